@@ -1881,3 +1881,28 @@ def test_a_volume_named_twice_in_its_own_list_is_said_so(clean, written, volume)
     assert d.message == f"volume `{volume}` is named twice in this list"
     assert d.fix is not None
     assert apply(text, d) == damaged(clean, clean.replace("M1PRV1", "M1PRV1 3390-9") if "3390" in written else clean)
+
+
+@pytest.mark.parametrize(
+    ("clean", "written", "volume"),
+    [
+        ("  shared-volume VMCOM1\n", "  shared-volume VMCOM1, VMCOM1\n", "VMCOM1"),
+        ("  shared-volume VMCOM1\n", "  shared-volume VMCOM1,vmcom1\n", "VMCOM1"),
+        ("private-volume M1PRV1 }", "private-volume M1PRV1, M1PRV1 }", "M1PRV1"),
+    ],
+)
+def test_a_volume_named_twice_after_a_comma_is_said_so(clean, written, volume):
+    """`shared-volume VMCOM1, VMCOM1` was BKR015 for the `,`, the repeat said only once
+    the `,` was gone: one BKR325, whose fix deletes the `,` with the repeat."""
+    text = damaged(clean, written)
+    (d,) = check(text)
+    assert (d.code, d.message) == ("BKR325", f"volume `{volume}` is named twice in this list")
+    assert d.fix is not None
+    assert apply(text, d) == damaged(clean, clean)
+    assert check(apply(text, d)) == []
+
+
+def test_a_comma_between_two_volumes_stays_a_stray_comma():
+    # two labels, not one twice: the `,` is the slip (BKR015), as before
+    (d,) = check(damaged("  shared-volume VMCOM1\n", "  shared-volume VMCOM1, VMCOM2\n"))
+    assert d.code == "BKR015"

@@ -427,8 +427,9 @@ DUPLICATE_VOLUME = register(
     reachable from every member and holds single-configuration users'
     minidisks. A volume cannot be private to two members, or both private
     and shared, and listing it twice in one place is a slip: a volume
-    named twice in one list (`private-volume M1PRV1 M1PRV1`) is said so,
-    and its fix deletes the repeat with its size, unless the two sizes
+    named twice in one list (`private-volume M1PRV1 M1PRV1`, also with a
+    `,` between, `shared-volume VMCOM1, VMCOM1`) is said so, and its fix
+    deletes the repeat with its size (and the `,`), unless the two sizes
     stated differ (then you choose). A volume
     declared in three places is one error, at the second, with the others
     as notes. Where two of them state different sizes (`VMCOM1 3390-3`,

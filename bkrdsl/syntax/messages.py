@@ -2589,6 +2589,24 @@ def name_twice(name: str, span: Span, remove: Span, more: Sequence[str] = ()) ->
     )
 
 
+def volume_repeated(first: str, repeat: str, first_span: Span, span: Span, remove: Span) -> Diagnostic:
+    """`shared-volume VMCOM1, VMCOM1`: a volume label named again after a `,` in its
+    own list. BKR325, in the words the check uses for `shared-volume VMCOM1 VMCOM1`
+    (`declarations._volume_twice_in_list`); `remove`, the `,` and the repeat, from the
+    end of the first label. The code is looked up, not imported: the check's module
+    is not on a clean file's way to its syntax tree."""
+    from bkrdsl.diagnostics.registry import load_all
+
+    return load_all()["BKR325"](
+        f"volume `{first.upper()}` is named twice in this list",
+        span,
+        related=(Related(first_span, "named here first"),),
+        help="name each volume once: delete the repeat, or write the volume that was meant (the names of"
+        " a volume list are separated by blanks, not `,`)",
+        fix=Fix(f"Delete the repeated `{repeat}`", (Edit(remove, ""),)),
+    )
+
+
 def role_twice(statement: str, first: str, second: str, span: Span, first_span: Span, remove: Span) -> Diagnostic:
     """`identity user SITEADM role admin role admin`: a second `role` in one user
     statement (`statement`, `identity user`), BKR115's words for an option given twice;

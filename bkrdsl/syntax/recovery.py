@@ -2168,6 +2168,40 @@ class Recovery:
         statement = " ".join(self.source.text[first.start_pos : previous.end_pos].split())
         return messages.trailing_comma(statement, self.span_of(tok), self.blank_and(previous, tok))
 
+    def volume_repeated(self, ip, tok: Token) -> Diagnostic | None:
+        """`shared-volume VMCOM1, VMCOM1`: a `,` between a volume label and the same
+        label again, last on the line. The repeat is the slip, not the `,` (which
+        deleting it takes away): one BKR325, as `shared-volume VMCOM1 VMCOM1` gets
+        from the check, whose fix deletes `, VMCOM1` (was BKR015 for the `,`, the
+        repeat said once it was gone). Not before a size or more labels."""
+        state = ip.parser_state
+        previous = last_real_token(state.value_stack)
+        first = self.statement_start(state)
+        repeat = self.peek_token(ip)
+        if (
+            previous is None
+            or first is None
+            or repeat is None
+            or str(first.value).lower() not in ("shared-volume", "private-volume")
+            or previous.type != "NAME"
+            or previous.end_line != tok.line
+            or repeat.type != "NAME"
+            or repeat.line != tok.line
+            or str(repeat.value).upper() != str(previous.value).upper()
+            or not messages.looks_like_volume_label(str(repeat.value))
+        ):
+            return None
+        after = self.peek_token(ip, 2)
+        if after is not None and after.line == repeat.line and after.type != "RBRACE":
+            return None  # `VMCOM1, VMCOM1 3390-9`, `VMCOM1, VMCOM1 VMCOM2`: more to weigh
+        return messages.volume_repeated(
+            str(previous.value),
+            str(repeat.value),
+            self.span_of(previous),
+            self.span_of(repeat),
+            self.source.span(previous.end_pos, repeat.end_pos),
+        )
+
     def stray_text(self, ip, tok: Token, accepted: set[str]) -> Token | None:
         """A word only a module path can be (`/*`, `--`, `./x`) where none belongs."""
         text = self.source.text
@@ -2851,7 +2885,12 @@ class Recovery:
         if tok.type == "COMMA":
             # `weekly fri sat, sun 22:00`: `sat` was read as the time, so the `,` after it
             # ends nothing; the days want their commas, not this one removed
-            days = self.weekly_days_blank(ip, tok) or self.monthly_days_read_on(ip, tok) or self.trailing_comma(ip, tok)
+            days = (
+                self.weekly_days_blank(ip, tok)
+                or self.monthly_days_read_on(ip, tok)
+                or self.trailing_comma(ip, tok)
+                or self.volume_repeated(ip, tok)
+            )
             self.report(days or messages.stray_comma(self.span_of(tok), self.line_before(tok)), tok.start_pos)
             return self.skip_statement(ip, tok)
         if tok.type == "NAME":
