@@ -834,7 +834,9 @@ def test_a_range_of_ids_after_match_or_as_an_owner_gets_the_pattern(old, new):
     text = PRODSSI_TEXT.replace(old, new, 1)
     found = [d for d in analyse("prodssi.bkr", text.encode()).diagnostics if d.code == "BKR301"]
     assert [d.help for d in found] == [
-        "a range of user IDs is not one ID; the pattern `LNXP*` names every ID that starts `LNXP`"
+        ("a range of user IDs is not one ID; `LNXP0%`, `LNXP1%`, `LNXP2%`, `LNXP3%` and `LNXP40` name these IDs"
+        " (`%` is any one character: `LNXP0%` also names `LNXP00`); the one pattern `LNXP%%` names more:"
+        " every 6-character ID that starts `LNXP`")
     ]
 
 
@@ -858,9 +860,31 @@ def test_a_short_range_of_ids_is_a_range_too(old, new):
     assert [(d.message, d.help) for d in found] == [
         (
             "`LX1-LX4` is a range of user IDs, not one user ID",
-            "a range of user IDs is not one ID; the pattern `LX*` names every ID that starts `LX`",
+            ("a range of user IDs is not one ID; `LX1`, `LX2`, `LX3` and `LX4` name these IDs; the one pattern"
+            " `LX%` names more: every 3-character ID that starts `LX`"),
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("entry", "help"),
+    [
+        # `A*` was the help: every ID that starts `A`, far more than forty
+        (
+            "A01-A40",
+            ("`A0%`, `A1%`, `A2%`, `A3%` and `A40` name these IDs (`%` is any one character: `A0%` also names `A00`);"
+            " the one pattern `A%%` names more: every 3-character ID that starts `A`"),
+        ),
+        ("A10-A19", "the pattern `A1%` names these IDs (`%` is any one character)"),
+        ("LX1-LX9", "the pattern `LX%` names these IDs (`%` is any one character: `LX%` also names `LX0`)"),
+        # more than five: the one `%` pattern, said to name more
+        ("A05-A95", "the pattern `A%%` names these IDs and more: every 3-character ID that starts `A` (`%` is any one character)"),
+    ],
+)
+def test_a_range_of_ids_gets_its_narrowest_patterns(entry, help):
+    text = PRODSSI_TEXT.replace("  single group APPS {", f"  single group RANGE {{ {entry} }}\n  single group APPS {{", 1)
+    found = [d for d in analyse("prodssi.bkr", text.encode()).diagnostics if d.code == "BKR301"]
+    assert [d.help for d in found] == ["a range of user IDs is not one ID; " + help]
 
 
 @pytest.mark.parametrize(

@@ -46,12 +46,18 @@ INVALID_USER_ID = register(
     BKRWRK* ...`) may add the wildcards `*` (any run of characters), `%` and
     `?` (exactly one character), but must still be able to match some
     8-character ID. A range of IDs (`BKRWRK01-BKRWRK04`) is not one ID, nor a
-    pattern after `match`, nor an include's owner: the help gives the pattern
-    of the IDs' common start (`BKRWRK0*`). So is a range short enough to be
-    one ID (`A01-A40`, 7 characters, `-` being a user ID character), which
-    would name no user: a word with one `-` whose two sides have the same
-    length, the same start and a number at the end, the numbers different (an
-    ID such as `WEB-DB1`, `A1-A10` or `X1-Y2` is no range). The
+    pattern after `match`, nor an include's owner. So is a range short
+    enough to be one ID (`A01-A40`, 7 characters, `-` being a user ID
+    character), which would name no user: a word with one `-` whose two
+    sides have the same length, the same start and a number at the end, the
+    numbers different (an ID such as `WEB-DB1`, `A1-A10` or `X1-Y2` is no
+    range). The help gives the narrowest patterns that name the range, `%`
+    standing for one character in each run of ten (`A0%`, `A1%`, `A2%`,
+    `A3%` and `A40`; a range from `A01` takes `A00` too), with the one
+    pattern that names more (`A%%`: every 3-character ID that starts `A`),
+    or that one alone where more than five would be needed; not `A*`, every
+    ID that starts `A`. For another range (`A1-A10`) it gives the pattern of
+    the common start (`A1*`). The
     catalog's SFS server and the Tape Manager machines are
     named by one user ID, never a pattern: bkrc writes their directory entries.
 
@@ -430,10 +436,53 @@ def _range_help(text: str) -> str | None:
     a group's entry, after `match` (`match LNXP01-LNXP40`), a selection's owner."""
     first, dash, last = text.partition("-")
     if dash and first and last and user_id_problem(first) is None and user_id_problem(last) is None:
+        if id_range(text.upper()):
+            return _numbered_range_help(first.upper(), last.upper())
         common = os.path.commonprefix([first, last])
         if common:
             return f"a range of user IDs is not one ID; the pattern `{common}*` names every ID that starts `{common}`"
     return None
+
+
+#: At most this many patterns and IDs are offered for a range (`A0%` .. `A40`); a range
+#: that takes more gets its one `%` pattern alone.
+_RANGE_PATTERNS = 5
+
+
+def _numbered_range_help(first: str, last: str) -> str:
+    """The help for a range of numbered IDs (`id_range`: `A01-A40`, `LNXP01-LNXP40`):
+    the narrowest patterns naming them, `%` for one character, each for a whole run of
+    ten (`A0%` `A1%` `A2%` `A3%` and `A40`), with the one `%` pattern (`A%%`) that
+    names more; not `A*`, which names every ID that starts `A`. A range counted from
+    1 (`A01`) takes its ten's 0 too (`A0%`, `A00`), and the help says so."""
+    stem = first.rstrip("0123456789")
+    width = len(first) - len(stem)
+    low, high = sorted((int(first[len(stem) :]), int(last[len(stem) :])))
+    extra = None
+    if low % 10 == 1 and low + 8 <= high:
+        low, extra = low - 1, f"{stem}{low - 1:0{width}d}"  # `A01-A40`: `A0%`, with `A00`
+    names = []
+    at = low
+    while at <= high:
+        k = 0
+        while k < width and at % 10 ** (k + 1) == 0 and at + 10 ** (k + 1) - 1 <= high:
+            k += 1
+        names.append(f"{stem}{at:0{width}d}"[: len(stem) + width - k] + "%" * k)
+        at += 10**k
+    common = os.path.commonprefix([first[len(stem) :], last[len(stem) :]])
+    wide = f"{stem}{common}" + "%" * (width - len(common))
+    note = "`%` is any one character" + (f": `{names[0]}` also names `{extra}`" if extra else "")
+    if names == [wide]:
+        return f"a range of user IDs is not one ID; the pattern `{wide}` names these IDs ({note})"
+    more = f"every {len(wide)}-character ID that starts `{stem}{common}`"
+    if len(names) > _RANGE_PATTERNS:
+        return (
+            f"a range of user IDs is not one ID; the pattern `{wide}` names these IDs and more: {more}"
+            " (`%` is any one character)"
+        )
+    listed = ", ".join(f"`{n}`" for n in names[:-1]) + f" and `{names[-1]}`"
+    said = f" ({note})" if any("%" in n for n in names) else ""  # `LX1`, `LX2`: IDs, no `%` yet
+    return f"a range of user IDs is not one ID; {listed} name these IDs{said}; the one pattern `{wide}` names more: {more}"
 
 
 def _user_id_help(text: str) -> str:
