@@ -309,15 +309,33 @@ _WHEN = "then when it starts: `daily` and the time your site picks (`daily 02:00
             "BKR114",
             f"add `run on each member` (IDENTITY users are backed up on every member), {_WHEN}",
         ),
-        # BKR230: the statement written out, on the shared catalog's member
+        # BKR230: the statement written out, on the shared catalog's member, with the
+        # machines the file's `disk` statements name (were called IBM's example IDs, the
+        # DMMs left out)
         (
             PRODSSI_TEXT,
             PRODSSI_TAPE,
             "",
             "BKR230",
             (
+                "declare `tape manager shared`, with `catalog-node TCTMM on VMSYS1`, `request-node TRTMM`,"
+                " `catalog-dmm TCDMM` and `request-dmm TRDMM` (the Tape Manager machines the file's `disk`"
+                " statements name)"
+            ),
+        ),
+        # the site's own names on the disks: their roles cannot be told, so named with `if`
+        (
+            PRODSSI_TEXT.replace("TCTMM", "TMCAT").replace("TRTMM", "TMREQ").replace("TCDMM", "TMCDMM")
+            .replace("TRDMM", "TMRDMM"),
+            PRODSSI_TAPE.replace("TCTMM", "TMCAT").replace("TRTMM", "TMREQ").replace("TCDMM", "TMCDMM")
+            .replace("TRDMM", "TMRDMM"),
+            "",
+            "BKR230",
+            (
                 "declare `tape manager shared`, with `catalog-node TCTMM on VMSYS1` and `request-node TRTMM`"
-                " (TCTMM and TRTMM are IBM's example IDs: write your site's Tape Manager machines)"
+                " (TCTMM and TRTMM are IBM's example IDs: write your site's Tape Manager machines; the `disk`"
+                " statements name `TMCAT`, `TMREQ`, `TMCDMM` and `TMRDMM`, no machine of the cluster: if they are"
+                " Tape Manager machines, write them there)"
             ),
         ),
         (
@@ -326,9 +344,9 @@ _WHEN = "then when it starts: `daily` and the time your site picks (`daily 02:00
             "  tape manager local\n",
             "BKR230",
             (
-                "write `tape manager shared` in place of `tape manager local`, with `catalog-node TCTMM on VMSYS2`"
-                " and `request-node TRTMM` (TCTMM and TRTMM are IBM's example IDs: write your site's Tape Manager"
-                " machines)"
+                "write `tape manager shared` in place of `tape manager local`, with `catalog-node TCTMM on VMSYS2`,"
+                " `request-node TRTMM`, `catalog-dmm TCDMM` and `request-dmm TRDMM` (the Tape Manager machines the"
+                " file's `disk` statements name)"
             ),
         ),
         # the machines a local statement names are kept
@@ -354,6 +372,7 @@ _WHEN = "then when it starts: `daily` and the time your site picks (`daily 02:00
         "114-single-members-to-choose",
         "114-identity",
         "230-none",
+        "230-none-site-names",
         "230-local",
         "230-local-with-machines",
     ],

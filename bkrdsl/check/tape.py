@@ -29,9 +29,13 @@ TAPE_NOT_SHARED = register(
     on Backup Manager in an SSI environment.) One statement is missing (or
     local) for every job that writes to tape, so it is one error, at the first
     such job, with the others as notes. The help writes the statement's
-    nodes: the machines a `tape manager local` statement names, else IBM's
-    example IDs TCTMM and TRTMM (the site's own Tape Manager machines go
-    there), the catalog node on the shared catalog's member.
+    nodes: the machines a `tape manager local` statement names; else those of
+    IBM's IDs (TCTMM, TRTMM, and the DMMs TCDMM, TRDMM) that the file's
+    `disk` statements give a disk, each in its place (a deleted statement
+    leaves them so); else IBM's example IDs TCTMM and TRTMM (the site's own
+    Tape Manager machines go there), naming the other `disk` statements'
+    users no machine has, which may be them. The catalog node goes on the
+    shared catalog's member.
 
     Failing example:
 
@@ -340,6 +344,11 @@ def _shared_tape_help(model: Model) -> str:
     )
     node = tape.catalog_node if tape is not None and tape.catalog_node else None
     request = tape.request_node if tape is not None and tape.request_node else None
+    # IBM's IDs the file's own `disk` statements name (the statement deleted, its
+    # machines' disks left): written in their places, not called examples
+    on_disks = _tape_machines_on_disks(model) if node is None and request is None else {}
+    node = node or on_disks.get("catalog-node")
+    request = request or on_disks.get("request-node")
     said = "write `tape manager shared` in place of `tape manager local`" if tape is not None else "declare `tape manager shared`"
     if home is None:
         return f"{said}, with its catalog node on one member and a request node on each of the others"
@@ -347,16 +356,69 @@ def _shared_tape_help(model: Model) -> str:
     # QUOTE_WIDTH is shown cut in the middle
     said += f", with `catalog-node {node or 'TCTMM'} on {home}`"
     examples = [] if node else ["TCTMM"]
+    options = []
     if len(members) > 1:
-        said += f" and `request-node {request or 'TRTMM'}`"
+        options.append(f"`request-node {request or 'TRTMM'}`")
         examples += [] if request else ["TRTMM"]
+    if tape is None or (tape.catalog_dmm is None and tape.request_dmm is None):
+        options += [f"`{role} {on_disks[role]}`" for role in ("catalog-dmm", "request-dmm") if role in on_disks]
+    if options:
+        said += (", " if len(options) > 1 else " and ") + ", ".join(options[:-1]) + (" and " if len(options) > 1 else "") + options[-1]
+    if on_disks and not examples:
+        said += " (the Tape Manager machines the file's `disk` statements name)"
+        return said
     if examples:
         one = len(examples) == 1
         said += (
             f" ({' and '.join(examples)} {'is' if one else 'are'} IBM's example"
-            f" {'ID' if one else 'IDs'}: write your site's Tape Manager {'machine' if one else 'machines'})"
+            f" {'ID' if one else 'IDs'}: write your site's Tape Manager {'machine' if one else 'machines'}"
         )
+        others = _other_disk_owners(model) if tape is None else []
+        if others:
+            # `disk TMCAT 191 ...` left by the statement deleted: its role cannot be told
+            # from its name, so the help names them and says `if`
+            said += (
+                f"; the `disk` statements name {listed(others)}, no machine of the cluster:"
+                f" if {'it is a Tape Manager machine' if len(others) == 1 else 'they are Tape Manager machines'},"
+                f" write {'it' if len(others) == 1 else 'them'} there"
+            )
+        said += ")"
     return said
+
+
+#: IBM's IDs for the Tape Manager machines, each by the option that names it.
+_IBM_TAPE_IDS = {"TCTMM": "catalog-node", "TRTMM": "request-node", "TCDMM": "catalog-dmm", "TRDMM": "request-dmm"}
+
+
+def _tape_machines_on_disks(model: Model) -> dict[str, str]:
+    """IBM's Tape Manager IDs (TCTMM, TRTMM, TCDMM, TRDMM) that a `disk` statement gives
+    a disk while no machine of the cluster has that ID, by the option that names each:
+    a `tape manager shared` statement deleted leaves them so (BKR332 says it of the disks)."""
+    found = {}
+    machines = None
+    for d in model.disks:
+        role = _IBM_TAPE_IDS.get(d.user.upper)
+        if role is None or role in found:
+            continue
+        if machines is None:
+            machines = model.product_machines()
+        if not model.disk_owners(d, machines) and not model.user_defs_of(d.user.upper):
+            found[role] = d.user.upper
+    return found
+
+
+def _other_disk_owners(model: Model) -> list[str]:
+    """The user IDs (not patterns) `disk` statements give a disk that no machine of the
+    cluster has and no user statement declares, besides IBM's Tape Manager IDs."""
+    machines = model.product_machines()
+    found = []
+    for d in model.disks:
+        user = d.user.upper
+        if user in _IBM_TAPE_IDS or not valid_user_id(user) or user in found:
+            continue
+        if not model.disk_owners(d, machines) and not model.user_defs_of(user):
+            found.append(user)
+    return found
 
 
 @check
