@@ -2464,22 +2464,23 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.kind,self.id,self.span,self.statement,self.builds,self.disks,self.links,self.profile,self.follows,self.builds_unread,self.last_line,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_source, _type_entries, _type_diagnostics, _type_readable, _type_profiles, _type_twice, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_readable, _dflt_profiles, _dflt_twice, _return_type):
- def __init__(self,source:_type_source,entries:_type_entries,diagnostics:_type_diagnostics,readable:_type_readable=_dflt_readable,profiles:_type_profiles=_dflt_profiles,twice:_type_twice=_dflt_twice)->_return_type:
+def __create_fn__(_type_source, _type_entries, _type_diagnostics, _type_readable, _type_profiles, _type_twice, _type_password_forms, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_readable, _dflt_profiles, _dflt_twice, _dflt_password_forms, _return_type):
+ def __init__(self,source:_type_source,entries:_type_entries,diagnostics:_type_diagnostics,readable:_type_readable=_dflt_readable,profiles:_type_profiles=_dflt_profiles,twice:_type_twice=_dflt_twice,password_forms:_type_password_forms=_HAS_DEFAULT_FACTORY)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'source',source)
   __dataclass_builtins_object__.__setattr__(self,'entries',entries)
   __dataclass_builtins_object__.__setattr__(self,'diagnostics',diagnostics)
   __dataclass_builtins_object__.__setattr__(self,'readable',readable)
   __dataclass_builtins_object__.__setattr__(self,'profiles',profiles)
   __dataclass_builtins_object__.__setattr__(self,'twice',twice)
+  __dataclass_builtins_object__.__setattr__(self,'password_forms',_dflt_password_forms() if password_forms is _HAS_DEFAULT_FACTORY else password_forms)
  return __init__
-CODE["def __create_fn__(_type_source, _type_entries, _type_diagnostics, _type_readable, _type_profiles, _type_twice, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_readable, _dflt_profiles, _dflt_twice, _return_type):\n def __init__(self,source:_type_source,entries:_type_entries,diagnostics:_type_diagnostics,readable:_type_readable=_dflt_readable,profiles:_type_profiles=_dflt_profiles,twice:_type_twice=_dflt_twice)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'entries',entries)\n  __dataclass_builtins_object__.__setattr__(self,'diagnostics',diagnostics)\n  __dataclass_builtins_object__.__setattr__(self,'readable',readable)\n  __dataclass_builtins_object__.__setattr__(self,'profiles',profiles)\n  __dataclass_builtins_object__.__setattr__(self,'twice',twice)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_source, _type_entries, _type_diagnostics, _type_readable, _type_profiles, _type_twice, _type_password_forms, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_readable, _dflt_profiles, _dflt_twice, _dflt_password_forms, _return_type):\n def __init__(self,source:_type_source,entries:_type_entries,diagnostics:_type_diagnostics,readable:_type_readable=_dflt_readable,profiles:_type_profiles=_dflt_profiles,twice:_type_twice=_dflt_twice,password_forms:_type_password_forms=_HAS_DEFAULT_FACTORY)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'source',source)\n  __dataclass_builtins_object__.__setattr__(self,'entries',entries)\n  __dataclass_builtins_object__.__setattr__(self,'diagnostics',diagnostics)\n  __dataclass_builtins_object__.__setattr__(self,'readable',readable)\n  __dataclass_builtins_object__.__setattr__(self,'profiles',profiles)\n  __dataclass_builtins_object__.__setattr__(self,'twice',twice)\n  __dataclass_builtins_object__.__setattr__(self,'password_forms',_dflt_password_forms() if password_forms is _HAS_DEFAULT_FACTORY else password_forms)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(source={self.source!r}, entries={self.entries!r}, diagnostics={self.diagnostics!r}, readable={self.readable!r}, profiles={self.profiles!r}, twice={self.twice!r})"
+  return self.__class__.__qualname__ + f"(source={self.source!r}, entries={self.entries!r}, diagnostics={self.diagnostics!r}, readable={self.readable!r}, profiles={self.profiles!r}, twice={self.twice!r}, password_forms={self.password_forms!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(source={self.source!r}, entries={self.entries!r}, diagnostics={self.diagnostics!r}, readable={self.readable!r}, profiles={self.profiles!r}, twice={self.twice!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(source={self.source!r}, entries={self.entries!r}, diagnostics={self.diagnostics!r}, readable={self.readable!r}, profiles={self.profiles!r}, twice={self.twice!r}, password_forms={self.password_forms!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
@@ -2491,19 +2492,19 @@ CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is se
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('source','entries','diagnostics','readable','profiles','twice',):
+  if type(self) is cls or name in ('source','entries','diagnostics','readable','profiles','twice','password_forms',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'source\',\'entries\',\'diagnostics\',\'readable\',\'profiles\',\'twice\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'source\',\'entries\',\'diagnostics\',\'readable\',\'profiles\',\'twice\',\'password_forms\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('source','entries','diagnostics','readable','profiles','twice',):
+  if type(self) is cls or name in ('source','entries','diagnostics','readable','profiles','twice','password_forms',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'source\',\'entries\',\'diagnostics\',\'readable\',\'profiles\',\'twice\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'source\',\'entries\',\'diagnostics\',\'readable\',\'profiles\',\'twice\',\'password_forms\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):

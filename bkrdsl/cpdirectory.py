@@ -51,6 +51,7 @@ import bisect
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import field
 from itertools import compress
 from operator import itemgetter
 from typing import NamedTuple
@@ -83,6 +84,9 @@ _READ_ON = frozenset({"MDISK", "BUILD", "LINK", *ENTRY_STATEMENTS, *_PASSWORD_WO
 #: mode (`MDISK 0200 3390 DEVNO 1A2B MR`, `MDISK 0300 FB-512 V-DISK 2097152 MR`,
 #: `MDISK 0400 3390 T-DISK 10 MR`): their passwords come one word earlier.
 ONE_OPERAND_FORMS = ("DEVNO", "V-DISK", "T-DISK")
+#: The password operands of the USER and IDENTITY statements that are no password
+#: (z/VM 7.2, USER Directory Statement): kept, unmasked, in `Directory.password_forms`.
+PASSWORD_FORMS = frozenset({"NOLOG", "NOPASS", "AUTOONLY", "LBYONLY"})
 #: The MDISK forms whose minidisk holds nothing after its user logs off: a
 #: virtual disk in storage, and a temporary disk CP gives at logon.
 TEMPORARY_FORMS = ("V-DISK", "T-DISK")
@@ -394,6 +398,10 @@ class Directory:
     #: The IDs a second entry starts (BKR503): which entry is meant is the site's to
     #: settle, so the checks compare neither.
     twice: frozenset[str] = frozenset()
+    #: USER or IDENTITY ID -> its password operand where that is no password
+    #: (`PASSWORD_FORMS`: `AUTOONLY`, `LBYONLY`...); an ID not here has a password of
+    #: its own, which is kept nowhere (the text's is masked). BKR526 compares them.
+    password_forms: dict[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def name(self) -> str:
@@ -883,6 +891,7 @@ class _Reader:
         self.twice: set[str] = set()
         self.current: str | None = None  # the kind of the entry being read
         self.ids: dict[str, tuple[str, Span]] = {}  # ID -> its first entry's kind and ID's span
+        self.password_forms: dict[str, str] = {}  # `Directory.password_forms`
         self.found: list[Diagnostic] = []
         self.number = 0  # the line of the record being read
         self.start = 0  # its offset
@@ -1101,6 +1110,8 @@ class _Reader:
         if name == "IDENTITY":
             self.identity = word
         self.ids[word] = (name, span)
+        if len(shape) > 2 and shape[2] in PASSWORD_FORMS:
+            self.password_forms[word] = shape[2]
         last = len(line[:LAST_COLUMN].rstrip())  # the whole statement (`_statement`)
         statement = _new(Span, (self.name, number, 1, number, last + 1, start, start + last))
         self.open = (name, word, span, statement, self.identity if name == "SUBCONFIG" else None)
@@ -1259,7 +1270,8 @@ class _Reader:
         for p in self.profiles:
             first.setdefault(p.id, p)
         return Directory(
-            source, tuple(self.entries), tuple(self.found), profiles=tuple(first.values()), twice=frozenset(self.twice)
+            source, tuple(self.entries), tuple(self.found), profiles=tuple(first.values()), twice=frozenset(self.twice),
+            password_forms=self.password_forms,
         )
 
 

@@ -1,5 +1,5 @@
 """`--directory FILE`: the .bkr files checked against the site's CP source
-directory (bkrdsl/check/directory.py, BKR510-BKR520, BKR522-BKR525; the reader's own tests:
+directory (bkrdsl/check/directory.py, BKR510-BKR520, BKR522-BKR526; the reader's own tests:
 tests/test_cpdirectory.py), and the commands that take it.
 
 Each slip below is examples/prodssi.direct (examples/prodssi.bkr's directory)
@@ -44,17 +44,24 @@ def directory(*edits: tuple[str, str], text: str | None = None):
 #: prodssi.bkr's `disk` statements but BKRSVSFS's give no place, where prodssi.direct
 #: has fixed extents: BKR532 warns at each (tests of its own ask for it, `placed=True`).
 UNPLACED = "BKR532"
+#: prodssi.direct's product machines are `AUTOONLY` with no LOGONBY (the admin and
+#: installation users `LBYONLY`), where the compiled entries are `LBYONLY` with
+#: `LOGONBY MAINT`: BKR526 warns, three times (tests of its own ask for it, `logon=True`).
+LOGON = "BKR526"
 
 
-def check(bkr: str | Path = PRODSSI, *edits, text=None, placed: bool = False):
+def check(bkr: str | Path = PRODSSI, *edits, text=None, placed: bool = False, logon: bool = False):
     """The diagnostics of `bkr` (a path, or a text) checked against the edited directory,
-    BKR532's but where `placed` left aside (see `UNPLACED`)."""
+    BKR532's but where `placed` and BKR526's but where `logon` left aside (see
+    `UNPLACED`, `LOGON`)."""
     found = directory(*edits, text=text)
     if isinstance(bkr, Path):
         diagnostics = analyse(str(bkr), bkr.read_bytes(), path=bkr, directory=found).diagnostics
     else:
         diagnostics = analyse("site.bkr", bkr.encode(), directory=found).diagnostics
-    return diagnostics if placed else [d for d in diagnostics if d.code != UNPLACED]
+    left = set() if placed else {UNPLACED}
+    left |= set() if logon else {LOGON}
+    return [d for d in diagnostics if d.code not in left]
 
 
 def codes(diagnostics) -> list[str]:
@@ -221,7 +228,7 @@ def slips(tmp_path: Path) -> Path:
 def test_check_exit_codes_with_a_directory(tmp_path):
     # prodssi.bkr's `disk` statements without a place: BKR532's warnings alone, exit 0.
     said = run_cli(["check", PRODSSI, "--directory", DIRECT], expect=0).output
-    assert set(re.findall(r"^(\w+)\[(BKR\d+)\]", said, re.MULTILINE)) == {("warning", UNPLACED)}
+    assert set(re.findall(r"^(\w+)\[(BKR\d+)\]", said, re.MULTILINE)) == {("warning", UNPLACED), ("warning", LOGON)}
     result = run_cli(["check", PRODSSI, "--directory", slips(tmp_path)], expect=1)
     assert "error[BKR510]" in result.output and "warning[BKR511]" in result.output
     assert f"::: {tmp_path / 'USER.DIRECT'}:" in result.output  # the directory's line, framed
@@ -708,7 +715,7 @@ def test_bkr519_compares_the_extents_sequential_allocation_hands_out(tmp_path):
     result = analyse(str(PRODSSI), PRODSSI.read_bytes(), path=PRODSSI, directory=found, dialect=load_dialect(path=str(table)))
     # bkrc hands out the first free cylinders of each volume, where the directory's
     # are elsewhere, and where MAINT's and PMAINT's minidisks are: BKR523, not BKR519 too.
-    assert {d.code for d in result.diagnostics} == {"BKR523"}
+    assert {d.code for d in result.diagnostics} - {LOGON} == {"BKR523"}  # see `LOGON`
     bkup = next(d for d in result.diagnostics if d.message.startswith("`BKRBKUP` on `VMSYS1`'s minidisk 0191"))
     assert "overlaps IDENTITY `MAINT` (SUBCONFIG MAINT-1)'s minidisk 0191 (cylinders 1-175)" in bkup.message
     assert bkup.help.startswith("place it where the site's directory has it: `on M1PRV1 at 322` (this instance's: the statement gives several")
@@ -722,7 +729,7 @@ def test_bkr519_compares_the_extents_sequential_allocation_hands_out(tmp_path):
     found = directory(moved_pmaint)
     result = analyse(str(PRODSSI), PRODSSI.read_bytes(), path=PRODSSI, directory=found, dialect=load_dialect(path=str(table)))
     by_start = {d.code for d in result.diagnostics if "`BKRADMIN`" in d.message or "BKRADMIN 191" in d.message}
-    assert by_start == {"BKR519"}
+    assert by_start - {LOGON} == {"BKR519"}  # see `LOGON`
 
 
 def test_bkr523_an_extent_another_user_has_is_an_error(tmp_path):
@@ -772,7 +779,8 @@ def check_sequential(tmp_path: Path, bkr: str, *edits):
     from bkrdsl.dialect import load_dialect
 
     dialect = load_dialect(path=str(_sequential(tmp_path)))
-    return analyse("site.bkr", bkr.encode(), directory=directory(*edits), dialect=dialect).diagnostics
+    found = analyse("site.bkr", bkr.encode(), directory=directory(*edits), dialect=dialect).diagnostics
+    return [d for d in found if d.code != LOGON]  # prodssi.direct's own (see `LOGON`)
 
 
 def test_bkr523_fix_writes_one_statement_per_member_for_a_statement_that_gives_several(tmp_path):
@@ -922,10 +930,11 @@ def test_check_fix_with_the_directory_writes_one_statement_per_member_as_fmt_wri
     args = ["check", copy, "--directory", DIRECT, "--dialect", table]
     assert json.loads(run_cli([*args, "--format", "json"], expect=1).output)["error_count"] == 9
     result = run_cli([*args, "--fix"], expect=0)
-    assert "9 fixes applied; clean" in result.output
+    assert "9 fixes applied; remaining: 3 warnings (BKR526)" in result.output  # prodssi.direct's own (see `LOGON`)
     # BKRBKUP, BKRCATLG: 3 lines more each; the workers 11; TRTMM, TRDMM 2 each.
     assert len(copy.read_text().splitlines()) == len(PRODSSI.read_text().splitlines()) + 21
-    assert json.loads(run_cli([*args, "--format", "json"], expect=0).output)["diagnostics"] == []
+    left = json.loads(run_cli([*args, "--format", "json"], expect=0).output)["diagnostics"]
+    assert [d["code"] for d in left] == [LOGON] * 3
     run_cli(["fmt", "--check", copy], expect=0)
 
 
@@ -1271,7 +1280,7 @@ def test_bkr524_the_site_table_its_help_names_keeps_what_the_directory_has(tmp_p
     dialect = load_dialect(path=str(site))
     found = directory(*BKRBKUP_BY_HAND)
     result = analyse(str(PRODSSI), PRODSSI.read_bytes(), path=PRODSSI, directory=found, dialect=dialect)
-    assert [c for c in codes(result.diagnostics) if c != UNPLACED] == []
+    assert [c for c in codes(result.diagnostics) if c not in (UNPLACED, LOGON)] == []
     out = tmp_path / "out"
     run_cli(["compile", PRODSSI, "-o", out, "--dialect", site], expect=0)
     written = (out / "cluster" / "BKRBKUP.DIRECT").read_text()
@@ -1393,11 +1402,13 @@ def test_bkr532_a_disk_without_a_place_where_the_directory_has_a_fixed_extent(tm
     placed = fixed_by(workers, text)
     assert "disk BKRWRK*" not in placed and "  disk BKRWRK01 191 size 5 cyl on M1PRV1 at 342\n  disk BKRWRK01 191 size 5 cyl on M2PRV1" in placed
     assert "  disk BKRWRK04 191 size 5 cyl on M2PRV1 at 372\n" in placed
-    # Every fix applied: the check against the directory is clean, and so is the file alone.
+    # Every fix applied: the check against the directory is clean but for prodssi.direct's
+    # own BKR526 (see `LOGON`), and the file alone is clean.
     copy = tmp_path / "prodssi.bkr"
     copy.write_text(text)
-    assert "9 fixes applied; clean" in run_cli(["check", "--fix", copy, "--directory", DIRECT]).output
-    assert run_cli(["check", copy, "--directory", DIRECT], expect=0).output == ""
+    assert "9 fixes applied; remaining: 3 warnings (BKR526)" in run_cli(["check", "--fix", copy, "--directory", DIRECT]).output
+    said = run_cli(["check", copy, "--directory", DIRECT], expect=0).output
+    assert re.findall(r"^(?:warning|error)\[(BKR\d+)\]", said, re.MULTILINE) == [LOGON] * 3
     assert run_cli(["check", copy], expect=0).output == ""
     run_cli(["fmt", "--check", copy], expect=0)
 
@@ -1451,3 +1462,100 @@ def test_bkr532_a_statement_placing_one_member_s_instance_gets_the_others_added(
     fixed = fixed_by(d, text)
     assert "at 322  # VMSYS1's\n" + "".join(f"  disk BKRBKUP 191 size 10 cyl on M{n}PRV1 at 322\n" for n in (2, 3, 4)) in fixed
     assert [x for x in check(fixed, placed=True) if "`BKRBKUP`" in x.message] == []
+
+
+def test_bkr526_prodssi_s_autoonly_machines_take_the_table_s_logon_policy():
+    """prodssi.direct's product machines are `AUTOONLY` with no LOGONBY (the admin and
+    installation users `LBYONLY`); the compiled entries are `LBYONLY` with `LOGONBY
+    MAINT`, and give class B where the directory's have G only. One warning per set
+    of machines that change alike, each machine's USER or IDENTITY line related."""
+    found = check(PRODSSI, logon=True)
+    assert codes(found) == ["BKR526"] * 3
+    servers, tape, admin = found
+    assert servers.severity is Severity.WARNING and servers.fix is None
+    assert servers.message == (
+        "deploying the compiled entries change who may log on to `BKRBKUP` and `BKRCATLG` or what CP lets them do:"
+        " `AUTOONLY` becomes `LBYONLY`, `LOGONBY MAINT` added"
+    )
+    assert servers.related[0].label == (
+        "`AUTOONLY` becomes `LBYONLY`: XAUTOLOG only becomes LOGON BY or XAUTOLOG only; `LOGONBY MAINT` added:"
+        " whoever holds `MAINT`'s password may log on to it (`LOGON BKRBKUP BY MAINT`)"
+    )
+    assert servers.help == (
+        "the dialect table gives every machine `LBYONLY` with `LOGONBY MAINT` (docs/compatibility.md, Logging on"
+        " to the machines); to keep the site's, write in each of a site dialect table's `[machines.backup-server]`,"
+        ' `[machines.catalog-server]`: `password = "AUTOONLY"`, `"LOGONBY MAINT"` taken out of `statements` (or'
+        " your own IDs in it), with `--dialect`; `AUTOONLY` still lets BKRSTART start it (XAUTOLOG), and takes no"
+        " LOGON BY; or review the entry, and deploy as is"
+    )
+    assert tape.message.endswith("`AUTOONLY` becomes `LBYONLY`, `LOGONBY MAINT` added, class B added")
+    assert "`BKRWRK01`, `BKRWRK02`, `BKRWRK03`, `BKRWRK04`, `BKRSVSFS`, `TCTMM`, `TRTMM`, `TCDMM` and `TRDMM`" in tape.message
+    # Why the table gives class B, where docs/compatibility.md says: the Tape Manager machines' rows.
+    assert "`tape-request-dmm` rows: Class B to attach tape drives;" in tape.help and '`classes = "G"`' in tape.help
+    assert "class B added: CP lets it use the commands of class B (system resource operator)" in tape.related[0].label
+    assert admin.message.endswith("`BKRADMIN` and `5697J06C` or what CP lets them do: `LOGONBY MAINT` added")
+
+
+def test_bkr526_a_password_of_the_machine_s_own_is_never_shown(tmp_path):
+    """An SFS server installed by hand with a password: named "a password of its own",
+    in no message, help, label nor line `bkrc check` prints; the help says to give it again."""
+    own = (r"^USER BKRSVSFS AUTOONLY 64M 128M G", "USER BKRSVSFS S3CRETPW 64M 128M BG")
+    found = [d for d in check(PRODSSI, own, logon=True) if "BKRSVSFS" in d.message]
+    (d,) = found
+    assert d.message == (
+        "deploying the compiled entry changes who may log on to USER `BKRSVSFS` or what CP lets it do:"
+        " a password of its own becomes `LBYONLY`, `LOGONBY MAINT` added"
+    )
+    assert d.related[0].label.startswith(
+        "a password of its own becomes `LBYONLY`: a LOGON with its own password becomes LOGON BY or XAUTOLOG only;"
+    )
+    assert "give it its password again after deploying (bkrc keeps none it reads)" in d.help
+    assert "password =" not in d.help  # no table field keeps it
+    assert all("S3CRETPW" not in text for text in (d.message, d.help, *(r.label for r in d.related)))
+    path = tmp_path / "USER.DIRECT"
+    path.write_text(re.sub(own[0], own[1], unnumbered(DIRECT.read_text()), flags=re.MULTILINE))
+    shown = run_cli(["check", PRODSSI, "--directory", path], expect=0).output
+    assert "USER BKRSVSFS ******** 64M 128M BG" in shown and "S3CRETPW" not in shown
+
+
+def test_bkr526_nolog_of_a_machine_bkrstart_starts_cannot_be_kept():
+    nolog = (r"^IDENTITY BKRCATLG AUTOONLY", "IDENTITY BKRCATLG NOLOG   ")
+    (d,) = [d for d in check(PRODSSI, nolog, logon=True) if "BKRCATLG" in d.message]
+    assert d.message.endswith("`NOLOG` becomes `LBYONLY`, `LOGONBY MAINT` added")
+    assert d.related[0].label.startswith("`NOLOG` becomes `LBYONLY`: no logon at all, XAUTOLOG included becomes")
+    assert "`NOLOG` cannot be kept: BKRSTART starts the machine, and CP logs a NOLOG user on in no way" in d.help
+    assert "password =" not in d.help
+
+
+def test_bkr526_and_bkr524_name_each_change_once():
+    """What the site's entry has and the compiled one lacks (a LOGONBY user, a class,
+    a MACHINE, an OPTION, an ACCOUNT) is BKR524's; what the compiled one adds, and the
+    password's form, BKR526's: no change is named by both."""
+    by_hand = (
+        r"^(IDENTITY BKRBKUP )AUTOONLY( 64M 128M )BG(.*\n(?: .*\n)*? IPL CMS\n)",
+        r"\1LBYONLY\2EG\3 LOGONBY SYSPROG1\n MACHINE XC\n OPTION MAXCONN 5000\n ACCOUNT 4711\n",
+    )
+    found = [d for d in check(PRODSSI, by_hand, logon=True) if "BKRBKUP" in d.message]
+    assert codes(found) == ["BKR524", "BKR526"]
+    dropped, changed = found
+    assert dropped.message.endswith("class E, `LOGONBY SYSPROG1`, `MACHINE XC`, `OPTION MAXCONN 5000`, `ACCOUNT 4711`")
+    assert changed.message.endswith("IDENTITY `BKRBKUP` or what CP lets it do: `LOGONBY MAINT` added, class B added")
+    assert "SYSPROG1" not in changed.message and "LBYONLY" not in changed.message
+    assert '`classes = "EG"`' in changed.help
+
+
+def test_bkr526_the_site_table_its_help_names_keeps_the_site_s_logon(tmp_path):
+    """Done as the help says for the backup and catalog servers (`password =
+    "AUTOONLY"`, no `LOGONBY MAINT`): their warning goes, the others' stay."""
+    from bkrdsl.dialect import DEFAULT_RELEASE, DIALECT_DIR, load_dialect
+
+    table = (DIALECT_DIR / f"backup-manager-{DEFAULT_RELEASE}.toml").read_text()
+    for role, after in (("backup-server", "catalog-server"), ("catalog-server", "worker")):
+        head, end = table.index(f"[machines.{role}]"), table.index(f"[machines.{after}]")
+        part = table[head:end].replace('password = "LBYONLY"', 'password = "AUTOONLY"').replace('  "LOGONBY MAINT",\n', "")
+        table = table[:head] + part + table[end:]
+    site = tmp_path / "site.toml"
+    site.write_text(table)
+    result = analyse(str(PRODSSI), PRODSSI.read_bytes(), path=PRODSSI, directory=directory(), dialect=load_dialect(path=str(site)))
+    found = [d for d in result.diagnostics if d.code == LOGON]
+    assert len(found) == 2 and not any("BKRBKUP" in d.message or "BKRCATLG" in d.message for d in found)

@@ -800,11 +800,10 @@ ENTRY_STATEMENTS_DROPPED = register(
     the change the site wants; but what runs in the machine may fail from
     its next logon, so bkrc says so before the entry is deployed. What the
     compiled entry adds or raises is not reported: it is the table's, and
-    docs/deploy.md says what it holds. Passwords are not compared: bkrc
-    keeps none it reads, the compiled entry's logon policy (`LBYONLY` with
-    `LOGONBY MAINT`) is the table's by design, and a machine installed by
-    hand nearly always has a password of its own, so a warning on each
-    would bury the rest. Machines are compared as BKR519 compares them: one
+    docs/deploy.md says what it holds; but who may log on to the machine,
+    and what CP lets it do, is BKR526's: the password operand's form, and a
+    LOGONBY user or a privilege class the compiled entry adds (one it drops
+    is named here). Machines are compared as BKR519 compares them: one
     the directory does not define (nothing deployed yet), or defines with
     the other kind (BKR510), is not; the workers whose entries lose the
     same things are one diagnostic. It points at the place the cluster
@@ -822,8 +821,68 @@ ENTRY_STATEMENTS_DROPPED = register(
     `statements`, each in place of the one it replaces), and check and
     compile with `--dialect`: a role's values are every machine's of that
     role (every worker's). Or, if what is lost is no longer wanted, deploy
-    as is. No fix is offered: the table is not a .bkr file. Give a machine
-    its password again after deploying if it needs one.
+    as is. No fix is offered: the table is not a .bkr file.
+    """,
+    no_example="needs the site's CP directory beside the .bkr file",
+)
+
+ENTRY_LOGON_CHANGED = register(
+    "BKR526",
+    "directory-entry-logon-changed",
+    "warning",
+    "deploying a product machine's compiled entry changes who may log on to it or what CP lets it do: its password form, a LOGONBY user or a privilege class it adds",
+    """
+    The compiled entry of a Backup Manager machine has the dialect table's
+    password operand, privilege classes and statements for its role: by
+    default `LBYONLY` with `LOGONBY MAINT` (docs/compatibility.md, Logging
+    on to the machines). Deploying it replaces the entry the site's
+    directory has. With `--directory FILE`, bkrc compares what that entry
+    says about who may log on to the machine, and what CP lets it do, with
+    the compiled one, and names what deploying changes, for a security
+    review before the entry is deployed: the password operand's form
+    (`AUTOONLY`: XAUTOLOG only; `LBYONLY`: LOGON BY or XAUTOLOG only;
+    `NOLOG`, `NOPASS`, or a password of the machine's own, which bkrc never
+    shows: it says "a password of its own"), a user the compiled entry's
+    `LOGONBY` names and the site's does not (that user may log on to the
+    machine with its own password, `LOGON SFSPOOL1 BY MAINT`; not named
+    where the compiled form is `AUTOONLY` or `NOLOG`, which take no LOGON
+    BY), and a privilege class the compiled entry gives and the site's
+    does not (CP lets it use that class's commands). What the site's entry
+    has and the compiled one lacks, a LOGONBY user or a class, is BKR524's,
+    as are a changed MACHINE, OPTION or ACCOUNT statement: each is named
+    once. The help says why the table writes what it writes, where
+    docs/compatibility.md says so (a Tape Manager machine's class B: to
+    attach tape drives), and how to keep the site's value.
+
+    A warning, not an error: the table's values are the product's defaults,
+    and the change may be the one the site wants; but a machine that holds
+    the site's data (the catalog's SFS server, the tape catalog) then takes
+    logons it did not take, or loses its own password, so bkrc says so
+    before the entry is deployed. The site's entry counts as BKR524 reads
+    it (an IDENTITY's SUBCONFIGs and the PROFILE it INCLUDEs); machines are
+    compared as BKR519 compares them. The machines whose entries change
+    alike are one diagnostic, whatever their roles: the table's logon
+    policy is every role's, and a site whose product machines were
+    installed `AUTOONLY` would otherwise get one warning per machine. It
+    points at the place the cluster names the first (the catalog's SFS
+    server or a Tape Manager node by its name, else its first `disk`
+    statement), each machine's USER or IDENTITY statement (its password
+    masked), or its LOGONBY or CLASS statement, related with what changes.
+
+    Failing example: a directory whose `USER SFSPOOL1 AUTOONLY 64M 128M BG`
+    is the catalog's SFS server: the compiled `USER SFSPOOL1 LBYONLY ...`
+    with `LOGONBY MAINT` lets whoever holds MAINT's password log on to it.
+
+    Fix: the .bkr language gives a machine no directory statements of its
+    own; the dialect table does, by role. To keep the site's value, copy
+    the built-in table and write it in the machine's `[machines.ROLE]`
+    (`password = "AUTOONLY"`, `classes = "G"`, the LOGONBY statement out
+    of `statements` or naming the site's own IDs), and check and compile
+    with `--dialect`: a role's values are every machine's of that role.
+    `NOLOG` cannot be kept for a machine BKRSTART starts (the table refuses
+    it: CP would log it on in no way). A password of the machine's own is
+    not kept in the table (bkrc keeps none it reads): give it again after
+    deploying. Or, once reviewed, deploy as is.
     """,
     no_example="needs the site's CP directory beside the .bkr file",
 )
@@ -903,6 +962,7 @@ def directory_checks(model: Model, directory: Directory, dialect: Dialect | None
     out.extend(machine_minidisks(model, directory, dialect, skip={d.span for d in overlapping}))
     out.extend(overlapping)
     out.extend(entry_statements(model, directory, dialect))
+    out.extend(entry_logon(model, directory, dialect))
     out.extend(included_profiles(model, directory, dialect))
     return out
 
@@ -2814,6 +2874,7 @@ class _EntrySays(NamedTuple):
     classes: str
     head: Span | None  # the USER or IDENTITY statement (None: the compiled entry's)
     statements: tuple[_Said, ...]
+    password: str | None = None  # the USER or IDENTITY statement's password operand (BKR526 only)
 
 
 class _Lost(NamedTuple):
@@ -2851,6 +2912,146 @@ def entry_statements(model: Model, directory: Directory, dialect: Dialect | None
             found.setdefault((_worker_or(model, machine), tuple(x.named for x in lost)), []).append((machine, lost))
     for alike in found.values():
         yield _entry_loses(model, alike)
+
+
+# -- BKR526: who may log on to a product machine, and what CP lets it do, which deploying changes
+
+#: How CP logs on a user of each password operand that is no password (z/VM 7.2,
+#: USER Directory Statement), where docs/compatibility.md ("Logging on to the
+#: machines") quotes IBM on it; any other word is a password of the user's own,
+#: which no message shows.
+_LOGONS = {
+    "LBYONLY": "LOGON BY or XAUTOLOG only",
+    "AUTOONLY": "XAUTOLOG only",
+    "NOLOG": "no logon at all, XAUTOLOG included",
+    "NOPASS": "its NOPASS logon",
+}
+#: The password operands with which CP takes no LOGON BY: a LOGONBY statement gives nothing.
+_NO_LOGON_BY = frozenset({"AUTOONLY", "NOLOG"})
+_OWN_PASSWORD = "a password of its own"
+
+
+def entry_logon(model: Model, directory: Directory, dialect: Dialect | None) -> Iterator[Diagnostic]:
+    """BKR526: each product machine's entry in the directory against the one the
+    compile writes, for who may log on to it and what CP lets it do: the password
+    operand's form, the LOGONBY users and the privilege classes the compiled entry
+    adds (what it drops is BKR524's). Machines are passed over as BKR524 passes
+    them. The machines whose entries change alike are one diagnostic: the table's
+    logon policy is every role's, and a warning per machine would bury the rest."""
+    if model.cluster is None:
+        return
+    from bkrdsl.allocation import machines
+    from bkrdsl.dialect import load_dialect
+
+    dialect = dialect or load_dialect()
+    found: dict[tuple[tuple[str, str | None], ...], list[tuple[Machine, list[_Lost]]]] = {}
+    for machine in machines(model):
+        entry = directory.entry(machine.id)
+        if entry is None or entry.kind != STATEMENT[machine.kind]:
+            continue
+        site = _directory_says(directory, entry, machine.members)
+        changed = _logon_changes(site, _compiled_says(model, machine, dialect), machine)
+        if changed:
+            found.setdefault(tuple((x.named, x.field) for x in changed), []).append((machine, changed))
+    for alike in found.values():
+        yield _logon_changed(model, alike, dialect)
+
+
+def _password_form(word: str) -> str:
+    """`AUTOONLY`, `LBYONLY`, `NOLOG`, `NOPASS`, or "a password of its own" (never the word)."""
+    return f"`{word}`" if word in _LOGONS else _OWN_PASSWORD
+
+
+def _logon_changes(site: _EntrySays, compiled: _EntrySays, machine: Machine) -> list[_Lost]:
+    """What the compiled entry changes of who may log on to the machine and what CP
+    lets it do: the password's form, the LOGONBY users it adds, the classes it adds.
+    Each `_Lost.field` is the site table's value that keeps the site's (None: none
+    does), each `statement` a table statement the site's entry does without."""
+    from bkrdsl.dialect import STARTED_ROLES
+
+    out: list[_Lost] = []
+    mine, theirs = site.password, compiled.password or ""
+    if mine is not None and site.head is not None and _password_form(mine) != _password_form(theirs):
+        means = " becomes ".join(_LOGONS.get(word, "a LOGON with its own password") for word in (mine, theirs))
+        keep = None
+        if mine in _LOGONS and not (mine == "NOLOG" and machine.role in STARTED_ROLES):
+            keep = f'password = "{mine}"'
+        out.append(_Lost(f"{_password_form(mine)} becomes {_password_form(theirs)}", means, site.head, field=keep))
+    if theirs not in _NO_LOGON_BY:
+        named = {w for s in site.statements if s.words[0] == "LOGONBY" for w in s.words[1:]}
+        added = [w for s in compiled.statements if s.words[0] == "LOGONBY" for w in s.words[1:] if w not in named]
+        added = list(dict.fromkeys(added))
+        if added:
+            span = next((s.span for s in reversed(site.statements) if s.words[0] == "LOGONBY" and s.span), site.head)
+            whose = " or ".join(f"`{w}`'s" for w in added)
+            means = f"whoever holds {whose} password may log on to it (`LOGON {machine.id} BY {added[0]}`)"
+            said = f"LOGONBY {' '.join(added)}"
+            out.append(_Lost(f"`{said}` added", means, span, statement=said))
+    added_classes = [c for c in dict.fromkeys(compiled.classes) if c not in site.classes]
+    if added_classes and site.classes:
+        span = next((s.span for s in reversed(site.statements) if s.words[0] == "CLASS" and s.span), site.head)
+        named_classes = ", ".join(f"{c} ({_CLASS_WORDS.get(c, 'a class of the site')})" for c in added_classes)
+        means = f"CP lets it use the commands of class {named_classes}"
+        out.append(_Lost(f"class {''.join(added_classes)} added", means, span, field=f'classes = "{site.classes}"'))
+    return out
+
+
+def _logon_changed(model: Model, alike: list[tuple[Machine, list[_Lost]]], dialect: Dialect) -> Diagnostic:
+    """BKR526 for the machines whose entries change alike, at the place the cluster
+    names the first, each directory line of what changes related."""
+    first = alike[0][0]
+    ids = [m.id for m, _ in alike]
+    whose = f"{STATEMENT[first.kind]} {quoted(first.id)}" if len(ids) == 1 else listed(ids, len(ids))
+    entries = "entry changes" if len(ids) == 1 else "entries change"
+    labels: dict[Span, list[str]] = {}
+    for machine, changed in alike:
+        for x in changed:
+            labels.setdefault(x.span, []).append(f"{x.named}: {x.means}")
+    return ENTRY_LOGON_CHANGED(
+        f"deploying the compiled {entries} who may log on to {whose} or what CP lets"
+        f" {'it' if len(ids) == 1 else 'them'} do: {', '.join(x.named for x in alike[0][1])}",
+        _machine_place(model, first.id),
+        help=_logon_help([m for m, _ in alike], alike[0][1], dialect),
+        related=tuple(Related(span, "; ".join(said)) for span, said in labels.items()),
+    )
+
+
+def _logon_help(which: list[Machine], changed: list[_Lost], dialect: Dialect) -> str:
+    """Why the table writes what it does (where docs/compatibility.md says), and how
+    to keep the site's value: the site table's fields, or what no field keeps."""
+    from bkrdsl.dialect import STARTED_ROLES
+
+    roles = list(dict.fromkeys(m.role for m in which))
+    why = [
+        (
+            "the dialect table gives every machine `LBYONLY` with `LOGONBY MAINT` (docs/compatibility.md,"
+            " Logging on to the machines)"
+        )
+    ]
+    if any(x.named.startswith("class ") for x in changed):
+        # What a role's row in docs/compatibility.md says of its classes (`Class B to attach tape drives.`).
+        reasons: dict[str, list[str]] = {}
+        for role in roles:
+            for said in dialect.machines[role].note.split(". "):
+                if said.startswith("Class "):
+                    reasons.setdefault(said.strip().rstrip("."), []).append(f"`{role}`")
+        why += [f"the {', '.join(rows)} {'row' if len(rows) == 1 else 'rows'}: {said}" for said, rows in reasons.items()]
+    keep = [f"`{x.field}`" for x in changed if x.field]
+    keep += [f'`"{x.statement}"` taken out of `statements` (or your own IDs in it)' for x in changed if x.statement]
+    tables = ", ".join(f"`[machines.{role}]`" for role in roles)
+    out = "; ".join(why)
+    if keep:
+        each = "" if len(roles) == 1 else "each of "
+        out += f"; to keep the site's, write in {each}a site dialect table's {tables}: {', '.join(keep)}, with `--dialect`"
+    word = changed[0].named
+    started = any(role in STARTED_ROLES for role in roles)
+    if word.startswith(_OWN_PASSWORD):
+        out += "; give it its password again after deploying (bkrc keeps none it reads)"
+    elif word.startswith("`NOLOG`") and started:
+        out += "; `NOLOG` cannot be kept: BKRSTART starts the machine, and CP logs a NOLOG user on in no way"
+    elif word.startswith("`AUTOONLY`") and started:
+        out += "; `AUTOONLY` still lets BKRSTART start it (XAUTOLOG), and takes no LOGON BY"
+    return out + "; or review the entry, and deploy as is"
 
 
 def included_profiles(model: Model, directory: Directory, dialect: Dialect | None) -> Iterator[Diagnostic]:
@@ -2900,7 +3101,7 @@ def _compiled_says(model: Model, machine: Machine, dialect: Dialect) -> _EntrySa
 
     d = dialect.machines[machine.role]
     said = tuple(_Said(_words(s)) for s in machine_statements(model, machine, dialect))
-    return _EntrySays(d.storage.upper(), d.maxstorage.upper(), d.classes.upper(), None, said)
+    return _EntrySays(d.storage.upper(), d.maxstorage.upper(), d.classes.upper(), None, said, d.password.upper())
 
 
 def _directory_says(directory: Directory, entry: Entry, members: tuple[str, ...]) -> _EntrySays:
@@ -2926,8 +3127,10 @@ def _directory_says(directory: Directory, entry: Entry, members: tuple[str, ...]
         words = next((s.words[1:] for s in reversed(said) if s.words[0] == verb), head[at:])
         return words[0] if words else None
 
+    # The text's password is masked: its form is read where the reader kept it.
+    password = directory.password_forms.get(entry.id, head[2] if len(head) > 2 else None)
     return _EntrySays(
-        operand("STORAGE", 3), operand("MAXSTORAGE", 4), operand("CLASS", 5) or "", entry.statement, tuple(said)
+        operand("STORAGE", 3), operand("MAXSTORAGE", 4), operand("CLASS", 5) or "", entry.statement, tuple(said), password
     )
 
 
