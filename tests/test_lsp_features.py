@@ -2134,8 +2134,10 @@ def test_hover_on_a_user_id_shows_its_entry_in_the_site_directory_when_the_setti
 
     bkup = hover_on("BKRBKUP", directory)
     assert "- site directory: IDENTITY entry (USER.DIRECT:134); built on `VMSYS1`, `VMSYS2`, `VMSYS3`, `VMSYS4`;" in bkup
-    # Its `disk` statement gives no place where the directory has one: BKR532's warning follows.
+    # Its `disk` statement gives no place where the directory has one: BKR532's warning follows,
+    # and BKR526's (prodssi.direct's AUTOONLY machines: the warning is at `disk BKRBKUP`).
     assert "minidisks `0191`\n\nThe backup server. One instance per member runs that member's jobs.\n" in bkup
+    assert "**BKR526** `directory-entry-logon-changed` (warning)" in bkup
     web = hover_on("LNXWEB01", directory)
     assert "- site directory: USER entry (USER.DIRECT:273); minidisks `0100`, `0191`, `0300 (V-DISK)`" in web
     gone = read_directory("USER.DIRECT", b"USER LNXWEB02 PW 1M 1M G\n")
