@@ -166,7 +166,8 @@ def _product_entries(bkr_text: str) -> list[str]:
     from bkrdsl.resolve.model import subconfig_id
 
     analysis = analyse("bench.bkr", bkr_text.encode())
-    allocation = allocate(analysis.model, load_dialect())
+    dialect = load_dialect()
+    allocation = allocate(analysis.model, dialect)
     assert allocation.error is None, allocation.error
     out = ["* ---------------------------------------------------------------- Backup Manager"]
 
@@ -181,14 +182,16 @@ def _product_entries(bkr_text: str) -> list[str]:
         return lines
 
     for machine in allocation.machines:
+        # The table's logon and classes, as a deployed entry has them (else BKR526).
+        logon = f"{dialect.machines[machine.role].password} 64M 128M {dialect.machines[machine.role].classes}"
         if not machine.members:
-            out += [f"USER {machine.id} AUTOONLY 64M 128M G", " INCLUDE IBMDFLT", " IPL CMS", *disks(machine.id, None)]
+            out += [f"USER {machine.id} {logon}", " INCLUDE IBMDFLT", " IPL CMS", " LOGONBY MAINT", *disks(machine.id, None)]
             continue
         # The compile's own SUBCONFIG names (else BKR529: a hand installation's).
         subs = {m: subconfig_id(machine.id, analysis.model.member(m).ordinal) for m in machine.members}
-        out.append(f"IDENTITY {machine.id} AUTOONLY 64M 128M G")
+        out.append(f"IDENTITY {machine.id} {logon}")
         out += [f" BUILD ON {m} USING SUBCONFIG {s}" for m, s in subs.items()]
-        out += [" INCLUDE IBMDFLT", " IPL CMS"]
+        out += [" INCLUDE IBMDFLT", " IPL CMS", " LOGONBY MAINT"]
         for m, s in subs.items():
             out += [f"SUBCONFIG {s}", *disks(machine.id, m)]
     return out
