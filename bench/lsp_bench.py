@@ -4,8 +4,9 @@ Issue 6 asks for under 100 ms on the development machine. This prints, never
 asserts (timings are no test):
 
 * re-check in process: what `bkrc lsp` runs after each (debounced) change:
-  the whole pipeline on the buffer, its imports (the standard library) and the
-  name index, then placing the diagnostics. Median of N edits.
+  the whole pipeline on the buffer and its imports (the standard library),
+  then placing the diagnostics (the name index is built only when a request
+  needs it: `document.Names`). Median of N edits.
 * round trip over stdio: `textDocument/didChange` sent to a real `bkrc lsp`
   process (debounce 0) until its `publishDiagnostics` for that version
   arrives, JSON-RPC and process boundary included. Median of N edits.

@@ -1,4 +1,5 @@
-"""One open document, analysed: the same pipeline as `bkrc check`, plus an index of names.
+"""One open document, analysed: the same pipeline as `bkrc check`, plus an index of names
+(built when a request first reads it: `Document.occurrences`).
 
 Nothing here imports pygls: the language server (bkrdsl.lsp.server) feeds
 text in and converts what comes out to LSP types. Positions are 0-based lines
@@ -45,7 +46,6 @@ class Document:
     analysis: Analysis
     model: Model | None  # also built after syntax errors, from what could be parsed
     read: frozenset[Path] = frozenset()  # the files imported, directly or not
-    occurrences: list[Occurrence] = field(default_factory=list)
     #: The editor's text begins with a byte-order mark that `text` lacks: the
     #: editor counts it as line 1's first character.
     bom: bool = False
@@ -81,6 +81,18 @@ class Document:
     #: Set when `text` is not the text analysed: an edit within one word of it, for
     #: which completion answers from the earlier analysis (`features.edited`).
     edited: object | None = field(default=None, compare=False, repr=False)
+    #: The model's names, indexed when a request first reads them (`occurrences`);
+    #: a document made of another for the same model (`features.edited`) shares it.
+    names: Names | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.names is None:
+            self.names = Names(self.model)
+
+    @property
+    def occurrences(self) -> list[Occurrence]:
+        """Every name of the model (`index`), indexed on the first call, once per analysis."""
+        return self.names.occurrences()
 
     @property
     def source(self) -> Source:
@@ -132,6 +144,34 @@ class Document:
         return [o for o in self.occurrences if o.kind == kind and o.name == name]
 
 
+class Names:
+    """The name index of one analysis's model, built on first use and then kept.
+
+    The re-check that follows a keystroke publishes diagnostics, which never read
+    names: building the index (and `Model.user_defs`, which it is the first to ask
+    for) at each re-check cost some 230 M instructions of a keystroke at 10,000
+    users (docs/lsp.md, "Keystrokes in a 10,000-user file"). Hover, definition,
+    references, highlights, rename, completion and code actions build it when
+    they first need it. No lock: the server's handlers all run in the thread of
+    its event loop (none is a pygls `thread()` function;
+    tests/test_lsp_lazy_names.py checks so), one at a time."""
+
+    __slots__ = ("_built", "model")
+
+    def __init__(self, model: Model | None) -> None:
+        self.model = model
+        self._built: list[Occurrence] | None = None
+
+    def occurrences(self) -> list[Occurrence]:
+        built = self._built
+        if built is None:
+            built = self._built = index(self.model)
+        return built
+
+    @property
+    def built(self) -> bool:
+        """Whether the index was built (for the tests)."""
+        return self._built is not None
 
 
 def _owners(model: Model):
@@ -289,7 +329,6 @@ def analyse_document(
         analysis,
         model,
         read_,
-        index(model),
         bom,
         path,
         search_path,

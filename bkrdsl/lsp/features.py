@@ -1319,13 +1319,13 @@ def edited(doc: Document, text: str) -> Document | None:
         replace(doc.analysis, program=program),
         doc.model,
         doc.read,
-        doc.occurrences,
         doc.bom,
         doc.path,
         doc.search_path,
         doc.checked,
         parsed=doc.parsed,
         edited=EditedWord(a, word, new, user, doc.completion if user is None else {}),
+        names=doc.names,  # the same model: its index, built once
     )
 
 
