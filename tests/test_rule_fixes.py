@@ -359,6 +359,13 @@ FIXES: dict[str, list[tuple[str, str, str]]] = {
         )
     ],
     "BKR415": [("(`exclude minidisk * 0250-025F`)", "exclude minidisk * 0200-02FF", "exclude minidisk * 0250-025F")],
+    "BKR417": [
+        (
+            "(`include minidisk CICSRG* 0300-03FF`)",
+            "    include minidisk * 0191-01FF\n",
+            "    include minidisk * 0191-01FF\n    include minidisk CICSRG* 0300-03FF\n",
+        )
+    ],
 }
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 #     directory,  # BKR510-BKR525, BKR528-BKR532: against the site's CP directory (BKR521: bkrc init --directory)
 from bkrdsl.check import (  # noqa: F401
     catalog,  # BKR210-BKR219, BKR260, BKR261: the catalog and its expiry
-    coverage,  # BKR401-BKR416: coverage and schedules
+    coverage,  # BKR401-BKR417: coverage and schedules
     declarations,  # BKR320-BKR335, BKR021: duplicates, unknown references, roles on patterns, lists read on
     jobs,  # BKR220-BKR226: job placement and per-member names
     kinds,  # BKR201-BKR208: single or IDENTITY, one machine per role, one entry per ID

@@ -1,4 +1,4 @@
-"""Coverage and schedules (BKR401-BKR416): what is backed up, twice, or not at all, and when."""
+"""Coverage and schedules (BKR401-BKR417): what is backed up, twice, or not at all, and when."""
 
 from __future__ import annotations
 
@@ -610,6 +610,65 @@ EXCLUDE_REMOVES_NOTHING = register(
     0191-01FF`), or delete the exclude.
     """,
 )
+
+INCREMENTAL_WITHOUT_FULL = register(
+    "BKR417",
+    "incremental-without-full",
+    "warning",
+    "an incremental job selects minidisks that no full job of the same users selects",
+    """
+    A full job and an incremental job of the same users on the same members
+    are a pair: the incremental copies what changed, and a restore starts
+    from the full backup of the same minidisks. A minidisk include of the
+    incremental job that no include of the full job reaches (another owner,
+    or addresses outside all of the full job's ranges) names disks whose
+    full backup is taken nowhere. The file is valid, but the usual cause is
+    an include deleted from the full job while the incremental kept its
+    twin (a full job of `include minidisk * 0191-01FF` and `include
+    minidisk CICSRG* 0300-03FF`, its second line deleted): the CICS
+    regions' 0300-03FF disks silently lose their full backups. So the
+    warning names the full job and the include to write there again. Jobs
+    are paired when their `backup` statements name the same groups and
+    users and they share a member, and the full job selects minidisks (a
+    full job of SFS directories only is another pair's); an include the
+    incremental job's own excludes take out whole is BKR415's, and a full
+    job with an exclude left removing nothing is BKR413's, which says that
+    an include was deleted there, and one whose excludes remove everything
+    it includes is BKR407's. An
+    incremental job that selects less
+    than its full job (the Linux guests' non-CMS disks in the full only) is
+    the usual pattern and not reported. SFS includes are not compared (how
+    far a wildcard path reaches is the product's business), nor owners that
+    cannot be read or malformed addresses (their own errors).
+
+    Failing example:
+
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          identity group CICS { CICSRG1 CICSRG2 }
+          job CICSFUL {
+            backup CICS full
+            include minidisk * 0191-01FF
+            to disk
+            run on each member weekly sun 02:00
+          }
+          job CICSINC {
+            backup CICS incremental
+            include minidisk * 0191-01FF
+            include minidisk CICSRG* 0300-03FF   # <- BKR417
+            to disk
+            run on each member weekly mon,tue,wed,thu,fri,sat 02:00
+          }
+        }
+
+    Fix: write the include in the full job too (`include minidisk CICSRG*
+    0300-03FF`), or delete it from the incremental job.
+    """,
+)
+
 
 MEMBER_EXCLUDE_NOT_IN_IDENTITY_JOB = register(
     "BKR414",
@@ -2405,4 +2464,71 @@ def unused_groups(model: Model):
                 f"no job backs up group {quoted(g.name)}: its users have no backups",
                 g.decl.name.span,
                 help="add it to a job's `backup` statement, or delete the group",
+            )
+
+
+def _owners_may_share(one: str, two: str) -> bool:
+    """Whether two minidisk owners (`*`, an ID or a pattern) may name one user."""
+    return one == "*" or two == "*" or shared_id(one, two) is not None
+
+
+def _reached_by(inc: ast.Selection, fulls: list[ast.Selection]) -> bool:
+    """Whether minidisk include `inc` of an incremental job meets an include of
+    `fulls` (its full jobs' minidisk includes): owners that may share a user and
+    ranges that meet; True when unsure (a malformed owner or address)."""
+    ranges = selection_ranges(inc)
+    if ranges is None or _owner_unread(inc):
+        return True
+    owner = inc.owner.upper if inc.owner is not None else "*"
+    for full in fulls:
+        theirs = selection_ranges(full)
+        if theirs is None or _owner_unread(full):
+            return True
+        if _owners_may_share(full.owner.upper if full.owner is not None else "*", owner) and _ranges_meet(ranges, theirs):
+            return True
+    return False
+
+
+@check
+def incrementals_without_full(model: Model):
+    """BKR417: an incremental job's minidisk include that no include of its full
+    job (same `backup` names, a member in common) reaches. A loop over jobs only."""
+    fulls: dict[tuple[str, ...], list[JobModel]] = {}
+    incrementals = []
+    for job in model.jobs:
+        if _both_levels(job) or any(minidisk_written_as_sfs(s) for s in job.includes):
+            continue  # BKR118; BKR318
+        key = tuple(sorted(ref.word.text.upper() for ref in job.refs))
+        if job.level is ast.Level.FULL:
+            fulls.setdefault(key, []).append(job)
+        else:
+            incrementals.append((key, job))
+    for key, job in incrementals:
+        pair = [f for f in fulls.get(key, ()) if set(f.members) & set(job.members)]
+        if not pair:
+            continue  # no full job of the same users: not judged
+        pair = [f for f in pair if any(i.medium is ast.Medium.MINIDISK for i in f.includes)]
+        if not pair:
+            continue  # the full jobs select SFS directories only (or nothing: BKR116): another pair
+        theirs = [i for f in pair for i in f.includes if i.medium is ast.Medium.MINIDISK]
+        unreached = [
+            inc
+            for inc in job.includes
+            if inc.medium is ast.Medium.MINIDISK and not _reached_by(inc, theirs) and not _removers(inc, list(job.excludes))
+        ]  # of a valid pair, none: what follows is asked only of a slip
+        if not unreached or any(
+            why_exclude_removes_nothing(model, f, x) for f in pair for x in f.excludes
+        ) or any(all(_removers(i, list(f.excludes)) for i in f.includes) for f in pair):
+            continue  # BKR413 already says that the full job lost an include; BKR407, that it
+            # backs up nothing (one slip, one diagnostic)
+        for inc in unreached:
+            full = pair[0]
+            written = " ".join(w.text for w in (inc.owner, *inc.items) if w is not None)
+            yield INCREMENTAL_WITHOUT_FULL(
+                f"job {quoted(job.name)} backs up `minidisk {written}` incrementally, and full job"
+                f" {quoted(full.name)} of the same users selects none of them: their full backup is taken nowhere",
+                inc.span,
+                related=(Related(full.decl.name.span, "the full job of the same users"),),
+                help=f"if job {quoted(full.name)}'s `include minidisk {written}` was deleted, write it there again;"
+                " otherwise delete this include",
             )
