@@ -388,7 +388,22 @@ SILENT: list[tuple[str, str, str]] = [
         r"`exclude ",
         "backs up more (MAINT's CMS disk links, swap or scratch disks), nothing less: not caught, an exclude is optional",
     ),
-    ("statement deleted", r"`include ", "backs up less: not caught, the job left selects something of its own"),
+    (
+        "statement deleted",
+        r"`include ",
+        (
+            "backs up less: not caught, the job left selects something of its own (an incremental job may select"
+            " less than its full job; a full job's include its incremental job keeps is BKR417)"
+        ),
+    ),
+    (
+        "statement deleted",
+        r"^`disk \S+ (?!191 )",
+        (
+            "harmless to what is backed up, where and when: a minidisk other than a machine's 191, which no check"
+            " requires (the catalog's SFS server's file pool disk: the other examples declare none)"
+        ),
+    ),
     (
         "declaration deleted|member renamed",
         r"^`member |renamed",
