@@ -1,4 +1,4 @@
-"""Checks against the site's CP source directory (BKR510-BKR520, BKR522-BKR525, BKR528-BKR532), and what
+"""Checks against the site's CP source directory (BKR510-BKR520, BKR522-BKR526, BKR528-BKR532), and what
 `bkrc init --directory` cannot carry of it (BKR521).
 
 Not checks of the model alone: the kind of each user (a USER or an IDENTITY
