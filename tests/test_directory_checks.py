@@ -518,10 +518,15 @@ def _sysglob_check(bkr: str, *edits):
     return [d for d in check(bkr, *edits) if d.code != "BKR417"]
 
 
+def _sysglob_alone(bkr: str):
+    """The diagnostics of `bkr` without a directory, BKR417's left aside (`_sysglob_check`)."""
+    return [d for d in analyse("site.bkr", bkr.encode()).diagnostics if d.code != "BKR417"]
+
+
 def test_bkr221_with_the_directory_a_job_that_selects_only_global_minidisks_may_run_on_one_member():
     assert _sysglob_check(_with_sysglob(), GLOBAL_0200) == []
     # Without the directory nothing proves it: BKR221, whose help says what would.
-    (d,) = analyse("site.bkr", _with_sysglob().encode()).diagnostics
+    (d,) = _sysglob_alone(_with_sysglob())
     assert d.code == "BKR221" and "--directory" in d.help and "global" in d.help
     # The directory shows a SUBCONFIG's (local) minidisk selected, or no global one: BKR221 stands.
     local = _with_sysglob(SYSGLOB.replace("TCPIP 0200", "TCPIP 0191-0200"))
@@ -542,7 +547,7 @@ def test_bkr221_a_job_of_shared_pool_paths_and_global_minidisks_may_run_on_one_m
     # Each include backs up data every member shares, once: BKR221's two exceptions are one rule.
     assert _sysglob_check(_with_sysglob(MIXED), GLOBAL_0200) == []
     # Without the directory the minidisk's scope is unproven: BKR221, whose help says both ways out.
-    (d,) = analyse("site.bkr", _with_sysglob(MIXED).encode()).diagnostics
+    (d,) = _sysglob_alone(_with_sysglob(MIXED))
     assert d.code == "BKR221" and d.fix is None
     assert d.help == (
         "use `run on each member`, and move the includes of the shared file pool into a job of their own on one"
@@ -555,7 +560,7 @@ def test_bkr221_a_job_of_shared_pool_paths_and_global_minidisks_may_run_on_one_m
     (d,) = _sysglob_check(_with_sysglob(local), GLOBAL_0200)
     assert d.code == "BKR221" and "its minidisk includes select only global minidisks" in d.help
     assert len(d.help) <= MESSAGE_WIDTH
-    assert codes(analyse("site.bkr", _with_sysglob(local).encode()).diagnostics) == ["BKR221"]
+    assert codes(_sysglob_alone(_with_sysglob(local))) == ["BKR221"]
     # An SFS path outside the shared pool (each member's VMSYS:) is each member's own: BKR221 stands.
     own_pool = _with_sysglob(MIXED.replace("BKRPOOL:TCPIP.*", "VMSYS:TCPIP.*"))
     assert codes(_sysglob_check(own_pool, GLOBAL_0200)) == ["BKR221"]
