@@ -1058,6 +1058,29 @@ def test_bkr520_fix_adds_the_disk_statement_beside_the_machine_s_own():
     (workers,) = check(PRODSSI, each)
     assert "disk BKRWRK* 191 size 5 cyl\n  disk BKRWRK* 192 size 5 cyl\n" in fixed_by(workers, text)
     assert [x for x in check(fixed_by(workers, text), each) if x.code in ("BKR519", "BKR520")] == []
+    # Those extents overlap (every worker's at 600): placed, they would be BKR523's error,
+    # so the pattern's statement stays without a place (BKR532 then warns, without a fix).
+    assert [x.fix for x in check(fixed_by(workers, text), each, placed=True) if "0192" in x.message] == [None]
+
+
+def test_bkr520_fix_places_each_worker_s_minidisk_where_the_directory_has_it():
+    """Every worker's 0192 at a fixed extent of its own on its member's private volume:
+    BKR520's fix writes one statement per worker and member, `on VOL at START`, as
+    BKR532's fix and `bkrc init --directory` do; `disk BKRWRK* 192 size 5 cyl`, which
+    it wrote before, left the place to a second round (BKR532's fix). One round: clean."""
+    text = PRODSSI.read_text()
+    apart = (r"^(SUBCONFIG BKRW0(\d)-(\d)\n.*\n)", r"\1 MDISK 0192 3390 06\g<2>0 0005 M\3PRV1 MR\n")
+    (workers,) = check(PRODSSI, apart)
+    assert workers.code == "BKR520" and workers.fix.title == "Add 12 `disk` statements"
+    assert workers.help.startswith(
+        "add one `disk` statement per worker and member, `disk BKRWRK01 192 size 5 cyl on M1PRV1 at 610` and 11 more like it,"
+    )
+    fixed = fixed_by(workers, text)
+    written = "".join(f"  disk BKRWRK0{w} 192 size 5 cyl on M{m}PRV1 at 6{w}0\n" for w, ms in ((1, 4), (2, 4), (3, 2), (4, 2)) for m in range(1, ms + 1))
+    assert "  disk BKRWRK* 191 size 5 cyl\n" + written in fixed and "BKRWRK* 192" not in fixed
+    # prodssi.bkr's own nine unplaced statements (BKR532) are all that is left.
+    assert [x for x in check(fixed, apart, placed=True) if "0192" in x.message] == []
+    assert codes(check(fixed, apart, placed=True)) == codes(check(PRODSSI, placed=True))
     # An IDENTITY's SUBCONFIG minidisks: one statement per member's instance, each on its volume.
     catalog = (r"^(SUBCONFIG BKRCLG-(\d)\n.*\n)", r"\1 MDISK 0193 3390 0700 0005 M\2PRV1 MR\n")
     (d,) = check(PRODSSI, catalog)
@@ -1095,7 +1118,7 @@ def test_bkr253_leaves_an_a_disk_the_directory_defines_to_bkr520(tmp_path):
     found = check(bkr)
     assert codes(found) == ["BKR520", "BKR520"]
     assert {d.help.split(" to cluster")[0] for d in found} == {
-        "add `disk BKRWRK* 191 size 5 cyl`",
+        "add one `disk` statement per worker and member, `disk BKRWRK01 191 size 5 cyl on M1PRV1 at 342` and 11 more like it,",
         "add `disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000`",
     }
     alone = analyse("site.bkr", bkr.encode()).diagnostics
@@ -1106,10 +1129,11 @@ def test_bkr253_leaves_an_a_disk_the_directory_defines_to_bkr520(tmp_path):
     # which would have moved the server's A-disk, is not there to apply.
     site = tmp_path / "site.bkr"
     site.write_text(bkr)
-    # BKR520's `disk BKRWRK* 191 size 5 cyl` gives no place, where the directory has
-    # each worker's: BKR532's fix then writes one statement per worker and member.
+    # The directory has each worker's 0191 at a fixed extent: BKR520's fix writes one
+    # statement per worker and member itself (it wrote `disk BKRWRK* 191 size 5 cyl`,
+    # and BKR532's fix placed it in a round after); the other eight are BKR532's.
     result = run_cli(["check", "--fix", site, "--directory", DIRECT])
-    assert "fixed 11 problems" in result.output and "BKR520, BKR520" in result.output
+    assert "fixed 10 problems" in result.output and "BKR520, BKR520" in result.output
     fixed = site.read_text()
     assert "disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000" in fixed and "disk BKRWRK04 191 size 5 cyl on M2PRV1 at 372" in fixed
     assert "disk BKRWRK* 191" not in fixed

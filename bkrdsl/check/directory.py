@@ -400,9 +400,15 @@ MINIDISK_DROPPED = register(
     `bkrc check --fix --directory FILE` (and the editor's quick fix) adds
     it after the machine's own `disk` statements: for a USER, its extent
     `on VOL at START`; for an IDENTITY, one statement per member's
-    instance, each on its SUBCONFIG's volume; for the workers, one `disk
-    BKRWRK* ...` without a place, where every worker has the minidisk on
-    its member's first private volume and DirMaint allocates (`autov`).
+    instance, each on its SUBCONFIG's volume; for the workers, where the
+    directory has every worker's at a fixed extent of its own on a
+    private volume of its member, one statement per worker and member,
+    `on VOL at START`, as BKR532's fix and `bkrc init --directory` write
+    them (`disk BKRWRK01 192 size 5 cyl on M1PRV1 at 610`, ...), else one
+    `disk BKRWRK* ...` without a place, where every worker has the
+    minidisk on its member's first private volume and DirMaint allocates
+    (`autov`; BKR532 then warns of the extents it leaves, without a fix
+    where they overlap).
     None is offered where no statement writes the directory's minidisk
     exactly, and the help says why: an MDISK it does not state in full
     (`END`, `&SYSRES`, DirMaint's AUTOG, AUTOR or AUTOV), a device type no
@@ -2088,7 +2094,7 @@ def machine_minidisks(
     for (owner, _), instances in dropped.items():
         own = allocation.disks.get(instances[0][0].id, ())
         everyone = {(m.id, member) for m, member, _ in instances} == set(instances_of[owner])
-        yield _minidisk_dropped(model, dialect, own, owner, instances, everyone)
+        yield _minidisk_dropped(model, dialect, own, owner, instances, everyone, (allocation, taken))
     for (owner, _), instances in devices.items():
         yield _device_dropped(model, allocation.disks.get(instances[0][0].id, ()), owner, instances)
 
@@ -2442,7 +2448,7 @@ def _place_not_given(model: Model, allocation, unplaced: list[_Differs], taken) 
     disk = first.disk
     adds = written.start is not None  # it places one member's instance, and leaves the others allocated
     if adds:
-        statements = [f"{_disk_words(written)} on {d.disk.volume} at {d.disk.start}" for d in unplaced]
+        statements = [f"{_disk_words(written)}{_on_at(d.disk)}" for d in unplaced]
         help_ = (
             f"add one `disk` statement per member's instance it leaves allocated, each `on` its volume `at` its"
             f" directory extent: `{statements[0]}`{', ...' if len(statements) > 1 else ''}"
@@ -2452,7 +2458,7 @@ def _place_not_given(model: Model, allocation, unplaced: list[_Differs], taken) 
         help_ = f"write its place, `on {disk.volume} at {disk.start}`: `{statements[0]}`"
     else:
         statements = [
-            f"{_disk_words(written, o.owner if pattern else None)} on {where[id(o)].volume} at {where[id(o)].start}"
+            f"{_disk_words(written, o.owner if pattern else None)}{_on_at(where[id(o)])}"
             for o in instances
             if id(o) in where
         ]
@@ -2512,24 +2518,33 @@ def _placed_why(instances, where, unplaced: list[_Differs], allocation, taken, r
             f"the directory has no fixed extent of that size for {_instance_name(left[0].owner, left[0].member)}'s,"
             " which would stay allocated"
         )
-    shared = next((w for w in (_shared_why(taken, d.disk) for d in unplaced) if w), None)
+    return _extents_why([(d.machine, d.disk) for d in unplaced], allocation, taken, replaced)
+
+
+def _extents_why(disks: list[tuple[str, Minidisk]], allocation, taken, replaced) -> str | None:
+    """Why the directory's fixed extents of product machines' minidisks `disks`
+    ((machine, MDISK) pairs) cannot each be written `on VOL at START` (BKR532's and
+    BKR520's placed statements): another user's extent (`taken`), another product
+    machine's in the directory (`replaced`), another of `disks`, or another the
+    compile places (`allocation`) overlaps one; else None."""
+    shared = next((w for w in (_shared_why(taken, disk) for _, disk in disks) if w), None)
     if shared:
         return shared
-    for d in unplaced:  # another product machine's extent in the directory: its data, where its own fix may put it
-        end = d.disk.start + d.disk.size
+    for machine, disk in disks:  # another product machine's extent in the directory: its data, where its own fix may put it
+        end = disk.start + disk.size
         hit = next(
             (
                 t
-                for t in replaced.get((d.disk.volume, d.disk.devtype), ())
-                if (t.owner, t.disk.address) != (d.machine, d.disk.address) and d.disk.start < t.end and t.first < end
+                for t in replaced.get((disk.volume, disk.devtype), ())
+                if (t.owner, t.disk.address) != (machine, disk.address) and disk.start < t.end and t.first < end
             ),
             None,
         )
         if hit is not None:
-            return f"the directory's extent on {quoted(d.disk.volume)} from {d.disk.start} overlaps `{hit.owner}`'s {hit.disk.address:04X} there"
-    extents = [(d.disk.volume, d.disk.devtype, d.disk.start, d.disk.start + d.disk.size) for d in unplaced]
+            return f"the directory's extent on {quoted(disk.volume)} from {disk.start} overlaps `{hit.owner}`'s {hit.disk.address:04X} there"
+    extents = [(disk.volume, disk.devtype, disk.start, disk.start + disk.size) for _, disk in disks]
     extents += [(p.volume, p.devtype, p.start, p.start + p.size) for p in allocation.placed if p.start is not None]
-    for i, (v, t, lo, hi) in enumerate(extents[: len(unplaced)]):
+    for i, (v, t, lo, hi) in enumerate(extents[: len(disks)]):
         for v2, t2, lo2, hi2 in extents[i + 1 :]:
             if (v, t) == (v2, t2) and lo < hi2 and lo2 < hi:
                 return f"the directory's extent on {quoted(v)} from {lo} overlaps another the compile writes there: written, it would be BKR523's error"
@@ -2716,17 +2731,21 @@ def _worker_or(model: Model, machine: Machine) -> str:
     return machine.id
 
 
-def _minidisk_dropped(model: Model, dialect: Dialect, own: tuple[ast.Disk, ...], owner: str, instances, everyone: bool) -> Diagnostic:
+def _minidisk_dropped(
+    model: Model, dialect: Dialect, own: tuple[ast.Disk, ...], owner: str, instances, everyone: bool, placing
+) -> Diagnostic:
     """BKR520 for one address of one machine (or of the workers, `owner` their
     pattern), at its first MDISK statement in the directory; the others related.
-    `everyone`: every instance of `owner` the directory defines has it."""
+    `everyone`: every instance of `owner` the directory defines has it; `placing`:
+    the compile's allocation and the directory's other extents (`_Kept`)."""
     machine, _, disk = instances[0]
     whose, where, owner, related = _dropped_from(model, own, owner, instances)
     given = disk if owner == machine.id else disk._replace(volume=None, start=None)
-    statements, why = _dropped_statements(model, dialect, owner, instances, everyone)
+    statements, why = _dropped_statements(model, dialect, owner, instances, everyone, placing)
     add = f"add {_disk_statement(owner, given)}"
     if len(statements) > 1:
-        add = f"add one `disk` statement per member's instance, `{statements[0]}` and {len(statements) - 1:,} more like it,"
+        per = "worker and member" if is_pattern(owner) else "member's instance"
+        add = f"add one `disk` statement per {per}, `{statements[0]}` and {len(statements) - 1:,} more like it,"
     return MINIDISK_DROPPED(
         f"{whose} minidisk {disk.address:04X}{where} is in the site's directory, but no `disk` statement gives"
         " it: deploying the compiled entry drops it, and the next DIRECTXA frees its extent with what it holds",
@@ -2790,11 +2809,14 @@ def _device_dropped(model: Model, own: tuple[ast.Disk, ...], owner: str, instanc
     )
 
 
-def _dropped_statements(model: Model, dialect: Dialect, owner: str, instances, everyone: bool) -> tuple[list[str], str | None]:
+def _dropped_statements(
+    model: Model, dialect: Dialect, owner: str, instances, everyone: bool, placing
+) -> tuple[list[str], str | None]:
     """BKR520's fix: the `disk` statements that give the directory's minidisk as its
-    MDISKs have it (one for the workers' pattern, without a place, where every worker
-    has it on its member's first private volume; else one per instance, `on VOL at
-    START`), or none and why not."""
+    MDISKs have it (for the workers' pattern, one per worker and member `on VOL at
+    START` where `_workers_placed` finds every extent can be written, else one
+    without a place where every worker has it on its member's first private volume;
+    else one per instance, `on VOL at START`), or none and why not."""
     disks = [d for _, _, d in instances]
     why = next((w for w in map(_not_exact, disks) if w), None)
     if why:
@@ -2809,6 +2831,9 @@ def _dropped_statements(model: Model, dialect: Dialect, owner: str, instances, e
     if is_pattern(owner):
         if not everyone:
             return [], f"only some of the workers have it, and `disk {owner}` gives it to every worker"
+        placed = _workers_placed(model, size, instances, *placing)
+        if placed:
+            return placed, None
         if dialect["disk_allocation"] == "sequential":
             return [], f"bkrc's sequential allocation would choose each worker's extent, and `disk {owner}` names none"
         for _, member, d in instances:
@@ -2823,7 +2848,27 @@ def _dropped_statements(model: Model, dialect: Dialect, owner: str, instances, e
         why = _volume_why(model, d.volume, member)
         if why:
             return [], why
-    return [f"disk {owner} {size} on {d.volume} at {d.start}" for d in disks], None
+    return [f"disk {owner} {size}{_on_at(d)}" for d in disks], None
+
+
+def _workers_placed(model: Model, size: str, instances, allocation, taken) -> list[str]:
+    """BKR520's statements for a minidisk every worker has (`instances`, worker by
+    worker and member by member), where the directory has each at a fixed extent on
+    a private volume of its member that nothing else overlaps (`_extents_why`): one
+    per worker and member, `on VOL at START`, as BKR532's fix and `bkrc init
+    --directory` write them. Else none: the pattern's statement without a place
+    (DirMaint's AUTOV), which BKR532 then reports."""
+    if any(not _fixed(d) or not d.start or _volume_why(model, d.volume, member) for _, member, d in instances):
+        return []
+    replaced = _Kept(taken.directory, taken.replaced, of_replaced=True)
+    if _extents_why([(m.id, d) for m, _, d in instances], allocation, taken, replaced):
+        return []
+    return [f"disk {m.id} {size}{_on_at(d)}" for m, _, d in instances]
+
+
+def _on_at(disk: Minidisk) -> str:
+    """The place of the directory's fixed extent `disk`, as a `disk` statement writes it."""
+    return f" on {disk.volume} at {disk.start}"
 
 
 # -- BKR524: the rest of a product machine's entry, which deploying replaces
