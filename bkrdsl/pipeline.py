@@ -93,7 +93,7 @@ def analyse(
 
     `directory` is the site's CP source directory (`bkrdsl.cpdirectory`):
     its own diagnostics come first, then, when it could be read, the checks of
-    `bkrdsl/check/directory.py` compare the model with it (BKR510-BKR520, BKR522, BKR523;
+    `bkrdsl/check/directory.py` compare the model with it (`registry.directory_codes`;
     the product machines' minidisks as `dialect` places them).
     Without it nothing of it runs: the diagnostics are exactly as before.
 

@@ -279,15 +279,32 @@ def test_the_directory_codes_the_check_row_names_are_the_registrys():
     """README's `bkrc check` row lists the codes `--directory` adds; it left out
     BKR530 and BKR531, both errors of `bkrc check --directory`. `bkrc init`'s own
     (BKR521, "`bkrc init --directory`: ...") is not the check's."""
-    from bkrdsl.diagnostics.registry import load_all
+    from bkrdsl.diagnostics.registry import directory_codes, load_all
 
     rows, _ = section((ROOT / "README.md").read_text(encoding="utf-8"))
     (listed,) = re.findall(r"\((BKR5\d\d[^()]*?), \[docs/directory\.md\]", rows["check"])
     registry = load_all()
-    wanted = {
-        code for code, entry in registry.items()
-        if code.startswith("BKR5") and not entry.retired and not entry.summary.startswith("`bkrc init")
-    }
+    wanted = set(directory_codes())
+    assert "BKR521" not in wanted and {"BKR501", "BKR510", "BKR532"} <= wanted
     # A range names the codes there are in it (BKR501-BKR520 has no BKR506).
     assert codes_named(listed) & set(registry) == wanted
     assert codes_named("BKR501-BKR503, BKR510") == {"BKR501", "BKR502", "BKR503", "BKR510"}
+
+
+@pytest.mark.parametrize("command", ["check", "compile", "show"])
+def test_the_directory_option_s_help_names_the_registry_s_codes(command):
+    """`--directory`'s help names the codes it brings, from the registry: its
+    docstring said "BKR510-BKR520, BKR522, BKR523" when BKR501-BKR532 had come.
+    The same codes as README's `bkrc check` row (the test above)."""
+    from click.testing import CliRunner
+
+    from bkrdsl.diagnostics.registry import code_ranges, directory_codes
+
+    shown = " ".join(CliRunner().invoke(cli, [command, "--help"], terminal_width=200).output.split())
+    (listed,) = re.findall(r"--directory FILE .*?\((BKR5\d\d[^()]*?); docs/directory\.md\)", shown)
+    assert listed == code_ranges(directory_codes())
+    assert codes_named(listed) == set(directory_codes())
+    rows, _ = section((ROOT / "README.md").read_text(encoding="utf-8"))
+    (readme,) = re.findall(r"\((BKR5\d\d[^()]*?), \[docs/directory\.md\]", rows["check"])
+    assert codes_named(listed) == codes_named(readme) & set(directory_codes())
+    assert code_ranges(["BKR501", "BKR502", "BKR505", "BKR510", "BKR511"]) == "BKR501-BKR502, BKR505, BKR510-BKR511"

@@ -282,13 +282,27 @@ def load_dialect_arg(dialect_path: str | None, *, err: bool = True, fmt: str = "
         sys.exit(EXIT_USAGE)
 
 
+class DirectoryOption(OnceOption):
+    """`--directory`, whose help names the codes it brings, from the registry
+    (`registry.directory_codes`), when the help is shown: not when bkrc starts,
+    which would import the checks against the directory for every command."""
+
+    def get_help_record(self, ctx):
+        if "BKR" not in (self.help or ""):
+            from bkrdsl.diagnostics.registry import code_ranges, directory_codes
+
+            self.help = self.help.replace("(docs/directory.md)", f"({code_ranges(directory_codes())}; docs/directory.md)")
+        return super().get_help_record(ctx)
+
+
 def directory_option(fn):
     """`--directory FILE`: the site's CP source directory, to check the .bkr files
-    against (BKR510-BKR520, BKR522, BKR523; docs/directory.md), for `bkrc check`, `compile` and `show`."""
+    against (the codes `registry.directory_codes` lists, which the help names;
+    docs/directory.md), for `bkrc check`, `compile` and `show`."""
     return click.option(
         "--directory",
         "directory_path",
-        cls=OnceOption,
+        cls=DirectoryOption,
         type=click.Path(dir_okay=False),
         callback=named,
         help="The site's CP source directory (USER DIRECT) to check the .bkr files against (docs/directory.md).",

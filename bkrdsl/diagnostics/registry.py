@@ -99,6 +99,30 @@ def load_all() -> dict[str, Code]:
     return dict(sorted(REGISTRY.items()))
 
 
+def directory_codes() -> list[str]:
+    """The codes `--directory FILE` brings (`bkrc check`, `compile` and `show`, and
+    the language server's `directory` setting), in order: reading the site's CP
+    directory (BKR501-BKR505) and the checks against it; not `bkrc init
+    --directory`'s own (BKR521), nor a retired code. The option's help names them
+    (`code_ranges`), and README's `bkrc check` row is held to them (tests/test_docs_cli.py)."""
+    return [
+        code
+        for code, entry in load_all().items()
+        if code.startswith("BKR5") and not entry.retired and not entry.summary.startswith("`bkrc init")
+    ]
+
+
+def code_ranges(codes: list[str]) -> str:
+    """Sorted `codes` as ranges of consecutive numbers: `BKR501-BKR505, BKR510, BKR522-BKR525`."""
+    runs: list[list[int]] = []
+    for n in (int(code[3:]) for code in codes):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"BKR{r[0]:03d}" + (f"-BKR{r[-1]:03d}" if len(r) > 1 else "") for r in runs)
+
+
 @dataclass(frozen=True)
 class Example:
     """One indented block of an explanation, and what `bkrc check` must say on it."""
