@@ -333,3 +333,28 @@ def test_volume_in_a_job_offers_no_volume_keyword_of_another_block(wrong):
     (d,) = diagnostics(text)
     assert d.code == "BKR012" and "private-volume" not in d.message + d.help, (d.message, d.help)
     assert d.message == "`volume` is not a keyword; a statement must start with one"
+
+
+@pytest.mark.parametrize("setting", ["label SL", "expdt 30", "retpd 30", "density 6250", "DENSITY", "Label SL  # standard labels"])
+def test_a_tape_s_own_setting_in_a_job_is_said_to_be_tape_manager_s(setting):
+    """`label SL`, `expdt 30`, `retpd 30`, `density 6250` in a job (JCL's words for a
+    tape's labels, expiry and density): still BKR012, but the help says they are Tape
+    Manager's own configuration (docs/language.md, tape), not the job's statements
+    (`density` was even `did you mean identity?`, whose fix wrote a cluster keyword)."""
+    text = JOB.replace("to disk pool P", f"to tape pool P\n    {setting}")
+    (d,) = diagnostics(text)
+    word = setting.split()[0]
+    assert d.code == "BKR012" and d.fix is None
+    assert d.message == f"`{word}` is not a keyword; a statement must start with one", d.message
+    assert d.help == (
+        "a tape's volume labels, density and retention are Tape Manager's own configuration, not a job's"
+        " (docs/language.md, tape): a job names its tape pool alone, `to tape pool NAME`"
+    )
+
+
+def test_a_tape_setting_outside_a_job_keeps_the_block_s_help():
+    """Only a job names a tape pool: elsewhere the word is answered as before."""
+    text = JOB.replace("to disk pool P", "to disk pool P\n  }\n  label SL\n  job K {\n    to tape")
+    found = diagnostics(text)
+    assert [d.code for d in found] == ["BKR012"]
+    assert "Tape Manager" not in found[0].help

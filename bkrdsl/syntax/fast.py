@@ -1216,7 +1216,7 @@ class _Parser:
                     return False  # read as `catalog`
                 raise _GiveUp
         if not words and not after_statement:
-            words = messages.statement_meant(tok[TEXT], statements, STATEMENT_KEYWORDS)
+            words = messages.statement_meant(tok[TEXT], statements, STATEMENT_KEYWORDS, block=block)
         if words:
             if going_on:
                 raise _GiveUp  # a statement respelt after one that may go on: the recovery weighs it
@@ -1239,7 +1239,8 @@ class _Parser:
             self._skip_comments(tok[START], self.tokens[stop][START])
             where = messages.in_block(block) if block else "the top level of a file"
             starts = sorted(statements)
-            self.stray = messages.not_a_keyword(messages.shown(tok[TEXT]), where, starts, self._span(tok, tok))
+            tape = messages.tape_setting(tok[TEXT], block)
+            self.stray = messages.not_a_keyword(messages.shown(tok[TEXT]), where, starts, self._span(tok, tok), tape=tape)
         self.skip_end = stop
         self.i = stop - 1  # the tokens skipped are read no more
         self._next(KEYWORD)

@@ -224,7 +224,7 @@ def did_you_mean(word: str, candidates, synonyms: bool = True) -> list[str]:
     return shortened if len(shortened) == 1 else []
 
 
-def statement_meant(word: str, here, everywhere, synonyms: bool = True) -> list[str]:
+def statement_meant(word: str, here, everywhere, synonyms: bool = True, block: str | None = None) -> list[str]:
     """The statement keywords a word that means none, where a statement starts, is
     read as (did_you_mean): the closest among `everywhere`, every statement keyword
     (`incldue` in a cluster block is `include`), but a word of one or two letters
@@ -232,7 +232,10 @@ def statement_meant(word: str, here, everywhere, synonyms: bool = True) -> list[
     one slip from every keyword of a letter or two more (`t` from `to`), and is no
     keyword misspelt but one being typed (`t`, `tape` retyped in a cluster block):
     a keyword of another block would read that block around it (`to`, a job's),
-    and what follows in it, misplaced."""
+    and what follows in it, misplaced. A tape's own setting in a job (`density`,
+    `tape_setting`) is none: `identity` would be a statement of the cluster."""
+    if tape_setting(word, block):
+        return []
     if synonyms and word.lower() in _BLOCK_SYNONYMS:
         # `volume` is the volume keyword of the block it stands in, and no other
         # block's: in a job (a tape volume), `private-volume` would be misplaced.
@@ -1070,6 +1073,17 @@ def kind_in_zvm_words(word: str, meant: str, span: Span) -> Diagnostic:
     )
 
 
+#: A tape's own settings as JCL and tape management systems write them (`label SL`,
+#: `expdt 30`, `retpd 30`, `density 6250`): in a job, Tape Manager's configuration.
+TAPE_SETTINGS = frozenset({"label", "expdt", "retpd", "density"})
+
+
+def tape_setting(word: str, block: str | None) -> bool:
+    """Whether `word`, where a statement of `block` starts, is a tape's own setting
+    (TAPE_SETTINGS) written in a job: not_a_keyword's help then says whose it is."""
+    return block == "job" and word.lower() in TAPE_SETTINGS
+
+
 def not_a_keyword(
     found: str,
     where: str,
@@ -1077,17 +1091,21 @@ def not_a_keyword(
     span: Span,
     options: Sequence[str] = (),
     statement: str | None = None,
+    tape: bool = False,
 ) -> Diagnostic:
     """A word that is no keyword where a statement must start; `options`, the keywords
     with which `statement`, before it on its line, may go on instead (`tape manager
-    shared ... request-node TRTMM library ATL1`)."""
+    shared ... request-node TRTMM library ATL1`). `tape`: the word is a tape's own
+    setting in a job (`tape_setting`), whose help says it is Tape Manager's."""
     listed = ", ".join(f"`{k}`" for k in starts) or "a keyword"
     if not options:
-        return codes.UNKNOWN_KEYWORD(
-            f"{found} is not a keyword; a statement must start with one",
-            span,
-            help=f"statements in {where} start with {listed}",
-        )
+        help = f"statements in {where} start with {listed}"
+        if tape:
+            help = (
+                "a tape's volume labels, density and retention are Tape Manager's own configuration, not a job's"
+                " (docs/language.md, tape): a job names its tape pool alone, `to tape pool NAME`"
+            )
+        return codes.UNKNOWN_KEYWORD(f"{found} is not a keyword; a statement must start with one", span, help=help)
     return codes.UNKNOWN_KEYWORD(
         f"{found} is not a keyword of the `{statement}` statement, nor one that starts a statement",
         span,

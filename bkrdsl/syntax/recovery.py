@@ -3114,8 +3114,13 @@ class Recovery:
             self.report(messages.end_for_brace(self.span_of(tok)), tok.start_pos)
             return self.retype(tok, "RBRACE")
         options = self.options_on_line(tok, accepted)
+        tape = False  # a tape's own setting in a job (`label SL`): its help says whose it is
+        if text.lower() in messages.TAPE_SETTINGS:
+            inner = open_blocks(ip.parser_state.value_stack)
+            tape = bool(inner) and messages.tape_setting(text, inner[-1].kind)
         words = messages.statement_meant(
-            text, self.keywords_in(accepted & self.statements), self.keywords_in(self.statements), not options
+            text, self.keywords_in(accepted & self.statements), self.keywords_in(self.statements), not options,
+            "job" if tape else None,
         )
         if words:
             return self.misspelt(tok, words)
@@ -3149,7 +3154,8 @@ class Recovery:
         statement = self.statement_name(ip.parser_state) if options else None
         self.report(
             messages.not_a_keyword(
-                self.describe(tok), where, starts, self.span_of(tok), options if statement else (), statement
+                self.describe(tok), where, starts, self.span_of(tok), options if statement else (), statement,
+                tape=tape and not statement,
             ),
             tok.start_pos,
         )
