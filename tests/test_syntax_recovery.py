@@ -623,13 +623,13 @@ def test_a_word_too_many_or_a_missing_hyphen_says_what_to_write(text, help_text)
     ("text", "help_text"),
     [
         ("cluster A {\n  job suffix C\n}\n",
-         "write `job-suffix`, one word with a hyphen, in a `member` block: `member VMSYS3 { job-suffix C }`"),
+         "write `job-suffix`, one word with a hyphen, in a `member` block: `member MEMBER { job-suffix C }`"),
         ("cluster A {\n  member M { private-volume V sharedvolume W }\n}\n",
          ("write `shared-volume`, one word with a hyphen, directly inside `cluster NAME { ... }`:"
           " `shared-volume VMCOM1`")),
         ("cluster A {\n  member M { catalog-node T on M }\n}\n",
          ("`catalog-node` belongs in the `tape manager` statement:"
-          " `tape manager shared catalog-node TCTMM on VMSYS1`")),
+          " `tape manager shared catalog-node TCTMM on M`")),
         # Two volume labels or the keyword, both read on: the help says how to list such labels.
         ("cluster A {\n  member M { private-volume V job suffix C }\n}\n",
          ("write `job-suffix`: one word, with a hyphen. If `JOB` and `SUFFIX` are volume labels, list them"
@@ -642,6 +642,28 @@ def test_a_word_too_many_or_a_missing_hyphen_says_what_to_write(text, help_text)
 )
 def test_a_misplaced_hyphenated_keyword_says_where_it_belongs(text, help_text):
     assert one(text).help == help_text
+
+
+@pytest.mark.parametrize(
+    ("text", "example"),
+    [
+        # The file's first member, declared above (VMSYS1 was made up: a cluster may have none such).
+        (("cluster A {\n  member ZA { workers 2 }\n  member ZB { workers 2 }\n  job J {\n    to tape\n"
+          "    catalog-node TCTMM on ZB\n  }\n}\n"), "`tape manager shared catalog-node TCTMM on ZA`"),
+        ("cluster A {\n  member ZA { workers 2 }\n  catalog-dmm TCDMM\n}\n", "catalog-node TCTMM on ZA"),
+        ("cluster A {\n  member ZA { workers 2 }\n  job suffix C\n}\n", "`member ZA { job-suffix C }`"),
+        # None read yet: a member by its placeholder, none made up.
+        ("cluster A {\n  catalog-node TCTMM on ZA\n  member ZA { workers 2 }\n}\n",
+         "`tape manager shared catalog-node TCTMM on MEMBER`"),
+    ],
+)
+def test_a_misplaced_hyphenated_keyword_s_example_names_the_file_s_first_member(text, example):
+    """BKR013's help for a misplaced `catalog-node` (`tape manager`'s options,
+    `job-suffix`, `private-volume`) wrote `on VMSYS1` whatever the cluster's members:
+    it names the first member read before it, or `MEMBER`."""
+    (d,) = parse(Source.of("t.bkr", text)).diagnostics
+    assert d.code == "BKR013" and example in d.help, d.help
+    assert "VMSYS" not in d.help
 
 
 def test_a_misplaced_hyphenated_keyword_is_skipped_with_its_values():

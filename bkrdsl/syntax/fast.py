@@ -860,6 +860,7 @@ class _Parser:
         }
         self.i = -1
         self.type = ""
+        self.members: list[ast.Member] = []  # the cluster's members read so far (`_cluster_body`)
         self.unclosed: int | None = None  # the index of a text not closed on its line, once read
         #: The index of the token before which a statement's last value was found
         #: missing (`_missing`), once found, and that error.
@@ -2592,6 +2593,7 @@ class _Parser:
     def _cluster_body(self, first: tuple, name: ast.Word) -> ast.Cluster:
         """A cluster's statements and its `}`, the cluster open (`first`: its first token)."""
         members, catalogs, expires, tapes, users, groups, jobs, settings, disks = ([] for _ in range(9))
+        self.members = members  # those read so far, for an example's member (`_option_misplaced`)
         while self.type != "}":
             type_ = self.type
             if type_ == "member":
@@ -2944,7 +2946,9 @@ class _Parser:
         _kind, name, brace = self.blocks[-1]
         where = "a `cluster` block outside `tape manager`"
         title = messages.block_title("cluster", name)
-        return messages.hyphenated_misplaced(tok[TEXT], tok[TEXT].lower(), where, self._span(tok, tok), (title, self._span(brace, brace)))
+        member = self.members[0].name.text if self.members else None  # the example's (`Recovery.first_member`)
+        span = self._span(tok, tok)
+        return messages.hyphenated_misplaced(tok[TEXT], tok[TEXT].lower(), where, span, (title, self._span(brace, brace)), member)
 
     def _option_as_scope(self) -> bool:
         """Whether the current token, an option of `tape manager` that starts the line

@@ -824,22 +824,23 @@ def hyphen_missing(written: str, keyword: str, span: Span) -> Diagnostic:
 
 #: Where each hyphenated keyword belongs, and an example of it there (a test checks
 #: that these are every hyphenated keyword of the grammar and that each example parses).
+#: `MEMBER` stands for a member: hyphenated_misplaced writes the file's first in its place.
 HYPHENATED_HOMES: dict[str, tuple[str, str]] = {
     "shared-volume": ("directly inside `cluster NAME { ... }`", "shared-volume VMCOM1"),
-    "private-volume": ("in a `member` block", "member VMSYS1 { private-volume M1PRV1 }"),
-    "job-suffix": ("in a `member` block", "member VMSYS3 { job-suffix C }"),
-    "catalog-node": ("in the `tape manager` statement", "tape manager shared catalog-node TCTMM on VMSYS1"),
+    "private-volume": ("in a `member` block", "member MEMBER { private-volume M1PRV1 }"),
+    "job-suffix": ("in a `member` block", "member MEMBER { job-suffix C }"),
+    "catalog-node": ("in the `tape manager` statement", "tape manager shared catalog-node TCTMM on MEMBER"),
     "request-node": (
         "in the `tape manager` statement",
-        "tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM",
+        "tape manager shared catalog-node TCTMM on MEMBER request-node TRTMM",
     ),
     "catalog-dmm": (
         "in the `tape manager` statement",
-        "tape manager shared catalog-node TCTMM on VMSYS1 catalog-dmm TCDMM",
+        "tape manager shared catalog-node TCTMM on MEMBER catalog-dmm TCDMM",
     ),
     "request-dmm": (
         "in the `tape manager` statement",
-        "tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM request-dmm TRDMM",
+        "tape manager shared catalog-node TCTMM on MEMBER request-node TRTMM request-dmm TRDMM",
     ),
     "logon-wait": ("in the `catalog` statement", "catalog shared server BKRSVSFS logon-wait 2 minutes"),
     "pool-wait": ("in the `catalog` statement", "catalog shared pool BKRPOOL pool-wait 10 minutes"),
@@ -867,11 +868,15 @@ def hyphen_names(written: str, keyword: str, statement: str, names: list[str], s
 
 
 def hyphenated_misplaced(
-    written: str, keyword: str, where: str, span: Span, brace: tuple[str, Span] | None
+    written: str, keyword: str, where: str, span: Span, brace: tuple[str, Span] | None, member: str | None = None
 ) -> Diagnostic:
     """`job suffix C` (or `job-suffix C`) in a block where `job-suffix` does not belong.
-    `where` is `a `cluster` block`, ...; `brace` the block's title and its `{`."""
+    `where` is `a `cluster` block`, ...; `brace` the block's title and its `{`; `member`,
+    the file's first member as far as it is read (None: none yet), which the example
+    names (`on VMSYS1`; else `on MEMBER`, no member made up)."""
     home, example = HYPHENATED_HOMES[keyword]
+    if member:
+        example = example.replace("MEMBER", member)
     if written == keyword:
         message = f"`{keyword}` cannot appear in {where}"
         help = f"`{keyword}` belongs {home}: `{example}`"

@@ -577,6 +577,24 @@ def _block_at(stack, i: int) -> Block:
     return Block("cluster", shown, stack[i])
 
 
+def first_member(stack) -> str | None:
+    """The name of the first member the parser's `stack` holds, declared (a `member`
+    tree) or open (`member NAME {`); None before any. An example in a help names it
+    (`messages.hyphenated_misplaced`; the fast front end: `_Parser.members`)."""
+    for i, value in enumerate(stack):
+        if isinstance(value, Tree):
+            for tree in value.iter_subtrees_topdown():
+                if tree.data == "member":
+                    name = next((t for t in tree.children if isinstance(t, Token) and t.type == "NAME"), None)
+                    if name is not None and is_real(name):
+                        return str(name.value)
+        elif isinstance(value, Token) and value.type == "MEMBER" and i + 1 < len(stack):
+            name = stack[i + 1]
+            if isinstance(name, Token) and name.type == "NAME" and is_real(name):
+                return str(name.value)
+    return None
+
+
 def open_blocks(stack) -> list[Block]:
     """Blocks whose `{` is on the stack and not yet closed, outermost first."""
     opened: list[int] = []
@@ -5288,7 +5306,7 @@ class Recovery:
                 if tok.type == self.facts.keywords[keyword]:
                     return None
                 return self.keyword_token(tok, keyword, end)
-            return self.hyphen_misplaced(tok, keyword, end, blocks)
+            return self.hyphen_misplaced(tok, keyword, end, blocks, stack)
         second = end  # the second word's start: hyphen_spaced found letters only
         while self.source.text[second - 1].isalpha():
             second -= 1
@@ -5319,7 +5337,7 @@ class Recovery:
             return self.hyphen_read(tok, keyword, end)
         if not self.fits_in_place(keyword, window):
             return None  # `job suffix` + a new line: a job called SUFFIX without its `{`
-        return self.hyphen_misplaced(tok, keyword, end, blocks)
+        return self.hyphen_misplaced(tok, keyword, end, blocks, stack)
 
     def closes_there(self, tok: Token, inner: Block, imported: bool = False) -> bool:
         """Whether a statement keyword `tok` that fits only once block `inner` (and those
@@ -5617,10 +5635,11 @@ class Recovery:
             return None
         return seconds[m.group(1).lower()], m.end(1)
 
-    def hyphen_misplaced(self, tok: Token, keyword: str, end: int, blocks: list[Block]) -> Token:
+    def hyphen_misplaced(self, tok: Token, keyword: str, end: int, blocks: list[Block], stack) -> Token:
         """Report `tok` (to `end`), `keyword` with or without its hyphen, where that
         keyword does not belong (`job suffix C` in a cluster block); the keyword's
-        token, which does not fit, so that the statement is skipped (diagnose)."""
+        token, which does not fit, so that the statement is skipped (diagnose). The
+        help's example names the file's first member read so far (`first_member`)."""
         written = " ".join(self.source.text[tok.start_pos : end].split())
         if blocks:
             where = messages.in_block(blocks[-1].kind)
@@ -5632,7 +5651,8 @@ class Recovery:
         else:
             where, brace = "the top level of a file", None
         span = self.source.span(tok.start_pos, end)
-        self.report(messages.hyphenated_misplaced(written, keyword, where, span, brace), tok.start_pos)
+        member = first_member(stack)
+        self.report(messages.hyphenated_misplaced(written, keyword, where, span, brace, member), tok.start_pos)
         self.misplaced_at[tok.start_pos] = self.values_end(keyword, end)
         return self.keyword_token(tok, keyword, end)
 
