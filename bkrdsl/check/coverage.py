@@ -1359,7 +1359,15 @@ class _Part(NamedTuple):
 
 
 def _include_parts(sel: ast.Selection) -> list[_Part]:
-    """The parts of include `sel`: a minidisk include whole, or each SFS path."""
+    """The parts of include `sel`: a minidisk include whole, or each SFS path. An SFS
+    include that reads as a minidisk one (`include sfs * 0191-01FF`, `sfs` written
+    for `minidisk`: BKR318) is the minidisk include its words say, as BKR318's fix
+    writes it: not SFS paths without a file pool, which would meet every SFS path."""
+    if minidisk_written_as_sfs(sel):
+        owner, *addresses = sel.items
+        ranges = [parse_address_range(w.text) for w in addresses]
+        whole = None if any(r is None or r[0] > r[1] for r in ranges) else tuple(ranges)
+        return [_Part(owner.upper, whole)]
     if sel.medium is ast.Medium.MINIDISK:
         ranges = selection_ranges(sel)
         owner = sel.owner.upper if sel.owner is not None else "*"
@@ -1377,7 +1385,10 @@ _JobParts = tuple[tuple[ast.Medium, list[_Part]], ...]
 
 def _job_parts(job: JobModel) -> _JobParts:
     """Each include of `job` as its medium and its parts (`_include_parts`)."""
-    return tuple((sel.medium, _include_parts(sel)) for sel in job.includes)
+    return tuple(
+        (ast.Medium.MINIDISK if minidisk_written_as_sfs(sel) else sel.medium, _include_parts(sel))
+        for sel in job.includes
+    )
 
 
 class _Compared:
@@ -1809,6 +1820,7 @@ def identity_users_once(model: Model):
         if j.kind is Kind.IDENTITY
         and j.run is not None
         and all(model.member(m) for m in j.members)
+        and j.includes  # none: BKR116, the job selects nothing
         and not _backs_up_nothing(model, j)  # BKR407
         and not _both_levels(j)  # BKR118
     ]

@@ -439,6 +439,58 @@ def _sfs_all_in_shared_pool(model: Model, job: JobModel) -> bool:
     return all(id(item) in pool for s in job.includes if s.medium is Medium.SFS for item in s.items)
 
 
+def _shared_pool_unclear(model: Model, job: JobModel) -> bool:
+    """Whether BKR221's way out cannot be judged for a job on one member, because
+    what it rests on is reported wrong itself: the job includes nothing (BKR116);
+    or an SFS path of its includes does not read (BKR318, `CICSRG*.*` with its file
+    pool left out), its file pool is one slip from the catalog's (BKR339,
+    `BKCRAT:CICSRG*.*`), the catalog's own pool is no valid pool ID (BKR306,
+    `pool BKRCATXYZ`), or there is no catalog (BKR213, BKR332) while the path names
+    a pool other than z/VM's own. Whether the job's data is the shared pool's is
+    then unknown; the slip's own diagnostic is the one (docs/diagnostics.md)."""
+    from bkrdsl.check.common import name_problem
+    from bkrdsl.check.values import (
+        ZVM_FILE_POOLS,
+        _declared_pools,
+        _numbered_alike,
+        _one_slip,
+        minidisk_written_as_sfs,
+        sfs_path_problem,
+    )
+
+    if not any(s.action is Action.INCLUDE for s in job.includes):
+        return True
+    cat = model.catalog
+    pool = cat.pool if cat is not None and cat.scope is Scope.SHARED else None
+    bad_pool = pool is not None and (
+        name_problem(pool, frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"), 8, "SFS file pool ID") is not None
+        or not pool[:1].isalpha()
+    )
+    for selection in job.includes:
+        if selection.medium is not Medium.SFS or selection.action is not Action.INCLUDE:
+            continue
+        if minidisk_written_as_sfs(selection):
+            return True
+        for item in selection.items:
+            parts = split_sfs_path(item.upper)
+            if parts is None or sfs_path_problem(item.text) is not None:
+                return True
+            named = parts[0][:-1]
+            if named == pool:
+                continue
+            if cat is None or bad_pool:
+                if named not in ZVM_FILE_POOLS:
+                    return True
+            elif (
+                pool is not None
+                and _one_slip(named, pool)
+                and not _numbered_alike(named, pool)
+                and named not in _declared_pools(model)[0]  # BKR339's misspelling, not another pool
+            ):
+                return True
+    return False
+
+
 def _kind_ref(job: JobModel, kind: Kind):
     return next((r for r in job.refs if kind in r.kinds), None)
 
@@ -473,7 +525,7 @@ def left_out_members(model: Model, job: JobModel) -> list[str]:
         or len(members) != len(set(job.members))  # an unknown member (BKR330)
         or set(members) == set(all_members)
         # Data every member shares: BKR226's shared pool, and with the site's directory BKR530's minidisks.
-        or (len(members) == 1 and _shared_data_only(model, job))
+        or (len(members) == 1 and (_shared_data_only(model, job) or _shared_pool_unclear(model, job)))
     ):
         return []
     return [m for m in all_members if m not in members]
