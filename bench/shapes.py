@@ -157,8 +157,9 @@ def _time(minutes: int) -> str:
 def _single_jobs(shape: Shape, groups: list[dict], members: list[str]) -> list[dict]:
     """`shape.jobs` jobs of the single groups. With fewer jobs than groups, job j
     backs up every group g with g % jobs == j; with more, group j % groups, in
-    slot j // groups: a block of addresses of its own, so jobs of one group read
-    different minidisks (no BKR405). A job of the overlaps reads the same block
+    slot j // groups: a block of addresses of its own for each full slot, so full
+    jobs of one group read different minidisks (no BKR405), and an incremental
+    slot the block of the full slot before it (no BKR417). A job of the overlaps reads the same block
     as every other and also backs up the next job's first group, at the same
     level: it shares users with that job, from its member or another one."""
     count = len(groups)
@@ -180,7 +181,9 @@ def _single_jobs(shape: Shape, groups: list[dict], members: list[str]) -> list[d
         # the identity jobs (03:30, 04:00), the 720 of a member within a day.
         start = per_member[member] * 2 + 1
         per_member[member] += 1
-        low = FIRST_ADDRESS + slot * BLOCK
+        # An incremental (odd slot) reads the block of the full job of the slot
+        # before it: its minidisks are taken in full somewhere (no BKR417).
+        low = FIRST_ADDRESS + (slot - slot % 2) * BLOCK
         step = BLOCK // shape.includes
         includes = [f"{low + k * step:04X}-{low + (k + 1) * step - 1:04X}" for k in range(shape.includes)]
         users = [u for g in owned for u in g["users"]]
