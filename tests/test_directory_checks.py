@@ -1510,7 +1510,7 @@ def test_bkr526_prodssi_s_autoonly_machines_take_the_table_s_logon_policy():
     servers, tape, admin = found
     assert servers.severity is Severity.WARNING and servers.fix is None
     assert servers.message == (
-        "deploying the compiled entries change who may log on to `BKRBKUP` and `BKRCATLG` or what CP lets them do:"
+        "deploying the compiled entries changes who may log on to `BKRBKUP` and `BKRCATLG` or what CP lets them do:"
         " `AUTOONLY` becomes `LBYONLY`, `LOGONBY MAINT` added"
     )
     assert servers.related[0].label == (

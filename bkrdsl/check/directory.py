@@ -3047,13 +3047,13 @@ def _logon_changed(model: Model, alike: list[tuple[Machine, list[_Lost]]], diale
     first = alike[0][0]
     ids = [m.id for m, _ in alike]
     whose = f"{STATEMENT[first.kind]} {quoted(first.id)}" if len(ids) == 1 else listed(ids, len(ids))
-    entries = "entry changes" if len(ids) == 1 else "entries change"
+    entries = "entry" if len(ids) == 1 else "entries"  # "deploying [them] changes": the subject is the deploying
     labels: dict[Span, list[str]] = {}
     for machine, changed in alike:
         for x in changed:
             labels.setdefault(x.span, []).append(f"{x.named}: {x.means}")
     return ENTRY_LOGON_CHANGED(
-        f"deploying the compiled {entries} who may log on to {whose} or what CP lets"
+        f"deploying the compiled {entries} changes who may log on to {whose} or what CP lets"
         f" {'it' if len(ids) == 1 else 'them'} do: {', '.join(x.named for x in alike[0][1])}",
         _machine_place(model, first.id),
         help=_logon_help([m for m, _ in alike], alike[0][1], dialect),
