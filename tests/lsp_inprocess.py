@@ -61,6 +61,19 @@ def read_replies(data: bytes) -> list[dict]:
     return messages
 
 
+def typed_at(text: str, anchor: str, shift: int, gone: str, typed: str) -> tuple[str, dict]:
+    """`text` with, at the column after `anchor` (on the first line holding it) plus
+    `shift`, the characters `gone` (which must be there) deleted and `typed` typed;
+    and that edit as a `didChange` content change (a range and its text)."""
+    lines = text.split("\n")
+    line = next(n for n, t in enumerate(lines) if anchor in t)
+    column = lines[line].index(anchor) + len(anchor) + shift
+    assert lines[line][column : column + len(gone)] == gone
+    lines[line] = lines[line][:column] + typed + lines[line][column + len(gone) :]
+    where = {"start": {"line": line, "character": column}, "end": {"line": line, "character": column + len(gone)}}
+    return "\n".join(lines), {"range": where, "text": typed}
+
+
 class _Stream:
     """What the client sends, read by pygls's message loop as standard input
     (`readline`, `readexactly`: the `AsyncReader` of `pygls.io_`)."""

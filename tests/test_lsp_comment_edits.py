@@ -13,7 +13,7 @@ publish.
 from __future__ import annotations
 
 import pytest
-from lsp_inprocess import Editor
+from lsp_inprocess import Editor, typed_at
 
 TEXT = """import std/backup-manager
 
@@ -50,14 +50,8 @@ class Buffer:
         characters deleted there (`gone`, which must be there) and typed (`typed`)."""
         changes = []
         for anchor, shift, gone, typed in edits:
-            lines = self.text.split("\n")
-            line = next(n for n, t in enumerate(lines) if anchor in t)
-            column = lines[line].index(anchor) + len(anchor) + shift
-            assert lines[line][column : column + len(gone)] == gone
-            lines[line] = lines[line][:column] + typed + lines[line][column + len(gone) :]
-            self.text = "\n".join(lines)
-            where = {"start": {"line": line, "character": column}, "end": {"line": line, "character": column + len(gone)}}
-            changes.append({"range": where, "text": typed})
+            self.text, change = typed_at(self.text, anchor, shift, gone, typed)
+            changes.append(change)
         self.version += 1
         document = {"uri": self.uri, "version": self.version}
         self.editor.notify("textDocument/didChange", {"textDocument": document, "contentChanges": changes})

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from lsp_inprocess import Editor
+from lsp_inprocess import Editor, typed_at
 
 from bkrdsl.lsp import document as D
 from bkrdsl.lsp import features as F
@@ -68,14 +68,8 @@ class Session:
 
     def type(self, anchor: str, shift: int, gone: str, typed: str) -> None:
         """At the column after `anchor` (on its first line) plus `shift`: `gone` deleted, `typed` typed."""
-        lines = self.text.split("\n")
-        line = next(n for n, t in enumerate(lines) if anchor in t)
-        column = lines[line].index(anchor) + len(anchor) + shift
-        assert lines[line][column : column + len(gone)] == gone
-        lines[line] = lines[line][:column] + typed + lines[line][column + len(gone) :]
-        self.text = "\n".join(lines)
-        where = {"start": {"line": line, "character": column}, "end": {"line": line, "character": column + len(gone)}}
-        self.change([{"range": where, "text": typed}])
+        self.text, change = typed_at(self.text, anchor, shift, gone, typed)
+        self.change([change])
 
     def change(self, changes: list[dict]) -> None:
         self.version += 1
