@@ -1247,7 +1247,10 @@ def duplicate_volumes(model: Model):
 def _volume_twice_in_list(model: Model, setting: ast.Setting, first: ast.Word, later: list[ast.Word], times: str):
     """BKR325 for a volume one volume list names again (`shared-volume VMCOM1 VMCOM1`):
     the fix deletes each repeat, its size with it, and the blanks before it; none where
-    a comment stands in a cut."""
+    a comment stands in a cut. Its words are the parser's for `VMCOM1, VMCOM1`, imported
+    here: `syntax.messages` is loaded for a file with a problem only (test_startup)."""
+    from bkrdsl.syntax.messages import VOLUME_TWICE_HELP, volume_twice
+
     sized = {s.label.span: s.size.span for s in setting.sizes}
     written = setting.written
     cuts = []
@@ -1259,13 +1262,13 @@ def _volume_twice_in_list(model: Model, setting: ast.Setting, first: ast.Word, l
     if not any(holds_comment(model, cut) for cut in cuts):
         fix = Fix(f"Delete the repeated `{later[0].text}`", tuple(Edit(cut, "") for cut in cuts))
     return DUPLICATE_VOLUME(
-        f"volume `{first.upper}` is named twice in this list{times}",
+        volume_twice(first.upper, times),
         later[0].span,
         related=(
             Related(first.span, "named here first"),
             *(Related(w.span, "named again here") for w in later[1:]),
         ),
-        help="name each volume once: delete the repeat, or write the volume that was meant",
+        help=VOLUME_TWICE_HELP,
         fix=fix,
     )
 

@@ -2612,20 +2612,31 @@ def name_twice(name: str, span: Span, remove: Span, more: Sequence[str] = ()) ->
     )
 
 
+VOLUME_TWICE_HELP = "name each volume once: delete the repeat, or write the volume that was meant"
+
+
+def volume_twice(label: str, times: str = "") -> str:
+    """BKR325's message for a volume one volume list names again, in the words of both
+    the parser (`shared-volume VMCOM1, VMCOM1`, `volume_repeated`) and the check
+    (`shared-volume VMCOM1 VMCOM1`, `declarations._volume_twice_in_list`, which
+    imports it when it reports); `label` upper case, `times` what the check adds for
+    a volume named more than twice."""
+    return f"volume `{label}` is named twice in this list{times}"
+
+
 def volume_repeated(first: str, repeat: str, first_span: Span, span: Span, remove: Span) -> Diagnostic:
     """`shared-volume VMCOM1, VMCOM1`: a volume label named again after a `,` in its
     own list. BKR325, in the words the check uses for `shared-volume VMCOM1 VMCOM1`
-    (`declarations._volume_twice_in_list`); `remove`, the `,` and the repeat, from the
-    end of the first label. The code is looked up, not imported: the check's module
-    is not on a clean file's way to its syntax tree."""
+    (`volume_twice`); `remove`, the `,` and the repeat, from the end of the first
+    label. The code is looked up, not imported: the check's module is not on a clean
+    file's way to its syntax tree, and the syntax layer does not import the check."""
     from bkrdsl.diagnostics.registry import load_all
 
     return load_all()["BKR325"](
-        f"volume `{first.upper()}` is named twice in this list",
+        volume_twice(first.upper()),
         span,
         related=(Related(first_span, "named here first"),),
-        help="name each volume once: delete the repeat, or write the volume that was meant (the names of"
-        " a volume list are separated by blanks, not `,`)",
+        help=f"{VOLUME_TWICE_HELP} (the names of a volume list are separated by blanks, not `,`)",
         fix=Fix(f"Delete the repeated `{repeat}`", (Edit(remove, ""),)),
     )
 
