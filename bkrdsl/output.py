@@ -276,6 +276,9 @@ class Plan:
     #: recent: a file bkrc did not write, copied into the new tree where no
     #: hard link can be made, is then compared byte for byte with its copy.
     racy_since: int = 0
+    #: DIR was not there when the plan looked (a first compile): a DIR another
+    #: program creates meanwhile is named as having appeared (`changed_message`).
+    missing: bool = False
 
     @property
     def drifted(self) -> list[str]:
@@ -498,6 +501,7 @@ def _plan(out_dir: Path, artifacts: list[Artifact], source: str) -> Plan:
     obstacles = _obstacles(out_dir, sorted(wanted), sorted(set(old) - {MANIFEST})) if there else []
     plan = Plan(out_dir, source, actions, manifest, preserved, foreign, obstacles, written)
     plan.seen, plan.racy, plan.racy_since = looks.seen, looks.racy, looks.since
+    plan.missing = not there and not os.path.lexists(out_dir)
     return plan
 
 
@@ -1680,8 +1684,13 @@ def recover(out_dir: Path, *, locked: bool = False) -> list[str]:
     return done
 
 
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap two paths in one atomic step (Linux renameat2); False where unsupported."""
+#: renameat2's flags (linux/fs.h).
+_RENAME_NOREPLACE, _RENAME_EXCHANGE = 1, 2
+
+
+def _renameat2(a: Path, b: Path, flags: int) -> bool:
+    """Linux renameat2 of a to b with `flags`; False where unsupported (not Linux,
+    or a file system without the flag). Its error raised as OSError."""
     try:
         import ctypes
 
@@ -1689,20 +1698,43 @@ def _exchange(a: Path, b: Path) -> bool:
         renameat2 = libc.renameat2
     except (OSError, AttributeError):  # pragma: no cover - not Linux/glibc
         return False
-    at_fdcwd, rename_exchange = -100, 2
+    at_fdcwd = -100
     renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), flags) == 0:
         return True
     err = ctypes.get_errno()
-    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):  # pragma: no cover - fs without exchange
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):  # pragma: no cover - fs without the flag
         return False
     raise OSError(err, os.strerror(err), str(b))
 
 
-def swap(new: Path, out_dir: Path) -> Path | None:
-    """Put folder `new` in out_dir's place. Returns where the old folder went (to remove)."""
-    if not os.path.lexists(out_dir):
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux renameat2); False where unsupported."""
+    return _renameat2(a, b, _RENAME_EXCHANGE)
+
+
+def _move_in(new: Path, out_dir: Path) -> bool:
+    """Rename `new` to out_dir, which was missing a moment ago; False when out_dir
+    is there after all (another program created it meanwhile: a folder, even
+    an empty one, is never replaced without a look at what it holds). Atomic
+    on Linux (RENAME_NOREPLACE); elsewhere os.rename, which would replace an
+    empty folder created in between (nothing is in it to lose)."""
+    try:
+        if _renameat2(new, out_dir, _RENAME_NOREPLACE):
+            return True
         os.rename(new, out_dir)
+    except OSError as err:
+        if err.errno in (errno.EEXIST, errno.ENOTEMPTY, errno.ENOTDIR, errno.EISDIR) and os.path.lexists(out_dir):
+            return False
+        raise
+    return True
+
+
+def swap(new: Path, out_dir: Path) -> Path | None:
+    """Put folder `new` in out_dir's place. Returns where the old folder went (to
+    remove, once `write` has looked at it again: `_undo_if_changed`), None when
+    there was none."""
+    if not os.path.lexists(out_dir) and _move_in(new, out_dir):
         return None
     if _exchange(new, out_dir):
         return new
@@ -1714,6 +1746,19 @@ def swap(new: Path, out_dir: Path) -> Path | None:
         os.rename(aside, out_dir)
         raise
     return aside
+
+
+def _swap_back(old: Path, new: Path, out_dir: Path) -> None:
+    """Undo `swap`: the old tree (at `old`) back in out_dir's place, the new one back
+    at `new`. One exchange when the swap was one (`old` is `new`'s name);
+    else the fallback's two renames, in reverse (a kill between them leaves
+    the old tree at `old`, a `.bkrc-old-` folder the next compile puts back)."""
+    if old == new:
+        if not _exchange(old, out_dir):  # pragma: no cover - the swap was an exchange
+            raise OSError(errno.EOPNOTSUPP, os.strerror(errno.EOPNOTSUPP), str(out_dir))
+        return
+    os.rename(out_dir, new)
+    os.rename(old, out_dir)
 
 
 def _folder_mode(out_dir: Path) -> int:
@@ -2180,7 +2225,11 @@ def write(
     Before that, the new folder is compared with DIR (`changed_meanwhile`): a
     file another program wrote in DIR since the plan looked stops the write
     (OutputError, DIR as it is), since the swap would lose it. `before_check`
-    (for tests) is called just before that comparison.
+    (for tests) is called just before that comparison. After the swap, the
+    old tree is compared once more before it is removed, and a change made in
+    the instant before the swap puts it back (`_undo_if_changed`). On a first
+    compile, a DIR another program created meanwhile is named as having
+    appeared (`Plan.missing`), never replaced nor merged with.
 
     A KeyboardInterrupt (Ctrl-C) while the new folder is being built leaves
     DIR untouched too, and nothing beside it. From the swap on, Ctrl-C waits
@@ -2237,7 +2286,6 @@ def write(
             if changed:
                 raise OutputError(changed_message(plan, changed, reported=True))
         old = swap(temp, out_dir)
-        commit.done = True
     except OSError as err:
         with commit:
             _remove_tree(temp)
@@ -2254,6 +2302,13 @@ def write(
         with commit:  # a second Ctrl-C must not leave the folder half removed
             _remove_tree(temp)
         raise
+    if old is not None:
+        try:
+            _undo_if_changed(plan, out_dir, temp, old, reported=before_swap is not None)
+        except BaseException:
+            commit.release()
+            raise
+    commit.done = True
     _fsync_dir(out_dir.parent)
     stuck = _remove_tree(old) if old is not None else None
     if own:
@@ -2308,6 +2363,36 @@ def changed_meanwhile(plan: Plan, out_dir: Path, temp: Path) -> list[str]:
     return sorted(set(changed))
 
 
+def _undo_if_changed(plan: Plan, out_dir: Path, temp: Path, old: Path, *, reported: bool) -> None:
+    """After the swap, before the old tree is removed: what another program changed
+    in DIR in the instant between the last look (`changed_meanwhile`) and the
+    swap is in the old tree, now at `old`. Looked at once more, the same way (the
+    new tree, in DIR, standing for the one built); a change puts the old tree
+    back in DIR's place (`_swap_back`), the new one removed, and raises the
+    OutputError of a change seen before the swap: DIR is as the other program
+    left it. From the swap on, a path opened in DIR is the new tree's, so only
+    a file still open in the old tree can change it after this look."""
+    try:
+        changed, failure = changed_meanwhile(plan, old, out_dir), None
+    except OSError as err:  # a folder of the old tree made unreadable meanwhile
+        changed, failure = [], err
+    if not changed and failure is None:
+        return
+    try:
+        _swap_back(old, temp, out_dir)
+    except OSError as err:
+        raise OutputError(
+            f"{plan.out_dir}: another program changed it during the swap, and the old {plan.out_dir} could not"
+            f" be put back: {err.strerror or err}; {plan.out_dir} holds the new files, the old ones (with that"
+            f" change) are in {old}: copy what you need from there before you compile again (which removes it)"
+        ) from None
+    _remove_tree(temp)
+    if failure is not None:
+        where = _in_out_dir(failure, old, plan.out_dir)
+        raise OutputError(f"{where}: cannot write: {failure.strerror or failure}; nothing was changed")
+    raise OutputError(changed_message(plan, changed, reported=reported))
+
+
 def _reread(path: Path) -> str | None:
     """The sha256 of the file `path` now (None when it cannot be read as one): for
     a file the plan read whose size and time are as they were, but recent enough
@@ -2324,6 +2409,22 @@ def changed_message(plan: Plan, changed: list[str], *, reported: bool = False) -
     the report was printed, which the message then takes back."""
     more = f" (and {len(changed) - 1} more)" if len(changed) > 1 else ""
     taken_back = " (the `wrote` line above came before the swap, which did not happen)" if reported else ""
+    if plan.missing:
+        # A first compile, and DIR created by another program since the plan found
+        # none: neither replaced nor merged with; the user says which it is.
+        out = plan.out_dir
+        if changed == [""]:
+            mode = _lstat_mode(str(out)) or 0
+            held = "a symbolic link" if stat.S_ISLNK(mode) else special_kind(mode) or "a file"
+            held += " where bkrc writes a folder"
+        else:
+            held = f"a folder holding {out / changed[0]}{more}"
+        return (
+            f"{out} appeared while bkrc was writing it: another program created it, {held}, after bkrc"
+            f" found no {out}; nothing written, {out} left as it is{taken_back}: look at what it holds,"
+            f" then move it away (`mv {out} {out}.other`) and run the compile again, or compile into"
+            " another folder"
+        )
     return (
         f"{plan.out_dir / changed[0]}{more} changed while bkrc was writing {plan.out_dir}: another"
         f" program wrote in {plan.out_dir}, and the swap would lose what it wrote; nothing written{taken_back}:"

@@ -212,3 +212,24 @@ def test_without_dirmaint_the_compile_is_given_the_directory(tmp_path):
     allocated = re.findall(r"^\s*disk (?!.* at )", (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8"), re.MULTILINE)
     assert len(errors) == len(allocated) >= 5
     assert all("BKR523" in e and re.search(r"overlaps \w+ `P?MAINT`", e) for e in errors), errors
+
+
+def test_the_message_of_a_dir_that_appeared_is_the_one_bkrc_prints(tmp_path, monkeypatch):
+    """All or nothing: the message quoted for a DIR another program created during
+    a first compile is the one a compile into `out` prints."""
+    from bkrdsl import output
+    from bkrdsl.emit.common import Artifact
+
+    monkeypatch.chdir(tmp_path)
+    out = Path("out")
+    plan = output.make_plan(out, [Artifact("M1/F.TEMPLATE", "* f\n", "job-template", "M1")], "t.bkr")
+
+    def appear() -> None:
+        out.mkdir()
+        (out / "notes.txt").write_text("mine\n")
+
+    with pytest.raises(output.OutputError) as err:
+        output.write(plan, before_check=appear)
+    page = " ".join(OUTPUT.read_text(encoding="utf-8").split())
+    quoted = re.search(r"`bkrc: (out appeared while .*? another folder)`", page)
+    assert quoted is not None and quoted.group(1) == str(err.value)

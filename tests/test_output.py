@@ -899,10 +899,174 @@ def test_a_file_put_where_a_first_compile_creates_dir_stops_the_swap(tmp_path, k
     plan = output.make_plan(out, arts(), "test.bkr")
     with pytest.raises(output.OutputError) as err:
         output.write(plan, before_check=put)
-    assert str(err.value).startswith(f"{out} changed while bkrc was writing {out}")
+    what = "a file" if kind == "file" else "a symbolic link"
+    assert str(err.value).startswith(
+        f"{out} appeared while bkrc was writing it: another program created it, {what} where bkrc writes a folder,"
+    )
     assert out.is_symlink() if kind == "symlink" else out.read_text() == "mine\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["elsewhere", "out"]
     assert list((tmp_path / "elsewhere").iterdir()) == []
+
+
+# A first compile (no DIR when the plan looked) and a DIR with files that
+# another program created meanwhile: the changed-meanwhile look named a file
+# in it as "changed", and a DIR created in the instant of the swap was
+# exchanged and removed as the old tree, its files lost. It is neither replaced
+# nor merged with: named as having appeared, with what to do (exit 2 in bkrc).
+def _appear(out: Path) -> None:
+    out.mkdir()
+    (out / "mine.txt").write_text("mine\n")
+
+
+def _appeared(out: Path) -> str:
+    return (
+        f"{out} appeared while bkrc was writing it: another program created it, a folder holding"
+        f" {out / 'mine.txt'}, after bkrc found no {out}; nothing written, {out} left as it is: look at what"
+        f" it holds, then move it away (`mv {out} {out}.other`) and run the compile again, or compile into"
+        " another folder"
+    )
+
+
+def test_a_dir_created_by_another_program_during_a_first_compile_is_named_as_such(tmp_path):
+    out = tmp_path / "out"
+    plan = output.make_plan(out, arts(), "test.bkr")
+    with pytest.raises(output.OutputError) as err:
+        output.write(plan, before_check=lambda: _appear(out))
+    assert str(err.value) == _appeared(out)
+    assert tree(out) == {"mine.txt": b"mine\n"}
+    assert siblings(out) == []
+
+
+@pytest.mark.parametrize("exchange", [True, False], ids=["exchange", "two-renames"])
+def test_a_dir_created_in_the_instant_of_a_first_compiles_swap_is_not_lost(tmp_path, monkeypatch, exchange):
+    """Created after the last look, just before the swap: it was exchanged with
+    the new tree and removed with it as the old one."""
+    out = tmp_path / "out"
+    if not exchange:
+        monkeypatch.setattr(output, "_exchange", lambda a, b: False)
+    real = output.swap
+
+    def late(new, where):
+        _appear(out)
+        return real(new, where)
+
+    monkeypatch.setattr(output, "swap", late)
+    with pytest.raises(output.OutputError) as err:
+        output.write(output.make_plan(out, arts(), "test.bkr"))
+    assert str(err.value) == _appeared(out)
+    assert tree(out) == {"mine.txt": b"mine\n"}
+    assert siblings(out) == []
+
+
+def test_a_dir_created_between_the_look_and_the_rename_of_a_first_compile(tmp_path, monkeypatch):
+    """Created after `swap` found no DIR, before its rename: RENAME_NOREPLACE
+    fails, and the tree is exchanged with it and looked at, as above (a plain
+    rename failed `Directory not empty`, or replaced an empty folder)."""
+    out = tmp_path / "out"
+    real = output._renameat2
+
+    def late(a, b, flags):
+        if flags == output._RENAME_NOREPLACE:
+            _appear(out)
+        return real(a, b, flags)
+
+    monkeypatch.setattr(output, "_renameat2", late)
+    with pytest.raises(output.OutputError) as err:
+        output.write(output.make_plan(out, arts(), "test.bkr"))
+    assert str(err.value) == _appeared(out)
+    assert tree(out) == {"mine.txt": b"mine\n"}
+    assert siblings(out) == []
+
+
+def test_an_empty_dir_created_during_a_first_compile_is_written(tmp_path):
+    """Nothing in it to lose (`mkdir -p out` in another step of a build): the compile writes it."""
+    out = tmp_path / "out"
+    output.write(output.make_plan(out, arts(), "test.bkr"), before_check=out.mkdir)
+    assert (out / "M1" / "JOBA.TEMPLATE").read_text() == "* job A 1\n"
+    assert siblings(out) == []
+
+
+# A change in the instant between the last look (`changed_meanwhile`) and the
+# swap was in the old tree, removed after the swap: lost without a word. The
+# old tree is looked at again once swapped out, and put back on a change.
+def _note(out: Path) -> None:
+    (out / "notes.txt").write_text("mine\n")
+
+
+def _edit(out: Path) -> None:
+    (out / "M1" / "JOBA.TEMPLATE").write_text("* my edit\n")
+
+
+def _replace_kept(out: Path) -> None:
+    (out / "kept.txt.swp").write_text("v2\n")
+    os.rename(out / "kept.txt.swp", out / "kept.txt")
+
+
+@pytest.mark.parametrize("change", [_note, _edit, _replace_kept], ids=["note", "edit", "kept-replaced"])
+@pytest.mark.parametrize("exchange", [True, False], ids=["exchange", "two-renames"])
+@pytest.mark.parametrize("reported", [False, True], ids=["", "reported"])
+def test_a_change_in_the_instant_before_the_swap_puts_dir_back(tmp_path, monkeypatch, change, exchange, reported):
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    (out / "kept.txt").write_text("v1\n")
+    if not exchange:
+        monkeypatch.setattr(output, "_exchange", lambda a, b: False)
+    plan = output.make_plan(out, arts("2"), "test.bkr")
+    real = output.swap
+
+    def late(new, where):
+        change(out)
+        return real(new, where)
+
+    monkeypatch.setattr(output, "swap", late)
+    change_copy = tmp_path / "copy"
+    shutil.copytree(out, change_copy)
+    change(change_copy)
+    expected = tree(change_copy)
+    shutil.rmtree(change_copy)
+    with pytest.raises(output.OutputError) as err:
+        output.write(plan, before_swap=(lambda: None) if reported else None)
+    rel = {_note: "notes.txt", _edit: "M1/JOBA.TEMPLATE", _replace_kept: "kept.txt"}[change]
+    assert str(err.value).startswith(f"{out / rel} changed while bkrc was writing {out}: ")
+    assert str(err.value).endswith(
+        "nothing written (the `wrote` line above came before the swap, which did not happen):"
+        " run the compile again once it is done"
+        if reported
+        else "nothing written: run the compile again once it is done"
+    )
+    assert tree(out) == expected  # as the other program left it
+    assert siblings(out) == []
+    monkeypatch.undo()
+    output.write(output.make_plan(out, arts("2"), "test.bkr"), force=True)  # and the next compile writes
+    assert (out / "M1" / "BKRSUBMT.EXEC").read_text() == "/* submit 2 */\n"
+
+
+def test_a_dir_that_cannot_be_put_back_after_a_late_change_says_where_the_old_files_are(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    real = output.swap
+    where = []
+
+    def late(new, dir_):
+        _note(out)
+        where.append(new)
+        return real(new, dir_)
+
+    def refused(old, new, dir_):
+        raise PermissionError(errno.EACCES, "Permission denied", str(dir_))
+
+    monkeypatch.setattr(output, "swap", late)
+    monkeypatch.setattr(output, "_swap_back", refused)
+    with pytest.raises(output.OutputError) as err:
+        output.write(output.make_plan(out, arts("2"), "test.bkr"))
+    old = where[0]
+    assert str(err.value) == (
+        f"{out}: another program changed it during the swap, and the old {out} could not be put back:"
+        f" Permission denied; {out} holds the new files, the old ones (with that change) are in {old}: copy"
+        " what you need from there before you compile again (which removes it)"
+    )
+    assert (old / "notes.txt").read_text() == "mine\n"
+    assert (out / "M1" / "JOBA.TEMPLATE").read_text() == "* job A 2\n"
 
 
 def test_a_tree_whose_top_cannot_be_listed_is_removed_or_named_never_a_traceback(tmp_path, monkeypatch):
