@@ -17,6 +17,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import stat
 import subprocess
 import sys
@@ -1101,6 +1102,93 @@ def test_the_compile_says_what_a_killed_compile_left_that_it_tidies_first(tmp_pa
     done = run_cli(["compile", src, "-o", out], expect=2)
     assert done.stderr.startswith(f"bkrc: removed {left.name}, which a killed compile left beside {out}\nbkrc: ")
     assert siblings(out) == []
+
+
+KILLED_AT_THE_SWAP = """
+import os, signal, sys
+from bkrdsl import output
+from bkrdsl.__main__ import main
+
+src, out, when = sys.argv[1:]
+real_exchange, real_rename = output._exchange, os.rename
+
+
+def die():
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def exchange(a, b):  # the swap's renameat2(RENAME_EXCHANGE)
+    if when == "before":
+        die()
+    real_exchange(a, b)
+    die()
+
+
+def rename(a, b):  # the two renames where there is no exchange
+    real_rename(a, b)
+    if str(a) == out:  # DIR moved aside, the new tree not yet in its place
+        die()
+
+
+if when == "between-renames":
+    output._exchange = lambda a, b: False
+    os.rename = rename
+else:
+    output._exchange = exchange
+main(["compile", src, "-o", out])
+"""
+
+
+@pytest.mark.parametrize("when", ["before", "after", "between-renames"])
+def test_a_compile_killed_at_the_swap_leaves_dir_whole_and_the_next_commands_say_so(tmp_path, when):
+    """SIGKILL just before the renameat2 that swaps the trees, just after it (the
+    system call itself is one step: a kill lands before or after it), and,
+    where there is no exchange, between the two renames. DIR is whole, the old
+    tree or the new one, never a mix; the next --check and --dry-run say what
+    the compile does first, and the compile does it."""
+    src, out = source(tmp_path), tmp_path / "w" / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    old = tree(out)
+    source(tmp_path, GOOD.replace("daily 05:00", "daily 05:30"))
+    new_out = tmp_path / "reference" / "out"
+    run_cli(["compile", src, "-o", new_out], expect=0)
+    new = tree(new_out)
+    run = subprocess.run([sys.executable, "-c", KILLED_AT_THE_SWAP, str(src), str(out), when], cwd=ROOT, check=False)
+    assert run.returncode == -signal.SIGKILL
+    left = sorted(name for name in os.listdir(out.parent) if name != "out")
+    assert [name.rsplit("-", 2)[0] for name in left] == (
+        [".out.bkrc-new", ".out.bkrc-old"] if when == "between-renames" else [".out.bkrc-new"]
+    )
+    if when == "between-renames":
+        assert not out.exists() and tree(out.parent / left[1]) == old
+    else:
+        assert tree(out) == (old if when == "before" else new)
+    removed = f"1 folder a killed compile left beside {out} removed first: {left[0]}\n"
+    first = removed
+    if when == "between-renames":
+        first = f"{out} is put back first from {left[1]}, where a killed compile had moved it (the plan compares with it)\n" + removed
+
+    check = run_cli(["compile", src, "-o", out, "--check"], expect=0 if when == "after" else 1)
+    dry = run_cli(["compile", src, "-o", out, "--dry-run"], expect=0)
+    if when == "after":  # DIR holds the new tree: up to date, the old one beside it removed first
+        assert check.stdout == f"bkrc: {out} is up to date\n"
+        assert dry.stdout.endswith(f"{out}: 0 to create, 0 to update, 0 to delete, 24 unchanged\n{first}")
+    else:
+        assert check.stdout.endswith(f"{out}: 0 to create, 2 to update, 0 to delete, 22 unchanged\n{first}")
+        assert check.stderr == f"bkrc: {out} is not up to date with {src}\n"
+        assert dry.stdout.endswith(f"{out}: 0 to create, 2 to update, 0 to delete, 22 unchanged\n{first}")
+    assert sorted(os.listdir(out.parent)) == sorted([*left, *(["out"] if out.exists() else [])])  # read only
+
+    done = run_cli(["compile", src, "-o", out], expect=0)
+    tidied = f"bkrc: removed {left[0]}, which a killed compile left beside {out}\n"
+    if when == "between-renames":
+        tidied = f"bkrc: put {out} back from {left[1]}, where a killed compile had moved it\n" + tidied
+    assert done.stderr == tidied
+    assert done.stdout == (
+        f"bkrc: {out} is up to date\n" if when == "after" else f"bkrc: wrote {out}: 0 created, 2 updated, 0 deleted, 22 unchanged\n"
+    )
+    assert tree(out) == new and siblings(out) == []
+    run_cli(["compile", src, "-o", out, "--check"], expect=0)
 
 
 def test_a_killed_compiles_folder_that_cannot_be_removed_is_a_warning(tmp_path, monkeypatch):
