@@ -1191,6 +1191,34 @@ def test_a_compile_killed_at_the_swap_leaves_dir_whole_and_the_next_commands_say
     run_cli(["compile", src, "-o", out, "--check"], expect=0)
 
 
+def test_a_dir_another_program_creates_during_a_first_compile_stops_it_with_what_to_do(tmp_path, monkeypatch):
+    """Exit 2, DIR as the other program left it, and the message names DIR, says
+    it appeared during the compile, and gives the command to run next."""
+    src, out = source(tmp_path), tmp_path / "w" / "out"
+    out.parent.mkdir()
+    real = output.swap
+
+    def late(new, where):
+        out.mkdir()
+        (out / "notes.txt").write_text("mine\n")
+        return real(new, where)
+
+    monkeypatch.setattr(output, "swap", late)
+    done = run_cli(["compile", src, "-o", out], expect=2)
+    assert done.stdout.startswith(f"bkrc: wrote {out}: ")  # the report comes before the swap
+    assert done.stderr == (
+        f"bkrc: {out} appeared while bkrc was writing it: another program created it, a folder holding"
+        f" {out / 'notes.txt'}, after bkrc found no {out}; nothing written, {out} left as it is (the `wrote`"
+        " line above came before the swap, which did not happen): look at what it holds, then move it away"
+        f" (`mv {out} {out}.other`) and run the compile again, or compile into another folder\n"
+    )
+    assert tree(out) == {"notes.txt": b"mine\n"} and siblings(out) == []
+    monkeypatch.undo()
+    out.rename(f"{out}.other")  # as the message says
+    run_cli(["compile", src, "-o", out], expect=0)
+    assert (out.parent / "out.other" / "notes.txt").read_text() == "mine\n"
+
+
 def test_a_killed_compiles_folder_that_cannot_be_removed_is_a_warning(tmp_path, monkeypatch):
     """An entry in it made immutable after the kill (`chattr +i`, root only): the
     folder stays, the compile goes on, and a warning says which and why."""
