@@ -1,6 +1,8 @@
 """The README's promises: its example diagnostics are what bkrc prints today."""
 
+import json
 import re
+from collections import Counter
 
 from conftest import ROOT, run_cli
 
@@ -45,3 +47,40 @@ def test_readme_starts_with_the_two_commands():
     assert "bkrc compile examples/" in first[0]
     assert first[1].endswith("pytest")
     assert first[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def _codes(args) -> tuple[int, Counter]:
+    """The exit code of `bkrc ARGS` and how many diagnostics of each code and severity it prints."""
+    result = run_cli([*args, "--format", "short"])
+    found = re.findall(r"^\S+:\d+:\d+: (error|warning) (BKR\d{3}):", result.output, re.MULTILINE)
+    return result.exit_code, Counter(f"{severity} {code}" for severity, code in found)
+
+
+def test_the_warnings_the_readme_counts_against_prodssi_direct_are_the_check_s(monkeypatch):
+    """"That check prints twelve warnings (nine BKR532, three BKR526; exit 0)": each
+    check `--directory` gains can change the count (BKR526 and BKR532 came together)."""
+    monkeypatch.chdir(ROOT)
+    text = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert "```sh bkrc check examples/prodssi.bkr --directory examples/prodssi.direct ```" in text
+    said = re.search(r"That check prints (\w+) warnings \((\w+) (BKR\d{3}), (\w+) (BKR\d{3}); exit (\d)\)", text)
+    total, first, first_code, second, second_code, exit_code = said.groups()
+    code, counts = _codes(["check", "examples/prodssi.bkr", "--directory", "examples/prodssi.direct"])
+    assert code == int(exit_code)
+    assert counts == Counter({f"warning {first_code}": NUMBER_WORDS.index(first) + 1,
+                              f"warning {second_code}": NUMBER_WORDS.index(second) + 1})
+    assert sum(counts.values()) == NUMBER_WORDS.index(total) + 1
+
+
+def test_bank_direct_is_bank_bkr_s_and_every_minidisk_of_its_users_is_accounted_for(monkeypatch):
+    """README's examples list: bank.bkr checks clean against bank.direct (no test ran
+    it), and `bkrc show --directory` finds every minidisk of each example's users
+    backed up or excluded (prodssi's checks: the test above)."""
+    monkeypatch.chdir(ROOT)
+    text = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert "bank.bkr checks clean against its own" in text
+    assert run_cli(["check", "examples/bank.bkr", "--directory", "examples/bank.direct"], expect=0).output == ""
+    for name in ("bank", "prodssi"):
+        result = run_cli(["show", f"examples/{name}.bkr", "--directory", f"examples/{name}.direct", "--format", "json"])
+        members = json.loads(result.stdout)["members"]
+        statuses = {disk["status"] for m in members for e in m["coverage"]["entries"] for disk in e["minidisks"]}
+        assert statuses <= {"backed-up", "excluded"} and "backed-up" in statuses, (name, statuses)
