@@ -198,3 +198,45 @@ def test_the_severity_a_table_of_codes_gives_is_the_codes():
     assert len([where for where in said if where.startswith("docs/directory.md")]) >= 18
     assert {where: pair for where, pair in said.items() if pair[0] != pair[1]} == {}
     assert severities_said("| [BKR505](rules/BKR505.md) | warning | a word cut |\n") == {"BKR505": "warning"}
+
+
+DIRECTORY_PAGE = ROOT / "docs" / "directory.md"
+NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+
+
+def test_the_slips_example_shows_the_codes_directory_md_says_it_shows(monkeypatch):
+    """directory.md, "An example": prodssi-slips.direct "shows every code of the checks
+    above but" those it names, and counts BKR532's and BKR526's; a check added to the
+    table, or one the example stops showing, makes the sentence false (its transcript
+    shows only some of the diagnostics: tests/test_directory_checks.py)."""
+    monkeypatch.chdir(ROOT)
+    text = " ".join(DIRECTORY_PAGE.read_text(encoding="utf-8").split())
+    table = text.split("## What is compared", 1)[1].split("Why these severities", 1)[0]
+    compared = set(re.findall(r"\| \[(BKR\d{3})\]\(rules/", table))
+    example = text.split("## An example", 1)[1].split("```text", 1)[0]
+    left_out = set(re.findall(r"BKR\d{3}", example.split("It shows every code of the checks above but", 1)[1].split(";")[0]))
+    result = run_cli(["check", "examples/prodssi.bkr", "--directory", "examples/broken/prodssi-slips.direct",
+                      "--format", "short"], expect=1)
+    shown = re.findall(r"^\S+:\d+:\d+: (?:error|warning) (BKR\d{3}):", result.output, re.MULTILINE)
+    assert len(compared) >= 20 and left_out == {"BKR521", "BKR525", "BKR528"}
+    assert set(shown) == compared - left_out
+    (eight,) = re.findall(r"which BKR519 reports \(grown\): (\w+),", example)
+    (three,) = re.findall(r"its (\w+) BKR526 are prodssi\.direct's own", example)
+    assert shown.count("BKR532") == NUMBER_WORDS.index(eight) + 1
+    assert shown.count("BKR526") == NUMBER_WORDS.index(three) + 1
+
+
+def test_the_count_of_ids_prodssi_declares_that_its_directory_lacks(monkeypatch):
+    """directory.md, "What is not reported": "prodssi.bkr declares N IDs its directory
+    lacks", none reported. It said "some 40" when the standard library had grown to 50."""
+    from bkrdsl.cpdirectory import read_directory
+    from bkrdsl.pipeline import analyse
+    from bkrdsl.resolve.model import is_pattern
+
+    text = " ".join(DIRECTORY_PAGE.read_text(encoding="utf-8").split())
+    (said,) = re.findall(r"prodssi\.bkr declares (\d+) IDs its directory lacks", text)
+    source = EXAMPLES / "prodssi.bkr"
+    model = analyse(str(source), source.read_bytes(), path=source).model
+    directory = read_directory("prodssi.direct", (EXAMPLES / "prodssi.direct").read_bytes())
+    lacking = [user for user in model.user_ids if not is_pattern(user) and directory.entry(user) is None]
+    assert len(lacking) == int(said), sorted(lacking)
