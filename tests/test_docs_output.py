@@ -190,6 +190,34 @@ def test_deploys_warnings_are_what_bkrc_prints(tmp_path):
     assert [line for line in shown if line not in removed + moved] == []
 
 
+def test_a_member_added_after_the_others_changes_the_files_deploy_names(tmp_path):
+    """deploy.md, "A member added after the others": the files bkrc creates and updates
+    are the ones the page lists, so that a sysprog uploads each. It left out every
+    other member's BKRSUBMT EXEC, whose list of where the jobs it lacks run (rc 28)
+    gains the new member's copy of SYSINC."""
+    said = " ".join(section(DEPLOY, "## Changing a deployed cluster").split())
+    said = said.split("**A member added after the others.**", 1)[1].split(" - **", 1)[0]
+    prodssi = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
+    fourth = "  member VMSYS4 { workers 2  private-volume M4PRV1 }\n"
+    source, out = tmp_path / "prodssi.bkr", tmp_path / "out"
+    source.write_text(prodssi, encoding="utf-8")
+    run_cli(["compile", source, "-o", out], expect=0)
+    source.write_text(prodssi.replace(fourth, fourth + "  member VMSYS5 { workers 2  private-volume M5PRV1 }\n"))
+    plan = run_cli(["compile", source, "-o", out, "--dry-run"], expect=0).stdout
+    rows = [line.split()[:2] for line in plan.splitlines() if line.split()[:1] in (["create"], ["update"], ["delete"])]
+    assert not [path for action, path in rows if action == "delete"]  # no file gets another name
+    created = {path for action, path in rows if action == "create"}
+    assert created and all(p.startswith("VMSYS5/") or p.endswith("-5.DIRECT") for p in created), created
+    updated = {path for action, path in rows if action == "update"} - {"manifest.json"}
+    members = {path for path in updated if not path.startswith("cluster/")}
+    assert members == {f"VMSYS{n}/BKRSUBMT.EXEC" for n in range(1, 5)} | {"VMSYS1/TMNODES.CONFIG"}
+    assert "every other member's `BKRSUBMT.EXEC`" in said and "the catalog node's `TMNODES.CONFIG`" in said
+    # Each directory entry updated is an IDENTITY, which gains its `BUILD ON VMSYS5` line.
+    for path in updated - members:
+        assert re.search(r"^IDENTITY ", (out / path).read_text(encoding="utf-8"), re.MULTILINE), path
+    assert "a `BUILD ON` line in each IDENTITY entry" in said
+
+
 def test_without_dirmaint_the_compile_is_given_the_directory(tmp_path):
     """deploy.md, "Without DirMaint": the `sequential` allocation starts at cylinder 1
     of each volume, where the site's own minidisks may be; the page said only that a
