@@ -218,6 +218,17 @@ def test_a_member_added_after_the_others_changes_the_files_deploy_names(tmp_path
     assert "a `BUILD ON` line in each IDENTITY entry" in said
 
 
+def test_with_dirmaint_the_user_entries_to_add_are_the_compile_s(compiled):
+    """deploy.md, "With DirMaint" step 2 names the USER entries to `DIRM ADD` (step 3
+    the IDENTITYs): each of examples/prodssi.bkr's USER entries, and no other."""
+    step = " ".join(section(DEPLOY, "### With DirMaint").split()).split("2. Add the USER entries:", 1)[1]
+    step = step.split("An ID your directory already has", 1)[0]
+    named = set(re.findall(r"`DIRM ADD ([A-Z0-9$#@]+)`", step)) | set(re.findall(r"`([A-Z0-9$#@]+)`", step))
+    users = {path.stem for path in (compiled / "cluster").glob("*.DIRECT")
+             if re.search(r"^USER ", path.read_text(encoding="utf-8"), re.MULTILINE)}
+    assert len(users) >= 5 and named == users
+
+
 def test_without_dirmaint_the_compile_is_given_the_directory(tmp_path):
     """deploy.md, "Without DirMaint": the `sequential` allocation starts at cylinder 1
     of each volume, where the site's own minidisks may be; the page said only that a
