@@ -1117,8 +1117,13 @@ class Model:
         return job.user_ids
 
     def job_patterns(self, job: JobModel) -> tuple[str, ...]:
-        """The `match` patterns of the groups a job backs up."""
-        return tuple(p for ref in job.refs if ref.group is not None for p in ref.group.patterns)
+        """The `match` patterns of the groups a job backs up, each once, as `job_user_ids`
+        gives each ID once: a group named twice (`backup NETIDS, CICS, LINUXP` written
+        twice, BKR412 or BKR118) or a pattern two groups write alike is one pattern,
+        which `narrow_owners` would otherwise take for two ways of writing one set of
+        IDs and drop both (an include's `LNXP*` then "matches none of the users",
+        BKR406, beside the one mistake)."""
+        return tuple(dict.fromkeys(p for ref in job.refs if ref.group is not None for p in ref.group.patterns))
 
     def include_owners(self, job: JobModel) -> tuple[tuple[str, ...], ...]:
         """Per include of `job`, in its order, whom the template's records name:
