@@ -291,6 +291,33 @@ def machine_meant(model: Model, suggest: Suggester, user: str, addresses: Iterab
     return close
 
 
+def hash_glued_machines(model: Model) -> dict[str, tuple[str, Span, str]]:
+    """The machines the `catalog` or `tape manager` statement names with a `#` inside
+    the name, whose part before the `#` is what a `disk` statement names and no
+    machine is: `request-dmm TRDMM#x` beside `disk TRDMM 191 ...`, a comment written
+    without its blank (or a `#` typed into the name the `disk` does not have). ID ->
+    (the `disk`'s user, where the statement names the machine, which statement).
+    A name CP refuses (`BKRSVSFS#x`, 10 characters) is BKR301's alone. One slip, one diagnostic: BKR332 says it, at the `disk` left for no machine, its
+    help naming the `#`; BKR308 leaves that name's `#` to it."""
+    named: list[tuple[str, Span, str]] = []
+    catalog, tape = model.catalog, model.tape
+    if catalog is not None and catalog.server is not None and catalog.server_span is not None:
+        named.append((catalog.server, catalog.server_span, "`catalog`"))
+    if tape is not None:
+        named += [(machine, span, "`tape manager`") for machine, span in tape.machines()]
+    named = [n for n in named if "#" in n[0]]
+    if not named:
+        return {}
+    machines = model.product_machines()
+    users = {d.user.upper for d in model.disks}
+    out = {}
+    for machine, span, statement in named:
+        head = machine[: machine.index("#")]
+        if head and head in users and head not in machines and valid_user_id(machine):  # else BKR301's
+            out[machine] = (head, span, statement)
+    return out
+
+
 def without_disk_at(model: Model, machines: Iterable[str], addresses: Iterable[int]) -> list[str]:
     """The machines no `disk` gives a minidisk at one of `addresses` yet."""
     wanted = set(addresses)

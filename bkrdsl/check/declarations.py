@@ -15,6 +15,7 @@ from bkrdsl.ast import Kind, Scope
 from bkrdsl.check.common import (
     Suggester,
     delete_repeats,
+    hash_glued_machines,
     holds_comment,
     listed,
     machine_meant,
@@ -627,7 +628,12 @@ UNKNOWN_DISK_USER = register(
     where the `catalog` or `tape manager` statement names it. A disk whose
     machine is closest to one whose own ID CP refuses (`catalog shared
     server BKRSVSFS:`, a `:` written as YAML writes it) is not reported:
-    that ID is the one mistake (BKR301), never a name to suggest.
+    that ID is the one mistake (BKR301), never a name to suggest. A disk
+    whose machine the `catalog` or `tape manager` statement names with a `#`
+    inside the name (`request-dmm TRDMM#x` beside `disk TRDMM 191`, a comment
+    written without its blank) says so, and its help gives both ways out: a
+    blank before the `#`, or the disk named as the machine; there is no fix,
+    and BKR308 does not warn of that `#` as well.
 
     Failing example:
 
@@ -664,7 +670,10 @@ UNKNOWN_VOLUME = register(
     `private-volume` or the cluster's `shared-volume`. Otherwise bkrc cannot
     tell whether the disk is reachable from the members that need it. One
     unknown volume written in several `disk` statements is reported once,
-    at its first place, with the others as notes.
+    at its first place, with the others as notes. A volume closest to a
+    label that is declared but invalid (`shared-volume VMCOM1#x`, a comment
+    written without its blank: 8 characters) is left to that label's error
+    (BKR305), which is the one mistake, never a label to suggest.
 
     Failing example:
 
@@ -1493,6 +1502,24 @@ def _fix_everywhere(close: list[str], first, others: list) -> Fix | None:
     return Fix(fix.title, tuple(Edit(w.span, close[0]) for w in [first, *others]))
 
 
+def _hash_glued_report(model: Model, user: str, word, others: list, machine: str, statement: str):
+    """BKR332 for a `disk` whose user is a machine's name cut at a `#` the `catalog` or
+    `tape manager` statement has inside it (`request-dmm TRDMM#x`, `disk TRDMM 191`):
+    one slip, most often a comment written without its blank, and the one diagnostic
+    (BKR308 leaves the name's `#` to it: `hash_glued_machines`). The help gives both
+    ways out and there is no fix: which one is meant is the writer's to say (a blank
+    before the `#` would also make a comment of the rest of the statement's line)."""
+    return UNKNOWN_DISK_USER(
+        f"`disk` for {quoted(user)}, which is not one of the product's machines{_times(others)}:"
+        f" the {statement} statement names {quoted(machine)}, with a `#` inside the name",
+        word.span,
+        related=_machines_named_here(model, [machine]) + _named_too(user, others),
+        help=f"a `#` inside a word is part of the word: if what follows it is a comment, write a blank"
+        f" before the `#` in the {statement} statement; if the machine is {quoted(machine)}, name it so in the"
+        f" `disk` statement{'s' if others else ''} (a `#` differs between EBCDIC code pages: BKR308)",
+    )
+
+
 def _times(others: list) -> str:
     return f", named {len(others) + 1} times" if others else ""
 
@@ -1795,7 +1822,11 @@ def _unknown_disk_reports(model: Model):
             unknown_volumes.append(d.volume)
     tape_gap = _tape_gap(model)
     tape_like = []  # no machine, no close match, and a Tape Manager machine may be missing: see below
+    glued = {head: (machine, statement) for machine, (head, _, statement) in hash_glued_machines(model).items()}
     for user, word, others in _once_per_name(unknown_users):
+        if user in glued:
+            yield _hash_glued_report(model, user, word, others, *glued[user]), False
+            continue
         what = (
             "matches none of the product's machines"
             if is_pattern(user)
@@ -1868,6 +1899,10 @@ def _unknown_disk_reports(model: Model):
         ), False
     for volume, word, others in _once_per_name(unknown_volumes):
         close = suggest.closest(volume, volumes)
+        if close and all(volume_problem(name) is not None for name in close):
+            # `shared-volume BKCOM1#x`, a comment glued to the label: the label declared
+            # is the one CP refuses (BKR305 says so), not a volume to suggest here
+            continue
         yield UNKNOWN_VOLUME(
             f"volume {quoted(volume)} is neither a member's private volume nor a shared volume"
             f"{_times(others)}",

@@ -16,6 +16,7 @@ from bkrdsl.check.common import (
     PATTERN_SET,
     cms_name_problem,
     describe_chars,
+    hash_glued_machines,
     id_range,
     invalid_user_defs,
     name_problem,
@@ -308,6 +309,9 @@ EBCDIC_VARIANT_NAME = register(
     backup pools in the job templates (member and cluster names cannot hold
     them: BKR302). A module checked on its own (`bkrc check
     site/common.bkr`) gets it for the machines it declares with a role.
+    A catalog server or Tape Manager machine whose name before the `#` is
+    what a `disk` statement names (`request-dmm TRDMM#x` beside `disk TRDMM
+    191`, a comment written without its blank) is BKR332's, which says it.
 
     This is a warning: if every system and transfer on the way uses the same
     code page, the name works.
@@ -708,6 +712,8 @@ def ebcdic_variants(model: Model):
     if cluster is not None:
         checks += _cluster_names(cluster)
     seen = set()
+    # `request-dmm TRDMM#x` beside `disk TRDMM 191`: BKR332 says it at the disk, its help naming the `#`.
+    seen.update(span for _, span, _ in hash_glued_machines(model).values())
     for what, text, span, problem in checks:
         if problem is None and variant_chars(text) and span not in seen:
             seen.add(span)
