@@ -436,7 +436,9 @@ DUPLICATE_VOLUME = register(
     as notes. Where two of them state different sizes (`VMCOM1 3390-3`,
     then `VMCOM1 3390-9`), the error names both, each shown where it is
     stated: the minidisks on the volume are checked against the first
-    stated (BKR254) until the volume is declared once.
+    stated (BKR254) until the volume is declared once. A volume list of
+    two or more labels written again whole (`shared-volume VMCOM1 VMCOM2`
+    on two lines) is one error, at the second statement.
 
     Failing example:
 
@@ -1215,11 +1217,17 @@ def duplicate_volumes(model: Model):
             sizes.update(_stated_sizes(s))
             lists.update((w.span, s) for w in s.values)
     places = [(w, d, m) for w, d, m in places if volume_problem(w.text) is None]
-    for (first, first_what, block), later in _repeated(places, lambda p: p[0].upper):
+    repeated = _repeated(places, lambda p: p[0].upper)
+    whole = _volume_lists_again(repeated, lists, sizes)
+    said: dict[Span, str] = {}  # a list written again whole -> how its volumes were declared first
+    for (first, first_what, block), later in repeated:
         blocks = [block] + [m for _, _, m in later]
         if block is not None and _one_member_in_blocks_of_its_own(blocks):
             continue  # a member block written twice (pasted again): BKR322's, said once
         (word, what, _), times = later[0], "" if len(later) == 1 else f" ({len(later) + 1} times in all)"
+        if lists[word.span].span in whole:
+            said.setdefault(lists[word.span].span, first_what)
+            continue  # the whole list written again: one error for it, below
         conflict = _other_size(first, [w for w, _, _ in later], sizes)
         own = lists[first.span]
         if conflict is None and all(lists[w.span] is own for w, _, _ in later):
@@ -1251,6 +1259,45 @@ def duplicate_volumes(model: Model):
             ),
             help=help,
         )
+    for span, what in said.items():
+        again = next(s for s in lists.values() if s.span == span)
+        yield _volume_list_again(again, whole[span], what)
+
+
+def _volume_lists_again(repeated, lists: dict[Span, ast.Setting], sizes) -> dict[Span, ast.Setting]:
+    """The volume lists of two or more labels written again whole (`shared-volume BKCOM1
+    BKCOM2` on two lines): each label declared twice, its first time in one and the same
+    earlier list of the same place, no size stated otherwise. Later list's span -> the
+    earlier list. One line written twice is one mistake: one BKR325 for the statement,
+    not one for each label (a member block written twice is BKR322's)."""
+    firsts: dict[Span, set[Span]] = {}  # a later list's span -> the spans of the lists its labels were first in
+    for (first, first_what, _), later in repeated:
+        if len(later) != 1 or _other_size(first, [later[0][0]], sizes) is not None or later[0][1] != first_what:
+            firsts.setdefault(lists[later[0][0].span].span, set()).add(None)
+            continue
+        firsts.setdefault(lists[later[0][0].span].span, set()).add(lists[first.span].span)
+    out = {}
+    for span, earlier in firsts.items():
+        again = next(s for s in lists.values() if s.span == span)
+        if len(earlier) != 1 or None in earlier or len(again.values) < 2 or span in earlier:
+            continue
+        first = next(s for s in lists.values() if s.span in earlier)
+        if len({w.upper for w in again.values}) == len(again.values) and all(
+            any(w.upper == v.upper for v in first.values) for w in again.values
+        ):
+            out[span] = first
+    return out
+
+
+def _volume_list_again(again: ast.Setting, first: ast.Setting, what: str):
+    """BKR325 for a volume list written again whole (`_volume_lists_again`)."""
+    return DUPLICATE_VOLUME(
+        f"the `{again.keyword}` statement is written again: volumes {listed([w.upper for w in again.values])}"
+        f" are already {what}",
+        again.span,
+        related=(Related(first.span, "written here first"),),
+        help="delete this statement: a volume is private to one member or shared by all, and is declared once",
+    )
 
 
 def _volume_twice_in_list(model: Model, setting: ast.Setting, first: ast.Word, later: list[ast.Word], times: str):
