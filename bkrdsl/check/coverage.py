@@ -17,12 +17,14 @@ from bkrdsl.check.common import (
     listed,
     quoted,
     small_int,
+    valid_user_id,
     valid_user_or_pattern,
 )
 from bkrdsl.check.jobs import left_out_members
 from bkrdsl.check.registry import check
 from bkrdsl.check.structure import JOB_WITHOUT_INCLUDE, empty_groups
 from bkrdsl.check.values import (
+    _one_slip,
     minidisk_written_as_sfs,
     owner_after_addresses,
     owner_and_address_swapped,
@@ -420,7 +422,10 @@ OWNER_NOT_BACKED_UP = register(
     which would exclude nothing on the member.
     When no include of the job selects anything, the job backs up nothing:
     that is BKR116, an error, which shows these includes as its notes
-    instead.
+    instead. An owner that one of the job's user IDs was before CP came to
+    refuse it (`CICSPRD#x` in the group, a comment written without its
+    blank, is 9 characters: BKR301), or is one slip from such an ID, is the
+    user meant: that error is the one mistake, and neither warning is given.
 
     Failing example:
 
@@ -1888,6 +1893,10 @@ def owners_backed_up(model: Model):
         if empty_groups(job):
             continue  # BKR116: its groups are empty, so no owner can be one of its users
         ids = id_set = patterns = None
+        # The job's user IDs CP refuses (BKR301): an owner that is one of them as written
+        # before (`CICSPRD#x` in the group, a comment glued to it; `include sfs
+        # BKRPOOL:CICSPRD.*`) or one slip from it is the user meant, not BKR406 or BKR116.
+        refused = None
         selecting = 0  # includes that select something
         # The includes that select nothing, each as (word, note, diagnostic): when no
         # include selects, they are the notes of the one BKR116, not warnings of their own.
@@ -1933,6 +1942,11 @@ def owners_backed_up(model: Model):
                 else:
                     if _backs_up_id(up, id_set, patterns):
                         selects = True
+                        continue
+                    if refused is None:
+                        refused = [i for i in ids if not valid_user_id(i)]  # BKR301's, once per job
+                    if any(i.startswith(up) or _one_slip(up, i) for i in refused):
+                        selects = True  # the job's user was meant, its ID refused: BKR301's
                         continue
                     if sel.medium is ast.Medium.MINIDISK and _ADDRESS_LIKE.fullmatch(up):
                         # `include minidisk 0191 *`: the address written where the owner goes.
