@@ -325,9 +325,14 @@ def slips_of(path: Path, text: str) -> Iterator[Slip]:
     for n, line in enumerate(lines):
         code = line.split("#", 1)[0]
         declared = re.match(r"\s*(?:single|identity)\s+group\s+(\S+)", code)
+        # the machines a `catalog` or `tape manager` statement names: declared there
+        machines = set(_NAMES_MACHINE.findall(code)) if _NAMES_MACHINES_LINE.match(code) else set()
         for new, what in _hash_glued(code):
-            # a group's name at its declaration: a rename, reported where it is used
-            at_slip = not (declared and what == f"`#x` glued to `{declared.group(1)}`")
+            # a group's or machine's name at its declaration: a rename, reported where it
+            # is used (the machine's `disk`, BKR332, which names the `#`)
+            at_slip = not (declared and what == f"`#x` glued to `{declared.group(1)}`") and not any(
+                what == f"`#x` glued to `{name}`" for name in machines
+            )
             yield changed(n, new + line[len(code) :], "comment without a blank", what, at_slip=at_slip)
     # A `}` deleted: each one alone on its line.
     for n, line in enumerate(lines):
@@ -473,6 +478,11 @@ def _where(slip: Slip, d) -> str:
     span = d.span
     place = f"{Path(span.file).name}:{span.line}:{span.column}" if span else "-"
     return f"{d.code} {place} {d.message}"
+
+
+#: A line of a `catalog` or `tape manager` statement, and the machines it names.
+_NAMES_MACHINES_LINE = re.compile(r"\s*(?:catalog\s|tape\s+manager\s|catalog-dmm\s|request-dmm\s)")
+_NAMES_MACHINE = re.compile(r"\b(?:server|catalog-node|request-node|catalog-dmm|request-dmm)\s+([^\s#]+)")
 
 
 def _on_slip(slip: Slip, d) -> bool:
