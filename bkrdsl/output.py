@@ -720,6 +720,33 @@ def _recovery_lines(plan: Plan) -> list[str]:
     return lines
 
 
+def leftover_warnings(plan: Plan) -> list[str]:
+    """What `--check` says, when DIR is up to date, of the folders a killed
+    compile left beside it (its plan, printed only when DIR is not, names them
+    otherwise): the exit status is DIR's, but a pipeline learns that a folder
+    is there, and what the next compile does with it. A folder to put back
+    (`put_back`) is no warning: DIR is then not up to date."""
+    lines = []
+    for path in plan.leftovers:
+        # A `.bkrc-old-` folder beside DIR is the tree the fallback swap moved
+        # aside; a `.bkrc-new-` one the new tree of a compile killed before its
+        # swap, or the old tree after an exchange (which swaps the names too).
+        held = f"the files {plan.out_dir} held before that compile"
+        if f"{TEMP_MARK}old-" not in path.name:
+            held = f"new files it had not put in place, or, killed just after its swap, {held}"
+        lines.append(
+            f"warning: a killed compile left {path.name} beside {plan.out_dir}, which the next compile removes"
+            f" ({held}): copy out of it anything you want to keep"
+        )
+    for folder, entry, letter in plan.stuck:
+        what = "immutable" if letter == "i" else "append-only"
+        lines.append(
+            f"warning: a killed compile left {folder.name} beside {plan.out_dir}, which the next compile"
+            f" cannot remove: {entry} is {what} (`chattr -{letter} {entry}` lets it)"
+        )
+    return lines
+
+
 def _preserved_line(count: int, out_dir) -> str:
     """The plan's last line when DIR holds files bkrc did not write (kept, never touched)."""
     if count == 1:

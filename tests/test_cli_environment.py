@@ -1104,6 +1104,17 @@ def test_the_compile_says_what_a_killed_compile_left_that_it_tidies_first(tmp_pa
     assert siblings(out) == []
 
 
+def left_warning(name: str, out) -> str:
+    """What --check says of a folder a killed compile left beside an up-to-date DIR."""
+    held = f"the files {out} held before that compile"
+    if ".bkrc-new-" in name:  # the new tree, or the old one when the swap was an exchange
+        held = f"new files it had not put in place, or, killed just after its swap, {held}"
+    return (
+        f"bkrc: warning: a killed compile left {name} beside {out}, which the next compile removes"
+        f" ({held}): copy out of it anything you want to keep\n"
+    )
+
+
 KILLED_AT_THE_SWAP = """
 import os, signal, sys
 from bkrdsl import output
@@ -1126,11 +1137,11 @@ def exchange(a, b):  # the swap's renameat2(RENAME_EXCHANGE)
 
 def rename(a, b):  # the two renames where there is no exchange
     real_rename(a, b)
-    if str(a) == out:  # DIR moved aside, the new tree not yet in its place
+    if str(a if when == "between-renames" else b) == out:  # DIR moved aside; or the new tree in its place
         die()
 
 
-if when == "between-renames":
+if when in ("between-renames", "after-renames"):
     output._exchange = lambda a, b: False
     os.rename = rename
 else:
@@ -1139,13 +1150,16 @@ main(["compile", src, "-o", out])
 """
 
 
-@pytest.mark.parametrize("when", ["before", "after", "between-renames"])
+@pytest.mark.parametrize("when", ["before", "after", "between-renames", "after-renames"])
 def test_a_compile_killed_at_the_swap_leaves_dir_whole_and_the_next_commands_say_so(tmp_path, when):
     """SIGKILL just before the renameat2 that swaps the trees, just after it (the
     system call itself is one step: a kill lands before or after it), and,
-    where there is no exchange, between the two renames. DIR is whole, the old
-    tree or the new one, never a mix; the next --check and --dry-run say what
-    the compile does first, and the compile does it."""
+    where there is no exchange, between the two renames or after them. DIR is
+    whole, the old tree or the new one, never a mix; the next --check and
+    --dry-run say what the compile does first, and the compile does it. After
+    the swap --check exits 0 (DIR is up to date) but says, on standard error,
+    that the old tree is left beside DIR and that the next compile removes it:
+    it said only `up to date`, and a pipeline never learnt of the folder."""
     src, out = source(tmp_path), tmp_path / "w" / "out"
     run_cli(["compile", src, "-o", out], expect=0)
     old = tree(out)
@@ -1157,21 +1171,26 @@ def test_a_compile_killed_at_the_swap_leaves_dir_whole_and_the_next_commands_say
     assert run.returncode == -signal.SIGKILL
     left = sorted(name for name in os.listdir(out.parent) if name != "out")
     assert [name.rsplit("-", 2)[0] for name in left] == (
-        [".out.bkrc-new", ".out.bkrc-old"] if when == "between-renames" else [".out.bkrc-new"]
+        [".out.bkrc-new", ".out.bkrc-old"] if when == "between-renames"
+        else [".out.bkrc-old"] if when == "after-renames" else [".out.bkrc-new"]
     )
+    swapped = when in ("after", "after-renames")
     if when == "between-renames":
         assert not out.exists() and tree(out.parent / left[1]) == old
     else:
-        assert tree(out) == (old if when == "before" else new)
+        assert tree(out) == (new if swapped else old)
+        if swapped:
+            assert tree(out.parent / left[0]) == old
     removed = f"1 folder a killed compile left beside {out} removed first: {left[0]}\n"
     first = removed
     if when == "between-renames":
         first = f"{out} is put back first from {left[1]}, where a killed compile had moved it (the plan compares with it)\n" + removed
 
-    check = run_cli(["compile", src, "-o", out, "--check"], expect=0 if when == "after" else 1)
+    check = run_cli(["compile", src, "-o", out, "--check"], expect=0 if swapped else 1)
     dry = run_cli(["compile", src, "-o", out, "--dry-run"], expect=0)
-    if when == "after":  # DIR holds the new tree: up to date, the old one beside it removed first
+    if swapped:  # DIR holds the new tree: up to date, the old one beside it removed first
         assert check.stdout == f"bkrc: {out} is up to date\n"
+        assert check.stderr == left_warning(left[0], out)
         assert dry.stdout.endswith(f"{out}: 0 to create, 0 to update, 0 to delete, 24 unchanged\n{first}")
     else:
         assert check.stdout.endswith(f"{out}: 0 to create, 2 to update, 0 to delete, 22 unchanged\n{first}")
@@ -1185,7 +1204,7 @@ def test_a_compile_killed_at_the_swap_leaves_dir_whole_and_the_next_commands_say
         tidied = f"bkrc: put {out} back from {left[1]}, where a killed compile had moved it\n" + tidied
     assert done.stderr == tidied
     assert done.stdout == (
-        f"bkrc: {out} is up to date\n" if when == "after" else f"bkrc: wrote {out}: 0 created, 2 updated, 0 deleted, 22 unchanged\n"
+        f"bkrc: {out} is up to date\n" if swapped else f"bkrc: wrote {out}: 0 created, 2 updated, 0 deleted, 22 unchanged\n"
     )
     assert tree(out) == new and siblings(out) == []
     run_cli(["compile", src, "-o", out, "--check"], expect=0)
@@ -1217,6 +1236,41 @@ def test_a_dir_another_program_creates_during_a_first_compile_stops_it_with_what
     out.rename(f"{out}.other")  # as the message says
     run_cli(["compile", src, "-o", out], expect=0)
     assert (out.parent / "out.other" / "notes.txt").read_text() == "mine\n"
+
+
+def test_check_of_an_up_to_date_dir_names_each_folder_a_killed_compile_left(tmp_path, monkeypatch):
+    """DIR up to date, and beside it folders a killed compile left: one the next
+    compile removes (say a compile of another source, killed before its swap,
+    and the source changed back), and one it cannot (an entry in it made
+    immutable, root only: `fixed_entries` says so here). --check exits 0, as
+    DIR is up to date, and says each on standard error (standard output with
+    --format json, whose document is all of standard error); it said nothing."""
+    src, out = source(tmp_path), tmp_path / "w" / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    left = out.parent / ".out.bkrc-new-999999999-abcdefgh"  # no process has that ID
+    (left / "DEV1").mkdir(parents=True)
+    held = out.parent / ".out.bkrc-new-999999998-abcdefgh"
+    (held / "DEV1").mkdir(parents=True)
+    entry = held / "DEV1" / "notes.txt"
+    entry.write_text("mine\n")
+    monkeypatch.setattr(output, "fixed_entries", lambda root: [(entry, "i")] if root == held else [])
+    removed = left_warning(left.name, out)
+    stays = (
+        f"bkrc: warning: a killed compile left {held.name} beside {out}, which the next compile cannot"
+        f" remove: {entry} is immutable (`chattr -i {entry}` lets it)\n"
+    )
+    done = run_cli(["compile", src, "-o", out, "--check"], expect=0)
+    assert (done.stdout, done.stderr) == (f"bkrc: {out} is up to date\n", removed + stays)
+    done = run_cli(["compile", src, "-o", out, "--check", "--diff", "--format", "json"], expect=0)
+    assert done.stdout == f"bkrc: {out} is up to date\n" + removed + stays
+    assert json.loads(done.stderr) is not None
+    assert left.is_dir() and held.is_dir()  # --check writes nothing
+
+    source(tmp_path, GOOD.replace("daily 05:00", "daily 05:30"))  # not up to date: the plan names them
+    done = run_cli(["compile", src, "-o", out, "--check"], expect=1)
+    assert "warning: a killed compile left" not in done.output
+    assert f"1 folder a killed compile left beside {out} removed first: {left.name}\n" in done.stdout
+    assert f"{held.name}, left beside {out} by a killed compile, stays: {entry} is immutable" in done.stdout
 
 
 def test_a_killed_compiles_folder_that_cannot_be_removed_is_a_warning(tmp_path, monkeypatch):

@@ -1469,3 +1469,30 @@ def test_a_read_only_folder_leaves_no_old_tree_beside_the_output(tmp_path, read_
         for folder in (out, *out.rglob("*")):
             if folder.is_dir():
                 folder.chmod(0o755)
+
+
+def test_leftover_warnings_name_each_folder_and_what_the_next_compile_does(tmp_path, monkeypatch):
+    """What `--check` of an up-to-date DIR says of a killed compile's folders beside
+    it: a `.bkrc-old-` one is the old tree, a `.bkrc-new-` one either tree; one
+    with an append-only entry stays. A DIR moved aside is put back, no warning."""
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    old, new = tmp_path / ".out.bkrc-old-999999999-a", tmp_path / ".out.bkrc-new-999999999-b"
+    held = tmp_path / ".out.bkrc-new-999999998-c"
+    for folder in (old, new, held):
+        folder.mkdir()
+    monkeypatch.setattr(output, "fixed_entries", lambda root: [(held / "log", "a")] if root == held else [])
+    plan = output.make_plan(out, arts(), "test.bkr")
+    assert plan.up_to_date
+    removes = "which the next compile removes ({}): copy out of it anything you want to keep"
+    before = f"the files {out} held before that compile"
+    assert output.leftover_warnings(plan) == [
+        f"warning: a killed compile left {new.name} beside {out}, "
+        + removes.format(f"new files it had not put in place, or, killed just after its swap, {before}"),
+        f"warning: a killed compile left {old.name} beside {out}, " + removes.format(before),
+        f"warning: a killed compile left {held.name} beside {out}, which the next compile cannot remove: "
+        + f"{held / 'log'} is append-only (`chattr -a {held / 'log'}` lets it)",
+    ]
+    shutil.rmtree(out)  # killed between the fallback swap's renames: DIR is put back from `old`
+    plan = output.make_plan(out, arts(), "test.bkr")
+    assert plan.put_back == old and not plan.up_to_date

@@ -317,6 +317,10 @@ def _compile(
     if check_only:
         if plan.up_to_date:
             click.echo(f"bkrc: {out} is up to date")
+            # The answer is DIR's (exit 0), but what a killed compile left beside
+            # it, which the next compile removes, is said too (a plan names it).
+            for line in output.leftover_warnings(plan):
+                click.echo(f"bkrc: {line}", err=status)
             return EXIT_OK
         click.echo(output.render_plan(plan, changes_only=True), nl=False)
         if show_diff:
