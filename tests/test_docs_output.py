@@ -272,3 +272,22 @@ def test_the_message_of_a_dir_that_appeared_is_the_one_bkrc_prints(tmp_path, mon
     page = " ".join(OUTPUT.read_text(encoding="utf-8").split())
     quoted = re.search(r"`bkrc: (out appeared while .*? another folder)`", page)
     assert quoted is not None and quoted.group(1) == str(err.value)
+
+
+def test_the_warning_of_a_folder_a_killed_compile_left_is_the_one_bkrc_prints(tmp_path, monkeypatch):
+    """`--dry-run` and `--check`: the line quoted for a folder a killed compile left
+    beside an up-to-date `out` is the one `--check` prints (its ID cut to `...`)."""
+    from bkrdsl import output
+    from bkrdsl.emit.common import Artifact
+
+    monkeypatch.chdir(tmp_path)
+    out = Path("out")
+    arts = [Artifact("M1/F.TEMPLATE", "* f\n", "job-template", "M1")]
+    output.write(output.make_plan(out, arts, "t.bkr"))
+    Path(".out.bkrc-new-999999999-abcdefgh").mkdir()  # no process has that ID
+    plan = output.make_plan(out, arts, "t.bkr")
+    assert plan.up_to_date
+    (line,) = output.leftover_warnings(plan)
+    page = " ".join(OUTPUT.read_text(encoding="utf-8").split())
+    quoted = re.search(r"`bkrc: (warning: a killed compile left .*? you want to keep)`", page)
+    assert quoted is not None and quoted.group(1) == line.replace("999999999-abcdefgh", "4242-...")
