@@ -9,9 +9,11 @@ on the final text does.
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
+from conftest import run_cli
 from lsp_inprocess import Editor, typed_at
 
 from bkrdsl.lsp import document as D
@@ -160,6 +162,39 @@ def test_a_keystroke_s_re_check_builds_no_name_index(session):
         assert session.doc() is doc and not _built(doc)
 
 
+def test_a_keystroke_s_re_check_after_a_syntax_error_builds_no_model(session, monkeypatch, tmp_path):
+    """After a syntax error `bkrc check` reports what reading found and builds no
+    model: the re-check published the same, but built the model of what could be
+    parsed all the same, for the requests. It is now built by the first request
+    that reads it (inlay hints here), once per analysis, and a fresh analysis's
+    answers are the same."""
+    calls = []
+    build = D.build_model
+    monkeypatch.setattr(D, "build_model", lambda modules: calls.append(modules) or build(modules))
+    session.type("job GUESTFUL {", 0, "", " {")  # a syntax error: BKR0xx
+    doc = session.doc()
+    codes = [d["code"] for d in session.editor.published(session.uri)]
+    assert codes and all(c < "BKR100" for c in codes), codes
+    assert doc.analysis.model is None and calls == []
+    assert not doc.names.modelled
+    for anchor, shift, gone, typed in [("LINUX01", 0, "", "9"), ("LINUX019", -1, "9", "")]:
+        session.type(anchor, shift, gone, typed)
+        assert session.doc() is not doc and calls == [] and not session.doc().names.modelled
+        assert [d["code"] for d in session.editor.published(session.uri)] == codes
+    # ... which are `bkrc check`'s for the same text.
+    path = tmp_path / "same.bkr"
+    path.write_text(session.text)
+    report = json.loads(run_cli(["check", "--format", "json", path], expect=1).stdout)
+    published = [(d["code"], d["range"]["start"]["line"] + 1) for d in session.editor.published(session.uri)]
+    assert published == [(d["code"], d["line"]) for d in report["diagnostics"]]
+    doc = session.doc()
+    whole = {"start": {"line": 0, "character": 0}, "end": {"line": len(session.text.split("\n")), "character": 0}}
+    hints = session.editor.request("textDocument/inlayHint", {"textDocument": {"uri": session.uri}, "range": whole})
+    assert "result" in hints and doc.names.modelled and len(calls) == 1
+    hover = session.ask("textDocument/hover", session.at("GUESTS"))
+    assert hover["result"] is not None and len(calls) == 1 and doc.model is not None
+
+
 def test_a_request_that_needs_names_builds_the_index_once(session, monkeypatch):
     calls = []
     index = D.index
@@ -262,7 +297,5 @@ def test_answers_after_edits_and_requests_are_a_fresh_server_s(tmp_path):
 
 def _renamed(answers: dict, tmp_path) -> dict:
     """`answers` with the fresh server's folder named as the first's."""
-    import json
-
     a, b = (tmp_path / "a").as_uri(), (tmp_path / "b").as_uri()
     return {k: json.loads(json.dumps(v).replace(b, a)) if v is not None else v for k, v in answers.items()}

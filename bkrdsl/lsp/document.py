@@ -44,7 +44,6 @@ class Document:
     name: str  # the file name the pipeline used (a path for file: URIs)
     text: str  # normalised: LF line ends, no byte-order mark
     analysis: Analysis
-    model: Model | None  # also built after syntax errors, from what could be parsed
     read: frozenset[Path] = frozenset()  # the files imported, directly or not
     #: The editor's text begins with a byte-order mark that `text` lacks: the
     #: editor counts it as line 1's first character.
@@ -81,13 +80,21 @@ class Document:
     #: Set when `text` is not the text analysed: an edit within one word of it, for
     #: which completion answers from the earlier analysis (`features.edited`).
     edited: object | None = field(default=None, compare=False, repr=False)
-    #: The model's names, indexed when a request first reads them (`occurrences`);
-    #: a document made of another for the same model (`features.edited`) shares it.
+    #: The model and its names, each made when a request first reads it (`model`,
+    #: `occurrences`); a document made of another for the same model
+    #: (`features.edited`) shares them.
     names: Names | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.names is None:
-            self.names = Names(self.model)
+            self.names = Names(self.analysis)
+
+    @property
+    def model(self) -> Model | None:
+        """The checked model, or after syntax errors the model of what could be parsed
+        (`_model_of`), built when first read: the re-check after a keystroke publishes
+        `bkrc check`'s diagnostics, which after a syntax error come from no model."""
+        return self.names.model
 
     @property
     def occurrences(self) -> list[Occurrence]:
@@ -145,22 +152,44 @@ class Document:
 
 
 class Names:
-    """The name index of one analysis's model, built on first use and then kept.
+    """The name index of one analysis's model, built on first use and then kept; and,
+    after syntax errors, that model itself (`model`).
 
     The re-check that follows a keystroke publishes diagnostics, which never read
     names: building the index (and `Model.user_defs`, which it is the first to ask
     for) at each re-check cost some 230 M instructions of a keystroke at 10,000
     users (docs/lsp.md, "Keystrokes in a 10,000-user file"). Hover, definition,
     references, highlights, rename, completion and code actions build it when
-    they first need it. No lock: the server's handlers all run in the thread of
+    they first need it. Nor do a syntax error's diagnostics read a model (`bkrc
+    check` builds none then): the model of what could be parsed, which the
+    requests answer from, is built by the first that reads it. No lock: the server's handlers all run in the thread of
     its event loop (none is a pygls `thread()` function;
     tests/test_lsp_lazy_names.py checks so), one at a time."""
 
-    __slots__ = ("_built", "model")
+    __slots__ = ("_analysis", "_built", "_model")
 
-    def __init__(self, model: Model | None) -> None:
-        self.model = model
+    def __init__(self, analysis: Analysis) -> None:
+        self._analysis: Analysis | None = analysis
+        self._model: Model | None = None
         self._built: list[Occurrence] | None = None
+
+    @property
+    def model(self) -> Model | None:
+        """The analysis's model; after syntax errors, which stop `bkrc check` before its
+        model (`pipeline.analyse_program`), the model of what could be parsed, built on
+        the first call (`_model_of`): a keystroke's re-check, which only publishes
+        diagnostics, built it for nothing (docs/lsp.md, "Keystrokes in a 10,000-user
+        file")."""
+        analysis = self._analysis
+        if analysis is not None:
+            self._model = _model_of(analysis)
+            self._analysis = None
+        return self._model
+
+    @property
+    def modelled(self) -> bool:
+        """Whether the model is at hand (for the tests)."""
+        return self._analysis is None
 
     def occurrences(self) -> list[Occurrence]:
         built = self._built
@@ -321,13 +350,11 @@ def analyse_document(
         dialect=dialect,
         directory=directory,
     )
-    model = _model_of(analysis)
     read_ = frozenset(read)
     return Document(
         name,
         text,
         analysis,
-        model,
         read_,
         bom,
         path,

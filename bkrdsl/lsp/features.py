@@ -1317,7 +1317,6 @@ def edited(doc: Document, text: str) -> Document | None:
         doc.name,
         text,
         replace(doc.analysis, program=program),
-        doc.model,
         doc.read,
         doc.bom,
         doc.path,
@@ -1325,7 +1324,7 @@ def edited(doc: Document, text: str) -> Document | None:
         doc.checked,
         parsed=doc.parsed,
         edited=EditedWord(a, word, new, user, doc.completion if user is None else {}),
-        names=doc.names,  # the same model: its index, built once
+        names=doc.names,  # the same model: it and its index, built once
     )
 
 
