@@ -196,12 +196,15 @@ class Editor:
         symbol_tree: bool = False,
         symbol_kinds: list[int] | None = None,
         debounce_ms: int = 0,
+        file_renames: bool = False,
     ) -> None:
         # symbol_tree: the outline as a tree (VS Code, Neovim), else the flat list
         # LSP gives a client that does not declare it (vim-lsp's default).
         # symbol_kinds: the outline's symbolKind.valueSet (none: File to Array).
         # debounce_ms: 0, a change re-checked as soon as it is read; longer, the
         # re-checks are still to come after each message, as right after a keystroke.
+        # file_renames: the client tells of files renamed, and asks first (VS Code's
+        # `workspace.fileOperations`: willRenameFiles, didRenameFiles).
         outline = {"hierarchicalDocumentSymbolSupport": True} if symbol_tree else {}
         outline |= {"symbolKind": {"valueSet": symbol_kinds}} if symbol_kinds else {}
         # Besides: what VS Code declares of hovers, diagnostics and quick fixes.
@@ -217,6 +220,8 @@ class Editor:
             },
             "workspace": {"workspaceEdit": {"documentChanges": True}, "symbol": {}},
         }
+        if file_renames:
+            capabilities["workspace"]["fileOperations"] = {"willRename": True, "didRename": True}
         params = {
             "processId": None,
             "rootUri": folder.as_uri(),

@@ -38,6 +38,7 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
+from urllib.parse import unquote
 
 from conftest import EXAMPLES, PROFILE, SCALE, run_cli
 from hypothesis import HealthCheck, settings
@@ -118,6 +119,16 @@ FRAGMENTS = [
     "role admin ",
     'description "é 😀"\n',
     "disk BKRBKUP 191 size 10 cyl\n",
+]
+#: Where `rename_file` moves a file (or, for a folder, the first part: its new name).
+RENAMED_TO = [
+    "site/shared.bkr",
+    "moved.bkr",
+    "site/deep/common.bkr",
+    "place/common.bkr",
+    "new.bkr",
+    "moved.txt",  # no import can name it
+    "../outside.bkr",  # out of the workspace's folder
 ]
 NEW_NAMES = ["NEWNAME", "dev9", "LINUX99", "G2", "1BAD", "TOOLONGNAME", "BKRBKUP", "A$B", "😀", ""]
 TEXTS = st.one_of(
@@ -231,6 +242,7 @@ class LspMachine(RuleBasedStateMachine):
         #: the buffer is not the file until it is saved.
         self.unlike_disk: set[str] = set()
         self.encoding = "utf-16"
+        self.symbol_tree = False
 
     def teardown(self) -> None:
         try:
@@ -244,11 +256,56 @@ class LspMachine(RuleBasedStateMachine):
                 for uri in sorted(self.open):
                     if uri.startswith("file:"):
                         self.same_diagnostics_as_bkrc_check(uri)
+                self.same_answers_as_a_fresh_server()
                 self.no_fault()
         finally:
             logging.getLogger("pygls").removeHandler(self.errors)
             self.editor.close()
             shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def same_answers_as_a_fresh_server(self) -> None:
+        """Every open document's answers are those of a server started on the final
+        files with the same buffers open: nothing the session did (files renamed,
+        buffers moved, modules edited, closed and opened again) left a trace."""
+        fresh = Editor()
+        try:
+            fresh.initialize(self.folder, self.encoding, symbol_tree=self.symbol_tree, file_renames=True)
+            for uri in sorted(self.open):
+                item = {"uri": uri, "languageId": "bkr", "version": self.versions[uri], "text": self.open[uri]}
+                fresh.notify("textDocument/didOpen", {"textDocument": item})
+            for uri in sorted(self.open):
+                assert self.editor.published(uri) == fresh.published(uri), uri
+                for method, params in self.questions(uri):
+                    ours, theirs = self.editor.request(method, params), fresh.request(method, params)
+                    assert ours.get("result") == theirs.get("result"), (method, params)
+                    assert ours.get("error") == theirs.get("error"), (method, params)
+            assert fresh.errors == []
+        finally:
+            fresh.close()
+
+    def questions(self, uri: str) -> list[tuple[str, dict]]:
+        """Requests on a document, the positions at a few of its words spread over it."""
+        doc = {"textDocument": {"uri": uri}}
+        lines = len(lsp_lines(self.open[uri]))
+        whole = {"start": {"line": 0, "character": 0}, "end": {"line": lines, "character": 0}}
+        out = [
+            ("textDocument/documentSymbol", doc),
+            ("textDocument/foldingRange", doc),
+            ("textDocument/inlayHint", {**doc, "range": whole}),
+            ("textDocument/codeAction", {**doc, "range": whole, "context": {"diagnostics": []}}),
+            ("workspace/symbol", {"query": "D"}),
+        ]
+        words = len(_WORD.findall(self.open[uri]))
+        for n in range(0, words, max(1, words // 8)):
+            at = {**doc, "position": self.position(uri, n, 1)}
+            out += [(m, at) for m in ("textDocument/hover", "textDocument/definition", "textDocument/prepareRename")]
+            out += [
+                ("textDocument/documentHighlight", at),
+                ("textDocument/references", {**at, "context": {"includeDeclaration": True}}),
+                ("textDocument/rename", {**at, "newName": "NEWNAME"}),
+                ("textDocument/completion", at),
+            ]
+        return out
 
     # ------------------------------------------------------------ helpers
     def uri(self, path: Path) -> str:
@@ -348,8 +405,8 @@ class LspMachine(RuleBasedStateMachine):
     # ------------------------------------------------------------ rules
     @initialize(encoding=st.sampled_from(["utf-16", "utf-16", "utf-8", "utf-32"]), symbol_tree=st.booleans())
     def start(self, encoding: str, symbol_tree: bool) -> None:
-        self.encoding = encoding
-        self.editor.initialize(self.folder, encoding, symbol_tree=symbol_tree)
+        self.encoding, self.symbol_tree = encoding, symbol_tree
+        self.editor.initialize(self.folder, encoding, symbol_tree=symbol_tree, file_renames=True)
 
     @rule(which=st.integers(0, 100), bom=st.booleans(), crlf=st.booleans())
     def did_open(self, which: int, bom: bool, crlf: bool) -> None:
@@ -376,6 +433,8 @@ class LspMachine(RuleBasedStateMachine):
         than `did_open` alone would): an edit of the module must show in the
         cluster, which shares its parse with the other importer."""
         for name in ("site/common.bkr", importer):
+            if self.folder / name not in self.files:  # renamed (`rename_file`)
+                return
             self.did_open(self.files.index(self.folder / name), bom=False, crlf=False)
 
     def some_open(self, which: int) -> str:
@@ -410,6 +469,97 @@ class LspMachine(RuleBasedStateMachine):
             start = {"line": 0, "character": 0}
             params["contentChanges"] = [{"range": {"start": start, "end": start}, "text": "x"}]
         self.editor.notify(method, params)
+
+    @rule(
+        which=st.integers(0, 100),
+        folder=st.booleans(),
+        new=st.sampled_from(RENAMED_TO),
+        ask=st.booleans(),
+        client=st.sampled_from(["reopen", "reopen-late", "keep", "silent"]),
+    )
+    def rename_file(self, which: int, folder: bool, new: str, ask: bool, client: str) -> None:
+        """A file renamed or moved in the editor's explorer (an open document, or a
+        module that a cluster imports), or the folder it is in: the client asks
+        first (`willRenameFiles`) and applies the edit, or not; renames it on disk;
+        closes the open documents renamed and opens them under their new names,
+        before or after it says so (`didRenameFiles`), or leaves that to the
+        server (lsp4ij before its pull request #456), which moves the buffers;
+        or closes and opens them and says nothing (`silent`: a client that does
+        not tell of files renamed, nor watches files)."""
+        modules = [self.folder / m for m in ("site/common.bkr", "site/crlf.bkr", "cycle-a.bkr")]
+        opened = [Path(unquote(u[len("file://") :])) for u in sorted(self.open) if u.startswith("file:")]
+        candidates = [p for p in opened + modules if p.is_file()]
+        if not candidates:
+            return
+        old = candidates[which % len(candidates)]
+        if folder:
+            if old.parent == self.folder:
+                return
+            up, name = new.startswith("../"), new.removeprefix("../").split("/")[0]
+            old, target = old.parent, Path(os.path.normpath(self.folder / ("../" if up else "") / name.split(".")[0]))
+        else:
+            target = Path(os.path.normpath(self.folder / new))
+        if target.exists() or old == target or target.is_relative_to(old):
+            return
+        renamed = {u: self.folder_of(u, old, target) for u in sorted(self.open)}
+        renamed = {u: n for u, n in renamed.items() if n is not None}
+        if any(n in self.open or Path(unquote(n[len("file://") :])).exists() for n in renamed.values()):
+            return  # a buffer open at the new name already (a new file not saved)
+        files = [{"oldUri": old.as_uri(), "newUri": target.as_uri()}]
+        if ask:
+            edit = self.ask("workspace/willRenameFiles", {"files": files}, "")
+            for change in (edit or {}).get("documentChanges") or []:
+                uri, version = change["textDocument"]["uri"], change["textDocument"]["version"]
+                if uri in self.open:
+                    assert version == self.versions[uri], change
+                    self.apply(uri, change["edits"])
+                else:  # a file the editor has not opened: written as it edits it
+                    assert version is None, change
+                    path = Path(unquote(uri[len("file://") :]))
+                    data = path.read_bytes().decode("utf-8")
+                    mark = "\ufeff" if data.startswith("\ufeff") else ""
+                    path.write_bytes((mark + apply_edits(data.removeprefix(mark), change["edits"], self.encoding)).encode())
+        target.parent.mkdir(parents=True, exist_ok=True)
+        old.rename(target)
+        self.files = sorted(self.folder.rglob("*.bkr"))
+
+        def reopen() -> None:
+            for uri, new_uri in renamed.items():
+                text = self.open.pop(uri)
+                self.versions.pop(uri)
+                self.editor.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+                self.open[new_uri], self.versions[new_uri] = text, 1
+                item = {"uri": new_uri, "languageId": "bkr", "version": 1, "text": text}
+                self.editor.notify("textDocument/didOpen", {"textDocument": item})
+                self.moved(uri, new_uri)
+
+        if client in ("reopen", "silent"):
+            reopen()
+        if client != "silent":
+            self.editor.notify("workspace/didRenameFiles", {"files": files})
+        if client == "reopen-late":
+            reopen()
+        elif client == "keep":  # the server moved each buffer, its text and version kept
+            for uri, new_uri in renamed.items():
+                self.open[new_uri], self.versions[new_uri] = self.open.pop(uri), self.versions.pop(uri)
+                self.moved(uri, new_uri)
+        for uri in renamed:
+            assert self.editor.published(uri) == [], uri
+
+    def folder_of(self, uri: str, old: Path, new: Path) -> str | None:
+        """The URI an open document at `uri` has once `old` (a file or a folder) is `new`."""
+        if not uri.startswith("file:"):
+            return None
+        path = Path(unquote(uri[len("file://") :]))
+        if not path.is_relative_to(old):
+            return None
+        return (new / path.relative_to(old)).as_uri()
+
+    def moved(self, uri: str, new_uri: str) -> None:
+        for marks in (self.dirty, self.unlike_disk):
+            if uri in marks:
+                marks.discard(uri)
+                marks.add(new_uri)
 
     @precondition(lambda self: self.open)
     @rule(
