@@ -845,6 +845,97 @@ def rename_warnings(plan: Plan) -> list[str]:
     return lines
 
 
+def _cms_id(path: str) -> str:
+    """The CMS file ID of a file of DIR: `TST1/BKREXPIR.EXEC` is `BKREXPIR EXEC`."""
+    return PurePosixPath(path).name.replace(".", " ", 1)
+
+
+def _listed(paths: list[str]) -> str:
+    """Up to three paths, then `...`."""
+    return ", ".join(paths[:3]) + (", ..." if len(paths) > 3 else "")
+
+
+def deleted_warnings(plan: Plan) -> list[str]:
+    """One line per kind of file the plan deletes that z/VM keeps until someone
+    erases it there: bkrc deletes files in DIR only. A member's folder gone (the
+    member removed), each member's BKREXPIR deleted (the purge moved: the old one
+    still purges there), the job templates of jobs renamed or removed, and the
+    directory entries removed. What `rename_warnings` already names (a renamed
+    copy of an IDENTITY job, the SUBCONFIG entries of a member whose number
+    changed) is left to it."""
+    deleted = [
+        (a.path, was)
+        for a in plan.actions
+        if a.action == DELETE and (was := plan.written.get(a.path)) is not None and a.path != MANIFEST
+    ]
+    if not deleted:
+        return []
+    wanted = {PurePosixPath(a.path).parts[0] for a in plan.actions if a.artifact is not None}
+    gone: dict[str, list[str]] = {}
+    for path, was in deleted:
+        folder = PurePosixPath(path).parts
+        if len(folder) > 1 and was.kind != DIRECTORY and folder[0] not in wanted:
+            gone.setdefault(folder[0], []).append(path)
+    lines = []
+    for member, paths in sorted(gone.items()):
+        names = ", ".join(_cms_id(p) for p in paths[:4]) + (", ..." if len(paths) > 4 else "")
+        lines.append(
+            f"bkrc: warning: member {member}'s folder is gone from {plan.out_dir} ({len(paths)} file{'s' * (len(paths) > 1)}:"
+            f" {names}): bkrc deletes files in {plan.out_dir} only; on {member} they stay, and run (BKRSTART"
+            " EXEC at the member's IPL, the others when its scheduler calls `DUE`), until you erase them there"
+            " (docs/deploy.md, \"Changing a deployed cluster\")"
+        )
+    purging = sorted(
+        a.artifact.member
+        for a in plan.actions
+        if a.action == CREATE and a.artifact is not None and a.artifact.kind == "expire-exec" and a.artifact.member
+    )
+    for path, was in deleted:
+        if was.kind != "expire-exec":
+            continue
+        member = was.member or PurePosixPath(path).parts[0]
+        new = f" before you install {', '.join(purging)}'s, or two members purge" if purging else ""
+        moves = f"the purge moves from {member} to {', '.join(purging)}: " if purging else ""
+        lines.append(
+            f"bkrc: warning: {moves}{member}'s {_cms_id(path)}, deleted in {plan.out_dir} only, still purges"
+            f" there when {member}'s scheduler calls `BKREXPIR DUE`; stop that caller and erase the EXEC on"
+            f" {member}{new} (docs/deploy.md, \"Changing a deployed cluster\")"
+        )
+    renamed = {(r.member, r.before) for r in job_renames(plan)}
+    reassigned_to = {now for _, _, now in reassigned(plan)}
+    templates, entries = [], []
+    for path, was in deleted:
+        top = PurePosixPath(path).parts[0]
+        if was.kind == "job-template" and top not in gone and (was.member, was.job) not in renamed:
+            templates.append((path, was))
+        elif was.kind == DIRECTORY and not (was.member and was.member in reassigned_to):
+            entries.append(path)
+    if len(templates) == 1:
+        (path, was), member = templates[0], templates[0][1].member or PurePosixPath(templates[0][0]).parts[0]
+        lines.append(
+            f"bkrc: warning: job {was.job}'s template is deleted in {plan.out_dir} only ({path}): {_cms_id(path)}"
+            f" stays on {member}'s backup server's disk, where {member}'s BKRSUBMT no longer lists it; erase it"
+            f" there; the catalog keeps the backups made so far under {was.job}"
+            " (docs/deploy.md, \"Changing a deployed cluster\")"
+        )
+    elif templates:
+        lines.append(
+            f"bkrc: warning: {len(templates)} job templates are deleted in {plan.out_dir} only"
+            f" ({_listed([p for p, _ in templates])}): each stays on its member's backup server's disk, where"
+            " the member's BKRSUBMT no longer lists it; erase them there; the catalog keeps the backups made so"
+            " far under their names (docs/deploy.md, \"Changing a deployed cluster\")"
+        )
+    if entries:
+        one = len(entries) == 1
+        lines.append(
+            f"bkrc: warning: {'1 directory entry is' if one else f'{len(entries)} directory entries are'} deleted"
+            f" in {plan.out_dir} only ({_listed(entries)}): the CP directory keeps {'it' if one else 'them'} until"
+            f" you remove {'it' if one else 'them'}, and removing an entry gives up its minidisks and what is on"
+            " them (docs/deploy.md, \"Rolling back\")"
+        )
+    return lines
+
+
 def _entry_id(path: str) -> str:
     """The ID of the directory entry a `cluster/ID.DIRECT` file holds."""
     return PurePosixPath(path).name.rsplit(".", 1)[0]

@@ -215,21 +215,94 @@ def test_removing_a_member_before_another_names_what_it_renames(tmp_path):
     assert rows["cluster/BKRBUP-2.DIRECT"][2:] == ["directory", "DEV3", "-", "(was", "DEV2's)"]
     assert rows["cluster/BKRBUP-3.DIRECT"][:4] == ["delete", "cluster/BKRBUP-3.DIRECT", "directory", "DEV3"]
     warnings = [line for line in result.stderr.splitlines() if line.startswith("bkrc: warning:")]
-    assert len(warnings) == 2, result.stderr
+    assert len(warnings) == 3, result.stderr
     assert "job SYSFULL's copy on DEV3 is renamed SYSFULL3 -> SYSFULL2" in warnings[0]
     assert "SYSFULL2 was DEV2's name: the catalog would hold both members' backups under it" in warnings[0]
     assert "write `job-suffix 3` in member DEV3" in warnings[0]
     assert "SUBCONFIG entries that were DEV2's are now DEV3's, under the same names" in warnings[1]
     assert "cluster/BKRBUP-2.DIRECT" in warnings[1]
+    # DEV2's own folder is gone from out/, not from DEV2 (test_a_member_removed_...).
+    assert warnings[2].startswith("bkrc: warning: member DEV2's folder is gone from ")
     check = run_cli(["compile", src, "-o", out, "--check"], expect=1)
-    assert check.stderr.count("bkrc: warning:") == 2
+    assert check.stderr.count("bkrc: warning:") == 3
     # The suffix the warning names keeps the job's name; the SUBCONFIG names still move.
     source(tmp_path, THREE.replace("  member DEV2 { workers 2  private-volume D2PRV1 }\n", "").replace(
         "private-volume D3PRV1 }", "private-volume D3PRV1  job-suffix 3 }"))
     result = run_cli(["compile", src, "-o", out], expect=0)
     assert "DEV3/SYSFULL3.TEMPLATE" not in run_cli(["compile", src, "-o", out, "--check"], expect=0).stdout
-    assert "renamed" not in result.stderr and result.stderr.count("bkrc: warning:") == 1
+    assert "renamed" not in result.stderr and result.stderr.count("bkrc: warning:") == 2
     assert (out / "DEV3" / "SYSFULL3.TEMPLATE").is_file()
+
+
+def _warnings(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.startswith("bkrc: warning:")]
+
+
+def test_a_job_renamed_says_its_old_template_stays_on_the_member(tmp_path):
+    """The plan deleted DEV1/GUESTFUL.TEMPLATE and said nothing more: the template
+    stays on DEV1's backup server's disk, which a system programmer renaming a job
+    was told only by docs/deploy.md. The compile says so, in every mode."""
+    src, out = source(tmp_path), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, GOOD.replace("job GUESTFUL {", "job GUESTALL {"))
+    for mode, code in (("--dry-run", 0), ("--check", 1)):
+        (warning,) = _warnings(run_cli(["compile", src, "-o", out, mode], expect=code).stderr)
+        assert warning == (
+            f"bkrc: warning: job GUESTFUL's template is deleted in {out} only (DEV1/GUESTFUL.TEMPLATE):"
+            " GUESTFUL TEMPLATE stays on DEV1's backup server's disk, where DEV1's BKRSUBMT no longer lists"
+            " it; erase it there; the catalog keeps the backups made so far under GUESTFUL"
+            ' (docs/deploy.md, "Changing a deployed cluster")'
+        )
+    result = run_cli(["compile", src, "-o", out], expect=0)
+    assert len(_warnings(result.stderr)) == 1
+    # Both jobs renamed: one line for the four templates (SYSFULL's copy on each member).
+    source(tmp_path, GOOD.replace("job SYSFULL {", "job SYSALL {"))
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, GOOD.replace("job SYSFULL {", "job SYSINC {").replace("job GUESTFUL {", "job GUESTINC {"))
+    (warning,) = _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr)
+    assert warning.startswith(
+        f"bkrc: warning: 3 job templates are deleted in {out} only (DEV1/GUESTFUL.TEMPLATE, DEV1/SYSALL1.TEMPLATE,"
+        " DEV2/SYSALL2.TEMPLATE): each stays on its member's backup server's disk"
+    ), warning
+
+
+def test_moving_the_purge_says_the_old_bkrexpir_still_purges(tmp_path):
+    """`expire on DEV2`: the plan deleted DEV1/BKREXPIR.EXEC and created DEV2's, and
+    nothing said that the EXEC on DEV1 still purges when DEV1's scheduler calls it,
+    so that both members purge (SSI rule 5) unless it is stopped first."""
+    src, out = source(tmp_path), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, GOOD.replace("expire on DEV1 {", "expire on DEV2 {"))
+    result = run_cli(["compile", src, "-o", out, "--dry-run"], expect=0)
+    assert _warnings(result.stderr) == [(
+        f"bkrc: warning: the purge moves from DEV1 to DEV2: DEV1's BKREXPIR EXEC, deleted in {out} only,"
+        " still purges there when DEV1's scheduler calls `BKREXPIR DUE`; stop that caller and erase the EXEC"
+        ' on DEV1 before you install DEV2\'s, or two members purge (docs/deploy.md, "Changing a deployed cluster")'
+    )]
+    assert "BKR215" in result.output  # the diagnostic of the move itself, as before
+    run_cli(["compile", src, "-o", out], expect=0)
+    assert _warnings(run_cli(["compile", src, "-o", out], expect=0).stderr) == []
+
+
+def test_a_member_removed_says_what_stays_on_it(tmp_path):
+    """DEV3, the last member, retired: its folder is gone from out/ and its
+    SUBCONFIG entries from out/cluster, and nothing said that z/VM keeps them."""
+    src, out = source(tmp_path, THREE), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, GOOD)
+    warnings = _warnings(run_cli(["compile", src, "-o", out, "--check"], expect=1).stderr)
+    assert len(warnings) == 2, warnings
+    assert warnings[0] == (
+        f"bkrc: warning: member DEV3's folder is gone from {out} (3 files: BKRSTART EXEC, BKRSUBMT EXEC,"
+        f" SYSFULL3 TEMPLATE): bkrc deletes files in {out} only; on DEV3 they stay, and run (BKRSTART EXEC"
+        " at the member's IPL, the others when its scheduler calls `DUE`), until you erase them there"
+        ' (docs/deploy.md, "Changing a deployed cluster")'
+    )
+    assert warnings[1].startswith(
+        f"bkrc: warning: 4 directory entries are deleted in {out} only (cluster/BKRBUP-3.DIRECT,"
+        " cluster/BKRCLG-3.DIRECT, cluster/BKRW01-3.DIRECT, ...): the CP directory keeps them until you"
+        " remove them, and removing an entry gives up its minidisks"
+    ), warnings[1]
 
 
 def test_adding_a_member_last_renames_nothing(tmp_path):

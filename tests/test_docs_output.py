@@ -160,21 +160,24 @@ def deploys_warnings() -> list[str]:
 
 
 def changed_warnings(tmp_path: Path, before: str, after: str, *options) -> list[str]:
-    """The warnings `bkrc compile --dry-run` gives for AFTER over the output of BEFORE."""
+    """The warnings `bkrc compile --dry-run` gives for AFTER over the output of BEFORE,
+    compiled as the page does, `-o out` in the source's folder (a warning names it)."""
     tmp_path.mkdir()
     source, out = tmp_path / "prodssi.bkr", tmp_path / "out"
     source.write_text(before, encoding="utf-8")
     run_cli(["compile", source, "-o", out, *options], expect=0)
     source.write_text(after, encoding="utf-8")
     stderr = run_cli(["compile", source, "-o", out, "--dry-run", *options], expect=0).stderr
-    return [line for line in stderr.splitlines() if line.startswith("bkrc: warning:")]
+    lines = [line for line in stderr.splitlines() if line.startswith("bkrc: warning:")]
+    return [line.replace(f" {out} ", " out ") for line in lines]
 
 
 def test_deploys_warnings_are_what_bkrc_prints(tmp_path):
-    """The page's two examples, as it tells them: VMSYS4 removed from a cluster
+    """The page's three examples, as it tells them: VMSYS4 removed from a cluster
     whose VMSYS5 comes after it (examples/prodssi.bkr and a fifth member with two
-    workers), and a fifth worker added on VMSYS2 with the `sequential` allocation,
-    which moves its Tape Manager request node's A-disk."""
+    workers), a fifth worker added on VMSYS2 with the `sequential` allocation,
+    which moves its Tape Manager request node's A-disk, and the purge moved from
+    VMSYS1 to VMSYS2."""
     prodssi = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
     fourth = "  member VMSYS4 { workers 2  private-volume M4PRV1 }\n"
     five = prodssi.replace(fourth, fourth + "  member VMSYS5 { workers 2  private-volume M5PRV1 }\n")
@@ -185,9 +188,10 @@ def test_deploys_warnings_are_what_bkrc_prints(tmp_path):
     worker = prodssi.replace("member VMSYS2 {\n    workers 4\n", "member VMSYS2 {\n    workers 5\n")
     assert worker != prodssi
     moved = changed_warnings(tmp_path / "moved", prodssi, worker, "--dialect", table)
+    purge = changed_warnings(tmp_path / "purge", prodssi, prodssi.replace("expire on VMSYS1 {", "expire on VMSYS2 {"))
     shown = deploys_warnings()
-    assert len(shown) == 3
-    assert [line for line in shown if line not in removed + moved] == []
+    assert len(shown) == 4
+    assert [line for line in shown if line not in removed + moved + purge] == []
 
 
 def test_a_member_added_after_the_others_changes_the_files_deploy_names(tmp_path):
