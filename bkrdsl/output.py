@@ -824,10 +824,14 @@ def rename_warnings(plan: Plan) -> list[str]:
         )
         suffix = _suffix_of(r)
         keep = f"; to keep the name, write `job-suffix {suffix}` in member {r.member}" if suffix else ""
+        now = r.after[len(r.source_job) :] if r.after.startswith(r.source_job) else ""
+        if suffix is None or (suffix.isdigit() and now.isdigit()):
+            why = "its member's number changed: a member added or removed before it, or the members reordered"
+        else:  # a suffix that is no number was written: the member's `job-suffix` changed, not its number
+            why = f"its member's job suffix changed from {suffix} to {now}: a `job-suffix` written, changed or removed"
         lines.append(
             f"bkrc: warning: job {r.source_job}'s copy on {r.member} is renamed {r.before} -> {r.after}"
-            f" (its member's number changed: a member added or removed before it, or the members reordered);"
-            f" the catalog keeps its backups so far under {r.before}{shared}{keep}"
+            f" ({why}); the catalog keeps its backups so far under {r.before}{shared}{keep}"
         )
     moved: dict[tuple[str, str], list[str]] = {}
     for path, before, now in reassigned(plan):

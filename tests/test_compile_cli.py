@@ -305,6 +305,21 @@ def test_a_member_removed_says_what_stays_on_it(tmp_path):
     ), warnings[1]
 
 
+def test_a_job_suffix_removed_is_not_called_a_member_renumbered(tmp_path):
+    """DEV1's `job-suffix A` removed: SYSFULLA becomes SYSFULL1. The warning gave the
+    reason of a member added or removed before DEV1, which nobody had done."""
+    suffixed = GOOD.replace("private-volume D1PRV1 }", "private-volume D1PRV1  job-suffix A }")
+    src, out = source(tmp_path, suffixed), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, GOOD)
+    (warning,) = _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr)
+    assert warning == (
+        "bkrc: warning: job SYSFULL's copy on DEV1 is renamed SYSFULLA -> SYSFULL1 (its member's job suffix"
+        " changed from A to 1: a `job-suffix` written, changed or removed); the catalog keeps its backups so far"
+        " under SYSFULLA; to keep the name, write `job-suffix A` in member DEV1"
+    )
+
+
 def test_adding_a_member_last_renames_nothing(tmp_path):
     src, out = source(tmp_path), tmp_path / "out"
     run_cli(["compile", src, "-o", out], expect=0)
