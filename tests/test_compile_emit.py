@@ -121,6 +121,29 @@ def test_single_job_is_written_once_on_its_member(tmp_path):
     assert "* Guests, every night" in lines(art)
 
 
+PINNED_IDENTITY_JOB = """
+  job SYSSFS {
+    backup SYS full
+    include sfs BKRPOOL:*.*
+    to disk
+    run on M1 daily 01:30
+  }
+"""
+
+
+def test_identity_job_on_one_member_says_why_it_has_no_copies(tmp_path):
+    """A job of IDENTITY users pinned to one member (BKR221's exception) is
+    written once, under its own name: its header says that it runs there only,
+    and why, since SSI rule 6 has a reviewer look for one copy per member."""
+    files = build(tmp_path, PINNED_IDENTITY_JOB)
+    assert [p for p in files if p.endswith(".TEMPLATE")] == ["M1/SYSSFS.TEMPLATE"]
+    head = [line for line in lines(files["M1/SYSSFS.TEMPLATE"]) if line.startswith("*")]
+    text = " ".join(line[2:] for line in head)
+    assert "Job SYSSFS (IDENTITY users) on member M1 only, not one copy per member:" in text
+    assert "SFS directories in the shared catalog's file pool BKRPOOL" in text
+    assert all(len(line) <= 72 for line in head)
+
+
 ONE_MEMBER = """\
 import std/backup-manager
 

@@ -4,7 +4,8 @@ A job for single-configuration users is written once, in the folder of the
 member it is pinned to. A job for IDENTITY users is written once per member,
 under its member-unique derived name, from the job alone: the selection
 records of all its copies are identical (SSI rule 6), only the header and the
-job name differ. A member block's excludes end the templates of the
+job name differ. One pinned to a member by BKR221's exception (all it
+backs up every member shares) is written once, its header saying why. A member block's excludes end the templates of the
 single-configuration jobs pinned to that member only (`Model.member_excludes`;
 BKR414 warns of one that reaches an IDENTITY job's users).
 
@@ -123,11 +124,30 @@ def _output_value(job: JobModel, dialect: Dialect) -> str | None:
     return dialect[f"output_{medium}"]
 
 
-def _describe(job: JobModel, kind: ast.Kind | None, member: str, name: str) -> str:
+def _describe(model: Model, job: JobModel, kind: ast.Kind | None, member: str, name: str) -> str:
     users = KIND_WORDS.get(kind, "users") if kind else "users"
     if name != job.name:
         return f"Job {name}: member {member}'s copy of job {job.name} ({users})."
+    if kind is ast.Kind.IDENTITY and not job.each_member:
+        return f"Job {name} ({users}) on member {member} only, {_why_once(model, job)}"
     return f"Job {name} ({users}) on member {member}."
+
+
+def _why_once(model: Model, job: JobModel) -> str:
+    """Why a job of IDENTITY users runs on one member, where SSI rule 6 has a
+    reviewer look for one copy per member: the checker lets it (BKR221's
+    exception) only when every include selects data every member shares, SFS
+    directories in the shared catalog's file pool or minidisks an IDENTITY
+    entry defines itself (global, proven with `--directory`)."""
+    media = {selection.medium for selection in job.includes}
+    kinds = []
+    if ast.Medium.SFS in media:
+        pool = model.catalog.pool if model.catalog is not None and model.catalog.pool else None
+        kinds.append("SFS directories in the shared catalog's file pool" + (f" {pool}" if pool else ""))
+    if ast.Medium.MINIDISK in media:
+        kinds.append("minidisks of the IDENTITY entries themselves, not of their SUBCONFIGs")
+    what = " and ".join(kinds) or "data"
+    return f"not one copy per member: every member shares what it backs up ({what}), so one member backs it up, once."
 
 
 def _settings(job: JobModel, name: str, dialect: Dialect) -> list[str]:
@@ -172,6 +192,7 @@ def _member_excludes(model: Model, member: str, dialect: Dialect) -> str:
 
 
 def _template_parts(
+    model: Model,
     job: JobModel,
     kind: ast.Kind | None,
     member: str,
@@ -184,7 +205,7 @@ def _template_parts(
     """The pieces of text of job `job`'s template on `member`, where it is called `name`:
     its header, then `selection` (`job_selection`), then `excludes` (`_member_excludes`)."""
     comment = dialect["template_comment"]
-    texts = header_texts(source, _describe(job, kind, member, name))
+    texts = header_texts(source, _describe(model, job, kind, member, name))
     if job.description:
         texts.append(invariant(job.description))
     lines = star_comments(comment, texts) + [comment]
@@ -215,7 +236,7 @@ def job_templates(model: Model, source: str, dialect: Dialect) -> list[Artifact]
                 if member not in excludes:
                     excludes[member] = _member_excludes(model, member, dialect)
                 ending = excludes[member]
-            parts = _template_parts(job, kind, member, name, source, dialect, selection, ending)
+            parts = _template_parts(model, job, kind, member, name, source, dialect, selection, ending)
             out.append(
                 Artifact.from_parts(
                     member_path(member, name, filetype),
