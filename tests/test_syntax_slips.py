@@ -484,12 +484,28 @@ SLIPS = [
 # fmt: on
 
 
-def test_a_schedule_written_as_the_level_says_where_the_schedule_goes():
-    text = BASE.replace("backup APPS full", "backup APPS weekly sun 02:00", 1)
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "schedule"),
+    [
+        # the schedule written, kept; without its values, its form: never a member, a day
+        # or a time nobody wrote (each said `run on VMSYS1 weekly sun 02:00`)
+        ("weekly sun 02:00", "weekly sun 02:00"),
+        ("weekly sat, sun 22:00", "weekly sat,sun 22:00"),
+        ("weekly", "weekly DAY HH:MM"),
+        ("weekly sat", "weekly sat HH:MM"),
+        ("daily", "daily HH:MM"),
+        ("monthly", "monthly N HH:MM"),
+        ("nightly", "daily HH:MM"),
+    ],
+)
+def test_a_schedule_written_as_the_level_says_where_the_schedule_goes(written, schedule, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("backup APPS full", f"backup APPS {written}", 1)
     (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert found.help == (
         "write `backup APPS full` or `backup APPS incremental`; the schedule goes after the members"
-        " in `run`: `run on VMSYS1 weekly sun 02:00`"
+        f" in `run`: `run on MEMBER {schedule}`"
     )
     assert found.fix is None
 
@@ -980,7 +996,7 @@ HELPED = [
     ("    retain 35 days", "    workers 3\n    retain 35 days",
      "`workers` belongs in a `member NAME { ... }` block: move it there"),
     ("purge weekly sun 03:00", "purge on VMSYS1",
-     ("write the schedule in place of `on VMSYS1`: `purge weekly sun 03:00`, `daily HH:MM`, `monthly N HH:MM`"
+     ("write the schedule in place of `on VMSYS1`: `purge weekly DAY HH:MM`, `daily HH:MM`, `monthly N HH:MM`"
       " or `manual`")),
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl blk",
      ("keep the unit of the volume the disk is on: `disk BKRBKUP 191 size 10 cyl` or"
@@ -992,6 +1008,8 @@ HELPED = [
     ("weekly sat 22:00", "weekly fri sat sun 22:00", "write `weekly fri,sat,sun 22:00`"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 02:00",
      "write the day, from 1 to 31, before the time: `monthly 1 02:00` runs on the 1st"),
+    # the day missing before the time: DAY, not `sun`, a day nobody wrote
+    ("purge weekly sun 03:00", "purge weekly 03:00", "write `weekly DAY 03:00` (days: sun mon tue wed thu fri sat)"),
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl at 1000",
      ("write the volume before it, `on VOLUME at 1000`, or remove `at 1000`"
       " and leave the extent to be allocated")),
@@ -1089,7 +1107,7 @@ HELPED = [
       " `monthly 1 22:00` runs it every month")),
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 yearly",
      ("for a job run once a year, or a few times, write `manual` and submit it by hand when it is due;"
-      " `monthly 1 02:00` runs it every month")),
+      " `monthly 1 HH:MM` runs it every month")),
     # a run on one day: `manual`, submitted that day, not `daily 22:00`, which runs it every day
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on 2026-02-31 22:00",
      ("a schedule names no date: for a job run on one day only, write `manual` and submit it by hand"
@@ -1105,14 +1123,14 @@ HELPED = [
       " that day, at 22:00; `daily 22:00` runs it every day")),
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on 2026-02-28",
      ("a schedule names no date: for a job run on one day only, write `manual` and submit it by hand"
-      " that day; `daily 02:00` runs it every day")),
+      " that day; `daily HH:MM` runs it every day")),
     # the same of a purge or a preview: sent by hand with BKREXPIR, not a job submitted
     ("purge weekly sun 03:00", "purge on 2026-02-28 03:00",
      ("a schedule names no date: for a purge on one day only, write `purge manual` and send it by hand"
       " (`EXEC BKREXPIR PURGE`) that day, at 03:00; `purge daily 03:00` runs it every day")),
     ("purge weekly sun 03:00", "purge annually",
      ("for a purge once a year, or a few times, write `purge manual` and send it by hand"
-      " (`EXEC BKREXPIR PURGE`) when it is due; `purge monthly 1 02:00` runs it every month")),
+      " (`EXEC BKREXPIR PURGE`) when it is due; `purge monthly 1 HH:MM` runs it every month")),
     ("preview daily 01:00", "preview yearly 01:00",
      ("for a preview once a year, or a few times, write `preview manual` and send it by hand"
       " (`EXEC BKREXPIR PREVIEW`) when it is due; `preview monthly 1 01:00` runs it every month")),
@@ -1142,7 +1160,7 @@ HELPED = [
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the 32nd at 22:00",
      "no month has a 32nd day: write `monthly N 22:00` with a day from 1 to 28, which every month has" + FORMS),
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the 32nd",
-     "no month has a 32nd day: write `monthly N 02:00` with a day from 1 to 28, which every month has" + FORMS),
+     "no month has a 32nd day: write `monthly N HH:MM` with a day from 1 to 28, which every month has" + FORMS),
     # the Nth weekday of the month: `monthly first sun`, not `weekly sun` (every Sunday)
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the first sunday at 22:00",
      "write `monthly first sun 22:00`" + FORMS),
@@ -1152,7 +1170,9 @@ HELPED = [
      "write `monthly second tue 22:00`" + FORMS),
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the last friday at 22:00",
      "write `monthly last fri 22:00`" + FORMS),
-    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the first sunday", "write `monthly first sun 02:00`" + FORMS),
+    # without its time: HH:MM, not 02:00, a time nobody wrote
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the first sunday",
+     "write `monthly first sun HH:MM` (the time of day is missing)" + FORMS),
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the fifth sunday at 22:00",
      "write `monthly last sun 22:00` (not every month has a fifth `sun`: `last` is its fourth or fifth)" + FORMS),
     ("purge weekly sun 03:00", "purge on the last sunday at 03:00", "write `monthly last sun 03:00`" + FORMS),
@@ -1286,6 +1306,107 @@ def test_a_day_of_the_month_without_its_time_is_one_error(written, help):
     (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert (found.code, found.help, found.fix) == ("BKR012", help + FORMS, None)
     assert found.message.startswith(f"`{written}` is not a .bkr schedule")
+
+
+#: Said after a schedule in English written without its time.
+MISSING = " (the time of day is missing)"
+MONTHLY_FORMS = "(a schedule names one day: its number, or a weekday: `monthly first sun HH:MM`, `monthly last sun HH:MM`)"
+PURGE_TWO_DAYS = (
+    "keep one day, `purge monthly 1 HH:MM` (its number, or a weekday: `purge monthly first sun HH:MM`, `purge monthly"
+    " last sun HH:MM`); a member has one `purge` schedule, so to purge more than once a month, purge weekly:"
+    " `purge weekly DAY HH:MM`; the time of day is missing"
+)
+EVERY = "`daily HH:MM`, `weekly DAY HH:MM` or `monthly N HH:MM`"
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "help"),
+    [
+        # a schedule in English without its time: HH:MM, no fix (each wrote 02:00, a time
+        # nobody gave, in the help of a `write ...`)
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS1 on the 1st and 15th",
+         (f"write a job for each day, the same but for its `run`: `monthly 1 HH:MM` and `monthly 15 HH:MM`"
+         f" {MONTHLY_FORMS}; the time of day is missing")),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS1 on the 1st, 15th",
+         (f"write a job for each day, the same but for its `run`: `monthly 1 HH:MM` and `monthly 15 HH:MM`"
+         f" {MONTHLY_FORMS}; the time of day is missing")),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS1 on the first and fifteenth",
+         (f"write a job for each day, the same but for its `run`: `monthly 1 HH:MM` and `monthly 15 HH:MM`"
+         f" {MONTHLY_FORMS}; the time of day is missing")),
+        ("purge weekly sun 03:00", "purge on the 1st and 15th", PURGE_TWO_DAYS),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS1 every monday", "write `weekly mon HH:MM`" + MISSING + FORMS),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS1 on mondays", "write `weekly mon HH:MM`" + MISSING + FORMS),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS1 every weekday",
+         "write `weekly mon,tue,wed,thu,fri HH:MM`" + MISSING + FORMS),
+        ("purge weekly sun 03:00", "purge every sunday", "write `weekly sun HH:MM`" + MISSING + FORMS),
+        # days joined by a `,`: one error (was `mon` read as `monthly` misspelt, whose fix wrote
+        # it, a `,` that cannot appear, and a time missing after `monthly thu`)
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS1 mon,thu", "write `weekly mon,thu HH:MM`" + MISSING + FORMS),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS1 every day", "write `daily HH:MM`" + MISSING + FORMS),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS1 nightly", "write `daily HH:MM`" + MISSING + FORMS),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS1 every night", "write `daily HH:MM`" + MISSING + FORMS),
+        # not members whose `,`s are missing (`VMSYS1, every, morning`, the fix writing them)
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS1 every morning", "write `daily HH:MM`" + MISSING + FORMS),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS1 on the last sunday of the month",
+         "write `monthly last sun HH:MM`" + MISSING + FORMS),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS1 on the first and third sunday",
+         ("write a job for each day, the same but for its `run`: `monthly first sun HH:MM` and `monthly third sun"
+         " HH:MM` (a schedule names one day of the month); the time of day is missing")),
+        # said once, inside the help's own parentheses, not a second pair after them
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS1 on the fifth sunday",
+         "write `monthly last sun HH:MM` (not every month has a fifth `sun`: `last` is its fourth or fifth;"
+         " the time of day is missing)" + FORMS),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS1 every second tuesday",
+         "write `monthly second tue HH:MM` for the month's second `tue` (no schedule runs every other week:"
+         " `weekly tue HH:MM` runs every `tue`; the time of day is missing)" + FORMS),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS1 every other week",
+         "no schedule runs every other week: `weekly DAY HH:MM` runs every week; for a job run every other week,"
+         " write `manual` and submit it by hand when it is due" + FORMS),
+        # the time written, how often not: `daily` the likeliest, not the only one
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS1 at 2am",
+         "write `daily 02:00` to run it every day, or `weekly DAY 02:00` or `monthly N 02:00` (how often it runs"
+         " is not said)" + FORMS),
+        # a schedule bkrc lacks, and a crontab line that says none: the forms, not `weekly sun 02:00`
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS1 hourly",
+         f"write {EVERY}, or `manual` for a job submitted only by hand"),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS1 hourly 22:00",
+         "write `daily 22:00`, `weekly DAY 22:00` or `monthly N 22:00`, or `manual` for a job submitted only by hand"),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS1 fortnightly",
+         f"write {EVERY}, or `manual` for a job submitted only by hand"),
+        # `purge hourly`: BKR012 with either parser (the fast one said "expected `daily`...")
+        ("purge weekly sun 03:00", "purge hourly", f"write {EVERY}, or `manual` for a job submitted only by hand"),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS1 * * * * *",
+         f"write {EVERY} (one time, and one day for `weekly` or `monthly`), or `manual`"),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS1 2026-02-28",
+         ("a schedule names no date: for a job run on one day only, write `manual` and submit it by hand that day;"
+         " `daily HH:MM` runs it every day")),
+    ],
+)
+def test_a_schedule_without_its_time_gets_no_time_nobody_wrote(clean, written, help, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.help, found.fix) == ("BKR012", help, None)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        # the time missing after the Nth weekday: said as after `weekly mon` (was "expected a
+        # name after `sun`"), and `monthly last` alone
+        ("monthly last sun", "expected a time of day (HH:MM) after `monthly last sun`, found `}`"),
+        ("monthly first sun", "expected a time of day (HH:MM) after `monthly first sun`, found `}`"),
+        ("monthly last", "expected a day of the week and a time (sun 03:00) after `last`, found `}`"),
+    ],
+)
+def test_the_nth_weekday_of_the_month_without_its_time_says_the_time_is_missing(written, message, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("run on VMSYS2 weekly sat 22:00", f"run on VMSYS1 {written}", 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.message, found.fix) == ("BKR010", message, None)
 
 
 @pytest.mark.parametrize(

@@ -629,8 +629,14 @@ UNKNOWN_KEYWORD = register(
     02:00`, `at 02:00`, `every sunday at 1am`) is answered with the schedule
     it means (`daily 02:00`, `weekly sun 01:00`; its days in the order
     written, `sun weekly,thursday 06:00` is `weekly sun,thu 06:00`, since
-    that order goes into the templates and EXECs), and a destination that does
-    not start with `to` (`target disk pool BKUPPOOL`) with the `to` form.
+    that order goes into the templates and EXECs; `at 02:00` alone, which
+    says not how often, gets `daily 02:00`, `weekly DAY 02:00` or `monthly N
+    02:00`). Without its time (`every monday`, `nightly`, `on the 1st and
+    15th`) the help writes HH:MM where the time goes and says the time of
+    day is missing, without a fix; nor does another help give a time nobody
+    wrote (`hourly` alone gets `daily HH:MM`, `weekly DAY HH:MM` or `monthly
+    N HH:MM`). A destination that does
+    not start with `to` (`target disk pool BKUPPOOL`) gets the `to` form.
     A crontab schedule (`run on VMSYS1 0 2 * * *`) is one error; when it
     says a schedule bkrc has (every day; days of the week as one, a list or
     a range, 0 and 7 being Sunday; or one day of the month; at one time) its

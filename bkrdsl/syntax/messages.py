@@ -65,6 +65,8 @@ FOLLOWERS: dict[tuple[str, int | None], str] = {
     ("weekly", None): "a time of day (HH:MM)",
     ("monthly", 0): "a day of the month and a time (1 04:00)",
     ("monthly", None): "a time of day (HH:MM)",
+    # `monthly last`, its weekday and time missing (after the weekday, `monthly` waits)
+    **{(nth, 0): "a day of the week and a time (sun 03:00)" for nth in ("first", "second", "third", "fourth", "last")},
     ("description", None): 'a quoted text ("...")',
     ("import", None): "a module path (std/NAME or ./file)",
     (",", None): "another name",
@@ -1266,7 +1268,8 @@ OTHER_LEVELS = frozenset(
 
 #: Schedule words written where the level goes (`backup APPS weekly`).
 SCHEDULE_WORDS = frozenset({"daily", "weekly", "monthly", "manual", "nightly", "hourly", "yearly"})
-_SCHEDULE_EXAMPLES = {"weekly": "weekly sun 02:00", "monthly": "monthly 1 02:00", "manual": "manual"}
+#: The form of each schedule, for one written without its values (`backup APPS weekly`).
+_SCHEDULE_EXAMPLES = {"weekly": "weekly DAY HH:MM", "monthly": "monthly N HH:MM", "manual": "manual"}
 
 
 def list_joined(joiner: str, meant: str, span: Span, joiners: list[Span], comma: str) -> Diagnostic:
@@ -1379,14 +1382,25 @@ def minidisk_for_disk(written: str, span: Span) -> Diagnostic:
     )
 
 
-def schedule_as_level(word: str, groups: list[str], span: Span) -> Diagnostic:
-    """`backup APPS weekly`: a schedule where the backup level goes."""
+def schedule_as_level(word: str, groups: list[str], span: Span, values: str = "") -> Diagnostic:
+    """`backup APPS weekly`: a schedule where the backup level goes. `values`, what
+    follows the word on its line (`sun 02:00`): the schedule, kept where it ends with
+    its time (`weekly sat 22:00`), else its form (`weekly DAY HH:MM`), never a member,
+    a day or a time nobody wrote (it said `run on VMSYS1 weekly sun 02:00`)."""
     listed = ", ".join(groups)
+    values = re.sub(r"\s*,\s*", ",", " ".join(values.split()))
+    lowered = word.lower()
+    if values and looks_like_time(values.split()[-1]) and lowered in ("daily", "weekly", "monthly"):
+        schedule = f"{lowered} {values}"
+    elif lowered == "weekly" and values and all(looks_like_day(d) for d in values.split(",")):
+        schedule = f"weekly {values} HH:MM"  # `backup APPS weekly sat`: the day kept
+    else:
+        schedule = _SCHEDULE_EXAMPLES.get(lowered, "daily HH:MM")
     return codes.SYNTAX(
         f"`{word}` is a schedule, not a backup level: a job backs up `full` or `incremental`",
         span,
         help=f"write `backup {listed} full` or `backup {listed} incremental`; the schedule goes"
-        f" after the members in `run`: `run on VMSYS1 {_SCHEDULE_EXAMPLES.get(word.lower(), 'daily 02:00')}`",
+        f" after the members in `run`: `run on MEMBER {schedule}`",
     )
 
 
@@ -1913,7 +1927,7 @@ def cron_schedule(written: str, meant: str | None, span: Span) -> Diagnostic:
         span,
         help=f"write `{meant}`"
         if meant
-        else "write `daily 02:00`, `weekly sun 02:00` or `monthly 1 02:00` (one time, and one day for"
+        else "write `daily HH:MM`, `weekly DAY HH:MM` or `monthly N HH:MM` (one time, and one day for"
         " `weekly` or `monthly`), or `manual`",
         fix=write_fix(meant, span) if meant else None,
     )
@@ -1978,7 +1992,7 @@ def _one_day_help(time: str | None, statement: str = "run") -> str:
     `statement`, the one the schedule is of: `run`, `purge` or `preview`."""
     what, manual = _by_hand(statement)
     at = f", at {time}" if time else ""
-    daily = f"`daily {time or '02:00'}`" if statement == "run" else f"`{statement} daily {time or '02:00'}`"
+    daily = f"`daily {time or 'HH:MM'}`" if statement == "run" else f"`{statement} daily {time or 'HH:MM'}`"
     return f"a schedule names no date: for {what} on one day only, {manual} that day{at}; {daily} runs it every day"
 
 
@@ -1992,7 +2006,7 @@ def unknown_schedule(
     by the year, and the help says what to write instead; so for a date (`2026-02-28
     22:00`), a run on one day. `statement`, the one the schedule is of (`run`, `purge`,
     `preview`)."""
-    at = time or "02:00"
+    at = time or "HH:MM"  # never a time nobody wrote
     if looks_like_date(found.strip("`")):
         # `run on VMSYS1 2026-02-28 22:00`: a run on one day, not `daily 22:00`
         return codes.UNKNOWN_KEYWORD(
@@ -2014,9 +2028,9 @@ def unknown_schedule(
             f" {next_word if next_word is not None and looks_like_time(next_word) else at}` runs it every month",
         )
     if next_word is None:
-        example = "`daily 02:00`, `weekly sun 02:00` or `monthly 1 02:00`"
+        example = "`daily HH:MM`, `weekly DAY HH:MM` or `monthly N HH:MM`"
     elif looks_like_time(next_word):
-        example = f"`daily {next_word}`, `weekly sun {next_word}` or `monthly 1 {next_word}`"
+        example = f"`daily {next_word}`, `weekly DAY {next_word}` or `monthly N {next_word}`"
     elif looks_like_day(next_word):
         example = f"`weekly {next_word} {at}`"
     else:
@@ -2459,7 +2473,8 @@ def missing_value(
     label = f"{need} expected after this"
     if keyword.lower() == "weekly" and len(names) == 1 and looks_like_time(names[0]):
         message = f"`weekly` needs a day of the week before the time `{names[0]}`"
-        help_text = f"write `weekly sun {names[0]}` (days: sun mon tue wed thu fri sat)"
+        # DAY, not `sun`: a day nobody wrote
+        help_text = f"write `weekly DAY {names[0]}` (days: sun mon tue wed thu fri sat)"
         label = "a day of the week expected before this"
     elif keyword.lower() == "monthly" and len(names) == 1 and looks_like_time(names[0]):
         # `monthly 02:00`: the day of the month left out, so the time was read as the day.
@@ -3024,13 +3039,16 @@ def phrase_time(text: str) -> str | None:
 def looks_like_schedule(text: str) -> bool:
     """Whether a phrase says when something runs: a time, a day, a frequency, a
     date written whole (`on 2026-02-28`, a run on one day), or a day of the month
-    as an ordinal (`on the 1st`, without its time)."""
-    words = text.lower().split()
+    as an ordinal (`on the 1st`, without its time). Days joined by commas are days
+    each (`mon,thu`, without its time)."""
+    words = text.lower().replace(",", " ").split()
     return (
         phrase_time(text) is not None
         or any(looks_like_date(w) or _ORDINAL_DAY.match(w) for w in words)
         or any(phrase_day(w) for w in words)
         or bool(set(words) & {"day", "days", "daily", "night", "nightly", "everyday", "weekly", "monthly"})
+        # `every morning`, without a time (was read as members whose `,`s are missing)
+        or (len(words) > 1 and words[0] in ("every", "each") and words[1] in ("morning", "evening", "afternoon"))
         or every_other_written(text) is not None  # `every 2 weeks`, without a time
         # `on the first`, without a time: a day of the month in words; a phrase only
         # (a single token, the fast parser's use, is unchanged)
@@ -3059,7 +3077,7 @@ def schedule_for(text: str) -> str:
     """The .bkr schedule a phrase in English means: `every sunday at 2am` -> `weekly sun 02:00`,
     `mon,thu 22:00` -> `weekly mon,thu 22:00` (days joined by commas are days each)."""
     words = text.lower().replace(",", " ").split()
-    time = phrase_time(text) or "02:00"
+    time = phrase_time(text) or "HH:MM"  # never a time nobody wrote
     clock = _CLOCK.search(text)
     in_clock = set(clock.group(0).lower().split()) if clock else set()
     # In the order written, each once: `weekly sun,thu` and `weekly thu,sun` write
@@ -3080,6 +3098,17 @@ def schedule_for(text: str) -> str:
     if {"manual", "manually", "hand", "demand"} & set(words):
         return "manual"
     return f"daily {time}"
+
+
+def _how_often_said(text: str) -> bool:
+    """Whether a schedule in English says how often it runs, besides its time: a day
+    of the week or of the month, a frequency (`daily`, `night`, `month`), `every`,
+    `each` or `manual` (`at 02:00` says none)."""
+    words = set(_phrase_words(text))
+    return (
+        any(phrase_day(w) or _DAY_OF_MONTH.match(w) for w in words)
+        or bool(words & (_FREQUENCY_WORDS | {"day", "days", "every", "each", "manual", "manually", "hand", "demand"}))
+    )
 
 
 #: An ordinal in English, for `monthly first sun` (`first sunday of the month`).
@@ -3266,6 +3295,15 @@ def _month_weekday_help(text: str, nth_days: list[tuple[str, str, str]], time: s
     return f"write `{meant}`"
 
 
+def _said(help: str, note: str) -> str:
+    """`help` with `note` (` (the time of day is missing)`) after it, inside the
+    parentheses it ends with, if any: `(not every month has a fifth `sun`: ...; the
+    time of day is missing)`, not two in a row."""
+    if note and help.endswith(")"):
+        return f"{help[:-1]}; {note.strip()[1:-1]})"
+    return help + note
+
+
 def schedule_phrase(
     written: str, starts_right: bool, span: Span, certain: bool = True, statement: str = "run"
 ) -> Diagnostic:
@@ -3296,7 +3334,11 @@ def schedule_phrase(
             span,
             help=_one_day_help(phrase_time(written), statement),
         )
-    time = phrase_time(written) or "02:00"
+    # Without its time (`every monday`, `on the 1st and 15th`): HH:MM, its absence said
+    # once (02:00 was written, a time nobody gave)
+    untimed = phrase_time(written) is None
+    time = phrase_time(written) or "HH:MM"
+    missing = " (the time of day is missing)" if untimed else ""
     forms = f"; a schedule is {SCHEDULE_FORMS}, on a 24-hour clock"
     unit = every_other_written(written)
     if unit is not None:
@@ -3320,7 +3362,7 @@ def schedule_phrase(
         return code(
             f"{shown(written, 60)} is not a .bkr schedule: {reason}",
             span,
-            help=help if len(nth_days) > 1 else help + forms,
+            help=help + ("; the time of day is missing" if untimed else "") if len(nth_days) > 1 else _said(help, missing) + forms,
         )
     # `on the first at 22:00`, `the second day of the month`: the 1st, the 2nd (`daily
     # 22:00` and `monthly 1` were the help); read as the days written in figures
@@ -3342,28 +3384,31 @@ def schedule_phrase(
         return code(
             f"{shown(written, 60)} is not a .bkr schedule: {reason}",
             span,
-            help=_monthly_days_help(numbers, time, statement),
+            help=_monthly_days_help(numbers, time, statement) + ("; the time of day is missing" if untimed else ""),
         )
     day = month_day_written(written_days)
-    untimed = phrase_time(written) is None
     if day is not None and (day == "last" or int(day) > 28 or not words & {"month", "monthly"} or untimed):
         # `on the 1st at 22:00`: a day of the month, not `daily 22:00`, which would
         # run the job every day; no fix (one day only is `manual`), the time kept;
         # nor for `the 31st of the month`: `monthly 31` is warned of (BKR404). Without
-        # its time (`on the first`, `on the 2nd of the month`), HH:MM, the time's
-        # absence said once (02:00 was written, a time nobody gave)
-        help = _month_day_help(day, "HH:MM") + " (the time of day is missing)" if untimed else _month_day_help(day, time)
-        return code(f"{shown(written, 60)} is not a .bkr schedule: {reason}", span, help=help + forms)
+        # its time (`on the first`, `on the 2nd of the month`), HH:MM
+        return code(
+            f"{shown(written, 60)} is not a .bkr schedule: {reason}", span, help=_month_day_help(day, time) + missing + forms
+        )
     meant = certain_schedule(written_days) if certain else None
     schedule = schedule_for(written_days)
     fifth = ""
     if schedule.startswith("monthly last ") and words & FIFTH_ORDINALS:
         day = schedule.split()[2]
         fifth = f" (not every month has a fifth `{day}`: `last` is its fourth or fifth)"
+    if not untimed and schedule.startswith("daily ") and not _how_often_said(written_days):
+        # `at 02:00`: a time, and nothing of how often; `daily` the likeliest, not the only
+        schedule += f"` to run it every day, or `weekly DAY {time}` or `monthly N {time}"
+        fifth = " (how often it runs is not said)"
     return code(
         f"{shown(written, 60)} is not a .bkr schedule: {reason}",
         span,
-        help=f"write `{schedule}`{fifth}; a schedule is {SCHEDULE_FORMS}, on a 24-hour clock",
+        help=f"{_said(f'write `{schedule}`{fifth}', missing)}; a schedule is {SCHEDULE_FORMS}, on a 24-hour clock",
         fix=write_fix(meant, span) if meant is not None else None,
     )
 
@@ -3409,7 +3454,7 @@ def expiry_member_alone(statement: str, written: str, home: str, span: Span) -> 
         f"`{statement}` needs a schedule, not a member: {said}",
         span,
         help=(
-            f"write the schedule in place of `on {written}`: `{statement} weekly sun 03:00`,"
+            f"write the schedule in place of `on {written}`: `{statement} weekly DAY HH:MM`,"
             " `daily HH:MM`, `monthly N HH:MM` or `manual`"
         ),
     )

@@ -3480,8 +3480,8 @@ class Recovery:
         last = last_real_token(stack)
         if last is None or last.line != tok.line:
             return False
-        self.report(messages.schedule_as_level(str(tok.value), names, self.span_of(tok)), tok.start_pos)
         values = _SCHEDULE_VALUES.match(self.source.text, tok.end_pos)
+        self.report(messages.schedule_as_level(str(tok.value), names, self.span_of(tok), values.group(0)), tok.start_pos)
         self._advance(ip.lexer_thread.state, values.end())
         self._fed_error_token = True  # read, as a whole: a mistake after it is news
         return True
@@ -6603,6 +6603,11 @@ class Recovery:
                 names[:0] = [
                     str(t.value) for t in value.children if isinstance(t, Token) and t.type == "NAME"
                 ]
+                continue
+            if isinstance(value, Tree) and value.data == "ordinal":
+                # `monthly last sun`, its time missing: the ordinal is `monthly`'s too, and
+                # the statement waits on `monthly` (was "expected a name after `sun`")
+                names[:0] = [str(t.value) for t in value.children if isinstance(t, Token)]
                 continue
             if not isinstance(value, Token):
                 return None, names
