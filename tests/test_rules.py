@@ -225,7 +225,7 @@ PRODSSI_TAPE = (
     "  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n"
     "                      catalog-dmm TCDMM request-dmm TRDMM\n"
 )
-_WHEN = "then when it starts: `daily` and the time your site picks (`daily 02:00`), or `manual` to submit it by hand"
+_WHEN = "then when it starts: `daily` and the time your site picks (`daily HH:MM`), or `manual` to submit it by hand"
 
 
 @pytest.mark.parametrize(
@@ -972,3 +972,19 @@ def test_an_owner_not_backed_up_is_added_to_one_of_the_job_s_groups():
     text = text.replace("    include minidisk * 0191\n    to tape\n", "    include minidisk * 0191\n    include minidisk ZZ* 0191\n    to tape\n", 1)
     (found,) = [d for d in analyse("prodssi.bkr", text.encode()).diagnostics if d.code == "BKR406"]
     assert found.help == "add ZZ* to `SYSIDS` or `NET2`, or move the line to the job that backs it up"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code"),
+    [
+        # no member purges (BKR210), or a preview then never runs (BKR218): the purge to add
+        # is its form, not `purge weekly sun 03:00`, a day and a time nobody chose
+        ("    preview daily 01:00\n    purge weekly sun 03:00\n", "", "BKR210"),
+        ("    purge weekly sun 03:00\n", "", "BKR218"),
+    ],
+)
+def test_the_purge_to_add_is_its_form_not_a_schedule_nobody_chose(old, new, code):
+    text = PRODSSI_TEXT.replace(old, new, 1)
+    assert text != PRODSSI_TEXT
+    helps = [d.help for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code == code]
+    assert helps and all("add `purge weekly DAY HH:MM`" in h for h in helps), helps

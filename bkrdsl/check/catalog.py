@@ -586,7 +586,7 @@ def purging(model: Model):
         yield NO_PURGE(
             "no member purges expired backups: the catalog and the backup pools only grow",
             cat.decl.span,
-            help="add `purge weekly sun 03:00` to an `expire on MEMBER { ... }` block"
+            help="add `purge weekly DAY HH:MM` to an `expire on MEMBER { ... }` block"
             + (" (on one member)" if cat.scope is Scope.SHARED else ""),
         )
         return
@@ -698,7 +698,7 @@ def previews_run(model: Model):
                 f"the preview {where} never runs: no member purges, so no {_EXEC} EXEC is written,"
                 " and expired backups stay in the catalog for ever",
                 e.preview.span,
-                help=f"add `purge weekly sun 03:00` to this block: {_EXEC}, written on the purging "
+                help=f"add `purge weekly DAY HH:MM` to this block: {_EXEC}, written on the purging "
                 "member, runs its previews too",
             )
             continue

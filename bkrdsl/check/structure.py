@@ -471,7 +471,7 @@ def _target_help(model: Model, job: ast.Job) -> str:
 
 
 #: What BKR114's help says of a job's schedule, which is the site's choice.
-_WHEN = "then when it starts: `daily` and the time your site picks (`daily 02:00`), or `manual` to submit it by hand"
+_WHEN = "then when it starts: `daily` and the time your site picks (`daily HH:MM`), or `manual` to submit it by hand"
 
 
 def _run_help(model: Model, job: ast.Job) -> str:
