@@ -45,7 +45,7 @@ from pathlib import Path, PurePosixPath
 from typing import NamedTuple, Self
 
 from bkrdsl import source
-from bkrdsl.emit.common import DIRECTORY, Artifact, Extent
+from bkrdsl.emit.common import DIRECTORY, TAPE_CONFIG, Artifact, Extent
 from bkrdsl.records import dataclass
 from bkrdsl.signals import Terminated, raise_terminated
 
@@ -812,7 +812,10 @@ def rename_warnings(plan: Plan) -> list[str]:
     """One line per IDENTITY job's copy renamed and per member whose SUBCONFIG
     entries take another member's names: each follows from a change of a member's
     number, which the .bkr file's edit does not show (a member added or removed
-    before it), and each needs work on z/VM that a new file alone does not do."""
+    before it), and each needs work on z/VM that a new file alone does not do.
+    A member the last compile did not have has no old entries to remove: it took
+    the number of one renamed or replaced (the entries' statements unchanged: only
+    the IDENTITY's `BUILD ON` changes) or added before it (the entries replaced)."""
     lines = []
     owners = {(w.job, w.member) for w in plan.written.values() if w.kind == "job-template" and w.job}
     for r in job_renames(plan):
@@ -836,17 +839,54 @@ def rename_warnings(plan: Plan) -> list[str]:
     moved: dict[tuple[str, str], list[str]] = {}
     for path, before, now in reassigned(plan):
         moved.setdefault((before, now), []).append(path)
+    members_before = {w.member for w in plan.written.values() if w.member}
     for (before, now), paths in sorted(moved.items()):
         shown = ", ".join(paths[:3]) + (", ..." if len(paths) > 3 else "")
-        entries = "The SUBCONFIG entry that was" if len(paths) == 1 else f"{len(paths)} SUBCONFIG entries that were"
-        lines.append(
-            f"bkrc: warning: {entries} {before}'s {'is' if len(paths) == 1 else 'are'} now"
-            f" {now}'s, under the same {'name' if len(paths) == 1 else 'names'} ({shown}): a SUBCONFIG's name"
-            " ends in its member's number,"
-            f" which changed; replace each in the directory, and remove {now}'s old ones, whose minidisks"
-            " go with them (docs/deploy.md, \"Changing a deployed cluster\")"
+        one = len(paths) == 1
+        entries = "The SUBCONFIG entry that was" if one else f"{len(paths)} SUBCONFIG entries that were"
+        head = (
+            f"bkrc: warning: {entries} {before}'s {'is' if one else 'are'} now"
+            f" {now}'s, under the same {'name' if one else 'names'} ({shown}): "
         )
+        if now in members_before:
+            why = (
+                "a SUBCONFIG's name ends in its member's number, which changed; replace each in the directory,"
+                f" and remove {now}'s old ones, whose minidisks go with them"
+            )
+        elif all(_same_statements(plan, path) for path in paths):
+            # A member renamed (or another put in its place): the new member takes the
+            # number, and the entries as they are; only the IDENTITY's BUILD statement changes.
+            what = "this entry as it is (only its comment changes)" if one else "these entries as they are (only their comments change)"
+            why = (
+                f"{now}, a member the last compile did not have, takes {before}'s number and {what};"
+                f" in the directory, change `BUILD ON {before}` to `BUILD ON {now}` in each IDENTITY that builds"
+                f" {'it' if one else 'them'} (the updated IDENTITY entries have it), and keep"
+                f" {'the entry and its' if one else 'the entries and their'} minidisks"
+            )
+        else:
+            why = (
+                f"{now}, a member the last compile did not have, takes {before}'s number, which a SUBCONFIG's"
+                f" name ends in; replace {'it' if one else 'each'} in the directory, with `BUILD ON {now}` for"
+                f" it in its IDENTITY (the updated IDENTITY entries have it), and the minidisks"
+                f" {'it had go with it' if one else 'they had go with them'}"
+            )
+        lines.append(f"{head}{why} (docs/deploy.md, \"Changing a deployed cluster\")")
     return lines
+
+
+def _same_statements(plan: Plan, path: str) -> bool:
+    """Whether DIR's directory entry at `path` and the new one hold the same statements,
+    comments (`*` in column 1) left out: a SUBCONFIG that changes member only in its comment."""
+    art = next((a.artifact for a in plan.actions if a.path == path), None)
+    current = _read((plan.put_back or plan.out_dir) / path)
+    if art is None or current is None or current == NOT_A_FILE:
+        return False
+
+    def statements(data: bytes) -> list[str]:
+        text = data.decode("utf-8", errors="replace")
+        return [line.rstrip() for line in text.splitlines() if line.strip() and not line.startswith("*")]
+
+    return statements(current) == statements(art.data)
 
 
 def _cms_id(path: str) -> str:
@@ -863,8 +903,10 @@ def deleted_warnings(plan: Plan) -> list[str]:
     """One line per kind of file the plan deletes that z/VM keeps until someone
     erases it there: bkrc deletes files in DIR only. A member's folder gone (the
     member removed), each member's BKREXPIR deleted (the purge moved: the old one
-    still purges there), the job templates of jobs renamed or removed, and the
-    directory entries removed. What `rename_warnings` already names (a renamed
+    still purges there), the job templates of jobs renamed or removed, the Tape
+    Manager node definitions (their lines stay in each node's SYS CONFIG), and the
+    directory entries removed. A member's folder gone whose number a new member
+    takes also says what a rename means there. What `rename_warnings` already names (a renamed
     copy of an IDENTITY job, the SUBCONFIG entries of a member whose number
     changed) is left to it."""
     deleted = [
@@ -878,15 +920,48 @@ def deleted_warnings(plan: Plan) -> list[str]:
     gone: dict[str, list[str]] = {}
     for path, was in deleted:
         folder = PurePosixPath(path).parts
-        if len(folder) > 1 and was.kind != DIRECTORY and folder[0] not in wanted:
+        if len(folder) > 1 and was.kind not in (DIRECTORY, TAPE_CONFIG) and folder[0] not in wanted:
             gone.setdefault(folder[0], []).append(path)
+    # A member gone whose number a member the last compile did not have takes: renamed,
+    # or another put in its place (its SUBCONFIG entries go to the new one).
+    members_before = {w.member for w in plan.written.values() if w.member}
+    taken_by = {before: now for _, before, now in reassigned(plan) if now not in members_before}
     lines = []
     for member, paths in sorted(gone.items()):
         names = ", ".join(_cms_id(p) for p in paths[:4]) + (", ..." if len(paths) > 4 else "")
+        renamed = ""
+        if (now := taken_by.get(member)) is not None:
+            new_ids = {_cms_id(a.path) for a in plan.actions if a.artifact is not None and a.path.startswith(f"{now}/")}
+            same = sum(_cms_id(p) in new_ids for p in paths)
+            replaced = "them" if same == len(paths) else f"those of the same name ({same} of {len(paths)}): erase the others"
+            renamed = (
+                f"; {now}, new, takes {member}'s number: if it is {member} renamed, the EXECs there refuse to run"
+                f" on a member named {now} (their member guard, rc 40), and the files of {now}'s folder replace {replaced}"
+            )
         lines.append(
             f"bkrc: warning: member {member}'s folder is gone from {plan.out_dir} ({len(paths)} file{'s' * (len(paths) > 1)}:"
             f" {names}): bkrc deletes files in {plan.out_dir} only; on {member} they stay, and run (BKRSTART"
             " EXEC at the member's IPL, the others when its scheduler calls `DUE`), until you erase them there"
+            f"{renamed} (docs/deploy.md, \"Changing a deployed cluster\")"
+        )
+    tape = sorted((was.member or PurePosixPath(path).parts[0], path) for path, was in deleted if was.kind == TAPE_CONFIG)
+    if tape:
+        one = len(tape) == 1
+        whose = f"member {tape[0][0]}'s Tape Manager node definitions are" if one else (
+            f"the Tape Manager node definitions of {', '.join(m for m, _ in tape)} are"
+        )
+        created = {a.path for a in plan.actions if a.action == CREATE and a.artifact is not None and a.artifact.kind == TAPE_CONFIG}
+        renamed = "".join(
+            f"; if {now} is {m} renamed, {now}'s new node definitions ({path}) take their place"
+            for m, _ in tape
+            if (now := taken_by.get(m)) is not None
+            for path in sorted(p for p in created if p.startswith(f"{now}/"))
+        )
+        lines.append(
+            f"bkrc: warning: {whose} deleted in {plan.out_dir} only ({_listed([p for _, p in tape])}): the"
+            f" Define_Local_Node and Define_Remote_Node lines you copied from {'it' if one else 'each'} into the"
+            f" SYS CONFIG file of {'that' if one else 'its'} member's Tape Manager node stay there, and Tape Manager"
+            f" keeps {'that node' if one else 'those nodes'} defined, until you remove them{renamed}"
             " (docs/deploy.md, \"Changing a deployed cluster\")"
         )
     purging = sorted(

@@ -305,6 +305,100 @@ def test_a_member_removed_says_what_stays_on_it(tmp_path):
     ), warnings[1]
 
 
+TAPE = GOOD.replace(
+    "  shared-volume SHR001\n",
+    "  shared-volume SHR001\n  tape manager shared catalog-node TCTMM on DEV1 request-node TRTMM\n",
+)
+
+
+def test_the_tape_manager_removed_says_its_node_definitions_stay(tmp_path):
+    """`tape manager shared ...` removed: the plan deleted DEV1/TMNODES.CONFIG and
+    DEV2/TMNODES.CONFIG and said nothing, while their lines, copied by hand into each
+    node's SYS CONFIG, stay there and Tape Manager keeps the nodes defined."""
+    src, out = source(tmp_path, TAPE), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, GOOD)
+    for mode, code in (("--dry-run", 0), ("--check", 1)):
+        warnings = _warnings(run_cli(["compile", src, "-o", out, mode], expect=code).stderr)
+        assert warnings[0] == (
+            f"bkrc: warning: the Tape Manager node definitions of DEV1, DEV2 are deleted in {out} only"
+            " (DEV1/TMNODES.CONFIG, DEV2/TMNODES.CONFIG): the Define_Local_Node and Define_Remote_Node lines"
+            " you copied from each into the SYS CONFIG file of its member's Tape Manager node stay there, and"
+            ' Tape Manager keeps those nodes defined, until you remove them (docs/deploy.md, "Changing a deployed'
+            ' cluster")'
+        ), warnings
+        # The nodes' machines: the directory entries' warning, as before.
+        assert warnings[1].startswith(f"bkrc: warning: 3 directory entries are deleted in {out} only"), warnings
+        assert len(warnings) == 2
+    # A member removed: its node's file is named in the tape line, not among the
+    # files that run in its folder's line.
+    three = TAPE.replace(
+        "  member DEV2 { workers 2  private-volume D2PRV1 }\n",
+        "  member DEV2 { workers 2  private-volume D2PRV1 }\n  member DEV3 { workers 2  private-volume D3PRV1 }\n",
+    )
+    source(tmp_path, three)
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, TAPE)
+    warnings = _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr)
+    assert warnings[0].startswith(f"bkrc: warning: member DEV3's folder is gone from {out} (3 files: "), warnings
+    assert "TMNODES" not in warnings[0]
+    assert warnings[1].startswith(
+        f"bkrc: warning: member DEV3's Tape Manager node definitions are deleted in {out} only"
+        " (DEV3/TMNODES.CONFIG): the Define_Local_Node and Define_Remote_Node lines you copied from it into the"
+        " SYS CONFIG file of that member's Tape Manager node stay there, and Tape Manager keeps that node defined"
+    ), warnings
+
+
+def test_a_member_renamed_is_not_told_to_remove_entries_it_never_had(tmp_path):
+    """DEV2 renamed DEV4 everywhere: the SUBCONFIG warning said to "remove DEV4's old
+    ones", but DEV4 had none. Its entries keep their names and statements, and
+    only each IDENTITY's BUILD ON line changes; DEV2's EXECs refuse on a member
+    named DEV4, and DEV4's folder replaces DEV2's files of the same name."""
+    src, out = source(tmp_path, TAPE), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, TAPE.replace("DEV2", "DEV4"))
+    warnings = _warnings(run_cli(["compile", src, "-o", out, "--check"], expect=1).stderr)
+    assert len(warnings) == 3, warnings
+    assert warnings[0] == (
+        "bkrc: warning: 5 SUBCONFIG entries that were DEV2's are now DEV4's, under the same names"
+        " (cluster/BKRBUP-2.DIRECT, cluster/BKRCLG-2.DIRECT, cluster/BKRW01-2.DIRECT, ...): DEV4, a member the"
+        " last compile did not have, takes DEV2's number and these entries as they are (only their comments"
+        " change); in the directory, change `BUILD ON DEV2` to `BUILD ON DEV4` in each IDENTITY that builds them"
+        " (the updated IDENTITY entries have it), and keep the entries and their minidisks"
+        ' (docs/deploy.md, "Changing a deployed cluster")'
+    )
+    assert " BUILD ON DEV4 USING SUBCONFIG BKRBUP-2" in run_cli(
+        ["compile", src, "-o", out, "--dry-run", "--diff"], expect=0
+    ).stdout
+    assert warnings[1].endswith(
+        "until you erase them there; DEV4, new, takes DEV2's number: if it is DEV2 renamed, the EXECs there"
+        " refuse to run on a member named DEV4 (their member guard, rc 40), and the files of DEV4's folder"
+        ' replace them (docs/deploy.md, "Changing a deployed cluster")'
+    ), warnings[1]
+    assert warnings[2].startswith("bkrc: warning: member DEV2's Tape Manager node definitions are deleted")
+    assert "; if DEV4 is DEV2 renamed, DEV4's new node definitions (DEV4/TMNODES.CONFIG) take their place" in (
+        warnings[2]
+    )
+
+
+def test_a_member_added_first_is_not_told_to_remove_entries_it_never_had(tmp_path):
+    """DEV0 added before DEV1 takes DEV1's number and the -1 entries, whose minidisks
+    move to DEV0's private volume: replaced, but DEV0 had no old ones. DEV1, which
+    had, still hears of them (the add/remove words, as before)."""
+    src, out = source(tmp_path), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, GOOD.replace("  member DEV1 {", "  member DEV0 { workers 2  private-volume D0PRV1 }\n  member DEV1 {"))
+    subconfig = [w for w in _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr) if "SUBCONFIG" in w]
+    assert subconfig[0] == (
+        "bkrc: warning: 4 SUBCONFIG entries that were DEV1's are now DEV0's, under the same names"
+        " (cluster/BKRBUP-1.DIRECT, cluster/BKRCLG-1.DIRECT, cluster/BKRW01-1.DIRECT, ...): DEV0, a member the"
+        " last compile did not have, takes DEV1's number, which a SUBCONFIG's name ends in; replace each in the"
+        " directory, with `BUILD ON DEV0` for it in its IDENTITY (the updated IDENTITY entries have it), and the"
+        ' minidisks they had go with them (docs/deploy.md, "Changing a deployed cluster")'
+    )
+    assert "which changed; replace each in the directory, and remove DEV1's old ones" in subconfig[1]
+
+
 def test_a_job_suffix_removed_is_not_called_a_member_renumbered(tmp_path):
     """DEV1's `job-suffix A` removed: SYSFULLA becomes SYSFULL1. The warning gave the
     reason of a member added or removed before DEV1, which nobody had done."""

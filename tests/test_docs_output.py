@@ -189,9 +189,16 @@ def test_deploys_warnings_are_what_bkrc_prints(tmp_path):
     assert worker != prodssi
     moved = changed_warnings(tmp_path / "moved", prodssi, worker, "--dialect", table)
     purge = changed_warnings(tmp_path / "purge", prodssi, prodssi.replace("expire on VMSYS1 {", "expire on VMSYS2 {"))
+    # Tape Manager removed (its statement, the nodes' disks, every job's `to tape`),
+    # and VMSYS4 renamed VMSYS6.
+    untaped = re.sub(r"  tape manager shared [^\n]*\n +catalog-dmm [^\n]*\n", "", prodssi)
+    untaped = re.sub(r"  disk T[CR][TD]MM 191 [^\n]*\n", "", untaped).replace("to tape\n", "to disk\n")
+    assert not re.search(r"tape manager|to tape|disk T\w+ 191", untaped), untaped
+    tape = changed_warnings(tmp_path / "tape", prodssi, untaped)
+    renamed = changed_warnings(tmp_path / "renamed", prodssi, prodssi.replace("VMSYS4", "VMSYS6"))
     shown = deploys_warnings()
-    assert len(shown) == 4
-    assert [line for line in shown if line not in removed + moved + purge] == []
+    assert len(shown) == 6
+    assert [line for line in shown if line not in removed + moved + purge + tape + renamed] == []
 
 
 def test_a_member_added_after_the_others_changes_the_files_deploy_names(tmp_path):
