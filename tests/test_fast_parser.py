@@ -21,8 +21,10 @@ Checked here:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
+import os
 import re
 import sys
 from pathlib import Path
@@ -257,48 +259,96 @@ def traced_reported(source: Source):
         return None, tracer.trace, []
 
 
-def check_trace(trace, accepted: bool) -> list[int]:
+class TraceMemo:
+    """What `check_trace` met replaying a trace, for the next trace to start where the
+    two part: a typing walk's states share every token before the line typed
+    (`test_every_typing_state_of_the_examples`). Replaying entry k depends only on the
+    entries before it, the Lark state they lead to, and whether k is before the last
+    token read (`k < last`), so for k below the common prefix and both traces' `last`
+    the replay is the very same: it is taken from here, not done again."""
+
+    def __init__(self):
+        self.trace: list = []
+        self.snapshots: list = []  # before entry k: (the Lark state stack, pending, len(seen))
+        self.last = -1
+        self.seen: list[int] = []
+
+
+#: Per Lark parser state: the terminals it accepts, whether a name, the keywords (`check_trace`).
+_STATE_FACTS: dict[int, tuple[frozenset[str], bool, frozenset[str]]] = {}
+
+
+def _state_facts(sim: Sim, state: int) -> tuple[frozenset[str], bool, frozenset[str]]:
+    facts = _STATE_FACTS.get(state)
+    if facts is None:
+        actions = frozenset(t for t in sim.states[state] if t.isupper())  # terminals, not rules
+        names = "NAME" in actions or "IMPORT_PATH" in actions
+        keywords = frozenset(word for word, name in FACTS.keywords.items() if name in actions)
+        facts = _STATE_FACTS[state] = (actions, names, keywords)
+    return facts
+
+
+def _where(k, type_, lexing, state, actions) -> str:
+    return f"token {k} ({type_}) read as {lexing.name} in state {state}: Lark accepts {sorted(actions)}"
+
+
+def check_trace(trace, accepted: bool, memo: TraceMemo | None = None) -> list[int]:
     """Replay the token types the fast parser read on Lark's parse table: each Lexing
     must be what the state it was read in accepts, and each token read must fit.
-    The states tokens were read in are returned."""
+    The states tokens were read in are returned. With a memo of the trace replayed
+    before, the entries both share (and that both read and used) are not replayed again."""
     sim = Sim.start(parser())
     seen = []
     pending = None  # the token read last, fed once the placeholders read after it are
     last = max((k for k, (lexing, *_rest) in enumerate(trace) if lexing is not None), default=-1)
-    for k, (lexing, type_, *respelling) in enumerate(trace):
+    start, snapshots = 0, []
+    if memo is not None:
+        limit = min(len(trace), len(memo.trace), last, memo.last)
+        while start < limit and trace[start] == memo.trace[start]:
+            start += 1
+        if start:
+            stack, pending, read = memo.snapshots[start]
+            sim.stack = list(stack)
+            seen = memo.seen[:read]
+            snapshots = memo.snapshots[:start]
+    for k in range(start, len(trace)):
+        lexing, type_, *respelling = trace[k]
+        if memo is not None:
+            snapshots.append((tuple(sim.stack), pending, len(seen)))
         if lexing is None:  # a placeholder for a token missing before the one read last
             assert sim.feed(TERMINALS[type_]), f"placeholder {k} ({type_}) in state {sim.stack[-1]}"
             continue
         if pending is not None:
-            assert sim.feed(pending[1]), pending[0]
+            assert sim.feed(pending[1]), pending[0]()
             pending = None
         state = sim.stack[-1]
         seen.append(state)
-        actions = {t for t in sim.states[state] if t.isupper()}  # terminals, not rules
-        names = "NAME" in actions or "IMPORT_PATH" in actions
-        where = f"token {k} ({type_}) read as {lexing.name} in state {state}: Lark accepts {sorted(actions)}"
-        assert lexing.names == names, where
-        assert lexing.path == ("IMPORT_PATH" in actions), where
+        actions, names, keywords = _state_facts(sim, state)
+        # the message, made on a failure only (it sorts the terminals)
+        where = functools.partial(_where, k, type_, lexing, state, actions)
+        assert lexing.names == names, where()
+        assert lexing.path == ("IMPORT_PATH" in actions), where()
         if names:
-            keywords = {word for word, name in FACTS.keywords.items() if name in actions}
-            assert lexing.keywords == keywords, where
-            assert lexing.closes == ("RBRACE" in actions or "$END" in actions), where
+            assert lexing.keywords == keywords, where()
+            assert lexing.closes == ("RBRACE" in actions or "$END" in actions), where()
         for check in respelling:
             if isinstance(check, LexedWhole):
-                lexed = {word for word, name in FACTS.keywords.items() if name in actions}
-                assert not check.starting & lexed, where
+                assert not check.starting & keywords, where()
                 continue
             # the keywords a word is respelt among are all that Lark accepts there (its
             # reductions made: LALR shares the state after `catalog shared` with `tape manager shared`)
             accepts = sim.accepts()
-            assert check == {word for word, name in FACTS.keywords.items() if name in accepts}, where
+            assert check == {word for word, name in FACTS.keywords.items() if name in accepts}, where()
         if type_ in (fast.T_STRAY, fast.T_STRAY_AFTER_KEYWORD):  # a word the recovery skips (`_stray_statement`)
             continue
         if k < last or accepted:  # read and used: Lark must take it too
-            assert type_ is not None, where
+            assert type_ is not None, where()
             pending = (where, TERMINALS[type_])
+    if memo is not None:
+        snapshots.append((tuple(sim.stack), pending, len(seen)))
+        memo.trace, memo.snapshots, memo.last, memo.seen = trace, snapshots, last, list(seen)
     if pending is not None:
-        assert sim.feed(pending[1]), pending[0]
+        assert sim.feed(pending[1]), pending[0]()
     return seen
 
 
@@ -360,20 +410,41 @@ def test_every_repository_file(path):
     assert_contract(source, must_accept=clean and (shipped or rules_case))
 
 
+#: A walk over an example's texts (the typing states here, tests/test_parsers_agree.py's
+#: replays and broken lines) of more texts than this has Lark read only every
+#: `walk_stride`-th of them (the walk's first, and every stride-th after it): the fast
+#: parser reads every one (and here its trace is checked on Lark's parse table), but
+#: Lark's reading, which costs some four times the fast one, is compared on that
+#: sample. BKRDSL_FULL_WALKS=1 compares every text (docs/architecture.md, "Tests").
+WALK_BUDGET = 1500
+
+
+def walk_stride(count: int) -> int:
+    """1 (every text) for a walk of up to WALK_BUDGET texts or with BKRDSL_FULL_WALKS=1,
+    else the least stride that compares at most WALK_BUDGET of them."""
+    if count <= WALK_BUDGET or os.environ.get("BKRDSL_FULL_WALKS") == "1":
+        return 1
+    return -(-count // WALK_BUDGET)
+
+
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.bkr")), ids=lambda p: p.name)
 def test_every_typing_state_of_the_examples(path):
     """Each statement line of an example typed character by character (the texts an
     editor re-reads at every keystroke, bench/typing_fallbacks.py): the fast parser
-    gives up or reads the text as Lark does, without a diagnostic. Where it gives up,
-    `read_module` answers with Lark's own reading, so only the texts it reads are
-    parsed by Lark here too (a third of the 8,000, which keeps the test short)."""
+    gives up or reads the text as Lark does, diagnostics included, and its trace fits
+    Lark's parse table. Where it gives up, `read_module` answers with Lark's own
+    reading, so only the texts it reads are parsed by Lark here too; of a walk of more
+    than WALK_BUDGET states, every `walk_stride`-th (BKRDSL_FULL_WALKS=1: each one)."""
     text = path.read_text(encoding="utf-8")
-    for line, k, state in _bench("typing_fallbacks").typing_states(text):
+    states = list(_bench("typing_fallbacks").typing_states(text))
+    stride = walk_stride(len(states))
+    memo = TraceMemo()  # the states of a line share the tokens before it
+    for n, (line, k, state) in enumerate(states):
         source = source_of(state, path.name)
         where = f"{path.name} line {line} typed to column {k}"
         module, trace, reported = traced_reported(source)
-        check_trace(trace, module is not None)
-        if module is not None:
+        check_trace(trace, module is not None, memo)
+        if module is not None and n % stride == 0:
             expected, diagnostics = lark_read(source)
             assert (expected, diagnostics) == (module, reported), where
             assert module.comments == expected.comments, where

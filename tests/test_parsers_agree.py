@@ -14,13 +14,16 @@ and the same AST (tests/test_fast_parser.py states the contract; where the fast
 parser gives up, `read_module` answers with Lark's reading, so there is nothing
 to compare). A failure lists every text the two read differently, with both
 readings, so that a new rule of either parser shows where it parts from the other.
+A text a walk meets twice is read once; of a walk of more than
+test_fast_parser.WALK_BUDGET texts, Lark reads a deterministic sample (`walked`;
+BKRDSL_FULL_WALKS=1 reads every text; docs/architecture.md, "The walks over the examples").
 """
 
 from __future__ import annotations
 
 import pytest
 from conftest import EXAMPLES
-from test_fast_parser import _bench, lark_read, source_of
+from test_fast_parser import _bench, lark_read, source_of, walk_stride
 
 from bkrdsl.syntax import fast
 
@@ -64,11 +67,12 @@ def shown(diagnostics) -> list[str]:
     return [f"{d.code} {d.span.line}:{d.span.column} {d.message} | {d.help}" for d in diagnostics]
 
 
-def differences(text: str) -> str | None:
-    """How the two parsers read `text` differently, or None (also where the fast one gives up)."""
+def differences(text: str, lark: bool = True) -> str | None:
+    """How the two parsers read `text` differently, or None (also where the fast one
+    gives up, and, with `lark` false, where Lark's reading is not compared)."""
     source = source_of(text)
     read = fast.read_reported(source)
-    if read is None:
+    if read is None or not lark:
         return None
     module, reported = read
     expected, diagnostics = lark_read(source)
@@ -79,11 +83,24 @@ def differences(text: str) -> str | None:
     return f"  fast: {shown(reported)}\n  lark: {shown(diagnostics)}"
 
 
+def walked(texts) -> list[tuple[int, str, bool]]:
+    """(line number, text, whether Lark reads it) for each text of a walk once: a text
+    met twice (the rest of a line broken before its last word is that word moved) is
+    read once, the same text read the same way; of a walk of more than
+    test_fast_parser.WALK_BUDGET texts, Lark reads every `walk_stride`-th (the fast
+    parser every one; BKRDSL_FULL_WALKS=1: Lark too)."""
+    once: dict[str, int] = {}
+    for line, text in texts:
+        once.setdefault(text, line)  # each text at the first line that makes it
+    stride = walk_stride(len(once))
+    return [(line, text, n % stride == 0) for n, (text, line) in enumerate(once.items())]
+
+
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.bkr")), ids=lambda p: p.name)
 def test_the_parsers_agree_on_the_examples_replayed(path):
     found = []
-    for line, text in replayed(path.read_text(encoding="utf-8")):
-        differ = differences(text)
+    for line, text, lark in walked(replayed(path.read_text(encoding="utf-8"))):
+        differ = differences(text, lark)
         if differ is not None:
             changed = text.split("\n")[line - 1 : line + 1]
             found.append(f"{path.name} line {line}: {changed!r}\n{differ}")
@@ -119,8 +136,8 @@ def test_the_parsers_agree_on_the_examples_with_a_line_broken(path):
     # line, indented or not (bench/newline_sweep.py): `to`, then `APPS` on the next
     # line; `to disk`, then `poo`; `catalog-dmm TCDMM`, then `req`
     found = []
-    for line, text in _bench("newline_sweep").broken(path.read_text(encoding="utf-8")):
-        differ = differences(text)
+    for line, text, lark in walked(_bench("newline_sweep").broken(path.read_text(encoding="utf-8"))):
+        differ = differences(text, lark)
         if differ is not None:
             found.append(f"{path.name} line {line}: {text.split(chr(10))[line - 1 : line + 1]!r}\n{differ}")
     assert not found, "\n".join(found)
