@@ -1514,3 +1514,33 @@ def test_a_member_block_at_a_job_s_indentation_is_the_job_s_brace_missing(monkey
     text = "cluster A {\n  job J {\n    backup X\n  member N {\n    workers 2\n    exclude minidisk X 0191\n  }\n}\n"
     _, diagnostics = read_module(Source.of("t.bkr", text))
     assert [(d.code, d.span.line, d.span.column) for d in diagnostics] == [("BKR005", 4, 3)]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "member",  # the name and the `{` to come
+        "mem",  # the keyword half typed (BKR012, read as `member`)
+        "job",
+        "jo",
+        "single group",
+        "expire on",
+        "job\n    backup G full",  # the name deleted from a block's opening line
+        "member\n    workers 2",
+        "expire on\n    retain 3 days",
+    ],
+)
+def test_a_block_keyword_without_its_name_is_one_error_not_also_the_outer_brace(typed):
+    # An editor's session: `member` typed on a new line of the cluster, whose `}` the
+    # editor closed below it. The name and the `{` are read as written, and the `}`
+    # closes that block: it is the cluster's, which was not also reported never closed
+    # (BKR005 at the cluster's `{`, a line the user is not typing), as after `member M`
+    # alone (BKR011, its `{` alone missing). Both front ends.
+    text = f"cluster A {{\n  member M {{ workers 1 }}\n  {typed}\n}}\n"
+    for found in (diagnose(text), read_module(Source.of("t.bkr", text))[1]):
+        assert [(d.code, d.span.line) for d in found] == [(found[0].code, 3)], [d.message for d in found]
+        assert found[0].code in ("BKR010", "BKR012")
+    # the cluster's `}` really missing as well: as after `member M` alone, reported (once)
+    # where a body follows, which the recovery reads in the block
+    found = [d.code for d in diagnose(text[: -len("}\n")])]
+    assert found.count("BKR005") == ("\n" in typed)

@@ -491,6 +491,13 @@ EXPECTED_NAME = register(
     member`: an IDENTITY's disk goes on each member's private volume
     without it.
 
+    A block's keyword with its name missing (`member` alone on its line, the
+    `}` an editor closed below it; or `job`, then the body) reads as if the
+    name and `{` were written, so the `}` that closes it may be the one its
+    outer block needed: this one error, not also BKR005 for the cluster
+    block, as after the name alone (BKR011); so after the keyword half typed
+    (`mem`, BKR012).
+
     A word that spells a statement's keyword and starts its line is that
     keyword, so a block's name spelled so (a member BACKUP) goes on the line
     of `member`: `member` over `backup {` is one error, whose fix writes

@@ -2697,6 +2697,10 @@ class Recovery:
             path = completion(sim)
         if path:
             self.report_missing(ip, path[0], accepted, tok)
+            if path[0] != "LBRACE" and "LBRACE" in path:
+                # `job` alone, then its body or a `}`: the name and the `{` assumed, the
+                # `}` that closes it may be its outer block's, as after BKR011 alone
+                self.missing_opens += 1
             self.feed_types(ip, path, tok)
             return tok
         return self.unexpected(ip, tok, accepted)
