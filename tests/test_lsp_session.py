@@ -83,6 +83,49 @@ def test_the_outline_sends_only_symbol_kinds_the_client_knows(tmp_path):
         assert [s["name"] for s in plain] == [s["name"] for s in declared]
 
 
+#: Statements as an editor's user types them, each with its name not yet written.
+UNNAMED = [
+    "cluster A {\n  member M { workers 1 }\n  member\n}\n",
+    "cluster A {\n  member M { workers 1 }\n  mem\n}\n",
+    "cluster A {\n  member M { workers 1 }\n  job\n}\n",
+    "cluster A {\n  member M { workers 1 }\n  job\n    backup G full\n  }\n}\n",
+    "cluster A {\n  member M { workers 1 }\n  single group\n}\n",
+    "cluster A {\n  member M { workers 1 }\n  identity group {\n    TCPIP\n  }\n}\n",
+    "cluster A {\n  member M { workers 1 }\n  single\n}\n",
+    "cluster A {\n  member M { workers 1 }\n  disk\n}\n",
+    "cluster A {\n  member M { workers 1  private-volume }\n  shared-volume\n}\n",
+    "import\ncluster A {\n  member M { workers 1 }\n}\n",
+    "cluster\n",
+    "cluster {\n  member M { workers 1 }\n}\n",
+]
+
+
+@pytest.mark.parametrize("text", UNNAMED, ids=[str(n) for n in range(len(UNNAMED))])
+def test_the_outline_names_a_statement_whose_name_is_not_typed_yet(tmp_path, text):
+    # LSP: a symbol's name "must not be an empty string or a string only consisting
+    # of white spaces"; VS Code refuses the whole outline for one (its DocumentSymbol
+    # throws "name must not be falsy"), so the outline and the breadcrumbs went blank
+    # while `member` was typed above the `}` the editor closed: the recovery reads a
+    # block whose name is missing with an empty one. Now such a symbol is named by
+    # what it is (`member`), in the tree and in the flat list.
+    for symbol_tree in (True, False):
+        editor = Editor()
+        try:
+            editor.initialize(tmp_path, symbol_tree=symbol_tree)
+            uri = (tmp_path / "typed.bkr").as_uri()
+            _open(editor, uri, text)
+            symbols = editor.request("textDocument/documentSymbol", {"textDocument": {"uri": uri}})["result"]
+            flat = _flattened(symbols, uri) if symbol_tree else symbols
+            assert flat, text
+            assert all(s["name"].strip() for s in flat), flat
+            assert all(s.get("containerName") is None or s["containerName"].strip() for s in flat), flat
+            found = editor.request("workspace/symbol", {"query": ""})["result"]
+            assert all(s["name"].strip() for s in found), found
+            assert editor.errors == []
+        finally:
+            editor.close()
+
+
 def test_a_file_uri_no_file_can_have_is_a_buffer_without_a_path(tmp_path):
     # `file:///...%00...` names no file (a path cannot hold a NUL): the buffer is
     # checked as an unsaved one is, and the other documents are not disturbed.

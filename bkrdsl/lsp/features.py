@@ -2071,7 +2071,19 @@ def outline(doc: Document) -> list[Symbol]:
         _user_symbols(main.users) + _group_symbols(main.groups) + [_cluster_symbol(c) for c in main.clusters]
     )
     out.sort(key=lambda s: (s.span.line, s.span.column))
+    _name_unnamed(out)
     return out
+
+
+def _name_unnamed(symbols: list[Symbol]) -> None:
+    """A statement whose name is not written yet (`member` typed above the `}` the
+    editor closed: the recovery reads the block with an empty name) named by what it
+    is, in lower case (`member`, `single group`): LSP wants a symbol's name neither
+    empty nor blanks, and VS Code refuses the whole outline for one."""
+    for s in symbols:
+        if not s.name.strip():
+            s.name = s.detail or s.kind
+        _name_unnamed(s.children)
 
 
 # ================================================================ formatting
@@ -2614,6 +2626,8 @@ def _places(doc: Document):
     for occ in doc.occurrences:
         if not occ.definition or occ.kind == VOLUME:
             continue
+        if not occ.name.strip():
+            continue  # a block whose name is not typed yet (`member` alone): nothing to search for
         if occ.kind == USER:
             kind = model.kind_of(occ.name)
             detail = f"{kind.value} user" if kind is not None else "user"
