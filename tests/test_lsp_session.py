@@ -126,6 +126,31 @@ def test_the_outline_names_a_statement_whose_name_is_not_typed_yet(tmp_path, tex
             editor.close()
 
 
+@pytest.mark.parametrize("typed", ["member", "job", "single group"])
+def test_the_brace_after_a_block_whose_name_is_not_typed_yet_is_no_name(tmp_path, typed):
+    # The recovery reads `member` alone with an empty name placed at the token after
+    # it, the cluster's `}` below: that `}` was a member's name to the server. Hover
+    # on it showed `****: member 2 of cluster A`; go to definition, highlight and
+    # references went to it; and F2 offered to rename it (placeholder `}`), an edit
+    # that writes the new name over the brace. Now nothing is there, as on any `}`.
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = (tmp_path / "typed.bkr").as_uri()
+        text = f"cluster A {{\n  member M {{ workers 1 }}\n  {typed}\n}}\n"
+        _open(editor, uri, text)
+        at = {"textDocument": {"uri": uri}, "position": {"line": 3, "character": 0}}
+        assert editor.request("textDocument/hover", at)["result"] is None
+        assert editor.request("textDocument/prepareRename", at)["result"] is None
+        assert editor.request("textDocument/definition", at)["result"] in (None, [])
+        assert editor.request("textDocument/documentHighlight", at)["result"] in (None, [])
+        where = at | {"context": {"includeDeclaration": True}}
+        assert editor.request("textDocument/references", where)["result"] in (None, [])
+        assert editor.errors == []
+    finally:
+        editor.close()
+
+
 def test_a_file_uri_no_file_can_have_is_a_buffer_without_a_path(tmp_path):
     # `file:///...%00...` names no file (a path cannot hold a NUL): the buffer is
     # checked as an unsaved one is, and the other documents are not disturbed.

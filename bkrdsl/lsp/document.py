@@ -284,7 +284,9 @@ def index(model: Model | None) -> list[Occurrence]:
     for d in model.disks:
         if d.volume is not None:
             add(Occurrence(d.volume.span, VOLUME, d.volume.upper, False))
-    return out
+    # A name not typed yet (`member` alone above the editor's `}`): the recovery reads
+    # it empty, at the token after it (that `}`), which names nothing to go to or rename.
+    return [o for o in out if o.name.strip()]
 
 
 def _model_of(analysis: Analysis) -> Model | None:

@@ -2626,8 +2626,6 @@ def _places(doc: Document):
     for occ in doc.occurrences:
         if not occ.definition or occ.kind == VOLUME:
             continue
-        if not occ.name.strip():
-            continue  # a block whose name is not typed yet (`member` alone): nothing to search for
         if occ.kind == USER:
             kind = model.kind_of(occ.name)
             detail = f"{kind.value} user" if kind is not None else "user"
