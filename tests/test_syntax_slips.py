@@ -1393,6 +1393,44 @@ def test_a_schedule_without_its_time_gets_no_time_nobody_wrote(clean, written, h
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 @pytest.mark.parametrize(
+    ("clean", "written", "message"),
+    [
+        # English after `weekly`, the time left off: one error, its help `weekly mon HH:MM`, no
+        # fix (were two: `on` not a day, whose fix wrote `mon`, and `monday` read as the time)
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 weekly on monday",
+         "`weekly on monday` is not a .bkr schedule: the days follow without `on`"),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 weekly every monday",
+         "`weekly every monday` is not a .bkr schedule: a schedule is written in a fixed form"),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 weekly on mondays",
+         "`weekly on mondays` is not a .bkr schedule: the days follow without `on`"),
+        ("purge weekly sun 03:00", "purge weekly on mon",
+         "`weekly on mon` is not a .bkr schedule: the days follow without `on`"),
+    ],
+)
+def test_weekly_on_a_day_without_its_time_is_one_error(clean, written, message, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.message, found.help, found.fix) == (
+        "BKR314", message, "write `weekly mon HH:MM`" + MISSING + FORMS, None
+    )
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["weekly on monday 22:00", "weekly every monday 22:00", "weekly every monday at 10pm"])
+def test_weekly_on_a_day_with_its_time_is_fixed(written, parser, monkeypatch):
+    # every value written: the fix writes them (BKR004, as `weekly on sun 03:00`)
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("run on VMSYS2 weekly sat 22:00", f"run on VMSYS2 {written}", 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.help) == ("BKR004", "write `weekly mon 22:00`" + FORMS)
+    (edit,) = found.fix.edits
+    assert edit.new_text == "weekly mon 22:00"
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
     ("written", "message"),
     [
         # the time missing after the Nth weekday: said as after `weekly mon` (was "expected a

@@ -222,8 +222,11 @@ INVALID_DAY = register(
     month and the weekday as the time: `monthly 1st sun` is one error on
     `1st` whose fix writes `first` (its help `monthly first sun HH:MM`), and
     `monthly fifth sun` (or `5th`) one error that says not every month has a
-    fifth Sunday, whose help writes `monthly last sun HH:MM`, without a fix.
-    With the time, both are BKR004.
+    fifth Sunday, whose help writes `monthly last sun HH:MM`, without a fix;
+    English after `weekly` (`weekly on monday`, `weekly every monday`) is
+    read as the day `on` and the time `monday`: one error, whose help writes
+    `weekly mon HH:MM`, without a fix (the time was not written). With the
+    time, all are BKR004.
 
     Failing example:
 
@@ -902,6 +905,27 @@ def _ordinal_read_as_day(sched: ast.Schedule) -> Diagnostic | None:
     return None
 
 
+#: English's words before a day of the week: `weekly on monday`, `weekly every monday`.
+_BEFORE_A_DAY = frozenset({"on", "every", "each"})
+
+
+def _phrase_after_weekly(sched: ast.Schedule) -> Diagnostic | None:
+    """`weekly on monday`, `weekly every monday`: English, the time left off, read as
+    a day `on` and the time `monday`. One error, as with the time (BKR004, whose fix
+    writes `weekly mon 22:00`), its help `weekly mon HH:MM` and no fix: the time was not
+    written (were two errors, `on` fixed to `mon` and `monday` read as the time)."""
+    if sched.frequency != "weekly" or len(sched.days) != 1 or sched.time is None:
+        return None
+    if sched.days[0].text.lower() not in _BEFORE_A_DAY:
+        return None
+    from bkrdsl.syntax import messages  # the parser's words; loaded for a broken file only (test_startup)
+
+    if not messages.phrase_day(sched.time.text):
+        return None
+    written = f"{sched.frequency} {sched.days[0].text} {sched.time.text}"
+    return messages.schedule_phrase(written, True, sched.span, certain=False, code=INVALID_DAY)
+
+
 def _day_and_time_swapped(sched: ast.Schedule):
     """`weekly 22:00 sat`, `monthly 02:00 1`, `monthly first 02:00 sun`: the time
     written before the day. One error for the two words, whose help writes them the
@@ -961,7 +985,7 @@ def times_and_days(model: Model):
     suggest = Suggester()
     day_names = [d.lower() for d in WEEKDAYS]
     for sched in _schedules(cluster):
-        swapped = _day_and_time_swapped(sched) or _ordinal_read_as_day(sched)
+        swapped = _day_and_time_swapped(sched) or _ordinal_read_as_day(sched) or _phrase_after_weekly(sched)
         if swapped is not None:
             yield swapped
             continue

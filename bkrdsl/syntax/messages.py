@@ -3305,10 +3305,12 @@ def _said(help: str, note: str) -> str:
 
 
 def schedule_phrase(
-    written: str, starts_right: bool, span: Span, certain: bool = True, statement: str = "run"
+    written: str, starts_right: bool, span: Span, certain: bool = True, statement: str = "run", code=None
 ) -> Diagnostic:
     """No fix unless `certain` (besides what `certain_schedule` requires). `statement`,
-    the one the schedule is of (`run`, `purge`, `preview`), for a date's help."""
+    the one the schedule is of (`run`, `purge`, `preview`), for a date's help. `code`:
+    BKR314 for `weekly on monday`, the time left off, which parses (else BKR004 or
+    BKR012, by `starts_right`)."""
     words = {w.lower() for w in written.split()}
     if len(_CLOCK.findall(written)) > 1:
         reason = "a schedule has one time of day"
@@ -3320,7 +3322,7 @@ def schedule_phrase(
         reason = "the days follow without `on`"
     else:
         reason = "a schedule is written in a fixed form"
-    code = codes.SYNTAX if starts_right else codes.UNKNOWN_KEYWORD
+    code = code or (codes.SYNTAX if starts_right else codes.UNKNOWN_KEYWORD)
     date = date_written(written)
     if date is not None:
         # `on 2026-02-28 22:00`: a run on one day, which no schedule is (`daily 22:00`
