@@ -1429,6 +1429,46 @@ def test_weekly_on_a_day_with_its_time_is_fixed(written, parser, monkeypatch):
     assert edit.new_text == "weekly mon 22:00"
 
 
+#: What the help says of an hour written alone after `at`.
+def _hour(hour: int, afternoon: str = "") -> str:
+    return f" (`at {hour}` read on a 24-hour clock, as a schedule's time is{afternoon})"
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "code", "help", "fixed"),
+    [
+        # an hour alone is a time written, not one missing (the help said "the time of day is
+        # missing"): read on a 24-hour clock, and no fix where 2 may be 2 in the afternoon
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 every day at 2", "BKR012",
+         "write `daily 02:00`" + _hour(2, "; 2 in the afternoon is `14:00`") + FORMS, None),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 daily at 2", "BKR004",
+         "write `daily 02:00`" + _hour(2, "; 2 in the afternoon is `14:00`") + FORMS, None),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 every sunday at 3", "BKR012",
+         "write `weekly sun 03:00`" + _hour(3, "; 3 in the afternoon is `15:00`") + FORMS, None),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 every day at 12", "BKR012",
+         "write `daily 12:00`" + _hour(12, "; midnight is `00:00`") + FORMS, None),
+        # one reading only: the fix writes it
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 every day at 22", "BKR012",
+         "write `daily 22:00`" + _hour(22) + FORMS, "daily 22:00"),
+        ("purge weekly sun 03:00", "purge every day at 0", "BKR012", "write `daily 00:00`" + _hour(0) + FORMS, "daily 00:00"),
+    ],
+)
+def test_an_hour_alone_after_at_is_read_on_a_24_hour_clock(clean, written, code, help, fixed, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.help) == (code, help)
+    phrase = written.removeprefix("run on VMSYS2 ").removeprefix("purge ")
+    assert found.message.startswith(f"`{phrase}` is not a .bkr schedule"), found.message
+    if fixed is None:
+        assert found.fix is None
+    else:
+        (edit,) = found.fix.edits
+        assert edit.new_text == fixed
+
+
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 @pytest.mark.parametrize(
     ("written", "message"),

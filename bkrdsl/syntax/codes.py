@@ -642,7 +642,11 @@ UNKNOWN_KEYWORD = register(
     15th`) the help writes HH:MM where the time goes and says the time of
     day is missing, without a fix; nor does another help give a time nobody
     wrote (`hourly` alone gets `daily HH:MM`, `weekly DAY HH:MM` or `monthly
-    N HH:MM`). A destination that does
+    N HH:MM`). An hour alone after
+    `at` (`every day at 2`) is the time written, read on the 24-hour clock:
+    the help writes `daily 02:00` and says 2 in the afternoon is `14:00`;
+    only an hour with no other reading (`at 13` to `at 23`, `at 0`) is
+    fixed. A destination that does
     not start with `to` (`target disk pool BKUPPOOL`) gets the `to` form.
     A crontab schedule (`run on VMSYS1 0 2 * * *`) is one error; when it
     says a schedule bkrc has (every day; days of the week as one, a list or

@@ -3304,6 +3304,40 @@ def _said(help: str, note: str) -> str:
     return help + note
 
 
+#: An hour alone after `at` (`every day at 2`): no minutes, no am or pm.
+_BARE_HOUR = re.compile(r"\bat\s+(\d{1,2})\b(?!\s*(?:[:.h]|o'?clock|[ap]\.?m))", re.IGNORECASE)
+
+
+def _bare_hour(
+    written: str, found: re.Match, starts_right: bool, span: Span, certain: bool, statement: str, code
+) -> Diagnostic:
+    """`every day at 2`: an hour alone, read as HH:00 on a 24-hour clock, as the schedule
+    is (the help said the time was missing: it was written). The help says the reading;
+    a fix only where there is no other: `at 13` to `at 23`, and `at 0`; `at 2` may be
+    2 in the afternoon, `14:00`, and `at 12` noon or midnight, so no fix for those."""
+    hour = int(found.group(1))
+    read = f"{written[: found.start(1)]}{hour:02d}:00{written[found.end(1) :]}"
+    one_reading = hour == 0 or hour > 12
+    diagnostic = schedule_phrase(read, starts_right, span, certain and one_reading, statement, code)
+    note = f"`at {hour}` read on a 24-hour clock, as a schedule's time is"
+    if hour == 12:
+        note += "; midnight is `00:00`"
+    elif not one_reading:
+        note += f"; {hour} in the afternoon is `{hour + 12}:00`"
+    help = diagnostic.help or ""
+    # after the schedule the help writes, inside the parentheses that follow it, if any;
+    # else before the forms, inside the parentheses the help ends with, if any
+    at = re.match(r"write `[^`]+`", help)
+    if at is not None and help.startswith(" (", at.end()):
+        help = f"{help[: at.end() + 2]}{note}; {help[at.end() + 2 :]}"
+    elif at is not None:
+        help = f"{help[: at.end()]} ({note}){help[at.end() :]}"
+    else:
+        head, forms, tail = help.partition("; a schedule is ")
+        help = _said(head, f" ({note})") + forms + tail
+    return replace(diagnostic, message=shown(written, 60) + diagnostic.message[len(shown(read, 60)) :], help=help)
+
+
 def schedule_phrase(
     written: str, starts_right: bool, span: Span, certain: bool = True, statement: str = "run", code=None
 ) -> Diagnostic:
@@ -3322,6 +3356,9 @@ def schedule_phrase(
         reason = "the days follow without `on`"
     else:
         reason = "a schedule is written in a fixed form"
+    hour = _BARE_HOUR.search(written) if phrase_time(written) is None else None
+    if hour is not None and int(hour.group(1)) <= 23:
+        return _bare_hour(written, hour, starts_right, span, certain, statement, code)
     code = code or (codes.SYNTAX if starts_right else codes.UNKNOWN_KEYWORD)
     date = date_written(written)
     if date is not None:
