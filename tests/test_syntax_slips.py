@@ -1375,7 +1375,17 @@ EVERY = "`daily HH:MM`, `weekly DAY HH:MM` or `monthly N HH:MM`"
         ("run on VMSYS2 weekly sat 22:00", "run on VMSYS1 fortnightly",
          f"write {EVERY}, or `manual` for a job submitted only by hand"),
         # `purge hourly`: BKR012 with either parser (the fast one said "expected `daily`...")
-        ("purge weekly sun 03:00", "purge hourly", f"write {EVERY}, or `manual` for a job submitted only by hand"),
+        # a purge's help speaks of a purge: `purge manual`, sent with BKREXPIR (was "`manual` for
+        # a job submitted only by hand")
+        ("purge weekly sun 03:00", "purge hourly",
+         ("write `purge daily HH:MM`, `purge weekly DAY HH:MM` or `purge monthly N HH:MM`, or `purge manual`"
+          " for a purge sent only by hand (`EXEC BKREXPIR PURGE`)")),
+        ("purge weekly sun 03:00", "purge hourly 03:00",
+         ("write `purge daily 03:00`, `purge weekly DAY 03:00` or `purge monthly N 03:00`, or `purge manual`"
+          " for a purge sent only by hand (`EXEC BKREXPIR PURGE`)")),
+        ("preview daily 01:00", "preview fortnightly",
+         ("write `preview daily HH:MM`, `preview weekly DAY HH:MM` or `preview monthly N HH:MM`, or"
+          " `preview manual` for a preview sent only by hand (`EXEC BKREXPIR PREVIEW`)")),
         ("run on VMSYS2 weekly sat 22:00", "run on VMSYS1 * * * * *",
          f"write {EVERY} (one time, and one day for `weekly` or `monthly`), or `manual`"),
         ("run on VMSYS2 weekly sat 22:00", "run on VMSYS1 2026-02-28",

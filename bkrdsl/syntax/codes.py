@@ -642,7 +642,8 @@ UNKNOWN_KEYWORD = register(
     15th`) the help writes HH:MM where the time goes and says the time of
     day is missing, without a fix; nor does another help give a time nobody
     wrote (`hourly` alone gets `daily HH:MM`, `weekly DAY HH:MM` or `monthly
-    N HH:MM`). An hour alone after
+    N HH:MM`, or `manual`; of a `purge` or a `preview`, `purge daily HH:MM`
+    ... or `purge manual`, sent by hand with BKREXPIR). An hour alone after
     `at` (`every day at 2`) is the time written, read on the 24-hour clock:
     the help writes `daily 02:00` and says 2 in the afternoon is `14:00`;
     only an hour with no other reading (`at 13` to `at 23`, `at 0`) is

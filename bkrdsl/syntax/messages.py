@@ -2027,18 +2027,25 @@ def unknown_schedule(
             f" `{'' if statement == 'run' else statement + ' '}monthly 1"
             f" {next_word if next_word is not None and looks_like_time(next_word) else at}` runs it every month",
         )
+    # a purge's or a preview's, written as its statement takes it (`purge daily HH:MM`),
+    # and its `manual` sent with BKREXPIR: not "a job submitted only by hand"
+    of = "" if statement == "run" else f"{statement} "
     if next_word is None:
-        example = "`daily HH:MM`, `weekly DAY HH:MM` or `monthly N HH:MM`"
+        example = f"`{of}daily HH:MM`, `{of}weekly DAY HH:MM` or `{of}monthly N HH:MM`"
     elif looks_like_time(next_word):
-        example = f"`daily {next_word}`, `weekly DAY {next_word}` or `monthly N {next_word}`"
+        example = f"`{of}daily {next_word}`, `{of}weekly DAY {next_word}` or `{of}monthly N {next_word}`"
     elif looks_like_day(next_word):
-        example = f"`weekly {next_word} {at}`"
+        example = f"`{of}weekly {next_word} {at}`"
     else:
-        example = f"`monthly {next_word} {at}`"
+        example = f"`{of}monthly {next_word} {at}`"
+    if statement in ("purge", "preview"):
+        manual = f"`{statement} manual` for {_by_hand(statement)[0]} sent only by hand (`EXEC BKREXPIR {statement.upper()}`)"
+    else:
+        manual = "`manual` for a job submitted only by hand"
     return codes.UNKNOWN_KEYWORD(
         f"unknown schedule {found}; a schedule is `daily`, `weekly`, `monthly` or `manual`",
         span,
-        help=f"write {example}, or `manual` for a job submitted only by hand",
+        help=f"write {example}, or {manual}",
     )
 
 
