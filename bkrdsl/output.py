@@ -699,6 +699,11 @@ def render_plan(plan: Plan, *, changes_only: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _flag_word(letter: str) -> str:
+    """The word for the file attribute `fixed_entries` found (`chattr +i`, `+a`)."""
+    return "immutable" if letter == "i" else "append-only"
+
+
 def _recovery_lines(plan: Plan) -> list[str]:
     """What the compile does first beside DIR, after a compile that was killed (`recover`)."""
     lines = []
@@ -712,7 +717,7 @@ def _recovery_lines(plan: Plan) -> list[str]:
         folders = "1 folder" if len(plan.leftovers) == 1 else f"{len(plan.leftovers):,} folders"
         lines.append(f"{folders} a killed compile left beside {plan.out_dir} removed first: {names}")
     for folder, entry, letter in plan.stuck:
-        what = "immutable" if letter == "i" else "append-only"
+        what = _flag_word(letter)
         lines.append(
             f"{folder.name}, left beside {plan.out_dir} by a killed compile, stays: {entry} is {what}"
             f" (`chattr -{letter} {entry}` lets the compile remove it)"
@@ -739,7 +744,7 @@ def leftover_warnings(plan: Plan) -> list[str]:
             f" ({held}): copy out of it anything you want to keep"
         )
     for folder, entry, letter in plan.stuck:
-        what = "immutable" if letter == "i" else "append-only"
+        what = _flag_word(letter)
         lines.append(
             f"warning: a killed compile left {folder.name} beside {plan.out_dir}, which the next compile"
             f" cannot remove: {entry} is {what} (`chattr -{letter} {entry}` lets it)"
@@ -2293,7 +2298,7 @@ def _refuse_fixed_inside(present: Path, out_dir: Path) -> None:
     if not found:
         return
     path, letter = found[0]
-    what = "immutable" if letter == "i" else "append-only"
+    what = _flag_word(letter)
     if path.is_dir() and not path.is_symlink():
         why = f"an {what} folder cannot be removed, nor anything in it"
     else:
