@@ -118,6 +118,15 @@ def test_equivalent_patterns_of_two_groups_are_written_once():
     assert narrow_owners("*", [], ["LNX*", "LNX%*"]) == ["LNX*", "LNX%*"]  # different sets: both
 
 
+def test_a_pattern_given_twice_is_written_once_not_dropped():
+    from bkrdsl.resolve.model import narrow_owners
+
+    # One spelling twice (a group named twice in a job, or two groups' `match` alike)
+    # was taken for two ways of writing one set of IDs, and both copies dropped.
+    assert narrow_owners("LNXP*", [], ["LNXP%%", "LNXP%%"]) == ["LNXP%%"]
+    assert narrow_owners("*", ["A1"], ["LNX%*", "LNX?*", "LNX%*"]) == ["A1", "LNX%*"]
+
+
 # Checks that compare many patterns (BKR204's pattern kinds, BKR405's jobs, the
 # records of a job of many groups) ask only of the pairs `pairs_that_may_share`
 # gives: every other pair must share no ID and neither cover the other, so that
@@ -139,7 +148,9 @@ def test_pairs_left_out_share_no_id_and_cover_nothing(ones, twos):
 
 def _written_once_every_pair(patterns: list[str]) -> list[str]:
     """What `narrow_owners("*", [], patterns)` wrote when it compared every two
-    patterns for the same set of IDs (before `pairs_that_may_share`)."""
+    patterns for the same set of IDs (before `pairs_that_may_share`), a spelling
+    given twice taken once (it dropped both copies before stop 40)."""
+    patterns = list(dict.fromkeys(patterns))
     same: set[str] = set()
     for i, p in enumerate(patterns):
         if p not in same and any(covers(q, p) and covers(p, q) for q in patterns[:i] if q not in same):

@@ -125,6 +125,9 @@ def narrow_owners(owner: str, ids: list[str], patterns: list[str]) -> list[str]:
     (BKR409). The templates write these; the checker warns when an include
     selects none (BKR406), so the two agree.
     """
+    # A pattern given twice is one (`same` below holds spellings: a spelling met
+    # twice would take itself for another way of writing it, and drop both).
+    patterns = list(dict.fromkeys(patterns))
     if owner == "*":
         out = ids + patterns
     else:
