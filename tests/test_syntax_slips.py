@@ -1462,6 +1462,14 @@ def _hour(hour: int, afternoon: str = "") -> str:
         ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 every day at 22", "BKR012",
          "write `daily 22:00`" + _hour(22) + FORMS, "daily 22:00"),
         ("purge weekly sun 03:00", "purge every day at 0", "BKR012", "write `daily 00:00`" + _hour(0) + FORMS, "daily 00:00"),
+        # `at` and the hour, nothing of how often: a schedule too (was BKR004 "`at` cannot
+        # appear here", its help "see docs/language.md"), as `at 02:00` is
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 at 2", "BKR012",
+         "write `daily 02:00`" + _hour(2, "; 2 in the afternoon is `14:00`") + " to run it every day, or"
+         " `weekly DAY 02:00` or `monthly N 02:00` (how often it runs is not said)" + FORMS, None),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 at 14", "BKR012",
+         "write `daily 14:00`" + _hour(14) + " to run it every day, or `weekly DAY 14:00` or `monthly N 14:00`"
+         " (how often it runs is not said)" + FORMS, None),
     ],
 )
 def test_an_hour_alone_after_at_is_read_on_a_24_hour_clock(clean, written, code, help, fixed, parser, monkeypatch):

@@ -3057,6 +3057,9 @@ def looks_like_schedule(text: str) -> bool:
         # `every morning`, without a time (was read as members whose `,`s are missing)
         or (len(words) > 1 and words[0] in ("every", "each") and words[1] in ("morning", "evening", "afternoon"))
         or every_other_written(text) is not None  # `every 2 weeks`, without a time
+        # `at 2`, an hour alone and nothing of how often (`at` cannot appear here, was the
+        # error; `every day at 2` was a schedule by its `day`)
+        or any(int(m.group(1)) <= 23 for m in _BARE_HOUR.finditer(text))
         # `on the first`, without a time: a day of the month in words; a phrase only
         # (a single token, the fast parser's use, is unchanged)
         or (len(words) > 1 and any(_ORDINAL_DAY.match(w) for w in ordinal_words_as_days(text).lower().split()))
