@@ -41,6 +41,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple, Self
 
@@ -305,6 +306,14 @@ class Plan:
 
     def count(self, action: str) -> int:
         return sum(1 for a in self.actions if a.action == action)
+
+    @cached_property
+    def members_before(self) -> frozenset[str]:
+        """The members the last compile's manifest names: a member a file goes to
+        that is not among them is new to DIR (it took the number of a member
+        renamed or removed: `rename_warnings`, `deleted_warnings`)."""
+        return frozenset(w.member for w in self.written.values() if w.member)
+
 
 
 def _sha(data: bytes) -> str:
@@ -844,7 +853,6 @@ def rename_warnings(plan: Plan) -> list[str]:
     moved: dict[tuple[str, str], list[str]] = {}
     for path, before, now in reassigned(plan):
         moved.setdefault((before, now), []).append(path)
-    members_before = {w.member for w in plan.written.values() if w.member}
     for (before, now), paths in sorted(moved.items()):
         shown = ", ".join(paths[:3]) + (", ..." if len(paths) > 3 else "")
         one = len(paths) == 1
@@ -853,7 +861,7 @@ def rename_warnings(plan: Plan) -> list[str]:
             f"bkrc: warning: {entries} {before}'s {'is' if one else 'are'} now"
             f" {now}'s, under the same {'name' if one else 'names'} ({shown}): "
         )
-        if now in members_before:
+        if now in plan.members_before:
             why = (
                 "a SUBCONFIG's name ends in its member's number, which changed; replace each in the directory,"
                 f" and remove {now}'s old ones, whose minidisks go with them"
@@ -929,8 +937,7 @@ def deleted_warnings(plan: Plan) -> list[str]:
             gone.setdefault(folder[0], []).append(path)
     # A member gone whose number a member the last compile did not have takes: renamed,
     # or another put in its place (its SUBCONFIG entries go to the new one).
-    members_before = {w.member for w in plan.written.values() if w.member}
-    taken_by = {before: now for _, before, now in reassigned(plan) if now not in members_before}
+    taken_by = {before: now for _, before, now in reassigned(plan) if now not in plan.members_before}
     lines = []
     for member, paths in sorted(gone.items()):
         names = ", ".join(_cms_id(p) for p in paths[:4]) + (", ..." if len(paths) > 4 else "")
