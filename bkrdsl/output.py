@@ -280,6 +280,11 @@ class Plan:
     #: DIR was not there when the plan looked (a first compile): a DIR another
     #: program creates meanwhile is named as having appeared (`changed_message`).
     missing: bool = False
+    #: What the plan read of each regular file that bkrc writes again under its
+    #: name for another member (a SUBCONFIG entry: `reassigned`), for
+    #: `_same_statements` to compare with the new one without reading DIR again
+    #: (`--dry-run` and `--check` have let go of the lock by then).
+    before: dict[str, bytes] = field(default_factory=dict)
 
     @property
     def drifted(self) -> list[str]:
@@ -315,7 +320,6 @@ class Plan:
         return frozenset(w.member for w in self.written.values() if w.member)
 
 
-
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -333,17 +337,20 @@ RACY_NS = 2_000_000_000
 
 class _Looks(NamedTuple):
     """Where `_read` keeps what the plan saw (`Plan.seen`, `Plan.racy`), and
-    from when on a modification time is recent (`RACY_NS` before the plan)."""
+    from when on a modification time is recent (`RACY_NS` before the plan);
+    the bytes of the files named in `keep`, in `kept` (`Plan.before`)."""
 
     seen: dict
     racy: dict
     since: int
+    keep: frozenset
+    kept: dict
 
 
 def _read(path: Path | str, looks: _Looks | None = None, rel: str = "") -> bytes | None:
     """The bytes of a regular file; None when nothing is there; NOT_A_FILE for anything else.
-    With `looks`, what the lstat saw is kept there under `rel` (`_signature`), and
-    the sha256 of a file modified since `looks.since`."""
+    With `looks`, what the lstat saw is kept there under `rel` (`_signature`), the
+    sha256 of a file modified since `looks.since`, and the bytes of one in `looks.keep`."""
     try:
         # One lstat answers both "a symbolic link?" and "a regular file?": the
         # plan reads every file of DIR, and a look costs a system call.
@@ -355,8 +362,11 @@ def _read(path: Path | str, looks: _Looks | None = None, rel: str = "") -> bytes
         data = _open_regular(path)
         if data is None:
             return NOT_A_FILE
-        if looks is not None and st.st_mtime_ns >= looks.since:
-            looks.racy[rel] = _sha(data)
+        if looks is not None:
+            if st.st_mtime_ns >= looks.since:
+                looks.racy[rel] = _sha(data)
+            if rel in looks.keep:
+                looks.kept[rel] = data
         return data
     except (FileNotFoundError, NotADirectoryError):  # a file where its folder should be: an obstacle
         return None
@@ -488,10 +498,17 @@ def _plan(out_dir: Path, artifacts: list[Artifact], source: str) -> Plan:
     written = written or {}
     old = {path: entry.sha256 for path, entry in written.items()}
 
+    # The files bkrc writes again for another member (`reassigned`): their bytes
+    # are kept, for `rename_warnings` to compare without reading them again.
+    moving = frozenset(
+        path
+        for path, art in wanted.items()
+        if (was := written.get(path)) and was.member and art.member and was.member != art.member
+    )
     # A modification time from RACY_NS before now on may hide a write after the
     # plan's look (a file system's clock ticks that coarsely): such files' bytes
     # are compared again before the swap (`changed_meanwhile`).
-    looks = _Looks({}, {}, time.time_ns() - RACY_NS)
+    looks = _Looks({}, {}, time.time_ns() - RACY_NS, moving, {})
     actions = []
     for path, artifact in sorted(wanted.items()):
         if there:
@@ -509,7 +526,7 @@ def _plan(out_dir: Path, artifacts: list[Artifact], source: str) -> Plan:
     actions.sort(key=lambda a: a.path)
     obstacles = _obstacles(out_dir, sorted(wanted), sorted(set(old) - {MANIFEST})) if there else []
     plan = Plan(out_dir, source, actions, manifest, preserved, foreign, obstacles, written)
-    plan.seen, plan.racy, plan.racy_since = looks.seen, looks.racy, looks.since
+    plan.seen, plan.racy, plan.racy_since, plan.before = looks.seen, looks.racy, looks.since, looks.kept
     plan.missing = not there and not os.path.lexists(out_dir)
     return plan
 
@@ -888,11 +905,12 @@ def rename_warnings(plan: Plan) -> list[str]:
 
 
 def _same_statements(plan: Plan, path: str) -> bool:
-    """Whether DIR's directory entry at `path` and the new one hold the same statements,
-    comments (`*` in column 1) left out: a SUBCONFIG that changes member only in its comment."""
+    """Whether DIR's directory entry at `path`, as the plan read it (`Plan.before`), and
+    the new one hold the same statements, comments (`*` in column 1) left out: a
+    SUBCONFIG that changes member only in its comment."""
     art = next((a.artifact for a in plan.actions if a.path == path), None)
-    current = _read((plan.put_back or plan.out_dir) / path)
-    if art is None or current is None or current == NOT_A_FILE:
+    current = plan.before.get(path)
+    if art is None or current is None:
         return False
 
     def statements(data: bytes) -> list[str]:

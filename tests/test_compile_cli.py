@@ -13,6 +13,7 @@ import pytest
 from conftest import EXAMPLES, ROOT, run_cli
 from test_output import tree
 
+from bkrdsl import output
 from bkrdsl.dialect import DIALECT_DIR
 
 GOOD = """\
@@ -379,6 +380,36 @@ def test_a_member_renamed_is_not_told_to_remove_entries_it_never_had(tmp_path):
     assert "; if DEV4 is DEV2 renamed, DEV4's new node definitions (DEV4/TMNODES.CONFIG) take their place" in (
         warnings[2]
     )
+
+
+def test_the_subconfig_warning_judges_the_entries_the_plan_read_each_read_once(tmp_path, monkeypatch):
+    """DEV2 renamed DEV4: whether its SUBCONFIG entries keep their statements is
+    judged from the bytes the plan read, each file read once. The warning read
+    each entry again, after --dry-run and --check had let go of the write lock:
+    a compile that rewrote them in between (here, a write after the plan) made
+    the warning say the opposite of the plan it followed."""
+    src, out = source(tmp_path, TAPE), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, TAPE.replace("DEV2", "DEV4"))
+    entries = sorted(out.glob("cluster/*-2.DIRECT"))
+    reads: dict[str, int] = {}
+    real_open, real_warnings = output._open_regular, output.rename_warnings
+
+    def counted(path):
+        reads[Path(path).name] = reads.get(Path(path).name, 0) + 1
+        return real_open(path)
+
+    def after_the_lock(plan):
+        for entry in entries:
+            entry.write_text("* rewritten after the plan\n")
+        return real_warnings(plan)
+
+    monkeypatch.setattr(output, "_open_regular", counted)
+    monkeypatch.setattr(output, "rename_warnings", after_the_lock)
+    warnings = _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr)
+    assert len(entries) == 5 and all(reads[entry.name] == 1 for entry in entries), reads
+    assert warnings[0].startswith("bkrc: warning: 5 SUBCONFIG entries that were DEV2's are now DEV4's"), warnings
+    assert "takes DEV2's number and these entries as they are (only their comments change)" in warnings[0]
 
 
 def test_a_member_added_first_is_not_told_to_remove_entries_it_never_had(tmp_path):
