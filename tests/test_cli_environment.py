@@ -21,6 +21,7 @@ import signal
 import stat
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import ROOT, lock_folder, run_cli
@@ -1132,6 +1133,9 @@ def exchange(a, b):  # the swap's renameat2(RENAME_EXCHANGE)
     if when == "before":
         die()
     real_exchange(a, b)
+    if when == "after-a-save":  # saved in DIR in the instant before the swap: now in the old tree
+        with open(os.path.join(a, "notes.txt"), "w") as note:
+            note.write("mine\\n")
     die()
 
 
@@ -1210,6 +1214,26 @@ def test_a_compile_killed_at_the_swap_leaves_dir_whole_and_the_next_commands_say
     run_cli(["compile", src, "-o", out, "--check"], expect=0)
 
 
+def test_a_save_in_the_old_tree_then_a_kill_before_the_last_look_is_named_before_it_is_removed(tmp_path):
+    """docs/output.md's third open window: a file saved in DIR in the instant
+    before the swap is in the old tree, and a kill before the compile looks at
+    it again leaves it there, beside DIR. --check (DIR up to date, exit 0) and
+    --dry-run name that folder first, the file is in it to copy out, and only
+    the next compile removes it."""
+    src, out = source(tmp_path), tmp_path / "w" / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, GOOD.replace("daily 05:00", "daily 05:30"))
+    left = killed_compile(src, out, "after-a-save")
+    assert (left / "notes.txt").read_text() == "mine\n" and not (out / "notes.txt").exists()
+    check = run_cli(["compile", src, "-o", out, "--check"], expect=0)
+    assert check.stderr == left_warning(left.name, out)
+    dry = run_cli(["compile", src, "-o", out, "--dry-run"], expect=0)
+    assert dry.stdout.endswith(f"1 folder a killed compile left beside {out} removed first: {left.name}\n")
+    done = run_cli(["compile", src, "-o", out], expect=0)
+    assert done.stderr == f"bkrc: removed {left.name}, which a killed compile left beside {out}\n"
+    assert siblings(out) == []
+
+
 def test_a_dir_another_program_creates_during_a_first_compile_stops_it_with_what_to_do(tmp_path, monkeypatch):
     """Exit 2, DIR as the other program left it, and the message names DIR, says
     it appeared during the compile, and gives the command to run next."""
@@ -1238,21 +1262,38 @@ def test_a_dir_another_program_creates_during_a_first_compile_stops_it_with_what
     assert (out.parent / "out.other" / "notes.txt").read_text() == "mine\n"
 
 
+def killed_compile(src, out, when: str) -> Path:
+    """A compile of `src` into `out` killed (SIGKILL) at the swap, `when` as for
+    KILLED_AT_THE_SWAP; the folder it left beside `out`."""
+    before = set(os.listdir(out.parent))
+    run = subprocess.run([sys.executable, "-c", KILLED_AT_THE_SWAP, str(src), str(out), when], cwd=ROOT, check=False)
+    assert run.returncode == -signal.SIGKILL
+    (left,) = set(os.listdir(out.parent)) - before - {"out"}
+    return out.parent / left
+
+
 def test_check_of_an_up_to_date_dir_names_each_folder_a_killed_compile_left(tmp_path, monkeypatch):
-    """DIR up to date, and beside it folders a killed compile left: one the next
-    compile removes (say a compile of another source, killed before its swap,
-    and the source changed back), and one it cannot (an entry in it made
-    immutable, root only: `fixed_entries` says so here). --check exits 0, as
-    DIR is up to date, and says each on standard error (standard output with
-    --format json, whose document is all of standard error); it said nothing."""
+    """DIR up to date, and beside it folders that real compiles, killed, left: the
+    old tree of one killed just after its swap (DIR holds its new tree), which
+    the next compile removes, and the new tree of a compile of another source
+    killed before its swap, which it cannot (an entry in it made immutable,
+    root only: `fixed_entries` says so here). --check exits 0, as DIR is up to
+    date, and says each on standard error (standard output with --format
+    json, whose document is all of standard error); it said nothing. Each
+    compile removes what a killed one left before it writes, so the first
+    folder is moved away while the second compile runs, then back."""
     src, out = source(tmp_path), tmp_path / "w" / "out"
     run_cli(["compile", src, "-o", out], expect=0)
-    left = out.parent / ".out.bkrc-new-999999999-abcdefgh"  # no process has that ID
-    (left / "DEV1").mkdir(parents=True)
-    held = out.parent / ".out.bkrc-new-999999998-abcdefgh"
-    (held / "DEV1").mkdir(parents=True)
-    entry = held / "DEV1" / "notes.txt"
-    entry.write_text("mine\n")
+    old = tree(out)
+    source(tmp_path, GOOD.replace("daily 05:00", "daily 05:45"))
+    held = killed_compile(src, out, "before")
+    assert tree(out) == old
+    held.rename(tmp_path / held.name)
+    source(tmp_path, GOOD.replace("daily 05:00", "daily 05:30"))
+    left = killed_compile(src, out, "after")
+    assert tree(left) == old and tree(out) != old
+    (tmp_path / held.name).rename(held)
+    entry = held / "manifest.json"
     monkeypatch.setattr(output, "fixed_entries", lambda root: [(entry, "i")] if root == held else [])
     removed = left_warning(left.name, out)
     stays = (
@@ -1266,7 +1307,7 @@ def test_check_of_an_up_to_date_dir_names_each_folder_a_killed_compile_left(tmp_
     assert json.loads(done.stderr) is not None
     assert left.is_dir() and held.is_dir()  # --check writes nothing
 
-    source(tmp_path, GOOD.replace("daily 05:00", "daily 05:30"))  # not up to date: the plan names them
+    source(tmp_path)  # not up to date: the plan names them
     done = run_cli(["compile", src, "-o", out, "--check"], expect=1)
     assert "warning: a killed compile left" not in done.output
     assert f"1 folder a killed compile left beside {out} removed first: {left.name}\n" in done.stdout
