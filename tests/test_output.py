@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import json
@@ -1496,3 +1497,35 @@ def test_leftover_warnings_name_each_folder_and_what_the_next_compile_does(tmp_p
     shutil.rmtree(out)  # killed between the fallback swap's renames: DIR is put back from `old`
     plan = output.make_plan(out, arts(), "test.bkr")
     assert plan.put_back == old and not plan.up_to_date
+
+
+def test_a_write_in_the_old_tree_after_the_last_look_is_lost_unless_the_file_is_linked(tmp_path, monkeypatch):
+    """docs/output.md's first open window, as it says: once the old tree has been
+    looked at after the swap, a write through a file held open goes to the old
+    tree, removed then, for a file the compile rewrites (JOBB2); a file it keeps
+    (EXTRA, unchanged) and one bkrc did not write (a log) are linked, the same
+    file in both trees, and keep it; a file saved by a relative name from a
+    current folder inside DIR is saved in the old tree, and lost."""
+    out = tmp_path / "out"
+    compile_to(out, arts(extra=True))
+    (out / "M2" / "build.log").write_text("start\n")
+    monkeypatch.chdir(out / "M2")
+    real = output._remove_tree
+    with contextlib.ExitStack() as stack:
+        held = [stack.enter_context(open(name, "a")) for name in ("build.log", "EXTRA.TEMPLATE", "JOBB2.TEMPLATE")]
+
+        def after_the_last_look(path):
+            if path.name.startswith(".out.bkrc-"):
+                for file in held:
+                    file.write("after the look\n")
+                    file.flush()
+                Path("notes.txt").write_text("mine\n")
+            return real(path)
+
+        monkeypatch.setattr(output, "_remove_tree", after_the_last_look)
+        assert output.write(output.make_plan(out, arts("2", extra=True), "test.bkr")) == []
+    monkeypatch.chdir(tmp_path)
+    assert (out / "M2" / "build.log").read_text() == "start\nafter the look\n"
+    assert (out / "M2" / "EXTRA.TEMPLATE").read_text() == "* extra\nafter the look\n"
+    assert (out / "M2" / "JOBB2.TEMPLATE").read_text() == "* job B 2\n"
+    assert not (out / "M2" / "notes.txt").exists() and siblings(out) == []
