@@ -163,6 +163,27 @@ def test_sarif_for_a_file_name_that_is_not_utf8(tmp_path):
     assert all(uri.endswith("/bad%FF.bkr") for uri in uris), uris
 
 
+def test_sarif_names_an_absolute_file_by_a_file_uri_and_a_relative_one_as_given(tmp_path, monkeypatch):
+    """SARIF reads a URI without a scheme as relative to the repository's root (GitHub's
+    code scanning), so `/tmp/.../my dir/a.bkr` named no file there: it is a `file` URI."""
+    folder = tmp_path / "my dir"
+    folder.mkdir()
+    (folder / "a:b.bkr").write_text("cluster X {\n  member A { workers 99 }\n}\n")
+    absolute = run_cli(["check", "--format", "sarif", str(folder / "a:b.bkr")], expect=1)
+    uris = _sarif_uris(absolute.stdout)
+    assert uris == {"file://" + str(tmp_path).replace(" ", "%20") + "/my%20dir/a%3Ab.bkr"}, uris
+    monkeypatch.chdir(tmp_path)
+    relative = run_cli(["check", "--format", "sarif", "my dir/a:b.bkr"], expect=1)
+    # `a:b.bkr` would read as a URI of the scheme `a`: its `:` is escaped.
+    assert _sarif_uris(relative.stdout) == {"my%20dir/a%3Ab.bkr"}
+
+
+def _sarif_uris(document: str) -> set[str]:
+    results = json.loads(document)["runs"][0]["results"]
+    assert results
+    return {loc["physicalLocation"]["artifactLocation"]["uri"] for r in results for loc in r["locations"]}
+
+
 def test_a_file_name_that_is_not_utf8_under_a_strict_utf8_locale(tmp_path):
     """Under a UTF-8 locale other than C (en_US.UTF-8: a desktop's, a CI runner's),
     Python's standard output is strict: a name that is not UTF-8 (read as surrogate

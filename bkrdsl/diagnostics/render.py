@@ -381,12 +381,22 @@ NEWLINE_SEQUENCES = ("\r\n", "\n", "\r")
 
 
 def _uri(file: str) -> str:
-    """A file name as a SARIF URI reference: forward slashes, unsafe characters escaped."""
+    """A file name as a SARIF URI reference: forward slashes, unsafe characters escaped.
+    An absolute name is a `file` URI (`/srv/a.bkr` is `file:///srv/a.bkr`, `C:\\a.bkr`
+    `file:///C:/a.bkr`): SARIF reads a reference without a scheme as relative to
+    the repository's root (GitHub's code scanning, sarif-multitool's GH1006), where
+    `/srv/a.bkr` names no file. A relative name keeps no `:` (`a:b.bkr` would read
+    as the scheme `a`)."""
     from urllib.parse import quote
 
+    name = file.replace("\\", "/")
     # Bytes, so that a file name that is not UTF-8 (read by Python as surrogate
     # escapes) is written as its own bytes, %FF, rather than failing to encode.
-    return quote(os.fsencode(file.replace("\\", "/")), safe="/:@._-~")
+    if name.startswith("/"):
+        return "file://" + quote(os.fsencode(name), safe="/@._-~")
+    if re.match(r"[A-Za-z]:/", name):
+        return "file:///" + name[:2] + quote(os.fsencode(name[2:]), safe="/@._-~")
+    return quote(os.fsencode(name), safe="/@._-~")
 
 
 def _sarif_location(span: Span, message: str | None = None) -> dict:
