@@ -285,7 +285,15 @@ def test_a_usage_error_of_check_prints_the_empty_document(tmp_path, fmt, args, s
     result = run_cli(["check", *(names.get(a, a.replace("FMT", fmt)) for a in args)], expect=2)
     document = json.loads(result.stdout)
     assert _empty(document, fmt)
-    assert document == json.loads(run_cli(["check", tmp_path / "missing.bkr", "--format", fmt], expect=2).stdout)
+    missing = json.loads(run_cli(["check", tmp_path / "missing.bkr", "--format", fmt], expect=2).stdout)
+    if fmt == "sarif":  # the run failed, and says why: not a clean run's log
+        (invocation,) = document["runs"][0].pop("invocations")
+        assert invocation["executionSuccessful"] is False
+        (note,) = invocation["toolExecutionNotifications"]
+        assert note["level"] == "error" and note["message"]["text"].startswith("bkrc: usage error: ")
+        assert said in note["message"]["text"]
+        del missing["runs"][0]["invocations"]
+    assert document == missing
     assert result.stderr.startswith("Usage: ") and " check [OPTIONS]" in result.stderr and said in result.stderr, result.stderr
 
 

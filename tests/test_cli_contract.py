@@ -237,6 +237,43 @@ def test_a_usage_error_of_fmt_json_prints_the_empty_document_on_standard_error()
     assert result.stdout.startswith("Usage: ") and "No such option '--bogus'" in result.stdout
 
 
+# ------------------------------------------------------------------ a run that fails, as sarif
+@pytest.mark.parametrize(
+    ("args", "stream", "said"),
+    [
+        (["check", "MISSING"], "stdout", "bkrc: MISSING: no such file"),
+        (["check", "MINIMAL", "MISSING"], "stdout", "bkrc: MISSING: no such file"),
+        (["check", "MINIMAL", "--dialect", "MISSING"], "stdout", "bkrc: MISSING: no such file (the --dialect table)"),
+        (["compile", "MISSING", "-o", "OUT"], "stderr", "bkrc: MISSING: no such file"),
+        (["compile", "MINIMAL", "-o", "OUT", "--directory", "MISSING"], "stderr", "bkrc: cannot read directory MISSING"),
+        (["fmt", "--check", "MINIMAL", "MISSING"], "stderr", "bkrc: MISSING: no such file"),
+        (["show", "MISSING"], "stderr", None),  # json only: its document is the empty one
+    ],
+    ids=lambda v: "-".join(a.lower() for a in v) if isinstance(v, list) else None,
+)
+def test_sarif_of_a_run_that_cannot_read_its_input_says_the_run_failed(tmp_path, sarif_errors, args, stream, said):
+    """`bkrc check --format sarif missing.bkr` (a path a pipeline got wrong) printed,
+    with exit 2, the very log of a clean run: no result, no invocation. Uploaded to
+    code scanning, that reads as every alert fixed. The run's invocation now failed,
+    its notification bkrc's line, as for an internal error (SARIF 2.1.0, 3.20.21)."""
+    names = {"MINIMAL": str(MINIMAL), "MISSING": str(tmp_path / "missing"), "OUT": str(tmp_path / "out")}
+    fmt = "json" if said is None else "sarif"
+    result = run_cli([names.get(a, a) for a in args] + ["--format", fmt], expect=2)
+    document = result.stdout if stream == "stdout" else result.stderr
+    if said is None:
+        assert json.loads(document)["diagnostics"] == []
+        return
+    assert sarif_errors(document) == []
+    (run,) = json.loads(document)["runs"]
+    (invocation,) = run["invocations"]
+    assert invocation["executionSuccessful"] is False
+    (notification,) = invocation["toolExecutionNotifications"]
+    assert notification["level"] == "error"
+    assert notification["message"]["text"].startswith(said.replace("MISSING", names["MISSING"]))
+    clean = json.loads(run_cli(["check", "--format", "sarif", MINIMAL], expect=0).stdout)
+    assert "invocations" not in clean["runs"][0]
+
+
 # ------------------------------------------------------------------ an internal error, as json or sarif
 #: Each command taking --format json|sarif, the stage an internal error is forced
 #: in, and the stream its document is on.

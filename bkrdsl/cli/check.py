@@ -73,8 +73,9 @@ def check_cmd(files, fix, dialect_path, directory_path, fmt, color, include):
     """
     stdin_once(files)
     if fix and "-" in files:
-        click.echo("bkrc: --fix rewrites files; it cannot rewrite standard input", err=True)
-        empty_document(fmt, err=False)
+        line = "bkrc: --fix rewrites files; it cannot rewrite standard input"
+        click.echo(line, err=True)
+        empty_document(fmt, err=False, reason=line)
         sys.exit(EXIT_USAGE)
     dialect = load_dialect_arg(dialect_path, fmt=fmt)
     directory = load_directory_arg(directory_path, fmt=fmt)
@@ -95,7 +96,7 @@ def _check(files, fix, fmt, color, include, done: list[FileFix], dialect=None, d
     """The command: check (and with --fix, fix) each FILE, report; the exit code."""
     analyses = []
     rewritten: list[tuple[int, str]] = []  # (when, the file's real path) for each file --fix replaced
-    io_failed = False
+    failures: list[str] = []  # bkrc's line for each FILE it could not read or write
     for arg in files:
         try:
             if fix:
@@ -107,7 +108,7 @@ def _check(files, fix, fmt, color, include, done: list[FileFix], dialect=None, d
             analyses.append((arg, analysis))
         except InputError as err:
             click.echo(str(err), err=True)
-            io_failed = True
+            failures.append(str(err))
             if isinstance(err, UnwritableError):
                 analyses.append((arg, err.analysis))
             elif fix:
@@ -121,7 +122,7 @@ def _check(files, fix, fmt, color, include, done: list[FileFix], dialect=None, d
                 analyses[n] = (arg, analyse_arg(arg, include, dialect, directory=directory))
             except InputError as err:
                 click.echo(str(err), err=True)
-                io_failed = True
+                failures.append(str(err))
     # A module two FILEs import, cut at the error limit in either: its report is the
     # union of both lists, so those FILEs are read again with every diagnostic kept.
     for n in cut_and_shared([analysis for _, analysis in analyses]):
@@ -130,16 +131,16 @@ def _check(files, fix, fmt, color, include, done: list[FileFix], dialect=None, d
             analyses[n] = (arg, analyse_arg(arg, include, dialect, directory=directory, limit=0))
         except InputError as err:
             click.echo(str(err), err=True)
-            io_failed = True
+            failures.append(str(err))
     if fix:
         checked = dict(analyses)
     analyses = [analysis for _, analysis in analyses]
-    print_diagnostics(analyses, fmt, color, modules=[a.name for a in analyses if a.module])
+    print_diagnostics(analyses, fmt, color, modules=[a.name for a in analyses if a.module], failures=failures)
     if fix:
         for line in summary(done, checked):
             click.echo(line, err=True)
     code = max([exit_code(a.diagnostics) for a in analyses] + [EXIT_OK])
-    return EXIT_USAGE if io_failed else code
+    return EXIT_USAGE if failures else code
 
 
 class UnwritableError(InputError):

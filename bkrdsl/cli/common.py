@@ -278,7 +278,7 @@ def load_dialect_arg(dialect_path: str | None, *, err: bool = True, fmt: str = "
         return load_dialect(path=dialect_path) if dialect_path else load_dialect()
     except DialectError as err_:
         click.echo(f"bkrc: {err_}", err=err)
-        empty_document(fmt, err=document_err)
+        empty_document(fmt, err=document_err, reason=f"bkrc: {err_}")
         sys.exit(EXIT_USAGE)
 
 
@@ -325,8 +325,9 @@ def load_directory_arg(
         with open(directory_path, "rb") as f:
             data = f.read(MAX_FILE_SIZE + 1)  # one byte more tells a file too large
     except OSError as err_:
-        click.echo(f"bkrc: cannot read directory {directory_path}: {err_.strerror or err_}", err=err)
-        empty_document(fmt, err=document_err)
+        line = f"bkrc: cannot read directory {directory_path}: {err_.strerror or err_}"
+        click.echo(line, err=err)
+        empty_document(fmt, err=document_err, reason=line)
         sys.exit(EXIT_USAGE)
     return read_directory(directory_path, data)
 
@@ -505,14 +506,16 @@ def cut_and_shared(analyses) -> list[int]:
     return sorted(redo)
 
 
-def empty_document(fmt: str, *, err: bool) -> None:
+def empty_document(fmt: str, *, err: bool, reason: str | None = None) -> None:
     """A run that stops before it has diagnostics to report (a FILE, `--dialect`
     table or `--directory` it cannot read: exit 2) still prints, in a document
     format, the one document its stream holds, with no diagnostic: a program
     reading `2>diagnostics.json` (`bkrc compile`, `show`, `init`, `fmt`) or
-    `>diagnostics.json` (`bkrc check`) always gets one that parses. Nothing in the other formats."""
+    `>diagnostics.json` (`bkrc check`) always gets one that parses. Nothing in the other formats.
+    `reason`: the line bkrc prints for it, which SARIF's document says too, its run
+    failed (`render_sarif`), so that it is not read as a clean run's."""
     if fmt in DOCUMENT_FORMATS:
-        print_diagnostics([], fmt, "never", err=err)
+        print_diagnostics([], fmt, "never", err=err, failures=[reason] if reason else ())
 
 
 def given_format(command: click.Command, args: Sequence[str]) -> str | None:
@@ -618,7 +621,7 @@ class DocumentCommand(click.Command):
     def _refuse(self, err: click.UsageError, fmt: str | None) -> None:
         if fmt not in DOCUMENT_FORMATS:
             raise err
-        empty_document(fmt, err=self.document_err)
+        empty_document(fmt, err=self.document_err, reason=f"bkrc: usage error: {err.format_message()}")
         err.show(file=sys.stdout if self.document_err else sys.stderr)
         sys.exit(EXIT_USAGE)
 
@@ -631,11 +634,13 @@ def print_diagnostics(
     err: bool = False,
     modules: Sequence[str] = (),
     max_errors: int | None = None,
+    failures: Sequence[str] = (),
 ) -> None:
     """Print the diagnostics of every analysis in `fmt`; `modules` names the FILEs
     checked as modules, which the text format's summary line names. Each file's
     report stops after its `max_errors`th error (default: the command's
-    `--max-errors`, else DEFAULT_MAX_ERRORS; 0: no limit)."""
+    `--max-errors`, else DEFAULT_MAX_ERRORS; 0: no limit). `failures`: bkrc's
+    lines for what the run could not do (exit 2), which SARIF's document says."""
     from bkrdsl.diagnostics.render import render
 
     if max_errors is None:
@@ -664,6 +669,7 @@ def print_diagnostics(
         modules=modules,
         max_errors=max_errors,
         stops=stops,
+        failures=failures,
     )
     if text or fmt in DOCUMENT_FORMATS:
         click.echo(text, nl=False, err=err, color=colored)

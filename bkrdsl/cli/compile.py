@@ -282,7 +282,7 @@ def _compile(
     try:
         analysis = analyse_arg(file, include, dialect, directory=directory, cluster_required=True)
     except InputError as err:
-        empty_document(fmt, err=True)
+        empty_document(fmt, err=True, reason=str(err))
         _fail(str(err), EXIT_USAGE, err=status)
     print_diagnostics([analysis], fmt, color, err=True)
     if not analysis.ok or analysis.model is None:

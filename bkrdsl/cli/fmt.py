@@ -71,6 +71,12 @@ class _Run:
         self.code = EXIT_OK
         self.results = []
         self.rewritten: list[str] = []
+        self.failures: list[str] = []  # bkrc's lines for the files it could not read or write
+
+    def failed(self, line: str) -> None:
+        click.echo(line, err=self.status)
+        self.failures.append(line)
+        self.fail(EXIT_USAGE)
 
     def fail(self, code: int) -> None:
         self.code = max(self.code, code)
@@ -82,8 +88,7 @@ class _Run:
             rewrite = None if self.check or self.diff else STREAM_HINT
             name, data, path = read_input(arg, rewrite=rewrite)
         except InputError as err:
-            click.echo(str(err), err=self.status)
-            self.fail(EXIT_USAGE)
+            self.failed(str(err))
             return
         try:
             done = format_bytes(name, data)
@@ -127,8 +132,7 @@ class _Run:
             try:
                 left = replace_file(path, done.text.encode("utf-8"))
             except OSError as err:
-                click.echo(f"bkrc: {name}: cannot write: {err.strerror or err}", err=self.status)
-                self.fail(EXIT_USAGE)
+                self.failed(f"bkrc: {name}: cannot write: {err.strerror or err}")
             else:
                 self.rewritten.append(name)
                 click.echo(f"reformatted {name}", err=self.status)
@@ -173,10 +177,10 @@ def fmt_cmd(files, check, diff, fmt, color):
         word, code = interruption(err)
         click.echo(run.interrupted(word), err=status)
         if not status:  # json, sarif: the document of the files read before it
-            print_diagnostics([r for r in run.results if not r.ok], fmt, color, err=True)
+            print_diagnostics([r for r in run.results if not r.ok], fmt, color, err=True, failures=run.failures)
         sys.exit(code)
     failed = [r for r in run.results if not r.ok]
-    print_diagnostics(failed, fmt, color, err=True)  # json, sarif: the document, always
+    print_diagnostics(failed, fmt, color, err=True, failures=run.failures)  # json, sarif: the document, always
     sys.exit(run.code)
 
 

@@ -414,8 +414,9 @@ def _create(
 
     status = status_to_stderr(fmt)
     if os.path.isdir(file):
-        empty_document(fmt, err=True)
-        click.echo(f"bkrc: {file}: is a directory; nothing written", err=status)
+        line = f"bkrc: {file}: is a directory; nothing written"
+        empty_document(fmt, err=True, reason=line)
+        click.echo(line, err=status)
         sys.exit(EXIT_USAGE)
     failed = None
     with Commit() as commit:
@@ -439,7 +440,7 @@ def _create(
             if moved:
                 click.echo(f"bkrc: warning: {moved}", err=status)
     if failed:
-        empty_document(fmt, err=True)
+        empty_document(fmt, err=True, reason=failed)
         click.echo(failed, err=status)
         sys.exit(EXIT_USAGE)
     if commit.interrupted:

@@ -128,7 +128,7 @@ def show_cmd(file, members, fmt, directory_path, color, include):
     try:
         analysis = analyse_arg(file, include, directory=directory, cluster_required=True)
     except InputError as err:
-        empty_document(fmt, err=True)
+        empty_document(fmt, err=True, reason=str(err))
         click.echo(str(err), err=status)
         sys.exit(EXIT_USAGE)
     ok = analysis.ok and analysis.model is not None

@@ -48,12 +48,14 @@ def render(
     modules: Sequence[str] = (),
     max_errors: int = 0,
     stops: Sequence[Stop] = (),
+    failures: Sequence[str] = (),
 ) -> str:
     """`modules`: the files checked as modules (no cluster), which only the text
     format's summary line names. `max_errors`: each file's diagnostics up to its
     Nth error, then a note that the report stopped there (limit.py; 0: all).
     `stops`: where the diagnostics were cut already (`Analysis.stops`), whose
-    counts the notes add in."""
+    counts the notes add in. `failures`: bkrc's lines for what the run could
+    not do (a FILE it could not read: exit 2), which SARIF says (`render_sarif`)."""
     ordered, stops = limit(diagnostics, max_errors, stops)
     fmt = Format(fmt)
     if fmt is Format.TEXT:
@@ -63,7 +65,7 @@ def render(
     if fmt is Format.JSON:
         return render_json(ordered, stops)
     if fmt is Format.SARIF:
-        return render_sarif(ordered, stops)
+        return render_sarif(ordered, stops, failures=failures)
     return render_github(ordered, stops)
 
 
@@ -438,10 +440,16 @@ def _sarif_fix(fix: Fix) -> dict:
 
 
 def render_sarif(
-    diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = (), failure: tuple[str, str, str] | None = None
+    diagnostics: Sequence[Diagnostic],
+    stops: Sequence[Stop] = (),
+    failure: tuple[str, str, str] | None = None,
+    failures: Sequence[str] = (),
 ) -> str:
     """`failure`: (message, exception's kind, its message) of a run that an internal
-    error stopped: the run's invocation did not succeed, and says why."""
+    error stopped: the run's invocation did not succeed, and says why. `failures`:
+    bkrc's lines for what else made the run fail (exit 2: a FILE, `--dialect` table
+    or `--directory` it could not read, a usage error), said the same way, so that
+    such a run's log is not taken for a clean one (no result: every alert fixed)."""
     from bkrdsl.diagnostics.registry import load_all
 
     registry = load_all()
@@ -507,13 +515,14 @@ def render_sarif(
         }
         for stop in stops
     ]
+    notifications += [{"level": "error", "message": {"text": line}} for line in failures]
     if failure is not None:
         # An internal error (3.58: a notification's exception, its kind and message).
         message, kind, said = failure
         notifications.append({"level": "error", "message": {"text": message}, "exception": {"kind": kind, "message": said}})
     if notifications:
         log["runs"][0]["invocations"] = [
-            {"executionSuccessful": failure is None, "toolExecutionNotifications": notifications}
+            {"executionSuccessful": failure is None and not failures, "toolExecutionNotifications": notifications}
         ]
     import json
 
