@@ -213,6 +213,52 @@ def test_a_file_name_that_is_not_utf8_under_a_strict_utf8_locale(tmp_path):
         assert says in getattr(run, stream), (args, run.stdout, run.stderr)
 
 
+@pytest.mark.parametrize("encoding", ["latin-1", "ascii"])  # LANG=de_DE (ISO-8859-1); C without UTF-8 mode
+def test_a_locale_that_is_not_utf8_reports_any_file_name(tmp_path, encoding):
+    """Under a locale whose encoding lacks a character of a file name (`Ω` under
+    Latin-1), every format was an internal error (UnicodeEncodeError), and the
+    JSON of a name Latin-1 has (`ä`) was Latin-1, no UTF-8: a pipeline's JSON
+    reader failed on it. The text formats write what the locale lacks as Python's
+    escape; json and sarif are ASCII, JSON's escapes for the rest, read back as
+    the name."""
+    folder = tmp_path / "Ω"
+    folder.mkdir()
+    bad = folder / "bäd.bkr"
+    bad.write_text("cluster X {\n  member A { workers 99 }\n}\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    env.pop("PYTHONUTF8", None)
+    for fmt in ("text", "short", "github", "json", "sarif"):
+        run = _bkrc(["check", "--format", fmt, bad], env=env, capture_output=True)
+        assert run.returncode == 1 and b"internal error" not in run.stderr, (fmt, run.stdout, run.stderr)
+        if fmt == "json":
+            assert json.loads(run.stdout.decode("utf-8"))["diagnostics"][0]["file"] == str(bad)
+        elif fmt == "sarif":
+            (result, *_) = json.loads(run.stdout.decode("utf-8"))["runs"][0]["results"]
+            assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("/%CE%A9/b%C3%A4d.bkr")
+        else:
+            assert b"BKR316" in run.stdout
+    run = _bkrc(["compile", bad, "-o", tmp_path / "out", "--format", "json"], env=env, capture_output=True)
+    assert run.returncode == 1 and json.loads(run.stderr.decode("utf-8"))["diagnostics"][0]["file"] == str(bad)
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "ascii"])
+def test_fmt_writes_utf8_whatever_the_locale(tmp_path, encoding):
+    """`bkrc fmt -` and `--diff` are a file's text: under a Latin-1 locale a
+    description's `Ω` was an internal error, and its `ü` came out as Latin-1, a
+    file no longer UTF-8 (`bkrc fmt - < a.bkr > b.bkr`). Both are UTF-8 now, as
+    the file bkrc fmt rewrites is."""
+    text = '  cluster X {\n  description "Zürich Ωmega"\n  member A { workers 1 }\n}\n'
+    ugly = tmp_path / "ugly.bkr"
+    ugly.write_text(text, encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    env.pop("PYTHONUTF8", None)
+    run = _bkrc(["fmt", "-"], env=env, input=text.encode("utf-8"), capture_output=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.decode("utf-8") == text.lstrip(" ")
+    run = _bkrc(["fmt", "--diff", ugly], env=env, capture_output=True)
+    assert run.returncode == 0 and '+cluster X {\n   description "Zürich Ωmega"' in run.stdout.decode("utf-8")
+
+
 @pytest.mark.parametrize("encoding", ["utf-8:strict", "utf-8"])  # en_US.UTF-8's standard error; C.UTF-8's
 def test_explain_names_an_argument_that_is_not_utf8_by_its_bytes(encoding):
     """`bkrc explain` of an argument that is not UTF-8 (`BKR\xff01`) named it

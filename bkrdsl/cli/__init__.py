@@ -155,20 +155,27 @@ def _names_as_bytes() -> None:
     under en_US.UTF-8 (a desktop's, a CI runner's) standard output is strict, and
     such a name in a diagnostic or in `wrote DIR` was an internal error
     (UnicodeEncodeError); standard error wrote the escape, a name no shell finds.
-    Only a UTF-8 stream: another encoding's errors are left as Python set them."""
-    import codecs
-
+    A stream of another encoding (a Latin-1 locale, `LANG=de_DE`, or ASCII) writes
+    what it cannot encode as Python's escape (`\\u03a9`, `\\udcff`): a file name or
+    a description outside it was an internal error there too."""
     for stream in (sys.stdout, sys.stderr):
-        encoding = getattr(stream, "encoding", None)
-        try:
-            utf8 = encoding is not None and codecs.lookup(encoding).name == "utf-8"
-        except LookupError:  # pragma: no cover - a stream with a made-up encoding
-            utf8 = False
-        if utf8 and getattr(stream, "errors", None) != "surrogateescape" and hasattr(stream, "reconfigure"):
+        want = "surrogateescape" if stream_is_utf8(stream) else "backslashreplace"
+        if getattr(stream, "errors", None) != want and hasattr(stream, "reconfigure"):
             try:
-                stream.reconfigure(errors="surrogateescape")
+                stream.reconfigure(errors=want)
             except (OSError, ValueError):  # pragma: no cover - a stream that cannot change now
                 pass
+
+
+def stream_is_utf8(stream) -> bool:
+    """Whether `stream` encodes text as UTF-8 (the locale's encoding, or PYTHONIOENCODING's)."""
+    import codecs
+
+    encoding = getattr(stream, "encoding", None)
+    try:
+        return encoding is not None and codecs.lookup(encoding).name == "utf-8"
+    except LookupError:  # pragma: no cover - a stream with a made-up encoding
+        return False
 
 
 def main(argv: list[str] | None = None) -> None:

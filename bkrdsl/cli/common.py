@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import shlex
 import sys
 from collections.abc import Sequence
@@ -129,7 +130,22 @@ def echo_diff(before: str, after: str, from_name: str, to_name: str) -> None:
     """Print one file's `diff -u` on standard output, for `bkrc fmt --diff` and
     `bkrc compile --diff` alike. Plain text, not coloured on a terminal either
     (--color is the diagnostics'), so that `patch` and `git apply` read it."""
-    click.echo(unified_diff(before, after, from_name, to_name), nl=False)
+    echo_utf8(unified_diff(before, after, from_name, to_name))
+
+
+def echo_utf8(text: str) -> None:
+    """Write `text` on standard output as UTF-8, the encoding of a .bkr file and of
+    what bkrc writes, whatever the locale's (a file name that is not UTF-8 as its
+    own bytes): `bkrc fmt -` and a `--diff` are a file's text, for a file or
+    `patch`. In a Latin-1 locale a character it lacks was an internal error, and
+    one it has came out as Latin-1."""
+    raw = getattr(sys.stdout, "buffer", None)
+    if raw is None:  # pragma: no cover - a text-only stdout
+        click.echo(text, nl=False)
+        return
+    sys.stdout.flush()
+    raw.write(text.encode("utf-8", "surrogateescape"))
+    raw.flush()
 
 
 #: Why bkrc cannot go on when the folder it was started in is gone (`cwd_gone`).
@@ -626,6 +642,25 @@ class DocumentCommand(click.Command):
         sys.exit(EXIT_USAGE)
 
 
+def ascii_document(text: str, stream) -> str:
+    """A JSON document (json, sarif) for `stream`: as it is on a UTF-8 stream; on
+    another (a Latin-1 or ASCII locale), every character past ASCII as JSON's
+    escape (`\\u00e4`, a pair of them past U+FFFF), as `ensure_ascii` writes it.
+    JSON's structure is ASCII, so such characters are only in its strings. The
+    locale's bytes were no UTF-8, which JSON is (RFC 8259), and a character
+    the locale lacks was an internal error."""
+    from bkrdsl.cli import stream_is_utf8
+
+    if text.isascii() or stream_is_utf8(stream):
+        return text
+
+    def escape(m: re.Match) -> str:
+        units = m.group().encode("utf-16-be", "surrogatepass")
+        return "".join(f"\\u{units[i]:02x}{units[i + 1]:02x}" for i in range(0, len(units), 2))
+
+    return re.sub(r"[^\x00-\x7f]", escape, text)
+
+
 def print_diagnostics(
     analyses,
     fmt: str,
@@ -671,6 +706,8 @@ def print_diagnostics(
         stops=stops,
         failures=failures,
     )
+    if fmt in DOCUMENT_FORMATS:
+        text = ascii_document(text, stream)
     if text or fmt in DOCUMENT_FORMATS:
         click.echo(text, nl=False, err=err, color=colored)
         if fmt in DOCUMENT_FORMATS:

@@ -21,6 +21,7 @@ from bkrdsl.cli.common import (
     InputError,
     color_option,
     echo_diff,
+    echo_utf8,
     format_option,
     internal_error,
     interruption,
@@ -118,7 +119,7 @@ class _Run:
         if self.diff:
             return
         if path is None:
-            click.echo(done.text, nl=False)
+            echo_utf8(done.text)
         elif done.changed:
             self.rewrite(done, path)
 
