@@ -823,3 +823,40 @@ def test_a_document_format_prints_its_document_when_the_input_cannot_be_read(tmp
     empty = json.loads(run_cli(["compile", tmp_path / "missing.bkr", "-o", tmp_path / "out", "--format", "json"],
                                expect=2).stderr)
     assert empty["diagnostics"] == [] and empty["error_count"] == 0
+
+
+def test_a_fresh_checkout_of_the_folder_is_up_to_date_and_its_manifest_verifies_it(tmp_path):
+    """docs/output.md, "In a pipeline": `--check` of a copy whose files all have
+    new modification times (a fresh checkout) is up to date; the manifest's sha256
+    verify every file without bkrc; a checkout that turned LF into CRLF is not up
+    to date, every file "changed by hand"; `bkrc check` reads the .bkr file with
+    CRLF and a byte-order mark as it reads it with LF."""
+    import hashlib
+    import shutil
+
+    good = source(tmp_path)
+    run_cli(["compile", good, "-o", tmp_path / "out"], expect=0)
+    checkout = tmp_path / "checkout"
+    checkout.mkdir()
+    shutil.copy(good, checkout / "dev.bkr")
+    shutil.copytree(tmp_path / "out", checkout / "out", copy_function=shutil.copyfile)  # new mtimes
+    for path in (checkout / "out").rglob("*"):
+        os.utime(path, (1, 1))
+    assert run_cli(["compile", checkout / "dev.bkr", "-o", checkout / "out", "--check"], expect=0).stdout.endswith(
+        "is up to date\n"
+    )
+    manifest = json.loads((checkout / "out" / "manifest.json").read_text())
+    listed = {entry["path"] for entry in manifest["files"]}
+    assert listed == {str(p.relative_to(checkout / "out")) for p in (checkout / "out").rglob("*")
+                      if p.is_file() and p.name != "manifest.json"}
+    for entry in manifest["files"]:
+        assert hashlib.sha256((checkout / "out" / entry["path"]).read_bytes()).hexdigest() == entry["sha256"]
+    for path in (checkout / "out").rglob("*"):
+        if path.is_file() and path.name != "manifest.json":
+            path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    result = run_cli(["compile", checkout / "dev.bkr", "-o", checkout / "out", "--check"], expect=1)
+    assert result.stdout.count("(changed by hand)") == len(listed)
+    crlf = checkout / "crlf.bkr"
+    crlf.write_bytes(b"\xef\xbb\xbf" + good.read_bytes().replace(b"\n", b"\r\n"))
+    assert run_cli(["check", crlf], expect=0).output == ""
+    assert run_cli(["fmt", "--check", crlf], expect=1).stderr == f"would reformat {crlf}\n"
