@@ -860,3 +860,10 @@ def test_a_fresh_checkout_of_the_folder_is_up_to_date_and_its_manifest_verifies_
     crlf.write_bytes(b"\xef\xbb\xbf" + good.read_bytes().replace(b"\n", b"\r\n"))
     assert run_cli(["check", crlf], expect=0).output == ""
     assert run_cli(["fmt", "--check", crlf], expect=1).stderr == f"would reformat {crlf}\n"
+
+
+def test_check_of_standard_input_names_it_as_the_diagnostics_do(tmp_path):
+    """`git show HEAD:dev.bkr | bkrc compile - -o out --check` said `out is not up
+    to date with -`: `<stdin>`, as its diagnostics name it."""
+    result = run_cli(["compile", "-", "-o", tmp_path / "out", "--check"], input=GOOD, expect=1)
+    assert result.stderr.endswith(f"bkrc: {tmp_path / 'out'} is not up to date with <stdin>\n"), result.stderr

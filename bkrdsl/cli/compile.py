@@ -331,7 +331,9 @@ def _compile(
         # bring DIR up to date must not seem to be all that is missing.
         if failure is not None:
             click.echo(f"bkrc: warning: a compile would fail: {failure}", err=status)
-        _fail(f"bkrc: {out} is not up to date with {file}", EXIT_INPUT, err=status)
+        # `-` is standard input, `<stdin>` as the diagnostics name it: "up to date with -" named nothing.
+        named_file = analysis.model.main_file if file == "-" else file
+        _fail(f"bkrc: {out} is not up to date with {named_file}", EXIT_INPUT, err=status)
     if dry_run:
         click.echo(output.render_plan(plan), nl=False)
         if show_diff:
