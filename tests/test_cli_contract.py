@@ -274,6 +274,28 @@ def test_sarif_of_a_run_that_cannot_read_its_input_says_the_run_failed(tmp_path,
     assert "invocations" not in clean["runs"][0]
 
 
+@pytest.mark.parametrize(
+    ("args", "stream"),
+    [
+        (["check", "MINIMAL", "MISSING"], "stdout"),
+        (["compile", "MISSING", "-o", "OUT"], "stderr"),
+        (["compile", "MINIMAL", "-o", "OUT", "--dialect", "MISSING"], "stderr"),
+        (["fmt", "--check", "MISSING"], "stderr"),
+    ],
+    ids=lambda v: "-".join(a.lower() for a in v) if isinstance(v, list) else None,
+)
+def test_github_annotations_of_a_run_that_cannot_read_its_input_say_why_it_failed(tmp_path, args, stream):
+    """`--format github` printed nothing for a FILE it could not read (exit 2): the
+    pull request's checks showed a failed step and no annotation. Its line is an
+    `::error` annotation now, on the stream of the diagnostics, besides bkrc's line."""
+    names = {"MINIMAL": str(MINIMAL), "MISSING": str(tmp_path / "missing"), "OUT": str(tmp_path / "out")}
+    result = run_cli([names.get(a, a) for a in args] + ["--format", "github"], expect=2)
+    annotations = [line for line in getattr(result, stream).splitlines() if line.startswith("::")]
+    (annotation,) = annotations
+    assert annotation.startswith(f"::error title=bkrc::bkrc: {tmp_path / 'missing'}: no such file"), annotation
+    assert f"bkrc: {tmp_path / 'missing'}: no such file" in result.stderr + result.stdout
+
+
 # ------------------------------------------------------------------ an internal error, as json or sarif
 #: Each command taking --format json|sarif, the stage an internal error is forced
 #: in, and the stream its document is on.

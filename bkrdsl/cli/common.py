@@ -529,8 +529,9 @@ def empty_document(fmt: str, *, err: bool, reason: str | None = None) -> None:
     reading `2>diagnostics.json` (`bkrc compile`, `show`, `init`, `fmt`) or
     `>diagnostics.json` (`bkrc check`) always gets one that parses. Nothing in the other formats.
     `reason`: the line bkrc prints for it, which SARIF's document says too, its run
-    failed (`render_sarif`), so that it is not read as a clean run's."""
-    if fmt in DOCUMENT_FORMATS:
+    failed (`render_sarif`), so that it is not read as a clean run's; `github`
+    prints it as an `::error` annotation (nothing else in the other formats)."""
+    if fmt in DOCUMENT_FORMATS or (fmt == "github" and reason):
         print_diagnostics([], fmt, "never", err=err, failures=[reason] if reason else ())
 
 

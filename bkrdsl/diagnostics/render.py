@@ -55,7 +55,7 @@ def render(
     Nth error, then a note that the report stopped there (limit.py; 0: all).
     `stops`: where the diagnostics were cut already (`Analysis.stops`), whose
     counts the notes add in. `failures`: bkrc's lines for what the run could
-    not do (a FILE it could not read: exit 2), which SARIF says (`render_sarif`)."""
+    not do (a FILE it could not read: exit 2), which SARIF and GitHub's annotations say."""
     ordered, stops = limit(diagnostics, max_errors, stops)
     fmt = Format(fmt)
     if fmt is Format.TEXT:
@@ -66,7 +66,7 @@ def render(
         return render_json(ordered, stops)
     if fmt is Format.SARIF:
         return render_sarif(ordered, stops, failures=failures)
-    return render_github(ordered, stops)
+    return render_github(ordered, stops, failures)
 
 
 # --------------------------------------------------------------------- text
@@ -541,7 +541,9 @@ def _gh_prop(text: str) -> str:
 _GH_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
 
 
-def render_github(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = ()) -> str:
+def render_github(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = (), failures: Sequence[str] = ()) -> str:
+    """`failures`: bkrc's lines for what the run could not do (a FILE not read, exit 2),
+    each an `::error` of no file, so that the run's summary shows why it failed."""
     out = []
     for d in diagnostics:
         props = []
@@ -561,4 +563,5 @@ def render_github(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = ())
         props = [f"file={_gh_prop(stop.at.file)}", f"line={stop.at.line}", f"col={stop.at.column}"] if stop.at else []
         props.append("title=bkrc")
         out.append(f"::notice {','.join(props)}::{_gh_data(stop.message)}")
+    out += [f"::error title=bkrc::{_gh_data(line)}" for line in failures]
     return "".join(line + "\n" for line in out)
