@@ -241,6 +241,26 @@ def test_a_locale_that_is_not_utf8_reports_any_file_name(tmp_path, encoding):
     assert run.returncode == 1 and json.loads(run.stderr.decode("utf-8"))["diagnostics"][0]["file"] == str(bad)
 
 
+def test_the_sarif_of_an_internal_error_is_utf8_json_under_a_latin1_locale(tmp_path):
+    """The document an internal error prints (its message `ä broke`) came out in
+    Latin-1 under a Latin-1 locale: no JSON a reader decodes as UTF-8."""
+    script = tmp_path / "crash.py"
+    script.write_text(
+        "import sys\nimport bkrdsl.pipeline as p\n"
+        "def broken(*a, **k):\n    raise RuntimeError('\\u00e4 broke')\n"
+        "p._analyse = broken\nfrom bkrdsl.cli import main\nsys.argv = ['bkrc', *sys.argv[1:]]\nmain()\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONIOENCODING": "latin-1"}
+    env.pop("PYTHONUTF8", None)
+    run = subprocess.run([sys.executable, script, "check", "--format", "sarif", ROOT / "examples" / "minimal.bkr"],
+                         check=False, cwd=ROOT, env=env, capture_output=True)
+    assert run.returncode == 2, run.stderr
+    (run_,) = json.loads(run.stdout.decode("utf-8"))["runs"]
+    (notification,) = run_["invocations"][0]["toolExecutionNotifications"]
+    assert notification["exception"]["message"] == "ä broke"
+
+
 @pytest.mark.parametrize("encoding", ["latin-1", "ascii"])
 def test_fmt_writes_utf8_whatever_the_locale(tmp_path, encoding):
     """`bkrc fmt -` and `--diff` are a file's text: under a Latin-1 locale a

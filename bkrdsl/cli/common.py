@@ -589,8 +589,8 @@ def internal_error_document(fmt: str, err: BaseException, *, document_err: bool)
         if fmt == "sarif":
             from bkrdsl.diagnostics.render import render_sarif
 
-            click.echo(render_sarif([], failure=(internal_error_text(err), type(err).__name__, str(err))),
-                       nl=False, err=document_err)
+            document = render_sarif([], failure=(internal_error_text(err), type(err).__name__, str(err)))
+            click.echo(ascii_document(document, sys.stderr if document_err else sys.stdout), nl=False, err=document_err)
         else:
             empty_document(fmt, err=document_err)
         _run.document_printed = True
