@@ -479,10 +479,10 @@ MENDED_SLIPS = [
 
 @pytest.mark.parametrize("lark", [False, True], ids=["fast", "lark"])
 def test_a_full_jobs_include_its_incremental_job_keeps_deleted_is_said(lark):
-    """bank.bkr's IDFUL without `include minidisk CICSRG* 0300-03FF` (line 129), IDINC
+    """bank.bkr's IDFUL without `include minidisk CICSRG* 0300-03FF` (line 153), IDINC
     keeping its twin: the CICS regions' 0300-03FF disks backed up incrementally, never
     in full, and no diagnostic said so (SILENT, stop 39); BKR417 does, at IDINC's include.
-    The same line deleted from IDINC (line 139) selects less than the full job: silent."""
+    The same line deleted from IDINC (line 163) selects less than the full job: silent."""
     path = ROOT / "examples" / "bank.bkr"
     text = path.read_text(encoding="utf-8")
     baseline = Counter(cascades._said(d) for d in cascades.diagnostics(cascades.Slip(path, "none", 0, "", text), lark))
@@ -490,7 +490,7 @@ def test_a_full_jobs_include_its_incremental_job_keeps_deleted_is_said(lark):
     for slip in cascades.slips_of(path, text):
         if slip.what == "`include minidisk CICSRG* 0300-03FF` deleted":
             found[slip.line] = [(d.code, d.span.line) for d in cascades.caused(slip, cascades.diagnostics(slip, lark), baseline)]
-    assert found == {129: [("BKR417", 138)], 139: []}
+    assert found == {153: [("BKR417", 162)], 163: []}
 
 
 @pytest.mark.parametrize(("example", "what", "expected"), MENDED_SLIPS, ids=[f"{e}: {w[:40]}" for e, w, _ in MENDED_SLIPS])
