@@ -92,7 +92,7 @@ PASSWORD_FORMS = frozenset({"NOLOG", "NOPASS", "AUTOONLY", "LBYONLY"})
 TEMPORARY_FORMS = ("V-DISK", "T-DISK")
 #: DirMaint's allocation forms (`MDISK 0191 3390 AUTOV 10 M1PRV1 MR`, as DIRM ADD
 #: takes an entry): a permanent minidisk whose extent DirMaint chooses.
-_ALLOCATED_FORMS = frozenset({"AUTOG", "AUTOR", "AUTOV"})
+ALLOCATED_FORMS = frozenset({"AUTOG", "AUTOR", "AUTOV"})
 _HEX = frozenset("0123456789ABCDEF")
 _WORD = re.compile(r"[^ \t]+")
 #: A blank `str.split` splits at and DIRECTXA does not: any but a space or a tab (and the newline).
@@ -1348,13 +1348,13 @@ def _extent(form: str, operands: list[str]) -> tuple[int | None, str | None, int
         first, count, volume = operands
         if _is_number(count):
             size = int(count)
-        elif count == "END" and first not in _ALLOCATED_FORMS:
+        elif count == "END" and first not in ALLOCATED_FORMS:
             size = None  # END: to the end of the volume
         else:
             return None
         if _is_number(first):
             return size, None if volume.startswith("&") else volume, int(first), None
-        if first in _ALLOCATED_FORMS:
+        if first in ALLOCATED_FORMS:
             return size, volume if first == "AUTOV" else None, None, first
         return None
     if len(operands) != 2:
@@ -1372,7 +1372,7 @@ def _extent_problem(form: str, operands: list[str]) -> str | None:
     if form in TEMPORARY_FORMS:
         ok = len(operands) == 2 and _is_number(operands[1])
         return None if ok else f"an MDISK statement's `{form}` without its size (a number)"
-    if len(operands) == 3 and operands[0] in _ALLOCATED_FORMS and _is_number(operands[1]):
+    if len(operands) == 3 and operands[0] in ALLOCATED_FORMS and _is_number(operands[1]):
         return None  # DirMaint's AUTOx size group|volume: the extent DirMaint allocates
     if len(operands) < 3 or not _is_number(operands[0]) or not (_is_number(operands[1]) or operands[1] == "END"):
         return "an MDISK statement without its extent (`start count volid`: two numbers and a volume)"

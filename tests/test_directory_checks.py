@@ -48,12 +48,15 @@ UNPLACED = "BKR532"
 #: installation users `LBYONLY`), where the compiled entries are `LBYONLY` with
 #: `LOGONBY MAINT`: BKR526 warns, three times (tests of its own ask for it, `logon=True`).
 LOGON = "BKR526"
+#: prodssi.direct has no DIRMAINT machine, and prodssi.bkr's `disk` statements without a
+#: place compile to `AUTOV`: BKR533 warns, once (tests of its own ask for it, `autov=True`).
+AUTOV = "BKR533"
 
 
-def check(bkr: str | Path = PRODSSI, *edits, text=None, placed: bool = False, logon: bool = False):
+def check(bkr: str | Path = PRODSSI, *edits, text=None, placed: bool = False, logon: bool = False, autov: bool = False):
     """The diagnostics of `bkr` (a path, or a text) checked against the edited directory,
-    BKR532's but where `placed` and BKR526's but where `logon` left aside (see
-    `UNPLACED`, `LOGON`)."""
+    BKR532's but where `placed`, BKR526's but where `logon` and BKR533's but where `autov`
+    left aside (see `UNPLACED`, `LOGON`, `AUTOV`)."""
     found = directory(*edits, text=text)
     if isinstance(bkr, Path):
         diagnostics = analyse(str(bkr), bkr.read_bytes(), path=bkr, directory=found).diagnostics
@@ -61,6 +64,7 @@ def check(bkr: str | Path = PRODSSI, *edits, text=None, placed: bool = False, lo
         diagnostics = analyse("site.bkr", bkr.encode(), directory=found).diagnostics
     left = set() if placed else {UNPLACED}
     left |= set() if logon else {LOGON}
+    left |= set() if autov else {AUTOV}
     return [d for d in diagnostics if d.code not in left]
 
 
@@ -226,9 +230,9 @@ def slips(tmp_path: Path) -> Path:
 
 
 def test_check_exit_codes_with_a_directory(tmp_path):
-    # prodssi.bkr's `disk` statements without a place: BKR532's warnings alone, exit 0.
+    # prodssi.bkr's `disk` statements without a place (BKR532, BKR533) and logon policy (BKR526): warnings alone, exit 0.
     said = run_cli(["check", PRODSSI, "--directory", DIRECT], expect=0).output
-    assert set(re.findall(r"^(\w+)\[(BKR\d+)\]", said, re.MULTILINE)) == {("warning", UNPLACED), ("warning", LOGON)}
+    assert set(re.findall(r"^(\w+)\[(BKR\d+)\]", said, re.MULTILINE)) == {("warning", UNPLACED), ("warning", LOGON), ("warning", AUTOV)}
     result = run_cli(["check", PRODSSI, "--directory", slips(tmp_path)], expect=1)
     assert "error[BKR510]" in result.output and "warning[BKR511]" in result.output
     assert f"::: {tmp_path / 'USER.DIRECT'}:" in result.output  # the directory's line, framed
@@ -415,7 +419,8 @@ def _longest_names(run: str, local: int = 0) -> tuple[str, str]:
         "  job SYSINCX {\n    backup SYSTEM full\n    include minidisk TCPIPXYZ 0200\n    to disk pool BKUPPOOL\n"
         f"    run on {run or ', '.join(members)} daily 02:00\n  }}\n}}\n"
     )
-    direct = "IDENTITY TCPIPXYZ TCPIP 256M 256M ABG\n"
+    direct = "USER DIRMAINT AUTOONLY 128M 256M BG\n"  # a DirMaint site: its disks without a place are no BKR533
+    direct += "IDENTITY TCPIPXYZ TCPIP 256M 256M ABG\n"
     direct += "".join(f" BUILD ON {m} USING SUBCONFIG TCPIPXY{i}\n" for i, m in enumerate(members, 1))
     direct += " IPL CMS\n MDISK 0200 3390 3000 0050 VMCOM1 MR\n"
     for i in range(1, 9):
@@ -1316,7 +1321,7 @@ def test_bkr524_the_site_table_its_help_names_keeps_what_the_directory_has(tmp_p
     dialect = load_dialect(path=str(site))
     found = directory(*BKRBKUP_BY_HAND)
     result = analyse(str(PRODSSI), PRODSSI.read_bytes(), path=PRODSSI, directory=found, dialect=dialect)
-    assert [c for c in codes(result.diagnostics) if c not in (UNPLACED, LOGON)] == []
+    assert [c for c in codes(result.diagnostics) if c not in (UNPLACED, LOGON, AUTOV)] == []
     out = tmp_path / "out"
     run_cli(["compile", PRODSSI, "-o", out, "--dialect", site], expect=0)
     written = (out / "cluster" / "BKRBKUP.DIRECT").read_text()
@@ -1595,3 +1600,74 @@ def test_bkr526_the_site_table_its_help_names_keeps_the_site_s_logon(tmp_path):
     result = analyse(str(PRODSSI), PRODSSI.read_bytes(), path=PRODSSI, directory=directory(), dialect=load_dialect(path=str(site)))
     found = [d for d in result.diagnostics if d.code == LOGON]
     assert len(found) == 2 and not any("BKRBKUP" in d.message or "BKRCATLG" in d.message for d in found)
+
+
+def test_bkr533_autov_minidisks_against_a_directory_without_dirmaint_is_one_warning():
+    """Stop 40: a site without DirMaint (its directory has no DIRMAINT machine) got
+    `MDISK 0191 3390 AUTOV 10 M1PRV1 MR` from every `disk` without `at START`, which
+    DIRECTXA cannot load, and nothing said so until DIRECTXA ran. prodssi.direct has no
+    DIRMAINT entry: one warning for the file, at its first such `disk` statement."""
+    (d,) = [d for d in check(autov=True) if d.code == AUTOV]
+    assert d.severity is Severity.WARNING and d.fix is None
+    assert (d.span.file, d.span.line, d.span.column) == (str(PRODSSI), 31, 3)
+    assert d.message == (
+        "`disk BKRBKUP 191 size 10 cyl` and 8 more `disk` statements compile to 30 MDISK statements saying `AUTOV`,"
+        " DirMaint's allocation, and the site's directory has no DIRMAINT machine: DIRECTXA, which loads a directory"
+        " kept by hand, has no `AUTOV` operand"
+    )
+    # The two ways out, the second as a site does it.
+    assert d.help.startswith("give each such `disk` its place, `on VOL at START`")
+    assert '`[entries.disk_allocation] value = "sequential"`' in d.help and "`--dialect FILE`" in d.help
+    assert len(d.message) <= MESSAGE_WIDTH and len(d.help) <= MESSAGE_WIDTH
+    assert [r.span.line for r in d.related] == [32, 33]
+
+
+@pytest.mark.parametrize("kind", ["USER", "IDENTITY"])
+def test_bkr533_not_where_the_directory_has_the_dirmaint_machine(kind):
+    dirmaint = (r"^(USER PMAINT .*)$", rf"{kind} DIRMAINT AUTOONLY 128M 256M BG\n MDISK 0191 3390 2000 0010 VMCOM1 MR\n\1")
+    assert AUTOV not in codes(check(PRODSSI, dirmaint, autov=True))
+    # A SUBCONFIG of that name is no DirMaint machine.
+    subconfig = (r"^(SUBCONFIG MAINT-4)$", r"SUBCONFIG DIRMAINT\n\1")
+    assert AUTOV in codes(check(PRODSSI, subconfig, autov=True))
+
+
+def test_bkr533_not_with_the_sequential_allocation_nor_every_disk_placed_nor_without_the_directory(tmp_path):
+    # bkrc's own extents: no AUTOV written (BKR523 compares them instead).
+    assert AUTOV not in codes(check_sequential(tmp_path, PRODSSI.read_text()))
+    # Every `disk` statement placed (BKR523's fixes, with the sequential table): no AUTOV either.
+    placed = _fixed_by_all(tmp_path, PRODSSI.read_text())
+    assert "AUTOV" not in "".join(compile_directory_entries(placed))
+    assert AUTOV not in codes(check(placed, autov=True))
+    # One statement left without a place: said of it alone, with its instances.
+    one = re.sub(r"(  disk BKRBKUP 191 size 10 cyl) on M1PRV1 at \d+\n(  disk BKRBKUP 191 .*\n){3}", r"\1\n", placed)
+    assert one.count("disk BKRBKUP") == 1
+    (d,) = [d for d in check(one, autov=True) if d.code == AUTOV]
+    assert d.message.startswith("`disk BKRBKUP 191 size 10 cyl` compiles to 4 MDISK statements saying `AUTOV`")
+    assert d.related == ()
+    # Without `--directory`, nothing of it runs.
+    assert "BKR533" not in run_cli(["check", PRODSSI], expect=0).output
+    # The hand-kept example's file gives every minidisk its place: clean against its directory.
+    assert run_cli(["check", EXAMPLES / "bank.bkr", "--directory", EXAMPLES / "bank.direct"], expect=0).output == ""
+
+
+def test_bkr533_not_for_a_site_table_that_writes_no_dirmaint_keyword(tmp_path):
+    """A site table whose `directory_mdisk_auto` writes another directory manager's
+    form (no AUTOG, AUTOR or AUTOV) is the site's choice: nothing said."""
+    from bkrdsl.dialect import DIALECT_DIR, load_dialect
+
+    table = tmp_path / "site-dialect.toml"
+    original = (DIALECT_DIR / "backup-manager-1.3.toml").read_text()
+    auto = "MDISK {address} {devtype} AUTOV {size} {volume} {mode}"
+    assert auto in original
+    table.write_text(original.replace(auto, "MDISK {address} {devtype} * {size} {volume} {mode}"))
+    result = analyse(str(PRODSSI), PRODSSI.read_bytes(), path=PRODSSI, directory=directory(), dialect=load_dialect(path=str(table)))
+    assert AUTOV not in codes(result.diagnostics)
+
+
+def compile_directory_entries(text: str) -> list[str]:
+    """The directory entries `bkrc compile` writes for `text` (default table)."""
+    from bkrdsl.pipeline import compile_source
+
+    analysis, artifacts = compile_source("site.bkr", text.encode())
+    assert artifacts is not None, [d.message for d in analysis.diagnostics if d.is_error]
+    return [a.text for a in artifacts if a.path.endswith(".DIRECT")]

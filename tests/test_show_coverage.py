@@ -26,11 +26,12 @@ DIRECT = "examples/prodssi.direct"
 
 
 def only_unplaced(said: str) -> bool:
-    """Whether `said` holds BKR532's and BKR526's warnings alone: prodssi.bkr's `disk`
-    statements without `at START`, where prodssi.direct has fixed extents, and the
-    compiled entries' logon, where prodssi.direct's product machines are `AUTOONLY`
-    (docs/directory.md)."""
-    return set(re.findall(r"^(\w+)\[(BKR\d+)\]", said, re.MULTILINE)) == {("warning", "BKR532"), ("warning", "BKR526")}
+    """Whether `said` holds BKR532's, BKR533's and BKR526's warnings alone: prodssi.bkr's
+    `disk` statements without `at START`, where prodssi.direct has fixed extents and no
+    DIRMAINT machine, and the compiled entries' logon, where prodssi.direct's product
+    machines are `AUTOONLY` (docs/directory.md)."""
+    found = set(re.findall(r"^(\w+)\[(BKR\d+)\]", said, re.MULTILINE))
+    return found == {("warning", "BKR532"), ("warning", "BKR526"), ("warning", "BKR533")}
 #: The site's users of examples/prodssi.direct with permanent minidisks: every
 #: one a USER, so counted on every member.
 SITE_USERS = ["CICSPRD", "DB2PRD", "LNXAPP01", "LNXAPP02", "LNXDB01", "LNXWEB01", "LNXWEB02"]

@@ -1,4 +1,4 @@
-"""Checks against the site's CP source directory (BKR510-BKR520, BKR522-BKR526, BKR528-BKR532), and what
+"""Checks against the site's CP source directory (BKR510-BKR520, BKR522-BKR526, BKR528-BKR533), and what
 `bkrc init --directory` cannot carry of it (BKR521).
 
 Not checks of the model alone: the kind of each user (a USER or an IDENTITY
@@ -34,7 +34,7 @@ from bkrdsl.check.common import (
     statements_after,
 )
 from bkrdsl.check.coverage import why_exclude_removes_nothing
-from bkrdsl.cpdirectory import TEMPORARY_FORMS
+from bkrdsl.cpdirectory import ALLOCATED_FORMS, TEMPORARY_FORMS
 from bkrdsl.diagnostics import Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import (
@@ -611,6 +611,55 @@ PLACE_NOT_GIVEN = register(
 )
 
 
+AUTOV_WITHOUT_DIRMAINT = register(
+    "BKR533",
+    "autov-without-dirmaint",
+    "warning",
+    "the compiled entries leave minidisks to DirMaint (AUTOV), and the site's CP directory has no DIRMAINT machine",
+    """
+    A `disk` statement without `at START` compiles, with the dialect's
+    default `disk_allocation` (`autov`), to `MDISK 0191 3390 AUTOV 10
+    M1PRV1 MR`: DirMaint's automatic allocation, which DirMaint resolves to
+    an extent when it adds the entry. CP's own MDISK statement has no such
+    operand (z/VM CP Planning and Administration, "MDISK Directory
+    Statement": a start and a size or `END`, `DEVNO`, `V-DISK` or
+    `T-DISK`), so a site that keeps its source directory by hand and loads
+    it with DIRECTXA cannot load these entries: it finds out at DIRECTXA
+    time, not when it compiles. With `--directory FILE`, bkrc takes a
+    directory with no USER or IDENTITY entry `DIRMAINT` (the machine
+    DirMaint runs in, whose entry a directory DirMaint keeps holds, and
+    `DIRM USER WITHPASS` sends with the others) for a site without DirMaint.
+    One diagnostic for the file, at the first `disk` statement whose
+    minidisk the compile leaves to DirMaint, counting them all.
+
+    A warning, not an error: the file may hold a part of the directory
+    only, or the site may run DirMaint under another ID. Not reported: a
+    directory with a DIRMAINT entry, the dialect's `sequential`
+    allocation (bkrc writes every extent itself), a file whose `disk`
+    statements all give `on VOL at START`, a site table whose
+    `directory_mdisk_auto` writes none of DirMaint's AUTOG, AUTOR or AUTOV,
+    and a check without `--directory`.
+
+    Failing example: `disk BKRBKUP 191 size 10 cyl`, and a directory with
+    no `USER DIRMAINT` entry.
+
+    Fix: give each such minidisk its place, `disk BKRBKUP 191 size 10 cyl
+    on M1PRV1 at 322` (an IDENTITY's: one statement per member, each `on`
+    that member's private volume; the workers': one per worker and member;
+    where the directory already has the machine's extent, BKR532's fix
+    writes it); or compile with a site dialect table whose
+    `disk_allocation` is `sequential`, and bkrc assigns the extents: copy
+    `bkrdsl/dialect/backup-manager-1.3.toml` to `site-dialect.toml`, set
+    `[entries.disk_allocation] value = "sequential"` in the copy, and pass
+    `--dialect site-dialect.toml` to every `bkrc check` and `bkrc compile`
+    (docs/compatibility.md, "Correcting an entry"). With `--directory`,
+    BKR523 then reports each extent it assigns over another user's
+    minidisk, and its fix moves it (docs/deploy.md, "Without DirMaint").
+    """,
+    no_example="needs the site's CP directory beside the .bkr file",
+)
+
+
 SUBCONFIG_RENAMED = register(
     "BKR529",
     "product-subconfig-named-otherwise",
@@ -970,6 +1019,7 @@ def directory_checks(model: Model, directory: Directory, dialect: Dialect | None
     out.extend(entry_statements(model, directory, dialect))
     out.extend(entry_logon(model, directory, dialect))
     out.extend(included_profiles(model, directory, dialect))
+    out.extend(autov_without_dirmaint(model, directory, dialect))
     return out
 
 
@@ -3403,3 +3453,50 @@ def _machine_place(model: Model, machine_id: str) -> Span:
         return named
     disk = next((d for d in model.disks if machine_id in model.disk_owners(d)), None)
     return disk.span if disk is not None else model.cluster.name.span
+
+
+#: The machine DirMaint runs in: a directory without its entry is a site without DirMaint (BKR533).
+DIRMAINT_MACHINE = "DIRMAINT"
+
+
+def autov_without_dirmaint(model: Model, directory: Directory, dialect: Dialect | None) -> Iterator[Diagnostic]:
+    """BKR533: the compile writes minidisks for DirMaint to allocate (the dialect's
+    `directory_mdisk_auto`, AUTOV) and the directory has no DIRMAINT machine to do it.
+    One diagnostic for the file, at the first `disk` statement that leaves an instance
+    to DirMaint (the cluster where, improbably, none does so itself)."""
+    if model.cluster is None:
+        return
+    entry = directory.entry(DIRMAINT_MACHINE)
+    if entry is not None and entry.kind in KIND_OF_STATEMENT:
+        return
+    from bkrdsl.allocation import allocate
+    from bkrdsl.dialect import load_dialect
+
+    dialect = dialect or load_dialect()
+    form = next((w for w in dialect["directory_mdisk_auto"].upper().split() if w in ALLOCATED_FORMS), None)
+    if form is None:  # a site table that writes the automatic extent without DirMaint's keyword
+        return
+    allocation = allocate(model, dialect)
+    if allocation.error is not None:
+        return
+    automatic = [p for p in allocation.placed if p.start is None]
+    if not automatic:
+        return
+    spans = {p.disk.span for p in automatic}
+    statements = [d for d in model.disks if d.span in spans]
+    span = statements[0].span if statements else model.cluster.name.span
+    count = len(automatic)
+    said = f"`{_disk_words(statements[0])}`" if statements else "the cluster's `disk` statements"
+    also = f" and {len(statements) - 1:,} more `disk` statement{'s' if len(statements) > 2 else ''}" if len(statements) > 1 else ""
+    yield AUTOV_WITHOUT_DIRMAINT(
+        f"{said}{also} compile{'' if also else 's'} to {count:,} MDISK statement{'s' if count > 1 else ''} saying `{form}`, DirMaint's"
+        f" allocation, and the site's directory has no {DIRMAINT_MACHINE} machine: DIRECTXA, which loads a"
+        f" directory kept by hand, has no `{form}` operand",
+        span,
+        help=(
+            "give each such `disk` its place, `on VOL at START` (an IDENTITY's: one per member), or compile"
+            " `sequential`: copy bkrdsl/dialect/backup-manager-1.3.toml, set `[entries.disk_allocation] value ="
+            ' "sequential"` in it, pass it as `--dialect FILE` to check and compile (docs/deploy.md)'
+        ),
+        related=tuple(Related(d.span, f"also compiles to `{form}`") for d in statements[1:3]),
+    )
