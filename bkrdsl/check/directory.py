@@ -627,8 +627,8 @@ AUTOV_WITHOUT_DIRMAINT = register(
     it with DIRECTXA cannot load these entries: it finds out at DIRECTXA
     time, not when it compiles. With `--directory FILE`, bkrc takes a
     directory with no USER or IDENTITY entry `DIRMAINT` (the machine
-    DirMaint runs in, whose entry a directory DirMaint keeps holds, and
-    `DIRM USER WITHPASS` sends with the others) for a site without DirMaint.
+    DirMaint runs in: a virtual machine, so a user of the very directory it
+    keeps, which `DIRM USER WITHPASS` sends whole) for a site without DirMaint.
     One diagnostic for the file, at the first `disk` statement whose
     minidisk the compile leaves to DirMaint, counting them all.
 
