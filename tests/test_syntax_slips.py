@@ -1489,6 +1489,37 @@ def test_an_hour_alone_after_at_is_read_on_a_24_hour_clock(clean, written, code,
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 @pytest.mark.parametrize(
+    ("written", "message", "help", "fixed"),
+    [
+        # noon and midnight in words (were "not a time of day", help "write HH:MM ...")
+        ("daily noon", "`noon` is not a .bkr time: a time is HH:MM on a 24-hour clock", "write `daily 12:00`", "12:00"),
+        ("weekly sun noon", "`noon` is not a .bkr time: a time is HH:MM on a 24-hour clock",
+         "write `weekly sun 12:00`", "12:00"),
+        ("daily midnight", "`midnight` is not a .bkr time: a time is HH:MM on a 24-hour clock",
+         "midnight is `00:00`, the start of the day: write `daily 00:00`", "00:00"),
+        # as Sunday starts or as it ends: no fix
+        ("weekly sun midnight", "`midnight` is not a .bkr time: a time is HH:MM on a 24-hour clock",
+         ("midnight is `00:00`, the start of a day: `weekly sun 00:00` runs as the day starts, `weekly mon 00:00`"
+         " as it ends"), None),
+        ("monthly 1 midnight", "`midnight` is not a .bkr time: a time is HH:MM on a 24-hour clock",
+         ("midnight is `00:00`, the start of a day: `monthly 1 00:00` runs as the day starts; as it ends is the"
+         " next day's `00:00`"), None),
+    ],
+)
+def test_noon_and_midnight_in_words_are_written_as_times(written, message, help, fixed, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("run on VMSYS2 weekly sat 22:00", f"run on VMSYS2 {written}", 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.message, found.help) == ("BKR313", message, help)
+    if fixed is None:
+        assert found.fix is None
+    else:
+        (edit,) = found.fix.edits
+        assert edit.new_text == fixed
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
     ("written", "message"),
     [
         # the time missing after the Nth weekday: said as after `weekly mon` (was "expected a

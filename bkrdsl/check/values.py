@@ -169,10 +169,10 @@ INVALID_TIME = register(
     one-digit hour such as `2:00` is accepted). The generated EXECs and
     schedules compare times as written, so 24:00, 7:5 or 02:60 would never
     match. A time written another way that reads only one way (`2am`,
-    `2pm`, `14h`, `0200`, `2.30`) is answered with the schedule to write,
+    `2pm`, `14h`, `0200`, `2.30`, `noon`) is answered with the schedule to write,
     `daily 14:00` for `daily 2pm`. `24:00` is midnight, `00:00`: `daily 24:00`
-    gets the fix that writes `00:00` (a weekly or monthly schedule's day would
-    change with it: the help says so); a minute of one digit (`2:5`) gets a
+    (or `daily midnight`) gets the fix that writes `00:00` (a weekly or monthly
+    schedule's day would change with it: the help says so); a minute of one digit (`2:5`) gets a
     help with both readings, `2:05` and `2:50`. A day of the week where the
     time goes, the time left off (`weekly fri sat`, `monthly first sun
     sat`), is a second day read as the time: the error says so, and its help
@@ -803,7 +803,10 @@ _TWENTY_FOUR_HOUR = re.compile(
 def time_meant(text: str) -> str | None:
     """The HH:MM a time written another way means, when only one reading fits:
     `2am` 02:00, `2pm` and `14h` 14:00, `0200` 02:00, `2.30` 02:30; else None
-    (`7:5`, `24:00`, `2`: which time was meant is a guess)."""
+    (`7:5`, `24:00`, `2`: which time was meant is a guess). `noon` is 12:00; `midnight`
+    starts a day or ends one (`_time_out_of_clock`)."""
+    if text.lower() == "noon":
+        return "12:00"
     m = _TWELVE_HOUR.fullmatch(text)
     if m is not None:
         hour, minutes = int(m.group(1)), int(m.group(2) or 0)
@@ -839,7 +842,15 @@ def _time_out_of_clock(sched: ast.Schedule) -> tuple[str, Fix | None]:
     schedule's day would change with it); `2:5` has one digit for its minutes, five
     past or ten to, which the text cannot tell."""
     text = sched.time.text
-    if _END_OF_DAY.fullmatch(text):
+    if text.lower() == "midnight" and sched.frequency != "daily":
+        # `weekly sun midnight`: as Sunday starts or as it ends, which the text cannot tell
+        days = [parse_weekday(d.text) for d in sched.days]
+        starts = f"midnight is `00:00`, the start of a day: `{_schedule_text(sched, '00:00')}` runs as the day starts"
+        if sched.frequency == "weekly" and days and None not in days:
+            after = ",".join(WEEKDAYS[(day + 1) % len(WEEKDAYS)].lower() for day in days)
+            return f"{starts}, `weekly {after} 00:00` as it ends", None
+        return f"{starts}; as it ends is the next day's `00:00`", None
+    if _END_OF_DAY.fullmatch(text) or text.lower() == "midnight":
         if sched.frequency == "daily":
             meant = _schedule_text(sched, "00:00")
             return (
@@ -997,7 +1008,9 @@ def times_and_days(model: Model):
             elif meant is None:
                 help, fix = _time_out_of_clock(sched)
                 yield INVALID_TIME(
-                    f"{quoted(sched.time.text)} is not a time of day",
+                    f"{quoted(sched.time.text)} is not a time of day"
+                    if sched.time.text.lower() != "midnight"
+                    else f"{quoted(sched.time.text)} is not a .bkr time: a time is HH:MM on a 24-hour clock",
                     sched.time.span,
                     help=help,
                     fix=fix,
