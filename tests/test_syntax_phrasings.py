@@ -50,6 +50,10 @@ CASES = [
     # an hour alone after `at`, read on a 24-hour clock (was "the time of day is missing")
     ("run on M1 daily 02:00", "run on M1 every day at 2", "a schedule starts with how often", "daily 02:00", None),
     ("run on M1 daily 02:00", "run on M1 at 2", "`at 2` is not a .bkr schedule", "daily 02:00", None),
+    # `o'clock`, `14h`, `1400` after `at` (were "`at` cannot appear here")
+    ("run on M1 daily 02:00", "run on M1 at 2 o'clock", "`at 2 o'clock` is not a .bkr schedule", "daily 02:00", None),
+    ("run on M1 daily 02:00", "run on M1 at 14h", "`at 14h` is not a .bkr schedule", "daily 14:00", None),
+    ("run on M1 daily 02:00", "run on M1 every day at 1400", "a schedule starts with how often", "daily 14:00", None),
     ("purge weekly sun 03:00", "purge weekly on sun at 3", "the time follows without `at`", "weekly sun 03:00", None),
     ("run on M1 daily 02:00", "run on M1 at 2am daily", "`at 2am daily` is not a .bkr schedule", "daily 02:00", None),
     ("run on M1 daily 02:00", "run on M1 every sunday at 11:30 pm", "is not a .bkr schedule", "weekly sun 23:30", None),

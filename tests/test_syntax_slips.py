@@ -1487,6 +1487,71 @@ def test_an_hour_alone_after_at_is_read_on_a_24_hour_clock(clean, written, code,
         assert edit.new_text == fixed
 
 
+#: What the help says of a time after `at` written another way than HH:MM.
+def _read(written: str, time: str, afternoon: str = "") -> str:
+    return f" (`at {written}` read as `{time}` on a 24-hour clock, as a schedule's time is{afternoon})"
+
+
+#: What the help adds when how often is not said.
+def _how_often(time: str) -> str:
+    return f" to run it every day, or `weekly DAY {time}` or `monthly N {time}` (how often it runs is not said)"
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "code", "help", "fixed"),
+    [
+        # an hour no day has: said so, HH:MM written (were "`at` cannot appear here", help
+        # "see docs/language.md", and "the time of day is missing" where it was written)
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 at 30", "BKR012",
+         "write `daily HH:MM` (`30` is no hour of the day: a 24-hour clock's hours are 00 to 23)"
+         + _how_often("HH:MM") + FORMS, None),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 every day at 25", "BKR012",
+         "write `daily HH:MM` (`25` is no hour of the day: a 24-hour clock's hours are 00 to 23)" + FORMS, None),
+        # `o'clock`, `14h`, `14.00`, `1400` after `at` (each was "`at` cannot appear here")
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 at 2 o'clock", "BKR012",
+         "write `daily 02:00`" + _read("2 o'clock", "02:00", "; 2 in the afternoon is `14:00`") + _how_often("02:00")
+         + FORMS, None),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 at 14h", "BKR012",
+         "write `daily 14:00`" + _read("14h", "14:00") + _how_often("14:00") + FORMS, None),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 at 1400", "BKR012",
+         "write `daily 14:00`" + _read("1400", "14:00") + _how_often("14:00") + FORMS, None),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 at 14.00", "BKR012",
+         "write `daily 14:00`" + _read("14.00", "14:00") + _how_often("14:00") + FORMS, None),
+        # how often said, one reading: the fix writes it
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 every day at 14h30", "BKR012",
+         "write `daily 14:30`" + _read("14h30", "14:30") + FORMS, "daily 14:30"),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 every sunday at 0200", "BKR012",
+         "write `weekly sun 02:00`" + _read("0200", "02:00") + FORMS, "weekly sun 02:00"),
+        # inside a schedule, after its keyword (was "one word too many", its help `daily at`,
+        # or "`14.00` has no keyword before it", its help `backup 14.00`)
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 daily at 14h", "BKR004",
+         "write `daily 14:00`" + _read("14h", "14:00") + FORMS, "daily 14:00"),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 weekly sat at 14.00", "BKR004",
+         "write `weekly sat 14:00`" + _read("14.00", "14:00") + FORMS, "weekly sat 14:00"),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 every day at 2.30", "BKR012",
+         "write `daily 02:30`" + _read("2.30", "02:30", "; 2 in the afternoon is `14:30`") + FORMS, None),
+    ],
+)
+def test_a_time_after_at_written_otherwise_is_read_as_hh_mm(
+    clean, written, code, help, fixed, parser, monkeypatch
+):
+    """A time after `at` written otherwise than HH:MM, or no time of day: one error whose
+    help a system programmer can act on, no time nobody wrote, a fix only where one reading is."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.help) == (code, help)
+    phrase = written.removeprefix("run on VMSYS2 ").removeprefix("preview ")
+    assert found.message.startswith(f"`{phrase}` is not a .bkr schedule"), found.message
+    if fixed is None:
+        assert found.fix is None
+    else:
+        (edit,) = found.fix.edits
+        assert edit.new_text == fixed
+
+
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 @pytest.mark.parametrize(
     ("written", "message", "help", "fixed"),

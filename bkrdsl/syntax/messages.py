@@ -3059,7 +3059,7 @@ def looks_like_schedule(text: str) -> bool:
         or every_other_written(text) is not None  # `every 2 weeks`, without a time
         # `at 2`, an hour alone and nothing of how often (`at` cannot appear here, was the
         # error; `every day at 2` was a schedule by its `day`)
-        or any(int(m.group(1)) <= 23 for m in _BARE_HOUR.finditer(text))
+        or _BARE_HOUR.search(text) is not None
         # `on the first`, without a time: a day of the month in words; a phrase only
         # (a single token, the fast parser's use, is unchanged)
         or (len(words) > 1 and any(_ORDINAL_DAY.match(w) for w in ordinal_words_as_days(text).lower().split()))
@@ -3077,6 +3077,7 @@ def joined_schedule(words: list[str]) -> bool:
             or phrase_time(following) is not None
             or phrase_day(following)
             or _DAY_OF_MONTH.match(following)
+            or (word == "at" and _BARE_HOUR.match(f"at {following}"))  # `daily at 14h`, `at 1400`
         ):
             return True
     clock = _CLOCK.search(" ".join(words))
@@ -3314,8 +3315,15 @@ def _said(help: str, note: str) -> str:
     return help + note
 
 
-#: An hour alone after `at` (`every day at 2`): no minutes, no am or pm.
-_BARE_HOUR = re.compile(r"\bat\s+(\d{1,2})\b(?!\s*(?:[:.h]|o'?clock|[ap]\.?m))", re.IGNORECASE)
+#: A time after `at` that is not HH:MM, nor an hour with am or pm (`_CLOCK` reads those):
+#: an hour alone (`every day at 2`), with `o'clock` (`at 2 o'clock`), or written as some
+#: countries write a time (`at 14h`, `at 14h30`, `at 14.00`, `at 1400`); any number,
+#: so that `at 25` is said to be no hour rather than read as a word.
+_BARE_HOUR = re.compile(
+    r"\bat\s+(?:(?P<hour>\d{1,2})(?:(?P<oclock>\s*o'?clock)|h(?P<hmin>\d{2})?|\.(?P<dmin>\d{2}))?"
+    r"|(?P<hh>\d{2})(?P<mm>\d{2})h?)\b(?!\s*(?:[:.h]|o'?clock|[ap]\.?m))",
+    re.IGNORECASE,
+)
 
 
 def _bare_hour(
@@ -3324,17 +3332,36 @@ def _bare_hour(
     """`every day at 2`: an hour alone, read as HH:00 on a 24-hour clock, as the schedule
     is (the help said the time was missing: it was written). The help says the reading;
     a fix only where there is no other: `at 13` to `at 23`, and `at 0`; `at 2` may be
-    2 in the afternoon, `14:00`, and `at 12` noon or midnight, so no fix for those."""
-    hour = int(found.group(1))
-    read = f"{written[: found.start(1)]}{hour:02d}:00{written[found.end(1) :]}"
-    one_reading = hour == 0 or hour > 12
+    2 in the afternoon, `14:00`, and `at 12` noon or midnight, so no fix for those.
+    So for `at 2 o'clock`; `at 14h`, `at 14.00`, `at 1400` are `14:00` (`at 0200`, its
+    hour in two figures, on a 24-hour clock). An hour no day has (`at 25`) or minutes
+    no hour has (`at 14.75`) are said to be so, the help writing HH:MM (was "`at` cannot
+    appear here" for `at 30`, and "the time of day is missing" for `every day at 25`)."""
+    groups = found.groupdict()
+    hour = int(groups["hour"] or groups["hh"])
+    minute = int(groups["hmin"] or groups["dmin"] or groups["mm"] or 0)
+    start = found.start("hour") if groups["hour"] is not None else found.start("hh")
+    as_written = written[start : found.end()]
+    time = f"{hour:02d}:{minute:02d}"
+    valid = hour <= 23 and minute <= 59
+    read = f"{written[:start]}{time}{written[found.end() :]}"
+    one_reading = valid and (hour == 0 or hour > 12 or groups["hh"] is not None)
     diagnostic = schedule_phrase(read, starts_right, span, certain and one_reading, statement, code)
-    note = f"`at {hour}` read on a 24-hour clock, as a schedule's time is"
-    if hour == 12:
+    if hour > 23:
+        note = f"`{as_written}` is no hour of the day: a 24-hour clock's hours are 00 to 23"
+    elif not valid:
+        note = f"`{as_written}` is no time of day: an hour's minutes are 00 to 59"
+    elif as_written.isdigit() and len(as_written) < 3:
+        note = f"`at {hour}` read on a 24-hour clock, as a schedule's time is"
+    else:
+        note = f"`at {as_written}` read as `{time}` on a 24-hour clock, as a schedule's time is"
+    if valid and hour == 12 and not minute and groups["hh"] is None:
         note += "; midnight is `00:00`"
-    elif not one_reading:
-        note += f"; {hour} in the afternoon is `{hour + 12}:00`"
+    elif valid and not one_reading:
+        note += f"; {hour} in the afternoon is `{hour + 12}:{minute:02d}`"
     help = diagnostic.help or ""
+    if not valid:
+        help = help.replace(time, "HH:MM")  # never a time nobody wrote
     # after the schedule the help writes, inside the parentheses that follow it, if any;
     # else before the forms, inside the parentheses the help ends with, if any
     at = re.match(r"write `[^`]+`", help)
@@ -3367,7 +3394,7 @@ def schedule_phrase(
     else:
         reason = "a schedule is written in a fixed form"
     hour = _BARE_HOUR.search(written) if phrase_time(written) is None else None
-    if hour is not None and int(hour.group(1)) <= 23:
+    if hour is not None:
         return _bare_hour(written, hour, starts_right, span, certain, statement, code)
     code = code or (codes.SYNTAX if starts_right else codes.UNKNOWN_KEYWORD)
     date = date_written(written)
