@@ -60,7 +60,6 @@ CASES = [
     ("run on M1 daily 02:00", "run on M1 on weekdays at 01:00", "is not a .bkr schedule", "weekly mon,tue,wed,thu,fri 01:00", None),
     ("run on M1 daily 02:00", "run on M1 monthly on the 1st at 04:00", "the time follows without `at`", "monthly 1 04:00", None),
     ("run on M1 daily 02:00", "run on M1 nightly 02:00", "`nightly 02:00` is not a .bkr schedule", "daily 02:00", None),
-    ("run on M1 daily 02:00", "run on M1 daily 02:00 and 14:00", "a schedule has one time of day", "daily 02:00", None),
     ("purge weekly sun 03:00", "purge weekly on sun 03:00", "the days follow without `on`", "weekly sun 03:00", None),
     ("purge weekly sun 03:00", "purge every sunday at 3am", "is not a .bkr schedule", "weekly sun 03:00", None),
     ("run on M1 daily 02:00", "run on M1 first sunday of the month at 2am", "is not a .bkr schedule", "monthly first sun 02:00", None),

@@ -1554,6 +1554,47 @@ def test_a_time_after_at_written_otherwise_is_read_as_hh_mm(
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 @pytest.mark.parametrize(
+    ("clean", "written", "code", "help"),
+    [
+        # a time each: a job for each, each time kept (the help wrote `weekly mon,fri 02:00`,
+        # Friday's 03:00 dropped, and `daily 02:00` for `daily 02:00 and 14:00`)
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 weekly mon 02:00 and fri 03:00", "BKR004",
+         "write a job for each time, the same but for its `run`: `weekly mon 02:00` and `weekly fri 03:00`" + FORMS),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 daily 02:00 and 14:00", "BKR004",
+         "write a job for each time, the same but for its `run`: `daily 02:00` and `daily 14:00`" + FORMS),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 every day at 2am and 2pm", "BKR012",
+         "write a job for each time, the same but for its `run`: `daily 02:00` and `daily 14:00`" + FORMS),
+        ("preview daily 01:00", "preview daily 01:00 and 13:00", "BKR004",
+         "a member has one `preview` schedule: keep one, `preview daily 01:00` or `preview daily 13:00`" + FORMS),
+        # more than once a day (`twice a day` was three errors, members whose `,`s are
+        # missing; `every 6 hours` wrote `monthly 6 HH:MM`, the 6th of the month)
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 twice a day", "BKR012",
+         "a schedule runs once a day at most: write a job for each time of day, the same but for its `run`,"
+         " each `daily HH:MM`" + FORMS),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 every 6 hours", "BKR012",
+         "a schedule runs once a day at most: write a job for each time of day, the same but for its `run`,"
+         " each `daily HH:MM`" + FORMS),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 every hour", "BKR012",
+         "a schedule runs once a day at most: write a job for each time of day, the same but for its `run`,"
+         " each `daily HH:MM`" + FORMS),
+        ("purge weekly sun 03:00", "purge every 6 hours", "BKR012",
+         "a schedule runs once a day at most, and a member has one `purge`: write `purge daily HH:MM`" + FORMS),
+    ],
+)
+def test_several_times_or_more_than_once_a_day_get_a_job_for_each_time(clean, written, code, help, parser, monkeypatch):
+    """A schedule runs once a day at most, at one time: several times, or more than
+    once a day, is one error whose help writes a job for each time as written, no fix."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.help, found.fix) == (code, help, None)
+    phrase = written.removeprefix("run on VMSYS2 ").removeprefix("preview ").removeprefix("purge ")
+    assert found.message.startswith(f"`{phrase}` is not a .bkr schedule"), found.message
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
     ("written", "message", "help", "fixed"),
     [
         # noon and midnight in words (were "not a time of day", help "write HH:MM ...")

@@ -2998,6 +2998,13 @@ SCHEDULE_FORMS = (
     "`daily HH:MM`, `weekly DAY[,DAY...] HH:MM`, `monthly N HH:MM`, `monthly first|second|third|fourth|last"
     " DAY HH:MM` or `manual`"
 )
+
+
+def forms_of_schedule() -> str:
+    """What a help says after its advice: the forms a schedule takes."""
+    return f"; a schedule is {SCHEDULE_FORMS}, on a 24-hour clock"
+
+
 _WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _GROUPS_OF_DAYS = {
     "weekday": _WEEK[:5],
@@ -3007,7 +3014,7 @@ _GROUPS_OF_DAYS = {
 }
 #: Words that start a schedule written in English (`every day at 02:00`, `at 02:00`).
 SCHEDULE_STARTERS = frozenset(
-    {"every", "each", "at", "on", "nightly", "night", "everyday", "day", "days", "once"}
+    {"every", "each", "at", "on", "nightly", "night", "everyday", "day", "days", "once", "twice", "thrice"}
     | {"first", "second", "third", "fourth", "last", "1st", "2nd", "3rd", "4th", "fifth", "5th"}
     | set(_GROUPS_OF_DAYS)
 )
@@ -3057,6 +3064,9 @@ def looks_like_schedule(text: str) -> bool:
         # `every morning`, without a time (was read as members whose `,`s are missing)
         or (len(words) > 1 and words[0] in ("every", "each") and words[1] in ("morning", "evening", "afternoon"))
         or every_other_written(text) is not None  # `every 2 weeks`, without a time
+        # `twice a day`, `every 6 hours`: more than once a day, which no schedule runs (were
+        # members whose `,`s are missing, and `every 6` the 6th of the month)
+        or (len(words) > 1 and more_than_daily_written(text) is not None)
         # `at 2`, an hour alone and nothing of how often (`at` cannot appear here, was the
         # error; `every day at 2` was a schedule by its `day`)
         or _BARE_HOUR.search(text) is not None
@@ -3315,6 +3325,43 @@ def _said(help: str, note: str) -> str:
     return help + note
 
 
+#: More than once a day, which no schedule runs (`twice a day`, `every 6 hours`, `hourly`).
+_MORE_THAN_DAILY = re.compile(
+    r"\b(?:twice|thrice|(?:\d+|two|three|four|several|many)\s+times)\s+(?:a|per|each|every)\s+day\b"
+    r"|\b(?:every|each)\s+(?:\d+\s+|few\s+|couple\s+of\s+|half\s+(?:an\s+)?)?(?:hours?|minutes?|mins?)\b"
+    r"|\bhourly\b",
+    re.IGNORECASE,
+)
+
+
+def more_than_daily_written(text: str) -> str | None:
+    """The words of a schedule in English that run it more than once a day, which no
+    schedule does: `twice a day` (or `3 times a day`), `every 6 hours`, `every hour`,
+    `every 30 minutes`, `hourly`; None else."""
+    found = _MORE_THAN_DAILY.search(text)
+    return " ".join(found.group(0).split()) if found else None
+
+
+def _each_time(text: str) -> list[str]:
+    """The schedule each time of day of a phrase in English is written with, one per
+    time in the order written: `weekly mon 02:00 and fri 03:00` -> [`weekly mon 02:00`,
+    `weekly fri 03:00`]; a time whose words name no day nor how often takes those of
+    the time before it (`daily 02:00 and 14:00` -> [`daily 02:00`, `daily 14:00`])."""
+    clocks = list(_CLOCK.finditer(text))
+    rest = text[clocks[-1].end() :] if clocks else ""  # `at 2am and 2pm every day`
+    schedules: list[str] = []
+    start = 0
+    for clock in clocks:
+        part = f"{text[start : clock.end()]} {rest}"
+        start = clock.end()
+        time = phrase_time(clock.group(0)) or "HH:MM"
+        if schedules and not _how_often_said(part):
+            schedules.append(f"{schedules[-1].rsplit(' ', 1)[0]} {time}")
+        else:
+            schedules.append(schedule_for(part))
+    return list(dict.fromkeys(schedules))
+
+
 #: A time after `at` that is not HH:MM, nor an hour with am or pm (`_CLOCK` reads those):
 #: an hour alone (`every day at 2`), with `o'clock` (`at 2 o'clock`), or written as some
 #: countries write a time (`at 14h`, `at 14h30`, `at 14.00`, `at 1400`); any number,
@@ -3397,6 +3444,26 @@ def schedule_phrase(
     if hour is not None:
         return _bare_hour(written, hour, starts_right, span, certain, statement, code)
     code = code or (codes.SYNTAX if starts_right else codes.UNKNOWN_KEYWORD)
+    times = {phrase_time(m.group(0)) for m in _CLOCK.finditer(written)}
+    if len(times) > 1:
+        # `weekly mon 02:00 and fri 03:00`, `daily 02:00 and 14:00`: a time each, which
+        # one schedule cannot hold (the help wrote `weekly mon,fri 02:00`, the second
+        # time dropped and Friday run at the first): a job for each, each time kept
+        each = [f"`{e}`" if statement == "run" else f"`{statement} {e}`" for e in _each_time(written)]
+        if statement == "run":
+            help = f"write a job for each time, the same but for its `run`: {', '.join(each[:-1])} and {each[-1]}"
+        else:
+            help = f"a member has one `{statement}` schedule: keep one, {', '.join(each[:-1])} or {each[-1]}"
+        return code(f"{shown(written, 60)} is not a .bkr schedule: {reason}", span, help=help + forms_of_schedule())
+    often = more_than_daily_written(written)
+    if often is not None:
+        # `twice a day`, `every 6 hours`: no schedule runs more than once a day (were three
+        # errors for `twice a day`, and `every 6 hours` wrote `monthly 6 HH:MM`)
+        if statement == "run":
+            help = "a schedule runs once a day at most: write a job for each time of day, the same but for its `run`, each `daily HH:MM`"
+        else:
+            help = f"a schedule runs once a day at most, and a member has one `{statement}`: write `{statement} daily HH:MM`"
+        return code(f"{shown(written, 60)} is not a .bkr schedule: no schedule runs {often}", span, help=help + forms_of_schedule())
     date = date_written(written)
     if date is not None:
         # `on 2026-02-28 22:00`: a run on one day, which no schedule is (`daily 22:00`
