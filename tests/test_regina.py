@@ -372,6 +372,25 @@ def test_member_guard_with_eight_character_names(cms, answer, rc):
     assert (run.rc, run.commands) == (rc, ["CP QUERY USERID", *sent]), run
 
 
+def test_member_guard_names_no_exec_bkrc_did_not_write(cms):
+    """Run on another system, an EXEC points at no EXEC bkrc did not write:
+    examples/spreadssi.bkr purges on ZVMA only, so its BKREXPIR on ZVMB says ZVMB has
+    none (it said "run the BKREXPIR EXEC generated for ZVMB", which does not exist);
+    BKRSTART and BKRSUBMT, written for every member, say that a system outside the
+    cluster has none (ZVMX was sent to "the BKRSTART EXEC generated for ZVMX")."""
+    expir = cms.run(example_exec("spreadssi", "ZVMA", "BKREXPIR"), "PURGE", member="ZVMB")
+    assert (expir.rc, expir.commands) == (40, ["CP QUERY USERID"]), expir
+    assert "generated for ZVMB" not in expir.stdout, expir
+    assert ("BKREXPIR: ZVMB has no BKREXPIR EXEC: expiry runs on member ZVMA only. Nothing done."
+            in unfolded(expir.stdout, "BKREXPIR")), expir
+    for exec_name in ("BKRSTART", "BKRSUBMT"):
+        run = cms.run(example_exec("spreadssi", "ZVMB", exec_name), "", member="ZVMX")
+        assert (run.rc, run.commands) == (40, ["CP QUERY USERID"]), run
+        assert (f"{exec_name}: run the {exec_name} EXEC generated for ZVMX. bkrc writes one for each"
+                " member of cluster ZVMSSI, none for another system. Nothing done."
+                in unfolded(run.stdout, exec_name)), run
+
+
 # ------------------------------------------------------------------ what the operator reads
 # A failure in ALL or DUE stops the run: what was already sent is not repeated,
 # and every job left unsent is named with the command that sends it (DUE would

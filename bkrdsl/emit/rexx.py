@@ -265,9 +265,13 @@ _TELL_ROUTINE = [
 ]
 
 
-def _guard_routine(dialect) -> list[str]:
+def _guard_routine(dialect, member: str, where: list[str]) -> list[str]:
     """ONMEMBER: 0 on the member this EXEC was generated for, else rc 40
-    (or that of a QUERY USERID that failed, or rc 48: `cpquery`)."""
+    (or that of a QUERY USERID that failed, or rc 48: `cpquery`).
+
+    On another member it says where to run instead, after it names that member
+    (`here`): `where`, lines that end with `return` (`_every_member`,
+    `_some_members`), never an EXEC bkrc did not write."""
     query = rexx_literal(dialect["query_userid"])
     head = []
     if len(f"    call tell me': CP' {query},") > MAX_COLUMNS:
@@ -294,8 +298,41 @@ def _guard_routine(dialect) -> list[str]:
         "  end",
         "  if here == member then return 0",
         "  call tell me': this EXEC is for member' member', not for' here'.'",
-        "  call tell me': run the' me 'EXEC generated for' here'.',",
+        *where,
+    ]
+
+
+def _every_member(model: Model) -> list[str]:
+    """The guard's last lines in an EXEC bkrc writes for every member (BKRSUBMT,
+    BKRSTART): the one of `here`, which a system outside the cluster lacks. The
+    members are not listed, so that a member added changes no other's EXEC."""
+    why = f"bkrc writes one for each member of cluster {model.name}, none for another system."
+    return [
+        *rexx_assign("why", why, indent=2, name=True),
+        "  call tell me': run the' me 'EXEC generated for' here'.' why,",
         "    'Nothing done.'",
+        f"  return {RC_WRONG_MEMBER}",
+    ]
+
+
+def _some_members(member: str, homes: tuple[str, ...], why: str) -> list[str]:
+    """The guard's last lines in an EXEC bkrc writes for `homes` only (BKREXPIR):
+    the one of `here` when it is one of them, else `why` there is none."""
+    others = [m for m in homes if m != member]
+    lines = []
+    if others:
+        lines = [
+            *rexx_assign("homes", " ".join(others), indent=2, name=True),
+            "  if wordpos(here, homes) > 0 then do",
+            "    call tell me': run the' me 'EXEC generated for' here'.',",
+            "      'Nothing done.'",
+            f"    return {RC_WRONG_MEMBER}",
+            "  end",
+        ]
+    return [
+        *lines,
+        *rexx_assign("why", why, indent=2, name=True),
+        "  call tell me':' here why 'Nothing done.'",
         f"  return {RC_WRONG_MEMBER}",
     ]
 
@@ -749,7 +786,7 @@ def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -
         out.assign(f"away.{i}", entry, name=True)
     out.code("")
     _dispatcher(out, review=True, verbs=_SUBMIT_VERBS, fallback="sendone operands")
-    out.code(*_guard_routine(dialect), "", *_QUERY_ROUTINES, "", *_TELL_ROUTINE, "")
+    out.code(*_guard_routine(dialect, name, _every_member(model)), "", *_QUERY_ROUTINES, "", *_TELL_ROUTINE, "")
     out.code(*_routines_common(" 'JOB'", dialect, elsewhere=True), "")
     keywords = " ".join(verb for verb, _ in _SUBMIT_VERBS if verb)
     out.code(*(_filled(line, {"{keywords}": keywords}) for line in _ROUTINES_ELSEWHERE), "")
@@ -846,7 +883,10 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
         verbs=[("", "listall rest"), ("LIST", "listall rest"), ("DUE", "senddue rest")],
         fallback="sendone operands",
     )
-    out.code(*_guard_routine(dialect), "", *_QUERY_ROUTINES, "", *_TELL_ROUTINE, "")
+    purging = model.purging_members()
+    where = f"member {purging[0]}" if len(purging) == 1 else f"members {', '.join(purging[:-1])} and {purging[-1]}"
+    nowhere = f"has no {EXPIRE_FILE} EXEC: expiry runs on {where} only."
+    out.code(*_guard_routine(dialect, name, _some_members(name, purging, nowhere)), "", *_QUERY_ROUTINES, "", *_TELL_ROUTINE, "")
     out.code(*_routines_common("", dialect), "")
     usage = "Use: BKREXPIR, BKREXPIR LIST, " + ", ".join(f"BKREXPIR {verb}" for verb in verbs)
     out.code(*_usage_routine([usage + ",", "     or BKREXPIR DUE hh:mm day date (date: dd or yyyymmdd)"]))
@@ -1388,7 +1428,7 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
         "exit first",
         "",
     )
-    out.code(*_guard_routine(dialect), "", *_QUERY_ROUTINES, "", *_TELL_ROUTINE, "")
+    out.code(*_guard_routine(dialect, name, _every_member(model)), "", *_QUERY_ROUTINES, "", *_TELL_ROUTINE, "")
     out.code(*_start_routines(order, model.catalog, dialect, apart=apart, member=name))
     return out.text()
 

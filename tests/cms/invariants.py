@@ -86,11 +86,31 @@ def assert_submit_all(cms: CmsStandIn, model: Model, exec_of: ExecOf, member: st
     assert (run.rc, run.commands) == (0, expected), run
 
 
+def outsider(model: Model) -> str:
+    """A system name that is no member of the cluster."""
+    return next(n for n in ("OUTSIDE", "OUTSIDE1", "OUTSIDE2") if n not in model.member_names)
+
+
+def where_else(model: Model, exec_name: str, here: str) -> str:
+    """What an EXEC run on `here`, not its member, says of where to run instead: the
+    EXEC of its name generated for `here`, and that bkrc writes none for a system
+    outside the cluster; BKREXPIR, on a member that does not purge, that it has none."""
+    purging = model.purging_members()
+    if exec_name != "BKREXPIR":  # written for every member: not listed in it
+        return (f"{exec_name}: run the {exec_name} EXEC generated for {here}. bkrc writes one for each"
+                f" member of cluster {model.name}, none for another system. Nothing done.")
+    if here in purging:
+        return f"{exec_name}: run the {exec_name} EXEC generated for {here}. Nothing done."
+    where = f"member {purging[0]}" if len(purging) == 1 else f"members {', '.join(purging[:-1])} and {purging[-1]}"
+    return f"{exec_name}: {here} has no BKREXPIR EXEC: expiry runs on {where} only. Nothing done."
+
+
 def assert_refuses_other_members(cms: CmsStandIn, model: Model, exec_of: ExecOf, member: str) -> None:
-    """Every EXEC of `member` stops with rc 40 on any other member, having only asked CP
-    where it runs."""
+    """Every EXEC of `member` stops with rc 40 on any other member, and on a system
+    outside the cluster, having only asked CP where it runs; it names the EXEC to
+    run there only where bkrc wrote one (`where_else`)."""
     execs = ["BKRSUBMT", "BKRSTART"] + (["BKREXPIR"] if member in model.purging_members() else [])
-    others = [m.name for m in model.members if m.name != member]
+    others = [m.name for m in model.members if m.name != member] + [outsider(model)]
     for exec_name in execs:
         text = exec_of(member, exec_name)
         operands = "ALL" if exec_name == "BKRSUBMT" else "PURGE" if exec_name == "BKREXPIR" else ""
@@ -99,6 +119,7 @@ def assert_refuses_other_members(cms: CmsStandIn, model: Model, exec_of: ExecOf,
             assert run.rc == 40, run
             assert run.commands == ["CP QUERY USERID"], run
             assert f"this EXEC is for member {member}, not for {other}." in run.stdout, run
+            assert where_else(model, exec_name, other) in unfolded(run.stdout, exec_name), run
 
 
 def expiry_actions(model: Model, member: str) -> list[tuple[str, object]]:
@@ -133,6 +154,7 @@ def assert_expiry_on_purging_members_only(cms: CmsStandIn, model: Model, exec_of
                 assert (run.rc, run.commands) == (0, ["CP QUERY USERID", purge]), run
             else:
                 assert (run.rc, run.commands) == (40, ["CP QUERY USERID"]), run
+                assert where_else(model, "BKREXPIR", m.name) in unfolded(run.stdout, "BKREXPIR"), run
 
 
 def assert_start_order(cms: CmsStandIn, model: Model, exec_of: ExecOf, member: str) -> None:

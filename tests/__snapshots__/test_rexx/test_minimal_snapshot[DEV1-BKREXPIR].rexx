@@ -81,8 +81,8 @@ onmember: procedure expose me member
   end
   if here == member then return 0
   call tell me': this EXEC is for member' member', not for' here'.'
-  call tell me': run the' me 'EXEC generated for' here'.',
-    'Nothing done.'
+  why = 'has no BKREXPIR EXEC: expiry runs on member DEV1 only.'
+  call tell me':' here why 'Nothing done.'
   return 40
 
 /* Asks CP through DIAGRC(8, ...); its answer goes to cpanswer, */

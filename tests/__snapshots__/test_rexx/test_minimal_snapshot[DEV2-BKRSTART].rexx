@@ -79,7 +79,9 @@ onmember: procedure expose me member
   end
   if here == member then return 0
   call tell me': this EXEC is for member' member', not for' here'.'
-  call tell me': run the' me 'EXEC generated for' here'.',
+  why = 'bkrc writes one for each member of cluster DEVSSI, none for '
+  why = why'another system.'
+  call tell me': run the' me 'EXEC generated for' here'.' why,
     'Nothing done.'
   return 40
 
