@@ -509,6 +509,32 @@ def test_an_entry_without_minidisks_says_so_where_they_would_be(tmp_path):
         assert records(files[path])[-1].startswith(" MDISK 0191 "), path
 
 
+def _said(artifact) -> str:
+    """An entry's header comments as one text, line ends read as blanks."""
+    return " ".join(line.lstrip("* ") for line in lines(artifact) if line.startswith("*"))
+
+
+def test_the_sfs_servers_entry_says_bkrc_writes_no_file_pool(tmp_path):
+    """A sysprog reading BKRSVSFS DIRECT (examples/spreadssi.bkr: a 191 only) was not
+    told that the entry holds no file pool: its minidisks (a control disk, logs,
+    storage groups) and its DMSPARMS are the site's, declared with `disk`
+    statements (docs/deploy.md), as the Tape Manager entries say of the LMM. The
+    header says so and names the minidisks the .bkr file gives it; no other
+    entry says it."""
+    files = build(tmp_path, IDENTITY_JOB)
+    said = _said(files["cluster/BKRSVSFS.DIRECT"])
+    assert "bkrc writes no file pool: BKRSVSFS DMSPARMS and the minidisks the pool needs" in said
+    assert "the .bkr file gives BKRSVSFS none." in said
+    files = build(tmp_path, IDENTITY_JOB + "  disk BKRSVSFS 301 size 50 cyl\n  disk BKRSVSFS 191 size 5 cyl\n")
+    assert "the .bkr file gives BKRSVSFS 0191 and 0301 only." in _said(files["cluster/BKRSVSFS.DIRECT"])
+    assert not [path for path, a in files.items() if path != "cluster/BKRSVSFS.DIRECT" and "file pool:" in _said(a)]
+    file = tmp_path / "local.bkr"
+    file.write_text(LOCAL_CATALOG)
+    _, artifacts = compile_source(str(file), LOCAL_CATALOG.encode(), path=file)
+    local = {a.path: a for a in artifacts}["cluster/BKRSVSFS.DIRECT"]
+    assert "bkrc writes no file pool" in _said(local)  # the IDENTITY of a local catalog too
+
+
 def test_the_sfs_server_links_the_fileserv_disk(tmp_path):
     """A file pool server needs read access to the disk FILESERV lives on, MAINT 193
     (z/VM: CMS File Pool Planning, Administration, and Operation, "File Pool Server

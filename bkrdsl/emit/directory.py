@@ -130,6 +130,23 @@ def _where(model: Model, machine: Machine) -> list[str]:
     return [where, _tape_others(model)]
 
 
+def _pool_note(ctx: _Context, machine: Machine) -> list[str]:
+    """What the catalog's SFS server's header says bkrc leaves to the site: its
+    file pool, which needs minidisks of its own besides the 191 (which ones is not
+    checked: docs/deploy.md), and the server's DMSPARMS file."""
+    if machine.role != "catalog-sfs-server":
+        return []
+    held = sorted({address(d.address.text) for d in ctx.allocation.disks[machine.id]})
+    gives = f"{_listed(held)} only" if held else "none"
+    note = (
+        f"bkrc writes no file pool: {machine.id} DMSPARMS and the minidisks the pool"
+        " needs (a control disk, log disks, storage group disks) are the site's."
+        " Declare each of those minidisks with a disk statement: the .bkr file gives"
+        f" {machine.id} {gives}."
+    )
+    return [note]
+
+
 @dataclass
 class _Context:
     """What every entry of one compile shares: the model, the table, the minidisks placed."""
@@ -170,7 +187,8 @@ def _operands(machine: Machine, dialect: Dialect) -> dict[str, str]:
 def _user_entry(ctx: _Context, machine: Machine) -> Artifact:
     """A single-configuration user: USER, the common statements, minidisks on shared DASD."""
     model, dialect = ctx.model, ctx.dialect
-    lines = ctx.header(f"USER entry of {_machine_words(model, machine)}.", _where(model, machine))
+    notes = [*_where(model, machine), *_pool_note(ctx, machine)]
+    lines = ctx.header(f"USER entry of {_machine_words(model, machine)}.", notes)
     lines.append(dialect.text("directory_user", **_operands(machine, dialect)))
     lines.extend(ctx.indent + s for s in machine_statements(model, machine, dialect))
     if not ctx.allocation.disks[machine.id]:
@@ -184,7 +202,8 @@ def _identity_entries(ctx: _Context, machine: Machine) -> list[Artifact]:
     """A multiconfiguration user: IDENTITY with its BUILD statements, then one SUBCONFIG per member."""
     model, dialect = ctx.model, ctx.dialect
     subs = [(name, subconfig_id(machine.id, model.member(name).ordinal)) for name in machine.members]
-    lines = ctx.header(f"IDENTITY entry of {_machine_words(model, machine)}.", _where(model, machine))
+    notes = [*_where(model, machine), *_pool_note(ctx, machine)]
+    lines = ctx.header(f"IDENTITY entry of {_machine_words(model, machine)}.", notes)
     lines.append(dialect.text("directory_identity", **_operands(machine, dialect)))
     lines.extend(ctx.indent + dialect.text("directory_build", member=m, subconfig=s) for m, s in subs)
     lines.extend(ctx.indent + s for s in machine_statements(model, machine, dialect))
