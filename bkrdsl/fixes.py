@@ -97,7 +97,12 @@ def apply(text: str, chosen: Sequence[Diagnostic]) -> str:
     The edits' offsets are in the text bkrc read; `text` may be the file as written,
     with a byte-order mark and CRLF or CR line ends: they stay as they are, and
     a line a fix adds ends as the line it goes into does."""
-    edits = sorted((e for d in chosen for e in d.fix.edits), key=lambda e: e.span.start, reverse=True)
+    return apply_edits(text, [e for d in chosen for e in d.fix.edits])
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """`text` with `edits` (which do not clash) applied, the last first, as `apply` applies fixes'."""
+    edits = sorted(edits, key=lambda e: e.span.start, reverse=True)
     offsets = _offsets(text)
     for e in edits:
         if offsets is None:

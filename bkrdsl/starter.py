@@ -242,6 +242,11 @@ class Starter:
     #: (`directory_global_disks()`): that job excludes them, and `GLOBAL_JOB`, on
     #: member 1, backs them up once.
     global_disks: tuple[tuple[str, int], ...] = ()
+    #: With `--directory` and no DIRMAINT machine in it (a directory kept by hand,
+    #: BKR533): `bkrc init` gives the `disk` statements the compile would leave to
+    #: DirMaint free places (`check.directory.free_places`), and the comment above
+    #: the `disk` statements says so.
+    free_places: bool = False
 
     @property
     def only_global(self) -> bool:
@@ -1259,6 +1264,15 @@ def _disks(s: Starter) -> str:
         said = f". Their sizes, and any other minidisk a machine has there, are {whose}'s."
     else:
         said = " (your sizes, in cylinders)."
+    if s.free_places:
+        whose = s.roster.directory if s.roster else "the directory"
+        said += (
+            f" {whose} has no DIRMAINT machine: kept by hand, it is loaded by DIRECTXA, which takes no `AUTOV`,"
+            " DirMaint's allocation (BKR533). So each minidisk below has its place, `on VOL at START`: where"
+            f" {whose} has it, else the first extent of its volume free in {whose} and of the other minidisks"
+            " here, one statement per member (and worker): check the extents against the volumes themselves."
+            " A worker a higher `workers` count adds needs a statement of its own (BKR253 gives it)."
+        )
     return _comment(
         "Every machine bkrc writes a directory entry for starts CMS and needs its 191 minidisk, its"
         " A-disk: an IDENTITY machine gets one on each member's private volume, a"

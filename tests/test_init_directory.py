@@ -25,6 +25,10 @@ from bkrdsl.resolve import default_search_path
 from bkrdsl.resolve.model import pattern_regex, subconfig_id
 
 DIRECT = EXAMPLES / "prodssi.direct"
+#: A DirMaint site's machine (BKR533): added to a directory a test writes, `bkrc init`
+#: leaves a `disk` statement without a place, for DirMaint to allocate, as before;
+#: without it, init places each (see `test_without_dirmaint_every_minidisk_gets_a_free_place`).
+DIRMAINT = "USER DIRMAINT AUTOONLY 128M 256M BG\n"
 
 
 def groups(path) -> dict[str, tuple[str, tuple[str, ...]]]:
@@ -527,7 +531,7 @@ def test_a_product_machine_the_directory_gives_no_191_gets_a_new_one_and_said_so
     text = text.replace(old, f"{mdisk:<48}")
     if "FB-512" in mdisk:
         text = re.sub(r"^( MDISK \w+ )3390( \d+ \d+ VMCOM1)", r"\1FB-512\2", text, flags=re.MULTILINE)
-    direct.write_text(text, encoding="utf-8")
+    direct.write_text(text + DIRMAINT, encoding="utf-8")  # a DirMaint site: the new 191 allocated
     path = tmp_path / "new.bkr"
     result = run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct], expect=0)
     assert "BKR253" not in result.stderr
@@ -663,7 +667,7 @@ def test_a_worker_instance_without_an_extent_to_keep_is_allocated_the_others_pla
     place, as the pattern gave it."""
     text = two_member_workers("USER OTHER XXXXXXXX 64M 128M G", " MDISK 0191 3390 1310 0010 M2PRV1 MR")
     direct = tmp_path / "USER.DIRECT"
-    direct.write_text(text, encoding="utf-8")
+    direct.write_text(text + DIRMAINT, encoding="utf-8")  # a DirMaint site: BKRWRK05 allocated
     written = run_cli(["init", "-", "--cluster", "TWOSSI", "--directory", direct, "--workers", "5"], expect=0).stdout
     assert "  disk BKRWRK03 191 size 50 cyl on M1PRV1 at 1300\n  disk BKRWRK04 191 size 50 cyl on M1PRV1 at 1350\n" in written
     assert "  disk BKRWRK04 191 size 50 cyl on M2PRV1 at 1350\n  disk BKRWRK05 191 size 50 cyl\n" in written
@@ -709,7 +713,7 @@ def test_an_existing_minidisk_without_an_extent_to_keep_is_allocated(tmp_path, m
     it, and so does a warning as the file is written (BKRADMIN's and 5697J06C's
     191s too, which it overlaps); DirMaint's own AUTOV is no fixed extent."""
     direct = tmp_path / "USER.DIRECT"
-    direct.write_text(with_mdisk("USER BKRSVSFS", mdisk), encoding="utf-8")
+    direct.write_text(with_mdisk("USER BKRSVSFS", mdisk) + DIRMAINT, encoding="utf-8")  # a DirMaint site
     path = tmp_path / "new.bkr"
     result = run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct], expect=0)
     written = path.read_text(encoding="utf-8")
@@ -1232,3 +1236,76 @@ def test_init_md_shows_the_jobs_bkrc_init_writes_for_an_identity_s_global_a_disk
     assert "BKR401, printed by `bkrc init` too" in prose and "warning[BKR401]" in alone.stderr
     assert "(BKR530, at the global MDISK statement, the others shown with it" in prose
     assert "its help says to define the address once: in the IDENTITY entry (global" in prose
+
+
+BANK = EXAMPLES / "bank.direct"
+
+
+def test_without_dirmaint_every_minidisk_gets_a_free_place(tmp_path):
+    """bank.direct has no DIRMAINT machine (a directory kept by hand, which DIRECTXA
+    loads: no `AUTOV`, BKR533) and none of the product's: init gives each `disk`
+    statement its place, one per member (and worker), at the first extent of its
+    volume free in the directory and of the file's other minidisks (BKR523's), says
+    why in the comment above them, and the file checks clean against the directory
+    (before: BKR533, printed by init too) and compiles without `AUTOV`. The places are
+    those examples/bank.bkr got from BKR523's fix."""
+    path = tmp_path / "bank.bkr"
+    result = run_cli(["init", path, "--cluster", "BANKSSI", "--directory", BANK, "--tape"], expect=0)
+    assert "BKR533" not in result.stderr
+    assert "which prints nothing when all is well" in result.stderr
+    written = path.read_text(encoding="utf-8")
+    assert not re.search(r"^  disk \S+ \w+ size \d+ \w+$", written, re.MULTILINE), written  # none without its place
+    assert "".join(f"  disk BKRBKUP 191 size 10 cyl on P{m}PRV1 at 29046\n" for m in "ABCD") in written
+    assert "  disk BKRWRK01 191 size 5 cyl on PAPRV1 at 29066\n  disk BKRWRK01 191 size 5 cyl on PBPRV1 at 29066\n" in written
+    assert "  disk BKRADMIN 191 size 10 cyl on BKCOM1 at 5716\n  disk 5697J06C 191 size 10 cyl on BKCOM1 at 5726\n" in written
+    assert "bank.direct has no DIRMAINT machine: kept by hand, it is loaded by DIRECTXA, which takes no `AUTOV`" in comments(written)
+    assert run_cli(["check", path, "--directory", BANK], expect=0).output == ""
+    assert run_cli(["check", path], expect=0).output == ""
+    out = tmp_path / "out"
+    run_cli(["compile", path, "--directory", BANK, "-o", out], expect=0)
+    assert not [f.name for f in (out / "cluster").glob("*.DIRECT") if "AUTOV" in f.read_text(encoding="utf-8")]
+
+
+def test_with_dirmaint_minidisks_are_left_to_it_as_before(tmp_path):
+    """The same directory with a DIRMAINT machine: DirMaint allocates, and the `disk`
+    statements are written without a place, as before (no BKR533 either)."""
+    direct = tmp_path / "USER.DIRECT"
+    direct.write_text(BANK.read_text(encoding="utf-8") + DIRMAINT, encoding="utf-8")
+    path = tmp_path / "bank.bkr"
+    result = run_cli(["init", path, "--cluster", "BANKSSI", "--directory", direct], expect=0)
+    written = path.read_text(encoding="utf-8")
+    assert "  disk BKRBKUP 191 size 10 cyl\n  disk BKRCATLG 191 size 10 cyl\n  disk BKRWRK* 191 size 5 cyl\n" in written
+    assert "DIRMAINT machine" not in written and "BKR533" not in result.stderr
+    assert run_cli(["check", path, "--directory", direct], expect=0).output == ""
+
+
+def test_without_dirmaint_a_volume_without_room_keeps_its_statements_and_bkr533_says_so(tmp_path):
+    """PAPRV1 taken to its end from where the product's minidisks would go: the
+    IDENTITY machines' statements (an instance on PRODA's volume) stay without a
+    place, and init prints BKR533 for them; the single-configuration machines'
+    (on BKCOM1) are placed."""
+    direct = tmp_path / "USER.DIRECT"
+    full = with_mdisk("SUBCONFIG LNXP01-1", " MDISK 0999 3390 29046 END PAPRV1 MR", BANK.read_text(encoding="utf-8"))
+    direct.write_text(full, encoding="utf-8")
+    path = tmp_path / "bank.bkr"
+    result = run_cli(["init", path, "--cluster", "BANKSSI", "--directory", direct], expect=0)
+    written = path.read_text(encoding="utf-8")
+    assert "  disk BKRBKUP 191 size 10 cyl\n  disk BKRCATLG 191 size 10 cyl\n  disk BKRWRK* 191 size 5 cyl\n" in written
+    assert "  disk BKRADMIN 191 size 10 cyl on BKCOM1 at 5716\n" in written
+    assert "which prints the warning below (BKR533)" in result.stderr
+    assert re.findall(r"^warning\[(BKR\d+)\]", run_cli(["check", path, "--directory", direct], expect=0).output, re.MULTILINE) == ["BKR533"]
+
+
+def test_without_dirmaint_an_extent_not_kept_gets_no_new_place(tmp_path):
+    """BKRSVSFS's file pool where another MDISK overlaps it (BKRADMIN's 191): the
+    comment above its statement says its compiled MDISK says `AUTOV`, which stays
+    true: no new place, whose space would not hold the data either (BKR533 and
+    BKR532 say so); the rest of prodssi.direct's product minidisks are placed as it has them."""
+    direct = tmp_path / "USER.DIRECT"
+    direct.write_text(with_mdisk("USER BKRSVSFS", " MDISK 0301 3390 1445 0300 VMCOM1 MR"), encoding="utf-8")
+    path = tmp_path / "new.bkr"
+    run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct], expect=0)
+    written = path.read_text(encoding="utf-8")
+    assert "  disk BKRSVSFS 301 size 300 cyl\n" in written
+    assert "Its compiled MDISK says `AUTOV`" in comments(written)
+    assert "DIRMAINT machine" not in written

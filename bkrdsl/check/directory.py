@@ -3500,3 +3500,71 @@ def autov_without_dirmaint(model: Model, directory: Directory, dialect: Dialect 
         ),
         related=tuple(Related(d.span, f"also compiles to `{form}`") for d in statements[1:3]),
     )
+
+
+def free_places(
+    model: Model, directory: Directory, dialect: Dialect | None = None, leave: frozenset[tuple[str, int]] = frozenset()
+) -> Fix | None:
+    """For `bkrc init --directory` against a directory without DIRMAINT (BKR533): one
+    fix that gives every `disk` statement the compile leaves to DirMaint (`AUTOV`) its
+    places, each `on VOL at START` where BKR523's fix would put its instance
+    (`_Space.target`: the machine's own extent in the directory where it is free, else
+    the first start on its volume clear of the directory's extents and of the
+    compile's), one statement per member of an IDENTITY and per worker and member of
+    the workers' pattern, as BKR523's and BKR532's fixes write them. A statement is
+    left as it is (BKR533 then says so) where its volume has no room, or it is one of
+    `leave` ((a user or pattern, an address): a minidisk the directory has at a
+    fixed extent the file does not keep, whose data a new place would not hold
+    either). None where nothing is left to DirMaint or nothing can be placed."""
+    import dataclasses
+
+    from bkrdsl.allocation import allocate
+    from bkrdsl.dialect import load_dialect
+
+    if model.cluster is None:
+        return None
+    dialect = dialect or load_dialect()
+    allocation = allocate(model, dialect)
+    if allocation.error is not None:
+        return None
+    automatic = {p.disk.span for p in allocation.placed if p.start is None}
+    replaced = {machine.id for machine in allocation.machines}
+    placed = [p for p in allocation.placed if p.start is not None]
+    space = _Space(model, directory, _Kept(directory, replaced), placed, _Kept(directory, replaced, of_replaced=True))
+    edits: list[Edit] = []
+    for written in model.disks:
+        user, address = written.user.text.upper(), parse_address(written.address.text)
+        if written.span not in automatic or any(
+            a == address and pattern_regex(u).match(user) for u, a in leave
+        ):  # `BKRWRK*` leaves the workers' statements written one per worker too
+            continue
+        unit = dialect.unit(written.unit.text)
+        instances = [p for p in allocation.placed if p.disk.span == written.span]
+        claimed = len(space.claimed)
+        targets = []
+        for p in instances:
+            if p.start is not None:  # the member's instance its `on VOL at START` places: it stays
+                targets.append(None)
+                continue
+            at = dataclasses.replace(p, start=unit.first)  # `_Space` searches from the volume's first cylinder or block
+            target = space.target(at, [at])
+            if target is None:
+                break
+            space.claim(target, at)
+            targets.append(target)
+        else:
+            pattern = len({p.owner for p in instances}) > 1
+            statements = [
+                f"{_disk_words(written, p.owner if pattern else None)} on {t.volume} at {t.start}"
+                for p, t in zip(instances, targets, strict=True)
+                if t is not None
+            ]
+            if written.start is not None:  # it places one member's instance: the others' statements follow it
+                edits.append(statements_after(model, written.span, statements))
+            elif len(instances) == 1:
+                edits.extend(_place_words(written, targets[0].volume, targets[0].start, instances[0])[0])
+            else:
+                edits += [Edit(written.span, statements[0]), statements_after(model, written.span, statements[1:])]
+            continue
+        del space.claimed[claimed:]  # a volume without room: the statement stays, and claims nothing
+    return Fix("Give each minidisk left to DirMaint a free place", tuple(edits)) if edits else None

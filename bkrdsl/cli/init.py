@@ -250,6 +250,8 @@ def init_cmd(
             click.echo("bkrc: nothing written", err=status)
             sys.exit(EXIT_INPUT)
     new, analysis = _written(name, starter, directory=directory)
+    if directory is not None:
+        new, analysis = _free_places(name, starter, directory, analysis) or (new, analysis)
     errors = [d for d in analysis.diagnostics if d.is_error]
     if errors and all(d.code in _DIRECTORY_CHECKS for d in errors):
         # The site's directory against the standard library's kinds (BKR510 at a
@@ -378,6 +380,37 @@ def _written(name: str, starter, **options):
 
     new, read = text_read(starter, name)
     return new, analyse(name, new.encode("utf-8"), search_path=default_search_path(()), main=read, **options)
+
+
+def _free_places(name: str, starter, directory, analysis):
+    """The text and analysis of the file with a place for each `disk` statement the
+    compile would leave to DirMaint (`AUTOV`), where the directory has no DIRMAINT
+    machine to allocate them (BKR533, found by the check of `analysis`): a system
+    programmer who keeps the directory by hand gets a file that checks clean against
+    it. The places are BKR523's (`check.directory.free_places`); a minidisk the
+    directory has at a fixed extent the file does not keep (`starter.not_kept`, which
+    the comments name) keeps no new place, nor one whose volume is full: BKR533, printed,
+    says so. None where BKR533 is not found or nothing can be placed."""
+    import dataclasses
+
+    from bkrdsl.check.directory import free_places
+    from bkrdsl.fixes import apply_edits
+    from bkrdsl.fmt import format_text_read
+    from bkrdsl.pipeline import analyse
+    from bkrdsl.resolve import default_search_path
+    from bkrdsl.starter import not_kept
+
+    if analysis.model is None or not any(d.code == "BKR533" for d in analysis.diagnostics):
+        return None
+    leave = frozenset((user, int(address, 16)) for user, address in (n.split() for n in not_kept(starter)))
+    if free_places(analysis.model, directory, leave=leave) is None:
+        return None
+    # The comment above the `disk` statements says why they are placed: the text anew, then its places.
+    starter = dataclasses.replace(starter, free_places=True)
+    new, analysis = _written(name, starter, directory=directory, checks=False)
+    fix = free_places(analysis.model, directory, leave=leave)
+    placed, read = format_text_read(apply_edits(new, fix.edits), "<bkrc init>", read_as=name)
+    return placed, analyse(name, placed.encode("utf-8"), search_path=default_search_path(()), main=read, directory=directory)
 
 
 def _moved(starter, directory_path: str | None) -> str | None:
