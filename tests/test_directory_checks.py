@@ -1420,7 +1420,7 @@ def test_bkr532_a_disk_without_a_place_where_the_directory_has_a_fixed_extent(tm
     admin = found[3]
     assert admin.message == (
         "minidisk `BKRADMIN` 0191 exists on `VMCOM1` at cylinder 1440 (size 10) in the site's directory; this file"
-        " gives no place, so the compiled entry asks DirMaint to allocate it (AUTOV) and the existing disk's data"
+        " gives no place, so the compiled entry says AUTOV (DirMaint's allocation), and the existing disk's data"
         " would not follow"
     )
     assert admin.help == "write its place, `on VMCOM1 at 1440`: `disk BKRADMIN 191 size 10 cyl on VMCOM1 at 1440` (docs/deploy.md)"

@@ -555,7 +555,7 @@ PLACE_NOT_GIVEN = register(
     "BKR532",
     "directory-extent-not-given",
     "warning",
-    "a product machine's `disk` gives no place for a minidisk the site's CP directory has at a fixed extent, so the compile leaves it to DirMaint (AUTOV)",
+    "a product machine's `disk` gives no place for a minidisk the site's CP directory has at a fixed extent, so the compiled MDISK says AUTOV (DirMaint's allocation)",
     """
     A `disk` statement without `at START` compiles to an MDISK statement
     that says `AUTOV` (with the dialect's default `disk_allocation`):
@@ -572,6 +572,13 @@ PLACE_NOT_GIVEN = register(
     left to it (after its fix, this warning may follow). One diagnostic per
     `disk` statement, naming every instance it leaves to DirMaint (`disk
     BKRWRK* 191` is every worker's, on every member).
+
+    A directory without a DIRMAINT machine (a site that keeps it by hand)
+    has no DirMaint to allocate anything: DIRECTXA cannot load `AUTOV` at
+    all, which BKR533 says once for the file. This warning is given there
+    too, in words true at either site (the compiled entry says `AUTOV`, not
+    that DirMaint allocates it): it says which extent the data is on, and
+    its fix, writing that extent, mends both for the statement.
 
     A warning, not an error: whether DirMaint keeps an extent when an entry
     is replaced is DirMaint's (we have not confirmed it), and a site may
@@ -655,6 +662,8 @@ AUTOV_WITHOUT_DIRMAINT = register(
     (docs/compatibility.md, "Correcting an entry"). With `--directory`,
     BKR523 then reports each extent it assigns over another user's
     minidisk, and its fix moves it (docs/deploy.md, "Without DirMaint").
+    `bkrc init --directory` against such a directory writes each `disk`
+    statement with its place, free in it (docs/init.md).
     """,
     no_example="needs the site's CP directory beside the .bkr file",
 )
@@ -2545,8 +2554,8 @@ def _place_not_given(model: Model, allocation, unplaced: list[_Differs], taken) 
             help_ = help_.replace(long, "")
     return PLACE_NOT_GIVEN(
         f"minidisk {quoted(first.machine)} {vdev}{of} exists on {quoted(disk.volume)} at {unit[:-1]} {disk.start}"
-        f" (size {disk.size}{more}) in the site's directory; this file gives no place, so the compiled entry asks"
-        " DirMaint to allocate it (AUTOV) and the existing disk's data would not follow",
+        f" (size {disk.size}{more}) in the site's directory; this file gives no place, so the compiled entry says"
+        " AUTOV (DirMaint's allocation), and the existing disk's data would not follow",
         written.span,
         help=help_,
         related=tuple(
