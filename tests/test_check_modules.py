@@ -56,7 +56,14 @@ def test_a_module_gets_its_own_mistakes_and_no_cluster_rule(tmp_path):
 def test_a_clean_module_in_json_and_sarif_is_an_empty_report(fmt):
     out = json.loads(run_cli(["check", "--format", fmt, SITE], expect=0).stdout)
     if fmt == "json":
-        assert out == {"format_version": "1", "diagnostics": [], "error_count": 0, "warning_count": 0}
+        assert out == {
+            "format_version": "1",
+            "diagnostics": [],
+            "error_count": 0,
+            "warning_count": 0,
+            "execution_successful": True,
+            "failures": [],
+        }
     else:
         assert out["runs"][0]["results"] == []
 

@@ -293,6 +293,10 @@ def test_a_usage_error_of_check_prints_the_empty_document(tmp_path, fmt, args, s
         assert note["level"] == "error" and note["message"]["text"].startswith("bkrc: usage error: ")
         assert said in note["message"]["text"]
         del missing["runs"][0]["invocations"]
+    else:  # json says the same: the run failed, and bkrc's line
+        (line,) = document.pop("failures")
+        assert line.startswith("bkrc: usage error: ") and said in line
+        assert missing.pop("failures") == [f"bkrc: {tmp_path / 'missing.bkr'}: no such file"]
     assert document == missing
     assert result.stderr.startswith("Usage: ") and " check [OPTIONS]" in result.stderr and said in result.stderr, result.stderr
 

@@ -24,6 +24,8 @@ def test_show_json_prints_its_document_with_no_diagnostic():
         "diagnostics": [],
         "error_count": 0,
         "warning_count": 0,
+        "execution_successful": True,
+        "failures": [],
     }
     assert json.loads(result.stdout)["cluster"]["name"] == "DEVSSI"
 
@@ -296,6 +298,71 @@ def test_github_annotations_of_a_run_that_cannot_read_its_input_say_why_it_faile
     assert f"bkrc: {tmp_path / 'missing'}: no such file" in result.stderr + result.stdout
 
 
+# ------------------------------------------------------------------ a run that fails, as json
+@pytest.mark.parametrize(
+    ("args", "stream", "said"),
+    [
+        (["check", "MISSING"], "stdout", "bkrc: MISSING: no such file"),
+        (["check", "MINIMAL", "MISSING"], "stdout", "bkrc: MISSING: no such file"),
+        (["check", "MINIMAL", "--dialect", "MISSING"], "stdout", "bkrc: MISSING: no such file (the --dialect table)"),
+        (["check", "MINIMAL", "--bogus"], "stdout", "bkrc: usage error: No such option '--bogus'"),
+        (["compile", "MISSING", "-o", "OUT"], "stderr", "bkrc: MISSING: no such file"),
+        (["compile", "MINIMAL", "-o", "OUT", "--directory", "MISSING"], "stderr", "bkrc: cannot read directory MISSING"),
+        (["fmt", "--check", "MINIMAL", "MISSING"], "stderr", "bkrc: MISSING: no such file"),
+        (["show", "MISSING"], "stderr", "bkrc: MISSING: no such file"),
+        (["init", "--cluster", "TESTSSI", "--member", "VMSYS1", "OUT"], "stderr", None),  # OUT is a folder: nothing written
+    ],
+    ids=lambda v: "-".join(a.lower() for a in v) if isinstance(v, list) else None,
+)
+def test_json_of_a_run_that_fails_says_so(tmp_path, args, stream, said):
+    """`bkrc check --format json missing.bkr` (a path a pipeline got wrong) printed,
+    with exit 2, the document of a clean run: `error_count` 0, no diagnostic, and
+    nothing else; a step that reads only the document passed. Every document now
+    says whether the run did what it was asked, as SARIF's invocation does
+    (`executionSuccessful`, its error notifications): `execution_successful`,
+    and `failures`, bkrc's lines (on the other stream too)."""
+    names = {"MINIMAL": str(MINIMAL), "MISSING": str(tmp_path / "missing"), "OUT": str(tmp_path / "out")}
+    (tmp_path / "out").mkdir()
+    result = run_cli([names.get(a, a) for a in args] + ["--format", "json"], expect=2)
+    document = json.loads(result.stdout if stream == "stdout" else result.stderr)
+    assert document["execution_successful"] is False
+    (line,) = document["failures"]
+    if said is None:
+        said = f"bkrc: {names['OUT']}: is a directory; nothing written"
+    assert line.startswith(said.replace("MISSING", names["MISSING"])), line
+    assert document["format_version"] == "1"  # an additive key: the format's version holds
+    if "MINIMAL" in args and "--bogus" not in args and "--dialect" not in args:
+        assert document["error_count"] == 0  # the file read is clean: only the new key tells the failure
+    clean = json.loads(run_cli(["check", "--format", "json", MINIMAL], expect=0).stdout)
+    assert clean["execution_successful"] is True and clean["failures"] == []
+    broken = json.loads(run_cli(["check", "--format", "json", EXAMPLES / "broken" / "prodssi.bkr"], expect=1).stdout)
+    assert broken["execution_successful"] is True and broken["failures"] == []  # errors found: the run did its job
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_a_formatter_bug_of_one_file_is_a_failed_run_in_the_document(monkeypatch, fmt):
+    """`bkrc fmt --check` goes on past a file the formatter breaks on (FormatterBug:
+    the internal error's line, exit 2), and its document said a clean run; it says
+    the run failed now, with that line, as for a FILE it could not read."""
+    import bkrdsl.fmt
+    from bkrdsl.fmt import FormatterBug
+
+    def broken(*_args, **_kwargs):
+        raise FormatterBug("the layout broke")
+
+    monkeypatch.setattr(bkrdsl.fmt, "format_bytes", broken)
+    result = run_cli(["fmt", "--check", MINIMAL, "--format", fmt], expect=2)
+    document = json.loads(result.stderr)
+    if fmt == "json":
+        assert document["execution_successful"] is False
+        (line,) = document["failures"]
+    else:
+        (invocation,) = document["runs"][0]["invocations"]
+        assert invocation["executionSuccessful"] is False
+        line = invocation["toolExecutionNotifications"][0]["message"]["text"]
+    assert line.startswith("bkrc: internal error: FormatterBug: the layout broke"), line
+
+
 # ------------------------------------------------------------------ an internal error, as json or sarif
 #: Each command taking --format json|sarif, the stage an internal error is forced
 #: in, and the stream its document is on.
@@ -318,7 +385,7 @@ def test_an_internal_error_as_json_or_sarif_still_prints_the_document(
 ):
     """An internal error printed its one line (`bkrc: internal error: ...`) and no
     document, so a pipeline's `json.load` of the stream failed: the document is
-    printed (JSON's empty, SARIF's with the run failed and why), the line on the
+    printed (JSON's with no diagnostic, each with the run failed and why), the line on the
     other stream, exit 2 (`show` takes json only)."""
     def broken(*_args, **_kwargs):
         raise RuntimeError("a stage broke")
@@ -332,7 +399,14 @@ def test_an_internal_error_as_json_or_sarif_still_prints_the_document(
     assert other.startswith("bkrc: internal error: RuntimeError: a stage broke (bkrc "), other
     assert other.count("\n") == 1 and other.endswith(" please report it with the input at https://github.com/bkrdsl/bkrdsl/issues\n")
     if fmt == "json":
-        assert json.loads(document) == {"format_version": "1", "diagnostics": [], "error_count": 0, "warning_count": 0}
+        assert json.loads(document) == {
+            "format_version": "1",
+            "diagnostics": [],
+            "error_count": 0,
+            "warning_count": 0,
+            "execution_successful": False,  # the run failed, and says why, as SARIF's does
+            "failures": [other.rstrip("\n")],
+        }
         return
     assert sarif_errors(document) == []
     (run,) = json.loads(document)["runs"]

@@ -92,8 +92,9 @@ SPAN_KEYS = {"file", "line", "column", "end_line", "end_column"}
 @pytest.mark.parametrize("name", ["several.bkr", "clean.bkr"])
 def test_json_follows_the_contract(files, name):
     out = json.loads(check("json", name, 1 if name == "several.bkr" else 0))
-    assert set(out) == {"format_version", "diagnostics", "error_count", "warning_count"}
+    assert set(out) == {"format_version", "diagnostics", "error_count", "warning_count", "execution_successful", "failures"}
     assert out["format_version"] == "1"
+    assert out["execution_successful"] is True and out["failures"] == []  # exit 0 or 1: the run did what it was asked
     registry = load_all()
     for d in out["diagnostics"]:
         assert set(d) == DIAGNOSTIC_KEYS
@@ -288,5 +289,5 @@ def test_the_docs_name_every_json_key():
     from conftest import ROOT
 
     text = (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8")
-    for key in DIAGNOSTIC_KEYS | {"format_version", "error_count", "warning_count"}:
+    for key in DIAGNOSTIC_KEYS | {"format_version", "error_count", "warning_count", "execution_successful", "failures"}:
         assert f"`{key}`" in text, key

@@ -528,8 +528,8 @@ def empty_document(fmt: str, *, err: bool, reason: str | None = None) -> None:
     format, the one document its stream holds, with no diagnostic: a program
     reading `2>diagnostics.json` (`bkrc compile`, `show`, `init`, `fmt`) or
     `>diagnostics.json` (`bkrc check`) always gets one that parses. Nothing in the other formats.
-    `reason`: the line bkrc prints for it, which SARIF's document says too, its run
-    failed (`render_sarif`), so that it is not read as a clean run's; `github`
+    `reason`: the line bkrc prints for it, which JSON's and SARIF's documents say
+    too, their run failed (`to_json_obj`, `render_sarif`), so that it is not read as a clean run's; `github`
     prints it as an `::error` annotation (nothing else in the other formats)."""
     if fmt in DOCUMENT_FORMATS or (fmt == "github" and reason):
         print_diagnostics([], fmt, "never", err=err, failures=[reason] if reason else ())
@@ -581,8 +581,8 @@ def internal_error_document(fmt: str, err: BaseException, *, document_err: bool)
     """An internal error of a run in a document format (json, sarif): the
     document its stream holds, unless the run printed it already (a stream
     of two documents parses no better than one cut short), then the line
-    `internal_error` prints, on the other stream. JSON's document is empty (it
-    has no place for a message that is no diagnostic); SARIF's says that the
+    `internal_error` prints, on the other stream. JSON's document has no
+    diagnostic, `execution_successful` false and the line; SARIF's says that the
     run failed and why, a tool execution notification of level `error`
     (SARIF 2.1.0, 3.20.21 and 3.58), as a reader of SARIF expects it."""
     if not _run.document_printed:
@@ -592,7 +592,7 @@ def internal_error_document(fmt: str, err: BaseException, *, document_err: bool)
             document = render_sarif([], failure=(internal_error_text(err), type(err).__name__, str(err)))
             click.echo(ascii_document(document, sys.stderr if document_err else sys.stdout), nl=False, err=document_err)
         else:
-            empty_document(fmt, err=document_err)
+            empty_document(fmt, err=document_err, reason=internal_error_text(err))
         _run.document_printed = True
     click.echo(internal_error_text(err), err=not document_err)
 
@@ -676,7 +676,7 @@ def print_diagnostics(
     checked as modules, which the text format's summary line names. Each file's
     report stops after its `max_errors`th error (default: the command's
     `--max-errors`, else DEFAULT_MAX_ERRORS; 0: no limit). `failures`: bkrc's
-    lines for what the run could not do (exit 2), which SARIF's document says."""
+    lines for what the run could not do (exit 2), which JSON's and SARIF's documents say."""
     from bkrdsl.diagnostics.render import render
 
     if max_errors is None:

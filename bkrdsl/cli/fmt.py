@@ -23,7 +23,7 @@ from bkrdsl.cli.common import (
     echo_diff,
     echo_utf8,
     format_option,
-    internal_error,
+    internal_error_text,
     interruption,
     max_errors_option,
     named,
@@ -94,7 +94,9 @@ class _Run:
         try:
             done = format_bytes(name, data)
         except FormatterBug as err:
-            internal_error(err)
+            # On the status stream, as every line of bkrc's: with json or sarif, standard
+            # error is the document alone, which says the run failed (`failures`).
+            self.failed(internal_error_text(err))
             self.fail(EXIT_INTERNAL)
             if path is None and not (self.check or self.diff):
                 _write_raw(data)  # a filter must never swallow its input

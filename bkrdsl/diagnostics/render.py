@@ -55,7 +55,7 @@ def render(
     Nth error, then a note that the report stopped there (limit.py; 0: all).
     `stops`: where the diagnostics were cut already (`Analysis.stops`), whose
     counts the notes add in. `failures`: bkrc's lines for what the run could
-    not do (a FILE it could not read: exit 2), which SARIF and GitHub's annotations say."""
+    not do (a FILE it could not read: exit 2), which JSON, SARIF and GitHub's annotations say."""
     ordered, stops = limit(diagnostics, max_errors, stops)
     fmt = Format(fmt)
     if fmt is Format.TEXT:
@@ -63,7 +63,7 @@ def render(
     if fmt is Format.SHORT:
         return render_short(ordered, stops)
     if fmt is Format.JSON:
-        return render_json(ordered, stops)
+        return render_json(ordered, stops, failures)
     if fmt is Format.SARIF:
         return render_sarif(ordered, stops, failures=failures)
     return render_github(ordered, stops, failures)
@@ -331,8 +331,13 @@ def _fix_json(fix: Fix | None) -> dict | None:
     return {"title": fix.title, "edits": [{**_span_json(e.span), "new_text": e.new_text} for e in fix.edits]}
 
 
-def to_json_obj(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = ()) -> dict:
-    """The JSON report; `stopped` only when the error limit left diagnostics out."""
+def to_json_obj(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = (), failures: Sequence[str] = ()) -> dict:
+    """The JSON report; `stopped` only when the error limit left diagnostics out.
+    `failures`: bkrc's lines for what made the run fail (exit 2: a FILE, `--dialect`
+    table or `--directory` not read, a usage error, an internal error), in every
+    document as `execution_successful` (false when there is one) and `failures`,
+    what SARIF's invocation says (`executionSuccessful`, its error notifications):
+    `error_count` 0 alone is no clean run."""
     errors, warnings = counts(diagnostics)
     obj = {
         "format_version": "1",
@@ -350,6 +355,8 @@ def to_json_obj(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = ()) -
         ],
         "error_count": errors,
         "warning_count": warnings,
+        "execution_successful": not failures,
+        "failures": list(failures),
     }
     if stops:
         obj["stopped"] = [
@@ -366,10 +373,10 @@ def to_json_obj(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = ()) -
     return obj
 
 
-def render_json(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = ()) -> str:
+def render_json(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = (), failures: Sequence[str] = ()) -> str:
     import json  # here: the text format, `bkrc check`'s default, never needs it
 
-    return json.dumps(to_json_obj(diagnostics, stops), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(to_json_obj(diagnostics, stops, failures), indent=2, ensure_ascii=False) + "\n"
 
 
 # -------------------------------------------------------------------- sarif
