@@ -213,7 +213,95 @@ def test_output_dash_is_not_standard_output(tmp_path, monkeypatch):
 
 def test_directory_is_exit_2(tmp_path):
     result = run_cli(["check", tmp_path], expect=2)
-    assert "is a directory" in result.output
+    assert f"bkrc: {tmp_path}: no .bkr file in this folder or below it (hidden folders, " in result.output
+
+
+# ------------------------------------------------------------------ a folder for FILE (check, fmt)
+MINIMAL_TEXT = (EXAMPLES / "minimal.bkr").read_bytes()
+
+
+@pytest.fixture
+def tree(tmp_path, monkeypatch):
+    """A repository: .bkr files at two depths, and what a search of it passes over."""
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "outside.bkr").write_bytes(b"")
+    tmp_path = tmp_path / "repo"
+    tmp_path.mkdir()
+    monkeypatch.chdir(tmp_path)
+    for name in ["clusters/prod.bkr", "clusters/b.bkr", "clusters/site/common.bkr", "clusters/z/a.bkr"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(MINIMAL_TEXT)
+    (tmp_path / "clusters" / "notes.txt").write_text("not a .bkr file")
+    # Passed over: a hidden folder, a hidden file (an editor's lock), a symbolic link to a folder.
+    (tmp_path / "clusters" / ".git").mkdir()
+    (tmp_path / "clusters" / ".git" / "old.bkr").write_bytes(b"")
+    (tmp_path / "clusters" / ".#prod.bkr").write_bytes(b"")
+    (tmp_path / "clusters" / "linked").symlink_to(tmp_path.parent / "elsewhere")
+    return tmp_path
+
+
+def test_a_folder_is_every_bkr_file_under_it_sorted_by_path(tree):
+    """`bkrc check clusters/` was refused (`is a directory, not a .bkr file`, exit
+    2), where a pipeline means every .bkr file of the repository's folder: they are
+    checked, found at any depth, in path order (component by component, so that a
+    folder's files come before a sibling `z/`'s whatever the locale)."""
+    from bkrdsl.cli.common import expand_folders
+
+    expected = ["clusters/b.bkr", "clusters/prod.bkr", "clusters/site/common.bkr", "clusters/z/a.bkr"]
+    assert expand_folders(["clusters"]) == expected
+    assert expand_folders(["clusters/"]) == expected
+    assert expand_folders(["."]) == expected  # `.`: the names as the repository's root gives them
+    assert expand_folders(["clusters/z", "-", "clusters/b.bkr"]) == ["clusters/z/a.bkr", "-", "clusters/b.bkr"]
+    run_cli(["check", "clusters"], expect=0)  # the passed-over files are empty: BKR110 if read
+    short = run_cli(["check", "--format", "short", "."], expect=0).stdout
+    assert short == ""
+    (tree / "clusters" / "z" / "a.bkr").write_bytes(b"")
+    short = run_cli(["check", "--format", "short", "clusters"], expect=1).stdout
+    assert short.startswith("clusters/z/a.bkr:1:1: error BKR110: "), short
+
+
+def test_a_folder_bkrc_compile_wrote_is_not_searched(tree):
+    """An output folder holds thousands of generated files and no .bkr file of the
+    source; one found there (left by hand) is not read. Another tool's manifest.json
+    does not make a folder bkrc's."""
+    from bkrdsl.cli.common import expand_folders
+
+    run_cli(["compile", "clusters/prod.bkr", "-o", "clusters/out"], expect=0)
+    (tree / "clusters" / "out" / "stray.bkr").write_bytes(b"")
+    (tree / "web").mkdir()
+    (tree / "web" / "manifest.json").write_text('{"name": "a web app"}')
+    (tree / "web" / "w.bkr").write_bytes(MINIMAL_TEXT)
+    assert "clusters/out/stray.bkr" not in expand_folders(["."])
+    assert "web/w.bkr" in expand_folders(["."])
+    run_cli(["check", "."], expect=0)
+
+
+def test_a_folder_without_a_bkr_file_is_exit_2_and_the_others_are_checked(tree):
+    """A pipeline pointed at the wrong folder fails with a line that says why,
+    rather than pass having checked nothing; the other FILEs are still checked,
+    as when one FILE cannot be read."""
+    (tree / "docs").mkdir()
+    (tree / "docs" / "README.md").write_text("no bkr here")
+    result = run_cli(["check", "docs", "clusters/b.bkr"], expect=2)
+    assert result.stderr == (
+        "bkrc: docs: no .bkr file in this folder or below it (hidden folders, symbolic links to folders"
+        " and bkrc compile's output folders are not searched)\n"
+    )
+    (tree / "clusters" / "b.bkr").write_bytes(b"")
+    assert "BKR110" in run_cli(["check", "docs", "clusters/b.bkr"], expect=2).stdout
+
+
+def test_fmt_check_of_a_folder_names_each_file_that_would_change(tree):
+    """`bkrc fmt --check clusters/` was refused as `check`'s was; each file that
+    would change is named, exit 1; `bkrc fmt clusters/` rewrites them, as Black's
+    and gofmt's folders do."""
+    (tree / "clusters" / "z" / "a.bkr").write_bytes(MINIMAL_TEXT.replace(b"\n  ", b"\n      ", 1))
+    result = run_cli(["fmt", "--check", "clusters"], expect=1)
+    assert result.stderr == "would reformat clusters/z/a.bkr\n"
+    run_cli(["fmt", "clusters"], expect=0)
+    assert (tree / "clusters" / "z" / "a.bkr").read_bytes() == MINIMAL_TEXT
+    run_cli(["fmt", "--check", "clusters"], expect=0)
+    assert (tree / "clusters" / ".git" / "old.bkr").read_bytes() == b""  # never read, never rewritten
 
 
 def test_the_command_list_shows_every_summary_whole():

@@ -797,6 +797,9 @@ def test_json_and_sarif_diagnostics_are_all_of_standard_error(tmp_path):
     assert "nothing written" in run_cli(["compile", bad, "-o", tmp_path / "new"], expect=1).stderr
 
 
+NOT_SEARCHED = " (hidden folders, symbolic links to folders and bkrc compile's output folders are not searched)"
+
+
 def test_a_document_format_prints_its_document_when_the_input_cannot_be_read(tmp_path):
     """A FILE, a --dialect table or a --directory that cannot be read stops the
     compile before there are diagnostics (exit 2): with json or sarif standard
@@ -817,6 +820,9 @@ def test_a_document_format_prints_its_document_when_the_input_cannot_be_read(tmp
             document = json.loads(result.stderr)
             assert says in result.stdout, (fmt, args)
             checked = run_cli(["check", *args, "--format", fmt], expect=2)
+            if args[0] == tmp_path / "folder.bkr":  # check searches a folder for .bkr files
+                says = "no .bkr file in this folder or below it"
+                document = json.loads(json.dumps(document).replace("is a directory, not a .bkr file", says + NOT_SEARCHED))
             assert json.loads(checked.stdout) == document, (fmt, args)
             assert says in checked.stderr, (fmt, args)
         assert not (tmp_path / "out").exists()

@@ -20,6 +20,7 @@ from bkrdsl.cli.common import (
     directory_option,
     empty_document,
     exit_code,
+    expand_folders,
     format_option,
     include_option,
     interruption,
@@ -51,6 +52,9 @@ from bkrdsl.records import dataclass
 def check_cmd(files, fix, dialect_path, directory_path, fmt, color, include):
     """Check FILE... (the cluster and everything it imports); '-' reads standard input.
 
+    A FILE that is a folder: every .bkr file under it, in path order (not in
+    hidden folders, symbolic links to folders or bkrc compile's output folders).
+
     A FILE without a cluster is a module: its syntax, imports and declarations
     are checked, and the SSI rules in the cluster that imports it.
 
@@ -72,6 +76,7 @@ def check_cmd(files, fix, dialect_path, directory_path, fmt, color, include):
     product machines' entries would change there (docs/directory.md).
     """
     stdin_once(files)
+    files = expand_folders(files)
     if fix and "-" in files:
         line = "bkrc: --fix rewrites files; it cannot rewrite standard input"
         click.echo(line, err=True)

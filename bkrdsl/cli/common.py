@@ -198,7 +198,7 @@ def read_input(arg: str, *, rewrite: str | None = None) -> tuple[str, bytes, Pat
         # Inside the try: a folder on the path that bkrc may not enter makes even
         # the question "is it a folder?" fail (PermissionError), as the read would.
         if path.is_dir():
-            raise InputError(f"bkrc: {arg}: is a directory, not a .bkr file")
+            raise InputError(_FOLDER_LINES.get(arg) or f"bkrc: {arg}: is a directory, not a .bkr file")
         from bkrdsl.syntax.reader import read_file
 
         return arg, read_file(path), path
@@ -214,6 +214,77 @@ def read_input(arg: str, *, rewrite: str | None = None) -> tuple[str, bytes, Pat
         ) from None
     except OSError as err:
         raise InputError(f"bkrc: {arg}: cannot read: {err.strerror or err}") from None
+
+
+#: What `read_input` says of a folder `expand_folders` left in a FILE's place:
+#: one that holds no .bkr file, or that it could not list.
+_FOLDER_LINES: dict[str, str] = {}
+
+
+def expand_folders(files: Sequence[str]) -> list[str]:
+    """FILE... of `bkrc check` and `bkrc fmt`, each folder among them replaced by
+    the .bkr files under it (`bkr_files`), as a pipeline's `bkrc check clusters/`
+    means. A folder with none stays, and reads as a FILE that cannot be read (exit
+    2, its line saying why), the other FILEs checked: a pipeline that points at
+    the wrong folder fails, rather than pass having checked nothing."""
+    _FOLDER_LINES.clear()  # of an earlier run in this process (the tests')
+    out: list[str] = []
+    for arg in files:
+        if arg == "-" or not os.path.isdir(arg):
+            out.append(arg)
+            continue
+        found, unreadable = bkr_files(arg)
+        for name, why in unreadable:
+            _FOLDER_LINES[name] = f"bkrc: {name}: cannot list the folder: {why}"
+        if not found and not unreadable:
+            _FOLDER_LINES[arg] = (
+                f"bkrc: {arg}: no .bkr file in this folder or below it"
+                " (hidden folders, symbolic links to folders and bkrc compile's output folders are not searched)"
+            )
+            out.append(arg)
+            continue
+        out += sorted(found + [name for name, _ in unreadable], key=lambda name: name.split(os.sep))
+    return out
+
+
+def bkr_files(top: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """(the .bkr files under folder `top`, (folder, why) for each it could not
+    list). Not searched: a hidden folder or file (`.git`, an editor's `.#a.bkr`),
+    a symbolic link to a folder (a loop, or a tree outside; a link to a file is
+    read), and a folder bkrc compile wrote (its manifest.json bkrc's), which
+    holds no .bkr file, and may hold thousands of others. Names start with `top`
+    as given (`clusters/a.bkr`), but for `.`, which they leave out (`a.bkr`)."""
+    found: list[str] = []
+    unreadable: list[tuple[str, str]] = []
+
+    def failed(err: OSError) -> None:
+        unreadable.append((err.filename or top, err.strerror or str(err)))
+
+    here_only = os.path.normpath(top) == "."
+    for folder, dirs, names in os.walk(top, onerror=failed):
+        if _compiled(folder):
+            dirs[:] = []
+            continue
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # os.walk follows no link
+        for name in names:
+            if name.endswith(".bkr") and not name.startswith("."):
+                path = os.path.join(folder, name)
+                found.append(os.path.relpath(path, top) if here_only else path)
+    return found, unreadable
+
+
+def _compiled(folder: str) -> bool:
+    """True when `folder` is one bkrc compile wrote: its manifest.json is bkrc's."""
+    from pathlib import Path
+
+    if not os.path.isfile(os.path.join(folder, "manifest.json")):
+        return False
+    from bkrdsl.output import OutputError, read_written
+
+    try:
+        return read_written(Path(folder)) is not None
+    except OutputError:  # another tool's manifest.json: the folder is searched
+        return False
 
 
 def stdin_once(files: Sequence[str]) -> None:

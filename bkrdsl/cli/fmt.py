@@ -22,6 +22,7 @@ from bkrdsl.cli.common import (
     color_option,
     echo_diff,
     echo_utf8,
+    expand_folders,
     format_option,
     internal_error_text,
     interruption,
@@ -163,11 +164,14 @@ class _Run:
 def fmt_cmd(files, check, diff, fmt, color):
     """Rewrite FILE... in the canonical .bkr layout; '-' reads standard input and writes standard output.
 
+    A FILE that is a folder: every .bkr file under it, as `bkrc check` finds them.
+
     A file with syntax errors is left untouched: its diagnostics are printed and
     the exit code is 1. With --check, exit 1 when any file would change. Ctrl-C
     exits 130 and names the files rewritten before it.
     """
     stdin_once(files)
+    files = expand_folders(files)
     # With --format json or sarif the diagnostics are all of standard error, one
     # document in every run, as for `bkrc compile`: bkrc's own lines (`would
     # reformat`, `reformatted`, a FILE it cannot read) go to standard output.
