@@ -885,6 +885,36 @@ def test_check_with_diff_in_a_pipeline_prints_the_diff_and_exits_1(tmp_path):
     assert (run.returncode, run.stdout, run.stderr) == (0, "", "")
 
 
+def test_check_in_github_format_annotates_each_file_that_would_change(tmp_path, monkeypatch):
+    """`bkrc fmt --check --format github` failed its step (exit 1) with nothing in the
+    pull request: `would reformat FILE` is a log line, not an annotation. Each such
+    file now gets one `::error` (the step fails for it, as for check's errors) at
+    its first line that changes, besides that line; a canonical file gets none."""
+    monkeypatch.chdir(tmp_path)
+    minimal = (EXAMPLES / "minimal.bkr").read_bytes()
+    lines = minimal.split(b"\n")
+    n = next(i for i, line in enumerate(lines) if line.startswith(b"  "))
+    (tmp_path / "indented.bkr").write_bytes(minimal.replace(b"\n  ", b"\n      ", 1))
+    (tmp_path / "crlf.bkr").write_bytes(minimal.replace(b"\n", b"\r\n"))
+    (tmp_path / "my, file.bkr").write_bytes(minimal.replace(b"\n  ", b"\n      ", 1))
+    (tmp_path / "pretty.bkr").write_bytes(minimal)
+    result = run_cli(["fmt", "--check", "--format", "github", "indented.bkr", "pretty.bkr", "crlf.bkr", "my, file.bkr"], expect=1)
+    assert result.stderr == (
+        "would reformat indented.bkr\n"
+        f"::error file=indented.bkr,line={n + 1},title=bkrc fmt::would reformat indented.bkr:"
+        " `bkrc fmt indented.bkr` rewrites it in the canonical layout\n"
+        "would reformat crlf.bkr\n"
+        "::error file=crlf.bkr,line=1,title=bkrc fmt::would reformat crlf.bkr:"
+        " `bkrc fmt crlf.bkr` rewrites it in the canonical layout\n"
+        "would reformat my, file.bkr\n"
+        f"::error file=my%2C file.bkr,line={n + 1},title=bkrc fmt::would reformat my, file.bkr:"
+        " `bkrc fmt 'my, file.bkr'` rewrites it in the canonical layout\n"
+    )
+    assert result.stdout == ""
+    assert "::" not in run_cli(["fmt", "--check", "indented.bkr"], expect=1).stderr  # text: the line alone
+    assert run_cli(["fmt", "--check", "--format", "github", "pretty.bkr"], expect=0).output == ""
+
+
 def test_stdin_to_stdout():
     result = run_cli(["fmt", "-"], input=UGLY, expect=0)
     assert result.stdout == PRETTY

@@ -64,8 +64,9 @@ def _write_raw(data: bytes) -> None:
 class _Run:
     """The outcome of one `bkrc fmt` call, file by file."""
 
-    def __init__(self, check: bool, diff: bool, status: bool = True):
+    def __init__(self, check: bool, diff: bool, status: bool = True, fmt: str = "text"):
         self.check = check
+        self.fmt = fmt
         self.diff = diff
         # Where bkrc's own lines go: standard error, or standard output with --format
         # json or sarif, whose document is then all of standard error (`status_to_stderr`).
@@ -117,6 +118,10 @@ class _Run:
         if self.check:
             if done.changed:
                 click.echo(f"would reformat {done.source.name}", err=self.status)
+                if self.fmt == "github":  # an annotation too, on the pull request's file
+                    from bkrdsl.diagnostics.render import github_unformatted
+
+                    click.echo(github_unformatted(done.source.name, done.before, done.text), nl=False, err=True)
                 self.fail(EXIT_INPUT)
             return
         if self.diff:
@@ -176,7 +181,7 @@ def fmt_cmd(files, check, diff, fmt, color):
     # document in every run, as for `bkrc compile`: bkrc's own lines (`would
     # reformat`, `reformatted`, a FILE it cannot read) go to standard output.
     status = status_to_stderr(fmt)
-    run = _Run(check, diff, status)
+    run = _Run(check, diff, status, fmt)
     try:
         for arg in files:
             run.one(arg)

@@ -572,3 +572,18 @@ def render_github(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = (),
         out.append(f"::notice {','.join(props)}::{_gh_data(stop.message)}")
     out += [f"::error title=bkrc::{_gh_data(line)}" for line in failures]
     return "".join(line + "\n" for line in out)
+
+
+def github_unformatted(file: str, before: str, after: str) -> str:
+    """The annotation of `bkrc fmt --check --format github` for a file that would be
+    reformatted: an `::error` (fmt --check exits 1 for it, failing the step, as
+    check's errors do; a warning would mark a blocking change as one that is not),
+    at the file's first line that changes, so that the pull request shows where."""
+    old, new = before.split("\n"), after.split("\n")
+    first = next((n for n, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
+    line = min(first, len(old) - 1) + 1
+    import shlex
+
+    command = "bkrc fmt -" if file == "<stdin>" else f"bkrc fmt {shlex.quote(file)}"
+    message = f"would reformat {file}: `{command}` rewrites it in the canonical layout"
+    return f"::error file={_gh_prop(file)},line={line},title=bkrc fmt::{_gh_data(message)}\n"
