@@ -111,6 +111,7 @@ EMPTY_NAMES = [
     (["show", "GOOD", "-I", ""], "'-I' / '--include'"),
     (["show", "GOOD", "--directory", ""], "'--directory'"),
     (["highlight", ""], "'FILE'"),
+    (["dialect", "--changes", ""], "'--changes'"),
     (["init", "", "--cluster", "C", "--member", "M"], "'FILE'"),
     (["init", "new.bkr", "--cluster", "C", "--directory", ""], "'--directory'"),
     (["compile", "", "-o", "out"], "'FILE'"),

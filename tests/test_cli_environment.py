@@ -411,7 +411,9 @@ def test_a_source_name_given_twice_is_a_usage_error(tmp_path):
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
-@pytest.mark.parametrize("args", [["rules"], ["explain", "BKR201"], ["highlight", "examples/minimal.bkr"]])
+@pytest.mark.parametrize(
+    "args", [["rules"], ["explain", "BKR201"], ["highlight", "examples/minimal.bkr"], ["dialect"]]
+)
 def test_a_standard_output_that_cannot_be_written(args):
     with open("/dev/full", "w") as full:
         run = _bkrc(args, stdout=full, stderr=subprocess.PIPE, text=True)
@@ -487,6 +489,7 @@ def test_a_warning_after_the_swap_that_cannot_be_printed_says_dir_was_written(tm
         ["compile", "--help"],
         ["rules"],
         ["explain", "BKR201"],
+        ["dialect"],
         ["check", "examples/broken/prodssi.bkr"],
         ["compile", "examples/prodssi.bkr", "-o", "OUT", "--dry-run"],
         ["compile", "examples/prodssi.bkr", "-o", "OUT"],  # its `wrote` line comes before the swap

@@ -32,6 +32,7 @@ LAZY_COMMANDS = {
     "explain": "check",
     "rules": "check",
     "compile": "compile",
+    "dialect": "dialect",
     "fmt": "fmt",
     "highlight": "highlight",
     "init": "init",

@@ -670,7 +670,7 @@ def _copy_hint(data: dict) -> str:
     builtin = DIALECT_DIR / f"backup-manager-{release}.toml"
     if release is None or not builtin.is_file():
         return ""
-    return f" (a table copied from an older bkrc lacks them: copy them from {builtin})"
+    return f" (a table copied from an older bkrc lacks them: copy them from the built-in one, which `bkrc dialect` prints: {builtin})"
 
 
 def _units(data: dict, origin: str) -> dict[str, Unit]:
@@ -851,9 +851,14 @@ def load_dialect(release: str = DEFAULT_RELEASE, path: str | None = None) -> Dia
     return _read_table(Path(path), str(path), release) if path else _builtin(release)
 
 
+def builtin_path(release: str = DEFAULT_RELEASE) -> Path:
+    """The file of a release's built-in table, in the installed package (`bkrc dialect` prints it)."""
+    return DIALECT_DIR / f"backup-manager-{release}.toml"
+
+
 @functools.cache
 def _builtin(release: str) -> Dialect:
-    file = DIALECT_DIR / f"backup-manager-{release}.toml"
+    file = builtin_path(release)
     return _read_table(file, file.name, release, builtin=True)
 
 

@@ -1,0 +1,82 @@
+"""`bkrc dialect [--changes FILE [--format text|json]]`: the built-in dialect table, and a site's changes to it.
+
+Without options it prints the built-in table's TOML, byte for byte the file
+in the installed package, which is where a site's corrected copy starts
+(`bkrc dialect > site-dialect.toml`; docs/compatibility.md, "Correcting an
+entry"): the path of that file in a source checkout is not where `pip
+install` puts it. With `--changes FILE` it loads the site's table, as
+`--dialect FILE` does (a table bkrc refuses is exit 2, in the same one
+line), and lists what it changes against the built-in one, item by item
+(`bkrdsl/dialect/changes.py`): what a reviewer reads before a compile with
+`--dialect FILE`. Either way the exit is 0, with changes or none.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from bkrdsl.cli.common import EXIT_OK, EXIT_USAGE, OnceOption, named
+
+
+@click.command("dialect", short_help="Print the built-in dialect table, or what a copy of it changes.")
+@click.option(
+    "--changes",
+    "changes_path",
+    cls=OnceOption,
+    type=click.Path(dir_okay=False),
+    callback=named,
+    metavar="FILE",
+    help="List what the dialect table FILE (a site's copy) changes against the built-in one, item by item.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    cls=OnceOption,
+    type=click.Choice(("text", "json")),
+    default=None,
+    help="With --changes: a line per change (the default), or JSON (docs/compatibility.md).",
+)
+def dialect_cmd(changes_path, fmt):
+    """Print the built-in dialect table (TOML), exactly as bkrc reads it.
+
+    Start a site's corrected table from it: `bkrc dialect > site-dialect.toml`,
+    edit an entry, then pass `--dialect site-dialect.toml` to check and compile.
+    With --changes FILE: each entry, machine role and size unit whose value,
+    status or note FILE changes, and the entries it adds, which bkrc does not
+    read (a misspelt name?); a table bkrc refuses is exit 2, as with --dialect.
+    """
+    from bkrdsl.dialect import DialectError, builtin_path, load_dialect
+
+    if changes_path is None:
+        if fmt is not None:
+            raise click.UsageError("--format is for --changes: the table itself is printed as TOML")
+        path = builtin_path()
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            click.echo(f"bkrc: cannot read the built-in dialect table {path}: {err.strerror or err}", err=True)
+            sys.exit(EXIT_USAGE)
+        click.echo(data, nl=False)
+        sys.exit(EXIT_OK)
+
+    from bkrdsl.dialect import changes
+
+    try:
+        builtin = load_dialect()
+        site = load_dialect(path=changes_path)
+    except DialectError as err:
+        click.echo(f"bkrc: {err}", err=True)
+        sys.exit(EXIT_USAGE)
+    found = changes.changes(builtin, site)
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps(changes.as_json(found, changes_path, builtin), indent=2, ensure_ascii=False))
+    else:
+        click.echo(changes.text(found, changes_path, builtin), nl=False)
+    sys.exit(EXIT_OK)
+
+
+COMMANDS = [dialect_cmd]

@@ -1,0 +1,113 @@
+"""What a site's dialect table changes against the built-in one (`bkrc dialect --changes FILE`).
+
+A reviewer reads this before a compile with `--dialect FILE`: each entry,
+machine role and size unit whose value, status or note differs, in the
+built-in table's order, then what the site's table adds (an entry bkrc does
+not read is most likely a misspelt name). Both tables are loaded, so both are
+valid: every entry and role the built-in table has, the site's has too.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from bkrdsl.dialect import Dialect, Entry, MachineDefaults, Unit
+
+
+class Change(NamedTuple):
+    """One field of one item that differs: `builtin` and `site` are its two
+    values (None for an item the built-in table does not have)."""
+
+    item: str  # "entry disk_allocation", "machines.worker", "units.cyl", "dialect"
+    field: str  # "value", "status", "note", "storage", "statements", "release"...
+    builtin: object
+    site: object
+
+
+_MACHINE_FIELDS = ("password", "storage", "maxstorage", "classes", "statements", "status", "note")
+_UNIT_FIELDS = ("devtype", "first", "status", "note")
+
+
+def changes(builtin: Dialect, site: Dialect) -> list[Change]:
+    """Every field in which `site` differs from `builtin`, in the built-in table's order."""
+    out = [
+        Change("dialect", name, getattr(builtin, name), getattr(site, name))
+        for name in ("product", "release")
+        if getattr(builtin, name) != getattr(site, name)
+    ]
+    parts: tuple[tuple[str, dict, dict, tuple[str, ...]], ...] = (
+        ("entry {}", builtin.entries, site.entries, ("value", "status", "note")),
+        ("machines.{}", builtin.machines, site.machines, _MACHINE_FIELDS),
+        ("units.{}", builtin.units, site.units, _UNIT_FIELDS),
+    )
+    for label, ours, theirs, fields in parts:
+        for key, item in ours.items():
+            other = theirs.get(key)
+            if other is None:  # pragma: no cover - a loaded table has every entry, role and unit
+                out.append(Change(label.format(key), "removed", _value(item), None))
+                continue
+            out += [
+                Change(label.format(key), name, getattr(item, name), getattr(other, name))
+                for name in fields
+                if getattr(item, name) != getattr(other, name)
+            ]
+        out += [Change(label.format(key), "added", None, _value(item)) for key, item in theirs.items() if key not in ours]
+    return out
+
+
+def _value(item: Entry | MachineDefaults | Unit) -> object:
+    if isinstance(item, Entry):
+        return item.value
+    if isinstance(item, Unit):
+        return item.devtype
+    return list(item.statements)
+
+
+def _shown(value: object) -> str:
+    import json
+
+    if isinstance(value, tuple):
+        value = list(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def text(changes_: list[Change], origin: str, builtin: Dialect) -> str:
+    """One line per change, after a line that says how many."""
+    against = f"the built-in table ({builtin.product} {builtin.release})"
+    if not changes_:
+        return f"{origin}: no changes against {against}\n"
+    items = len({c.item for c in changes_})
+    count = f"{len(changes_)} change{'s' if len(changes_) != 1 else ''} in {items} item{'s' if items != 1 else ''}"
+    lines = [f"{origin}: {count} against {against}"]
+    for c in changes_:
+        if c.field == "added":
+            what = "an entry bkrc does not read (a misspelt name?)" if c.item.startswith("entry ") else "added"
+            lines.append(f"{c.item}: {what}: {_shown(c.site)}")
+        elif c.field == "note":
+            lines.append(f"{c.item}: note changed")
+        elif c.field == "statements":
+            removed = [s for s in c.builtin if s not in c.site]
+            added = [s for s in c.site if s not in c.builtin]
+            lines += [f"{c.item}: statement removed: {_shown(s)}" for s in removed]
+            lines += [f"{c.item}: statement added: {_shown(s)}" for s in added]
+            if not removed and not added:
+                lines.append(f"{c.item}: statements reordered: {_shown(c.site)}")
+        else:
+            lines.append(f"{c.item}: {c.field} {_shown(c.builtin)} -> {_shown(c.site)}")
+    return "\n".join(lines) + "\n"
+
+
+def as_json(changes_: list[Change], origin: str, builtin: Dialect) -> dict:
+    return {
+        "table": origin,
+        "against": {"product": builtin.product, "release": builtin.release},
+        "changes": [
+            {
+                "item": c.item,
+                "field": c.field,
+                "builtin": list(c.builtin) if isinstance(c.builtin, tuple) else c.builtin,
+                "site": list(c.site) if isinstance(c.site, tuple) else c.site,
+            }
+            for c in changes_
+        ],
+    }

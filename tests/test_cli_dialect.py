@@ -1,0 +1,156 @@
+"""`bkrc dialect`: the built-in dialect table printed, and a site table's changes to it.
+
+The docs told a site to `cp bkrdsl/dialect/backup-manager-1.3.toml`, a path
+that exists only in a source checkout: after `pip install` no command said
+where the table was. `bkrc dialect > site-dialect.toml` is the way now, so
+what it prints must be the packaged file itself, and an unedited copy must
+compile what no `--dialect` compiles.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import EXAMPLES, run_cli
+
+from bkrdsl.dialect import DIALECT_DIR, builtin_path
+
+BUILTIN = DIALECT_DIR / "backup-manager-1.3.toml"
+
+
+def printed_copy(tmp_path):
+    table = tmp_path / "site-dialect.toml"
+    table.write_bytes(run_cli(["dialect"], expect=0).stdout_bytes)
+    return table
+
+
+def test_dialect_prints_the_packaged_table_byte_for_byte():
+    result = run_cli(["dialect"], expect=0)
+    assert builtin_path() == BUILTIN
+    assert result.stdout_bytes == BUILTIN.read_bytes()
+    assert result.stderr == ""
+
+
+def test_a_printed_copy_compiles_byte_identical_files(tmp_path):
+    table = printed_copy(tmp_path)
+    source = EXAMPLES / "prodssi.bkr"
+    run_cli(["compile", source, "-o", tmp_path / "builtin"], expect=0)
+    run_cli(["compile", source, "-o", tmp_path / "site", "--dialect", table], expect=0)
+
+    def files(root):
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+    builtin, site = files(tmp_path / "builtin"), files(tmp_path / "site")
+    assert len(builtin) > 10
+    assert site == builtin
+
+
+def test_changes_of_an_unedited_copy_are_none(tmp_path):
+    table = printed_copy(tmp_path)
+    result = run_cli(["dialect", "--changes", table], expect=0)
+    assert result.stdout == f"{table}: no changes against the built-in table (IBM Backup and Restore Manager for z/VM 1.3)\n"
+    document = json.loads(run_cli(["dialect", "--changes", table, "--format", "json"], expect=0).stdout)
+    assert document["changes"] == [] and document["against"]["release"] == "1.3"
+
+
+def edited(tmp_path):
+    """A site's copy with a value, a status, a note, a machine's storage and
+    statement, a unit's devtype changed, and an entry added (misspelt)."""
+    text = BUILTIN.read_text(encoding="utf-8")
+    for old, new in [
+        ('value = "autov"', 'value = "sequential"'),
+        ('[entries.review_verb]\nvalue = "REVIEW {job}"\nstatus = "assumed"',
+         '[entries.review_verb]\nvalue = "REVIEW {job}"\nstatus = "confirmed"'),
+        ('[entries.template_comment]\nvalue = "*"\nstatus = "assumed"\nnote = "',
+         '[entries.template_comment]\nvalue = "*"\nstatus = "assumed"\nnote = "Checked at our site. '),
+    ]:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    text += '\n[entries.disk_alocation]\nvalue = "sequential"\n'
+    table = tmp_path / "site-dialect.toml"
+    table.write_text(text, encoding="utf-8")
+    return table
+
+
+def test_changes_lists_each_value_status_and_note_a_site_changes(tmp_path):
+    table = edited(tmp_path)
+    result = run_cli(["dialect", "--changes", table], expect=0)
+    assert result.stdout.splitlines() == [
+        f"{table}: 4 changes in 4 items against the built-in table (IBM Backup and Restore Manager for z/VM 1.3)",
+        'entry review_verb: status "assumed" -> "confirmed"',
+        "entry template_comment: note changed",
+        'entry disk_allocation: value "autov" -> "sequential"',
+        'entry disk_alocation: an entry bkrc does not read (a misspelt name?): "sequential"',
+    ]
+    assert result.stderr == ""
+    document = json.loads(run_cli(["dialect", "--changes", table, "--format", "json"], expect=0).stdout)
+    assert document["table"] == str(table)
+    assert document["changes"][0] == {
+        "item": "entry review_verb", "field": "status", "builtin": "assumed", "site": "confirmed"
+    }
+    assert document["changes"][-1] == {
+        "item": "entry disk_alocation", "field": "added", "builtin": None, "site": "sequential"
+    }
+
+
+def test_changes_lists_machines_and_units(tmp_path):
+    from bkrdsl.dialect import load_dialect
+    from bkrdsl.dialect.changes import changes, text
+
+    builtin = load_dialect()
+    worker = builtin.machines["worker"]
+    site_text = BUILTIN.read_text(encoding="utf-8")
+    first = worker.statements[0]
+    section = site_text[site_text.index("[machines.worker]"):]
+    section = section[: section.index("\n[", 1)]
+    changed = section.replace(f'storage = "{worker.storage}"', 'storage = "1M"', 1).replace(
+        json.dumps(first), json.dumps(first + " "), 1
+    )
+    assert changed != section
+    site_text = site_text.replace(section, changed)
+    site_file = tmp_path / "site.toml"
+    site_file.write_text(site_text, encoding="utf-8")
+    found = changes(builtin, load_dialect(path=str(site_file)))
+    assert {(c.item, c.field) for c in found} == {("machines.worker", "storage"), ("machines.worker", "statements")}
+    shown = text(found, "site.toml", builtin)
+    assert f'machines.worker: storage "{worker.storage}" -> "1M"' in shown
+    assert f"machines.worker: statement removed: {json.dumps(first)}" in shown
+    assert f"machines.worker: statement added: {json.dumps(first + ' ')}" in shown
+
+
+def test_a_table_bkrc_refuses_is_exit_2_in_one_line(tmp_path):
+    table = tmp_path / "site-dialect.toml"
+    table.write_text(BUILTIN.read_text(encoding="utf-8").replace('value = "autov"', 'value = "dirmaint"'))
+    result = run_cli(["dialect", "--changes", table], expect=2)
+    assert result.stdout == ""
+    assert result.stderr == f"bkrc: {table}: entry disk_allocation: must be one of autov, sequential\n"
+    missing = run_cli(["dialect", "--changes", tmp_path / "nope.toml"], expect=2)
+    assert missing.stderr.startswith(f"bkrc: {tmp_path / 'nope.toml'}: no such file")
+
+
+def test_a_copy_from_an_older_bkrc_is_told_where_the_new_entries_are(tmp_path):
+    """A table that lacks an entry a newer bkrc reads names `bkrc dialect`, which
+    prints the table to copy it from, wherever pip installed it."""
+    text = BUILTIN.read_text(encoding="utf-8")
+    start = text.index("[entries.address_low]")
+    end = text.index("\n[", start + 1)
+    table = tmp_path / "old-site-dialect.toml"
+    table.write_text(text[:start] + text[end + 1 :], encoding="utf-8")
+    result = run_cli(["dialect", "--changes", table], expect=2)
+    assert result.stderr.startswith(f"bkrc: {table}: missing entries: address_low (a table copied from an older bkrc")
+    assert f"which `bkrc dialect` prints: {BUILTIN})" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["dialect", "--format", "json"], "--format is for --changes"),
+        (["dialect", "--changes", "a.toml", "--changes", "b.toml"], "given twice"),
+        (["dialect", "extra"], "unexpected extra argument"),
+    ],
+)
+def test_usage_errors_are_exit_2(args, said):
+    result = run_cli(args, expect=2)
+    assert said in result.output
+    assert "Traceback" not in result.output
