@@ -10,9 +10,10 @@ compile what no `--dialect` compiles.
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
-from conftest import EXAMPLES, run_cli
+from conftest import EXAMPLES, ROOT, run_cli
 
 from bkrdsl.dialect import DIALECT_DIR, builtin_path
 
@@ -154,3 +155,17 @@ def test_usage_errors_are_exit_2(args, said):
     result = run_cli(args, expect=2)
     assert said in result.output
     assert "Traceback" not in result.output
+
+
+#: A shell command that copies the table from its folder in a source checkout.
+COPY_FROM_CHECKOUT = re.compile(r"\b(?:cp|copy)\s+\S*bkrdsl/dialect/backup-manager", re.IGNORECASE)
+
+
+def test_no_doc_or_help_text_copies_the_table_from_the_source_checkout():
+    """`cp bkrdsl/dialect/backup-manager-1.3.toml` works in a clone only; the
+    docs and BKR533's help say `bkrc dialect > site-dialect.toml`."""
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md")), *sorted((ROOT / "bkrdsl").rglob("*.py"))]
+    found = [str(p.relative_to(ROOT)) for p in pages if COPY_FROM_CHECKOUT.search(p.read_text(encoding="utf-8"))]
+    assert found == []
+    assert COPY_FROM_CHECKOUT.search("cp bkrdsl/dialect/backup-manager-1.3.toml site.toml")
+    assert "bkrc dialect > site-dialect.toml" in (ROOT / "docs" / "compatibility.md").read_text(encoding="utf-8")

@@ -1617,7 +1617,8 @@ def test_bkr533_autov_minidisks_against_a_directory_without_dirmaint_is_one_warn
     )
     # The two ways out, the second as a site does it.
     assert d.help.startswith("give each such `disk` its place, `on VOL at START`")
-    assert '`[entries.disk_allocation] value = "sequential"`' in d.help and "`--dialect FILE`" in d.help
+    assert '`[entries.disk_allocation] value = "sequential"`' in d.help and "`--dialect site-dialect.toml`" in d.help
+    assert "`bkrc dialect > site-dialect.toml`" in d.help  # not a path in a source checkout
     assert len(d.message) <= MESSAGE_WIDTH and len(d.help) <= MESSAGE_WIDTH
     assert [r.span.line for r in d.related] == [32, 33]
 

@@ -655,8 +655,8 @@ AUTOV_WITHOUT_DIRMAINT = register(
     that member's private volume; the workers': one per worker and member;
     where the directory already has the machine's extent, BKR532's fix
     writes it); or compile with a site dialect table whose
-    `disk_allocation` is `sequential`, and bkrc assigns the extents: copy
-    `bkrdsl/dialect/backup-manager-1.3.toml` to `site-dialect.toml`, set
+    `disk_allocation` is `sequential`, and bkrc assigns the extents: write the built-in table
+    to `site-dialect.toml` (`bkrc dialect > site-dialect.toml`), set
     `[entries.disk_allocation] value = "sequential"` in the copy, and pass
     `--dialect site-dialect.toml` to every `bkrc check` and `bkrc compile`
     (docs/compatibility.md, "Correcting an entry"). With `--directory`,
@@ -3504,8 +3504,8 @@ def autov_without_dirmaint(model: Model, directory: Directory, dialect: Dialect 
         span,
         help=(
             "give each such `disk` its place, `on VOL at START` (an IDENTITY's: one per member), or compile"
-            " `sequential`: copy bkrdsl/dialect/backup-manager-1.3.toml, set `[entries.disk_allocation] value ="
-            ' "sequential"` in it, pass it as `--dialect FILE` to check and compile (docs/deploy.md)'
+            " `sequential`: `bkrc dialect > site-dialect.toml`, set `[entries.disk_allocation] value ="
+            ' "sequential"` in it, pass `--dialect site-dialect.toml` to check and compile (docs/deploy.md)'
         ),
         related=tuple(Related(d.span, f"also compiles to `{form}`") for d in statements[1:3]),
     )

@@ -351,7 +351,7 @@ def dialect_option(fn):
         cls=OnceOption,
         type=click.Path(dir_okay=False),
         callback=named,
-        help="A corrected dialect table (TOML) to use instead of the built-in one.",
+        help="A corrected dialect table (TOML) to use instead of the built-in one, which `bkrc dialect` prints.",
     )(fn)
 
 

@@ -44,18 +44,34 @@ documentation and sample templates before the first production run.
 
 ## Correcting an entry
 
-Copy the table, correct the value, and pass your copy to every compile:
+Write the built-in table to a file of your own, correct the value, read
+what your copy changes, and pass it to every check and compile:
 
-    cp bkrdsl/dialect/backup-manager-1.3.toml site-dialect.toml
-    $EDITOR site-dialect.toml
-    bkrc compile prodssi.bkr -o out --dialect site-dialect.toml
+```sh
+bkrc dialect > site-dialect.toml   # the built-in table, as bkrc reads it
+$EDITOR site-dialect.toml
+bkrc dialect --changes site-dialect.toml   # what the copy changes, entry by entry
+bkrc compile prodssi.bkr -o out --dialect site-dialect.toml
+```
 
-`bkrdsl/dialect/` is the folder of this repository. Where bkrc was installed
-from a package instead, the table is in the installed package; the Python
-that runs bkrc names its folder (the `python3` of bkrc's virtual
-environment, `.venv/bin/python3` in the README's):
+`bkrc dialect` prints the built-in table of the bkrc that runs it, byte for
+byte the file in its package (`bkrdsl/dialect/backup-manager-1.3.toml` in
+this repository, wherever pip put it for an installed bkrc), so an
+unedited copy compiles the same files as no `--dialect`.
 
-    cp "$(.venv/bin/python3 -c 'import bkrdsl.dialect as d; print(d.DIALECT_DIR)')/backup-manager-1.3.toml" site-dialect.toml
+`bkrc dialect --changes FILE` loads FILE as `--dialect FILE` does (a table
+bkrc refuses is exit 2, in the same one line) and lists, in the built-in
+table's order, each entry, machine role and unit whose value, status or
+note FILE changes, then each entry FILE adds, which bkrc does not read (a
+misspelt name?); exit 0, with changes or none. It is what a reviewer reads
+before a compile with a site's table, and after an upgrade of bkrc, what
+the site's table still changes. `--format json` prints one object: the
+`table`, the built-in table it is compared with (`against`: its `product`
+and `release`) and the `changes`, each with its `item` (`entry
+disk_allocation`, `machines.worker`, `units.cyl`, `dialect`), its `field`
+(`value`, `status`, `note`, a machine's `storage` or `statements`...;
+`added` for an entry the built-in table does not have) and the two values,
+`builtin` and `site` (`null` where there is none).
 
 A table is validated when it is loaded: every entry listed below must be
 present; a value may only use the `{placeholders}` listed for it, each
