@@ -157,15 +157,24 @@ class _Selects:
         disks = tuple(sorted(disks, key=lambda d: d.address))
         said: dict[str, list[JobOnMember]] = {}
         each = [NOT_SELECTED] * len(disks)  # each minidisk's best status of every job's
+        #: per minidisk, the jobs that back it up and those that select and exclude it
+        by_disk: list[dict[str, list[JobOnMember]]] = [{} for _ in disks]
         for job_name, job, where in jobs:  # those that name it (`naming`): the others say None
             found = self.statuses(job, where, entry.id, disks)
             if found is None:
                 continue
             status = next(s for s in _RANK if s in found)
-            said.setdefault(status, []).append(JobOnMember(job_name, where))
+            on = JobOnMember(job_name, where)
+            said.setdefault(status, []).append(on)
             each = [min(a, b, key=_RANK.index) for a, b in zip(each, found)]
+            for seen, s in zip(by_disk, found):
+                if s != NOT_SELECTED:
+                    seen.setdefault(s, []).append(on)
         best = next((s for s in _RANK if s in said), NOT_NAMED)
-        minidisks = tuple(MinidiskCoverage(f"{d.address:04X}", s) for d, s in zip(disks, each))
+        minidisks = tuple(
+            MinidiskCoverage(f"{d.address:04X}", s, tuple(seen.get(s, ())))
+            for d, s, seen in zip(disks, each, by_disk)
+        )
         return UserCoverage(entry.id, entry.kind, best, tuple(said.get(best, ())), minidisks)
 
     def named(self, job: JobModel) -> dict[str, list[tuple[int, int]]]:

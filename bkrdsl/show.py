@@ -131,6 +131,9 @@ class MinidiskCoverage:
     #: takes it out) or NOT_SELECTED (no job selects it: none names its user, or none
     #: at its address).
     status: str
+    #: The jobs that back it up (BACKED_UP); those that select it and take it out
+    #: (EXCLUDED); none for NOT_SELECTED. Each by its name on its member.
+    jobs: tuple[JobOnMember, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -368,7 +371,14 @@ def _member_coverage_json(users: tuple[UserCoverage, ...] | None) -> dict:
                     "statement": u.statement,
                     "status": u.status,
                     "jobs": [{"name": j.name, "member": j.member} for j in u.jobs],
-                    "minidisks": [{"address": d.address, "status": d.status} for d in u.minidisks],
+                    "minidisks": [
+                        {
+                            "address": d.address,
+                            "status": d.status,
+                            "jobs": [{"name": j.name, "member": j.member} for j in d.jobs],
+                        }
+                        for d in u.minidisks
+                    ],
                 }
                 for u in users
             ],

@@ -162,7 +162,10 @@ def test_user_dropped_from_a_group_is_not_backed_up(at_root, tmp_path):
             "statement": "USER",
             "status": "not-named",
             "jobs": [],
-            "minidisks": [{"address": "0100", "status": "not-selected"}, {"address": "0191", "status": "not-selected"}],
+            "minidisks": [
+                {"address": "0100", "status": "not-selected", "jobs": []},
+                {"address": "0191", "status": "not-selected", "jobs": []},
+            ],
         }
     out = run_cli(["show", str(path), "--directory", DIRECT, "--member", "VMSYS1"], expect=0).stdout
     assert (
@@ -209,7 +212,14 @@ def test_member_excludes_apply_to_that_member_s_jobs(at_root, tmp_path):
         "statement": "USER",
         "status": "excluded",
         "jobs": [{"name": "LNXFULL", "member": "VMSYS2"}, {"name": "LNXINC", "member": "VMSYS2"}],
-        "minidisks": [{"address": "0100", "status": "excluded"}, {"address": "0191", "status": "excluded"}],
+        "minidisks": [
+            {"address": "0100", "status": "excluded", "jobs": [{"name": "LNXFULL", "member": "VMSYS2"}]},
+            {
+                "address": "0191",
+                "status": "excluded",
+                "jobs": [{"name": "LNXFULL", "member": "VMSYS2"}, {"name": "LNXINC", "member": "VMSYS2"}],
+            },
+        ],
     }
     assert entries(data, "VMSYS4")["LNXWEB01"]["status"] == "backed-up"
 
@@ -257,7 +267,7 @@ def test_identity_counts_where_its_subconfig_gives_it_a_permanent_minidisk(at_ro
         "statement": "IDENTITY",
         "status": "not-named",
         "jobs": [],
-        "minidisks": [{"address": "0191", "status": "not-selected"}],
+        "minidisks": [{"address": "0191", "status": "not-selected", "jobs": []}],
     }
     assert "WEBSRV" not in entries(data, "VMSYS2")
     assert "WEBSRV" not in entries(data, "VMSYS3")
@@ -372,7 +382,7 @@ def test_member_excludes_leave_identity_copies_whole(at_root, tmp_path):
         "statement": "IDENTITY",
         "status": "backed-up",
         "jobs": [{"name": "WEBINC1", "member": "VMSYS1"}],
-        "minidisks": [{"address": "0191", "status": "backed-up"}],
+        "minidisks": [{"address": "0191", "status": "backed-up", "jobs": [{"name": "WEBINC1", "member": "VMSYS1"}]}],
     }
     checked = json.loads(run_cli(["check", str(path), "--format", "json"]).stdout)
     assert [d["code"] for d in checked["diagnostics"]] == ["BKR414"]
@@ -389,8 +399,8 @@ def test_a_minidisk_no_job_selects_is_counted_and_named(at_root, tmp_path):
     (m,) = [m for m in data["members"] if m["name"] == "VMSYS1"]
     assert (m["coverage"]["minidisks"], m["coverage"]["minidisks_backed_up"]) == (14, 12)
     assert entries(data, "VMSYS1")["CICSPRD"]["minidisks"] == [
-        {"address": "0191", "status": "backed-up"},
-        {"address": "0200", "status": "not-selected"},
+        {"address": "0191", "status": "backed-up", "jobs": [{"name": "APPSFULL", "member": "VMSYS1"}]},
+        {"address": "0200", "status": "not-selected", "jobs": []},
     ]
     # LNXWEB01's 0300 is a V-DISK, empty at each logon: not counted
     assert [d["address"] for d in entries(data, "VMSYS1")["LNXWEB01"]["minidisks"]] == ["0100", "0191"]
@@ -434,8 +444,12 @@ def test_a_minidisk_every_job_excludes_is_named(at_root, tmp_path):
     data = show_json(path)
     assert entries(data, "VMSYS2")["LNXWEB01"]["status"] == "backed-up"  # its 0191: LNXINC
     assert entries(data, "VMSYS2")["LNXWEB01"]["minidisks"] == [
-        {"address": "0100", "status": "excluded"},
-        {"address": "0191", "status": "backed-up"},
+        {"address": "0100", "status": "excluded", "jobs": [{"name": "LNXFULL", "member": "VMSYS2"}]},
+        {
+            "address": "0191",
+            "status": "backed-up",
+            "jobs": [{"name": "LNXFULL", "member": "VMSYS2"}, {"name": "LNXINC", "member": "VMSYS2"}],
+        },
     ]
     out = run_cli(["show", str(path), "--directory", DIRECT, "--member", "VMSYS2"], expect=0).stdout
     assert "backed up, 13 of their 14 minidisks\n" in out
@@ -452,3 +466,35 @@ def test_a_user_not_backed_up_counts_its_minidisks_as_not_backed_up(at_root, tmp
     assert {d["status"] for d in entries(data, "VMSYS1")["LNXDB01"]["minidisks"]} == {"not-selected"}
     out = run_cli(["show", str(path), "--directory", DIRECT, "--member", "VMSYS1"], expect=0).stdout
     assert "minidisks no job selects" not in out
+
+
+def test_each_minidisk_names_the_jobs_that_back_it_up(at_root):
+    """An auditor asks of each minidisk which job backs it up, how often: the user's
+    `jobs` are those that back up one of its minidisks, and a Linux guest's 0100 is in
+    the weekly full alone (LNXINC selects 0191), its 0191 in both. Each minidisk names
+    its own jobs: those that back it up, or, excluded, those that select it and take
+    it out; none where no job selects it."""
+    data = show_json("examples/prodssi.bkr")
+    full = {"name": "LNXFULL", "member": "VMSYS2"}
+    inc = {"name": "LNXINC", "member": "VMSYS2"}
+    for member in data["cluster"]["members"]:
+        web = entries(data, member)["LNXWEB01"]
+        assert web["jobs"] == [full, inc]
+        assert web["minidisks"] == [
+            {"address": "0100", "status": "backed-up", "jobs": [full]},
+            {"address": "0191", "status": "backed-up", "jobs": [full, inc]},
+        ]
+    bank = show_json("examples/bank.bkr", "examples/bank.direct")
+    (prodb,) = [m for m in bank["members"] if m["name"] == "PRODB"]
+    found = {e["user"]: e for e in prodb["coverage"]["entries"]}
+    assert found["LNXP01"]["minidisks"] == [
+        {"address": "0191", "status": "backed-up", "jobs": [{"name": "IDFUL2", "member": "PRODB"}, {"name": "IDINC2", "member": "PRODB"}]},
+        {"address": "0200", "status": "backed-up", "jobs": [{"name": "IDFUL2", "member": "PRODB"}]},
+        {"address": "0203", "status": "excluded", "jobs": [{"name": "IDFUL2", "member": "PRODB"}]},
+    ]
+    # DB2B's sort work disk: PRODB's own exclude, in the jobs of LOCALB that select it
+    assert found["DB2B"]["minidisks"][-1] == {
+        "address": "0600",
+        "status": "excluded",
+        "jobs": [{"name": "LOCBFULL", "member": "PRODB"}, {"name": "LOCBINC", "member": "PRODB"}],
+    }
