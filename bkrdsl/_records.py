@@ -3908,48 +3908,50 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.member,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_address, _type_status, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,address:_type_address,status:_type_status)->_return_type:
+def __create_fn__(_type_address, _type_status, _type_jobs, _type_manual_only, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_jobs, _dflt_manual_only, _return_type):
+ def __init__(self,address:_type_address,status:_type_status,jobs:_type_jobs=_dflt_jobs,manual_only:_type_manual_only=_dflt_manual_only)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'address',address)
   __dataclass_builtins_object__.__setattr__(self,'status',status)
+  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)
+  __dataclass_builtins_object__.__setattr__(self,'manual_only',manual_only)
  return __init__
-CODE["def __create_fn__(_type_address, _type_status, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,address:_type_address,status:_type_status)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'address',address)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_address, _type_status, _type_jobs, _type_manual_only, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_jobs, _dflt_manual_only, _return_type):\n def __init__(self,address:_type_address,status:_type_status,jobs:_type_jobs=_dflt_jobs,manual_only:_type_manual_only=_dflt_manual_only)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'address',address)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)\n  __dataclass_builtins_object__.__setattr__(self,'manual_only',manual_only)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(address={self.address!r}, status={self.status!r})"
+  return self.__class__.__qualname__ + f"(address={self.address!r}, status={self.status!r}, jobs={self.jobs!r}, manual_only={self.manual_only!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(address={self.address!r}, status={self.status!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(address={self.address!r}, status={self.status!r}, jobs={self.jobs!r}, manual_only={self.manual_only!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.address,self.status,)==(other.address,other.status,)
+   return (self.address,self.status,self.jobs,self.manual_only,)==(other.address,other.status,other.jobs,other.manual_only,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.address,self.status,)==(other.address,other.status,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.address,self.status,self.jobs,self.manual_only,)==(other.address,other.status,other.jobs,other.manual_only,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('address','status',):
+  if type(self) is cls or name in ('address','status','jobs','manual_only',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'address\',\'status\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'address\',\'status\',\'jobs\',\'manual_only\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('address','status',):
+  if type(self) is cls or name in ('address','status','jobs','manual_only',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'address\',\'status\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'address\',\'status\',\'jobs\',\'manual_only\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.address,self.status,))
+  return hash((self.address,self.status,self.jobs,self.manual_only,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.address,self.status,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.address,self.status,self.jobs,self.manual_only,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_user, _type_statement, _type_status, _type_jobs, _type_minidisks, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_minidisks, _return_type):
  def __init__(self,user:_type_user,statement:_type_statement,status:_type_status,jobs:_type_jobs,minidisks:_type_minidisks=_dflt_minidisks)->_return_type:
@@ -4196,8 +4198,8 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.directory,self.singles,self.identities,self.singles_are_zvm,self.identities_are_zvm,self.zvm_own,self.partly_built,self.without_minidisks,self.unwritable,self.tape,self.tape_linked,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_cluster, _type_members, _type_workers, _type_workers_on, _type_volumes_on, _type_site_disks, _type_shared_volume, _type_guessed_volumes, _type_catalog_member, _type_purging_member, _type_tape, _type_release, _type_roster, _type_site_catalog, _type_global_disks, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_workers, _dflt_workers_on, _dflt_volumes_on, _dflt_site_disks, _dflt_shared_volume, _dflt_guessed_volumes, _dflt_catalog_member, _dflt_purging_member, _dflt_tape, _dflt_release, _dflt_roster, _dflt_site_catalog, _dflt_global_disks, _return_type):
- def __init__(self,cluster:_type_cluster,members:_type_members,workers:_type_workers=_dflt_workers,workers_on:_type_workers_on=_dflt_workers_on,volumes_on:_type_volumes_on=_dflt_volumes_on,site_disks:_type_site_disks=_dflt_site_disks,shared_volume:_type_shared_volume=_dflt_shared_volume,guessed_volumes:_type_guessed_volumes=_dflt_guessed_volumes,catalog_member:_type_catalog_member=_dflt_catalog_member,purging_member:_type_purging_member=_dflt_purging_member,tape:_type_tape=_dflt_tape,release:_type_release=_dflt_release,roster:_type_roster=_dflt_roster,site_catalog:_type_site_catalog=_dflt_site_catalog,global_disks:_type_global_disks=_dflt_global_disks)->_return_type:
+def __create_fn__(_type_cluster, _type_members, _type_workers, _type_workers_on, _type_volumes_on, _type_site_disks, _type_shared_volume, _type_guessed_volumes, _type_catalog_member, _type_purging_member, _type_tape, _type_release, _type_roster, _type_site_catalog, _type_global_disks, _type_free_places, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_workers, _dflt_workers_on, _dflt_volumes_on, _dflt_site_disks, _dflt_shared_volume, _dflt_guessed_volumes, _dflt_catalog_member, _dflt_purging_member, _dflt_tape, _dflt_release, _dflt_roster, _dflt_site_catalog, _dflt_global_disks, _dflt_free_places, _return_type):
+ def __init__(self,cluster:_type_cluster,members:_type_members,workers:_type_workers=_dflt_workers,workers_on:_type_workers_on=_dflt_workers_on,volumes_on:_type_volumes_on=_dflt_volumes_on,site_disks:_type_site_disks=_dflt_site_disks,shared_volume:_type_shared_volume=_dflt_shared_volume,guessed_volumes:_type_guessed_volumes=_dflt_guessed_volumes,catalog_member:_type_catalog_member=_dflt_catalog_member,purging_member:_type_purging_member=_dflt_purging_member,tape:_type_tape=_dflt_tape,release:_type_release=_dflt_release,roster:_type_roster=_dflt_roster,site_catalog:_type_site_catalog=_dflt_site_catalog,global_disks:_type_global_disks=_dflt_global_disks,free_places:_type_free_places=_dflt_free_places)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'cluster',cluster)
   __dataclass_builtins_object__.__setattr__(self,'members',members)
   __dataclass_builtins_object__.__setattr__(self,'workers',workers)
@@ -4213,44 +4215,45 @@ def __create_fn__(_type_cluster, _type_members, _type_workers, _type_workers_on,
   __dataclass_builtins_object__.__setattr__(self,'roster',roster)
   __dataclass_builtins_object__.__setattr__(self,'site_catalog',site_catalog)
   __dataclass_builtins_object__.__setattr__(self,'global_disks',global_disks)
+  __dataclass_builtins_object__.__setattr__(self,'free_places',free_places)
  return __init__
-CODE["def __create_fn__(_type_cluster, _type_members, _type_workers, _type_workers_on, _type_volumes_on, _type_site_disks, _type_shared_volume, _type_guessed_volumes, _type_catalog_member, _type_purging_member, _type_tape, _type_release, _type_roster, _type_site_catalog, _type_global_disks, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_workers, _dflt_workers_on, _dflt_volumes_on, _dflt_site_disks, _dflt_shared_volume, _dflt_guessed_volumes, _dflt_catalog_member, _dflt_purging_member, _dflt_tape, _dflt_release, _dflt_roster, _dflt_site_catalog, _dflt_global_disks, _return_type):\n def __init__(self,cluster:_type_cluster,members:_type_members,workers:_type_workers=_dflt_workers,workers_on:_type_workers_on=_dflt_workers_on,volumes_on:_type_volumes_on=_dflt_volumes_on,site_disks:_type_site_disks=_dflt_site_disks,shared_volume:_type_shared_volume=_dflt_shared_volume,guessed_volumes:_type_guessed_volumes=_dflt_guessed_volumes,catalog_member:_type_catalog_member=_dflt_catalog_member,purging_member:_type_purging_member=_dflt_purging_member,tape:_type_tape=_dflt_tape,release:_type_release=_dflt_release,roster:_type_roster=_dflt_roster,site_catalog:_type_site_catalog=_dflt_site_catalog,global_disks:_type_global_disks=_dflt_global_disks)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'cluster',cluster)\n  __dataclass_builtins_object__.__setattr__(self,'members',members)\n  __dataclass_builtins_object__.__setattr__(self,'workers',workers)\n  __dataclass_builtins_object__.__setattr__(self,'workers_on',workers_on)\n  __dataclass_builtins_object__.__setattr__(self,'volumes_on',volumes_on)\n  __dataclass_builtins_object__.__setattr__(self,'site_disks',site_disks)\n  __dataclass_builtins_object__.__setattr__(self,'shared_volume',shared_volume)\n  __dataclass_builtins_object__.__setattr__(self,'guessed_volumes',guessed_volumes)\n  __dataclass_builtins_object__.__setattr__(self,'catalog_member',catalog_member)\n  __dataclass_builtins_object__.__setattr__(self,'purging_member',purging_member)\n  __dataclass_builtins_object__.__setattr__(self,'tape',tape)\n  __dataclass_builtins_object__.__setattr__(self,'release',release)\n  __dataclass_builtins_object__.__setattr__(self,'roster',roster)\n  __dataclass_builtins_object__.__setattr__(self,'site_catalog',site_catalog)\n  __dataclass_builtins_object__.__setattr__(self,'global_disks',global_disks)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_cluster, _type_members, _type_workers, _type_workers_on, _type_volumes_on, _type_site_disks, _type_shared_volume, _type_guessed_volumes, _type_catalog_member, _type_purging_member, _type_tape, _type_release, _type_roster, _type_site_catalog, _type_global_disks, _type_free_places, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_workers, _dflt_workers_on, _dflt_volumes_on, _dflt_site_disks, _dflt_shared_volume, _dflt_guessed_volumes, _dflt_catalog_member, _dflt_purging_member, _dflt_tape, _dflt_release, _dflt_roster, _dflt_site_catalog, _dflt_global_disks, _dflt_free_places, _return_type):\n def __init__(self,cluster:_type_cluster,members:_type_members,workers:_type_workers=_dflt_workers,workers_on:_type_workers_on=_dflt_workers_on,volumes_on:_type_volumes_on=_dflt_volumes_on,site_disks:_type_site_disks=_dflt_site_disks,shared_volume:_type_shared_volume=_dflt_shared_volume,guessed_volumes:_type_guessed_volumes=_dflt_guessed_volumes,catalog_member:_type_catalog_member=_dflt_catalog_member,purging_member:_type_purging_member=_dflt_purging_member,tape:_type_tape=_dflt_tape,release:_type_release=_dflt_release,roster:_type_roster=_dflt_roster,site_catalog:_type_site_catalog=_dflt_site_catalog,global_disks:_type_global_disks=_dflt_global_disks,free_places:_type_free_places=_dflt_free_places)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'cluster',cluster)\n  __dataclass_builtins_object__.__setattr__(self,'members',members)\n  __dataclass_builtins_object__.__setattr__(self,'workers',workers)\n  __dataclass_builtins_object__.__setattr__(self,'workers_on',workers_on)\n  __dataclass_builtins_object__.__setattr__(self,'volumes_on',volumes_on)\n  __dataclass_builtins_object__.__setattr__(self,'site_disks',site_disks)\n  __dataclass_builtins_object__.__setattr__(self,'shared_volume',shared_volume)\n  __dataclass_builtins_object__.__setattr__(self,'guessed_volumes',guessed_volumes)\n  __dataclass_builtins_object__.__setattr__(self,'catalog_member',catalog_member)\n  __dataclass_builtins_object__.__setattr__(self,'purging_member',purging_member)\n  __dataclass_builtins_object__.__setattr__(self,'tape',tape)\n  __dataclass_builtins_object__.__setattr__(self,'release',release)\n  __dataclass_builtins_object__.__setattr__(self,'roster',roster)\n  __dataclass_builtins_object__.__setattr__(self,'site_catalog',site_catalog)\n  __dataclass_builtins_object__.__setattr__(self,'global_disks',global_disks)\n  __dataclass_builtins_object__.__setattr__(self,'free_places',free_places)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(cluster={self.cluster!r}, members={self.members!r}, workers={self.workers!r}, workers_on={self.workers_on!r}, volumes_on={self.volumes_on!r}, site_disks={self.site_disks!r}, shared_volume={self.shared_volume!r}, guessed_volumes={self.guessed_volumes!r}, catalog_member={self.catalog_member!r}, purging_member={self.purging_member!r}, tape={self.tape!r}, release={self.release!r}, roster={self.roster!r}, site_catalog={self.site_catalog!r}, global_disks={self.global_disks!r})"
+  return self.__class__.__qualname__ + f"(cluster={self.cluster!r}, members={self.members!r}, workers={self.workers!r}, workers_on={self.workers_on!r}, volumes_on={self.volumes_on!r}, site_disks={self.site_disks!r}, shared_volume={self.shared_volume!r}, guessed_volumes={self.guessed_volumes!r}, catalog_member={self.catalog_member!r}, purging_member={self.purging_member!r}, tape={self.tape!r}, release={self.release!r}, roster={self.roster!r}, site_catalog={self.site_catalog!r}, global_disks={self.global_disks!r}, free_places={self.free_places!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(cluster={self.cluster!r}, members={self.members!r}, workers={self.workers!r}, workers_on={self.workers_on!r}, volumes_on={self.volumes_on!r}, site_disks={self.site_disks!r}, shared_volume={self.shared_volume!r}, guessed_volumes={self.guessed_volumes!r}, catalog_member={self.catalog_member!r}, purging_member={self.purging_member!r}, tape={self.tape!r}, release={self.release!r}, roster={self.roster!r}, site_catalog={self.site_catalog!r}, global_disks={self.global_disks!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(cluster={self.cluster!r}, members={self.members!r}, workers={self.workers!r}, workers_on={self.workers_on!r}, volumes_on={self.volumes_on!r}, site_disks={self.site_disks!r}, shared_volume={self.shared_volume!r}, guessed_volumes={self.guessed_volumes!r}, catalog_member={self.catalog_member!r}, purging_member={self.purging_member!r}, tape={self.tape!r}, release={self.release!r}, roster={self.roster!r}, site_catalog={self.site_catalog!r}, global_disks={self.global_disks!r}, free_places={self.free_places!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.cluster,self.members,self.workers,self.workers_on,self.volumes_on,self.site_disks,self.shared_volume,self.guessed_volumes,self.catalog_member,self.purging_member,self.tape,self.release,self.roster,self.site_catalog,self.global_disks,)==(other.cluster,other.members,other.workers,other.workers_on,other.volumes_on,other.site_disks,other.shared_volume,other.guessed_volumes,other.catalog_member,other.purging_member,other.tape,other.release,other.roster,other.site_catalog,other.global_disks,)
+   return (self.cluster,self.members,self.workers,self.workers_on,self.volumes_on,self.site_disks,self.shared_volume,self.guessed_volumes,self.catalog_member,self.purging_member,self.tape,self.release,self.roster,self.site_catalog,self.global_disks,self.free_places,)==(other.cluster,other.members,other.workers,other.workers_on,other.volumes_on,other.site_disks,other.shared_volume,other.guessed_volumes,other.catalog_member,other.purging_member,other.tape,other.release,other.roster,other.site_catalog,other.global_disks,other.free_places,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.cluster,self.members,self.workers,self.workers_on,self.volumes_on,self.site_disks,self.shared_volume,self.guessed_volumes,self.catalog_member,self.purging_member,self.tape,self.release,self.roster,self.site_catalog,self.global_disks,)==(other.cluster,other.members,other.workers,other.workers_on,other.volumes_on,other.site_disks,other.shared_volume,other.guessed_volumes,other.catalog_member,other.purging_member,other.tape,other.release,other.roster,other.site_catalog,other.global_disks,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.cluster,self.members,self.workers,self.workers_on,self.volumes_on,self.site_disks,self.shared_volume,self.guessed_volumes,self.catalog_member,self.purging_member,self.tape,self.release,self.roster,self.site_catalog,self.global_disks,self.free_places,)==(other.cluster,other.members,other.workers,other.workers_on,other.volumes_on,other.site_disks,other.shared_volume,other.guessed_volumes,other.catalog_member,other.purging_member,other.tape,other.release,other.roster,other.site_catalog,other.global_disks,other.free_places,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('cluster','members','workers','workers_on','volumes_on','site_disks','shared_volume','guessed_volumes','catalog_member','purging_member','tape','release','roster','site_catalog','global_disks',):
+  if type(self) is cls or name in ('cluster','members','workers','workers_on','volumes_on','site_disks','shared_volume','guessed_volumes','catalog_member','purging_member','tape','release','roster','site_catalog','global_disks','free_places',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'cluster\',\'members\',\'workers\',\'workers_on\',\'volumes_on\',\'site_disks\',\'shared_volume\',\'guessed_volumes\',\'catalog_member\',\'purging_member\',\'tape\',\'release\',\'roster\',\'site_catalog\',\'global_disks\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'cluster\',\'members\',\'workers\',\'workers_on\',\'volumes_on\',\'site_disks\',\'shared_volume\',\'guessed_volumes\',\'catalog_member\',\'purging_member\',\'tape\',\'release\',\'roster\',\'site_catalog\',\'global_disks\',\'free_places\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('cluster','members','workers','workers_on','volumes_on','site_disks','shared_volume','guessed_volumes','catalog_member','purging_member','tape','release','roster','site_catalog','global_disks',):
+  if type(self) is cls or name in ('cluster','members','workers','workers_on','volumes_on','site_disks','shared_volume','guessed_volumes','catalog_member','purging_member','tape','release','roster','site_catalog','global_disks','free_places',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'cluster\',\'members\',\'workers\',\'workers_on\',\'volumes_on\',\'site_disks\',\'shared_volume\',\'guessed_volumes\',\'catalog_member\',\'purging_member\',\'tape\',\'release\',\'roster\',\'site_catalog\',\'global_disks\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'cluster\',\'members\',\'workers\',\'workers_on\',\'volumes_on\',\'site_disks\',\'shared_volume\',\'guessed_volumes\',\'catalog_member\',\'purging_member\',\'tape\',\'release\',\'roster\',\'site_catalog\',\'global_disks\',\'free_places\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.cluster,self.members,self.workers,self.workers_on,self.volumes_on,self.site_disks,self.shared_volume,self.guessed_volumes,self.catalog_member,self.purging_member,self.tape,self.release,self.roster,self.site_catalog,self.global_disks,))
+  return hash((self.cluster,self.members,self.workers,self.workers_on,self.volumes_on,self.site_disks,self.shared_volume,self.guessed_volumes,self.catalog_member,self.purging_member,self.tape,self.release,self.roster,self.site_catalog,self.global_disks,self.free_places,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.cluster,self.members,self.workers,self.workers_on,self.volumes_on,self.site_disks,self.shared_volume,self.guessed_volumes,self.catalog_member,self.purging_member,self.tape,self.release,self.roster,self.site_catalog,self.global_disks,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.cluster,self.members,self.workers,self.workers_on,self.volumes_on,self.site_disks,self.shared_volume,self.guessed_volumes,self.catalog_member,self.purging_member,self.tape,self.release,self.roster,self.site_catalog,self.global_disks,self.free_places,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_keywords, _type_texts, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,keywords:_type_keywords,texts:_type_texts)->_return_type:

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 
 from bkrdsl.check.coverage import excludes_on, removed_ranges_of, selection_ranges
 from bkrdsl.check.directory import user_instances
+from bkrdsl.resolve.model import timing
 from bkrdsl.show import (
     BACKED_UP,
     EXCLUDED,
@@ -115,6 +116,7 @@ class _Selects:
         self._named: dict[int, dict[str, list[tuple[int, int]]]] = {}
         self._removed: dict[tuple[int, str], Callable[[str], list[tuple[int, int]]]] = {}
         self._users: dict[str, UserCoverage | None] = {}
+        self._manual: dict[JobOnMember, bool] = {}  # whether a job seen is `manual` (no schedule)
         #: None (every member's jobs, a USER's) or a member -> user ID -> the jobs there
         #: whose includes name it (`naming`).
         self._naming: dict[str | None, dict[str, list]] = {}
@@ -165,6 +167,7 @@ class _Selects:
                 continue
             status = next(s for s in _RANK if s in found)
             on = JobOnMember(job_name, where)
+            self._manual.setdefault(on, timing(job.run.schedule if job.run is not None else None).frequency == "manual")
             said.setdefault(status, []).append(on)
             each = [min(a, b, key=_RANK.index) for a, b in zip(each, found)]
             for seen, s in zip(by_disk, found):
@@ -172,10 +175,20 @@ class _Selects:
                     seen.setdefault(s, []).append(on)
         best = next((s for s in _RANK if s in said), NOT_NAMED)
         minidisks = tuple(
-            MinidiskCoverage(f"{d.address:04X}", s, tuple(seen.get(s, ())))
+            MinidiskCoverage(
+                f"{d.address:04X}",
+                s,
+                tuple(seen.get(s, ())),
+                manual_only=s == BACKED_UP and all(self.manual(j) for j in seen[s]),
+            )
             for d, s, seen in zip(disks, each, by_disk)
         )
         return UserCoverage(entry.id, entry.kind, best, tuple(said.get(best, ())), minidisks)
+
+    def manual(self, job: JobOnMember) -> bool:
+        """Whether `job` (one `_user_on` has seen) is `manual`: BKRSUBMT DUE never
+        submits it, only someone by hand."""
+        return self._manual[job]
 
     def named(self, job: JobModel) -> dict[str, list[tuple[int, int]]]:
         """The directory users `job`'s minidisk includes name, each with the address

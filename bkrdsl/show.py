@@ -134,6 +134,8 @@ class MinidiskCoverage:
     #: The jobs that back it up (BACKED_UP); those that select it and take it out
     #: (EXCLUDED); none for NOT_SELECTED. Each by its name on its member.
     jobs: tuple[JobOnMember, ...] = ()
+    #: BACKED_UP by `manual` jobs alone: submitted by hand, never by BKRSUBMT DUE.
+    manual_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -376,6 +378,7 @@ def _member_coverage_json(users: tuple[UserCoverage, ...] | None) -> dict:
                             "address": d.address,
                             "status": d.status,
                             "jobs": [{"name": j.name, "member": j.member} for j in d.jobs],
+                            "manual_only": d.manual_only,
                         }
                         for d in u.minidisks
                     ],
@@ -700,6 +703,11 @@ def _coverage_lines(member: str, users: tuple[UserCoverage, ...]) -> list[str]:
         if these:
             line = _wrapped(f"{words}: {_names_text(these, MAX_DETAILS_SHOWN)}", " " * 4, " " * 6)
             out += [piece.replace("\xa0", " ") for piece in line]
+    these = [f"{u.user}\xa0{d.address}" for u in users for d in u.minidisks if d.manual_only]
+    if these:
+        words = "minidisks only `manual` jobs back up (submitted by hand, never by BKRSUBMT DUE)"
+        line = _wrapped(f"{words}: {_names_text(these, MAX_DETAILS_SHOWN)}", " " * 4, " " * 6)
+        out += [piece.replace("\xa0", " ") for piece in line]
     return out
 
 

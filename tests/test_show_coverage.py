@@ -163,8 +163,8 @@ def test_user_dropped_from_a_group_is_not_backed_up(at_root, tmp_path):
             "status": "not-named",
             "jobs": [],
             "minidisks": [
-                {"address": "0100", "status": "not-selected", "jobs": []},
-                {"address": "0191", "status": "not-selected", "jobs": []},
+                {"address": "0100", "status": "not-selected", "jobs": [], "manual_only": False},
+                {"address": "0191", "status": "not-selected", "jobs": [], "manual_only": False},
             ],
         }
     out = run_cli(["show", str(path), "--directory", DIRECT, "--member", "VMSYS1"], expect=0).stdout
@@ -213,11 +213,12 @@ def test_member_excludes_apply_to_that_member_s_jobs(at_root, tmp_path):
         "status": "excluded",
         "jobs": [{"name": "LNXFULL", "member": "VMSYS2"}, {"name": "LNXINC", "member": "VMSYS2"}],
         "minidisks": [
-            {"address": "0100", "status": "excluded", "jobs": [{"name": "LNXFULL", "member": "VMSYS2"}]},
+            {"address": "0100", "status": "excluded", "jobs": [{"name": "LNXFULL", "member": "VMSYS2"}], "manual_only": False},
             {
                 "address": "0191",
                 "status": "excluded",
                 "jobs": [{"name": "LNXFULL", "member": "VMSYS2"}, {"name": "LNXINC", "member": "VMSYS2"}],
+                "manual_only": False,
             },
         ],
     }
@@ -267,7 +268,7 @@ def test_identity_counts_where_its_subconfig_gives_it_a_permanent_minidisk(at_ro
         "statement": "IDENTITY",
         "status": "not-named",
         "jobs": [],
-        "minidisks": [{"address": "0191", "status": "not-selected", "jobs": []}],
+        "minidisks": [{"address": "0191", "status": "not-selected", "jobs": [], "manual_only": False}],
     }
     assert "WEBSRV" not in entries(data, "VMSYS2")
     assert "WEBSRV" not in entries(data, "VMSYS3")
@@ -382,7 +383,7 @@ def test_member_excludes_leave_identity_copies_whole(at_root, tmp_path):
         "statement": "IDENTITY",
         "status": "backed-up",
         "jobs": [{"name": "WEBINC1", "member": "VMSYS1"}],
-        "minidisks": [{"address": "0191", "status": "backed-up", "jobs": [{"name": "WEBINC1", "member": "VMSYS1"}]}],
+        "minidisks": [{"address": "0191", "status": "backed-up", "jobs": [{"name": "WEBINC1", "member": "VMSYS1"}], "manual_only": False}],
     }
     checked = json.loads(run_cli(["check", str(path), "--format", "json"]).stdout)
     assert [d["code"] for d in checked["diagnostics"]] == ["BKR414"]
@@ -399,8 +400,8 @@ def test_a_minidisk_no_job_selects_is_counted_and_named(at_root, tmp_path):
     (m,) = [m for m in data["members"] if m["name"] == "VMSYS1"]
     assert (m["coverage"]["minidisks"], m["coverage"]["minidisks_backed_up"]) == (14, 12)
     assert entries(data, "VMSYS1")["CICSPRD"]["minidisks"] == [
-        {"address": "0191", "status": "backed-up", "jobs": [{"name": "APPSFULL", "member": "VMSYS1"}]},
-        {"address": "0200", "status": "not-selected", "jobs": []},
+        {"address": "0191", "status": "backed-up", "jobs": [{"name": "APPSFULL", "member": "VMSYS1"}], "manual_only": False},
+        {"address": "0200", "status": "not-selected", "jobs": [], "manual_only": False},
     ]
     # LNXWEB01's 0300 is a V-DISK, empty at each logon: not counted
     assert [d["address"] for d in entries(data, "VMSYS1")["LNXWEB01"]["minidisks"]] == ["0100", "0191"]
@@ -444,11 +445,12 @@ def test_a_minidisk_every_job_excludes_is_named(at_root, tmp_path):
     data = show_json(path)
     assert entries(data, "VMSYS2")["LNXWEB01"]["status"] == "backed-up"  # its 0191: LNXINC
     assert entries(data, "VMSYS2")["LNXWEB01"]["minidisks"] == [
-        {"address": "0100", "status": "excluded", "jobs": [{"name": "LNXFULL", "member": "VMSYS2"}]},
+        {"address": "0100", "status": "excluded", "jobs": [{"name": "LNXFULL", "member": "VMSYS2"}], "manual_only": False},
         {
             "address": "0191",
             "status": "backed-up",
             "jobs": [{"name": "LNXFULL", "member": "VMSYS2"}, {"name": "LNXINC", "member": "VMSYS2"}],
+            "manual_only": False,
         },
     ]
     out = run_cli(["show", str(path), "--directory", DIRECT, "--member", "VMSYS2"], expect=0).stdout
@@ -481,20 +483,46 @@ def test_each_minidisk_names_the_jobs_that_back_it_up(at_root):
         web = entries(data, member)["LNXWEB01"]
         assert web["jobs"] == [full, inc]
         assert web["minidisks"] == [
-            {"address": "0100", "status": "backed-up", "jobs": [full]},
-            {"address": "0191", "status": "backed-up", "jobs": [full, inc]},
+            {"address": "0100", "status": "backed-up", "jobs": [full], "manual_only": False},
+            {"address": "0191", "status": "backed-up", "jobs": [full, inc], "manual_only": False},
         ]
     bank = show_json("examples/bank.bkr", "examples/bank.direct")
     (prodb,) = [m for m in bank["members"] if m["name"] == "PRODB"]
     found = {e["user"]: e for e in prodb["coverage"]["entries"]}
     assert found["LNXP01"]["minidisks"] == [
-        {"address": "0191", "status": "backed-up", "jobs": [{"name": "IDFUL2", "member": "PRODB"}, {"name": "IDINC2", "member": "PRODB"}]},
-        {"address": "0200", "status": "backed-up", "jobs": [{"name": "IDFUL2", "member": "PRODB"}]},
-        {"address": "0203", "status": "excluded", "jobs": [{"name": "IDFUL2", "member": "PRODB"}]},
+        {"address": "0191", "status": "backed-up", "jobs": [{"name": "IDFUL2", "member": "PRODB"}, {"name": "IDINC2", "member": "PRODB"}], "manual_only": False},
+        {"address": "0200", "status": "backed-up", "jobs": [{"name": "IDFUL2", "member": "PRODB"}], "manual_only": False},
+        {"address": "0203", "status": "excluded", "jobs": [{"name": "IDFUL2", "member": "PRODB"}], "manual_only": False},
     ]
     # DB2B's sort work disk: PRODB's own exclude, in the jobs of LOCALB that select it
     assert found["DB2B"]["minidisks"][-1] == {
         "address": "0600",
         "status": "excluded",
         "jobs": [{"name": "LOCBFULL", "member": "PRODB"}, {"name": "LOCBINC", "member": "PRODB"}],
+        "manual_only": False,
     }
+
+
+def test_minidisks_only_manual_jobs_back_up_are_named(at_root, tmp_path):
+    """A `manual` job is submitted by hand, never by BKRSUBMT DUE: the minidisks it alone
+    selects count as backed up ("7 of 7"), as they did, but an auditor read that they
+    are, on a schedule. A line below the summary names them, and each minidisk's
+    `manual_only` says so. LNXFULL manual: the guests' 0100 is in it alone, their 0191
+    in LNXINC's daily incremental too."""
+    path = variant(tmp_path, "run on VMSYS2 weekly sat 22:00", "run on VMSYS2")
+    data = show_json(path)
+    for member in data["cluster"]["members"]:
+        web = entries(data, member)["LNXWEB01"]
+        assert [(d["address"], d["status"], d["manual_only"]) for d in web["minidisks"]] == [
+            ("0100", "backed-up", True),
+            ("0191", "backed-up", False),
+        ]
+        assert {d["manual_only"] for d in entries(data, member)["CICSPRD"]["minidisks"]} == {False}
+    out = run_cli(["show", str(path), "--directory", DIRECT, "--member", "VMSYS3"], expect=0).stdout
+    assert (
+        "  coverage: 7 of 7 directory users with minidisks on VMSYS3 are backed up, 14 of their 14 minidisks\n"
+        "    minidisks only `manual` jobs back up (submitted by hand, never by BKRSUBMT DUE): LNXAPP01 0100,\n"
+        "      LNXAPP02 0100, LNXDB01 0100, LNXWEB01 0100, LNXWEB02 0100\n"
+    ) in out
+    # examples/prodssi.bkr has no manual job: no such line
+    assert "manual" not in run_cli(["show", "examples/prodssi.bkr", "--directory", DIRECT], expect=0).stdout
