@@ -526,3 +526,32 @@ def test_minidisks_only_manual_jobs_back_up_are_named(at_root, tmp_path):
     ) in out
     # examples/prodssi.bkr has no manual job: no such line
     assert "manual" not in run_cli(["show", "examples/prodssi.bkr", "--directory", DIRECT], expect=0).stdout
+
+
+def test_last_quarters_file_from_standard_input_diffs_by_minidisk(at_root, tmp_path):
+    """docs/show.md's audit: last quarter's file read on standard input (as `git show
+    REV:FILE |` gives it) and this one's, each minidisk made one line: the lines that
+    differ are the coverage's change alone (cluster.file is `<stdin>` in both)."""
+    new = variant(tmp_path, "LNXWEB02 LNXDB01", "LNXWEB02")
+
+    def lines(text: str) -> list[str]:
+        got = run_cli(["show", "-", "--directory", DIRECT, "--format", "json"], input=text, expect=0).stdout
+        data = json.loads(got)
+        assert data["cluster"]["file"] == "<stdin>"
+        return [
+            f"{m['name']} {e['user']} {d['address']} {d['status']} "
+            + ",".join(f"{j['name']}@{j['member']}" for j in d["jobs"])
+            for m in data["members"]
+            for e in m["coverage"]["entries"]
+            for d in e["minidisks"]
+        ]
+
+    before, after = lines(PRODSSI), lines(new.read_text())
+    gone = [line for line in before if line not in after]
+    came = [line for line in after if line not in before]
+    assert gone == [
+        f"{m} LNXDB01 {a} backed-up {jobs}"
+        for m in ("VMSYS1", "VMSYS2", "VMSYS3", "VMSYS4")
+        for a, jobs in (("0100", "LNXFULL@VMSYS2"), ("0191", "LNXFULL@VMSYS2,LNXINC@VMSYS2"))
+    ]
+    assert came == [line.split(" backed-up ")[0] + " not-selected " for line in gone]
