@@ -168,6 +168,33 @@ VOLUMES = CLUSTER.replace(
 )
 
 
+def test_hover_on_a_pool_says_what_it_is_and_where_it_is_named():
+    # Hover on the catalog's `pool BKRPOOL`, on `to disk pool P` or `to tape pool
+    # TPOOL`, or on the file pool of an SFS path showed nothing (only a BKR115 of
+    # the second `to`), where a member or a group shows what it is.
+    text = CLUSTER.replace("run on DEV1 daily 01:00", "run on DEV1 daily 01:00\n    to tape pool TPOOL")
+    text = text.replace(
+        "include minidisk * 0191\n", "include minidisk * 0191\n    include sfs BKRPOOL:LNX01.* VMSYSU:LNX02.*\n"
+    )
+    for cursor, said in [
+        ("pool BKRP|OOL on", ["**BKRPOOL**: the catalog's SFS file pool (shared catalog, served by `BKRSVSFS`), declared line 10",
+                              "- SFS paths in it: `BKRPOOL:LNX01.*` (line 17)"]),
+        ("sfs BKRP|OOL:", ["**BKRPOOL**: the catalog's SFS file pool", "declared line 10"]),
+        ("VMSY|SU:", ["**VMSYSU**: an SFS file pool of z/VM's own, not the catalog's"]),
+        ("disk pool |P\n", ["**P**: a disk pool", "- jobs that back up to it: `LNXFULL` (line 18), `SYSINC` (line 26)"]),
+        ("tape pool TP|OOL", ["**TPOOL**: a tape pool", "- jobs that back up to it: `LNXFULL` (line 20)"]),
+    ]:
+        doc, line, column = doc_at(text, cursor)
+        found = F.hover(doc, line, column)
+        assert found is not None, cursor
+        for part in said:
+            assert part in found.markdown, (cursor, found.markdown)
+        word = re.match(r"\w*", cursor.partition("|")[2]).group()
+        assert doc.text[found.span.start : found.span.end].endswith(word), cursor
+    doc, line, column = doc_at(text, "sfs BKRPOOL:LN|X01")  # the path's user: the user's hover
+    assert F.hover(doc, line, column).markdown.startswith("**LNX01**: single-configuration user")
+
+
 def test_volume_labels_go_to_their_declaration_and_list_their_disks():
     doc, line, column = doc_at(VOLUMES, "on VMC|OM1\n  disk BKRADMIN")
     (target,) = F.definition(doc, line, column)

@@ -566,6 +566,77 @@ def _id_list(ids: tuple[str, ...]) -> str:
     return ", ".join(f"`{i}`" for i in ids)
 
 
+def _pool_words(doc: Document):
+    """(the word, the span of the pool's name in it, what names it there) for each pool
+    the file names: the catalog's `pool`, a job's `to disk pool` or `to tape pool`,
+    and the file pool of an SFS path (`include sfs BKRPOOL:LNX01.*`, the part before
+    its colon)."""
+    model = doc.model
+    for c in model.catalogs:
+        for w in c.decl.pool:
+            yield w, w.span, "catalog"
+    for j in model.jobs:
+        for t in j.decl.targets:
+            if t.pool is not None and t.pool.upper:
+                yield t.pool, t.pool.span, t.medium.value
+    selections = [s for j in model.jobs for s in j.decl.selections]
+    selections += [s for m in model.members for s in m.decl.selections]
+    for s in selections:
+        if s.medium is ast.Medium.SFS:
+            for w in s.items:
+                colon = w.text.find(":", 1)
+                if colon > 0:
+                    s = w.span  # a path is on one line: its pool, the first `colon` characters
+                    yield w, s._replace(end_line=s.line, end_column=s.column + colon, end=s.start + colon), "sfs"
+
+
+def _pool_hover(doc: Document, at: int) -> tuple[list[str], Span] | None:
+    """The cursor (offset `at`) is on the name of a pool: the catalog's SFS file pool
+    (and where the `catalog` statement declares it, and the SFS paths in it), a disk
+    or tape pool the jobs back up to (which jobs: no statement of bkrc declares
+    one), or the file pool of an SFS path (the catalog's, z/VM's own, or another)."""
+    if doc.model is None:
+        return None
+    from bkrdsl.check.values import ZVM_FILE_POOLS
+
+    words = list(_pool_words(doc))
+    found = next(((w, s, what) for w, s, what in words if s.file == doc.name and s.start <= at <= s.end), None)
+    if found is None:
+        return None
+    word, span, what = found
+    name = word.upper.partition(":")[0] if what == "sfs" else word.upper
+    if what in ("disk", "tape"):
+        jobs = [
+            (j.name, t.span)
+            for j in doc.model.jobs
+            for t in j.decl.targets
+            if t.medium.value == what and t.pool is not None and t.pool.upper == name
+        ]
+        whose = (
+            "no statement of bkrc declares a disk pool"
+            if what == "disk"
+            else "Tape Manager's own configuration holds its tapes, not bkrc"
+        )
+        lines = [f"{strong(name)}: a {what} pool, where a job writes its backups (`to {what} pool`); {whose}"]
+        lines.append("- jobs that back up to it: " + ", ".join(f"`{n}` ({where(doc, s)})" for n, s in jobs))
+        return lines, span
+    catalog = next((c for c in doc.model.catalogs if any(w.upper == name for w in c.decl.pool)), None)
+    if catalog is not None:
+        server = f", served by `{catalog.server}`" if catalog.server else ""
+        declared = f"declared {where(doc, catalog.decl.span)}"
+        lines = [f"{strong(name)}: the catalog's SFS file pool ({catalog.scope.value} catalog{server}), {declared}"]
+    elif name in ZVM_FILE_POOLS:
+        lines = [f"{strong(name)}: an SFS file pool of z/VM's own, not the catalog's"]
+    else:
+        lines = [f"{strong(name)}: an SFS file pool that the catalog's `pool` does not name"]
+    paths = [(w, s) for w, s, kind in words if kind == "sfs" and w.upper.partition(":")[0] == name]
+    if paths:
+        shown = ", ".join(f"`{w.text}` ({where(doc, s)})" for w, s in paths[:HOVER_LIST_MAX])
+        more = f", and {len(paths) - HOVER_LIST_MAX} more" if len(paths) > HOVER_LIST_MAX else ""
+        lines.append(f"- SFS paths in it: {shown}{more}")
+    return lines, span
+
+
 def _size_hover(word: ast.Word, volume: str) -> str:
     """A volume's size word: what it states, or why it states nothing (BKR336)."""
     size = parse_volume_size(word.text)
@@ -647,6 +718,8 @@ def hover(doc: Document, line: int, column: int) -> Hover | None:
         found_word = _name_hover(doc, start, end) if start < end else None
         if found_word is None and start < end:
             found_word = _workers_hover(doc, start, end)
+        if found_word is None and start < end:
+            found_word = _pool_hover(doc, doc.offset(line, column))
         if found_word is None:
             found_word = _keyword_hover(doc, line, column)
         if found_word is not None:
