@@ -703,11 +703,9 @@ def test_token_shapes_are_the_grammars():
         # A DMM option's name may spell a keyword: the state after it accepts any name.
         "cluster A { tape manager shared request-dmm catalog-dmm catalog-dmm request-dmm }",
         # A statement keyword half typed alone on its line after a list, before a `}`,
-        # the end or a statement's first word: one more name, which Lark reads cleanly.
-        "cluster A { job J { include minidisk * 0191\n exclu\n to disk } }",
-        "cluster A { job J { include minidisk * 0191\n cata\n } }",
+        # the end or a statement's first word: one more name, which Lark reads cleanly
+        # (after a minidisk selection's addresses, a statement's first word: below).
         "cluster A { member M { private-volume V1\n wor\n exclude sfs P:X.\n } }",
-        "cluster A { job J { include minidisk * 0191\n t\n run on each member daily 01:00 } }",
         "cluster A { shared-volume V1\n catalg\n expire on M { retain 1 days } }",
         # ... or before `disk` or `tape`, which only `to` is followed by: a word that
         # cannot mean `to` (bench/typing_fallbacks.py, lnxssi.bkr's `disk` lines).
@@ -791,6 +789,13 @@ def test_both_parsers_read_the_dmm_options_into_their_own_fields():
         "cluster A { job J { include minidisk * 0191\n t\n disk U 191 size 1 cyl } }",
         "cluster A { job J { include minidisk * 0191\n tp\n tape } }",
         "cluster A { job J { include minidisk * 0191\n exclu minidisk * 0192\n } }",
+        # ... and after a minidisk selection's addresses, a word in small letters that
+        # begins a keyword, no address: perhaps a statement's first word being typed,
+        # not one more address (Recovery.word_after_addresses)
+        "cluster A { job J { include minidisk * 0191\n exclu\n to disk } }",
+        "cluster A { job J { include minidisk * 0191\n cata\n } }",
+        "cluster A { job J { include minidisk * 0191\n t\n run on each member daily 01:00 } }",
+        "cluster A { job J { include minidisk * 0191\n ex\n } }",
         "cluster A { shared-volume V1\n catalg\n shared server S }",
     ],
 )
@@ -1145,6 +1150,13 @@ OPTION_HALF_TYPED = [
     "cluster A {\n  disk U 191 size 5 cyl o\n}\n",
     "cluster A {\n  disk U 191 size 5 cyl on V a\n  disk W 191 size 5 cyl\n}\n",
     "single user U1, U2 rol\ncluster A {\n}\n",
+    # a letter or two in small letters, the one option they begin (`messages.begun`): a
+    # keyword being typed, not one more name whose `,` is missing (was BKR004)
+    "cluster A {\n  job J {\n    backup APPS, SYS i\n    to disk\n  }\n}\n",
+    "cluster A {\n  job J {\n    backup APPS f\n  }\n}\n",
+    "cluster A {\n  job J {\n    run on M w\n  }\n}\n",
+    "cluster A {\n  job J {\n    run on M, N ma\n    to disk\n  }\n}\n",
+    "single user U1 r\ncluster A {\n}\n",
 ]
 
 
@@ -1298,8 +1310,10 @@ WORD_MEANS_NO_KEYWORD = [
     "cluster A {\n  job J {\n    to disk poo\n  }\n}\n",  # the pool's name (Recovery.destination_phrase)
     "cluster A {\n  job J {\n    to disk  descri\n  }\n}\n",
     "cluster A {\n  job J {\n    to tape BKUPPOOL\n    run on M daily 01:00\n  }\n}\n",
-    "cluster A {\n  job J {\n    backup APPS, SYS i\n    to disk\n  }\n}\n",  # a `,` missing
-    "cluster A {\n  job J {\n    run on M w\n  }\n}\n",
+    # a `,` missing: a name in capitals, or a word that begins no option (`messages.begun`)
+    "cluster A {\n  job J {\n    backup APPS, SYS I\n    to disk\n  }\n}\n",
+    "cluster A {\n  job J {\n    run on M x\n  }\n}\n",
+    "cluster A {\n  job J {\n    run on N m\n  }\n}\n",  # `manual` and `monthly`: either
     "single user U1 x\ncluster A {\n}\n",
     "cluster A {\n  expire on M {\n    retain 35 d\n  }\n}\n",  # `days` in its place
     "cluster A {\n  job J {\n    run on each me\n  }\n}\n",  # `member` in its place

@@ -528,6 +528,25 @@ def test_completion_of_an_sfs_path_offers_the_file_pools_the_cluster_names():
     assert {c.label for c in F.complete(doc, line, column)} == set()
 
 
+def test_a_keyword_being_typed_is_offered_and_diagnosed_as_one():
+    # Stop 40's editor journey: `backup LINUX f`, on its way to `full`, was "a `,` is
+    # missing between `LINUX` and `f`", its quick fix `LINUX, f`, until `ful`; `ex`
+    # under a minidisk selection, on its way to `exclude`, was one more address (BKR310).
+    for before, typed, word in [
+        ("backup LINUX full", "backup LINUX f", "full"),
+        ("backup LINUX full", "backup LINUX in", "incremental"),
+        ("include minidisk * 0191\n", "include minidisk * 0191\n    ex\n", "exclude"),
+    ]:
+        text = CLUSTER.replace(before, typed)
+        doc, line, column = doc_at(text, typed.rstrip("\n") + "|")
+        assert word in {c.label for c in F.complete(doc, line, column)}, typed
+        said = [(d.code, d.message) for d in doc.diagnostics if d.code < "BKR2"]
+        assert said and all(code == "BKR012" and "`,`" not in message for code, message in said), said
+    doc, _, _ = doc_at(CLUSTER.replace("backup LINUX full", "backup LINUX f"))
+    (d,) = [d for d in doc.diagnostics if d.code == "BKR012"]
+    assert d.fix.title == "Write `full`"
+
+
 def test_completion_replaces_the_word_typed_so_far():
     doc, line, column = doc_at(CLUSTER, "    backup LINUX fu|ll")
     item = next(c for c in F.complete(doc, line, column) if c.label == "full")

@@ -1826,3 +1826,40 @@ def test_a_role_given_twice_is_said_so(written, fixed, parser, monkeypatch):
         (edit,) = found.fix.edits
         line = written[: edit.span.column - 1] + edit.new_text + written[edit.span.end_column - 1 :]
         assert line == fixed
+
+
+#: A keyword being typed, a letter or two in small letters, where a name of a list or
+#: a minidisk address may also stand (stop 40's editor journey): `backup LINUX f`, on
+#: its way to `full`, said "a `,` is missing between `LINUX` and `f`" (its fix writing
+#: `LINUX, f`) until `ful`; `ex`, on its way to `exclude` on the line after a minidisk
+#: selection, was one more address (BKR310). (clean, written, code, message, fix title)
+BEING_TYPED = [
+    ("backup APPS full", "backup APPS f", "BKR012", "unknown keyword `f`; did you mean `full`?", "Write `full`"),
+    ("backup APPS full", "backup APPS fu", "BKR012", "unknown keyword `fu`; did you mean `full`?", "Write `full`"),
+    ("backup APPS full", "backup APPS i", "BKR012", "unknown keyword `i`; did you mean `incremental`?",
+     "Write `incremental`"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 we", "BKR012",
+     "unknown keyword `we`; did you mean `weekly`?", None),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 ma", "BKR012", "unknown keyword `ma`; did you mean `manual`?",
+     "Write `manual`"),
+    # a name in capitals is one: its `,` missing; so is a word that begins several options
+    ("backup APPS full", "backup APPS F", "BKR004", "a `,` is missing between `APPS` and `F`", "Write `APPS, F`"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 m", "BKR004", "a `,` is missing between `VMSYS1` and `m`",
+     "Write `VMSYS1, m`"),
+    # after a minidisk selection's addresses, first on its line: a statement's first word
+    ("019E\n    include sfs", "019E\n    ex\n    include sfs",
+     "BKR012", "`ex` is not a keyword; a statement must start with one", None),
+    ("0191\n    to disk pool BKUPPOOL\n    run on VMSYS2", "0191\n    exc\n    to disk pool BKUPPOOL\n    run on VMSYS2",
+     "BKR012", "unknown keyword `exc`; did you mean `exclude`?", None),
+    ("0200\n    exclude", "0200\n    t\n    exclude", "BKR012", "unknown keyword `t`; did you mean `to`?", None),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "code", "message", "fix"), BEING_TYPED, ids=[b[1] for b in BEING_TYPED])
+def test_a_keyword_being_typed_is_read_as_one(clean, written, code, message, fix, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    assert BASE.count(clean) == 1, clean
+    text = BASE.replace(clean, written)
+    found = [d for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code < "BKR1"]
+    assert [(d.code, d.message, d.fix.title if d.fix else None) for d in found] == [(code, message, fix)]

@@ -607,7 +607,16 @@ UNKNOWN_KEYWORD = register(
     keyword starts a statement of its block: `t` typed where a cluster
     statement starts (`tape` half typed) gets the cluster's list, not
     `to`, a job's, which would read a job there and the lines after it
-    as misplaced in it.
+    as misplaced in it. After the last name of a `backup` or `run on` list
+    (or of a `single user` line's IDs), at the end of its line, a word of
+    one or two small letters that begins one option of the statement is
+    that option being typed (`backup APPS f` is `full`, `run on VMSYS1 we`
+    is `weekly`), not one more name whose `,` is missing: that is BKR004
+    for a name in capitals (`backup APPS F`), or for a word that begins
+    several (`run on VMSYS1 m`: `manual` or `monthly`). So is such a word
+    that begins a statement keyword, first on its line after a minidisk
+    selection's addresses (`ex`, as `exclude` is typed): a statement's
+    first word, not one more address (BKR310).
     A keyword with a blank inside (`impor t`, `incl ude`), where the keyword
     fits, is one error for the two words, which bkrc reads as the keyword.
     A misspelt keyword, or one with a blank inside, is caught too at the

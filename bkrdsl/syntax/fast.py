@@ -458,6 +458,19 @@ def _medium_first(tok: tuple) -> bool:
     return tok[FIRST] and tok[TEXT].lower() in ("minidisk", "sfs")
 
 
+def _keyword_begun(tok: tuple) -> bool:
+    """Whether `tok`, in a minidisk selection's addresses, is a word in small letters
+    first on its line, no address, that begins a keyword (`ex`, as `exclude` is typed):
+    perhaps the next statement's first word (`Recovery.word_after_addresses`)."""
+    text = tok[TEXT]
+    if not tok[FIRST] or not (text.isalpha() and text.islower()) or _HEX.fullmatch(text):
+        return False
+    return any(k.startswith(text) for k in KEYWORDS)
+
+
+_HEX = re.compile(r"[0-9a-f]{1,4}")
+
+
 #: Statement keywords that may come straight after another statement keyword (`to
 #: disk`, `to tape`): where the next line starts with one, a keyword meant on this
 #: line may read on into it.
@@ -1755,6 +1768,10 @@ class _Parser:
         if not words and self.type == T_STRAY:
             return self._ambiguous_skipped(options, statements)
         if not words and listed and self.type == T_NAME:
+            # `backup APPS f`: the one option it begins is being typed (`messages.begun`,
+            # `Recovery.option_begun`), not a name whose `,` is missing
+            words = messages.begun(tok[TEXT], options)
+        if not words and listed and self.type == T_NAME:
             if self._abbreviation_meant(options, statements):
                 return False
             return self._comma_left_out(options | statements)
@@ -2801,6 +2818,8 @@ class _Parser:
         while self.type == T_NAME:
             if _medium_first(self.tokens[self.i]):
                 raise _GiveUp  # the next selection, its action left out (Recovery.action_left_out)
+            if medium is ast.Medium.MINIDISK and _keyword_begun(self.tokens[self.i]):
+                raise _GiveUp  # perhaps a statement's first word being typed (Recovery.word_after_addresses)
             items.append(self._word(self._take(MORE), path=medium is ast.Medium.SFS))
         if medium is ast.Medium.MINIDISK and len(items) > 1 and {w.text.lower() for w in items} & _RANGE_WORDS:
             raise _GiveUp  # perhaps `0191 thru 01FF` (Recovery.range_with_word)

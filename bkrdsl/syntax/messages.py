@@ -264,6 +264,18 @@ def abbreviated(word: str, candidates) -> list[str]:
     return sorted({c for c in opening if c.startswith(lowered) and c != lowered})
 
 
+def begun(word: str, options) -> list[str]:
+    """The one keyword among a statement's `options` that `word`, one or two small
+    letters last on its line after a list's last name, begins (`backup APPS f`,
+    `run on VMSYS1 we`): a keyword being typed, not one more name whose `,` is
+    missing (a name is written in capitals: `backup APPS F` is one). Empty where
+    it begins none, or several (`m`: `manual` and `monthly`)."""
+    if not 0 < len(word) <= 2 or not word.isalpha() or not word.islower():
+        return []
+    found = [option for option in options if option.startswith(word) and option != word]
+    return found if len(found) == 1 else []
+
+
 @functools.lru_cache(maxsize=64)
 def _by_opening(candidates: frozenset[str]) -> dict[str, tuple[str, ...]]:
     """The candidates by their first three letters: `abbreviated` looks at the few a

@@ -1608,6 +1608,9 @@ class Recovery:
                 words = []
             if words:
                 return self.misspelt(tok, words)
+            begun = self.option_begun(ip, tok, accepted)
+            if begun:
+                return self.misspelt(tok, begun)
             shortened = self.ambiguous_abbreviation(ip, tok, accepted)
             if shortened is not None:
                 return shortened
@@ -1860,6 +1863,29 @@ class Recovery:
             return found
         except (EOFError, UnexpectedCharacters):
             return None
+
+    def option_begun(self, ip, tok: Token, accepted: set[str]) -> list[str]:
+        """`backup APPS f`, `run on VMSYS1 we`: a word of one or two small letters, last
+        on its line, right after a list's last name on that line, that begins one of
+        the options the statement may go on with (`messages.begun`): that option,
+        being typed, not one more name whose `,` is missing (`_comma_edits`), which
+        the fast parser reads the same (`_Parser._option_respelt`)."""
+        stack = ip.parser_state.value_stack
+        last = last_real_token(stack)
+        if last is None or last.type != "NAME" or last.end_line != tok.line:
+            return []
+        leaves = (t for value in reversed(stack) for t in reversed(list(tokens_of(value))))
+        listing = next((t for t in leaves if t.type not in ("NAME", "COMMA")), None)
+        if listing is None or listing.type not in ("BACKUP", "ON", "USER"):
+            return []  # the lists that may go on with an option: levels, schedules, `role`
+        if listing.type == "ON" and getattr(next(leaves, None), "type", None) != "RUN":
+            return []  # not a catalog's (or a node's) one member: `run on`'s members
+        text = self.source.text
+        end = text.find("\n", tok.end_pos)
+        rest = text[tok.end_pos : len(text) if end == -1 else end].strip()
+        if rest and not rest.startswith("#"):
+            return []
+        return messages.begun(str(tok.value), self.options_on_line(tok, accepted))
 
     def ambiguous_abbreviation(self, ip, tok: Token, accepted: set[str]) -> Token | None:
         """`backup APPS inc`: a word that abbreviates several keywords that may stand
@@ -4404,7 +4430,7 @@ class Recovery:
         after_list = self.keyword_after_list(tok)
         if after_list is not None:
             return after_list
-        if self.word_after_labels(tok):
+        if self.word_after_labels(tok) or self.word_after_addresses(tok):
             return self.retype(tok, _SKIPPED)
         low = str(tok.value).lower()
         if low == "each" and self.each_member_for_one(tok):
@@ -4483,6 +4509,31 @@ class Recovery:
             return False  # the list's first label, which the statement needs
         listed = self.list_of(state.value_stack)
         if listed is None or listed[0] != "volume" or not listed[2]:
+            return False
+        self.statement_words.add(tok.start_pos)
+        return True
+
+    def word_after_addresses(self, tok: Token) -> bool:
+        """`include minidisk * 0191`, then `ex` starting the next line as `exclude` is
+        typed: a word in small letters, first on its line after a minidisk selection's
+        addresses, where the list may end, that is no address (`ex`, `exc`, `t`; not
+        `de`) and begins a statement keyword that may stand there. A statement's first
+        word, not one more address (BKR310): marked, so that the parser, which does not
+        take it, reports it where statements start (diagnose), as `word_after_labels`.
+        The fast parser gives up on such a word (`_Parser.selection`)."""
+        state = self.parser_state
+        word = str(tok.value)
+        if state is None or tok.start_pos is None or not (word.isalpha() and word.islower()):
+            return False
+        if _ADDRESS.fullmatch(word) or not self.first_on_line(tok.start_pos):
+            return False
+        actions = state.parse_conf.states[state.position]
+        if "RBRACE" not in actions and "$END" not in actions:
+            return False
+        listed = self.list_of(state.value_stack)
+        if listed is None or listed[0] != "minidisk" or len(listed[2]) < 2:
+            return False  # not after an address (the owner's is the first name)
+        if not any(k.startswith(word) for k in self.keywords_in(set(actions) & self.statements)):
             return False
         self.statement_words.add(tok.start_pos)
         return True
