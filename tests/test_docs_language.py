@@ -241,3 +241,39 @@ def test_a_template_against_the_advice_is_caught():
         "0190 not excluded for every owner", "019D not excluded for every owner", "019E not excluded for every owner"]
     assert selection_slips(head + "INCLUDE MINIDISK PAY* = 0000 - FFFF\nEXCLUDE MINIDISK * = 0190 - 019F\n") == [
         "0191, every user's A-disk, excluded for every owner"]
+
+
+# The page's paragraph on times and schedules written otherwise (stop 41's
+# BKR313, BKR004 and BKR012 helps): each schedule it names, in place of
+# prodssi.bkr's `daily 02:00`, gets the code, the help and the fix (or none)
+# the page says. (page's words, schedule tried, code, help holds, fixed)
+SCHEDULES = [
+    ("`daily noon` is `daily 12:00`", "daily noon", "BKR313", "`daily 12:00`", True),
+    ("`daily midnight` `daily 00:00`", "daily midnight", "BKR313", "`daily 00:00`", True),
+    ("a weekly\nor monthly schedule's midnight", "weekly sun midnight", "BKR313", "`weekly mon 00:00`", False),
+    ("`weekly mon 02:00 and fri 03:00`", "weekly mon 02:00 and fri 03:00", "BKR004",
+     "`weekly mon 02:00` and `weekly fri 03:00`", False),
+    ("`daily\n02:00 and 14:00`", "daily 02:00 and 14:00", "BKR004", "`daily 02:00` and `daily 14:00`", False),
+    ("`twice a\nday`", "twice a day", "BKR012", "a job for each time of day", False),
+    ("`every 6 hours`", "every 6 hours", "BKR012", "a job for each time of day", False),
+    ("`every hour`", "every hour", "BKR012", "a job for each time of day", False),
+    ("`at 2 o'clock`", "daily at 2 o'clock", "BKR004", "`daily 02:00`", False),
+    ("`at 14h`", "every day at 14h", "BKR012", "`daily 14:00`", True),
+    ("`at 14.00`", "daily at 14.00", "BKR004", "`daily 14:00`", True),
+    ("`at 1400` are `14:00`", "every day at 1400", "BKR012", "`daily 14:00`", True),
+    ("(`at 30`", "at 30", "BKR012", "`30` is no hour", False),
+    ("`every day at 25`", "every day at 25", "BKR012", "`25` is no hour", False),
+    ("`at 13` to `at 23`", "every day at 13", "BKR012", "`daily 13:00`", True),
+]
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+@pytest.mark.parametrize(("said", "schedule", "code", "help", "fixed"), SCHEDULES, ids=[s[1] for s in SCHEDULES])
+def test_a_schedule_written_otherwise_is_answered_as_the_page_says(said, schedule, code, help, fixed, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    assert said in PAGE.read_text(encoding="utf-8")
+    host = HOST.read_text(encoding="utf-8")
+    assert host.count("run on VMSYS1 daily 02:00\n") == 1
+    text = host.replace("run on VMSYS1 daily 02:00\n", f"run on VMSYS1 {schedule}\n")
+    (found,) = analyse(HOST.name, text.encode("utf-8"), path=HOST).diagnostics
+    assert (found.code, help in (found.help or ""), found.fix is not None) == (code, True, fixed)
