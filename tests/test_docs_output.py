@@ -302,3 +302,25 @@ def test_the_warning_of_a_folder_a_killed_compile_left_is_the_one_bkrc_prints(tm
     page = " ".join(OUTPUT.read_text(encoding="utf-8").split())
     quoted = re.search(r"`bkrc: (warning: a killed compile left .*? you want to keep)`", page)
     assert quoted is not None and quoted.group(1) == line.replace("999999999-abcdefgh", "4242-...")
+
+
+
+@pytest.mark.parametrize(
+    ("example", "server", "said"),
+    [
+        ("prodssi", "BKRSVSFS", "BKRSVSFS 0191 only"),
+        ("bank", "BKRSFS", "BKRSFS 0191 and 0300 only"),
+        ("minimal", "BKRSVSFS", "BKRSVSFS none"),
+    ],
+)
+def test_the_sfs_server_s_header_names_the_minidisks_the_page_says(tmp_path, example, server, said):
+    """output.md quotes the header of each example's SFS server entry (eb5e0ea): the
+    minidisks the .bkr file gives it. It said "`0191 only` in the examples", which
+    minimal.bkr's (none) and bank.bkr's (0191 and 0300) are not."""
+    page = " ".join(OUTPUT.read_text(encoding="utf-8").split()).replace("`the .bkr file gives ", "`")
+    assert f"examples/{example}.bkr" in page and f"`{said}`" in page
+    out = tmp_path / "out"
+    run_cli(["compile", EXAMPLES / f"{example}.bkr", "-o", out], expect=0)
+    entry = (out / "cluster" / f"{server}.DIRECT").read_text(encoding="utf-8")
+    header = " ".join(line[1:].strip() for line in entry.splitlines() if line.startswith("*"))
+    assert f"the .bkr file gives {said}." in header
