@@ -21,12 +21,14 @@ A third (`overlapping_jobs`) draws jobs of groups that share users now and then,
 with minidisk includes and excludes that now meet and now do not: whenever two
 templates of one member and one level both select a user's minidisk (read from
 their records, the member's own excludes included), the checker has warned
-(BKR405, BKR410); and an IDENTITY job's copies carry the same records on every
+(BKR405, BKR410) when the two jobs may run on one day (a job for the 1st and one
+for the 15th are one backup split over days); and an IDENTITY job's copies carry the same records on every
 member but for the member's own excludes, which every job of that member carries.
 """
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import itertools
 import json
@@ -473,6 +475,40 @@ OVERLAP_OWNERS = {
     "identity": ["*", "*", "SRV02", "SRV*", "NET01"],
 }
 OVERLAP_ITEMS = ["*", "191", "0191", "0100-0FFF", "1A0-1AF", "200", "0190-0192"]
+#: Schedules (their time added) that now run on one day and now never do: two jobs of
+#: one level that never run on one day are one backup split over days, not warned of.
+OVERLAP_SCHEDULES = [
+    "daily", "daily", "weekly sat", "weekly sun", "weekly sat,sun", "monthly 1", "monthly 15",
+    "monthly first sun", "monthly third sun", "monthly fourth sun", "monthly last sun",
+]
+_ORDINAL = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+_WEEKDAY = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+def _run_dates(schedule: str) -> frozenset[datetime.date]:
+    """The dates of 2024 to 2031 a schedule (`OVERLAP_SCHEDULES`'s words) runs on, read
+    off the calendar: the oracle of whether two jobs ever run on one day."""
+    words = schedule.split()
+    out = set()
+    day = datetime.date(2024, 1, 1)
+    while day.year < 2032:
+        if words[0] == "daily":
+            runs = True
+        elif words[0] == "weekly":
+            runs = _WEEKDAY[day.weekday()] in words[1].split(",")
+        elif words[1].isdigit():
+            runs = day.day == int(words[1])
+        else:
+            last = (day + datetime.timedelta(days=7)).month != day.month
+            nth = last if words[1] == "last" else (day.day - 1) // 7 == _ORDINAL[words[1]]
+            runs = _WEEKDAY[day.weekday()] == words[2] and nth
+        if runs:
+            out.add(day)
+        day += datetime.timedelta(days=1)
+    return frozenset(out)
+
+
+_JOB_SCHEDULE = re.compile(r"job (J\d+) \{.*?run on (?:each member|\S+) ([^\n]+?) \d\d:\d\d", re.DOTALL)
 
 
 @st.composite
@@ -507,7 +543,8 @@ def overlapping_jobs(draw) -> str:
                 owner = draw(st.sampled_from(OVERLAP_OWNERS[kind]))
                 lines.append(f"    {action} minidisk {owner} {' '.join(items)}")
         where = home if kind == "single" else "each member"
-        lines += ["    to disk pool BKUPPOOL", f"    run on {where} daily {n:02d}:30", "  }"]
+        schedule = draw(st.sampled_from(OVERLAP_SCHEDULES))
+        lines += ["    to disk pool BKUPPOOL", f"    run on {where} {schedule} {n:02d}:30", "  }"]
     return "\n".join(lines + ["}"]) + "\n"
 
 
@@ -593,6 +630,18 @@ def _overlap_example(*jobs: str) -> str:
         " run on each member daily 01:30",
     )
 )
+@example(  # the fourth and the last Sunday of a month are one day some months: BKR405
+    _overlap_example(
+        "backup S1 full; include minidisk * 191; run on VMSYS1 monthly fourth sun 00:30",
+        "backup S1 full; include minidisk * 191; run on VMSYS1 monthly last sun 01:30",
+    )
+)
+@example(  # the 1st and the 15th: one backup split over days, not warned of
+    _overlap_example(
+        "backup S1 full; include minidisk * 191; run on VMSYS1 monthly 1 00:30",
+        "backup S1 full; include minidisk * 191; run on VMSYS1 monthly 15 01:30",
+    )
+)
 def test_no_minidisk_is_backed_up_twice_on_a_member_at_one_level_unwarned(text):
     """What a z/VM system programmer checks first in a set of templates: no user's
     minidisk is selected by two jobs that run on the same member at the same level,
@@ -600,10 +649,13 @@ def test_no_minidisk_is_backed_up_twice_on_a_member_at_one_level_unwarned(text):
     the templates `bkrc compile` writes (their records, the member's own excludes
     included): whenever two of one member's templates of one level both back up a
     user's minidisk, the checker must have said so (BKR405 for single-configuration
-    users, BKR410 for IDENTITY users) about the later of the two jobs."""
+    users, BKR410 for IDENTITY users) about the later of the two jobs, when the two
+    jobs may run on one day (read off the calendar): jobs that never do (`monthly 1`
+    and `monthly 15`) are one backup split over days, each day's copy made once."""
     analysis, artifacts = compile_source("over.bkr", text.encode())
     if artifacts is None:
         return
+    dates = {name: _run_dates(schedule) for name, schedule in _JOB_SCHEDULE.findall(text)}
     warned = [d.message for d in analysis.diagnostics if d.code in ("BKR405", "BKR410")]
     model = analysis.model
     order = {job.name: n for n, job in enumerate(model.jobs)}
@@ -612,6 +664,8 @@ def test_no_minidisk_is_backed_up_twice_on_a_member_at_one_level_unwarned(text):
     for one, two in itertools.combinations(templates, 2):
         if one.member != two.member or levels[one.source_job] is not levels[two.source_job]:
             continue
+        if not dates[one.source_job] & dates[two.source_job]:
+            continue  # never on one day: one backup split over days
         both = _both_select(_minidisk_records(one.text), _minidisk_records(two.text), model.user_ids)
         if both is None:
             continue

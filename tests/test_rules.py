@@ -988,3 +988,75 @@ def test_the_purge_to_add_is_its_form_not_a_schedule_nobody_chose(old, new, code
     assert text != PRODSSI_TEXT
     helps = [d.help for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code == code]
     assert helps and all("add `purge weekly DAY HH:MM`" in h for h in helps), helps
+
+
+MINIMAL_TEXT = (ROOT / "examples" / "minimal.bkr").read_text()
+
+
+def _second_job(job: str, name: str, schedule: str, level: str = "full") -> str:
+    """examples/minimal.bkr with job `job` copied as `name`, the same but for its
+    `run` (its schedule `schedule`) and its level: what the schedule helps write."""
+    start = MINIMAL_TEXT.index(f"  job {job} {{")
+    block = MINIMAL_TEXT[start : MINIMAL_TEXT.index("  }\n", start) + 4]
+    run = next(line for line in block.splitlines() if line.strip().startswith("run "))
+    where = run.strip().split(" daily ")[0]
+    copy = block.replace(f"job {job} ", f"job {name} ").replace(run, f"    {where} {schedule}")
+    copy = copy.replace(" full\n", f" {level}\n")
+    return MINIMAL_TEXT.replace(block, block + "\n" + copy, 1)
+
+
+@pytest.mark.parametrize(
+    "first,second,warned",
+    [
+        # never the same day: one backup split over days, as the helps of BKR004 and
+        # BKR012 write it (`monthly 1,15 22:00`): was BKR405
+        ("monthly 1 22:00", "monthly 15 22:00", False),
+        ("weekly sat 22:00", "weekly sun 22:00", False),
+        ("monthly first sun 22:00", "monthly third sun 22:00", False),
+        ("weekly mon,wed 22:00", "weekly tue,thu 22:00", False),
+        ("monthly first sun 22:00", "monthly 15 22:00", False),
+        # a day both may run: the same data twice that day
+        ("daily 01:00", "daily 14:00", True),
+        ("weekly sun 22:00", "monthly first sun 23:00", True),
+        ("monthly fourth sun 22:00", "monthly last sun 23:00", True),
+        ("monthly 1 22:00", "weekly sun 23:00", True),
+        ("weekly sat,sun 22:00", "weekly sun 23:00", True),
+        ("monthly 1 22:00", "manual", True),  # submitted any day
+    ],
+)
+def test_single_jobs_that_never_run_on_one_day_are_no_bkr405(first, second, warned):
+    """Two full jobs of the same single-configuration users on one member that
+    never run on one day (a job for each day, as a schedule names one) are one
+    backup split over days, not the same data twice: no BKR405. Jobs that may
+    run on one day still get it."""
+    text = _second_job("GUESTFUL", "GUESTFU2", second).replace("run on DEV1 daily 01:00", f"run on DEV1 {first}", 1)
+    assert f"run on DEV1 {first}" in text
+    codes = [d.code for d in analyse("minimal.bkr", text.encode()).diagnostics]
+    assert codes == (["BKR405"] if warned else []), codes
+
+
+def test_single_jobs_on_two_members_are_bkr411_whatever_their_days():
+    """Jobs on two members split a user's backups between members whichever days they
+    run (IBM's rule): BKR411 stays, also for `monthly 1` and `monthly 15`."""
+    text = _second_job("GUESTFUL", "GUESTFU2", "monthly 15 22:00", "incremental")
+    text = text.replace("run on DEV1 monthly 15 22:00", "run on DEV2 monthly 15 22:00", 1)
+    text = text.replace("run on DEV1 daily 01:00", "run on DEV1 monthly 1 22:00", 1)
+    codes = [d.code for d in analyse("minimal.bkr", text.encode()).diagnostics]
+    assert codes == ["BKR411"], codes
+
+
+@pytest.mark.parametrize(
+    "first,second,warned",
+    [
+        ("monthly 1 22:00", "monthly 15 22:00", False),
+        ("weekly sat 22:00", "weekly sun 22:00", False),
+        ("daily 02:00", "daily 14:00", True),
+        ("weekly sun 22:00", "manual", True),
+    ],
+)
+def test_identity_jobs_that_never_run_on_one_day_are_no_bkr410(first, second, warned):
+    """The same for IDENTITY jobs on each member (BKR410): a job for each day is no
+    warning, two jobs that may run on one day are."""
+    text = _second_job("SYSFULL", "SYSFUL2", second).replace("run on each member daily 02:00", f"run on each member {first}", 1)
+    codes = [d.code for d in analyse("minimal.bkr", text.encode()).diagnostics]
+    assert codes == (["BKR410"] if warned else []), codes

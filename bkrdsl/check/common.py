@@ -14,10 +14,10 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from bkrdsl.ast import Cluster, Disk, Kind, Medium, Scope, Selection
+from bkrdsl.ast import Cluster, Disk, Kind, Medium, Schedule, Scope, Selection
 from bkrdsl.diagnostics import Edit, Fix
 from bkrdsl.diagnostics.suggest import alternatives, tied_best, typing_slips
-from bkrdsl.resolve.model import PATTERN_CHARS, Model, UserDef, parse_address
+from bkrdsl.resolve.model import ORDINAL_DAYS, PATTERN_CHARS, Model, UserDef, parse_address, parse_weekday
 from bkrdsl.source import Span
 
 #: A message never prints more of a name than this (a 100,000-character
@@ -528,3 +528,58 @@ def statement_ends_before(model: Model, span: Span, blocks: dict | None = None) 
     ends, ordered = known
     at = bisect.bisect_right(ends, span.start)
     return ordered[at - 1] if at else None
+
+
+# ------------------------------------------------------------------ schedules
+def schedule_days(s: Schedule):
+    """What days a schedule runs: "all", a frozenset of weekdays, ("month", n),
+    ("nth", weekday, days of the month it may fall on) or None. The Nth weekday
+    falls in the Nth seven days of the month (`first` 1-7, `second` 8-14 ...), the
+    last in the 22nd to the 31st (`ORDINAL_DAYS`)."""
+    if s.frequency == "daily":
+        return "all"
+    if s.frequency == "weekly":
+        days = [parse_weekday(w.text) for w in s.days]
+        return None if any(d is None for d in days) else frozenset(days)
+    if s.frequency == "monthly" and s.ordinal is not None:
+        weekday = parse_weekday(s.days[0].text) if s.days else None
+        dates = ORDINAL_DAYS.get(s.ordinal.text.upper())
+        return None if weekday is None or dates is None else ("nth", weekday, frozenset(dates))
+    if s.frequency == "monthly":
+        n = small_int(s.days[0].text) if s.days else None
+        return ("month", n) if n is not None and 1 <= n <= 31 else None
+    return None  # manual
+
+
+def may_share_a_day(a, b) -> bool:
+    """Whether two schedules' days (`schedule_days`) may be one day; False when either is
+    None (`manual`, or not read), which the checks comparing times leave out."""
+    if a is None or b is None:
+        return False
+    if a == "all" or b == "all":
+        return True
+    if isinstance(a, frozenset) and isinstance(b, frozenset):
+        return bool(a & b)
+    if isinstance(b, tuple) and b[0] == "nth":
+        a, b = b, a
+    if isinstance(a, tuple) and a[0] == "nth":
+        _, weekday, dates = a
+        if isinstance(b, frozenset):
+            return weekday in b
+        if b[0] == "month":
+            return b[1] in dates  # a day of the month falls on every weekday some month
+        return weekday == b[1] and bool(dates & b[2])  # the fourth and the last may be one day
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return a == b
+    return True  # a day of the month falls on every weekday some month
+
+
+def schedules_may_meet(one: Schedule | None, two: Schedule | None) -> bool:
+    """Whether two schedules (None: a `run` without one) may run on one day
+    (`may_share_a_day`): `monthly 1` and `monthly 15`, `weekly sat` and `weekly sun`,
+    `monthly first sun` and `monthly third sun` never do; `daily` meets every
+    schedule, `weekly sun` meets `monthly first sun`, the fourth and the last Sunday
+    may be one day. `manual` (submitted any day) and a schedule not read (its own
+    error) meet every schedule."""
+    a, b = (schedule_days(s) if s is not None else None for s in (one, two))
+    return a is None or b is None or may_share_a_day(a, b)

@@ -15,7 +15,10 @@ from bkrdsl.check.common import (
     first_few,
     holds_comment,
     listed,
+    may_share_a_day,
     quoted,
+    schedule_days,
+    schedules_may_meet,
     small_int,
     valid_user_id,
     valid_user_or_pattern,
@@ -33,7 +36,6 @@ from bkrdsl.check.values import (
 from bkrdsl.diagnostics import Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import (
-    ORDINAL_DAYS,
     WEEKDAYS,
     JobModel,
     Model,
@@ -258,7 +260,18 @@ SINGLE_TWICE = register(
     patterns too: jobs of `LINUX01` and of `match LIN*` both back up
     LINUX01, and so do jobs of `match LNX*` and `match LNX0*`. Jobs on two
     members are BKR411. A job whose excludes remove everything it includes
-    backs up nothing (BKR407 says so) and is not compared.
+    backs up nothing (BKR407 says so) and is not compared. Nor are two jobs
+    that never run on one day (`monthly 1 22:00` and `monthly 15 22:00`,
+    `weekly sat` and `weekly sun`, `monthly first sun` and `monthly third
+    sun`, the Nth weekday taken as BKR402 takes it): a schedule names one
+    day, so a backup on the 1st and the 15th is a job for each day, the same
+    but for its `run`, as the help of `monthly 1,15 22:00` writes (BKR004).
+    Two jobs that may run on one day are compared: `daily` meets every
+    schedule, `weekly sun` meets `monthly first sun`, and `manual`, submitted
+    any day, meets every schedule. Two jobs of one day at two times (`daily
+    02:00` and `daily 14:00`, the help of `daily 02:00 and 14:00`, BKR012)
+    copy the same data twice that day and get this warning, as that help
+    says: make the second `incremental`, or keep one.
 
     Failing example:
 
@@ -298,7 +311,9 @@ SINGLE_TWO_MEMBERS = register(
     backups under two members' jobs: the shared catalog splits the user's
     history, an incremental job on one member builds on a full backup the
     other member's job took, and a restore has to know which member to ask.
-    This holds whatever the levels and whichever of the user's minidisks or
+    This holds whatever the levels, whichever days each job runs (a job for
+    the 1st and one for the 15th, which BKR405 does not compare on one
+    member, split the user's history as much), and whichever of the user's minidisks or
     directories each job selects (its 0191 disk in one job, its 0200 disk in
     the other). The error names the users both jobs' includes select, less
     what each job's excludes (and its member block's) take out: a user whose
@@ -366,7 +381,9 @@ IDENTITY_TWICE = register(
     the member's) take out: with `include minidisk * 0191` in one job and
     `include minidisk TCPIP *` in the other, TCPIP only; with
     `exclude minidisk TCPIP 0191` in either job as well, no one, and there
-    is no warning.
+    is no warning. Two jobs that never run on one day (`monthly 1` and
+    `monthly 15`, `weekly sat` and `weekly sun`) are one backup split over
+    days and are not compared, as BKR405 says.
 
     Failing example:
 
@@ -894,47 +911,6 @@ OWNER_IN_PART = register(
 
 
 # ------------------------------------------------------------------ schedules
-def _days(s: ast.Schedule):
-    """What days a schedule runs: "all", a frozenset of weekdays, ("month", n),
-    ("nth", weekday, days of the month it may fall on) or None. The Nth weekday
-    falls in the Nth seven days of the month (`first` 1-7, `second` 8-14 ...), the
-    last in the 22nd to the 31st (`ORDINAL_DAYS`)."""
-    if s.frequency == "daily":
-        return "all"
-    if s.frequency == "weekly":
-        days = [parse_weekday(w.text) for w in s.days]
-        return None if any(d is None for d in days) else frozenset(days)
-    if s.frequency == "monthly" and s.ordinal is not None:
-        weekday = parse_weekday(s.days[0].text) if s.days else None
-        dates = ORDINAL_DAYS.get(s.ordinal.text.upper())
-        return None if weekday is None or dates is None else ("nth", weekday, frozenset(dates))
-    if s.frequency == "monthly":
-        n = small_int(s.days[0].text) if s.days else None
-        return ("month", n) if n is not None and 1 <= n <= 31 else None
-    return None  # manual
-
-
-def _may_share_a_day(a, b) -> bool:
-    if a is None or b is None:
-        return False
-    if a == "all" or b == "all":
-        return True
-    if isinstance(a, frozenset) and isinstance(b, frozenset):
-        return bool(a & b)
-    if isinstance(b, tuple) and b[0] == "nth":
-        a, b = b, a
-    if isinstance(a, tuple) and a[0] == "nth":
-        _, weekday, dates = a
-        if isinstance(b, frozenset):
-            return weekday in b
-        if b[0] == "month":
-            return b[1] in dates  # a day of the month falls on every weekday some month
-        return weekday == b[1] and bool(dates & b[2])  # the fourth and the last may be one day
-    if isinstance(a, tuple) and isinstance(b, tuple):
-        return a == b
-    return True  # a day of the month falls on every weekday some month
-
-
 MINUTES_A_DAY = 24 * 60
 
 
@@ -957,7 +933,7 @@ def _timed(s: ast.Schedule | None):
     if s is None or s.time is None:
         return None
     t = parse_time(s.time.text)
-    d = _days(s)
+    d = schedule_days(s)
     return (t, d) if t is not None and d is not None else None
 
 
@@ -1024,7 +1000,7 @@ def same_minute(model: Model):
     for member, minutes, days, job in _job_runs(model):
         earlier = slots.setdefault((member, minutes), [])
         # Two jobs of one name are BKR323's one mistake, not also a clash of times.
-        clash = next((j for d, j in earlier if j.name != job.name and _may_share_a_day(d, days)), None)
+        clash = next((j for d, j in earlier if j.name != job.name and may_share_a_day(d, days)), None)
         earlier.append((days, job))
         if clash is not None:
             clashes.setdefault((id(clash), id(job)), (clash, job, []))[2].append(member)
@@ -1048,7 +1024,7 @@ def _stagger_help(a: JobModel, b: JobModel) -> str:
     kinds = {a.run.schedule.frequency: a, b.run.schedule.frequency: b}
     if set(kinds) != {"daily", "weekly"}:
         return text
-    weekly = _days(kinds["weekly"].run.schedule)
+    weekly = schedule_days(kinds["weekly"].run.schedule)
     if not isinstance(weekly, frozenset):
         return text
     others = [WEEKDAYS[d].lower() for d in range(7) if d not in weekly]
@@ -1079,11 +1055,11 @@ def purge_overlaps_backup(model: Model):
                 continue
             for m, start, job_days, job in runs:
                 if (m == member or shared) and (
-                    (start <= minutes < start + BACKUP_WINDOW_MINUTES and _may_share_a_day(days, job_days))
+                    (start <= minutes < start + BACKUP_WINDOW_MINUTES and may_share_a_day(days, job_days))
                     # a backup late in the evening runs on past midnight, into the next day
                     or (
                         minutes < start + BACKUP_WINDOW_MINUTES - MINUTES_A_DAY
-                        and _may_share_a_day(days, _next_day(job_days))
+                        and may_share_a_day(days, _next_day(job_days))
                     )
                 ):
                     where = "" if m == member else f" on `{m}`"
@@ -1333,6 +1309,14 @@ def _holders(keys_per_job) -> dict[str, list[int]]:
         for key in keys:
             out.setdefault(key, []).append(k)
     return out
+
+
+def _may_run_one_day(one: JobModel, two: JobModel) -> bool:
+    """Whether two jobs may run on one day (`schedules_may_meet`). Two jobs of one
+    level that never do (`monthly 1` and `monthly 15`, `weekly sat` and `weekly
+    sun`) are one backup split over days, as the helps of BKR004 and BKR012 write
+    `monthly 1,15 22:00`: not the same data twice."""
+    return schedules_may_meet(*(j.run.schedule if j.run is not None else None for j in (one, two)))
 
 
 def _usual_pair(one: JobModel, two: JobModel) -> bool:
@@ -1679,6 +1663,9 @@ def single_users_once(model: Model):
         for a, b in candidates
         if jobs[a].name != jobs[b].name  # two jobs of one name: BKR323's one mistake
         and not _usual_pair(jobs[a], jobs[b])
+        # One backup split over days (`monthly 1` and `monthly 15`) from one member;
+        # from two members it still splits a user's backups across members (BKR411).
+        and not (jobs[a].members[0] == jobs[b].members[0] and not _may_run_one_day(jobs[a], jobs[b]))
         # Different disks of the same users from one member; from two members
         # it still splits a user's backups across members.
         and not (jobs[a].members[0] == jobs[b].members[0] and _selections_apart(compared.parts[a], compared.parts[b]))
@@ -1836,6 +1823,7 @@ def identity_users_once(model: Model):
         if jobs[a].name != jobs[b].name  # two jobs of one name: BKR323's one mistake
         and jobs[a].level is jobs[b].level
         and not set(jobs[a].members).isdisjoint(jobs[b].members)
+        and _may_run_one_day(jobs[a], jobs[b])  # one backup split over days
         and not _selections_apart(compared.parts[a], compared.parts[b])
     ]
     if not pairs:
