@@ -891,6 +891,10 @@ def test_minidisk_and_sfs_in_a_group_body_are_still_user_ids(monkeypatch):
 #: What the help for a schedule in English says after the schedule it writes.
 FORMS = ("; a schedule is `daily HH:MM`, `weekly DAY[,DAY...] HH:MM`, `monthly N HH:MM`,"
          " `monthly first|second|third|fourth|last DAY HH:MM` or `manual`, on a 24-hour clock")
+#: What a help that writes a job for each time adds when the jobs may run on one day
+#: (at one level, BKR405 or BKR410 would warn of them; docs/rules/BKR405.md).
+ONE_DAY = ("; they may run on the same day, the second copying the same data again at one level:"
+           " make it `incremental`, or BKR405 warns (BKR410 for IDENTITY users)")
 LAST_DAY = ("no schedule runs on the last day of the month: `monthly N` takes a day of the month, and every"
             " month has days 1 to 28 (BKR404); write `monthly 28 22:00`, or `monthly 1 22:00` for the 1st of"
             " the next month" + FORMS)
@@ -1079,7 +1083,8 @@ HELPED = [
       " (`monthly last sat HH:MM`) is a schedule of its own")),
     # not "write its keyword before it: `backup 14:00`"
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 14:00",
-     "write a job for each time, the same but for its `run`: `run on VMSYS1 daily 02:00` and `run on VMSYS1 daily 14:00`"),
+     "write a job for each time, the same but for its `run`: `run on VMSYS1 daily 02:00` and `run on VMSYS1 daily 14:00`"
+     + ONE_DAY),
     ("purge weekly sun 03:00", "purge weekly sun 03:00 04:00", "keep one time: `purge weekly sun 03:00`"),
     # `on` left out before the member: the statement written with it, not `on MEMBER`
     ("expire on VMSYS1 {", "expire VMSYS1 {", "write `expire on VMSYS1`"),
@@ -1087,7 +1092,7 @@ HELPED = [
     # a second schedule on the `run` line: not "`run` is missing, and so is the member"
     ("run on VMSYS2 daily 23:30", "run on VMSYS2 daily 23:30 weekly sun 01:00",
      ("keep one, or write a job for each schedule, the same but for its name and its `run`:"
-      " `run on VMSYS2 daily 23:30` and `run on VMSYS2 weekly sun 01:00`")),
+      " `run on VMSYS2 daily 23:30` and `run on VMSYS2 weekly sun 01:00`" + ONE_DAY)),
     # a schedule by the year: not "commas are missing between `VMSYS2`, `yearly`, `feb`...",
     # whose fix made the words members, nor `monthly 31 03:00`, the line's time dropped
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 yearly feb 28 22:00",
@@ -1206,6 +1211,10 @@ HELPED = [
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the first and third sunday at 22:00",
      ("write a job for each day, the same but for its `run`: `monthly first sun 22:00` and"
       " `monthly third sun 22:00` (a schedule names one day of the month)")),
+    # the fourth and the last Sunday may be one day: the help says what the two jobs meet
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the fourth and last sunday at 22:00",
+     ("write a job for each day, the same but for its `run`: `monthly fourth sun 22:00` and"
+      " `monthly last sun 22:00` (a schedule names one day of the month)" + ONE_DAY)),
     # the last day: no schedule has it (`monthly` takes a day, `last` only before a weekday)
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the last day at 22:00", LAST_DAY),
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the last day of the month at 22:00", LAST_DAY),
@@ -1561,22 +1570,22 @@ def test_a_time_after_at_written_otherwise_is_read_as_hh_mm(
         ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 weekly mon 02:00 and fri 03:00", "BKR004",
          "write a job for each time, the same but for its `run`: `weekly mon 02:00` and `weekly fri 03:00`" + FORMS),
         ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 daily 02:00 and 14:00", "BKR004",
-         "write a job for each time, the same but for its `run`: `daily 02:00` and `daily 14:00`" + FORMS),
+         "write a job for each time, the same but for its `run`: `daily 02:00` and `daily 14:00`" + ONE_DAY + FORMS),
         ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 every day at 2am and 2pm", "BKR012",
-         "write a job for each time, the same but for its `run`: `daily 02:00` and `daily 14:00`" + FORMS),
+         "write a job for each time, the same but for its `run`: `daily 02:00` and `daily 14:00`" + ONE_DAY + FORMS),
         ("preview daily 01:00", "preview daily 01:00 and 13:00", "BKR004",
          "a member has one `preview` schedule: keep one, `preview daily 01:00` or `preview daily 13:00`" + FORMS),
         # more than once a day (`twice a day` was three errors, members whose `,`s are
         # missing; `every 6 hours` wrote `monthly 6 HH:MM`, the 6th of the month)
         ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 twice a day", "BKR012",
          "a schedule runs once a day at most: write a job for each time of day, the same but for its `run`,"
-         " each `daily HH:MM`" + FORMS),
+         " each `daily HH:MM`" + ONE_DAY + FORMS),
         ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 every 6 hours", "BKR012",
          "a schedule runs once a day at most: write a job for each time of day, the same but for its `run`,"
-         " each `daily HH:MM`" + FORMS),
+         " each `daily HH:MM`" + ONE_DAY + FORMS),
         ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 every hour", "BKR012",
          "a schedule runs once a day at most: write a job for each time of day, the same but for its `run`,"
-         " each `daily HH:MM`" + FORMS),
+         " each `daily HH:MM`" + ONE_DAY + FORMS),
         ("purge weekly sun 03:00", "purge every 6 hours", "BKR012",
          "a schedule runs once a day at most, and a member has one `purge`: write `purge daily HH:MM`" + FORMS),
     ],
@@ -1863,3 +1872,28 @@ def test_a_keyword_being_typed_is_read_as_one(clean, written, code, message, fix
     text = BASE.replace(clean, written)
     found = [d for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code < "BKR1"]
     assert [(d.code, d.message, d.fix.title if d.fix else None) for d in found] == [(code, message, fix)]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("second", "note"),
+    [
+        # one backup split over days: the two jobs are no BKR405, the help says nothing more
+        ("run on VMSYS2 weekly sun 01:00", ""),
+        # a day both run: the second copies the same data again, which BKR405 warns of
+        ("run on VMSYS2 daily 14:00", ONE_DAY),
+        # `manual`: its user picks the day
+        ("run on VMSYS2", ""),
+    ],
+)
+def test_a_second_run_statement_s_help_says_when_its_two_jobs_meet(second, note, parser, monkeypatch):
+    """BKR115's help for a second `run` writes two jobs, the same but for their `run`:
+    when they may run on one day, it says the second copies the same data again (at one
+    level, BKR405's warning), so that following the help leads into no silent warning."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "run on VMSYS2 weekly sat 22:00"
+    text = BASE.replace(clean, f"{clean}\n    {second}", 1)
+    assert text != BASE
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert found.code == "BKR115"
+    assert found.help.endswith("write two jobs, the same but for their names and their `run`" + note), found.help

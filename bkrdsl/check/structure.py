@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from bkrdsl import ast
 from bkrdsl.ast import Kind, Level
-from bkrdsl.check.common import cms_name_problem, delete_repeats, listed, quoted
+from bkrdsl.check.common import (
+    cms_name_problem,
+    delete_repeats,
+    listed,
+    may_share_a_day,
+    quoted,
+    schedule_days,
+)
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Diagnostic, Related
 from bkrdsl.diagnostics.registry import register
@@ -433,6 +440,20 @@ def _article(level: Level) -> str:
     return f"an {level.value}" if level is Level.INCREMENTAL else f"a {level.value}"
 
 
+def _one_day(runs: list[ast.Run]) -> str:
+    """What BKR115's help for a second `run` adds when the two jobs it writes would run on
+    one day (`daily 02:00` and `weekly sun 04:00`, not `monthly 1` and `monthly 15`):
+    at one level the second copies the same data again, which BKR405 (BKR410) warns of
+    (`manual` left out: its user picks the day)."""
+    if len(runs) < 2 or runs[0].schedule is None or runs[1].schedule is None:
+        return ""
+    if not may_share_a_day(schedule_days(runs[0].schedule), schedule_days(runs[1].schedule)):
+        return ""
+    from bkrdsl.syntax.messages import ONE_DAY_NOTE  # the parser's words, for a broken file only
+
+    return ONE_DAY_NOTE
+
+
 def _repeats(items, what: str, where: str, more: str = ""):
     """BKR115 for every item after the first of a statement that may appear once;
     `more`, what the help adds: how to say what a second one meant."""
@@ -547,7 +568,7 @@ def job_shape(model: Model):
         # a second schedule or target is a second job (docs/language.md: "a job that
         # runs on the 1st and the 15th is two jobs, the same but for their `run`")
         two_jobs = "write two jobs, the same but for their names and their"
-        yield from _repeats(job.runs, "`run` statement", f"job {name}", f"; for a job that runs on both, {two_jobs} `run`")
+        yield from _repeats(job.runs, "`run` statement", f"job {name}", f"; for a job that runs on both, {two_jobs} `run`{_one_day(job.runs)}")
         yield from _repeats(job.targets, "`to` target", f"job {name}", f"; to back up to both, {two_jobs} `to`")
         yield from _repeats(job.descriptions, "`description`", f"job {name}")
         # Each `backup` line without a level is `full`, as docs/language.md says.

@@ -1508,8 +1508,35 @@ def second_schedule(run: str, first: str, second: str, span: Span) -> Diagnostic
         f"a `run` statement has one schedule: `{second}` follows `{first}`",
         span,
         help=f"keep one, or write a job for each schedule, the same but for its name and its `run`:"
-        f" `{run} {first}` and `{run} {second}`",
+        f" `{run} {first}` and `{run} {second}`" + one_day_note([first, second]),
     )
+
+
+#: What a help that writes a job for each time adds when the jobs run on one day.
+ONE_DAY_NOTE = (
+    "; they may run on the same day, the second copying the same data again at one level:"
+    " make it `incremental`, or BKR405 warns (BKR410 for IDENTITY users)"
+)
+
+
+def one_day_note(schedules: Sequence[str]) -> str:
+    """`ONE_DAY_NOTE` when two of `schedules` (`daily 02:00`, `weekly mon 02:00`),
+    which a help writes a job each for, run on one day, else "": a help that writes
+    two jobs never leads silently into BKR405's warning (or BKR410's), which two jobs
+    of one level get when they may run on one day, and not when they never do (a
+    backup split over days, `weekly mon` and `weekly fri`, `monthly 1` and `monthly
+    15`). Read from the text: the same days at two times, or `daily` beside another
+    schedule with a time (`manual` is submitted on the day its user picks)."""
+    days = [s.rsplit(" ", 1)[0].lower() for s in schedules if _CLOCK_OR_HOLDER.search(s)]
+    if len(days) < 2:
+        return ""
+    # the fourth and the last weekday of a month may be one day (as BKR402 takes them)
+    days = [d.replace("monthly fourth ", "monthly last ") for d in days]
+    return ONE_DAY_NOTE if "daily" in days or len(set(days)) < len(days) else ""
+
+
+#: A schedule's time as a help writes it: HH:MM, or the `HH:MM` it leaves to the user.
+_CLOCK_OR_HOLDER = re.compile(r"(?:\b\d{1,2}:\d{2}|HH:MM)\Z")
 
 
 def schedule_first_no_member(schedule: str, span: Span) -> Diagnostic:
@@ -1687,7 +1714,8 @@ def _monthly_days_help(days: list[int | str], time: str, statement: str) -> str:
     if statement == "run":
         each = " and ".join(f"`monthly {day} {time}`" for day in days)
         forms = f": {_monthly_one_day(time)}" if numbered else " of the month"
-        return f"write a job for each day, the same but for its `run`: {each} (a schedule names one day{forms})"
+        note = one_day_note([f"monthly {day} {time}" for day in days])
+        return f"write a job for each day, the same but for its `run`: {each} (a schedule names one day{forms}){note}"
     forms = f" ({_monthly_one_day(time, statement)})" if numbered else ""
     return f"keep one day, `{statement} monthly {days[0]} {time}`{forms}; {_monthly_second_day(statement, time, days[1])}"
 
@@ -2846,7 +2874,7 @@ def two_times(first: str, second: str, keyword: str, statement: str, span: Span)
     if keyword == "run":
         help = (
             f"write a job for each time, the same but for its `run`: `{schedule} {first}`"
-            f" and `{schedule} {second}`"
+            f" and `{schedule} {second}`{ONE_DAY_NOTE}"
         )
     else:
         help = f"keep one time: `{statement}`"
@@ -3464,6 +3492,7 @@ def schedule_phrase(
         each = [f"`{e}`" if statement == "run" else f"`{statement} {e}`" for e in _each_time(written)]
         if statement == "run":
             help = f"write a job for each time, the same but for its `run`: {', '.join(each[:-1])} and {each[-1]}"
+            help += one_day_note(_each_time(written))
         else:
             help = f"a member has one `{statement}` schedule: keep one, {', '.join(each[:-1])} or {each[-1]}"
         return code(f"{shown(written, 60)} is not a .bkr schedule: {reason}", span, help=help + forms_of_schedule())
@@ -3472,7 +3501,10 @@ def schedule_phrase(
         # `twice a day`, `every 6 hours`: no schedule runs more than once a day (were three
         # errors for `twice a day`, and `every 6 hours` wrote `monthly 6 HH:MM`)
         if statement == "run":
-            help = "a schedule runs once a day at most: write a job for each time of day, the same but for its `run`, each `daily HH:MM`"
+            help = (
+                "a schedule runs once a day at most: write a job for each time of day, the same but for its `run`,"
+                f" each `daily HH:MM`{ONE_DAY_NOTE}"
+            )
         else:
             help = f"a schedule runs once a day at most, and a member has one `{statement}`: write `{statement} daily HH:MM`"
         return code(f"{shown(written, 60)} is not a .bkr schedule: no schedule runs {often}", span, help=help + forms_of_schedule())
