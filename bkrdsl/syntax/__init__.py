@@ -39,6 +39,11 @@ def read_module(source: Source) -> tuple[ast.Module | None, list[Diagnostic]]:
         read = fast.read_reported(source)
         if read is not None:
             return read  # the fast parser reads only what Lark reads so, with the same diagnostics
+        from bkrdsl.syntax.region import read_around_error
+
+        read = read_around_error(source)
+        if read is not None:
+            return read  # a large file: Lark reads only the blocks around the error
     from bkrdsl.syntax.build import build
     from bkrdsl.syntax.parser import parse
 
