@@ -30,7 +30,8 @@ It gives the file's reading back only when every check of it holds, else None
 
 * the file has at least `MIN_TOKENS` tokens (a small file is cheap to read
   whole) and few enough that Lark would not stop reading after the first error
-  (`MAX_READ_AFTER_ERROR`, whose BKR008 counts the tokens read after it);
+  (`parser.MAX_READ_AFTER_ERROR`, whose BKR008 counts the tokens read after it:
+  a word other than a name counted as one token a character);
 * its text is one cluster block, the lines before it and nothing after it but
   comments, its braces balanced (a `}` missing or one too many: every block
   after it is cut elsewhere, so the whole file is read);
@@ -52,15 +53,11 @@ from bkrdsl import ast
 from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.source import Source
 from bkrdsl.syntax import fast
-from bkrdsl.syntax.reader import MAX_READ_AFTER_ERROR
 
 __all__ = ["MIN_TOKENS", "read_around_error"]
 
 #: A file of fewer tokens is read whole by Lark (tests set 0 to read every text so).
 MIN_TOKENS = 3_000
-#: Lark may read a word of the scanner's as more than one token (`catalog-n`):
-#: the file's scanned tokens times this stay below MAX_READ_AFTER_ERROR.
-_LARK_TOKENS_PER_TOKEN = 3
 #: The words that start a block of the cluster's body where a region may begin.
 _BLOCK_STARTS = frozenset(("member", "single", "identity", "job", "expire"))
 #: The cluster's fields of items, each in the order of the text.
@@ -171,12 +168,18 @@ def read_around_error(source: Source) -> tuple[ast.Module | None, list[Diagnosti
 
 
 def _read(source: Source) -> tuple[ast.Module | None, list[Diagnostic]] | None:
+    from bkrdsl.syntax import parser as lark_path
     from bkrdsl.syntax.build import build
     from bkrdsl.syntax.parser import parse
 
     text = source.text
     tokens, _comments = fast.scan(text)
-    if len(tokens) < MIN_TOKENS or len(tokens) * _LARK_TOKENS_PER_TOKEN >= MAX_READ_AFTER_ERROR:
+    if len(tokens) < MIN_TOKENS:
+        return None
+    # Lark reads a name, a text or a sign as one token, another word as at most one a
+    # character (`catalog-n`: three): past the limit it would stop reading (BKR008).
+    most = sum(len(tok[TEXT]) if tok[KIND] in ("w", "u") else 1 for tok in tokens)
+    if most >= lark_path.MAX_READ_AFTER_ERROR:
         return None
     error = fast.unread_from(source)
     if error is None:
