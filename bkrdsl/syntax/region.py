@@ -14,16 +14,19 @@ in the file, so nothing is shifted back):
   out (every character but line ends a blank): the blocks before it and after
   it, which it must read without an error;
 * Lark reads the file with everything blanked out but the region, the lines
-  before the cluster's `{` (imports, the cluster's doc comment and name), the
-  cluster's first `member` block (the example a help gives names it:
-  `recovery.first_member`) and the cluster's `}`.
+  before the cluster's `{` (imports, the cluster's doc comment and name), some
+  pieces of the body before the region (`_Layout.context`: the one with the
+  cluster's first `member` block, whose name a help's example gives,
+  `recovery.first_member`, and those that hold a type of token no piece before
+  them holds, as `Recovery.options_given` reads the types of every token of the
+  body's items on the parser's stack) and the cluster's `}`.
 
-The region is the block the fast parser gave up in with one whole block either
-side of it, cut where a block's `}` closes it and the next line starts with
-another block (`member`, `single`, `identity`, `job`, `expire`), or at the
-cluster's braces. Lark's diagnostics are the file's; its blocks of the region
-go into the fast parser's cluster in their places, and its comments there into
-the module's.
+The body is cut right after a block's `}` where the next token starts its line
+and another block (`member`, `single`, `identity`, `job`, `expire`), and at the
+cluster's braces; the region is the piece the fast parser gave up in (where
+`fast.unread_from` says) with one piece either side. Lark's diagnostics are the
+file's; its items of the region go into the fast parser's cluster in their
+places, and its comments there into the module's.
 
 It gives the file's reading back only when every check of it holds, else None
 (`read_module` then has Lark read the whole file, as before):
@@ -33,16 +36,19 @@ It gives the file's reading back only when every check of it holds, else None
   (`parser.MAX_READ_AFTER_ERROR`, whose BKR008 counts the tokens read after it:
   a word other than a name counted as one token a character);
 * its text is one cluster block, the lines before it and nothing after it but
-  comments, its braces balanced (a `}` missing or one too many: every block
-  after it is cut elsewhere, so the whole file is read);
+  comments, its braces balanced (a `{` or `}` missing or one too many: the
+  cuts after it cannot be told, so the whole file is read);
+* the error is inside the cluster's body;
 * the region is not the whole body;
 * the fast parser reads the rest without an error;
 * Lark reads the region with every diagnostic inside it, the same cluster
   (name, span, doc) and the same lines before it.
 
 tests/test_syntax_region.py holds it to exact equality with the whole file's
-reading (diagnostics, AST, comments) on every slip corpus of the tests, read
-with `MIN_TOKENS` at 0, and on random damage in random blocks.
+reading (diagnostics, AST, comments) on random damage in random blocks of the
+examples and on their typing states, read with `MIN_TOKENS` at 0, and the
+plugin tests/region_oracle.py (`pytest -p region_oracle`) on every text with
+an error that a test run reads (the slip corpora of the syntax tests).
 """
 
 from __future__ import annotations
