@@ -4,7 +4,8 @@
 diagnostics: it tries the fast parser (fast.py, which reads clean files and one
 error, a text not closed on its line) and falls back to Lark with error recovery
 (parser.py, then build.py) for any text the fast parser does not read exactly as
-Lark would. `bkrdsl.syntax.parser.parse()` is Lark itself, for
+Lark would: in a large file, Lark only around the error where region.py can tell
+the result (the fast parser reads the rest), else the whole text. `bkrdsl.syntax.parser.parse()` is Lark itself, for
 callers that need the parse tree or its tokens (the language server's
 completion, and the formatter for a file the fast parser gives up on: it reads
 the others with `fast.read_tokens`). Lark is imported only when it runs: a
