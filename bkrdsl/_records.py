@@ -3908,50 +3908,97 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.member,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_address, _type_status, _type_jobs, _type_manual_only, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_jobs, _dflt_manual_only, _return_type):
- def __init__(self,address:_type_address,status:_type_status,jobs:_type_jobs=_dflt_jobs,manual_only:_type_manual_only=_dflt_manual_only)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'address',address)
-  __dataclass_builtins_object__.__setattr__(self,'status',status)
-  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)
-  __dataclass_builtins_object__.__setattr__(self,'manual_only',manual_only)
+def __create_fn__(_type_file, _type_line, _type_column, _type_whose, _type_name, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,file:_type_file,line:_type_line,column:_type_column,whose:_type_whose,name:_type_name)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'file',file)
+  __dataclass_builtins_object__.__setattr__(self,'line',line)
+  __dataclass_builtins_object__.__setattr__(self,'column',column)
+  __dataclass_builtins_object__.__setattr__(self,'whose',whose)
+  __dataclass_builtins_object__.__setattr__(self,'name',name)
  return __init__
-CODE["def __create_fn__(_type_address, _type_status, _type_jobs, _type_manual_only, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_jobs, _dflt_manual_only, _return_type):\n def __init__(self,address:_type_address,status:_type_status,jobs:_type_jobs=_dflt_jobs,manual_only:_type_manual_only=_dflt_manual_only)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'address',address)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)\n  __dataclass_builtins_object__.__setattr__(self,'manual_only',manual_only)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_file, _type_line, _type_column, _type_whose, _type_name, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,file:_type_file,line:_type_line,column:_type_column,whose:_type_whose,name:_type_name)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'file',file)\n  __dataclass_builtins_object__.__setattr__(self,'line',line)\n  __dataclass_builtins_object__.__setattr__(self,'column',column)\n  __dataclass_builtins_object__.__setattr__(self,'whose',whose)\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(address={self.address!r}, status={self.status!r}, jobs={self.jobs!r}, manual_only={self.manual_only!r})"
+  return self.__class__.__qualname__ + f"(file={self.file!r}, line={self.line!r}, column={self.column!r}, whose={self.whose!r}, name={self.name!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(address={self.address!r}, status={self.status!r}, jobs={self.jobs!r}, manual_only={self.manual_only!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(file={self.file!r}, line={self.line!r}, column={self.column!r}, whose={self.whose!r}, name={self.name!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.address,self.status,self.jobs,self.manual_only,)==(other.address,other.status,other.jobs,other.manual_only,)
+   return (self.file,self.line,self.column,self.whose,self.name,)==(other.file,other.line,other.column,other.whose,other.name,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.address,self.status,self.jobs,self.manual_only,)==(other.address,other.status,other.jobs,other.manual_only,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.file,self.line,self.column,self.whose,self.name,)==(other.file,other.line,other.column,other.whose,other.name,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('address','status','jobs','manual_only',):
+  if type(self) is cls or name in ('file','line','column','whose','name',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'address\',\'status\',\'jobs\',\'manual_only\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'file\',\'line\',\'column\',\'whose\',\'name\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('address','status','jobs','manual_only',):
+  if type(self) is cls or name in ('file','line','column','whose','name',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'address\',\'status\',\'jobs\',\'manual_only\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'file\',\'line\',\'column\',\'whose\',\'name\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.address,self.status,self.jobs,self.manual_only,))
+  return hash((self.file,self.line,self.column,self.whose,self.name,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.address,self.status,self.jobs,self.manual_only,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.file,self.line,self.column,self.whose,self.name,))\n return __hash__'] = __create_fn__.__code__
+
+def __create_fn__(_type_address, _type_status, _type_jobs, _type_manual_only, _type_excluded_by, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_jobs, _dflt_manual_only, _dflt_excluded_by, _return_type):
+ def __init__(self,address:_type_address,status:_type_status,jobs:_type_jobs=_dflt_jobs,manual_only:_type_manual_only=_dflt_manual_only,excluded_by:_type_excluded_by=_dflt_excluded_by)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'address',address)
+  __dataclass_builtins_object__.__setattr__(self,'status',status)
+  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)
+  __dataclass_builtins_object__.__setattr__(self,'manual_only',manual_only)
+  __dataclass_builtins_object__.__setattr__(self,'excluded_by',excluded_by)
+ return __init__
+CODE["def __create_fn__(_type_address, _type_status, _type_jobs, _type_manual_only, _type_excluded_by, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_jobs, _dflt_manual_only, _dflt_excluded_by, _return_type):\n def __init__(self,address:_type_address,status:_type_status,jobs:_type_jobs=_dflt_jobs,manual_only:_type_manual_only=_dflt_manual_only,excluded_by:_type_excluded_by=_dflt_excluded_by)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'address',address)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)\n  __dataclass_builtins_object__.__setattr__(self,'manual_only',manual_only)\n  __dataclass_builtins_object__.__setattr__(self,'excluded_by',excluded_by)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(address={self.address!r}, status={self.status!r}, jobs={self.jobs!r}, manual_only={self.manual_only!r}, excluded_by={self.excluded_by!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(address={self.address!r}, status={self.status!r}, jobs={self.jobs!r}, manual_only={self.manual_only!r}, excluded_by={self.excluded_by!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.address,self.status,self.jobs,self.manual_only,self.excluded_by,)==(other.address,other.status,other.jobs,other.manual_only,other.excluded_by,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.address,self.status,self.jobs,self.manual_only,self.excluded_by,)==(other.address,other.status,other.jobs,other.manual_only,other.excluded_by,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('address','status','jobs','manual_only','excluded_by',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'address\',\'status\',\'jobs\',\'manual_only\',\'excluded_by\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('address','status','jobs','manual_only','excluded_by',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'address\',\'status\',\'jobs\',\'manual_only\',\'excluded_by\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.address,self.status,self.jobs,self.manual_only,self.excluded_by,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.address,self.status,self.jobs,self.manual_only,self.excluded_by,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_user, _type_statement, _type_status, _type_jobs, _type_minidisks, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_minidisks, _return_type):
  def __init__(self,user:_type_user,statement:_type_statement,status:_type_status,jobs:_type_jobs,minidisks:_type_minidisks=_dflt_minidisks)->_return_type:

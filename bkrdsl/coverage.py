@@ -17,7 +17,8 @@ Every answer comes from the rules the checks and the templates already use:
 - an include's addresses: `check.coverage.selection_ranges`; what the job's
   excludes and, of a single-configuration job, the member's take out of a user:
   `check.coverage.removed_ranges_of` (BKR404's and BKR407's), each job's and
-  member's worked out once;
+  member's worked out once; and, of a minidisk found excluded alone, which
+  exclude statements take it out (`removing_excludes_of`, `excluded_by`);
 - who is left out, the product's machines and z/VM's own IDs:
   `starter.classifier`, as `bkrc init --directory` leaves them out.
 
@@ -35,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from bkrdsl.check.coverage import excludes_on, removed_ranges_of, selection_ranges
+from bkrdsl.check.coverage import excludes_on, removed_ranges_of, removing_excludes_of, selection_ranges
 from bkrdsl.check.directory import user_instances
 from bkrdsl.resolve.model import timing
 from bkrdsl.show import (
@@ -44,6 +45,7 @@ from bkrdsl.show import (
     NOT_NAMED,
     NOT_SELECTED,
     Coverage,
+    ExcludeAt,
     JobOnMember,
     MinidiskCoverage,
     UserCoverage,
@@ -115,6 +117,7 @@ class _Selects:
         self.every_job = every_job  # (job name, job, member) of every member's jobs
         self._named: dict[int, dict[str, list[tuple[int, int]]]] = {}
         self._removed: dict[tuple[int, str], Callable[[str], list[tuple[int, int]]]] = {}
+        self._removing: dict[tuple[int, str], Callable] = {}  # `removed`'s, naming the excludes
         self._users: dict[str, UserCoverage | None] = {}
         self._manual: dict[JobOnMember, bool] = {}  # whether a job seen is `manual` (no schedule)
         #: None (every member's jobs, a USER's) or a member -> user ID -> the jobs there
@@ -161,6 +164,8 @@ class _Selects:
         each = [NOT_SELECTED] * len(disks)  # each minidisk's best status of every job's
         #: per minidisk, the jobs that back it up and those that select and exclude it
         by_disk: list[dict[str, list[JobOnMember]]] = [{} for _ in disks]
+        #: per minidisk, the (job, member) of each job that selects it and takes it out
+        excluding: list[list[tuple[JobModel, str]]] = [[] for _ in disks]
         for job_name, job, where in jobs:  # those that name it (`naming`): the others say None
             found = self.statuses(job, where, entry.id, disks)
             if found is None:
@@ -170,9 +175,11 @@ class _Selects:
             self._manual.setdefault(on, timing(job.run.schedule if job.run is not None else None).frequency == "manual")
             said.setdefault(status, []).append(on)
             each = [min(a, b, key=_RANK.index) for a, b in zip(each, found)]
-            for seen, s in zip(by_disk, found):
+            for seen, s, out in zip(by_disk, found, excluding):
                 if s != NOT_SELECTED:
                     seen.setdefault(s, []).append(on)
+                if s == EXCLUDED:
+                    out.append((job, where))
         best = next((s for s in _RANK if s in said), NOT_NAMED)
         minidisks = tuple(
             MinidiskCoverage(
@@ -180,10 +187,33 @@ class _Selects:
                 s,
                 tuple(seen.get(s, ())),
                 manual_only=s == BACKED_UP and all(self.manual(j) for j in seen[s]),
+                excluded_by=self.excluded_by(entry.id, d.address, out) if s == EXCLUDED else (),
             )
-            for d, s, seen in zip(disks, each, by_disk)
+            for d, s, seen, out in zip(disks, each, by_disk, excluding)
         )
         return UserCoverage(entry.id, entry.kind, best, tuple(said.get(best, ())), minidisks)
+
+    def excluded_by(self, user_id: str, address: int, jobs) -> tuple[ExcludeAt, ...]:
+        """The exclude statements that take `user_id`'s minidisk at `address` out of
+        `jobs` (each job that selects it and excludes it, with its member), each
+        once: a job's own (`whose` "job"), or, of a single-configuration job, its
+        member's ("member"). Asked only of a minidisk found excluded."""
+        out: dict[tuple, ExcludeAt] = {}
+        for job, member in jobs:
+            mine = self.model.member(member)
+            removing = self._removing.get((id(job), member))
+            if removing is None:
+                removing = self._removing[id(job), member] = removing_excludes_of(excludes_on(job, mine))
+            for e, ranges in removing(user_id):
+                if _within(address, ranges):
+                    of_member = mine is not None and any(e is x for x in mine.excludes)
+                    span = e.span
+                    out.setdefault(
+                        (span.file, span.start),
+                        ExcludeAt(span.file, span.line, span.column, "member" if of_member else "job",
+                                  member if of_member else job.name),
+                    )
+        return tuple(out.values())
 
     def manual(self, job: JobOnMember) -> bool:
         """Whether `job` (one `_user_on` has seen) is `manual`: BKRSUBMT DUE never

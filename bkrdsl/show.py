@@ -123,6 +123,17 @@ class JobOnMember:
 
 
 @dataclass(frozen=True)
+class ExcludeAt:
+    """An exclude statement that takes a minidisk out: where it is written, and whose it is."""
+
+    file: str
+    line: int
+    column: int
+    whose: str  # "job" (the job's own exclude) or "member" (the member's, in its block)
+    name: str  # the job's name as written (`from`), or the member's
+
+
+@dataclass(frozen=True)
 class MinidiskCoverage:
     """One permanent minidisk of a directory user on a member, and what the jobs do with it."""
 
@@ -136,6 +147,9 @@ class MinidiskCoverage:
     jobs: tuple[JobOnMember, ...] = ()
     #: BACKED_UP by `manual` jobs alone: submitted by hand, never by BKRSUBMT DUE.
     manual_only: bool = False
+    #: EXCLUDED: each exclude statement that takes it out of one of its `jobs`, once
+    #: each, in the jobs' order (a job's own, then its member's); none otherwise.
+    excluded_by: tuple[ExcludeAt, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -379,6 +393,10 @@ def _member_coverage_json(users: tuple[UserCoverage, ...] | None) -> dict:
                             "status": d.status,
                             "jobs": [{"name": j.name, "member": j.member} for j in d.jobs],
                             "manual_only": d.manual_only,
+                            "excluded_by": [
+                                {"file": x.file, "line": x.line, "column": x.column, "whose": x.whose, "name": x.name}
+                                for x in d.excluded_by
+                            ],
                         }
                         for d in u.minidisks
                     ],
@@ -663,12 +681,43 @@ _STATUS_WORDS = (
 )
 
 
-def _with_jobs(u: UserCoverage, member: str) -> str:
-    """`LNXDB01 (LNXINC)`; a job of another member with its member (`LNXINC on VMSYS2`)."""
+def _with_jobs(u: UserCoverage, member: str, main_file: str = "") -> str:
+    """`LNXDB01 (LNXINC)`; a job of another member with its member (`LNXINC on VMSYS2`);
+    a user every minidisk of which is excluded, with the excludes (`_excludes_text`)."""
     if not u.jobs:
         return u.user
     jobs = [j.name if j.member == member else f"{j.name} on {j.member}" for j in u.jobs]
-    return f"{u.user} ({', '.join(jobs)})".replace(" ", "\xa0")
+    where = tuple(dict.fromkeys(x for d in u.minidisks for x in d.excluded_by))
+    said = f"{u.user} ({', '.join(jobs)})".replace(" ", "\xa0")
+    return said[:-1] + f"; {_excludes_text(where, main_file)})" if where else said
+
+
+def _excludes_text(excludes: Sequence[ExcludeAt], main_file: str) -> str:
+    """`exclude of member PRODB at line 17` (of `main_file`, the cluster's file, which
+    the header names), or `at FILE:LINE` in another (an imported module); several
+    joined by `and`."""
+    places = [f"{x.whose} {x.name} at " + (f"line\xa0{x.line}" if x.file == main_file else f"{x.file}:{x.line}") for x in excludes]
+    return f"exclude{'s' if len(places) > 1 else ''} of " + " and ".join(places)
+
+
+def _excluded_text(users: Sequence[UserCoverage], main_file: str) -> str:
+    """The excluded minidisks of `users` (`USER ADDRESS`), grouped by the excludes that
+    take them out, each group followed by them: `DB2B 0600 (exclude of member PRODB
+    at line 17); LNXP01 0203, ... (and 28 more; exclude of job IDFUL at line 156)`,
+    at most MAX_DETAILS_SHOWN named in each."""
+    groups: dict[tuple[ExcludeAt, ...], list[str]] = {}
+    for u in users:
+        for d in u.minidisks:
+            if d.status == EXCLUDED:
+                groups.setdefault(d.excluded_by, []).append(f"{u.user}\xa0{d.address}")
+    out = []
+    for where, names in groups.items():
+        listed = _names_text(names, MAX_DETAILS_SHOWN)
+        if where:
+            said = _excludes_text(where, main_file)
+            listed = listed[:-1] + f"; {said})" if listed.endswith(")") else f"{listed} ({said})"
+        out.append(listed)
+    return "; ".join(out)
 
 
 #: What each status of a minidisk of a user backed up says, on the line of those that have it:
@@ -679,7 +728,7 @@ _MINIDISK_WORDS = (
 )
 
 
-def _coverage_lines(member: str, users: tuple[UserCoverage, ...]) -> list[str]:
+def _coverage_lines(member: str, users: tuple[UserCoverage, ...], main_file: str = "") -> list[str]:
     """A member's coverage: how many of its directory users are backed up, and how
     many of their minidisks; those users that are not (the first MAX_USERS_SHOWN),
     then each status's users; then the minidisks not backed up of the users that are
@@ -692,7 +741,7 @@ def _coverage_lines(member: str, users: tuple[UserCoverage, ...]) -> list[str]:
         summary += "; not backed up: " + _names_text([u.user for u in missed], MAX_USERS_SHOWN)
     out = _wrapped(summary, "  coverage: ", " " * 4)
     for status, words in _STATUS_WORDS:
-        these = [_with_jobs(u, member) for u in missed if u.status == status]
+        these = [_with_jobs(u, member, main_file) for u in missed if u.status == status]
         if these:
             line = _wrapped(f"{words}: {_names_text(these, MAX_DETAILS_SHOWN)}", " " * 4, " " * 6)
             out += [piece.replace("\xa0", " ") for piece in line]
@@ -701,7 +750,12 @@ def _coverage_lines(member: str, users: tuple[UserCoverage, ...]) -> list[str]:
             f"{u.user}\xa0{d.address}" for u in users if u.status == BACKED_UP for d in u.minidisks if d.status == status
         ]
         if these:
-            line = _wrapped(f"{words}: {_names_text(these, MAX_DETAILS_SHOWN)}", " " * 4, " " * 6)
+            listed = (
+                _excluded_text([u for u in users if u.status == BACKED_UP], main_file)
+                if status == EXCLUDED
+                else _names_text(these, MAX_DETAILS_SHOWN)
+            )
+            line = _wrapped(f"{words}: {listed}", " " * 4, " " * 6)
             out += [piece.replace("\xa0", " ") for piece in line]
     these = [f"{u.user}\xa0{d.address}" for u in users for d in u.minidisks if d.manual_only]
     if these:
@@ -777,7 +831,7 @@ def text(v: ClusterView) -> str:
         starts = [s.user + (" (waits until logged on and its file pool serves)" if s.wait else "") for s in m.starts]
         out += _wrapped(", ".join(starts) or "nothing", "  BKRSTART starts, in order: ", " " * 4)
         if m.coverage is not None:
-            out += _coverage_lines(m.name, m.coverage)
+            out += _coverage_lines(m.name, m.coverage, v.file)
     return "\n".join(out) + "\n"
 
 

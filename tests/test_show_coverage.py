@@ -163,8 +163,8 @@ def test_user_dropped_from_a_group_is_not_backed_up(at_root, tmp_path):
             "status": "not-named",
             "jobs": [],
             "minidisks": [
-                {"address": "0100", "status": "not-selected", "jobs": [], "manual_only": False},
-                {"address": "0191", "status": "not-selected", "jobs": [], "manual_only": False},
+                {"address": "0100", "status": "not-selected", "jobs": [], "manual_only": False, "excluded_by": []},
+                {"address": "0191", "status": "not-selected", "jobs": [], "manual_only": False, "excluded_by": []},
             ],
         }
     out = run_cli(["show", str(path), "--directory", DIRECT, "--member", "VMSYS1"], expect=0).stdout
@@ -187,7 +187,11 @@ def test_every_minidisk_excluded(at_root, tmp_path):
     assert entries(data, "VMSYS3")["DB2PRD"]["jobs"] == [{"name": "APPSFULL", "member": "VMSYS1"}]
     assert entries(data, "VMSYS3")["CICSPRD"]["status"] == "backed-up"
     out = run_cli(["show", str(path), "--directory", DIRECT, "--member", "VMSYS3"], expect=0).stdout
-    assert "    every minidisk selected is excluded: DB2PRD (APPSFULL on VMSYS1)\n" in out
+    said = "every minidisk selected is excluded: DB2PRD (APPSFULL on VMSYS1; exclude of job APPSFULL at line 72)\n"
+    assert "    " + said in re.sub(r"\n {6}", " ", out)  # where the exclude is written, in the file shown
+    assert [d["excluded_by"] for d in entries(data, "VMSYS3")["DB2PRD"]["minidisks"]] == [
+        [{"file": str(path), "line": 72, "column": 5, "whose": "job", "name": "APPSFULL"}]
+    ] * 2
 
 
 def test_one_minidisk_left_is_backed_up(at_root, tmp_path):
@@ -207,18 +211,20 @@ def test_member_excludes_apply_to_that_member_s_jobs(at_root, tmp_path):
     `exclude minidisk LNXDB01 *` takes LNXDB01 out of LNXFULL and LNXINC."""
     path = variant(tmp_path, "exclude minidisk LNX* 0192", "exclude minidisk LNXDB01 *")
     data = show_json(path)
+    vmsys2s = {"file": str(path), "line": 13, "column": 5, "whose": "member", "name": "VMSYS2"}
     assert entries(data, "VMSYS4")["LNXDB01"] == {
         "user": "LNXDB01",
         "statement": "USER",
         "status": "excluded",
         "jobs": [{"name": "LNXFULL", "member": "VMSYS2"}, {"name": "LNXINC", "member": "VMSYS2"}],
         "minidisks": [
-            {"address": "0100", "status": "excluded", "jobs": [{"name": "LNXFULL", "member": "VMSYS2"}], "manual_only": False},
+            {"address": "0100", "status": "excluded", "jobs": [{"name": "LNXFULL", "member": "VMSYS2"}], "manual_only": False, "excluded_by": [vmsys2s]},
             {
                 "address": "0191",
                 "status": "excluded",
                 "jobs": [{"name": "LNXFULL", "member": "VMSYS2"}, {"name": "LNXINC", "member": "VMSYS2"}],
                 "manual_only": False,
+                "excluded_by": [vmsys2s],  # once: the same statement in both jobs
             },
         ],
     }
@@ -268,7 +274,7 @@ def test_identity_counts_where_its_subconfig_gives_it_a_permanent_minidisk(at_ro
         "statement": "IDENTITY",
         "status": "not-named",
         "jobs": [],
-        "minidisks": [{"address": "0191", "status": "not-selected", "jobs": [], "manual_only": False}],
+        "minidisks": [{"address": "0191", "status": "not-selected", "jobs": [], "manual_only": False, "excluded_by": []}],
     }
     assert "WEBSRV" not in entries(data, "VMSYS2")
     assert "WEBSRV" not in entries(data, "VMSYS3")
@@ -383,7 +389,7 @@ def test_member_excludes_leave_identity_copies_whole(at_root, tmp_path):
         "statement": "IDENTITY",
         "status": "backed-up",
         "jobs": [{"name": "WEBINC1", "member": "VMSYS1"}],
-        "minidisks": [{"address": "0191", "status": "backed-up", "jobs": [{"name": "WEBINC1", "member": "VMSYS1"}], "manual_only": False}],
+        "minidisks": [{"address": "0191", "status": "backed-up", "jobs": [{"name": "WEBINC1", "member": "VMSYS1"}], "manual_only": False, "excluded_by": []}],
     }
     checked = json.loads(run_cli(["check", str(path), "--format", "json"]).stdout)
     assert [d["code"] for d in checked["diagnostics"]] == ["BKR414"]
@@ -400,8 +406,8 @@ def test_a_minidisk_no_job_selects_is_counted_and_named(at_root, tmp_path):
     (m,) = [m for m in data["members"] if m["name"] == "VMSYS1"]
     assert (m["coverage"]["minidisks"], m["coverage"]["minidisks_backed_up"]) == (14, 12)
     assert entries(data, "VMSYS1")["CICSPRD"]["minidisks"] == [
-        {"address": "0191", "status": "backed-up", "jobs": [{"name": "APPSFULL", "member": "VMSYS1"}], "manual_only": False},
-        {"address": "0200", "status": "not-selected", "jobs": [], "manual_only": False},
+        {"address": "0191", "status": "backed-up", "jobs": [{"name": "APPSFULL", "member": "VMSYS1"}], "manual_only": False, "excluded_by": []},
+        {"address": "0200", "status": "not-selected", "jobs": [], "manual_only": False, "excluded_by": []},
     ]
     # LNXWEB01's 0300 is a V-DISK, empty at each logon: not counted
     assert [d["address"] for d in entries(data, "VMSYS1")["LNXWEB01"]["minidisks"]] == ["0100", "0191"]
@@ -445,17 +451,24 @@ def test_a_minidisk_every_job_excludes_is_named(at_root, tmp_path):
     data = show_json(path)
     assert entries(data, "VMSYS2")["LNXWEB01"]["status"] == "backed-up"  # its 0191: LNXINC
     assert entries(data, "VMSYS2")["LNXWEB01"]["minidisks"] == [
-        {"address": "0100", "status": "excluded", "jobs": [{"name": "LNXFULL", "member": "VMSYS2"}], "manual_only": False},
+        {
+            "address": "0100",
+            "status": "excluded",
+            "jobs": [{"name": "LNXFULL", "member": "VMSYS2"}],
+            "manual_only": False,
+            "excluded_by": [{"file": str(path), "line": 13, "column": 5, "whose": "member", "name": "VMSYS2"}],
+        },
         {
             "address": "0191",
             "status": "backed-up",
             "jobs": [{"name": "LNXFULL", "member": "VMSYS2"}, {"name": "LNXINC", "member": "VMSYS2"}],
             "manual_only": False,
+            "excluded_by": [],
         },
     ]
     out = run_cli(["show", str(path), "--directory", DIRECT, "--member", "VMSYS2"], expect=0).stdout
     assert "backed up, 13 of their 14 minidisks\n" in out
-    assert "    minidisks every job excludes: LNXWEB01 0100\n" in out
+    assert "    minidisks every job excludes: LNXWEB01 0100 (exclude of member VMSYS2 at line 13)\n" in out
 
 
 def test_a_user_not_backed_up_counts_its_minidisks_as_not_backed_up(at_root, tmp_path):
@@ -483,16 +496,17 @@ def test_each_minidisk_names_the_jobs_that_back_it_up(at_root):
         web = entries(data, member)["LNXWEB01"]
         assert web["jobs"] == [full, inc]
         assert web["minidisks"] == [
-            {"address": "0100", "status": "backed-up", "jobs": [full], "manual_only": False},
-            {"address": "0191", "status": "backed-up", "jobs": [full, inc], "manual_only": False},
+            {"address": "0100", "status": "backed-up", "jobs": [full], "manual_only": False, "excluded_by": []},
+            {"address": "0191", "status": "backed-up", "jobs": [full, inc], "manual_only": False, "excluded_by": []},
         ]
     bank = show_json("examples/bank.bkr", "examples/bank.direct")
     (prodb,) = [m for m in bank["members"] if m["name"] == "PRODB"]
     found = {e["user"]: e for e in prodb["coverage"]["entries"]}
+    idful = {"file": "examples/bank.bkr", "line": 156, "column": 5, "whose": "job", "name": "IDFUL"}
     assert found["LNXP01"]["minidisks"] == [
-        {"address": "0191", "status": "backed-up", "jobs": [{"name": "IDFUL2", "member": "PRODB"}, {"name": "IDINC2", "member": "PRODB"}], "manual_only": False},
-        {"address": "0200", "status": "backed-up", "jobs": [{"name": "IDFUL2", "member": "PRODB"}], "manual_only": False},
-        {"address": "0203", "status": "excluded", "jobs": [{"name": "IDFUL2", "member": "PRODB"}], "manual_only": False},
+        {"address": "0191", "status": "backed-up", "jobs": [{"name": "IDFUL2", "member": "PRODB"}, {"name": "IDINC2", "member": "PRODB"}], "manual_only": False, "excluded_by": []},
+        {"address": "0200", "status": "backed-up", "jobs": [{"name": "IDFUL2", "member": "PRODB"}], "manual_only": False, "excluded_by": []},
+        {"address": "0203", "status": "excluded", "jobs": [{"name": "IDFUL2", "member": "PRODB"}], "manual_only": False, "excluded_by": [idful]},
     ]
     # DB2B's sort work disk: PRODB's own exclude, in the jobs of LOCALB that select it
     assert found["DB2B"]["minidisks"][-1] == {
@@ -500,6 +514,7 @@ def test_each_minidisk_names_the_jobs_that_back_it_up(at_root):
         "status": "excluded",
         "jobs": [{"name": "LOCBFULL", "member": "PRODB"}, {"name": "LOCBINC", "member": "PRODB"}],
         "manual_only": False,
+        "excluded_by": [{"file": "examples/bank.bkr", "line": 17, "column": 5, "whose": "member", "name": "PRODB"}],
     }
 
 
@@ -555,3 +570,30 @@ def test_last_quarters_file_from_standard_input_diffs_by_minidisk(at_root, tmp_p
         for a, jobs in (("0100", "LNXFULL@VMSYS2"), ("0191", "LNXFULL@VMSYS2,LNXINC@VMSYS2"))
     ]
     assert came == [line.split(" backed-up ")[0] + " not-selected " for line in gone]
+
+
+def test_each_exclude_that_takes_a_minidisk_out_is_named_where_it_is_written(at_root, tmp_path):
+    """An auditor asks where an exclusion is written: DB2B's 0600 is PRODB's own
+    exclude (examples/bank.bkr:17); with LOCBFULL excluding it too, each statement
+    is named once, the job's before the member's, in the JSON and the text."""
+    bank = (ROOT / "examples" / "bank.bkr").read_text()
+    old = "    backup LOCALB full\n    include minidisk * 0100-0FFF\n    exclude minidisk * 0190 019D 019E\n"
+    assert old in bank
+    path = tmp_path / "bank.bkr"
+    path.write_text(bank.replace(old, old + "    exclude minidisk DB2B 0600\n"))
+    data = show_json(str(path), "examples/bank.direct")
+    member = {"file": str(path), "line": 17, "column": 5, "whose": "member", "name": "PRODB"}
+    job = {"file": str(path), "line": 105, "column": 5, "whose": "job", "name": "LOCBFULL"}
+    for m in data["cluster"]["members"]:
+        (db2b,) = [d for d in entries(data, m)["DB2B"]["minidisks"] if d["address"] == "0600"]
+        assert (db2b["status"], db2b["excluded_by"]) == ("excluded", [job, member])
+        assert [d["excluded_by"] for d in entries(data, m)["DB2B"]["minidisks"] if d["status"] != "excluded"] == [
+            [] for d in entries(data, m)["DB2B"]["minidisks"] if d["status"] != "excluded"
+        ]
+    out = run_cli(["show", str(path), "--directory", "examples/bank.direct", "--member", "PRODA"], expect=0).stdout
+    assert max(len(line) for line in out.splitlines()) <= WIDTH
+    assert (
+        "    minidisks every job excludes: DB2B 0600 (excludes of job LOCBFULL at line 105 and member PRODB at"
+        " line 17); LNXP01 0203," in re.sub(r"\n {6}", " ", out)
+    )
+    assert "(and 28 more; exclude of job IDFUL at line 157)\n" in re.sub(r"\n {6}", " ", out)

@@ -2142,6 +2142,21 @@ def removed_ranges_of(excludes) -> Callable[[str], list[tuple[int, int]]]:
     return lambda user_id: _removed_ranges((user_id,), removals)
 
 
+def removing_excludes_of(excludes) -> Callable[[str], list[tuple[ast.Selection, list[tuple[int, int]]]]]:
+    """Like `removed_ranges_of`, but naming the excludes: a function of a user ID,
+    each minidisk exclude of `excludes` whose owner covers that user, with the
+    address ranges it takes out, in `excludes`' order. Only `bkrc show
+    --directory` asks it (`excluded_by`), of a minidisk it finds excluded: the
+    checks and the compiler never pay for it."""
+    kept = [
+        e
+        for e in excludes
+        if e.medium is ast.Medium.MINIDISK and e.owner is not None and selection_ranges(e) is not None
+    ]
+    removals = _removals(kept)  # keeps each of `kept`, in order: its places are theirs
+    return lambda user_id: [(kept[k], removals.minidisk[k][1]) for k in _covering((user_id,), removals)]
+
+
 def excludes_on(job: JobModel, member) -> list[ast.Selection]:
     """The excludes that apply to `job` on `member` (None: no known member): the
     job's own, then the member's when it is a single-configuration job (a member
