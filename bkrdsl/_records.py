@@ -4092,8 +4092,8 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.directory,self.product,self.zvm,self.members,self.pattern_users,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_name, _type_ordinal, _type_workers, _type_job_suffix, _type_private_volumes, _type_jobs, _type_expire, _type_starts, _type_coverage, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_coverage, _return_type):
- def __init__(self,name:_type_name,ordinal:_type_ordinal,workers:_type_workers,job_suffix:_type_job_suffix,private_volumes:_type_private_volumes,jobs:_type_jobs,expire:_type_expire,starts:_type_starts,coverage:_type_coverage=_dflt_coverage)->_return_type:
+def __create_fn__(_type_name, _type_ordinal, _type_workers, _type_job_suffix, _type_private_volumes, _type_jobs, _type_expire, _type_starts, _type_coverage, _type_coverage_jobs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_coverage, _dflt_coverage_jobs, _return_type):
+ def __init__(self,name:_type_name,ordinal:_type_ordinal,workers:_type_workers,job_suffix:_type_job_suffix,private_volumes:_type_private_volumes,jobs:_type_jobs,expire:_type_expire,starts:_type_starts,coverage:_type_coverage=_dflt_coverage,coverage_jobs:_type_coverage_jobs=_dflt_coverage_jobs)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'name',name)
   __dataclass_builtins_object__.__setattr__(self,'ordinal',ordinal)
   __dataclass_builtins_object__.__setattr__(self,'workers',workers)
@@ -4103,44 +4103,45 @@ def __create_fn__(_type_name, _type_ordinal, _type_workers, _type_job_suffix, _t
   __dataclass_builtins_object__.__setattr__(self,'expire',expire)
   __dataclass_builtins_object__.__setattr__(self,'starts',starts)
   __dataclass_builtins_object__.__setattr__(self,'coverage',coverage)
+  __dataclass_builtins_object__.__setattr__(self,'coverage_jobs',coverage_jobs)
  return __init__
-CODE["def __create_fn__(_type_name, _type_ordinal, _type_workers, _type_job_suffix, _type_private_volumes, _type_jobs, _type_expire, _type_starts, _type_coverage, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_coverage, _return_type):\n def __init__(self,name:_type_name,ordinal:_type_ordinal,workers:_type_workers,job_suffix:_type_job_suffix,private_volumes:_type_private_volumes,jobs:_type_jobs,expire:_type_expire,starts:_type_starts,coverage:_type_coverage=_dflt_coverage)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'ordinal',ordinal)\n  __dataclass_builtins_object__.__setattr__(self,'workers',workers)\n  __dataclass_builtins_object__.__setattr__(self,'job_suffix',job_suffix)\n  __dataclass_builtins_object__.__setattr__(self,'private_volumes',private_volumes)\n  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)\n  __dataclass_builtins_object__.__setattr__(self,'expire',expire)\n  __dataclass_builtins_object__.__setattr__(self,'starts',starts)\n  __dataclass_builtins_object__.__setattr__(self,'coverage',coverage)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_name, _type_ordinal, _type_workers, _type_job_suffix, _type_private_volumes, _type_jobs, _type_expire, _type_starts, _type_coverage, _type_coverage_jobs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_coverage, _dflt_coverage_jobs, _return_type):\n def __init__(self,name:_type_name,ordinal:_type_ordinal,workers:_type_workers,job_suffix:_type_job_suffix,private_volumes:_type_private_volumes,jobs:_type_jobs,expire:_type_expire,starts:_type_starts,coverage:_type_coverage=_dflt_coverage,coverage_jobs:_type_coverage_jobs=_dflt_coverage_jobs)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'ordinal',ordinal)\n  __dataclass_builtins_object__.__setattr__(self,'workers',workers)\n  __dataclass_builtins_object__.__setattr__(self,'job_suffix',job_suffix)\n  __dataclass_builtins_object__.__setattr__(self,'private_volumes',private_volumes)\n  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)\n  __dataclass_builtins_object__.__setattr__(self,'expire',expire)\n  __dataclass_builtins_object__.__setattr__(self,'starts',starts)\n  __dataclass_builtins_object__.__setattr__(self,'coverage',coverage)\n  __dataclass_builtins_object__.__setattr__(self,'coverage_jobs',coverage_jobs)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, ordinal={self.ordinal!r}, workers={self.workers!r}, job_suffix={self.job_suffix!r}, private_volumes={self.private_volumes!r}, jobs={self.jobs!r}, expire={self.expire!r}, starts={self.starts!r}, coverage={self.coverage!r})"
+  return self.__class__.__qualname__ + f"(name={self.name!r}, ordinal={self.ordinal!r}, workers={self.workers!r}, job_suffix={self.job_suffix!r}, private_volumes={self.private_volumes!r}, jobs={self.jobs!r}, expire={self.expire!r}, starts={self.starts!r}, coverage={self.coverage!r}, coverage_jobs={self.coverage_jobs!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, ordinal={self.ordinal!r}, workers={self.workers!r}, job_suffix={self.job_suffix!r}, private_volumes={self.private_volumes!r}, jobs={self.jobs!r}, expire={self.expire!r}, starts={self.starts!r}, coverage={self.coverage!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, ordinal={self.ordinal!r}, workers={self.workers!r}, job_suffix={self.job_suffix!r}, private_volumes={self.private_volumes!r}, jobs={self.jobs!r}, expire={self.expire!r}, starts={self.starts!r}, coverage={self.coverage!r}, coverage_jobs={self.coverage_jobs!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,self.coverage,)==(other.name,other.ordinal,other.workers,other.job_suffix,other.private_volumes,other.jobs,other.expire,other.starts,other.coverage,)
+   return (self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,self.coverage,self.coverage_jobs,)==(other.name,other.ordinal,other.workers,other.job_suffix,other.private_volumes,other.jobs,other.expire,other.starts,other.coverage,other.coverage_jobs,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,self.coverage,)==(other.name,other.ordinal,other.workers,other.job_suffix,other.private_volumes,other.jobs,other.expire,other.starts,other.coverage,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,self.coverage,self.coverage_jobs,)==(other.name,other.ordinal,other.workers,other.job_suffix,other.private_volumes,other.jobs,other.expire,other.starts,other.coverage,other.coverage_jobs,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','ordinal','workers','job_suffix','private_volumes','jobs','expire','starts','coverage',):
+  if type(self) is cls or name in ('name','ordinal','workers','job_suffix','private_volumes','jobs','expire','starts','coverage','coverage_jobs',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'ordinal\',\'workers\',\'job_suffix\',\'private_volumes\',\'jobs\',\'expire\',\'starts\',\'coverage\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'ordinal\',\'workers\',\'job_suffix\',\'private_volumes\',\'jobs\',\'expire\',\'starts\',\'coverage\',\'coverage_jobs\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('name','ordinal','workers','job_suffix','private_volumes','jobs','expire','starts','coverage',):
+  if type(self) is cls or name in ('name','ordinal','workers','job_suffix','private_volumes','jobs','expire','starts','coverage','coverage_jobs',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'ordinal\',\'workers\',\'job_suffix\',\'private_volumes\',\'jobs\',\'expire\',\'starts\',\'coverage\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'ordinal\',\'workers\',\'job_suffix\',\'private_volumes\',\'jobs\',\'expire\',\'starts\',\'coverage\',\'coverage_jobs\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,self.coverage,))
+  return hash((self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,self.coverage,self.coverage_jobs,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,self.coverage,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,self.coverage,self.coverage_jobs,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_name, _type_file, _type_members, _type_catalog, _type_purging, _type_retain_days, _type_tape, _type_shared_volumes, _type_shown, _type_coverage, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_coverage, _return_type):
  def __init__(self,name:_type_name,file:_type_file,members:_type_members,catalog:_type_catalog,purging:_type_purging,retain_days:_type_retain_days,tape:_type_tape,shared_volumes:_type_shared_volumes,shown:_type_shown,coverage:_type_coverage=_dflt_coverage)->_return_type:

@@ -187,6 +187,9 @@ class MemberView:
     expire: tuple[tuple[str, Timing], ...]  # ("preview" or "purge", when): the purging member only
     starts: tuple[StartEntry, ...]
     coverage: tuple[UserCoverage, ...] | None = None  # with --directory
+    #: With --directory: every job its coverage names (of any member), as (member, row),
+    #: in the cluster's member order, then by time of day as each member's rows.
+    coverage_jobs: tuple[tuple[str, JobRow], ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -261,10 +264,29 @@ def _volumes(model: Model, labels: Sequence[str]) -> tuple[Volume, ...]:
     return tuple(Volume(label, sizes.get(label)) for label in labels)
 
 
-def _member_view(model: Model, name: str, coverage: Coverage | None) -> MemberView:
-    member = model.member(name)
+def _rows(model: Model, name: str) -> list[JobRow]:
+    """The rows of the jobs member `name` runs, by time of day."""
     jobs = [_job_row(model, job_name, job, name) for job_name, job in model.member_jobs(name)]
     jobs.sort(key=lambda row: _by_time(row.when))  # stable: source order within a minute
+    return jobs
+
+
+def _coverage_jobs(
+    users: tuple[UserCoverage, ...], every_row: dict[tuple[str, str], JobRow]
+) -> tuple[tuple[str, JobRow], ...]:
+    """The jobs `users` name (theirs and their minidisks'), each once, as (member, row), in
+    `every_row`'s order: with `--member`, a job of a member not shown is described too."""
+    named = {(j.member, j.name) for u in users for j in u.jobs}
+    named.update((j.member, j.name) for u in users for d in u.minidisks for j in d.jobs)
+    return tuple((member, row) for (member, name), row in every_row.items() if (member, name) in named)
+
+
+def _member_view(
+    model: Model, name: str, coverage: Coverage | None, every_row: dict[tuple[str, str], JobRow] | None = None
+) -> MemberView:
+    member = model.member(name)
+    jobs = _rows(model, name)
+    users = coverage.members[name] if coverage is not None else None
     return MemberView(
         name=name,
         ordinal=member.ordinal,
@@ -274,7 +296,8 @@ def _member_view(model: Model, name: str, coverage: Coverage | None) -> MemberVi
         jobs=tuple(jobs),
         expire=tuple((verb.lower(), timing(s)) for verb, s in model.expire_actions(name)),
         starts=model.start_order(name),
-        coverage=coverage.members[name] if coverage is not None else None,
+        coverage=users,
+        coverage_jobs=_coverage_jobs(users, every_row or {}) if users is not None else None,
     )
 
 
@@ -303,6 +326,9 @@ def view(model: Model, members: Sequence[str] = (), coverage: Coverage | None = 
     empty), in the cluster's member order, with `coverage` (`bkrdsl.coverage`,
     with --directory). The model must have passed the checker."""
     wanted = set(members)
+    every_row = (
+        {(m, row.name): row for m in model.member_names for row in _rows(model, m)} if coverage is not None else None
+    )
     catalog = model.catalog
     tape = model.tape
     purging = model.purging_members()
@@ -326,7 +352,7 @@ def view(model: Model, members: Sequence[str] = (), coverage: Coverage | None = 
         else {"scope": tape.scope.value, "nodes": [(n.id, n.role, n.members) for n in model.tape_nodes()]},
         shared_volumes=_volumes(model, model.shared_volumes),
         shown=tuple(
-            _member_view(model, m, coverage) for m in model.member_names if not wanted or m in wanted
+            _member_view(model, m, coverage, every_row) for m in model.member_names if not wanted or m in wanted
         ),
         coverage=coverage,
     )
@@ -371,8 +397,8 @@ def _directory_json(coverage: Coverage | None) -> dict:
     return {"directory": {"file": coverage.directory, "left_out": left_out}}
 
 
-def _member_coverage_json(users: tuple[UserCoverage, ...] | None) -> dict:
-    """`members[].coverage`, with --directory only."""
+def _member_coverage_json(users: tuple[UserCoverage, ...] | None, jobs=()) -> dict:
+    """`members[].coverage`, with --directory only; `jobs`, those it names (`coverage_jobs`)."""
     if users is None:
         return {}
     return {
@@ -402,6 +428,18 @@ def _member_coverage_json(users: tuple[UserCoverage, ...] | None) -> dict:
                     ],
                 }
                 for u in users
+            ],
+            "jobs": [
+                {
+                    "name": row.name,
+                    "member": member,
+                    "source_job": row.source_job,
+                    "kind": row.kind,
+                    "level": row.level,
+                    **_timing_json(row.when),
+                    "to": None if row.medium is None else {"medium": row.medium, "pool": row.pool},
+                }
+                for member, row in jobs
             ],
         }
     }
@@ -451,7 +489,7 @@ def as_json(v: ClusterView) -> dict:
                 ],
                 "expire": [{"action": action, **_timing_json(when)} for action, when in m.expire],
                 "starts": [{"user": s.user, "role": s.role, "wait": s.wait} for s in m.starts],
-                **_member_coverage_json(m.coverage),
+                **_member_coverage_json(m.coverage, m.coverage_jobs or ()),
             }
             for m in v.shown
         ],

@@ -597,3 +597,37 @@ def test_each_exclude_that_takes_a_minidisk_out_is_named_where_it_is_written(at_
         " line 17); LNXP01 0203," in re.sub(r"\n {6}", " ", out)
     )
     assert "(and 28 more; exclude of job IDFUL at line 157)\n" in re.sub(r"\n {6}", " ", out)
+
+
+def test_coverage_describes_each_job_it_names_also_of_a_member_not_shown(at_root):
+    """`--member PRODA` hides PRODB's rows, yet PRODA's coverage names DB2B's jobs,
+    LOCBFULL and LOCBINC on PRODB: `coverage.jobs` describes each job the coverage
+    names (its own and its minidisks'), once, with its level and schedule as the
+    rows have them, so an auditor reading one member needs no other's rows."""
+    data = show_json("examples/bank.bkr", "examples/bank.direct", "--member", "PRODA")
+    (proda,) = data["members"]
+    described = {(j["name"], j["member"]): j for j in proda["coverage"]["jobs"]}
+    assert len(described) == len(proda["coverage"]["jobs"])
+    named = {
+        (j["name"], j["member"])
+        for e in proda["coverage"]["entries"]
+        for j in [*e["jobs"], *(j for d in e["minidisks"] for j in d["jobs"])]
+    }
+    assert named == set(described)
+    assert described["LOCBFULL", "PRODB"] == {
+        "name": "LOCBFULL",
+        "member": "PRODB",
+        "source_job": "LOCBFULL",
+        "kind": "single",
+        "level": "full",
+        "schedule": "weekly sun",
+        "time": "02:00",
+        "to": {"medium": "tape", "pool": "BANKTAPE"},
+    }
+    # the same keys as that member's own rows
+    whole = show_json("examples/bank.bkr", "examples/bank.direct")
+    (prodb,) = [m for m in whole["members"] if m["name"] == "PRODB"]
+    (row,) = [j for j in prodb["jobs"] if j["name"] == "LOCBFULL"]
+    assert {k: row[k] for k in described["LOCBFULL", "PRODB"] if k != "member"} == {
+        k: v for k, v in described["LOCBFULL", "PRODB"].items() if k != "member"
+    }
