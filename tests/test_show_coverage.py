@@ -631,3 +631,25 @@ def test_coverage_describes_each_job_it_names_also_of_a_member_not_shown(at_root
     assert {k: row[k] for k in described["LOCBFULL", "PRODB"] if k != "member"} == {
         k: v for k, v in described["LOCBFULL", "PRODB"].items() if k != "member"
     }
+
+
+def test_a_user_s_entry_is_the_same_on_every_member(at_root):
+    """docs/show.md counts a USER once, by its ID, and an IDENTITY once per member:
+    a USER's entry is the same on every member (its minidisks are one set), an
+    IDENTITY's each member's own (bank.bkr: IDFUL1 on PRODA, IDFUL2 on PRODB)."""
+    data = show_json("examples/bank.bkr", "examples/bank.direct")
+    by_user: dict[str, list] = {}
+    for m in data["members"]:
+        for e in m["coverage"]["entries"]:
+            by_user.setdefault((e["statement"], e["user"]), []).append(e)
+    users = {k: v for k, v in by_user.items() if k[0] == "USER"}
+    assert len(users) == 8 and all(len(v) == 4 and all(e == v[0] for e in v) for v in users.values())
+    lnx = by_user["IDENTITY", "LNXP01"]
+    assert [e["jobs"][0]["name"] for e in lnx] == ["IDFUL1", "IDFUL2", "IDFUL3", "IDFUL4"]
+    once = {
+        ((e["user"] if e["statement"] == "USER" else (e["user"], m["name"])), d["address"]): d["status"]
+        for m in data["members"]
+        for e in m["coverage"]["entries"]
+        for d in e["minidisks"]
+    }
+    assert (sum(s == "backed-up" for s in once.values()), sum(s == "excluded" for s in once.values())) == (363, 161)
