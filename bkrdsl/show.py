@@ -732,8 +732,8 @@ def _with_jobs(u: UserCoverage, member: str, main_file: str = "") -> str:
 
 def _excludes_text(excludes: Sequence[ExcludeAt], main_file: str) -> str:
     """`exclude of member PRODB at line 17` (of `main_file`, the cluster's file, which
-    the header names), or `at FILE:LINE` in another (an imported module); several
-    joined by `and`."""
+    the header names and whose `cluster` block holds every job and member; `at
+    FILE:LINE` should one be elsewhere); several joined by `and`."""
     places = [f"{x.whose} {x.name} at " + (f"line\xa0{x.line}" if x.file == main_file else f"{x.file}:{x.line}") for x in excludes]
     return f"exclude{'s' if len(places) > 1 else ''} of " + " and ".join(places)
 
