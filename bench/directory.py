@@ -8,7 +8,8 @@ cluster as DIRECTXA reads it (bkrdsl/cpdirectory.py):
 - DIRECTORY and GLOBALDEFS statements, PROFILE IBMDFLT and one Linux
   profile per 1,000 users (at least 4), each with LINKs to MAINT's and
   TCPMAINT's disks; every site user INCLUDEs one;
-- z/VM's own entries as examples/prodssi.direct has them (MAINT, TCPIP...);
+- z/VM's own entries as examples/prodssi.direct has them (MAINT, TCPIP...),
+  and DirMaint's machine, DIRMAINT: the directory is DirMaint's (BKR533);
 - the product machines the compile writes for the cluster (BKRBKUP,
   BKRCATLG, the workers, the catalog's SFS server, the Tape Manager nodes),
   as `bkrdsl.allocation` places their minidisks: IDENTITYs with one
@@ -132,6 +133,14 @@ def _zvm_entries() -> list[str]:
     return [line[:72].rstrip() for line in lines[first:last]]
 
 
+def _dirmaint_entry() -> list[str]:
+    """DirMaint's own machine: the product machines' MDISKs without a place say AUTOV,
+    which only DirMaint reads, and a directory with no DIRMAINT entry is one kept by
+    hand, where BKR533 says so (examples/prodssi.direct has none: its BKR533 is one of
+    the warnings README counts)."""
+    return ["*", "USER DIRMAINT AUTOONLY 128M 256M BG", " INCLUDE IBMDFLT", " IPL CMS"]
+
+
 def _profiles(count: int) -> list[str]:
     out = [
         "PROFILE IBMDFLT",
@@ -243,6 +252,7 @@ def generate_directory(users: int, seed: int = 1) -> str:
         " GLOBALOPTS MACHINE ESA",
         *_profiles(profiles),
         *_zvm_entries(),
+        *_dirmaint_entry(),
         *_product_entries(generate.to_bkr(data)),
         "* ---------------------------------------------------------------- the site's own",
     ]
