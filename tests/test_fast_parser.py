@@ -1778,6 +1778,28 @@ def test_tape_manager_s_options_elsewhere_left_to_lark(text):
     assert_contract(source_of(text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # .ci/explore's seed 40003 (test_generated_programs), shrunk
+        "single group 0 { 0 at } cluster 0 { disk at 0 size 0 0 on each member 0 { } } ",
+        "cluster A {\n  disk U 191 size 5 cyl on each member M { }\n}\n",
+    ],
+)
+def test_a_disk_on_each_member_before_a_member_block_is_left_to_lark(text):
+    """`disk ... on each member M { }`: `each` could be the volume's label and `member M
+    { }` a block, but the recovery reports `on each member` on one line (BKR010,
+    `Recovery.each_member_for_one`): the fast parser gives up, as after a catalog's `on`."""
+    assert fast.read_reported(source_of(text)) is None
+    assert lark_read(source_of(text))[1][0].code == "BKR010"
+    assert_contract(source_of(text))
+
+
+def test_a_disk_on_a_volume_each_then_a_member_block_below_is_read_fast():
+    """`each` as a volume's label, `member` on the next line: a block, no error."""
+    assert_contract(source_of("cluster A {\n  disk U 191 size 5 cyl on each\n  member M { }\n}\n"), must_accept=True)
+
+
 #: After `tape manager`, where it may go on with its options, a word that means `catalog`
 #: (`_Parser._catalog_meant`): close to it (`catalo`, BKR012 naming it), or an abbreviation
 #: of it and of options (`cat`: `catalog-dmm`, `catalog-node`), named ambiguous (BKR012) and

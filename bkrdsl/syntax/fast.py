@@ -217,7 +217,8 @@ what a word is from the LALR parser's state after the previous token:
   `exclude` before `minidisk` or `sfs` on its line in a group body, a job's
   selection written there (`Recovery.selection_in_group`): we give up on it;
   and `on each member` where one member is named, in `catalog` or after
-  `catalog-node` (`Recovery.each_member_for_one`): we give up on it; and a
+  `catalog-node`, or a volume, after a disk's `on` (`disk ... on each member M
+  { }`, a block on its line) (`Recovery.each_member_for_one`): we give up on it; and a
   word in small letters joined by hyphens after a volume label
   (`private-volume ZAPRV1 tape-drives 2`), which the hook marks as a
   statement's first word, no keyword (`Recovery.word_after_labels`): we give
@@ -2739,6 +2740,7 @@ class _Parser:
         if self.type == "on":
             self._next(NAME)
             volume = self._word(self._expect(T_NAME, KEYWORD))
+            self._each_member(volume)  # `on each member M { }`: not the volume `each`
             self._option_respelt(_AT)
             if self.type == "at":
                 self._next(NAME)
@@ -3118,7 +3120,8 @@ class _Parser:
 
     def _each_member(self, word: ast.Word) -> None:
         """Give up on `on each member` where one member is named (the catalog's, the
-        catalog node's): the recovery reports it (`Recovery.each_member_for_one`)."""
+        catalog node's) or a volume (a disk's, before a member block on its line):
+        the recovery reports it (`Recovery.each_member_for_one`)."""
         if word.text.lower() == "each":
             following = self.tokens[self.i]
             if following[TEXT].lower() in ("member", "members") and following[LINE] == word.span.line:
