@@ -704,8 +704,8 @@ def test_token_shapes_are_the_grammars():
         "cluster A { tape manager shared request-dmm catalog-dmm catalog-dmm request-dmm }",
         # A statement keyword half typed alone on its line after a list, before a `}`,
         # the end or a statement's first word: one more name, which Lark reads cleanly
-        # (after a minidisk selection's addresses, a statement's first word: below).
-        "cluster A { member M { private-volume V1\n wor\n exclude sfs P:X.\n } }",
+        # (after a minidisk selection's addresses or a member's labels, a statement's
+        # first word: WORD_BEGUN_AFTER_LABELS).
         "cluster A { shared-volume V1\n catalg\n expire on M { retain 1 days } }",
         # ... or before `disk` or `tape`, which only `to` is followed by: a word that
         # cannot mean `to` (bench/typing_fallbacks.py, lnxssi.bkr's `disk` lines).
@@ -2135,6 +2135,24 @@ WORD_AFTER_LABELS = [
 
 @pytest.mark.parametrize("text", WORD_AFTER_LABELS)
 def test_a_keyword_shaped_word_after_a_members_label_is_read_fast(text, monkeypatch):
+    assert_read_fast_with_one("BKR012", text, monkeypatch)
+
+
+#: A word in small letters first on its line after a member's labels that begins a
+#: statement keyword of a member block (`wor` as `workers` is typed; a label is written
+#: in capitals), last on its line: a statement's first word to the recovery
+#: (`Recovery.word_after_addresses`), read fast as one alone on its line (was read by
+#: both as one more label, `WOR`, silently).
+WORD_BEGUN_AFTER_LABELS = [
+    "cluster A { member M { private-volume V1\n wor\n exclude sfs P:X.\n } }",
+    "cluster A {\n  member M {\n    workers 2\n    private-volume V1 V2\n    ex\n  }\n}\n",
+    "cluster A {\n  member M {\n    private-volume V1\n    exc\n    job-suffix B\n  }\n}\n",
+    "cluster A {\n  member M {\n    private-volume V1\n    w\n  }\n  job J { }\n}\n",
+]
+
+
+@pytest.mark.parametrize("text", WORD_BEGUN_AFTER_LABELS)
+def test_a_keyword_begun_after_a_members_labels_is_read_fast(text, monkeypatch):
     assert_read_fast_with_one("BKR012", text, monkeypatch)
 
 

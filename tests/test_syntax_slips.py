@@ -1861,6 +1861,16 @@ BEING_TYPED = [
     ("0191\n    to disk pool BKUPPOOL\n    run on VMSYS2", "0191\n    exc\n    to disk pool BKUPPOOL\n    run on VMSYS2",
      "BKR012", "unknown keyword `exc`; did you mean `exclude`?", None),
     ("0200\n    exclude", "0200\n    t\n    exclude", "BKR012", "unknown keyword `t`; did you mean `to`?", None),
+    # ... and after a member's volume labels (a label is written in capitals): was read
+    # silently as one more label, `EX`
+    ("M2PRV1\n    exclude", "M2PRV1\n    ex\n    exclude", "BKR012",
+     "`ex` is not a keyword; a statement must start with one", None),
+    ("    exclude minidisk LNX* 0192  # the Linux guests' scratch disks are not worth keeping\n",
+     "    exc\n", "BKR012", "unknown keyword `exc`; did you mean `exclude`?", None),
+    ("M2PRV1\n    exclude", "M2PRV1\n    wor\n    exclude", "BKR012",
+     "unknown keyword `wor`; did you mean `workers`?", None),
+    ("M2PRV1\n    exclude", "M2PRV1\n    desc\n    exclude", "BKR012",
+     "unknown keyword `desc`; did you mean `description`?", None),
 ]
 
 
@@ -1897,3 +1907,17 @@ def test_a_second_run_statement_s_help_says_when_its_two_jobs_meet(second, note,
     (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert found.code == "BKR115"
     assert found.help.endswith("write two jobs, the same but for their names and their `run`" + note), found.help
+
+
+#: After a member's volume labels, what is still one more label: a word in capitals, or
+#: one in small letters that begins no statement of a member block (`t`: `tape` and `to`
+#: are other blocks'), or that is not first on its line.
+STILL_LABELS = ["M2PRV1\n    EX", "M2PRV1\n    M2PRV2", "M2PRV1\n    t", "M2PRV1\n    x", "M2PRV1 ex"]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", STILL_LABELS)
+def test_a_label_after_a_members_labels_is_still_one(written, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("M2PRV1\n", written + "\n", 1)
+    assert [d.code for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code < "BKR1"] == []

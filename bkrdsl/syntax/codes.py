@@ -616,7 +616,10 @@ UNKNOWN_KEYWORD = register(
     several (`run on VMSYS1 m`: `manual` or `monthly`). So is such a word
     that begins a statement keyword, first on its line after a minidisk
     selection's addresses (`ex`, as `exclude` is typed): a statement's
-    first word, not one more address (BKR310).
+    first word, not one more address (BKR310); and a word in small letters
+    first on its line after a member's volume labels that begins a member
+    block's statement keyword (`wor`, as `workers` is typed; a label is
+    written in capitals): a statement's first word, not one more label.
     A keyword with a blank inside (`impor t`, `incl ude`), where the keyword
     fits, is one error for the two words, which bkrc reads as the keyword.
     A misspelt keyword, or one with a blank inside, is caught too at the

@@ -472,6 +472,17 @@ def _keyword_begun(tok: tuple) -> bool:
 _HEX = re.compile(r"[0-9a-f]{1,4}")
 
 
+def _member_keyword_begun(tok: tuple) -> bool:
+    """Whether `tok`, after a member's volume labels, is a word in small letters first on
+    its line, no keyword, that begins a statement keyword of a member block (`ex`, `wor`
+    as `workers` is typed; a label is written in capitals): perhaps the next statement's
+    first word (`Recovery.word_after_addresses`)."""
+    text = tok[TEXT]
+    if not tok[FIRST] or not (text.isalpha() and text.islower()) or text in KEYWORDS:
+        return False
+    return any(k.startswith(text) for k in BLOCK_STATEMENTS["member"])
+
+
 #: Statement keywords that may come straight after another statement keyword (`to
 #: disk`, `to tape`): where the next line starts with one, a keyword meant on this
 #: line may read on into it.
@@ -1257,8 +1268,10 @@ class _Parser:
             tape = messages.tape_setting(tok[TEXT], block)
             self.stray = messages.not_a_keyword(messages.shown(tok[TEXT]), where, starts, self._span(tok, tok), tape=tape)
         self.skip_end = stop
+        # after a member's labels (`_begun_after_labels`), Lark's state is still the list's
+        after_labels = not after_statement and self.after_label == self.stray_at
         self.i = stop - 1  # the tokens skipped are read no more
-        self._next(KEYWORD)
+        self._next(MORE if after_labels else KEYWORD)
         return False
 
     def _skip_end(self, statements: frozenset[str]) -> int:
@@ -2691,9 +2704,30 @@ class _Parser:
                 if not self._word_after_labels():
                     raise _GiveUp
                 break
+            if keyword == "private-volume" and _member_keyword_begun(self.tokens[self.i]):
+                # `ex` first on its line as `exclude` is typed: a statement's first word
+                # (Recovery.word_after_addresses), read where statements start
+                if not self._begun_after_labels():
+                    raise _GiveUp
+                break
             values.append(self._word(self._take(MORE)))
         self.after_label = self.i
         return ast.volume_list(keyword, values, self._since(first))
+
+    def _begun_after_labels(self) -> bool:
+        """The current token, a word in small letters first on its line after a member's
+        labels that begins one of the block's statement keywords (`_member_keyword_begun`),
+        is one the recovery marks as a statement's first word
+        (`Recovery.word_after_addresses`): where it is last on its line too, it is read
+        where statements start, as a word alone on its line (`_stray_statement`): T_STRAY
+        and True. (Followed by more on its line, the recovery weighs it: False.)"""
+        _kind, text, _start, line, _column, _first = self.tokens[self.i]
+        if not self.blocks or self.blocks[-1][0] != "member":
+            return False
+        if not _typed_alone(text, self.tokens[self.i + 1], line) or _keywords_starting(text):
+            return False
+        self.type = T_STRAY
+        return True
 
     def _word_after_labels(self) -> bool:
         """The current token, a word written as keywords are after a label (`private-volume

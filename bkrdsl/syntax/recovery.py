@@ -4520,7 +4520,13 @@ class Recovery:
         `de`) and begins a statement keyword that may stand there. A statement's first
         word, not one more address (BKR310): marked, so that the parser, which does not
         take it, reports it where statements start (diagnose), as `word_after_labels`.
-        The fast parser gives up on such a word (`_Parser.selection`)."""
+        The fast parser gives up on such a word (`_Parser.selection`).
+
+        The same after a member's volume labels (`private-volume D1PRV1`, then `ex`, or
+        `wor` as `workers` is typed): every label is written in capitals, and a word in
+        small letters, first on its line, that begins a statement keyword of the member
+        block (and is none itself: `job` is BKR021's) is that statement's first word,
+        not one more label, which the fast parser reads too (`_Parser.names_setting`)."""
         state = self.parser_state
         word = str(tok.value)
         if state is None or tok.start_pos is None or not (word.isalpha() and word.islower()):
@@ -4531,9 +4537,21 @@ class Recovery:
         if "RBRACE" not in actions and "$END" not in actions:
             return False
         listed = self.list_of(state.value_stack)
-        if listed is None or listed[0] != "minidisk" or len(listed[2]) < 2:
+        if listed is None:
+            return False
+        if listed[0] == "minidisk" and len(listed[2]) < 2:
             return False  # not after an address (the owner's is the first name)
-        if not any(k.startswith(word) for k in self.keywords_in(set(actions) & self.statements)):
+        if listed[0] == "volume" and (listed[1] != "private-volume" or word in self.facts.keywords):
+            return False  # a member's labels only (the cluster's statements may go on with options)
+        if listed[0] not in ("minidisk", "volume"):
+            return False
+        types = set(actions) & self.statements
+        if listed[0] == "volume":
+            # the table's state after a label is shared with the cluster's `shared-volume`:
+            # only the statements that fit here (not `tape`, `to`)
+            sim = self.sim_here()
+            types = {t for t in types if sim is not None and sim.fits([t])}
+        if not any(k.startswith(word) for k in self.keywords_in(types)):
             return False
         self.statement_words.add(tok.start_pos)
         return True
