@@ -2148,6 +2148,8 @@ WORD_BEGUN_AFTER_LABELS = [
     "cluster A {\n  member M {\n    workers 2\n    private-volume V1 V2\n    ex\n  }\n}\n",
     "cluster A {\n  member M {\n    private-volume V1\n    exc\n    job-suffix B\n  }\n}\n",
     "cluster A {\n  member M {\n    private-volume V1\n    w\n  }\n  job J { }\n}\n",
+    # a minidisk address's letters, but no address here (Lark's check was the addresses')
+    "cluster A {\n  member M {\n    private-volume V1\n    de\n  }\n}\n",
 ]
 
 

@@ -4531,7 +4531,7 @@ class Recovery:
         word = str(tok.value)
         if state is None or tok.start_pos is None or not (word.isalpha() and word.islower()):
             return False
-        if _ADDRESS.fullmatch(word) or not self.first_on_line(tok.start_pos):
+        if not self.first_on_line(tok.start_pos):
             return False
         actions = state.parse_conf.states[state.position]
         if "RBRACE" not in actions and "$END" not in actions:
@@ -4539,8 +4539,8 @@ class Recovery:
         listed = self.list_of(state.value_stack)
         if listed is None:
             return False
-        if listed[0] == "minidisk" and len(listed[2]) < 2:
-            return False  # not after an address (the owner's is the first name)
+        if listed[0] == "minidisk" and (len(listed[2]) < 2 or _ADDRESS.fullmatch(word)):
+            return False  # not after an address (the owner's is the first name), or one
         if listed[0] == "volume" and (listed[1] != "private-volume" or word in self.facts.keywords):
             return False  # a member's labels only (the cluster's statements may go on with options)
         if listed[0] not in ("minidisk", "volume"):
