@@ -461,12 +461,16 @@ def _medium_first(tok: tuple) -> bool:
 
 def _keyword_begun(tok: tuple) -> bool:
     """Whether `tok`, in a minidisk selection's addresses, is a word in small letters
-    first on its line, no address, that begins a keyword (`ex`, as `exclude` is typed):
-    perhaps the next statement's first word (`Recovery.word_after_addresses`)."""
+    first on its line, no address, that begins a statement keyword that may stand
+    after an address (`ex`, as `exclude` is typed; those of MORE, the keywords Lark's
+    state there accepts, whichever block the selection is in: LALR shares it, and the
+    tests' trace replay checks MORE against it): the
+    next statement's first word (`Recovery.word_after_addresses`), not one more
+    address. `o` (`on`) or `we` (`weekly`) begin none of them: addresses."""
     text = tok[TEXT]
     if not tok[FIRST] or not (text.isalpha() and text.islower()) or _HEX.fullmatch(text):
         return False
-    return any(k.startswith(text) for k in KEYWORDS)
+    return any(k.startswith(text) for k in MORE.keywords)
 
 
 _HEX = re.compile(r"[0-9a-f]{1,4}")
@@ -937,6 +941,7 @@ class _Parser:
         self.blocks: list[tuple[str, str | None, tuple]] = []
         self.setting_at: int | None = None  # the index of the last `workers` or `job-suffix` read
         self.skip_end: int | None = None  # where the skip after a word that means no keyword stopped
+        self.begun_at: int | None = None  # the index of a word read by `_statement_begun`
         #: A later error's index and where the skip after it stopped (`_manager_unexpected`), if any.
         self.later_skip_end: tuple[int, int] | None = None
         #: Errors read after such a word skipped (`_after_skip`), each at a token of its own
@@ -1271,7 +1276,9 @@ class _Parser:
         # after a member's labels (`_begun_after_labels`), Lark's state is still the list's
         after_labels = not after_statement and self.after_label == self.stray_at
         self.i = stop - 1  # the tokens skipped are read no more
-        self._next(MORE if after_labels else KEYWORD)
+        # after a member's labels (`_begun_after_labels`), or a word that ends a minidisk
+        # selection's addresses (`_statement_begun`), Lark's state is still the list's
+        self._next(MORE if after_labels or self.begun_at == self.stray_at else KEYWORD)
         return False
 
     def _skip_end(self, statements: frozenset[str]) -> int:
@@ -2855,11 +2862,24 @@ class _Parser:
             if _medium_first(self.tokens[self.i]):
                 raise _GiveUp  # the next selection, its action left out (Recovery.action_left_out)
             if medium is ast.Medium.MINIDISK and _keyword_begun(self.tokens[self.i]):
-                raise _GiveUp  # perhaps a statement's first word being typed (Recovery.word_after_addresses)
+                self._statement_begun()  # a statement's first word being typed
+                break
             items.append(self._word(self._take(MORE), path=medium is ast.Medium.SFS))
         if medium is ast.Medium.MINIDISK and len(items) > 1 and {w.text.lower() for w in items} & _RANGE_WORDS:
             raise _GiveUp  # perhaps `0191 thru 01FF` (Recovery.range_with_word)
         return ast.Selection(action, medium, owner, tuple(items), self._since(first))
+
+    def _statement_begun(self) -> None:
+        """The current token, after a minidisk selection's addresses, is a statement's
+        first word being typed (`_keyword_begun`, `Recovery.word_after_addresses`): the
+        list ends before it, and it is read again as where a statement starts, where
+        only keywords fit (Lark's state, which accepts a name, is the same). Alone on
+        its line it is a word the block's loop reports as at a line's start
+        (`_stray_statement`: BKR012, `exclude` meant or no keyword, and skipped); with
+        more on its line (`ex 0192`) `_next` gives up, as Lark's lexer may read it apart."""
+        self.begun_at = self.i
+        self.i -= 1
+        self._next(KEYWORD)
 
     def scope(self, option: str | None) -> tuple[ast.Scope, bool]:
         """shared | local; where it is missing before the next statement, what the

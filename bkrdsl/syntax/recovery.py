@@ -4520,7 +4520,7 @@ class Recovery:
         `de`) and begins a statement keyword that may stand there. A statement's first
         word, not one more address (BKR310): marked, so that the parser, which does not
         take it, reports it where statements start (diagnose), as `word_after_labels`.
-        The fast parser gives up on such a word (`_Parser.selection`).
+        The fast parser reads it the same (`_Parser._statement_begun`).
 
         The same after a member's volume labels (`private-volume D1PRV1`, then `ex`, or
         `wor` as `workers` is typed): every label is written in capitals, and a word in
