@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -27,6 +29,17 @@ SCALE = int(os.environ.get("BKRDSL_HYPOTHESIS_SCALE", "4" if PROFILE == "explore
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
+
+
+def bench_module(script: str):
+    """A script of bench/ as a module (bench/ is no package), loaded once for every test file."""
+    name = f"bkrdsl_bench_{script}"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{script}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
 
 
 def run_cli(args, *, input=None, expect=None, env=None):

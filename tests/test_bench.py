@@ -8,7 +8,6 @@ must follow the per-round figures they are given.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 import statistics
@@ -17,22 +16,13 @@ from collections import Counter
 
 import pytest
 import yaml
-from conftest import ROOT, run_cli
+from conftest import ROOT, bench_module, run_cli
 
 BENCH = ROOT / "bench"
 
 
-def _bench_module(name: str):
-    qualified = f"bkrdsl_bench_{name}"
-    if qualified not in sys.modules:
-        spec = importlib.util.spec_from_file_location(qualified, BENCH / f"{name}.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[qualified] = module
-        spec.loader.exec_module(module)
-    return sys.modules[qualified]
 
-
-run = _bench_module("run")
+run = bench_module("run")
 generate = run.generate
 
 
@@ -275,7 +265,7 @@ def test_junk_inputs_are_what_docs_performance_md_says(tmp_path):
     """bench/junk.py's three kinds, byte for byte the same on every run: random
     lines get syntax errors only; the group body of bad IDs one BKR301 per ID and
     nothing else; that of valid IDs no diagnostic."""
-    junk = _bench_module("junk")
+    junk = bench_module("junk")
     paths = junk.write(tmp_path, [0.02])
     assert [p.name for p in paths] == ["random-0.02mb.bkr", "bad-ids-0.02mb.bkr", "good-ids-0.02mb.bkr"]
     assert all(p.read_bytes() == junk.generate(p.name.rsplit("-", 1)[0], 0.02).encode() for p in paths)
@@ -291,7 +281,7 @@ def test_junk_inputs_are_what_docs_performance_md_says(tmp_path):
 
 
 # bench/shapes.py: clusters grown along jobs, patterns, includes, excludes, members, overlaps.
-shapes = _bench_module("shapes")
+shapes = bench_module("shapes")
 TINY = shapes.replace(shapes.BASE, users=200, jobs=4)
 
 
@@ -381,7 +371,7 @@ def test_bkrc_stages_run_with_the_collector_off_as_bkrc_runs(small, tmp_path, mo
     assert gc.isenabled()
 
 
-cascades = _bench_module("cascades")
+cascades = bench_module("cascades")
 
 
 def test_every_single_slip_of_an_example_gets_the_same_diagnostics_from_both_parsers():
@@ -401,7 +391,7 @@ def test_every_single_slip_of_an_example_gets_the_same_diagnostics_from_both_par
 
 
 # bench/directory.py: the site's CP directory of each generated cluster, and the `--directory` benchmark.
-directory_bench = _bench_module("directory")
+directory_bench = bench_module("directory")
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib.util
 import os
 import re
 import sys
@@ -31,7 +30,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from conftest import EXAMPLES, ROOT
+from conftest import EXAMPLES, ROOT, bench_module
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -65,19 +64,9 @@ LEXINGS = [fast.KEYWORD, fast.NAME, fast.PLACE, fast.GROUP, fast.MORE, fast.LIST
 PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def _bench(script: str):
-    """A script of bench/ as a module (bench/ is no package)."""
-    name = f"bkrdsl_bench_{script}"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{script}.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
 
 def _bench_generate():
-    return _bench("generate")
+    return bench_module("generate")
 
 
 # ================================================================== the two paths
@@ -441,7 +430,7 @@ def test_every_typing_state_of_the_examples(path):
     reading, so only the texts it reads are parsed by Lark here too; of a walk of more
     than WALK_BUDGET states, every `walk_stride`-th (BKRDSL_FULL_WALKS=1: each one)."""
     text = path.read_text(encoding="utf-8")
-    states = list(_bench("typing_fallbacks").typing_states(text))
+    states = list(bench_module("typing_fallbacks").typing_states(text))
     stride = walk_stride(len(states))
     memo = TraceMemo()  # the states of a line share the tokens before it
     for n, (line, k, state) in enumerate(states):

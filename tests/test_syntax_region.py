@@ -8,12 +8,10 @@ plugin tests/region_oracle.py (`pytest -p region_oracle ...`, docs/architecture.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
-from pathlib import Path
 
 import pytest
+from conftest import ROOT, bench_module
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,24 +20,13 @@ from bkrdsl.syntax import fast, parser, read_module, region
 from bkrdsl.syntax.build import build
 from bkrdsl.syntax.parser import parse
 
-ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.bkr"))
-
-
-def _bench(script: str):
-    name = f"bkrdsl_bench_{script}"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{script}.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
 
 
 @pytest.fixture(scope="module")
 def large(tmp_path_factory) -> str:
     """bench/generate.py's 10,000-user cluster (the language server's benchmark file)."""
-    bkr, _yaml = _bench("generate").write(10_000, tmp_path_factory.mktemp("bench"))
+    bkr, _yaml = bench_module("generate").write(10_000, tmp_path_factory.mktemp("bench"))
     return bkr.read_text(encoding="utf-8")
 
 
@@ -193,7 +180,7 @@ def test_typing_states_read_as_the_whole_file_reads(path):
     (bench/typing_fallbacks.py), at the states the fast parser gives up on."""
     text = path.read_text(encoding="utf-8")
     given_up = 0
-    for line, k, state in _bench("typing_fallbacks").typing_states(text):
+    for line, k, state in bench_module("typing_fallbacks").typing_states(text):
         source = Source.of(path.name, state)
         if fast.read_reported(source) is not None:
             continue
