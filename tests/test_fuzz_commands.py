@@ -19,11 +19,11 @@ language server reporting what check does. CI draws a few derandomized cases;
 from __future__ import annotations
 
 import pytest
+from conftest import bench_module
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_fast_parser import _bench
 
-mutate = _bench("mutate")
+mutate = bench_module("mutate")
 FOLDERS = mutate.origins()
 
 

@@ -22,8 +22,8 @@ BKRDSL_FULL_WALKS=1 reads every text; docs/architecture.md, "The walks over the 
 from __future__ import annotations
 
 import pytest
-from conftest import EXAMPLES
-from test_fast_parser import _bench, lark_read, source_of, walk_stride
+from conftest import EXAMPLES, bench_module
+from test_fast_parser import lark_read, source_of, walk_stride
 
 from bkrdsl.syntax import fast
 
@@ -38,7 +38,7 @@ ABOVE = ("description", "desc", "volume")
 def replayed(text: str) -> list[tuple[int, str]]:
     """(line number, text) for each replay of each statement line of `text`."""
     lines = text.split("\n")
-    indexes = _bench("typing_fallbacks").statement_lines(text)
+    indexes = bench_module("typing_fallbacks").statement_lines(text)
     found = []
     for n, k in enumerate(indexes):
         line = lines[k]
@@ -136,7 +136,7 @@ def test_the_parsers_agree_on_the_examples_with_a_line_broken(path):
     # line, indented or not (bench/newline_sweep.py): `to`, then `APPS` on the next
     # line; `to disk`, then `poo`; `catalog-dmm TCDMM`, then `req`
     found = []
-    for line, text, lark in walked(_bench("newline_sweep").broken(path.read_text(encoding="utf-8"))):
+    for line, text, lark in walked(bench_module("newline_sweep").broken(path.read_text(encoding="utf-8"))):
         differ = differences(text, lark)
         if differ is not None:
             found.append(f"{path.name} line {line}: {text.split(chr(10))[line - 1 : line + 1]!r}\n{differ}")
