@@ -1273,11 +1273,10 @@ class _Parser:
             tape = messages.tape_setting(tok[TEXT], block)
             self.stray = messages.not_a_keyword(messages.shown(tok[TEXT]), where, starts, self._span(tok, tok), tape=tape)
         self.skip_end = stop
-        # after a member's labels (`_begun_after_labels`), Lark's state is still the list's
+        # After a member's labels (`_begun_after_labels`), or a word that ends a minidisk
+        # selection's addresses (`_statement_begun`), Lark's state is still the list's.
         after_labels = not after_statement and self.after_label == self.stray_at
         self.i = stop - 1  # the tokens skipped are read no more
-        # after a member's labels (`_begun_after_labels`), or a word that ends a minidisk
-        # selection's addresses (`_statement_begun`), Lark's state is still the list's
         self._next(MORE if after_labels or self.begun_at == self.stray_at else KEYWORD)
         return False
 
