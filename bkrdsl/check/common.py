@@ -17,7 +17,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from bkrdsl.ast import Cluster, Disk, Kind, Medium, Schedule, Scope, Selection
 from bkrdsl.diagnostics import Edit, Fix
 from bkrdsl.diagnostics.suggest import alternatives, tied_best, typing_slips
-from bkrdsl.resolve.model import ORDINAL_DAYS, PATTERN_CHARS, Model, UserDef, parse_address, parse_weekday
+from bkrdsl.resolve.model import (
+    DISK_UNIT_LIMITS,
+    ORDINAL_DAYS,
+    PATTERN_CHARS,
+    Model,
+    UserDef,
+    parse_address,
+    parse_disk_unit,
+    parse_weekday,
+)
 from bkrdsl.source import Span
 
 #: A message never prints more of a name than this (a 100,000-character
@@ -408,6 +417,20 @@ def swapped_disk(disk) -> bool:
         and parse_address(disk.address.text) is None
         and valid_user_or_pattern(disk.address.upper)
     )
+
+
+def disk_reported(model: Model, disk) -> bool:
+    """Whether an earlier check already reports what a `disk` statement gives: its size
+    no count of at least 1 within the largest volume, or its unit none (BKR316, BKR317),
+    a volume the cluster does not declare (BKR333, or the label's own problem), or no
+    product machine (BKR332, BKR310). Checks comparing statements (BKR324) leave such a
+    statement out, so one slip is one diagnostic."""
+    size, unit = disk_int(disk.size.text), parse_disk_unit(disk.unit.text)
+    if not size or unit is None or size > DISK_UNIT_LIMITS[unit]:
+        return True
+    if disk.volume is not None and disk.volume.upper not in (*model.private_volumes, *model.shared_volumes):
+        return True
+    return swapped_disk(disk) or not model.disk_owners(disk)
 
 
 def disk_read(disk):

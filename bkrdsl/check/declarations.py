@@ -15,6 +15,7 @@ from bkrdsl.ast import Kind, Scope
 from bkrdsl.check.common import (
     Suggester,
     delete_repeats,
+    disk_reported,
     hash_glued_machines,
     holds_comment,
     listed,
@@ -1147,8 +1148,11 @@ def duplicate_disks(model: Model):
     # defined three times is one error, at the second, with the third as a note; a
     # statement is reported once, at the first machine it clashes for. Statements
     # placing an IDENTITY's instances member by member are one minidisk, not a clash.
+    # A statement an earlier check reports (its size or unit, its volume, its machine:
+    # `disk_reported`) takes no part, unless another is written alike (pasted again).
     reported: set[int] = set()
     for (owner, addr), disks in model.disks_at.items():
+        disks = [d for d in disks if not disk_reported(model, d) or any(_written_alike(d, e) for e in disks if e is not d)]
         later = [d for d in disks[1:] if id(d) not in reported]
         if not later or model.per_member_placement(owner, disks):
             continue
