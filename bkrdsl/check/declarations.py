@@ -392,7 +392,9 @@ DUPLICATE_DISK = register(
     and keywords in any case: `on lnx*` is `on LNX*`), is a copy: the message
     says so, and the fix deletes it. Two statements for one
     machine's address whose extents overlap are this one error, not also
-    BKR246.
+    BKR246. A statement whose size or unit (BKR316, BKR317), volume (BKR333)
+    or machine (BKR332) is reported already is left out of the comparison:
+    one slip, one error (a statement written alike to it is still a copy).
 
     Failing example:
 
