@@ -105,3 +105,7 @@ def test_installed_wheel_compiles_like_the_checkout(tmp_path):
     assert lexer.strip() == "bkrdsl.highlight"
     entry_points = next(target.glob("bkrdsl-*.dist-info")) / "entry_points.txt"
     assert "bkr = bkrdsl.highlight:BkrLexer" in entry_points.read_text()
+    # pyproject.toml says Apache-2.0; the wheel carries the licence's text.
+    (licence,) = next(target.glob("bkrdsl-*.dist-info")).rglob("LICENSE")
+    assert licence.read_bytes() == (ROOT / "LICENSE").read_bytes()
+    assert b"Apache License" in licence.read_bytes()
