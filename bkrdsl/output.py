@@ -857,7 +857,14 @@ def rename_warnings(plan: Plan) -> list[str]:
             else ""
         )
         suffix = _suffix_of(r)
-        keep = f"; to keep the name, write `job-suffix {suffix}` in member {r.member}" if suffix else ""
+        # The old template is deleted in DIR only: on the member it stays, under a name
+        # BKRSUBMT no longer lists (and, renumbered, one another member's copy may now have).
+        stays = f"{r.before} TEMPLATE on {r.member}, which stays on its backup server's disk where its BKRSUBMT no longer lists it"
+        keep = (
+            f"; to keep the name, write `job-suffix {suffix}` in member {r.member}; else erase {stays}"
+            if suffix
+            else f"; erase {stays}"
+        )
         now = r.after[len(r.source_job) :] if r.after.startswith(r.source_job) else ""
         if suffix is None or (suffix.isdigit() and now.isdigit()):
             why = "its member's number changed: a member added or removed before it, or the members reordered"
@@ -866,6 +873,7 @@ def rename_warnings(plan: Plan) -> list[str]:
         lines.append(
             f"bkrc: warning: job {r.source_job}'s copy on {r.member} is renamed {r.before} -> {r.after}"
             f" ({why}); the catalog keeps its backups so far under {r.before}{shared}{keep}"
+            ' (docs/deploy.md, "Changing a deployed cluster")'
         )
     moved: dict[tuple[str, str], list[str]] = {}
     for path, before, now in reassigned(plan):

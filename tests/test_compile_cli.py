@@ -235,6 +235,23 @@ def test_removing_a_member_before_another_names_what_it_renames(tmp_path):
     assert (out / "DEV3" / "SYSFULL3.TEMPLATE").is_file()
 
 
+def test_a_renamed_copy_s_old_template_is_named_to_erase(tmp_path):
+    """DEV2 retired, DEV3's copy SYSFULL3 becomes SYSFULL2. The plan deletes
+    DEV3/SYSFULL3.TEMPLATE in out/ only: on DEV3's backup server's disk it stays,
+    under the name it had, and BKRSUBMT no longer lists it. The warning on the
+    rename said where the backups went but not that file, and `deleted_warnings`
+    leaves a renamed copy to it, so nothing told the site to erase it."""
+    src, out = source(tmp_path, THREE), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, THREE.replace("  member DEV2 { workers 2  private-volume D2PRV1 }\n", ""))
+    (renamed,) = [w for w in _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr) if " is renamed " in w]
+    assert renamed.endswith(
+        "; to keep the name, write `job-suffix 3` in member DEV3; else erase SYSFULL3 TEMPLATE on DEV3,"
+        " which stays on its backup server's disk where its BKRSUBMT no longer lists it"
+        ' (docs/deploy.md, "Changing a deployed cluster")'
+    ), renamed
+
+
 def _warnings(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if line.startswith("bkrc: warning:")]
 
@@ -441,7 +458,9 @@ def test_a_job_suffix_removed_is_not_called_a_member_renumbered(tmp_path):
     assert warning == (
         "bkrc: warning: job SYSFULL's copy on DEV1 is renamed SYSFULLA -> SYSFULL1 (its member's job suffix"
         " changed from A to 1: a `job-suffix` written, changed or removed); the catalog keeps its backups so far"
-        " under SYSFULLA; to keep the name, write `job-suffix A` in member DEV1"
+        " under SYSFULLA; to keep the name, write `job-suffix A` in member DEV1; else erase SYSFULLA TEMPLATE on"
+        " DEV1, which stays on its backup server's disk where its BKRSUBMT no longer lists it"
+        ' (docs/deploy.md, "Changing a deployed cluster")'
     )
 
 
