@@ -229,6 +229,56 @@ def test_a_member_added_after_the_others_changes_the_files_deploy_names(tmp_path
     assert "a `BUILD ON` line in each IDENTITY entry" in said
 
 
+def _changing(bullet: str) -> str:
+    """The text of one bullet of deploy.md's "Changing a deployed cluster", on one line."""
+    said = " ".join(section(DEPLOY, "## Changing a deployed cluster").split())
+    return said.split(f"**{bullet}**", 1)[1].split(" - **", 1)[0]
+
+
+def test_a_hand_edit_moved_into_the_bkr_file_is_drift_no_more(tmp_path):
+    """deploy.md, "A generated file edited by hand": a template's extra EXCLUDE line
+    in out/ is marked and stops the compile; the `exclude` the page names, written
+    in the job, compiles to the same text, and the file is then `unchanged`."""
+    said = _changing("A generated file edited by hand.")
+    line, statement = "EXCLUDE MINIDISK CICSPRD = 0200 - 0200", "exclude minidisk CICSPRD 0200"
+    assert f"`{line}`" in said and f"`{statement}`" in said and "`(changed by hand)`" in said
+    prodssi = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
+    source, out = tmp_path / "prodssi.bkr", tmp_path / "out"
+    source.write_text(prodssi, encoding="utf-8")
+    run_cli(["compile", source, "-o", out], expect=0)
+    template = out / "VMSYS1" / "APPSFULL.TEMPLATE"
+    template.write_text(template.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
+    check = run_cli(["compile", source, "-o", out, "--check", "--diff"], expect=1).stdout
+    assert "VMSYS1/APPSFULL.TEMPLATE" in check and "(changed by hand)" in check and f"-{line}" in check
+    run_cli(["compile", source, "-o", out], expect=2)
+    moved = prodssi.replace("    include sfs BKRPOOL:CICSPRD.*\n", f"    {statement}\n    include sfs BKRPOOL:CICSPRD.*\n")
+    assert moved != prodssi
+    source.write_text(moved, encoding="utf-8")
+    rows = [line.split() for line in run_cli(["compile", source, "-o", out, "--dry-run"], expect=0).stdout.splitlines()]
+    assert ["unchanged", "VMSYS1/APPSFULL.TEMPLATE", "job-template", "VMSYS1", "APPSFULL"] in rows
+
+
+def test_a_job_moved_off_a_removed_member_loses_its_excludes(tmp_path):
+    """deploy.md, "A member removed": VMSYS2's own `exclude` is written into its
+    single-configuration jobs only; moved to VMSYS3, LNXFULL's template has no
+    such EXCLUDE line. And a member that still runs a job is BKR330's error."""
+    said = _changing("A member removed.")
+    assert "loses the member's own `exclude` lines" in said and "[BKR330]" in said
+    prodssi = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
+    block = re.search(r"  member VMSYS2 \{\n.*?\n  \}\n", prodssi, re.DOTALL).group(0)
+    assert "exclude minidisk LNX* 0192" in block
+    source, out = tmp_path / "prodssi.bkr", tmp_path / "out"
+    source.write_text(prodssi, encoding="utf-8")
+    run_cli(["compile", source, "-o", out], expect=0)
+    assert "EXCLUDE MINIDISK LNX* = 0192 - 0192" in (out / "VMSYS2" / "LNXFULL.TEMPLATE").read_text(encoding="utf-8")
+    removed = prodssi.replace(block, "").replace("on M2PRV1", "on M3PRV1")
+    source.write_text(removed, encoding="utf-8")
+    assert "BKR330" in run_cli(["check", source, "--format", "short"], expect=1).stdout
+    source.write_text(removed.replace("run on VMSYS2", "run on VMSYS3"), encoding="utf-8")
+    run_cli(["compile", source, "-o", out], expect=0)
+    assert "0192" not in (out / "VMSYS3" / "LNXFULL.TEMPLATE").read_text(encoding="utf-8")
+
+
 def test_with_dirmaint_the_user_entries_to_add_are_the_compile_s(compiled):
     """deploy.md, "With DirMaint" step 2 names the USER entries to `DIRM ADD` (step 3
     the IDENTITYs): each of examples/prodssi.bkr's USER entries, and no other."""
