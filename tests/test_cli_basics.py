@@ -305,6 +305,48 @@ def test_fmt_check_of_a_folder_names_each_file_that_would_change(tree):
     assert (tree / "clusters" / ".git" / "old.bkr").read_bytes() == b""  # never read, never rewritten
 
 
+def _files(top) -> dict:
+    """Every file under `top` with its bytes (a temporary file left is one more)."""
+    return {p: p.read_bytes() for p in sorted(top.rglob("*")) if p.is_file() and not p.is_symlink()}
+
+
+@pytest.mark.parametrize("command", [["check"], ["check", "--fix"], ["fmt"], ["fmt", "--check"], ["fmt", "--diff"]])
+def test_a_folder_bkrc_cannot_list_is_exit_2_its_line_and_the_rest_read(tree, monkeypatch, command):
+    """A folder under FILE that bkrc may not list (as root, chmod 000 does not stop
+    the listing, so `os.scandir` refuses it here): its line, exit 2, no traceback;
+    the files beside it are read, and fmt writes none (all are formatted already)."""
+    import errno
+    import os
+
+    locked = os.path.join("clusters", "site")
+    listing = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path) == locked:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
+        return listing(path)
+
+    (tree / "clusters" / "site" / "common.bkr").write_bytes(MINIMAL_TEXT.replace(b"\n  ", b"\n      ", 1))
+    before = _files(tree)
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = run_cli([*command, "clusters"], expect=2)  # run_cli raises a traceback's exception
+    said = "bkrc: clusters/site: cannot list the folder: Permission denied\n"
+    # check --fix names the files it read, with nothing to fix, after the line.
+    assert result.stderr == said if command != ["check", "--fix"] else result.stderr.startswith(said)
+    assert result.stdout == ""
+    assert _files(tree) == before
+
+
+def test_a_folders_line_is_said_in_its_own_run_only(tree):
+    """What `check DIR` says of a folder with no .bkr file was kept in a module's
+    dict until the next folder was searched: `bkrc show DIR` in the same process
+    (the tests', the language server's) said it too, for its folder that no search
+    looked at. Each run now carries its own lines."""
+    (tree / "docs").mkdir()
+    assert "no .bkr file" in run_cli(["check", "docs"], expect=2).stderr
+    assert run_cli(["show", "docs"], expect=2).stderr == "bkrc: docs: is a directory, not a .bkr file\n"
+
+
 def test_the_command_list_shows_every_summary_whole():
     """`bkrc --help` lists each command with a one-line summary; one click had to
     cut (`Print the long explanation of a diagnostic CODE (e.g.`) reads as broken."""

@@ -86,7 +86,7 @@ def check_cmd(files, fix, dialect_path, directory_path, fmt, color, include):
     directory = load_directory_arg(directory_path, fmt=fmt)
     done: list[FileFix] = []  # --fix: each FILE it finished, in order
     try:
-        code = _check(files, fix, fmt, color, include, done, dialect, directory)
+        code = _check(files, fix, fmt, color, include, done, dialect, directory, files.unread)
     except KeyboardInterrupt as err:
         if not fix:
             raise
@@ -97,19 +97,20 @@ def check_cmd(files, fix, dialect_path, directory_path, fmt, color, include):
     sys.exit(code)
 
 
-def _check(files, fix, fmt, color, include, done: list[FileFix], dialect=None, directory=None) -> int:
-    """The command: check (and with --fix, fix) each FILE, report; the exit code."""
+def _check(files, fix, fmt, color, include, done: list[FileFix], dialect=None, directory=None, unread=None) -> int:
+    """The command: check (and with --fix, fix) each FILE, report; the exit code
+    (`unread`: `Expanded.unread`, what to say of a name in `files` not to be read)."""
     analyses = []
     rewritten: list[tuple[int, str]] = []  # (when, the file's real path) for each file --fix replaced
     failures: list[str] = []  # bkrc's line for each FILE it could not read or write
     for arg in files:
         try:
             if fix:
-                analysis, written = fix_arg(arg, include, done, dialect, directory)
+                analysis, written = fix_arg(arg, include, done, dialect, directory, unread=unread)
                 if written:
                     rewritten.append((len(analyses), os.path.realpath(arg)))
             else:
-                analysis = analyse_arg(arg, include, dialect, directory=directory)
+                analysis = analyse_arg(arg, include, dialect, directory=directory, unread=unread)
             analyses.append((arg, analysis))
         except InputError as err:
             click.echo(str(err), err=True)
@@ -124,7 +125,7 @@ def _check(files, fix, fmt, color, include, done: list[FileFix], dialect=None, d
         read = {os.path.realpath(name) for name in analysis.sources}
         if any(when > n and path in read for when, path in rewritten):
             try:
-                analyses[n] = (arg, analyse_arg(arg, include, dialect, directory=directory))
+                analyses[n] = (arg, analyse_arg(arg, include, dialect, directory=directory, unread=unread))
             except InputError as err:
                 click.echo(str(err), err=True)
                 failures.append(str(err))
@@ -133,7 +134,7 @@ def _check(files, fix, fmt, color, include, done: list[FileFix], dialect=None, d
     for n in cut_and_shared([analysis for _, analysis in analyses]):
         arg = analyses[n][0]
         try:
-            analyses[n] = (arg, analyse_arg(arg, include, dialect, directory=directory, limit=0))
+            analyses[n] = (arg, analyse_arg(arg, include, dialect, directory=directory, limit=0, unread=unread))
         except InputError as err:
             click.echo(str(err), err=True)
             failures.append(str(err))
@@ -169,18 +170,18 @@ class FileFix:
     stopped: bool = False  # fixes.Fixed.stopped: the rounds ran out with fixes left
 
 
-def fix_arg(arg: str, include, done: list[FileFix], dialect=None, directory=None):
+def fix_arg(arg: str, include, done: list[FileFix], dialect=None, directory=None, *, unread=None):
     """Fix one FILE argument in place (`bkrc check --fix`): the analysis of what it holds
     afterwards, and whether it was replaced; what was fixed goes on `done` (before a
     Ctrl-C held back while the file was written is let go). Raises InputError when it
-    cannot be read or written."""
+    cannot be read or written (`unread`: as `read_input`'s)."""
     from bkrdsl.fixes import fix_all
     from bkrdsl.output import Commit, replace_file
     from bkrdsl.pipeline import analyse
     from bkrdsl.resolve import default_search_path
     from bkrdsl.syntax.reader import decode
 
-    name, data, path = read_input(arg, rewrite="to check it, leave out --fix")
+    name, data, path = read_input(arg, rewrite="to check it, leave out --fix", unread=unread)
     search_path = default_search_path(tuple(include))
     _, unreadable = decode(name, data)
     if any(d.fix is None for d in unreadable):  # binary, not UTF-8: nothing to fix, only to report

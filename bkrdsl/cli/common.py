@@ -7,7 +7,7 @@ import os
 import re
 import shlex
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import click
@@ -170,13 +170,16 @@ class InputError(Exception):
     """A file that cannot be read at all: one line on stderr, exit 2."""
 
 
-def read_input(arg: str, *, rewrite: str | None = None) -> tuple[str, bytes, Path | None]:
+def read_input(
+    arg: str, *, rewrite: str | None = None, unread: Mapping[str, str] | None = None
+) -> tuple[str, bytes, Path | None]:
     """(display name, bytes, path) for a FILE argument; '-' is standard input.
 
     `rewrite`: the caller replaces the file afterwards (`bkrc fmt`, `check --fix`),
     so a FIFO or a device is refused before it is read (reading a FIFO takes its
     bytes, and the file bkrc would write could not take its place); the text is
-    what to do instead."""
+    what to do instead. `unread`: the lines of an `Expanded` (`expand_folders`),
+    what to say of a name it left in a FILE's place instead of reading it."""
     if arg == "-":
         if sys.stdin is None:  # started with standard input closed (`<&-`)
             raise InputError("bkrc: -: standard input is closed; name a FILE, or give it one: `- < FILE`")
@@ -197,8 +200,10 @@ def read_input(arg: str, *, rewrite: str | None = None) -> tuple[str, bytes, Pat
             )
         # Inside the try: a folder on the path that bkrc may not enter makes even
         # the question "is it a folder?" fail (PermissionError), as the read would.
+        if unread and arg in unread:
+            raise InputError(unread[arg])
         if path.is_dir():
-            raise InputError(_FOLDER_LINES.get(arg) or f"bkrc: {arg}: is a directory, not a .bkr file")
+            raise InputError(f"bkrc: {arg}: is a directory, not a .bkr file")
         from bkrdsl.syntax.reader import read_file
 
         return arg, read_file(path), path
@@ -216,49 +221,57 @@ def read_input(arg: str, *, rewrite: str | None = None) -> tuple[str, bytes, Pat
         raise InputError(f"bkrc: {arg}: cannot read: {err.strerror or err}") from None
 
 
-#: What `read_input` says of a folder `expand_folders` left in a FILE's place:
-#: one that holds no .bkr file, or that it could not list.
-_FOLDER_LINES: dict[str, str] = {}
+class Expanded(list):
+    """FILE... with each folder among them replaced by the .bkr files under it
+    (`expand_folders`), a list of names; `unread`: for each name in it that is
+    not to be read, the line `read_input` says of it instead (a folder with no
+    .bkr file, one that could not be listed)."""
+
+    def __init__(self, names: Sequence[str] = (), unread: Mapping[str, str] | None = None) -> None:
+        super().__init__(names)
+        self.unread: dict[str, str] = dict(unread or {})
 
 
-def expand_folders(files: Sequence[str]) -> list[str]:
+def expand_folders(files: Sequence[str]) -> Expanded:
     """FILE... of `bkrc check` and `bkrc fmt`, each folder among them replaced by
     the .bkr files under it (`bkr_files`), as a pipeline's `bkrc check clusters/`
     means. A folder with none stays, and reads as a FILE that cannot be read (exit
     2, its line saying why), the other FILEs checked: a pipeline that points at
-    the wrong folder fails, rather than pass having checked nothing."""
-    _FOLDER_LINES.clear()  # of an earlier run in this process (the tests')
-    out: list[str] = []
+    the wrong folder fails, rather than pass having checked nothing. What
+    `read_input` says of those goes with the names (`Expanded.unread`), for each
+    run its own."""
+    out = Expanded()
     for arg in files:
         if arg == "-" or not os.path.isdir(arg):
             out.append(arg)
             continue
-        found, unreadable = bkr_files(arg)
-        for name, why in unreadable:
-            _FOLDER_LINES[name] = f"bkrc: {name}: cannot list the folder: {why}"
-        if not found and not unreadable:
-            _FOLDER_LINES[arg] = (
+        found, unread = bkr_files(arg)
+        out.unread.update(unread)
+        if not found and not unread:
+            out.unread[arg] = (
                 f"bkrc: {arg}: no .bkr file in this folder or below it"
                 " (hidden folders, symbolic links to folders and bkrc compile's output folders are not searched)"
             )
             out.append(arg)
             continue
-        out += sorted(found + [name for name, _ in unreadable], key=lambda name: name.split(os.sep))
+        out += sorted(found + [name for name, _ in unread], key=lambda name: name.split(os.sep))
     return out
 
 
 def bkr_files(top: str) -> tuple[list[str], list[tuple[str, str]]]:
-    """(the .bkr files under folder `top`, (folder, why) for each it could not
-    list). Not searched: a hidden folder or file (`.git`, an editor's `.#a.bkr`),
-    a symbolic link to a folder (a loop, or a tree outside; a link to a file is
-    read), and a folder bkrc compile wrote (its manifest.json bkrc's), which
-    holds no .bkr file, and may hold thousands of others. Names start with `top`
-    as given (`clusters/a.bkr`), but for `.`, which they leave out (`a.bkr`)."""
+    """(the .bkr files under folder `top`, (name, the line `read_input` says
+    instead of reading it) for each folder it could not list). Not searched: a
+    hidden folder or file (`.git`, an editor's `.#a.bkr`), a symbolic link to a
+    folder (a loop, or a tree outside; a link to a file is read), and a folder
+    bkrc compile wrote (its manifest.json bkrc's), which holds no .bkr file, and
+    may hold thousands of others. Names start with `top` as given
+    (`clusters/a.bkr`), but for `.`, which they leave out (`a.bkr`)."""
     found: list[str] = []
-    unreadable: list[tuple[str, str]] = []
+    unread: list[tuple[str, str]] = []
 
     def failed(err: OSError) -> None:
-        unreadable.append((err.filename or top, err.strerror or str(err)))
+        name = err.filename or top
+        unread.append((name, f"bkrc: {name}: cannot list the folder: {err.strerror or err}"))
 
     here_only = os.path.normpath(top) == "."
     for folder, dirs, names in os.walk(top, onerror=failed):
@@ -270,7 +283,7 @@ def bkr_files(top: str) -> tuple[list[str], list[tuple[str, str]]]:
             if name.endswith(".bkr") and not name.startswith("."):
                 path = os.path.join(folder, name)
                 found.append(os.path.relpath(path, top) if here_only else path)
-    return found, unreadable
+    return found, unread
 
 
 def _compiled(folder: str) -> bool:
@@ -521,17 +534,18 @@ def analyse_arg(
     directory=None,
     cluster_required: bool = False,
     limit: int | None = None,
+    unread: Mapping[str, str] | None = None,
 ):
     """Read one FILE argument and run the front end on it (`dialect`: the table the
     files would be written from, when not the built-in one; `directory`: the site's
     CP directory, `--directory`, to check against; `cluster_required`: a
     module is BKR110, as for `bkrc compile`). The analysis keeps each file's
     diagnostics up to its `limit`th error, those the report shows (default: the
-    command's `--max-errors`; 0: all)."""
+    command's `--max-errors`; 0: all). `unread`: as `read_input`'s."""
     from bkrdsl.pipeline import analyse
     from bkrdsl.resolve import default_search_path
 
-    name, data, path = read_input(arg)
+    name, data, path = read_input(arg, unread=unread)
     return analyse(
         name,
         data,

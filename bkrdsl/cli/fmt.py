@@ -64,8 +64,9 @@ def _write_raw(data: bytes) -> None:
 class _Run:
     """The outcome of one `bkrc fmt` call, file by file."""
 
-    def __init__(self, check: bool, diff: bool, status: bool = True, fmt: str = "text"):
+    def __init__(self, check: bool, diff: bool, status: bool = True, fmt: str = "text", unread=None):
         self.check = check
+        self.unread = unread  # `Expanded.unread`: what to say of a name not to be read
         self.fmt = fmt
         self.diff = diff
         # Where bkrc's own lines go: standard error, or standard output with --format
@@ -89,7 +90,7 @@ class _Run:
 
         try:
             rewrite = None if self.check or self.diff else STREAM_HINT
-            name, data, path = read_input(arg, rewrite=rewrite)
+            name, data, path = read_input(arg, rewrite=rewrite, unread=self.unread)
         except InputError as err:
             self.failed(str(err))
             return
@@ -181,7 +182,7 @@ def fmt_cmd(files, check, diff, fmt, color):
     # document in every run, as for `bkrc compile`: bkrc's own lines (`would
     # reformat`, `reformatted`, a FILE it cannot read) go to standard output.
     status = status_to_stderr(fmt)
-    run = _Run(check, diff, status, fmt)
+    run = _Run(check, diff, status, fmt, files.unread)
     try:
         for arg in files:
             run.one(arg)
