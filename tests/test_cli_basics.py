@@ -347,6 +347,64 @@ def test_a_folders_line_is_said_in_its_own_run_only(tree):
     assert run_cli(["show", "docs"], expect=2).stderr == "bkrc: docs: is a directory, not a .bkr file\n"
 
 
+@pytest.fixture
+def fifo_in_folder(tree):
+    """clusters/pipe.bkr a FIFO with a writer waiting: were bkrc to read it, it would
+    get a file's text, not hang; the writer is let go at the end."""
+    import os
+    import threading
+
+    path = tree / "clusters" / "pipe.bkr"
+    os.mkfifo(path)
+
+    def write() -> None:
+        with open(path, "wb") as pipe:
+            pipe.write(MINIMAL_TEXT)
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    yield path
+    if writer.is_alive():  # nobody read it: open it once, so that the writer can finish
+        reader = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        writer.join(timeout=10)
+        os.close(reader)
+
+
+@pytest.mark.parametrize("command", [["check"], ["fmt", "--check"], ["fmt", "--diff"]])
+def test_a_fifo_or_a_device_found_in_a_folder_is_not_read(tree, fifo_in_folder, command):
+    """`bkrc check clusters/` read a FIFO named .bkr found there, and waited for a
+    writer for good (a pipeline that never ends); a link to a device was read too
+    (/dev/null: an empty file, BKR110). Neither is read: its line, exit 2, the
+    others checked, as a module that is a FIFO is refused (BKR103)."""
+    (tree / "clusters" / "null.bkr").symlink_to("/dev/null")
+    result = run_cli([*command, "clusters"], expect=2)
+    because = (
+        "not a regular file, and bkrc reads only the regular files of a folder"
+        " (a FIFO would wait for a writer, a device may never end); name it as a FILE to read it\n"
+    )
+    assert result.stderr == (
+        f"bkrc: clusters/null.bkr: is a character device, {because}"
+        f"bkrc: clusters/pipe.bkr: is a FIFO (named pipe), {because}"
+    )
+    assert result.stdout == ""
+
+
+def test_a_fifo_found_in_a_folder_is_still_read_when_named_alone(tree, fifo_in_folder):
+    """Named as FILE, a FIFO is read (`bkrc check <(...)`), as before."""
+    run_cli(["check", "clusters/pipe.bkr"], expect=0)
+
+
+@pytest.mark.parametrize(
+    ("command", "hint"), [(["fmt"], "to format it, read it as standard input: `bkrc fmt - < clusters/pipe.bkr`"),
+                          (["check", "--fix"], "to check it, leave out --fix")]
+)
+def test_a_fifo_found_in_a_folder_by_a_command_that_rewrites_gets_the_rewrite_line(tree, fifo_in_folder, command, hint):
+    """fmt and check --fix refused it already, saying what to do instead: unchanged."""
+    result = run_cli([*command, "clusters"], expect=2)
+    said = f"bkrc: clusters/pipe.bkr: is a FIFO (named pipe), not a regular file, and bkrc rewrites only files; {hint}\n"
+    assert result.stderr.startswith(said) if command == ["check", "--fix"] else result.stderr == said
+
+
 def test_the_command_list_shows_every_summary_whole():
     """`bkrc --help` lists each command with a one-line summary; one click had to
     cut (`Print the long explanation of a diagnostic CODE (e.g.`) reads as broken."""

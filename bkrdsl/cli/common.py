@@ -225,7 +225,7 @@ class Expanded(list):
     """FILE... with each folder among them replaced by the .bkr files under it
     (`expand_folders`), a list of names; `unread`: for each name in it that is
     not to be read, the line `read_input` says of it instead (a folder with no
-    .bkr file, one that could not be listed)."""
+    .bkr file, one that could not be listed, a FIFO or a device found in one)."""
 
     def __init__(self, names: Sequence[str] = (), unread: Mapping[str, str] | None = None) -> None:
         super().__init__(names)
@@ -260,12 +260,13 @@ def expand_folders(files: Sequence[str]) -> Expanded:
 
 def bkr_files(top: str) -> tuple[list[str], list[tuple[str, str]]]:
     """(the .bkr files under folder `top`, (name, the line `read_input` says
-    instead of reading it) for each folder it could not list). Not searched: a
-    hidden folder or file (`.git`, an editor's `.#a.bkr`), a symbolic link to a
-    folder (a loop, or a tree outside; a link to a file is read), and a folder
-    bkrc compile wrote (its manifest.json bkrc's), which holds no .bkr file, and
-    may hold thousands of others. Names start with `top` as given
-    (`clusters/a.bkr`), but for `.`, which they leave out (`a.bkr`)."""
+    instead of reading it) for each folder it could not list and each .bkr name
+    that is a FIFO, a device or a socket, which would wait for a writer or never
+    end). Not searched: a hidden folder or file (`.git`, an editor's `.#a.bkr`),
+    a symbolic link to a folder (a loop, or a tree outside; a link to a file is
+    read), and a folder bkrc compile wrote (its manifest.json bkrc's), which
+    holds no .bkr file, and may hold thousands of others. Names start with `top`
+    as given (`clusters/a.bkr`), but for `.`, which they leave out (`a.bkr`)."""
     found: list[str] = []
     unread: list[tuple[str, str]] = []
 
@@ -282,8 +283,29 @@ def bkr_files(top: str) -> tuple[list[str], list[tuple[str, str]]]:
         for name in names:
             if name.endswith(".bkr") and not name.startswith("."):
                 path = os.path.join(folder, name)
-                found.append(os.path.relpath(path, top) if here_only else path)
+                path = os.path.relpath(path, top) if here_only else path
+                what = _special_found(path)
+                if what is None:
+                    found.append(path)
+                    continue
+                line = (
+                    f"bkrc: {path}: is {what}, not a regular file, and bkrc reads only the regular files"
+                    " of a folder (a FIFO would wait for a writer, a device may never end); name it as a FILE to read it"
+                )
+                unread.append((path, line))
     return found, unread
+
+
+def _special_found(path: str) -> str | None:
+    """What the .bkr name `path` found in a folder is when it is a FIFO, a device or
+    a socket ("a FIFO (named pipe)"), where a link leads; None for a regular file, and
+    for one that cannot be looked up (`read_input` says why when it reads it)."""
+    from bkrdsl.source import special_kind
+
+    try:
+        return special_kind(os.stat(path).st_mode)
+    except OSError:
+        return None
 
 
 def _compiled(folder: str) -> bool:
