@@ -674,17 +674,20 @@ def given_format(command: click.Command, args: Sequence[str]) -> str | None:
     return found[0] if len(set(found)) == 1 and found[0] in choices else None
 
 
-class _Run:
-    """What the command running has printed: its document, in a document format
-    (`print_diagnostics`), which an internal error then leaves alone."""
-
-    document_printed = False
-
-
-_run = _Run()
+#: `ctx.meta` key: the run printed its document, in a document format
+#: (`print_diagnostics`), which an internal error then leaves alone. In the run's
+#: own context, not in the module: each run starts without it.
+_DOCUMENT_PRINTED = "bkrc.document_printed"
 
 
-def internal_error_document(fmt: str, err: BaseException, *, document_err: bool) -> None:
+def _document_printed(ctx: click.Context | None = None) -> None:
+    """Note that the running command printed its document (`_DOCUMENT_PRINTED`)."""
+    ctx = ctx or click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.meta[_DOCUMENT_PRINTED] = True
+
+
+def internal_error_document(ctx: click.Context, fmt: str, err: BaseException, *, document_err: bool) -> None:
     """An internal error of a run in a document format (json, sarif): the
     document its stream holds, unless the run printed it already (a stream
     of two documents parses no better than one cut short), then the line
@@ -692,7 +695,7 @@ def internal_error_document(fmt: str, err: BaseException, *, document_err: bool)
     diagnostic, `execution_successful` false and the line; SARIF's says that the
     run failed and why, a tool execution notification of level `error`
     (SARIF 2.1.0, 3.20.21 and 3.58), as a reader of SARIF expects it."""
-    if not _run.document_printed:
+    if not ctx.meta.get(_DOCUMENT_PRINTED):
         if fmt == "sarif":
             from bkrdsl.diagnostics.render import render_sarif
 
@@ -700,7 +703,7 @@ def internal_error_document(fmt: str, err: BaseException, *, document_err: bool)
             click.echo(ascii_document(document, sys.stderr if document_err else sys.stdout), nl=False, err=document_err)
         else:
             empty_document(fmt, err=document_err, reason=internal_error_text(err))
-        _run.document_printed = True
+        _document_printed(ctx)
     click.echo(internal_error_text(err), err=not document_err)
 
 
@@ -726,7 +729,6 @@ class DocumentCommand(click.Command):
             self._refuse(err, given_format(self, given))
 
     def invoke(self, ctx):
-        _run.document_printed = False
         try:
             return super().invoke(ctx)
         except click.UsageError as err:  # raised by the command (`--dry-run` with `--check`)
@@ -739,7 +741,7 @@ class DocumentCommand(click.Command):
             fmt = ctx.params.get("fmt")
             if fmt not in DOCUMENT_FORMATS or (isinstance(err, OSError) and err.errno == errno.EPIPE):
                 raise
-            internal_error_document(fmt, err, document_err=self.document_err)
+            internal_error_document(ctx, fmt, err, document_err=self.document_err)
             sys.exit(EXIT_INTERNAL)
 
     def _refuse(self, err: click.UsageError, fmt: str | None) -> None:
@@ -819,4 +821,4 @@ def print_diagnostics(
     if text or fmt in DOCUMENT_FORMATS:
         click.echo(text, nl=False, err=err, color=colored)
         if fmt in DOCUMENT_FORMATS:
-            _run.document_printed = True
+            _document_printed()
