@@ -873,4 +873,58 @@ def text(v: ClusterView) -> str:
     return "\n".join(out) + "\n"
 
 
-__all__ = ["FORMAT_VERSION", "ClusterView", "as_json", "text", "view"]
+# ------------------------------------------------------------------ CSV
+#: The CSV format's columns, in their order (docs/show.md, "One line per minidisk"):
+#: every one but the last is a name, a word or a list of names, never quoted; the
+#: last, `excluded_by`, names the file, whose name may need quoting.
+CSV_COLUMNS = ("user", "statement", "member", "user_status", "address", "status", "manual_only", "jobs", "excluded_by")
+
+
+def _csv_field(value: str) -> str:
+    """`value` as an RFC 4180 field: quoted, its quotes doubled, where it holds a
+    comma, a quote or a line break (Python's `csv` leaves a lone CR unquoted
+    with an LF line end, which a reader then splits the row at)."""
+    if any(c in value for c in ',"\r\n'):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+def _exclude_csv(x: ExcludeAt) -> str:
+    return f"{x.file}:{x.line}:{x.column} {x.whose} {x.name}"
+
+
+def csv_rows(v: ClusterView) -> list[tuple[str, ...]]:
+    """One row per permanent minidisk of the coverage (`--directory`), as CSV_COLUMNS:
+    the very `UserCoverage` the JSON's `members[].coverage.entries` print, made flat.
+    A USER's minidisks are one set, its entry the same on every member: one row each,
+    `member` empty; an IDENTITY's are each member's own: one row per member shown.
+    Sorted by user, member, address; none without `--directory`."""
+    rows: dict[tuple[str, str, str], tuple[str, ...]] = {}
+    for m in v.shown:
+        for u in m.coverage or ():
+            member = "" if u.statement == "USER" else m.name
+            for d in u.minidisks:
+                rows.setdefault(
+                    (u.user, member, d.address),
+                    (
+                        u.user,
+                        u.statement,
+                        member,
+                        u.status,
+                        d.address,
+                        d.status,
+                        "true" if d.manual_only else "false",
+                        " ".join(f"{j.name}@{j.member}" for j in d.jobs),
+                        "; ".join(_exclude_csv(x) for x in d.excluded_by),
+                    ),
+                )
+    return [rows[key] for key in sorted(rows)]
+
+
+def as_csv(v: ClusterView) -> str:
+    """The CSV format (`--format csv`, with `--directory`): a header row of
+    CSV_COLUMNS, then `csv_rows`, RFC 4180 fields, each line ending in LF."""
+    return "".join(",".join(_csv_field(f) for f in row) + "\n" for row in [CSV_COLUMNS, *csv_rows(v)])
+
+
+__all__ = ["CSV_COLUMNS", "FORMAT_VERSION", "ClusterView", "as_csv", "as_json", "csv_rows", "text", "view"]

@@ -1,4 +1,4 @@
-"""`bkrc show FILE [--member M ...] [--format text|json]`: what runs where and when (docs/show.md).
+"""`bkrc show FILE [--member M ...] [--format text|json|csv]`: what runs where and when (docs/show.md).
 
 The front end runs first, as `bkrc check` runs it; its diagnostics go to
 standard error (in JSON with `--format json`). A file with errors shows
@@ -96,10 +96,11 @@ def member_problems(analysis, file: str, members) -> tuple[list, dict]:
     "--format",
     "fmt",
     cls=OnceOption,
-    type=click.Choice(("text", "json")),
+    type=click.Choice(("text", "json", "csv")),
     default="text",
     show_default=True,
-    help="A table per member, or JSON (docs/show.md); diagnostics follow it (text or json).",
+    help="A table per member, JSON, or (with --directory) CSV, one line per minidisk of the"
+    " directory's users (docs/show.md); diagnostics follow it (text or json; text for csv).",
 )
 @directory_option
 @color_option
@@ -113,11 +114,16 @@ def show_cmd(file, members, fmt, directory_path, color, include):
     machines BKRSTART starts, in order. With --directory, per member, which of
     the directory's users with minidisks a job backs up, and which none does.
     A file with errors shows nothing (exit 1); with --directory, an error
-    against the site's CP directory is one.
+    against the site's CP directory is one. --format csv lists, with
+    --directory, each minidisk of those users on one line: its status, the jobs
+    that back it up or the excludes that take it out.
     """
     import json
 
     from bkrdsl import show
+
+    if fmt == "csv" and directory_path is None:
+        raise click.UsageError("--format csv lists the minidisks of --directory's users: give --directory FILE")
 
     # With --format json the diagnostics are all of standard error, one document
     # a program reads in every run (with no diagnostic, and when the run stops
@@ -135,7 +141,7 @@ def show_cmd(file, members, fmt, directory_path, color, include):
     bad, sources = member_problems(analysis, file, members) if ok else ([], {})
     # One document: the file's warnings and the --member names it lacks together.
     reports = [analysis] + ([_Report(bad, sources)] if bad else [])
-    print_diagnostics(reports, fmt, color, err=True)
+    print_diagnostics(reports, "text" if fmt == "csv" else fmt, color, err=True)
     if not ok:
         click.echo("bkrc: errors in the input; nothing shown", err=status)
         sys.exit(EXIT_INPUT)
@@ -146,6 +152,8 @@ def show_cmd(file, members, fmt, directory_path, color, include):
     facts = show.view(model, tuple(m.upper() for m in members), _coverage(model, directory))
     if fmt == "json":
         click.echo(json.dumps(show.as_json(facts), indent=2))
+    elif fmt == "csv":
+        click.echo(show.as_csv(facts), nl=False)
     else:
         click.echo(show.text(facts), nl=False)
     sys.exit(EXIT_OK)
