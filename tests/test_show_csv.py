@@ -1,0 +1,168 @@
+"""`bkrc show --directory --format csv`: one line per minidisk, for an auditor (docs/show.md, "One line per minidisk").
+
+The rows are the JSON's `members[].coverage.entries[].minidisks[]` made flat:
+each test that says what a row holds checks it against the JSON document of
+the same run, so that the two formats cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from conftest import EXAMPLES, run_cli
+
+from bkrdsl.show import CSV_COLUMNS
+
+PRODSSI = (EXAMPLES / "prodssi.bkr").read_text()
+EXAMPLE_PAIRS = [("examples/prodssi.bkr", "examples/prodssi.direct"), ("examples/bank.bkr", "examples/bank.direct")]
+
+
+def show(path, directory, fmt, *args) -> str:
+    return run_cli(["show", str(path), "--format", fmt, "--directory", directory, *args], expect=0).stdout
+
+
+def read_csv(text: str) -> list[dict[str, str]]:
+    """The rows as Python's csv module reads them back, the header checked."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader)
+    assert tuple(header) == CSV_COLUMNS
+    return [dict(zip(header, row, strict=True)) for row in reader]
+
+
+def rows_from_json(data: dict) -> dict[tuple[str, str, str], dict[str, str]]:
+    """What each CSV row must say, worked out from the JSON document alone: a USER's
+    minidisks once (`member` empty; its entry is the same on every member), an
+    IDENTITY's once per member."""
+    out: dict[tuple[str, str, str], dict[str, str]] = {}
+    for m in data["members"]:
+        for e in m["coverage"]["entries"]:
+            member = "" if e["statement"] == "USER" else m["name"]
+            for d in e["minidisks"]:
+                row = {
+                    "user": e["user"],
+                    "statement": e["statement"],
+                    "member": member,
+                    "user_status": e["status"],
+                    "address": d["address"],
+                    "status": d["status"],
+                    "manual_only": "true" if d["manual_only"] else "false",
+                    "jobs": " ".join(f"{j['name']}@{j['member']}" for j in d["jobs"]),
+                    "excluded_by": "; ".join(
+                        f"{x['file']}:{x['line']}:{x['column']} {x['whose']} {x['name']}" for x in d["excluded_by"]
+                    ),
+                }
+                key = (e["user"], member, d["address"])
+                assert out.setdefault(key, row) == row, key  # a USER's entry is the same on every member
+    return out
+
+
+@pytest.mark.parametrize(("bkr", "direct"), EXAMPLE_PAIRS)
+def test_every_row_is_the_json_s_minidisk(at_root, bkr, direct):
+    """Each row agrees with the JSON's minidisk it stands for, and each of the JSON's
+    minidisks has its row, once; the rows are sorted by user, member and address."""
+    rows = read_csv(show(bkr, direct, "csv"))
+    expected = rows_from_json(json.loads(show(bkr, direct, "json")))
+    assert rows == [expected[key] for key in sorted(expected)]
+    assert [(r["user"], r["member"], r["address"]) for r in rows] == sorted(expected)
+    assert {r["status"] for r in rows} <= {"backed-up", "excluded", "not-selected"}
+
+
+def test_bank_s_rows_count_each_minidisk_of_the_cluster_once(at_root):
+    """docs/show.md's count, without jq: bank.bkr's 8 USERs' minidisks once, its
+    IDENTITY machines' once per member: 363 backed up, 161 excluded."""
+    rows = read_csv(show("examples/bank.bkr", "examples/bank.direct", "csv"))
+    statuses = [r["status"] for r in rows]
+    assert (len(rows), statuses.count("backed-up"), statuses.count("excluded")) == (524, 363, 161)
+    (db2b,) = [r for r in rows if (r["user"], r["address"]) == ("DB2B", "0600")]
+    assert db2b == {
+        "user": "DB2B",
+        "statement": "USER",
+        "member": "",
+        "user_status": "backed-up",
+        "address": "0600",
+        "status": "excluded",
+        "manual_only": "false",
+        "jobs": "LOCBFULL@PRODB LOCBINC@PRODB",
+        "excluded_by": "examples/bank.bkr:17:5 member PRODB",
+    }
+    lnx = [(r["member"], r["address"], r["status"]) for r in rows if r["user"] == "LNXP01"]
+    assert [m for m, _, _ in lnx] == sorted(m for m, _, _ in lnx)
+    assert {m for m, _, _ in lnx} == {"PRODA", "PRODB", "PRODC", "PRODD"}
+
+
+@pytest.mark.parametrize(("bkr", "direct"), EXAMPLE_PAIRS)
+def test_byte_identical_across_runs_with_lf_line_ends(at_root, bkr, direct):
+    first, second = show(bkr, direct, "csv"), show(bkr, direct, "csv")
+    assert first == second
+    assert first.endswith("\n") and "\r" not in first
+    assert first.splitlines()[0] == ",".join(CSV_COLUMNS)
+
+
+def test_member_keeps_the_users_rows_and_that_member_s_identities(at_root):
+    """`--member PRODA`: every USER's rows, as without it (a USER counts on every
+    member, backed up from any), and the IDENTITY rows of PRODA alone; each row as
+    the whole listing has it."""
+    args = ("examples/bank.bkr", "examples/bank.direct", "csv")
+    every = read_csv(show(*args))
+    proda = read_csv(show(*args, "--member", "PRODA"))
+    assert proda == [r for r in every if r["member"] in ("", "PRODA")]
+    assert {r["member"] for r in proda} == {"", "PRODA"}
+    assert [r for r in proda if r["statement"] == "IDENTITY"] and all(
+        r["member"] == "PRODA" for r in proda if r["statement"] == "IDENTITY"
+    )
+    two = read_csv(show(*args, "--member", "PRODB", "--member", "PRODD"))
+    assert two == [r for r in every if r["member"] in ("", "PRODB", "PRODD")]
+
+
+def test_a_value_with_a_comma_or_a_quote_is_quoted(at_root, tmp_path):
+    """The file's name is in `excluded_by`: one with a comma and a quote in it is
+    one quoted field, its quote doubled, which the csv module reads back whole."""
+    folder = tmp_path / 'q3,"audit"'
+    folder.mkdir()
+    path = folder / "site.bkr"
+    old = "exclude minidisk LNX* 0192"
+    assert old in PRODSSI
+    path.write_text(PRODSSI.replace(old, "exclude minidisk LNXWEB01 0100"))
+    text = show(path, "examples/prodssi.direct", "csv")
+    value = f"{path}:13:5 member VMSYS2"
+    quoted = '"' + value.replace('"', '""') + '"'
+    (line,) = [line for line in text.splitlines() if line.startswith("LNXWEB01,USER,,backed-up,0100,")]
+    assert line == f"LNXWEB01,USER,,backed-up,0100,excluded,false,LNXFULL@VMSYS2,{quoted}"
+    (row,) = [r for r in read_csv(text) if (r["user"], r["address"]) == ("LNXWEB01", "0100")]
+    assert row["excluded_by"] == value
+    expected = rows_from_json(json.loads(show(path, "examples/prodssi.direct", "json")))
+    assert read_csv(text) == [expected[key] for key in sorted(expected)]
+
+
+def test_manual_only_and_a_user_no_job_names(at_root, tmp_path):
+    """LNXFULL made `manual`: the guests' 0100 is `manual_only` true; LNXDB01 taken out
+    of group LINUX: its rows are `not-selected`, its `user_status` `not-named`."""
+    path = tmp_path / "site.bkr"
+    path.write_text(
+        PRODSSI.replace("run on VMSYS2 weekly sat 22:00", "run on VMSYS2").replace("LNXWEB02 LNXDB01", "LNXWEB02")
+    )
+    rows = {(r["user"], r["address"]): r for r in read_csv(show(path, "examples/prodssi.direct", "csv"))}
+    assert (rows["LNXWEB01", "0100"]["manual_only"], rows["LNXWEB01", "0191"]["manual_only"]) == ("true", "false")
+    assert [(r["user_status"], r["status"], r["jobs"]) for k, r in rows.items() if k[0] == "LNXDB01"] == [
+        ("not-named", "not-selected", ""),
+        ("not-named", "not-selected", ""),
+    ]
+
+
+def test_csv_without_directory_is_a_usage_error(at_root):
+    """Without `--directory` there is no minidisk to list: a header alone would read
+    as a cluster with nothing to back up."""
+    result = run_cli(["show", "examples/prodssi.bkr", "--format", "csv"], expect=2)
+    assert result.stdout == ""
+    assert "--format csv lists the minidisks of --directory's users: give --directory FILE" in result.stderr
+
+
+def test_csv_of_a_file_with_errors_prints_nothing_on_standard_output(at_root):
+    result = run_cli(
+        ["show", "examples/broken/prodssi.bkr", "--format", "csv", "--directory", "examples/prodssi.direct"], expect=1
+    )
+    assert result.stdout == ""
+    assert "error[BKR" in result.stderr and "bkrc: errors in the input; nothing shown" in result.stderr
