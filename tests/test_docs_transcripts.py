@@ -37,6 +37,7 @@ PINNED_ELSEWHERE = {
     # Its site.bkr made as the page says: examples/prodssi.bkr with LNXDB01 taken out of
     # group LINUX and `exclude minidisk DB2PRD *` in job APPSFULL.
     "bkrc show site.bkr --directory examples/prodssi.direct --member VMSYS1": "tests/test_show_coverage.py",
+    "bkrc show examples/bank.bkr --directory examples/bank.direct --format csv": "tests/test_show_csv.py",
 }
 
 

@@ -10,9 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import shlex
+import shutil
+import subprocess
 
 import pytest
-from conftest import EXAMPLES, run_cli
+from conftest import EXAMPLES, ROOT, run_cli
 
 from bkrdsl.show import CSV_COLUMNS
 
@@ -166,3 +170,49 @@ def test_csv_of_a_file_with_errors_prints_nothing_on_standard_output(at_root):
     )
     assert result.stdout == ""
     assert "error[BKR" in result.stderr and "bkrc: errors in the input; nothing shown" in result.stderr
+
+
+def page() -> str:
+    return (ROOT / "docs" / "show.md").read_text(encoding="utf-8")
+
+
+def test_docs_transcript_is_what_bkrc_prints_on_standard_output(at_root):
+    """docs/show.md, "One line per minidisk": its transcript is standard output
+    (`...` lines stand for rows it leaves out), standard error empty, exit 0."""
+    ((command, shown),) = re.findall(
+        r"^```text\n\$ (bkrc show examples/bank\.bkr [^\n]*--format csv)\n(.*?)^```", page(), re.MULTILINE | re.DOTALL
+    )
+    result = run_cli(shlex.split(command)[1:], expect=0)
+    assert result.stderr == ""
+    parts = re.split(r"^\.\.\.\n", shown, flags=re.MULTILINE)
+    assert len(parts) > 2 and result.stdout.startswith(parts[0]) and result.stdout.endswith(parts[-1])
+    at = 0
+    for part in parts[1:-1]:
+        at = result.stdout.index(part, at) + len(part)
+
+
+def test_docs_count_and_columns_are_bkrc_s(at_root):
+    """The page's column table names CSV_COLUMNS in order; its count of bank.bkr's rows
+    is test_bank_s_rows_count_each_minidisk_of_the_cluster_once's."""
+    text = page()
+    section = text.split("\n## One line per minidisk\n", 1)[1].split("\n## ", 1)[0]
+    assert tuple(re.findall(r"^\| `(\w+)` \|", section, re.MULTILINE)) == CSV_COLUMNS
+    assert "bank.bkr's 524 rows\n  are 363 `backed-up` and 161 `excluded`" in section
+    assert "--format csv | tail -n +2 | cut -d, -f6 | sort | uniq -c" in text
+
+
+def test_docs_quarter_diff_is_the_diff_of_the_two_listings(at_root, tmp_path):
+    """docs/show.md's "What changed since last quarter?": prodssi.bkr read on standard
+    input, then with LNXDB01 taken out of group LINUX; `diff` of the two listings is the
+    page's."""
+    (shown,) = re.findall(r"^  ```diff\n(.*?)^  ```", page(), re.MULTILINE | re.DOTALL)
+    new = PRODSSI.replace("LNXWEB02 LNXDB01", "LNXWEB02")
+    assert new != PRODSSI
+    for name, text in (("before.csv", PRODSSI), ("after.csv", new)):
+        got = run_cli(["show", "-", "--directory", "examples/prodssi.direct", "--format", "csv"], input=text, expect=0)
+        (tmp_path / name).write_text(got.stdout)
+    if shutil.which("diff") is None:
+        pytest.skip("no diff(1)")
+    diff = subprocess.run(["diff", "before.csv", "after.csv"], cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert diff.returncode == 1
+    assert diff.stdout == "".join(line[2:] + "\n" for line in shown.splitlines())
