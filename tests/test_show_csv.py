@@ -10,10 +10,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import shlex
 import shutil
 import subprocess
+import sys
 
 import pytest
 from conftest import EXAMPLES, ROOT, run_cli
@@ -216,3 +218,22 @@ def test_docs_quarter_diff_is_the_diff_of_the_two_listings(at_root, tmp_path):
     diff = subprocess.run(["diff", "before.csv", "after.csv"], cwd=tmp_path, capture_output=True, text=True, check=False)
     assert diff.returncode == 1
     assert diff.stdout == "".join(line[2:] + "\n" for line in shown.splitlines())
+
+
+def test_the_same_bytes_in_fresh_processes_under_two_hash_seeds():
+    """Byte-identical across runs: bank.bkr's listing in two processes, each under
+    another PYTHONHASHSEED (set iteration order changes with it)."""
+    outs = []
+    for seed in ("0", "12345"):
+        run = subprocess.run(
+            [sys.executable, "-m", "bkrdsl", "show", "examples/bank.bkr", "--directory", "examples/bank.direct",
+             "--format", "csv"],
+            cwd=ROOT,
+            env=dict(os.environ, PYTHONHASHSEED=seed),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert run.returncode == 0, run.stderr
+        outs.append(run.stdout)
+    assert outs[0] == outs[1] and outs[0].count("\n") == 525
