@@ -1,6 +1,7 @@
 """`bkrc show`: what runs where and when, per member, from one checked model (docs/show.md).
 
-`view()` gathers the facts; `text()` and `as_json()` print them. Every fact
+`view()` gathers the facts; `text()` and `as_json()` print them, and
+`as_csv()`, with `--directory`, the JSON's coverage minidisks one per line. Every fact
 comes from the resolved model, through the same queries the emitters use, so
 that what `bkrc show` says is what `bkrc compile` writes:
 
