@@ -1098,3 +1098,50 @@ def test_a_disk_statement_written_alike_is_a_copy_even_when_already_reported():
     found = [(d.code, d.span.line) for d in analyse("bank.bkr", text.encode()).diagnostics]
     line = BANK_TEXT[: BANK_TEXT.index(BANK_DISK)].count("\n") + 1
     assert found == [("BKR316", line), ("BKR324", line + 1), ("BKR316", line + 1)]
+
+
+BANK_PRODA = "member PRODA { workers 4 "
+BANK_WORKER_DISK = "  disk TRDMM 191 size 10 cyl on PCPRV1 at 29086\n"
+BANK_WORKER_DISK_ON_PRODC = BANK_WORKER_DISK + "  disk BKRWRK03 191 size 5 cyl on PCPRV1 at 29096\n"
+
+
+@pytest.mark.parametrize(
+    "old,new,code",
+    [
+        (BANK_PRODA, "member PRODA { workers 99 ", "BKR316"),
+        (BANK_PRODA, "member PRODA { workers 4#x ", "BKR316"),
+        ("member PRODC { workers 2 ", "member PRODC { workers 2#x ", "BKR316"),
+        ("member PRODC { workers 2 ", "member PRODC { workers 0 ", "BKR241"),
+        ("    workers 4\n    private-volume PBPRV1", "    private-volume PBPRV1", "BKR241"),
+    ],
+)
+def test_a_worker_count_reported_is_the_one_diagnostic(old, new, code):
+    """A member's `workers` count deleted, 0, or none from 1 to 64 (BKR241, BKR316)
+    leaves the count meant unknown: the workers' minidisks bank.bkr places on that
+    member's private volume are not BKR252 ("`BKRWRK01` does not run on `PRODB`...
+    (`PRODB` runs 0 workers)", one per worker), nor the workers a count past 64 adds
+    BKR253 ("workers `BKRWRK05` to `BKRWRK64` get no 191 minidisk on `PRODA`")
+    (bench/cascades.py, 9 slips)."""
+    assert old in BANK_TEXT
+    text = BANK_TEXT.replace(old, new, 1)
+    codes = [d.code for d in analyse("bank.bkr", text.encode()).diagnostics if d.severity != "info"]
+    assert codes == [code]
+
+
+@pytest.mark.parametrize("proda", [BANK_PRODA, "member PRODA { workers 99 "])
+def test_a_worker_s_minidisk_where_it_does_not_run_is_still_bkr252(proda):
+    """BKR252 on its own: a worker's minidisk on the private volume of a member whose
+    valid count does not reach it (PRODC runs 2), also beside another member's
+    reported count."""
+    text = BANK_TEXT.replace(BANK_WORKER_DISK, BANK_WORKER_DISK_ON_PRODC, 1).replace(BANK_PRODA, proda, 1)
+    codes = [d.code for d in analyse("bank.bkr", text.encode()).diagnostics if d.severity != "info"]
+    assert codes == (["BKR252"] if proda == BANK_PRODA else ["BKR316", "BKR252"])
+
+
+@pytest.mark.parametrize("proda", [BANK_PRODA, "member PRODA { workers 99 "])
+def test_a_worker_without_its_a_disk_is_still_bkr253(proda):
+    """BKR253 on its own: a worker that runs on members with a valid count and has no
+    191 anywhere (every `disk BKRWRK02 191` deleted), also beside `workers 99`."""
+    text = re.sub(r"  disk BKRWRK02 191 .*\n", "", BANK_TEXT).replace(BANK_PRODA, proda, 1)
+    codes = sorted(d.code for d in analyse("bank.bkr", text.encode()).diagnostics if d.severity != "info")
+    assert codes == (["BKR253"] if proda == BANK_PRODA else ["BKR253", "BKR316"])

@@ -19,6 +19,7 @@ from bkrdsl.diagnostics import Edit, Fix
 from bkrdsl.diagnostics.suggest import alternatives, tied_best, typing_slips
 from bkrdsl.resolve.model import (
     DISK_UNIT_LIMITS,
+    MAX_WORKERS,
     ORDINAL_DAYS,
     PATTERN_CHARS,
     Model,
@@ -431,6 +432,20 @@ def disk_reported(model: Model, disk) -> bool:
     if disk.volume is not None and disk.volume.upper not in (*model.private_volumes, *model.shared_volumes):
         return True
     return swapped_disk(disk) or not model.disk_owners(disk)
+
+
+def workers_reported(member) -> bool:
+    """Whether an earlier check reports how many workers `member` (a `MemberModel`)
+    runs: none (no `workers` statement, or `workers 0`: BKR241) or a count that is
+    none from 1 to MAX_WORKERS (`workers 99`, `workers 4#x`: BKR316). The count
+    meant is unknown then, so the checks that count the member's workers (BKR252 for
+    a worker's minidisk on its private volume, BKR253 for the workers' A-disks)
+    leave that member alone: one slip, one diagnostic."""
+    settings = member.decl.settings_named("workers")
+    if not settings or not settings[0].values:
+        return True
+    n = small_int(settings[0].values[0].text)
+    return n is None or not 1 <= n <= MAX_WORKERS
 
 
 def disk_read(disk):

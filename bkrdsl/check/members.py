@@ -19,6 +19,7 @@ from bkrdsl.check.common import (
     valid_user_id,
     valid_user_or_pattern,
     volume_span,
+    workers_reported,
 )
 from bkrdsl.check.names import RESERVED_USER_ID, reserved_id_problem
 from bkrdsl.check.registry import check
@@ -732,6 +733,7 @@ def disk_placement(model: Model):
         return
     owners = _volume_owner(model)
     machines = model.product_machines()
+    roles = model.machine_roles()
     lacking_private: dict[tuple[str, ...], list] = {}  # BKR245, per members lacking a private volume
     lacking_shared: list = []  # BKR245, the disks that need a shared volume
     undeclared_shared = False  # a single-configuration machine's disk `on` a volume not declared (BKR333)
@@ -764,8 +766,14 @@ def disk_placement(model: Model):
                 help="leave out `on VOLUME` so each member's SUBCONFIG gets its own extent on its private volume",
             )
             continue
-        if vol is not None and not any(explicit for *_, explicit in instances):
-            # The volume is private to a member none of the disk's machines runs on.
+        # The volume is private to a member none of the disk's machines runs on. A
+        # worker's, where the member's `workers` count is reported (BKR241, BKR316:
+        # `workers 4` deleted, or written `workers 99`), is that count's slip.
+        if (
+            vol is not None
+            and not any(explicit for *_, explicit in instances)
+            and not (all(roles.get(m) == "worker" for m in disk_machines) and workers_reported(model.member(owners[vol])))
+        ):
             yield _not_built_there(model, d, vol, owners[vol], sorted(disk_machines), machines)
         bare = list(dict.fromkeys(member for _, member, volume, _ in instances if volume is None and member))
         if bare:

@@ -28,6 +28,7 @@ from bkrdsl.check.common import (
     valid_user_id,
     valid_user_or_pattern,
     volume_problem,
+    workers_reported,
 )
 from bkrdsl.check.kinds import machines_with_taken_ids
 from bkrdsl.diagnostics import Related
@@ -577,6 +578,8 @@ def a_disks(model: Model, dialect: Dialect, directory: Directory | None = None) 
             continue
         if held(machine, kind, members):
             continue  # BKR520
+        if role == "worker" and all(workers_reported(model.member(m)) for m in members):
+            continue  # BKR241, BKR316: the workers a count CP would not take adds (`workers 99`)
         lacking.setdefault("worker" if role == "worker" else machine, []).append(machine)
     return [_no_a_disk(model, ids, roles, machines) for ids in lacking.values()]
 
