@@ -1145,3 +1145,40 @@ def test_a_worker_without_its_a_disk_is_still_bkr253(proda):
     text = re.sub(r"  disk BKRWRK02 191 .*\n", "", BANK_TEXT).replace(BANK_PRODA, proda, 1)
     codes = sorted(d.code for d in analyse("bank.bkr", text.encode()).diagnostics if d.severity != "info")
     assert codes == (["BKR253"] if proda == BANK_PRODA else ["BKR253", "BKR316"])
+
+
+@pytest.mark.parametrize(
+    "old,new,codes",
+    [
+        ("  member PRODA { workers 4  private-volume PAPRV1 }\n", "", ["BKR330"]),
+        ("  member PRODC { workers 2  private-volume PCPRV1 }\n", "", ["BKR330"]),
+        ("    private-volume PBPRV1\n", "", ["BKR245"]),
+    ],
+)
+def test_a_member_s_private_volume_left_out_with_its_declaration_is_one_diagnostic(old, new, codes):
+    """A `member` block deleted (BKR330 for its name, where jobs run) or its
+    `private-volume` (BKR245) leaves the volume bank.bkr's member-by-member `disk`
+    statements name undeclared: not BKR333 as well ("volume `PBPRV1` is neither a
+    member's private volume nor a shared volume, named 8 times", bench/cascades.py,
+    3 slips). BKR245 names the volume, and its help writes the statement."""
+    assert old in BANK_TEXT
+    text = BANK_TEXT.replace(old, new, 1)
+    found = [d for d in analyse("bank.bkr", text.encode()).diagnostics if d.severity != "info"]
+    assert [d.code for d in found] == codes
+    if codes == ["BKR245"]:
+        assert "`PBPRV1`, which 8 `disk` statements name, is declared nowhere" in found[0].message
+        assert found[0].help == "add `private-volume PBPRV1` to the member block"
+
+
+@pytest.mark.parametrize(
+    "old,new",
+    [
+        (BANK_DISK, BANK_DISK.replace("PAPRV1", "PARPV1")),  # PRODA's statement mistyped
+        (BANK_DISK, BANK_DISK + "\n  disk BKRBKUP 191 size 10 cyl on PEPRV1 at 29046"),  # a fifth, every member declared
+    ],
+)
+def test_a_volume_declared_nowhere_beside_declared_members_is_still_bkr333(old, new):
+    """BKR333 on its own: a label that is no member's left out with it."""
+    text = BANK_TEXT.replace(old, new, 1)
+    codes = [d.code for d in analyse("bank.bkr", text.encode()).diagnostics if d.severity != "info"]
+    assert codes == ["BKR333"]

@@ -448,6 +448,53 @@ def workers_reported(member) -> bool:
     return n is None or not 1 <= n <= MAX_WORKERS
 
 
+def missing_private_volumes(model: Model) -> dict[str, tuple[str, ...]]:
+    """The volumes no statement declares that are a member's private volume left out
+    with its declaration, each with the member it belongs to: () for a member no
+    block declares (its `member` block deleted: BKR330 for the member's name), or the
+    one member that declares no private volume (its `private-volume` deleted: BKR245,
+    which names the volume). Such a volume is named by IDENTITY machines' minidisks
+    only, placed member by member (bank.bkr), every statement for one of them beside
+    statements on the other members' private volumes, and the members those leave
+    without one are that member or none. BKR333 leaves such a volume to that error: one
+    slip, one diagnostic. A label mistyped (`on PARPV1` for PRODA's `PAPRV1`) leaves
+    its own member without a statement, and stays BKR333."""
+    cluster = model.cluster
+    if cluster is None:
+        return {}
+    known = set(model.private_volumes) | set(model.shared_volumes)
+    by_volume: dict[str, list[Disk]] = {}
+    for d in model.disks:
+        if d.volume is not None and d.volume.upper not in known and volume_problem(d.volume.text) is None:
+            by_volume.setdefault(d.volume.upper, []).append(d)
+    if not by_volume:
+        return {}
+    machines = model.product_machines()
+    lacking = {m.name for m in model.members if not m.private_volumes}
+    unknown_member = any(model.member(w.upper) is None for w in cluster.member_references())
+    found = {}
+    for volume, disks in by_volume.items():
+        uncovered: set[str] = set()
+        for d in disks:
+            addr = parse_address(d.address.text)
+            owners = model.disk_owners(d, machines) if addr is not None else ()
+            if not owners or any(machines[m][0] is not Kind.IDENTITY for m in owners):
+                break
+            for machine in owners:
+                others = [o for o in model.disks_at.get((machine, addr), ()) if o.volume is not None and o.volume.upper != volume]
+                if not others:
+                    break
+                covered = {model.private_volumes.get(o.volume.upper) for o in others}
+                uncovered.update(m for m in machines[machine][1] if m not in covered)
+            else:
+                continue
+            break
+        else:
+            if (not uncovered and unknown_member) or (len(uncovered) == 1 and uncovered <= lacking):
+                found[volume] = tuple(uncovered)
+    return found
+
+
 def disk_read(disk):
     """`disk` as meant: its user ID and address back in their places when swapped."""
     if not swapped_disk(disk):

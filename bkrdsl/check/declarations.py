@@ -22,6 +22,7 @@ from bkrdsl.check.common import (
     machine_meant,
     mean_fix,
     mean_help,
+    missing_private_volumes,
     quoted,
     server_written_as_home,
     shown,
@@ -678,7 +679,13 @@ UNKNOWN_VOLUME = register(
     at its first place, with the others as notes. A volume closest to a
     label that is declared but invalid (`shared-volume VMCOM1#x`, a comment
     written without its blank: 8 characters) is left to that label's error
-    (BKR305), which is the one mistake, never a label to suggest.
+    (BKR305), which is the one mistake, never a label to suggest. Nor is a
+    member's private volume left out with its declaration: named only by the
+    IDENTITY machines' disks placed member by member, beside statements on
+    every other member's private volume, while a member name is unknown (its
+    `member` block deleted: BKR330) or the one member left without a statement
+    declares no private volume (its `private-volume` deleted: BKR245, which
+    names the volume).
 
     Failing example:
 
@@ -1950,7 +1957,10 @@ def _unknown_disk_reports(model: Model):
             related=related,
             help=helps[0] if one else helps[1],
         ), False
+    missing = missing_private_volumes(model)
     for volume, word, others in _once_per_name(unknown_volumes):
+        if volume in missing:
+            continue  # a member's private volume, left out with its `member` block (BKR330) or `private-volume` (BKR245)
         close = suggest.closest(volume, volumes)
         if close and all(volume_problem(name) is not None for name in close):
             # `shared-volume BKCOM1#x`, a comment glued to the label: the label declared

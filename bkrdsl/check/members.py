@@ -12,6 +12,7 @@ from bkrdsl.ast import Kind
 from bkrdsl.check.common import (
     disk_int,
     listed,
+    missing_private_volumes,
     plural,
     quoted,
     small_int,
@@ -302,7 +303,10 @@ NO_VOLUME = register(
     the disks that need a shared volume when the cluster declares none. Not
     when a single-configuration machine's disk is `on` a volume the cluster
     does not declare (BKR333): that is the shared volume, its `shared-volume`
-    statement the one thing missing (deleted), and BKR333 says so.
+    statement the one thing missing (deleted), and BKR333 says so. A member
+    without a private volume where the disks placed member by member name,
+    for its instances, a volume no statement declares (its `private-volume`
+    deleted) is one error here, naming that volume (and no BKR333).
 
     Failing example:
 
@@ -784,19 +788,31 @@ def disk_placement(model: Model):
     # mistake, however many `disk` statements it leaves without a place: one error, at
     # the first of them, the others as notes.
     # The place to mend is the member block: the error points at the member's name.
+    # A volume no statement declares, named by the disks placed member by member where
+    # this member's would be, is its `private-volume` deleted: said here, not BKR333.
+    missing = {members: volume for volume, members in missing_private_volumes(model).items() if members}
     for bare, disks in lacking_private.items():
         many = len(bare) > 1
+        volume = missing.get(bare)
+        named = [d for d in model.disks if d.volume is not None and d.volume.upper == volume]
         yield NO_VOLUME(
             f"member{'s' if many else ''} {listed(list(bare))} declare{'' if many else 's'}"
             " no private volume,"
             f" but {_disks_text(disks)} {'needs' if len(disks) == 1 else 'need'} one there: each member's"
-            " SUBCONFIG holds its own instance's minidisks",
+            " SUBCONFIG holds its own instance's minidisks"
+            + (
+                f"; `{volume}`, which {plural(len(named), '`disk` statement')} {'names' if len(named) == 1 else 'name'},"
+                " is declared nowhere"
+                if volume
+                else ""
+            ),
             model.member(bare[0]).decl.name.span,
             related=tuple(Related(d.span, f"needs one on {listed(list(bare))}") for d in disks)
             + tuple(
                 Related(model.member(m).decl.name.span, "no `private-volume` here either") for m in bare[1:]
-            ),
-            help="add `private-volume VOLSER` to the member block",
+            )
+            + tuple(Related(d.volume.span, f"`{volume}` named here, declared nowhere") for d in named[:1]),
+            help=f"add `private-volume {volume}` to the member block" if volume else "add `private-volume VOLSER` to the member block",
         )
     if lacking_shared and not undeclared_shared:
         # (With a single-configuration machine's disk on a volume the cluster does not
