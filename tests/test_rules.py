@@ -1182,3 +1182,27 @@ def test_a_volume_declared_nowhere_beside_declared_members_is_still_bkr333(old, 
     text = BANK_TEXT.replace(old, new, 1)
     codes = [d.code for d in analyse("bank.bkr", text.encode()).diagnostics if d.severity != "info"]
     assert codes == ["BKR333"]
+
+
+BANK_CICSSFS_SFS = "include sfs BKRCAT:CICSRG*.*\n    exclude sfs BKRCAT:CICSRG*.TEMP"
+
+
+@pytest.mark.parametrize("sfs", [True, False])
+def test_a_group_s_kind_flipped_beside_a_job_of_shared_data_is_said_once(sfs):
+    """bank.bkr's `identity group CICS` written `single`: IDFUL and IDINC, on each
+    member with NETIDS and LINUXP, each gave BKR222; CICSSFS, on PRODA, backs up the
+    regions' SFS paths of the shared catalog's pool alone, right for either kind, and
+    kept the group's kind from being blamed. One BKR222 now, at the group's kind, the
+    job shown as related. With CICSSFS backing up minidisks on one member (right for
+    single users only), each job's BKR222 stays: the jobs say `single` is not the slip."""
+    text = BANK_TEXT.replace("identity group CICS", "single group CICS", 1)
+    if not sfs:
+        text = text.replace(BANK_CICSSFS_SFS, "include minidisk CICSRG* 0300-03FF", 1)
+    found = [d for d in analyse("bank.bkr", text.encode()).diagnostics if d.severity != "info"]
+    lines = [(d.code, d.span.line) for d in found]
+    if sfs:
+        assert lines == [("BKR222", BANK_TEXT[: BANK_TEXT.index("identity group CICS")].count("\n") + 1)]
+        assert "every job that backs it up but `CICSSFS` holds IDENTITY users too" in found[0].message
+        assert any("right for either kind" in r.label for r in found[0].related)
+    else:
+        assert [code for code, _ in lines] == ["BKR222", "BKR222"]

@@ -175,7 +175,9 @@ MIXED_KINDS = register(
     each is wrong only because of that group's kind, the group's `single` or
     `identity` is as likely the slip as every job's placement: this error is
     reported once, at the group's kind, naming the jobs, and its help gives
-    both ways out.
+    both ways out. A job of the group on one member that backs up only data
+    every member shares (SFS paths of the shared catalog's file pool) is
+    right for either kind, and is shown as related.
 
     Failing example:
 
@@ -643,7 +645,10 @@ def _group_at_fault(model: Model, found: list[_Misplaced]) -> dict[str, list[_Mi
     slip as each job's placement (prodssi's `single group LINUX` written `identity`:
     BKR221 for LNXFULL and for LNXINC, both on VMSYS2), and it is said once, at the
     group. Jobs placed differently (one on VM1 and VM2, one on VM3) are each a
-    mistake of their own."""
+    mistake of their own. A job of the group on one member whose every include is data
+    every member shares (bank.bkr's CICSSFS, the CICS regions' SFS paths of the shared
+    catalog's pool: `_shared_data_only`) is right for either kind, and takes no part
+    (bank.bkr's `identity group CICS` written `single`: BKR222 for IDFUL and IDINC)."""
     by_group: dict[str, list[_Misplaced]] = {}
     for problem in found:
         if len(problem.odd) == 1 and problem.odd[0].group is not None:
@@ -653,23 +658,39 @@ def _group_at_fault(model: Model, found: list[_Misplaced]) -> dict[str, list[_Mi
         if len(problems) < 2 or len({(p.diagnostic.code, frozenset(p.job.members)) for p in problems}) > 1:
             continue
         backing = [j for j in model.jobs if any(r.group is not None and r.group.name == name for r in j.refs)]
-        if len(backing) == len(problems):
+        misplaced = {id(p.job) for p in problems}
+        if all(id(j) in misplaced or _fits_either_kind(model, j) for j in backing):
             blamed[name] = problems
     return blamed
 
 
-def _group_kind_diagnostic(group: Group, problems: list[_Misplaced]) -> Diagnostic:
+def _fits_either_kind(model: Model, job: JobModel) -> bool:
+    """A job on one member that backs up data every member shares only: right for
+    single-configuration users, and for IDENTITY users (BKR221's way out)."""
+    return job.run is not None and len(_runs_on(model, job)) == 1 and _shared_data_only(model, job)
+
+
+def _group_kind_diagnostic(model: Model, group: Group, problems: list[_Misplaced]) -> Diagnostic:
     """The one diagnostic for a group whose kind every job that backs it up contradicts:
     at the group's kind, naming each job; no fix, since which side is wrong is the
     directory's to say."""
     name = quoted(group.name)
     kind = group.kind.value
+    misplaced = {id(p.job) for p in problems}
+    either = [
+        j
+        for j in model.jobs
+        if id(j) not in misplaced and any(r.group is not None and r.group.name == group.name for r in j.refs)
+    ]
     other = Kind.SINGLE.value if group.kind is Kind.IDENTITY else Kind.IDENTITY.value
     jobs = ", ".join(p.where for p in problems)
+    every = "every job that backs it up"
+    if either:
+        every += f" but {listed([j.name for j in either])}"
     rule = next(r for r in (SINGLE_ON_MANY, IDENTITY_PINNED, MIXED_KINDS) if r.code == problems[0].diagnostic.code)
     if rule is MIXED_KINDS:
         message = (
-            f"group {name} is declared {kind}, but every job that backs it up holds {_KIND_WORDS[other]} users too"
+            f"group {name} is declared {kind}, but {every} holds {_KIND_WORDS[other]} users too"
             f" ({jobs}): a job runs on one member (single-configuration users) or on each member"
             " (IDENTITY users), never both"
         )
@@ -682,8 +703,11 @@ def _group_kind_diagnostic(group: Group, problems: list[_Misplaced]) -> Diagnost
         else:
             says = "runs on some members only: its users' instances on the others are never backed up"
             otherwise = "use `run on each member` in these jobs"
-        message = f"group {name} is declared {kind}, but every job that backs it up ({jobs}) {says}"
+        message = f"group {name} is declared {kind}, but {every} ({jobs}) {says}"
         related = tuple(Related(p.job.run.placement.span, f"{quoted(p.job.name)} runs here") for p in problems)
+    related += tuple(
+        Related(j.decl.name.span, "on one member, of data every member shares: right for either kind") for j in either
+    )
     return rule(
         message,
         group.decl.kind_span,
@@ -708,7 +732,7 @@ def placement(model: Model):
             found.append(problem)
     blamed = _group_at_fault(model, found)
     for problems in blamed.values():
-        yield _group_kind_diagnostic(problems[0].odd[0].group, problems)
+        yield _group_kind_diagnostic(model, problems[0].odd[0].group, problems)
     said = {id(p) for problems in blamed.values() for p in problems}
     yield from (p.diagnostic for p in found if id(p) not in said)
 
