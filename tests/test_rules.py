@@ -1206,3 +1206,22 @@ def test_a_group_s_kind_flipped_beside_a_job_of_shared_data_is_said_once(sfs):
         assert any("right for either kind" in r.label for r in found[0].related)
     else:
         assert [code for code, _ in lines] == ["BKR222", "BKR222"]
+
+
+@pytest.mark.parametrize(
+    "owner,glued",
+    [("*#x", True), ("MNTA#x", True), ("MNTB#x", False), ("NOSUCH", False)],
+)
+def test_an_owner_with_a_comment_glued_says_so(owner, glued):
+    """`include minidisk *#x 0100-0FFF`, a comment written without its blank: `#` is a
+    character of CP names, so the owner is `*#X`, and the job backs up nothing
+    (BKR116). Its help said only "add *#X to `LOCALA`"; it says first that a blank
+    before the `#` makes a comment. An owner whose part before the `#` is no user of
+    the job (`MNTB#x` in LOCAFULL, of LOCALA) keeps the help alone."""
+    old = "job LOCAFULL {\n    backup LOCALA full\n    include minidisk * 0100-0FFF"
+    assert old in BANK_TEXT
+    text = BANK_TEXT.replace(old, old.replace("minidisk *", f"minidisk {owner}"), 1)
+    found = [d for d in analyse("bank.bkr", text.encode()).diagnostics if d.severity != "info"]
+    assert [d.code for d in found] == ["BKR116"]
+    said = found[0].help.startswith("a `#` inside a word is part of it: if a comment follows, write a blank before the `#`")
+    assert said == glued, found[0].help

@@ -436,7 +436,10 @@ OWNER_NOT_BACKED_UP = register(
     (`include minidisk 0191 *`) is the address written where the owner goes:
     the help gives the line with the owner first (`include minidisk * 0191`).
     So is a member block's exclude written so (`exclude minidisk 0192 *`),
-    which would exclude nothing on the member.
+    which would exclude nothing on the member. An owner whose part before a
+    `#` names the job's users (`include minidisk *#x 0100-0FFF`, a comment
+    written without its blank: `#` is a character of CP names, so the owner
+    is `*#X`) gets a help that says first to write a blank before the `#`.
     When no include of the job selects anything, the job backs up nothing:
     that is BKR116, an error, which shows these includes as its notes
     instead. An owner that one of the job's user IDs was before CP came to
@@ -1873,6 +1876,18 @@ def _owner_help(model: Model, job, up: str, include: bool = True) -> str:
     return f"{add or 'declare ' + up + ' in a group a job backs up'}, or move the line to the job that backs it up"
 
 
+def _owner_names_users(up: str, ids, id_set, patterns, include: bool) -> bool:
+    """Whether owner `up` (`*`, an ID or a pattern) names users of the job whose IDs
+    and patterns are given, as `owners_backed_up` judges an owner."""
+    if up == "*":
+        return True
+    if not valid_user_or_pattern(up):
+        return False
+    if is_pattern(up):
+        return bool(narrow_owners(up, ids, patterns) if include else _pattern_meets(up, ids, patterns))
+    return _backs_up_id(up, id_set, patterns)
+
+
 @check
 def owners_backed_up(model: Model):
     for job in model.jobs:
@@ -1953,11 +1968,19 @@ def owners_backed_up(model: Model):
                         continue
                     what = f"job {quoted(job.name)} does not back up {quoted(up)}"
                     note = f"{quoted(up)} is not one of the job's users"
+                help = _owner_help(model, job, up, include)
+                head = up.partition("#")[0]
+                if head and head != up and _owner_names_users(head, ids, id_set, patterns, include):
+                    # `include minidisk *#x 0100-0FFF`: a comment glued to an owner of the
+                    # job's users (`#` is a character of CP names); "add *#X to LOCALA" alone
+                    # would send the writer the wrong way.
+                    note += f": `#` glued to {quoted(head)}"
+                    help = f"a `#` inside a word is part of it: if a comment follows, write a blank before the `#`; otherwise {help}"
                 found = OWNER_NOT_BACKED_UP(
                     f"{what}, so {what_selects} selects nothing",
                     word.span,
                     related=(Related(ref.word.span, "the job backs up these users"),),
-                    help=_owner_help(model, job, up, include),
+                    help=help,
                 )
                 if include:
                     misses.append((word, note, found))
