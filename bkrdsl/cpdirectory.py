@@ -273,6 +273,19 @@ class Minidisk(NamedTuple):
         return self.form in TEMPORARY_FORMS
 
     @property
+    def access(self) -> tuple[str | None, int]:
+        """The link mode the statement gives, in upper case (None: it gives none), and
+        how many of the read, write and multiple passwords after it it gives (0 to 3),
+        from its record as DIRECTXA splits it (columns 1-71). The kept text has the
+        passwords masked (`_masked`), each still a word. Read when asked (BKR534), not
+        as the directory is read: a few product machines' minidisks are asked about."""
+        words = _WORD.findall(self.text.source.line_text(self.line)[:LAST_COLUMN])
+        at = 6 if self.form not in ONE_OPERAND_FORMS else 5  # `MDISK vdev devtype start count volid mode`
+        if len(words) <= at:
+            return None, 0
+        return words[at].upper(), min(len(words) - at - 1, 3)
+
+    @property
     def span(self) -> Span:
         """The virtual address on the statement: the record's second word, as DIRECTXA
         splits it (at a space or tab; the reader found it there, the same columns)."""

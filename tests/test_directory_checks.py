@@ -1,5 +1,5 @@
 """`--directory FILE`: the .bkr files checked against the site's CP source
-directory (bkrdsl/check/directory.py, BKR510-BKR520, BKR522-BKR526; the reader's own tests:
+directory (bkrdsl/check/directory.py, BKR510-BKR520, BKR522-BKR526, BKR528-BKR534; the reader's own tests:
 tests/test_cpdirectory.py), and the commands that take it.
 
 Each slip below is examples/prodssi.direct (examples/prodssi.bkr's directory)
@@ -51,12 +51,24 @@ LOGON = "BKR526"
 #: prodssi.direct has no DIRMAINT machine, and prodssi.bkr's `disk` statements without a
 #: place compile to `AUTOV`: BKR533 warns, once (tests of its own ask for it, `autov=True`).
 AUTOV = "BKR533"
+#: prodssi.direct gives the 0191 of BKRSVSFS, BKRADMIN, 5697J06C, TCTMM and TCDMM read and
+#: write passwords, which the compiled entries drop: BKR534 warns, once (tests of its own
+#: ask for it, `links=True`).
+LINKS = "BKR534"
 
 
-def check(bkr: str | Path = PRODSSI, *edits, text=None, placed: bool = False, logon: bool = False, autov: bool = False):
+def check(
+    bkr: str | Path = PRODSSI,
+    *edits,
+    text=None,
+    placed: bool = False,
+    logon: bool = False,
+    autov: bool = False,
+    links: bool = False,
+):
     """The diagnostics of `bkr` (a path, or a text) checked against the edited directory,
-    BKR532's but where `placed`, BKR526's but where `logon` and BKR533's but where `autov`
-    left aside (see `UNPLACED`, `LOGON`, `AUTOV`)."""
+    BKR532's but where `placed`, BKR526's but where `logon`, BKR533's but where `autov`
+    and BKR534's but where `links` left aside (see `UNPLACED`, `LOGON`, `AUTOV`, `LINKS`)."""
     found = directory(*edits, text=text)
     if isinstance(bkr, Path):
         diagnostics = analyse(str(bkr), bkr.read_bytes(), path=bkr, directory=found).diagnostics
@@ -65,6 +77,7 @@ def check(bkr: str | Path = PRODSSI, *edits, text=None, placed: bool = False, lo
     left = set() if placed else {UNPLACED}
     left |= set() if logon else {LOGON}
     left |= set() if autov else {AUTOV}
+    left |= set() if links else {LINKS}
     return [d for d in diagnostics if d.code not in left]
 
 
@@ -230,9 +243,11 @@ def slips(tmp_path: Path) -> Path:
 
 
 def test_check_exit_codes_with_a_directory(tmp_path):
-    # prodssi.bkr's `disk` statements without a place (BKR532, BKR533) and logon policy (BKR526): warnings alone, exit 0.
+    # prodssi.bkr's `disk` statements without a place (BKR532, BKR533), logon policy (BKR526) and
+    # link passwords (BKR534): warnings alone, exit 0.
     said = run_cli(["check", PRODSSI, "--directory", DIRECT], expect=0).output
-    assert set(re.findall(r"^(\w+)\[(BKR\d+)\]", said, re.MULTILINE)) == {("warning", UNPLACED), ("warning", LOGON), ("warning", AUTOV)}
+    found = set(re.findall(r"^(\w+)\[(BKR\d+)\]", said, re.MULTILINE))
+    assert found == {("warning", UNPLACED), ("warning", LOGON), ("warning", AUTOV), ("warning", LINKS)}
     result = run_cli(["check", PRODSSI, "--directory", slips(tmp_path)], expect=1)
     assert "error[BKR510]" in result.output and "warning[BKR511]" in result.output
     assert f"::: {tmp_path / 'USER.DIRECT'}:" in result.output  # the directory's line, framed
@@ -732,7 +747,7 @@ def test_bkr519_compares_the_extents_sequential_allocation_hands_out(tmp_path):
     result = analyse(str(PRODSSI), PRODSSI.read_bytes(), path=PRODSSI, directory=found, dialect=load_dialect(path=str(table)))
     # bkrc hands out the first free cylinders of each volume, where the directory's
     # are elsewhere, and where MAINT's and PMAINT's minidisks are: BKR523, not BKR519 too.
-    assert {d.code for d in result.diagnostics} - {LOGON} == {"BKR523"}  # see `LOGON`
+    assert {d.code for d in result.diagnostics} - {LOGON, LINKS} == {"BKR523"}  # see `LOGON`, `LINKS`
     bkup = next(d for d in result.diagnostics if d.message.startswith("`BKRBKUP` on `VMSYS1`'s minidisk 0191"))
     assert "overlaps IDENTITY `MAINT` (SUBCONFIG MAINT-1)'s minidisk 0191 (cylinders 1-175)" in bkup.message
     assert bkup.help.startswith("place it where the site's directory has it: `on M1PRV1 at 322` (this instance's: the statement gives several")
@@ -797,7 +812,7 @@ def check_sequential(tmp_path: Path, bkr: str, *edits):
 
     dialect = load_dialect(path=str(_sequential(tmp_path)))
     found = analyse("site.bkr", bkr.encode(), directory=directory(*edits), dialect=dialect).diagnostics
-    return [d for d in found if d.code != LOGON]  # prodssi.direct's own (see `LOGON`)
+    return [d for d in found if d.code not in (LOGON, LINKS)]  # prodssi.direct's own (see `LOGON`, `LINKS`)
 
 
 def test_bkr523_fix_writes_one_statement_per_member_for_a_statement_that_gives_several(tmp_path):
@@ -947,11 +962,12 @@ def test_check_fix_with_the_directory_writes_one_statement_per_member_as_fmt_wri
     args = ["check", copy, "--directory", DIRECT, "--dialect", table]
     assert json.loads(run_cli([*args, "--format", "json"], expect=1).output)["error_count"] == 9
     result = run_cli([*args, "--fix"], expect=0)
-    assert "9 fixes applied; remaining: 3 warnings (BKR526)" in result.output  # prodssi.direct's own (see `LOGON`)
+    # prodssi.direct's own (see `LOGON`, `LINKS`)
+    assert "9 fixes applied; remaining: 4 warnings (BKR526, BKR534)" in result.output
     # BKRBKUP, BKRCATLG: 3 lines more each; the workers 11; TRTMM, TRDMM 2 each.
     assert len(copy.read_text().splitlines()) == len(PRODSSI.read_text().splitlines()) + 21
     left = json.loads(run_cli([*args, "--format", "json"], expect=0).output)["diagnostics"]
-    assert [d["code"] for d in left] == [LOGON] * 3
+    assert sorted(d["code"] for d in left) == [LOGON] * 3 + [LINKS]
     run_cli(["fmt", "--check", copy], expect=0)
 
 
@@ -1321,7 +1337,7 @@ def test_bkr524_the_site_table_its_help_names_keeps_what_the_directory_has(tmp_p
     dialect = load_dialect(path=str(site))
     found = directory(*BKRBKUP_BY_HAND)
     result = analyse(str(PRODSSI), PRODSSI.read_bytes(), path=PRODSSI, directory=found, dialect=dialect)
-    assert [c for c in codes(result.diagnostics) if c not in (UNPLACED, LOGON, AUTOV)] == []
+    assert [c for c in codes(result.diagnostics) if c not in (UNPLACED, LOGON, AUTOV, LINKS)] == []
     out = tmp_path / "out"
     run_cli(["compile", PRODSSI, "-o", out, "--dialect", site], expect=0)
     written = (out / "cluster" / "BKRBKUP.DIRECT").read_text()
@@ -1444,12 +1460,13 @@ def test_bkr532_a_disk_without_a_place_where_the_directory_has_a_fixed_extent(tm
     assert "disk BKRWRK*" not in placed and "  disk BKRWRK01 191 size 5 cyl on M1PRV1 at 342\n  disk BKRWRK01 191 size 5 cyl on M2PRV1" in placed
     assert "  disk BKRWRK04 191 size 5 cyl on M2PRV1 at 372\n" in placed
     # Every fix applied: the check against the directory is clean but for prodssi.direct's
-    # own BKR526 (see `LOGON`), and the file alone is clean.
+    # own BKR526 and BKR534 (see `LOGON`, `LINKS`), and the file alone is clean.
     copy = tmp_path / "prodssi.bkr"
     copy.write_text(text)
-    assert "9 fixes applied; remaining: 3 warnings (BKR526)" in run_cli(["check", "--fix", copy, "--directory", DIRECT]).output
+    said = run_cli(["check", "--fix", copy, "--directory", DIRECT]).output
+    assert "9 fixes applied; remaining: 4 warnings (BKR526, BKR534)" in said
     said = run_cli(["check", copy, "--directory", DIRECT], expect=0).output
-    assert re.findall(r"^(?:warning|error)\[(BKR\d+)\]", said, re.MULTILINE) == [LOGON] * 3
+    assert sorted(re.findall(r"^(?:warning|error)\[(BKR\d+)\]", said, re.MULTILINE)) == [LOGON] * 3 + [LINKS]
     assert run_cli(["check", copy], expect=0).output == ""
     run_cli(["fmt", "--check", copy], expect=0)
 
@@ -1672,3 +1689,56 @@ def compile_directory_entries(text: str) -> list[str]:
     analysis, artifacts = compile_source("site.bkr", text.encode())
     assert artifacts is not None, [d.message for d in analysis.diagnostics if d.is_error]
     return [a.text for a in artifacts if a.path.endswith(".DIRECT")]
+
+
+# ---------------------------------------------------------------- BKR534: link passwords and mode
+
+
+def test_bkr534_the_link_passwords_the_compiled_entries_drop_are_said_once_for_the_file():
+    """prodssi.direct gives the 0191 of BKRSVSFS, BKRADMIN, 5697J06C, TCTMM and TCDMM
+    read and write passwords (`MR RPASS WPASS`); the compiled MDISK statements say `MR`
+    alone, so deploying them leaves those disks linkable by no one else without
+    LNKNOPAS or an ESM. One warning at the first such `disk` statement, the passwords
+    never shown."""
+    (d,) = [d for d in check(links=True) if d.code == LINKS]
+    assert d.severity == Severity.WARNING
+    assert d.message.startswith(
+        "deploying the compiled entries drops the link passwords the site's directory gives `BKRSVSFS`'s 0191"
+        " and 4 more minidisks:"
+    )
+    assert "OPTION LNKNOPAS" in d.message and "`disk_mode` (`MR`)" in d.help
+    assert d.span.line == 34  # disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000
+    assert [r.label for r in d.related] == [
+        "`BKRSVSFS`'s 0191: its read and write passwords dropped",
+        "`BKRADMIN`'s 0191: its read and write passwords dropped",
+        "`5697J06C`'s 0191: its read and write passwords dropped",
+    ]
+    assert all("RPASS" not in text for text in (d.message, d.help, *(r.label for r in d.related)))
+    assert len(d.message) <= MESSAGE_WIDTH and len(d.help) <= MESSAGE_WIDTH
+
+
+def test_bkr534_not_for_minidisks_the_directory_gives_no_passwords_and_the_dialect_s_mode():
+    passwordless = [(r"^( MDISK 0191 .* MR) RPASS WPASS$", r"\1")]
+    # CICSPRD's and DB2PRD's 0200 keep their passwords: no product machine's, not compared.
+    assert LINKS not in codes(check(PRODSSI, *passwordless, links=True))
+    # Without `--directory`, nothing of it runs.
+    assert "BKR534" not in run_cli(["check", PRODSSI], expect=0).output
+
+
+def test_bkr534_another_mode_and_one_password_of_an_identity_s_instance():
+    """An IDENTITY's minidisk is its member's instance's: `RR` in BKRBUP-2 becomes `MR`,
+    and a read password alone is one password."""
+    edits = [
+        (r"^( MDISK 0191 .* MR) RPASS WPASS$", r"\1"),
+        (r"^( MDISK 0191 3390 0322 0010 M2PRV1) MR$", r"\1 RR"),
+        (r"^( MDISK 0191 3390 0332 0010 M3PRV1 MR)$", r"\1 ALL"),
+    ]
+    (d,) = [d for d in check(PRODSSI, *edits, links=True) if d.code == LINKS]
+    assert d.message.startswith(
+        "deploying the compiled entries drops the link passwords and changes the link mode the site's directory"
+        " gives `BKRBKUP` on `VMSYS2`'s 0191 and 1 more minidisk:"
+    )
+    assert [r.label for r in d.related] == [
+        "`BKRBKUP` on `VMSYS2`'s 0191: mode `RR` becomes `MR`",
+        "`BKRCATLG` on `VMSYS3`'s 0191: its read password dropped",
+    ]

@@ -55,12 +55,14 @@ def assert_clean(path, directory, unplaced: int = 0) -> None:
     with the directory, BKR532's warning at each of `unplaced` `disk` statements that
     do not keep an extent the directory has (init names them in a comment above), without
     a fix, and BKR526 where the directory's product machines have another logon than the
-    dialect table's (prodssi.direct's are `AUTOONLY`: tests/test_directory_checks.py), and
+    dialect table's (prodssi.direct's are `AUTOONLY`: tests/test_directory_checks.py),
     BKR533 where a `disk` statement is written without a place and the directory has no
-    DIRMAINT machine (none of these has: tests/test_directory_checks.py asks for it)."""
+    DIRMAINT machine (none of these has: tests/test_directory_checks.py asks for it), and
+    BKR534 where the directory gives the product machines' minidisks link passwords, which
+    the compiled MDISKs drop (prodssi.direct's five 191 disks: tests/test_directory_checks.py)."""
     assert run_cli(["check", path], expect=0).output == ""
     said = json.loads(run_cli(["check", path, "--directory", directory, "--format", "json"], expect=0).output)["diagnostics"]
-    said = [d for d in said if d["code"] not in ("BKR526", "BKR533")]
+    said = [d for d in said if d["code"] not in ("BKR526", "BKR533", "BKR534")]
     assert [(d["code"], d["fix"] is None) for d in said] == [("BKR532", True)] * unplaced, [d["message"] for d in said]
     run_cli(["fmt", "--check", path], expect=0)
 
@@ -269,8 +271,8 @@ def test_force_and_standard_output(tmp_path):
     assert "already exists" in result.stderr and path.read_text() == "old\n"
     run_cli(["init", path, *args, "--force"], expect=0)
     printed = run_cli(["init", "-", *args], expect=0)
-    # Only the warnings of the check init ran: prodssi.direct's own BKR526 (`assert_clean`).
-    assert set(re.findall(r"^(?:warning|error)\[(BKR\d+)\]", printed.stderr, re.MULTILINE)) == {"BKR526"}
+    # Only the warnings of the check init ran: prodssi.direct's own BKR526 and BKR534 (`assert_clean`).
+    assert set(re.findall(r"^(?:warning|error)\[(BKR\d+)\]", printed.stderr, re.MULTILINE)) == {"BKR526", "BKR534"}
     assert printed.stdout == path.read_text(encoding="utf-8")
     assert "single group APPS {\n    CICSPRD\n" in printed.stdout
 
@@ -821,9 +823,10 @@ def sfs_server(user: str, *statements: str, kind: str = "USER", start: int = 100
 
 def checked(path, directory, *, logon: bool = False) -> list[str]:
     """The codes `bkrc check FILE --directory` prints, in order (exit 0: warnings only),
-    but BKR526 unless `logon`, and BKR533 (see `assert_clean`)."""
+    but BKR526 unless `logon`, and BKR533 and BKR534 (see `assert_clean`)."""
     out = run_cli(["check", path, "--directory", directory], expect=0).output
-    found = [code for code in re.findall(r"^(?:warning|error)\[(BKR\d+)\]", out, re.MULTILINE) if code != "BKR533"]
+    found = re.findall(r"^(?:warning|error)\[(BKR\d+)\]", out, re.MULTILINE)
+    found = [code for code in found if code not in ("BKR533", "BKR534")]
     return found if logon else [code for code in found if code != "BKR526"]
 
 
@@ -1005,7 +1008,7 @@ def test_init_md_shows_the_site_s_catalog_server_bkrc_init_finds(tmp_path, monke
     disks = re.findall(r"`(disk SFSCATLG [^`]*)`", section.replace("\n", " "))
     assert len(disks) == 2 and all(f"  {d}\n" in result.stdout for d in disks)
     found = re.findall(r"^warning\[(BKR\d+)\]", result.stderr, re.MULTILINE)
-    assert [code for code in found if code != "BKR526"] == ["BKR524"]  # BKR526: see `assert_clean`
+    assert [code for code in found if code not in ("BKR526", "BKR534")] == ["BKR524"]  # see `assert_clean`
     assert "`IUCV *IDENT CATPOOL GLOBAL`" in result.stderr
     from bkrdsl.starter import TAPE_MANAGER_OWNER
 
@@ -1113,7 +1116,7 @@ def test_every_identity_s_global_a_disk_is_backed_up_by_the_job_on_member_1_alon
     path = tmp_path / "new.bkr"
     result = run_cli(["init", path, "--cluster", "PRODSSI", "--directory", site, "--color", "never"], expect=0)
     found = re.findall(r"^(?:warning|error)\[(BKR\d+)\]", result.stderr, re.MULTILINE)
-    assert [code for code in found if code != "BKR526"] == ["BKR401"] * 3  # BKR526: see `assert_clean`
+    assert [code for code in found if code not in ("BKR526", "BKR534")] == ["BKR401"] * 3  # see `assert_clean`
     assert "`on each member`" not in result.stderr  # BKR401's help for a job that may run there
     assert "job `SYSGLOB` runs on one member because what it backs up every member shares" in result.stderr
     text = path.read_text(encoding="utf-8")
@@ -1133,7 +1136,7 @@ def test_every_identity_s_global_a_disk_is_backed_up_by_the_job_on_member_1_alon
     assert "warns that none runs on VMSYS2, VMSYS3 and VMSYS4, BKR401" in said
     checked = run_cli(["check", path, "--directory", site, "--color", "never"], expect=0).output
     found = re.findall(r"^(?:warning|error)\[(BKR\d+)\]", checked, re.MULTILINE)
-    assert [code for code in found if code != "BKR526"] == ["BKR401"] * 3  # BKR526: see `assert_clean`
+    assert [code for code in found if code not in ("BKR526", "BKR534")] == ["BKR401"] * 3  # see `assert_clean`
     run_cli(["fmt", "--check", path], expect=0)
     run_cli(["compile", path, "--directory", site, "-o", tmp_path / "out"], expect=0)
     assert (tmp_path / "out" / "VMSYS1" / "SYSGLOB.TEMPLATE").exists()
@@ -1147,7 +1150,8 @@ def test_the_next_step_says_which_warnings_bkrc_check_prints_where_it_is_not_sil
     ran prints (count and codes, the warnings themselves printed below it), exactly what
     `bkrc check FILE --directory` then prints. The same for the site's SFS server
     (BKR524, one); silence where there is none (tests/test_init.py). The directory's
-    product machines are `AUTOONLY`, as prodssi.direct's: BKR526 for three sets of them."""
+    product machines are `AUTOONLY`, as prodssi.direct's: BKR526 for three sets of them; their
+    minidisks' link passwords, prodssi.direct's, which the compiled MDISKs drop: BKR534, once."""
     site = tmp_path / "site.direct"
     site.write_text(global_a_disks(*EVERY_IDENTITY))
     path = tmp_path / "new.bkr"
@@ -1155,14 +1159,14 @@ def test_the_next_step_says_which_warnings_bkrc_check_prints_where_it_is_not_sil
     (line,) = [line for line in result.stderr.splitlines() if line.startswith("wrote ")]
     assert "prints nothing" not in line
     assert line.endswith(
-        f"then run `bkrc check {path} --directory {site}`, which prints the 6 warnings below (BKR401, BKR526), as"
-        " it does now, and nothing else when all is well"
+        f"then run `bkrc check {path} --directory {site}`, which prints the 7 warnings below (BKR401, BKR526,"
+        " BKR534), as it does now, and nothing else when all is well"
     )
     assert checked(path, site) == ["BKR401"] * 3 and checked(path, site, logon=True).count("BKR526") == 3
     direct = tmp_path / "USER.DIRECT"
     direct.write_text(with_entries("BKRSVSFS", sfs_server("SFSCATLG", "IUCV ALLOW", "IUCV *IDENT CATPOOL GLOBAL")))
     result = run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct, "--force"], expect=0)
-    assert ", which prints the 4 warnings below (BKR524, BKR526), as it does now, and nothing else when all is well" in (
+    assert ", which prints the 5 warnings below (BKR524, BKR526, BKR534), as it does now, and nothing else when all is well" in (
         result.stderr
     )
     assert checked(path, direct) == ["BKR524"]

@@ -26,12 +26,13 @@ DIRECT = "examples/prodssi.direct"
 
 
 def only_unplaced(said: str) -> bool:
-    """Whether `said` holds BKR532's, BKR533's and BKR526's warnings alone: prodssi.bkr's
-    `disk` statements without `at START`, where prodssi.direct has fixed extents and no
-    DIRMAINT machine, and the compiled entries' logon, where prodssi.direct's product
-    machines are `AUTOONLY` (docs/directory.md)."""
+    """Whether `said` holds BKR532's, BKR533's, BKR526's and BKR534's warnings alone:
+    prodssi.bkr's `disk` statements without `at START`, where prodssi.direct has fixed
+    extents and no DIRMAINT machine, the compiled entries' logon, where prodssi.direct's
+    product machines are `AUTOONLY`, and their minidisks' link passwords, which
+    prodssi.direct gives and the compiled MDISKs drop (docs/directory.md)."""
     found = set(re.findall(r"^(\w+)\[(BKR\d+)\]", said, re.MULTILINE))
-    return found == {("warning", "BKR532"), ("warning", "BKR526"), ("warning", "BKR533")}
+    return found == {("warning", "BKR532"), ("warning", "BKR526"), ("warning", "BKR533"), ("warning", "BKR534")}
 #: The site's users of examples/prodssi.direct with permanent minidisks: every
 #: one a USER, so counted on every member.
 SITE_USERS = ["CICSPRD", "DB2PRD", "LNXAPP01", "LNXAPP02", "LNXDB01", "LNXWEB01", "LNXWEB02"]

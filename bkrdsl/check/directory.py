@@ -1,4 +1,4 @@
-"""Checks against the site's CP source directory (BKR510-BKR520, BKR522-BKR526, BKR528-BKR533), and what
+"""Checks against the site's CP source directory (BKR510-BKR520, BKR522-BKR526, BKR528-BKR534), and what
 `bkrc init --directory` cannot carry of it (BKR521).
 
 Not checks of the model alone: the kind of each user (a USER or an IDENTITY
@@ -669,6 +669,57 @@ AUTOV_WITHOUT_DIRMAINT = register(
 )
 
 
+LINK_ACCESS_DROPPED = register(
+    "BKR534",
+    "minidisk-link-access-dropped",
+    "warning",
+    "deploying the compiled entries drops the link passwords, or changes the link mode, the site's CP directory gives a product machine's minidisk",
+    """
+    `bkrc compile` writes every minidisk of a product machine with the
+    dialect table's `disk_mode` (`MR`) and no link passwords: the .bkr
+    language has no place for one, and a generated file is no place for a
+    secret (docs/output.md). With `--directory FILE`, bkrc compares each
+    minidisk both the compiled entry and the site's entry define (the
+    same address of the same machine, on the same member for an IDENTITY)
+    for what the MDISK statement says after the volume: the mode, and the
+    read, write and multiple passwords.
+
+    A password dropped changes who may link the minidisk once the entry is
+    deployed. Without an external security manager (ESM), another user
+    links a minidisk only with the password of the mode it asks for, and
+    a mode with no password is linked by nobody but the owner and a user
+    whose entry says `OPTION LNKNOPAS` (docs/compatibility.md, "Links to
+    the minidisks a job backs up"): the site's `LINK BKRSVSFS 191 291 RR`
+    with its read password, in an EXEC that updates the file pool
+    server's DMSPARMS, fails from the next DIRECTXA on. Another mode
+    changes the owner's own link at logon (`RR` becomes `MR`: the owner
+    now writes the disk). The passwords themselves are never shown: the
+    report says which of them the directory gives.
+
+    One diagnostic for the file, at the first `disk` statement of such a
+    minidisk, counting them all, the directory's MDISK statements of the
+    first three related. A warning, not an error: a site that links
+    through an ESM, or that means to drop the passwords, deploys as is.
+    Not compared: a minidisk only one of the two entries defines (BKR520,
+    BKR522), a machine the directory lacks or gives the other kind
+    (BKR510), and a check without `--directory`.
+
+    Failing example: `disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000`,
+    and a directory whose `USER BKRSVSFS` has `MDISK 0191 3390 1000 0020
+    VMCOM1 MR RPASS WPASS`.
+
+    Fix: give the compiled MDISK statements their passwords again by hand
+    before the entries are loaded (the next compile then reports those
+    files as changed by hand: docs/output.md, "Drift"), or set them with
+    the directory manager after loading; or give the machines that link
+    these minidisks the privilege to (`OPTION LNKNOPAS`, an ESM rule). A
+    site table's `disk_mode` sets the mode of every minidisk bkrc writes
+    (docs/compatibility.md, "Correcting an entry").
+    """,
+    no_example="needs the site's CP directory beside the .bkr file",
+)
+
+
 SUBCONFIG_RENAMED = register(
     "BKR529",
     "product-subconfig-named-otherwise",
@@ -1029,6 +1080,7 @@ def directory_checks(model: Model, directory: Directory, dialect: Dialect | None
     out.extend(entry_logon(model, directory, dialect))
     out.extend(included_profiles(model, directory, dialect))
     out.extend(autov_without_dirmaint(model, directory, dialect))
+    out.extend(link_access(model, directory, dialect))
     return out
 
 
@@ -3508,6 +3560,79 @@ def autov_without_dirmaint(model: Model, directory: Directory, dialect: Dialect 
             ' "sequential"` in it, pass `--dialect site-dialect.toml` to check and compile (docs/deploy.md)'
         ),
         related=tuple(Related(d.span, f"also compiles to `{form}`") for d in statements[1:3]),
+    )
+
+
+#: The MDISK statement's passwords, in order after the mode (z/VM 7.2, MDISK Directory Statement).
+_LINK_PASSWORDS = ("read", "write", "multiple")
+
+
+def link_access(model: Model, directory: Directory, dialect: Dialect | None) -> Iterator[Diagnostic]:
+    """BKR534: each minidisk the compile writes for a product machine that the
+    directory's entry defines too (same machine, address and member), whose MDISK
+    statement there gives link passwords, or a mode other than the dialect's
+    `disk_mode`, which the compiled one does not. One diagnostic for the file, at the
+    first such minidisk's `disk` statement; machines passed over as BKR519 passes them."""
+    if model.cluster is None:
+        return
+    from bkrdsl.allocation import allocate
+    from bkrdsl.dialect import load_dialect
+
+    dialect = dialect or load_dialect()
+    allocation = allocate(model, dialect)
+    if allocation.error is not None:
+        return
+    mode = dialect["disk_mode"].strip().upper()
+    found: list[tuple[Placed, Minidisk, str]] = []  # (the compile's, the directory's, what changes)
+    seen: set[int] = set()  # an IDENTITY's own MDISK is every instance's: said once
+    for machine in allocation.machines:
+        entry = directory.entry(machine.id)
+        if entry is None or entry.kind != STATEMENT[machine.kind]:
+            continue
+        for instance in user_instances(directory, entry, machine.members):
+            compiled = {parse_address(p.disk.address.text): p for p in allocation.of(machine.id, instance.member)}
+            for disk in instance.disks:
+                placed = compiled.get(disk.address)
+                if placed is None or disk.form != "MDISK" or disk.line in seen:
+                    continue
+                theirs, passwords = disk.access
+                said = []
+                if passwords:
+                    named = " and ".join(filter(None, (", ".join(_LINK_PASSWORDS[: passwords - 1]), _LINK_PASSWORDS[passwords - 1])))
+                    said.append(f"its {named} password{'s' if passwords > 1 else ''} dropped")
+                if theirs is not None and theirs != mode:
+                    said.append(f"mode `{theirs}` becomes `{mode}`")
+                if said:
+                    seen.add(disk.line)
+                    whose = _instance_name(placed.owner, placed.member)
+                    found.append((placed, disk, f"{whose}'s {disk.address:04X}: {', '.join(said)}"))
+    if not found:
+        return
+    placed, disk, _ = found[0]
+    passwords = any(d.access[1] for _, d, _ in found)
+    modes = any(d.access[0] not in (None, mode) for _, d, _ in found)
+    what = " and ".join(
+        w for w, on in (("drops the link passwords", passwords), ("changes the link mode", modes)) if on
+    )
+    first = f"{_instance_name(placed.owner, placed.member)}'s {disk.address:04X}"
+    more = f" and {len(found) - 1:,} more minidisk{'s' if len(found) > 2 else ''}" if len(found) > 1 else ""
+    why = []
+    if passwords:
+        why.append(
+            "without an ESM, no other user links a minidisk in a mode it has no password for, unless its entry"
+            " says OPTION LNKNOPAS"
+        )
+    if modes:
+        why.append("another mode changes the owner's own link at logon")
+    yield LINK_ACCESS_DROPPED(
+        f"deploying the compiled entries {what} the site's directory gives {first}{more}: {'; '.join(why)}",
+        placed.disk.span,
+        help=(
+            f"bkrc writes every MDISK with the dialect's `disk_mode` (`{mode}`) and no link passwords: give them"
+            " back by hand before loading, or let whoever links these minidisks do so (OPTION LNKNOPAS, an ESM"
+            " rule); a site table's `disk_mode` sets every minidisk's mode (docs/output.md)"
+        ),
+        related=tuple(Related(d.statement, label) for _, d, label in found[:3]),
     )
 
 
