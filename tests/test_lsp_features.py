@@ -195,6 +195,106 @@ def test_hover_on_a_pool_says_what_it_is_and_where_it_is_named():
     assert F.hover(doc, line, column).markdown.startswith("**LNX01**: single-configuration user")
 
 
+def _hovers(text: str, cases) -> None:
+    """Each cursor's hover holds each text said, and spans the word under the cursor."""
+    for cursor, said in cases:
+        doc, line, column = doc_at(text, cursor)
+        found = F.hover(doc, line, column)
+        assert found is not None, cursor
+        for part in said:
+            assert part in found.markdown, (cursor, found.markdown)
+        at = doc.offset(line, column)
+        assert found.span.start <= at <= found.span.end, cursor
+
+
+def test_hover_on_a_schedule_says_when_it_is_due_and_what_sends_it_on_which_member():
+    # Hover on a schedule's day, ordinal or time showed nothing: when the job (or the
+    # expiry) is due in words, titled as `bkrc show` lists it, and BKRSUBMT DUE (or
+    # BKREXPIR DUE) on which member(s), with the job's name there.
+    text = CLUSTER.replace("run on DEV1 daily 01:00", "run on DEV1 weekly sat,sunday 02:00").replace(
+        "run on each member daily 02:00", "run on each member monthly first sunday 02:00"
+    )
+    due = "when the member's scheduler calls it in that minute (bkrc writes no timer: docs/deploy.md)"
+    _hovers(
+        text,
+        [
+            ("weekly s|at", ["**02:00 weekly sat,sun**: job `LNXFULL` is due every Saturday and Sunday at 02:00",
+                             f"- `EXEC BKRSUBMT DUE` submits it on `DEV1` as `LNXFULL`, {due}"]),
+            ("sat,sun|day", ["**02:00 weekly sat,sun**"]),
+            ("sat,sunday 02:0|0", ["**02:00 weekly sat,sun**"]),
+            ("|first sunday", ["**02:00 monthly first sun**: job `SYSINC` is due on the first Sunday of every month at 02:00",
+                               "- `EXEC BKRSUBMT DUE` submits it on `DEV1` as `SYSINC1`, `DEV2` as `SYSINCB`"]),
+            ("first sun|day", ["job `SYSINC` is due on the first Sunday"]),
+            ("purge weekly s|un", ["**03:00 weekly sun**: the catalog's purge (`EXPIRE`) is due every Sunday at 03:00",
+                                   f"- `EXEC BKREXPIR DUE` sends it on `DEV1`, {due}"]),
+        ],
+    )
+    text = CLUSTER.replace("daily 01:00", "monthly 31 01:00").replace("daily 02:00", "daily 25:00")
+    _hovers(
+        text,
+        [
+            ("monthly 3|1", ["**01:00 monthly 31**: job `LNXFULL` is due on day 31 of every month at 01:00 (not in a shorter month)"]),
+            ("25:|00", ["**daily 25:00**: names no minute `DUE` reads, so it is never due", "**BKR313**"]),
+        ],
+    )
+    doc, line, column = doc_at(text, "wee|kly sun")  # the keyword: its meaning, as before
+    assert F.hover(doc, line, column).markdown.startswith("**weekly** (keyword, in schedule)")
+
+
+def test_hover_on_a_minidisk_address_says_whose_minidisks_it_selects():
+    # Hover on an address or a range of a minidisk selection showed nothing: the
+    # addresses, whose minidisks, for which job(s), the `disk` statements in it and
+    # (without the `directory` setting) that the site's minidisks are not known.
+    text = VOLUMES.replace(
+        "member DEV1 { workers 2  private-volume D1PRV1 }",
+        "member DEV1 { workers 2  private-volume D1PRV1\n    exclude minidisk * 0191-0192 }",
+    ).replace("include minidisk TCPIP 0191", "include minidisk BKR* 0191")
+    unknown = "- the site's minidisks in it: not known to the editor (the `directory` setting names the CP directory"
+    _hovers(
+        text,
+        [
+            ("* 01|91\n", ["**0191**: minidisk address 0191, included by job `LNXFULL`, of every user the job backs up",
+                           "- no `disk` statement of the cluster is in it", unknown]),
+            ("BKR* 019|1", ["**0191**: minidisk address 0191, included by job `SYSINC`, of the users `BKR*` matches",
+                            ("- `disk` statements in it: `BKRSVSFS 0191` (line 12), `BKRADMIN 0191` (line 13),"
+                             " `BKRBKUP 0191` (line 14)")]),
+            ("0191-01|92", [("**0191-0192**: minidisk addresses 0191 to 0192 (2 addresses), excluded on `DEV1` from"
+                             " its single-configuration jobs (`LNXFULL`), of every user they back up")]),
+        ],
+    )
+    doc, line, column = doc_at(text, "minidisk BK|R* 0191")  # the owner: its own hover, as before
+    assert F.hover(doc, line, column).markdown.startswith("**BKR\\***: a pattern of the owners")
+
+
+def test_hover_on_a_minidisk_address_lists_the_site_directory_minidisks_in_it_with_the_setting():
+    from bkrdsl.cpdirectory import read_directory
+
+    path = EXAMPLES / "prodssi.bkr"
+    text = path.read_text()
+    site = read_directory(str(EXAMPLES / "USER.DIRECT"), (EXAMPLES / "prodssi.direct").read_bytes())
+
+    def hover_on(cursor: str, directory) -> str:
+        doc = analyse_document(str(path), text, path=path, directory=directory)
+        at = text.index(cursor.replace("|", "")) + cursor.index("|")
+        line = text.count("\n", 0, at)
+        return F.hover(doc, line, at - (text.rfind("\n", 0, at) + 1)).markdown
+
+    assert "- site directory: 2 minidisks of 2 users: `CICSPRD 0191`, `DB2PRD 0191`" in hover_on("0191-01|FF", site)
+    wide = hover_on("0100-0F|FF", site)
+    assert "- site directory: 15 minidisks of 5 users: `LNXWEB01 0100`, `LNXWEB01 0191`, `LNXWEB01 0300` (V-DISK)" in wide
+    assert "and 10 more" in wide
+    assert "- site directory: no minidisk in it" in hover_on("LNX* 01|92", site)
+    assert "not known to the editor" in hover_on("0191-01|FF", None)
+
+
+def test_hover_on_a_job_suffix_gives_the_job_names_it_makes_on_its_member():
+    # Hover on `job-suffix B` showed nothing: the names of the member's jobs that end in it.
+    head = "**B**: the job suffix of member `DEV2`: the name there of a job that runs on several members"
+    _hovers(CLUSTER, [("job-suffix |B", [head, "- job names on `DEV2`: `SYSINCB` (job `SYSINC`)"])])
+    text = CLUSTER.replace("run on each member daily 02:00", "run on DEV1 daily 02:00")
+    _hovers(text, [("job-suffix |B", [head, "- no job takes it on `DEV2` now"])])
+
+
 def test_volume_labels_go_to_their_declaration_and_list_their_disks():
     doc, line, column = doc_at(VOLUMES, "on VMC|OM1\n  disk BKRADMIN")
     (target,) = F.definition(doc, line, column)

@@ -637,6 +637,215 @@ def _pool_hover(doc: Document, at: int) -> tuple[list[str], Span] | None:
     return lines, span
 
 
+#: A weekday as a hover says it (`Timing.days` holds `MON`..`SUN`).
+_DAY_NAMES = dict(
+    zip(
+        ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"),
+        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    )
+)
+
+
+def _and(words: Sequence[str]) -> str:
+    """`a`, `a and b`, `a, b and c`."""
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
+
+
+def _timing_words(when) -> str:
+    """When a schedule is due, in words, as the model's `timing` reads it (the
+    EXECs' DUE table): `every Saturday at 02:00`, `on the first Sunday of every
+    month at 02:00`, `on day 31 of every month at 02:00 (not in a shorter month)`."""
+    at = f"at {when.hhmm}"
+    if when.frequency == "daily":
+        return f"every day {at}"
+    if when.frequency == "weekly":
+        return f"every {_and([_DAY_NAMES[d] for d in when.days])} {at}"
+    if len(when.days) == 2:  # (`FIRST`, `SUN`): the Nth or last weekday
+        return f"on the {when.days[0].lower()} {_DAY_NAMES[when.days[1]]} of every month {at}"
+    day = int(when.days[0])
+    return f"on day {day} of every month {at}" + (" (not in a shorter month)" if day > 28 else "")
+
+
+def _schedules(model):
+    """(schedule, job or None, expire block or None, what) for each schedule the
+    model keeps: a job's `run` (the one the model reads), an expire block's
+    `preview` and `purge`."""
+    for job in model.jobs:
+        if job.run is not None and job.run.schedule is not None:
+            yield job.run.schedule, job, None, "run"
+    for e in model.expires:
+        if e.preview is not None:
+            yield e.preview, None, e, "preview"
+        if e.purge is not None:
+            yield e.purge, None, e, "purge"
+
+
+def _schedule_hover(doc: Document, at: int) -> tuple[list[str], Span] | None:
+    """The cursor (offset `at`) is on a schedule's day, ordinal or time (`weekly sat
+    02:00`, `monthly first sunday 02:00`): when it is due, in words, as the model's
+    `timing` reads it, titled as `bkrc show` lists it (`02:00 weekly sat`), and
+    what sends it on which member:
+    a job's `EXEC BKRSUBMT DUE` (with the job's name there), an expiry's `EXEC
+    BKREXPIR DUE`, when the member's scheduler calls it (docs/deploy.md)."""
+    from bkrdsl.resolve.model import timing
+
+    model = doc.model
+    if model is None:
+        return None
+    for schedule, job, expire, what in _schedules(model):
+        words = [w for w in (*schedule.days, schedule.ordinal, schedule.time) if w is not None and w.text]
+        if any(w.span.file == doc.name and w.span.start <= at <= w.span.end for w in words):
+            break
+    else:
+        return None
+    when = timing(schedule)
+    written = " ".join(w.text for w in sorted(words, key=lambda w: w.span.start))
+    if when.minutes is None:  # a day or a time the checker rejects: never due
+        head = f"{strong(schedule.frequency.lower() + ' ' + written)}: names no minute `DUE` reads, so it is never due"
+        return [head + " (its error says why)"], schedule.span
+    shown = f"{when.hhmm} {when.label}"
+    if job is not None:
+        head = f"{strong(shown)}: job `{job.name}` is due {_timing_words(when)}"
+        placed = model.derived_names(job)
+        on = ", ".join(f"`{m}` as `{n}`" for m, n in placed) or "no member yet"
+        sends = f"- `EXEC BKRSUBMT DUE` submits it on {on}"
+    else:
+        action = "purge" if what == "purge" else "preview of the purge"
+        head = f"{strong(shown)}: the catalog's {action} (`EXPIRE`) is due {_timing_words(when)}"
+        on = ", ".join(f"`{m}`" for m in expire.members) or "no member yet"
+        sends = f"- `EXEC BKREXPIR DUE` sends it on {on}"
+    sends += ", when the member's scheduler calls it in that minute (bkrc writes no timer: docs/deploy.md)"
+    return [head, sends], schedule.span
+
+
+def _selection_places(model):
+    """(selection, job or None, member or None) for each minidisk selection of the
+    jobs and the member blocks."""
+    for job in model.jobs:
+        for s in job.decl.selections:
+            yield s, job, None
+    for member in model.members:
+        for s in member.decl.selections:
+            yield s, None, member
+
+
+def _address_hover(doc: Document, at: int) -> tuple[list[str], Span] | None:
+    """The cursor (offset `at`) is on an address or a range of a minidisk selection
+    (`include minidisk * 0191`, `0200-02FF`): the addresses it names, whose
+    minidisks (its owner; `*`, the users its jobs back up: its own, or in a member
+    block the member's single-configuration jobs, which its excludes join), the `disk`
+    statements of the cluster in it, and with the `directory` setting the site's
+    minidisks in it; without it, that the editor does not know them."""
+    from bkrdsl.resolve.model import parse_address, parse_address_range, pattern_regex
+
+    model = doc.model
+    if model is None:
+        return None
+    for s, job, member in _selection_places(model):
+        if s.medium is not ast.Medium.MINIDISK:
+            continue
+        word = next((w for w in s.items if w.span.file == doc.name and w.span.start <= at <= w.span.end), None)
+        if word is not None:
+            break
+    else:
+        return None
+    bounds = parse_address_range(word.upper)
+    if bounds is None or bounds[0] > bounds[1]:
+        return None  # malformed or reversed: the error's hover says so
+    first, last = bounds
+    if word.upper == "*":
+        named = "every address"
+    elif first == last:
+        named = f"address {first:04X}"
+    else:
+        named = f"addresses {first:04X} to {last:04X} ({last - first + 1:,} addresses)"
+    owner = s.owner.upper if s.owner is not None else "*"
+    # The jobs it is part of: its own, or a member block's single-configuration jobs there.
+    jobs = [job] if job is not None else [j for _, j in model.member_jobs(member.name) if j.takes_member_excludes]
+    if job is not None:
+        by = f"{s.action.value}d by job `{job.name}`"
+    else:
+        into = "from" if s.action is ast.Action.EXCLUDE else "in"
+        by = f"{s.action.value}d on `{member.name}` {into} its single-configuration jobs"
+        by += f" ({_id_list(tuple(j.name for j in jobs))})" if jobs else ": none runs there"
+    if owner == "*":
+        whose = "of every user the job backs up" if job is not None else "of every user they back up"
+    elif is_pattern(owner):
+        whose = f"of the users `{owner}` matches"
+    else:
+        whose = f"of `{owner}`"
+    lines = [f"{strong(word.text)}: minidisk {named}, {by}, {whose}"]
+    if owner == "*":
+        ids = list(dict.fromkeys(i for j in jobs for i in model.job_user_ids(j)))
+        patterns = list(dict.fromkeys(p for j in jobs for p in model.job_patterns(j)))
+    else:
+        patterns, ids = ([owner], []) if is_pattern(owner) else ([], [owner])
+    rxs = [pattern_regex(p) for p in patterns]
+
+    def selected(user: str) -> bool:
+        return user in ids or any(rx.match(user) for rx in rxs)
+
+    found = []
+    for d in model.disks:
+        address = parse_address(d.address.text)
+        if address is None or not first <= address <= last:
+            continue
+        if any(selected(u) for u in model.disk_owners(d) or (d.user.upper,)):  # a pattern's: once
+            found.append((d.user.upper, address, d.span))
+    if found:
+        shown = [f"`{u} {a:04X}` ({where(doc, sp)})" for u, a, sp in found[:HOVER_MATCHES_MAX]]
+        more = f" and {len(found) - HOVER_MATCHES_MAX} more" if len(found) > HOVER_MATCHES_MAX else ""
+        lines.append("- `disk` statements in it: " + ", ".join(shown) + more)
+    else:
+        lines.append("- no `disk` statement of the cluster is in it")
+    directory = _site_directory(doc)
+    if directory is None:
+        lines.append(
+            "- the site's minidisks in it: not known to the editor (the `directory` setting names the"
+            " CP directory: docs/lsp.md)"
+        )
+        return lines, word.span
+    entries = directory.users_named(tuple(ids + patterns)) if ids or patterns else []
+    disks = [(e.id, d) for e in entries for d in directory.minidisks_of(e) if first <= d.address <= last]
+    if not disks:
+        lines.append("- site directory: no minidisk in it")
+        return lines, word.span
+    users = len({u for u, _ in disks})
+    shown = ", ".join(
+        f"`{u} {d.address:04X}`" + (f" ({d.form})" if d.temporary else "") for u, d in disks[:HOVER_MATCHES_MAX]
+    )
+    more = f" and {len(disks) - HOVER_MATCHES_MAX:,} more" if len(disks) > HOVER_MATCHES_MAX else ""
+    many = f"{len(disks):,} minidisk{'s' if len(disks) != 1 else ''} of {_users(users)}"
+    lines.append(f"- site directory: {many}: {shown}{more}")
+    return lines, word.span
+
+
+def _suffix_hover(doc: Document, at: int) -> tuple[list[str], Span] | None:
+    """The cursor (offset `at`) is on a member's `job-suffix` value: the job names
+    it gives on that member (`Model.derived_names`, as the job's hover and `bkrc
+    show` give them), or that no job takes it."""
+    model = doc.model
+    if model is None:
+        return None
+    for member in model.members:
+        settings = member.decl.settings_named("job-suffix")
+        word = settings[0].values[0] if settings and settings[0].values else None
+        if word is not None and word.span.file == doc.name and word.span.start <= at <= word.span.end:
+            break
+    else:
+        return None
+    head = (
+        f"{strong(word.text)}: the job suffix of member `{member.name}`: the name there of a job"
+        " that runs on several members (not of single-configuration users) ends in it"
+    )
+    named = [(n, job) for n, job in model.member_jobs(member.name) if job.derives_names]
+    if not named:
+        return [head, f"- no job takes it on `{member.name}` now"], word.span
+    shown = ", ".join(f"`{n}` (job `{job.name}`)" for n, job in named[:HOVER_LIST_MAX])
+    more = f" and {len(named) - HOVER_LIST_MAX} more" if len(named) > HOVER_LIST_MAX else ""
+    return [head, f"- job names on `{member.name}`: {shown}{more}"], word.span
+
+
 def _size_hover(word: ast.Word, volume: str) -> str:
     """A volume's size word: what it states, or why it states nothing (BKR336)."""
     size = parse_volume_size(word.text)
@@ -720,6 +929,9 @@ def hover(doc: Document, line: int, column: int) -> Hover | None:
             found_word = _workers_hover(doc, start, end)
         if found_word is None and start < end:
             found_word = _pool_hover(doc, doc.offset(line, column))
+        for more in (_schedule_hover, _address_hover, _suffix_hover):
+            if found_word is None and start < end:
+                found_word = more(doc, doc.offset(line, column))
         if found_word is None:
             found_word = _keyword_hover(doc, line, column)
         if found_word is not None:
