@@ -295,6 +295,36 @@ def test_hover_on_a_job_suffix_gives_the_job_names_it_makes_on_its_member():
     _hovers(text, [("job-suffix |B", [head, "- no job takes it on `DEV2` now"])])
 
 
+def test_hover_on_a_volume_label_lists_the_disks_placed_on_it_with_no_on_naming_it():
+    # A volume's hover listed only the `disk` statements whose `on` names it: the
+    # first shared volume, which holds every single-configuration machine's disk
+    # without `on`, said "no `disk` statement names it with `on`", as did a
+    # member's first private volume, which holds the IDENTITY machines' instances.
+    path = EXAMPLES / "prodssi.bkr"
+    text = path.read_text().replace("shared-volume VMCOM1", "shared-volume VMCOM1 VMCOM2").replace(
+        "disk BKRBKUP 191 size 10 cyl",
+        "disk BKRBKUP 191 size 10 cyl on M1PRV1 at 100\n  disk BKRBKUP 191 size 10 cyl on M2PRV1 at 100",
+    )
+    doc = analyse_document(str(path), text, path=path)
+
+    def hover_on(cursor: str) -> str:
+        at = text.index(cursor.replace("|", "")) + cursor.index("|")
+        return F.hover(doc, text.count("\n", 0, at), at - (text.rfind("\n", 0, at) + 1)).markdown
+
+    assert hover_on("shared-volume VMC|OM1").endswith(
+        "- disks placed on it with `on`: `BKRSVSFS 191`\n- and with no `on` naming it, as the first shared volume,"
+        " of single-configuration machines: `BKRADMIN 191`, `5697J06C 191`, `TCTMM 191`, `TCDMM 191`"
+    )
+    # VMSYS2's instance of BKRBKUP is on M2PRV1 by its own statement; VMSYS3's by the
+    # first statement, which names VMSYS1's volume: on VMSYS3's own, as the allocation places it.
+    assert hover_on("private-volume M2P|RV1").endswith(
+        "- disks placed on it with `on`: `BKRBKUP 191`\n- and with no `on` naming it, as the first private volume"
+        " of `VMSYS2`, of IDENTITY machines' instances there: `BKRCATLG 191`, `BKRWRK* 191`, `TRTMM 191`, `TRDMM 191`"
+    )
+    assert "there: `BKRBKUP 191`, `BKRCATLG 191`" in hover_on("private-volume M3P|RV1")
+    assert "with no `on` naming it" not in hover_on("VMCOM1 VMC|OM2")  # not the first: only what `on` places
+
+
 def test_volume_labels_go_to_their_declaration_and_list_their_disks():
     doc, line, column = doc_at(VOLUMES, "on VMC|OM1\n  disk BKRADMIN")
     (target,) = F.definition(doc, line, column)

@@ -401,7 +401,42 @@ def _volume_hover(doc: Document, name: str) -> list[str]:
         lines.append("- disks placed on it with `on`: " + ", ".join(f"`{d.user.upper} {d.address.upper}`" for d in disks))
     else:
         lines.append("- no `disk` statement names it with `on`")
+    default = _placed_without_on(model, name)
+    if default:
+        lines.append(f"- and with no `on` naming it, as the first {default[0]}: " + ", ".join(default[1]))
     return lines
+
+
+def _placed_without_on(model, name: str) -> tuple[str, list[str]] | None:
+    """The `disk` statements whose minidisks go on volume `name` with no `on` naming
+    it (the rule of docs/language.md, "shared-volume and disk", by the kinds and
+    members `Model.product_machines` gives): a single-configuration machine's
+    without `on` on the first shared volume; an IDENTITY's instance on each
+    member's first private volume, without `on` or where `on` names another
+    member's private volume (`Model.places_instance` says which statement places it)."""
+    machines = model.product_machines()
+    shared = model.shared_volumes
+    first_private = {m.private_volumes[0]: m.name for m in model.members if m.private_volumes}
+    member = first_private.get(name)
+    if shared and shared[0] == name:
+        kind, what = Kind.SINGLE, "shared volume, of single-configuration machines"
+    elif member is not None:
+        kind, what = Kind.IDENTITY, f"private volume of `{member}`, of IDENTITY machines' instances there"
+    else:
+        return None
+    private = model.private_volumes
+    found = []
+    for d in model.disks:
+        if kind is Kind.SINGLE:
+            here = d.volume is None and any(machines[o][0] is kind for o in model.disk_owners(d, machines))
+        else:  # as the allocation reads it: another member's private volume places that member's instance only
+            here = (d.volume is None or private.get(d.volume.upper) not in (None, member)) and any(
+                machines[o][0] is kind and member in machines[o][1] and model.places_instance(d, o, member)
+                for o in model.disk_owners(d, machines)
+            )
+        if here:
+            found.append(f"`{d.user.upper} {d.address.upper}`")
+    return (what, found) if found else None
 
 
 _HOVERS = {
