@@ -264,6 +264,11 @@ SCHEDULES = [
     ("(`at 30`", "at 30", "BKR012", "`30` is no hour", False),
     ("`every day at 25`", "every day at 25", "BKR012", "`25` is no hour", False),
     ("`at 13` to `at 23`", "every day at 13", "BKR012", "`daily 13:00`", True),
+    ("(`at 25:00`", "at 25:00", "BKR012", "`25:00` is no hour", False),
+    ("`daily at 02:60`", "daily at 02:60", "BKR004", "`02:60` is no time of day", False),
+    ("`at 2.75`)", "at 2.75", "BKR012", "`2.75` is no time of day", False),
+    ("(`daily at 2:5`", "daily at 2:5", "BKR004", "`2:5` is no time of day: the minutes have two figures", False),
+    ("`at 2.5`)", "at 2.5", "BKR012", "`2.5` is no time of day: the minutes have two figures", False),
 ]
 
 

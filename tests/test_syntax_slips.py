@@ -1540,6 +1540,39 @@ def _how_often(time: str) -> str:
          "write `weekly sat 14:00`" + _read("14.00", "14:00") + FORMS, "weekly sat 14:00"),
         ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 every day at 2.30", "BKR012",
          "write `daily 02:30`" + _read("2.30", "02:30", "; 2 in the afternoon is `14:30`") + FORMS, None),
+        # HH:MM no clock has after `at`: said so, HH:MM written (the help wrote `daily 25:00`
+        # and `daily 02:60`); minutes of one figure (were "one word too many", whose help
+        # wrote `run on VMSYS2 daily at`, or "`at` cannot appear here")
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 daily at 25:00", "BKR004",
+         "write `daily HH:MM` (`25:00` is no hour of the day: a 24-hour clock's hours are 00 to 23)" + FORMS, None),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 at 25:00", "BKR012",
+         "write `daily HH:MM` (`25:00` is no hour of the day: a 24-hour clock's hours are 00 to 23)"
+         + _how_often("HH:MM") + FORMS, None),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 daily at 02:60", "BKR004",
+         "write `daily HH:MM` (`02:60` is no time of day: an hour's minutes are 00 to 59)" + FORMS, None),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 at 02:60", "BKR012",
+         "write `daily HH:MM` (`02:60` is no time of day: an hour's minutes are 00 to 59)"
+         + _how_often("HH:MM") + FORMS, None),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 daily at 2.75", "BKR004",
+         "write `daily HH:MM` (`2.75` is no time of day: an hour's minutes are 00 to 59)" + FORMS, None),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 daily at 2.5", "BKR004",
+         "write `daily HH:MM` (`2.5` is no time of day: the minutes have two figures, HH:MM)" + FORMS, None),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 at 2.5", "BKR012",
+         "write `daily HH:MM` (`2.5` is no time of day: the minutes have two figures, HH:MM)"
+         + _how_often("HH:MM") + FORMS, None),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 daily at 2:5", "BKR004",
+         "write `daily HH:MM` (`2:5` is no time of day: the minutes have two figures, HH:MM)" + FORMS, None),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 weekly sun at 2:5", "BKR004",
+         "write `weekly sun HH:MM` (`2:5` is no time of day: the minutes have two figures, HH:MM)" + FORMS, None),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 at 2:5", "BKR012",
+         "write `daily HH:MM` (`2:5` is no time of day: the minutes have two figures, HH:MM)"
+         + _how_often("HH:MM") + FORMS, None),
+        # am or pm after minutes written so: read with them (`2:5pm` was read as `5pm`,
+        # the help writing `daily 17:00`; `2.30pm` was "`at` cannot appear here")
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 daily at 2:5pm", "BKR004",
+         "write `daily HH:MM` (`2:5pm` is no time of day: the minutes have two figures, HH:MM)" + FORMS, None),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 every day at 2.30pm", "BKR012",
+         "write `daily 14:30`" + _read("2.30pm", "14:30") + FORMS, "daily 14:30"),
     ],
 )
 def test_a_time_after_at_written_otherwise_is_read_as_hh_mm(

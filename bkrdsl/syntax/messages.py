@@ -3061,7 +3061,7 @@ SCHEDULE_STARTERS = frozenset(
 #: Words that join the parts of a schedule written in English (`daily at 02:00`).
 SCHEDULE_CONNECTORS = frozenset({"at", "on", "every", "each", "and", "of", "the", "day", "days", "in"})
 _CLOCK = re.compile(
-    r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?|\b(\d{1,2}):(\d{2})\b|\b(midnight|noon)\b", re.IGNORECASE
+    r"(?<![:.])\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?|\b(\d{1,2}):(\d{2})\b|\b(midnight|noon)\b", re.IGNORECASE
 )
 _DAY_OF_MONTH = re.compile(r"\A(\d{1,2})(?:st|nd|rd|th)?\Z", re.IGNORECASE)
 
@@ -3405,9 +3405,12 @@ def _each_time(text: str) -> list[str]:
 #: A time after `at` that is not HH:MM, nor an hour with am or pm (`_CLOCK` reads those):
 #: an hour alone (`every day at 2`), with `o'clock` (`at 2 o'clock`), or written as some
 #: countries write a time (`at 14h`, `at 14h30`, `at 14.00`, `at 1400`); any number,
-#: so that `at 25` is said to be no hour rather than read as a word.
+#: so that `at 25` is said to be no hour rather than read as a word. Also HH:MM, for
+#: one no clock has (`at 25:00`, `at 02:60`: `_CLOCK` reads them as it reads `02:00`),
+#: and minutes of one figure (`at 2:5`, `at 2.5`, "one word too many" or "`at` cannot
+#: appear here" before), am or pm after minutes `_CLOCK` does not read (`at 2.30pm`, `at 2:5pm`).
 _BARE_HOUR = re.compile(
-    r"\bat\s+(?:(?P<hour>\d{1,2})(?:(?P<oclock>\s*o'?clock)|h(?P<hmin>\d{2})?|\.(?P<dmin>\d{2}))?"
+    r"\bat\s+(?:(?P<hour>\d{1,2})(?:(?P<oclock>\s*o'?clock)|h(?P<hmin>\d{2})?|[.:](?P<dmin>\d{1,2})(?:\s*(?P<ampm>[ap])\.?m\b\.?)?)?"
     r"|(?P<hh>\d{2})(?P<mm>\d{2})h?)\b(?!\s*(?:[:.h]|o'?clock|[ap]\.?m))",
     re.IGNORECASE,
 )
@@ -3426,16 +3429,21 @@ def _bare_hour(
     appear here" for `at 30`, and "the time of day is missing" for `every day at 25`)."""
     groups = found.groupdict()
     hour = int(groups["hour"] or groups["hh"])
-    minute = int(groups["hmin"] or groups["dmin"] or groups["mm"] or 0)
+    minutes = groups["hmin"] or groups["dmin"] or groups["mm"] or "00"
+    minute = int(minutes)
+    if groups["ampm"] and hour <= 12:  # `at 2.30pm`, `at 2:5pm` (`_CLOCK` reads `at 2:30pm`)
+        hour = hour % 12 + (12 if groups["ampm"].lower() == "p" else 0)
     start = found.start("hour") if groups["hour"] is not None else found.start("hh")
     as_written = written[start : found.end()]
     time = f"{hour:02d}:{minute:02d}"
-    valid = hour <= 23 and minute <= 59
+    valid = hour <= 23 and minute <= 59 and len(minutes) == 2
     read = f"{written[:start]}{time}{written[found.end() :]}"
     one_reading = valid and (hour == 0 or hour > 12 or groups["hh"] is not None)
-    diagnostic = schedule_phrase(read, starts_right, span, certain and one_reading, statement, code)
+    diagnostic = schedule_phrase(read, starts_right, span, certain and one_reading, statement, code, clock_read=True)
     if hour > 23:
         note = f"`{as_written}` is no hour of the day: a 24-hour clock's hours are 00 to 23"
+    elif len(minutes) == 1:
+        note = f"`{as_written}` is no time of day: the minutes have two figures, HH:MM"
     elif not valid:
         note = f"`{as_written}` is no time of day: an hour's minutes are 00 to 59"
     elif as_written.isdigit() and len(as_written) < 3:
@@ -3462,13 +3470,29 @@ def _bare_hour(
     return replace(diagnostic, message=shown(written, 60) + diagnostic.message[len(shown(read, 60)) :], help=help)
 
 
+def _no_clock_has(text: str) -> bool:
+    """Whether a time HH:MM after `at` is one no clock has (`at 25:00`, `at 02:60`)."""
+    return any(
+        int(m.group(4)) > 23 or int(m.group(5)) > 59
+        for m in _CLOCK.finditer(text)
+        if m.group(4) and re.search(r"\bat\s+\Z", text[: m.start()], re.IGNORECASE)
+    )
+
+
 def schedule_phrase(
-    written: str, starts_right: bool, span: Span, certain: bool = True, statement: str = "run", code=None
+    written: str,
+    starts_right: bool,
+    span: Span,
+    certain: bool = True,
+    statement: str = "run",
+    code=None,
+    clock_read: bool = False,
 ) -> Diagnostic:
     """No fix unless `certain` (besides what `certain_schedule` requires). `statement`,
     the one the schedule is of (`run`, `purge`, `preview`), for a date's help. `code`:
     BKR314 for `weekly on monday`, the time left off, which parses (else BKR004 or
-    BKR012, by `starts_right`)."""
+    BKR012, by `starts_right`). `clock_read`: the time after `at` read already (by
+    `_bare_hour`, which says what it is)."""
     words = {w.lower() for w in written.split()}
     if len(_CLOCK.findall(written)) > 1:
         reason = "a schedule has one time of day"
@@ -3480,7 +3504,8 @@ def schedule_phrase(
         reason = "the days follow without `on`"
     else:
         reason = "a schedule is written in a fixed form"
-    hour = _BARE_HOUR.search(written) if phrase_time(written) is None else None
+    # `at 2`, `at 14h`; `at 25:00`, a time no clock has (the help wrote `daily 25:00`)
+    hour = None if clock_read or (phrase_time(written) and not _no_clock_has(written)) else _BARE_HOUR.search(written)
     if hour is not None:
         return _bare_hour(written, hour, starts_right, span, certain, statement, code)
     code = code or (codes.SYNTAX if starts_right else codes.UNKNOWN_KEYWORD)
