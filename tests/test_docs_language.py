@@ -269,6 +269,9 @@ SCHEDULES = [
     ("`at 2.75`)", "at 2.75", "BKR012", "`2.75` is no time of day", False),
     ("(`daily at 2:5`", "daily at 2:5", "BKR004", "`2:5` is no time of day: the minutes have two figures", False),
     ("`at 2.5`)", "at 2.5", "BKR012", "`2.5` is no time of day: the minutes have two figures", False),
+    ("`4 times a day`", "4 times a day", "BKR012", "a job for each time of day", False),
+    ("`daily 4 times a day`", "daily 4 times a day", "BKR004", "a job for each time of day", False),
+    ("`daily 02:00 twice a day`", "daily 02:00 twice a day", "BKR004", "a job for each time of day", False),
 ]
 
 

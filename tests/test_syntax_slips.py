@@ -1594,6 +1594,14 @@ def test_a_time_after_at_written_otherwise_is_read_as_hh_mm(
         assert edit.new_text == fixed
 
 
+#: The help of a schedule that runs more than once a day, in a `run`.
+MORE_THAN_DAILY = (
+    "a schedule runs once a day at most: write a job for each time of day, the same but for its `run`,"
+    " each `daily HH:MM`; they may run on the same day, the second copying the same data again at one"
+    " level: make it `incremental`, or BKR405 warns (BKR410 for IDENTITY users)" + FORMS
+)
+
+
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 @pytest.mark.parametrize(
     ("clean", "written", "code", "help"),
@@ -1620,6 +1628,17 @@ def test_a_time_after_at_written_otherwise_is_read_as_hh_mm(
          "a schedule runs once a day at most: write a job for each time of day, the same but for its `run`,"
          " each `daily HH:MM`" + ONE_DAY + FORMS),
         ("purge weekly sun 03:00", "purge every 6 hours", "BKR012",
+         "a schedule runs once a day at most, and a member has one `purge`: write `purge daily HH:MM`" + FORMS),
+        # a count of times (`4 times a day` was three errors, members whose `,`s are
+        # missing), and more than once a day after a schedule's keyword or time (`times`,
+        # `a` or `twice` was "not a keyword; a statement must start with one")
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 4 times a day", "BKR012", MORE_THAN_DAILY),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 three times a day", "BKR012", MORE_THAN_DAILY),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 3 times per day at 02:00", "BKR012", MORE_THAN_DAILY),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 daily 4 times a day", "BKR004", MORE_THAN_DAILY),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 daily twice a day", "BKR004", MORE_THAN_DAILY),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 daily 02:00 twice a day", "BKR004", MORE_THAN_DAILY),
+        ("purge weekly sun 03:00", "purge 4 times a day", "BKR012",
          "a schedule runs once a day at most, and a member has one `purge`: write `purge daily HH:MM`" + FORMS),
     ],
 )

@@ -3130,6 +3130,8 @@ def joined_schedule(words: list[str]) -> bool:
             or (word == "at" and _BARE_HOUR.match(f"at {following}"))  # `daily at 14h`, `at 1400`
         ):
             return True
+    if more_than_daily_written(" ".join(words)) is not None:
+        return True  # `daily 4 times a day`, `daily 02:00 twice a day` (`times` was a statement's first word)
     clock = _CLOCK.search(" ".join(words))
     return clock is not None and not looks_like_time(clock.group(0))
 
@@ -3372,6 +3374,10 @@ _MORE_THAN_DAILY = re.compile(
     r"|\bhourly\b",
     re.IGNORECASE,
 )
+
+
+#: A count that may start `4 times a day` (`Recovery.schedule_phrase` reads on only if it does).
+TIMES_COUNTS = frozenset({"two", "three", "four", "several", "many"})
 
 
 def more_than_daily_written(text: str) -> str | None:

@@ -2506,11 +2506,14 @@ class Recovery:
                 or messages.phrase_time(word) is not None
                 or bool(messages.phrase_day(word))
             )
-            if not first_ok:
+            counted = word.isdigit() or word in messages.TIMES_COUNTS  # `4 times a day`
+            if not (first_ok or counted):
                 return False, None  # before reading the phrase: it may be a long line's rest
             text, end = self.phrase(start)
             if not messages.looks_like_schedule(text):
                 return False, None
+            if not first_ok and not (messages.more_than_daily_written(text) or "").startswith(text.split()[0]):
+                return False, None  # `run on VMSYS1 4 VMSYS2`: a member of the list, its `,` missing
             # `run on VMSYS2weekly sat 22:00`: the frequency may be there, glued to the
             # member; writing one more would leave the name wrong (no fix, then).
             before = str(tail[-1].value).lower() if tail[-1].type == "NAME" else ""
