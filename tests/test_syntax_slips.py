@@ -1973,3 +1973,43 @@ def test_a_label_after_a_members_labels_is_still_one(written, parser, monkeypatc
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     text = BASE.replace("M2PRV1\n", written + "\n", 1)
     assert [d.code for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code < "BKR1"] == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "code", "help", "fixed"),
+    [
+        # the days left out (`every day except sunday at 02:00` wrote `weekly sun 02:00`,
+        # the one day the job was not to run, with a fix; `daily except sun` was "unknown
+        # keyword `sun`; did you mean `run`?", `daily except sat,sun 02:00` "one word too many")
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 every day except sunday at 02:00", "BKR012",
+         "write `weekly mon,tue,wed,thu,fri,sat 02:00`" + FORMS, "weekly mon,tue,wed,thu,fri,sat 02:00"),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 daily except sun 02:00", "BKR004",
+         "write `weekly mon,tue,wed,thu,fri,sat 02:00`" + FORMS, "weekly mon,tue,wed,thu,fri,sat 02:00"),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 daily except sat,sun 02:00", "BKR004",
+         "write `weekly mon,tue,wed,thu,fri 02:00`" + FORMS, "weekly mon,tue,wed,thu,fri 02:00"),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 daily except sun", "BKR004",
+         "write `weekly mon,tue,wed,thu,fri,sat HH:MM` (the time of day is missing)" + FORMS, None),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 except sunday", "BKR012",
+         "write `weekly mon,tue,wed,thu,fri,sat HH:MM` (the time of day is missing)" + FORMS, None),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 weekdays except fri at 22:00", "BKR012",
+         "write `weekly mon,tue,wed,thu 22:00`" + FORMS, "weekly mon,tue,wed,thu 22:00"),
+        ("purge weekly sun 03:00", "purge daily except sun 03:00", "BKR004",
+         "write `weekly mon,tue,wed,thu,fri,sat 03:00`" + FORMS, "weekly mon,tue,wed,thu,fri,sat 03:00"),
+    ],
+)
+def test_the_days_a_schedule_leaves_out_are_read_as_the_other_days(clean, written, code, help, fixed, parser, monkeypatch):
+    """`daily except sun`: a schedule names the days it runs on; the help writes the
+    other days, `weekly mon,...,sat`, fixed where the time is written."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.help) == (code, help)
+    phrase = written.removeprefix("run on VMSYS2 ").removeprefix("purge ")
+    assert found.message == f"`{phrase}` is not a .bkr schedule: a schedule names the days it runs on, not those it leaves out"
+    if fixed is None:
+        assert found.fix is None
+    else:
+        (edit,) = found.fix.edits
+        assert edit.new_text == fixed

@@ -3052,14 +3052,17 @@ _GROUPS_OF_DAYS = {
     "weekend": _WEEK[5:],
     "weekends": _WEEK[5:],
 }
+#: Words before the days a schedule in English leaves out (`daily except sun`).
+_EXCEPT = frozenset({"except", "excluding"})
 #: Words that start a schedule written in English (`every day at 02:00`, `at 02:00`).
 SCHEDULE_STARTERS = frozenset(
     {"every", "each", "at", "on", "nightly", "night", "everyday", "day", "days", "once", "twice", "thrice"}
+    | _EXCEPT
     | {"first", "second", "third", "fourth", "last", "1st", "2nd", "3rd", "4th", "fifth", "5th"}
     | set(_GROUPS_OF_DAYS)
 )
 #: Words that join the parts of a schedule written in English (`daily at 02:00`).
-SCHEDULE_CONNECTORS = frozenset({"at", "on", "every", "each", "and", "of", "the", "day", "days", "in"})
+SCHEDULE_CONNECTORS = frozenset({"at", "on", "every", "each", "and", "of", "the", "day", "days", "in"} | _EXCEPT)
 _CLOCK = re.compile(
     r"(?<![:.])\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b\.?|\b(\d{1,2}):(\d{2})\b|\b(midnight|noon)\b", re.IGNORECASE
 )
@@ -3126,6 +3129,7 @@ def joined_schedule(words: list[str]) -> bool:
             following in SCHEDULE_CONNECTORS
             or phrase_time(following) is not None
             or phrase_day(following)
+            or (word in _EXCEPT and phrase_day(following.split(",")[0]))  # `daily except sat,sun`
             or _DAY_OF_MONTH.match(following)
             or (word == "at" and _BARE_HOUR.match(f"at {following}"))  # `daily at 14h`, `at 1400`
         ):
@@ -3147,6 +3151,14 @@ def schedule_for(text: str) -> str:
     # their days in that order into the templates and EXECs, so a fix that sorted
     # them would change the output (`sun weekly,thursday` is `weekly sun,thu`).
     days = list(dict.fromkeys(d for w in words for d in phrase_day(w)))
+    cut = next((i for i, w in enumerate(words) if w in _EXCEPT), None)
+    if cut is not None and (left_out := {d for w in words[cut + 1 :] for d in phrase_day(w)}):
+        # `daily except sun`, `weekdays except fri`: the other days (`weekly sun` was written,
+        # the one day the job was not to run)
+        named = [d for w in words[:cut] for d in phrase_day(w)] or list(_WEEK)
+        days = [d for d in dict.fromkeys(named) if d not in left_out]
+        if days:
+            return f"weekly {','.join(days)} {time}"
     nth = next((_NTH[w] for w in words if w in _NTH), None)
     nth_days = month_weekdays_written(text)
     if len(nth_days) == 1:
@@ -3502,6 +3514,8 @@ def schedule_phrase(
     words = {w.lower() for w in written.split()}
     if len(_CLOCK.findall(written)) > 1:
         reason = "a schedule has one time of day"
+    elif words & _EXCEPT:
+        reason = "a schedule names the days it runs on, not those it leaves out"  # `daily except sun`
     elif not starts_right:
         reason = "a schedule starts with how often it runs: `daily`, `weekly`, `monthly` or `manual`"
     elif "at" in words:
