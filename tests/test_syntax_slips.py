@@ -747,7 +747,7 @@ EXPLAINED = [
      "`&` does not join the names of a list: the `,` before it separates them already"),
     ("backup APPS full", "backup APPS, LINUX, and", "the list of groups ends with `, and`: no name follows `and`"),
     ("purge weekly sun 03:00", "purge weekly",
-     "expected a day of the week and a time (sun 03:00) after `weekly`, found `retain`"),
+     "expected a day of the week and a time (DAY HH:MM) after `weekly`, found `retain`"),
     ("backup APPS full", "backup APPS; LINUX full",
      "`;` does not separate the names of a list: they are separated by commas"),
     ("purge weekly sun 03:00", "purge on VMSYS1",
@@ -1693,7 +1693,7 @@ def test_noon_and_midnight_in_words_are_written_as_times(written, message, help,
         # name after `sun`"), and `monthly last` alone
         ("monthly last sun", "expected a time of day (HH:MM) after `monthly last sun`, found `}`"),
         ("monthly first sun", "expected a time of day (HH:MM) after `monthly first sun`, found `}`"),
-        ("monthly last", "expected a day of the week and a time (sun 03:00) after `last`, found `}`"),
+        ("monthly last", "expected a day of the week and a time (DAY HH:MM) after `last`, found `}`"),
     ],
 )
 def test_the_nth_weekday_of_the_month_without_its_time_says_the_time_is_missing(written, message, parser, monkeypatch):
@@ -2013,3 +2013,46 @@ def test_the_days_a_schedule_leaves_out_are_read_as_the_other_days(clean, writte
     else:
         (edit,) = found.fix.edits
         assert edit.new_text == fixed
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "message", "help"),
+    [
+        # the day and the time missing: the form, no day nor time nobody chose (the
+        # message and help wrote `sun 03:00` and `1 04:00`)
+        ("weekly", "expected a day of the week and a time (DAY HH:MM) after `weekly`, found `}`",
+         ("write `weekly DAY HH:MM`: the day by name, `mon` to `sun` (several with commas, `mon,thu`), then the"
+         " time of day on a 24-hour clock")),
+        ("monthly", "expected a day of the month and a time (N HH:MM) after `monthly`, found `}`",
+         ("write `monthly N HH:MM`, N the day of the month from 1 to 31 (1 to 28 is in every month), or"
+         " `monthly first|second|third|fourth|last DAY HH:MM` for a weekday of the month")),
+        ("monthly last", "expected a day of the week and a time (DAY HH:MM) after `last`, found `}`",
+         "write `monthly last DAY HH:MM`: the day by name, `mon` to `sun`, then the time of day"),
+        # a day no week or month has, the time missing after it: both said at once (was
+        # "expected a time of day (HH:MM) after `monthly 32`", the day said wrong only
+        # once the time was written)
+        ("monthly 32", "`32` is not a day of the month, and the time of day (HH:MM) is missing after it",
+         "write `monthly N HH:MM`, N from 1 to 31 (1 to 28 is in every month), then the time of day on a 24-hour clock"),
+        ("monthly 0", "`0` is not a day of the month, and the time of day (HH:MM) is missing after it",
+         "write `monthly N HH:MM`, N from 1 to 31 (1 to 28 is in every month), then the time of day on a 24-hour clock"),
+        ("weekly su", "`su` is not a day of the week, and the time of day (HH:MM) is missing after it",
+         "did you mean `sun`? write `weekly sun HH:MM`, the time of day on a 24-hour clock"),
+        ("weekly mon-fri", ("`mon-fri` is not a day of the week: `weekly` takes each day by name, and the time of"
+         " day (HH:MM) is missing after it"), "write `weekly mon,tue,wed,thu,fri HH:MM`, the days separated by commas"),
+        ("weekly weekend", ("`weekend` is not a day of the week: `weekly` takes each day by name, and the time of"
+         " day (HH:MM) is missing after it"), "write `weekly sat,sun HH:MM`, the days separated by commas"),
+        # a day it has: the time alone is missing, as before
+        ("monthly 31", "expected a time of day (HH:MM) after `monthly 31`, found `}`",
+         "write a time of day (HH:MM) after `monthly 31`"),
+        ("weekly Sun", "expected a time of day (HH:MM) after `weekly Sun`, found `}`",
+         "write a time of day (HH:MM) after `weekly Sun`"),
+    ],
+)
+def test_a_schedule_left_unfinished_gets_its_form(written, message, help, parser, monkeypatch):
+    """`weekly` or `monthly` without its day and time: one BKR010 whose help writes the
+    schedule's form; a day no week or month has before the missing time is said too."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("run on VMSYS2 weekly sat 22:00", f"run on VMSYS2 {written}", 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.message, found.help, found.fix) == ("BKR010", message, help, None)

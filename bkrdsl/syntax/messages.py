@@ -61,12 +61,12 @@ FOLLOWERS: dict[tuple[str, int | None], str] = {
     ("minidisk", None): "a minidisk address or range (0191, 0100-01FF or *)",
     ("sfs", None): "an SFS path such as POOL:USER.DIR",
     ("daily", None): "a time of day (HH:MM)",
-    ("weekly", 0): "a day of the week and a time (sun 03:00)",
+    ("weekly", 0): "a day of the week and a time (DAY HH:MM)",
     ("weekly", None): "a time of day (HH:MM)",
-    ("monthly", 0): "a day of the month and a time (1 04:00)",
+    ("monthly", 0): "a day of the month and a time (N HH:MM)",
     ("monthly", None): "a time of day (HH:MM)",
     # `monthly last`, its weekday and time missing (after the weekday, `monthly` waits)
-    **{(nth, 0): "a day of the week and a time (sun 03:00)" for nth in ("first", "second", "third", "fourth", "last")},
+    **{(nth, 0): "a day of the week and a time (DAY HH:MM)" for nth in ("first", "second", "third", "fourth", "last")},
     ("description", None): 'a quoted text ("...")',
     ("import", None): "a module path (std/NAME or ./file)",
     (",", None): "another name",
@@ -2560,7 +2560,61 @@ def missing_value(
     else:
         message = f"expected {need} after {written}, found {found}"
         help_text = f"write {need} after {written}"
+        unfinished = _schedule_left_unfinished(keyword.lower(), names)
+        if unfinished is not None:
+            message, help_text = unfinished[0] or message, unfinished[1]
     return codes.EXPECTED_NAME(message, span, label=label, help=help_text)
+
+
+def _days_written_as_one(word: str) -> tuple[str, ...] | None:
+    """The days a word names that `weekly` takes one by one: `weekdays`, `weekend`, a
+    range (`mon-fri`, `fri-mon` past Sunday); None for one day or no day."""
+    days = phrase_day(word)
+    if len(days) > 1:
+        return days
+    first, dash, last = word.lower().partition("-")
+    ends = phrase_day(first), phrase_day(last)
+    if not dash or len(ends[0]) != 1 or len(ends[1]) != 1 or ends[0] == ends[1]:
+        return None
+    start, end = _WEEK.index(ends[0][0]), _WEEK.index(ends[1][0])
+    return tuple(_WEEK[(start + k) % 7] for k in range((end - start) % 7 + 1))
+
+
+def _schedule_left_unfinished(keyword: str, names: list[str]) -> tuple[str | None, str] | None:
+    """The message (None: the one said already) and the help for a schedule whose day
+    or time is missing, in the form it takes, no day nor time nobody chose (`weekly`
+    alone wrote `sun 03:00`, `monthly` alone `1 04:00`); a day no week or month has,
+    before the missing time (`weekly su`, `monthly 32`), said at once (it was said only
+    once the time was written). None for the others."""
+    if keyword == "weekly" and not names:
+        return None, "write `weekly DAY HH:MM`: the day by name, `mon` to `sun` (several with commas, `mon,thu`), then the time of day on a 24-hour clock"
+    if keyword == "monthly" and not names:
+        return None, (
+            "write `monthly N HH:MM`, N the day of the month from 1 to 31 (1 to 28 is in every month),"
+            " or `monthly first|second|third|fourth|last DAY HH:MM` for a weekday of the month"
+        )
+    if keyword in _NTH and not names:
+        return None, f"write `monthly {keyword} DAY HH:MM`: the day by name, `mon` to `sun`, then the time of day"
+    missing = "and the time of day (HH:MM) is missing after it"
+    listed = _days_written_as_one(names[0]) if keyword == "weekly" and len(names) == 1 else None
+    if listed is not None:
+        # `weekly mon-fri`, `weekly weekdays` (BKR314 once the time is written)
+        return (
+            f"{shown(names[0])} is not a day of the week: `weekly` takes each day by name, {missing}",
+            f"write `weekly {','.join(listed)} HH:MM`, the days separated by commas",
+        )
+    if keyword == "weekly" and len(names) == 1 and not phrase_day(names[0]) and "," not in names[0]:
+        close = did_you_mean(names[0], _WEEK, synonyms=False)
+        message = f"{shown(names[0])} is not a day of the week, {missing}"
+        if len(close) == 1:
+            return message, f"did you mean `{close[0]}`? write `weekly {close[0]} HH:MM`, the time of day on a 24-hour clock"
+        return message, "write `weekly DAY HH:MM`: the day by name, `mon` to `sun`, then the time of day on a 24-hour clock"
+    if keyword == "monthly" and len(names) == 1 and names[0].isdigit() and not 1 <= int(names[0]) <= 31:
+        return (
+            f"{shown(names[0])} is not a day of the month, {missing}",
+            "write `monthly N HH:MM`, N from 1 to 31 (1 to 28 is in every month), then the time of day on a 24-hour clock",
+        )
+    return None
 
 
 def one_word_too_many(found: str, previous: str, span: Span, remove: Span | None) -> Diagnostic:
