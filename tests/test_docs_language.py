@@ -278,6 +278,7 @@ SCHEDULES = [
     ("(`weekly su`", "weekly su", "BKR010", "`weekly sun HH:MM`", False),
     ("`weekly mon-fri`", "weekly mon-fri", "BKR010", "`weekly mon,tue,wed,thu,fri HH:MM`", False),
     ("`monthly 32`)", "monthly 32", "BKR010", "`monthly N HH:MM`, N from 1 to 31", False),
+    ("`hourly` alone, said to run once a day at most", "hourly", "BKR012", "a schedule runs once a day at most", False),
     ("`4 times a day`", "4 times a day", "BKR012", "a job for each time of day", False),
     ("`daily 4 times a day`", "daily 4 times a day", "BKR004", "a job for each time of day", False),
     ("`daily 02:00 twice a day`", "daily 02:00 twice a day", "BKR004", "a job for each time of day", False),

@@ -1377,20 +1377,22 @@ EVERY = "`daily HH:MM`, `weekly DAY HH:MM` or `monthly N HH:MM`"
          "write `daily 02:00` to run it every day, or `weekly DAY 02:00` or `monthly N 02:00` (how often it runs"
          " is not said)" + FORMS),
         # a schedule bkrc lacks, and a crontab line that says none: the forms, not `weekly sun 02:00`
+        # `hourly`: more than once a day, said as for `every hour` (the forms alone were said)
         ("run on VMSYS2 weekly sat 22:00", "run on VMSYS1 hourly",
-         f"write {EVERY}, or `manual` for a job submitted only by hand"),
+         (f"a schedule runs once a day at most; a job for each time of day runs it more often: write {EVERY}, or `manual` for a job"
+         " submitted only by hand")),
         ("run on VMSYS2 weekly sat 22:00", "run on VMSYS1 hourly 22:00",
-         "write `daily 22:00`, `weekly DAY 22:00` or `monthly N 22:00`, or `manual` for a job submitted only by hand"),
+         "a schedule runs once a day at most; a job for each time of day runs it more often: write `daily 22:00`, `weekly DAY 22:00` or `monthly N 22:00`, or `manual` for a job submitted only by hand"),
         ("run on VMSYS2 weekly sat 22:00", "run on VMSYS1 fortnightly",
          f"write {EVERY}, or `manual` for a job submitted only by hand"),
         # `purge hourly`: BKR012 with either parser (the fast one said "expected `daily`...")
         # a purge's help speaks of a purge: `purge manual`, sent with BKREXPIR (was "`manual` for
         # a job submitted only by hand")
         ("purge weekly sun 03:00", "purge hourly",
-         ("write `purge daily HH:MM`, `purge weekly DAY HH:MM` or `purge monthly N HH:MM`, or `purge manual`"
+         ("a schedule runs once a day at most: write `purge daily HH:MM`, `purge weekly DAY HH:MM` or `purge monthly N HH:MM`, or `purge manual`"
           " for a purge sent only by hand (`EXEC BKREXPIR PURGE`)")),
         ("purge weekly sun 03:00", "purge hourly 03:00",
-         ("write `purge daily 03:00`, `purge weekly DAY 03:00` or `purge monthly N 03:00`, or `purge manual`"
+         ("a schedule runs once a day at most: write `purge daily 03:00`, `purge weekly DAY 03:00` or `purge monthly N 03:00`, or `purge manual`"
           " for a purge sent only by hand (`EXEC BKREXPIR PURGE`)")),
         ("preview daily 01:00", "preview fortnightly",
          ("write `preview daily HH:MM`, `preview weekly DAY HH:MM` or `preview monthly N HH:MM`, or"

@@ -2082,10 +2082,14 @@ def unknown_schedule(
         manual = f"`{statement} manual` for {_by_hand(statement)[0]} sent only by hand (`EXEC BKREXPIR {statement.upper()}`)"
     else:
         manual = "`manual` for a job submitted only by hand"
+    once = ""
+    if more_than_daily_written(found.strip("`")) is not None:
+        # `hourly`: said as `every hour` is (its help gave the forms without a word of why)
+        once = "a schedule runs once a day at most" + ("; a job for each time of day runs it more often: " if not of else ": ")
     return codes.UNKNOWN_KEYWORD(
         f"unknown schedule {found}; a schedule is `daily`, `weekly`, `monthly` or `manual`",
         span,
-        help=f"write {example}, or {manual}",
+        help=f"{once}write {example}, or {manual}",
     )
 
 
