@@ -522,6 +522,13 @@ EXPECTED_NAME = register(
     removes the `,` and writes the time. It has no fix: which was meant is
     not the text's to tell.
 
+    A schedule's keyword alone (`weekly`, `monthly`, `monthly last`) gets
+    its form in the help, `weekly DAY HH:MM` or `monthly N HH:MM`, never a
+    day or a time nobody chose. A day no week or month has before the
+    missing time (`weekly su`, `monthly 32`) is said in the same error,
+    with the day meant where one is close (`sun`); days written as one word
+    (`weekly mon-fri`, `weekly weekend`) get them one by one.
+
     Failing example:
 
         cluster PRODSSI {
