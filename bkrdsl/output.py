@@ -34,6 +34,7 @@ import errno
 import hashlib
 import json
 import os
+import re
 import signal
 import stat
 import sys
@@ -46,7 +47,7 @@ from pathlib import Path, PurePosixPath
 from typing import NamedTuple, Self
 
 from bkrdsl import source
-from bkrdsl.emit.common import DIRECTORY, TAPE_CONFIG, Artifact, Extent
+from bkrdsl.emit.common import DIRECTORY, PROFILE_SNIPPET, TAPE_CONFIG, Artifact, Extent
 from bkrdsl.records import dataclass
 from bkrdsl.signals import Terminated, raise_terminated
 
@@ -283,7 +284,8 @@ class Plan:
     #: What the plan read of each regular file that bkrc writes again under its
     #: name for another member (a SUBCONFIG entry: `reassigned`), for
     #: `_same_statements` to compare with the new one without reading DIR again
-    #: (`--dry-run` and `--check` have let go of the lock by then).
+    #: (`--dry-run` and `--check` have let go of the lock by then); and of each
+    #: member's BKRSTART EXEC the last compile wrote (`catalog_moves`).
     before: dict[str, bytes] = field(default_factory=dict)
 
     @property
@@ -499,12 +501,14 @@ def _plan(out_dir: Path, artifacts: list[Artifact], source: str) -> Plan:
     old = {path: entry.sha256 for path, entry in written.items()}
 
     # The files bkrc writes again for another member (`reassigned`): their bytes
-    # are kept, for `rename_warnings` to compare without reading them again.
+    # are kept, for `rename_warnings` to compare without reading them again; and
+    # each member's BKRSTART the last compile wrote, for `catalog_moves` to tell
+    # which member started the catalog's SFS server.
     moving = frozenset(
         path
         for path, art in wanted.items()
         if (was := written.get(path)) and was.member and art.member and was.member != art.member
-    )
+    ) | frozenset(path for path, was in written.items() if was.kind == PROFILE_SNIPPET)
     # A modification time from RACY_NS before now on may hide a write after the
     # plan's look (a file system's clock ticks that coarsely): such files' bytes
     # are compared again before the swap (`changed_meanwhile`).
@@ -1050,6 +1054,62 @@ def deleted_warnings(plan: Plan) -> list[str]:
             f" you remove {'it' if one else 'them'}, and removing an entry gives up its minidisks and what is on"
             " them (docs/deploy.md, \"Rolling back\")"
         )
+    return lines
+
+
+_STARTED = re.compile(r"^m\.(\d+) = '([^']*)'\r?$", re.MULTILINE)
+_SERVES = re.compile(r"^pool\.(\d+) = '([^']*)'\r?$", re.MULTILINE)
+
+
+def _pool_servers(data: bytes) -> dict[str, str]:
+    """{server: file pool} of each SFS server a BKRSTART EXEC starts and waits
+    for until its file pool serves (`m.N` and `pool.N`, as `emit.rexx` writes them)."""
+    text = data.decode("utf-8", errors="replace")
+    users = dict(_STARTED.findall(text))
+    return {users[n]: pool for n, pool in _SERVES.findall(text) if n in users}
+
+
+def catalog_moves(plan: Plan) -> list[str]:
+    """One line per catalog SFS server that the last compile's BKRSTART started on
+    one member and the new one starts on another member only (`catalog shared
+    server ... on` changed): a single-configuration machine, still logged on at
+    the old member, which the old BKRSTART there starts again at its next IPL,
+    until it is logged off there and that EXEC replaced or erased. Read from the
+    BKRSTART EXECs in DIR (`Plan.before`) and those the plan writes; a local
+    catalog's server, started on every member, moves nowhere."""
+    before: dict[str, dict[str, str]] = {}
+    for path, data in plan.before.items():
+        was = plan.written.get(path)
+        if was is not None and was.kind == PROFILE_SNIPPET and was.member:
+            before[was.member] = _pool_servers(data)
+    now: dict[str, dict[str, str]] = {}
+    for a in plan.actions:
+        art = a.artifact
+        if art is not None and art.kind == PROFILE_SNIPPET and art.member:
+            now[art.member] = _pool_servers(art.data)
+    actions = {a.path: a.action for a in plan.actions}
+    lines = []
+    for old, servers in sorted(before.items()):
+        for server, pool in sorted(servers.items()):
+            if server in now.get(old, {}):
+                continue
+            new = sorted(m for m, started in now.items() if server in started and server not in before.get(m, {}))
+            if len(new) != 1:
+                continue
+            path = next(p for p in plan.before if plan.written[p].member == old and plan.written[p].kind == PROFILE_SNIPPET)
+            first = (
+                f"erase {old}'s BKRSTART EXEC, deleted in {plan.out_dir} only"
+                if actions.get(path) == DELETE
+                else f"install {old}'s new BKRSTART EXEC, which no longer starts it"
+            )
+            lines.append(
+                f"bkrc: warning: the catalog's SFS server {server} (file pool {pool}) moves from {old} to {new[0]}:"
+                f" single-configuration, it stays logged on at {old} until you log it off there, and {old}'s old"
+                f" BKRSTART EXEC starts it there again at {old}'s next IPL; first {first}, then log {server} off"
+                f" on {old}, then install and run {new[0]}'s new BKRSTART, which starts it there and waits for"
+                f" {pool} to serve (run while {server} is logged on at {old}, it ends with rc 36 and starts"
+                f" none of {new[0]}'s Backup Manager machines) (docs/deploy.md, \"Changing a deployed cluster\")"
+            )
     return lines
 
 

@@ -302,6 +302,38 @@ def test_moving_the_purge_says_the_old_bkrexpir_still_purges(tmp_path):
     assert _warnings(run_cli(["compile", src, "-o", out], expect=0).stderr) == []
 
 
+def test_moving_the_catalog_server_says_to_log_it_off_on_the_old_member_first(tmp_path):
+    """`catalog shared server BKRSVSFS pool BKRPOOL on DEV2`: the plan updated both
+    members' BKRSTART and nothing said that the server stays logged on at DEV1
+    (and DEV1's old BKRSTART starts it there again at its next IPL), which
+    docs/deploy.md asked to log off first, as the purge's move is warned of."""
+    src, out = source(tmp_path), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, GOOD.replace("pool BKRPOOL on DEV1", "pool BKRPOOL on DEV2"))
+    for mode, code in (("--dry-run", 0), ("--check", 1)):
+        assert _warnings(run_cli(["compile", src, "-o", out, mode], expect=code).stderr) == [(
+            "bkrc: warning: the catalog's SFS server BKRSVSFS (file pool BKRPOOL) moves from DEV1 to DEV2:"
+            " single-configuration, it stays logged on at DEV1 until you log it off there, and DEV1's old"
+            " BKRSTART EXEC starts it there again at DEV1's next IPL; first install DEV1's new BKRSTART EXEC,"
+            " which no longer starts it, then log BKRSVSFS off on DEV1, then install and run DEV2's new"
+            " BKRSTART, which starts it there and waits for BKRPOOL to serve (run while BKRSVSFS is logged on"
+            " at DEV1, it ends with rc 36 and starts none of DEV2's Backup Manager machines)"
+            ' (docs/deploy.md, "Changing a deployed cluster")'
+        )]
+    run_cli(["compile", src, "-o", out], expect=0)
+    assert _warnings(run_cli(["compile", src, "-o", out], expect=0).stderr) == []
+    # The old member retired with the move: its BKRSTART is deleted in out/ only.
+    src3 = source(tmp_path, THREE, "three.bkr")
+    out3 = tmp_path / "out3"
+    run_cli(["compile", src3, "-o", out3], expect=0)
+    moved = THREE.replace("pool BKRPOOL on DEV1", "pool BKRPOOL on DEV2").replace("expire on DEV1", "expire on DEV2")
+    moved = moved.replace("run on DEV1", "run on DEV2").replace("  member DEV1 { workers 2  private-volume D1PRV1 }\n", "")
+    source(tmp_path, moved, "three.bkr")
+    (warning,) = [w for w in _warnings(run_cli(["compile", src3, "-o", out3, "--dry-run"], expect=0).stderr) if "SFS server" in w]
+    assert "moves from DEV1 to DEV2: " in warning
+    assert f"; first erase DEV1's BKRSTART EXEC, deleted in {out3} only, then log BKRSVSFS off on DEV1," in warning
+
+
 def test_a_member_removed_says_what_stays_on_it(tmp_path):
     """DEV3, the last member, retired: its folder is gone from out/ and its
     SUBCONFIG entries from out/cluster, and nothing said that z/VM keeps them."""

@@ -129,12 +129,14 @@ def _waiting(status: bool):
 def _warn_renames(plan, status: bool) -> None:
     """What the plan renames on z/VM because a member's number changed (see
     `output.rename_warnings`), and the minidisks it moves on DASD (see
-    `output.moved_minidisks`), and what it deletes that z/VM keeps (see
-    `output.deleted_warnings`), after the plan: on standard error, or standard
+    `output.moved_minidisks`), what it deletes that z/VM keeps (see
+    `output.deleted_warnings`), and the catalog's SFS server it moves to another
+    member (see `output.catalog_moves`), after the plan: on standard error, or standard
     output with --format json or sarif."""
     from bkrdsl import output
 
-    for line in [*output.rename_warnings(plan), *output.deleted_warnings(plan), *output.moved_minidisks(plan)]:
+    for line in [*output.rename_warnings(plan), *output.deleted_warnings(plan), *output.catalog_moves(plan),
+                 *output.moved_minidisks(plan)]:
         click.echo(line, err=status)
 
 
