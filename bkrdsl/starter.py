@@ -1183,7 +1183,17 @@ def _disk_lines(s: Starter, user: str, d: SiteDisk) -> list[str]:
         if volume in declared:
             placed.append(f"{words} on {volume} at {start}\n")
             kept.add((member, volume, start))
-    return [_not_kept(s, user, d, _lost(d, kept)), *(placed or [words + "\n"])]
+    lost = _lost(d, kept)
+    if placed and any(member is not None for member, _, _ in kept):
+        # The other members' instances the directory has that no statement places:
+        # each `on` its member's volume without `at`, allocated on purpose, as the
+        # comment above says (else BKR255 takes it for a member left out).
+        named = {member for member, _, _ in kept}
+        placed += [
+            f"{words} on {private[member][0]}\n"
+            for member in dict.fromkeys(m for m, _, _ in lost if m is not None and m not in named and private[m])
+        ]
+    return [_not_kept(s, user, d, lost), *(placed or [words + "\n"])]
 
 
 def _lost(d: SiteDisk, kept: set) -> list[tuple[str | None, str, int]]:

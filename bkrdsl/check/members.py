@@ -1,4 +1,4 @@
-"""Members, service machine instances and their minidisks (BKR240-BKR249, BKR252).
+"""Members, service machine instances and their minidisks (BKR240-BKR249, BKR252, BKR255).
 
 SSI rule 1 (Backup Manager runs on every member), the z/VM facts about
 IDENTITY/SUBCONFIG names, and where each kind of user's minidisks may live.
@@ -11,6 +11,7 @@ import re
 from bkrdsl.ast import Kind
 from bkrdsl.check.common import (
     disk_int,
+    disk_reported,
     listed,
     missing_private_volumes,
     plural,
@@ -453,6 +454,136 @@ NOT_BUILT_THERE = register(
     M1PRV1`), or leave `on VOLUME` out.
     """,
 )
+
+
+MEMBER_INSTANCE_NOT_PINNED = register(
+    "BKR255",
+    "member-instance-left-unplaced",
+    "warning",
+    "a minidisk whose other instances the `disk` statements place member by member, `on VOL at START`, and one member's not",
+    """
+    An IDENTITY machine's minidisk is one per member, in each member's
+    SUBCONFIG. One `disk` statement per member, each `on` that member's
+    private volume `at` a first cylinder or block, gives every instance a
+    fixed extent, as a site without DirMaint needs and as `bkrc check --fix
+    --directory` and `bkrc init --directory` write them. A member that none
+    of those statements names (most often one added since, or one whose
+    `workers` count grew) still gets the minidisk, on its first private
+    volume, but with no extent: its MDISK says `AUTOV` (DirMaint's
+    allocation) with the dialect's default `disk_allocation`, or takes the
+    extent bkrc's `sequential` allocation hands out, which a later change
+    of another `disk` statement can move. Without DirMaint, DIRECTXA cannot
+    load `AUTOV` at all (BKR533 says so with `--directory`); with it, the
+    one allocated instance sits wherever DirMaint found room, beside the
+    others' planned layout.
+
+    One warning per machine and address, at the last of its statements
+    (where the missing one goes), naming the members left out and the
+    statement that places their instance. Not reported: a machine whose
+    statements for the address do not all give `at START` (an instance
+    allocated on purpose is written `on VOL` without `at`), one placed by a
+    single statement (a statement may place one member's instance and leave
+    the others to the allocation), statements another check reports
+    (BKR324, BKR316, BKR333...), and a member without a private volume
+    (BKR245).
+
+    Failing example:
+
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 1  private-volume M1PRV1 }
+          member VMSYS2 { workers 1  private-volume M2PRV1 }
+          member VMSYS3 { workers 1  private-volume M3PRV1 }
+          shared-volume VMCOM1
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          identity group SYSIDS { TCPIP }
+          disk BKRBKUP 191 size 10 cyl on M1PRV1 at 322
+          disk BKRBKUP 191 size 10 cyl on M2PRV1 at 322   # <- BKR255: VMSYS3 added since
+          disk BKRCATLG 191 size 10 cyl
+          disk BKRWRK* 191 size 5 cyl
+          disk BKRSVSFS 191 size 20 cyl
+          disk BKRADMIN 191 size 10 cyl
+          disk 5697J06C 191 size 10 cyl
+          job SYSINC {
+            backup SYSIDS incremental
+            include minidisk * 0191
+            to disk
+            run on each member daily 02:00
+          }
+        }
+
+    Fix: add the member's statement after the others, `on` its private
+    volume `at` a first cylinder or block free there (`disk BKRBKUP 191
+    size 10 cyl on M3PRV1 at 322`; the help proposes the others' first
+    cylinder when they all share one and no other statement of the file
+    takes it on that volume: whether it is free on the real volume is the
+    site's to check). To leave that instance to the allocation on purpose,
+    write its statement without `at` (`disk BKRBKUP 191 size 10 cyl on
+    M3PRV1`).
+    """,
+)
+
+
+@check
+def unplaced_member_instances(model: Model):
+    """BKR255: per machine and address whose `disk` statements place the instances
+    member by member (`Model.per_member_placement`), every one `at START`, the
+    members the machine runs on (with a private volume) that none of them names."""
+    if model.cluster is None or not model.disks:
+        return
+    machines = model.product_machines()
+    private = model.private_volumes
+    for (machine, _), disks in model.disks_at.items():
+        if machine not in machines or not model.per_member_placement(machine, disks):
+            continue
+        if any(d.start is None or disk_int(d.start.text) is None or disk_reported(model, d) for d in disks):
+            continue
+        named = [private[d.volume.upper] for d in disks]
+        left = [
+            m for m in machines[machine][1]
+            if m not in named and (found := model.member(m)) is not None and found.private_volumes
+        ]
+        if not left:
+            continue
+        last = disks[-1]
+        starts = {disk_int(d.start.text) for d in disks}
+        size, unit = last.size.text, last.unit.text
+        statements = []
+        for m in left:
+            volume = model.member(m).private_volumes[0]
+            at = next(iter(starts)) if len(starts) == 1 else None
+            if at is not None and _extent_taken(model, volume, at, disk_int(size) or 0, last):
+                at = None
+            statements.append(f"`disk {machine} {last.address.text} size {size} {unit} on {volume} at {at if at is not None else 'START'}`")
+        many = len(left) > 1
+        first = len(starts) == 1 and any("at START" not in s for s in statements)
+        yield MEMBER_INSTANCE_NOT_PINNED(
+            f"the `disk` statements for {quoted(machine)} {last.address.text} place its instances on"
+            f" {listed(named, len(named))} at fixed extents (`on VOL at START`), but none places"
+            f" {'the instances' if many else 'the instance'} on {listed(left, len(left))}: {'their' if many else 'its'}"
+            " MDISK is left to the allocation (`AUTOV`, DirMaint's, with the built-in dialect)",
+            last.span,
+            related=tuple(Related(model.member(m).decl.name.span, f"member {quoted(m)} declared here") for m in left),
+            help=f"place {'each' if many else 'it'} too, after this statement: "
+            + ", ".join(statements)
+            + (" (the others' first cylinder or block: make sure it is free there)" if first else
+               " (START: a first cylinder or block free there)")
+            + f"; to leave {'them' if many else 'it'} to the allocation on purpose, write"
+            f" {'each' if many else 'the'} statement without `at`",
+        )
+
+
+def _extent_taken(model: Model, volume: str, start: int, size: int, own) -> bool:
+    """Whether another `disk` statement of the file gives an extent on `volume` that
+    overlaps `start` and `size` (the help's proposal would then be BKR246's error)."""
+    for d in model.disks:
+        if d is own or d.volume is None or d.volume.upper != volume or d.start is None:
+            continue
+        other, length = disk_int(d.start.text), disk_int(d.size.text)
+        if other is not None and length is not None and other < start + size and start < other + length:
+            return True
+    return False
 
 
 @check
