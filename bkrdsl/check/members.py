@@ -485,7 +485,12 @@ MEMBER_INSTANCE_NOT_PINNED = register(
     single statement (a statement may place one member's instance and leave
     the others to the allocation), statements another check reports
     (BKR324, BKR316, BKR333...), and a member without a private volume
-    (BKR245).
+    (BKR245). Nor, so that one slip is one diagnostic, an address another
+    `disk` statement has whose user or volume another check reports (it
+    may be the missing member's), a machine a statement with an address
+    that is none names, the workers while a `workers` count is none
+    (BKR316), or the request node's machines while the catalog node's
+    member is unknown (BKR330).
 
     Failing example:
 
@@ -534,8 +539,31 @@ def unplaced_member_instances(model: Model):
         return
     machines = model.product_machines()
     private = model.private_volumes
-    for (machine, _), disks in model.disks_at.items():
-        if machine not in machines or not model.per_member_placement(machine, disks):
+    # One slip, one diagnostic: a `disk` statement another check reports (its user
+    # mistyped, BKR332; its volume, BKR333) may be the missing member's at its
+    # address; a worker count out of range (BKR316) or a catalog node's member
+    # unknown (BKR330, the request node then on every member) gives a member the
+    # machine was never meant to run on.
+    reported: set[int | None] = set()
+    unsure: set[str | None] = set()
+    for d in model.disks:
+        address = parse_address(d.address.text)
+        if address is None:  # BKR310, BKR316 (or a `#x` glued to it): whose minidisk it is, not where
+            owners = model.disk_owners(d, machines)
+            if not owners:
+                return
+            unsure |= set(owners)
+        elif disk_reported(model, d):
+            reported.add(address)
+    tape = model.tape
+    if any(not _workers_read(m) for m in model.members):
+        unsure |= {w for m in model.members for w in model.workers_of(m)}
+    if tape is not None and (tape.catalog_member is None or model.member(tape.catalog_member) is None):
+        unsure |= {tape.request_node, tape.request_dmm}
+    for (machine, address), disks in model.disks_at.items():
+        if machine not in machines or machine in unsure or address in reported:
+            continue
+        if not model.per_member_placement(machine, disks):
             continue
         if any(d.start is None or disk_int(d.start.text) is None or disk_reported(model, d) for d in disks):
             continue
@@ -572,6 +600,15 @@ def unplaced_member_instances(model: Model):
             + f"; to leave {'them' if many else 'it'} to the allocation on purpose, write"
             f" {'each' if many else 'the'} statement without `at`",
         )
+
+
+def _workers_read(member: MemberModel) -> bool:
+    """Whether a member's `workers` count, where written, is one (BKR316 reports the others)."""
+    settings = member.decl.settings_named("workers")
+    if not settings or not settings[0].values:
+        return True
+    count = small_int(settings[0].values[0].text)
+    return count is not None and 1 <= count <= MAX_WORKERS
 
 
 def _extent_taken(model: Model, volume: str, start: int, size: int, own) -> bool:
