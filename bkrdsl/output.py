@@ -850,7 +850,10 @@ def rename_warnings(plan: Plan) -> list[str]:
     before it), and each needs work on z/VM that a new file alone does not do.
     A member the last compile did not have has no old entries to remove: it took
     the number of one renamed or replaced (the entries' statements unchanged: only
-    the IDENTITY's `BUILD ON` changes) or added before it (the entries replaced)."""
+    the IDENTITY's `BUILD ON` changes), or added before it (the entries added once
+    the old ones move on to their new names), or replaced by another (the entries
+    replaced). A member that had other entries is told to rename its old ones to
+    these names, as BKR529 says with `--directory` (`_renumbered`)."""
     lines = []
     owners = {(w.job, w.member) for w in plan.written.values() if w.kind == "job-template" and w.job}
     for r in job_renames(plan):
@@ -879,6 +882,7 @@ def rename_warnings(plan: Plan) -> list[str]:
             f" ({why}); the catalog keeps its backups so far under {r.before}{shared}{keep}"
             ' (docs/deploy.md, "Changing a deployed cluster")'
         )
+    members_now = {a.artifact.member for a in plan.actions if a.artifact is not None and a.artifact.member}
     moved: dict[tuple[str, str], list[str]] = {}
     for path, before, now in reassigned(plan):
         moved.setdefault((before, now), []).append(path)
@@ -891,10 +895,7 @@ def rename_warnings(plan: Plan) -> list[str]:
             f" {now}'s, under the same {'name' if one else 'names'} ({shown}): "
         )
         if now in plan.members_before:
-            why = (
-                "a SUBCONFIG's name ends in its member's number, which changed; replace each in the directory,"
-                f" and remove {now}'s old ones, whose minidisks go with them"
-            )
+            why = _renumbered(plan, before, now, paths)
         elif all(_same_statements(plan, path) for path in paths):
             # A member renamed (or another put in its place): the new member takes the
             # number, and the entries as they are; only the IDENTITY's BUILD statement changes.
@@ -905,6 +906,16 @@ def rename_warnings(plan: Plan) -> list[str]:
                 f" {'it' if one else 'them'} (the updated IDENTITY entries have it), and keep"
                 f" {'the entry and its' if one else 'the entries and their'} minidisks"
             )
+        elif before in members_now:
+            # A member added before `before`, which moves on to the next number: its
+            # entries of these names move on too (the line on them says how).
+            why = (
+                f"{now}, a member the last compile did not have, takes {before}'s number, which a SUBCONFIG's"
+                f" name ends in; once {before}'s {'entry' if one else 'entries'} of {'that name' if one else 'those names'}"
+                f" {'is' if one else 'are'} moved on to {'its' if one else 'their'} new {'name' if one else 'names'}"
+                f" (the line on {before}'s says how), add {'it' if one else 'these'} to the directory, with"
+                f" `BUILD ON {now}` for {'it' if one else 'each'} in its IDENTITY (the updated IDENTITY entries have it)"
+            )
         else:
             why = (
                 f"{now}, a member the last compile did not have, takes {before}'s number, which a SUBCONFIG's"
@@ -913,6 +924,100 @@ def rename_warnings(plan: Plan) -> list[str]:
                 f" {'it had go with it' if one else 'they had go with them'}"
             )
         lines.append(f"{head}{why} (docs/deploy.md, \"Changing a deployed cluster\")")
+    lines.extend(_new_names(plan, {now for _, now in moved}))
+    return lines
+
+
+def _machine_part(path: str) -> str:
+    """`BKRBUP` of `cluster/BKRBUP-4.DIRECT`: a SUBCONFIG's ID without its member's number."""
+    return _entry_id(path).rsplit("-", 1)[0]
+
+
+def _old_entry(plan: Plan, member: str, path: str) -> str | None:
+    """The SUBCONFIG entry of the same machine as `path` that the last compile wrote for `member`."""
+    machine = _machine_part(path)
+    return next(
+        (q for q, w in sorted(plan.written.items()) if w.kind == DIRECTORY and w.member == member and _machine_part(q) == machine),
+        None,
+    )
+
+
+def _renumbered(plan: Plan, before: str | None, now: str, paths: list[str]) -> str:
+    """What to do in the directory with the SUBCONFIG entries at `paths`, now `now`'s,
+    a member the last compile had under another number (`before`'s under these names,
+    or new names, None): rename `now`'s old entries to these names (as BKR529 says
+    with `--directory`), which keeps their minidisks however the new entries place
+    them; where every new entry names exactly its old entry's extents, replacing
+    them keeps the data too."""
+    old = {path: _old_entry(plan, now, path) for path in paths}
+    renamed = [(_entry_id(q), _entry_id(p)) for p, q in old.items() if q is not None]
+    if not renamed:  # none was `now`'s before (a worker its `workers` count adds): no data to keep
+        return (
+            "a SUBCONFIG's name ends in its member's number, which changed; replace each in the directory"
+            f" ({before}'s minidisks under that name go with it)"
+        )
+    pairs = ", ".join(f"{a} to {b}" for a, b in renamed[:3]) + (", ..." if len(renamed) > 3 else "")
+    one = len(renamed) == 1
+    free = (
+        f" once {'that name is' if one else 'those names are'} free ({before}'s"
+        f" {'entry' if one else 'entries'} of {'that name' if one else 'those names'} removed, or moved on to"
+        f" {'its' if one else 'their'} own new {'name' if one else 'names'}, first)"
+        if before
+        else ""
+    )
+    rename = (
+        f"a SUBCONFIG's name ends in its member's number, which changed; in the directory, rename {now}'s old"
+        f" {'entry' if one else 'entries'} ({'its entry and its' if one else 'each entry and its'} BUILD statement:"
+        f" {pairs}){free}, as `bkrc check --directory` says (BKR529): the minidisks stay"
+        f" {now}'s instances'"
+    )
+    arts = {a.path: a.artifact for a in plan.actions if a.artifact is not None}
+    pinned = all(
+        q is not None
+        and (art := arts.get(p)) is not None
+        and art.minidisks
+        and sum(line.startswith(" MDISK ") for line in art.data.decode("utf-8", "replace").splitlines()) == len(art.minidisks)
+        and set(art.minidisks) == set(plan.written[q].minidisks)
+        for p, q in old.items()
+    )
+    instead = f" in place of {before}'s" if before else ""
+    if pinned:
+        return (
+            f"{rename}; the new {'entry names' if one else 'entries name'} the very extents of {now}'s old"
+            f" {'one' if one else 'ones'}, so loading {'it' if one else 'them'}{instead} and removing"
+            f" {now}'s old {'one' if one else 'ones'} keeps the data too (unless the directory's manager erases"
+            " the extents it frees: not checked for DirMaint)"
+        )
+    return (
+        f"{rename}, and where the new {'entry gives' if one else 'entries give'} a minidisk no extent (`AUTOV`) or"
+        f" another one, write its extent in the `disk` statement (`on VOL at START`; `bkrc check --fix"
+        " --directory` writes it from the directory so changed, BKR532) before you load"
+        f" {'it' if one else 'them'}: replaced instead, {now}'s old {'entry' if one else 'entries'} and"
+        f" {'its' if one else 'their'} minidisks go"
+    )
+
+
+def _new_names(plan: Plan, told: set[str]) -> list[str]:
+    """One line per member the last compile had, not in `told`, whose SUBCONFIG entries
+    the plan creates under new names (a member added or removed before it, none of
+    whose new names another member had): its old entries are to be renamed."""
+    created: dict[str, list[str]] = {}
+    for a in plan.actions:
+        art = a.artifact
+        if a.action != CREATE or art is None or art.kind != DIRECTORY or not art.member:
+            continue
+        if art.member in plan.members_before and art.member not in told:
+            q = _old_entry(plan, art.member, a.path)
+            if q is not None and q != a.path:
+                created.setdefault(art.member, []).append(a.path)
+    lines = []
+    for member, paths in sorted(created.items()):
+        one = len(paths) == 1
+        lines.append(
+            f"bkrc: warning: {'the SUBCONFIG entry' if one else f'{len(paths)} SUBCONFIG entries'} of {member}"
+            f" {'takes a new name' if one else 'take new names'} ({_listed(paths)}): {_renumbered(plan, None, member, paths)}"
+            " (docs/deploy.md, \"Changing a deployed cluster\")"
+        )
     return lines
 
 

@@ -472,11 +472,52 @@ def test_a_member_added_first_is_not_told_to_remove_entries_it_never_had(tmp_pat
     assert subconfig[0] == (
         "bkrc: warning: 4 SUBCONFIG entries that were DEV1's are now DEV0's, under the same names"
         " (cluster/BKRBUP-1.DIRECT, cluster/BKRCLG-1.DIRECT, cluster/BKRW01-1.DIRECT, ...): DEV0, a member the"
-        " last compile did not have, takes DEV1's number, which a SUBCONFIG's name ends in; replace each in the"
-        " directory, with `BUILD ON DEV0` for it in its IDENTITY (the updated IDENTITY entries have it), and the"
-        ' minidisks they had go with them (docs/deploy.md, "Changing a deployed cluster")'
+        " last compile did not have, takes DEV1's number, which a SUBCONFIG's name ends in; once DEV1's entries"
+        " of those names are moved on to their new names (the line on DEV1's says how), add these to the"
+        " directory, with `BUILD ON DEV0` for each in its IDENTITY (the updated IDENTITY entries have it)"
+        ' (docs/deploy.md, "Changing a deployed cluster")'
     )
-    assert "which changed; replace each in the directory, and remove DEV1's old ones" in subconfig[1]
+    # DEV1 and DEV2 move on, the higher first: each is told to rename its old entries,
+    # which keeps their minidisks, as BKR529 says against the deployed directory.
+    assert "; in the directory, rename DEV1's old entries (each entry and its BUILD statement: BKRBUP-1 to BKRBUP-2," in subconfig[1]
+    assert "once those names are free (DEV2's entries of those names removed, or moved on to" in subconfig[1]
+    assert subconfig[2].startswith(
+        "bkrc: warning: 4 SUBCONFIG entries of DEV2 take new names (cluster/BKRBUP-3.DIRECT, cluster/BKRCLG-3.DIRECT,"
+        " cluster/BKRW01-3.DIRECT, ...): a SUBCONFIG's name ends in its member's number, which changed; in the"
+        " directory, rename DEV2's old entries (each entry and its BUILD statement: BKRBUP-2 to BKRBUP-3,"
+    ), subconfig[2]
+    assert len(subconfig) == 3
+
+
+def test_a_member_removed_before_pinned_ones_is_told_to_rename_what_the_directory_check_renames(tmp_path):
+    """DEV2 retired, DEV3's SUBCONFIGs become -2. The warning said to replace each and
+    remove DEV3's old ones, "whose minidisks go with them", while BKR529 (check
+    --directory on the same state) said to rename them, keeping the minidisks. Both
+    now say rename; where every instance is pinned (`on VOL at START`) the new entry
+    names the old one's very extents, and the warning says replacing keeps the data too."""
+    pinned = THREE.replace("  disk BKRBKUP 191 size 10 cyl\n", "").replace("  disk BKRCATLG 191 size 10 cyl\n", "")
+    pinned = pinned.replace("  disk BKRWRK* 191 size 5 cyl\n", "".join(
+        f"  disk {m} 191 size {n} cyl on D{k}PRV1 at {a}\n"
+        for m, n, a in (("BKRBKUP", 10, 100), ("BKRCATLG", 10, 110), ("BKRWRK01", 5, 120), ("BKRWRK02", 5, 125))
+        for k in (1, 2, 3)
+    ))
+    src, out = source(tmp_path, pinned), tmp_path / "out"
+    assert run_cli(["check", src], expect=0).output == ""
+    run_cli(["compile", src, "-o", out], expect=0)
+    retired = "\n".join(line for line in pinned.splitlines() if "DEV2 " not in line and "D2PRV1" not in line) + "\n"
+    source(tmp_path, retired)
+    (warning,) = [w for w in _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr) if "SUBCONFIG" in w]
+    assert warning == (
+        "bkrc: warning: 4 SUBCONFIG entries that were DEV2's are now DEV3's, under the same names"
+        " (cluster/BKRBUP-2.DIRECT, cluster/BKRCLG-2.DIRECT, cluster/BKRW01-2.DIRECT, ...): a SUBCONFIG's name"
+        " ends in its member's number, which changed; in the directory, rename DEV3's old entries (each entry and"
+        " its BUILD statement: BKRBUP-3 to BKRBUP-2, BKRCLG-3 to BKRCLG-2, BKRW01-3 to BKRW01-2, ...) once those"
+        " names are free (DEV2's entries of those names removed, or moved on to their own new names, first), as"
+        " `bkrc check --directory` says (BKR529): the minidisks stay DEV3's instances'; the new entries name the"
+        " very extents of DEV3's old ones, so loading them in place of DEV2's and removing DEV3's old ones keeps"
+        " the data too (unless the directory's manager erases the extents it frees: not checked for DirMaint)"
+        ' (docs/deploy.md, "Changing a deployed cluster")'
+    )
 
 
 def test_a_job_suffix_removed_is_not_called_a_member_renumbered(tmp_path):

@@ -1199,6 +1199,41 @@ def test_bkr529_a_product_machine_installed_with_other_subconfig_names():
     assert "BKR529" not in codes(check(PRODSSI, (r"(BUILD ON VMSYS3 USING SUBCONFIG )BKRBUP-3", r"\1BKRSRV-3")))
 
 
+def test_bkr529_a_member_retired_says_what_the_compile_s_warning_says():
+    """VMSYS2 retired: VMSYS3 and VMSYS4 are built from BKRBUP-3 and -4, where the
+    compile writes -2 and -3. The help listed the renames but not that BKRBUP-2
+    (VMSYS2's) must go first nor in which order, and said "minidisks and all" where
+    the compiled entries leave them to AUTOV; the compile's warning on the same
+    change said to replace and remove, which gave the minidisks up. Both now agree:
+    rename, in order; where the `disk` statements pin the very extents, replacing
+    keeps the data too."""
+    text = PRODSSI.read_text()
+    retired = re.sub(r"  member VMSYS2 \{.*?\n  \}\n", "", text, flags=re.DOTALL).replace("run on VMSYS2", "run on VMSYS3")
+    (d,) = [d for d in check(retired) if d.code == "BKR529" and "`BKRBKUP`" in d.message]
+    # On lines of their own: a text report cuts a line of help at 300 characters.
+    assert d.help.splitlines() == [
+        ("before deploying, rename in the directory each SUBCONFIG (its entry and its BUILD statement) `BKRBUP-3`"
+        " to `BKRBUP-2`, `BKRBUP-4` to `BKRBUP-3`, in that order,"),
+        "after removing `BKRBUP-2` (built on `VMSYS2`), which the directory has under that name, with its minidisks;",
+        ("the compiled entries then replace them, and keep the minidisks where their `disk` statements give the"
+        " extents (`on VOL at START`: BKR532 says where not)"),
+        "(bkrc names a SUBCONFIG by the machine's ID and its member's number)",
+    ]
+    assert all(len(line) < 300 for line in d.help.splitlines())
+    # Every instance at prodssi.direct's extent (322 on each member's volume).
+    pinned = retired.replace(
+        "  disk BKRBKUP 191 size 10 cyl\n",
+        "".join(f"  disk BKRBKUP 191 size 10 cyl on M{k}PRV1 at 322\n" for k in (1, 3, 4)),
+    )
+    (d,) = [d for d in check(pinned) if d.code == "BKR529" and "`BKRBKUP`" in d.message]
+    assert d.help.splitlines()[2] == (
+        "the compiled entries then replace them, minidisks and all; their MDISK statements name the very extents"
+        " of the renamed ones, so loading them and removing the old SUBCONFIGs keeps the data too (unless the"
+        " directory's manager erases the extents it frees: not checked for DirMaint)"
+    ), d.help
+    assert all(len(line) < 300 for line in d.help.splitlines())
+
+
 def test_bkr529_build_on_every_member_from_one_subconfig():
     one = (r"^( BUILD ON VMSYS1 USING SUBCONFIG )BKRCLG-1\n( BUILD ON .*\n){3}", r" BUILD ON * USING SUBCONFIG BKRCLG\n")
     others = (r"^SUBCONFIG BKRCLG-[234]\n MDISK .*\n", "")

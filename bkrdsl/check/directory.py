@@ -749,11 +749,26 @@ SUBCONFIG_RENAMED = register(
     Failing example: a directory whose `IDENTITY BKRBKUP` has `BUILD ON
     VMSYS1 USING SUBCONFIG BKRBKU-1`, where the compile writes `BKRBUP-1`.
 
+    The same follows from a member removed or added before others: its
+    number is the one a SUBCONFIG's name ends in, so the members after it
+    take other names (`BKRBUP-3` becomes `BKRBUP-2` when the second member
+    is retired), as the compile's warning on those entries says too
+    (docs/deploy.md, "Changing a deployed cluster").
+
     Fix: before deploying, rename each of the machine's SUBCONFIGs in the
     directory to the compile's name, its entry and its BUILD statement
     (`BKRBKU-1` to `BKRBUP-1`): the compiled entries then replace them and
-    the minidisks stay the instance's. Or deploy, copy the files from the
-    old minidisks to the new ones, and delete the old SUBCONFIGs.
+    the minidisks stay the instance's, where the `disk` statements give
+    their extents (`on VOL at START`; BKR532 says where they do not). The
+    help lists the renames in an order that frees each name before it is
+    taken (`BKRBUP-3` to `BKRBUP-2`, then `BKRBUP-4` to `BKRBUP-3`), after
+    removing a SUBCONFIG no rename frees the name of (a retired member's
+    `BKRBUP-2`, whose minidisks go with it). Where each compiled SUBCONFIG
+    names the very extents of the one it replaces, the help says so:
+    loading the compiled entries and removing the old SUBCONFIGs keeps the
+    data too (unless the directory's manager erases the extents it frees,
+    which we have not confirmed for DirMaint). Or deploy, copy the files
+    from the old minidisks to the new ones, and delete the old SUBCONFIGs.
     """,
     no_example="needs the site's CP directory beside the .bkr file",
 )
@@ -1066,7 +1081,7 @@ def directory_checks(model: Model, directory: Directory, dialect: Dialect | None
     lacking: set[str] = set()  # the IDENTITYs BKR514 or BKR518 says a member is missing of
     out.extend(identity_builds(model, directory, lacking, misspelt))
     out.extend(machine_builds(model, directory, lacking, misspelt))
-    out.extend(subconfigs_named_otherwise(model, directory, lacking))
+    out.extend(subconfigs_named_otherwise(model, directory, lacking, dialect))
     out.extend(subconfig_ids_taken(model, directory))
     out.extend(selected_minidisks(model, directory))
     out.extend(global_minidisks_per_member(model, directory))
@@ -1429,7 +1444,9 @@ def machine_builds(
         )
 
 
-def subconfigs_named_otherwise(model: Model, directory: Directory, lacking: set[str]) -> Iterator[Diagnostic]:
+def subconfigs_named_otherwise(
+    model: Model, directory: Directory, lacking: set[str], dialect: Dialect | None = None
+) -> Iterator[Diagnostic]:
     """BKR529: each product machine whose IDENTITY in the directory builds an
     instance the compile writes from a SUBCONFIG of another name: one diagnostic
     per machine, at its first such BUILD statement. A machine BKR502 could not
@@ -1452,7 +1469,7 @@ def subconfigs_named_otherwise(model: Model, directory: Directory, lacking: set[
                 continue  # BKR504's
             renamed.append((member, subconfig, build))
         if renamed:
-            yield _named_otherwise(model, directory, machine, renamed)
+            yield _named_otherwise(model, directory, machine, renamed, dialect)
 
 
 def subconfig_ids_taken(model: Model, directory: Directory) -> Iterator[Diagnostic]:
@@ -1482,17 +1499,28 @@ def subconfig_ids_taken(model: Model, directory: Directory) -> Iterator[Diagnost
         )
 
 
-def _named_otherwise(model: Model, directory: Directory, machine: str, renamed: list[tuple[str, str, Build]]) -> Diagnostic:
+def _named_otherwise(
+    model: Model, directory: Directory, machine: str, renamed: list[tuple[str, str, Build]], dialect: Dialect | None = None
+) -> Diagnostic:
     member, subconfig, build = renamed[0]
     on = "every member (`BUILD ON *`)" if build.member == "*" else quoted(member)
     more = f" (and {len(renamed) - 1} more of its instances)" if len(renamed) > 1 else ""
-    pairs = dict.fromkeys(f"`{b.subconfig}` to `{new}`" for _, new, b in renamed if b.member != "*")
+    keeps = " minidisks and all"
     if build.member == "*":
         rename = f"replace `BUILD ON * USING SUBCONFIG {build.subconfig}` by one BUILD statement per member" + "".join(
             f", `BUILD ON {m} USING SUBCONFIG {new}`" for m, new, _ in renamed
         ) + f", and copy SUBCONFIG `{build.subconfig}` to each of those names"
     else:
-        rename = "rename in the directory each SUBCONFIG (its entry and its BUILD statement) " + ", ".join(pairs)
+        steps = _rename_order([(b.subconfig, new) for _, new, b in renamed if b.member != "*"])
+        pairs = dict.fromkeys(f"`{old}` to `{new}`" for old, new in steps)
+        rename = (
+            "rename in the directory each SUBCONFIG (its entry and its BUILD statement) "
+            + ", ".join(pairs)
+            + (", in that order" if any(new == old for _, new in steps for old, _ in steps) else "")
+            + _names_taken(directory, machine, steps)
+        )
+        keeps = _keeps(model, directory, machine, renamed, dialect)
+    sep = "\n" if "\n" in rename or len(keeps) > 100 else " "
     order = _directory_order(model, machine, renamed)
     if order is not None:  # bkrc's own names, numbered by another order of the members
         rename = (
@@ -1513,10 +1541,73 @@ def _named_otherwise(model: Model, directory: Directory, machine: str, renamed: 
         f" compile writes {writes}: deploying its entries builds the instance from a new SUBCONFIG and"
         f" leaves {quoted(build.subconfig)}, with the machine's minidisks, to no instance",
         build.subconfig_span,
-        help=f"before deploying, {rename}; the compiled entries then replace them, minidisks and all"
-        " (bkrc names a SUBCONFIG by the machine's ID and its member's number)",
+        # On lines of their own where the help runs long (a text report cuts a line at 300 characters).
+        help=f"before deploying, {rename};{sep}the compiled entries then replace them,{keeps}"
+        f"{sep}(bkrc names a SUBCONFIG by the machine's ID and its member's number)",
         related=tuple(related),
     )
+
+
+def _rename_order(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(old, new) SUBCONFIG names in an order that frees each new name before it is
+    taken: a member removed renumbers the next (`BKRBUP-3` to `BKRBUP-2` before
+    `BKRBUP-4` to `BKRBUP-3`), one added before another the other way round. A
+    cycle (members reordered) is left in the order given."""
+    left, out = list(dict.fromkeys(pairs)), []
+    while left:
+        sources = {old for old, _ in left}
+        ready = next((p for p in left if p[1] not in sources), None)
+        if ready is None:
+            return out + left
+        out.append(ready)
+        left.remove(ready)
+    return out
+
+
+def _names_taken(directory: Directory, machine: str, steps: list[tuple[str, str]]) -> str:
+    """The new names the directory gives another SUBCONFIG that no rename frees (a
+    removed member's), to remove first."""
+    sources = {old for old, _ in steps}
+    entry = directory.entry(machine)
+    builds = {b.subconfig: b.member for b in entry.builds} if entry is not None else {}
+    taken = [new for _, new in steps if new not in sources and directory.entry(new) is not None]
+    if not taken:
+        return ""
+    parts = [f"`{t}`" + (f" (built on `{builds[t]}`)" if t in builds and builds[t] != "*" else "") for t in taken]
+    named = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    one = len(parts) == 1
+    return (
+        f",\nafter removing {named}, which the directory has under"
+        f" {'that name' if one else 'those names'}, with {'its' if one else 'their'} minidisks"
+    )
+
+
+def _keeps(model: Model, directory: Directory, machine: str, renamed: list[tuple[str, str, Build]], dialect: Dialect | None) -> str:
+    """What the compiled SUBCONFIGs, replacing the renamed ones, do with their minidisks:
+    keep them, where each names the very extents of the directory's (its `disk`
+    statements give them, `on VOL at START`, which a replace and a removal keep too);
+    else keep them where their extents are written (BKR532 says where not)."""
+    from bkrdsl.allocation import allocate
+    from bkrdsl.dialect import load_dialect
+
+    allocation = allocate(model, dialect or load_dialect())
+    if allocation.error is None:
+        same = True
+        for member, _, build in renamed:
+            old = directory.entry(build.subconfig)
+            placed = allocation.of(machine, member)
+            compiled = {(parse_address(p.disk.address.text), p.volume, p.start, p.size) for p in placed}
+            had = {(d.address, d.volume, d.start, d.size) for d in old.disks} if old is not None else set()
+            if not placed or any(p.start is None for p in placed) or compiled != had:
+                same = False
+                break
+        if same:
+            return (
+                " minidisks and all; their MDISK statements name the very extents of the renamed ones, so"
+                " loading them and removing the old SUBCONFIGs keeps the data too (unless the directory's"
+                " manager erases the extents it frees: not checked for DirMaint)"
+            )
+    return " and keep the minidisks where their `disk` statements give the extents (`on VOL at START`: BKR532 says where not)"
 
 
 def _directory_order(model: Model, machine: str, renamed: list[tuple[str, str, Build]]) -> list[str] | None:
