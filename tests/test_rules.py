@@ -1225,3 +1225,24 @@ def test_an_owner_with_a_comment_glued_says_so(owner, glued):
     assert [d.code for d in found] == ["BKR116"]
     said = found[0].help.startswith("a `#` inside a word is part of it: if a comment follows, write a blank before the `#`")
     assert said == glued, found[0].help
+
+
+@pytest.mark.parametrize(
+    "owner,glued",
+    [("LNXP*#x", True), ("LNX*#x", True), ("%%%%#x", False), ("LNX*1", False)],
+)
+def test_an_owner_pattern_with_a_comment_glued_says_so(owner, glued):
+    """`include minidisk LNXP*#x 0200-02FF`, a comment written without its blank: the
+    owner is the pattern `LNXP*#X`, which shares only LNXP#X with the group's `match
+    LNXP%%` (BKR409), and the help said only to write the include for `LNXP%%`. When
+    the part before the `#` names the job's users, the help says first that a blank
+    before the `#` makes a comment, as BKR406/BKR116 do for an owner. A pattern in
+    part without a `#` (`LNX*1`), or whose part before it names none of the job's
+    users (`%%%%`), keeps the help alone."""
+    old = "include minidisk LNXP* 0200-02FF"
+    assert old in BANK_TEXT
+    text = BANK_TEXT.replace(old, f"include minidisk {owner} 0200-02FF", 1)
+    found = [d for d in analyse("bank.bkr", text.encode()).diagnostics if d.severity != "info"]
+    assert [d.code for d in found] == ["BKR409"]
+    said = found[0].help.startswith("a `#` inside a word is part of it: if a comment follows, write a blank before the `#`")
+    assert said == glued, found[0].help

@@ -889,7 +889,11 @@ OWNER_IN_PART = register(
     the file asks for. When every shared user is one the group lists by name
     (`include minidisk LNX%%%01 0191` in a group of `{LNXWEB01 match
     LNXWEB*}` shares only LNXWEB01), bkrc writes those names and nothing is
-    lost, so there is no error.
+    lost, so there is no error. An owner pattern whose part before a `#`
+    names the job's users (`include minidisk LNXP*#x 0200-02FF`, a comment
+    written without its blank: `#` is a character of CP names, so the owner
+    is `LNXP*#X`) gets a help that says first to write a blank before the
+    `#`.
 
     Failing example:
 
@@ -1876,6 +1880,9 @@ def _owner_help(model: Model, job, up: str, include: bool = True) -> str:
     return f"{add or 'declare ' + up + ' in a group a job backs up'}, or move the line to the job that backs it up"
 
 
+_GLUED_COMMENT = "a `#` inside a word is part of it: if a comment follows, write a blank before the `#`"
+
+
 def _owner_names_users(up: str, ids, id_set, patterns, include: bool) -> bool:
     """Whether owner `up` (`*`, an ID or a pattern) names users of the job whose IDs
     and patterns are given, as `owners_backed_up` judges an owner."""
@@ -1928,13 +1935,24 @@ def owners_backed_up(model: Model):
                     if in_part:
                         selects = True  # refused here; BKR116 would say the same again
                         pattern, example = in_part[0]
+                        help = f"write the include for `{pattern}` itself (or `*`), or for a pattern inside it"
+                        head = up.partition("#")[0]
+                        if (
+                            head
+                            and head != up
+                            and not owners_in_part(head, patterns, ids)
+                            and _owner_names_users(head, ids, id_set, patterns, include)
+                        ):
+                            # `include minidisk LNXP*#x 0200-02FF`: a comment glued to a
+                            # pattern of the job's users, as for BKR406 below.
+                            help = f"{_GLUED_COMMENT}; otherwise {help}"
                         yield OWNER_IN_PART(
                             f"owner pattern {quoted(up)} shares only some users with pattern {quoted(pattern)}"
                             f" of job {quoted(job.name)} (both match {example}, but each also matches users"
                             " the other does not): no template record can name just the shared users",
                             word.span,
                             related=(Related(ref.word.span, "the job backs up these users"),),
-                            help=f"write the include for `{pattern}` itself (or `*`), or for a pattern inside it",
+                            help=help,
                         )
                         continue
                     if narrow_owners(up, ids, patterns) if include else _pattern_meets(up, ids, patterns):
@@ -1975,7 +1993,7 @@ def owners_backed_up(model: Model):
                     # job's users (`#` is a character of CP names); "add *#X to LOCALA" alone
                     # would send the writer the wrong way.
                     note += f": `#` glued to {quoted(head)}"
-                    help = f"a `#` inside a word is part of it: if a comment follows, write a blank before the `#`; otherwise {help}"
+                    help = f"{_GLUED_COMMENT}; otherwise {help}"
                 found = OWNER_NOT_BACKED_UP(
                     f"{what}, so {what_selects} selects nothing",
                     word.span,
