@@ -1246,3 +1246,15 @@ def test_an_owner_pattern_with_a_comment_glued_says_so(owner, glued):
     assert [d.code for d in found] == ["BKR409"]
     said = found[0].help.startswith("a `#` inside a word is part of it: if a comment follows, write a blank before the `#`")
     assert said == glued, found[0].help
+
+
+def test_a_star_with_a_comment_glued_beside_a_match_pattern_says_so():
+    """`include minidisk *#x 0191-01FF` in a job of `match LNXP%%` (bank.bkr's IDFUL):
+    the owner `*#X` shares only LNXP#X with the pattern, BKR409, and its help says
+    first to write a blank before the `#`."""
+    old = "include minidisk * 0191-01FF\n    include minidisk CICSRG* 0300-03FF"
+    assert old in BANK_TEXT
+    text = BANK_TEXT.replace(old, old.replace("minidisk *", "minidisk *#x", 1), 1)
+    found = [d for d in analyse("bank.bkr", text.encode()).diagnostics if d.severity != "info"]
+    assert [d.code for d in found] == ["BKR409"]
+    assert found[0].help.startswith("a `#` inside a word is part of it: if a comment follows, write a blank before the `#`")
