@@ -97,3 +97,14 @@ def test_each_slip_of_the_broken_example_has_what_the_readme_says(monkeypatch):
     diagnostics = json.loads(result.output)["diagnostics"]
     assert all(d["help"] for d in diagnostics)
     assert len([d for d in diagnostics if d["related"]]) == NUMBER_WORDS.index(word) + 1
+
+
+def test_the_wheel_the_readme_names_is_the_one_pip_wheel_builds():
+    """"builds `dist/bkrdsl-0.1.0-py3-none-any.whl`": the version is bkrdsl's
+    (`__version__`, which pyproject.toml's hatch reads); tests/test_packaging.py
+    builds the wheel but looks for `bkrdsl-*.whl`, so no test held the name."""
+    import bkrdsl
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert re.findall(r"bkrdsl-[\w.]+?-py3-none-any\.whl", text) == [f"bkrdsl-{bkrdsl.__version__}-py3-none-any.whl"]
+    assert 'path = "bkrdsl/__init__.py"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")

@@ -367,6 +367,20 @@ def test_docs_coverage_example_is_what_bkrc_prints(tmp_path, monkeypatch):
         at = found + len(piece)
 
 
+def test_the_docs_count_of_prodssi_s_minidisks_is_what_bkrc_prints(monkeypatch):
+    """docs/show.md, under the coverage example: "With examples/prodssi.bkr as it is,
+    every member's line says `N of their N minidisks`, and no line names any" (no
+    test read the sentence)."""
+    text = " ".join((ROOT / "docs" / "show.md").read_text(encoding="utf-8").split())
+    (said,) = re.findall(r"With examples/prodssi\.bkr as it is, every member's line says `(\d+) of their (\d+) minidisks`", text)
+    assert said[0] == said[1]
+    monkeypatch.chdir(ROOT)
+    out = run_cli(["show", "examples/prodssi.bkr", "--directory", DIRECT], expect=0).stdout
+    lines = re.findall(r"^  coverage: .*$", out, re.MULTILINE)
+    assert len(lines) == 4 and all(line.endswith(f", {said[0]} of their {said[1]} minidisks") for line in lines), lines
+    assert "not backed up:" not in out and "named by no job" not in out and "no job selects" not in out
+
+
 def test_member_excludes_leave_identity_copies_whole(at_root, tmp_path):
     """A member's exclude is not written into an IDENTITY job's copy (SSI rule 6, BKR414
     warns): VMSYS1's `exclude minidisk WEBSRV *` leaves WEBSRV backed up by WEBINC1 there,
