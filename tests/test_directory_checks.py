@@ -1481,7 +1481,7 @@ def test_bkr532_a_disk_without_a_place_where_the_directory_has_a_fixed_extent(tm
     assert "  disk BKRADMIN 191 size 10 cyl on VMCOM1 at 1440\n" in fixed_by(admin, text)
     # An IDENTITY's instances on every member: one statement per member, in member order.
     bkup = found[0]
-    assert "(`VMSYS1`'s instance) exists on `M1PRV1` at cylinder 322 (size 10; and 3 more instances likewise)" in bkup.message
+    assert "(`VMSYS1`'s instance) exists on `M1PRV1` at cylinder 322 (size 10; and 3 more instances at the same cylinder)" in bkup.message
     assert bkup.help.startswith(
         "write one `disk` statement per member, each `on` its volume `at` its directory extent, as `bkrc init"
         " --directory` does: `disk BKRBKUP 191 size 10 cyl on M1PRV1 at 322`, then `on M2PRV1 at 322`, ..."
@@ -1504,6 +1504,23 @@ def test_bkr532_a_disk_without_a_place_where_the_directory_has_a_fixed_extent(tm
     assert sorted(re.findall(r"^(?:warning|error)\[(BKR\d+)\]", said, re.MULTILINE)) == [LOGON] * 3 + [LINKS]
     assert run_cli(["check", copy], expect=0).output == ""
     run_cli(["fmt", "--check", copy], expect=0)
+
+
+def test_bkr532_says_where_the_other_instances_are_not_that_they_are_alike():
+    """BKR532 said "and 2 more instances likewise" of TRTMM, whose instances prodssi.direct
+    has at cylinder 382 on M2PRV1 but 362 on M3PRV1 and M4PRV1: "likewise" claimed the
+    extents the same. It now says the others' cylinders: the first's ("at the same
+    cylinder"), the one other, two, or the lowest to the highest."""
+    found = {d.message.split("`")[1]: d.message for d in check(placed=True) if d.code == "BKR532"}
+    assert not [m for m in found.values() if "likewise" in m]
+    assert "at cylinder 382 (size 10; and 2 more instances at cylinder 362) in" in found["TRTMM"]
+    assert "at cylinder 392 (size 10; and 2 more instances at cylinder 372) in" in found["TRDMM"]
+    assert "at cylinder 332 (size 10; and 3 more instances at the same cylinder) in" in found["BKRCATLG"]
+    assert "at cylinder 342 (size 5; and 11 more instances at cylinders 342 to 372) in" in found["BKRWRK01"]
+    # Two other cylinders by name; one instance more in the singular.
+    edited = check(PRODSSI, ("^( MDISK 0191 3390 )0362( 0010 M4PRV1 MR)", r"\g<1>0359\2"), placed=True)
+    (trtmm,) = [d.message for d in edited if d.code == "BKR532" and "`TRTMM`" in d.message]
+    assert "(size 10; and 2 more instances at cylinders 359 and 362) in" in trtmm
 
 
 def test_bkr532_leaves_to_bkr519_and_bkr523_what_they_report_and_is_not_said_of_what_dirmaint_places():

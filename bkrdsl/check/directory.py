@@ -2685,7 +2685,7 @@ def _place_not_given(model: Model, allocation, unplaced: list[_Differs], taken) 
             edits = (Edit(written.span, statements[0]), statements_after(model, written.span, statements[1:]))
             fix = Fix(f"Write one `disk` statement per {per}, `{statements[0]}` and {len(statements) - 1:,} more", edits)
     of = "" if first.member is None else f" (`{first.member}`'s instance)"
-    more = f"; and {len(unplaced) - 1:,} more instance{'s' if len(unplaced) > 2 else ''} likewise" if len(unplaced) > 1 else ""
+    more = _unplaced_others(unplaced, unit)
     from bkrdsl.diagnostics.render import MESSAGE_WIDTH
 
     help_ += f" (docs/deploy.md){_no_fix(why)}"
@@ -2695,10 +2695,15 @@ def _place_not_given(model: Model, allocation, unplaced: list[_Differs], taken) 
     for long in (", as `bkrc init --directory` does", " (docs/deploy.md)"):  # within the renderers' width
         if len(help_) > MESSAGE_WIDTH:
             help_ = help_.replace(long, "")
-    return PLACE_NOT_GIVEN(
+    message = (
         f"minidisk {quoted(first.machine)} {vdev}{of} exists on {quoted(disk.volume)} at {unit[:-1]} {disk.start}"
         f" (size {disk.size}{more}) in the site's directory; this file gives no place, so the compiled entry says"
-        " AUTOV (DirMaint's allocation), and the existing disk's data would not follow",
+        " AUTOV (DirMaint's allocation), and the existing disk's data would not follow"
+    )
+    if len(message) > MESSAGE_WIDTH:  # long names and places: the count alone, within the renderers' width
+        message = message.replace(more, more.split(" at ", 1)[0])
+    return PLACE_NOT_GIVEN(
+        message,
         written.span,
         help=help_,
         related=tuple(
@@ -2707,6 +2712,27 @@ def _place_not_given(model: Model, allocation, unplaced: list[_Differs], taken) 
         ),
         fix=fix,
     )
+
+
+def _unplaced_others(unplaced: list[_Differs], unit: str) -> str:
+    """BKR532's words for the instances after the first (each on its own volume, of the
+    first's size: BKR532's are alike in all but the place): at the first's cylinder or
+    block, or at which ones ("and 2 more instances at cylinder 362"), never claiming
+    them the same extent where the directory has them elsewhere."""
+    others = unplaced[1:]
+    if not others:
+        return ""
+    first = unplaced[0].disk.start
+    starts = sorted({d.disk.start for d in others})
+    if starts == [first]:
+        at = f"the same {unit[:-1]}"
+    elif len(starts) == 1:
+        at = f"{unit[:-1]} {starts[0]}"
+    elif len(starts) == 2:
+        at = f"{unit} {starts[0]} and {starts[1]}"
+    else:
+        at = f"{unit} {starts[0]} to {starts[-1]}"
+    return f"; and {len(others):,} more instance{'s' if len(others) > 1 else ''} at {at}"
 
 
 def _placed_why(instances, where, unplaced: list[_Differs], allocation, taken, replaced) -> str | None:
