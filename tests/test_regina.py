@@ -391,6 +391,40 @@ def test_member_guard_names_no_exec_bkrc_did_not_write(cms):
                 in unfolded(run.stdout, exec_name)), run
 
 
+@pytest.mark.parametrize("example", example_names())
+def test_bkrexpir_header_says_rc_28_as_the_exec_does(cms, example):
+    """BKREXPIR's header listed "28 not configured", where the EXEC, asked for an
+    action it lacks, says "no expiry action FOO on member TST1" and lists those it
+    has: the header now says it in the EXEC's own terms."""
+    model = example_model(example)
+    (purger,) = model.purging_members()
+    text = example_exec(example, purger, "BKREXPIR")
+    header = " ".join(line[2:-2].strip() for line in text.splitlines() if line.startswith("/*"))
+    assert "28 not configured" not in header
+    assert "28 no such expiry action on this member (it lists those it has)," in header
+    run = cms.run(text, "FOO", member=purger)
+    assert (run.rc, run.commands) == (28, ["CP QUERY USERID"]), run
+    said = unfolded(run.stdout, "BKREXPIR")
+    assert said[0] == f"BKREXPIR: no expiry action FOO on member {purger}.", run
+    assert said[1].startswith(f"BKREXPIR: member {purger} has: "), run
+
+
+def test_rexx_md_s_bkrexpir_rc_28_example_is_what_it_says(cms):
+    """docs/rexx.md: an action the file does not configure is not in the EXEC
+    (rc 28: `BKREXPIR: no expiry action PREVIEW on member VMSYS1.`, then
+    `BKREXPIR: member VMSYS1 has: PURGE.`): prodssi.bkr without its preview."""
+    source = (EXAMPLES / "prodssi.bkr").read_text()
+    assert "    preview daily 01:00\n" in source
+    analysis = analyse("prodssi.bkr", source.replace("    preview daily 01:00\n", "").encode())
+    assert analysis.ok, [d.code for d in analysis.diagnostics if d.is_error]
+    run = cms.run(generate(analysis.model, "VMSYS1", "BKREXPIR", "prodssi.bkr"), "PREVIEW", member="VMSYS1")
+    assert (run.rc, run.commands) == (28, ["CP QUERY USERID"]), run
+    page = " ".join((ROOT / "docs" / "rexx.md").read_text(encoding="utf-8").split())
+    shown = re.search(r"\(rc 28: `(BKREXPIR: no expiry action [^`]*)`, then `(BKREXPIR: member [^`]*)`\)", page)
+    assert shown is not None
+    assert unfolded(run.stdout, "BKREXPIR") == list(shown.groups()), run
+
+
 # ------------------------------------------------------------------ what the operator reads
 # A failure in ALL or DUE stops the run: what was already sent is not repeated,
 # and every job left unsent is named with the command that sends it (DUE would

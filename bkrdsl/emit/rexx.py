@@ -866,8 +866,8 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
             (("BKREXPIR DUE hh:mm day date  runs what is due at that minute, "
               f"PREVIEW first: {_DUE_OPERANDS}; nothing calls it by itself: have "
               "the site's scheduler run EXEC BKREXPIR DUE every minute"), 24),
-            (f"Return codes: 0 done, {RC_USAGE} bad operands, {RC_UNKNOWN} not "
-             f"configured, {RC_WRONG_MEMBER} wrong member, {RC_UNREADABLE} CP's answer to "
+            (f"Return codes: 0 done, {RC_USAGE} bad operands, {RC_UNKNOWN} no such "
+             f"expiry action on this member (it lists those it has), {RC_WRONG_MEMBER} wrong member, {RC_UNREADABLE} CP's answer to "
              "QUERY USERID unreadable, else the rc of the CP "
              "command that failed. DUE stops at the first command that fails and "
              "lists the actions left unsent, each with the command that sends it."),

@@ -19,11 +19,11 @@
 /*                         now's; nothing calls it by itself: have */
 /*                         the site's scheduler run EXEC BKREXPIR */
 /*                         DUE every minute */
-/* Return codes: 0 done, 24 bad operands, 28 not configured, 40 */
-/* wrong member, 48 CP's answer to QUERY USERID unreadable, else the */
-/* rc of the CP command that failed. DUE stops at the first command */
-/* that fails and lists the actions left unsent, each with the */
-/* command that sends it. */
+/* Return codes: 0 done, 24 bad operands, 28 no such expiry action */
+/* on this member (it lists those it has), 40 wrong member, 48 CP's */
+/* answer to QUERY USERID unreadable, else the rc of the CP command */
+/* that failed. DUE stops at the first command that fails and lists */
+/* the actions left unsent, each with the command that sends it. */
 /* */
 /*   PREVIEW daily 05:00 */
 /*   PURGE weekly sun 06:00 */
