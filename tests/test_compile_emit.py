@@ -535,6 +535,56 @@ def test_the_sfs_servers_entry_says_bkrc_writes_no_file_pool(tmp_path):
     assert "bkrc writes no file pool" in _said(local)  # the IDENTITY of a local catalog too
 
 
+def test_the_sfs_servers_pool_note_says_to_declare_a_shared_volume_where_there_is_none(tmp_path):
+    """examples/with-site.bkr declares no `shared-volume`: BKRSVSFS DIRECT told the
+    reader to declare the pool's minidisks with `disk` statements, which alone is
+    BKR245 (no volume for them). The note now says to add a shared-volume statement
+    first, and names the machines whose 191 bkrc check then asks for (BKR253);
+    doing all it says checks clean. With a shared volume it says neither."""
+    import shutil
+
+    from conftest import EXAMPLES, run_cli
+
+    folder = tmp_path / "examples"
+    shutil.copytree(EXAMPLES, folder)
+    source = folder / "with-site.bkr"
+    text = source.read_text()
+    assert "shared-volume" not in text
+    _, artifacts = compile_source(str(source), text.encode(), path=source)
+    said = _said({a.path: a for a in artifacts}["cluster/BKRSVSFS.DIRECT"])
+    assert (
+        "the .bkr file gives BKRSVSFS none. A single-configuration machine's minidisks go on a shared volume,"
+        " and the cluster declares none: add a shared-volume statement first. Then give BKRSVSFS, BKRADMIN and"
+        " 5697J06C each a 191 minidisk as well: bkrc check asks for them (BKR253)."
+    ) in said
+    # The pool's disk alone is BKR245; done as the note says, the check is clean.
+    pool = "  disk BKRSVSFS 301 size 50 cyl\n"
+    anchor = "  disk BKRWRK* 191 size 5 cyl\n"
+    source.write_text(text.replace(anchor, anchor + pool))
+    assert "error[BKR245]" in run_cli(["check", source], expect=1).output
+    disks = "".join(f"  disk {m} 191 size 10 cyl\n" for m in ("BKRSVSFS", "BKRADMIN", "5697J06C"))
+    followed = text.replace(anchor, anchor + "  shared-volume TSTCOM\n" + pool + disks)
+    source.write_text(followed)
+    assert run_cli(["check", source], expect=0).output == ""
+    _, artifacts = compile_source(str(source), followed.encode(), path=source)
+    said = _said({a.path: a for a in artifacts}["cluster/BKRSVSFS.DIRECT"])
+    assert said.endswith("the .bkr file gives BKRSVSFS 0191 and 0301 only.")
+    assert "shared-volume" not in said and "BKR253" not in said
+    # A local catalog's server, an IDENTITY, on a member with no private volume.
+    local = tmp_path / "local.bkr"
+    text = LOCAL_CATALOG.replace("  private-volume P2VOL1", "")
+    _, artifacts = compile_source(str(local), text.encode(), path=local)
+    said = _said({a.path: a for a in artifacts}["cluster/BKRSVSFS.DIRECT"])
+    assert (
+        "Its minidisks go on each member's private volume, and M2 declares none: add a private-volume statement"
+        " to its member block first. Then give BKRBKUP, BKRCATLG, BKRWRK01 and BKRSVSFS each a 191 minidisk as"
+        " well: bkrc check asks for them (BKR253)."
+    ) in said
+    disks = "".join(f"  disk {m} 191 size {5 if m == 'BKRWRK01' else 10} cyl\n" for m in said.split("Then give ")[1].split(" each")[0].replace(" and", ",").split(", "))
+    local.write_text(LOCAL_CATALOG.replace("  catalog local", "  disk BKRSVSFS 301 size 50 cyl\n" + disks + "  catalog local"))
+    assert run_cli(["check", local], expect=0).output == ""
+
+
 def test_the_sfs_server_links_the_fileserv_disk(tmp_path):
     """A file pool server needs read access to the disk FILESERV lives on, MAINT 193
     (z/VM: CMS File Pool Planning, Administration, and Operation, "File Pool Server

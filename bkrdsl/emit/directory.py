@@ -142,9 +142,47 @@ def _pool_note(ctx: _Context, machine: Machine) -> list[str]:
         f"bkrc writes no file pool: {machine.id} DMSPARMS and the minidisks the pool"
         " needs (a control disk, log disks, storage group disks) are the site's."
         " Declare each of those minidisks with a disk statement: the .bkr file gives"
-        f" {machine.id} {gives}."
+        f" {machine.id} {gives}.{_volume_first(ctx, machine)}"
     )
     return [note]
+
+
+def _volume_first(ctx: _Context, machine: Machine) -> str:
+    """What the SFS server's pool note adds where the cluster declares no volume its
+    `disk` statements could go on (they would be BKR245): the statement to write
+    first, and the machines whose A-disk BKR253 then asks for, as `bkrc check` would
+    (the same kind of machine, starting CMS, no 0191 of its own); else nothing."""
+    model, dialect = ctx.model, ctx.dialect
+    if machine.kind is Kind.SINGLE:
+        if model.shared_volumes:
+            return ""
+        first = (
+            " A single-configuration machine's minidisks go on a shared volume, and the"
+            " cluster declares none: add a shared-volume statement first."
+        )
+        needing = [m for m in ctx.allocation.machines if m.kind is Kind.SINGLE]
+    else:
+        lacking = [m for m in machine.members if not model.member(m).private_volumes]
+        if not lacking:
+            return ""
+        first = (
+            f" Its minidisks go on each member's private volume, and {_listed(lacking)}"
+            f" declare{'s' if len(lacking) == 1 else ''} none: add a private-volume"
+            f" statement to {'its' if len(lacking) == 1 else 'each'} member block first."
+        )
+        needing = [m for m in ctx.allocation.machines if m.kind is Kind.IDENTITY and set(m.members) & set(lacking)]
+    a_disk = "0191"
+    no_a_disk = [
+        m.id
+        for m in needing
+        if dialect.machines[m.role].ipls_cms()
+        and 0x191 not in dialect.machines[m.role].addresses()
+        and a_disk not in {address(d.address.text) for d in ctx.allocation.disks[m.id]}
+    ]
+    if no_a_disk:
+        each, them = ("each ", "them") if len(no_a_disk) > 1 else ("", "it")
+        first += f" Then give {_listed(no_a_disk)} {each}a 191 minidisk as well: bkrc check asks for {them} (BKR253)."
+    return first
 
 
 @dataclass
