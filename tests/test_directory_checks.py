@@ -1523,6 +1523,18 @@ def test_bkr532_says_where_the_other_instances_are_not_that_they_are_alike():
     assert "(size 10; and 2 more instances at cylinders 359 and 362) in" in trtmm
 
 
+def test_bkr532_says_the_count_alone_where_the_cylinders_would_pass_the_width(monkeypatch):
+    """Long names and places (8-character members, FBA blocks by the billion) could take
+    the message past the renderers' width: it then gives the count alone, still true.
+    Here the width narrowed to 290: BKRWRK01's message (292 with its cylinders) falls
+    back, TRTMM's (281) keeps them."""
+    monkeypatch.setattr("bkrdsl.diagnostics.render.MESSAGE_WIDTH", 290)
+    found = {d.message.split("`")[1]: d.message for d in check(placed=True) if d.code == "BKR532"}
+    assert "at cylinder 342 (size 5; and 11 more instances) in" in found["BKRWRK01"]
+    assert len(found["BKRWRK01"]) <= 290
+    assert "(size 10; and 2 more instances at cylinder 362) in" in found["TRTMM"]
+
+
 def test_bkr532_leaves_to_bkr519_and_bkr523_what_they_report_and_is_not_said_of_what_dirmaint_places():
     # A size that differs is BKR519's alone (its fix first; BKR532's then).
     assert codes(check(PRODSSI, (r"^ MDISK 0191 3390 1440 0010 VMCOM1", " MDISK 0191 3390 1440 0030 VMCOM1"), placed=True)).count("BKR519") == 1
