@@ -1148,6 +1148,10 @@ OPTION_HALF_TYPED = [
     "cluster A {\n  job J {\n    run on M w\n  }\n}\n",
     "cluster A {\n  job J {\n    run on M, N ma\n    to disk\n  }\n}\n",
     "single user U1 r\ncluster A {\n}\n",
+    # ... or several (`m`: `manual` or `monthly` is being typed, each suggested, read as
+    # the first, `manual`), not one more member `m` (was BKR004, a `,` missing)
+    "cluster A {\n  job J {\n    run on N m\n  }\n}\n",
+    "cluster A {\n  job J {\n    run on M, N m\n    to disk\n  }\n}\n",
 ]
 
 
@@ -1304,7 +1308,6 @@ WORD_MEANS_NO_KEYWORD = [
     # a `,` missing: a name in capitals, or a word that begins no option (`messages.begun`)
     "cluster A {\n  job J {\n    backup APPS, SYS I\n    to disk\n  }\n}\n",
     "cluster A {\n  job J {\n    run on M x\n  }\n}\n",
-    "cluster A {\n  job J {\n    run on N m\n  }\n}\n",  # `manual` and `monthly`: either
     "single user U1 x\ncluster A {\n}\n",
     "cluster A {\n  expire on M {\n    retain 35 d\n  }\n}\n",  # `days` in its place
     "cluster A {\n  job J {\n    run on each me\n  }\n}\n",  # `member` in its place

@@ -1905,10 +1905,14 @@ BEING_TYPED = [
      "unknown keyword `we`; did you mean `weekly`?", None),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 ma", "BKR012", "unknown keyword `ma`; did you mean `manual`?",
      "Write `manual`"),
-    # a name in capitals is one: its `,` missing; so is a word that begins several options
+    # a word that begins several options is one of them being typed (`manual` or
+    # `monthly`), not a member `m` whose `,` is missing (was BKR004, its fix `VMSYS1, m`)
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 m", "BKR012",
+     "unknown keyword `m`; did you mean `manual` or `monthly`?", None),
+    # a name in capitals is one: its `,` missing
     ("backup APPS full", "backup APPS F", "BKR004", "a `,` is missing between `APPS` and `F`", "Write `APPS, F`"),
-    ("run on VMSYS1 daily 02:00", "run on VMSYS1 m", "BKR004", "a `,` is missing between `VMSYS1` and `m`",
-     "Write `VMSYS1, m`"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 M", "BKR004", "a `,` is missing between `VMSYS1` and `M`",
+     "Write `VMSYS1, M`"),
     # after a minidisk selection's addresses, first on its line: a statement's first word
     ("019E\n    include sfs", "019E\n    ex\n    include sfs",
      "BKR012", "`ex` is not a keyword; a statement must start with one", None),

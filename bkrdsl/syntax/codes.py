@@ -616,11 +616,11 @@ UNKNOWN_KEYWORD = register(
     `to`, a job's, which would read a job there and the lines after it
     as misplaced in it. After the last name of a `backup` or `run on` list
     (or of a `single user` line's IDs), at the end of its line, a word of
-    one or two small letters that begins one option of the statement is
+    one or two small letters that begins an option of the statement is
     that option being typed (`backup APPS f` is `full`, `run on VMSYS1 we`
-    is `weekly`), not one more name whose `,` is missing: that is BKR004
-    for a name in capitals (`backup APPS F`), or for a word that begins
-    several (`run on VMSYS1 m`: `manual` or `monthly`). So is such a word
+    is `weekly`; `run on VMSYS1 m` is `manual` or `monthly`, both
+    suggested), not one more name whose `,` is missing: that is BKR004
+    for a name in capitals (`backup APPS F`). So is such a word
     that begins a statement keyword, first on its line after a minidisk
     selection's addresses (`ex`, as `exclude` is typed): a statement's
     first word, not one more address (BKR310); and a word in small letters

@@ -1788,8 +1788,9 @@ class _Parser:
         if not words and self.type == T_STRAY:
             return self._ambiguous_skipped(options, statements)
         if not words and listed and self.type == T_NAME:
-            # `backup APPS f`: the one option it begins is being typed (`messages.begun`,
-            # `Recovery.option_begun`), not a name whose `,` is missing
+            # `backup APPS f`: the option it begins is being typed (`messages.begun`,
+            # `Recovery.option_begun`), not a name whose `,` is missing; of several
+            # (`run on M m`: `manual`, `monthly`), each suggested, read as the first
             words = messages.begun(tok[TEXT], options)
         if not words and listed and self.type == T_NAME:
             if self._abbreviation_meant(options, statements):

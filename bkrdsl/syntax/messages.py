@@ -265,15 +265,14 @@ def abbreviated(word: str, candidates) -> list[str]:
 
 
 def begun(word: str, options) -> list[str]:
-    """The one keyword among a statement's `options` that `word`, one or two small
+    """The keywords among a statement's `options` that `word`, one or two small
     letters last on its line after a list's last name, begins (`backup APPS f`,
-    `run on VMSYS1 we`): a keyword being typed, not one more name whose `,` is
-    missing (a name is written in capitals: `backup APPS F` is one). Empty where
-    it begins none, or several (`m`: `manual` and `monthly`)."""
+    `run on VMSYS1 we`), sorted: a keyword being typed, not one more name whose `,`
+    is missing (a name is written in capitals: `backup APPS F` is one). Several
+    where it begins several (`m`: `manual` and `monthly`), which is ambiguous."""
     if not 0 < len(word) <= 2 or not word.isalpha() or not word.islower():
         return []
-    found = [option for option in options if option.startswith(word) and option != word]
-    return found if len(found) == 1 else []
+    return sorted(option for option in options if option.startswith(word) and option != word)
 
 
 @functools.lru_cache(maxsize=64)

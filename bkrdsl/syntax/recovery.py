@@ -1869,7 +1869,9 @@ class Recovery:
         on its line, right after a list's last name on that line, that begins one of
         the options the statement may go on with (`messages.begun`): that option,
         being typed, not one more name whose `,` is missing (`_comma_edits`), which
-        the fast parser reads the same (`_Parser._option_respelt`)."""
+        the fast parser reads the same (`_Parser._option_respelt`). Several where it
+        begins several (`run on VMSYS1 m`: `manual` or `monthly` is being typed all the
+        same), all suggested and read as the first, as equally close keywords are."""
         stack = ip.parser_state.value_stack
         last = last_real_token(stack)
         if last is None or last.type != "NAME" or last.end_line != tok.line:
