@@ -2144,6 +2144,11 @@ WORD_BEGUN_AFTER_LABELS = [
     "cluster A {\n  member M {\n    private-volume V1\n    w\n  }\n  job J { }\n}\n",
     # a minidisk address's letters, but no address here (Lark's check was the addresses')
     "cluster A {\n  member M {\n    private-volume V1\n    de\n  }\n}\n",
+    # ... and after the cluster's labels, a cluster statement's (`ex` as `expire` is
+    # typed, `ca` as `catalog`): was read by both as one more label, silently
+    "cluster A {\n  shared-volume V1\n  ex\n  job J { }\n}\n",
+    "cluster A {\n  shared-volume V1 V2\n  ca\n}\n",
+    "cluster A {\n  shared-volume V1\n  catal\n  description \"x\"\n}\n",
 ]
 
 
@@ -2167,12 +2172,35 @@ WORD_AFTER_ADDRESSES = [
     "cluster A {\n  job J {\n    include minidisk MAINT 0191\n    des\n  }\n}\n",
     "cluster A {\n  member M {\n    include minidisk * 0191\n    w\n  }\n}\n",
     "cluster A {\n  member M {\n    exclude minidisk * 0191\n    ex\n  }\n}\n",
+    # ... and after an SFS selection's paths, also of an address's letters: no path
+    # (`POOL:` starts one; was one more path, BKR318's)
+    "cluster A {\n  job J {\n    include sfs P:U.X\n    ex\n  }\n}\n",
+    "cluster A {\n  job J {\n    include sfs P:U.X P:V.*\n    de\n    to disk\n  }\n}\n",
 ]
 
 
 @pytest.mark.parametrize("text", WORD_AFTER_ADDRESSES)
 def test_a_keyword_begun_after_a_selections_addresses_is_read_fast(text, monkeypatch):
     assert_read_fast_with_one("BKR012", text, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # of three letters or more, another block's keyword (`exc`, `exclude`, after the
+        # cluster's labels; `cat` after a member's): the recovery says where it goes, as
+        # where a statement starts (was one more label, silently)
+        "cluster A {\n  shared-volume V1\n  exc\n}\n",
+        "cluster A {\n  member M {\n    private-volume V1\n    cat\n  }\n}\n",
+        # `ma` alone on a group body's line (`match` being typed: a user ID is written in
+        # capitals), `mat` (was a user ID, silently)
+        "cluster A {\n  single group G {\n    U1\n    ma\n  }\n}\n",
+        "cluster A {\n  single group G {\n    mat\n    U1\n  }\n}\n",
+    ],
+)
+def test_keywords_begun_where_names_may_stand_are_left_to_lark(text):
+    assert fast.read_reported(source_of(text)) is None
+    assert [d.code for d in lark_read(source_of(text))[1]] == ["BKR012"]
 
 
 @pytest.mark.parametrize(

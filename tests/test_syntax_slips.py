@@ -1929,6 +1929,27 @@ BEING_TYPED = [
      "unknown keyword `wor`; did you mean `workers`?", None),
     ("M2PRV1\n    exclude", "M2PRV1\n    desc\n    exclude", "BKR012",
      "unknown keyword `desc`; did you mean `description`?", None),
+    # ... and after the cluster's (`shared-volume VMCOM1`), a cluster statement begun, or
+    # of three letters or more any statement's, as where a statement starts (there, before
+    # `catalog`, `exc` is `exclude` too, with its fix): was read silently as one more
+    # label, `EX`, `EXC`, `CA`
+    ("VMCOM1\n", "VMCOM1\n  ex\n", "BKR012", "`ex` is not a keyword; a statement must start with one", None),
+    ("VMCOM1\n", "VMCOM1\n  exc\n", "BKR012", "unknown keyword `exc`; did you mean `exclude`?", "Write `exclude`"),
+    ("VMCOM1\n", "VMCOM1\n  excl\n", "BKR012", "unknown keyword `excl`; did you mean `exclude`?",
+     "Write `exclude`"),
+    ("VMCOM1\n\n", "VMCOM1\n\n  ca\n", "BKR012", "`ca` is not a keyword; a statement must start with one", None),
+    ("VMCOM1\n\n", "VMCOM1\n\n  catal\n", "BKR012", "unknown keyword `catal`; did you mean `catalog`?", None),
+    # ... and after an SFS selection's paths (a path names its pool): was BKR318, "SFS
+    # path `ex` names no file pool"
+    ("CICSPRD.*\n", "CICSPRD.*\n    ex\n", "BKR012", "`ex` is not a keyword; a statement must start with one", None),
+    ("CICSPRD.*\n", "CICSPRD.*\n    exc\n", "BKR012", "unknown keyword `exc`; did you mean `exclude`?", None),
+    ("CICSPRD.*\n", "CICSPRD.*\n    de\n", "BKR012", "`de` is not a keyword; a statement must start with one", None),
+    # ... and in a group body, `match` begun alone on its line: a user ID is written in
+    # capitals (was the user `MA`, silently)
+    ("APPS { CICSPRD DB2PRD }", "APPS {\n    CICSPRD\n    ma\n  }", "BKR012",
+     "`ma` is not a keyword; a statement must start with one", None),
+    ("APPS { CICSPRD DB2PRD }", "APPS {\n    mat\n    CICSPRD DB2PRD\n  }", "BKR012",
+     "unknown keyword `mat`; did you mean `match`?", "Write `match`"),
 ]
 
 
@@ -2062,3 +2083,27 @@ def test_a_schedule_left_unfinished_gets_its_form(written, message, help, parser
     text = BASE.replace("run on VMSYS2 weekly sat 22:00", f"run on VMSYS2 {written}", 1)
     (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert (found.code, found.message, found.help, found.fix) == ("BKR010", message, help, None)
+
+
+#: After the cluster's volume labels, and in a group body, what is still a name: a word
+#: in capitals, one in small letters that begins no statement keyword that fits (`x`,
+#: `ta` is `tape`'s but `to` a job's: see BEING_TYPED for `ex`), or in a group body no
+#: `match` (`mas`), or that is not alone on its line (`ma CICSTST`).
+STILL_NAMES = [
+    ("VMCOM1\n", "VMCOM1\n  EX\n"),
+    ("VMCOM1\n", "VMCOM1\n  x\n"),
+    ("VMCOM1\n", "VMCOM1 ex\n"),
+    ("APPS { CICSPRD DB2PRD }", "APPS {\n    CICSPRD\n    MA\n  }"),
+    ("APPS { CICSPRD DB2PRD }", "APPS {\n    CICSPRD\n    mas\n  }"),
+    ("APPS { CICSPRD DB2PRD }", "APPS {\n    CICSPRD\n    ma CICSTST\n  }"),
+    ("APPS { CICSPRD DB2PRD }", "APPS { CICSPRD ma }"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written"), STILL_NAMES, ids=[w for _c, w in STILL_NAMES])
+def test_a_name_where_a_keyword_may_be_begun_is_still_one(clean, written, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    assert BASE.count(clean) == 1, clean
+    text = BASE.replace(clean, written)
+    assert [d.code for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code < "BKR1"] == []

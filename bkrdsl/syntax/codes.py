@@ -624,9 +624,13 @@ UNKNOWN_KEYWORD = register(
     that begins a statement keyword, first on its line after a minidisk
     selection's addresses (`ex`, as `exclude` is typed): a statement's
     first word, not one more address (BKR310); and a word in small letters
-    first on its line after a member's volume labels that begins a member
-    block's statement keyword (`wor`, as `workers` is typed; a label is
-    written in capitals): a statement's first word, not one more label.
+    first on its line after a member's or the cluster's volume labels that
+    begins a statement keyword of the block (`wor`, as `workers` is typed;
+    `ex` after `shared-volume VMCOM1`, as `expire` is), or, of three
+    letters or more, any statement keyword (`exc`): a statement's first
+    word, not one more label, since a label is written in capitals. So
+    is `m`, `ma`, `mat` or `matc` alone on its line in a group body:
+    `match` being typed, not a user ID, which is written in capitals.
     A keyword with a blank inside (`impor t`, `incl ude`), where the keyword
     fits, is one error for the two words, which bkrc reads as the keyword.
     A misspelt keyword, or one with a blank inside, is caught too at the

@@ -429,11 +429,15 @@ _LIST_ENDS = STATEMENT_KEYWORDS - {"match"}
 #: First words of CP directory lines (lower case), which the recovery reports where
 #: they start a line after a list (`Recovery.foreign_after_list`).
 _FOREIGN_WORDS = frozenset({"user", "identity", "mdisk", "build", "subconfig"})
+#: `match` begun (`ma`): in small letters first on its line, `match` half typed, not a
+#: user ID (`Recovery.match_begun`), which the declaration's loop gives up on.
+_MATCH_BEGUN = frozenset({"m", "ma", "mat", "matc"})
 #: The words that end a run of user IDs in a group body (_Parser._group_users), for
 #: `_next` to decide: `match`, the first words of CP directory lines, which `_next`
 #: gives up on where they start a line (`Recovery.foreign_in_group`), and `and`,
-#: which it gives up on unless written `AND` (`Recovery.and_in_group`).
-_GROUP_STOPS = GROUP.keywords | _FOREIGN_WORDS | {"and"} | {"include", "exclude"} | KEYWORDS
+#: which it gives up on unless written `AND` (`Recovery.and_in_group`); and the start
+#: of `match` (`_MATCH_BEGUN`, any case: a user `MA` is read on by the next run).
+_GROUP_STOPS = GROUP.keywords | _FOREIGN_WORDS | {"and"} | {"include", "exclude"} | KEYWORDS | _MATCH_BEGUN
 #: The media of a selection: `include` or `exclude` before one in a group body is a
 #: job's selection written there, which `_next` gives up on (`Recovery.selection_in_group`).
 _MEDIA = frozenset({"minidisk", "sfs"})
@@ -459,16 +463,18 @@ def _medium_first(tok: tuple) -> bool:
     return tok[FIRST] and tok[TEXT].lower() in ("minidisk", "sfs")
 
 
-def _keyword_begun(tok: tuple) -> bool:
+def _keyword_begun(tok: tuple, addresses: bool = True) -> bool:
     """Whether `tok`, in a minidisk selection's addresses, is a word in small letters
     first on its line, no address, that begins a statement keyword that may stand
     after an address (`ex`, as `exclude` is typed; those of MORE, the keywords Lark's
     state there accepts, whichever block the selection is in: LALR shares it, and the
     tests' trace replay checks MORE against it): the
     next statement's first word (`Recovery.word_after_addresses`), not one more
-    address. `o` (`on`) or `we` (`weekly`) begin none of them: addresses."""
+    address. `o` (`on`) or `we` (`weekly`) begin none of them: addresses. The same in
+    an SFS selection's paths (not `addresses`), where no such word is a path (`POOL:`
+    starts one), even of an address's letters (`de`)."""
     text = tok[TEXT]
-    if not tok[FIRST] or not (text.isalpha() and text.islower()) or _HEX.fullmatch(text):
+    if not tok[FIRST] or not (text.isalpha() and text.islower()) or addresses and _HEX.fullmatch(text):
         return False
     return any(k.startswith(text) for k in MORE.keywords)
 
@@ -476,15 +482,19 @@ def _keyword_begun(tok: tuple) -> bool:
 _HEX = re.compile(r"[0-9a-f]{1,4}")
 
 
-def _member_keyword_begun(tok: tuple) -> bool:
-    """Whether `tok`, after a member's volume labels, is a word in small letters first on
-    its line, no keyword, that begins a statement keyword of a member block (`ex`, `wor`
-    as `workers` is typed; a label is written in capitals): perhaps the next statement's
-    first word (`Recovery.word_after_addresses`)."""
+def _keyword_begun_after_labels(tok: tuple, block: str) -> bool:
+    """Whether `tok`, after volume labels (a member's or the cluster's: `block`), is a
+    word in small letters first on its line, no keyword, that begins a statement keyword
+    of the block (`ex`, `wor` as `workers` is typed; a label is written in capitals), or,
+    of three letters or more, any statement keyword (`exc` in the cluster, as at a
+    statement's start: `messages.statement_meant`): perhaps the next statement's first
+    word (`Recovery.word_after_addresses`)."""
     text = tok[TEXT]
     if not tok[FIRST] or not (text.isalpha() and text.islower()) or text in KEYWORDS:
         return False
-    return any(k.startswith(text) for k in BLOCK_STATEMENTS["member"])
+    if any(k.startswith(text) for k in BLOCK_STATEMENTS[block]):
+        return True
+    return len(text) >= 3 and any(k.startswith(text) for k in STATEMENT_KEYWORDS)
 
 
 #: Statement keywords that may come straight after another statement keyword (`to
@@ -1273,7 +1283,7 @@ class _Parser:
             tape = messages.tape_setting(tok[TEXT], block)
             self.stray = messages.not_a_keyword(messages.shown(tok[TEXT]), where, starts, self._span(tok, tok), tape=tape)
         self.skip_end = stop
-        # After a member's labels (`_begun_after_labels`), or a word that ends a minidisk
+        # After volume labels (`_begun_after_labels`), or a word that ends a minidisk
         # selection's addresses (`_statement_begun`), Lark's state is still the list's.
         after_labels = not after_statement and self.after_label == self.stray_at
         self.i = stop - 1  # the tokens skipped are read no more
@@ -2407,6 +2417,9 @@ class _Parser:
             if self._group_closed_empty(brace_at):
                 break
             if self.type == T_NAME:
+                tok = self.tokens[self.i]
+                if tok[FIRST] and tok[TEXT] in _MATCH_BEGUN:
+                    raise _GiveUp  # `ma` on its line as `match` is typed (Recovery.match_begun)
                 if self._group_ends(name.text, brace_at, entries):
                     break  # its `}` missing before the next statement
                 self._group_users(entries)
@@ -2711,7 +2724,8 @@ class _Parser:
                 if not self._word_after_labels():
                     raise _GiveUp
                 break
-            if keyword == "private-volume" and _member_keyword_begun(self.tokens[self.i]):
+            block = "member" if keyword == "private-volume" else "cluster"
+            if _keyword_begun_after_labels(self.tokens[self.i], block):
                 # `ex` first on its line as `exclude` is typed: a statement's first word
                 # (Recovery.word_after_addresses), read where statements start
                 if not self._begun_after_labels():
@@ -2723,13 +2737,13 @@ class _Parser:
 
     def _begun_after_labels(self) -> bool:
         """The current token, a word in small letters first on its line after a member's
-        labels that begins one of the block's statement keywords (`_member_keyword_begun`),
+        or the cluster's labels that begins a statement keyword (`_keyword_begun_after_labels`),
         is one the recovery marks as a statement's first word
         (`Recovery.word_after_addresses`): where it is last on its line too, it is read
         where statements start, as a word alone on its line (`_stray_statement`): T_STRAY
         and True. (Followed by more on its line, the recovery weighs it: False.)"""
         _kind, text, _start, line, _column, _first = self.tokens[self.i]
-        if not self.blocks or self.blocks[-1][0] != "member":
+        if not self.blocks or self.blocks[-1][0] not in ("member", "cluster"):
             return False
         if not _typed_alone(text, self.tokens[self.i + 1], line) or _keywords_starting(text):
             return False
@@ -2861,7 +2875,7 @@ class _Parser:
         while self.type == T_NAME:
             if _medium_first(self.tokens[self.i]):
                 raise _GiveUp  # the next selection, its action left out (Recovery.action_left_out)
-            if medium is ast.Medium.MINIDISK and _keyword_begun(self.tokens[self.i]):
+            if _keyword_begun(self.tokens[self.i], medium is ast.Medium.MINIDISK):
                 self._statement_begun()  # a statement's first word being typed
                 break
             items.append(self._word(self._take(MORE), path=medium is ast.Medium.SFS))

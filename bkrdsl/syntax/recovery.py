@@ -4435,7 +4435,7 @@ class Recovery:
         after_list = self.keyword_after_list(tok)
         if after_list is not None:
             return after_list
-        if self.word_after_labels(tok) or self.word_after_addresses(tok):
+        if self.word_after_labels(tok) or self.word_after_addresses(tok) or self.match_begun(tok):
             return self.retype(tok, _SKIPPED)
         low = str(tok.value).lower()
         if low == "each" and self.each_member_for_one(tok):
@@ -4531,7 +4531,9 @@ class Recovery:
         `wor` as `workers` is typed): every label is written in capitals, and a word in
         small letters, first on its line, that begins a statement keyword of the member
         block (and is none itself: `job` is BKR021's) is that statement's first word,
-        not one more label, which the fast parser reads too (`_Parser.names_setting`)."""
+        not one more label, which the fast parser reads too (`_Parser.names_setting`);
+        and after an SFS selection's paths (`include sfs BKRPOOL:CICSPRD.*`, then `ex`):
+        a path names its file pool, `POOL:`, so such a word is none (was BKR318)."""
         state = self.parser_state
         word = str(tok.value)
         if state is None or tok.start_pos is None or not (word.isalpha() and word.islower()):
@@ -4546,9 +4548,11 @@ class Recovery:
             return False
         if listed[0] == "minidisk" and (len(listed[2]) < 2 or _ADDRESS.fullmatch(word)):
             return False  # not after an address (the owner's is the first name), or one
-        if listed[0] == "volume" and (listed[1] != "private-volume" or word in self.facts.keywords):
-            return False  # a member's labels only (the cluster's statements may go on with options)
-        if listed[0] not in ("minidisk", "volume"):
+        if listed[0] == "volume" and word in self.facts.keywords:
+            return False  # a keyword in full after labels is another rule's (`job`: BKR021)
+        if listed[0] == "sfs" and not listed[2]:
+            return False  # the path the statement needs
+        if listed[0] not in ("minidisk", "volume", "sfs"):
             return False
         types = set(actions) & self.statements
         if listed[0] == "volume":
@@ -4556,7 +4560,34 @@ class Recovery:
             # only the statements that fit here (not `tape`, `to`)
             sim = self.sim_here()
             types = {t for t in types if sim is not None and sim.fits([t])}
-        if not any(k.startswith(word) for k in self.keywords_in(types)):
+        begun = any(k.startswith(word) for k in self.keywords_in(types))
+        if not begun and listed[0] == "volume" and len(word) >= 3:
+            # as where a statement starts (messages.statement_meant): any statement's
+            # keyword (`exc` after the cluster's labels is `exclude` misplaced)
+            begun = any(k.startswith(word) for k in self.keywords_in(self.statements))
+        if not begun:
+            return False
+        self.statement_words.add(tok.start_pos)
+        return True
+
+    def match_begun(self, tok: Token) -> bool:
+        """A group body's line, `ma` alone on it as `match LNX*` is typed: a word in small
+        letters, first and last on its line, that begins `match` (and is not it). A user
+        ID is written in capitals, as CP writes it: such a word is `match` half typed, not
+        a user `MA`. Marked, so that the parser, which does not take it, reports it where
+        a group's entry starts (diagnose), as `word_after_labels`."""
+        state = self.parser_state
+        word = str(tok.value)
+        if state is None or tok.start_pos is None or tok.end_pos is None:
+            return False
+        if not (word.isalpha() and word.islower()) or word == "match" or not "match".startswith(word):
+            return False
+        text = self.source.text
+        end = text.find("\n", tok.end_pos)
+        after = text[tok.end_pos : len(text) if end == -1 else end].strip()
+        if not self.first_on_line(tok.start_pos) or after[:1] not in ("", "#"):
+            return False  # first on its line, nothing after it but a comment
+        if self.in_group_body(state.value_stack) is None:
             return False
         self.statement_words.add(tok.start_pos)
         return True
