@@ -2192,6 +2192,9 @@ def test_a_keyword_begun_after_a_selections_addresses_is_read_fast(text, monkeyp
         # where a statement starts (was one more label, silently)
         "cluster A {\n  shared-volume V1\n  exc\n}\n",
         "cluster A {\n  member M {\n    private-volume V1\n    cat\n  }\n}\n",
+        # ... and after a selection's addresses or paths (was BKR310's, BKR318's)
+        "cluster A {\n  job J {\n    include minidisk * 0191\n    ret\n  }\n}\n",
+        "cluster A {\n  job J {\n    include sfs P:U.X\n    sha\n    to disk\n  }\n}\n",
         # `ma` alone on a group body's line (`match` being typed: a user ID is written in
         # capitals), `mat` (was a user ID, silently)
         "cluster A {\n  single group G {\n    U1\n    ma\n  }\n}\n",

@@ -1919,6 +1919,10 @@ BEING_TYPED = [
     ("0191\n    to disk pool BKUPPOOL\n    run on VMSYS2", "0191\n    exc\n    to disk pool BKUPPOOL\n    run on VMSYS2",
      "BKR012", "unknown keyword `exc`; did you mean `exclude`?", None),
     ("0200\n    exclude", "0200\n    t\n    exclude", "BKR012", "unknown keyword `t`; did you mean `to`?", None),
+    # ... also, of three letters or more, another block's keyword, as where a statement
+    # starts (was BKR310, "`ret` is not a minidisk address or range")
+    ("0200\n    exclude", "0200\n    ret\n    exclude", "BKR012", "unknown keyword `ret`; did you mean `retain`?",
+     "Write `retain`"),
     # ... and after a member's volume labels (a label is written in capitals): was read
     # silently as one more label, `EX`
     ("M2PRV1\n    exclude", "M2PRV1\n    ex\n    exclude", "BKR012",
@@ -1944,6 +1948,7 @@ BEING_TYPED = [
     ("CICSPRD.*\n", "CICSPRD.*\n    ex\n", "BKR012", "`ex` is not a keyword; a statement must start with one", None),
     ("CICSPRD.*\n", "CICSPRD.*\n    exc\n", "BKR012", "unknown keyword `exc`; did you mean `exclude`?", None),
     ("CICSPRD.*\n", "CICSPRD.*\n    de\n", "BKR012", "`de` is not a keyword; a statement must start with one", None),
+    ("CICSPRD.*\n", "CICSPRD.*\n    pur\n", "BKR012", "unknown keyword `pur`; did you mean `purge`?", "Write `purge`"),
     # ... and in a group body, `match` begun alone on its line: a user ID is written in
     # capitals (was the user `MA`, silently)
     ("APPS { CICSPRD DB2PRD }", "APPS {\n    CICSPRD\n    ma\n  }", "BKR012",

@@ -622,8 +622,10 @@ UNKNOWN_KEYWORD = register(
     suggested), not one more name whose `,` is missing: that is BKR004
     for a name in capitals (`backup APPS F`). So is such a word
     that begins a statement keyword, first on its line after a minidisk
-    selection's addresses (`ex`, as `exclude` is typed): a statement's
-    first word, not one more address (BKR310); and a word in small letters
+    selection's addresses or an SFS selection's paths (`ex`, as `exclude`
+    is typed; of three letters or more, any statement keyword, `ret`): a
+    statement's first word, not one more address (BKR310) or path
+    (BKR318); and a word in small letters
     first on its line after a member's or the cluster's volume labels that
     begins a statement keyword of the block (`wor`, as `workers` is typed;
     `ex` after `shared-volume VMCOM1`, as `expire` is), or, of three

@@ -472,10 +472,14 @@ def _keyword_begun(tok: tuple, addresses: bool = True) -> bool:
     next statement's first word (`Recovery.word_after_addresses`), not one more
     address. `o` (`on`) or `we` (`weekly`) begin none of them: addresses. The same in
     an SFS selection's paths (not `addresses`), where no such word is a path (`POOL:`
-    starts one), even of an address's letters (`de`)."""
+    starts one), even of an address's letters (`de`). Of three letters or more, any
+    statement keyword (`ret` as `retain`, misplaced), as where a statement starts
+    (`messages.statement_meant`)."""
     text = tok[TEXT]
     if not tok[FIRST] or not (text.isalpha() and text.islower()) or addresses and _HEX.fullmatch(text):
         return False
+    if len(text) >= 3 and text not in KEYWORDS and any(k.startswith(text) for k in STATEMENT_KEYWORDS):
+        return True
     return any(k.startswith(text) for k in MORE.keywords)
 
 

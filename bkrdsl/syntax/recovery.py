@@ -4561,9 +4561,10 @@ class Recovery:
             sim = self.sim_here()
             types = {t for t in types if sim is not None and sim.fits([t])}
         begun = any(k.startswith(word) for k in self.keywords_in(types))
-        if not begun and listed[0] == "volume" and len(word) >= 3:
+        if not begun and len(word) >= 3 and word not in self.facts.keywords:
             # as where a statement starts (messages.statement_meant): any statement's
-            # keyword (`exc` after the cluster's labels is `exclude` misplaced)
+            # keyword (`exc` after the cluster's labels is `exclude` misplaced, `ret`
+            # after a job's addresses `retain`)
             begun = any(k.startswith(word) for k in self.keywords_in(self.statements))
         if not begun:
             return False
