@@ -48,7 +48,7 @@ from bkrdsl.resolve.model import (
 
 if TYPE_CHECKING:
     from bkrdsl import ast
-    from bkrdsl.allocation import Machine, Placed
+    from bkrdsl.allocation import Allocation, Machine, Placed
     from bkrdsl.cpdirectory import Build, Directory, Entry, Minidisk
     from bkrdsl.diagnostics import Diagnostic
     from bkrdsl.dialect import Dialect
@@ -57,6 +57,22 @@ if TYPE_CHECKING:
 #: The directory statement of each kind, and the .bkr keyword of each.
 STATEMENT = {Kind.SINGLE: "USER", Kind.IDENTITY: "IDENTITY"}
 KIND_OF_STATEMENT = {"USER": Kind.SINGLE, "IDENTITY": Kind.IDENTITY}
+
+
+def _compiled(model: Model, dialect: Dialect | None) -> tuple[Dialect, Allocation] | None:
+    """(the dialect, the allocation) the compile writes the directory entries with;
+    None for a file with no cluster, or whose allocation fails (the checks that say
+    why, BKR245, BKR317..., ran already). The one preamble of the checks against the
+    directory that compare what the compile writes."""
+    if model.cluster is None:
+        return None
+    from bkrdsl.allocation import allocate
+    from bkrdsl.dialect import load_dialect
+
+    dialect = dialect or load_dialect()
+    allocation = allocate(model, dialect)
+    return None if allocation.error is not None else (dialect, allocation)
+
 
 KIND_DIFFERS = register(
     "BKR510",
@@ -2249,15 +2265,10 @@ def machine_minidisks(
     statements the directory has for it, instance by instance. A machine the
     directory lacks, or gives the other kind (BKR510), is passed over, and so is
     BKR519 of a `disk` statement in `skip` (those BKR523 reports)."""
-    if model.cluster is None:
+    compiled = _compiled(model, dialect)
+    if compiled is None:
         return
-    from bkrdsl.allocation import allocate
-    from bkrdsl.dialect import load_dialect
-
-    dialect = dialect or load_dialect()
-    allocation = allocate(model, dialect)
-    if allocation.error is not None:  # the checks that say why (BKR245, BKR317...) ran already
-        return
+    dialect, allocation = compiled
     differing: dict[Span, list[_Differs]] = {}  # by `disk` statement, in the order met
     compared: dict[Span, list[_Differs]] = {}  # every instance of each `disk` statement, alike or not
     #: By (machine, address), the workers as one machine: one slip (a `disk BKRWRK*`
@@ -2317,15 +2328,10 @@ def extents_in_use(model: Model, directory: Directory, dialect: Dialect | None) 
     over). One diagnostic per statement, at the first overlap met; the fixes of
     all of them are worked out together (`_Space`), so that no two hand out the
     same cylinders or blocks."""
-    if model.cluster is None:
+    compiled = _compiled(model, dialect)
+    if compiled is None:
         return
-    from bkrdsl.allocation import allocate
-    from bkrdsl.dialect import load_dialect
-
-    dialect = dialect or load_dialect()
-    allocation = allocate(model, dialect)
-    if allocation.error is not None:
-        return
+    dialect, allocation = compiled
     replaced = {machine.id for machine in allocation.machines}
     taken = _Kept(directory, replaced)
     if not taken:
@@ -3690,15 +3696,10 @@ def link_access(model: Model, directory: Directory, dialect: Dialect | None) -> 
     statement there gives link passwords, or a mode other than the dialect's
     `disk_mode`, which the compiled one does not. One diagnostic for the file, at the
     first such minidisk's `disk` statement; machines passed over as BKR519 passes them."""
-    if model.cluster is None:
+    compiled = _compiled(model, dialect)
+    if compiled is None:
         return
-    from bkrdsl.allocation import allocate
-    from bkrdsl.dialect import load_dialect
-
-    dialect = dialect or load_dialect()
-    allocation = allocate(model, dialect)
-    if allocation.error is not None:
-        return
+    dialect, allocation = compiled
     mode = dialect["disk_mode"].strip().upper()
     found: list[tuple[Placed, Minidisk, str]] = []  # (the compile's, the directory's, what changes)
     seen: set[int] = set()  # an IDENTITY's own MDISK is every instance's: said once
@@ -3769,15 +3770,10 @@ def free_places(
     either). None where nothing is left to DirMaint or nothing can be placed."""
     import dataclasses
 
-    from bkrdsl.allocation import allocate
-    from bkrdsl.dialect import load_dialect
-
-    if model.cluster is None:
+    compiled = _compiled(model, dialect)
+    if compiled is None:
         return None
-    dialect = dialect or load_dialect()
-    allocation = allocate(model, dialect)
-    if allocation.error is not None:
-        return None
+    dialect, allocation = compiled
     automatic = {p.disk.span for p in allocation.placed if p.start is None}
     replaced = {machine.id for machine in allocation.machines}
     placed = [p for p in allocation.placed if p.start is not None]
