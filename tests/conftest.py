@@ -84,6 +84,27 @@ def require_tool(env_var: str, available: bool, what: str) -> None:
     pytest.skip(f"{what} is not installed")
 
 
+def fifo_with_writer(path, data: bytes):
+    """A generator for a fixture: a FIFO at `path` with a writer waiting to write
+    `data`. Were bkrc to read it, it would get a file's text, not hang; the writer
+    is let go at the end, read or not."""
+    import threading
+
+    os.mkfifo(path)
+
+    def write() -> None:
+        with open(path, "wb") as pipe:
+            pipe.write(data)
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    yield path
+    if writer.is_alive():  # nobody read it: open it once, so that the writer can finish
+        reader = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        writer.join(timeout=10)
+        os.close(reader)
+
+
 def lock_folder(monkeypatch, folder) -> None:
     """`folder` may not be entered (no search permission, x): every look-up below it
     fails with EACCES, as it does for a user who is not root. The tests run as root,

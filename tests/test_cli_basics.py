@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import EXAMPLES, run_cli
+from conftest import EXAMPLES, fifo_with_writer, run_cli
 from test_compile_cli import GOOD
 
 
@@ -349,25 +349,8 @@ def test_a_folders_line_is_said_in_its_own_run_only(tree):
 
 @pytest.fixture
 def fifo_in_folder(tree):
-    """clusters/pipe.bkr a FIFO with a writer waiting: were bkrc to read it, it would
-    get a file's text, not hang; the writer is let go at the end."""
-    import os
-    import threading
-
-    path = tree / "clusters" / "pipe.bkr"
-    os.mkfifo(path)
-
-    def write() -> None:
-        with open(path, "wb") as pipe:
-            pipe.write(MINIMAL_TEXT)
-
-    writer = threading.Thread(target=write, daemon=True)
-    writer.start()
-    yield path
-    if writer.is_alive():  # nobody read it: open it once, so that the writer can finish
-        reader = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-        writer.join(timeout=10)
-        os.close(reader)
+    """clusters/pipe.bkr a FIFO with a writer waiting (conftest.fifo_with_writer)."""
+    yield from fifo_with_writer(tree / "clusters" / "pipe.bkr", MINIMAL_TEXT)
 
 
 @pytest.mark.parametrize("command", [["check"], ["fmt", "--check"], ["fmt", "--diff"]])

@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, lock_folder, run_cli
+from conftest import ROOT, fifo_with_writer, lock_folder, run_cli
 from lsp_inprocess import frame
 from test_compile_cli import GOOD, source
 from test_output import siblings, tree
@@ -103,24 +103,8 @@ def test_compiling_into_the_current_folder_is_refused(tmp_path, monkeypatch, ins
 # ------------------------------------------------------------ FIFOs and devices
 @pytest.fixture
 def fifo(tmp_path):
-    """A FIFO with a writer waiting for a reader: were bkrc to read it, it would get
-    a file's text (and the test would not hang); the writer is let go at the end."""
-    import threading
-
-    path = tmp_path / "pipe.bkr"
-    os.mkfifo(path)
-
-    def write() -> None:
-        with open(path, "w") as pipe:
-            pipe.write(UGLY)
-
-    writer = threading.Thread(target=write, daemon=True)
-    writer.start()
-    yield path
-    if writer.is_alive():  # nobody read it: open it once, so that the writer can finish
-        reader = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-        writer.join(timeout=10)
-        os.close(reader)
+    """A FIFO with a writer waiting for a reader (conftest.fifo_with_writer)."""
+    yield from fifo_with_writer(tmp_path / "pipe.bkr", UGLY.encode())
 
 
 @pytest.mark.parametrize(
