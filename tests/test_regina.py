@@ -715,3 +715,47 @@ def test_nth_and_last_weekday_are_due_on_their_dates(cms, date, expected):
     assert oracle == expected
     for hhmm in times:  # each at its own minute only
         assert_due(cms, model, exec_of, "SYSB", hhmm, day, date)
+
+
+# ------------------------------------------------------------------ DUE on another member
+# A scheduler that calls another member's BKRSUBMT DUE (the wrong EXEC on its
+# disk) sent nothing, and no later DUE sends that minute's jobs: the EXEC said
+# only "Nothing done.", and the operator paged next morning had to work out
+# the minute missed from the scheduler's log. It now gives the command that
+# sends it with the right EXEC, the date as yyyymmdd (it holds after midnight).
+DUE_MISSED = [
+    "BKRSUBMT: the jobs due at that minute were not sent, and",
+    "BKRSUBMT: no later DUE sends them. Once the right EXEC is in",
+    "BKRSUBMT: place, send them with it:",
+]
+
+
+@pytest.mark.parametrize(("operands", "command"), [
+    ("DUE 23:30 TUE 20261201", "EXEC BKRSUBMT DUE 23:30 TUE 20261201"),
+    ("due 23:30 tue 1 (review", "EXEC BKRSUBMT DUE 23:30 TUE 1 ( REVIEW"),
+])
+def test_due_on_another_member_gives_the_minute_to_send(cms, operands, command):
+    run = cms.run(example_exec("prodssi", "VMSYS2", "BKRSUBMT"), operands, member="VMSYS3",
+                  logged_on=["BKRBKUP"])
+    assert (run.rc, run.commands) == (40, ["CP QUERY USERID"]), run
+    assert run.stdout.splitlines()[-4:] == [*DUE_MISSED, f"BKRSUBMT:   {command}"], run
+
+
+def test_due_alone_on_another_member_gives_the_minute_the_clock_is_in(cms, fake_clock):
+    import calendar
+    import time
+
+    epoch = calendar.timegm(time.strptime("2026-12-01T23:30:59", "%Y-%m-%dT%H:%M:%S"))
+    run = cms.run(example_exec("prodssi", "VMSYS2", "BKRSUBMT"), "DUE", member="VMSYS3",
+                  env={"LD_PRELOAD": str(fake_clock), "BKR_FAKE_EPOCH": str(epoch), "TZ": "UTC"})
+    assert (run.rc, run.commands) == (40, ["CP QUERY USERID"]), run
+    assert run.stdout.splitlines()[-1] == "BKRSUBMT:   EXEC BKRSUBMT DUE 23:30 TUE 20261201", run
+
+
+@pytest.mark.parametrize(("operands", "answer"), [("ALL", None), ("SYSINC2", None), ("DUE", ["AUTOLOG1 XX"])])
+def test_no_minute_to_send_but_after_due_on_another_member(cms, operands, answer):
+    """Only DUE misses a minute; and where CP named no member, the EXEC may be the
+    right one: it says nothing of another EXEC then."""
+    run = cms.run(example_exec("prodssi", "VMSYS2", "BKRSUBMT"), operands, member="VMSYS3", answer=answer)
+    assert run.rc == 40, run
+    assert "send them with it" not in run.stdout, run

@@ -265,13 +265,14 @@ _TELL_ROUTINE = [
 ]
 
 
-def _guard_routine(dialect, member: str, where: list[str]) -> list[str]:
+def _guard_routine(dialect, member: str, where: list[str], expose: str = "") -> list[str]:
     """ONMEMBER: 0 on the member this EXEC was generated for, else rc 40
     (or that of a QUERY USERID that failed, or rc 48: `cpquery`).
 
     On another member it says where to run instead, after it names that member
     (`here`): `where`, lines that end with `return` (`_every_member`,
-    `_some_members`), never an EXEC bkrc did not write."""
+    `_some_members`), never an EXEC bkrc did not write. `expose`: more of the
+    main program's variables those lines read (BKRSUBMT's `verb rest review`)."""
     query = rexx_literal(dialect["query_userid"])
     head = []
     if len(f"    call tell me': CP' {query},") > MAX_COLUMNS:
@@ -279,7 +280,7 @@ def _guard_routine(dialect, member: str, where: list[str]) -> list[str]:
         # over as many lines as it takes (its `asked =` line is shorter).
         head, query = rexx_assign("query", dialect["query_userid"], indent=2), "query"
     return [
-        "onmember: procedure expose me member",
+        f"onmember: procedure expose me member{expose}",
         *head,
         f"  asked = cpquery({query}, 0)",
         "  if asked = 0 then nop",
@@ -302,17 +303,43 @@ def _guard_routine(dialect, member: str, where: list[str]) -> list[str]:
     ]
 
 
-def _every_member(model: Model) -> list[str]:
+def _every_member(model: Model, due: bool = False) -> list[str]:
     """The guard's last lines in an EXEC bkrc writes for every member (BKRSUBMT,
     BKRSTART): the one of `here`, which a system outside the cluster lacks. The
-    members are not listed, so that a member added changes no other's EXEC."""
+    members are not listed, so that a member added changes no other's EXEC.
+    `due` (BKRSUBMT): after a DUE, the command that sends that minute's jobs
+    with the right EXEC (`duemissed`), since no later DUE sends them."""
     why = f"bkrc writes one for each member of cluster {model.name}, none for another system."
     return [
         *rexx_assign("why", why, indent=2, name=True),
         "  call tell me': run the' me 'EXEC generated for' here'.' why,",
         "    'Nothing done.'",
+        *(["  if verb == 'DUE' then call duemissed rest, review"] if due else []),
         f"  return {RC_WRONG_MEMBER}",
     ]
+
+
+#: BKRSUBMT's DUE on another member (the scheduler's call of another member's
+#: EXEC): the minute it was for, as the command that sends its jobs with the
+#: right EXEC, the date as yyyymmdd, so that it holds after midnight too.
+_ROUTINE_DUEMISSED = [
+    "/* DUE on another member: the minute it was for, as the command */",
+    "/* that sends its jobs with the right EXEC (a minute in which no */",
+    "/* DUE runs is not caught up later). The date as yyyymmdd. */",
+    "duemissed: procedure expose me",
+    "  parse arg now day dd extra, review",
+    "  parse value time('L') date('W') date('S') with clock weekday ymd .",
+    "  if now == '' then now = left(clock, 5)",
+    "  if day == '' then day = translate(left(weekday, 3))",
+    "  if dd == '' then dd = ymd",
+    "  command = 'EXEC' me 'DUE' space(now day dd extra)",
+    "  if review then command = command '( REVIEW'",
+    "  call tell me': the jobs due at that minute were not sent, and'",
+    "  call tell me': no later DUE sends them. Once the right EXEC is in'",
+    "  call tell me': place, send them with it:'",
+    "  call tell me':  ' command",
+    "  return",
+]
 
 
 def _some_members(member: str, homes: tuple[str, ...], why: str) -> list[str]:
@@ -786,7 +813,8 @@ def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -
         out.assign(f"away.{i}", entry, name=True)
     out.code("")
     _dispatcher(out, review=True, verbs=_SUBMIT_VERBS, fallback="sendone operands")
-    out.code(*_guard_routine(dialect, name, _every_member(model)), "", *_QUERY_ROUTINES, "", *_TELL_ROUTINE, "")
+    out.code(*_guard_routine(dialect, name, _every_member(model, due=True), " verb rest review"), "",
+             *_ROUTINE_DUEMISSED, "", *_QUERY_ROUTINES, "", *_TELL_ROUTINE, "")
     out.code(*_routines_common(" 'JOB'", dialect, elsewhere=True), "")
     keywords = " ".join(verb for verb, _ in _SUBMIT_VERBS if verb)
     out.code(*(_filled(line, {"{keywords}": keywords}) for line in _ROUTINES_ELSEWHERE), "")

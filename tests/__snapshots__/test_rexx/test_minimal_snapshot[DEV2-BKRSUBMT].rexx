@@ -70,7 +70,7 @@ select
 end
 exit result
 
-onmember: procedure expose me member
+onmember: procedure expose me member verb rest review
   asked = cpquery('QUERY USERID', 0)
   if asked = 0 then nop
   else do
@@ -92,7 +92,25 @@ onmember: procedure expose me member
   why = why'another system.'
   call tell me': run the' me 'EXEC generated for' here'.' why,
     'Nothing done.'
+  if verb == 'DUE' then call duemissed rest, review
   return 40
+
+/* DUE on another member: the minute it was for, as the command */
+/* that sends its jobs with the right EXEC (a minute in which no */
+/* DUE runs is not caught up later). The date as yyyymmdd. */
+duemissed: procedure expose me
+  parse arg now day dd extra, review
+  parse value time('L') date('W') date('S') with clock weekday ymd .
+  if now == '' then now = left(clock, 5)
+  if day == '' then day = translate(left(weekday, 3))
+  if dd == '' then dd = ymd
+  command = 'EXEC' me 'DUE' space(now day dd extra)
+  if review then command = command '( REVIEW'
+  call tell me': the jobs due at that minute were not sent, and'
+  call tell me': no later DUE sends them. Once the right EXEC is in'
+  call tell me': place, send them with it:'
+  call tell me':  ' command
+  return
 
 /* Asks CP through DIAGRC(8, ...); its answer goes to cpanswer, */
 /* lines ended by '15'x. Returns the rc: one of those in arg(2) */
