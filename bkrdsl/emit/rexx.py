@@ -1119,8 +1119,12 @@ def _await(seconds: int) -> list[str]:
         f"  call tell me':' m.i 'is not logged on {seconds} seconds after XAUTOLOG.'",
         # The wait is the .bkr file's to set: an edit here would be drift,
         # and the next compile refuses to overwrite it.
-        "  call tell me': if it needs longer, raise logon-wait in the catalog'",
-        "  call tell me': statement of the .bkr file and compile it again.'",
+        # CP accepted the XAUTOLOG, so no message of CP's says more: what the
+        # operator can do now comes first, the sysprog's remedy after it.
+        "  call tell me': ask CP QUERY USER' m.i'; once it is logged on, run'",
+        "  call tell me': BKRSTART again. If it needs longer after each IPL,'",
+        "  call tell me': raise logon-wait in the catalog statement of the'",
+        "  call tell me': .bkr file and compile it again.'",
         f"  return {RC_NOT_UP}",
     ]
 

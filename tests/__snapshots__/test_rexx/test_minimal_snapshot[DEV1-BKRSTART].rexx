@@ -300,8 +300,10 @@ await: procedure expose me m. q. s.
     else return asked
   end
   call tell me':' m.i 'is not logged on 60 seconds after XAUTOLOG.'
-  call tell me': if it needs longer, raise logon-wait in the catalog'
-  call tell me': statement of the .bkr file and compile it again.'
+  call tell me': ask CP QUERY USER' m.i'; once it is logged on, run'
+  call tell me': BKRSTART again. If it needs longer after each IPL,'
+  call tell me': raise logon-wait in the catalog statement of the'
+  call tell me': .bkr file and compile it again.'
   return 44
 
 /* Logged on is not serving: the SFS server still IPLs CMS and */
