@@ -464,6 +464,10 @@ MENDED_SLIPS = [
     ("minimal.bkr", "`exclude minidisk * 0190 019D 019E` written `exclude sfs * 0190 019D 019E`", ["BKR318"]),
     # a group's users without its braces: one BKR011, not BKR004 at the next `{` as well (stop 34)
     ("minimal.bkr", "`single group GUESTS { LINUX01 LINUX02 }` without its braces", ["BKR011"]),
+    # one of a worker's per-member `disk` statements deleted, the other workers' placed member by
+    # member: BKR255 at the statement left (silent before, "not judged" in the audit)
+    ("bank.bkr", "`disk BKRWRK03 191 size 5 cyl on PAPRV1 at 29076` deleted", ["BKR255"]),
+    ("bank.bkr", "`disk BKRWRK04 191 size 5 cyl on PBPRV1 at 29081` deleted", ["BKR255"]),
 ]
 
 

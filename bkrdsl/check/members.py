@@ -479,11 +479,16 @@ MEMBER_INSTANCE_NOT_PINNED = register(
 
     One warning per machine and address, at the last of its statements
     (where the missing one goes), naming the members left out and the
-    statement that places their instance. Not reported: a machine whose
+    statement that places their instance. A worker's minidisk placed by a
+    single statement, `on` one member's private volume `at START`, is
+    reported too where another worker's at that address is placed member by
+    member: the workers' layout says the other members' instances were left
+    out (a statement deleted, or a `workers` count grown), not left to the
+    allocation. Not reported: a machine whose
     statements for the address do not all give `at START` (an instance
     allocated on purpose is written `on VOL` without `at`), one placed by a
-    single statement (a statement may place one member's instance and leave
-    the others to the allocation), statements another check reports
+    single statement otherwise (a statement may place one member's instance
+    and leave the others to the allocation), statements another check reports
     (BKR324, BKR316, BKR333...), and a member without a private volume
     (BKR245). Nor, so that one slip is one diagnostic, an address another
     `disk` statement has whose user or volume another check reports (it
@@ -534,7 +539,9 @@ MEMBER_INSTANCE_NOT_PINNED = register(
 def unplaced_member_instances(model: Model):
     """BKR255: per machine and address whose `disk` statements place the instances
     member by member (`Model.per_member_placement`), every one `at START`, the
-    members the machine runs on (with a private volume) that none of them names."""
+    members the machine runs on (with a private volume) that none of them names;
+    so too a worker's one statement so placed where another worker's at the
+    address is placed member by member."""
     if model.cluster is None or not model.disks:
         return
     machines = model.product_machines()
@@ -560,12 +567,37 @@ def unplaced_member_instances(model: Model):
         unsure |= {w for m in model.members for w in model.workers_of(m)}
     if tape is not None and (tape.catalog_member is None or model.member(tape.catalog_member) is None):
         unsure |= {tape.request_node, tape.request_dmm}
+
+    def pinned(disks) -> bool:
+        return not any(
+            d.start is None or disk_int(d.start.text) is None or disk_reported(model, d) for d in disks
+        )
+
+    # A worker's minidisk placed by one statement, on one member's private volume,
+    # while another worker's at the address is placed member by member: the other
+    # members' instances were left out (a statement deleted, or the `workers` count
+    # grew), not left to the allocation on purpose, which the workers' own layout
+    # says is not this file's way.
+    workers = {w for m in model.members for w in model.workers_of(m)}
+    layout: dict[int, str] = {}  # address -> the first worker placed member by member there
+    for (machine, address), disks in model.disks_at.items():
+        if machine in workers and model.per_member_placement(machine, disks) and pinned(disks):
+            layout.setdefault(address, machine)
     for (machine, address), disks in model.disks_at.items():
         if machine not in machines or machine in unsure or address in reported:
             continue
-        if not model.per_member_placement(machine, disks):
+        single = (
+            len(disks) == 1
+            and machine in workers
+            and layout.get(address, machine) != machine
+            and disks[0].user.upper == machine
+            and machines[machine][0] is Kind.IDENTITY
+            and disks[0].volume is not None
+            and private.get(disks[0].volume.upper) in machines[machine][1]  # else BKR252's
+        )
+        if not single and not model.per_member_placement(machine, disks):
             continue
-        if any(d.start is None or disk_int(d.start.text) is None or disk_reported(model, d) for d in disks):
+        if not pinned(disks):
             continue
         named = [private[d.volume.upper] for d in disks]
         left = [
@@ -586,17 +618,39 @@ def unplaced_member_instances(model: Model):
             statements.append(f"`disk {machine} {last.address.text} size {size} {unit} on {volume} at {at if at is not None else 'START'}`")
         many = len(left) > 1
         first = len(starts) == 1 and any("at START" not in s for s in statements)
+        if single:
+            sibling = layout[address]
+            said = (
+                f"{quoted(machine)} {last.address.text} is placed on {listed(named, len(named))} only (`on VOL at"
+                f" START`), while the other workers' are placed member by member; none places"
+            )
+            shown = (
+                Related(
+                    model.disks_at[(sibling, address)][0].span,
+                    f"worker {quoted(sibling)}'s, placed member by member",
+                ),
+            )
+        else:
+            said = (
+                f"the `disk` statements for {quoted(machine)} {last.address.text} place its instances on"
+                f" {listed(named, len(named))} at fixed extents (`on VOL at START`), but none places"
+            )
+            shown = ()
         yield MEMBER_INSTANCE_NOT_PINNED(
-            f"the `disk` statements for {quoted(machine)} {last.address.text} place its instances on"
-            f" {listed(named, len(named))} at fixed extents (`on VOL at START`), but none places"
-            f" {'the instances' if many else 'the instance'} on {listed(left, len(left))}: {'their' if many else 'its'}"
+            said
+            + f" {'the instances' if many else 'the instance'} on {listed(left, len(left))}: {'their' if many else 'its'}"
             " MDISK is left to the allocation (`AUTOV`, DirMaint's, with the built-in dialect)",
             last.span,
-            related=tuple(Related(model.member(m).decl.name.span, f"member {quoted(m)} declared here") for m in left),
+            related=tuple(Related(model.member(m).decl.name.span, f"member {quoted(m)} declared here") for m in left)
+            + shown,
             help=f"place {'each' if many else 'it'} too, after this statement: "
             + ", ".join(statements)
-            + (" (the others' first cylinder or block: make sure it is free there)" if first else
-               " (START: a first cylinder or block free there)")
+            + (
+                (" (the placed instance's" if single else " (the others'")
+                + " first cylinder or block: make sure it is free there)"
+                if first
+                else " (START: a first cylinder or block free there)"
+            )
             + f"; to leave {'them' if many else 'it'} to the allocation on purpose, write"
             f" {'each' if many else 'the'} statement without `at`",
         )
