@@ -25,7 +25,9 @@ slip caused.
     python bench/cascades.py              # the summary, and every slip that gives
                                           # more than one diagnostic or whose first
                                           # one is not on the slip's line; then the
-                                          # slips that give none, by judgement (SILENT)
+                                          # slips that give none, by judgement (SILENT),
+                                          # and those whose first one is off the
+                                          # slip's line, by judgement (OFF_SLIP)
     python bench/cascades.py --all        # every slip and its diagnostics
     python bench/cascades.py --json OUT   # the whole result, for a comparison
 
@@ -434,6 +436,55 @@ def judged(row: dict) -> str:
     return "not judged"
 
 
+#: Why the first diagnostic of a slip is not on the slip's line, judged by the slip's
+#: kind, what was done and that diagnostic (code first, as `_where` writes it):
+#: docs/diagnostics.md, "One slip, one diagnostic", "off the slip's line".
+OFF_SLIP: list[tuple[str, str, str, str]] = [
+    (
+        "two words swapped",
+        r"^`\* \S+` written `\S+ \*`$",
+        r"^BKR116 ",
+        "a job's only include written owner last: BKR116 at the job, which backs up nothing, the include its note",
+    ),
+    (
+        "comment without a blank",
+        r"^`#x` glued to `\*`$",
+        r"^BKR116 ",
+        "a job's only include with `#x` glued to its owner `*`: BKR116 at the job, the include its note",
+    ),
+    (
+        "single <-> identity",
+        r"",
+        r"^BKR221 ",
+        "a group's kind flipped where one job backs it up: BKR221 at the job, the group's kind related",
+    ),
+    (
+        "typo in a name",
+        r"^user `",
+        r"^BKR332 \S+ `disk` for ",
+        (
+            "the catalog's server misspelt in the `catalog` statement: BKR332 at the `disk` naming the other"
+            " spelling, the statement related (either may be the typo)"
+        ),
+    ),
+    (
+        "statement moved",
+        r"^`description ",
+        r"^BKR115 ",
+        "a `description` moved into a block that has one: BKR115 at the second, the first related",
+    ),
+]
+
+
+def judged_off(row: dict) -> str:
+    """Why a slip's first diagnostic is not on the slip's line (OFF_SLIP); "not judged"
+    for a shape no one has weighed yet."""
+    for kind, what, first, judgement in OFF_SLIP:
+        if re.search(kind, row["kind"]) and re.search(what, row["what"]) and re.search(first, row["fast"][0]):
+            return judgement
+    return "not judged"
+
+
 # --- checking -------------------------------------------------------------------
 
 
@@ -506,6 +557,8 @@ def audit(only: str | None = None) -> list[dict]:
                 row[f"{parser}_first_on_slip"] = _on_slip(slip, new[0]) if slip.at_slip and new else None
             if not row["fast"]:
                 row["judged"] = judged(row)
+            elif row["fast_first_on_slip"] is False:
+                row["off_judged"] = judged_off(row)
             rows.append(row)
     return rows
 
@@ -531,6 +584,10 @@ def summary(rows: list[dict]) -> str:
     if judgements:
         out += ["", "| slips with no diagnostic, judged | slips |", "|---|---:|"]
         out += [f"| {judgement} | {n} |" for judgement, n in judgements.most_common()]
+    off = collections.Counter(r["off_judged"] for r in rows if "off_judged" in r)
+    if off:
+        out += ["", "| first diagnostic not on the slip, judged | slips |", "|---|---:|"]
+        out += [f"| {judgement} | {n} |" for judgement, n in off.most_common()]
     return "\n".join(out)
 
 

@@ -449,6 +449,24 @@ def test_every_slip_of_an_example_that_gives_no_diagnostic_is_judged():
     assert cascades.judged({"kind": "statement moved", "what": "`backup APPS full` moved"}) == "not judged"
 
 
+def test_every_slip_of_an_example_whose_first_diagnostic_is_off_its_line_is_judged():
+    """bench/cascades.py says of each slip whose first diagnostic is not on its line
+    why (its OFF_SLIP table, docs/diagnostics.md's "off the slip's line"): a shape no
+    one has weighed shows as "not judged", here a failure."""
+    rows = [row for row in cascades.audit("minimal") if row["fast"] and row["fast_first_on_slip"] is False]
+    assert {row["kind"] for row in rows} == {"single <-> identity", "two words swapped", "comment without a blank"}
+    assert [row for row in rows if row["off_judged"] == "not judged"] == []
+    assert "| first diagnostic not on the slip, judged | slips |" in cascades.summary(rows)
+    # the catalog's server misspelt, a `description` moved: judged by the diagnostic too
+    typo = {"kind": "typo in a name", "what": "user `BKRSFS` typed `BKSRFS`"}
+    server = "BKR332 bank.bkr:62:8 `disk` for `BKRSFS`, which is not one of the product's machines"
+    assert cascades.judged_off({**typo, "fast": [server]}).startswith("the catalog's server misspelt")
+    assert cascades.judged_off({**typo, "fast": ["BKR330 bank.bkr:13:10 unknown member"]}) == "not judged"
+    moved = {"kind": "statement moved", "what": "`description \"x\"` moved from a `job` block into a `cluster` block"}
+    assert cascades.judged_off({**moved, "fast": ["BKR115 prodssi.bkr:8:3 a second `description`"]}) != "not judged"
+    assert cascades.judged_off({**moved, "what": "`backup APPS full` moved", "fast": ["BKR115 x"]}) == "not judged"
+
+
 # example, the slip as bench/cascades.py says it, the codes it gives (one slip, one diagnostic)
 MENDED_SLIPS = [
     # BKR332 alone says the statement naming the server may be missing, not BKR213 as well
