@@ -1168,11 +1168,20 @@ def _disk_lines(s: Starter, user: str, d: SiteDisk) -> list[str]:
                 " higher `workers` count adds needs a statement of its own (BKR253 gives it).",
                 "  ",
             )
+            # A worker placed on some members only: its other instances `on` their
+            # member's volume without `at`, allocated on purpose (else BKR255 takes
+            # them for members left out, the other workers being placed member by member).
+            runs_on = dict(_written_instances(user, s))
             return [_not_kept(s, user, d, _lost(d, kept)), said] + [
                 line
                 for worker, placed in workers
                 for line in (
                     [f"  disk {worker} {d.address:03X} size {d.size} {d.unit} on {v} at {at}\n" for _, v, at in placed]
+                    + [
+                        f"  disk {worker} {d.address:03X} size {d.size} {d.unit} on {private[m][0]}\n"
+                        for m in runs_on.get(worker, ())
+                        if placed and private[m] and m not in {on for on, _, _ in placed}
+                    ]
                     or [f"  disk {worker} {d.address:03X} size {d.size} {d.unit}\n"]
                 )
             ]

@@ -664,20 +664,50 @@ def test_the_workers_minidisks_keep_each_worker_s_extent(tmp_path):
 
 def test_a_worker_instance_without_an_extent_to_keep_is_allocated_the_others_placed(tmp_path):
     """BKRWRK03's 191 on VMSYS2 overlaps another user's minidisk (written, BKR523's
-    error): that instance alone is allocated, the others keep their extents; and a
-    worker the directory lacks (`--workers 5`: BKRWRK05) gets a statement without a
-    place, as the pattern gave it."""
+    error): that instance alone is allocated, its statement `on M2PRV1` without `at`
+    (on purpose: else BKR255 takes it for a member left out, the other workers
+    placed member by member), the others keep their extents; and a worker the
+    directory lacks (`--workers 5`: BKRWRK05) gets a statement without a place, as
+    the pattern gave it."""
     text = two_member_workers("USER OTHER XXXXXXXX 64M 128M G", " MDISK 0191 3390 1310 0010 M2PRV1 MR")
     direct = tmp_path / "USER.DIRECT"
     direct.write_text(text + DIRMAINT, encoding="utf-8")  # a DirMaint site: BKRWRK05 allocated
     written = run_cli(["init", "-", "--cluster", "TWOSSI", "--directory", direct, "--workers", "5"], expect=0).stdout
-    assert "  disk BKRWRK03 191 size 50 cyl on M1PRV1 at 1300\n  disk BKRWRK04 191 size 50 cyl on M1PRV1 at 1350\n" in written
+    assert (
+        "  disk BKRWRK03 191 size 50 cyl on M1PRV1 at 1300\n  disk BKRWRK03 191 size 50 cyl on M2PRV1\n"
+        "  disk BKRWRK04 191 size 50 cyl on M1PRV1 at 1350\n"
+    ) in written
+    path = tmp_path / "new.bkr"
+    path.write_text(written, encoding="utf-8")
+    assert run_cli(["check", path], expect=0).output == ""
     assert "  disk BKRWRK04 191 size 50 cyl on M2PRV1 at 1350\n  disk BKRWRK05 191 size 50 cyl\n" in written
     assert comments(written).count("fixed extent") == 1
     assert (
         "BKRWRK*'s 0191 is at a fixed extent that the `disk` statements below do not keep: BKRWRK03 on VMSYS2,"
         " from cylinder 1300 of M2PRV1 (another MDISK overlaps it,"
     ) in comments(written)
+
+
+def test_a_worker_instance_dirmaint_allocated_is_written_so_beside_its_placed_one(tmp_path):
+    """At a DirMaint site, BKRWRK02's 191 at a fixed extent on VMSYS1 only, its other
+    instances `AUTOV`, every other worker's placed on every member: init writes the
+    placed one and, for the others, `on` their member's volume without `at`
+    (allocated on purpose), so the file checks clean (one statement alone would be
+    BKR255, a member's statement left out beside the workers' layout)."""
+    text = DIRECT.read_text(encoding="utf-8")
+    for n in (2, 3, 4):
+        old = f" MDISK 0191 3390 0352 0005 M{n}PRV1 MR"
+        assert old in text
+        text = text.replace(old, f" MDISK 0191 3390 AUTOV 0005 M{n}PRV1 MR")
+    direct = tmp_path / "USER.DIRECT"
+    direct.write_text(text + DIRMAINT, encoding="utf-8")
+    path = tmp_path / "new.bkr"
+    run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct], expect=0)
+    written = path.read_text(encoding="utf-8")
+    assert "  disk BKRWRK02 191 size 5 cyl on M1PRV1 at 352\n" + "".join(
+        f"  disk BKRWRK02 191 size 5 cyl on M{n}PRV1\n" for n in (2, 3, 4)
+    ) in written
+    assert_clean(path, direct)
 
 
 def test_an_existing_minidisk_on_another_volume_declares_it(tmp_path):
