@@ -882,10 +882,13 @@ def rename_warnings(plan: Plan) -> list[str]:
             f" ({why}); the catalog keeps its backups so far under {r.before}{shared}{keep}"
             ' (docs/deploy.md, "Changing a deployed cluster")'
         )
-    members_now = {a.artifact.member for a in plan.actions if a.artifact is not None and a.artifact.member}
     moved: dict[tuple[str, str], list[str]] = {}
     for path, before, now in reassigned(plan):
         moved.setdefault((before, now), []).append(path)
+    # Only where SUBCONFIG entries change member (never in a new DIR): a walk of every action.
+    members_now = (
+        {a.artifact.member for a in plan.actions if a.artifact is not None and a.artifact.member} if moved else set()
+    )
     for (before, now), paths in sorted(moved.items()):
         shown = ", ".join(paths[:3]) + (", ..." if len(paths) > 3 else "")
         one = len(paths) == 1
@@ -1001,6 +1004,8 @@ def _new_names(plan: Plan, told: set[str]) -> list[str]:
     """One line per member the last compile had, not in `told`, whose SUBCONFIG entries
     the plan creates under new names (a member added or removed before it, none of
     whose new names another member had): its old entries are to be renamed."""
+    if not plan.members_before:
+        return []  # a new DIR: no member had entries (and no walk of every action)
     created: dict[str, list[str]] = {}
     for a in plan.actions:
         art = a.artifact
@@ -1162,14 +1167,20 @@ def deleted_warnings(plan: Plan) -> list[str]:
     return lines
 
 
-_STARTED = re.compile(r"^m\.(\d+) = '([^']*)'\r?$", re.MULTILINE)
-_SERVES = re.compile(r"^pool\.(\d+) = '([^']*)'\r?$", re.MULTILINE)
+#: A line `m.N = 'ID'` and `pool.N = 'POOL'` of a BKRSTART EXEC, its line end
+#: first: a pattern that starts with `^` (MULTILINE) has no literal prefix, and the
+#: regex engine tried a match at each of the EXECs' characters (about 6 M
+#: instructions a compile at 10,000 users, docs/performance.md); led by `\n` it
+#: skips to each line end at C speed. `_pool_servers` puts a `\n` before the text
+#: for the first line.
+_STARTED = re.compile(r"\nm\.(\d+) = '([^']*)'\r?(?=\n|\Z)")
+_SERVES = re.compile(r"\npool\.(\d+) = '([^']*)'\r?(?=\n|\Z)")
 
 
 def _pool_servers(data: bytes) -> dict[str, str]:
     """{server: file pool} of each SFS server a BKRSTART EXEC starts and waits
     for until its file pool serves (`m.N` and `pool.N`, as `emit.rexx` writes them)."""
-    text = data.decode("utf-8", errors="replace")
+    text = "\n" + data.decode("utf-8", errors="replace")
     users = dict(_STARTED.findall(text))
     return {users[n]: pool for n, pool in _SERVES.findall(text) if n in users}
 
@@ -1187,6 +1198,8 @@ def catalog_moves(plan: Plan) -> list[str]:
         was = plan.written.get(path)
         if was is not None and was.kind == PROFILE_SNIPPET and was.member:
             before[was.member] = _pool_servers(data)
+    if not any(before.values()):
+        return []  # no server the last compile started (or no last compile: a new DIR) can move
     now: dict[str, dict[str, str]] = {}
     for a in plan.actions:
         art = a.artifact

@@ -334,6 +334,39 @@ def test_moving_the_catalog_server_says_to_log_it_off_on_the_old_member_first(tm
     assert f"; first erase DEV1's BKRSTART EXEC, deleted in {out3} only, then log BKRSVSFS off on DEV1," in warning
 
 
+def test_the_catalog_move_reads_bkrstart_lines_only_where_a_last_compile_wrote_some(tmp_path, monkeypatch):
+    """`catalog_moves` read every new BKRSTART EXEC with a `^`-led MULTILINE regex, which
+    tries a match at each character: 5.5 M instructions a compile at 10,000 users, into a
+    new DIR too, where no earlier BKRSTART can say the server moved (docs/performance.md,
+    "Stop 42: the catalog-move warning's scan of BKRSTART"). The lines it finds are those
+    the old pattern found, the first and the last line and CRLF ends included."""
+    import re
+
+    old_started = re.compile(r"^m\.(\d+) = '([^']*)'\r?$", re.MULTILINE)
+    old_serves = re.compile(r"^pool\.(\d+) = '([^']*)'\r?$", re.MULTILINE)
+    for text in (
+        "m.1 = 'SRV1'\r\npool.1 = 'P1'\r\nm.2 = 'SRV2'\npool.2 = 'P2'",
+        "/* */\nm.1 = 'A'\n m.2 = 'B'\nm.3 = 'C' \npool.1 = 'P'\npool.3 = 'Q'\n\nm.4 = 'D\n'\n",
+        "",
+    ):
+        assert output._STARTED.findall("\n" + text) == old_started.findall(text)
+        assert output._SERVES.findall("\n" + text) == old_serves.findall(text)
+    assert output._pool_servers(b"m.1 = 'SRV1'\r\npool.1 = 'P1'\r\nm.2 = 'SRV2'\npool.2 = 'P2'") == {
+        "SRV1": "P1",
+        "SRV2": "P2",
+    }
+    read = []
+    real = output._pool_servers
+    monkeypatch.setattr(output, "_pool_servers", lambda data: read.append(data) or real(data))
+    src, out = source(tmp_path), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    assert read == []  # a new DIR: no BKRSTART of a last compile, no new one read
+    source(tmp_path, GOOD.replace("pool BKRPOOL on DEV1", "pool BKRPOOL on DEV2"))
+    (warning,) = _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr)
+    assert "the catalog's SFS server BKRSVSFS (file pool BKRPOOL) moves from DEV1 to DEV2:" in warning
+    assert read  # the last compile's BKRSTARTs, then the new ones
+
+
 def test_a_member_removed_says_what_stays_on_it(tmp_path):
     """DEV3, the last member, retired: its folder is gone from out/ and its
     SUBCONFIG entries from out/cluster, and nothing said that z/VM keeps them."""
