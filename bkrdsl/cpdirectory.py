@@ -670,6 +670,27 @@ class Directory:
                             ids.append(owner)
         return out
 
+    def temporary_holding(self, first: int, last: int) -> set[str]:
+        """The IDs of the entries (USER, SUBCONFIG) with a V-DISK or T-DISK at an
+        address from `first` to `last`: `holding`'s other half. A site has few (a
+        Linux guest's swap), so BKR516 asks of a range's users only these whether
+        the range selects a temporary disk beside their permanent ones."""
+        out: set[str] = set()
+        for address, ids in self._temporary_holders.items():
+            if first <= address <= last:
+                out.update(ids)
+        return out
+
+    @functools.cached_property
+    def _temporary_holders(self) -> dict[int, list[str]]:
+        """Address -> the ID of the entry of each V-DISK or T-DISK there (`_holders`' other half)."""
+        out: dict[int, list[str]] = {}
+        for entry in self.entries:
+            for disk in entry.disks:
+                if disk.form in TEMPORARY_FORMS:
+                    out.setdefault(disk.address, []).append(entry.id)
+        return out
+
     @property
     def user_ids(self) -> list[str]:
         """The USER and IDENTITY entries' IDs, sorted."""

@@ -51,6 +51,10 @@ IDENTITY_GROUP, IDENTITY_USERS = "SYSIDS", ("TCPIP", "FTPSERVE")
 FULL_JOB, INCREMENTAL_JOB = "APPSFULL", "SYSINC"
 #: The minidisk address the IDENTITY job (`INCREMENTAL_JOB`, on each member) includes.
 IDENTITY_JOB_ADDRESS = 0x191
+#: The addresses `FULL_JOB` includes, and those it excludes (in most entries links to
+#: MAINT's CMS disks, not the user's own).
+FULL_JOB_RANGE = (0x100, 0xFFF)
+CMS_LINKS = frozenset({0x190, 0x19D, 0x19E})
 #: With `--directory`: the job, on one member, that backs up once the IDENTITY users'
 #: global minidisks (in the IDENTITY entry itself) that `INCREMENTAL_JOB` excludes.
 GLOBAL_JOB = "SYSGLOB"
@@ -247,6 +251,14 @@ class Starter:
     #: DirMaint free places (`check.directory.free_places`), and the comment above
     #: the `disk` statements says so.
     free_places: bool = False
+    #: With `--directory`: (ID, address) of each V-DISK or T-DISK of a user the single
+    #: group lists within `FULL_JOB`'s range, but at the addresses it excludes already
+    #: (`directory_temporary_disks()`): empty at each logon, so the job excludes them
+    #: too (BKR516). Sorted by ID and address.
+    temporary_disks: tuple[tuple[str, int], ...] = ()
+    #: Whether another user of the group has a permanent minidisk at one of those
+    #: addresses, which `exclude minidisk *` would take out too: an exclude per user.
+    temporary_per_user: bool = False
 
     @property
     def only_global(self) -> bool:
@@ -749,6 +761,45 @@ def directory_global_disks(
         if len(at) == 1 and all(n < own and is_global(d) for n, d in at):
             found.append((user_id, IDENTITY_JOB_ADDRESS))
     return tuple(found)
+
+
+def directory_temporary_disks(directory: Directory, singles: Sequence[str]) -> tuple[tuple[tuple[str, int], ...], bool]:
+    """(ID, address) of each V-DISK or T-DISK (a Linux guest's swap, given empty at each
+    logon) of the `singles` (the single group's users) that `FULL_JOB`'s
+    `include minidisk * 0100-0FFF` selects and its `exclude minidisk * 0190 019D 019E`
+    leaves in, which BKR516 would warn of (`Starter.temporary_disks`); and whether one of
+    the `singles` has a permanent minidisk at one of those addresses
+    (`Starter.temporary_per_user`)."""
+    found: list[tuple[str, int]] = []
+    permanent: set[int] = set()
+    for user_id in sorted(singles):
+        entry = directory.entry(user_id)
+        if entry is None or entry.kind != "USER":
+            continue
+        temporary = set()
+        for d in entry.disks:
+            if FULL_JOB_RANGE[0] <= d.address <= FULL_JOB_RANGE[1] and d.address not in CMS_LINKS:
+                (temporary if d.temporary else permanent).add(d.address)
+        found.extend((user_id, a) for a in sorted(temporary))
+    return tuple(found), any(a in permanent for _, a in found)
+
+
+def _full_job_excludes(s: Starter) -> str:
+    """`FULL_JOB`'s exclude lines: the links to CMS's disks, and the single users' V-DISKs
+    and T-DISKs (`Starter.temporary_disks`), their addresses added to `exclude minidisk *`
+    where no user of the group has a permanent minidisk there (which it would take out
+    too), else an exclude per user."""
+    links = " ".join(f"{a:04X}" for a in sorted(CMS_LINKS))
+    line = f"    exclude minidisk * {links}  # the links to CMS's own disks\n"
+    if not s.temporary_disks:
+        return line
+    if s.temporary_per_user:
+        return line + "".join(
+            f"    exclude minidisk {user} {a:04X}  # a V-DISK or T-DISK: empty at each logon\n"
+            for user, a in s.temporary_disks
+        )
+    written = " ".join(f"{a:04X}" for a in sorted({a for _, a in s.temporary_disks}))
+    return f"    exclude minidisk * {links} {written}  # CMS's disks; {written}: V-DISK or T-DISK, empty at logon\n"
 
 
 def directory_global_and_local(
@@ -1644,15 +1695,21 @@ def _body(s: Starter) -> str:
             "A full backup of the single-configuration users, always from the same member: from"
             " several, the same minidisks would be backed up several times. The exclude keeps"
             " addresses 0190, 019D and 019E out of every user's range: in most entries they are"
-            " links to MAINT's CMS disks, not the user's own (docs/language.md, job).",
+            " links to MAINT's CMS disks, not the user's own (docs/language.md, job)."
+            + (
+                " The directory's V-DISKs and T-DISKs in the range are excluded too: CP gives them"
+                " empty at each logon, nothing worth restoring (BKR516)."
+                if s.temporary_disks
+                else ""
+            ),
             "  ",
             "##",
         )
         + f"  job {FULL_JOB} {{\n"
         f"    backup {SINGLE_GROUP} full\n"
         "    include minidisk * 0100-0FFF  # your minidisk addresses\n"
-        "    exclude minidisk * 0190 019D 019E  # the links to CMS's own disks\n"
-        f"    {full_target}\n"
+        + _full_job_excludes(s)
+        + f"    {full_target}\n"
         f"    run on {s.members[0]} daily 02:00  # your schedule\n"
         "  }\n"
         + _identity_job(s)

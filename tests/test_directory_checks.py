@@ -590,11 +590,59 @@ def test_bkr516_an_include_of_only_a_v_disk_or_t_disk():
     (d,) = check(_job_line("    include minidisk LNXWEB01 0300"))
     assert d.code == "BKR516" and "only a V-DISK of `LNXWEB01`" in d.message
     assert d.related[0].span.file == "site.direct" and "V-DISK" in d.related[0].label
-    (d,) = check(PRODSSI, (r"^ MDISK 0191 3390 8186 0010 LXP001 MR RPASS WPASS", " MDISK 0191 3390 T-DISK 10 MR"))
-    assert d.code == "BKR516" and "T-DISK of `LNXWEB02`" in d.message
+    tdisk = (r"^ MDISK 0191 3390 8186 0010 LXP001 MR RPASS WPASS", " MDISK 0191 3390 T-DISK 10 MR")
+    full, d = check(PRODSSI, tdisk)  # LNXFULL's `0100-0FFF` selects it beside the 100; LNXINC's `0191` alone
+    assert d.code == "BKR516" and "only a T-DISK of `LNXWEB02`" in d.message
+    assert full.code == "BKR516" and "also selects the T-DISK at 0191 of `LNXWEB02`" in full.message
     assert check(_job_line("    exclude minidisk LNXWEB01 0300", IN_LNXFULL)) == []  # excluding it loses nothing
-    # `include minidisk * 0100-0FFF` (LNXFULL) reaches each guest's V-DISK swap and its 100: not reported.
+    # prodssi.bkr's LNXFULL excludes the V-DISK swap its `0100-0FFF` would reach beside each guest's 100.
     assert check(PRODSSI) == []
+
+
+#: prodssi.bkr as it was before LNXFULL excluded its guests' V-DISKs at 0300.
+WITHOUT_0300 = PRODSSI.read_text().replace(
+    "exclude minidisk * 0190 019D 019E 0300  # 0300: each guest's V-DISK swap, empty at logon",
+    "exclude minidisk * 0190 019D 019E",
+)
+
+
+def test_bkr516_a_range_that_selects_a_v_disk_beside_permanent_minidisks():
+    """`include minidisk * 0100-0FFF` over each Linux guest's 0100 and its V-DISK swap at
+    0300: one warning naming the guests, whose fix excludes 0300 from the job (once a slip:
+    BKR516 said only a range of temporary disks alone)."""
+    from bkrdsl.fixes import apply
+
+    assert WITHOUT_0300 != PRODSSI.read_text()
+    (d,) = check(WITHOUT_0300)
+    assert d.code == "BKR516" and d.severity is Severity.WARNING and d.span.line == 52
+    assert d.message.startswith("`0100-0FFF` also selects the V-DISK at 0300 of `LNXWEB01`, `LNXWEB02`, `LNXDB01`,")
+    assert d.related[0].span.file == "site.direct" and "`LNXWEB01`'s V-DISK" in d.related[0].label
+    assert "`exclude minidisk * 0300` (no user the job backs up has a permanent minidisk there)" in d.help
+    fixed = apply(WITHOUT_0300, [d])  # appended to the job's `exclude minidisk *`
+    assert "exclude minidisk * 0190 019D 019E 0300\n" in fixed and check(fixed) == []
+    # Excluded by the job some other way, or by the member the single-configuration job runs on.
+    assert check(WITHOUT_0300.replace("0190 019D 019E\n", "0190 019D 019E\n    exclude minidisk LNX* 02FF-0300\n", 1)) == []
+    assert check(WITHOUT_0300.replace("exclude minidisk LNX* 0192", "exclude minidisk LNX* 0192 0300")) == []
+    # One guest's 0300 a permanent minidisk: `*` would take it out of the job too, so an exclude per user.
+    permanent = (r"^(USER LNXDB01.*(?:\n.*){5}\n) MDISK 0300 FB-512 V-DISK 2097152 MR", r"\1 MDISK 0300 3390 20000 0010 LXP001 MR")
+    (d,) = check(WITHOUT_0300, permanent)
+    assert "`LNXDB01`" not in d.message and "`LNXAPP02`" in d.message
+    assert "user by user: `exclude minidisk LNXWEB01 0300` and the like" in d.help
+    fixed = apply(WITHOUT_0300, [d])
+    assert "    include minidisk * 0100-0FFF\n    exclude minidisk LNXWEB01 0300\n    exclude minidisk LNXWEB02 0300\n" in fixed
+    assert check(fixed, permanent) == []
+    # A range of temporary disks alone is still the first form, once; a range short of 0300 says nothing.
+    (d,) = [d for d in check(WITHOUT_0300.replace("* 0100-0FFF", "* 0300-03FF")) if d.code == "BKR516"]
+    assert "selects only a V-DISK" in d.message
+    assert check(WITHOUT_0300.replace("* 0100-0FFF", "* 0100-02FF")) == []
+
+
+def test_bkr516_a_range_that_selects_an_identitys_v_disk_beside_its_191():
+    """An IDENTITY's V-DISK is its SUBCONFIG's: looked for on each member the job runs on."""
+    vdisk = (r"^(SUBCONFIG TCPIP-2\n MDISK 0191 .*)$", r"\1\n MDISK 0300 FB-512 V-DISK 65536 MR")
+    (d,) = check(_sysinc("    include minidisk * 0191-03FF"), vdisk)
+    assert d.code == "BKR516" and "the V-DISK at 0300 of `TCPIP`" in d.message and d.span.line == 80
+    assert check(_sysinc("    include minidisk * 0191-03FF\n    exclude minidisk TCPIP 0300"), vdisk) == []
 
 
 def test_bkr517_and_bkr514_say_a_lost_build_statement_once():
@@ -1010,7 +1058,11 @@ def test_check_fix_with_the_directory_mends_bkr519_bkr520_and_bkr523_as_fmt_writ
     copy = tmp_path / "prodssi.bkr"
     copy.write_text(PRODSSI.read_text())
     result = run_cli(["check", copy, "--directory", path, "--fix"], expect=1)
-    assert "9 fixes applied" in result.output and "BKR523, BKR519, BKR520" in result.output
+    assert "10 fixes applied" in result.output and "BKR523, BKR519, BKR520" in result.output
+    # and BKR516's: LNXWEB02's 191 a T-DISK there, which LNXFULL's `0100-0FFF` selects beside its 100
+    assert "    exclude minidisk * 0190 019D 019E 0300 0191  # 0300: each guest's V-DISK swap, empty at logon" in (
+        copy.read_text().splitlines()
+    )
     after = copy.read_text().splitlines()
     assert "  disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 2000" in after
     assert "  disk BKRADMIN 191 size 20 cyl" in after

@@ -953,7 +953,7 @@ def test_an_exclude_owner_pattern_matching_none_of_the_job_s_users_is_bkr406(own
     typo: `LNXP*` for `LNXAPP*`) takes nothing out, so the disks meant to be left out
     are backed up; BKR406 says so, as for an exclude's user ID and an include's pattern
     (was silent)."""
-    old = "    exclude minidisk * 0190 019D 019E\n    to tape\n"
+    old = "    exclude minidisk * 0190 019D 019E 0300  # 0300: each guest's V-DISK swap, empty at logon\n    to tape\n"
     assert old in PRODSSI_TEXT
     addresses = "" if " " in owner else " 0200-02FF"
     text = PRODSSI_TEXT.replace(old, f"    exclude minidisk * 0190 019D 019E\n    exclude minidisk {owner}{addresses}\n    to tape\n", 1)

@@ -308,7 +308,7 @@ def test_minidisk_job_with_excludes(at_root):
     out = run_cli(["show", "examples/prodssi.bkr", "--member", "VMSYS2"], expect=0).stdout
     assert _selects(out, "LNXFULL") == [
         "         selects  minidisk * 0100-0FFF",
-        "           minus  minidisk * 0190 019D 019E; minidisk LNX* 0192 (VMSYS2's)",
+        "           minus  minidisk * 0190 019D 019E 0300; minidisk LNX* 0192 (VMSYS2's)",
     ]
     assert _selects(out, "LNXINC") == ["         selects  minidisk * 0191 minus minidisk LNX* 0192 (VMSYS2's)"]
     exclude, own = _job(show_json("examples/prodssi.bkr"), "VMSYS2", "LNXFULL")["selection"][1:]
@@ -324,7 +324,7 @@ def test_minidisk_job_with_excludes(at_root):
         "action": "exclude",
         "medium": "minidisk",
         "owner": "*",
-        "items": ["0190", "019D", "019E"],
+        "items": ["0190", "019D", "019E", "0300"],
         "records": ["*"],
         "member": None,
     }

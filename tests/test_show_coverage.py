@@ -236,9 +236,9 @@ def test_named_but_no_permanent_minidisk_selected(at_root, tmp_path):
     """LNXINC selects only the guests' 0300, a V-DISK: not a minidisk worth backing up."""
     path = variant(tmp_path, "include minidisk * 0100-0FFF", "include minidisk * 0300")
     path.write_text(
-        path.read_text().replace(
-            "include minidisk * 0191\n    to disk", "include minidisk * 0300\n    to disk"
-        )
+        path.read_text()
+        .replace("include minidisk * 0191\n    to disk", "include minidisk * 0300\n    to disk")
+        .replace("0190 019D 019E 0300  #", "0190 019D 019E  #")  # LNXFULL's exclude of the V-DISKs: all it selects
     )
     data = show_json(path)
     assert entries(data, "VMSYS2")["LNXWEB01"]["status"] == "not-selected"

@@ -79,7 +79,7 @@ SLIPS = [
     ('preview after sfs paths', '    include sfs BKRPOOL:CICSPRD.*\n', '    include sfs BKRPOOL:CICSPRD.*\n    preview daily 01:00\n', "BKR013 73:5"),
     ('purge after sfs paths', '    include sfs BKRPOOL:CICSPRD.*\n', '    include sfs BKRPOOL:CICSPRD.*\n    purge weekly sun 03:00\n', "BKR013 73:5"),
     ('retain after addresses', '    include minidisk * 0191\n    to disk', '    include minidisk * 0191\n    retain 30 days\n    to disk', "BKR013 64:5"),
-    ('purge after addresses', 'exclude minidisk * 0190 019D 019E\n    to tape', 'exclude minidisk * 0190 019D 019E\n    purge weekly sun 03:00\n    to tape', "BKR013 54:5"),
+    ('purge after addresses', 'empty at logon\n    to tape', 'empty at logon\n    purge weekly sun 03:00\n    to tape', "BKR013 54:5"),
     ('extent for at', 'on VMCOM1 at 1000', 'on VMCOM1 extent 1000', "BKR012 34:43"),
     # where the disk starts, as CP's MDISK writes it: `on VOLUME at START` meant
     ('extent without its volume', 'cyl on VMCOM1 at 1000', 'cyl extent 1000', "BKR012 34:33"),

@@ -248,21 +248,30 @@ TEMPORARY_DISK_SELECTED = register(
     "BKR516",
     "selection-of-temporary-disk",
     "warning",
-    "an include selects only V-DISKs or T-DISKs, which hold nothing to back up",
+    "an include selects V-DISKs or T-DISKs, which hold nothing to back up",
     """
     A directory's `MDISK 0300 FB-512 V-DISK 2097152 MR` is a virtual disk
     in storage (a Linux guest's swap), and `MDISK 0400 3390 T-DISK 10 MR` a
     temporary disk: CP gives each at logon, and its contents are gone at
     logoff. With `--directory FILE`, an include whose address (or range)
-    selects only such disks of a user backs up nothing worth restoring,
-    and a restore could not give the disk back anyway. A warning: nothing
-    is lost, but the include is not doing what it says.
+    selects such a disk of a user backs up nothing worth restoring there,
+    and a restore could not give the disk back anyway. Reported where the
+    address or range selects only such disks of a user (the include is not
+    doing what it says), and where a range selects one beside the user's
+    permanent minidisks and the job's excludes leave it in
+    (`include minidisk * 0100-0FFF` over each Linux guest's 0100 and its
+    V-DISK at 0300): one warning per address or range, naming each user.
+    A warning: nothing is lost. What Backup Manager itself does with a
+    V-DISK or T-DISK a range selects is not documented.
 
     Failing example: `include minidisk LNXWEB01 0300` where the directory
     has `MDISK 0300 FB-512 V-DISK 2097152 MR` for LNXWEB01.
 
     Fix: remove the include (or the address), or select the permanent
-    minidisk that was meant.
+    minidisk that was meant; for a range, exclude the temporary disks from
+    the job (the fix adds `exclude minidisk * 0300`, or appends 0300 to the
+    job's `exclude minidisk *`, where no user the job backs up has a
+    permanent minidisk at 0300; else an exclude per user).
     """,
     no_example="needs the site's CP directory beside the .bkr file",
 )
@@ -1715,10 +1724,13 @@ def selected_minidisks(model: Model, directory: Directory) -> Iterator[Diagnosti
     held = _Held(directory)  # each user's instances, and what a range finds of them, once for every job
     for job in model.jobs:
         owners_of = model.include_owners(job)
+        beside = _TemporaryBeside(model, held, job, owners_of)
         for selection, owners in zip(job.includes, owners_of, strict=True):
             if selection.medium is Medium.MINIDISK:
                 explicit = selection.owner is not None and not is_pattern(selection.owner.upper)
-                yield from _selection_against(held, selection, held.users(owners), job.members, explicit, suggest)
+                users = held.users(owners)
+                yield from _selection_against(held, selection, users, job.members, explicit, suggest)
+                yield from beside.of(selection, users)
         for selection in job.excludes:
             if why_exclude_removes_nothing(model, job, selection) is None:  # else BKR413: none of it is included
                 yield from _explicit_exclude(held, selection, job.members, suggest)
@@ -1993,6 +2005,151 @@ def _temporary(item, temporary: list[tuple[Entry, Minidisk]]) -> Diagnostic:
         help="remove the include (or this address), or select the permanent minidisk that was meant",
         related=(Related(disk.statement, f"{quoted(entry.id)}'s {disk.form} in the directory"),),
     )
+
+
+class _TemporaryBeside:
+    """BKR516's second form: an include whose address range selects a user's V-DISK or
+    T-DISK beside what else it selects of the user (a permanent minidisk, a linked one),
+    and that the job's excludes (a single-configuration job's member's too) leave in:
+    `include minidisk * 0100-0FFF` over a Linux guest's 0100 and its V-DISK swap at
+    0300. One diagnostic per address or range, naming each such user; its fix excludes
+    the addresses from the job (`exclude minidisk * 0300`, or one exclude per user
+    where another user the job backs up has a permanent minidisk there). Only the users
+    the directory gives a temporary disk in the range are looked at (`temporary_holding`)."""
+
+    def __init__(self, model: Model, held: _Held, job, owners_of) -> None:
+        from bkrdsl.check.coverage import excludes_on, removed_ranges_of
+
+        self.model, self.held, self.job, self.owners_of = model, held, job, owners_of
+        #: member -> a function of a user ID: the address ranges the job's excludes take out there
+        self.removed = {m: removed_ranges_of(excludes_on(job, model.member(m))) for m in job.members}
+        self._job_users: list[Entry] | None = None
+
+    def of(self, selection, users: list[Entry]) -> Iterator[Diagnostic]:
+        directory, members = self.held.directory, self.job.members
+        for item in selection.items:
+            bounds = parse_address_range(item.upper) if item.upper != "*" else None
+            if bounds is None or bounds[0] > bounds[1]:
+                continue
+            first, last = bounds
+            ids = directory.temporary_holding(first, last)
+            if not ids:
+                continue
+            found = []  # (entry, its temporary disks in the range that the job keeps)
+            for entry in users:
+                if not self._holds(entry, ids):
+                    continue
+                said = self.held.found(entry, members, first, last)
+                if said is not None and said[0] is _TEMPORARY:  # only temporary disks: BKR516's first form
+                    continue
+                kept = self._kept(entry, first, last)
+                if kept:
+                    found.append((entry, kept))
+            if found:
+                yield self._diagnostic(selection, item, found)
+
+    def _holds(self, entry: Entry, ids: set[str]) -> bool:
+        """Whether `entry` (or, of an IDENTITY, its SUBCONFIG on one of the job's members) is among `ids`."""
+        if entry.id in ids:
+            return True
+        directory = self.held.directory
+        return entry.kind == "IDENTITY" and any(directory.subconfig_ids_on(m).get(entry.id) in ids for m in self.job.members)
+
+    def _kept(self, entry: Entry, first: int, last: int) -> list[Minidisk]:
+        """The user's V-DISKs and T-DISKs in the range (one per address) that the job's excludes
+        leave in on one of its members at least."""
+        kept: dict[int, Minidisk] = {}
+        for instance in self.held.instances(entry, self.job.members):
+            on = (instance.member,) if instance.member is not None else self.job.members
+            # An address a permanent minidisk of the instance has too (an IDENTITY's entry
+            # and its SUBCONFIG: BKR530's) is not this warning's: an exclude would take both.
+            permanent = {d.address for d in instance.disks if d.form not in TEMPORARY_FORMS}
+            for disk in instance.disks:
+                if (
+                    first <= disk.address <= last
+                    and disk.form in TEMPORARY_FORMS
+                    and disk.address not in kept
+                    and disk.address not in permanent
+                    and any(not _in_ranges(disk.address, self.removed[m](entry.id)) for m in on)
+                ):
+                    kept[disk.address] = disk
+        return [kept[a] for a in sorted(kept)]
+
+    def job_users(self) -> list[Entry]:
+        """The directory users each minidisk include of the job names."""
+        if self._job_users is None:
+            self._job_users = [
+                entry
+                for selection, owners in zip(self.job.includes, self.owners_of, strict=True)
+                if selection.medium is Medium.MINIDISK
+                for entry in self.held.users(owners)
+            ]
+        return self._job_users
+
+    def _star_takes_only(self, addresses: list[int]) -> bool:
+        """Whether `exclude minidisk * ADDRESS` takes no permanent minidisk out of the job:
+        no user its includes name has one at those addresses."""
+        for address in addresses:
+            holding = self.held.directory.holding(address, address)
+            if holding and any(self._holds(entry, holding) for entry in self.job_users()):
+                return False
+        return True
+
+    def _diagnostic(self, selection, item, found: list[tuple[Entry, list[Minidisk]]]) -> Diagnostic:
+        entry, disks = found[0]
+        forms = sorted({d.form for _, ds in found for d in ds})
+        addresses = sorted({d.address for _, ds in found for d in ds})
+        kind = forms[0] if len(forms) == 1 else "V-DISK or T-DISK"
+        at = f"{addresses[0]:04X}" if len(addresses) == 1 else listed([f"{a:04X}" for a in addresses], 6)
+        what = f"the {kind} at {at}" if len(addresses) == 1 else f"the {kind}s at {at}"
+        whose = listed([e.id for e, _ in found], 6)
+        if self._star_takes_only(addresses):
+            statement = "exclude minidisk * " + " ".join(f"{a:04X}" for a in addresses)
+            help = (
+                f"exclude {'it' if len(addresses) == 1 else 'them'} from the job: `{statement}` (no user the job"
+                " backs up has a permanent minidisk there)"
+            )
+            fix = self._star_fix(selection, addresses, statement)
+        else:
+            statements = [
+                f"exclude minidisk {e.id} " + " ".join(f"{d.address:04X}" for d in ds) for e, ds in found
+            ]
+            help = (
+                f"exclude it from the job, user by user: `{statements[0]}`"
+                f"{' and the like' if len(statements) > 1 else ''} (another user the job backs up has a permanent"
+                " minidisk there, which `exclude minidisk *` would take out too)"
+            )
+            title = f"Add `{statements[0]}`" if len(statements) == 1 else f"Add {len(statements)} `exclude` statements"
+            fix = Fix(title, (statements_after(self.model, selection.span, statements),)) if len(statements) <= 6 else None
+        return TEMPORARY_DISK_SELECTED(
+            f"{quoted(item.text)} also selects {what} of {whose} in the site's directory: CP makes"
+            f" {'it' if len(addresses) == 1 else 'each'} empty at logon, so the include backs up nothing worth"
+            " restoring there",
+            item.span,
+            help=help,
+            related=(Related(disks[0].statement, f"{quoted(entry.id)}'s {disks[0].form} in the directory"),),
+            fix=fix,
+        )
+
+    def _star_fix(self, selection, addresses: list[int], statement: str) -> Fix:
+        """The addresses added to the job's `exclude minidisk *` (of the include's file),
+        else that exclude added after the include."""
+        written = " ".join(f"{a:04X}" for a in addresses)
+        for exclude in self.job.excludes:
+            star = exclude.owner is None or exclude.owner.upper == "*"
+            if (
+                exclude.medium is Medium.MINIDISK
+                and star
+                and exclude.items
+                and exclude.span.file == selection.span.file
+                and all(i.upper != "*" for i in exclude.items)
+            ):
+                return Fix(f"Add {written} to `exclude minidisk *`", (Edit(_end_of(exclude.items[-1].span), " " + written),))
+        return Fix(f"Add `{statement}`", (statements_after(self.model, selection.span, [statement]),))
+
+
+def _in_ranges(address: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(first <= address <= last for first, last in ranges)
 
 
 def is_global(disk: Minidisk) -> bool:

@@ -316,6 +316,7 @@ def _from_directory(starter, name: str, directory):
         directory_global_disks,
         directory_tape_links,
         directory_tape_machines,
+        directory_temporary_disks,
         directory_volumes,
         directory_workers,
         roster,
@@ -347,6 +348,9 @@ def _from_directory(starter, name: str, directory):
         # per member (BKR530): it excludes them, and a job on member 1 backs them up once.
         global_disks=directory_global_disks(directory, sorted_users.identities, starter.members),
     )
+    # The single group's V-DISKs and T-DISKs the full job's range selects (BKR516): it excludes them.
+    temporary, per_user = directory_temporary_disks(directory, sorted_users.singles)
+    starter = dataclasses.replace(starter, temporary_disks=temporary, temporary_per_user=per_user)
     if click.get_current_context().get_parameter_source("workers") is ParameterSource.DEFAULT:
         starter = dataclasses.replace(starter, workers_on=directory_workers(directory, starter.members, model))
     # After the workers: each worker's instances are those of the members whose count reaches it.
