@@ -1225,8 +1225,10 @@ def catalog_moves(plan: Plan) -> list[str]:
                 f" single-configuration, it stays logged on at {old} until you log it off there, and {old}'s old"
                 f" BKRSTART EXEC starts it there again at {old}'s next IPL; first {first}, then log {server} off"
                 f" on {old}, then install and run {new[0]}'s new BKRSTART, which starts it there and waits for"
-                f" {pool} to serve (run while {server} is logged on at {old}, it ends with rc 36 and starts"
-                f" none of {new[0]}'s Backup Manager machines) (docs/deploy.md, \"Changing a deployed cluster\")"
+                f" {pool} to serve (run while {server} is logged on at {old}, it leaves it there and starts"
+                f" {new[0]}'s Backup Manager machines once {pool} serves from {new[0]}: the server has not moved"
+                f" until you log it off at {old} and run {new[0]}'s BKRSTART again)"
+                f" (docs/deploy.md, \"Changing a deployed cluster\")"
             )
     return lines
 

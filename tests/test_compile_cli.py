@@ -317,7 +317,8 @@ def test_moving_the_catalog_server_says_to_log_it_off_on_the_old_member_first(tm
             " BKRSTART EXEC starts it there again at DEV1's next IPL; first install DEV1's new BKRSTART EXEC,"
             " which no longer starts it, then log BKRSVSFS off on DEV1, then install and run DEV2's new"
             " BKRSTART, which starts it there and waits for BKRPOOL to serve (run while BKRSVSFS is logged on"
-            " at DEV1, it ends with rc 36 and starts none of DEV2's Backup Manager machines)"
+            " at DEV1, it leaves it there and starts DEV2's Backup Manager machines once BKRPOOL serves from DEV2:"
+            " the server has not moved until you log it off at DEV1 and run DEV2's BKRSTART again)"
             ' (docs/deploy.md, "Changing a deployed cluster")'
         )]
     run_cli(["compile", src, "-o", out], expect=0)

@@ -948,6 +948,9 @@ _START_WHY = {
 }
 
 
+#: START's line that sends the SFS server logged on at another member to AWAY:
+#: only where a single-configuration machine is started (`apart`).
+_START_AWAY = f"  if up = {RC_ELSEWHERE} & w.i then return away(i)"
 #: START, only where a machine's file pool is waited for (`_SERVING`): elsewhere
 #: the main loop calls LOGON, since a machine that failed there is never on.
 _START_SERVED = [
@@ -958,6 +961,7 @@ _START_SERVED = [
     "  up = logon(i)",
     "  on.i = (up = 0)",
     "  if on.i then return serving(i)",
+    _START_AWAY,
     "  return up",
 ]
 #: LOGON, QUERYUSER and MEANWHILE: every machine goes through them. The line
@@ -1010,7 +1014,7 @@ def _meanwhile(dialect) -> list[str]:
         "/* on since the query (another BKRSTART, an operator) is what */",
         "/* XAUTOLOG was for, when QUERY USER now says so. Any other rc */",
         "/* says nothing of the kind: it is not asked about again. */",
-        "meanwhile: procedure expose me m. q. x. s.",
+        "meanwhile: procedure expose me m. q. x. s. w.",
         "  parse arg i",
         "  asked = queryuser(i)",
         "  if asked = 0 then do",
@@ -1027,7 +1031,7 @@ def _meanwhile(dialect) -> list[str]:
     ]
 
 
-def _queryuser(dialect, apart: bool, member: str) -> list[str]:
+def _queryuser(dialect, apart: bool, member: str, served: bool = False) -> list[str]:
     """QUERYUSER: CP's answer to QUERY USER read in one place, with the form
     the dialect gives (`query_user_elsewhere`, `- SSI`) for a machine logged
     on at another member of the SSI cluster only. That is not logged on here:
@@ -1035,13 +1039,15 @@ def _queryuser(dialect, apart: bool, member: str) -> list[str]:
     started. A single-configuration machine (s.i) runs at one member at a
     time; where BKRSTART starts one (`apart`), ELSEWHERE ends it with
     RC_ELSEWHERE rather than XAUTOLOG it or wait for it, and says that it
-    belongs on `member` (a member name: letters and digits, BKR302)."""
+    belongs on `member` (a member name: letters and digits, BKR302); but where
+    the machine waited for is the SFS server whose file pool START asks (`served`),
+    that one goes on to AWAY instead (`_away_routine`)."""
     elsewhere = " ".join(dialect["query_user_elsewhere"].upper().split())
     literal, away = rexx_literal(elsewhere), []
     if len(f"  if wordpos({literal}, rest) = 1 then nop") > MAX_COLUMNS:
         # A site's form too long for the line it is compared on: set once, split.
         away, literal = rexx_assign("away", elsewhere, indent=2), "away"
-    exposed = "me m. q. s." if apart else "me m. q."
+    exposed = "me m. q. s. w." if apart else "me m. q."
     single = f", or {RC_ELSEWHERE} for a single-configuration machine (ELSEWHERE)" if apart else ""
     lines = [
         *rexx_comment(
@@ -1078,7 +1084,7 @@ def _queryuser(dialect, apart: bool, member: str) -> list[str]:
         "",
         "/* A single-configuration machine runs at one member at a time: */",
         "/* logged on at another, XAUTOLOG cannot start it here. */",
-        "elsewhere: procedure expose me m.",
+        "elsewhere: procedure expose me m. w.",
         "  parse arg i",
         "  call tell me':' m.i 'is logged on at another member of the',",
         "    'SSI cluster'",
@@ -1090,6 +1096,7 @@ def _queryuser(dialect, apart: bool, member: str) -> list[str]:
         "  call tell me': logged on at one member at a time: XAUTOLOG',",
         "    'cannot start'",
         "  call tell me': it here while it runs there.'",
+        *(_AWAY_SAID if served else []),
         "  call tell me': FORCE it off where it runs, then run' me 'again; or,'",
         "  call tell me': if it belongs there, fix the member the .bkr',",
         "    'file names'",
@@ -1098,11 +1105,45 @@ def _queryuser(dialect, apart: bool, member: str) -> list[str]:
     ]
 
 
+#: ELSEWHERE's line for the machine waited for (the shared catalog's SFS server on its
+#: home, the one single-configuration machine that is): AWAY, from START, asks its file
+#: pool instead of giving the advice for a machine that belongs here.
+_AWAY_SAID = [f"  if w.i then return {RC_ELSEWHERE}"]
+
+
+def _away_routine() -> list[str]:
+    """AWAY: the shared catalog's SFS server logged on at another member (moved
+    there, for this member's maintenance, say) is still the one server of the one
+    file pool: the catalog is not split. The machines here need its file pool, not
+    its place: once the pool serves from here (SERVING), they are started, and the
+    server is left where it runs (XAUTOLOG here could not start it anyway). Its pool
+    not serving from here holds them back, with SERVING's rc."""
+    return [
+        "/* The catalog's SFS server logged on at another member is still */",
+        "/* the one server of the one file pool: no second catalog. The */",
+        "/* machines here need its pool, not its place: they start once */",
+        "/* the pool serves from here; the server is left where it runs. */",
+        "away: procedure expose me m. p. pool. final",
+        "  parse arg i",
+        "  call tell me': its file pool' pool.i 'is asked from here instead.'",
+        "  asked = serving(i)",
+        "  if asked = 0 then do",
+        "    call tell me': file pool' pool.i 'serves: the machines that',",
+        "      'need it'",
+        "    call tell me': are started here;' m.i 'is left where it runs.'",
+        "    return 0",
+        "  end",
+        "  call tell me': start its file pool where' m.i 'runs, or FORCE'",
+        "  call tell me': it off there; then run' me 'again.'",
+        "  return asked",
+    ]
+
+
 def _await(seconds: int) -> list[str]:
     """AWAIT: waits up to `seconds` (a whole number of POLL_SECONDS) for a machine
     to log on (rc RC_NOT_UP when it does not in time)."""
     return [
-        "await: procedure expose me m. q. s.",
+        "await: procedure expose me m. q. s. w.",
         "  parse arg i",
         f"  call tell me': waiting up to {seconds} seconds for' m.i 'to log on.'",
         f"  do {seconds // POLL_SECONDS}",
@@ -1299,17 +1340,28 @@ def _served(order: list[tuple[str, str, bool, str | None]]) -> bool:
 
 
 def _start_codes(
-    order: list[tuple[str, str, bool, str | None]], apart: bool, already: int, held: bool = False
+    order: list[tuple[str, str, bool, str | None]],
+    apart: bool,
+    already: int,
+    held: bool = False,
+    others_apart: bool = True,
 ) -> str:
     """BKRSTART's return codes, as its header lists them: those its code can
     return (`_start_routines`), the waits' rc only where it waits, and
     RC_ELSEWHERE only where it starts a single-configuration machine;
     `already` is the dialect's rc for XAUTOLOG of a user already logged on,
     with which MEANWHILE ends; `held`, whether a Tape Manager node is started
-    after the SFS server failed (`_holds_back`)."""
+    after the SFS server failed (`_holds_back`); `others_apart`, whether a
+    single-configuration machine other than the SFS server waited for is started
+    (the Tape Manager catalog node): only that one ends with RC_ELSEWHERE where
+    the server's file pool is asked (AWAY)."""
     waits, served = _waits(order), _served(order)
-    codes = [f"0 all started, {RC_USAGE} operands given (it takes none)"]
-    if apart:
+    # The SFS server logged on at another member is not this rc where its file pool is
+    # asked (AWAY): it is up when the pool serves from here, else SERVING's rc.
+    away = apart and served
+    up = " (the SFS server: or at another member, its file pool serving here)" if away else ""
+    codes = [f"0 all started{up}, {RC_USAGE} operands given (it takes none)"]
+    if apart and not (away and not others_apart):
         codes.append(f"{RC_ELSEWHERE} a single-configuration machine logged on at another member")
     codes.append(f"{RC_WRONG_MEMBER} wrong member")
     if waits:
@@ -1360,12 +1412,13 @@ def _start_routines(
     no rc it cannot return (and its header lists none: `_start_codes`). Only
     the catalog's SFS server is waited for: `catalog` says how long."""
     waits, served = _waits(order), _served(order)
-    out = [*_START_SERVED, ""] if served else []
+    out = [*(line for line in _START_SERVED if apart or line != _START_AWAY), ""] if served else []
     out += [line for line in _logon(dialect) if waits or line != _AWAITED]
-    out += ["", *_queryuser(dialect, apart, member), ""]
+    out += ["", *_queryuser(dialect, apart, member, served), ""]
     out += [line for line in _meanwhile(dialect) if apart or line != _APART]
     out += ["", *_await(catalog.logon_wait)] if waits else []
     out += ["", *_serving(catalog.pool_wait)] if served else []
+    out += ["", *_away_routine()] if served and apart else []
     unused = (() if waits else ("w.",)) + (() if apart else ("s.",))
     return _unexposed(out, unused)
 
@@ -1404,7 +1457,13 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
             "",
             f"Call it from the PROFILE EXEC of AUTOLOG1 on member {name}:",
             f"  'EXEC {START_FILE}'",
-            _start_codes(order, apart, dialect.return_code("xautolog_already_logged_on_rc"), held),
+            _start_codes(
+                order,
+                apart,
+                dialect.return_code("xautolog_already_logged_on_rc"),
+                held,
+                any(single and not wait for (_, _, wait, _), single in zip(order, singles, strict=True)),
+            ),
         ],
     )
     out.code("address command")

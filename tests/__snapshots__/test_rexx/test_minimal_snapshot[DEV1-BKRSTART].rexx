@@ -8,15 +8,15 @@
 /* */
 /* Call it from the PROFILE EXEC of AUTOLOG1 on member DEV1: */
 /*   'EXEC BKRSTART' */
-/* Return codes: 0 all started, 24 operands given (it takes none), */
-/* 36 a single-configuration machine logged on at another member, 40 */
-/* wrong member, 44 the SFS server did not log on, or its file pool */
-/* did not serve, in time, 48 CP's answer to a query unreadable, 54 */
-/* XAUTOLOG refused as already logged on yet QUERY USER finds no */
-/* machine, else the rc of the first CP or CMS command that failed */
-/* (the others are still started, except after the SFS server */
-/* failed). On a failure it names the machines it did not start; run */
-/* it again once the cause is fixed. */
+/* Return codes: 0 all started (the SFS server: or at another */
+/* member, its file pool serving here), 24 operands given (it takes */
+/* none), 40 wrong member, 44 the SFS server did not log on, or its */
+/* file pool did not serve, in time, 48 CP's answer to a query */
+/* unreadable, 54 XAUTOLOG refused as already logged on yet QUERY */
+/* USER finds no machine, else the rc of the first CP or CMS command */
+/* that failed (the others are still started, except after the SFS */
+/* server failed). On a failure it names the machines it did not */
+/* start; run it again once the cause is fixed. */
 address command
 me = 'BKRSTART'
 member = 'DEV1'
@@ -194,6 +194,7 @@ start: procedure expose me member m. q. x. w. s. p. pool. final on.
   up = logon(i)
   on.i = (up = 0)
   if on.i then return serving(i)
+  if up = 36 & w.i then return away(i)
   return up
 
 logon: procedure expose me member m. q. x. w. s.
@@ -229,7 +230,7 @@ logon: procedure expose me member m. q. x. w. s.
 /* Logged on at another member only (BKRBKUP  - SSI) is not */
 /* logged on here: rc 45, or 36 for a single-configuration */
 /* machine (ELSEWHERE). */
-queryuser: procedure expose me m. q. s.
+queryuser: procedure expose me m. q. s. w.
   parse arg i
   asked = cpquery(q.i, '0 45')
   if asked = 0 then nop
@@ -250,7 +251,7 @@ queryuser: procedure expose me m. q. s.
 
 /* A single-configuration machine runs at one member at a time: */
 /* logged on at another, XAUTOLOG cannot start it here. */
-elsewhere: procedure expose me m.
+elsewhere: procedure expose me m. w.
   parse arg i
   call tell me':' m.i 'is logged on at another member of the',
     'SSI cluster'
@@ -260,6 +261,7 @@ elsewhere: procedure expose me m.
   call tell me': logged on at one member at a time: XAUTOLOG',
     'cannot start'
   call tell me': it here while it runs there.'
+  if w.i then return 36
   call tell me': FORCE it off where it runs, then run' me 'again; or,'
   call tell me': if it belongs there, fix the member the .bkr',
     'file names'
@@ -270,7 +272,7 @@ elsewhere: procedure expose me m.
 /* on since the query (another BKRSTART, an operator) is what */
 /* XAUTOLOG was for, when QUERY USER now says so. Any other rc */
 /* says nothing of the kind: it is not asked about again. */
-meanwhile: procedure expose me m. q. x. s.
+meanwhile: procedure expose me m. q. x. s. w.
   parse arg i
   asked = queryuser(i)
   if asked = 0 then do
@@ -285,7 +287,7 @@ meanwhile: procedure expose me m. q. x. s.
   end
   return 54
 
-await: procedure expose me m. q. s.
+await: procedure expose me m. q. s. w.
   parse arg i
   call tell me': waiting up to 60 seconds for' m.i 'to log on.'
   do 30
@@ -347,3 +349,21 @@ serving: procedure expose me m. p. pool. final
   call tell me': raise pool-wait in the catalog statement of the .bkr'
   call tell me': file and compile it again.'
   return 44
+
+/* The catalog's SFS server logged on at another member is still */
+/* the one server of the one file pool: no second catalog. The */
+/* machines here need its pool, not its place: they start once */
+/* the pool serves from here; the server is left where it runs. */
+away: procedure expose me m. p. pool. final
+  parse arg i
+  call tell me': its file pool' pool.i 'is asked from here instead.'
+  asked = serving(i)
+  if asked = 0 then do
+    call tell me': file pool' pool.i 'serves: the machines that',
+      'need it'
+    call tell me': are started here;' m.i 'is left where it runs.'
+    return 0
+  end
+  call tell me': start its file pool where' m.i 'runs, or FORCE'
+  call tell me': it off there; then run' me 'again.'
+  return asked
