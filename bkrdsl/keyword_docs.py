@@ -70,7 +70,7 @@ SUMMARIES: dict[str, tuple[str, str]] = {
         "schedule",
         (
             "Run once a month, on the day (or the Nth weekday) and at the time given: `monthly 1 02:00`,"
-            " `monthly first sun 02:00`."
+            " `monthly last-day 23:00` (the month's last day), `monthly first sun 02:00`."
         ),
     ),
     "on": (

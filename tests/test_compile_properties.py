@@ -480,6 +480,7 @@ OVERLAP_ITEMS = ["*", "191", "0191", "0100-0FFF", "1A0-1AF", "200", "0190-0192"]
 OVERLAP_SCHEDULES = [
     "daily", "daily", "weekly sat", "weekly sun", "weekly sat,sun", "monthly 1", "monthly 15",
     "monthly first sun", "monthly third sun", "monthly fourth sun", "monthly last sun",
+    "monthly last-day", "monthly 28", "monthly 31",
 ]
 _ORDINAL = {"first": 0, "second": 1, "third": 2, "fourth": 3}
 _WEEKDAY = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -496,6 +497,8 @@ def _run_dates(schedule: str) -> frozenset[datetime.date]:
             runs = True
         elif words[0] == "weekly":
             runs = _WEEKDAY[day.weekday()] in words[1].split(",")
+        elif words[1] == "last-day":
+            runs = (day + datetime.timedelta(days=1)).month != day.month
         elif words[1].isdigit():
             runs = day.day == int(words[1])
         else:

@@ -552,6 +552,8 @@ cluster K {
   job J14C { run on M1 monthly second s 1 }
   job J14D { run on M1 monthly third mon 1 }
   job J14E { run on M1 monthly fourth mon 1 }
+  job J14F { run on M1 monthly last-day 23:00 }
+  job J14G { run on M1 monthly LAST-DAY 2 }
   job J15 { run on M1, M2 }
   job J16 { }
   description "again"

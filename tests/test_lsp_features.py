@@ -551,6 +551,20 @@ def test_completion_of_the_nth_weekday_of_the_month():
     assert {"mon", "sun"} <= labels and "DEV1" not in labels and "first" not in labels
 
 
+def test_completion_and_hover_of_the_month_s_last_day():
+    """`monthly |`: `last-day` beside the ordinals (its hover said nothing, and
+    `int('LAST-DAY')` failed where it says when the schedule is due)."""
+    text = CLUSTER.replace("purge weekly sun 03:00", "purge monthly last-day 03:00")
+    doc, line, column = doc_at(text, "purge monthly |last-day")
+    labels = {c.label for c in F.complete(doc, line, column)}
+    assert {"last-day", "first", "last"} <= labels and "DEV1" not in labels
+    _hovers(
+        text,
+        [("monthly last-d|ay", [("**03:00 monthly last-day**: the catalog's purge (`EXPIRE`) is due on the last day"
+                                " of every month (the 28th, 29th, 30th or 31st) at 03:00")])],
+    )
+
+
 def test_completion_of_roles_and_after_an_earlier_mistake():
     text = "cluster X { member M { workers } }\nidentity user BKRX role "
     doc = analyse_document("/ws/x.bkr", text)

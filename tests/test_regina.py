@@ -179,6 +179,73 @@ def test_a_one_digit_hour_is_due_however_the_minute_is_written(cms):
                    hhmm, "MON", 1)
 
 
+# The month's last day (tests/cms/clusters/monthend.bkr: WEBFULL `monthly last-day
+# 23:00` on SYSA, SYSFULL `monthly LAST-DAY 22:00` on each member, DBFULL `monthly 28
+# 21:00` on SYSB, the preview `monthly last-day 05:00`, the purge `monthly 1 06:00`):
+# what BKRSUBMT DUE (either member, each scheduled minute) and BKREXPIR DUE send on a
+# date given as yyyymmdd. Worked out by hand from a calendar, not from the oracle.
+MONTH_END_DUE = [
+    ("20240229", {"WEBFULL", "SYSFULL", "PREVIEW"}),  # a leap February's last day
+    ("20240228", {"DBFULL"}),  # the 28th of a leap February: not its last day
+    ("20250228", {"WEBFULL", "SYSFULL", "PREVIEW", "DBFULL"}),  # February of 28 days
+    ("20260430", {"WEBFULL", "SYSFULL", "PREVIEW"}),  # a month of 30 days
+    ("20260330", set()),  # the 30th of a month of 31: not the last
+    ("20261231", {"WEBFULL", "SYSFULL", "PREVIEW"}),  # a month of 31 days, the year's last
+    ("20261201", {"PURGE"}),  # the day after
+    ("20000229", {"WEBFULL", "SYSFULL", "PREVIEW"}),  # 400 divides 2000: a leap year
+    ("21000228", {"WEBFULL", "SYSFULL", "PREVIEW", "DBFULL"}),  # 100 divides 2100, 400 not
+]
+
+
+@pytest.mark.parametrize(("date", "expected"), MONTH_END_DUE, ids=[d for d, _ in MONTH_END_DUE])
+def test_the_month_s_last_day_is_due_on_its_dates(cms, date, expected):
+    """`monthly last-day 23:00`: BKRSUBMT DUE and BKREXPIR DUE given the date as
+    yyyymmdd send exactly what is due that day, at its minute, whichever of the 28th
+    to the 31st ends the month, and the property tests' oracle agrees."""
+    model = example_model("monthend")
+    exec_of = _exec_of("monthend")
+    day = datetime.date(int(date[:4]), int(date[4:6]), int(date[6:])).strftime("%a").upper()
+    schedules = [(j.name, j.run.schedule) for j in model.jobs]
+    schedules += [(verb, s) for e in model.cluster.expires for verb, s in
+                  [("PREVIEW", p) for p in e.previews] + [("PURGE", p) for p in e.purges]]
+    times = sorted({s.time.text for _, s in schedules})
+    sent = set()
+    for hhmm in times:
+        for member in ("SYSA", "SYSB"):
+            run = cms.run(exec_of(member, "BKRSUBMT"), f"DUE {hhmm} {day} {date}", member=member,
+                          logged_on=["BKRBKUP"])
+            assert run.rc == 0, run
+            sent |= {re.sub(r"^SYSFULL[12]$", "SYSFULL", c.split()[-1]) for c in run.commands
+                     if c.startswith("CP SMSG")}
+        run = cms.run(exec_of("SYSA", "BKREXPIR"), f"DUE {hhmm} {day} {date}", member="SYSA",
+                      logged_on=["BKRCATLG"])
+        assert run.rc == 0, run
+        sent |= {c.split("(")[-1] for c in run.commands if c.startswith("CP SMSG")}
+    assert sent == expected
+    oracle = {name for name, s in schedules for hhmm in times if is_due(s, hhmm, day, date)}
+    assert oracle == expected
+    for hhmm in times:  # each at its own minute only
+        assert_due(cms, model, exec_of, "SYSA", hhmm, day, date)
+
+
+@pytest.mark.parametrize(("instant", "sent"), [
+    ("2024-02-29T23:00:00", ["CP SMSG BKRBKUP SUBMIT WEBFULL"]),
+    ("2026-04-30T23:00:30", ["CP SMSG BKRBKUP SUBMIT WEBFULL"]),
+    ("2026-03-30T23:00:00", []),
+    ("2025-02-28T23:00:00", ["CP SMSG BKRBKUP SUBMIT WEBFULL"]),
+])
+def test_due_alone_finds_the_month_s_last_day_by_the_clock(cms, fake_clock, instant, sent):
+    """DUE without operands: the month the clock is in says which day is its last."""
+    import calendar
+    import time
+
+    epoch = calendar.timegm(time.strptime(instant, "%Y-%m-%dT%H:%M:%S"))
+    run = cms.run(example_exec("monthend", "SYSA", "BKRSUBMT"), "DUE", member="SYSA", logged_on=["BKRBKUP"],
+                  env={"LD_PRELOAD": str(fake_clock), "BKR_FAKE_EPOCH": str(epoch), "TZ": "UTC"})
+    assert run.rc == 0, run
+    assert run.commands == ["CP QUERY USERID", *sent], run
+
+
 # Blanks are not operands: two blanks before the option list, or trailing blanks
 # (as left by `'EXEC BKRSUBMT ALL' opts` with an empty opts, or by a scheduler
 # that pads its command), must not turn a valid call into rc 24.

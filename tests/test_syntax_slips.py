@@ -890,14 +890,14 @@ def test_minidisk_and_sfs_in_a_group_body_are_still_user_ids(monkeypatch):
 
 #: What the help for a schedule in English says after the schedule it writes.
 FORMS = ("; a schedule is `daily HH:MM`, `weekly DAY[,DAY...] HH:MM`, `monthly N HH:MM`,"
-         " `monthly first|second|third|fourth|last DAY HH:MM` or `manual`, on a 24-hour clock")
+         " `monthly last-day HH:MM`, `monthly first|second|third|fourth|last DAY HH:MM` or `manual`,"
+         " on a 24-hour clock")
 #: What a help that writes a job for each time adds when the jobs may run on one day
 #: (at one level, BKR405 or BKR410 would warn of them; docs/rules/BKR405.md).
 ONE_DAY = ("; they may run on the same day, the second copying the same data again at one level:"
            " make it `incremental`, or BKR405 warns (BKR410 for IDENTITY users)")
-LAST_DAY = ("no schedule runs on the last day of the month: `monthly N` takes a day of the month, and every"
-            " month has days 1 to 28 (BKR404); write `monthly 28 22:00`, or `monthly 1 22:00` for the 1st of"
-            " the next month" + FORMS)
+LAST_DAY = ("write `monthly last-day 22:00`, the month's last day, whichever of the 28th to the 31st it is"
+            + FORMS)
 DAY_31 = ("write `monthly 31 22:00`, which does not run in months with fewer than 31 days (BKR404), or"
           " `monthly 28 22:00`, a day every month has" + FORMS)
 TWO_DAYS = ("write a job for each day, the same but for its `run`: `monthly 1 22:00` and `monthly 15 22:00`"
@@ -1215,7 +1215,7 @@ HELPED = [
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the fourth and last sunday at 22:00",
      ("write a job for each day, the same but for its `run`: `monthly fourth sun 22:00` and"
       " `monthly last sun 22:00` (a schedule names one day of the month)" + ONE_DAY)),
-    # the last day: no schedule has it (`monthly` takes a day, `last` only before a weekday)
+    # the last day: `monthly last-day` (fixed where the month is named: tests/test_month_end.py)
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the last day at 22:00", LAST_DAY),
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the last day of the month at 22:00", LAST_DAY),
     # a name twice in a row, then names without their `,`: the list as it is meant

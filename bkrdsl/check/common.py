@@ -19,7 +19,9 @@ from bkrdsl.diagnostics import Edit, Fix
 from bkrdsl.diagnostics.suggest import alternatives, tied_best, typing_slips
 from bkrdsl.resolve.model import (
     DISK_UNIT_LIMITS,
+    LAST_DAY,
     MAX_WORKERS,
+    MONTH_END_DAYS,
     ORDINAL_DAYS,
     PATTERN_CHARS,
     Model,
@@ -618,9 +620,11 @@ def statement_ends_before(model: Model, span: Span, blocks: dict | None = None) 
 # ------------------------------------------------------------------ schedules
 def schedule_days(s: Schedule):
     """What days a schedule runs: "all", a frozenset of weekdays, ("month", n),
-    ("nth", weekday, days of the month it may fall on) or None. The Nth weekday
-    falls in the Nth seven days of the month (`first` 1-7, `second` 8-14 ...), the
-    last in the 22nd to the 31st (`ORDINAL_DAYS`)."""
+    ("nth", weekday, days of the month it may fall on), ("end", days of the month
+    it may fall on) or None. The Nth weekday falls in the Nth seven days of the
+    month (`first` 1-7, `second` 8-14 ...), the last in the 22nd to the 31st
+    (`ORDINAL_DAYS`); the month's last day (`monthly last-day`) on the 28th to the
+    31st, any weekday (`MONTH_END_DAYS`)."""
     if s.frequency == "daily":
         return "all"
     if s.frequency == "weekly":
@@ -630,6 +634,8 @@ def schedule_days(s: Schedule):
         weekday = parse_weekday(s.days[0].text) if s.days else None
         dates = ORDINAL_DAYS.get(s.ordinal.text.upper())
         return None if weekday is None or dates is None else ("nth", weekday, frozenset(dates))
+    if s.frequency == "monthly" and s.days and s.days[0].text.upper() == LAST_DAY:
+        return ("end", frozenset(MONTH_END_DAYS))
     if s.frequency == "monthly":
         n = small_int(s.days[0].text) if s.days else None
         return ("month", n) if n is not None and 1 <= n <= 31 else None
@@ -645,6 +651,15 @@ def may_share_a_day(a, b) -> bool:
         return True
     if isinstance(a, frozenset) and isinstance(b, frozenset):
         return bool(a & b)
+    if isinstance(b, tuple) and b[0] == "end":
+        a, b = b, a
+    if isinstance(a, tuple) and a[0] == "end":
+        # the month's last day is the 28th to the 31st, on any weekday
+        if isinstance(b, frozenset) or b[0] == "end":
+            return True
+        if b[0] == "month":
+            return b[1] in a[1]  # `monthly 31` meets it in 31-day months, `monthly 28` in February
+        return bool(a[1] & b[2])  # the fourth or the last weekday may be the month's last day
     if isinstance(b, tuple) and b[0] == "nth":
         a, b = b, a
     if isinstance(a, tuple) and a[0] == "nth":
@@ -664,7 +679,8 @@ def schedules_may_meet(one: Schedule | None, two: Schedule | None) -> bool:
     (`may_share_a_day`): `monthly 1` and `monthly 15`, `weekly sat` and `weekly sun`,
     `monthly first sun` and `monthly third sun` never do; `daily` meets every
     schedule, `weekly sun` meets `monthly first sun`, the fourth and the last Sunday
-    may be one day. `manual` (submitted any day) and a schedule not read (its own
+    may be one day, and so may the month's last day (`monthly last-day`) and
+    `monthly 28` to `31`, a weekday or the fourth or last Sunday. `manual` (submitted any day) and a schedule not read (its own
     error) meet every schedule."""
     a, b = (schedule_days(s) if s is not None else None for s in (one, two))
     return a is None or b is None or may_share_a_day(a, b)

@@ -134,7 +134,9 @@ SAME_MINUTE = register(
     one day: `first` is taken as days 1 to 7, `second` 8 to 14, `third` 15 to
     21, `fourth` 22 to 28 and `last` 22 to 31 (`monthly fourth sun` and
     `monthly last sun` meet; `first sun` and `last sun`, or `first sun` and
-    `monthly 15`, do not).
+    `monthly 15`, do not), and the month's last day (`monthly last-day`) as
+    the 28th to the 31st, any weekday (it meets `monthly 31`, `weekly sun`
+    and `monthly last sun`; not `monthly 27` or `monthly third sun`).
 
     Failing example:
 
@@ -230,7 +232,9 @@ SHORT_MONTH = register(
           }
         }
 
-    Fix: use a day every month has (1 to 28), e.g. `monthly 1 02:00`.
+    Fix: use a day every month has (1 to 28), e.g. `monthly 1 02:00`, or
+    `monthly last-day 02:00` for the month's last day, the 28th to the 31st,
+    which runs every month.
     """,
 )
 
@@ -931,6 +935,8 @@ def _next_day(days):
         _, weekday, dates = days
         after = {d + 1 for d in dates if d < 31} | ({1} if dates & {28, 29, 30, 31} else set())
         return ("nth", (weekday + 1) % 7, frozenset(after))
+    if isinstance(days, tuple) and days[0] == "end":
+        return ("month", 1)  # the day after the month's last day is the 1st
     if isinstance(days, tuple):
         return ("month", days[1] % 31 + 1)
     return days
@@ -1096,7 +1102,8 @@ def short_months(model: Model):
                 yield SHORT_MONTH(
                     f"`monthly {n}` does not run in months with fewer than {n} days",
                     s.days[0].span,
-                    help="use a day every month has, from 1 to 28",
+                    help=f"use a day every month has, from 1 to 28, or `monthly last-day {s.time.text if s.time else 'HH:MM'}`"
+                    " for the month's last day, whichever it is",
                 )
 
 

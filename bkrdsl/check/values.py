@@ -27,6 +27,7 @@ from bkrdsl.resolve.model import (
     DEFAULT_POOL_WAIT,
     DISK_UNIT_LIMITS,
     DISK_UNITS,
+    LAST_DAY,
     LOGON_POLL_SECONDS,
     MAX_WAIT_SECONDS,
     MAX_WORKERS,
@@ -207,9 +208,12 @@ INVALID_DAY = register(
     """
     `weekly` takes weekday names separated by commas: `mon`, `tue`, `wed`,
     `thu`, `fri`, `sat`, `sun` or the full names (`monday` ...), in any case.
-    `monthly` takes a day of the month from 1 to 31, its number alone: a day
+    `monthly` takes a day of the month from 1 to 31, its number alone, or
+    `last-day`, the month's last day (`monthly last-day 23:00`): a day
     written as English writes it (`monthly 1st 02:00`) is one error whose fix
-    writes the number (`monthly 1 02:00`). The day comes before
+    writes the number (`monthly 1 02:00`), and `monthly last day 23:00`, whose
+    `day` is no weekday of `monthly last`, one whose fix writes `monthly
+    last-day 23:00`. The day comes before
     the time: `weekly 22:00 sat` is one error, whose help (and fix) writes
     `weekly sat 22:00`. Several days are listed one by one: a range
     (`weekly mon-fri 02:00`, also `mon..fri`) and `weekdays` or `weekend`
@@ -1025,6 +1029,23 @@ def times_and_days(model: Model):
         if sched.frequency == "weekly" or sched.ordinal is not None:
             for w in sched.days:
                 if parse_weekday(w.text) is None:
+                    if (
+                        sched.ordinal is not None
+                        and sched.ordinal.text.upper() == "LAST"
+                        and w.text.lower() == "day"
+                        and sched.ordinal.span.line == w.span.line
+                    ):
+                        # `monthly last day 23:00`: the month's last day is one word
+                        both = sched.ordinal.span._replace(end_column=w.span.end_column, end=w.span.end)
+                        meant = " ".join(p for p in ("monthly last-day", sched.time and sched.time.text) if p)
+                        yield INVALID_DAY(
+                            "`monthly last` takes a day of the week: the month's last day is written"
+                            " `monthly last-day`, one word",
+                            w.span,
+                            help=f"write `{meant}`",
+                            fix=Fix.replace("Write `last-day`", both, "last-day"),
+                        )
+                        continue
                     listed = days_meant(w.text)
                     if listed is not None and sched.ordinal is None:
                         # `weekly mon-fri 22:00`: the days, one by one
@@ -1049,6 +1070,8 @@ def times_and_days(model: Model):
                     )
         elif sched.frequency == "monthly":
             for w in sched.days:
+                if w.text.upper() == LAST_DAY:  # `monthly last-day 23:00`: the month's last day
+                    continue
                 n = small_int(w.text)
                 if n is None or not 1 <= n <= 31:
                     ordinal = _ORDINAL.fullmatch(w.text)
@@ -1065,7 +1088,7 @@ def times_and_days(model: Model):
                     yield INVALID_DAY(
                         f"{quoted(w.text)} is not a day of the month",
                         w.span,
-                        help="use a day from 1 to 31",
+                        help="use a day from 1 to 31, or `last-day` for the month's last day",
                     )
 
 

@@ -149,7 +149,7 @@ def _schedule_codes(schedule) -> tuple[str, str]:
     as the model reads it (`timing`).
 
     Machine forms: `HH:MM DAILY`, `HH:MM WEEKLY MON THU`, `HH:MM MONTHLY 15`,
-    `HH:MM MONTHLY FIRST SUN`, `MANUAL` (never due).
+    `HH:MM MONTHLY LAST-DAY`, `HH:MM MONTHLY FIRST SUN`, `MANUAL` (never due).
     """
     when = timing(schedule)
     if when.hhmm is None:
@@ -426,7 +426,7 @@ _ROUTINES_COMMON_TEMPLATE = [
     "  if wordpos(day, 'MON TUE WED THU FRI SAT SUN') = 0 then",
     "    return usage('DUE wants a day MON to SUN, not' day'.')",
     "  /* The date: a day of the month, in the month the clock is in, or */",
-    "  /* yyyymmdd, whose month says how long it is (for LAST weekdays). */",
+    "  /* yyyymmdd, whose month says how long it is (LAST, LAST-DAY). */",
     "  date = dd",
     "  ym = left(ymd, 6)",
     "  most = 31",
@@ -462,9 +462,10 @@ _ROUTINES_COMMON_TEMPLATE = [
     "  if yyyy // 100 = 0 then return 28 + (yyyy // 400 = 0)",
     "  return 28 + (yyyy // 4 = 0)",
     "",
-    "/* MONTHLY 15 is due on the 15th; MONTHLY FIRST SUN on the Sunday of */",
-    "/* days 1 to 7, SECOND on days 8 to 14 ...; LAST on the Sunday that */",
-    "/* has no other after it in the month (dd + 7 past its last day). */",
+    "/* MONTHLY 15 is due on the 15th; MONTHLY LAST-DAY on the month's */",
+    "/* last day; MONTHLY FIRST SUN on the Sunday of days 1 to 7, SECOND */",
+    "/* on days 8 to 14 ...; LAST on the Sunday that has no other after */",
+    "/* it in the month (dd + 7 past its last day). */",
     "isdue: procedure",
     "  parse arg hhmm freq days, now, day, dd, last",
     "  if hhmm == now then nop",
@@ -474,6 +475,7 @@ _ROUTINES_COMMON_TEMPLATE = [
     "  if freq == 'MONTHLY' then nop",
     "  else return 0",
     "  parse var days nth weekday .",
+    "  if nth == 'LAST-DAY' then return dd = last",
     "  if weekday == '' then return nth = dd",
     "  if weekday == day then nop",
     "  else return 0",
@@ -665,7 +667,7 @@ def _dispatcher(out: _Exec, *, review: bool, verbs: list[tuple[str, str]], fallb
 _DUE_OPERANDS = (
     "hh:mm on a 24-hour clock, day MON to SUN, date a day of the month "
     "(1 to 31, of the month the clock is in) or yyyymmdd (a LAST weekday "
-    "needs its month); operands left off at the end are now's"
+    "or LAST-DAY needs its month); operands left off at the end are now's"
 )
 
 #: BKRSUBMT's keywords: (operand, the routine it calls). A job named like one

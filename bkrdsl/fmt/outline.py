@@ -195,6 +195,9 @@ class _Walk:
             self.day_lists.append((schedule.days[0].span.start, schedule.days[-1].span.end))
         if schedule is not None and schedule.ordinal is not None:  # `monthly first sun`
             self.lower.update(day.span.start for day in schedule.days)
+        if schedule is not None and schedule.frequency == "monthly" and schedule.ordinal is None:
+            # `monthly LAST-DAY`: the month's last day in small letters, as a weekday is
+            self.lower.update(day.span.start for day in schedule.days if day.text.lower() == "last-day")
 
     def user(self, decl: ast.UserDecl) -> Node:
         if decl.role is not None:
@@ -292,6 +295,13 @@ def from_lark(tree, raw_tokens, raw_comments) -> Outline:
             day_lists.append((days.meta.start_pos, days.meta.end_pos))
         elif node.data == "monthly_weekday" and len(node.children) == 3 and node.children[1].start_pos is not None:
             lower.add(node.children[1].start_pos)  # `monthly first sun`: its day, as weekly's
+        elif (
+            node.data == "monthly"
+            and len(node.children) == 2
+            and node.children[0].start_pos is not None
+            and str(node.children[0].value).lower() == "last-day"
+        ):
+            lower.add(node.children[0].start_pos)  # `monthly LAST-DAY`: as `monthly first SUN`'s day
         elif node.data == "disk" and len(node.children) >= 4 and not hasattr(node.children[3], "data"):
             # the statement, not `to disk`; its unit, unless it is one the recovery
             # assumed, which indentation as you type drops (`size 10 on VMSYS1`: then

@@ -23,6 +23,7 @@ from bkrdsl.lsp.document import CLUSTER, GROUP, JOB, MEMBER, USER, VOLUME, Docum
 from bkrdsl.records import dataclass
 from bkrdsl.resolve.loader import ParsedModules, ScratchModules
 from bkrdsl.resolve.model import (
+    LAST_DAY,
     ROLE_TEXT,
     ROLES,
     VolumeCapacity,
@@ -689,7 +690,8 @@ def _and(words: Sequence[str]) -> str:
 def _timing_words(when) -> str:
     """When a schedule is due, in words, as the model's `timing` reads it (the
     EXECs' DUE table): `every Saturday at 02:00`, `on the first Sunday of every
-    month at 02:00`, `on day 31 of every month at 02:00 (not in a shorter month)`."""
+    month at 02:00`, `on day 31 of every month at 02:00 (not in a shorter month)`,
+    `on the last day of every month (the 28th, 29th, 30th or 31st) at 23:00`."""
     at = f"at {when.hhmm}"
     if when.frequency == "daily":
         return f"every day {at}"
@@ -697,6 +699,8 @@ def _timing_words(when) -> str:
         return f"every {_and([_DAY_NAMES[d] for d in when.days])} {at}"
     if len(when.days) == 2:  # (`FIRST`, `SUN`): the Nth or last weekday
         return f"on the {when.days[0].lower()} {_DAY_NAMES[when.days[1]]} of every month {at}"
+    if when.days == (LAST_DAY,):
+        return f"on the last day of every month (the 28th, 29th, 30th or 31st) {at}"
     day = int(when.days[0])
     return f"on day {day} of every month {at}" + (" (not in a shorter month)" if day > 28 else "")
 
@@ -1172,6 +1176,8 @@ def _context(tokens, accepted: set[str]) -> str | None:
         value = str(tok.value).lower()
         if value in ("first", "second", "third", "fourth", "last"):  # `monthly first |`: its weekday
             return "day" if names == 0 else None
+        if value == "monthly":  # `monthly |`: the day of the month, a number or `last-day`
+            return "month-day" if names == 0 else None
         if value == "size":  # `disk BKRBKUP 191 size 10 |`: the unit after the number
             return "unit" if names == 1 else None
         if value in ("logon-wait", "pool-wait"):  # `logon-wait 5 |`: seconds or minutes
@@ -1220,7 +1226,7 @@ def _name_completions(doc: Document, context: str | None, at: int = -1) -> list[
 
 #: The places where the names that fit are the same whatever the text declares
 #: (`_names_for` lists them without the model; none where the place has no kind).
-MODEL_FREE_CONTEXTS = frozenset({None, "role", "day", "unit", "wait-unit"})
+MODEL_FREE_CONTEXTS = frozenset({None, "role", "day", "month-day", "unit", "wait-unit"})
 
 
 def _names_for(doc: Document, context: str | None, at: int) -> list[Completion]:
@@ -1229,6 +1235,8 @@ def _names_for(doc: Document, context: str | None, at: int) -> list[Completion]:
         return [Completion(r, "value", "role") for r in sorted(ROLES)]
     if context == "day":
         return [Completion(d, "value", "day") for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")]
+    if context == "month-day":  # a number is typed as it is; the one word is offered
+        return [Completion("last-day", "value", "the month's last day")]
     if context == "unit":
         from bkrdsl.dialect import UNITS
 

@@ -261,6 +261,14 @@ ORDINAL_DAYS = {
     "LAST": range(22, 32),
 }
 
+#: `monthly last-day 23:00`: the month's last day, whichever of the 28th to the
+#: 31st it is (the EXECs know each month's length; the checks that compare
+#: schedules take it as any of `MONTH_END_DAYS`). One word, as the day of the
+#: month (`monthly 15`) is, not `last day`, which would read as `monthly last DAY`
+#: with a weekday that is none.
+LAST_DAY = "LAST-DAY"
+MONTH_END_DAYS = range(28, 32)
+
 #: Weekday names as `weekly` accepts them (any case), Monday = 0.
 WEEKDAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
 _WEEKDAY_FULL = ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
@@ -446,8 +454,8 @@ class Timing:
 
     `frequency` is `daily`, `weekly`, `monthly` or `manual`; `days` the
     weekdays (`MON`..`SUN`) of a weekly schedule, the day of the month of a
-    monthly one (`15`), or its ordinal and weekday (`FIRST`, `SUN`) for the Nth
-    (or last) weekday of the month; `minutes` after midnight, None for `manual`.
+    monthly one (`15`, or `LAST-DAY` for the month's last day), or its ordinal
+    and weekday (`FIRST`, `SUN`) for the Nth (or last) weekday of the month; `minutes` after midnight, None for `manual`.
     A schedule the checker rejects (an invalid time or day) is `manual`: never
     due rather than wrong.
     """
@@ -466,7 +474,7 @@ class Timing:
     @property
     def label(self) -> str:
         """The schedule without its time, in lower case: `daily`, `weekly mon,thu`,
-        `monthly 15`, `monthly first sun`, `manual`."""
+        `monthly 15`, `monthly last-day`, `monthly first sun`, `manual`."""
         if self.frequency == "weekly":
             return f"weekly {','.join(d.lower() for d in self.days)}"
         if self.frequency == "monthly":
@@ -499,6 +507,8 @@ def timing(schedule: ast.Schedule | None) -> Timing:
         return Timing("monthly", (nth, WEEKDAYS[weekday]), minutes)
     if freq == "monthly":
         day = schedule.days[0].text if schedule.days else ""
+        if day.upper() == LAST_DAY:
+            return Timing("monthly", (LAST_DAY,), minutes)
         if not day.isdigit():
             return MANUAL
         return Timing("monthly", (str(int(day)),), minutes)

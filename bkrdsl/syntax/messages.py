@@ -3092,8 +3092,8 @@ def each_member(written: str, statement: str | None, span: Span) -> Diagnostic:
 
 
 SCHEDULE_FORMS = (
-    "`daily HH:MM`, `weekly DAY[,DAY...] HH:MM`, `monthly N HH:MM`, `monthly first|second|third|fourth|last"
-    " DAY HH:MM` or `manual`"
+    "`daily HH:MM`, `weekly DAY[,DAY...] HH:MM`, `monthly N HH:MM`, `monthly last-day HH:MM`,"
+    " `monthly first|second|third|fourth|last DAY HH:MM` or `manual`"
 )
 
 
@@ -3394,11 +3394,7 @@ def month_day_written(text: str) -> str | None:
 def _month_day_help(day: str, time: str) -> str:
     """The help for a day of the month in English (`month_day_written`) at `time`."""
     if day == "last":
-        return (
-            "no schedule runs on the last day of the month: `monthly N` takes a day of the month, and every"
-            f" month has days 1 to 28 (BKR404); write `monthly 28 {time}`, or `monthly 1 {time}` for the 1st"
-            " of the next month"
-        )
+        return f"write `monthly last-day {time}`, the month's last day, whichever of the 28th to the 31st it is"
     if int(day) > 28:
         # `monthly 31` warns (BKR404): the help says so, and gives a day every month has
         return (
@@ -3681,8 +3677,17 @@ def schedule_phrase(
         # run the job every day; no fix (one day only is `manual`), the time kept;
         # nor for `the 31st of the month`: `monthly 31` is warned of (BKR404). Without
         # its time (`on the first`, `on the 2nd of the month`), HH:MM
+        # `on the last day of the month at 22:00`: `monthly last-day 22:00`, written by a
+        # fix when the month is named and the time given (`on the last day` alone may
+        # be the week's)
+        fix = None
+        if day == "last" and certain and not untimed and words & {"month", "monthly"}:
+            fix = write_fix(f"monthly last-day {time}", span)
         return code(
-            f"{shown(written, 60)} is not a .bkr schedule: {reason}", span, help=_month_day_help(day, time) + missing + forms
+            f"{shown(written, 60)} is not a .bkr schedule: {reason}",
+            span,
+            help=_month_day_help(day, time) + missing + forms,
+            fix=fix,
         )
     meant = certain_schedule(written_days) if certain else None
     schedule = schedule_for(written_days)

@@ -220,8 +220,9 @@ def is_due(schedule, hhmm: str, day: str, dd: int | str) -> bool:
     and BKREXPIR DUE are held to. `manual` is never due. Both times may have a
     one-digit hour (`daily 0:00`, `DUE 0:00`), as the language and DUE take them.
     `dd` is the day of the month, or the date as `yyyymmdd` (as DUE takes it),
-    whose month's length says which weekday is its last (`monthly last sun`); a day
-    alone will not do for that, it would be the clock's month."""
+    whose month's length says which weekday is its last (`monthly last sun`) and
+    which day (`monthly last-day`); a day alone will not do for those, it would be
+    the clock's month."""
     if schedule is None or schedule.frequency == "manual" or schedule.time is None:
         return False
     if _minute(schedule.time.text) != _minute(hhmm):
@@ -232,6 +233,9 @@ def is_due(schedule, hhmm: str, day: str, dd: int | str) -> bool:
         return day in {d.text.upper()[:3] for d in schedule.days}  # `sun` or `sunday`
     date = str(dd)
     mday = int(date[6:]) if len(date) == 8 else int(date)
+    if schedule.ordinal is None and schedule.days[0].text.lower() == "last-day":
+        assert len(date) == 8, f"which day is the last depends on the month: give yyyymmdd, not {dd}"
+        return mday == calendar.monthrange(int(date[:4]), int(date[4:6]))[1]
     if schedule.ordinal is None:
         return int(schedule.days[0].text) == mday  # monthly
     if schedule.days[0].text.upper()[:3] != day:

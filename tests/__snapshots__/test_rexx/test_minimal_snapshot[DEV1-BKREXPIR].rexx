@@ -14,11 +14,11 @@
 /*                         PREVIEW first: hh:mm on a 24-hour clock, */
 /*                         day MON to SUN, date a day of the month */
 /*                         (1 to 31, of the month the clock is in) */
-/*                         or yyyymmdd (a LAST weekday needs its */
-/*                         month); operands left off at the end are */
-/*                         now's; nothing calls it by itself: have */
-/*                         the site's scheduler run EXEC BKREXPIR */
-/*                         DUE every minute */
+/*                         or yyyymmdd (a LAST weekday or LAST-DAY */
+/*                         needs its month); operands left off at */
+/*                         the end are now's; nothing calls it by */
+/*                         itself: have the site's scheduler run */
+/*                         EXEC BKREXPIR DUE every minute */
 /* Return codes: 0 done, 24 bad operands, 28 no such expiry action */
 /* on this member (it lists those it has), 40 wrong member, 48 CP's */
 /* answer to QUERY USERID unreadable, else the rc of the CP command */
@@ -196,7 +196,7 @@ senddue: procedure expose me member server job. run. dry. review,
   if wordpos(day, 'MON TUE WED THU FRI SAT SUN') = 0 then
     return usage('DUE wants a day MON to SUN, not' day'.')
   /* The date: a day of the month, in the month the clock is in, or */
-  /* yyyymmdd, whose month says how long it is (for LAST weekdays). */
+  /* yyyymmdd, whose month says how long it is (LAST, LAST-DAY). */
   date = dd
   ym = left(ymd, 6)
   most = 31
@@ -232,9 +232,10 @@ monthdays: procedure
   if yyyy // 100 = 0 then return 28 + (yyyy // 400 = 0)
   return 28 + (yyyy // 4 = 0)
 
-/* MONTHLY 15 is due on the 15th; MONTHLY FIRST SUN on the Sunday of */
-/* days 1 to 7, SECOND on days 8 to 14 ...; LAST on the Sunday that */
-/* has no other after it in the month (dd + 7 past its last day). */
+/* MONTHLY 15 is due on the 15th; MONTHLY LAST-DAY on the month's */
+/* last day; MONTHLY FIRST SUN on the Sunday of days 1 to 7, SECOND */
+/* on days 8 to 14 ...; LAST on the Sunday that has no other after */
+/* it in the month (dd + 7 past its last day). */
 isdue: procedure
   parse arg hhmm freq days, now, day, dd, last
   if hhmm == now then nop
@@ -244,6 +245,7 @@ isdue: procedure
   if freq == 'MONTHLY' then nop
   else return 0
   parse var days nth weekday .
+  if nth == 'LAST-DAY' then return dd = last
   if weekday == '' then return nth = dd
   if weekday == day then nop
   else return 0

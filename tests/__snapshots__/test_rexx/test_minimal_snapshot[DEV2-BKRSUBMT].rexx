@@ -10,12 +10,12 @@
 /*                         hh:mm on a 24-hour clock, day MON to SUN, */
 /*                         date a day of the month (1 to 31, of the */
 /*                         month the clock is in) or yyyymmdd (a */
-/*                         LAST weekday needs its month); operands */
-/*                         left off at the end are now's, so DUE */
-/*                         alone submits what is due now; nothing */
-/*                         calls it by itself: have the site's */
-/*                         scheduler run EXEC BKRSUBMT DUE every */
-/*                         minute */
+/*                         LAST weekday or LAST-DAY needs its */
+/*                         month); operands left off at the end are */
+/*                         now's, so DUE alone submits what is due */
+/*                         now; nothing calls it by itself: have the */
+/*                         site's scheduler run EXEC BKRSUBMT DUE */
+/*                         every minute */
 /* Add ( REVIEW to send the review (dry-run) form instead. */
 /* Return codes: 0 done, 24 bad operands, 28 no such job on this */
 /* member (it says where that job runs, or its name here), 40 wrong */
@@ -225,7 +225,7 @@ senddue: procedure expose me member server job. run. dry. review,
   if wordpos(day, 'MON TUE WED THU FRI SAT SUN') = 0 then
     return usage('DUE wants a day MON to SUN, not' day'.')
   /* The date: a day of the month, in the month the clock is in, or */
-  /* yyyymmdd, whose month says how long it is (for LAST weekdays). */
+  /* yyyymmdd, whose month says how long it is (LAST, LAST-DAY). */
   date = dd
   ym = left(ymd, 6)
   most = 31
@@ -261,9 +261,10 @@ monthdays: procedure
   if yyyy // 100 = 0 then return 28 + (yyyy // 400 = 0)
   return 28 + (yyyy // 4 = 0)
 
-/* MONTHLY 15 is due on the 15th; MONTHLY FIRST SUN on the Sunday of */
-/* days 1 to 7, SECOND on days 8 to 14 ...; LAST on the Sunday that */
-/* has no other after it in the month (dd + 7 past its last day). */
+/* MONTHLY 15 is due on the 15th; MONTHLY LAST-DAY on the month's */
+/* last day; MONTHLY FIRST SUN on the Sunday of days 1 to 7, SECOND */
+/* on days 8 to 14 ...; LAST on the Sunday that has no other after */
+/* it in the month (dd + 7 past its last day). */
 isdue: procedure
   parse arg hhmm freq days, now, day, dd, last
   if hhmm == now then nop
@@ -273,6 +274,7 @@ isdue: procedure
   if freq == 'MONTHLY' then nop
   else return 0
   parse var days nth weekday .
+  if nth == 'LAST-DAY' then return dd = last
   if weekday == '' then return nth = dd
   if weekday == day then nop
   else return 0
