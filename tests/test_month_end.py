@@ -128,6 +128,16 @@ def test_monthly_last_day_in_two_words_is_one_error_whose_fix_writes_one(monkeyp
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_the_time_before_it_is_one_error_whose_fix_swaps_them(monkeypatch, parser):
+    """`monthly 23:00 last-day`: one error (was two: `23:00` no day, `last-day` no time)."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = cluster("monthly 23:00 last-day")
+    (d,) = analyse("t.bkr", text.encode()).diagnostics
+    assert (d.code, d.help) == ("BKR314", "write the day first: `monthly last-day 23:00`")
+    assert "run on VMSYS1 monthly last-day 23:00" in apply(text, [d])
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
 def test_a_misspelt_last_day_says_it_is_a_day_of_the_month(monkeypatch, parser):
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     (d,) = analyse("t.bkr", cluster("monthly last-dy 23:00").encode()).diagnostics

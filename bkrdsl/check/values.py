@@ -942,7 +942,7 @@ def _phrase_after_weekly(sched: ast.Schedule) -> Diagnostic | None:
 
 
 def _day_and_time_swapped(sched: ast.Schedule):
-    """`weekly 22:00 sat`, `monthly 02:00 1`, `monthly first 02:00 sun`: the time
+    """`weekly 22:00 sat`, `monthly 02:00 1` (or `last-day`), `monthly first 02:00 sun`: the time
     written before the day. One error for the two words, whose help writes them the
     other way round."""
     if sched.frequency not in ("weekly", "monthly") or len(sched.days) != 1 or sched.time is None:
@@ -954,7 +954,7 @@ def _day_and_time_swapped(sched: ast.Schedule):
         is_day = parse_weekday(time.text) is not None
     else:
         n = small_int(time.text)
-        is_day = n is not None and 1 <= n <= 31
+        is_day = (n is not None and 1 <= n <= 31) or time.text.upper() == LAST_DAY
     if not is_day:
         return None
     meant = _schedule_text(replace(sched, days=(time,)), day.text)
