@@ -2211,6 +2211,21 @@ def test_keywords_begun_where_names_may_stand_are_left_to_lark(text):
 @pytest.mark.parametrize(
     "text",
     [
+        # a statement keyword in full that the state after an address reads as none
+        # (`match`, `cluster`): its statement, misplaced, as where a statement starts
+        # (was one more address or path, silently)
+        "cluster A {\n  job J {\n    include minidisk * 0191\n    match\n  }\n}\n",
+        "cluster A {\n  job J {\n    include sfs P:U.X\n    cluster\n    to disk\n  }\n}\n",
+    ],
+)
+def test_keywords_in_full_after_addresses_are_left_to_lark(text):
+    assert fast.read_reported(source_of(text)) is None
+    assert [d.code for d in lark_read(source_of(text))[1]] == ["BKR013"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # words that begin no statement keyword that may stand there: addresses to both
         "cluster A {\n  job J {\n    include minidisk * 0191\n    o\n  }\n}\n",
         "cluster A {\n  job J {\n    include minidisk * 0191\n    we\n  }\n}\n",

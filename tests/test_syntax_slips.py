@@ -1949,6 +1949,19 @@ BEING_TYPED = [
     ("CICSPRD.*\n", "CICSPRD.*\n    exc\n", "BKR012", "unknown keyword `exc`; did you mean `exclude`?", None),
     ("CICSPRD.*\n", "CICSPRD.*\n    de\n", "BKR012", "`de` is not a keyword; a statement must start with one", None),
     ("CICSPRD.*\n", "CICSPRD.*\n    pur\n", "BKR012", "unknown keyword `pur`; did you mean `purge`?", "Write `purge`"),
+    # ... and a statement keyword in full there, which the state after an address reads
+    # as none (not one of a job's, `match`, `cluster`): its statement, misplaced, as where
+    # a statement starts (was one more address or path, silently: BKR310, BKR318 later)
+    ("0200\n    exclude", "0200\n    match\n    exclude", "BKR013", "`match` cannot appear inside a `job` block",
+     None),
+    ("0200\n    exclude", "0200\n    cluster\n    exclude", "BKR013",
+     "`cluster` cannot appear inside a `job` block", None),
+    ("0200\n    exclude", "0200\n    cluster X {\n    exclude", "BKR013",
+     "`cluster` cannot appear inside a `job` block", None),
+    ("0200\n    exclude", "0200\n    retain\n    exclude", "BKR013",
+     "`retain` cannot appear inside a `job` block", None),
+    ("CICSPRD.*\n", "CICSPRD.*\n    match\n", "BKR013", "`match` cannot appear inside a `job` block", None),
+    ("CICSPRD.*\n", "CICSPRD.*\n    import\n", "BKR013", "`import` cannot appear inside a `job` block", None),
     # ... and in a group body, `match` begun alone on its line: a user ID is written in
     # capitals (was the user `MA`, silently)
     ("APPS { CICSPRD DB2PRD }", "APPS {\n    CICSPRD\n    ma\n  }", "BKR012",

@@ -813,6 +813,10 @@ MISPLACED = register(
     days`, an expire block's), never its words read as more paths or
     addresses, unless the list may hold them all (volume labels may; the
     block's `}` on the line ends the list and is not weighed: BKR021).
+    A statement keyword in full in small letters first on its line there
+    is that statement's keyword whatever follows it, even alone as it is
+    typed (`match`, `cluster`, `retain`): no minidisk address is a word
+    of letters that spells a keyword, and no SFS path lacks its `POOL:`.
     So is a block or declaration pasted into a group body before its `}`,
     on a line of its own or after the IDs on the body's line (`single group
     APPS { CICSPRD identity group X { T } }`), when the file has as many `}`

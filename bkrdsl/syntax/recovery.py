@@ -4435,6 +4435,9 @@ class Recovery:
         after_list = self.keyword_after_list(tok)
         if after_list is not None:
             return after_list
+        keyword = self.keyword_after_addresses(tok)
+        if keyword is not None:
+            return self.retype(tok, keyword)
         if self.word_after_labels(tok) or self.word_after_addresses(tok) or self.match_begun(tok):
             return self.retype(tok, _SKIPPED)
         low = str(tok.value).lower()
@@ -4570,6 +4573,30 @@ class Recovery:
             return False
         self.statement_words.add(tok.start_pos)
         return True
+
+    def keyword_after_addresses(self, tok: Token) -> str | None:
+        """`exclude minidisk * 0190`, then `match` (or `cluster`, `retain`, `import`)
+        in full in small letters first on the next line: a statement keyword that
+        Lark's lexer reads as one more address there (the state after an address takes
+        only the statement keywords of MORE), read silently before (only `bkrc check`'s
+        BKR310 named it, or BKR318 after an SFS selection's paths). No address is a
+        word of letters that spells a keyword, and no SFS path lacks its `POOL:`: it is
+        that statement's keyword, as where a statement starts (BKR013 "`match` cannot
+        appear inside a `job` block"); its type, or None. (After volume labels a
+        keyword in full may be a label, `BACKUP`: BKR021's.) The fast parser leaves it
+        to Lark (`_near_keyword`: perhaps a keyword misspelt after a list)."""
+        word = str(tok.value)
+        if not (word.isalpha() and word.islower()) or tok.start_pos is None or self.parser_state is None:
+            return None
+        keyword = self.facts.keywords.get(word)
+        if keyword is None or keyword not in self.statements or not self.first_on_line(tok.start_pos):
+            return None
+        listed = self.list_of(self.parser_state.value_stack)
+        if listed is None or listed[0] not in ("minidisk", "sfs") or not listed[2]:
+            return None
+        if listed[0] == "minidisk" and len(listed[2]) < 2:
+            return None  # the owner, not an address, before it
+        return keyword
 
     def match_begun(self, tok: Token) -> bool:
         """A group body's line, `ma` alone on it as `match LNX*` is typed: a word in small
