@@ -2201,6 +2201,8 @@ def test_a_keyword_begun_after_a_selections_addresses_is_read_fast(text, monkeyp
         # capitals), `mat` (was a user ID, silently)
         "cluster A {\n  single group G {\n    U1\n    ma\n  }\n}\n",
         "cluster A {\n  single group G {\n    mat\n    U1\n  }\n}\n",
+        # ... and any statement keyword begun, too long for a user ID (was BKR301's)
+        "cluster A {\n  single group G {\n    U1\n    descripti\n    U2\n  }\n}\n",
     ],
 )
 def test_keywords_begun_where_names_may_stand_are_left_to_lark(text):
@@ -2233,6 +2235,22 @@ def test_keywords_in_full_after_addresses_are_left_to_lark(text):
     ],
 )
 def test_words_after_addresses_that_begin_no_statement_are_addresses(text):
+    assert_contract(source_of(text), must_accept=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # in capitals, or not alone on its line: a user ID of 9 characters, read fast
+        # (BKR301 the checker's), as ever
+        "cluster A {\n  single group G {\n    U1\n    DESCRIPTI\n  }\n}\n",
+        "cluster A {\n  single group G {\n    U1\n    descripti U2\n  }\n}\n",
+        "cluster A {\n  single group G {\n    U1 descripti\n  }\n}\n",
+        # a keyword begun, short enough for a user ID: BKR021's, the checker's
+        "cluster A {\n  single group G {\n    U1\n    desc\n  }\n}\n",
+    ],
+)
+def test_words_in_a_group_body_that_may_be_user_ids_are_read_fast(text):
     assert_contract(source_of(text), must_accept=True)
 
 

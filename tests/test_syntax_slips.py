@@ -1968,6 +1968,12 @@ BEING_TYPED = [
      "`ma` is not a keyword; a statement must start with one", None),
     ("APPS { CICSPRD DB2PRD }", "APPS {\n    mat\n    CICSPRD DB2PRD\n  }", "BKR012",
      "unknown keyword `mat`; did you mean `match`?", "Write `match`"),
+    # ... and any statement keyword begun, too long for a user ID (was BKR301, "`DESCRIPTI`
+    # is 9 characters long": misleading while typing `description`)
+    ("APPS { CICSPRD DB2PRD }", "APPS {\n    CICSPRD\n    descripti\n  }", "BKR012",
+     "unknown keyword `descripti`; did you mean `description`?", "Write `description`"),
+    ("APPS { CICSPRD DB2PRD }", "APPS {\n    CICSPRD\n    private-vol\n    DB2PRD\n  }", "BKR012",
+     "unknown keyword `private-vol`; did you mean `private-volume`?", "Write `private-volume`"),
 ]
 
 

@@ -632,7 +632,10 @@ UNKNOWN_KEYWORD = register(
     letters or more, any statement keyword (`exc`): a statement's first
     word, not one more label, since a label is written in capitals. So
     is `m`, `ma`, `mat` or `matc` alone on its line in a group body:
-    `match` being typed, not a user ID, which is written in capitals.
+    `match` being typed, not a user ID, which is written in capitals; and
+    there, a word in small letters that begins any statement keyword and is
+    longer than a user ID may be (`descripti`, as `description` is typed),
+    not a user ID of 9 characters (BKR301; shorter ones are BKR021's).
     A keyword with a blank inside (`impor t`, `incl ude`), where the keyword
     fits, is one error for the two words, which bkrc reads as the keyword.
     A misspelt keyword, or one with a blank inside, is caught too at the

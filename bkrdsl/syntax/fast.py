@@ -432,12 +432,19 @@ _FOREIGN_WORDS = frozenset({"user", "identity", "mdisk", "build", "subconfig"})
 #: `match` begun (`ma`): in small letters first on its line, `match` half typed, not a
 #: user ID (`Recovery.match_begun`), which the declaration's loop gives up on.
 _MATCH_BEGUN = frozenset({"m", "ma", "mat", "matc"})
+#: A statement keyword begun, longer than a user ID may be (`descripti`): in small
+#: letters first on its line in a group body, that keyword being typed, not a user ID
+#: of 9 characters (`Recovery.match_begun`), which the declaration's loop gives up on.
+_LONG_BEGUN = frozenset(k[:n] for k in STATEMENT_KEYWORDS for n in range(9, len(k)))
 #: The words that end a run of user IDs in a group body (_Parser._group_users), for
 #: `_next` to decide: `match`, the first words of CP directory lines, which `_next`
 #: gives up on where they start a line (`Recovery.foreign_in_group`), and `and`,
 #: which it gives up on unless written `AND` (`Recovery.and_in_group`); and the start
-#: of `match` (`_MATCH_BEGUN`, any case: a user `MA` is read on by the next run).
-_GROUP_STOPS = GROUP.keywords | _FOREIGN_WORDS | {"and"} | {"include", "exclude"} | KEYWORDS | _MATCH_BEGUN
+#: of `match` (`_MATCH_BEGUN`, any case: a user `MA` is read on by the next run), and
+#: of a keyword too long for a user ID (`_LONG_BEGUN`, the same).
+_GROUP_STOPS = (
+    GROUP.keywords | _FOREIGN_WORDS | {"and"} | {"include", "exclude"} | KEYWORDS | _MATCH_BEGUN | _LONG_BEGUN
+)
 #: The media of a selection: `include` or `exclude` before one in a group body is a
 #: job's selection written there, which `_next` gives up on (`Recovery.selection_in_group`).
 _MEDIA = frozenset({"minidisk", "sfs"})
@@ -2424,6 +2431,8 @@ class _Parser:
                 tok = self.tokens[self.i]
                 if tok[FIRST] and tok[TEXT] in _MATCH_BEGUN:
                     raise _GiveUp  # `ma` on its line as `match` is typed (Recovery.match_begun)
+                if tok[FIRST] and tok[TEXT] in _LONG_BEGUN and self.tokens[self.i + 1][LINE] != tok[LINE]:
+                    raise _GiveUp  # `descripti` alone on its line, no user ID (Recovery.match_begun)
                 if self._group_ends(name.text, brace_at, entries):
                     break  # its `}` missing before the next statement
                 self._group_users(entries)

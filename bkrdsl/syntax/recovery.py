@@ -4608,7 +4608,9 @@ class Recovery:
         word = str(tok.value)
         if state is None or tok.start_pos is None or tok.end_pos is None:
             return False
-        if not (word.isalpha() and word.islower()) or word == "match" or not "match".startswith(word):
+        if not word.islower() or word in self.facts.keywords:
+            return False
+        if not (word.isalpha() and "match".startswith(word)) and not self.too_long_begun(word):
             return False
         text = self.source.text
         end = text.find("\n", tok.end_pos)
@@ -4619,6 +4621,13 @@ class Recovery:
             return False
         self.statement_words.add(tok.start_pos)
         return True
+
+    def too_long_begun(self, word: str) -> bool:
+        """Whether `word`, in small letters, is longer than a user ID may be (8) and
+        begins a statement keyword (`descripti`, `private-vol`): no user ID, so in a
+        group body it is that keyword being typed (`match_begun`), not a user ID of 9
+        characters (BKR301)."""
+        return len(word) > 8 and any(k.startswith(word) for k in self.keywords_in(self.statements))
 
     def action_left_out(self, tok: Token) -> bool:
         """`include minidisk * *` + newline + `minidisk * 0190 019D 019E`: a medium's word
