@@ -618,6 +618,26 @@ CASES = [
         """,
     ),
     (
+        "a-keyword-begun-alone-in-a-group-body-keeps-its-line-as-written",
+        # BKR021: `desc` alone on its line, `description` being typed (three letters or
+        # more), keeps its line and spelling, so that the warning stays; `b`, too short
+        # to say which keyword, is a user ID, upper-cased
+        """
+        single group apps {
+          cicsprd
+          desc
+          b
+        }
+        """,
+        """
+        single group APPS {
+          CICSPRD
+          desc
+          B
+        }
+        """,
+    ),
+    (
         "a-group-body-read-on-after-a-pattern-keeps-its-lines-as-written",
         # The same, in a body the fast parser reads (so tests/test_fmt_outline.py
         # compares both outline builders on it): a run after a pattern on its line.

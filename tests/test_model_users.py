@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
@@ -670,6 +671,46 @@ def test_bkr021_reads_no_entry_of_a_group_without_a_keyword(monkeypatch):
     loud = analyse("t.bkr", _group_text([[f"LNX{n:03}" for n in range(20)], ["retain", "X"]]).encode())
     assert [d.code for d in loud.diagnostics if d.code == "BKR021"] == ["BKR021"] and read
     assert declarations.may_hold_runs is runon.may_hold_runs
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        # a statement keyword of three letters or more half typed in small letters, alone
+        # on its line: a statement being typed in a group body, which takes none (was the
+        # user DESC, silently)
+        ("desc", "a user ID here, not a keyword being typed (`description`)"),
+        ("exc", "a user ID here, not a keyword being typed (`exclude`)"),
+        ("pri", "a user ID here, not a keyword being typed (`private-volume`)"),
+        ("job-s", "a user ID here, not a keyword being typed (`job-suffix`)"),
+        # in full, as before
+        ("exclude", "a user ID here, not the keyword `exclude`"),
+    ],
+)
+def test_bkr021_warns_at_a_statement_keyword_begun_alone_in_a_group_body(line, label):
+    text = _group_text([["LNX01"], [line], ["LNX02"]])
+    (found,) = [d for d in analyse("t.bkr", text.encode()).diagnostics if d.code == "BKR021"]
+    assert found.message == f"`{line}` is read as one more user of group `G`: `{line.upper()}`"
+    assert (found.span.line, found.label) == (5, label)
+    if "being typed" in label:
+        meant = label[label.index("(") :]
+        assert found.help.startswith(f"the group body holds user IDs to its `}}`: if `{line}` begins a statement {meant}, write it out")
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [["LNX01"], ["ex"]],  # two letters: begins too many keywords to say; a user EX
+        [["b"]],
+        [["LNX01"], ["exc", "LNX02"]],  # not alone on its line
+        [["LNX01"], ["Desc"]],  # not in small letters
+        [["LNX01"], ["DESC"]],
+        [["LNX01"], ["mas"]],  # begins no keyword
+    ],
+)
+def test_bkr021_leaves_other_short_words_in_a_group_body_user_ids(lines):
+    text = _group_text(lines)
+    assert [d.code for d in analyse("t.bkr", text.encode()).diagnostics if d.code < "BKR100" or d.code == "BKR021"] == []
 
 
 def _include_owners_plain(model, job):

@@ -50,7 +50,7 @@ from bkrdsl.resolve.model import (
     parse_address,
 )
 from bkrdsl.source import Span
-from bkrdsl.syntax.runon import group_entry_lines, may_hold_runs, statement_like_runs
+from bkrdsl.syntax.runon import begun, group_entry_lines, may_hold_runs, statement_like_runs
 
 USER_TWICE = register(
     "BKR320",
@@ -312,7 +312,13 @@ VOLUMES_READ_ON = register(
     IDENTITY, USER and FOO. bkrc warns so at an ID spelled like a statement
     keyword in lower or mixed case, in the same runs (user IDs are written
     in upper case, as the directory holds them). A `match` pattern starts
-    no run.
+    no run. So does an ID alone on its line in small letters that begins a
+    statement keyword, of three letters or more (`desc`, `exc`, as
+    `description`, `exclude` are typed): no group body takes any statement
+    but `match`, so it is a statement begun in the wrong block, which the
+    keyword in full would be warned of too, not a user DESC read silently.
+    A shorter word (`b`, `ex`) begins too many keywords to say one is meant
+    and stays an ID; one too long for an ID (`descripti`) is BKR012.
 
     Fix: move the statement to the block it belongs in (`retain` to the
     `expire` block; a statement in a group body out of the group, after
@@ -1425,18 +1431,25 @@ def _group_read_on(decl: ast.GroupDecl):
     name = decl.name.upper
     brace_line = decl.name.span.line
     for run in statement_like_runs(
-        brace_line, group_entry_lines([(e.is_pattern, e.word.text, e.span.line) for e in entries])
+        brace_line, group_entry_lines([(e.is_pattern, e.word.text, e.span.line) for e in entries]), group=True
     ):
         words = [e.word for e in entries[run.start : run.stop] if not e.is_pattern]
         first_line, read = _run_read(words)
         more = "one more user" if len(words) == 1 else f"{len(words)} more users"
+        typed = begun(words[0].text)  # a keyword half typed (`desc`), not one in full
+        meant = " or ".join(f"`{k}`" for k in typed)
         yield VOLUMES_READ_ON(
             f"{read} read as {more} of group `{name}`: {listed([w.upper for w in words])}",
             words[0].span,
-            label=f"a user ID here, not the keyword `{words[0].text.lower()}`",
+            label=(
+                f"a user ID here, not a keyword being typed ({meant})"
+                if typed
+                else f"a user ID here, not the keyword `{words[0].text.lower()}`"
+            ),
             related=(Related(decl.name.span, "the group's body starts here"),),
             help=(
-                f"the group body holds user IDs to its `}}`: if {quoted(first_line)} is a statement, move it"
+                f"the group body holds user IDs to its `}}`: if {quoted(first_line)}"
+                f" {f'begins a statement ({meant}), write it' if typed else 'is a statement, move it'}"
                 " out of the group, after its `}`; if these are user IDs, write them in upper case, as"
                 f" user IDs are written: {quoted(first_line.upper())}"
             ),

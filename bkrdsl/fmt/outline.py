@@ -158,7 +158,7 @@ def _group_body(
     read like a statement, one per line as written (`group_line`), with the start of
     each line into `starts` and the IDs of the runs into `written`."""
     read = group_entry_lines([(is_pattern, text, line) for is_pattern, text, line, _, _ in entries])
-    runs = statement_like_runs(name_line, read)
+    runs = statement_like_runs(name_line, read, group=True)
     if not runs:
         return tuple(Node("group_match" if e[0] else "group_user", e[3], e[4]) for e in entries)
     firsts = line_starts(name_line, read)

@@ -31,7 +31,14 @@ was left out as a volume, and upper case says which.
 A group body (`single group`, `identity group`) lists user IDs to its `}` in the
 same way, and a line pasted into it (`identity user FOO`) is three more IDs; its
 runs are found by the same rule, a `match` pattern standing in the list as a
-word that reads like no statement (`group_entry_lines`).
+word that reads like no statement (`group_entry_lines`). There a user ID alone on
+its line that is a statement keyword half typed in small letters, of three letters
+or more (`desc`, `exc`), starts a run too (`begun`): no group body takes any
+statement but `match` (whose starts, `ma`, are the parser's BKR012), so it is that
+statement being typed in the wrong block, or a user ID written as none is, and the
+finished keyword would get this warning; without it the word was read silently as a
+user `DESC`. Shorter words (`b`, `ex`) begin too many keywords to say one is meant,
+as where a statement starts (`messages.statement_meant`), and stay user IDs.
 """
 
 from __future__ import annotations
@@ -51,8 +58,27 @@ def reads_like_statement(label: str) -> bool:
     return label != label.upper() and label.lower() in STATEMENT_KEYWORDS
 
 
-#: The statement keywords as user IDs and volume labels are kept, in upper case (`may_hold_runs`).
-_KEYWORD_LABELS = frozenset(keyword.upper() for keyword in STATEMENT_KEYWORDS)
+#: The starts of the statement keywords a group body does not take (all but `match`,
+#: whose own starts are the parser's BKR012), of three letters or more, in small
+#: letters, none a keyword itself (`job` of `job-suffix` is one): `desc`, `exc`,
+#: `private-v` (`begun`).
+_BEGUN = frozenset(
+    keyword[:n] for keyword in STATEMENT_KEYWORDS if keyword != "match" for n in range(3, len(keyword))
+) - STATEMENT_KEYWORDS - frozenset(("mat", "matc"))
+
+
+def begun(label: str) -> list[str]:
+    """The statement keywords a user ID alone on its line in a group body begins, as
+    it is typed in small letters (`desc`: `description`; `pri`: `private-volume`),
+    sorted; none for a keyword itself, a word in capitals, or the start of `match`."""
+    if label not in _BEGUN:
+        return []
+    return sorted(k for k in STATEMENT_KEYWORDS if k.startswith(label) and k != "match")
+
+
+#: The statement keywords as user IDs and volume labels are kept, in upper case, and
+#: the starts of those a group body does not take (`may_hold_runs`).
+_KEYWORD_LABELS = frozenset(keyword.upper() for keyword in STATEMENT_KEYWORDS | _BEGUN)
 
 
 def may_hold_runs(upper_labels: Iterable[str]) -> bool:
@@ -65,22 +91,27 @@ def may_hold_runs(upper_labels: Iterable[str]) -> bool:
     return not _KEYWORD_LABELS.isdisjoint(upper_labels)
 
 
-def statement_like_runs(keyword_line: int, labels: Sequence[tuple[str, int]]) -> list[range]:
+def statement_like_runs(keyword_line: int, labels: Sequence[tuple[str, int]], group: bool = False) -> list[range]:
     """The runs of a volume list's labels that read like statements, as ranges of
     indexes into `labels` ((text as written, line) in order; the list's keyword is on
     `keyword_line`). A run starts at any label that `reads_like_statement`, on the
     keyword's line or a later one, first on its line or after other labels, and holds
     the labels after it on its line and the lines after it that start so too; a line
-    that starts otherwise ends it (and a label on that line may start another)."""
+    that starts otherwise ends it (and a label on that line may start another). In a
+    `group` body, a user ID alone on a later line that is a statement keyword being
+    typed (`begun`) reads so too."""
     runs: list[range] = []
     start: int | None = None
     line = keyword_line
+    last = len(labels) - 1
     for index, (text, label_line) in enumerate(labels):
         starts_line, line = label_line != line, label_line
-        if start is not None and starts_line and not reads_like_statement(text):
+        alone = group and starts_line and (index == last or labels[index + 1][1] != label_line)
+        statement = reads_like_statement(text) or (alone and text in _BEGUN)
+        if start is not None and starts_line and not statement:
             runs.append(range(start, index))
             start = None
-        if start is None and reads_like_statement(text):
+        if start is None and statement:
             start = index
     if start is not None:
         runs.append(range(start, len(labels)))
