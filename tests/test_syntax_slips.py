@@ -1987,6 +1987,45 @@ def test_a_keyword_being_typed_is_read_as_one(clean, written, code, message, fix
     assert [(d.code, d.message, d.fix.title if d.fix else None) for d in found] == [(code, message, fix)]
 
 
+#: After several names without their `,`, an option begun last on the line is that
+#: option being typed, as after one name (`backup APPS f`), not one more name the `,`
+#: error names and its fix writes (was "commas are missing between `APPS`, `LINUX`
+#: and `f`", its fix `APPS, LINUX, f`). (clean, written, [(code, message, fix title)])
+BEGUN_AFTER_NAMES = [
+    ("backup APPS full", "backup APPS LINUX f", [
+        ("BKR004", "a `,` is missing between `APPS` and `LINUX`", "Write `APPS, LINUX`"),
+        ("BKR012", "unknown keyword `f`; did you mean `full`?", "Write `full`"),
+    ]),
+    ("backup APPS full", "backup APPS LINUX SYSIDS fu", [
+        ("BKR004", "commas are missing between `APPS`, `LINUX` and `SYSIDS`", "Write `APPS, LINUX, SYSIDS`"),
+        ("BKR012", "unknown keyword `fu`; did you mean `full`?", "Write `full`"),
+    ]),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS2 we", [
+        ("BKR004", "a `,` is missing between `VMSYS1` and `VMSYS2`", "Write `VMSYS1, VMSYS2`"),
+        ("BKR012", "unknown keyword `we`; did you mean `weekly`?", None),
+    ]),
+    # ... also after a name written twice (its help named `VMSYS1, we`)
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS1 we", [
+        ("BKR004", "`VMSYS1` is written twice in a row: a list names each of its names once",
+         "Remove the second `VMSYS1`"),
+        ("BKR012", "unknown keyword `we`; did you mean `weekly`?", None),
+    ]),
+    # a name in capitals is one, its `,` missing too
+    ("backup APPS full", "backup APPS LINUX F", [
+        ("BKR004", "commas are missing between `APPS`, `LINUX` and `F`", "Write `APPS, LINUX, F`"),
+    ]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "expected"), BEGUN_AFTER_NAMES, ids=[b[1] for b in BEGUN_AFTER_NAMES])
+def test_an_option_begun_after_names_without_commas_is_none_of_them(clean, written, expected, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    assert BASE.count(clean) == 1, clean
+    found = [d for d in analyse("prodssi.bkr", BASE.replace(clean, written).encode("utf-8")).diagnostics if d.code < "BKR1"]
+    assert [(d.code, d.message, d.fix.title if d.fix else None) for d in found] == expected
+
+
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 @pytest.mark.parametrize(
     ("second", "note"),

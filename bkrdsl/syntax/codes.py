@@ -620,7 +620,9 @@ UNKNOWN_KEYWORD = register(
     that option being typed (`backup APPS f` is `full`, `run on VMSYS1 we`
     is `weekly`; `run on VMSYS1 m` is `manual` or `monthly`, both
     suggested), not one more name whose `,` is missing: that is BKR004
-    for a name in capitals (`backup APPS F`). So is such a word
+    for a name in capitals (`backup APPS F`). So after names whose `,`s
+    are missing (`backup APPS LINUX f`): BKR004 names `APPS` and `LINUX`,
+    its fix writes `APPS, LINUX`, and `f` is this error. So is such a word
     that begins a statement keyword, first on its line after a minidisk
     selection's addresses or an SFS selection's paths (`ex`, as `exclude`
     is typed; of three letters or more, any statement keyword, `ret`): a

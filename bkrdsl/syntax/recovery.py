@@ -6188,14 +6188,15 @@ class Recovery:
                 # one more name of a run already reported: its `,` is assumed too
                 yield _Edit(leaves, [_fake("COMMA", tok)], [], lambda ip: None)
                 return
-            yield _Edit(leaves, [_fake("COMMA", tok)], [], lambda ip: self._report_missing_commas(last, tok))
+            yield _Edit(leaves, [_fake("COMMA", tok)], [], lambda ip: self._report_missing_commas(ip, last, tok))
 
-    def _report_missing_commas(self, last: Token, tok: Token) -> None:
+    def _report_missing_commas(self, ip, last: Token, tok: Token) -> None:
         """The `,` missing between the names `last` and `tok`, and between the names after
         them on the line (`names_without_commas`), whose `,`s are then assumed as they are
         read. Looked for only once the edit is taken: a line of a thousand words that a
-        `,` would not mend is not read a word at a time for each edit tried."""
-        more = self.names_without_commas(tok.end_pos)
+        `,` would not mend is not read a word at a time for each edit tried. An option
+        begun last on the line is none of them (`option_typed_last`)."""
+        more = self.option_typed_last(ip, self.names_without_commas(tok.end_pos))
         self.commas_missing.update(start for _, start in more)
         names = [self.describe(last), self.describe(tok)] + [messages.shown(word) for word, _ in more]
         ends = [last.end_pos, tok.end_pos] + [start + len(word) for word, start in more][:-1]
@@ -6233,7 +6234,7 @@ class Recovery:
         remove = self.blank_and(last, tok)
         # `run on VMSYS1 VMSYS1 VMSYS2`: the names after it lack their `,` too; said
         # here, in one error, and their commas are assumed when they are read
-        more = self.names_without_commas(tok.end_pos)
+        more = self.option_typed_last(ip, self.names_without_commas(tok.end_pos))
         self.commas_missing.update(start for _, start in more)
         diag = messages.name_twice(str(tok.value), self.span_of(tok), remove, [word for word, _ in more])
         self.report(diag, tok.start_pos)
@@ -6422,6 +6423,20 @@ class Recovery:
         self._advance(ip.lexer_thread.state, end)
         self._fed_error_token = True  # read, as a whole: a mistake after it is news
         return True
+
+    def option_typed_last(self, ip, names: list[tuple[str, int]]) -> list[tuple[str, int]]:
+        """`names` (`names_without_commas`) but the last where it is an option of the
+        statement being typed, as `option_begun` reads it once the names before it are
+        read (`backup APPS LINUX f`: `full`, BKR012 "did you mean `full`?", as for
+        `backup LINUX f`), not one more name whose `,` is missing, which the error for
+        the names before it would name (`APPS, LINUX, f`) and its fix write."""
+        if not names:
+            return names
+        word, start = names[-1]
+        tok = Token("NAME", word, start_pos=start, end_pos=start + len(word), line=self.source.text.count("\n", 0, start) + 1)
+        if self.option_begun(ip, tok, self.accepts(ip)):
+            return names[:-1]
+        return names
 
     def names_without_commas(self, pos: int) -> list[tuple[str, int]]:
         """The names after offset `pos` on its line, separated by blanks only, up to a
