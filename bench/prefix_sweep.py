@@ -22,6 +22,7 @@ where it gives up), and sorted:
     python bench/prefix_sweep.py                     # counts, then each kind listed
     python bench/prefix_sweep.py examples/minimal.bkr
     python bench/prefix_sweep.py --agree             # also both parsers' contract
+    python bench/prefix_sweep.py --prefix desc --prefix ma   # only these words typed
 
 It never asserts; tests/test_parsers_agree.py runs the texts through the contract.
 """
@@ -91,6 +92,11 @@ def shape(message: str) -> str:
 def main(argv: list[str]) -> int:
     agree = "--agree" in argv
     args = [a for a in argv if a != "--agree"]
+    prefixes = []  # `--prefix WORD`, each: only those typed (tests/test_bench.py)
+    while "--prefix" in args:
+        at = args.index("--prefix")
+        prefixes.append(args[at + 1])
+        del args[at : at + 2]
     paths = [Path(a) for a in args] or sorted((HERE.parent / "examples").glob("*.bkr"))
     if agree:
         sys.path.insert(0, str(HERE.parent / "tests"))
@@ -98,7 +104,7 @@ def main(argv: list[str]) -> int:
     kinds: dict[str, dict] = collections.defaultdict(dict)
     texts = fell_back = differ = 0
     for path in paths:
-        for line, prefix, text in typed(path.read_text(encoding="utf-8")):
+        for line, prefix, text in typed(path.read_text(encoding="utf-8"), prefixes or PREFIXES):
             texts += 1
             diagnostics, fast_read = read(path.name, text)
             fell_back += not fast_read
