@@ -197,13 +197,14 @@ MONTH_END_DUE = [
 ]
 
 
-@pytest.mark.parametrize(("date", "expected"), MONTH_END_DUE, ids=[d for d, _ in MONTH_END_DUE])
-def test_the_month_s_last_day_is_due_on_its_dates(cms, date, expected):
-    """`monthly last-day 23:00`: BKRSUBMT DUE and BKREXPIR DUE given the date as
-    yyyymmdd send exactly what is due that day, at its minute, whichever of the 28th
-    to the 31st ends the month, and the property tests' oracle agrees."""
-    model = example_model("monthend")
-    exec_of = _exec_of("monthend")
+def _assert_due_on_date(cms, example: str, date: str, expected: set[str], *, check_minutes_on: str) -> None:
+    """BKRSUBMT DUE (on SYSA and SYSB) and BKREXPIR DUE (on SYSA), given `date` as
+    yyyymmdd and run at each minute a schedule of `example` names, send exactly
+    `expected` (a job on each member is submitted under each member's name,
+    SYSFULL1 and SYSFULL2: both count as SYSFULL); the property tests' oracle,
+    `is_due`, agrees; and on `check_minutes_on` each is sent at its own minute only."""
+    model = example_model(example)
+    exec_of = _exec_of(example)
     day = datetime.date(int(date[:4]), int(date[4:6]), int(date[6:])).strftime("%a").upper()
     schedules = [(j.name, j.run.schedule) for j in model.jobs]
     schedules += [(verb, s) for e in model.cluster.expires for verb, s in
@@ -225,7 +226,15 @@ def test_the_month_s_last_day_is_due_on_its_dates(cms, date, expected):
     oracle = {name for name, s in schedules for hhmm in times if is_due(s, hhmm, day, date)}
     assert oracle == expected
     for hhmm in times:  # each at its own minute only
-        assert_due(cms, model, exec_of, "SYSA", hhmm, day, date)
+        assert_due(cms, model, exec_of, check_minutes_on, hhmm, day, date)
+
+
+@pytest.mark.parametrize(("date", "expected"), MONTH_END_DUE, ids=[d for d, _ in MONTH_END_DUE])
+def test_the_month_s_last_day_is_due_on_its_dates(cms, date, expected):
+    """`monthly last-day 23:00`: BKRSUBMT DUE and BKREXPIR DUE given the date as
+    yyyymmdd send exactly what is due that day, at its minute, whichever of the 28th
+    to the 31st ends the month, and the property tests' oracle agrees."""
+    _assert_due_on_date(cms, "monthend", date, expected, check_minutes_on="SYSA")
 
 
 @pytest.mark.parametrize(("instant", "sent"), [
@@ -757,31 +766,7 @@ def test_nth_and_last_weekday_are_due_on_their_dates(cms, date, expected):
     """`monthly first sun 02:00` ... `monthly last sat 22:00`: BKRSUBMT DUE and
     BKREXPIR DUE given the date as yyyymmdd send exactly the jobs and expiry actions
     due that day, at their minutes, and the property tests' oracle agrees."""
-    model = example_model("nthday")
-    exec_of = _exec_of("nthday")
-    day = datetime.date(int(date[:4]), int(date[4:6]), int(date[6:])).strftime("%a").upper()
-    schedules = [(j.name, j.run.schedule, j.members) for j in model.jobs]
-    schedules += [(verb, s, ("SYSA",)) for e in model.cluster.expires for verb, s in
-                  [("PREVIEW", p) for p in e.previews] + [("PURGE", p) for p in e.purges]]
-    times = sorted({s.time.text for _, s, _ in schedules})
-    sent = set()
-    for hhmm in times:
-        for member in ("SYSA", "SYSB"):
-            run = cms.run(exec_of(member, "BKRSUBMT"), f"DUE {hhmm} {day} {date}", member=member,
-                          logged_on=["BKRBKUP"])
-            assert run.rc == 0, run
-            # a job on each member is submitted under each member's name (SYSFULL1, SYSFULL2)
-            sent |= {re.sub(r"^SYSFULL[12]$", "SYSFULL", c.split()[-1]) for c in run.commands
-                     if c.startswith("CP SMSG")}
-        run = cms.run(exec_of("SYSA", "BKREXPIR"), f"DUE {hhmm} {day} {date}", member="SYSA",
-                      logged_on=["BKRCATLG"])
-        assert run.rc == 0, run
-        sent |= {c.split("(")[-1] for c in run.commands if c.startswith("CP SMSG")}
-    assert sent == expected
-    oracle = {name for name, s, _ in schedules for hhmm in times if is_due(s, hhmm, day, date)}
-    assert oracle == expected
-    for hhmm in times:  # each at its own minute only
-        assert_due(cms, model, exec_of, "SYSB", hhmm, day, date)
+    _assert_due_on_date(cms, "nthday", date, expected, check_minutes_on="SYSB")
 
 
 # ------------------------------------------------------------------ DUE on another member
