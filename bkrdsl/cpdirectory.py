@@ -397,6 +397,16 @@ class Entry:
         return sum(not disk.temporary for disk in self.disks)
 
 
+def _ids_between(holders: dict[int, list[str]], first: int, last: int) -> set[str]:
+    """The IDs `holders` (address -> IDs, `Directory._holders` or
+    `_temporary_holders`) gives for the addresses from `first` to `last`."""
+    out: set[str] = set()
+    for address, ids in holders.items():
+        if first <= address <= last:
+            out.update(ids)
+    return out
+
+
 @dataclass(frozen=True)
 class Directory:
     """What the checks know of a CP source directory, and what its reading found wrong."""
@@ -643,11 +653,7 @@ class Directory:
         thousands of minidisks are at a few dozen addresses), no Python step a
         minidisk or an entry: BKR515/BKR516 pass over the users a range holds (most
         of a job's) without working out what it finds of each."""
-        out: set[str] = set()
-        for address, ids in self._holders.items():
-            if first <= address <= last:
-                out.update(ids)
-        return out
+        return _ids_between(self._holders, first, last)
 
     @functools.cached_property
     def _holders(self) -> dict[int, list[str]]:
@@ -675,11 +681,7 @@ class Directory:
         address from `first` to `last`: `holding`'s other half. A site has few (a
         Linux guest's swap), so BKR516 asks of a range's users only these whether
         the range selects a temporary disk beside their permanent ones."""
-        out: set[str] = set()
-        for address, ids in self._temporary_holders.items():
-            if first <= address <= last:
-                out.update(ids)
-        return out
+        return _ids_between(self._temporary_holders, first, last)
 
     @functools.cached_property
     def _temporary_holders(self) -> dict[int, list[str]]:
