@@ -510,6 +510,14 @@ def test_a_schedule_written_as_the_level_says_where_the_schedule_goes(written, s
     assert found.fix is None
 
 
+def _fix_writes(found):
+    """The text `found`'s fix writes, its one edit's; None when it has no fix."""
+    if found.fix is None:
+        return None
+    (edit,) = found.fix.edits
+    return edit.new_text
+
+
 def _keywords_doubled() -> list[tuple[str, str]]:
     """Each keyword of the base file where it first stands outside comments and texts,
     written twice in a row: (the keyword, the text)."""
@@ -1491,11 +1499,7 @@ def test_an_hour_alone_after_at_is_read_on_a_24_hour_clock(clean, written, code,
     assert (found.code, found.help) == (code, help)
     phrase = written.removeprefix("run on VMSYS2 ").removeprefix("purge ")
     assert found.message.startswith(f"`{phrase}` is not a .bkr schedule"), found.message
-    if fixed is None:
-        assert found.fix is None
-    else:
-        (edit,) = found.fix.edits
-        assert edit.new_text == fixed
+    assert _fix_writes(found) == fixed
 
 
 #: What the help says of a time after `at` written another way than HH:MM.
@@ -1589,11 +1593,7 @@ def test_a_time_after_at_written_otherwise_is_read_as_hh_mm(
     assert (found.code, found.help) == (code, help)
     phrase = written.removeprefix("run on VMSYS2 ").removeprefix("preview ")
     assert found.message.startswith(f"`{phrase}` is not a .bkr schedule"), found.message
-    if fixed is None:
-        assert found.fix is None
-    else:
-        (edit,) = found.fix.edits
-        assert edit.new_text == fixed
+    assert _fix_writes(found) == fixed
 
 
 #: The help of a schedule that runs more than once a day, in a `run`.
@@ -1680,11 +1680,7 @@ def test_noon_and_midnight_in_words_are_written_as_times(written, message, help,
     text = BASE.replace("run on VMSYS2 weekly sat 22:00", f"run on VMSYS2 {written}", 1)
     (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert (found.code, found.message, found.help) == ("BKR313", message, help)
-    if fixed is None:
-        assert found.fix is None
-    else:
-        (edit,) = found.fix.edits
-        assert edit.new_text == fixed
+    assert _fix_writes(found) == fixed
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
@@ -2098,11 +2094,7 @@ def test_the_days_a_schedule_leaves_out_are_read_as_the_other_days(clean, writte
     assert (found.code, found.help) == (code, help)
     phrase = written.removeprefix("run on VMSYS2 ").removeprefix("purge ")
     assert found.message == f"`{phrase}` is not a .bkr schedule: a schedule names the days it runs on, not those it leaves out"
-    if fixed is None:
-        assert found.fix is None
-    else:
-        (edit,) = found.fix.edits
-        assert edit.new_text == fixed
+    assert _fix_writes(found) == fixed
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
