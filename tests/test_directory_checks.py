@@ -1655,19 +1655,31 @@ def test_bkr526_prodssi_s_autoonly_machines_take_the_table_s_logon_policy():
         "`AUTOONLY` becomes `LBYONLY`: XAUTOLOG only becomes LOGON BY or XAUTOLOG only; `LOGONBY MAINT` added:"
         " whoever holds `MAINT`'s password may log on to it (`LOGON BKRBKUP BY MAINT`)"
     )
+    # The whole help (why, then how to keep the site's) would pass the renderers' width:
+    # what keeps the site's first, each role once.
     assert servers.help == (
-        "the dialect table gives every machine `LBYONLY` with `LOGONBY MAINT` (docs/compatibility.md, Logging on"
-        " to the machines); to keep the site's, write in each of a site dialect table's `[machines.backup-server]`,"
-        ' `[machines.catalog-server]`: `password = "AUTOONLY"`, `"LOGONBY MAINT"` taken out of `statements` (or'
-        " your own IDs in it), with `--dialect`; `AUTOONLY` still lets BKRSTART start it (XAUTOLOG), and takes no"
-        " LOGON BY; or review the entry, and deploy as is"
+        "to keep the site's, write `password = \"AUTOONLY\"`, `\"LOGONBY MAINT\"` out of `statements` in a site"
+        " dialect table's `[machines.ROLE]` for ROLE backup-server, catalog-server (`--dialect`); `AUTOONLY` still"
+        " lets BKRSTART start it; or deploy as is (docs/compatibility.md, Logging on to the machines)"
     )
     assert tape.message.endswith("`AUTOONLY` becomes `LBYONLY`, `LOGONBY MAINT` added, class B added")
     assert "`BKRWRK01`, `BKRWRK02`, `BKRWRK03`, `BKRWRK04`, `BKRSVSFS`, `TCTMM`, `TRTMM`, `TCDMM` and `TRDMM`" in tape.message
-    # Why the table gives class B, where docs/compatibility.md says: the Tape Manager machines' rows.
-    assert "`tape-request-dmm` rows: Class B to attach tape drives;" in tape.help and '`classes = "G"`' in tape.help
+    assert '`classes = "G"`' in tape.help and "ROLE worker, catalog-sfs-server, tape-catalog-node," in tape.help
     assert "class B added: CP lets it use the commands of class B (system resource operator)" in tape.related[0].label
     assert admin.message.endswith("`BKRADMIN` and `5697J06C` or what CP lets them do: `LOGONBY MAINT` added")
+
+
+def test_bkr526_shows_whole_how_to_keep_the_site_s_logon_within_the_width():
+    """The help says why the table writes what it does and how to keep the site's;
+    where the whole would pass the width the text format cuts a line at, what keeps
+    the site's comes first, each role once. prodssi.direct's three were cut there
+    (the workers' at `[machines.catalog-sfs-server]`: `pas...`): no field to write."""
+    found = check(PRODSSI, logon=True)
+    assert all(len(d.help) <= MESSAGE_WIDTH for d in found), [len(d.help) for d in found]
+    shown = run_cli(["check", PRODSSI, "--directory", DIRECT, "--color", "never"], expect=0).output
+    helps = [line for line in shown.splitlines() if "to keep the site's" in line]
+    assert len(helps) == 3 and not any(line.endswith("...") for line in helps), helps
+    assert all("`--dialect`" in line for line in helps)
 
 
 def test_bkr526_a_password_of_the_machine_s_own_is_never_shown(tmp_path):

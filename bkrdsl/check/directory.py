@@ -1007,7 +1007,11 @@ ENTRY_LOGON_CHANGED = register(
     as are a changed MACHINE, OPTION or ACCOUNT statement: each is named
     once. The help says why the table writes what it writes, where
     docs/compatibility.md says so (a Tape Manager machine's class B: to
-    attach tape drives), and how to keep the site's value.
+    attach tape drives), and how to keep the site's value; where all of
+    that would pass the width a diagnostic's line is shown in, how to keep
+    the site's value comes first, each role named once (`[machines.ROLE]`
+    for ROLE worker, catalog-sfs-server), and the why is left to
+    docs/compatibility.md.
 
     A warning, not an error: the table's values are the product's defaults,
     and the change may be the one the site wants; but a machine that holds
@@ -3454,16 +3458,16 @@ def _logon_changed(model: Model, alike: list[tuple[Machine, list[_Lost]]], diale
 
 def _logon_help(which: list[Machine], changed: list[_Lost], dialect: Dialect) -> str:
     """Why the table writes what it does (where docs/compatibility.md says), and how
-    to keep the site's value: the site table's fields, or what no field keeps."""
+    to keep the site's value: the site table's fields, or what no field keeps. Within
+    the renderers' `MESSAGE_WIDTH`: what keeps the site's comes first once the whole
+    help is longer (the text format cuts a line there, and the fields are what a site
+    came to read); the why, the tables' long names and the notes' reasons go first."""
+    from bkrdsl.diagnostics.render import MESSAGE_WIDTH
     from bkrdsl.dialect import STARTED_ROLES
 
     roles = list(dict.fromkeys(m.role for m in which))
-    why = [
-        (
-            "the dialect table gives every machine `LBYONLY` with `LOGONBY MAINT` (docs/compatibility.md,"
-            " Logging on to the machines)"
-        )
-    ]
+    docs = "(docs/compatibility.md, Logging on to the machines)"
+    why = [f"the dialect table gives every machine `LBYONLY` with `LOGONBY MAINT` {docs}"]
     if any(x.named.startswith("class ") for x in changed):
         # What a role's row in docs/compatibility.md says of its classes (`Class B to attach tape drives.`).
         reasons: dict[str, list[str]] = {}
@@ -3472,22 +3476,37 @@ def _logon_help(which: list[Machine], changed: list[_Lost], dialect: Dialect) ->
                 if said.startswith("Class "):
                     reasons.setdefault(said.strip().rstrip("."), []).append(f"`{role}`")
         why += [f"the {', '.join(rows)} {'row' if len(rows) == 1 else 'rows'}: {said}" for said, rows in reasons.items()]
-    keep = [f"`{x.field}`" for x in changed if x.field]
-    keep += [f'`"{x.statement}"` taken out of `statements` (or your own IDs in it)' for x in changed if x.statement]
+    fields = [f"`{x.field}`" for x in changed if x.field]
+    keep = fields + [f'`"{x.statement}"` taken out of `statements` (or your own IDs in it)' for x in changed if x.statement]
+    brief = fields + [f'`"{x.statement}"` out of `statements`' for x in changed if x.statement]
     tables = ", ".join(f"`[machines.{role}]`" for role in roles)
-    out = "; ".join(why)
-    if keep:
-        each = "" if len(roles) == 1 else "each of "
-        out += f"; to keep the site's, write in {each}a site dialect table's {tables}: {', '.join(keep)}, with `--dialect`"
+    each = "" if len(roles) == 1 else "each of "
     word = changed[0].named
     started = any(role in STARTED_ROLES for role in roles)
+    note, short = "", ""
     if word.startswith(_OWN_PASSWORD):
-        out += "; give it its password again after deploying (bkrc keeps none it reads)"
+        note, short = "give it its password again after deploying (bkrc keeps none it reads)", "give its password again"
     elif word.startswith("`NOLOG`") and started:
-        out += "; `NOLOG` cannot be kept: BKRSTART starts the machine, and CP logs a NOLOG user on in no way"
+        note = "`NOLOG` cannot be kept: BKRSTART starts the machine, and CP logs a NOLOG user on in no way"
+        short = "`NOLOG` cannot be kept: BKRSTART starts the machine"
     elif word.startswith("`AUTOONLY`") and started:
-        out += "; `AUTOONLY` still lets BKRSTART start it (XAUTOLOG), and takes no LOGON BY"
-    return out + "; or review the entry, and deploy as is"
+        note = "`AUTOONLY` still lets BKRSTART start it (XAUTOLOG), and takes no LOGON BY"
+        short = "`AUTOONLY` still lets BKRSTART start it"
+    whole = "; ".join(why)
+    if keep:
+        whole += f"; to keep the site's, write in {each}a site dialect table's {tables}: {', '.join(keep)}, with `--dialect`"
+    whole += "".join(f"; {n}" for n in (note, "or review the entry, and deploy as is") if n)
+    if len(whole) <= MESSAGE_WIDTH:
+        return whole
+    # Shorter, the keeping first: the role names once (`[machines.ROLE]`), the notes without their reasons.
+    named = tables if len(roles) == 1 else f"`[machines.ROLE]` for ROLE {', '.join(roles)}"
+    shorter = []
+    for table, said, last in ((tables, note, f"or deploy as is {docs}"), (named, note, f"or deploy as is {docs}"),
+                              (named, short, f"or deploy as is {docs}"), (named, short, "or deploy as is"),
+                              (named, "", "or deploy as is")):
+        kept = f"to keep the site's, write {', '.join(brief)} in a site dialect table's {table} (`--dialect`)"
+        shorter.append("; ".join(n for n in (kept if brief else "", said, last) if n))
+    return next((h for h in shorter if len(h) <= MESSAGE_WIDTH), shorter[-1])
 
 
 def included_profiles(model: Model, directory: Directory, dialect: Dialect | None) -> Iterator[Diagnostic]:
