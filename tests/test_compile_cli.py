@@ -999,3 +999,26 @@ def test_check_of_standard_input_names_it_as_the_diagnostics_do(tmp_path):
     to date with -`: `<stdin>`, as its diagnostics name it."""
     result = run_cli(["compile", "-", "-o", tmp_path / "out", "--check"], input=GOOD, expect=1)
     assert result.stderr.endswith(f"bkrc: {tmp_path / 'out'} is not up to date with <stdin>\n"), result.stderr
+
+
+def test_a_folder_of_the_site_s_own_templates_is_compared_not_written(tmp_path):
+    """docs/deploy.md, "Coming from hand-written templates": `--dry-run --diff` into a
+    folder of the site's downloaded templates shows each template bkrc would write
+    there against the site's (marked `(not written by bkrc)`), writes nothing and
+    exits 2, the folder being none bkrc wrote; a template of another name is kept."""
+    source = tmp_path / "dev.bkr"
+    source.write_text(GOOD)
+    current = tmp_path / "current"
+    (current / "DEV1").mkdir(parents=True)
+    (current / "DEV2").mkdir()
+    own = "* GUESTFUL, by hand\nCONFIG BKR_Job_Name = GUESTFUL\nINCLUDE MINIDISK LINUX01 = 0000 - FFFF\n"
+    (current / "DEV1" / "GUESTFUL.TEMPLATE").write_text(own)
+    (current / "DEV2" / "SYSFULLB.TEMPLATE").write_text("* another name\n")
+    before = tree(current)
+    result = run_cli(["compile", source, "-o", current, "--dry-run", "--diff"], expect=2)
+    said = result.output
+    assert re.search(r"^update +DEV1/GUESTFUL\.TEMPLATE .*\(not written by bkrc\)$", said, re.MULTILINE), said
+    assert "--- a/DEV1/GUESTFUL.TEMPLATE\n+++ b/DEV1/GUESTFUL.TEMPLATE\n" in said
+    assert "-* GUESTFUL, by hand\n" in said and "+INCLUDE MINIDISK LINUX02 = 0000 - FFFF\n" in said
+    assert "1 other file in" in said  # DEV2/SYSFULLB.TEMPLATE, kept
+    assert tree(current) == before
