@@ -249,6 +249,21 @@ def test_members_given_must_be_those_the_directory_builds_on(tmp_path):
     assert "warning[BKR514]: no IDENTITY of" in result.stderr and "built on `VMSYS5`" in result.stderr
 
 
+def test_without_cluster_the_usage_error_says_the_directory_does_not_name_it(tmp_path):
+    """`bkrc init new.bkr --directory USER.DIRECT` takes the members from the directory,
+    not the cluster's name, which no CP directory holds: the usage error says where it
+    comes from (it said only "Missing option '--cluster'."), and reads nothing first."""
+    result = run_cli(["init", tmp_path / "new.bkr", "--directory", tmp_path / "nope.direct"], expect=2)
+    assert "Missing option '--cluster': the SSI cluster's name, as SYSTEM CONFIG has it (`--cluster PRODSSI`)" in (
+        result.stderr
+    )
+    assert "the directory names the members (its BUILD statements), not the cluster" in result.stderr
+    assert "cannot read" not in result.output + result.stderr and not (tmp_path / "new.bkr").exists()
+    result = run_cli(["init", "-", "--member", "M1"], expect=2)
+    assert "Missing option '--cluster': the SSI cluster's name" in result.stderr
+    assert "not the cluster" not in result.stderr  # no --directory: nothing said of one
+
+
 def test_without_member_a_directory_with_no_build_is_a_usage_error(tmp_path):
     direct = tmp_path / "USER.DIRECT"
     direct.write_text("USER LNX01 PW 1G 2G G\n MDISK 0100 3390 1 10 LXP001 MR\n")

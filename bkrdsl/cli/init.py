@@ -102,9 +102,8 @@ def _what_force_does(file: str) -> str:
 @click.option(
     "--cluster",
     cls=OnceOption,
-    required=True,
     metavar="NAME",
-    help="The SSI cluster's name, as SYSTEM CONFIG has it.",
+    help="The SSI cluster's name, as SYSTEM CONFIG has it.  [required: --directory does not give it]",
 )
 @click.option(
     "--member",
@@ -203,6 +202,11 @@ def init_cmd(
     # it has any; DocumentCommand for a usage error), as for `bkrc compile`:
     # bkrc's own lines (`wrote FILE`, `nothing written`) go to standard output.
     status = status_to_stderr(fmt)
+    if cluster is None:  # before anything is read; with --directory a sysprog may expect it from there
+        raise click.UsageError(
+            "Missing option '--cluster': the SSI cluster's name, as SYSTEM CONFIG has it (`--cluster PRODSSI`)"
+            + ("; the directory names the members (its BUILD statements), not the cluster." if directory_path else ".")
+        )
     directory = _readable_directory(directory_path, fmt, color)
     if not members and directory is None:
         raise click.UsageError(
