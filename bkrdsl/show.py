@@ -880,6 +880,23 @@ def text(v: ClusterView) -> str:
 #: last, `excluded_by`, names the file, whose name may need quoting.
 CSV_COLUMNS = ("user", "statement", "member", "user_status", "address", "status", "manual_only", "jobs", "excluded_by")
 
+#: The columns written exactly as the JSON has them, never neutralised (`_neutralised`):
+#: IDs, addresses, bkrc's own words and `NAME@MEMBER` lists, whose characters the
+#: checks hold to a CP ID's or a CMS name's (no `(`, quote, `|`, `!` or `=`: nothing
+#: a spreadsheet calls or links), and which an auditor greps, cuts and sorts as
+#: they are (docs/show.md, "Fields"). Every other column, present or added later,
+#: is neutralised.
+CSV_EXACT = frozenset(CSV_COLUMNS[:-1])
+
+#: What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _neutralised(value: str) -> str:
+    """`value` with a `'` before it when a spreadsheet would read it as a formula
+    (`=HYPERLINK(...)`, `@SUM(...)`, `-2+3`: OWASP's neutralisation); as it is otherwise."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
 
 def _csv_field(value: str) -> str:
     """`value` as an RFC 4180 field: quoted, its quotes doubled, where it holds a
@@ -896,7 +913,8 @@ def _exclude_csv(x: ExcludeAt) -> str:
 
 def csv_rows(v: ClusterView) -> list[tuple[str, ...]]:
     """One row per permanent minidisk of the coverage (`--directory`), as CSV_COLUMNS:
-    the very `UserCoverage` the JSON's `members[].coverage.entries` print, made flat.
+    the very `UserCoverage` the JSON's `members[].coverage.entries` print, made flat,
+    the columns outside CSV_EXACT neutralised for a spreadsheet (`_neutralised`).
     A USER's minidisks are one set, its entry the same on every member: one row each,
     `member` empty; an IDENTITY's are each member's own: one row per member shown.
     Sorted by user, member, address; none without `--directory`."""
@@ -919,7 +937,16 @@ def csv_rows(v: ClusterView) -> list[tuple[str, ...]]:
                         "; ".join(_exclude_csv(x) for x in d.excluded_by),
                     ),
                 )
-    return [rows[key] for key in sorted(rows)]
+    return [_for_spreadsheet(rows[key]) for key in sorted(rows)]
+
+
+#: For each column, in order: whether `_for_spreadsheet` neutralises it.
+_NEUTRALISED = tuple(column not in CSV_EXACT for column in CSV_COLUMNS)
+
+
+def _for_spreadsheet(row: tuple[str, ...]) -> tuple[str, ...]:
+    """`row` with each field of a column outside CSV_EXACT `_neutralised`."""
+    return tuple(_neutralised(f) if n else f for f, n in zip(row, _NEUTRALISED, strict=True))
 
 
 def as_csv(v: ClusterView) -> str:
@@ -928,4 +955,4 @@ def as_csv(v: ClusterView) -> str:
     return "".join(",".join(_csv_field(f) for f in row) + "\n" for row in [CSV_COLUMNS, *csv_rows(v)])
 
 
-__all__ = ["CSV_COLUMNS", "FORMAT_VERSION", "ClusterView", "as_csv", "as_json", "csv_rows", "text", "view"]
+__all__ = ["CSV_COLUMNS", "CSV_EXACT", "FORMAT_VERSION", "ClusterView", "as_csv", "as_json", "csv_rows", "text", "view"]

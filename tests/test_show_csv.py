@@ -38,6 +38,12 @@ def read_csv(text: str) -> list[dict[str, str]]:
     return [dict(zip(header, row, strict=True)) for row in reader]
 
 
+def spreadsheet_safe(value: str) -> str:
+    """OWASP's neutralisation of a CSV cell (docs/show.md, "Fields"): a `'` before a
+    value that starts with `=`, `+`, `-`, `@`, a tab or a CR."""
+    return "'" + value if value and value[0] in "=+-@\t\r" else value
+
+
 def rows_from_json(data: dict) -> dict[tuple[str, str, str], dict[str, str]]:
     """What each CSV row must say, worked out from the JSON document alone: a USER's
     minidisks once (`member` empty; its entry is the same on every member), an
@@ -56,8 +62,11 @@ def rows_from_json(data: dict) -> dict[tuple[str, str, str], dict[str, str]]:
                     "status": d["status"],
                     "manual_only": "true" if d["manual_only"] else "false",
                     "jobs": " ".join(f"{j['name']}@{j['member']}" for j in d["jobs"]),
-                    "excluded_by": "; ".join(
-                        f"{x['file']}:{x['line']}:{x['column']} {x['whose']} {x['name']}" for x in d["excluded_by"]
+                    "excluded_by": spreadsheet_safe(
+                        "; ".join(
+                            f"{x['file']}:{x['line']}:{x['column']} {x['whose']} {x['name']}"
+                            for x in d["excluded_by"]
+                        )
                     ),
                 }
                 key = (e["user"], member, d["address"])
@@ -140,6 +149,22 @@ def test_a_value_with_a_comma_or_a_quote_is_quoted(at_root, tmp_path):
     (row,) = [r for r in read_csv(text) if (r["user"], r["address"]) == ("LNXWEB01", "0100")]
     assert row["excluded_by"] == value
     expected = rows_from_json(json.loads(show(path, "examples/prodssi.direct", "json")))
+    assert read_csv(text) == [expected[key] for key in sorted(expected)]
+
+
+@pytest.mark.parametrize("name", ["=cmd|' -C calc'!A0.bkr", '=HYPERLINK("http:", "x").bkr', "@SUM(1+1).bkr", "+1.bkr"])
+def test_a_file_name_a_spreadsheet_reads_as_a_formula_is_neutralised(tmp_path, monkeypatch, name):
+    """`excluded_by` starts with the file's name as given: one a spreadsheet would
+    run as a formula gets OWASP's `'` before it, so the cell is text; the IDs and
+    words of the other columns stay exact (CSV_EXACT), as the JSON has them."""
+    shutil.copy(ROOT / "examples/prodssi.direct", tmp_path / "site.direct")
+    (tmp_path / name).write_text(PRODSSI.replace("exclude minidisk LNX* 0192", "exclude minidisk LNXWEB01 0100"))
+    monkeypatch.chdir(tmp_path)
+    text = show(name, "site.direct", "csv")
+    (row,) = [r for r in read_csv(text) if (r["user"], r["address"]) == ("LNXWEB01", "0100")]
+    assert row["excluded_by"] == f"'{name}:13:5 member VMSYS2"
+    assert (row["user"], row["jobs"]) == ("LNXWEB01", "LNXFULL@VMSYS2")
+    expected = rows_from_json(json.loads(show(name, "site.direct", "json")))
     assert read_csv(text) == [expected[key] for key in sorted(expected)]
 
 
