@@ -218,3 +218,58 @@ def test_a_module_imported_twice_without_a_cycle_is_no_import_cycle(tmp_path):
         "main.bkr",
     )
     assert "BKR102" not in [d.code for d in found]
+
+
+def _import_outside(tmp_path, spec: str):
+    """The diagnostics of a cluster in tmp_path/project whose `import spec` would
+    read tmp_path/elsewhere/site.bkr, a module that declares SECRET1."""
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "site.bkr").write_text("single user SECRET1\n")
+    (tmp_path / "project").mkdir()
+    path = tmp_path / "project" / "main.bkr"
+    path.write_text(f"import {spec}\n{CLUSTER}")
+    analysis = analyse(str(path), path.read_bytes(), path=path)
+    assert len(analysis.program.modules) == 1  # the main file's: site.bkr was not read
+    return [d for d in analysis.diagnostics if d.code.startswith("BKR10")]
+
+
+def test_an_absolute_import_path_is_read_nowhere(tmp_path):
+    """BKR104: `import /...` would read whatever that path holds on the machine
+    that checks the file; a folder outside the project is given with `-I DIR`."""
+    spec = (tmp_path / "elsewhere" / "site").as_posix()
+    (found,) = _import_outside(tmp_path, spec)
+    assert found.code == "BKR104"
+    assert found.message == (
+        f"import path `{spec}` is absolute: a module is imported by a path relative to the"
+        " importing file, the standard library or a search folder"
+    )
+    assert (found.span.line, found.span.column, found.span.end_column) == (1, 8, 8 + len(spec))
+    assert "-I DIR" in found.help
+
+
+@pytest.mark.parametrize("how", ["dots", "slash"])
+def test_a_std_path_that_leaves_the_standard_library_is_read_nowhere(tmp_path, how):
+    """BKR104: `std/` reads as the library bkrc ships; `std/../...` (or `std//...`,
+    absolute after `std/`) would read a file of somewhere else under that name."""
+    from bkrdsl.resources import stdlib_dir
+
+    target = tmp_path / "elsewhere" / "site"
+    spec = "std/" + (os.path.relpath(target, stdlib_dir()) if how == "dots" else target.as_posix())
+    (found,) = _import_outside(tmp_path, spec)
+    assert found.code == "BKR104"
+    assert found.message == (
+        f"import path `{spec}` leaves the standard library, which it names: a `std/` path is"
+        " `std/` and one module's name"
+    )
+
+
+def test_a_relative_path_climbing_out_of_the_project_is_read_as_documented(tmp_path):
+    """`../` is relative to the importing file (docs/language.md): it may leave the
+    project, as `#include "../x.h"` does, and reads the module."""
+    path = tmp_path / "project" / "main.bkr"
+    (tmp_path / "project").mkdir()
+    (tmp_path / "site.bkr").write_text("single user SITE1\n")
+    path.write_text(f"import ../site\n{CLUSTER}")
+    analysis = analyse(str(path), path.read_bytes(), path=path)
+    assert not [d for d in analysis.diagnostics if d.code.startswith("BKR10")]
+    assert [Path(m.file).name for m in analysis.program.modules] == ["main.bkr", "site.bkr"]

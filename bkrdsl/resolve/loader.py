@@ -5,7 +5,8 @@ relative to the importing file; a bare `import site/common` is looked up in the
 importing file's folder, then in each folder of the search path (`-I DIR`,
 then BKRDSL_PATH). A missing module or an import cycle is a diagnostic that
 names the places searched or the cycle; a module in a folder bkrc may not enter
-is one that names that folder.
+is one that names that folder. An absolute path, or a `std/` path that leaves the
+standard library, is read nowhere (BKR104).
 """
 
 from __future__ import annotations
@@ -95,6 +96,58 @@ UNREADABLE_MODULE = register(
     no_example="a file that cannot be read: the mistake is not in any text",
 )
 
+IMPORT_OUTSIDE = register(
+    "BKR104",
+    "import-path-outside",
+    "error",
+    "an import path is absolute, or a `std/` path leaves the standard library",
+    """
+    An import names a module by a path relative to a place bkrc chooses:
+    `std/NAME` the standard library's module NAME, `./NAME` and `../NAME`
+    the importing file's folder, a bare `NAME` that folder and then the
+    search path (`-I DIR`, BKRDSL_PATH). Two paths fit none of these, and
+    bkrc reads neither:
+
+    - an absolute path (`import /home/site/common`): it reads whatever is
+      at that path on the machine that checks the file (a colleague's, the
+      CI machine's), where a reader of the cluster file cannot tell what it
+      is; a folder outside the project is named on the command line instead,
+      with `-I DIR`, where the person running bkrc chooses it;
+    - a `std/` path with a `..` part, or a `/` right after `std/`
+      (`import std/../../site/common`, `import std//home/x`): it reads as the
+      standard library, which every reviewer trusts to hold the product's
+      machines and z/VM's own IDs as IBM ships them, and reads a file of
+      somewhere else. The library's modules are one folder deep: a `std/`
+      path is `std/` and a module's name.
+
+    Failing example:
+
+        import std/../site/common
+
+    Fix: import the site's module relative to the file
+    (`import ./site/common`), or by its name with its folder on the search
+    path (`import common` and `bkrc check -I site`).
+    """,
+)
+
+#: What BKR104 says of each kind of path it refuses.
+_OUTSIDE = {
+    "absolute": "is absolute: a module is imported by a path relative to the importing file,"
+    " the standard library or a search folder",
+    "std": "leaves the standard library, which it names: a `std/` path is `std/` and one module's name",
+}
+
+
+def outside(spec: str) -> str | None:
+    """Why `import spec` is refused (BKR104: a key of `_OUTSIDE`), or None: an
+    absolute path, or a `std/` one whose rest is absolute or climbs with `..`."""
+    if spec.startswith("/"):
+        return "absolute"
+    if spec.startswith("std/") and (spec[4:].startswith("/") or ".." in spec[4:].split("/")):
+        return "std"
+    return None
+
+
 Reader = Callable[[Path], bytes]
 
 
@@ -113,6 +166,9 @@ class Program:
 
 
 def _candidates(spec: str, importer: Path | None, search_path: tuple[Path, ...]) -> list[Path]:
+    """The places `import spec` looks at, in order; none for a path bkrc refuses (BKR104)."""
+    if outside(spec):
+        return []
     name = spec if spec.endswith(".bkr") else spec + ".bkr"
     if spec.startswith("std/"):
         return [stdlib_dir() / name[4:]]
@@ -248,14 +304,21 @@ def _stdlib_hint(spec: str) -> tuple[str | None, str | None]:
     return f"`{name}` is in the standard library: write `import std/{name.lower()}`", f"std/{name.lower()}"
 
 
-def _path_fix(imp: ast.Import, path: str | None) -> Fix | None:
-    """Write `path` over the module path of `imp` (the statement's last word, so it
-    ends where the statement does)."""
+def _path_span(imp: ast.Import) -> Span | None:
+    """Where the module path of `imp` is (the statement's last word, so it ends
+    where the statement does); None when the statement is too short to hold it."""
     span = imp.span
-    if path is None or span.end - span.start < len(imp.path) or span.end_column <= len(imp.path):
+    if span.end - span.start < len(imp.path) or span.end_column <= len(imp.path):
         return None
     start, column = span.end - len(imp.path), span.end_column - len(imp.path)
-    where = Span(span.file, span.end_line, column, span.end_line, span.end_column, start, span.end)
+    return Span(span.file, span.end_line, column, span.end_line, span.end_column, start, span.end)
+
+
+def _path_fix(imp: ast.Import, path: str | None) -> Fix | None:
+    """Write `path` over the module path of `imp`."""
+    where = _path_span(imp)
+    if path is None or where is None:
+        return None
     return Fix.replace(f"Import `{path}`", where, path)
 
 
@@ -449,6 +512,18 @@ def _visit(
     reference cycle that would keep the program, and every AST node, alive
     until the cyclic collector ran (compile runs without it)."""
     for imp in mod.imports:
+        why = outside(imp.path)
+        if why is not None:
+            loading.program.diagnostics.append(
+                IMPORT_OUTSIDE(
+                    f"import path `{imp.path}` {_OUTSIDE[why]}",
+                    _path_span(imp) or imp.span,
+                    help="import a module of the site's relative to this file (`./NAME`, `../NAME`), or by"
+                    " its name with its folder given as `-I DIR`; `std/NAME` names a module of the"
+                    " standard library only",
+                )
+            )
+            continue
         # closed: candidate -> the folder on its way bkrc may not enter
         found, tried, closed = _search(imp.path, mod_path, loading.search_path)
         if found is None and closed:
