@@ -941,6 +941,10 @@ BROKEN_TABLES = [
     ("started machine NOLOG", lambda d: d["machines"]["backup-server"].update(password="NOLOG"),
      ("machines.backup-server.password: NOLOG: CP logs this user on in no way, and BKRSTART starts"
       " this machine with XAUTOLOG")),
+    # A real password would be written in plain text into every compile's DIRECT file
+    ("a password of its own", lambda d: d["machines"]["admin"].update(password="S3CRETPW"),
+     ("machines.admin.password: a password of the machine's own: bkrc would write it in plain text into"
+      " the machine's generated DIRECT file")),
 ]
 
 

@@ -550,6 +550,7 @@ def _machines(data: dict, origin: str) -> dict[str, MachineDefaults]:
                 raise DialectError(f"{where}.{name}: must be one word")
         _check_storage(where, words["storage"], words["maxstorage"])
         _check_logonby(where, statements)
+        _check_password_form(where, words["password"])
         _check_started_password(where, role, words["password"])
         machines[role] = MachineDefaults(
             role, **words, statements=statements, status=_status(spec, where), note=str(spec.get("note", ""))
@@ -614,6 +615,26 @@ def _check_logonby(where: str, statements: tuple[str, ...]) -> None:
         raise DialectError(
             f"{where}: {len(by_users)} LOGONBY user IDs ({listed}): CP takes at most eight in an entry"
             " (z/VM CP Planning and Administration, LOGONBY): leave some out"
+        )
+
+
+#: The password operands of a USER or IDENTITY statement that are no password: how CP
+#: logs the user on without one (z/VM 7.2, USER Directory Statement's syntax diagram).
+LOGON_FORMS = frozenset({"AUTOONLY", "LBYONLY", "NOLOG", "NOPASS"})
+
+
+def _check_password_form(where: str, password: str) -> None:
+    """A machine's `password` is one of LOGON_FORMS, never a password: every
+    compile would write it in plain text into the machine's DIRECT file, which
+    whoever reads the output folder, its copies and its history reads too
+    (docs/compatibility.md, Logging on to the machines). bkrc holds no secret; a machine's own password is set
+    on z/VM after deploying."""
+    if password.upper() not in LOGON_FORMS:
+        raise DialectError(
+            f"{where}.password: a password of the machine's own: bkrc would write it in plain text into"
+            " the machine's generated DIRECT file; write LBYONLY (XAUTOLOG and LOGON BY), AUTOONLY"
+            " (XAUTOLOG only), NOLOG or NOPASS, and give the machine its password on z/VM after"
+            " deploying (docs/compatibility.md, Logging on to the machines)"
         )
 
 

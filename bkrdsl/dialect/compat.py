@@ -131,7 +131,10 @@ EXECs act on (the entries ending in `_rc`) are each a whole number from 1 to
 (not logged on, which the EXECs read first), and `XAUTOLOG`'s two differ
 from each other. Every machine role has
 its defaults, each of `password`, `storage`, `maxstorage` and `classes` one
-word, the two sizes in CP's form (a whole number and K, M, G, T, P or E)
+word, `password` one of CP's forms without a password (`LBYONLY`,
+`AUTOONLY`, `NOLOG`, `NOPASS`), never a password of the machine's own,
+which every compile would write in plain text into its DIRECT file (give
+it on z/VM after deploying), the two sizes in CP's form (a whole number and K, M, G, T, P or E)
 with `storage` no more than `maxstorage`. Both size units, `cyl` and `blk`,
 are described (a `disk` statement may use either), each with a one-word
 `devtype` and a `first` cylinder or block that lies on the largest volume
