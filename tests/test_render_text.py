@@ -199,3 +199,19 @@ def test_colour_only_when_asked():
     d = codes.SYNTAX("x", src.span(0, 1), help="h")
     assert "\x1b[" not in render_text([d], {"a.bkr": src})
     assert "\x1b[" in render_text([d], {"a.bkr": src}, color=True)
+
+
+def test_a_control_or_bidi_character_in_a_comment_is_shown_not_sent_to_the_terminal():
+    """A comment may hold what a terminal acts on: `ESC ] 0 ; ... BEL` retitles it,
+    `ESC [ 2 J` clears the screen, U+202E shows the rest of the line backwards. The
+    frame shows each as one visible character (`␛`, `␇`, `�`), its carets in place."""
+    line = "  wokers 2  # \x1b]0;title\x07 \x1b[2J \u202etxet \x7f\x9b"
+    src = source("c.bkr", f"cluster A {{\n{line}\n}}\n")
+    span, _ = word_at(src, 2, "wokers")
+    frame = render_one_text(codes.UNKNOWN_KEYWORD("x", span), {"c.bkr": src})
+    assert not any(c in frame for c in "\x1b\x07\u202e\x7f\x9b")
+    text, _ = marked(frame, 2)
+    assert text == "2 |   wokers 2  # \u241b]0;title\u2407 \u241b[2J \ufffdtxet \u2421\ufffd"
+    assert under(frame, 2) == "wokers"
+    span, _ = word_at(src, 2, "txet")
+    assert under(render_one_text(codes.UNKNOWN_KEYWORD("x", span), {"c.bkr": src}), 2) == "txet"

@@ -96,12 +96,31 @@ def _columns(text: str) -> int:
     )
 
 
+#: What a frame shows for a character a terminal would act on rather than show,
+#: one character for one so that the columns stay: a C0 control (a tab aside,
+#: which `_window` expands) as its Control Picture (ESC as `␛`, BEL as `␇`), DEL
+#: as `␡`, a C1 control and a bidirectional formatting character (U+202E, which
+#: shows the rest of the line backwards: "Trojan Source") as `�`. A comment or a
+#: text of a .bkr file (or a record of a CP directory) may hold them, and a frame
+#: goes to terminals and CI logs: `ESC ] 0 ; ... BEL` retitles the terminal,
+#: `ESC [ 2 J` clears what was printed before it (docs/security.md).
+_SHOWN = str.maketrans(
+    {c: 0x2400 + c for c in range(0x20) if c != 0x09}
+    | {0x7F: 0x2421}
+    | dict.fromkeys(range(0x80, 0xA0), 0xFFFD)
+    | dict.fromkeys([0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)], 0xFFFD)
+)
+
+
 def _window(line: str, start: int, end: int) -> tuple[str, int, int]:
-    """Expand tabs and cut `line` to FRAME_WIDTH characters around [start, end) (0-based).
+    """Expand tabs and cut `line` to FRAME_WIDTH characters around [start, end) (0-based),
+    each character a terminal would act on shown as `_SHOWN` says.
 
     Returns the visible text and the caret's start and end within it, in
     terminal columns (`_columns`).
     """
+    if not (line.isascii() and line.isprintable()):
+        line = line.translate(_SHOWN)
     # Characters after tab expansion (a tab always shows as four spaces, in the
     # text and in the caret line alike, so the carets stay under their text).
     prefix = line[:start].replace("\t", TAB)
