@@ -1415,6 +1415,8 @@ class _Terminal(io.StringIO):
         ({}, True),
         ({"NO_COLOR": "1"}, False),
         ({"NO_COLOR": ""}, True),
+        ({"NO_COLOR": "0"}, False),  # any value: no-color.org
+        ({"FORCE_COLOR": "0"}, True),  # forces nothing: a terminal is coloured anyway
         ({"TERM": "dumb"}, False),
         ({"NO_COLOR": "1", "FORCE_COLOR": "1"}, False),
     ],
@@ -1435,7 +1437,10 @@ def test_colour_on_a_terminal(monkeypatch, env, colour):
         ({}, False),
         ({"FORCE_COLOR": "1"}, True),
         ({"FORCE_COLOR": ""}, False),
+        ({"FORCE_COLOR": "0"}, False),  # a CI template's "do not force" (Node's tools)
+        ({"FORCE_COLOR": "true"}, True),
         ({"FORCE_COLOR": "1", "TERM": "dumb"}, True),
+        ({"FORCE_COLOR": "0", "TERM": "dumb"}, False),
         ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),
     ],
 )
@@ -1450,6 +1455,46 @@ def test_force_color_colours_what_is_not_a_terminal(monkeypatch, env, colour):
     assert use_color("never", io.StringIO()) is False
     bad = ROOT / "examples" / "broken" / "prodssi.bkr"
     assert ("\x1b[" in run_cli(["check", bad]).stdout) is colour
+
+
+SLIP = "cluster X { member M { workers = } }\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "stream"),
+    [
+        (["check", ROOT / "examples" / "broken" / "prodssi.bkr"], "stdout"),
+        (["compile", ROOT / "examples" / "broken" / "prodssi.bkr", "-o", "out"], "stderr"),
+        (["show", ROOT / "examples" / "broken" / "prodssi.bkr"], "stderr"),
+        (["fmt", "-"], "stderr"),
+        (["init", "-", "--cluster", "1BADNAMEXX", "--member", "M1"], "stderr"),
+        (["highlight", ROOT / "examples" / "minimal.bkr"], "stdout"),
+    ],
+    ids=["check", "compile", "show", "fmt", "init", "highlight"],
+)
+@pytest.mark.parametrize(
+    ("env", "colour"),
+    [
+        ({}, False),
+        ({"FORCE_COLOR": "1"}, True),
+        ({"FORCE_COLOR": "0"}, False),
+        ({"FORCE_COLOR": "1", "NO_COLOR": "0"}, False),
+    ],
+    ids=["plain", "forced", "force-0", "no-color-0"],
+)
+def test_every_command_that_colours_reads_the_environment_alike(tmp_path, monkeypatch, args, stream, env, colour):
+    """One place decides (`use_color`): each command that colours, not on a
+    terminal, colours with FORCE_COLOR (not 0) and never with NO_COLOR (any value)."""
+    for name in ("NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.chdir(tmp_path)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    result = run_cli(args, input=SLIP)
+    assert result.exit_code in (0, 1), result.output
+    assert ("\x1b[" in getattr(result, stream)) is colour
+    assert "\x1b[" not in getattr(result, "stderr" if stream == "stdout" else "stdout")
 
 
 # ------------------------------------------------------------ the parser's cache

@@ -98,20 +98,29 @@ def exit_code(diagnostics) -> int:
 
 
 def use_color(option: str, stream=None) -> bool:
+    """Whether to colour what goes to `stream` (standard output by default): the
+    one place every command that colours asks (diagnostics, `bkrc highlight`)."""
     if option == "always":
         return True
-    # NO_COLOR counts when set and not empty (no-color.org), and wins over
-    # FORCE_COLOR (force-color.org: CI logs that show colours, not a terminal),
-    # as in CPython and pytest; TERM=dumb is a terminal that cannot show
-    # colours (Emacs' shell, some CI logs).
+    # NO_COLOR counts when set and not empty, whatever its value (no-color.org:
+    # NO_COLOR=0 too), and wins over FORCE_COLOR (CI logs that show colours,
+    # not a terminal), as in CPython and pytest; TERM=dumb is a terminal that
+    # cannot show colours (Emacs' shell, some CI logs).
     if option == "never" or os.environ.get("NO_COLOR"):
         return False
-    if os.environ.get("FORCE_COLOR"):
+    if forced_color():
         return True
     if os.environ.get("TERM") == "dumb":
         return False
     stream = stream or sys.stdout
     return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def forced_color() -> bool:
+    """FORCE_COLOR set, not empty and not `0`: a CI template that sets
+    FORCE_COLOR=0 means "do not force", as Node's tools read it, and got colour
+    codes in a log that cannot show them (force-color.org counts any value)."""
+    return os.environ.get("FORCE_COLOR", "") not in ("", "0")
 
 
 def unified_diff(before: str, after: str, from_name: str, to_name: str) -> str:
@@ -478,7 +487,7 @@ def color_option(fn=None, *, what: str = "the text format", more: str = ""):
             default="auto",
             show_default=True,
             help=(
-                f"Colour {what} (auto: on a terminal or with FORCE_COLOR set;"
+                f"Colour {what} (auto: on a terminal or with FORCE_COLOR set, not to 0;"
                 " never with NO_COLOR set, nor with TERM=dumb unless FORCE_COLOR is set)." + more
             ),
         )(fn)
