@@ -729,6 +729,47 @@ def render_plan(plan: Plan, *, changes_only: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _reason(a: Action) -> str | None:
+    """Why the plan changes a file (`plan_document`'s `reason`, docs/output.md); None for one it leaves."""
+    if a.action == CREATE:
+        return "missing"
+    if a.action == DELETE:
+        return "no-longer-generated"
+    if a.action == UPDATE:
+        return "changed-by-hand" if a.drifted else "not-written-by-bkrc" if a.untracked else "source-changed"
+    return None
+
+
+def plan_document(plan: Plan) -> dict:
+    """The plan as `--plan-format json` prints it (docs/output.md): every file with
+    the manifest's member, kind, job and the sha256 bkrc would write (null for a
+    file it deletes), its action and, for a change, the reason; the totals; the
+    plan's closing lines (files kept, what a killed compile left). A file deleted
+    is described as the last compile's manifest describes it, as in `render_plan`."""
+    notes = _plan_notes(plan)
+    files = []
+    for a in plan.actions:
+        art, was = a.artifact, plan.written.get(a.path)
+        if art is not None:
+            kind, member, job, sha = art.kind, art.member, art.job, art.sha256
+        elif a.action == DELETE:
+            kind, member, job, sha = (was.kind, was.member, was.job, None) if was else (None, None, None, None)
+        else:  # the manifest, which lists the others
+            kind, member, job, sha = "manifest", None, None, _sha(plan.manifest.encode("utf-8"))
+        note = notes.get(a.path, "").strip(" ()") or None
+        files.append(
+            {"path": a.path, "action": a.action, "member": member, "kind": kind, "job": job, "sha256": sha,
+             "reason": _reason(a), "note": note}
+        )
+    notes_after = [_preserved_line(len(plan.preserved), plan.out_dir)] if plan.preserved else []
+    return {
+        "up_to_date": plan.up_to_date,
+        "files": files,
+        "counts": {word: plan.count(word) for word in (CREATE, UPDATE, DELETE, KEEP)},
+        "notes": notes_after + _recovery_lines(plan),
+    }
+
+
 def _flag_word(letter: str) -> str:
     """The word for the file attribute `fixed_entries` found (`chattr +i`, `+a`)."""
     return "immutable" if letter == "i" else "append-only"

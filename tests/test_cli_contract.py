@@ -4,6 +4,7 @@ document in every run, whatever stops it."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -438,3 +439,128 @@ def test_an_internal_error_after_the_document_leaves_it_alone(monkeypatch, tmp_p
     assert json.loads(result.stderr)["diagnostics"] == []
     assert result.stdout.startswith("bkrc: internal error: RuntimeError: planning broke (bkrc ")
     assert not (tmp_path / "out").exists()
+
+
+# ------------------------------------------------------------------ bkrc compile --plan-format json
+def plan_of(result) -> dict:
+    """The `--plan-format json` document: all of standard output, and it says the exit code."""
+    document = json.loads(result.stdout)
+    assert document["format_version"] == "1" and document["exit_code"] == result.exit_code
+    return document
+
+
+def test_the_json_plan_of_a_dry_run_is_what_the_compile_then_writes(tmp_path):
+    """Each file's member, kind, job and sha256 are the manifest's, as the compile
+    writes it after the dry run; nothing but the document on standard output."""
+    out = tmp_path / "out"
+    dry = plan_of(run_cli(["compile", MINIMAL, "-o", out, "--dry-run", "--plan-format", "json"], expect=0))
+    assert not out.exists()
+    assert (dry["command"], dry["output"], dry["source"], dry["up_to_date"]) == ("dry-run", str(out), "minimal.bkr", False)
+    assert {f["action"] for f in dry["files"]} == {"create"} and {f["reason"] for f in dry["files"]} == {"missing"}
+    run_cli(["compile", MINIMAL, "-o", out], expect=0)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    planned = {f["path"]: (f["member"], f["kind"], f["job"], f["sha256"]) for f in dry["files"]}
+    assert planned.pop("manifest.json")[3] == hashlib.sha256((out / "manifest.json").read_bytes()).hexdigest()
+    assert planned == {f["path"]: (f["member"], f["kind"], f["job"], f["sha256"]) for f in manifest["files"]}
+    assert dry["counts"] == {"create": len(manifest["files"]) + 1, "update": 0, "delete": 0, "unchanged": 0}
+    again = plan_of(run_cli(["compile", MINIMAL, "-o", out, "--check", "--plan-format", "json"], expect=0))
+    assert again["up_to_date"] is True and {f["reason"] for f in again["files"]} == {None}
+
+
+def test_the_json_plan_of_check_says_why_each_file_is_out_of_date(tmp_path):
+    """--check in a pipeline: which files, and why (changed by hand, not yet
+    generated, not bkrc's, generated otherwise now, no longer generated)."""
+    src, out = tmp_path / "dev.bkr", tmp_path / "out"
+    text = MINIMAL.read_text(encoding="utf-8")
+    src.write_text(text, encoding="utf-8")
+    run_cli(["compile", src, "-o", out], expect=0)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    template = next(f["path"] for f in manifest["files"] if f["kind"] == "job-template")
+    with open(out / template, "a", encoding="utf-8") as edited:
+        edited.write("* mine\n")
+    removed = next(f["path"] for f in manifest["files"] if f["kind"] == "submit-exec")
+    (out / removed).unlink()
+    assert "workers 2" in text
+    src.write_text(text.replace("workers 2", "workers 3", 1), encoding="utf-8")
+    result = run_cli(["compile", src, "-o", out, "--check", "--plan-format", "json"], expect=1)
+    plan = plan_of(result)
+    reasons = {f["path"]: (f["action"], f["reason"]) for f in plan["files"]}
+    assert plan["up_to_date"] is False and plan["command"] == "check"
+    assert reasons[template] == ("update", "changed-by-hand")
+    assert reasons[removed] == ("create", "missing")
+    assert ("create", "missing") in [reasons[p] for p in reasons if "W03" in p or "WRK03" in p]
+    assert reasons["manifest.json"] == ("update", "source-changed")
+    # bkrc's own line goes to standard error, beside the text diagnostics.
+    assert result.stderr.endswith(f"bkrc: {out} is not up to date with {src}\n")
+    # Back to two workers: the third's files are no longer generated.
+    src.write_text(text, encoding="utf-8")
+    run_cli(["compile", src, "-o", out, "--force"], expect=0)
+    src.write_text(text.replace("workers 2", "workers 3", 1), encoding="utf-8")
+    run_cli(["compile", src, "-o", out], expect=0)
+    src.write_text(text, encoding="utf-8")
+    plan = plan_of(run_cli(["compile", src, "-o", out, "--check", "--plan-format", "json"], expect=1))
+    gone = [f for f in plan["files"] if f["action"] == "delete"]
+    assert gone and {f["reason"] for f in gone} == {"no-longer-generated"} and {f["sha256"] for f in gone} == {None}
+    assert all(f["kind"] == "directory" for f in gone)
+
+
+def test_the_json_plan_names_a_file_bkrc_did_not_write(tmp_path):
+    out = tmp_path / "out"
+    dry = plan_of(run_cli(["compile", MINIMAL, "-o", out, "--dry-run", "--plan-format", "json"], expect=0))
+    (out / "cluster").mkdir(parents=True)
+    path = next(f["path"] for f in dry["files"] if f["path"].startswith("cluster/"))
+    (out / path).write_text("* the site's own\n", encoding="utf-8")
+    (out / "manifest.json").write_text(json.dumps({"format_version": "1", "source": "minimal.bkr", "files": []}))
+    result = run_cli(["compile", MINIMAL, "-o", out, "--dry-run", "--plan-format", "json"], expect=2)
+    plan = plan_of(result)
+    assert {f["path"]: f["reason"] for f in plan["files"]}[path] == "not-written-by-bkrc"
+    assert plan["failures"][0] == "bkrc: these files were not written by bkrc, and bkrc would overwrite them:"
+    assert result.stderr == "".join(line + "\n" for line in plan["failures"])
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
+@pytest.mark.parametrize(
+    ("case", "code"),
+    [("missing-file", 2), ("input-errors", 1), ("missing-dialect", 2), ("internal-error", 2)],
+)
+def test_the_json_plan_is_all_of_standard_output_whatever_stops_the_run(tmp_path, monkeypatch, fmt, case, code):
+    """Every run past the command line prints the document (no plan in it when the
+    run stopped before it planned), its failures bkrc's lines; with --format json or
+    sarif standard error is their document alone, else it holds bkrc's lines."""
+    args = [MINIMAL, "-o", tmp_path / "out", "--check", "--plan-format", "json", "--format", fmt]
+    if case == "missing-file":
+        args[0] = tmp_path / "nope.bkr"
+    elif case == "input-errors":
+        args[0] = EXAMPLES / "broken" / "prodssi.bkr"
+    elif case == "missing-dialect":
+        args += ["--dialect", tmp_path / "nope.toml"]
+    else:
+        def broken(*_args, **_kwargs):
+            raise RuntimeError("planning broke")
+
+        monkeypatch.setattr("bkrdsl.output.make_plan", broken)
+    result = run_cli(["compile", *args], expect=code)
+    plan = plan_of(result)
+    assert (plan["files"], plan["up_to_date"], plan["counts"]) == (None, None, None)
+    (failure,) = plan["failures"]
+    assert failure.startswith("bkrc: ") and "Traceback" not in result.output
+    if case == "internal-error":
+        assert failure.startswith("bkrc: internal error: RuntimeError: planning broke (bkrc ")
+    if fmt == "text":
+        assert result.stderr.endswith(failure + "\n")
+    else:  # standard error is the diagnostics' document alone
+        assert json.loads(result.stderr) is not None
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("flags", "said"),
+    [
+        ([], "--plan-format json is for --dry-run or --check"),
+        (["--diff"], "--plan-format json cannot be used with --diff"),
+        (["--check", "--diff"], "--plan-format json cannot be used with --diff"),
+    ],
+)
+def test_the_json_plan_needs_a_plan_and_no_diff(tmp_path, flags, said):
+    result = run_cli(["compile", MINIMAL, "-o", tmp_path / "out", "--plan-format", "json", *flags], expect=2)
+    assert said in result.output and not (tmp_path / "out").exists()

@@ -89,6 +89,27 @@ def test_the_manifest_shown_is_the_one_written_shortened(compiled):
     assert shortened(json.loads(sample), json.loads((compiled / "manifest.json").read_text(encoding="utf-8")))
 
 
+def test_the_json_plan_shown_is_the_one_printed_shortened(tmp_path, monkeypatch):
+    """output.md's `--plan-format json` sample: the run it describes (a hand edit,
+    and APPSFULL moved to 02:30), its keys and values, two files of them."""
+    monkeypatch.chdir(tmp_path)
+    src = tmp_path / "prodssi.bkr"
+    shutil.copy(EXAMPLES / "prodssi.bkr", src)
+    run_cli(["compile", "prodssi.bkr", "-o", "out"], expect=0)
+    with open(tmp_path / "out" / "VMSYS1" / "APPSFULL.TEMPLATE", "a", encoding="utf-8") as edited:
+        edited.write("* mine\n")
+    text = src.read_text(encoding="utf-8")
+    assert text.count("run on VMSYS1 daily 02:00") == 1
+    src.write_text(text.replace("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:30"), encoding="utf-8")
+    section_text = section(OUTPUT, "### The plan as JSON")
+    (sample,) = re.findall(r"^```json\n(.*?)^```", section_text, re.MULTILINE | re.DOTALL)
+    (shown,) = re.findall(r"two of its (\d+) files", section_text)
+    result = run_cli(["compile", "prodssi.bkr", "-o", "out", "--check", "--plan-format", "json"], expect=1)
+    real = json.loads(result.stdout)
+    assert shortened(json.loads(sample), real)
+    assert len(real["files"]) == int(shown)
+
+
 def test_every_file_of_the_layout_tree_is_written(written):
     shown = layout_files(section(OUTPUT, "## Layout"))
     assert len(shown) >= 10

@@ -8,6 +8,7 @@ import re
 import shlex
 import sys
 from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 import click
@@ -399,16 +400,19 @@ def dialect_option(fn):
     )(fn)
 
 
-def load_dialect_arg(dialect_path: str | None, *, err: bool = True, fmt: str = "text", document_err: bool = False):
+def load_dialect_arg(
+    dialect_path: str | None, *, err: bool = True, fmt: str = "text", document_err: bool = False, say=None
+):
     """The table `--dialect` names (the built-in one without it), or exit 2 with
-    bkrc's one line on the table (on standard error; `err` False: standard output)
-    and, for a document `fmt`, its empty document (`empty_document`)."""
+    bkrc's one line on the table (on standard error; `err` False: standard output;
+    `say`: a function that prints it instead) and, for a document `fmt`, its empty
+    document (`empty_document`)."""
     from bkrdsl.dialect import DialectError, load_dialect
 
     try:
         return load_dialect(path=dialect_path) if dialect_path else load_dialect()
     except DialectError as err_:
-        click.echo(f"bkrc: {err_}", err=err)
+        (say or partial(click.echo, err=err))(f"bkrc: {err_}")
         empty_document(fmt, err=document_err, reason=f"bkrc: {err_}")
         sys.exit(EXIT_USAGE)
 
@@ -441,13 +445,13 @@ def directory_option(fn):
 
 
 def load_directory_arg(
-    directory_path: str | None, *, err: bool = True, fmt: str = "text", document_err: bool = False
+    directory_path: str | None, *, err: bool = True, fmt: str = "text", document_err: bool = False, say=None
 ):
     """The directory `--directory` names, read (`cpdirectory.read_directory`: what it
     cannot read is its own diagnostic, BKR501), or None without the option; exit 2
     with bkrc's one line when the file cannot be opened (on standard error; `err`
-    False: standard output) and, for a document `fmt`, its empty document
-    (`empty_document`)."""
+    False: standard output; `say`: a function that prints it instead) and, for a
+    document `fmt`, its empty document (`empty_document`)."""
     if not directory_path:
         return None
     from bkrdsl.cpdirectory import MAX_FILE_SIZE, read_directory
@@ -457,7 +461,7 @@ def load_directory_arg(
             data = f.read(MAX_FILE_SIZE + 1)  # one byte more tells a file too large
     except OSError as err_:
         line = f"bkrc: cannot read directory {directory_path}: {err_.strerror or err_}"
-        click.echo(line, err=err)
+        (say or partial(click.echo, err=err))(line)
         empty_document(fmt, err=document_err, reason=line)
         sys.exit(EXIT_USAGE)
     return read_directory(directory_path, data)
@@ -696,14 +700,18 @@ def _document_printed(ctx: click.Context | None = None) -> None:
         ctx.meta[_DOCUMENT_PRINTED] = True
 
 
-def internal_error_document(ctx: click.Context, fmt: str, err: BaseException, *, document_err: bool) -> None:
+def internal_error_document(
+    ctx: click.Context, fmt: str, err: BaseException, *, document_err: bool, line: bool = True
+) -> None:
     """An internal error of a run in a document format (json, sarif): the
     document its stream holds, unless the run printed it already (a stream
     of two documents parses no better than one cut short), then the line
     `internal_error` prints, on the other stream. JSON's document has no
     diagnostic, `execution_successful` false and the line; SARIF's says that the
     run failed and why, a tool execution notification of level `error`
-    (SARIF 2.1.0, 3.20.21 and 3.58), as a reader of SARIF expects it."""
+    (SARIF 2.1.0, 3.20.21 and 3.58), as a reader of SARIF expects it. `line`
+    False: the caller prints the line (the other stream is a document too:
+    `bkrc compile --plan-format json`)."""
     if not ctx.meta.get(_DOCUMENT_PRINTED):
         if fmt == "sarif":
             from bkrdsl.diagnostics.render import render_sarif
@@ -713,7 +721,8 @@ def internal_error_document(ctx: click.Context, fmt: str, err: BaseException, *,
         else:
             empty_document(fmt, err=document_err, reason=internal_error_text(err))
         _document_printed(ctx)
-    click.echo(internal_error_text(err), err=not document_err)
+    if line:
+        click.echo(internal_error_text(err), err=not document_err)
 
 
 class DocumentCommand(click.Command):

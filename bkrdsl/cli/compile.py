@@ -24,6 +24,7 @@ ends as it would have (exit 0) and says that DIR is complete. SIGTERM takes the 
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import sys
@@ -32,7 +33,9 @@ import threading
 import click
 
 from bkrdsl.cli.common import (
+    DOCUMENT_FORMATS,
     EXIT_INPUT,
+    EXIT_INTERNAL,
     EXIT_OK,
     EXIT_USAGE,
     OUTPUT_ERRNOS,
@@ -46,6 +49,8 @@ from bkrdsl.cli.common import (
     empty_document,
     format_option,
     include_option,
+    internal_error_document,
+    internal_error_text,
     interruption,
     load_dialect_arg,
     load_directory_arg,
@@ -57,11 +62,69 @@ from bkrdsl.cli.common import (
     status_to_stderr,
 )
 
+#: The version of the `--plan-format json` document (docs/output.md); a change
+#: that could break a reader gets a new one, a key added keeps it.
+PLAN_FORMAT_VERSION = "1"
 
-def _fail(message: str, code: int, *, err: bool = True) -> None:
-    """Print bkrc's own `message` and exit; `err` False with --format json or
-    sarif, whose document is then all of standard error (`status_to_stderr`)."""
-    click.echo(message, err=err)
+
+class PlanReport:
+    """The `--plan-format json` document of a `--dry-run` or `--check`: all of
+    standard output, printed once as the command exits, whatever stops it. bkrc's
+    own lines go to standard error (unless the diagnostics' document is all of it,
+    `--format json` or `sarif`), and the warnings and failures among them into
+    the document too."""
+
+    def __init__(self, command: str, out_dir: str, fmt: str) -> None:
+        self.command = command
+        self.out_dir = out_dir
+        self.to_stderr = status_to_stderr(fmt)
+        self.source: str | None = None
+        self.plan = None
+        self.lines: dict[str, list[str]] = {"warnings": [], "failures": []}
+
+    def say(self, text: str, into: str | None = None) -> None:
+        if self.to_stderr:
+            click.echo(text, err=True)
+        if into is not None:
+            self.lines[into].extend(text.splitlines())
+
+    def failure(self, text: str) -> None:
+        self.say(text, "failures")
+
+    def print(self, code: int) -> None:
+        import json
+
+        from bkrdsl.output import plan_document
+
+        planned = plan_document(self.plan) if self.plan is not None else {
+            "up_to_date": None, "files": None, "counts": None, "notes": [],
+        }
+        document = {
+            "format_version": PLAN_FORMAT_VERSION,
+            "command": self.command,
+            "output": self.out_dir,
+            "source": self.source,
+            "exit_code": code,
+            **planned,
+            **self.lines,
+        }
+        click.echo(json.dumps(document, indent=2, ensure_ascii=True))
+
+
+def _say(text: str, err, into: str | None = None) -> None:
+    """Print bkrc's own lines: `err` True on standard error, False on standard
+    output (with --format json or sarif, whose document is then all of standard
+    error: `status_to_stderr`), or a PlanReport, which keeps the warnings and
+    failures (`into`) for its document."""
+    if isinstance(err, PlanReport):
+        err.say(text, into)
+    else:
+        click.echo(text, err=err)
+
+
+def _fail(message: str, code: int, *, err=True, into: str | None = "failures") -> None:
+    """Print bkrc's own `message` (`_say`) and exit."""
+    _say(message, err, into)
     sys.exit(code)
 
 
@@ -121,7 +184,7 @@ def _waiting(status: bool):
     """What WriteLock says while another compile holds DIR."""
 
     def say(folder: str) -> None:
-        click.echo(f"bkrc: another bkrc compile is writing in {folder}; waiting for it to finish", err=status)
+        _say(f"bkrc: another bkrc compile is writing in {folder}; waiting for it to finish", status)
 
     return say
 
@@ -137,7 +200,7 @@ def _warn_renames(plan, status: bool) -> None:
 
     for line in [*output.rename_warnings(plan), *output.deleted_warnings(plan), *output.catalog_moves(plan),
                  *output.moved_minidisks(plan)]:
-        click.echo(line, err=status)
+        _say(line, status, "warnings")
 
 
 def _echo_diff(plan) -> None:
@@ -194,6 +257,17 @@ def _would_fail(plan) -> str | None:
 )
 @click.option("--force", is_flag=True, help="Overwrite files changed by hand since the last compile.")
 @click.option(
+    "--plan-format",
+    cls=OnceOption,
+    type=click.Choice(("text", "json")),
+    default="text",
+    show_default=True,
+    help=(
+        "With --dry-run or --check: the plan as a table, or as one JSON document on standard output"
+        " (every file's action, member, kind, job, sha256 and why it changes; docs/output.md)."
+    ),
+)
+@click.option(
     "--source-name",
     cls=OnceOption,
     metavar="NAME",
@@ -210,8 +284,8 @@ def _would_fail(plan) -> str | None:
 @color_option
 @include_option
 def compile_cmd(
-    file, out_dir, dry_run, check_only, show_diff, force, source_name, dialect_path, directory_path, fmt, color,
-    include,
+    file, out_dir, dry_run, check_only, show_diff, force, plan_format, source_name, dialect_path, directory_path, fmt,
+    color, include,
 ):
     """Check FILE and write every member's files to DIR ('-' reads standard input).
 
@@ -219,6 +293,41 @@ def compile_cmd(
     the cluster file that imports it. With --directory, FILE is also checked
     against the site's CP source directory, and an error there writes nothing.
     """
+
+    report = None
+    if plan_format == "json":
+        if show_diff:
+            raise click.UsageError("--plan-format json cannot be used with --diff: the diff is text, the document JSON")
+        if not (dry_run or check_only):
+            raise click.UsageError("--plan-format json is for --dry-run or --check: a compile prints no plan")
+        report = PlanReport("check" if check_only else "dry-run", out_dir, fmt)
+    try:
+        _compile_cmd(
+            file, out_dir, dry_run, check_only, show_diff, force, source_name, dialect_path, directory_path, fmt,
+            color, include, report,
+        )
+    except SystemExit as done:
+        if report is not None:
+            report.print(done.code if isinstance(done.code, int) else EXIT_USAGE)
+        raise
+    # Deliberately broad, as DocumentCommand's: a bug is an internal error, its
+    # line on standard error (and in the plan's document), standard output the
+    # document still; with --format json or sarif, standard error their document.
+    except Exception as err:
+        if report is None or (isinstance(err, OSError) and err.errno == errno.EPIPE):
+            raise
+        report.failure(internal_error_text(err))
+        if fmt in DOCUMENT_FORMATS:
+            internal_error_document(click.get_current_context(), fmt, err, document_err=True, line=False)
+        report.print(EXIT_INTERNAL)
+        sys.exit(EXIT_INTERNAL)
+
+
+def _compile_cmd(
+    file, out_dir, dry_run, check_only, show_diff, force, source_name, dialect_path, directory_path, fmt, color,
+    include, report,
+):
+    """compile_cmd's body, which always ends in SystemExit (`sys.exit`)."""
     from bkrdsl.signals import Terminated
 
     commit = None
@@ -236,13 +345,13 @@ def compile_cmd(
             with no_cycle_collection():
                 code = _compile(
                     file, out_dir, dry_run, check_only, show_diff, force, source_name, dialect_path,
-                    directory_path, fmt, color, include, commit, locks,
+                    directory_path, fmt, color, include, commit, locks, report,
                 )
         except KeyboardInterrupt as err:
             if commit is None or not commit.done:
                 word, exit_with = interruption(err)
                 state = "is as it was" if os.path.lexists(out_dir) else "was not created"
-                _fail(f"bkrc: {word}; nothing written: {out_dir} {state}", exit_with, err=status_to_stderr(fmt))
+                _fail(f"bkrc: {word}; nothing written: {out_dir} {state}", exit_with, err=report or status_to_stderr(fmt))
             # Only where Ctrl-C could not be held back (not the main thread).
             commit.interrupted, code = True, EXIT_OK
             held = signal.SIGTERM if isinstance(err, Terminated) else signal.SIGINT
@@ -261,11 +370,13 @@ def compile_cmd(
 
 def _compile(
     file, out_dir, dry_run, check_only, show_diff, force, source_name, dialect_path, directory_path, fmt, color,
-    include, commit, locks,
+    include, commit, locks, report=None,
 ) -> int:
     """The command; the exit code when it ends well (errors leave through _fail).
     Once `commit.done`, Ctrl-C is held back until compile_cmd releases it; the
-    write lock taken here (in `locks`) is let go there too, after the report."""
+    write lock taken here (in `locks`) is let go there too, after the report.
+    `report`: the PlanReport of `--plan-format json`, which then takes the plan
+    and bkrc's own lines in place of the table."""
     from pathlib import Path
 
     from bkrdsl import output
@@ -278,9 +389,10 @@ def _compile(
     dry_run = dry_run or (show_diff and not check_only)
     # With --format json or sarif the diagnostics are all of standard error, a
     # document a program reads; bkrc's own lines then go to standard output.
-    status = status_to_stderr(fmt)
-    dialect = load_dialect_arg(dialect_path, err=status, fmt=fmt, document_err=True)
-    directory = load_directory_arg(directory_path, err=status, fmt=fmt, document_err=True)
+    status = report or status_to_stderr(fmt)
+    say = report.failure if report is not None else None
+    dialect = load_dialect_arg(dialect_path, err=status_to_stderr(fmt), fmt=fmt, document_err=True, say=say)
+    directory = load_directory_arg(directory_path, err=status_to_stderr(fmt), fmt=fmt, document_err=True, say=say)
     try:
         analysis = analyse_arg(file, include, dialect, directory=directory, cluster_required=True)
     except InputError as err:
@@ -292,6 +404,8 @@ def _compile(
 
     # What the headers and the manifest name (docs/output.md "Every file").
     source = source_name or source_label(analysis.model.main_file)
+    if report is not None:
+        report.source = source
     artifacts = _artifacts(analysis, source, dialect, status)
     out = Path(out_dir)
     reading = dry_run or check_only
@@ -308,6 +422,8 @@ def _compile(
             for line in output.recover(out, locked=lock.held):
                 click.echo(f"bkrc: {line}", err=status)
         plan = output.make_plan(out, artifacts, source, locked=lock.held)
+        if report is not None:
+            report.plan = plan
     except output.OutputError as err:
         _fail(f"bkrc: {err}", EXIT_USAGE, err=status)
     if reading:
@@ -319,25 +435,27 @@ def _compile(
 
     if check_only:
         if plan.up_to_date:
-            click.echo(f"bkrc: {out} is up to date")
+            _say(f"bkrc: {out} is up to date", report or False)
             # The answer is DIR's (exit 0), but what a killed compile left beside
             # it, which the next compile removes, is said too (a plan names it).
             for line in output.leftover_warnings(plan):
-                click.echo(f"bkrc: {line}", err=status)
+                _say(f"bkrc: {line}", status, "warnings")
             return EXIT_OK
-        click.echo(output.render_plan(plan, changes_only=True), nl=False)
+        if report is None:
+            click.echo(output.render_plan(plan, changes_only=True), nl=False)
         if show_diff:
             _echo_diff(plan)
         _warn_renames(plan, status)
         # The answer stays "not up to date" (exit 1), but the compile that would
         # bring DIR up to date must not seem to be all that is missing.
         if failure is not None:
-            click.echo(f"bkrc: warning: a compile would fail: {failure}", err=status)
+            _say(f"bkrc: warning: a compile would fail: {failure}", status, "warnings")
         # `-` is standard input, `<stdin>` as the diagnostics name it: "up to date with -" named nothing.
         named_file = analysis.model.main_file if file == "-" else file
-        _fail(f"bkrc: {out} is not up to date with {named_file}", EXIT_INPUT, err=status)
+        _fail(f"bkrc: {out} is not up to date with {named_file}", EXIT_INPUT, err=status, into=None)
     if dry_run:
-        click.echo(output.render_plan(plan), nl=False)
+        if report is None:
+            click.echo(output.render_plan(plan), nl=False)
         if show_diff:
             _echo_diff(plan)
         _warn_renames(plan, status)
