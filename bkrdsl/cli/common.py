@@ -394,7 +394,8 @@ def dialect_option(fn):
         "--dialect",
         "dialect_path",
         cls=OnceOption,
-        type=click.Path(dir_okay=False),
+        type=click.Path(readable=False),  # unreadable, or a folder: bkrc's own line, from the loader
+        metavar="FILE",
         callback=named,
         help="A corrected dialect table (TOML) to use instead of the built-in one, which `bkrc dialect` prints.",
     )(fn)
@@ -438,7 +439,8 @@ def directory_option(fn):
         "--directory",
         "directory_path",
         cls=DirectoryOption,
-        type=click.Path(dir_okay=False),
+        type=click.Path(readable=False),  # unreadable, or a folder: bkrc's own line, from the loader
+        metavar="FILE",
         callback=named,
         help="The site's CP source directory (USER DIRECT) to check the .bkr files against (docs/directory.md).",
     )(fn)

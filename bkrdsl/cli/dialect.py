@@ -25,7 +25,7 @@ from bkrdsl.cli.common import EXIT_OK, EXIT_USAGE, OnceOption, named
     "--changes",
     "changes_path",
     cls=OnceOption,
-    type=click.Path(dir_okay=False),
+    type=click.Path(readable=False),  # unreadable, or a folder: bkrc's own line, from the loader
     callback=named,
     metavar="FILE",
     help="List what the dialect table FILE (a site's copy) changes against the built-in one, item by item.",

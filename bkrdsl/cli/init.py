@@ -117,7 +117,7 @@ def _what_force_does(file: str) -> str:
     "--directory",
     "directory_path",
     cls=OnceOption,
-    type=click.Path(dir_okay=False),
+    type=click.Path(readable=False),  # unreadable, or a folder: bkrc's own line, from the loader
     callback=named,
     metavar="USER.DIRECT",
     help="The site's CP source directory: the groups list its own USER and IDENTITY users that hold"
