@@ -134,7 +134,7 @@ CASES = [
     (["init", "ro/new.bkr", "--cluster", "1BADNAMEXX", "--member", "M1"], "", 1, "diagnostics"),
     (["init", "-", "--cluster", "C"], "", 2, "usage"),
     # bkrc dialect --changes
-    (["dialect", "--changes", "missing.toml"], "", 2, "bkrc: missing.toml: no such file"),
+    (["dialect", "--changes", "missing.toml"], "", 2, "bkrc: missing.toml: no such file (the --changes table)"),
     (["dialect", "--changes", "unread.bkr"], "", 2, "bkrc: unread.bkr: cannot read: Permission denied"),
     (["dialect", "--changes", "empty"], "", 2, "bkrc: empty: cannot read: Is a directory"),
     # bkrc explain, rules

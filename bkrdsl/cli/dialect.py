@@ -65,7 +65,7 @@ def dialect_cmd(changes_path, fmt):
 
     try:
         builtin = load_dialect()
-        site = load_dialect(path=changes_path)
+        site = load_dialect(path=changes_path, option="--changes")
     except DialectError as err:
         click.echo(f"bkrc: {err}", err=True)
         sys.exit(EXIT_USAGE)

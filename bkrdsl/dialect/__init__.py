@@ -863,13 +863,14 @@ def parse_dialect(data: dict, origin: str) -> Dialect:
         raise DialectError(f"{origin}: malformed dialect table ({type(err).__name__}: {err})") from None
 
 
-def load_dialect(release: str = DEFAULT_RELEASE, path: str | None = None) -> Dialect:
+def load_dialect(release: str = DEFAULT_RELEASE, path: str | None = None, option: str = "--dialect") -> Dialect:
     """The table for a product release, or the table at `path` (a site's corrected copy).
 
     The built-in tables are read once per process; a site's file is read on
     every call, so an edited table is never answered from a stale cache.
+    `option`: what named `path`, for the line on a missing file (`bkrc dialect --changes`).
     """
-    return _read_table(Path(path), str(path), release) if path else _builtin(release)
+    return _read_table(Path(path), str(path), release, option=option) if path else _builtin(release)
 
 
 def builtin_path(release: str = DEFAULT_RELEASE) -> Path:
@@ -889,13 +890,13 @@ def _builtin(release: str) -> Dialect:
 MAX_TABLE_SIZE = 1_000_000
 
 
-def _read_table(file: Path, origin: str, release: str, builtin: bool = False) -> Dialect:
+def _read_table(file: Path, origin: str, release: str, builtin: bool = False, option: str = "--dialect") -> Dialect:
     try:
         with open(file, "rb") as f:
             raw = f.read(MAX_TABLE_SIZE + 1)
     except FileNotFoundError:
         if not builtin:
-            raise DialectError(f"{file}: no such file (the --dialect table)") from None
+            raise DialectError(f"{file}: no such file (the {option} table)") from None
         raise DialectError(f"no dialect table for release {release} ({file})") from None
     except OSError as err:
         raise DialectError(f"{file}: cannot read: {err.strerror or err}") from None
