@@ -958,7 +958,7 @@ _START_AWAY = f"  if up = {RC_ELSEWHERE} & w.i then return away(i)"
 _START_SERVED = [
     "/* 0 when the machine is logged on and, for the catalog's SFS */",
     "/* server, its file pool serves; on.i says whether it is logged on. */",
-    "start: procedure expose me member m. q. x. w. s. p. pool. final on.",
+    "start: procedure expose me member m. q. x. w. s. p. pool. final on. xa.",
     "  parse arg i",
     "  up = logon(i)",
     "  on.i = (up = 0)",
@@ -977,7 +977,7 @@ def _logon(dialect) -> list[str]:
     XAUTOLOG's refusals (the dialect's rcs) already logged on goes to
     MEANWHILE, not in the directory says to load the entries."""
     return [
-        "logon: procedure expose me member m. q. x. w. s.",
+        "logon: procedure expose me member m. q. x. w. s. xa.",
         "  parse arg i",
         "  asked = queryuser(i)",
         "  if asked = 0 then do",
@@ -1000,7 +1000,12 @@ def _logon(dialect) -> list[str]:
         "    end",
         "    return failed",
         "  end",
-        "  call tell me': started' m.i'.'",
+        # CP's XAUTOLOG returns once the logon is under way: "started" says
+        # no more than that, and the EXEC says so (only the SFS server is waited
+        # for until it is logged on, AWAIT). XA.i lets the summary tell a machine
+        # started from one left alone, and one started yet not logged on.
+        "  xa.i = 1",
+        "  call tell me': started' m.i '(XAUTOLOG accepted).'",
         _AWAITED,
         "  return 0",
     ]
@@ -1148,7 +1153,7 @@ def _await(seconds: int) -> list[str]:
         "await: procedure expose me m. q. s. w.",
         "  parse arg i",
         f"  call tell me': waiting up to {seconds} seconds for' m.i 'to log on.'",
-        f"  do {seconds // POLL_SECONDS}",
+        f"  do try = 1 to {seconds // POLL_SECONDS}",
         f"    'CP {CP_SLEEP}'",
         "    if rc = 0 then nop",
         "    else do",
@@ -1156,6 +1161,9 @@ def _await(seconds: int) -> list[str]:
         "      return rc",
         "    end",
         "    asked = queryuser(i)",
+        # Said, so that "started" above is never the last word on it.
+        "    if asked = 0 then",
+        f"      call tell me':' m.i 'is logged on, after' try * {POLL_SECONDS} 'seconds.'",
         f"    if asked = {CP_NOT_LOGGED_ON} then nop",
         "    else return asked",
         "  end",
@@ -1227,6 +1235,7 @@ _START_LOOP_SERVED = [
     "  if first = 0 then first = result",
     "  /* Logged on, its file pool not serving: started, not ready. */",
     "  if on.i then nop",
+    "  else if xa.i then late = late m.i",
     "  else down = down m.i",
 ]
 #: Elsewhere LOGON returns 0 once the machine is logged on: one that failed is down.
@@ -1235,6 +1244,13 @@ _START_LOOP_LOGGED_ON = [
     "  if result = 0 then iterate",
     "  if first = 0 then first = result",
     "  down = down m.i",
+]
+#: The same where a machine is waited for without a file pool: one XAUTOLOG
+#: started that did not log on in time is not "not started".
+_START_LOOP_AWAITED = [
+    *_START_LOOP_LOGGED_ON[:-1],
+    "  if xa.i then late = late m.i",
+    "  else down = down m.i",
 ]
 #: BKRSTART's main loop, after a machine failed, where one is waited for.
 _START_NONE_AFTER = [
@@ -1506,14 +1522,29 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
         "if result <> 0 then exit result",
         "first = 0",
         "down = ''",
+        *(["late = ''"] if waits else []),
+        "/* xa.i: CP accepted XAUTOLOG of machine i (started). */",
+        "xa. = 0",
         *(["held = 0"] if held else []),
         "do i = 1 to m.0",
         *(_START_HELD_BACK if held else []),
-        *(_START_LOOP_SERVED if served else _START_LOOP_LOGGED_ON),
+        *(_START_LOOP_SERVED if served else _START_LOOP_AWAITED if waits else _START_LOOP_LOGGED_ON),
         *(_START_HELD_AFTER if held else _START_NONE_AFTER if waits else []),
         "end",
-        "if first = 0 then exit 0",
+        "if first = 0 then do",
+        "  /* How many it started, how many it left alone: run again by */",
+        "  /* hand after AUTOLOG1, 0 started. */",
+        "  fresh = 0",
+        "  do i = 1 to m.0",
+        "    fresh = fresh + xa.i",
+        "  end",
+        "  call tell me': done:' fresh 'started,' m.0 - fresh,",
+        "    'already logged on.'",
+        "  exit 0",
+        "end",
         "/* Say what is missing, and how to finish the start-up. */",
+        *(["if late == '' then nop",
+           "else call tell me': started, yet not logged on here:'late'.'"] if waits else []),
         "if down == '' then nop",
         "else call tell me': not started on member' member':'down'.'",
         "call tell me': fix the cause shown above, then run EXEC' me 'again.'",

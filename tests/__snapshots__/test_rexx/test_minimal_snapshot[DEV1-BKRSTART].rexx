@@ -73,12 +73,16 @@ call onmember
 if result <> 0 then exit result
 first = 0
 down = ''
+late = ''
+/* xa.i: CP accepted XAUTOLOG of machine i (started). */
+xa. = 0
 do i = 1 to m.0
   call start i
   if result = 0 then iterate
   if first = 0 then first = result
   /* Logged on, its file pool not serving: started, not ready. */
   if on.i then nop
+  else if xa.i then late = late m.i
   else down = down m.i
   if w.i then do
     /* The others need it first: start none of them. */
@@ -91,8 +95,20 @@ do i = 1 to m.0
     leave
   end
 end
-if first = 0 then exit 0
+if first = 0 then do
+  /* How many it started, how many it left alone: run again by */
+  /* hand after AUTOLOG1, 0 started. */
+  fresh = 0
+  do i = 1 to m.0
+    fresh = fresh + xa.i
+  end
+  call tell me': done:' fresh 'started,' m.0 - fresh,
+    'already logged on.'
+  exit 0
+end
 /* Say what is missing, and how to finish the start-up. */
+if late == '' then nop
+else call tell me': started, yet not logged on here:'late'.'
 if down == '' then nop
 else call tell me': not started on member' member':'down'.'
 call tell me': fix the cause shown above, then run EXEC' me 'again.'
@@ -189,7 +205,7 @@ tell: procedure expose me
 
 /* 0 when the machine is logged on and, for the catalog's SFS */
 /* server, its file pool serves; on.i says whether it is logged on. */
-start: procedure expose me member m. q. x. w. s. p. pool. final on.
+start: procedure expose me member m. q. x. w. s. p. pool. final on. xa.
   parse arg i
   up = logon(i)
   on.i = (up = 0)
@@ -197,7 +213,7 @@ start: procedure expose me member m. q. x. w. s. p. pool. final on.
   if up = 36 & w.i then return away(i)
   return up
 
-logon: procedure expose me member m. q. x. w. s.
+logon: procedure expose me member m. q. x. w. s. xa.
   parse arg i
   asked = queryuser(i)
   if asked = 0 then do
@@ -220,7 +236,8 @@ logon: procedure expose me member m. q. x. w. s.
     end
     return failed
   end
-  call tell me': started' m.i'.'
+  xa.i = 1
+  call tell me': started' m.i '(XAUTOLOG accepted).'
   if w.i then return await(i)
   return 0
 
@@ -290,7 +307,7 @@ meanwhile: procedure expose me m. q. x. s. w.
 await: procedure expose me m. q. s. w.
   parse arg i
   call tell me': waiting up to 60 seconds for' m.i 'to log on.'
-  do 30
+  do try = 1 to 30
     'CP SLEEP 2 SEC'
     if rc = 0 then nop
     else do
@@ -298,6 +315,8 @@ await: procedure expose me m. q. s. w.
       return rc
     end
     asked = queryuser(i)
+    if asked = 0 then
+      call tell me':' m.i 'is logged on, after' try * 2 'seconds.'
     if asked = 45 then nop
     else return asked
   end

@@ -47,13 +47,25 @@ call onmember
 if result <> 0 then exit result
 first = 0
 down = ''
+/* xa.i: CP accepted XAUTOLOG of machine i (started). */
+xa. = 0
 do i = 1 to m.0
   call logon i
   if result = 0 then iterate
   if first = 0 then first = result
   down = down m.i
 end
-if first = 0 then exit 0
+if first = 0 then do
+  /* How many it started, how many it left alone: run again by */
+  /* hand after AUTOLOG1, 0 started. */
+  fresh = 0
+  do i = 1 to m.0
+    fresh = fresh + xa.i
+  end
+  call tell me': done:' fresh 'started,' m.0 - fresh,
+    'already logged on.'
+  exit 0
+end
 /* Say what is missing, and how to finish the start-up. */
 if down == '' then nop
 else call tell me': not started on member' member':'down'.'
@@ -149,7 +161,7 @@ tell: procedure expose me
   say line
   return
 
-logon: procedure expose me member m. q. x.
+logon: procedure expose me member m. q. x. xa.
   parse arg i
   asked = queryuser(i)
   if asked = 0 then do
@@ -172,7 +184,8 @@ logon: procedure expose me member m. q. x.
     end
     return failed
   end
-  call tell me': started' m.i'.'
+  xa.i = 1
+  call tell me': started' m.i '(XAUTOLOG accepted).'
   return 0
 
 /* QUERY USER: 0 logged on here, 45 not, else a failure it has */
