@@ -811,3 +811,76 @@ def test_no_minute_to_send_but_after_due_on_another_member(cms, operands, answer
     run = cms.run(example_exec("prodssi", "VMSYS2", "BKRSUBMT"), operands, member="VMSYS3", answer=answer)
     assert run.rc == 40, run
     assert "send them with it" not in run.stdout, run
+
+
+# BKREXPIR DUE on a member that has none (a scheduler there that calls the
+# purging member's EXEC from a disk both see, or one that moved) said only
+# that it refused. Its table is the purging member's own: it says what was
+# due there at that minute and the command that sends it there, once, if
+# nothing ran BKREXPIR DUE there then; or that nothing was due.
+@pytest.mark.parametrize(("operands", "due", "command"), [
+    ("DUE 03:00 SUN 20261129", "PURGE", "EXEC BKREXPIR DUE 03:00 SUN 20261129"),
+    ("due 1:00 mon 20261130", "PREVIEW", "EXEC BKREXPIR DUE 01:00 MON 20261130"),
+])
+def test_expiry_due_on_a_member_without_it_says_what_to_send_where(cms, operands, due, command):
+    text = example_exec("prodssi", "VMSYS1", "BKREXPIR")
+    run = cms.run(text, operands, member="VMSYS2", logged_on=["BKRCATLG"])
+    assert (run.rc, run.commands) == (40, ["CP QUERY USERID"]), run
+    assert run.stdout.splitlines()[-5:] == [
+        f"BKREXPIR: due on VMSYS1 at {command.split(' DUE ')[1]}: {due}.",
+        "BKREXPIR: if nothing ran EXEC BKREXPIR DUE on VMSYS1 then, that was",
+        "BKREXPIR: not sent, and no later DUE sends it. Send it on VMSYS1 with:",
+        f"BKREXPIR:   {command}",
+        "BKREXPIR: have the scheduler of VMSYS2 not call BKREXPIR.",
+    ], run
+    # The command, run where it says, sends what it said was due.
+    sent = cms.run(text, command.removeprefix("EXEC BKREXPIR "), member="VMSYS1", logged_on=["BKRCATLG"])
+    assert (sent.rc, sent.commands) == (0, ["CP QUERY USERID", f"CP SMSG BKRCATLG EXPIRE ({due}"]), sent
+
+
+def test_rexx_md_s_expiry_due_example_is_what_bkrexpir_says(cms):
+    """docs/rexx.md, "How an EXEC knows its member": the BKREXPIR example is what
+    examples/prodssi.bkr's BKREXPIR says, word for word, run with the DUE it names."""
+    page = (ROOT / "docs" / "rexx.md").read_text(encoding="utf-8")
+    section = page.split("## How an EXEC knows its member", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"^```\n(BKREXPIR: this EXEC .*?)\n```$", section, re.MULTILINE | re.DOTALL).group(1)
+    operands = re.search(r"^BKREXPIR: {3}EXEC BKREXPIR (DUE .*)$", block, re.MULTILINE).group(1)
+    run = cms.run(example_exec("prodssi", "VMSYS1", "BKREXPIR"), operands, member="VMSYS2")
+    assert (run.rc, run.stdout.splitlines()) == (40, block.splitlines()), run
+
+
+def test_expiry_due_on_a_member_without_it_when_nothing_was_due(cms, fake_clock):
+    import calendar
+    import time
+
+    epoch = calendar.timegm(time.strptime("2026-11-29T03:01:30", "%Y-%m-%dT%H:%M:%S"))
+    run = cms.run(example_exec("prodssi", "VMSYS1", "BKREXPIR"), "DUE", member="VMSYS2",
+                  env={"LD_PRELOAD": str(fake_clock), "BKR_FAKE_EPOCH": str(epoch), "TZ": "UTC"})
+    assert (run.rc, run.commands) == (40, ["CP QUERY USERID"]), run
+    assert run.stdout.splitlines()[-2:] == [
+        "BKREXPIR: nothing was due on VMSYS1 at 03:01 SUN 20261129.",
+        "BKREXPIR: have the scheduler of VMSYS2 not call BKREXPIR.",
+    ], run
+    other = cms.run(example_exec("prodssi", "VMSYS1", "BKREXPIR"), "PURGE", member="VMSYS2")
+    assert other.rc == 40 and "scheduler" not in other.stdout, other  # only DUE misses a minute
+
+
+def test_expiry_due_on_another_purging_member_gives_the_minute_to_send(cms):
+    """Local catalogs, expiry on each member: DEV1's BKREXPIR on DEV2 refers to
+    DEV2's own EXEC, as BKRSUBMT does, in the words of expiry."""
+    text = (EXAMPLES / "minimal.bkr").read_text()
+    local = text.replace("catalog shared server BKRSVSFS pool BKRPOOL on DEV1",
+                         "catalog local server BKRSVSFS pool BKRPOOL").replace("expire on DEV1 {",
+                                                                              "expire on each member {")
+    analysis = analyse("local.bkr", local.encode())
+    assert analysis.ok and analysis.model.purging_members() == ("DEV1", "DEV2"), analysis.diagnostics
+    run = cms.run(generate(analysis.model, "DEV1", "BKREXPIR", "local.bkr"), "DUE 06:00 SUN 20261129",
+                  member="DEV2")
+    assert (run.rc, run.commands) == (40, ["CP QUERY USERID"]), run
+    assert run.stdout.splitlines()[-5:] == [
+        "BKREXPIR: run the BKREXPIR EXEC generated for DEV2. Nothing done.",
+        "BKREXPIR: the expiry actions due at that minute were not sent, and",
+        "BKREXPIR: no later DUE sends them. Once the right EXEC is in",
+        "BKREXPIR: place, send them with it:",
+        "BKREXPIR:   EXEC BKREXPIR DUE 06:00 SUN 20261129",
+    ], run

@@ -314,7 +314,7 @@ def _every_member(model: Model, due: bool = False) -> list[str]:
         *rexx_assign("why", why, indent=2, name=True),
         "  call tell me': run the' me 'EXEC generated for' here'.' why,",
         "    'Nothing done.'",
-        *(["  if verb == 'DUE' then call duemissed rest, review"] if due else []),
+        *(["  if verb == 'DUE' then call duemissed rest, review, 'jobs'"] if due else []),
         f"  return {RC_WRONG_MEMBER}",
     ]
 
@@ -327,14 +327,14 @@ _ROUTINE_DUEMISSED = [
     "/* that sends its jobs with the right EXEC (a minute in which no */",
     "/* DUE runs is not caught up later). The date as yyyymmdd. */",
     "duemissed: procedure expose me",
-    "  parse arg now day dd extra, review",
+    "  parse arg now day dd extra, review, what",
     "  parse value time('L') date('W') date('S') with clock weekday ymd .",
     "  if now == '' then now = left(clock, 5)",
     "  if day == '' then day = translate(left(weekday, 3))",
     "  if dd == '' then dd = ymd",
     "  command = 'EXEC' me 'DUE' space(now day dd extra)",
     "  if review then command = command '( REVIEW'",
-    "  call tell me': the jobs due at that minute were not sent, and'",
+    "  call tell me': the' what 'due at that minute were not sent, and'",
     "  call tell me': no later DUE sends them. Once the right EXEC is in'",
     "  call tell me': place, send them with it:'",
     "  call tell me':  ' command",
@@ -344,7 +344,10 @@ _ROUTINE_DUEMISSED = [
 
 def _some_members(member: str, homes: tuple[str, ...], why: str) -> list[str]:
     """The guard's last lines in an EXEC bkrc writes for `homes` only (BKREXPIR):
-    the one of `here` when it is one of them, else `why` there is none."""
+    the one of `here` when it is one of them, else `why` there is none. After a
+    DUE (a scheduler's call), the minute's actions: on another of `homes`, the
+    command that sends them with its own EXEC (`duemissed`); elsewhere, what was
+    due on `member` then and the command that sends it there (`expmissed`)."""
     others = [m for m in homes if m != member]
     lines = []
     if others:
@@ -353,6 +356,7 @@ def _some_members(member: str, homes: tuple[str, ...], why: str) -> list[str]:
             "  if wordpos(here, homes) > 0 then do",
             "    call tell me': run the' me 'EXEC generated for' here'.',",
             "      'Nothing done.'",
+            "    if verb == 'DUE' then call duemissed rest, 0, 'expiry actions'",
             f"    return {RC_WRONG_MEMBER}",
             "  end",
         ]
@@ -360,8 +364,43 @@ def _some_members(member: str, homes: tuple[str, ...], why: str) -> list[str]:
         *lines,
         *rexx_assign("why", why, indent=2, name=True),
         "  call tell me':' here why 'Nothing done.'",
+        "  if verb == 'DUE' then call expmissed rest, here",
         f"  return {RC_WRONG_MEMBER}",
     ]
+
+
+#: BKREXPIR's DUE on a member that has no BKREXPIR (a scheduler there calls the
+#: purging member's EXEC, from a disk both see, or one that moved): its table is
+#: the purging member's own, so it says what was due there at that minute, and,
+#: since it may have been sent there all the same (that member's own caller),
+#: sends the operator to check before sending it once, there. PURGE goes to one
+#: member only (SSI rule 5): never the command to run here.
+_ROUTINE_EXPMISSED = [
+    "/* DUE on a member that has none: what was due on this EXEC's */",
+    "/* member at that minute, and the command that sends it there, */",
+    "/* once, if nothing ran BKREXPIR DUE there then. */",
+    "expmissed: procedure expose me member job. sched.",
+    "  parse arg operands, here",
+    "  if duelist(operands) = 0 then nop",
+    "  else return",
+    "  if todo == '' then",
+    "    call tell me': nothing was due on' member 'at' now day date'.'",
+    "  else do",
+    "    names = ''",
+    "    do k = 1 to words(todo)",
+    "      j = word(todo, k)",
+    "      names = names job.j",
+    "    end",
+    "    call tell me': due on' member 'at' now day date':'names'.'",
+    "    call tell me': if nothing ran EXEC' me 'DUE on' member 'then,',",
+    "      'that was'",
+    "    call tell me': not sent, and no later DUE sends it. Send it on',",
+    "      member 'with:'",
+    "    call tell me':   EXEC' me 'DUE' now day date",
+    "  end",
+    "  call tell me': have the scheduler of' here 'not call' me'.'",
+    "  return",
+]
 
 
 def _usage_routine(lines: list[str]) -> list[str]:
@@ -408,6 +447,16 @@ _ROUTINES_COMMON_TEMPLATE = [
     "",
     "senddue: procedure expose me member server job. run. dry. review,",
     "  sched. typed.",
+    "  asked = duelist(arg(1))",
+    "  if asked = 0 then nop",
+    "  else return asked",
+    "  if todo == '' then call tell me': nothing due at' now 'on' day dd'.'",
+    "  return sendlist(todo)",
+    "",
+    "/* DUE's operands read (now's for those left off): the minute, as */",
+    "/* now day dd, and the date as yyyymmdd; todo, the entries due */",
+    "/* then. 0, or USAGE's rc for operands that name no minute. */",
+    "duelist: procedure expose me job. sched. todo now day dd date",
     "  parse arg now day dd extra",
     "  if extra == '' then nop",
     "  else return usage('DUE takes a time, a day and a date at most.')",
@@ -416,7 +465,7 @@ _ROUTINES_COMMON_TEMPLATE = [
     "  parse value time('L') date('W') date('S') with clock weekday ymd .",
     "  if now == '' then now = left(clock, 5)",
     "  if day == '' then day = translate(left(weekday, 3))",
-    "  if dd == '' then dd = substr(ymd, 7, 2)",
+    "  if dd == '' then dd = ymd",
     "  /* Digits only: 1.0, +1 or 1E0 are numbers, but no time of day. */",
     "  parse var now hh ':' mm",
     "  ok = digits2(hh) & length(mm) = 2 & digits2(mm)",
@@ -441,13 +490,13 @@ _ROUTINES_COMMON_TEMPLATE = [
     "  if ok then nop",
     "  else return usage('DUE wants a day 1 to 31 or yyyymmdd, not' date'.')",
     "  now = right(hh + 0, 2, '0')':'mm",
+    "  date = left(ym, 6)right(dd + 0, 2, '0')",
     "  last = monthdays(ym)",
     "  todo = ''",
     "  do i = 1 to job.0",
     "    if isdue(sched.i, now, day, dd + 0, last) then todo = todo i",
     "  end",
-    "  if todo == '' then call tell me': nothing due at' now 'on' day dd'.'",
-    "  return sendlist(todo)",
+    "  return 0",
     "",
     "digits2: procedure",
     "  parse arg n",
@@ -916,7 +965,9 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
     purging = model.purging_members()
     where = f"member {purging[0]}" if len(purging) == 1 else f"members {', '.join(purging[:-1])} and {purging[-1]}"
     nowhere = f"has no {EXPIRE_FILE} EXEC: expiry runs on {where} only."
-    out.code(*_guard_routine(dialect, name, _some_members(name, purging, nowhere)), "", *_QUERY_ROUTINES, "", *_TELL_ROUTINE, "")
+    several = [*_ROUTINE_DUEMISSED, ""] if len(purging) > 1 else []
+    out.code(*_guard_routine(dialect, name, _some_members(name, purging, nowhere), " verb rest job. sched."), "",
+             *several, *_ROUTINE_EXPMISSED, "", *_QUERY_ROUTINES, "", *_TELL_ROUTINE, "")
     out.code(*_routines_common("", dialect), "")
     usage = "Use: BKREXPIR, BKREXPIR LIST, " + ", ".join(f"BKREXPIR {verb}" for verb in verbs)
     out.code(*_usage_routine([usage + ",", "     or BKREXPIR DUE hh:mm day date (date: dd or yyyymmdd)"]))

@@ -63,7 +63,7 @@ select
 end
 exit result
 
-onmember: procedure expose me member
+onmember: procedure expose me member verb rest job. sched.
   asked = cpquery('QUERY USERID', 0)
   if asked = 0 then nop
   else do
@@ -83,7 +83,33 @@ onmember: procedure expose me member
   call tell me': this EXEC is for member' member', not for' here'.'
   why = 'has no BKREXPIR EXEC: expiry runs on member DEV1 only.'
   call tell me':' here why 'Nothing done.'
+  if verb == 'DUE' then call expmissed rest, here
   return 40
+
+/* DUE on a member that has none: what was due on this EXEC's */
+/* member at that minute, and the command that sends it there, */
+/* once, if nothing ran BKREXPIR DUE there then. */
+expmissed: procedure expose me member job. sched.
+  parse arg operands, here
+  if duelist(operands) = 0 then nop
+  else return
+  if todo == '' then
+    call tell me': nothing was due on' member 'at' now day date'.'
+  else do
+    names = ''
+    do k = 1 to words(todo)
+      j = word(todo, k)
+      names = names job.j
+    end
+    call tell me': due on' member 'at' now day date':'names'.'
+    call tell me': if nothing ran EXEC' me 'DUE on' member 'then,',
+      'that was'
+    call tell me': not sent, and no later DUE sends it. Send it on',
+      member 'with:'
+    call tell me':   EXEC' me 'DUE' now day date
+  end
+  call tell me': have the scheduler of' here 'not call' me'.'
+  return
 
 /* Asks CP through DIAGRC(8, ...); its answer goes to cpanswer, */
 /* lines ended by '15'x. Returns the rc: one of those in arg(2) */
@@ -178,6 +204,16 @@ sendone: procedure expose me member server noun job. run. dry. review
 
 senddue: procedure expose me member server job. run. dry. review,
   sched. typed.
+  asked = duelist(arg(1))
+  if asked = 0 then nop
+  else return asked
+  if todo == '' then call tell me': nothing due at' now 'on' day dd'.'
+  return sendlist(todo)
+
+/* DUE's operands read (now's for those left off): the minute, as */
+/* now day dd, and the date as yyyymmdd; todo, the entries due */
+/* then. 0, or USAGE's rc for operands that name no minute. */
+duelist: procedure expose me job. sched. todo now day dd date
   parse arg now day dd extra
   if extra == '' then nop
   else return usage('DUE takes a time, a day and a date at most.')
@@ -186,7 +222,7 @@ senddue: procedure expose me member server job. run. dry. review,
   parse value time('L') date('W') date('S') with clock weekday ymd .
   if now == '' then now = left(clock, 5)
   if day == '' then day = translate(left(weekday, 3))
-  if dd == '' then dd = substr(ymd, 7, 2)
+  if dd == '' then dd = ymd
   /* Digits only: 1.0, +1 or 1E0 are numbers, but no time of day. */
   parse var now hh ':' mm
   ok = digits2(hh) & length(mm) = 2 & digits2(mm)
@@ -211,13 +247,13 @@ senddue: procedure expose me member server job. run. dry. review,
   if ok then nop
   else return usage('DUE wants a day 1 to 31 or yyyymmdd, not' date'.')
   now = right(hh + 0, 2, '0')':'mm
+  date = left(ym, 6)right(dd + 0, 2, '0')
   last = monthdays(ym)
   todo = ''
   do i = 1 to job.0
     if isdue(sched.i, now, day, dd + 0, last) then todo = todo i
   end
-  if todo == '' then call tell me': nothing due at' now 'on' day dd'.'
-  return sendlist(todo)
+  return 0
 
 digits2: procedure
   parse arg n

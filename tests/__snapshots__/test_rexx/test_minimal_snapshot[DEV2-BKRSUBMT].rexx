@@ -92,21 +92,21 @@ onmember: procedure expose me member verb rest review
   why = why'another system.'
   call tell me': run the' me 'EXEC generated for' here'.' why,
     'Nothing done.'
-  if verb == 'DUE' then call duemissed rest, review
+  if verb == 'DUE' then call duemissed rest, review, 'jobs'
   return 40
 
 /* DUE on another member: the minute it was for, as the command */
 /* that sends its jobs with the right EXEC (a minute in which no */
 /* DUE runs is not caught up later). The date as yyyymmdd. */
 duemissed: procedure expose me
-  parse arg now day dd extra, review
+  parse arg now day dd extra, review, what
   parse value time('L') date('W') date('S') with clock weekday ymd .
   if now == '' then now = left(clock, 5)
   if day == '' then day = translate(left(weekday, 3))
   if dd == '' then dd = ymd
   command = 'EXEC' me 'DUE' space(now day dd extra)
   if review then command = command '( REVIEW'
-  call tell me': the jobs due at that minute were not sent, and'
+  call tell me': the' what 'due at that minute were not sent, and'
   call tell me': no later DUE sends them. Once the right EXEC is in'
   call tell me': place, send them with it:'
   call tell me':  ' command
@@ -207,6 +207,16 @@ sendone: procedure expose me member server noun job. run. dry. review,
 
 senddue: procedure expose me member server job. run. dry. review,
   sched. typed.
+  asked = duelist(arg(1))
+  if asked = 0 then nop
+  else return asked
+  if todo == '' then call tell me': nothing due at' now 'on' day dd'.'
+  return sendlist(todo)
+
+/* DUE's operands read (now's for those left off): the minute, as */
+/* now day dd, and the date as yyyymmdd; todo, the entries due */
+/* then. 0, or USAGE's rc for operands that name no minute. */
+duelist: procedure expose me job. sched. todo now day dd date
   parse arg now day dd extra
   if extra == '' then nop
   else return usage('DUE takes a time, a day and a date at most.')
@@ -215,7 +225,7 @@ senddue: procedure expose me member server job. run. dry. review,
   parse value time('L') date('W') date('S') with clock weekday ymd .
   if now == '' then now = left(clock, 5)
   if day == '' then day = translate(left(weekday, 3))
-  if dd == '' then dd = substr(ymd, 7, 2)
+  if dd == '' then dd = ymd
   /* Digits only: 1.0, +1 or 1E0 are numbers, but no time of day. */
   parse var now hh ':' mm
   ok = digits2(hh) & length(mm) = 2 & digits2(mm)
@@ -240,13 +250,13 @@ senddue: procedure expose me member server job. run. dry. review,
   if ok then nop
   else return usage('DUE wants a day 1 to 31 or yyyymmdd, not' date'.')
   now = right(hh + 0, 2, '0')':'mm
+  date = left(ym, 6)right(dd + 0, 2, '0')
   last = monthdays(ym)
   todo = ''
   do i = 1 to job.0
     if isdue(sched.i, now, day, dd + 0, last) then todo = todo i
   end
-  if todo == '' then call tell me': nothing due at' now 'on' day dd'.'
-  return sendlist(todo)
+  return 0
 
 digits2: procedure
   parse arg n
