@@ -544,8 +544,9 @@ _ROUTINES_COMMON_TEMPLATE = [
     "  call tell me': CP' command 'failed, rc' sent'.'",
     f"  if sent = {CP_NOT_LOGGED_ON} then do",
     "    call tell me':' server 'is not logged on at member' member'.'",
-    f"    call tell me': start it first (AUTOLOG1 runs {START_FILE}), then',",
-    "      'try again.'",
+    "{start_it}",
+    f"    call tell me': (at IPL, {START_FILE} on AUTOLOG1 starts it: its',",
+    "      'console says why not)'",
     "  end",
     "  if sent = {not_receiving} then do",
     "    call tell me':' server 'is logged on at member' member,",
@@ -609,14 +610,24 @@ _ROUTINE_SENDALL = [
 ]
 
 
-def _routines_common(byname: str, dialect, *, elsewhere: bool = False) -> list[str]:
+def _start_it(dialect, server: str) -> str:
+    """SEND's lines after CP's "not logged on" (rc 45): the command that starts
+    the server (the dialect's XAUTOLOG), so the operator has it at hand, said
+    in one line whatever its length (set over as many lines as it takes)."""
+    said = f"start it with CP {dialect.text('xautolog', user=server)}, then try again."
+    return "\n".join([*rexx_assign("said", said, indent=4, name=True), "    call tell me':' said"])
+
+
+def _routines_common(byname: str, dialect, server: str, *, elsewhere: bool = False) -> list[str]:
     """The routines BKRSUBMT and BKREXPIR share; `byname` is what the EXEC
     wants before a name to send that one entry (BKRSUBMT: ` 'JOB'`, since a
     job may be named like one of its keywords); SEND tells the dialect's rc
-    for a server that takes no SMSG (`message_not_receiving_rc`). With
+    for a server that takes no SMSG (`message_not_receiving_rc`), and, for
+    one not logged on, the command that starts `server` (`_start_it`). With
     `elsewhere` (BKRSUBMT), SENDONE's rc 28 also says where the job asked for
     runs: routine ELSEWHERE (`_ROUTINES_ELSEWHERE`), which reads `away.`."""
     fills = {
+        "{start_it}": _start_it(dialect, server),
         "{byname}": byname,
         "{not_receiving}": str(dialect.return_code("message_not_receiving_rc")),
         "{more}": "," if elsewhere else "",
@@ -630,7 +641,7 @@ def _routines_common(byname: str, dialect, *, elsewhere: bool = False) -> list[s
             continue
         filled = _filled(line, fills)
         if filled or not line.startswith("{"):  # a mark alone on its line may stand for none
-            out.append(filled)
+            out.extend(filled.split("\n"))  # or for several
     return out
 
 
@@ -866,7 +877,7 @@ def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -
     _dispatcher(out, review=True, verbs=_SUBMIT_VERBS, fallback="sendone operands")
     out.code(*_guard_routine(dialect, name, _every_member(model, due=True), " verb rest review"), "",
              *_ROUTINE_DUEMISSED, "", *_QUERY_ROUTINES, "", *_TELL_ROUTINE, "")
-    out.code(*_routines_common(" 'JOB'", dialect, elsewhere=True), "")
+    out.code(*_routines_common(" 'JOB'", dialect, server, elsewhere=True), "")
     keywords = " ".join(verb for verb, _ in _SUBMIT_VERBS if verb)
     out.code(*(_filled(line, {"{keywords}": keywords}) for line in _ROUTINES_ELSEWHERE), "")
     out.code(*_ROUTINE_SENDALL, "")
@@ -968,7 +979,7 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
     several = [*_ROUTINE_DUEMISSED, ""] if len(purging) > 1 else []
     out.code(*_guard_routine(dialect, name, _some_members(name, purging, nowhere), " verb rest job. sched."), "",
              *several, *_ROUTINE_EXPMISSED, "", *_QUERY_ROUTINES, "", *_TELL_ROUTINE, "")
-    out.code(*_routines_common("", dialect), "")
+    out.code(*_routines_common("", dialect, server), "")
     usage = "Use: BKREXPIR, BKREXPIR LIST, " + ", ".join(f"BKREXPIR {verb}" for verb in verbs)
     out.code(*_usage_routine([usage + ",", "     or BKREXPIR DUE hh:mm day date (date: dd or yyyymmdd)"]))
     return out.text()

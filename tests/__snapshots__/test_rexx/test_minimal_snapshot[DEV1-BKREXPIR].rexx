@@ -301,8 +301,10 @@ send: procedure expose me member server run. dry. review
   call tell me': CP' command 'failed, rc' sent'.'
   if sent = 45 then do
     call tell me':' server 'is not logged on at member' member'.'
-    call tell me': start it first (AUTOLOG1 runs BKRSTART), then',
-      'try again.'
+    said = 'start it with CP XAUTOLOG BKRCATLG, then try again.'
+    call tell me':' said
+    call tell me': (at IPL, BKRSTART on AUTOLOG1 starts it: its',
+      'console says why not)'
   end
   if sent = 57 then do
     call tell me':' server 'is logged on at member' member,
