@@ -724,7 +724,7 @@ def render_plan(plan: Plan, *, changes_only: bool = False) -> str:
     lines = [f"{r[0]:<10} {r[1]:<{width}}  {r[2]:<16} {r[3]:<8} {r[4]}{r[5]}".rstrip() for r in rows]
     lines.append(summary(plan))
     if plan.preserved:
-        lines.append(_preserved_line(len(plan.preserved), plan.out_dir))
+        lines.append(_preserved_line(plan.preserved, plan.out_dir))
     lines.extend(_recovery_lines(plan))
     return "\n".join(lines) + "\n"
 
@@ -761,7 +761,7 @@ def plan_document(plan: Plan) -> dict:
             {"path": a.path, "action": a.action, "member": member, "kind": kind, "job": job, "sha256": sha,
              "reason": _reason(a), "note": note}
         )
-    notes_after = [_preserved_line(len(plan.preserved), plan.out_dir)] if plan.preserved else []
+    notes_after = [_preserved_line(plan.preserved, plan.out_dir)] if plan.preserved else []
     return {
         "up_to_date": plan.up_to_date,
         "files": files,
@@ -823,11 +823,23 @@ def leftover_warnings(plan: Plan) -> list[str]:
     return lines
 
 
-def _preserved_line(count: int, out_dir) -> str:
-    """The plan's last line when DIR holds files bkrc did not write (kept, never touched)."""
+#: How many of the files bkrc did not write the plan names before "and N more".
+PRESERVED_NAMED = 10
+
+
+def _preserved_line(paths: list[str], out_dir) -> str:
+    """The plan's last line when DIR holds files bkrc did not write (kept, never
+    touched), naming the first PRESERVED_NAMED of them: in a folder of hand-written
+    templates (`--dry-run --diff` before the first upload), the templates that have
+    no generated counterpart. A name that is not printable (a control or bidi
+    character) is shown quoted and escaped, never sent to the terminal as it is."""
+    count = len(paths)
+    named = ", ".join(p if p.isprintable() else json.dumps(p) for p in paths[:PRESERVED_NAMED])
+    if count > PRESERVED_NAMED:
+        named += f" and {count - PRESERVED_NAMED:,} more"
     if count == 1:
-        return f"1 other file in {out_dir} is kept as it is"
-    return f"{count:,} other files in {out_dir} are kept as they are"
+        return f"1 other file in {out_dir} is kept as it is: {named}"
+    return f"{count:,} other files in {out_dir} are kept as they are: {named}"
 
 
 class TextChange(NamedTuple):

@@ -275,10 +275,37 @@ def test_the_plan_counts_the_files_it_keeps_in_words_that_agree(tmp_path):
     compile_to(out, arts())
     (out / "notes.txt").write_text("mine\n")
     last = output.render_plan(output.make_plan(out, arts("2"), "test.bkr")).splitlines()[-1]
-    assert last == f"1 other file in {out} is kept as it is"
+    assert last == f"1 other file in {out} is kept as it is: notes.txt"
     (out / "todo.txt").write_text("mine\n")
     last = output.render_plan(output.make_plan(out, arts("2"), "test.bkr")).splitlines()[-1]
-    assert last == f"2 other files in {out} are kept as they are"
+    assert last == f"2 other files in {out} are kept as they are: notes.txt, todo.txt"
+
+
+def test_the_plan_names_the_files_it_keeps_up_to_a_limit(tmp_path):
+    """Compared with a folder of hand-written templates, the files kept are the
+    templates that have no generated counterpart: the plan names them, the first
+    PRESERVED_NAMED in path order, then how many more; a name holding a control
+    character is shown escaped, never sent to the terminal."""
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    (out / "M1").mkdir(exist_ok=True)
+    names = [f"M1/HAND{n:02}.TEMPLATE" for n in range(output.PRESERVED_NAMED + 2)]
+    for name in names:
+        (out / name).write_text("* mine\n")
+    (out / "odd\x1b[2Jname").write_text("mine\n")
+    last = output.render_plan(output.make_plan(out, arts("2"), "test.bkr")).splitlines()[-1]
+    shown = ", ".join(names[: output.PRESERVED_NAMED])
+    assert last == f"{len(names) + 1} other files in {out} are kept as they are: {shown} and 3 more"
+    # `--plan-format json` gives the same line among its notes.
+    assert output.plan_document(output.make_plan(out, arts("2"), "test.bkr"))["notes"] == [last]
+    (out / names[-1]).unlink()
+    (out / names[-2]).unlink()
+    last = output.render_plan(output.make_plan(out, arts("2"), "test.bkr")).splitlines()[-1]
+    assert last == f"{output.PRESERVED_NAMED + 1} other files in {out} are kept as they are: {shown} and 1 more"
+    (out / names[0]).unlink()
+    last = output.render_plan(output.make_plan(out, arts("2"), "test.bkr")).splitlines()[-1]
+    assert last.endswith(f'{names[output.PRESERVED_NAMED - 1]}, "odd\\u001b[2Jname"')
+    assert "\x1b" not in last
 
 
 def test_a_deleted_files_facts_come_from_the_manifest_only_when_they_can_be_shown(tmp_path):
@@ -1176,7 +1203,7 @@ def test_a_plan_is_made_against_the_folder_the_compile_puts_back_first(tmp_path,
     [change, *_] = output.text_changes(plan)
     assert (change.path, change.before, change.after) == ("M1/BKRSUBMT.EXEC", "/* submit 1 */\n", "/* submit 2 */\n")
     assert output.render_plan(plan).splitlines()[-3:] == [
-        f"1 other file in {out} is kept as it is",
+        f"1 other file in {out} is kept as it is: notes.txt",
         f"{out} is put back first from {aside.name}, where a killed compile had moved it (the plan compares with it)",
         f"1 folder a killed compile left beside {out} removed first: {half.name}",
     ]
