@@ -501,14 +501,17 @@ def _plan(out_dir: Path, artifacts: list[Artifact], source: str) -> Plan:
     old = {path: entry.sha256 for path, entry in written.items()}
 
     # The files bkrc writes again for another member (`reassigned`): their bytes
-    # are kept, for `rename_warnings` to compare without reading them again; and
+    # are kept, for `rename_warnings` to compare without reading them again;
     # each member's BKRSTART the last compile wrote, for `catalog_moves` to tell
-    # which member started the catalog's SFS server.
+    # which member started the catalog's SFS server; and each single-configuration
+    # job's template the plan deletes, for `single_job_renames` to compare.
     moving = frozenset(
         path
         for path, art in wanted.items()
         if (was := written.get(path)) and was.member and art.member and was.member != art.member
-    ) | frozenset(path for path, was in written.items() if was.kind == PROFILE_SNIPPET)
+    ) | frozenset(path for path, was in written.items() if was.kind == PROFILE_SNIPPET) | frozenset(
+        path for path, was in written.items() if _single_template(was) and path not in wanted
+    )
     # A modification time from RACY_NS before now on may hide a write after the
     # plan's look (a file system's clock ticks that coarsely): such files' bytes
     # are compared again before the swap (`changed_meanwhile`).
@@ -682,6 +685,62 @@ def job_renames(plan: Plan) -> list[Rename]:
     return out
 
 
+def _single_template(was: Written | Artifact) -> bool:
+    """A single-configuration job's template (written once, on its member, under the job's own name)."""
+    return was.kind == "job-template" and was.job_kind == "single" and bool(was.member and was.job)
+
+
+def single_job_renames(plan: Plan) -> list[Rename]:
+    """Each single-configuration job the plan renames: on one member, exactly one
+    such job's template deleted and exactly one created, whose statements (its
+    lines but the `*` comments) are the old one's but for one word of one line,
+    the old job's name become the new one's (the job name setting). Then the new
+    template does exactly what the old one did, and calling it a rename cannot be
+    wrong. Nothing weaker pairs: two jobs gone or come on the member (which was
+    renamed to which?), a rename that also changes what the job selects, its
+    type or its target (another job, as far as the backup server can tell), or
+    the same group and schedule (the same group with other include lines backs
+    up other data; the schedule is no part of the template)."""
+    gone: dict[str, list[tuple[str, Written]]] = {}
+    for a in plan.actions:
+        was = plan.written.get(a.path)
+        if a.action == DELETE and was is not None and _single_template(was) and a.path in plan.before:
+            gone.setdefault(was.member, []).append((a.path, was))
+    if not gone:
+        return []
+    came: dict[str, list[Artifact]] = {}
+    for a in plan.actions:
+        art = a.artifact
+        if a.action == CREATE and art is not None and _single_template(art) and art.member in gone:
+            came.setdefault(art.member, []).append(art)
+    out = []
+    for member, arts in sorted(came.items()):
+        if len(arts) != 1 or len(gone[member]) != 1:
+            continue
+        (path, was), art = gone[member][0], arts[0]
+        if _renamed_only(plan.before[path], art.data, was.job, art.job):
+            out.append(Rename(member, art.source_job or art.job, was.job, art.job))
+    return out
+
+
+def _renamed_only(before: bytes, after: bytes, old: str, new: str) -> bool:
+    """Whether two templates' statements (comment lines left out) differ in exactly
+    one word of one line, `old` in `before` and `new` in `after`."""
+
+    def statements(data: bytes) -> list[list[str]]:
+        text = data.decode("utf-8", errors="replace")
+        return [line.split() for line in text.splitlines() if line.strip() and not line.startswith("*")]
+
+    was, now = statements(before), statements(after)
+    if len(was) != len(now):
+        return False
+    changed = [(a, b) for a, b in zip(was, now) if a != b]
+    if len(changed) != 1 or len(changed[0][0]) != len(changed[0][1]):
+        return False
+    words = [(x, y) for x, y in zip(*changed[0]) if x != y]
+    return words == [(old, new)]
+
+
 def reassigned(plan: Plan) -> list[tuple[str, str, str]]:
     """(path, member before, member now) of each file the plan keeps under its name
     for another member: a SUBCONFIG entry, whose name ends in its member's number
@@ -697,7 +756,7 @@ def reassigned(plan: Plan) -> list[tuple[str, str, str]]:
 def _plan_notes(plan: Plan) -> dict[str, str]:
     """The note after a row whose file changes member or name: `(was VMSYS4's)`, `(was SYSINC5)`."""
     notes = {path: f" (was {before}'s)" for path, before, _ in reassigned(plan)}
-    renamed = {(r.member, r.after): r.before for r in job_renames(plan)}
+    renamed = {(r.member, r.after): r.before for r in (*job_renames(plan), *single_job_renames(plan))}
     for a in plan.actions:
         art = a.artifact
         if a.action == CREATE and art is not None and (art.member, art.job) in renamed:
@@ -1186,11 +1245,20 @@ def deleted_warnings(plan: Plan) -> list[str]:
             f" {member}{new} (docs/deploy.md, \"Changing a deployed cluster\")"
         )
     renamed = {(r.member, r.before) for r in job_renames(plan)}
+    singles = {(r.member, r.before): r.after for r in single_job_renames(plan)}
     reassigned_to = {now for _, _, now in reassigned(plan)}
     templates, entries = [], []
     for path, was in deleted:
         top = PurePosixPath(path).parts[0]
-        if was.kind == "job-template" and top not in gone and (was.member, was.job) not in renamed:
+        if (after := singles.get((was.member, was.job))) is not None:
+            lines.append(
+                f"bkrc: warning: job {was.job} is renamed {after} on {was.member} (its template the same but for"
+                f" the name): {_cms_id(path)} is deleted in {plan.out_dir} only ({path}) and stays on {was.member}'s"
+                f" backup server's disk, where {was.member}'s BKRSUBMT no longer lists it; erase it there; the"
+                f" catalog keeps the backups made so far under {was.job}, not {after}"
+                " (docs/deploy.md, \"Changing a deployed cluster\")"
+            )
+        elif was.kind == "job-template" and top not in gone and (was.member, was.job) not in renamed:
             templates.append((path, was))
         elif was.kind == DIRECTORY and not (was.member and was.member in reassigned_to):
             entries.append(path)

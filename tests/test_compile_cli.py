@@ -259,29 +259,64 @@ def _warnings(stderr: str) -> list[str]:
 def test_a_job_renamed_says_its_old_template_stays_on_the_member(tmp_path):
     """The plan deleted DEV1/GUESTFUL.TEMPLATE and said nothing more: the template
     stays on DEV1's backup server's disk, which a system programmer renaming a job
-    was told only by docs/deploy.md. The compile says so, in every mode."""
+    was told only by docs/deploy.md. The compile says so, in every mode. A job
+    renamed and nothing else (its template the same but for the name) is paired
+    as a rename, as a copy of an IDENTITY job is: `(was GUESTFUL)` in the plan,
+    and the warning names both; one renamed and changed is a job removed and
+    another added, as before, and so are two renamed on one member."""
     src, out = source(tmp_path), tmp_path / "out"
     run_cli(["compile", src, "-o", out], expect=0)
     source(tmp_path, GOOD.replace("job GUESTFUL {", "job GUESTALL {"))
     for mode, code in (("--dry-run", 0), ("--check", 1)):
-        (warning,) = _warnings(run_cli(["compile", src, "-o", out, mode], expect=code).stderr)
+        result = run_cli(["compile", src, "-o", out, mode], expect=code)
+        (warning,) = _warnings(result.stderr)
         assert warning == (
-            f"bkrc: warning: job GUESTFUL's template is deleted in {out} only (DEV1/GUESTFUL.TEMPLATE):"
-            " GUESTFUL TEMPLATE stays on DEV1's backup server's disk, where DEV1's BKRSUBMT no longer lists"
-            " it; erase it there; the catalog keeps the backups made so far under GUESTFUL"
-            ' (docs/deploy.md, "Changing a deployed cluster")'
+            f"bkrc: warning: job GUESTFUL is renamed GUESTALL on DEV1 (its template the same but for the name):"
+            f" GUESTFUL TEMPLATE is deleted in {out} only (DEV1/GUESTFUL.TEMPLATE) and stays on DEV1's backup"
+            " server's disk, where DEV1's BKRSUBMT no longer lists it; erase it there; the catalog keeps the"
+            ' backups made so far under GUESTFUL, not GUESTALL (docs/deploy.md, "Changing a deployed cluster")'
         )
+        assert re.search(r"^create +DEV1/GUESTALL\.TEMPLATE +job-template +DEV1 +GUESTALL \(was GUESTFUL\)$",
+                         result.stdout, re.MULTILINE), result.stdout
+    # Renamed and changed (one exclude less): not paired, the old template named alone.
+    source(tmp_path, GOOD.replace("job GUESTFUL {", "job GUESTALL {").replace("minidisk * *\n", "minidisk * 0191\n", 1))
+    result = run_cli(["compile", src, "-o", out, "--dry-run"], expect=0)
+    assert "(was GUESTFUL)" not in result.stdout
+    (warning,) = _warnings(result.stderr)
+    assert warning == (
+        f"bkrc: warning: job GUESTFUL's template is deleted in {out} only (DEV1/GUESTFUL.TEMPLATE):"
+        " GUESTFUL TEMPLATE stays on DEV1's backup server's disk, where DEV1's BKRSUBMT no longer lists"
+        " it; erase it there; the catalog keeps the backups made so far under GUESTFUL"
+        ' (docs/deploy.md, "Changing a deployed cluster")'
+    )
     result = run_cli(["compile", src, "-o", out], expect=0)
     assert len(_warnings(result.stderr)) == 1
-    # Both jobs renamed: one line for the four templates (SYSFULL's copy on each member).
+    # Both jobs renamed: one line for the two templates of SYSFULL's copies, one
+    # for the single-configuration job renamed and nothing else.
     source(tmp_path, GOOD.replace("job SYSFULL {", "job SYSALL {"))
     run_cli(["compile", src, "-o", out], expect=0)
     source(tmp_path, GOOD.replace("job SYSFULL {", "job SYSINC {").replace("job GUESTFUL {", "job GUESTINC {"))
-    (warning,) = _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr)
-    assert warning.startswith(
-        f"bkrc: warning: 3 job templates are deleted in {out} only (DEV1/GUESTFUL.TEMPLATE, DEV1/SYSALL1.TEMPLATE,"
+    warnings = _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr)
+    assert [w[:60] for w in warnings] == [
+        "bkrc: warning: job GUESTFUL is renamed GUESTINC on DEV1 (its",
+        f"bkrc: warning: 2 job templates are deleted in {out} only"[:60],
+    ]
+    assert warnings[1].startswith(
+        f"bkrc: warning: 2 job templates are deleted in {out} only (DEV1/SYSALL1.TEMPLATE,"
         " DEV2/SYSALL2.TEMPLATE): each stays on its member's backup server's disk"
-    ), warning
+    ), warnings[1]
+    # Two single-configuration jobs gone and two come on one member, each the same
+    # but for its name: which was renamed to which cannot be told, so neither is paired.
+    job = GOOD[GOOD.index("  job GUESTFUL {"):]
+    job = job[: job.index("\n  }\n") + 5]
+    (tmp_path / "two").mkdir()
+    src, out = source(tmp_path / "two", GOOD.replace(job, job + job.replace("GUESTFUL", "GUESTTWO"))), tmp_path / "two" / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path / "two", GOOD.replace(job, job.replace("GUESTFUL", "GUESTONE") + job.replace("GUESTFUL", "GUESTTRE")))
+    result = run_cli(["compile", src, "-o", out, "--dry-run"], expect=0)
+    assert "(was " not in result.stdout
+    (warning,) = _warnings(result.stderr)
+    assert warning.startswith(f"bkrc: warning: 2 job templates are deleted in {out} only"), warning
 
 
 def test_moving_the_purge_says_the_old_bkrexpir_still_purges(tmp_path):

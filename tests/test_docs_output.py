@@ -198,7 +198,8 @@ def test_deploys_warnings_are_what_bkrc_prints(tmp_path):
     whose VMSYS5 comes after it (examples/prodssi.bkr and a fifth member with two
     workers), a fifth worker added on VMSYS2 with the `sequential` allocation,
     which moves its Tape Manager request node's A-disk, and the purge moved from
-    VMSYS1 to VMSYS2, and so is the catalog's SFS server."""
+    VMSYS1 to VMSYS2, and so is the catalog's SFS server; and job APPSFULL renamed
+    APPSALL and nothing else."""
     prodssi = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
     fourth = "  member VMSYS4 { workers 2  private-volume M4PRV1 }\n"
     five = prodssi.replace(fourth, fourth + "  member VMSYS5 { workers 2  private-volume M5PRV1 }\n")
@@ -219,9 +220,11 @@ def test_deploys_warnings_are_what_bkrc_prints(tmp_path):
     renamed = changed_warnings(tmp_path / "renamed", prodssi, prodssi.replace("VMSYS4", "VMSYS6"))
     server = changed_warnings(tmp_path / "server", prodssi, prodssi.replace("pool BKRPOOL on VMSYS1", "pool BKRPOOL on VMSYS2"))
     assert len(server) == 1
+    job = changed_warnings(tmp_path / "job", prodssi, prodssi.replace("job APPSFULL {", "job APPSALL {"))
+    assert len(job) == 1
     shown = deploys_warnings()
-    assert len(shown) == 7
-    assert [line for line in shown if line not in removed + moved + purge + tape + renamed + server] == []
+    assert len(shown) == 8
+    assert [line for line in shown if line not in removed + moved + purge + tape + renamed + server + job] == []
 
 
 def test_a_member_added_after_the_others_changes_the_files_deploy_names(tmp_path):
