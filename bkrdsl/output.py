@@ -503,15 +503,13 @@ def _plan(out_dir: Path, artifacts: list[Artifact], source: str) -> Plan:
     # The files bkrc writes again for another member (`reassigned`): their bytes
     # are kept, for `rename_warnings` to compare without reading them again;
     # each member's BKRSTART the last compile wrote, for `catalog_moves` to tell
-    # which member started the catalog's SFS server; and each single-configuration
-    # job's template the plan deletes, for `single_job_renames` to compare.
+    # which member started the catalog's SFS server; and the job templates
+    # `_templates_kept` names, for `single_job_renames` and `kind_moves`.
     moving = frozenset(
         path
         for path, art in wanted.items()
         if (was := written.get(path)) and was.member and art.member and was.member != art.member
-    ) | frozenset(path for path, was in written.items() if was.kind == PROFILE_SNIPPET) | frozenset(
-        path for path, was in written.items() if _single_template(was) and path not in wanted
-    )
+    ) | frozenset(path for path, was in written.items() if was.kind == PROFILE_SNIPPET) | _templates_kept(written)
     # A modification time from RACY_NS before now on may hide a write after the
     # plan's look (a file system's clock ticks that coarsely): such files' bytes
     # are compared again before the swap (`changed_meanwhile`).
@@ -683,6 +681,83 @@ def job_renames(plan: Plan) -> list[Rename]:
         if before is not None and before != art.job:
             out.append(Rename(art.member, art.source_job, before, art.job))
     return out
+
+
+def _templates_kept(written: dict[str, Written]) -> frozenset[str]:
+    """The job templates of the last compile whose bytes the plan keeps (`Plan.before`):
+    every single-configuration job's (`single_job_renames`, `kind_moves`), and one
+    copy of each IDENTITY job (`kind_moves`: the copies' selection records are the
+    same on every member)."""
+    kept, jobs = set(), set()
+    for path, was in sorted(written.items()):
+        if _single_template(was):
+            kept.add(path)
+        elif was.kind == "job-template" and was.job_kind == "identity" and was.source_job not in jobs:
+            jobs.add(was.source_job)
+            kept.add(path)
+    return frozenset(kept)
+
+
+def kind_moves(plan: Plan, users_of: Callable[[str], set[str]]) -> list[str]:
+    """One line per direction in which users change configuration kind between the
+    last compile and this one: a user ID that the last compile's templates (in
+    DIR, `Plan.before`) include by name only in single-configuration jobs and
+    this one's only in IDENTITY jobs, or the other way round. The guest's own CP
+    directory entry, which bkrc does not write, must then change (USER to
+    IDENTITY with a SUBCONFIG per member, or back): without `--directory` nothing
+    else says so. `users_of` reads a template's text back (`included_users`)."""
+    if not plan.written or not any(
+        a.action != KEEP and (plan.written.get(a.path) or a.artifact or Written("")).kind == "job-template"
+        for a in plan.actions
+    ):
+        return []  # no template changes: no user changed jobs (and no template is read back)
+    before: dict[str, set[str]] = {"single": set(), "identity": set()}
+    for path, was in plan.written.items():
+        if was.kind == "job-template" and was.job_kind in before and (data := plan.before.get(path)) is not None:
+            before[was.job_kind] |= users_of(data.decode("utf-8", errors="replace"))
+    if not before["single"] and not before["identity"]:
+        return []
+    now: dict[str, set[str]] = {"single": set(), "identity": set()}
+    read = set()
+    for a in plan.actions:
+        art = a.artifact
+        if art is None or art.kind != "job-template" or art.job_kind not in now:
+            continue
+        if art.job_kind == "identity" and art.source_job in read:
+            continue  # every copy selects the same users
+        read.add(art.source_job)
+        now[art.job_kind] |= users_of(art.data.decode("utf-8", errors="replace"))
+    lines = []
+    for was, kind in (("single", "identity"), ("identity", "single")):
+        moved = sorted((before[was] - before[kind]) & (now[kind] - now[was]))
+        if not moved:
+            continue
+        one = len(moved) == 1
+        names = ", ".join(moved[:5]) + (f" and {len(moved) - 5} more" if len(moved) > 5 else "")
+        if kind == "identity":
+            change = (
+                f"from a USER entry to an IDENTITY entry (same operands) with a `BUILD ON member USING SUBCONFIG"
+                f" sub` and a SUBCONFIG per member, {'its' if one else 'their'} MDISK statements moved into the"
+                " SUBCONFIGs, on each member's private volumes: each member's instance then has minidisks of"
+                " its own, and the data on the USER entry's minidisks is to be copied to them"
+            )
+        else:
+            change = (
+                f"from an IDENTITY entry and {'its' if one else 'their'} SUBCONFIGs to one USER entry (same"
+                " operands), its minidisks on a volume every member shares, logged on to one member at a time;"
+                " the SUBCONFIGs' minidisks, one set per member, are given up with them: copy what is to be"
+                " kept first"
+            )
+        lines.append(
+            f"bkrc: warning: {names} {'moves' if one else 'move'} from {'a ' if was == 'single' else 'an '}"
+            f"{'single-configuration' if was == 'single' else 'IDENTITY'} job to "
+            f"{'an IDENTITY' if kind == 'identity' else 'a single-configuration'} job (the templates in"
+            f" {plan.out_dir} and the new ones say so): bkrc writes no directory entry for"
+            f" {'it' if one else 'them'}, so change {'its' if one else 'each'} entry in the CP directory yourself,"
+            f" {change}; `--directory` checks the entries against the .bkr file (BKR510)"
+            " (docs/deploy.md, \"Changing a deployed cluster\")"
+        )
+    return lines
 
 
 def _single_template(was: Written | Artifact) -> bool:

@@ -319,6 +319,35 @@ def test_a_job_renamed_says_its_old_template_stays_on_the_member(tmp_path):
     assert warning.startswith(f"bkrc: warning: 2 job templates are deleted in {out} only"), warning
 
 
+def test_a_user_moved_between_single_and_identity_jobs_is_told_to_change_its_entry(tmp_path):
+    """LINUX02 moved from the single group to the identity group: its own CP
+    directory entry must go from USER to IDENTITY with a SUBCONFIG per member,
+    which bkrc does not write, and without --directory nothing said so. The last
+    compile's templates (single GUESTFUL included LINUX02) and this one's
+    (SYSFULL's copies include it) tell; and back again the other way."""
+    src, out = source(tmp_path), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    moved = GOOD.replace("{ LINUX01 LINUX02 }", "{ LINUX01 }").replace("{ TCPIP }", "{ TCPIP LINUX02 }")
+    source(tmp_path, moved)
+    for mode, code in (("--dry-run", 0), ("--check", 1), ("--force", 0)):  # --force: the compile writes
+        (warning,) = _warnings(run_cli(["compile", src, "-o", out, mode], expect=code).stderr)
+        assert warning.startswith(
+            "bkrc: warning: LINUX02 moves from a single-configuration job to an IDENTITY job (the templates in"
+            f" {out} and the new ones say so): bkrc writes no directory entry for it, so change its entry in the"
+            " CP directory yourself, from a USER entry to an IDENTITY entry (same operands) with a `BUILD ON"
+        ), warning
+        assert warning.endswith('(BKR510) (docs/deploy.md, "Changing a deployed cluster")'), warning
+    source(tmp_path, GOOD)
+    (warning,) = _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr)
+    assert warning.startswith(
+        "bkrc: warning: LINUX02 moves from an IDENTITY job to a single-configuration job (the templates in"
+    ), warning
+    assert "from an IDENTITY entry and its SUBCONFIGs to one USER entry" in warning
+    # A user added to a group, or a job backing up other users, moves no one.
+    source(tmp_path, moved.replace("{ LINUX01 }", "{ LINUX01 LINUX03 }"))
+    assert _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr) == []
+
+
 def test_moving_the_purge_says_the_old_bkrexpir_still_purges(tmp_path):
     """`expire on DEV2`: the plan deleted DEV1/BKREXPIR.EXEC and created DEV2's, and
     nothing said that the EXEC on DEV1 still purges when DEV1's scheduler calls it,

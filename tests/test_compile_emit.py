@@ -1125,3 +1125,29 @@ def test_a_wait_bkr261_warns_of_changes_no_file(catalog, unused):
     for wait in unused:
         without = without.replace(" " + wait, "")
     assert files(catalog) == files(without)
+
+
+def test_included_users_reads_a_template_s_include_records_back(tmp_path):
+    """`included_users` (for `output.kind_moves`) reads the users a template's
+    include records name outright, with the dialect's own layouts: a minidisk
+    record's owner and an SFS path's user part; never a pattern, an exclude, a
+    comment or the job's settings, and never a record of another layout."""
+    from bkrdsl.emit.template import included_users
+
+    dialect = load_dialect()
+    text = (
+        "* INCLUDE MINIDISK COMMENT = 0000 - FFFF\n"
+        "CONFIG BKR_Job_Name = LINUX09\n"
+        "INCLUDE MINIDISK LINUX01 = 0000 - FFFF\n"
+        "INCLUDE MINIDISK LNX* = 0191 - 0191\n"
+        "INCLUDE SFS BKRPOOL:CICSPRD.*\n"
+        "INCLUDE SFS BKRPOOL:CICS*.*\n"
+        "EXCLUDE MINIDISK LINUX02 = 0190 - 0190\n"
+    )
+    assert included_users(text, dialect) == {"LINUX01", "CICSPRD"}
+    site = tmp_path / "site.toml"
+    builtin = (DIALECT_DIR / "backup-manager-1.3.toml").read_text(encoding="utf-8")
+    site.write_text(builtin.replace('"INCLUDE MINIDISK {owner} = {first} - {last}"', '"INCLUDE MDISK {owner} {first}-{last}"'))
+    other = load_dialect(path=str(site))
+    assert included_users(text, other) == {"CICSPRD"}
+    assert included_users("INCLUDE MDISK LINUX03 0191-0191\n", other) == {"LINUX03"}

@@ -189,17 +189,21 @@ def _waiting(status: bool):
     return say
 
 
-def _warn_renames(plan, status: bool) -> None:
+def _warn_renames(plan, status: bool, dialect, directory) -> None:
     """What the plan renames on z/VM because a member's number changed (see
     `output.rename_warnings`), and the minidisks it moves on DASD (see
     `output.moved_minidisks`), what it deletes that z/VM keeps (see
-    `output.deleted_warnings`), and the catalog's SFS server it moves to another
-    member (see `output.catalog_moves`), after the plan: on standard error, or standard
-    output with --format json or sarif."""
+    `output.deleted_warnings`), the catalog's SFS server it moves to another
+    member (see `output.catalog_moves`), and, without --directory (which checks
+    the entries themselves), the users it moves between single-configuration and
+    IDENTITY jobs (see `output.kind_moves`), after the plan: on standard error, or
+    standard output with --format json or sarif."""
     from bkrdsl import output
+    from bkrdsl.emit.template import included_users
 
+    moves = [] if directory is not None else output.kind_moves(plan, lambda text: included_users(text, dialect))
     for line in [*output.rename_warnings(plan), *output.deleted_warnings(plan), *output.catalog_moves(plan),
-                 *output.moved_minidisks(plan)]:
+                 *output.moved_minidisks(plan), *moves]:
         _say(line, status, "warnings")
 
 
@@ -445,7 +449,7 @@ def _compile(
             click.echo(output.render_plan(plan, changes_only=True), nl=False)
         if show_diff:
             _echo_diff(plan)
-        _warn_renames(plan, status)
+        _warn_renames(plan, status, dialect, directory)
         # The answer stays "not up to date" (exit 1), but the compile that would
         # bring DIR up to date must not seem to be all that is missing.
         if failure is not None:
@@ -458,7 +462,7 @@ def _compile(
             click.echo(output.render_plan(plan), nl=False)
         if show_diff:
             _echo_diff(plan)
-        _warn_renames(plan, status)
+        _warn_renames(plan, status, dialect, directory)
         if plan.blocked and not force:
             _fail(output.blocked_message(plan).rstrip("\n"), EXIT_USAGE, err=status)
         if plan.obstacles and not plan.up_to_date:
@@ -478,7 +482,7 @@ def _compile(
         click.echo(f"bkrc: wrote {output.summary(plan, done=True)}")
         for line in output.forced_message(plan) if force else ():
             click.echo(line, err=status)
-        _warn_renames(plan, status)
+        _warn_renames(plan, status, dialect, directory)
 
     try:
         left = output.write(plan, force=force, commit=commit, before_swap=report)

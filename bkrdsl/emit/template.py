@@ -17,6 +17,8 @@ keyword and layout comes from the dialect table.
 
 from __future__ import annotations
 
+import re
+
 from bkrdsl import ast
 from bkrdsl.dialect import Dialect, format_fields
 from bkrdsl.emit.common import (
@@ -250,3 +252,43 @@ def job_templates(model: Model, source: str, dialect: Dialect) -> list[Artifact]
                 )
             )
     return out
+
+
+#: A user ID a selection record names outright (no `*`, `%` or `?` pattern).
+_PLAIN_ID = re.compile(r"[A-Z0-9$#@+\-:_]{1,8}")
+
+
+def _record_pattern(layout: str) -> re.Pattern[str]:
+    """A regex that reads a line of `layout` back: each field a run of non-blanks,
+    the `owner` and `path` fields captured by name."""
+    regex = ""
+    for literal, field_name, _, _ in format_fields(layout):
+        regex += r"\s+".join(re.escape(part) for part in literal.split(" ")) if literal else ""
+        if field_name in ("owner", "path"):
+            regex += rf"(?P<{field_name}>\S+)"
+        elif field_name is not None:
+            regex += r"\S+"
+    return re.compile(regex + r"\s*")
+
+
+def included_users(text: str, dialect: Dialect) -> set[str]:
+    """The user IDs a job template's include records name outright, read back
+    with the dialect's layouts (`include_minidisk`'s owner; `include_sfs`'s path
+    POOL:USER.DIR, its user part): the users the job backs up by name. Patterns
+    and lines of another layout (a template written with another dialect table)
+    name none. For `output.kind_moves`, which compares the last compile's
+    templates with this one's."""
+    minidisk = _record_pattern(dialect["include_minidisk"])
+    sfs = _record_pattern(dialect["include_sfs"])
+    found = set()
+    for line in text.splitlines():
+        if (match := minidisk.fullmatch(line)) is not None:
+            user = match.group("owner")
+        elif (match := sfs.fullmatch(line)) is not None:
+            path = match.group("path")
+            user = path.partition(":")[2].partition(".")[0] if ":" in path else ""
+        else:
+            continue
+        if _PLAIN_ID.fullmatch(user):
+            found.add(user)
+    return found
