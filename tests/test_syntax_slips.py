@@ -8,6 +8,7 @@ and must give exactly one diagnostic, with its code, at the place of the slip.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -944,7 +945,20 @@ HELPED = [
      "midnight is `00:00`, the start of the day: write `daily 00:00`"),
     ("purge weekly sun 03:00", "purge weekly sun 24:00",
      "midnight is `00:00`, the start of the day after: write `weekly mon 00:00`"),
-    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 2:5", "the minutes have two digits: write `2:05` or `2:50`"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 2:5",
+     "the minutes have two digits: write `daily 02:05` or `daily 02:50`"),
+    # past the clock's end: the time it reads as, on its day (were "write HH:MM on a 24-hour clock")
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 25:00",
+     "a 24-hour clock's hours are 00 to 23: `25:00` is the next day's `01:00`; write `daily 01:00`"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 2:60",
+     "an hour's minutes are 00 to 59: `2:60` is `03:00`; write `daily 03:00`"),
+    ("purge weekly sun 03:00", "purge weekly sun 25:00",
+     "a 24-hour clock's hours are 00 to 23: `25:00` is the next day's `01:00`; write `weekly mon 01:00`"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly last-day 24:00",
+     "midnight is `00:00`, the start of the day after: write `monthly 1 00:00`"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly first sun 25:00",
+     ("a 24-hour clock's hours are 00 to 23: `25:00` is the next day's `01:00`, a day no `monthly` schedule"
+      " names; write a time of this day, from `00:00` to `23:59`")),
     # the `}` above lines up with its block: the line that opened this one may be gone
     ("  job APPSFULL {\n", "\n",
      ("if the line that opened its block was deleted, write it back above `backup`: `job NAME {`;"
@@ -1248,6 +1262,40 @@ def test_the_help_says_what_to_write(clean, written, help):
     assert text != BASE, f"{clean!r} is not in examples/prodssi.bkr"
     (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert found.help == help
+
+
+#: A schedule in a help: the first one written in backquotes after `write`.
+_HELP_SCHEDULE = re.compile(r"write `((?:daily|weekly|monthly) [^`]*)`")
+
+
+@pytest.mark.parametrize(
+    "time", ["1:5", "2:5", "25:00", "2:60", "23:60", "24:00", "0100", "1am", "01.00", "1h", "11pm", "midnight"]
+)
+@pytest.mark.parametrize("schedule", ["daily", "weekly sun", "monthly 14", "monthly last-day"])
+def test_a_time_no_clock_has_gets_one_error_whose_help_writes_a_time_that_checks_clean(time, schedule):
+    """`daily 1:5`, `weekly sun 25:00`: one BKR313, whose help writes a schedule with a
+    time in the form `bkrc fmt` keeps and `bkrc show` prints, HH:MM (`01:05`, not `1:05`),
+    and that schedule, written in its place, checks without an error."""
+    clean = "run on VMSYS1 daily 02:00"
+    text = BASE.replace(clean, f"run on VMSYS1 {schedule} {time}", 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert found.code == "BKR313"
+    meant = _HELP_SCHEDULE.search(found.help or "")
+    if time == "midnight" and schedule != "daily":
+        meant = re.search(r"`((?:weekly|monthly) [^`]*)` runs as the day starts", found.help)
+    assert meant is not None, found.help
+    assert re.search(r" [0-9]{2}:[0-9]{2}$", meant.group(1)), meant.group(1)
+    fixed = analyse("prodssi.bkr", BASE.replace(clean, f"run on VMSYS1 {meant.group(1)}", 1).encode("utf-8"))
+    # no error; a warning that it meets the purge's time (BKR403, `03:00`) is the site's to weigh
+    assert [d.code for d in fixed.diagnostics if d.severity.value == "error"] == []
+
+
+def test_a_short_month_s_help_writes_no_time_no_clock_has():
+    """`monthly 31 25:00`: BKR404's help wrote `monthly last-day 25:00`; BKR313 says the time."""
+    text = BASE.replace("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 31 25:00", 1)
+    found = {d.code: d for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics}
+    assert sorted(found) == ["BKR313", "BKR404"]
+    assert "`monthly last-day HH:MM`" in found["BKR404"].help
 
 
 @pytest.mark.parametrize(
@@ -1671,8 +1719,11 @@ def test_several_times_or_more_than_once_a_day_get_a_job_for_each_time(clean, wr
          ("midnight is `00:00`, the start of a day: `weekly sun 00:00` runs as the day starts, `weekly mon 00:00`"
          " as it ends"), None),
         ("monthly 1 midnight", "`midnight` is not a .bkr time: a time is HH:MM on a 24-hour clock",
-         ("midnight is `00:00`, the start of a day: `monthly 1 00:00` runs as the day starts; as it ends is the"
-         " next day's `00:00`"), None),
+         ("midnight is `00:00`, the start of a day: `monthly 1 00:00` runs as the day starts, `monthly 2 00:00`"
+          " as it ends"), None),
+        ("monthly first sun midnight", "`midnight` is not a .bkr time: a time is HH:MM on a 24-hour clock",
+         ("midnight is `00:00`, the start of a day: `monthly first sun 00:00` runs as the day starts; as it ends"
+          " is the next day's `00:00`"), None),
     ],
 )
 def test_noon_and_midnight_in_words_are_written_as_times(written, message, help, fixed, parser, monkeypatch):

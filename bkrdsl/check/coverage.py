@@ -1099,10 +1099,12 @@ def short_months(model: Model):
         if s.frequency == "monthly" and s.days:
             n = small_int(s.days[0].text)
             if n is not None and 29 <= n <= 31:
+                # the time as written where it is one (BKR313 says the others): no help writes `25:00`
+                time = s.time.text if s.time is not None and parse_time(s.time.text) is not None else "HH:MM"
                 yield SHORT_MONTH(
                     f"`monthly {n}` does not run in months with fewer than {n} days",
                     s.days[0].span,
-                    help=f"use a day every month has, from 1 to 28, or `monthly last-day {s.time.text if s.time else 'HH:MM'}`"
+                    help=f"use a day every month has, from 1 to 28, or `monthly last-day {time}`"
                     " for the month's last day, whichever it is",
                 )
 

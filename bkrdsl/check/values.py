@@ -173,8 +173,16 @@ INVALID_TIME = register(
     `2pm`, `14h`, `0200`, `2.30`, `noon`) is answered with the schedule to write,
     `daily 14:00` for `daily 2pm`. `24:00` is midnight, `00:00`: `daily 24:00`
     (or `daily midnight`) gets the fix that writes `00:00` (a weekly or monthly
-    schedule's day would change with it: the help says so); a minute of one digit (`2:5`) gets a
-    help with both readings, `2:05` and `2:50`. A day of the week where the
+    schedule's day would change with it: the help writes the day after where a
+    schedule names it, `weekly sun 24:00` `weekly mon 00:00`); a minute of one digit
+    (`2:5`) gets a help with both readings, `daily 02:05` and `daily 02:50`, each
+    time as `bkrc show` prints it, two digits to the hour. A time past the clock's
+    end reads as the time it comes to, said in the help without a fix (either may
+    be a slip of the keys): `2:60` is `03:00`, `25:00` the next day's `01:00`, the
+    day after written where a schedule names it (`weekly sun 25:00` is `weekly mon
+    01:00`, `monthly last-day 25:00` `monthly 1 01:00`; after `monthly first sun`,
+    whose next day no schedule names, the help says to write a time of its day).
+    A day of the week where the
     time goes, the time left off (`weekly fri sat`, `monthly first sun
     sat`), is a second day read as the time: the error says so, and its help
     writes the days with their `,` (`weekly fri,sat HH:MM`), or, as a
@@ -835,24 +843,52 @@ def _schedule_text(sched: ast.Schedule, time: str) -> str:
     return " ".join(part for part in (sched.frequency, ordinal, days, time) if part)
 
 
-#: A time with a one-digit minute (`2:5`), and midnight at the day's end (`24:00`).
+#: A time with a one-digit minute (`2:5`), midnight at the day's end (`24:00`), and
+#: HH:MM past the clock's end (`25:00`, `2:60`).
 _ONE_DIGIT_MINUTE = re.compile(r"([01]?[0-9]|2[0-3]):([0-9])")
 _END_OF_DAY = re.compile(r"24:00?")
+_PAST_THE_CLOCK = re.compile(r"([0-9]{1,2}):([0-9]{2})")
+_MINUTES_A_DAY = 24 * 60
+
+
+def _day_after(sched: ast.Schedule, time: str) -> str | None:
+    """The schedule that runs the day after `sched`'s days, at `time`: `daily` runs
+    every day; `weekly sun` is followed by `weekly mon`, `monthly 14` by `monthly 15`,
+    `monthly last-day` by `monthly 1`. None where no schedule names that day: after
+    `monthly 31`, a 1st only after the months of 31 days; after `monthly first sun`, a
+    Monday that is not always the month's first."""
+    if sched.frequency == "daily":
+        return _schedule_text(sched, time)
+    if sched.frequency == "weekly":
+        days = [parse_weekday(d.text) for d in sched.days]
+        if not days or None in days:
+            return None
+        after = ",".join(WEEKDAYS[(day + 1) % len(WEEKDAYS)].lower() for day in days)
+        return f"weekly {after} {time}"
+    if sched.frequency == "monthly" and sched.ordinal is None and len(sched.days) == 1:
+        day = sched.days[0].text
+        if day.upper() == LAST_DAY:
+            return f"monthly 1 {time}"
+        n = small_int(day)
+        if n is not None and 1 <= n <= 30:
+            return f"monthly {n + 1} {time}"
+    return None
 
 
 def _time_out_of_clock(sched: ast.Schedule) -> tuple[str, Fix | None]:
-    """The help (and the fix, where certain) for a time of day that is none: `24:00`
-    is midnight, `00:00`, which `daily` means the same way (a weekly or monthly
-    schedule's day would change with it); `2:5` has one digit for its minutes, five
-    past or ten to, which the text cannot tell."""
+    """The help (and the fix, where certain) for a time of day that is none, each help
+    with a time that checks clean where the text gives one: `24:00` is midnight, `00:00`,
+    which `daily` means the same way (a weekly or monthly schedule's day would change
+    with it); `2:5` has one digit for its minutes, five past or ten to, which the text
+    cannot tell; `2:60` is `03:00`, `25:00` the next day's `01:00` (a clock that runs on
+    past midnight), said without a fix, as either may be a slip of the keys."""
     text = sched.time.text
     if text.lower() == "midnight" and sched.frequency != "daily":
         # `weekly sun midnight`: as Sunday starts or as it ends, which the text cannot tell
-        days = [parse_weekday(d.text) for d in sched.days]
         starts = f"midnight is `00:00`, the start of a day: `{_schedule_text(sched, '00:00')}` runs as the day starts"
-        if sched.frequency == "weekly" and days and None not in days:
-            after = ",".join(WEEKDAYS[(day + 1) % len(WEEKDAYS)].lower() for day in days)
-            return f"{starts}, `weekly {after} 00:00` as it ends", None
+        after = _day_after(sched, "00:00")
+        if after is not None:
+            return f"{starts}, `{after}` as it ends", None
         return f"{starts}; as it ends is the next day's `00:00`", None
     if _END_OF_DAY.fullmatch(text) or text.lower() == "midnight":
         if sched.frequency == "daily":
@@ -861,15 +897,34 @@ def _time_out_of_clock(sched: ast.Schedule) -> tuple[str, Fix | None]:
                 f"midnight is `00:00`, the start of the day: write `{meant}`",
                 Fix.replace("Write `00:00`", sched.time.span, "00:00"),
             )
-        days = [parse_weekday(d.text) for d in sched.days]
-        if sched.frequency == "weekly" and days and None not in days:
-            after = ",".join(WEEKDAYS[(day + 1) % len(WEEKDAYS)].lower() for day in days)
-            return f"midnight is `00:00`, the start of the day after: write `weekly {after} 00:00`", None
+        after = _day_after(sched, "00:00")
+        if after is not None:
+            return f"midnight is `00:00`, the start of the day after: write `{after}`", None
         return "midnight is `00:00`, the start of a day: write the next day's `00:00`", None
     found = _ONE_DIGIT_MINUTE.fullmatch(text)
     if found is not None:
-        hour, minute = found.groups()
-        return f"the minutes have two digits: write `{hour}:0{minute}` or `{hour}:{minute}0`", None
+        hour, minute = int(found.group(1)), found.group(2)
+        five_past = _schedule_text(sched, f"{hour:02d}:0{minute}")
+        ten_to = _schedule_text(sched, f"{hour:02d}:{minute}0")
+        return f"the minutes have two digits: write `{five_past}` or `{ten_to}`", None
+    found = _PAST_THE_CLOCK.fullmatch(text)
+    minutes = None if found is None else int(found.group(1)) * 60 + int(found.group(2))
+    if minutes is not None and minutes < 2 * _MINUTES_A_DAY:
+        reading = f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"
+        why = (
+            "an hour's minutes are 00 to 59"
+            if int(found.group(2)) > 59
+            else "a 24-hour clock's hours are 00 to 23"
+        )
+        if minutes < _MINUTES_A_DAY:
+            return f"{why}: `{text}` is `{reading}`; write `{_schedule_text(sched, reading)}`", None
+        after = _day_after(sched, reading)
+        if after is not None:
+            return f"{why}: `{text}` is the next day's `{reading}`; write `{after}`", None
+        return (
+            f"{why}: `{text}` is the next day's `{reading}`, a day no `{sched.frequency}` schedule names;"
+            f" write a time of this day, from `00:00` to `23:59`"
+        ), None
     return "write HH:MM on a 24-hour clock, from 00:00 to 23:59", None
 
 
