@@ -129,8 +129,7 @@ MESSAGES = [
     ("cluster A {\n  expire on M {\n    purge monthly 1,\n    retain 9 days\n  }\n}\n", "BKR015", (3, 20),
      "a `,` cannot follow `monthly 1`: a `monthly` schedule runs on one day of the month, not a list"),
     ("cluster A {\n  expire on M {\n    purge monthly 1,\n    retain 9 days\n  }\n}\n", "BKR015", (3, 20),
-     ("`purge monthly 1 HH:MM` (the day is its number, or a weekday: `purge monthly first sun HH:MM`,"
-      " `purge monthly last sun HH:MM`); a member has one `purge` schedule, so to purge more than once a month,"
+     ("`purge monthly 1 HH:MM` (the day is its number, the month's last day, `purge monthly last-day HH:MM`, or a weekday, `purge monthly first|second|third|fourth|last DAY HH:MM`); a member has one `purge` schedule, so to purge more than once a month,"
       " purge weekly: `purge weekly DAY HH:MM`")),
     ("cluster A {\n  job J { run on M monthly 1,\n  }\n}\n", "BKR015", (2, 29),
      "for a second day a month, write a second job, the same but for its `run`: `monthly N HH:MM`"),
@@ -142,8 +141,7 @@ MESSAGES = [
      "for a second day a month, write a second `expire` block for the member, with `preview monthly N 05:00`"),
     # `monthly 1,15`: the same, with the second day written
     ("cluster A {\n  expire on M { purge monthly 1,15 03:00 }\n}\n", "BKR004", (2, 31),
-     ("keep one day, `purge monthly 1 03:00` (its number, or a weekday: `purge monthly first sun 03:00`,"
-      " `purge monthly last sun 03:00`); a member has one `purge` schedule")),
+     ("keep one day, `purge monthly 1 03:00` (its number, the month's last day, `purge monthly last-day 03:00`, or a weekday, `purge monthly first|second|third|fourth|last DAY 03:00`); a member has one `purge` schedule")),
     ("cluster A {\n  expire on M { preview monthly 1,15 05:00 }\n}\n", "BKR004", (2, 33),
      "write a second `expire` block for the member, with `preview monthly 15 05:00`"),
     # ... and weekdays after an ordinal: one error for the days, not a `,` and a time too many
@@ -152,8 +150,7 @@ MESSAGES = [
     ("cluster A {\n  expire on M { purge monthly last sat, sun\n  }\n}\n", "BKR004", (2, 31),
      "a `monthly` schedule runs on one day of the month, not on several: `last sat, sun`"),
     ("cluster A {\n  job J { run on M monthly 1,15 02:00 }\n}\n", "BKR004", (2, 28),
-     ("`monthly 1 02:00` and `monthly 15 02:00` (a schedule names one day: its number, or a weekday:"
-      " `monthly first sun 02:00`, `monthly last sun 02:00`)")),
+     ("`monthly 1 02:00` and `monthly 15 02:00` (a schedule names one day: its number, the month's last day, `monthly last-day 02:00`, or a weekday, `monthly first|second|third|fourth|last DAY 02:00`)")),
     ("cluster A {\n  job J { run on M daily }\n}\n", "BKR010", (2, 20), "a time of day (HH:MM) after `daily`"),
     ("cluster A {\n  job J { run on M daily sun 02:00 }\n}\n", "BKR004", (2, 26), "`daily` takes only a time"),
     ("cluster A {\n  job J { run on M weekly sat sun 02:00 }\n}\n", "BKR004", (2, 31), "separated by commas"),

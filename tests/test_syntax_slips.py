@@ -910,8 +910,7 @@ LAST_DAY = ("write `monthly last-day 22:00`, the month's last day, whichever of 
 DAY_31 = ("write `monthly 31 22:00`, which does not run in months with fewer than 31 days (BKR404), or"
           " `monthly 28 22:00`, a day every month has" + FORMS)
 TWO_DAYS = ("write a job for each day, the same but for its `run`: `monthly 1 22:00` and `monthly 15 22:00`"
-            " (a schedule names one day: its number, or a weekday: `monthly first sun 22:00`,"
-            " `monthly last sun 22:00`)")
+            " (a schedule names one day: its number, the month's last day, `monthly last-day 22:00`, or a weekday, `monthly first|second|third|fourth|last DAY 22:00`)")
 
 HELPED = [
     # a cluster statement half typed down to one or two letters (`tape manager ...` retyped,
@@ -1022,8 +1021,9 @@ HELPED = [
     ("    retain 35 days", "    workers 3\n    retain 35 days",
      "`workers` belongs in a `member NAME { ... }` block: move it there"),
     ("purge weekly sun 03:00", "purge on VMSYS1",
-     ("write the schedule in place of `on VMSYS1`: `purge weekly DAY HH:MM`, `daily HH:MM`, `monthly N HH:MM`"
-      " or `manual`")),
+     ("write the schedule in place of `on VMSYS1`: `purge daily HH:MM`, `purge weekly DAY[,DAY...] HH:MM`,"
+      " `purge monthly N HH:MM`, `purge monthly last-day HH:MM`, `purge monthly first|second|third|fourth|last"
+      " DAY HH:MM` or `purge manual`")),
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl blk",
      ("keep the unit of the volume the disk is on: `disk BKRBKUP 191 size 10 cyl` or"
       " `disk BKRBKUP 191 size 10 blk` (cylinders on a 3390, 512-byte blocks on an FBA volume)")),
@@ -1057,23 +1057,21 @@ HELPED = [
     # ... and a schedule's one day, each way it is written
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 1st,15th 02:00",
      ("write a job for each day, the same but for its `run`: `monthly 1 02:00` and `monthly 15 02:00`"
-      " (a schedule names one day: its number, or a weekday: `monthly first sun 02:00`, `monthly last sun 02:00`)")),
+      " (a schedule names one day: its number, the month's last day, `monthly last-day 02:00`, or a weekday, `monthly first|second|third|fourth|last DAY 02:00`)")),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 1 15 02:00",
      ("write a job for each day, the same but for its `run`: `monthly 1 02:00` and `monthly 15 02:00`"
-      " (a schedule names one day: its number, or a weekday: `monthly first sun 02:00`, `monthly last sun 02:00`)")),
+      " (a schedule names one day: its number, the month's last day, `monthly last-day 02:00`, or a weekday, `monthly first|second|third|fourth|last DAY 02:00`)")),
     # not "or purge more often: `weekly DAY 03:00`" alone: a member has one purge schedule
     ("purge weekly sun 03:00", "purge monthly 1 15 03:00",
-     ("keep one day, `purge monthly 1 03:00` (its number, or a weekday: `purge monthly first sun 03:00`,"
-      " `purge monthly last sun 03:00`); a member has one `purge` schedule, so to purge more than once a"
+     ("keep one day, `purge monthly 1 03:00` (its number, the month's last day, `purge monthly last-day 03:00`, or a weekday, `purge monthly first|second|third|fourth|last DAY 03:00`); a member has one `purge` schedule, so to purge more than once a"
       " month, purge weekly: `purge weekly DAY 03:00`")),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 1,15",
      ("write a job for each day, the same but for its `run`: `monthly 1 HH:MM` and `monthly 15 HH:MM`"
-      " (a schedule names one day: its number, or a weekday: `monthly first sun HH:MM`, `monthly last sun HH:MM`)")),
+      " (a schedule names one day: its number, the month's last day, `monthly last-day HH:MM`, or a weekday, `monthly first|second|third|fourth|last DAY HH:MM`)")),
     # `monthly 1,` at the end of its line: not "commas separate the names of one list (`on
     # VMSYS1, VMSYS2`)", which says nothing of a schedule's day
     ("purge weekly sun 03:00", "purge monthly 1,",
-     ("write the time after the day, without the `,`: `purge monthly 1 HH:MM` (the day is its number, or a"
-      " weekday: `purge monthly first sun HH:MM`, `purge monthly last sun HH:MM`); a member has one `purge`"
+     ("write the time after the day, without the `,`: `purge monthly 1 HH:MM` (the day is its number, the month's last day, `purge monthly last-day HH:MM`, or a weekday, `purge monthly first|second|third|fourth|last DAY HH:MM`); a member has one `purge`"
       " schedule, so to purge more than once a month, purge weekly: `purge weekly DAY HH:MM`")),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 1, 02:00",
      ("remove the `,`: write `monthly 1 02:00`; for a second day a month, write a second job, the same but"
@@ -1081,12 +1079,10 @@ HELPED = [
     # a `,` where the day goes, or the weekday: not "commas separate the names of one list",
     # but what a monthly schedule takes there
     ("purge weekly sun 03:00", "purge monthly ,",
-     ("write the day after `monthly`, then the time: its number, `purge monthly N HH:MM` (N from 1 to 31),"
-      " or a weekday of the month, `purge monthly first|second|third|fourth|last DAY HH:MM`")),
+     ("write the day after `monthly`, then the time: `purge monthly N HH:MM`, N the day of the month from 1 to 31 (1 to 28 is in every month), `purge monthly last-day HH:MM` for its last day, or `purge monthly first|second|third|fourth|last DAY HH:MM` for a weekday of the month")),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly last, 02:00",
      ("write the weekday after `last`, then the time, without the `,`: `monthly last DAY 02:00` (DAY is one"
-      " of mon, tue, wed, thu, fri, sat, sun); the one day is its number, `monthly N 02:00` (N from 1 to 31),"
-      " or a weekday of the month, `monthly first|second|third|fourth|last DAY 02:00`")),
+      " of mon, tue, wed, thu, fri, sat, sun); the one day is `monthly N 02:00`, N the day of the month from 1 to 31 (1 to 28 is in every month), `monthly last-day 02:00` for its last day, or `monthly first|second|third|fourth|last DAY 02:00` for a weekday of the month")),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly ,15",
      "write the time after the day, without the `,`: `monthly 15 HH:MM`"),
     ("purge weekly sun 03:00", "purge monthly 1,, 03:00",
@@ -1180,8 +1176,7 @@ HELPED = [
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the 1st and 15th of the month at 22:00", TWO_DAYS),
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 monthly on the 1st and 15th at 22:00", TWO_DAYS),
     ("purge weekly sun 03:00", "purge on the 1st and 15th at 03:00",
-     ("keep one day, `purge monthly 1 03:00` (its number, or a weekday: `purge monthly first sun 03:00`,"
-      " `purge monthly last sun 03:00`); a member has one `purge` schedule, so to purge more than once a"
+     ("keep one day, `purge monthly 1 03:00` (its number, the month's last day, `purge monthly last-day 03:00`, or a weekday, `purge monthly first|second|third|fourth|last DAY 03:00`); a member has one `purge` schedule, so to purge more than once a"
       " month, purge weekly: `purge weekly DAY 03:00`")),
     # a day no month has: said so, not `daily 22:00`
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the 32nd at 22:00",
@@ -1290,6 +1285,34 @@ def test_a_time_no_clock_has_gets_one_error_whose_help_writes_a_time_that_checks
     assert [d.code for d in fixed.diagnostics if d.severity.value == "error"] == []
 
 
+#: Slips whose help lists the forms of a `monthly` schedule, alone or among every schedule's.
+FORMS_LISTED = [
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 32"),
+    ("purge weekly sun 03:00", "purge monthly ,"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly , 02:00"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly last,"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 hourly"),
+    ("purge weekly sun 03:00", "purge hourly 03:00"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 * * * * *"),
+    ("purge weekly sun 03:00", "purge on VMSYS1"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 every day at 01:00"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written"), FORMS_LISTED, ids=[w for _, w in FORMS_LISTED])
+def test_every_help_that_lists_monthly_s_forms_lists_the_same_three(clean, written, parser, monkeypatch):
+    """`monthly N`, `monthly last-day` and `monthly first|...|last DAY`, in every help
+    that lists the forms (`monthly` alone listed two, `hourly` and `purge on VMSYS1` one)."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    for form in ("monthly N ", "monthly last-day ", "monthly first|second|third|fourth|last DAY "):
+        assert form in found.help, (form, found.help)
+
+
 def test_a_short_month_s_help_writes_no_time_no_clock_has():
     """`monthly 31 25:00`: BKR404's help wrote `monthly last-day 25:00`; BKR313 says the time."""
     text = BASE.replace("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 31 25:00", 1)
@@ -1375,13 +1398,20 @@ def test_a_day_of_the_month_without_its_time_is_one_error(written, help):
 
 #: Said after a schedule in English written without its time.
 MISSING = " (the time of day is missing)"
-MONTHLY_FORMS = "(a schedule names one day: its number, or a weekday: `monthly first sun HH:MM`, `monthly last sun HH:MM`)"
+MONTHLY_FORMS = "(a schedule names one day: its number, the month's last day, `monthly last-day HH:MM`, or a weekday, `monthly first|second|third|fourth|last DAY HH:MM`)"
 PURGE_TWO_DAYS = (
-    "keep one day, `purge monthly 1 HH:MM` (its number, or a weekday: `purge monthly first sun HH:MM`, `purge monthly"
-    " last sun HH:MM`); a member has one `purge` schedule, so to purge more than once a month, purge weekly:"
+    "keep one day, `purge monthly 1 HH:MM` (its number, the month's last day, `purge monthly last-day HH:MM`, or a weekday, `purge monthly first|second|third|fourth|last DAY HH:MM`); a member has one `purge` schedule, so to purge more than once a month, purge weekly:"
     " `purge weekly DAY HH:MM`; the time of day is missing"
 )
-EVERY = "`daily HH:MM`, `weekly DAY HH:MM` or `monthly N HH:MM`"
+#: Every form of a schedule but `manual`, each with `time`, `keyword` before it: the list every help writes.
+def _every(time: str = "HH:MM", keyword: str = "") -> str:
+    return (
+        f"`{keyword}daily {time}`, `{keyword}weekly DAY[,DAY...] {time}`, `{keyword}monthly N {time}`,"
+        f" `{keyword}monthly last-day {time}` or `{keyword}monthly first|second|third|fourth|last DAY {time}`"
+    )
+
+
+EVERY = _every()
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
@@ -1438,23 +1468,24 @@ EVERY = "`daily HH:MM`, `weekly DAY HH:MM` or `monthly N HH:MM`"
          (f"a schedule runs once a day at most; a job for each time of day runs it more often: write {EVERY}, or `manual` for a job"
          " submitted only by hand")),
         ("run on VMSYS2 weekly sat 22:00", "run on VMSYS1 hourly 22:00",
-         "a schedule runs once a day at most; a job for each time of day runs it more often: write `daily 22:00`, `weekly DAY 22:00` or `monthly N 22:00`, or `manual` for a job submitted only by hand"),
+         f"a schedule runs once a day at most; a job for each time of day runs it more often: write {_every('22:00')}, or `manual` for a job submitted only by hand"),
         ("run on VMSYS2 weekly sat 22:00", "run on VMSYS1 fortnightly",
          f"write {EVERY}, or `manual` for a job submitted only by hand"),
         # `purge hourly`: BKR012 with either parser (the fast one said "expected `daily`...")
         # a purge's help speaks of a purge: `purge manual`, sent with BKREXPIR (was "`manual` for
         # a job submitted only by hand")
         ("purge weekly sun 03:00", "purge hourly",
-         ("a schedule runs once a day at most: write `purge daily HH:MM`, `purge weekly DAY HH:MM` or `purge monthly N HH:MM`, or `purge manual`"
+         (f"a schedule runs once a day at most: write {_every(keyword='purge ')}, or `purge manual`"
           " for a purge sent only by hand (`EXEC BKREXPIR PURGE`)")),
         ("purge weekly sun 03:00", "purge hourly 03:00",
-         ("a schedule runs once a day at most: write `purge daily 03:00`, `purge weekly DAY 03:00` or `purge monthly N 03:00`, or `purge manual`"
+         (f"a schedule runs once a day at most: write {_every('03:00', 'purge ')}, or `purge manual`"
           " for a purge sent only by hand (`EXEC BKREXPIR PURGE`)")),
         ("preview daily 01:00", "preview fortnightly",
-         ("write `preview daily HH:MM`, `preview weekly DAY HH:MM` or `preview monthly N HH:MM`, or"
+         (f"write {_every(keyword='preview ')}, or"
           " `preview manual` for a preview sent only by hand (`EXEC BKREXPIR PREVIEW`)")),
         ("run on VMSYS2 weekly sat 22:00", "run on VMSYS1 * * * * *",
-         f"write {EVERY} (one time, and one day for `weekly` or `monthly`), or `manual`"),
+         ("write `daily HH:MM`, `weekly DAY[,DAY...] HH:MM`, `monthly N HH:MM`, `monthly last-day HH:MM`,"
+          " `monthly first|second|third|fourth|last DAY HH:MM` or `manual`, one time each")),
         ("run on VMSYS2 weekly sat 22:00", "run on VMSYS1 2026-02-28",
          ("a schedule names no date: for a job run on one day only, write `manual` and submit it by hand that day;"
          " `daily HH:MM` runs it every day")),
@@ -2158,17 +2189,22 @@ def test_the_days_a_schedule_leaves_out_are_read_as_the_other_days(clean, writte
          ("write `weekly DAY HH:MM`: the day by name, `mon` to `sun` (several with commas, `mon,thu`), then the"
          " time of day on a 24-hour clock")),
         ("monthly", "expected a day of the month and a time (N HH:MM) after `monthly`, found `}`",
-         ("write `monthly N HH:MM`, N the day of the month from 1 to 31 (1 to 28 is in every month), or"
-         " `monthly first|second|third|fourth|last DAY HH:MM` for a weekday of the month")),
+         ("write `monthly N HH:MM`, N the day of the month from 1 to 31 (1 to 28 is in every month),"
+          " `monthly last-day HH:MM` for its last day, or `monthly first|second|third|fourth|last DAY HH:MM`"
+          " for a weekday of the month")),
         ("monthly last", "expected a day of the week and a time (DAY HH:MM) after `last`, found `}`",
          "write `monthly last DAY HH:MM`: the day by name, `mon` to `sun`, then the time of day"),
         # a day no week or month has, the time missing after it: both said at once (was
         # "expected a time of day (HH:MM) after `monthly 32`", the day said wrong only
         # once the time was written)
         ("monthly 32", "`32` is not a day of the month, and the time of day (HH:MM) is missing after it",
-         "write `monthly N HH:MM`, N from 1 to 31 (1 to 28 is in every month), then the time of day on a 24-hour clock"),
+         ("write `monthly N HH:MM`, N the day of the month from 1 to 31 (1 to 28 is in every month),"
+          " `monthly last-day HH:MM` for its last day, or `monthly first|second|third|fourth|last DAY HH:MM`"
+          " for a weekday of the month")),
         ("monthly 0", "`0` is not a day of the month, and the time of day (HH:MM) is missing after it",
-         "write `monthly N HH:MM`, N from 1 to 31 (1 to 28 is in every month), then the time of day on a 24-hour clock"),
+         ("write `monthly N HH:MM`, N the day of the month from 1 to 31 (1 to 28 is in every month),"
+          " `monthly last-day HH:MM` for its last day, or `monthly first|second|third|fourth|last DAY HH:MM`"
+          " for a weekday of the month")),
         ("weekly su", "`su` is not a day of the week, and the time of day (HH:MM) is missing after it",
          "did you mean `sun`? write `weekly sun HH:MM`, the time of day on a 24-hour clock"),
         ("weekly mon-fri", ("`mon-fri` is not a day of the week: `weekly` takes each day by name, and the time of"

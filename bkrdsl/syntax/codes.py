@@ -523,8 +523,9 @@ EXPECTED_NAME = register(
     not the text's to tell.
 
     A schedule's keyword alone (`weekly`, `monthly`, `monthly last`) gets
-    its form in the help, `weekly DAY HH:MM` or `monthly N HH:MM`, never a
-    day or a time nobody chose. A day no week or month has before the
+    its forms in the help, `weekly DAY HH:MM`, or `monthly N HH:MM`,
+    `monthly last-day HH:MM` and `monthly first|second|third|fourth|last
+    DAY HH:MM`, never a day or a time nobody chose. A day no week or month has before the
     missing time (`weekly su`, `monthly 32`) is said in the same error,
     with the day meant where one is close (`sun`); days written as one word
     (`weekly mon-fri`, `weekly weekend`) get them one by one.
@@ -944,7 +945,8 @@ STRAY_COMMA = register(
     `monthly 1,, 02:00`), a fix removes the `,`. A `,` where the day goes
     (`monthly ,`) or the weekday after its ordinal (`monthly last,`) is this
     error, whose help says what a `monthly` schedule takes there: one day of
-    the month, its number (`monthly N HH:MM`) or a weekday (`monthly
+    the month, its number (`monthly N HH:MM`), the month's last day
+    (`monthly last-day HH:MM`) or a weekday (`monthly
     first|second|third|fourth|last DAY HH:MM`); where the day and the time
     follow it (`monthly ,15 02:00`, `monthly last, sun 02:00`), a fix
     removes it. (`monthly 1,15` is BKR004.) So in the other schedules: a

@@ -1728,11 +1728,40 @@ def _day_key(day: int | str) -> int | str:
     return f"{nth} {weekday[:3]}"
 
 
+def monthly_forms(time: str = "HH:MM", keyword: str = "") -> tuple[str, str, str]:
+    """The forms of a `monthly` schedule, `keyword` (`purge `) before each and `time`
+    for its time: the day of the month by its number, the month's last day, the Nth or
+    last weekday. The one list of them every help writes (`schedule_forms` too)."""
+    return (
+        f"`{keyword}monthly N {time}`",
+        f"`{keyword}monthly last-day {time}`",
+        f"`{keyword}monthly first|second|third|fourth|last DAY {time}`",
+    )
+
+
+def monthly_forms_said(time: str = "HH:MM", keyword: str = "") -> str:
+    """`monthly`'s forms, each with the day it names: for a help on the day of the month."""
+    number, last_day, weekday = monthly_forms(time, keyword)
+    return (
+        f"{number}, N the day of the month from 1 to 31 (1 to 28 is in every month), {last_day} for its"
+        f" last day, or {weekday} for a weekday of the month"
+    )
+
+
+def schedule_forms(time: str = "HH:MM", keyword: str = "", manual: bool = True) -> str:
+    """Every form a schedule takes, `keyword` (`purge `) before each and `time` for its
+    time, `manual` last unless not `manual`: the one list every help that lists them writes."""
+    forms = [f"`{keyword}daily {time}`", f"`{keyword}weekly DAY[,DAY...] {time}`", *monthly_forms(time, keyword)]
+    if manual:
+        forms.append(f"`{keyword}manual`")
+    return ", ".join(forms[:-1]) + " or " + forms[-1]
+
+
 def _monthly_one_day(time: str, statement: str = "") -> str:
     """The one day a `monthly` schedule names, each way it may: `monthly 1 02:00` by
-    its number (written before this), or the Nth or last weekday of the month."""
-    keyword = f"{statement} " if statement else ""
-    return f"its number, or a weekday: `{keyword}monthly first sun {time}`, `{keyword}monthly last sun {time}`"
+    its number (written before this), the month's last day, or the Nth or last weekday."""
+    _, last_day, weekday = monthly_forms(time, f"{statement} " if statement else "")
+    return f"its number, the month's last day, {last_day}, or a weekday, {weekday}"
 
 
 def _monthly_second_day(statement: str, time: str, day: int | str | None = None) -> str:
@@ -1794,10 +1823,7 @@ def monthly_comma_before_day(
         fix = Fix.replace("Remove the `,`", removed, blank)
         return codes.STRAY_COMMA(message, span, help=f"remove the `,`: write `{meant}`", fix=fix)
     time = time or "HH:MM"
-    forms = (
-        f"its number, `{keyword}monthly N {time}` (N from 1 to 31), or a weekday of the month,"
-        f" `{keyword}monthly first|second|third|fourth|last DAY {time}`"
-    )
+    forms = monthly_forms_said(time, keyword)
     if ordinal is None and day is not None:
         help = f"write the time after the day, without the `,`: `{keyword}monthly {day} {time}`"
     elif ordinal is None:
@@ -1966,8 +1992,7 @@ def cron_schedule(written: str, meant: str | None, span: Span) -> Diagnostic:
         span,
         help=f"write `{meant}`"
         if meant
-        else "write `daily HH:MM`, `weekly DAY HH:MM` or `monthly N HH:MM` (one time, and one day for"
-        " `weekly` or `monthly`), or `manual`",
+        else f"write {schedule_forms()}, one time each",
         fix=write_fix(meant, span) if meant else None,
     )
 
@@ -2070,9 +2095,9 @@ def unknown_schedule(
     # and its `manual` sent with BKREXPIR: not "a job submitted only by hand"
     of = "" if statement == "run" else f"{statement} "
     if next_word is None:
-        example = f"`{of}daily HH:MM`, `{of}weekly DAY HH:MM` or `{of}monthly N HH:MM`"
+        example = schedule_forms(keyword=of, manual=False)
     elif looks_like_time(next_word):
-        example = f"`{of}daily {next_word}`, `{of}weekly DAY {next_word}` or `{of}monthly N {next_word}`"
+        example = schedule_forms(next_word, of, manual=False)
     elif looks_like_day(next_word):
         example = f"`{of}weekly {next_word} {at}`"
     else:
@@ -2592,10 +2617,7 @@ def _schedule_left_unfinished(keyword: str, names: list[str]) -> tuple[str | Non
     if keyword == "weekly" and not names:
         return None, "write `weekly DAY HH:MM`: the day by name, `mon` to `sun` (several with commas, `mon,thu`), then the time of day on a 24-hour clock"
     if keyword == "monthly" and not names:
-        return None, (
-            "write `monthly N HH:MM`, N the day of the month from 1 to 31 (1 to 28 is in every month),"
-            " or `monthly first|second|third|fourth|last DAY HH:MM` for a weekday of the month"
-        )
+        return None, f"write {monthly_forms_said()}"
     if keyword in _NTH and not names:
         return None, f"write `monthly {keyword} DAY HH:MM`: the day by name, `mon` to `sun`, then the time of day"
     missing = "and the time of day (HH:MM) is missing after it"
@@ -2615,7 +2637,7 @@ def _schedule_left_unfinished(keyword: str, names: list[str]) -> tuple[str | Non
     if keyword == "monthly" and len(names) == 1 and names[0].isdigit() and not 1 <= int(names[0]) <= 31:
         return (
             f"{shown(names[0])} is not a day of the month, {missing}",
-            "write `monthly N HH:MM`, N from 1 to 31 (1 to 28 is in every month), then the time of day on a 24-hour clock",
+            f"write {monthly_forms_said()}",
         )
     return None
 
@@ -3091,10 +3113,7 @@ def each_member(written: str, statement: str | None, span: Span) -> Diagnostic:
     )
 
 
-SCHEDULE_FORMS = (
-    "`daily HH:MM`, `weekly DAY[,DAY...] HH:MM`, `monthly N HH:MM`, `monthly last-day HH:MM`,"
-    " `monthly first|second|third|fourth|last DAY HH:MM` or `manual`"
-)
+SCHEDULE_FORMS = schedule_forms()
 
 
 def forms_of_schedule() -> str:
@@ -3748,8 +3767,7 @@ def expiry_member_alone(statement: str, written: str, home: str, span: Span) -> 
         f"`{statement}` needs a schedule, not a member: {said}",
         span,
         help=(
-            f"write the schedule in place of `on {written}`: `{statement} weekly DAY HH:MM`,"
-            " `daily HH:MM`, `monthly N HH:MM` or `manual`"
+            f"write the schedule in place of `on {written}`: {schedule_forms(keyword=f'{statement} ')}"
         ),
     )
 
