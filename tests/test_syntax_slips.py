@@ -1313,6 +1313,29 @@ def test_every_help_that_lists_monthly_s_forms_lists_the_same_three(clean, writt
         assert form in found.help, (form, found.help)
 
 
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "help", "fixed"),
+    [
+        # the 29th to the 31st as English writes them: the number, and what BKR404 would say of it
+        ("monthly 31st 01:00",
+         ("write `31`: `monthly 31` runs on the 31st; it skips the months with fewer than 31 days (BKR404):"
+          " `monthly last-day 01:00` runs on each month's last day"), "31"),
+        ("monthly 1st 01:00", "write `1`: `monthly 1` runs on the 1st", "1"),
+        # the month's last day spelt otherwise (was "use a day from 1 to 31, or `last-day` ...")
+        ("monthly lastday 23:00", "write `monthly last-day 23:00`", "last-day"),
+        ("monthly last_day 23:00", "write `monthly last-day 23:00`", "last-day"),
+        ("monthly eom 23:00", "write `monthly N 23:00`, N from 1 to 31, or `monthly last-day 23:00` for the month's last day",
+         None),
+    ],
+)
+def test_a_day_of_the_month_written_otherwise_gets_the_schedule_to_write(written, help, fixed, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("run on VMSYS1 daily 02:00", f"run on VMSYS1 {written}", 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.help, _fix_writes(found)) == ("BKR314", help, fixed)
+
+
 def test_a_short_month_s_help_writes_no_time_no_clock_has():
     """`monthly 31 25:00`: BKR404's help wrote `monthly last-day 25:00`; BKR313 says the time."""
     text = BASE.replace("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 31 25:00", 1)

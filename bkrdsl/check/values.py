@@ -219,9 +219,14 @@ INVALID_DAY = register(
     `monthly` takes a day of the month from 1 to 31, its number alone, or
     `last-day`, the month's last day (`monthly last-day 23:00`): a day
     written as English writes it (`monthly 1st 02:00`) is one error whose fix
-    writes the number (`monthly 1 02:00`), and `monthly last day 23:00`, whose
-    `day` is no weekday of `monthly last`, one whose fix writes `monthly
-    last-day 23:00`. The day comes before
+    writes the number (`monthly 1 02:00`; for the 29th to the 31st, `monthly
+    31st 02:00`, its help says too that `monthly 31` skips the shorter months,
+    BKR404, and that `monthly last-day 02:00` runs on each month's last day),
+    and `monthly last day 23:00`, whose `day` is no weekday of `monthly last`,
+    one whose fix writes `monthly last-day 23:00`; so does the one word spelt
+    otherwise, `monthly lastday 23:00` or `last_day`. Another word where the
+    day goes (`monthly eom 23:00`) gets a help that writes `monthly N 23:00`
+    or `monthly last-day 23:00`. The day comes before
     the time: `weekly 22:00 sat` is one error, whose help (and fix) writes
     `weekly sat 22:00`. Several days are listed one by one: a range
     (`weekly mon-fri 02:00`, also `mon..fri`) and `weekdays` or `weekend`
@@ -1131,19 +1136,33 @@ def times_and_days(model: Model):
                 if n is None or not 1 <= n <= 31:
                     ordinal = _ORDINAL.fullmatch(w.text)
                     n = int(ordinal.group(1)) if ordinal is not None else None
+                    time = sched.time.text if sched.time and parse_time(sched.time.text) is not None else "HH:MM"
+                    last_day = f"`monthly last-day {time}` runs on each month's last day"
                     if n is not None and 1 <= n <= 31:
-                        # `monthly 1st 02:00`: the day as English writes it
+                        # `monthly 1st 02:00`: the day as English writes it; the 29th to the 31st
+                        # as BKR404 would say once the number is written
+                        short = f"; it skips the months with fewer than {n} days (BKR404): {last_day}" if n > 28 else ""
                         yield INVALID_DAY(
                             f"{quoted(w.text)} is not a day of the month: a day is its number alone",
                             w.span,
-                            help=f"write `{n}`: `monthly {n}` runs on the {w.text.lower()}",
+                            help=f"write `{n}`: `monthly {n}` runs on the {w.text.lower()}{short}",
                             fix=Fix.replace(f"Write `{n}`", w.span, str(n)),
+                        )
+                        continue
+                    squeezed = re.sub(r"[^A-Z]", "", w.text.upper())
+                    if squeezed == LAST_DAY.replace("-", ""):
+                        # `monthly lastday 23:00`, `last_day`: the one word, spelt otherwise
+                        yield INVALID_DAY(
+                            f"{quoted(w.text)} is not a day of the month: the month's last day is written `last-day`",
+                            w.span,
+                            help=f"write `monthly last-day {time}`",
+                            fix=Fix.replace("Write `last-day`", w.span, "last-day"),
                         )
                         continue
                     yield INVALID_DAY(
                         f"{quoted(w.text)} is not a day of the month",
                         w.span,
-                        help="use a day from 1 to 31, or `last-day` for the month's last day",
+                        help=f"write `monthly N {time}`, N from 1 to 31, or `monthly last-day {time}` for the month's last day",
                     )
 
 
