@@ -140,8 +140,11 @@ def test_the_time_before_it_is_one_error_whose_fix_swaps_them(monkeypatch, parse
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 def test_a_misspelt_last_day_says_it_is_a_day_of_the_month(monkeypatch, parser):
     monkeypatch.setenv("BKRDSL_PARSER", parser)
-    (d,) = analyse("t.bkr", cluster("monthly last-dy 23:00").encode()).diagnostics
-    assert (d.code, d.help) == ("BKR314", "use a day from 1 to 31, or `last-day` for the month's last day")
+    text = cluster("monthly last-dy 23:00")
+    (d,) = analyse("t.bkr", text.encode()).diagnostics
+    # the help wrote `last-day` alone, without a fix: now the schedule, and the fix
+    assert (d.code, d.help) == ("BKR314", "write `monthly last-day 23:00`")
+    assert "run on VMSYS1 monthly last-day 23:00" in apply(text, [d])
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])

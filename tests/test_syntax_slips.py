@@ -1325,6 +1325,7 @@ def test_every_help_that_lists_monthly_s_forms_lists_the_same_three(clean, writt
         # the month's last day spelt otherwise (was "use a day from 1 to 31, or `last-day` ...")
         ("monthly lastday 23:00", "write `monthly last-day 23:00`", "last-day"),
         ("monthly last_day 23:00", "write `monthly last-day 23:00`", "last-day"),
+        ("monthly lastdy 23:00", "write `monthly last-day 23:00`", "last-day"),
         ("monthly eom 23:00", "write `monthly N 23:00`, N from 1 to 31, or `monthly last-day 23:00` for the month's last day",
          None),
     ],

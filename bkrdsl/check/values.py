@@ -224,7 +224,7 @@ INVALID_DAY = register(
     BKR404, and that `monthly last-day 02:00` runs on each month's last day),
     and `monthly last day 23:00`, whose `day` is no weekday of `monthly last`,
     one whose fix writes `monthly last-day 23:00`; so does the one word spelt
-    otherwise, `monthly lastday 23:00` or `last_day`. Another word where the
+    otherwise, `monthly lastday 23:00`, `last_day` or `last-dy`. Another word where the
     day goes (`monthly eom 23:00`) gets a help that writes `monthly N 23:00`
     or `monthly last-day 23:00`. The day comes before
     the time: `weekly 22:00 sat` is one error, whose help (and fix) writes
@@ -1150,8 +1150,12 @@ def times_and_days(model: Model):
                         )
                         continue
                     squeezed = re.sub(r"[^A-Z]", "", w.text.upper())
-                    if squeezed == LAST_DAY.replace("-", ""):
-                        # `monthly lastday 23:00`, `last_day`: the one word, spelt otherwise
+                    from bkrdsl.syntax import messages  # the parser's words; loaded for a broken file only
+
+                    if squeezed == LAST_DAY.replace("-", "") or (
+                        n is None and messages.did_you_mean(w.text, [LAST_DAY.lower()], synonyms=False)
+                    ):
+                        # `monthly lastday 23:00`, `last_day`, `last-dy`: the one word, spelt otherwise
                         yield INVALID_DAY(
                             f"{quoted(w.text)} is not a day of the month: the month's last day is written `last-day`",
                             w.span,
