@@ -446,6 +446,22 @@ def _member_coverage_json(users: tuple[UserCoverage, ...] | None, jobs=()) -> di
     }
 
 
+def _job_json(j: JobRow, coverage: Coverage | None = None) -> dict:
+    """One of `members[].jobs[]`."""
+    return {
+        "name": j.name,
+        "source_job": j.source_job,
+        "kind": j.kind,
+        "level": j.level,
+        **_timing_json(j.when),
+        "to": None if j.medium is None else {"medium": j.medium, "pool": j.pool},
+        "backs_up": [_backed_up_json(b, coverage) for b in j.backs_up],
+        "users": list(j.users),
+        "patterns": list(j.patterns),
+        "selection": [_selected_json(s) for s in j.selection],
+    }
+
+
 def as_json(v: ClusterView) -> dict:
     """The documented JSON structure (docs/show.md), keys in a fixed order."""
     return {
@@ -473,21 +489,7 @@ def as_json(v: ClusterView) -> dict:
                 "workers": m.workers,
                 "job_suffix": m.job_suffix,
                 "private_volumes": [_volume_json(s) for s in m.private_volumes],
-                "jobs": [
-                    {
-                        "name": j.name,
-                        "source_job": j.source_job,
-                        "kind": j.kind,
-                        "level": j.level,
-                        **_timing_json(j.when),
-                        "to": None if j.medium is None else {"medium": j.medium, "pool": j.pool},
-                        "backs_up": [_backed_up_json(b, v.coverage) for b in j.backs_up],
-                        "users": list(j.users),
-                        "patterns": list(j.patterns),
-                        "selection": [_selected_json(s) for s in j.selection],
-                    }
-                    for j in m.jobs
-                ],
+                "jobs": [_job_json(j, v.coverage) for j in m.jobs],
                 "expire": [{"action": action, **_timing_json(when)} for action, when in m.expire],
                 "starts": [{"user": s.user, "role": s.role, "wait": s.wait} for s in m.starts],
                 **_member_coverage_json(m.coverage, m.coverage_jobs or ()),
@@ -563,12 +565,20 @@ def _selected_text(s: Selected) -> str:
     return text + (f" ({s.member}'s)" if s.member else "")
 
 
+def _selection_parts(row: JobRow) -> tuple[str, str]:
+    """(its includes, its excludes and the member's own) as the `selects` line says
+    them, `nothing (no include)` for no include; no-break spaces where a line must
+    not break."""
+    includes = "; ".join(_selected_text(s) for s in row.selection if s.action == "include")
+    excludes = "; ".join(_selected_text(s) for s in row.selection if s.action == "exclude")
+    return includes or "nothing (no include)", excludes
+
+
 def _selects_lines(row: JobRow) -> list[str]:
     """What the job selects, below its row: `selects` its includes, `minus` its
     excludes and the member's own, on one line where it fits SELECTS_WIDTH,
     else `minus` on lines of its own; every piece wraps at its spaces."""
-    includes = "; ".join(_selected_text(s) for s in row.selection if s.action == "include")
-    excludes = "; ".join(_selected_text(s) for s in row.selection if s.action == "exclude")
+    includes, excludes = _selection_parts(row)
     first, rest = " " * 9 + "selects  ", " " * 18
 
     def wrapped(text: str, label: str) -> list[str]:
@@ -582,7 +592,6 @@ def _selects_lines(row: JobRow) -> list[str]:
         )
         return [line.replace("\xa0", " ") for line in lines]
 
-    includes = includes or "nothing (no include)"
     one = wrapped(includes + (" minus " + excludes if excludes else ""), first)
     if len(one) == 1 or not excludes:
         return one
@@ -804,6 +813,12 @@ def _coverage_lines(member: str, users: tuple[UserCoverage, ...], main_file: str
     return out
 
 
+def _starts_text(starts: Sequence[StartEntry]) -> str:
+    """The machines BKRSTART starts, in order, as its line says them."""
+    said = [s.user + (" (waits until logged on and its file pool serves)" if s.wait else "") for s in starts]
+    return ", ".join(said) or "nothing"
+
+
 def text(v: ClusterView) -> str:
     """The text format: the cluster's header, then each member shown, in member
     order, its jobs by time of day, its expiry and what BKRSTART starts. Lines of
@@ -867,8 +882,7 @@ def text(v: ClusterView) -> str:
             out.append("  expiry (BKREXPIR):")
             for action, w in m.expire:
                 out += lines(_expire_cells(action, w))
-        starts = [s.user + (" (waits until logged on and its file pool serves)" if s.wait else "") for s in m.starts]
-        out += _wrapped(", ".join(starts) or "nothing", "  BKRSTART starts, in order: ", " " * 4)
+        out += _wrapped(_starts_text(m.starts), "  BKRSTART starts, in order: ", " " * 4)
         if m.coverage is not None:
             out += _coverage_lines(m.name, m.coverage, v.file)
     return "\n".join(out) + "\n"
@@ -955,4 +969,328 @@ def as_csv(v: ClusterView) -> str:
     return "".join(",".join(_csv_field(f) for f in row) + "\n" for row in [CSV_COLUMNS, *csv_rows(v)])
 
 
-__all__ = ["CSV_COLUMNS", "CSV_EXACT", "FORMAT_VERSION", "ClusterView", "as_csv", "as_json", "csv_rows", "text", "view"]
+
+# ------------------------------------------------------------------ changes (--against)
+@dataclass(frozen=True)
+class Change:
+    """One fact that differs between two views: `what` is its JSON key; `old` and
+    `new` its JSON values (None: not there), `old_text` and `new_text` as the text
+    format says them."""
+
+    what: str
+    old: object
+    new: object
+    old_text: str
+    new_text: str
+
+
+@dataclass(frozen=True)
+class JobChange:
+    """A job on one member, by its name there: `added`, `removed`, or `changed`
+    (`changes`, each field that differs, as `members[].jobs[]` names it)."""
+
+    name: str
+    status: str  # "added", "removed" or "changed"
+    row: JobRow  # the new row; the old one of a job removed
+    changes: tuple[Change, ...] = ()
+
+
+@dataclass(frozen=True)
+class BackupChange:
+    """A user ID (or a group's `match` pattern) whose jobs on a member differ: the
+    jobs that back it up there before and after, each by its name on the member.
+    None before: it gains a backup; none after: it loses every one."""
+
+    name: str
+    type: str  # "user" or "pattern"
+    old_jobs: tuple[str, ...]
+    new_jobs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MemberChanges:
+    name: str
+    status: str  # "added", "removed" or "changed"
+    settings: tuple[Change, ...]  # workers, job suffix, private volumes, expiry, BKRSTART's order
+    jobs: tuple[JobChange, ...]
+    backups: tuple[BackupChange, ...]
+
+
+@dataclass(frozen=True)
+class ClusterChanges:
+    """What the new file changes against the old one (`bkrc show NEW --against OLD`)."""
+
+    name: str
+    old_file: str
+    new_file: str
+    cluster: tuple[Change, ...]
+    members: tuple[MemberChanges, ...]  # those with a change, the new file's order, then those removed
+    #: (type, ID or pattern) a job of any member backs up now and none did, and the reverse.
+    gained: tuple[tuple[str, str], ...] = ()
+    lost: tuple[tuple[str, str], ...] = ()
+
+
+def _purging_text(v: ClusterView) -> str:
+    return " ".join(v.purging) or "no member"
+
+
+#: The cluster's facts `changes` compares: (JSON key of `cluster`, text label, its text).
+_CLUSTER_FACTS = (
+    ("name", "name", lambda v: v.name),
+    ("members", "members", lambda v: " ".join(v.members)),
+    ("catalog", "catalog", _catalog_text),
+    ("purging_members", "purges on", _purging_text),
+    ("retain_days", "retain", lambda v: "-" if v.retain_days is None else f"{v.retain_days} days"),
+    ("tape", "tape", _tape_text),
+    ("shared_volumes", "volumes", lambda v: _volumes_text(v.shared_volumes)),
+)
+
+#: A job's fields `changes` compares: (JSON key of `members[].jobs[]`, text label, its
+#: text). The users it names and its patterns are `BackupChange`s instead.
+_JOB_FACTS = (
+    ("source_job", "from", lambda r: r.source_job),
+    ("kind", "kind", lambda r: r.kind or "?"),
+    ("level", "level", lambda r: r.level),
+    ("schedule", "schedule", lambda r: r.when.label),
+    ("time", "time", lambda r: r.when.hhmm or "-"),
+    ("to", "to", _to_text),
+    ("backs_up", "backs up", _backs_up_text),
+    ("selection", "selects", lambda r: " minus ".join(p for p in _selection_parts(r) if p)),
+)
+
+
+def _expire_text(m: MemberView) -> str:
+    return ", ".join(f"{action} {w.label}" + (f" {w.hhmm}" if w.hhmm else "") for action, w in m.expire) or "none"
+
+
+#: A member's facts `changes` compares: (JSON key of `members[]`, text label, its text).
+_MEMBER_FACTS = (
+    ("workers", "workers", lambda m: "-" if m.workers is None else str(m.workers)),
+    ("job_suffix", "job suffix", lambda m: m.job_suffix),
+    ("private_volumes", "volumes", lambda m: _volumes_text(m.private_volumes)),
+    ("expire", "expiry", _expire_text),
+    ("starts", "BKRSTART", lambda m: _starts_text(m.starts)),
+)
+
+#: Each fact's text label, by its JSON key (the cluster's, a member's and a job's keys differ).
+_LABELS = {key: label for facts in (_CLUSTER_FACTS, _JOB_FACTS, _MEMBER_FACTS) for key, label, _ in facts}
+
+
+def _differences(facts, old, new, old_json: dict, new_json: dict) -> tuple[Change, ...]:
+    """Each of `facts` ((key, label, text)) whose JSON value and text differ. The text
+    alone tells two apart: an include of `*` whose records name one user more says the
+    same (its `records` follow the job's users, which `BackupChange` names)."""
+    out = []
+    for key, _, said in facts:
+        before, after = said(old).replace("\xa0", " "), said(new).replace("\xa0", " ")
+        if old_json[key] != new_json[key] and before != after:
+            out.append(Change(key, old_json[key], new_json[key], before, after))
+    return tuple(out)
+
+
+def _backups(m: MemberView | None) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(type, ID or pattern) -> the jobs on the member that back it up, in time order."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for row in m.jobs if m is not None else ():
+        for user in row.users:
+            out.setdefault(("user", user), []).append(row.name)
+        for pattern in row.patterns:
+            out.setdefault(("pattern", pattern), []).append(row.name)
+    return {key: tuple(dict.fromkeys(jobs)) for key, jobs in out.items()}
+
+
+def _users_first(key: tuple[str, str]) -> tuple[bool, str]:
+    """(type, name): user IDs by name, then `match` patterns by pattern."""
+    kind, name = key
+    return kind != "user", name
+
+
+def _member_changes(old: MemberView | None, new: MemberView | None) -> MemberChanges | None:
+    status = "added" if old is None else "removed" if new is None else "changed"
+    settings: tuple[Change, ...] = ()
+    if old is not None and new is not None:
+        old_json, new_json = (_member_json(m) for m in (old, new))
+        settings = _differences(_MEMBER_FACTS, old, new, old_json, new_json)
+    old_rows = {r.name: r for r in old.jobs} if old is not None else {}
+    new_rows = {r.name: r for r in new.jobs} if new is not None else {}
+    jobs = []
+    for name, row in new_rows.items():
+        if name not in old_rows:
+            jobs.append(JobChange(name, "added", row))
+            continue
+        was = old_rows[name]
+        changed = _differences(_JOB_FACTS, was, row, _job_json(was), _job_json(row))
+        if changed:
+            jobs.append(JobChange(name, "changed", row, changed))
+    jobs += [JobChange(name, "removed", row) for name, row in old_rows.items() if name not in new_rows]
+    before, after = _backups(old), _backups(new)
+    backups = tuple(
+        BackupChange(name, kind, before.get((kind, name), ()), after.get((kind, name), ()))
+        for kind, name in sorted(before.keys() | after.keys(), key=_users_first)
+        if before.get((kind, name), ()) != after.get((kind, name), ())
+    )
+    if status == "changed" and not (settings or jobs or backups):
+        return None
+    return MemberChanges((new or old).name, status, settings, tuple(jobs), backups)
+
+
+def _member_json(m: MemberView) -> dict:
+    """The keys of `members[]` that `_MEMBER_FACTS` compares."""
+    return {
+        "workers": m.workers,
+        "job_suffix": m.job_suffix,
+        "private_volumes": [_volume_json(s) for s in m.private_volumes],
+        "expire": [{"action": action, **_timing_json(when)} for action, when in m.expire],
+        "starts": [{"user": s.user, "role": s.role, "wait": s.wait} for s in m.starts],
+    }
+
+
+def changes(old: ClusterView, new: ClusterView, members: Sequence[str] = ()) -> ClusterChanges:
+    """What `new` changes against `old`, both `view`s of every member: the cluster's
+    facts; whom a job of any member backs up now that none did, and the reverse; and
+    per member of `members` (upper case; every member when empty; the new file's
+    order, then those only the old has) its settings, its jobs by their names there,
+    and the users and patterns whose jobs there differ."""
+    old_json, new_json = as_json(old)["cluster"], as_json(new)["cluster"]
+    wanted = set(members)
+    old_members = {m.name: m for m in old.shown if not wanted or m.name in wanted}
+    new_members = {m.name: m for m in new.shown if not wanted or m.name in wanted}
+    pairs = [(old_members.get(name), m) for name, m in new_members.items()]
+    pairs += [(m, None) for name, m in old_members.items() if name not in new_members]
+    shown = (_member_changes(o, n) for o, n in pairs)
+    before = {key for m in old.shown for key in _backups(m)}
+    after = {key for m in new.shown for key in _backups(m)}
+    return ClusterChanges(
+        name=new.name,
+        old_file=old.file,
+        new_file=new.file,
+        cluster=_differences(_CLUSTER_FACTS, old, new, old_json, new_json),
+        members=tuple(m for m in shown if m is not None),
+        gained=tuple(sorted(after - before, key=_users_first)),
+        lost=tuple(sorted(before - after, key=_users_first)),
+    )
+
+
+def _change_json(c: Change) -> dict:
+    return {"what": c.what, "old": c.old, "new": c.new}
+
+
+def changes_json(c: ClusterChanges) -> dict:
+    """The documented JSON of `bkrc show --against` (docs/show.md), keys in a fixed order."""
+    return {
+        "format_version": FORMAT_VERSION,
+        "cluster": {
+            "name": c.name,
+            "old_file": c.old_file,
+            "new_file": c.new_file,
+            "changes": [_change_json(x) for x in c.cluster],
+            "gained": [{"name": name, "type": kind} for kind, name in c.gained],
+            "lost": [{"name": name, "type": kind} for kind, name in c.lost],
+        },
+        "members": [
+            {
+                "name": m.name,
+                "status": m.status,
+                "changes": [_change_json(x) for x in m.settings],
+                "jobs": [
+                    {
+                        "name": j.name,
+                        "status": j.status,
+                        "source_job": j.row.source_job,
+                        "changes": [_change_json(x) for x in j.changes],
+                    }
+                    for j in m.jobs
+                ],
+                "backups": [
+                    {"name": b.name, "type": b.type, "old_jobs": list(b.old_jobs), "new_jobs": list(b.new_jobs)}
+                    for b in m.backups
+                ],
+            }
+            for m in c.members
+        ],
+    }
+
+
+def _was_now(label: str, old: str, new: str, indent: int) -> list[str]:
+    """`label  was OLD` above `now NEW`, each wrapped to WIDTH."""
+    first = " " * indent + f"{label:<10} "
+    rest = " " * len(first)
+    out = _wrapped(old, first + "was ", rest + "    ")
+    out += _wrapped(new, rest + "now ", rest + "    ")
+    return [line.replace("\xa0", " ") for line in out]
+
+
+def _row_text(row: JobRow) -> str:
+    """A job as one line says it: `daily 03:30 identity incremental to tape, backs up SYSIDS (3 users)`."""
+    when = row.when.label + (f" {row.when.hhmm}" if row.when.hhmm else "")
+    whom = re.sub(r"\([^)]*\)", lambda m: m.group(0).replace(" ", "\xa0"), _backs_up_text(row))
+    return f"{when} {row.kind or '?'} {row.level} to {_to_text(row)}, backs up {whom}"
+
+
+def _who(kind: str, name: str) -> str:
+    return name if kind == "user" else f"match\xa0{name}"
+
+
+def _backups_lines(member: str, backups: Sequence[BackupChange]) -> list[str]:
+    """One line per change of jobs, naming every user and pattern it is the change of:
+    `LNXWEB01, LNXWEB02: LNXFULL, LNXINC -> LNXFULL, LNXNIGHT`."""
+    groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[str]] = {}
+    for b in backups:
+        groups.setdefault((b.old_jobs, b.new_jobs), []).append(_who(b.type, b.name))
+    out = []
+    for (was, now), who in groups.items():
+        if not was:
+            said = f"{', '.join(who)}: backed up now by {', '.join(now)} (by no job on {member} before)"
+        elif not now:
+            said = f"{', '.join(who)}: no job on {member} backs up now (was {', '.join(was)})"
+        else:
+            said = f"{', '.join(who)}: {', '.join(was)} -> {', '.join(now)}"
+        out += [line.replace("\xa0", " ") for line in _wrapped(said, " " * 4, " " * 6)]
+    return out
+
+
+def changes_text(c: ClusterChanges) -> str:
+    """The text format of `bkrc show --against`: the cluster's changed facts, then each
+    member with a change: its settings, its jobs added, removed or changed (each field
+    was and now), and whom a job backs up there now that none did, or no longer."""
+    out = _wrapped(f"cluster {c.name}: {c.new_file} against {c.old_file}", "", " " * 2)
+    for x in c.cluster:
+        out += _was_now(_LABELS[x.what], x.old_text, x.new_text, 2)
+    for keys, words in ((c.gained, "backed up now, by no job before"), (c.lost, "backed up by no job now")):
+        if keys:
+            said = f"{words}: {', '.join(_who(kind, name) for kind, name in keys)}"
+            out += [line.replace("\xa0", " ") for line in _wrapped(said, "  ", " " * 4)]
+    if not c.cluster and not c.members:
+        out.append("  no change in what runs where and when")
+    for m in c.members:
+        out += ["", f"member {m.name}" + ("" if m.status == "changed" else f" ({m.status})")]
+        for x in m.settings:
+            out += _was_now(_LABELS[x.what], x.old_text, x.new_text, 2)
+        for j in m.jobs:
+            source = f" (from {j.row.source_job})" if j.row.source_job != j.name else ""
+            if j.status == "changed":
+                out.append(f"  job {j.name}{source} changed")
+                for x in j.changes:
+                    out += _was_now(_LABELS[x.what], x.old_text, x.new_text, 4)
+            else:
+                said = _wrapped(f"job {j.name}{source} {j.status}: {_row_text(j.row)}", "  ", " " * 6)
+                out += [line.replace("\xa0", " ") for line in said]
+        if m.backups:
+            out += ["  whom its jobs back up:", *_backups_lines(m.name, m.backups)]
+    return "\n".join(out) + "\n"
+
+__all__ = [
+    "CSV_COLUMNS",
+    "CSV_EXACT",
+    "FORMAT_VERSION",
+    "ClusterChanges",
+    "ClusterView",
+    "as_csv",
+    "as_json",
+    "changes",
+    "changes_json",
+    "changes_text",
+    "csv_rows",
+    "text",
+    "view",
+]

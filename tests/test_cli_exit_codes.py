@@ -121,6 +121,12 @@ CASES = [
     (["show", "-"], GOOD, 0, None),
     (["show", "-"], BAD, 1, "diagnostics"),
     (["show", "ok.bkr", "--bogus"], "", 2, "usage"),
+    (["show", "ok.bkr", "--against", "missing.bkr"], "", 2, "bkrc: missing.bkr: no such file"),
+    (["show", "ok.bkr", "--against", "unread.bkr"], "", 2, "bkrc: unread.bkr: permission denied"),
+    (["show", "ok.bkr", "--against", "empty"], "", 2, "bkrc: empty: is a directory, not a .bkr file"),
+    (["show", "ok.bkr", "--against", "-"], GOOD, 0, None),
+    (["show", "ok.bkr", "--against", "-"], BAD, 1, "diagnostics"),
+    (["show", "-", "--against", "-"], GOOD, 2, "usage"),
     # bkrc highlight
     (["highlight", "missing.bkr"], "", 2, "bkrc: missing.bkr: no such file"),
     (["highlight", "unread.bkr"], "", 2, "bkrc: unread.bkr: permission denied"),

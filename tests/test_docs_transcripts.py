@@ -38,6 +38,9 @@ PINNED_ELSEWHERE = {
     # group LINUX and `exclude minidisk DB2PRD *` in job APPSFULL.
     "bkrc show site.bkr --directory examples/prodssi.direct --member VMSYS1": "tests/test_show_coverage.py",
     "bkrc show examples/bank.bkr --directory examples/bank.direct --format csv": "tests/test_show_csv.py",
+    # Its new.bkr made as the page says: examples/prodssi.bkr with LNXINC on Sundays, SMTP
+    # added to group SYSIDS and LNXDB01 taken out of group LINUX.
+    "bkrc show new.bkr --against examples/prodssi.bkr --member VMSYS1 --member VMSYS2": "tests/test_show_against.py",
 }
 
 

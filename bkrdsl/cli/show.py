@@ -43,10 +43,11 @@ class _Report(NamedTuple):
     sources: dict
 
 
-def member_problems(analysis, file: str, members) -> tuple[list, dict]:
+def member_problems(analysis, file: str, members, also=()) -> tuple[list, dict]:
     """(diagnostics, sources) for the `--member` names the cluster cannot show:
     each pointing into the command line `bkrc show FILE --member ...`, a
-    suggestion also at the member's declaration."""
+    suggestion also at the member's declaration. `also`: the members of
+    `--against`'s cluster, which FILE's may have removed."""
     from bkrdsl.check.common import Suggester, quoted, system_name_problem, unknown_member_help
     from bkrdsl.check.declarations import UNKNOWN_MEMBER
     from bkrdsl.check.names import INVALID_SYSTEM_NAME, MEMBER_NAME_HELP
@@ -64,7 +65,7 @@ def member_problems(analysis, file: str, members) -> tuple[list, dict]:
             out.append(INVALID_SYSTEM_NAME(problem, arg.span, help=MEMBER_NAME_HELP))
             continue
         up = arg.value.upper()
-        if up in known:
+        if up in known or up in also:
             continue
         close = suggest.closest(up, known)
         out.append(
@@ -102,10 +103,19 @@ def member_problems(analysis, file: str, members) -> tuple[list, dict]:
     help="A table per member, JSON, or (with --directory) CSV, one line per minidisk of the"
     " directory's users (docs/show.md); diagnostics follow it (text or json; text for csv).",
 )
+@click.option(
+    "--against",
+    "against",
+    cls=OnceOption,
+    metavar="OLD",
+    callback=named,
+    help="Show what FILE changes against OLD, the cluster as it was: per member, jobs added,"
+    " removed or changed, who gains or loses a backup, expiry and start-up (docs/show.md).",
+)
 @directory_option
 @color_option
 @include_option
-def show_cmd(file, members, fmt, directory_path, color, include):
+def show_cmd(file, members, fmt, against, directory_path, color, include):
     """Show what runs on each member of FILE's cluster, and when ('-' reads standard input).
 
     Per member: its jobs by time of day, under the names the product knows them
@@ -116,14 +126,22 @@ def show_cmd(file, members, fmt, directory_path, color, include):
     A file with errors shows nothing (exit 1); with --directory, an error
     against the site's CP directory is one. --format csv lists, with
     --directory, each minidisk of those users on one line: its status, the jobs
-    that back it up or the excludes that take it out.
+    that back it up or the excludes that take it out. --against OLD shows what
+    FILE changes against OLD instead, member by member.
     """
     import json
 
     from bkrdsl import show
 
+    if against is not None and (fmt == "csv" or directory_path is not None):
+        raise click.UsageError(
+            "--against compares what runs where and when, not the coverage: leave out --directory and"
+            " --format csv (docs/show.md: diff the CSV of each file)"
+        )
     if fmt == "csv" and directory_path is None:
         raise click.UsageError("--format csv lists the minidisks of --directory's users: give --directory FILE")
+    if against == "-" and file == "-":
+        raise click.UsageError("standard input is read once: give FILE or --against OLD as a file")
 
     # With --format json the diagnostics are all of standard error, one document
     # a program reads in every run (with no diagnostic, and when the run stops
@@ -138,7 +156,9 @@ def show_cmd(file, members, fmt, directory_path, color, include):
         click.echo(str(err), err=status)
         sys.exit(EXIT_USAGE)
     ok = analysis.ok and analysis.model is not None
-    bad, sources = member_problems(analysis, file, members) if ok else ([], {})
+    old = _against(against, include, fmt, color, status) if ok and against is not None else None
+    was = old.members if old is not None else ()
+    bad, sources = member_problems(analysis, file, members, was) if ok else ([], {})
     # One document: the file's warnings and the --member names it lacks together.
     reports = [analysis] + ([_Report(bad, sources)] if bad else [])
     print_diagnostics(reports, "text" if fmt == "csv" else fmt, color, err=True)
@@ -149,6 +169,13 @@ def show_cmd(file, members, fmt, directory_path, color, include):
     if bad:
         click.echo("bkrc: nothing shown", err=status)
         sys.exit(EXIT_INPUT)
+    if old is not None:
+        difference = show.changes(old, show.view(model), tuple(m.upper() for m in members))
+        if fmt == "json":
+            click.echo(json.dumps(show.changes_json(difference), indent=2))
+        else:
+            click.echo(show.changes_text(difference), nl=False)
+        sys.exit(EXIT_OK)
     facts = show.view(model, tuple(m.upper() for m in members), _coverage(model, directory))
     if fmt == "json":
         click.echo(json.dumps(show.as_json(facts), indent=2))
@@ -157,6 +184,25 @@ def show_cmd(file, members, fmt, directory_path, color, include):
     else:
         click.echo(show.text(facts), nl=False)
     sys.exit(EXIT_OK)
+
+
+def _against(path, include, fmt, color, status):
+    """The view of `--against`'s cluster, every member; its errors
+    printed, and nothing shown (exit 1), as FILE's; its warnings are the cluster as it
+    was, not the change, and are not printed."""
+    from bkrdsl import show
+
+    try:
+        analysis = analyse_arg(path, include, cluster_required=True)
+    except InputError as err:
+        empty_document(fmt, err=True, reason=str(err))
+        click.echo(str(err), err=status)
+        sys.exit(EXIT_USAGE)
+    if not analysis.ok or analysis.model is None:
+        print_diagnostics([analysis], fmt, color, err=True)
+        click.echo("bkrc: errors in --against's file; nothing shown", err=status)
+        sys.exit(EXIT_INPUT)
+    return show.view(analysis.model)
 
 
 def _coverage(model, directory):
