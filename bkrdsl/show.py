@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections import Counter
 from collections.abc import Sequence
 
 from bkrdsl import ast
@@ -1028,6 +1029,10 @@ class ClusterChanges:
     #: (type, ID or pattern) a job of any member backs up now and none did, and the reverse.
     gained: tuple[tuple[str, str], ...] = ()
     lost: tuple[tuple[str, str], ...] = ()
+    #: (code, message) of each warning of the new file the old one has not (`new_warnings`),
+    #: and of the old file the new one has not.
+    warnings: tuple[tuple[str, str], ...] = ()
+    warnings_gone: tuple[tuple[str, str], ...] = ()
 
 
 def _purging_text(v: ClusterView) -> str:
@@ -1145,12 +1150,34 @@ def _member_json(m: MemberView) -> dict:
     }
 
 
-def changes(old: ClusterView, new: ClusterView, members: Sequence[str] = ()) -> ClusterChanges:
+def new_warnings(old: Sequence[tuple[str, str]], new: Sequence[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """The (code, message) warnings of `new` that `old` has not, each as many times
+    more as `new` has it, in `new`'s order: a rule the change brings closer to its
+    limit (BKR215, the purging member moved away from the catalog server's)."""
+    left = Counter(old)
+    out = []
+    for warning in new:
+        if left[warning]:
+            left[warning] -= 1
+        else:
+            out.append(warning)
+    return tuple(out)
+
+
+def changes(
+    old: ClusterView,
+    new: ClusterView,
+    members: Sequence[str] = (),
+    warnings: Sequence[tuple[str, str]] = (),
+    warnings_gone: Sequence[tuple[str, str]] = (),
+) -> ClusterChanges:
     """What `new` changes against `old`, both `view`s of every member: the cluster's
     facts; whom a job of any member backs up now that none did, and the reverse; and
     per member of `members` (upper case; every member when empty; the new file's
     order, then those only the old has) its settings, its jobs by their names there,
-    and the users and patterns whose jobs there differ."""
+    and the users and patterns whose jobs there differ. `warnings`: the new file's
+    that the old one has not (`new_warnings`), as the caller found them;
+    `warnings_gone`: the old file's that the new one has not."""
     old_json, new_json = as_json(old)["cluster"], as_json(new)["cluster"]
     wanted = set(members)
     old_members = {m.name: m for m in old.shown if not wanted or m.name in wanted}
@@ -1168,6 +1195,8 @@ def changes(old: ClusterView, new: ClusterView, members: Sequence[str] = ()) -> 
         members=tuple(m for m in shown if m is not None),
         gained=tuple(sorted(after - before, key=_users_first)),
         lost=tuple(sorted(before - after, key=_users_first)),
+        warnings=tuple(warnings),
+        warnings_gone=tuple(warnings_gone),
     )
 
 
@@ -1186,6 +1215,8 @@ def changes_json(c: ClusterChanges) -> dict:
             "changes": [_change_json(x) for x in c.cluster],
             "gained": [{"name": name, "type": kind} for kind, name in c.gained],
             "lost": [{"name": name, "type": kind} for kind, name in c.lost],
+            "new_warnings": [{"code": code, "message": message} for code, message in c.warnings],
+            "warnings_gone": [{"code": code, "message": message} for code, message in c.warnings_gone],
         },
         "members": [
             {
@@ -1260,6 +1291,10 @@ def changes_text(c: ClusterChanges) -> str:
         if keys:
             said = f"{words}: {', '.join(_who(kind, name) for kind, name in keys)}"
             out += [line.replace("\xa0", " ") for line in _wrapped(said, "  ", " " * 4)]
+    for code, message in c.warnings:
+        out += _wrapped(f"new warning {code}: {message}", "  ", " " * 4)
+    for code, message in c.warnings_gone:
+        out += _wrapped(f"warning gone {code}: {message}", "  ", " " * 4)
     if not c.cluster and not c.members:
         out.append("  no change in what runs where and when")
     for m in c.members:

@@ -18,6 +18,9 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, ROOT, run_cli
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_compile_properties import clusters
 
 from bkrdsl import show
 from bkrdsl.pipeline import compile_source
@@ -137,6 +140,8 @@ def test_the_purging_member_moved_moves_bkrexpir(tmp_path):
         f"cluster PRODSSI: {new} against {old}\n"
         "  purges on  was VMSYS1\n"
         "             now VMSYS2\n"
+        "  new warning BKR215: the shared catalog is purged from `VMSYS2`, but its SFS server runs on\n"
+        "    `VMSYS1`\n"
         "\n"
         "member VMSYS1\n"
         "  expiry     was preview daily 01:00, purge weekly sun 03:00\n"
@@ -148,6 +153,30 @@ def test_the_purging_member_moved_moves_bkrexpir(tmp_path):
     )
     doc = against_json(new, old)
     assert doc["cluster"]["changes"] == [{"what": "purging_members", "old": ["VMSYS1"], "new": ["VMSYS2"]}]
+
+
+def test_a_warning_the_change_brings_is_said_and_one_it_ends(tmp_path):
+    """Purging away from the catalog server's member is BKR215: a warning of the new file
+    the old one has not is a change; the reverse change ends it."""
+    new, old = edited(tmp_path, ("expire on VMSYS1 {", "expire on VMSYS2 {"))
+    message = "the shared catalog is purged from `VMSYS2`, but its SFS server runs on `VMSYS1`"
+    result = run_cli(["show", new, "--against", old], expect=0)
+    assert "warning[BKR215]" in result.stderr
+    assert f"  new warning BKR215: {message[:-9]}\n    `VMSYS1`\n" in result.stdout
+    doc = against_json(new, old)
+    assert doc["cluster"]["new_warnings"] == [{"code": "BKR215", "message": message}]
+    assert doc["cluster"]["warnings_gone"] == []
+    back = against_json(old, new)
+    assert back["cluster"]["new_warnings"] == [] and back["cluster"]["warnings_gone"] == [
+        {"code": "BKR215", "message": message}
+    ]
+    assert f"  warning gone BKR215: {message[:-9]}\n" in against(old, new)
+
+
+def test_new_warnings_counts_each_warning():
+    one, two = ("BKR408", "a"), ("BKR215", "b")
+    assert show.new_warnings([one], [one, one, two]) == (one, two)
+    assert show.new_warnings([one, two], [two, one]) == ()
 
 
 def test_the_catalog_server_s_member_moved_moves_it_in_bkrstart(tmp_path):
@@ -270,3 +299,39 @@ def test_docs_example_is_what_bkrc_prints(tmp_path):
     Path("examples").mkdir()
     Path("examples/prodssi.bkr").write_text(PRODSSI)
     assert run_cli(shlex.split(command)[2:], expect=0).stdout == shown
+
+
+#: Example clusters that import the standard library alone, to hold generated clusters against.
+STANDALONE = [p for p in sorted(EXAMPLES.glob("*.bkr")) if p.stem != "with-site"]
+
+
+def _templates(artifacts) -> set[tuple[str, str]]:
+    """(member, job) of each TEMPLATE file compile writes."""
+    return {tuple(a.path.removesuffix(".TEMPLATE").split("/")) for a in artifacts if a.kind == "job-template"}
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(clusters(), st.sampled_from(STANDALONE), st.booleans())
+def test_generated_clusters_agree_with_compile(text, example, generated_is_new):
+    """A generated cluster the checker passes (odd members and job suffixes, local or
+    shared catalogs, expiry split over blocks, manual jobs, Tape Manager nodes) against
+    an example, either way round: the jobs added and removed per member are the
+    TEMPLATE files compile writes for one and not the other; each against itself
+    changes nothing; the text fits WIDTH; the JSON is JSON."""
+    analysis, artifacts = compile_source("prop.bkr", text.encode())
+    if artifacts is None:
+        return
+    other, other_artifacts = compile_source(example.name, example.read_bytes())
+    pair = [(analysis, artifacts), (other, other_artifacts)]
+    (old, old_artifacts), (new, new_artifacts) = pair if not generated_is_new else pair[::-1]
+    old_view, new_view = show.view(old.model), show.view(new.model)
+    for same in (old_view, new_view):
+        itself = show.changes(same, same)
+        assert itself.cluster == itself.members == itself.gained == itself.lost == itself.warnings == ()
+    difference = show.changes(old_view, new_view)
+    doc = json.loads(json.dumps(show.changes_json(difference)))
+    jobs = {(j["status"], m["name"], j["name"]) for m in doc["members"] for j in m["jobs"]}
+    before, after = _templates(old_artifacts), _templates(new_artifacts)
+    assert {(m, j) for s, m, j in jobs if s == "added"} == after - before
+    assert {(m, j) for s, m, j in jobs if s == "removed"} == before - after
+    assert max(len(line) for line in show.changes_text(difference).splitlines()) <= show.WIDTH

@@ -156,7 +156,7 @@ def show_cmd(file, members, fmt, against, directory_path, color, include):
         click.echo(str(err), err=status)
         sys.exit(EXIT_USAGE)
     ok = analysis.ok and analysis.model is not None
-    old = _against(against, include, fmt, color, status) if ok and against is not None else None
+    old, old_warnings = _against(against, include, fmt, color, status) if ok and against is not None else (None, ())
     was = old.members if old is not None else ()
     bad, sources = member_problems(analysis, file, members, was) if ok else ([], {})
     # One document: the file's warnings and the --member names it lacks together.
@@ -170,7 +170,9 @@ def show_cmd(file, members, fmt, against, directory_path, color, include):
         click.echo("bkrc: nothing shown", err=status)
         sys.exit(EXIT_INPUT)
     if old is not None:
-        difference = show.changes(old, show.view(model), tuple(m.upper() for m in members))
+        now = _warnings(analysis)
+        added, gone = show.new_warnings(old_warnings, now), show.new_warnings(now, old_warnings)
+        difference = show.changes(old, show.view(model), tuple(m.upper() for m in members), added, gone)
         if fmt == "json":
             click.echo(json.dumps(show.changes_json(difference), indent=2))
         else:
@@ -186,10 +188,16 @@ def show_cmd(file, members, fmt, against, directory_path, color, include):
     sys.exit(EXIT_OK)
 
 
+def _warnings(analysis) -> list[tuple[str, str]]:
+    """(code, message) of each warning of an analysis, in its order."""
+    return [(d.code, d.message) for d in analysis.diagnostics if d.severity == "warning"]
+
+
 def _against(path, include, fmt, color, status):
-    """The view of `--against`'s cluster, every member; its errors
-    printed, and nothing shown (exit 1), as FILE's; its warnings are the cluster as it
-    was, not the change, and are not printed."""
+    """(the view of `--against`'s cluster, every member; its warnings, `_warnings`).
+    Its errors printed, and nothing shown (exit 1), as FILE's; its warnings are the
+    cluster as it was, not the change, and are not printed: those FILE has more are
+    said in the changes."""
     from bkrdsl import show
 
     try:
@@ -202,7 +210,7 @@ def _against(path, include, fmt, color, status):
         print_diagnostics([analysis], fmt, color, err=True)
         click.echo("bkrc: errors in --against's file; nothing shown", err=status)
         sys.exit(EXIT_INPUT)
-    return show.view(analysis.model)
+    return show.view(analysis.model), _warnings(analysis)
 
 
 def _coverage(model, directory):
