@@ -987,13 +987,15 @@ class Change:
 
 @dataclass(frozen=True)
 class JobChange:
-    """A job on one member, by its name there: `added`, `removed`, or `changed`
+    """A job on one member, by its name there: `added`, `removed`, `renamed` (from
+    `old_name`: a job removed and one added alike in every other field), or `changed`
     (`changes`, each field that differs, as `members[].jobs[]` names it)."""
 
     name: str
-    status: str  # "added", "removed" or "changed"
+    status: str  # "added", "removed", "renamed" or "changed"
     row: JobRow  # the new row; the old one of a job removed
     changes: tuple[Change, ...] = ()
+    old_name: str | None = None  # of a job renamed
 
 
 @dataclass(frozen=True)
@@ -1093,14 +1095,16 @@ def _differences(facts, old, new, old_json: dict, new_json: dict) -> tuple[Chang
     return tuple(out)
 
 
-def _backups(m: MemberView | None) -> dict[tuple[str, str], tuple[str, ...]]:
-    """(type, ID or pattern) -> the jobs on the member that back it up, in time order."""
+def _backups(m: MemberView | None, renamed: dict[str, str] | None = None) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(type, ID or pattern) -> the jobs on the member that back it up, in time order;
+    a job `renamed` (old name -> new) by its new name."""
     out: dict[tuple[str, str], list[str]] = {}
     for row in m.jobs if m is not None else ():
+        name = (renamed or {}).get(row.name, row.name)
         for user in row.users:
-            out.setdefault(("user", user), []).append(row.name)
+            out.setdefault(("user", user), []).append(name)
         for pattern in row.patterns:
-            out.setdefault(("pattern", pattern), []).append(row.name)
+            out.setdefault(("pattern", pattern), []).append(name)
     return {key: tuple(dict.fromkeys(jobs)) for key, jobs in out.items()}
 
 
@@ -1108,6 +1112,29 @@ def _users_first(key: tuple[str, str]) -> tuple[bool, str]:
     """(type, name): user IDs by name, then `match` patterns by pattern."""
     kind, name = key
     return kind != "user", name
+
+
+def _alike(row: JobRow) -> dict:
+    """A job's fields but its names: two jobs alike in these are one job renamed."""
+    return {k: v for k, v in _job_json(row).items() if k not in ("name", "source_job")}
+
+
+def _renames(jobs: list[JobChange], old_rows: dict[str, JobRow]) -> tuple[list[JobChange], dict[str, str]]:
+    """`jobs` with each job added that is alike (`_alike`) a job removed, the first such
+    in time order, as one job `renamed` in its place; and the names renamed, old -> new."""
+    removed = [j for j in jobs if j.status == "removed"]
+    renamed: dict[str, str] = {}
+    out = []
+    for j in jobs:
+        if j.status == "added":
+            was = next((r for r in removed if r.name not in renamed and _alike(r.row) == _alike(j.row)), None)
+            if was is not None:
+                renamed[was.name] = j.name
+                changed = _differences(_JOB_FACTS, old_rows[was.name], j.row, _job_json(old_rows[was.name]), _job_json(j.row))
+                out.append(JobChange(j.name, "renamed", j.row, changed, old_name=was.name))
+                continue
+        out.append(j)
+    return [j for j in out if not (j.status == "removed" and j.name in renamed)], renamed
 
 
 def _member_changes(old: MemberView | None, new: MemberView | None) -> MemberChanges | None:
@@ -1128,7 +1155,8 @@ def _member_changes(old: MemberView | None, new: MemberView | None) -> MemberCha
         if changed:
             jobs.append(JobChange(name, "changed", row, changed))
     jobs += [JobChange(name, "removed", row) for name, row in old_rows.items() if name not in new_rows]
-    before, after = _backups(old), _backups(new)
+    jobs, renamed = _renames(jobs, old_rows)
+    before, after = _backups(old, renamed), _backups(new)
     backups = tuple(
         BackupChange(name, kind, before.get((kind, name), ()), after.get((kind, name), ()))
         for kind, name in sorted(before.keys() | after.keys(), key=_users_first)
@@ -1228,6 +1256,7 @@ def changes_json(c: ClusterChanges) -> dict:
                         "name": j.name,
                         "status": j.status,
                         "source_job": j.row.source_job,
+                        "old_name": j.old_name,
                         "changes": [_change_json(x) for x in j.changes],
                     }
                     for j in m.jobs
@@ -1303,9 +1332,10 @@ def changes_text(c: ClusterChanges) -> str:
             out += _was_now(_LABELS[x.what], x.old_text, x.new_text, 2)
         for j in m.jobs:
             source = f" (from {j.row.source_job})" if j.row.source_job != j.name else ""
-            if j.status == "changed":
-                out.append(f"  job {j.name}{source} changed")
-                for x in j.changes:
+            if j.status in ("changed", "renamed"):
+                out.append(f"  job {j.name}{source} " + (f"renamed from {j.old_name}" if j.old_name else "changed"))
+                # A job renamed says its new `from` above; the JSON keeps the change.
+                for x in (x for x in j.changes if not (j.old_name and x.what == "source_job")):
                     out += _was_now(_LABELS[x.what], x.old_text, x.new_text, 4)
             else:
                 said = _wrapped(f"job {j.name}{source} {j.status}: {_row_text(j.row)}", "  ", " " * 6)

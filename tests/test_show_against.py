@@ -75,6 +75,7 @@ def test_a_schedule_moved_is_the_job_s_schedule_was_and_now(tmp_path):
             "name": "LNXINC",
             "status": "changed",
             "source_job": "LNXINC",
+            "old_name": None,
             "changes": [{"what": "schedule", "old": "daily", "new": "weekly sun"}],
         }
     ]
@@ -192,10 +193,31 @@ def test_the_catalog_server_s_member_moved_moves_it_in_bkrstart(tmp_path):
     assert "  BKRSTART   was BKRCATLG, BKRBKUP, BKRWRK01, BKRWRK02, TRTMM\n" in against(new, old)
 
 
-def test_a_job_renamed_is_one_removed_and_one_added(tmp_path):
+def test_a_job_renamed_is_one_job_renamed_and_its_users_stay(tmp_path):
     new, old = edited(tmp_path, ("job LNXINC {", "job LNXNIGHT {"))
+    assert against(new, old) == "cluster PRODSSI: new.bkr against old.bkr\n\nmember VMSYS2\n  job LNXNIGHT renamed from LNXINC\n"
+    ((job,),) = [m["jobs"] for m in against_json(new, old)["members"]]
+    assert job == {
+        "name": "LNXNIGHT",
+        "status": "renamed",
+        "source_job": "LNXNIGHT",
+        "old_name": "LNXINC",
+        "changes": [{"what": "source_job", "old": "LNXINC", "new": "LNXNIGHT"}],
+    }
+
+
+def test_an_identity_job_renamed_is_renamed_on_every_member(tmp_path):
+    new, old = edited(tmp_path, ("job SYSINC {", "job SYSNGT {"))
     out = against(new, old)
-    assert "  job LNXNIGHT added: daily 23:30 single incremental to disk pool BKUPPOOL" in out
+    for n in range(1, 5):
+        assert f"member VMSYS{n}\n  job SYSNGT{n} (from SYSNGT) renamed from SYSINC{n}\n" in out
+    assert "whom" not in out
+
+
+def test_a_job_renamed_and_changed_is_one_removed_and_one_added(tmp_path):
+    new, old = edited(tmp_path, ("job LNXINC {", "job LNXNIGHT {"), ("daily 23:30", "daily 23:45"))
+    out = against(new, old)
+    assert "  job LNXNIGHT added: daily 23:45 single incremental to disk pool BKUPPOOL" in out
     assert "  job LNXINC removed: daily 23:30 single incremental to disk pool BKUPPOOL" in out
     assert "    LNXDB01, LNXWEB01, LNXWEB02, match LNXAPP*: LNXFULL, LNXINC -> LNXFULL, LNXNIGHT\n" in out
 
@@ -224,8 +246,9 @@ def test_the_same_file_changes_nothing(tmp_path):
 
 
 def test_jobs_gained_and_lost_are_the_templates_compile_writes(tmp_path):
-    """Per member, the jobs `--against` says are added and removed are the TEMPLATE
-    files the new file's compile writes that the old one's does not, and the reverse."""
+    """Per member, the jobs `--against` says are added (or renamed to) and removed (or
+    renamed from) are the TEMPLATE files the new file's compile writes that the old
+    one's does not, and the reverse."""
     new, old = edited(
         tmp_path,
         ("job LNXINC {", "job LNXNIGHT {"),
@@ -238,10 +261,24 @@ def test_jobs_gained_and_lost_are_the_templates_compile_writes(tmp_path):
         return {(a.member, a.job) for a in artifacts if a.kind == "job-template"}
 
     doc = against_json(new, old)
-    said = {(s, (m["name"], j["name"])) for m in doc["members"] for j in m["jobs"] for s in (j["status"],)}
     written, gone = templates(new) - templates(old), templates(old) - templates(new)
-    assert {key for s, key in said if s == "added"} == written != set()
-    assert {key for s, key in said if s == "removed"} == gone != set()
+    assert _gained(doc) == written != set()
+    assert _lost(doc) == gone != set()
+
+
+def _gained(doc: dict) -> set[tuple[str, str]]:
+    """(member, job) of each job added, or renamed to, per member."""
+    return {(m["name"], j["name"]) for m in doc["members"] for j in m["jobs"] if j["status"] in ("added", "renamed")}
+
+
+def _lost(doc: dict) -> set[tuple[str, str]]:
+    """(member, job) of each job removed, or renamed from, per member."""
+    return {
+        (m["name"], j["old_name"] if j["status"] == "renamed" else j["name"])
+        for m in doc["members"]
+        for j in m["jobs"]
+        if j["status"] in ("removed", "renamed")
+    }
 
 
 def test_pure_and_deterministic():
@@ -330,8 +367,7 @@ def test_generated_clusters_agree_with_compile(text, example, generated_is_new):
         assert itself.cluster == itself.members == itself.gained == itself.lost == itself.warnings == ()
     difference = show.changes(old_view, new_view)
     doc = json.loads(json.dumps(show.changes_json(difference)))
-    jobs = {(j["status"], m["name"], j["name"]) for m in doc["members"] for j in m["jobs"]}
     before, after = _templates(old_artifacts), _templates(new_artifacts)
-    assert {(m, j) for s, m, j in jobs if s == "added"} == after - before
-    assert {(m, j) for s, m, j in jobs if s == "removed"} == before - after
+    assert _gained(doc) == after - before
+    assert _lost(doc) == before - after
     assert max(len(line) for line in show.changes_text(difference).splitlines()) <= show.WIDTH
