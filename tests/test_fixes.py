@@ -748,7 +748,7 @@ def test_days_joined_by_a_comma_stay_the_schedule_s_days():
     text = damaged("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 mon,thu 22:00")
     (d,) = check(text)
     assert d.code == "BKR012" and d.fix.title == "Write `weekly mon,thu 22:00`"
-    assert d.help.startswith("write `weekly mon,thu 22:00`;")
+    assert d.help.startswith("write `weekly mon,thu 22:00`\n")
     assert apply(text, d) == damaged("weekly sat 22:00", "weekly mon,thu 22:00")
 
 
@@ -767,7 +767,7 @@ def test_a_schedule_s_days_keep_the_order_written(written, meant):
     text = damaged("run on VMSYS2 weekly sat 22:00", written)
     (d,) = check(text)
     assert d.code == "BKR012" and d.fix.title == f"Write `{meant}`"
-    assert d.help.startswith(f"write `{meant}`;")
+    assert d.help.startswith(f"write `{meant}`\n")
     assert apply(text, d) == damaged("weekly sat 22:00", meant)
 
 

@@ -297,7 +297,7 @@ def test_a_fifth_weekday_in_english_is_the_last_and_says_why(wrong):
     writes the month's last Sunday, and says why not the fifth."""
     (d,) = diagnostics(JOB.replace("daily 02:00", wrong))
     assert d.help.startswith(
-        "write `monthly last sun 02:00` (not every month has a fifth `sun`: `last` is its fourth or fifth);"
+        "write `monthly last sun 02:00` (not every month has a fifth `sun`: `last` is its fourth or fifth)\n"
     ), d.help
     assert d.fix is None
 

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from test_message_width import too_long
 
 from bkrdsl.pipeline import analyse
 
@@ -897,8 +898,8 @@ def test_minidisk_and_sfs_in_a_group_body_are_still_user_ids(monkeypatch):
 
 # The help says what to write, and, where the slip's word may be a name, how to write that name.
 
-#: What the help for a schedule in English says after the schedule it writes.
-FORMS = ("; a schedule is `daily HH:MM`, `weekly DAY[,DAY...] HH:MM`, `monthly N HH:MM`,"
+#: What the help for a schedule in English says after the schedule it writes, on a line of its own.
+FORMS = ("\na schedule is `daily HH:MM`, `weekly DAY[,DAY...] HH:MM`, `monthly N HH:MM`,"
          " `monthly last-day HH:MM`, `monthly first|second|third|fourth|last DAY HH:MM` or `manual`,"
          " on a 24-hour clock")
 #: What a help that writes a job for each time adds when the jobs may run on one day
@@ -1255,8 +1256,10 @@ HELPED = [
 def test_the_help_says_what_to_write(clean, written, help):
     text = BASE.replace(clean, written, 1)
     assert text != BASE, f"{clean!r} is not in examples/prodssi.bkr"
-    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
     assert found.help == help
+    assert too_long(found, analysis.sources) == []  # the text renderer shows every line whole
 
 
 #: A schedule in a help: the first one written in backquotes after `write`.
@@ -1362,7 +1365,7 @@ def test_a_day_of_the_month_in_english_is_not_fixed(written):
     text = BASE.replace("run on VMSYS2 weekly sat 22:00", f"run on VMSYS2 {written}", 1)
     (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert (found.code, found.fix) == ("BKR012", None)
-    said = found.help.split(";")[0]
+    said = found.help.split("\n")[0].split(";")[0]  # the advice, before the forms on the next line
     assert "monthly" in found.help and "daily" not in said and "weekly" not in said
 
 

@@ -3117,8 +3117,11 @@ SCHEDULE_FORMS = schedule_forms()
 
 
 def forms_of_schedule() -> str:
-    """What a help says after its advice: the forms a schedule takes."""
-    return f"; a schedule is {SCHEDULE_FORMS}, on a 24-hour clock"
+    """What a help says after its advice: the forms a schedule takes, on a line of its
+    own, as the text renderer cuts a line past its MESSAGE_WIDTH (the forms, some 190
+    characters, after advice of a hundred or more, cut the forms' end; the advice
+    first, so a reader sees what to write before the reference)."""
+    return f"\na schedule is {SCHEDULE_FORMS}, on a 24-hour clock"
 
 
 _WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -3555,7 +3558,7 @@ def _bare_hour(
     elif at is not None:
         help = f"{help[: at.end()]} ({note}){help[at.end() :]}"
     else:
-        head, forms, tail = help.partition("; a schedule is ")
+        head, forms, tail = help.partition("\na schedule is ")
         help = _said(head, f" ({note})") + forms + tail
     return replace(diagnostic, message=shown(written, 60) + diagnostic.message[len(shown(read, 60)) :], help=help)
 
@@ -3643,7 +3646,7 @@ def schedule_phrase(
     untimed = phrase_time(written) is None
     time = phrase_time(written) or "HH:MM"
     missing = " (the time of day is missing)" if untimed else ""
-    forms = f"; a schedule is {SCHEDULE_FORMS}, on a 24-hour clock"
+    forms = forms_of_schedule()
     unit = every_other_written(written)
     if unit is not None:
         # `every other week at 22:00`: no schedule runs every other week (`daily 22:00`
@@ -3721,7 +3724,7 @@ def schedule_phrase(
     return code(
         f"{shown(written, 60)} is not a .bkr schedule: {reason}",
         span,
-        help=f"{_said(f'write `{schedule}`{fifth}', missing)}; a schedule is {SCHEDULE_FORMS}, on a 24-hour clock",
+        help=_said(f"write `{schedule}`{fifth}", missing) + forms_of_schedule(),
         fix=write_fix(meant, span) if meant is not None else None,
     )
 
