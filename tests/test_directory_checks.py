@@ -16,6 +16,7 @@ import pytest
 from conftest import EXAMPLES, run_cli
 from hypothesis import given
 from hypothesis import strategies as st
+from test_message_width import too_long
 
 from bkrdsl.cpdirectory import read_directory
 from bkrdsl.diagnostics.core import Severity
@@ -1291,9 +1292,15 @@ def test_bkr529_build_on_every_member_from_one_subconfig():
     others = (r"^SUBCONFIG BKRCLG-[234]\n MDISK .*\n", "")
     (d,) = check(PRODSSI, one, others, (r"^SUBCONFIG BKRCLG-1\n MDISK .*\n", "SUBCONFIG BKRCLG\n"))
     assert d.code == "BKR529" and "built on every member (`BUILD ON *`) from SUBCONFIG `BKRCLG`, where" in d.message
-    assert "the compile writes one per member, `BKRCLG-1`, `BKRCLG-2`, `BKRCLG-3` and `BKRCLG-4`:" in d.message
-    assert "replace `BUILD ON * USING SUBCONFIG BKRCLG` by one BUILD statement per member" in d.help
-    assert "`BUILD ON VMSYS4 USING SUBCONFIG BKRCLG-4`" in d.help
+    assert "the compile writes one per member, `BKRCLG-1`, `BKRCLG-2` and 2 more:" in d.message
+    assert d.help.splitlines() == [
+        ("before deploying, replace `BUILD ON * USING SUBCONFIG BKRCLG` by one BUILD statement per member,"
+         " and copy SUBCONFIG `BKRCLG` to each of their names:"),
+        *(f"`BUILD ON VMSYS{n} USING SUBCONFIG BKRCLG-{n}`" for n in range(1, 5)),
+        "the compiled entries then replace them, minidisks and all",
+        "(bkrc names a SUBCONFIG by the machine's ID and its member's number)",
+    ]
+    assert too_long(d, {}) == []  # a line each (the help was 451 characters, the message 305: both cut)
 
 
 def test_bkr528_a_misspelt_member_is_one_error_at_its_declaration():

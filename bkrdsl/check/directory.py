@@ -1536,9 +1536,13 @@ def _named_otherwise(
     more = f" (and {len(renamed) - 1} more of its instances)" if len(renamed) > 1 else ""
     keeps = " minidisks and all"
     if build.member == "*":
-        rename = f"replace `BUILD ON * USING SUBCONFIG {build.subconfig}` by one BUILD statement per member" + "".join(
-            f", `BUILD ON {m} USING SUBCONFIG {new}`" for m, new, _ in renamed
-        ) + f", and copy SUBCONFIG `{build.subconfig}` to each of those names"
+        # The statements a line each: up to eight members' (some 48 characters each)
+        # on one line were cut at the text report's 300.
+        rename = (
+            f"replace `BUILD ON * USING SUBCONFIG {build.subconfig}` by one BUILD statement per member,"
+            f" and copy SUBCONFIG `{build.subconfig}` to each of their names:"
+            + "".join(f"\n`BUILD ON {m} USING SUBCONFIG {new}`" for m, new, _ in renamed)
+        )
     else:
         steps = _rename_order([(b.subconfig, new) for _, new, b in renamed if b.member != "*"])
         pairs = dict.fromkeys(f"`{old}` to `{new}`" for old, new in steps)
@@ -1563,15 +1567,15 @@ def _named_otherwise(
     if old is not None:
         related.append(Related(old.span, f"`{build.subconfig}`: its minidisks stay here, built by none"))
     writes = quoted(subconfig)
-    if build.member == "*":
-        more, writes = "", "one per member, " + listed([new for _, new, _ in renamed], len(renamed))
+    if build.member == "*":  # the help names them all
+        more, writes = "", "one per member, " + listed([new for _, new, _ in renamed], 2)
     return SUBCONFIG_RENAMED(
         f"IDENTITY {quoted(machine)} is built on {on} from SUBCONFIG {quoted(build.subconfig)}{more}, where the"
         f" compile writes {writes}: deploying its entries builds the instance from a new SUBCONFIG and"
         f" leaves {quoted(build.subconfig)}, with the machine's minidisks, to no instance",
         build.subconfig_span,
         # On lines of their own where the help runs long (a text report cuts a line at 300 characters).
-        help=f"before deploying, {rename};{sep}the compiled entries then replace them,{keeps}"
+        help=f"before deploying, {rename}{'' if build.member == '*' else ';'}{sep}the compiled entries then replace them,{keeps}"
         f"{sep}(bkrc names a SUBCONFIG by the machine's ID and its member's number)",
         related=tuple(related),
     )
