@@ -2861,10 +2861,11 @@ def _place_not_given(model: Model, allocation, unplaced: list[_Differs], taken) 
 
     help_ += f" (docs/deploy.md){_no_fix(why)}"
     later = "; a worker a higher `workers` count adds needs its own (BKR253)"
-    if pattern and len(help_) + len(later) <= MESSAGE_WIDTH:
+    # the advice's line (why no fix is on the next)
+    if pattern and len(help_.partition("\n")[0]) + len(later) <= MESSAGE_WIDTH:
         help_ = help_.replace(" (docs/deploy.md)", f"{later} (docs/deploy.md)")
     for long in (", as `bkrc init --directory` does", " (docs/deploy.md)"):  # within the renderers' width
-        if len(help_) > MESSAGE_WIDTH:
+        if len(help_.partition("\n")[0]) > MESSAGE_WIDTH:
             help_ = help_.replace(long, "")
     message = (
         f"minidisk {quoted(first.machine)} {vdev}{of} exists on {quoted(disk.volume)} at {unit[:-1]} {disk.start}"
@@ -2951,7 +2952,10 @@ def _extents_why(disks: list[tuple[str, Minidisk]], allocation, taken, replaced)
 
 
 def _no_fix(why: str | None) -> str:
-    return f"; no fix, as {why}" if why else ""
+    """Why a help offers no fix, on a line of its own after the advice: the reason
+    (a volume, an extent, a kind of MDISK) ran the one line past the text report's
+    MESSAGE_WIDTH, which cut it (BKR520's, 313 characters)."""
+    return f"\nno fix, as {why}" if why else ""
 
 
 def _not_exact(disk: Minidisk) -> str | None:
@@ -3203,7 +3207,7 @@ def _device_dropped(model: Model, own: tuple[ast.Disk, ...], owner: str, instanc
         f" can give: deploying the compiled entry drops it, and {cost}",
         disk.span,
         help=f"add its MDISK statement by hand to the compiled entry you deploy,{logon} or, if it is no longer"
-        " wanted, delete it from the directory; no fix, as a `disk` statement gives a minidisk of a stated size on a volume",
+        f" wanted, delete it from the directory{_no_fix('a `disk` statement gives a minidisk of a stated size on a volume')}",
         related=tuple(related),
     )
 
