@@ -2759,11 +2759,11 @@ def _written(placed: Placed) -> str:
 
 
 def _more_instances(found: list[_Differs]) -> str:
-    others = [_instance_name(d.machine, d.member) for d in found[1:]]
-    if not others:
-        return ""
-    named = ", ".join(others[:3]) + (", ..." if len(others) > 3 else "")
-    return f" (and for {len(others):,} more instance{'s' if len(others) > 1 else ''}: {named})"
+    """How many more instances differ so; the related places show the first three
+    (naming them here too cut the message at the text report's MESSAGE_WIDTH:
+    BKRCATLG's 0191 on four members was 360 characters)."""
+    others = len(found) - 1
+    return f" (and for {others:,} more instance{'s' if others > 1 else ''})" if others else ""
 
 
 def _minidisk_differs(model: Model, dialect: Dialect, found: list[_Differs], compared: list[_Differs], taken) -> Diagnostic:
