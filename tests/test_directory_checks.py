@@ -1875,6 +1875,7 @@ def test_bkr534_another_mode_and_one_password_of_an_identity_s_instance():
         "deploying the compiled entries drops the link passwords and changes the link mode the site's directory"
         " gives `BKRBKUP` on `VMSYS2`'s 0191 and 1 more minidisk:"
     )
+    assert too_long(d, {}) == []  # with the mode's reason too, 329 characters: cut
     assert [r.label for r in d.related] == [
         "`BKRBKUP` on `VMSYS2`'s 0191: mode `RR` becomes `MR`",
         "`BKRCATLG` on `VMSYS3`'s 0191: its read password dropped",

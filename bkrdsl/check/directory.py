@@ -3920,10 +3920,9 @@ def link_access(model: Model, directory: Directory, dialect: Dialect | None) -> 
     more = f" and {len(found) - 1:,} more minidisk{'s' if len(found) > 2 else ''}" if len(found) > 1 else ""
     why = []
     if passwords:
-        why.append(
-            "without an ESM, no other user links a minidisk in a mode it has no password for, unless its entry"
-            " says OPTION LNKNOPAS"
-        )
+        # as README says it: with a mode's reason too, the longer wording passed the text
+        # report's MESSAGE_WIDTH (329 characters), which cut it
+        why.append(f"without an ESM, no other user links {'them' if len(found) > 1 else 'it'} without OPTION LNKNOPAS")
     if modes:
         why.append("another mode changes the owner's own link at logon")
     yield LINK_ACCESS_DROPPED(
