@@ -68,13 +68,17 @@ def check(
     links: bool = False,
 ):
     """The diagnostics of `bkr` (a path, or a text) checked against the edited directory,
-    BKR532's but where `placed`, BKR526's but where `logon`, BKR533's but where `autov`
-    and BKR534's but where `links` left aside (see `UNPLACED`, `LOGON`, `AUTOV`, `LINKS`)."""
+    none of them cut by the text report for bkrc's own words (every slip here a case of
+    tests/test_message_width.py's), BKR532's but where `placed`, BKR526's but where
+    `logon`, BKR533's but where `autov` and BKR534's but where `links` left aside (see `UNPLACED`, `LOGON`, `AUTOV`, `LINKS`)."""
     found = directory(*edits, text=text)
     if isinstance(bkr, Path):
-        diagnostics = analyse(str(bkr), bkr.read_bytes(), path=bkr, directory=found).diagnostics
+        analysis = analyse(str(bkr), bkr.read_bytes(), path=bkr, directory=found)
     else:
-        diagnostics = analyse("site.bkr", bkr.encode(), directory=found).diagnostics
+        analysis = analyse("site.bkr", bkr.encode(), directory=found)
+    diagnostics = analysis.diagnostics
+    # every line the text report shows whole, the names at a CP name's width (test_message_width)
+    assert [line for d in diagnostics for line in too_long(d, analysis.sources)] == []
     left = set() if placed else {UNPLACED}
     left |= set() if logon else {LOGON}
     left |= set() if autov else {AUTOV}
@@ -1029,7 +1033,7 @@ def test_bkr520_a_minidisk_every_worker_has_is_one_diagnostic_for_the_worker_pat
     each = (r"^(SUBCONFIG BKRW0\d-\d\n.*\n)", r"\1 MDISK 0192 3390 0600 0005 M1PRV1 MR\n")
     (d,) = check(PRODSSI, each)
     assert d.code == "BKR520" and d.message.startswith(
-        "the workers' (`BKRWRK01`, `BKRWRK02`, `BKRWRK03` and `BKRWRK04`) minidisk 0192 (on `VMSYS1`, `VMSYS2`,"
+        "the workers' (`BKRWRK01` and 3 more) minidisk 0192 (on `VMSYS1`, `VMSYS2`,"
     )
     assert d.help.startswith("add `disk BKRWRK* 192 size 5 cyl` to cluster `PRODSSI`")
     assert [r.label for r in d.related[1:]] == [f"`BKRWRK0{n}`'s MDISK 0192" for n in (2, 3, 4)]

@@ -3169,10 +3169,13 @@ def _dropped_from(model: Model, own: tuple[ast.Disk, ...], owner: str, instances
     machine, _, disk = instances[0]
     machines = list(dict.fromkeys(m.id for m, _, _ in instances))
     members = list(dict.fromkeys(m for _, m, _ in instances if m is not None))
-    where = f" (on {listed(members, len(members))})" if members else ""
+    where = f" (on {listed(members)})" if members else ""
     whose = f"{STATEMENT[machine.kind]} {quoted(machine.id)}'s"
     if len(machines) > 1:  # one `disk BKRWRK*` statement gives every worker's instance
-        whose = f"the workers' ({listed(machines, len(machines))})"
+        # the first and how many more (the related places show three more): every worker
+        # named, up to 64, cut BKR522's message at the text report's MESSAGE_WIDTH (306
+        # characters with four)
+        whose = f"the workers' ({listed(machines, 1)})"
     else:
         owner = machine.id
     if own:
