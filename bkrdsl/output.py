@@ -504,12 +504,14 @@ def _plan(out_dir: Path, artifacts: list[Artifact], source: str) -> Plan:
     # are kept, for `rename_warnings` to compare without reading them again;
     # each member's BKRSTART the last compile wrote, for `catalog_moves` to tell
     # which member started the catalog's SFS server; and the job templates
-    # `_templates_kept` names, for `single_job_renames` and `kind_moves`.
+    # `_templates_kept` names, for `renamed_jobs` and `kind_moves`.
     moving = frozenset(
         path
         for path, art in wanted.items()
         if (was := written.get(path)) and was.member and art.member and was.member != art.member
-    ) | frozenset(path for path, was in written.items() if was.kind == PROFILE_SNIPPET) | _templates_kept(written)
+    ) | frozenset(path for path, was in written.items() if was.kind == PROFILE_SNIPPET) | _templates_kept(
+        written, wanted
+    )
     # A modification time from RACY_NS before now on may hide a write after the
     # plan's look (a file system's clock ticks that coarsely): such files' bytes
     # are compared again before the swap (`changed_meanwhile`).
@@ -653,12 +655,16 @@ def _action(
 
 # ------------------------------------------------------------------ reports
 class Rename(NamedTuple):
-    """A member's copy of an IDENTITY job that the plan gives another name."""
+    """A job's template on a member that the plan gives another name: an IDENTITY
+    job's copy that a member's new number renames (`job_renames`), or the template
+    of a job renamed in the .bkr file and nothing else (`renamed_jobs`), whose old
+    name there is then `source_before`."""
 
     member: str
     source_job: str
     before: str
     after: str
+    source_before: str | None = None
 
 
 def job_renames(plan: Plan) -> list[Rename]:
@@ -683,16 +689,17 @@ def job_renames(plan: Plan) -> list[Rename]:
     return out
 
 
-def _templates_kept(written: dict[str, Written]) -> frozenset[str]:
+def _templates_kept(written: dict[str, Written], wanted: dict[str, Artifact]) -> frozenset[str]:
     """The job templates of the last compile whose bytes the plan keeps (`Plan.before`):
-    every single-configuration job's (`single_job_renames`, `kind_moves`), and one
-    copy of each IDENTITY job (`kind_moves`: the copies' selection records are the
-    same on every member)."""
+    every single-configuration job's (`renamed_jobs`, `kind_moves`), every copy of
+    an IDENTITY job that the plan deletes (`renamed_jobs`), and one copy of each
+    IDENTITY job (`kind_moves`: the copies' selection records are the same on
+    every member)."""
     kept, jobs = set(), set()
     for path, was in sorted(written.items()):
-        if _single_template(was):
+        if _job_template(was, "single") or (_job_template(was, "identity") and path not in wanted):
             kept.add(path)
-        elif was.kind == "job-template" and was.job_kind == "identity" and was.source_job not in jobs:
+        if was.kind == "job-template" and was.job_kind == "identity" and was.source_job not in jobs:
             jobs.add(was.source_job)
             kept.add(path)
     return frozenset(kept)
@@ -712,8 +719,12 @@ def kind_moves(plan: Plan, users_of: Callable[[str], set[str]]) -> list[str]:
     ):
         return []  # no template changes: no user changed jobs (and no template is read back)
     before: dict[str, set[str]] = {"single": set(), "identity": set()}
+    copies = set()
     for path, was in plan.written.items():
         if was.kind == "job-template" and was.job_kind in before and (data := plan.before.get(path)) is not None:
+            if was.job_kind == "identity" and was.source_job in copies:
+                continue  # every copy selects the same users
+            copies.add(was.source_job)
             before[was.job_kind] |= users_of(data.decode("utf-8", errors="replace"))
     if not before["single"] and not before["identity"]:
         return []
@@ -760,41 +771,57 @@ def kind_moves(plan: Plan, users_of: Callable[[str], set[str]]) -> list[str]:
     return lines
 
 
-def _single_template(was: Written | Artifact) -> bool:
-    """A single-configuration job's template (written once, on its member, under the job's own name)."""
-    return was.kind == "job-template" and was.job_kind == "single" and bool(was.member and was.job)
+def _job_template(was: Written | Artifact, kind: str) -> bool:
+    """A job's template written on its member under its job name: a single-configuration
+    job's (`kind` "single"), or a member's copy of an IDENTITY job ("identity")."""
+    named = bool(was.member and was.job and (kind == "single" or was.source_job))
+    return was.kind == "job-template" and was.job_kind == kind and named
 
 
-def single_job_renames(plan: Plan) -> list[Rename]:
-    """Each single-configuration job the plan renames: on one member, exactly one
-    such job's template deleted and exactly one created, whose statements (its
-    lines but the `*` comments) are the old one's but for one word of one line,
-    the old job's name become the new one's (the job name setting). Then the new
-    template does exactly what the old one did, and calling it a rename cannot be
-    wrong. Nothing weaker pairs: two jobs gone or come on the member (which was
-    renamed to which?), a rename that also changes what the job selects, its
-    type or its target (another job, as far as the backup server can tell), or
-    the same group and schedule (the same group with other include lines backs
-    up other data; the schedule is no part of the template)."""
-    gone: dict[str, list[tuple[str, Written]]] = {}
+def renamed_jobs(plan: Plan) -> list[Rename]:
+    """Each job renamed in the .bkr file and nothing else, member by member: on one
+    member, exactly one template of a single-configuration job deleted and exactly
+    one created, or exactly one copy of an IDENTITY job deleted and one created
+    (leaving out a job's copy deleted and created under another name on the same
+    member, which a member's new number renames: `job_renames`), whose statements
+    (its lines but the `*` comments) are the old one's but for one word of one
+    line, the old job's name become the new one's (the job name setting). Then
+    the new template does exactly what the old one did, and calling it a rename
+    cannot be wrong. Nothing weaker pairs: two jobs of a kind gone or come on the
+    member (which was renamed to which?), a rename that also changes what the job
+    selects, its type or its target (another job, as far as the backup server can
+    tell), or the same group and schedule (the same group with other include lines
+    backs up other data; the schedule is no part of the template). An IDENTITY
+    job's copies are paired each on its member: a member added meanwhile has a
+    new copy, paired with nothing."""
+    gone: dict[tuple[str, str], list[tuple[str, Written]]] = {}
     for a in plan.actions:
         was = plan.written.get(a.path)
-        if a.action == DELETE and was is not None and _single_template(was) and a.path in plan.before:
-            gone.setdefault(was.member, []).append((a.path, was))
+        if a.action != DELETE or was is None or a.path not in plan.before:
+            continue
+        for kind in ("single", "identity"):
+            if _job_template(was, kind):
+                gone.setdefault((was.member, kind), []).append((a.path, was))
     if not gone:
         return []
-    came: dict[str, list[Artifact]] = {}
+    came: dict[tuple[str, str], list[Artifact]] = {}
     for a in plan.actions:
         art = a.artifact
-        if a.action == CREATE and art is not None and _single_template(art) and art.member in gone:
-            came.setdefault(art.member, []).append(art)
+        if a.action == CREATE and art is not None and (key := (art.member, art.job_kind)) in gone and _job_template(art, key[1]):
+            came.setdefault(key, []).append(art)
+    # A copy gone and one come of the same IDENTITY job on a member: `job_renames`'s.
+    renumbered = {(w.member, w.source_job) for (_, kind), ws in gone.items() if kind == "identity" for _, w in ws} & {
+        (art.member, art.source_job) for (_, kind), arts in came.items() if kind == "identity" for art in arts
+    }
     out = []
-    for member, arts in sorted(came.items()):
-        if len(arts) != 1 or len(gone[member]) != 1:
+    for key, arts in sorted(came.items()):
+        arts = [art for art in arts if (art.member, art.source_job) not in renumbered or key[1] == "single"]
+        olds = [(p, w) for p, w in gone[key] if (w.member, w.source_job) not in renumbered or key[1] == "single"]
+        if len(arts) != 1 or len(olds) != 1:
             continue
-        (path, was), art = gone[member][0], arts[0]
+        (path, was), art = olds[0], arts[0]
         if _renamed_only(plan.before[path], art.data, was.job, art.job):
-            out.append(Rename(member, art.source_job or art.job, was.job, art.job))
+            out.append(Rename(key[0], art.source_job or art.job, was.job, art.job, was.source_job or was.job))
     return out
 
 
@@ -831,7 +858,7 @@ def reassigned(plan: Plan) -> list[tuple[str, str, str]]:
 def _plan_notes(plan: Plan) -> dict[str, str]:
     """The note after a row whose file changes member or name: `(was VMSYS4's)`, `(was SYSINC5)`."""
     notes = {path: f" (was {before}'s)" for path, before, _ in reassigned(plan)}
-    renamed = {(r.member, r.after): r.before for r in (*job_renames(plan), *single_job_renames(plan))}
+    renamed = {(r.member, r.after): r.before for r in (*job_renames(plan), *renamed_jobs(plan))}
     for a in plan.actions:
         art = a.artifact
         if a.action == CREATE and art is not None and (art.member, art.job) in renamed:
@@ -1320,19 +1347,28 @@ def deleted_warnings(plan: Plan) -> list[str]:
             f" {member}{new} (docs/deploy.md, \"Changing a deployed cluster\")"
         )
     renamed = {(r.member, r.before) for r in job_renames(plan)}
-    singles = {(r.member, r.before): r.after for r in single_job_renames(plan)}
+    # A job renamed and nothing else: one line per single-configuration job, and
+    # one per IDENTITY job for the copies paired on their members.
+    moved = {(r.member, r.before): r for r in renamed_jobs(plan)}
+    copies: dict[tuple[str | None, str], list[tuple[str, Rename]]] = {}
+    for path, was in deleted:
+        if (r := moved.get((was.member, was.job))) is not None and was.job_kind == "identity":
+            copies.setdefault((r.source_before, r.source_job), []).append((path, r))
     reassigned_to = {now for _, _, now in reassigned(plan)}
     templates, entries = [], []
     for path, was in deleted:
         top = PurePosixPath(path).parts[0]
-        if (after := singles.get((was.member, was.job))) is not None:
-            lines.append(
-                f"bkrc: warning: job {was.job} is renamed {after} on {was.member} (its template the same but for"
-                f" the name): {_cms_id(path)} is deleted in {plan.out_dir} only ({path}) and stays on {was.member}'s"
-                f" backup server's disk, where {was.member}'s BKRSUBMT no longer lists it; erase it there; the"
-                f" catalog keeps the backups made so far under {was.job}, not {after}"
-                " (docs/deploy.md, \"Changing a deployed cluster\")"
-            )
+        if (r := moved.get((was.member, was.job))) is not None:
+            if was.job_kind != "identity":
+                lines.append(
+                    f"bkrc: warning: job {was.job} is renamed {r.after} on {was.member} (its template the same but"
+                    f" for the name): {_cms_id(path)} is deleted in {plan.out_dir} only ({path}) and stays on"
+                    f" {was.member}'s backup server's disk, where {was.member}'s BKRSUBMT no longer lists it; erase"
+                    f" it there; the catalog keeps the backups made so far under {was.job}, not {r.after}"
+                    " (docs/deploy.md, \"Changing a deployed cluster\")"
+                )
+            elif (pairs := copies.pop((r.source_before, r.source_job), None)) is not None:
+                lines.append(_copies_renamed(plan, pairs))
         elif was.kind == "job-template" and top not in gone and (was.member, was.job) not in renamed:
             templates.append((path, was))
         elif was.kind == DIRECTORY and not (was.member and was.member in reassigned_to):
@@ -1361,6 +1397,31 @@ def deleted_warnings(plan: Plan) -> list[str]:
             " them (docs/deploy.md, \"Rolling back\")"
         )
     return lines
+
+
+def _copies_renamed(plan: Plan, pairs: list[tuple[str, Rename]]) -> str:
+    """The warning of an IDENTITY job renamed and nothing else (`renamed_jobs`), once
+    for the job: its copies' old templates (`pairs`: path and rename, one per member
+    paired) stay on their members, where erasing them is the sysprog's work."""
+    (_, first), one = pairs[0], len(pairs) == 1
+    members = ", ".join(r.member for _, r in pairs)
+    head = f"bkrc: warning: job {first.source_before} is renamed {first.source_job} on {members}"
+    if one:
+        (path, r), = pairs
+        return (
+            f"{head} (its copy's template the same but for the name): {_cms_id(path)} is deleted in"
+            f" {plan.out_dir} only ({path}) and stays on {r.member}'s backup server's disk, where {r.member}'s"
+            f" BKRSUBMT no longer lists it; erase it there; the catalog keeps the backups made so far under"
+            f" {r.before}, not {r.after} (docs/deploy.md, \"Changing a deployed cluster\")"
+        )
+    erase = ", ".join(f"{_cms_id(path)} on {r.member}" for path, r in pairs)
+    return (
+        f"{head} (each copy's template the same but for the name): its {len(pairs)} copies' templates are"
+        f" deleted in {plan.out_dir} only ({_listed([path for path, _ in pairs])}) and each stays on its member's"
+        f" backup server's disk, where the member's BKRSUBMT no longer lists it; erase them there ({erase}); the"
+        f" catalog keeps the backups made so far under {', '.join(r.before for _, r in pairs)}, not"
+        f" {', '.join(r.after for _, r in pairs)} (docs/deploy.md, \"Changing a deployed cluster\")"
+    )
 
 
 #: A line `m.N = 'ID'` and `pool.N = 'POOL'` of a BKRSTART EXEC, its line end

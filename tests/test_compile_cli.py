@@ -291,20 +291,16 @@ def test_a_job_renamed_says_its_old_template_stays_on_the_member(tmp_path):
     )
     result = run_cli(["compile", src, "-o", out], expect=0)
     assert len(_warnings(result.stderr)) == 1
-    # Both jobs renamed: one line for the two templates of SYSFULL's copies, one
-    # for the single-configuration job renamed and nothing else.
+    # Both jobs renamed and nothing else: one line for the single-configuration
+    # job, one for the IDENTITY job (both its copies, each paired on its member).
     source(tmp_path, GOOD.replace("job SYSFULL {", "job SYSALL {"))
     run_cli(["compile", src, "-o", out], expect=0)
     source(tmp_path, GOOD.replace("job SYSFULL {", "job SYSINC {").replace("job GUESTFUL {", "job GUESTINC {"))
     warnings = _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr)
     assert [w[:60] for w in warnings] == [
         "bkrc: warning: job GUESTFUL is renamed GUESTINC on DEV1 (its",
-        f"bkrc: warning: 2 job templates are deleted in {out} only"[:60],
+        "bkrc: warning: job SYSALL is renamed SYSINC on DEV1, DEV2 (e",
     ]
-    assert warnings[1].startswith(
-        f"bkrc: warning: 2 job templates are deleted in {out} only (DEV1/SYSALL1.TEMPLATE,"
-        " DEV2/SYSALL2.TEMPLATE): each stays on its member's backup server's disk"
-    ), warnings[1]
     # Two single-configuration jobs gone and two come on one member, each the same
     # but for its name: which was renamed to which cannot be told, so neither is paired.
     job = GOOD[GOOD.index("  job GUESTFUL {"):]
@@ -317,6 +313,59 @@ def test_a_job_renamed_says_its_old_template_stays_on_the_member(tmp_path):
     assert "(was " not in result.stdout
     (warning,) = _warnings(result.stderr)
     assert warning.startswith(f"bkrc: warning: 2 job templates are deleted in {out} only"), warning
+
+
+def test_an_identity_job_renamed_pairs_its_copies_member_by_member(tmp_path):
+    """`job SYSFULL` renamed `job SYSALL` and nothing else showed as two creates and
+    two deletes, and the warning named the old copies alone, while a single job so
+    renamed was paired. Each member's copy is now paired by the same rule (on that
+    member, one IDENTITY copy gone and one come, the same but for the job name):
+    `(was SYSFULL1)` in the plan and in `--plan-format json`'s `note`, and one
+    warning for the job naming both names of every copy. A member added meanwhile
+    has a new copy, not paired; another IDENTITY job added beside the rename
+    leaves two copies come on each member where one went: none is paired."""
+    src, out = source(tmp_path), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, GOOD.replace("job SYSFULL {", "job SYSALL {"))
+    for mode, code in (("--dry-run", 0), ("--check", 1)):
+        result = run_cli(["compile", src, "-o", out, mode], expect=code)
+        (warning,) = _warnings(result.stderr)
+        assert warning == (
+            "bkrc: warning: job SYSFULL is renamed SYSALL on DEV1, DEV2 (each copy's template the same but for"
+            f" the name): its 2 copies' templates are deleted in {out} only (DEV1/SYSFULL1.TEMPLATE,"
+            " DEV2/SYSFULL2.TEMPLATE) and each stays on its member's backup server's disk, where the member's"
+            " BKRSUBMT no longer lists it; erase them there (SYSFULL1 TEMPLATE on DEV1, SYSFULL2 TEMPLATE on"
+            " DEV2); the catalog keeps the backups made so far under SYSFULL1, SYSFULL2, not SYSALL1, SYSALL2"
+            ' (docs/deploy.md, "Changing a deployed cluster")'
+        )
+        for n in (1, 2):
+            assert re.search(rf"^create +DEV{n}/SYSALL{n}\.TEMPLATE +job-template +DEV{n} +SYSALL{n} \(was SYSFULL{n}\)$",
+                             result.stdout, re.MULTILINE), result.stdout
+    document = json.loads(run_cli(["compile", src, "-o", out, "--dry-run", "--plan-format", "json"], expect=0).stdout)
+    notes = {f["path"]: f["note"] for f in document["files"] if f["note"]}
+    assert notes == {"DEV1/SYSALL1.TEMPLATE": "was SYSFULL1", "DEV2/SYSALL2.TEMPLATE": "was SYSFULL2"}
+    # The single-configuration job's rename is in the document's notes too.
+    source(tmp_path, GOOD.replace("job GUESTFUL {", "job GUESTALL {"))
+    document = json.loads(run_cli(["compile", src, "-o", out, "--dry-run", "--plan-format", "json"], expect=0).stdout)
+    assert {f["path"]: f["note"] for f in document["files"] if f["note"]} == {"DEV1/GUESTALL.TEMPLATE": "was GUESTFUL"}
+    # A member added too: DEV1's and DEV2's copies are paired, DEV3's is new.
+    dev2 = "  member DEV2 { workers 2  private-volume D2PRV1 }\n"
+    three = dev2 + dev2.replace("DEV2", "DEV3").replace("D2PRV1", "D3PRV1")
+    source(tmp_path, GOOD.replace("job SYSFULL {", "job SYSALL {").replace(dev2, three))
+    result = run_cli(["compile", src, "-o", out, "--dry-run"], expect=0)
+    assert re.search(r"^create +DEV3/SYSALL3\.TEMPLATE +job-template +DEV3 +SYSALL3$", result.stdout, re.MULTILINE)
+    assert result.stdout.count("(was SYSFULL") == 2
+    (warning,) = _warnings(result.stderr)
+    assert warning.startswith("bkrc: warning: job SYSFULL is renamed SYSALL on DEV1, DEV2 (each copy's"), warning
+    # Another IDENTITY job added beside the rename: two copies come on each member
+    # where one went, and which was renamed cannot be told: none is paired.
+    job = GOOD[GOOD.index("  job SYSFULL {"):]
+    job = job[: job.index("\n  }\n") + 5]
+    source(tmp_path, GOOD.replace(job, job.replace("SYSFULL", "SYSALL") + job.replace("SYSFULL", "SYSTWO")))
+    result = run_cli(["compile", src, "-o", out, "--dry-run"], expect=0)
+    assert "(was " not in result.stdout
+    (warning,) = _warnings(result.stderr)
+    assert warning.startswith(f"bkrc: warning: 2 job templates are deleted in {out} only (DEV1/SYSFULL1"), warning
 
 
 def test_a_user_moved_between_single_and_identity_jobs_is_told_to_change_its_entry(tmp_path):

@@ -194,12 +194,15 @@ def changed_warnings(tmp_path: Path, before: str, after: str, *options) -> list[
 
 
 def test_deploys_warnings_are_what_bkrc_prints(tmp_path):
-    """The page's three examples, as it tells them: VMSYS4 removed from a cluster
-    whose VMSYS5 comes after it (examples/prodssi.bkr and a fifth member with two
-    workers), a fifth worker added on VMSYS2 with the `sequential` allocation,
-    which moves its Tape Manager request node's A-disk, and the purge moved from
-    VMSYS1 to VMSYS2, and so is the catalog's SFS server; and job APPSFULL renamed
-    APPSALL and nothing else."""
+    """Every `bkrc: warning:` line the page shows is one bkrc prints for the change
+    the page tells of, each from examples/prodssi.bkr (compiled, then changed):
+    VMSYS4 removed from a cluster whose VMSYS5 comes after it (a fifth member
+    with two workers added first); a fifth worker added on VMSYS2 with the
+    `sequential` allocation, which moves its Tape Manager request node's A-disk;
+    the purge moved from VMSYS1 to VMSYS2; Tape Manager removed; VMSYS4 renamed
+    VMSYS6; the catalog's SFS server moved from VMSYS1 to VMSYS2; job APPSFULL
+    renamed APPSALL and nothing else; and IDENTITY job SYSINC renamed SYSALL and
+    nothing else."""
     prodssi = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
     fourth = "  member VMSYS4 { workers 2  private-volume M4PRV1 }\n"
     five = prodssi.replace(fourth, fourth + "  member VMSYS5 { workers 2  private-volume M5PRV1 }\n")
@@ -222,9 +225,15 @@ def test_deploys_warnings_are_what_bkrc_prints(tmp_path):
     assert len(server) == 1
     job = changed_warnings(tmp_path / "job", prodssi, prodssi.replace("job APPSFULL {", "job APPSALL {"))
     assert len(job) == 1
+    copies = changed_warnings(tmp_path / "copies", prodssi, prodssi.replace("job SYSINC {", "job SYSALL {"))
+    assert len(copies) == 1
     shown = deploys_warnings()
-    assert len(shown) == 8
-    assert [line for line in shown if line not in removed + moved + purge + tape + renamed + server + job] == []
+    assert len(shown) == 9
+    printed = removed + moved + purge + tape + renamed + server + job + copies
+    assert [line for line in shown if line not in printed] == []
+    # Each change's lines are shown (none of the examples left out of the check).
+    for lines in (removed, moved, purge, tape, renamed, server, job, copies):
+        assert any(line in shown for line in lines), lines
 
 
 def test_a_member_added_after_the_others_changes_the_files_deploy_names(tmp_path):
