@@ -397,6 +397,28 @@ def test_a_user_moved_between_single_and_identity_jobs_is_told_to_change_its_ent
     assert _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr) == []
 
 
+def test_with_directory_a_user_moved_between_kinds_is_left_to_bkr510(tmp_path):
+    """With --directory, BKR510 holds each user's kind against its own entry in
+    the site's directory, so the templates' guess (`output.kind_moves`) is not
+    printed: CICSPRD, in an IDENTITY job's copies at the last compile, is in a
+    single-configuration job again, as prodssi.direct's USER CICSPRD has it.
+    Without --directory the same plan warns."""
+    prodssi = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
+    was = prodssi.replace("identity group SYSIDS { TCPIP FTPSERVE }", "identity group SYSIDS { TCPIP FTPSERVE CICSPRD }")
+    was = was.replace("single group APPS { CICSPRD DB2PRD }", "single group APPS { DB2PRD }")
+    assert was.count("CICSPRD") == prodssi.count("CICSPRD")
+    src, out = source(tmp_path, was), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    source(tmp_path, prodssi)
+    moved = "bkrc: warning: CICSPRD moves from an IDENTITY job to a single-configuration job"
+    (warning,) = _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr)
+    assert warning.startswith(moved), warning
+    direct = EXAMPLES / "prodssi.direct"
+    for mode, code in (("--dry-run", 0), ("--check", 1), ("--force", 0)):
+        result = run_cli(["compile", src, "-o", out, mode, "--directory", direct], expect=code)
+        assert moved not in result.stderr and "BKR510" not in result.stderr, result.stderr
+
+
 def test_moving_the_purge_says_the_old_bkrexpir_still_purges(tmp_path):
     """`expire on DEV2`: the plan deleted DEV1/BKREXPIR.EXEC and created DEV2's, and
     nothing said that the EXEC on DEV1 still purges when DEV1's scheduler calls it,
