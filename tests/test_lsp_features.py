@@ -287,6 +287,39 @@ def test_hover_on_a_minidisk_address_lists_the_site_directory_minidisks_in_it_wi
     assert "not known to the editor" in hover_on("0191-01|FF", None)
 
 
+def test_hover_on_a_disk_address_says_whose_minidisk_it_is_where_it_is_placed_and_its_size(tmp_path):
+    # Hover on the address of `disk BKRBKUP 191 size 10 cyl` showed nothing, where an
+    # address of a selection shows whose minidisks it selects: the machine(s) and their
+    # kind, the size, and where the directory entries place it (`allocation.allocate`).
+    from bkrdsl.dialect import builtin_path, load_dialect
+
+    text = VOLUMES.replace("  catalog shared", "  disk BKRWRK* 192 size 5 cyl\n  catalog shared")
+    autov = "- with no `at`, DirMaint chooses the extent (`AUTOV`: the dialect's `disk_allocation`)"
+    _hovers(
+        text,
+        [
+            ("disk BKRBKUP 1|91", [("**191**: minidisk 0191 of `BKRBKUP`, 10 cylinders: IDENTITY, a minidisk in its"
+                                    " SUBCONFIG on each member it runs on"),
+                                   "- on `DEV1`: `BKRBKUP` on `D1PRV1`\n- on `DEV2`: `BKRBKUP` on `D2PRV1`", autov]),
+            ("BKRSVSFS |191", [("**191**: minidisk 0191 of `BKRSVSFS`, 20 cylinders: single-configuration, one"
+                                " minidisk in its USER entry"), "- USER entry: `BKRSVSFS` on `VMCOM1`"]),
+            ("BKRWRK* 19|2", ["**192**: minidisk 0192 of `BKRWRK01`, `BKRWRK02` (`BKRWRK*`), 5 cylinders",
+                              "- on `DEV1`: `BKRWRK01` on `D1PRV1`, `BKRWRK02` on `D1PRV1`"]),
+        ],
+    )
+    table = tmp_path / "sequential.toml"
+    table.write_text(builtin_path().read_text().replace('value = "autov"', 'value = "sequential"'))
+    doc = analyse_document("/ws/dev.bkr", text, dialect=load_dialect(path=str(table)))
+    at = text.index("BKRWRK* 192") + len("BKRWRK* 1")
+    line, column = text.count("\n", 0, at), at - (text.rfind("\n", 0, at) + 1)
+    found = F.hover(doc, line, column).markdown
+    assert "- on `DEV2`: `BKRWRK01` on `D2PRV1` from cylinder 11, `BKRWRK02` on `D2PRV1` from cylinder 16" in found, found
+    assert autov not in found
+    text = text.replace("disk BKRWRK* 192", "disk NOSUCH 192")  # no product machine: its error says why
+    doc, line, column = doc_at(text, "NOSUCH 1|92")
+    assert "but `NOSUCH` is no machine bkrc writes a directory entry for" in F.hover(doc, line, column).markdown
+
+
 def test_hover_on_a_job_suffix_gives_the_job_names_it_makes_on_its_member():
     # Hover on `job-suffix B` showed nothing: the names of the member's jobs that end in it.
     head = "**B**: the job suffix of member `DEV2`: the name there of a job that runs on several members"

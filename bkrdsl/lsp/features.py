@@ -859,6 +859,73 @@ def _address_hover(doc: Document, at: int) -> tuple[list[str], Span] | None:
     return lines, word.span
 
 
+#: What a `disk` statement's unit counts, in its hover (the dialect's units: `cyl`, `blk`).
+_UNIT_WORDS = {"cyl": ("cylinder", "cylinders"), "blk": ("512-byte block", "512-byte blocks")}
+
+
+def _disk_hover(doc: Document, at: int) -> tuple[list[str], Span] | None:
+    """The cursor (offset `at`) is on the address of a `disk` statement (`disk BKRBKUP
+    191 size 10 cyl`): the minidisk it gives, whose (its machine, or each machine its
+    pattern matches, and their kind), its size, and where the directory entries place
+    it, as `bkrc compile` writes them (`allocation.allocate`, by the dialect table the
+    checks read): in each member's SUBCONFIG for an IDENTITY, in the USER entry for a
+    single-configuration machine, on which volume, from which cylinder or block where
+    `at` or `sequential` allocation gives one. Nothing where a syntax error leaves the
+    cluster unknown (`_unknown_after_syntax_errors`); where the minidisks cannot be
+    placed, that an error says why."""
+    from bkrdsl.allocation import allocate
+    from bkrdsl.dialect import load_dialect
+    from bkrdsl.resolve.model import parse_address
+
+    model = doc.model
+    if model is None:
+        return None
+    disk = next((d for d in model.disks if _on_word(doc, d.address, at)), None)
+    if disk is None or _unknown_after_syntax_errors(doc)[0]:
+        return None
+    address = parse_address(disk.address.text)
+    if address is None:
+        return None  # not an address: its error's hover says so
+    machines = model.product_machines()
+    owners = model.disk_owners(disk, machines)
+    units = _UNIT_WORDS.get(disk.unit.text.lower())
+    size = f"{disk.size.text} {units[disk.size.text != '1'] if units else disk.unit.text}"
+    named = f"{strong(disk.address.text)}: minidisk {address:04X}"
+    if not owners:
+        no_entry = "is no machine bkrc writes a directory entry for (its error says why)"
+        return [f"{named} of `{disk.user.upper}`, {size}; but `{disk.user.upper}` {no_entry}"], disk.address.span
+    pattern = f" (`{disk.user.upper}`)" if is_pattern(disk.user.upper) else ""
+    head = f"{named} of {_id_list(owners)}{pattern}, {size}"
+    kinds = {machines[o][0] for o in owners}
+    if kinds == {Kind.IDENTITY}:
+        head += ": IDENTITY, a minidisk in its SUBCONFIG on each member it runs on"
+    elif kinds == {Kind.SINGLE}:
+        head += ": single-configuration, one minidisk in its USER entry, on DASD every member reaches"
+    lines = [head]
+    allocation = allocate(model, doc.dialect or load_dialect())
+    if allocation.error is not None:
+        return [*lines, "- placed nowhere: a `disk` statement cannot be (its error says why)"], disk.address.span
+    placed = [p for p in allocation.placed if p.disk.span == disk.span and p.owner in owners]
+    places: dict[str | None, list[str]] = {}
+    for p in placed:
+        extent = f" from {units[0].split()[-1] if units else ''} {p.start}" if p.start is not None else ""
+        places.setdefault(p.member, []).append(f"`{p.owner}` on `{p.volume}`{extent}")
+    if not placed:
+        lines.append("- placed on no member: another `disk` statement gives each instance this address")
+    for member, shown in places.items():
+        more = f" and {len(shown) - HOVER_LIST_MAX} more" if len(shown) > HOVER_LIST_MAX else ""
+        where_ = f"on `{member}`" if member is not None else "USER entry"
+        lines.append(f"- {where_}: {', '.join(shown[:HOVER_LIST_MAX])}{more}")
+    if any(p.start is None for p in placed):
+        lines.append("- with no `at`, DirMaint chooses the extent (`AUTOV`: the dialect's `disk_allocation`)")
+    return lines, disk.address.span
+
+
+def _on_word(doc: Document, word: ast.Word, at: int) -> bool:
+    """Whether offset `at` of the document is on `word`, a word of its own text."""
+    return word.span.file == doc.name and word.span.start <= at <= word.span.end
+
+
 def _suffix_hover(doc: Document, at: int) -> tuple[list[str], Span] | None:
     """The cursor (offset `at`) is on a member's `job-suffix` value: the job names
     it gives on that member (`Model.derived_names`, as the job's hover and `bkrc
@@ -968,7 +1035,7 @@ def hover(doc: Document, line: int, column: int) -> Hover | None:
             found_word = _workers_hover(doc, start, end)
         if found_word is None and start < end:
             found_word = _pool_hover(doc, doc.offset(line, column))
-        for more in (_schedule_hover, _address_hover, _suffix_hover):
+        for more in (_schedule_hover, _address_hover, _disk_hover, _suffix_hover):
             if found_word is None and start < end:
                 found_word = more(doc, doc.offset(line, column))
         if found_word is None:
