@@ -698,6 +698,27 @@ def test_bkr021_warns_at_a_statement_keyword_begun_alone_in_a_group_body(line, l
 
 
 @pytest.mark.parametrize(
+    "line", ["description", "job-suffix", "private-volume", "shared-volume M1PRV1", "description X  # c"]
+)
+def test_a_statement_keyword_too_long_for_a_user_id_in_a_group_body_is_one_misplaced_statement(line):
+    # `description` in full in a group body was read as the user DESCRIPTION: BKR021
+    # (a statement keyword read as a user) and BKR301 (11 characters) for one slip.
+    # Too long for a user ID, it is that statement misplaced, one BKR013, as its
+    # half typed `descripti` is one BKR012 (Recovery.match_begun); the fast parser
+    # leaves it to Lark's recovery, as it leaves `descripti`.
+    from bkrdsl.source import Source
+    from bkrdsl.syntax import fast
+
+    text = _group_text([["LNX01"], [line], ["LNX02"]])
+    found = [d for d in analyse("t.bkr", text.encode()).diagnostics]
+    keyword = line.split()[0]
+    assert [(d.code, d.span.line, d.message) for d in found] == [
+        ("BKR013", 5, f"`{keyword}` cannot appear inside a `group` block")
+    ]
+    assert fast.read_reported(Source.of("t.bkr", text)) is None
+
+
+@pytest.mark.parametrize(
     "lines",
     [
         [["LNX01"], ["ex"]],  # two letters: begins too many keywords to say; a user EX

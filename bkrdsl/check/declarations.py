@@ -318,7 +318,10 @@ VOLUMES_READ_ON = register(
     but `match`, so it is a statement begun in the wrong block, which the
     keyword in full would be warned of too, not a user DESC read silently.
     A shorter word (`b`, `ex`) begins too many keywords to say one is meant
-    and stays an ID; one too long for an ID (`descripti`) is BKR012.
+    and stays an ID; one too long for an ID (`descripti`) is BKR012, and
+    such a keyword in full first on its line (`description`, `job-suffix
+    B`) is that statement misplaced, BKR013, not a user ID read as a
+    statement and too long besides (BKR301).
 
     Fix: move the statement to the block it belongs in (`retain` to the
     `expire` block; a statement in a group body out of the group, after

@@ -819,6 +819,10 @@ MISPLACED = register(
     days`, an expire block's), never its words read as more paths or
     addresses, unless the list may hold them all (volume labels may; the
     block's `}` on the line ends the list and is not weighed: BKR021).
+    In a group body, a statement keyword too long for a user ID, in full in
+    small letters first on its line (`description`, `job-suffix B`), is
+    that statement misplaced too, not a user ID of 10 characters or more
+    (BKR301) that BKR021 would call a statement besides.
     A statement keyword in full in small letters first on its line there
     is that statement's keyword whatever follows it, even alone as it is
     typed (`match`, `cluster`, `retain`): no minidisk address is a word

@@ -432,10 +432,11 @@ _FOREIGN_WORDS = frozenset({"user", "identity", "mdisk", "build", "subconfig"})
 #: `match` begun (`ma`): in small letters first on its line, `match` half typed, not a
 #: user ID (`Recovery.match_begun`), which the declaration's loop gives up on.
 _MATCH_BEGUN = frozenset({"m", "ma", "mat", "matc"})
-#: A statement keyword begun, longer than a user ID may be (`descripti`): in small
-#: letters first on its line in a group body, that keyword being typed, not a user ID
-#: of 9 characters (`Recovery.match_begun`), which the declaration's loop gives up on.
-_LONG_BEGUN = frozenset(k[:n] for k in STATEMENT_KEYWORDS for n in range(9, len(k)))
+#: A statement keyword begun, longer than a user ID may be (`descripti`), or written in
+#: full (`description`): in small letters alone on its line in a group body (in full,
+#: first on it), that keyword being typed or misplaced, not a user ID of 9 characters
+#: or more (`Recovery.match_begun`), which the declaration's loop gives up on.
+_LONG_BEGUN = frozenset(k[:n] for k in STATEMENT_KEYWORDS for n in range(9, len(k) + 1))
 #: The words that end a run of user IDs in a group body (_Parser._group_users), for
 #: `_next` to decide: `match`, the first words of CP directory lines, which `_next`
 #: gives up on where they start a line (`Recovery.foreign_in_group`), and `and`,
@@ -2431,8 +2432,9 @@ class _Parser:
                 tok = self.tokens[self.i]
                 if tok[FIRST] and tok[TEXT] in _MATCH_BEGUN:
                     raise _GiveUp  # `ma` on its line as `match` is typed (Recovery.match_begun)
-                if tok[FIRST] and tok[TEXT] in _LONG_BEGUN and self.tokens[self.i + 1][LINE] != tok[LINE]:
-                    raise _GiveUp  # `descripti` alone on its line, no user ID (Recovery.match_begun)
+                alone = self.tokens[self.i + 1][LINE] != tok[LINE] or tok[TEXT] in KEYWORDS
+                if tok[FIRST] and tok[TEXT] in _LONG_BEGUN and alone:
+                    raise _GiveUp  # `descripti` alone on its line, `description`: no user ID (Recovery.match_begun)
                 if self._group_ends(name.text, brace_at, entries):
                     break  # its `}` missing before the next statement
                 self._group_users(entries)

@@ -1478,7 +1478,8 @@ class Recovery:
         if tok.start_pos in self.statement_words:
             # `private-volume ZAPRV1 tape-drives 2`: a word where a statement may start,
             # not one more label (word_after_labels): say what it is as a statement's word
-            return self.at_statement(ip, self.retype(tok, "NAME"), accepted)
+            # (`description` in full in a group body, match_begun: that keyword, misplaced)
+            return self.at_statement(ip, self.retype(tok, self.facts.keywords.get(str(tok.value), "NAME")), accepted)
         if tok.start_pos in self.bullets_at or self.bullets(ip, tok, accepted):
             return self.unbulleted(tok)
         if tok.type == "COMMA" and (
@@ -4603,20 +4604,25 @@ class Recovery:
         letters, first and last on its line, that begins `match` (and is not it). A user
         ID is written in capitals, as CP writes it: such a word is `match` half typed, not
         a user `MA`. Marked, so that the parser, which does not take it, reports it where
-        a group's entry starts (diagnose), as `word_after_labels`."""
+        a group's entry starts (diagnose), as `word_after_labels`. So is a statement
+        keyword longer than a user ID may be (`too_long_begun`), half typed alone on its
+        line, or in full first on it (`description`, `job-suffix B`): that statement
+        misplaced in the group (BKR013), not a user ID of 9 characters or more (BKR301)
+        that BKR021 would call a statement besides."""
         state = self.parser_state
         word = str(tok.value)
         if state is None or tok.start_pos is None or tok.end_pos is None:
             return False
-        if not word.islower() or word in self.facts.keywords:
-            return False
+        full = word in self.facts.keywords
+        if not word.islower() or full and not self.too_long_begun(word):
+            return False  # a keyword that may be a user ID (`identity`): BKR021's
         if not (word.isalpha() and "match".startswith(word)) and not self.too_long_begun(word):
             return False
         text = self.source.text
         end = text.find("\n", tok.end_pos)
         after = text[tok.end_pos : len(text) if end == -1 else end].strip()
-        if not self.first_on_line(tok.start_pos) or after[:1] not in ("", "#"):
-            return False  # first on its line, nothing after it but a comment
+        if not self.first_on_line(tok.start_pos) or after[:1] not in ("", "#") and not full:
+            return False  # first on its line, nothing after it but a comment (a keyword in full: any)
         if self.in_group_body(state.value_stack) is None:
             return False
         self.statement_words.add(tok.start_pos)

@@ -39,6 +39,9 @@ statement being typed in the wrong block, or a user ID written as none is, and t
 finished keyword would get this warning; without it the word was read silently as a
 user `DESC`. Shorter words (`b`, `ex`) begin too many keywords to say one is meant,
 as where a statement starts (`messages.statement_meant`), and stay user IDs.
+A keyword too long for a user ID never reaches the list: half typed alone on its
+line (`descripti`) it is the parser's BKR012, in full first on its line
+(`description`, `job-suffix B`) its BKR013 (`Recovery.match_begun`).
 """
 
 from __future__ import annotations
