@@ -512,6 +512,48 @@ def test_a_schedule_written_as_the_level_says_where_the_schedule_goes(written, s
     assert found.fix is None
 
 
+#: A hyphenated keyword typed up to its hyphen or a little past it, alone on a line
+#: after a list: a job's minidisk addresses or SFS paths, a member's or the cluster's
+#: volume labels. (after, the word typed, the one BKR012's message)
+HYPHENATED_TYPED = [
+    ("    exclude minidisk LNX* 0192  # the", "job-s", "unknown keyword `job-s`; did you mean `job-suffix`?"),
+    ("    exclude minidisk LNX* 0192  # the", "job-", "unknown keyword `job-`; did you mean `job-suffix`?"),
+    ("    private-volume M2PRV1", "private-", "unknown keyword `private-`; did you mean `private-volume`?"),
+    ("  shared-volume VMCOM1", "job-", "unknown keyword `job-`; did you mean `job-suffix`?"),
+    ("    include minidisk * 0100-0FFF", "shared-vo", "unknown keyword `shared-vo`; did you mean `shared-volume`?"),
+    ("    include minidisk * 0100-0FFF", "private-vo", "unknown keyword `private-vo`; did you mean `private-volume`?"),
+    ("    include minidisk * 0100-0FFF", "logon-w", "`logon-w` is not a keyword; a statement must start with one"),
+    ("    include minidisk * 0191\n", "job-s", "unknown keyword `job-s`; did you mean `job-suffix`?"),
+    ("    include sfs BKRPOOL:CICSPRD.*", "job-s", "unknown keyword `job-s`; did you mean `job-suffix`?"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("after", "typed", "message"), HYPHENATED_TYPED, ids=[f"{a.split()[0]} {t}" for a, t, _ in HYPHENATED_TYPED])
+def test_a_hyphenated_keyword_typed_alone_after_a_list_is_that_keyword_begun(after, typed, message, parser, monkeypatch):
+    # `job-s` alone on the line after a job's addresses was read as one more address
+    # (BKR310 from `bkrc check` only), after volume labels `job-` as one more label
+    # (BKR305): no address, path or label is written as keywords are (`fa-fb` is an
+    # address range, below), so it is a statement's first word being typed (BKR012),
+    # and a word typed up to its hyphen begins the keyword it is typed as, `job-suffix`
+    # (not `job`, one slip from `job-`).
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    start = BASE.index(after)
+    end = BASE.index("\n", start) + 1
+    indent = after[: len(after) - len(after.lstrip())]
+    text = BASE[:end] + f"{indent}{typed}\n" + BASE[end:]
+    line = BASE.count("\n", 0, end) + 1
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.span.line, found.span.column, found.message) == ("BKR012", line, len(indent) + 1, message)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_an_address_range_of_hex_letters_after_addresses_is_still_one(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("    include minidisk * 0100-0FFF\n", "    include minidisk * 0100-0FFF\n    fa-fb\n", 1)
+    assert [d.code for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics] == []
+
+
 def _fix_writes(found):
     """The text `found`'s fix writes, its one edit's; None when it has no fix."""
     if found.fix is None:

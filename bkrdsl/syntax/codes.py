@@ -649,7 +649,14 @@ UNKNOWN_KEYWORD = register(
     are, small letters joined by hyphens, after a volume label
     (`private-volume ZAPRV1 tape-drives 2`): no label has a hyphen, so it is
     reported as the first word of a statement (`tape-drives` is not a
-    keyword, `job-sufix` is `job-suffix` misspelt), not as a label too long.
+    keyword, `job-sufix` is `job-suffix` misspelt), not as a label too long;
+    and such a word first on its line after a minidisk selection's
+    addresses or an SFS selection's paths (`job-s`, `private-vo`, as
+    `job-suffix`, `private-volume` are typed; `logon-w`, no statement's),
+    not one more address (BKR310) or path, unless it is an address range
+    of hex letters (`fa-fb`). A word typed up to its hyphen (`job-`,
+    `private-`) is the hyphenated keyword it begins (`job-suffix`), not
+    the keyword one slip away (`job`).
     When the statement stops right after the misspelt word (`job J { inc }`),
     the same one error also says what must follow the keyword (`minidisk`
     or `sfs` after `include`), and has no fix, since the keyword alone would

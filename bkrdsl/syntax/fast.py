@@ -461,7 +461,7 @@ _OWNER_LABELS = frozenset({"owner", "user", "userid"})
 
 #: A word as keywords are written, which no volume label is: after a label, the
 #: recovery reads it as a statement's first word (`Recovery.word_after_labels`).
-_KEYWORD_SHAPED = re.compile(r"[a-z]+(?:-[a-z]+)+")
+_KEYWORD_SHAPED = re.compile(r"[a-z]+(?:-[a-z]+)*-[a-z]*")  # `job-` too, half typed
 
 
 def _medium_first(tok: tuple) -> bool:
@@ -492,6 +492,17 @@ def _keyword_begun(tok: tuple, addresses: bool = True) -> bool:
 
 
 _HEX = re.compile(r"[0-9a-f]{1,4}")
+_HEX_RANGE = re.compile(r"[0-9a-f]{1,4}-[0-9a-f]{1,4}")
+
+
+def _hyphenated_first(tok: tuple, addresses: bool) -> bool:
+    """Whether `tok`, in a selection's addresses (or SFS paths: not `addresses`), is a
+    word written as keywords are, first on its line (`job-s`, `private-`, `logon-w`),
+    no address range of hex letters (`fa-fb`): the next statement's first word, which
+    the recovery reports where statements start (`Recovery.word_after_addresses`) and
+    we leave to it, as its lexer may read a keyword at its start apart (`catalog-n`)."""
+    text = tok[TEXT]
+    return tok[FIRST] and _KEYWORD_SHAPED.fullmatch(text) is not None and not (addresses and _HEX_RANGE.fullmatch(text))
 
 
 def _keyword_begun_after_labels(tok: tuple, block: str) -> bool:
@@ -2893,6 +2904,8 @@ class _Parser:
             if _keyword_begun(self.tokens[self.i], medium is ast.Medium.MINIDISK):
                 self._statement_begun()  # a statement's first word being typed
                 break
+            if _hyphenated_first(self.tokens[self.i], medium is ast.Medium.MINIDISK):
+                raise _GiveUp  # `job-s` as `job-suffix` is typed (Recovery.word_after_addresses)
             items.append(self._word(self._take(MORE), path=medium is ast.Medium.SFS))
         if medium is ast.Medium.MINIDISK and len(items) > 1 and {w.text.lower() for w in items} & _RANGE_WORDS:
             raise _GiveUp  # perhaps `0191 thru 01FF` (Recovery.range_with_word)

@@ -235,9 +235,16 @@ def statement_meant(word: str, here, everywhere, synonyms: bool = True, block: s
     keyword misspelt but one being typed (`t`, `tape` retyped in a cluster block):
     a keyword of another block would read that block around it (`to`, a job's),
     and what follows in it, misplaced. A tape's own setting in a job (`density`,
-    `tape_setting`) is none: `identity` would be a statement of the cluster."""
+    `tape_setting`) is none: `identity` would be a statement of the cluster. A word
+    that ends with its hyphen (`job-`, `private-`) is a hyphenated keyword typed up
+    to it: those of `everywhere` it begins, if any (`job-suffix`, not `job`, one slip
+    away)."""
     if tape_setting(word, block):
         return []
+    if word.endswith("-"):
+        typed = sorted(k for k in everywhere if k.startswith(word.lower()))
+        if typed:
+            return typed
     if synonyms and word.lower() in _BLOCK_SYNONYMS:
         # `volume` is the volume keyword of the block it stands in, and no other
         # block's: in a job (a tape volume), `private-volume` would be misplaced.

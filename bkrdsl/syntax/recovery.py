@@ -89,9 +89,10 @@ _SKIPPED = "SKIPPED"
 #: and the words between them, for those that start a statement.
 _PHRASE_STOP = re.compile(r'[{}#"]')
 _PHRASE_WORD = re.compile(r'[^\s{}#"]+')
-#: A word as keywords are written: small letters joined by hyphens (`job-suffix`),
-#: never a volume label (A-Z 0-9 @ # $). See Recovery.word_after_labels.
-_KEYWORD_SHAPED = re.compile(r"[a-z]+(?:-[a-z]+)+")
+#: A word as keywords are written: small letters joined by hyphens (`job-suffix`), or
+#: such a keyword half typed up to its hyphen (`job-`), never a volume label (A-Z 0-9
+#: @ # $) nor a minidisk address. See Recovery.word_after_labels, word_after_addresses.
+_KEYWORD_SHAPED = re.compile(r"[a-z]+(?:-[a-z]+)*-[a-z]*")
 #: A module path after blanks on its line, alone there but for a comment (path_after_letter).
 _PATH_AFTER = re.compile(r"[ \t]+([A-Za-z0-9_.\-/]+)(?=[ \t]*(?:#[^\n]*)?\r?(?:\n|\Z))")
 #: A character of a module path (the grammar's IMPORT_PATH), and a whole path whose
@@ -4537,10 +4538,17 @@ class Recovery:
         block (and is none itself: `job` is BKR021's) is that statement's first word,
         not one more label, which the fast parser reads too (`_Parser.names_setting`);
         and after an SFS selection's paths (`include sfs BKRPOOL:CICSPRD.*`, then `ex`):
-        a path names its file pool, `POOL:`, so such a word is none (was BKR318)."""
+        a path names its file pool, `POOL:`, so such a word is none (was BKR318).
+        So is a word written as keywords are, hyphenated (`job-s`, `private-`, as
+        `job-suffix`, `private-volume` are typed; `logon-w`, which begins no statement
+        keyword), but an address range of hex letters (`fa-fb`): no address nor path
+        is one, and where the list may end a statement's word was meant (was BKR310)."""
         state = self.parser_state
         word = str(tok.value)
-        if state is None or tok.start_pos is None or not (word.isalpha() and word.islower()):
+        if state is None or tok.start_pos is None:
+            return False
+        hyphenated = _KEYWORD_SHAPED.fullmatch(word) is not None
+        if not (word.isalpha() and word.islower()) and not hyphenated:
             return False
         if not self.first_on_line(tok.start_pos):
             return False
@@ -4558,6 +4566,9 @@ class Recovery:
             return False  # the path the statement needs
         if listed[0] not in ("minidisk", "volume", "sfs"):
             return False
+        if hyphenated and listed[0] != "volume":  # after labels: word_after_labels's
+            self.statement_words.add(tok.start_pos)
+            return True
         types = set(actions) & self.statements
         if listed[0] == "volume":
             # the table's state after a label is shared with the cluster's `shared-volume`:
