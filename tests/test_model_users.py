@@ -159,6 +159,27 @@ def test_a_jobs_user_ids_are_worked_out_once():
     assert model.job_user_ids(job) is model.job_user_ids(job)
 
 
+def test_the_product_machines_are_worked_out_once_and_shared_read_only():
+    # `per_member_placement` asks for them once per address of a machine, the other
+    # checks and the emitters once each: about a hundred times a compile.
+    model = _model(
+        "import std/backup-manager\ncluster C {\n  member VM1 { workers 2 }\n  member VM2 { workers 1 }\n}\n"
+    )
+    machines = model.product_machines()
+    assert machines is model.product_machines()
+    assert dict(machines) == {
+        "BKRBKUP": (Kind.IDENTITY, ("VM1", "VM2")),
+        "BKRCATLG": (Kind.IDENTITY, ("VM1", "VM2")),
+        "BKRWRK01": (Kind.IDENTITY, ("VM1", "VM2")),
+        "BKRWRK02": (Kind.IDENTITY, ("VM1",)),
+        "BKRADMIN": (Kind.SINGLE, ()),
+        "5697J06C": (Kind.SINGLE, ()),
+    }
+    # Every caller gets the same table: none may change it under the others.
+    with pytest.raises(TypeError):
+        machines["BKRWRK03"] = (Kind.IDENTITY, ("VM2",))  # type: ignore[index]
+
+
 def _job_user_ids_reference(job) -> tuple[str, ...]:
     out: dict[str, None] = {}
     for ref in job.refs:

@@ -14,7 +14,8 @@ import collections
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+import types
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import field
 from typing import NamedTuple
 
@@ -1255,7 +1256,7 @@ class Model:
                 out.append(TapeNode(machine, role, *node))
         return tuple(out)
 
-    def product_machines(self) -> dict[str, tuple[Kind, tuple[str, ...]]]:
+    def product_machines(self) -> Mapping[str, tuple[Kind, tuple[str, ...]]]:
         """Every machine bkrc writes a directory entry for: ID -> (kind, members it runs on).
 
         The service machines (IDENTITY unless declared otherwise) run on the
@@ -1263,8 +1264,18 @@ class Model:
         administrator and the installation user are single-configuration unless
         declared otherwise (a single-configuration machine lists no members);
         then the shared Tape Manager's machines (`tape_nodes`).
+
+        Made once per model and shared by every caller (the checks and the
+        emitters ask about a hundred times a compile, `per_member_placement`
+        once per address of a machine), so it is read-only.
         """
-        return {machine: (kind, members) for machine, (_, kind, members) in self._machine_table.items()}
+        return self._product_machines
+
+    @functools.cached_property
+    def _product_machines(self) -> Mapping[str, tuple[Kind, tuple[str, ...]]]:
+        return types.MappingProxyType(
+            {machine: (kind, members) for machine, (_, kind, members) in self._machine_table.items()}
+        )
 
     def machine_roles(self) -> dict[str, str]:
         """The same machines, in the same order: ID -> its role, which names its
