@@ -581,6 +581,18 @@ def _keywords_doubled() -> list[tuple[str, str]]:
     return found
 
 
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_on_glued_to_a_statement_keyword_is_not_read_as_two_words_swapped(parser, monkeypatch):
+    # `onexpire VMSYS1 {` on the line after `catalog ... on VMSYS1`: the contextual
+    # lexer, which takes no NAME after that `on NAME`, reads `on` and `expire`, with
+    # no blank between them; the swapped-words recovery (`on expire`) split the one
+    # word in two and crashed (.ci/explore seed 40014, tests/test_syntax_region.py).
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("  expire on VMSYS1 {", "  onexpire VMSYS1 {", 1)
+    found = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found[0].code, found[0].span.line, found[0].span.column) == ("BKR012", 21, 3)
+
+
 @pytest.mark.parametrize(("word", "text"), _keywords_doubled(), ids=[w for w, _ in _keywords_doubled()])
 def test_a_keyword_written_twice_is_one_error_whose_fix_removes_the_second(word, text):
     # block keywords (`member member VMSYS2 {`), statement keywords (`backup backup APPS`,

@@ -3452,6 +3452,10 @@ class Recovery:
             return None
         if not (isinstance(word, Token) and word.type == "NAME" and is_real(word) and word.line == on.line):
             return None
+        # `onexpire`, one word the contextual lexer split (a NAME cannot follow the
+        # `on NAME` above): not two words the other way round.
+        if word.start_pos == on.end_pos:
+            return None
         keyword = self.facts.keywords.get(str(word.value).lower())
         if keyword is None or keyword not in self.statements or tok.line != on.line:
             return None
