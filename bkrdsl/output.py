@@ -47,7 +47,7 @@ from pathlib import Path, PurePosixPath
 from typing import NamedTuple, Self
 
 from bkrdsl import source
-from bkrdsl.emit.common import DIRECTORY, PROFILE_SNIPPET, TAPE_CONFIG, Artifact, Extent
+from bkrdsl.emit.common import DIRECTORY, PROFILE_SNIPPET, TAPE_CONFIG, Artifact, Extent, source_label
 from bkrdsl.records import dataclass
 from bkrdsl.signals import Terminated, raise_terminated
 
@@ -157,6 +157,14 @@ def read_written(out_dir: Path) -> dict[str, Written] | None:
 
     Raises OutputError when manifest.json exists but is not one of ours.
     """
+    read = _read_written(out_dir)
+    return None if read is None else read[0]
+
+
+def _read_written(out_dir: Path) -> tuple[dict[str, Written], str | None] | None:
+    """`read_written`, and the source name the manifest gives (None where it gives
+    none a header could name: `source_label`'s form, which the manifest is not
+    trusted to keep)."""
     file = out_dir / MANIFEST
     try:
         raw = _regular_bytes(file)
@@ -199,7 +207,8 @@ def read_written(out_dir: Path) -> dict[str, Written] | None:
             raise OutputError(_not_ours(file, f"bad entry {_shown(entry, 80)}"))
         facts = (_fact(entry.get(key)) for key in ("member", "kind", "job", "source_job", "job_kind"))
         out[path] = Written(sha, *facts, minidisks=_extents(entry.get("minidisks")))
-    return out
+    named = data.get("source")
+    return out, named if isinstance(named, str) and named and source_label(named) == named else None
 
 
 def _newer(version: object) -> bool:
@@ -287,6 +296,11 @@ class Plan:
     #: (`--dry-run` and `--check` have let go of the lock by then); and of each
     #: member's BKRSTART EXEC the last compile wrote (`catalog_moves`).
     before: dict[str, bytes] = field(default_factory=dict)
+    #: The source name the last compile's manifest gives (None without one, or
+    #: with one no header could give), and the files whose only difference from
+    #: DIR's is that name in their header, once `mark_source_only` has looked.
+    source_before: str | None = None
+    source_only: frozenset[str] = frozenset()
 
     @property
     def drifted(self) -> list[str]:
@@ -494,7 +508,8 @@ def _plan(out_dir: Path, artifacts: list[Artifact], source: str) -> Plan:
         )
     wanted = {a.path: a for a in artifacts}
     manifest = manifest_text(source, artifacts)
-    written = read_written(out_dir) if there else None
+    read = _read_written(out_dir) if there else None
+    written, source_before = read if read is not None else (None, None)
     existing = _existing(out_dir) if there else []
     foreign = written is None and bool(existing)
     written = written or {}
@@ -535,6 +550,7 @@ def _plan(out_dir: Path, artifacts: list[Artifact], source: str) -> Plan:
     plan = Plan(out_dir, source, actions, manifest, preserved, foreign, obstacles, written)
     plan.seen, plan.racy, plan.racy_since, plan.before = looks.seen, looks.racy, looks.since, looks.kept
     plan.missing = not there and not os.path.lexists(out_dir)
+    plan.source_before = source_before
     return plan
 
 
@@ -866,6 +882,55 @@ def _plan_notes(plan: Plan) -> dict[str, str]:
     return notes
 
 
+def renamed_source(plan: Plan) -> str | None:
+    """The source name the last compile gave DIR's files, when it is not this
+    compile's and some file bkrc wrote (unchanged by hand since) is updated: a
+    source file renamed, or read from standard input, changes every header, and
+    `mark_source_only` tells which files change in nothing else. None otherwise,
+    so that a folder compiled from the same name costs nothing more."""
+    before = plan.source_before
+    if before is None or before == plan.source:
+        return None
+    if not any(_source_changed(a) for a in plan.actions):
+        return None
+    return before
+
+
+def _source_changed(a: Action) -> bool:
+    """A file bkrc wrote, as it wrote it, that it now writes otherwise."""
+    return a.action == UPDATE and a.artifact is not None and not a.drifted and not a.untracked
+
+
+def mark_source_only(plan: Plan, named_before: list[Artifact]) -> None:
+    """Mark (`Plan.source_only`) each file the plan updates whose only difference
+    from DIR's is the source name its header gives: `named_before` are this
+    compile's files emitted under the last compile's name (`renamed_source`),
+    and such a file is one of them byte for byte (its sha256 the manifest's,
+    which DIR's file still has: it is not changed by hand). Comparing whole
+    files emitted by the emitters themselves, not lines with a name swapped,
+    cannot take a change elsewhere for the name, nor miss a header whose layout
+    the name's length changes (`header_texts`)."""
+    before = {art.path: art for art in named_before}
+    plan.source_only = frozenset(
+        a.path
+        for a in plan.actions
+        if _source_changed(a)
+        and (art := before.get(a.path)) is not None
+        and (was := plan.written.get(a.path)) is not None
+        and art.sha256 == was.sha256
+    )
+
+
+def _source_only_line(plan: Plan) -> list[str]:
+    """The plan's closing line on the files marked `source name only`, once for all."""
+    count = len(plan.source_only)
+    if not count:
+        return []
+    files = "1 file differs" if count == 1 else f"{count:,} files differ"
+    name, its = plan.source_before, "its" if count == 1 else "their"
+    return [f"{files} only in the source name in {its} header (was {name}; `--source-name {name}` compares the rest)"]
+
+
 def render_plan(plan: Plan, *, changes_only: bool = False) -> str:
     """The plan as a table: action, path, kind, member, job; then the totals. A file
     deleted is described as the last compile's manifest describes it."""
@@ -880,18 +945,23 @@ def render_plan(plan: Plan, *, changes_only: bool = False) -> str:
         else:
             kind, member, job = ("manifest" if a.path == MANIFEST else None), None, None
         note = " (changed by hand)" if a.drifted else " (not written by bkrc)" if a.untracked else ""
+        if a.path in plan.source_only:
+            note = " (source name only)"
         rows.append((a.action, a.path, kind or "-", member or "-", job or "-", note + notes.get(a.path, "")))
     width = max((len(r[1]) for r in rows), default=0)
     lines = [f"{r[0]:<10} {r[1]:<{width}}  {r[2]:<16} {r[3]:<8} {r[4]}{r[5]}".rstrip() for r in rows]
     lines.append(summary(plan))
+    lines.extend(_source_only_line(plan))
     if plan.preserved:
         lines.append(_preserved_line(plan.preserved, plan.out_dir))
     lines.extend(_recovery_lines(plan))
     return "\n".join(lines) + "\n"
 
 
-def _reason(a: Action) -> str | None:
+def _reason(a: Action, source_only: frozenset[str] = frozenset()) -> str | None:
     """Why the plan changes a file (`plan_document`'s `reason`, docs/output.md); None for one it leaves."""
+    if a.path in source_only:
+        return "source-name-only"
     if a.action == CREATE:
         return "missing"
     if a.action == DELETE:
@@ -920,9 +990,11 @@ def plan_document(plan: Plan) -> dict:
         note = notes.get(a.path, "").strip(" ()") or None
         files.append(
             {"path": a.path, "action": a.action, "member": member, "kind": kind, "job": job, "sha256": sha,
-             "reason": _reason(a), "note": note}
+             "reason": _reason(a, plan.source_only), "note": note}
         )
-    notes_after = [_preserved_line(plan.preserved, plan.out_dir)] if plan.preserved else []
+    notes_after = _source_only_line(plan)
+    if plan.preserved:
+        notes_after.append(_preserved_line(plan.preserved, plan.out_dir))
     return {
         "up_to_date": plan.up_to_date,
         "files": files,
@@ -1015,10 +1087,12 @@ class TextChange(NamedTuple):
 def text_changes(plan: Plan) -> list[TextChange]:
     """Every file the plan creates, updates or deletes, in path order, with its text
     before and after (for `bkrc compile --diff`). The manifest is left out: it
-    changes with every file it lists, and the plan's table already names it."""
+    changes with every file it lists, and the plan's table already names it; so
+    are the files whose only change is the source name in their header
+    (`mark_source_only`), which the table's closing line counts."""
     out = []
     for a in plan.changes:
-        if a.path == MANIFEST:
+        if a.path == MANIFEST or a.path in plan.source_only:
             continue
         now = _read((plan.put_back or plan.out_dir) / a.path) if a.action != CREATE else None
         regular = now != NOT_A_FILE

@@ -156,6 +156,67 @@ def test_diff_alone_is_a_dry_run_that_prints_the_diff(tmp_path):
     assert tree(out) == {**before, "DEV1/SYSFULL1.TEMPLATE": edited.read_bytes()}
 
 
+def test_a_renamed_source_marks_the_files_that_differ_only_in_its_name(tmp_path, monkeypatch):
+    """Every file's header names the source: compiled from `devssi.bkr` into a folder
+    compiled from `dev.bkr`, every file differs. The plan marks those whose only
+    difference is that name (the files the old name would give are DIR's), says once
+    what `--source-name` compares, and `--diff` shows only the real change."""
+    src, out = source(tmp_path), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    before = tree(out)
+    new = source(tmp_path, GOOD.replace("daily 01:00", "daily 01:30"), name="devssi.bkr")
+    result = run_cli(["compile", new, "-o", out, "--dry-run"], expect=0)
+    rows = _rows(result.stdout)
+    updated = {path for path, row in rows.items() if row[0] == "update"}
+    only = {path for path, row in rows.items() if row[-3:] == ["(source", "name", "only)"]}
+    assert updated == {path for path, data in before.items() if data is not None}
+    assert only == updated - {"DEV1/BKRSUBMT.EXEC", "manifest.json"}
+    line = (
+        f"{len(only)} files differ only in the source name in their header (was dev.bkr;"
+        " `--source-name dev.bkr` compares the rest)"
+    )
+    assert result.stdout.splitlines()[-1] == line
+    # --diff folds them into that line: the one real change is all it shows.
+    diff = run_cli(["compile", new, "-o", out, "--diff"], expect=0).stdout
+    assert {row[6:] for row in diff.splitlines() if row.startswith("+++ ")} == {"DEV1/BKRSUBMT.EXEC"}
+    assert "+when.1 = 'daily 01:30'" in diff and line in diff
+    check = run_cli(["compile", new, "-o", out, "--check", "--diff"], expect=1).stdout
+    assert {row[6:] for row in check.splitlines() if row.startswith("+++ ")} == {"DEV1/BKRSUBMT.EXEC"}
+    plan = json.loads(run_cli(["compile", new, "-o", out, "--check", "--plan-format", "json"], expect=1).stdout)
+    reasons = {f["path"]: f["reason"] for f in plan["files"]}
+    assert {p for p, why in reasons.items() if why == "source-name-only"} == only
+    assert reasons["DEV1/BKRSUBMT.EXEC"] == reasons["manifest.json"] == "source-changed"
+    assert line in plan["notes"]
+    # A hand edit is no header's: the file stays `changed by hand`, its diff shown.
+    edited = out / "DEV1" / "SYSFULL1.TEMPLATE"
+    edited.write_text(edited.read_text() + "* my note\n")
+    result = run_cli(["compile", new, "-o", out, "--dry-run"], expect=2)
+    assert _rows(result.stdout)["DEV1/SYSFULL1.TEMPLATE"][-3:] == ["(changed", "by", "hand)"]
+    diff = run_cli(["compile", new, "-o", out, "--diff"], expect=2).stdout
+    assert "-* my note\n" in diff and f"\n{len(only) - 1} files differ only" in diff
+    edited.write_bytes(before["DEV1/SYSFULL1.TEMPLATE"])
+    # Named as before, the rest is compared: no mark, no line.
+    same = run_cli(["compile", new, "-o", out, "--dry-run", "--source-name", "dev.bkr"], expect=0).stdout
+    assert "source name" not in same and {p for p, row in _rows(same).items() if row[0] == "update"} == {
+        "DEV1/BKRSUBMT.EXEC", "manifest.json"
+    }
+    assert tree(out) == before
+    # The files under the old name are emitted only to compare a folder compiled
+    # from it: not for a folder up to date, nor by the compile itself.
+    from bkrdsl.emit import artifacts
+
+    names, real = [], artifacts.emit_all
+    monkeypatch.setattr(artifacts, "emit_all", lambda model, name, dialect: names.append(name) or real(model, name, dialect))
+    run_cli(["compile", new, "-o", out, "--dry-run"], expect=0)
+    assert names == ["devssi.bkr", "dev.bkr"]
+    names.clear()
+    result = run_cli(["compile", new, "-o", out], expect=0)
+    assert "source name" not in result.stdout + result.stderr and names == ["devssi.bkr"]
+    names.clear()
+    run_cli(["compile", new, "-o", out, "--dry-run"], expect=0)
+    assert names == ["devssi.bkr"]
+
+
 def _bkrc(*args, cwd: Path) -> subprocess.CompletedProcess:
     """bkrc as a pipeline runs it: its own process, output to pipes (not a terminal)."""
     env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}

@@ -328,6 +328,49 @@ def test_output_that_is_a_file_is_refused(tmp_path):
         output.make_plan(tmp_path / "out", arts(), "test.bkr")
 
 
+def test_files_that_differ_only_in_the_source_name_are_told_from_the_rest(tmp_path):
+    """A source renamed changes every header. The files the old name gives, emitted
+    again, are DIR's byte for byte where nothing else changed: marked so even when
+    the new name is long enough to move onto a header line of its own (the layout
+    differs, line for line, from the old name's), and never a file with another
+    change too, nor with a manifest's source name that no header could give."""
+    from bkrdsl.dialect import load_dialect
+    from bkrdsl.emit.artifacts import emit_all
+    from bkrdsl.pipeline import analyse
+
+    file = ROOT / "examples" / "prodssi.bkr"
+    text, dialect = file.read_bytes(), load_dialect()
+    model = analyse(str(file), text, path=file).model
+    out, long = tmp_path / "out", "prodssi-after-the-member-move-2026.bkr"
+    output.write(output.make_plan(out, emit_all(model, "prodssi.bkr", dialect), "prodssi.bkr"))
+    # Renamed, and a job of VMSYS1's moved to 02:30: its BKRSUBMT changes too.
+    assert text.count(b"run on VMSYS1 daily 02:00") == 1
+    model = analyse(str(file), text.replace(b"VMSYS1 daily 02:00", b"VMSYS1 daily 02:30"), path=file).model
+    after = emit_all(model, long, dialect)
+    first = next(a for a in after if a.path == "VMSYS1/APPSFULL.TEMPLATE")
+    assert first.data.count(b"\n") == (out / first.path).read_bytes().count(b"\n") + 1  # `Source: NAME`
+    changed = next(a for a in after if a.path == "VMSYS1/BKRSUBMT.EXEC")
+    plan = output.make_plan(out, after, long)
+    assert plan.source_only == frozenset() and output.renamed_source(plan) == "prodssi.bkr"
+    output.mark_source_only(plan, emit_all(model, "prodssi.bkr", dialect))
+    assert plan.source_only == {a.path for a in after} - {changed.path}
+    assert [line for line in output.render_plan(plan).splitlines() if "source name" in line][-1] == (
+        f"{len(after) - 1} files differ only in the source name in their header"
+        " (was prodssi.bkr; `--source-name prodssi.bkr` compares the rest)"
+    )
+    assert [c.path for c in output.text_changes(plan)] == [changed.path]
+    reasons = {f["path"]: f["reason"] for f in output.plan_document(plan)["files"]}
+    assert reasons[changed.path] == reasons["manifest.json"] == "source-changed"
+    assert {p for p, why in reasons.items() if why == "source-name-only"} == plan.source_only
+    # Compiled from the same name, nothing is looked for; nor from a manifest
+    # source no header could give (the manifest is not trusted).
+    assert output.renamed_source(output.make_plan(out, emit_all(model, "prodssi.bkr", dialect), "prodssi.bkr")) is None
+    manifest = json.loads((out / "manifest.json").read_text())
+    for odd in ("../prodssi.bkr", "a b.bkr", "x\x1b[2J.bkr", "", 5):
+        (out / "manifest.json").write_text(json.dumps({**manifest, "source": odd}))
+        assert output.renamed_source(output.make_plan(out, after, long)) is None, odd
+
+
 # ------------------------------------------------------------------ what --force cannot write over
 def layout(folder: Path) -> dict[str, object]:
     """Every entry under `folder` without following links: a file's bytes, a

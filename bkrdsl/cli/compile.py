@@ -207,6 +207,25 @@ def _warn_renames(plan, status: bool, dialect, directory) -> None:
         _say(line, status, "warnings")
 
 
+def _mark_source_only(plan, model, dialect) -> None:
+    """For --dry-run and --check: the files whose only difference from DIR's is
+    the source name in their header (`output.mark_source_only`), found by
+    emitting them again under the name the last compile gave them, and only
+    when it gave another (`output.renamed_source`): a compile never pays for it."""
+    from bkrdsl import output
+    from bkrdsl.emit.artifacts import emit_all
+    from bkrdsl.emit.common import EmitError
+
+    named = output.renamed_source(plan)
+    if named is None:
+        return
+    try:
+        before = emit_all(model, named, dialect)
+    except EmitError:  # pragma: no cover - this compile's files were emitted: the name is no reason to refuse
+        return
+    output.mark_source_only(plan, before)
+
+
 def _echo_diff(plan) -> None:
     """`--diff`: each changed file as `diff -u a/PATH b/PATH` (/dev/null for a file
     created or deleted), paths relative to DIR, in path order."""
@@ -436,6 +455,7 @@ def _compile(
         # (`--diff | less`) never holds a compile back.
         failure = None if plan.up_to_date else _would_fail(plan)
         lock.close()
+        _mark_source_only(plan, analysis.model, dialect)
 
     if check_only:
         if plan.up_to_date:
