@@ -1126,7 +1126,7 @@ HELPED = [
     # `monthly 1,` at the end of its line: not "commas separate the names of one list (`on
     # VMSYS1, VMSYS2`)", which says nothing of a schedule's day
     ("purge weekly sun 03:00", "purge monthly 1,",
-     ("write the time after the day, without the `,`: `purge monthly 1 HH:MM` (the day is its number, the month's last day, `purge monthly last-day HH:MM`, or a weekday, `purge monthly first|second|third|fourth|last DAY HH:MM`); a member has one `purge`"
+     ("write the time after the day, without the `,`: `purge monthly 1 HH:MM` (the day is its number, the month's last day, `purge monthly last-day HH:MM`, or a weekday, `purge monthly first|second|third|fourth|last DAY HH:MM`)\na member has one `purge`"
       " schedule, so to purge more than once a month, purge weekly: `purge weekly DAY HH:MM`")),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 1, 02:00",
      ("remove the `,`: write `monthly 1 02:00`; for a second day a month, write a second job, the same but"
@@ -1137,7 +1137,7 @@ HELPED = [
      ("write the day after `monthly`, then the time: `purge monthly N HH:MM`, N the day of the month from 1 to 31 (1 to 28 is in every month), `purge monthly last-day HH:MM` for its last day, or `purge monthly first|second|third|fourth|last DAY HH:MM` for a weekday of the month")),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly last, 02:00",
      ("write the weekday after `last`, then the time, without the `,`: `monthly last DAY 02:00` (DAY is one"
-      " of mon, tue, wed, thu, fri, sat, sun); the one day is `monthly N 02:00`, N the day of the month from 1 to 31 (1 to 28 is in every month), `monthly last-day 02:00` for its last day, or `monthly first|second|third|fourth|last DAY 02:00` for a weekday of the month")),
+      " of mon, tue, wed, thu, fri, sat, sun)\nthe one day is `monthly N 02:00`, N the day of the month from 1 to 31 (1 to 28 is in every month), `monthly last-day 02:00` for its last day, or `monthly first|second|third|fourth|last DAY 02:00` for a weekday of the month")),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly ,15",
      "write the time after the day, without the `,`: `monthly 15 HH:MM`"),
     ("purge weekly sun 03:00", "purge monthly 1,, 03:00",

@@ -1805,8 +1805,8 @@ def monthly_comma(
         return codes.STRAY_COMMA(message, span, help=help, fix=fix)
     forms = f" (the day is {_monthly_one_day('HH:MM', keyword.strip())})" if day.isdigit() else ""
     help = (
-        f"write the time after the day, without the `,`: `{keyword}monthly {day} HH:MM`{forms};"
-        f" {_monthly_second_day(statement, 'HH:MM')}"
+        f"write the time after the day, without the `,`: `{keyword}monthly {day} HH:MM`{forms}"
+        f"\n{_monthly_second_day(statement, 'HH:MM')}"
     )
     return codes.STRAY_COMMA(message, span, help=help)
 
@@ -1838,7 +1838,8 @@ def monthly_comma_before_day(
     elif day is None:
         help = (
             f"write the weekday after `{ordinal}`, then the time, without the `,`: `{keyword}{written} DAY {time}`"
-            f" (DAY is one of mon, tue, wed, thu, fri, sat, sun); the one day is {forms}"
+            " (DAY is one of mon, tue, wed, thu, fri, sat, sun)"
+            f"\nthe one day is {forms}"
         )
     else:
         help = f"write the time after the weekday, without the `,`: `{keyword}{written} {day} {time}`"
