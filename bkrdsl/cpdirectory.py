@@ -859,6 +859,25 @@ def _looks_ebcdic(data: bytes) -> bool:
     return ebcdic > 2 * ascii_ and sample.count(0x20) < len(sample) // 50
 
 
+def _password_slice(shape: Sequence[str]) -> slice | None:
+    """Which of a record's words (as DIRECTXA splits columns 1-71, in upper case; the
+    first four will do) are passwords (`_PASSWORD_WORDS`); None: its statement has none."""
+    which = _PASSWORD_WORDS.get(shape[0])
+    if which is not None and shape[0] == "MDISK" and len(shape) > 3 and shape[3] in ONE_OPERAND_FORMS:
+        return slice(which.start - 1, which.stop - 1)
+    return which
+
+
+def mdisk_link_passwords(record: str) -> int:
+    """How many link passwords (read, write, multiple-write: 0 to 3) an MDISK record
+    gives after its mode, as DIRECTXA splits it (columns 1-71); 0 for any other record.
+    The emitter refuses a DIRECT file that would hold one (`emit/directory.py`)."""
+    words = _WORD.findall(record[:LAST_COLUMN])
+    if not words or words[0].upper() != "MDISK":
+        return 0
+    return len(words[_password_slice([word.upper() for word in words[:4]])])
+
+
 def _masked(line: str) -> str:
     """The record with its passwords (see `_PASSWORD_WORDS`) as `*`s of their length."""
     if line.startswith("*"):
@@ -866,12 +885,9 @@ def _masked(line: str) -> str:
     words = list(_WORD.finditer(line[:LAST_COLUMN]))
     if not words:
         return line
-    name = words[0].group().upper()
-    which = _PASSWORD_WORDS.get(name)
+    which = _password_slice([word.group().upper() for word in words[:4]])
     if which is None:
         return line
-    if name == "MDISK" and len(words) > 3 and words[3].group().upper() in ONE_OPERAND_FORMS:
-        which = slice(which.start - 1, which.stop - 1)
     chars = list(line)
     for word in words[which]:
         chars[word.start() : word.end()] = "*" * (word.end() - word.start())
@@ -1057,9 +1073,7 @@ class _Reader:
             end = masked + len(password)
             self.places = [(first, first + len(name)), (begin, at), (masked, end)]
             return line[:masked] + "*" * (end - masked) + line[end:]
-        which = _PASSWORD_WORDS[shape[0]]
-        if shape[0] == "MDISK" and len(shape) > 3 and shape[3] in ONE_OPERAND_FORMS:
-            which = slice(which.start - 1, which.stop - 1)
+        which = _password_slice(shape)
         for index in range(which.start, min(which.stop, len(shape))):
             begin, end = self._place(index)
             line = line[:begin] + "*" * (end - begin) + line[end:]

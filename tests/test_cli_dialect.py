@@ -169,3 +169,31 @@ def test_no_doc_or_help_text_copies_the_table_from_the_source_checkout():
     assert found == []
     assert COPY_FROM_CHECKOUT.search("cp bkrdsl/dialect/backup-manager-1.3.toml site.toml")
     assert "bkrc dialect > site-dialect.toml" in (ROOT / "docs" / "compatibility.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "edit, made_by, entry",
+    [
+        # a machine role's free statements: an MDISK with a read and a write password
+        (('  "LINK MAINT 019E 019E RR",\n]', '  "LINK MAINT 019E 019E RR",\n  "MDISK 0199 3390 1 10 VOLX MR RSECRET WSECRET",\n]', 1),
+         "machines.backup-server.statements", "MDISK 0199 of BKRBKUP 2 link passwords"),
+        # the template of the minidisks the disk statements place: a read password
+        (('value = "MDISK {address} {devtype} {start} {size} {volume} {mode}"',
+          'value = "MDISK {address} {devtype} {start} {size} {volume} {mode} RSECRET"', 1),
+         "directory_mdisk (with disk_mode)", "link password after its mode"),
+    ],
+    ids=["statements", "directory_mdisk"],
+)
+def test_a_table_that_writes_a_link_password_is_refused_nothing_written(tmp_path, edit, made_by, entry):
+    """bkrc writes no password (docs/security.md): an MDISK that a site table's
+    statements or template give link passwords stops the compile as the table's own
+    password would (exit 2, nothing written), naming the entry, never the password."""
+    text = BUILTIN.read_text(encoding="utf-8")
+    assert text.count(edit[0]) >= edit[2]
+    table = tmp_path / "site-dialect.toml"
+    table.write_text(text.replace(edit[0], edit[1], edit[2]), encoding="utf-8")
+    result = run_cli(["compile", EXAMPLES / "prodssi.bkr", "-o", tmp_path / "out", "--dialect", table], expect=2)
+    assert f"{table}: {made_by}: gives the" in result.stderr and entry in result.stderr
+    assert "in plain text" in result.stderr and result.stderr.rstrip().endswith("nothing written")
+    assert "SECRET" not in result.stderr + result.stdout
+    assert not (tmp_path / "out").exists()

@@ -967,13 +967,20 @@ LINE_ENTRIES = [
 ]
 
 
+#: Entries whose last word is an MDISK's last operand, its mode: a word after it
+#: would be a link password, which the compile refuses (docs/security.md).
+_MDISK_ENDS = ("directory_mdisk", "directory_mdisk_auto", "disk_mode")
+
+
 def _longest_taken(key: str) -> dict:
     """The built-in table with entry `key` as long as its load takes (words of Z
-    at its end, blanks for the indent): the widest lines it lets through."""
+    at its end, its last word lengthened for an MDISK's, blanks for the indent):
+    the widest lines it lets through."""
     def lengthened(n: int) -> dict:
         data = _data()
         value = data["entries"][key]["value"]
-        data["entries"][key]["value"] = value + (" " * n if key == "directory_indent" else " " + "Z" * n)
+        more = " " * n if key == "directory_indent" else "Z" * n if key in _MDISK_ENDS else " " + "Z" * n
+        data["entries"][key]["value"] = value + more
         return data
 
     taken = None

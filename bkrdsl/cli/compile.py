@@ -131,12 +131,13 @@ def _fail(message: str, code: int, *, err=True, into: str | None = "failures") -
 def _artifacts(analysis, source: str, dialect, status: bool):
     """Every generated file in memory, or exit with the reason there are none."""
     from bkrdsl.emit.artifacts import cms_problems, emit_all
-    from bkrdsl.emit.common import EmitError
+    from bkrdsl.emit.common import EmitError, TableRefused
 
     try:
         artifacts = emit_all(analysis.model, source, dialect)
     except EmitError as err:
-        _fail(f"bkrc: cannot compile {analysis.model.main_file}: {err}; nothing written", EXIT_INPUT, err=status)
+        code = EXIT_USAGE if isinstance(err, TableRefused) else EXIT_INPUT  # a table: as its load's refusals
+        _fail(f"bkrc: cannot compile {analysis.model.main_file}: {err}; nothing written", code, err=status)
     # The manifest needs every file's sha256. hashlib lets go of the interpreter
     # while it hashes, so the files are hashed on a second thread while this
     # one checks the CMS rules.

@@ -151,7 +151,13 @@ Notepad writes, is read past) of at most 1,000,000 bytes: a byte that is not
 UTF-8, or a NUL byte, is named by line and column, a UTF-16 table is named so
 (`iconv -f UTF-16 -t UTF-8` converts it), and a larger file is refused after
 its first 1,000,000 bytes (`--dialect /dev/zero` ends there, not when memory
-runs out).
+runs out). One more refusal comes when the compile writes the DIRECT files,
+not as the table is read (that would load the directory reader in every
+command): an MDISK with link passwords after its mode, from a role's
+`statements` or from `directory_mdisk`, `directory_mdisk_auto` or
+`disk_mode`, stops the compile (exit 2, nothing written), naming the entry
+and the minidisk, never the password, since every compile would write it in
+plain text (docs/security.md).
 
 ## Logging on to the machines
 

@@ -29,6 +29,11 @@ class EmitError(Exception):
     """The model asks for a file bkrc cannot write (the checker should have said so)."""
 
 
+class TableRefused(EmitError):
+    """The dialect table would have bkrc write what it must not (a minidisk's link
+    password): the compile stops, exit 2, as for a table its load refuses."""
+
+
 #: What `Artifact.from_parts` passes for the text: it is joined from the parts
 #: only when something asks for it (see `Artifact.__getattr__`).
 _JOINED_ON_DEMAND = object()

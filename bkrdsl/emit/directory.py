@@ -33,6 +33,7 @@ from bkrdsl.emit.common import (
     Artifact,
     EmitError,
     Extent,
+    TableRefused,
     address,
     cluster_path,
     header_texts,
@@ -50,6 +51,29 @@ def _mdisk(disk: Placed, dialect: Dialect) -> str:
     if disk.start is None:
         return dialect.text("directory_mdisk_auto", **fields)
     return dialect.text("directory_mdisk", start=str(disk.start), **fields)
+
+
+def _refuse_link_passwords(records: Sequence[str], entry_id: str, dialect: Dialect, made_by: str) -> None:
+    """Nothing when none of `records`, the table's `made_by` filled in for
+    `entry_id`'s DIRECT file, is an MDISK with link passwords (`cpdirectory.mdisk_link_passwords`, as
+    BKR534 reads the site's); else TableRefused, nothing written: the compile would
+    write them in plain text, as it would a machine's own logon password, which the
+    table's load refuses (`dialect._check_password_form`). Checked here, not as
+    the table is loaded: that would import the directory reader in every command."""
+    from bkrdsl.cpdirectory import mdisk_link_passwords
+
+    for record in records:
+        given = mdisk_link_passwords(record)
+        if given:
+            vdev = record.split()[1]
+            raise TableRefused(
+                f"{dialect.origin}: {made_by}: gives the MDISK {vdev} of {entry_id} {given} link"
+                f" password{'s' if given > 1 else ''} after its mode: bkrc would write"
+                f" {'them' if given > 1 else 'it'} in plain text into the generated {entry_id} DIRECT"
+                " file; end the MDISK at its mode in the table, and give the minidisk its link"
+                " passwords on z/VM after deploying, or none with an external security manager"
+                " (docs/security.md)"
+            )
 
 
 def _extents(placed: Sequence[Placed]) -> tuple[Extent, ...]:
@@ -208,8 +232,20 @@ class _Context:
     def header(self, what: str, notes: Sequence[str] = ()) -> list[str]:
         return self.comments([*header_texts(self.source, what), *notes])
 
-    def mdisks(self, placed: Sequence[Placed]) -> list[str]:
-        return [self.indent + _mdisk(disk, self.dialect) for disk in placed]
+    def mdisks(self, placed: Sequence[Placed], entry_id: str) -> list[str]:
+        lines = []
+        for disk in placed:
+            line = self.indent + _mdisk(disk, self.dialect)
+            key = "directory_mdisk_auto" if disk.start is None else "directory_mdisk"
+            _refuse_link_passwords([line], entry_id, self.dialect, f"{key} (with disk_mode)")
+            lines.append(line)
+        return lines
+
+    def statements(self, machine: Machine) -> list[str]:
+        """The table's `statements` for the machine's role, filled in and indented."""
+        lines = [self.indent + s for s in machine_statements(self.model, machine, self.dialect)]
+        _refuse_link_passwords(lines, machine.id, self.dialect, f"machines.{machine.role}.statements")
+        return lines
 
     def no_minidisks(self) -> list[str]:
         """Where a USER's or a SUBCONFIG's MDISK statements would be, when it has none:
@@ -228,11 +264,11 @@ def _user_entry(ctx: _Context, machine: Machine) -> Artifact:
     notes = [*_where(model, machine), *_pool_note(ctx, machine)]
     lines = ctx.header(f"USER entry of {_machine_words(model, machine)}.", notes)
     lines.append(dialect.text("directory_user", **_operands(machine, dialect)))
-    lines.extend(ctx.indent + s for s in machine_statements(model, machine, dialect))
+    lines.extend(ctx.statements(machine))
     if not ctx.allocation.disks[machine.id]:
         lines.extend(ctx.no_minidisks())
     placed = ctx.allocation.of(machine.id)
-    lines.extend(ctx.mdisks(placed))
+    lines.extend(ctx.mdisks(placed, machine.id))
     return Artifact(ctx.path(machine.id), lines_to_text(lines), DIRECTORY, minidisks=_extents(placed))
 
 
@@ -244,7 +280,7 @@ def _identity_entries(ctx: _Context, machine: Machine) -> list[Artifact]:
     lines = ctx.header(f"IDENTITY entry of {_machine_words(model, machine)}.", notes)
     lines.append(dialect.text("directory_identity", **_operands(machine, dialect)))
     lines.extend(ctx.indent + dialect.text("directory_build", member=m, subconfig=s) for m, s in subs)
-    lines.extend(ctx.indent + s for s in machine_statements(model, machine, dialect))
+    lines.extend(ctx.statements(machine))
     out = [Artifact(ctx.path(machine.id), lines_to_text(lines), DIRECTORY)]
     for name, sub in subs:
         lines = ctx.header(f"SUBCONFIG {sub}: {machine.id} on member {name} (IDENTITY {machine.id}).")
@@ -252,7 +288,7 @@ def _identity_entries(ctx: _Context, machine: Machine) -> list[Artifact]:
         if not ctx.allocation.disks[machine.id]:
             lines.extend(ctx.no_minidisks())
         placed = ctx.allocation.of(machine.id, name)
-        lines.extend(ctx.mdisks(placed))
+        lines.extend(ctx.mdisks(placed, sub))
         out.append(Artifact(ctx.path(sub), lines_to_text(lines), DIRECTORY, member=name, minidisks=_extents(placed)))
     return out
 
