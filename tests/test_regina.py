@@ -813,6 +813,39 @@ def test_no_minute_to_send_but_after_due_on_another_member(cms, operands, answer
     assert "send them with it" not in run.stdout, run
 
 
+# DUE with operands that name no minute, on the wrong member: BKREXPIR printed
+# the usage yet ended rc 40, BKRSUBMT gave a command that would itself fail
+# with rc 24. The wrong member comes first (rc 40); the operands' fault is
+# one sentence, no usage and no command (docs/rexx.md).
+@pytest.mark.parametrize(("exec_", "member", "operands", "reason", "after"), [
+    ("BKRSUBMT", "VMSYS3", "DUE 25:00", "DUE wants a time as hh:mm, not 25:00.",
+     "correct the DUE operands of the caller too."),
+    ("BKRSUBMT", "VMSYS3", "due 01:00 sun 3 4 (review", "DUE takes a time, a day and a date at most.",
+     "correct the DUE operands of the caller too."),
+    ("BKREXPIR", "VMSYS2", "DUE 01:00 XYZ", "DUE wants a day MON to SUN, not XYZ.",
+     "have the scheduler of VMSYS2 not call BKREXPIR."),
+])
+def test_due_naming_no_minute_on_the_wrong_member_is_rc_40_without_usage(cms, exec_, member, operands, reason,
+                                                                          after):
+    home = "VMSYS2" if exec_ == "BKRSUBMT" else "VMSYS1"
+    run = cms.run(example_exec("prodssi", home, exec_), operands, member=member, logged_on=["BKRBKUP"])
+    assert (run.rc, run.commands) == (40, ["CP QUERY USERID"]), run
+    # Each message as one line: `tell` wraps at the console's width.
+    said = run.stdout.replace(f"\n{exec_}:     ", " ").splitlines()
+    what = "jobs" if exec_ == "BKRSUBMT" else "expiry actions"
+    assert said[-2:] == [
+        f"{exec_}: its operands name no minute: {reason} The {what} due then cannot be told.",
+        f"{exec_}: {after}",
+    ], run
+    assert "Use:" not in run.stdout and f"EXEC {exec_} DUE" not in run.stdout, run
+    if operands == "DUE 25:00":  # docs/rexx.md's example, word for word
+        page = (ROOT / "docs" / "rexx.md").read_text(encoding="utf-8")
+        assert f"```\n{run.stdout}```\n" in page, run.stdout
+    # On its own member the same operands are a usage error: rc 24 and the usage.
+    own = cms.run(example_exec("prodssi", home, exec_), operands, member=home, logged_on=["BKRBKUP"])
+    assert own.rc == 24 and f"{exec_}: {reason}" in own.stdout and "Use:" in own.stdout, own
+
+
 # BKREXPIR DUE on a member that has none (a scheduler there that calls the
 # purging member's EXEC from a disk both see, or one that moved) said only
 # that it refused. Its table is the purging member's own: it says what was

@@ -308,7 +308,8 @@ def _every_member(model: Model, due: bool = False) -> list[str]:
     BKRSTART): the one of `here`, which a system outside the cluster lacks. The
     members are not listed, so that a member added changes no other's EXEC.
     `due` (BKRSUBMT): after a DUE, the command that sends that minute's jobs
-    with the right EXEC (`duemissed`), since no later DUE sends them."""
+    with the right EXEC (`duemissed`), since no later DUE sends them, or, when
+    its operands name no minute, that no command can (`nominute`)."""
     why = f"bkrc writes one for each member of cluster {model.name}, none for another system."
     return [
         *rexx_assign("why", why, indent=2, name=True),
@@ -319,6 +320,19 @@ def _every_member(model: Model, due: bool = False) -> list[str]:
     ]
 
 
+#: DUE on another member (rc 40) whose operands name no minute (`duelist`'s
+#: reason, `why`): said in one sentence instead of USAGE's text, which would tell
+#: the operator to call this EXEC again, and which rc 24 goes with.
+_ROUTINE_NOMINUTE = [
+    "/* DUE on another member whose operands name no minute: what was */",
+    "/* due cannot be told, so no command sends it. */",
+    "nominute: procedure expose me",
+    "  parse arg why, what",
+    "  call tell me': its operands name no minute:' why 'The' what,",
+    "    'due then cannot be told.'",
+    "  return",
+]
+
 #: BKRSUBMT's DUE on another member (the scheduler's call of another member's
 #: EXEC): the minute it was for, as the command that sends its jobs with the
 #: right EXEC, the date as yyyymmdd, so that it holds after midnight too.
@@ -326,7 +340,9 @@ _ROUTINE_DUEMISSED = [
     "/* DUE on another member: the minute it was for, as the command */",
     "/* that sends its jobs with the right EXEC (a minute in which no */",
     "/* DUE runs is not caught up later). The date as yyyymmdd. */",
-    "duemissed: procedure expose me",
+    "/* Operands that name no minute: no command can, the wrong member */",
+    "/* still what to fix first (rc 40, not USAGE's). */",
+    "duemissed: procedure expose me job. sched.",
     "  parse arg now day dd extra, review, what",
     "  parse value time('L') date('W') date('S') with clock weekday ymd .",
     "  if now == '' then now = left(clock, 5)",
@@ -334,6 +350,13 @@ _ROUTINE_DUEMISSED = [
     "  if dd == '' then dd = ymd",
     "  command = 'EXEC' me 'DUE' space(now day dd extra)",
     "  if review then command = command '( REVIEW'",
+    "  bad = duelist(now day dd extra)",
+    "  if bad == '' then nop",
+    "  else do",
+    "    call nominute bad, what",
+    "    call tell me': correct the DUE operands of the caller too.'",
+    "    return",
+    "  end",
     "  call tell me': the' what 'due at that minute were not sent, and'",
     "  call tell me': no later DUE sends them. Once the right EXEC is in'",
     "  call tell me': place, send them with it:'",
@@ -381,9 +404,9 @@ _ROUTINE_EXPMISSED = [
     "/* once, if nothing ran BKREXPIR DUE there then. */",
     "expmissed: procedure expose me member job. sched.",
     "  parse arg operands, here",
-    "  if duelist(operands) = 0 then nop",
-    "  else return",
-    "  if todo == '' then",
+    "  bad = duelist(operands)",
+    "  if bad <> '' then call nominute bad, 'expiry actions'",
+    "  else if todo == '' then",
     "    call tell me': nothing was due on' member 'at' now day date'.'",
     "  else do",
     "    names = ''",
@@ -447,19 +470,19 @@ _ROUTINES_COMMON_TEMPLATE = [
     "",
     "senddue: procedure expose me member server job. run. dry. review,",
     "  sched. typed.",
-    "  asked = duelist(arg(1))",
-    "  if asked = 0 then nop",
-    "  else return asked",
+    "  bad = duelist(arg(1))",
+    "  if bad == '' then nop",
+    "  else return usage(bad)",
     "  if todo == '' then call tell me': nothing due at' now 'on' day dd'.'",
     "  return sendlist(todo)",
     "",
     "/* DUE's operands read (now's for those left off): the minute, as */",
     "/* now day dd, and the date as yyyymmdd; todo, the entries due */",
-    "/* then. 0, or USAGE's rc for operands that name no minute. */",
+    "/* then. '', or why the operands name no minute. */",
     "duelist: procedure expose me job. sched. todo now day dd date",
     "  parse arg now day dd extra",
     "  if extra == '' then nop",
-    "  else return usage('DUE takes a time, a day and a date at most.')",
+    "  else return 'DUE takes a time, a day and a date at most.'",
     "  /* One clause reads the clock once: time and date of one instant. */",
     "  /* TIME('L'): Regina's TIME() rounds 23:59:59.5 up to 00:00:00. */",
     "  parse value time('L') date('W') date('S') with clock weekday ymd .",
@@ -471,9 +494,9 @@ _ROUTINES_COMMON_TEMPLATE = [
     "  ok = digits2(hh) & length(mm) = 2 & digits2(mm)",
     "  if ok then ok = hh <= 23 & mm <= 59",
     "  if ok then nop",
-    "  else return usage('DUE wants a time as hh:mm, not' now'.')",
+    "  else return 'DUE wants a time as hh:mm, not' now'.'",
     "  if wordpos(day, 'MON TUE WED THU FRI SAT SUN') = 0 then",
-    "    return usage('DUE wants a day MON to SUN, not' day'.')",
+    "    return 'DUE wants a day MON to SUN, not' day'.'",
     "  /* The date: a day of the month, in the month the clock is in, or */",
     "  /* yyyymmdd, whose month says how long it is (LAST, LAST-DAY). */",
     "  date = dd",
@@ -488,7 +511,7 @@ _ROUTINES_COMMON_TEMPLATE = [
     "  ok = digits2(dd)",
     "  if ok then ok = dd >= 1 & dd <= most",
     "  if ok then nop",
-    "  else return usage('DUE wants a day 1 to 31 or yyyymmdd, not' date'.')",
+    "  else return 'DUE wants a day 1 to 31 or yyyymmdd, not' date'.'",
     "  now = right(hh + 0, 2, '0')':'mm",
     "  date = left(ym, 6)right(dd + 0, 2, '0')",
     "  last = monthdays(ym)",
@@ -496,7 +519,7 @@ _ROUTINES_COMMON_TEMPLATE = [
     "  do i = 1 to job.0",
     "    if isdue(sched.i, now, day, dd + 0, last) then todo = todo i",
     "  end",
-    "  return 0",
+    "  return ''",
     "",
     "digits2: procedure",
     "  parse arg n",
@@ -875,8 +898,8 @@ def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -
         out.assign(f"away.{i}", entry, name=True)
     out.code("")
     _dispatcher(out, review=True, verbs=_SUBMIT_VERBS, fallback="sendone operands")
-    out.code(*_guard_routine(dialect, name, _every_member(model, due=True), " verb rest review"), "",
-             *_ROUTINE_DUEMISSED, "", *_QUERY_ROUTINES, "", *_TELL_ROUTINE, "")
+    out.code(*_guard_routine(dialect, name, _every_member(model, due=True), " verb rest review job. sched."), "",
+             *_ROUTINE_DUEMISSED, "", *_ROUTINE_NOMINUTE, "", *_QUERY_ROUTINES, "", *_TELL_ROUTINE, "")
     out.code(*_routines_common(" 'JOB'", dialect, server, elsewhere=True), "")
     keywords = " ".join(verb for verb, _ in _SUBMIT_VERBS if verb)
     out.code(*(_filled(line, {"{keywords}": keywords}) for line in _ROUTINES_ELSEWHERE), "")
@@ -978,7 +1001,7 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
     nowhere = f"has no {EXPIRE_FILE} EXEC: expiry runs on {where} only."
     several = [*_ROUTINE_DUEMISSED, ""] if len(purging) > 1 else []
     out.code(*_guard_routine(dialect, name, _some_members(name, purging, nowhere), " verb rest job. sched."), "",
-             *several, *_ROUTINE_EXPMISSED, "", *_QUERY_ROUTINES, "", *_TELL_ROUTINE, "")
+             *several, *_ROUTINE_EXPMISSED, "", *_ROUTINE_NOMINUTE, "", *_QUERY_ROUTINES, "", *_TELL_ROUTINE, "")
     out.code(*_routines_common("", dialect, server), "")
     usage = "Use: BKREXPIR, BKREXPIR LIST, " + ", ".join(f"BKREXPIR {verb}" for verb in verbs)
     out.code(*_usage_routine([usage + ",", "     or BKREXPIR DUE hh:mm day date (date: dd or yyyymmdd)"]))

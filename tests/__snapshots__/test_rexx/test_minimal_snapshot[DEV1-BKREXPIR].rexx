@@ -91,9 +91,9 @@ onmember: procedure expose me member verb rest job. sched.
 /* once, if nothing ran BKREXPIR DUE there then. */
 expmissed: procedure expose me member job. sched.
   parse arg operands, here
-  if duelist(operands) = 0 then nop
-  else return
-  if todo == '' then
+  bad = duelist(operands)
+  if bad <> '' then call nominute bad, 'expiry actions'
+  else if todo == '' then
     call tell me': nothing was due on' member 'at' now day date'.'
   else do
     names = ''
@@ -109,6 +109,14 @@ expmissed: procedure expose me member job. sched.
     call tell me':   EXEC' me 'DUE' now day date
   end
   call tell me': have the scheduler of' here 'not call' me'.'
+  return
+
+/* DUE on another member whose operands name no minute: what was */
+/* due cannot be told, so no command sends it. */
+nominute: procedure expose me
+  parse arg why, what
+  call tell me': its operands name no minute:' why 'The' what,
+    'due then cannot be told.'
   return
 
 /* Asks CP through DIAGRC(8, ...); its answer goes to cpanswer, */
@@ -204,19 +212,19 @@ sendone: procedure expose me member server noun job. run. dry. review
 
 senddue: procedure expose me member server job. run. dry. review,
   sched. typed.
-  asked = duelist(arg(1))
-  if asked = 0 then nop
-  else return asked
+  bad = duelist(arg(1))
+  if bad == '' then nop
+  else return usage(bad)
   if todo == '' then call tell me': nothing due at' now 'on' day dd'.'
   return sendlist(todo)
 
 /* DUE's operands read (now's for those left off): the minute, as */
 /* now day dd, and the date as yyyymmdd; todo, the entries due */
-/* then. 0, or USAGE's rc for operands that name no minute. */
+/* then. '', or why the operands name no minute. */
 duelist: procedure expose me job. sched. todo now day dd date
   parse arg now day dd extra
   if extra == '' then nop
-  else return usage('DUE takes a time, a day and a date at most.')
+  else return 'DUE takes a time, a day and a date at most.'
   /* One clause reads the clock once: time and date of one instant. */
   /* TIME('L'): Regina's TIME() rounds 23:59:59.5 up to 00:00:00. */
   parse value time('L') date('W') date('S') with clock weekday ymd .
@@ -228,9 +236,9 @@ duelist: procedure expose me job. sched. todo now day dd date
   ok = digits2(hh) & length(mm) = 2 & digits2(mm)
   if ok then ok = hh <= 23 & mm <= 59
   if ok then nop
-  else return usage('DUE wants a time as hh:mm, not' now'.')
+  else return 'DUE wants a time as hh:mm, not' now'.'
   if wordpos(day, 'MON TUE WED THU FRI SAT SUN') = 0 then
-    return usage('DUE wants a day MON to SUN, not' day'.')
+    return 'DUE wants a day MON to SUN, not' day'.'
   /* The date: a day of the month, in the month the clock is in, or */
   /* yyyymmdd, whose month says how long it is (LAST, LAST-DAY). */
   date = dd
@@ -245,7 +253,7 @@ duelist: procedure expose me job. sched. todo now day dd date
   ok = digits2(dd)
   if ok then ok = dd >= 1 & dd <= most
   if ok then nop
-  else return usage('DUE wants a day 1 to 31 or yyyymmdd, not' date'.')
+  else return 'DUE wants a day 1 to 31 or yyyymmdd, not' date'.'
   now = right(hh + 0, 2, '0')':'mm
   date = left(ym, 6)right(dd + 0, 2, '0')
   last = monthdays(ym)
@@ -253,7 +261,7 @@ duelist: procedure expose me job. sched. todo now day dd date
   do i = 1 to job.0
     if isdue(sched.i, now, day, dd + 0, last) then todo = todo i
   end
-  return 0
+  return ''
 
 digits2: procedure
   parse arg n
