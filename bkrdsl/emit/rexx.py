@@ -1265,6 +1265,31 @@ def _await(seconds: int) -> list[str]:
     ]
 
 
+#: The rcs by which CMS says it did not take a command at all: -3, no such
+#: command, and 24, operands it refuses (the dialect table's note on
+#: query_filepool_final_rcs, which lists them; assumed there).
+CMS_REFUSED_RCS = ("-3", "24")
+
+
+def _not_taken(key: str) -> list[str]:
+    """NOTTAKEN: after the command the dialect entry `key` made failed (rc as its
+    argument), when CMS did not take it (CMS_REFUSED_RCS), the entry that made
+    it and how a site corrects it: bkrc's table, not the site's system, may be
+    what is wrong (docs/compatibility.md lists each entry's sources)."""
+    return [
+        "/* After a command a dialect entry made failed: when CMS did not */",
+        "/* take it, the entry, which a site table corrects. */",
+        "nottaken: procedure expose me",
+        f"  if wordpos(arg(1) + 0, '{' '.join(CMS_REFUSED_RCS)}') = 0 then return",
+        f"  call tell me': CMS did not take it ({' or '.join(CMS_REFUSED_RCS)}: no such command or',",
+        f"    'operands refused). bkrc wrote it from entry {key} of its',",
+        "    'dialect table: if CMS here takes it otherwise, correct the',",
+        "    'entry in a site table (bkrc compile --dialect,',",
+        "    'docs/compatibility.md) and compile again.'",
+        "  return",
+    ]
+
+
 def _serving(seconds: int) -> list[str]:
     """SERVING: waits up to `seconds` (a whole number of POOL_SECONDS) for a
     machine's file pool to serve (rc RC_NOT_UP when it does not in time)."""
@@ -1298,6 +1323,7 @@ def _serving(seconds: int) -> list[str]:
         "    if wordpos(asked + 0, final) > 0 then do",
         "      call tell me':' p.i 'failed, rc' asked'.'",
         "      call tell me': it cannot tell whether' what 'serves.'",
+        "      call nottaken asked",
         "      return asked",
         "    end",
         "    if try = 0 then",
@@ -1309,6 +1335,7 @@ def _serving(seconds: int) -> list[str]:
         "    'longer,'",
         "  call tell me': raise pool-wait in the catalog statement of the .bkr'",
         "  call tell me': file and compile it again.'",
+        "  call nottaken asked",
         f"  return {RC_NOT_UP}",
     ]
 
@@ -1520,7 +1547,7 @@ def _start_routines(
     out += ["", *_queryuser(dialect, apart, member, served), ""]
     out += [line for line in _meanwhile(dialect) if apart or line != _APART]
     out += ["", *_await(catalog.logon_wait)] if waits else []
-    out += ["", *_serving(catalog.pool_wait)] if served else []
+    out += ["", *_serving(catalog.pool_wait), "", *_not_taken("query_filepool")] if served else []
     out += ["", *_away_routine()] if served and apart else []
     unused = (() if waits else ("w.",)) + (() if apart else ("s.",))
     return _unexposed(out, unused)

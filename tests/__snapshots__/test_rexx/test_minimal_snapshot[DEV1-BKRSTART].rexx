@@ -356,6 +356,7 @@ serving: procedure expose me m. p. pool. final
     if wordpos(asked + 0, final) > 0 then do
       call tell me':' p.i 'failed, rc' asked'.'
       call tell me': it cannot tell whether' what 'serves.'
+      call nottaken asked
       return asked
     end
     if try = 0 then
@@ -367,7 +368,19 @@ serving: procedure expose me m. p. pool. final
     'longer,'
   call tell me': raise pool-wait in the catalog statement of the .bkr'
   call tell me': file and compile it again.'
+  call nottaken asked
   return 44
+
+/* After a command a dialect entry made failed: when CMS did not */
+/* take it, the entry, which a site table corrects. */
+nottaken: procedure expose me
+  if wordpos(arg(1) + 0, '-3 24') = 0 then return
+  call tell me': CMS did not take it (-3 or 24: no such command or',
+    'operands refused). bkrc wrote it from entry query_filepool of its',
+    'dialect table: if CMS here takes it otherwise, correct the',
+    'entry in a site table (bkrc compile --dialect,',
+    'docs/compatibility.md) and compile again.'
+  return
 
 /* The catalog's SFS server logged on at another member is still */
 /* the one server of the one file pool: no second catalog. The */
