@@ -71,6 +71,22 @@ def test_the_warnings_the_readme_counts_against_prodssi_direct_are_the_check_s(m
     assert sum(counts.values()) == NUMBER_WORDS.index(total) + 1
 
 
+def test_the_examples_list_counts_prodssi_direct_s_warnings_as_the_check_does(monkeypatch):
+    """The examples list names prodssi.bkr's warnings against prodssi.direct by their
+    count, "[above]", and what leaves them: the count is the one the test above holds
+    to the check (it said thirteen after BKR534 made it fourteen), and each code
+    `--fix` does not mend is named there (BKR534's link passwords were not)."""
+    monkeypatch.chdir(ROOT)
+    text = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    (said,) = re.findall(r"That check prints (\w+) warnings", text)
+    (listed,) = re.findall(r"prodssi\.bkr with the (\w+) warnings \[above\]\(#what-a-mistake-looks-like\)", text)
+    assert listed == said
+    (why,) = re.findall(r"prodssi\.bkr with the \w+ warnings \[above\]\(#what-a-mistake-looks-like\) until (.*?);", text)
+    _, counts = _codes(["check", "examples/prodssi.bkr", "--directory", "examples/prodssi.direct"])
+    for code in {c.split()[1] for c in counts} - {"BKR532", "BKR533"}:  # BKR533 goes with the extents BKR532 gives
+        assert code in why, (code, why)
+
+
 def test_bank_direct_is_bank_bkr_s_and_every_minidisk_of_its_users_is_accounted_for(monkeypatch):
     """README's examples list: bank.bkr checks clean against bank.direct (no test ran
     it), and `bkrc show --directory` finds every minidisk of each example's users
