@@ -110,7 +110,8 @@ def member_problems(analysis, file: str, members, also=()) -> tuple[list, dict]:
     metavar="OLD",
     callback=named,
     help="Show what FILE changes against OLD, the cluster as it was: per member, jobs added,"
-    " removed or changed, who gains or loses a backup, expiry and start-up (docs/show.md).",
+    " removed or changed, who gains or loses a backup, expiry and start-up; text or json, not with"
+    " --directory (docs/show.md).",
 )
 @directory_option
 @color_option
