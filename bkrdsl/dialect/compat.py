@@ -164,8 +164,17 @@ plain text (docs/security.md).
 Every machine's default password is `LBYONLY`, with `LOGONBY MAINT`: CP
 starts the machine with XAUTOLOG (AUTOLOG1 runs BKRSTART, which starts the
 servers and the workers), and whoever holds MAINT's password logs on to it
-with `LOGON BKRBKUP BY MAINT`. What IBM says, without an external security
-manager (which may override LOGONBY):
+with `LOGON BKRBKUP BY MAINT`. A site table may give a machine role
+another `password`, one of CP's forms without a password of its own:
+`LBYONLY`, `AUTOONLY`, `NOLOG` (not for a machine BKRSTART starts: CP
+never logs a `NOLOG` user on, XAUTOLOG included) or `NOPASS`. A password
+of the machine's own is refused, exit 2 and nothing written (`bkrc:
+site-dialect.toml: machines.backup-server.password: a password of the
+machine's own: ...`): every compile would write it in plain text into the
+machine's DIRECT file, and so into the output folder, its copies and its
+history ([security.md](security.md#job-templates-and-cp-directory-entries)).
+Give the machine its password on z/VM after deploying. What IBM says,
+without an external security manager (which may override LOGONBY):
 
 - IBM's list of z/VM's own IDs
   (www.ibm.com/support/pages/zvm/devpages/altmarka/vm63.names): "LBYONLY =
