@@ -3643,8 +3643,8 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.path,self.action,self.artifact,self.drifted,self.untracked,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_out_dir, _type_source, _type_actions, _type_manifest, _type_preserved, _type_foreign, _type_obstacles, _type_written, _type_leftovers, _type_put_back, _type_stuck, _type_seen, _type_racy, _type_racy_since, _type_missing, _type_before, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_preserved, _dflt_foreign, _dflt_obstacles, _dflt_written, _dflt_leftovers, _dflt_put_back, _dflt_stuck, _dflt_seen, _dflt_racy, _dflt_racy_since, _dflt_missing, _dflt_before, _return_type):
- def __init__(self,out_dir:_type_out_dir,source:_type_source,actions:_type_actions,manifest:_type_manifest,preserved:_type_preserved=_HAS_DEFAULT_FACTORY,foreign:_type_foreign=_dflt_foreign,obstacles:_type_obstacles=_HAS_DEFAULT_FACTORY,written:_type_written=_HAS_DEFAULT_FACTORY,leftovers:_type_leftovers=_HAS_DEFAULT_FACTORY,put_back:_type_put_back=_dflt_put_back,stuck:_type_stuck=_HAS_DEFAULT_FACTORY,seen:_type_seen=_HAS_DEFAULT_FACTORY,racy:_type_racy=_HAS_DEFAULT_FACTORY,racy_since:_type_racy_since=_dflt_racy_since,missing:_type_missing=_dflt_missing,before:_type_before=_HAS_DEFAULT_FACTORY)->_return_type:
+def __create_fn__(_type_out_dir, _type_source, _type_actions, _type_manifest, _type_preserved, _type_foreign, _type_obstacles, _type_written, _type_leftovers, _type_put_back, _type_stuck, _type_seen, _type_racy, _type_racy_since, _type_missing, _type_before, _type_source_before, _type_source_only, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_preserved, _dflt_foreign, _dflt_obstacles, _dflt_written, _dflt_leftovers, _dflt_put_back, _dflt_stuck, _dflt_seen, _dflt_racy, _dflt_racy_since, _dflt_missing, _dflt_before, _dflt_source_before, _dflt_source_only, _return_type):
+ def __init__(self,out_dir:_type_out_dir,source:_type_source,actions:_type_actions,manifest:_type_manifest,preserved:_type_preserved=_HAS_DEFAULT_FACTORY,foreign:_type_foreign=_dflt_foreign,obstacles:_type_obstacles=_HAS_DEFAULT_FACTORY,written:_type_written=_HAS_DEFAULT_FACTORY,leftovers:_type_leftovers=_HAS_DEFAULT_FACTORY,put_back:_type_put_back=_dflt_put_back,stuck:_type_stuck=_HAS_DEFAULT_FACTORY,seen:_type_seen=_HAS_DEFAULT_FACTORY,racy:_type_racy=_HAS_DEFAULT_FACTORY,racy_since:_type_racy_since=_dflt_racy_since,missing:_type_missing=_dflt_missing,before:_type_before=_HAS_DEFAULT_FACTORY,source_before:_type_source_before=_dflt_source_before,source_only:_type_source_only=_dflt_source_only)->_return_type:
   self.out_dir=out_dir
   self.source=source
   self.actions=actions
@@ -3661,22 +3661,24 @@ def __create_fn__(_type_out_dir, _type_source, _type_actions, _type_manifest, _t
   self.racy_since=racy_since
   self.missing=missing
   self.before=_dflt_before() if before is _HAS_DEFAULT_FACTORY else before
+  self.source_before=source_before
+  self.source_only=source_only
  return __init__
-CODE['def __create_fn__(_type_out_dir, _type_source, _type_actions, _type_manifest, _type_preserved, _type_foreign, _type_obstacles, _type_written, _type_leftovers, _type_put_back, _type_stuck, _type_seen, _type_racy, _type_racy_since, _type_missing, _type_before, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_preserved, _dflt_foreign, _dflt_obstacles, _dflt_written, _dflt_leftovers, _dflt_put_back, _dflt_stuck, _dflt_seen, _dflt_racy, _dflt_racy_since, _dflt_missing, _dflt_before, _return_type):\n def __init__(self,out_dir:_type_out_dir,source:_type_source,actions:_type_actions,manifest:_type_manifest,preserved:_type_preserved=_HAS_DEFAULT_FACTORY,foreign:_type_foreign=_dflt_foreign,obstacles:_type_obstacles=_HAS_DEFAULT_FACTORY,written:_type_written=_HAS_DEFAULT_FACTORY,leftovers:_type_leftovers=_HAS_DEFAULT_FACTORY,put_back:_type_put_back=_dflt_put_back,stuck:_type_stuck=_HAS_DEFAULT_FACTORY,seen:_type_seen=_HAS_DEFAULT_FACTORY,racy:_type_racy=_HAS_DEFAULT_FACTORY,racy_since:_type_racy_since=_dflt_racy_since,missing:_type_missing=_dflt_missing,before:_type_before=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.out_dir=out_dir\n  self.source=source\n  self.actions=actions\n  self.manifest=manifest\n  self.preserved=_dflt_preserved() if preserved is _HAS_DEFAULT_FACTORY else preserved\n  self.foreign=foreign\n  self.obstacles=_dflt_obstacles() if obstacles is _HAS_DEFAULT_FACTORY else obstacles\n  self.written=_dflt_written() if written is _HAS_DEFAULT_FACTORY else written\n  self.leftovers=_dflt_leftovers() if leftovers is _HAS_DEFAULT_FACTORY else leftovers\n  self.put_back=put_back\n  self.stuck=_dflt_stuck() if stuck is _HAS_DEFAULT_FACTORY else stuck\n  self.seen=_dflt_seen() if seen is _HAS_DEFAULT_FACTORY else seen\n  self.racy=_dflt_racy() if racy is _HAS_DEFAULT_FACTORY else racy\n  self.racy_since=racy_since\n  self.missing=missing\n  self.before=_dflt_before() if before is _HAS_DEFAULT_FACTORY else before\n return __init__'] = __create_fn__.__code__
+CODE['def __create_fn__(_type_out_dir, _type_source, _type_actions, _type_manifest, _type_preserved, _type_foreign, _type_obstacles, _type_written, _type_leftovers, _type_put_back, _type_stuck, _type_seen, _type_racy, _type_racy_since, _type_missing, _type_before, _type_source_before, _type_source_only, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_preserved, _dflt_foreign, _dflt_obstacles, _dflt_written, _dflt_leftovers, _dflt_put_back, _dflt_stuck, _dflt_seen, _dflt_racy, _dflt_racy_since, _dflt_missing, _dflt_before, _dflt_source_before, _dflt_source_only, _return_type):\n def __init__(self,out_dir:_type_out_dir,source:_type_source,actions:_type_actions,manifest:_type_manifest,preserved:_type_preserved=_HAS_DEFAULT_FACTORY,foreign:_type_foreign=_dflt_foreign,obstacles:_type_obstacles=_HAS_DEFAULT_FACTORY,written:_type_written=_HAS_DEFAULT_FACTORY,leftovers:_type_leftovers=_HAS_DEFAULT_FACTORY,put_back:_type_put_back=_dflt_put_back,stuck:_type_stuck=_HAS_DEFAULT_FACTORY,seen:_type_seen=_HAS_DEFAULT_FACTORY,racy:_type_racy=_HAS_DEFAULT_FACTORY,racy_since:_type_racy_since=_dflt_racy_since,missing:_type_missing=_dflt_missing,before:_type_before=_HAS_DEFAULT_FACTORY,source_before:_type_source_before=_dflt_source_before,source_only:_type_source_only=_dflt_source_only)->_return_type:\n  self.out_dir=out_dir\n  self.source=source\n  self.actions=actions\n  self.manifest=manifest\n  self.preserved=_dflt_preserved() if preserved is _HAS_DEFAULT_FACTORY else preserved\n  self.foreign=foreign\n  self.obstacles=_dflt_obstacles() if obstacles is _HAS_DEFAULT_FACTORY else obstacles\n  self.written=_dflt_written() if written is _HAS_DEFAULT_FACTORY else written\n  self.leftovers=_dflt_leftovers() if leftovers is _HAS_DEFAULT_FACTORY else leftovers\n  self.put_back=put_back\n  self.stuck=_dflt_stuck() if stuck is _HAS_DEFAULT_FACTORY else stuck\n  self.seen=_dflt_seen() if seen is _HAS_DEFAULT_FACTORY else seen\n  self.racy=_dflt_racy() if racy is _HAS_DEFAULT_FACTORY else racy\n  self.racy_since=racy_since\n  self.missing=missing\n  self.before=_dflt_before() if before is _HAS_DEFAULT_FACTORY else before\n  self.source_before=source_before\n  self.source_only=source_only\n return __init__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(out_dir={self.out_dir!r}, source={self.source!r}, actions={self.actions!r}, manifest={self.manifest!r}, preserved={self.preserved!r}, foreign={self.foreign!r}, obstacles={self.obstacles!r}, written={self.written!r}, leftovers={self.leftovers!r}, put_back={self.put_back!r}, stuck={self.stuck!r}, seen={self.seen!r}, racy={self.racy!r}, racy_since={self.racy_since!r}, missing={self.missing!r}, before={self.before!r})"
+  return self.__class__.__qualname__ + f"(out_dir={self.out_dir!r}, source={self.source!r}, actions={self.actions!r}, manifest={self.manifest!r}, preserved={self.preserved!r}, foreign={self.foreign!r}, obstacles={self.obstacles!r}, written={self.written!r}, leftovers={self.leftovers!r}, put_back={self.put_back!r}, stuck={self.stuck!r}, seen={self.seen!r}, racy={self.racy!r}, racy_since={self.racy_since!r}, missing={self.missing!r}, before={self.before!r}, source_before={self.source_before!r}, source_only={self.source_only!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(out_dir={self.out_dir!r}, source={self.source!r}, actions={self.actions!r}, manifest={self.manifest!r}, preserved={self.preserved!r}, foreign={self.foreign!r}, obstacles={self.obstacles!r}, written={self.written!r}, leftovers={self.leftovers!r}, put_back={self.put_back!r}, stuck={self.stuck!r}, seen={self.seen!r}, racy={self.racy!r}, racy_since={self.racy_since!r}, missing={self.missing!r}, before={self.before!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(out_dir={self.out_dir!r}, source={self.source!r}, actions={self.actions!r}, manifest={self.manifest!r}, preserved={self.preserved!r}, foreign={self.foreign!r}, obstacles={self.obstacles!r}, written={self.written!r}, leftovers={self.leftovers!r}, put_back={self.put_back!r}, stuck={self.stuck!r}, seen={self.seen!r}, racy={self.racy!r}, racy_since={self.racy_since!r}, missing={self.missing!r}, before={self.before!r}, source_before={self.source_before!r}, source_only={self.source_only!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.out_dir,self.source,self.actions,self.manifest,self.preserved,self.foreign,self.obstacles,self.written,self.leftovers,self.put_back,self.stuck,self.seen,self.racy,self.racy_since,self.missing,self.before,)==(other.out_dir,other.source,other.actions,other.manifest,other.preserved,other.foreign,other.obstacles,other.written,other.leftovers,other.put_back,other.stuck,other.seen,other.racy,other.racy_since,other.missing,other.before,)
+   return (self.out_dir,self.source,self.actions,self.manifest,self.preserved,self.foreign,self.obstacles,self.written,self.leftovers,self.put_back,self.stuck,self.seen,self.racy,self.racy_since,self.missing,self.before,self.source_before,self.source_only,)==(other.out_dir,other.source,other.actions,other.manifest,other.preserved,other.foreign,other.obstacles,other.written,other.leftovers,other.put_back,other.stuck,other.seen,other.racy,other.racy_since,other.missing,other.before,other.source_before,other.source_only,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.out_dir,self.source,self.actions,self.manifest,self.preserved,self.foreign,self.obstacles,self.written,self.leftovers,self.put_back,self.stuck,self.seen,self.racy,self.racy_since,self.missing,self.before,)==(other.out_dir,other.source,other.actions,other.manifest,other.preserved,other.foreign,other.obstacles,other.written,other.leftovers,other.put_back,other.stuck,other.seen,other.racy,other.racy_since,other.missing,other.before,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.out_dir,self.source,self.actions,self.manifest,self.preserved,self.foreign,self.obstacles,self.written,self.leftovers,self.put_back,self.stuck,self.seen,self.racy,self.racy_since,self.missing,self.before,self.source_before,self.source_only,)==(other.out_dir,other.source,other.actions,other.manifest,other.preserved,other.foreign,other.obstacles,other.written,other.leftovers,other.put_back,other.stuck,other.seen,other.racy,other.racy_since,other.missing,other.before,other.source_before,other.source_only,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(_type_name, _type_type, _type_users, _type_patterns, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,name:_type_name,type:_type_type,users:_type_users,patterns:_type_patterns)->_return_type:
@@ -4193,6 +4195,239 @@ def __create_fn__():
   return hash((self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shared_volumes,self.shown,self.coverage,))
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shared_volumes,self.shown,self.coverage,))\n return __hash__'] = __create_fn__.__code__
+
+def __create_fn__(_type_what, _type_old, _type_new, _type_old_text, _type_new_text, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,what:_type_what,old:_type_old,new:_type_new,old_text:_type_old_text,new_text:_type_new_text)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'what',what)
+  __dataclass_builtins_object__.__setattr__(self,'old',old)
+  __dataclass_builtins_object__.__setattr__(self,'new',new)
+  __dataclass_builtins_object__.__setattr__(self,'old_text',old_text)
+  __dataclass_builtins_object__.__setattr__(self,'new_text',new_text)
+ return __init__
+CODE["def __create_fn__(_type_what, _type_old, _type_new, _type_old_text, _type_new_text, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,what:_type_what,old:_type_old,new:_type_new,old_text:_type_old_text,new_text:_type_new_text)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'what',what)\n  __dataclass_builtins_object__.__setattr__(self,'old',old)\n  __dataclass_builtins_object__.__setattr__(self,'new',new)\n  __dataclass_builtins_object__.__setattr__(self,'old_text',old_text)\n  __dataclass_builtins_object__.__setattr__(self,'new_text',new_text)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(what={self.what!r}, old={self.old!r}, new={self.new!r}, old_text={self.old_text!r}, new_text={self.new_text!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(what={self.what!r}, old={self.old!r}, new={self.new!r}, old_text={self.old_text!r}, new_text={self.new_text!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.what,self.old,self.new,self.old_text,self.new_text,)==(other.what,other.old,other.new,other.old_text,other.new_text,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.what,self.old,self.new,self.old_text,self.new_text,)==(other.what,other.old,other.new,other.old_text,other.new_text,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('what','old','new','old_text','new_text',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'what\',\'old\',\'new\',\'old_text\',\'new_text\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('what','old','new','old_text','new_text',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'what\',\'old\',\'new\',\'old_text\',\'new_text\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.what,self.old,self.new,self.old_text,self.new_text,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.what,self.old,self.new,self.old_text,self.new_text,))\n return __hash__'] = __create_fn__.__code__
+
+def __create_fn__(_type_name, _type_status, _type_row, _type_changes, _type_old_name, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_changes, _dflt_old_name, _return_type):
+ def __init__(self,name:_type_name,status:_type_status,row:_type_row,changes:_type_changes=_dflt_changes,old_name:_type_old_name=_dflt_old_name)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'name',name)
+  __dataclass_builtins_object__.__setattr__(self,'status',status)
+  __dataclass_builtins_object__.__setattr__(self,'row',row)
+  __dataclass_builtins_object__.__setattr__(self,'changes',changes)
+  __dataclass_builtins_object__.__setattr__(self,'old_name',old_name)
+ return __init__
+CODE["def __create_fn__(_type_name, _type_status, _type_row, _type_changes, _type_old_name, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_changes, _dflt_old_name, _return_type):\n def __init__(self,name:_type_name,status:_type_status,row:_type_row,changes:_type_changes=_dflt_changes,old_name:_type_old_name=_dflt_old_name)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'row',row)\n  __dataclass_builtins_object__.__setattr__(self,'changes',changes)\n  __dataclass_builtins_object__.__setattr__(self,'old_name',old_name)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(name={self.name!r}, status={self.status!r}, row={self.row!r}, changes={self.changes!r}, old_name={self.old_name!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, status={self.status!r}, row={self.row!r}, changes={self.changes!r}, old_name={self.old_name!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.name,self.status,self.row,self.changes,self.old_name,)==(other.name,other.status,other.row,other.changes,other.old_name,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.status,self.row,self.changes,self.old_name,)==(other.name,other.status,other.row,other.changes,other.old_name,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('name','status','row','changes','old_name',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'status\',\'row\',\'changes\',\'old_name\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('name','status','row','changes','old_name',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'status\',\'row\',\'changes\',\'old_name\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.name,self.status,self.row,self.changes,self.old_name,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.status,self.row,self.changes,self.old_name,))\n return __hash__'] = __create_fn__.__code__
+
+def __create_fn__(_type_name, _type_type, _type_old_jobs, _type_new_jobs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,name:_type_name,type:_type_type,old_jobs:_type_old_jobs,new_jobs:_type_new_jobs)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'name',name)
+  __dataclass_builtins_object__.__setattr__(self,'type',type)
+  __dataclass_builtins_object__.__setattr__(self,'old_jobs',old_jobs)
+  __dataclass_builtins_object__.__setattr__(self,'new_jobs',new_jobs)
+ return __init__
+CODE["def __create_fn__(_type_name, _type_type, _type_old_jobs, _type_new_jobs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,name:_type_name,type:_type_type,old_jobs:_type_old_jobs,new_jobs:_type_new_jobs)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'type',type)\n  __dataclass_builtins_object__.__setattr__(self,'old_jobs',old_jobs)\n  __dataclass_builtins_object__.__setattr__(self,'new_jobs',new_jobs)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(name={self.name!r}, type={self.type!r}, old_jobs={self.old_jobs!r}, new_jobs={self.new_jobs!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, type={self.type!r}, old_jobs={self.old_jobs!r}, new_jobs={self.new_jobs!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.name,self.type,self.old_jobs,self.new_jobs,)==(other.name,other.type,other.old_jobs,other.new_jobs,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.type,self.old_jobs,self.new_jobs,)==(other.name,other.type,other.old_jobs,other.new_jobs,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('name','type','old_jobs','new_jobs',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'type\',\'old_jobs\',\'new_jobs\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('name','type','old_jobs','new_jobs',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'type\',\'old_jobs\',\'new_jobs\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.name,self.type,self.old_jobs,self.new_jobs,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.type,self.old_jobs,self.new_jobs,))\n return __hash__'] = __create_fn__.__code__
+
+def __create_fn__(_type_name, _type_status, _type_settings, _type_jobs, _type_backups, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,name:_type_name,status:_type_status,settings:_type_settings,jobs:_type_jobs,backups:_type_backups)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'name',name)
+  __dataclass_builtins_object__.__setattr__(self,'status',status)
+  __dataclass_builtins_object__.__setattr__(self,'settings',settings)
+  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)
+  __dataclass_builtins_object__.__setattr__(self,'backups',backups)
+ return __init__
+CODE["def __create_fn__(_type_name, _type_status, _type_settings, _type_jobs, _type_backups, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,name:_type_name,status:_type_status,settings:_type_settings,jobs:_type_jobs,backups:_type_backups)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'settings',settings)\n  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)\n  __dataclass_builtins_object__.__setattr__(self,'backups',backups)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(name={self.name!r}, status={self.status!r}, settings={self.settings!r}, jobs={self.jobs!r}, backups={self.backups!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, status={self.status!r}, settings={self.settings!r}, jobs={self.jobs!r}, backups={self.backups!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.name,self.status,self.settings,self.jobs,self.backups,)==(other.name,other.status,other.settings,other.jobs,other.backups,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.status,self.settings,self.jobs,self.backups,)==(other.name,other.status,other.settings,other.jobs,other.backups,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('name','status','settings','jobs','backups',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'status\',\'settings\',\'jobs\',\'backups\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('name','status','settings','jobs','backups',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'status\',\'settings\',\'jobs\',\'backups\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.name,self.status,self.settings,self.jobs,self.backups,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.status,self.settings,self.jobs,self.backups,))\n return __hash__'] = __create_fn__.__code__
+
+def __create_fn__(_type_name, _type_old_file, _type_new_file, _type_cluster, _type_members, _type_gained, _type_lost, _type_warnings, _type_warnings_gone, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_gained, _dflt_lost, _dflt_warnings, _dflt_warnings_gone, _return_type):
+ def __init__(self,name:_type_name,old_file:_type_old_file,new_file:_type_new_file,cluster:_type_cluster,members:_type_members,gained:_type_gained=_dflt_gained,lost:_type_lost=_dflt_lost,warnings:_type_warnings=_dflt_warnings,warnings_gone:_type_warnings_gone=_dflt_warnings_gone)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'name',name)
+  __dataclass_builtins_object__.__setattr__(self,'old_file',old_file)
+  __dataclass_builtins_object__.__setattr__(self,'new_file',new_file)
+  __dataclass_builtins_object__.__setattr__(self,'cluster',cluster)
+  __dataclass_builtins_object__.__setattr__(self,'members',members)
+  __dataclass_builtins_object__.__setattr__(self,'gained',gained)
+  __dataclass_builtins_object__.__setattr__(self,'lost',lost)
+  __dataclass_builtins_object__.__setattr__(self,'warnings',warnings)
+  __dataclass_builtins_object__.__setattr__(self,'warnings_gone',warnings_gone)
+ return __init__
+CODE["def __create_fn__(_type_name, _type_old_file, _type_new_file, _type_cluster, _type_members, _type_gained, _type_lost, _type_warnings, _type_warnings_gone, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_gained, _dflt_lost, _dflt_warnings, _dflt_warnings_gone, _return_type):\n def __init__(self,name:_type_name,old_file:_type_old_file,new_file:_type_new_file,cluster:_type_cluster,members:_type_members,gained:_type_gained=_dflt_gained,lost:_type_lost=_dflt_lost,warnings:_type_warnings=_dflt_warnings,warnings_gone:_type_warnings_gone=_dflt_warnings_gone)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'old_file',old_file)\n  __dataclass_builtins_object__.__setattr__(self,'new_file',new_file)\n  __dataclass_builtins_object__.__setattr__(self,'cluster',cluster)\n  __dataclass_builtins_object__.__setattr__(self,'members',members)\n  __dataclass_builtins_object__.__setattr__(self,'gained',gained)\n  __dataclass_builtins_object__.__setattr__(self,'lost',lost)\n  __dataclass_builtins_object__.__setattr__(self,'warnings',warnings)\n  __dataclass_builtins_object__.__setattr__(self,'warnings_gone',warnings_gone)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(name={self.name!r}, old_file={self.old_file!r}, new_file={self.new_file!r}, cluster={self.cluster!r}, members={self.members!r}, gained={self.gained!r}, lost={self.lost!r}, warnings={self.warnings!r}, warnings_gone={self.warnings_gone!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, old_file={self.old_file!r}, new_file={self.new_file!r}, cluster={self.cluster!r}, members={self.members!r}, gained={self.gained!r}, lost={self.lost!r}, warnings={self.warnings!r}, warnings_gone={self.warnings_gone!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.name,self.old_file,self.new_file,self.cluster,self.members,self.gained,self.lost,self.warnings,self.warnings_gone,)==(other.name,other.old_file,other.new_file,other.cluster,other.members,other.gained,other.lost,other.warnings,other.warnings_gone,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.old_file,self.new_file,self.cluster,self.members,self.gained,self.lost,self.warnings,self.warnings_gone,)==(other.name,other.old_file,other.new_file,other.cluster,other.members,other.gained,other.lost,other.warnings,other.warnings_gone,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('name','old_file','new_file','cluster','members','gained','lost','warnings','warnings_gone',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'old_file\',\'new_file\',\'cluster\',\'members\',\'gained\',\'lost\',\'warnings\',\'warnings_gone\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('name','old_file','new_file','cluster','members','gained','lost','warnings','warnings_gone',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'old_file\',\'new_file\',\'cluster\',\'members\',\'gained\',\'lost\',\'warnings\',\'warnings_gone\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.name,self.old_file,self.new_file,self.cluster,self.members,self.gained,self.lost,self.warnings,self.warnings_gone,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.old_file,self.new_file,self.cluster,self.members,self.gained,self.lost,self.warnings,self.warnings_gone,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_directory, _type_singles, _type_identities, _type_singles_are_zvm, _type_identities_are_zvm, _type_zvm_own, _type_partly_built, _type_without_minidisks, _type_unwritable, _type_tape, _type_tape_linked, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_singles, _dflt_identities, _dflt_singles_are_zvm, _dflt_identities_are_zvm, _dflt_zvm_own, _dflt_partly_built, _dflt_without_minidisks, _dflt_unwritable, _dflt_tape, _dflt_tape_linked, _return_type):
  def __init__(self,directory:_type_directory,singles:_type_singles=_dflt_singles,identities:_type_identities=_dflt_identities,singles_are_zvm:_type_singles_are_zvm=_dflt_singles_are_zvm,identities_are_zvm:_type_identities_are_zvm=_dflt_identities_are_zvm,zvm_own:_type_zvm_own=_dflt_zvm_own,partly_built:_type_partly_built=_dflt_partly_built,without_minidisks:_type_without_minidisks=_dflt_without_minidisks,unwritable:_type_unwritable=_dflt_unwritable,tape:_type_tape=_dflt_tape,tape_linked:_type_tape_linked=_dflt_tape_linked)->_return_type:
