@@ -463,40 +463,47 @@ def _job_json(j: JobRow, coverage: Coverage | None = None) -> dict:
     }
 
 
+def _cluster_json(v: ClusterView) -> dict:
+    """`cluster` of the documented JSON structure."""
+    return {
+        "name": v.name,
+        "file": v.file,
+        "members": list(v.members),
+        "catalog": v.catalog,
+        "purging_members": list(v.purging),
+        "retain_days": v.retain_days,
+        "tape": None
+        if v.tape is None
+        else {
+            "scope": v.tape["scope"],
+            "nodes": [{"id": i, "role": r, "members": list(ms)} for i, r, ms in v.tape["nodes"]],
+        },
+        "shared_volumes": [_volume_json(s) for s in v.shared_volumes],
+        **_directory_json(v.coverage),
+    }
+
+
+def _member_json(m: MemberView, coverage: Coverage | None = None) -> dict:
+    """One of `members[]`."""
+    return {
+        "name": m.name,
+        "ordinal": m.ordinal,
+        "workers": m.workers,
+        "job_suffix": m.job_suffix,
+        "private_volumes": [_volume_json(s) for s in m.private_volumes],
+        "jobs": [_job_json(j, coverage) for j in m.jobs],
+        "expire": [{"action": action, **_timing_json(when)} for action, when in m.expire],
+        "starts": [{"user": s.user, "role": s.role, "wait": s.wait} for s in m.starts],
+        **_member_coverage_json(m.coverage, m.coverage_jobs or ()),
+    }
+
+
 def as_json(v: ClusterView) -> dict:
     """The documented JSON structure (docs/show.md), keys in a fixed order."""
     return {
         "format_version": FORMAT_VERSION,
-        "cluster": {
-            "name": v.name,
-            "file": v.file,
-            "members": list(v.members),
-            "catalog": v.catalog,
-            "purging_members": list(v.purging),
-            "retain_days": v.retain_days,
-            "tape": None
-            if v.tape is None
-            else {
-                "scope": v.tape["scope"],
-                "nodes": [{"id": i, "role": r, "members": list(ms)} for i, r, ms in v.tape["nodes"]],
-            },
-            "shared_volumes": [_volume_json(s) for s in v.shared_volumes],
-            **_directory_json(v.coverage),
-        },
-        "members": [
-            {
-                "name": m.name,
-                "ordinal": m.ordinal,
-                "workers": m.workers,
-                "job_suffix": m.job_suffix,
-                "private_volumes": [_volume_json(s) for s in m.private_volumes],
-                "jobs": [_job_json(j, v.coverage) for j in m.jobs],
-                "expire": [{"action": action, **_timing_json(when)} for action, when in m.expire],
-                "starts": [{"user": s.user, "role": s.role, "wait": s.wait} for s in m.starts],
-                **_member_coverage_json(m.coverage, m.coverage_jobs or ()),
-            }
-            for m in v.shown
-        ],
+        "cluster": _cluster_json(v),
+        "members": [_member_json(m, v.coverage) for m in v.shown],
     }
 
 
@@ -1167,17 +1174,6 @@ def _member_changes(old: MemberView | None, new: MemberView | None) -> MemberCha
     return MemberChanges((new or old).name, status, settings, tuple(jobs), backups)
 
 
-def _member_json(m: MemberView) -> dict:
-    """The keys of `members[]` that `_MEMBER_FACTS` compares."""
-    return {
-        "workers": m.workers,
-        "job_suffix": m.job_suffix,
-        "private_volumes": [_volume_json(s) for s in m.private_volumes],
-        "expire": [{"action": action, **_timing_json(when)} for action, when in m.expire],
-        "starts": [{"user": s.user, "role": s.role, "wait": s.wait} for s in m.starts],
-    }
-
-
 def new_warnings(old: Sequence[tuple[str, str]], new: Sequence[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     """The (code, message) warnings of `new` that `old` has not, each as many times
     more as `new` has it, in `new`'s order: a rule the change brings closer to its
@@ -1206,7 +1202,7 @@ def changes(
     and the users and patterns whose jobs there differ. `warnings`: the new file's
     that the old one has not (`new_warnings`), as the caller found them;
     `warnings_gone`: the old file's that the new one has not."""
-    old_json, new_json = as_json(old)["cluster"], as_json(new)["cluster"]
+    old_json, new_json = _cluster_json(old), _cluster_json(new)
     wanted = set(members)
     old_members = {m.name: m for m in old.shown if not wanted or m.name in wanted}
     new_members = {m.name: m for m in new.shown if not wanted or m.name in wanted}
