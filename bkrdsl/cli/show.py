@@ -150,12 +150,7 @@ def show_cmd(file, members, fmt, against, directory_path, color, include):
     # bkrc's own lines then go to standard output.
     status = status_to_stderr(fmt)
     directory = load_directory_arg(directory_path, err=status, fmt=fmt, document_err=True)
-    try:
-        analysis = analyse_arg(file, include, directory=directory, cluster_required=True)
-    except InputError as err:
-        empty_document(fmt, err=True, reason=str(err))
-        click.echo(str(err), err=status)
-        sys.exit(EXIT_USAGE)
+    analysis = _analysed(file, include, fmt, status, directory=directory)
     ok = analysis.ok and analysis.model is not None
     old, old_warnings = _against(against, include, fmt, color, status) if ok and against is not None else (None, ())
     was = old.members if old is not None else ()
@@ -189,6 +184,17 @@ def show_cmd(file, members, fmt, against, directory_path, color, include):
     sys.exit(EXIT_OK)
 
 
+def _analysed(arg, include, fmt, status, directory=None):
+    """`analyse_arg` of a cluster's file; one it cannot read a usage error (exit 2),
+    the empty document first with --format json."""
+    try:
+        return analyse_arg(arg, include, directory=directory, cluster_required=True)
+    except InputError as err:
+        empty_document(fmt, err=True, reason=str(err))
+        click.echo(str(err), err=status)
+        sys.exit(EXIT_USAGE)
+
+
 def _warnings(analysis) -> list[tuple[str, str]]:
     """(code, message) of each warning of an analysis, in its order."""
     return [(d.code, d.message) for d in analysis.diagnostics if d.severity == "warning"]
@@ -201,12 +207,7 @@ def _against(path, include, fmt, color, status):
     said in the changes."""
     from bkrdsl import show
 
-    try:
-        analysis = analyse_arg(path, include, cluster_required=True)
-    except InputError as err:
-        empty_document(fmt, err=True, reason=str(err))
-        click.echo(str(err), err=status)
-        sys.exit(EXIT_USAGE)
+    analysis = _analysed(path, include, fmt, status)
     if not analysis.ok or analysis.model is None:
         print_diagnostics([analysis], fmt, color, err=True)
         click.echo("bkrc: errors in --against's file; nothing shown", err=status)
