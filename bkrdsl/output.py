@@ -937,13 +937,7 @@ def render_plan(plan: Plan, *, changes_only: bool = False) -> str:
     rows = []
     notes = _plan_notes(plan)
     for a in plan.changes if changes_only else plan.actions:
-        art, was = a.artifact, plan.written.get(a.path)
-        if art is not None:
-            kind, member, job = art.kind, art.member, art.job
-        elif a.action == DELETE and was is not None:
-            kind, member, job = was.kind, was.member, was.job
-        else:
-            kind, member, job = ("manifest" if a.path == MANIFEST else None), None, None
+        kind, member, job = _described(plan, a)
         note = " (changed by hand)" if a.drifted else " (not written by bkrc)" if a.untracked else ""
         if a.path in plan.source_only:
             note = " (source name only)"
@@ -951,11 +945,28 @@ def render_plan(plan: Plan, *, changes_only: bool = False) -> str:
     width = max((len(r[1]) for r in rows), default=0)
     lines = [f"{r[0]:<10} {r[1]:<{width}}  {r[2]:<16} {r[3]:<8} {r[4]}{r[5]}".rstrip() for r in rows]
     lines.append(summary(plan))
-    lines.extend(_source_only_line(plan))
+    lines.extend(_closing_lines(plan))
+    return "\n".join(lines) + "\n"
+
+
+def _described(plan: Plan, a: Action) -> tuple[str | None, str | None, str | None]:
+    """(kind, member, job) of a row of the plan: its artifact's; a file deleted, as
+    the last compile's manifest describes it; the manifest's own row, `manifest`."""
+    art, was = a.artifact, plan.written.get(a.path)
+    if art is not None:
+        return art.kind, art.member, art.job
+    if a.action == DELETE and was is not None:
+        return was.kind, was.member, was.job
+    return ("manifest" if a.path == MANIFEST else None), None, None
+
+
+def _closing_lines(plan: Plan) -> list[str]:
+    """The plan's lines after its totals: the files marked `source name only`, the
+    files kept, what a killed compile left."""
+    lines = _source_only_line(plan)
     if plan.preserved:
         lines.append(_preserved_line(plan.preserved, plan.out_dir))
-    lines.extend(_recovery_lines(plan))
-    return "\n".join(lines) + "\n"
+    return lines + _recovery_lines(plan)
 
 
 def _reason(a: Action, source_only: frozenset[str] = frozenset()) -> str | None:
@@ -980,26 +991,23 @@ def plan_document(plan: Plan) -> dict:
     notes = _plan_notes(plan)
     files = []
     for a in plan.actions:
-        art, was = a.artifact, plan.written.get(a.path)
-        if art is not None:
-            kind, member, job, sha = art.kind, art.member, art.job, art.sha256
+        kind, member, job = _described(plan, a)
+        if a.artifact is not None:
+            sha = a.artifact.sha256
         elif a.action == DELETE:
-            kind, member, job, sha = (was.kind, was.member, was.job, None) if was else (None, None, None, None)
+            sha = None
         else:  # the manifest, which lists the others
-            kind, member, job, sha = "manifest", None, None, _sha(plan.manifest.encode("utf-8"))
+            sha = _sha(plan.manifest.encode("utf-8"))
         note = notes.get(a.path, "").strip(" ()") or None
         files.append(
             {"path": a.path, "action": a.action, "member": member, "kind": kind, "job": job, "sha256": sha,
              "reason": _reason(a, plan.source_only), "note": note}
         )
-    notes_after = _source_only_line(plan)
-    if plan.preserved:
-        notes_after.append(_preserved_line(plan.preserved, plan.out_dir))
     return {
         "up_to_date": plan.up_to_date,
         "files": files,
         "counts": {word: plan.count(word) for word in (CREATE, UPDATE, DELETE, KEEP)},
-        "notes": notes_after + _recovery_lines(plan),
+        "notes": _closing_lines(plan),
     }
 
 
