@@ -40,7 +40,7 @@ import stat
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
@@ -734,26 +734,13 @@ def kind_moves(plan: Plan, users_of: Callable[[str], set[str]]) -> list[str]:
         for a in plan.actions
     ):
         return []  # no template changes: no user changed jobs (and no template is read back)
-    before: dict[str, set[str]] = {"single": set(), "identity": set()}
-    copies = set()
-    for path, was in plan.written.items():
-        if was.kind == "job-template" and was.job_kind in before and (data := plan.before.get(path)) is not None:
-            if was.job_kind == "identity" and was.source_job in copies:
-                continue  # every copy selects the same users
-            copies.add(was.source_job)
-            before[was.job_kind] |= users_of(data.decode("utf-8", errors="replace"))
+    before = _users_by_kind(
+        ((was, data) for path, was in plan.written.items() if (data := plan.before.get(path)) is not None), users_of
+    )
     if not before["single"] and not before["identity"]:
         return []
-    now: dict[str, set[str]] = {"single": set(), "identity": set()}
-    read = set()
-    for a in plan.actions:
-        art = a.artifact
-        if art is None or art.kind != "job-template" or art.job_kind not in now:
-            continue
-        if art.job_kind == "identity" and art.source_job in read:
-            continue  # every copy selects the same users
-        read.add(art.source_job)
-        now[art.job_kind] |= users_of(art.data.decode("utf-8", errors="replace"))
+    arts = (a.artifact for a in plan.actions)
+    now = _users_by_kind(((art, art.data) for art in arts if art is not None and art.kind == "job-template"), users_of)
     lines = []
     for was, kind in (("single", "identity"), ("identity", "single")):
         moved = sorted((before[was] - before[kind]) & (now[kind] - now[was]))
@@ -785,6 +772,25 @@ def kind_moves(plan: Plan, users_of: Callable[[str], set[str]]) -> list[str]:
             " (docs/deploy.md, \"Changing a deployed cluster\")"
         )
     return lines
+
+
+def _users_by_kind(
+    templates: Iterable[tuple[Written | Artifact, bytes]], users_of: Callable[[str], set[str]]
+) -> dict[str, set[str]]:
+    """For `kind_moves`: "single" and "identity" -> the users the job templates
+    among `templates` (each file's manifest entry or artifact, and its bytes) of
+    single-configuration and IDENTITY jobs include by name; one copy of each
+    IDENTITY job read, as every copy selects the same users."""
+    out: dict[str, set[str]] = {"single": set(), "identity": set()}
+    read = set()
+    for facts, data in templates:
+        if facts.kind != "job-template" or facts.job_kind not in out:
+            continue
+        if facts.job_kind == "identity" and facts.source_job in read:
+            continue
+        read.add(facts.source_job)
+        out[facts.job_kind] |= users_of(data.decode("utf-8", errors="replace"))
+    return out
 
 
 def _job_template(was: Written | Artifact, kind: str) -> bool:
