@@ -17,6 +17,7 @@ keyword and layout comes from the dialect table.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from bkrdsl import ast
@@ -258,9 +259,11 @@ def job_templates(model: Model, source: str, dialect: Dialect) -> list[Artifact]
 _PLAIN_ID = re.compile(r"[A-Z0-9$#@+\-:_]{1,8}")
 
 
+@functools.cache
 def _record_pattern(layout: str) -> re.Pattern[str]:
     """A regex that reads a line of `layout` back: each field a run of non-blanks,
-    the `owner` and `path` fields captured by name."""
+    the `owner` and `path` fields captured by name. Cached: `kind_moves` reads
+    every job template back with the same two layouts."""
     regex = ""
     for literal, field_name, _, _ in format_fields(layout):
         regex += r"\s+".join(re.escape(part) for part in literal.split(" ")) if literal else ""
