@@ -58,7 +58,10 @@ from typing import NamedTuple
 
 from bkrdsl.diagnostics import Diagnostic, Related
 from bkrdsl.diagnostics.registry import register
-from bkrdsl.generated import DIRECTORY_COLUMNS
+from bkrdsl.generated import DIRECTORY_COLUMNS, ONE_OPERAND_FORMS
+from bkrdsl.generated import DIRECTORY_WORD as _WORD
+from bkrdsl.generated import PASSWORD_WORDS as _PASSWORD_WORDS
+from bkrdsl.generated import password_slice as _password_slice
 from bkrdsl.records import dataclass
 from bkrdsl.resolve.model import pattern_regex
 from bkrdsl.resolve.patterns import USER_ID_CHARS, literal_head
@@ -73,17 +76,9 @@ LAST_COLUMN = DIRECTORY_COLUMNS
 #: The statements that start an entry. Only USER, IDENTITY and SUBCONFIG
 #: entries are kept; a PROFILE's or the GLOBALDEFS entry's statements are read past.
 ENTRY_STATEMENTS = ("USER", "IDENTITY", "SUBCONFIG", "PROFILE", "GLOBALDEFS")
-#: Where each statement keeps a password: USER and IDENTITY the word after the
-#: ID; MDISK its read, write and multiple-write passwords, after the mode
-#: (`MDISK vdev devtype start count volid mode pr pw pm`; see `_mdisk_passwords`).
-_PASSWORD_WORDS = {"USER": slice(2, 3), "IDENTITY": slice(2, 3), "MDISK": slice(7, 10)}
 #: The statements `_Reader.read` reads beyond their place in their entry (an IPL's,
 #: a MACHINE's, an INCLUDE's: where the entry's other statements end, and the PROFILE named).
 _READ_ON = frozenset({"MDISK", "BUILD", "LINK", *ENTRY_STATEMENTS, *_PASSWORD_WORDS})
-#: The MDISK forms with one operand, not two, between the device type and the
-#: mode (`MDISK 0200 3390 DEVNO 1A2B MR`, `MDISK 0300 FB-512 V-DISK 2097152 MR`,
-#: `MDISK 0400 3390 T-DISK 10 MR`): their passwords come one word earlier.
-ONE_OPERAND_FORMS = ("DEVNO", "V-DISK", "T-DISK")
 #: The password operands of the USER and IDENTITY statements that are no password
 #: (z/VM 7.2, USER Directory Statement): kept, unmasked, in `Directory.password_forms`.
 PASSWORD_FORMS = frozenset({"NOLOG", "NOPASS", "AUTOONLY", "LBYONLY"})
@@ -94,7 +89,6 @@ TEMPORARY_FORMS = ("V-DISK", "T-DISK")
 #: takes an entry): a permanent minidisk whose extent DirMaint chooses.
 ALLOCATED_FORMS = frozenset({"AUTOG", "AUTOR", "AUTOV"})
 _HEX = frozenset("0123456789ABCDEF")
-_WORD = re.compile(r"[^ \t]+")
 #: A blank `str.split` splits at and DIRECTXA does not: any but a space or a tab (and the newline).
 _ODD_BLANK = re.compile(r"[^\S \t\n]")
 #: Those blanks, each looked for in a text at C speed (`in`) before `_ODD_BLANK` says where:
@@ -857,25 +851,6 @@ def _looks_ebcdic(data: bytes) -> bool:
     ebcdic = sample.count(0x40) + sum(1 for b in sample if 0xC1 <= b <= 0xE9)
     ascii_ = sample.count(0x20) + sum(1 for b in sample if 0x41 <= b <= 0x5A)
     return ebcdic > 2 * ascii_ and sample.count(0x20) < len(sample) // 50
-
-
-def _password_slice(shape: Sequence[str]) -> slice | None:
-    """Which of a record's words (as DIRECTXA splits columns 1-71, in upper case; the
-    first four will do) are passwords (`_PASSWORD_WORDS`); None: its statement has none."""
-    which = _PASSWORD_WORDS.get(shape[0])
-    if which is not None and shape[0] == "MDISK" and len(shape) > 3 and shape[3] in ONE_OPERAND_FORMS:
-        return slice(which.start - 1, which.stop - 1)
-    return which
-
-
-def mdisk_link_passwords(record: str) -> int:
-    """How many link passwords (read, write, multiple-write: 0 to 3) an MDISK record
-    gives after its mode, as DIRECTXA splits it (columns 1-71); 0 for any other record.
-    The emitter refuses a DIRECT file that would hold one (`emit/directory.py`)."""
-    words = _WORD.findall(record[:LAST_COLUMN])
-    if not words or words[0].upper() != "MDISK":
-        return 0
-    return len(words[_password_slice([word.upper() for word in words[:4]])])
 
 
 def _masked(line: str) -> str:

@@ -12,6 +12,9 @@ are checked against them when it is loaded.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 #: The characters every common EBCDIC code page maps alike (domain.md "EBCDIC"): the
 #: only ones a generated file holds, but for NAME_EXTRA inside names. The dialect table's
 #: literal text is held to them too.
@@ -38,6 +41,18 @@ SAY_COLUMNS = 79
 #: directory is read so (`bkrdsl.cpdirectory`), and every line of a generated
 #: `ID DIRECT` file ends by it, comments too.
 DIRECTORY_COLUMNS = 71
+#: A word of a CP directory record as DIRECTXA splits it: blanks are spaces and tabs.
+DIRECTORY_WORD = re.compile(r"[^ \t]+")
+#: Where each statement keeps a password: USER and IDENTITY the word after the
+#: ID; MDISK its read, write and multiple-write passwords, after the mode
+#: (`MDISK vdev devtype start count volid mode pr pw pm`). A generated DIRECT
+#: file holds none (`mdisk_link_passwords`); the site's are masked where a
+#: diagnostic shows its text (`bkrdsl.cpdirectory`).
+PASSWORD_WORDS = {"USER": slice(2, 3), "IDENTITY": slice(2, 3), "MDISK": slice(7, 10)}
+#: The MDISK forms with one operand, not two, between the device type and the
+#: mode (`MDISK 0200 3390 DEVNO 1A2B MR`, `MDISK 0300 FB-512 V-DISK 2097152 MR`,
+#: `MDISK 0400 3390 T-DISK 10 MR`): their passwords come one word earlier.
+ONE_OPERAND_FORMS = ("DEVNO", "V-DISK", "T-DISK")
 
 #: The folder of cluster-wide files (lower case: never a member's folder, which is upper
 #: case, on a case-sensitive file system; a member CLUSTER shares it elsewhere, BKR328).
@@ -70,3 +85,23 @@ EXEC_RETURN_CODES = {
     RC_NOT_UP: "the SFS server or its file pool not up in time",
     RC_UNREADABLE: "CP's answer unreadable",
 }
+
+
+def password_slice(shape: Sequence[str]) -> slice | None:
+    """Which of a record's words (as DIRECTXA splits columns 1-71, in upper case; the
+    first four will do) are passwords (`PASSWORD_WORDS`); None: its statement has none."""
+    which = PASSWORD_WORDS.get(shape[0])
+    if which is not None and shape[0] == "MDISK" and len(shape) > 3 and shape[3] in ONE_OPERAND_FORMS:
+        return slice(which.start - 1, which.stop - 1)
+    return which
+
+
+def mdisk_link_passwords(record: str) -> int:
+    """How many link passwords (read, write, multiple-write: 0 to 3) an MDISK record
+    gives after its mode, as DIRECTXA splits it (columns 1-71); 0 for any other record.
+    The emitter refuses a DIRECT file that would hold one (`emit/directory.py`);
+    BKR534 counts them in the site's (`bkrdsl.cpdirectory`)."""
+    words = DIRECTORY_WORD.findall(record[:DIRECTORY_COLUMNS])
+    if not words or words[0].upper() != "MDISK":
+        return 0
+    return len(words[password_slice([word.upper() for word in words[:4]])])

@@ -124,6 +124,15 @@ def test_compile_makes_its_folder_without_tempfile_shutil_or_random(tmp_path):
     assert unneeded & set(again["modules"]) == set()
 
 
+def test_compile_without_directory_does_not_load_the_directory_reader(tmp_path):
+    """The emitter refuses a DIRECT file with link passwords (`generated.mdisk_link_passwords`),
+    the reader's own reading of them, without importing the reader (`bkrdsl.cpdirectory`,
+    its codes and regexes): only `--directory` loads it, in compile as in check."""
+    seen = run(["compile", str(EXAMPLES / "prodssi.bkr"), "-o", str(tmp_path / "out")])
+    assert "bkrdsl.cpdirectory" not in seen["modules"]
+    assert (tmp_path / "out" / "cluster").is_dir()
+
+
 def test_every_dataclass_check_compile_and_fmt_make_has_a_docstring_of_its_own(tmp_path):
     """`dataclasses` gives a class without a docstring one made from its
     signature (`inspect.signature`, some 50 microseconds a class), as the class

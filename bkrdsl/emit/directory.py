@@ -40,7 +40,7 @@ from bkrdsl.emit.common import (
     lines_to_text,
     star_comments,
 )
-from bkrdsl.generated import DIRECTORY_COLUMNS
+from bkrdsl.generated import DIRECTORY_COLUMNS, mdisk_link_passwords
 from bkrdsl.records import dataclass
 from bkrdsl.resolve.model import ROLE_TEXT, Model, subconfig_id
 
@@ -55,13 +55,11 @@ def _mdisk(disk: Placed, dialect: Dialect) -> str:
 
 def _refuse_link_passwords(records: Sequence[str], entry_id: str, dialect: Dialect, made_by: str) -> None:
     """Nothing when none of `records`, the table's `made_by` filled in for
-    `entry_id`'s DIRECT file, is an MDISK with link passwords (`cpdirectory.mdisk_link_passwords`, as
+    `entry_id`'s DIRECT file, is an MDISK with link passwords (`generated.mdisk_link_passwords`, as
     BKR534 reads the site's); else TableRefused, nothing written: the compile would
     write them in plain text, as it would a machine's own logon password, which the
-    table's load refuses (`dialect._check_password_form`). Checked here, not as
-    the table is loaded: that would import the directory reader in every command."""
-    from bkrdsl.cpdirectory import mdisk_link_passwords
-
+    table's load refuses (`dialect._check_password_form`). Checked here, on the
+    records as filled in, where the entry and the minidisk are known."""
     for record in records:
         given = mdisk_link_passwords(record)
         if given:
