@@ -554,6 +554,34 @@ def test_an_address_range_of_hex_letters_after_addresses_is_still_one(parser, mo
     assert [d.code for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics] == []
 
 
+#: A keyword typed on past its first part where Lark's contextual lexer reads no name,
+#: after a job's `description "..."`: (the word typed, the one BKR012's message).
+KEYWORD_TYPED_ON = [
+    ("job-s", "unknown keyword `job-s`; did you mean `job-suffix`?"),
+    ("job-", "unknown keyword `job-`; did you mean `job-suffix`?"),
+    ("job-suffi", "unknown keyword `job-suffi`; did you mean `job-suffix`?"),
+    ("tape-d", "unknown keyword `tape-d`; did you mean `tape`?"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("typed", "message"), KEYWORD_TYPED_ON, ids=[t for t, _ in KEYWORD_TYPED_ON])
+def test_a_keyword_typed_on_past_its_hyphen_after_a_description_is_one_word(typed, message, parser, monkeypatch):
+    # The lexer read the keyword `job` of `job-s` and left `-s`: "`job` cannot appear
+    # inside a `job` block" (BKR013), where elsewhere `job-s` is one word being typed,
+    # `job-suffix` begun (BKR012). A keyword alone there is still misplaced.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    after = '    description "Weekly full backup of the Linux guests"\n'
+    text = BASE.replace(after, f"{after}    {typed}\n", 1)
+    line = BASE.count("\n", 0, BASE.index(after)) + 2
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.span.line, found.span.column, found.span.end_column, found.message) == (
+        "BKR012", line, 5, 5 + len(typed), message
+    )
+    alone = analyse("prodssi.bkr", BASE.replace(after, f"{after}    job\n", 1).encode("utf-8")).diagnostics
+    assert [(d.code, d.message) for d in alone] == [("BKR013", "`job` cannot appear inside a `job` block")]
+
+
 def _fix_writes(found):
     """The text `found`'s fix writes, its one edit's; None when it has no fix."""
     if found.fix is None:

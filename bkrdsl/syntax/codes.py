@@ -656,7 +656,12 @@ UNKNOWN_KEYWORD = register(
     not one more address (BKR310) or path, unless it is an address range
     of hex letters (`fa-fb`). A word typed up to its hyphen (`job-`,
     `private-`) is the hyphenated keyword it begins (`job-suffix`), not
-    the keyword one slip away (`job`).
+    the keyword one slip away (`job`). So is a keyword typed on past its
+    hyphen with no blank before it (`job-s`, `tape-d`) where the lexer,
+    taking no name there, reads the keyword and leaves the rest (after a
+    job's `description "..."`): one word being typed, not the keyword
+    misplaced in the block (BKR013, "`job` cannot appear inside a `job`
+    block").
     When the statement stops right after the misspelt word (`job J { inc }`),
     the same one error also says what must follow the keyword (`minidisk`
     or `sfs` after `include`), and has no fix, since the keyword alone would

@@ -2951,6 +2951,9 @@ class Recovery:
         if tok.type == "NAME":
             return self.stray_name(ip, tok, accepted)
         if tok.type in self.keyword_types:
+            typed = self.keyword_typed_on(ip, tok)
+            if typed is not None:
+                return self.stray_name(ip, typed, accepted)
             previous = last_real_token(ip.parser_state.value_stack)
             if previous is not None and previous.type == tok.type and previous.end_line == tok.line:
                 # `tape manager shared shared catalog-node ...`: the keyword twice, after
@@ -5066,6 +5069,28 @@ class Recovery:
         while end < len(text) and text[end] in _WORD_CHARS:
             end += 1
         return begin, end
+
+    def keyword_typed_on(self, ip, tok: Token) -> Token | None:
+        """`job-s` where a statement starts, as `job-suffix` is typed: where no name
+        may come (after a job's `description "..."`), Lark's contextual lexer reads the
+        keyword `job` and leaves `-s`, and `job` would be reported misplaced (BKR013).
+        A keyword with `-` and letters (or nothing yet) right after it, no blank between,
+        is one word written as keywords are, being typed: the name over the whole word,
+        the lexer moved past it, for `stray_name` to judge as it judges `private-v`
+        (BKR012, "did you mean `job-suffix`?"). None for a keyword alone, or a word of
+        other characters (`tape-2`)."""
+        start, end = tok.start_pos, tok.end_pos
+        text = self.source.text
+        if start is None or end is None or text[end : end + 1] != "-" or self.inside_word(tok):
+            return None
+        end = self.word_around(start)[1]
+        word = text[start:end]
+        if _KEYWORD_SHAPED.fullmatch(word) is None or word in self.facts.keywords:
+            return None
+        self._advance(ip.lexer_thread.state, end)
+        found = Token("NAME", word, start, tok.line, tok.column)
+        found.end_line, found.end_column, found.end_pos = tok.line, tok.column + len(word), end
+        return found
 
     def inside_word(self, tok: Token) -> bool:
         """Whether `tok` starts inside a word: the lexer took a keyword from the start of it."""
