@@ -129,7 +129,7 @@ MESSAGES = [
     ("cluster A {\n  expire on M {\n    purge monthly 1,\n    retain 9 days\n  }\n}\n", "BKR015", (3, 20),
      "a `,` cannot follow `monthly 1`: a `monthly` schedule runs on one day of the month, not a list"),
     ("cluster A {\n  expire on M {\n    purge monthly 1,\n    retain 9 days\n  }\n}\n", "BKR015", (3, 20),
-     ("`purge monthly 1 HH:MM` (the day is its number, the month's last day, `purge monthly last-day HH:MM`, or a weekday, `purge monthly first|second|third|fourth|last DAY HH:MM`); a member has one `purge` schedule, so to purge more than once a month,"
+     ("`purge monthly 1 HH:MM` (the day is its number, the month's last day, `purge monthly last-day HH:MM`, or a weekday, `purge monthly first|second|third|fourth|last DAY HH:MM`)\na member has one `purge` schedule, so to purge more than once a month,"
       " purge weekly: `purge weekly DAY HH:MM`")),
     ("cluster A {\n  job J { run on M monthly 1,\n  }\n}\n", "BKR015", (2, 29),
      "for a second day a month, write a second job, the same but for its `run`: `monthly N HH:MM`"),
