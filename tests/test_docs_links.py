@@ -4,9 +4,10 @@ README.md, docs/**/*.md, editors/**/README.md and examples/**/README.md: each
 relative link (inline `[text](target)` or a reference definition `[name]:
 target`) names a file or folder that exists, and each `#anchor`, on its own
 or after a Markdown file, names a heading of that file, by GitHub's slug rules
-(lower case; every character but letters, digits, `_`, `-` and spaces
-dropped; spaces become `-`; a repeated slug gets `-1`, `-2`, ...). Links
-inside code (fenced blocks and `inline code`) are text, not links.
+(the heading's rendered text, code spans kept; lower case; every character
+but letters, digits, `_`, `-` and spaces dropped; spaces become `-`, hyphens
+never collapsed; a repeated slug gets `-1`, `-2`, ...). Links inside code
+(fenced blocks and `inline code`) are text, not links.
 
 Beyond links: every path of the repository the pages name, in prose or in
 code (`bkrdsl/emit/cms.py`, `stdlib/*.bkr`), exists, but for placeholders
@@ -15,6 +16,7 @@ code (`bkrdsl/emit/cms.py`, `stdlib/*.bkr`), exists, but for placeholders
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from urllib.parse import unquote
@@ -46,26 +48,54 @@ def without_code(text: str) -> str:
     return INLINE_CODE.sub(lambda m: "\n" * m.group(0).count("\n"), text)
 
 
+def heading_text(heading: str) -> str:
+    """A heading's Markdown as the plain text GitHub renders: code spans kept verbatim
+    (`` `--check` `` is `--check`), outside them a link's text, no inline HTML, no
+    emphasis markers, no backslash escapes, entities decoded."""
+    parts = []
+    for index, piece in enumerate(re.split(r"(`+)(?!`)(.*?)(?<!`)\1(?!`)", heading)):
+        if index % 3 == 2:  # a code span's content
+            one_space_each_side = len(piece) > 1 and piece[0] == piece[-1] == " " and piece.strip()
+            parts.append(piece[1:-1] if one_space_each_side else piece)
+        elif index % 3 == 0:
+            text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", piece)  # a link's text
+            text = re.sub(r"<[^>]+>", "", text)  # inline HTML
+            text = re.sub(r"(\*\*|__|\*|~~)", "", text)
+            text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)
+            parts.append(html.unescape(text))
+    return "".join(parts).strip()
+
+
 def slug(heading: str) -> str:
-    """GitHub's anchor for a heading's text (its Markdown rendered to plain text first)."""
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", heading)  # a link's text
-    text = re.sub(r"<[^>]+>", "", text)  # inline HTML
-    text = text.replace("`", "")
-    text = re.sub(r"(\*\*|__|\*|~~)", "", text)
-    text = re.sub(r"[^\w\- ]", "", text.lower())
-    return text.replace(" ", "-")
+    """GitHub's anchor for a heading's text: lower case; every character but letters,
+    digits, spaces, `-` and `_` dropped; each space a `-`, hyphens never collapsed."""
+    return re.sub(r"[^\w\- ]", "", heading_text(heading).lower()).replace(" ", "-")
+
+
+def slugs(headings) -> list[str]:
+    """The anchors of a page's headings in order, as GitHub numbers repeats: a slug seen
+    before gets `-1`, `-2`, ..., skipping any taken already (`a`, `a`, `a-1` give `a`,
+    `a-1`, `a-1-1`)."""
+    taken: dict[str, int] = {}
+    found = []
+    for heading in headings:
+        base = result = slug(heading)
+        while result in taken:
+            taken[base] += 1
+            result = f"{base}-{taken[base]}"
+        taken[result] = 0
+        found.append(result)
+    return found
 
 
 def anchors(path: Path) -> set[str]:
-    text = without_code(path.read_text(encoding="utf-8"))
-    found: set[str] = set(HTML_ANCHOR.findall(text))
-    seen: dict[str, int] = {}
-    for match in HEADING.finditer(text):
-        base = slug(match.group(2))
-        count = seen.get(base, 0)
-        seen[base] = count + 1
-        found.add(base if count == 0 else f"{base}-{count}")
-    return found
+    """A page's anchors: its headings' slugs (code spans in a heading are its text, so
+    only fenced blocks are left out) and its `<a name=...>` / `<a id=...>`."""
+    text = path.read_text(encoding="utf-8")
+    unfenced = FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    return set(HTML_ANCHOR.findall(without_code(text))) | set(
+        slugs(match.group(2) for match in HEADING.finditer(unfenced))
+    )
 
 
 def links(path: Path):
@@ -105,6 +135,27 @@ def test_slugs_follow_githubs_rules():
     assert slug("`bkrc check --fix`: fixes") == "bkrc-check---fix-fixes"
     assert slug("Schedules: the *due* form") == "schedules-the-due-form"
     assert slug("1. Getting the files to z/VM") == "1-getting-the-files-to-zvm"
+    # github-slugger's own cases: hyphens kept and never collapsed, symbols dropped
+    # but the spaces around them kept, letters of any script, `_` a word character.
+    assert slug("`--dry-run` and `--check`") == "--dry-run-and---check"
+    assert slug("foo & bar") == "foo--bar"
+    assert slug("I ♥ unicode") == "i--unicode"
+    assert slug("Привет non-latin 你好") == "привет-non-latin-你好"
+    assert slug("snake_case and `__init__`, **bold**") == "snake_case-and-__init__-bold"
+    assert slug("A [link](x.md#y) &amp; <em>html</em> \\*escaped\\*") == "a-link--html-escaped"
+    assert slugs(["foo", "foo", "foo-1", "Foo", "foo"]) == ["foo", "foo-1", "foo-1-1", "foo-2", "foo-3"]
+
+
+def test_a_heading_with_code_has_its_code_in_its_anchor(tmp_path):
+    """A code span is a heading's text: `## `--dry-run` and `--check`` is
+    #--dry-run-and---check on GitHub, not #and."""
+    page = tmp_path / "page.md"
+    page.write_text(
+        "# Page\n\n## `--dry-run` and `--check`\n\n```\n## fenced, no heading\n```\n\n"
+        "## `bkrc fmt`\n\n## `bkrc fmt`\n",
+        encoding="utf-8",
+    )
+    assert anchors(page) == {"page", "--dry-run-and---check", "bkrc-fmt", "bkrc-fmt-1"}
 
 
 def test_a_broken_link_and_a_missing_anchor_are_found(tmp_path):
