@@ -263,6 +263,30 @@ def test_a_std_path_that_leaves_the_standard_library_is_read_nowhere(tmp_path, h
     )
 
 
+@pytest.mark.parametrize("spec", ["std/./zvm73", "std/zvm73/.", "std/.", "std/", "std/site/common", "std/zvm73/"])
+def test_a_std_path_that_is_not_one_modules_name_is_read_nowhere(tmp_path, spec):
+    """BKR104: the message says a `std/` path is `std/` and one module's name, so a
+    `.` part or a folder is refused too (`std/./zvm73` was read as `std/zvm73`): a
+    library module has one spelling, which a reviewer's search for it finds."""
+    (found,) = _import_outside(tmp_path, spec)
+    assert found.code == "BKR104"
+    assert found.message == (
+        f"import path `{spec}` is not `std/` and one module's name: the standard library's modules are"
+        " one folder deep, named without a `.` part or a folder (`std/zvm73`)"
+    )
+    assert (found.span.line, found.span.column, found.span.end_column) == (1, 8, 8 + len(spec))
+
+
+def test_a_std_module_by_its_name_is_read(tmp_path):
+    """`std/zvm73` and `std/zvm73.bkr` are one module's name: read, no BKR104."""
+    for spec in ("std/zvm73", "std/zvm73.bkr"):
+        path = tmp_path / "main.bkr"
+        path.write_text(f"import {spec}\n{CLUSTER}")
+        analysis = analyse(str(path), path.read_bytes(), path=path)
+        assert not [d for d in analysis.diagnostics if d.code.startswith("BKR10")]
+        assert [Path(m.file).name for m in analysis.program.modules][1:2] == ["zvm73.bkr"]
+
+
 def test_a_relative_path_climbing_out_of_the_project_is_read_as_documented(tmp_path):
     """`../` is relative to the importing file (docs/language.md): it may leave the
     project, as `#include "../x.h"` does, and reads the module."""

@@ -100,7 +100,7 @@ IMPORT_OUTSIDE = register(
     "BKR104",
     "import-path-outside",
     "error",
-    "an import path is absolute, or a `std/` path leaves the standard library",
+    "an import path is absolute, or a `std/` path is not `std/` and one module's name",
     """
     An import names a module by a path relative to a place bkrc chooses:
     `std/NAME` the standard library's module NAME, `./NAME` and `../NAME`
@@ -117,8 +117,12 @@ IMPORT_OUTSIDE = register(
       (`import std/../../site/common`, `import std//home/x`): it reads as the
       standard library, which every reviewer trusts to hold the product's
       machines and z/VM's own IDs as IBM ships them, and reads a file of
-      somewhere else. The library's modules are one folder deep: a `std/`
-      path is `std/` and a module's name.
+      somewhere else;
+    - any other `std/` path that is not `std/` and one module's name: a
+      `.` part or a folder (`import std/./zvm73`, `import std/site/x`).
+      The library's modules are one folder deep, so such a path names a
+      library module in a second spelling (one a reviewer, or a search
+      for `std/zvm73`, passes by) or none at all.
 
     Failing example:
 
@@ -135,16 +139,23 @@ _OUTSIDE = {
     "absolute": "is absolute: a module is imported by a path relative to the importing file,"
     " the standard library or a search folder",
     "std": "leaves the standard library, which it names: a `std/` path is `std/` and one module's name",
+    "std-name": "is not `std/` and one module's name: the standard library's modules are one folder deep,"
+    " named without a `.` part or a folder (`std/zvm73`)",
 }
 
 
 def outside(spec: str) -> str | None:
     """Why `import spec` is refused (BKR104: a key of `_OUTSIDE`), or None: an
-    absolute path, or a `std/` one whose rest is absolute or climbs with `..`."""
+    absolute path, a `std/` one whose rest is absolute or climbs with `..`, or
+    one whose rest is anything but one module's name (`.`, a folder, nothing)."""
     if spec.startswith("/"):
         return "absolute"
-    if spec.startswith("std/") and (spec[4:].startswith("/") or ".." in spec[4:].split("/")):
-        return "std"
+    if spec.startswith("std/"):
+        rest = spec[4:]
+        if rest.startswith("/") or ".." in rest.split("/"):
+            return "std"
+        if "/" in rest or rest in ("", "."):
+            return "std-name"
     return None
 
 
