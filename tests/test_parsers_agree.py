@@ -331,3 +331,30 @@ EACH_BEFORE_MEMBER = (
 @pytest.mark.parametrize("text", EACH_BEFORE_MEMBER)
 def test_the_parsers_agree_on_an_unfinished_on_each_before_a_member_line(text):
     assert differences(text) is None
+
+
+#: `onexpire M {` on the line after a catalog's `on M` (.ci/explore seed 40014): the
+#: lexer reads `on`, one more of the catalog's, then `expire`. It is `expire on`
+#: run together the other way round, one error at the word whose fix writes it, with
+#: either parser (the fast one gives up, and Lark's recovery answers for it).
+GLUED_SWAPPED = (
+    (
+        "cluster PRODSSI {\n  catalog shared server BKRSVSFS pool BKRPOOL on PRODA\n"
+        "  onexpire    PRODA {\n    preview daily 01:00\n  }\n}\n"
+    ),
+    "cluster A {\n  catalog shared server S pool P on M\n  ONEXPIRE M, N {\n    purge weekly sun 03:00\n  }\n}\n",
+)
+
+
+@pytest.mark.parametrize("text", GLUED_SWAPPED)
+def test_the_parsers_agree_on_expire_on_run_together_the_other_way_round(text):
+    assert differences(text) is None
+    module, diagnostics = lark_read(source_of(text))
+    word = text.split("\n")[2].split()[0]
+    meant = "EXPIRE ON" if word.isupper() else "expire on"
+    assert [(d.code, d.span.line, d.span.column, d.message) for d in diagnostics] == [
+        ("BKR012", 3, 3, f"unknown keyword `{word}`; did you mean `{meant}`?")
+    ]
+    (edit,) = diagnostics[0].fix.edits
+    assert edit.new_text == meant
+    assert len(module.clusters[0].expires) == 1

@@ -610,15 +610,30 @@ def _keywords_doubled() -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
-def test_on_glued_to_a_statement_keyword_is_not_read_as_two_words_swapped(parser, monkeypatch):
+@pytest.mark.parametrize("written", ["  onexpire VMSYS1 {", "  onexpire    VMSYS1 {", "  ONEXPIRE VMSYS1 {"])
+def test_on_glued_to_a_statement_keyword_is_that_statement_the_other_way_round(written, parser, monkeypatch):
     # `onexpire VMSYS1 {` on the line after `catalog ... on VMSYS1`: the contextual
     # lexer, which takes no NAME after that `on NAME`, reads `on` and `expire`, with
-    # no blank between them; the swapped-words recovery (`on expire`) split the one
-    # word in two and crashed (.ci/explore seed 40014, tests/test_syntax_region.py).
+    # no blank between them. Not `on expire` (two words swapped would split the one
+    # word and crashed: .ci/explore seed 40014, tests/test_syntax_region.py), nor a
+    # BKR004 at its `{` too: `expire on`, run together the other way round, one error
+    # whose fix writes it, the expire block read as written so.
     monkeypatch.setenv("BKRDSL_PARSER", parser)
-    text = BASE.replace("  expire on VMSYS1 {", "  onexpire VMSYS1 {", 1)
-    found = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
-    assert (found[0].code, found[0].span.line, found[0].span.column) == ("BKR012", 21, 3)
+    text = BASE.replace("  expire on VMSYS1 {", written, 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    word = written.split()[0]
+    meant = "EXPIRE ON" if word.isupper() else "expire on"
+    assert (found.code, found.span.line, found.span.column, found.span.end_column) == ("BKR012", 21, 3, 11)
+    assert found.message == f"unknown keyword `{word}`; did you mean `{meant}`?"
+    assert found.help == f"write `{meant}`: the statement starts with `{meant.split()[0]}`, and a keyword ends at a blank"
+    assert _fix_writes(found) == meant
+    fixed = text[: found.span.start] + meant + text[found.span.end :]
+    assert not analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics
+    (read,) = analysis.program.main.clusters[0].expires
+    assert read.span.start == found.span.start  # the block starts at the word
+    assert [w.text for w in read.placement.members] == ["VMSYS1"]
+    assert (len(read.previews), len(read.purges), [w.text for w in read.retains]) == (1, 1, ["35"])
 
 
 @pytest.mark.parametrize(("word", "text"), _keywords_doubled(), ids=[w for w, _ in _keywords_doubled()])

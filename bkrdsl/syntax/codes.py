@@ -750,7 +750,10 @@ UNKNOWN_KEYWORD = register(
     So are keywords run together, or a keyword and the start of the next
     (`catalog sharedserver`, `run on eachmember`, `singlegroup`,
     `catalog sharedserv`): bkrc names the keywords meant and reads on as if
-    the blank were there. Without the blank the same word would read as
+    the blank were there. A statement's keyword and the `on` after it run
+    together the other way round (`onexpire VMSYS1 {` under a catalog's
+    `on VMSYS1`) are one error whose fix writes `expire on`, and the
+    block is read so. Without the blank the same word would read as
     keywords in one place and as a name in another (`eachmember` a member,
     `excludeminidisk` a minidisk address after an include's addresses), so
     it is always an error. A word is taken for keywords only where those

@@ -922,6 +922,18 @@ def glued_keyword(keyword: str, rest: str, span: Span) -> Diagnostic:
     )
 
 
+def glued_swapped(word: str, meant: str, span: Span) -> Diagnostic:
+    """`onexpire PRODA {`: a statement's keyword and the one after it (`expire on`),
+    run together the other way round; `meant`, the two in order."""
+    keyword = meant.split()[0]
+    return codes.UNKNOWN_KEYWORD(
+        f"unknown keyword `{word}`; did you mean `{meant}`?",
+        span,
+        help=f"write `{meant}`: the statement starts with `{keyword}`, and a keyword ends at a blank",
+        fix=write_fix(meant, span),
+    )
+
+
 def synonym_option(word: str, keyword: str, value: str | None, span: Span) -> Diagnostic:
     """`disk ... on VMCOM1 extent 1000`: another tool's word (KEYWORD_SYNONYMS) for the
     keyword the statement goes on with; `value`, the word after it."""

@@ -285,6 +285,8 @@ _BULLET_LINE = re.compile(
 _GAP = re.compile(r"(?:[ \t\f\r\n]+|#[^\n]*)*")
 _STRING = re.compile(r'"(?:[^"\\\n]|\\[^\n])*"?')
 _PUNCTUATION = {"{": "LBRACE", "}": "RBRACE", ",": "COMMA"}
+#: A line's words and punctuation, in order (`VMSYS1, VMSYS2 {`: four).
+_WORDS = re.compile(r"[{},]|[^\s{},]+")
 _NOT_VALUES = frozenset({"LBRACE", "RBRACE", "STRING", "$END"})
 #: What a name in a list must look like to be one (Recovery.legit_name): a volume
 #: label (`messages.looks_like_volume_label`), a minidisk address or range.
@@ -5177,6 +5179,9 @@ class Recovery:
             self.report(messages.kind_in_zvm_words(word, meant, self.source.span(begin, end)), begin)
             self.glued.append((begin, end))
             return tok
+        swapped = self.glued_swapped(tok, begin, end, before)
+        if swapped is not None:
+            return swapped
         sim = self.sim_here()
         rest = str(tok.value)
         pieces = self.glue_pieces(rest, sim, 1) if sim is not None and self.lexing(tok) else None
@@ -5201,6 +5206,38 @@ class Recovery:
                 span = self.source.span(begin, tok.end_pos)
                 self.report(messages.glued_keyword(before[0], rest, span), begin)
         return tok
+
+    def glued_swapped(self, tok: Token, begin: int, end: int, before: list[str]) -> Token | None:
+        """`onexpire VMSYS1 {` (after `catalog ... on VMSYS1`): a statement's keyword
+        and the keyword that follows it, run together the other way round. The lexer
+        read the first (`on`, one more of the statement above) and then the name
+        `expire`. Where the statement's keyword, the first, and the next word fit in
+        place of that first keyword, it is `expire on`: one error whose fix writes it,
+        and the line is read so (the first keyword taken back, the statement's fed,
+        the first returned to go on with). None otherwise."""
+        state = self.parser_state
+        if len(before) != 1 or tok.end_pos != end or state is None or not self.lexing(tok):
+            return None
+        keyword = self.facts.keywords.get(str(tok.value).lower())
+        if keyword is None or keyword not in self.statements or not state.value_stack:
+            return None
+        first = state.value_stack[-1]
+        if not (isinstance(first, Token) and is_real(first) and (first.start_pos, first.end_pos) == (begin, tok.start_pos)):
+            return None
+        after = self.source.text[end : self._line_end(end)].split("#", 1)[0]
+        following = [_PUNCTUATION.get(w) or self.facts.keywords.get(w.lower(), "NAME") for w in _WORDS.findall(after)]
+        if not Sim(state.parse_conf, state.state_stack[:-1]).fits([keyword, first.type, *following[:1]]):
+            return None
+        meant = f"{tok.value} {first.value}"
+        self.report(messages.glued_swapped(self.source.text[begin:end], meant, self.source.span(begin, end)), begin)
+        del state.value_stack[-1]
+        del state.state_stack[-1]
+        # The statement's keyword over the first word's place, the first over the
+        # second's, so that every span the tree takes from its tokens starts before it ends.
+        line, column, end_line, end_column = first.line, first.column, first.end_line, first.end_column
+        state.feed_token(Token(keyword, tok.value, begin, line, column, end_line, end_column, first.end_pos))
+        line, column, end_line, end_column = tok.line, tok.column, tok.end_line, tok.end_column
+        return Token(first.type, first.value, tok.start_pos, line, column, end_line, end_column, tok.end_pos)
 
     def path_after_letter(self, tok: Token, before: list[str]) -> Token | None:
         """`importt std/zvm73`: a letter after `import`, which the lexer read as the
