@@ -374,11 +374,14 @@ def test_bkr515_leaves_to_bkr413_an_exclude_none_of_the_job_s_includes_reaches()
 
 
 def test_bkr515_an_identity_s_minidisk_missing_on_some_members_names_them():
-    (d,) = check(PRODSSI, (r"^( MDISK )0191( 3390 0319 0003 M2PRV1)", r"\g<1>0291\2"))
-    assert d.code == "BKR515" and "IDENTITY `FTPSERVE` that its SUBCONFIG on `VMSYS2` does not define" in d.message
-    assert d.span.file == str(PRODSSI) and d.span.line == 80  # SYSINC's `include minidisk * 0191`
+    # Once per job that includes `* 0191` of SYSIDS: SYSINC (line 80) and SYSME (line 90).
+    found = check(PRODSSI, (r"^( MDISK )0191( 3390 0319 0003 M2PRV1)", r"\g<1>0291\2"))
+    assert [(d.code, d.span.line) for d in found] == [("BKR515", 80), ("BKR515", 90)]
+    for d in found:
+        assert "IDENTITY `FTPSERVE` that its SUBCONFIG on `VMSYS2` does not define" in d.message
+        assert d.span.file == str(PRODSSI)
     every = [(r"^( MDISK )0191( 3390 0319 0003 M\dPRV1)", r"\g<1>0291\2")]
-    (d,) = check(PRODSSI, *every)
+    (d, _) = check(PRODSSI, *every)
     assert "names no minidisk of `FTPSERVE`" in d.message and "(`FTPSERVE`'s minidisks: `0291`)" in d.help
 
 
@@ -397,8 +400,16 @@ def _sysinc(includes: str) -> str:
     return text.replace(old, includes + "\n" + IN_SYSINC, 1)
 
 
+def _but_417(diagnostics):
+    """BKR417's left aside: a TCPIP 0200 include added to SYSINC alone is in no include of its
+    full job, SYSME, which BKR417 rightly says; these tests are BKR530's."""
+    return [d for d in diagnostics if d.code != "BKR417"]
+
+
 def test_bkr530_an_identity_s_global_minidisk_an_each_member_job_backs_up_once_per_member():
-    (d,) = check(_job_line("    include minidisk TCPIP 0200", IN_SYSINC), GLOBAL_0200)
+    # BKR417 too: SYSINC's TCPIP 0200 is in no include of its full job, SYSME.
+    assert codes(check(_job_line("    include minidisk TCPIP 0200", IN_SYSINC), GLOBAL_0200)) == ["BKR417", "BKR530"]
+    (d,) = _but_417(check(_job_line("    include minidisk TCPIP 0200", IN_SYSINC), GLOBAL_0200))
     assert d.code == "BKR530" and d.severity is Severity.ERROR and d.span.file == "site.bkr"
     assert (d.span.line, d.span.column) == (81, 28)  # the include's `0200`
     assert "job `SYSINC`" in d.message and "`TCPIP`'s minidisk 0200" in d.message
@@ -415,11 +426,11 @@ def test_bkr530_an_identity_s_global_minidisk_an_each_member_job_backs_up_once_p
     # Not selected, a SUBCONFIG's (local), a temporary disk, or on `&SYSRES` (each member's own volume).
     assert check(PRODSSI, GLOBAL_0200) == []
     local = (r"^(SUBCONFIG TCPIP-\d)$", r"\1\n MDISK 0200 3390 3000 0050 VMCOM1 MR")
-    assert check(_job_line("    include minidisk TCPIP 0200", IN_SYSINC), local) == []
+    assert _but_417(check(_job_line("    include minidisk TCPIP 0200", IN_SYSINC), local)) == []
     tdisk = (r"^( OPTION QUICKDSP)$", r"\1\n MDISK 0200 3390 T-DISK 50 MR")
-    assert codes(check(_job_line("    include minidisk TCPIP 0200", IN_SYSINC), tdisk)) == ["BKR516"]
+    assert codes(_but_417(check(_job_line("    include minidisk TCPIP 0200", IN_SYSINC), tdisk))) == ["BKR516"]
     sysres = (r"^( OPTION QUICKDSP)$", r"\1\n MDISK 0200 3390 3000 0050 &SYSRES MR")
-    assert check(_job_line("    include minidisk TCPIP 0200", IN_SYSINC), sysres) == []
+    assert _but_417(check(_job_line("    include minidisk TCPIP 0200", IN_SYSINC), sysres)) == []
 
 
 def _longest_names(run: str, local: int = 0) -> tuple[str, str]:
@@ -484,7 +495,8 @@ def test_bkr530_a_global_minidisk_defined_again_locally_is_said_so_with_init_s_a
     a job on one member selecting them is BKR221. BKR530 says the address is defined
     twice and gives `bkrc init`'s advice (starter.directory_global_and_local), the same
     text, written once: define it once, in the IDENTITY entry or in each SUBCONFIG."""
-    (d,) = check(PRODSSI, GLOBAL_0191)
+    d, sysme = check(PRODSSI, GLOBAL_0191)  # SYSME's `include minidisk * 0191` (line 90) too
+    assert (sysme.code, sysme.span.line) == ("BKR530", 90) and "job `SYSME`" in sysme.message
     assert d.code == "BKR530" and d.severity is Severity.ERROR and (d.span.line, d.span.column) == (80, 24)
     assert d.message == (
         "job `SYSINC` backs up `TCPIP`'s minidisk 0191, but IDENTITY `TCPIP` defines it in its"
@@ -511,11 +523,13 @@ def test_bkr530_a_global_minidisk_defined_again_locally_is_said_so_with_init_s_a
     # Defined again in the entry itself (a T-DISK, or on `&SYSRES`): the same advice.
     for again in ("T-DISK 50", "3000 0050 &SYSRES"):
         both = (GLOBAL_0191[0], rf"\1\n MDISK 0191 3390 {again} MR\n MDISK 0191 3390 3000 0050 VMCOM1 MR")
-        (d,) = check(PRODSSI, both, (r"^(SUBCONFIG TCPIP-\d)\n MDISK 0191 .*$", r"\1"))
+        d, sysme = check(PRODSSI, both, (r"^(SUBCONFIG TCPIP-\d)\n MDISK 0191 .*$", r"\1"))
+        assert (sysme.code, sysme.span.line) == ("BKR530", 90)  # SYSME's `* 0191`, said alike
         assert d.code == "BKR530" and "defines it in its entry itself (global" in d.message
         assert "and again there: an exclude" in d.message and d.help.startswith("define `TCPIP`'s 0191 once")
     # Global alone: the exclude advice stands (it takes nothing else out).
-    (d,) = check(PRODSSI, GLOBAL_0191, (r"^(SUBCONFIG TCPIP-\d)\n MDISK 0191 .*$", r"\1"))
+    d, sysme = check(PRODSSI, GLOBAL_0191, (r"^(SUBCONFIG TCPIP-\d)\n MDISK 0191 .*$", r"\1"))
+    assert (sysme.code, sysme.span.line) == ("BKR530", 90)
     assert d.code == "BKR530" and "`exclude minidisk TCPIP 0191`" in d.help
 
 
@@ -537,15 +551,15 @@ def _with_sysglob(job: str = SYSGLOB) -> str:
 
 
 def _sysglob_check(bkr: str, *edits):
-    """`check`, BKR417's but left aside: SYSGLOB is a full job of SYSIDS, whose incremental
-    SYSINC backs up `* 0191` that SYSGLOB (TCPIP's 0200 alone) never takes in full, which
-    BKR417 rightly says (prodssi.bkr has no other full job of SYSIDS); these tests are BKR221's."""
-    return [d for d in check(bkr, *edits) if d.code != "BKR417"]
+    """`check`, BKR417's and BKR410's left aside: SYSGLOB is a second full job of SYSIDS
+    beside SYSME, so where it selects TCPIP's 0191 too BKR410 rightly says both back it
+    up, and BKR417 what SYSINC selects that SYSGLOB does not; these tests are BKR221's."""
+    return [d for d in check(bkr, *edits) if d.code not in ("BKR417", "BKR410")]
 
 
 def _sysglob_alone(bkr: str):
-    """The diagnostics of `bkr` without a directory, BKR417's left aside (`_sysglob_check`)."""
-    return [d for d in analyse("site.bkr", bkr.encode()).diagnostics if d.code != "BKR417"]
+    """The diagnostics of `bkr` without a directory, BKR417's and BKR410's left aside (`_sysglob_check`)."""
+    return [d for d in analyse("site.bkr", bkr.encode()).diagnostics if d.code not in ("BKR417", "BKR410")]
 
 
 def test_bkr221_with_the_directory_a_job_that_selects_only_global_minidisks_may_run_on_one_member():

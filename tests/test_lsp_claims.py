@@ -185,7 +185,7 @@ def test_folding_keeps_to_the_client_s_range_limit(tmp_path):
             editor.close()
 
     every = folds(None)
-    assert every[:3] == [(0, 1, "comment"), (2, 3, "imports"), (5, 82, None)] and len(every) == 11
+    assert every[:3] == [(0, 1, "comment"), (2, 3, "imports"), (5, 92, None)] and len(every) == 13
     assert folds(3) == every[:3]
 
 

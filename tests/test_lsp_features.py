@@ -1594,7 +1594,7 @@ def test_a_stray_brace_leaves_the_language_server_the_whole_file():
     assert [d.code for d in broken.diagnostics] == ["BKR013"]
     assert broken.model is not None
     assert [m.name for m in broken.model.members] == ["VMSYS1", "VMSYS2", "VMSYS3", "VMSYS4"]
-    assert [j.name for j in broken.model.jobs] == ["LNXFULL", "LNXINC", "APPSFULL", "SYSINC"]
+    assert [j.name for j in broken.model.jobs] == ["LNXFULL", "LNXINC", "APPSFULL", "SYSINC", "SYSME"]
     assert hints_of(broken) == hints_of(good) != []
     assert [(s.name, [c.name for c in s.children]) for s in F.outline(broken)] == [
         (s.name, [c.name for c in s.children]) for s in F.outline(good)

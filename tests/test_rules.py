@@ -195,7 +195,7 @@ def test_a_disk_for_a_guest_says_to_drop_it():
         # backed up by other jobs: named, and the group to add it to named too
         ("LNXWEB01", "move the line to job `LNXFULL` or `LNXINC`, which back LNXWEB01 up, or add LNXWEB01 to `APPS`"),
         # an IDENTITY user in a job of single users: adding it to APPS would be BKR203
-        ("TCPIP", "move the line to job `SYSINC`, which backs TCPIP up"),
+        ("TCPIP", "move the line to job `SYSINC` or `SYSME`, which back TCPIP up"),
         ("ZZTOP", "add ZZTOP to `APPS`, or move the line to the job that backs it up"),
     ],
 )
@@ -272,7 +272,7 @@ _WHEN = "then when it starts: `daily` and the time your site picks (`daily HH:MM
             "    to disk pool BKUPPOOL\n    run on VMSYS2 daily 23:30",
             "    run on VMSYS2 daily 23:30",
             "BKR113",
-            "add `to tape` (like `LNXFULL` and `SYSINC`) or `to disk pool BKUPPOOL` (like `APPSFULL`)",
+            "add `to tape` (like `LNXFULL`, `SYSINC` and `SYSME`) or `to disk pool BKUPPOOL` (like `APPSFULL`)",
         ),
         # ... and `to tape` said needing a shared Tape Manager where the cluster has none
         (
@@ -911,7 +911,7 @@ def test_a_range_of_ids_gets_its_narrowest_patterns(entry, help):
     [
         # a single job of LINUX at both levels beside LNXFULL: was also BKR405 (both "full")
         ("    backup LINUX incremental\n", "    backup LINUX full\n    backup LINUX incremental\n"),
-        # an IDENTITY job of SYSIDS at both levels beside another full one: was also BKR410
+        # an IDENTITY job of SYSIDS at both levels beside another full one (SYSME): was also BKR410
         (
             "    backup SYSIDS incremental\n",
             "    backup SYSIDS full\n    backup SYSIDS incremental\n",
@@ -924,13 +924,6 @@ def test_a_job_at_both_levels_is_bkr118_alone(old, new):
     line gives is not the job's, so no second job is told that it backs the same
     users up "at the same level" (BKR405, BKR410)."""
     text = PRODSSI_TEXT.replace(old, new, 1)
-    if "SYSIDS full" in text:
-        text = text.replace(
-            "  job SYSINC {",
-            "  job SYSFULL {\n    backup SYSIDS full\n    include minidisk * 0191\n    to tape\n"
-            "    run on each member weekly sun 05:00\n  }\n\n  job SYSINC {",
-            1,
-        )
     codes = [d.code for d in analyse("prodssi.bkr", text.encode()).diagnostics]
     assert codes == ["BKR118"], codes
 

@@ -225,11 +225,12 @@ def assert_agrees(shown_json: dict, files: dict[str, dict[str, str]]) -> None:
 
 
 def test_jobs_sorted_by_time_of_day(at_root):
-    """VMSYS2 runs SYSINC2 at 03:30, LNXFULL at 22:00 and LNXINC at 23:30, though the
-    file declares them LNXFULL, LNXINC, SYSINC."""
+    """VMSYS2 runs SYSINC2 at 03:30, SYSME2 at 20:00, LNXFULL at 22:00 and LNXINC at
+    23:30, though the file declares them LNXFULL, LNXINC, SYSINC, SYSME."""
     (vmsys2,) = show_json("examples/prodssi.bkr", "--member", "VMSYS2")["members"]
     assert [(j["time"], j["name"], j["source_job"]) for j in vmsys2["jobs"]] == [
         ("03:30", "SYSINC2", "SYSINC"),
+        ("20:00", "SYSME2", "SYSME"),
         ("22:00", "LNXFULL", "LNXFULL"),
         ("23:30", "LNXINC", "LNXINC"),
     ]

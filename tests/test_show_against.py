@@ -103,15 +103,18 @@ def test_a_user_added_to_an_identity_group_gains_a_backup_on_every_member(tmp_pa
             f"  job SYSINC{n} (from SYSINC) changed\n"
             "    backs up   was SYSIDS (2 users)\n"
             "               now SYSIDS (3 users)\n"
+            f"  job SYSME{n} (from SYSME) changed\n"
+            "    backs up   was SYSIDS (2 users)\n"
+            "               now SYSIDS (3 users)\n"
             "  whom its jobs back up:\n"
-            f"    SMTP: backed up now by SYSINC{n} (by no job on VMSYS{n} before)\n"
+            f"    SMTP: backed up now by SYSINC{n}, SYSME{n} (by no job on VMSYS{n} before)\n"
         ) in out
     # The include of `*` names SMTP in its records too: that is the backup above, not a change of selection.
     assert "selects" not in out
     doc = against_json(new, old)
     assert doc["cluster"]["gained"] == [{"name": "SMTP", "type": "user"}]
     assert [m["backups"] for m in doc["members"]] == [
-        [{"name": "SMTP", "type": "user", "old_jobs": [], "new_jobs": [f"SYSINC{n}"]}] for n in range(1, 5)
+        [{"name": "SMTP", "type": "user", "old_jobs": [], "new_jobs": [f"SYSINC{n}", f"SYSME{n}"]}] for n in range(1, 5)
     ]
 
 
@@ -230,8 +233,10 @@ def test_a_member_removed_is_shown_with_what_it_ran_and_may_be_asked_for(tmp_pat
         "member VMSYS4 (removed)\n"
         "  job SYSINC4 (from SYSINC) removed: daily 03:30 identity incremental to tape, backs up SYSIDS\n"
         "      (2 users)\n"
+        "  job SYSME4 (from SYSME) removed: monthly last-day 20:00 identity full to tape, backs up SYSIDS\n"
+        "      (2 users)\n"
         "  whom its jobs back up:\n"
-        "    FTPSERVE, TCPIP: no job on VMSYS4 backs up now (was SYSINC4)\n"
+        "    FTPSERVE, TCPIP: no job on VMSYS4 backs up now (was SYSINC4, SYSME4)\n"
     )
     # A member neither file has is BKR330, as without --against.
     result = run_cli(["show", new, "--against", old, "--member", "VMSYS9"], expect=1)

@@ -303,10 +303,10 @@ SUBCONFIG APPSRV-A
 def test_an_identity_is_one_entry_per_member_it_is_built_on_each_with_that_member_s_jobs(at_root, tmp_path):
     """An IDENTITY is an instance per BUILD ON member, not one merged entry: on each
     member it counts with the minidisks its SUBCONFIG there gives it, and only that
-    member's jobs count for it. SYSINC (`run on each member`, 0191) backs WEBSRV up on
-    VMSYS1 and VMSYS3, names it on VMSYS2 where its SUBCONFIG has 0200 only (not
-    selected, SYSINC2 alone), and finds nothing on VMSYS4, where it is not built;
-    `BUILD ON *` (APPSRV) is an instance on every member."""
+    member's jobs count for it. SYSINC and SYSME (`run on each member`, 0191) back
+    WEBSRV up on VMSYS1 and VMSYS3, name it on VMSYS2 where its SUBCONFIG has 0200 only
+    (not selected, SYSINC2 and SYSME2 alone), and find nothing on VMSYS4, where it is
+    not built; `BUILD ON *` (APPSRV) is an instance on every member."""
     path = variant(
         tmp_path, "identity group SYSIDS { TCPIP FTPSERVE }", "identity group SYSIDS { TCPIP FTPSERVE WEBSRV APPSRV }"
     )
@@ -315,14 +315,18 @@ def test_an_identity_is_one_entry_per_member_it_is_built_on_each_with_that_membe
     data = show_json(path, str(direct))
     members = data["cluster"]["members"]
     said = {(m, user): (e["status"], e["jobs"]) for m in members for user, e in entries(data, m).items()}
+
+    def jobs(member: str, n: int) -> list[dict]:
+        return [{"name": f"{job}{n}", "member": member} for job in ("SYSINC", "SYSME")]
+
     for m, n in zip(members, (1, 2, 3, 4), strict=True):
-        assert said[m, "APPSRV"] == ("backed-up", [{"name": f"SYSINC{n}", "member": m}])
-    assert said["VMSYS1", "WEBSRV"] == ("backed-up", [{"name": "SYSINC1", "member": "VMSYS1"}])
-    assert said["VMSYS2", "WEBSRV"] == ("not-selected", [{"name": "SYSINC2", "member": "VMSYS2"}])
-    assert said["VMSYS3", "WEBSRV"] == ("backed-up", [{"name": "SYSINC3", "member": "VMSYS3"}])
+        assert said[m, "APPSRV"] == ("backed-up", jobs(m, n))
+    assert said["VMSYS1", "WEBSRV"] == ("backed-up", jobs("VMSYS1", 1))
+    assert said["VMSYS2", "WEBSRV"] == ("not-selected", jobs("VMSYS2", 2))
+    assert said["VMSYS3", "WEBSRV"] == ("backed-up", jobs("VMSYS3", 3))
     assert ("VMSYS4", "WEBSRV") not in said
     out = run_cli(["show", str(path), "--directory", str(direct)], expect=0).stdout
-    assert "    named, but no minidisk of theirs selected: WEBSRV (SYSINC2)" in out
+    assert "    named, but no minidisk of theirs selected: WEBSRV (SYSINC2, SYSME2)" in out
 
 
 def test_member_filter_shows_those_members_coverage(at_root):
