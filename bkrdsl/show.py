@@ -678,8 +678,9 @@ def _wrapped(text: str, first: str, rest: str) -> list[str]:
 
 #: The narrowest `backs up` column beside a row; a narrower one goes below it.
 MIN_BACKS_UP = 16
-#: The widest schedule column: `weekly mon,tue,` (a longer schedule folds after a comma).
-SCHEDULE_WIDTH = 15
+#: The widest schedule column: `monthly last-day`, `weekly mon,tue,` (a longer schedule folds
+#: after a comma or at a blank).
+SCHEDULE_WIDTH = 16
 
 HEADINGS = ("time", "schedule", "job", "from", "kind", "level", "to", "backs up")
 
