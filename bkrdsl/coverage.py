@@ -90,6 +90,34 @@ def coverage(model: Model, directory: Directory) -> Coverage:
     )
 
 
+def user_coverage(
+    model: Model, directory: Directory, user_ids: Sequence[str]
+) -> dict[str, tuple[str | None, str | None, tuple[tuple[str | None, UserCoverage], ...]]]:
+    """For `bkrc show --user`: of each ID (upper case), its directory statement
+    ("USER", "IDENTITY"; None when the directory has no such user), whom `coverage`
+    leaves it out as ("product", "zvm"; None: the site's), and what the jobs do with
+    it, as `coverage` finds it: once for a USER (member None: the same from every
+    member), per member for an IDENTITY. Asked of a machine `coverage` leaves out
+    too: a restore asks of TCPIP as of a guest."""
+    classify = classifier(model, tape_linked=directory_tape_links(directory))
+    members = model.member_names
+    every_job = tuple((job_name, job, m) for m in members for job_name, job in model.member_jobs(m))
+    selects = _Selects(model, directory, every_job)
+    out = {}
+    for user_id in user_ids:
+        entry = directory.entry(user_id)
+        if entry is None or entry.kind not in ("USER", "IDENTITY"):
+            out[user_id] = (None, None, ())
+            continue
+        whose = classify(entry.id)
+        left_out = "product" if whose == PRODUCT else "zvm" if whose is not None else None
+        found = [(m, c) for m in members if (c := selects.user_on(entry, m)) is not None]
+        if entry.kind == "USER":
+            found = found[:1] and [(None, found[0][1])]
+        out[user_id] = (entry.kind, left_out, tuple(found))
+    return out
+
+
 def _permanent(disks: Sequence[Minidisk]) -> tuple[Minidisk, ...]:
     """The minidisks that keep their contents: not a V-DISK or T-DISK."""
     return tuple(d for d in disks if not d.temporary)
@@ -265,4 +293,4 @@ def _within(address: int, ranges: Sequence[tuple[int, int]]) -> bool:
     return any(first <= address <= last for first, last in ranges)
 
 
-__all__ = ["coverage"]
+__all__ = ["coverage", "user_coverage"]

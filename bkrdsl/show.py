@@ -45,6 +45,8 @@ from bkrdsl.resolve.model import (
     StartEntry,
     Timing,
     VolumeCapacity,
+    is_pattern,
+    pattern_regex,
     split_sfs_path,
     timing,
 )
@@ -226,12 +228,21 @@ def _selected(selection: ast.Selection, records: Sequence[str] | None, member: s
     )
 
 
+def _selection_statements(model: Model, job: JobModel, member: str) -> list[tuple[ast.Selection, Sequence[str] | None, str | None]]:
+    """The statements of what the template of `job` on `member` selects, in its
+    order (`job_templates`): (statement, whom an include's records name or None
+    for an exclude, the member whose own exclude it is or None)."""
+    out: list[tuple[ast.Selection, Sequence[str] | None, str | None]] = list(
+        zip(job.includes, model.include_owners(job), [None] * len(job.includes))
+    )
+    out += [(s, None, None) for s in job.excludes]
+    out += [(s, None, member) for s in model.member_excludes(job, member)]
+    return out
+
+
 def _selection(model: Model, job: JobModel, member: str) -> tuple[Selected, ...]:
     """What the template of `job` on `member` selects, in its order (`job_templates`)."""
-    out = [_selected(s, owners, None) for s, owners in zip(job.includes, model.include_owners(job))]
-    out += [_selected(s, None, None) for s in job.excludes]
-    out += [_selected(s, None, member) for s in model.member_excludes(job, member)]
-    return tuple(out)
+    return tuple(_selected(s, records, whose) for s, records, whose in _selection_statements(model, job, member))
 
 
 def _job_row(model: Model, name: str, job: JobModel, member: str) -> JobRow:
@@ -828,6 +839,21 @@ def _starts_text(starts: Sequence[StartEntry]) -> str:
     return ", ".join(said) or "nothing"
 
 
+def _header_lines(v: ClusterView) -> list[str]:
+    """The cluster's header: its name, file and members, the catalog, expiry, tape,
+    shared volumes and, with --directory, whom the coverage leaves out."""
+    out = _wrapped(f"cluster {v.name} ({v.file}): members {' '.join(v.members)}", "", " " * 2)
+    header = (
+        ("catalog", _catalog_text(v)),
+        ("expiry", _expiry_text(v)),
+        ("tape", _tape_text(v)),
+        ("volumes", f"shared by every member: {_volumes_text(v.shared_volumes)}" if v.shared_volumes else "none shared"),
+    ) + ((("coverage", _left_out_text(v.coverage)),) if v.coverage is not None else ())
+    for label, value in header:
+        out += [line.replace("\xa0", " ") for line in _wrapped(value, f"  {label:<9}", " " * 11)]
+    return out
+
+
 def text(v: ClusterView) -> str:
     """The text format: the cluster's header, then each member shown, in member
     order, its jobs by time of day, its expiry and what BKRSTART starts. Lines of
@@ -852,15 +878,7 @@ def text(v: ClusterView) -> str:
             for n in range(height)
         ]
 
-    out = _wrapped(f"cluster {v.name} ({v.file}): members {' '.join(v.members)}", "", " " * 2)
-    header = (
-        ("catalog", _catalog_text(v)),
-        ("expiry", _expiry_text(v)),
-        ("tape", _tape_text(v)),
-        ("volumes", f"shared by every member: {_volumes_text(v.shared_volumes)}" if v.shared_volumes else "none shared"),
-    ) + ((("coverage", _left_out_text(v.coverage)),) if v.coverage is not None else ())
-    for label, value in header:
-        out += [line.replace("\xa0", " ") for line in _wrapped(value, f"  {label:<9}", " " * 11)]
+    out = _header_lines(v)
     for m in v.shown:
         workers = f", {m.workers} worker{'s' if m.workers != 1 else ''}" if m.workers else ""
         out += ["", f"member {m.name} ({m.ordinal} of {len(v.members)}{workers}, job suffix {m.job_suffix})"]
@@ -1356,3 +1374,250 @@ __all__ = [
     "text",
     "view",
 ]
+
+
+# ------------------------------------------------------------------ one user (--user)
+# "Who backs up LNXWEB01?": the rows above, of every member shown, that back the
+# user up, with the statements of their selections that name it, and, with
+# --directory, what `bkrdsl.coverage` finds of each of its minidisks.
+
+#: A user's answer without the directory: a job backs it up on a schedule; only
+#: `manual` jobs do; jobs name it but no include selects it; no job names it.
+SCHEDULED, MANUAL_ONLY = "backed-up", "manual-only"
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a statement is written: its file, line and column (1-based)."""
+
+    file: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class UserJob:
+    """A job, on one member, that names a user: its row, and the selections of its
+    template there whose records or owner take in the user, each with its statement."""
+
+    member: str
+    row: JobRow
+    selects: tuple[tuple[Selected, Place], ...]
+
+
+@dataclass(frozen=True)
+class UserView:
+    """What `bkrc show --user NAME` says of one user."""
+
+    user: str
+    kind: str | None  # "single", "identity"; None: the file does not declare it
+    declared: str | None  # "group LINUX", "user", "match LNXAPP* of group LINUX"; None: not declared
+    declared_at: Place | None
+    status: str  # SCHEDULED, MANUAL_ONLY, NOT_SELECTED or NOT_NAMED
+    jobs: tuple[UserJob, ...]  # the jobs that name it, by member, then by time of day
+    #: With --directory: its directory statement ("USER", "IDENTITY"; None: not in it),
+    #: whom the coverage leaves it out as ("product", "zvm"; None), and, per member
+    #: (None for a USER: the same from every member), what the jobs do with its minidisks.
+    directory: str | None = None
+    statement: str | None = None
+    left_out: str | None = None
+    coverage: tuple[tuple[str | None, UserCoverage], ...] = ()
+
+
+def _place(span) -> Place:
+    return Place(span.file, span.line, span.column)
+
+
+def _takes_in(owner: str, user: str) -> bool:
+    """Whether a minidisk selection's owner (or an SFS path's user part) takes in `user`."""
+    return owner == "*" or owner == user or (is_pattern(owner) and bool(pattern_regex(owner).match(user)))
+
+
+def _names_user(s: Selected, user: str) -> bool:
+    """Whether selection `s` of a template concerns `user`: an include whose records
+    name it (or a `match` pattern it matches), an exclude whose owner or path takes it in."""
+    if s.medium == "minidisk":
+        return any(_takes_in(owner, user) for owner in s.records)
+    return any((parts := split_sfs_path(path)) is not None and _takes_in(parts[1], user) for path in s.records)
+
+
+def _declaration(model: Model, user: str) -> tuple[str | None, str | None, Place | None]:
+    """(kind, how the file declares `user`, where), each None when it does not."""
+    found = model.user(user)
+    if found is not None:
+        return found.kind.value, found.origin, _place(found.span)
+    pattern = model.pattern_for(user)
+    if pattern is not None:
+        origin = f"match {pattern.pattern}" + (f" of {pattern.origin}" if pattern.origin != "user" else "")
+        return pattern.kind.value, origin, _place(pattern.span)
+    return None, None, None
+
+
+def known_user(model: Model, user: str) -> bool:
+    """Whether the file declares `user` (by ID, in a group, or by a `match` pattern)."""
+    return _declaration(model, user)[1] is not None
+
+
+def user_view(
+    model: Model,
+    user: str,
+    members: Sequence[str] = (),
+    found: tuple[str | None, str | None, tuple[tuple[str | None, UserCoverage], ...]] | None = None,
+    directory: str | None = None,
+) -> UserView:
+    """What the jobs of `members` (every member when empty) do with `user` (upper
+    case): the rows `bkrc show` prints, of the jobs that name it, with the
+    statements of their selections that concern it. `found`, with --directory
+    (`bkrdsl.coverage.user_coverage`): its statement there, whom the coverage
+    leaves it out as, and each member's coverage of it."""
+    kind, declared, at = _declaration(model, user)
+    jobs = []
+    for m in model.member_names:
+        if members and m not in members:
+            continue
+        for job_name, job in model.member_jobs(m):
+            row = _job_row(model, job_name, job, m)
+            if user not in row.users and not any(pattern_regex(p).match(user) for p in row.patterns):
+                continue
+            spans = [_place(s.span) for s, _, _ in _selection_statements(model, job, m)]
+            selects = tuple((s, p) for s, p in zip(row.selection, spans) if _names_user(s, user))
+            jobs.append((_by_time(row.when), UserJob(m, row, selects)))
+    ordered = tuple(j for _, j in sorted(jobs, key=lambda pair: (model.member_names.index(pair[1].member), pair[0])))
+    selecting = [j for j in ordered if any(s.action == "include" for s, _ in j.selects)]
+    if any(j.row.when.minutes is not None for j in selecting):
+        status = SCHEDULED
+    elif selecting:
+        status = MANUAL_ONLY
+    else:
+        status = NOT_SELECTED if ordered else NOT_NAMED
+    statement, left_out, coverage = found if found is not None else (None, None, ())
+    return UserView(user, kind, declared, at, status, ordered, directory, statement, left_out, coverage)
+
+
+def _at(p: Place, main_file: str) -> str:
+    return f"line {p.line}" if p.file == main_file else f"{p.file}:{p.line}"
+
+
+#: What a user's status says, below its name, without the directory.
+_USER_STATUS_WORDS = {
+    SCHEDULED: "backed up by {n}",
+    MANUAL_ONLY: "backed up only by `manual` {n}, submitted by hand (BKRSUBMT DUE never submits them)",
+    NOT_SELECTED: "backed up by no job: {n} name it, but no include selects it",
+}
+
+
+def _minidisk_text(d: MinidiskCoverage, member: str | None, main_file: str) -> str:
+    jobs = ", ".join(f"{j.name} on {j.member}" for j in d.jobs)
+    if d.status == BACKED_UP:
+        return f"{d.address}  backed up by {jobs}" + (" (`manual` jobs only)" if d.manual_only else "")
+    if d.status == EXCLUDED:
+        return f"{d.address}  excluded from {jobs} by the {_excludes_text(d.excluded_by, main_file)}"
+    return f"{d.address}  selected by no job"
+
+
+def _user_directory_lines(u: UserView, main_file: str) -> list[str]:
+    if u.directory is None:
+        return []
+    if u.statement is None:
+        return [f"  not in {u.directory}: it has no minidisk there to back up"]
+    left = {"product": "one of the product's machines", "zvm": "one of z/VM's own IDs"}.get(u.left_out or "")
+    head = f"  minidisks in {u.directory} ({u.statement}"
+    head += ", the same from every member" if u.statement == "USER" else ", each member's own"
+    if left:
+        head += f"; {left}, which `bkrc show --directory` leaves out of its coverage"
+    out = _wrapped(head + "):", "", " " * 4)
+    if not u.coverage:
+        return out + ["    no permanent minidisk (a V-DISK or T-DISK is empty at each logon)"]
+    for member, c in u.coverage:
+        indent = "    "
+        if member is not None:
+            out.append(f"    on {member}:")
+            indent = "      "
+        for d in c.minidisks:
+            out += [x.replace("\xa0", " ") for x in _wrapped(_minidisk_text(d, member, main_file), indent, indent + "      ")]
+    return out
+
+
+def _declared_text(u: UserView, main_file: str) -> str:
+    """`single, in group LINUX at line 43`; `identity user at std/zvm-common.bkr:63`."""
+    if u.declared_at is None:
+        return "not declared in the file"
+    at = _at(u.declared_at, main_file)
+    if u.declared == "user":
+        return f"{u.kind} user at {at}"
+    if (u.declared or "").startswith("match "):
+        return f"{u.kind}, by {u.declared} at {at}"
+    return f"{u.kind}, in {u.declared} at {at}"
+
+
+def user_text(v: ClusterView, users: Sequence[UserView]) -> str:
+    """`bkrc show --user`: the cluster's header, then each user: how the file declares
+    it, the jobs that name it as the table's rows (with their member), each with the
+    statements of its selections that concern the user, by line; with --directory,
+    each of its minidisks."""
+    out = _header_lines(v)
+    for u in users:
+        how = _declared_text(u, v.file)
+        out += ["", f"user {u.user} ({how})"]
+        n = f"{len(u.jobs)} job{'s' if len(u.jobs) != 1 else ''}"
+        if u.status == NOT_NAMED:
+            out.append("  backed up by no job: no job's `backup` names it, its group or a pattern it matches")
+        else:
+            said = _USER_STATUS_WORDS[u.status].format(n=n)
+            out += _wrapped(said + ":", "  ", "    ")
+            rows = [([j.member], *_cells(j.row)) for j in u.jobs]
+            heads = ("member", *HEADINGS[:-1])
+            widths = [max(len(h), *(len(x) for r in rows for x in r[i])) for i, h in enumerate(heads)]
+            widths[2] = min(widths[2], max(SCHEDULE_WIDTH, len(heads[2])))  # folds as the table's
+            out.append(("  " + "  ".join(h.ljust(w) for h, w in zip(heads, widths))).rstrip())
+            for j, r in zip(u.jobs, rows):
+                cells = [c if i != 2 else _fold(c[0], widths[2]) for i, c in enumerate(r)]
+                for n in range(max(len(c) for c in cells)):
+                    said = "  ".join((c[n] if n < len(c) else "").ljust(w) for c, w in zip(cells, widths))
+                    out.append(("  " + said).rstrip())
+                if not any(s.action == "include" for s, _ in j.selects):
+                    out.append(" " * 10 + "selects none of its minidisks or SFS paths: no include names it")
+                for s, p in j.selects:
+                    said = f"{s.action} {_selected_text(s)} at {_at(p, v.file)}".replace("\xa0", " ")
+                    out += _wrapped(said, " " * 10, " " * 12)
+        out += _user_directory_lines(u, v.file)
+    return "\n".join(out) + "\n"
+
+
+def _user_json(u: UserView) -> dict:
+    out = {
+        "user": u.user,
+        "kind": u.kind,
+        "declared": None
+        if u.declared_at is None
+        else {"origin": u.declared, "file": u.declared_at.file, "line": u.declared_at.line, "column": u.declared_at.column},
+        "status": u.status,
+        "jobs": [
+            {
+                "name": j.row.name,
+                "member": j.member,
+                "source_job": j.row.source_job,
+                "kind": j.row.kind,
+                "level": j.row.level,
+                **_timing_json(j.row.when),
+                "to": None if j.row.medium is None else {"medium": j.row.medium, "pool": j.row.pool},
+                "selection": [
+                    {**_selected_json(s), "file": p.file, "line": p.line, "column": p.column} for s, p in j.selects
+                ],
+            }
+            for j in u.jobs
+        ],
+    }
+    if u.directory is not None:
+        entries = _member_coverage_json(tuple(c for _, c in u.coverage))["coverage"]["entries"]
+        out["directory"] = {
+            "statement": u.statement,
+            "left_out": u.left_out,
+            "members": [{"member": m, **e} for (m, _), e in zip(u.coverage, entries)],
+        }
+    return out
+
+
+def user_json(v: ClusterView, users: Sequence[UserView]) -> dict:
+    """`bkrc show --user --format json` (docs/show.md): the cluster, then each user."""
+    return {"format_version": FORMAT_VERSION, "cluster": _cluster_json(v), "users": [_user_json(u) for u in users]}

@@ -79,6 +79,51 @@ def member_problems(analysis, file: str, members, also=()) -> tuple[list, dict]:
     return out, {**analysis.sources, source.name: source}
 
 
+def user_problems(analysis, file: str, members, users, directory=None) -> tuple[list, dict]:
+    """(diagnostics, sources) for the `--user` names bkrc knows nothing of: each an
+    error pointing into the command line `bkrc show FILE --member ... --user ...`
+    (BKR301 for a name CP cannot have; BKR331 for one the file does not declare,
+    by ID, in a group or by a `match` pattern, and `--directory` does not have),
+    with "did you mean" the file's and the directory's IDs."""
+    from bkrdsl.check.common import Suggester, quoted, user_id_problem
+    from bkrdsl.check.declarations import UNKNOWN_BACKUP
+    from bkrdsl.check.names import INVALID_USER_ID
+    from bkrdsl.show import known_user
+    from bkrdsl.starter import command_line
+
+    model = analysis.model
+    options = [("--member", m) for m in members] + [("--user", u) for u in users]
+    source, args = command_line(file, options, command="show")
+    out = []
+    suggest = Suggester()
+    candidates = None
+    for arg in args[len(members):]:
+        problem = user_id_problem(arg.value)
+        if problem is not None:
+            out.append(INVALID_USER_ID(problem, arg.span, help="give the user's ID as CP knows it: 1 to 8 characters"))
+            continue
+        up = arg.value.upper()
+        if known_user(model, up) or (directory is not None and directory.entry(up) is not None):
+            continue
+        if candidates is None:
+            candidates = set(model.user_ids) | ({e.id for e in directory.entries} if directory is not None else set())
+        close = suggest.closest(up, candidates)
+        where = f"cluster {quoted(model.name)} does not declare it" + (
+            f", and {directory.name} has no such user" if directory is not None else ""
+        )
+        said = "did you mean " + " or ".join(quoted(c) for c in close) + "? " if close else ""
+        ask = "" if directory is not None else "; to ask the site's CP directory too, add --directory FILE"
+        out.append(
+            UNKNOWN_BACKUP(
+                f"`--user` names {quoted(up)}, which no job can back up: {where}",
+                arg.span,
+                help=f"{said}a job backs up the users the file declares, by ID, in a group or by a"
+                f" group's `match` pattern{ask}",
+            )
+        )
+    return out, {**analysis.sources, source.name: source}
+
+
 @click.command(
     "show",
     cls=DocumentCommand,
@@ -113,10 +158,19 @@ def member_problems(analysis, file: str, members, also=()) -> tuple[list, dict]:
     " removed or changed, who gains or loses a backup, expiry and start-up; text or json, not with"
     " --directory (docs/show.md).",
 )
+@click.option(
+    "--user",
+    "users",
+    multiple=True,
+    metavar="NAME",
+    help="Show who backs up this user: the jobs, per member, with the .bkr lines that select or"
+    " exclude it, or why none does; with --directory, each of its minidisks; repeat it for"
+    " several (docs/show.md).",
+)
 @directory_option
 @color_option
 @include_option
-def show_cmd(file, members, fmt, against, directory_path, color, include):
+def show_cmd(file, members, fmt, against, users, directory_path, color, include):
     """Show what runs on each member of FILE's cluster, and when ('-' reads standard input).
 
     Per member: its jobs by time of day, under the names the product knows them
@@ -139,6 +193,10 @@ def show_cmd(file, members, fmt, against, directory_path, color, include):
             "--against compares what runs where and when, not the coverage: leave out --directory and"
             " --format csv (docs/show.md: diff the CSV of each file)"
         )
+    if users and (against is not None or fmt == "csv"):
+        raise click.UsageError(
+            "--user shows who backs up a user, as text or json: leave out --against and --format csv"
+        )
     if fmt == "csv" and directory_path is None:
         raise click.UsageError("--format csv lists the minidisks of --directory's users: give --directory FILE")
     if against == "-" and file == "-":
@@ -155,6 +213,10 @@ def show_cmd(file, members, fmt, against, directory_path, color, include):
     old, old_warnings = _against(against, include, fmt, color, status) if ok and against is not None else (None, ())
     was = old.members if old is not None else ()
     bad, sources = member_problems(analysis, file, members, was) if ok else ([], {})
+    if ok and users:
+        readable = directory if directory is not None and directory.readable else None
+        unknown, sources = user_problems(analysis, file, members, users, readable)
+        bad += unknown
     # One document: the file's warnings and the --member names it lacks together.
     reports = [analysis] + ([_Report(bad, sources)] if bad else [])
     print_diagnostics(reports, "text" if fmt == "csv" else fmt, color, err=True)
@@ -173,6 +235,9 @@ def show_cmd(file, members, fmt, against, directory_path, color, include):
             click.echo(json.dumps(show.changes_json(difference), indent=2))
         else:
             click.echo(show.changes_text(difference), nl=False)
+        sys.exit(EXIT_OK)
+    if users:
+        _show_users(model, tuple(m.upper() for m in members), users, directory, fmt)
         sys.exit(EXIT_OK)
     facts = show.view(model, tuple(m.upper() for m in members), _coverage(model, directory))
     if fmt == "json":
@@ -213,6 +278,28 @@ def _against(path, include, fmt, color, status):
         click.echo("bkrc: errors in --against's file; nothing shown", err=status)
         sys.exit(EXIT_INPUT)
     return show.view(analysis.model), _warnings(analysis)
+
+
+def _show_users(model, members, users, directory, fmt):
+    """`--user`: each user (upper case, each once, in the order given), from the rows
+    `bkrc show` prints; with --directory, its minidisks as the coverage finds them."""
+    import json
+
+    from bkrdsl import show
+
+    wanted = tuple(dict.fromkeys(u.upper() for u in users))
+    found = {}
+    name = None
+    if directory is not None and directory.readable:
+        from bkrdsl.coverage import user_coverage
+
+        found, name = user_coverage(model, directory, wanted), directory.name
+    facts = show.view(model, members)
+    views = [show.user_view(model, u, members, found.get(u), name) for u in wanted]
+    if fmt == "json":
+        click.echo(json.dumps(show.user_json(facts, views), indent=2))
+    else:
+        click.echo(show.user_text(facts, views), nl=False)
 
 
 def _coverage(model, directory):

@@ -1,0 +1,288 @@
+"""`bkrc show FILE --user NAME`: who backs up one user, and why no job does (docs/show.md).
+
+The restore drill's first question (docs/deploy.md, "When a file must be
+restored"): which member's job backs up LNXWEB01, under which name, when, to
+disk or tape, with the `.bkr` lines that select or exclude it; with
+`--directory`, each of its minidisks, as `bkrc show --directory`'s coverage
+finds them. Every path is here: a user backed up by name, by a `match`
+pattern, an IDENTITY on every member; one only `manual` jobs back up, one a
+job names but no include selects, one no job names; a minidisk an exclude
+takes out, with its line; a user the directory has and the file does not
+declare, one the file declares and the directory lacks; an unknown user
+(BKR331, exit 1), a name CP cannot have (BKR301), and the options it does
+not go with (exit 2).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import EXAMPLES, run_cli
+
+from bkrdsl.show import WIDTH
+
+PRODSSI = "examples/prodssi.bkr"
+DIRECT = "examples/prodssi.direct"
+
+
+def shown(*args, expect=0) -> str:
+    result = run_cli(["show", *args], expect=expect)
+    return result.stdout
+
+
+def as_json(*args) -> dict:
+    return json.loads(run_cli(["show", *args, "--format", "json"], expect=0).stdout)
+
+
+def section(out: str, user: str) -> list[str]:
+    """The lines of `user`'s part of the text, from its `user` line to the next blank."""
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith(f"user {user} "))
+    end = next((i for i in range(at, len(lines)) if not lines[i]), len(lines))
+    return lines[at:end]
+
+
+# ------------------------------------------------------------------ backed up
+def test_single_user_in_a_group(at_root):
+    """LNXWEB01: both of VMSYS2's LINUX jobs, each with the lines that select it and
+    take minidisks out of it, the member's own exclude by its line in the member block."""
+    out = shown(PRODSSI, "--user", "lnxweb01")
+    assert out.startswith("cluster PRODSSI (examples/prodssi.bkr): members VMSYS1 VMSYS2 VMSYS3 VMSYS4\n")
+    assert "  expiry   purges on VMSYS1 only (EXPIRE acts on every member's jobs); keeps backups 35 days\n" in out
+    assert section(out, "LNXWEB01") == [
+        "user LNXWEB01 (single, in group LINUX at line 43)",
+        "  backed up by 2 jobs:",
+        "  member  time   schedule    job      from     kind    level        to",
+        "  VMSYS2  22:00  weekly sat  LNXFULL  LNXFULL  single  full         tape",
+        "          include minidisk * 0100-0FFF at line 52",
+        "          exclude minidisk * 0190 019D 019E 0300 at line 53",
+        "          exclude minidisk LNX* 0192 (VMSYS2's) at line 13",
+        "  VMSYS2  23:30  daily       LNXINC   LNXINC   single  incremental  disk pool BKUPPOOL",
+        "          include minidisk * 0191 at line 63",
+        "          exclude minidisk LNX* 0192 (VMSYS2's) at line 13",
+    ]
+    lines = (EXAMPLES / "prodssi.bkr").read_text().splitlines()
+    assert lines[52 - 1].strip() == "include minidisk * 0100-0FFF"
+    assert lines[13 - 1].strip().startswith("exclude minidisk LNX* 0192")
+    assert lines[43 - 1].strip().startswith("single group LINUX {")
+
+
+def test_user_a_match_pattern_declares(at_root):
+    out = shown(PRODSSI, "--user", "LNXAPP07")
+    assert section(out, "LNXAPP07")[:2] == [
+        "user LNXAPP07 (single, by match LNXAPP* of group LINUX at line 43)",
+        "  backed up by 2 jobs:",
+    ]
+
+
+def test_identity_user_is_backed_up_on_every_member(at_root):
+    data = as_json(PRODSSI, "--user", "TCPIP")
+    (user,) = data["users"]
+    assert user["kind"] == "identity" and user["status"] == "backed-up"
+    assert [(j["name"], j["member"]) for j in user["jobs"]] == [
+        (f"{job}{n}", f"VMSYS{n}") for n in range(1, 5) for job in ("SYSINC", "SYSME")
+    ]
+    assert user["declared"]["file"] == "std/zvm-common.bkr"
+    assert "directory" not in user  # only with --directory
+
+
+def test_member_filter_keeps_those_members_jobs(at_root):
+    data = as_json(PRODSSI, "--user", "TCPIP", "--member", "VMSYS3")
+    assert [j["name"] for j in data["users"][0]["jobs"]] == ["SYSINC3", "SYSME3"]
+
+
+def test_json_names_each_job_and_statement(at_root):
+    data = as_json(PRODSSI, "--user", "LNXWEB01", "--user", "CICSPRD")
+    assert data["format_version"] == "1" and data["cluster"]["name"] == "PRODSSI"
+    web, cics = data["users"]
+    assert web["declared"] == {"origin": "group LINUX", "file": PRODSSI, "line": 43, "column": 24}
+    full = web["jobs"][0]
+    assert {k: full[k] for k in ("name", "member", "source_job", "kind", "level", "schedule", "time", "to")} == {
+        "name": "LNXFULL", "member": "VMSYS2", "source_job": "LNXFULL", "kind": "single", "level": "full",
+        "schedule": "weekly sat", "time": "22:00", "to": {"medium": "tape", "pool": None},
+    }
+    assert [(s["action"], s["line"], s["member"]) for s in full["selection"]] == [
+        ("include", 52, None), ("exclude", 53, None), ("exclude", 13, "VMSYS2"),
+    ]
+    # CICSPRD's SFS directories are selected by the job too: the SFS include names it.
+    assert [(s["medium"], s["line"]) for s in cics["jobs"][0]["selection"] if s["action"] == "include"] == [
+        ("minidisk", 70), ("sfs", 72),
+    ]
+
+
+def test_each_user_once_in_the_order_given(at_root):
+    data = as_json(PRODSSI, "--user", "CICSPRD", "--user", "lnxweb01", "--user", "CICSPRD")
+    assert [u["user"] for u in data["users"]] == ["CICSPRD", "LNXWEB01"]
+
+
+# ------------------------------------------------------------------ why no job does
+ODD_USERS = """\
+  single group TESTS { TESTG01 TESTG02 }
+  single user SPARE01
+
+  job TESTMAN {
+    backup TESTS full
+    include minidisk TESTG01 0191
+    to disk
+    run on VMSYS1 manual
+  }
+
+"""
+
+
+@pytest.fixture
+def odd(tmp_path):
+    """examples/prodssi.bkr with a `manual` job whose include names one of its two
+    users, and a user no job names."""
+    text = (EXAMPLES / "prodssi.bkr").read_text().replace("  job SYSINC {", ODD_USERS + "  job SYSINC {")
+    path = tmp_path / "odd.bkr"
+    path.write_text(text)
+    return path
+
+
+def test_manual_only(odd):
+    data = as_json(str(odd), "--user", "TESTG01")
+    assert data["users"][0]["status"] == "manual-only"
+    out = shown(str(odd), "--user", "TESTG01")
+    part = section(out, "TESTG01")
+    assert part[1] == (
+        "  backed up only by `manual` 1 job, submitted by hand (BKRSUBMT DUE never submits them):"
+    )
+    assert part[3].split() == ["VMSYS1", "-", "manual", "TESTMAN", "TESTMAN", "single", "full", "disk"]
+
+
+def test_named_but_not_selected(odd):
+    out = shown(str(odd), "--user", "TESTG02")
+    part = section(out, "TESTG02")
+    assert part[1] == "  backed up by no job: 1 job name it, but no include selects it:"
+    assert part[4] == "          selects none of its minidisks or SFS paths: no include names it"
+    assert as_json(str(odd), "--user", "TESTG02")["users"][0]["status"] == "not-selected"
+
+
+def test_named_by_no_job(odd):
+    out = shown(str(odd), "--user", "SPARE01")
+    line = next(i for i, text in enumerate(odd.read_text().splitlines(), 1) if "single user SPARE01" in text)
+    assert section(out, "SPARE01") == [
+        f"user SPARE01 (single user at line {line})",
+        "  backed up by no job: no job's `backup` names it, its group or a pattern it matches",
+    ]
+    user = as_json(str(odd), "--user", "SPARE01")["users"][0]
+    assert (user["status"], user["jobs"]) == ("not-named", [])
+
+
+# ------------------------------------------------------------------ with --directory
+def test_minidisks_of_a_user(at_root):
+    out = shown(PRODSSI, "--directory", DIRECT, "--user", "LNXWEB01")
+    assert section(out, "LNXWEB01")[-3:] == [
+        "  minidisks in examples/prodssi.direct (USER, the same from every member):",
+        "    0100  backed up by LNXFULL on VMSYS2",
+        "    0191  backed up by LNXFULL on VMSYS2, LNXINC on VMSYS2",
+    ]  # its 0300, a V-DISK, is empty at each logon: not listed
+
+
+def test_excluded_minidisk_names_the_exclude(at_root):
+    out = shown("examples/bank.bkr", "--directory", "examples/bank.direct", "--user", "DB2B")
+    text = " ".join(line.strip() for line in section(out, "DB2B"))
+    assert (
+        "0600  excluded from LOCBFULL on PRODB, LOCBINC on PRODB by the exclude of member PRODB at line 17" in text
+    )
+    user = as_json("examples/bank.bkr", "--directory", "examples/bank.direct", "--user", "DB2B")["users"][0]
+    (entry,) = user["directory"]["members"]
+    assert entry["member"] is None and entry["statement"] == "USER"
+    disk = next(d for d in entry["minidisks"] if d["address"] == "0600")
+    assert disk["status"] == "excluded"
+    assert disk["excluded_by"] == [
+        {"file": "examples/bank.bkr", "line": 17, "column": 5, "whose": "member", "name": "PRODB"}
+    ]
+
+
+def test_identity_minidisks_per_member_even_when_coverage_leaves_it_out(at_root):
+    data = as_json(PRODSSI, "--directory", DIRECT, "--user", "TCPIP")
+    directory = data["users"][0]["directory"]
+    assert directory["statement"] == "IDENTITY" and directory["left_out"] == "zvm"
+    assert [(m["member"], m["status"]) for m in directory["members"]] == [
+        (f"VMSYS{n}", "backed-up") for n in range(1, 5)
+    ]
+    out = shown(PRODSSI, "--directory", DIRECT, "--user", "TCPIP")
+    assert "    on VMSYS3:\n      0191  backed up by SYSINC3 on VMSYS3, SYSME3 on VMSYS3\n" in out
+
+
+def test_user_the_directory_has_and_the_file_does_not_declare(at_root, tmp_path):
+    """LNXDB01 taken out of group LINUX: bkrc knows it from the directory, and says no job backs it up."""
+    text = (EXAMPLES / "prodssi.bkr").read_text().replace("LNXWEB02 LNXDB01", "LNXWEB02")
+    site = tmp_path / "site.bkr"
+    site.write_text(text)
+    out = shown(str(site), "--directory", DIRECT, "--user", "LNXDB01")
+    assert section(out, "LNXDB01") == [
+        "user LNXDB01 (not declared in the file)",
+        "  backed up by no job: no job's `backup` names it, its group or a pattern it matches",
+        "  minidisks in examples/prodssi.direct (USER, the same from every member):",
+        "    0100  selected by no job",
+        "    0191  selected by no job",
+    ]
+    user = as_json(str(site), "--directory", DIRECT, "--user", "LNXDB01")["users"][0]
+    assert user["declared"] is None and user["directory"]["members"][0]["status"] == "not-named"
+
+
+def test_user_the_file_declares_and_the_directory_lacks(odd):
+    out = shown(str(odd), "--directory", str(EXAMPLES / "prodssi.direct"), "--user", "SPARE01")
+    assert section(out, "SPARE01")[-1] == f"  not in {EXAMPLES / 'prodssi.direct'}: it has no minidisk there to back up"
+    assert as_json(str(odd), "--directory", str(EXAMPLES / "prodssi.direct"), "--user", "SPARE01")["users"][0][
+        "directory"
+    ] == {"statement": None, "left_out": None, "members": []}
+
+
+@pytest.mark.parametrize(
+    ("example", "users"),
+    [("prodssi", ["LNXWEB01", "TCPIP", "MAINT", "CICSPRD"]), ("bank", ["DB2B", "LNXP01", "CICSRG1"])],
+)
+def test_text_fits_width(at_root, example, users):
+    args = [f"examples/{example}.bkr", "--directory", f"examples/{example}.direct"]
+    out = shown(*args, *(x for u in users for x in ("--user", u)))
+    assert max(len(line) for line in out.splitlines()) <= WIDTH
+
+
+# ------------------------------------------------------------------ names bkrc cannot show
+def test_unknown_user_is_bkr331_in_the_command_line(at_root):
+    result = run_cli(["show", PRODSSI, "--user", "LNXWEB1"], expect=1)
+    assert result.stdout == ""
+    assert "error[BKR331]: `--user` names `LNXWEB1`, which no job can back up: cluster `PRODSSI` does not declare it\n" in result.stderr
+    assert "1 | bkrc show examples/prodssi.bkr --user LNXWEB1\n" in result.stderr
+    assert "= help: did you mean `LNXWEB01`?" in result.stderr
+    assert "add --directory FILE" in result.stderr
+    assert result.stderr.endswith("bkrc: nothing shown\n")
+
+
+def test_unknown_user_with_the_directory_says_both(at_root):
+    result = run_cli(["show", PRODSSI, "--directory", DIRECT, "--user", "NOSUCH", "--format", "json"], expect=1)
+    assert result.stdout == "bkrc: nothing shown\n"
+    report = json.loads(result.stderr)
+    (error,) = [d for d in report["diagnostics"] if d["severity"] == "error"]
+    assert (error["code"], error["file"], error["column"]) == ("BKR331", "<command line>", 39)
+    assert "and examples/prodssi.direct has no such user" in error["message"]
+
+
+def test_user_id_cp_cannot_have(at_root):
+    result = run_cli(["show", PRODSSI, "--user", "LNXWEB01", "--user", "TOOLONGNAME"], expect=1)
+    assert result.stdout == ""
+    assert "error[BKR301]" in result.stderr and "TOOLONGNAME" in result.stderr
+    assert "BKR331" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "extra", [["--against", PRODSSI], ["--directory", DIRECT, "--format", "csv"]], ids=["against", "csv"]
+)
+def test_not_with_against_or_csv(at_root, extra):
+    result = run_cli(["show", PRODSSI, "--user", "LNXWEB01", *extra], expect=2)
+    assert "--user shows who backs up a user, as text or json" in result.output
+
+
+def test_without_user_the_output_is_unchanged(at_root):
+    """`--user` adds a view; `bkrc show` without it prints what it did (its snapshots hold it)."""
+    plain = shown(PRODSSI)
+    assert "\nuser " not in plain and plain.count("member VMSYS") == 4
+
+
+def test_listed_in_help():
+    assert "--user NAME" in run_cli(["show", "--help"], expect=0).stdout
