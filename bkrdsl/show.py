@@ -1501,8 +1501,8 @@ def _at(p: Place, main_file: str) -> str:
 #: What a user's status says, below its name, without the directory.
 _USER_STATUS_WORDS = {
     SCHEDULED: "backed up by {n}",
-    MANUAL_ONLY: "backed up only by `manual` {n}, submitted by hand (BKRSUBMT DUE never submits them)",
-    NOT_SELECTED: "backed up by no job: {n} name it, but no include selects it",
+    MANUAL_ONLY: "backed up only by `manual` jobs ({count}), submitted by hand, never by BKRSUBMT DUE",
+    NOT_SELECTED: "backed up by no job: named by {n}, but no include selects it",
 }
 
 
@@ -1563,7 +1563,7 @@ def user_text(v: ClusterView, users: Sequence[UserView]) -> str:
         if u.status == NOT_NAMED:
             out.append("  backed up by no job: no job's `backup` names it, its group or a pattern it matches")
         else:
-            said = _USER_STATUS_WORDS[u.status].format(n=n)
+            said = _USER_STATUS_WORDS[u.status].format(n=n, count=len(u.jobs))
             out += _wrapped(said + ":", "  ", "    ")
             rows = [([j.member], *_cells(j.row)) for j in u.jobs]
             heads = ("member", *HEADINGS[:-1])

@@ -349,7 +349,9 @@ def test_docs_coverage_example_is_what_bkrc_prints(tmp_path, monkeypatch):
     (block,) = [
         b
         for b in re.findall(r"```text\n(.*?)```", text, re.DOTALL)
-        if "--directory" in b.split("\n")[0] and "--format csv" not in b.split("\n")[0]  # test_show_csv.py's
+        if "--directory" in b.split("\n")[0]
+        and "--format csv" not in b.split("\n")[0]  # test_show_csv.py's
+        and "--user" not in b.split("\n")[0]  # run by test_docs_transcripts.py
     ]
     command, shown = block.split("\n", 1)
     (tmp_path / "examples").mkdir()

@@ -146,16 +146,14 @@ def test_manual_only(odd):
     assert data["users"][0]["status"] == "manual-only"
     out = shown(str(odd), "--user", "TESTG01")
     part = section(out, "TESTG01")
-    assert part[1] == (
-        "  backed up only by `manual` 1 job, submitted by hand (BKRSUBMT DUE never submits them):"
-    )
+    assert part[1] == "  backed up only by `manual` jobs (1), submitted by hand, never by BKRSUBMT DUE:"
     assert part[3].split() == ["VMSYS1", "-", "manual", "TESTMAN", "TESTMAN", "single", "full", "disk"]
 
 
 def test_named_but_not_selected(odd):
     out = shown(str(odd), "--user", "TESTG02")
     part = section(out, "TESTG02")
-    assert part[1] == "  backed up by no job: 1 job name it, but no include selects it:"
+    assert part[1] == "  backed up by no job: named by 1 job, but no include selects it:"
     assert part[4] == "          selects none of its minidisks or SFS paths: no include names it"
     assert as_json(str(odd), "--user", "TESTG02")["users"][0]["status"] == "not-selected"
 
@@ -286,3 +284,18 @@ def test_without_user_the_output_is_unchanged(at_root):
 
 def test_listed_in_help():
     assert "--user NAME" in run_cli(["show", "--help"], expect=0).stdout
+
+
+# ------------------------------------------------------------------ the restore drill's page
+def test_deploy_md_directory_excerpt_is_how_the_output_ends(at_root):
+    """docs/deploy.md, "With the site's directory": the command it gives, and the lines
+    it says the output ends with (its transcript without the directory is run by
+    tests/test_docs_transcripts.py)."""
+    from conftest import ROOT
+
+    page = (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")
+    part = page.split("### With the site's directory", 1)[1]
+    command = part.split("```sh\n", 1)[1].split("\n```", 1)[0]
+    ending = part.split("ends with\n\n```text\n", 1)[1].split("```", 1)[0]
+    assert command == f"bkrc show {PRODSSI} --directory {DIRECT} --user LNXWEB01"
+    assert shown(*command.split()[2:]).endswith(ending)

@@ -573,7 +573,11 @@ UNKNOWN_BACKUP = register(
     is one, the help offers `backup APPS full` and a fix inserts the blank.
     A name written at several places (`backup GUESTZ` in two jobs) is one
     mistake, reported once at its first place with the others as notes; its
-    fix (one close match) writes that name at every place.
+    fix (one close match) writes that name at every place. `bkrc show
+    --user` reports a user it is asked of with this code too, pointing into
+    the command line, when the file does not declare it and `--directory`
+    does not have it: no job can back it up, and a mistyped ID must not read
+    as "no backup".
 
     Failing example:
 
