@@ -299,3 +299,17 @@ def test_deploy_md_directory_excerpt_is_how_the_output_ends(at_root):
     ending = part.split("ends with\n\n```text\n", 1)[1].split("```", 1)[0]
     assert command == f"bkrc show {PRODSSI} --directory {DIRECT} --user LNXWEB01"
     assert shown(*command.split()[2:]).endswith(ending)
+
+
+def test_file_with_errors_shows_nothing_and_asks_no_user(at_root):
+    """The file's errors first: its users are not judged against a cluster the checker refused."""
+    result = run_cli(["show", "examples/broken/prodssi.bkr", "--user", "NOSUCH"], expect=1)
+    assert result.stdout == ""
+    assert "`--user` names" not in result.stderr
+    assert result.stderr.endswith("bkrc: errors in the input; nothing shown\n")
+
+
+def test_empty_user_name_is_bkr301(at_root):
+    result = run_cli(["show", PRODSSI, "--user", ""], expect=1)
+    assert "error[BKR301]: a z/VM user ID cannot be empty" in result.stderr
+    assert "1 | bkrc show examples/prodssi.bkr --user ''\n" in result.stderr
