@@ -1382,8 +1382,10 @@ __all__ = [
 # --directory, what `bkrdsl.coverage` finds of each of its minidisks.
 
 #: A user's answer without the directory: a job backs it up on a schedule; only
-#: `manual` jobs do; jobs name it but no include selects it; no job names it.
-SCHEDULED, MANUAL_ONLY = "backed-up", "manual-only"
+#: `manual` jobs do; jobs back it up by `backup` but no include's records name it
+#: (the coverage's NOT_NAMED, as the template never names it); no job's `backup`
+#: names it (NOT_NAMED).
+SCHEDULED, MANUAL_ONLY, NO_INCLUDE = "backed-up", "manual-only", "no-include"
 
 
 @dataclass(frozen=True)
@@ -1413,7 +1415,7 @@ class UserView:
     kind: str | None  # "single", "identity"; None: the file does not declare it
     declared: str | None  # "group LINUX", "user", "match LNXAPP* of group LINUX"; None: not declared
     declared_at: Place | None
-    status: str  # SCHEDULED, MANUAL_ONLY, NOT_SELECTED or NOT_NAMED
+    status: str  # SCHEDULED, MANUAL_ONLY, NO_INCLUDE or NOT_NAMED
     jobs: tuple[UserJob, ...]  # the jobs that name it, by member, then by time of day
     #: With --directory: its directory statement ("USER", "IDENTITY"; None: not in it),
     #: whom the coverage leaves it out as ("product", "zvm"; None), and, per member
@@ -1489,7 +1491,7 @@ def user_view(
     elif selecting:
         status = MANUAL_ONLY
     else:
-        status = NOT_SELECTED if ordered else NOT_NAMED
+        status = NO_INCLUDE if ordered else NOT_NAMED
     statement, left_out, coverage = found if found is not None else (None, None, ())
     return UserView(user, kind, declared, at, status, ordered, directory, statement, left_out, coverage)
 
@@ -1502,11 +1504,12 @@ def _at(p: Place, main_file: str) -> str:
 _USER_STATUS_WORDS = {
     SCHEDULED: "backed up by {n}",
     MANUAL_ONLY: "backed up only by `manual` jobs ({count}), submitted by hand, never by BKRSUBMT DUE",
-    NOT_SELECTED: "backed up by no job: named by {n}, but no include selects it",
+    NO_INCLUDE: "backed up by no job: named by {n}, but no include selects it",
 }
 
 
-def _minidisk_text(d: MinidiskCoverage, member: str | None, main_file: str) -> str:
+def _minidisk_text(d: MinidiskCoverage, main_file: str) -> str:
+    """`0191  backed up by LNXINC on VMSYS2`: one minidisk of a user, and what the jobs do with it."""
     jobs = ", ".join(f"{j.name} on {j.member}" for j in d.jobs)
     if d.status == BACKED_UP:
         return f"{d.address}  backed up by {jobs}" + (" (`manual` jobs only)" if d.manual_only else "")
@@ -1516,6 +1519,7 @@ def _minidisk_text(d: MinidiskCoverage, member: str | None, main_file: str) -> s
 
 
 def _user_directory_lines(u: UserView, main_file: str) -> list[str]:
+    """With --directory, the user's minidisks there: a USER's once, an IDENTITY's per member."""
     if u.directory is None:
         return []
     if u.statement is None:
@@ -1534,7 +1538,7 @@ def _user_directory_lines(u: UserView, main_file: str) -> list[str]:
             out.append(f"    on {member}:")
             indent = "      "
         for d in c.minidisks:
-            out += [x.replace("\xa0", " ") for x in _wrapped(_minidisk_text(d, member, main_file), indent, indent + "      ")]
+            out += [x.replace("\xa0", " ") for x in _wrapped(_minidisk_text(d, main_file), indent, indent + "      ")]
     return out
 
 

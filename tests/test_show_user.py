@@ -155,7 +155,7 @@ def test_named_but_not_selected(odd):
     part = section(out, "TESTG02")
     assert part[1] == "  backed up by no job: named by 1 job, but no include selects it:"
     assert part[4] == "          selects none of its minidisks or SFS paths: no include names it"
-    assert as_json(str(odd), "--user", "TESTG02")["users"][0]["status"] == "not-selected"
+    assert as_json(str(odd), "--user", "TESTG02")["users"][0]["status"] == "no-include"
 
 
 def test_named_by_no_job(odd):
@@ -313,3 +313,43 @@ def test_empty_user_name_is_bkr301(at_root):
     result = run_cli(["show", PRODSSI, "--user", ""], expect=1)
     assert "error[BKR301]: a z/VM user ID cannot be empty" in result.stderr
     assert "1 | bkrc show examples/prodssi.bkr --user ''\n" in result.stderr
+
+
+ODD_ENTRIES = """\
+USER TESTG01 LBYONLY 64M 128M G
+ MDISK 0191 3390 0001 0010 TST001 MR
+*
+USER TESTG02 LBYONLY 64M 128M G
+ MDISK 0191 3390 0011 0010 TST001 MR
+*
+USER VDISKS LBYONLY 64M 128M G
+ MDISK 0300 FB-512 V-DISK 2097152 MR
+"""
+
+
+@pytest.fixture
+def odd_direct(odd):
+    """examples/prodssi.direct with the odd users' entries, and one with a V-DISK alone."""
+    path = odd.parent / "odd.direct"
+    path.write_text((EXAMPLES / "prodssi.direct").read_text() + ODD_ENTRIES)
+    return path
+
+
+def test_minidisk_only_manual_jobs_back_up(odd, odd_direct):
+    out = shown(str(odd), "--directory", str(odd_direct), "--user", "TESTG01")
+    assert section(out, "TESTG01")[-1] == "    0191  backed up by TESTMAN on VMSYS1 (`manual` jobs only)"
+    (entry,) = as_json(str(odd), "--directory", str(odd_direct), "--user", "TESTG01")["users"][0]["directory"]["members"]
+    assert entry["minidisks"][0]["manual_only"] is True
+
+
+def test_minidisk_a_job_names_but_no_include_selects(odd, odd_direct):
+    out = shown(str(odd), "--directory", str(odd_direct), "--user", "TESTG02")
+    assert section(out, "TESTG02")[-1] == "    0191  selected by no job"
+    (entry,) = as_json(str(odd), "--directory", str(odd_direct), "--user", "TESTG02")["users"][0]["directory"]["members"]
+    # The coverage's word: no include record of any job names it (docs/show.md).
+    assert (entry["status"], entry["jobs"]) == ("not-named", [])
+
+
+def test_user_with_no_permanent_minidisk(odd, odd_direct):
+    out = shown(str(odd), "--directory", str(odd_direct), "--user", "VDISKS")
+    assert section(out, "VDISKS")[-1] == "    no permanent minidisk (a V-DISK or T-DISK is empty at each logon)"
