@@ -46,6 +46,7 @@ from bkrdsl.resolve.model import (
     Timing,
     VolumeCapacity,
     is_pattern,
+    parse_address_range,
     pattern_regex,
     split_sfs_path,
     timing,
@@ -1415,7 +1416,7 @@ class UserView:
     kind: str | None  # "single", "identity"; None: the file does not declare it
     declared: str | None  # "group LINUX", "user", "match LNXAPP* of group LINUX"; None: not declared
     declared_at: Place | None
-    status: str  # SCHEDULED, MANUAL_ONLY, NO_INCLUDE or NOT_NAMED
+    status: str  # SCHEDULED, MANUAL_ONLY, EXCLUDED, NO_INCLUDE or NOT_NAMED
     jobs: tuple[UserJob, ...]  # the jobs that name it, by member, then by time of day
     #: With --directory: its directory statement ("USER", "IDENTITY"; None: not in it),
     #: whom the coverage leaves it out as ("product", "zvm"; None), and, per member
@@ -1455,6 +1456,29 @@ def _declaration(model: Model, user: str) -> tuple[str | None, str | None, Place
     return None, None, None
 
 
+def _address_ranges(s: Selected) -> list[tuple[int, int]]:
+    """A minidisk selection's addresses as inclusive ranges (`*` every address); a
+    malformed one none (the checker has refused it)."""
+    return [r for r in map(parse_address_range, s.items) if r is not None]
+
+
+def _excluded_wholly(selects: Sequence[tuple[Selected, Place]]) -> bool:
+    """Whether the excludes among a job's selections that take the user in remove
+    every address its includes select of it: `exclude minidisk DB2PRD *`. An SFS
+    include is never: what it selects is not minidisks. Without the directory this
+    is what can be said of a user's minidisks; with it, the coverage says each."""
+    includes = [s for s, _ in selects if s.action == "include"]
+    if not includes or any(s.medium != "minidisk" for s in includes):
+        return False
+    removed: list[list[int]] = []
+    for a, b in sorted(r for s, _ in selects if s.action == "exclude" and s.medium == "minidisk" for r in _address_ranges(s)):
+        if removed and a <= removed[-1][1] + 1:
+            removed[-1][1] = max(removed[-1][1], b)
+        else:
+            removed.append([a, b])
+    return all(any(m[0] <= a and b <= m[1] for m in removed) for s in includes for a, b in _address_ranges(s))
+
+
 def known_user(model: Model, user: str) -> bool:
     """Whether the file declares `user` (by ID, in a group, or by a `match` pattern)."""
     return _declaration(model, user)[1] is not None
@@ -1485,11 +1509,14 @@ def user_view(
             selects = tuple((s, p) for s, p in zip(row.selection, spans) if _names_user(s, user))
             jobs.append((_by_time(row.when), UserJob(m, row, selects)))
     ordered = tuple(j for _, j in sorted(jobs, key=lambda pair: (model.member_names.index(pair[1].member), pair[0])))
-    selecting = [j for j in ordered if any(s.action == "include" for s, _ in j.selects)]
+    including = [j for j in ordered if any(s.action == "include" for s, _ in j.selects)]
+    selecting = [j for j in including if not _excluded_wholly(j.selects)]
     if any(j.row.when.minutes is not None for j in selecting):
         status = SCHEDULED
     elif selecting:
         status = MANUAL_ONLY
+    elif including:
+        status = EXCLUDED
     else:
         status = NO_INCLUDE if ordered else NOT_NAMED
     statement, left_out, coverage = found if found is not None else (None, None, ())
@@ -1505,6 +1532,7 @@ _USER_STATUS_WORDS = {
     SCHEDULED: "backed up by {n}",
     MANUAL_ONLY: "backed up only by `manual` jobs ({count}), submitted by hand, never by BKRSUBMT DUE",
     NO_INCLUDE: "backed up by no job: named by {n}, but no include selects it",
+    EXCLUDED: "backed up by no job: named by {n}, whose excludes take out every minidisk they select",
 }
 
 

@@ -353,3 +353,24 @@ def test_minidisk_a_job_names_but_no_include_selects(odd, odd_direct):
 def test_user_with_no_permanent_minidisk(odd, odd_direct):
     out = shown(str(odd), "--directory", str(odd_direct), "--user", "VDISKS")
     assert section(out, "VDISKS")[-1] == "    no permanent minidisk (a V-DISK or T-DISK is empty at each logon)"
+
+
+def test_every_minidisk_excluded(at_root, tmp_path):
+    """docs/show.md's coverage example: `exclude minidisk DB2PRD *` in APPSFULL. Without the
+    directory, the exclude that covers every address the include selects says it."""
+    text = (EXAMPLES / "prodssi.bkr").read_text().replace(
+        "    exclude minidisk * 0190 019D 019E\n    include sfs",
+        "    exclude minidisk * 0190 019D 019E\n    exclude minidisk DB2PRD *\n    include sfs",
+    )
+    site = tmp_path / "site.bkr"
+    site.write_text(text)
+    line = text.splitlines().index("    exclude minidisk DB2PRD *") + 1
+    part = section(shown(str(site), "--user", "DB2PRD"), "DB2PRD")
+    assert part[1] == "  backed up by no job: named by 1 job, whose excludes take out every minidisk they select:"
+    assert f"          exclude minidisk DB2PRD * at line {line}" in part
+    assert as_json(str(site), "--user", "DB2PRD")["users"][0]["status"] == "excluded"
+    # CICSPRD, in the same job, keeps its backup, and its SFS include.
+    assert as_json(str(site), "--user", "CICSPRD")["users"][0]["status"] == "backed-up"
+    # The directory says it of each minidisk, with the same line.
+    out = shown(str(site), "--directory", DIRECT, "--user", "DB2PRD")
+    assert f"    0191  excluded from APPSFULL on VMSYS1 by the exclude of job APPSFULL at line {line}" in out
