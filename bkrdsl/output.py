@@ -730,7 +730,7 @@ def kind_moves(plan: Plan, users_of: Callable[[str], set[str]]) -> list[str]:
     IDENTITY with a SUBCONFIG per member, or back): without `--directory` nothing
     else says so. `users_of` reads a template's text back (`included_users`)."""
     if not plan.written or not any(
-        a.action != KEEP and (plan.written.get(a.path) or a.artifact or Written("")).kind == "job-template"
+        a.action != KEEP and (facts := plan.written.get(a.path) or a.artifact) is not None and facts.kind == "job-template"
         for a in plan.actions
     ):
         return []  # no template changes: no user changed jobs (and no template is read back)
@@ -835,10 +835,16 @@ def renamed_jobs(plan: Plan) -> list[Rename]:
     renumbered = {(w.member, w.source_job) for (_, kind), ws in gone.items() if kind == "identity" for _, w in ws} & {
         (art.member, art.source_job) for (_, kind), arts in came.items() if kind == "identity" for art in arts
     }
+
+    def unpaired(facts: Written | Artifact) -> bool:
+        """Not a copy `job_renames` pairs: a single-configuration job's template, or
+        an IDENTITY job's copy on a member where no copy of that job both goes and comes."""
+        return facts.job_kind == "single" or (facts.member, facts.source_job) not in renumbered
+
     out = []
     for key, arts in sorted(came.items()):
-        arts = [art for art in arts if (art.member, art.source_job) not in renumbered or key[1] == "single"]
-        olds = [(p, w) for p, w in gone[key] if (w.member, w.source_job) not in renumbered or key[1] == "single"]
+        arts = [art for art in arts if unpaired(art)]
+        olds = [(p, w) for p, w in gone[key] if unpaired(w)]
         if len(arts) != 1 or len(olds) != 1:
             continue
         (path, was), art = olds[0], arts[0]
