@@ -202,7 +202,8 @@ def test_a_renamed_source_marks_the_files_that_differ_only_in_its_name(tmp_path,
     }
     assert tree(out) == before
     # The files under the old name are emitted only to compare a folder compiled
-    # from it: not for a folder up to date, nor by the compile itself.
+    # from it, by a dry run and by the compile itself, whose summary counts them in
+    # one line; never for a folder compiled from the same name.
     from bkrdsl.emit import artifacts
 
     names, real = [], artifacts.emit_all
@@ -211,10 +212,20 @@ def test_a_renamed_source_marks_the_files_that_differ_only_in_its_name(tmp_path,
     assert names == ["devssi.bkr", "dev.bkr"]
     names.clear()
     result = run_cli(["compile", new, "-o", out], expect=0)
-    assert "source name" not in result.stdout + result.stderr and names == ["devssi.bkr"]
+    assert names == ["devssi.bkr", "dev.bkr"]
+    assert result.stdout.splitlines()[-2:] == [
+        f"bkrc: wrote {out}: 0 created, {len(updated)} updated, 0 deleted, 0 unchanged",
+        f"bkrc: {len(only)} files differ only in the source name in their header (was dev.bkr)",
+    ]
+    assert "source name" not in result.stderr
     names.clear()
     run_cli(["compile", new, "-o", out, "--dry-run"], expect=0)
     assert names == ["devssi.bkr"]
+    # Compiled again from the same name, changed or not, the compile says nothing of it.
+    source(tmp_path, GOOD.replace("daily 01:00", "daily 02:00"), name="devssi.bkr")
+    names.clear()
+    result = run_cli(["compile", new, "-o", out], expect=0)
+    assert "source name" not in result.stdout + result.stderr and names == ["devssi.bkr"]
 
 
 def _bkrc(*args, cwd: Path) -> subprocess.CompletedProcess:

@@ -209,10 +209,11 @@ def _warn_renames(plan, status: bool, dialect, directory) -> None:
 
 
 def _mark_source_only(plan, model, dialect) -> None:
-    """For --dry-run and --check: the files whose only difference from DIR's is
-    the source name in their header (`output.mark_source_only`), found by
-    emitting them again under the name the last compile gave them, and only
-    when it gave another (`output.renamed_source`): a compile never pays for it."""
+    """The files whose only difference from DIR's is the source name in their
+    header (`output.mark_source_only`: the plan marks them, a compile's summary
+    counts them), found by emitting them again under the name the last compile
+    gave them, and only when it gave another (`output.renamed_source`): a
+    compile from the same name never pays for it."""
     from bkrdsl import output
     from bkrdsl.emit.artifacts import emit_all
     from bkrdsl.emit.common import EmitError
@@ -456,7 +457,7 @@ def _compile(
         # (`--diff | less`) never holds a compile back.
         failure = None if plan.up_to_date else _would_fail(plan)
         lock.close()
-        _mark_source_only(plan, analysis.model, dialect)
+    _mark_source_only(plan, analysis.model, dialect)
 
     if check_only:
         if plan.up_to_date:
@@ -501,6 +502,8 @@ def _compile(
         # the report stops the compile with DIR as it was, so any exit but 0
         # means that.
         click.echo(f"bkrc: wrote {output.summary(plan, done=True)}")
+        for line in output.source_only_written(plan):
+            click.echo(f"bkrc: {line}")
         for line in output.forced_message(plan) if force else ():
             click.echo(line, err=status)
         _warn_renames(plan, status, dialect, directory)
