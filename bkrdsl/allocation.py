@@ -202,12 +202,11 @@ def _number(word: ast.Word, disk: ast.Disk) -> int:
     return int(word.text)
 
 
-def _volume(disk: ast.Disk, default: str | None, where: str) -> str:
-    if disk.volume is not None:
-        return disk.volume.upper
-    if default is None:
+def _volume(disk: ast.Disk, volume: str | None, where: str) -> str:
+    """The volume `entry_disks` found for `disk`; AllocationError where there is none."""
+    if volume is None:
         raise AllocationError(f"disk {disk.user.text} {disk.address.text}: no volume for it ({where})")
-    return default
+    return volume
 
 
 def _for_member(model: Model, disk: ast.Disk, member: str) -> ast.Disk:
@@ -225,11 +224,33 @@ def _for_member(model: Model, disk: ast.Disk, member: str) -> ast.Disk:
     return dataclasses.replace(disk, volume=None, start=None)
 
 
+def entry_disks(model: Model, machine: Machine, member: str | None, disks) -> list[tuple[ast.Disk, str | None]]:
+    """The minidisks of `machine`'s USER entry (`member` None) or of its IDENTITY's
+    SUBCONFIG on `member`, in the order the entry writes them: each `disk`
+    statement as that entry reads it (`_for_member`), and the volume it goes on
+    (on shared DASD by default for a USER, on the member's first private volume
+    for an IDENTITY; None where the cluster declares no such volume, which the
+    checker reports). `disks`: the machine's `disk` statements (`disks_by_machine`).
+    The allocation places these; `bkrc show --against` compares them."""
+    if member is None:
+        shared = next(iter(model.shared_volumes), None)
+        return [(disk, disk.volume.upper if disk.volume is not None else shared) for disk in disks]
+    private_volumes = model.member(member).private_volumes
+    private = private_volumes[0] if private_volumes else None
+    out = []
+    for disk in disks:
+        if not model.places_instance(disk, machine.id, member):
+            continue  # another statement places this member's instance
+        disk = _for_member(model, disk, member)
+        out.append((disk, disk.volume.upper if disk.volume is not None else private))
+    return out
+
+
 def _user_minidisks(model: Model, allocator: _Allocator, machine: Machine, disks) -> tuple[Placed, ...]:
     """A USER's minidisks, placed (on shared DASD by default)."""
-    shared = next(iter(model.shared_volumes), None)
     return tuple(
-        allocator.place(machine.id, None, disk, _volume(disk, shared, "declare a shared-volume")) for disk in disks
+        allocator.place(machine.id, None, disk, _volume(disk, volume, "declare a shared-volume"))
+        for disk, volume in entry_disks(model, machine, None, disks)
     )
 
 
@@ -238,16 +259,11 @@ def _member_minidisks(
 ) -> tuple[Placed, ...]:
     """The minidisks of an IDENTITY's SUBCONFIG on member `name`, placed (on the
     member's first private volume by default)."""
-    member = model.member(name)
-    private = member.private_volumes[0] if member.private_volumes else None
-    out = []
-    for disk in disks:
-        if not model.places_instance(disk, machine.id, name):
-            continue  # another statement places this member's instance
-        disk = _for_member(model, disk, name)
-        where = _volume(disk, private, f"member {name} declares no private-volume")
-        out.append(allocator.place(machine.id, name, disk, where))
-    return tuple(out)
+    where = f"member {name} declares no private-volume"
+    return tuple(
+        allocator.place(machine.id, name, disk, _volume(disk, volume, where))
+        for disk, volume in entry_disks(model, machine, name, disks)
+    )
 
 
 # -- what else each machine's entry says
