@@ -3815,8 +3815,8 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.label,self.size,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_name, _type_source_job, _type_kind, _type_level, _type_when, _type_medium, _type_pool, _type_backs_up, _type_users, _type_patterns, _type_selection, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,name:_type_name,source_job:_type_source_job,kind:_type_kind,level:_type_level,when:_type_when,medium:_type_medium,pool:_type_pool,backs_up:_type_backs_up,users:_type_users,patterns:_type_patterns,selection:_type_selection)->_return_type:
+def __create_fn__(_type_name, _type_source_job, _type_kind, _type_level, _type_when, _type_medium, _type_pool, _type_backs_up, _type_users, _type_patterns, _type_selection, _type_description, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_description, _return_type):
+ def __init__(self,name:_type_name,source_job:_type_source_job,kind:_type_kind,level:_type_level,when:_type_when,medium:_type_medium,pool:_type_pool,backs_up:_type_backs_up,users:_type_users,patterns:_type_patterns,selection:_type_selection,description:_type_description=_dflt_description)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'name',name)
   __dataclass_builtins_object__.__setattr__(self,'source_job',source_job)
   __dataclass_builtins_object__.__setattr__(self,'kind',kind)
@@ -3828,44 +3828,45 @@ def __create_fn__(_type_name, _type_source_job, _type_kind, _type_level, _type_w
   __dataclass_builtins_object__.__setattr__(self,'users',users)
   __dataclass_builtins_object__.__setattr__(self,'patterns',patterns)
   __dataclass_builtins_object__.__setattr__(self,'selection',selection)
+  __dataclass_builtins_object__.__setattr__(self,'description',description)
  return __init__
-CODE["def __create_fn__(_type_name, _type_source_job, _type_kind, _type_level, _type_when, _type_medium, _type_pool, _type_backs_up, _type_users, _type_patterns, _type_selection, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,name:_type_name,source_job:_type_source_job,kind:_type_kind,level:_type_level,when:_type_when,medium:_type_medium,pool:_type_pool,backs_up:_type_backs_up,users:_type_users,patterns:_type_patterns,selection:_type_selection)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'source_job',source_job)\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'level',level)\n  __dataclass_builtins_object__.__setattr__(self,'when',when)\n  __dataclass_builtins_object__.__setattr__(self,'medium',medium)\n  __dataclass_builtins_object__.__setattr__(self,'pool',pool)\n  __dataclass_builtins_object__.__setattr__(self,'backs_up',backs_up)\n  __dataclass_builtins_object__.__setattr__(self,'users',users)\n  __dataclass_builtins_object__.__setattr__(self,'patterns',patterns)\n  __dataclass_builtins_object__.__setattr__(self,'selection',selection)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_name, _type_source_job, _type_kind, _type_level, _type_when, _type_medium, _type_pool, _type_backs_up, _type_users, _type_patterns, _type_selection, _type_description, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_description, _return_type):\n def __init__(self,name:_type_name,source_job:_type_source_job,kind:_type_kind,level:_type_level,when:_type_when,medium:_type_medium,pool:_type_pool,backs_up:_type_backs_up,users:_type_users,patterns:_type_patterns,selection:_type_selection,description:_type_description=_dflt_description)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'source_job',source_job)\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'level',level)\n  __dataclass_builtins_object__.__setattr__(self,'when',when)\n  __dataclass_builtins_object__.__setattr__(self,'medium',medium)\n  __dataclass_builtins_object__.__setattr__(self,'pool',pool)\n  __dataclass_builtins_object__.__setattr__(self,'backs_up',backs_up)\n  __dataclass_builtins_object__.__setattr__(self,'users',users)\n  __dataclass_builtins_object__.__setattr__(self,'patterns',patterns)\n  __dataclass_builtins_object__.__setattr__(self,'selection',selection)\n  __dataclass_builtins_object__.__setattr__(self,'description',description)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, source_job={self.source_job!r}, kind={self.kind!r}, level={self.level!r}, when={self.when!r}, medium={self.medium!r}, pool={self.pool!r}, backs_up={self.backs_up!r}, users={self.users!r}, patterns={self.patterns!r}, selection={self.selection!r})"
+  return self.__class__.__qualname__ + f"(name={self.name!r}, source_job={self.source_job!r}, kind={self.kind!r}, level={self.level!r}, when={self.when!r}, medium={self.medium!r}, pool={self.pool!r}, backs_up={self.backs_up!r}, users={self.users!r}, patterns={self.patterns!r}, selection={self.selection!r}, description={self.description!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, source_job={self.source_job!r}, kind={self.kind!r}, level={self.level!r}, when={self.when!r}, medium={self.medium!r}, pool={self.pool!r}, backs_up={self.backs_up!r}, users={self.users!r}, patterns={self.patterns!r}, selection={self.selection!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, source_job={self.source_job!r}, kind={self.kind!r}, level={self.level!r}, when={self.when!r}, medium={self.medium!r}, pool={self.pool!r}, backs_up={self.backs_up!r}, users={self.users!r}, patterns={self.patterns!r}, selection={self.selection!r}, description={self.description!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.name,self.source_job,self.kind,self.level,self.when,self.medium,self.pool,self.backs_up,self.users,self.patterns,self.selection,)==(other.name,other.source_job,other.kind,other.level,other.when,other.medium,other.pool,other.backs_up,other.users,other.patterns,other.selection,)
+   return (self.name,self.source_job,self.kind,self.level,self.when,self.medium,self.pool,self.backs_up,self.users,self.patterns,self.selection,self.description,)==(other.name,other.source_job,other.kind,other.level,other.when,other.medium,other.pool,other.backs_up,other.users,other.patterns,other.selection,other.description,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.source_job,self.kind,self.level,self.when,self.medium,self.pool,self.backs_up,self.users,self.patterns,self.selection,)==(other.name,other.source_job,other.kind,other.level,other.when,other.medium,other.pool,other.backs_up,other.users,other.patterns,other.selection,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.source_job,self.kind,self.level,self.when,self.medium,self.pool,self.backs_up,self.users,self.patterns,self.selection,self.description,)==(other.name,other.source_job,other.kind,other.level,other.when,other.medium,other.pool,other.backs_up,other.users,other.patterns,other.selection,other.description,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','source_job','kind','level','when','medium','pool','backs_up','users','patterns','selection',):
+  if type(self) is cls or name in ('name','source_job','kind','level','when','medium','pool','backs_up','users','patterns','selection','description',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'source_job\',\'kind\',\'level\',\'when\',\'medium\',\'pool\',\'backs_up\',\'users\',\'patterns\',\'selection\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'source_job\',\'kind\',\'level\',\'when\',\'medium\',\'pool\',\'backs_up\',\'users\',\'patterns\',\'selection\',\'description\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('name','source_job','kind','level','when','medium','pool','backs_up','users','patterns','selection',):
+  if type(self) is cls or name in ('name','source_job','kind','level','when','medium','pool','backs_up','users','patterns','selection','description',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'source_job\',\'kind\',\'level\',\'when\',\'medium\',\'pool\',\'backs_up\',\'users\',\'patterns\',\'selection\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'source_job\',\'kind\',\'level\',\'when\',\'medium\',\'pool\',\'backs_up\',\'users\',\'patterns\',\'selection\',\'description\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.name,self.source_job,self.kind,self.level,self.when,self.medium,self.pool,self.backs_up,self.users,self.patterns,self.selection,))
+  return hash((self.name,self.source_job,self.kind,self.level,self.when,self.medium,self.pool,self.backs_up,self.users,self.patterns,self.selection,self.description,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.source_job,self.kind,self.level,self.when,self.medium,self.pool,self.backs_up,self.users,self.patterns,self.selection,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.source_job,self.kind,self.level,self.when,self.medium,self.pool,self.backs_up,self.users,self.patterns,self.selection,self.description,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_name, _type_member, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,name:_type_name,member:_type_member)->_return_type:
@@ -4094,6 +4095,54 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.directory,self.product,self.zvm,self.members,self.pattern_users,))\n return __hash__'] = __create_fn__.__code__
 
+def __create_fn__(_type_owner, _type_member, _type_address, _type_size, _type_unit, _type_volume, _type_start, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,owner:_type_owner,member:_type_member,address:_type_address,size:_type_size,unit:_type_unit,volume:_type_volume,start:_type_start)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'owner',owner)
+  __dataclass_builtins_object__.__setattr__(self,'member',member)
+  __dataclass_builtins_object__.__setattr__(self,'address',address)
+  __dataclass_builtins_object__.__setattr__(self,'size',size)
+  __dataclass_builtins_object__.__setattr__(self,'unit',unit)
+  __dataclass_builtins_object__.__setattr__(self,'volume',volume)
+  __dataclass_builtins_object__.__setattr__(self,'start',start)
+ return __init__
+CODE["def __create_fn__(_type_owner, _type_member, _type_address, _type_size, _type_unit, _type_volume, _type_start, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,owner:_type_owner,member:_type_member,address:_type_address,size:_type_size,unit:_type_unit,volume:_type_volume,start:_type_start)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'owner',owner)\n  __dataclass_builtins_object__.__setattr__(self,'member',member)\n  __dataclass_builtins_object__.__setattr__(self,'address',address)\n  __dataclass_builtins_object__.__setattr__(self,'size',size)\n  __dataclass_builtins_object__.__setattr__(self,'unit',unit)\n  __dataclass_builtins_object__.__setattr__(self,'volume',volume)\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(owner={self.owner!r}, member={self.member!r}, address={self.address!r}, size={self.size!r}, unit={self.unit!r}, volume={self.volume!r}, start={self.start!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(owner={self.owner!r}, member={self.member!r}, address={self.address!r}, size={self.size!r}, unit={self.unit!r}, volume={self.volume!r}, start={self.start!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.owner,self.member,self.address,self.size,self.unit,self.volume,self.start,)==(other.owner,other.member,other.address,other.size,other.unit,other.volume,other.start,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.owner,self.member,self.address,self.size,self.unit,self.volume,self.start,)==(other.owner,other.member,other.address,other.size,other.unit,other.volume,other.start,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('owner','member','address','size','unit','volume','start',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'owner\',\'member\',\'address\',\'size\',\'unit\',\'volume\',\'start\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('owner','member','address','size','unit','volume','start',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'owner\',\'member\',\'address\',\'size\',\'unit\',\'volume\',\'start\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.owner,self.member,self.address,self.size,self.unit,self.volume,self.start,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.owner,self.member,self.address,self.size,self.unit,self.volume,self.start,))\n return __hash__'] = __create_fn__.__code__
+
 def __create_fn__(_type_name, _type_ordinal, _type_workers, _type_job_suffix, _type_private_volumes, _type_jobs, _type_expire, _type_starts, _type_coverage, _type_coverage_jobs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_coverage, _dflt_coverage_jobs, _return_type):
  def __init__(self,name:_type_name,ordinal:_type_ordinal,workers:_type_workers,job_suffix:_type_job_suffix,private_volumes:_type_private_volumes,jobs:_type_jobs,expire:_type_expire,starts:_type_starts,coverage:_type_coverage=_dflt_coverage,coverage_jobs:_type_coverage_jobs=_dflt_coverage_jobs)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'name',name)
@@ -4145,8 +4194,8 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,self.coverage,self.coverage_jobs,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_name, _type_file, _type_members, _type_catalog, _type_purging, _type_retain_days, _type_tape, _type_shared_volumes, _type_shown, _type_coverage, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_coverage, _return_type):
- def __init__(self,name:_type_name,file:_type_file,members:_type_members,catalog:_type_catalog,purging:_type_purging,retain_days:_type_retain_days,tape:_type_tape,shared_volumes:_type_shared_volumes,shown:_type_shown,coverage:_type_coverage=_dflt_coverage)->_return_type:
+def __create_fn__(_type_name, _type_file, _type_members, _type_catalog, _type_purging, _type_retain_days, _type_tape, _type_shared_volumes, _type_shown, _type_coverage, _type_minidisks, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_coverage, _dflt_minidisks, _return_type):
+ def __init__(self,name:_type_name,file:_type_file,members:_type_members,catalog:_type_catalog,purging:_type_purging,retain_days:_type_retain_days,tape:_type_tape,shared_volumes:_type_shared_volumes,shown:_type_shown,coverage:_type_coverage=_dflt_coverage,minidisks:_type_minidisks=_dflt_minidisks)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'name',name)
   __dataclass_builtins_object__.__setattr__(self,'file',file)
   __dataclass_builtins_object__.__setattr__(self,'members',members)
@@ -4157,44 +4206,45 @@ def __create_fn__(_type_name, _type_file, _type_members, _type_catalog, _type_pu
   __dataclass_builtins_object__.__setattr__(self,'shared_volumes',shared_volumes)
   __dataclass_builtins_object__.__setattr__(self,'shown',shown)
   __dataclass_builtins_object__.__setattr__(self,'coverage',coverage)
+  __dataclass_builtins_object__.__setattr__(self,'minidisks',minidisks)
  return __init__
-CODE["def __create_fn__(_type_name, _type_file, _type_members, _type_catalog, _type_purging, _type_retain_days, _type_tape, _type_shared_volumes, _type_shown, _type_coverage, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_coverage, _return_type):\n def __init__(self,name:_type_name,file:_type_file,members:_type_members,catalog:_type_catalog,purging:_type_purging,retain_days:_type_retain_days,tape:_type_tape,shared_volumes:_type_shared_volumes,shown:_type_shown,coverage:_type_coverage=_dflt_coverage)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'file',file)\n  __dataclass_builtins_object__.__setattr__(self,'members',members)\n  __dataclass_builtins_object__.__setattr__(self,'catalog',catalog)\n  __dataclass_builtins_object__.__setattr__(self,'purging',purging)\n  __dataclass_builtins_object__.__setattr__(self,'retain_days',retain_days)\n  __dataclass_builtins_object__.__setattr__(self,'tape',tape)\n  __dataclass_builtins_object__.__setattr__(self,'shared_volumes',shared_volumes)\n  __dataclass_builtins_object__.__setattr__(self,'shown',shown)\n  __dataclass_builtins_object__.__setattr__(self,'coverage',coverage)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_name, _type_file, _type_members, _type_catalog, _type_purging, _type_retain_days, _type_tape, _type_shared_volumes, _type_shown, _type_coverage, _type_minidisks, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_coverage, _dflt_minidisks, _return_type):\n def __init__(self,name:_type_name,file:_type_file,members:_type_members,catalog:_type_catalog,purging:_type_purging,retain_days:_type_retain_days,tape:_type_tape,shared_volumes:_type_shared_volumes,shown:_type_shown,coverage:_type_coverage=_dflt_coverage,minidisks:_type_minidisks=_dflt_minidisks)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'file',file)\n  __dataclass_builtins_object__.__setattr__(self,'members',members)\n  __dataclass_builtins_object__.__setattr__(self,'catalog',catalog)\n  __dataclass_builtins_object__.__setattr__(self,'purging',purging)\n  __dataclass_builtins_object__.__setattr__(self,'retain_days',retain_days)\n  __dataclass_builtins_object__.__setattr__(self,'tape',tape)\n  __dataclass_builtins_object__.__setattr__(self,'shared_volumes',shared_volumes)\n  __dataclass_builtins_object__.__setattr__(self,'shown',shown)\n  __dataclass_builtins_object__.__setattr__(self,'coverage',coverage)\n  __dataclass_builtins_object__.__setattr__(self,'minidisks',minidisks)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, file={self.file!r}, members={self.members!r}, catalog={self.catalog!r}, purging={self.purging!r}, retain_days={self.retain_days!r}, tape={self.tape!r}, shared_volumes={self.shared_volumes!r}, shown={self.shown!r}, coverage={self.coverage!r})"
+  return self.__class__.__qualname__ + f"(name={self.name!r}, file={self.file!r}, members={self.members!r}, catalog={self.catalog!r}, purging={self.purging!r}, retain_days={self.retain_days!r}, tape={self.tape!r}, shared_volumes={self.shared_volumes!r}, shown={self.shown!r}, coverage={self.coverage!r}, minidisks={self.minidisks!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, file={self.file!r}, members={self.members!r}, catalog={self.catalog!r}, purging={self.purging!r}, retain_days={self.retain_days!r}, tape={self.tape!r}, shared_volumes={self.shared_volumes!r}, shown={self.shown!r}, coverage={self.coverage!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, file={self.file!r}, members={self.members!r}, catalog={self.catalog!r}, purging={self.purging!r}, retain_days={self.retain_days!r}, tape={self.tape!r}, shared_volumes={self.shared_volumes!r}, shown={self.shown!r}, coverage={self.coverage!r}, minidisks={self.minidisks!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shared_volumes,self.shown,self.coverage,)==(other.name,other.file,other.members,other.catalog,other.purging,other.retain_days,other.tape,other.shared_volumes,other.shown,other.coverage,)
+   return (self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shared_volumes,self.shown,self.coverage,self.minidisks,)==(other.name,other.file,other.members,other.catalog,other.purging,other.retain_days,other.tape,other.shared_volumes,other.shown,other.coverage,other.minidisks,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shared_volumes,self.shown,self.coverage,)==(other.name,other.file,other.members,other.catalog,other.purging,other.retain_days,other.tape,other.shared_volumes,other.shown,other.coverage,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shared_volumes,self.shown,self.coverage,self.minidisks,)==(other.name,other.file,other.members,other.catalog,other.purging,other.retain_days,other.tape,other.shared_volumes,other.shown,other.coverage,other.minidisks,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','file','members','catalog','purging','retain_days','tape','shared_volumes','shown','coverage',):
+  if type(self) is cls or name in ('name','file','members','catalog','purging','retain_days','tape','shared_volumes','shown','coverage','minidisks',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'file\',\'members\',\'catalog\',\'purging\',\'retain_days\',\'tape\',\'shared_volumes\',\'shown\',\'coverage\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'file\',\'members\',\'catalog\',\'purging\',\'retain_days\',\'tape\',\'shared_volumes\',\'shown\',\'coverage\',\'minidisks\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('name','file','members','catalog','purging','retain_days','tape','shared_volumes','shown','coverage',):
+  if type(self) is cls or name in ('name','file','members','catalog','purging','retain_days','tape','shared_volumes','shown','coverage','minidisks',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'file\',\'members\',\'catalog\',\'purging\',\'retain_days\',\'tape\',\'shared_volumes\',\'shown\',\'coverage\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'file\',\'members\',\'catalog\',\'purging\',\'retain_days\',\'tape\',\'shared_volumes\',\'shown\',\'coverage\',\'minidisks\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shared_volumes,self.shown,self.coverage,))
+  return hash((self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shared_volumes,self.shown,self.coverage,self.minidisks,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shared_volumes,self.shown,self.coverage,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shared_volumes,self.shown,self.coverage,self.minidisks,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_what, _type_old, _type_new, _type_old_text, _type_new_text, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,what:_type_what,old:_type_old,new:_type_new,old_text:_type_old_text,new_text:_type_new_text)->_return_type:
@@ -4333,54 +4383,192 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.type,self.old_jobs,self.new_jobs,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_name, _type_status, _type_settings, _type_jobs, _type_backups, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,name:_type_name,status:_type_status,settings:_type_settings,jobs:_type_jobs,backups:_type_backups)->_return_type:
+def __create_fn__(_type_owner, _type_address, _type_status, _type_old, _type_new, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,owner:_type_owner,address:_type_address,status:_type_status,old:_type_old,new:_type_new)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'owner',owner)
+  __dataclass_builtins_object__.__setattr__(self,'address',address)
+  __dataclass_builtins_object__.__setattr__(self,'status',status)
+  __dataclass_builtins_object__.__setattr__(self,'old',old)
+  __dataclass_builtins_object__.__setattr__(self,'new',new)
+ return __init__
+CODE["def __create_fn__(_type_owner, _type_address, _type_status, _type_old, _type_new, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,owner:_type_owner,address:_type_address,status:_type_status,old:_type_old,new:_type_new)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'owner',owner)\n  __dataclass_builtins_object__.__setattr__(self,'address',address)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'old',old)\n  __dataclass_builtins_object__.__setattr__(self,'new',new)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(owner={self.owner!r}, address={self.address!r}, status={self.status!r}, old={self.old!r}, new={self.new!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(owner={self.owner!r}, address={self.address!r}, status={self.status!r}, old={self.old!r}, new={self.new!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.owner,self.address,self.status,self.old,self.new,)==(other.owner,other.address,other.status,other.old,other.new,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.owner,self.address,self.status,self.old,self.new,)==(other.owner,other.address,other.status,other.old,other.new,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('owner','address','status','old','new',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'owner\',\'address\',\'status\',\'old\',\'new\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('owner','address','status','old','new',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'owner\',\'address\',\'status\',\'old\',\'new\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.owner,self.address,self.status,self.old,self.new,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.owner,self.address,self.status,self.old,self.new,))\n return __hash__'] = __create_fn__.__code__
+
+def __create_fn__(_type_user, _type_statement, _type_old, _type_new, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,user:_type_user,statement:_type_statement,old:_type_old,new:_type_new)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'user',user)
+  __dataclass_builtins_object__.__setattr__(self,'statement',statement)
+  __dataclass_builtins_object__.__setattr__(self,'old',old)
+  __dataclass_builtins_object__.__setattr__(self,'new',new)
+ return __init__
+CODE["def __create_fn__(_type_user, _type_statement, _type_old, _type_new, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,user:_type_user,statement:_type_statement,old:_type_old,new:_type_new)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'user',user)\n  __dataclass_builtins_object__.__setattr__(self,'statement',statement)\n  __dataclass_builtins_object__.__setattr__(self,'old',old)\n  __dataclass_builtins_object__.__setattr__(self,'new',new)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(user={self.user!r}, statement={self.statement!r}, old={self.old!r}, new={self.new!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(user={self.user!r}, statement={self.statement!r}, old={self.old!r}, new={self.new!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.user,self.statement,self.old,self.new,)==(other.user,other.statement,other.old,other.new,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.user,self.statement,self.old,self.new,)==(other.user,other.statement,other.old,other.new,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('user','statement','old','new',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'user\',\'statement\',\'old\',\'new\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('user','statement','old','new',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'user\',\'statement\',\'old\',\'new\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.user,self.statement,self.old,self.new,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.user,self.statement,self.old,self.new,))\n return __hash__'] = __create_fn__.__code__
+
+def __create_fn__(_type_directory, _type_minidisks, _type_backed_up, _type_users, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,directory:_type_directory,minidisks:_type_minidisks,backed_up:_type_backed_up,users:_type_users)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'directory',directory)
+  __dataclass_builtins_object__.__setattr__(self,'minidisks',minidisks)
+  __dataclass_builtins_object__.__setattr__(self,'backed_up',backed_up)
+  __dataclass_builtins_object__.__setattr__(self,'users',users)
+ return __init__
+CODE["def __create_fn__(_type_directory, _type_minidisks, _type_backed_up, _type_users, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,directory:_type_directory,minidisks:_type_minidisks,backed_up:_type_backed_up,users:_type_users)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'directory',directory)\n  __dataclass_builtins_object__.__setattr__(self,'minidisks',minidisks)\n  __dataclass_builtins_object__.__setattr__(self,'backed_up',backed_up)\n  __dataclass_builtins_object__.__setattr__(self,'users',users)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(directory={self.directory!r}, minidisks={self.minidisks!r}, backed_up={self.backed_up!r}, users={self.users!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(directory={self.directory!r}, minidisks={self.minidisks!r}, backed_up={self.backed_up!r}, users={self.users!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.directory,self.minidisks,self.backed_up,self.users,)==(other.directory,other.minidisks,other.backed_up,other.users,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.directory,self.minidisks,self.backed_up,self.users,)==(other.directory,other.minidisks,other.backed_up,other.users,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('directory','minidisks','backed_up','users',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'directory\',\'minidisks\',\'backed_up\',\'users\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('directory','minidisks','backed_up','users',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'directory\',\'minidisks\',\'backed_up\',\'users\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.directory,self.minidisks,self.backed_up,self.users,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.directory,self.minidisks,self.backed_up,self.users,))\n return __hash__'] = __create_fn__.__code__
+
+def __create_fn__(_type_name, _type_status, _type_settings, _type_jobs, _type_backups, _type_minidisks, _type_coverage, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_minidisks, _dflt_coverage, _return_type):
+ def __init__(self,name:_type_name,status:_type_status,settings:_type_settings,jobs:_type_jobs,backups:_type_backups,minidisks:_type_minidisks=_dflt_minidisks,coverage:_type_coverage=_dflt_coverage)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'name',name)
   __dataclass_builtins_object__.__setattr__(self,'status',status)
   __dataclass_builtins_object__.__setattr__(self,'settings',settings)
   __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)
   __dataclass_builtins_object__.__setattr__(self,'backups',backups)
+  __dataclass_builtins_object__.__setattr__(self,'minidisks',minidisks)
+  __dataclass_builtins_object__.__setattr__(self,'coverage',coverage)
  return __init__
-CODE["def __create_fn__(_type_name, _type_status, _type_settings, _type_jobs, _type_backups, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,name:_type_name,status:_type_status,settings:_type_settings,jobs:_type_jobs,backups:_type_backups)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'settings',settings)\n  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)\n  __dataclass_builtins_object__.__setattr__(self,'backups',backups)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_name, _type_status, _type_settings, _type_jobs, _type_backups, _type_minidisks, _type_coverage, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_minidisks, _dflt_coverage, _return_type):\n def __init__(self,name:_type_name,status:_type_status,settings:_type_settings,jobs:_type_jobs,backups:_type_backups,minidisks:_type_minidisks=_dflt_minidisks,coverage:_type_coverage=_dflt_coverage)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'settings',settings)\n  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)\n  __dataclass_builtins_object__.__setattr__(self,'backups',backups)\n  __dataclass_builtins_object__.__setattr__(self,'minidisks',minidisks)\n  __dataclass_builtins_object__.__setattr__(self,'coverage',coverage)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, status={self.status!r}, settings={self.settings!r}, jobs={self.jobs!r}, backups={self.backups!r})"
+  return self.__class__.__qualname__ + f"(name={self.name!r}, status={self.status!r}, settings={self.settings!r}, jobs={self.jobs!r}, backups={self.backups!r}, minidisks={self.minidisks!r}, coverage={self.coverage!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, status={self.status!r}, settings={self.settings!r}, jobs={self.jobs!r}, backups={self.backups!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, status={self.status!r}, settings={self.settings!r}, jobs={self.jobs!r}, backups={self.backups!r}, minidisks={self.minidisks!r}, coverage={self.coverage!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.name,self.status,self.settings,self.jobs,self.backups,)==(other.name,other.status,other.settings,other.jobs,other.backups,)
+   return (self.name,self.status,self.settings,self.jobs,self.backups,self.minidisks,self.coverage,)==(other.name,other.status,other.settings,other.jobs,other.backups,other.minidisks,other.coverage,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.status,self.settings,self.jobs,self.backups,)==(other.name,other.status,other.settings,other.jobs,other.backups,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.status,self.settings,self.jobs,self.backups,self.minidisks,self.coverage,)==(other.name,other.status,other.settings,other.jobs,other.backups,other.minidisks,other.coverage,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','status','settings','jobs','backups',):
+  if type(self) is cls or name in ('name','status','settings','jobs','backups','minidisks','coverage',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'status\',\'settings\',\'jobs\',\'backups\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'status\',\'settings\',\'jobs\',\'backups\',\'minidisks\',\'coverage\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('name','status','settings','jobs','backups',):
+  if type(self) is cls or name in ('name','status','settings','jobs','backups','minidisks','coverage',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'status\',\'settings\',\'jobs\',\'backups\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'status\',\'settings\',\'jobs\',\'backups\',\'minidisks\',\'coverage\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.name,self.status,self.settings,self.jobs,self.backups,))
+  return hash((self.name,self.status,self.settings,self.jobs,self.backups,self.minidisks,self.coverage,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.status,self.settings,self.jobs,self.backups,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.status,self.settings,self.jobs,self.backups,self.minidisks,self.coverage,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_name, _type_old_file, _type_new_file, _type_cluster, _type_members, _type_gained, _type_lost, _type_warnings, _type_warnings_gone, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_gained, _dflt_lost, _dflt_warnings, _dflt_warnings_gone, _return_type):
- def __init__(self,name:_type_name,old_file:_type_old_file,new_file:_type_new_file,cluster:_type_cluster,members:_type_members,gained:_type_gained=_dflt_gained,lost:_type_lost=_dflt_lost,warnings:_type_warnings=_dflt_warnings,warnings_gone:_type_warnings_gone=_dflt_warnings_gone)->_return_type:
+def __create_fn__(_type_name, _type_old_file, _type_new_file, _type_cluster, _type_members, _type_gained, _type_lost, _type_warnings, _type_warnings_gone, _type_minidisks, _type_coverage, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_gained, _dflt_lost, _dflt_warnings, _dflt_warnings_gone, _dflt_minidisks, _dflt_coverage, _return_type):
+ def __init__(self,name:_type_name,old_file:_type_old_file,new_file:_type_new_file,cluster:_type_cluster,members:_type_members,gained:_type_gained=_dflt_gained,lost:_type_lost=_dflt_lost,warnings:_type_warnings=_dflt_warnings,warnings_gone:_type_warnings_gone=_dflt_warnings_gone,minidisks:_type_minidisks=_dflt_minidisks,coverage:_type_coverage=_dflt_coverage)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'name',name)
   __dataclass_builtins_object__.__setattr__(self,'old_file',old_file)
   __dataclass_builtins_object__.__setattr__(self,'new_file',new_file)
@@ -4390,44 +4578,46 @@ def __create_fn__(_type_name, _type_old_file, _type_new_file, _type_cluster, _ty
   __dataclass_builtins_object__.__setattr__(self,'lost',lost)
   __dataclass_builtins_object__.__setattr__(self,'warnings',warnings)
   __dataclass_builtins_object__.__setattr__(self,'warnings_gone',warnings_gone)
+  __dataclass_builtins_object__.__setattr__(self,'minidisks',minidisks)
+  __dataclass_builtins_object__.__setattr__(self,'coverage',coverage)
  return __init__
-CODE["def __create_fn__(_type_name, _type_old_file, _type_new_file, _type_cluster, _type_members, _type_gained, _type_lost, _type_warnings, _type_warnings_gone, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_gained, _dflt_lost, _dflt_warnings, _dflt_warnings_gone, _return_type):\n def __init__(self,name:_type_name,old_file:_type_old_file,new_file:_type_new_file,cluster:_type_cluster,members:_type_members,gained:_type_gained=_dflt_gained,lost:_type_lost=_dflt_lost,warnings:_type_warnings=_dflt_warnings,warnings_gone:_type_warnings_gone=_dflt_warnings_gone)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'old_file',old_file)\n  __dataclass_builtins_object__.__setattr__(self,'new_file',new_file)\n  __dataclass_builtins_object__.__setattr__(self,'cluster',cluster)\n  __dataclass_builtins_object__.__setattr__(self,'members',members)\n  __dataclass_builtins_object__.__setattr__(self,'gained',gained)\n  __dataclass_builtins_object__.__setattr__(self,'lost',lost)\n  __dataclass_builtins_object__.__setattr__(self,'warnings',warnings)\n  __dataclass_builtins_object__.__setattr__(self,'warnings_gone',warnings_gone)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_name, _type_old_file, _type_new_file, _type_cluster, _type_members, _type_gained, _type_lost, _type_warnings, _type_warnings_gone, _type_minidisks, _type_coverage, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_gained, _dflt_lost, _dflt_warnings, _dflt_warnings_gone, _dflt_minidisks, _dflt_coverage, _return_type):\n def __init__(self,name:_type_name,old_file:_type_old_file,new_file:_type_new_file,cluster:_type_cluster,members:_type_members,gained:_type_gained=_dflt_gained,lost:_type_lost=_dflt_lost,warnings:_type_warnings=_dflt_warnings,warnings_gone:_type_warnings_gone=_dflt_warnings_gone,minidisks:_type_minidisks=_dflt_minidisks,coverage:_type_coverage=_dflt_coverage)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'old_file',old_file)\n  __dataclass_builtins_object__.__setattr__(self,'new_file',new_file)\n  __dataclass_builtins_object__.__setattr__(self,'cluster',cluster)\n  __dataclass_builtins_object__.__setattr__(self,'members',members)\n  __dataclass_builtins_object__.__setattr__(self,'gained',gained)\n  __dataclass_builtins_object__.__setattr__(self,'lost',lost)\n  __dataclass_builtins_object__.__setattr__(self,'warnings',warnings)\n  __dataclass_builtins_object__.__setattr__(self,'warnings_gone',warnings_gone)\n  __dataclass_builtins_object__.__setattr__(self,'minidisks',minidisks)\n  __dataclass_builtins_object__.__setattr__(self,'coverage',coverage)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, old_file={self.old_file!r}, new_file={self.new_file!r}, cluster={self.cluster!r}, members={self.members!r}, gained={self.gained!r}, lost={self.lost!r}, warnings={self.warnings!r}, warnings_gone={self.warnings_gone!r})"
+  return self.__class__.__qualname__ + f"(name={self.name!r}, old_file={self.old_file!r}, new_file={self.new_file!r}, cluster={self.cluster!r}, members={self.members!r}, gained={self.gained!r}, lost={self.lost!r}, warnings={self.warnings!r}, warnings_gone={self.warnings_gone!r}, minidisks={self.minidisks!r}, coverage={self.coverage!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, old_file={self.old_file!r}, new_file={self.new_file!r}, cluster={self.cluster!r}, members={self.members!r}, gained={self.gained!r}, lost={self.lost!r}, warnings={self.warnings!r}, warnings_gone={self.warnings_gone!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, old_file={self.old_file!r}, new_file={self.new_file!r}, cluster={self.cluster!r}, members={self.members!r}, gained={self.gained!r}, lost={self.lost!r}, warnings={self.warnings!r}, warnings_gone={self.warnings_gone!r}, minidisks={self.minidisks!r}, coverage={self.coverage!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.name,self.old_file,self.new_file,self.cluster,self.members,self.gained,self.lost,self.warnings,self.warnings_gone,)==(other.name,other.old_file,other.new_file,other.cluster,other.members,other.gained,other.lost,other.warnings,other.warnings_gone,)
+   return (self.name,self.old_file,self.new_file,self.cluster,self.members,self.gained,self.lost,self.warnings,self.warnings_gone,self.minidisks,self.coverage,)==(other.name,other.old_file,other.new_file,other.cluster,other.members,other.gained,other.lost,other.warnings,other.warnings_gone,other.minidisks,other.coverage,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.old_file,self.new_file,self.cluster,self.members,self.gained,self.lost,self.warnings,self.warnings_gone,)==(other.name,other.old_file,other.new_file,other.cluster,other.members,other.gained,other.lost,other.warnings,other.warnings_gone,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.old_file,self.new_file,self.cluster,self.members,self.gained,self.lost,self.warnings,self.warnings_gone,self.minidisks,self.coverage,)==(other.name,other.old_file,other.new_file,other.cluster,other.members,other.gained,other.lost,other.warnings,other.warnings_gone,other.minidisks,other.coverage,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','old_file','new_file','cluster','members','gained','lost','warnings','warnings_gone',):
+  if type(self) is cls or name in ('name','old_file','new_file','cluster','members','gained','lost','warnings','warnings_gone','minidisks','coverage',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'old_file\',\'new_file\',\'cluster\',\'members\',\'gained\',\'lost\',\'warnings\',\'warnings_gone\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'old_file\',\'new_file\',\'cluster\',\'members\',\'gained\',\'lost\',\'warnings\',\'warnings_gone\',\'minidisks\',\'coverage\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('name','old_file','new_file','cluster','members','gained','lost','warnings','warnings_gone',):
+  if type(self) is cls or name in ('name','old_file','new_file','cluster','members','gained','lost','warnings','warnings_gone','minidisks','coverage',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'old_file\',\'new_file\',\'cluster\',\'members\',\'gained\',\'lost\',\'warnings\',\'warnings_gone\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'old_file\',\'new_file\',\'cluster\',\'members\',\'gained\',\'lost\',\'warnings\',\'warnings_gone\',\'minidisks\',\'coverage\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.name,self.old_file,self.new_file,self.cluster,self.members,self.gained,self.lost,self.warnings,self.warnings_gone,))
+  return hash((self.name,self.old_file,self.new_file,self.cluster,self.members,self.gained,self.lost,self.warnings,self.warnings_gone,self.minidisks,self.coverage,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.old_file,self.new_file,self.cluster,self.members,self.gained,self.lost,self.warnings,self.warnings_gone,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.old_file,self.new_file,self.cluster,self.members,self.gained,self.lost,self.warnings,self.warnings_gone,self.minidisks,self.coverage,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_file, _type_line, _type_column, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,file:_type_file,line:_type_line,column:_type_column)->_return_type:

@@ -111,6 +111,8 @@ class JobRow:
     users: tuple[str, ...]  # every ID the job backs up by name
     patterns: tuple[str, ...]  # the `match` patterns of its groups
     selection: tuple[Selected, ...]  # what its template on this member selects
+    #: Its `description` (the head of its templates, BKRSUBMT's list), None without.
+    description: str | None = None
 
 
 #: A directory user's status on a member (`bkrc show --directory`): a job selects
@@ -182,6 +184,21 @@ class Coverage:
 
 
 @dataclass(frozen=True)
+class Minidisk:
+    """A product machine's minidisk as the `disk` statements give it (the directory
+    entries' MDISK statements): of a USER entry (`member` None: one set, on shared
+    volumes) or of an IDENTITY's instance on `member` (its SUBCONFIG)."""
+
+    owner: str
+    member: str | None
+    address: str  # 4 hexadecimal digits, `0191`
+    size: int
+    unit: str  # "cyl" or "blk"
+    volume: str | None  # None: the cluster declares none for it (the checker's error)
+    start: int | None  # `at START`; None: allocated (DirMaint's AUTOV, or the dialect's sequential)
+
+
+@dataclass(frozen=True)
 class MemberView:
     name: str
     ordinal: int
@@ -209,6 +226,9 @@ class ClusterView:
     shared_volumes: tuple[Volume, ...]
     shown: tuple[MemberView, ...]
     coverage: Coverage | None = None  # with --directory
+    #: Every minidisk of the product machines, USER entries' and each IDENTITY
+    #: instance's, as the directory entries write them (`--against` compares them).
+    minidisks: tuple[Minidisk, ...] = ()
 
 
 # ------------------------------------------------------------------ the facts
@@ -266,6 +286,7 @@ def _job_row(model: Model, name: str, job: JobModel, member: str) -> JobRow:
         users=model.job_user_ids(job),
         patterns=tuple(dict.fromkeys(model.job_patterns(job))),
         selection=_selection(model, job, member),
+        description=job.description,
     )
 
 
@@ -313,6 +334,38 @@ def _member_view(
         coverage=users,
         coverage_jobs=_coverage_jobs(users, every_row or {}) if users is not None else None,
     )
+
+
+def minidisks(model: Model) -> tuple[Minidisk, ...]:
+    """The product machines' minidisks, entry by entry in the order the directory
+    entries are written (`allocation.entry_disks`: which statement gives each
+    USER, and each IDENTITY instance, a minidisk, and on which volume), without
+    the extents the allocation hands out: the file's own `at START` or none."""
+    from bkrdsl.allocation import AllocationError, disks_by_machine, entry_disks, machines
+    from bkrdsl.resolve.model import disk_size
+
+    found = machines(model)
+    try:
+        owned = disks_by_machine(model, found)
+    except AllocationError:  # a `disk` of no product machine: the checker's error, shown nothing
+        return ()
+    out = []
+    for machine in found:
+        for member in machine.members if machine.kind is ast.Kind.IDENTITY else (None,):
+            for disk, volume in entry_disks(model, machine, member, owned[machine.id]):
+                count, unit = disk_size(disk)
+                out.append(
+                    Minidisk(
+                        owner=machine.id,
+                        member=member,
+                        address=disk.address.upper.rjust(4, "0"),
+                        size=int(count),
+                        unit=(unit or disk.unit.text).lower(),
+                        volume=volume,
+                        start=int(disk.start.text) if disk.start is not None else None,
+                    )
+                )
+    return tuple(out)
 
 
 def _retain_days(model: Model, purging: Sequence[str]) -> int | None:
@@ -369,6 +422,7 @@ def view(model: Model, members: Sequence[str] = (), coverage: Coverage | None = 
             _member_view(model, m, coverage, every_row) for m in model.member_names if not wanted or m in wanted
         ),
         coverage=coverage,
+        minidisks=minidisks(model),
     )
 
 
@@ -472,6 +526,7 @@ def _job_json(j: JobRow, coverage: Coverage | None = None) -> dict:
         "users": list(j.users),
         "patterns": list(j.patterns),
         "selection": [_selected_json(s) for s in j.selection],
+        "description": j.description,
     }
 
 
@@ -1038,12 +1093,52 @@ class BackupChange:
 
 
 @dataclass(frozen=True)
+class MinidiskChange:
+    """A product machine's minidisk (`Minidisk`) added, removed or changed (its size,
+    unit, volume or `at START`), by its owner and address: of a USER entry in the
+    cluster's changes, of an IDENTITY's instance in its member's."""
+
+    owner: str
+    address: str
+    status: str  # "added", "removed" or "changed"
+    old: Minidisk | None
+    new: Minidisk | None
+
+
+@dataclass(frozen=True)
+class CoverageChange:
+    """With --directory, a directory user whose coverage differs (its status, or a
+    minidisk's): a USER's in the cluster's changes (the same on every member), an
+    IDENTITY's in its member's. None: not counted there (left out as the product's
+    or z/VM's, or on a member only one file has)."""
+
+    user: str
+    statement: str  # "USER" or "IDENTITY"
+    old: UserCoverage | None
+    new: UserCoverage | None
+
+
+@dataclass(frozen=True)
+class CoverageTotals:
+    """With --directory, the cluster's minidisks of the directory's users as the CSV
+    counts them (a USER's once, an IDENTITY's once per member), before and after,
+    and the USERs whose coverage differs."""
+
+    directory: str
+    minidisks: tuple[int, int]  # (old, new)
+    backed_up: tuple[int, int]
+    users: tuple[CoverageChange, ...]
+
+
+@dataclass(frozen=True)
 class MemberChanges:
     name: str
     status: str  # "added", "removed" or "changed"
     settings: tuple[Change, ...]  # workers, job suffix, private volumes, expiry, BKRSTART's order
     jobs: tuple[JobChange, ...]
     backups: tuple[BackupChange, ...]
+    minidisks: tuple[MinidiskChange, ...] = ()  # its IDENTITY instances'
+    coverage: tuple[CoverageChange, ...] = ()  # its IDENTITY users', with --directory
 
 
 @dataclass(frozen=True)
@@ -1062,6 +1157,8 @@ class ClusterChanges:
     #: and of the old file the new one has not.
     warnings: tuple[tuple[str, str], ...] = ()
     warnings_gone: tuple[tuple[str, str], ...] = ()
+    minidisks: tuple[MinidiskChange, ...] = ()  # the USER entries'
+    coverage: CoverageTotals | None = None  # with --directory
 
 
 def _purging_text(v: ClusterView) -> str:
@@ -1090,6 +1187,7 @@ _JOB_FACTS = (
     ("to", "to", _to_text),
     ("backs_up", "backs up", _backs_up_text),
     ("selection", "selects", lambda r: " minus ".join(p for p in _selection_parts(r) if p)),
+    ("description", "description", lambda r: f'"{r.description}"' if r.description is not None else "none"),
 )
 
 
@@ -1142,8 +1240,9 @@ def _users_first(key: tuple[str, str]) -> tuple[bool, str]:
 
 
 def _alike(row: JobRow) -> dict:
-    """A job's fields but its names: two jobs alike in these are one job renamed."""
-    return {k: v for k, v in _job_json(row).items() if k not in ("name", "source_job")}
+    """A job's fields but its names and description: two jobs alike in these are one
+    job renamed (whose description may change with its name: a change of it then)."""
+    return {k: v for k, v in _job_json(row).items() if k not in ("name", "source_job", "description")}
 
 
 def _renames(jobs: list[JobChange], old_rows: dict[str, JobRow]) -> tuple[list[JobChange], dict[str, str]]:
@@ -1164,7 +1263,84 @@ def _renames(jobs: list[JobChange], old_rows: dict[str, JobRow]) -> tuple[list[J
     return [j for j in out if not (j.status == "removed" and j.name in renamed)], renamed
 
 
-def _member_changes(old: MemberView | None, new: MemberView | None) -> MemberChanges | None:
+#: A minidisk's fields `changes` compares: (JSON key, text label, its text).
+_MINIDISK_FACTS = (
+    ("size", "size", lambda d: f"{d.size:,} {d.unit}"),
+    ("volume", "volume", lambda d: d.volume or "none"),
+    ("start", "start", lambda d: "allocated" if d.start is None else f"{d.start:,}"),
+)
+
+
+def _minidisk_changes(old: Sequence[Minidisk], new: Sequence[Minidisk]) -> tuple[MinidiskChange, ...]:
+    """The minidisks of one entry set (the USER entries', or a member's IDENTITY
+    instances') added, removed or changed, by owner and address, in the new
+    file's order, then those only the old one has."""
+    before = {(d.owner, d.address): d for d in old}
+    after = {(d.owner, d.address): d for d in new}
+    out = []
+    for key, d in after.items():
+        was = before.get(key)
+        if was is None:
+            out.append(MinidiskChange(d.owner, d.address, "added", None, d))
+        elif any(said(was) != said(d) for _, _, said in _MINIDISK_FACTS):
+            out.append(MinidiskChange(d.owner, d.address, "changed", was, d))
+    out += [MinidiskChange(d.owner, d.address, "removed", d, None) for key, d in before.items() if key not in after]
+    return tuple(out)
+
+
+def _coverage_key(u: UserCoverage | None) -> object:
+    """What a coverage change compares: the user's status and each minidisk's."""
+    return None if u is None else (u.status, tuple((d.address, d.status) for d in u.minidisks))
+
+
+def _coverage_changes(
+    old: Sequence[UserCoverage], new: Sequence[UserCoverage], statement: str
+) -> tuple[CoverageChange, ...]:
+    """The users of `statement` (`USER`, `IDENTITY`) whose coverage differs, by ID."""
+    before = {u.user: u for u in old if u.statement == statement}
+    after = {u.user: u for u in new if u.statement == statement}
+    return tuple(
+        CoverageChange(user, statement, before.get(user), after.get(user))
+        for user in sorted(before.keys() | after.keys())
+        if _coverage_key(before.get(user)) != _coverage_key(after.get(user))
+    )
+
+
+def _counted(v: ClusterView) -> tuple[int, int]:
+    """(minidisks, backed up) of the directory's users, a USER's once (its entry is the
+    same on every member) and an IDENTITY's once per member, as the CSV's rows."""
+    seen: set[str] = set()
+    disks = []
+    for m in v.shown:
+        for u in m.coverage or ():
+            if u.statement == "USER":
+                if u.user in seen:
+                    continue
+                seen.add(u.user)
+            disks += u.minidisks
+    return len(disks), sum(d.status == BACKED_UP for d in disks)
+
+
+def _coverage_totals(old: ClusterView, new: ClusterView) -> CoverageTotals | None:
+    """With --directory (both views with their coverage), the cluster's counts and
+    the USERs whose coverage differs; None without."""
+    if old.coverage is None or new.coverage is None:
+        return None
+
+    def users(v: ClusterView) -> list[UserCoverage]:
+        return list({u.user: u for m in v.shown for u in m.coverage or () if u.statement == "USER"}.values())
+
+    (disks_before, up_before), (disks_after, up_after) = _counted(old), _counted(new)
+    changed = _coverage_changes(users(old), users(new), "USER")
+    return CoverageTotals(new.coverage.directory, (disks_before, disks_after), (up_before, up_after), changed)
+
+
+def _member_changes(
+    old: MemberView | None,
+    new: MemberView | None,
+    disks: tuple[Sequence[Minidisk], Sequence[Minidisk]] = ((), ()),
+) -> MemberChanges | None:
+    """`disks`: the member's IDENTITY instances' minidisks, before and after."""
     status = "added" if old is None else "removed" if new is None else "changed"
     settings: tuple[Change, ...] = ()
     if old is not None and new is not None:
@@ -1189,9 +1365,13 @@ def _member_changes(old: MemberView | None, new: MemberView | None) -> MemberCha
         for kind, name in sorted(before.keys() | after.keys(), key=_users_first)
         if before.get((kind, name), ()) != after.get((kind, name), ())
     )
-    if status == "changed" and not (settings or jobs or backups):
+    minidisk_changes = _minidisk_changes(*disks)
+    users = _coverage_changes(
+        old.coverage or () if old is not None else (), new.coverage or () if new is not None else (), "IDENTITY"
+    )
+    if status == "changed" and not (settings or jobs or backups or minidisk_changes or users):
         return None
-    return MemberChanges((new or old).name, status, settings, tuple(jobs), backups)
+    return MemberChanges((new or old).name, status, settings, tuple(jobs), backups, minidisk_changes, users)
 
 
 def new_warnings(old: Sequence[tuple[str, str]], new: Sequence[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
@@ -1228,7 +1408,11 @@ def changes(
     new_members = {m.name: m for m in new.shown if not wanted or m.name in wanted}
     pairs = [(old_members.get(name), m) for name, m in new_members.items()]
     pairs += [(m, None) for name, m in old_members.items() if name not in new_members]
-    shown = (_member_changes(o, n) for o, n in pairs)
+
+    def instances(v: ClusterView, member: MemberView | None) -> list[Minidisk]:
+        return [d for d in v.minidisks if member is not None and d.member == member.name]
+
+    shown = (_member_changes(o, n, (instances(old, o), instances(new, n))) for o, n in pairs)
     before = {key for m in old.shown for key in _backups(m)}
     after = {key for m in new.shown for key in _backups(m)}
     return ClusterChanges(
@@ -1241,11 +1425,50 @@ def changes(
         lost=tuple(sorted(before - after, key=_users_first)),
         warnings=tuple(warnings),
         warnings_gone=tuple(warnings_gone),
+        minidisks=_minidisk_changes(
+            [d for d in old.minidisks if d.member is None], [d for d in new.minidisks if d.member is None]
+        ),
+        coverage=_coverage_totals(old, new),
     )
 
 
 def _change_json(c: Change) -> dict:
     return {"what": c.what, "old": c.old, "new": c.new}
+
+
+def _minidisk_json(d: Minidisk | None) -> dict | None:
+    return None if d is None else {"size": d.size, "unit": d.unit, "volume": d.volume, "start": d.start}
+
+
+def _minidisk_change_json(c: MinidiskChange) -> dict:
+    return {
+        "owner": c.owner,
+        "address": c.address,
+        "status": c.status,
+        "old": _minidisk_json(c.old),
+        "new": _minidisk_json(c.new),
+    }
+
+
+def _user_state_json(u: UserCoverage | None) -> dict | None:
+    if u is None:
+        return None
+    return {"status": u.status, "minidisks": [{"address": d.address, "status": d.status} for d in u.minidisks]}
+
+
+def _coverage_change_json(c: CoverageChange) -> dict:
+    return {"user": c.user, "statement": c.statement, "old": _user_state_json(c.old), "new": _user_state_json(c.new)}
+
+
+def _totals_json(t: CoverageTotals | None) -> dict | None:
+    if t is None:
+        return None
+    return {
+        "directory": t.directory,
+        "minidisks": {"old": t.minidisks[0], "new": t.minidisks[1]},
+        "minidisks_backed_up": {"old": t.backed_up[0], "new": t.backed_up[1]},
+        "users": [_coverage_change_json(x) for x in t.users],
+    }
 
 
 def changes_json(c: ClusterChanges) -> dict:
@@ -1261,6 +1484,8 @@ def changes_json(c: ClusterChanges) -> dict:
             "lost": [{"name": name, "type": kind} for kind, name in c.lost],
             "new_warnings": [{"code": code, "message": message} for code, message in c.warnings],
             "warnings_gone": [{"code": code, "message": message} for code, message in c.warnings_gone],
+            "minidisks": [_minidisk_change_json(x) for x in c.minidisks],
+            "coverage": _totals_json(c.coverage),
         },
         "members": [
             {
@@ -1281,6 +1506,8 @@ def changes_json(c: ClusterChanges) -> dict:
                     {"name": b.name, "type": b.type, "old_jobs": list(b.old_jobs), "new_jobs": list(b.new_jobs)}
                     for b in m.backups
                 ],
+                "minidisks": [_minidisk_change_json(x) for x in m.minidisks],
+                "coverage": [_coverage_change_json(x) for x in m.coverage],
             }
             for m in c.members
         ],
@@ -1325,6 +1552,76 @@ def _backups_lines(member: str, backups: Sequence[BackupChange]) -> list[str]:
     return out
 
 
+def _place_text(d: Minidisk) -> str:
+    """`10 cyl on M2PRV1`, `20 cyl on VMCOM1 at 1,000`."""
+    return f"{d.size:,} {d.unit} on {d.volume or 'no volume'}" + (f" at {d.start:,}" if d.start is not None else "")
+
+
+def _minidisk_lines(changes: Sequence[MinidiskChange], indent: int) -> list[str]:
+    """`minidisk BKRWRK05 0191 added: 5 cyl on M2PRV1`, or `... changed` and each
+    field that differs, was and now."""
+    out = []
+    lead = " " * indent
+    for c in changes:
+        if c.old is not None and c.new is not None:
+            out.append(f"{lead}minidisk {c.owner} {c.address} changed")
+            for _, label, said in _MINIDISK_FACTS:
+                if said(c.old) != said(c.new):
+                    out += _was_now(label, said(c.old), said(c.new), indent + 2)
+        else:
+            out.append(f"{lead}minidisk {c.owner} {c.address} {c.status}: {_place_text(c.new or c.old)}")
+    return out
+
+
+def _addresses(u: UserCoverage, status: str) -> list[str]:
+    return [d.address for d in u.minidisks if d.status == status]
+
+
+def _coverage_state_text(u: UserCoverage | None) -> str:
+    """A user's coverage, as a change says it: `backed up: 0191 0200`, `backed up:
+    0191; not selected: 0200`, `excluded: 0191`, `named, but not selected: 0191`,
+    `named by no job`, `not counted`."""
+    if u is None:
+        return "not counted"
+    if u.status == NOT_NAMED:
+        return "named by no job"
+    parts = []
+    for status, words in ((BACKED_UP, "backed up"), (EXCLUDED, "excluded"), (NOT_SELECTED, "not selected")):
+        addresses = _addresses(u, status)
+        if addresses:
+            named = "named, but " if status == NOT_SELECTED and u.status == NOT_SELECTED else ""
+            parts.append(f"{named}{words}: {_names_text(addresses, MAX_DETAILS_SHOWN).replace(', ', ' ')}")
+    return "; ".join(parts) or "no minidisks"
+
+
+def _coverage_change_lines(changes: Sequence[CoverageChange]) -> list[str]:
+    """The users whose coverage changes alike, on one line (at most MAX_DETAILS_SHOWN
+    named: the JSON names them all), then what it was and what it is now:
+    `LNXP01, LNXP02, ...` above `was backed up: 0191 0200; excluded: 0203`."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for x in changes:
+        groups.setdefault((_coverage_state_text(x.old), _coverage_state_text(x.new)), []).append(x.user)
+    out = []
+    for (was, now), users in groups.items():
+        out += _wrapped(_names_text(users, MAX_DETAILS_SHOWN), " " * 4, " " * 6)
+        out += _wrapped(f"was {was}", " " * 6, " " * 10) + _wrapped(f"now {now}", " " * 6, " " * 10)
+    return out
+
+
+def _totals_lines(t: CoverageTotals) -> list[str]:
+    """The header's coverage: the cluster's minidisks backed up, now and before (as
+    the CSV counts them), then each USER whose coverage differs."""
+    (before, after), (up_before, up_after) = t.minidisks, t.backed_up
+    said = (
+        f"coverage of the users with minidisks in {t.directory}: {up_after:,} of {after:,} minidisks backed up now,"
+        f" {up_before:,} of {before:,} before"
+    )
+    out = _wrapped(said, "  ", " " * 4)
+    if t.users:
+        out += ["  USER entries whose coverage changes (the same on every member):", *_coverage_change_lines(t.users)]
+    return out
+
+
 def changes_text(c: ClusterChanges) -> str:
     """The text format of `bkrc show --against`: the cluster's changed facts, then each
     member with a change: its settings, its jobs added, removed or changed (each field
@@ -1340,8 +1637,14 @@ def changes_text(c: ClusterChanges) -> str:
         out += _wrapped(f"new warning {code}: {message}", "  ", " " * 4)
     for code, message in c.warnings_gone:
         out += _wrapped(f"warning gone {code}: {message}", "  ", " " * 4)
-    if not c.cluster and not c.members:
-        out.append("  no change in what runs where and when")
+    out += _minidisk_lines(c.minidisks, 2)
+    differs = c.coverage is not None and (
+        c.coverage.users or c.coverage.minidisks[0] != c.coverage.minidisks[1] or c.coverage.backed_up[0] != c.coverage.backed_up[1]
+    )
+    if c.coverage is not None and (differs or any(m.coverage for m in c.members)):
+        out += _totals_lines(c.coverage)
+    if not c.cluster and not c.members and not c.minidisks and not differs:
+        out.append("  no change in what runs where and when" + (", nor whom it backs up" if c.coverage else ""))
     for m in c.members:
         out += ["", f"member {m.name}" + ("" if m.status == "changed" else f" ({m.status})")]
         for x in m.settings:
@@ -1358,6 +1661,9 @@ def changes_text(c: ClusterChanges) -> str:
                 out += [line.replace("\xa0", " ") for line in said]
         if m.backups:
             out += ["  whom its jobs back up:", *_backups_lines(m.name, m.backups)]
+        out += _minidisk_lines(m.minidisks, 2)
+        if m.coverage:
+            out += ["  IDENTITY entries whose coverage on it changes:", *_coverage_change_lines(m.coverage)]
     return "\n".join(out) + "\n"
 
 __all__ = [

@@ -41,6 +41,9 @@ PINNED_ELSEWHERE = {
     # Its new.bkr made as the page says: examples/prodssi.bkr with LNXINC on Sundays, SMTP
     # added to group SYSIDS and LNXDB01 taken out of group LINUX.
     "bkrc show new.bkr --against examples/prodssi.bkr --member VMSYS1 --member VMSYS2": "tests/test_show_against.py",
+    "bkrc show new.bkr --against examples/prodssi.bkr --directory examples/prodssi.direct --member VMSYS2": (
+        "tests/test_show_against.py"
+    ),
 }
 
 

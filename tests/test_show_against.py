@@ -237,6 +237,13 @@ def test_a_member_removed_is_shown_with_what_it_ran_and_may_be_asked_for(tmp_pat
         "      (2 users)\n"
         "  whom its jobs back up:\n"
         "    FTPSERVE, TCPIP: no job on VMSYS4 backs up now (was SYSINC4, SYSME4)\n"
+        # its SUBCONFIGs go with it: each IDENTITY's instance there, and its minidisks
+        "  minidisk BKRBKUP 0191 removed: 10 cyl on M4PRV1\n"
+        "  minidisk BKRCATLG 0191 removed: 10 cyl on M4PRV1\n"
+        "  minidisk BKRWRK01 0191 removed: 5 cyl on M4PRV1\n"
+        "  minidisk BKRWRK02 0191 removed: 5 cyl on M4PRV1\n"
+        "  minidisk TRTMM 0191 removed: 10 cyl on M4PRV1\n"
+        "  minidisk TRDMM 0191 removed: 10 cyl on M4PRV1\n"
     )
     # A member neither file has is BKR330, as without --against.
     result = run_cli(["show", new, "--against", old, "--member", "VMSYS9"], expect=1)
@@ -303,15 +310,11 @@ def test_an_old_file_with_errors_shows_nothing(tmp_path):
     assert "error[" in result.stderr and "bkrc: errors in --against's file; nothing shown" in result.stderr
 
 
-@pytest.mark.parametrize(
-    "extra",
-    [["--format", "csv"], ["--directory", str(EXAMPLES / "prodssi.direct")]],
-    ids=["csv", "directory"],
-)
-def test_against_compares_no_coverage(tmp_path, extra):
+def test_against_lists_no_csv(tmp_path):
     new, old = edited(tmp_path)
-    result = run_cli(["show", new, "--against", old, *extra], expect=2)
-    assert "--against compares what runs where and when" in result.output
+    directory = EXAMPLES / "prodssi.direct"
+    result = run_cli(["show", new, "--against", old, "--directory", directory, "--format", "csv"], expect=2)
+    assert "--against compares what runs where and when" in result.output and "leave out --format csv" in result.output
 
 
 def test_standard_input_is_read_once(tmp_path):
@@ -326,12 +329,13 @@ def test_old_file_from_standard_input(tmp_path):
     assert "    schedule   was weekly sat\n               now weekly sun\n" in out
 
 
-def test_docs_example_is_what_bkrc_prints(tmp_path):
-    """docs/show.md's transcript, its new.bkr made as the page says: prodssi.bkr with
-    LNXINC on Sundays, SMTP added to group SYSIDS and LNXDB01 out of group LINUX."""
+def test_docs_examples_are_what_bkrc_prints(tmp_path):
+    """docs/show.md's transcripts, their new.bkr made as the page says: prodssi.bkr with
+    LNXINC on Sundays, SMTP added to group SYSIDS and LNXDB01 out of group LINUX; the
+    one with --directory is the output's start, up to its `...`."""
     page = (ROOT / "docs" / "show.md").read_text(encoding="utf-8")
-    (block,) = re.findall(r"```text\n(\$ bkrc show [^\n]*--against[^\n]*\n.*?)```", page, re.DOTALL)
-    command, shown = block.split("\n", 1)
+    blocks = re.findall(r"```text\n(\$ bkrc show [^\n]*--against[^\n]*\n.*?)```", page, re.DOTALL)
+    assert len(blocks) == 2 and "--directory" in blocks[1]
     edited(
         tmp_path,
         ("run on VMSYS2 daily 23:30", "run on VMSYS2 weekly sun 23:30"),
@@ -340,7 +344,13 @@ def test_docs_example_is_what_bkrc_prints(tmp_path):
     )
     Path("examples").mkdir()
     Path("examples/prodssi.bkr").write_text(PRODSSI)
-    assert run_cli(shlex.split(command)[2:], expect=0).stdout == shown
+    Path("examples/prodssi.direct").write_bytes((EXAMPLES / "prodssi.direct").read_bytes())
+    for block in blocks:
+        command, shown = block.split("\n", 1)
+        printed = run_cli(shlex.split(command)[2:], expect=0).stdout
+        start, cut, _ = shown.partition("...\n")
+        assert printed.startswith(start) if cut else printed == shown
+        assert len(start.splitlines()) > 3
 
 
 #: Example clusters that import the standard library alone, to hold generated clusters against.
@@ -350,6 +360,61 @@ STANDALONE = [p for p in sorted(EXAMPLES.glob("*.bkr")) if p.stem != "with-site"
 def _templates(artifacts) -> set[tuple[str, str]]:
     """(member, job) of each TEMPLATE file compile writes."""
     return {tuple(a.path.removesuffix(".TEMPLATE").split("/")) for a in artifacts if a.kind == "job-template"}
+
+
+def _mdisks(artifacts) -> dict[tuple[str, str | None, str], tuple[str, str, str | None]]:
+    """(owner, member or None for a USER, address) -> (size, volume, start or None for
+    AUTOV) of each MDISK statement of the DIRECT files compile writes: a USER entry's
+    own, an IDENTITY's SUBCONFIG's by the BUILD statement that names it."""
+    entries = {a.path: a.data.decode("utf-8") for a in artifacts if a.kind == "directory"}
+    subconfigs = {}
+    for text in entries.values():
+        for words in (line.split() for line in text.splitlines()):
+            if words[:1] == ["IDENTITY"]:
+                owner = words[1]
+            if words[:2] == ["BUILD", "ON"]:
+                subconfigs[words[5]] = (owner, words[2])
+    out = {}
+    for text in entries.values():
+        whose = None
+        for words in (line.split() for line in text.splitlines()):
+            if words[:1] in (["USER"], ["IDENTITY"], ["SUBCONFIG"]):
+                whose = (words[1], None) if words[0] == "USER" else subconfigs.get(words[1])
+            if words[:1] == ["MDISK"]:
+                _, address, _, start, size, volume, *_ = words
+                out[(*whose, address)] = (size, volume, None if start == "AUTOV" else str(int(start)))
+    return out
+
+
+def _minidisk_changes(doc: dict) -> dict[tuple[str, str | None, str], str]:
+    """(owner, member or None, address) -> status of each minidisk change `--against` says."""
+    out = {(d["owner"], None, d["address"]): d["status"] for d in doc["cluster"]["minidisks"]}
+    out.update({(d["owner"], m["name"], d["address"]): d["status"] for m in doc["members"] for d in m["minidisks"]})
+    return out
+
+
+def test_minidisks_changed_are_the_mdisk_statements_compile_writes(tmp_path):
+    """A worker more on VMSYS3, VMSYS4 removed, BKRBKUP's 191 resized, the catalog server
+    placed on VMSYS2, the SFS server's moved, an admin's minidisk added: each minidisk
+    `--against` says is added, removed or changed is an MDISK statement of the DIRECT
+    files that the two compiles write differently, and the reverse."""
+    new, old = edited(
+        tmp_path,
+        ("member VMSYS3 { workers 2 ", "member VMSYS3 { workers 3 "),
+        ("  member VMSYS4 { workers 2  private-volume M4PRV1 }\n", ""),
+        ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 12 cyl"),
+        ("disk BKRCATLG 191 size 10 cyl", "disk BKRCATLG 191 size 10 cyl on M2PRV1 at 500"),
+        ("on VMCOM1 at 1000", "on VMCOM1 at 1200"),
+        ("  disk BKRADMIN 191 size 10 cyl\n", "  disk BKRADMIN 191 size 10 cyl\n  disk BKRADMIN 192 size 3 cyl\n"),
+    )
+    before, after = (_mdisks(compile_source(str(p), p.read_bytes())[1]) for p in (old, new))
+    said = _minidisk_changes(against_json(new, old))
+    assert {k for k, v in said.items() if v == "added"} == after.keys() - before.keys()
+    assert {k for k, v in said.items() if v == "removed"} == before.keys() - after.keys()
+    assert {k for k, v in said.items() if v == "changed"} == {k for k in before.keys() & after.keys() if before[k] != after[k]}
+    # BKRWRK03's on VMSYS3; BKRADMIN's 192 and the SFS server's; VMSYS4's six; BKRBKUP's on
+    # VMSYS1 to VMSYS3; BKRCATLG's on VMSYS2.
+    assert len(said) == 1 + 2 + 6 + 3 + 1
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -375,4 +440,203 @@ def test_generated_clusters_agree_with_compile(text, example, generated_is_new):
     before, after = _templates(old_artifacts), _templates(new_artifacts)
     assert _gained(doc) == after - before
     assert _lost(doc) == before - after
+    disks_before, disks_after = _mdisks(old_artifacts), _mdisks(new_artifacts)
+    said = _minidisk_changes(doc)
+    assert {k for k, v in said.items() if v == "added"} == disks_after.keys() - disks_before.keys()
+    assert {k for k, v in said.items() if v == "removed"} == disks_before.keys() - disks_after.keys()
+    changed = {k for k in disks_before.keys() & disks_after.keys() if disks_before[k] != disks_after[k]}
+    assert {k for k, v in said.items() if v == "changed"} == changed
     assert max(len(line) for line in show.changes_text(difference).splitlines()) <= show.WIDTH
+
+
+# ------------------------------------------------------------------ minidisks, descriptions, coverage
+BANK = (EXAMPLES / "bank.bkr").read_text(encoding="utf-8")
+
+
+def test_an_identity_s_disk_resized_changes_each_member_s_instance(tmp_path):
+    new, old = edited(tmp_path, ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 20 cyl"))
+    out = against(new, old)
+    for n in range(1, 5):
+        assert (
+            f"member VMSYS{n}\n"
+            "  minidisk BKRBKUP 0191 changed\n"
+            "    size       was 10 cyl\n"
+            "               now 20 cyl\n"
+        ) in out
+    doc = against_json(new, old)
+    assert doc["cluster"]["minidisks"] == []
+    assert [m["minidisks"] for m in doc["members"]] == [
+        [
+            {
+                "owner": "BKRBKUP",
+                "address": "0191",
+                "status": "changed",
+                "old": {"size": 10, "unit": "cyl", "volume": f"M{n}PRV1", "start": None},
+                "new": {"size": 20, "unit": "cyl", "volume": f"M{n}PRV1", "start": None},
+            }
+        ]
+        for n in range(1, 5)
+    ]
+    assert [m["jobs"] for m in doc["members"]] == [[]] * 4
+
+
+def test_a_user_s_disk_moved_is_the_cluster_s(tmp_path):
+    """A single-configuration machine's minidisk is one, on shared DASD: said once, in the header."""
+    new, old = edited(tmp_path, ("disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000", "disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 2000"))
+    assert against(new, old) == (
+        f"cluster PRODSSI: {new} against {old}\n"
+        "  minidisk BKRSVSFS 0191 changed\n"
+        "    start      was 1,000\n"
+        "               now 2,000\n"
+    )
+    doc = against_json(new, old)
+    assert doc["members"] == []
+    ((disk,),) = [doc["cluster"]["minidisks"]]
+    assert (disk["owner"], disk["status"], disk["old"]["start"], disk["new"]["start"]) == ("BKRSVSFS", "changed", 1000, 2000)
+
+
+def test_a_disk_added_and_one_placed(tmp_path):
+    """A new `disk` gives every instance a minidisk; one `on` a member's volume `at` a
+    cylinder places that member's alone, the others still allocated."""
+    new, old = edited(
+        tmp_path,
+        ("  disk BKRADMIN 191 size 10 cyl\n", "  disk BKRADMIN 191 size 10 cyl\n  disk BKRADMIN 192 size 3 cyl\n"),
+        ("disk BKRCATLG 191 size 10 cyl", "disk BKRCATLG 191 size 10 cyl on M2PRV1 at 500"),
+    )
+    out = against(new, old)
+    assert out.split("\n\n")[0].endswith("\n  minidisk BKRADMIN 0192 added: 3 cyl on VMCOM1")
+    assert "member VMSYS2\n  minidisk BKRCATLG 0191 changed\n    start      was allocated\n               now 500\n" in out
+    assert "member VMSYS1" not in out and "member VMSYS3" not in out
+    back = against(old, new)
+    assert "  minidisk BKRADMIN 0192 removed: 3 cyl on VMCOM1\n" in back
+
+
+def test_a_worker_added_brings_its_minidisk(tmp_path):
+    new, old = edited(tmp_path, ("member VMSYS3 { workers 2 ", "member VMSYS3 { workers 3 "))
+    out = against(new, old)
+    assert out.startswith(f"cluster PRODSSI: {new} against {old}\n\nmember VMSYS3\n  workers    was 2\n")
+    assert out.endswith("  minidisk BKRWRK03 0191 added: 5 cyl on M3PRV1\n")
+
+
+def test_a_job_s_description_changed_is_said_was_and_now(tmp_path):
+    new, old = edited(
+        tmp_path, ('"Weekly full backup of the Linux guests"', '"Weekly full of the Linux guests, 0100-0FFF"')
+    )
+    assert against(new, old) == (
+        f"cluster PRODSSI: {new} against {old}\n"
+        "\n"
+        "member VMSYS2\n"
+        "  job LNXFULL changed\n"
+        '    description was "Weekly full backup of the Linux guests"\n'
+        '                now "Weekly full of the Linux guests, 0100-0FFF"\n'
+    )
+    ((job,),) = [m["jobs"] for m in against_json(new, old)["members"]]
+    assert job["changes"] == [
+        {
+            "what": "description",
+            "old": "Weekly full backup of the Linux guests",
+            "new": "Weekly full of the Linux guests, 0100-0FFF",
+        }
+    ]
+    # One taken out is `none`; a job renamed with a new description is renamed still.
+    new, old = edited(
+        tmp_path, ('    description "Weekly full backup of the Linux guests"\n', ""), ("job LNXFULL {", "job LNXWEEK {")
+    )
+    assert against(new, old).endswith(
+        "  job LNXWEEK renamed from LNXFULL\n"
+        '    description was "Weekly full backup of the Linux guests"\n'
+        "                now none\n"
+    )
+
+
+def _bank(tmp_path, *replacements):
+    """bank.bkr as OLD and a copy with `replacements` as FILE, and bank.direct beside them."""
+    old, new = Path("old.bkr"), Path("new.bkr")
+    old.write_text(BANK)
+    text = BANK
+    for before, after in replacements:
+        assert text.count(before) == 1, before
+        text = text.replace(before, after)
+    new.write_text(text)
+    Path("bank.direct").write_bytes((EXAMPLES / "bank.direct").read_bytes())
+    return new, old
+
+
+def test_coverage_with_directory_says_whom_a_change_backs_up(tmp_path):
+    """An exclude taken out of an IDENTITY job and one out of a member: the Linux guests'
+    swap disks and DB2B's sort work disks are backed up now. A USER's coverage is said
+    once, in the header; an IDENTITY's under each member, its users alike on one line."""
+    new, old = _bank(
+        tmp_path,
+        ("    exclude minidisk LNXP* 0203\n", ""),
+        ("    exclude minidisk DB2B 0600-06FF  # DB2B's sort work disks, on PRODB only\n", ""),
+    )
+    out = against(new, old, "--directory", "bank.direct")
+    assert (
+        "  coverage of the users with minidisks in bank.direct: 524 of 524 minidisks backed up now, 363 of\n"
+        "    524 before\n"
+        "  USER entries whose coverage changes (the same on every member):\n"
+        "    DB2B\n"
+        "      was backed up: 0191 0500; excluded: 0600\n"
+        "      now backed up: 0191 0500 0600\n"
+    ) in out
+    for member in ("PRODA", "PRODB", "PRODC", "PRODD"):
+        section = out.split(f"\nmember {member}\n")[1].split("\n\n")[0].rstrip("\n")
+        assert section.endswith(
+            "  IDENTITY entries whose coverage on it changes:\n"
+            "    LNXP01, LNXP02, LNXP03, LNXP04, LNXP05, LNXP06, LNXP07, LNXP08, LNXP09, LNXP10, LNXP11, LNXP12\n"
+            "      (and 28 more)\n"
+            "      was backed up: 0191 0200; excluded: 0203\n"
+            "      now backed up: 0191 0200 0203"
+        )
+    doc = against_json(new, old, "--directory", "bank.direct")
+    coverage = doc["cluster"]["coverage"]
+    assert coverage["directory"] == "bank.direct"
+    assert coverage["minidisks"] == {"old": 524, "new": 524}
+    assert coverage["minidisks_backed_up"] == {"old": 363, "new": 524}
+    ((db2b,),) = [coverage["users"]]
+    assert db2b["user"] == "DB2B" and db2b["statement"] == "USER"
+    assert [d["status"] for d in db2b["old"]["minidisks"]] == ["backed-up", "backed-up", "excluded"]
+    assert {d["status"] for d in db2b["new"]["minidisks"]} == {"backed-up"}
+    for member in doc["members"]:
+        assert [u["user"] for u in member["coverage"]] == [f"LNXP{n:02}" for n in range(1, 41)]
+        assert {u["statement"] for u in member["coverage"]} == {"IDENTITY"}
+    # The CSV of each file, diffed, says the same: the rows that change status are these.
+    rows = {}
+    for path in (old, new):
+        csv = run_cli(["show", path, "--directory", "bank.direct", "--format", "csv"], expect=0).stdout
+        rows[path] = {tuple(line.split(",")[:5]): line.split(",")[5] for line in csv.splitlines()[1:]}
+    moved = {key for key in rows[new] if rows[new][key] != rows[old][key]}
+    said = {("DB2B", "USER", "", d["address"]) for d in db2b["new"]["minidisks"] if d["status"] != "excluded"}
+    assert {(u, s, m, a) for u, s, m, _, a in moved} == (
+        {("DB2B", "USER", "", "0600")}
+        | {(f"LNXP{n:02}", "IDENTITY", m["name"], "0203") for m in doc["members"] for n in range(1, 41)}
+    )
+    assert ("DB2B", "USER", "", "0600") in said
+
+
+def test_coverage_unchanged_and_without_directory(tmp_path):
+    new, old = _bank(tmp_path, ("run on each member weekly sun 04:00", "run on each member weekly sun 05:00"))
+    out = against(new, old, "--directory", "bank.direct")
+    assert "coverage" not in out and "    time       was 04:00\n" in out
+    assert against_json(new, old, "--directory", "bank.direct")["cluster"]["coverage"] == {
+        "directory": "bank.direct",
+        "minidisks": {"old": 524, "new": 524},
+        "minidisks_backed_up": {"old": 363, "new": 363},
+        "users": [],
+    }
+    doc = against_json(new, old)
+    assert doc["cluster"]["coverage"] is None and {len(m["coverage"]) for m in doc["members"]} == {0}
+    new, old = _bank(tmp_path)
+    assert against(new, old, "--directory", "bank.direct").splitlines()[1:] == [
+        "  no change in what runs where and when, nor whom it backs up"
+    ]
+
+
+def test_directory_checks_are_file_s_alone(tmp_path):
+    """FILE is checked against the directory (its warnings on standard error); OLD is
+    not, so those warnings are no `new warning` of the change."""
+    new, old = edited(tmp_path, ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 20 cyl"))
+    result = run_cli(["show", new, "--against", old, "--directory", EXAMPLES / "prodssi.direct"], expect=0)
+    assert "warning[BKR519]" in result.stderr
+    assert "new warning" not in result.stdout and "minidisk BKRBKUP 0191 changed" in result.stdout

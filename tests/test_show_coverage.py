@@ -352,6 +352,7 @@ def test_docs_coverage_example_is_what_bkrc_prints(tmp_path, monkeypatch):
         if "--directory" in b.split("\n")[0]
         and "--format csv" not in b.split("\n")[0]  # test_show_csv.py's
         and "--user" not in b.split("\n")[0]  # run by test_docs_transcripts.py
+        and "--against" not in b.split("\n")[0]  # test_show_against.py's
     ]
     command, shown = block.split("\n", 1)
     (tmp_path / "examples").mkdir()

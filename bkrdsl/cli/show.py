@@ -155,8 +155,8 @@ def user_problems(analysis, file: str, members, users, directory=None) -> tuple[
     metavar="OLD",
     callback=named,
     help="Show what FILE changes against OLD, the cluster as it was: per member, jobs added,"
-    " removed or changed, who gains or loses a backup, expiry and start-up; text or json, not with"
-    " --directory (docs/show.md).",
+    " removed or changed, who gains or loses a backup, expiry, start-up and the product machines'"
+    " minidisks; with --directory, whose coverage changes; text or json (docs/show.md).",
 )
 @click.option(
     "--user",
@@ -182,16 +182,17 @@ def show_cmd(file, members, fmt, against, users, directory_path, color, include)
     against the site's CP directory is one. --format csv lists, with
     --directory, each minidisk of those users on one line: its status, the jobs
     that back it up or the excludes that take it out. --against OLD shows what
-    FILE changes against OLD instead, member by member.
+    FILE changes against OLD instead, member by member (with --directory, the
+    directory users whose coverage changes too).
     """
     import json
 
     from bkrdsl import show
 
-    if against is not None and (fmt == "csv" or directory_path is not None):
+    if against is not None and fmt == "csv":
         raise click.UsageError(
-            "--against compares what runs where and when, not the coverage: leave out --directory and"
-            " --format csv (docs/show.md: diff the CSV of each file)"
+            "--against compares what runs where and when, and with --directory whose coverage changes,"
+            " in text or json: leave out --format csv (docs/show.md: diff the CSV of each file)"
         )
     if users and (against is not None or fmt == "csv"):
         raise click.UsageError(
@@ -210,7 +211,9 @@ def show_cmd(file, members, fmt, against, users, directory_path, color, include)
     directory = load_directory_arg(directory_path, err=status, fmt=fmt, document_err=True)
     analysis = _analysed(file, include, fmt, status, directory=directory)
     ok = analysis.ok and analysis.model is not None
-    old, old_warnings = _against(against, include, fmt, color, status) if ok and against is not None else (None, ())
+    old, old_warnings = (
+        _against(against, include, fmt, color, status, directory) if ok and against is not None else (None, ())
+    )
     was = old.members if old is not None else ()
     bad, sources = member_problems(analysis, file, members, was) if ok else ([], {})
     if ok and users:
@@ -229,8 +232,16 @@ def show_cmd(file, members, fmt, against, users, directory_path, color, include)
         sys.exit(EXIT_INPUT)
     if old is not None:
         now = _warnings(analysis)
+        if directory is not None:
+            # OLD is not checked against the directory: the warnings of FILE's checks
+            # against it (on standard error) are no change of the cluster's.
+            from bkrdsl.diagnostics.registry import directory_codes
+
+            site = set(directory_codes())
+            now = [w for w in now if w[0] not in site]
         added, gone = show.new_warnings(old_warnings, now), show.new_warnings(now, old_warnings)
-        difference = show.changes(old, show.view(model), tuple(m.upper() for m in members), added, gone)
+        new = show.view(model, (), _coverage(model, directory))
+        difference = show.changes(old, new, tuple(m.upper() for m in members), added, gone)
         if fmt == "json":
             click.echo(json.dumps(show.changes_json(difference), indent=2))
         else:
@@ -265,11 +276,12 @@ def _warnings(analysis) -> list[tuple[str, str]]:
     return [(d.code, d.message) for d in analysis.diagnostics if d.severity == "warning"]
 
 
-def _against(path, include, fmt, color, status):
-    """(the view of `--against`'s cluster, every member; its warnings, `_warnings`).
-    Its errors printed, and nothing shown (exit 1), as FILE's; its warnings are the
-    cluster as it was, not the change, and are not printed: those FILE has more are
-    said in the changes."""
+def _against(path, include, fmt, color, status, directory=None):
+    """(the view of `--against`'s cluster, every member, with its coverage of
+    `directory` when given; its warnings, `_warnings`). Its errors printed, and
+    nothing shown (exit 1), as FILE's; its warnings are the cluster as it was, not
+    the change, and are not printed: those FILE has more are said in the changes.
+    It is not checked against the directory: that is the cluster as it was too."""
     from bkrdsl import show
 
     analysis = _analysed(path, include, fmt, status)
@@ -277,7 +289,7 @@ def _against(path, include, fmt, color, status):
         print_diagnostics([analysis], fmt, color, err=True)
         click.echo("bkrc: errors in --against's file; nothing shown", err=status)
         sys.exit(EXIT_INPUT)
-    return show.view(analysis.model), _warnings(analysis)
+    return show.view(analysis.model, (), _coverage(analysis.model, directory)), _warnings(analysis)
 
 
 def _show_users(model, members, users, directory, fmt):
