@@ -362,6 +362,14 @@ def test_files_that_differ_only_in_the_source_name_are_told_from_the_rest(tmp_pa
     reasons = {f["path"]: f["reason"] for f in output.plan_document(plan)["files"]}
     assert reasons[changed.path] == reasons["manifest.json"] == "source-changed"
     assert {p for p, why in reasons.items() if why == "source-name-only"} == plan.source_only
+    # The compile's line after its summary: the count, the old name, and no advice to compare.
+    assert output.source_only_written(plan) == [
+        f"{len(after) - 1} files differ only in the source name in their header (was prodssi.bkr)"
+    ]
+    plan.source_only = frozenset({first.path})
+    assert output.source_only_written(plan) == ["1 file differs only in the source name in its header (was prodssi.bkr)"]
+    plan.source_only = frozenset()
+    assert output.source_only_written(plan) == [] and "source name" not in output.render_plan(plan)
     # Compiled from the same name, nothing is looked for; nor from a manifest
     # source no header could give (the manifest is not trusted).
     assert output.renamed_source(output.make_plan(out, emit_all(model, "prodssi.bkr", dialect), "prodssi.bkr")) is None
