@@ -36,7 +36,9 @@ PLACES = [
     ("  member VMSYS3 { ", {"workers", "private-volume", "job-suffix", "include", "exclude", "description"}),
     ("  job K { backup G full to tape run on ", {"each", "VMSYS1", "VMSYS2"}),
     ("  job K { backup ", {"G", "U1", "U2"}),  # not the product's machines
-    ("  single group H { ", {"match"} | USERS),
+    ("  single group H { ", {"match", "U1", "U2", "5697J06C", "BKRADMIN"}),  # not the IDENTITY ones
+    ("  identity group H { ", {"match", "BKRBKUP", "BKRCATLG"}),  # not the single ones
+    ("  single group H { U1 ", {"match", "U2", "5697J06C", "BKRADMIN"}),  # not U1 again
     ("  job K { backup G full include minidisk ", USERS),
     ("  job K { backup G full include minidisk U1 ", set()),  # an address, not a user
     ("  disk ", USERS),
@@ -100,7 +102,7 @@ def test_completion_after_the_catalog_s_server_and_pool_and_a_wait(tmp_path):
         head = "import std/backup-manager\ncluster C {\n  member VMSYS1 { workers 1 }\n  single group G { U1 U2 }\n"
         head += "  job J { backup G full include sfs SFSP:U1.* to tape run on VMSYS1 daily 01:00 }\n"
         for typed, offered in [
-            ("  catalog shared server ", USERS),
+            ("  catalog shared server ", {"U1", "U2"}),  # single, and no product machine
             ("  catalog shared server BKRSVSFS pool ", {"SFSP"}),
             ("  catalog shared server BKRSVSFS pool SFSP on VMSYS1 logon-wait 30 ", {"minutes", "seconds"}),
         ]:

@@ -545,7 +545,7 @@ COMPLETIONS = [
     ("backup |LINUX full", {"LINUX", "SYSIDS", "LNX01", "TCPIP"}, {"full", "BKRBKUP", "DEV1"}),
     ("run on |DEV1 daily", {"each", "DEV1", "DEV2"}, {"LINUX"}),
     ("run on DEV1 |daily", {"daily", "weekly", "monthly", "manual", ","}, {"DEV1"}),
-    ("{ LNX01 |LNX02", {"match", "LNX01", "TCPIP"}, {"LINUX", "DEV1"}),
+    ("{ LNX01 |LNX02", {"match"}, {"LINUX", "DEV1", "LNX01", "LNX02", "TCPIP"}),  # see the group body's test
     ("purge weekly |sun", {"mon", "sun"}, {"DEV1"}),
     ("purge weekly sun |03:00", set(), {"mon", "sun"}),  # the time: a day there is BKR004
     ("    backup LINUX f|ull", {"full", "incremental"}, set()),
@@ -560,6 +560,38 @@ def test_completion(cursor, offered, absent):
     labels = {c.label for c in F.complete(doc, line, column)}
     assert offered - {","} <= labels
     assert not (absent & labels)
+
+
+def test_completion_in_a_group_body_offers_the_users_that_fit_there():
+    # `single group LINUX { LNX01 |` offered every user: `LNX01` again (BKR416), the
+    # identity `TCPIP` (BKR203) and the product's IDENTITY machines (BKR201), and, as
+    # the first letter of a new ID was typed, that letter itself (`L`: the word
+    # being typed declares a user). The users that fit are those of the group's
+    # kind, or of none yet, the group does not list already.
+    text = CLUSTER.replace("identity group SYSIDS { TCPIP }", "identity group SYSIDS { TCPIP }\nsingle user LNX09")
+    doc, line, column = doc_at(text, "{ LNX01 LNX02 | match")
+    labels = {c.label for c in F.complete(doc, line, column)}
+    assert {"match", "LNX09", "BKRADMIN"} <= labels
+    assert not labels & {"LNX01", "LNX02", "TCPIP", "BKRBKUP", "BKRCATLG"}
+    typing = text.replace("{ LNX01 LNX02 ", "{ LNX01 LNX02 L ")
+    doc, line, column = doc_at(typing, "{ LNX01 LNX02 L|  match")
+    labels = {c.label for c in F.complete(doc, line, column)}
+    assert "LNX09" in labels and "L" not in labels
+    doc, line, column = doc_at(text, "SYSIDS { |TCPIP }")  # identity: not the single users
+    labels = {c.label for c in F.complete(doc, line, column)}
+    assert {"BKRBKUP", "BKRCATLG"} <= labels
+    assert not labels & {"TCPIP", "LNX01", "LNX09", "BKRADMIN"}
+
+
+def test_completion_of_the_catalog_s_server_offers_no_user_it_cannot_be():
+    # `catalog shared server |` offered every user: the product's machines (BKR217)
+    # and the IDENTITY users (BKR202) among them. A single-configuration user no role
+    # marks is what fits.
+    text = CLUSTER.replace("identity group SYSIDS { TCPIP }", "identity group SYSIDS { TCPIP }\nsingle user MYSFS")
+    doc, line, column = doc_at(text, "server |BKRSVSFS")
+    labels = {c.label for c in F.complete(doc, line, column)}
+    assert {"MYSFS", "LNX01"} <= labels
+    assert not labels & {"TCPIP", "BKRBKUP", "BKRADMIN", "5697J06C", "BKRCATLG"}
 
 
 def test_completion_after_a_day_of_weekly_offers_days_only_after_a_comma():

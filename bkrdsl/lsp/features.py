@@ -1263,7 +1263,7 @@ def _context(tokens, accepted: set[str]) -> str | None:
         return {
             "backup": "backup",
             "on": "member",
-            "server": "user",
+            "server": "server",
             "minidisk": "user",
             "disk": "user",
             "role": "role",
@@ -1345,7 +1345,83 @@ def _names_for(doc: Document, context: str | None, at: int) -> list[Completion]:
             if uid not in seen and not (context == "backup" and u.role):
                 seen.add(uid)
                 out.append(Completion(uid, "user", f"{u.kind.value} user"))
+    if context == "server":  # the catalog's SFS server: single (BKR202), none of the product's (BKR217)
+        retyped, new_id = (doc.edited.user, doc.edited.new.upper()) if doc.edited is not None else (None, "")
+        fits: dict[str, bool] = {}
+        for u in model.user_defs:
+            uid = new_id if u is retyped else u.id
+            fits[uid] = fits.get(uid, True) and u.kind is Kind.SINGLE and not u.role
+        out += [Completion(uid, "user", "single user") for uid, fit in fits.items() if fit]
     return out
+
+
+def _defs_by_id(doc: Document) -> dict[str, list]:
+    """Each user ID the analysis declares, with the places that declare it (`UserDef`),
+    in the order of the text; worked out once per analysis."""
+    kept = doc.edited.names if doc.edited is not None else doc.completion  # the same model's
+    found = kept.get("defs")
+    if found is None:
+        found = kept["defs"] = {}
+        for u in doc.model.user_defs if doc.model is not None else ():
+            found.setdefault(u.id, []).append(u)
+    return found
+
+
+def _group_entries(doc: Document, names: list[Completion], tokens, at: int) -> list[Completion]:
+    """The users that fit in the group body at `at` (`single group APPS { LNX01 | }`):
+    not one the group lists already (BKR416), not one declared only by the word being
+    typed (`{ L|`: the `L` typed so far), and not one declared of the other kind
+    (`TCPIP`, identity elsewhere, in a single group: BKR203; the product's IDENTITY
+    machines: BKR201)."""
+    kind = None  # the group's, from the words before its `{`: `single group APPS {`
+    listed: set[str] = set()
+    for n in range(len(tokens) - 1, -1, -1):
+        if tokens[n].type == "LBRACE":
+            if n >= 3 and tokens[n - 2].type == "GROUP":
+                kind = {"single": Kind.SINGLE, "identity": Kind.IDENTITY}.get(str(tokens[n - 3].value).lower())
+            break
+        if tokens[n].type == "NAME" and (n == 0 or tokens[n - 1].type != "MATCH"):
+            listed.add(str(tokens[n].value).upper())
+    # The words after the cursor's, to the group's `}` (or its line's end, where the
+    # group is not closed yet and another block's `{` comes first).
+    rest = at  # past the rest of the word being typed
+    while rest < len(doc.text) and doc.text[rest] in NAME_CHARS:
+        rest += 1
+    after = doc.text[rest:]
+    end = len(after)
+    for sign in "{}":
+        found = after.find(sign)
+        if found != -1:
+            end = min(end, found)
+    if end < len(after) and after[end] == "{":
+        end = min(end, (after.find("\n") + 1 or len(after) + 1) - 1)
+    words = after[:end].split()
+    listed |= {w.upper() for i, w in enumerate(words) if w.lower() != "match" and (i == 0 or words[i - 1].lower() != "match")}
+    retyped = doc.edited.user if doc.edited is not None else None
+    defs = _defs_by_id(doc)
+    here = at  # `at` in the text analysed, whose places the model's are
+    if doc.edited is not None and at >= doc.edited.start + len(doc.edited.new):
+        here += len(doc.edited.old) - len(doc.edited.new)
+
+    def fits(c: Completion) -> bool:
+        if c.label.upper() in listed:
+            return False
+        found = [
+            u
+            for u in defs.get(c.label, [])
+            if u is not retyped and not (u.span.file == doc.name and u.span.start <= here <= u.span.end)
+        ]
+        if (  # the word retyped declares it, away from the cursor
+            retyped is not None
+            and c.label == doc.edited.new.upper()
+            and not doc.edited.start <= at <= doc.edited.start + len(doc.edited.new)
+        ):
+            found.append(retyped)
+        if not found:
+            return False  # the word being typed, which declares itself alone
+        return kind is None or any(u.kind is kind for u in found)
+
+    return [c for c in names if fits(c)]
 
 
 def _file_pools(doc: Document, at: int) -> dict[str, str]:
@@ -1518,7 +1594,9 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
     accepted, tokens = parser_state(_skimmed(doc, start))
     items = [Completion(k, "keyword") for k in keyword_texts(accepted)]
     if "NAME" in accepted:
-        items += _name_completions(doc, _context(tokens, accepted), at)
+        context = _context(tokens, accepted)
+        names = _name_completions(doc, context, at)
+        items += _group_entries(doc, names, tokens, at) if context == "group-entry" else names
     return _answer(items, doc.text[start:at], start, at, limit)
 
 
