@@ -594,6 +594,25 @@ def test_completion_of_the_catalog_s_server_offers_no_user_it_cannot_be():
     assert not labels & {"TCPIP", "BKRBKUP", "BKRADMIN", "5697J06C", "BKRCATLG"}
 
 
+def test_completion_leaves_out_what_its_block_or_statement_holds_once_already():
+    # `member VMA { workers 2 |` offered `workers` again, `run on DEV1 daily 01:00
+    # |` offered `run` and `to` again, and the catalog line, after `server X pool
+    # P on DEV1 |`, offered `server`, `pool` and `on`: each a second one, BKR115.
+    for cursor, absent, offered in [
+        ("member DEV1 { workers 2 | private-volume", {"workers"}, {"private-volume", "job-suffix", "description"}),
+        ("run on DEV1 daily 01:00\n|  }", {"run", "to"}, {"backup", "include", "exclude", "description"}),
+        ("    |backup LINUX full", set(), {"backup", "run", "to"}),  # `run` comes after the cursor
+        ("pool BKRPOOL on DEV1\n|  expire", {"server", "pool", "on", "catalog"}, {"logon-wait", "pool-wait", "job"}),
+        ("purge weekly sun 03:00\n|  }", {"purge"}, {"preview", "retain"}),
+    ]:
+        doc, line, column = doc_at(CLUSTER, cursor)
+        labels = {c.label for c in F.complete(doc, line, column)}
+        assert offered <= labels and not labels & absent, (cursor, labels)
+    text = CLUSTER.replace("member DEV1 { workers 2 ", "member DEV1 { workers 2 }\n  member DEV3 { ")
+    doc, line, column = doc_at(text, "member DEV3 { |")  # another member's `workers` is not this one's
+    assert "workers" in {c.label for c in F.complete(doc, line, column)}
+
+
 def test_completion_after_a_day_of_weekly_offers_days_only_after_a_comma():
     # `weekly sun |` offered the days again, as after `weekly |`: the time goes there
     # (`weekly sun mon 03:00` is BKR004, "`mon` was read as the time"); after

@@ -1230,6 +1230,57 @@ def keyword_texts(accepted: set[str]) -> list[str]:
     return sorted(out)
 
 
+#: The statements a block holds once (BKR115, docs/rules/BKR115.md), by the keyword
+#: that opens the block, and the options a statement takes once, by its first keyword.
+ONCE_IN_BLOCK = {
+    "cluster": frozenset({"catalog", "tape", "description"}),
+    "member": frozenset({"workers", "job-suffix", "description"}),
+    "job": frozenset({"run", "to", "description"}),
+    "expire": frozenset({"preview", "purge", "retain", "description"}),
+}
+ONCE_IN_STATEMENT = {
+    "catalog": frozenset({"server", "pool", "on", "logon-wait", "pool-wait"}),
+    "tape": frozenset({"catalog-node", "request-node", "catalog-dmm", "request-dmm"}),
+}
+#: The keywords that start a statement in a block (a statement's options end there).
+STATEMENT_STARTS = frozenset(
+    {"member", "disk", "shared-volume", "catalog", "tape", "expire", "single", "identity", "job", "description"}
+)
+
+
+def _said_once_already(tokens) -> frozenset[str]:
+    """The keywords not to offer at the end of `tokens`: a statement its block holds
+    once, written there already before the cursor (`member VMA { workers 2 |`: not
+    `workers`), and an option of the statement being written that it has already
+    (`catalog shared server X pool P |`: not `server` nor `pool`), each BKR115 in
+    `bkrc check`. Statements after the cursor are left alone (the cursor may be
+    where the one written below is being moved to)."""
+    said: list[str] = []  # the keywords of the block, at its own depth, last first
+    depth = 0
+    opener = None
+    for n in range(len(tokens) - 1, -1, -1):
+        tok = tokens[n]
+        if tok.type == "RBRACE":
+            depth += 1
+        elif tok.type == "LBRACE":
+            if depth == 0:
+                for back in range(n - 1, max(n - 5, -1), -1):  # `member VMA {`, `expire on VMA {`
+                    word = str(tokens[back].value).lower()
+                    if tokens[back].type not in ("NAME", "STRING") and word in ONCE_IN_BLOCK:
+                        opener = word
+                        break
+                break
+            depth -= 1
+        elif depth == 0 and tok.type not in ("NAME", "STRING", "COMMA"):
+            said.append(str(tok.value).lower())
+    out = set(ONCE_IN_BLOCK.get(opener, ())) & set(said) if opener else set()
+    statement = next((w for w in said if w in STATEMENT_STARTS), None)
+    if statement in ONCE_IN_STATEMENT:
+        options = said[: said.index(statement)]
+        out |= ONCE_IN_STATEMENT[statement] & set(options)
+    return frozenset(out)
+
+
 def _context(tokens, accepted: set[str]) -> str | None:
     """What kind of name fits here, from the keyword that governs the position."""
     if "MATCH" in accepted:
@@ -1592,7 +1643,8 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
     if doc.edited is not None and doc.edited.new_word and start > doc.edited.start:
         raise Reanalyse("after a new word")  # the text before the cursor is not the one analysed
     accepted, tokens = parser_state(_skimmed(doc, start))
-    items = [Completion(k, "keyword") for k in keyword_texts(accepted)]
+    written = _said_once_already(tokens)
+    items = [Completion(k, "keyword") for k in keyword_texts(accepted) if k not in written]
     if "NAME" in accepted:
         context = _context(tokens, accepted)
         names = _name_completions(doc, context, at)
