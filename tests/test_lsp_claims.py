@@ -41,7 +41,7 @@ PLACES = [
     ("  single group H { U1 ", {"match", "U2", "5697J06C", "BKRADMIN"}),  # not U1 again
     ("  job K { backup G full include minidisk ", USERS),
     ("  job K { backup G full include minidisk U1 ", set()),  # an address, not a user
-    ("  disk ", USERS),
+    ("  disk ", PRODUCT | {"BKRWRK*", "BKRSVSFS"}),  # the product's machines, not U1 (BKR332)
     ("  identity user BKRX role ", {"admin", "backup-server", "catalog-server", "installation", "worker"}),
     ("  job K { backup G full to tape run on VMSYS1 weekly ", {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}),
     ("  job K { backup G full to disk pool ", {"BKUPPOOL"}),

@@ -613,6 +613,22 @@ def test_completion_leaves_out_what_its_block_or_statement_holds_once_already():
     assert "workers" in {c.label for c in F.complete(doc, line, column)}
 
 
+def test_completion_after_disk_offers_the_product_s_machines():
+    # `disk |` offered every user (`disk LNX01 ...` is BKR332: no product machine)
+    # and not `BKRWRK*`, the pattern a worker's `disk` is written with.
+    text = CLUSTER.replace("  catalog shared", "  disk \n  catalog shared")
+    doc, line, column = doc_at(text, "  disk |\n")
+    found = {c.label: c.detail for c in F.complete(doc, line, column)}
+    assert found == {
+        "BKRWRK*": "a worker machine",
+        "BKRBKUP": "the backup server",
+        "BKRCATLG": "the catalog server",
+        "BKRSVSFS": "the catalog's SFS file pool server",
+        "BKRADMIN": "the administrator",
+        "5697J06C": "the installation user",
+    }
+
+
 def test_completion_after_a_day_of_weekly_offers_days_only_after_a_comma():
     # `weekly sun |` offered the days again, as after `weekly |`: the time goes there
     # (`weekly sun mon 03:00` is BKR004, "`mon` was read as the time"); after

@@ -1316,7 +1316,7 @@ def _context(tokens, accepted: set[str]) -> str | None:
             "on": "member",
             "server": "server",
             "minidisk": "user",
-            "disk": "user",
+            "disk": "machine",
             "role": "role",
             "weekly": "day",
         }.get(value)
@@ -1334,6 +1334,8 @@ def _name_completions(doc: Document, context: str | None, at: int = -1) -> list[
         return _names_for(doc, context, at)
     if doc.edited is not None and doc.edited.new_word and context not in MODEL_FREE_CONTEXTS:
         raise Reanalyse(context)  # the new word may declare a name, or break what declares some
+    if doc.edited is not None and doc.edited.user is not None and context == "machine":
+        raise Reanalyse(context)  # the user retyped may be one of the product's machines
     key = ("names", context)
     kept = doc.edited.names if doc.edited is not None else doc.completion
     found = kept.get(key)
@@ -1396,6 +1398,12 @@ def _names_for(doc: Document, context: str | None, at: int) -> list[Completion]:
             if uid not in seen and not (context == "backup" and u.role):
                 seen.add(uid)
                 out.append(Completion(uid, "user", f"{u.kind.value} user"))
+    if context == "machine":  # `disk |`: the product's machines (any other user there is BKR332)
+        roles = model.machine_roles()
+        patterns = [p for p in model.pattern_defs if p.role]
+        out += [Completion(p.pattern, "user", ROLE_TEXT.get(p.role, p.role)) for p in patterns]
+        covered = {p.role for p in patterns}  # `BKRWRK*`, not each of `BKRWRK01`, `BKRWRK02`...
+        out += [Completion(m, "user", ROLE_TEXT.get(r, r)) for m, r in roles.items() if r not in covered]
     if context == "server":  # the catalog's SFS server: single (BKR202), none of the product's (BKR217)
         retyped, new_id = (doc.edited.user, doc.edited.new.upper()) if doc.edited is not None else (None, "")
         fits: dict[str, bool] = {}
