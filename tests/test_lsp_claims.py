@@ -266,3 +266,64 @@ def test_the_figures_the_page_gives_are_the_server_s():
     _said("once no message has come for a second")
     _said("the message that finds a million objects allocated")
     assert (collector.IDLE, collector.CEILING) == (1.0, 1_000_000)
+
+
+#: A new cluster as typed, before its `disk` statements: the product's machines
+#: get no A-disk (BKR253, each fixed by adding its `disk`), and one `disk` names
+#: a machine misspelt (BKR332, fixed by its "did you mean").
+UNFIXED = (
+    "import std/backup-manager\n"
+    "cluster C {\n"
+    "  member VMSYS1 { workers 1  private-volume M1PRV1 }\n"
+    "  member VMSYS2 { workers 1  private-volume M2PRV1 }\n"
+    "  shared-volume SHR001\n"
+    "  disk BKRBKP 191 size 10 cyl\n"
+    "  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1\n"
+    "  single group G { U1 U2 }\n"
+    "  job J { backup G full include minidisk * 0191 to disk pool P run on VMSYS1 daily 01:00 }\n"
+    "}\n"
+)
+
+
+def _actions(editor: Editor, uri: str, only: list[str] | None) -> list[dict]:
+    context = {"diagnostics": [d for d in editor.published(uri) if d["code"] == "BKR332"]}
+    if only is not None:
+        context["only"] = only
+    where = {"start": {"line": 5, "character": 7}, "end": {"line": 5, "character": 7}}  # on `BKRBKP`
+    params = {"textDocument": {"uri": uri}, "range": where, "context": context}
+    return editor.request("textDocument/codeAction", params)["result"]
+
+
+def test_fix_all_source_action_writes_what_bkrc_check_fix_writes(tmp_path):
+    # lsp.md, Quick fixes: a new cluster shows six fixable problems, one quick fix
+    # at a time; `source.fixAll` (VS Code's code actions on save, its Source
+    # Action... menu) applies them all, as `bkrc check --fix` does, in one edit.
+    from bkrdsl.fixes import fix_all
+    from bkrdsl.pipeline import analyse
+
+    path = tmp_path / "c.bkr"
+    path.write_text(UNFIXED, encoding="utf-8")
+    expected = fix_all(UNFIXED, str(path), lambda t: analyse(str(path), t.encode("utf-8"), path=path))
+    assert [d.code for d in expected.applied].count("BKR253") == 5
+    assert all(d.fix is None for d in expected.diagnostics)  # BKR401, BKR210: none to apply
+    editor = _session(tmp_path)
+    try:
+        uri = _open(editor, path, UNFIXED)
+        for only in (["source.fixAll"], ["source"]):
+            actions = _actions(editor, uri, only)
+            assert [a["kind"] for a in actions] == ["source.fixAll"], only
+            assert actions[0]["title"] == f"Fix {len(expected.applied)} problems as `bkrc check --fix` does (BKR253, BKR332)"
+            (change,) = actions[0]["edit"]["documentChanges"]
+            (edit,) = change["edits"]
+            assert edit["range"] == {"start": {"line": 0, "character": 0}, "end": {"line": 10, "character": 0}}
+            assert edit["newText"] == expected.text
+        # The lightbulb's request names no kind: its quick fixes, and no fix-all (it
+        # checks the text round after round, too slow at each move of the cursor).
+        assert {a["kind"] for a in _actions(editor, uri, None)} == {"quickfix"}
+        quick = _actions(editor, uri, ["quickfix"])
+        assert quick and all(a["kind"] == "quickfix" for a in quick)
+        clean = _open(editor, tmp_path / "clean.bkr", expected.text)
+        assert _actions(editor, clean, ["source.fixAll"]) == []  # nothing to fix: no action
+        assert editor.errors == []
+    finally:
+        editor.close()

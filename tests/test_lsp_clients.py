@@ -220,7 +220,7 @@ def test_quick_fixes_go_only_to_a_client_that_takes_code_action_literals(tmp_pat
         params = {"textDocument": {"uri": uri}, "range": fixed[0]["range"], "context": {"diagnostics": fixed}}
         actions = editor.request("textDocument/codeAction", params)["result"]
         if literals:
-            assert capabilities["codeActionProvider"] == {"codeActionKinds": ["quickfix"]}
+            assert capabilities["codeActionProvider"] == {"codeActionKinds": ["quickfix", "source.fixAll"]}
             assert actions and all(a["kind"] == "quickfix" and "edit" in a for a in actions)
         else:
             assert "codeActionProvider" not in capabilities

@@ -21,6 +21,7 @@ import re
 import sys
 import threading
 import typing
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import quote, unquote
 
@@ -1336,6 +1337,13 @@ def _hover_format(server: BkrServer) -> T.MarkupKind:
     return T.MarkupKind.PlainText
 
 
+def _asks_for(only: Sequence[str] | None, kind: str) -> bool:
+    """Whether a code action request's `only` names `kind` or a kind it is in
+    (`source` holds `source.fixAll`); a request that names none asks for the quick
+    fixes alone here (the lightbulb's, at every move of the cursor)."""
+    return bool(only) and any(kind == k or kind.startswith(k + ".") for k in only)
+
+
 def _takes_code_actions(capabilities: T.ClientCapabilities) -> bool:
     """Whether the client declared `codeAction.codeActionLiteralSupport`. LSP has a
     server answer any other with Commands only, which this server would have to
@@ -1903,7 +1911,8 @@ def build_server() -> BkrServer:
         return [ls.text_edit(uri, where, indent)]
 
     @server.feature(
-        T.TEXT_DOCUMENT_CODE_ACTION, T.CodeActionOptions(code_action_kinds=[T.CodeActionKind.QuickFix])
+        T.TEXT_DOCUMENT_CODE_ACTION,
+        T.CodeActionOptions(code_action_kinds=[T.CodeActionKind.QuickFix, T.CodeActionKind.SourceFixAll]),
     )
     def code_actions(ls: BkrServer, params: T.CodeActionParams) -> list[T.CodeAction]:
         uri = params.text_document.uri
@@ -1917,7 +1926,9 @@ def build_server() -> BkrServer:
         version = ls.workspace.get_text_document(uri).version
         start, end = ls.server_position(doc, params.range.start), ls.server_position(doc, params.range.end)
         scratch = ls.parsed.scratch() if ls.parsed is not None else None
-        offered = F.fixes(doc, start[0], end[0], start, end)
+        only = params.context.only
+        # The quick fixes, unless the request asks for other kinds only.
+        offered = F.fixes(doc, start[0], end[0], start, end) if not only or _asks_for(only, "quickfix") else []
         # A fix that would add an error is one `bkrc check --fix` leaves out: shown
         # disabled, with why, to a client that shows such actions, else not offered.
         for fix, gives in zip(offered, F.fixes_give(doc, offered, scratch)):
@@ -1934,7 +1945,34 @@ def build_server() -> BkrServer:
                     disabled=T.CodeActionDisabled(reason=F.fix_refusal(doc, gives)) if gives else None,
                 )
             )
+        if _asks_for(only, T.CodeActionKind.SourceFixAll):
+            out += _fix_all_action(ls, uri, doc, version, scratch)
         return out
+
+    def _fix_all_action(ls: BkrServer, uri: str, doc: Document, version, scratch) -> list[T.CodeAction]:
+        """*Fix all problems bkrc can fix*: the buffer as `bkrc check --fix` would write
+        it, in one edit of the whole text (as formatting sends it). Asked for by kind
+        only (`source.fixAll`: VS Code's `editor.codeActionsOnSave`, its *Source
+        Action...* menu, Neovim's `code_action({context = {only = ...}})`): it checks
+        the text again round after round, too slow for every move of the cursor."""
+        source = ls.workspace.get_text_document(uri).source
+        bom = source.startswith("\ufeff")
+        fixed = F.fixed_all(doc, source[1:] if bom else source, scratch)
+        if fixed is None:
+            return []
+        raw = _LINE_END.split(source)  # the editor's own lines
+        end = T.Position(line=len(raw) - 1, character=ls.workspace.position_codec.client_num_units(raw[-1]))
+        start = T.Position(line=0, character=ls.bom_units() if bom else 0)
+        codes = ", ".join(sorted({d.code for d in fixed.applied}))
+        count = len(fixed.applied)
+        edit = ls.text_edit(uri, T.Range(start=start, end=end), fixed.text)
+        return [
+            T.CodeAction(
+                title=f"Fix {count} problem{'s' if count != 1 else ''} as `bkrc check --fix` does ({codes})",
+                kind=T.CodeActionKind.SourceFixAll,
+                edit=ls.versioned_edit({uri: [edit]}, {uri: version}),
+            )
+        ]
 
     @server.feature(T.TEXT_DOCUMENT_INLAY_HINT, T.InlayHintOptions(resolve_provider=False))
     def inlay_hints(ls: BkrServer, params: T.InlayHintParams) -> list[T.InlayHint]:
