@@ -30,6 +30,7 @@ from cms.invariants import (
     is_due,
     unfolded,
 )
+from cms.standin import CARRIED_NEGATIVE_RCS
 from conftest import EXAMPLES, ROOT, require_tool
 
 from bkrdsl.dialect import load_dialect
@@ -917,3 +918,22 @@ def test_expiry_due_on_another_purging_member_gives_the_minute_to_send(cms):
         "BKREXPIR: place, send them with it:",
         "BKREXPIR:   EXEC BKREXPIR DUE 06:00 SUN 20261129",
     ], run
+
+
+# ------------------------------------------------------------------ the stand-in's negative rcs
+# A command's rc under Regina is its program's exit status, 0 to 255, so CMS's
+# -3 ("no such command") reached the EXECs as 253: BKRSTART's wait for the file
+# pool said "failed, rc 253." and never took -3 as final. tests/cms/command.c
+# now hands a negative rc on as it is (docs/rexx.md, "The CMS/CP stand-in").
+@pytest.mark.parametrize("rc", list(CARRIED_NEGATIVE_RCS))
+def test_the_stand_in_hands_a_negative_rc_on_as_it_is(cms, rc):
+    text = "/* a test of the stand-in */\naddress command\n'CP SLEEP 1 SEC'\nsay 'rc' rc\n'QUERY FILEPOOL CONNECT P:'\nsay 'rc' rc\n"
+    run = cms.run(text, member="DEV1", fail={"SLEEP": rc, "QUERY FILEPOOL": rc})
+    assert [line for line in run.stdout.splitlines() if line.startswith("rc ")] == [f"rc {rc}"] * 2, run
+    assert run.commands == ["CP SLEEP 1 SEC", "CMS QUERY FILEPOOL CONNECT P:"], run
+
+
+@pytest.mark.parametrize("rc", [-1, -15, -300])
+def test_the_stand_in_refuses_a_negative_rc_it_cannot_hand_on(cms, rc):
+    with pytest.raises(ValueError, match=f"-3 to -14 only, not {rc}"):
+        cms.run("/* unused */\n", member="DEV1", fail={"SLEEP": rc})

@@ -11,10 +11,23 @@
    first word names, found on PATH, with the command's blank-separated words
    as its arguments and the whole command, untouched, in BKR_CMS_COMMAND.
    A program it cannot run ends with SIGKILL, as Regina's own child does
-   when its exec fails. Built by tests/cms/standin.py:
+   when its exec fails.
+
+   A negative rc (CMS's -3, "no such command") cannot be a process's exit
+   status, which is 0 to 255, and Regina reads a command's rc from that
+   status: a child ended by signal n is rc -n (Regina 3.6, found by
+   experiment). So the stand-in's programs write each command's rc in full
+   to $BKR_CMS_DIR/lastrc (which this system() removes before it runs the
+   command), and where that rc is negative, this system() returns the
+   status of a child ended by that signal, without any signal sent: the
+   EXEC reads the rc itself. Regina gives back -3 to -14 so, the rcs a
+   test may ask for (tests/cms/standin.py checks it); it reads some other
+   numbers as -9. Built by tests/cms/standin.py:
        cc -shared -fPIC -o command.so command.c */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <limits.h>
+#include <stdio.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,12 +37,42 @@
 
 #define MAX_WORDS 256
 
+/* The negative rcs a child's status carries to Regina exactly (-n as
+   signal n): tests/cms/standin.py's CARRIED_NEGATIVE_RCS says the same. */
+#define LOWEST_CARRIED 14
+#define HIGHEST_CARRIED 3
+
+/* The path of the stand-in's lastrc file, or 0 when BKR_CMS_DIR is unset. */
+static int lastrc_path(char *path, size_t size) {
+    const char *dir = getenv("BKR_CMS_DIR");
+    return dir != NULL && snprintf(path, size, "%s/lastrc", dir) < (int)size;
+}
+
+/* The rc the stand-in's program wrote, when it is one a status carries
+   only as a signal (HIGHEST_CARRIED to LOWEST_CARRIED below 0), else 0. */
+static int negative_rc(const char *path) {
+    FILE *file = fopen(path, "r");
+    long rc = 0;
+
+    if (file == NULL)
+        return 0;
+    if (fscanf(file, "%ld", &rc) != 1)
+        rc = 0;
+    fclose(file);
+    return rc <= -HIGHEST_CARRIED && rc >= -LOWEST_CARRIED ? (int)-rc : 0;
+}
+
 int system(const char *command) {
     pid_t pid;
-    int status;
+    int status, signal_number;
+    char lastrc[PATH_MAX];
+    int has_lastrc;
 
     if (command == NULL)
         return 1; /* a command processor is available */
+    has_lastrc = lastrc_path(lastrc, sizeof lastrc);
+    if (has_lastrc)
+        unlink(lastrc); /* no earlier command's rc is read for this one */
     pid = fork();
     if (pid < 0)
         return -1;
@@ -50,5 +93,7 @@ int system(const char *command) {
     while (waitpid(pid, &status, 0) < 0)
         if (errno != EINTR)
             return -1;
+    if (has_lastrc && WIFEXITED(status) && (signal_number = negative_rc(lastrc)) != 0)
+        return signal_number; /* the status of a child ended by that signal: Regina's rc -n */
     return status;
 }

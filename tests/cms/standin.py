@@ -47,6 +47,19 @@ def find_cc() -> str | None:
 #: The LD_PRELOAD library that passes a command on as the EXEC wrote it.
 COMMAND_SOURCE = HERE / "command.c"
 
+#: The negative rcs a test may give a command (CMS's -3, "no such command"):
+#: a process exits with 0 to 255 only, so command.c hands a negative rc on as
+#: the status of a child ended by that signal, which Regina 3.6 reads as the
+#: rc -n exactly for these (some other numbers it reads as -9).
+CARRIED_NEGATIVE_RCS = range(-14, -2)
+
+
+def _check_rcs(rcs) -> None:
+    """Refuses a negative rc the stand-in cannot hand on to the EXEC."""
+    for rc in rcs:
+        if isinstance(rc, int) and rc < 0 and rc not in CARRIED_NEGATIVE_RCS:
+            raise ValueError(f"the stand-in hands on a negative rc from -3 to -14 only, not {rc}")
+
 
 @dataclass(frozen=True)
 class Run:
@@ -104,6 +117,8 @@ class CmsStandIn:
     ) -> Run:
         """Run `exec_text` with `operands` as if on `member`; return rc, output and commands.
 
+        `fail` makes a command that starts with its key fail with that rc (a
+        CP command without its `CP`, or CMS's `QUERY FILEPOOL ...`);
         `answer` replaces CP's answer to QUERY USERID, line by line; `smsg_off`
         names users logged on that take no SMSG (rc 57), `not_in_directory`
         users XAUTOLOG does not find (rc 53), `elsewhere` users logged on at
@@ -119,7 +134,14 @@ class CmsStandIn:
         (XAUTOLOG of a user logged on) or "smsgoff" in place of 53, 54 or
         57 (a CP whose number is another; at most 255); `env` adds
         environment variables (a fake clock: LD_PRELOAD, BKR_FAKE_EPOCH; a
-        library it preloads is preloaded with tests/cms/command.c)."""
+        library it preloads is preloaded with tests/cms/command.c).
+
+        Any of these rcs may be negative, -3 to -14 (CMS's -3: no such
+        command), for a command the EXEC issues under ADDRESS COMMAND as for
+        one it asks through DIAGRC: the EXEC reads that rc itself
+        (`CARRIED_NEGATIVE_RCS`; `fail` names CMS's QUERY FILEPOOL too)."""
+        _check_rcs([*(fail or {}).values(), *(rc for rc, _ in (odd or {}).values()),
+                    *(rc for _, _, rc in (pools or {}).values())])
         self.count += 1
         state = self.workdir / f"run{self.count}"
         state.mkdir()
