@@ -776,33 +776,120 @@ def test_nth_and_last_weekday_are_due_on_their_dates(cms, date, expected):
 # only "Nothing done.", and the operator paged next morning had to work out
 # the minute missed from the scheduler's log. It now gives the command that
 # sends it with the right EXEC, the date as yyyymmdd (it holds after midnight).
+# Called every minute, it gave that advice every minute, whether or not a job
+# was due: now only at a minute when a job of the member it ran on was due
+# (examples/prodssi.bkr: on VMSYS3, SYSINC3 daily 03:30, SYSME3 monthly
+# last-day 20:00), naming the jobs; at any other minute, the refusal alone.
 DUE_MISSED = [
-    "BKRSUBMT: the jobs due at that minute were not sent, and",
     "BKRSUBMT: no later DUE sends them. Once the right EXEC is in",
     "BKRSUBMT: place, send them with it:",
 ]
+#: The refusal of VMSYS2's BKRSUBMT on VMSYS3: all it says when nothing was due.
+REFUSED_ON_VMSYS3 = [
+    "BKRSUBMT: this EXEC is for member VMSYS2, not for VMSYS3.",
+    "BKRSUBMT: run the BKRSUBMT EXEC generated for VMSYS3. bkrc writes one for each",
+    "BKRSUBMT:     member of cluster PRODSSI, none for another system. Nothing done.",
+]
 
 
-@pytest.mark.parametrize(("operands", "command"), [
-    ("DUE 23:30 TUE 20261201", "EXEC BKRSUBMT DUE 23:30 TUE 20261201"),
-    ("due 23:30 tue 1 (review", "EXEC BKRSUBMT DUE 23:30 TUE 1 ( REVIEW"),
-])
-def test_due_on_another_member_gives_the_minute_to_send(cms, operands, command):
-    run = cms.run(example_exec("prodssi", "VMSYS2", "BKRSUBMT"), operands, member="VMSYS3",
-                  logged_on=["BKRBKUP"])
-    assert (run.rc, run.commands) == (40, ["CP QUERY USERID"]), run
-    assert run.stdout.splitlines()[-4:] == [*DUE_MISSED, f"BKRSUBMT:   {command}"], run
-
-
-def test_due_alone_on_another_member_gives_the_minute_the_clock_is_in(cms, fake_clock):
+def _at(instant: str, usec: int = 0) -> dict[str, str]:
+    """The environment of a run whose clock stands at `instant` (UTC) and `usec`."""
     import calendar
     import time
 
-    epoch = calendar.timegm(time.strptime("2026-12-01T23:30:59", "%Y-%m-%dT%H:%M:%S"))
-    run = cms.run(example_exec("prodssi", "VMSYS2", "BKRSUBMT"), "DUE", member="VMSYS3",
-                  env={"LD_PRELOAD": str(fake_clock), "BKR_FAKE_EPOCH": str(epoch), "TZ": "UTC"})
+    epoch = calendar.timegm(time.strptime(instant, "%Y-%m-%dT%H:%M:%S"))
+    return {"BKR_FAKE_EPOCH": str(epoch), "BKR_FAKE_USEC": str(usec), "TZ": "UTC"}
+
+
+@pytest.mark.parametrize(("operands", "due", "command"), [
+    ("DUE 03:30 TUE 20261201", "SYSINC3", "EXEC BKRSUBMT DUE 03:30 TUE 20261201"),
+    ("due 3:30 tue 1 (review", "SYSINC3", "EXEC BKRSUBMT DUE 03:30 TUE 20261201 ( REVIEW"),
+    ("DUE 20:00 MON 30", "SYSME3", "EXEC BKRSUBMT DUE 20:00 MON 20261130"),
+])
+def test_due_on_another_member_gives_the_minute_to_send(cms, fake_clock, operands, due, command):
+    """The minute as DUE read it (a day of the month in the month the clock is
+    in, written as yyyymmdd), the jobs due then on the member it ran on, and the
+    command that sends them there."""
+    clock = {"LD_PRELOAD": str(fake_clock), **_at("2026-12-01T23:31:10" if "TUE" in command else
+                                                   "2026-11-30T20:01:10")}
+    run = cms.run(example_exec("prodssi", "VMSYS2", "BKRSUBMT"), operands, member="VMSYS3",
+                  logged_on=["BKRBKUP"], env=clock)
     assert (run.rc, run.commands) == (40, ["CP QUERY USERID"]), run
-    assert run.stdout.splitlines()[-1] == "BKRSUBMT:   EXEC BKRSUBMT DUE 23:30 TUE 20261201", run
+    assert run.stdout.splitlines() == [
+        *REFUSED_ON_VMSYS3,
+        f"BKRSUBMT: due on VMSYS3 at {command.split(' DUE ')[1].removesuffix(' ( REVIEW')}, not sent: {due}.",
+        *DUE_MISSED, f"BKRSUBMT:   {command}"], run
+
+
+def test_rexx_md_s_due_example_is_what_bkrsubmt_says(cms):
+    """docs/rexx.md, "How an EXEC knows its member": the BKRSUBMT example with a
+    job due is what VMSYS2's BKRSUBMT says on VMSYS3, word for word, run with
+    the DUE it names."""
+    page = (ROOT / "docs" / "rexx.md").read_text(encoding="utf-8")
+    section = page.split("## How an EXEC knows its member", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"^```\n(BKRSUBMT: this EXEC .*?not sent: .*?)\n```$", section,
+                      re.MULTILINE | re.DOTALL).group(1)
+    operands = re.search(r"^BKRSUBMT: {3}EXEC BKRSUBMT (DUE .*)$", block, re.MULTILINE).group(1)
+    run = cms.run(example_exec("prodssi", "VMSYS2", "BKRSUBMT"), operands, member="VMSYS3")
+    assert (run.rc, run.stdout.splitlines()) == (40, block.splitlines()), run
+
+
+@pytest.mark.parametrize("operands", [
+    "DUE 23:30 TUE 20261201",  # VMSYS2's LNXINC, not VMSYS3's: nothing due there
+    "DUE 03:31 TUE 20261201",
+    "DUE 20:00 SUN 20261129",  # SYSME3's minute, not on the month's last day
+    "due 20:00 sun 29 (review",
+])
+def test_due_on_another_member_when_nothing_was_due_there_is_the_refusal_alone(cms, fake_clock, operands):
+    """Called every minute, it says no more than the refusal at a minute when
+    nothing was due on the member it ran on: rc 40 still, nothing sent."""
+    run = cms.run(example_exec("prodssi", "VMSYS2", "BKRSUBMT"), operands, member="VMSYS3",
+                  logged_on=["BKRBKUP"], env={"LD_PRELOAD": str(fake_clock), **_at("2026-11-29T20:00:10")})
+    assert (run.rc, run.commands) == (40, ["CP QUERY USERID"]), run
+    assert run.stdout.splitlines() == REFUSED_ON_VMSYS3, run
+
+
+# The minute the refusal names and the one it found due are DUELIST's, the
+# reading DUE itself makes: the wrong member's routine once read the clock and
+# filled in the operands left off on its own, beside DUELIST's defaults, so
+# that one changed without the other named another minute (02:05) than the one
+# read. Run at the same instant, the right EXEC's DUE and the wrong EXEC's
+# refusal must agree: the jobs named are those the right EXEC sends then, and
+# the command given sends exactly them there.
+AGREE_AT = [
+    ("2026-12-01T03:29:59", 600000, "DUE"),  # still 03:29: nothing due (TIME() would round up)
+    ("2026-12-01T03:30:00", 0, "DUE"),
+    ("2026-12-01T03:30:59", 999000, "DUE"),
+    ("2026-12-01T03:30:30", 0, "DUE 03:30"),  # the day and the date from the clock
+    ("2026-12-01T23:59:59", 700000, "DUE 03:30 TUE"),  # the date from the clock, not the next day's
+    ("2026-11-30T20:00:30", 0, "DUE"),  # the month's last day: SYSME3
+    ("2026-11-30T20:00:30", 0, "DUE 20:00 MON 30"),
+    ("2026-12-31T20:00:00", 0, "DUE 20:00 THU"),
+]
+
+
+@pytest.mark.parametrize(("instant", "usec", "operands"), AGREE_AT, ids=[f"{i}.{u}-{o}" for i, u, o in AGREE_AT])
+def test_due_on_another_member_names_what_the_right_exec_sends(cms, fake_clock, instant, usec, operands):
+    clock = {"LD_PRELOAD": str(fake_clock), **_at(instant, usec)}
+    right = cms.run(example_exec("prodssi", "VMSYS3", "BKRSUBMT"), operands, member="VMSYS3",
+                    logged_on=["BKRBKUP"], env=clock)
+    assert right.rc == 0, right
+    sent = [c.removeprefix("CP SMSG BKRBKUP SUBMIT ") for c in right.commands[1:]]
+    wrong = cms.run(example_exec("prodssi", "VMSYS2", "BKRSUBMT"), operands, member="VMSYS3",
+                    logged_on=["BKRBKUP"], env=clock)
+    assert (wrong.rc, wrong.commands) == (40, ["CP QUERY USERID"]), wrong
+    said = wrong.stdout.splitlines()
+    if not sent:
+        assert said == REFUSED_ON_VMSYS3, (right, wrong)
+        return
+    minute = re.fullmatch(r"BKRSUBMT: due on VMSYS3 at (.*), not sent: (.*)\.", said[3])
+    assert minute and minute.group(2).split() == sent, (right, wrong)
+    command = said[-1].removeprefix("BKRSUBMT:   EXEC BKRSUBMT ")
+    assert command == f"DUE {minute.group(1)}", wrong
+    # The command, typed the next morning on the right member, sends those jobs.
+    later = cms.run(example_exec("prodssi", "VMSYS3", "BKRSUBMT"), command, member="VMSYS3",
+                    logged_on=["BKRBKUP"], env={"LD_PRELOAD": str(fake_clock), **_at("2027-01-15T09:00:00")})
+    assert later.commands == right.commands, (wrong, later)
 
 
 @pytest.mark.parametrize(("operands", "answer"), [("ALL", None), ("SYSINC2", None), ("DUE", ["AUTOLOG1 XX"])])
@@ -899,25 +986,37 @@ def test_expiry_due_on_a_member_without_it_when_nothing_was_due(cms, fake_clock)
     assert other.rc == 40 and "scheduler" not in other.stdout, other  # only DUE misses a minute
 
 
-def test_expiry_due_on_another_purging_member_gives_the_minute_to_send(cms):
+@pytest.mark.parametrize(("operands", "due"), [
+    ("DUE 06:00 SUN 20261129", "PURGE"),
+    ("DUE 05:00 MON 20261130", "PREVIEW"),
+    ("DUE 06:00 MON 20261130", None),  # the purge is weekly sun: nothing due, the refusal alone
+])
+def test_expiry_due_on_another_purging_member_gives_the_minute_to_send(cms, operands, due):
     """Local catalogs, expiry on each member: DEV1's BKREXPIR on DEV2 refers to
-    DEV2's own EXEC, as BKRSUBMT does, in the words of expiry."""
+    DEV2's own EXEC, as BKRSUBMT does, in the words of expiry, and names what
+    was due on DEV2 then (DEV2's own actions: its table holds them); at a minute
+    when nothing was due there, it says no more than the refusal."""
     text = (EXAMPLES / "minimal.bkr").read_text()
     local = text.replace("catalog shared server BKRSVSFS pool BKRPOOL on DEV1",
                          "catalog local server BKRSVSFS pool BKRPOOL").replace("expire on DEV1 {",
                                                                               "expire on each member {")
     analysis = analyse("local.bkr", local.encode())
     assert analysis.ok and analysis.model.purging_members() == ("DEV1", "DEV2"), analysis.diagnostics
-    run = cms.run(generate(analysis.model, "DEV1", "BKREXPIR", "local.bkr"), "DUE 06:00 SUN 20261129",
-                  member="DEV2")
+    run = cms.run(generate(analysis.model, "DEV1", "BKREXPIR", "local.bkr"), operands, member="DEV2")
     assert (run.rc, run.commands) == (40, ["CP QUERY USERID"]), run
-    assert run.stdout.splitlines()[-5:] == [
+    minute = operands.removeprefix("DUE ")
+    assert run.stdout.splitlines() == [
+        "BKREXPIR: this EXEC is for member DEV1, not for DEV2.",
         "BKREXPIR: run the BKREXPIR EXEC generated for DEV2. Nothing done.",
-        "BKREXPIR: the expiry actions due at that minute were not sent, and",
-        "BKREXPIR: no later DUE sends them. Once the right EXEC is in",
-        "BKREXPIR: place, send them with it:",
-        "BKREXPIR:   EXEC BKREXPIR DUE 06:00 SUN 20261129",
+        *([f"BKREXPIR: due on DEV2 at {minute}, not sent: {due}.",
+           "BKREXPIR: no later DUE sends them. Once the right EXEC is in",
+           "BKREXPIR: place, send them with it:",
+           f"BKREXPIR:   EXEC BKREXPIR {operands}"] if due else []),
     ], run
+    if due:  # the command, run with DEV2's own EXEC there, sends what it named
+        sent = cms.run(generate(analysis.model, "DEV2", "BKREXPIR", "local.bkr"), operands, member="DEV2",
+                       logged_on=["BKRCATLG"])
+        assert (sent.rc, sent.commands) == (0, ["CP QUERY USERID", f"CP SMSG BKRCATLG EXPIRE ({due}"]), sent
 
 
 # ------------------------------------------------------------------ the stand-in's negative rcs

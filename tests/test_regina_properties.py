@@ -7,7 +7,8 @@ Manager with or without DMMs, jobs on any member at any schedule); the contract 
 the examples (tests/cms/invariants.py): BKRSUBMT sends exactly the member's
 jobs to its own backup server (ALL, one by name, or those DUE at a drawn
 minute, day and date, against an oracle computed from the model's
-schedules), BKREXPIR DUE sends the expiry actions due then, BKRSTART starts the member's machines in order, every EXEC
+schedules; DUE on another member names the jobs due there then, by the same
+oracle, or says no more than its refusal), BKREXPIR DUE sends the expiry actions due then, BKRSTART starts the member's machines in order, every EXEC
 refuses every other member, and only the purging members purge. The same
 contract holds for the clusters of `named_clusters` (members and jobs of any CP
 names, any schedule, a one-digit hour included). Skipped
@@ -23,6 +24,7 @@ from cms.generate import generate
 from cms.invariants import (
     DAYS,
     assert_due,
+    assert_due_elsewhere,
     assert_expiry_due,
     assert_expiry_on_purging_members_only,
     assert_expiry_verbs,
@@ -30,6 +32,7 @@ from cms.invariants import (
     assert_refuses_other_members,
     assert_start_order,
     assert_submit_all,
+    outsider,
 )
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -101,6 +104,9 @@ def assert_contract(cms, model, data) -> None:
         assert_refuses_other_members(cms, model, exec_of, m.name)
         for _ in range(2):
             assert_due(cms, model, exec_of, m.name, *moment())
+        # a scheduler that calls this member's EXEC on another member, or outside the cluster
+        here = data.draw(st.sampled_from([o.name for o in model.members if o.name != m.name] + [outsider(model)]))
+        assert_due_elsewhere(cms, model, exec_of, m.name, here, *moment())
     assert_expiry_on_purging_members_only(cms, model, exec_of)
     for purger in model.purging_members():
         assert_expiry_verbs(cms, model, exec_of, purger)

@@ -198,6 +198,20 @@ def test_exec_follows_the_cms_rules(example, member, exec_name):
     assert "==" in text  # names are compared strictly
 
 
+@pytest.mark.parametrize(("example", "member", "exec_name"),
+                         [e for e in ALL_EXECS if e[2] in ("BKRSUBMT", "BKREXPIR")])
+def test_due_reads_its_operands_and_the_clock_in_one_routine(example, member, exec_name):
+    """DUE's operands, and now's for those left off, are read in DUELIST only:
+    the wrong member's DUEMISSED once read the clock and filled them in on its
+    own too, so that changing one reading named another minute than the one
+    found due (docs/rexx.md, "How an EXEC knows its member")."""
+    text = _exec_text(example, member, exec_name)
+    routines = re.split(r"\n(?=[a-z0-9]+: procedure)", text)
+    readers = [r.split(":", 1)[0] for r in routines[1:] if "time(" in r or "date(" in r]
+    assert readers == ["duelist"], readers
+    assert text.count("time('L')") == 1
+
+
 def _code(text: str) -> str:
     """An EXEC's REXX without its comments and string literals: what the interpreter runs."""
     return re.sub(r"'[^']*'", "''", re.sub(r"/\*.*?\*/", "", text))

@@ -279,8 +279,12 @@ def _guard_routine(dialect, member: str, where: list[str], expose: str = "") -> 
         # A site's command too long to write where it is used: set once, split
         # over as many lines as it takes (its `asked =` line is shorter).
         head, query = rexx_assign("query", dialect["query_userid"], indent=2), "query"
+    heading = [f"onmember: procedure expose me member{expose}"]
+    while len(heading[-1]) > MAX_COLUMNS:  # continued, as REXX reads a clause's last comma
+        cut = heading[-1].rindex(" ", 0, MAX_COLUMNS - 1)
+        heading[-1:] = [heading[-1][:cut] + ",", "  " + heading[-1][cut + 1:]]
     return [
-        f"onmember: procedure expose me member{expose}",
+        *heading,
         *head,
         f"  asked = cpquery({query}, 0)",
         "  if asked = 0 then nop",
@@ -307,15 +311,16 @@ def _every_member(model: Model, due: bool = False) -> list[str]:
     """The guard's last lines in an EXEC bkrc writes for every member (BKRSUBMT,
     BKRSTART): the one of `here`, which a system outside the cluster lacks. The
     members are not listed, so that a member added changes no other's EXEC.
-    `due` (BKRSUBMT): after a DUE, the command that sends that minute's jobs
-    with the right EXEC (`duemissed`), since no later DUE sends them, or, when
-    its operands name no minute, that no command can (`nominute`)."""
+    `due` (BKRSUBMT): after a DUE, the jobs due on `here` at that minute, if
+    any, and the command that sends them with the right EXEC (`duemissed`),
+    since no later DUE sends them, or, when its operands name no minute, that
+    no command can (`nominute`)."""
     why = f"bkrc writes one for each member of cluster {model.name}, none for another system."
     return [
         *rexx_assign("why", why, indent=2, name=True),
         "  call tell me': run the' me 'EXEC generated for' here'.' why,",
         "    'Nothing done.'",
-        *(["  if verb == 'DUE' then call duemissed rest, review, 'jobs'"] if due else []),
+        *(["  if verb == 'DUE' then call duemissed here, rest, review, 'jobs'"] if due else []),
         f"  return {RC_WRONG_MEMBER}",
     ]
 
@@ -333,31 +338,49 @@ _ROUTINE_NOMINUTE = [
     "  return",
 ]
 
-#: BKRSUBMT's DUE on another member (the scheduler's call of another member's
-#: EXEC): the minute it was for, as the command that sends its jobs with the
-#: right EXEC, the date as yyyymmdd, so that it holds after midnight too.
+#: DUE on another member (the scheduler's call of another member's EXEC, left
+#: on its disk), called every minute: what was due on the member it ran on at
+#: that minute (`away.`, `awaysched.`: the cluster's other entries, placed by
+#: member), and the command that sends it with the right EXEC, the date as
+#: yyyymmdd, so that it holds after midnight too; nothing more at a minute when
+#: nothing was due there, so that the console shows the refusal alone. The
+#: minute is the one DUELIST read, the routine DUE itself uses: the operands
+#: and now's defaults are read in that one place only (a second reading of the
+#: clock here could name another minute than the one found due).
 _ROUTINE_DUEMISSED = [
-    "/* DUE on another member: the minute it was for, as the command */",
-    "/* that sends its jobs with the right EXEC (a minute in which no */",
-    "/* DUE runs is not caught up later). The date as yyyymmdd. */",
+    "/* DUE on another member: what was due at that minute on the */",
+    "/* member it ran on (away., awaysched.), and the command that */",
+    "/* sends it with the right EXEC (a minute in which no DUE runs is */",
+    "/* not caught up later); nothing when nothing was due there. The */",
+    "/* minute is DUELIST's reading, as DUE's, the date as yyyymmdd. */",
     "/* Operands that name no minute: no command can, the wrong member */",
     "/* still what to fix first (rc 40, not USAGE's). */",
-    "duemissed: procedure expose me job. sched.",
-    "  parse arg now day dd extra, review, what",
-    "  parse value time('L') date('W') date('S') with clock weekday ymd .",
-    "  if now == '' then now = left(clock, 5)",
-    "  if day == '' then day = translate(left(weekday, 3))",
-    "  if dd == '' then dd = ymd",
-    "  command = 'EXEC' me 'DUE' space(now day dd extra)",
-    "  if review then command = command '( REVIEW'",
-    "  bad = duelist(now day dd extra)",
+    "duemissed: procedure expose me job. sched. away. awaysched.",
+    "  parse arg here, operands, review, what",
+    "  bad = duelist(operands)",
     "  if bad == '' then nop",
     "  else do",
     "    call nominute bad, what",
     "    call tell me': correct the DUE operands of the caller too.'",
     "    return",
     "  end",
-    "  call tell me': the' what 'due at that minute were not sent, and'",
+    "  last = monthdays(left(date, 6))",
+    "  names = ''",
+    "  do k = 1 to away.0",
+    "    entry = away.k",
+    "    parse var entry . pairs",
+    "    do while pairs <> ''",
+    "      parse var pairs there typed pairs",
+    "      if there == here then nop",
+    "      else iterate",
+    "      if isdue(awaysched.k, now, day, dd + 0, last) then",
+    "        names = names space(translate(typed, ' ', '\"'), 0)",
+    "    end",
+    "  end",
+    "  if names == '' then return",
+    "  command = 'EXEC' me 'DUE' now day date",
+    "  if review then command = command '( REVIEW'",
+    "  call tell me': due on' here 'at' now day date', not sent:'names'.'",
     "  call tell me': no later DUE sends them. Once the right EXEC is in'",
     "  call tell me': place, send them with it:'",
     "  call tell me':  ' command",
@@ -368,8 +391,9 @@ _ROUTINE_DUEMISSED = [
 def _some_members(member: str, homes: tuple[str, ...], why: str) -> list[str]:
     """The guard's last lines in an EXEC bkrc writes for `homes` only (BKREXPIR):
     the one of `here` when it is one of them, else `why` there is none. After a
-    DUE (a scheduler's call), the minute's actions: on another of `homes`, the
-    command that sends them with its own EXEC (`duemissed`); elsewhere, what was
+    DUE (a scheduler's call), the minute's actions: on another of `homes`, those
+    due there then, if any, and the command that sends them with its own EXEC
+    (`duemissed`, from the `away.` table of their actions); elsewhere, what was
     due on `member` then and the command that sends it there (`expmissed`)."""
     others = [m for m in homes if m != member]
     lines = []
@@ -379,7 +403,7 @@ def _some_members(member: str, homes: tuple[str, ...], why: str) -> list[str]:
             "  if wordpos(here, homes) > 0 then do",
             "    call tell me': run the' me 'EXEC generated for' here'.',",
             "      'Nothing done.'",
-            "    if verb == 'DUE' then call duemissed rest, 0, 'expiry actions'",
+            "    if verb == 'DUE' then call duemissed here, rest, 0, 'expiry actions'",
             f"    return {RC_WRONG_MEMBER}",
             "  end",
         ]
@@ -814,19 +838,30 @@ _ROUTINES_ELSEWHERE = [
 ]
 
 
-def _away(model: Model, member: str) -> list[str]:
-    """BKRSUBMT's `away.` table: for each job of the cluster that runs on another
-    member or is named otherwise on `member` (a job run on each member: SYSINC1),
-    its name in the .bkr file, then each member it runs on and its name there as
-    typed at a terminal (`typed_at_terminal`), from `Model.derived_names`:
-    `SYSINC VMSYS1 SYSINC1 VMSYS2 SYSINC2`. Jobs placed nowhere are left out."""
+def _away(model: Model, member: str) -> list[tuple[str, str]]:
+    """BKRSUBMT's `away.` table, with each entry's schedule (`awaysched.`): for
+    each job of the cluster that runs on another member or is named otherwise on
+    `member` (a job run on each member: SYSINC1), its name in the .bkr file, then
+    each member it runs on and its name there as typed at a terminal
+    (`typed_at_terminal`), from `Model.derived_names`: `SYSINC VMSYS1 SYSINC1
+    VMSYS2 SYSINC2`; and its schedule's machine form (`_schedule_codes`, one for
+    every member it runs on). Jobs placed nowhere are left out."""
     out = []
     for job in model.jobs:
         placed = model.derived_names(job)
         if all(where == member and name == job.name for where, name in placed):
             continue  # found by its name in job. (or placed nowhere)
-        out.append(" ".join([job.name, *(f"{where} {typed_at_terminal(name)}" for where, name in placed)]))
+        entry = " ".join([job.name, *(f"{where} {typed_at_terminal(name)}" for where, name in placed)])
+        out.append((entry, _schedule_codes(job.run.schedule if job.run else None)[0]))
     return out
+
+
+def _away_table(out: _Exec, away: list[tuple[str, str]]) -> None:
+    """`away.` and `awaysched.` (`_away`, or BKREXPIR's other purging members)."""
+    out.code(f"away.0 = {len(away)}")
+    for i, (entry, sched) in enumerate(away, 1):
+        out.assign(f"away.{i}", entry, name=True)
+        out.assign(f"awaysched.{i}", sched)
 
 
 def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -> str:
@@ -889,16 +924,16 @@ def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -
             out.comment(head + entry["text"], hang=11)
     _shared_variables(out, SUBMIT_FILE, name, server, "job", entries)
     away = _away(model, name)
-    out.comment("Where the jobs this member lacks run, for rc 28 to say: for each "
-                "job run on another member or named otherwise here, its name in "
-                "the .bkr file, then each member and the job's name there, as "
-                "typed at a terminal.")
-    out.code(f"away.0 = {len(away)}")
-    for i, entry in enumerate(away, 1):
-        out.assign(f"away.{i}", entry, name=True)
+    out.comment("Where the jobs this member lacks run, for rc 28 to say, and when, "
+                "for a DUE on another member: for each job run on another member "
+                "or named otherwise here, its name in the .bkr file, then each "
+                "member and the job's name there, as typed at a terminal; "
+                "awaysched., its schedule.")
+    _away_table(out, away)
     out.code("")
     _dispatcher(out, review=True, verbs=_SUBMIT_VERBS, fallback="sendone operands")
-    out.code(*_guard_routine(dialect, name, _every_member(model, due=True), " verb rest review job. sched."), "",
+    out.code(*_guard_routine(dialect, name, _every_member(model, due=True),
+                             " verb rest review job. sched. away. awaysched."), "",
              *_ROUTINE_DUEMISSED, "", *_ROUTINE_NOMINUTE, "", *_QUERY_ROUTINES, "", *_TELL_ROUTINE, "")
     out.code(*_routines_common(" 'JOB'", dialect, server, elsewhere=True), "")
     keywords = " ".join(verb for verb, _ in _SUBMIT_VERBS if verb)
@@ -989,6 +1024,14 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
         ],
     )
     _shared_variables(out, EXPIRE_FILE, name, server, "expiry action", entries)
+    purging = model.purging_members()
+    if len(purging) > 1:
+        out.comment("The other purging members' expiry actions, for a DUE on one of "
+                    "them to say what was due there: each action, its member and "
+                    "the action again; awaysched., its schedule.")
+        _away_table(out, [(f"{verb} {other} {verb}", _schedule_codes(schedule)[0])
+                          for other in purging if other != name
+                          for verb, schedule in model.expire_actions(other)])
     out.code("")
     _dispatcher(
         out,
@@ -996,11 +1039,12 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
         verbs=[("", "listall rest"), ("LIST", "listall rest"), ("DUE", "senddue rest")],
         fallback="sendone operands",
     )
-    purging = model.purging_members()
     where = f"member {purging[0]}" if len(purging) == 1 else f"members {', '.join(purging[:-1])} and {purging[-1]}"
     nowhere = f"has no {EXPIRE_FILE} EXEC: expiry runs on {where} only."
     several = [*_ROUTINE_DUEMISSED, ""] if len(purging) > 1 else []
-    out.code(*_guard_routine(dialect, name, _some_members(name, purging, nowhere), " verb rest job. sched."), "",
+    more = " away. awaysched." if len(purging) > 1 else ""
+    out.code(*_guard_routine(dialect, name, _some_members(name, purging, nowhere), f" verb rest job. sched.{more}"),
+             "",
              *several, *_ROUTINE_EXPMISSED, "", *_ROUTINE_NOMINUTE, "", *_QUERY_ROUTINES, "", *_TELL_ROUTINE, "")
     out.code(*_routines_common("", dialect, server), "")
     usage = "Use: BKREXPIR, BKREXPIR LIST, " + ", ".join(f"BKREXPIR {verb}" for verb in verbs)

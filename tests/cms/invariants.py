@@ -266,6 +266,28 @@ def assert_due(
         assert "nothing due at" in run.stdout, run
 
 
+def assert_due_elsewhere(
+    cms: CmsStandIn, model: Model, exec_of: ExecOf, member: str, here: str, hhmm: str, day: str, dd: int | str
+) -> None:
+    """`member`'s BKRSUBMT DUE hh:mm day dd, run on `here` (a scheduler's call of
+    another member's EXEC), refuses with rc 40 and sends nothing; it names the
+    jobs of `here` due at that minute, by the same oracle as `assert_due`, and
+    the command that sends them with the right EXEC, or, when none was due
+    there (none ever on a system outside the cluster), says no more than the
+    refusal."""
+    due = [name for name, job in member_jobs(model, here) if job.run and is_due(job.run.schedule, hhmm, day, dd)]
+    run = cms.run(exec_of(member, "BKRSUBMT"), f"DUE {hhmm} {day} {dd}", member=here, logged_on=servers(model))
+    assert (run.rc, run.commands) == (40, ["CP QUERY USERID"]), run
+    said = unfolded(run.stdout, "BKRSUBMT")
+    if not due:
+        assert not any("not sent:" in line or "EXEC BKRSUBMT DUE" in line for line in said), run
+        return
+    named = [line for line in said if line.startswith(f"BKRSUBMT: due on {here} at ")]
+    assert len(named) == 1 and named[0].endswith(f", not sent: {' '.join(due)}."), run
+    minute = named[0].removeprefix(f"BKRSUBMT: due on {here} at ").split(",")[0]
+    assert said[-1] == f"BKRSUBMT:   EXEC BKRSUBMT DUE {minute}", run
+
+
 #: BKRSUBMT's keywords: a job named like one is submitted with `JOB name`.
 SUBMIT_KEYWORDS = ("LIST", "ALL", "DUE", "JOB")
 

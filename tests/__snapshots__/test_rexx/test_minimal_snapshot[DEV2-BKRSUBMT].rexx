@@ -42,13 +42,16 @@ dry.1 = 'SMSG BKRBKUP REVIEW SYSFULL2'
 sched.1 = '02:00 DAILY'
 when.1 = 'daily 02:00'
 text.1 = 'full backup of SYSTEM to disk pool BKUPPOOL'
-/* Where the jobs this member lacks run, for rc 28 to say: for each */
-/* job run on another member or named otherwise here, its name in */
-/* the .bkr file, then each member and the job's name there, as */
-/* typed at a terminal. */
+/* Where the jobs this member lacks run, for rc 28 to say, and when, */
+/* for a DUE on another member: for each job run on another member */
+/* or named otherwise here, its name in the .bkr file, then each */
+/* member and the job's name there, as typed at a terminal; */
+/* awaysched., its schedule. */
 away.0 = 2
 away.1 = 'GUESTFUL DEV1 GUESTFUL'
+awaysched.1 = '01:00 DAILY'
 away.2 = 'SYSFULL DEV1 SYSFULL1 DEV2 SYSFULL2'
+awaysched.2 = '02:00 DAILY'
 
 parse upper arg operands '(' opts
 operands = space(operands)
@@ -70,7 +73,8 @@ select
 end
 exit result
 
-onmember: procedure expose me member verb rest review job. sched.
+onmember: procedure expose me member verb rest review job. sched.,
+  away. awaysched.
   asked = cpquery('QUERY USERID', 0)
   if asked = 0 then nop
   else do
@@ -92,30 +96,42 @@ onmember: procedure expose me member verb rest review job. sched.
   why = why'another system.'
   call tell me': run the' me 'EXEC generated for' here'.' why,
     'Nothing done.'
-  if verb == 'DUE' then call duemissed rest, review, 'jobs'
+  if verb == 'DUE' then call duemissed here, rest, review, 'jobs'
   return 40
 
-/* DUE on another member: the minute it was for, as the command */
-/* that sends its jobs with the right EXEC (a minute in which no */
-/* DUE runs is not caught up later). The date as yyyymmdd. */
+/* DUE on another member: what was due at that minute on the */
+/* member it ran on (away., awaysched.), and the command that */
+/* sends it with the right EXEC (a minute in which no DUE runs is */
+/* not caught up later); nothing when nothing was due there. The */
+/* minute is DUELIST's reading, as DUE's, the date as yyyymmdd. */
 /* Operands that name no minute: no command can, the wrong member */
 /* still what to fix first (rc 40, not USAGE's). */
-duemissed: procedure expose me job. sched.
-  parse arg now day dd extra, review, what
-  parse value time('L') date('W') date('S') with clock weekday ymd .
-  if now == '' then now = left(clock, 5)
-  if day == '' then day = translate(left(weekday, 3))
-  if dd == '' then dd = ymd
-  command = 'EXEC' me 'DUE' space(now day dd extra)
-  if review then command = command '( REVIEW'
-  bad = duelist(now day dd extra)
+duemissed: procedure expose me job. sched. away. awaysched.
+  parse arg here, operands, review, what
+  bad = duelist(operands)
   if bad == '' then nop
   else do
     call nominute bad, what
     call tell me': correct the DUE operands of the caller too.'
     return
   end
-  call tell me': the' what 'due at that minute were not sent, and'
+  last = monthdays(left(date, 6))
+  names = ''
+  do k = 1 to away.0
+    entry = away.k
+    parse var entry . pairs
+    do while pairs <> ''
+      parse var pairs there typed pairs
+      if there == here then nop
+      else iterate
+      if isdue(awaysched.k, now, day, dd + 0, last) then
+        names = names space(translate(typed, ' ', '"'), 0)
+    end
+  end
+  if names == '' then return
+  command = 'EXEC' me 'DUE' now day date
+  if review then command = command '( REVIEW'
+  call tell me': due on' here 'at' now day date', not sent:'names'.'
   call tell me': no later DUE sends them. Once the right EXEC is in'
   call tell me': place, send them with it:'
   call tell me':  ' command
