@@ -1251,3 +1251,26 @@ def test_a_star_with_a_comment_glued_beside_a_match_pattern_says_so():
     found = [d for d in analyse("bank.bkr", text.encode()).diagnostics if d.severity != "info"]
     assert [d.code for d in found] == ["BKR409"]
     assert found[0].help.startswith("a `#` inside a word is part of it: if a comment follows, write a blank before the `#`")
+
+
+def test_bkr303_s_help_counts_the_member_suffix_of_a_job_on_each_member():
+    """A job named per member (SYSINC1) has room for 8 characters less its longest
+    suffix: the help says so at once, not 8, which would only be BKR223's error next."""
+    text = CLEAN.replace(
+        "single group GUESTS { LINUX01 }",
+        "single group GUESTS { LINUX01 }\n  identity group SYSIDS { TCPIP }",
+    ).replace("member VM1 { workers 2 }", "member VM1 { workers 2 }\n  member VM2 { workers 2  job-suffix AB }")
+    text = text.replace(
+        "}\n}",
+        "}\n  job SYSINCREM { backup SYSIDS incremental  include minidisk * 0191  to disk  run on each member daily 04:00 }\n}",
+    )
+    (found,) = [d for d in analyse("long.bkr", text.encode()).diagnostics if d.code == "BKR303"]
+    assert found.help == (
+        "write 1-6 characters from A-Z 0-9 $ # @ + - : _; on each member the name gets the member's suffix,"
+        " `AB` on `VM2`"
+    )
+    pinned = text.replace("run on each member daily 04:00", "run on VM1 daily 04:00").replace(
+        "identity group SYSIDS", "single group SYSIDS"
+    )
+    (found,) = [d for d in analyse("long.bkr", pinned.encode()).diagnostics if d.code == "BKR303"]
+    assert found.help == "write 1-8 characters from A-Z 0-9 $ # @ + - : _"

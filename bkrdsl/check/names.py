@@ -604,10 +604,11 @@ def job_names(model: Model):
     cluster = model.cluster
     if cluster is None:
         return
+    models = {id(j.decl): j for j in model.jobs}
     for j in cluster.jobs:
         problem = cms_name_problem(j.name.text, "job name (a CMS file name)")
         if problem:
-            yield INVALID_JOB_NAME(problem, j.name.span, help="1-8 characters from A-Z 0-9 $ # @ + - : _")
+            yield INVALID_JOB_NAME(problem, j.name.span, help=_job_name_help(model, models.get(id(j))))
     for m in cluster.members:
         for s in m.settings_named("job-suffix"):
             for w in s.values:
@@ -618,6 +619,25 @@ def job_names(model: Model):
                         w.span,
                         help="1-7 characters from A-Z 0-9 $ # @ + - : _ (it ends a CMS file name)",
                     )
+
+
+def _job_name_help(model: Model, job) -> str:
+    """BKR303's help: the characters a job name may hold, and how many. A job that
+    gets a name per member (`SYSINC1` on VMSYS1: `JobModel.derives_names`) ends in
+    each member's suffix, so the room its longest suffix leaves is what the help
+    says: a name of 8 characters would only be BKR223's error next."""
+    chars = "A-Z 0-9 $ # @ + - : _"
+    if job is None or not job.derives_names:
+        return f"write 1-8 characters from {chars}"
+    members = [m for m in map(model.member, job.members) if m is not None]
+    members = [m for m in members if name_problem(m.job_suffix, CMS_NAME_CHARS, 7, "suffix") is None]
+    if not members:
+        return f"write 1-8 characters from {chars}"
+    longest = max(members, key=lambda m: len(m.job_suffix))
+    return (
+        f"write 1-{8 - len(longest.job_suffix)} characters from {chars}; on each member the name"
+        f" gets the member's suffix, `{longest.job_suffix}` on `{longest.name}`"
+    )
 
 
 @check
