@@ -1274,3 +1274,26 @@ def test_bkr303_s_help_counts_the_member_suffix_of_a_job_on_each_member():
     )
     (found,) = [d for d in analyse("long.bkr", pinned.encode()).diagnostics if d.code == "BKR303"]
     assert found.help == "write 1-8 characters from A-Z 0-9 $ # @ + - : _"
+
+
+def test_a_group_s_one_misplaced_job_is_also_told_the_group_s_other_kind():
+    """Linux guests (USER entries) written `identity group LINUX` in a first file:
+    BKR221's `run on each member` is one way out, the group's kind the other, when
+    that job alone backs the group up. Not for a group whose users another statement
+    declares too (TCPIP by std/zvm73): their kind is said there as well."""
+    text = CLEAN.replace("member VM1 { workers 2 }", "member VM1 { workers 2 }\n  member VM2 { workers 2 }")
+    text = text.replace("single group GUESTS { LINUX01 }", "identity group GUESTS { LINUX01 }")
+    (found,) = [d for d in analyse("kind.bkr", text.encode()).diagnostics if d.code == "BKR221"]
+    assert found.help.splitlines()[-1] == (
+        "if the CP directory makes the users of `GUESTS` USER entries, write `single group GUESTS` instead"
+    )
+    spread = text.replace("identity group GUESTS", "single group GUESTS").replace(
+        "run on VM1 daily 01:00", "run on each member daily 01:00"
+    )
+    (found,) = [d for d in analyse("kind.bkr", spread.encode()).diagnostics if d.code == "BKR220"]
+    assert found.help.splitlines()[-1] == (
+        "if the CP directory makes the users of `GUESTS` IDENTITY entries, write `identity group GUESTS` instead"
+    )
+    declared = "import std/zvm73\n" + text.replace("identity group GUESTS { LINUX01 }", "identity group GUESTS { TCPIP }")
+    (found,) = [d for d in analyse("kind.bkr", declared.encode()).diagnostics if d.code == "BKR221"]
+    assert "group GUESTS" not in found.help

@@ -55,7 +55,9 @@ SINGLE_ON_MANY = register(
     each is wrong only because of that group's kind, the group's `single` or
     `identity` is as likely the slip as every job's placement: this error is
     reported once, at the group's kind, naming the jobs, and its help gives
-    both ways out.
+    both ways out. A job that alone backs up one group, whose users no other
+    statement declares, gets the other way out on a second help line: write
+    the group's other kind, if the CP directory gives its users that kind.
 
     Failing example:
 
@@ -126,7 +128,9 @@ IDENTITY_PINNED = register(
     each is wrong only because of that group's kind, the group's `single` or
     `identity` is as likely the slip as every job's placement: this error is
     reported once, at the group's kind, naming the jobs, and its help gives
-    both ways out.
+    both ways out. A job that alone backs up one group, whose users no other
+    statement declares, gets the other way out on a second help line: write
+    the group's other kind, if the CP directory gives its users that kind.
 
     Failing example:
 
@@ -585,7 +589,7 @@ def _misplaced(model: Model, job: JobModel) -> _Misplaced | None:
             where,
             related=(_declared_kind(ref),),
             help=f"run it on one member, e.g. `run on {members[0]}`; to share the users between members,"
-            " split the group and pin each part's job to a member of its own",
+            " split the group and pin each part's job to a member of its own" + _kind_way_out(model, job),
         )
         return _Misplaced(job, diagnostic, job.refs, f"{quoted(job.name)} {how}")
     if kind is Kind.IDENTITY and (missing := left_out_members(model, job)):
@@ -600,7 +604,8 @@ def _misplaced(model: Model, job: JobModel) -> _Misplaced | None:
                 if _shared_pool_items(model, job)
                 else ""
             )
-            + _global_help(model, job, len(members)),
+            + _global_help(model, job, len(members))
+            + _kind_way_out(model, job),
             fix=_on_each_member(model, job, where),
         )
         return _Misplaced(job, diagnostic, job.refs, f"{quoted(job.name)} {how}")
@@ -635,6 +640,31 @@ def _global_help(model: Model, job: JobModel, members: int) -> str:
     return (
         "; the site's directory does not show that its includes select only minidisks of the IDENTITY entries"
         " themselves (global: one every member shares), which would let it run on one member"
+    )
+
+
+def _kind_way_out(model: Model, job: JobModel) -> str:
+    """The other way out of BKR220 or BKR221 for a job that backs up one group, which
+    no other job backs up: the group's `single` or `identity` may be the slip (Linux
+    guests, USER entries, written `identity group LINUX` in a first file), not the
+    job's `run`. Where two or more jobs back the group up alike, BKR220 or BKR221 is
+    said once at the group instead (`_group_at_fault`); where another job backs it up
+    as its kind wants, that job says the kind is right. A second help line, or ""."""
+    if len(job.refs) != 1 or (group := job.refs[0].group) is None:
+        return ""
+    if any(j is not job and any(r.group is not None and r.group.name == group.name for r in j.refs) for j in model.jobs):
+        return ""
+    # A user of the group declared elsewhere too (TCPIP by std/zvm73): its kind is said
+    # there as well, and the group's other kind would be BKR203's error.
+    again = model.repeated_ids.intersection(group.users)
+    if again and any(u.origin != f"group {group.name}" for u in model.defs_of(again)):
+        return ""
+    other, entries = (
+        (Kind.SINGLE.value, "USER entries") if group.kind is Kind.IDENTITY else (Kind.IDENTITY.value, "IDENTITY entries")
+    )
+    return (
+        f"\nif the CP directory makes the users of {quoted(group.name)} {entries}, write"
+        f" `{other} group {group.name}` instead"
     )
 
 
