@@ -518,3 +518,15 @@ def test_fix_of_standard_input_under_a_document_format_prints_the_empty_document
     result = run_cli(["check", "--fix", "--format", "json", "-"], input="cluster X {\n}\n", expect=2)
     assert json.loads(result.stdout)["diagnostics"] == []
     assert result.stderr == "bkrc: --fix rewrites files; it cannot rewrite standard input\n"
+
+
+@pytest.mark.parametrize("command", [["check"], ["show"], ["fmt"], ["compile", "-o", "out"]])
+def test_a_file_named_without_its_bkr_is_pointed_at(tmp_path, monkeypatch, command):
+    """`bkrc check mycluster`, as an `import` names a module: the file is mycluster.bkr."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mycluster.bkr").write_text(GOOD)
+    result = run_cli([command[0], "mycluster", *command[1:]], expect=2)
+    assert result.output == "bkrc: mycluster: no such file; did you mean `mycluster.bkr`?\n"
+    result = run_cli([command[0], "other", *command[1:]], expect=2)
+    assert result.output == "bkrc: other: no such file\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mycluster.bkr"]

@@ -222,13 +222,27 @@ def read_input(
             raise InputError(f"bkrc: {arg}: no such file; {CWD_GONE}") from None
         from bkrdsl.resolve.loader import dangling_link
 
-        raise InputError(f"bkrc: {arg}: {dangling_link(arg) or 'no such file'}") from None
+        raise InputError(f"bkrc: {arg}: {dangling_link(arg) or 'no such file' + _with_suffix(path)}") from None
     except PermissionError:
         raise InputError(
             f"bkrc: {arg}: permission denied (to read the file, or to enter a folder on its path)"
         ) from None
     except OSError as err:
         raise InputError(f"bkrc: {arg}: cannot read: {err.strerror or err}") from None
+
+
+def _with_suffix(path) -> str:
+    """What `read_input` adds to "no such file" for a FILE named without the `.bkr`
+    an `import` adds for itself (`bkrc check mycluster`), where that file is there:
+    "did you mean `mycluster.bkr`?"; else nothing."""
+    if path.suffix.lower() == ".bkr":
+        return ""
+    meant = path.with_name(path.name + ".bkr")
+    try:
+        found = meant.is_file()
+    except OSError:
+        return ""
+    return f"; did you mean `{meant}`?" if found else ""
 
 
 class Expanded(list):
