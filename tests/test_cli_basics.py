@@ -530,3 +530,15 @@ def test_a_file_named_without_its_bkr_is_pointed_at(tmp_path, monkeypatch, comma
     result = run_cli([command[0], "other", *command[1:]], expect=2)
     assert result.output == "bkrc: other: no such file\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mycluster.bkr"]
+
+
+def test_compile_without_its_folder_says_what_to_give(tmp_path, monkeypatch):
+    """`bkrc compile FILE` alone, as `bkrc check FILE` is typed: click's line, and what `-o` wants."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mycluster.bkr").write_text(GOOD)
+    result = run_cli(["compile", "mycluster.bkr"], expect=2)
+    assert result.output.splitlines()[-1] == (
+        "Error: Missing option '-o' / '--output'."
+        " Name the folder to write every member's files to, such as `-o out`: bkrc creates it."
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mycluster.bkr"]

@@ -254,6 +254,15 @@ def _would_fail(plan) -> str | None:
     return None
 
 
+class _OutputPath(click.Path):
+    """`-o DIR`'s type: a path (`output.make_plan` refuses a file there, in bkrc's own
+    words), whose absence says what to give (`bkrc compile FILE` alone said only
+    "Missing option '-o' / '--output'.", click's line)."""
+
+    def get_missing_message(self, param, ctx) -> str:
+        return "Name the folder to write every member's files to, such as `-o out`: bkrc creates it."
+
+
 @click.command(
     "compile", cls=DocumentCommand, document_err=True, short_help="Check FILE and write every member's files to DIR."
 )
@@ -265,7 +274,7 @@ def _would_fail(plan) -> str | None:
     cls=OnceOption,
     required=True,
     metavar="DIR",
-    type=click.Path(),  # a file there is refused by output.make_plan, in bkrc's own words
+    type=_OutputPath(),
     callback=_output_folder,
     help="The folder to write: one subfolder per member, cluster/ and manifest.json.",
 )
