@@ -146,6 +146,7 @@ RESTORED = [
     ("run on VMSYS1 daily 02:00", "on run VMSYS1 daily 02:00", "BKR004", "Write `run on`"),
     ("run on VMSYS1 daily 02:00", "run VMSYS1 on daily 02:00", "BKR004", "Write `on VMSYS1`"),
     ("run on each member daily 03:30", "run on member each daily 03:30", "BKR004", "Write `each member`"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 schedule daily 02:00", "BKR004", "Remove `schedule`"),
     ("backup APPS full", "backup group APPS full", "BKR004", "Remove `group`"),
     ("backup APPS full", "backup users APPS full", "BKR004", "Remove `users`"),
     ("backup APPS full", "backup groups APPS full", "BKR004", "Remove `groups`"),

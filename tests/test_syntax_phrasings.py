@@ -84,6 +84,11 @@ CASES = [
     ("expire on M1 {", "Preview on M1 {", "an expiry block starts with `expire`, not `preview`", "expire", "expire on M1 {"),
     ("run on M1 daily 02:00", "daily 02:00 on M1", "a schedule is part of the `run` statement", "run on M1 daily 02:00", "run on M1 daily 02:00"),
     ("run on M1 daily 02:00", "weekly sun 02:00 on each member", "a schedule is part of the `run` statement", "run on each member weekly sun 02:00", "run on each member weekly sun 02:00"),
+    # a word that labels the schedule, as a form would (was "a `,` is missing between `M1` and
+    # `schedule`", whose fix made SCHEDULE a member: BKR330)
+    ("run on M1 daily 02:00", "run on M1 schedule daily 02:00", "`schedule` is not written in `run`: the schedule follows the members", "run on M1 daily 02:00", "run on M1 daily 02:00"),
+    ("run on M1 daily 02:00", "run on each member time: weekly sun 02:00", "`time:` is not written in `run`", "run on each member weekly sun 02:00", "run on each member weekly sun 02:00"),
+    ("purge weekly sun 03:00", "purge schedule weekly sun 03:00", "`schedule` is not written in `purge`: the schedule follows `purge`", "purge weekly sun 03:00", "purge weekly sun 03:00"),
 ]
 # fmt: on
 
@@ -117,6 +122,7 @@ def test_one_slip_one_message_and_its_fix_parses(right, wrong, words, fixed, lin
         ("run on M1 daily 02:00", "run on M1 daily 02:00 on M2"),  # a second `on`, not a day
         ("run on M1 daily 02:00", "run on M1, daily 02:00"),  # a trailing comma
         ("run on M1 daily 02:00", "run on M1 hourly 02:00"),  # an unknown schedule keyword
+        ("run on M1 daily 02:00", "run on M1 SCHEDULE daily 02:00"),  # in capitals, a member's name
     ],
 )
 def test_what_only_looks_like_a_phrasing_keeps_its_own_message(right, wrong):

@@ -275,7 +275,12 @@ SYNTAX = register(
     member VMSYS1`: it belongs only to `on each member`); a level bkrc does
     not have (`backup APPS differential`: the help names `full` and
     `incremental`); `user` and `group` both written (`single user group APPS
-    {`: a fix removes `user`, and the group is read). Words in another order
+    {`: a fix removes `user`, and the group is read); a word in small letters
+    that labels a schedule, as a form or a crontab does (`run on VMSYS1
+    schedule daily 02:00`, also `time`, `when`, `cron`, `start`, and `purge
+    schedule weekly sun 03:00`: the schedule follows the members, or `purge`,
+    directly, and a fix removes the word; `SCHEDULE` in capitals is a member
+    whose `,` is missing). Words in another order
     than the statement's are one error with a fix that writes them in order:
     a schedule before the members a job runs on (`run daily 02:00 on
     VMSYS1` is `run on VMSYS1 daily 02:00`), and a Tape Manager catalog

@@ -1557,6 +1557,25 @@ def one_day_note(schedules: Sequence[str]) -> str:
 _CLOCK_OR_HOLDER = re.compile(r"(?:\b\d{1,2}:\d{2}|HH:MM)\Z")
 
 
+#: Words in small letters that name what follows, written before a schedule as a
+#: form or a crontab labels it (`run on VMSYS1 schedule daily 02:00`): no member.
+SCHEDULE_LABELS = frozenset({"schedule", "time", "when", "cron", "frequency", "starting", "start", "starts"})
+
+
+def schedule_label(word: str, statement: str, meant: str, span: Span, remove: Span) -> Diagnostic:
+    """`run on VMSYS1 schedule daily 02:00`: a word that labels the schedule, between
+    the members (or `purge`, `preview`) and it. `remove`: the word with the blanks
+    after it; `meant`, the statement as written without it."""
+    return codes.SYNTAX(
+        f"`{word}` is not written in `{statement}`: the schedule follows "
+        + ("the members" if statement == "run" else f"`{statement}`")
+        + " directly",
+        span,
+        help=f"write `{meant}`",
+        fix=remove_fix(f"`{word}`", remove),
+    )
+
+
 def schedule_first_no_member(schedule: str, span: Span) -> Diagnostic:
     """`run daily 02:00 on`: the schedule before `on`, and no member after it."""
     return codes.SYNTAX(

@@ -1623,6 +1623,8 @@ class Recovery:
         if tok.type == "IMPORT_PATH":
             return self.stray_text(ip, tok, accepted)
         if tok.type == "NAME":
+            if self.schedule_label(ip, tok, accepted):
+                return None
             schedule = self.unknown_schedule(ip, tok, accepted)
             if schedule is not None:
                 return schedule
@@ -1770,6 +1772,48 @@ class Recovery:
             return None
         words = messages.did_you_mean(joined, [k for k in self.facts.keywords if "-" in k])
         return (joined, words, self.source.span(begin, end)) if words else None
+
+    def schedule_label(self, ip, tok: Token, accepted: set[str]) -> bool:
+        """`run on VMSYS1 schedule daily 02:00`, `purge schedule weekly sun 03:00`: a
+        word in small letters that labels the schedule after it on its line
+        (`messages.SCHEDULE_LABELS`), where the schedule may start. Not a member whose
+        `,` is missing, whose fix made SCHEDULE a member (BKR330): one error whose fix
+        removes the word, which is skipped, and the schedule is read."""
+        written = str(tok.value)
+        if not SCHEDULE_KEYWORDS <= accepted or written != written.lower():
+            return False
+        if written.rstrip(":") not in messages.SCHEDULE_LABELS:
+            return False
+        previous = last_real_token(ip.parser_state.value_stack)
+        following = self.peek_token(ip)
+        if (
+            previous is None
+            or previous.end_pos is None
+            or previous.line != tok.line
+            or following is None
+            or following.type not in SCHEDULE_KEYWORDS
+            or following.line != tok.line
+        ):
+            return False
+        tail = self.line_tail(ip, tok)
+        keyword = next((t for t in reversed(tail) if t.type in ("RUN", "PURGE", "PREVIEW")), None)
+        if keyword is None or keyword.start_pos is None:
+            return False
+        statement = self.schedule_of(tail)
+        head = self.source.text[keyword.start_pos : tok.start_pos]
+        rest, _ = self.phrase(following.start_pos)
+        self.report(
+            messages.schedule_label(
+                written,
+                statement,
+                " ".join(f"{head} {rest}".split()),
+                self.span_of(tok),
+                self.source.span(tok.start_pos, following.start_pos),
+            ),
+            tok.start_pos,
+        )
+        self._fed_error_token = True  # read: a mistake after it is news
+        return True
 
     def unknown_schedule(self, ip, tok: Token, accepted: set[str]) -> Token | None:
         """`run on VMSYS1 hourly 02:00`: a word where a schedule may start, followed on
