@@ -1297,3 +1297,17 @@ def test_a_group_s_one_misplaced_job_is_also_told_the_group_s_other_kind():
     declared = "import std/zvm73\n" + text.replace("identity group GUESTS { LINUX01 }", "identity group GUESTS { TCPIP }")
     (found,) = [d for d in analyse("kind.bkr", declared.encode()).diagnostics if d.code == "BKR221"]
     assert "group GUESTS" not in found.help
+
+
+def test_a_weekday_by_its_crontab_number_is_named_without_a_fix():
+    """`weekly 7 02:00`, a day counted as a crontab counts them: the help names the
+    days (0 and 7 Sunday), no fix, since another count starts at Sunday (Quartz's 1)."""
+    text = CLEAN.replace("daily 01:00", "weekly 0 01:00")
+    (found,) = [d for d in analyse("cron.bkr", text.encode()).diagnostics if d.code == "BKR314"]
+    assert found.help.startswith("write `weekly sun 01:00`, if the numbers count as a crontab's do")
+    assert found.fix is None
+    two = [d for d in analyse("cron.bkr", CLEAN.replace("daily 01:00", "weekly 1,7 01:00").encode()).diagnostics]
+    assert [d.code for d in two] == ["BKR314", "BKR314"]
+    assert all(d.help.startswith("write `weekly mon,sun 01:00`") for d in two)
+    (far,) = analyse("cron.bkr", CLEAN.replace("daily 01:00", "weekly 9 01:00").encode()).diagnostics
+    assert far.help == "use mon, tue, wed, thu, fri, sat or sun"

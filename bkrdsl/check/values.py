@@ -231,7 +231,10 @@ INVALID_DAY = register(
     `weekly sat 22:00`. Several days are listed one by one: a range
     (`weekly mon-fri 02:00`, also `mon..fri`) and `weekdays` or `weekend`
     are one error each, whose fix writes the days (`mon,tue,wed,thu,fri`,
-    `sat,sun`); a range runs on past Sunday (`fri-mon`). `monthly first sun
+    `sat,sun`); a range runs on past Sunday (`fri-mon`). A day by its number,
+    as a crontab counts them (`weekly 7 02:00`), is one error whose help
+    names the day (`weekly sun 02:00`: 0 and 7 are Sunday, 1 Monday), with
+    no fix, since other counts start the week at Sunday. `monthly first sun
     02:00` (also `second`, `third`, `fourth`, `last`) takes one weekday, by
     name as `weekly` does; `monthly first 02:00 sun`, the time before the day,
     is one error whose fix writes `monthly first sun 02:00`. With the time
@@ -522,6 +525,10 @@ SFS_DEPTH = 8
 _SFS_POOL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _SFS_DIR_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789$#@+-:_*%?")
 _USER_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@#$_-*%?")
+
+
+#: A day of the week by its number, as a crontab counts them (`weekly 7 02:00`).
+_CRONTAB_DAYS = {"0": "sun", "1": "mon", "2": "tue", "3": "wed", "4": "thu", "5": "fri", "6": "sat", "7": "sun"}
 
 
 def sfs_path_problem(text: str) -> str | None:
@@ -1116,6 +1123,18 @@ def times_and_days(model: Model):
                             w.span,
                             help=f"write `{meant}`, the days separated by commas",
                             fix=Fix.replace(f"Write `{listed}`", w.span, listed),
+                        )
+                        continue
+                    if w.text in _CRONTAB_DAYS and sched.ordinal is None:
+                        # `weekly 7 02:00`: a day by number, as a crontab writes it; another
+                        # count starts at Sunday (Quartz: 1), so no fix writes the name
+                        days = ",".join(_CRONTAB_DAYS.get(d.text, d.text) for d in sched.days)
+                        meant = " ".join(p for p in ("weekly", days, sched.time and sched.time.text) if p)
+                        yield INVALID_DAY(
+                            f"{quoted(w.text)} is not a day of the week: `weekly` takes each day by name",
+                            w.span,
+                            help=f"write `{meant}`, if the numbers count as a crontab's do"
+                            " (0 and 7 are Sunday, 1 is Monday)",
                         )
                         continue
                     close = suggest.closest(w.text, [d.upper() for d in day_names])
