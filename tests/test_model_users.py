@@ -703,7 +703,6 @@ def test_bkr021_reads_no_entry_of_a_group_without_a_keyword(monkeypatch):
         ("desc", "a user ID here, not a keyword being typed (`description`)"),
         ("exc", "a user ID here, not a keyword being typed (`exclude`)"),
         ("pri", "a user ID here, not a keyword being typed (`private-volume`)"),
-        ("job-s", "a user ID here, not a keyword being typed (`job-suffix`)"),
         # in full, as before
         ("exclude", "a user ID here, not the keyword `exclude`"),
     ],
@@ -716,6 +715,16 @@ def test_bkr021_warns_at_a_statement_keyword_begun_alone_in_a_group_body(line, l
     if "being typed" in label:
         meant = label[label.index("(") :]
         assert found.help.startswith(f"the group body holds user IDs to its `}}`: if `{line}` begins a statement {meant}, write it out")
+
+
+@pytest.mark.parametrize("line", ["job-s", "job-", "logon-w"])
+def test_a_hyphenated_keyword_begun_alone_in_a_group_body_is_no_user_id(line):
+    # `job-s` was BKR021's user JOB-S "not a keyword being typed", `logon-w` a user
+    # read silently: no user ID is written as keywords are, small letters joined by a
+    # hyphen, so it is that keyword being typed, one BKR012 (Recovery.hyphen_begun).
+    text = _group_text([["LNX01"], [line], ["LNX02"]])
+    found = analyse("t.bkr", text.encode()).diagnostics
+    assert [(d.code, d.span.line) for d in found] == [("BKR012", 5)]
 
 
 @pytest.mark.parametrize(

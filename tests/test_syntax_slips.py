@@ -582,6 +582,45 @@ def test_a_keyword_typed_on_past_its_hyphen_after_a_description_is_one_word(type
     assert [(d.code, d.message) for d in alone] == [("BKR013", "`job` cannot appear inside a `job` block")]
 
 
+#: A hyphenated keyword typed up to its hyphen or past it, alone on its line in a group
+#: body, first in it or after its user IDs: (the body as written, the one BKR012's
+#: line, column and message). Was BKR021 (`job-s`, a user JOB-S "not a keyword being
+#: typed") or silent (`logon-w`, a user LOGON-W) first in the body: no user ID is
+#: written as keywords are, small letters joined by a hyphen, as after a list's names.
+HYPHENATED_IN_GROUP = [
+    ("{\n    job-s\n    CICSPRD DB2PRD }", 46, 5, "unknown keyword `job-s`; did you mean `job-suffix`?"),
+    ("{ CICSPRD\n    job-s\n    DB2PRD }", 46, 5, "unknown keyword `job-s`; did you mean `job-suffix`?"),
+    ("{\n    job-\n    CICSPRD DB2PRD }", 46, 5, "unknown keyword `job-`; did you mean `job-suffix`?"),
+    ("{ CICSPRD DB2PRD\n    job-s  # typed\n  }", 46, 5, "unknown keyword `job-s`; did you mean `job-suffix`?"),
+    ("{\n    logon-w\n    CICSPRD DB2PRD }", 46, 5, "`logon-w` is not a keyword; a statement must start with one"),
+    ("{ CICSPRD\n    request-\n    DB2PRD }", 46, 5, "`request-` is not a keyword; a statement must start with one"),
+    ("{\n    shared-v\n    CICSPRD DB2PRD }", 46, 5, "unknown keyword `shared-v`; did you mean `shared-volume`?"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("body", "line", "column", "message"), HYPHENATED_IN_GROUP, ids=[b for b, *_ in HYPHENATED_IN_GROUP])
+def test_a_hyphenated_keyword_typed_alone_in_a_group_body_is_that_keyword_begun(body, line, column, message, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("{ CICSPRD DB2PRD }", body, 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.span.line, found.span.column, found.message) == ("BKR012", line, column, message)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("body", ["{\n    JOB-S\n    CICSPRD DB2PRD }", "{\n    job-s CICSPRD DB2PRD }", "{\n    to-d\n    CICSPRD }"])
+def test_a_hyphenated_word_not_alone_or_in_capitals_in_a_group_body_is_still_a_user_id(body, parser, monkeypatch):
+    # In capitals it is written as user IDs are; with other IDs after it on its line it
+    # is one of them (BKR021 warns at `job-s` in small letters there); `to-d` begins no
+    # hyphenated keyword: all three read as user IDs, never as a keyword being typed.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("{ CICSPRD DB2PRD }", body, 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    assert [d.code for d in analysis.diagnostics if d.code.startswith("BKR0") and d.code != "BKR021"] == []
+    (apps,) = [g for g in analysis.program.main.clusters[0].groups if g.name.text == "APPS"]
+    assert body.split()[1].upper() in [e.word.text.upper() for e in apps.entries]
+
+
 def _fix_writes(found):
     """The text `found`'s fix writes, its one edit's; None when it has no fix."""
     if found.fix is None:

@@ -321,7 +321,10 @@ VOLUMES_READ_ON = register(
     and stays an ID; one too long for an ID (`descripti`) is BKR012, and
     such a keyword in full first on its line (`description`, `job-suffix
     B`) is that statement misplaced, BKR013, not a user ID read as a
-    statement and too long besides (BKR301).
+    statement and too long besides (BKR301). A hyphenated keyword typed up
+    to its hyphen or past it, alone on its line (`job-`, `job-s`,
+    `logon-w`), is BKR012 too: no user ID is written as keywords are, small
+    letters joined by a hyphen.
 
     Fix: move the statement to the block it belongs in (`retain` to the
     `expire` block; a statement in a group body out of the group, after

@@ -643,7 +643,11 @@ UNKNOWN_KEYWORD = register(
     `match` being typed, not a user ID, which is written in capitals; and
     there, a word in small letters that begins any statement keyword and is
     longer than a user ID may be (`descripti`, as `description` is typed),
-    not a user ID of 9 characters (BKR301; shorter ones are BKR021's).
+    not a user ID of 9 characters (BKR301; shorter ones are BKR021's), or
+    a hyphenated keyword typed up to its hyphen or past it (`job-`,
+    `job-s`, `logon-w`, as `job-suffix`, `logon-wait` are typed), first in
+    the body or after its IDs alike: no user ID is written as keywords are,
+    small letters joined by a hyphen.
     A keyword with a blank inside (`impor t`, `incl ude`), where the keyword
     fits, is one error for the two words, which bkrc reads as the keyword.
     A misspelt keyword, or one with a blank inside, is caught too at the

@@ -437,14 +437,29 @@ _MATCH_BEGUN = frozenset({"m", "ma", "mat", "matc"})
 #: first on it), that keyword being typed or misplaced, not a user ID of 9 characters
 #: or more (`Recovery.match_begun`), which the declaration's loop gives up on.
 _LONG_BEGUN = frozenset(k[:n] for k in STATEMENT_KEYWORDS for n in range(9, len(k) + 1))
+#: A hyphenated keyword typed up to its hyphen or past it (`job-`, `job-s`, `logon-w`):
+#: in small letters alone on its line in a group body, that keyword being typed, not a
+#: user ID (`Recovery.match_begun`, `hyphen_begun`), which the declaration's loop gives
+#: up on.
+_HYPHEN_BEGUN = frozenset(
+    k[:n] for k in KEYWORDS if "-" in k for n in range(k.index("-") + 1, len(k))
+) - KEYWORDS
 #: The words that end a run of user IDs in a group body (_Parser._group_users), for
 #: `_next` to decide: `match`, the first words of CP directory lines, which `_next`
 #: gives up on where they start a line (`Recovery.foreign_in_group`), and `and`,
 #: which it gives up on unless written `AND` (`Recovery.and_in_group`); and the start
 #: of `match` (`_MATCH_BEGUN`, any case: a user `MA` is read on by the next run), and
-#: of a keyword too long for a user ID (`_LONG_BEGUN`, the same).
+#: of a keyword too long for a user ID (`_LONG_BEGUN`, the same), or hyphenated
+#: (`_HYPHEN_BEGUN`, the same).
 _GROUP_STOPS = (
-    GROUP.keywords | _FOREIGN_WORDS | {"and"} | {"include", "exclude"} | KEYWORDS | _MATCH_BEGUN | _LONG_BEGUN
+    GROUP.keywords
+    | _FOREIGN_WORDS
+    | {"and"}
+    | {"include", "exclude"}
+    | KEYWORDS
+    | _MATCH_BEGUN
+    | _LONG_BEGUN
+    | _HYPHEN_BEGUN
 )
 #: The media of a selection: `include` or `exclude` before one in a group body is a
 #: job's selection written there, which `_next` gives up on (`Recovery.selection_in_group`).
@@ -2446,6 +2461,8 @@ class _Parser:
                 alone = self.tokens[self.i + 1][LINE] != tok[LINE] or tok[TEXT] in KEYWORDS
                 if tok[FIRST] and tok[TEXT] in _LONG_BEGUN and alone:
                     raise _GiveUp  # `descripti` alone on its line, `description`: no user ID (Recovery.match_begun)
+                if tok[FIRST] and tok[TEXT] in _HYPHEN_BEGUN and alone:
+                    raise _GiveUp  # `job-s` alone on its line, `job-suffix`: no user ID (Recovery.hyphen_begun)
                 if self._group_ends(name.text, brace_at, entries):
                     break  # its `}` missing before the next statement
                 self._group_users(entries)

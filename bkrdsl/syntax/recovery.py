@@ -4672,7 +4672,9 @@ class Recovery:
         keyword longer than a user ID may be (`too_long_begun`), half typed alone on its
         line, or in full first on it (`description`, `job-suffix B`): that statement
         misplaced in the group (BKR013), not a user ID of 9 characters or more (BKR301)
-        that BKR021 would call a statement besides."""
+        that BKR021 would call a statement besides; and a hyphenated keyword typed up to
+        its hyphen or past it, alone on its line (`job-s`, `logon-w`: `hyphen_begun`),
+        BKR012 as after a list's names, first in the body or after its IDs alike."""
         state = self.parser_state
         word = str(tok.value)
         if state is None or tok.start_pos is None or tok.end_pos is None:
@@ -4680,7 +4682,8 @@ class Recovery:
         full = word in self.facts.keywords
         if not word.islower() or full and not self.too_long_begun(word):
             return False  # a keyword that may be a user ID (`identity`): BKR021's
-        if not (word.isalpha() and "match".startswith(word)) and not self.too_long_begun(word):
+        begun = word.isalpha() and "match".startswith(word)
+        if not (begun or self.too_long_begun(word) or self.hyphen_begun(word)):
             return False
         text = self.source.text
         end = text.find("\n", tok.end_pos)
@@ -4691,6 +4694,20 @@ class Recovery:
             return False
         self.statement_words.add(tok.start_pos)
         return True
+
+    def hyphen_begun(self, word: str) -> bool:
+        """Whether `word` is a hyphenated keyword typed up to its hyphen or past it, and
+        no further (`job-`, `job-s`, `logon-w`, as `job-suffix`, `logon-wait` are typed):
+        small letters joined by a hyphen, as keywords are written and no user ID is (CP
+        writes them in capitals), so in a group body it is that keyword being typed
+        (`match_begun`), as after a list's names (word_after_addresses), not a user
+        `JOB-S` (BKR021) or `LOGON-W` read silently."""
+        return (
+            "-" in word
+            and word not in self.facts.keywords
+            and _KEYWORD_SHAPED.fullmatch(word) is not None
+            and any(k.startswith(word) for k in self._hyphenated)
+        )
 
     def too_long_begun(self, word: str) -> bool:
         """Whether `word`, in small letters, is longer than a user ID may be (8) and

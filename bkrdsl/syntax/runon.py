@@ -41,7 +41,9 @@ user `DESC`. Shorter words (`b`, `ex`) begin too many keywords to say one is mea
 as where a statement starts (`messages.statement_meant`), and stay user IDs.
 A keyword too long for a user ID never reaches the list: half typed alone on its
 line (`descripti`) it is the parser's BKR012, in full first on its line
-(`description`, `job-suffix B`) its BKR013 (`Recovery.match_begun`).
+(`description`, `job-suffix B`) its BKR013 (`Recovery.match_begun`). Nor does a
+hyphenated keyword typed up to its hyphen or past it alone on its line (`job-s`,
+`logon-w`): the parser's BKR012 (`Recovery.hyphen_begun`).
 """
 
 from __future__ import annotations
