@@ -57,6 +57,9 @@ def test_the_base_is_clean():
 # fmt: off
 RESTORED = [
     ("catalog shared server", "catalog sharedserver", "BKR012", "Write `shared server`"),
+    ("run on VMSYS1 daily 02:00", "onrun VMSYS1 daily 02:00", "BKR012", "Write `run on`"),
+    ("run on VMSYS1 daily 02:00", "run-o VMSYS1 daily 02:00", "BKR012", "Write `run on`"),
+    ("    to disk pool BKUPPOOL\n    run on VMSYS1", "    to-d pool BKUPPOOL\n    run on VMSYS1", "BKR012", "Write `to disk`"),
     ("tape manager shared", "tapemanager shared", "BKR012", "Write `tape manager`"),
     ("run on each member daily 03:30", "run on eachmember daily 03:30", "BKR012", "Write `each member`"),
     ("    exclude minidisk * 0190", "    excludeminidisk * 0190", "BKR012", "Write `exclude minidisk`"),
@@ -887,6 +890,10 @@ def test_a_missing_a_disk_goes_before_the_brace_when_there_is_no_disk_statement(
 # what the clean file says, what the user wrote instead, the code: a diagnostic with no fix
 # fmt: off
 NOT_FIXED = [
+    # keywords run together, alone: writing them does not finish the statement
+    ("    run on VMSYS1 daily 02:00\n", "    runon\n", "BKR012"),
+    ("    run on VMSYS1 daily 02:00\n", "    run-o\n", "BKR012"),
+    ("  single group APPS {", "  onexpire\n  single group APPS {", "BKR012"),
     # two `}` too many: which one to remove is not certain
     ("private-volume M1PRV1 }", "private-volume M1PRV1 } } }", "BKR013"),
     # a time of day assumed, or how often

@@ -482,6 +482,10 @@ SLIPS = [
     ('onto for a disk\'s on', 'size 20 cyl on VMCOM1', 'size 20 cyl onto VMCOM1', "BKR012 34:33"),
     ('onto for run on', 'run on VMSYS1 daily 02:00', 'run onto VMSYS1 daily 02:00', "BKR012 74:9"),
     ('commas in a group body', '{ LNXWEB01 LNXWEB02 LNXDB01', '{ LNXWEB01, LNXWEB02, LNXDB01,', "BKR015 43:32"),
+    # `run on` run together the other way round, or with a `-` for its blank (`to disk` too)
+    ('onrun for run on', 'run on VMSYS1 daily 02:00', 'onrun VMSYS1 daily 02:00', "BKR012 74:5"),
+    ('hyphen for run on', 'run on VMSYS1 daily 02:00', 'run-o VMSYS1 daily 02:00', "BKR012 74:5"),
+    ('hyphen for to disk', '    to disk pool BKUPPOOL\n    run on VMSYS1', '    to-d pool BKUPPOOL\n    run on VMSYS1', "BKR012 73:5"),
 ]
 # fmt: on
 
@@ -619,6 +623,119 @@ def test_a_hyphenated_word_not_alone_or_in_capitals_in_a_group_body_is_still_a_u
     assert [d.code for d in analysis.diagnostics if d.code.startswith("BKR0") and d.code != "BKR021"] == []
     (apps,) = [g for g in analysis.program.main.clusters[0].groups if g.name.text == "APPS"]
     assert body.split()[1].upper() in [e.word.text.upper() for e in apps.entries]
+
+
+#: A statement's keyword, `-` and the start of the one keyword that fits after it, as
+#: `run on`, `to disk` are typed with a `-` for the blank: (the clean line, the line
+#: written, the word's line, the keywords meant). Was BKR004 "unexpected `-o`" at the
+#: `-`, or, after a selection's addresses, "`to-d` is not a keyword".
+HYPHEN_FOR_BLANK = [
+    ("run on VMSYS1 daily 02:00", "run-o VMSYS1 daily 02:00", 74, "run on"),
+    ("run on VMSYS1 daily 02:00", "run-on VMSYS1 daily 02:00", 74, "run on"),
+    ("run on VMSYS1 daily 02:00", "run- VMSYS1 daily 02:00", 74, "run on"),
+    ("run on each member daily 03:30", "run-o each member daily 03:30", 82, "run on"),
+    ("    to disk pool BKUPPOOL\n    run on VMSYS1", "    to-d pool BKUPPOOL\n    run on VMSYS1", 73, "to disk"),
+    ("    to tape\n    run on each member daily 03:30", "    to-t\n    run on each member daily 03:30", 81, "to tape"),
+    ("    to disk pool BKUPPOOL\n    run on VMSYS2", "    to-disk pool BKUPPOOL\n    run on VMSYS2", 64, "to disk"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "line", "meant"), HYPHEN_FOR_BLANK, ids=[w.split()[0] + w.split()[1] for _, w, _, _ in HYPHEN_FOR_BLANK])
+def test_a_hyphen_for_the_blank_after_a_statement_keyword_is_one_word_meant_as_two(clean, written, line, meant, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    word = written.split()[0]
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.span.line, found.span.column, found.span.end_column) == ("BKR012", line, 5, 5 + len(word))
+    assert found.message == f"unknown keyword `{word}`; did you mean `{meant}`?"
+    assert found.help == f"write `{meant}`: two keywords are separated by a blank; a `-` joins the parts of one keyword"
+    assert _fix_writes(found) == meant
+    fixed = text[: found.span.start] + meant + text[found.span.end :]
+    assert analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "line"),
+    [
+        ("  job APPSFULL {\n", "  job APPSFULL {\n    run-o VMSYS1 daily 02:00\n", 69),
+        ("    backup APPS full\n", "    backup APPS full\n    to-d\n", 70),
+        ("    exclude minidisk * 0190 019D 019E\n", "    exclude minidisk * 0190 019D 019E\n    to-d\n", 72),
+    ],
+)
+def test_a_hyphen_for_the_blank_is_one_word_first_in_a_job_after_a_statement_or_addresses(clean, written, line, parser, monkeypatch):
+    # First in the job, after `backup`, and after a selection's addresses (where the
+    # lexer reads the word whole, a name: word_after_addresses) alike.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    assert clean in BASE
+    text = BASE.replace(clean, written, 1)
+    found = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    word = written.split("\n")[-2].split()[0]
+    assert [(d.code, d.span.line, d.span.column, d.message.split(";")[0]) for d in found if d.code.startswith("BKR0")] == [
+        ("BKR012", line, 5, f"unknown keyword `{word}`")
+    ]
+
+
+#: Keywords written without their blank where the statement stops right after them:
+#: (the clean line, the line written, the word's line and column, the keywords meant,
+#: what must follow). One error at the word, which says both; no fix (writing the
+#: keywords does not finish the statement). Was two: the BKR012 and a BKR010 whose
+#: column was inside the word ("expected a member name after `on`").
+GLUED_UNFINISHED = [
+    ("  expire on VMSYS1 {\n", "  onexpire\n  expire on VMSYS1 {\n", 21, 3, "expire on", "a member name"),
+    ("  single group APPS {", "  onexpire\n  single group APPS {", 45, 3, "expire on", "a member name"),
+    ("  single group APPS {", "  expireon\n  single group APPS {", 45, 3, "expire on", "a member name"),
+    ("    run on VMSYS1 daily 02:00\n", "    runon\n", 74, 5, "run on", "a member name"),
+    ("    run on VMSYS1 daily 02:00\n", "    onrun\n", 74, 5, "run on", "a member name"),
+    ("    run on VMSYS1 daily 02:00\n", "    run-o\n", 74, 5, "run on", "a member name"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "line", "column", "meant", "need"), GLUED_UNFINISHED, ids=[g[1].split()[0] + str(g[2]) for g in GLUED_UNFINISHED])
+def test_keywords_run_together_alone_are_one_error_that_says_what_follows(clean, written, line, column, meant, need, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    word = written.split("\n")[0].split()[0]
+    found = [d for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code.startswith("BKR0")]
+    assert [(d.code, d.span.line, d.span.column, d.span.end_column) for d in found] == [
+        ("BKR012", line, column, column + len(word))
+    ]
+    assert found[0].message.endswith(f"; did you mean `{meant}`?")
+    assert found[0].help == f"write `{meant}` followed by {need}: the statement ends after `{word}`"
+    assert found[0].fix is None
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "meant"),
+    [
+        ("run on VMSYS1 daily 02:00", "onrun VMSYS1 daily 02:00", "run on"),
+        ("run on VMSYS1 daily 02:00", "ONRUN VMSYS1 daily 02:00", "RUN ON"),
+        ("run on each member daily 03:30", "onrun each member daily 03:30", "run on"),
+        ("run on VMSYS2 weekly sat 22:00", "onrun VMSYS2 weekly sat 22:00", "run on"),
+    ],
+)
+def test_on_glued_before_run_is_run_on_the_other_way_round(clean, written, meant, parser, monkeypatch):
+    # `onrun VMSYS1 ...`, as `onexpire VMSYS1 {` below a catalog's `on VMSYS1`: where
+    # no name may stand the lexer reads the whole word a name, "not a keyword; a
+    # statement must start with one". It is `run on` run together the other way round:
+    # one error whose fix writes it, the job's `run` read as written so.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    word = written.split()[0]
+    assert (found.code, found.span.column, found.span.end_column) == ("BKR012", 5, 5 + len(word))
+    assert found.message == f"unknown keyword `{word}`; did you mean `{meant}`?"
+    assert found.help == f"write `{meant}`: the statement starts with `{meant.split()[0]}`, and a keyword ends at a blank"
+    assert _fix_writes(found) == meant
+    fixed = text[: found.span.start] + meant + text[found.span.end :]
+    assert analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics == []
+    line = found.span.line
+    (job,) = [j for j in analysis.program.main.clusters[0].jobs if j.span.line <= line <= j.span.end_line]
+    assert [r.span.start for r in job.runs] == [found.span.start]
 
 
 def _fix_writes(found):

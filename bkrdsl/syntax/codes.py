@@ -762,7 +762,14 @@ UNKNOWN_KEYWORD = register(
     the blank were there. A statement's keyword and the `on` after it run
     together the other way round (`onexpire VMSYS1 {` under a catalog's
     `on VMSYS1`) are one error whose fix writes `expire on`, and the
-    block is read so. Without the blank the same word would read as
+    block is read so; so is `onrun VMSYS1 daily 02:00` in a job, `run on`.
+    A statement's keyword joined to the next by a `-` for the blank, the
+    next one begun (`run-o`, `to-d`, as `run on`, `to disk` are typed), is
+    one error at the word whose fix writes the two keywords, not a `-o`
+    unexpected. Where the statement stops right after such keywords
+    (`onexpire`, `runon` or `run-o` alone on its line), the one error also
+    says what must follow them (a member name), with no fix, as for a
+    misspelt keyword below. Without the blank the same word would read as
     keywords in one place and as a name in another (`eachmember` a member,
     `excludeminidisk` a minidisk address after an include's addresses), so
     it is always an error. A word is taken for keywords only where those

@@ -648,6 +648,8 @@ def _typed_alone(word: str, following: tuple, line: int) -> bool:
 
     if following[LINE] == line or word == "end" or _HALF_TYPED.fullmatch(word) is None:
         return False
+    if any(word.endswith(k) and word[: -len(k)] in KEYWORDS for k in STATEMENT_KEYWORDS):
+        return False  # `onrun`: `run on` the other way round (`Recovery.run_together_swapped`)
     return not (looks_like_day(word) or looks_like_time(word))
 
 

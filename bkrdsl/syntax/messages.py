@@ -934,6 +934,29 @@ def glued_swapped(word: str, meant: str, span: Span) -> Diagnostic:
     )
 
 
+def hyphen_for_blank(word: str, meant: str, span: Span) -> Diagnostic:
+    """`run-o` in a job: a statement's keyword, `-` and the start of the keyword after
+    it (`meant`, the two in full), as `run on` is typed with a `-` for the blank."""
+    return codes.UNKNOWN_KEYWORD(
+        f"unknown keyword `{word}`; did you mean `{meant}`?",
+        span,
+        help=f"write `{meant}`: two keywords are separated by a blank; a `-` joins the parts of one keyword",
+        fix=write_fix(meant, span),
+    )
+
+
+def glued_unfinished(diag: Diagnostic, meant: str, word: str, need: str) -> Diagnostic:
+    """`onexpire` alone: keywords written without their blank (`diag`, their BKR012;
+    `meant`, the keywords) where the statement stops right after them. One error says
+    both, at the word: the keywords meant, and what must follow them. No fix: writing
+    the keywords alone does not finish the statement (as unknown_keyword_unfinished)."""
+    return codes.UNKNOWN_KEYWORD(
+        diag.message,
+        diag.span,
+        help=f"write `{meant}` followed by {need}: the statement ends after {shown(word)}",
+    )
+
+
 def synonym_option(word: str, keyword: str, value: str | None, span: Span) -> Diagnostic:
     """`disk ... on VMCOM1 extent 1000`: another tool's word (KEYWORD_SYNONYMS) for the
     keyword the statement goes on with; `value`, the word after it."""

@@ -743,6 +743,11 @@ class Recovery:
         self.glued: list[tuple[int, int]] = []  # (start, end) of words reported as keywords run together
         # Misspelt keywords read as the keyword: start offset -> (their BKR012, the keywords offered).
         self.respelt: dict[int, tuple[Diagnostic, list[str]]] = {}
+        # Words read as keywords written without their blank (`runon`, `onexpire`,
+        # `run-o`), reported: the start offset of the last keyword read from the word
+        # -> (the BKR012, the keywords meant, the word). A value missing right after it
+        # is said by that one error (glued_unfinished).
+        self.glued_last: dict[int, tuple[Diagnostic, str, str]] = {}
         self._by_length = sorted(self.facts.keywords, key=len, reverse=True)
         self._stops_by_line: dict[int, tuple[list[int], list[int]]] = {}  # _phrase_stops
         self._glue_shape = glue_shape(tuple(self._by_length))
@@ -773,23 +778,26 @@ class Recovery:
         self._hyphen_heads = tuple(sorted(self._hyphen_parts))
 
     # ============================================================== reporting
-    def report(self, diag: Diagnostic, at: int | None = None) -> None:
-        """Record a diagnostic: not for a cascade, once per token, the rest counted."""
+    def report(self, diag: Diagnostic, at: int | None = None) -> Diagnostic | None:
+        """Record a diagnostic: not for a cascade, once per token, the rest counted.
+        The diagnostic recorded (`diag`, or it without a fix that would drop a `#`), or
+        None when it is not."""
         if self.quiet or self.stopped_at is not None:
-            return  # after reading stopped: the blocks left open are closed in silence
+            return None  # after reading stopped: the blocks left open are closed in silence
         if diag.fix is not None and self.drops_hash(diag.fix):
             diag = replace(diag, fix=None)
         if at is not None:
             if at in self.reported_at:
-                return
+                return None
             if any(begin < at < end for begin, end in self.glued):
-                return  # inside a word already reported as keywords run together
+                return None  # inside a word already reported as keywords run together
             self.reported_at.add(at)
         if len(self.diagnostics) >= MAX_REPORTED:
             self.hidden += 1
             self.first_hidden = self.first_hidden or diag.span
-            return
+            return None
         self.diagnostics.append(diag)
+        return diag
 
     def drops_hash(self, fix) -> bool:
         """Whether `fix` would take a `#` out of the text: in `catalog## Notes` the
@@ -1554,6 +1562,9 @@ class Recovery:
             if not accepted & {"RBRACE", "$END"}:
                 self.feed_types(ip, completion(Sim.of(ip)) or [], tok)
             return self.skip_statement(ip, tok)
+        blank = self.hyphen_for_blank(ip, tok, accepted)
+        if blank is not None:
+            return blank
         hyphenated = self.hyphen_judged(tok, Sim.of(ip), ip.parser_state.value_stack)
         if hyphenated is not None:
             # `private volume M1PRV1` where a statement starts: read as `private-volume`.
@@ -1815,6 +1826,80 @@ class Recovery:
         self._fed_error_token = True  # read: a mistake after it is news
         return True
 
+    def hyphen_for_blank(self, ip, tok: Token, accepted: set[str]) -> Token | None:
+        """`run-o` or `to-d` in a job, as `run on`, `to disk` are typed: a statement's
+        keyword, then `-` and the start of the one keyword that fits after it, one word
+        written as keywords are (small letters). Where no name may stand the lexer read
+        the keyword and left `-o`: the keyword is taken back off the stack and the word
+        read as hyphen_word_for_blank reads it. None otherwise (`catalog-nod` is
+        hyphenated_typo's)."""
+        text, start = self.source.text, tok.start_pos
+        stack = ip.parser_state.value_stack
+        if start is None or text[start : start + 1] != "-" or not stack:
+            return None
+        keyword = stack[-1]
+        if not (isinstance(keyword, Token) and is_real(keyword) and keyword.end_pos == start):
+            return None
+        if keyword.type not in self.statements:
+            return None
+        end = start + 1
+        while end < len(text) and (text[end].isalnum() or text[end] in "-_"):
+            end += 1
+        word = text[keyword.start_pos : end]
+        sim = Sim(ip.parser_state.parse_conf, ip.parser_state.state_stack[:-1])
+        meant = self.hyphen_blank_meant(word, sim, keyword.type)
+        if meant is None:
+            return None
+        del stack[-1]
+        del ip.parser_state.state_stack[-1]
+        self._advance(ip.lexer_thread.state, end)
+        return self.read_hyphen_for_blank(ip, keyword.start_pos, word, meant)
+
+    def hyphen_word_for_blank(self, ip, tok: Token, accepted: set[str]) -> Token | None:
+        """`run-o` read as one name where a statement starts (after a selection's
+        addresses, where a name may stand): as hyphen_for_blank, the statement's
+        keyword fed over the word's head and the keyword meant returned over its rest."""
+        word = str(tok.value)
+        head = word.split("-", 1)[0]
+        keyword = self.facts.keywords.get(head)
+        if keyword is None or keyword not in accepted or keyword not in self.statements:
+            return None
+        meant = self.hyphen_blank_meant(word, Sim.of(ip), keyword)
+        if meant is None:
+            return None
+        return self.read_hyphen_for_blank(ip, tok.start_pos, word, meant)
+
+    def hyphen_blank_meant(self, word: str, sim: Sim, keyword: str) -> tuple[str, str] | None:
+        """(the statement's keyword, the one after it) that `word` (`run-o`) types with a
+        `-` for the blank: small letters, the head the keyword of type `keyword` that fits
+        at `sim`, the rest after one `-` the start of the one keyword that fits after it
+        (or nothing yet, where one alone fits: `run-`)."""
+        if _KEYWORD_SHAPED.fullmatch(word) is None or word in self.facts.keywords or word.count("-") != 1:
+            return None
+        head, rest = word.split("-")
+        if self.facts.keywords.get(head) != keyword or not sim.feed(keyword):
+            return None
+        fitting = [k for k in self.keywords_in(sim.accepts()) if k.startswith(rest)]
+        return (head, fitting[0]) if len(fitting) == 1 else None
+
+    def read_hyphen_for_blank(self, ip, begin: int, word: str, meant: tuple[str, str]) -> Token:
+        """Report `word` at `begin` as the two keywords `meant` (one error whose fix writes
+        them), feed the first over its head, and return the second over its rest (the
+        lexer stands after the word)."""
+        end, split = begin + len(word), begin + len(meant[0])
+        written = " ".join(meant)
+        diag = self.report(messages.hyphen_for_blank(word, written, self.source.span(begin, end)), begin)
+        self.glued.append((begin, end))
+        if diag is not None:
+            self.glued_last[split + 1] = (diag, written, word)
+        line, column = self.source.position(begin)
+        head = Token(self.facts.keywords[meant[0]], meant[0], begin, line, column)
+        head.end_line, head.end_column, head.end_pos = line, column + len(meant[0]), split
+        ip.parser_state.feed_token(head)
+        rest = Token(self.facts.keywords[meant[1]], word[len(meant[0]) + 1 :], split + 1, line, column + len(meant[0]) + 1)
+        rest.end_line, rest.end_column, rest.end_pos = line, column + len(word), end
+        return rest
+
     def unknown_schedule(self, ip, tok: Token, accepted: set[str]) -> Token | None:
         """`run on VMSYS1 hourly 02:00`: a word where a schedule may start, followed on
         its line by a time, a day or a day of the month, is a schedule keyword bkrc does
@@ -2005,6 +2090,23 @@ class Recovery:
         else:
             need = self.expected_list(accepted - {"RBRACE", "$END"})
         merged = messages.unknown_keyword_unfinished(self.describe(keyword), words, need, diag.span)
+        self.diagnostics[:] = [merged if d is diag else d for d in self.diagnostics]
+        self.reported_at.add(at)
+        return True
+
+    def glued_unfinished(self, keyword: Token, filler: str, accepted: set[str], at: int) -> bool:
+        """`onexpire` (or `runon`, `run-o`) alone, reported as keywords written without
+        their blank (`expire on`), the statement stopping right after them: that one
+        error says, as well, what must follow, at the word (not also "expected a member
+        name after `on`", at a column inside the word)."""
+        if keyword.start_pos not in self.glued_last:
+            return False
+        diag, meant, word = self.glued_last.pop(keyword.start_pos)
+        if filler == "NAME":
+            need = messages.follower(meant.split()[-1], 0)
+        else:
+            need = self.expected_list(accepted - {"RBRACE", "$END"})
+        merged = messages.glued_unfinished(diag, meant, word, need)
         self.diagnostics[:] = [merged if d is diag else d for d in self.diagnostics]
         self.reported_at.add(at)
         return True
@@ -2995,7 +3097,7 @@ class Recovery:
             self.report(days or messages.stray_comma(self.span_of(tok), self.line_before(tok)), tok.start_pos)
             return self.skip_statement(ip, tok)
         if tok.type == "NAME":
-            return self.stray_name(ip, tok, accepted)
+            return self.hyphen_word_for_blank(ip, tok, accepted) or self.stray_name(ip, tok, accepted)
         if tok.type in self.keyword_types:
             typed = self.keyword_typed_on(ip, tok)
             if typed is not None:
@@ -5215,8 +5317,10 @@ class Recovery:
     def report_glued(self, begin: int, end: int, pieces: list[str], *, value: bool = False) -> None:
         word = self.source.text[begin:end]
         value = value or pieces[-1].lower() not in self.facts.keywords
-        self.report(messages.glued_keywords(word, pieces, self.source.span(begin, end), value, self.source), begin)
+        diag = self.report(messages.glued_keywords(word, pieces, self.source.span(begin, end), value, self.source), begin)
         self.glued.append((begin, end))
+        if diag is not None and not value:
+            self.glued_last[end - len(pieces[-1])] = (diag, " ".join(pieces), word)
 
     def check_glued(self, tok: Token) -> Token | None:
         """Report a name that starts inside a word: where the parser accepts no name,
@@ -5290,7 +5394,10 @@ class Recovery:
         if not Sim(state.parse_conf, state.state_stack[:-1]).fits([keyword, first.type, *following[:1]]):
             return None
         meant = f"{tok.value} {first.value}"
-        self.report(messages.glued_swapped(self.source.text[begin:end], meant, self.source.span(begin, end)), begin)
+        word = self.source.text[begin:end]
+        diag = self.report(messages.glued_swapped(word, meant, self.source.span(begin, end)), begin)
+        if diag is not None:
+            self.glued_last[tok.start_pos] = (diag, meant, word)
         del state.value_stack[-1]
         del state.state_stack[-1]
         # The statement's keyword over the first word's place, the first over the
@@ -6025,7 +6132,7 @@ class Recovery:
             if pieces is not None and len(pieces) < 2:
                 pieces = None  # one keyword's beginning (`membe`): a misspelling, for diagnose
         if pieces is None:
-            return None
+            return self.run_together_swapped(tok, sim) if keywords else None
         start = tok.start_pos
         self.report_glued(start, start + len(text), pieces, value=value)
         size = len(pieces[0])
@@ -6033,6 +6140,40 @@ class Recovery:
         line_ctr.char_pos = start + size
         line_ctr.column = line_ctr.char_pos - line_ctr.line_start_pos + 1
         return self.keyword_token(tok, pieces[0].lower(), start + size)
+
+    def run_together_swapped(self, tok: Token, sim: Sim) -> Token | None:
+        """`onrun VMSYS1 daily 02:00` in a job: a statement's keyword and the keyword
+        that follows it run together the other way round, where no name may stand and
+        the line reads on only as `run on` (glued_swapped, where the lexer split the
+        word, is `onexpire` after a catalog's `on M`). One error whose fix writes the
+        two in order; the statement's keyword is fed over the word's first part, and
+        the other, returned, over its second, the lexer at the word's end. None
+        otherwise."""
+        text = str(tok.value)
+        pieces = self.keyword_pieces(text)
+        if pieces is None or len(pieces) != 2 or sim.fits(["NAME"]):
+            return None
+        second, first = (self.facts.keywords[p.lower()] for p in reversed(pieces))
+        if second not in self.statements:
+            return None
+        start, end = tok.start_pos, tok.end_pos
+        after = self.source.text[end : self._line_end(end)].split("#", 1)[0]
+        following = [_PUNCTUATION.get(w) or self.facts.keywords.get(w.lower(), "NAME") for w in _WORDS.findall(after)]
+        if not sim.fits([second, first, *following[:1]]):
+            return None
+        meant = f"{pieces[1]} {pieces[0]}"
+        diag = self.report(messages.glued_swapped(text, meant, self.span_of(tok)), start)
+        self.glued.append((start, end))
+        split = start + len(pieces[0])
+        if diag is not None:
+            self.glued_last[split] = (diag, meant, text)
+        state = self.parser_state
+        head = Token(second, pieces[1], start, tok.line, tok.column)
+        head.end_line, head.end_column, head.end_pos = tok.line, tok.column + len(pieces[0]), split
+        state.feed_token(head)
+        rest = Token(first, pieces[0], split, tok.line, tok.column + len(pieces[0]))
+        rest.end_line, rest.end_column, rest.end_pos = tok.line, tok.end_column, end
+        return rest
 
     def number_glued(self, tok: Token) -> Token | None:
         """`workers 4private-volume M1PRV1`: a number run together with the keyword
@@ -6705,6 +6846,8 @@ class Recovery:
         keyword, names = self.governing_keyword(stack)
         respelt = keyword is not None and keyword is previous
         if respelt and self.unfinished_respelt(keyword, filler, accepted, at):
+            return
+        if respelt and self.glued_unfinished(keyword, filler, accepted, at):
             return
         if previous is not None and self.keyword_after_own_statement(ip, previous, at):
             return
