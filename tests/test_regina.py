@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import os
 import re
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -1030,6 +1031,22 @@ def test_the_stand_in_hands_a_negative_rc_on_as_it_is(cms, rc):
     run = cms.run(text, member="DEV1", fail={"SLEEP": rc, "QUERY FILEPOOL": rc})
     assert [line for line in run.stdout.splitlines() if line.startswith("rc ")] == [f"rc {rc}"] * 2, run
     assert run.commands == ["CP SLEEP 1 SEC", "CMS QUERY FILEPOOL CONNECT P:"], run
+
+
+# A script that starts a command with `&` and no job control (CI runners, nohup)
+# leaves SIGINT and SIGQUIT ignored in it and in every child; Regina then read
+# the status of signal 3 as -9, and -3's cases failed only there. command.c
+# puts both back to their defaults as Regina starts.
+def test_a_negative_rc_arrives_with_sigint_and_sigquit_ignored(cms):
+    numbers = (signal.SIGINT, signal.SIGQUIT)
+    saved = {number: signal.signal(number, signal.SIG_IGN) for number in numbers}
+    try:
+        text = "/* a test of the stand-in */\naddress command\n'CP SLEEP 1 SEC'\nsay 'rc' rc\n"
+        run = cms.run(text, member="DEV1", fail={"SLEEP": -3})
+    finally:
+        for number, handler in saved.items():
+            signal.signal(number, handler)
+    assert [line for line in run.stdout.splitlines() if line.startswith("rc ")] == ["rc -3"], run
 
 
 @pytest.mark.parametrize("rc", [-1, -15, -300])

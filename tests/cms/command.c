@@ -62,6 +62,15 @@ static int negative_rc(const char *path) {
     return rc <= -HIGHEST_CARRIED && rc >= -LOWEST_CARRIED ? (int)-rc : 0;
 }
 
+/* A shell that starts a command in the background without job control
+   (`cmd &` in a script, as CI runners and nohup do) leaves SIGINT and SIGQUIT
+   ignored in it, and Regina then reads a status of signal 2 or 3 otherwise
+   (rc -3 came back as -9): Regina starts with both at their defaults. */
+__attribute__((constructor)) static void default_signals(void) {
+    signal(SIGINT, SIG_DFL);
+    signal(SIGQUIT, SIG_DFL);
+}
+
 int system(const char *command) {
     pid_t pid;
     int status, signal_number;
