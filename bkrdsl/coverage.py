@@ -91,18 +91,19 @@ def coverage(model: Model, directory: Directory) -> Coverage:
 
 
 def user_coverage(
-    model: Model, directory: Directory, user_ids: Sequence[str]
+    model: Model, directory: Directory, user_ids: Sequence[str], shown: Sequence[str] = ()
 ) -> dict[str, tuple[str | None, str | None, tuple[tuple[str | None, UserCoverage], ...]]]:
     """For `bkrc show --user`: of each ID (upper case), its directory statement
     ("USER", "IDENTITY"; None when the directory has no such user), whom `coverage`
     leaves it out as ("product", "zvm"; None: the site's), and what the jobs do with
     it, as `coverage` finds it: once for a USER (member None: the same from every
-    member), per member for an IDENTITY. Asked of a machine `coverage` leaves out
-    too: a restore asks of TCPIP as of a guest."""
+    member, whose jobs all count), per member of `shown` (every member when empty:
+    `--member`) for an IDENTITY. Asked of a machine `coverage` leaves out too: a
+    restore asks of TCPIP as of a guest."""
     classify = classifier(model, tape_linked=directory_tape_links(directory))
-    members = model.member_names
-    every_job = tuple((job_name, job, m) for m in members for job_name, job in model.member_jobs(m))
+    every_job = tuple((job_name, job, m) for m in model.member_names for job_name, job in model.member_jobs(m))
     selects = _Selects(model, directory, every_job)
+    on = [m for m in model.member_names if not shown or m in shown]
     out = {}
     for user_id in user_ids:
         entry = directory.entry(user_id)
@@ -111,7 +112,7 @@ def user_coverage(
             continue
         whose = classify(entry.id)
         left_out = "product" if whose == PRODUCT else "zvm" if whose is not None else None
-        found = [(m, c) for m in members if (c := selects.user_on(entry, m)) is not None]
+        found = [(m, c) for m in on if (c := selects.user_on(entry, m)) is not None]
         if entry.kind == "USER":
             found = found[:1] and [(None, found[0][1])]
         out[user_id] = (entry.kind, left_out, tuple(found))

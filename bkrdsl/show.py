@@ -1864,6 +1864,10 @@ def _user_directory_lines(u: UserView, main_file: str) -> list[str]:
     if left:
         head += f"; {left}, which `bkrc show --directory` leaves out of its coverage"
     out = _wrapped(head + "):", "", " " * 4)
+    if not u.coverage and u.statement == "IDENTITY":  # not built on a member shown, or V-DISKs alone
+        said = "no permanent minidisk on the members shown: an IDENTITY has minidisks only on the members"
+        said += " its BUILD statements name, and a V-DISK or T-DISK is empty at each logon"
+        return out + _wrapped(said, "    ", " " * 6)
     if not u.coverage:
         return out + ["    no permanent minidisk (a V-DISK or T-DISK is empty at each logon)"]
     for member, c in u.coverage:

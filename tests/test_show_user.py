@@ -206,6 +206,35 @@ def test_identity_minidisks_per_member_even_when_coverage_leaves_it_out(at_root)
     assert "    on VMSYS3:\n      0191  backed up by SYSINC3 on VMSYS3, SYSME3 on VMSYS3\n" in out
 
 
+def test_member_filter_keeps_those_members_identity_minidisks(at_root):
+    """`--member` shows an IDENTITY's minidisks on those members alone, as the CSV's
+    IDENTITY rows; a USER's stay, the same from every member."""
+    data = as_json(PRODSSI, "--directory", DIRECT, "--user", "TCPIP", "--user", "LNXWEB01", "--member", "VMSYS3")
+    tcpip, web = (u["directory"]["members"] for u in data["users"])
+    assert [m["member"] for m in tcpip] == ["VMSYS3"]
+    assert [m["member"] for m in web] == [None]
+    out = shown(PRODSSI, "--directory", DIRECT, "--user", "TCPIP", "--member", "VMSYS3")
+    assert "    on VMSYS3:\n" in out and "    on VMSYS1:" not in out
+
+
+def test_identity_not_built_on_the_members_shown(at_root, tmp_path):
+    """An IDENTITY built on VMSYS1 alone, asked of with `--member VMSYS2`: no minidisk
+    there, and the line says why (not that its minidisks are V-DISKs)."""
+    direct = tmp_path / "site.direct"
+    direct.write_text(
+        (EXAMPLES / "prodssi.direct").read_text()
+        + "IDENTITY ONEMEMB LBYONLY 64M 128M G\n BUILD ON VMSYS1 USING SUBCONFIG ONEMEM-1\n"
+        + "SUBCONFIG ONEMEM-1\n MDISK 0191 3390 0001 0010 M1PRV1 MR\n"
+    )
+    out = shown(PRODSSI, "--directory", str(direct), "--user", "ONEMEMB", "--member", "VMSYS2")
+    assert section(out, "ONEMEMB")[-2:] == [
+        "    no permanent minidisk on the members shown: an IDENTITY has minidisks only on the members its",
+        "      BUILD statements name, and a V-DISK or T-DISK is empty at each logon",
+    ]
+    whole = shown(PRODSSI, "--directory", str(direct), "--user", "ONEMEMB")
+    assert section(whole, "ONEMEMB")[-2:] == ["    on VMSYS1:", "      0191  selected by no job"]
+
+
 def test_user_the_directory_has_and_the_file_does_not_declare(at_root, tmp_path):
     """LNXDB01 taken out of group LINUX: bkrc knows it from the directory, and says no job backs it up."""
     text = (EXAMPLES / "prodssi.bkr").read_text().replace("LNXWEB02 LNXDB01", "LNXWEB02")

@@ -305,7 +305,7 @@ def _show_users(model, members, users, directory, fmt):
     if directory is not None and directory.readable:
         from bkrdsl.coverage import user_coverage
 
-        found, name = user_coverage(model, directory, wanted), directory.name
+        found, name = user_coverage(model, directory, wanted, members), directory.name
     facts = show.view(model, members)
     views = [show.user_view(model, u, members, found.get(u), name) for u in wanted]
     if fmt == "json":
