@@ -1073,6 +1073,12 @@ class BkrServer(LanguageServer):
         """The byte-order mark's width in the client's units (3 in UTF-8, else 1)."""
         return self.workspace.position_codec.client_num_units("\ufeff")
 
+    def end_of(self, source: str) -> T.Position:
+        """Where the editor's text `source` ends, as the editor counts it: its own
+        last line (any line end splits it) and that line's width in the client's units."""
+        last = _LINE_END.split(source)
+        return T.Position(line=len(last) - 1, character=self.workspace.position_codec.client_num_units(last[-1]))
+
     def past_bom(self, doc: Document, position: T.Position) -> T.Position:
         """A position in the document's own text as the editor counts it: one more
         character on line 1 when the editor's text begins with a byte-order mark."""
@@ -1854,8 +1860,7 @@ def build_server() -> BkrServer:
         text = F.formatted(doc) if doc is not None else None
         if text is None:
             return []
-        raw = _LINE_END.split(ls.workspace.get_text_document(uri).source)  # the editor's own lines
-        end = T.Position(line=len(raw) - 1, character=ls.workspace.position_codec.client_num_units(raw[-1]))
+        end = ls.end_of(ls.workspace.get_text_document(uri).source)
         return [ls.text_edit(uri, T.Range(start=T.Position(line=0, character=0), end=end), text)]
 
     @server.feature(T.TEXT_DOCUMENT_RANGE_FORMATTING)
@@ -1874,11 +1879,11 @@ def build_server() -> BkrServer:
         if not found:
             return []
         source = ls.workspace.get_text_document(uri).source
-        raw = _LINE_END.split(source)  # the editor's own lines
+        lines = len(_LINE_END.split(source))  # the editor's own lines
 
         def at(line: int) -> T.Position:
-            if line >= len(raw):  # past a last line with no line end: its end
-                return T.Position(line=len(raw) - 1, character=ls.workspace.position_codec.client_num_units(raw[-1]))
+            if line >= lines:  # past a last line with no line end: its end
+                return ls.end_of(source)
             # A byte-order mark the editor keeps stays: line 1 starts after it.
             return T.Position(line=line, character=ls.bom_units() if line == 0 and source.startswith("\ufeff") else 0)
 
@@ -1960,8 +1965,7 @@ def build_server() -> BkrServer:
         fixed = F.fixed_all(doc, source[1:] if bom else source, scratch)
         if fixed is None:
             return []
-        raw = _LINE_END.split(source)  # the editor's own lines
-        end = T.Position(line=len(raw) - 1, character=ls.workspace.position_codec.client_num_units(raw[-1]))
+        end = ls.end_of(source)
         start = T.Position(line=0, character=ls.bom_units() if bom else 0)
         codes = ", ".join(sorted({d.code for d in fixed.applied}))
         count = len(fixed.applied)
