@@ -933,28 +933,28 @@ def mark_source_only(plan: Plan, named_before: list[Artifact]) -> None:
     )
 
 
-def _source_only_count(plan: Plan) -> str:
-    """How many files are marked `source name only`, and the name they gave:
-    `63 files differ only in the source name in their header (was prodssi.bkr`."""
+def _source_only_text(plan: Plan) -> str:
+    """How many files are marked `source name only`: `63 files differ only in the
+    source name in their header` (the name they gave follows, in the callers' words)."""
     count = len(plan.source_only)
     files = "1 file differs" if count == 1 else f"{count:,} files differ"
-    its = "its" if count == 1 else "their"
-    return f"{files} only in the source name in {its} header (was {plan.source_before}"
+    return f"{files} only in the source name in {'its' if count == 1 else 'their'} header"
 
 
 def _source_only_line(plan: Plan) -> list[str]:
     """The plan's closing line on the files marked `source name only`, once for all."""
     if not plan.source_only:
         return []
-    return [f"{_source_only_count(plan)}; `--source-name {plan.source_before}` compares the rest)"]
+    name = plan.source_before
+    return [f"{_source_only_text(plan)} (was {name}; `--source-name {name}` compares the rest)"]
 
 
 def source_only_written(plan: Plan) -> list[str]:
     """The compile's line after its summary on the files it rewrote whose only
     difference was the source name in their header (`mark_source_only`: the
     `.bkr` file renamed): `63 files differ only in the source name in their
-    header (was prodssi.bkr)`. None when no file is marked."""
-    return [f"{_source_only_count(plan)})"] if plan.source_only else []
+    header (was prodssi.bkr)`; no line when no file is marked."""
+    return [f"{_source_only_text(plan)} (was {plan.source_before})"] if plan.source_only else []
 
 
 def render_plan(plan: Plan, *, changes_only: bool = False) -> str:

@@ -1263,11 +1263,12 @@ def _renames(jobs: list[JobChange], old_rows: dict[str, JobRow]) -> tuple[list[J
     return [j for j in out if not (j.status == "removed" and j.name in renamed)], renamed
 
 
-#: A minidisk's fields `changes` compares: (JSON key, text label, its text).
+#: A minidisk's fields `changes` compares: (text label, its text). The JSON gives
+#: the old and new minidisk whole (`_minidisk_json`), not field by field.
 _MINIDISK_FACTS = (
-    ("size", "size", lambda d: f"{d.size:,} {d.unit}"),
-    ("volume", "volume", lambda d: d.volume or "none"),
-    ("start", "start", lambda d: "allocated" if d.start is None else f"{d.start:,}"),
+    ("size", lambda d: f"{d.size:,} {d.unit}"),
+    ("volume", lambda d: d.volume or "none"),
+    ("start", lambda d: "allocated" if d.start is None else f"{d.start:,}"),
 )
 
 
@@ -1282,7 +1283,7 @@ def _minidisk_changes(old: Sequence[Minidisk], new: Sequence[Minidisk]) -> tuple
         was = before.get(key)
         if was is None:
             out.append(MinidiskChange(d.owner, d.address, "added", None, d))
-        elif any(said(was) != said(d) for _, _, said in _MINIDISK_FACTS):
+        elif any(said(was) != said(d) for _, said in _MINIDISK_FACTS):
             out.append(MinidiskChange(d.owner, d.address, "changed", was, d))
     out += [MinidiskChange(d.owner, d.address, "removed", d, None) for key, d in before.items() if key not in after]
     return tuple(out)
@@ -1565,7 +1566,7 @@ def _minidisk_lines(changes: Sequence[MinidiskChange], indent: int) -> list[str]
     for c in changes:
         if c.old is not None and c.new is not None:
             out.append(f"{lead}minidisk {c.owner} {c.address} changed")
-            for _, label, said in _MINIDISK_FACTS:
+            for label, said in _MINIDISK_FACTS:
                 if said(c.old) != said(c.new):
                     out += _was_now(label, said(c.old), said(c.new), indent + 2)
         else:
