@@ -108,9 +108,10 @@ def test_diff_prints_each_changed_file_as_a_unified_diff(tmp_path):
     text = result.stdout
     assert "--- a/DEV1/BKRSUBMT.EXEC\n+++ b/DEV1/BKRSUBMT.EXEC\n" in text
     assert "\n-when.1 = 'daily 01:00'\n" in text and "\n+when.1 = 'daily 01:30'\n" in text
-    # only the changed files, and never the manifest (the plan's table names it)
+    # only the changed files (DEV2's BKRSUBMT holds the job's schedule in its
+    # `awaysched.`, rexx.md), and never the manifest (the plan's table names it)
     changed = {line[6:] for line in text.splitlines() if line.startswith("+++ b/")}
-    assert changed == {"DEV1/BKRSUBMT.EXEC"}
+    assert changed == {"DEV1/BKRSUBMT.EXEC", "DEV2/BKRSUBMT.EXEC"}
     assert "update     manifest.json" in text
     check = run_cli(["compile", src, "-o", out, "--check", "--diff"], expect=1)
     assert "+when.1 = 'daily 01:30'" in check.stdout and "not up to date" in check.stderr
@@ -170,7 +171,9 @@ def test_a_renamed_source_marks_the_files_that_differ_only_in_its_name(tmp_path,
     updated = {path for path, row in rows.items() if row[0] == "update"}
     only = {path for path, row in rows.items() if row[-3:] == ["(source", "name", "only)"]}
     assert updated == {path for path, data in before.items() if data is not None}
-    assert only == updated - {"DEV1/BKRSUBMT.EXEC", "manifest.json"}
+    # The job moved is in DEV1's BKRSUBMT, and in DEV2's `awaysched.` (rexx.md).
+    submits = {"DEV1/BKRSUBMT.EXEC", "DEV2/BKRSUBMT.EXEC"}
+    assert only == updated - submits - {"manifest.json"}
     line = (
         f"{len(only)} files differ only in the source name in their header (was dev.bkr;"
         " `--source-name dev.bkr` compares the rest)"
@@ -178,14 +181,14 @@ def test_a_renamed_source_marks_the_files_that_differ_only_in_its_name(tmp_path,
     assert result.stdout.splitlines()[-1] == line
     # --diff folds them into that line: the one real change is all it shows.
     diff = run_cli(["compile", new, "-o", out, "--diff"], expect=0).stdout
-    assert {row[6:] for row in diff.splitlines() if row.startswith("+++ ")} == {"DEV1/BKRSUBMT.EXEC"}
+    assert {row[6:] for row in diff.splitlines() if row.startswith("+++ ")} == submits
     assert "+when.1 = 'daily 01:30'" in diff and line in diff
     check = run_cli(["compile", new, "-o", out, "--check", "--diff"], expect=1).stdout
-    assert {row[6:] for row in check.splitlines() if row.startswith("+++ ")} == {"DEV1/BKRSUBMT.EXEC"}
+    assert {row[6:] for row in check.splitlines() if row.startswith("+++ ")} == submits
     plan = json.loads(run_cli(["compile", new, "-o", out, "--check", "--plan-format", "json"], expect=1).stdout)
     reasons = {f["path"]: f["reason"] for f in plan["files"]}
     assert {p for p, why in reasons.items() if why == "source-name-only"} == only
-    assert reasons["DEV1/BKRSUBMT.EXEC"] == reasons["manifest.json"] == "source-changed"
+    assert {reasons[p] for p in submits} == {reasons["manifest.json"]} == {"source-changed"}
     assert line in plan["notes"]
     # A hand edit is no header's: the file stays `changed by hand`, its diff shown.
     edited = out / "DEV1" / "SYSFULL1.TEMPLATE"
@@ -198,7 +201,7 @@ def test_a_renamed_source_marks_the_files_that_differ_only_in_its_name(tmp_path,
     # Named as before, the rest is compared: no mark, no line.
     same = run_cli(["compile", new, "-o", out, "--dry-run", "--source-name", "dev.bkr"], expect=0).stdout
     assert "source name" not in same and {p for p, row in _rows(same).items() if row[0] == "update"} == {
-        "DEV1/BKRSUBMT.EXEC", "manifest.json"
+        *submits, "manifest.json"
     }
     assert tree(out) == before
     # The files under the old name are emitted only to compare a folder compiled
