@@ -45,7 +45,7 @@ from bkrdsl.resolve.model import (
     StartEntry,
     Timing,
     VolumeCapacity,
-    is_pattern,
+    owner_takes_in,
     parse_address_range,
     pattern_regex,
     split_sfs_path,
@@ -1738,17 +1738,13 @@ def _place(span) -> Place:
     return Place(span.file, span.line, span.column)
 
 
-def _takes_in(owner: str, user: str) -> bool:
-    """Whether a minidisk selection's owner (or an SFS path's user part) takes in `user`."""
-    return owner == "*" or owner == user or (is_pattern(owner) and bool(pattern_regex(owner).match(user)))
-
-
 def _names_user(s: Selected, user: str) -> bool:
     """Whether selection `s` of a template concerns `user`: an include whose records
-    name it (or a `match` pattern it matches), an exclude whose owner or path takes it in."""
+    name it (or a `match` pattern it matches), an exclude whose owner or path takes it in
+    (`owner_takes_in`; of an SFS path, its user part)."""
     if s.medium == "minidisk":
-        return any(_takes_in(owner, user) for owner in s.records)
-    return any((parts := split_sfs_path(path)) is not None and _takes_in(parts[1], user) for path in s.records)
+        return any(owner_takes_in(owner, user) for owner in s.records)
+    return any((parts := split_sfs_path(path)) is not None and owner_takes_in(parts[1], user) for path in s.records)
 
 
 def _declaration(model: Model, user: str) -> tuple[str | None, str | None, Place | None]:

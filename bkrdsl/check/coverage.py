@@ -42,6 +42,7 @@ from bkrdsl.resolve.model import (
     id_scanner,
     is_pattern,
     narrow_owners,
+    owner_takes_in,
     owners_in_part,
     parse_address_range,
     parse_time,
@@ -1555,11 +1556,6 @@ def _first_sharing(pairs: list[tuple[int, int]], items, matched: set[str], overl
             yield a, b, shared
 
 
-def _owner_selects(owner: str, user: str) -> bool:
-    """Whether an include of owner `owner` (an ID, a pattern or `*`) selects ID `user`."""
-    return owner == "*" or pattern_regex(owner).match(user) is not None
-
-
 def _narrowed(pattern: str, owner: str) -> str | None:
     """What of a job's `match` pattern an include of owner `owner` selects, as the
     pattern its record names (see `narrow_owners`): the pattern itself when the
@@ -1587,7 +1583,7 @@ def _shared_items(one, two, matched: set[str], overlap: _Overlap | None = None) 
 
     def selected(i: str) -> bool:
         return overlap is None or any(
-            _owner_selects(pa.owner, i) and _owner_selects(pb.owner, i) and _kept(overlap, pa, pb, (i,))
+            owner_takes_in(pa.owner, i) and owner_takes_in(pb.owner, i) and _kept(overlap, pa, pb, (i,))
             for pa, pb in overlap.meetings
         )
 

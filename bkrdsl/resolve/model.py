@@ -112,6 +112,12 @@ def pattern_regex(pattern: str) -> re.Pattern:
     return re.compile(pattern_body(pattern) + r"\Z")
 
 
+def owner_takes_in(owner: str, user: str) -> bool:
+    """Whether a selection's owner (an ID, a CP-style pattern or `*`) takes in user
+    ID `user`: an include's selects it, an exclude's removes it."""
+    return owner == "*" or pattern_regex(owner).match(user) is not None
+
+
 def narrow_owners(owner: str, ids: list[str], patterns: list[str]) -> list[str]:
     """The owners an include record names: the users (`ids`) and `match` patterns
     (`patterns`) a job backs up that the include's `owner` selects.
