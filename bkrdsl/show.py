@@ -465,6 +465,48 @@ def _directory_json(coverage: Coverage | None) -> dict:
     return {"directory": {"file": coverage.directory, "left_out": left_out}}
 
 
+def _coverage_entry_json(u: UserCoverage) -> dict:
+    """One of `members[].coverage.entries[]` (and of `--user`'s `directory.members[]`)."""
+    return {
+        "user": u.user,
+        "statement": u.statement,
+        "status": u.status,
+        "jobs": [{"name": j.name, "member": j.member} for j in u.jobs],
+        "minidisks": [
+            {
+                "address": d.address,
+                "status": d.status,
+                "jobs": [{"name": j.name, "member": j.member} for j in d.jobs],
+                "manual_only": d.manual_only,
+                "excluded_by": [
+                    {"file": x.file, "line": x.line, "column": x.column, "whose": x.whose, "name": x.name}
+                    for x in d.excluded_by
+                ],
+            }
+            for d in u.minidisks
+        ],
+    }
+
+
+def _to_json(row: JobRow) -> dict | None:
+    return None if row.medium is None else {"medium": row.medium, "pool": row.pool}
+
+
+def _job_on_member_json(member: str, row: JobRow) -> dict:
+    """A job as another part of the JSON describes one of `members[].jobs[]` on its
+    member (`coverage.jobs[]`, `--user`'s `users[].jobs[]`): by `name` and `member`,
+    and its `source_job`, `kind`, `level`, `schedule`, `time` and `to`."""
+    return {
+        "name": row.name,
+        "member": member,
+        "source_job": row.source_job,
+        "kind": row.kind,
+        "level": row.level,
+        **_timing_json(row.when),
+        "to": _to_json(row),
+    }
+
+
 def _member_coverage_json(users: tuple[UserCoverage, ...] | None, jobs=()) -> dict:
     """`members[].coverage`, with --directory only; `jobs`, those it names (`coverage_jobs`)."""
     if users is None:
@@ -475,40 +517,8 @@ def _member_coverage_json(users: tuple[UserCoverage, ...] | None, jobs=()) -> di
             "backed_up": sum(u.status == BACKED_UP for u in users),
             "minidisks": sum(len(u.minidisks) for u in users),
             "minidisks_backed_up": sum(d.status == BACKED_UP for u in users for d in u.minidisks),
-            "entries": [
-                {
-                    "user": u.user,
-                    "statement": u.statement,
-                    "status": u.status,
-                    "jobs": [{"name": j.name, "member": j.member} for j in u.jobs],
-                    "minidisks": [
-                        {
-                            "address": d.address,
-                            "status": d.status,
-                            "jobs": [{"name": j.name, "member": j.member} for j in d.jobs],
-                            "manual_only": d.manual_only,
-                            "excluded_by": [
-                                {"file": x.file, "line": x.line, "column": x.column, "whose": x.whose, "name": x.name}
-                                for x in d.excluded_by
-                            ],
-                        }
-                        for d in u.minidisks
-                    ],
-                }
-                for u in users
-            ],
-            "jobs": [
-                {
-                    "name": row.name,
-                    "member": member,
-                    "source_job": row.source_job,
-                    "kind": row.kind,
-                    "level": row.level,
-                    **_timing_json(row.when),
-                    "to": None if row.medium is None else {"medium": row.medium, "pool": row.pool},
-                }
-                for member, row in jobs
-            ],
+            "entries": [_coverage_entry_json(u) for u in users],
+            "jobs": [_job_on_member_json(member, row) for member, row in jobs],
         }
     }
 
@@ -521,7 +531,7 @@ def _job_json(j: JobRow, coverage: Coverage | None = None) -> dict:
         "kind": j.kind,
         "level": j.level,
         **_timing_json(j.when),
-        "to": None if j.medium is None else {"medium": j.medium, "pool": j.pool},
+        "to": _to_json(j),
         "backs_up": [_backed_up_json(b, coverage) for b in j.backs_up],
         "users": list(j.users),
         "patterns": list(j.patterns),
@@ -1933,13 +1943,7 @@ def _user_json(u: UserView) -> dict:
         "status": u.status,
         "jobs": [
             {
-                "name": j.row.name,
-                "member": j.member,
-                "source_job": j.row.source_job,
-                "kind": j.row.kind,
-                "level": j.row.level,
-                **_timing_json(j.row.when),
-                "to": None if j.row.medium is None else {"medium": j.row.medium, "pool": j.row.pool},
+                **_job_on_member_json(j.member, j.row),
                 "selection": [
                     {**_selected_json(s), "file": p.file, "line": p.line, "column": p.column} for s, p in j.selects
                 ],
@@ -1948,11 +1952,10 @@ def _user_json(u: UserView) -> dict:
         ],
     }
     if u.directory is not None:
-        entries = _member_coverage_json(tuple(c for _, c in u.coverage))["coverage"]["entries"]
         out["directory"] = {
             "statement": u.statement,
             "left_out": u.left_out,
-            "members": [{"member": m, **e} for (m, _), e in zip(u.coverage, entries)],
+            "members": [{"member": m, **_coverage_entry_json(c)} for m, c in u.coverage],
         }
     return out
 
