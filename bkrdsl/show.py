@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from bkrdsl import ast
 from bkrdsl.records import dataclass
@@ -920,6 +920,32 @@ def _header_lines(v: ClusterView) -> list[str]:
     return out
 
 
+def _table(
+    heads: Sequence[str], rows: Sequence[Sequence[list[str]]], schedule: int
+) -> tuple[list[int], Callable[[Sequence[list[str]]], list[str]]]:
+    """The columns of a table of jobs (`text`'s, `user_text`'s): each as wide as its
+    heading and its widest cell, but the schedule's (column `schedule`), which folds
+    after its commas to SCHEDULE_WIDTH; and what lays out a row (the headings too,
+    each a cell), its cells of one or more lines side by side, each line indented
+    two blanks, the cells two blanks apart. A row may have fewer cells than heads."""
+    widths = [len(h) for h in heads]
+    for row in rows:
+        for i, cell in enumerate(row):
+            widths[i] = max(widths[i], *(len(c) for c in cell))
+    widths[schedule] = min(widths[schedule], max(SCHEDULE_WIDTH, len(heads[schedule])))
+
+    def lines(row: Sequence[list[str]]) -> list[str]:
+        row = [cell if i != schedule else _fold(cell[0], widths[schedule]) for i, cell in enumerate(row)]
+        height = max(len(cell) for cell in row)
+        return [
+            "  "
+            + "  ".join((cell[n] if n < len(cell) else "").ljust(w) for cell, w in zip(row, widths)).rstrip()
+            for n in range(height)
+        ]
+
+    return widths, lines
+
+
 def text(v: ClusterView) -> str:
     """The text format: the cluster's header, then each member shown, in member
     order, its jobs by time of day, its expiry and what BKRSTART starts. Lines of
@@ -928,21 +954,8 @@ def text(v: ClusterView) -> str:
     too narrow."""
     rows = [_cells(j) for m in v.shown for j in m.jobs]
     rows += [_expire_cells(action, w) for m in v.shown for action, w in m.expire]
-    widths = [len(h) for h in HEADINGS[:-1]]
-    for row in rows:
-        for i, cell in enumerate(row):
-            widths[i] = max(widths[i], *(len(c) for c in cell))
-    widths[1] = min(widths[1], max(SCHEDULE_WIDTH, len(HEADINGS[1])))
+    widths, lines = _table(HEADINGS[:-1], rows, 1)
     last = 2 + sum(w + 2 for w in widths)  # where `backs up` starts
-
-    def lines(row: Sequence[list[str]]) -> list[str]:
-        row = [cell if i != 1 else _fold(cell[0], widths[1]) for i, cell in enumerate(row)]
-        height = max(len(cell) for cell in row)
-        return [
-            "  "
-            + "  ".join((cell[n] if n < len(cell) else "").ljust(w) for cell, w in zip(row, widths)).rstrip()
-            for n in range(height)
-        ]
 
     out = _header_lines(v)
     for m in v.shown:
@@ -1916,14 +1929,10 @@ def user_text(v: ClusterView, users: Sequence[UserView]) -> str:
             out += _wrapped(said + ":", "  ", "    ")
             rows = [([j.member], *_cells(j.row)) for j in u.jobs]
             heads = ("member", *HEADINGS[:-1])
-            widths = [max(len(h), *(len(x) for r in rows for x in r[i])) for i, h in enumerate(heads)]
-            widths[2] = min(widths[2], max(SCHEDULE_WIDTH, len(heads[2])))  # folds as the table's
-            out.append(("  " + "  ".join(h.ljust(w) for h, w in zip(heads, widths))).rstrip())
+            _, lines = _table(heads, rows, 2)  # the schedule folds as the table's
+            out += lines([[h] for h in heads])
             for j, r in zip(u.jobs, rows):
-                cells = [c if i != 2 else _fold(c[0], widths[2]) for i, c in enumerate(r)]
-                for n in range(max(len(c) for c in cells)):
-                    said = "  ".join((c[n] if n < len(c) else "").ljust(w) for c, w in zip(cells, widths))
-                    out.append(("  " + said).rstrip())
+                out += lines(r)
                 if not any(s.action == "include" for s, _ in j.selects):
                     out.append(" " * 10 + "selects none of its minidisks or SFS paths: no include names it")
                 for s, p in j.selects:
