@@ -613,6 +613,55 @@ def test_completion_leaves_out_what_its_block_or_statement_holds_once_already():
     assert "workers" in {c.label for c in F.complete(doc, line, column)}
 
 
+#: Each keyword completion leaves out once written (`ONCE_IN_BLOCK`, `ONCE_IN_STATEMENT`):
+#: a text of examples/prodssi.bkr and the same text with that keyword's statement or
+#: option written twice.
+WRITTEN_TWICE = {
+    ("cluster", "catalog"): ("  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1\n",) * 2,
+    ("cluster", "tape"): (
+        (
+            "  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n"
+            "                      catalog-dmm TCDMM request-dmm TRDMM\n"
+        ),
+    ) * 2,
+    ("cluster", "description"): ('  description "Production SSI cluster, four members, tape under Tape Manager"\n',) * 2,
+    ("member", "workers"): ("member VMSYS1 { workers 4 ", "member VMSYS1 { workers 4  workers 4 "),
+    ("member", "job-suffix"): ("member VMSYS1 { workers 4 ", "member VMSYS1 { job-suffix A  job-suffix A  workers 4 "),
+    ("member", "description"): ("member VMSYS1 { workers 4 ", 'member VMSYS1 { description "a"  description "a"  workers 4 '),
+    ("job", "run"): ("    run on VMSYS2 daily 23:30\n",) * 2,
+    ("job", "to"): ("    to disk pool BKUPPOOL\n",) * 2,
+    ("job", "description"): ('    description "Nightly incremental of the Linux guests\' CMS disks"\n',) * 2,
+    ("expire", "preview"): ("    preview daily 01:00\n",) * 2,
+    ("expire", "purge"): ("    purge weekly sun 03:00\n",) * 2,
+    ("expire", "retain"): ("    retain 35 days\n",) * 2,
+    ("catalog", "server"): ("server BKRSVSFS pool", "server BKRSVSFS server BKRSVSFS pool"),
+    ("catalog", "pool"): ("pool BKRPOOL on", "pool BKRPOOL pool BKRPOOL on"),
+    ("catalog", "on"): ("BKRPOOL on VMSYS1\n", "BKRPOOL on VMSYS1 on VMSYS1\n"),
+    ("catalog", "logon-wait"): ("BKRPOOL on VMSYS1\n", "BKRPOOL on VMSYS1 logon-wait 30 seconds logon-wait 30 seconds\n"),
+    ("catalog", "pool-wait"): ("BKRPOOL on VMSYS1\n", "BKRPOOL on VMSYS1 pool-wait 30 seconds pool-wait 30 seconds\n"),
+    ("tape", "catalog-node"): ("catalog-node TCTMM on VMSYS1", "catalog-node TCTMM on VMSYS1 catalog-node TCTMM on VMSYS1"),
+    ("tape", "request-node"): ("request-node TRTMM\n", "request-node TRTMM request-node TRTMM\n"),
+    ("tape", "catalog-dmm"): ("catalog-dmm TCDMM", "catalog-dmm TCDMM catalog-dmm TCDMM"),
+    ("tape", "request-dmm"): ("request-dmm TRDMM", "request-dmm TRDMM request-dmm TRDMM"),
+}
+
+
+def test_what_completion_leaves_out_once_written_is_bkr115_written_twice():
+    # The tables completion reads are its own copy of BKR115's statements: each
+    # keyword they name, written twice, is BKR115 (so completion hides no keyword
+    # that may be written again), and each has its case here.
+    from bkrdsl.pipeline import analyse
+
+    tables = {**F.ONCE_IN_BLOCK, **F.ONCE_IN_STATEMENT}
+    assert set(WRITTEN_TWICE) == {(block, word) for block, words in tables.items() for word in words}
+    text = (EXAMPLES / "prodssi.bkr").read_text()
+    for (block, word), (once, twice) in WRITTEN_TWICE.items():
+        assert once in text, (block, word)
+        edited = text.replace(once, once + twice if once == twice else twice, 1)
+        codes = [d.code for d in analyse("prodssi.bkr", edited.encode()).diagnostics if d.severity == "error"]
+        assert codes == ["BKR115"], (block, word, codes)
+
+
 def test_completion_after_disk_offers_the_product_s_machines():
     # `disk |` offered every user (`disk LNX01 ...` is BKR332: no product machine)
     # and not `BKRWRK*`, the pattern a worker's `disk` is written with.

@@ -1236,7 +1236,7 @@ ONCE_IN_BLOCK = {
     "cluster": frozenset({"catalog", "tape", "description"}),
     "member": frozenset({"workers", "job-suffix", "description"}),
     "job": frozenset({"run", "to", "description"}),
-    "expire": frozenset({"preview", "purge", "retain", "description"}),
+    "expire": frozenset({"preview", "purge", "retain"}),  # no `description` there: BKR013
 }
 ONCE_IN_STATEMENT = {
     "catalog": frozenset({"server", "pool", "on", "logon-wait", "pool-wait"}),
