@@ -234,7 +234,9 @@ INVALID_DAY = register(
     `sat,sun`); a range runs on past Sunday (`fri-mon`). A day by its number,
     as a crontab counts them (`weekly 7 02:00`), is one error whose help
     names the day (`weekly sun 02:00`: 0 and 7 are Sunday, 1 Monday), with
-    no fix, since other counts start the week at Sunday. `monthly first sun
+    no fix, since other counts start the week at Sunday; several numbers
+    (`weekly 6,7 02:00`) are one error that names each, whose help names
+    every day (`weekly sat,sun 02:00`). `monthly first sun
     02:00` (also `second`, `third`, `fourth`, `last`) takes one weekday, by
     name as `weekly` does; `monthly first 02:00 sun`, the time before the day,
     is one error whose fix writes `monthly first sun 02:00`. With the time
@@ -529,6 +531,24 @@ _USER_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@#$_-*%?")
 
 #: A day of the week by its number, as a crontab counts them (`weekly 7 02:00`).
 _CRONTAB_DAYS = {"0": "sun", "1": "mon", "2": "tue", "3": "wed", "4": "thu", "5": "fri", "6": "sat", "7": "sun"}
+
+
+def _crontab_days(sched: ast.Schedule, numbered: list[ast.Word]) -> Diagnostic:
+    """`weekly 7 02:00`, `weekly 6,7 02:00`: days by their numbers, as a crontab counts
+    them. One error for all of them, at the numbers (from the first to the last when
+    they share a line), whose help writes the schedule with every day named."""
+    days = ",".join(dict.fromkeys(_CRONTAB_DAYS.get(d.text, d.text) for d in sched.days))  # 0 and 7: Sunday once
+    meant = " ".join(p for p in ("weekly", days, sched.time and sched.time.text) if p)
+    first, last = numbered[0], numbered[-1]
+    if len(numbered) == 1:
+        said = f"{quoted(first.text)} is not a day of the week"
+    else:
+        said = f"{listed([d.text for d in numbered], limit=len(numbered))} are not days of the week"
+    return INVALID_DAY(
+        f"{said}: `weekly` takes each day by name",
+        span_through(first.span, last.span) if first.span.line == last.span.end_line else first.span,
+        help=f"write `{meant}`, if the numbers count as a crontab's do (0 and 7 are Sunday, 1 is Monday)",
+    )
 
 
 def sfs_path_problem(text: str) -> str | None:
@@ -1127,15 +1147,12 @@ def times_and_days(model: Model):
                         continue
                     if w.text in _CRONTAB_DAYS and sched.ordinal is None:
                         # `weekly 7 02:00`: a day by number, as a crontab writes it; another
-                        # count starts at Sunday (Quartz: 1), so no fix writes the name
-                        days = ",".join(_CRONTAB_DAYS.get(d.text, d.text) for d in sched.days)
-                        meant = " ".join(p for p in ("weekly", days, sched.time and sched.time.text) if p)
-                        yield INVALID_DAY(
-                            f"{quoted(w.text)} is not a day of the week: `weekly` takes each day by name",
-                            w.span,
-                            help=f"write `{meant}`, if the numbers count as a crontab's do"
-                            " (0 and 7 are Sunday, 1 is Monday)",
-                        )
+                        # count starts at Sunday (Quartz: 1), so no fix writes the name.
+                        # `weekly 6,7 02:00`: one slip, one error that names every number
+                        numbered = [d for d in sched.days if d.text in _CRONTAB_DAYS]
+                        if w is not numbered[0]:
+                            continue
+                        yield _crontab_days(sched, numbered)
                         continue
                     close = suggest.closest(w.text, [d.upper() for d in day_names])
                     yield INVALID_DAY(
