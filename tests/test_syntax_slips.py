@@ -1515,6 +1515,41 @@ def test_the_help_says_what_to_write(clean, written, help):
     assert too_long(found, analysis.sources) == []  # the text renderer shows every line whole
 
 
+#: examples/prodssi.bkr's `tape manager` statement, both its lines.
+TAPE_STATEMENT = (
+    "tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n"
+    "                      catalog-dmm TCDMM request-dmm TRDMM"
+)
+#: A scope left out: the help says which one an SSI cluster wants, not only that one
+#: of the two is missing (SSI rules 4 and 7); no fix, as `local` is a choice too.
+SCOPE_LEFT_OUT = [
+    ("catalog shared server", "catalog server",
+     "expected `local` or `shared` after `catalog`, found `server`",
+     ("write `shared` after `catalog`: one catalog for the whole cluster, the choice recommended for an SSI"
+      " cluster (`local` keeps one catalog per member)")),
+    # alone on its line before the next statement: the fast parser reads this one itself
+    ("catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1", "catalog",
+     "expected `local` or `shared` after `catalog`, found `expire`",
+     ("write `shared` after `catalog`: one catalog for the whole cluster, the choice recommended for an SSI"
+      " cluster (`local` keeps one catalog per member)")),
+    (TAPE_STATEMENT, "tape manager",
+     "expected `local` or `shared` after `manager`, found `disk`",
+     ("write `shared` after `manager`: backups to tape need Tape Manager's catalog shared by the cluster"
+      " (with `local`, bkrc writes no Tape Manager nodes)")),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "message", "help"), SCOPE_LEFT_OUT, ids=[s[1] for s in SCOPE_LEFT_OUT])
+def test_a_scope_left_out_gets_the_one_an_ssi_cluster_wants(clean, written, message, help, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    assert BASE.count(clean) == 1, clean
+    analysis = analyse("prodssi.bkr", BASE.replace(clean, written).encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.help, found.fix) == ("BKR004", message, help, None)
+    assert too_long(found, analysis.sources) == []
+
+
 #: A schedule in a help: the first one written in backquotes after `write`.
 _HELP_SCHEDULE = re.compile(r"write `((?:daily|weekly|monthly) [^`]*)`")
 

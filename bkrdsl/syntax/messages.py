@@ -3092,10 +3092,25 @@ def unexpected(found: str, wanted: str, span: Span) -> Diagnostic:
     return codes.SYNTAX(f"unexpected {found}; expected {wanted}", span, help=GENERIC_HELP)
 
 
+#: What the help says of a scope left out after `catalog` and `tape manager`: which
+#: one an SSI cluster wants (SSI rules 4 and 7), and what the other does.
+_SCOPE_ADVICE = {
+    " after `catalog`": "one catalog for the whole cluster, the choice recommended for an"
+    " SSI cluster (`local` keeps one catalog per member)",
+    " after `manager`": "backups to tape need Tape Manager's catalog shared by the cluster"
+    " (with `local`, bkrc writes no Tape Manager nodes)",
+}
+
+
 def missing_other(wanted: str, after: str, found: str, span: Span, filler: str) -> Diagnostic:
     code = codes.EXPECTED_NAME if filler in ("NAME", "STRING", "IMPORT_PATH") else codes.SYNTAX
     written = "`on MEMBER`, the member it runs on," if wanted == "`on`" else wanted
-    return code(f"expected {wanted}{after}, found {found}", span, help=f"write {written}{after or ' here'}")
+    help = f"write {written}{after or ' here'}"
+    advice = _SCOPE_ADVICE.get(after.lower()) if wanted == "`local` or `shared`" else None
+    if advice is not None:
+        # `catalog server BKRSVSFS`: which scope fits, not only that one is missing
+        help = f"write `shared`{after}: {advice}"
+    return code(f"expected {wanted}{after}, found {found}", span, help=help)
 
 
 def on_left_out(diag: Diagnostic, name: Span, before_on: str = "", member: str = "") -> Diagnostic:
