@@ -150,6 +150,10 @@ RESTORED = [
     ("run on VMSYS1 daily 02:00", "run VMSYS1 on daily 02:00", "BKR004", "Write `on VMSYS1`"),
     ("run on each member daily 03:30", "run on member each daily 03:30", "BKR004", "Write `each member`"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 schedule daily 02:00", "BKR004", "Remove `schedule`"),
+    # a crontab line labelled or quoted, a WAKEUP TIMES line: one error whose fix writes the schedule
+    ("run on VMSYS1 daily 02:00", 'run on VMSYS1 cron "0 2 * * *"', "BKR012", "Write `daily 02:00`"),
+    ("purge weekly sun 03:00", "purge cron: 0 3 * * 0", "BKR012", "Write `weekly sun 03:00`"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 ==/==/== 02:00:00", "BKR012", "Write `daily 02:00`"),
     ("backup APPS full", "backup group APPS full", "BKR004", "Remove `group`"),
     ("backup APPS full", "backup users APPS full", "BKR004", "Remove `users`"),
     ("backup APPS full", "backup groups APPS full", "BKR004", "Remove `groups`"),

@@ -89,6 +89,14 @@ CASES = [
     ("run on M1 daily 02:00", "run on M1 schedule daily 02:00", "`schedule` is not written in `run`: the schedule follows the members", "run on M1 daily 02:00", "run on M1 daily 02:00"),
     ("run on M1 daily 02:00", "run on each member time: weekly sun 02:00", "`time:` is not written in `run`", "run on each member weekly sun 02:00", "run on each member weekly sun 02:00"),
     ("purge weekly sun 03:00", "purge schedule weekly sun 03:00", "`schedule` is not written in `purge`: the schedule follows `purge`", "purge weekly sun 03:00", "purge weekly sun 03:00"),
+    # a crontab line labelled or quoted (was "a `,` is missing between `M1` and `cron`", then a
+    # quoted text out of place), and a WAKEUP TIMES line (was a bad character `=`, then `02:00:00`)
+    ("run on M1 daily 02:00", 'run on M1 cron "0 2 * * *"', "`0 2 * * *` is a crontab schedule", "daily 02:00", None),
+    ("run on M1 daily 02:00", "run on M1 cron: 0 2 * * 1-5", "`0 2 * * 1-5` is a crontab schedule", "weekly mon,tue,wed,thu,fri 02:00", None),
+    ("run on M1 daily 02:00", 'run on M1 "30 1 15 * *"', "`30 1 15 * *` is a crontab schedule", "monthly 15 01:30", None),
+    ("purge weekly sun 03:00", "purge crontab '0 3 * * 0'", "`0 3 * * 0` is a crontab schedule", "weekly sun 03:00", None),
+    ("run on M1 daily 02:00", "run on M1 ==/==/== 02:00:00", "`==/==/== 02:00:00` is a WAKEUP TIMES date and time", "daily 02:00", None),
+    ("run on M1 daily 02:00", "run on M1 ==/01/== 23:30:00", "`==/01/== 23:30:00` is a WAKEUP TIMES date and time", "monthly 1 23:30", None),
 ]
 # fmt: on
 

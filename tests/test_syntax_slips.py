@@ -1550,6 +1550,32 @@ def test_a_scope_left_out_gets_the_one_an_ssi_cluster_wants(clean, written, mess
     assert too_long(found, analysis.sources) == []
 
 
+#: A schedule as another scheduler writes it: one error over all of it, whose fix writes
+#: the schedule (was a member CRON whose `,` is missing and a quoted text out of place;
+#: a character `=` and a time with seconds).
+OTHER_SCHEDULERS = [
+    ('cron "0 2 * * *"', "daily 02:00"),
+    ("cron \"0 2 * * 1-5\"", "weekly mon,tue,wed,thu,fri 02:00"),
+    ("schedule: 0 22 * * 6", "weekly sat 22:00"),
+    ("==/==/== 02:00:00", "daily 02:00"),
+    ("==/01/== 23:30:00", "monthly 1 23:30"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "meant"), OTHER_SCHEDULERS, ids=[w for w, _ in OTHER_SCHEDULERS])
+def test_a_schedule_as_another_scheduler_writes_it_is_one_error(written, meant, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("run on VMSYS1 daily 02:00", f"run on VMSYS1 {written}", 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix.title) == ("BKR012", f"Write `{meant}`")
+    assert found.help.startswith(f"write `{meant}`")
+    line = text.splitlines()[found.span.line - 1]
+    assert line[found.span.column - 1 : found.span.end_column - 1] == written
+    assert too_long(found, analysis.sources) == []
+
+
 #: A schedule in a help: the first one written in backquotes after `write`.
 _HELP_SCHEDULE = re.compile(r"write `((?:daily|weekly|monthly) [^`]*)`")
 

@@ -707,7 +707,13 @@ UNKNOWN_KEYWORD = register(
     fix writes it (`daily 02:00`, `30 2 * * 0` is `weekly sun 02:30`,
     `0 2 * * 1-5` is `weekly mon,tue,wed,thu,fri 02:00`, days Monday first,
     every day of the week `daily`, `0 2 15 * *` is `monthly 15 02:00`), else
-    the help lists the forms there are. A schedule by the year (`yearly feb
+    the help lists the forms there are; so is one labelled or quoted as a
+    form or a crontab file writes it (`run on VMSYS1 cron "0 2 * * *"`,
+    `cron: 0 2 * * *`, `"0 2 * * *"`), whose fix writes the schedule over
+    all of it. A line of CMS WAKEUP's WAKEUP TIMES file (`run on VMSYS1
+    ==/==/== 02:00:00`) is one error too, whose fix writes `daily 02:00`
+    (`==/15/== 02:00:00`, the 15th of any month, `monthly 15 02:00`), where
+    the seconds are 00 and the hour is given. A schedule by the year (`yearly feb
     28 22:00`, `yearly 22:00`) or by the date, a run on one day (`on
     2026-02-28 22:00`), is one error without a fix, whose help says to write
     `manual` and submit the job by hand when it is due, the line's time kept,

@@ -2059,6 +2059,34 @@ def cron_schedule(written: str, meant: str | None, span: Span) -> Diagnostic:
     )
 
 
+def wakeup_meant(date: str, time: str) -> str | None:
+    """The bkrc schedule a WAKEUP TIMES date and time say, when it has one: any month
+    and year (`==/==/==` every day, `==/15/==` the 15th of every month) at a time whose
+    hour and minute are given and whose seconds, if written, are 00."""
+    _month, day, year = date.split("/")
+    hour, minute, *seconds = time.split(":")
+    if year != "==" or not (hour.isdigit() and minute.isdigit()) or seconds not in ([], ["00"]):
+        return None
+    if int(hour) > 23 or int(minute) > 59:
+        return None
+    at = f"{int(hour):02d}:{minute}"
+    if day == "==":
+        return f"daily {at}"
+    return f"monthly {int(day)} {at}" if 1 <= int(day) <= 31 else None
+
+
+def wakeup_schedule(written: str, meant: str | None, span: Span) -> Diagnostic:
+    """`run on VMSYS1 ==/==/== 02:00:00`: a schedule as WAKEUP TIMES writes it."""
+    return codes.UNKNOWN_KEYWORD(
+        f"`{written}` is a WAKEUP TIMES date and time; a .bkr schedule is `daily`, `weekly`, `monthly` or `manual`",
+        span,
+        help=f"write `{meant}`: a time is HH:MM, without seconds"
+        if meant
+        else f"write {schedule_forms()}, one time each",
+        fix=write_fix(meant, span) if meant else None,
+    )
+
+
 #: The months as English writes them short, and frequencies that name no schedule of
 #: bkrc's but a year's (`yearly feb 28 22:00`, `annually`, `quarterly 1 22:00`).
 MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})

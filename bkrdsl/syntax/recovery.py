@@ -139,6 +139,16 @@ _LEVEL_KEYWORD = re.compile(
 )
 #: A crontab schedule: minute, hour, day of the month, month, day of the week.
 _CRON = re.compile(r"[0-9*/,\-]+(?:[ \t]+[0-9*/,\-]+){4}")
+#: The same, labelled or quoted as a form or a crontab file writes it (`cron "0 2 * * *"`,
+#: `cron: 0 2 * * *`, `"0 2 * * *"`): Recovery.cron_schedule.
+_CRON_WRITTEN = re.compile(
+    r"(?:(?P<label>[a-z]+)[ \t]*[:=]?[ \t]*)?(?P<quote>[\"']?)(?P<cron>" + _CRON.pattern + r")(?P=quote)"
+)
+#: The start of a line of CMS WAKEUP's WAKEUP TIMES file: a date MM/DD/YY whose month
+#: is `==` (any), then a time HH:MM:SS (Recovery.wakeup_schedule: `==/==/== 02:00:00`).
+_WAKEUP = re.compile(
+    r"(?P<date>==/(?:==|\d\d)/(?:==|\d\d))[ \t]+(?P<time>(?:==|\d\d?):(?:==|\d\d)(?::(?:==|\d\d))?)"
+)
 #: Blanks on the line, then a name (Recovery.swapped_words: `group single`).
 #: After a disk's start written before its volume (Recovery.disk_start_without_at):
 #: `1000 on VMCOM1` (after the start) and `extent 1000 on VMCOM1` (after `extent`).
@@ -991,6 +1001,8 @@ class Recovery:
             self._advance(state, end)
             self._assume_string(ip, pos, end)
             return
+        if char == "=" and self.wakeup_schedule(ip, pos):
+            return  # `run on VMSYS1 ==/==/== 02:00:00`: as WAKEUP TIMES writes it
         if char == "=" and self.foreign_line(ip, pos):
             return
         previous = last_real_token(ip.parser_state.value_stack)
@@ -1504,6 +1516,13 @@ class Recovery:
             return None
         if self.kind_in_zvm_words(ip, tok):
             return None
+        if (
+            tok.type in ("NAME", "STRING")
+            and SCHEDULE_KEYWORDS <= accepted
+            and (tok.type == "STRING" or str(tok.value) in messages.SCHEDULE_LABELS | {"crontab"})
+            and self.cron_schedule(ip, tok)
+        ):
+            return None  # `run on VMSYS1 cron "0 2 * * *"`: one error, not a member CRON and a text
         if self.keyword_again(ip, tok):
             return None
         if tok.type in ("USER", "NAME"):
@@ -1963,16 +1982,52 @@ class Recovery:
         return next((kinds[t.type] for t in tail if t.type in kinds), "run")
 
     def cron_schedule(self, ip, tok: Token) -> bool:
-        """`run on VMSYS1 0 2 * * *`: a schedule written as a crontab line. One error
-        (with the schedule to write when the crontab line says one bkrc has), and the
+        """`run on VMSYS1 0 2 * * *`: a schedule written as a crontab line, also labelled
+        or quoted as a form writes it (`cron "0 2 * * *"`, `schedule: 0 2 * * *`), where
+        a schedule may start. One error over all of it (with the schedule to write when
+        the crontab line says one bkrc has, which the fix writes in its place), and the
         five fields are read as that schedule, or as `manual`."""
         end = self._line_end(tok.start_pos)
         rest = self.source.text[tok.start_pos : end].split("#", 1)[0].rstrip()
-        if _CRON.fullmatch(rest) is None:
+        found = _CRON_WRITTEN.fullmatch(rest)
+        if found is None:
             return False
-        meant = messages.cron_meant(rest.split())
+        label = found.group("label")
+        if label is not None and label not in messages.SCHEDULE_LABELS | {"crontab"}:
+            return False
+        cron = found.group("cron")
+        meant = messages.cron_meant(cron.split())
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
-        self.report(messages.cron_schedule(rest, meant, span), tok.start_pos)
+        self.report(messages.cron_schedule(" ".join(cron.split()), meant, span), tok.start_pos)
+        self._read_as_schedule(ip, tok, meant, tok.start_pos + len(rest))
+        return True
+
+    def wakeup_schedule(self, ip, pos: int) -> bool:
+        """`run on VMSYS1 ==/==/== 02:00:00`: a schedule written as a line of CMS WAKEUP's
+        WAKEUP TIMES file (the date MM/DD/YY, `==` for any, or a day's name, then the
+        time with its seconds), where a schedule may start. One error over both fields,
+        with the schedule to write where the line says one bkrc has (`daily 02:00`,
+        `monthly 1 02:00`), which the fix writes in their place; read as that
+        schedule, or as `manual`. Only a date that starts with `==` (any month) comes
+        here, at the `=` no token starts with."""
+        if not SCHEDULE_KEYWORDS <= self.accepts(ip):
+            return False
+        end = self._line_end(pos)
+        start = pos
+        rest = self.source.text[start:end].split("#", 1)[0].rstrip()
+        found = _WAKEUP.fullmatch(rest)
+        if found is None:
+            return False
+        meant = messages.wakeup_meant(found.group("date"), found.group("time"))
+        span = self.source.span(start, start + len(rest))
+        self.report(messages.wakeup_schedule(" ".join(rest.split()), meant, span), start)
+        line, column = self.source.position(start)
+        like = Token("NAME", "", start, line, column, line, column, start)
+        self._read_as_schedule(ip, like, meant, start + len(rest))
+        return True
+
+    def _read_as_schedule(self, ip, tok: Token, meant: str | None, end: int) -> None:
+        """Feed `meant` (a schedule, or `manual` for None) at `tok`, and read on at `end`."""
         words = (meant or "manual").split()
         self.feed(ip, _fake(words[0].upper(), tok, words[0]))
         for word in words[1:]:
@@ -1980,9 +2035,8 @@ class Recovery:
                 if i:
                     self.feed(ip, _fake("COMMA", tok, ","))
                 self.feed(ip, _fake("NAME", tok, day))
-        self._advance(ip.lexer_thread.state, tok.start_pos + len(rest))
+        self._advance(ip.lexer_thread.state, end)
         self._fed_error_token = True
-        return True
 
     def peek_token(self, ip, count: int = 1) -> Token | None:
         """The `count`th token after the current one, without reading it (None at the
