@@ -1550,6 +1550,38 @@ def test_a_scope_left_out_gets_the_one_an_ssi_cluster_wants(clean, written, mess
     assert too_long(found, analysis.sources) == []
 
 
+#: A tape statement's member with no catalog node before it: one error at `on MEMBER`
+#: that shows the node's form (was `manager`, the scope or `expire` said missing, then
+#: a block's `{` after `on VMSYS1`); no fix, the node's machine name being the site's.
+TAPE_MEMBER_ALONE = [
+    "tape on VMSYS1",
+    "tape manager on VMSYS1",
+    "tape manager shared on VMSYS1",
+    "tape shared on VMSYS1",
+    "tape manager local on VMSYS1",
+    "tape manager shared on VMSYS1 request-node TRTMM",
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", TAPE_MEMBER_ALONE)
+def test_a_tape_statement_s_member_without_its_node_shows_the_node_s_form(written, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(TAPE_STATEMENT, written, 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix) == ("BKR004", None)
+    assert found.message == (
+        "`on VMSYS1` in a `tape manager` statement names the member the Tape Manager catalog node logs on to:"
+        " write it after the node, `catalog-node NAME on VMSYS1`"
+    )
+    line = text.splitlines()[found.span.line - 1]
+    assert line[found.span.column - 1 : found.span.end_column - 1] == "on VMSYS1"
+    assert found.help.startswith("write `catalog-node NAME on VMSYS1` after `tape manager shared`")
+    assert ("`request-node NAME` for the other members" in found.help) == ("request-node" not in written)
+    assert too_long(found, analysis.sources) == []
+
+
 #: A schedule as another scheduler writes it: one error over all of it, whose fix writes
 #: the schedule (was a member CRON whose `,` is missing and a quoted text out of place;
 #: a character `=` and a time with seconds).

@@ -285,7 +285,11 @@ SYNTAX = register(
     a schedule before the members a job runs on (`run daily 02:00 on
     VMSYS1` is `run on VMSYS1 daily 02:00`), and a Tape Manager catalog
     node's member before its machine (`catalog-node on VMSYS1 TCTMM` is
-    `catalog-node TCTMM on VMSYS1`).
+    `catalog-node TCTMM on VMSYS1`). A member in a `tape` statement with no
+    catalog node before it (`tape on VMSYS1`, `tape manager shared on
+    VMSYS1`) is one error at `on VMSYS1`, whose help writes `catalog-node
+    NAME on VMSYS1` after `tape manager shared`; no fix, as the node's
+    machine name is the site's.
     A day of the week after a schedule's time (`weekly sat 22:00 sun`) is
     one error whose fix writes it among the days (`weekly sat,sun 22:00`);
     after a `daily` time (`daily 02:00 sun`) the help offers `weekly sun

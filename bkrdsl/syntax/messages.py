@@ -1063,6 +1063,20 @@ def hash_in_keyword(word: str, rest: str, span: Span, at: Span | None) -> Diagno
     )
 
 
+def tape_member_without_node(member: str, options: bool, span: Span) -> Diagnostic:
+    """`tape manager shared on VMSYS1`: the member named without the catalog node it
+    belongs to. `options`: whether other options follow on the line (a request node's
+    is not then asked for)."""
+    also = "" if options else ", and `request-node NAME` for the other members"
+    return codes.SYNTAX(
+        f"`on {member}` in a `tape manager` statement names the member the Tape Manager"
+        f" catalog node logs on to: write it after the node, `catalog-node NAME on {member}`",
+        span,
+        help=f"write `catalog-node NAME on {member}` after `tape manager shared`{also}, with your"
+        " Tape Manager machines' names (IBM names the catalog node's TC... and the request nodes' TR...)",
+    )
+
+
 def keyword_left_out(keyword: str, name: str, span: Span, at: Span) -> Diagnostic:
     """`catalog shared BKRSVSFS pool BKRPOOL`: the keyword before a name left out;
     `at`, the empty span the fix writes the keyword and a blank into."""

@@ -99,6 +99,13 @@ _PATH_AFTER = re.compile(r"[ \t]+([A-Za-z0-9_.\-/]+)(?=[ \t]*(?:#[^\n]*)?\r?(?:\
 #: parts are separated by single `/` (Recovery.backslash_path).
 _IMPORT_PATH_CHAR = re.compile(r"[A-Za-z0-9_.\-/]")
 _MODULE_PATH = re.compile(r"[A-Za-z0-9_.\-]+(?:/[A-Za-z0-9_.\-]+)+")
+#: `tape on VMSYS1`, `tape manager shared on VMSYS1`: a tape statement's member with no
+#: catalog node before it (Recovery.tape_member_without_node); then the rest of the line.
+_TAPE_ON_MEMBER = re.compile(
+    r"[ \t]*(?i:tape)(?P<manager>[ \t]+(?i:manager))?(?:[ \t]+(?P<scope>(?i:shared|local)))?"
+    r"[ \t]+(?P<on>(?i:on))[ \t]+(?P<member>[A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)"
+    r"(?P<rest>[^#\n]*)"
+)
 #: `on VMSYS1 TCTMM` after `catalog-node`: the member, then the node (Recovery.node_after_member).
 #: A name's end, then its block's `{` on its line (`member M {`): member_block_below.
 _BRACE_NEXT = re.compile(r"[ \t]*\{")
@@ -1532,6 +1539,8 @@ class Recovery:
         if self.path_spaced(ip, tok):
             return None
         if tok.type == "RBRACE" and self.brace_inside_statement(ip, tok, accepted):
+            return None
+        if tok.type in ("ON", "SHARED", "LOCAL") and self.tape_member_without_node(ip, tok):
             return None
         if self.node_after_member(ip, tok):
             return None
@@ -3730,6 +3739,40 @@ class Recovery:
         self.report(messages.schedule_as_level(str(tok.value), names, self.span_of(tok), values.group(0)), tok.start_pos)
         self._advance(ip.lexer_thread.state, values.end())
         self._fed_error_token = True  # read, as a whole: a mistake after it is news
+        return True
+
+    def tape_member_without_node(self, ip, tok: Token) -> bool:
+        """`tape on VMSYS1`, `tape manager on VMSYS1`, `tape manager shared on VMSYS1`: a
+        member named in the tape statement with no catalog node before it, as if the
+        statement took the member Tape Manager runs on. The member is the catalog
+        node's, `catalog-node NAME on VMSYS1`: one error at `on VMSYS1` whose help
+        writes the statement so (not also `manager` or the scope missing, then `expire`
+        missing before `on` and a block's `{` after `on VMSYS1`). No fix: the node's
+        machine name is the site's. What was left out is read as placeholders, and the
+        line on from `on` as the catalog node's member and the options after it."""
+        stack = ip.parser_state.value_stack
+        last = last_real_token(stack)
+        if last is None or last.type not in ("TAPE", "MANAGER", "SHARED", "LOCAL") or last.line != tok.line:
+            return False
+        text = self.source.text
+        line = text.rfind("\n", 0, tok.start_pos) + 1
+        found = _TAPE_ON_MEMBER.match(text, line)
+        if found is None or tok.start_pos not in (found.start("on"), found.start("scope")):
+            return False
+        member, rest = found.group("member"), found.group("rest").strip()
+        span = self.source.span(found.start("on"), found.end("member"))
+        self.report(messages.tape_member_without_node(member, bool(rest), span), found.start("on"))
+        types = [] if last.type != "TAPE" else ["MANAGER"]
+        node = [self.facts.keywords["catalog-node"], "NAME"]
+        if tok.type == "ON":
+            scope = [] if last.type in ("SHARED", "LOCAL") else ["SHARED"]
+            self.feed_types(ip, [*types, *scope, *node], tok)
+            self.feed(ip, tok)
+        else:  # `tape shared on VMSYS1`: the scope written, `manager` left out before it
+            self.feed_types(ip, types, tok)
+            self.feed(ip, tok)
+            self.feed_types(ip, node, tok)
+        self._fed_error_token = True  # read: a mistake after it is news
         return True
 
     def node_after_member(self, ip, tok: Token) -> bool:
