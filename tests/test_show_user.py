@@ -10,16 +10,25 @@ job names but no include selects, one no job names; a minidisk an exclude
 takes out, with its line; a user the directory has and the file does not
 declare, one the file declares and the directory lacks; an unknown user
 (BKR331, exit 1), a name CP cannot have (BKR301), and the options it does
-not go with (exit 2).
+not go with (exit 2). For every generated cluster the checker passes, each
+user it declares is shown with exactly the templates compile writes whose
+INCLUDE records take it in, and with the reason when none backs it up.
 """
 
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from conftest import EXAMPLES, run_cli
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+from test_compile_properties import clusters, overlapping_jobs
 
+from bkrdsl import show
+from bkrdsl.pipeline import compile_source
+from bkrdsl.resolve.model import pattern_regex
 from bkrdsl.show import WIDTH
 
 PRODSSI = "examples/prodssi.bkr"
@@ -403,3 +412,116 @@ def test_every_minidisk_excluded(at_root, tmp_path):
     # The directory says it of each minidisk, with the same line.
     out = shown(str(site), "--directory", DIRECT, "--user", "DB2PRD")
     assert f"    0191  excluded from APPSFULL on VMSYS1 by the exclude of job APPSFULL at line {line}" in out
+
+
+# ------------------------------------------------------------------ every generated cluster
+#: IDs no generator declares by name that the `match` patterns of `clusters` and
+#: `overlapping_jobs` declare (LNX*, LNX0*, LNXB*, APP*, SRV*, SRVA*), and one none does.
+MATCHED_ONLY = ["LNX77", "LNX09", "LNXB9", "APP42", "SRVA1", "SRV77", "NOSUCH"]
+_TEMPLATE_RECORD = re.compile(r"^(INCLUDE|EXCLUDE) (MINIDISK|SFS) (\S+)(?: = ([0-9A-F]{4}) - ([0-9A-F]{4}))?$")
+
+
+def _template_records_of(template: str, user: str) -> list[tuple[str, str, str, int, int]]:
+    """(action, medium, owner or path, first, last) of each record of a job template
+    that takes `user` in: a minidisk record whose owner is `*`, the user or a pattern
+    it matches; an SFS record whose path's user part is. The oracle, read from what
+    `bkrc compile` writes."""
+    out = []
+    for line in template.splitlines():
+        m = _TEMPLATE_RECORD.match(line)
+        if m is None:
+            continue
+        action, medium, whom = m[1].lower(), m[2].lower(), m[3]
+        owner = whom if medium == "minidisk" else whom.split(":", 1)[1].split(".", 1)[0]
+        if pattern_regex(owner).match(user):
+            first, last = (int(m[4], 16), int(m[5], 16)) if m[4] else (0, 0)
+            out.append((action, medium, whom, first, last))
+    return out
+
+
+def _every_address_excluded(records: list[tuple[str, str, str, int, int]]) -> bool:
+    """Whether the excludes among a user's records take out every address its includes
+    select (never when an SFS record includes it: that is no minidisk)."""
+    includes = [r for r in records if r[0] == "include"]
+    if any(medium == "sfs" for _, medium, *_ in includes):
+        return False
+    excludes = [(a, b) for action, medium, _, a, b in records if action == "exclude" and medium == "minidisk"]
+    return all(
+        all(any(a <= address <= b for a, b in excludes) for address in range(first, last + 1))
+        for _, _, _, first, last in includes
+    )
+
+
+def _scheduled(submit: str) -> set[str]:
+    """The jobs a member's BKRSUBMT.EXEC submits when due: those of its table whose
+    schedule is not `manual` (it lists those too, for `BKRSUBMT LIST`)."""
+    jobs = dict(re.findall(r"^job\.(\d+) = '([^']*)'$", submit, re.MULTILINE))
+    when = dict(re.findall(r"^when\.(\d+) = '([^']*)'$", submit, re.MULTILINE))
+    return {name for n, name in jobs.items() if when[n] != "manual"}
+
+
+#: examples/prodssi.bkr with every status: `manual` jobs alone (TESTG01), a job but no
+#: include (TESTG02), no job (SPARE01), every minidisk excluded (DB2PRD).
+EVERY_STATUS = (
+    (EXAMPLES / "prodssi.bkr")
+    .read_text()
+    .replace("  job SYSINC {", ODD_USERS + "  job SYSINC {")
+    .replace(
+        "    exclude minidisk * 0190 019D 019E\n    include sfs",
+        "    exclude minidisk * 0190 019D 019E\n    exclude minidisk DB2PRD *\n    include sfs",
+    )
+)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(clusters(), overlapping_jobs()))
+@example(EVERY_STATUS)
+def test_every_user_of_a_generated_cluster_is_shown_with_the_templates_that_select_it(text):
+    """For each user a generated cluster the checker passes declares (by ID, in a
+    group, by a `match` pattern): the jobs `--user` shows with an include that takes it
+    in are exactly the TEMPLATE files compile writes with an INCLUDE record whose
+    owner (or SFS path) takes it in, member by member; each shown job's statements
+    are that template's records of the user; and the status says why no job backs
+    it up when none does: every address excluded (EXCLUDED), only `manual` jobs,
+    not in BKRSUBMT (MANUAL_ONLY), no include (NO_INCLUDE), no job at all
+    (NOT_NAMED). `--member` keeps that member's jobs; the text fits WIDTH."""
+    analysis, artifacts = compile_source("prop.bkr", text.encode())
+    if artifacts is None:
+        return
+    model = analysis.model
+    templates = {
+        (a.member, a.path.split("/", 1)[1].removesuffix(".TEMPLATE")): a.text
+        for a in artifacts
+        if a.kind == "job-template"
+    }
+    submitted = {a.member: _scheduled(a.text) for a in artifacts if a.kind == "submit-exec"}
+    users = [u for u in dict.fromkeys([*model.user_ids, *MATCHED_ONLY]) if show.known_user(model, u)]
+    assert "NOSUCH" not in users
+    views = []
+    for user in users:
+        view = show.user_view(model, user)
+        views.append(view)
+        records = {key: _template_records_of(t, user) for key, t in templates.items()}
+        including = {key for key, r in records.items() if any(x[0] == "include" for x in r)}
+        shown = {(j.member, j.row.name): j for j in view.jobs}
+        assert set(shown) <= set(templates), user
+        assert {key for key, j in shown.items() if any(s.action == "include" for s, _ in j.selects)} == including, user
+        for key, j in shown.items():  # the statements shown: the template's records of the user
+            said = {(s.action, s.medium, r) for s, _ in j.selects for r in s.records}
+            assert {(a, m, w) for a, m, w, _, _ in records[key]} <= said, (user, key)
+        selecting = {key for key in including if not _every_address_excluded(records[key])}
+        if any(name in submitted[member] for member, name in selecting):
+            assert view.status == show.SCHEDULED, user
+        elif selecting:
+            assert view.status == show.MANUAL_ONLY, user
+        elif including:
+            assert view.status == show.EXCLUDED, user
+        else:
+            assert view.status == (show.NO_INCLUDE if view.jobs else show.NOT_NAMED), user
+        for member in model.member_names:
+            alone = show.user_view(model, user, [member])
+            assert alone.jobs == tuple(j for j in view.jobs if j.member == member), (user, member)
+    out = show.user_text(show.view(model), views)
+    assert max(len(line) for line in out.splitlines()) <= WIDTH
+    doc = json.loads(json.dumps(show.user_json(show.view(model), views)))
+    assert [u["user"] for u in doc["users"]] == users
