@@ -1210,8 +1210,26 @@ _JOB_FACTS = (
     ("to", "to", _to_text),
     ("backs_up", "backs up", _backs_up_text),
     ("selection", "selects", lambda r: " minus ".join(p for p in _selection_parts(r) if p)),
-    ("description", "description", lambda r: f'"{r.description}"' if r.description is not None else "none"),
+    ("description", "description", lambda r: f'"{_readable(r.description)}"' if r.description is not None else "none"),
 )
+
+
+def _readable(text: str) -> str:
+    """A description as the text format shows it: each character a terminal acts on
+    rather than shows (ESC, BEL, a C1 control, a bidirectional override: docs/security.md)
+    written as `<U+XXXX>`, as the generated files write it, and a `<U+` of the text's
+    own as `<U+003C>U+`, so that two descriptions that differ still read differently."""
+    from bkrdsl.diagnostics.render import ACTED_ON
+
+    if text.isprintable() and "<U+" not in text:
+        return text  # the usual case: nothing to map
+    out = []
+    for i, ch in enumerate(text):
+        if ch in ACTED_ON or (ch == "<" and text.startswith("U+", i + 1)):
+            out.append(f"<U+{ord(ch):04X}>")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def _expire_text(m: MemberView) -> str:

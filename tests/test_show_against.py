@@ -20,7 +20,7 @@ import pytest
 from conftest import EXAMPLES, ROOT, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_compile_properties import clusters
+from test_compile_properties import _description, clusters
 
 from bkrdsl import show
 from bkrdsl.pipeline import compile_source
@@ -640,3 +640,51 @@ def test_directory_checks_are_file_s_alone(tmp_path):
     result = run_cli(["show", new, "--against", old, "--directory", EXAMPLES / "prodssi.direct"], expect=0)
     assert "warning[BKR519]" in result.stderr
     assert "new warning" not in result.stdout and "minidisk BKRBKUP 0191 changed" in result.stdout
+
+
+#: What a terminal acts on rather than shows: C0 controls (a tab aside), DEL, C1
+#: controls and bidirectional formatting characters (docs/security.md, "Reports").
+_ACTED_ON = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(clusters(), st.text(max_size=120))
+def test_a_generated_job_s_description_changed_is_said_of_that_job_alone(text, description):
+    """A generated cluster the checker passes against itself with job GUESTS1's
+    description changed to any text: the JSON says exactly that change, of GUESTS1 on
+    the member that runs it, in the words of each file; the text fits WIDTH and holds
+    none of the characters a terminal acts on (docs/security.md)."""
+    analysis, artifacts = compile_source("old.bkr", text.encode())
+    if artifacts is None:
+        return
+    line = next(x for x in text.split("\n") if x.startswith("    description "))  # not splitlines: a form feed is no line end
+    changed = text.replace(line, f"    description {_description(description)}")
+    now, _ = compile_source("new.bkr", changed.encode())
+    assert now.ok, [d.message for d in now.diagnostics if d.severity.value == "error"]
+    (was_job,), (now_job,) = ([j for j in a.model.jobs if j.name == "GUESTS1"] for a in (analysis, now))
+    difference = show.changes(show.view(analysis.model), show.view(now.model))
+    doc = json.loads(json.dumps(show.changes_json(difference)))
+    said = [(m["name"], j["name"], j["changes"]) for m in doc["members"] for j in m["jobs"]]
+    assert doc["cluster"]["changes"] == [] and all(m["changes"] == [] for m in doc["members"])
+    if was_job.description == now_job.description:
+        assert said == []
+    else:
+        (home,) = was_job.members
+        change = {"what": "description", "old": was_job.description, "new": now_job.description}
+        assert said == [(home, "GUESTS1", [change])]
+    out = show.changes_text(difference)
+    assert max(len(line) for line in out.split("\n")) <= show.WIDTH
+    assert not _ACTED_ON.search(out.replace("\n", " "))
+
+
+def test_a_description_s_terminal_characters_are_written_as_code_points(tmp_path):
+    """A change under review may hide `ESC [ 2 J` (clear the screen) or a right-to-left
+    override in a description: the text writes each as `<U+XXXX>`, and a `<U+` of the
+    description's own as `<U+003C>U+`; the JSON keeps the description as it is."""
+    described = 'description "Weekly \x1b[2J full \u202e<U+1234> \x85"'
+    new, old = edited(tmp_path, ('description "Weekly full backup of the Linux guests"', described))
+    out = against(new, old)
+    assert '                now "Weekly <U+001B>[2J full <U+202E><U+003C>U+1234> <U+0085>"\n' in out
+    assert not _ACTED_ON.search(out.replace("\n", " "))
+    ((job,),) = [m["jobs"] for m in against_json(new, old)["members"]]
+    assert job["changes"][0]["new"] == "Weekly \x1b[2J full \u202e<U+1234> \x85"

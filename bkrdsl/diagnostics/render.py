@@ -112,6 +112,11 @@ _SHOWN = str.maketrans(
 )
 
 
+#: The characters `_SHOWN` maps: those a terminal acts on rather than shows. `bkrc
+#: show --against` writes a description's as `<U+XXXX>` (`bkrdsl.show`).
+ACTED_ON = frozenset(map(chr, _SHOWN))
+
+
 def _window(line: str, start: int, end: int) -> tuple[str, int, int]:
     """Expand tabs and cut `line` to FRAME_WIDTH characters around [start, end) (0-based),
     each character a terminal would act on shown as `_SHOWN` says.
