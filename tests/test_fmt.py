@@ -638,6 +638,27 @@ CASES = [
         """,
     ),
     (
+        "a-group-body-whose-first-word-reads-like-a-statement-keeps-it-on-the-brace-line",
+        # BKR021: `private-volume` after the `{` is a user ID; first on a line of its own,
+        # the parser reads it as the statement misplaced in the group (BKR013), so the
+        # words of the `{` line stay there. Before, `bkrc fmt` stopped with an internal
+        # error (FormatterBug) on the text `.ci/explore 40020` found.
+        """
+        single group apps { private-volume # note
+          cicsprd description
+        }
+        single group sys { description LNX01 # x
+        }
+        """,
+        """
+        single group APPS { private-volume  # note
+          CICSPRD description
+        }
+        single group SYS { description LNX01  # x
+        }
+        """,
+    ),
+    (
         "a-group-body-read-on-after-a-pattern-keeps-its-lines-as-written",
         # The same, in a body the fast parser reads (so tests/test_fmt_outline.py
         # compares both outline builders on it): a run after a pattern on its line.

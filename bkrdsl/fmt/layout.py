@@ -454,7 +454,10 @@ class Printer:
             # alone on a continuation line. The comment keeps its text and its place
             # among the comments; only a brace, which no comment can be about, moves.
             lay.trailing[brace] = lay.trailing.pop(brace - 1)
-        self.statement(first, brace, indent)
+        head = brace
+        if body and body[0].kind == "group_head":  # its words stay on the `{` line (outline._group_body)
+            head, body = self.token_range(body[0])[1], body[1:]
+        self.statement(first, head, indent)
         inner = inner_indent(indent)
         self.items(body, inner, at_block_start=True)
         closing = lay.leading.get(last, ())

@@ -9,7 +9,8 @@ commas take no space); and, for a volume list that runs on into words that read 
 statement (bkrdsl.syntax.runon, BKR021), which labels start its lines and which
 are printed as written, so that the formatted file reads, and warns, as it did;
 a group body that runs on so is a statement per line of its entries as written
-(`group_line`), its user IDs of such runs printed as written.
+(`group_line`), its user IDs of such runs printed as written; the line of its
+`{`, when it starts so, stays the `{`'s (`group_head`).
 
 Two builders make the same outline of a file:
 
@@ -165,7 +166,13 @@ def _group_body(
     starts.update(entries[i][3] for i in firsts)
     written.update(entries[i][3] for run in runs for i in run if not entries[i][0])
     bounds = [0, *(i for i in firsts if i), len(entries)]
-    return tuple(Node("group_line", entries[a][3], entries[b - 1][4]) for a, b in pairwise(bounds) if a < b)
+    lines = [Node("group_line", entries[a][3], entries[b - 1][4]) for a, b in pairwise(bounds) if a < b]
+    if runs[0].start == 0:
+        # The body's first word reads like a statement (`single group G { private-volume`):
+        # after the `{` it is a user ID, but first on a line of its own the parser reads
+        # it as the statement misplaced in the group (BKR013), so its line stays the `{`'s.
+        lines[0] = Node("group_head", lines[0].start, lines[0].end)
+    return tuple(lines)
 
 
 class _Walk:
