@@ -742,13 +742,15 @@ def _volumes_text(volumes: Sequence[Volume]) -> str:
     return ", ".join(p.replace(" ", "\xa0") for p in parts) or "none"
 
 
-def _wrapped(text: str, first: str, rest: str) -> list[str]:
+def _wrapped(text: str, first: str, rest: str, break_long_words: bool = False) -> list[str]:
+    """`text` folded to WIDTH at its blanks; a word longer than a line is kept whole
+    (a name), or, `break_long_words` (free text: a description), cut at WIDTH."""
     return textwrap.wrap(
         text,
         WIDTH,
         initial_indent=first,
         subsequent_indent=rest,
-        break_long_words=False,
+        break_long_words=break_long_words,
         break_on_hyphens=False,
     ) or [first.rstrip()]
 
@@ -1560,8 +1562,9 @@ def _was_now(label: str, old: str, new: str, indent: int) -> list[str]:
     """`label  was OLD` above `now NEW`, each wrapped to WIDTH."""
     first = " " * indent + f"{label:<10} "
     rest = " " * len(first)
-    out = _wrapped(old, first + "was ", rest + "    ")
-    out += _wrapped(new, rest + "now ", rest + "    ")
+    free = label == "description"  # free text, whose words may be longer than a line
+    out = _wrapped(old, first + "was ", rest + "    ", free)
+    out += _wrapped(new, rest + "now ", rest + "    ", free)
     return [line.replace("\xa0", " ") for line in out]
 
 

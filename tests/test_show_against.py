@@ -688,3 +688,15 @@ def test_a_description_s_terminal_characters_are_written_as_code_points(tmp_path
     assert not _ACTED_ON.search(out.replace("\n", " "))
     ((job,),) = [m["jobs"] for m in against_json(new, old)["members"]]
     assert job["changes"][0]["new"] == "Weekly \x1b[2J full \u202e<U+1234> \x85"
+
+
+def test_a_description_s_word_longer_than_a_line_is_cut_at_width(tmp_path):
+    """Lines are at most WIDTH columns (docs/show.md): a description's word longer
+    than a line (a URL, a path) is cut there, where a name would be kept whole."""
+    word = "https://wiki.example.com/" + "x" * 90
+    new, old = edited(tmp_path, ("Weekly full backup of the Linux guests", f"Weekly full, see {word}"))
+    lines = against(new, old).splitlines()
+    assert max(len(line) for line in lines) == show.WIDTH
+    now = next(n for n, line in enumerate(lines) if line.startswith('                now "Weekly full, see '))
+    said = lines[now].removeprefix('                now "Weekly full, see ') + "".join(x.strip() for x in lines[now + 1 :])
+    assert said == f'{word}"'
