@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, ROOT, run_cli
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from test_compile_properties import _description, clusters
 
@@ -647,8 +647,29 @@ def test_directory_checks_are_file_s_alone(tmp_path):
 _ACTED_ON = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+#: A cluster `clusters` draws, with job GUESTS1's description.
+SMALL = """\
+import std/backup-manager
+cluster PROP {
+  member VMSYS1 { workers 1 }
+  catalog local server BKRSVSFS pool BKRPOOL
+  expire on each member { purge weekly sun 03:00  retain 30 days }
+  single group GUESTS { LNX01  match LNX* }
+  job GUESTS1 {
+    description ""
+    backup GUESTS full
+    include minidisk * *
+    to disk pool BKUPPOOL
+    run on VMSYS1 daily 01:00
+  }
+}
+"""
+
+
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(clusters(), st.text(max_size=120))
+@example(SMALL, "\x1b[2J \u202e \x85")  # clear the screen, right to left, a C1 control
+@example(SMALL, "see https://wiki.example.com/" + "x" * 90)  # a word longer than a line
 def test_a_generated_job_s_description_changed_is_said_of_that_job_alone(text, description):
     """A generated cluster the checker passes against itself with job GUESTS1's
     description changed to any text: the JSON says exactly that change, of GUESTS1 on
