@@ -641,13 +641,18 @@ CASES = [
         "a-group-body-whose-first-word-reads-like-a-statement-keeps-it-on-the-brace-line",
         # BKR021: `private-volume` after the `{` is a user ID; first on a line of its own,
         # the parser reads it as the statement misplaced in the group (BKR013), so the
-        # words of the `{` line stay there. Before, `bkrc fmt` stopped with an internal
-        # error (FormatterBug) on the text `.ci/explore 40020` found.
+        # words of the `{` line stay there, the `{` alone below the name or not. Before,
+        # `bkrc fmt` stopped with an internal error (FormatterBug) on the texts
+        # `.ci/explore 40020` and `40021` found.
         """
         single group apps { private-volume # note
           cicsprd description
         }
         single group sys { description LNX01 # x
+        }
+        identity group ids
+        { shared-volume 0 # x
+          LNX01
         }
         """,
         """
@@ -655,6 +660,9 @@ CASES = [
           CICSPRD description
         }
         single group SYS { description LNX01  # x
+        }
+        identity group IDS { shared-volume 0  # x
+          LNX01
         }
         """,
     ),

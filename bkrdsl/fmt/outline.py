@@ -163,14 +163,17 @@ def _group_body(
     if not runs:
         return tuple(Node("group_match" if e[0] else "group_user", e[3], e[4]) for e in entries)
     firsts = line_starts(name_line, read)
-    starts.update(entries[i][3] for i in firsts)
+    # The body's first word reads like a statement (`single group G { private-volume`):
+    # after the `{` it is a user ID, but first on a line of its own the parser reads it
+    # as the statement misplaced in the group (BKR013), so its line stays the `{`'s,
+    # the `{` alone on the line below the group's name or not (`identity group G` and
+    # `{ shared-volume 0 }` below it).
+    head = runs[0].start == 0
+    starts.update(entries[i][3] for i in firsts if i or not head)
     written.update(entries[i][3] for run in runs for i in run if not entries[i][0])
     bounds = [0, *(i for i in firsts if i), len(entries)]
     lines = [Node("group_line", entries[a][3], entries[b - 1][4]) for a, b in pairwise(bounds) if a < b]
-    if runs[0].start == 0:
-        # The body's first word reads like a statement (`single group G { private-volume`):
-        # after the `{` it is a user ID, but first on a line of its own the parser reads
-        # it as the statement misplaced in the group (BKR013), so its line stays the `{`'s.
+    if head:
         lines[0] = Node("group_head", lines[0].start, lines[0].end)
     return tuple(lines)
 
