@@ -1875,11 +1875,13 @@ def _at(p: Place, main_file: str) -> str:
 
 
 #: What a user's status says, below its name, without the directory.
+#: `{on}` is ` on VMSYS1` when --member leaves members out: another's job may back it up.
 _USER_STATUS_WORDS = {
-    SCHEDULED: "backed up by {n}",
-    MANUAL_ONLY: "backed up only by `manual` jobs ({count}), submitted by hand, never by BKRSUBMT DUE",
-    NO_INCLUDE: "backed up by no job: named by {n}, but no include selects it",
-    EXCLUDED: "backed up by no job: named by {n}, whose excludes take out every minidisk they select",
+    SCHEDULED: "backed up by {n}{on}",
+    MANUAL_ONLY: "backed up only by `manual` jobs{on} ({count}), submitted by hand, never by BKRSUBMT DUE",
+    NO_INCLUDE: "backed up by no job{on}: named by {n}, but no include selects it",
+    EXCLUDED: "backed up by no job{on}: named by {n}, whose excludes take out every minidisk they select",
+    NOT_NAMED: "backed up by no job{on}: no job's `backup`{there} names it, its group or a pattern it matches",
 }
 
 
@@ -1939,14 +1941,16 @@ def user_text(v: ClusterView, users: Sequence[UserView]) -> str:
     statements of its selections that concern the user, by line; with --directory,
     each of its minidisks."""
     out = _header_lines(v)
+    shown = [m.name for m in v.shown]
+    on = "" if len(shown) == len(v.members) else " on " + ", ".join(shown)
     for u in users:
         how = _declared_text(u, v.file)
         out += ["", f"user {u.user} ({how})"]
         n = f"{len(u.jobs)} job{'s' if len(u.jobs) != 1 else ''}"
+        said = _USER_STATUS_WORDS[u.status].format(n=n, count=len(u.jobs), on=on, there=" there" if on else "")
         if u.status == NOT_NAMED:
-            out.append("  backed up by no job: no job's `backup` names it, its group or a pattern it matches")
+            out += _wrapped(said, "  ", "    ")
         else:
-            said = _USER_STATUS_WORDS[u.status].format(n=n, count=len(u.jobs))
             out += _wrapped(said + ":", "  ", "    ")
             rows = [([j.member], *_cells(j.row)) for j in u.jobs]
             heads = ("member", *HEADINGS[:-1])

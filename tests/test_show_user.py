@@ -101,6 +101,24 @@ def test_member_filter_keeps_those_members_jobs(at_root):
     assert [j["name"] for j in data["users"][0]["jobs"]] == ["SYSINC3", "SYSME3"]
 
 
+def test_member_filter_says_the_members_it_asked(at_root):
+    """With `--member`, the user's line speaks of those members' jobs: LNXWEB01 is
+    backed up on VMSYS2, and `--member VMSYS1` must not read as "no job names it"
+    (it once did, above VMSYS2's jobs backing up its minidisks)."""
+    assert section(shown(PRODSSI, "--user", "LNXWEB01", "--member", "VMSYS1"), "LNXWEB01")[1:] == [
+        "  backed up by no job on VMSYS1: no job's `backup` there names it, its group or a pattern it matches"
+    ]
+    assert section(shown(PRODSSI, "--user", "LNXWEB01", "--member", "VMSYS2"), "LNXWEB01")[1] == (
+        "  backed up by 2 jobs on VMSYS2:"
+    )
+    both = shown(PRODSSI, "--user", "TCPIP", "--member", "VMSYS1", "--member", "VMSYS3")
+    assert section(both, "TCPIP")[1] == "  backed up by 4 jobs on VMSYS1, VMSYS3:"
+    # Every member shown: the line is the cluster's, as without --member.
+    assert section(shown(PRODSSI, "--user", "LNXWEB01"), "LNXWEB01")[1] == "  backed up by 2 jobs:"
+    every = [a for m in ("VMSYS1", "VMSYS2", "VMSYS3", "VMSYS4") for a in ("--member", m)]
+    assert section(shown(PRODSSI, "--user", "LNXWEB01", *every), "LNXWEB01")[1] == "  backed up by 2 jobs:"
+
+
 def test_json_names_each_job_and_statement(at_root):
     data = as_json(PRODSSI, "--user", "LNXWEB01", "--user", "CICSPRD")
     assert data["format_version"] == "1" and data["cluster"]["name"] == "PRODSSI"
