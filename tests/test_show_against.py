@@ -547,6 +547,9 @@ def test_a_job_s_description_changed_is_said_was_and_now(tmp_path):
         '    description was "Weekly full backup of the Linux guests"\n'
         "                now none\n"
     )
+    # `bkrc show --help` says descriptions are compared, as docs/show.md does.
+    said = " ".join(run_cli(["show", "--help"], expect=0).stdout.split())
+    assert "jobs added, removed or changed (their descriptions too)" in said
 
 
 def _bank(tmp_path, *replacements):

@@ -339,7 +339,10 @@ def test_without_user_the_output_is_unchanged(at_root):
 
 
 def test_listed_in_help():
-    assert "--user NAME" in run_cli(["show", "--help"], expect=0).stdout
+    """The option, and the command's own description, which says what each mode shows."""
+    said = " ".join(run_cli(["show", "--help"], expect=0).stdout.split())
+    assert "--user NAME" in said
+    assert "--user NAME shows instead who backs up that user, for a restore" in said
 
 
 # ------------------------------------------------------------------ the restore drill's page

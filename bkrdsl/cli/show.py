@@ -1,4 +1,5 @@
-"""`bkrc show FILE [--member M ...] [--format text|json|csv]`: what runs where and when (docs/show.md).
+"""`bkrc show FILE [--member M ...] [--format text|json|csv]`: what runs where and when (docs/show.md);
+with `--against OLD`, what FILE changes; with `--user NAME`, who backs up one user.
 
 The front end runs first, as `bkrc check` runs it; its diagnostics go to
 standard error (in JSON with `--format json`). A file with errors shows
@@ -7,7 +8,8 @@ that `bkrc compile` never writes. Each `--member` is checked with the
 checker's own rules and codes (BKR302 a name CP cannot have, BKR330 a member
 the cluster does not have, with "did you mean"), as a diagnostic that points
 into the command line, and nothing is shown (exit 1), as `bkrc init` does
-with the names it is given. Then `bkrdsl/show.py` prints the facts.
+with the names it is given; so is each `--user` (BKR301, or BKR331 for a user
+neither the file nor `--directory` knows). Then `bkrdsl/show.py` prints the facts.
 """
 
 from __future__ import annotations
@@ -155,8 +157,9 @@ def user_problems(analysis, file: str, members, users, directory=None) -> tuple[
     metavar="OLD",
     callback=named,
     help="Show what FILE changes against OLD, the cluster as it was: per member, jobs added,"
-    " removed or changed, who gains or loses a backup, expiry, start-up and the product machines'"
-    " minidisks; with --directory, whose coverage changes; text or json (docs/show.md).",
+    " removed or changed (their descriptions too), who gains or loses a backup, expiry, start-up"
+    " and the product machines' minidisks; with --directory, whose coverage changes; text or json"
+    " (docs/show.md).",
 )
 @click.option(
     "--user",
@@ -183,7 +186,9 @@ def show_cmd(file, members, fmt, against, users, directory_path, color, include)
     --directory, each minidisk of those users on one line: its status, the jobs
     that back it up or the excludes that take it out. --against OLD shows what
     FILE changes against OLD instead, member by member (with --directory, the
-    directory users whose coverage changes too).
+    directory users whose coverage changes too). --user NAME shows instead who
+    backs up that user, for a restore: the jobs, per member, with the .bkr
+    lines that select or exclude it, or why none does.
     """
     import json
 
