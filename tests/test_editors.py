@@ -158,6 +158,16 @@ def test_vscode_manifest():
     assert "test/**" in (VSCODE / ".vscodeignore").read_text(encoding="utf-8").split()
 
 
+def test_editors_md_names_the_oldest_vscode_the_extension_runs_on():
+    """editors.md's fix-all on save gives `"explicit"`, VS Code 1.85's value, and
+    `true` for the versions before it that `engines` still admits: the page names
+    that oldest version, which must be the manifest's."""
+    oldest = _json(VSCODE / "package.json")["engines"]["vscode"].lstrip("^").rsplit(".", 1)[0]
+    page = " ".join((ROOT / "docs" / "editors.md").read_text(encoding="utf-8").split())
+    assert f"the extension runs on {oldest} and later" in page
+    assert '`true` in place of `"explicit"` before VS Code 1.85' in page
+
+
 def test_vscode_asks_the_server_to_indent_as_you_type():
     # The server answers textDocument/onTypeFormatting, but VS Code asks only with
     # editor.formatOnType on, off by default: the extension turns it on for .bkr.
