@@ -294,3 +294,13 @@ def test_the_extension_s_readme_and_changelog_name_every_setting():
     for page in ("README.md", "CHANGELOG.md"):
         text = (EXTENSION.parent.parent / page).read_text(encoding="utf-8")
         assert [name for name in declared if f"`{name}`" not in text] == [], page
+
+
+def test_the_extension_s_readme_and_changelog_name_the_fix_all_action():
+    # The server announces `source.fixAll` beside the quick fixes
+    # (tests/test_lsp_clients.py); a user of the extension reads of it, and of
+    # the setting that runs it on save, where the quick fixes are named.
+    for page in ("README.md", "CHANGELOG.md"):
+        text = " ".join((EXTENSION.parent.parent / page).read_text(encoding="utf-8").split())
+        assert "`source.fixAll`" in text or '{"source.fixAll": "explicit"}' in text, page
+        assert "bkrc check --fix" in text, page
