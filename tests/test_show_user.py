@@ -138,6 +138,16 @@ def test_json_names_each_job_and_statement(at_root):
     ]
 
 
+def test_json_cluster_is_show_s_without_the_directory(at_root):
+    """docs/show.md: `cluster` as `bkrc show --format json` has it, but for
+    `cluster.directory`, which `--user` leaves out (each user's `directory` says it)."""
+    plain = as_json(PRODSSI, "--directory", DIRECT)["cluster"]
+    assert "directory" in plain
+    del plain["directory"]
+    assert as_json(PRODSSI, "--directory", DIRECT, "--user", "LNXWEB01")["cluster"] == plain
+    assert as_json(PRODSSI, "--user", "LNXWEB01")["cluster"] == as_json(PRODSSI)["cluster"]
+
+
 def test_each_user_once_in_the_order_given(at_root):
     data = as_json(PRODSSI, "--user", "CICSPRD", "--user", "lnxweb01", "--user", "CICSPRD")
     assert [u["user"] for u in data["users"]] == ["CICSPRD", "LNXWEB01"]
