@@ -95,14 +95,18 @@ def test_completion_offers_the_names_each_place_takes(tmp_path, typed, offered):
 
 
 def test_completion_after_the_catalog_s_server_and_pool_and_a_wait(tmp_path):
-    # The catalog's `server` takes a user, its `pool` the SFS file pools the
-    # cluster names (here an SFS path's), and `logon-wait N` a unit of time.
+    # The catalog's `server` takes a user of the site's own statement, of the kind
+    # the catalog's scope needs, its `pool` the SFS file pools the cluster names
+    # (here an SFS path's), and `logon-wait N` a unit of time.
     editor = _session(tmp_path)
     try:
-        head = "import std/backup-manager\ncluster C {\n  member VMSYS1 { workers 1 }\n  single group G { U1 U2 }\n"
+        head = "import std/backup-manager\nsingle user SFS1\nidentity user SFS2\n"
+        head += "cluster C {\n  member VMSYS1 { workers 1 }\n  single group G { U1 U2 }\n"
         head += "  job J { backup G full include sfs SFSP:U1.* to tape run on VMSYS1 daily 01:00 }\n"
         for typed, offered in [
-            ("  catalog shared server ", {"U1", "U2"}),  # single, and no product machine
+            # single, no product machine (BKR217), no group's guest (U1: BKR208)
+            ("  catalog shared server ", {"SFS1"}),
+            ("  catalog local server ", {"SFS2"}),  # a catalog per member: IDENTITY (BKR202)
             ("  catalog shared server BKRSVSFS pool ", {"SFSP"}),
             ("  catalog shared server BKRSVSFS pool SFSP on VMSYS1 logon-wait 30 ", {"minutes", "seconds"}),
         ]:

@@ -585,13 +585,33 @@ def test_completion_in_a_group_body_offers_the_users_that_fit_there():
 
 def test_completion_of_the_catalog_s_server_offers_no_user_it_cannot_be():
     # `catalog shared server |` offered every user: the product's machines (BKR217)
-    # and the IDENTITY users (BKR202) among them. A single-configuration user no role
-    # marks is what fits.
+    # and the IDENTITY users (BKR202) among them; then the guests of single groups,
+    # LNX01, whose ID the server would take (BKR208). A `single user` statement of
+    # the site's own, no role, is what fits.
     text = CLUSTER.replace("identity group SYSIDS { TCPIP }", "identity group SYSIDS { TCPIP }\nsingle user MYSFS")
     doc, line, column = doc_at(text, "server |BKRSVSFS")
     labels = {c.label for c in F.complete(doc, line, column)}
-    assert {"MYSFS", "LNX01"} <= labels
-    assert not labels & {"TCPIP", "BKRBKUP", "BKRADMIN", "5697J06C", "BKRCATLG"}
+    assert "MYSFS" in labels
+    assert not labels & {"LNX01", "LNX02", "TCPIP", "BKRBKUP", "BKRADMIN", "5697J06C", "BKRCATLG"}
+    # A single user the standard library declares is z/VM's own, PMAINT (BKR208 too).
+    zvm = text.replace("import std/backup-manager", "import std/backup-manager\nimport std/zvm73")
+    doc, line, column = doc_at(zvm, "server |BKRSVSFS")
+    labels = {c.label for c in F.complete(doc, line, column)}
+    assert "MYSFS" in labels and not labels & {"PMAINT", "MIGMAINT", "MAINT"}
+
+
+def test_completion_of_a_local_catalog_s_server_offers_identity_users():
+    # BKR202 the other way round: one catalog per member needs a server on each,
+    # an IDENTITY. `catalog local server |` offered the single-configuration users
+    # alone, each one BKR202 there.
+    text = CLUSTER.replace("identity group SYSIDS { TCPIP }", "identity group SYSIDS { TCPIP }\nidentity user MYSFS")
+    text = text.replace("catalog shared server BKRSVSFS pool BKRPOOL on DEV1", "catalog local server BKRSVSFS pool BKRPOOL")
+    doc, line, column = doc_at(text, "server |BKRSVSFS")
+    labels = {c.label for c in F.complete(doc, line, column)}
+    assert "MYSFS" in labels
+    # TCPIP is IDENTITY, but a group's guest: the server would take its ID (BKR208).
+    assert not labels & {"TCPIP", "LNX01", "LNX02", "BKRBKUP", "BKRADMIN", "5697J06C", "BKRCATLG"}
+    assert {c.detail for c in F.complete(doc, line, column) if c.label == "MYSFS"} == {"identity user"}
 
 
 def test_completion_leaves_out_what_its_block_or_statement_holds_once_already():

@@ -819,6 +819,15 @@ def _taken_by(model: Model, machine: str, role: str, std_patterns: list[PatternD
     return None
 
 
+def taken_id(model: Model, machine: str, role: str) -> bool:
+    """Whether `machine`, made a product machine of `role` (`catalog-sfs-server`),
+    would have another user's ID (BKR208): z/VM's own, one of an ID family z/VM
+    ships, or a guest a group names. The editor's completion of the catalog's
+    `server` asks it, to offer only the IDs that fit."""
+    std_patterns = [p for p in model.pattern_defs if p.role is None and _from_stdlib(model, p.module)]
+    return _taken_by(model, machine, role, std_patterns) is not None
+
+
 def machines_with_taken_ids(model: Model) -> set[str]:
     """The product machines whose ID is another user's (BKR208's): BKR253 leaves
     them alone, as a `disk` for z/VM's own TCPIP, the catalog's server named so by

@@ -1311,6 +1311,8 @@ def _context(tokens, accepted: set[str]) -> str | None:
             return None
         if value == "weekly" and names and tokens[-1].type != "COMMA":  # `weekly sun |`: the time
             return None
+        if value == "server" and n > 0 and str(tokens[n - 1].value).lower() == "local":
+            return "local-server"  # `catalog local server |`: a server on each member, an IDENTITY
         return {
             "backup": "backup",
             "on": "member",
@@ -1404,13 +1406,24 @@ def _names_for(doc: Document, context: str | None, at: int) -> list[Completion]:
         out += [Completion(p.pattern, "user", ROLE_TEXT.get(p.role, p.role)) for p in patterns]
         covered = {p.role for p in patterns}  # `BKRWRK*`, not each of `BKRWRK01`, `BKRWRK02`...
         out += [Completion(m, "user", ROLE_TEXT.get(r, r)) for m, r in roles.items() if r not in covered]
-    if context == "server":  # the catalog's SFS server: single (BKR202), none of the product's (BKR217)
+    if context in ("server", "local-server"):
+        # The catalog's SFS server: single for a shared catalog, IDENTITY for a local
+        # one (BKR202); none of the product's (BKR217); nor an ID another user has,
+        # z/VM's own or a group's guest (BKR208): a `single user` or `identity user`
+        # statement of the site's own, as BKR208's page says.
+        from bkrdsl.check.kinds import taken_id
+
+        kind = Kind.IDENTITY if context == "local-server" else Kind.SINGLE
         retyped, new_id = (doc.edited.user, doc.edited.new.upper()) if doc.edited is not None else (None, "")
         fits: dict[str, bool] = {}
         for u in model.user_defs:
             uid = new_id if u is retyped else u.id
-            fits[uid] = fits.get(uid, True) and u.kind is Kind.SINGLE and not u.role
-        out += [Completion(uid, "user", "single user") for uid, fit in fits.items() if fit]
+            fits[uid] = fits.get(uid, True) and u.kind is kind and not u.role
+        out += [
+            Completion(uid, "user", f"{kind.value} user")
+            for uid, fit in fits.items()
+            if fit and not taken_id(model, uid, "catalog-sfs-server")
+        ]
     return out
 
 
