@@ -318,6 +318,14 @@ def test_unknown_user_is_bkr331_in_the_command_line(at_root):
     assert result.stderr.endswith("bkrc: nothing shown\n")
 
 
+def test_unknown_member_and_user_are_one_json_document(at_root):
+    """docs/show.md: with --format json, an unknown --member and --user are in one
+    document on standard error, and `bkrc: nothing shown` on standard output."""
+    result = run_cli(["show", PRODSSI, "--member", "VMSY2", "--user", "LNXWEB1", "--format", "json"], expect=1)
+    assert [d["code"] for d in json.loads(result.stderr)["diagnostics"]] == ["BKR330", "BKR331"]
+    assert result.stdout == "bkrc: nothing shown\n"
+
+
 def test_unknown_user_with_the_directory_says_both(at_root):
     result = run_cli(["show", PRODSSI, "--directory", DIRECT, "--user", "NOSUCH", "--format", "json"], expect=1)
     assert result.stdout == "bkrc: nothing shown\n"
