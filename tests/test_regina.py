@@ -833,6 +833,12 @@ def test_rexx_md_s_due_example_is_what_bkrsubmt_says(cms):
     operands = re.search(r"^BKRSUBMT: {3}EXEC BKRSUBMT (DUE .*)$", block, re.MULTILINE).group(1)
     run = cms.run(example_exec("prodssi", "VMSYS2", "BKRSUBMT"), operands, member="VMSYS3")
     assert (run.rc, run.stdout.splitlines()) == (40, block.splitlines()), run
+    # deploy.md's rc 40 row, "When a backup did not run", quotes the same run: the
+    # jobs it names and its last line's command (it once gave a minute of before).
+    row = next(line for line in (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8").splitlines()
+               if line.startswith("| rc 40, "))
+    named = re.search(r"(not sent: .*?\.)$", block, re.MULTILINE).group(1)
+    assert f"`{named}`" in row and f"`EXEC BKRSUBMT {operands}`" in row, row
 
 
 @pytest.mark.parametrize("operands", [
