@@ -31,7 +31,7 @@ from itertools import pairwise
 
 from bkrdsl import ast
 from bkrdsl.records import dataclass
-from bkrdsl.syntax.runon import group_entry_lines, line_starts, statement_like_runs
+from bkrdsl.syntax.runon import group_entry_lines, line_starts, reads_like_statement, statement_like_runs
 
 #: Token types other than these are keywords (type `KEYWORD`).
 TYPED = frozenset({"NAME", "IMPORT_PATH", "STRING", "LBRACE", "RBRACE", "COMMA"})
@@ -167,8 +167,10 @@ def _group_body(
     # after the `{` it is a user ID, but first on a line of its own the parser reads it
     # as the statement misplaced in the group (BKR013), so its line stays the `{`'s,
     # the `{` alone on the line below the group's name or not (`identity group G` and
-    # `{ shared-volume 0 }` below it).
-    head = runs[0].start == 0
+    # `{ shared-volume 0 }` below it). Not a keyword being typed (`desc`, BKR021's
+    # `begun`): alone on its line it is a user ID, and it keeps its line (indentation
+    # as you type reads a body whose lines above it were passed over so).
+    head = runs[0].start == 0 and reads_like_statement(entries[0][1])
     starts.update(entries[i][3] for i in firsts if i or not head)
     written.update(entries[i][3] for run in runs for i in run if not entries[i][0])
     bounds = [0, *(i for i in firsts if i), len(entries)]
