@@ -115,7 +115,7 @@ def from_fast(module: ast.Module, raw_tokens: list[tuple[str, str, int, int]]) -
     notes = [
         Note(text.rstrip(), span.start, span.line, text.startswith("##")) for span, text in module.comments
     ]
-    walk = _Walk([t.start for t in tokens], [t.end for t in tokens])
+    walk = _Walk([t.start for t in tokens], [t.end for t in tokens], {t.start: t.line for t in tokens if t.type == "LBRACE"})
     items = [_node("import_stmt", i.span) for i in module.imports]
     items += [walk.user(u) for u in module.users]
     items += [walk.group(g) for g in module.groups]
@@ -152,12 +152,17 @@ def _volumes_read_on(keyword_line: int, labels: list[tuple[str, int, int]], star
 
 
 def _group_body(
-    name_line: int, entries: list[tuple[bool, str, int, int, int]], starts: set, written: set
+    name_line: int,
+    entries: list[tuple[bool, str, int, int, int]],
+    starts: set,
+    written: set,
+    brace_line: int | None,
 ) -> tuple[Node, ...]:
     """The statements of a group body, entries (whether a `match` pattern, text, line,
     start and end offsets): one per entry; or, when the body runs on into words that
     read like a statement, one per line as written (`group_line`), with the start of
-    each line into `starts` and the IDs of the runs into `written`."""
+    each line into `starts` and the IDs of the runs into `written`; `brace_line` is
+    the line of the body's `{`."""
     read = group_entry_lines([(is_pattern, text, line) for is_pattern, text, line, _, _ in entries])
     runs = statement_like_runs(name_line, read, group=True)
     if not runs:
@@ -167,10 +172,11 @@ def _group_body(
     # after the `{` it is a user ID, but first on a line of its own the parser reads it
     # as the statement misplaced in the group (BKR013), so its line stays the `{`'s,
     # the `{` alone on the line below the group's name or not (`identity group G` and
-    # `{ shared-volume 0 }` below it). Not a keyword being typed (`desc`, BKR021's
-    # `begun`): alone on its line it is a user ID, and it keeps its line (indentation
-    # as you type reads a body whose lines above it were passed over so).
-    head = runs[0].start == 0 and reads_like_statement(entries[0][1])
+    # `{ shared-volume 0 }` below it). Only a word written on the `{`'s line and spelled
+    # as a statement keyword: one being typed (`desc`, BKR021's `begun`) is a user ID
+    # alone on its line, and a first word on a line below the `{` keeps its line
+    # (indentation as you type reads bodies whose lines above were passed over so).
+    head = runs[0].start == 0 and entries[0][2] == brace_line and reads_like_statement(entries[0][1])
     starts.update(entries[i][3] for i in firsts if i or not head)
     written.update(entries[i][3] for run in runs for i in run if not entries[i][0])
     bounds = [0, *(i for i in firsts if i), len(entries)]
@@ -183,9 +189,11 @@ def _group_body(
 class _Walk:
     """The AST's statements as nodes; notes the decls, lower-case values and day lists met."""
 
-    def __init__(self, starts: list[int], ends: list[int]):
+    def __init__(self, starts: list[int], ends: list[int], brace_lines: dict[int, int]):
         self.starts = starts
         self.ends = ends
+        self.brace_lines = brace_lines
+        self.braces = sorted(brace_lines)
         self.documented: list[int] = []
         self.lower: set[int] = set()
         self.day_lists: list[tuple[int, int]] = []
@@ -218,7 +226,9 @@ class _Walk:
 
     def group(self, decl: ast.GroupDecl) -> Node:
         entries = [(e.is_pattern, e.word.text, e.span.line, e.span.start, e.span.end) for e in decl.entries]
-        body = _group_body(decl.name.span.line, entries, self.line_starts, self.as_written)
+        brace = bisect.bisect_right(self.braces, decl.name.span.start)
+        brace_line = self.brace_lines[self.braces[brace]] if brace < len(self.braces) else None
+        body = _group_body(decl.name.span.line, entries, self.line_starts, self.as_written, brace_line)
         return self._documented("group_decl", decl.span, body)
 
     def selection(self, selection: ast.Selection) -> Node:
@@ -298,7 +308,13 @@ def from_lark(tree, raw_tokens, raw_comments) -> Outline:
             sizes = ast.size_indexes([text for text, _, _ in labels])
             lower.update(labels[i][2] for i in sizes)
         elif node.data == "group_decl" and _placed(node):
-            _group_body(_lark_name_line(node, braces, brace_lines), _lark_group_entries(node), starts, written)
+            _group_body(
+                _lark_name_line(node, braces, brace_lines),
+                _lark_group_entries(node),
+                starts,
+                written,
+                _lark_brace_line(node, braces, brace_lines),
+            )
         elif node.data == "role":
             lower.add(node.children[0].start_pos)
         elif node.data == "weekly" and _placed(node.children[0]):
@@ -368,11 +384,23 @@ def _lark_name_line(group, braces: list[int], brace_lines: dict[int, int]) -> in
     return brace_lines[braces[bisect.bisect_left(braces, group.meta.start_pos)]]
 
 
+def _lark_brace_line(group, braces: list[int], brace_lines: dict[int, int]) -> int | None:
+    """The line of a group_decl's `{` (the first after its start)."""
+    index = bisect.bisect_left(braces, group.meta.start_pos)
+    return brace_lines[braces[index]] if index < len(braces) else None
+
+
 def _lark_node(tree, braces: list[int], brace_lines: dict[int, int]) -> Node:
     """A statement of the tree; a block's children are the statements after its `{`."""
     start, end = tree.meta.start_pos, tree.meta.end_pos
     if tree.data == "group_decl":
-        body = _group_body(_lark_name_line(tree, braces, brace_lines), _lark_group_entries(tree), set(), set())
+        body = _group_body(
+            _lark_name_line(tree, braces, brace_lines),
+            _lark_group_entries(tree),
+            set(),
+            set(),
+            _lark_brace_line(tree, braces, brace_lines),
+        )
         return Node(tree.data, start, end, body)
     if tree.data not in BLOCKS:
         return Node(tree.data, start, end)
