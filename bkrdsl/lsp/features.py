@@ -1338,6 +1338,10 @@ def _name_completions(doc: Document, context: str | None, at: int = -1) -> list[
         raise Reanalyse(context)  # the new word may declare a name, or break what declares some
     if doc.edited is not None and doc.edited.user is not None and context == "machine":
         raise Reanalyse(context)  # the user retyped may be one of the product's machines
+    if doc.edited is not None and doc.edited.user is not None and context in ("server", "local-server"):
+        # The user retyped may now have another user's ID (BKR208: a group's guest,
+        # an ID family z/VM ships), which only the new text's model says.
+        raise Reanalyse(context)
     key = ("names", context)
     kept = doc.edited.names if doc.edited is not None else doc.completion
     found = kept.get(key)
