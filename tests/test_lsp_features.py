@@ -328,6 +328,107 @@ def test_hover_on_a_job_suffix_gives_the_job_names_it_makes_on_its_member():
     _hovers(text, [("job-suffix |B", [head, "- no job takes it on `DEV2` now"])])
 
 
+#: A file that writes every statement and every kind of value, for the hover of every word.
+EVERY_VALUE = textwrap.dedent(
+    """\
+    import std/backup-manager
+
+    single group LINUX { LNX01 LNX02  match LNXAPP* }
+    identity group SYSIDS { TCPIP }
+    single user OPER1
+
+    cluster DEV {
+      description "dev"
+      member DEV1 { workers 2  private-volume D1PRV1 }
+      member DEV2 { workers 2  private-volume D2PRV1 3390-9  job-suffix B  exclude minidisk LNX01 0200 }
+      shared-volume DVCOM1 3390-27
+      disk BKRBKUP 191 size 10 cyl
+      disk BKRSVSFS 191 size 20 cyl on DVCOM1 at 100
+      catalog shared server BKRSVSFS pool BKRPOOL on DEV1 logon-wait 2 minutes pool-wait 30 seconds
+      expire on DEV1 {
+        preview monthly 15 01:00
+        purge monthly last sun 03:00
+        retain 35 days
+      }
+      tape manager shared catalog-node TCTMM on DEV1 request-node TRTMM catalog-dmm TCDMM request-dmm TRDMM
+      job LNXFULL {
+        backup LINUX full
+        include minidisk * 0191
+        include sfs BKRPOOL:LNX01.*
+        to disk pool P
+        run on DEV1 daily 01:00
+      }
+      job SYSINC {
+        backup SYSIDS, TCPIP incremental
+        include minidisk TCPIP 0191-0192
+        to tape pool T
+        run on each member weekly mon,tue 02:00
+      }
+    }
+    """
+)
+
+
+def test_every_word_of_a_file_writing_every_kind_of_value_has_a_hover():
+    # `retain 35 days`'s number, a disk's size and unit, its `at` and the catalog's
+    # waits showed no hover, where a schedule's time or an address says what it
+    # means: each value a system programmer writes is explained where it is written.
+    doc, _, _ = doc_at(EVERY_VALUE)
+    without = []
+    for n, line in enumerate(EVERY_VALUE.split("\n")):
+        for m in re.finditer(r'"[^"]*"|[^\s{},]+', line.split("#")[0]):
+            # A description is the user's text: its hover is its block's name's.
+            if not m.group().startswith('"') and F.hover(doc, n, m.start()) is None:
+                without.append(f"{n + 1}: {m.group()}")
+    assert without == []
+
+
+def test_hover_on_a_value_says_what_it_means_where_it_is_written():
+    # The values of `VALUE_HOVERS`: the days kept and what EXPIRE does with them,
+    # BKRSTART's waits, a minidisk's size and its extent on its volume.
+    keep = (
+        "- `BKREXPIR` writes it into its header only: `EXPIRE (PURGE` is sent no retention (how Backup Manager"
+        " is told it could not be confirmed: docs/compatibility.md), so the product's own retention setting"
+        " decides what the purge removes; keep it at 35 days"
+    )
+    _hovers(
+        EVERY_VALUE,
+        [
+            ("retain 3|5 days", [("**35**: backups stay in the catalog 35 days (5 weeks): the retention of the purge"
+                                 " on `DEV1`"), keep]),
+            ("logon-wait |2", [("**2 minutes**: BKRSTART, on `DEV1`, the server's home, waits up to 120 seconds for"
+                               " `BKRSVSFS` to log on after its `XAUTOLOG`: a try every 2 seconds, 60 in all"
+                               " (default 60 seconds)"), "gives up with rc 44"]),
+            ("2 min|utes", ["**2 minutes**: BKRSTART"]),
+            ("pool-wait 30 se|conds", [("**30 seconds**: BKRSTART, on `DEV1`, the server's home, waits up to 30"
+                                       " seconds for `BKRSVSFS`'s file pool `BKRPOOL` to serve: a try every 5"
+                                       " seconds, 6 in all (default 180 seconds)")]),
+            ("size 1|0 cyl", [("**10 cyl**: the size of minidisk 0191 of `BKRBKUP`: 10 cylinders, 8,499,600 bytes"
+                              " unformatted (a 3390 cylinder: 15 tracks of 56,664 bytes)")]),
+            ("size 20 c|yl", ["**20 cyl**: the size of minidisk 0191 of `BKRSVSFS`", "- on `DVCOM1`: cylinders 100 to 119"]),
+            ("at 1|00", [("**100**: minidisk 0191 of `BKRSVSFS` starts at cylinder 100 of volume `DVCOM1` and ends at"
+                         " 119 (20 cylinders)"), ("- `DVCOM1` has 32,760 cylinders (3390-27), cylinder 0 to 32,759:"
+                         " holds it")]),
+        ],
+    )
+    text = EVERY_VALUE.replace("size 20 cyl on DVCOM1 at 100", "size 20 blk on DVCOM1 at 100")
+    _hovers(text, [("size 2|0 blk", [("**20 blk**: the size of minidisk 0191 of `BKRSVSFS`: 20 512-byte blocks,"
+                                     " 10,240 bytes")])])
+    # A block that does not purge: its retention is never used (BKR260).
+    text = EVERY_VALUE.replace("    retain 35 days\n", "").replace(
+        "  tape manager", "  expire on DEV1 { preview daily 05:00  retain 35 days }\n  tape manager"
+    )
+    _hovers(text, [("05:00  retain 3|5", ["but it does not purge", "this one is never used"])])
+    text = EVERY_VALUE.replace("retain 35 days", "retain 0 days")  # BKR315
+    _hovers(text, [("retain |0", [("**0**: meant as the days backups stay in the catalog, but not a whole number"
+                                  " from 1 to 36500 (its error says why)")])])
+    # A wait BKRSTART cannot keep (BKR337) is the default; a local catalog's waits are on every member.
+    text = EVERY_VALUE.replace("logon-wait 2 minutes", "logon-wait 45 seconds")
+    _hovers(text, [("logon-wait 4|5", ["but one it cannot keep (its error says why): it waits the default, 60 seconds"])])
+    text = EVERY_VALUE.replace("catalog shared server BKRSVSFS pool BKRPOOL on DEV1", "catalog local server BKRSVSFS pool BKRPOOL")
+    _hovers(text, [("logon-wait |2", ["**2 minutes**: BKRSTART, on every member, waits up to 120 seconds"])])
+
+
 def test_hover_on_a_volume_label_lists_the_disks_placed_on_it_with_no_on_naming_it():
     # A volume's hover listed only the `disk` statements whose `on` names it: the
     # first shared volume, which holds every single-configuration machine's disk

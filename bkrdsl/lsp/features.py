@@ -964,6 +964,202 @@ def _size_hover(word: ast.Word, volume: str) -> str:
     )
 
 
+# ================================================================ values
+# A value's hover says what it means where it is written. Each kind of value
+# that has no hover of its own above (a name's, a schedule's, an address's...)
+# is one row of `VALUE_HOVERS`: where its words are in the model, and what it
+# says of one of them. tests/test_lsp_features.py hovers on every word of a
+# file that writes every statement, so a value left out of the table fails.
+
+
+def _retain_words(model):
+    """`retain N days`: (the count, the expire block's model)."""
+    for e in model.expires:
+        for word in e.decl.retains:
+            yield (word,), e
+
+
+def _retain_hover(doc: Document, word: ast.Word, expire) -> list[str]:
+    """How long backups stay in the catalog, and what bkrc does with it: the
+    purging member's `BKREXPIR` writes it into its header only, as `EXPIRE`
+    is sent no retention (docs/compatibility.md, "Retention")."""
+    from bkrdsl.check.values import MAX_RETAIN_DAYS
+
+    days = expire.retain_days
+    if word is not expire.decl.retains[0]:
+        return [f"{strong(word.text)}: a second `retain` in the block: bkrc reads the first, `{expire.decl.retains[0].text}`"]
+    if days is None or not 1 <= days <= MAX_RETAIN_DAYS:
+        whole = f"not a whole number from 1 to {MAX_RETAIN_DAYS}"
+        return [f"{strong(word.text)}: meant as the days backups stay in the catalog, but {whole} (its error says why)"]
+    weeks = f" ({days // 7} week{'s' if days != 7 else ''})" if days % 7 == 0 and days else ""
+    head = f"{strong(word.text)}: backups stay in the catalog {days:,} day{'s' if days != 1 else ''}{weeks}"
+    on = ", ".join(f"`{m}`" for m in expire.members) or "no member yet"
+    if expire.purge is None:
+        return [
+            head + f", as this block on {on} says; but it does not purge",
+            "- a `retain` counts only in the block that purges, whose retention bkrc writes: this one is never used",
+        ]
+    return [
+        head + f": the retention of the purge on {on}",
+        ("- `BKREXPIR` writes it into its header only: `EXPIRE (PURGE` is sent no retention (how Backup Manager"
+        " is told it could not be confirmed: docs/compatibility.md), so the product's own retention setting"
+        f" decides what the purge removes; keep it at {days:,} days"),
+    ]
+
+
+def _wait_words(model):
+    """`logon-wait N UNIT` and `pool-wait N UNIT`: (count and unit, (which, wait, catalog))."""
+    if model.catalog is None:
+        return
+    c = model.catalog
+    for which, waits in (("logon", c.decl.logon_waits), ("pool", c.decl.pool_waits)):
+        for wait in waits:
+            yield (wait.count, wait.unit), (which, wait, c)
+
+
+def _wait_hover(doc: Document, word: ast.Word, found) -> list[str]:
+    """How long BKRSTART waits for the catalog's SFS server, as `CatalogModel`
+    keeps it (a wait it cannot keep is the default, BKR337), on which member,
+    and what it does when the wait runs out (docs/language.md, "catalog")."""
+    from bkrdsl.resolve.model import (
+        DEFAULT_LOGON_WAIT,
+        DEFAULT_POOL_WAIT,
+        LOGON_POLL_SECONDS,
+        POOL_POLL_SECONDS,
+        wait_seconds,
+    )
+
+    which, wait, catalog = found
+    written = strong(f"{wait.count.text} {wait.unit.text}")
+    stated = "logon-wait" if which == "logon" else "pool-wait"
+    waits = catalog.decl.logon_waits if which == "logon" else catalog.decl.pool_waits
+    if wait is not waits[0]:
+        return [f"{written}: a second `{stated}`: bkrc reads the first"]
+    kept = catalog.logon_wait if which == "logon" else catalog.pool_wait
+    default = DEFAULT_LOGON_WAIT if which == "logon" else DEFAULT_POOL_WAIT
+    every = LOGON_POLL_SECONDS if which == "logon" else POOL_POLL_SECONDS
+    server = f"`{catalog.server}`" if catalog.server else "the catalog's SFS server"
+    what = f"for {server} to log on after its `XAUTOLOG`" if which == "logon" else (
+        f"for {server}'s file pool `{catalog.pool}` to serve" if catalog.pool else "for its file pool to serve"
+    )
+    if wait_seconds(wait) != kept:
+        return [(f"{written}: meant as how long BKRSTART waits {what}, but one it cannot keep (its error says"
+                f" why): it waits the default, {default} seconds")]
+    on = f"on `{catalog.home}`, the server's home" if catalog.scope is ast.Scope.SHARED and catalog.home else (
+        "on every member" if catalog.scope is not ast.Scope.SHARED else "on the server's home member")
+    head = f"{written}: BKRSTART, {on}, waits up to {kept:,} seconds {what}: a try every {every} seconds"
+    lines = [head + f", {kept // every:,} in all (default {default} seconds)"]
+    if catalog.server is None:
+        lines.append("- does nothing here: no `server` is named, so BKRSTART starts no server to wait for (BKR261)")
+    elif which == "pool" and catalog.pool is None:
+        lines.append("- does nothing here: no `pool` is named, so BKRSTART waits for none (BKR261)")
+    else:
+        lines.append("- when it runs out, BKRSTART gives up with rc 44 and starts none of the Backup Manager"
+                     " machines, which need the pool (a Tape Manager node is still started)")
+    return lines
+
+
+def _disk_size_words(model):
+    """A `disk` statement's `size N UNIT`: (count and unit, the statement)."""
+    for d in model.disks:
+        yield (d.size, d.unit), d
+
+
+#: What a cylinder and a block hold: a 3390 track holds 56,664 bytes (IBM 3390
+#: Reference Summary), 15 tracks a cylinder; an FBA block 512 bytes.
+_UNIT_BYTES = {"CYL": 15 * 56_664, "BLK": 512}
+
+
+def _disk_size_hover(doc: Document, word: ast.Word, d: ast.Disk) -> list[str]:
+    """A minidisk's size: its cylinders or blocks, in bytes, and the extent its
+    `on VOL at START` gives it, within the volume's stated size."""
+    from bkrdsl.resolve.model import disk_size
+
+    count, unit = disk_size(d)
+    written = strong(f"{d.size.text} {d.unit.text}")
+    whose = _disk_whose(d)
+    if unit is None:
+        return [f"{written}: meant as the size of {whose}, but `{d.unit.text}` is no unit (`cyl` or `blk`; its error says why)"]
+    if not d.size.text.isdigit() or int(count) == 0:
+        return [f"{written}: meant as the size of {whose}, but not a whole number above 0 (its error says why)"]
+    n = int(count)
+    what = ("cylinder" if unit == "CYL" else "512-byte block") + ("s" if n != 1 else "")
+    lines = [f"{written}: the size of {whose}: {n:,} {what}, {n * _UNIT_BYTES[unit]:,} bytes"
+             + (" unformatted (a 3390 cylinder: 15 tracks of 56,664 bytes)" if unit == "CYL" else "")]
+    return lines + _extent(doc, d)[1:]
+
+
+def _disk_whose(d: ast.Disk) -> str:
+    """`minidisk 0191 of `BKRBKUP``, as the address's hover names it."""
+    from bkrdsl.resolve.model import parse_address
+
+    address = parse_address(d.address.text)
+    return f"minidisk {address:04X} of `{d.user.upper}`" if address is not None else f"a minidisk of `{d.user.upper}`"
+
+
+def _extent(doc: Document, d: ast.Disk) -> list[str]:
+    """Where `on VOL at START` places a minidisk: where it starts and ends, and
+    whether the volume's stated size holds it; nothing without `at`."""
+    from bkrdsl.resolve.model import disk_size
+
+    if d.volume is None or d.start is None:
+        return []
+    if not d.start.text.isdigit():
+        return [(f"{strong(d.start.text)}: meant as where {_disk_whose(d)} starts on `{d.volume.upper}`, but not a"
+                " whole number (its error says why)")]
+    count, unit = disk_size(d)
+    start = int(d.start.text)
+    words = {"CYL": "cylinder", "BLK": "block"}.get(unit or "", "cylinder or block")
+    head = f"{strong(d.start.text)}: {_disk_whose(d)} starts at {words} {start:,} of volume `{d.volume.upper}`"
+    if unit is None or not d.size.text.isdigit() or int(count) == 0:
+        return [head]
+    last = start + int(count) - 1
+    lines = [f"{head} and ends at {last:,} ({int(count):,} {words}{'s' if int(count) != 1 else ''})",
+             f"- on `{d.volume.upper}`: {words}s {start:,} to {last:,}"]
+    capacity = doc.model.volume_sizes.get(d.volume.upper)
+    if capacity is not None and capacity.unit == unit:
+        fits = "holds it" if last <= capacity.last else "ends before it does (its error says why)"
+        lines.append(f"- `{d.volume.upper}` has {capacity.described()}, {capacity.words[:-1]} 0 to {capacity.last:,}: {fits}")
+    return lines
+
+
+def _disk_start_words(model):
+    """A `disk` statement's `at START`: (the start, the statement)."""
+    for d in model.disks:
+        if d.start is not None:
+            yield (d.start,), d
+
+
+def _disk_start_hover(doc: Document, word: ast.Word, d: ast.Disk) -> list[str]:
+    """Where a minidisk starts on its volume, where it ends, and whether the volume's stated size holds it."""
+    lines = _extent(doc, d)
+    return lines[:1] + lines[2:]
+
+
+#: The values a hover explains by this table: the kind, where its words are (a
+#: function of the model yielding each value's words and what the hover reads),
+#: and what it says of one word.
+VALUE_HOVERS = {
+    "retention (`retain N days`)": (_retain_words, _retain_hover),
+    "wait (`logon-wait`, `pool-wait`)": (_wait_words, _wait_hover),
+    "minidisk size (`disk ... size N UNIT`)": (_disk_size_words, _disk_size_hover),
+    "minidisk start (`disk ... on VOL at START`)": (_disk_start_words, _disk_start_hover),
+}
+
+
+def _value_hover(doc: Document, at: int) -> tuple[list[str], Span] | None:
+    """The cursor (offset `at`) is on a value of `VALUE_HOVERS`: its hover, spanning the word."""
+    model = doc.model
+    if model is None:
+        return None
+    for words_of, says in VALUE_HOVERS.values():
+        for words, found in words_of(model):
+            word = next((w for w in words if w.text and _on_word(doc, w, at)), None)
+            if word is not None:
+                return says(doc, word, found), word.span
+    return None
+
+
 @dataclass
 class Hover:
     markdown: str
@@ -1035,7 +1231,7 @@ def hover(doc: Document, line: int, column: int) -> Hover | None:
             found_word = _workers_hover(doc, start, end)
         if found_word is None and start < end:
             found_word = _pool_hover(doc, doc.offset(line, column))
-        for more in (_schedule_hover, _address_hover, _disk_hover, _suffix_hover):
+        for more in (_schedule_hover, _address_hover, _disk_hover, _suffix_hover, _value_hover):
             if found_word is None and start < end:
                 found_word = more(doc, doc.offset(line, column))
         if found_word is None:
