@@ -1331,6 +1331,21 @@ def test_outline_shows_disks_and_volumes_but_not_descriptions():
     assert doc.text[disk.span.start : disk.span.end] == "disk BKRSVSFS 191 size 20 cyl on VMCOM1"
 
 
+def test_outline_shows_an_expiry_s_members_schedules_and_retention():
+    # The outline's `expire` had no detail, where a disk shows its size and volume:
+    # which member purges, when, and how long backups stay, as the file writes them.
+    doc, _, _ = doc_at(EVERY_VALUE)
+    (expire,) = [c for c in F.outline(doc)[-1].children if c.kind == "expire"]
+    assert expire.detail == "on DEV1: preview monthly 15 01:00, purge monthly last sun 03:00, retain 35 days"
+    text = CLUSTER.replace("expire on DEV1 {\n    purge weekly sun 03:00\n  }", "expire on each member { }")
+    text = text.replace("  job LNXFULL", "  expire on DEV1, DEV2 { purge weekly sat,sun 03:00 }\n  job LNXFULL")
+    doc, _, _ = doc_at(text)
+    assert [c.detail for c in F.outline(doc)[-1].children if c.kind == "expire"] == [
+        "on each member",
+        "on DEV1, DEV2: purge weekly sat,sun 03:00",
+    ]
+
+
 # ----------------------------------------------------------------- rename and highlights
 def renamed(doc, renaming: F.Renaming) -> dict[str, str]:
     """Every edited file's text after the rename, applying its spans as an editor would."""

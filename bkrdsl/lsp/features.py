@@ -2795,12 +2795,30 @@ def _member_symbol(m: ast.Member) -> Symbol:
     return Symbol(m.name.upper, MEMBER, "member", m.span, m.name.span, _volume_symbols(m.settings, "private-volume"))
 
 
+def _schedule_text(schedule: ast.Schedule) -> str:
+    """A schedule as the file writes it, its days joined by commas: `weekly mon,tue 02:00`."""
+    days = ",".join(w.text for w in schedule.days if w.text)
+    words = (schedule.ordinal.text if schedule.ordinal else "", days, schedule.time.text if schedule.time else "")
+    return " ".join([schedule.frequency.lower(), *(w for w in words if w)])
+
+
+def _expire_detail(e: ast.Expire) -> str:
+    """An `expire` block's detail in the outline: its members, then what it says, in
+    the order the file writes it (`on PRODA: preview daily 01:00, purge weekly sun
+    08:00, retain 35 days`), as a disk's shows its size and volume."""
+    on = "on each member" if e.placement.each_member else "on " + ", ".join(w.upper for w in e.placement.members)
+    schedules = [("preview", s) for s in e.previews] + [("purge", s) for s in e.purges]
+    said = [(s.span.start, f"{what} {_schedule_text(s)}") for what, s in schedules]
+    said += [(w.span.start, f"retain {w.text} days") for w in e.retains]
+    return on + (": " + ", ".join(text for _, text in sorted(said)) if said else "")
+
+
 def _cluster_symbol(c: ast.Cluster) -> Symbol:
     children = [_member_symbol(m) for m in c.members]
     children += _volume_symbols(c.settings, "shared-volume")
     children += [_disk_symbol(d) for d in c.disks]
     children += [Symbol("catalog", "catalog", k.scope.value, k.span, k.span) for k in c.catalogs]
-    children += [Symbol("expire", "expire", "", e.span, e.span) for e in c.expires]
+    children += [Symbol("expire", "expire", _expire_detail(e), e.span, e.span) for e in c.expires]
     children += [Symbol("tape manager", "tape", t.scope.value, t.span, t.span) for t in c.tapes]
     children += _user_symbols(c.users) + _group_symbols(c.groups)
     children += [Symbol(j.name.upper, JOB, "job", j.span, j.name.span) for j in c.jobs]
