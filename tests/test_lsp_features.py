@@ -207,6 +207,33 @@ def _hovers(text: str, cases) -> None:
         assert found.span.start <= at <= found.span.end, cursor
 
 
+def test_a_pool_has_a_definition_references_and_highlights():
+    # Go to definition, references and highlight on the catalog's `pool BKRPOOL`,
+    # on the pool of an SFS path or on `to disk pool P` found nothing, where hover
+    # lists the paths and the jobs: a sysprog looks for every use of a pool.
+    text = CLUSTER.replace(
+        "include minidisk * 0191\n", "include minidisk * 0191\n    include sfs BKRPOOL:LNX01.* VMSYSU:LNX02.*\n"
+    )
+
+    def texts(spans):
+        return [(s.line, text[s.start : s.end]) for s in spans]
+
+    doc, line, column = doc_at(text, "sfs BKRP|OOL:")
+    assert texts(F.definition(doc, line, column)) == [(10, "BKRPOOL")]
+    assert texts(F.references(doc, line, column, True)) == [(10, "BKRPOOL"), (17, "BKRPOOL")]
+    assert texts(F.references(doc, line, column, False)) == [(17, "BKRPOOL")]
+    assert [(o.span.line, o.definition) for o in F.highlights(doc, line, column)] == [(10, True), (17, False)]
+    doc, line, column = doc_at(text, "pool BKRP|OOL on")
+    assert texts(F.references(doc, line, column, True)) == [(10, "BKRPOOL"), (17, "BKRPOOL")]
+    doc, line, column = doc_at(text, "VMSY|SU:")  # z/VM's own pool: nothing declares it here
+    assert texts(F.definition(doc, line, column)) == []
+    assert texts(F.references(doc, line, column, True)) == [(17, "VMSYSU")]
+    doc, line, column = doc_at(text, "disk pool |P\n")  # a disk pool: the jobs that back up to it
+    assert texts(F.definition(doc, line, column)) == []
+    assert texts(F.references(doc, line, column, True)) == [(18, "P"), (25, "P")]
+    assert [o.span.line for o in F.highlights(doc, line, column)] == [18, 25]
+
+
 def test_hover_on_a_schedule_says_when_it_is_due_and_what_sends_it_on_which_member():
     # Hover on a schedule's day, ordinal or time showed nothing: when the job (or the
     # expiry) is due in words, titled as `bkrc show` lists it, and BKRSUBMT DUE (or

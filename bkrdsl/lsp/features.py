@@ -640,7 +640,7 @@ def _pool_hover(doc: Document, at: int) -> tuple[list[str], Span] | None:
     if found is None:
         return None
     word, span, what = found
-    name = word.upper.partition(":")[0] if what == "sfs" else word.upper
+    name = _pool_name(word, what)
     if what in ("disk", "tape"):
         jobs = [
             (j.name, t.span)
@@ -671,6 +671,33 @@ def _pool_hover(doc: Document, at: int) -> tuple[list[str], Span] | None:
         more = f", and {len(paths) - HOVER_LIST_MAX} more" if len(paths) > HOVER_LIST_MAX else ""
         lines.append(f"- SFS paths in it: {shown}{more}")
     return lines, span
+
+
+def _pool_name(word: ast.Word, what: str) -> str:
+    """The pool a word of `_pool_words` names: an SFS path's, the part before its colon."""
+    return word.upper.partition(":")[0] if what == "sfs" else word.upper
+
+
+def pool_places(doc: Document, line: int, column: int) -> list[Occurrence] | None:
+    """On a pool's name, every place the files name that pool, as `_pool_words`
+    reads them: for the catalog's SFS file pool, the catalog's `pool` (where it is
+    declared) and the SFS paths in it; for a disk or a tape pool (which nothing
+    declares), each job's `to disk pool` or `to tape pool` naming it. None where
+    the cursor is on no pool's name."""
+    if doc.model is None:
+        return None
+    at = doc.offset(line, column)
+    words = list(_pool_words(doc))
+    found = next(((w, what) for w, s, what in words if s.file == doc.name and s.start <= at <= s.end), None)
+    if found is None:
+        return None
+    family = {"catalog": "sfs"}
+    name, kind = _pool_name(*found), family.get(found[1], found[1])
+    return [
+        Occurrence(s, f"{kind} pool", name, what == "catalog")
+        for w, s, what in words
+        if family.get(what, what) == kind and _pool_name(w, what) == name
+    ]
 
 
 #: A weekday as a hover says it (`Timing.days` holds `MON`..`SUN`).
@@ -2148,6 +2175,9 @@ def definition(doc: Document, line: int, column: int) -> list[Span]:
         found = _module_file(doc, imp) if imp is not None else None
         if found is not None:
             return [Span(str(found), 1, 1, 1, 1, 0, 0)]
+        pools = pool_places(doc, line, column)
+        if pools is not None:  # the catalog's `pool` declares its file pool; nothing declares another
+            return [o.span for o in pools if o.definition]
         return _directory_definitions(doc, line, column)
     declared = [o.span for o in _targets(doc, occ)]
     if occ.kind == USER:
@@ -2240,6 +2270,9 @@ def references(doc: Document, line: int, column: int, include_declaration: bool)
     pattern) has references too: the places that write it as an owner."""
     occ = doc.occurrence_at(line, column)
     if occ is None:
+        pools = pool_places(doc, line, column)
+        if pools is not None:
+            return [o.span for o in pools if include_declaration or not o.definition]
         return _owner_references(doc, line, column, include_declaration)
     found = references_of(doc, occ.kind, occ.name, include_declaration)
     if include_declaration and occ.kind == USER and not is_pattern(occ.name):
@@ -2729,7 +2762,7 @@ def highlights(doc: Document, line: int, column: int) -> list[Occurrence]:
     """Where the name under the cursor occurs in this document (declarations too)."""
     occ = doc.occurrence_at(line, column)
     if occ is None:
-        return []
+        return [o for o in pool_places(doc, line, column) or () if o.span.file == doc.name]
     found = [o for o in doc.occurrences_of(occ.kind, occ.name) if o.span.file == doc.name]
     if occ.kind == USER:  # a worker: its members' `workers N`, as definition gives them
         places = _worker_places(doc, occ.name)
