@@ -885,6 +885,18 @@ def test_completion_of_a_disk_pool_and_a_size_unit():
     assert {c.label for c in F.complete(doc, line, column)} == set()
 
 
+def test_completion_of_a_pool_offers_the_pools_of_that_medium():
+    # `to disk pool |` offered the tape pools the jobs back up to as disk pools, and
+    # `to tape pool |` offered nothing: each offers the pools of its own medium.
+    text = CLUSTER.replace("to disk pool P\n    run on DEV1", "to tape pool TPOOL\n    run on DEV1")
+    text = text.replace("to disk pool P\n    run on each", "to disk pool DPOOL\n    run on each")
+    text = text.replace("  job SYSINC {", "  job THIRD {\n    to disk pool D\n  }\n  job FOURTH {\n    to tape pool T\n  }\n  job SYSINC {")
+    doc, line, column = doc_at(text, "to disk pool |D\n")
+    assert [(c.label, c.detail) for c in F.complete(doc, line, column)] == [("DPOOL", "disk pool")]
+    doc, line, column = doc_at(text, "to tape pool |T\n")
+    assert [(c.label, c.detail) for c in F.complete(doc, line, column)] == [("TPOOL", "tape pool")]
+
+
 def test_completion_after_a_disk_s_on_offers_the_volume_labels_not_the_members():
     # `disk BKRBKUP 191 size 10 cyl on |` offered the members, as `run on |` does: a
     # disk goes on a volume (a member's name there is BKR333), and the labels were
@@ -965,7 +977,8 @@ def test_completion_of_an_sfs_path_offers_the_file_pools_the_cluster_names():
     assert {c.label for c in F.complete(doc, line, column)} == {"BKRPOOL", "VMSYSU"}
     doc, line, column = doc_at(text.replace("sfs BKRPOOL:", "sfs VMSYSU:"), "server BKRSVSFS pool |BKRPOOL")
     assert {c.label for c in F.complete(doc, line, column)} == {"VMSYSU"}
-    doc, line, column = doc_at(text.replace("to disk pool P\n    run on DEV1", "to tape pool "), "to tape pool |")
+    text = text.replace("to disk pool P\n    run on DEV1", "to tape pool \n    run on DEV1")
+    doc, line, column = doc_at(text, "to tape pool |")  # a tape pool: no other job names one
     assert {c.label for c in F.complete(doc, line, column)} == set()
 
 

@@ -1523,9 +1523,9 @@ def _context(tokens, accepted: set[str]) -> str | None:
             return "unit" if names == 1 else None
         if value in ("logon-wait", "pool-wait"):  # `logon-wait 5 |`: seconds or minutes
             return "wait-unit" if names == 1 else None
-        if value == "pool":  # `to disk pool |`, or the catalog's SFS file pool (not `to tape pool`)
+        if value == "pool":  # `to disk pool |`, `to tape pool |`, or the catalog's SFS file pool
             before = str(tokens[n - 1].value).lower() if n > 0 else ""
-            return None if names else {"disk": "disk-pool", "tape": None}.get(before, "file-pool")
+            return None if names else {"disk": "disk-pool", "tape": "tape-pool"}.get(before, "file-pool")
         if value == "sfs":  # `include sfs |`: an SFS path, `POOL:USER.DIR`
             return "sfs-path"
         if value == "on" and n >= 3 and str(tokens[n - 3].value).lower() == "size":
@@ -1551,9 +1551,9 @@ def _context(tokens, accepted: set[str]) -> str | None:
 def _name_completions(doc: Document, context: str | None, at: int = -1) -> list[Completion]:
     """The names that fit `context`. Worked out once per analysis (a group body of a
     10,000-user cluster offers 10,000 users at each keystroke of an ID), except the
-    disk pools, which leave out the word being typed: the items are shared, and
+    disk and tape pools, which leave out the word being typed: the items are shared, and
     never changed (`completions` copies those it answers with)."""
-    if context in ("disk-pool", "file-pool", "sfs-path"):
+    if context in ("disk-pool", "tape-pool", "file-pool", "sfs-path"):
         if doc.edited is not None:  # the words and places of the text analysed, not this one's
             raise Reanalyse(context)
         return _names_for(doc, context, at)
@@ -1610,11 +1610,17 @@ def _names_for(doc: Document, context: str | None, at: int) -> list[Completion]:
                 for w in st.values if st.keyword == "private-volume" else ():
                     labels.setdefault(w.upper, f"private volume of {m.name.upper}")
         out += [Completion(label, "value", what) for label, what in labels.items()]
-    if context == "disk-pool":  # the pools the jobs back up to (not the word being typed)
-        words = [t.pool for j in model.jobs for t in j.decl.targets if t.pool is not None and t.pool.upper]
+    if context in ("disk-pool", "tape-pool"):  # the pools of that medium the jobs back up to (not the word typed)
+        medium = context.partition("-")[0]
+        words = [
+            t.pool
+            for j in model.jobs
+            for t in j.decl.targets
+            if t.medium.value == medium and t.pool is not None and t.pool.upper
+        ]
         typed = [w for w in words if w.span.file == doc.name and w.span.start <= at <= w.span.end]
         pools = {w.upper for w in words if w not in typed}
-        out += [Completion(p, "value", "disk pool") for p in sorted(pools)]
+        out += [Completion(p, "value", f"{medium} pool") for p in sorted(pools)]
     if context in ("file-pool", "sfs-path"):
         colon = ":" if context == "sfs-path" else ""
         out += [Completion(p + colon, "value", what) for p, what in _file_pools(doc, at).items()]
