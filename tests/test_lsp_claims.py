@@ -47,6 +47,7 @@ PLACES = [
     ("  job K { backup G full to disk pool ", {"BKUPPOOL"}),
     ("  job K { backup G full include sfs ", {"CATPOOL:", "SFSP:"}),
     ("  job K { backup G full exclude sfs ", {"CATPOOL:", "SFSP:"}),
+    ("  job K { backup G full include sfs SFSP:", {"SFSP:U1", "SFSP:U2"}),  # the job's users' file spaces
     ("  disk BKRBKUP 191 size 10 ", {"blk", "cyl"}),
     ("  shared-volume VMCOM1\n  disk BKRBKUP 191 size 10 cyl on ", {"VMCOM1"}),  # a volume, not a member
 ]

@@ -897,6 +897,20 @@ def test_completion_of_a_pool_offers_the_pools_of_that_medium():
     assert [(c.label, c.detail) for c in F.complete(doc, line, column)] == [("TPOOL", "tape pool")]
 
 
+def test_completion_after_an_sfs_path_s_colon_offers_the_file_spaces_of_the_job_s_users():
+    # `include sfs BKRPOOL:|` offered the pools again (`BKRPOOL:`), where the user
+    # part goes: the users the job backs up by name, to which an include is narrowed.
+    text = CLUSTER.replace("include minidisk * 0191\n", "include minidisk * 0191\n    include sfs BKRPOOL:\n")
+    text = text.replace("member DEV1 { workers 2 ", "member DEV1 { workers 2  exclude sfs bkrpool:L ")
+    doc, line, column = doc_at(text, "include sfs BKRPOOL:|\n")
+    found = [(c.label, c.detail) for c in F.complete(doc, line, column)]
+    assert found == [("BKRPOOL:LNX01", "file space of a user of LNXFULL"), ("BKRPOOL:LNX02", "file space of a user of LNXFULL")]
+    doc, line, column = doc_at(text, "exclude sfs bkrpool:L|")  # a member's exclude: its single-configuration jobs'
+    assert [c.label for c in F.complete(doc, line, column)] == ["BKRPOOL:LNX01", "BKRPOOL:LNX02"]
+    doc, line, column = doc_at(text, "    include sfs |BKRPOOL:")  # before the colon: the pools
+    assert [c.label for c in F.complete(doc, line, column)] == ["BKRPOOL:"]
+
+
 def test_completion_after_a_disk_s_on_offers_the_volume_labels_not_the_members():
     # `disk BKRBKUP 191 size 10 cyl on |` offered the members, as `run on |` does: a
     # disk goes on a volume (a member's name there is BKR333), and the labels were

@@ -1624,6 +1624,9 @@ def _names_for(doc: Document, context: str | None, at: int) -> list[Completion]:
     if context in ("file-pool", "sfs-path"):
         colon = ":" if context == "sfs-path" else ""
         out += [Completion(p + colon, "value", what) for p, what in _file_pools(doc, at).items()]
+    if context == "sfs-path":
+        users = _sfs_users(doc, at)
+        out = users if users else out  # after the colon, the user part: not the pools again
     if context in ("backup", "user", "group-entry"):
         seen = set()
         # A user declared by the word retyped since the analysis has that word's ID.
@@ -1748,6 +1751,28 @@ def _file_pools(doc: Document, at: int) -> dict[str, str]:
             out.setdefault(pool, what)
     return out
 
+
+
+def _sfs_users(doc: Document, at: int) -> list[Completion]:
+    """After an SFS path's colon (`include sfs BKRPOOL:|`), the file spaces of the
+    users the selection's job backs up by name (`BKRPOOL:LNX01`: an include's user
+    part is narrowed to the job's users, as a minidisk owner is), in that pool; in
+    a member block, those of its single-configuration jobs there, which its
+    selections join. Nothing before the colon, nor in a path of no job."""
+    start = at
+    while start > 0 and doc.text[start - 1] in NAME_CHARS:
+        start -= 1
+    pool, colon, _ = doc.text[start:at].partition(":")
+    if not colon or not pool:
+        return []
+    model = doc.model
+    jobs = [j for j in model.jobs if j.decl.span.file == doc.name and j.decl.span.start <= at <= j.decl.span.end]
+    if not jobs:
+        members = [m for m in model.members if m.decl.span.file == doc.name and m.decl.span.start <= at <= m.decl.span.end]
+        jobs = [j for m in members for _, j in model.member_jobs(m.name) if j.takes_member_excludes]
+    users = dict.fromkeys(u for j in jobs for u in model.job_user_ids(j))
+    named = ", ".join(dict.fromkeys(j.name for j in jobs))
+    return [Completion(f"{pool.upper()}:{u}", "value", f"file space of a user of {named}") for u in users]
 
 #: An `import` line up to the cursor: the module path typed so far.
 _IMPORT_TYPED = re.compile(r"[ \t]*import[ \t]+(\S*)", re.IGNORECASE)
