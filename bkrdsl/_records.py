@@ -3957,51 +3957,55 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.file,self.line,self.column,self.whose,self.name,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_address, _type_status, _type_jobs, _type_manual_only, _type_excluded_by, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_jobs, _dflt_manual_only, _dflt_excluded_by, _return_type):
- def __init__(self,address:_type_address,status:_type_status,jobs:_type_jobs=_dflt_jobs,manual_only:_type_manual_only=_dflt_manual_only,excluded_by:_type_excluded_by=_dflt_excluded_by)->_return_type:
+def __create_fn__(_type_address, _type_status, _type_jobs, _type_manual_only, _type_excluded_by, _type_devtype, _type_size, _type_bytes, _type_unsized, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_jobs, _dflt_manual_only, _dflt_excluded_by, _dflt_devtype, _dflt_size, _dflt_bytes, _dflt_unsized, _return_type):
+ def __init__(self,address:_type_address,status:_type_status,jobs:_type_jobs=_dflt_jobs,manual_only:_type_manual_only=_dflt_manual_only,excluded_by:_type_excluded_by=_dflt_excluded_by,devtype:_type_devtype=_dflt_devtype,size:_type_size=_dflt_size,bytes:_type_bytes=_dflt_bytes,unsized:_type_unsized=_dflt_unsized)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'address',address)
   __dataclass_builtins_object__.__setattr__(self,'status',status)
   __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)
   __dataclass_builtins_object__.__setattr__(self,'manual_only',manual_only)
   __dataclass_builtins_object__.__setattr__(self,'excluded_by',excluded_by)
+  __dataclass_builtins_object__.__setattr__(self,'devtype',devtype)
+  __dataclass_builtins_object__.__setattr__(self,'size',size)
+  __dataclass_builtins_object__.__setattr__(self,'bytes',bytes)
+  __dataclass_builtins_object__.__setattr__(self,'unsized',unsized)
  return __init__
-CODE["def __create_fn__(_type_address, _type_status, _type_jobs, _type_manual_only, _type_excluded_by, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_jobs, _dflt_manual_only, _dflt_excluded_by, _return_type):\n def __init__(self,address:_type_address,status:_type_status,jobs:_type_jobs=_dflt_jobs,manual_only:_type_manual_only=_dflt_manual_only,excluded_by:_type_excluded_by=_dflt_excluded_by)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'address',address)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)\n  __dataclass_builtins_object__.__setattr__(self,'manual_only',manual_only)\n  __dataclass_builtins_object__.__setattr__(self,'excluded_by',excluded_by)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_address, _type_status, _type_jobs, _type_manual_only, _type_excluded_by, _type_devtype, _type_size, _type_bytes, _type_unsized, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_jobs, _dflt_manual_only, _dflt_excluded_by, _dflt_devtype, _dflt_size, _dflt_bytes, _dflt_unsized, _return_type):\n def __init__(self,address:_type_address,status:_type_status,jobs:_type_jobs=_dflt_jobs,manual_only:_type_manual_only=_dflt_manual_only,excluded_by:_type_excluded_by=_dflt_excluded_by,devtype:_type_devtype=_dflt_devtype,size:_type_size=_dflt_size,bytes:_type_bytes=_dflt_bytes,unsized:_type_unsized=_dflt_unsized)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'address',address)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)\n  __dataclass_builtins_object__.__setattr__(self,'manual_only',manual_only)\n  __dataclass_builtins_object__.__setattr__(self,'excluded_by',excluded_by)\n  __dataclass_builtins_object__.__setattr__(self,'devtype',devtype)\n  __dataclass_builtins_object__.__setattr__(self,'size',size)\n  __dataclass_builtins_object__.__setattr__(self,'bytes',bytes)\n  __dataclass_builtins_object__.__setattr__(self,'unsized',unsized)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(address={self.address!r}, status={self.status!r}, jobs={self.jobs!r}, manual_only={self.manual_only!r}, excluded_by={self.excluded_by!r})"
+  return self.__class__.__qualname__ + f"(address={self.address!r}, status={self.status!r}, jobs={self.jobs!r}, manual_only={self.manual_only!r}, excluded_by={self.excluded_by!r}, devtype={self.devtype!r}, size={self.size!r}, bytes={self.bytes!r}, unsized={self.unsized!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(address={self.address!r}, status={self.status!r}, jobs={self.jobs!r}, manual_only={self.manual_only!r}, excluded_by={self.excluded_by!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(address={self.address!r}, status={self.status!r}, jobs={self.jobs!r}, manual_only={self.manual_only!r}, excluded_by={self.excluded_by!r}, devtype={self.devtype!r}, size={self.size!r}, bytes={self.bytes!r}, unsized={self.unsized!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.address,self.status,self.jobs,self.manual_only,self.excluded_by,)==(other.address,other.status,other.jobs,other.manual_only,other.excluded_by,)
+   return (self.address,self.status,self.jobs,self.manual_only,self.excluded_by,self.devtype,self.size,self.bytes,self.unsized,)==(other.address,other.status,other.jobs,other.manual_only,other.excluded_by,other.devtype,other.size,other.bytes,other.unsized,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.address,self.status,self.jobs,self.manual_only,self.excluded_by,)==(other.address,other.status,other.jobs,other.manual_only,other.excluded_by,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.address,self.status,self.jobs,self.manual_only,self.excluded_by,self.devtype,self.size,self.bytes,self.unsized,)==(other.address,other.status,other.jobs,other.manual_only,other.excluded_by,other.devtype,other.size,other.bytes,other.unsized,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('address','status','jobs','manual_only','excluded_by',):
+  if type(self) is cls or name in ('address','status','jobs','manual_only','excluded_by','devtype','size','bytes','unsized',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'address\',\'status\',\'jobs\',\'manual_only\',\'excluded_by\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'address\',\'status\',\'jobs\',\'manual_only\',\'excluded_by\',\'devtype\',\'size\',\'bytes\',\'unsized\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('address','status','jobs','manual_only','excluded_by',):
+  if type(self) is cls or name in ('address','status','jobs','manual_only','excluded_by','devtype','size','bytes','unsized',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'address\',\'status\',\'jobs\',\'manual_only\',\'excluded_by\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'address\',\'status\',\'jobs\',\'manual_only\',\'excluded_by\',\'devtype\',\'size\',\'bytes\',\'unsized\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.address,self.status,self.jobs,self.manual_only,self.excluded_by,))
+  return hash((self.address,self.status,self.jobs,self.manual_only,self.excluded_by,self.devtype,self.size,self.bytes,self.unsized,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.address,self.status,self.jobs,self.manual_only,self.excluded_by,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.address,self.status,self.jobs,self.manual_only,self.excluded_by,self.devtype,self.size,self.bytes,self.unsized,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_user, _type_statement, _type_status, _type_jobs, _type_minidisks, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_minidisks, _return_type):
  def __init__(self,user:_type_user,statement:_type_statement,status:_type_status,jobs:_type_jobs,minidisks:_type_minidisks=_dflt_minidisks)->_return_type:
@@ -4048,6 +4052,95 @@ def __create_fn__():
   return hash((self.user,self.statement,self.status,self.jobs,self.minidisks,))
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.user,self.statement,self.status,self.jobs,self.minidisks,))\n return __hash__'] = __create_fn__.__code__
+
+def __create_fn__(_type_minidisks, _type_cylinders, _type_blocks, _type_bytes, _type_unsized, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_unsized, _return_type):
+ def __init__(self,minidisks:_type_minidisks,cylinders:_type_cylinders,blocks:_type_blocks,bytes:_type_bytes,unsized:_type_unsized=_dflt_unsized)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'minidisks',minidisks)
+  __dataclass_builtins_object__.__setattr__(self,'cylinders',cylinders)
+  __dataclass_builtins_object__.__setattr__(self,'blocks',blocks)
+  __dataclass_builtins_object__.__setattr__(self,'bytes',bytes)
+  __dataclass_builtins_object__.__setattr__(self,'unsized',unsized)
+ return __init__
+CODE["def __create_fn__(_type_minidisks, _type_cylinders, _type_blocks, _type_bytes, _type_unsized, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_unsized, _return_type):\n def __init__(self,minidisks:_type_minidisks,cylinders:_type_cylinders,blocks:_type_blocks,bytes:_type_bytes,unsized:_type_unsized=_dflt_unsized)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'minidisks',minidisks)\n  __dataclass_builtins_object__.__setattr__(self,'cylinders',cylinders)\n  __dataclass_builtins_object__.__setattr__(self,'blocks',blocks)\n  __dataclass_builtins_object__.__setattr__(self,'bytes',bytes)\n  __dataclass_builtins_object__.__setattr__(self,'unsized',unsized)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(minidisks={self.minidisks!r}, cylinders={self.cylinders!r}, blocks={self.blocks!r}, bytes={self.bytes!r}, unsized={self.unsized!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(minidisks={self.minidisks!r}, cylinders={self.cylinders!r}, blocks={self.blocks!r}, bytes={self.bytes!r}, unsized={self.unsized!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.minidisks,self.cylinders,self.blocks,self.bytes,self.unsized,)==(other.minidisks,other.cylinders,other.blocks,other.bytes,other.unsized,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.minidisks,self.cylinders,self.blocks,self.bytes,self.unsized,)==(other.minidisks,other.cylinders,other.blocks,other.bytes,other.unsized,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('minidisks','cylinders','blocks','bytes','unsized',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'minidisks\',\'cylinders\',\'blocks\',\'bytes\',\'unsized\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('minidisks','cylinders','blocks','bytes','unsized',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'minidisks\',\'cylinders\',\'blocks\',\'bytes\',\'unsized\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.minidisks,self.cylinders,self.blocks,self.bytes,self.unsized,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.minidisks,self.cylinders,self.blocks,self.bytes,self.unsized,))\n return __hash__'] = __create_fn__.__code__
+
+def __create_fn__(_type_total, _type_jobs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,total:_type_total,jobs:_type_jobs)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'total',total)
+  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)
+ return __init__
+CODE["def __create_fn__(_type_total, _type_jobs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,total:_type_total,jobs:_type_jobs)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'total',total)\n  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(total={self.total!r}, jobs={self.jobs!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(total={self.total!r}, jobs={self.jobs!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.total,self.jobs,)==(other.total,other.jobs,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.total,self.jobs,)==(other.total,other.jobs,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('total','jobs',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'total\',\'jobs\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('total','jobs',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'total\',\'jobs\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.total,self.jobs,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.total,self.jobs,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_directory, _type_product, _type_zvm, _type_members, _type_pattern_users, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,directory:_type_directory,product:_type_product,zvm:_type_zvm,members:_type_members,pattern_users:_type_pattern_users)->_return_type:
@@ -4143,8 +4236,8 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.owner,self.member,self.address,self.size,self.unit,self.volume,self.start,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_name, _type_ordinal, _type_workers, _type_job_suffix, _type_private_volumes, _type_jobs, _type_expire, _type_starts, _type_coverage, _type_coverage_jobs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_coverage, _dflt_coverage_jobs, _return_type):
- def __init__(self,name:_type_name,ordinal:_type_ordinal,workers:_type_workers,job_suffix:_type_job_suffix,private_volumes:_type_private_volumes,jobs:_type_jobs,expire:_type_expire,starts:_type_starts,coverage:_type_coverage=_dflt_coverage,coverage_jobs:_type_coverage_jobs=_dflt_coverage_jobs)->_return_type:
+def __create_fn__(_type_name, _type_ordinal, _type_workers, _type_job_suffix, _type_private_volumes, _type_jobs, _type_expire, _type_starts, _type_coverage, _type_coverage_jobs, _type_capacity, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_coverage, _dflt_coverage_jobs, _dflt_capacity, _return_type):
+ def __init__(self,name:_type_name,ordinal:_type_ordinal,workers:_type_workers,job_suffix:_type_job_suffix,private_volumes:_type_private_volumes,jobs:_type_jobs,expire:_type_expire,starts:_type_starts,coverage:_type_coverage=_dflt_coverage,coverage_jobs:_type_coverage_jobs=_dflt_coverage_jobs,capacity:_type_capacity=_dflt_capacity)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'name',name)
   __dataclass_builtins_object__.__setattr__(self,'ordinal',ordinal)
   __dataclass_builtins_object__.__setattr__(self,'workers',workers)
@@ -4155,44 +4248,45 @@ def __create_fn__(_type_name, _type_ordinal, _type_workers, _type_job_suffix, _t
   __dataclass_builtins_object__.__setattr__(self,'starts',starts)
   __dataclass_builtins_object__.__setattr__(self,'coverage',coverage)
   __dataclass_builtins_object__.__setattr__(self,'coverage_jobs',coverage_jobs)
+  __dataclass_builtins_object__.__setattr__(self,'capacity',capacity)
  return __init__
-CODE["def __create_fn__(_type_name, _type_ordinal, _type_workers, _type_job_suffix, _type_private_volumes, _type_jobs, _type_expire, _type_starts, _type_coverage, _type_coverage_jobs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_coverage, _dflt_coverage_jobs, _return_type):\n def __init__(self,name:_type_name,ordinal:_type_ordinal,workers:_type_workers,job_suffix:_type_job_suffix,private_volumes:_type_private_volumes,jobs:_type_jobs,expire:_type_expire,starts:_type_starts,coverage:_type_coverage=_dflt_coverage,coverage_jobs:_type_coverage_jobs=_dflt_coverage_jobs)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'ordinal',ordinal)\n  __dataclass_builtins_object__.__setattr__(self,'workers',workers)\n  __dataclass_builtins_object__.__setattr__(self,'job_suffix',job_suffix)\n  __dataclass_builtins_object__.__setattr__(self,'private_volumes',private_volumes)\n  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)\n  __dataclass_builtins_object__.__setattr__(self,'expire',expire)\n  __dataclass_builtins_object__.__setattr__(self,'starts',starts)\n  __dataclass_builtins_object__.__setattr__(self,'coverage',coverage)\n  __dataclass_builtins_object__.__setattr__(self,'coverage_jobs',coverage_jobs)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_name, _type_ordinal, _type_workers, _type_job_suffix, _type_private_volumes, _type_jobs, _type_expire, _type_starts, _type_coverage, _type_coverage_jobs, _type_capacity, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_coverage, _dflt_coverage_jobs, _dflt_capacity, _return_type):\n def __init__(self,name:_type_name,ordinal:_type_ordinal,workers:_type_workers,job_suffix:_type_job_suffix,private_volumes:_type_private_volumes,jobs:_type_jobs,expire:_type_expire,starts:_type_starts,coverage:_type_coverage=_dflt_coverage,coverage_jobs:_type_coverage_jobs=_dflt_coverage_jobs,capacity:_type_capacity=_dflt_capacity)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'ordinal',ordinal)\n  __dataclass_builtins_object__.__setattr__(self,'workers',workers)\n  __dataclass_builtins_object__.__setattr__(self,'job_suffix',job_suffix)\n  __dataclass_builtins_object__.__setattr__(self,'private_volumes',private_volumes)\n  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)\n  __dataclass_builtins_object__.__setattr__(self,'expire',expire)\n  __dataclass_builtins_object__.__setattr__(self,'starts',starts)\n  __dataclass_builtins_object__.__setattr__(self,'coverage',coverage)\n  __dataclass_builtins_object__.__setattr__(self,'coverage_jobs',coverage_jobs)\n  __dataclass_builtins_object__.__setattr__(self,'capacity',capacity)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, ordinal={self.ordinal!r}, workers={self.workers!r}, job_suffix={self.job_suffix!r}, private_volumes={self.private_volumes!r}, jobs={self.jobs!r}, expire={self.expire!r}, starts={self.starts!r}, coverage={self.coverage!r}, coverage_jobs={self.coverage_jobs!r})"
+  return self.__class__.__qualname__ + f"(name={self.name!r}, ordinal={self.ordinal!r}, workers={self.workers!r}, job_suffix={self.job_suffix!r}, private_volumes={self.private_volumes!r}, jobs={self.jobs!r}, expire={self.expire!r}, starts={self.starts!r}, coverage={self.coverage!r}, coverage_jobs={self.coverage_jobs!r}, capacity={self.capacity!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, ordinal={self.ordinal!r}, workers={self.workers!r}, job_suffix={self.job_suffix!r}, private_volumes={self.private_volumes!r}, jobs={self.jobs!r}, expire={self.expire!r}, starts={self.starts!r}, coverage={self.coverage!r}, coverage_jobs={self.coverage_jobs!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, ordinal={self.ordinal!r}, workers={self.workers!r}, job_suffix={self.job_suffix!r}, private_volumes={self.private_volumes!r}, jobs={self.jobs!r}, expire={self.expire!r}, starts={self.starts!r}, coverage={self.coverage!r}, coverage_jobs={self.coverage_jobs!r}, capacity={self.capacity!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,self.coverage,self.coverage_jobs,)==(other.name,other.ordinal,other.workers,other.job_suffix,other.private_volumes,other.jobs,other.expire,other.starts,other.coverage,other.coverage_jobs,)
+   return (self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,self.coverage,self.coverage_jobs,self.capacity,)==(other.name,other.ordinal,other.workers,other.job_suffix,other.private_volumes,other.jobs,other.expire,other.starts,other.coverage,other.coverage_jobs,other.capacity,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,self.coverage,self.coverage_jobs,)==(other.name,other.ordinal,other.workers,other.job_suffix,other.private_volumes,other.jobs,other.expire,other.starts,other.coverage,other.coverage_jobs,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,self.coverage,self.coverage_jobs,self.capacity,)==(other.name,other.ordinal,other.workers,other.job_suffix,other.private_volumes,other.jobs,other.expire,other.starts,other.coverage,other.coverage_jobs,other.capacity,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','ordinal','workers','job_suffix','private_volumes','jobs','expire','starts','coverage','coverage_jobs',):
+  if type(self) is cls or name in ('name','ordinal','workers','job_suffix','private_volumes','jobs','expire','starts','coverage','coverage_jobs','capacity',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'ordinal\',\'workers\',\'job_suffix\',\'private_volumes\',\'jobs\',\'expire\',\'starts\',\'coverage\',\'coverage_jobs\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'ordinal\',\'workers\',\'job_suffix\',\'private_volumes\',\'jobs\',\'expire\',\'starts\',\'coverage\',\'coverage_jobs\',\'capacity\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('name','ordinal','workers','job_suffix','private_volumes','jobs','expire','starts','coverage','coverage_jobs',):
+  if type(self) is cls or name in ('name','ordinal','workers','job_suffix','private_volumes','jobs','expire','starts','coverage','coverage_jobs','capacity',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'ordinal\',\'workers\',\'job_suffix\',\'private_volumes\',\'jobs\',\'expire\',\'starts\',\'coverage\',\'coverage_jobs\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'ordinal\',\'workers\',\'job_suffix\',\'private_volumes\',\'jobs\',\'expire\',\'starts\',\'coverage\',\'coverage_jobs\',\'capacity\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,self.coverage,self.coverage_jobs,))
+  return hash((self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,self.coverage,self.coverage_jobs,self.capacity,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,self.coverage,self.coverage_jobs,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,self.coverage,self.coverage_jobs,self.capacity,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_name, _type_file, _type_members, _type_catalog, _type_purging, _type_retain_days, _type_tape, _type_shared_volumes, _type_shown, _type_coverage, _type_minidisks, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_coverage, _dflt_minidisks, _return_type):
  def __init__(self,name:_type_name,file:_type_file,members:_type_members,catalog:_type_catalog,purging:_type_purging,retain_days:_type_retain_days,tape:_type_tape,shared_volumes:_type_shared_volumes,shown:_type_shown,coverage:_type_coverage=_dflt_coverage,minidisks:_type_minidisks=_dflt_minidisks)->_return_type:

@@ -28,6 +28,11 @@ selects it. An IDENTITY counts on each member its BUILD statements name,
 with the minidisks its SUBCONFIG gives it there, and only that member's
 jobs back those up. SFS selections are not minidisks and are not counted.
 
+Each minidisk's allocated size, the MDISK statement's count, in bytes from its
+device type's geometry (`BYTES_PER_UNIT`; docs/show.md, "How much the jobs
+back up"): a DEVNO minidisk (a whole real device), one to the volume's `END`
+and one of another device type have none (`unsized` says why).
+
 Pure: model and directory in, `show.Coverage` out.
 """
 
@@ -44,6 +49,9 @@ from bkrdsl.show import (
     EXCLUDED,
     NOT_NAMED,
     NOT_SELECTED,
+    UNSIZED_DEVNO,
+    UNSIZED_DEVTYPE,
+    UNSIZED_END,
     Coverage,
     ExcludeAt,
     JobOnMember,
@@ -55,6 +63,13 @@ from bkrdsl.starter import PRODUCT, classifier, directory_tape_links
 if TYPE_CHECKING:
     from bkrdsl.cpdirectory import Directory, Entry, Minidisk
     from bkrdsl.resolve.model import JobModel, Model
+
+#: Bytes of one unit of an MDISK statement's count, by device type: a 3390
+#: cylinder is 15 tracks of 56,664 bytes, the "Maximum Data Length/Track" and
+#: "Trk/Cyl" of IBM's z/OS DFSMS "Direct access storage devices", Table 1 (849,960
+#: bytes a cylinder); an FBA volume is "512-byte blocks" (z/VM 7.3 CP Planning and
+#: Administration, "FBA Device Geometry"), which the MDISK statement counts.
+BYTES_PER_UNIT = {"3390": 15 * 56_664, "FB-512": 512}
 
 #: A user's status from what the jobs that name it do with it, the best first.
 _RANK = (BACKED_UP, EXCLUDED, NOT_SELECTED)
@@ -217,6 +232,7 @@ class _Selects:
                 tuple(seen.get(s, ())),
                 manual_only=s == BACKED_UP and all(self.manual(j) for j in seen[s]),
                 excluded_by=self.excluded_by(entry.id, d.address, out) if s == EXCLUDED else (),
+                **_sized(d),
             )
             for d, s, seen, out in zip(disks, each, by_disk, excluding)
         )
@@ -290,8 +306,23 @@ class _Selects:
         return out
 
 
+def _sized(d: Minidisk) -> dict:
+    """A minidisk's `devtype`, `size` (cylinders or blocks, the MDISK statement's
+    count) and `bytes`, or why it has none (`unsized`), as `MinidiskCoverage` keeps them."""
+    per_unit = BYTES_PER_UNIT.get(d.devtype)
+    if d.form == "DEVNO":
+        unsized = UNSIZED_DEVNO
+    elif d.size is None:
+        unsized = UNSIZED_END
+    elif per_unit is None:
+        unsized = UNSIZED_DEVTYPE
+    else:
+        return {"devtype": d.devtype, "size": d.size, "bytes": d.size * per_unit}
+    return {"devtype": d.devtype, "size": d.size, "unsized": unsized}
+
+
 def _within(address: int, ranges: Sequence[tuple[int, int]]) -> bool:
     return any(first <= address <= last for first, last in ranges)
 
 
-__all__ = ["coverage", "user_coverage"]
+__all__ = ["BYTES_PER_UNIT", "coverage", "user_coverage"]

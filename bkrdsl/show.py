@@ -119,6 +119,11 @@ class JobRow:
 #: one of its minidisks there; every minidisk the jobs select of it is excluded;
 #: a job names it but selects none of its minidisks; no job names it.
 BACKED_UP, EXCLUDED, NOT_SELECTED, NOT_NAMED = "backed-up", "excluded", "not-selected", "not-named"
+#: Why a minidisk has no size in bytes (`MinidiskCoverage.unsized`): a DEVNO minidisk
+#: is a whole real device, whose size the directory does not state; an extent to the
+#: volume's `END` ends where the volume does, whose size it does not state either; a
+#: device type bkrc knows no geometry of (3380, 9336: `coverage.BYTES_PER_UNIT`).
+UNSIZED_DEVNO, UNSIZED_END, UNSIZED_DEVTYPE = "devno", "end", "devtype"
 
 
 @dataclass(frozen=True)
@@ -157,6 +162,14 @@ class MinidiskCoverage:
     #: EXCLUDED: each exclude statement that takes it out of one of its `jobs`, once
     #: each, in the jobs' order (a job's own, then its member's); none otherwise.
     excluded_by: tuple[ExcludeAt, ...] = ()
+    devtype: str = ""  # the MDISK statement's device type, upper case: "3390", "FB-512"
+    #: Its allocated size, the MDISK statement's count: 3390 cylinders or FB-512
+    #: blocks; None for DEVNO and an extent to the volume's END.
+    size: int | None = None
+    #: The allocated size in bytes, from the device type's geometry; None when
+    #: `unsized` says why not.
+    bytes: int | None = None
+    unsized: str | None = None  # UNSIZED_DEVNO, UNSIZED_END or UNSIZED_DEVTYPE; None when sized
 
 
 @dataclass(frozen=True)
@@ -170,6 +183,31 @@ class UserCoverage:
     jobs: tuple[JobOnMember, ...]
     #: Its permanent minidisks there, by address: a user backed up may have some no job selects.
     minidisks: tuple[MinidiskCoverage, ...] = ()
+
+
+@dataclass(frozen=True)
+class Capacity:
+    """The allocated size of the minidisks some jobs back up (`--directory`), each
+    minidisk once: how many, their 3390 cylinders and FB-512 blocks, those sizes in
+    bytes, and the minidisks among them without a size in bytes."""
+
+    minidisks: int
+    cylinders: int  # of the 3390 minidisks
+    blocks: int  # of the FB-512 minidisks
+    bytes: int  # of every minidisk with a size in bytes
+    #: (user, address, why, device type) of each minidisk without one, `why` its
+    #: `unsized`, in the coverage's order.
+    unsized: tuple[tuple[str, str, str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class MemberCapacity:
+    """With --directory, what a member's jobs back up: all of them, each minidisk
+    once however many of them back it up, and each job's (its name on the member),
+    in the member's job order; a minidisk two jobs back up counts for each."""
+
+    total: Capacity
+    jobs: tuple[tuple[str, Capacity], ...]
 
 
 @dataclass(frozen=True)
@@ -212,6 +250,7 @@ class MemberView:
     #: With --directory: every job its coverage names (of any member), as (member, row),
     #: in the cluster's member order, then by time of day as each member's rows.
     coverage_jobs: tuple[tuple[str, JobRow], ...] | None = None
+    capacity: MemberCapacity | None = None  # with --directory
 
 
 @dataclass(frozen=True)
@@ -316,6 +355,35 @@ def _coverage_jobs(
     return tuple((member, row) for (member, name), row in every_row.items() if (member, name) in named)
 
 
+def capacity_of(disks: Sequence[tuple[str, MinidiskCoverage]]) -> Capacity:
+    """The `Capacity` of `disks`, each (its user, it) and each counted as given."""
+    unsized = tuple((user, d.address, d.unsized or "", d.devtype) for user, d in disks if d.bytes is None)
+    return Capacity(
+        minidisks=len(disks),
+        cylinders=sum(d.size for _, d in disks if d.bytes is not None and d.devtype == "3390"),
+        blocks=sum(d.size for _, d in disks if d.bytes is not None and d.devtype == "FB-512"),
+        bytes=sum(d.bytes for _, d in disks if d.bytes is not None),
+        unsized=unsized,
+    )
+
+
+def member_capacity(member: str, users: Sequence[UserCoverage], jobs: Sequence[str]) -> MemberCapacity:
+    """What the jobs of `member` (their names there, in order) back up of `users`,
+    its coverage: each job's minidisks, and all of them, each once."""
+    each: dict[str, list[tuple[str, MinidiskCoverage]]] = {name: [] for name in jobs}
+    every = []
+    for u in users:
+        for d in u.minidisks:
+            if d.status != BACKED_UP:
+                continue
+            mine = [j.name for j in d.jobs if j.member == member]
+            for name in dict.fromkeys(mine):
+                each.setdefault(name, []).append((u.user, d))
+            if mine:
+                every.append((u.user, d))
+    return MemberCapacity(capacity_of(every), tuple((name, capacity_of(disks)) for name, disks in each.items()))
+
+
 def _member_view(
     model: Model, name: str, coverage: Coverage | None, every_row: dict[tuple[str, str], JobRow] | None = None
 ) -> MemberView:
@@ -333,6 +401,7 @@ def _member_view(
         starts=model.start_order(name),
         coverage=users,
         coverage_jobs=_coverage_jobs(users, every_row or {}) if users is not None else None,
+        capacity=member_capacity(name, users, [row.name for row in jobs]) if users is not None else None,
     )
 
 
@@ -482,6 +551,10 @@ def _coverage_entry_json(u: UserCoverage) -> dict:
                     {"file": x.file, "line": x.line, "column": x.column, "whose": x.whose, "name": x.name}
                     for x in d.excluded_by
                 ],
+                "devtype": d.devtype,
+                "size": d.size,
+                "bytes": d.bytes,
+                "unsized": d.unsized,
             }
             for d in u.minidisks
         ],
@@ -507,10 +580,29 @@ def _job_on_member_json(member: str, row: JobRow) -> dict:
     }
 
 
-def _member_coverage_json(users: tuple[UserCoverage, ...] | None, jobs=()) -> dict:
-    """`members[].coverage`, with --directory only; `jobs`, those it names (`coverage_jobs`)."""
+def _capacity_json(c: Capacity) -> dict:
+    return {
+        "minidisks": c.minidisks,
+        "cylinders": c.cylinders,
+        "blocks": c.blocks,
+        "bytes": c.bytes,
+        "unsized": [
+            {"user": user, "address": address, "why": why, "devtype": devtype} for user, address, why, devtype in c.unsized
+        ],
+    }
+
+
+def _member_coverage_json(users: tuple[UserCoverage, ...] | None, jobs=(), capacity: MemberCapacity | None = None) -> dict:
+    """`members[].coverage`, with --directory only; `jobs`, those it names (`coverage_jobs`);
+    `capacity`, what the member's jobs back up."""
     if users is None:
         return {}
+    sizes = {} if capacity is None else {
+        "capacity": {
+            **_capacity_json(capacity.total),
+            "jobs": [{"name": name, **_capacity_json(c)} for name, c in capacity.jobs],
+        }
+    }
     return {
         "coverage": {
             "users": len(users),
@@ -519,6 +611,7 @@ def _member_coverage_json(users: tuple[UserCoverage, ...] | None, jobs=()) -> di
             "minidisks_backed_up": sum(d.status == BACKED_UP for u in users for d in u.minidisks),
             "entries": [_coverage_entry_json(u) for u in users],
             "jobs": [_job_on_member_json(member, row) for member, row in jobs],
+            **sizes,
         }
     }
 
@@ -571,7 +664,7 @@ def _member_json(m: MemberView, coverage: Coverage | None = None) -> dict:
         "jobs": [_job_json(j, coverage) for j in m.jobs],
         "expire": [{"action": action, **_timing_json(when)} for action, when in m.expire],
         "starts": [{"user": s.user, "role": s.role, "wait": s.wait} for s in m.starts],
-        **_member_coverage_json(m.coverage, m.coverage_jobs or ()),
+        **_member_coverage_json(m.coverage, m.coverage_jobs or (), m.capacity),
     }
 
 
@@ -901,6 +994,68 @@ def _coverage_lines(member: str, users: tuple[UserCoverage, ...], main_file: str
     return out
 
 
+#: The units `_decimal` names, each 1,000 times the one before.
+_DECIMAL_UNITS = ("kB", "MB", "GB", "TB", "PB", "EB")
+
+
+def _decimal(n: int) -> str:
+    """`946 MB`, `1.05 GB`: `n` bytes to three significant digits, in decimal units
+    (as tape and disk capacities are given); `512 bytes` below a kilobyte."""
+    if n < 1000:
+        return f"{n} byte{'s' if n != 1 else ''}"
+    value = n / 1000
+    for unit in _DECIMAL_UNITS:
+        if value < 999.5 or unit == _DECIMAL_UNITS[-1]:
+            return f"{value:.3g} {unit}"
+        value /= 1000
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _capacity_text(c: Capacity) -> str:
+    """`5 minidisks, 60 cylinders (3390): 50,997,600 bytes (51 MB)`; `no minidisk`."""
+    if not c.minidisks:
+        return "no minidisk of theirs"
+    said = f"{c.minidisks:,} minidisk{'s' if c.minidisks != 1 else ''}"
+    units = ([f"{c.cylinders:,}\xa0cylinders\xa0(3390)"] if c.cylinders else []) + (
+        [f"{c.blocks:,}\xa0blocks\xa0(FB-512)"] if c.blocks else []
+    )
+    if units:
+        said += ", " + " and ".join(units)
+        said += f": {c.bytes:,}\xa0bytes" + (f" ({_decimal(c.bytes).replace(' ', chr(0xA0))})" if c.bytes >= 1000 else "")
+    if c.unsized:
+        said += f"; {len(c.unsized):,} without a size in bytes"
+    return said
+
+
+#: How a minidisk without a size in bytes says why, after its address (`_capacity_lines`).
+_UNSIZED_WORDS = {UNSIZED_DEVNO: "DEVNO", UNSIZED_END: "END"}
+
+
+def _capacity_lines(member: str, capacity: MemberCapacity) -> list[str]:
+    """What the member's jobs back up, in allocated size: all of them, each minidisk
+    once; each job, every minidisk it backs up; then the minidisks without a size in
+    bytes (at most MAX_DETAILS_SHOWN), with why; one line when they back up none."""
+    if not capacity.total.minidisks:
+        return [f"  allocated size: {member}'s jobs back up none of those users' minidisks"]
+    out = _wrapped(
+        f"allocated size of those users' minidisks {member}'s jobs back up (an upper bound of what they read):",
+        "  ",
+        " " * 4,
+    )
+    rows = [("all jobs, each minidisk once: ", capacity.total)]
+    rows += [(f"{name}: ", c) for name, c in capacity.jobs]
+    for head, c in rows:
+        out += [line.replace("\xa0", " ") for line in _wrapped(head + _capacity_text(c), " " * 4, " " * 6)]
+    if capacity.total.unsized:
+        named = [
+            f"{user}\xa0{address}\xa0({_UNSIZED_WORDS.get(why, devtype)})"
+            for user, address, why, devtype in capacity.total.unsized
+        ]
+        line = _wrapped(f"without a size in bytes: {_names_text(named, MAX_DETAILS_SHOWN)}", " " * 4, " " * 6)
+        out += [piece.replace("\xa0", " ") for piece in line]
+    return out
+
+
 def _starts_text(starts: Sequence[StartEntry]) -> str:
     """The machines BKRSTART starts, in order, as its line says them."""
     said = [s.user + (" (waits until logged on and its file pool serves)" if s.wait else "") for s in starts]
@@ -993,14 +1148,30 @@ def text(v: ClusterView) -> str:
         out += _wrapped(_starts_text(m.starts), "  BKRSTART starts, in order: ", " " * 4)
         if m.coverage is not None:
             out += _coverage_lines(m.name, m.coverage, v.file)
+        if m.capacity is not None and m.jobs:
+            out += _capacity_lines(m.name, m.capacity)
     return "\n".join(out) + "\n"
 
 
 # ------------------------------------------------------------------ CSV
 #: The CSV format's columns, in their order (docs/show.md, "One line per minidisk"):
-#: every one but the last is a name, a word or a list of names, never quoted; the
-#: last, `excluded_by`, names the file, whose name may need quoting.
-CSV_COLUMNS = ("user", "statement", "member", "user_status", "address", "status", "manual_only", "jobs", "excluded_by")
+#: every one but `devtype` and the last is a name, a word, a number or a list of
+#: names, never quoted; `devtype` is the directory's word, and the last,
+#: `excluded_by`, names the file, whose name may need quoting.
+CSV_COLUMNS = (
+    "user",
+    "statement",
+    "member",
+    "user_status",
+    "address",
+    "status",
+    "manual_only",
+    "jobs",
+    "devtype",
+    "size",
+    "bytes",
+    "excluded_by",
+)
 
 #: The columns written exactly as the JSON has them, never neutralised (`_neutralised`):
 #: IDs, addresses, bkrc's own words and `NAME@MEMBER` lists, whose characters the
@@ -1008,7 +1179,9 @@ CSV_COLUMNS = ("user", "statement", "member", "user_status", "address", "status"
 #: a spreadsheet calls or links), and which an auditor greps, cuts and sorts as
 #: they are (docs/show.md, "Fields"). Every other column, present or added later,
 #: is neutralised.
-CSV_EXACT = frozenset(CSV_COLUMNS[:-1])
+#: The directory's device type word (`devtype`) is the one other column neutralised:
+#: DIRECTXA's reading of it is not bkrc's to check, so it holds whatever the file says.
+CSV_EXACT = frozenset(CSV_COLUMNS) - {"devtype", "excluded_by"}
 
 #: What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -1056,6 +1229,9 @@ def csv_rows(v: ClusterView) -> list[tuple[str, ...]]:
                         d.status,
                         "true" if d.manual_only else "false",
                         " ".join(f"{j.name}@{j.member}" for j in d.jobs),
+                        d.devtype,
+                        "" if d.size is None else str(d.size),
+                        "" if d.bytes is None else str(d.bytes),
                         "; ".join(_exclude_csv(x) for x in d.excluded_by),
                     ),
                 )
@@ -1715,14 +1891,18 @@ __all__ = [
     "CSV_COLUMNS",
     "CSV_EXACT",
     "FORMAT_VERSION",
+    "Capacity",
     "ClusterChanges",
     "ClusterView",
+    "MemberCapacity",
     "as_csv",
     "as_json",
+    "capacity_of",
     "changes",
     "changes_json",
     "changes_text",
     "csv_rows",
+    "member_capacity",
     "text",
     "view",
 ]

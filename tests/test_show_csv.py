@@ -62,6 +62,9 @@ def rows_from_json(data: dict) -> dict[tuple[str, str, str], dict[str, str]]:
                     "status": d["status"],
                     "manual_only": "true" if d["manual_only"] else "false",
                     "jobs": " ".join(f"{j['name']}@{j['member']}" for j in d["jobs"]),
+                    "devtype": spreadsheet_safe(d["devtype"]),
+                    "size": "" if d["size"] is None else str(d["size"]),
+                    "bytes": "" if d["bytes"] is None else str(d["bytes"]),
                     "excluded_by": spreadsheet_safe(
                         "; ".join(
                             f"{x['file']}:{x['line']}:{x['column']} {x['whose']} {x['name']}"
@@ -92,6 +95,8 @@ def test_bank_s_rows_count_each_minidisk_of_the_cluster_once(at_root):
     statuses = [r["status"] for r in rows]
     assert (len(rows), statuses.count("backed-up"), statuses.count("excluded")) == (524, 363, 161)
     (db2b,) = [r for r in rows if (r["user"], r["address"]) == ("DB2B", "0600")]
+    # bank.direct's `MDISK 0600 3390 6200 0200 BKCOM2 MR`: 200 cylinders of 15 tracks of 56,664 bytes
+    db2b_size = {"devtype": "3390", "size": "200", "bytes": str(200 * 15 * 56_664)}
     assert db2b == {
         "user": "DB2B",
         "statement": "USER",
@@ -101,6 +106,7 @@ def test_bank_s_rows_count_each_minidisk_of_the_cluster_once(at_root):
         "status": "excluded",
         "manual_only": "false",
         "jobs": "LOCBFULL@PRODB LOCBINC@PRODB",
+        **db2b_size,
         "excluded_by": "examples/bank.bkr:17:5 member PRODB",
     }
     lnx = [(r["member"], r["address"], r["status"]) for r in rows if r["user"] == "LNXP01"]
@@ -145,7 +151,7 @@ def test_a_value_with_a_comma_or_a_quote_is_quoted(at_root, tmp_path):
     value = f"{path}:13:5 member VMSYS2"
     quoted = '"' + value.replace('"', '""') + '"'
     (line,) = [line for line in text.splitlines() if line.startswith("LNXWEB01,USER,,backed-up,0100,")]
-    assert line == f"LNXWEB01,USER,,backed-up,0100,excluded,false,LNXFULL@VMSYS2,{quoted}"
+    assert line == f"LNXWEB01,USER,,backed-up,0100,excluded,false,LNXFULL@VMSYS2,3390,3338,{3338 * 15 * 56_664},{quoted}"
     (row,) = [r for r in read_csv(text) if (r["user"], r["address"]) == ("LNXWEB01", "0100")]
     assert row["excluded_by"] == value
     expected = rows_from_json(json.loads(show(path, "examples/prodssi.direct", "json")))

@@ -485,6 +485,19 @@ bkrc assumes; check it on your system):
   address and not the other, and its help says to define the address
   once, in the entry or in each SUBCONFIG. `bkrc check --directory` says
   the same (BKR530) for any address a job on each member selects.
+- **Device geometry** (`bkrc show --directory`'s allocated size of the
+  minidisks a job backs up, docs/show.md, "How much the jobs back up"; a
+  fact of the devices, not of the product, so not in the table): a 3390
+  track holds 56,664 bytes and a cylinder is 15 tracks, 849,960 bytes (IBM
+  z/OS 3.1 DFSMS, "Direct access storage devices", Table 1, "Maximum Data
+  Length/Track" and "Trk/Cyl":
+  www.ibm.com/docs/en/zos/3.1.0?topic=devices-direct-access-storage); "FBA
+  devices appear as linear address spaces of 512-byte blocks", which the
+  MDISK directory statement counts (z/VM 7.3 CP Planning and
+  Administration, "FBA Device Geometry":
+  www.ibm.com/docs/en/zvm/7.3.0?topic=requirements-fba-device-geometry).
+  Confirmed; bkrc sizes no other device type (a 3380's minidisk is named
+  as one without a size in bytes).
 - **Retention.** How Backup Manager is told how long to keep backups (a job
   template setting, an operand of `EXPIRE`, or the product's configuration)
   could not be found. `retain N days` is therefore written only into
