@@ -4568,50 +4568,51 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.user,self.statement,self.old,self.new,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_directory, _type_minidisks, _type_backed_up, _type_users, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,directory:_type_directory,minidisks:_type_minidisks,backed_up:_type_backed_up,users:_type_users)->_return_type:
+def __create_fn__(_type_directory, _type_minidisks, _type_backed_up, _type_users, _type_bytes_backed_up, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_bytes_backed_up, _return_type):
+ def __init__(self,directory:_type_directory,minidisks:_type_minidisks,backed_up:_type_backed_up,users:_type_users,bytes_backed_up:_type_bytes_backed_up=_dflt_bytes_backed_up)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'directory',directory)
   __dataclass_builtins_object__.__setattr__(self,'minidisks',minidisks)
   __dataclass_builtins_object__.__setattr__(self,'backed_up',backed_up)
   __dataclass_builtins_object__.__setattr__(self,'users',users)
+  __dataclass_builtins_object__.__setattr__(self,'bytes_backed_up',bytes_backed_up)
  return __init__
-CODE["def __create_fn__(_type_directory, _type_minidisks, _type_backed_up, _type_users, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,directory:_type_directory,minidisks:_type_minidisks,backed_up:_type_backed_up,users:_type_users)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'directory',directory)\n  __dataclass_builtins_object__.__setattr__(self,'minidisks',minidisks)\n  __dataclass_builtins_object__.__setattr__(self,'backed_up',backed_up)\n  __dataclass_builtins_object__.__setattr__(self,'users',users)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_directory, _type_minidisks, _type_backed_up, _type_users, _type_bytes_backed_up, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_bytes_backed_up, _return_type):\n def __init__(self,directory:_type_directory,minidisks:_type_minidisks,backed_up:_type_backed_up,users:_type_users,bytes_backed_up:_type_bytes_backed_up=_dflt_bytes_backed_up)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'directory',directory)\n  __dataclass_builtins_object__.__setattr__(self,'minidisks',minidisks)\n  __dataclass_builtins_object__.__setattr__(self,'backed_up',backed_up)\n  __dataclass_builtins_object__.__setattr__(self,'users',users)\n  __dataclass_builtins_object__.__setattr__(self,'bytes_backed_up',bytes_backed_up)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(directory={self.directory!r}, minidisks={self.minidisks!r}, backed_up={self.backed_up!r}, users={self.users!r})"
+  return self.__class__.__qualname__ + f"(directory={self.directory!r}, minidisks={self.minidisks!r}, backed_up={self.backed_up!r}, users={self.users!r}, bytes_backed_up={self.bytes_backed_up!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(directory={self.directory!r}, minidisks={self.minidisks!r}, backed_up={self.backed_up!r}, users={self.users!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(directory={self.directory!r}, minidisks={self.minidisks!r}, backed_up={self.backed_up!r}, users={self.users!r}, bytes_backed_up={self.bytes_backed_up!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.directory,self.minidisks,self.backed_up,self.users,)==(other.directory,other.minidisks,other.backed_up,other.users,)
+   return (self.directory,self.minidisks,self.backed_up,self.users,self.bytes_backed_up,)==(other.directory,other.minidisks,other.backed_up,other.users,other.bytes_backed_up,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.directory,self.minidisks,self.backed_up,self.users,)==(other.directory,other.minidisks,other.backed_up,other.users,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.directory,self.minidisks,self.backed_up,self.users,self.bytes_backed_up,)==(other.directory,other.minidisks,other.backed_up,other.users,other.bytes_backed_up,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('directory','minidisks','backed_up','users',):
+  if type(self) is cls or name in ('directory','minidisks','backed_up','users','bytes_backed_up',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'directory\',\'minidisks\',\'backed_up\',\'users\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'directory\',\'minidisks\',\'backed_up\',\'users\',\'bytes_backed_up\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('directory','minidisks','backed_up','users',):
+  if type(self) is cls or name in ('directory','minidisks','backed_up','users','bytes_backed_up',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'directory\',\'minidisks\',\'backed_up\',\'users\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'directory\',\'minidisks\',\'backed_up\',\'users\',\'bytes_backed_up\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.directory,self.minidisks,self.backed_up,self.users,))
+  return hash((self.directory,self.minidisks,self.backed_up,self.users,self.bytes_backed_up,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.directory,self.minidisks,self.backed_up,self.users,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.directory,self.minidisks,self.backed_up,self.users,self.bytes_backed_up,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_name, _type_status, _type_settings, _type_jobs, _type_backups, _type_minidisks, _type_coverage, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_minidisks, _dflt_coverage, _return_type):
  def __init__(self,name:_type_name,status:_type_status,settings:_type_settings,jobs:_type_jobs,backups:_type_backups,minidisks:_type_minidisks=_dflt_minidisks,coverage:_type_coverage=_dflt_coverage)->_return_type:

@@ -1329,6 +1329,9 @@ class CoverageTotals:
     minidisks: tuple[int, int]  # (old, new)
     backed_up: tuple[int, int]
     users: tuple[CoverageChange, ...]
+    #: The allocated size in bytes of the minidisks backed up (`MinidiskCoverage.bytes`,
+    #: those with one), counted as `minidisks`.
+    bytes_backed_up: tuple[int, int] = (0, 0)
 
 
 @dataclass(frozen=True)
@@ -1526,9 +1529,10 @@ def _coverage_changes(
     )
 
 
-def _counted(v: ClusterView) -> tuple[int, int]:
-    """(minidisks, backed up) of the directory's users, a USER's once (its entry is the
-    same on every member) and an IDENTITY's once per member, as the CSV's rows."""
+def _counted(v: ClusterView) -> tuple[int, int, int]:
+    """(minidisks, backed up, bytes backed up) of the directory's users, a USER's once
+    (its entry is the same on every member) and an IDENTITY's once per member, as the
+    CSV's rows."""
     seen: set[str] = set()
     disks = []
     for m in v.shown:
@@ -1538,7 +1542,8 @@ def _counted(v: ClusterView) -> tuple[int, int]:
                     continue
                 seen.add(u.user)
             disks += u.minidisks
-    return len(disks), sum(d.status == BACKED_UP for d in disks)
+    backed_up = [d for d in disks if d.status == BACKED_UP]
+    return len(disks), len(backed_up), sum(d.bytes for d in backed_up if d.bytes is not None)
 
 
 def _coverage_totals(old: ClusterView, new: ClusterView) -> CoverageTotals | None:
@@ -1550,9 +1555,15 @@ def _coverage_totals(old: ClusterView, new: ClusterView) -> CoverageTotals | Non
     def users(v: ClusterView) -> list[UserCoverage]:
         return list({u.user: u for m in v.shown for u in m.coverage or () if u.statement == "USER"}.values())
 
-    (disks_before, up_before), (disks_after, up_after) = _counted(old), _counted(new)
+    (disks_before, up_before, bytes_before), (disks_after, up_after, bytes_after) = _counted(old), _counted(new)
     changed = _coverage_changes(users(old), users(new), "USER")
-    return CoverageTotals(new.coverage.directory, (disks_before, disks_after), (up_before, up_after), changed)
+    return CoverageTotals(
+        new.coverage.directory,
+        (disks_before, disks_after),
+        (up_before, up_after),
+        changed,
+        (bytes_before, bytes_after),
+    )
 
 
 def _member_changes(
@@ -1687,6 +1698,7 @@ def _totals_json(t: CoverageTotals | None) -> dict | None:
         "directory": t.directory,
         "minidisks": {"old": t.minidisks[0], "new": t.minidisks[1]},
         "minidisks_backed_up": {"old": t.backed_up[0], "new": t.backed_up[1]},
+        "bytes_backed_up": {"old": t.bytes_backed_up[0], "new": t.bytes_backed_up[1]},
         "users": [_coverage_change_json(x) for x in t.users],
     }
 
@@ -1837,7 +1849,11 @@ def _totals_lines(t: CoverageTotals) -> list[str]:
         f"coverage of the users with minidisks in {t.directory}: {up_after:,} of {after:,} minidisks backed up now,"
         f" {up_before:,} of {before:,} before"
     )
-    out = _wrapped(said, "  ", " " * 4)
+    (bytes_before, bytes_after) = t.bytes_backed_up
+    if bytes_before != bytes_after:
+        more = f"({_decimal(abs(bytes_after - bytes_before))} {'more' if bytes_after > bytes_before else 'less'})"
+        said += f"; their allocated size {bytes_after:,} bytes now, {bytes_before:,} before " + more.replace(" ", "\xa0")
+    out = [line.replace("\xa0", " ") for line in _wrapped(said, "  ", " " * 4)]
     if t.users:
         out += ["  USER entries whose coverage changes (the same on every member):", *_coverage_change_lines(t.users)]
     return out
@@ -1860,7 +1876,10 @@ def changes_text(c: ClusterChanges) -> str:
         out += _wrapped(f"warning gone {code}: {message}", "  ", " " * 4)
     out += _minidisk_lines(c.minidisks, 2)
     differs = c.coverage is not None and (
-        c.coverage.users or c.coverage.minidisks[0] != c.coverage.minidisks[1] or c.coverage.backed_up[0] != c.coverage.backed_up[1]
+        c.coverage.users
+        or c.coverage.minidisks[0] != c.coverage.minidisks[1]
+        or c.coverage.backed_up[0] != c.coverage.backed_up[1]
+        or c.coverage.bytes_backed_up[0] != c.coverage.bytes_backed_up[1]
     )
     if c.coverage is not None and (differs or any(m.coverage for m in c.members)):
         out += _totals_lines(c.coverage)

@@ -577,7 +577,7 @@ def test_coverage_with_directory_says_whom_a_change_backs_up(tmp_path):
     out = against(new, old, "--directory", "bank.direct")
     assert (
         "  coverage of the users with minidisks in bank.direct: 524 of 524 minidisks backed up now, 363 of\n"
-        "    524 before\n"
+        "    524 before; their allocated size 102,233,188,800 bytes now, 74,864,476,800 before (27.4 GB more)\n"
         "  USER entries whose coverage changes (the same on every member):\n"
         "    DB2B\n"
         "      was backed up: 0191 0500; excluded: 0600\n"
@@ -597,6 +597,9 @@ def test_coverage_with_directory_says_whom_a_change_backs_up(tmp_path):
     assert coverage["directory"] == "bank.direct"
     assert coverage["minidisks"] == {"old": 524, "new": 524}
     assert coverage["minidisks_backed_up"] == {"old": 363, "new": 524}
+    # backed up now: DB2B's 0600 and the 40 Linux guests' 0203 on 4 members, 200 cylinders each
+    grown = (1 + 40 * 4) * 200 * 15 * 56_664
+    assert coverage["bytes_backed_up"] == {"old": 74_864_476_800, "new": 74_864_476_800 + grown}
     ((db2b,),) = [coverage["users"]]
     assert db2b["user"] == "DB2B" and db2b["statement"] == "USER"
     assert [d["status"] for d in db2b["old"]["minidisks"]] == ["backed-up", "backed-up", "excluded"]
@@ -626,6 +629,7 @@ def test_coverage_unchanged_and_without_directory(tmp_path):
         "directory": "bank.direct",
         "minidisks": {"old": 524, "new": 524},
         "minidisks_backed_up": {"old": 363, "new": 363},
+        "bytes_backed_up": {"old": 74_864_476_800, "new": 74_864_476_800},
         "users": [],
     }
     doc = against_json(new, old)

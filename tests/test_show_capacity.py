@@ -225,3 +225,22 @@ def test_member_capacity_is_an_independent_sum(users):
     assert found.total.bytes <= sum(c.bytes for _, c in found.jobs)
     assert len(found.total.unsized) == sum(backed[key].bytes is None for key in every)
 
+
+def test_against_says_how_the_size_backed_up_changes(at_root, tmp_path):
+    """LNXDB01 taken out of group LINUX: its 0100 (3,338 cylinders) and 0191 (10) are
+    backed up no more, 3,348 cylinders' bytes less, as the CSV counts the cluster."""
+    path = tmp_path / "site.bkr"
+    old = "LNXWEB01 LNXWEB02 LNXDB01 "
+    bkr = (EXAMPLES / "prodssi.bkr").read_text()
+    assert bkr.count(old) == 1
+    path.write_text(bkr.replace(old, "LNXWEB01 LNXWEB02 "))
+    args = ["show", str(path), "--against", "examples/prodssi.bkr", "--directory", "examples/prodssi.direct"]
+    rows = list(csv.DictReader(io.StringIO(show("examples/prodssi.bkr", "examples/prodssi.direct", "csv"))))
+    before = sum(int(r["bytes"] or 0) for r in rows if r["status"] == "backed-up")
+    after = before - (3338 + 10) * CYLINDER
+    coverage = json.loads(run_cli([*args, "--format", "json"], expect=0).stdout)["cluster"]["coverage"]
+    assert coverage["bytes_backed_up"] == {"old": before, "new": after}
+    out = " ".join(run_cli(args, expect=0).stdout.split())
+    assert f"their allocated size {after:,} bytes now, {before:,} before (2.85 GB less)" in out
+    same = json.loads(run_cli([*args[:2], "--against", str(path), *args[4:], "--format", "json"], expect=0).stdout)
+    assert same["cluster"]["coverage"]["bytes_backed_up"] == {"old": after, "new": after}
