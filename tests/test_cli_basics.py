@@ -403,6 +403,21 @@ def test_the_command_list_shows_every_summary_whole():
         assert summary.count("(") == summary.count(")"), (name, summary)
 
 
+def test_the_top_level_help_says_how_to_start():
+    """`bkrc --help`, a newcomer's first command: how to start, `init` then `check` then
+    `compile`, one command a line as click keeps a `\\b` block (it named none of them
+    before the command list, and `init` only there, among ten)."""
+    result = run_cli(["--help"], expect=0)
+    head = result.output.split("Options:\n", 1)[0]
+    assert "New to bkrc? Let `init` write a first file" in " ".join(head.split())
+    steps = [line.strip() for line in head.splitlines() if line.strip().startswith("bkrc ")]
+    assert steps == [
+        "bkrc init mycluster.bkr --cluster PRODSSI --member VMSYS1 --member VMSYS2",
+        "bkrc check mycluster.bkr",
+        "bkrc compile mycluster.bkr -o out",
+    ]
+
+
 def test_explain_takes_a_code_as_people_write_it():
     """`bkrc explain 221` and `bkrc explain <the name bkrc rules shows>` as well as BKR221."""
     whole = run_cli(["explain", "BKR221"], expect=0).output

@@ -146,7 +146,19 @@ def _answer_sigterm():
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="bkrc", message="%(prog)s %(version)s")
 def cli() -> None:
-    """Describe the backups of a z/VM SSI cluster once; check it; write every member's files."""
+    """Describe the backups of a z/VM SSI cluster once; check it; write every member's files.
+
+    New to bkrc? Let `init` write a first file, replace its `# your ...`
+    placeholders with your site's names, then check it and compile it:
+
+    \b
+      bkrc init mycluster.bkr --cluster PRODSSI --member VMSYS1 --member VMSYS2
+      bkrc check mycluster.bkr
+      bkrc compile mycluster.bkr -o out
+
+    `bkrc COMMAND --help` describes each command, `bkrc explain CODE` each
+    diagnostic, and bkrdsl's docs/language.md the language.
+    """
 
 
 def _names_as_bytes() -> None:
