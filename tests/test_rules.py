@@ -1313,6 +1313,62 @@ def test_a_weekday_by_its_crontab_number_is_named_without_a_fix():
     assert far.help == "use mon, tue, wed, thu, fri, sat or sun"
 
 
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_weekdays_by_their_crontab_numbers_without_commas_are_one_error(parser, monkeypatch):
+    """`weekly 6 7 01:00`: days as a crontab numbers them and without their `,`: one
+    error at the numbers whose help names the days with commas (it was "`01:00` has no
+    keyword before it", whose help wrote `backup 01:00`); without the time, `weekly 6 7`,
+    one BKR314 too (it was `6` not a day, whose help wrote `weekly sat 7`, and `7` not a
+    time). No fix: another count starts the week at Sunday."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = CLEAN.replace("daily 01:00", "weekly 6 7 01:00")
+    (found,) = analyse("cron.bkr", text.encode()).diagnostics
+    assert (found.code, found.message, found.help, found.fix) == (
+        "BKR004",
+        "`6` and `7` are not days of the week: `weekly` takes each day by name, the days separated by commas",
+        "write `weekly sat,sun 01:00`, if the numbers count as a crontab's do (0 and 7 are Sunday, 1 is Monday)",
+        None,
+    )
+    column = text.splitlines()[found.span.line - 1].index("6 7") + 1
+    assert (found.span.column, found.span.end_column) == (column, column + len("6 7"))
+    (found,) = analyse("cron.bkr", CLEAN.replace("daily 01:00", "weekly 1 2 3 4 5 01:00").encode()).diagnostics
+    assert found.help.startswith("write `weekly mon,tue,wed,thu,fri 01:00`,")
+    (found,) = analyse("cron.bkr", CLEAN.replace("daily 01:00", "weekly sat 7 01:00").encode()).diagnostics
+    assert found.message.startswith("`7` is not a day of the week:")
+    assert found.help.startswith("write `weekly sat,sun 01:00`,")
+    (found,) = analyse("cron.bkr", CLEAN.replace("daily 01:00", "weekly 6 7").encode()).diagnostics
+    assert (found.code, found.message, found.help, found.fix) == (
+        "BKR314",
+        (
+            "`6` and `7` are not days of the week: `weekly` takes each day by name, the days separated by commas,"
+            " and the time of day (HH:MM) follows them"
+        ),
+        "write `weekly sat,sun HH:MM`, if the numbers count as a crontab's do (0 and 7 are Sunday, 1 is Monday)",
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("schedule", "help", "fix"),
+    [
+        ("daily 7", "a time is HH:MM on a 24-hour clock, not an hour alone: write `daily 07:00`; 7 p.m. is `19:00`",
+         None),
+        ("daily 14", "a time is HH:MM on a 24-hour clock, not an hour alone: write `daily 14:00`", "14:00"),
+        ("monthly 1 0", "a time is HH:MM on a 24-hour clock, not an hour alone: write `monthly 1 00:00`", "00:00"),
+        ("weekly sat 7",
+         ("a time is HH:MM on a 24-hour clock, not an hour alone: write `weekly sat 07:00`; 7 p.m. is `19:00`;"
+          " or, if `7` is a day as a crontab numbers it, `weekly sat,sun HH:MM`"), None),
+    ],
+)
+def test_an_hour_alone_is_read_on_the_24_hour_clock(schedule, help, fix):
+    """`daily 7`, the minutes left off: the help writes `daily 07:00` (it said only "write
+    HH:MM"), and says 7 p.m. is `19:00`; fixed only where no other reading is, as `at 13`
+    is; after `weekly` and a day, a 0 to 7 may be a crontab's day, which the help says too."""
+    (found,) = analyse("hour.bkr", CLEAN.replace("daily 01:00", schedule).encode()).diagnostics
+    assert (found.code, found.message, found.help) == ("BKR313", f"`{schedule.split()[-1]}` is not a time of day", help)
+    assert (found.fix and found.fix.edits[0].new_text) == fix
+
+
 def test_weekdays_by_their_crontab_numbers_are_one_error_at_the_numbers():
     """`weekly 6,7 02:00`: one slip, so one BKR314 that names both numbers and spans
     them (it was one error for each, with the same help twice); a day written by name

@@ -97,6 +97,10 @@ CASES = [
     ("purge weekly sun 03:00", "purge crontab '0 3 * * 0'", "`0 3 * * 0` is a crontab schedule", "weekly sun 03:00", None),
     ("run on M1 daily 02:00", "run on M1 ==/==/== 02:00:00", "`==/==/== 02:00:00` is a WAKEUP TIMES date and time", "daily 02:00", None),
     ("run on M1 daily 02:00", "run on M1 ==/01/== 23:30:00", "`==/01/== 23:30:00` is a WAKEUP TIMES date and time", "monthly 1 23:30", None),
+    # WAKEUP's days of the week by name (was "`MONDAY 02:00:00` is not a .bkr schedule", no fix)
+    ("run on M1 daily 02:00", "run on M1 MONDAY 02:00:00", "`MONDAY 02:00:00` is a WAKEUP TIMES date and time", "weekly mon 02:00", None),
+    ("run on M1 daily 02:00", "run on M1 WEEKDAY 22:00:00", "`WEEKDAY 22:00:00` is a WAKEUP TIMES date and time", "weekly mon,tue,wed,thu,fri 22:00", None),
+    ("purge weekly sun 03:00", "purge SUNDAY 03:00:00", "`SUNDAY 03:00:00` is a WAKEUP TIMES date and time", "purge weekly sun 03:00", "purge weekly sun 03:00"),
 ]
 # fmt: on
 
@@ -121,6 +125,50 @@ def test_one_slip_one_message_and_its_fix_parses(right, wrong, words, fixed, lin
     if line is None:
         line = text[text.index(wrong) : d.span.start] + fixed
     assert diagnostics(JOB.replace(right, line)) == [], line
+
+
+# A WAKEUP TIMES line that says no schedule bkrc has: one error that says why, without a
+# fix, read as `manual` (was a `,` missing before `12`, a `/` out of place, and more).
+WAKEUP_WITHOUT_SCHEDULE = [
+    ("run on M1 12/24/26 22:00:00",
+     "`12/24/26` is one date, and a schedule names no date: write `manual` and submit it by hand that day, at 22:00"),
+    ("run on M1 12/24/== 22:00:00",
+     ("`12/24/==` runs once a year, and a schedule names no month nor year: write `manual` and submit it by hand"
+      " when it is due, at 22:00")),
+    ("run on M1 12/==/== 22:00:00",
+     ("`12/==/==` runs in one month of the year only, and a schedule names no month nor year: write `manual` and"
+      " submit it by hand when it is due, at 22:00")),
+    ("run on M1 ==/==/27 22:00:00",
+     ("`==/==/27` runs in one year only, and a schedule names no month nor year: write `manual` and submit it by"
+      " hand when it is due, at 22:00")),
+    ("run on M1 ==/==/== ==:00:00",
+     ("`==:00:00` runs it every hour, and a schedule runs once a day at most: write a job for each time of day,"
+      " each `daily HH:MM`, or `manual`")),
+    ("run on M1 ==/==/== 02:30:15",
+     "write `daily 02:30`: a .bkr time is HH:MM, to the minute, so it starts at 02:30, not 02:30:15"),
+    ("purge ==/==/== ==:==:00",
+     ("`==:==:00` runs it every minute, and a schedule runs once a day at most: write `purge daily HH:MM` or"
+      " `purge manual`")),
+    ("purge 12/24/26 03:00:00",
+     ("`12/24/26` is one date, and a schedule names no date: write `purge manual` and send it by hand"
+      " (`EXEC BKREXPIR PURGE`) that day, at 03:00")),
+]
+
+
+@pytest.mark.parametrize(("wrong", "help"), WAKEUP_WITHOUT_SCHEDULE, ids=[w for w, _ in WAKEUP_WITHOUT_SCHEDULE])
+def test_a_wakeup_line_without_a_schedule_says_why(wrong, help):
+    right = "purge weekly sun 03:00" if wrong.startswith("purge") else "run on M1 daily 02:00"
+    text = JOB.replace(right, wrong)
+    (d,) = diagnostics(text)
+    written = wrong.split(" ", 3)[-1] if wrong.startswith("run") else wrong.split(" ", 1)[1]
+    assert (d.code, d.message, d.help, d.fix) == (
+        "BKR012",
+        f"`{written}` is a WAKEUP TIMES date and time; a .bkr schedule is `daily`, `weekly`, `monthly` or `manual`",
+        help,
+        None,
+    )
+    line = text[: text.index(written)].count("\n") + 1
+    assert (d.span.line, d.span.column) == (line, text.splitlines()[line - 1].index(written) + 1)
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from test_message_width import too_long
 
+from bkrdsl.fixes import apply_edits
 from bkrdsl.pipeline import analyse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -2584,6 +2585,22 @@ def test_the_days_a_schedule_leaves_out_are_read_as_the_other_days(clean, writte
          " day (HH:MM) is missing after it"), "write `weekly mon,tue,wed,thu,fri HH:MM`, the days separated by commas"),
         ("weekly weekend", ("`weekend` is not a day of the week: `weekly` takes each day by name, and the time of"
          " day (HH:MM) is missing after it"), "write `weekly sat,sun HH:MM`, the days separated by commas"),
+        # days as a crontab numbers them, the time missing: the days named, the time HH:MM
+        # (was "expected a time of day (HH:MM) after `weekly 6,7`", the numbers unsaid)
+        ("weekly 6,7", ("`6` and `7` are not days of the week: `weekly` takes each day by name, and the time of"
+         " day (HH:MM) is missing after the days"),
+         ("write `weekly sat,sun HH:MM`, if the numbers count as a crontab's do (0 and 7 are Sunday, 1 is Monday),"
+          " then the time of day on a 24-hour clock")),
+        ("weekly 7", ("`7` is not a day of the week: `weekly` takes each day by name, and the time of"
+         " day (HH:MM) is missing after it"),
+         ("write `weekly sun HH:MM`, if the numbers count as a crontab's do (0 and 7 are Sunday, 1 is Monday),"
+          " then the time of day on a 24-hour clock")),
+        ("weekly mon, 5", ("`5` is not a day of the week: `weekly` takes each day by name, and the time of"
+         " day (HH:MM) is missing after the days"),
+         ("write `weekly mon,fri HH:MM`, if the numbers count as a crontab's do (0 and 7 are Sunday, 1 is Monday),"
+          " then the time of day on a 24-hour clock")),
+        ("weekly sat+sun", ("`sat+sun` is not a day of the week: `weekly` takes each day by name, and the time of"
+         " day (HH:MM) is missing after it"), "write `weekly sat,sun HH:MM`, the days separated by commas"),
         # a day it has: the time alone is missing, as before
         ("monthly 31", "expected a time of day (HH:MM) after `monthly 31`, found `}`",
          "write a time of day (HH:MM) after `monthly 31`"),
@@ -2598,6 +2615,33 @@ def test_a_schedule_left_unfinished_gets_its_form(written, message, help, parser
     text = BASE.replace("run on VMSYS2 weekly sat 22:00", f"run on VMSYS2 {written}", 1)
     (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert (found.code, found.message, found.help, found.fix) == ("BKR010", message, help, None)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("right", "wrong", "code", "message", "help", "fixed"),
+    [
+        # a `,` between two statements, as a list of settings is written elsewhere (was "a `,`
+        # cannot appear here", its help about group entries, without a fix)
+        ("{ workers 4  private-volume M1PRV1 }", "{ workers 4, private-volume M1PRV1 }", "BKR015",
+         "a `,` cannot separate two statements: `private-volume` starts one of its own",
+         "statements are separated by blanks or new lines alone: remove the `,`", "{ workers 4 private-volume M1PRV1 }"),
+        # days joined by `+` (was "`sat+sun` is not a day of the week", its help the seven days)
+        ("weekly sat 22:00", "weekly sat+sun 22:00", "BKR314",
+         "`sat+sun` is not a day of the week: the days of `weekly` are separated by commas",
+         "write `weekly sat,sun 22:00`", "weekly sat,sun 22:00"),
+    ],
+)
+def test_a_newcomer_s_separator_is_named_and_fixed(right, wrong, code, message, help, fixed, parser, monkeypatch):
+    """Slips of a first file: one error each, which names the separator the language
+    takes, and whose fix writes it."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(right, wrong, 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.message, found.help) == (code, message, help)
+    repaired = apply_edits(text, found.fix.edits)
+    assert fixed in repaired
+    assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
 
 
 #: After the cluster's volume labels, and in a group body, what is still a name: a word

@@ -182,7 +182,11 @@ INVALID_TIME = register(
     day after written where a schedule names it (`weekly sun 25:00` is `weekly mon
     01:00`, `monthly last-day 25:00` `monthly 1 01:00`; after `monthly first sun`,
     whose next day no schedule names, the help says to write a time of its day).
-    A day of the week where the
+    An hour alone (`daily 7`) is read on the 24-hour clock, `daily 07:00`, the
+    help adding that 7 p.m. is `19:00`, and fixed only where no other reading
+    is (`daily 14`, `daily 0`); after `weekly` and a day, an hour from 0 to 7
+    may be a day as a crontab numbers it (`weekly sat 7`), which the help
+    writes too, `weekly sat,sun HH:MM`. A day of the week where the
     time goes, the time left off (`weekly fri sat`, `monthly first sun
     sat`), is a second day read as the time: the error says so, and its help
     writes the days with their `,` (`weekly fri,sat HH:MM`), or, as a
@@ -231,12 +235,17 @@ INVALID_DAY = register(
     `weekly sat 22:00`. Several days are listed one by one: a range
     (`weekly mon-fri 02:00`, also `mon..fri`) and `weekdays` or `weekend`
     are one error each, whose fix writes the days (`mon,tue,wed,thu,fri`,
-    `sat,sun`); a range runs on past Sunday (`fri-mon`). A day by its number,
+    `sat,sun`); a range runs on past Sunday (`fri-mon`), and days joined by
+    `+` (`weekly sat+sun 02:00`) one error whose fix writes the `,`
+    (`sat,sun`). A day by its number,
     as a crontab counts them (`weekly 7 02:00`), is one error whose help
     names the day (`weekly sun 02:00`: 0 and 7 are Sunday, 1 Monday), with
     no fix, since other counts start the week at Sunday; several numbers
     (`weekly 6,7 02:00`) are one error that names each, whose help names
-    every day (`weekly sat,sun 02:00`). `monthly first sun
+    every day (`weekly sat,sun 02:00`); so are numbers without their `,`
+    and without the time (`weekly 6 7`, the last read as the time), whose
+    help writes `weekly sat,sun HH:MM` (with the time, `weekly 6 7 02:00`,
+    BKR004). `monthly first sun
     02:00` (also `second`, `third`, `fourth`, `last`) takes one weekday, by
     name as `weekly` does; `monthly first 02:00 sun`, the time before the day,
     is one error whose fix writes `monthly first sun 02:00`. With the time
@@ -548,6 +557,26 @@ def _crontab_days(sched: ast.Schedule, numbered: list[ast.Word]) -> Diagnostic:
         f"{said}: `weekly` takes each day by name",
         span_through(first.span, last.span) if first.span.line == last.span.end_line else first.span,
         help=f"write `{meant}`, if the numbers count as a crontab's do (0 and 7 are Sunday, 1 is Monday)",
+    )
+
+
+def _crontab_day_read_as_time(sched: ast.Schedule) -> Diagnostic | None:
+    """`weekly 6 7`: days as a crontab numbers them, without their `,` and without the
+    time, so the last was read as the time. One error at the numbers, whose help names
+    the days (not `weekly sat 7` with `7` not a time of day, two errors for one slip)."""
+    if sched.frequency != "weekly" or sched.time is None or sched.time.text not in _CRONTAB_DAYS:
+        return None
+    if not sched.days or any(d.text not in _CRONTAB_DAYS for d in sched.days):
+        return None
+    from bkrdsl.syntax import messages  # the parser's words; loaded for a broken file only (test_startup)
+
+    numbers = [d.text for d in sched.days] + [sched.time.text]
+    first = sched.days[0]
+    return INVALID_DAY(
+        f"{messages.crontab_days_said(numbers)}: `weekly` takes each day by name, the days separated by"
+        " commas, and the time of day (HH:MM) follows them",
+        span_through(first.span, sched.time.span) if first.span.line == sched.time.span.end_line else first.span,
+        help=f"write `weekly {messages.crontab_days_named(numbers)} HH:MM`, {messages.CRONTAB_COUNT}",
     )
 
 
@@ -957,6 +986,24 @@ def _time_out_of_clock(sched: ast.Schedule) -> tuple[str, Fix | None]:
             f"{why}: `{text}` is the next day's `{reading}`, a day no `{sched.frequency}` schedule names;"
             f" write a time of this day, from `00:00` to `23:59`"
         ), None
+    if text.isdigit() and len(text) <= 2 and int(text) <= 23:
+        # `daily 7`: an hour alone, read on the 24-hour clock as `at 7` is (docs/language.md);
+        # fixed only where no other reading is (13 to 23, 0), as `at 13` is
+        hour = int(text)
+        meant = _schedule_text(sched, f"{hour:02d}:00")
+        evening = f"; {hour} p.m. is `{hour + 12}:00`" if 1 <= hour <= 11 else ""
+        crontab = ""
+        if sched.frequency == "weekly" and text in _CRONTAB_DAYS and sched.days:
+            # `weekly sat 7`: perhaps a day as a crontab numbers it, the time left off
+            from bkrdsl.syntax import messages  # the parser's words; loaded for a broken file only
+
+            days = messages.crontab_days_named([d.text for d in sched.days] + [text])
+            crontab = f"; or, if `{text}` is a day as a crontab numbers it, `weekly {days} HH:MM`"
+        certain = not evening and not crontab
+        return (
+            f"a time is HH:MM on a 24-hour clock, not an hour alone: write `{meant}`{evening}{crontab}",
+            Fix.replace(f"Write `{hour:02d}:00`", sched.time.span, f"{hour:02d}:00") if certain else None,
+        )
     return "write HH:MM on a 24-hour clock, from 00:00 to 23:59", None
 
 
@@ -1087,7 +1134,12 @@ def times_and_days(model: Model):
     suggest = Suggester()
     day_names = [d.lower() for d in WEEKDAYS]
     for sched in _schedules(cluster):
-        swapped = _day_and_time_swapped(sched) or _ordinal_read_as_day(sched) or _phrase_after_weekly(sched)
+        swapped = (
+            _day_and_time_swapped(sched)
+            or _ordinal_read_as_day(sched)
+            or _phrase_after_weekly(sched)
+            or _crontab_day_read_as_time(sched)
+        )
         if swapped is not None:
             yield swapped
             continue
@@ -1142,6 +1194,19 @@ def times_and_days(model: Model):
                             f"{quoted(w.text)} is not a day of the week: `weekly` takes each day by name",
                             w.span,
                             help=f"write `{meant}`, the days separated by commas",
+                            fix=Fix.replace(f"Write `{listed}`", w.span, listed),
+                        )
+                        continue
+                    joined = re.split(r"[+&]", w.text)
+                    if len(joined) > 1 and sched.ordinal is None and all(parse_weekday(d) is not None for d in joined):
+                        # `weekly sat+sun 02:00`: days joined by `+` (a name's character), not `,`
+                        listed = ",".join(joined)
+                        days = ",".join(listed if d is w else d.text for d in sched.days)
+                        meant = " ".join(p for p in ("weekly", days, sched.time and sched.time.text) if p)
+                        yield INVALID_DAY(
+                            f"{quoted(w.text)} is not a day of the week: the days of `weekly` are separated by commas",
+                            w.span,
+                            help=f"write `{meant}`",
                             fix=Fix.replace(f"Write `{listed}`", w.span, listed),
                         )
                         continue

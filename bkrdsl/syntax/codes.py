@@ -297,6 +297,13 @@ SYNTAX = register(
     A second time after a schedule's time (`daily 02:00 14:00`) is one
     error whose help writes a `run` for each time, one job each (a `purge`
     or `preview` keeps one): a schedule has one time.
+    Days of a `weekly` schedule by their numbers, as a crontab counts them,
+    and separated by blanks (`weekly 6 7 02:00`, the `7` read as the time
+    and `02:00` as a word too many) are one error at the numbers, whose
+    help writes the days by name with their commas, `weekly sat,sun 02:00`
+    (0 and 7 are Sunday, 1 Monday), without a fix: other counts start the
+    week at Sunday.
+
     A `monthly` schedule with several days of the month (`monthly 1,15
     02:00`, `monthly 1st 15th 02:00`) is one error at the days, whose help
     writes a `run` for each day, one job each, and the ways to name the one
@@ -537,7 +544,9 @@ EXPECTED_NAME = register(
     DAY HH:MM`, never a day or a time nobody chose. A day no week or month has before the
     missing time (`weekly su`, `monthly 32`) is said in the same error,
     with the day meant where one is close (`sun`); days written as one word
-    (`weekly mon-fri`, `weekly weekend`) get them one by one.
+    (`weekly mon-fri`, `weekly weekend`) get them one by one, and days by
+    their numbers, as a crontab counts them (`weekly 7`, `weekly 6,7`), by
+    name (`weekly sat,sun HH:MM`: 0 and 7 are Sunday, 1 Monday).
 
     Failing example:
 
@@ -716,8 +725,15 @@ UNKNOWN_KEYWORD = register(
     `cron: 0 2 * * *`, `"0 2 * * *"`), whose fix writes the schedule over
     all of it. A line of CMS WAKEUP's WAKEUP TIMES file (`run on VMSYS1
     ==/==/== 02:00:00`) is one error too, whose fix writes `daily 02:00`
-    (`==/15/== 02:00:00`, the 15th of any month, `monthly 15 02:00`), where
-    the seconds are 00 and the hour is given. A schedule by the year (`yearly feb
+    (`==/15/== 02:00:00`, the 15th of any month, `monthly 15 02:00`;
+    `MONDAY 02:00:00`, a day by name, `weekly mon 02:00`, `WEEKDAY` or
+    `WEEKEND` the days it names), where the seconds are 00 and the hour is
+    given. A WAKEUP line that says no schedule bkrc has is that error
+    without a fix, whose help says why: one date (`12/24/26 22:00:00`), a
+    date once a year (`12/24/==`), a month or a year alone (`12/==/==`,
+    `==/==/27`) get `manual`, submitted by hand when it is due; a time that
+    repeats (`==:00:00`, every hour) gets a job for each time of day; seconds
+    other than 00 (`02:30:15`) the schedule to the minute, `daily 02:30`. A schedule by the year (`yearly feb
     28 22:00`, `yearly 22:00`) or by the date, a run on one day (`on
     2026-02-28 22:00`), is one error without a fix, whose help says to write
     `manual` and submit the job by hand when it is due, the line's time kept,
@@ -977,7 +993,10 @@ STRAY_COMMA = register(
     a `,` at the end of a whole statement's line (`run on VMSYS1 daily
     02:00,`, `shared-volume VMCOM1,`): one error whose fix removes it. (A
     list that ends with `,`, as in `run on VMSYS1, daily 02:00`, is BKR010:
-    the name after the comma is missing.) The `on` of a statement that
+    the name after the comma is missing.) A `,` between two statements on
+    one line (`workers 4, private-volume M1PRV1`, `backup APPS full,
+    include ...`) is one error that says the statements are separated by
+    blanks or new lines alone, whose fix removes it. The `on` of a statement that
     names one member takes no list: `catalog ... on VMSYS1, VMSYS2` and
     `catalog-node TCTMM on VMSYS1, VMSYS2` are this error, whose help says
     that one member is named there (the catalog's server, the Tape

@@ -1304,11 +1304,20 @@ _ONE_MEMBER = re.compile(
 )
 
 
-def stray_comma(span: Span, before: str = "") -> Diagnostic:
+def stray_comma(span: Span, before: str = "", statement: str | None = None) -> Diagnostic:
     """A `,` no list takes. `before`: its line up to it, so that after the `on
     MEMBER` of a statement that names one member the help says so, where the
-    general help would show the very list the statement refuses."""
+    general help would show the very list the statement refuses. `statement`: the
+    keyword of the statement that follows it on its line (`workers 4, private-volume
+    M1PRV1`), the `,` written between two statements: its fix removes it."""
     one = _ONE_MEMBER.search(before)
+    if statement is not None and one is None:
+        return codes.STRAY_COMMA(
+            f"a `,` cannot separate two statements: `{statement}` starts one of its own",
+            span,
+            help="statements are separated by blanks or new lines alone: remove the `,`",
+            fix=remove_fix("the `,`", span),
+        )
     if one is not None:
         what = "`catalog ... on` names the member the catalog's server runs on" if one["catalog"] else (
             "`catalog-node ... on` names the member the Tape Manager catalog node logs on to"
@@ -2073,30 +2082,100 @@ def cron_schedule(written: str, meant: str | None, span: Span) -> Diagnostic:
     )
 
 
-def wakeup_meant(date: str, time: str) -> str | None:
-    """The bkrc schedule a WAKEUP TIMES date and time say, when it has one: any month
-    and year (`==/==/==` every day, `==/15/==` the 15th of every month) at a time whose
-    hour and minute are given and whose seconds, if written, are 00."""
-    _month, day, year = date.split("/")
-    hour, minute, *seconds = time.split(":")
-    if year != "==" or not (hour.isdigit() and minute.isdigit()) or seconds not in ([], ["00"]):
-        return None
-    if int(hour) > 23 or int(minute) > 59:
-        return None
+def crontab_day(text: str) -> str | None:
+    """The day a crontab numbers `text` (`0` and `7` Sunday, `1` Monday), or None."""
+    return _CRON_DAYS[int(text)] if len(text) == 1 and text in "01234567" else None
+
+
+def crontab_days_said(numbered: list[str]) -> str:
+    """`` `7` is not a day of the week``, `` `6` and `7` are not days of the week``."""
+    if len(numbered) == 1:
+        return f"{shown(numbered[0])} is not a day of the week"
+    return f"{', '.join(shown(n) for n in numbered[:-1])} and {shown(numbered[-1])} are not days of the week"
+
+
+def crontab_days_named(days: list[str]) -> str:
+    """The days of `weekly` by name, each once, for days some of which a crontab numbers:
+    `6,7` is `sat,sun`, `6,0,7` `sat,sun`."""
+    return ",".join(dict.fromkeys(crontab_day(d) or d for d in days))
+
+
+#: What every help that names crontab's days of the week says of their count.
+CRONTAB_COUNT = "if the numbers count as a crontab's do (0 and 7 are Sunday, 1 is Monday)"
+
+
+def weekly_days_numbered(days: list[str], numbered: list[str], time: str, span: Span) -> Diagnostic:
+    """`weekly 6 7 02:00`: days as a crontab numbers them, without their `,` (the last read
+    as the time, the time as a word too many). One error at the numbers, whose help names
+    the days and writes the `,`; no fix, since another count starts the week at Sunday."""
+    return codes.SYNTAX(
+        f"{crontab_days_said(numbered)}: `weekly` takes each day by name, the days separated by commas",
+        span,
+        help=f"write `weekly {crontab_days_named(days)} {time}`, {CRONTAB_COUNT}",
+    )
+
+
+def wakeup_reading(date: str, time: str, statement: str = "run") -> tuple[str | None, str]:
+    """The bkrc schedule a WAKEUP TIMES date and time say, when it has one, and the help
+    to give. A date is MM/DD/YY, `==` for any part (`==/==/==` every day, `==/15/==` the
+    15th of every month), or a day of the week by name (`MONDAY`, also `WEEKDAY` or
+    `WEEKEND`); the time HH:MM:SS, `==` for any part. Those with no .bkr schedule: a
+    date of one day (`12/24/26`), once a year, a month or a year (`12/24/==`,
+    `12/==/==`, `==/==/26`), a time that runs more than once a day (`==:00:00`, every
+    hour) and seconds other than 00: None, and a help that says why and what to write
+    instead. `statement`: the one the schedule is of, `run`, `purge` or `preview`."""
+    of = "" if statement == "run" else f"{statement} "
+    hour, minute, *rest = time.split(":")
+    second = rest[0] if rest else "00"
+    if "==" in (hour, minute, second):
+        every = "every hour" if hour == "==" and minute != "==" else "every minute" if second != "==" else "every second"
+        each = "a job for each time of day, each `daily HH:MM`," if not of else f"`{of}daily HH:MM`"
+        return None, f"`{time}` runs it {every}, and a schedule runs once a day at most: write {each} or `{of}manual`"
+    if int(hour) > 23 or int(minute) > 59 or int(second) > 59:
+        return None, f"`{time}` is no time of day: write {schedule_forms(keyword=of)}, on a 24-hour clock"
     at = f"{int(hour):02d}:{minute}"
-    if day == "==":
-        return f"daily {at}"
-    return f"monthly {int(day)} {at}" if 1 <= int(day) <= 31 else None
+    days = phrase_day(date) if date.isalpha() else ()
+    _, manual = _by_hand(statement)
+    if days:
+        meant = "daily" if len(days) == len(_WEEK) else f"weekly {','.join(days)}"
+    elif date.isalpha():
+        return None, f"`{date}` is no day of the week: write {schedule_forms(at, of)}"
+    else:
+        month, day, year = date.split("/")
+        if day != "==" and not 1 <= int(day) <= 31:
+            return None, f"`{date}` has no day of the month {day}: write {schedule_forms(at, of)}"
+        if year != "==" and month != "==" and day != "==":
+            return None, f"`{date}` is one date, and a schedule names no date: {manual} that day, at {at}"
+        if month != "==" or year != "==":
+            which = (
+                "runs once a year" if day != "==" and year == "==" else
+                "runs in one month of the year only" if year == "==" else "runs in one year only"
+            )
+            return None, (
+                f"`{date}` {which}, and a schedule names no month nor year: {manual} when it is due, at {at}"
+            )
+        meant = "daily" if day == "==" else f"monthly {int(day)}"
+    meant = f"{of}{meant} {at}"
+    if second != "00":
+        return None, f"write `{meant}`: a .bkr time is HH:MM, to the minute, so it starts at {at}, not {time}"
+    return meant, f"write `{meant}`: a time is HH:MM, without seconds"
 
 
-def wakeup_schedule(written: str, meant: str | None, span: Span) -> Diagnostic:
-    """`run on VMSYS1 ==/==/== 02:00:00`: a schedule as WAKEUP TIMES writes it."""
+def wakeup_meant(date: str, time: str) -> str | None:
+    """The bkrc schedule a WAKEUP TIMES date and time say, when it has one (`wakeup_reading`)."""
+    return wakeup_reading(date, time)[0]
+
+
+def wakeup_schedule(written: str, date: str, time: str, span: Span, statement: str = "run") -> Diagnostic:
+    """`run on VMSYS1 ==/==/== 02:00:00`: a schedule as WAKEUP TIMES writes it; the fix
+    writes the schedule it says, without the `purge` or `preview` before it."""
+    meant, help_text = wakeup_reading(date, time, statement)
+    if meant is not None and statement != "run":
+        meant = meant.removeprefix(f"{statement} ")
     return codes.UNKNOWN_KEYWORD(
         f"`{written}` is a WAKEUP TIMES date and time; a .bkr schedule is `daily`, `weekly`, `monthly` or `manual`",
         span,
-        help=f"write `{meant}`: a time is HH:MM, without seconds"
-        if meant
-        else f"write {schedule_forms()}, one time each",
+        help=help_text,
         fix=write_fix(meant, span) if meant else None,
     )
 
@@ -2700,10 +2779,14 @@ def missing_value(
 
 def _days_written_as_one(word: str) -> tuple[str, ...] | None:
     """The days a word names that `weekly` takes one by one: `weekdays`, `weekend`, a
-    range (`mon-fri`, `fri-mon` past Sunday); None for one day or no day."""
+    range (`mon-fri`, `fri-mon` past Sunday), days joined by `+` (`sat+sun`); None for
+    one day or no day."""
     days = phrase_day(word)
     if len(days) > 1:
         return days
+    joined = word.lower().split("+")  # `sat+sun`
+    if len(joined) > 1 and all(looks_like_day(d) for d in joined):
+        return tuple(d[:3] for d in joined)
     first, dash, last = word.lower().partition("-")
     ends = phrase_day(first), phrase_day(last)
     if not dash or len(ends[0]) != 1 or len(ends[1]) != 1 or ends[0] == ends[1]:
@@ -2731,6 +2814,15 @@ def _schedule_left_unfinished(keyword: str, names: list[str]) -> tuple[str | Non
         return (
             f"{shown(names[0])} is not a day of the week: `weekly` takes each day by name, {missing}",
             f"write `weekly {','.join(listed)} HH:MM`, the days separated by commas",
+        )
+    numbered = [n for n in names if crontab_day(n) is not None] if keyword == "weekly" else []
+    if numbered and all(n in numbered or len(phrase_day(n)) == 1 for n in names):
+        # `weekly 6,7`, `weekly 7`: days by their numbers, as a crontab counts them (BKR314
+        # once the time is written), and the time missing: the days by name, HH:MM
+        after = "it" if len(names) == 1 else "the days"
+        return (
+            f"{crontab_days_said(numbered)}: `weekly` takes each day by name, {missing.removesuffix('it')}{after}",
+            f"write `weekly {crontab_days_named(names)} HH:MM`, {CRONTAB_COUNT}, then the time of day on a 24-hour clock",
         )
     if keyword == "weekly" and len(names) == 1 and not phrase_day(names[0]) and "," not in names[0]:
         close = did_you_mean(names[0], _WEEK, synonyms=False)

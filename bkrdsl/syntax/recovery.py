@@ -151,10 +151,12 @@ _CRON = re.compile(r"[0-9*/,\-]+(?:[ \t]+[0-9*/,\-]+){4}")
 _CRON_WRITTEN = re.compile(
     r"(?:(?P<label>[a-z]+)[ \t]*[:=]?[ \t]*)?(?P<quote>[\"']?)(?P<cron>" + _CRON.pattern + r")(?P=quote)"
 )
-#: The start of a line of CMS WAKEUP's WAKEUP TIMES file: a date MM/DD/YY whose month
-#: is `==` (any), then a time HH:MM:SS (Recovery.wakeup_schedule: `==/==/== 02:00:00`).
+#: A line of CMS WAKEUP's WAKEUP TIMES file: a date MM/DD/YY, `==` for any part, or a
+#: day of the week by name, then a time HH:MM:SS (Recovery.wakeup_schedule:
+#: `==/==/== 02:00:00`, `12/24/26 22:00:00`, `MONDAY 02:00:00`).
 _WAKEUP = re.compile(
-    r"(?P<date>==/(?:==|\d\d)/(?:==|\d\d))[ \t]+(?P<time>(?:==|\d\d?):(?:==|\d\d)(?::(?:==|\d\d))?)"
+    r"(?P<date>(?:==|\d\d?)/(?:==|\d\d?)/(?:==|\d\d(?:\d\d)?)|[A-Za-z]+)[ \t]+"
+    r"(?P<time>(?:==|\d\d?):(?:==|\d\d)(?::(?:==|\d\d))?)"
 )
 #: Blanks on the line, then a name (Recovery.swapped_words: `group single`).
 #: After a disk's start written before its volume (Recovery.disk_start_without_at):
@@ -1530,6 +1532,8 @@ class Recovery:
             and self.cron_schedule(ip, tok)
         ):
             return None  # `run on VMSYS1 cron "0 2 * * *"`: one error, not a member CRON and a text
+        if tok.type == "NAME" and SCHEDULE_KEYWORDS <= accepted and self.wakeup_schedule(ip, tok.start_pos):
+            return None  # `run on VMSYS1 12/24/26 22:00:00`, `MONDAY 02:00:00`: a WAKEUP TIMES line
         if self.keyword_again(ip, tok):
             return None
         if tok.type in ("USER", "NAME"):
@@ -2017,8 +2021,10 @@ class Recovery:
         time with its seconds), where a schedule may start. One error over both fields,
         with the schedule to write where the line says one bkrc has (`daily 02:00`,
         `monthly 1 02:00`), which the fix writes in their place; read as that
-        schedule, or as `manual`. Only a date that starts with `==` (any month) comes
-        here, at the `=` no token starts with."""
+        schedule, or as `manual`, with a help that says why (`messages.wakeup_reading`: one
+        date, a month or a year, more than once a day). A date that starts with `==` comes
+        here at the `=` no token starts with, one that starts with a number or a day's
+        name (then the time with its seconds) at its first token."""
         if not SCHEDULE_KEYWORDS <= self.accepts(ip):
             return False
         end = self._line_end(pos)
@@ -2027,11 +2033,15 @@ class Recovery:
         found = _WAKEUP.fullmatch(rest)
         if found is None:
             return False
-        meant = messages.wakeup_meant(found.group("date"), found.group("time"))
+        date, time = found.group("date"), found.group("time")
+        if date.isalpha() and (time.count(":") != 2 or not messages.phrase_day(date)):
+            return False  # `monday 02:00`: English (schedule_phrase); WAKEUP writes the seconds
+        meant = messages.wakeup_meant(date, time)
         span = self.source.span(start, start + len(rest))
-        self.report(messages.wakeup_schedule(" ".join(rest.split()), meant, span), start)
         line, column = self.source.position(start)
         like = Token("NAME", "", start, line, column, line, column, start)
+        statement = self.schedule_of(self.line_tail(ip, like))
+        self.report(messages.wakeup_schedule(" ".join(rest.split()), date, time, span, statement), start)
         self._read_as_schedule(ip, like, meant, start + len(rest))
         return True
 
@@ -3157,7 +3167,22 @@ class Recovery:
                 or self.trailing_comma(ip, tok)
                 or self.volume_repeated(ip, tok)
             )
-            self.report(days or messages.stray_comma(self.span_of(tok), self.line_before(tok)), tok.start_pos)
+            if days is None:
+                # `workers 4, private-volume M1PRV1`: a `,` between two statements
+                following = self.peek_token(ip)
+                starts = (
+                    following is not None
+                    and following.line == tok.line
+                    and following.type in self.statements
+                    and following.type in accepted
+                )
+                days = messages.stray_comma(
+                    self.span_of(tok), self.line_before(tok), str(following.value).lower() if starts else None
+                )
+                if starts:
+                    self.report(days, tok.start_pos)
+                    return None
+            self.report(days, tok.start_pos)
             return self.skip_statement(ip, tok)
         if tok.type == "NAME":
             return self.hyphen_word_for_blank(ip, tok, accepted) or self.stray_name(ip, tok, accepted)
@@ -4255,6 +4280,8 @@ class Recovery:
     def schedule_mistake(self, ip, tok: Token) -> Diagnostic | None:
         """`daily sun 02:00` and `weekly sat sun 03:00`: a schedule with a word too many."""
         if not messages.looks_like_time(str(tok.value)):
+            if messages.crontab_day(str(tok.value)) is not None:
+                return self.weekly_days_blank(ip, tok)  # `weekly 5 6 0 03:00`
             if not messages.looks_like_day(str(tok.value)):
                 return None
             return self.weekly_days_blank(ip, tok) or self.monthly_days_read_on(ip, tok)
@@ -4262,7 +4289,11 @@ class Recovery:
         if len(leaves) < 2:
             return None
         before, day = leaves[-2], leaves[-1]
-        if not (day.type == "NAME" and is_real(day) and messages.looks_like_day(str(day.value))):
+        if not (day.type == "NAME" and is_real(day)):
+            return None
+        if messages.crontab_day(str(day.value)) is not None and any(t.type == "WEEKLY" for t in leaves):
+            return self.weekly_days_blank(ip, tok)  # `weekly 6 7 02:00`: days as a crontab numbers them
+        if not messages.looks_like_day(str(day.value)):
             return None
         if before.type == "DAILY":
             return messages.daily_with_day(str(day.value), str(tok.value), self.span_of(day))
@@ -4494,7 +4525,7 @@ class Recovery:
         for word in _SCHEDULE_WORD.finditer(text, weekly.end_pos, line_end):
             if word.group() == ",":
                 comma = True
-            elif messages.looks_like_day(word.group()):
+            elif messages.looks_like_day(word.group()) or messages.crontab_day(word.group()) is not None:
                 days.append(word)
                 comma_before.append(comma)
                 comma = False
@@ -4503,6 +4534,15 @@ class Recovery:
                 break
         if time is None or len(days) < 2 or all(comma_before[1:]):
             return None
+        numbered = [d for d in days if messages.crontab_day(d.group()) is not None]
+        if numbered:
+            # `weekly 6 7 02:00`: days as a crontab numbers them, and without their `,`
+            return messages.weekly_days_numbered(
+                [d.group() for d in days],
+                [d.group() for d in numbered],
+                time.group(),
+                self.source.span(numbered[0].start(), numbered[-1].end()),
+            )
         read_as_time = days[comma_before.index(False, 1)]
         joined = ",".join(d.group() for d in days)
         return messages.weekly_days_without_comma(
