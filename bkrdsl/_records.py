@@ -3815,8 +3815,52 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.label,self.size,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_name, _type_source_job, _type_kind, _type_level, _type_when, _type_medium, _type_pool, _type_backs_up, _type_users, _type_patterns, _type_selection, _type_description, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_description, _return_type):
- def __init__(self,name:_type_name,source_job:_type_source_job,kind:_type_kind,level:_type_level,when:_type_when,medium:_type_medium,pool:_type_pool,backs_up:_type_backs_up,users:_type_users,patterns:_type_patterns,selection:_type_selection,description:_type_description=_dflt_description)->_return_type:
+def __create_fn__(_type_file, _type_line, _type_column, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,file:_type_file,line:_type_line,column:_type_column)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'file',file)
+  __dataclass_builtins_object__.__setattr__(self,'line',line)
+  __dataclass_builtins_object__.__setattr__(self,'column',column)
+ return __init__
+CODE["def __create_fn__(_type_file, _type_line, _type_column, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,file:_type_file,line:_type_line,column:_type_column)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'file',file)\n  __dataclass_builtins_object__.__setattr__(self,'line',line)\n  __dataclass_builtins_object__.__setattr__(self,'column',column)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(file={self.file!r}, line={self.line!r}, column={self.column!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(file={self.file!r}, line={self.line!r}, column={self.column!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.file,self.line,self.column,)==(other.file,other.line,other.column,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.file,self.line,self.column,)==(other.file,other.line,other.column,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('file','line','column',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'file\',\'line\',\'column\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('file','line','column',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'file\',\'line\',\'column\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.file,self.line,self.column,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.file,self.line,self.column,))\n return __hash__'] = __create_fn__.__code__
+
+def __create_fn__(_type_name, _type_source_job, _type_kind, _type_level, _type_when, _type_medium, _type_pool, _type_backs_up, _type_users, _type_patterns, _type_selection, _type_description, _type_places, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_description, _dflt_places, _return_type):
+ def __init__(self,name:_type_name,source_job:_type_source_job,kind:_type_kind,level:_type_level,when:_type_when,medium:_type_medium,pool:_type_pool,backs_up:_type_backs_up,users:_type_users,patterns:_type_patterns,selection:_type_selection,description:_type_description=_dflt_description,places:_type_places=_dflt_places)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'name',name)
   __dataclass_builtins_object__.__setattr__(self,'source_job',source_job)
   __dataclass_builtins_object__.__setattr__(self,'kind',kind)
@@ -3829,44 +3873,45 @@ def __create_fn__(_type_name, _type_source_job, _type_kind, _type_level, _type_w
   __dataclass_builtins_object__.__setattr__(self,'patterns',patterns)
   __dataclass_builtins_object__.__setattr__(self,'selection',selection)
   __dataclass_builtins_object__.__setattr__(self,'description',description)
+  __dataclass_builtins_object__.__setattr__(self,'places',places)
  return __init__
-CODE["def __create_fn__(_type_name, _type_source_job, _type_kind, _type_level, _type_when, _type_medium, _type_pool, _type_backs_up, _type_users, _type_patterns, _type_selection, _type_description, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_description, _return_type):\n def __init__(self,name:_type_name,source_job:_type_source_job,kind:_type_kind,level:_type_level,when:_type_when,medium:_type_medium,pool:_type_pool,backs_up:_type_backs_up,users:_type_users,patterns:_type_patterns,selection:_type_selection,description:_type_description=_dflt_description)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'source_job',source_job)\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'level',level)\n  __dataclass_builtins_object__.__setattr__(self,'when',when)\n  __dataclass_builtins_object__.__setattr__(self,'medium',medium)\n  __dataclass_builtins_object__.__setattr__(self,'pool',pool)\n  __dataclass_builtins_object__.__setattr__(self,'backs_up',backs_up)\n  __dataclass_builtins_object__.__setattr__(self,'users',users)\n  __dataclass_builtins_object__.__setattr__(self,'patterns',patterns)\n  __dataclass_builtins_object__.__setattr__(self,'selection',selection)\n  __dataclass_builtins_object__.__setattr__(self,'description',description)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_name, _type_source_job, _type_kind, _type_level, _type_when, _type_medium, _type_pool, _type_backs_up, _type_users, _type_patterns, _type_selection, _type_description, _type_places, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_description, _dflt_places, _return_type):\n def __init__(self,name:_type_name,source_job:_type_source_job,kind:_type_kind,level:_type_level,when:_type_when,medium:_type_medium,pool:_type_pool,backs_up:_type_backs_up,users:_type_users,patterns:_type_patterns,selection:_type_selection,description:_type_description=_dflt_description,places:_type_places=_dflt_places)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'source_job',source_job)\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'level',level)\n  __dataclass_builtins_object__.__setattr__(self,'when',when)\n  __dataclass_builtins_object__.__setattr__(self,'medium',medium)\n  __dataclass_builtins_object__.__setattr__(self,'pool',pool)\n  __dataclass_builtins_object__.__setattr__(self,'backs_up',backs_up)\n  __dataclass_builtins_object__.__setattr__(self,'users',users)\n  __dataclass_builtins_object__.__setattr__(self,'patterns',patterns)\n  __dataclass_builtins_object__.__setattr__(self,'selection',selection)\n  __dataclass_builtins_object__.__setattr__(self,'description',description)\n  __dataclass_builtins_object__.__setattr__(self,'places',places)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, source_job={self.source_job!r}, kind={self.kind!r}, level={self.level!r}, when={self.when!r}, medium={self.medium!r}, pool={self.pool!r}, backs_up={self.backs_up!r}, users={self.users!r}, patterns={self.patterns!r}, selection={self.selection!r}, description={self.description!r})"
+  return self.__class__.__qualname__ + f"(name={self.name!r}, source_job={self.source_job!r}, kind={self.kind!r}, level={self.level!r}, when={self.when!r}, medium={self.medium!r}, pool={self.pool!r}, backs_up={self.backs_up!r}, users={self.users!r}, patterns={self.patterns!r}, selection={self.selection!r}, description={self.description!r}, places={self.places!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, source_job={self.source_job!r}, kind={self.kind!r}, level={self.level!r}, when={self.when!r}, medium={self.medium!r}, pool={self.pool!r}, backs_up={self.backs_up!r}, users={self.users!r}, patterns={self.patterns!r}, selection={self.selection!r}, description={self.description!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, source_job={self.source_job!r}, kind={self.kind!r}, level={self.level!r}, when={self.when!r}, medium={self.medium!r}, pool={self.pool!r}, backs_up={self.backs_up!r}, users={self.users!r}, patterns={self.patterns!r}, selection={self.selection!r}, description={self.description!r}, places={self.places!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.name,self.source_job,self.kind,self.level,self.when,self.medium,self.pool,self.backs_up,self.users,self.patterns,self.selection,self.description,)==(other.name,other.source_job,other.kind,other.level,other.when,other.medium,other.pool,other.backs_up,other.users,other.patterns,other.selection,other.description,)
+   return (self.name,self.source_job,self.kind,self.level,self.when,self.medium,self.pool,self.backs_up,self.users,self.patterns,self.selection,self.description,self.places,)==(other.name,other.source_job,other.kind,other.level,other.when,other.medium,other.pool,other.backs_up,other.users,other.patterns,other.selection,other.description,other.places,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.source_job,self.kind,self.level,self.when,self.medium,self.pool,self.backs_up,self.users,self.patterns,self.selection,self.description,)==(other.name,other.source_job,other.kind,other.level,other.when,other.medium,other.pool,other.backs_up,other.users,other.patterns,other.selection,other.description,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.source_job,self.kind,self.level,self.when,self.medium,self.pool,self.backs_up,self.users,self.patterns,self.selection,self.description,self.places,)==(other.name,other.source_job,other.kind,other.level,other.when,other.medium,other.pool,other.backs_up,other.users,other.patterns,other.selection,other.description,other.places,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','source_job','kind','level','when','medium','pool','backs_up','users','patterns','selection','description',):
+  if type(self) is cls or name in ('name','source_job','kind','level','when','medium','pool','backs_up','users','patterns','selection','description','places',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'source_job\',\'kind\',\'level\',\'when\',\'medium\',\'pool\',\'backs_up\',\'users\',\'patterns\',\'selection\',\'description\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'source_job\',\'kind\',\'level\',\'when\',\'medium\',\'pool\',\'backs_up\',\'users\',\'patterns\',\'selection\',\'description\',\'places\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('name','source_job','kind','level','when','medium','pool','backs_up','users','patterns','selection','description',):
+  if type(self) is cls or name in ('name','source_job','kind','level','when','medium','pool','backs_up','users','patterns','selection','description','places',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'source_job\',\'kind\',\'level\',\'when\',\'medium\',\'pool\',\'backs_up\',\'users\',\'patterns\',\'selection\',\'description\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'source_job\',\'kind\',\'level\',\'when\',\'medium\',\'pool\',\'backs_up\',\'users\',\'patterns\',\'selection\',\'description\',\'places\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.name,self.source_job,self.kind,self.level,self.when,self.medium,self.pool,self.backs_up,self.users,self.patterns,self.selection,self.description,))
+  return hash((self.name,self.source_job,self.kind,self.level,self.when,self.medium,self.pool,self.backs_up,self.users,self.patterns,self.selection,self.description,self.places,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.source_job,self.kind,self.level,self.when,self.medium,self.pool,self.backs_up,self.users,self.patterns,self.selection,self.description,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.source_job,self.kind,self.level,self.when,self.medium,self.pool,self.backs_up,self.users,self.patterns,self.selection,self.description,self.places,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_name, _type_member, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,name:_type_name,member:_type_member)->_return_type:
@@ -4713,50 +4758,6 @@ def __create_fn__():
   return hash((self.name,self.old_file,self.new_file,self.cluster,self.members,self.gained,self.lost,self.warnings,self.warnings_gone,self.minidisks,self.coverage,))
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.old_file,self.new_file,self.cluster,self.members,self.gained,self.lost,self.warnings,self.warnings_gone,self.minidisks,self.coverage,))\n return __hash__'] = __create_fn__.__code__
-
-def __create_fn__(_type_file, _type_line, _type_column, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,file:_type_file,line:_type_line,column:_type_column)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'file',file)
-  __dataclass_builtins_object__.__setattr__(self,'line',line)
-  __dataclass_builtins_object__.__setattr__(self,'column',column)
- return __init__
-CODE["def __create_fn__(_type_file, _type_line, _type_column, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,file:_type_file,line:_type_line,column:_type_column)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'file',file)\n  __dataclass_builtins_object__.__setattr__(self,'line',line)\n  __dataclass_builtins_object__.__setattr__(self,'column',column)\n return __init__"] = __create_fn__.__code__
-
-def __create_fn__():
- def __repr__(self):
-  return self.__class__.__qualname__ + f"(file={self.file!r}, line={self.line!r}, column={self.column!r})"
- return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(file={self.file!r}, line={self.line!r}, column={self.column!r})"\n return __repr__'] = __create_fn__.__code__
-
-def __create_fn__():
- def __eq__(self,other):
-  if other.__class__ is self.__class__:
-   return (self.file,self.line,self.column,)==(other.file,other.line,other.column,)
-  return NotImplemented
- return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.file,self.line,self.column,)==(other.file,other.line,other.column,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
-
-def __create_fn__(cls, FrozenInstanceError):
- def __setattr__(self,name,value):
-  if type(self) is cls or name in ('file','line','column',):
-   raise FrozenInstanceError(f"cannot assign to field {name!r}")
-  super(cls, self).__setattr__(name, value)
- return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'file\',\'line\',\'column\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
-
-def __create_fn__(cls, FrozenInstanceError):
- def __delattr__(self,name):
-  if type(self) is cls or name in ('file','line','column',):
-   raise FrozenInstanceError(f"cannot delete field {name!r}")
-  super(cls, self).__delattr__(name)
- return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'file\',\'line\',\'column\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
-
-def __create_fn__():
- def __hash__(self):
-  return hash((self.file,self.line,self.column,))
- return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.file,self.line,self.column,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_member, _type_row, _type_selects, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,member:_type_member,row:_type_row,selects:_type_selects)->_return_type:

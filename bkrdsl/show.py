@@ -97,6 +97,15 @@ class Volume:
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where a statement is written: its file, line and column (1-based)."""
+
+    file: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
 class JobRow:
     """One job as one member knows it."""
 
@@ -113,6 +122,9 @@ class JobRow:
     selection: tuple[Selected, ...]  # what its template on this member selects
     #: Its `description` (the head of its templates, BKRSUBMT's list), None without.
     description: str | None = None
+    #: Where each statement of `selection` is written, in its order (`--user` says
+    #: the lines); not a fact of the job: `changes` and the JSON leave it out.
+    places: tuple[Place, ...] = ()
 
 
 #: A directory user's status on a member (`bkrc show --directory`): a job selects
@@ -271,6 +283,10 @@ class ClusterView:
 
 
 # ------------------------------------------------------------------ the facts
+def _place(span) -> Place:
+    return Place(span.file, span.line, span.column)
+
+
 def _selected(selection: ast.Selection, records: Sequence[str] | None, member: str | None) -> Selected:
     """`records` None: an exclude, whose records name what it says."""
     items = tuple(item.upper for item in selection.items)
@@ -300,11 +316,6 @@ def _selection_statements(model: Model, job: JobModel, member: str) -> list[tupl
     return out
 
 
-def _selection(model: Model, job: JobModel, member: str) -> tuple[Selected, ...]:
-    """What the template of `job` on `member` selects, in its order (`job_templates`)."""
-    return tuple(_selected(s, records, whose) for s, records, whose in _selection_statements(model, job, member))
-
-
 def _job_row(model: Model, name: str, job: JobModel, member: str) -> JobRow:
     backs_up = []
     for ref in job.refs:
@@ -313,6 +324,7 @@ def _job_row(model: Model, name: str, job: JobModel, member: str) -> JobRow:
         else:
             backs_up.append(BackedUp(ref.word.upper, "user", 1, ()))
     target = job.target
+    statements = _selection_statements(model, job, member)
     return JobRow(
         name=name,
         source_job=job.name,
@@ -324,8 +336,9 @@ def _job_row(model: Model, name: str, job: JobModel, member: str) -> JobRow:
         backs_up=tuple(backs_up),
         users=model.job_user_ids(job),
         patterns=tuple(dict.fromkeys(model.job_patterns(job))),
-        selection=_selection(model, job, member),
+        selection=tuple(_selected(s, records, whose) for s, records, whose in statements),
         description=job.description,
+        places=tuple(_place(s.span) for s, _, _ in statements),
     )
 
 
@@ -385,10 +398,13 @@ def member_capacity(member: str, users: Sequence[UserCoverage], jobs: Sequence[s
 
 
 def _member_view(
-    model: Model, name: str, coverage: Coverage | None, every_row: dict[tuple[str, str], JobRow] | None = None
+    model: Model,
+    name: str,
+    jobs: Sequence[JobRow],
+    coverage: Coverage | None,
+    every_row: dict[tuple[str, str], JobRow] | None = None,
 ) -> MemberView:
     member = model.member(name)
-    jobs = _rows(model, name)
     users = coverage.members[name] if coverage is not None else None
     return MemberView(
         name=name,
@@ -462,9 +478,10 @@ def view(model: Model, members: Sequence[str] = (), coverage: Coverage | None = 
     empty), in the cluster's member order, with `coverage` (`bkrdsl.coverage`,
     with --directory). The model must have passed the checker."""
     wanted = set(members)
-    every_row = (
-        {(m, row.name): row for m in model.member_names for row in _rows(model, m)} if coverage is not None else None
-    )
+    # Each member's rows are built once: with --directory, the coverage names the
+    # jobs of members not shown too (`coverage_jobs`), as the same rows.
+    rows = {m: _rows(model, m) for m in model.member_names if coverage is not None or not wanted or m in wanted}
+    every_row = {(m, row.name): row for m, jobs in rows.items() for row in jobs} if coverage is not None else None
     catalog = model.catalog
     tape = model.tape
     purging = model.purging_members()
@@ -488,7 +505,7 @@ def view(model: Model, members: Sequence[str] = (), coverage: Coverage | None = 
         else {"scope": tape.scope.value, "nodes": [(n.id, n.role, n.members) for n in model.tape_nodes()]},
         shared_volumes=_volumes(model, model.shared_volumes),
         shown=tuple(
-            _member_view(model, m, coverage, every_row) for m in model.member_names if not wanted or m in wanted
+            _member_view(model, m, rows[m], coverage, every_row) for m in model.member_names if not wanted or m in wanted
         ),
         coverage=coverage,
         minidisks=minidisks(model),
@@ -1940,15 +1957,6 @@ SCHEDULED, MANUAL_ONLY, NO_INCLUDE = "backed-up", "manual-only", "no-include"
 
 
 @dataclass(frozen=True)
-class Place:
-    """Where a statement is written: its file, line and column (1-based)."""
-
-    file: str
-    line: int
-    column: int
-
-
-@dataclass(frozen=True)
 class UserJob:
     """A job, on one member, that names a user: its row, and the selections of its
     template there whose records or owner take in the user, each with its statement."""
@@ -1975,10 +1983,6 @@ class UserView:
     statement: str | None = None
     left_out: str | None = None
     coverage: tuple[tuple[str | None, UserCoverage], ...] = ()
-
-
-def _place(span) -> Place:
-    return Place(span.file, span.line, span.column)
 
 
 def _names_user(s: Selected, user: str) -> bool:
@@ -2032,29 +2036,25 @@ def known_user(model: Model, user: str) -> bool:
 
 def user_view(
     model: Model,
+    v: ClusterView,
     user: str,
-    members: Sequence[str] = (),
     found: tuple[str | None, str | None, tuple[tuple[str | None, UserCoverage], ...]] | None = None,
     directory: str | None = None,
 ) -> UserView:
-    """What the jobs of `members` (every member when empty) do with `user` (upper
-    case): the rows `bkrc show` prints, of the jobs that name it, with the
-    statements of their selections that concern it. `found`, with --directory
-    (`bkrdsl.coverage.user_coverage`): its statement there, whom the coverage
-    leaves it out as, and each member's coverage of it."""
+    """What the jobs of the members `v` shows (`view`) do with `user` (upper case):
+    the rows `bkrc show` prints, the very ones of `v`, of the jobs that name it,
+    with the statements of their selections that concern it. `found`, with
+    --directory (`bkrdsl.coverage.user_coverage`): its statement there, whom the
+    coverage leaves it out as, and each member's coverage of it."""
     kind, declared, at = _declaration(model, user)
     jobs = []
-    for m in model.member_names:
-        if members and m not in members:
-            continue
-        for job_name, job in model.member_jobs(m):
-            row = _job_row(model, job_name, job, m)
+    for m in v.shown:  # in the cluster's member order; each member's rows by time of day
+        for row in m.jobs:
             if user not in row.users and not any(pattern_regex(p).match(user) for p in row.patterns):
                 continue
-            spans = [_place(s.span) for s, _, _ in _selection_statements(model, job, m)]
-            selects = tuple((s, p) for s, p in zip(row.selection, spans) if _names_user(s, user))
-            jobs.append((_by_time(row.when), UserJob(m, row, selects)))
-    ordered = tuple(j for _, j in sorted(jobs, key=lambda pair: (model.member_names.index(pair[1].member), pair[0])))
+            selects = tuple((s, p) for s, p in zip(row.selection, row.places) if _names_user(s, user))
+            jobs.append(UserJob(m.name, row, selects))
+    ordered = tuple(jobs)
     including = [j for j in ordered if any(s.action == "include" for s, _ in j.selects)]
     selecting = [j for j in including if not _excluded_wholly(j.selects)]
     if any(j.row.when.minutes is not None for j in selecting):

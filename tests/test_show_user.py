@@ -537,9 +537,13 @@ def test_every_user_of_a_generated_cluster_is_shown_with_the_templates_that_sele
     users = [u for u in dict.fromkeys([*model.user_ids, *MATCHED_ONLY]) if show.known_user(model, u)]
     assert "NOSUCH" not in users
     views = []
+    whole = show.view(model)
     for user in users:
-        view = show.user_view(model, user)
+        view = show.user_view(model, whole, user)
         views.append(view)
+        # One source of truth: each job's row is the very row `bkrc show` prints.
+        printed = {(m.name, id(row)) for m in whole.shown for row in m.jobs}
+        assert all((j.member, id(j.row)) in printed for j in view.jobs), user
         records = {key: _template_records_of(t, user) for key, t in templates.items()}
         including = {key for key, r in records.items() if any(x[0] == "include" for x in r)}
         shown = {(j.member, j.row.name): j for j in view.jobs}
@@ -558,9 +562,9 @@ def test_every_user_of_a_generated_cluster_is_shown_with_the_templates_that_sele
         else:
             assert view.status == (show.NO_INCLUDE if view.jobs else show.NOT_NAMED), user
         for member in model.member_names:
-            alone = show.user_view(model, user, [member])
+            alone = show.user_view(model, show.view(model, [member]), user)
             assert alone.jobs == tuple(j for j in view.jobs if j.member == member), (user, member)
-    out = show.user_text(show.view(model), views)
+    out = show.user_text(whole, views)
     assert max(len(line) for line in out.splitlines()) <= WIDTH
-    doc = json.loads(json.dumps(show.user_json(show.view(model), views)))
+    doc = json.loads(json.dumps(show.user_json(whole, views)))
     assert [u["user"] for u in doc["users"]] == users

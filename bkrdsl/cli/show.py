@@ -312,7 +312,7 @@ def _show_users(model, members, users, directory, fmt):
 
         found, name = user_coverage(model, directory, wanted, members), directory.name
     facts = show.view(model, members)
-    views = [show.user_view(model, u, members, found.get(u), name) for u in wanted]
+    views = [show.user_view(model, facts, u, found.get(u), name) for u in wanted]
     if fmt == "json":
         click.echo(json.dumps(show.user_json(facts, views), indent=2))
     else:
