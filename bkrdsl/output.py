@@ -968,8 +968,10 @@ def render_plan(plan: Plan, *, changes_only: bool = False) -> str:
         if a.path in plan.source_only:
             note = " (source name only)"
         rows.append((a.action, a.path, kind or "-", member or "-", job or "-", note + notes.get(a.path, "")))
-    width = max((len(r[1]) for r in rows), default=0)
-    lines = [f"{r[0]:<10} {r[1]:<{width}}  {r[2]:<16} {r[3]:<8} {r[4]}{r[5]}".rstrip() for r in rows]
+    from bkrdsl.terminal import columns, ljust  # a file not written by bkrc may have any name
+
+    width = max((columns(r[1]) for r in rows), default=0)
+    lines = [f"{r[0]:<10} {ljust(r[1], width)}  {r[2]:<16} {r[3]:<8} {r[4]}{r[5]}".rstrip() for r in rows]
     lines.append(summary(plan))
     lines.extend(_closing_lines(plan))
     return "\n".join(lines) + "\n"

@@ -30,7 +30,6 @@ and runs the front end.
 from __future__ import annotations
 
 import re
-import textwrap
 from collections import Counter
 from collections.abc import Callable, Sequence
 
@@ -51,6 +50,7 @@ from bkrdsl.resolve.model import (
     split_sfs_path,
     timing,
 )
+from bkrdsl.terminal import columns, escaped, ljust, wrap
 
 #: The version of the JSON structure (docs/show.md): a key removed or changed
 #: in meaning raises it; a key added does not.
@@ -777,7 +777,7 @@ def _selects_lines(row: JobRow) -> list[str]:
     first, rest = " " * 9 + "selects  ", " " * 18
 
     def wrapped(text: str, label: str) -> list[str]:
-        lines = textwrap.wrap(
+        lines = wrap(
             text,
             SELECTS_WIDTH,
             initial_indent=label,
@@ -853,9 +853,9 @@ def _volumes_text(volumes: Sequence[Volume]) -> str:
 
 
 def _wrapped(text: str, first: str, rest: str, break_long_words: bool = False) -> list[str]:
-    """`text` folded to WIDTH at its blanks; a word longer than a line is kept whole
-    (a name), or, `break_long_words` (free text: a description), cut at WIDTH."""
-    return textwrap.wrap(
+    """`text` folded to WIDTH terminal columns at its blanks; a word longer than a line
+    is kept whole (a name), or, `break_long_words` (free text: a description), cut at WIDTH."""
+    return wrap(
         text,
         WIDTH,
         initial_indent=first,
@@ -879,7 +879,7 @@ def _fold(label: str, width: int) -> list[str]:
     (`weekly mon,tue,` / `wed,thu,fri`) or at a blank (`monthly second` / `tue`)."""
     lines = [""]
     for piece in re.findall(r"[^, ]+[, ]?", label):
-        if lines[-1] and len(lines[-1]) + len(piece.rstrip()) > width:
+        if lines[-1] and columns(lines[-1]) + columns(piece.rstrip()) > width:
             lines[-1] = lines[-1].rstrip()
             lines.append("")
         lines[-1] += piece
@@ -1102,18 +1102,18 @@ def _table(
     after its commas to SCHEDULE_WIDTH; and what lays out a row (the headings too,
     each a cell), its cells of one or more lines side by side, each line indented
     two blanks, the cells two blanks apart. A row may have fewer cells than heads."""
-    widths = [len(h) for h in heads]
+    widths = [columns(h) for h in heads]
     for row in rows:
         for i, cell in enumerate(row):
-            widths[i] = max(widths[i], *(len(c) for c in cell))
-    widths[schedule] = min(widths[schedule], max(SCHEDULE_WIDTH, len(heads[schedule])))
+            widths[i] = max(widths[i], *(columns(c) for c in cell))
+    widths[schedule] = min(widths[schedule], max(SCHEDULE_WIDTH, columns(heads[schedule])))
 
     def lines(row: Sequence[list[str]]) -> list[str]:
         row = [cell if i != schedule else _fold(cell[0], widths[schedule]) for i, cell in enumerate(row)]
         height = max(len(cell) for cell in row)
         return [
             "  "
-            + "  ".join((cell[n] if n < len(cell) else "").ljust(w) for cell, w in zip(row, widths)).rstrip()
+            + "  ".join(ljust(cell[n] if n < len(cell) else "", w) for cell, w in zip(row, widths)).rstrip()
             for n in range(height)
         ]
 
@@ -1140,18 +1140,16 @@ def text(v: ClusterView) -> str:
         if m.jobs:
             beside = WIDTH - last >= MIN_BACKS_UP
             heading = lines([[h] for h in HEADINGS[:-1]])[0]
-            out.append(heading.ljust(last) + HEADINGS[-1] if beside else heading)
+            out.append(ljust(heading, last) + HEADINGS[-1] if beside else heading)
             for job in m.jobs:
                 head = lines(_cells(job))
                 backs_up = _backs_up_text(job, v.coverage)
                 if beside:
-                    body = textwrap.wrap(
-                        backs_up, WIDTH - last, break_long_words=False, break_on_hyphens=False
-                    )
+                    body = wrap(backs_up, WIDTH - last, break_long_words=False, break_on_hyphens=False)
                     height = max(len(head), len(body))
                     head += [""] * (height - len(head))
                     body += [""] * (height - len(body))
-                    out += [(h.ljust(last) + b).rstrip() for h, b in zip(head, body)]
+                    out += [(ljust(h, last) + b).rstrip() for h, b in zip(head, body)]
                 else:  # too narrow beside the row: on lines of its own below it
                     out += head
                     out += _wrapped(backs_up, " " * 9 + "backs up ", " " * 18)
@@ -1416,18 +1414,9 @@ def _readable(text: str) -> str:
     """A description as the text format shows it: each character a terminal acts on
     rather than shows (ESC, BEL, a C1 control, a bidirectional override: docs/security.md)
     written as `<U+XXXX>`, as the generated files write it, and a `<U+` of the text's
-    own as `<U+003C>U+`, so that two descriptions that differ still read differently."""
-    from bkrdsl.diagnostics.render import ACTED_ON
-
-    if text.isprintable() and "<U+" not in text:
-        return text  # the usual case: nothing to map
-    out = []
-    for i, ch in enumerate(text):
-        if ch in ACTED_ON or (ch == "<" and text.startswith("U+", i + 1)):
-            out.append(f"<U+{ord(ch):04X}>")
-        else:
-            out.append(ch)
-    return "".join(out)
+    own as `<U+003C>U+`, so that two descriptions that differ still read differently
+    (`bkrdsl.terminal.escaped`)."""
+    return escaped(text, tab=False)
 
 
 def _expire_text(m: MemberView) -> str:
@@ -1765,8 +1754,8 @@ def changes_json(c: ClusterChanges) -> dict:
 
 def _was_now(label: str, old: str, new: str, indent: int) -> list[str]:
     """`label  was OLD` above `now NEW`, each wrapped to WIDTH."""
-    first = " " * indent + f"{label:<10} "
-    rest = " " * len(first)
+    first = " " * indent + ljust(label, 10) + " "
+    rest = " " * columns(first)
     free = label == "description"  # free text, whose words may be longer than a line
     out = _wrapped(old, first + "was ", rest + "    ", free)
     out += _wrapped(new, rest + "now ", rest + "    ", free)

@@ -557,3 +557,27 @@ def test_compile_without_its_folder_says_what_to_give(tmp_path, monkeypatch):
         " Name the folder to write every member's files to, such as `-o out`: bkrc creates it."
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mycluster.bkr"]
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["init", "-", "--cluster", "A\x1bB", "--member", "VM1"], "`A<U+001B>B` contains `<U+001B>`"),
+        (["init", "-", "--cluster", "PROD", "--member", "VM\x071"], "`VM<U+0007>1` contains `<U+0007>`"),
+        (["check", "a\x1b]0;x\x07.bkr"], "bkrc: a<U+001B>]0;x<U+0007>.bkr: no such file"),
+        (["compile", "a\x1b[2J.bkr", "-o", "out"], "bkrc: a<U+001B>[2J.bkr: no such file"),
+        (["show", "x.bkr", "--format", "json", "--format", "\x1bc"], "('json', then '<U+001B>c')"),
+        (["show", "x.bkr", "--directory", "d\u202e.direct"], "cannot read directory d<U+202E>.direct"),
+    ],
+)
+def test_a_control_character_typed_is_written_as_its_code_point(tmp_path, monkeypatch, args, said):
+    """Every message line that says a value of the command line (a name, a FILE, an
+    option's value) writes each character a terminal acts on rather than shows as
+    `<U+XXXX>` (bkrdsl.terminal.escaped): `ESC ] 0 ; ... BEL` would retitle the
+    terminal, `ESC [ 2 J` clear it (docs/security.md)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.bkr").write_text((EXAMPLES / "minimal.bkr").read_text())
+    result = run_cli(args)
+    assert result.exit_code != 0
+    assert said in result.output
+    assert not any(c in result.output for c in "\x1b\x07\u202e")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import shlex
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from test_compile_properties import _description, clusters
 
 from bkrdsl import show
 from bkrdsl.pipeline import compile_source
+from bkrdsl.terminal import columns
 
 PRODSSI = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
 
@@ -677,6 +679,7 @@ cluster PROP {
 @given(clusters(), st.text(max_size=120))
 @example(SMALL, "\x1b[2J \u202e \x85")  # clear the screen, right to left, a C1 control
 @example(SMALL, "see https://wiki.example.com/" + "x" * 90)  # a word longer than a line
+@example(SMALL, "日本語" * 30 + " e\u0301" * 40)  # wide characters, combining accents
 def test_a_generated_job_s_description_changed_is_said_of_that_job_alone(text, description):
     """A generated cluster the checker passes against itself with job GUESTS1's
     description changed to any text: the JSON says exactly that change, of GUESTS1 on
@@ -701,7 +704,7 @@ def test_a_generated_job_s_description_changed_is_said_of_that_job_alone(text, d
         change = {"what": "description", "old": was_job.description, "new": now_job.description}
         assert said == [(home, "GUESTS1", [change])]
     out = show.changes_text(difference)
-    assert max(len(line) for line in out.split("\n")) <= show.WIDTH
+    assert max(columns(line) for line in out.split("\n")) <= show.WIDTH
     assert not _ACTED_ON.search(out.replace("\n", " "))
 
 
@@ -728,3 +731,26 @@ def test_a_description_s_word_longer_than_a_line_is_cut_at_width(tmp_path):
     now = next(n for n, line in enumerate(lines) if line.startswith('                now "Weekly full, see '))
     said = lines[now].removeprefix('                now "Weekly full, see ') + "".join(x.strip() for x in lines[now + 1 :])
     assert said == f'{word}"'
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "日本語のバックアップ" * 12,  # wide characters, two columns each, no blank to fold at
+        "re\u0301seau\u0300" * 25,  # accents written as their own marks, after the letter
+    ],
+)
+def test_a_description_is_cut_at_width_in_terminal_columns(tmp_path, description):
+    """Lines are at most WIDTH terminal columns (docs/show.md), not characters: a wide
+    (East Asian) character takes two, a combining accent none and stays with the
+    letter it marks; a line cut in a word is cut as near WIDTH as its characters allow."""
+    new, old = edited(tmp_path, ("Weekly full backup of the Linux guests", description))
+    lines = against(new, old).splitlines()
+    assert max(columns(line) for line in lines) <= show.WIDTH
+    now = next(n for n, line in enumerate(lines) if line.startswith('                now "'))
+    cut = lines[now:]
+    cut = cut[: next((n for n, line in enumerate(cut) if not line.startswith(" " * 16)), len(cut))]
+    assert len(cut) > 1 and all(columns(line) >= show.WIDTH - 1 for line in cut[:-1])
+    assert not any(unicodedata.combining(line.lstrip()[0]) for line in cut)
+    said = cut[0].removeprefix('                now "') + "".join(line[20:] for line in cut[1:])
+    assert said.replace(" ", "") == f'{description}"'.replace(" ", "")

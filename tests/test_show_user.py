@@ -335,6 +335,31 @@ def test_unknown_user_with_the_directory_says_both(at_root):
     assert "and examples/prodssi.direct has no such user" in error["message"]
 
 
+#: What a terminal acts on rather than shows (docs/security.md): ESC, BEL, DEL, a C1
+#: control, a bidirectional override; and a tab, which a message line would show as blanks.
+_ACTED_ON = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+@pytest.mark.parametrize(
+    ("option", "name", "said"),
+    [
+        ("--user", "AB\x1b]0;x\x07", "`AB<U+001B>]0;x<U+0007>` contains `<U+001B>`, `]`, `;`"),
+        ("--user", "LNXWEB0\t1", "`LNXWEB0<U+0009>1` contains `<U+0009>`"),
+        ("--member", "VM\u202eS", "`VM<U+202E>S` contains `<U+202E>`"),
+        ("--member", "VMSYS1\x1b[2J", "`VMSYS1<U+001B>[2J` contains `<U+001B>`, `[`"),
+    ],
+)
+def test_a_control_character_in_a_name_is_written_as_its_code_point(at_root, option, name, said):
+    """The frame shows the command line safe; the message line says the name too,
+    each character a terminal acts on as `<U+XXXX>` (an ESC would clear the screen or
+    retitle the terminal), in the text and in the JSON alike."""
+    result = run_cli(["show", PRODSSI, option, name], expect=1)
+    assert said in result.stderr
+    assert not _ACTED_ON.search(result.stderr.replace("\n", ""))
+    doc = json.loads(run_cli(["show", PRODSSI, option, name, "--format", "json"], expect=1).stderr)
+    assert said in doc["diagnostics"][0]["message"]
+
+
 def test_user_id_cp_cannot_have(at_root):
     result = run_cli(["show", PRODSSI, "--user", "LNXWEB01", "--user", "TOOLONGNAME"], expect=1)
     assert result.stdout == ""

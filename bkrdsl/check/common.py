@@ -31,6 +31,7 @@ from bkrdsl.resolve.model import (
     parse_weekday,
 )
 from bkrdsl.source import Span
+from bkrdsl.terminal import escaped
 
 #: A message never prints more of a name than this (a 100,000-character
 #: name is shown as its start and its length).
@@ -77,7 +78,10 @@ def shown(text: str) -> str:
 
 
 def quoted(text: str) -> str:
-    return f"`{shown(text)}`"
+    """A name in backticks for a message: shortened (`shown`), and each character a
+    terminal would act on written `<U+XXXX>` (`escaped`): a name may come from the
+    command line (`bkrc show --user`, `bkrc init --member`), where anything can be typed."""
+    return f"`{escaped(shown(text))}`"
 
 
 def bad_chars(text: str, allowed: frozenset[str]) -> list[str]:
@@ -92,7 +96,7 @@ def bad_chars(text: str, allowed: frozenset[str]) -> list[str]:
 
 
 def describe_chars(chars: Sequence[str]) -> str:
-    return ", ".join(f"`{c}`" for c in chars)
+    return ", ".join(f"`{escaped(c)}`" for c in chars)
 
 
 def article(what: str) -> str:
@@ -121,7 +125,7 @@ def name_problem(text: str, allowed: frozenset[str], max_len: int, what: str) ->
     bad = bad_chars(up, allowed)
     cannot_hold = f"contains {describe_chars(bad)}, which {a} {what} cannot hold"
     if len(up) > max_len:
-        head = text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 4] + "..."
+        head = escaped(text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 4] + "...")
         if bad:  # both, the character first: `M4-PRV1` is too long only by its `-`
             return f"`{head}` {cannot_hold}, and is {len(up):,} characters long (at most {max_len})"
         return f"`{head}` is {len(up):,} characters long; {a} {what} has at most {max_len}"

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from bkrdsl import __version__
+from bkrdsl.terminal import escaped
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -202,33 +203,34 @@ def read_input(
     from pathlib import Path  # here, not at the top: `bkrc --version` never needs it
 
     path = Path(arg)
+    said = escaped(arg)  # the name as typed, for a message line (docs/security.md)
     try:
         if rewrite and (what := _special(path)):
             raise InputError(
-                f"bkrc: {arg}: is {what}, not a regular file, and bkrc rewrites only files;"
-                f" {rewrite.format(arg=shlex.quote(arg))}"
+                f"bkrc: {said}: is {what}, not a regular file, and bkrc rewrites only files;"
+                f" {rewrite.format(arg=escaped(shlex.quote(arg)))}"
             )
         # Inside the try: a folder on the path that bkrc may not enter makes even
         # the question "is it a folder?" fail (PermissionError), as the read would.
         if unread and arg in unread:
             raise InputError(unread[arg])
         if path.is_dir():
-            raise InputError(f"bkrc: {arg}: is a directory, not a .bkr file")
+            raise InputError(f"bkrc: {said}: is a directory, not a .bkr file")
         from bkrdsl.syntax.reader import read_file
 
         return arg, read_file(path), path
     except FileNotFoundError:
         if not path.is_absolute() and cwd_gone():
-            raise InputError(f"bkrc: {arg}: no such file; {CWD_GONE}") from None
+            raise InputError(f"bkrc: {said}: no such file; {CWD_GONE}") from None
         from bkrdsl.resolve.loader import dangling_link
 
-        raise InputError(f"bkrc: {arg}: {dangling_link(arg) or 'no such file' + _with_suffix(path)}") from None
+        raise InputError(f"bkrc: {said}: {escaped(dangling_link(arg) or 'no such file' + _with_suffix(path))}") from None
     except PermissionError:
         raise InputError(
-            f"bkrc: {arg}: permission denied (to read the file, or to enter a folder on its path)"
+            f"bkrc: {said}: permission denied (to read the file, or to enter a folder on its path)"
         ) from None
     except OSError as err:
-        raise InputError(f"bkrc: {arg}: cannot read: {err.strerror or err}") from None
+        raise InputError(f"bkrc: {said}: cannot read: {err.strerror or err}") from None
 
 
 def _with_suffix(path) -> str:
@@ -392,7 +394,7 @@ class OnceOption(click.Option):
         if isinstance(value, (list, tuple)) and source is click.core.ParameterSource.COMMANDLINE:
             if len(value) > 1:
                 times = "twice" if len(value) == 2 else f"{len(value)} times"
-                given = ", then ".join(f"'{v}'" for v in value)
+                given = ", then ".join(f"'{escaped(v)}'" for v in value)
                 raise click.UsageError(
                     f"{self.get_error_hint(ctx)} is given {times} ({given}); give it once", ctx
                 )
@@ -476,7 +478,7 @@ def load_directory_arg(
         with open(directory_path, "rb") as f:
             data = f.read(MAX_FILE_SIZE + 1)  # one byte more tells a file too large
     except OSError as err_:
-        line = f"bkrc: cannot read directory {directory_path}: {err_.strerror or err_}"
+        line = f"bkrc: cannot read directory {escaped(directory_path)}: {err_.strerror or err_}"
         (say or partial(click.echo, err=err))(line)
         empty_document(fmt, err=document_err, reason=line)
         sys.exit(EXIT_USAGE)

@@ -168,6 +168,7 @@ def _source_name(ctx, param, value: str | None) -> str | None:
     """`--source-name NAME`: a name (`named`) whose label (`source_label`: its
     base name) is not empty; `dir/` named no file, and its label was the folder."""
     from bkrdsl.emit.common import source_label
+    from bkrdsl.terminal import escaped
 
     if value is None:
         return None
@@ -175,7 +176,7 @@ def _source_name(ctx, param, value: str | None) -> str | None:
     base = value.replace("\\", "/").rsplit("/", 1)[-1]
     if not base.strip():
         raise click.BadParameter(
-            f"'{value}' names no file: its base name (after the last '/') is empty or blank;"
+            f"'{escaped(value)}' names no file: its base name (after the last '/') is empty or blank;"
             " name the source file, as 'site/prodssi.bkr'"
         )
     return source_label(value)

@@ -10,13 +10,13 @@ from __future__ import annotations
 import enum
 import os
 import re
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 
 from bkrdsl import __version__
 from bkrdsl.diagnostics.core import Diagnostic, Fix, Severity
 from bkrdsl.diagnostics.limit import Stop, limit
 from bkrdsl.source import Source, Span
+from bkrdsl.terminal import SHOWN, columns
 
 #: A frame shows at most this many columns of a source line; longer lines are
 #: cut around the caret so a 5 MB line still prints one readable line.
@@ -85,47 +85,15 @@ def _style(text: str, color: bool, **kw) -> str:
     return click.style(text, **kw)
 
 
-def _columns(text: str) -> int:
-    """The terminal columns `text` takes: a wide (East Asian) character two, a
-    combining mark none, any other one (a description may hold `日本` or an `é`
-    written as `e` and its accent, before the word the carets mark)."""
-    if text.isascii():
-        return len(text)
-    return sum(
-        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text
-    )
-
-
-#: What a frame shows for a character a terminal would act on rather than show,
-#: one character for one so that the columns stay: a C0 control (a tab aside,
-#: which `_window` expands) as its Control Picture (ESC as `␛`, BEL as `␇`), DEL
-#: as `␡`, a C1 control and a bidirectional formatting character (U+202E, which
-#: shows the rest of the line backwards: "Trojan Source") as `�`. A comment or a
-#: text of a .bkr file (or a record of a CP directory) may hold them, and a frame
-#: goes to terminals and CI logs: `ESC ] 0 ; ... BEL` retitles the terminal,
-#: `ESC [ 2 J` clears what was printed before it (docs/security.md).
-_SHOWN = str.maketrans(
-    {c: 0x2400 + c for c in range(0x20) if c != 0x09}
-    | {0x7F: 0x2421}
-    | dict.fromkeys(range(0x80, 0xA0), 0xFFFD)
-    | dict.fromkeys([0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)], 0xFFFD)
-)
-
-
-#: The characters `_SHOWN` maps: those a terminal acts on rather than shows. `bkrc
-#: show --against` writes a description's as `<U+XXXX>` (`bkrdsl.show`).
-ACTED_ON = frozenset(map(chr, _SHOWN))
-
-
 def _window(line: str, start: int, end: int) -> tuple[str, int, int]:
     """Expand tabs and cut `line` to FRAME_WIDTH characters around [start, end) (0-based),
-    each character a terminal would act on shown as `_SHOWN` says.
+    each character a terminal would act on shown as `bkrdsl.terminal.SHOWN` says.
 
     Returns the visible text and the caret's start and end within it, in
-    terminal columns (`_columns`).
+    terminal columns (`bkrdsl.terminal.columns`).
     """
     if not (line.isascii() and line.isprintable()):
-        line = line.translate(_SHOWN)
+        line = line.translate(SHOWN)
     # Characters after tab expansion (a tab always shows as four spaces, in the
     # text and in the caret line alike, so the carets stay under their text).
     prefix = line[:start].replace("\t", TAB)
@@ -141,8 +109,8 @@ def _window(line: str, start: int, end: int) -> tuple[str, int, int]:
         lead = "..." if left > 0 else ""
         tail = "..." if right < len(visible) else ""
         visible = visible[left:right]
-    column = len(lead) + _columns(visible[: c0 - left])
-    return lead + visible + tail, column, column + max(_columns(visible[c0 - left : c1 - left]), 1)
+    column = len(lead) + columns(visible[: c0 - left])
+    return lead + visible + tail, column, column + max(columns(visible[c0 - left : c1 - left]), 1)
 
 
 #: A message shows at most this many characters; a quoted word at most QUOTE_WIDTH.

@@ -1231,9 +1231,12 @@ def _inline_plain(line: str) -> str:
 
 def _aligned(rows: list[list[str]]) -> list[str]:
     """A table's rows as lines, each column as wide as its widest cell."""
-    columns = range(max(map(len, rows), default=0))
-    widths = [max(len(row[n]) if n < len(row) else 0 for row in rows) for n in columns]
-    return ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
+    from bkrdsl.terminal import columns, ljust
+
+    widths = [
+        max(columns(row[n]) if n < len(row) else 0 for row in rows) for n in range(max(map(len, rows), default=0))
+    ]
+    return ["  ".join(ljust(cell, width) for cell, width in zip(row, widths)).rstrip() for row in rows]
 
 
 def hover(doc: Document, line: int, column: int) -> Hover | None:

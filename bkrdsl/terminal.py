@@ -1,0 +1,143 @@
+"""What a terminal does with the characters bkrc prints: the columns each takes,
+and which it acts on rather than shows (docs/security.md).
+
+Two helpers, each the one place its rule lives:
+
+- `columns`: the terminal columns a text takes (a wide East Asian character
+  two, a combining mark none). The frames of a diagnostic put their carets by
+  it, and every table and wrapped line of `bkrc show` is laid out by it
+  (`wrap`), so that a description or a file name holding `日本` or an accent
+  written as its own character keeps the columns straight and the width.
+- `escaped`: a text bkrc did not write itself (a value of the command line,
+  `--member`, `--user`, `--cluster`, a FILE; a job's description) made safe for
+  a message line: each character a terminal would act on written `<U+XXXX>`.
+  A frame shows the same characters as pictures, one for one, to keep its
+  columns (`SHOWN`); a message has no columns to keep, and says the code point.
+
+Pure, and small: `bkrdsl.check.common` imports it for every message that
+quotes a name.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+#: What a frame shows for a character a terminal would act on rather than show,
+#: one character for one so that the columns stay: a C0 control (a tab aside,
+#: which a frame expands) as its Control Picture (ESC as `␛`, BEL as `␇`), DEL
+#: as `␡`, a C1 control and a bidirectional formatting character (U+202E, which
+#: shows the rest of the line backwards: "Trojan Source") as `�`. A comment or a
+#: text of a .bkr file (or a record of a CP directory) may hold them, and a frame
+#: goes to terminals and CI logs: `ESC ] 0 ; ... BEL` retitles the terminal,
+#: `ESC [ 2 J` clears what was printed before it (docs/security.md).
+SHOWN = str.maketrans(
+    {c: 0x2400 + c for c in range(0x20) if c != 0x09}
+    | {0x7F: 0x2421}
+    | dict.fromkeys(range(0x80, 0xA0), 0xFFFD)
+    | dict.fromkeys([0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)], 0xFFFD)
+)
+
+#: The characters `SHOWN` maps: those a terminal acts on rather than shows.
+ACTED_ON = frozenset(map(chr, SHOWN))
+
+
+def columns(text: str) -> int:
+    """The terminal columns `text` takes: a wide (East Asian) character two, a
+    combining mark none, any other one (a description may hold `日本` or an `é`
+    written as `e` and its accent)."""
+    if text.isascii():
+        return len(text)
+    return sum(_width(c) for c in text)
+
+
+def _width(c: str) -> int:
+    return 0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+
+
+def ljust(text: str, width: int) -> str:
+    """`text` padded with blanks to `width` terminal columns (`str.ljust` counts characters)."""
+    return text + " " * (width - columns(text))
+
+
+def escaped(text: str, tab: bool = True) -> str:
+    """`text` for a message line: each character a terminal acts on rather than
+    shows (`ACTED_ON`: ESC, BEL, a C1 control, a bidirectional override) and,
+    `tab`, a tab (which a message would show as blanks) written as `<U+XXXX>`,
+    and a `<U+` of the text's own as `<U+003C>U+`, so that two texts that differ
+    still read differently. A description shown by `bkrc show --against` keeps
+    its tabs (`tab` False), as the generated files do."""
+    if text.isprintable() and "<U+" not in text:
+        return text  # the usual case: nothing to map
+    out = []
+    for i, ch in enumerate(text):
+        if ch in ACTED_ON or (tab and ch == "\t") or (ch == "<" and text.startswith("U+", i + 1)):
+            out.append(f"<U+{ord(ch):04X}>")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+@functools.cache
+def _column_wrapper() -> type:
+    """The wrapper class, made at the first `wrap`: `bkrc check` never imports textwrap."""
+    import textwrap
+
+    class _ColumnWrapper(textwrap.TextWrapper):
+        """`textwrap.TextWrapper`, its lines measured in terminal columns (`columns`)
+        rather than characters: the same lines for a text of ASCII."""
+
+        def _handle_long_word(self, reversed_chunks, cur_line, cur_len, width):
+            space_left = 1 if width < 1 else width - cur_len
+            chunk = reversed_chunks[-1]
+            if self.break_long_words:
+                end, used = 0, 0
+                while end < len(chunk) and used + _width(chunk[end]) <= space_left:
+                    used += _width(chunk[end])
+                    end += 1
+                while 0 < end < len(chunk) and unicodedata.combining(chunk[end]):
+                    end += 1  # a combining mark stays with the character it marks
+                if end == 0 and not cur_line:
+                    end = 1  # a wide character on a line narrower than it: alone, or never
+                cur_line.append(chunk[:end])
+                reversed_chunks[-1] = chunk[end:]
+            elif not cur_line:
+                cur_line.append(reversed_chunks.pop())
+
+        def _wrap_chunks(self, chunks):
+            # The standard library's algorithm (without max_lines, which bkrc never
+            # sets), with `columns` for `len`.
+            lines = []
+            if self.width <= 0:
+                raise ValueError(f"invalid width {self.width!r} (must be > 0)")
+            chunks.reverse()
+            while chunks:
+                cur_line: list[str] = []
+                cur_len = 0
+                indent = self.subsequent_indent if lines else self.initial_indent
+                width = self.width - columns(indent)
+                if self.drop_whitespace and chunks[-1].strip() == "" and lines:
+                    del chunks[-1]
+                while chunks:
+                    n = columns(chunks[-1])
+                    if cur_len + n <= width:
+                        cur_line.append(chunks.pop())
+                        cur_len += n
+                    else:
+                        break
+                if chunks and columns(chunks[-1]) > width:
+                    self._handle_long_word(chunks, cur_line, cur_len, width)
+                    cur_len = sum(map(columns, cur_line))
+                if self.drop_whitespace and cur_line and cur_line[-1].strip() == "":
+                    cur_len -= columns(cur_line[-1])
+                    del cur_line[-1]
+                if cur_line:
+                    lines.append(indent + "".join(cur_line))
+            return lines
+
+    return _ColumnWrapper
+
+
+def wrap(text: str, width: int, **options) -> list[str]:
+    """`textwrap.wrap(text, width, **options)`, each line at most `width` terminal columns."""
+    return _column_wrapper()(width, **options).wrap(text)
