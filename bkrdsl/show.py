@@ -38,6 +38,7 @@ from bkrdsl.records import dataclass
 from bkrdsl.resolve.model import (
     DEFAULT_LOGON_WAIT,
     DEFAULT_POOL_WAIT,
+    ROLE_TEXT,
     CatalogModel,
     JobModel,
     Model,
@@ -1972,6 +1973,9 @@ class UserView:
     statement: str | None = None
     left_out: str | None = None
     coverage: tuple[tuple[str | None, UserCoverage], ...] = ()
+    #: Of one of the product's machines (`Model.machine_roles`): its role,
+    #: `catalog-sfs-server`, `backup-server`, ...; None for any other user.
+    role: str | None = None
 
 
 def _names_user(s: Selected, user: str) -> bool:
@@ -1984,7 +1988,10 @@ def _names_user(s: Selected, user: str) -> bool:
 
 
 def _declaration(model: Model, user: str) -> tuple[str | None, str | None, Place | None]:
-    """(kind, how the file declares `user`, where), each None when it does not."""
+    """(kind, how the file declares `user`, where), each None when it does not. A
+    product machine the file only names, the catalog's SFS server (`catalog ...
+    server BKRSVSFS`) or a Tape Manager machine (`tape manager ...`), is declared
+    by that statement, with the kind bkrc writes its directory entry with."""
     found = model.user(user)
     if found is not None:
         return found.kind.value, found.origin, _place(found.span)
@@ -1992,6 +1999,14 @@ def _declaration(model: Model, user: str) -> tuple[str | None, str | None, Place
     if pattern is not None:
         origin = f"match {pattern.pattern}" + (f" of {pattern.origin}" if pattern.origin != "user" else "")
         return pattern.kind.value, origin, _place(pattern.span)
+    machine = model.product_machines().get(user)
+    if machine is not None:
+        catalog, tape = model.catalog, model.tape
+        if catalog is not None and catalog.server == user and catalog.server_span is not None:
+            return machine[0].value, "catalog", _place(catalog.server_span)
+        spans = dict(tape.machines()) if tape is not None else {}
+        if spans.get(user) is not None:
+            return machine[0].value, "tape manager", _place(spans[user])
     return None, None, None
 
 
@@ -2055,7 +2070,8 @@ def user_view(
     else:
         status = NO_INCLUDE if ordered else NOT_NAMED
     statement, left_out, coverage = found if found is not None else (None, None, ())
-    return UserView(user, kind, declared, at, status, ordered, directory, statement, left_out, coverage)
+    role = model.machine_roles().get(user)
+    return UserView(user, kind, declared, at, status, ordered, directory, statement, left_out, coverage, role)
 
 
 def _at(p: Place, main_file: str) -> str:
@@ -2118,9 +2134,32 @@ def _declared_text(u: UserView, main_file: str) -> str:
     at = _at(u.declared_at, main_file)
     if u.declared == "user":
         return f"{u.kind} user at {at}"
+    if u.declared in ("catalog", "tape manager"):
+        return f"{u.kind}, named by the `{u.declared}` statement at {at}"
     if (u.declared or "").startswith("match "):
         return f"{u.kind}, by {u.declared} at {at}"
     return f"{u.kind}, in {u.declared} at {at}"
+
+
+def _machine_text(u: UserView, v: ClusterView) -> str:
+    """What one of the product's machines is, below its name: `the catalog's SFS file
+    pool server (file pool BKRPOOL, on VMSYS1): one of the product's machines, whose
+    directory entry `bkrc compile` writes`."""
+    said = ROLE_TEXT.get(u.role or "", u.role or "")
+    if u.role == "catalog-sfs-server" and v.catalog is not None:
+        pool, home = v.catalog.get("pool"), v.catalog.get("member")
+        where = ", ".join(x for x in (f"file pool {pool}" if pool else "", f"on {home}" if home else "") if x)
+        said += f" ({where})" if where else ""
+    return f"{said}: one of the product's machines, whose directory entry `bkrc compile` writes"
+
+
+#: Why no job backs up a product machine the file only names (`catalog ... server
+#: BKRSVSFS`, `tape manager ...`): a job's `backup` names declared users alone.
+_ONLY_NAMED = (
+    "backed up by no job{on}: the file names it only in its `{statement}` statement, and a job backs"
+    " up the users its `backup` names; to back it up, declare it (`{kind} user {user}`) and name it"
+    " in a job's `backup`"
+)
 
 
 def user_text(v: ClusterView, users: Sequence[UserView]) -> str:
@@ -2134,8 +2173,11 @@ def user_text(v: ClusterView, users: Sequence[UserView]) -> str:
     for u in users:
         how = _declared_text(u, v.file)
         out += ["", f"user {u.user} ({how})"]
+        if u.role is not None:
+            out += _wrapped(_machine_text(u, v), "  ", "    ")
         n = f"{len(u.jobs)} job{'s' if len(u.jobs) != 1 else ''}"
-        said = _USER_STATUS_WORDS[u.status].format(n=n, count=len(u.jobs), on=on, there=" there" if on else "")
+        words = _ONLY_NAMED if u.declared in ("catalog", "tape manager") else _USER_STATUS_WORDS[u.status]
+        said = words.format(n=n, count=len(u.jobs), on=on, there=" there" if on else "", kind=u.kind, user=u.user, statement=u.declared)
         if u.status == NOT_NAMED:
             out += _wrapped(said, "  ", "    ")
         else:
@@ -2163,6 +2205,7 @@ def _user_json(u: UserView) -> dict:
         if u.declared_at is None
         else {"origin": u.declared, "file": u.declared_at.file, "line": u.declared_at.line, "column": u.declared_at.column},
         "status": u.status,
+        "machine": u.role,
         "jobs": [
             {
                 **_job_on_member_json(j.member, j.row),

@@ -307,6 +307,62 @@ def test_text_fits_width(at_root, example, users):
     assert max(len(line) for line in out.splitlines()) <= WIDTH
 
 
+# ------------------------------------------------------------------ the product's machines
+def test_the_catalog_s_sfs_server_is_answered_as_the_product_machine_it_is(at_root):
+    """BKRSVSFS is declared by no `user` statement: the `catalog` statement names it.
+    It is no unknown user (BKR331): the answer says what it is, where the file names
+    it, and why no job backs it up, with what would."""
+    out = shown(PRODSSI, "--user", "BKRSVSFS")
+    assert section(out, "BKRSVSFS") == [
+        "user BKRSVSFS (single, named by the `catalog` statement at line 20)",
+        "  the catalog's SFS file pool server (file pool BKRPOOL, on VMSYS1): one of the product's machines,",
+        "    whose directory entry `bkrc compile` writes",
+        "  backed up by no job: the file names it only in its `catalog` statement, and a job backs up the",
+        "    users its `backup` names; to back it up, declare it (`single user BKRSVSFS`) and name it in a",
+        "    job's `backup`",
+    ]
+    (user,) = as_json(PRODSSI, "--user", "BKRSVSFS")["users"]
+    assert (user["kind"], user["status"], user["machine"], user["jobs"]) == ("single", "not-named", "catalog-sfs-server", [])
+    assert user["declared"] == {"origin": "catalog", "file": PRODSSI, "line": 20, "column": 25}
+
+
+def test_tape_manager_s_machines_and_the_standard_library_s_say_their_role(at_root):
+    out = shown(PRODSSI, "--user", "TRDMM", "--user", "BKRBKUP", "--user", "5697J06C")
+    assert section(out, "TRDMM")[:2] == [
+        "user TRDMM (identity, named by the `tape manager` statement at line 27)",
+        "  the Device Manager Machine of the Tape Manager request nodes: one of the product's machines, whose",
+    ]
+    assert "declare it (`identity user TRDMM`)" in " ".join(section(out, "TRDMM"))
+    assert section(out, "BKRBKUP") == [
+        "user BKRBKUP (identity user at std/backup-manager.bkr:17)",
+        "  the backup server: one of the product's machines, whose directory entry `bkrc compile` writes",
+        "  backed up by no job: no job's `backup` names it, its group or a pattern it matches",
+    ]
+    assert section(out, "5697J06C")[1].startswith("  the installation user: one of the product's machines")
+    assert [u["machine"] for u in as_json(PRODSSI, "--user", "LNXWEB01", "--user", "TCTMM")["users"]] == [
+        None,
+        "tape-catalog-node",
+    ]
+
+
+def test_a_job_that_backs_up_the_catalog_s_server_is_shown(at_root, tmp_path):
+    """Declared (`single user BKRSVSFS`, as the answer says) and named by a job's
+    `backup`, the catalog's server is backed up as any user: with the directory, its
+    0191 by that job."""
+    text = (EXAMPLES / "prodssi.bkr").read_text().replace(
+        "  job SYSINC {",
+        "  single user BKRSVSFS\n  job CATFULL {\n    backup BKRSVSFS full\n    include minidisk * *\n"
+        "    to disk pool BKUPPOOL\n    run on VMSYS1 weekly sun 04:00\n  }\n  job SYSINC {",
+    )
+    site = tmp_path / "site.bkr"
+    site.write_text(text)
+    out = shown(site, "--user", "BKRSVSFS", "--directory", DIRECT)
+    lines = section(out, "BKRSVSFS")
+    assert lines[1].startswith("  the catalog's SFS file pool server (file pool BKRPOOL, on VMSYS1)")
+    assert "  backed up by 1 job:" in lines
+    assert "    0191  backed up by CATFULL on VMSYS1" in lines
+
+
 # ------------------------------------------------------------------ names bkrc cannot show
 def test_unknown_user_is_bkr331_in_the_command_line(at_root):
     result = run_cli(["show", PRODSSI, "--user", "LNXWEB1"], expect=1)

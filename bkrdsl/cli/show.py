@@ -108,7 +108,8 @@ def user_problems(analysis, file: str, members, users, directory=None) -> tuple[
         if known_user(model, up) or (directory is not None and directory.entry(up) is not None):
             continue
         if candidates is None:
-            candidates = set(model.user_ids) | ({e.id for e in directory.entries} if directory is not None else set())
+            candidates = set(model.user_ids) | set(model.product_machines())
+            candidates |= {e.id for e in directory.entries} if directory is not None else set()
         close = suggest.closest(up, candidates)
         where = f"cluster {quoted(model.name)} does not declare it" + (
             f", and {directory.name} has no such user" if directory is not None else ""
