@@ -29,7 +29,7 @@ with the minidisks its SUBCONFIG gives it there, and only that member's
 jobs back those up. SFS selections are not minidisks and are not counted.
 
 Each minidisk's allocated size, the MDISK statement's count, in bytes from its
-device type's geometry (`BYTES_PER_UNIT`; docs/show.md, "How much the jobs
+device type's geometry (`cpdirectory.BYTES_PER_UNIT`; docs/show.md, "How much the jobs
 back up"): a DEVNO minidisk (a whole real device), one to the volume's `END`
 and one of another device type have none (`unsized` says why).
 
@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING
 
 from bkrdsl.check.coverage import excludes_on, removed_ranges_of, removing_excludes_of, selection_ranges
 from bkrdsl.check.directory import user_instances
+from bkrdsl.cpdirectory import BYTES_PER_UNIT
 from bkrdsl.resolve.model import timing
 from bkrdsl.show import (
     BACKED_UP,
@@ -64,12 +65,6 @@ if TYPE_CHECKING:
     from bkrdsl.cpdirectory import Directory, Entry, Minidisk
     from bkrdsl.resolve.model import JobModel, Model
 
-#: Bytes of one unit of an MDISK statement's count, by device type: a 3390
-#: cylinder is 15 tracks of 56,664 bytes, the "Maximum Data Length/Track" and
-#: "Trk/Cyl" of IBM's z/OS DFSMS "Direct access storage devices", Table 1 (849,960
-#: bytes a cylinder); an FBA volume is "512-byte blocks" (z/VM 7.3 CP Planning and
-#: Administration, "FBA Device Geometry"), which the MDISK statement counts.
-BYTES_PER_UNIT = {"3390": 15 * 56_664, "FB-512": 512}
 
 #: A user's status from what the jobs that name it do with it, the best first.
 _RANK = (BACKED_UP, EXCLUDED, NOT_SELECTED)
@@ -325,4 +320,4 @@ def _within(address: int, ranges: Sequence[tuple[int, int]]) -> bool:
     return any(first <= address <= last for first, last in ranges)
 
 
-__all__ = ["BYTES_PER_UNIT", "coverage", "user_coverage"]
+__all__ = ["coverage", "user_coverage"]

@@ -135,7 +135,7 @@ BACKED_UP, EXCLUDED, NOT_SELECTED, NOT_NAMED = "backed-up", "excluded", "not-sel
 #: Why a minidisk has no size in bytes (`MinidiskCoverage.unsized`): a DEVNO minidisk
 #: is a whole real device, whose size the directory does not state; an extent to the
 #: volume's `END` ends where the volume does, whose size it does not state either; a
-#: device type bkrc knows no geometry of (3380, 9336: `coverage.BYTES_PER_UNIT`).
+#: device type bkrc knows no geometry of (3380, 9336: `cpdirectory.BYTES_PER_UNIT`).
 UNSIZED_DEVNO, UNSIZED_END, UNSIZED_DEVTYPE = "devno", "end", "devtype"
 
 

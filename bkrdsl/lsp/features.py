@@ -1092,14 +1092,15 @@ def _disk_size_words(model):
         yield (d.size, d.unit), d
 
 
-#: What a cylinder and a block hold: a 3390 track holds 56,664 bytes (IBM 3390
-#: Reference Summary), 15 tracks a cylinder; an FBA block 512 bytes.
-_UNIT_BYTES = {"CYL": 15 * 56_664, "BLK": 512}
+#: A `disk` statement's unit as the device type whose geometry
+#: `cpdirectory.BYTES_PER_UNIT` gives: a cylinder is a 3390's, a block FB-512's.
+_UNIT_DEVTYPE = {"CYL": "3390", "BLK": "FB-512"}
 
 
 def _disk_size_hover(doc: Document, word: ast.Word, d: ast.Disk) -> list[str]:
     """A minidisk's size: its cylinders or blocks, in bytes, and the extent its
     `on VOL at START` gives it, within the volume's stated size."""
+    from bkrdsl.cpdirectory import BYTES_PER_UNIT
     from bkrdsl.resolve.model import disk_size
 
     count, unit = disk_size(d)
@@ -1111,7 +1112,7 @@ def _disk_size_hover(doc: Document, word: ast.Word, d: ast.Disk) -> list[str]:
         return [f"{written}: meant as the size of {whose}, but not a whole number above 0 (its error says why)"]
     n = int(count)
     what = ("cylinder" if unit == "CYL" else "512-byte block") + ("s" if n != 1 else "")
-    lines = [f"{written}: the size of {whose}: {n:,} {what}, {n * _UNIT_BYTES[unit]:,} bytes"
+    lines = [f"{written}: the size of {whose}: {n:,} {what}, {n * BYTES_PER_UNIT[_UNIT_DEVTYPE[unit]]:,} bytes"
              + (" unformatted (a 3390 cylinder: 15 tracks of 56,664 bytes)" if unit == "CYL" else "")]
     return lines + _extent(doc, d)[1:]
 
