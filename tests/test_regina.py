@@ -70,6 +70,7 @@ def test_case(cms, case):
     assert run.commands == case.commands, run
     assert run.rc == exit_status(case.rc), run
     assert "Error" not in run.stderr, run  # never a REXX error, whatever CP said
+    assert "+++" not in run.stderr, run  # nor a REXX trace line (`trace off`)
     # What it says, also with the lines `tell` folded to fit the console joined again.
     lines = run.stdout.splitlines() + unfolded(run.stdout, case.exec_name)
     for expected in case.says:
@@ -1053,6 +1054,40 @@ def test_a_negative_rc_arrives_with_sigint_and_sigquit_ignored(cms):
         for number, handler in saved.items():
             signal.signal(number, handler)
     assert [line for line in run.stdout.splitlines() if line.startswith("rc ")] == ["rc -3"], run
+
+
+# ------------------------------------------------------------------ no REXX trace on the console
+# REXX's default, TRACE N, traces "any command resulting in a negative return
+# code after execution, together with the return code" (the REXX references'
+# TRACE Normal): under CMS an EXEC that did not set TRACE showed
+# `+++ RC(-3) +++` and the command's clause on the console, on top of its own
+# `failed, rc -3.` line. Every EXEC now starts with `trace off`
+# (docs/rexx.md, "No REXX trace on the console"). Regina writes its trace to
+# stderr, and traces a positive rc too (`+++ RC=45 +++`): neither is left.
+def test_without_trace_off_regina_shows_a_negative_rc_as_cms_does(cms):
+    """What the test below would see without `trace off`: the trace is there."""
+    text = "/* a test of the stand-in */\naddress command\n'CP SLEEP 1 SEC'\nexit rc\n"
+    run = cms.run(text, member="DEV1", fail={"SLEEP": -3})
+    assert "+++ RC=-3 +++" in run.stderr, run
+
+
+@pytest.mark.parametrize("exec_name, operands, fail", [
+    ("BKRSUBMT", "ALL", {"SMSG BKRBKUP SUBMIT APPSFULL": -3}),
+    ("BKRSUBMT", "ALL", {"SMSG BKRBKUP SUBMIT APPSFULL": 45}),
+    ("BKREXPIR", "PURGE", {"SMSG BKRCATLG EXPIRE": -3}),
+    ("BKRSTART", "", {"QUERY FILEPOOL": -3}),
+    ("BKRSTART", "", {"XAUTOLOG BKRSVSFS": -3}),
+])
+def test_a_failing_command_shows_no_rexx_trace(cms, exec_name, operands, fail):
+    """A command that fails, -3 (CMS: no such command) as well as a positive
+    rc, is told by the EXEC's own lines only: no `+++` trace line, nothing on
+    stderr at all."""
+    text = example_exec("prodssi", "VMSYS1", exec_name)
+    run = cms.run(text, operands, member="VMSYS1", logged_on=["BKRBKUP", "BKRCATLG"], fail=fail)
+    rc = next(iter(fail.values()))
+    assert run.rc == exit_status(rc), run
+    assert re.search(rf"failed, rc {rc}\.", run.stdout), run
+    assert "+++" not in run.stderr and run.stderr == "", run
 
 
 @pytest.mark.parametrize("rc", [-1, -15, -300])

@@ -715,7 +715,7 @@ def _shared_variables(out: _Exec, me: str, member: str, server: str, noun: str, 
     """What BKRSUBMT and BKREXPIR set before their dispatcher: the variables the
     shared routines (`_routines_common`, `_ROUTINE_SENDALL`) expose and read,
     and the table of what the EXEC sends (`_table`)."""
-    out.code("address command")
+    out.code("trace off", "address command")
     out.assign("me", me)
     out.assign("member", member, name=True)
     out.assign("server", server, name=True)
@@ -1640,7 +1640,7 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
             ),
         ],
     )
-    out.code("address command")
+    out.code("trace off", "address command")
     out.assign("me", START_FILE)
     out.assign("member", name, name=True)
     waits, served = _waits(order), _served(order)

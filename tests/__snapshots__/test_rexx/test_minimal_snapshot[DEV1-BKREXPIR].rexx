@@ -27,6 +27,7 @@
 /* */
 /*   PREVIEW daily 05:00 */
 /*   PURGE weekly sun 06:00 */
+trace off
 address command
 me = 'BKREXPIR'
 member = 'DEV1'

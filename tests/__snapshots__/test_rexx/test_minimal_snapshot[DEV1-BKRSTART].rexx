@@ -17,6 +17,7 @@
 /* that failed (the others are still started, except after the SFS */
 /* server failed). On a failure it names the machines it did not */
 /* start; run it again once the cause is fixed. */
+trace off
 address command
 me = 'BKRSTART'
 member = 'DEV1'

@@ -29,6 +29,7 @@
 /*            BKUPPOOL */
 /*   SYSFULL1 daily 02:00 (job SYSFULL, one per member): full backup */
 /*            of SYSTEM to disk pool BKUPPOOL */
+trace off
 address command
 me = 'BKRSUBMT'
 member = 'DEV1'

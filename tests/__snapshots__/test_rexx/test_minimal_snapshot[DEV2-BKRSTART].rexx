@@ -13,6 +13,7 @@
 /* machine, else the rc of the first CP command that failed (the */
 /* others are still started). On a failure it names the machines it */
 /* did not start; run it again once the cause is fixed. */
+trace off
 address command
 me = 'BKRSTART'
 member = 'DEV2'

@@ -27,6 +27,7 @@
 /* Jobs of member DEV2: */
 /*   SYSFULL2 daily 02:00 (job SYSFULL, one per member): full backup */
 /*            of SYSTEM to disk pool BKUPPOOL */
+trace off
 address command
 me = 'BKRSUBMT'
 member = 'DEV2'
