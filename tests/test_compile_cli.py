@@ -109,9 +109,14 @@ def test_diff_prints_each_changed_file_as_a_unified_diff(tmp_path):
     assert "--- a/DEV1/BKRSUBMT.EXEC\n+++ b/DEV1/BKRSUBMT.EXEC\n" in text
     assert "\n-when.1 = 'daily 01:00'\n" in text and "\n+when.1 = 'daily 01:30'\n" in text
     # only the changed files (DEV2's BKRSUBMT holds the job's schedule in its
-    # `awaysched.`, rexx.md), and never the manifest (the plan's table names it)
+    # `awaysched.`, rexx.md; every EXEC then names another compile, "Which
+    # compile wrote an EXEC"), and never the manifest (the plan's table names it)
     changed = {line[6:] for line in text.splitlines() if line.startswith("+++ b/")}
-    assert changed == {"DEV1/BKRSUBMT.EXEC", "DEV2/BKRSUBMT.EXEC"}
+    assert changed == {path for path in before if path.endswith(".EXEC")}
+    assert {"DEV1/BKRSUBMT.EXEC", "DEV2/BKRSUBMT.EXEC", "DEV2/BKRSTART.EXEC"} <= changed
+    start = text.split("+++ b/DEV2/BKRSTART.EXEC\n", 1)[1].split("\n--- ", 1)[0]
+    edits = [line for line in start.splitlines() if line[:1] in "+-"]
+    assert len(edits) == 4 and all("ompile" in line for line in edits), start  # its compile only
     assert "update     manifest.json" in text
     check = run_cli(["compile", src, "-o", out, "--check", "--diff"], expect=1)
     assert "+when.1 = 'daily 01:30'" in check.stdout and "not up to date" in check.stderr
@@ -171,8 +176,10 @@ def test_a_renamed_source_marks_the_files_that_differ_only_in_its_name(tmp_path,
     updated = {path for path, row in rows.items() if row[0] == "update"}
     only = {path for path, row in rows.items() if row[-3:] == ["(source", "name", "only)"]}
     assert updated == {path for path, data in before.items() if data is not None}
-    # The job moved is in DEV1's BKRSUBMT, and in DEV2's `awaysched.` (rexx.md).
-    submits = {"DEV1/BKRSUBMT.EXEC", "DEV2/BKRSUBMT.EXEC"}
+    # The job moved is in DEV1's BKRSUBMT, and in DEV2's `awaysched.` (rexx.md);
+    # so every EXEC names another compile ("Which compile wrote an EXEC").
+    submits = {"DEV1/BKRSUBMT.EXEC", "DEV2/BKRSUBMT.EXEC", "DEV1/BKREXPIR.EXEC",
+               "DEV1/BKRSTART.EXEC", "DEV2/BKRSTART.EXEC"}
     assert only == updated - submits - {"manifest.json"}
     line = (
         f"{len(only)} files differ only in the source name in their header (was dev.bkr;"

@@ -256,8 +256,11 @@ def test_a_member_added_after_the_others_changes_the_files_deploy_names(tmp_path
     assert created and all(p.startswith("VMSYS5/") or p.endswith("-5.DIRECT") for p in created), created
     updated = {path for action, path in rows if action == "update"} - {"manifest.json"}
     members = {path for path in updated if not path.startswith("cluster/")}
-    assert members == {f"VMSYS{n}/BKRSUBMT.EXEC" for n in range(1, 5)} | {"VMSYS1/TMNODES.CONFIG"}
+    # Every EXEC names the compile of them all (docs/rexx.md, "Which compile wrote an EXEC").
+    execs = {f"VMSYS{n}/{name}.EXEC" for n in range(1, 5) for name in ("BKRSUBMT", "BKRSTART")}
+    assert members == execs | {"VMSYS1/BKREXPIR.EXEC", "VMSYS1/TMNODES.CONFIG"}
     assert "every other member's `BKRSUBMT.EXEC`" in said and "the catalog node's `TMNODES.CONFIG`" in said
+    assert "every other member's `BKRSTART.EXEC` and `BKREXPIR.EXEC` too" in said
     # Each directory entry updated is an IDENTITY, which gains its `BUILD ON VMSYS5` line.
     for path in updated - members:
         assert re.search(r"^IDENTITY ", (out / path).read_text(encoding="utf-8"), re.MULTILINE), path

@@ -786,6 +786,13 @@ DUE_MISSED = [
     "BKRSUBMT: no later DUE sends them. Once the right EXEC is in",
     "BKRSUBMT: place, send them with it:",
 ]
+
+
+def named_by(text: str, me: str, there: str) -> list[str]:
+    """The two lines after `due on ...` that name the compile of the EXEC `text`
+    that listed what was due, and how to see the one of the EXEC `there`."""
+    return [f"{me}: named by this EXEC, of compile {_compile_of(text)}; the EXEC on {there}",
+            f"{me}: may be of another: EXEC {me} ( VERSION there says."]
 #: The refusal of VMSYS2's BKRSUBMT on VMSYS3: all it says when nothing was due.
 REFUSED_ON_VMSYS3 = [
     "BKRSUBMT: this EXEC is for member VMSYS2, not for VMSYS3.",
@@ -814,13 +821,24 @@ def test_due_on_another_member_gives_the_minute_to_send(cms, fake_clock, operand
     command that sends them there."""
     clock = {"LD_PRELOAD": str(fake_clock), **_at("2026-12-01T23:31:10" if "TUE" in command else
                                                    "2026-11-30T20:01:10")}
-    run = cms.run(example_exec("prodssi", "VMSYS2", "BKRSUBMT"), operands, member="VMSYS3",
-                  logged_on=["BKRBKUP"], env=clock)
+    text = example_exec("prodssi", "VMSYS2", "BKRSUBMT")
+    run = cms.run(text, operands, member="VMSYS3", logged_on=["BKRBKUP"], env=clock)
     assert (run.rc, run.commands) == (40, ["CP QUERY USERID"]), run
     assert run.stdout.splitlines() == [
         *REFUSED_ON_VMSYS3,
         f"BKRSUBMT: due on VMSYS3 at {command.split(' DUE ')[1].removesuffix(' ( REVIEW')}, not sent: {due}.",
-        *DUE_MISSED, f"BKRSUBMT:   {command}"], run
+        *named_by(text, "BKRSUBMT", "VMSYS3"), *DUE_MISSED, f"BKRSUBMT:   {command}"], run
+
+
+#: The compile docs/rexx.md's examples name: it stands for the one the EXECs
+#: of examples/prodssi.bkr name, which changes with any change to them.
+PAGE_COMPILE = "1E2D5B7A"
+
+
+def _page_compile(said: str, text: str) -> str:
+    """What an EXEC said, its compile (the one its header names, and only that)
+    written as the page writes it."""
+    return said.replace(f"compile {_compile_of(text)}", f"compile {PAGE_COMPILE}")
 
 
 def test_rexx_md_s_due_example_is_what_bkrsubmt_says(cms):
@@ -832,8 +850,9 @@ def test_rexx_md_s_due_example_is_what_bkrsubmt_says(cms):
     block = re.search(r"^```\n(BKRSUBMT: this EXEC .*?not sent: .*?)\n```$", section,
                       re.MULTILINE | re.DOTALL).group(1)
     operands = re.search(r"^BKRSUBMT: {3}EXEC BKRSUBMT (DUE .*)$", block, re.MULTILINE).group(1)
-    run = cms.run(example_exec("prodssi", "VMSYS2", "BKRSUBMT"), operands, member="VMSYS3")
-    assert (run.rc, run.stdout.splitlines()) == (40, block.splitlines()), run
+    text = example_exec("prodssi", "VMSYS2", "BKRSUBMT")
+    run = cms.run(text, operands, member="VMSYS3")
+    assert (run.rc, _page_compile(run.stdout, text).splitlines()) == (40, block.splitlines()), run
     # deploy.md's rc 40 row, "When a backup did not run", quotes the same run: the
     # jobs it names and its last line's command (it once gave a minute of before).
     row = next(line for line in (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8").splitlines()
@@ -955,8 +974,9 @@ def test_expiry_due_on_a_member_without_it_says_what_to_send_where(cms, operands
     text = example_exec("prodssi", "VMSYS1", "BKREXPIR")
     run = cms.run(text, operands, member="VMSYS2", logged_on=["BKRCATLG"])
     assert (run.rc, run.commands) == (40, ["CP QUERY USERID"]), run
-    assert run.stdout.splitlines()[-5:] == [
+    assert run.stdout.splitlines()[-7:] == [
         f"BKREXPIR: due on VMSYS1 at {command.split(' DUE ')[1]}: {due}.",
+        *named_by(text, "BKREXPIR", "VMSYS1"),
         "BKREXPIR: if nothing ran EXEC BKREXPIR DUE on VMSYS1 then, that was",
         "BKREXPIR: not sent, and no later DUE sends it. Send it on VMSYS1 with:",
         f"BKREXPIR:   {command}",
@@ -974,8 +994,9 @@ def test_rexx_md_s_expiry_due_example_is_what_bkrexpir_says(cms):
     section = page.split("## How an EXEC knows its member", 1)[1].split("\n## ", 1)[0]
     block = re.search(r"^```\n(BKREXPIR: this EXEC .*?)\n```$", section, re.MULTILINE | re.DOTALL).group(1)
     operands = re.search(r"^BKREXPIR: {3}EXEC BKREXPIR (DUE .*)$", block, re.MULTILINE).group(1)
-    run = cms.run(example_exec("prodssi", "VMSYS1", "BKREXPIR"), operands, member="VMSYS2")
-    assert (run.rc, run.stdout.splitlines()) == (40, block.splitlines()), run
+    text = example_exec("prodssi", "VMSYS1", "BKREXPIR")
+    run = cms.run(text, operands, member="VMSYS2")
+    assert (run.rc, _page_compile(run.stdout, text).splitlines()) == (40, block.splitlines()), run
 
 
 def test_expiry_due_on_a_member_without_it_when_nothing_was_due(cms, fake_clock):
@@ -1010,13 +1031,15 @@ def test_expiry_due_on_another_purging_member_gives_the_minute_to_send(cms, oper
                                                                               "expire on each member {")
     analysis = analyse("local.bkr", local.encode())
     assert analysis.ok and analysis.model.purging_members() == ("DEV1", "DEV2"), analysis.diagnostics
-    run = cms.run(generate(analysis.model, "DEV1", "BKREXPIR", "local.bkr"), operands, member="DEV2")
+    own = generate(analysis.model, "DEV1", "BKREXPIR", "local.bkr")
+    run = cms.run(own, operands, member="DEV2")
     assert (run.rc, run.commands) == (40, ["CP QUERY USERID"]), run
     minute = operands.removeprefix("DUE ")
     assert run.stdout.splitlines() == [
         "BKREXPIR: this EXEC is for member DEV1, not for DEV2.",
         "BKREXPIR: run the BKREXPIR EXEC generated for DEV2. Nothing done.",
         *([f"BKREXPIR: due on DEV2 at {minute}, not sent: {due}.",
+           *named_by(own, "BKREXPIR", "DEV2"),
            "BKREXPIR: no later DUE sends them. Once the right EXEC is in",
            "BKREXPIR: place, send them with it:",
            f"BKREXPIR:   EXEC BKREXPIR {operands}"] if due else []),
@@ -1054,6 +1077,72 @@ def test_a_negative_rc_arrives_with_sigint_and_sigquit_ignored(cms):
         for number, handler in saved.items():
             signal.signal(number, handler)
     assert [line for line in run.stdout.splitlines() if line.startswith("rc ")] == ["rc -3"], run
+
+
+# ------------------------------------------------------------------ which compile wrote an EXEC
+def _compile_of(text: str) -> str:
+    """The identity an EXEC's header names (docs/rexx.md, "Which compile wrote an EXEC")."""
+    return re.search(r"^/\* Compile ([0-9A-F]{8}): ", text, re.MULTILINE).group(1)
+
+
+@pytest.mark.parametrize("example", example_names())
+def test_version_names_the_compile_on_any_system(cms, example):
+    """`( VERSION` says the compile, the member and cluster the EXEC is for and
+    its source, with rc 0, having asked CP nothing (so on a system outside the
+    cluster too); every EXEC of every member names the same compile."""
+    model = example_model(example)
+    compiles = set()
+    for member in example_members(example):
+        for exec_name in ("BKRSUBMT", "BKREXPIR", "BKRSTART"):
+            if exec_name == "BKREXPIR" and member not in model.purging_members():
+                continue
+            text = example_exec(example, member, exec_name)
+            compiles.add(_compile_of(text))
+            run = cms.run(text, "( version", member="OUTSIDE")
+            assert (run.rc, run.commands) == (0, []), run
+            assert unfolded(run.stdout, exec_name) == [
+                f"{exec_name}: compile {_compile_of(text)} of cluster {model.name}, for member {member}.",
+                f"{exec_name}: generated by bkrc from {example}.bkr.",
+            ], run
+    assert len(compiles) == 1, compiles
+
+
+@pytest.mark.parametrize(("exec_name", "operands", "says"), [
+    ("BKRSUBMT", "ALL ( VERSION", "BKRSUBMT: VERSION takes no operands."),
+    ("BKREXPIR", "PURGE ( VERSION", "BKREXPIR: VERSION takes no operands."),
+    ("BKRSTART", "X ( VERSION", "BKRSTART: it takes no operands, not X ( VERSION."),
+])
+def test_version_with_operands_is_a_usage_error_that_sends_nothing(cms, exec_name, operands, says):
+    run = cms.run(example_exec("prodssi", "VMSYS1", exec_name), operands, member="VMSYS1",
+                  logged_on=["BKRBKUP", "BKRCATLG"])
+    assert (run.rc, run.commands) == (24, []), run
+    assert run.stdout.splitlines()[0] == says and "( VERSION" in run.stdout, run
+
+
+def test_an_exec_of_an_older_compile_says_so_where_it_names_jobs(cms):
+    """The case of docs/deploy.md's guard: VMSYS2's BKRSUBMT of an older compile
+    (SYSINC at 03:30), run by VMSYS3's scheduler after SYSINC moved to 03:45,
+    names SYSINC3 as not sent, and names its compile; `( VERSION` with
+    VMSYS3's EXEC of the new compile names another, and the command it gave
+    sends what that EXEC has due then: nothing."""
+    text = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
+    new = analyse("prodssi.bkr", text.replace("run on each member daily 03:30",
+                                              "run on each member daily 03:45").encode())
+    assert new.ok
+    old_exec = example_exec("prodssi", "VMSYS2", "BKRSUBMT")
+    new_exec = generate(new.model, "VMSYS3", "BKRSUBMT", "prodssi.bkr")
+    old, current = _compile_of(old_exec), _compile_of(new_exec)
+    assert old != current
+    refused = cms.run(old_exec, "DUE 03:30 TUE 20261201", member="VMSYS3")
+    said = unfolded(refused.stdout, "BKRSUBMT")
+    assert refused.rc == 40 and "BKRSUBMT: due on VMSYS3 at 03:30 TUE 20261201, not sent: SYSINC3." in said, refused
+    at = said.index("BKRSUBMT: due on VMSYS3 at 03:30 TUE 20261201, not sent: SYSINC3.")
+    assert said[at + 1:at + 3] == [f"BKRSUBMT: named by this EXEC, of compile {old}; the EXEC on VMSYS3",
+                                   "BKRSUBMT: may be of another: EXEC BKRSUBMT ( VERSION there says."], refused
+    version = cms.run(new_exec, "( VERSION", member="VMSYS3")
+    assert f"BKRSUBMT: compile {current} of cluster PRODSSI, for member VMSYS3." in version.stdout, version
+    sent = cms.run(new_exec, "DUE 03:30 TUE 20261201", member="VMSYS3", logged_on=["BKRBKUP"])
+    assert (sent.rc, sent.commands) == (0, ["CP QUERY USERID"]), sent
 
 
 # ------------------------------------------------------------------ no REXX trace on the console

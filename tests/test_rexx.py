@@ -10,7 +10,7 @@ import dataclasses
 import re
 
 import pytest
-from cms.generate import EMITTERS, example_members, example_model, example_names, generate
+from cms.generate import EMITTERS, example_members, example_model, example_names, generate, site_dialect
 from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -28,7 +28,8 @@ from bkrdsl.emit.quoting import (
     rexx_comment,
     rexx_literal,
 )
-from bkrdsl.emit.rexx import expire_exec
+from bkrdsl.emit.rexx import IDENTITY_MARK, cluster_execs, compile_identity, expire_exec
+from bkrdsl.pipeline import analyse
 
 INVARIANT_ALPHABET = "".join(sorted(INVARIANT))
 
@@ -527,6 +528,60 @@ def test_output_is_deterministic():
     model = example_model("minimal")
     for exec_name in EMITTERS:
         assert generate(model, "DEV1", exec_name) == generate(model, "DEV1", exec_name)
+
+
+# ------------------------------------------------------------------ the compile's identity
+IDENTITY_LINE = re.compile(r"^/\* Compile ([0-9A-F]{8}): every EXEC of one compile, for every \*/$", re.MULTILINE)
+IDENTITY_VARIABLE = re.compile(r"^compile = '([0-9A-F]{8})'$", re.MULTILINE)
+
+
+def _identities(execs) -> set[str]:
+    found = set()
+    for _member, _file, text in execs:
+        (header,), (variable,) = IDENTITY_LINE.findall(text), IDENTITY_VARIABLE.findall(text)
+        assert header == variable, text[:400]
+        found.add(header)
+    return found
+
+
+@pytest.mark.parametrize("example", example_names())
+def test_every_exec_of_a_compile_names_one_identity_a_hash_of_them_all(example):
+    """docs/rexx.md, "Which compile wrote an EXEC": each EXEC names one
+    identity, in its header and its variable, the same in every EXEC of every
+    member; it is the hash of the EXECs with the mark in its place (so it is
+    no constant, and nothing else goes into it), and no mark is left."""
+    model = example_model(example)
+    execs = cluster_execs(model, f"{example}.bkr", load_dialect())
+    (identity,) = _identities(execs)
+    assert all(IDENTITY_MARK not in text for _, _, text in execs)
+    marked = [(m, f, text.replace(identity, IDENTITY_MARK)) for m, f, text in execs]
+    assert compile_identity(marked) == identity
+    expected = [(m.name, f) for m in model.members
+                for f in ("BKRSUBMT", "BKREXPIR", "BKRSTART")
+                if f != "BKREXPIR" or m.name in model.purging_members()]
+    assert [(m, f) for m, f, _ in execs] == expected
+
+
+def test_the_identity_is_the_same_run_to_run_and_changes_with_any_exec():
+    """The same model, name and dialect give the same identity (no clock); a
+    change to what one EXEC carries (a job's schedule, on one member; the
+    source's name; a dialect verb) gives every EXEC another."""
+    dialect = load_dialect()
+    model = example_model("prodssi")
+    first = _identities(cluster_execs(model, "prodssi.bkr", dialect))
+    assert _identities(cluster_execs(example_model("prodssi"), "prodssi.bkr", dialect)) == first
+    text = (ROOT / "examples" / "prodssi.bkr").read_text(encoding="utf-8")
+    assert "run on each member daily 03:30" in text
+    later = analyse("prodssi.bkr", text.replace("run on each member daily 03:30",
+                                                "run on each member daily 03:45").encode())
+    assert later.ok
+    others = [
+        _identities(cluster_execs(later.model, "prodssi.bkr", dialect)),
+        _identities(cluster_execs(model, "prodssi2.bkr", dialect)),
+        _identities(cluster_execs(model, "prodssi.bkr", site_dialect({"submit_verb": "SUBMIT JOB {job}"}))),
+    ]
+    for other in others:
+        assert len(other) == 1 and other != first
 
 
 # ------------------------------------------------------------------ snapshots

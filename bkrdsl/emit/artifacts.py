@@ -34,38 +34,17 @@ from bkrdsl.resolve.model import Model
 EXEC_FILETYPE = "EXEC"
 
 
+#: The manifest kind of each EXEC.
+EXEC_KINDS = {rexx.SUBMIT_FILE: SUBMIT_EXEC, rexx.EXPIRE_FILE: EXPIRE_EXEC, rexx.START_FILE: PROFILE_SNIPPET}
+
+
 def exec_artifacts(model: Model, source: str, dialect: Dialect) -> list[Artifact]:
-    """Each member's EXECs, written by the REXX emitter."""
-    purging = model.purging_members()
-    out = []
-    for member in model.members:
-        name = member.name
-        out.append(
-            Artifact(
-                member_path(name, rexx.SUBMIT_FILE, EXEC_FILETYPE),
-                rexx.submit_exec(model, member, source, dialect),
-                SUBMIT_EXEC,
-                name,
-            )
-        )
-        if name in purging:
-            out.append(
-                Artifact(
-                    member_path(name, rexx.EXPIRE_FILE, EXEC_FILETYPE),
-                    rexx.expire_exec(model, member, source, dialect),
-                    EXPIRE_EXEC,
-                    name,
-                )
-            )
-        out.append(
-            Artifact(
-                member_path(name, rexx.START_FILE, EXEC_FILETYPE),
-                rexx.profile_snippet(model, member, source, dialect),
-                PROFILE_SNIPPET,
-                name,
-            )
-        )
-    return out
+    """Each member's EXECs, written by the REXX emitter, all naming the compile's
+    identity (`rexx.cluster_execs`)."""
+    return [
+        Artifact(member_path(member, file, EXEC_FILETYPE), text, EXEC_KINDS[file], member)
+        for member, file, text in rexx.cluster_execs(model, source, dialect)
+    ]
 
 
 def emit_all(model: Model, source: str, dialect: Dialect) -> list[Artifact]:

@@ -8,7 +8,7 @@ import tomllib
 from pathlib import Path
 
 from bkrdsl.dialect import DEFAULT_RELEASE, DIALECT_DIR, load_dialect, parse_dialect
-from bkrdsl.emit.rexx import expire_exec, profile_snippet, submit_exec
+from bkrdsl.emit.rexx import cluster_execs, expire_exec, profile_snippet, submit_exec
 from bkrdsl.pipeline import analyse
 from bkrdsl.resolve.model import Model
 
@@ -50,7 +50,13 @@ def example_model(name: str) -> Model:
 
 
 def generate(model: Model, member: str, exec_name: str, source: str = "test.bkr", dialect=None) -> str:
-    return EMITTERS[exec_name](model, model.member(member), source, dialect or load_dialect())
+    """The EXEC as `bkrc compile` writes it: the cluster's EXECs are written
+    together (`cluster_execs`), since each names the identity of them all."""
+    execs = cluster_execs(model, source, dialect or load_dialect())
+    found = [text for m, file, text in execs if (m, file) == (member, exec_name)]
+    if not found:  # as the emitter refuses it (BKREXPIR on a member that does not purge)
+        return EMITTERS[exec_name](model, model.member(member), source, dialect or load_dialect())
+    return found[0]
 
 
 def example_exec(example: str, member: str, exec_name: str, dialect=None) -> str:
