@@ -933,7 +933,7 @@ def test_no_minute_to_send_but_after_due_on_another_member(cms, operands, answer
 # with rc 24. The wrong member comes first (rc 40); the operands' fault is
 # one sentence, no usage and no command (docs/rexx.md).
 @pytest.mark.parametrize(("exec_", "member", "operands", "reason", "after"), [
-    ("BKRSUBMT", "VMSYS3", "DUE 25:00", "DUE wants a time as hh:mm, not 25:00.",
+    ("BKRSUBMT", "VMSYS3", "DUE 25:00", "DUE wants a time 00:00 to 23:59 as hh:mm, not 25:00.",
      "correct the DUE operands of the caller too."),
     ("BKRSUBMT", "VMSYS3", "due 01:00 sun 3 4 (review", "DUE takes a time, a day and a date at most.",
      "correct the DUE operands of the caller too."),
