@@ -375,7 +375,9 @@ def diagnostics_by_token(text: str) -> Counter:
     return found
 
 
-_PLACE = re.compile(r"\b\d+:\d+\b|\bline \d+")
+#: A place a message names: `3:11`, `line 7`, `lines 14 and 31`, `lines 2, 9 and 40`
+#: (BKR322 names the lines of a member's blocks: formatting moves them).
+_PLACE = re.compile(r"\b\d+:\d+\b|\blines? \d+(?:(?:, | and )\d+)*")
 
 
 @FAST
@@ -386,6 +388,27 @@ def test_formatting_keeps_each_diagnostic_on_its_tokens(data):
     text = normalise(data.draw(st.one_of(laid_out(data.draw(program())), clusters())))
     done = formatted(text)
     assume(done.text is not None)
+    assert diagnostics_by_token(done.text) == diagnostics_by_token(text)
+
+
+#: Inputs the property above failed on under `.ci/explore`, each as it was drawn.
+ON_THEIR_TOKENS = [
+    # Seed 40024: BKR322 names the lines of a member's blocks (`workers 1` at lines
+    # 14 and 31 only); fmt joins lines, so the numbers change and the oracle must
+    # leave them out as it leaves out `line 7` and `3:11`.
+    (
+        " #\nsingle  #\nuser  #\nA single  #\ngroup  #\nA  #\n{  #\n}  #\ncluster  #\nA  #\n{  #\nmember  #\n"
+        'A  #\n{  #\nworkers 1  #\ndescription "plain"  #\ndescription  #\n"plain"  #\n}  #\nmember  #\nA  #\n'
+        "{  #\n}  #\nmember A  #\n{  #\n}  #\ncatalog  #\nshared  #\nmember  #\nA {  #\nworkers 1  #\n}  #\n}"
+    ),
+]
+
+
+@pytest.mark.parametrize("text", ON_THEIR_TOKENS)
+def test_formatting_keeps_these_diagnostics_on_their_tokens(text):
+    text = normalise(text)
+    done = formatted(text)
+    assert done.text is not None and done.text != text
     assert diagnostics_by_token(done.text) == diagnostics_by_token(text)
 
 
