@@ -675,8 +675,13 @@ cluster PROP {
 """
 
 
+#: Any text a description may hold: a NUL byte would make the file no text file at
+#: all (BKR001: test_a_nul_in_a_description_is_no_text_file), not a description changed.
+DESCRIPTIONS = st.text(st.characters(exclude_characters="\x00"), max_size=120)
+
+
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(clusters(), st.text(max_size=120))
+@given(clusters(), DESCRIPTIONS)
 @example(SMALL, "\x1b[2J \u202e \x85")  # clear the screen, right to left, a C1 control
 @example(SMALL, "see https://wiki.example.com/" + "x" * 90)  # a word longer than a line
 @example(SMALL, "日本語" * 30 + " e\u0301" * 40)  # wide characters, combining accents
@@ -706,6 +711,15 @@ def test_a_generated_job_s_description_changed_is_said_of_that_job_alone(text, d
     out = show.changes_text(difference)
     assert max(columns(line) for line in out.split("\n")) <= show.WIDTH
     assert not _ACTED_ON.search(out.replace("\n", " "))
+
+
+def test_a_nul_in_a_description_is_no_text_file():
+    """Seed 40024 drew a NUL for the property above: the changed file then is no text
+    file (BKR001), which is the reader's answer, not a change for `show` to say."""
+    changed = SMALL.replace('    description ""', f"    description {_description(chr(0))}")
+    now, artifacts = compile_source("new.bkr", changed.encode())
+    assert artifacts is None
+    assert [(d.code, d.span.line, d.span.column) for d in now.diagnostics] == [("BKR001", 8, 18)]
 
 
 def test_a_description_s_terminal_characters_are_written_as_code_points(tmp_path):
