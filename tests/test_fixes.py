@@ -1606,6 +1606,20 @@ def test_slips_on_separate_lines_are_mended_together_as_each_alone(slips):
     assert fix_all(done.text).text == BASE
 
 
+def test_a_crontab_purge_above_a_retain_slip_is_mended_with_it():
+    """Seed 40025 drew these two slips of RESTORED for the property above. The crontab
+    schedule was reported and read as `weekly sun 03:00`, but its token then went on
+    to the recoveries after unknown_schedule, which left the parser waiting for the
+    `days` of a `retain`: `retain days 35` below read as `retain` and `days` the wrong
+    way round, and --fix wrote `days retain 35 days`. Each alone was mended."""
+    for schedule in ("purge cron: 0 3 * * 0", "purge 0 3 * * 0", "purge schedule: 0 3 * * 0"):
+        text = BASE.replace("retain 35 days", "retain days 35", 1).replace("purge weekly sun 03:00", schedule, 1)
+        assert [d.code for d in check(text)] == ["BKR012", "BKR004"], schedule
+        assert fix_all(text).text == BASE, schedule
+        alone = BASE.replace("purge weekly sun 03:00", schedule, 1)
+        assert [d.code for d in check(alone)] == ["BKR012"], schedule  # not `expected days after cron:` too
+
+
 def test_an_expiry_block_named_purge_with_its_brace_below_gets_expire():
     text = damaged("  expire on VMSYS1 {", "  purge on VMSYS1\n  {")
     (d,) = check(text)

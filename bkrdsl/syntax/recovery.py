@@ -1668,6 +1668,8 @@ class Recovery:
         if tok.type == "NAME":
             if self.schedule_label(ip, tok, accepted):
                 return None
+            if SCHEDULE_KEYWORDS <= accepted and self.cron_schedule(ip, tok):
+                return None  # `purge 0 3 * * 0`: read as its schedule, the line read to its end
             schedule = self.unknown_schedule(ip, tok, accepted)
             if schedule is not None:
                 return schedule
@@ -1938,8 +1940,6 @@ class Recovery:
         not know (not a member whose `,` is missing). Read as the schedule the next word
         fits, so the rest of the statement parses."""
         if not SCHEDULE_KEYWORDS <= accepted:
-            return None
-        if self.cron_schedule(ip, tok):
             return None
         previous = last_real_token(ip.parser_state.value_stack)
         following = self.peek_token(ip)
