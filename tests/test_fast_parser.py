@@ -114,9 +114,9 @@ class Tracing(fast._Parser):
             self.trace.extend([None, keyword] for keyword in left_out)
         return read_as_name
 
-    def _option_respelt(self, options, listed=False):
+    def _option_respelt(self, options, listed=False, start=None):
         stray = self.type == fast.T_STRAY
-        comma_left_out = super()._option_respelt(options, listed)
+        comma_left_out = super()._option_respelt(options, listed, start)
         if stray and self.skipped_at == self.i - 1:  # skipped, ambiguous among all that Lark accepts
             block = self.blocks[-1][0] if self.blocks else None
             self.trace[-2].append(options | fast.BLOCK_STATEMENTS[block])
@@ -129,6 +129,12 @@ class Tracing(fast._Parser):
                 block = self.blocks[-1][0] if self.blocks else None
                 self.trace[-1].append(options | fast.BLOCK_STATEMENTS[block])
         return False
+
+    def _shared_volume_begun(self):
+        begun = super()._shared_volume_begun()
+        if begun:  # the scope's keyword read as `shared-volume`, typed up to its hyphen
+            self.trace[-1][1] = self.type
+        return begun
 
     def _swapped_medium(self):
         swapped = super()._swapped_medium()
@@ -1154,6 +1160,18 @@ OPTION_HALF_TYPED = [
     # the first, `manual`), not one more member `m` (was BKR004, a `,` missing)
     "cluster A {\n  job J {\n    run on N m\n  }\n}\n",
     "cluster A {\n  job J {\n    run on M, N m\n    to disk\n  }\n}\n",
+    # ... after a keyword, an option it begins (`Recovery.keyword_begun_after_statement`:
+    # was BKR004, a value without its keyword, until `dai`), and in a member block a
+    # statement of the block it begins (`pri` before it), alone or before the `}`
+    "cluster A {\n  job J {\n    run on each member d\n  }\n}\n",
+    "cluster A {\n  job J {\n    run on each member da\n    to disk\n  }\n}\n",
+    "cluster A {\n  member M {\n    workers 2  p\n  }\n}\n",
+    "cluster A {\n  member M {\n    workers 2  d\n  }\n}\n",
+    "cluster A {\n  member M {\n    job-suffix A  pr\n  }\n}\n",
+    # `shared` alone where a cluster statement starts: `shared-volume` typed up to its
+    # hyphen, as `share` is (was BKR004, `catalog` missing before it)
+    "cluster A {\n  shared\n}\n",
+    "cluster A {\n  shared\n  member M { workers 2 }\n}\n",
 ]
 
 

@@ -600,6 +600,17 @@ HYPHENATED_IN_GROUP = [
     ("{\n    logon-w\n    CICSPRD DB2PRD }", 46, 5, "`logon-w` is not a keyword; a statement must start with one"),
     ("{ CICSPRD\n    request-\n    DB2PRD }", 46, 5, "`request-` is not a keyword; a statement must start with one"),
     ("{\n    shared-v\n    CICSPRD DB2PRD }", 46, 5, "unknown keyword `shared-v`; did you mean `shared-volume`?"),
+    # two keywords typed with a `-` for their blank (`to disk`, `run on`), as in a job
+    # (stop 45: read as user IDs `TO-D`, `RUN-O`, silently)
+    ("{\n    to-d\n    CICSPRD DB2PRD }", 46, 5, "unknown keyword `to-d`; did you mean `to disk`?"),
+    ("{ CICSPRD\n    run-o\n    DB2PRD }", 46, 5, "unknown keyword `run-o`; did you mean `run on`?"),
+    ("{\n    to-disk\n    CICSPRD DB2PRD }", 46, 5, "unknown keyword `to-disk`; did you mean `to disk`?"),
+    # ... and before the body's `}` on its line, as alone (stop 45: `private-v }` was
+    # BKR021, a user PRIVATE-V, and BKR301, 9 characters, for one word being typed)
+    ("{ CICSPRD DB2PRD\n    private-v }", 46, 5, "unknown keyword `private-v`; did you mean `private-volume`?"),
+    ("{\n    job-s }", 46, 5, "unknown keyword `job-s`; did you mean `job-suffix`?"),
+    ("{\n    to-d }", 46, 5, "unknown keyword `to-d`; did you mean `to disk`?"),
+    ("{ CICSPRD DB2PRD\n    descripti }", 46, 5, "unknown keyword `descripti`; did you mean `description`?"),
 ]
 
 
@@ -613,11 +624,15 @@ def test_a_hyphenated_keyword_typed_alone_in_a_group_body_is_that_keyword_begun(
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
-@pytest.mark.parametrize("body", ["{\n    JOB-S\n    CICSPRD DB2PRD }", "{\n    job-s CICSPRD DB2PRD }", "{\n    to-d\n    CICSPRD }"])
+@pytest.mark.parametrize(
+    "body", ["{\n    JOB-S\n    CICSPRD DB2PRD }", "{\n    job-s CICSPRD DB2PRD }", "{\n    to-x\n    CICSPRD }"]
+)
 def test_a_hyphenated_word_not_alone_or_in_capitals_in_a_group_body_is_still_a_user_id(body, parser, monkeypatch):
     # In capitals it is written as user IDs are; with other IDs after it on its line it
-    # is one of them (BKR021 warns at `job-s` in small letters there); `to-d` begins no
-    # hyphenated keyword: all three read as user IDs, never as a keyword being typed.
+    # is one of them (BKR021 warns at `job-s` in small letters there); `to-x` begins no
+    # hyphenated keyword, nor two keywords with a `-` for their blank (`to-d`, `to
+    # disk`, is one since stop 45): all three read as user IDs, never as a keyword being
+    # typed.
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     text = BASE.replace("{ CICSPRD DB2PRD }", body, 1)
     analysis = analyse("prodssi.bkr", text.encode("utf-8"))
@@ -2426,6 +2441,39 @@ BEING_TYPED = [
      "unknown keyword `descripti`; did you mean `description`?", "Write `description`"),
     ("APPS { CICSPRD DB2PRD }", "APPS {\n    CICSPRD\n    private-vol\n    DB2PRD\n  }", "BKR012",
      "unknown keyword `private-vol`; did you mean `private-volume`?", "Write `private-volume`"),
+    # after a whole statement on its line, a letter or two that begin one of the block's
+    # statements or the statement's options (stop 45): was BKR004 "`p` has no keyword
+    # before it" until the third letter (`pri`), when BKR012 took over
+    ("{ workers 4  private-volume M1PRV1 }", "{\n    workers 4  p\n  }", "BKR012",
+     "unknown keyword `p`; did you mean `private-volume`?", None),
+    ("{ workers 4  private-volume M1PRV1 }", "{ workers 4  p }", "BKR012",
+     "unknown keyword `p`; did you mean `private-volume`?", None),
+    ("{ workers 4  private-volume M1PRV1 }", "{ workers 4  d }", "BKR012",
+     "unknown keyword `d`; did you mean `description`?", None),
+    ("run on each member daily 03:30", "run on each member d", "BKR012", "unknown keyword `d`; did you mean `daily`?",
+     None),
+    ("run on each member daily 03:30", "run on each member da", "BKR012",
+     "unknown keyword `da`; did you mean `daily`?", None),
+    ("catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1", "catalog shared s", "BKR012",
+     "unknown keyword `s`; did you mean `server`?", None),
+    # ... a word that begins none of them is still a value without its keyword
+    ("{ workers 4  private-volume M1PRV1 }", "{\n    workers 4  da\n  }", "BKR004",
+     ("`da` has no keyword before it: the `workers` statement ends with `4`, and a value follows the keyword it"
+     " belongs to"), None),
+    ("run on each member daily 03:30", "run on each member p", "BKR004",
+     ("`p` has no keyword before it: the `run` statement ends with `member`, and a value follows the keyword it"
+     " belongs to"), None),
+    # `shared` alone where a cluster statement starts, as `shared-volume` is typed: read
+    # as `share` and `shared-` are, not "expected `catalog` before `shared`" (BKR004)
+    ("  expire on VMSYS1 {", "  shared\n  expire on VMSYS1 {", "BKR012",
+     "`shared` is not a keyword here; did you mean `shared-volume`?", None),
+    ("  expire on VMSYS1 {", "  share\n  expire on VMSYS1 {", "BKR012",
+     "unknown keyword `share`; did you mean `shared-volume`?", None),
+    ("  expire on VMSYS1 {", "  shared-\n  expire on VMSYS1 {", "BKR012",
+     "unknown keyword `shared-`; did you mean `shared-volume`?", None),
+    # ... as with words after it (`shared server`), which was "unknown keyword `shared`"
+    ("  catalog shared server", "  shared server", "BKR012",
+     "`shared` is not a keyword here; did you mean `shared-volume`?", "Write `shared-volume`"),
 ]
 
 

@@ -641,8 +641,20 @@ UNKNOWN_KEYWORD = register(
     suggested), not one more name whose `,` is missing: that is BKR004
     for a name in capitals (`backup APPS F`). So after names whose `,`s
     are missing (`backup APPS LINUX f`): BKR004 names `APPS` and `LINUX`,
-    its fix writes `APPS, LINUX`, and `f` is this error. So is such a word
-    that begins a statement keyword, first on its line after a minidisk
+    its fix writes `APPS, LINUX`, and `f` is this error. So too, after a
+    whole statement on its line, at the end of that line (or before the
+    block's `}`), a word of one or two small letters that begins one of
+    the statement's options, or else one of the block's statements that
+    fit there (`run on each member d` is `daily`, `catalog shared s` is
+    `server`, `workers 2 p` in a member is `private-volume`): the keyword
+    being typed, as its third letter says (`pri`), not a value whose
+    keyword is missing; a word that begins none of them (`workers 2 da`)
+    is that value, BKR004. So is `shared` alone on its line where a
+    cluster statement starts: `shared-volume` typed up to its hyphen, as
+    `share` and `shared-` are (its message says `shared` is not a keyword
+    there), not a catalog's scope whose `catalog` is missing. So is a word
+    in small letters that begins a statement keyword, first on its line
+    after a minidisk
     selection's addresses or an SFS selection's paths (`ex`, as `exclude`
     is typed; of three letters or more, any statement keyword, `ret`): a
     statement's first word, not one more address (BKR310) or path
@@ -658,9 +670,12 @@ UNKNOWN_KEYWORD = register(
     longer than a user ID may be (`descripti`, as `description` is typed),
     not a user ID of 9 characters (BKR301; shorter ones are BKR021's), or
     a hyphenated keyword typed up to its hyphen or past it (`job-`,
-    `job-s`, `logon-w`, as `job-suffix`, `logon-wait` are typed), first in
-    the body or after its IDs alike: no user ID is written as keywords are,
-    small letters joined by a hyphen.
+    `job-s`, `logon-w`, as `job-suffix`, `logon-wait` are typed), or a
+    statement's keyword and the next joined by a `-` for their blank
+    (`to-d`, `run-o`, as `to disk`, `run on` are typed), first in the body
+    or after its IDs alike, and alone on its line or before the body's `}`
+    (`private-v }`: one error, not a user ID too long besides): no user ID
+    is written as keywords are, small letters joined by a hyphen.
     A keyword with a blank inside (`impor t`, `incl ude`), where the keyword
     fits, is one error for the two words, which bkrc reads as the keyword.
     A misspelt keyword, or one with a blank inside, is caught too at the

@@ -246,6 +246,7 @@ from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.records import dataclass
 from bkrdsl.source import Source, Span, span_through
 from bkrdsl.syntax.build import doc_above, doc_line
+from bkrdsl.syntax.messages import BLANK_PAIRS_BEGUN
 from bkrdsl.syntax.reader import MAX_READ_AFTER_ERROR
 
 #: The grammar this parser was written for: sha256 of grammar/bkr.lark without
@@ -460,6 +461,7 @@ _GROUP_STOPS = (
     | _MATCH_BEGUN
     | _LONG_BEGUN
     | _HYPHEN_BEGUN
+    | BLANK_PAIRS_BEGUN
 )
 #: The media of a selection: `include` or `exclude` before one in a group body is a
 #: job's selection written there, which `_next` gives up on (`Recovery.selection_in_group`).
@@ -1298,6 +1300,10 @@ class _Parser:
                 raise _GiveUp
         if not words and not after_statement:
             words = messages.statement_meant(tok[TEXT], statements, STATEMENT_KEYWORDS, block=block)
+        if not words and after_statement and not going_on and (following[LINE] != tok[LINE] or following[KIND] == "}"):
+            # `workers 2  p`: a statement of the block being typed, as `pri` is read
+            # (`Recovery.keyword_begun_after_statement`), not a value without its keyword
+            words = messages.begun(tok[TEXT], statements)
         if words:
             if going_on:
                 raise _GiveUp  # a statement respelt after one that may go on: the recovery weighs it
@@ -1443,6 +1449,11 @@ class _Parser:
             raise _GiveUp
         if messages.did_you_mean(tok[TEXT], STATEMENT_KEYWORDS):
             raise _GiveUp  # the recovery respells it among all statements
+        following = self.tokens[self.i + 1]
+        if (following[LINE] != tok[LINE] or following[KIND] == "}") and messages.begun(
+            tok[TEXT], options_open | STATEMENT_KEYWORDS
+        ):
+            raise _GiveUp  # a keyword being typed (`Recovery.keyword_begun_after_statement`)
         if self._value_spells_keyword():
             raise _GiveUp  # `on`, then `catalog-dmm` below: the recovery re-reads it as the keyword
         if _glued_keyword(previous[TEXT]) or _glued_keyword(tok[TEXT]):
@@ -1793,7 +1804,7 @@ class _Parser:
         self.missing_at = self.i
         self.type = keyword
 
-    def _option_respelt(self, options: frozenset[str], listed: bool = False) -> bool:
+    def _option_respelt(self, options: frozenset[str], listed: bool = False, start: int | None = None) -> bool:
         """After a statement on its line, where it may go on with one of its `options`
         (`full` after `backup APPS`, a schedule after `run on M`, `server` after
         `catalog shared`), the current token is a word last on its line that is no
@@ -1807,7 +1818,12 @@ class _Parser:
         (`Recovery.misspelt`), the option's values then missing (one BKR012 that says
         what it needs, `_value_missing`). After a list (`listed`), a name that means
         none may be one more name whose `,` is missing (`_comma_left_out`): True where
-        it is, the name then for the list to read. Elsewhere the word is left as it is,
+        it is, the name then for the list to read. Not after a list, a word of one or two
+        small letters that begins a keyword (`run on each member d`) is that keyword
+        being typed (`Recovery.keyword_begun_after_statement`): read as the option it
+        begins after a statement that starts on its line (`start`, its first token:
+        `run`'s), _GiveUp on the others (an option given before, a statement begun: the
+        recovery weighs what Lark's state accepts). Elsewhere the word is left as it is,
         for the caller (the block's loop gives up on it)."""
         self.options_open, self.options_statement = (self.i, options), None
         if self.type != T_STRAY and self.type != T_NAME:
@@ -1835,6 +1851,10 @@ class _Parser:
         words = messages.did_you_mean(tok[TEXT], options | statements, synonyms=False)
         if option_line and (not words or words[0] not in _LISTED_TAPE_OPTIONS):
             return False  # another reading of the recovery's (`_ambiguous_before_keyword`)
+        if not words and not listed and messages.begun(tok[TEXT], options | STATEMENT_KEYWORDS):
+            words = messages.begun(tok[TEXT], options)
+            if not words or start is None or self.tokens[start][LINE] != tok[LINE]:
+                raise _GiveUp  # `catalog shared server S  s`: what Lark's state accepts decides
         if not words and self.type == T_STRAY:
             return self._ambiguous_skipped(options, statements)
         if not words and listed and self.type == T_NAME:
@@ -2460,11 +2480,14 @@ class _Parser:
                 tok = self.tokens[self.i]
                 if tok[FIRST] and tok[TEXT] in _MATCH_BEGUN:
                     raise _GiveUp  # `ma` on its line as `match` is typed (Recovery.match_begun)
-                alone = self.tokens[self.i + 1][LINE] != tok[LINE] or tok[TEXT] in KEYWORDS
+                following = self.tokens[self.i + 1]  # alone on its line, or before the body's `}`
+                alone = following[LINE] != tok[LINE] or following[KIND] == "}" or tok[TEXT] in KEYWORDS
                 if tok[FIRST] and tok[TEXT] in _LONG_BEGUN and alone:
                     raise _GiveUp  # `descripti` alone on its line, `description`: no user ID (Recovery.match_begun)
-                if tok[FIRST] and tok[TEXT] in _HYPHEN_BEGUN and alone:
-                    raise _GiveUp  # `job-s` alone on its line, `job-suffix`: no user ID (Recovery.hyphen_begun)
+                if tok[FIRST] and (tok[TEXT] in _HYPHEN_BEGUN or tok[TEXT] in BLANK_PAIRS_BEGUN) and alone:
+                    # `job-s` alone on its line, `job-suffix`, `to-d`, `to disk`: no user ID
+                    # (Recovery.hyphen_begun, messages.BLANK_PAIRS_BEGUN)
+                    raise _GiveUp
                 if self._group_ends(name.text, brace_at, entries):
                     break  # its `}` missing before the next statement
                 self._group_users(entries)
@@ -2723,6 +2746,8 @@ class _Parser:
                 pass  # the line skipped
             elif type_ == T_STRAY_AFTER_KEYWORD and self._catalog_typo():
                 catalogs.append(self._catalog_completed())
+            elif type_ == "shared" and self._shared_volume_begun():
+                pass  # read as `shared-volume` (the loop reads it)
             elif (type_ == "shared" or type_ == "local") and self._catalog_left_out():
                 catalogs.append(self.catalog(self._missing("catalog")))
             elif self._group_reopened((members, catalogs, expires, tapes, users, groups, jobs, settings, disks), groups, "cluster"):
@@ -3163,6 +3188,26 @@ class _Parser:
         self._next(KEYWORD)
         return ast.Catalog(ast.Scope.LOCAL, (), (), (), self._span(tok, tok))
 
+    def _shared_volume_begun(self) -> bool:
+        """Whether the current token, `shared` where a statement of the cluster starts,
+        in small letters alone on its line before the cluster's `}` or a statement
+        keyword starting the next line (`_catalog_left_out`'s places), is `shared-volume`
+        typed up to its hyphen: the recovery reads it as that keyword, as `share` and
+        `shared-` are (BKR012, `Recovery.hyphenated_begun_alone`), its value then
+        missing (`_value_missing`). True after setting it so; False where an error was
+        read before, or the word is not so alone."""
+        tok, following = self.tokens[self.i], self.tokens[self.i + 1]
+        if self.error_at is not None or tok[TEXT] != "shared" or not tok[FIRST] or following[LINE] == tok[LINE]:
+            return False
+        if following[KIND] != "}" and not (
+            following[KIND] == "n" and following[TEXT].lower() in BLOCK_STATEMENTS["cluster"]
+        ):
+            return False
+        self.stray_at = self.i
+        self.respelt = ["shared-volume"]
+        self.type = "shared-volume"
+        return True
+
     def _catalog_left_out(self) -> bool:
         """Whether the current token, a scope (`shared`, `local`) where a statement of
         the cluster starts, alone on its line (`shared` as `shared-volume V` is typed)
@@ -3581,7 +3626,7 @@ class _Parser:
         first = self._take(KEYWORD)
         placement = self.placement(_SCHEDULES)  # perhaps a schedule half typed (`run on M wee`)
         if placement.each_member:
-            self._option_respelt(_SCHEDULES)
+            self._option_respelt(_SCHEDULES, start=start)
             self._options_open_after(start, frozenset(), None)
         schedule = self.schedule() if self.type in _SCHEDULES else None
         return ast.Run(placement, schedule, self._since(first))

@@ -191,6 +191,28 @@ def shown(text: str, limit: int = 40) -> str:
     return f"`{text}`"
 
 
+#: A statement's keyword and the keywords written right after it (`to disk`, `run on`):
+#: typed with a `-` for the blank and cut short (`to-d`, `run-o`), one word that no user
+#: ID is (CP writes those in capitals), in a group body the statement being typed
+#: (`BLANK_PAIRS_BEGUN`; `Recovery.match_begun`, the fast parser's `_GROUP_STOPS`).
+BLANK_PAIRS = {
+    "to": ("disk", "tape"),
+    "run": ("on",),
+    "expire": ("on",),
+    "catalog": ("local", "shared"),
+    "tape": ("manager",),
+    "single": ("group", "user"),
+    "identity": ("group", "user"),
+    "include": ("minidisk", "sfs"),
+    "exclude": ("minidisk", "sfs"),
+}
+#: Each pair of BLANK_PAIRS typed with a `-` for its blank, up to a letter of its second
+#: keyword or past it (`to-d`, `to-disk`): in small letters, as keywords are typed.
+BLANK_PAIRS_BEGUN = frozenset(
+    f"{head}-{second[:n]}" for head, seconds in BLANK_PAIRS.items() for second in seconds for n in range(1, len(second) + 1)
+)
+
+
 #: English words for a keyword, too far from it for a typo (`expiration`, the
 #: noun, for `expire`): did_you_mean offers the keyword where it fits.
 KEYWORD_SYNONYMS = {
@@ -794,8 +816,18 @@ def unknown_keyword(found: str, words: list[str], span: Span) -> Diagnostic:
         fix = write_fix(words[0], span)
     else:  # equally close: bkrc reads on as the first, but cannot know which was meant
         help = f"write {alternatives(words)}, whichever you meant"
-    message = f"unknown keyword {found}; did you mean {alternatives(words)}?"
+    message = f"{_unknown(found, words)}; did you mean {alternatives(words)}?"
     return codes.UNKNOWN_KEYWORD(message, span, help=help, fix=fix)
+
+
+def _unknown(found: str, words: list[str]) -> str:
+    """How a misspelt or half typed keyword `found` (shown) is named: `unknown keyword
+    `sha``; but a word that is the first part of the one hyphenated keyword meant, up
+    to its hyphen (`shared` of `shared-volume`, itself a catalog's scope), is
+    `not a keyword here`, which is true of a keyword too."""
+    if len(words) == 1 and words[0].startswith(found.strip("`").lower() + "-"):
+        return f"{found} is not a keyword here"
+    return f"unknown keyword {found}"
 
 
 def unknown_keyword_unfinished(found: str, words: list[str], need: str, span: Span) -> Diagnostic:
@@ -804,7 +836,7 @@ def unknown_keyword_unfinished(found: str, words: list[str], need: str, span: Sp
     the keyword alone does not finish the statement."""
     written = f"`{words[0]}`" if len(words) == 1 else f"{alternatives(words)}, whichever you meant,"
     return codes.UNKNOWN_KEYWORD(
-        f"unknown keyword {found}; did you mean {alternatives(words)}?",
+        f"{_unknown(found, words)}; did you mean {alternatives(words)}?",
         span,
         help=f"write {written} followed by {need}: the statement ends after {found}",
     )

@@ -2080,20 +2080,57 @@ class Recovery:
         same), all suggested and read as the first, as equally close keywords are."""
         stack = ip.parser_state.value_stack
         last = last_real_token(stack)
-        if last is None or last.type != "NAME" or last.end_line != tok.line:
+        if last is None or last.end_line != tok.line:
             return []
+        if last.type != "NAME":
+            return self.keyword_begun_after_statement(ip, tok, accepted, last)
         leaves = (t for value in reversed(stack) for t in reversed(list(tokens_of(value))))
         listing = next((t for t in leaves if t.type not in ("NAME", "COMMA")), None)
         if listing is None or listing.type not in ("BACKUP", "ON", "USER"):
-            return []  # the lists that may go on with an option: levels, schedules, `role`
+            # not a list that may go on with an option (levels, schedules, `role`)
+            return self.keyword_begun_after_statement(ip, tok, accepted, last)
         if listing.type == "ON" and getattr(next(leaves, None), "type", None) != "RUN":
-            return []  # not a catalog's (or a node's) one member: `run on`'s members
+            # not `run on`'s members: a catalog's (or a node's) one member
+            return self.keyword_begun_after_statement(ip, tok, accepted, last)
         text = self.source.text
         end = text.find("\n", tok.end_pos)
         rest = text[tok.end_pos : len(text) if end == -1 else end].strip()
         if rest and not rest.startswith("#"):
             return []
         return messages.begun(str(tok.value), self.options_on_line(tok, accepted))
+
+    def keyword_begun(self, tok: Token) -> bool:
+        """Whether `tok` is a word of one or two small letters (`messages.begun`), last
+        on its line but for a comment or the block's `}` (`member M { workers 2 p }`):
+        perhaps a keyword being typed."""
+        word = str(tok.value)
+        if not 0 < len(word) <= 2 or not word.isalpha() or not word.islower():
+            return False
+        text = self.source.text
+        end = text.find("\n", tok.end_pos)
+        rest = text[tok.end_pos : len(text) if end == -1 else end].strip()
+        return not rest or rest[0] in "#}"
+
+    def keyword_begun_after_statement(self, ip, tok: Token, accepted: set[str], last: Token) -> list[str]:
+        """`workers 2 p`, `run on each member d`, `catalog shared s`: a word of one or
+        two small letters, last on its line, right after a whole statement on that line
+        (`last`, its last token, no `{`), that begins one of the statement's options
+        (`options_on_line`) or, where it begins none, one of the block's statements that
+        fit there (those Lark's state accepts): that keyword being typed
+        (`messages.begun`), as the third letter says (`pri`: `did_you_mean`), not a
+        value whose keyword is missing (`word_after_statement`), which flickered in the
+        editor until the third letter. The fast parser reads the same
+        (`_Parser._stray_statement`, `_option_respelt`)."""
+        if last.type in ("LBRACE", "RBRACE") or not accepted & {"RBRACE", "$END"} or not self.keyword_begun(tok):
+            return []  # after a `{`, inside a statement (`retain 35 d`: `Recovery.replacement`)
+        first = self.statement_start(ip.parser_state)
+        if first is None or first.line != tok.line:
+            return []
+        word = str(tok.value)
+        begun = messages.begun(word, self.options_on_line(tok, accepted))
+        if begun:
+            return begun
+        return messages.begun(word, self.keywords_in(accepted & self.statements))
 
     def ambiguous_abbreviation(self, ip, tok: Token, accepted: set[str]) -> Token | None:
         """`backup APPS inc`: a word that abbreviates several keywords that may stand
@@ -3412,6 +3449,13 @@ class Recovery:
         if text.lower() in messages.TAPE_SETTINGS:
             inner = open_blocks(ip.parser_state.value_stack)
             tape = bool(inner) and messages.tape_setting(text, inner[-1].kind)
+        if text in messages.BLANK_PAIRS_BEGUN and tok.start_pos in self.statement_words:
+            # `to-d` alone on a group body's line (match_begun): `to disk` being typed with
+            # a `-` for the blank, as in a job (hyphen_for_blank), not a user ID
+            head, rest = text.split("-")
+            meant = f"{head} {next(k for k in messages.BLANK_PAIRS[head] if k.startswith(rest))}"
+            self.report(messages.hyphen_for_blank(text, meant, self.span_of(tok)), tok.start_pos)
+            return self.skip_statement(ip, tok)
         words = messages.statement_meant(
             text, self.keywords_in(accepted & self.statements), self.keywords_in(self.statements), not options,
             "job" if tape else None,
@@ -4553,6 +4597,23 @@ class Recovery:
             self.source.span(days[0].start(), days[-1].end()),
         )
 
+    def hyphenated_begun_alone(self, tok: Token, accepted: set[str]) -> list[str]:
+        """`shared` alone on its line where a statement starts, as `shared-volume` is
+        typed: a keyword that is the first part of a statement keyword that fits there,
+        typed up to its hyphen, read as that keyword (BKR012, as `share` and `shared-`
+        before and after it are), not a catalog's scope whose `catalog` is missing
+        (BKR004, which flickered in the editor as the word was typed). With words after
+        it on its line, the rules after this one read it."""
+        word = str(tok.value)
+        if not word.islower() or not self.first_on_line(tok.start_pos):
+            return []
+        text = self.source.text
+        end = text.find("\n", tok.end_pos)
+        after = text[tok.end_pos : len(text) if end == -1 else end].strip()
+        if after and not after.startswith("#"):
+            return []
+        return [k for k in self.keywords_in(accepted & self.statements) if k.startswith(word + "-")]
+
     def misplaced_keyword(self, ip, tok: Token, accepted: set[str]) -> Token | None:
         """A statement keyword that does not fit the block the parser is in."""
         blocks = open_blocks(ip.parser_state.value_stack)
@@ -4602,6 +4663,9 @@ class Recovery:
             self.report(messages.at_without_on(start, self.span_of(tok)), tok.start_pos)
             self.feed_types(ip, ["ON", "NAME"], tok)
             return tok
+        begun = self.hyphenated_begun_alone(tok, accepted)
+        if begun:
+            return self.misspelt(tok, begun)
         before = sorted(t for t in accepted - {"NAME", "RBRACE", "$END"} if sim.fits([t, tok.type]))
         if before:
             self.report(
@@ -4913,7 +4977,9 @@ class Recovery:
         misplaced in the group (BKR013), not a user ID of 9 characters or more (BKR301)
         that BKR021 would call a statement besides; and a hyphenated keyword typed up to
         its hyphen or past it, alone on its line (`job-s`, `logon-w`: `hyphen_begun`),
-        BKR012 as after a list's names, first in the body or after its IDs alike."""
+        or two keywords typed with a `-` for their blank (`to-d`, `run-o`:
+        `messages.BLANK_PAIRS_BEGUN`), BKR012 as after a list's names, first in the body
+        or after its IDs alike, and before the body's `}` on its line as alone."""
         state = self.parser_state
         word = str(tok.value)
         if state is None or tok.start_pos is None or tok.end_pos is None:
@@ -4922,13 +4988,16 @@ class Recovery:
         if not word.islower() or full and not self.too_long_begun(word):
             return False  # a keyword that may be a user ID (`identity`): BKR021's
         begun = word.isalpha() and "match".startswith(word)
-        if not (begun or self.too_long_begun(word) or self.hyphen_begun(word)):
+        if not (begun or self.too_long_begun(word) or self.hyphen_begun(word) or word in messages.BLANK_PAIRS_BEGUN):
             return False
         text = self.source.text
         end = text.find("\n", tok.end_pos)
         after = text[tok.end_pos : len(text) if end == -1 else end].strip()
-        if not self.first_on_line(tok.start_pos) or after[:1] not in ("", "#") and not full:
-            return False  # first on its line, nothing after it but a comment (a keyword in full: any)
+        if not self.first_on_line(tok.start_pos) or after[:1] not in ("", "#", "}") and not full:
+            # first on its line, nothing after it but a comment or the body's `}` (`private-v }`,
+            # typed before it: not a user ID too long besides, BKR021 and BKR301); a keyword
+            # in full: any
+            return False
         if self.in_group_body(state.value_stack) is None:
             return False
         self.statement_words.add(tok.start_pos)

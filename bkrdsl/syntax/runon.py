@@ -43,7 +43,9 @@ A keyword too long for a user ID never reaches the list: half typed alone on its
 line (`descripti`) it is the parser's BKR012, in full first on its line
 (`description`, `job-suffix B`) its BKR013 (`Recovery.match_begun`). Nor does a
 hyphenated keyword typed up to its hyphen or past it alone on its line (`job-s`,
-`logon-w`): the parser's BKR012 (`Recovery.hyphen_begun`).
+`logon-w`), or two keywords joined by a `-` for their blank (`to-d`, `run-o`), nor
+such a word before the body's `}` on its line (`private-v }`): the parser's BKR012
+(`Recovery.hyphen_begun`, `messages.BLANK_PAIRS_BEGUN`).
 """
 
 from __future__ import annotations
