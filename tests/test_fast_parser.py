@@ -1591,21 +1591,28 @@ def test_one_name_options_are_what_lark_takes_with_one_name_before_the_blocks_cl
 #: option of those given already, the word written again), or, on a line below the
 #: statement's first, no keyword of the statement nor one that starts a statement.
 WORD_AFTER_OPTIONS = [
-    ("cluster A {\n  catalog shared s\n  member M { workers 2 }\n}\n", "BKR004"),
-    ("cluster A {\n  catalog  local   se\n}\n", "BKR004"),
-    ("cluster A {\n  catalog shared server BKRSVSFS p\n  # a remark\n  expire on M {\n    retain 5 days\n  }\n}\n", "BKR004"),
+    # a letter or two that begin options: one of them being typed (was BKR004 until the
+    # third letter; `Recovery.keyword_begun_after_statement`)
+    ("cluster A {\n  catalog shared s\n  member M { workers 2 }\n}\n", "BKR012"),
+    ("cluster A {\n  catalog  local   se\n}\n", "BKR012"),
+    ("cluster A {\n  catalog shared server BKRSVSFS p\n  # a remark\n  expire on M {\n    retain 5 days\n  }\n}\n", "BKR012"),
+    ("cluster A {\n  catalog shared server BKRSVSFS x\n  # a remark\n  expire on M {\n    retain 5 days\n  }\n}\n", "BKR004"),
     ("cluster A {\n  catalog shared on M1 x\n}\n", "BKR004"),
-    ("cluster A {\n  catalog shared server S p\n}\n", "BKR004"),  # a word too many: `server` takes one
+    ("cluster A {\n  catalog shared server S p\n}\n", "BKR012"),  # `pool` or `pool-wait` being typed
+    ("cluster A {\n  catalog shared server S x\n}\n", "BKR004"),  # a word too many: `server` takes one
+    ("cluster A {\n  catalog shared logon-wait 5 min s\n}\n", "BKR012"),  # after a wait's unit: `server` begun
     ("cluster A {\n  catalog shared server S s\n}\n", "BKR004"),  # the name again: the fix removes it
     ("cluster A {\n  catalog shared server 5 x\n}\n", "BKR004"),  # a number: no option's one value
     ("cluster A {\n  catalog shared logon-wait 5 min server S x\n}\n", "BKR004"),
-    ("cluster A {\n  tape manager shared c\n      catalog-dmm TC request-dmm TR\n  member M { workers 2 }\n}\n", "BKR004"),
-    ("cluster A {\n  tape manager shared catalog-node T on M1 re\n}\n", "BKR004"),
+    ("cluster A {\n  tape manager shared x\n      catalog-dmm TC request-dmm TR\n  member M { workers 2 }\n}\n", "BKR004"),
+    ("cluster A {\n  tape manager shared catalog-node T on M1 re\n}\n", "BKR012"),
+    ("cluster A {\n  tape manager shared catalog-node T on M1 xy\n}\n", "BKR004"),
     ("cluster A {\n  Tape Manager shared request-dmm D x\n}\n", "BKR004"),
     ("cluster A {\n  tape manager shared catalog-node T on M1\n      catalog-dmm TC r\n}\n", "BKR012"),
     ("cluster A {\n  catalog shared\n    server S x\n}\n", "BKR012"),
-    ("cluster A {\n  job J {\n    to disk pool P\n    run on each member w\n  }\n}\n", "BKR004"),
-    ("cluster A {\n  job J {\n    RUN On Each Member da\n  }\n}\n", "BKR004"),
+    ("cluster A {\n  job J {\n    to disk pool P\n    run on each member w\n  }\n}\n", "BKR012"),
+    ("cluster A {\n  job J {\n    RUN On Each Member da\n  }\n}\n", "BKR012"),
+    ("cluster A {\n  job J {\n    RUN On Each Member xy\n  }\n}\n", "BKR004"),
 ]
 
 
@@ -1617,7 +1624,6 @@ def test_a_word_after_a_statement_that_may_go_on_with_options_is_read_fast(text,
 @pytest.mark.parametrize(
     "text",
     [
-        "cluster A {\n  catalog shared logon-wait 5 min s\n}\n",  # after a wait's unit: `pool-wait` left out
         "cluster A {\n  catalog shared s\n    logon-wait 5 min\n}\n",  # before a wait: the word its count, `pool-wait` left out
         "cluster A {\n  tape manager shared catalog-dmm CDrequest-dmm RD\n}\n",  # a name glued to a keyword
         "cluster A {\n  tape manager shared onto\n}\n",  # `on` read apart: the state is shared with `catalog shared`
@@ -1630,6 +1636,8 @@ def test_a_word_after_a_statement_that_may_go_on_with_options_is_read_fast(text,
         # no schedule by the year: the same report as Lark's, its help `manual` (`Recovery.unknown_schedule`)
         "cluster A {\n  expire on M {\n    purge annually\n    retain 35 days\n  }\n}\n",
         "cluster A {\n  catalog shared jo\n}\n",  # respelt among all statements
+        # a letter or two beginning an option, an option line below: the recovery weighs them
+        "cluster A {\n  tape manager shared c\n      catalog-dmm TC request-dmm TR\n  member M { workers 2 }\n}\n",
         "cluster A {\n  catalog shared each\n}\n",  # a keyword of another place
         "cluster A {\n  catalog shared server on N\n}\n",  # not `N` respelt as `on` (`_option_respelt`)
         "cluster A {\n  catalog shared server on logon\n}\n",

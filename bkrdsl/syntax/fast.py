@@ -1300,7 +1300,8 @@ class _Parser:
                 raise _GiveUp
         if not words and not after_statement:
             words = messages.statement_meant(tok[TEXT], statements, STATEMENT_KEYWORDS, block=block)
-        if not words and after_statement and not going_on and (following[LINE] != tok[LINE] or following[KIND] == "}"):
+        again = tok[TEXT].upper() == self.tokens[self.i - 1][TEXT].upper()  # the word written again: too many
+        if not words and after_statement and not going_on and not again and (following[LINE] != tok[LINE] or following[KIND] == "}"):
             # `workers 2  p`: a statement of the block being typed, as `pri` is read
             # (`Recovery.keyword_begun_after_statement`), not a value without its keyword
             words = messages.begun(tok[TEXT], statements)
@@ -1450,8 +1451,11 @@ class _Parser:
         if messages.did_you_mean(tok[TEXT], STATEMENT_KEYWORDS):
             raise _GiveUp  # the recovery respells it among all statements
         following = self.tokens[self.i + 1]
-        if (following[LINE] != tok[LINE] or following[KIND] == "}") and messages.begun(
-            tok[TEXT], options_open | STATEMENT_KEYWORDS
+        if (
+            first[LINE] == tok[LINE]
+            and tok[TEXT].upper() != previous[TEXT].upper()
+            and (following[LINE] != tok[LINE] or following[KIND] == "}")
+            and messages.begun(tok[TEXT], options_open | STATEMENT_KEYWORDS)
         ):
             raise _GiveUp  # a keyword being typed (`Recovery.keyword_begun_after_statement`)
         if self._value_spells_keyword():
@@ -1822,8 +1826,8 @@ class _Parser:
         small letters that begins a keyword (`run on each member d`) is that keyword
         being typed (`Recovery.keyword_begun_after_statement`): read as the option it
         begins after a statement that starts on its line (`start`, its first token:
-        `run`'s), _GiveUp on the others (an option given before, a statement begun: the
-        recovery weighs what Lark's state accepts). Elsewhere the word is left as it is,
+        `run on each member d`, `catalog shared server S p`), _GiveUp on the others (a
+        statement begun, no `start`: the recovery weighs what Lark's state accepts). Elsewhere the word is left as it is,
         for the caller (the block's loop gives up on it)."""
         self.options_open, self.options_statement = (self.i, options), None
         if self.type != T_STRAY and self.type != T_NAME:
@@ -1851,10 +1855,14 @@ class _Parser:
         words = messages.did_you_mean(tok[TEXT], options | statements, synonyms=False)
         if option_line and (not words or words[0] not in _LISTED_TAPE_OPTIONS):
             return False  # another reading of the recovery's (`_ambiguous_before_keyword`)
-        if not words and not listed and messages.begun(tok[TEXT], options | STATEMENT_KEYWORDS):
-            words = messages.begun(tok[TEXT], options)
-            if not words or start is None or self.tokens[start][LINE] != tok[LINE]:
+        again = tok[TEXT].upper() == self.tokens[self.i - 1][TEXT].upper()  # `server S s`: a word too many
+        if not words and not listed and not again and messages.begun(tok[TEXT], options | STATEMENT_KEYWORDS):
+            if start is None:
                 raise _GiveUp  # `catalog shared server S  s`: what Lark's state accepts decides
+            if self.tokens[start][LINE] == tok[LINE]:  # below the statement's line: as any word
+                words = messages.begun(tok[TEXT], options)
+                if not words:
+                    raise _GiveUp  # a statement begun: what Lark's state accepts decides
         if not words and self.type == T_STRAY:
             return self._ambiguous_skipped(options, statements)
         if not words and listed and self.type == T_NAME:
@@ -3235,6 +3243,7 @@ class _Parser:
         """catalog scope options; `first`, where given, the placeholder for a `catalog`
         left out before the scope (`_catalog_left_out`)."""
         start = self.i
+        written = first is None  # not a placeholder for a `catalog` left out
         if first is None:
             first = self._take(KEYWORD)
         scope, left_out = self.scope("on")
@@ -3244,12 +3253,13 @@ class _Parser:
         if left_out:  # `catalog s`: the word read as the home member, `local on` left out
             found["on"].append(self._word(self._take(KEYWORD)))
             last = "on"
-        self._option_respelt(_CATALOG_OPTIONS)  # perhaps an option half typed (`catalog shared ser`)
+        # perhaps an option half typed (`catalog shared ser`), or begun (`catalog shared s`)
+        self._option_respelt(_CATALOG_OPTIONS, start=start if written and not left_out else None)
         while self.type in found or self.type in waits:
             option = self.type
             if option in waits:
                 waits[option].append(self._wait())
-                self._option_respelt(_CATALOG_OPTIONS)
+                self._option_respelt(_CATALOG_OPTIONS, start=start if written else None)
                 last = None
                 continue
             last = option
@@ -3257,7 +3267,7 @@ class _Parser:
             found[option].append(self._word(self._expect(T_NAME, KEYWORD)))
             if option == "on":
                 self._each_member(found[option][-1])
-            self._option_respelt(_CATALOG_OPTIONS)
+            self._option_respelt(_CATALOG_OPTIONS, start=start if written else None)
         given = frozenset(option for option, values in (*found.items(), *waits.items()) if values)
         self._options_open_after(start, given, last)
         skipped = self.scope_skipped_at
@@ -3398,7 +3408,8 @@ class _Parser:
         lists = {"request-node": request_nodes, "catalog-dmm": catalog_dmms, "request-dmm": request_dmms}
         last = None  # the keyword whose one name the statement ends with (`on` after a catalog node's)
         while True:
-            self._option_respelt(_TAPE_OPTIONS)  # perhaps an option half typed (`request-no`)
+            # perhaps an option half typed (`request-no`), or begun (`tape manager shared c`)
+            self._option_respelt(_TAPE_OPTIONS, start=None if left_out else start)
             type_ = self.type
             if type_ == "catalog-node":
                 option = self._take(NAME)

@@ -2123,6 +2123,8 @@ class Recovery:
         (`_Parser._stray_statement`, `_option_respelt`)."""
         if last.type in ("LBRACE", "RBRACE") or not accepted & {"RBRACE", "$END"} or not self.keyword_begun(tok):
             return []  # after a `{`, inside a statement (`retain 35 d`: `Recovery.replacement`)
+        if repeats(last, tok):
+            return []  # `server S s`: the word written again (`word_after_statement`)
         first = self.statement_start(ip.parser_state)
         if first is None or first.line != tok.line:
             return []
