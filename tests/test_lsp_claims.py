@@ -299,6 +299,48 @@ def _actions(editor: Editor, uri: str, only: list[str] | None) -> list[dict]:
     return editor.request("textDocument/codeAction", params)["result"]
 
 
+def _fix_titles(editor: Editor, uri: str, start: tuple[int, int], end: tuple[int, int], shown=(), only=None):
+    context = {"diagnostics": list(shown)}
+    if only is not None:
+        context["only"] = only
+    where = {"start": {"line": start[0], "character": start[1]}, "end": {"line": end[0], "character": end[1]}}
+    answer = editor.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": where, "context": context})
+    return [(a["kind"], a["title"]) for a in answer["result"]]
+
+
+def test_quick_fixes_are_those_of_the_range_or_of_the_diagnostics_the_client_shows(tmp_path):
+    # lsp.md, Quick fixes: a line selected whole (to the start of the next line)
+    # is offered its own mistakes' fixes, not the next line's; a cursor away from
+    # every mistake, the fixes of the diagnostics the request's context names
+    # (Neovim sends the cursor line's); the fix-all action stays whole-file.
+    job = "  job K { backup GG full to disk pool P run on VMSYS1 daily 01:00 }\n"
+    text = UNFIXED.replace("  single group G { U1 U2 }\n", "  single group G { U1 U2 }\n" + job)
+    editor = _session(tmp_path)
+    try:
+        uri = _open(editor, tmp_path / "c.bkr", text)
+        published = editor.published(uri)
+        (disk,) = [d for d in published if d["code"] == "BKR332"]  # line 5: `disk BKRBKP 191`
+        (group,) = [d for d in published if d["code"] == "BKR331"]  # line 8: `backup GG`
+        assert (disk["range"]["start"]["line"], group["range"]["start"]["line"]) == (5, 8)
+        replace_disk, replace_group = ("quickfix", "Replace with `BKRBKUP`"), ("quickfix", "Replace with `G`")
+        assert _fix_titles(editor, uri, (4, 0), (5, 0)) == []  # the line above the slip, whole
+        assert _fix_titles(editor, uri, (5, 0), (6, 0)) == [replace_disk]
+        assert _fix_titles(editor, uri, (7, 0), (8, 0)) == []
+        assert _fix_titles(editor, uri, (8, 0), (9, 0)) == [replace_group]
+        add_disk = ("quickfix", "Add `disk BKRSVSFS 191 size 20 cyl`")  # line 6's BKR253
+        assert _fix_titles(editor, uri, (5, 0), (9, 0)) == [replace_disk, add_disk, replace_group]
+        # The client shows the mistake of another line: its fix.
+        assert _fix_titles(editor, uri, (0, 3), (0, 3), [group]) == [replace_group]
+        assert _fix_titles(editor, uri, (0, 3), (0, 3)) == []
+        # The range touches a mistake: that one's fix only, whatever else is shown.
+        assert _fix_titles(editor, uri, (5, 8), (5, 8), [disk, group]) == [replace_disk]
+        (fix_all,) = _fix_titles(editor, uri, (7, 0), (8, 0), only=["source.fixAll"])
+        assert fix_all[0] == "source.fixAll" and "BKR331, BKR332" in fix_all[1]
+        assert editor.errors == []
+    finally:
+        editor.close()
+
+
 def test_fix_all_source_action_writes_what_bkrc_check_fix_writes(tmp_path):
     # lsp.md, Quick fixes: a new cluster shows six fixable problems, one quick fix
     # at a time; `source.fixAll` (VS Code's code actions on save, its Source

@@ -1800,6 +1800,61 @@ def test_the_fixes_offered_are_those_of_the_mistake_under_the_cursor():
     assert titles == ["Write `catalog-node`", "Write `request-node`"]
 
 
+#: CLUSTER with three slips, each with its fix, on lines of their own.
+THREE_SLIPS = (
+    CLUSTER.replace("backup LINUX full", "backup LINUS full")
+    .replace("run on DEV1 daily 01:00", "run on DEV1X daily 01:00")
+    .replace("run on each member daily 02:00", "run on DEV1 daily 02:00")
+)
+
+
+def _line_of(text: str, part: str) -> int:
+    return text.count("\n", 0, text.index(part))
+
+
+def test_a_range_is_offered_the_fixes_of_its_own_lines_only():
+    # A line selected whole runs to the start of the next line (VS Code's
+    # triple-click, Shift+Down): its end, on the next line, took that line in,
+    # and the range (touching no mistake) was offered every fix of both lines:
+    # the fix of the mistake below the line selected. LSP: the fixes of the
+    # diagnostics overlapping the range.
+    doc = analyse_document("/ws/dev.bkr", THREE_SLIPS)
+    fixed = {"backup LINUS": "Replace with `LINUX`", "run on DEV1X": "Replace with `DEV1`"}
+    fixed["run on DEV1 daily 02:00"] = "Run on each member"
+    lines = THREE_SLIPS.split("\n")
+    for part, title in fixed.items():
+        line = _line_of(THREE_SLIPS, part)
+        assert [f.title for f in F.fixes(doc, line - 1, line, (line - 1, 0), (line, 0))] == []  # the line above
+        assert [f.title for f in F.fixes(doc, line, line + 1, (line, 0), (line + 1, 0))] == [title]
+        assert [f.title for f in F.fixes(doc, line, line, (line, 0), (line, len(lines[line])))] == [title]
+        assert [f.title for f in F.fixes(doc, line - 1, line + 1, (line - 1, 0), (line + 1, 0))] == [title]
+        # Two lines, the slip's and the one below: its fix, not that of the next slip.
+        assert [f.title for f in F.fixes(doc, line, line + 2, (line, 0), (line + 2, 0))] == [title]
+    # The whole text: every fix (the cluster's missing A-disks, BKR253, too).
+    everything = F.fixes(doc, 0, len(lines), (0, 0), (len(lines) - 1, 0))
+    assert set(fixed.values()) <= {f.title for f in everything}
+    assert everything == F.fixes(doc, 0, len(lines))
+
+
+def test_a_cursor_away_from_the_mistakes_is_offered_those_the_client_shows_there():
+    # LSP: `context.diagnostics` are those the client shows at the range; Neovim
+    # sends the cursor line's, eglot and Helix those overlapping the range.
+    doc = analyse_document("/ws/dev.bkr", THREE_SLIPS)
+    (slip,) = [d for d in doc.diagnostics if d.code == "BKR330"]  # `DEV1X`
+    s = slip.span
+    shown = [(slip.code, (s.line - 1, s.column - 1), (s.end_line - 1, s.end_column - 1))]
+    line = _line_of(THREE_SLIPS, "backup LINUS")
+    assert [f.title for f in F.fixes(doc, 0, 0, (0, 0), (0, 0), shown)] == ["Replace with `DEV1`"]
+    # The range touches a mistake of its own: that one's fix, whatever the client shows.
+    assert [f.title for f in F.fixes(doc, line, line, (line, 14), (line, 14), shown)] == ["Replace with `LINUX`"]
+    # A diagnostic this analysis does not hold there (the client's is stale): none.
+    moved = [(slip.code, (s.line, s.column - 1), (s.end_line, s.end_column - 1))]
+    assert F.fixes(doc, 0, 0, (0, 0), (0, 0), moved) == []
+    assert F.fixes(doc, 0, 0, (0, 0), (0, 0), [("BKR331", *shown[0][1:])]) == []  # another code
+    # Elsewhere on a slip's line, with nothing shown: the line's fixes, as before.
+    assert [f.title for f in F.fixes(doc, line, line, (line, 2), (line, 2))] == ["Replace with `LINUX`"]
+
+
 def test_no_fix_where_two_names_are_equally_close():
     # `DEV` is as close to `DEV1` as to `DEV2`: both are offered, neither is applied.
     text = CLUSTER.replace("run on DEV1 daily 01:00", "run on DEV daily 01:00")

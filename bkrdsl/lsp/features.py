@@ -3071,31 +3071,51 @@ def fixes(
     last_line: int,
     start: tuple[int, int] | None = None,
     end: tuple[int, int] | None = None,
+    shown: Sequence[tuple[str, tuple[int, int], tuple[int, int]]] = (),
 ) -> list[QuickFix]:
     """Unambiguous fixes for the diagnostics shown on lines first_line..last_line (0-based).
-    Given the range asked about (`start`, `end`: 0-based line and column), those of
-    the diagnostics it touches, when there are any: with the cursor on one of two
-    mistakes of a line, the editor offers (and applies as *the* preferred fix) that
-    one's fix only; elsewhere on the line, every fix of the line. A diagnostic of
-    an imported module is shown at its import, and its fix is left to the module's
-    own document; one of the site's directory, at the place in this document it concerns."""
+
+    Given the range a code action request asks about (`start`, `end`: 0-based line
+    and column), the fixes of the diagnostics that range touches; a range that ends
+    where a line starts (a whole line selected, to the start of the next) touches
+    nothing of that line. When it touches none: those of the diagnostics the client
+    says it shows there (`shown`: code, start and end of each of the request's
+    `context.diagnostics`, matched to this analysis's by code and place; Neovim
+    sends the cursor line's); when it names none of this analysis either, and the
+    range lies on one line, every fix of that line. So with the cursor on one of
+    two mistakes of a line the editor offers (and applies as *the* preferred fix)
+    that one's fix only, and a line selected whole is never offered the fix of a
+    mistake on the line after it. A diagnostic of an imported module is shown at
+    its import, and its fix is left to the module's own document; one of the
+    site's directory, at the place in this document it concerns."""
+    ranged = start is not None and end is not None
     out = []
     directory = doc.analysis.directory
-    for shown in placed(doc):
-        s, d = shown.span, shown.diagnostic
+    for where in placed(doc):
+        s, d = where.span, where.diagnostic
         own = d.span is not None and (d.span.file == doc.name or (directory is not None and d.span.file == directory.name))
-        if not own or s.end_line - 1 < first_line or s.line - 1 > last_line:
+        if not own or (not ranged and (s.end_line - 1 < first_line or s.line - 1 > last_line)):
             continue
-        fix = _fix_for(doc, shown)
+        fix = _fix_for(doc, where)
         if fix is not None:
             out.append(fix)
-    if start is None or end is None:
+    if not ranged:
         return out
+    if end[0] > start[0] and end[1] == 0:  # the range stops where that line starts
+        lines = doc.lines(doc.name)
+        end = (end[0] - 1, len(lines[end[0] - 1]) if end[0] - 1 < len(lines) else 0)
 
-    def touched(s: Span) -> bool:
-        return (s.line - 1, s.column - 1) <= end and start <= (s.end_line - 1, s.end_column - 1)
+    def place(s: Span) -> tuple[tuple[int, int], tuple[int, int]]:
+        return (s.line - 1, s.column - 1), (s.end_line - 1, s.end_column - 1)
 
-    return [f for f in out if touched(f.shown.span)] or out
+    touched = [f for f in out if place(f.shown.span)[0] <= end and start <= place(f.shown.span)[1]]
+    if touched:
+        return touched
+    named = {(code, s, e) for code, s, e in shown}
+    given = [f for f in out if (f.diagnostic.code, *place(f.shown.span)) in named]
+    if given:
+        return given
+    return [f for f in out if f.shown.span.line - 1 <= start[0] <= f.shown.span.end_line - 1] if start[0] == end[0] else []
 
 
 def _fix_key(fix: QuickFix) -> tuple:

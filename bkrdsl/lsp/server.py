@@ -1932,8 +1932,16 @@ def build_server() -> BkrServer:
         start, end = ls.server_position(doc, params.range.start), ls.server_position(doc, params.range.end)
         scratch = ls.parsed.scratch() if ls.parsed is not None else None
         only = params.context.only
+        # The diagnostics the client shows there (LSP: those overlapping the range;
+        # Neovim sends the cursor line's), by code and place, for the fixes when
+        # the range itself touches none (`features.fixes`).
+        shown = [
+            (d.code, ls.server_position(doc, d.range.start), ls.server_position(doc, d.range.end))
+            for d in params.context.diagnostics
+            if isinstance(d.code, str) and d.source in (None, "bkrc")
+        ]
         # The quick fixes, unless the request asks for other kinds only.
-        offered = F.fixes(doc, start[0], end[0], start, end) if not only or _asks_for(only, "quickfix") else []
+        offered = F.fixes(doc, start[0], end[0], start, end, shown) if not only or _asks_for(only, "quickfix") else []
         # A fix that would add an error is one `bkrc check --fix` leaves out: shown
         # disabled, with why, to a client that shows such actions, else not offered.
         for fix, gives in zip(offered, F.fixes_give(doc, offered, scratch)):
