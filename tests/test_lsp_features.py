@@ -617,7 +617,8 @@ def test_a_minidisk_owner_written_as_a_pattern_is_said_to_be_one():
     doc, line, column = doc_at(text, "exclude minidisk LN|X*")
     found = F.hover(doc, line, column)
     said = "**LNX\\***: a pattern of the owners of the minidisks selected: every user ID it matches"
-    assert found.markdown == said
+    selects = "- of the users job `LNXFULL` backs up, it selects `LNX01`, `LNX02`, `LNXAPP*`"
+    assert found.markdown == f"{said}\n{selects}"
     assert doc.text[found.span.start : found.span.end] == "LNX*"
     with pytest.raises(F.RenameRefused) as refused:
         F.prepare_rename(doc, line, column)
@@ -1281,6 +1282,61 @@ def test_a_worker_is_declared_where_its_members_workers_make_it():
     other = text.replace("minidisk BKRWRK01 *", "minidisk BKRWRK03 *")
     doc, line, column = doc_at(other, "minidisk BKRWRK0|3")
     assert F.definition(doc, line, column) == []
+
+
+#: CLUSTER with minidisk owners written as patterns: a job's include and
+#: excludes, and a member block's exclude (which joins DEV1's single jobs).
+OWNER_PATTERNS = CLUSTER.replace(
+    "include minidisk * 0191\n",
+    "include minidisk LNX* 0191\n    exclude minidisk LNXAPP0* 0192\n    exclude minidisk lnx* 0193\n"
+    "    include minidisk Q* 0194\n",
+).replace("private-volume D1PRV1 }", "private-volume D1PRV1  exclude minidisk LNX0% 0200 }")
+
+
+def test_go_to_definition_on_an_owner_pattern_lists_the_users_it_selects():
+    # `include minidisk LNX* 0191`: definition and references found nothing on the
+    # pattern (no declaration names it). The users it selects are the definition
+    # a system programmer looks for: which of the job's guests it reaches.
+    doc = analyse_document("/ws/dev.bkr", OWNER_PATTERNS)
+
+    def declared(cursor: str) -> list[str]:
+        _, line, column = doc_at(OWNER_PATTERNS, cursor)
+        spans = F.definition(doc, line, column)
+        assert all(s.file == doc.name for s in spans)
+        return [OWNER_PATTERNS[s.start : s.end] + f"@{s.line}" for s in spans]
+
+    group = "@4"  # `single group LINUX { LNX01 LNX02  match LNXAPP* }`
+    assert declared("minidisk LN|X* 0191") == ["LNX01" + group, "LNX02" + group, "LNXAPP*" + group]
+    assert declared("minidisk ln|x* 0193") == ["LNX01" + group, "LNX02" + group, "LNXAPP*" + group]
+    # Narrower than the group's pattern: that pattern's declaration.
+    assert declared("minidisk LNXAPP0|* 0192") == ["LNXAPP*" + group]
+    # The member block's exclude: the users of DEV1's single-configuration jobs.
+    assert declared("minidisk LNX0|% 0200") == ["LNX01" + group, "LNX02" + group]
+    assert declared("minidisk Q|* 0194") == []  # none of the job's users (BKR406)
+    assert declared("minidisk TCP|IP 0191") == ["TCPIP@5"]  # an ID: its declaration, as before
+    _, line, column = doc_at(OWNER_PATTERNS, "minidisk LNX* 0191|")  # the address: nothing declares it
+    assert F.definition(doc, line, column) == []
+    # References: the places that write the pattern as an owner (in any case), then
+    # (with the declarations) the users it selects.
+    _, line, column = doc_at(OWNER_PATTERNS, "minidisk LN|X* 0191")
+    owners = [OWNER_PATTERNS.index("LNX* 0191"), OWNER_PATTERNS.index("lnx* 0193")]
+    assert [s.start for s in F.references(doc, line, column, False)] == owners
+    found = F.references(doc, line, column, True)
+    assert [s.start for s in found[:2]] == owners and found[2:] == F.definition(doc, line, column)
+    found = F.hover(doc, line, column).markdown
+    assert "- of the users job `LNXFULL` backs up, it selects `LNX01`, `LNX02`, `LNXAPP*`" in found
+    _, line, column = doc_at(OWNER_PATTERNS, "minidisk LNX0|% 0200")
+    found = F.hover(doc, line, column).markdown
+    assert "- of the users the single-configuration jobs on `DEV1` (`LNXFULL`) back up, it selects `LNX01`, `LNX02`" in found
+    _, line, column = doc_at(OWNER_PATTERNS, "minidisk Q|* 0194")
+    assert "- selects none of the users job `LNXFULL` backs up (BKR406)" in F.hover(doc, line, column).markdown
+
+
+def test_an_owner_pattern_of_a_member_without_single_jobs_selects_no_one():
+    text = OWNER_PATTERNS.replace("private-volume D2PRV1 ", "private-volume D2PRV1  exclude minidisk LNX* 0300 ")
+    doc, line, column = doc_at(text, "minidisk LNX|* 0300")
+    assert F.definition(doc, line, column) == []
+    assert "- no single-configuration job runs on `DEV2`: it selects no one there" in F.hover(doc, line, column).markdown
 
 
 def test_hover_on_a_members_workers_number_names_its_worker_machines():

@@ -536,11 +536,37 @@ def _name_hover(doc: Document, start: int, end: int) -> tuple[list[str], Span] |
         text = "**\\***: every user's minidisks (the owner of a minidisk selection)"
     elif is_pattern(name):
         text = f"{strong(name)}: a pattern of the owners of the minidisks selected: every user ID it matches"
+        return [text, *_owner_pattern_lines(doc, word)], s
     elif pattern is not None:
         text = f"{strong(name)}: the user ID that owns the minidisks selected, matched by `{pattern.pattern}` in `{pattern.origin}`"
     else:
         text = f"{strong(name)}: the user ID that owns the minidisks selected; no user of that name is declared"
     return [text], s
+
+
+def _owner_pattern_lines(doc: Document, word: ast.Word) -> list[str]:
+    """Whom a minidisk selection's owner pattern selects (`include minidisk LNX* 0191`):
+    the users and `match` patterns of its job, or of a member block's single-configuration
+    jobs, that the templates name for it (`_owner_selects`), or that it selects none."""
+    model = doc.model
+    if model is None:
+        return []
+    for s, job, member in _selection_places(model):
+        if s.owner is word:
+            break
+    else:
+        return []
+    if job is not None:
+        jobs, whose = [job], f"job `{job.name}` backs up"
+    else:
+        jobs = [j for _, j in model.member_jobs(member.name) if j.takes_member_excludes]
+        if not jobs:
+            return [f"- no single-configuration job runs on `{member.name}`: it selects no one there"]
+        whose = f"the single-configuration jobs on `{member.name}` ({_id_list(tuple(j.name for j in jobs))}) back up"
+    selected = _owner_selects(doc, s, jobs)
+    if not selected:
+        return [f"- selects none of the users {whose}" + (" (BKR406)" if job is not None else "")]
+    return [f"- of the users {whose}, it selects {_capped(selected)}"]
 
 
 def _workers_hover(doc: Document, start: int, end: int) -> tuple[list[str], Span] | None:
@@ -2201,9 +2227,11 @@ def _import_hover(doc: Document, imp: ast.Import, module: Path) -> list[str]:
 
 def definition(doc: Document, line: int, column: int) -> list[Span]:
     """Where the name under the cursor is declared; on an `import`, the module's file
-    (its first line). With the `directory` setting, on a user ID (or a pattern) its
-    entry in the site's CP directory too (the ID on its USER or IDENTITY statement),
-    and on a minidisk's address, with its owner, the MDISK statements it names."""
+    (its first line); on a minidisk owner written as a pattern (`include minidisk
+    LNX* 0191`), the declarations of the users it selects (`_owner_definitions`).
+    With the `directory` setting, on a user ID (or a pattern) its entry in the
+    site's CP directory too (the ID on its USER or IDENTITY statement), and on a
+    minidisk's address, with its owner, the MDISK statements it names."""
     occ = doc.occurrence_at(line, column)
     if occ is None:
         imp = _import_at(doc, line, column)
@@ -2213,7 +2241,7 @@ def definition(doc: Document, line: int, column: int) -> list[Span]:
         pools = pool_places(doc, line, column)
         if pools is not None:  # the catalog's `pool` declares its file pool; nothing declares another
             return [o.span for o in pools if o.definition]
-        return _directory_definitions(doc, line, column)
+        return _owner_definitions(doc, line, column) + _directory_definitions(doc, line, column)
     declared = [o.span for o in _targets(doc, occ)]
     if occ.kind == USER:
         # A worker (`BKRWRK01`) exists where a member's `workers N` makes it, with
@@ -2273,6 +2301,77 @@ def _owned_words(module: ast.Module):
         yield disk.address, disk.user.upper, False
 
 
+def _owner_selection_at(doc: Document, line: int, column: int):
+    """(selection, the jobs it is part of) of the minidisk selection whose owner,
+    written as a pattern (`LNX*`, not `*`), is under the cursor: a job's own
+    selection, or a member block's exclude, which joins the member's
+    single-configuration jobs; None elsewhere."""
+    model = doc.model
+    if model is None or doc.occurrence_at(line, column) is not None:
+        return None
+    at = doc.offset(line, column)
+    for s, job, member in _selection_places(model):
+        owner = s.owner
+        if (
+            owner is not None
+            and s.medium is ast.Medium.MINIDISK
+            and owner.span.file == doc.name
+            and owner.span.start <= at <= owner.span.end
+        ):
+            if owner.upper == "*" or not is_pattern(owner.upper):
+                return None
+            jobs = [job] if job is not None else [j for _, j in model.member_jobs(member.name) if j.takes_member_excludes]
+            return s, jobs
+    return None
+
+
+def _owner_selects(doc: Document, selection: ast.Selection, jobs) -> list[str]:
+    """The users and `match` patterns of `jobs` that the owner of `selection` selects,
+    as the templates name them (`Model.include_owners`, `narrow_owners`): the IDs it
+    matches, the patterns it covers (`LNX*` covers `LNXAPP*`), and the owner itself
+    when one of the jobs' patterns covers it (`LNXAPP0*` under `LNXAPP*`); each once."""
+    from bkrdsl.resolve.model import narrow_owners
+
+    model = doc.model
+    out: dict[str, None] = {}
+    for job in jobs:
+        ids, patterns = list(model.job_user_ids(job)), list(model.job_patterns(job))
+        out.update(dict.fromkeys(narrow_owners(selection.owner.upper, ids, patterns)))
+    return list(out)
+
+
+def _owner_definitions(doc: Document, line: int, column: int) -> list[Span]:
+    """On a minidisk owner written as a pattern (`include minidisk LNX* 0191`): the
+    declarations of the users its job backs up that it selects (a member block's
+    exclude: those of the member's single-configuration jobs), each user's in the
+    group or `user` statement that lists it, and the `match` patterns it covers;
+    for a narrower pattern only a pattern of the job covers (`LNXAPP0*` under
+    `LNXAPP*`), that pattern's. In the order the templates name them; none where
+    the owner selects none of the jobs' users (BKR406)."""
+    from bkrdsl.resolve.patterns import covers
+
+    found = _owner_selection_at(doc, line, column)
+    if found is None:
+        return []
+    selection, jobs = found
+    owner = selection.owner.upper
+    selected = _owner_selects(doc, selection, jobs)
+    if not selected:
+        return []
+    declared: dict[str, list[Span]] = {}
+    for o in doc.occurrences:
+        if o.definition and o.kind == USER:
+            declared.setdefault(o.name, []).append(o.span)
+    out: list[Span] = []
+    for name in selected:
+        if name == owner and name not in declared:  # covered by the jobs' patterns
+            patterns = {p for j in jobs for p in doc.model.job_patterns(j) if covers(p, owner)}
+            out += [span for p in sorted(patterns) for span in declared.get(p, [])]
+        else:
+            out += declared.get(name, [])
+    return list(dict.fromkeys(out))
+
+
 def _directory_definitions(doc: Document, line: int, column: int) -> list[Span]:
     """With the `directory` setting, on a word no declaration resolves: a minidisk
     owner's entry (`include minidisk LNXAPP07 0191`, LNXAPP07 only matched by a
@@ -2327,13 +2426,22 @@ def _owner_words(doc: Document) -> list[tuple[ast.Word, str]]:
 
 
 def _owner_references(doc: Document, line: int, column: int, include_declaration: bool) -> list[Span]:
-    """With the `directory` setting, on a minidisk owner no declaration names: each
-    place of this document that writes that ID as an owner (a selection's, a
-    `disk` statement's), then its entry in the directory (`include_declaration`)."""
-    if _site_directory(doc) is None:
-        return []
+    """On a minidisk owner written as a pattern (`include minidisk LNX* 0191`): each
+    place of this document that writes that pattern as an owner, then
+    (`include_declaration`) what definition lists, the declarations of the users it
+    selects. With the `directory` setting, on a minidisk owner no declaration
+    names: each place of this document that writes that ID as an owner (a
+    selection's, a `disk` statement's), then its entry in the directory
+    (`include_declaration`)."""
     name = _owner_at(doc, line, column)
-    if name is None or is_pattern(name):
+    if name is not None and is_pattern(name) and name != "*":
+        # A pattern: each place that writes it as an owner, then (the declarations)
+        # the users it selects, as definition lists them, and their directory entries.
+        found = [w.span for w, owner in _owner_words(doc) if owner == name]
+        if include_declaration:
+            found += definition(doc, line, column)
+        return list(dict.fromkeys(found))
+    if _site_directory(doc) is None or name is None or is_pattern(name):
         return []
     found = [w.span for w, owner in _owner_words(doc) if owner == name]
     return found + (_directory_entries(doc, name) if include_declaration else [])
