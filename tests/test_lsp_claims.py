@@ -95,6 +95,22 @@ def test_completion_offers_the_names_each_place_takes(tmp_path, typed, offered):
         editor.close()
 
 
+def test_completion_after_disk_sorts_the_cluster_s_own_machines_first(tmp_path):
+    # lsp.md, Completion: after `disk`, the site's own machines (the catalog's SFS
+    # server here) come before the standard library's, in the items' `sortText`.
+    editor = _session(tmp_path)
+    try:
+        text = CLUSTER + "  disk "
+        uri = _open(editor, tmp_path / "c.bkr", text)
+        where = {"line": text.count("\n"), "character": len("  disk ")}
+        answer = editor.request("textDocument/completion", {"textDocument": {"uri": uri}, "position": where})["result"]
+        items = sorted(answer["items"] if isinstance(answer, dict) else answer, key=lambda i: i["sortText"])
+        assert [i["label"] for i in items] == ["BKRSVSFS", "BKRWRK*", "BKRBKUP", "BKRCATLG", "BKRADMIN", "5697J06C"]
+        assert editor.errors == []
+    finally:
+        editor.close()
+
+
 def test_completion_after_the_catalog_s_server_and_pool_and_a_wait(tmp_path):
     # The catalog's `server` takes a user of the site's own statement, of the kind
     # the catalog's scope needs, its `pool` the SFS file pools the cluster names

@@ -827,6 +827,27 @@ def test_completion_after_disk_offers_the_product_s_machines():
     }
 
 
+def test_completion_after_disk_offers_the_cluster_s_own_machines_first():
+    # `disk |` offered the standard library's machines (`BKRWRK*`, `BKRBKUP`,
+    # `BKRCATLG`) before the catalog's SFS server, which the cluster names itself,
+    # and the Tape Manager's machines last: the site's own come first now, each
+    # part in the model's order (the editor keeps it: the items' `sortText`).
+    std = ["BKRWRK*", "BKRBKUP", "BKRCATLG", "BKRADMIN", "5697J06C"]
+    text = CLUSTER.replace("  catalog shared", "  disk \n  catalog shared")
+    doc, line, column = doc_at(text, "  disk |\n")
+    assert [c.label for c in F.complete(doc, line, column)] == ["BKRSVSFS", *std]
+    # A worker pattern the site declares itself is its own (declared twice: offered once).
+    mine = text.replace("## Linux guests.", "identity user BKRWRK* role worker\n## Linux guests.")
+    doc, line, column = doc_at(mine, "  disk |\n")
+    assert [c.label for c in F.complete(doc, line, column)] == ["BKRWRK*", "BKRSVSFS", *std[1:]]
+    # The shared Tape Manager's machines, which `tape manager` names.
+    spread = (EXAMPLES / "spreadssi.bkr").read_text()
+    at = spread.index("\n", spread.index("\ncluster ") + 1) + 1
+    doc = analyse_document(str(EXAMPLES / "spreadssi.bkr"), spread[:at] + "  disk \n" + spread[at:])
+    tape = ["TCTMM", "TRTMM", "TCDMM", "TRDMM"]
+    assert [c.label for c in F.complete(doc, spread.count("\n", 0, at), 7)] == ["BKRSVSFS", *tape, *std]
+
+
 def test_completion_after_a_day_of_weekly_offers_days_only_after_a_comma():
     # `weekly sun |` offered the days again, as after `weekly |`: the time goes there
     # (`weekly sun mon 03:00` is BKR004, "`mon` was read as the time"); after

@@ -1667,11 +1667,7 @@ def _names_for(doc: Document, context: str | None, at: int) -> list[Completion]:
                 seen.add(uid)
                 out.append(Completion(uid, "user", f"{u.kind.value} user"))
     if context == "machine":  # `disk |`: the product's machines (any other user there is BKR332)
-        roles = model.machine_roles()
-        patterns = [p for p in model.pattern_defs if p.role]
-        out += [Completion(p.pattern, "user", ROLE_TEXT.get(p.role, p.role)) for p in patterns]
-        covered = {p.role for p in patterns}  # `BKRWRK*`, not each of `BKRWRK01`, `BKRWRK02`...
-        out += [Completion(m, "user", ROLE_TEXT.get(r, r)) for m, r in roles.items() if r not in covered]
+        out += _machines(model)
     if context in ("server", "local-server"):
         # The catalog's SFS server: single for a shared catalog, IDENTITY for a local
         # one (BKR202); none of the product's (BKR217); nor an ID another user has,
@@ -1691,6 +1687,31 @@ def _names_for(doc: Document, context: str | None, at: int) -> list[Completion]:
             if fit and not taken_id(model, uid, "catalog-sfs-server")
         ]
     return out
+
+
+def _machines(model) -> list[Completion]:
+    """The product's machines a `disk` statement may give a minidisk, the site's own
+    first: those the cluster names (the catalog's SFS server, the Tape Manager's
+    machines) or the site's files declare, then those only the standard library
+    declares (`std/backup-manager`'s `BKRWRK*`, `BKRBKUP`...), each group in the
+    model's order (`Model.machine_roles`); the workers by their pattern, not each
+    of `BKRWRK01`, `BKRWRK02`..."""
+    own: list[Completion] = []
+    standard: list[Completion] = []
+    patterns = [p for p in model.pattern_defs if p.role]
+    for p in patterns:
+        (standard if in_stdlib(p.span.file) else own).append(Completion(p.pattern, "user", ROLE_TEXT.get(p.role, p.role)))
+    covered = {p.role for p in patterns}
+    for machine, role in model.machine_roles().items():
+        if role in covered:
+            continue
+        defs = model.user_defs_of(machine)
+        stdlib = bool(defs) and all(in_stdlib(u.span.file) for u in defs)  # none: the cluster names it
+        (standard if stdlib else own).append(Completion(machine, "user", ROLE_TEXT.get(role, role)))
+    out: dict[str, Completion] = {}
+    for c in own + standard:  # each once, where first
+        out.setdefault(c.label, c)
+    return list(out.values())
 
 
 def _defs_by_id(doc: Document) -> dict[str, list]:
