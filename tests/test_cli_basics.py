@@ -437,7 +437,7 @@ def test_explain_of_a_keyword_says_what_the_keyword_means():
 
     said = run_cli(["explain", "Purge"], expect=2).stderr.splitlines()
     assert said == [
-        "bkrc: no diagnostic code 'Purge'; `bkrc rules` lists them all",
+        "bkrc: no diagnostic code `Purge`; `bkrc rules` lists them all",
         f"bkrc: `purge` is a keyword (expire), not a code: {SUMMARIES['purge'][1]} (docs/keywords.md: every keyword)",
     ]
     assert len(run_cli(["explain", "purgee"], expect=2).stderr.splitlines()) == 1

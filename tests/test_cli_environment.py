@@ -267,16 +267,17 @@ def test_fmt_writes_utf8_whatever_the_locale(tmp_path, encoding):
 def test_explain_names_an_argument_that_is_not_utf8_by_its_bytes(encoding):
     """`bkrc explain` of an argument that is not UTF-8 (`BKR\xff01`) named it
     `'BKR\udcff01'`, Python's escape, which no one typed: its bytes now, as a
-    file name that is not UTF-8 is printed (bcfd83b); every other character as
-    Python's repr quotes it, as before."""
+    file name that is not UTF-8 is printed (bcfd83b); a character a terminal
+    acts on (a tab, ESC, BEL) `<U+XXXX>`, as every name typed (`quoted`)."""
     env = {**os.environ, "PYTHONIOENCODING": encoding}
     run = subprocess.run([sys.executable, "-m", "bkrdsl", "explain", b"BKR\xff01"], check=False, cwd=ROOT,
                          env=env, capture_output=True)
     assert run.returncode == 2 and run.stdout == b"", run
-    assert run.stderr == b"bkrc: no diagnostic code 'BKR\xff01'; `bkrc rules` lists them all\n", run.stderr
-    run = subprocess.run([sys.executable, "-m", "bkrdsl", "explain", "it's\tBKR"], check=False, cwd=ROOT,
-                         env=env, capture_output=True)
-    assert run.stderr == b"bkrc: no diagnostic code \"it's\\tBKR\"; `bkrc rules` lists them all\n", run.stderr
+    assert run.stderr == b"bkrc: no diagnostic code `BKR\xff01`; `bkrc rules` lists them all\n", run.stderr
+    run = subprocess.run([sys.executable, "-m", "bkrdsl", "explain", "it's\tBKR\x1b]0;x\x07"], check=False,
+                         cwd=ROOT, env=env, capture_output=True)
+    said = b"bkrc: no diagnostic code `it's<U+0009>BKR<U+001B>]0;x<U+0007>`; `bkrc rules` lists them all\n"
+    assert run.stderr == said, run.stderr
 
 
 def _bkrc(args, **kwargs):

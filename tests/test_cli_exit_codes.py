@@ -144,7 +144,7 @@ CASES = [
     (["dialect", "--changes", "unread.bkr"], "", 2, "bkrc: unread.bkr: cannot read: Permission denied"),
     (["dialect", "--changes", "empty"], "", 2, "bkrc: empty: cannot read: Is a directory"),
     # bkrc explain, rules
-    (["explain", "BKR999"], "", 2, "bkrc: no diagnostic code 'BKR999'"),
+    (["explain", "BKR999"], "", 2, "bkrc: no diagnostic code `BKR999`"),
     (["explain", "BKR202"], "", 0, None),
     (["rules", "--bogus"], "", 2, "usage"),
 ]

@@ -343,28 +343,20 @@ def interrupted(
 def explain_cmd(code):
     """Print the long explanation of a diagnostic CODE (e.g. BKR201, 201, or its
     name as `bkrc rules` lists it, catalog-server-kind)."""
+    from bkrdsl.check.common import quoted
     from bkrdsl.diagnostics.registry import find
 
     entry = find(code)
     if entry is None:
-        click.echo(f"bkrc: no diagnostic code {_quoted(code)}; `bkrc rules` lists them all{_keyword_meant(code)}", err=True)
+        # `quoted`, as every name typed: a control character `<U+XXXX>`; the bytes
+        # of an argument that is not UTF-8 (surrogate escapes) left in, which
+        # standard error writes as typed (`bkrdsl.cli._names_as_bytes`).
+        click.echo(f"bkrc: no diagnostic code {quoted(code)}; `bkrc rules` lists them all{_keyword_meant(code)}", err=True)
         sys.exit(EXIT_USAGE)
     click.echo(f"{entry.code} ({entry.name}, {entry.severity.value}): {entry.summary}\n")
     if entry.retired:
         click.echo(f"Retired: bkrc no longer reports {entry.code}; see `bkrc explain {entry.retired}`.\n")
     click.echo(entry.explanation, nl=False)
-
-
-def _quoted(word: str) -> str:
-    """WORD as Python's repr quotes it (`'BKR2O1'`, a control character escaped,
-    `'a\\tb'`), but for the bytes of an argument that is not UTF-8, which Python
-    reads as surrogate escapes: those are left in, and standard error writes them
-    as the bytes typed (`bkrdsl.cli._names_as_bytes`), as it writes a file name
-    that is not UTF-8; repr wrote `'\\udcff'`, which no one typed."""
-    quote = '"' if "'" in word and '"' not in word else "'"
-    return quote + "".join(
-        c if 0xDC80 <= ord(c) <= 0xDCFF else "\\" + c if c == quote else repr(c)[1:-1] for c in word
-    ) + quote
 
 
 def _keyword_meant(word: str) -> str:
