@@ -50,6 +50,7 @@ from bkrdsl import source
 from bkrdsl.emit.common import DIRECTORY, PROFILE_SNIPPET, TAPE_CONFIG, Artifact, Extent, source_label
 from bkrdsl.records import dataclass
 from bkrdsl.signals import Terminated, raise_terminated
+from bkrdsl.terminal import escaped
 
 MANIFEST = "manifest.json"
 FORMAT_VERSION = "1"
@@ -96,8 +97,11 @@ def manifest_text(source: str, artifacts: list[Artifact]) -> str:
 
 
 def _safe_relative(path: object) -> str | None:
-    """A manifest path if it names a file inside the folder, else None (never trust it)."""
-    if not isinstance(path, str) or not path or "\\" in path or "\0" in path:
+    """A manifest path if it names a file inside the folder, else None (never trust it).
+    bkrc writes CMS file IDs only: a path holding a character a terminal acts on
+    (ESC, a bidirectional override, a tab: `escaped` changes it) is none of its own,
+    and every warning that names a file of the manifest could print it."""
+    if not isinstance(path, str) or not path or "\\" in path or "\0" in path or escaped(path) != path:
         return None
     pure = PurePosixPath(path)
     if pure.is_absolute() or any(part in ("", ".", "..") for part in path.split("/")):
@@ -170,14 +174,14 @@ def _read_written(out_dir: Path) -> tuple[dict[str, Written], str | None] | None
         raw = _regular_bytes(file)
         if raw is None:
             raise OutputError(
-                f"{file}: is {_kind(file)}, not bkrc's manifest (a file); move it out of the folder;"
+                f"{escaped(file)}: is {_kind(file)}, not bkrc's manifest (a file); move it out of the folder;"
                 " nothing written"
             )
         data = json.loads(raw.decode("utf-8"))
     except FileNotFoundError:
         return None
     except OSError as err:
-        raise OutputError(f"{file}: cannot read: {err.strerror or err}") from None
+        raise OutputError(f"{escaped(file)}: cannot read: {err.strerror or err}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         raise OutputError(_not_ours(file, f"not JSON: {err}")) from None
     except RecursionError:  # `[[[[...` nested deeper than Python's parser goes
@@ -190,7 +194,7 @@ def _read_written(out_dir: Path) -> tuple[dict[str, Written], str | None] | None
 
         shown = version if len(version) <= 12 else version[:12] + "..."
         raise OutputError(
-            f"{file}: written by a newer bkrc (manifest format_version {shown}; bkrc {__version__}"
+            f"{escaped(file)}: written by a newer bkrc (manifest format_version {escaped(shown)}; bkrc {__version__}"
             f" reads {FORMAT_VERSION}): compile with that bkrc, or into another folder; nothing written"
         )
     if version != FORMAT_VERSION:
@@ -233,7 +237,7 @@ def _shown(value: object, limit: int = 40) -> str:
 def _not_ours(file: Path, why: str) -> str:
     """A manifest bkrc cannot trust, and the two ways on from there."""
     return (
-        f"{file}: not a bkrc manifest ({why}); nothing written. Without it bkrc cannot tell"
+        f"{escaped(file)}: not a bkrc manifest ({why}); nothing written. Without it bkrc cannot tell"
         " its files from yours: restore it (from version control or a backup), or move it out"
         " of the folder and compile with --force, which rewrites every file bkrc writes and keeps the others"
     )
@@ -387,7 +391,7 @@ def _read(path: Path | str, looks: _Looks | None = None, rel: str = "") -> bytes
     except (FileNotFoundError, NotADirectoryError):  # a file where its folder should be: an obstacle
         return None
     except OSError as err:
-        raise OutputError(f"{path}: cannot read: {err.strerror or err}") from None
+        raise OutputError(f"{escaped(path)}: cannot read: {err.strerror or err}") from None
 
 
 def _signature(st: os.stat_result) -> tuple[int, int, int, int, int]:
@@ -436,10 +440,10 @@ def _existing(out_dir: Path) -> list[str]:
     except OSError as err:
         where = Path(err.filename) if isinstance(err.filename, str) else out_dir
         if where == out_dir:
-            raise OutputError(f"{out_dir}: cannot read: {err.strerror or err}") from None
+            raise OutputError(f"{escaped(out_dir)}: cannot read: {err.strerror or err}") from None
         # A folder of someone else's inside DIR: name it, not DIR.
         raise OutputError(
-            f"{where}: cannot read: {err.strerror or err}; bkrc keeps every file in {out_dir} that"
+            f"{escaped(where)}: cannot read: {err.strerror or err}; bkrc keeps every file in {escaped(out_dir)} that"
             " it did not write, so it must be able to list every folder there: make this one"
             " readable, or move it out; nothing written"
         ) from None
@@ -500,10 +504,10 @@ def _plan(out_dir: Path, artifacts: list[Artifact], source: str) -> Plan:
     except (FileNotFoundError, NotADirectoryError):
         there = False
     except OSError as err:  # a folder on the path that bkrc may not enter, say
-        raise OutputError(f"{out_dir}: cannot read: {err.strerror or err}") from None
+        raise OutputError(f"{escaped(out_dir)}: cannot read: {err.strerror or err}") from None
     if not there and os.path.exists(out_dir):
         raise OutputError(
-            f"{out_dir}: exists and is not a folder; -o names the folder to write"
+            f"{escaped(out_dir)}: exists and is not a folder; -o names the folder to write"
             " (bkrc creates it when it is missing)"
         )
     wanted = {a.path: a for a in artifacts}
@@ -579,7 +583,7 @@ def _obstacles(out_dir: Path, wanted: list[str], old: list[str]) -> list[tuple[s
             if mode is None or stat.S_ISDIR(mode):
                 continue
             if stat.S_ISLNK(mode):
-                found[folder] = (f"a symbolic link (to {os.readlink(path)})", "a folder")
+                found[folder] = (f"a symbolic link (to {escaped(os.readlink(path))})", "a folder")
             else:
                 found[folder] = ("a file", "a folder")
     for rel in paths:
@@ -632,7 +636,7 @@ def _kind(path: Path) -> str:
 def obstacles_message(plan: Plan) -> str:
     """Why a plan cannot be carried out, even with --force, naming every path."""
     lines = [
-        f"bkrc: {plan.out_dir / rel} is {what}, where bkrc writes {needs}" for rel, what, needs in plan.obstacles
+        f"bkrc: {escaped(plan.out_dir / rel)} is {what}, where bkrc writes {needs}" for rel, what, needs in plan.obstacles
     ]
     lines.append(
         "bkrc: nothing written; move each of these out of the folder (bkrc writes only inside it,"
@@ -763,10 +767,10 @@ def kind_moves(plan: Plan, users_of: Callable[[str], set[str]]) -> list[str]:
                 " kept first"
             )
         lines.append(
-            f"bkrc: warning: {names} {'moves' if one else 'move'} from {'a ' if was == 'single' else 'an '}"
+            f"bkrc: warning: {escaped(names)} {'moves' if one else 'move'} from {'a ' if was == 'single' else 'an '}"
             f"{'single-configuration' if was == 'single' else 'IDENTITY'} job to "
             f"{'an IDENTITY' if kind == 'identity' else 'a single-configuration'} job (the templates in"
-            f" {plan.out_dir} and the new ones say so): bkrc writes no directory entry for"
+            f" {escaped(plan.out_dir)} and the new ones say so): bkrc writes no directory entry for"
             f" {'it' if one else 'them'}, so change {'its' if one else 'each'} entry in the CP directory yourself,"
             f" {change}; `--directory` checks the entries against the .bkr file (BKR510)"
             " (docs/deploy.md, \"Changing a deployed cluster\")"
@@ -967,7 +971,7 @@ def render_plan(plan: Plan, *, changes_only: bool = False) -> str:
         note = " (changed by hand)" if a.drifted else " (not written by bkrc)" if a.untracked else ""
         if a.path in plan.source_only:
             note = " (source name only)"
-        rows.append((a.action, a.path, kind or "-", member or "-", job or "-", note + notes.get(a.path, "")))
+        rows.append((a.action, escaped(a.path), kind or "-", member or "-", job or "-", note + notes.get(a.path, "")))
     from bkrdsl.terminal import columns, ljust  # a file not written by bkrc may have any name
 
     width = max((columns(r[1]) for r in rows), default=0)
@@ -1049,18 +1053,18 @@ def _recovery_lines(plan: Plan) -> list[str]:
     lines = []
     if plan.put_back is not None:
         lines.append(
-            f"{plan.out_dir} is put back first from {plan.put_back.name}, where a killed compile"
+            f"{escaped(plan.out_dir)} is put back first from {escaped(plan.put_back.name)}, where a killed compile"
             " had moved it (the plan compares with it)"
         )
     if plan.leftovers:
         names = ", ".join(path.name for path in plan.leftovers)
         folders = "1 folder" if len(plan.leftovers) == 1 else f"{len(plan.leftovers):,} folders"
-        lines.append(f"{folders} a killed compile left beside {plan.out_dir} removed first: {names}")
+        lines.append(f"{folders} a killed compile left beside {escaped(plan.out_dir)} removed first: {escaped(names)}")
     for folder, entry, letter in plan.stuck:
         what = _flag_word(letter)
         lines.append(
-            f"{folder.name}, left beside {plan.out_dir} by a killed compile, stays: {entry} is {what}"
-            f" (`chattr -{letter} {entry}` lets the compile remove it)"
+            f"{escaped(folder.name)}, left beside {escaped(plan.out_dir)} by a killed compile, stays: {escaped(entry)} is {what}"
+            f" (`chattr -{letter} {escaped(entry)}` lets the compile remove it)"
         )
     return lines
 
@@ -1076,18 +1080,18 @@ def leftover_warnings(plan: Plan) -> list[str]:
         # A `.bkrc-old-` folder beside DIR is the tree the fallback swap moved
         # aside; a `.bkrc-new-` one the new tree of a compile killed before its
         # swap, or the old tree after an exchange (which swaps the names too).
-        held = f"the files {plan.out_dir} held before that compile"
+        held = f"the files {escaped(plan.out_dir)} held before that compile"
         if f"{TEMP_MARK}old-" not in path.name:
             held = f"new files it had not put in place, or, killed just after its swap, {held}"
         lines.append(
-            f"warning: a killed compile left {path.name} beside {plan.out_dir}, which the next compile removes"
+            f"warning: a killed compile left {escaped(path.name)} beside {escaped(plan.out_dir)}, which the next compile removes"
             f" ({held}): copy out of it anything you want to keep"
         )
     for folder, entry, letter in plan.stuck:
         what = _flag_word(letter)
         lines.append(
-            f"warning: a killed compile left {folder.name} beside {plan.out_dir}, which the next compile"
-            f" cannot remove: {entry} is {what} (`chattr -{letter} {entry}` lets it)"
+            f"warning: a killed compile left {escaped(folder.name)} beside {escaped(plan.out_dir)}, which the next compile"
+            f" cannot remove: {escaped(entry)} is {what} (`chattr -{letter} {escaped(entry)}` lets it)"
         )
     return lines
 
@@ -1100,15 +1104,15 @@ def _preserved_line(paths: list[str], out_dir) -> str:
     """The plan's last line when DIR holds files bkrc did not write (kept, never
     touched), naming the first PRESERVED_NAMED of them: in a folder of hand-written
     templates (`--dry-run --diff` before the first upload), the templates that have
-    no generated counterpart. A name that is not printable (a control or bidi
-    character) is shown quoted and escaped, never sent to the terminal as it is."""
+    no generated counterpart. A character a terminal acts on (a control or bidi
+    character) is written `<U+XXXX>` (`escaped`), never sent to the terminal as it is."""
     count = len(paths)
-    named = ", ".join(p if p.isprintable() else json.dumps(p) for p in paths[:PRESERVED_NAMED])
+    named = ", ".join(escaped(p) for p in paths[:PRESERVED_NAMED])
     if count > PRESERVED_NAMED:
         named += f" and {count - PRESERVED_NAMED:,} more"
     if count == 1:
-        return f"1 other file in {out_dir} is kept as it is: {named}"
-    return f"{count:,} other files in {out_dir} are kept as they are: {named}"
+        return f"1 other file in {escaped(out_dir)} is kept as it is: {named}"
+    return f"{count:,} other files in {escaped(out_dir)} are kept as they are: {named}"
 
 
 class TextChange(NamedTuple):
@@ -1143,7 +1147,7 @@ def summary(plan: Plan, *, done: bool = False) -> str:
     words = ("created", "updated", "deleted") if done else ("to create", "to update", "to delete")
     counts = (plan.count(CREATE), plan.count(UPDATE), plan.count(DELETE))
     parts = [f"{n} {w}" for n, w in zip(counts, words)] + [f"{plan.count(KEEP)} unchanged"]
-    return f"{plan.out_dir}: {', '.join(parts)}"
+    return f"{escaped(plan.out_dir)}: {', '.join(parts)}"
 
 
 def forced_message(plan: Plan) -> list[str]:
@@ -1153,10 +1157,10 @@ def forced_message(plan: Plan) -> list[str]:
     lines = []
     if plan.drifted:
         lines.append("bkrc: --force overwrote these files, changed by hand since the last compile:")
-        lines.extend(f"  {plan.out_dir / p}" for p in plan.drifted)
+        lines.extend(f"  {escaped(plan.out_dir / p)}" for p in plan.drifted)
     if plan.untracked:
         lines.append("bkrc: --force overwrote these files, which bkrc had not written:")
-        lines.extend(f"  {plan.out_dir / p}" for p in plan.untracked)
+        lines.extend(f"  {escaped(plan.out_dir / p)}" for p in plan.untracked)
     return lines
 
 
@@ -1219,7 +1223,7 @@ def rename_warnings(plan: Plan) -> list[str]:
         entries = "The SUBCONFIG entry that was" if one else f"{len(paths)} SUBCONFIG entries that were"
         head = (
             f"bkrc: warning: {entries} {before}'s {'is' if one else 'are'} now"
-            f" {now}'s, under the same {'name' if one else 'names'} ({shown}): "
+            f" {now}'s, under the same {'name' if one else 'names'} ({escaped(shown)}): "
         )
         if now in plan.members_before:
             why = _renumbered(plan, before, now, paths)
@@ -1372,8 +1376,8 @@ def _cms_id(path: str) -> str:
 
 
 def _listed(paths: list[str]) -> str:
-    """Up to three paths, then `...`."""
-    return ", ".join(paths[:3]) + (", ..." if len(paths) > 3 else "")
+    """Up to three paths, then `...`, for a message (`escaped`)."""
+    return ", ".join(map(escaped, paths[:3])) + (", ..." if len(paths) > 3 else "")
 
 
 def deleted_warnings(plan: Plan) -> list[str]:
@@ -1415,8 +1419,8 @@ def deleted_warnings(plan: Plan) -> list[str]:
                 f" on a member named {now} (their member guard, rc 40), and the files of {now}'s folder replace {replaced}"
             )
         lines.append(
-            f"bkrc: warning: member {member}'s folder is gone from {plan.out_dir} ({len(paths)} file{'s' * (len(paths) > 1)}:"
-            f" {names}): bkrc deletes files in {plan.out_dir} only; on {member} they stay, and run (BKRSTART"
+            f"bkrc: warning: member {member}'s folder is gone from {escaped(plan.out_dir)} ({len(paths)} file{'s' * (len(paths) > 1)}:"
+            f" {escaped(names)}): bkrc deletes files in {escaped(plan.out_dir)} only; on {member} they stay, and run (BKRSTART"
             " EXEC at the member's IPL, the others when its scheduler calls `DUE`), until you erase them there"
             f"{renamed} (docs/deploy.md, \"Changing a deployed cluster\")"
         )
@@ -1428,13 +1432,13 @@ def deleted_warnings(plan: Plan) -> list[str]:
         )
         created = {a.path for a in plan.actions if a.action == CREATE and a.artifact is not None and a.artifact.kind == TAPE_CONFIG}
         renamed = "".join(
-            f"; if {now} is {m} renamed, {now}'s new node definitions ({path}) take their place"
+            f"; if {now} is {m} renamed, {now}'s new node definitions ({escaped(path)}) take their place"
             for m, _ in tape
             if (now := taken_by.get(m)) is not None
             for path in sorted(p for p in created if p.startswith(f"{now}/"))
         )
         lines.append(
-            f"bkrc: warning: {whose} deleted in {plan.out_dir} only ({_listed([p for _, p in tape])}): the"
+            f"bkrc: warning: {whose} deleted in {escaped(plan.out_dir)} only ({_listed([p for _, p in tape])}): the"
             f" Define_Local_Node and Define_Remote_Node lines you copied from {'it' if one else 'each'} into the"
             f" SYS CONFIG file of {'that' if one else 'its'} member's Tape Manager node stay there, and Tape Manager"
             f" keeps {'that node' if one else 'those nodes'} defined, until you remove them{renamed}"
@@ -1452,7 +1456,7 @@ def deleted_warnings(plan: Plan) -> list[str]:
         new = f" before you install {', '.join(purging)}'s, or two members purge" if purging else ""
         moves = f"the purge moves from {member} to {', '.join(purging)}: " if purging else ""
         lines.append(
-            f"bkrc: warning: {moves}{member}'s {_cms_id(path)}, deleted in {plan.out_dir} only, still purges"
+            f"bkrc: warning: {moves}{member}'s {_cms_id(path)}, deleted in {escaped(plan.out_dir)} only, still purges"
             f" there when {member}'s scheduler calls `BKREXPIR DUE`; stop that caller and erase the EXEC on"
             f" {member}{new} (docs/deploy.md, \"Changing a deployed cluster\")"
         )
@@ -1472,7 +1476,7 @@ def deleted_warnings(plan: Plan) -> list[str]:
             if was.job_kind != "identity":
                 lines.append(
                     f"bkrc: warning: job {was.job} is renamed {r.after} on {was.member} (its template the same but"
-                    f" for the name): {_cms_id(path)} is deleted in {plan.out_dir} only ({path}) and stays on"
+                    f" for the name): {_cms_id(path)} is deleted in {escaped(plan.out_dir)} only ({escaped(path)}) and stays on"
                     f" {was.member}'s backup server's disk, where {was.member}'s BKRSUBMT no longer lists it; erase"
                     f" it there; the catalog keeps the backups made so far under {was.job}, not {r.after}"
                     " (docs/deploy.md, \"Changing a deployed cluster\")"
@@ -1486,14 +1490,14 @@ def deleted_warnings(plan: Plan) -> list[str]:
     if len(templates) == 1:
         (path, was), member = templates[0], templates[0][1].member or PurePosixPath(templates[0][0]).parts[0]
         lines.append(
-            f"bkrc: warning: job {was.job}'s template is deleted in {plan.out_dir} only ({path}): {_cms_id(path)}"
+            f"bkrc: warning: job {was.job}'s template is deleted in {escaped(plan.out_dir)} only ({escaped(path)}): {_cms_id(path)}"
             f" stays on {member}'s backup server's disk, where {member}'s BKRSUBMT no longer lists it; erase it"
             f" there; the catalog keeps the backups made so far under {was.job}"
             " (docs/deploy.md, \"Changing a deployed cluster\")"
         )
     elif templates:
         lines.append(
-            f"bkrc: warning: {len(templates)} job templates are deleted in {plan.out_dir} only"
+            f"bkrc: warning: {len(templates)} job templates are deleted in {escaped(plan.out_dir)} only"
             f" ({_listed([p for p, _ in templates])}): each stays on its member's backup server's disk, where"
             " the member's BKRSUBMT no longer lists it; erase them there; the catalog keeps the backups made so"
             " far under their names (docs/deploy.md, \"Changing a deployed cluster\")"
@@ -1502,7 +1506,7 @@ def deleted_warnings(plan: Plan) -> list[str]:
         one = len(entries) == 1
         lines.append(
             f"bkrc: warning: {'1 directory entry is' if one else f'{len(entries)} directory entries are'} deleted"
-            f" in {plan.out_dir} only ({_listed(entries)}): the CP directory keeps {'it' if one else 'them'} until"
+            f" in {escaped(plan.out_dir)} only ({_listed(entries)}): the CP directory keeps {'it' if one else 'them'} until"
             f" you remove {'it' if one else 'them'}, and removing an entry gives up its minidisks and what is on"
             " them (docs/deploy.md, \"Rolling back\")"
         )
@@ -1520,14 +1524,14 @@ def _copies_renamed(plan: Plan, pairs: list[tuple[str, Rename]]) -> str:
         (path, r), = pairs
         return (
             f"{head} (its copy's template the same but for the name): {_cms_id(path)} is deleted in"
-            f" {plan.out_dir} only ({path}) and stays on {r.member}'s backup server's disk, where {r.member}'s"
+            f" {escaped(plan.out_dir)} only ({escaped(path)}) and stays on {r.member}'s backup server's disk, where {r.member}'s"
             f" BKRSUBMT no longer lists it; erase it there; the catalog keeps the backups made so far under"
             f" {r.before}, not {r.after} (docs/deploy.md, \"Changing a deployed cluster\")"
         )
     erase = ", ".join(f"{_cms_id(path)} on {r.member}" for path, r in pairs)
     return (
         f"{head} (each copy's template the same but for the name): its {len(pairs)} copies' templates are"
-        f" deleted in {plan.out_dir} only ({_listed([path for path, _ in pairs])}) and each stays on its member's"
+        f" deleted in {escaped(plan.out_dir)} only ({_listed([path for path, _ in pairs])}) and each stays on its member's"
         f" backup server's disk, where the member's BKRSUBMT no longer lists it; erase them there ({erase}); the"
         f" catalog keeps the backups made so far under {', '.join(r.before for _, r in pairs)}, not"
         f" {', '.join(r.after for _, r in pairs)} (docs/deploy.md, \"Changing a deployed cluster\")"
@@ -1583,7 +1587,7 @@ def catalog_moves(plan: Plan) -> list[str]:
                 continue
             path = next(p for p in plan.before if plan.written[p].member == old and plan.written[p].kind == PROFILE_SNIPPET)
             first = (
-                f"erase {old}'s BKRSTART EXEC, deleted in {plan.out_dir} only"
+                f"erase {old}'s BKRSTART EXEC, deleted in {escaped(plan.out_dir)} only"
                 if actions.get(path) == DELETE
                 else f"install {old}'s new BKRSTART EXEC, which no longer starts it"
             )
@@ -1654,15 +1658,15 @@ def blocked_message(plan: Plan) -> str:
     lines = []
     if plan.foreign:
         lines.append(
-            f"bkrc: {plan.out_dir} holds files but no {MANIFEST}: it was not written by bkrc;"
+            f"bkrc: {escaped(plan.out_dir)} holds files but no {MANIFEST}: it was not written by bkrc;"
             " choose a new or empty folder, or use --force (files bkrc does not write are kept)"
         )
     if plan.drifted:
         lines.append("bkrc: these files were changed by hand since the last compile:")
-        lines.extend(f"  {plan.out_dir / p}" for p in plan.drifted)
+        lines.extend(f"  {escaped(plan.out_dir / p)}" for p in plan.drifted)
     if plan.untracked:
         lines.append("bkrc: these files were not written by bkrc, and bkrc would overwrite them:")
-        lines.extend(f"  {plan.out_dir / p}" for p in plan.untracked)
+        lines.extend(f"  {escaped(plan.out_dir / p)}" for p in plan.untracked)
     if plan.drifted or plan.untracked:
         lines.append(
             "bkrc: nothing written; move your changes into the .bkr file, or use --force to overwrite"
@@ -1787,12 +1791,12 @@ class FolderClosedError(OSError):
     def __init__(self, err: OSError, target: str, how: str) -> None:
         folder = os.path.dirname(target)
         if err.errno in _REFUSED and _fs_flags(folder) & FS_IMMUTABLE_FL:
-            why = f"{folder} is immutable (`chattr +i`): nothing can be created in it"
+            why = f"{escaped(folder)} is immutable (`chattr +i`): nothing can be created in it"
         else:
-            why = f"no file can be created in {folder} ({err.strerror or err})"
+            why = f"no file can be created in {escaped(folder)} ({err.strerror or err})"
         super().__init__(
             err.errno,
-            f"{how}, and {why}; the file is as it was: let bkrc create files in {folder}",
+            f"{how}, and {why}; the file is as it was: let bkrc create files in {escaped(folder)}",
             target,
         )
 
@@ -1949,7 +1953,7 @@ def _put_back(fd: int, old: bytes, backup: str, failure: BaseException) -> None:
         _overwrite(fd, old)
     except OSError as err:
         if isinstance(failure, OSError):
-            kept = f"the file may be half written: its text before is in {backup} ({err.strerror or err})"
+            kept = f"the file may be half written: its text before is in {escaped(backup)} ({err.strerror or err})"
             failure.strerror = f"{failure.strerror or failure}; {kept}"
         return
     _drop_temp(backup, failure)
@@ -1967,7 +1971,7 @@ def _drop_temp(temp: str, failure: BaseException | None = None) -> str | None:
     except FileNotFoundError:
         return None
     except OSError as err:
-        left = f"the temporary file {temp} could not be removed ({err.strerror or err}): remove it by hand"
+        left = f"the temporary file {escaped(temp)} could not be removed ({err.strerror or err}): remove it by hand"
     if isinstance(failure, OSError):
         failure.strerror = f"{failure.strerror or failure}; {left}"
         return None
@@ -2413,7 +2417,7 @@ def refuse_current_folder(out_dir: Path) -> None:
     if here == target or here.startswith(target.rstrip(os.sep) + os.sep):
         what = "the current folder" if here == target else f"a folder that holds the current folder ({here})"
         raise OutputError(
-            f"{out_dir} is {what}: bkrc replaces DIR as a whole, which would leave this shell in a"
+            f"{escaped(out_dir)} is {what}: bkrc replaces DIR as a whole, which would leave this shell in a"
             " deleted folder; run bkrc from outside it (`cd ..`), naming DIR from there; nothing written"
         )
 
@@ -2449,18 +2453,18 @@ def recover(out_dir: Path, *, locked: bool = False) -> list[str]:
             os.rename(put_back, swapped_folder(out_dir))
         except OSError as err:
             raise OutputError(
-                f"{out_dir}: cannot put back {put_back.name}: {err.strerror or err}; a killed compile moved"
-                f" {out_dir} there: move it back (`mv {put_back} {swapped_folder(out_dir)}`), then compile"
+                f"{escaped(out_dir)}: cannot put back {escaped(put_back.name)}: {err.strerror or err}; a killed compile moved"
+                f" {escaped(out_dir)} there: move it back (`mv {escaped(put_back)} {escaped(swapped_folder(out_dir))}`), then compile"
                 " again; nothing written"
             ) from None
-        done.append(f"put {out_dir} back from {put_back.name}, where a killed compile had moved it")
+        done.append(f"put {escaped(out_dir)} back from {escaped(put_back.name)}, where a killed compile had moved it")
     for path in removed:
         err = _remove_tree(path)
         if err is None:
-            done.append(f"removed {path.name}, which a killed compile left beside {out_dir}")
+            done.append(f"removed {escaped(path.name)}, which a killed compile left beside {escaped(out_dir)}")
         else:
             done.append(
-                f"warning: {path.name}, which a killed compile left beside {out_dir}, could not be removed:"
+                f"warning: {escaped(path.name)}, which a killed compile left beside {escaped(out_dir)}, could not be removed:"
                 f" {err.strerror or err}{f' ({err.filename})' if err.filename else ''}; remove it by hand"
             )
     return done
@@ -2574,24 +2578,24 @@ def _why(err: OSError, out_dir: Path) -> str:
             break
     where = err.filename
     why = err.strerror or str(err)
-    beside = f"bkrc builds the new folder beside {out_dir.name} and then puts it in its place"
+    beside = f"bkrc builds the new folder beside {escaped(out_dir.name)} and then puts it in its place"
     if where and os.path.dirname(os.path.abspath(where)) == str(out_dir.parent) and err.errno in _REFUSED:
         # The hidden temporary folder beside DIR: its name would mean nothing to the user.
         needs = (
-            f"{out_dir.parent} must be on a file system mounted read-write"
+            f"{escaped(out_dir.parent)} must be on a file system mounted read-write"
             if err.errno == errno.EROFS
-            else f"it needs write permission on {out_dir.parent}"
+            else f"it needs write permission on {escaped(out_dir.parent)}"
         )
-        return f"{why} in {out_dir.parent}: {beside}, so {needs}"
+        return f"{why} in {escaped(out_dir.parent)}: {beside}, so {needs}"
     temp = os.path.join(out_dir.parent, f"{_temp_prefix(out_dir)}new-")
     if where and err.errno in _NO_FOLDERS and os.path.abspath(where).startswith(temp):
         # A file system that takes no folder but its own: /proc answers root
         # "No such file or directory", where the name means nothing either.
         return (
-            f"{out_dir.parent} takes no new folder (creating one there: {why}): {beside},"
+            f"{escaped(out_dir.parent)} takes no new folder (creating one there: {why}): {beside},"
             f" so it must be a folder of a file system that holds files"
         )
-    return f"{why}: {where}" if where and os.path.abspath(where) != str(out_dir) else why
+    return f"{why}: {escaped(where)}" if where and os.path.abspath(where) != str(out_dir) else why
 
 
 #: Errors that mean "not allowed to write here".
@@ -2679,7 +2683,7 @@ def _refuse_mount_point(plan: Plan) -> Path:
     out_dir = swapped_folder(plan.out_dir)
     if os.path.ismount(out_dir):
         raise OutputError(
-            f"{plan.out_dir} is a mount point: bkrc writes the new folder beside DIR and renames it"
+            f"{escaped(plan.out_dir)} is a mount point: bkrc writes the new folder beside DIR and renames it"
             " into DIR's place, and a mount point cannot be renamed; name a folder inside it"
             f" (-o {os.path.join(plan.out_dir, 'out')}); nothing written"
         )
@@ -2688,8 +2692,8 @@ def _refuse_mount_point(plan: Plan) -> Path:
         shown = os.path.join(plan.out_dir, os.path.relpath(inside[0], out_dir))
         more = f" (and {len(inside) - 1} more)" if len(inside) > 1 else ""
         raise OutputError(
-            f"{shown} is a mount point inside {plan.out_dir}{more}: bkrc replaces DIR as a whole,"
-            f" so the mounted file system would leave {plan.out_dir} with the old folder, and what"
+            f"{escaped(shown)} is a mount point inside {escaped(plan.out_dir)}{more}: bkrc replaces DIR as a whole,"
+            f" so the mounted file system would leave {escaped(plan.out_dir)} with the old folder, and what"
             " bkrc keeps there be taken off it; unmount it, or mount it outside DIR; nothing written"
         )
     return out_dir
@@ -2737,16 +2741,16 @@ def preflight(plan: Plan) -> Path:
     named = str(missing or folder / f"{_temp_prefix(out_dir)}new-{os.getpid()}-")
     if not os.path.isdir(folder):
         err = NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), named)
-        raise OutputError(f"{out_dir}: cannot write: {_why(err, out_dir)}")
+        raise OutputError(f"{escaped(out_dir)}: cannot write: {_why(err, out_dir)}")
     fs = _statvfs(folder)
     if fs is not None and fs.f_flag & os.ST_RDONLY:
         err = OSError(errno.EROFS, os.strerror(errno.EROFS), named)
-        raise OutputError(f"{out_dir}: cannot write: {_why(err, out_dir)}")
+        raise OutputError(f"{escaped(out_dir)}: cannot write: {_why(err, out_dir)}")
     _refuse_fixed(folder, out_dir, creates=missing)  # before `access`, which says only "no" to it
     effective = os.access in os.supports_effective_ids
     if not os.access(folder, os.W_OK | os.X_OK, effective_ids=effective):
         err = PermissionError(errno.EACCES, os.strerror(errno.EACCES), named)
-        raise OutputError(f"{out_dir}: cannot write: {_why(err, out_dir)}")
+        raise OutputError(f"{escaped(out_dir)}: cannot write: {_why(err, out_dir)}")
     present = plan.put_back or out_dir  # what stands in DIR's place once `recover` has run
     if os.path.isdir(present):
         _refuse_fixed(present, present)
@@ -2827,15 +2831,15 @@ def _refuse_fixed(folder: Path, out_dir: Path, *, creates: Path | None = None) -
     elif creates is not None:
         why = f"nothing can be created in it, and bkrc must create {creates}"
     elif letter == "i":
-        why = f"nothing can be created in it, and bkrc builds the new folder beside {out_dir.name} there"
+        why = f"nothing can be created in it, and bkrc builds the new folder beside {escaped(out_dir.name)} there"
     else:
         why = (
             f"nothing in it can be renamed, and bkrc renames the new folder it builds there"
-            f" into {out_dir.name}'s place"
+            f" into {escaped(out_dir.name)}'s place"
         )
     raise OutputError(
-        f"{out_dir}: cannot write: {folder} is {what} (`chattr +{letter}`): {why};"
-        f" `chattr -{letter} {folder}` (as root) lets bkrc write; nothing written"
+        f"{escaped(out_dir)}: cannot write: {escaped(folder)} is {what} (`chattr +{letter}`): {why};"
+        f" `chattr -{letter} {escaped(folder)}` (as root) lets bkrc write; nothing written"
     )
 
 
@@ -2883,11 +2887,11 @@ def _refuse_fixed_inside(present: Path, out_dir: Path) -> None:
         why = f"an {what} folder cannot be removed, nor anything in it"
     else:
         why = f"an {what} file can be neither linked nor removed"
-    more = f" (and {len(found) - 1} more: `lsattr -R {out_dir}` lists them)" if len(found) > 1 else ""
+    more = f" (and {len(found) - 1} more: `lsattr -R {escaped(out_dir)}` lists them)" if len(found) > 1 else ""
     raise OutputError(
-        f"{out_dir}: cannot write: {path} is {what} (`chattr +{letter}`){more}: bkrc links each file"
-        f" it keeps into the new folder it builds beside {out_dir.name}, and removes the old folder once"
-        f" the new one is in its place; {why}; `chattr -{letter} {path}` (as root) lets bkrc write;"
+        f"{escaped(out_dir)}: cannot write: {escaped(path)} is {what} (`chattr +{letter}`){more}: bkrc links each file"
+        f" it keeps into the new folder it builds beside {escaped(out_dir.name)}, and removes the old folder once"
+        f" the new one is in its place; {why}; `chattr -{letter} {escaped(path)}` (as root) lets bkrc write;"
         " nothing written"
     )
 
@@ -2907,7 +2911,7 @@ def _refuse_sticky(out_dir: Path) -> None:
     if not holder.st_mode & stat.S_ISVTX or euid in (held.st_uid, holder.st_uid):
         return
     raise OutputError(
-        f"{out_dir}: cannot write: it belongs to another user (uid {held.st_uid}), in {out_dir.parent},"
+        f"{escaped(out_dir)}: cannot write: it belongs to another user (uid {held.st_uid}), in {escaped(out_dir.parent)},"
         f" a folder with the sticky bit (mode {stat.S_IMODE(holder.st_mode):04o}), where only its owner,"
         f" the folder's owner or root may rename it, and bkrc renames the new folder it builds into its"
         " place; compile into a folder of your own, or as its owner; nothing written"
@@ -2971,17 +2975,17 @@ def _refuse_no_room(plan: Plan, fs: os.statvfs_result, folder: Path, out_dir: Pa
     free = (fs.f_bfree if root else fs.f_bavail) * fs.f_frsize + freed_bytes
     files = (fs.f_ffree if root else fs.f_favail) + freed_files
     if size > free:
-        short = f"the new files take {size:,} bytes or more and {folder}'s file system has {free:,} free"
+        short = f"the new files take {size:,} bytes or more and {escaped(folder)}'s file system has {free:,} free"
     elif fs.f_files and entries > files:  # a file system without a count of files says 0
         short = (
-            f"the new folder holds {entries:,} files and folders and {folder}'s file system"
+            f"the new folder holds {entries:,} files and folders and {escaped(folder)}'s file system"
             f" has room for {files:,} more"
         )
     else:
         return
     raise OutputError(
-        f"{out_dir}: cannot write: not enough room: {short} (bkrc builds the complete new folder"
-        f" beside {out_dir.name} before it replaces it, so the disk needs room for the new files beside the old ones);"
+        f"{escaped(out_dir)}: cannot write: not enough room: {short} (bkrc builds the complete new folder"
+        f" beside {escaped(out_dir.name)} before it replaces it, so the disk needs room for the new files beside the old ones);"
         " nothing written"
     )
 
@@ -3030,7 +3034,7 @@ def write(
         recover(out_dir)
         temp = _new_folder(out_dir.parent, f"{_temp_prefix(out_dir)}new-{os.getpid()}-")
     except OSError as err:
-        raise OutputError(f"{out_dir}: cannot write: {_why(err, out_dir)}") from None
+        raise OutputError(f"{escaped(out_dir)}: cannot write: {_why(err, out_dir)}") from None
     try:
         for rel in plan.preserved:
             _copy_preserved(out_dir, temp, rel)
@@ -3073,13 +3077,13 @@ def write(
             _remove_tree(temp)
         where = _in_out_dir(err, temp, out_dir)
         room = (
-            f" (bkrc builds the complete new folder beside {out_dir.name} before it replaces it,"
+            f" (bkrc builds the complete new folder beside {escaped(out_dir.name)} before it replaces it,"
             " so the disk needs room for the new files beside the old ones)"
             if err.errno in _NO_ROOM
             else ""
         )
         why = err.strerror or err
-        raise OutputError(f"{where}: cannot write: {why}{room}; nothing was changed") from None
+        raise OutputError(f"{escaped(where)}: cannot write: {why}{room}; nothing was changed") from None
     except BaseException:
         with commit:  # a second Ctrl-C must not leave the folder half removed
             _remove_tree(temp)
@@ -3164,14 +3168,14 @@ def _undo_if_changed(plan: Plan, out_dir: Path, temp: Path, old: Path, *, report
         _swap_back(old, temp, out_dir)
     except OSError as err:
         raise OutputError(
-            f"{plan.out_dir}: another program changed it during the swap, and the old {plan.out_dir} could not"
-            f" be put back: {err.strerror or err}; {plan.out_dir} holds the new files, the old ones (with that"
-            f" change) are in {old}: copy what you need from there before you compile again (which removes it)"
+            f"{escaped(plan.out_dir)}: another program changed it during the swap, and the old {escaped(plan.out_dir)} could not"
+            f" be put back: {err.strerror or err}; {escaped(plan.out_dir)} holds the new files, the old ones (with that"
+            f" change) are in {escaped(old)}: copy what you need from there before you compile again (which removes it)"
         ) from None
     _remove_tree(temp)
     if failure is not None:
         where = _in_out_dir(failure, old, plan.out_dir)
-        raise OutputError(f"{where}: cannot write: {failure.strerror or failure}; nothing was changed")
+        raise OutputError(f"{escaped(where)}: cannot write: {failure.strerror or failure}; nothing was changed")
     raise OutputError(changed_message(plan, changed, reported=reported))
 
 
@@ -3208,8 +3212,8 @@ def changed_message(plan: Plan, changed: list[str], *, reported: bool = False) -
             " another folder"
         )
     return (
-        f"{plan.out_dir / changed[0]}{more} changed while bkrc was writing {plan.out_dir}: another"
-        f" program wrote in {plan.out_dir}, and the swap would lose what it wrote; nothing written{taken_back}:"
+        f"{escaped(plan.out_dir / changed[0])}{more} changed while bkrc was writing {escaped(plan.out_dir)}: another"
+        f" program wrote in {escaped(plan.out_dir)}, and the swap would lose what it wrote; nothing written{taken_back}:"
         " run the compile again once it is done"
     )
 
@@ -3224,8 +3228,8 @@ def not_removed_message(out_dir: Path, old: Path, err: OSError) -> list[str]:
     where = f"{name}: " if name else ""
     return [
         (
-            f"bkrc: warning: the old {out_dir}, swapped out to {old}, could not be removed"
-            f" ({where}{err.strerror or err}); it holds only the files {out_dir} held before:"
+            f"bkrc: warning: the old {escaped(out_dir)}, swapped out to {escaped(old)}, could not be removed"
+            f" ({escaped(where)}{err.strerror or err}); it holds only the files {escaped(out_dir)} held before:"
             " remove it by hand (the next compile tries again)"
         )
     ]

@@ -21,6 +21,7 @@ quotes a name.
 from __future__ import annotations
 
 import functools
+import os
 import unicodedata
 
 #: What a frame shows for a character a terminal would act on rather than show,
@@ -60,13 +61,15 @@ def ljust(text: str, width: int) -> str:
     return text + " " * (width - columns(text))
 
 
-def escaped(text: str, tab: bool = True) -> str:
+def escaped(text: str | os.PathLike[str], tab: bool = True) -> str:
     """`text` for a message line: each character a terminal acts on rather than
     shows (`ACTED_ON`: ESC, BEL, a C1 control, a bidirectional override) and,
     `tab`, a tab (which a message would show as blanks) written as `<U+XXXX>`,
     and a `<U+` of the text's own as `<U+003C>U+`, so that two texts that differ
     still read differently. A description shown by `bkrc show --against` keeps
-    its tabs (`tab` False), as the generated files do."""
+    its tabs (`tab` False), as the generated files do. A path (`-o DIR`, a file
+    found in it) is its text (`os.fspath`)."""
+    text = os.fspath(text)
     if text.isprintable() and "<U+" not in text:
         return text  # the usual case: nothing to map
     out = []

@@ -1240,3 +1240,85 @@ def test_a_folder_of_the_site_s_own_templates_is_compared_not_written(tmp_path):
     # The template of another name is named: it has no generated counterpart.
     assert f"1 other file in {current} is kept as it is: DEV2/SYSFULLB.TEMPLATE\n" in said
     assert tree(current) == before
+
+
+#: A folder name of the kind a terminal acts on: ESC [ 3 1 m (red from here
+#: on), U+202E (the rest of the line shown backwards) and a tab; and as
+#: every message of bkrc writes it (`bkrdsl.terminal.escaped`).
+ODD_DIR = "out\x1b[31m\u202e\tdir"
+ODD_SHOWN = "out<U+001B>[31m<U+202E><U+0009>dir"
+
+
+def _coloured(args, *, expect: int):
+    """bkrc in-process with click's colour on, as on a terminal or with
+    FORCE_COLOR: without it click strips `ESC [ ... m` from each line, which
+    would hide a name printed as it is."""
+    from click.testing import CliRunner
+
+    from bkrdsl.cli import cli
+
+    result = CliRunner().invoke(cli, [str(a) for a in args], color=True)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    assert result.exit_code == expect, (result.exit_code, result.output)
+    assert not any(c in result.stdout + result.stderr for c in "\x1b\u202e\t"), result.output
+    return result
+
+
+def test_a_folder_name_a_terminal_would_act_on_is_written_escaped(tmp_path, monkeypatch):
+    """`-o DIR`, and each file of DIR a message names, is printed `<U+XXXX>`
+    where the terminal would act on a character (docs/security.md): the
+    summary, `up to date`, `not up to date`, the files changed by hand that
+    block the compile and those --force overwrote, and a file kept whose own
+    name holds such characters."""
+    monkeypatch.chdir(tmp_path)
+    source(tmp_path)
+    written = _coloured(["compile", "dev.bkr", "-o", ODD_DIR], expect=0)
+    assert written.stdout == f"bkrc: wrote {ODD_SHOWN}: 24 created, 0 updated, 0 deleted, 0 unchanged\n"
+    assert (tmp_path / ODD_DIR / "manifest.json").is_file()  # the folder itself has its name as given
+    assert _coloured(["compile", "dev.bkr", "-o", ODD_DIR], expect=0).stdout == f"bkrc: {ODD_SHOWN} is up to date\n"
+    assert _coloured(["compile", "dev.bkr", "-o", ODD_DIR, "--check"], expect=0).stdout == (
+        f"bkrc: {ODD_SHOWN} is up to date\n"
+    )
+    edited = tmp_path / ODD_DIR / "DEV1" / "GUESTFUL.TEMPLATE"
+    edited.write_text(edited.read_text() + "* my note\n")
+    (tmp_path / ODD_DIR / "notes\x1b]0;owned\x07.txt").write_text("mine\n")
+    blocked = _coloured(["compile", "dev.bkr", "-o", ODD_DIR], expect=2)
+    assert blocked.stderr == (
+        "bkrc: these files were changed by hand since the last compile:\n"
+        f"  {ODD_SHOWN}/DEV1/GUESTFUL.TEMPLATE\n"
+        "bkrc: nothing written; move your changes into the .bkr file, or use --force to overwrite\n"
+    )
+    checked = _coloured(["compile", "dev.bkr", "-o", ODD_DIR, "--check"], expect=1)
+    assert checked.stdout.splitlines()[-2:] == [
+        f"{ODD_SHOWN}: 0 to create, 1 to update, 0 to delete, 23 unchanged",
+        f"1 other file in {ODD_SHOWN} is kept as it is: notes<U+001B>]0;owned<U+0007>.txt",
+    ]
+    assert checked.stderr == f"bkrc: {ODD_SHOWN} is not up to date with dev.bkr\n"
+    forced = _coloured(["compile", "dev.bkr", "-o", ODD_DIR, "--force"], expect=0)
+    assert forced.stdout == f"bkrc: wrote {ODD_SHOWN}: 0 created, 1 updated, 0 deleted, 23 unchanged\n"
+    assert forced.stderr == (
+        "bkrc: --force overwrote these files, changed by hand since the last compile:\n"
+        f"  {ODD_SHOWN}/DEV1/GUESTFUL.TEMPLATE\n"
+    )
+
+
+def test_a_source_file_name_a_terminal_would_act_on_is_written_escaped(tmp_path, monkeypatch):
+    """FILE, named by `--check`'s answer, as `-o DIR` is."""
+    monkeypatch.chdir(tmp_path)
+    source(tmp_path, name="dev\x1b[2J\u202e.bkr")
+    checked = _coloured(["compile", "dev\x1b[2J\u202e.bkr", "-o", "out", "--check"], expect=1)
+    assert checked.stderr == "bkrc: out is not up to date with dev<U+001B>[2J<U+202E>.bkr\n"
+
+
+def test_a_file_in_dir_where_bkrc_needs_a_folder_is_named_escaped(tmp_path, monkeypatch):
+    """What stops the compile even with --force: DIR's name and a link's
+    target, each escaped."""
+    monkeypatch.chdir(tmp_path)
+    source(tmp_path)
+    (tmp_path / ODD_DIR).mkdir()
+    (tmp_path / ODD_DIR / "DEV1").symlink_to("else\u202ewhere\x1b[8m")
+    refused = _coloured(["compile", "dev.bkr", "-o", ODD_DIR, "--force"], expect=2)
+    assert refused.stderr.splitlines()[0] == (
+        f"bkrc: {ODD_SHOWN}/DEV1 is a symbolic link (to else<U+202E>where<U+001B>[8m), where bkrc writes a folder"
+    )

@@ -229,8 +229,13 @@ def test_a_folder_bkrc_did_not_write_needs_force(tmp_path):
         '{"format_version": "1", "files": ' + "[" * 100_000 + "]" * 100_000 + "}",
         '{"format_version": "1", "files": ' + "9" * 5000 + "}",
         '{"format_version": "\u00b2", "files": []}',
+        # A path bkrc never writes, which every warning naming a file of the
+        # manifest would print: ESC, a bidirectional override, a tab.
+        '{"format_version": "1", "files": [{"path": "M1/A\\u001b[2J.EXEC", "sha256": "x"}]}',
+        '{"format_version": "1", "files": [{"path": "M1/\\u202eCEXE.A", "sha256": "x"}]}',
+        '{"format_version": "1", "files": [{"path": "M1/A\\tB.EXEC", "sha256": "x"}]}',
     ],
-    ids=[*map(str, range(7)), "nested-too-deep", "5000-digits", "superscript-two"],
+    ids=[*map(str, range(7)), "nested-too-deep", "5000-digits", "superscript-two", "esc", "bidi", "tab"],
 )
 def test_a_manifest_that_is_not_ours_is_refused(tmp_path, manifest):
     out = tmp_path / "out"
@@ -285,7 +290,7 @@ def test_the_plan_names_the_files_it_keeps_up_to_a_limit(tmp_path):
     """Compared with a folder of hand-written templates, the files kept are the
     templates that have no generated counterpart: the plan names them, the first
     PRESERVED_NAMED in path order, then how many more; a name holding a control
-    character is shown escaped, never sent to the terminal."""
+    character is shown escaped (`<U+XXXX>`, as every message), never sent to the terminal."""
     out = tmp_path / "out"
     compile_to(out, arts())
     (out / "M1").mkdir(exist_ok=True)
@@ -304,7 +309,7 @@ def test_the_plan_names_the_files_it_keeps_up_to_a_limit(tmp_path):
     assert last == f"{output.PRESERVED_NAMED + 1} other files in {out} are kept as they are: {shown} and 1 more"
     (out / names[0]).unlink()
     last = output.render_plan(output.make_plan(out, arts("2"), "test.bkr")).splitlines()[-1]
-    assert last.endswith(f'{names[output.PRESERVED_NAMED - 1]}, "odd\\u001b[2Jname"')
+    assert last.endswith(f"{names[output.PRESERVED_NAMED - 1]}, odd<U+001B>[2Jname")
     assert "\x1b" not in last
 
 

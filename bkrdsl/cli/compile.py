@@ -61,6 +61,7 @@ from bkrdsl.cli.common import (
     silence_streams,
     status_to_stderr,
 )
+from bkrdsl.terminal import escaped
 
 #: The version of the `--plan-format json` document (docs/output.md); a change
 #: that could break a reader gets a new one, a key added keeps it.
@@ -137,7 +138,7 @@ def _artifacts(analysis, source: str, dialect, status: bool):
         artifacts = emit_all(analysis.model, source, dialect)
     except EmitError as err:
         code = EXIT_USAGE if isinstance(err, TableRefused) else EXIT_INPUT  # a table: as its load's refusals
-        _fail(f"bkrc: cannot compile {analysis.model.main_file}: {err}; nothing written", code, err=status)
+        _fail(f"bkrc: cannot compile {escaped(analysis.model.main_file)}: {err}; nothing written", code, err=status)
     # The manifest needs every file's sha256. hashlib lets go of the interpreter
     # while it hashes, so the files are hashed on a second thread while this
     # one checks the CMS rules.
@@ -168,7 +169,6 @@ def _source_name(ctx, param, value: str | None) -> str | None:
     """`--source-name NAME`: a name (`named`) whose label (`source_label`: its
     base name) is not empty; `dir/` named no file, and its label was the folder."""
     from bkrdsl.emit.common import source_label
-    from bkrdsl.terminal import escaped
 
     if value is None:
         return None
@@ -186,7 +186,7 @@ def _waiting(status: bool):
     """What WriteLock says while another compile holds DIR."""
 
     def say(folder: str) -> None:
-        _say(f"bkrc: another bkrc compile is writing in {folder}; waiting for it to finish", status)
+        _say(f"bkrc: another bkrc compile is writing in {escaped(folder)}; waiting for it to finish", status)
 
     return say
 
@@ -386,14 +386,15 @@ def _compile_cmd(
             if commit is None or not commit.done:
                 word, exit_with = interruption(err)
                 state = "is as it was" if os.path.lexists(out_dir) else "was not created"
-                _fail(f"bkrc: {word}; nothing written: {out_dir} {state}", exit_with, err=report or status_to_stderr(fmt))
+                shown = f"{escaped(out_dir)} {state}"
+                _fail(f"bkrc: {word}; nothing written: {shown}", exit_with, err=report or status_to_stderr(fmt))
             # Only where Ctrl-C could not be held back (not the main thread).
             commit.interrupted, code = True, EXIT_OK
             held = signal.SIGTERM if isinstance(err, Terminated) else signal.SIGINT
             commit.signum = commit.signum or held
         if commit.interrupted:
             word, _ = interruption(signum=commit.signum)
-            line = f"bkrc: {word} after {out_dir} was written: it holds every new file"
+            line = f"bkrc: {word} after {escaped(out_dir)} was written: it holds every new file"
             after_swap_echo(line, out_dir, err=status_to_stderr(fmt))
         sys.exit(code)
     finally:
@@ -471,7 +472,7 @@ def _compile(
 
     if check_only:
         if plan.up_to_date:
-            _say(f"bkrc: {out} is up to date", report or False)
+            _say(f"bkrc: {escaped(out)} is up to date", report or False)
             # The answer is DIR's (exit 0), but what a killed compile left beside
             # it, which the next compile removes, is said too (a plan names it).
             for line in output.leftover_warnings(plan):
@@ -488,7 +489,7 @@ def _compile(
             _say(f"bkrc: warning: a compile would fail: {failure}", status, "warnings")
         # `-` is standard input, `<stdin>` as the diagnostics name it: "up to date with -" named nothing.
         named_file = analysis.model.main_file if file == "-" else file
-        _fail(f"bkrc: {out} is not up to date with {named_file}", EXIT_INPUT, err=status, into=None)
+        _fail(f"bkrc: {escaped(out)} is not up to date with {escaped(named_file)}", EXIT_INPUT, err=status, into=None)
     if dry_run:
         if report is None:
             click.echo(output.render_plan(plan), nl=False)
@@ -503,7 +504,7 @@ def _compile(
             _fail(f"bkrc: the compile would fail: {failure}", EXIT_USAGE, err=status)
         return EXIT_OK
     if plan.up_to_date:
-        click.echo(f"bkrc: {out} is up to date")
+        click.echo(f"bkrc: {escaped(out)} is up to date")
         return EXIT_OK
 
     def report() -> None:
@@ -540,7 +541,8 @@ def _unreported(err: OSError, out_dir: str) -> None:
     if err.filename is not None or err.errno not in OUTPUT_ERRNOS:
         raise err
     silence_streams()
-    _fail(f"bkrc: cannot write to standard output: {err.strerror or err}; nothing written: {out_dir} {state}", EXIT_USAGE)
+    shown = f"{escaped(out_dir)} {state}"
+    _fail(f"bkrc: cannot write to standard output: {err.strerror or err}; nothing written: {shown}", EXIT_USAGE)
 
 
 def after_swap_echo(line: str, out_dir: str, *, err: bool) -> None:
@@ -556,7 +558,7 @@ def after_swap_echo(line: str, out_dir: str, *, err: bool) -> None:
         silence_streams()
         _fail(
             f"bkrc: cannot write to standard output: {failure.strerror or failure};"
-            f" {out_dir} was written: it holds every new file",
+            f" {escaped(out_dir)} was written: it holds every new file",
             EXIT_USAGE,
         )
 
