@@ -1085,6 +1085,32 @@ def _compile_of(text: str) -> str:
     return re.search(r"^/\* Compile ([0-9A-F]{8}): ", text, re.MULTILINE).group(1)
 
 
+#: What `?` says for prodssi's VMSYS1, EXEC by EXEC (docs/rexx.md, "How to call it, and HELP").
+_HELP_SAYS = {
+    "BKRSUBMT": [
+        ("BKRSUBMT: submits the backup jobs of member VMSYS1 of cluster PRODSSI to its"
+         " backup server BKRBKUP; it runs on member VMSYS1 only."),
+        "Use: BKRSUBMT, BKRSUBMT LIST, BKRSUBMT ALL, BKRSUBMT name,",
+        "     BKRSUBMT JOB name or BKRSUBMT DUE hh:mm day date, each",
+        "     optionally followed by ( REVIEW; date: dd or yyyymmdd;",
+        "     BKRSUBMT ( VERSION says which compile wrote it",
+    ],
+    "BKREXPIR": [
+        ("BKREXPIR: runs catalog expiry for cluster PRODSSI: sends EXPIRE to the catalog"
+         " server BKRCATLG of member VMSYS1; it runs on member VMSYS1 only."),
+        "Use: BKREXPIR, BKREXPIR LIST, BKREXPIR PREVIEW, BKREXPIR PURGE,",
+        "     or BKREXPIR DUE hh:mm day date (date: dd or yyyymmdd);",
+        "     BKREXPIR ( VERSION says which compile wrote it",
+    ],
+    "BKRSTART": [
+        ("BKRSTART: starts the Backup Manager machines of member VMSYS1 of cluster"
+         " PRODSSI, those not logged on yet; it runs on member VMSYS1 only."),
+        "Use: BKRSTART (no operands), from the PROFILE EXEC of AUTOLOG1 on",
+        "     member VMSYS1; or BKRSTART ( VERSION: which compile wrote it.",
+    ],
+}
+
+
 @pytest.mark.parametrize("example", example_names())
 def test_version_names_the_compile_on_any_system(cms, example):
     """`( VERSION` says the compile, the member and cluster the EXEC is for and
@@ -1111,12 +1137,64 @@ def test_version_names_the_compile_on_any_system(cms, example):
     ("BKRSUBMT", "ALL ( VERSION", "BKRSUBMT: VERSION takes no operands."),
     ("BKREXPIR", "PURGE ( VERSION", "BKREXPIR: VERSION takes no operands."),
     ("BKRSTART", "X ( VERSION", "BKRSTART: it takes no operands, not X ( VERSION."),
+    ("BKRSUBMT", "? SYSINC1", "BKRSUBMT: ? takes no operands."),
+    ("BKRSUBMT", "HELP ( FOO", "BKRSUBMT: Unknown option: FOO"),
+    ("BKREXPIR", "HELP PURGE", "BKREXPIR: HELP takes no operands."),
+    ("BKRSTART", "? X", "BKRSTART: it takes no operands, not ? X."),
 ])
-def test_version_with_operands_is_a_usage_error_that_sends_nothing(cms, exec_name, operands, says):
+def test_version_or_help_with_operands_is_a_usage_error_that_sends_nothing(cms, exec_name, operands, says):
+    """What it cannot take, then the `Use:` lines `?` shows (`_HELP_SAYS`), rc 24."""
     run = cms.run(example_exec("prodssi", "VMSYS1", exec_name), operands, member="VMSYS1",
                   logged_on=["BKRBKUP", "BKRCATLG"])
     assert (run.rc, run.commands) == (24, []), run
-    assert run.stdout.splitlines()[0] == says and "( VERSION" in run.stdout, run
+    assert unfolded(run.stdout, exec_name) == [says, *_HELP_SAYS[exec_name][1:]], run
+
+
+@pytest.mark.parametrize("exec_name", sorted(_HELP_SAYS))
+@pytest.mark.parametrize("operands", ["?", "HELP", "help", " ? ", "Help ( REVIEW"])
+def test_a_question_mark_says_how_to_call_the_exec_on_any_system(cms, exec_name, operands):
+    """`EXEC BKRSUBMT ?` ended with rc 28 (no job `?`), BKRSTART's with rc 24:
+    `?` or HELP alone (an option too, BKRSUBMT's REVIEW) says what the EXEC
+    does and how to call it, ( VERSION among its options, rc 0, having asked
+    CP nothing, so on a system outside the cluster too. BKRSTART takes no
+    option but VERSION: `HELP ( REVIEW` is refused there, rc 24."""
+    run = cms.run(example_exec("prodssi", "VMSYS1", exec_name), operands, member="OUTSIDE")
+    if exec_name != "BKRSUBMT" and "(" in operands:
+        assert (run.rc, run.commands) == (24, []), run
+        return
+    assert (run.rc, run.commands) == (0, []), run
+    assert unfolded(run.stdout, exec_name) == _HELP_SAYS[exec_name], run
+
+
+@pytest.mark.parametrize("example", example_names())
+def test_every_exec_answers_a_question_mark_with_its_options(cms, example):
+    """Every EXEC of every example answers `?` (rc 0, no command) with its member
+    and cluster and a `Use:` that names ( VERSION; HELP says the same."""
+    model = example_model(example)
+    for member in example_members(example):
+        for exec_name in ("BKRSUBMT", "BKREXPIR", "BKRSTART"):
+            if exec_name == "BKREXPIR" and member not in model.purging_members():
+                continue
+            text = example_exec(example, member, exec_name)
+            run = cms.run(text, "?", member=member)
+            assert (run.rc, run.commands) == (0, []), run
+            said = unfolded(run.stdout, exec_name)
+            assert f"of member {member}" in said[0] and f"cluster {model.name}" in said[0], said
+            assert said[1].startswith(f"Use: {exec_name}") and "( VERSION" in run.stdout, said
+            assert cms.run(text, "HELP", member=member).stdout == run.stdout
+
+
+def test_a_job_named_help_is_sent_with_job_help(cms):
+    """HELP is one of BKRSUBMT's keywords now: a job of that name is sent with
+    `JOB HELP`, and the lines that name it to send say so."""
+    text = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8").replace("APPSFULL", "HELP")
+    analysis = analyse("prodssi.bkr", text.encode())
+    assert analysis.ok
+    submit = generate(analysis.model, "VMSYS1", "BKRSUBMT", "prodssi.bkr")
+    sent = cms.run(submit, "JOB HELP", member="VMSYS1", logged_on=["BKRBKUP"])
+    assert sent.rc == 0 and sent.commands == ["CP QUERY USERID", "CP SMSG BKRBKUP SUBMIT HELP"], sent
+    failed = cms.run(submit, "ALL", member="VMSYS1", logged_on=["BKRBKUP"], fail={"SMSG": 45})
+    assert "BKRSUBMT:   EXEC BKRSUBMT JOB HELP" in failed.stdout.splitlines(), failed
 
 
 def test_an_exec_of_an_older_compile_says_so_where_it_names_jobs(cms):

@@ -9,6 +9,8 @@ EXEC:
   generated (CMS needs the comment to run the file as REXX), then names the
   compile that wrote it (`compile_identity`: a hash of every EXEC of the
   compile, the same in all of them), which `( VERSION` says too;
+* answers `?` and HELP alone (`HELP_WORDS`) with what it does and how to
+  call it, rc 0, before the member check: neither asks CP anything;
 * sets `trace off`: CMS's default, TRACE N, would trace a command ending
   with a negative rc (-3) on the console besides the EXEC's own message;
 * uses `ADDRESS COMMAND` and writes every CP action (SMSG, XAUTOLOG,
@@ -501,15 +503,35 @@ def _identity_variables(out: _Exec, cluster: str, source: str) -> None:
     out.assign("source", source)
 
 
-def _usage_routine(lines: list[str]) -> list[str]:
+#: The operands that ask an EXEC how to use it (`EXEC BKRSUBMT ?`, and HELP):
+#: `_help_routine` answers, asking CP nothing.
+HELP_WORDS = ("?", "HELP")
+
+
+def _help_routine(what: list[str], exposed: str, lines: list[str]) -> list[str]:
+    """HELP, for `?` and HELP (`HELP_WORDS`): what the EXEC does (`what`, REXX
+    code lines of a `tell`, reading the variables `exposed`), then how to use
+    it, rc 0; USAGE, for operands it cannot take, says why, then the same
+    lines, rc 24 (`RC_USAGE`). Neither asks CP anything: they answer on any
+    system, as `( VERSION` does."""
     out = [
+        "/* ? or HELP: what it does and how to use it; asks CP nothing. */",
+        f"help: procedure expose me{exposed}",
+        *what,
+        "  call uselines",
+        "  return 0",
+        "",
         "usage: procedure expose me",
         "  call tell me':' arg(1)",
+        "  call uselines",
+        f"  return {RC_USAGE}",
+        "",
+        "uselines: procedure expose me",
     ]
     for line in lines:
         out.extend(rexx_assign("line", line, indent=2))
         out.append("  call tell line")
-    out.append(f"  return {RC_USAGE}")
+    out.append("  return")
     return out
 
 
@@ -804,11 +826,17 @@ def _dispatcher(out: _Exec, *, review: bool, verbs: list[tuple[str, str]], fallb
     # space(): a run of blanks (or trailing blanks) must not count as an operand.
     out.code("parse upper arg operands '(' opts", "operands = space(operands)",
              "parse var operands verb rest")
-    # ( VERSION before the member check: it answers wherever the EXEC is.
+    # ( VERSION and ? (HELP) before the member check: they answer wherever
+    # the EXEC is, asking CP nothing.
     version = [
         "if opts == 'VERSION' then",
         "  if operands == '' then exit version()",
         "  else exit usage('VERSION takes no operands.')",
+    ]
+    help_ = [
+        f"if wordpos(verb, '{' '.join(HELP_WORDS)}') > 0 then",
+        "  if rest == '' then exit help()",
+        "  else exit usage(verb 'takes no operands.')",
     ]
     if review:
         out.code(
@@ -818,6 +846,7 @@ def _dispatcher(out: _Exec, *, review: bool, verbs: list[tuple[str, str]], fallb
             "if opts == 'REVIEW' then review = 1",
             "else if opts == '' then nop",
             "else exit usage('Unknown option:' opts)",
+            *help_,
         )
     else:
         out.code(
@@ -826,6 +855,7 @@ def _dispatcher(out: _Exec, *, review: bool, verbs: list[tuple[str, str]], fallb
             "review = 0",
             "if opts == '' then nop",
             "else exit usage('Unknown option:' opts)",
+            *help_,
         )
     out.code("call onmember", "if result <> 0 then exit result", "select")
     for verb, call in verbs:
@@ -963,6 +993,7 @@ def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -
             "BKRSUBMT                lists this member's jobs (or: LIST)",
             "BKRSUBMT name           submits one job (or: JOB name)",
             "BKRSUBMT ALL            submits every job of this member",
+            "BKRSUBMT ?              says how to use it (or: HELP)",
             (("BKRSUBMT DUE hh:mm day date  submits the jobs due at that "
               f"minute: {_DUE_OPERANDS}, so DUE alone submits what is due now; "
               "nothing calls it by itself: have the site's scheduler run EXEC "
@@ -1001,17 +1032,24 @@ def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -
                              " verb rest review job. sched. away. awaysched."), "",
              *_ROUTINE_DUEMISSED, "", *_ROUTINE_NOMINUTE, "", *_QUERY_ROUTINES, "", *_TELL_ROUTINE, "")
     out.code(*_routines_common(" 'JOB'", dialect, server, elsewhere=True), "")
-    keywords = " ".join(verb for verb, _ in _SUBMIT_VERBS if verb)
+    # HELP too: a job named HELP is sent with JOB HELP (`?` names no job).
+    keywords = " ".join([*(verb for verb, _ in _SUBMIT_VERBS if verb), "HELP"])
     out.code(*(_filled(line, {"{keywords}": keywords}) for line in _ROUTINES_ELSEWHERE), "")
     out.code(*_ROUTINE_SENDALL, "", *_ROUTINE_VERSION, "")
     out.code(
-        *_usage_routine(
+        *_help_routine(
+            [
+                "  call tell me': submits the backup jobs of member' member,",
+                "    'of cluster' cluster 'to its backup server' server';',",
+                "    'it runs on member' member 'only.'",
+            ],
+            " member cluster server",
             [
                 "Use: BKRSUBMT, BKRSUBMT LIST, BKRSUBMT ALL, BKRSUBMT name,",
                 "     BKRSUBMT JOB name or BKRSUBMT DUE hh:mm day date, each",
                 "     optionally followed by ( REVIEW; date: dd or yyyymmdd;",
                 "     BKRSUBMT ( VERSION says which compile wrote it",
-            ]
+            ],
         )
     )
     return out.text()
@@ -1077,6 +1115,7 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
             "",
             "BKREXPIR                shows what is configured (or: LIST)",
             *(f"BKREXPIR {verb:<14} {texts[verb]}" for verb in verbs),
+            "BKREXPIR ?              says how to use it (or: HELP)",
             (("BKREXPIR DUE hh:mm day date  runs what is due at that minute, "
               f"PREVIEW first: {_DUE_OPERANDS}; nothing calls it by itself: have "
               "the site's scheduler run EXEC BKREXPIR DUE every minute"), 24),
@@ -1114,8 +1153,14 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
              *several, *_ROUTINE_EXPMISSED, "", *_ROUTINE_NOMINUTE, "", *_QUERY_ROUTINES, "", *_TELL_ROUTINE, "")
     out.code(*_routines_common("", dialect, server), "", *_ROUTINE_VERSION, "")
     usage = "Use: BKREXPIR, BKREXPIR LIST, " + ", ".join(f"BKREXPIR {verb}" for verb in verbs)
-    out.code(*_usage_routine([usage + ",", "     or BKREXPIR DUE hh:mm day date (date: dd or yyyymmdd);",
-                              "     BKREXPIR ( VERSION says which compile wrote it"]))
+    what = [
+        "  call tell me': runs catalog expiry for cluster' cluster': sends',",
+        "    'EXPIRE to the catalog server' server 'of member' member';',",
+        "    'it runs on member' member 'only.'",
+    ]
+    out.code(*_help_routine(what, " member cluster server",
+                            [usage + ",", "     or BKREXPIR DUE hh:mm day date (date: dd or yyyymmdd);",
+                             "     BKREXPIR ( VERSION says which compile wrote it"]))
     return out.text()
 
 
@@ -1733,20 +1778,16 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
             out.assign(f"p.{i}", dialect.text("query_filepool", pool=pool), name=True)
     out.code(
         "",
-        "/* ( VERSION alone: which compile wrote it; asks CP nothing. */",
+        "/* ( VERSION alone: which compile wrote it; ? or HELP alone: how */",
+        "/* to use it. Neither asks CP anything. */",
         "parse upper arg operands '(' opts",
         "if space(translate(opts, ' ', ')')) == 'VERSION' then",
         "  if words(operands) = 0 then exit version()",
+        "if space(arg(1)) == '?' then exit help()",
+        "if space(translate(arg(1))) == 'HELP' then exit help()",
         "/* Blanks are no operands: 'EXEC BKRSTART' opts, with opts empty. */",
         "if words(arg(1)) = 0 then nop",
-        "else do",
-        "  call tell me': it takes no operands, not' strip(arg(1))'.'",
-        "  call tell 'Use:' me '(no operands), from the PROFILE EXEC of',",
-        "    'AUTOLOG1 on'",
-        "  call tell '     member' member'; or' me '( VERSION: which compile',",
-        "    'wrote it.'",
-        f"  exit {RC_USAGE}",
-        "end",
+        "else exit usage('it takes no operands, not' strip(arg(1))'.')",
         "call onmember",
         "if result <> 0 then exit result",
         "first = 0",
@@ -1781,8 +1822,16 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
         "exit first",
         "",
     )
+    what = [
+        "  call tell me': starts the Backup Manager machines of member',",
+        "    member 'of cluster' cluster', those not logged on yet;',",
+        "    'it runs on member' member 'only.'",
+    ]
     out.code(*_guard_routine(dialect, name, _every_member(model)), "", *_QUERY_ROUTINES, "", *_TELL_ROUTINE, "",
-             *_ROUTINE_VERSION, "")
+             *_ROUTINE_VERSION, "",
+             *_help_routine(what, " member cluster",
+                            [f"Use: {START_FILE} (no operands), from the PROFILE EXEC of AUTOLOG1 on",
+                             f"     member {name}; or {START_FILE} ( VERSION: which compile wrote it."]), "")
     out.code(*_start_routines(order, model.catalog, dialect, apart=apart, member=name))
     return out.text()
 
