@@ -246,7 +246,6 @@ from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.records import dataclass
 from bkrdsl.source import Source, Span, span_through
 from bkrdsl.syntax.build import doc_above, doc_line
-from bkrdsl.syntax.messages import BLANK_PAIRS_BEGUN
 from bkrdsl.syntax.reader import MAX_READ_AFTER_ERROR
 
 #: The grammar this parser was written for: sha256 of grammar/bkr.lark without
@@ -445,6 +444,28 @@ _LONG_BEGUN = frozenset(k[:n] for k in STATEMENT_KEYWORDS for n in range(9, len(
 _HYPHEN_BEGUN = frozenset(
     k[:n] for k in KEYWORDS if "-" in k for n in range(k.index("-") + 1, len(k))
 ) - KEYWORDS
+#: A statement's keyword and the keywords written right after it (`to disk`, `run on`):
+#: typed with a `-` for the blank and cut short (`to-d`, `run-o`), one word that no user
+#: ID is (CP writes those in capitals), in a group body the statement being typed
+#: (`BLANK_PAIRS_BEGUN`; `Recovery.match_begun`, `_GROUP_STOPS`).
+BLANK_PAIRS = {
+    "to": ("disk", "tape"),
+    "run": ("on",),
+    "expire": ("on",),
+    "catalog": ("local", "shared"),
+    "tape": ("manager",),
+    "single": ("group", "user"),
+    "identity": ("group", "user"),
+    "include": ("minidisk", "sfs"),
+    "exclude": ("minidisk", "sfs"),
+}
+#: Each pair of BLANK_PAIRS typed with a `-` for its blank, up to a letter of its second
+#: keyword or past it (`to-d`, `to-disk`): in small letters, as keywords are typed.
+BLANK_PAIRS_BEGUN = frozenset(
+    f"{head}-{second[:n]}" for head, seconds in BLANK_PAIRS.items() for second in seconds for n in range(1, len(second) + 1)
+)
+
+
 #: The words that end a run of user IDs in a group body (_Parser._group_users), for
 #: `_next` to decide: `match`, the first words of CP directory lines, which `_next`
 #: gives up on where they start a line (`Recovery.foreign_in_group`), and `and`,
@@ -2494,7 +2515,7 @@ class _Parser:
                     raise _GiveUp  # `descripti` alone on its line, `description`: no user ID (Recovery.match_begun)
                 if tok[FIRST] and (tok[TEXT] in _HYPHEN_BEGUN or tok[TEXT] in BLANK_PAIRS_BEGUN) and alone:
                     # `job-s` alone on its line, `job-suffix`, `to-d`, `to disk`: no user ID
-                    # (Recovery.hyphen_begun, messages.BLANK_PAIRS_BEGUN)
+                    # (Recovery.hyphen_begun, BLANK_PAIRS_BEGUN)
                     raise _GiveUp
                 if self._group_ends(name.text, brace_at, entries):
                     break  # its `}` missing before the next statement

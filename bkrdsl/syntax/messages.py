@@ -191,28 +191,6 @@ def shown(text: str, limit: int = 40) -> str:
     return f"`{text}`"
 
 
-#: A statement's keyword and the keywords written right after it (`to disk`, `run on`):
-#: typed with a `-` for the blank and cut short (`to-d`, `run-o`), one word that no user
-#: ID is (CP writes those in capitals), in a group body the statement being typed
-#: (`BLANK_PAIRS_BEGUN`; `Recovery.match_begun`, the fast parser's `_GROUP_STOPS`).
-BLANK_PAIRS = {
-    "to": ("disk", "tape"),
-    "run": ("on",),
-    "expire": ("on",),
-    "catalog": ("local", "shared"),
-    "tape": ("manager",),
-    "single": ("group", "user"),
-    "identity": ("group", "user"),
-    "include": ("minidisk", "sfs"),
-    "exclude": ("minidisk", "sfs"),
-}
-#: Each pair of BLANK_PAIRS typed with a `-` for its blank, up to a letter of its second
-#: keyword or past it (`to-d`, `to-disk`): in small letters, as keywords are typed.
-BLANK_PAIRS_BEGUN = frozenset(
-    f"{head}-{second[:n]}" for head, seconds in BLANK_PAIRS.items() for second in seconds for n in range(1, len(second) + 1)
-)
-
-
 #: English words for a keyword, too far from it for a typo (`expiration`, the
 #: noun, for `expire`): did_you_mean offers the keyword where it fits.
 KEYWORD_SYNONYMS = {

@@ -47,6 +47,7 @@ from bkrdsl.diagnostics import Diagnostic, Fix
 from bkrdsl.records import dataclass
 from bkrdsl.source import Source, Span
 from bkrdsl.syntax import codes, messages
+from bkrdsl.syntax.fast import BLANK_PAIRS, BLANK_PAIRS_BEGUN
 
 #: The characters a name may hold after its first (grammar/bkr.lark, NAME): a
 #: name that follows one of them directly was cut from a longer word.
@@ -3451,11 +3452,11 @@ class Recovery:
         if text.lower() in messages.TAPE_SETTINGS:
             inner = open_blocks(ip.parser_state.value_stack)
             tape = bool(inner) and messages.tape_setting(text, inner[-1].kind)
-        if text in messages.BLANK_PAIRS_BEGUN and tok.start_pos in self.statement_words:
+        if text in BLANK_PAIRS_BEGUN and tok.start_pos in self.statement_words:
             # `to-d` alone on a group body's line (match_begun): `to disk` being typed with
             # a `-` for the blank, as in a job (hyphen_for_blank), not a user ID
             head, rest = text.split("-")
-            meant = f"{head} {next(k for k in messages.BLANK_PAIRS[head] if k.startswith(rest))}"
+            meant = f"{head} {next(k for k in BLANK_PAIRS[head] if k.startswith(rest))}"
             self.report(messages.hyphen_for_blank(text, meant, self.span_of(tok)), tok.start_pos)
             return self.skip_statement(ip, tok)
         words = messages.statement_meant(
@@ -4980,7 +4981,7 @@ class Recovery:
         that BKR021 would call a statement besides; and a hyphenated keyword typed up to
         its hyphen or past it, alone on its line (`job-s`, `logon-w`: `hyphen_begun`),
         or two keywords typed with a `-` for their blank (`to-d`, `run-o`:
-        `messages.BLANK_PAIRS_BEGUN`), BKR012 as after a list's names, first in the body
+        `BLANK_PAIRS_BEGUN`), BKR012 as after a list's names, first in the body
         or after its IDs alike, and before the body's `}` on its line as alone."""
         state = self.parser_state
         word = str(tok.value)
@@ -4990,7 +4991,7 @@ class Recovery:
         if not word.islower() or full and not self.too_long_begun(word):
             return False  # a keyword that may be a user ID (`identity`): BKR021's
         begun = word.isalpha() and "match".startswith(word)
-        if not (begun or self.too_long_begun(word) or self.hyphen_begun(word) or word in messages.BLANK_PAIRS_BEGUN):
+        if not (begun or self.too_long_begun(word) or self.hyphen_begun(word) or word in BLANK_PAIRS_BEGUN):
             return False
         text = self.source.text
         end = text.find("\n", tok.end_pos)

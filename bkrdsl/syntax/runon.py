@@ -45,7 +45,7 @@ line (`descripti`) it is the parser's BKR012, in full first on its line
 hyphenated keyword typed up to its hyphen or past it alone on its line (`job-s`,
 `logon-w`), or two keywords joined by a `-` for their blank (`to-d`, `run-o`), nor
 such a word before the body's `}` on its line (`private-v }`): the parser's BKR012
-(`Recovery.hyphen_begun`, `messages.BLANK_PAIRS_BEGUN`).
+(`Recovery.hyphen_begun`, `fast.BLANK_PAIRS_BEGUN`).
 """
 
 from __future__ import annotations
