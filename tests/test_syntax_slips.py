@@ -431,6 +431,14 @@ SLIPS = [
     ('monthly days with a comma', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly 1,15 02:00', "BKR004 74:27"),
     ('monthly days with a blank', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly 1 15 02:00', "BKR004 74:27"),
     ('monthly days in English with a blank', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly 1st 15th 02:00', "BKR004 74:27"),
+    # three days: one error (it was said twice, at the third day and again at the time),
+    # and without the time, or in English, the days still (not "remove `3`: write
+    # `monthly 1 2`", nor `3rd` as no statement's keyword)
+    ('monthly three days with blanks', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly 1 2 3 02:00', "BKR004 74:27"),
+    ('monthly four days with blanks', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly 1 2 3 4 02:00', "BKR004 74:27"),
+    ('monthly three days, no time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly 1 2 3', "BKR004 74:27"),
+    ('monthly three days in English', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly 1st 2nd 3rd 02:00', "BKR004 74:27"),
+    ('monthly three purge days', 'purge weekly sun 03:00', 'purge monthly 1 2 3 03:00', "BKR004 23:19"),
     ('monthly purge days', 'purge weekly sun 03:00', 'purge monthly 1,15 03:00', "BKR004 23:19"),
     # and without their time: the days still, not a `,` that cannot appear, nor a time missing
     ('monthly days with a comma, no time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 monthly 1,15', "BKR004 74:27"),
@@ -1331,6 +1339,12 @@ HELPED = [
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 1 15 02:00",
      ("write a job for each day, the same but for its `run`: `monthly 1 02:00` and `monthly 15 02:00`"
       " (a schedule names one day: its number, the month's last day, `monthly last-day 02:00`, or a weekday, `monthly first|second|third|fourth|last DAY 02:00`)")),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 1 2 3 02:00",
+     ("write a job for each day, the same but for its `run`: `monthly 1 02:00` and `monthly 2 02:00` and `monthly 3 02:00`"
+      " (a schedule names one day: its number, the month's last day, `monthly last-day 02:00`, or a weekday, `monthly first|second|third|fourth|last DAY 02:00`)")),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 1 2 3",
+     ("write a job for each day, the same but for its `run`: `monthly 1 HH:MM` and `monthly 2 HH:MM` and `monthly 3 HH:MM`"
+      " (a schedule names one day: its number, the month's last day, `monthly last-day HH:MM`, or a weekday, `monthly first|second|third|fourth|last DAY HH:MM`)")),
     # not "or purge more often: `weekly DAY 03:00`" alone: a member has one purge schedule
     ("purge weekly sun 03:00", "purge monthly 1 15 03:00",
      ("keep one day, `purge monthly 1 03:00` (its number, the month's last day, `purge monthly last-day 03:00`, or a weekday, `purge monthly first|second|third|fourth|last DAY 03:00`); a member has one `purge` schedule, so to purge more than once a"

@@ -316,7 +316,9 @@ SYNTAX = register(
     and weekdays after an ordinal (`monthly first sun,sat 02:00`, or
     separated by blanks, `monthly first sun sat 02:00`, where `sat` would
     read as the time), also a third day or a `,` after the second (`monthly
-    1 15, 20 02:00`). The same day written twice (`monthly 1,1 02:00`,
+    1 15, 20 02:00`), with the time or without it (`monthly 1 2 3`; two days
+    without it, `monthly 1 15`, read the second as the time, BKR313): one
+    error, not a second at the time. The same day written twice (`monthly 1,1 02:00`,
     `monthly first sun,sunday 02:00`) is that error too, which says so:
     its help writes the day once, and so does its fix where the time follows.
     The ordinal of the Nth weekday written as a number (`monthly 1st sun

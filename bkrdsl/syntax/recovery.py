@@ -812,6 +812,10 @@ class Recovery:
             if any(begin < at < end for begin, end in self.glued):
                 return None  # inside a word already reported as keywords run together
             self.reported_at.add(at)
+        if diag in self.diagnostics:
+            # the same slip met again at a later token of it (`monthly 1 2 3 02:00`: the
+            # days at `3`, read on after the number, and again at `02:00`): said once
+            return None
         if len(self.diagnostics) >= MAX_REPORTED:
             self.hidden += 1
             self.first_hidden = self.first_hidden or diag.span
@@ -4196,6 +4200,11 @@ class Recovery:
                 return messages.words_after_statement(
                     words, name, self.describe(previous), statement, self.source.span(tok.start_pos, tail)
                 )
+        days = self.monthly_days(ip, tok)
+        if days is not None:
+            # `monthly 1 15 02:00`: `15` was read as the time; first, as a third day with
+            # the time after it (`monthly 1st 2nd 3rd 02:00`) is no statement's keyword
+            return days[0]
         following = self.peek_token(ip)
         number = str(tok.value).isdigit()  # a number starts no statement, known or not
         if following is not None and following.type == "NAME" and following.line == tok.line and not number:
@@ -4213,9 +4222,6 @@ class Recovery:
         if leaves[1].type in ("USER", "MANAGER"):
             name += f" {str(leaves[1].value).lower()}"
         statement = " ".join(self.source.text[first.start_pos : previous.end_pos].split())
-        days = self.monthly_days(ip, tok)
-        if days is not None:
-            return days[0]  # `monthly 1 15 02:00`: `15` was read as the time
         numbered = self.monthly_numbered_ordinal(state, tok)
         if numbered is not None:
             return numbered
@@ -4387,9 +4393,9 @@ class Recovery:
         if len(days) < 2:
             return None
         written = text[(days[0] if ordinal is None else ordinal).start() : days[-1].end()]
-        if time is None and "," not in written and (ordinal is None or len(days) < 3):
+        if time is None and "," not in written and len(days) < 3:
             # `monthly 1 15`, `monthly first sun sat`: read as the time (BKR313); a
-            # third weekday is not (`monthly first sun sat mon`)
+            # third day is not (`monthly 1 2 3`, `monthly first sun sat mon`)
             return None
         span = self.source.span((days[0] if ordinal is None else ordinal).start(), days[-1].end())
         if ordinal is None:
