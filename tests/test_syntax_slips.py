@@ -121,6 +121,8 @@ SLIPS = [
     ('weekly sun-sat', 'weekly sat 22:00', 'weekly mon-fri 22:00', "BKR314 55:26"),
     ('address with 0x', 'exclude minidisk * 0190 019D 019E', 'exclude minidisk * 0x190 019D 019E', "BKR310 53:24"),
     ('range with colon', 'include minidisk * 0100-0FFF', 'include minidisk * 0100:0FFF', "BKR310 52:24"),
+    ('range with two dots', 'include minidisk * 0100-0FFF', 'include minidisk * 0100..0FFF', "BKR310 52:24"),
+    ('range with colon in a member', 'exclude minidisk LNX* 0192', 'exclude minidisk LNX* 0192:0193', "BKR310 13:27"),
     ('range spaced', 'include minidisk * 0100-0FFF', 'include minidisk * 0100 - 0FFF', "BKR004 52:24"),
     ('range with to', 'include minidisk * 0100-0FFF', 'include minidisk * 0100 to 0FFF', "BKR004 52:24"),
     ('addr 5 digits', 'include minidisk * 0191\n    to disk', 'include minidisk * 00191\n    to disk', "BKR310 63:24"),
@@ -2563,6 +2565,39 @@ def test_a_second_run_statement_s_help_says_when_its_two_jobs_meet(second, note,
     (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert found.code == "BKR115"
     assert found.help.endswith("write two jobs, the same but for their names and their `run`" + note), found.help
+
+
+#: A minidisk range joined as other tools join one: (written, the range it means,
+#: whether the fix writes it). Was BKR310's generic help, "an address is 1-4 hex digits
+#: ...", which did not say the `:` was the slip. A `.` alone is CP's count of devices
+#: (`0100.16`), no range: the generic message.
+RANGES_JOINED = [
+    ("0100:0FFF", "0100-0FFF", True),
+    ("0100..0FFF", "0100-0FFF", True),
+    ("0100...0FFF", "0100-0FFF", True),
+    ("0FFF:0100", "0100-0FFF", False),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "meant", "fixed"), RANGES_JOINED, ids=[r[0] for r in RANGES_JOINED])
+def test_a_range_joined_otherwise_is_named_with_its_form(written, meant, fixed, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("include minidisk * 0100-0FFF", f"include minidisk * {written}", 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    joiner = written.strip("0123456789ABCDEF")
+    assert (found.code, found.span.line, found.span.column) == ("BKR310", 52, 24)
+    assert found.message == f"`{written}` is not a minidisk address or range: a range is written FIRST-LAST, `{meant}`"
+    assert found.help.startswith(f"write `{meant}`: a range joins its addresses with `-`, not `{joiner}`")
+    assert _fix_writes(found) == (meant if fixed else None)
+    if fixed:
+        assert apply_edits(text, found.fix.edits) == BASE
+
+
+def test_a_count_of_devices_is_not_read_as_a_range():
+    text = BASE.replace("include minidisk * 0100-0FFF", "include minidisk * 0100.0FFF", 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.message, found.fix) == ("BKR310", "`0100.0FFF` is not a minidisk address or range", None)
 
 
 #: After a member's volume labels, what is still one more label: a word in capitals, or

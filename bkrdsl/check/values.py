@@ -62,6 +62,11 @@ INVALID_ADDRESS = register(
     the range read as a user ID as well; the owner is judged (BKR116,
     BKR406) once it stands first. (`*` after an address, `include minidisk
     0191 *`, is BKR406's or BKR116's, which write the line the right way.)
+    A range whose addresses are joined as other tools join them (`0100:0FFF`,
+    `0100..0FFF`) is named for it: the message writes it FIRST-LAST
+    (`0100-0FFF`), and so does the fix (in reverse order, `0FFF:0100`, the
+    help writes it the right way round, with no fix). A `.` alone is not
+    read so: CP writes `0100.16` for sixteen devices from 0100.
 
     Failing example:
 
@@ -633,7 +638,7 @@ def addresses(model: Model):
             if w is owner:
                 continue
             if rng is None:
-                yield INVALID_ADDRESS(
+                yield _range_joined_otherwise(w) or INVALID_ADDRESS(
                     f"{quoted(w.text)} is not a minidisk address or range",
                     w.span,
                     help="an address is 1-4 hex digits (0191); a range is FIRST-LAST (0100-0FFF); `*` is every address",
@@ -665,6 +670,37 @@ def addresses(model: Model):
                 d.address.span,
                 help="an address is 1-4 hex digits, e.g. 191 or 0191",
             )
+
+
+#: Two addresses joined as other tools join a range (`0100:0FFF`, a range in some
+#: languages' slices; `0100..0FFF`, in others): not CP's `0100.16`, a count of devices.
+_RANGE_JOINED = re.compile(r"([0-9A-Fa-f]{1,4})(:|\.\.\.?)([0-9A-Fa-f]{1,4})")
+
+
+def _range_joined_otherwise(w: ast.Word) -> Diagnostic | None:
+    """BKR310 for a range whose addresses are joined by `:` or `..` (`0100:0FFF`): the
+    range is meant, written FIRST-LAST (`0100-0FFF`), which the fix writes; in reverse
+    order (`0FFF:0100`) the help writes it the right way round, without a fix, as
+    REVERSED_RANGE does."""
+    m = _RANGE_JOINED.fullmatch(w.text)
+    if m is None:
+        return None
+    first, joiner, last = m.groups()
+    reversed_ = int(first, 16) > int(last, 16)
+    meant = f"{last}-{first}" if reversed_ else f"{first}-{last}"
+    message = f"{quoted(w.text)} is not a minidisk address or range: a range is written FIRST-LAST, `{meant}`"
+    if reversed_:
+        return INVALID_ADDRESS(
+            message,
+            w.span,
+            help=f"write `{meant}`: a range joins its addresses with `-`, not `{joiner}`, the lower first",
+        )
+    return INVALID_ADDRESS(
+        message,
+        w.span,
+        help=f"write `{meant}`: a range joins its addresses with `-`, not `{joiner}`",
+        fix=Fix(f"Write `{meant}`", (Edit(w.span, meant),)),
+    )
 
 
 #: An address or range where a minidisk selection's owner goes (`0190`, `0191-01FF`).
