@@ -418,6 +418,16 @@ SLIPS = [
     # a `shared-volume` inside a member block its `}` closes: that is the slip
     ('shared-volume inside a member block', 'member VMSYS4 { workers 2  private-volume M4PRV1 }\n\n  shared-volume VMCOM1\n',
      'member VMSYS4 {\n    workers 2\n    shared-volume VMCOM1\n  }\n', "BKR013 18:5"),
+    # a catalog's or Tape Manager's scope starting a line of a member, job or expire block,
+    # alone or before its statement's keyword: misplaced there (was BKR004 "`shared`
+    # cannot appear here", whose help named no place)
+    ('scope alone in a job', '    backup APPS full\n', '    backup APPS full\n    shared\n', "BKR013 70:5"),
+    ('catalog shared swapped in a member', '    workers 4\n    private-volume M2PRV1\n',
+     '    workers 4\n    shared catalog server BKRSVSFS pool BKRPOOL on VMSYS1\n    private-volume M2PRV1\n', "BKR013 12:5"),
+    ('tape manager shared swapped in a job', '    backup APPS full\n', '    backup APPS full\n    shared tape manager\n',
+     "BKR013 70:5"),
+    ('local scope in an expire block', '    preview daily 01:00\n', '    local\n    preview daily 01:00\n', "BKR013 22:5"),
+    ('shared-volume in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD DB2PRD\n    shared-volume VMCOM2 }', "BKR013 46:5"),
     # a `,` after a whole statement at the end of its line, as if the list went on
     ('comma after a schedule', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 daily 02:00,', "BKR015 74:30"),
     ('comma after the addresses', 'include minidisk * 0100-0FFF', 'include minidisk * 0100-0FFF,', "BKR015 52:33"),
@@ -2565,6 +2575,49 @@ def test_a_second_run_statement_s_help_says_when_its_two_jobs_meet(second, note,
     (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert found.code == "BKR115"
     assert found.help.endswith("write two jobs, the same but for their names and their `run`" + note), found.help
+
+
+#: A statement of the cluster block, or its scope, in another block: (the clean text,
+#: the text written, the one BKR013's message and help). Each says where it belongs.
+CLUSTER_ONLY_ELSEWHERE = [
+    ("    backup APPS full\n", "    backup APPS full\n    shared catalog server BKRSVSFS pool BKRPOOL on VMSYS1\n",
+     "`shared` cannot appear inside a `job` block",
+     ("`shared` is a catalog's scope, written after `catalog`: `catalog shared ...` belongs directly inside"
+     " `cluster NAME { ... }`: move it out of `job APPSFULL`, after its `}`")),
+    ("    backup APPS full\n", "    backup APPS full\n    shared tape manager\n",
+     "`shared` cannot appear inside a `job` block",
+     ("`shared` is Tape Manager's scope, written after `tape manager`: `tape manager shared ...` belongs directly"
+     " inside `cluster NAME { ... }`: move it out of `job APPSFULL`, after its `}`")),
+    ("    workers 4\n", "    workers 4\n    local\n",
+     "`local` cannot appear inside a `member` block",
+     ("`local` is the scope of a catalog or of Tape Manager, written in `catalog local ...` or `tape manager"
+     " local ...`, statements that belong directly inside `cluster NAME { ... }`: write it there, not in `member VMSYS2`")),
+    # the statements themselves (these read well already)
+    ("    workers 4\n", "    workers 4\n    catalog shared server BKRSVSFS pool BKRPOOL on VMSYS2\n",
+     "`catalog` cannot appear inside a `member` block",
+     "`catalog` belongs directly inside `cluster NAME { ... }`: move it out of `member VMSYS2`, after its `}`"),
+    ("    workers 4\n", "    workers 4\n    shared-volume VMCOM2\n",
+     "`shared-volume` cannot appear in a `member` block",
+     "`shared-volume` belongs directly inside `cluster NAME { ... }`: `shared-volume VMCOM1`"),
+    # in a group body (was "move it to the block it belongs in (see docs/language.md)")
+    ("{ CICSPRD DB2PRD }", "{ CICSPRD DB2PRD\n    shared-volume VMCOM2 }",
+     "`shared-volume` cannot appear inside a `group` block",
+     "`shared-volume` belongs directly inside `cluster NAME { ... }`: move it out of `group APPS`, after its `}`"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "message", "help"), CLUSTER_ONLY_ELSEWHERE, ids=[c[1].split()[-2] for c in CLUSTER_ONLY_ELSEWHERE]
+)
+def test_a_cluster_statement_or_its_scope_elsewhere_says_where_it_belongs(clean, written, message, help, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    assert clean in BASE
+    text = BASE.replace(clean, written, 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.help, found.fix) == ("BKR013", message, help, None)
+    assert too_long(found, analysis.sources) == []
 
 
 #: A minidisk range joined as other tools join one: (written, the range it means,

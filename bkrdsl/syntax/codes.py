@@ -932,7 +932,14 @@ MISPLACED = register(
     as more names of a list before them (`shared-volume VMCOM1 private volume
     M1PRV1` is not three volume labels), except names the list may hold
     (in a member block, `private-volume M1PRV1 SHARED VOLUME` is three) and
-    the user IDs of a group.
+    the user IDs of a group; on a line of its own in a group body
+    (`shared-volume VMCOM2`), its help says so too.
+    A catalog's or Tape Manager's scope, `shared` or `local`, starting a line
+    of a `member`, `job` or `expire` block, alone or before its statement's
+    keyword (`shared catalog server BKRSVSFS ...`, the two words the other
+    way round), is this error too, not a word that cannot appear: the help
+    says whose scope it is, `catalog shared ...` or `tape manager shared
+    ...`, statements that belong directly in the cluster block.
 
     The most common cause is a `}` too many: it closes a block early, and the
     statements after it land outside. bkrc then points at the `}` that closed

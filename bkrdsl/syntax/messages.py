@@ -2371,6 +2371,13 @@ def misplaced_inside(
     elif lowered in ("single", "identity"):
         # a user or group declaration: in the cluster block or outside it, never in another block
         help_text = f"declare users and groups outside other blocks: move it out of {inner.title}, after its `}}`"
+    elif lowered in HYPHENATED_HOMES:
+        # `shared-volume VMCOM2` in a group body: where it belongs, as hyphenated_misplaced says
+        home, example = HYPHENATED_HOMES[lowered]
+        if home.startswith("directly inside"):
+            help_text = f"`{lowered}` belongs {home}: move it out of {inner.title}, after its `}}`"
+        else:
+            help_text = f"`{lowered}` belongs {home}: `{example}`"
     else:
         help_text = "move it to the block it belongs in (see docs/language.md)"
     if unclosed:
@@ -2387,6 +2394,39 @@ def misplaced_inside(
         span,
         help=help_text,
         related=related,
+    )
+
+
+def scope_misplaced(word: str, inner: Block, span: Span, brace: Span, statement: str | None) -> Diagnostic:
+    """`shared` (or `local`) where a statement starts in a `member`, `job` or `expire`
+    block: the scope of a catalog or of Tape Manager, whose statements belong directly
+    inside `cluster NAME { ... }` (SSI rules 4 and 7 want both shared). `statement`:
+    `catalog` or `tape` when that keyword follows it on its line (`shared catalog
+    server ...`, the two words the other way round). Was BKR004, "`shared` cannot appear
+    here", whose help named no place."""
+    lowered = word.lower()
+    out = f"move it out of {inner.title}, after its `}}`"
+    if statement == "catalog":
+        help_text = (
+            f"`{lowered}` is a catalog's scope, written after `catalog`: `catalog {lowered} ...` belongs"
+            f" directly inside `cluster NAME {{ ... }}`: {out}"
+        )
+    elif statement == "tape":
+        help_text = (
+            f"`{lowered}` is Tape Manager's scope, written after `tape manager`: `tape manager {lowered} ...`"
+            f" belongs directly inside `cluster NAME {{ ... }}`: {out}"
+        )
+    else:
+        help_text = (
+            f"`{lowered}` is the scope of a catalog or of Tape Manager, written in `catalog {lowered} ...`"
+            f" or `tape manager {lowered} ...`, statements that belong directly inside"
+            f" `cluster NAME {{ ... }}`: write it there, not in {inner.title}"
+        )
+    return codes.MISPLACED(
+        f"`{word}` cannot appear inside {in_block(inner.kind)}",
+        span,
+        help=help_text,
+        related=(Related(brace, f"{inner.title} starts here"),),
     )
 
 

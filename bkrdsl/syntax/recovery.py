@@ -83,6 +83,8 @@ _EXPIRY_MEMBERS_ALONE = re.compile(
 #: First words of the CP directory lines messages.foreign_line knows that Lark may
 #: read as names (`Recovery.foreign_after_list`; fast.py gives up on them there).
 _FOREIGN_FIRST_WORDS = frozenset({"USER", "IDENTITY", "MDISK", "BUILD", "SUBCONFIG"})
+#: The types of a catalog's or Tape Manager's scope (Recovery.misplaced_keyword).
+_SCOPES = frozenset({"SHARED", "LOCAL"})
 #: The type of a token no parser state accepts: text reported already, to be skipped
 #: (`Recovery.misplaced_at`).
 _SKIPPED = "SKIPPED"
@@ -4700,6 +4702,22 @@ class Recovery:
         if extra is not None:
             # `workers 4 each`: a keyword that starts no statement, after a whole one on its line
             self.report(extra, tok.start_pos)
+            return self.skip_statement(ip, tok)
+        if tok.type in _SCOPES and real and real[-1].kind in ("member", "job", "expire"):
+            # `shared catalog ...` (or `shared` alone) in a member, job or expire block:
+            # a catalog's or Tape Manager's scope, whose statement is the cluster's
+            inner = real[-1]
+            following = _BLANKS_THEN_WORD.match(self.source.text, tok.end_pos)
+            statement = following.group(1).lower() if following is not None else None
+            self.report(
+                messages.scope_misplaced(
+                    str(tok.value), inner, self.span_of(tok), self.span_of(inner.brace),
+                    statement if statement in ("catalog", "tape") else None,
+                ),
+                tok.start_pos,
+            )
+            if not accepted & {"RBRACE", "$END"}:
+                self.feed_types(ip, completion(Sim.of(ip)) or [], tok)
             return self.skip_statement(ip, tok)
         return self.unexpected(ip, tok, accepted, f"`{tok.value}` cannot appear here")
 
