@@ -16,6 +16,7 @@ from test_message_width import too_long
 
 from bkrdsl.fixes import apply_edits
 from bkrdsl.pipeline import analyse
+from bkrdsl.syntax.messages import KEYWORD_PLACES
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = (ROOT / "examples" / "prodssi.bkr").read_text(encoding="utf-8")
@@ -499,6 +500,21 @@ SLIPS = [
      "BKR012 19:3"),
     ('misspelt hyphenated keyword after private volumes', 'private-volume M1PRV1 }',
      'private-volume M1PRV1 job-sufix C }', "BKR012 9:52"),
+    # a keyword that starts no statement, in small letters after volume labels: no label
+    # (was read as the label SHARED, silently; BKR305 when too long for one, `incremental`)
+    ('scope after private volumes', 'private-volume M1PRV1 }', 'private-volume M1PRV1 shared }', "BKR004 9:52"),
+    ('scope after shared volumes', 'shared-volume VMCOM1', 'shared-volume VMCOM1 local', "BKR004 18:24"),
+    ('level after private volumes', 'private-volume M1PRV1 }', 'private-volume M1PRV1 incremental }', "BKR004 9:52"),
+    ('on after shared volumes', 'shared-volume VMCOM1', 'shared-volume VMCOM1 on VMSYS1', "BKR004 18:24"),
+    ('schedule word below private volumes', '    private-volume M2PRV1\n', '    private-volume M2PRV1\n    daily\n',
+     "BKR004 13:5"),
+    ('sfs alone below private volumes', '    private-volume M2PRV1\n', '    private-volume M2PRV1\n    sfs\n', "BKR004 13:5"),
+    ('scope between labels', 'private-volume M1PRV1 }', 'private-volume M1PRV1 shared M1PRV2 }', "BKR004 9:52"),
+    # ... `shared catalog` after them, the two words the other way round: misplaced, one error
+    ('catalog shared swapped below private volumes', '    private-volume M2PRV1\n',
+     '    private-volume M2PRV1\n    shared catalog server BKRSVSFS pool BKRPOOL on VMSYS1\n', "BKR013 13:5"),
+    # ... and alone below the cluster's labels, `shared-volume` being typed
+    ('shared alone below shared volumes', '  shared-volume VMCOM1\n', '  shared-volume VMCOM1\n  shared\n', "BKR012 19:3"),
     # English `onto` for `on`: not `on` and a name `to`
     ('onto for a disk\'s on', 'size 20 cyl on VMCOM1', 'size 20 cyl onto VMCOM1', "BKR012 34:33"),
     ('onto for run on', 'run on VMSYS1 daily 02:00', 'run onto VMSYS1 daily 02:00', "BKR012 74:9"),
@@ -2618,6 +2634,46 @@ def test_a_cluster_statement_or_its_scope_elsewhere_says_where_it_belongs(clean,
     (found,) = analysis.diagnostics
     assert (found.code, found.message, found.help, found.fix) == ("BKR013", message, help, None)
     assert too_long(found, analysis.sources) == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("keyword", sorted(KEYWORD_PLACES))
+def test_a_keyword_after_volume_labels_is_said_to_be_none(keyword, parser, monkeypatch):
+    # Every keyword that starts no statement, in small letters after a member's label:
+    # one error that says what the word is and where it is written, the label read on
+    # without it. In capitals it is a label (`SHARED`).
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("private-volume M1PRV1 }", f"private-volume M1PRV1 {keyword} }}", 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("BKR004", 9, 52)
+    assert found.message == (
+        f"`{keyword}` is a keyword, not a volume label: `private-volume` lists volume labels, which are written in capitals"
+    )
+    assert found.help.startswith(f"`{keyword}` {KEYWORD_PLACES[keyword]}.")
+    assert found.fix is None
+    assert too_long(found, analysis.sources) == []
+    (member,) = [m for m in analysis.program.main.clusters[0].members if m.name.text == "VMSYS1"]
+    assert [w.text for s in member.settings if s.keyword == "private-volume" for w in s.values] == ["M1PRV1"]
+    upper = BASE.replace("private-volume M1PRV1 }", f"private-volume M1PRV1 {keyword.upper()} }}", 1)
+    assert [d.code for d in analyse("prodssi.bkr", upper.encode("utf-8")).diagnostics if d.code < "BKR1"] == []
+
+
+def test_the_keywords_placed_are_those_that_start_no_statement():
+    from bkrdsl.syntax.fast import KEYWORDS, STATEMENT_KEYWORDS
+
+    assert set(KEYWORD_PLACES) == {k for k in KEYWORDS - STATEMENT_KEYWORDS if "-" not in k}
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_statement_read_as_labels_is_still_bkr021s(parser, monkeypatch):
+    # `retain 30 days` under a member's labels: a statement's line read as three labels,
+    # the warning BKR021 (its `days` is no keyword written as a label on its own)
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("    private-volume M2PRV1\n", "    private-volume M2PRV1\n    retain 30 days\n", 1)
+    assert [(d.code, d.span.line, d.span.column) for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics] == [
+        ("BKR021", 13, 5)
+    ]
 
 
 #: A minidisk range joined as other tools join one: (written, the range it means,

@@ -283,7 +283,9 @@ VOLUMES_READ_ON = register(
     One warning covers the run of labels from there to the end of its line
     and the lines after it that start so too, at its first label. The file
     still reads as before, and `bkrc fmt` keeps such a list's lines as
-    written, so it warns as before too.
+    written, so it warns as before too. (A keyword that starts no
+    statement, `shared`, `daily`, in small letters after a label, and not
+    in such a run, is no label at all: BKR004.)
 
     Failing example:
 

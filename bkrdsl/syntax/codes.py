@@ -141,6 +141,18 @@ SYNTAX = register(
     So is a user ID quoted inside an SFS path (`include sfs
     BKRPOOL:"CICSPRD".*`): a fix removes the quotes when the path without
     them is one word.
+    A keyword that starts no statement, written in small letters after a
+    volume list's labels (`private-volume M1PRV1 shared`, `shared-volume
+    VMCOM1 on VMSYS1`, `daily` alone on the line below the labels), is no
+    label, as a label is written in capitals (`QUERY DASD` shows them so):
+    the message says it is a keyword, the help what it is and where it is
+    written (`shared`, the scope of `catalog shared ...` or `tape manager
+    shared ...`, in the cluster block), and the list reads on without it.
+    A volume labelled so is written in capitals, `SHARED`. A statement's
+    keyword there, and the words after it on its line (`retain 30 days`),
+    are labels that BKR021 warns of; `shared catalog ...` on the line
+    after the labels of a member is that statement the other way round,
+    misplaced (BKR013).
     Names of a list written without their commas (`run on VMSYS1 VMSYS2
     VMSYS3 daily 02:00`, also before a block's `{`, `expire on VMSYS1
     VMSYS2 {`) are one error for the run, whose help writes the

@@ -273,6 +273,11 @@ STATEMENT_KEYWORDS = frozenset(
         "purge", "retain", "run", "shared-volume", "single", "tape", "to", "workers",
     )
 )
+#: The keywords that start no statement and have no hyphen (`shared`, `on`, `days`):
+#: one of them in small letters after volume labels is no label (`messages.KEYWORD_PLACES`
+#: says where each is written; Recovery.keyword_as_label). Here, not imported from
+#: messages.py, so that a clean file's check does not import the syntax errors' messages.
+_KEYWORD_PLACES = frozenset(k for k in KEYWORDS - STATEMENT_KEYWORDS if "-" not in k)
 
 
 #: A hyphenated keyword written without its hyphen, as one word (`jobsuffix`,
@@ -541,6 +546,15 @@ def _hyphenated_first(tok: tuple, addresses: bool) -> bool:
     we leave to it, as its lexer may read a keyword at its start apart (`catalog-n`)."""
     text = tok[TEXT]
     return tok[FIRST] and _KEYWORD_SHAPED.fullmatch(text) is not None and not (addresses and _HEX_RANGE.fullmatch(text))
+
+
+def _in_statement_run(labels: list, token: tuple) -> bool:
+    """Whether a label before `token` on its line reads like a statement keyword
+    (`retain 30 days`): a run BKR021 warns of, read as labels (Recovery.in_statement_run)."""
+    return any(
+        w.span.line == token[LINE] and w.text != w.text.upper() and w.text.lower() in STATEMENT_KEYWORDS
+        for w in labels
+    )
 
 
 def _keyword_begun_after_labels(tok: tuple, block: str) -> bool:
@@ -2823,6 +2837,14 @@ class _Parser:
                 if not self._word_after_labels():
                     raise _GiveUp
                 break
+            text = self.tokens[self.i][TEXT]
+            if (
+                text.lower() in _KEYWORD_PLACES
+                and text != text.upper()
+                and first[TEXT].lower() == keyword  # not `shared server ...`, the keyword respelt
+                and not _in_statement_run(values, self.tokens[self.i])
+            ):
+                raise _GiveUp  # `private-volume M1PRV1 shared`: a keyword, no label (Recovery.keyword_as_label)
             block = "member" if keyword == "private-volume" else "cluster"
             if _keyword_begun_after_labels(self.tokens[self.i], block):
                 # `ex` first on its line as `exclude` is typed: a statement's first word

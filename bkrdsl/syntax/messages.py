@@ -877,6 +877,60 @@ HYPHENATED_HOMES: dict[str, tuple[str, str]] = {
 }
 
 
+#: What each keyword that starts no statement, and has no hyphen, is and where it is
+#: written, for `keyword_as_label`'s help (a test checks that these are every such
+#: keyword of the grammar).
+_SCHEDULE_PLACE = (
+    "starts a schedule, written after `run on MEMBER` in a job or after `preview` or `purge` in an `expire` block"
+)
+KEYWORD_PLACES: dict[str, str] = {
+    "shared": (
+        "is the scope of `catalog shared ...` or `tape manager shared ...`, in the cluster block; a volume"
+        " every member reaches is listed in the cluster's `shared-volume`"
+    ),
+    "local": "is the scope of `catalog local ...` or `tape manager local ...`, in the cluster block",
+    "manager": "is written in `tape manager shared ...`, in the cluster block",
+    "server": "names the catalog's SFS server: `catalog shared server USERID`",
+    "pool": "names the catalog's file pool, `catalog shared pool POOL`, or a job's, `to disk pool NAME`",
+    "on": (
+        "names a member (`run on MEMBER`, `expire on MEMBER`, a catalog's `on MEMBER`) or a disk's volume"
+        " (`disk USER 191 size 10 cyl on VOLUME`)"
+    ),
+    "each": "is written in `on each member`, after `run` in a job or after `expire`",
+    "at": "gives where a disk starts on its volume: `disk USER 191 size 10 cyl on VOLUME at START`",
+    "size": "gives a disk's size: `disk USER 191 size 10 cyl`",
+    "days": "is written in `retain N days`, in an `expire` block",
+    "full": "is a backup's level: `backup GROUP full`, in a job",
+    "incremental": "is a backup's level: `backup GROUP incremental`, in a job",
+    "daily": _SCHEDULE_PLACE,
+    "weekly": _SCHEDULE_PLACE,
+    "monthly": _SCHEDULE_PLACE,
+    "manual": _SCHEDULE_PLACE,
+    **{nth: f"is written in a `monthly` schedule: `monthly {nth} sun 02:00`" for nth in ("first", "second", "third", "fourth", "last")},
+    "user": "is written in a declaration: `single user ID` or `identity user ID`",
+    "group": "is written in a declaration: `single group NAME { ... }` or `identity group NAME { ... }`",
+    "role": "is written in a declaration: `single user ID role ROLE`",
+    "minidisk": "is written in a selection: `include minidisk OWNER ADDRESS`, in a job or a member block",
+    "sfs": "is written in a selection: `include sfs POOL:USER.DIR`, in a job",
+}
+
+
+def keyword_as_label(word: str, keyword: str, span: Span) -> Diagnostic:
+    """`private-volume M1PRV1 shared`: a keyword that starts no statement, written as
+    keywords are (not in capitals), after the labels of a volume list, which read it
+    as one more label, silently (BKR305 when it was too long for one, `incremental`).
+    A volume label is written in capitals; the word fits no statement there. The
+    statement keywords are BKR021's (`retain 30 days` there: a statement's line read
+    as labels, a warning)."""
+    lowered = word.lower()
+    return codes.SYNTAX(
+        f"`{word}` is a keyword, not a volume label: `{keyword}` lists volume labels, which are written in capitals",
+        span,
+        help=f"`{lowered}` {KEYWORD_PLACES[lowered]}. If a volume is labelled {word.upper()}, write it so:"
+        f" `{word.upper()}`",
+    )
+
+
 #: The options of `tape manager` among them.
 TAPE_OPTIONS = frozenset(k for k, (home, _) in HYPHENATED_HOMES.items() if "tape manager" in home)
 #: The options of `catalog` among them.

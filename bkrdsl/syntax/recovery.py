@@ -85,6 +85,8 @@ _EXPIRY_MEMBERS_ALONE = re.compile(
 _FOREIGN_FIRST_WORDS = frozenset({"USER", "IDENTITY", "MDISK", "BUILD", "SUBCONFIG"})
 #: The types of a catalog's or Tape Manager's scope (Recovery.misplaced_keyword).
 _SCOPES = frozenset({"SHARED", "LOCAL"})
+#: The keywords of a volume list, as written (Recovery.keyword_as_label).
+_VOLUME_LISTS = frozenset({"private-volume", "shared-volume"})
 #: The type of a token no parser state accepts: text reported already, to be skipped
 #: (`Recovery.misplaced_at`).
 _SKIPPED = "SKIPPED"
@@ -4834,6 +4836,8 @@ class Recovery:
             return self.retype(tok, _SKIPPED)
         if low in _MEDIA_WORDS and self.action_left_out(tok):
             return self.retype(tok, self.facts.keywords[low])
+        if low in messages.KEYWORD_PLACES and self.keyword_as_label(tok):
+            return self.retype(tok, _SKIPPED)
         keyword = self.facts.keywords.get(low)
         if keyword is not None and self.keyword_twice(tok, keyword, low):
             return self.retype(tok, _SKIPPED)
@@ -4904,6 +4908,49 @@ class Recovery:
         if listed is None or listed[0] != "volume" or not listed[2]:
             return False
         self.statement_words.add(tok.start_pos)
+        return True
+
+    def keyword_as_label(self, tok: Token) -> bool:
+        """`private-volume M1PRV1 shared`, `shared-volume VMCOM1 on VMSYS1`: a keyword that
+        starts no statement (messages.KEYWORD_PLACES), not in capitals, after a volume
+        list's labels, which Lark reads as one more label. A label is written in
+        capitals, and no statement takes the word there: report it, and read on without
+        it (marked to be skipped). A statement keyword is BKR021's (a statement's line
+        read as labels); `shared` alone on its line after the cluster's labels is
+        `shared-volume` being typed, as where a cluster statement starts: its first
+        word (word_after_labels). The fast parser gives up on such a word
+        (`_Parser.names_setting`)."""
+        state = self.parser_state
+        word = str(tok.value)
+        if state is None or tok.start_pos is None or word == word.upper():
+            return False
+        actions = state.parse_conf.states[state.position]
+        if "RBRACE" not in actions and "$END" not in actions:
+            return False  # the list's first label, which the statement needs
+        listed = self.list_of(state.value_stack)
+        if listed is None or listed[0] != "volume" or not listed[2]:
+            return False
+        if listed[1] not in _VOLUME_LISTS:
+            return False  # the list's keyword read for another word (`shared server`, BKR012): its slip
+        if self.hyphen_spaced(tok) is not None:
+            return False  # `shared volume W`: `shared-volume` without its hyphen (hyphen_missing)
+        if self.in_statement_run(tok):
+            return False  # `retain 30 days` read as labels: BKR021's
+        if self.scope_before_statement(tok):
+            # `shared catalog server ...` on the line after a member's labels: the two
+            # words the other way round, misplaced (misplaced_keyword), not a label
+            self.statement_words.add(tok.start_pos)
+            return True
+        sim = self.sim_here()
+        fitting = {t for t in set(actions) & self.statements if sim is not None and sim.fits([t])}
+        if self.hyphenated_begun_alone(tok, fitting):
+            # `shared` alone after the cluster's labels, as `shared-volume` is typed (the
+            # table's state after a label is shared with the member's: only the statements
+            # that fit here, word_after_addresses)
+            self.statement_words.add(tok.start_pos)
+            return True
+        self.report(messages.keyword_as_label(word, listed[1], self.span_of(tok)), tok.start_pos)
+        self.dropped.add(tok.start_pos)
         return True
 
     def word_after_addresses(self, tok: Token) -> bool:
@@ -5820,12 +5867,51 @@ class Recovery:
             # the keyword would be misplaced (a job reopened around `to` and its value
             # missing before the `}`, two errors); as a label the `}` closes the block
             # early, the one slip, and what follows reopens it (only_inside names the `}`).
-            return self.retype(tok, "NAME")
+            return self.read_as_label(tok, listed[1])
         if not misplaced and (rest is None or (after not in ("}", "") and rest[0] not in self.statements)):
             return None
         ahead = sim.copy()
         if not misplaced and ahead.feed(tok.type) and self.reading(ahead, window) is not None:
             return None  # the keyword reads on too
+        return self.read_as_label(tok, listed[1])
+
+    def in_statement_run(self, tok: Token) -> bool:
+        """Whether a label before `tok` on its line, in the volume list the parser is in,
+        reads like a statement keyword (`retain 30 days`): `tok` is in a run of labels
+        that BKR021 warns reads like a statement (bkrdsl.syntax.runon), not a keyword
+        written as a label on its own."""
+        for value in reversed(self.parser_state.value_stack):
+            for t in reversed(list(tokens_of(value))):
+                if t.type != "NAME" or t.line != tok.line:
+                    return False
+                word = str(t.value)
+                if word != word.upper() and self.facts.keywords.get(word.lower()) in self.statements:
+                    return True
+        return False
+
+    def scope_before_statement(self, tok: Token) -> bool:
+        """Whether `tok`, `shared` or `local` first on its line, comes before `catalog`
+        or `tape` on it: that statement with its two words the other way round."""
+        if str(tok.value).lower() not in ("shared", "local") or not self.first_on_line(tok.start_pos):
+            return False
+        following = _BLANKS_THEN_WORD.match(self.source.text, tok.end_pos)
+        return following is not None and following.group(1).lower() in ("catalog", "tape")
+
+    def read_as_label(self, tok: Token, keyword: str) -> Token:
+        """`tok`, a keyword read as a volume list's last label (keyword_label): a NAME;
+        but a keyword that starts no statement, not in capitals (`sfs` alone on the line
+        after `private-volume M2PRV1`), is none (keyword_as_label): reported, and
+        marked to be skipped."""
+        word = str(tok.value)
+        if (
+            word.lower() in messages.KEYWORD_PLACES
+            and word != word.upper()
+            and keyword in _VOLUME_LISTS
+            and not self.in_statement_run(tok)
+        ):
+            self.report(messages.keyword_as_label(word, keyword, self.span_of(tok)), tok.start_pos)
+            self.dropped.add(tok.start_pos)
+            return self.retype(tok, _SKIPPED)
         return self.retype(tok, "NAME")
 
     def hyphen_missing(self, tok: Token) -> Token | None:
