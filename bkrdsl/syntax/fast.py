@@ -222,7 +222,9 @@ what a word is from the LALR parser's state after the previous token:
   word in small letters joined by hyphens after a volume label
   (`private-volume ZAPRV1 tape-drives 2`), which the hook marks as a
   statement's first word, no keyword (`Recovery.word_after_labels`): we give
-  up on it; and a name but an SFS path or a group body's user ID that ends
+  up on it; and a keyword that starts no statement, not in capitals, after a
+  volume label (`private-volume M1PRV1 shared`), which the hook reports as no
+  label (`Recovery.keyword_as_label`): we give up on it; and a name but an SFS path or a group body's user ID that ends
   with a `.` and its line (or comes before a `}`), which the hook reports as a sentence's full stop (`daily 23:30.`,
   `Recovery.name_full_stop`): we give up on it.
 
