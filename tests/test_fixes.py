@@ -1324,8 +1324,9 @@ def test_a_mended_syntax_error_uncovers_what_the_checks_find():
     "slips",
     [
         # read after recovery from the first syntax error, the second is another
-        # error, without a fix
-        [("purge weekly sun 03:00", "purge weekly sun, 03:00"), ("retain 35 days", "retain 35days")],
+        # error, without a fix (`purge weekly sun, 03:00` above `retain 35days` was
+        # one such: both now carry their fix, TWO_SLIPS)
+        [("  expire on VMSYS1 {", "  expire on VMSYS1 : {"), ("preview daily 01:00", "preview on VMSYS1 daily 01:00")],
         # recovery from the first skips the rest of its line
         [("catalog-node TCTMM", "catalog-nod TCTMM"), ("request-node TRTMM", "request node TRTMM")],
     ],
@@ -1642,6 +1643,10 @@ TWO_SLIPS = [
     # the same, the next statement's slip a character no token starts with
     ("purge weekly sun 03:00\n    retain 35 days", "purge weekly sun, 03:00\n    retain = 35 days",
      [("BKR004", "Remove the `,`"), ("BKR014", "Remove the `=`")]),
+    # the number run together with `days`, lexed while `retain` was the time: read again
+    # after `retain` once it is the keyword, as alone (was `expected days after 35days`)
+    ("purge weekly sun 03:00\n    retain 35 days", "purge weekly sun, 03:00\n    retain 35days",
+     [("BKR004", "Remove the `,`"), ("BKR012", "Write `35 days`")]),
 ]
 # fmt: on
 
@@ -1653,6 +1658,36 @@ def test_two_slips_in_two_statements_are_two_errors_each_with_its_fix(monkeypatc
     text = damaged(clean, written)
     assert [(d.code, d.fix.title if d.fix else None) for d in check(text)] == found
     assert fix_all(text).text == BASE
+
+
+# the two slips above with both statements on one line, as the block's statements may
+# be written: `retain`, read as the time the `,` left out, is the next statement's
+# keyword there too (was one BKR004, `days` cannot appear here, without a fix)
+# fmt: off
+TWO_SLIPS_ON_ONE_LINE = [
+    ("purge weekly sun, 03:00 retain days 35", "purge weekly sun 03:00 retain 35 days"),
+    # the list re-read token by token, not yet one list: the `,`'s error still names `sun`
+    ("purge weekly sat, sun, 03:00 retain days 35", "purge weekly sat, sun 03:00 retain 35 days"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "mended"), TWO_SLIPS_ON_ONE_LINE, ids=[t[0] for t in TWO_SLIPS_ON_ONE_LINE])
+def test_two_slips_in_two_statements_on_one_line_are_two_errors_each_with_its_fix(
+    monkeypatch, parser, written, mended
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = damaged("purge weekly sun 03:00\n    retain 35 days", written)
+    found = check(text)
+    assert [(d.code, d.fix.title if d.fix else None) for d in found] == [
+        ("BKR004", "Remove the `,`"),
+        ("BKR004", "Write `35 days`"),
+    ]
+    assert found[0].message.startswith("this `,` makes `03:00` one more day of the week after `sun`")
+    done = fix_all(text)
+    assert done.text == damaged("purge weekly sun 03:00\n    retain 35 days", mended)
+    assert done.diagnostics == []
 
 
 # a schedule's time left out, then the next line's first word misspelt: that word, no

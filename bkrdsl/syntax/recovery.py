@@ -1640,6 +1640,13 @@ class Recovery:
             return self.retype(tok, keyword)
         done, nxt = self.reread_statement(ip, tok, commas=False)
         if done:
+            if nxt is tok and tok.type == "NAME" and self.lexing(tok):
+                # read now where the re-read left the parse, as the lexer reads a name
+                # there (`purge weekly sun, 03:00` + newline + `retain 35days`: the
+                # `35days` lexed after `retain` read as the time is `35` and `days` run
+                # together after `retain`, not the number of a `retain` whose `days` is
+                # missing)
+                return self.name_token(tok)
             return nxt
         done, nxt = self.reread_next_statement(ip, tok)
         if done:
@@ -6665,13 +6672,26 @@ class Recovery:
             word.type != "NAME"
             or not is_real(word)
             or word.line != tok.line
-            or not self.first_on_line(word.start_pos)
+            or not (self.first_on_line(word.start_pos) or self.after_time_comma(leaves[:-1]))
             or str(word.value).lower() not in self.facts.keywords
         ):
             return
         for edit in self._keyword_edits(leaves, tok):
             if not edit.after and edit.inserted and edit.inserted[-1].start_pos == word.start_pos:
                 yield edit
+
+    def after_time_comma(self, leaves: list[Token]) -> bool:
+        """Whether the last of `leaves` is a time a `,` made one more day (`weekly sun,
+        03:00`): the word after it, on its line too, was read as the time, and may be the
+        next statement's first word (`purge weekly sun, 03:00 retain days 35`)."""
+        time = leaves[-1] if leaves else None
+        return (
+            time is not None
+            and time.type == "NAME"
+            and is_real(time)
+            and messages.looks_like_time(str(time.value))
+            and self.comma_before(time) is not None
+        )
 
     def reread(self, ip, tok: Token, edits, ahead: bool = False) -> tuple[bool, Token | None]:
         """Re-read the end of the current statement with the first of `edits(leaves,
@@ -7184,8 +7204,9 @@ class Recovery:
             self.missing_opens += 1
         elif filler == "NAME" and keyword is not None and keyword.start_pos in self.written_in_open:
             return  # `member M`, then `job suffix` (`job-suffix`) alone: the BKR011 wrote `job-suffix S`
-        elif filler == "NAME" and keyword is not None and self.time_after_comma(keyword, names, previous):
+        elif filler == "NAME" and keyword is not None and self.time_after_comma(*self.past_commas(stack, keyword, names), previous):
             comma = self.comma_before(previous)
+            names = self.past_commas(stack, keyword, names)[1]
             self.report(messages.weekly_trailing_comma(names[-2], names[-1], comma), at)
         elif filler == "NAME" and keyword is not None:
             word = str(keyword.value) if is_real(keyword) else keyword.type.lower()
@@ -7320,6 +7341,26 @@ class Recovery:
             and messages.looks_like_time(names[-1])
             and self.comma_before(previous) is not None
         )
+
+    def past_commas(self, stack, keyword: Token, names: list[str]) -> tuple[Token, list[str]]:
+        """The keyword of a list on the stack token by token, not yet one `name_list`
+        (`weekly`, `sun`, `,`, `03:00`: as a re-read feeds them, Recovery.reread), and
+        all its names; `keyword` and `names` (governing_keyword's) where the list's own
+        keyword is no `,`, or is not found."""
+        if keyword.type != "COMMA":
+            return keyword, names
+        at = next((i for i in range(len(stack) - 1, -1, -1) if stack[i] is keyword), 0)
+        before: list[str] = []
+        for value in reversed(stack[:at]):
+            if isinstance(value, Tree) and (value.data == "name_list" or value.data.startswith("__name_list")):
+                before[:0] = [str(t.value) for t in value.scan_values(lambda v: isinstance(v, Token) and v.type == "NAME")]
+            elif isinstance(value, Token) and value.type == "NAME":
+                before.insert(0, str(value.value))
+            elif isinstance(value, Token) and value.type in self.keyword_types:
+                return (value, before + names) if before else (keyword, names)
+            elif not (isinstance(value, Token) and value.type == "COMMA"):
+                break
+        return keyword, names
 
     def comma_before(self, tok: Token) -> Span | None:
         """The span of the `,` right before `tok` (blanks between allowed), if there is one."""
