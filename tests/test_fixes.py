@@ -1661,29 +1661,30 @@ def test_two_slips_in_two_statements_are_two_errors_each_with_its_fix(monkeypatc
 
 
 # the two slips above with both statements on one line, as the block's statements may
-# be written: `retain`, read as the time the `,` left out, is the next statement's
-# keyword there too (was one BKR004, `days` cannot appear here, without a fix)
+# be written: the word read as the time the `,` left out is the next statement's first
+# word there too (was one BKR004, `days` cannot appear here, or one for each word after
+# `keep`, without a fix)
 # fmt: off
 TWO_SLIPS_ON_ONE_LINE = [
-    ("purge weekly sun, 03:00 retain days 35", "purge weekly sun 03:00 retain 35 days"),
+    ("purge weekly sun, 03:00 retain days 35", ("BKR004", "Write `35 days`"), "purge weekly sun 03:00 retain 35 days"),
     # the list re-read token by token, not yet one list: the `,`'s error still names `sun`
-    ("purge weekly sat, sun, 03:00 retain days 35", "purge weekly sat, sun 03:00 retain 35 days"),
+    ("purge weekly sat, sun, 03:00 retain days 35", ("BKR004", "Write `35 days`"),
+     "purge weekly sat, sun 03:00 retain 35 days"),
+    ("purge weekly sun, 03:00 keep 35 days", ("BKR012", "Write `retain`"), "purge weekly sun 03:00 retain 35 days"),
+    ("purge weekly sun, 03:00 retain = 35 days", ("BKR014", "Remove the `=`"), "purge weekly sun 03:00 retain 35 days"),
 ]
 # fmt: on
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
-@pytest.mark.parametrize(("written", "mended"), TWO_SLIPS_ON_ONE_LINE, ids=[t[0] for t in TWO_SLIPS_ON_ONE_LINE])
+@pytest.mark.parametrize(("written", "second", "mended"), TWO_SLIPS_ON_ONE_LINE, ids=[t[0] for t in TWO_SLIPS_ON_ONE_LINE])
 def test_two_slips_in_two_statements_on_one_line_are_two_errors_each_with_its_fix(
-    monkeypatch, parser, written, mended
+    monkeypatch, parser, written, second, mended
 ):
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     text = damaged("purge weekly sun 03:00\n    retain 35 days", written)
     found = check(text)
-    assert [(d.code, d.fix.title if d.fix else None) for d in found] == [
-        ("BKR004", "Remove the `,`"),
-        ("BKR004", "Write `35 days`"),
-    ]
+    assert [(d.code, d.fix.title if d.fix else None) for d in found] == [("BKR004", "Remove the `,`"), second]
     assert found[0].message.startswith("this `,` makes `03:00` one more day of the week after `sun`")
     done = fix_all(text)
     assert done.text == damaged("purge weekly sun 03:00\n    retain 35 days", mended)

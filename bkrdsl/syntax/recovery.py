@@ -6609,8 +6609,9 @@ class Recovery:
 
     def word_read_as_time(self, ip, line: int | None) -> Token | None:
         """`purge weekly sun, 03:00` (or `purge weekly sun`) + newline + `keep 35 days`:
-        the word read last, which starts line `line`, where the parse has just failed,
-        read as the schedule's time. A time starts with a digit (`03:00`, `2am`): a word
+        the word read last, which starts line `line`, where the parse has just failed
+        (or is on it right after a time a `,` made a day: `purge weekly sun, 03:00 keep
+        35 days`), read as the schedule's time. A time starts with a digit (`03:00`, `2am`): a word
         that starts with a letter and names no time is no time, but the next
         statement's first word, the time missing before it (time_left_out). None
         where this is not so."""
@@ -6619,9 +6620,10 @@ class Recovery:
         if not (isinstance(word, Token) and word.type == "NAME" and is_real(word)):
             return None
         text = str(word.value)
+        before = last_real_token(stack[:-1])
         if (
             word.line != line
-            or not self.first_on_line(word.start_pos)
+            or not (self.first_on_line(word.start_pos) or (before is not None and self.after_time_comma([before])))
             or not text[:1].isalpha()
             or messages.phrase_time(text) is not None
         ):
