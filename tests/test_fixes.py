@@ -1323,10 +1323,11 @@ def test_a_mended_syntax_error_uncovers_what_the_checks_find():
 @pytest.mark.parametrize(
     "slips",
     [
-        # read after recovery from the first syntax error, the second is another
-        # error, without a fix (`purge weekly sun, 03:00` above `retain 35days` was
-        # one such: both now carry their fix, TWO_SLIPS)
-        [("  expire on VMSYS1 {", "  expire on VMSYS1 : {"), ("preview daily 01:00", "preview on VMSYS1 daily 01:00")],
+        # (read after recovery from the first syntax error, the second was another
+        # error, without a fix, for `purge weekly sun, 03:00` above `retain 35days`
+        # and for `expire on VMSYS1 : {` above `preview on VMSYS1 daily 01:00`: each
+        # now carries its fix: TWO_SLIPS, and
+        # test_a_member_given_to_preview_is_the_blocks_own_after_a_sign_before_its_brace)
         # recovery from the first skips the rest of its line
         [("catalog-node TCTMM", "catalog-nod TCTMM"), ("request-node TRTMM", "request node TRTMM")],
     ],
@@ -1619,6 +1620,26 @@ def test_a_crontab_purge_above_a_retain_slip_is_mended_with_it():
         assert fix_all(text).text == BASE, schedule
         alone = BASE.replace("purge weekly sun 03:00", schedule, 1)
         assert [d.code for d in check(alone)] == ["BKR012"], schedule  # not `expected days after cron:` too
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("opener", "sign"), [("  expire on VMSYS1 : {", ":"), ("  expire on VMSYS1= {", "=")])
+def test_a_member_given_to_preview_is_the_blocks_own_after_a_sign_before_its_brace(monkeypatch, parser, opener, sign):
+    """The block's member is what the parse read before its `{`, not the text there:
+    `expire on VMSYS1 : {` (BKR014) names `VMSYS1`, so `preview on VMSYS1` below it is
+    the block's own member again, whose fix removes it (was "the member of their
+    block, `expire on VMSYS1 :`, not on `VMSYS1`", without a fix)."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = damaged("  expire on VMSYS1 {", opener).replace("preview daily 01:00", "preview on VMSYS1 daily 01:00", 1)
+    found = check(text)
+    assert [(d.code, d.fix.title if d.fix else None) for d in found] == [
+        ("BKR014", f"Remove the `{sign}`"),
+        ("BKR012", "Remove `on VMSYS1`"),
+    ]
+    assert found[1].message == "`on VMSYS1` is said by the block, `expire on VMSYS1`: `preview` takes only a schedule"
+    assert fix_all(text).text == BASE
+    other = check(text.replace("preview on VMSYS1", "preview on VMSYS2", 1))
+    assert other[1].message.endswith("of their block, `expire on VMSYS1`, not on `VMSYS2`")
 
 
 def test_an_expiry_block_named_purge_with_its_brace_below_gets_expire():

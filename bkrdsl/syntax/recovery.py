@@ -2716,7 +2716,9 @@ class Recovery:
         blocks = open_blocks(stack)
         if expire is None or not blocks or blocks[-1].kind != "expire" or blocks[-1].placeholder:
             return False, None
-        home = " ".join(text[expire.end_pos : blocks[-1].brace.start_pos].split())
+        home = self.expiry_home(stack, expire)
+        if home is None:
+            home = " ".join(text[expire.end_pos : blocks[-1].brace.start_pos].split())
         home = home[3:] if home.lower().startswith("on ") else home
         if alone is not None:
             written = " ".join(alone.group("members").split())
@@ -2735,6 +2737,30 @@ class Recovery:
         self._advance(ip.lexer_thread.state, found.end())
         self._fed_error_token = True
         return True, None
+
+    @staticmethod
+    def expiry_home(stack, expire: Token) -> str | None:
+        """The words the parse read between `expire` and its block's `{` (`on VMSYS1`,
+        `on ZVMA, ZVMB`, `on each member`), one blank apart, a `,` after its name: not a
+        character skipped there (`expire on VMSYS1 : {`, BKR014, is `on VMSYS1`); None
+        where a word of them is none of the user's."""
+        at = next((i for i in range(len(stack) - 1, -1, -1) if stack[i] is expire), None)
+        if at is None:
+            return None
+        words: list[Token] = []
+        for value in stack[at + 1 :]:
+            found = list(tokens_of(value))
+            if any(t.type == "LBRACE" for t in found):
+                break
+            words += found
+        else:
+            return None
+        if not words or not all(is_real(t) for t in words):
+            return None
+        text = ""
+        for tok in words:
+            text += str(tok.value) if tok.type == "COMMA" or not text else f" {tok.value}"
+        return text
 
     def role_twice(self, ip, tok: Token, accepted: set[str]) -> tuple[bool, Token | None]:
         """`identity user SITEADM role admin role admin`: a second `role` in one user
