@@ -131,6 +131,19 @@ def test_generated_noisy_programs_format_the_same_both_ways(text):
     assert_same_both_ways(Source.of("gen.bkr", text))
 
 
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_group_head_moves_up_with_its_brace_before_the_names_comment(monkeypatch, parser):
+    """.ci/explore 40030: the `{` below a group's name and its comment went up before the
+    comment, the head's `private-volume 0 0` (user IDs after the `{`) left on a line of
+    its own below, where `private-volume` is the statement, misplaced (BKR013): a
+    FormatterBug. The head moves up with its `{`, the comment after it."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = "cluster at { } single group 0 # note\n{ private-volume 0 0 } import 0 import 0 "
+    assert_same_both_ways(Source.of("gen.bkr", text))
+    done = format_source(Source.of("gen.bkr", text))
+    assert done.text == "cluster AT {}\nsingle group 0 { private-volume 0 0  # note\n}\nimport 0\nimport 0\n"
+
+
 # ----------------------------------------------------------------- Lark, for the rest
 @pytest.mark.parametrize(
     "text,expected",

@@ -448,15 +448,20 @@ class Printer:
                 if len(indent) + len(text) <= WIDTH:
                     self.code_line(indent, text, lay.trailing.get(last))
                     return
-        if brace - 1 in lay.trailing and brace not in lay.leading and brace not in lay.trailing:
+        head = brace
+        if body and body[0].kind == "group_head":  # its words stay on the `{` line (outline._group_body)
+            head, body = self.token_range(body[0])[1], body[1:]
+        if brace - 1 in lay.trailing and brace not in lay.leading and all(
+            i not in lay.trailing and i not in lay.leading for i in range(brace, head + 1)
+        ):
             # `member VMSYS2  # the second` and `{` on the next line: the brace goes
             # up before the comment (`member VMSYS2 {  # the second`), rather than
             # alone on a continuation line. The comment keeps its text and its place
             # among the comments; only a brace, which no comment can be about, moves.
-            lay.trailing[brace] = lay.trailing.pop(brace - 1)
-        head = brace
-        if body and body[0].kind == "group_head":  # its words stay on the `{` line (outline._group_body)
-            head, body = self.token_range(body[0])[1], body[1:]
+            # A group's head moves with its `{` (`single group G  # note` + `{
+            # private-volume 0 }`): the comment ends the head's line, which a comment
+            # after the `{` would break before `private-volume`, a statement there.
+            lay.trailing[head] = lay.trailing.pop(brace - 1)
         self.statement(first, head, indent)
         inner = inner_indent(indent)
         self.items(body, inner, at_block_start=True)
