@@ -1360,6 +1360,47 @@ def test_an_owner_pattern_of_a_member_without_single_jobs_selects_no_one():
     assert "- no single-configuration job runs on `DEV2`: it selects no one there" in F.hover(doc, line, column).markdown
 
 
+#: OWNER_PATTERNS with an ID's owner pattern in another job: `exclude minidisk TCP* 0192`.
+OWNER_PATTERNS_TOO = OWNER_PATTERNS.replace(
+    "include minidisk TCPIP 0191\n", "include minidisk TCPIP 0191\n    exclude minidisk TCP* 0192\n"
+)
+
+
+def test_references_on_a_user_list_the_owner_patterns_that_select_it():
+    # References on LNX01 listed its group and the places that name it, not
+    # `include minidisk LNX* 0191`, which backs up its minidisks all the same:
+    # the owner patterns that select a user (definition on them lists it) are
+    # its references too, declarations asked for or not.
+    text = OWNER_PATTERNS_TOO
+    doc = analyse_document("/ws/dev.bkr", text)
+
+    def found(cursor: str, include_declaration: bool) -> list[str]:
+        _, line, column = doc_at(text, cursor)
+        spans = F.references(doc, line, column, include_declaration)
+        return [text[s.start : s.end] + f"@{s.line}" for s in spans]
+
+    # LNX0% is the member block's exclude (DEV1's single jobs back LNX01 up); Q*
+    # selects no one (BKR406); LNXAPP0* is narrower than the group's `LNXAPP*`.
+    assert found("{ LNX0|1 LNX02", False) == ["LNX0%@8", "LNX*@16", "lnx*@18"]
+    assert found("{ LNX0|1 LNX02", True) == ["LNX01@4", "LNX0%@8", "LNX*@16", "lnx*@18"]
+    # The group's pattern: the owners that cover it (LNX*), and the one it covers.
+    assert found("match LNXA|PP*", True) == ["LNXAPP*@4", "LNX*@16", "LNXAPP0*@17", "lnx*@18"]
+    # Asked where the ID is a minidisk owner, and in another job: that job's pattern.
+    assert found("include minidisk TCP|IP 0191", False) == ["TCPIP@26", "TCP*@27"]
+    assert found("{ TCP|IP }", True) == ["TCPIP@5", "TCPIP@26", "TCP*@27"]
+    # Consistent with definition both ways: an owner pattern is among a declared
+    # user's references exactly when its definition lists that user's declaration.
+    owners = [m.start(1) for m in re.finditer(r"minidisk ([A-Za-z0-9%*?]*[%*?][A-Za-z0-9%*?]*) ", text)]
+    declarations = [o for o in doc.occurrences if o.definition and o.kind == "user" and o.span.file == doc.name]
+    assert len(owners) == 6 and len(declarations) == 5
+    for at in owners:
+        line, column = text.count("\n", 0, at), at - (text.rfind("\n", 0, at) + 1)
+        declared = {(s.file, s.start) for s in F.definition(doc, line, column)}
+        for o in declarations:
+            listed = F.references(doc, o.span.line - 1, o.span.column - 1, False)
+            assert ((doc.name, at) in {(s.file, s.start) for s in listed}) == ((o.span.file, o.span.start) in declared)
+
+
 def test_hover_on_a_members_workers_number_names_its_worker_machines():
     # Hover on `2` in `workers 2` showed nothing: the number makes the member's worker
     # machines (BKRWRK01, BKRWRK02 by the standard library's BKRWRK*), IDENTITY users
@@ -2955,9 +2996,10 @@ def test_references_on_a_user_reach_its_directory_entry_and_an_owner_no_declarat
     # Only a pattern covers LNXAPP01: the selections that name it, then its USER statement.
     assert places("LNXAPP01", True) == [("prodssi.bkr", 64), ("prodssi.bkr", 65), ("USER.DIRECT", 5)]
     assert places("LNXAPP01", False, 1) == [("prodssi.bkr", 64), ("prodssi.bkr", 65)]
-    # A declared user: its places as before, its directory entry among its declarations.
-    assert places("LNXWEB01", True) == [("prodssi.bkr", 43), ("USER.DIRECT", 1)]
-    assert places("LNXWEB01", False) == []
+    # A declared user: its places as before (VMSYS2's `exclude minidisk LNX* 0192`
+    # selects it), its directory entry among its declarations.
+    assert places("LNXWEB01", True) == [("prodssi.bkr", 43), ("prodssi.bkr", 13), ("USER.DIRECT", 1)]
+    assert places("LNXWEB01", False) == [("prodssi.bkr", 13)]
     assert F.references(_linux_document(None, text), *_at(doc, "LNXAPP01"), True) == []  # no setting: as before
 
 

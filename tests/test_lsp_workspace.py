@@ -1232,6 +1232,39 @@ def test_references_of_a_directory_user_reach_every_file_of_the_workspace(tmp_pa
         editor.close()
 
 
+def test_references_on_a_modules_user_reach_the_owner_patterns_of_the_files_importing_it(tmp_path):
+    """Asked in the module that declares LNXWEB01, references list the owner patterns
+    that select it in a cluster file on disk that imports the module (`exclude minidisk
+    LNX* 0192`, `include minidisk LNXW* 0193`), as they list the cluster's names of it;
+    on the group's `match LNXAPP*`, the one of them that covers it (LNX*)."""
+    from lsp_inprocess import Editor
+
+    cluster = _cluster_of_the_site("A", "exclude minidisk LNX* 0192\ninclude minidisk LNXW* 0193")
+    (tmp_path / "site.bkr").write_text(SITE_USERS)
+    (tmp_path / "a.bkr").write_text(cluster)
+    (tmp_path / "c.bkr").write_text(SITE_C)  # its own LINUX, no import: not listed
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = (tmp_path / "site.bkr").as_uri()
+        editor.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "bkr", "version": 1, "text": SITE_USERS}})
+        for user, expected in (
+            ("LNXWEB01", [("a.bkr", _line_of(cluster, "LNX* 0192")), ("a.bkr", _line_of(cluster, "LNXW* 0193"))]),
+            ("LNXAPP*", [("a.bkr", _line_of(cluster, "LNX* 0192"))]),
+        ):
+            at = position(SITE_USERS, user, 2)
+            asked = {"textDocument": {"uri": uri}, "position": {"line": at.line, "character": at.character}}
+            found = editor.request("textDocument/references", asked | {"context": {"includeDeclaration": False}})
+            assert _places(tmp_path, found["result"]) == expected, user
+            starts = [loc["range"]["start"]["character"] for loc in found["result"]]
+            assert starts == [len("    exclude minidisk "), len("    include minidisk ")][: len(starts)], user
+            found = editor.request("textDocument/references", asked | {"context": {"includeDeclaration": True}})
+            assert _places(tmp_path, found["result"]) == sorted([("site.bkr", 0), *expected]), user
+        assert editor.errors == []
+    finally:
+        editor.close()
+
+
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, client_factory=recording_client))
 async def client_of_a_site(lsp_client: LanguageClient, tmp_path_factory):
     """A server over `write_site`'s workspace, its `directory` the site's USER.DIRECT."""

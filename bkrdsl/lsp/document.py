@@ -166,12 +166,13 @@ class Names:
     its event loop (none is a pygls `thread()` function;
     tests/test_lsp_lazy_names.py checks so), one at a time."""
 
-    __slots__ = ("_analysis", "_built", "_model")
+    __slots__ = ("_analysis", "_built", "_declared", "_model")
 
     def __init__(self, analysis: Analysis) -> None:
         self._analysis: Analysis | None = analysis
         self._model: Model | None = None
         self._built: list[Occurrence] | None = None
+        self._declared: dict[str, list[Span]] | None = None
 
     @property
     def model(self) -> Model | None:
@@ -196,6 +197,18 @@ class Names:
         if built is None:
             built = self._built = index(self.model)
         return built
+
+    def declared_users(self) -> dict[str, list[Span]]:
+        """Each user ID and `match` pattern the index declares, with its declarations'
+        places, gathered on the first call (find references on a user asks it of
+        each owner pattern: not a walk of the whole index each time). Read only."""
+        declared = self._declared
+        if declared is None:
+            declared = self._declared = {}
+            for o in self.occurrences():
+                if o.definition and o.kind == USER:
+                    declared.setdefault(o.name, []).append(o.span)
+        return declared
 
     @property
     def built(self) -> bool:

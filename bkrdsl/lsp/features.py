@@ -2361,36 +2361,76 @@ def _owner_selects(doc: Document, selection: ast.Selection, jobs) -> list[str]:
     return list(out)
 
 
+def _owner_reaches(doc: Document, selection: ast.Selection, jobs, declared: dict[str, list[Span]]) -> list[str]:
+    """The declared users and `match` patterns whose declarations definition lists
+    on the owner pattern of `selection` (`_owner_definitions`): those it selects
+    (`_owner_selects`), and for a narrower pattern only a pattern of the jobs
+    covers (`LNXAPP0*` under `LNXAPP*`), those patterns, in the order the
+    templates name them. Find references on a user lists the owner patterns
+    that reach it (`owner_patterns_selecting`): the one answer, read both ways."""
+    from bkrdsl.resolve.patterns import covers
+
+    owner = selection.owner.upper
+    out: list[str] = []
+    for name in _owner_selects(doc, selection, jobs):
+        if name == owner and name not in declared:  # covered by the jobs' patterns
+            out += sorted({p for j in jobs for p in doc.model.job_patterns(j) if covers(p, owner) and p in declared})
+        elif name in declared:
+            out.append(name)
+    return list(dict.fromkeys(out))
+
+
 def _owner_definitions(doc: Document, line: int, column: int) -> list[Span]:
     """On a minidisk owner written as a pattern (`include minidisk LNX* 0191`): the
     declarations of the users its job backs up that it selects (a member block's
     exclude: those of the member's single-configuration jobs), each user's in the
     group or `user` statement that lists it, and the `match` patterns it covers;
     for a narrower pattern only a pattern of the job covers (`LNXAPP0*` under
-    `LNXAPP*`), that pattern's. In the order the templates name them; none where
-    the owner selects none of the jobs' users (BKR406)."""
-    from bkrdsl.resolve.patterns import covers
-
+    `LNXAPP*`), that pattern's (`_owner_reaches`). In the order the templates
+    name them; none where the owner selects none of the jobs' users (BKR406)."""
     found = _owner_selection_at(doc, line, column)
     if found is None:
         return []
     selection, jobs = found
-    owner = selection.owner.upper
-    selected = _owner_selects(doc, selection, jobs)
-    if not selected:
-        return []
-    declared: dict[str, list[Span]] = {}
-    for o in doc.occurrences:
-        if o.definition and o.kind == USER:
-            declared.setdefault(o.name, []).append(o.span)
-    out: list[Span] = []
-    for name in selected:
-        if name == owner and name not in declared:  # covered by the jobs' patterns
-            patterns = {p for j in jobs for p in doc.model.job_patterns(j) if covers(p, owner)}
-            out += [span for p in sorted(patterns) for span in declared.get(p, [])]
-        else:
-            out += declared.get(name, [])
+    declared = doc.names.declared_users()
+    out = [span for name in _owner_reaches(doc, selection, jobs, declared) for span in declared[name]]
     return list(dict.fromkeys(out))
+
+
+def owner_patterns_selecting(doc: Document, name: str) -> list[Span]:
+    """The minidisk owners written as a pattern (`include minidisk LNX* 0191`,
+    `exclude minidisk LNX* 0192` in a member block; not `*`) that select the
+    user ID or `match` pattern `name`: those on which go to definition lists a
+    declaration of `name` (`_owner_reaches`, after `narrow_owners`), in the
+    order written. Find references on a user lists them: they are the places
+    that back up (or leave out) its minidisks without naming it."""
+    from bkrdsl.resolve.model import pattern_regex
+
+    model = doc.model
+    if model is None:
+        return []
+    # An ID a pattern does not match is none of the IDs it selects, nor a pattern
+    # it covers or is (`narrow_owners`): only the patterns that match it are asked.
+    places = [
+        (s, job, member)
+        for s, job, member in _selection_places(model)
+        if s.owner is not None
+        and s.medium is ast.Medium.MINIDISK
+        and s.owner.upper != "*"
+        and is_pattern(s.owner.upper)
+        and (is_pattern(name) or pattern_regex(s.owner.upper).match(name))
+    ]
+    if not places:
+        return []
+    declared = doc.names.declared_users()
+    if name not in declared:
+        return []
+    out = []
+    for s, job, member in places:
+        jobs = [job] if job is not None else [j for _, j in model.member_jobs(member.name) if j.takes_member_excludes]
+        if name in _owner_reaches(doc, s, jobs, declared):
+            out.append(s.owner.span)
+    return sorted(out, key=lambda span: (span.file, span.start))
 
 
 def _directory_definitions(doc: Document, line: int, column: int) -> list[Span]:
@@ -2419,7 +2459,9 @@ def _directory_definitions(doc: Document, line: int, column: int) -> list[Span]:
 
 
 def references(doc: Document, line: int, column: int, include_declaration: bool) -> list[Span]:
-    """Where the name under the cursor occurs. With the `directory` setting, a user's
+    """Where the name under the cursor occurs; a user's (or a `match` pattern's), the
+    minidisk owners written as a pattern that select it too (`owner_patterns_selecting`:
+    `include minidisk LNX* 0191` on `LNX01`). With the `directory` setting, a user's
     declarations include its entry in the site's directory, and a minidisk owner no
     declaration names (`include minidisk LNXAPP01 0191`, LNXAPP01 only matched by a
     pattern) has references too: the places that write it as an owner."""
@@ -2430,6 +2472,8 @@ def references(doc: Document, line: int, column: int, include_declaration: bool)
             return [o.span for o in pools if include_declaration or not o.definition]
         return _owner_references(doc, line, column, include_declaration)
     found = references_of(doc, occ.kind, occ.name, include_declaration)
+    if occ.kind == USER:
+        found += owner_patterns_selecting(doc, occ.name)
     if include_declaration and occ.kind == USER and not is_pattern(occ.name):
         found = [span for _, span in _worker_places(doc, occ.name)] + found
         found += _directory_entries(doc, occ.name)
@@ -2495,8 +2539,9 @@ def directory_user_at(doc: Document, line: int, column: int) -> str | None:
 def user_places(doc: Document, name: str, include_declaration: bool) -> list[Span]:
     """Every place where `doc` and the modules it imports write the user ID `name`
     (its declarations when `include_declaration`), the minidisk owners no
-    declaration names included, each once: for references across the workspace."""
-    found = references_of(doc, USER, name, include_declaration)
+    declaration names and the owner patterns that select it included, each once:
+    for references across the workspace."""
+    found = references_of(doc, USER, name, include_declaration) + owner_patterns_selecting(doc, name)
     seen = {(s.file, s.start) for s in found}
     return found + [
         w.span for w, owner in _owner_words(doc) if owner == name and (w.span.file, w.span.start) not in seen

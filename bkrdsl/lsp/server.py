@@ -43,7 +43,7 @@ from bkrdsl import __version__
 from bkrdsl.diagnostics import Diagnostic, Severity
 from bkrdsl.lsp import features as F
 from bkrdsl.lsp.collector import Collector
-from bkrdsl.lsp.document import VOLUME, Document, analyse_document, buffer_bytes
+from bkrdsl.lsp.document import USER, VOLUME, Document, analyse_document, buffer_bytes
 from bkrdsl.lsp.workspace import MAX_FILES, Found, Workspace, bkr_files, followed_import, unsure_import
 from bkrdsl.resolve import default_search_path
 from bkrdsl.resolve.loader import ParsedModules
@@ -1748,6 +1748,8 @@ def build_server() -> BkrServer:
             unsure: list[tuple[str, Diagnostic]] = []
             for _uri, other in ls.importers(targets, handled, unsure):
                 found += [(s, other) for s in F.references_of(other, occ.kind, occ.name, include)]
+                if occ.kind == USER:  # its owner patterns there (`include minidisk LNX* 0191`)
+                    found += [(s, other) for s in F.owner_patterns_selecting(other, occ.name)]
             if unsure:  # the places listed may not be all: the user is told why
                 who, problem = _unsure(ls, unsure)
                 told = f"bkrc: the uses of `{occ.name}` listed may not be all: bkrc cannot tell whether {who}"
