@@ -1401,6 +1401,28 @@ def test_references_on_a_user_list_the_owner_patterns_that_select_it():
             assert ((doc.name, at) in {(s.file, s.start) for s in listed}) == ((o.span.file, o.span.start) in declared)
 
 
+def test_go_to_definition_on_an_owner_pattern_of_thousands_lists_the_first_ones():
+    # `include minidisk %* 0191` in a job of 1,500 users: definition answered with
+    # every user's declaration (7,000 in bench/generate.py's 10,000-user cluster,
+    # 900 KB of JSON). It lists the first MAX_DEFINITIONS, in the templates' order;
+    # references still list them all.
+    ids = [f"LNX{n:05d}" for n in range(1, 1501)]
+    lines = "\n".join("  " + " ".join(ids[i : i + 10]) for i in range(0, len(ids), 10))
+    text = CLUSTER.replace("single group LINUX { LNX01 LNX02  match LNXAPP* }", f"single group LINUX {{\n{lines}\n}}")
+    text = text.replace("include minidisk * 0191\n    to disk pool P\n    run on DEV1", "include minidisk %* 0191\n    to disk pool P\n    run on DEV1")
+    doc, line, column = doc_at(text, "minidisk %|* 0191")
+    found = F.definition(doc, line, column)
+    assert F.MAX_DEFINITIONS == 100
+    assert [text[s.start : s.end] for s in found] == ids[:100]
+    listed = F.references(doc, line, column, True)
+    assert [text[s.start : s.end] for s in listed] == ["%*", *ids]
+    assert "it selects `LNX00001`, `LNX00002`," in F.hover(doc, line, column).markdown
+    assert "and 1,480 more" in F.hover(doc, line, column).markdown
+    # A user's references name that pattern once, however many users it selects.
+    _, line, column = doc_at(text, "LNX0150|0")
+    assert [text[s.start : s.end] for s in F.references(doc, line, column, False)] == ["%*"]
+
+
 def test_hover_on_a_members_workers_number_names_its_worker_machines():
     # Hover on `2` in `workers 2` showed nothing: the number makes the member's worker
     # machines (BKRWRK01, BKRWRK02 by the standard library's BKRWRK*), IDENTITY users
