@@ -303,6 +303,14 @@ def _everywhere(tmp_path, encoding: str) -> dict:
         out["symbols"] = sorted(
             places(c["selectionRange"]) for s in symbols for c in [s, *(s.get("children") or [])]
         )
+        # Semantic tokens: each token's line and start relative to the one before.
+        data = editor.request("textDocument/semanticTokens/full", doc)["result"]["data"]
+        tokens, line, start = [], 0, 0
+        for n in range(0, len(data), 5):
+            line, start = line + data[n], (start if data[n] == 0 else 0) + data[n + 1]
+            end = {"line": line, "character": start + data[n + 2]}
+            tokens.append(places({"start": {"line": line, "character": start}, "end": end}))
+        out["semantic"] = tokens
         # A word being typed after the non-ASCII: the completion's edit replaces it.
         typed = TEXT.replace("run on DEV1", "run on DE")
         editor.notify(
@@ -332,6 +340,12 @@ def test_every_place_sent_counts_in_the_encoding_the_server_chose(tmp_path):
     assert ((JOB_LINE, name), (JOB_LINE, name + 4)) in places["rename"]
     assert places["completion"] == ((JOB_LINE, name), (JOB_LINE, name + 2))
     assert ((JOB_LINE, line.index("WEB")), (JOB_LINE, line.index("WEB") + 3)) in places["highlight"]
+    string = line.index('"é')
+    assert [t for t in places["semantic"] if t[0][0] == JOB_LINE][3:6] == [
+        ((JOB_LINE, string), (JOB_LINE, line.index('😀"') + 2)),  # "é 😀", then after it:
+        ((JOB_LINE, line.index("backup")), (JOB_LINE, line.index("backup") + 6)),
+        ((JOB_LINE, line.index("WEB")), (JOB_LINE, line.index("WEB") + 3)),
+    ]
     assert places["formatting"] == ((0, 0), (len(LINES) - 1, len(LINES[-1])))
     assert _at(JOB_LINE, name, "utf-8") != _at(JOB_LINE, name, "utf-16") != _at(JOB_LINE, name, "utf-32")
 

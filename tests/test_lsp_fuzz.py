@@ -291,6 +291,8 @@ class LspMachine(RuleBasedStateMachine):
         out = [
             ("textDocument/documentSymbol", doc),
             ("textDocument/foldingRange", doc),
+            ("textDocument/semanticTokens/full", doc),
+            ("textDocument/semanticTokens/range", {**doc, "range": {**whole, "start": {"line": lines // 2, "character": 0}}}),
             ("textDocument/inlayHint", {**doc, "range": whole}),
             ("textDocument/codeAction", {**doc, "range": whole, "context": {"diagnostics": []}}),
             ("workspace/symbol", {"query": "D"}),

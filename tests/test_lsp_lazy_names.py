@@ -141,8 +141,8 @@ def _built(doc: D.Document) -> bool:
 def test_a_keystroke_s_re_check_builds_no_name_index(session):
     """Opening and the re-check after a keystroke publish diagnostics and index no
     names: neither the index nor `Model.user_defs` is made; nor by the code
-    actions away from a fix, folding, outline and inlay hints an editor asks for
-    after a keystroke."""
+    actions away from a fix, folding, outline, semantic tokens and inlay hints an
+    editor asks for after a keystroke."""
     assert session.editor.published(session.uri) is not None
     assert not _built(session.doc())
     for anchor, shift, gone, typed in [("LINUX01", 0, "", "9"), ("job GUESTFUL", -1, "L", "X"), ("LINUX019", -1, "9", "")]:
@@ -155,11 +155,11 @@ def test_a_keystroke_s_re_check_builds_no_name_index(session):
         at = session.at("TCPIP")
         session.editor.request("textDocument/codeAction", {
             "textDocument": {"uri": session.uri}, "range": {"start": at, "end": at}, "context": {"diagnostics": []}})
-        for method in ["textDocument/foldingRange", "textDocument/documentSymbol"]:
+        for method in ["textDocument/foldingRange", "textDocument/documentSymbol", "textDocument/semanticTokens/full"]:
             session.editor.request(method, {"textDocument": {"uri": session.uri}})
         whole = {"start": {"line": 0, "character": 0}, "end": {"line": len(session.text.split("\n")), "character": 0}}
         session.editor.request("textDocument/inlayHint", {"textDocument": {"uri": session.uri}, "range": whole})
-        assert session.doc() is doc and not _built(doc)
+        assert session.doc() is doc and not _built(doc) and doc.semantic is not None
 
 
 def test_a_keystroke_s_re_check_after_a_syntax_error_builds_no_model(session, monkeypatch, tmp_path):

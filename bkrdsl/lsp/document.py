@@ -65,6 +65,9 @@ class Document:
     #: What workspace symbols search in this document, worked out on the first
     #: search (`features.workspace_symbols`) and kept with the analysis.
     symbols: list | None = field(default=None, compare=False, repr=False)
+    #: The semantic tokens' kinds (`semantic.kinds_of`), worked out on the first
+    #: request and kept with the analysis.
+    semantic: list | None = field(default=None, compare=False, repr=False)
     #: The imported modules already parsed that the analysis used, for the next
     #: analyses of this text (rename checks the renamed texts with it).
     parsed: ParsedModules | ScratchModules | None = field(default=None, compare=False, repr=False)

@@ -42,6 +42,7 @@ from pygls.workspace.position_codec import ServerTextPosition
 from bkrdsl import __version__
 from bkrdsl.diagnostics import Diagnostic, Severity
 from bkrdsl.lsp import features as F
+from bkrdsl.lsp import semantic
 from bkrdsl.lsp.collector import Collector
 from bkrdsl.lsp.document import USER, VOLUME, Document, analyse_document, buffer_bytes
 from bkrdsl.lsp.workspace import MAX_FILES, Found, Workspace, bkr_files, followed_import, unsure_import
@@ -1166,6 +1167,23 @@ class BkrServer(LanguageServer):
         )
         return at.line, at.character
 
+    def semantic_tokens(self, uri: str, lines: tuple[int, int] | None = None) -> T.SemanticTokens | None:
+        """The semantic tokens of the buffer at `uri` as it is now (`semantic.encode`;
+        `lines`, those of a range): the lexer's, and the volume labels of its
+        analysis's AST (`fresh`: the one the diagnostics come from; no model or
+        name index is built for them). A text with syntax errors is coloured as
+        the highlighters colour it, its labels as the recovery reads them. None
+        for a document the client has not opened."""
+        doc = self.fresh(uri)
+        if doc is None:
+            return None
+        if doc.semantic is None:  # once per analysis: a range after the whole asks again
+            volumes = semantic.volume_labels(doc.analysis.program.main, doc.name)
+            doc.semantic = semantic.kinds_of(doc.text, volumes)
+        bom = self.bom_units() if doc.bom else 0
+        units = self.workspace.position_codec.client_num_units
+        return T.SemanticTokens(data=semantic.encode(doc.text, doc.semantic, units, bom, lines))
+
     def offset_range(self, doc: Document, start: int, end: int) -> T.Range:
         source = doc.source
         (l0, c0), (l1, c1) = source.position(start), source.position(end)
@@ -2035,6 +2053,18 @@ def build_server() -> BkrServer:
                 )
             )
         return out[:limit] if limit else out
+
+    legend = T.SemanticTokensLegend(
+        token_types=list(semantic.TOKEN_TYPES), token_modifiers=list(semantic.TOKEN_MODIFIERS)
+    )
+
+    @server.feature(T.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL, legend)
+    def semantic_tokens(ls: BkrServer, params: T.SemanticTokensParams) -> T.SemanticTokens | None:
+        return ls.semantic_tokens(params.text_document.uri)
+
+    @server.feature(T.TEXT_DOCUMENT_SEMANTIC_TOKENS_RANGE, legend)
+    def semantic_tokens_range(ls: BkrServer, params: T.SemanticTokensRangeParams) -> T.SemanticTokens | None:
+        return ls.semantic_tokens(params.text_document.uri, (params.range.start.line, params.range.end.line))
 
     @server.feature(T.WORKSPACE_SYMBOL)
     def workspace_symbols(ls: BkrServer, params: T.WorkspaceSymbolParams) -> list[T.SymbolInformation]:
