@@ -40,7 +40,14 @@ Each entry carries a status:
   could not be checked against its manual, or a default bkrc chooses.
 
 Check the **assumed** entries against your installation's Backup Manager
-documentation and sample templates before the first production run.
+documentation and sample templates before the first production run. Each
+file bkrc writes names, in its opening comment, the assumed entries it is
+written from (`Assumed product syntax: the dialect table's entries
+job_name_setting, job_type_setting, ... are assumed, not confirmed in IBM's
+documentation`), with machine defaults as `machines.ROLE` and size units as
+`units.UNIT`, so that whoever deploys it knows what to check there; an entry
+a site's table marks `confirmed` leaves the list, and a file written from
+confirmed entries only says nothing of the kind.
 
 ## Correcting an entry
 

@@ -26,8 +26,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bkrdsl.allocation import Allocation, Machine, Placed, allocate, machine_statements
-from bkrdsl.ast import Kind
-from bkrdsl.dialect import Dialect
+from bkrdsl.ast import Kind, Scope
+from bkrdsl.dialect import Dialect, placeholders
 from bkrdsl.emit.common import (
     DIRECTORY,
     Artifact,
@@ -35,6 +35,7 @@ from bkrdsl.emit.common import (
     Extent,
     TableRefused,
     address,
+    assumed_note,
     cluster_path,
     header_texts,
     lines_to_text,
@@ -251,6 +252,25 @@ class _Context:
         return self.comments(["No minidisks of its own."])
 
 
+def _units(placed: Sequence[Placed]) -> list[str]:
+    """The size units of the minidisks placed, as their `disk` statements spell them."""
+    return [disk.disk.unit.text for disk in placed]
+
+
+def _entry_keys(ctx: _Context, machine: Machine, statement: str, placed: Sequence[Placed] = ()) -> list[str]:
+    """The dialect entries a directory file is written from: its file type, its
+    entry statement (`statement`; for an IDENTITY its BUILDs too), the file pool
+    scope its statements name, the form of its MDISK statements."""
+    keys = ["directory_filetype", statement]
+    if statement == "directory_identity":
+        keys.append("directory_build")
+    statements = ctx.dialect.machines[machine.role].statements if statement != "directory_subconfig" else ()
+    if ctx.model.catalog is not None and any("pool_scope" in placeholders(s) for s in statements):
+        keys.append("pool_scope_shared" if ctx.model.catalog.scope is Scope.SHARED else "pool_scope_local")
+    keys += ["directory_mdisk_auto" if disk.start is None else "directory_mdisk" for disk in placed]
+    return keys
+
+
 def _operands(machine: Machine, dialect: Dialect) -> dict[str, str]:
     d = dialect.machines[machine.role]
     return {"id": machine.id, "password": d.password, "storage": d.storage, "maxstorage": d.maxstorage, "classes": d.classes}
@@ -259,13 +279,14 @@ def _operands(machine: Machine, dialect: Dialect) -> dict[str, str]:
 def _user_entry(ctx: _Context, machine: Machine) -> Artifact:
     """A single-configuration user: USER, the common statements, minidisks on shared DASD."""
     model, dialect = ctx.model, ctx.dialect
+    placed = ctx.allocation.of(machine.id)
     notes = [*_where(model, machine), *_pool_note(ctx, machine)]
+    notes += assumed_note(dialect, _entry_keys(ctx, machine, "directory_user", placed), machine.role, _units(placed))
     lines = ctx.header(f"USER entry of {_machine_words(model, machine)}.", notes)
     lines.append(dialect.text("directory_user", **_operands(machine, dialect)))
     lines.extend(ctx.statements(machine))
     if not ctx.allocation.disks[machine.id]:
         lines.extend(ctx.no_minidisks())
-    placed = ctx.allocation.of(machine.id)
     lines.extend(ctx.mdisks(placed, machine.id))
     return Artifact(ctx.path(machine.id), lines_to_text(lines), DIRECTORY, minidisks=_extents(placed))
 
@@ -275,17 +296,19 @@ def _identity_entries(ctx: _Context, machine: Machine) -> list[Artifact]:
     model, dialect = ctx.model, ctx.dialect
     subs = [(name, subconfig_id(machine.id, model.member(name).ordinal)) for name in machine.members]
     notes = [*_where(model, machine), *_pool_note(ctx, machine)]
+    notes += assumed_note(dialect, _entry_keys(ctx, machine, "directory_identity"), machine.role)
     lines = ctx.header(f"IDENTITY entry of {_machine_words(model, machine)}.", notes)
     lines.append(dialect.text("directory_identity", **_operands(machine, dialect)))
     lines.extend(ctx.indent + dialect.text("directory_build", member=m, subconfig=s) for m, s in subs)
     lines.extend(ctx.statements(machine))
     out = [Artifact(ctx.path(machine.id), lines_to_text(lines), DIRECTORY)]
     for name, sub in subs:
-        lines = ctx.header(f"SUBCONFIG {sub}: {machine.id} on member {name} (IDENTITY {machine.id}).")
+        placed = ctx.allocation.of(machine.id, name)
+        note = assumed_note(dialect, _entry_keys(ctx, machine, "directory_subconfig", placed), units=_units(placed))
+        lines = ctx.header(f"SUBCONFIG {sub}: {machine.id} on member {name} (IDENTITY {machine.id}).", note)
         lines.append(dialect.text("directory_subconfig", subconfig=sub))
         if not ctx.allocation.disks[machine.id]:
             lines.extend(ctx.no_minidisks())
-        placed = ctx.allocation.of(machine.id, name)
         lines.extend(ctx.mdisks(placed, sub))
         out.append(Artifact(ctx.path(sub), lines_to_text(lines), DIRECTORY, member=name, minidisks=_extents(placed)))
     return out

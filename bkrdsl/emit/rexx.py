@@ -45,6 +45,7 @@ import hashlib
 
 from bkrdsl.ast import Kind, Scope, TargetMedium
 from bkrdsl.dialect import CP_NOT_LOGGED_ON
+from bkrdsl.emit.common import assumed_note
 from bkrdsl.emit.quoting import (
     MAX_COLUMNS,
     fits_rules,
@@ -102,6 +103,22 @@ POOL_SECONDS = POOL_POLL_SECONDS
 #: CP SLEEP: a CP command, not a product verb.
 CP_SLEEP = f"SLEEP {POLL_SECONDS} SEC"
 CP_POOL_SLEEP = f"SLEEP {POOL_SECONDS} SEC"
+
+
+#: The dialect entries BKRSUBMT and BKREXPIR are written from besides their
+#: verbs: the member check, and the message that sends each verb.
+_SENT_KEYS = ("query_userid", "message_command", "message_not_receiving_rc")
+#: BKRSTART's: the member check, the queries and XAUTOLOG with the rcs it reads,
+#: and, where it waits for the catalog's file pool, the pool's query.
+_START_KEYS = (
+    "query_userid",
+    "query_user",
+    "query_user_elsewhere",
+    "xautolog",
+    "xautolog_not_in_directory_rc",
+    "xautolog_already_logged_on_rc",
+)
+_POOL_KEYS = ("query_filepool", "query_filepool_final_rcs")
 
 
 # ------------------------------------------------------------------ helpers
@@ -989,6 +1006,7 @@ def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -
             (f"Submits the backup jobs of member {name} of cluster {model.name} "
              f"to the member's own backup server {server}. It asks CP which "
              "member it runs on and refuses to run on any other member."),
+            *assumed_note(dialect, _SENT_KEYS + ("submit_verb", "review_verb")),
             "",
             "BKRSUBMT                lists this member's jobs (or: LIST)",
             "BKRSUBMT name           submits one job (or: JOB name)",
@@ -1112,6 +1130,7 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
             (f"Runs catalog expiry for cluster {model.name}: sends EXPIRE "
              f"to the catalog server {server} of member {name}. {scope} It asks "
              f"CP which member it runs on and refuses to run on any other member.{retain}"),
+            *assumed_note(dialect, _SENT_KEYS + tuple(_EXPIRE_VERBS[verb][0] for verb in verbs)),
             "",
             "BKREXPIR                shows what is configured (or: LIST)",
             *(f"BKREXPIR {verb:<14} {texts[verb]}" for verb in verbs),
@@ -1740,6 +1759,7 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
              f"{model.name}: {_start_steps(model, name)}.{elsewhere} "
              "A machine that is already logged on is left alone. It asks CP which "
              "member it runs on and refuses to run on any other member."),
+            *assumed_note(dialect, _START_KEYS + (_POOL_KEYS if _served(order) else ())),
             "",
             f"Call it from the PROFILE EXEC of AUTOLOG1 on member {name}:",
             f"  'EXEC {START_FILE}'",

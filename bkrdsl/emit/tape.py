@@ -23,6 +23,7 @@ from bkrdsl.dialect import Dialect
 from bkrdsl.emit.common import (
     TAPE_CONFIG,
     Artifact,
+    assumed_note,
     header_texts,
     lines_to_text,
     member_path,
@@ -32,6 +33,20 @@ from bkrdsl.generated import MAX_COLUMNS
 from bkrdsl.resolve.model import MemberModel, Model
 
 TAPE_FILENAME = "TMNODES"
+#: The dialect entries a node's file is written from (besides its partners'
+#: Define_Remote_Node operands): the file, its comments, its own node.
+_TAPE_KEYS = (
+    "tape_config_filetype",
+    "tape_config_comment",
+    "tape_local_node",
+    "tape_local_operands",
+    "tape_node_catalog",
+    "tape_node_request",
+    "tape_initial_status",
+    "tape_password_placeholder",
+)
+#: Those of its partners' Define_Remote_Node, when it has any.
+_TAPE_REMOTE_KEYS = ("tape_remote_node", "tape_remote_operands", "tape_host_placeholder")
 
 
 def tape_in_use(model: Model) -> bool:
@@ -73,6 +88,7 @@ def tape_config(model: Model, member: MemberModel, source: str, dialect: Dialect
                 " replace each <...> with the site's value (the same challenge password on every node).",
             ),
             operands,
+            *assumed_note(dialect, _TAPE_KEYS + (_TAPE_REMOTE_KEYS if len(model.members) > 1 else ())),
         ],
     )
     catalog_type, request_type = dialect["tape_node_catalog"], dialect["tape_node_request"]

@@ -26,6 +26,7 @@ from bkrdsl.emit.common import (
     JOB_TEMPLATE,
     Artifact,
     address_range,
+    assumed_note,
     header_texts,
     invariant,
     lines_to_text,
@@ -194,6 +195,25 @@ def _member_excludes(model: Model, member: str, dialect: Dialect) -> str:
     return lines_to_text(lines) + "".join(selection_text(s, dialect, None) for s in local.excludes)
 
 
+def _template_keys(model: Model, job: JobModel, member: str) -> list[str]:
+    """The dialect entries job `job`'s template on `member` is written from, in the
+    order a reader meets them: the file, its comments, the settings, the records."""
+    level = "incremental" if job.level is ast.Level.INCREMENTAL else "full"
+    keys = ["template_filetype", "template_comment", "job_name_setting", "job_type_setting", f"job_type_{level}"]
+    if job.target is not None:
+        medium = "tape" if job.target.medium is ast.TargetMedium.TAPE else "disk"
+        keys += ["output_setting", f"output_{medium}_pool" if job.target.pool is not None else f"output_{medium}"]
+    selections = [*job.includes, *job.excludes]
+    if model.member_excludes(job, member):
+        selections += model.member(member).excludes
+    for selection in selections:
+        medium = "sfs" if selection.medium is ast.Medium.SFS else "minidisk"
+        keys.append(f"{selection.action.value}_{medium}")
+        if medium == "minidisk" and any(item.upper == "*" for item in selection.items):
+            keys += ["address_low", "address_high"]
+    return keys
+
+
 def _template_parts(
     model: Model,
     job: JobModel,
@@ -211,6 +231,7 @@ def _template_parts(
     texts = header_texts(source, _describe(model, job, kind, member, name))
     if job.description:
         texts.append(invariant(job.description))
+    texts += assumed_note(dialect, _template_keys(model, job, member))
     lines = star_comments(comment, texts) + [comment]
     lines += _settings(job, name, dialect) + [comment]
     return [part for part in (lines_to_text(lines), *selection, excludes) if part]
