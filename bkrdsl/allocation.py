@@ -273,12 +273,14 @@ def machine_statements(model: Model, machine: Machine, dialect: Dialect) -> list
     `statements` for its role, `{admin}` and `{pool_scope}` filled in, a line
     naming a value the cluster does not have left out. The emitter writes them,
     and the check against the site's directory (BKR524) compares with them."""
-    values = {"admin": model.admin, "pool_scope": _pool_scope(model, dialect)}
+    values = {"admin": lambda: model.admin, "pool_scope": lambda: _pool_scope(model, dialect)}
     out = []
-    for statement in dialect.machines[machine.role].statements:
-        wanted = placeholders(statement)
-        if all(values.get(name) for name in wanted):
-            out.append(statement.format(**{name: values[name] for name in wanted}))
+    for statement in dialect.machine(machine.role).statements:
+        # Each value read only for a statement that wants it: an emitter's
+        # reading of the table (emit.common.Reading) notes what the file names.
+        filled = {name: values[name]() if name in values else None for name in placeholders(statement)}
+        if all(filled.values()):
+            out.append(statement.format(**filled))
     return out
 
 

@@ -105,3 +105,39 @@ def test_confirming_one_entry_drops_it_from_the_note(tmp_path):
     table.write_text(builtin[:status] + 'status = "confirmed"' + builtin[status + len('status = "assumed"') :])
     files = _compiled(tmp_path, "--dialect", table)
     assert _named(files["VMSYS1/BKRSUBMT.EXEC"]) == ["message_not_receiving_rc", "review_verb"]
+
+
+# ------------------------------------------------------------------ by construction
+# An emitter reads the table through the file's own Reading (bkrdsl.emit.common),
+# and the header's note is made from what it read: no list of entries per file
+# to keep by hand.
+
+def test_a_read_after_the_note_is_made_is_refused():
+    from bkrdsl.emit.common import Reading
+
+    reads = Reading(load_dialect())
+    assert reads["submit_verb"] == "SUBMIT {job}"
+    assert reads.note() and "submit_verb" in reads.note()[0]
+    try:
+        reads["review_verb"]
+    except RuntimeError as err:
+        assert "review_verb read after the file's assumed note was made" in str(err)
+    else:
+        raise AssertionError("a read after the note went unnoticed")
+    # Nothing to read the table by past the reading.
+    assert not any(hasattr(reads, part) for part in ("entries", "machines", "units"))
+
+
+def test_a_shared_piece_notes_what_it_read_in_every_file_that_holds_it():
+    from bkrdsl.emit.common import Reading
+
+    table, made, calls = load_dialect(), {}, []
+
+    def make(reads):
+        calls.append(1)
+        return reads.text("include_sfs", path="P:U.")
+
+    first, second = Reading(table), Reading(table)
+    assert first.shared(made, "piece", make) == second.shared(made, "piece", make) == "INCLUDE SFS P:U."
+    assert len(calls) == 1
+    assert list(first.read) == list(second.read) == ["include_sfs"]

@@ -36,6 +36,9 @@ STATUSES = ("confirmed", "assumed")
 
 #: The placeholders each entry the emitters use may hold. A table must define
 #: every key listed here; an entry that names another placeholder is an error.
+#: In the order a reader of each kind of file meets them: the order in which a
+#: file's header names those it is written from that are assumed
+#: (bkrdsl.emit.common.assumed_note; a template's selection records in its own).
 FIELDS: dict[str, frozenset[str]] = {
     key: frozenset(fields)
     for key, fields in {
@@ -47,11 +50,11 @@ FIELDS: dict[str, frozenset[str]] = {
         "expire_preview_verb": (),
         "expire_purge_verb": (),
         "query_userid": (),
+        "query_user": ("user",),
+        "query_user_elsewhere": (),
         "xautolog": ("user",),
         "xautolog_not_in_directory_rc": (),
         "xautolog_already_logged_on_rc": (),
-        "query_user": ("user",),
-        "query_user_elsewhere": (),
         "query_filepool": ("pool",),
         "query_filepool_final_rcs": (),
         # job templates
@@ -80,24 +83,24 @@ FIELDS: dict[str, frozenset[str]] = {
         "directory_identity": ("id", "password", "storage", "maxstorage", "classes"),
         "directory_build": ("member", "subconfig"),
         "directory_subconfig": ("subconfig",),
+        "pool_scope_shared": (),
+        "pool_scope_local": (),
         "directory_mdisk": ("address", "devtype", "start", "size", "volume", "mode"),
         "directory_mdisk_auto": ("address", "devtype", "size", "volume", "mode"),
         "disk_allocation": (),
         "disk_mode": (),
-        "pool_scope_shared": (),
-        "pool_scope_local": (),
         # Tape Manager
+        "tape_config_filetype": (),
         "tape_config_comment": ("text",),
         "tape_local_node": (),
-        "tape_remote_node": (),
+        "tape_local_operands": ("name", "type", "status", "password"),
         "tape_node_catalog": (),
         "tape_node_request": (),
         "tape_initial_status": (),
-        "tape_local_operands": ("name", "type", "status", "password"),
-        "tape_remote_operands": ("name", "type", "host"),
         "tape_password_placeholder": (),
+        "tape_remote_node": (),
+        "tape_remote_operands": ("name", "type", "host"),
         "tape_host_placeholder": ("member",),
-        "tape_config_filetype": (),
     }.items()
 }
 
@@ -284,6 +287,10 @@ class Dialect:
 
     def __getitem__(self, key: str) -> str:
         return self.entries[key].value
+
+    def machine(self, role: str) -> MachineDefaults:
+        """The directory defaults of a product machine role."""
+        return self.machines[role]
 
     def return_code(self, key: str) -> int:
         """The CP return code an entry of CP_RETURN_CODES holds (checked when loaded)."""

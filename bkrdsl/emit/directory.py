@@ -26,16 +26,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bkrdsl.allocation import Allocation, Machine, Placed, allocate, machine_statements
-from bkrdsl.ast import Kind, Scope
-from bkrdsl.dialect import Dialect, placeholders
+from bkrdsl.ast import Kind
+from bkrdsl.dialect import Dialect
 from bkrdsl.emit.common import (
     DIRECTORY,
     Artifact,
     EmitError,
     Extent,
+    Reading,
     TableRefused,
     address,
-    assumed_note,
     cluster_path,
     header_texts,
     lines_to_text,
@@ -46,15 +46,18 @@ from bkrdsl.records import dataclass
 from bkrdsl.resolve.model import ROLE_TEXT, Model, subconfig_id
 
 
-def _mdisk(disk: Placed, dialect: Dialect) -> str:
-    fields = {"address": address(disk.disk.address.text), "devtype": disk.devtype, "size": str(disk.size), "volume": disk.volume}
+def _mdisk(disk: Placed, dialect: Reading) -> str:
+    # The device type as the file's reading of the table gives it (the allocation's
+    # `devtype` is the same unit's): the header then names the unit.
+    devtype = dialect.unit(disk.disk.unit.text).devtype
+    fields = {"address": address(disk.disk.address.text), "devtype": devtype, "size": str(disk.size), "volume": disk.volume}
     fields["mode"] = dialect["disk_mode"]
     if disk.start is None:
         return dialect.text("directory_mdisk_auto", **fields)
     return dialect.text("directory_mdisk", start=str(disk.start), **fields)
 
 
-def _refuse_link_passwords(records: Sequence[str], entry_id: str, dialect: Dialect, made_by: str) -> None:
+def _refuse_link_passwords(records: Sequence[str], entry_id: str, dialect: Reading, made_by: str) -> None:
     """Nothing when none of `records`, the table's `made_by` filled in for
     `entry_id`'s DIRECT file, is an MDISK with link passwords (`generated.mdisk_link_passwords`, as
     BKR534 reads the site's); else TableRefused, nothing written: the compile would
@@ -175,7 +178,8 @@ def _volume_first(ctx: _Context, machine: Machine) -> str:
     `disk` statements could go on (they would be BKR245): the statement to write
     first, and the machines whose A-disk BKR253 then asks for, as `bkrc check` would
     (the same kind of machine, starting CMS, no 0191 of its own); else nothing."""
-    model, dialect = ctx.model, ctx.dialect
+    # Other machines' defaults, for advice: this file writes none of their syntax.
+    model, table = ctx.model, ctx.dialect.table
     if machine.kind is Kind.SINGLE:
         if model.shared_volumes:
             return ""
@@ -198,8 +202,8 @@ def _volume_first(ctx: _Context, machine: Machine) -> str:
     no_a_disk = [
         m.id
         for m in needing
-        if dialect.machines[m.role].ipls_cms()
-        and 0x191 not in dialect.machines[m.role].addresses()
+        if table.machines[m.role].ipls_cms()
+        and 0x191 not in table.machines[m.role].addresses()
         and a_disk not in {address(d.address.text) for d in ctx.allocation.disks[m.id]}
     ]
     if no_a_disk:
@@ -210,12 +214,17 @@ def _volume_first(ctx: _Context, machine: Machine) -> str:
 
 @dataclass
 class _Context:
-    """What every entry of one compile shares: the model, the table, the minidisks placed."""
+    """What one entry's file is written from: the model, the file's reading of the
+    table (its header names what it read that is assumed), the minidisks placed."""
 
     model: Model
     source: str
-    dialect: Dialect
+    dialect: Reading
     allocation: Allocation
+
+    def file(self) -> _Context:
+        """The context of another file: a reading of the table of its own."""
+        return _Context(self.model, self.source, Reading(self.dialect), self.allocation)
 
     @property
     def indent(self) -> str:
@@ -229,7 +238,11 @@ class _Context:
         return star_comments(self.dialect["directory_comment"], list(texts), DIRECTORY_COLUMNS)
 
     def header(self, what: str, notes: Sequence[str] = ()) -> list[str]:
-        return self.comments([*header_texts(self.source, what), *notes])
+        """The opening comment, made once the rest of the file is: it ends with
+        the assumed entries the file read (`Reading.note`)."""
+        comment = self.dialect["directory_comment"]
+        texts = [*header_texts(self.source, what), *notes, *self.dialect.note()]
+        return star_comments(comment, texts, DIRECTORY_COLUMNS)
 
     def mdisks(self, placed: Sequence[Placed], entry_id: str) -> list[str]:
         lines = []
@@ -252,65 +265,47 @@ class _Context:
         return self.comments(["No minidisks of its own."])
 
 
-def _units(placed: Sequence[Placed]) -> list[str]:
-    """The size units of the minidisks placed, as their `disk` statements spell them."""
-    return [disk.disk.unit.text for disk in placed]
-
-
-def _entry_keys(ctx: _Context, machine: Machine, statement: str, placed: Sequence[Placed] = ()) -> list[str]:
-    """The dialect entries a directory file is written from: its file type, its
-    entry statement (`statement`; for an IDENTITY its BUILDs too), the file pool
-    scope its statements name, the form of its MDISK statements."""
-    keys = ["directory_filetype", statement]
-    if statement == "directory_identity":
-        keys.append("directory_build")
-    statements = ctx.dialect.machines[machine.role].statements if statement != "directory_subconfig" else ()
-    if ctx.model.catalog is not None and any("pool_scope" in placeholders(s) for s in statements):
-        keys.append("pool_scope_shared" if ctx.model.catalog.scope is Scope.SHARED else "pool_scope_local")
-    keys += ["directory_mdisk_auto" if disk.start is None else "directory_mdisk" for disk in placed]
-    return keys
-
-
-def _operands(machine: Machine, dialect: Dialect) -> dict[str, str]:
-    d = dialect.machines[machine.role]
+def _operands(machine: Machine, dialect: Reading) -> dict[str, str]:
+    d = dialect.machine(machine.role)
     return {"id": machine.id, "password": d.password, "storage": d.storage, "maxstorage": d.maxstorage, "classes": d.classes}
 
 
 def _user_entry(ctx: _Context, machine: Machine) -> Artifact:
     """A single-configuration user: USER, the common statements, minidisks on shared DASD."""
     model, dialect = ctx.model, ctx.dialect
+    path = ctx.path(machine.id)
     placed = ctx.allocation.of(machine.id)
-    notes = [*_where(model, machine), *_pool_note(ctx, machine)]
-    notes += assumed_note(dialect, _entry_keys(ctx, machine, "directory_user", placed), machine.role, _units(placed))
-    lines = ctx.header(f"USER entry of {_machine_words(model, machine)}.", notes)
-    lines.append(dialect.text("directory_user", **_operands(machine, dialect)))
+    lines = [dialect.text("directory_user", **_operands(machine, dialect))]
     lines.extend(ctx.statements(machine))
     if not ctx.allocation.disks[machine.id]:
         lines.extend(ctx.no_minidisks())
     lines.extend(ctx.mdisks(placed, machine.id))
-    return Artifact(ctx.path(machine.id), lines_to_text(lines), DIRECTORY, minidisks=_extents(placed))
+    notes = [*_where(model, machine), *_pool_note(ctx, machine)]
+    lines[:0] = ctx.header(f"USER entry of {_machine_words(model, machine)}.", notes)
+    return Artifact(path, lines_to_text(lines), DIRECTORY, minidisks=_extents(placed))
 
 
 def _identity_entries(ctx: _Context, machine: Machine) -> list[Artifact]:
     """A multiconfiguration user: IDENTITY with its BUILD statements, then one SUBCONFIG per member."""
     model, dialect = ctx.model, ctx.dialect
     subs = [(name, subconfig_id(machine.id, model.member(name).ordinal)) for name in machine.members]
-    notes = [*_where(model, machine), *_pool_note(ctx, machine)]
-    notes += assumed_note(dialect, _entry_keys(ctx, machine, "directory_identity"), machine.role)
-    lines = ctx.header(f"IDENTITY entry of {_machine_words(model, machine)}.", notes)
-    lines.append(dialect.text("directory_identity", **_operands(machine, dialect)))
+    path = ctx.path(machine.id)
+    lines = [dialect.text("directory_identity", **_operands(machine, dialect))]
     lines.extend(ctx.indent + dialect.text("directory_build", member=m, subconfig=s) for m, s in subs)
     lines.extend(ctx.statements(machine))
-    out = [Artifact(ctx.path(machine.id), lines_to_text(lines), DIRECTORY)]
+    notes = [*_where(model, machine), *_pool_note(ctx, machine)]
+    lines[:0] = ctx.header(f"IDENTITY entry of {_machine_words(model, machine)}.", notes)
+    out = [Artifact(path, lines_to_text(lines), DIRECTORY)]
     for name, sub in subs:
+        ctx = ctx.file()
+        path = ctx.path(sub)
         placed = ctx.allocation.of(machine.id, name)
-        note = assumed_note(dialect, _entry_keys(ctx, machine, "directory_subconfig", placed), units=_units(placed))
-        lines = ctx.header(f"SUBCONFIG {sub}: {machine.id} on member {name} (IDENTITY {machine.id}).", note)
-        lines.append(dialect.text("directory_subconfig", subconfig=sub))
+        lines = [ctx.dialect.text("directory_subconfig", subconfig=sub)]
         if not ctx.allocation.disks[machine.id]:
             lines.extend(ctx.no_minidisks())
         lines.extend(ctx.mdisks(placed, sub))
-        out.append(Artifact(ctx.path(sub), lines_to_text(lines), DIRECTORY, member=name, minidisks=_extents(placed)))
+        lines[:0] = ctx.header(f"SUBCONFIG {sub}: {machine.id} on member {name} (IDENTITY {machine.id}).")
+        out.append(Artifact(path, lines_to_text(lines), DIRECTORY, member=name, minidisks=_extents(placed)))
     return out
 
 
@@ -319,11 +314,12 @@ def directory_entries(model: Model, source: str, dialect: Dialect) -> list[Artif
     allocation = allocate(model, dialect)
     if allocation.error is not None:
         raise EmitError(allocation.error)
-    ctx = _Context(model, source, dialect, allocation)
+    ctx = _Context(model, source, Reading(dialect), allocation)
     out: list[Artifact] = []
     for machine in allocation.machines:
+        # Each file reads the table afresh: its header names what it read.
         if machine.kind is Kind.SINGLE:
-            out.append(_user_entry(ctx, machine))
+            out.append(_user_entry(ctx.file(), machine))
         else:
-            out.extend(_identity_entries(ctx, machine))
+            out.extend(_identity_entries(ctx.file(), machine))
     return out

@@ -45,7 +45,7 @@ import hashlib
 
 from bkrdsl.ast import Kind, Scope, TargetMedium
 from bkrdsl.dialect import CP_NOT_LOGGED_ON
-from bkrdsl.emit.common import assumed_note
+from bkrdsl.emit.common import Reading
 from bkrdsl.emit.quoting import (
     MAX_COLUMNS,
     fits_rules,
@@ -105,32 +105,28 @@ CP_SLEEP = f"SLEEP {POLL_SECONDS} SEC"
 CP_POOL_SLEEP = f"SLEEP {POOL_SECONDS} SEC"
 
 
-#: The dialect entries BKRSUBMT and BKREXPIR are written from besides their
-#: verbs: the member check, and the message that sends each verb.
-_SENT_KEYS = ("query_userid", "message_command", "message_not_receiving_rc")
-#: BKRSTART's: the member check, the queries and XAUTOLOG with the rcs it reads,
-#: and, where it waits for the catalog's file pool, the pool's query.
-_START_KEYS = (
-    "query_userid",
-    "query_user",
-    "query_user_elsewhere",
-    "xautolog",
-    "xautolog_not_in_directory_rc",
-    "xautolog_already_logged_on_rc",
-)
-_POOL_KEYS = ("query_filepool", "query_filepool_final_rcs")
-
-
 # ------------------------------------------------------------------ helpers
 def _member_name(member: MemberModel | str) -> str:
     return member if isinstance(member, str) else member.name
 
 
-class _Exec:
-    """Lines of one EXEC, checked against the CMS rules when finished."""
+#: Where `_header` puts the note on the assumed dialect entries the EXEC is
+#: written from (`_Exec.text` writes it there, once the rest is written).
+_ASSUMED_NOTE = object()
 
-    def __init__(self) -> None:
+
+class _Exec:
+    """Lines of one EXEC, checked against the CMS rules when finished; `dialect`
+    is the EXEC's own reading of the table, which its header's note is made from."""
+
+    def __init__(self, dialect: Reading) -> None:
         self.lines: list[str] = []
+        self.dialect = dialect
+        self._note_at: int | None = None
+
+    def note_here(self) -> None:
+        """The header's note on the assumed entries the EXEC read goes here (`text`)."""
+        self._note_at = len(self.lines)
 
     def comment(self, text: str = "", indent: int = 0, hang: int = 0, free: str = "") -> None:
         """Comment lines of `text`, which holds names and bkrc's own words only (`$ # @`
@@ -145,12 +141,17 @@ class _Exec:
         self.lines.extend(rexx_assign(variable, text, name=name, indent=indent))
 
     def text(self) -> str:
-        text = "\n".join(self.lines) + "\n"
+        lines = self.lines
+        if self._note_at is not None:
+            # Made last, once every entry the EXEC is written from has been read.
+            note = [line for paragraph in self.dialect.note() for line in rexx_comment(paragraph, name=True)]
+            lines = [*lines[: self._note_at], *note, *lines[self._note_at :]]
+        text = "\n".join(lines) + "\n"
         # Quoting guarantees this (`|` and backslash are not in the set either);
         # a failure here is a bug in this module. A line end inside a line breaks
         # it too; the line walk only names the line.
-        if not fits_rules(text, names=True) or text.count("\n") != len(self.lines):
-            for number, line in enumerate(self.lines, 1):
+        if not fits_rules(text, names=True) or text.count("\n") != len(lines):
+            for number, line in enumerate(lines, 1):
                 if not is_emittable(line) or "|" in line or "\\" in line:
                     raise ValueError(f"generated REXX line {number} breaks the CMS rules: {line!r}")
         return text
@@ -178,7 +179,9 @@ def _header(out: _Exec, file: str, source: str, purpose: list) -> None:
     out.code(f"/* Compile {IDENTITY_MARK}: every EXEC of one compile, for every */",
              f"/* member, names the same; EXEC {file} ( VERSION says it. */")
     for paragraph in purpose:
-        if isinstance(paragraph, tuple):  # (text, hanging indent of its later lines)
+        if paragraph is _ASSUMED_NOTE:
+            out.note_here()
+        elif isinstance(paragraph, tuple):  # (text, hanging indent of its later lines)
             out.comment(paragraph[0], hang=paragraph[1])
         else:
             out.comment(paragraph)
@@ -978,6 +981,7 @@ def _away_table(out: _Exec, away: list[tuple[str, str]]) -> None:
 
 def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -> str:
     """BKRSUBMT EXEC: submits this member's jobs to this member's backup server."""
+    dialect = Reading(dialect)  # the EXEC's own: its header names what it read
     name = _member_name(member)
     server = model.backup_server or "BKRBKUP"
     jobs = model.member_jobs(name)
@@ -997,7 +1001,7 @@ def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -
             }
         )
 
-    out = _Exec()
+    out = _Exec(dialect)
     _header(
         out,
         SUBMIT_FILE,
@@ -1006,7 +1010,7 @@ def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -
             (f"Submits the backup jobs of member {name} of cluster {model.name} "
              f"to the member's own backup server {server}. It asks CP which "
              "member it runs on and refuses to run on any other member."),
-            *assumed_note(dialect, _SENT_KEYS + ("submit_verb", "review_verb")),
+            _ASSUMED_NOTE,
             "",
             "BKRSUBMT                lists this member's jobs (or: LIST)",
             "BKRSUBMT name           submits one job (or: JOB name)",
@@ -1083,6 +1087,7 @@ _EXPIRE_VERBS = {
 
 def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -> str:
     """BKREXPIR EXEC, for the purging member only: EXPIRE (PREVIEW and (PURGE."""
+    dialect = Reading(dialect)  # the EXEC's own: its header names what it read
     name = _member_name(member)
     if name not in model.purging_members():
         raise ValueError(f"member {name} does not purge the catalog: it gets no {EXPIRE_FILE} EXEC")
@@ -1121,7 +1126,7 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
             "The .bkr file does not say whether the members share one catalog: if they do,"
             " EXPIRE acts on the jobs of every member, and one member only may run it."
         )
-    out = _Exec()
+    out = _Exec(dialect)
     _header(
         out,
         EXPIRE_FILE,
@@ -1130,7 +1135,7 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
             (f"Runs catalog expiry for cluster {model.name}: sends EXPIRE "
              f"to the catalog server {server} of member {name}. {scope} It asks "
              f"CP which member it runs on and refuses to run on any other member.{retain}"),
-            *assumed_note(dialect, _SENT_KEYS + tuple(_EXPIRE_VERBS[verb][0] for verb in verbs)),
+            _ASSUMED_NOTE,
             "",
             "BKREXPIR                shows what is configured (or: LIST)",
             *(f"BKREXPIR {verb:<14} {texts[verb]}" for verb in verbs),
@@ -1738,6 +1743,7 @@ def _single_configuration(model: Model, order: list[tuple[str, str, bool, str | 
 
 def profile_snippet(model: Model, member: MemberModel | str, source: str, dialect) -> str:
     """BKRSTART EXEC: what AUTOLOG1's PROFILE EXEC starts on this member, in order."""
+    dialect = Reading(dialect)  # the EXEC's own: its header names what it read
     name = _member_name(member)
     order = _start_order(model, name)
     singles = _single_configuration(model, order)
@@ -1749,7 +1755,7 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
     elsewhere = ""
     if home not in (None, name):
         elsewhere = f" The catalog's SFS server is started on member {home}, its home."
-    out = _Exec()
+    out = _Exec(dialect)
     _header(
         out,
         START_FILE,
@@ -1759,7 +1765,7 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
              f"{model.name}: {_start_steps(model, name)}.{elsewhere} "
              "A machine that is already logged on is left alone. It asks CP which "
              "member it runs on and refuses to run on any other member."),
-            *assumed_note(dialect, _START_KEYS + (_POOL_KEYS if _served(order) else ())),
+            _ASSUMED_NOTE,
             "",
             f"Call it from the PROFILE EXEC of AUTOLOG1 on member {name}:",
             f"  'EXEC {START_FILE}'",

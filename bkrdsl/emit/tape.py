@@ -23,7 +23,7 @@ from bkrdsl.dialect import Dialect
 from bkrdsl.emit.common import (
     TAPE_CONFIG,
     Artifact,
-    assumed_note,
+    Reading,
     header_texts,
     lines_to_text,
     member_path,
@@ -33,20 +33,6 @@ from bkrdsl.generated import MAX_COLUMNS
 from bkrdsl.resolve.model import MemberModel, Model
 
 TAPE_FILENAME = "TMNODES"
-#: The dialect entries a node's file is written from (besides its partners'
-#: Define_Remote_Node operands): the file, its comments, its own node.
-_TAPE_KEYS = (
-    "tape_config_filetype",
-    "tape_config_comment",
-    "tape_local_node",
-    "tape_local_operands",
-    "tape_node_catalog",
-    "tape_node_request",
-    "tape_initial_status",
-    "tape_password_placeholder",
-)
-#: Those of its partners' Define_Remote_Node, when it has any.
-_TAPE_REMOTE_KEYS = ("tape_remote_node", "tape_remote_operands", "tape_host_placeholder")
 
 
 def tape_in_use(model: Model) -> bool:
@@ -54,15 +40,19 @@ def tape_in_use(model: Model) -> bool:
     return tape is not None and tape.scope is ast.Scope.SHARED and tape.catalog_member is not None
 
 
-def _comments(dialect: Dialect, texts: list[str]) -> list[str]:
-    frame = len(dialect.text("tape_config_comment", text=""))
+def _comments(layout: str, texts: list[str]) -> list[str]:
+    """Comment lines in the table's `tape_config_comment` layout."""
+    frame = len(layout.format(text=""))
     out = []
     for text in texts:
-        out.extend(dialect.text("tape_config_comment", text=line) for line in wrap(text, MAX_COLUMNS - frame))
+        out.extend(layout.format(text=line) for line in wrap(text, MAX_COLUMNS - frame))
     return out
 
 
-def tape_config(model: Model, member: MemberModel, source: str, dialect: Dialect) -> str:
+def tape_config(model: Model, member: MemberModel, source: str, dialect: Reading) -> str:
+    """The file's text, read from the table through `dialect`, the file's own
+    reading (its path's file type read through it first): the header, made
+    last, names what it read that is assumed."""
     tape = model.tape
     is_catalog = member.name == tape.catalog_member
     machine = tape.catalog_node if is_catalog else tape.request_node
@@ -78,8 +68,26 @@ def tape_config(model: Model, member: MemberModel, source: str, dialect: Dialect
             " Tcpip_Machine and Host_Name out of the catalog node's Define_Local_Node and"
             " gives it Host_Addr 0.0.0.0, the default IP address of the system it starts on."
         )
-    lines = _comments(
-        dialect,
+    # Each node type read where it is written: the header names only those the file holds.
+    local = dialect.text(
+        "tape_local_operands",
+        name=member.name,
+        type=dialect["tape_node_catalog" if is_catalog else "tape_node_request"],
+        status=dialect["tape_initial_status"],
+        password=dialect["tape_password_placeholder"],
+    )
+    lines = [f"{dialect['tape_local_node']} {local}"]
+    partners = [m for m in model.members if (m.name != member.name) and (is_catalog or m.name == tape.catalog_member)]
+    for partner in partners:
+        remote = dialect.text(
+            "tape_remote_operands",
+            name=partner.name,
+            type=dialect["tape_node_request" if is_catalog else "tape_node_catalog"],
+            host=dialect.text("tape_host_placeholder", member=partner.name),
+        )
+        lines.append(f"{dialect['tape_remote_node']} {remote}")
+    header = _comments(
+        dialect["tape_config_comment"],  # read before the note is made, which it frames
         [
             *header_texts(
                 source,
@@ -88,35 +96,18 @@ def tape_config(model: Model, member: MemberModel, source: str, dialect: Dialect
                 " replace each <...> with the site's value (the same challenge password on every node).",
             ),
             operands,
-            *assumed_note(dialect, _TAPE_KEYS + (_TAPE_REMOTE_KEYS if len(model.members) > 1 else ())),
+            *dialect.note(),
         ],
     )
-    catalog_type, request_type = dialect["tape_node_catalog"], dialect["tape_node_request"]
-    local = dialect.text(
-        "tape_local_operands",
-        name=member.name,
-        type=catalog_type if is_catalog else request_type,
-        status=dialect["tape_initial_status"],
-        password=dialect["tape_password_placeholder"],
-    )
-    lines.append(f"{dialect['tape_local_node']} {local}")
-    partners = [m for m in model.members if (m.name != member.name) and (is_catalog or m.name == tape.catalog_member)]
-    for partner in partners:
-        remote = dialect.text(
-            "tape_remote_operands",
-            name=partner.name,
-            type=request_type if is_catalog else catalog_type,
-            host=dialect.text("tape_host_placeholder", member=partner.name),
-        )
-        lines.append(f"{dialect['tape_remote_node']} {remote}")
-    return lines_to_text(lines)
+    return lines_to_text([*header, *lines])
 
 
 def tape_configs(model: Model, source: str, dialect: Dialect) -> list[Artifact]:
     if not tape_in_use(model):
         return []
-    filetype = dialect["tape_config_filetype"]
-    return [
-        Artifact(member_path(m.name, TAPE_FILENAME, filetype), tape_config(model, m, source, dialect), TAPE_CONFIG, m.name)
-        for m in model.members
-    ]
+    out = []
+    for m in model.members:
+        reads = Reading(dialect)  # the file's own: its name's file type is read through it too
+        path = member_path(m.name, TAPE_FILENAME, reads["tape_config_filetype"])
+        out.append(Artifact(path, tape_config(model, m, source, reads), TAPE_CONFIG, m.name))
+    return out

@@ -25,8 +25,8 @@ from bkrdsl.dialect import Dialect, format_fields
 from bkrdsl.emit.common import (
     JOB_TEMPLATE,
     Artifact,
+    Reading,
     address_range,
-    assumed_note,
     header_texts,
     invariant,
     lines_to_text,
@@ -90,7 +90,7 @@ def _records(layout: str, ranges: list[tuple[str, str]], owners: list[str]) -> s
 
 
 def selection_text(
-    selection: ast.Selection, dialect: Dialect, owners: list[str] | None, blocks: dict | None = None
+    selection: ast.Selection, dialect: Reading, owners: list[str] | None, blocks: dict | None = None
 ) -> str:
     """The template lines of one selection, each ended by a line end.
 
@@ -118,7 +118,7 @@ def selection_text(
     return text
 
 
-def _output_value(job: JobModel, dialect: Dialect) -> str | None:
+def _output_value(job: JobModel, dialect: Reading) -> str | None:
     target = job.target
     if target is None:
         return None
@@ -154,7 +154,7 @@ def _why_once(model: Model, job: JobModel) -> str:
     return f"not one copy per member: every member shares what it backs up ({what}), so one member backs it up, once."
 
 
-def _settings(job: JobModel, name: str, dialect: Dialect) -> list[str]:
+def _settings(job: JobModel, name: str, dialect: Reading) -> list[str]:
     """The job's header settings: its name on this member, its level, its output."""
     level = "incremental" if job.level is ast.Level.INCREMENTAL else "full"
     lines = [
@@ -167,7 +167,7 @@ def _settings(job: JobModel, name: str, dialect: Dialect) -> list[str]:
     return lines
 
 
-def job_selection(model: Model, job: JobModel, dialect: Dialect, blocks: dict | None = None) -> list[str]:
+def job_selection(model: Model, job: JobModel, dialect: Reading, blocks: dict | None = None) -> list[str]:
     """The job's own selection: the same text in every member's copy (SSI rule 6).
 
     Pieces of text, each a run of whole lines: the opening comment, then one
@@ -183,7 +183,7 @@ def job_selection(model: Model, job: JobModel, dialect: Dialect, blocks: dict | 
     return parts
 
 
-def _member_excludes(model: Model, member: str, dialect: Dialect) -> str:
+def _member_excludes(model: Model, member: str, dialect: Reading) -> str:
     """The excludes `member` adds to each single-configuration job pinned to it
     (none: no lines at all). An IDENTITY job's copies get none: `Model.member_excludes`."""
     local = model.member(member)
@@ -195,25 +195,6 @@ def _member_excludes(model: Model, member: str, dialect: Dialect) -> str:
     return lines_to_text(lines) + "".join(selection_text(s, dialect, None) for s in local.excludes)
 
 
-def _template_keys(model: Model, job: JobModel, member: str) -> list[str]:
-    """The dialect entries job `job`'s template on `member` is written from, in the
-    order a reader meets them: the file, its comments, the settings, the records."""
-    level = "incremental" if job.level is ast.Level.INCREMENTAL else "full"
-    keys = ["template_filetype", "template_comment", "job_name_setting", "job_type_setting", f"job_type_{level}"]
-    if job.target is not None:
-        medium = "tape" if job.target.medium is ast.TargetMedium.TAPE else "disk"
-        keys += ["output_setting", f"output_{medium}_pool" if job.target.pool is not None else f"output_{medium}"]
-    selections = [*job.includes, *job.excludes]
-    if model.member_excludes(job, member):
-        selections += model.member(member).excludes
-    for selection in selections:
-        medium = "sfs" if selection.medium is ast.Medium.SFS else "minidisk"
-        keys.append(f"{selection.action.value}_{medium}")
-        if medium == "minidisk" and any(item.upper == "*" for item in selection.items):
-            keys += ["address_low", "address_high"]
-    return keys
-
-
 def _template_parts(
     model: Model,
     job: JobModel,
@@ -221,19 +202,26 @@ def _template_parts(
     member: str,
     name: str,
     source: str,
-    dialect: Dialect,
-    selection: list[str],
-    excludes: str,
+    dialect: Reading,
+    made: dict,
+    blocks: dict,
 ) -> list[str]:
-    """The pieces of text of job `job`'s template on `member`, where it is called `name`:
-    its header, then `selection` (`job_selection`), then `excludes` (`_member_excludes`)."""
+    """The pieces of text of job `job`'s template on `member`, where it is called `name`,
+    read through `dialect`, the file's own reading of the table: its header, then the
+    job's selection (`job_selection`), then the member's excludes (`_member_excludes`),
+    each of those made once (`made`) for every file that holds it."""
     comment = dialect["template_comment"]
+    settings = _settings(job, name, dialect)
+    selection = dialect.shared(made, ("job", job.name), lambda reads: job_selection(model, job, reads, blocks))
+    excludes = ""
+    if model.member_excludes(job, member):
+        excludes = dialect.shared(made, ("member", member), lambda reads: _member_excludes(model, member, reads))
     texts = header_texts(source, _describe(model, job, kind, member, name))
     if job.description:
         texts.append(invariant(job.description))
-    texts += assumed_note(dialect, _template_keys(model, job, member))
+    texts += dialect.note()
     lines = star_comments(comment, texts) + [comment]
-    lines += _settings(job, name, dialect) + [comment]
+    lines += settings + [comment]
     return [part for part in (lines_to_text(lines), *selection, excludes) if part]
 
 
@@ -246,24 +234,19 @@ def job_templates(model: Model, source: str, dialect: Dialect) -> list[Artifact]
     rendered once, and the artifact keeps the pieces, so that the CMS check
     reads each once too, and the write encodes each once.
     """
-    filetype = dialect["template_filetype"]
     blocks: dict = {}
-    excludes: dict[str, str] = {}
+    made: dict = {}  # the pieces several files share, each with what it read (Reading.shared)
     encoded: dict = {}  # each shared piece's bytes, made once (see Artifact.from_parts)
     out = []
     for job in model.jobs:
         kind = job.kind
-        selection = job_selection(model, job, dialect, blocks)
         for member, name in model.derived_names(job):
-            ending = ""
-            if model.member_excludes(job, member):
-                if member not in excludes:
-                    excludes[member] = _member_excludes(model, member, dialect)
-                ending = excludes[member]
-            parts = _template_parts(model, job, kind, member, name, source, dialect, selection, ending)
+            reads = Reading(dialect)  # the file's own: its header names what it read
+            path = member_path(member, name, reads["template_filetype"])
+            parts = _template_parts(model, job, kind, member, name, source, reads, made, blocks)
             out.append(
                 Artifact.from_parts(
-                    member_path(member, name, filetype),
+                    path,
                     parts,
                     JOB_TEMPLATE,
                     encoded=encoded,
