@@ -110,7 +110,108 @@ def test_confirming_one_entry_drops_it_from_the_note(tmp_path):
 # ------------------------------------------------------------------ by construction
 # An emitter reads the table through the file's own Reading (bkrdsl.emit.common),
 # and the header's note is made from what it read: no list of entries per file
-# to keep by hand.
+# to keep by hand. The tests below hold it to that from the outside: a file
+# whose text changes with an entry's value names the entry, and a file that
+# names an entry changes with it.
+
+#: What a file depends on that no file's reading notes: the allocation, worked
+#: out once per compile and shared with the checks, reads `disk_allocation`
+#: (autov or sequential: a USER's or SUBCONFIG's MDISK form and extents).
+MODEL_WIDE = {"disk_allocation"}
+#: The compile ID every EXEC names: a hash of all of them, so one EXEC's change changes it in each.
+COMPILE_ID = re.compile(r"(Compile |compile = ')[0-9A-F]{8}")
+
+
+def _table_data() -> dict:
+    import tomllib
+
+    from bkrdsl.dialect import builtin_path
+
+    data = tomllib.loads(builtin_path().read_text(encoding="utf-8"))
+    for part in ("entries", "machines", "units"):
+        for spec in data[part].values():
+            spec["status"] = "assumed"
+    return data
+
+
+def _changed_one(text: str) -> list[str]:
+    """Texts like `text` with one letter or digit changed (the first, then later ones):
+    each a candidate the table may refuse (a CMS name, an upper-case command, a width)."""
+    if text in ("autov", "sequential"):  # disk_allocation's choices
+        return ["sequential" if text == "autov" else "autov"]
+    out = []
+    depth = 0
+    for i, c in enumerate(text):
+        depth += c == "{"
+        depth -= c == "}"
+        if depth == 0 and c.isalnum():
+            other = {"9": "8", "Z": "Y", "z": "y"}.get(c) or chr(ord(c) + 1)
+            out.append(text[:i] + other + text[i + 1 :])
+    if out:
+        return out
+    # An indent, a comment mark, a layout of placeholders alone:
+    return ["  "] if text == " " else [text + text[-1:], text + ".", text.replace(" ", "", 1)]
+
+
+def _variants(data: dict, name: str):
+    """Valid tables like `data`, `name`'s value changed (an entry, machines.ROLE, units.UNIT)."""
+    import copy
+
+    from bkrdsl.dialect import DialectError, parse_dialect
+
+    part, _, key = name.rpartition(".")
+    spec = data[part or "entries"][key]
+    fields = {"entries": ("value",), "machines": ("storage", "classes"), "units": ("devtype",)}[part or "entries"]
+    for field in fields:
+        for value in _changed_one(spec[field]):
+            changed = copy.deepcopy(data)
+            changed[part or "entries"][key][field] = value
+            try:
+                yield parse_dialect(changed, f"{name} changed")
+                return
+            except DialectError:
+                continue
+
+
+def _written(model, table) -> dict[str, str]:
+    from bkrdsl.emit.artifacts import emit_all
+
+    return {a.path: COMPILE_ID.sub(r"\g<1>XXXXXXXX", a.text) for a in emit_all(model, "x.bkr", table)}
+
+
+def _models():
+    from bkrdsl.pipeline import compile_source
+
+    for path in sorted(EXAMPLES.glob("*.bkr")) + sorted((EXAMPLES.parent / "tests" / "cms" / "clusters").glob("*.bkr")):
+        analysis, artifacts = compile_source(path.name, path.read_bytes(), path=path, search_path=(path.parent,))
+        if artifacts:
+            yield path.name, analysis.model
+
+
+def test_a_file_names_each_assumed_entry_its_text_depends_on_and_no_other():
+    from bkrdsl.dialect import parse_dialect
+
+    data = _table_data()
+    table = parse_dialect(data, "every entry assumed")
+    names = [*table.entries, *(f"machines.{r}" for r in table.machines), *(f"units.{u}" for u in table.units)]
+    variants = {name: next(_variants(data, name), None) for name in names}
+    # Each can be changed: else the test would say nothing of it.
+    assert [name for name, variant in variants.items() if variant is None] == []
+    models = list(_models())
+    assert len(models) >= 10
+    for source, model in models:
+        before = _written(model, table)
+        named = {path: set(_named(text)) for path, text in before.items() if NOTE in text}
+        assert set(named) == set(before), source  # every entry assumed: every file has the note
+        for name, variant in variants.items():
+            after = _written(model, variant)
+            # A file type renames its files: compared by their place in the order of paths.
+            for (path, text), (renamed, changed) in zip(before.items(), after.items(), strict=True):
+                if name in MODEL_WIDE:
+                    continue
+                depends = (renamed, changed) != (path, text)
+                assert depends == (name in named[path]), (source, path, name, "changes" if depends else "unchanged")
+
 
 def test_a_read_after_the_note_is_made_is_refused():
     from bkrdsl.emit.common import Reading
