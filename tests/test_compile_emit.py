@@ -1158,3 +1158,26 @@ def test_included_users_reads_a_template_s_include_records_back(tmp_path):
     other = load_dialect(path=str(site))
     assert included_users(text, other) == {"CICSPRD"}
     assert included_users("INCLUDE MDISK LINUX03 0191-0191\n", other) == {"LINUX03"}
+
+
+# The header notes' folding (`emit.common.wrap`) fills a line greedily itself
+# and leaves a word longer than a line to textwrap: both ways give textwrap's lines.
+_WRAP_WORDS = ["a", "IBM's", "--dialect.", "query_filepool_final_rcs", "x" * 30, "BKR-JOB", "a-b-c-d-e-f", "é", "\u00a0", "\t"]
+
+
+@pytest.mark.parametrize("width", [1, 5, 10, 24, 29, 30, 31, 66, 69])
+@pytest.mark.parametrize("seed", range(40))
+def test_header_notes_fold_as_textwrap_does(width, seed):
+    import random
+    import textwrap
+
+    from bkrdsl.emit.common import wrap
+
+    pick = random.Random(seed * 100 + width)
+    text = (" " * pick.randint(0, 2)).join(
+        pick.choice(_WRAP_WORDS) + " " * pick.randint(0, 2) for _ in range(pick.randint(0, 40))
+    )
+    folded = " ".join(text.split())
+    expected = textwrap.wrap(folded, width, break_long_words=True, break_on_hyphens=False) or [""]
+    assert wrap(text, width) == expected
+    assert all(len(line) <= width for line in wrap(text, width))

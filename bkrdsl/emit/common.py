@@ -160,10 +160,33 @@ def invariant(text: str) -> str:
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Free text folded into lines of at most `width` columns (never empty)."""
-    text = " ".join(text.split())
+    """Free text folded into lines of at most `width` columns (never empty): the
+    lines of `textwrap.wrap(text, width, break_long_words=True,
+    break_on_hyphens=False)`.
+
+    Once blanks are made single spaces, a text whose every word fits a line is
+    filled greedily here, as textwrap fills it: a word joins the line when it
+    fits after one space. textwrap's chunking costs some 0.2 M instructions a
+    paragraph, and every header's notes are paragraphs (docs/performance.md,
+    "Stop 47's runs"). A word longer than a line, which textwrap cuts to fill
+    the line before it, goes to textwrap itself (tests/test_compile_emit.py
+    checks the two agree).
+    """
+    words = text.split()
+    text = " ".join(words)
     if 0 < len(text) <= width:
         return [text]  # what textwrap gives for a text that fits, without its cost
+    if words and width > 0 and max(map(len, words)) <= width:
+        lines = []
+        line = words[0]
+        for word in words[1:]:
+            if len(line) + 1 + len(word) <= width:
+                line = f"{line} {word}"
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+        return lines
     import textwrap
 
     lines = textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False)
