@@ -60,6 +60,14 @@ SLIPS = [
     ('cp subconfig block', 'member VMSYS2 {', 'subconfig VMSYS2 {', "BKR012 10:3"),
     ('cp user first in group', '{ CICSPRD DB2PRD }', '{ USER CICSPRD NOLOG 64M 128M G\n    DB2PRD }', "BKR012 45:23"),
     ('missing unit', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size 10', "BKR010 31:25"),
+    # a selection's medium alone on its line: its `include` or `exclude` left out is the one
+    # error (was a second, its owner and addresses missing, at the same word)
+    ('minidisk alone after a member\'s labels', '{ workers 4  private-volume M1PRV1 }', '{ workers 4  private-volume M1PRV1\n    minidisk\n  }', "BKR004 10:5"),
+    ('minidisk alone after workers', '{ workers 4  private-volume M1PRV1 }', '{ workers 4\n    minidisk\n  }', "BKR004 10:5"),
+    ('minidisk alone first in a member', '{ workers 4  private-volume M1PRV1 }', '{\n    minidisk\n    workers 4  private-volume M1PRV1 }', "BKR004 10:5"),
+    ('minidisk alone after addresses', '    include minidisk * 0191\n    to disk', '    include minidisk * 0191\n    minidisk\n    to disk', "BKR004 64:5"),
+    ('minidisk alone first in a job', '    include minidisk * 0191\n    to disk', '    minidisk\n    include minidisk * 0191\n    to disk', "BKR004 63:5"),
+    ('sfs alone after sfs paths', '    include sfs BKRPOOL:CICSPRD.*', '    include sfs BKRPOOL:CICSPRD.*\n    sfs', "BKR004 73:5"),
     # BKRSTART's waits on the catalog line: a unit missing, swapped, misspelt, in hours
     ('missing wait unit', 'pool BKRPOOL on VMSYS1\n', 'pool BKRPOOL on VMSYS1 logon-wait 5\n', "BKR010 20:68"),
     ('swap wait unit', 'pool BKRPOOL on VMSYS1\n', 'pool BKRPOOL on VMSYS1 logon-wait minutes 5\n', "BKR337 20:68"),

@@ -274,8 +274,10 @@ SYNTAX = register(
     minidisk * *`, or under a member's `private-volume M3PRV1`), is one
     error, "expected `exclude` or `include` before `minidisk`" (no fix:
     either may be meant), not more addresses of the selection above (BKR310,
-    BKR312) or more volume labels (BKR305). In a group body, `MINIDISK` is
-    a user ID.
+    BKR312) or more volume labels (BKR305). So is `minidisk` or `sfs` alone
+    on its line, in a member or job block: that one error says the line is
+    no whole selection, not also its owner and addresses missing (BKR010)
+    at the same word. In a group body, `MINIDISK` is a user ID.
     Words between a block's name and its `{` on one line (`member VMSYS1
     slot 1 {`, `job APPSFULL nightly {`) are one error, and the block is
     read from its `{`. A group body written as a YAML list, one `- LINUX01`

@@ -756,6 +756,12 @@ class Recovery:
         # writes the block and the statement, so its value missing, or quoted, is no
         # second error (report_missing, mid_statement).
         self.written_in_open: set[int] = set()
+        # Where a word starts that was reported with the keyword missing before it and
+        # read after that keyword (`minidisk` alone on its line after a volume list:
+        # `exclude` or `include` left out): the statement is said to be unfinished by
+        # that one error, so its value missing right after the word is no second error
+        # at the same word (report_missing).
+        self.head_missing: set[int] = set()
         self.language_checked = False
         self.quiet = False  # nothing was read since the last error: reports are cascades
         self._after_last: tuple | None = None  # the parser's states when the last error was handled
@@ -4714,10 +4720,11 @@ class Recovery:
             return self.misspelt(tok, begun)
         before = sorted(t for t in accepted - {"NAME", "RBRACE", "$END"} if sim.fits([t, tok.type]))
         if before:
-            self.report(
+            if self.report(
                 messages.missing_before(str(tok.value), self.expected_list(before), self.span_of(tok)),
                 tok.start_pos,
-            )
+            ):
+                self.head_missing.add(tok.start_pos)
             self.feed_types(ip, before[:1], tok)
             return tok
         real = [b for b in blocks if not b.placeholder]
@@ -7218,6 +7225,8 @@ class Recovery:
             return
         if previous is not None and self.keyword_after_own_statement(ip, previous, at):
             return
+        if keyword is not None and keyword is previous and keyword.start_pos in self.head_missing:
+            return  # `minidisk` alone: its `include` missing says it (BKR004), not its owner too
         run_on = None
         if keyword is not None and is_real(keyword) and previous is not None and previous.type == "NAME":
             run_on = messages.unit_run_on(str(previous.value), str(keyword.value), filler, where)
