@@ -576,6 +576,24 @@ CASES = [
         """,
     ),
     (
+        "a-keyword-first-in-a-volume-list-keeps-its-spelling",
+        # BKR021: a keyword that starts no statement, first in the list, is read as a
+        # label and warned of; upper case would hide the warning, so it stays as
+        # written; the labels after it take upper case as ever (vmcom1).
+        """
+        cluster c {
+        shared-volume on vmcom1
+        member vmsys1 { workers 2 private-volume Days }
+        }
+        """,
+        """
+        cluster C {
+          shared-volume on VMCOM1
+          member VMSYS1 { workers 2  private-volume Days }
+        }
+        """,
+    ),
+    (
         "a-run-read-on-into-a-statement-is-not-wrapped",
         # BKR021 names the run's first line and counts its volumes: a wrap inside
         # the run would end it before M2PRV7 (a line that starts with no keyword).

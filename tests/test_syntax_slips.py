@@ -2668,9 +2668,54 @@ def test_a_keyword_after_volume_labels_is_said_to_be_none(keyword, parser, monke
 
 
 def test_the_keywords_placed_are_those_that_start_no_statement():
-    from bkrdsl.syntax.fast import KEYWORDS, STATEMENT_KEYWORDS
+    from bkrdsl.syntax.fast import KEYWORD_PLACE_WORDS, KEYWORDS, STATEMENT_KEYWORDS
 
     assert set(KEYWORD_PLACES) == {k for k in KEYWORDS - STATEMENT_KEYWORDS if "-" not in k}
+    assert set(KEYWORD_PLACES) == KEYWORD_PLACE_WORDS
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("keyword", sorted(KEYWORD_PLACES))
+def test_a_keyword_first_in_a_volume_list_is_read_as_a_label_and_warned_of(keyword, parser, monkeypatch):
+    # The same words first in the list, where the statement needs a label: read as one
+    # (it was, silently), with BKR021's warning that says where the keyword is written;
+    # one too long for a label is BKR305's alone. In capitals it is a label, unwarned.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("private-volume M1PRV1 }", f"private-volume {keyword} }}", 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    found = [d for d in analysis.diagnostics if d.code < "BKR1" or d.code == "BKR305"]
+    (member,) = [m for m in analysis.program.main.clusters[0].members if m.name.text == "VMSYS1"]
+    assert [w.text for s in member.settings if s.keyword == "private-volume" for w in s.values] == [keyword]
+    if len(keyword) > 6:
+        assert [(d.code, d.span.line, d.span.column) for d in found] == [("BKR305", 9, 45)]
+        return
+    (warned,) = found
+    assert (warned.code, warned.severity, warned.span.line, warned.span.column) == ("BKR021", "warning", 9, 45)
+    assert warned.message == (
+        f"`{keyword}` is read as a volume of member `VMSYS1`'s `private-volume` list: `{keyword.upper()}`"
+    )
+    assert warned.help.startswith(f"`{keyword}` {KEYWORD_PLACES[keyword]}.")
+    assert warned.help.endswith(f"write it so: `{keyword.upper()}`")
+    assert too_long(warned, analysis.sources) == []
+    upper = BASE.replace("private-volume M1PRV1 }", f"private-volume {keyword.upper()} }}", 1)
+    assert [d.code for d in analyse("prodssi.bkr", upper.encode("utf-8")).diagnostics if d.code < "BKR1"] == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "at"),
+    [
+        ("{ workers 4  private-volume M1PRV1 }", "{ workers 4  private-volume Days M1PRV1 }", (9, 45)),
+        ("{ workers 4  private-volume M1PRV1 }", "{ workers 4\n    private-volume\n    shared\n  }", (11, 5)),
+        ("  shared-volume VMCOM1\n", "  shared-volume on VMCOM1\n", (18, 17)),
+    ],
+)
+def test_a_keyword_first_in_a_list_is_warned_of_wherever_the_list_starts(clean, written, at, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE
+    found = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert [(d.code, d.span.line, d.span.column) for d in found if d.code < "BKR1"] == [("BKR021", *at)]
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])

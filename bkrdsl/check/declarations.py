@@ -50,7 +50,7 @@ from bkrdsl.resolve.model import (
     parse_address,
 )
 from bkrdsl.source import Span
-from bkrdsl.syntax.runon import begun, group_entry_lines, may_hold_runs, statement_like_runs
+from bkrdsl.syntax.runon import begun, group_entry_lines, keyword_first, may_hold_runs, statement_like_runs
 
 USER_TWICE = register(
     "BKR320",
@@ -286,6 +286,14 @@ VOLUMES_READ_ON = register(
     written, so it warns as before too. (A keyword that starts no
     statement, `shared`, `daily`, in small letters after a label, and not
     in such a run, is no label at all: BKR004.)
+
+    First in the list, where the statement needs a label, such a keyword
+    in lower or mixed case is read as one, and bkrc warns of it alone:
+    `private-volume shared` gives the member a volume SHARED, and
+    `shared-volume on VMCOM1` gives the cluster the volumes ON and VMCOM1.
+    The help says where the keyword is written. `bkrc fmt` keeps that label
+    as written too. (One that no volume label can be, `minidisk`, longer
+    than 6 characters, is BKR305.)
 
     Failing example:
 
@@ -1409,6 +1417,9 @@ def _read_on(setting: ast.Setting, owner: str, block: str):
     labels = setting.values
     at, length = setting.span, len(setting.keyword)
     keyword = Span(at.file, at.line, at.column, at.line, at.column + length, at.start, at.start + length)
+    if labels and keyword_first(labels[0].text) and volume_problem(labels[0].text) is None:
+        # (`private-volume minidisk`: no label at all, BKR305 says so)
+        yield _keyword_first(labels[0], setting.keyword, owner, keyword)
     for run in statement_like_runs(at.line, [(w.text, w.span.line) for w in labels]):
         words = labels[run.start : run.stop]
         first_line, read = _run_read(words)
@@ -1424,6 +1435,25 @@ def _read_on(setting: ast.Setting, owner: str, block: str):
                 f" case, as volume labels are written: {quoted(first_line.upper())}"
             ),
         )
+
+
+def _keyword_first(label: ast.Word, keyword: str, owner: str, keyword_span: Span):
+    """BKR021 at a volume list's first label spelled as a keyword that starts no
+    statement is written (`private-volume shared`): read as a label, which the list needs;
+    after a label the same word is no label (the parser's BKR004)."""
+    from bkrdsl.syntax.messages import KEYWORD_PLACES  # only for this warning: not on a clean file's path
+
+    word, low = label.text, label.text.lower()
+    return VOLUMES_READ_ON(
+        f"`{word}` is read as a volume of {owner}'s `{keyword}` list: `{label.upper}`",
+        label.span,
+        label=f"a volume label here, not the keyword `{low}`",
+        related=(Related(keyword_span, "the list starts here"),),
+        help=(
+            f"`{low}` {KEYWORD_PLACES[low]}. Volume labels are written in upper case:"
+            f" if a volume is labelled {label.upper}, write it so: `{label.upper}`"
+        ),
+    )
 
 
 @check

@@ -7,7 +7,8 @@ statements of its body. It also says which names are values written in lower
 case (roles, days, size and time units) and where the day lists are (whose
 commas take no space); and, for a volume list that runs on into words that read like a
 statement (bkrdsl.syntax.runon, BKR021), which labels start its lines and which
-are printed as written, so that the formatted file reads, and warns, as it did;
+are printed as written, so that the formatted file reads, and warns, as it did (a
+list's first label spelled as a keyword that starts no statement, `shared`, too);
 a group body that runs on so is a statement per line of its entries as written
 (`group_line`), its user IDs of such runs printed as written; the line of its
 `{`, when it starts so, stays the `{`'s (`group_head`).
@@ -31,7 +32,13 @@ from itertools import pairwise
 
 from bkrdsl import ast
 from bkrdsl.records import dataclass
-from bkrdsl.syntax.runon import group_entry_lines, line_starts, reads_like_statement, statement_like_runs
+from bkrdsl.syntax.runon import (
+    group_entry_lines,
+    keyword_first,
+    line_starts,
+    reads_like_statement,
+    statement_like_runs,
+)
 
 #: Token types other than these are keywords (type `KEYWORD`).
 TYPED = frozenset({"NAME", "IMPORT_PATH", "STRING", "LBRACE", "RBRACE", "COMMA"})
@@ -143,7 +150,11 @@ def _ordered(nodes) -> tuple[Node, ...]:
 def _volumes_read_on(keyword_line: int, labels: list[tuple[str, int, int]], starts: set, written: set) -> None:
     """Note the lines of a volume list, labels (text, line, start offset), that runs on
     into words that read like a statement: the start of each of its lines into
-    `starts`, the labels of the runs into `written`."""
+    `starts`, the labels of the runs into `written`; and a first label spelled as a
+    keyword that starts no statement is written (`private-volume shared`, runon.keyword_first)
+    into `written`, which BKR021 warns of too."""
+    if labels and keyword_first(labels[0][0]):
+        written.add(labels[0][2])
     read = [(text, line) for text, line, _ in labels]
     runs = statement_like_runs(keyword_line, read)
     if runs:

@@ -277,9 +277,10 @@ STATEMENT_KEYWORDS = frozenset(
 )
 #: The keywords that start no statement and have no hyphen (`shared`, `on`, `days`):
 #: one of them in small letters after volume labels is no label (`messages.KEYWORD_PLACES`
-#: says where each is written; Recovery.keyword_as_label). Here, not imported from
+#: says where each is written; Recovery.keyword_as_label); first in the list, it is read as
+#: a label, which BKR021 warns of (runon.keyword_first). Here, not imported from
 #: messages.py, so that a clean file's check does not import the syntax errors' messages.
-_KEYWORD_PLACES = frozenset(k for k in KEYWORDS - STATEMENT_KEYWORDS if "-" not in k)
+KEYWORD_PLACE_WORDS = frozenset(k for k in KEYWORDS - STATEMENT_KEYWORDS if "-" not in k)
 
 
 #: A hyphenated keyword written without its hyphen, as one word (`jobsuffix`,
@@ -2841,7 +2842,7 @@ class _Parser:
                 break
             text = self.tokens[self.i][TEXT]
             if (
-                text.lower() in _KEYWORD_PLACES
+                text.lower() in KEYWORD_PLACE_WORDS
                 and text != text.upper()
                 and first[TEXT].lower() == keyword  # not `shared server ...`, the keyword respelt
                 and not _in_statement_run(values, self.tokens[self.i])

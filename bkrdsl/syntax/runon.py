@@ -46,13 +46,19 @@ hyphenated keyword typed up to its hyphen or past it alone on its line (`job-s`,
 `logon-w`), or two keywords joined by a `-` for their blank (`to-d`, `run-o`), nor
 such a word before the body's `}` on its line (`private-v }`): the parser's BKR012
 (`Recovery.hyphen_begun`, `fast.BLANK_PAIRS_BEGUN`).
+
+A keyword that starts no statement (`shared`, `on`, `days`) in small letters after a
+volume list's labels is no label: the parser's BKR004 (`Recovery.keyword_as_label`).
+First in the list, where the statement needs a label, it is read as one, and the
+checker warns of it alone (`keyword_first`): `private-volume shared` gives the member
+a volume SHARED, as `private-volume retain` gives it RETAIN.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from bkrdsl.syntax.fast import STATEMENT_KEYWORDS
+from bkrdsl.syntax.fast import KEYWORD_PLACE_WORDS, STATEMENT_KEYWORDS
 
 #: What a `match` pattern stands as in a group body's list: it starts no run, and a
 #: line it starts ends one (a pattern is written after its keyword, not pasted).
@@ -63,6 +69,14 @@ def reads_like_statement(label: str) -> bool:
     """Whether a label that starts its line is spelled as a statement keyword is
     written (`retain`, `Retain`), not as a volume label (`RETAIN`)."""
     return label != label.upper() and label.lower() in STATEMENT_KEYWORDS
+
+
+def keyword_first(label: str) -> bool:
+    """Whether a volume list's first label is spelled as a keyword that starts no
+    statement is written (`shared`, `Days`), not as a volume label (`SHARED`): read as a
+    label, since the list needs one, where after a label the word is no label at all
+    (BKR004), so the checker warns of it (BKR021)."""
+    return label != label.upper() and label.lower() in KEYWORD_PLACE_WORDS
 
 
 #: The starts of the statement keywords a group body does not take (all but `match`,
