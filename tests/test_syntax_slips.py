@@ -667,6 +667,49 @@ def test_a_hyphenated_keyword_typed_alone_in_a_group_body_is_that_keyword_begun(
     assert (found.code, found.span.line, found.span.column, found.message) == ("BKR012", line, column, message)
 
 
+#: An option of `tape manager` or `catalog` in full, in small letters first on a line of a
+#: group body (after the users, as the statement is pasted into the wrong block): that
+#: option misplaced, said where it belongs as in a member or job block, skipped with its
+#: values, one error. Was BKR301 (`CATALOG-NODE` is 12 characters long), a user ID, with
+#: its values read as more users (BKR208 for TCTMM, BKR309 for `2`).
+OPTIONS_IN_GROUP = [
+    ("{ CICSPRD DB2PRD\n    catalog-node TCTMM on VMSYS1\n  }", "catalog-node", "tape manager"),
+    ("{\n    catalog-node X on\n    CICSPRD DB2PRD\n  }", "catalog-node", "tape manager"),
+    ("{ CICSPRD\n    catalog-node\n    DB2PRD }", "catalog-node", "tape manager"),
+    ("{ CICSPRD DB2PRD\n    request-node TRTMM\n  }", "request-node", "tape manager"),
+    ("{ CICSPRD DB2PRD\n    catalog-dmm TCDMM }", "catalog-dmm", "tape manager"),
+    ("{ CICSPRD DB2PRD\n    request-dmm TRDMM  # the request node's DMM\n  }", "request-dmm", "tape manager"),
+    ("{ CICSPRD DB2PRD\n    logon-wait 2 minutes\n  }", "logon-wait", "catalog"),
+    ("{\n    pool-wait 2 minutes\n    CICSPRD DB2PRD }", "pool-wait", "catalog"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("body", "option", "statement"), OPTIONS_IN_GROUP, ids=[b for b, *_ in OPTIONS_IN_GROUP])
+def test_an_option_in_full_in_a_group_body_says_where_it_belongs(body, option, statement, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("{ CICSPRD DB2PRD }", body, 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("BKR013", 46, 5)
+    assert found.message == f"`{option}` cannot appear in a `group` block"
+    assert found.help.startswith(f"`{option}` belongs in the `{statement}` statement: `{statement} shared ")
+    assert too_long(found, analysis.sources) == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    "body", ["{\n    CATALOG-NODE\n    CICSPRD }", "{ CICSPRD catalog-node }"]
+)
+def test_an_option_in_capitals_or_after_a_user_in_a_group_body_is_still_a_user_id(body, parser, monkeypatch):
+    # In capitals, or after another ID on its line, it is read as the ID it is written as
+    # (too long for one: BKR301), as a statement keyword is
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("{ CICSPRD DB2PRD }", body, 1)
+    found = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert [d.code for d in found] == ["BKR301"]
+
+
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 @pytest.mark.parametrize(
     "body", ["{\n    JOB-S\n    CICSPRD DB2PRD }", "{\n    job-s CICSPRD DB2PRD }", "{\n    to-x\n    CICSPRD }"]

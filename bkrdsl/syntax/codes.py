@@ -910,7 +910,11 @@ MISPLACED = register(
     In a group body, a statement keyword too long for a user ID, in full in
     small letters first on its line (`description`, `job-suffix B`), is
     that statement misplaced too, not a user ID of 10 characters or more
-    (BKR301) that BKR021 would call a statement besides.
+    (BKR301) that BKR021 would call a statement besides. So is an option
+    of `tape manager` or `catalog` there (`catalog-node TCTMM on VMSYS1`,
+    `logon-wait 2 minutes`): the help says which statement it belongs in,
+    and it is skipped with its values, not read as the user CATALOG-NODE
+    (BKR301) and the users TCTMM, ON and VMSYS1.
     A statement keyword in full in small letters first on its line there
     is that statement's keyword whatever follows it, even alone as it is
     typed (`match`, `cluster`, `retain`): no minidisk address is a word

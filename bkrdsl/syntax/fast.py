@@ -445,6 +445,11 @@ _MATCH_BEGUN = frozenset({"m", "ma", "mat", "matc"})
 #: first on it), that keyword being typed or misplaced, not a user ID of 9 characters
 #: or more (`Recovery.match_begun`), which the declaration's loop gives up on.
 _LONG_BEGUN = frozenset(k[:n] for k in STATEMENT_KEYWORDS for n in range(9, len(k) + 1))
+#: The hyphenated keywords that start no statement, options of `catalog` and `tape
+#: manager` (`catalog-node`, `logon-wait`): in small letters first on a line of a group
+#: body, that option misplaced (BKR013), not a user ID of 9 characters or more
+#: (`Recovery.match_begun`), which the declaration's loop gives up on.
+_OPTIONS_IN_FULL = frozenset(k for k in KEYWORDS if "-" in k) - STATEMENT_KEYWORDS
 #: A hyphenated keyword typed up to its hyphen or past it (`job-`, `job-s`, `logon-w`):
 #: in small letters alone on its line in a group body, that keyword being typed, not a
 #: user ID (`Recovery.match_begun`, `hyphen_begun`), which the declaration's loop gives
@@ -2528,6 +2533,8 @@ class _Parser:
                     raise _GiveUp  # `ma` on its line as `match` is typed (Recovery.match_begun)
                 following = self.tokens[self.i + 1]  # alone on its line, or before the body's `}`
                 alone = following[LINE] != tok[LINE] or following[KIND] == "}" or tok[TEXT] in KEYWORDS
+                if tok[FIRST] and tok[TEXT] in _OPTIONS_IN_FULL:
+                    raise _GiveUp  # `catalog-node TCTMM on VMSYS1` on its line: misplaced (Recovery.match_begun)
                 if tok[FIRST] and tok[TEXT] in _LONG_BEGUN and alone:
                     raise _GiveUp  # `descripti` alone on its line, `description`: no user ID (Recovery.match_begun)
                 if tok[FIRST] and (tok[TEXT] in _HYPHEN_BEGUN or tok[TEXT] in BLANK_PAIRS_BEGUN) and alone:

@@ -3274,6 +3274,13 @@ class Recovery:
         if tok.type == "NAME":
             return self.hyphen_word_for_blank(ip, tok, accepted) or self.stray_name(ip, tok, accepted)
         if tok.type in self.keyword_types:
+            low = str(tok.value).lower()
+            if tok.start_pos in self.statement_words and tok.type not in self.statements and low in self._hyphenated:
+                # `catalog-node TCTMM on VMSYS1` first on a line of a group body (match_begun):
+                # an option of another block's statement, said where it belongs, skipped
+                # with its values, as in a member or job block
+                stack = ip.parser_state.value_stack
+                return self.hyphen_misplaced(tok, low, tok.end_pos, open_blocks(stack), stack)
             typed = self.keyword_typed_on(ip, tok)
             if typed is not None:
                 return self.stray_name(ip, typed, accepted)
@@ -5099,10 +5106,11 @@ class Recovery:
         if state is None or tok.start_pos is None or tok.end_pos is None:
             return False
         full = word in self.facts.keywords
-        if not word.islower() or full and not self.too_long_begun(word):
+        option = full and word in self._hyphenated  # `catalog-node`, an option: no user ID either
+        if not word.islower() or full and not (self.too_long_begun(word) or option):
             return False  # a keyword that may be a user ID (`identity`): BKR021's
         begun = word.isalpha() and "match".startswith(word)
-        if not (begun or self.too_long_begun(word) or self.hyphen_begun(word) or word in BLANK_PAIRS_BEGUN):
+        if not (begun or option or self.too_long_begun(word) or self.hyphen_begun(word) or word in BLANK_PAIRS_BEGUN):
             return False
         text = self.source.text
         end = text.find("\n", tok.end_pos)
