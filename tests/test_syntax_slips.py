@@ -667,6 +667,47 @@ def test_a_hyphenated_keyword_typed_alone_in_a_group_body_is_that_keyword_begun(
     assert (found.code, found.span.line, found.span.column, found.message) == ("BKR012", line, column, message)
 
 
+#: The names of a list that blanks separate, separated by commas as `run on`'s members
+#: are: (the clean text, as written, the first `,`'s line and column, what the list holds,
+#: the statement as meant). One error for the line's commas, whose fix removes them, and
+#: the names after them are the list's. Was the generic BKR015 ("commas separate the
+#: names of one list (`on VMSYS1, VMSYS2`)", which these lists are too), the rest of the
+#: line skipped.
+COMMAS_IN_LISTS = [
+    ("private-volume M1PRV1 }", "private-volume M1PRV1, M1PRV2 }", (9, 51),
+     "the volume labels of `private-volume`", "private-volume M1PRV1 M1PRV2"),
+    ("private-volume M1PRV1 }", "private-volume M1PRV1,M1PRV2,M1PRV3 }", (9, 51),
+     "the volume labels of `private-volume`", "private-volume M1PRV1 M1PRV2 M1PRV3"),
+    ("  shared-volume VMCOM1\n", "  shared-volume VMCOM1 , VMCOM2  # both 3390-9\n", (18, 24),
+     "the volume labels of `shared-volume`", "shared-volume VMCOM1 VMCOM2"),
+    ("exclude minidisk * 0190 019D 019E\n", "exclude minidisk * 0190, 019D, 019E\n", (71, 28),
+     "the minidisk addresses of a selection", "exclude minidisk * 0190 019D 019E"),
+    ("exclude minidisk * 0190 019D 019E\n", "exclude minidisk * 0190,019D,019E\n", (71, 28),
+     "the minidisk addresses of a selection", "exclude minidisk * 0190 019D 019E"),
+    ("include sfs BKRPOOL:CICSPRD.*\n", "include sfs BKRPOOL:CICSPRD.*, BKRPOOL:CICSPRD.DATA\n", (72, 34),
+     "the SFS paths of a selection", "include sfs BKRPOOL:CICSPRD.* BKRPOOL:CICSPRD.DATA"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "at", "what", "meant"), COMMAS_IN_LISTS, ids=[c[1] for c in COMMAS_IN_LISTS])
+def test_commas_in_a_list_that_blanks_separate_are_one_error_whose_fix_removes_them(
+    clean, written, at, what, meant, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("BKR015", *at)
+    assert found.message == f"`,` does not separate {what}: they are separated by blanks"
+    assert found.help.endswith(f": write `{meant}`")
+    assert too_long(found, analysis.sources) == []
+    fixed = apply_edits(text, found.fix.edits)
+    assert meant in fixed
+    assert analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics == []
+
+
 #: An option of `tape manager` or `catalog` in full, in small letters first on a line of a
 #: group body (after the users, as the statement is pasted into the wrong block): that
 #: option misplaced, said where it belongs as in a member or job block, skipped with its
@@ -1608,9 +1649,9 @@ HELPED = [
     ("catalog-node TCTMM on VMSYS1", "catalog-node TCTMM on VMSYS1, VMSYS2",
      ("`catalog-node ... on` names the member the Tape Manager catalog node logs on to, one member:"
       " write `on VMSYS1` alone")),
-    ("private-volume M1PRV1 }", "private-volume M1PRV1, M1PRV2 }",
-     ("commas separate the names of one list (`on VMSYS1, VMSYS2`); group entries are separated by blanks,"
-      " and a list never ends with `,`")),
+    # a list that blanks separate: the list as meant (was "commas separate the names of
+    # one list (`on VMSYS1, VMSYS2`)", which such a list is too)
+    ("private-volume M1PRV1 }", "private-volume M1PRV1, M1PRV2 }", "remove the `,`: write `private-volume M1PRV1 M1PRV2`"),
 ]
 
 

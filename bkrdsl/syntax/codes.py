@@ -1031,7 +1031,13 @@ STRAY_COMMA = register(
     members after `on`, the users after `single user`, the days after
     `weekly`. A comma anywhere else, such as between the entries of a group
     body (which are separated by blanks or new lines), is an error; the
-    commas of one group body are one error, whose fix removes them. So is
+    commas of one group body are one error, whose fix removes them. So are
+    the commas between the names of a list that blanks separate, on one
+    line: volume labels (`private-volume M1PRV1, M1PRV2`, `shared-volume
+    VMCOM1,VMCOM2`), a selection's minidisk addresses (`exclude minidisk *
+    0190, 019D, 019E`) or SFS paths: one error, whose help writes the
+    statement without them and whose fix removes them; the names after
+    them are read as the list's. So is
     a `,` at the end of a whole statement's line (`run on VMSYS1 daily
     02:00,`, `shared-volume VMCOM1,`): one error whose fix removes it. (A
     list that ends with `,`, as in `run on VMSYS1, daily 02:00`, is BKR010:

@@ -1806,6 +1806,31 @@ def full_stop(statement: str, span: Span, remove: Span) -> Diagnostic:
     )
 
 
+#: What each list that is separated by blanks holds, as `commas_in_list` names it.
+_BLANK_LISTS = {
+    "volume": "the volume labels of `{keyword}`",
+    "minidisk": "the minidisk addresses of a selection",
+    "sfs": "the SFS paths of a selection",
+}
+
+
+def commas_in_list(kind: str, keyword: str, written: str | None, span: Span, removals: list[tuple[Span, str]]) -> Diagnostic:
+    """`private-volume M1PRV1, M1PRV2`, `exclude minidisk * 0190,019D`: the names of a
+    list that blanks separate, separated by `,` as `run on`'s members are. One error
+    for the commas of the line, whose fix removes each (by a blank where one alone
+    joins two words); `written`, the statement as meant, when its line says it short."""
+    many = len(removals) > 1
+    them = "each `,`" if many else "the `,`"
+    what = _BLANK_LISTS[kind].format(keyword=keyword)
+    return codes.STRAY_COMMA(
+        f"`,` does not separate {what}: they are separated by blanks",
+        span,
+        label=f"the first `,` of {len(removals)}" if many else None,
+        help=f"remove {them}: write `{written}`" if written else f"remove {them}; write the names separated by blanks",
+        fix=Fix("Remove each `,`" if many else "Remove the `,`", tuple(Edit(r, blank) for r, blank in removals)),
+    )
+
+
 def trailing_comma(statement: str, span: Span, remove: Span) -> Diagnostic:
     """`run on VMSYS1 daily 02:00,`: a `,` at the end of a whole statement's line."""
     return codes.STRAY_COMMA(

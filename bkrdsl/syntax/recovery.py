@@ -174,6 +174,8 @@ _BLANKS_THEN_NAME = re.compile(r"[ \t]+([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]
 _RANGE_WORDS = frozenset({"thru", "through"})
 #: Comments and texts, taken out of a block's body before its words are looked at
 #: (Recovery.directory_block), and the words that make a body a member's or a job's.
+#: The words, commas and stops of a list's line (Recovery.commas_in_list).
+_LIST_SIGNS = re.compile(r'#|"|[{},]|[^\s{},#"]+')
 _BODY_SIGNS = re.compile(r'#[^\n]*|"(?:[^"\\\n]|\\[^\n])*"?|[{},;]')  # separators_in_group
 _BODY_NOISE = re.compile(r'#[^\n]*|"(?:[^"\\\n]|\\[^\n])*"?|[{},]')
 _MEMBER_WORDS = frozenset({"workers", "private-volume", "job-suffix"})
@@ -2498,6 +2500,59 @@ class Recovery:
         statement = " ".join(self.source.text[first.start_pos : previous.end_pos].split())
         return messages.trailing_comma(statement, self.span_of(tok), self.blank_and(previous, tok))
 
+    def commas_in_list(self, ip, tok: Token) -> bool:
+        """`private-volume M1PRV1, M1PRV2`, `exclude minidisk * 0190, 019D, 019E`: a `,`
+        between two names of a list that blanks separate (volume labels, a selection's
+        addresses or SFS paths), as `run on`'s members are separated. One error for
+        the commas between the list's names on the line (the others skipped in silence,
+        separators_at), whose fix removes each, and the names after them are read as
+        the list's (was the generic BKR015, "commas separate the names of one list",
+        and the rest of the line skipped). Not a `,` before a statement's keyword
+        (`stray_comma`'s), nor one that ends the line (`trailing_comma`'s)."""
+        state = ip.parser_state
+        listed = self.list_of(state.value_stack)
+        previous = last_real_token(state.value_stack)
+        if listed is None or not listed[2] or previous is None or previous.type != "NAME":
+            return False
+        if previous.end_line != tok.line or tok.start_pos is None:
+            return False
+        following = self.peek_token(ip)
+        if following is None or following.type != "NAME" or following.line != tok.line:
+            return False
+        first = self.statement_start(state)
+        if first is None or first.start_pos is None:
+            return False
+        text = self.source.text
+        end = self._line_end(tok.start_pos)
+        signs: list[int] = []
+        last, pending = tok.start_pos, False
+        for found in _LIST_SIGNS.finditer(text, tok.start_pos, end):
+            sign = found.group()
+            if sign[0] in '#}"{' or sign == "," and pending:
+                break  # a comment, a text, a block's brace, or `,,` (another slip)
+            if sign == ",":
+                signs.append(found.start())
+                pending = True
+            elif sign.lower() in self.facts.keywords and sign != sign.upper():
+                break  # the next statement's keyword: the list ends before it
+            else:
+                last, pending = found.end(), False  # a name: the list goes on
+        signs = [at for at in signs if at < last]  # not a `,` that ends the line's list
+        if not signs:
+            return False
+        self.separators_at.update(signs)
+        removals = [self.sign_removal(at, at + 1, first.start_pos) for at in signs]
+        line = text[first.start_pos : last]
+        written = " ".join(line.replace(",", " ").split())
+        if "\n" in line or "#" in line or '"' in line or len(written) > 60:
+            written = None
+        keyword = listed[1]
+        self.report(
+            messages.commas_in_list(listed[0], keyword, written, self.source.span(tok.start_pos, tok.start_pos + 1), removals),
+            tok.start_pos,
+        )
+        return True
+
     def volume_repeated(self, ip, tok: Token) -> Diagnostic | None:
         """`shared-volume VMCOM1, VMCOM1`: a `,` between a volume label and the same
         label again, last on the line. The repeat is the slip, not the `,` (which
@@ -3254,6 +3309,8 @@ class Recovery:
                 or self.trailing_comma(ip, tok)
                 or self.volume_repeated(ip, tok)
             )
+            if days is None and self.commas_in_list(ip, tok):
+                return None  # reported, the names after it read on as the list's
             if days is None:
                 # `workers 4, private-volume M1PRV1`: a `,` between two statements
                 following = self.peek_token(ip)
