@@ -2306,6 +2306,37 @@ def test_the_nth_weekday_of_the_month_without_its_time_says_the_time_is_missing(
     assert (found.code, found.message, found.fix) == ("BKR010", message, None)
 
 
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "at", "help"),
+    [
+        # the weekday left out after the ordinal, so the time was read as the day: said so,
+        # with the two schedules meant (was "expected a time of day (HH:MM) after `monthly
+        # last 20:00`", the time right there)
+        ("run on each member monthly last-day 20:00", "run on each member monthly last 20:00", (92, 37),
+         ("write `monthly last DAY 20:00` (days: sun mon tue wed thu fri sat), or `monthly last-day 20:00`"
+         " for the month's last day")),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 monthly first 22:00", (55, 33),
+         ("write `monthly first DAY 22:00` (days: sun mon tue wed thu fri sat), or `monthly 1 22:00`"
+         " for the month's first day")),
+        ("purge weekly sun 03:00", "purge monthly second 03:00", (23, 26),
+         ("write `monthly second DAY 03:00` (days: sun mon tue wed thu fri sat), or `monthly 2 03:00`"
+         " for the month's second day")),
+    ],
+)
+def test_the_nth_weekday_without_its_day_says_the_day_is_missing(clean, written, at, help, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    nth, time = written.split()[-2:]
+    assert (found.code, found.span.line, found.span.column) == ("BKR010", *at)
+    assert found.message == f"`monthly {nth}` needs a day of the week before the time `{time}`"
+    assert (found.help, found.fix) == (help, None)
+    assert too_long(found, analysis.sources) == []
+
+
 @pytest.mark.parametrize(
     "written", ["every 2 weeks", "every two weeks", "every other week", "every 2 months", "every two weeks on saturday"]
 )

@@ -513,6 +513,11 @@ EXPECTED_NAME = register(
     the address as the owner: the error says so, and its help puts the
     owner first (`minidisk * 0192`). A size with its unit written on to it
     (`size 10cyl`) is one error whose fix puts the blank in (`size 10 cyl`);
+    a schedule's day left out before its time reads the time as the day
+    (`weekly 22:00`, `monthly 02:00`, `monthly last 20:00`): the error says
+    the day is missing, not the time, and its help writes the schedule with
+    DAY in its place (after an ordinal, also the day of the month it may
+    mean: `monthly last-day 20:00`, `monthly 1 20:00`);
     a size in other units (`size 10M`) is one error whose help says how
     minidisks are sized: cylinders (`cyl`) or 512-byte blocks (`blk`). So is
     `retain 35d` (BKR004, fixed to `retain 35 days`).

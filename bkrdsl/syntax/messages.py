@@ -2836,6 +2836,11 @@ def _everything(word: str) -> bool:
     return word.lower() in _EVERYTHING_WORDS and not word.isupper()
 
 
+#: The ordinals of `monthly first sun 02:00`, and the day of the month each names alone
+#: (`missing_value`: `monthly last 20:00`, its weekday left out).
+_ORDINAL_DAYS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "last": "last-day"}
+
+
 def missing_value(
     keyword: str,
     names: list[str],
@@ -2868,6 +2873,21 @@ def missing_value(
         message = f"`monthly` needs a day of the month before the time `{names[0]}`"
         help_text = f"write the day, from 1 to 31, before the time: `monthly 1 {names[0]}` runs on the 1st"
         label = "a day of the month expected before this"
+    elif (
+        keyword.lower() == "monthly"
+        and len(names) == 2
+        and names[0].lower() in _ORDINAL_DAYS
+        and looks_like_time(names[1])
+    ):
+        # `monthly last 20:00`: the weekday left out, so the time was read as the day (was
+        # "expected a time of day after `monthly last 20:00`", the time right there).
+        nth, time = names[0].lower(), names[1]
+        message = f"`monthly {nth}` needs a day of the week before the time `{time}`"
+        help_text = (
+            f"write `monthly {nth} DAY {time}` (days: sun mon tue wed thu fri sat), or `monthly"
+            f" {_ORDINAL_DAYS[nth]} {time}` for the month's {'last day' if nth == 'last' else f'{nth} day'}"
+        )
+        label = "a day of the week expected before this"
     elif keyword.lower() == "minidisk" and len(names) == 1 and _ADDRESS_LIKE.fullmatch(names[0]):
         # `exclude minidisk 0192`: the address, written without the owner before it.
         message = f"`minidisk` takes an owner, then addresses: `{names[0]}` was read as the owner"
