@@ -580,7 +580,10 @@ UNKNOWN_BACKUP = register(
     place the job. Patterns are not accepted after `backup`: declare them in a
     group. The level follows the last group without a comma: in `backup APPS,
     full` the comma makes `full` one more name, and when no group or user is
-    called FULL the message says to write `backup APPS full`. A level written
+    called FULL the message says to write `backup APPS full`. A level
+    written alone (`backup full`) is read as the line's one name: when no
+    group or user is called so, the message says the groups are missing
+    before the level, and the help names the groups declared. A level written
     on to the last name with no blank, as in `backup APPSfull`, reads as one
     name: when no group or user has that name but the part before the level
     is one, the help offers `backup APPS full` and a fix inserts the blank.
@@ -1720,6 +1723,17 @@ def unknown_backup_names(model: Model):
                     fix=Fix.replace("Remove the `,`", comma, " ") if comma is not None else None,
                 )
                 continue
+            if _level_alone(job.decl, ref.word):
+                groups = [g.name for g in model.groups]
+                named = f": the groups declared are {listed(groups)}" if groups else ""
+                yield UNKNOWN_BACKUP(
+                    f"{quoted(ref.word.text)} is read as a group name: the groups to back up are missing"
+                    " before the level",
+                    ref.word.span,
+                    label="read as a group, not the level",
+                    help=f"write the groups before the level, `backup GROUP {ref.word.text.lower()}`{named}",
+                )
+                continue
             if candidates is None:
                 candidates = [g.name for g in model.groups] + list(model.user_ids)
             close = suggest.closest(text, candidates)
@@ -1765,6 +1779,16 @@ def _level_run_together(job: ast.Job, word: ast.Word, names: list[str]) -> tuple
             if upper.endswith(level.value.upper()) and head in known:
                 return head, level.value
     return None
+
+
+def _level_alone(job: ast.Job, word: ast.Word) -> bool:
+    """`backup full`: whether `word`, an unknown name, is a level written as a `backup`
+    line's only name, its groups left out (the parser reads the word after `backup` as
+    a name, whatever it spells)."""
+    levels = {level.value for level in ast.Level}
+    return word.text.lower() in levels and any(
+        b.level is None and len(b.groups) == 1 and b.groups[0] == word for b in job.backups
+    )
 
 
 def _level_after_comma(job: ast.Job, word: ast.Word) -> tuple[str, Span | None] | None:
