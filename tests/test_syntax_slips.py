@@ -708,6 +708,40 @@ def test_commas_in_a_list_that_blanks_separate_are_one_error_whose_fix_removes_t
     assert analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics == []
 
 
+#: A member after a `tape manager` option that names a machine only, as `catalog-node
+#: TCTMM on VMSYS1` names its member: (as written, the option, its `on ...`, where the
+#: machine runs). One error whose fix removes `on ...`; was BKR004 "expected `expire`
+#: before `on`", an expire block opened there, and the next line's option misplaced (BKR013).
+TAPE_OPTION_MEMBERS = [
+    ("request-node TRTMM on VMSYS2", "request-node TRTMM", "on VMSYS2", "the request nodes run on every member but the catalog node's"),
+    ("catalog-dmm TCDMM on VMSYS1 request-dmm TRDMM", "catalog-dmm TCDMM", "on VMSYS1",
+     "the catalog node's DMM runs on the catalog node's member"),
+    ("catalog-dmm TCDMM request-dmm TRDMM on each member", "request-dmm TRDMM", "on each member",
+     "the request nodes' DMM runs on the request nodes' members"),
+    ("catalog-dmm TCDMM request-dmm TRDMM on", "request-dmm TRDMM", "on",
+     "the request nodes' DMM runs on the request nodes' members"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "option", "on", "runs"), TAPE_OPTION_MEMBERS, ids=[t[0] for t in TAPE_OPTION_MEMBERS])
+def test_a_member_after_a_tape_option_but_the_catalog_node_is_one_error_whose_fix_removes_it(
+    written, option, on, runs, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = written.replace(f" {on}", "", 1)
+    assert clean in BASE
+    text = BASE.replace(clean, written, 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR004"
+    assert text[found.span.start : found.span.end] == on
+    assert found.message == f"`{option}` takes no member: only the catalog node names one, `catalog-node NAME on MEMBER`"
+    assert found.help == f"remove `{on}`: {runs}"
+    assert too_long(found, analysis.sources) == []
+    assert apply_edits(text, found.fix.edits) == BASE
+
+
 #: An option of `tape manager` or `catalog` in full, in small letters first on a line of a
 #: group body (after the users, as the statement is pasted into the wrong block): that
 #: option misplaced, said where it belongs as in a member or job block, skipped with its

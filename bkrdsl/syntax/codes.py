@@ -278,6 +278,10 @@ SYNTAX = register(
     on its line, in a member or job block: that one error says the line is
     no whole selection, not also its owner and addresses missing (BKR010)
     at the same word. In a group body, `MINIDISK` is a user ID.
+    A member after a `tape manager` option that names a machine only
+    (`request-node TRTMM on VMSYS2`, `catalog-dmm TCDMM on VMSYS1`), as
+    `catalog-node TCTMM on VMSYS1` names its member, is one error whose
+    help says where that machine runs and whose fix removes `on VMSYS2`.
     Words between a block's name and its `{` on one line (`member VMSYS1
     slot 1 {`, `job APPSFULL nightly {`) are one error, and the block is
     read from its `{`. A group body written as a YAML list, one `- LINUX01`

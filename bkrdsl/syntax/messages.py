@@ -777,6 +777,29 @@ def write_fix(meant: str, span: Span) -> Fix:
     return Fix.replace(f"Write `{meant}`", span, meant)
 
 
+#: Where the machine of each `tape manager` option but `catalog-node` runs, which
+#: names no member after it (`on_after_tape_option`).
+_TAPE_MEMBERS = {
+    "request-node": "the request nodes run on every member but the catalog node's",
+    "catalog-dmm": "the catalog node's DMM runs on the catalog node's member",
+    "request-dmm": "the request nodes' DMM runs on the request nodes' members",
+}
+
+
+def on_after_tape_option(option: str, name: str, member: str | None, span: Span, remove: Span) -> Diagnostic:
+    """`request-node TRTMM on VMSYS2`: a member after a `tape manager` option that
+    names a machine only. Only the catalog node names its member; the others run where
+    it is not, or beside it. The fix removes `on MEMBER` (was BKR004 "expected `expire`
+    before `on`", and a BKR013 for the option on the next line)."""
+    on = f"on {member}" if member else "on"
+    return codes.SYNTAX(
+        f"`{option} {name}` takes no member: only the catalog node names one, `catalog-node NAME on MEMBER`",
+        span,
+        help=f"remove `{on}`: {_TAPE_MEMBERS[option]}",
+        fix=remove_fix(f"`{on}`", remove),
+    )
+
+
 def remove_fix(what: str, span: Span) -> Fix:
     """The fix that deletes `span` (`what`, as a message shows it)."""
     return Fix.replace(f"Remove {what}", span, "")

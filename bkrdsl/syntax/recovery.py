@@ -174,6 +174,11 @@ _BLANKS_THEN_NAME = re.compile(r"[ \t]+([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]
 _RANGE_WORDS = frozenset({"thru", "through"})
 #: Comments and texts, taken out of a block's body before its words are looked at
 #: (Recovery.directory_block), and the words that make a body a member's or a job's.
+#: An option of `tape manager` that names a machine only, and its name, right before
+#: the end of a line's text (Recovery.on_after_tape_option).
+_TAPE_OPTION_BEFORE = re.compile(r"(?i:\b(request-node|catalog-dmm|request-dmm))[ \t]+([^\s#{},]+)[ \t]+\Z")
+#: The member after an `on` (or `each member`), on its line (Recovery.on_after_tape_option).
+_MEMBER_AFTER = re.compile(r"[ \t]+((?i:each[ \t]+member)(?![^\s#{},])|[^\s#{},]+)")
 #: The words, commas and stops of a list's line (Recovery.commas_in_list).
 _LIST_SIGNS = re.compile(r'#|"|[{},]|[^\s{},#"]+')
 _BODY_SIGNS = re.compile(r'#[^\n]*|"(?:[^"\\\n]|\\[^\n])*"?|[{},;]')  # separators_in_group
@@ -2500,6 +2505,38 @@ class Recovery:
         statement = " ".join(self.source.text[first.start_pos : previous.end_pos].split())
         return messages.trailing_comma(statement, self.span_of(tok), self.blank_and(previous, tok))
 
+    def on_after_tape_option(self, ip, tok: Token) -> bool:
+        """`tape manager shared ... request-node TRTMM on VMSYS2`: `on` and a member after
+        an option of `tape manager` that names a machine only (`request-node`,
+        `catalog-dmm`, `request-dmm`), on its line, as `catalog-node TCTMM on VMSYS1`
+        names its member. One error whose fix removes `on MEMBER`, both skipped (was
+        "expected `expire` before `on`", an expire block opened there, and the next line's
+        option misplaced besides)."""
+        if tok.start_pos is None or tok.end_pos is None:
+            return False
+        found = _TAPE_OPTION_BEFORE.search(self.line_before(tok))
+        first = self.statement_start(ip.parser_state)
+        if found is None or first is None or first.type != "TAPE":
+            return False
+        text = self.source.text
+        member = _MEMBER_AFTER.match(text, tok.end_pos)
+        word = member.group(1) if member is not None and member.group(1).lower() not in self.facts.keywords else None
+        if word is not None and " ".join(word.lower().split()) == "each member":
+            word = "each member"
+        end = member.end(1) if word is not None else tok.end_pos
+        start = tok.start_pos
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        self.report(
+            messages.on_after_tape_option(
+                found.group(1).lower(), found.group(2), word, self.source.span(tok.start_pos, end), self.source.span(start, end)
+            ),
+            tok.start_pos,
+        )
+        self._advance(ip.lexer_thread.state, end)
+        self._fed_error_token = True  # read, as a whole: a mistake right after it is news
+        return True
+
     def commas_in_list(self, ip, tok: Token) -> bool:
         """`private-volume M1PRV1, M1PRV2`, `exclude minidisk * 0190, 019D, 019E`: a `,`
         between two names of a list that blanks separate (volume labels, a selection's
@@ -3338,6 +3375,8 @@ class Recovery:
                 # with its values, as in a member or job block
                 stack = ip.parser_state.value_stack
                 return self.hyphen_misplaced(tok, low, tok.end_pos, open_blocks(stack), stack)
+            if tok.type == "ON" and self.on_after_tape_option(ip, tok):
+                return None
             typed = self.keyword_typed_on(ip, tok)
             if typed is not None:
                 return self.stray_name(ip, typed, accepted)
