@@ -1630,9 +1630,12 @@ def _declared_pools(model: Model) -> tuple[set[str], set[str]]:
     """The file pools the cluster's SFS paths may name without a warning: every
     pool the file declares (`catalog ... pool`, `to disk pool`, `to tape pool`)
     and z/VM's own; and of them the catalogs' SFS file pools, the ones BKR339
-    suggests."""
+    suggests. A catalog's pool written with the `:` CMS writes before a path
+    (`pool BKRPOOL:`, BKR306's, fixed to `BKRPOOL`) counts as the pool it names, so
+    that the paths in it are not said to name another (was BKR339 "did you mean
+    `BKRPOOL:`" at each)."""
     cluster = model.cluster
-    catalog = {w.upper for c in cluster.catalogs for w in c.pool}
+    catalog = {w.upper.removesuffix(":") for c in cluster.catalogs for w in c.pool}
     targets = {t.pool.upper for j in cluster.jobs for t in j.targets if t.pool is not None}
     return catalog | targets | ZVM_FILE_POOLS, catalog
 
