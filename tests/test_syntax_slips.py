@@ -711,6 +711,32 @@ def test_commas_in_a_list_that_blanks_separate_are_one_error_whose_fix_removes_t
     assert analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics == []
 
 
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "at", "help"),
+    [
+        # was "`02:00` has no keyword before it ...: write its keyword before it: `backup 02:00`"
+        ("run on VMSYS1 daily 02:00", "run on VMSYS1 manual 02:00", (74, 26),
+         ("write `run on VMSYS1 manual`, without the time: the job is sent by hand, when you choose; or, to run"
+         " it at 02:00, say how often: `run on VMSYS1 daily 02:00`")),
+        ("purge weekly sun 03:00", "purge manual 03:00", (23, 18),
+         ("write `purge manual`, without the time: the work is sent by hand, when you choose; or, to run it at"
+         " 03:00, say how often: `purge daily 03:00`")),
+    ],
+)
+def test_a_time_after_manual_says_manual_takes_none(clean, written, at, help, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    time = written.split()[-1]
+    assert (found.code, found.span.line, found.span.column) == ("BKR004", *at)
+    assert found.message == f"`manual` takes no time: `{time}` cannot follow it"
+    assert (found.help, found.fix) == (help, None)
+    assert too_long(found, analysis.sources) == []
+
+
 #: A member after a `tape manager` option that names a machine only, as `catalog-node
 #: TCTMM on VMSYS1` names its member: (as written, the option, its `on ...`, where the
 #: machine runs). One error whose fix removes `on ...`; was BKR004 "expected `expire`

@@ -3332,6 +3332,22 @@ def two_times(first: str, second: str, keyword: str, statement: str, span: Span)
     )
 
 
+def manual_time(time: str, keyword: str, statement: str, span: Span) -> Diagnostic:
+    """`run on VMSYS1 manual 02:00`: a time after `manual`, which has none: the work is
+    sent by hand, whenever. No fix: `manual` alone, or the time with how often it runs
+    (`daily`), is the user's to choose (was "`02:00` has no keyword before it ...: write
+    `backup 02:00`")."""
+    schedule = statement[: -len("manual")].rstrip()
+    return codes.SYNTAX(
+        f"`manual` takes no time: `{time}` cannot follow it",
+        span,
+        help=(
+            f"write `{statement}`, without the time: the {'job is' if keyword == 'run' else 'work is'} sent by"
+            f" hand, when you choose; or, to run it at {time}, say how often: `{schedule} daily {time}`"
+        ),
+    )
+
+
 def time_zone(zone: str, statement: str, span: Span) -> Diagnostic:
     """`run on VMSYS1 daily 02:00 EST`: a time zone after a schedule's time. No fix:
     the time is read on the member's own clock, which may not keep that zone."""

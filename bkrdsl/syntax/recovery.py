@@ -4374,6 +4374,10 @@ class Recovery:
         if messages.looks_like_time(str(previous.value)) and messages.looks_like_time(str(tok.value)):
             # `daily 02:00 03:00`: two times, not a value whose keyword (`backup`!) is missing
             return messages.two_times(str(previous.value), str(tok.value), name, statement, self.span_of(tok))
+        if previous.type == "MANUAL" and messages.looks_like_time(str(tok.value)):
+            # `run on VMSYS1 manual 02:00`: `manual` has no time (not a value whose keyword,
+            # `backup`!, is missing)
+            return messages.manual_time(str(tok.value), name, statement, self.span_of(tok))
         if messages.looks_like_time(str(previous.value)) and str(tok.value).upper() in messages.TIME_ZONES:
             # `daily 02:00 EST`: a time zone after the time, not a value without its keyword
             return messages.time_zone(str(tok.value), statement, self.span_of(tok))
