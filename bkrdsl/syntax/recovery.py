@@ -172,8 +172,6 @@ _BLANKS_THEN_NAME = re.compile(r"[ \t]+([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]
 #: Words written between the two addresses of a range, as English writes one
 #: (Recovery.range_with_word: `0191 thru 01FF`); `to`, a keyword, is range_with_to's.
 _RANGE_WORDS = frozenset({"thru", "through"})
-#: Comments and texts, taken out of a block's body before its words are looked at
-#: (Recovery.directory_block), and the words that make a body a member's or a job's.
 #: An option of `tape manager` that names a machine only, and its name, right before
 #: the end of a line's text (Recovery.on_after_tape_option).
 _TAPE_OPTION_BEFORE = re.compile(r"(?i:\b(request-node|catalog-dmm|request-dmm))[ \t]+([^\s#{},]+)[ \t]+\Z")
@@ -181,6 +179,8 @@ _TAPE_OPTION_BEFORE = re.compile(r"(?i:\b(request-node|catalog-dmm|request-dmm))
 _MEMBER_AFTER = re.compile(r"[ \t]+((?i:each[ \t]+member)(?![^\s#{},])|[^\s#{},]+)")
 #: The words, commas and stops of a list's line (Recovery.commas_in_list).
 _LIST_SIGNS = re.compile(r'#|"|[{},]|[^\s{},#"]+')
+#: Comments and texts, taken out of a block's body before its words are looked at
+#: (Recovery.directory_block), and the words that make a body a member's or a job's.
 _BODY_SIGNS = re.compile(r'#[^\n]*|"(?:[^"\\\n]|\\[^\n])*"?|[{},;]')  # separators_in_group
 _BODY_NOISE = re.compile(r'#[^\n]*|"(?:[^"\\\n]|\\[^\n])*"?|[{},]')
 _MEMBER_WORDS = frozenset({"workers", "private-volume", "job-suffix"})
@@ -5200,7 +5200,10 @@ class Recovery:
         its hyphen or past it, alone on its line (`job-s`, `logon-w`: `hyphen_begun`),
         or two keywords typed with a `-` for their blank (`to-d`, `run-o`:
         `BLANK_PAIRS_BEGUN`), BKR012 as after a list's names, first in the body
-        or after its IDs alike, and before the body's `}` on its line as alone."""
+        or after its IDs alike, and before the body's `}` on its line as alone; and an
+        option of `tape manager` or `catalog` in full first on its line (`catalog-node
+        TCTMM on VMSYS1`): that option misplaced in the group (BKR013, at_statement),
+        not a user CATALOG-NODE (BKR301) and its values more users."""
         state = self.parser_state
         word = str(tok.value)
         if state is None or tok.start_pos is None or tok.end_pos is None:
