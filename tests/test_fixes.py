@@ -287,6 +287,10 @@ RESTORED = [
     # a `,` there, as if a list went on
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 weekly sat 22:00,", "BKR015", "Remove the `,`"),
     ("include minidisk * 0100-0FFF", "include minidisk * 0100-0FFF,", "BKR015", "Remove the `,`"),
+    # ... or before its block's `}` on its line (was "a `,` cannot appear here", no fix)
+    ("{ workers 4  private-volume M1PRV1 }", "{ workers 4  private-volume M1PRV1, }", "BKR015", "Remove the `,`"),
+    # a list that blanks separate, its names separated by commas: each removed
+    ("exclude minidisk * 0190 019D 019E\n", "exclude minidisk * 0190,019D, 019E\n", "BKR015", "Remove each `,`"),
     ("    to tape\n    run on each", "    to tape .\n    run on each", "BKR003", "Remove the `.`"),
     ("{ workers 4  private-volume M1PRV1 }", "{ workers 4 each  private-volume M1PRV1 }", "BKR004", "Remove `each`"),
     # `on each member` after a disk: an IDENTITY's disk is on each member's private volume without it

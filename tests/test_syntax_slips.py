@@ -127,6 +127,8 @@ SLIPS = [
     # the catalog's pool written with the `:` CMS writes before a path: its one error, not
     # also BKR339 at each path in that pool ("did you mean `BKRPOOL:`")
     ('pool with its colon', 'pool BKRPOOL on VMSYS1', 'pool BKRPOOL: on VMSYS1', "BKR306 20:39"),
+    # a `,` after a whole statement before its block's `}`, as at the end of its line
+    ('comma before the brace', 'private-volume M1PRV1 }', 'private-volume M1PRV1, }', "BKR015 9:51"),
     ('time window', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 daily 02:00 to 04:00', "BKR004 74:31"),
     ('time window in expire', 'preview daily 01:00', 'preview daily 01:00 to 02:00', "BKR004 22:25"),
     ('time 02.00', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 daily 02.00', "BKR313 74:25"),

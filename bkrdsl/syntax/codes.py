@@ -1048,7 +1048,8 @@ STRAY_COMMA = register(
     statement without them and whose fix removes them; the names after
     them are read as the list's. So is
     a `,` at the end of a whole statement's line (`run on VMSYS1 daily
-    02:00,`, `shared-volume VMCOM1,`): one error whose fix removes it. (A
+    02:00,`, `shared-volume VMCOM1,`), or before its block's `}` on the
+    line (`private-volume M1PRV1, }`): one error whose fix removes it. (A
     list that ends with `,`, as in `run on VMSYS1, daily 02:00`, is BKR010:
     the name after the comma is missing.) A `,` between two statements on
     one line (`workers 4, private-volume M1PRV1`, `backup APPS full,

@@ -215,6 +215,8 @@ _TWICE_LOWER = frozenset({"MINIDISK", "SFS", "MATCH"})
 _ADDRESSES = re.compile(r"[0-9A-Fa-f]{1,4}(?:-[0-9A-Fa-f]{1,4})?")
 #: The rest of a line, blank but for a comment, and its newline (Recovery.joined_level).
 _LINE_REST = re.compile(r"[ \t]*(?:#[^\n]*)?\n")
+#: A block's `}` next on the line (Recovery.trailing_comma: `private-volume M1PRV1, }`).
+_BRACE_REST = re.compile(r"[ \t]*}")
 #: What may follow a name whose last `.` ends a sentence (name_full_stop): the end of
 #: its line, perhaps after a comment, or its block's `}` (fast.py's _SENTENCE_END too).
 _SENTENCE_END = re.compile(r"[ \t]*(?:[}#\n]|\Z)")
@@ -2494,8 +2496,12 @@ class Recovery:
 
     def trailing_comma(self, ip, tok: Token) -> Diagnostic | None:
         """`run on VMSYS1 daily 02:00,`: a `,` after a whole statement, at the end of its
-        line, as if a list went on. One error whose fix removes it (full_stop's kin)."""
-        if tok.end_pos is None or not _LINE_REST.match(self.source.text + "\n", tok.end_pos):
+        line, or before its block's `}` there (`private-volume M1PRV1, }`), as if a list
+        went on. One error whose fix removes it (full_stop's kin)."""
+        if tok.end_pos is None:
+            return None
+        text = self.source.text + "\n"
+        if not _LINE_REST.match(text, tok.end_pos) and not _BRACE_REST.match(text, tok.end_pos):
             return None
         state = ip.parser_state
         previous = last_real_token(state.value_stack)
