@@ -1716,6 +1716,44 @@ def test_two_slips_in_two_statements_on_one_line_are_two_errors_each_with_its_fi
     assert done.diagnostics == []
 
 
+# the day left out of `weekly` or `monthly`, so the time was read as the day and the next
+# statement's first word as the time, both statements on one line (on two lines they
+# were already two errors): the day's error, without a fix (no help writes a day nobody
+# gave), then the next statement's own slip with its fix (was one BKR004, `days`
+# cannot appear here, without a fix, or one for each word after `keep`)
+# fmt: off
+DAY_LEFT_OUT_THEN_A_SLIP = [
+    ("purge weekly 03:00 retain days 35", "`weekly` needs a day of the week before the time `03:00`",
+     ("BKR004", "Write `35 days`"), "purge weekly 03:00 retain 35 days"),
+    ("purge weekly 03:00\n    retain days 35", "`weekly` needs a day of the week before the time `03:00`",
+     ("BKR004", "Write `35 days`"), "purge weekly 03:00\n    retain 35 days"),
+    ("purge monthly 03:00 retain days 35", "`monthly` needs a day of the month before the time `03:00`",
+     ("BKR004", "Write `35 days`"), "purge monthly 03:00 retain 35 days"),
+    ("purge weekly 03:00 keep 35 days", "`weekly` needs a day of the week before the time `03:00`",
+     ("BKR012", "Write `retain`"), "purge weekly 03:00 retain 35 days"),
+    ("purge weekly 03:00 retain = 35 days", "`weekly` needs a day of the week before the time `03:00`",
+     ("BKR014", "Remove the `=`"), "purge weekly 03:00 retain 35 days"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "message", "second", "mended"), DAY_LEFT_OUT_THEN_A_SLIP, ids=[t[0] for t in DAY_LEFT_OUT_THEN_A_SLIP]
+)
+def test_a_schedule_without_its_day_then_a_slip_on_its_line_are_two_errors(
+    monkeypatch, parser, written, message, second, mended
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = damaged("purge weekly sun 03:00\n    retain 35 days", written)
+    found = check(text)
+    assert [(d.code, d.fix.title if d.fix else None) for d in found] == [("BKR010", None), second]
+    assert found[0].message == message
+    done = fix_all(text)
+    assert done.text == damaged("purge weekly sun 03:00\n    retain 35 days", mended)
+    assert [(d.code, d.message) for d in done.diagnostics] == [("BKR010", message)]
+
+
 # a schedule's time left out, then the next line's first word misspelt: that word, no
 # time (it starts with a letter), is not read as the time but as the next statement's
 # first word; two errors, as each slip gives alone (the time's without a fix)

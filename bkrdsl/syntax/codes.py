@@ -555,6 +555,17 @@ EXPECTED_NAME = register(
     quoted as written, with their commas: `weekly sun,mon`, not `weekly sun
     mon`.
 
+    The day left out before the time (`purge weekly 03:00`, `purge monthly
+    03:00`) reads the time as the day, so the error names the day missing,
+    not the time: its help writes `weekly DAY 03:00` (or `monthly 1 03:00`,
+    saying what the number is), and it has no fix, since no help writes a
+    day nobody chose. The word after the time was read as the time; where it
+    starts the next statement on the same line (`purge weekly 03:00 retain
+    days 35`), that statement is read as on a line of its own, its own slip
+    one more error (`days 35`: BKR004, whose fix writes `35 days`). A day of
+    the week there (`purge weekly 03:00 sun`) is the day written after the
+    time, BKR314.
+
     A list that ends with `,` where no name follows (`purge weekly sun,` at
     the end of its line) says what the name missing is, by the list's
     keyword: a day of the week after `weekly`, a member after `on`, a group

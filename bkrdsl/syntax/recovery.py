@@ -6773,7 +6773,7 @@ class Recovery:
         before = last_real_token(stack[:-1])
         if (
             word.line != line
-            or not (self.first_on_line(word.start_pos) or (before is not None and self.after_time_comma([before])))
+            or not (self.first_on_line(word.start_pos) or self.next_after_time_read_as_day(before, word))
             or not text[:1].isalpha()
             or messages.phrase_time(text) is not None
         ):
@@ -6824,7 +6824,7 @@ class Recovery:
             word.type != "NAME"
             or not is_real(word)
             or word.line != tok.line
-            or not (self.first_on_line(word.start_pos) or self.after_time_comma(leaves[:-1]))
+            or not (self.first_on_line(word.start_pos) or self.after_time_read_as_day(leaves[:-1]))
             or str(word.value).lower() not in self.facts.keywords
         ):
             return
@@ -6832,18 +6832,39 @@ class Recovery:
             if not edit.after and edit.inserted and edit.inserted[-1].start_pos == word.start_pos:
                 yield edit
 
-    def after_time_comma(self, leaves: list[Token]) -> bool:
-        """Whether the last of `leaves` is a time a `,` made one more day (`weekly sun,
-        03:00`): the word after it, on its line too, was read as the time, and may be the
-        next statement's first word (`purge weekly sun, 03:00 retain days 35`)."""
+    def after_time_read_as_day(self, leaves: list[Token]) -> bool:
+        """Whether the last of `leaves` is a time read as a day: one more day a `,` made
+        it (`weekly sun, 03:00`), or the day itself, the day left out right before it
+        (`weekly 03:00`, `monthly 03:00`). The word after it, on its line too, was read
+        as the time, and may be the next statement's first word (`purge weekly sun,
+        03:00 retain days 35`, `purge weekly 03:00 retain days 35`)."""
         time = leaves[-1] if leaves else None
         return (
             time is not None
             and time.type == "NAME"
             and is_real(time)
             and messages.looks_like_time(str(time.value))
-            and self.comma_before(time) is not None
+            and (self.comma_before(time) is not None or self.day_left_out_before(time))
         )
+
+    def next_after_time_read_as_day(self, time: Token | None, word: Token) -> bool:
+        """Whether `word`, on the line of `time` right after it, may start the next
+        statement, `time` read as a day (after_time_read_as_day); not a day of the week
+        after a time that follows `weekly` (`weekly 03:00 sun`: the day written after
+        the time, not left out)."""
+        if time is None or not self.after_time_read_as_day([time]):
+            return False
+        return not (messages.looks_like_day(str(word.value)) and self.day_left_out_before(time))
+
+    def day_left_out_before(self, tok: Token) -> bool:
+        """Whether `tok` follows `weekly` or `monthly` on its line, as their day does
+        (`weekly 03:00`: a time there is read as the day, the day left out)."""
+        if tok.start_pos is None:
+            return False
+        text = self.source.text
+        start = text.rfind("\n", 0, tok.start_pos) + 1
+        before = text[start : tok.start_pos].split()
+        return bool(before) and before[-1].lower() in ("weekly", "monthly") and text[tok.start_pos - 1] in " \t"
 
     def reread(self, ip, tok: Token, edits, ahead: bool = False) -> tuple[bool, Token | None]:
         """Re-read the end of the current statement with the first of `edits(leaves,
