@@ -168,7 +168,7 @@ def wrap(text: str, width: int) -> list[str]:
     filled greedily here, as textwrap fills it: a word joins the line when it
     fits after one space. textwrap's chunking costs some 0.2 M instructions a
     paragraph, and every header's notes are paragraphs (docs/performance.md,
-    "Stop 47's runs"). A word longer than a line, which textwrap cuts to fill
+    "Stop 45's runs"). A word longer than a line, which textwrap cuts to fill
     the line before it, goes to textwrap itself (tests/test_compile_emit.py
     checks the two agree).
     """
