@@ -5054,14 +5054,23 @@ class Recovery:
             return False
         if str(tok.value) in self.facts.keywords:
             return False  # a hyphenated keyword where it does not fit: hyphen_judged's
-        actions = state.parse_conf.states[state.position]
-        if "RBRACE" not in actions and "$END" not in actions:
-            return False  # the list's first label, which the statement needs
-        listed = self.list_of(state.value_stack)
-        if listed is None or listed[0] != "volume" or not listed[2]:
+        if self.labels_may_end(state) is None:
             return False
         self.statement_words.add(tok.start_pos)
         return True
+
+    def labels_may_end(self, state) -> tuple[str, str, list[str]] | None:
+        """The volume list `state` is in (list_of: kind, keyword, labels so far) where
+        it has labels and may end here, a statement start (the parser takes `}` or the
+        end of the file next); None before the list's first label, which its statement
+        needs, and in no volume list. word_after_labels and keyword_as_label ask it."""
+        actions = state.parse_conf.states[state.position]
+        if "RBRACE" not in actions and "$END" not in actions:
+            return None  # the list's first label, which the statement needs
+        listed = self.list_of(state.value_stack)
+        if listed is None or listed[0] != "volume" or not listed[2]:
+            return None
+        return listed
 
     def keyword_as_label(self, tok: Token) -> bool:
         """`private-volume M1PRV1 shared`, `shared-volume VMCOM1 on VMSYS1`: a keyword that
@@ -5077,12 +5086,10 @@ class Recovery:
         word = str(tok.value)
         if state is None or tok.start_pos is None or word == word.upper():
             return False
-        actions = state.parse_conf.states[state.position]
-        if "RBRACE" not in actions and "$END" not in actions:
-            return False  # the list's first label, which the statement needs
-        listed = self.list_of(state.value_stack)
-        if listed is None or listed[0] != "volume" or not listed[2]:
+        listed = self.labels_may_end(state)
+        if listed is None:
             return False
+        actions = state.parse_conf.states[state.position]  # the statements that fit, below
         if listed[1] not in _VOLUME_LISTS:
             return False  # the list's keyword read for another word (`shared server`, BKR012): its slip
         if self.hyphen_spaced(tok) is not None:
