@@ -691,6 +691,12 @@ COMMAS_IN_LISTS = [
      "the minidisk addresses of a selection", "exclude minidisk * 0190 019D 019E"),
     ("include sfs BKRPOOL:CICSPRD.*\n", "include sfs BKRPOOL:CICSPRD.*, BKRPOOL:CICSPRD.DATA\n", (72, 34),
      "the SFS paths of a selection", "include sfs BKRPOOL:CICSPRD.* BKRPOOL:CICSPRD.DATA"),
+    # right after the owner, where the first address must come (was the generic BKR015,
+    # whose help spoke of `on VMSYS1, VMSYS2`, the rest of the line skipped)
+    ("exclude minidisk * 0190 019D 019E\n", "exclude minidisk *, 0190 019D 019E\n", (71, 23),
+     "the owner and the addresses of a minidisk selection", "exclude minidisk * 0190 019D 019E"),
+    ("exclude minidisk * 0190 019D 019E\n", "exclude minidisk *,0190,019D,019E\n", (71, 23),
+     "the owner and the addresses of a minidisk selection", "exclude minidisk * 0190 019D 019E"),
 ]
 
 

@@ -1055,7 +1055,8 @@ STRAY_COMMA = register(
     the commas between the names of a list that blanks separate, on one
     line: volume labels (`private-volume M1PRV1, M1PRV2`, `shared-volume
     VMCOM1,VMCOM2`), a selection's minidisk addresses (`exclude minidisk *
-    0190, 019D, 019E`) or SFS paths: one error, whose help writes the
+    0190, 019D, 019E`, also after its owner: `exclude minidisk *, 0190`)
+    or SFS paths: one error, whose help writes the
     statement without them and whose fix removes them; the names after
     them are read as the list's. So is
     a `,` at the end of a whole statement's line (`run on VMSYS1 daily

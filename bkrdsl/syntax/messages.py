@@ -1833,6 +1833,7 @@ def full_stop(statement: str, span: Span, remove: Span) -> Diagnostic:
 _BLANK_LISTS = {
     "volume": "the volume labels of `{keyword}`",
     "minidisk": "the minidisk addresses of a selection",
+    "owner": "the owner and the addresses of a minidisk selection",
     "sfs": "the SFS paths of a selection",
 }
 

@@ -2550,8 +2550,11 @@ class Recovery:
         the commas between the list's names on the line (the others skipped in silence,
         separators_at), whose fix removes each, and the names after them are read as
         the list's (was the generic BKR015, "commas separate the names of one list",
-        and the rest of the line skipped). Not a `,` before a statement's keyword
-        (`stray_comma`'s), nor one that ends the line (`trailing_comma`'s)."""
+        and the rest of the line skipped). So too a `,` after a minidisk selection's
+        owner, where its first address must come (`exclude minidisk *, 0190`: was the
+        generic BKR015, whose help spoke of `on VMSYS1, VMSYS2`). Not a `,` before a
+        statement's keyword (`stray_comma`'s), nor one that ends the line
+        (`trailing_comma`'s)."""
         state = ip.parser_state
         listed = self.list_of(state.value_stack)
         previous = last_real_token(state.value_stack)
@@ -2590,8 +2593,11 @@ class Recovery:
         if "\n" in line or "#" in line or '"' in line or len(written) > 60:
             written = None
         keyword = listed[1]
+        # `exclude minidisk *, 0190`: the first `,` after the owner, where an address must
+        # come (mid_statement); the owner and the addresses are separated by blanks too
+        kind = "owner" if listed[0] == "minidisk" and len(listed[2]) == 1 else listed[0]
         self.report(
-            messages.commas_in_list(listed[0], keyword, written, self.source.span(tok.start_pos, tok.start_pos + 1), removals),
+            messages.commas_in_list(kind, keyword, written, self.source.span(tok.start_pos, tok.start_pos + 1), removals),
             tok.start_pos,
         )
         return True
@@ -3097,6 +3103,8 @@ class Recovery:
                 self._advance(ip.lexer_thread.state, end)
                 self.feed_types(ip, ["NAME"] * missing, tok)
                 return None
+            if self.commas_in_list(ip, tok):
+                return None  # `exclude minidisk *, 0190`: after the owner, read on as the list's
             self.report(messages.stray_comma(self.span_of(tok), self.line_before(tok)), tok.start_pos)
             return None
         if tok.type == "STRING" and "NAME" in accepted:
