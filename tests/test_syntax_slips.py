@@ -1068,6 +1068,46 @@ def test_a_unit_run_on_to_its_number_is_named(clean, written, message, fix):
         assert "`logon-wait N seconds`" in found.help and "`logon-wait N minutes`" in found.help
 
 
+# a count with a minus sign: what the count may be, in the checks' own bounds, and the
+# form, in the help; no fix (no number is chosen for the user)
+# fmt: off
+NEGATIVE_COUNTS = [
+    ("retain 35 days", "retain -1 days", (24, 12),
+     "`-1` is not a number of days: `retain` takes a whole number from 1 to 36500",
+     "write `retain N days`, N from 1 to 36500"),
+    ("retain 35 days", "retain -35", (24, 12),
+     "`-35` is not a number of days: `retain` takes a whole number from 1 to 36500",
+     "write `retain N days`, N from 1 to 36500"),
+    ("{ workers 4  private-volume M1PRV1 }", "{ workers -1  private-volume M1PRV1 }", (9, 27),
+     "`-1` is not a worker count: `workers` takes a whole number from 1 to 64", "write `workers N`, N from 1 to 64"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "at", "message", "help"), NEGATIVE_COUNTS, ids=[n[1] for n in NEGATIVE_COUNTS])
+def test_a_negative_count_says_the_whole_numbers_it_may_be(clean, written, at, message, help, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("BKR004", *at)
+    assert (found.message, found.help, found.fix) == (message, help, None)
+    assert too_long(found, analysis.sources) == []
+
+
+def test_the_syntax_knows_the_counts_the_checks_know():
+    from bkrdsl.check.values import MAX_RETAIN_DAYS
+    from bkrdsl.resolve.model import MAX_WORKERS
+    from bkrdsl.syntax.messages import COUNTS
+
+    assert {keyword: (low, high) for keyword, (_, _, low, high) in COUNTS.items()} == {
+        "retain": (1, MAX_RETAIN_DAYS),
+        "workers": (1, MAX_WORKERS),
+    }
+
+
 def test_the_syntax_knows_the_units_the_model_knows():
     from bkrdsl.resolve.model import DISK_UNITS, WAIT_UNITS
     from bkrdsl.syntax.messages import DISK_UNIT_WORDS, WAIT_UNIT_WORDS

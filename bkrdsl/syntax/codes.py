@@ -233,7 +233,11 @@ SYNTAX = register(
     error whose fix writes it in days (`retain 35 days`); in months or years it
     has no fix (how many days is not certain). A second time after the
     days (`retain 35 days 4 weeks`) is one error, without a fix: keep the
-    first, or write their sum in days.
+    first, or write their sum in days. A count with a minus sign
+    (`retain -1 days`, `workers -1`), which no name starts with, is one
+    error that says the whole numbers the keyword takes (`retain`: 1 to
+    36500 days, as BKR315; `workers`: 1 to 64, as BKR316), its help the
+    form (`retain N days`), without a fix: the number is a choice.
     A keyword that starts no statement after a whole one on its line
     (`backup APPS full each`) is one word too many; `each` after a member's
     `workers 4` is one error whose fix removes it (a member block gives that

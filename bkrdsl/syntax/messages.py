@@ -1079,6 +1079,29 @@ def glued_letter(keyword: str, letter: str, span: Span) -> Diagnostic:
     )
 
 
+#: The counts a keyword takes, by the keyword: what the number counts, its form, and the
+#: whole numbers it may be (the checks' bounds, which the syntax may not import:
+#: check.values.MAX_RETAIN_DAYS, BKR315; resolve.model.MAX_WORKERS, BKR316; a test
+#: keeps them the same).
+COUNTS = {
+    "retain": ("a number of days", "retain N days", 1, 36500),
+    "workers": ("a worker count", "workers N", 1, 64),
+}
+
+
+def negative_count(keyword: str, word: str, span: Span) -> Diagnostic:
+    """`retain -1 days`, `workers -1`: a number with a minus sign where a keyword
+    takes a count (COUNTS), which no name starts with: say what the count may be, not
+    "unexpected `-1`; expected a name"."""
+    what, form, low, high = COUNTS[keyword.lower()]
+    return codes.SYNTAX(
+        f"`{word}` is not {what}: `{keyword.lower()}` takes a whole number from {low} to {high}",
+        span,
+        help=f"write `{form}`, N from {low} to {high}",
+        label="a whole number expected here",
+    )
+
+
 def number_glued(word: str, number: str, keyword: str, span: Span) -> Diagnostic:
     """`workers 4private-volume M1PRV1`: a number and the keyword after it without
     the blank between them."""

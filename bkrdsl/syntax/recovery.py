@@ -55,6 +55,8 @@ from bkrdsl.syntax.fast import BLANK_PAIRS, BLANK_PAIRS_BEGUN
 _PATH_STARTS = re.compile(r"[ \t]+[A-Za-z0-9_.\-/]")
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789$#@_*%?+-:.")
 _NAME = re.compile(r"[A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*")  # the grammar's NAME
+#: A whole number with a minus sign, which no name starts with (Recovery.negative_count).
+_NEGATIVE = re.compile(r"-[0-9]+")
 #: A number, then a word that may be a keyword (Recovery.number_glued: `4private-volume`).
 _NUMBER_THEN_WORD = re.compile(r"([0-9]+)([A-Za-z][A-Za-z-]*)")
 #: A name without small letters, then a word in small letters that may be a keyword
@@ -2651,6 +2653,8 @@ class Recovery:
         previous = last_real_token(ip.parser_state.value_stack)
         if self.range_spaced(ip, tok, previous):
             return None
+        if self.negative_count(ip, tok, accepted, previous):
+            return None
         names = str(tok.value).split("/")[1:]
         if (
             "COMMA" in accepted
@@ -2668,6 +2672,23 @@ class Recovery:
                 self.feed(ip, _fake("NAME", tok, name))
             return None
         return self.unexpected(ip, tok, accepted)
+
+    def negative_count(self, ip, tok: Token, accepted: set[str], previous: Token | None) -> bool:
+        """`retain -1 days`, `workers -1`: a number with a minus sign right after a
+        keyword that takes a count (messages.COUNTS), lexed as a module path, since no
+        name starts with `-`. Report what the count may be, and read on with the count
+        assumed, so that `days` after it is read as written."""
+        if (
+            "NAME" not in accepted
+            or previous is None
+            or previous.type not in self.keyword_types
+            or str(previous.value).lower() not in messages.COUNTS
+            or _NEGATIVE.fullmatch(str(tok.value)) is None
+        ):
+            return False
+        self.report(messages.negative_count(str(previous.value), str(tok.value), self.span_of(tok)), tok.start_pos)
+        self.feed(ip, _fake("NAME", tok))
+        return True
 
     def unexpected(self, ip, tok: Token, accepted: set[str], message: str | None = None) -> Token | None:
         """The generic report, then finish the statement and skip to the next one."""
