@@ -145,6 +145,13 @@ SLIPS = [
     ('retain without days', 'retain 35 days', 'retain 35', "BKR004 24:12"),
     ('retain 35d', 'retain 35 days', 'retain 35d', "BKR004 24:12"),
     ('retain 5 weeks', 'retain 35 days', 'retain 5 weeks', "BKR004 24:14"),
+    # a count with a minus sign, which no name starts with: one error that says the range
+    # (was "unexpected `-1`; expected a name"), the statement read on with its `days`
+    ('retain a negative count', 'retain 35 days', 'retain -1 days', "BKR004 24:12"),
+    ('workers a negative count', '{ workers 4  private-volume M1PRV1 }', '{ workers -1  private-volume M1PRV1 }', "BKR004 9:27"),
+    # the day left out, then a word that is no time read as the time: one error for the
+    # day (was BKR314 for `03:00` as a day and BKR313 for `retain` as a time)
+    ('purge weekly without its day, retain begun on its line', 'purge weekly sun 03:00', 'purge weekly 03:00 retain', "BKR314 23:18"),
     ('workers missing number', '{ workers 4  private-volume M1PRV1 }', '{ workers  private-volume M1PRV1 }', "BKR010 9:19"),
     ('job name too long quoted desc', 'description "System machines, one job per member"', 'description System machines', "BKR010 78:17"),
     ('incremental as incr', 'backup SYSIDS incremental', 'backup SYSIDS incr', "BKR012 79:19"),

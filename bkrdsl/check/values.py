@@ -262,7 +262,11 @@ INVALID_DAY = register(
     English after `weekly` (`weekly on monday`, `weekly every monday`) is
     read as the day `on` and the time `monday`: one error, whose help writes
     `weekly mon HH:MM`, without a fix (the time was not written). With the
-    time, all are BKR004.
+    time, all are BKR004. The day left out before the time, and a word
+    after it that is no time and no day (`purge weekly 03:00 retain`, the
+    next statement begun on the line), reads the time as the day and the
+    word as the time: one error, which says the day is missing (as BKR010
+    does where no word follows), with no fix, not also BKR313 for the word.
 
     Failing example:
 
@@ -1136,6 +1140,33 @@ def _day_and_time_swapped(sched: ast.Schedule):
     )
 
 
+def _day_left_out(sched: ast.Schedule) -> Diagnostic | None:
+    """`weekly 03:00 retain`, `monthly 03:00 retain`, `monthly last 03:00 retain`: the
+    day left out before the time, so the time was read as the day and the word after
+    it (here the next statement's first, begun on the line) as the time. One error
+    at the time, which says the day is missing, as the parser does where no word
+    follows (BKR010), not "`03:00` is not a day" and "`retain` is not a time". No
+    fix: no help writes a day nobody chose. A day or a time after it is the two
+    written the other way round, or two times (_day_and_time_swapped, BKR313)."""
+    if sched.frequency not in ("weekly", "monthly") or len(sched.days) != 1 or sched.time is None:
+        return None
+    day, time = sched.days[0], sched.time
+    if parse_time(day.text) is None or parse_time(time.text) is not None or time_meant(time.text) is not None:
+        return None
+    if parse_weekday(time.text) is not None:
+        return None  # `monthly 02:00 sun`, the ordinal left out: the weekday's error says what it is
+    from bkrdsl.syntax import messages  # the parser's words; loaded for a broken file only (test_startup)
+
+    names = ([sched.ordinal.text] if sched.ordinal is not None else []) + [day.text]
+    left_out = messages.day_left_out(sched.frequency, names)
+    if left_out is None:
+        return None
+    message, help, label = left_out
+    return INVALID_DAY(
+        f"{message}; {quoted(time.text)} after it was read as the time", day.span, help=help, label=label
+    )
+
+
 #: Days of the week as people name several at once: a range (`mon-fri`, `mon..fri`)
 #: and English's two words for the working week and the weekend.
 _DAY_RANGE = re.compile(r"([A-Za-z]+)(?:-|\.\.)([A-Za-z]+)")
@@ -1172,6 +1203,7 @@ def times_and_days(model: Model):
     for sched in _schedules(cluster):
         swapped = (
             _day_and_time_swapped(sched)
+            or _day_left_out(sched)
             or _ordinal_read_as_day(sched)
             or _phrase_after_weekly(sched)
             or _crontab_day_read_as_time(sched)

@@ -568,7 +568,8 @@ EXPECTED_NAME = register(
     days 35`), that statement is read as on a line of its own, its own slip
     one more error (`days 35`: BKR004, whose fix writes `35 days`). A day of
     the week there (`purge weekly 03:00 sun`) is the day written after the
-    time, BKR314.
+    time, BKR314; so is a word there the schedule ends with (`purge weekly
+    03:00 retain`, then `}`): one BKR314, which says the day is missing.
 
     A list that ends with `,` where no name follows (`purge weekly sun,` at
     the end of its line) says what the name missing is, by the list's

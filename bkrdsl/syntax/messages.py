@@ -2888,6 +2888,41 @@ def _everything(word: str) -> bool:
 _ORDINAL_DAYS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "last": "last-day"}
 
 
+def day_left_out(keyword: str, names: list[str]) -> tuple[str, str, str] | None:
+    """(message, help, label) where a schedule's day was left out before its time, so
+    the time was read as the day: `weekly 02:00`, `monthly 02:00`, `monthly last
+    20:00` (`keyword` and the names after it). The help writes DAY, not `sun`: a day
+    nobody wrote. None for any other schedule. missing_value says it where the parse
+    wants the time still; check.values where a word after it was read as the time
+    (`weekly 03:00 retain`, BKR314)."""
+    if keyword.lower() == "weekly" and len(names) == 1 and looks_like_time(names[0]):
+        return (
+            f"`weekly` needs a day of the week before the time `{names[0]}`",
+            f"write `weekly DAY {names[0]}` (days: sun mon tue wed thu fri sat)",
+            "a day of the week expected before this",
+        )
+    if keyword.lower() == "monthly" and len(names) == 1 and looks_like_time(names[0]):
+        # `monthly 02:00`: the day of the month left out, so the time was read as the day.
+        return (
+            f"`monthly` needs a day of the month before the time `{names[0]}`",
+            f"write the day, from 1 to 31, before the time: `monthly 1 {names[0]}` runs on the 1st",
+            "a day of the month expected before this",
+        )
+    if keyword.lower() == "monthly" and len(names) == 2 and names[0].lower() in _ORDINAL_DAYS and looks_like_time(names[1]):
+        # `monthly last 20:00`: the weekday left out, so the time was read as the day (was
+        # "expected a time of day after `monthly last 20:00`", the time right there).
+        nth, time = names[0].lower(), names[1]
+        return (
+            f"`monthly {nth}` needs a day of the week before the time `{time}`",
+            (
+                f"write `monthly {nth} DAY {time}` (days: sun mon tue wed thu fri sat), or `monthly"
+                f" {_ORDINAL_DAYS[nth]} {time}` for the month's {'last day' if nth == 'last' else f'{nth} day'}"
+            ),
+            "a day of the week expected before this",
+        )
+    return None
+
+
 def missing_value(
     keyword: str,
     names: list[str],
@@ -2910,31 +2945,9 @@ def missing_value(
     else:
         written = shown(" ".join([keyword] + [n for n in names if n]))
     label = f"{need} expected after this"
-    if keyword.lower() == "weekly" and len(names) == 1 and looks_like_time(names[0]):
-        message = f"`weekly` needs a day of the week before the time `{names[0]}`"
-        # DAY, not `sun`: a day nobody wrote
-        help_text = f"write `weekly DAY {names[0]}` (days: sun mon tue wed thu fri sat)"
-        label = "a day of the week expected before this"
-    elif keyword.lower() == "monthly" and len(names) == 1 and looks_like_time(names[0]):
-        # `monthly 02:00`: the day of the month left out, so the time was read as the day.
-        message = f"`monthly` needs a day of the month before the time `{names[0]}`"
-        help_text = f"write the day, from 1 to 31, before the time: `monthly 1 {names[0]}` runs on the 1st"
-        label = "a day of the month expected before this"
-    elif (
-        keyword.lower() == "monthly"
-        and len(names) == 2
-        and names[0].lower() in _ORDINAL_DAYS
-        and looks_like_time(names[1])
-    ):
-        # `monthly last 20:00`: the weekday left out, so the time was read as the day (was
-        # "expected a time of day after `monthly last 20:00`", the time right there).
-        nth, time = names[0].lower(), names[1]
-        message = f"`monthly {nth}` needs a day of the week before the time `{time}`"
-        help_text = (
-            f"write `monthly {nth} DAY {time}` (days: sun mon tue wed thu fri sat), or `monthly"
-            f" {_ORDINAL_DAYS[nth]} {time}` for the month's {'last day' if nth == 'last' else f'{nth} day'}"
-        )
-        label = "a day of the week expected before this"
+    left_out = day_left_out(keyword, names)
+    if left_out is not None:
+        message, help_text, label = left_out
     elif keyword.lower() == "minidisk" and len(names) == 1 and _ADDRESS_LIKE.fullmatch(names[0]):
         # `exclude minidisk 0192`: the address, written without the owner before it.
         message = f"`minidisk` takes an owner, then addresses: `{names[0]}` was read as the owner"
