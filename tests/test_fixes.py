@@ -1754,6 +1754,68 @@ def test_a_schedule_without_its_day_then_a_slip_on_its_line_are_two_errors(
     assert [(d.code, d.message) for d in done.diagnostics] == [("BKR010", message)]
 
 
+# the time left out of a schedule, so the next statement's first word, on its line, was
+# read as the time: the time's error, without a fix (no help writes a time nobody gave),
+# then the next statement's own slip with its fix, as on two lines (was one BKR004,
+# `days` cannot appear here, or BKR003 for the `=`, without a fix)
+# fmt: off
+TIME_LEFT_OUT_THEN_A_SLIP = [
+    ("purge weekly sun retain days 35", "expected a time of day (HH:MM) after `weekly sun`, found `retain`",
+     ("BKR004", "Write `35 days`"), "purge weekly sun retain 35 days"),
+    ("purge daily retain days 35", "expected a time of day (HH:MM) after `daily`, found `retain`",
+     ("BKR004", "Write `35 days`"), "purge daily retain 35 days"),
+    ("purge weekly sat, sun retain days 35", "expected a time of day (HH:MM) after `weekly sat, sun`, found `retain`",
+     ("BKR004", "Write `35 days`"), "purge weekly sat, sun retain 35 days"),
+    ("purge monthly last sun retain days 35",
+     "expected a time of day (HH:MM) after `monthly last sun`, found `retain`",
+     ("BKR004", "Write `35 days`"), "purge monthly last sun retain 35 days"),
+    ("purge weekly sun retain = 35 days", "expected a time of day (HH:MM) after `weekly sun`, found `retain`",
+     ("BKR014", "Remove the `=`"), "purge weekly sun retain 35 days"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "message", "second", "mended"), TIME_LEFT_OUT_THEN_A_SLIP, ids=[t[0] for t in TIME_LEFT_OUT_THEN_A_SLIP]
+)
+def test_a_schedule_without_its_time_then_a_slip_on_its_line_are_two_errors(
+    monkeypatch, parser, written, message, second, mended
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = damaged("purge weekly sun 03:00\n    retain 35 days", written)
+    found = check(text)
+    assert [(d.code, d.fix.title if d.fix else None) for d in found] == [("BKR010", None), second]
+    assert found[0].message == message
+    done = fix_all(text)
+    assert done.text == damaged("purge weekly sun 03:00\n    retain 35 days", mended)
+    assert [(d.code, d.message) for d in done.diagnostics] == [("BKR010", message)]
+
+
+# the day left out, and the word after the time (the next statement's first, begun on
+# its line) read as the time: one error, the day's, no fix (was BKR314, `03:00` is not a
+# day of the week, and BKR313, `retain` is not a time of day)
+# fmt: off
+DAY_LEFT_OUT_BEFORE_A_WORD = [
+    ("purge weekly 03:00 retain", "`weekly` needs a day of the week before the time `03:00`"),
+    ("purge monthly 03:00 retain", "`monthly` needs a day of the month before the time `03:00`"),
+    ("purge monthly last 03:00 retain", "`monthly last` needs a day of the week before the time `03:00`"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "message"), DAY_LEFT_OUT_BEFORE_A_WORD, ids=[t[0] for t in DAY_LEFT_OUT_BEFORE_A_WORD])
+def test_a_schedule_without_its_day_before_a_word_read_as_the_time_is_one_error(monkeypatch, parser, written, message):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = damaged("purge weekly sun 03:00", written)
+    (found,) = check(text)
+    assert (found.code, found.fix) == ("BKR314", None)
+    assert found.message == f"{message}; `retain` after it was read as the time"
+    alone = check(damaged("purge weekly sun 03:00\n    retain 35 days", written.removesuffix(" retain") + "\n    retain 35 days"))
+    assert [(d.code, d.message, d.help) for d in alone] == [("BKR010", message, found.help)]
+
+
 # a schedule's time left out, then the next line's first word misspelt: that word, no
 # time (it starts with a letter), is not read as the time but as the next statement's
 # first word; two errors, as each slip gives alone (the time's without a fix)
@@ -1761,6 +1823,8 @@ def test_a_schedule_without_its_day_then_a_slip_on_its_line_are_two_errors(
 TIME_LEFT_OUT = [
     ("purge weekly sun 03:00\n    retain 35 days", "purge weekly sun\n    keep 35 days", "Write `retain`"),
     ("preview daily 01:00\n    purge weekly", "preview daily\n    prge weekly", "Write `purge`"),
+    # after an ordinal's weekday (was one BKR012, `35` is not a keyword)
+    ("purge weekly sun 03:00\n    retain 35 days", "purge monthly last sun\n    keep 35 days", "Write `retain`"),
 ]
 # fmt: on
 

@@ -553,7 +553,12 @@ EXPECTED_NAME = register(
     starts with a letter and names no time, and the rest of its line does
     not fit after a schedule (`keep 35 days`), it is the next statement's
     first word: one error for the time missing, then the word's own, as if
-    each slip were alone (`keep`: BKR012, whose fix writes `retain`). After
+    each slip were alone (`keep`: BKR012, whose fix writes `retain`). So
+    on the schedule's own line for a statement's first keyword right after
+    the day, or after `daily` (`purge weekly sun retain days 35`, `purge
+    daily retain = 35 days`): the time missing is one error, the
+    statement's own slip one more (`days 35`: BKR004, whose fix writes `35
+    days`; the `=`: BKR014). After
     a `,` the last day is the time (`purge weekly sun, 03:00`): that is
     BKR004, whose fix removes the `,`. The days before a time missing are
     quoted as written, with their commas: `weekly sun,mon`, not `weekly sun

@@ -47,7 +47,7 @@ from bkrdsl.diagnostics import Diagnostic, Fix
 from bkrdsl.records import dataclass
 from bkrdsl.source import Source, Span
 from bkrdsl.syntax import codes, messages
-from bkrdsl.syntax.fast import BLANK_PAIRS, BLANK_PAIRS_BEGUN
+from bkrdsl.syntax.fast import BLANK_PAIRS, BLANK_PAIRS_BEGUN, ORDINALS
 
 #: The characters a name may hold after its first (grammar/bkr.lark, NAME): a
 #: name that follows one of them directly was cut from a longer word.
@@ -6786,7 +6786,10 @@ class Recovery:
             and self.time_left_out(ip, word)
         ):
             return True, None
-        done, nxt = self.reread(ip, tok, lambda leaves, blocks: self._next_statement_edits(leaves, tok), ahead=True)
+        keyword = self.keyword_read_as_time(ip, tok)
+        done, nxt = self.reread(
+            ip, tok, lambda leaves, blocks: self._next_statement_edits(leaves, tok, keyword), ahead=True
+        )
         if done and tok.type in self.keyword_types and {tok.type, "NAME"} & self.accepts(ip) == {"NAME"}:
             # lexed after the time it seemed to be; read now as the lexer reads it here
             # (`retain days`: a name, which swapped_back takes for `35 days` swapped)
@@ -6797,7 +6800,8 @@ class Recovery:
         """`purge weekly sun, 03:00` (or `purge weekly sun`) + newline + `keep 35 days`:
         the word read last, which starts line `line`, where the parse has just failed
         (or is on it right after a time a `,` made a day: `purge weekly sun, 03:00 keep
-        35 days`), read as the schedule's time. A time starts with a digit (`03:00`, `2am`): a word
+        35 days`; or spells a statement's first keyword on it: `purge weekly sun retain
+        = 35 days`), read as the schedule's time. A time starts with a digit (`03:00`, `2am`): a word
         that starts with a letter and names no time is no time, but the next
         statement's first word, the time missing before it (time_left_out). None
         where this is not so."""
@@ -6809,7 +6813,11 @@ class Recovery:
         before = last_real_token(stack[:-1])
         if (
             word.line != line
-            or not (self.first_on_line(word.start_pos) or self.next_after_time_read_as_day(before, word))
+            or not (
+                self.first_on_line(word.start_pos)
+                or self.next_after_time_read_as_day(before, word)
+                or self.starts_statement(word)
+            )
             or not text[:1].isalpha()
             or messages.phrase_time(text) is not None
         ):
@@ -6817,8 +6825,9 @@ class Recovery:
         keyword, names = self.governing_keyword(stack)
         if keyword is None or not is_real(keyword):
             return None
-        # the time: `daily` TIME, `weekly` DAYS TIME, `monthly` DAY TIME
-        times = {"DAILY": len(names) == 1, "WEEKLY": len(names) >= 2, "MONTHLY": len(names) == 2}
+        # the time: `daily` TIME, `weekly` DAYS TIME, `monthly` DAY TIME, `monthly` ORDINAL DAY TIME
+        ordinal = len(names) == 3 and names[0].lower() in ORDINALS
+        times = {"DAILY": len(names) == 1, "WEEKLY": len(names) >= 2, "MONTHLY": len(names) == 2 or ordinal}
         return word if times.get(keyword.type, False) else None
 
     def time_left_out(self, ip, word: Token) -> bool:
@@ -6852,7 +6861,24 @@ class Recovery:
             lambda ip: self.report_missing(ip, "NAME", self.accepts(ip), word, at=at),
         )
 
-    def _next_statement_edits(self, leaves: list[Token], tok: Token):
+    def keyword_read_as_time(self, ip, tok: Token) -> Token | None:
+        """`purge weekly sun retain days 35`, `purge daily retain days 35`: the word read
+        as a schedule's time (word_read_as_time) on the line of `tok`, where the parse has
+        just failed, that spells the first keyword of a statement. The time was left
+        out, and the word is the next statement's, as first on the next line: it is
+        re-read so (_next_statement_edits), `tok` its statement's own slip."""
+        word = self.word_read_as_time(ip, tok.line)
+        return word if word is not None and self.starts_statement(word) else None
+
+    def starts_statement(self, word: Token) -> bool:
+        """Whether `word` spells the first keyword of a statement (`retain`, `purge`)."""
+        return self.facts.keywords.get(str(word.value).lower()) in self.statements
+
+    def _next_statement_edits(self, leaves: list[Token], tok: Token, read_as_time: Token | None = None):
+        """The edits that read `leaves`' last word, which spells a statement's first
+        keyword and was read as a value (a schedule's time), as that keyword after the
+        value assumed: where it starts the line of `tok`, follows a time read as a day
+        on it (after_time_read_as_day), or is `read_as_time` (keyword_read_as_time)."""
         if not leaves:
             return
         word = leaves[-1]
@@ -6860,7 +6886,11 @@ class Recovery:
             word.type != "NAME"
             or not is_real(word)
             or word.line != tok.line
-            or not (self.first_on_line(word.start_pos) or self.after_time_read_as_day(leaves[:-1]))
+            or not (
+                self.first_on_line(word.start_pos)
+                or self.after_time_read_as_day(leaves[:-1])
+                or word is read_as_time
+            )
             or str(word.value).lower() not in self.facts.keywords
         ):
             return
