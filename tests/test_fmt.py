@@ -636,6 +636,23 @@ CASES = [
         """,
     ),
     (
+        "a-keyword-starting-no-statement-in-a-group-body-keeps-its-spelling",
+        # BKR021: `full`, `on` in small or mixed letters are user IDs with a warning;
+        # upper-cased they would be the users FULL and ON, meant, and the warning
+        # would go. The body is laid out as any other; the other IDs take upper case.
+        """
+        single group apps {
+          cicsprd  full
+          On
+        }
+        single group others { FULL x }
+        """,
+        """
+        single group APPS { CICSPRD full On }
+        single group OTHERS { FULL X }
+        """,
+    ),
+    (
         "a-keyword-begun-alone-in-a-group-body-keeps-its-line-as-written",
         # BKR021: `desc` alone on its line, `description` being typed (three letters or
         # more), keeps its line and spelling, so that the warning stays; `b`, too short
@@ -766,6 +783,7 @@ def test_canonical_layout(name, given, expected):
         "BKR021.fail-shared.bkr",
         "BKR021.fail-group.bkr",
         "BKR021.fail-brace-on-line.bkr",
+        "BKR021.fail-group-keyword.bkr",
     ],
 )
 def test_a_volume_list_read_on_warns_as_before_after_fmt(monkeypatch, parser, case):

@@ -642,7 +642,10 @@ def test_check_fix_compares_each_missing_id_with_the_directorys_ids_once_for_all
 
 # ------------------------------------------------ the compile's shortcuts after the parse
 GROUP_WORDS = st.sampled_from(
-    ["LNX01", "lnx02", "retain", "Retain", "RETAIN", "identity", "user", "Job", "run", "ret*", "match LIN*", "Tape"]
+    [
+        "LNX01", "lnx02", "retain", "Retain", "RETAIN", "identity", "user", "Job", "run", "ret*", "match LIN*", "Tape",
+        "full", "Daily", "ON",
+    ]
 )
 
 
@@ -659,9 +662,10 @@ def _group_text(lines) -> str:
 @example([["LNX01", "retain"]])
 @example([["LNX01"], ["Retain", "30"]])
 def test_a_group_that_may_hold_no_run_by_its_ids_has_none(lines):
-    """BKR021 reads a group's entries only when its user IDs hold a statement keyword
+    """BKR021 reads a group's entries only when its user IDs hold a keyword
     (`runon.may_hold_runs`): every group it passes over has no run that
-    `statement_like_runs` would find, whatever the case its words are written in."""
+    `statement_like_runs` would find, nor an ID that `keyword_ids` would, whatever
+    the case its words are written in."""
     from bkrdsl.check.declarations import _group_read_on
     from bkrdsl.syntax.runon import may_hold_runs
 
@@ -762,6 +766,91 @@ def test_a_statement_keyword_too_long_for_a_user_id_in_a_group_body_is_one_mispl
 def test_bkr021_leaves_other_short_words_in_a_group_body_user_ids(lines):
     text = _group_text(lines)
     assert [d.code for d in analyse("t.bkr", text.encode()).diagnostics if d.code < "BKR100" or d.code == "BKR021"] == []
+
+
+def _keywords_starting_no_statement() -> list[str]:
+    """Every keyword of the language (read from the grammar) that starts no statement."""
+    from bkrdsl.keywords import keywords
+    from bkrdsl.syntax.fast import STATEMENT_KEYWORDS
+
+    return sorted(set(keywords()) - STATEMENT_KEYWORDS)
+
+
+#: Where a word stands in a group body: after an ID on its line, first after the `{`,
+#: alone on a line of its own, and after a `match` pattern.
+GROUP_PLACES = {
+    "after an ID": ("  single group G {{ LNX01 {} LNX02 }}\n", 3),
+    "after the brace": ("  single group G {{ {} }}\n", 3),
+    "alone on its line": ("  single group G {{\n    LNX01\n    {}\n  }}\n", 5),
+    "after a pattern": ("  single group G {{\n    match LNX* {}\n  }}\n", 4),
+}
+
+
+def _group_at(place: str, word: str) -> tuple[str, int]:
+    body, line = GROUP_PLACES[place]
+    return (
+        "cluster C {\n  member VM1 { workers 1 }\n" + body.format(word) + "  job J { backup G full  include"
+        " minidisk * *  to tape  run on VM1 daily 01:00 }\n}\n"
+    ), line
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("place", sorted(GROUP_PLACES))
+@pytest.mark.parametrize("keyword", _keywords_starting_no_statement())
+def test_bkr021_warns_at_a_keyword_that_starts_no_statement_in_a_group_body(monkeypatch, parser, place, keyword):
+    """`{ LNX01 full LNX02 }` was read as the users LNX01, FULL and LNX02, silently
+    (only a statement keyword, `exclude`, was warned of). Every keyword that starts no
+    statement, in small letters, anywhere in a group body, is a user ID with BKR021's
+    warning, whose help says where the keyword is written; one too long for a user ID
+    (`incremental`, `pool-wait`) is not read as one (BKR301, BKR013), and no BKR021."""
+    from bkrdsl.check.common import valid_user_id
+    from bkrdsl.syntax.messages import KEYWORD_PLACES
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, line = _group_at(place, keyword)
+    found = [d for d in analyse("t.bkr", text.encode()).diagnostics if d.code == "BKR021"]
+    if not valid_user_id(keyword):
+        assert found == []
+        return
+    (warning,) = found
+    *_, at = re.finditer(rf"\b{keyword}\b", text.split("\n")[line - 1])  # the last: `group` in `single group`
+    column = at.start() + 1
+    assert (warning.span.line, warning.span.column) == (line, column)
+    assert warning.message == f"`{keyword}` is read as one more user of group `G`: `{keyword.upper()}`"
+    if warning.label == f"a user ID here, not the keyword `{keyword}`":
+        assert warning.help.startswith(f"`{keyword}` {KEYWORD_PLACES[keyword]}; a group body holds only user IDs")
+        assert warning.help.endswith(f"if a user is called {keyword.upper()}, write it so: `{keyword.upper()}`")
+    else:  # `shared` alone on its line: `shared-volume` being typed, as before
+        assert (keyword, place) == ("shared", "alone on its line"), warning.label
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("place", sorted(GROUP_PLACES))
+@pytest.mark.parametrize("keyword", [k.upper() for k in _keywords_starting_no_statement() if len(k) <= 8])
+def test_a_keyword_that_starts_no_statement_in_capitals_is_a_user_id_without_a_warning(
+    monkeypatch, parser, place, keyword
+):
+    # `{ FULL }`: a user the site may really have, written as user IDs are
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, _ = _group_at(place, keyword)
+    analysis = analyse("t.bkr", text.encode())
+    assert [d.code for d in analysis.diagnostics if d.code < "BKR100"] == []
+    assert keyword in next(g for g in analysis.model.groups if g.name == "G").users
+
+
+@pytest.mark.parametrize(
+    ("words", "warned"),
+    [
+        (["LNX01", "Full"], ["Full"]),  # mixed case reads as a keyword too
+        (["LNX01", "on", "each"], ["on", "each"]),  # each word alone
+        (["LNX01", "full", "on"], ["full", "on"]),
+        (["backup", "X", "full"], ["backup"]),  # in a statement's run: the run's one warning
+    ],
+)
+def test_bkr021_warns_of_each_keyword_id_outside_a_run(words, warned):
+    text = _group_text([["LNX02"], words])
+    found = [d for d in analyse("t.bkr", text.encode()).diagnostics if d.code == "BKR021"]
+    assert [d.message.split("`")[1].split()[0] for d in found] == warned
 
 
 def _include_owners_plain(model, job):

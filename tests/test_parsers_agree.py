@@ -358,3 +358,32 @@ def test_the_parsers_agree_on_expire_on_run_together_the_other_way_round(text):
     (edit,) = diagnostics[0].fix.edits
     assert edit.new_text == meant
     assert len(module.clusters[0].expires) == 1
+
+
+#: Every keyword of the language, as it is written (small letters), in capitals and in
+#: mixed case, in a group body: after an ID, first after the `{`, alone on a line of its
+#: own, after a `match` pattern. BKR021 warns of such a word in small or mixed letters
+#: (the checker, on the AST): both parsers must read it as the same user ID, or give the
+#: same errors (`incremental`, too long for one; `pool-wait`, a misplaced option).
+GROUP_KEYWORD_PLACES = (
+    "  single group G {{ LNX01 {} LNX02 }}\n",
+    "  single group G {{ {} }}\n",
+    "  single group G {{\n    LNX01\n    {}\n  }}\n",
+    "  single group G {{\n    match LNX* {}\n  }}\n",
+)
+
+
+def _group_keyword_texts() -> list[str]:
+    from bkrdsl.keywords import keywords
+
+    return [
+        "cluster C {\n  member VM1 { workers 1 }\n" + place.format(spelt) + "}\n"
+        for keyword in keywords()
+        for spelt in (keyword, keyword.upper(), keyword.capitalize())
+        for place in GROUP_KEYWORD_PLACES
+    ]
+
+
+def test_the_parsers_agree_on_every_keyword_in_a_group_body():
+    found = [f"{text!r}\n{differ}" for text in _group_keyword_texts() if (differ := differences(text)) is not None]
+    assert not found, "\n".join(found)

@@ -1394,12 +1394,18 @@ def test_the_slip_is_named_for_what_it_is(clean, written, message):
 
 def test_minidisk_and_sfs_in_a_group_body_are_still_user_ids(monkeypatch):
     """A line that starts with `minidisk` or `sfs` after a statement's list is a selection
-    whose action is left out; in a group body, it is a user ID like any other."""
+    whose action is left out; in a group body, it is a user ID like any other. In small
+    letters it is a keyword that starts no statement read as a user ID: the checker's
+    BKR021 warning, no syntax error."""
     text = BASE.replace(
         "  single group APPS { CICSPRD DB2PRD }", "  single group APPS {\n    CICSPRD DB2PRD\n    MINIDISK\n    sfs\n  }", 1
     )
     assert "MINIDISK" in text
-    assert analyse("prodssi.bkr", text.encode("utf-8")).diagnostics == []
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    assert [(d.code, d.message) for d in analysis.diagnostics] == [
+        ("BKR021", "`sfs` is read as one more user of group `APPS`: `SFS`")
+    ]
+    assert {"MINIDISK", "SFS"} <= set(next(g for g in analysis.model.groups if g.name == "APPS").users)
     # also after the body's `match` patterns, with either parser (test_fast_parser's
     # generated `single group 0 { match 0 match 0` + newline + `minidisk }` found it)
     text = BASE.replace(

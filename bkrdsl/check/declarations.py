@@ -50,7 +50,14 @@ from bkrdsl.resolve.model import (
     parse_address,
 )
 from bkrdsl.source import Span
-from bkrdsl.syntax.runon import begun, group_entry_lines, keyword_first, may_hold_runs, statement_like_runs
+from bkrdsl.syntax.runon import (
+    begun,
+    group_entry_lines,
+    keyword_first,
+    keyword_ids,
+    may_hold_runs,
+    statement_like_runs,
+)
 
 USER_TWICE = register(
     "BKR320",
@@ -336,10 +343,38 @@ VOLUMES_READ_ON = register(
     `logon-w`), is BKR012 too: no user ID is written as keywords are, small
     letters joined by a hyphen.
 
+    A keyword that starts no statement (`full`, `daily`, `on`, `each`,
+    `user`...) in lower or mixed case is read as a user ID wherever it
+    stands in a group body: `single group GUESTS { LINUX01 full LINUX02 }`
+    gives the group a user FULL. No group body takes the word, so it is a
+    slip (a job's level or schedule, a member's `on`, written in the
+    group), and bkrc warns of each such ID outside a run alone; the help
+    says where the keyword is written. In upper case (`{ FULL }`) it is a
+    user the site may really have, and is not warned of. (`incremental`,
+    too long for a user ID, is BKR301.) `bkrc fmt` keeps such an ID as
+    written.
+
+    Failing example, a keyword that starts no statement in a group body:
+
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          single group GUESTS { LINUX01 full LINUX02 }   # <- BKR021
+          job GUESTINC {
+            backup GUESTS incremental
+            include minidisk * *
+            to disk
+            run on VMSYS1 daily 02:00
+          }
+        }
+
     Fix: move the statement to the block it belongs in (`retain` to the
     `expire` block; a statement in a group body out of the group, after
-    its `}`). If the words really are volumes or user IDs, write them in
-    upper case, as they are written: `RETAIN 30 DAYS`.
+    its `}`; a keyword that starts no statement to the statement it belongs
+    in: `backup GUESTS full`). If the words really are volumes or user IDs,
+    write them in upper case, as they are written: `RETAIN 30 DAYS`.
     """,
 )
 
@@ -1475,9 +1510,9 @@ def _group_read_on(decl: ast.GroupDecl):
     entries = decl.entries
     name = decl.name.upper
     brace_line = decl.name.span.line
-    for run in statement_like_runs(
-        brace_line, group_entry_lines([(e.is_pattern, e.word.text, e.span.line) for e in entries]), group=True
-    ):
+    lines = group_entry_lines([(e.is_pattern, e.word.text, e.span.line) for e in entries])
+    runs = statement_like_runs(brace_line, lines, group=True)
+    for run in runs:
         words = [e.word for e in entries[run.start : run.stop] if not e.is_pattern]
         first_line, read = _run_read(words)
         more = "one more user" if len(words) == 1 else f"{len(words)} more users"
@@ -1499,6 +1534,31 @@ def _group_read_on(decl: ast.GroupDecl):
                 f" user IDs are written: {quoted(first_line.upper())}"
             ),
         )
+    for index in keyword_ids(lines, runs):
+        word = entries[index].word
+        if valid_user_id(word.text):  # (`incremental`: too long for an ID, BKR301 says so)
+            yield _keyword_id(word, name, decl.name.span)
+
+
+def _keyword_id(word: ast.Word, group: str, name_span: Span):
+    """BKR021 at a user ID of a group body spelled as a keyword that starts no statement
+    is written (`{ LINUX01 full }`): no group body takes the word, so it is a slip (a
+    job's level, a schedule, a member's `on`, written in the group), not a user FULL,
+    which is written in upper case."""
+    from bkrdsl.syntax.messages import KEYWORD_PLACES  # only for this warning: not on a clean file's path
+
+    low = word.text.lower()
+    return VOLUMES_READ_ON(
+        f"`{word.text}` is read as one more user of group `{group}`: `{word.upper}`",
+        word.span,
+        label=f"a user ID here, not the keyword `{low}`",
+        related=(Related(name_span, "the group's body starts here"),),
+        help=(
+            f"`{low}` {KEYWORD_PLACES[low]}; a group body holds only user IDs and `match` patterns:"
+            f" if `{low}` belongs in a statement, write it there, out of the group\n"
+            f"user IDs are written in upper case: if a user is called {word.upper}, write it so: `{word.upper}`"
+        ),
+    )
 
 
 def _one_member_in_blocks_of_its_own(blocks: list) -> bool:

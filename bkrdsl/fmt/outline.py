@@ -11,7 +11,9 @@ are printed as written, so that the formatted file reads, and warns, as it did (
 list's first label spelled as a keyword that starts no statement, `shared`, too);
 a group body that runs on so is a statement per line of its entries as written
 (`group_line`), its user IDs of such runs printed as written; the line of its
-`{`, when it starts so, stays the `{`'s (`group_head`).
+`{`, when it starts so, stays the `{`'s (`group_head`); a group body's user ID
+spelled as a keyword that starts no statement (`{ LINUX01 full }`) is printed as
+written too.
 
 Two builders make the same outline of a file:
 
@@ -35,6 +37,7 @@ from bkrdsl.records import dataclass
 from bkrdsl.syntax.runon import (
     group_entry_lines,
     keyword_first,
+    keyword_ids,
     line_starts,
     reads_like_statement,
     statement_like_runs,
@@ -173,9 +176,12 @@ def _group_body(
     start and end offsets): one per entry; or, when the body runs on into words that
     read like a statement, one per line as written (`group_line`), with the start of
     each line into `starts` and the IDs of the runs into `written`; `brace_line` is
-    the line of the body's `{`."""
+    the line of the body's `{`. An ID spelled as a keyword that starts no statement
+    (`full`, runon.keyword_ids), which BKR021 warns of too, goes into `written`
+    either way: in upper case it would be a user FULL, and the warning would go."""
     read = group_entry_lines([(is_pattern, text, line) for is_pattern, text, line, _, _ in entries])
     runs = statement_like_runs(name_line, read, group=True)
+    written.update(entries[i][3] for i in keyword_ids(read, runs))
     if not runs:
         return tuple(Node("group_match" if e[0] else "group_user", e[3], e[4]) for e in entries)
     firsts = line_starts(name_line, read)

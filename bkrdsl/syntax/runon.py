@@ -51,7 +51,10 @@ A keyword that starts no statement (`shared`, `on`, `days`) in small letters aft
 volume list's labels is no label: the parser's BKR004 (`Recovery.keyword_as_label`).
 First in the list, where the statement needs a label, it is read as one, and the
 checker warns of it alone (`keyword_first`): `private-volume shared` gives the member
-a volume SHARED, as `private-volume retain` gives it RETAIN.
+a volume SHARED, as `private-volume retain` gives it RETAIN. In a group body such a
+word is a user ID wherever it stands (`{ LINUX01 full LINUX02 }`: the user FULL), and
+the checker warns of each one outside a run alone too (`keyword_ids`); in upper case
+(`FULL`) it is a user the site may really have, and no warning.
 """
 
 from __future__ import annotations
@@ -97,17 +100,18 @@ def begun(label: str) -> list[str]:
     return sorted(k for k in STATEMENT_KEYWORDS if k.startswith(label) and k != "match")
 
 
-#: The statement keywords as user IDs and volume labels are kept, in upper case, and
-#: the starts of those a group body does not take (`may_hold_runs`).
-_KEYWORD_LABELS = frozenset(keyword.upper() for keyword in STATEMENT_KEYWORDS | _BEGUN)
+#: The keywords as user IDs and volume labels are kept, in upper case, and the starts
+#: of the statement keywords a group body does not take (`may_hold_runs`).
+_KEYWORD_LABELS = frozenset(keyword.upper() for keyword in STATEMENT_KEYWORDS | KEYWORD_PLACE_WORDS | _BEGUN)
 
 
 def may_hold_runs(upper_labels: Iterable[str]) -> bool:
     """Whether a list whose labels, upper-cased, are `upper_labels` may hold a run
-    that `statement_like_runs` finds: some label is a statement keyword in upper
-    case. A label that reads like a statement is one (names are ASCII, so its
-    upper case is its keyword's), so a False here means no run; one set operation
-    in C, where a group of thousands of user IDs would otherwise cost a call of
+    that `statement_like_runs` finds, or a user ID that `keyword_ids` finds: some
+    label is a keyword in upper case. A label that reads like a statement, or like
+    a keyword that starts none, is one (names are ASCII, so its upper case is its
+    keyword's), so a False here means neither; one set operation in C, where a
+    group of thousands of user IDs would otherwise cost a call of
     `reads_like_statement` per ID."""
     return not _KEYWORD_LABELS.isdisjoint(upper_labels)
 
@@ -137,6 +141,18 @@ def statement_like_runs(keyword_line: int, labels: Sequence[tuple[str, int]], gr
     if start is not None:
         runs.append(range(start, len(labels)))
     return runs
+
+
+def keyword_ids(labels: Sequence[tuple[str, int]], runs: Sequence[range]) -> list[int]:
+    """The indexes of a group body's user IDs, (text as written, line) as
+    `group_entry_lines` gives them, spelled as a keyword that starts no statement is
+    written (`full`, `on`, `Daily`: `keyword_first`), outside the `runs` of
+    `statement_like_runs` (whose warning names them already). No group body takes
+    such a word, and the parser reads it as a user ID (`FULL`), silently: in a group
+    body nothing but `}` ends the list, where after a volume list's labels the same
+    word is no label (BKR004). One in upper case (`FULL`) is a user the site may have."""
+    inside = {index for run in runs for index in run}
+    return [index for index, (text, _line) in enumerate(labels) if index not in inside and keyword_first(text)]
 
 
 def line_starts(keyword_line: int, labels: Sequence[tuple[str, int]]) -> list[int]:
