@@ -29,9 +29,10 @@ with the minidisks its SUBCONFIG gives it there, and only that member's
 jobs back those up. SFS selections are not minidisks and are not counted.
 
 Each minidisk's allocated size, the MDISK statement's count, in bytes from its
-device type's geometry (`cpdirectory.BYTES_PER_UNIT`; docs/show.md, "How much the jobs
-back up"): a DEVNO minidisk (a whole real device), one to the volume's `END`
-and one of another device type have none (`unsized` says why).
+device type's geometry (`cpdirectory.GEOMETRY`: 3390 and 3380 cylinders, FB-512 and
+9336 blocks; docs/show.md, "How much the jobs back up"): a DEVNO minidisk (a whole
+real device), one to the volume's `END` and one of another device type have none
+(`unsized` says why).
 
 Pure: model and directory in, `show.Coverage` out.
 """
@@ -43,7 +44,7 @@ from typing import TYPE_CHECKING
 
 from bkrdsl.check.coverage import excludes_on, removed_ranges_of, removing_excludes_of, selection_ranges
 from bkrdsl.check.directory import user_instances
-from bkrdsl.cpdirectory import BYTES_PER_UNIT
+from bkrdsl.cpdirectory import GEOMETRY
 from bkrdsl.resolve.model import timing
 from bkrdsl.show import (
     BACKED_UP,
@@ -303,16 +304,19 @@ class _Selects:
 
 def _sized(d: Minidisk) -> dict:
     """A minidisk's `devtype`, `size` (cylinders or blocks, the MDISK statement's
-    count) and `bytes`, or why it has none (`unsized`), as `MinidiskCoverage` keeps them."""
-    per_unit = BYTES_PER_UNIT.get(d.devtype)
+    count), `bytes` and `unit`, or why it has none (`unsized`: a device type with no
+    `GEOMETRY` here is one, counted and named, never 0 bytes), as `MinidiskCoverage`
+    keeps them."""
+    geometry = GEOMETRY.get(d.devtype)
     if d.form == "DEVNO":
         unsized = UNSIZED_DEVNO
     elif d.size is None:
         unsized = UNSIZED_END
-    elif per_unit is None:
+    elif geometry is None:
         unsized = UNSIZED_DEVTYPE
     else:
-        return {"devtype": d.devtype, "size": d.size, "bytes": d.size * per_unit}
+        unit, per_unit = geometry
+        return {"devtype": d.devtype, "size": d.size, "bytes": d.size * per_unit, "unit": unit}
     return {"devtype": d.devtype, "size": d.size, "unsized": unsized}
 
 

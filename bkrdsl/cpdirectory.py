@@ -71,13 +71,24 @@ from bkrdsl.source import Source, Span
 #: DIRECT of some 2,000 entries is under 2 MB, and a site of 50,000 guests at
 #: 20 records an entry is 80 MB at 80 columns a record.
 MAX_FILE_SIZE = 200_000_000
-#: Bytes of one unit of an MDISK statement's count, by device type (what
-#: `bkrc show --directory` counts and a `disk` statement's hover says): a 3390
-#: cylinder is 15 tracks of 56,664 bytes, the "Maximum Data Length/Track" and
-#: "Trk/Cyl" of IBM's z/OS DFSMS "Direct access storage devices", Table 1 (849,960
-#: bytes a cylinder); an FBA volume is "512-byte blocks" (z/VM 7.3 CP Planning and
-#: Administration, "FBA Device Geometry"), which the MDISK statement counts.
-BYTES_PER_UNIT = {"3390": 15 * 56_664, "FB-512": 512}
+#: The unit of an MDISK statement's count and its bytes, by the device type the
+#: statement names (what `bkrc show --directory` counts and a `disk` statement's
+#: hover says), in the order `bkrc show` lists them. A CKD volume's count is
+#: cylinders of 15 tracks: a 3390 track holds 56,664 bytes and a 3380's 47,476, the
+#: "Maximum Data Length/Track" and "Trk/Cyl" of IBM's z/OS DFSMS "Direct access
+#: storage devices", Table 1 (849,960 and 712,140 bytes a cylinder). An FBA volume
+#: is "512-byte blocks" (z/VM 7.3 CP Planning and Administration, "FBA Device
+#: Geometry"), which the MDISK statement counts: FB-512, the generic FBA type, and
+#: 9336, an FBA model the statement names by its number. Any other device type
+#: (9345, 3375) has no size in bytes here: counted, and named as unsized, never 0.
+GEOMETRY = {
+    "3390": ("cylinders", 15 * 56_664),
+    "3380": ("cylinders", 15 * 47_476),
+    "FB-512": ("blocks", 512),
+    "9336": ("blocks", 512),
+}
+#: Bytes of one unit of an MDISK statement's count, by device type (`GEOMETRY`).
+BYTES_PER_UNIT = {devtype: size for devtype, (_unit, size) in GEOMETRY.items()}
 #: The last column of a statement; columns 72-80 are not read.
 LAST_COLUMN = DIRECTORY_COLUMNS
 #: The statements that start an entry. Only USER, IDENTITY and SUBCONFIG

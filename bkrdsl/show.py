@@ -135,7 +135,7 @@ BACKED_UP, EXCLUDED, NOT_SELECTED, NOT_NAMED = "backed-up", "excluded", "not-sel
 #: Why a minidisk has no size in bytes (`MinidiskCoverage.unsized`): a DEVNO minidisk
 #: is a whole real device, whose size the directory does not state; an extent to the
 #: volume's `END` ends where the volume does, whose size it does not state either; a
-#: device type bkrc knows no geometry of (3380, 9336: `cpdirectory.BYTES_PER_UNIT`).
+#: device type bkrc knows no geometry of (9345, 3375: `cpdirectory.GEOMETRY`).
 UNSIZED_DEVNO, UNSIZED_END, UNSIZED_DEVTYPE = "devno", "end", "devtype"
 
 
@@ -176,13 +176,17 @@ class MinidiskCoverage:
     #: each, in the jobs' order (a job's own, then its member's); none otherwise.
     excluded_by: tuple[ExcludeAt, ...] = ()
     devtype: str = ""  # the MDISK statement's device type, upper case: "3390", "FB-512"
-    #: Its allocated size, the MDISK statement's count: 3390 cylinders or FB-512
-    #: blocks; None for DEVNO and an extent to the volume's END.
+    #: Its allocated size, the MDISK statement's count: cylinders of a CKD device
+    #: type (3390, 3380), blocks of an FBA one (FB-512, 9336), another's own unit;
+    #: None for DEVNO and an extent to the volume's END.
     size: int | None = None
     #: The allocated size in bytes, from the device type's geometry; None when
     #: `unsized` says why not.
     bytes: int | None = None
     unsized: str | None = None  # UNSIZED_DEVNO, UNSIZED_END or UNSIZED_DEVTYPE; None when sized
+    #: The unit of `size` where it has a size in bytes: "cylinders" or "blocks"
+    #: (`cpdirectory.GEOMETRY`); None when `unsized`.
+    unit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -201,16 +205,28 @@ class UserCoverage:
 @dataclass(frozen=True)
 class Capacity:
     """The allocated size of the minidisks some jobs back up (`--directory`), each
-    minidisk once: how many, their 3390 cylinders and FB-512 blocks, those sizes in
-    bytes, and the minidisks among them without a size in bytes."""
+    minidisk once: how many, their cylinders and blocks by device type, those sizes
+    in bytes, and the minidisks among them without a size in bytes."""
 
     minidisks: int
-    cylinders: int  # of the 3390 minidisks
-    blocks: int  # of the FB-512 minidisks
     bytes: int  # of every minidisk with a size in bytes
+    #: (device type, unit, count, bytes) of each device type with a size in bytes
+    #: that some of them are on: cylinders before blocks, each by device type
+    #: (3380, 3390; 9336, FB-512); `unit` "cylinders" or "blocks".
+    units: tuple[tuple[str, str, int, int], ...] = ()
     #: (user, address, why, device type) of each minidisk without one, `why` its
     #: `unsized`, in the coverage's order.
     unsized: tuple[tuple[str, str, str, str], ...] = ()
+
+    @property
+    def cylinders(self) -> int:
+        """Of the 3390 minidisks (the JSON's `cylinders`; `units` has every device type)."""
+        return sum(count for devtype, _unit, count, _bytes in self.units if devtype == "3390")
+
+    @property
+    def blocks(self) -> int:
+        """Of the FB-512 minidisks (the JSON's `blocks`; `units` has every device type)."""
+        return sum(count for devtype, _unit, count, _bytes in self.units if devtype == "FB-512")
 
 
 @dataclass(frozen=True)
@@ -372,11 +388,19 @@ def _coverage_jobs(
 def capacity_of(disks: Sequence[tuple[str, MinidiskCoverage]]) -> Capacity:
     """The `Capacity` of `disks`, each (its user, it) and each counted as given."""
     unsized = tuple((user, d.address, d.unsized or "", d.devtype) for user, d in disks if d.bytes is None)
+    units: dict[tuple[str, str], list[int]] = {}
+    for _, d in disks:
+        if d.bytes is not None and d.size:  # (a count of 0 adds nothing to say)
+            counted = units.setdefault((d.unit or "", d.devtype), [0, 0])
+            counted[0] += d.size
+            counted[1] += d.bytes
     return Capacity(
         minidisks=len(disks),
-        cylinders=sum(d.size for _, d in disks if d.bytes is not None and d.devtype == "3390"),
-        blocks=sum(d.size for _, d in disks if d.bytes is not None and d.devtype == "FB-512"),
         bytes=sum(d.bytes for _, d in disks if d.bytes is not None),
+        units=tuple(
+            (devtype, unit, count, size)
+            for (unit, devtype), (count, size) in sorted(units.items(), key=lambda kv: (kv[0][0] != "cylinders", kv[0][1]))
+        ),
         unsized=unsized,
     )
 
@@ -604,6 +628,9 @@ def _capacity_json(c: Capacity) -> dict:
         "cylinders": c.cylinders,
         "blocks": c.blocks,
         "bytes": c.bytes,
+        "units": [
+            {"devtype": devtype, "unit": unit, "count": count, "bytes": size} for devtype, unit, count, size in c.units
+        ],
         "unsized": [
             {"user": user, "address": address, "why": why, "devtype": devtype} for user, address, why, devtype in c.unsized
         ],
@@ -1034,19 +1061,19 @@ def _capacity_text(c: Capacity) -> str:
     if not c.minidisks:
         return "no minidisk of theirs"
     said = f"{c.minidisks:,} minidisk{'s' if c.minidisks != 1 else ''}"
-    units = ([f"{c.cylinders:,}\xa0cylinders\xa0(3390)"] if c.cylinders else []) + (
-        [f"{c.blocks:,}\xa0blocks\xa0(FB-512)"] if c.blocks else []
-    )
+    units = [f"{count:,}\xa0{unit}\xa0({devtype})" for devtype, unit, count, _bytes in c.units]
     if units:
-        said += ", " + " and ".join(units)
+        said += ", " + (units[0] if len(units) == 1 else ", ".join(units[:-1]) + " and " + units[-1])
         said += f": {c.bytes:,}\xa0bytes" + (f" ({_decimal(c.bytes).replace(' ', chr(0xA0))})" if c.bytes >= 1000 else "")
     if c.unsized:
         said += f"; {len(c.unsized):,} without a size in bytes"
     return said
 
 
-#: How a minidisk without a size in bytes says why, after its address (`_capacity_lines`).
+#: How a minidisk without a size in bytes says why, after its address (`_capacity_lines`);
+#: one of a device type bkrc has no geometry of names it: `(9345, unknown geometry)`.
 _UNSIZED_WORDS = {UNSIZED_DEVNO: "DEVNO", UNSIZED_END: "END"}
+_UNKNOWN_GEOMETRY = "\xa0unknown\xa0geometry"
 
 
 def _capacity_lines(member: str, capacity: MemberCapacity) -> list[str]:
@@ -1066,7 +1093,7 @@ def _capacity_lines(member: str, capacity: MemberCapacity) -> list[str]:
         out += [line.replace("\xa0", " ") for line in _wrapped(head + _capacity_text(c), " " * 4, " " * 6)]
     if capacity.total.unsized:
         named = [
-            f"{user}\xa0{address}\xa0({_UNSIZED_WORDS.get(why, devtype)})"
+            f"{user}\xa0{address}\xa0({_UNSIZED_WORDS.get(why) or devtype + ',' + _UNKNOWN_GEOMETRY})"
             for user, address, why, devtype in capacity.total.unsized
         ]
         line = _wrapped(f"without a size in bytes: {_names_text(named, MAX_DETAILS_SHOWN)}", " " * 4, " " * 6)

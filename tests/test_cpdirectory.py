@@ -623,3 +623,33 @@ def test_entries_and_builds_are_placed_at_their_words_as_directxa_splits_them(re
     with mock.patch.object(cpdirectory, "_doubtful", lambda lines, *_: frozenset(range(len(lines)))):
         checked = read_directory("site.direct", data)
     assert repr(found) == repr(checked) and found.source.text == checked.source.text
+
+
+def test_an_mdisk_s_device_type_is_kept_as_written_in_upper_case_whatever_it_is():
+    """`MDISK vdev devtype ...`: the device type is the statement's second word, kept
+    in upper case without a check of its own (DIRECTXA checks it); `bkrc show
+    --directory` sizes the minidisk by it (`GEOMETRY`), and one it has no geometry of
+    (9345, a made-up XYZ) is read all the same, its count kept, no diagnostic."""
+    from bkrdsl.cpdirectory import BYTES_PER_UNIT, GEOMETRY
+
+    text = (
+        "USER TESTX LBYONLY 512M 1G G\n"
+        " MDISK 0191 3390 0001 0010 V1 MR\n"
+        " MDISK 0192 3380 0001 0020 V2 MR\n"
+        " mdisk 0193 fb-512 0064 8192 F1 MR\n"
+        " MDISK 0194 9336 0032 4096 F2 MR\n"
+        " MDISK 0195 9345 0001 0030 V3 MR\n"
+        " MDISK 0196 XYZ 0001 0040 V4 MR\n"
+    )
+    directory = read_directory("t.direct", text.encode())
+    assert not directory.diagnostics
+    disks = [(d.devtype, d.size) for d in directory.by_id["TESTX"].disks]
+    assert disks == [("3390", 10), ("3380", 20), ("FB-512", 8192), ("9336", 4096), ("9345", 30), ("XYZ", 40)]
+    # IBM's geometry: 15 tracks of 56,664 bytes (3390) or 47,476 (3380) a cylinder; FBA blocks of 512
+    assert GEOMETRY == {
+        "3390": ("cylinders", 849_960),
+        "3380": ("cylinders", 712_140),
+        "FB-512": ("blocks", 512),
+        "9336": ("blocks", 512),
+    }
+    assert BYTES_PER_UNIT == {devtype: size for devtype, (_unit, size) in GEOMETRY.items()}

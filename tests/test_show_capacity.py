@@ -1,9 +1,10 @@
 """`bkrc show --directory`: how much each job backs up (docs/show.md, "How much the jobs back up").
 
 Each coverage minidisk carries its allocated size, the MDISK statement's count
-(3390 cylinders, FB-512 blocks) and that size in bytes (a 3390 cylinder is 15
-tracks of 56,664 bytes; an FBA block 512 bytes); each member, what its jobs back
-up, each job's and all of them, each minidisk once. The figures of a small
+(3390 and 3380 cylinders, FB-512 and 9336 blocks) and that size in bytes (a 3390
+cylinder is 15 tracks of 56,664 bytes, a 3380's of 47,476; an FBA block 512
+bytes), or, of another device type, why it has none; each member, what its jobs
+back up, each job's and all of them, each minidisk once. The figures of a small
 directory are worked out by hand here; the totals of the examples are checked
 against a sum of the CSV's rows; `member_capacity` against an independent sum
 of random coverages.
@@ -19,6 +20,7 @@ from conftest import EXAMPLES, ROOT, run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bkrdsl.cpdirectory import GEOMETRY
 from bkrdsl.show import (
     BACKED_UP,
     EXCLUDED,
@@ -32,13 +34,15 @@ from bkrdsl.show import (
     member_capacity,
 )
 
-#: Bytes of a 3390 cylinder and of an FBA block, as IBM gives the geometry.
+#: Bytes of a 3390 cylinder, a 3380 cylinder and an FBA block, as IBM gives the geometry.
 CYLINDER = 15 * 56_664
+CYLINDER_3380 = 15 * 47_476
 BLOCK = 512
 
 #: A USER of group APPS with one minidisk of each kind: 10 cylinders of 3390, 8,192
-#: FB-512 blocks, a DEVNO, an extent to END, a 3380 (no geometry bkrc knows), and a
-#: T-DISK and a V-DISK, which hold nothing once it logs off and are not counted.
+#: FB-512 blocks, a DEVNO, an extent to END, 20 cylinders of 3380, 4,096 blocks of a
+#: 9336 (an FBA model), a 9345 (no geometry bkrc knows), and a T-DISK and a V-DISK,
+#: which hold nothing once it logs off and are not counted.
 CAPTEST = """\
 USER CAPTEST LBYONLY 512M 1G G
  MDISK 0191 3390 20000 0010 VMCOM1 MR
@@ -48,6 +52,8 @@ USER CAPTEST LBYONLY 512M 1G G
  MDISK 0203 3380 0001 0020 OLD338 MR
  MDISK 0204 3390 T-DISK 10 MR
  MDISK 0205 FB-512 V-DISK 2048 MR
+ MDISK 0206 9336 0032 4096 FBA002 MR
+ MDISK 0207 9345 0001 0030 OLD934 MR
 """
 
 #: APPSINC: a second job of VMSYS1 that backs up the 0191 of APPS's users, as APPSFULL does.
@@ -68,7 +74,7 @@ def site(tmp_path):
     bkr = (EXAMPLES / "prodssi.bkr").read_text()
     for old, new in (
         ("single group APPS { CICSPRD DB2PRD }", "single group APPS { CICSPRD DB2PRD CAPTEST }"),
-        ("include minidisk * 0191-01FF 0200\n", "include minidisk * 0191-01FF 0200-0205\n"),
+        ("include minidisk * 0191-01FF 0200\n", "include minidisk * 0191-01FF 0200-0207\n"),
         ("  job SYSINC {", APPSINC),
     ):
         assert bkr.count(old) == 1
@@ -90,26 +96,40 @@ def member(data: dict, name: str) -> dict:
 
 def test_each_job_s_and_the_member_s_allocated_size_by_hand(at_root, tmp_path):
     """VMSYS1: APPSFULL backs up CICSPRD's 0191 (50 cylinders) and 0200 (1,000),
-    DB2PRD's 0191 (50) and 0200 (3,000), and CAPTEST's five permanent minidisks,
-    of which 0191 (10 cylinders) and 0200 (8,192 blocks) have a size in bytes;
-    APPSINC the three 0191s. The member counts each 0191 once."""
+    DB2PRD's 0191 (50) and 0200 (3,000), and CAPTEST's seven permanent minidisks,
+    of which 0191 (10 cylinders), 0200 (8,192 blocks), 0203 (20 cylinders of a 3380)
+    and 0206 (4,096 blocks of a 9336) have a size in bytes; APPSINC the three 0191s.
+    The member counts each 0191 once."""
     path, direct = site(tmp_path)
     capacity = member(json.loads(show(path, direct, "json")), "VMSYS1")["coverage"]["capacity"]
     unsized = [
         {"user": "CAPTEST", "address": "0201", "why": "devno", "devtype": "3390"},
         {"user": "CAPTEST", "address": "0202", "why": "end", "devtype": "3390"},
-        {"user": "CAPTEST", "address": "0203", "why": "devtype", "devtype": "3380"},
+        {"user": "CAPTEST", "address": "0207", "why": "devtype", "devtype": "9345"},
     ]
     cylinders = 50 + 1000 + 50 + 3000 + 10
     appsfull = {
-        "minidisks": 9,
-        "cylinders": cylinders,
-        "blocks": 8192,
-        "bytes": cylinders * CYLINDER + 8192 * BLOCK,
+        "minidisks": 11,
+        "cylinders": cylinders,  # of 3390s: `units` has every device type
+        "blocks": 8192,  # of FB-512s
+        "bytes": cylinders * CYLINDER + 20 * CYLINDER_3380 + (8192 + 4096) * BLOCK,
+        "units": [  # cylinders before blocks, each by device type
+            {"devtype": "3380", "unit": "cylinders", "count": 20, "bytes": 20 * CYLINDER_3380},
+            {"devtype": "3390", "unit": "cylinders", "count": cylinders, "bytes": cylinders * CYLINDER},
+            {"devtype": "9336", "unit": "blocks", "count": 4096, "bytes": 4096 * BLOCK},
+            {"devtype": "FB-512", "unit": "blocks", "count": 8192, "bytes": 8192 * BLOCK},
+        ],
         "unsized": unsized,
     }
-    assert appsfull["bytes"] == 3_497_529_904
-    appsinc = {"minidisks": 3, "cylinders": 110, "blocks": 0, "bytes": 110 * CYLINDER, "unsized": []}
+    assert appsfull["bytes"] == 3_513_869_856 and 20 * CYLINDER_3380 == 14_242_800
+    appsinc = {
+        "minidisks": 3,
+        "cylinders": 110,
+        "blocks": 0,
+        "bytes": 110 * CYLINDER,
+        "units": [{"devtype": "3390", "unit": "cylinders", "count": 110, "bytes": 110 * CYLINDER}],
+        "unsized": [],
+    }
     assert {k: v for k, v in capacity.items() if k != "jobs"} == appsfull  # each 0191 once
     jobs = {j.pop("name"): j for j in capacity["jobs"]}
     assert jobs == {"APPSFULL": appsfull, "APPSINC": appsinc, **{j: dict(EMPTY) for j in ("SYSINC1", "SYSME1")}}
@@ -119,7 +139,7 @@ def test_each_job_s_and_the_member_s_allocated_size_by_hand(at_root, tmp_path):
     assert not any(u["user"] == "CAPTEST" for u in vmsys2["unsized"])
 
 
-EMPTY = {"minidisks": 0, "cylinders": 0, "blocks": 0, "bytes": 0, "unsized": []}
+EMPTY = {"minidisks": 0, "cylinders": 0, "blocks": 0, "bytes": 0, "units": [], "unsized": []}
 
 
 def test_each_minidisk_s_size_in_the_json_and_the_csv(at_root, tmp_path):
@@ -132,7 +152,9 @@ def test_each_minidisk_s_size_in_the_json_and_the_csv(at_root, tmp_path):
         "0200": ("FB-512", 8192, 8192 * BLOCK, None),
         "0201": ("3390", None, None, UNSIZED_DEVNO),
         "0202": ("3390", None, None, UNSIZED_END),
-        "0203": ("3380", 20, None, UNSIZED_DEVTYPE),
+        "0203": ("3380", 20, 20 * CYLINDER_3380, None),
+        "0206": ("9336", 4096, 4096 * BLOCK, None),
+        "0207": ("9345", 30, None, UNSIZED_DEVTYPE),  # counted, unsized: never 0 bytes
     }  # no 0204 (T-DISK) nor 0205 (V-DISK): they hold nothing once CAPTEST logs off
     rows = list(csv.DictReader(io.StringIO(show(path, direct, "csv"))))
     assert {r["address"]: (r["devtype"], r["size"], r["bytes"]) for r in rows if r["user"] == "CAPTEST"} == {
@@ -140,7 +162,9 @@ def test_each_minidisk_s_size_in_the_json_and_the_csv(at_root, tmp_path):
         "0200": ("FB-512", "8192", str(8192 * BLOCK)),
         "0201": ("3390", "", ""),
         "0202": ("3390", "", ""),
-        "0203": ("3380", "20", ""),
+        "0203": ("3380", "20", str(20 * CYLINDER_3380)),
+        "0206": ("9336", "4096", str(4096 * BLOCK)),
+        "0207": ("9345", "30", ""),
     }
 
 
@@ -150,14 +174,16 @@ def test_text_says_each_job_s_and_the_member_s_total(at_root, tmp_path):
     section = out[out.index("  allocated size of those users' minidisks VMSYS1's jobs back up") :]
     assert section == (
         "  allocated size of those users' minidisks VMSYS1's jobs back up (an upper bound of what they read):\n"
-        "    all jobs, each minidisk once: 9 minidisks, 4,110 cylinders (3390) and 8,192 blocks (FB-512):\n"
-        "      3,497,529,904 bytes (3.5 GB); 3 without a size in bytes\n"
-        "    APPSFULL: 9 minidisks, 4,110 cylinders (3390) and 8,192 blocks (FB-512): 3,497,529,904 bytes\n"
-        "      (3.5 GB); 3 without a size in bytes\n"
+        "    all jobs, each minidisk once: 11 minidisks, 20 cylinders (3380), 4,110 cylinders (3390),\n"
+        "      4,096 blocks (9336) and 8,192 blocks (FB-512): 3,513,869,856 bytes (3.51 GB); 3 without a size\n"
+        "      in bytes\n"
+        "    APPSFULL: 11 minidisks, 20 cylinders (3380), 4,110 cylinders (3390), 4,096 blocks (9336) and\n"
+        "      8,192 blocks (FB-512): 3,513,869,856 bytes (3.51 GB); 3 without a size in bytes\n"
         "    SYSINC1: no minidisk of theirs\n"
         "    APPSINC: 3 minidisks, 110 cylinders (3390): 93,495,600 bytes (93.5 MB)\n"
         "    SYSME1: no minidisk of theirs\n"
-        "    without a size in bytes: CAPTEST 0201 (DEVNO), CAPTEST 0202 (END), CAPTEST 0203 (3380)\n"
+        "    without a size in bytes: CAPTEST 0201 (DEVNO), CAPTEST 0202 (END),\n"
+        "      CAPTEST 0207 (9345, unknown geometry)\n"
     )
 
 
@@ -182,14 +208,14 @@ def test_each_example_s_totals_are_the_sum_of_its_csv_rows(at_root):
 _DISK = st.tuples(
     st.sampled_from([BACKED_UP, EXCLUDED, NOT_SELECTED]),
     st.lists(st.tuples(st.sampled_from("ABC"), st.sampled_from(["M1", "M2"])), max_size=3, unique=True),
-    st.sampled_from(["3390", "FB-512", "3380"]),
+    st.sampled_from(["3390", "FB-512", "3380", "9336", "9345"]),
     st.one_of(st.none(), st.integers(0, 10**6)),
 )
 
 
 def _disk(address: int, spec) -> MinidiskCoverage:
     status, jobs, devtype, size = spec
-    per = {"3390": CYLINDER, "FB-512": BLOCK}.get(devtype)
+    unit, per = GEOMETRY.get(devtype, (None, None))
     sized = size is not None and per is not None
     return MinidiskCoverage(
         f"{address:04X}",
@@ -199,6 +225,7 @@ def _disk(address: int, spec) -> MinidiskCoverage:
         size=size,
         bytes=size * per if sized else None,
         unsized=None if sized else (UNSIZED_END if size is None else UNSIZED_DEVTYPE),
+        unit=unit if sized else None,
     )
 
 
@@ -217,8 +244,15 @@ def test_member_capacity_is_an_independent_sum(users):
     for name, c in found.jobs:
         its = [d for d in backed.values() if JobOnMember(name, "M1") in d.jobs]
         assert c.minidisks == len(its)
-        assert c.bytes == sum(d.size * {"3390": CYLINDER, "FB-512": BLOCK}[d.devtype] for d in its if d.bytes is not None)
+        assert c.bytes == sum(d.size * GEOMETRY[d.devtype][1] for d in its if d.bytes is not None)
         assert c.cylinders == sum(d.size for d in its if d.devtype == "3390" and d.size is not None)
+        assert c.blocks == sum(d.size for d in its if d.devtype == "FB-512" and d.size is not None)
+        # each device type with a size in bytes once, its count and bytes its minidisks'
+        for devtype, unit, count, size in c.units:
+            sized = [d for d in its if d.devtype == devtype and d.bytes is not None]
+            assert (unit, count, size) == (GEOMETRY[devtype][0], sum(d.size for d in sized), sum(d.bytes for d in sized))
+        assert sum(size for *_, size in c.units) == c.bytes
+        assert len(c.unsized) == sum(d.bytes is None for d in its)
     every = {key for key, d in backed.items() if any(j.member == "M1" for j in d.jobs)}
     assert found.total.minidisks == len(every)
     assert found.total.bytes == sum(backed[key].bytes or 0 for key in every)

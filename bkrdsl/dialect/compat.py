@@ -495,16 +495,17 @@ bkrc assumes; check it on your system):
 - **Device geometry** (`bkrc show --directory`'s allocated size of the
   minidisks a job backs up, docs/show.md, "How much the jobs back up"; a
   fact of the devices, not of the product, so not in the table): a 3390
-  track holds 56,664 bytes and a cylinder is 15 tracks, 849,960 bytes (IBM
-  z/OS 3.1 DFSMS, "Direct access storage devices", Table 1, "Maximum Data
-  Length/Track" and "Trk/Cyl":
+  track holds 56,664 bytes and a 3380 track 47,476, and a cylinder of
+  either is 15 tracks, 849,960 and 712,140 bytes (IBM z/OS 3.1 DFSMS,
+  "Direct access storage devices", Table 1, "Maximum Data Length/Track"
+  and "Trk/Cyl":
   www.ibm.com/docs/en/zos/3.1.0?topic=devices-direct-access-storage); "FBA
   devices appear as linear address spaces of 512-byte blocks", which the
-  MDISK directory statement counts (z/VM 7.3 CP Planning and
-  Administration, "FBA Device Geometry":
+  MDISK directory statement counts, of an FB-512 or a 9336 alike (z/VM 7.3
+  CP Planning and Administration, "FBA Device Geometry":
   www.ibm.com/docs/en/zvm/7.3.0?topic=requirements-fba-device-geometry).
-  Confirmed; bkrc sizes no other device type (a 3380's minidisk is named
-  as one without a size in bytes).
+  Confirmed; bkrc sizes no other device type (a 9345's minidisk is named
+  as one without a size in bytes, of unknown geometry, and counted).
 - **Retention.** How Backup Manager is told how long to keep backups (a job
   template setting, an operand of `EXPIRE`, or the product's configuration)
   could not be found. `retain N days` is therefore written only into
