@@ -19,8 +19,10 @@ On top of the vocabulary sit the two things the grammar cannot say:
   three engines on every example and asserts they agree character by character.
 
 Every rule is confined to one line (`[ \\t]`, never `\\s`, between the words of a
-context) because TextMate and Vim see one line at a time; only a group's `{ }`
-body and nothing else spans lines.
+context) because TextMate and Vim see one line at a time; only two regions span
+lines: a group's `{ }` body, and a volume list from its first label (on its
+keyword's line) to the next statement of its block or a brace, as the parsers
+read both.
 
 `python -m bkrdsl.keywords --write` regenerates the TextMate grammar, the Vim
 syntax and docs/keywords.md (each keyword's meaning, from
@@ -233,6 +235,12 @@ USER_SLOTS = ("catalog-dmm", "catalog-node", "match", "request-dmm", "request-no
 VALUE_SLOTS = ("at", "job-suffix", "pool", "role", "workers")
 #: Keywords followed by an owner (user ID or pattern), then addresses up to the next keyword.
 ADDRESS_LISTS = ("minidisk",)
+#: Keywords followed by volume labels, and the block each is a statement of. The list
+#: runs on, over line breaks, to the next statement of that block (`block_statements`)
+#: or the block's brace, and every word up to there is a label, even one spelled like
+#: a keyword (`shared-volume on VMCOM1`: the volumes ON and VMCOM1; `retain 30 days`
+#: under `private-volume M1PRV1`: three more), as the parsers read it (BKR021).
+VOLUME_LISTS = {"private-volume": "member", "shared-volume": "cluster"}
 #: `disk USER ADDRESS size ...`: the keyword, and the keyword that confirms the form.
 #: After `size` come the amount and its unit, then `on VOLUME`: a volume, not a member.
 DISK = ("disk", "size")
@@ -246,8 +254,42 @@ MONTHLY, ORDINALS = "monthly", ("first", "second", "third", "fourth", "last")
 def context_keywords() -> set[str]:
     return {
         *DECLARES, GROUP, *USER_LISTS, *NAME_LISTS, *PLACE, *USER_SLOTS, *VALUE_SLOTS, *ADDRESS_LISTS, *DISK,
-        IMPORT, MONTHLY, *ORDINALS,
+        IMPORT, MONTHLY, *ORDINALS, *VOLUME_LISTS, *(k for block in VOLUME_LISTS.values() for k in block_statements(block)),
     }
+
+
+@functools.lru_cache(maxsize=4)
+def block_statements(block: str) -> tuple[str, ...]:
+    """The keywords a statement of `block` ("member", "cluster") starts with, lower
+    case and sorted: the first keywords of the grammar's `_member_item` (`_cluster_item`)
+    rules, through the rules they name (`selection` starts with `include` or `exclude`)."""
+    from lark.lexer import PatternStr
+
+    from bkrdsl.syntax.parser import parser
+
+    lark = parser()
+    literal = {t.name: t.pattern.value.lower() for t in lark.terminals if isinstance(t.pattern, PatternStr)}
+    expansions: dict[str, list[list[str]]] = {}
+    for rule in lark.rules:
+        expansions.setdefault(rule.origin.name, []).append([s.name for s in rule.expansion])
+    item = f"_{block}_item"
+    if item not in expansions:
+        raise ValueError(f"the grammar has no rule {item}; update bkrdsl/keywords.py's VOLUME_LISTS")
+    first: set[str] = set()
+    seen: set[str] = set()
+    todo = [item]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        for expansion in expansions[name]:
+            head = expansion[0] if expansion else None
+            if head in expansions:
+                todo.append(head)
+            elif head in literal:
+                first.add(literal[head])
+    return tuple(sorted(first))
 
 
 def everywhere_keywords() -> tuple[str, ...]:
@@ -348,6 +390,18 @@ def rules() -> dict[str, tuple[Rule, ...]]:
                 None,
                 {1: "keyword", 2: "@group-words"},
             ),
+            *(
+                Region(
+                    f"{k} LABEL...: volume labels, even those spelled like keywords, over lines to the"
+                    f" next statement of the {block} block (not one right before a `}}`) or a brace",
+                    f"({kw(k)}){sp}+({word})",
+                    f"(?=[{{}}]|{kw(*block_statements(block))}(?!{sp}*\\}}))",
+                    "volume-words",
+                    None,
+                    {1: "keyword", 2: "@value"},
+                )
+                for k, block in VOLUME_LISTS.items()
+            ),
             Match(
                 "size AMOUNT UNIT on VOLUME (a disk's): values, and the `on` of a volume, not of a member",
                 f"({kw(DISK[1])}){sp}+({word}){sp}+({word})(?:{sp}+({kw(PLACE[0])}){sp}+({word}))?",
@@ -402,6 +456,13 @@ def rules() -> dict[str, tuple[Rule, ...]]:
             Include("user-slot"),
             Match("a slot keyword with nothing after it", kw(*USER_SLOTS), "keyword"),
             Include("user-words"),
+            Include("invalid"),
+        ),
+        "volume-words": (
+            Include("comments"),
+            Include("strings"),
+            Include("value"),
+            Include("punctuation"),
             Include("invalid"),
         ),
         "user-slot": (
@@ -549,7 +610,7 @@ def vim_syntax() -> str:
     bad = "[^" + blanks + "\"{},#" + _vim_class(char_class_members(v.name_start))[1:-1] + "]"
     kwalt = f"\\%(\\%({_vim_words(everywhere_keywords())}\\)\\>\\)\\@!"
     special = {*DECLARES, *USER_LISTS, *NAME_LISTS, PLACE[0], *USER_SLOTS, *VALUE_SLOTS, *ADDRESS_LISTS, *DISK, IMPORT,
-               MONTHLY, *ORDINALS}
+               MONTHLY, *ORDINALS, *VOLUME_LISTS}
     plain = [k for k in v.keywords if k not in special]
     decls = []
     for k, kind in DECLARES.items():
@@ -564,6 +625,15 @@ def vim_syntax() -> str:
                 f"syn keyword bkrKeyword {k} nextgroup={group} skipwhite",
                 f"syn match {group} /{word}\\ze[ \\t]*{{/ contained",
             ]
+    volumes = []
+    for k, block in VOLUME_LISTS.items():
+        region = "bkr" + "".join(part.capitalize() for part in k.split("-")) + "List"
+        stops = f"\\k\\@<!\\%({_vim_words(block_statements(block))}\\)\\k\\@!\\%([ \\t]*}}\\)\\@!"
+        volumes += [
+            f"syn keyword bkrKeyword {k} nextgroup={region} skipwhite",
+            (f"syn region {region} start=/\\k\\@<!{word}/rs=s end=/\\%([{{}}]\\|{stops}\\)\\@=/ contained transparent"
+             " contains=bkrName,bkrNumber,bkrTime,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrString,bkrError"),
+        ]
     links = [
         f"hi def link {g} {k.vim_link if i == 0 else k.vim[0]}"
         for k in KINDS
@@ -643,6 +713,10 @@ def vim_syntax() -> str:
         f"\" {', '.join(VALUE_SLOTS)}: one value, even one spelled like a keyword (`pool BACKUP`)",
         f"syn keyword bkrKeyword {' '.join(VALUE_SLOTS)} nextgroup=bkrValueWord skipwhite",
         "syn match bkrValueWord /\\k\\@<!" + word + "/ contained transparent contains=bkrTime,bkrPattern,bkrNumber",
+        "",
+        "\" private-volume LABEL..., shared-volume LABEL...: volume labels, even those spelled like",
+        "\" keywords, over lines to the next statement of the block (not one right before a }) or a brace",
+        *volumes,
         "",
         "\" minidisk OWNER ADDRESS...: addresses up to the next keyword",
         *[f"syn keyword bkrKeyword {k} nextgroup=bkrOwner skipwhite" for k in ADDRESS_LISTS],

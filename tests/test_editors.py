@@ -115,6 +115,32 @@ def test_declaring_keywords_follow_the_grammar():
     assert found == set(DECLARES)
 
 
+def test_volume_lists_follow_the_grammar():
+    """`KEYWORD NAME+` as a statement of a block is exactly what VOLUME_LISTS lists, with
+    that block; the statements that end such a list in the highlighters are the block's
+    as the fast parser lists them (an independent reading of Lark's parse table)."""
+    from bkrdsl.keywords import VOLUME_LISTS, block_statements
+    from bkrdsl.syntax.fast import BLOCK_STATEMENTS
+    from bkrdsl.syntax.parser import parser
+
+    lark = parser()
+    literal = {t.name: t.pattern.value.lower() for t in lark.terminals}
+    expansions: dict[str, list[list[str]]] = {}
+    for rule in lark.rules:
+        expansions.setdefault(rule.origin.name, []).append([s.name for s in rule.expansion])
+    names_plus = {o for o, alts in expansions.items() if sorted(alts) == sorted([["NAME"], [o, "NAME"]])}
+    blocks = {alt[0]: o[1:].removesuffix("_item") for o, alts in expansions.items() if o.endswith("_item") for alt in alts}
+    found = {
+        literal[alt[0]]: blocks.get(origin)
+        for origin, alts in expansions.items()
+        for alt in alts
+        if len(alt) == 2 and alt[0] in literal and alt[1] in names_plus
+    }
+    assert found == VOLUME_LISTS
+    for block in VOLUME_LISTS.values():
+        assert set(block_statements(block)) == BLOCK_STATEMENTS[block]
+
+
 def test_name_shapes_come_from_the_grammar():
     from bkrdsl.keywords import vocabulary
     from bkrdsl.syntax.parser import parser

@@ -199,8 +199,10 @@ def test_a_text_with_syntax_errors_is_coloured_as_the_highlighters_colour_it(edi
     assert (2, 6, "J", "function", 0) in found and (2, 10, "backup", "keyword", 0) in found
 
 
-#: Labels the lexer reads as keywords (`RETAIN`, `IMPORT`) or as a module's path,
-#: and a list run on to the next line: the parser's labels all (BKR021's own case).
+#: Labels spelled like keywords (`RETAIN`, `IMPORT`), a list run on to the next line
+#: (BKR021's own case), and a first label on the line after its keyword, which the
+#: lexer, reading a list from its keyword's line, takes for the keyword `workers`:
+#: the parser's labels all.
 LABELS = textwrap.dedent(
     """\
     cluster A {
@@ -209,6 +211,10 @@ LABELS = textwrap.dedent(
                        RETAIN M1PRV2
       }
       member VM2 { private-volume M2PRV1 IMPORT M2PRV2 EXPIRE }
+      member VM3 {
+        private-volume  # later
+            WORKERS
+      }
     }
     """
 )
@@ -231,9 +237,17 @@ def test_the_volume_labels_are_the_parser_s_whatever_the_lexer_made_of_them(edit
         (5, 44, "M2PRV2", "label", 0),
         (5, 51, "EXPIRE", "label", 0),
     ]
-    # Without an AST (a file bkrc could not read), the lexer's kinds as they are.
+    assert [t for t in named(LABELS, data) if t[0] in (7, 8)] == [
+        (7, 4, "private-volume", "keyword", 0),
+        (7, 20, "# later", "comment", 0),
+        (8, 8, "WORKERS", "label", 0),
+    ]
+    # Without an AST (a file bkrc could not read), the lexer's kinds as they are: the
+    # labels of a list that starts on its keyword's line names (no token), whatever
+    # they spell; the first label on a later line the keyword it spells.
     lexed = [(start, kind) for start, _, kind in semantic.kinds_of(LABELS)]
-    assert (LABELS.index("IMPORT"), "keyword") in lexed and (LABELS.index("M1PRV1"), "name") in lexed
+    assert (LABELS.index("IMPORT"), "name") in lexed and (LABELS.index("M1PRV1"), "name") in lexed
+    assert (LABELS.index("WORKERS"), "keyword") in lexed
 
 
 def _bkr_files_with_volumes() -> list[Path]:

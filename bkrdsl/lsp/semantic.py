@@ -5,12 +5,14 @@ The tokens are those of the pygments lexer (`bkrdsl.highlight.tokenize`), which
 runs the rules of `bkrdsl.keywords` as VS Code's TextMate grammar and the docs
 do: a keyword, a member name after `member` or `on`, a user ID in a group body
 or as a minidisk's owner, an address, a time, a string, a comment. The volume
-labels are the parser's: the rules leave a label a plain name (or, spelled as a
-keyword, `RETAIN` in `private-volume M1PRV1 RETAIN`, a keyword), and a volume
-list runs on over lines to the next statement its block takes (BKR021), which
-only the parser tells. So the words of the file's AST that are labels (of
-`shared-volume`, `private-volume`, a `disk` statement's `on`; not a list's sizes,
-`3390-9`, which stay numbers) are labels whatever the lexer made of them.
+labels are the parser's: the rules leave a label a plain name, which has no
+token, and read a volume list as the parser does only where its keyword's line
+tells (a first label on a later line, `private-volume  # packs` above `WORKERS`,
+is the keyword it spells to them; so is a last label spelled like a statement
+of the block at the end of its line, which the parser reads by the statement on
+the next). So the words of the file's AST that are labels (of `shared-volume`,
+`private-volume`, a `disk` statement's `on`; not a list's sizes, `3390-9`, which
+stay numbers) are labels whatever the lexer made of them.
 Punctuation, escapes in a string, the other plain names (pools, days, units,
 roles) and a stray character get no token: the editor's own highlighting (the
 TextMate grammar) colours them.

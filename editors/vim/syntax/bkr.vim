@@ -34,8 +34,8 @@ syn region bkrBlock matchgroup=bkrBrace start=/{/ end=/}/ transparent fold
 " Keywords that only are keywords.
 syn keyword bkrKeyword catalog daily days description each exclude expire full
 syn keyword bkrKeyword identity include incremental local logon-wait manager
-syn keyword bkrKeyword manual pool-wait preview private-volume purge retain
-syn keyword bkrKeyword run sfs shared shared-volume single tape to weekly
+syn keyword bkrKeyword manual pool-wait preview purge retain run sfs shared
+syn keyword bkrKeyword single tape to weekly
 
 " import PATH
 syn keyword bkrKeyword import nextgroup=bkrImportPath skipwhite
@@ -74,6 +74,13 @@ syn match bkrSlotWord /\k\@<![A-Za-z0-9$%*?@_]\k*/ contained transparent contain
 " at, job-suffix, pool, role, workers: one value, even one spelled like a keyword (`pool BACKUP`)
 syn keyword bkrKeyword at job-suffix pool role workers nextgroup=bkrValueWord skipwhite
 syn match bkrValueWord /\k\@<![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber
+
+" private-volume LABEL..., shared-volume LABEL...: volume labels, even those spelled like
+" keywords, over lines to the next statement of the block (not one right before a }) or a brace
+syn keyword bkrKeyword private-volume nextgroup=bkrPrivateVolumeList skipwhite
+syn region bkrPrivateVolumeList start=/\k\@<![A-Za-z0-9$%*?@_]\k*/rs=s end=/\%([{}]\|\k\@<!\%(private-volume\|description\|job-suffix\|exclude\|include\|workers\)\k\@!\%([ \t]*}\)\@!\)\@=/ contained transparent contains=bkrName,bkrNumber,bkrTime,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrString,bkrError
+syn keyword bkrKeyword shared-volume nextgroup=bkrSharedVolumeList skipwhite
+syn region bkrSharedVolumeList start=/\k\@<![A-Za-z0-9$%*?@_]\k*/rs=s end=/\%([{}]\|\k\@<!\%(shared-volume\|description\|identity\|catalog\|expire\|member\|single\|disk\|tape\|job\)\k\@!\%([ \t]*}\)\@!\)\@=/ contained transparent contains=bkrName,bkrNumber,bkrTime,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrString,bkrError
 
 " minidisk OWNER ADDRESS...: addresses up to the next keyword
 syn keyword bkrKeyword minidisk nextgroup=bkrOwner skipwhite
