@@ -226,8 +226,9 @@ USER_LISTS = ("user",)
 #: like a keyword (`backup LINUX, WORKERS full`) is a group there.
 NAME_LISTS = ("backup",)
 #: `on` is followed by member names, even those spelled like keywords (`run on RUN
-#: daily 01:00`); only `each` is a keyword there (`on each member`).
-PLACE = ("on", "each")
+#: daily 01:00`); only `each member` is keywords there (`run on each member`), as the
+#: parsers read it: a catalog's `on each` names a member EACH.
+PLACE = ("on", "each", "member")
 #: Keywords followed by one user ID or pattern (also inside a group body).
 USER_SLOTS = ("catalog-dmm", "catalog-node", "match", "request-dmm", "request-node", "server")
 #: Keywords followed by one value (a number, a unit, a pool's name, a role), even one
@@ -410,7 +411,7 @@ def rules() -> dict[str, tuple[Rule, ...]]:
             ),
             Match(
                 "on MEMBER, MEMBER, ...: members, even those spelled like keywords; not `on each member`",
-                f"({kw(PLACE[0])}){sp}+(?!{kw(PLACE[1])})({word}(?:{sp}*,{sp}*{word})*)",
+                f"({kw(PLACE[0])}){sp}+(?!{kw(PLACE[1])}{sp}+{kw(PLACE[2])})({word}(?:{sp}*,{sp}*{word})*)",
                 None,
                 {1: "keyword", 2: "@member-words"},
             ),
@@ -703,9 +704,9 @@ def vim_syntax() -> str:
         (f"syn match bkrNameList /{word}\\%([ \\t]*,[ \\t]*{word}\\)*/ contained transparent"
          " contains=bkrGroupRef,bkrPattern,bkrComma"),
         (f"\" {PLACE[0]} MEMBER, MEMBER, ...: members, even those spelled like keywords;"
-         f" not `{PLACE[0]} {PLACE[1]} member`"),
+         f" not `{PLACE[0]} {PLACE[1]} {PLACE[2]}`"),
         f"syn keyword bkrKeyword {PLACE[0]} nextgroup=bkrPlaceList skipwhite",
-        (f"syn match bkrPlaceList /\\%({PLACE[1]}\\k\\@!\\)\\@!{word}\\%([ \\t]*,[ \\t]*{word}\\)*/"
+        (f"syn match bkrPlaceList /\\%({PLACE[1]}[ \\t]\\+{PLACE[2]}\\k\\@!\\)\\@!{word}\\%([ \\t]*,[ \\t]*{word}\\)*/"
          " contained transparent contains=bkrMemberRef,bkrPattern,bkrComma"),
         "\" server ID, catalog-node ID, request-node ID, catalog-dmm ID, request-dmm ID, match PATTERN",
         f"syn keyword bkrSlotKeyword {' '.join(USER_SLOTS)} nextgroup=bkrSlotWord skipwhite",

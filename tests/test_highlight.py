@@ -319,8 +319,20 @@ GOLDEN: list[tuple[str, list[tuple[str, str]]]] = [
     ),
     ("to disk pool", [("keyword", "to"), ("keyword", "disk"), ("keyword", "pool")]),
     # after `on` come member names, even those spelled like keywords (a member named
-    # RUN): only `each` is a keyword there, as the parser reads it; a member is
-    # shown where it is used as where it is declared
+    # RUN): only `each member` is keywords there, as the parser reads it (a catalog's
+    # `on each` names a member EACH); a member is shown where it is used as where it
+    # is declared
+    (
+        "catalog shared server S pool P on each",
+        [("keyword", "catalog"), ("keyword", "shared"), ("keyword", "server"), ("user-id", "S"),
+         ("keyword", "pool"), ("name", "P"), ("keyword", "on"), ("member-name", "each")],
+    ),
+    (
+        "tape manager local catalog-node TCTMM on EACH request-node TRTMM",
+        [("keyword", "tape"), ("keyword", "manager"), ("keyword", "local"), ("keyword", "catalog-node"),
+         ("user-id", "TCTMM"), ("keyword", "on"), ("member-name", "EACH"), ("keyword", "request-node"),
+         ("user-id", "TRTMM")],
+    ),
     (
         "run on run daily 01:00",
         [("keyword", "run"), ("keyword", "on"), ("member-name", "run"), ("keyword", "daily"), ("time", "01:00")],

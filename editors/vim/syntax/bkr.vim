@@ -67,7 +67,7 @@ syn keyword bkrKeyword backup nextgroup=bkrNameList skipwhite
 syn match bkrNameList /[A-Za-z0-9$%*?@_]\k*\%([ \t]*,[ \t]*[A-Za-z0-9$%*?@_]\k*\)*/ contained transparent contains=bkrGroupRef,bkrPattern,bkrComma
 " on MEMBER, MEMBER, ...: members, even those spelled like keywords; not `on each member`
 syn keyword bkrKeyword on nextgroup=bkrPlaceList skipwhite
-syn match bkrPlaceList /\%(each\k\@!\)\@![A-Za-z0-9$%*?@_]\k*\%([ \t]*,[ \t]*[A-Za-z0-9$%*?@_]\k*\)*/ contained transparent contains=bkrMemberRef,bkrPattern,bkrComma
+syn match bkrPlaceList /\%(each[ \t]\+member\k\@!\)\@![A-Za-z0-9$%*?@_]\k*\%([ \t]*,[ \t]*[A-Za-z0-9$%*?@_]\k*\)*/ contained transparent contains=bkrMemberRef,bkrPattern,bkrComma
 " server ID, catalog-node ID, request-node ID, catalog-dmm ID, request-dmm ID, match PATTERN
 syn keyword bkrSlotKeyword catalog-dmm catalog-node match request-dmm request-node server nextgroup=bkrSlotWord skipwhite
 syn match bkrSlotWord /\k\@<![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrUserId,bkrPattern
