@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import re
 from _string import formatter_parser  # what string.Formatter().parse returns; see format_fields
-from dataclasses import field
+from dataclasses import field, replace
 from pathlib import Path
 
 from bkrdsl.generated import DIRECTORY_COLUMNS, EXEC_RETURN_CODES, HEADER_ROOM, INVARIANT, MAX_COLUMNS
@@ -284,6 +284,23 @@ class Dialect:
     machines: dict[str, MachineDefaults] = field(default_factory=dict)
     units: dict[str, Unit] = field(default_factory=dict)
     origin: str = ""
+    #: Read from the file bkrc ships (`builtin_path`), not from a site's `--dialect`.
+    builtin: bool = False
+    #: The table's text as bkrc read it (`_table_text`: UTF-8, no byte-order mark,
+    #: line ends `\n`); None for a table made from data (`parse_dialect` alone).
+    source_text: str | None = field(default=None, compare=False, repr=False)
+
+    @functools.cached_property
+    def sha256(self) -> str | None:
+        """The sha256 of `source_text` (hex), which manifest.json records: the same table
+        gives the same value on every machine and checkout, CRLF or not; for a
+        UTF-8 file with `\n` line ends and no byte-order mark, `sha256sum`'s.
+        Worked out when asked (`bkrc compile`): `bkrc check` imports no hashlib."""
+        if self.source_text is None:
+            return None
+        import hashlib
+
+        return hashlib.sha256(self.source_text.encode("utf-8")).hexdigest()
 
     def __getitem__(self, key: str) -> str:
         return self.entries[key].value
@@ -916,7 +933,7 @@ def _read_table(file: Path, origin: str, release: str, builtin: bool = False, op
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as err:
             raise DialectError(f"{file}: malformed dialect table: not TOML: {err}") from None
-    return parse_dialect(data, origin)
+    return replace(parse_dialect(data, origin), builtin=builtin, source_text=text)
 
 
 def _table_text(file: Path, raw: bytes) -> str:

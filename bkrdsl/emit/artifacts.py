@@ -40,10 +40,11 @@ EXEC_KINDS = {rexx.SUBMIT_FILE: SUBMIT_EXEC, rexx.EXPIRE_FILE: EXPIRE_EXEC, rexx
 
 def exec_artifacts(model: Model, source: str, dialect: Dialect) -> list[Artifact]:
     """Each member's EXECs, written by the REXX emitter, all naming the compile's
-    identity (`rexx.cluster_execs`)."""
+    identity (`rexx.identified_execs`), which each carries for the manifest."""
+    execs, identity = rexx.identified_execs(model, source, dialect)
     return [
-        Artifact(member_path(member, file, EXEC_FILETYPE), text, EXEC_KINDS[file], member)
-        for member, file, text in rexx.cluster_execs(model, source, dialect)
+        Artifact(member_path(member, file, EXEC_FILETYPE), text, EXEC_KINDS[file], member, identity=identity)
+        for member, file, text in execs
     ]
 
 

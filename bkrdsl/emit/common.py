@@ -64,6 +64,9 @@ class Artifact:
     #: A directory entry's minidisks with an explicit extent (`at START`, or bkrc's
     #: sequential allocation), in the order its MDISK statements are written.
     minidisks: tuple[Extent, ...] = ()
+    #: An EXEC's compile identity (`rexx.compile_identity`), which every EXEC of
+    #: one compile names and manifest.json records; None for other files.
+    identity: str | None = None
     #: The pieces `text` was joined from, each a run of whole lines, when
     #: several files share them (see `from_parts`); empty otherwise. The CMS
     #: check relies on them only after it has seen that they make up `text`,

@@ -1876,12 +1876,17 @@ def compile_identity(execs: list[tuple[str, str, str]]) -> str:
 
 
 def cluster_execs(model: Model, source: str, dialect) -> list[tuple[str, str, str]]:
+    """`identified_execs` without the identity."""
+    return identified_execs(model, source, dialect)[0]
+
+
+def identified_execs(model: Model, source: str, dialect) -> tuple[list[tuple[str, str, str]], str]:
     """Every EXEC of the cluster, (member, file, text), by member, then BKRSUBMT,
     BKREXPIR (purging members only) and BKRSTART, each naming the compile's
     identity (`compile_identity`): the emitters write `IDENTITY_MARK` where it
     goes, and its place is filled in once all are written, so that every EXEC
     of one compile names the same identity (docs/rexx.md, "Which compile wrote
-    an EXEC")."""
+    an EXEC"), and that identity, which manifest.json records too."""
     purging = model.purging_members()
     execs = []
     for member in model.members:
@@ -1890,7 +1895,7 @@ def cluster_execs(model: Model, source: str, dialect) -> list[tuple[str, str, st
             execs.append((member.name, EXPIRE_FILE, expire_exec(model, member, source, dialect)))
         execs.append((member.name, START_FILE, profile_snippet(model, member, source, dialect)))
     identity = compile_identity(execs)
-    return [(member, file, text.replace(IDENTITY_MARK, identity)) for member, file, text in execs]
+    return [(member, file, text.replace(IDENTITY_MARK, identity)) for member, file, text in execs], identity
 
 
-__all__ = ["cluster_execs", "compile_identity", "expire_exec", "profile_snippet", "submit_exec"]
+__all__ = ["cluster_execs", "compile_identity", "expire_exec", "identified_execs", "profile_snippet", "submit_exec"]
