@@ -44,13 +44,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import NamedTuple, Self
+from typing import TYPE_CHECKING, NamedTuple, Self
 
 from bkrdsl import source
 from bkrdsl.emit.common import DIRECTORY, PROFILE_SNIPPET, TAPE_CONFIG, Artifact, Extent, source_label
 from bkrdsl.records import dataclass
 from bkrdsl.signals import Terminated, raise_terminated
 from bkrdsl.terminal import escaped
+
+if TYPE_CHECKING:
+    from bkrdsl.dialect import Dialect
 
 MANIFEST = "manifest.json"
 FORMAT_VERSION = "1"
@@ -89,10 +92,34 @@ def manifest_entry(artifact: Artifact) -> dict:
     return entry
 
 
-def manifest_text(source: str, artifacts: list[Artifact]) -> str:
-    """The manifest: every file with its member, kind, job and sha256, sorted by path."""
+def dialect_record(dialect: Dialect) -> dict:
+    """What the manifest records of the dialect table the files were written from
+    (docs/output.md, "manifest.json"): built-in or a site's, its file's base name
+    (`source_label`'s, as the source is named: never its folder, which differs from
+    machine to machine), the product and release its `[dialect]` states, and the
+    sha256 of its text as bkrc read it (`Dialect.sha256`)."""
+    return {
+        "table": "built-in" if dialect.builtin else "site",
+        "file": source_label(dialect.origin) if dialect.origin else None,
+        "product": dialect.product,
+        "release": dialect.release,
+        "sha256": dialect.sha256,
+    }
+
+
+def manifest_text(source: str, artifacts: list[Artifact], dialect: Dialect | None = None) -> str:
+    """The manifest: the source, the compile's identity (the one every EXEC names;
+    null without an EXEC), the dialect table (`dialect_record`; left out when the
+    caller names none), and every file with its member, kind, job and sha256,
+    sorted by path."""
     files = [manifest_entry(a) for a in sorted(artifacts, key=lambda a: a.path)]
-    body = {"format_version": FORMAT_VERSION, "source": source, "files": files}
+    identities = sorted({a.identity for a in artifacts if a.identity is not None})
+    if len(identities) > 1:
+        raise ValueError(f"the EXECs name {len(identities)} compiles, not one: {', '.join(identities)}")
+    body: dict = {"format_version": FORMAT_VERSION, "source": source, "compile": identities[0] if identities else None}
+    if dialect is not None:
+        body["dialect"] = dialect_record(dialect)
+    body["files"] = files
     return json.dumps(body, indent=2, ensure_ascii=True) + "\n"
 
 
@@ -165,10 +192,12 @@ def read_written(out_dir: Path) -> dict[str, Written] | None:
     return None if read is None else read[0]
 
 
-def _read_written(out_dir: Path) -> tuple[dict[str, Written], str | None] | None:
-    """`read_written`, and the source name the manifest gives (None where it gives
+def _read_written(out_dir: Path) -> tuple[dict[str, Written], str | None, dict | None] | None:
+    """`read_written`, the source name the manifest gives (None where it gives
     none a header could name: `source_label`'s form, which the manifest is not
-    trusted to keep)."""
+    trusted to keep), and the dialect table it records (`dialect_record`; None
+    where it records none: a manifest of a bkrc before the key was added, which
+    is read as ever, `compile` and `dialect` being keys added within format 1)."""
     file = out_dir / MANIFEST
     try:
         raw = _regular_bytes(file)
@@ -212,7 +241,12 @@ def _read_written(out_dir: Path) -> tuple[dict[str, Written], str | None] | None
         facts = (_fact(entry.get(key)) for key in ("member", "kind", "job", "source_job", "job_kind"))
         out[path] = Written(sha, *facts, minidisks=_extents(entry.get("minidisks")))
     named = data.get("source")
-    return out, named if isinstance(named, str) and named and source_label(named) == named else None
+    table = data.get("dialect")
+    return (
+        out,
+        named if isinstance(named, str) and named and source_label(named) == named else None,
+        table if isinstance(table, dict) else None,
+    )
 
 
 def _newer(version: object) -> bool:
@@ -305,6 +339,11 @@ class Plan:
     #: DIR's is that name in their header, once `mark_source_only` has looked.
     source_before: str | None = None
     source_only: frozenset[str] = frozenset()
+    #: What the last compile's manifest records of the dialect table (None where
+    #: it records none, or there is none), and what this one's does (None when
+    #: the caller named no table): for `_manifest_only_line`.
+    dialect_before: dict | None = None
+    dialect_now: dict | None = None
 
     @property
     def drifted(self) -> list[str]:
@@ -475,7 +514,9 @@ def _real_folder(entry: os.DirEntry) -> bool:
         return False
 
 
-def make_plan(out_dir: Path, artifacts: list[Artifact], source: str, *, locked: bool = False) -> Plan:
+def make_plan(
+    out_dir: Path, artifacts: list[Artifact], source: str, *, locked: bool = False, dialect: Dialect | None = None
+) -> Plan:
     """What writing `artifacts` to `out_dir` would do. Reads, never writes.
 
     Left beside DIR by a killed compile (`recover`, which a compile runs first):
@@ -483,10 +524,11 @@ def make_plan(out_dir: Path, artifacts: list[Artifact], source: str, *, locked: 
     the folders it would remove are listed (`Plan.leftovers`), for --dry-run
     and --check to say what the compile would do. `locked`: this process holds
     the `WriteLock` (shared, for --dry-run and --check), so every such folder
-    is a killed compile's, as for `recover(locked=True)`."""
+    is a killed compile's, as for `recover(locked=True)`. `dialect`: the table
+    the artifacts were written from, which the manifest records."""
     out_dir = Path(out_dir)
     put_back, leftovers = _recovery(out_dir, locked)
-    plan = _plan(put_back or out_dir, artifacts, source)
+    plan = _plan(put_back or out_dir, artifacts, source, dialect)
     plan.out_dir, plan.put_back = out_dir, put_back
     for path in leftovers:
         fixed = fixed_entries(path)
@@ -497,7 +539,7 @@ def make_plan(out_dir: Path, artifacts: list[Artifact], source: str, *, locked: 
     return plan
 
 
-def _plan(out_dir: Path, artifacts: list[Artifact], source: str) -> Plan:
+def _plan(out_dir: Path, artifacts: list[Artifact], source: str, dialect: Dialect | None = None) -> Plan:
     """`make_plan` of the folder `out_dir` as it is."""
     try:
         there = stat.S_ISDIR(os.stat(out_dir).st_mode)
@@ -511,9 +553,9 @@ def _plan(out_dir: Path, artifacts: list[Artifact], source: str) -> Plan:
             " (bkrc creates it when it is missing)"
         )
     wanted = {a.path: a for a in artifacts}
-    manifest = manifest_text(source, artifacts)
+    manifest = manifest_text(source, artifacts, dialect)
     read = _read_written(out_dir) if there else None
-    written, source_before = read if read is not None else (None, None)
+    written, source_before, dialect_before = read if read is not None else (None, None, None)
     existing = _existing(out_dir) if there else []
     foreign = written is None and bool(existing)
     written = written or {}
@@ -555,6 +597,8 @@ def _plan(out_dir: Path, artifacts: list[Artifact], source: str) -> Plan:
     plan.seen, plan.racy, plan.racy_since, plan.before = looks.seen, looks.racy, looks.since, looks.kept
     plan.missing = not there and not os.path.lexists(out_dir)
     plan.source_before = source_before
+    plan.dialect_before = dialect_before
+    plan.dialect_now = dialect_record(dialect) if dialect is not None else None
     return plan
 
 
@@ -995,10 +1039,40 @@ def _described(plan: Plan, a: Action) -> tuple[str | None, str | None, str | Non
 def _closing_lines(plan: Plan) -> list[str]:
     """The plan's lines after its totals: the files marked `source name only`, the
     files kept, what a killed compile left."""
-    lines = _source_only_line(plan)
+    lines = _source_only_line(plan) + _manifest_only_line(plan)
     if plan.preserved:
         lines.append(_preserved_line(plan.preserved, plan.out_dir))
     return lines + _recovery_lines(plan)
+
+
+def _manifest_only_line(plan: Plan) -> list[str]:
+    """The plan's closing line when manifest.json is all it updates, and what it
+    records of the dialect table differs: a table changed in nothing a file
+    shows (an entry's note, an entry no file is written from), another table of
+    the same entries, or a manifest of an earlier bkrc, without the table. DIR
+    is then not up to date (`--check` exits 1: its manifest names another table
+    than the compile's), and the compile rewrites manifest.json alone."""
+    changes = plan.changes
+    if [(a.path, a.action) for a in changes] != [(MANIFEST, UPDATE)] or plan.dialect_now is None or not plan.written:
+        return []
+    alone = "manifest.json alone changes, no generated file"
+    if plan.dialect_before is None:
+        return [f"{alone}: it now records the compile and the dialect table, which the last one does not (an earlier bkrc wrote it)"]
+    if plan.dialect_before == plan.dialect_now:
+        return []
+    was, now = _table_shown(plan.dialect_before), _table_shown(plan.dialect_now)
+    return [f"{alone}: it records another dialect table (was {was}; now {now})"]
+
+
+def _table_shown(record: dict) -> str:
+    """A manifest's `dialect` in a line: `the built-in backup-manager-1.3.toml,
+    sha256 0123456789ab...` (the last manifest's is not trusted: each value cut
+    and made safe for a terminal)."""
+    name, sha = record.get("file"), record.get("sha256")
+    whose = "the built-in" if record.get("table") == "built-in" else "the site's"
+    shown = escaped(name if len(name) <= 40 else name[:37] + "...") if isinstance(name, str) else "table"
+    digest = f"sha256 {escaped(sha[:12])}..." if isinstance(sha, str) else "no sha256"
+    return f"{whose} {shown}, {digest}"
 
 
 def _reason(a: Action, source_only: frozenset[str] = frozenset()) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -920,6 +921,108 @@ def test_standard_input(tmp_path):
     run_cli(["compile", "-", "-o", out], input=GOOD, expect=0)
     assert json.loads((out / "manifest.json").read_text())["source"] == "<stdin>"
     assert "from <stdin>" in (out / "DEV1" / "GUESTFUL.TEMPLATE").read_text()
+
+
+BUILTIN = DIALECT_DIR / "backup-manager-1.3.toml"
+PRODUCT = "IBM Backup and Restore Manager for z/VM"
+
+
+def _noted_table() -> bytes:
+    """The built-in table with one entry's note changed: a table that changes no file."""
+    text = BUILTIN.read_text(encoding="utf-8")
+    assert text.count('note = "CP SMSG') == 1
+    return text.replace('note = "CP SMSG', 'note = "Checked at our site. CP SMSG').encode("utf-8")
+
+
+def test_the_manifest_names_the_compile_and_the_table(tmp_path, monkeypatch):
+    """manifest.json records the compile every EXEC names, and the dialect table:
+    built-in or the site's, its file's base name (however the path is given),
+    product, release and the sha256 of its text as read (a byte-order mark and
+    CRLF line ends read as the same text)."""
+    src, out = source(tmp_path), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert list(manifest) == ["format_version", "source", "compile", "dialect", "files"]
+    assert manifest["format_version"] == "1"
+    assert re.fullmatch(r"[0-9A-F]{8}", manifest["compile"])
+    execs = sorted(out.glob("*/*.EXEC"))
+    assert len(execs) == 5 and all(f"Compile {manifest['compile']}:" in p.read_text() for p in execs)
+    assert manifest["dialect"] == {
+        "table": "built-in", "file": BUILTIN.name, "product": PRODUCT, "release": "1.3",
+        "sha256": hashlib.sha256(BUILTIN.read_bytes()).hexdigest(),
+    }
+    plain = _noted_table()
+    site = tmp_path / "site" / "my-site.toml"
+    site.parent.mkdir()
+    monkeypatch.chdir(tmp_path)
+    records = []
+    for given, data in ((site, plain), ("site/my-site.toml", plain),
+                        (site, b"\xef\xbb\xbf" + plain.replace(b"\n", b"\r\n"))):
+        site.write_bytes(data)
+        run_cli(["compile", src, "-o", tmp_path / "o2", "--dialect", given], expect=0)
+        written = json.loads((tmp_path / "o2" / "manifest.json").read_text())
+        assert written["compile"] == manifest["compile"]  # a note is in no EXEC
+        records.append(written["dialect"])
+    assert records == 3 * [
+        {"table": "site", "file": "my-site.toml", "product": PRODUCT, "release": "1.3",
+         "sha256": hashlib.sha256(plain).hexdigest()}
+    ]
+
+
+def test_a_table_that_changes_no_file_changes_the_manifest_alone(tmp_path):
+    """Another table whose files are the same (a note changed): the manifest in DIR
+    names a table the compile does not use, so DIR is not up to date (`--check`
+    exits 1, naming manifest.json alone and why), and the compile rewrites
+    manifest.json alone."""
+    src, out = source(tmp_path), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    before = tree(out)
+    site = tmp_path / "site.toml"
+    site.write_bytes(_noted_table())
+    result = run_cli(["compile", src, "-o", out, "--check", "--dialect", site], expect=1)
+    rows = [line.split()[:2] for line in result.stdout.splitlines() if line.startswith(("create", "update", "delete"))]
+    assert rows == [["update", "manifest.json"]]
+    old, new = hashlib.sha256(BUILTIN.read_bytes()).hexdigest(), hashlib.sha256(site.read_bytes()).hexdigest()
+    assert (
+        "manifest.json alone changes, no generated file: it records another dialect table (was the built-in"
+        f" backup-manager-1.3.toml, sha256 {old[:12]}...; now the site's site.toml, sha256 {new[:12]}...)"
+    ) in result.stdout
+    plan = json.loads(run_cli(["compile", src, "-o", out, "--check", "--dialect", site, "--plan-format", "json"],
+                              expect=1).stdout)
+    assert plan["counts"]["update"] == 1 and plan["notes"][0].startswith("manifest.json alone changes")
+    assert tree(out) == before
+    assert "0 created, 1 updated, 0 deleted" in run_cli(["compile", src, "-o", out, "--dialect", site], expect=0).stdout
+    after = tree(out)
+    assert {path for path in before if before[path] != after[path]} == {"manifest.json"}
+    assert "is up to date" in run_cli(["compile", src, "-o", out, "--check", "--dialect", site], expect=0).stdout
+    # Back to the built-in table: the same the other way round.
+    result = run_cli(["compile", src, "-o", out, "--check"], expect=1)
+    assert "(was the site's site.toml" in result.stdout
+
+
+def test_a_manifest_of_an_earlier_bkrc_is_read(tmp_path):
+    """A manifest without `compile` and `dialect` (written before they were added,
+    within format 1) is read as ever: its files' sha256 still tell a hand edit,
+    and the compile adds the two keys, rewriting manifest.json alone."""
+    src, out = source(tmp_path), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    manifest = json.loads((out / "manifest.json").read_text())
+    earlier = {key: manifest[key] for key in ("format_version", "source", "files")}
+    (out / "manifest.json").write_text(json.dumps(earlier, indent=2) + "\n")
+    result = run_cli(["compile", src, "-o", out, "--check"], expect=1)
+    assert (
+        "manifest.json alone changes, no generated file: it now records the compile and the dialect table,"
+        " which the last one does not (an earlier bkrc wrote it)"
+    ) in result.stdout
+    edited = out / "DEV1" / "GUESTFUL.TEMPLATE"
+    kept = edited.read_bytes()
+    edited.write_bytes(kept + b"* my note\n")
+    result = run_cli(["compile", src, "-o", out, "--check"], expect=1)
+    assert "GUESTFUL.TEMPLATE" in result.stdout and "(changed by hand)" in result.stdout
+    assert "alone changes" not in result.stdout
+    edited.write_bytes(kept)
+    assert "0 created, 1 updated, 0 deleted" in run_cli(["compile", src, "-o", out], expect=0).stdout
+    assert json.loads((out / "manifest.json").read_text()) == manifest
 
 
 def test_dialect_option(tmp_path):

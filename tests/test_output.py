@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -56,8 +57,9 @@ def compile_to(folder: Path, artifacts: list[Artifact], *, force: bool = False) 
 # ------------------------------------------------------------------ manifest
 def test_manifest_lists_every_file_sorted_with_its_facts():
     data = json.loads(output.manifest_text("test.bkr", list(reversed(arts()))))
-    assert list(data) == ["format_version", "source", "files"]
-    assert data["format_version"] == "1" and data["source"] == "test.bkr"
+    # No EXEC names a compile here, and the caller names no table.
+    assert list(data) == ["format_version", "source", "compile", "files"]
+    assert data["format_version"] == "1" and data["source"] == "test.bkr" and data["compile"] is None
     assert [f["path"] for f in data["files"]] == sorted(a.path for a in arts())
     first = data["files"][0]
     assert list(first) == ["path", "member", "kind", "job", "source_job", "job_kind", "sha256"]
@@ -71,6 +73,59 @@ def test_manifest_lists_every_file_sorted_with_its_facts():
         "sha256": hashlib.sha256(b"/* submit 1 */\n").hexdigest(),
     }
     assert data["files"][-1]["member"] is None
+
+
+def test_manifest_records_the_compile_and_the_table():
+    """The compile every EXEC names (one: EXECs naming two are refused), and the
+    table: built-in or a site's, its base name, never its folder; a table made
+    from data alone (no text read) has no sha256."""
+    from bkrdsl.dialect import load_dialect, parse_dialect
+
+    execs = [replace(a, identity="0A1B2C3D") if a.kind == "submit-exec" else a for a in arts()]
+    builtin = load_dialect()
+    data = json.loads(output.manifest_text("test.bkr", execs, builtin))
+    assert list(data) == ["format_version", "source", "compile", "dialect", "files"]
+    assert data["compile"] == "0A1B2C3D"
+    assert data["dialect"] == {
+        "table": "built-in", "file": "backup-manager-1.3.toml", "product": builtin.product, "release": "1.3",
+        "sha256": hashlib.sha256((ROOT / "bkrdsl/dialect/backup-manager-1.3.toml").read_bytes()).hexdigest(),
+    }
+    site = replace(builtin, origin="/srv/site tables/site.toml", builtin=False)
+    assert output.dialect_record(site)["file"] == "site.toml" and output.dialect_record(site)["table"] == "site"
+    assert output.dialect_record(replace(site, origin="/dev/fd/63"))["file"] == "<pipe>"
+    tomllib = pytest.importorskip("tomllib")
+    made = parse_dialect(tomllib.loads(builtin.source_text), "made.toml")
+    assert made.sha256 is None and output.dialect_record(made)["sha256"] is None
+    with pytest.raises(ValueError, match="2 compiles"):
+        output.manifest_text("test.bkr", [*execs, replace(arts()[1], path="M2/BKRSUBMT.EXEC", identity="FFFFFFFF")])
+
+
+def test_a_manifest_s_table_is_not_trusted(tmp_path):
+    """The last manifest's `dialect` is read for one line of the plan only: any
+    value, or none, is accepted, and what the line shows of it is made safe."""
+    out = tmp_path / "out"
+    plan = output.make_plan(out, arts(), "test.bkr", dialect=load_builtin())
+    output.write(plan)
+    manifest = json.loads((out / "manifest.json").read_text())
+    for odd in ("a string", None, [1], {"file": "\x1b[31mred.toml" + "x" * 50, "sha256": 7}):
+        manifest["dialect"] = odd
+        (out / "manifest.json").write_text(json.dumps(manifest))
+        plan = output.make_plan(out, arts(), "test.bkr", dialect=load_builtin())
+        lines = output.render_plan(plan, changes_only=True).splitlines()
+        assert lines[0].split()[:2] == ["update", "manifest.json"], lines
+        if isinstance(odd, dict):
+            assert "(was the site's <U+001B>[31mred.toml" in lines[-1] and "xxx..., no sha256; now" in lines[-1]
+        else:
+            assert lines[-1].endswith("which the last one does not (an earlier bkrc wrote it)")
+    del manifest["dialect"]
+    (out / "manifest.json").write_text(json.dumps(manifest))
+    assert output.read_manifest(out) == {f["path"]: f["sha256"] for f in manifest["files"]}
+
+
+def load_builtin():
+    from bkrdsl.dialect import load_dialect
+
+    return load_dialect()
 
 
 def test_write_then_up_to_date(tmp_path):

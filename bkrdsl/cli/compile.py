@@ -457,7 +457,7 @@ def _compile(
             # whatever process now has the killed one's ID).
             for line in output.recover(out, locked=lock.held):
                 click.echo(f"bkrc: {line}", err=status)
-        plan = output.make_plan(out, artifacts, source, locked=lock.held)
+        plan = output.make_plan(out, artifacts, source, locked=lock.held, dialect=dialect)
         if report is not None:
             report.plan = plan
     except output.OutputError as err:

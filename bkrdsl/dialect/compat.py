@@ -64,7 +64,13 @@ bkrc compile prodssi.bkr -o out --dialect site-dialect.toml
 `bkrc dialect` prints the built-in table of the bkrc that runs it, byte for
 byte the file in its package (`bkrdsl/dialect/backup-manager-1.3.toml` in
 this repository, wherever pip put it for an installed bkrc), so an
-unedited copy compiles the same files as no `--dialect`.
+unedited copy compiles the same files as no `--dialect`. Each compile's
+`manifest.json` records the table it was written from: built-in or the
+site's, its file's base name, product, release and the sha256 of its text
+(see [output.md](output.md#manifestjson)), so that a folder tells which
+table made it; a folder compiled with one table and checked with another
+(`--check`, an unedited copy too) is not up to date, even where only its
+manifest differs.
 
 `bkrc dialect --changes FILE` loads FILE as `--dialect FILE` does (a table
 bkrc refuses is exit 2, in the same one line) and lists, in the built-in
