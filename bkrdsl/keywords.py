@@ -19,10 +19,11 @@ On top of the vocabulary sit the two things the grammar cannot say:
   three engines on every example and asserts they agree character by character.
 
 Every rule is confined to one line (`[ \\t]`, never `\\s`, between the words of a
-context) because TextMate and Vim see one line at a time; only two regions span
-lines: a group's `{ }` body, and a volume list from its first label (on its
-keyword's line) to the next statement of its block or a brace, as the parsers
-read both.
+context) because TextMate and Vim see one line at a time; only these regions span
+lines: a group's `{ }` body, a volume list from its first label (on its keyword's
+line) to the next statement of its block or a brace, and a selection's addresses
+(from the first on the owner's line) or SFS paths to the next statement of a
+member or job or a brace, as the parsers read them.
 
 `python -m bkrdsl.keywords --write` regenerates the TextMate grammar, the Vim
 syntax and docs/keywords.md (each keyword's meaning, from
@@ -161,7 +162,7 @@ class Kind:
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("keyword", "Keyword", "keyword.other.bkr", ("bkrKeyword", "bkrSlotKeyword", "bkrDiskOn", "bkrOrdinal"),
+    Kind("keyword", "Keyword", "keyword.other.bkr", ("bkrKeyword", "bkrSlotKeyword", "bkrMatchKeyword", "bkrDiskOn", "bkrOrdinal"),
          "Keyword",
          "a keyword of the grammar, in any case"),
     Kind("import-path", "Name.Namespace", "entity.name.namespace.bkr", ("bkrImportPath",), "Include",
@@ -229,13 +230,27 @@ NAME_LISTS = ("backup",)
 #: daily 01:00`); only `each member` is keywords there (`run on each member`), as the
 #: parsers read it: a catalog's `on each` names a member EACH.
 PLACE = ("on", "each", "member")
-#: Keywords followed by one user ID or pattern (also inside a group body).
+#: Keywords followed by one user ID or pattern.
 USER_SLOTS = ("catalog-dmm", "catalog-node", "match", "request-dmm", "request-node", "server")
+#: The one keyword of a group body (`match PATTERN`): every other word there is a user
+#: ID, even one spelled like a slot keyword (`single group G { catalog-dmm }`: the user
+#: CATALOG-DMM), as the parsers read it.
+GROUP_SLOT = "match"
 #: Keywords followed by one value (a number, a unit, a pool's name, a role), even one
 #: spelled like a keyword, as the parsers read it (`to disk pool BACKUP`, a file pool).
 VALUE_SLOTS = ("at", "job-suffix", "pool", "role", "workers")
-#: Keywords followed by an owner (user ID or pattern), then addresses up to the next keyword.
+#: Keywords followed by an owner (user ID or pattern), then addresses: from the first
+#: address on the owner's line, every word over lines to the next statement of the block
+#: or a brace is an address (`include minidisk * 0191 on`: an address ON), as the parsers
+#: read a selection's NAME+ (BKR017 reports the bad address).
 ADDRESS_LISTS = ("minidisk",)
+#: Keywords followed by SFS paths, every word over lines to the next statement of the
+#: block or a brace, even one spelled like a keyword (`exclude sfs job`), as for addresses.
+PATH_LISTS = ("sfs",)
+#: The blocks a selection (`include`, `exclude`) is a statement of: its addresses or
+#: paths run to the next statement of any of them (one of another block there is an
+#: error the parsers report, BKR013).
+SELECTION_BLOCKS = ("member", "job")
 #: Keywords followed by volume labels, and the block each is a statement of. The list
 #: runs on, over line breaks, to the next statement of that block (`block_statements`)
 #: or the block's brace, and every word up to there is a label, even one spelled like
@@ -247,8 +262,18 @@ VOLUME_LISTS = {"private-volume": "member", "shared-volume": "cluster"}
 DISK = ("disk", "size")
 #: The keyword before an import path.
 IMPORT = "import"
+#: `daily 01:00`: the time, even one spelled like a keyword (`purge daily retain }`: a
+#: time RETAIN, which bkrc check reports), as the parsers read it.
+DAILY = "daily"
+#: `weekly sat,sun 22:00`: the days, a list of names, even those spelled like keywords
+#: (`weekly sat,backup 01:00`: a day BACKUP, which bkrc check reports), then the time: a
+#: name too, but for a keyword that may follow a list (`list_followers`: `weekly sat to`
+#: is the time left out before `to`), as the parsers read it.
+WEEKLY = "weekly"
 #: `monthly first sun 02:00`: the ordinals are keywords right after `monthly` only, as
-#: both parsers read them; anywhere else one is a name (`to disk pool LAST`).
+#: both parsers read them; anywhere else one is a name (`to disk pool LAST`). The day
+#: and the time after them are names, even those spelled like keywords (`monthly 01:00
+#: backup }`: a time BACKUP, which bkrc check reports).
 MONTHLY, ORDINALS = "monthly", ("first", "second", "third", "fourth", "last")
 
 
@@ -256,7 +281,60 @@ def context_keywords() -> set[str]:
     return {
         *DECLARES, GROUP, *USER_LISTS, *NAME_LISTS, *PLACE, *USER_SLOTS, *VALUE_SLOTS, *ADDRESS_LISTS, *DISK,
         IMPORT, MONTHLY, *ORDINALS, *VOLUME_LISTS, *(k for block in VOLUME_LISTS.values() for k in block_statements(block)),
+        GROUP_SLOT, *PATH_LISTS, WEEKLY, DAILY, *selection_statements(), *list_followers(),
     }
+
+
+@functools.lru_cache(maxsize=1)
+def list_followers() -> tuple[str, ...]:
+    """The keywords that may follow a name list (`user A, B role ...`, `backup G full`,
+    `run on M daily ...`, the next statement), sorted: the grammar's FOLLOW set of
+    `name_list`. Right after a list's last name such a word is that keyword to the
+    parsers, any other word a name (a weekly schedule's time)."""
+    from bkrdsl.syntax.parser import parser
+
+    lark = parser()
+    words = set(vocabulary().keywords)
+    literal = {t.name: t.pattern.value.lower() for t in lark.terminals if t.pattern.value.lower() in words}
+    rules = [(r.origin.name, [s.name for s in r.expansion]) for r in lark.rules]
+    inner = {origin for origin, _ in rules}
+    nullable: set[str] = set()
+    first: dict[str, set[str]] = {n: set() for n in inner}
+    follow: dict[str, set[str]] = {n: set() for n in inner}
+
+    def firsts(symbols: list[str], into: set[str]) -> bool:
+        """Add the FIRST set of `symbols` to `into`; whether they can all be empty."""
+        for s in symbols:
+            into |= first[s] if s in inner else {s}
+            if s not in nullable:
+                return False
+        return True
+
+    changed = True
+    while changed:
+        changed = False
+        for origin, expansion in rules:
+            before = (origin in nullable, len(first[origin]))
+            if firsts(expansion, first[origin]):
+                nullable.add(origin)
+            changed |= before != (origin in nullable, len(first[origin]))
+    changed = True
+    while changed:
+        changed = False
+        for origin, expansion in rules:
+            for i, s in enumerate(expansion):
+                if s in inner:
+                    before = len(follow[s])
+                    if firsts(expansion[i + 1 :], follow[s]):
+                        follow[s] |= follow[origin]
+                    changed |= before != len(follow[s])
+    return tuple(sorted(literal[t] for t in follow["name_list"] if t in literal))
+
+
+def selection_statements() -> tuple[str, ...]:
+    """The keywords that end a selection's addresses or paths: the first keywords of the
+    statements of the blocks a selection is in (SELECTION_BLOCKS), sorted."""
+    return tuple(sorted({k for block in SELECTION_BLOCKS for k in block_statements(block)}))
 
 
 @functools.lru_cache(maxsize=4)
@@ -353,7 +431,6 @@ def rules() -> dict[str, tuple[Rule, ...]]:
     hexa = "[0-9A-Fa-f]{1,4}"
     wild = "[" + re.escape(v.wildcards) + "]"
     invalid_start = "[^" + regex_chars(v.blanks) + "\"{},#" + v.name_start[1:-1] + "]"
-    any_keyword = f"(?!{kw(*everywhere_keywords())})"
     decl = [
         Match(f"`{k}` NAME before a brace", f"({kw(k)}){sp}+({word})(?={sp}*\\{{)", None, {1: "keyword", 2: kind})
         for k, kind in DECLARES.items()
@@ -397,11 +474,42 @@ def rules() -> dict[str, tuple[Rule, ...]]:
                     f" next statement of the {block} block (not one right before a `}}`) or a brace",
                     f"({kw(k)}){sp}+({word})",
                     f"(?=[{{}}]|{kw(*block_statements(block))}(?!{sp}*\\}}))",
-                    "volume-words",
+                    "label-words",
                     None,
                     {1: "keyword", 2: "@value"},
                 )
                 for k, block in VOLUME_LISTS.items()
+            ),
+            Region(
+                "minidisk OWNER ADDRESS...: addresses, even those spelled like keywords, from the first on"
+                " the owner's line over lines to the next statement of a member or job or a brace",
+                f"({kw(*ADDRESS_LISTS)}){sp}+({word}){sp}+({word})",
+                f"(?=[{{}}]|{kw(*selection_statements())})",
+                "address-list",
+                None,
+                {1: "keyword", 2: "@user-words", 3: "@address-words"},
+            ),
+            Region(
+                "sfs PATH...: SFS paths, even those spelled like keywords, over lines to the next"
+                " statement of a member or job or a brace",
+                f"({kw(*PATH_LISTS)}){sp}+({word})",
+                f"(?=[{{}}]|{kw(*selection_statements())})",
+                "label-words",
+                None,
+                {1: "keyword", 2: "@value"},
+            ),
+            Match(
+                "daily TIME: a time, even one spelled like a keyword",
+                f"({kw(DAILY)}){sp}+({word})",
+                None,
+                {1: "keyword", 2: "@value"},
+            ),
+            Match(
+                "weekly DAY, DAY, ... TIME: days, even those spelled like keywords; the time, but for"
+                " a keyword that may follow a list",
+                f"({kw(WEEKLY)}){sp}+({word}(?:{sp}*,{sp}*{word})*)(?:{sp}+(?!{kw(*list_followers())})({word}))?",
+                None,
+                {1: "keyword", 2: "@label-words", 3: "@value"},
             ),
             Match(
                 "size AMOUNT UNIT on VOLUME (a disk's): values, and the `on` of a volume, not of a member",
@@ -423,10 +531,10 @@ def rules() -> dict[str, tuple[Rule, ...]]:
                 {1: "keyword", 2: "@value"},
             ),
             Match(
-                "minidisk OWNER ADDRESS...: addresses up to the next keyword",
-                f"({kw(*ADDRESS_LISTS)}){sp}+({word})((?:{sp}+{any_keyword}{word})*)",
+                "minidisk OWNER, its addresses on later lines",
+                f"({kw(*ADDRESS_LISTS)}){sp}+({word})",
                 None,
-                {1: "keyword", 2: "@user-words", 3: "@address-words"},
+                {1: "keyword", 2: "@user-words"},
             ),
             Match(
                 "disk USER ADDRESS size ...",
@@ -435,10 +543,11 @@ def rules() -> dict[str, tuple[Rule, ...]]:
                 {1: "keyword", 2: "@user-words", 3: "@address-words"},
             ),
             Match(
-                "monthly ORDINAL: the ordinal a keyword after `monthly` only",
-                f"({kw(MONTHLY)}){sp}+({kw(*ORDINALS)})",
+                "monthly ORDINAL? DAY TIME: the ordinal a keyword after `monthly` only; the day and the"
+                " time values, even those spelled like keywords",
+                f"({kw(MONTHLY)})(?:{sp}+({kw(*ORDINALS)}))?(?:{sp}+({word})(?:{sp}+({word}))?)?",
                 None,
-                {1: "keyword", 2: "keyword"},
+                {1: "keyword", 2: "keyword", 3: "@value", 4: "@value"},
             ),
             Match("any other keyword", kw(*everywhere_keywords()), "keyword"),
             Include("value"),
@@ -454,15 +563,22 @@ def rules() -> dict[str, tuple[Rule, ...]]:
         "group-body": (
             Include("comments"),
             Include("strings"),
-            Include("user-slot"),
-            Match("a slot keyword with nothing after it", kw(*USER_SLOTS), "keyword"),
+            Match("match PATTERN", f"({kw(GROUP_SLOT)}){sp}+({word})", None, {1: "keyword", 2: "@user-words"}),
+            Match("`match` with nothing after it on its line", kw(GROUP_SLOT), "keyword"),
             Include("user-words"),
             Include("invalid"),
         ),
-        "volume-words": (
+        "label-words": (
             Include("comments"),
             Include("strings"),
             Include("value"),
+            Include("punctuation"),
+            Include("invalid"),
+        ),
+        "address-list": (
+            Include("comments"),
+            Include("strings"),
+            Include("address-words"),
             Include("punctuation"),
             Include("invalid"),
         ),
@@ -609,9 +725,8 @@ def vim_syntax() -> str:
     wild = _vim_class(v.wildcards)
     blanks = regex_chars(v.blanks.replace("\n", "")).replace("\\f", "\\x0c")  # Vim has no \f in a class
     bad = "[^" + blanks + "\"{},#" + _vim_class(char_class_members(v.name_start))[1:-1] + "]"
-    kwalt = f"\\%(\\%({_vim_words(everywhere_keywords())}\\)\\>\\)\\@!"
     special = {*DECLARES, *USER_LISTS, *NAME_LISTS, PLACE[0], *USER_SLOTS, *VALUE_SLOTS, *ADDRESS_LISTS, *DISK, IMPORT,
-               MONTHLY, *ORDINALS, *VOLUME_LISTS}
+               MONTHLY, *ORDINALS, *VOLUME_LISTS, *PATH_LISTS, WEEKLY, DAILY}
     plain = [k for k in v.keywords if k not in special]
     decls = []
     for k, kind in DECLARES.items():
@@ -635,6 +750,7 @@ def vim_syntax() -> str:
             (f"syn region {region} start=/\\k\\@<!{word}/rs=s end=/\\%([{{}}]\\|{stops}\\)\\@=/ contained transparent"
              " contains=bkrName,bkrNumber,bkrTime,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrString,bkrError"),
         ]
+    selection_stops = f"\\k\\@<!\\%({_vim_words(selection_statements())}\\)\\k\\@!"
     links = [
         f"hi def link {g} {k.vim_link if i == 0 else k.vim[0]}"
         for k in KINDS
@@ -685,14 +801,19 @@ def vim_syntax() -> str:
         "syn match bkrImportComment /#\\%(#\\)\\@!.*$/ contained contains=@Spell",
         "syn match bkrImportDocComment /##.*$/ contained contains=@Spell",
         "",
-        f"\" {MONTHLY} ORDINAL DAY HH:MM: the ordinal a keyword after `{MONTHLY}` only",
-        f"syn keyword bkrKeyword {MONTHLY} nextgroup=bkrOrdinal skipwhite",
-        f"syn keyword bkrOrdinal {' '.join(ORDINALS)} contained",
+        f"\" {MONTHLY} ORDINAL DAY HH:MM: the ordinal a keyword after `{MONTHLY}` only; the day and",
+        "\" the time values, even those spelled like keywords",
+        f"syn keyword bkrKeyword {MONTHLY} nextgroup=bkrOrdinal,bkrMonthDay skipwhite",
+        f"syn keyword bkrOrdinal {' '.join(ORDINALS)} contained nextgroup=bkrMonthDay skipwhite",
+        ("syn match bkrMonthDay /\\k\\@<!" + word + "/ contained transparent contains=bkrTime,bkrPattern,bkrNumber"
+         " nextgroup=bkrValueWord skipwhite"),
+        f"\" {DAILY} HH:MM: a time, even one spelled like a keyword",
+        f"syn keyword bkrKeyword {DAILY} nextgroup=bkrValueWord skipwhite",
         "",
         "\" Declarations: the name before a { on the same line.",
         *decls,
         ("syn region bkrGroupBody matchgroup=bkrBrace start=/{/ end=/}/ contained fold"
-         " contains=bkrComment,bkrDocComment,bkrString,bkrSlotKeyword,bkrUserId,bkrPattern,"
+         " contains=bkrComment,bkrDocComment,bkrString,bkrMatchKeyword,bkrUserId,bkrPattern,"
          "bkrComma,bkrError"),
         "",
         "\" user ID, ID, ...",
@@ -711,6 +832,8 @@ def vim_syntax() -> str:
         "\" server ID, catalog-node ID, request-node ID, catalog-dmm ID, request-dmm ID, match PATTERN",
         f"syn keyword bkrSlotKeyword {' '.join(USER_SLOTS)} nextgroup=bkrSlotWord skipwhite",
         "syn match bkrSlotWord /\\k\\@<!" + word + "/ contained transparent contains=bkrUserId,bkrPattern",
+        f"\" in a group body only {GROUP_SLOT} PATTERN: any other word there is a user ID",
+        f"syn keyword bkrMatchKeyword {GROUP_SLOT} contained nextgroup=bkrSlotWord skipwhite",
         f"\" {', '.join(VALUE_SLOTS)}: one value, even one spelled like a keyword (`pool BACKUP`)",
         f"syn keyword bkrKeyword {' '.join(VALUE_SLOTS)} nextgroup=bkrValueWord skipwhite",
         "syn match bkrValueWord /\\k\\@<!" + word + "/ contained transparent contains=bkrTime,bkrPattern,bkrNumber",
@@ -718,13 +841,29 @@ def vim_syntax() -> str:
         "\" private-volume LABEL..., shared-volume LABEL...: volume labels, even those spelled like",
         "\" keywords, over lines to the next statement of the block (not one right before a }) or a brace",
         *volumes,
+        "\" sfs PATH...: SFS paths, even those spelled like keywords, over lines to the next statement",
+        "\" of a member or job or a brace",
+        *[f"syn keyword bkrKeyword {k} nextgroup=bkrPathList skipwhite" for k in PATH_LISTS],
+        (f"syn region bkrPathList start=/\\k\\@<!{word}/rs=s end=/\\%([{{}}]\\|{selection_stops}\\)\\@=/"
+         " contained transparent"
+         " contains=bkrName,bkrNumber,bkrTime,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrString,bkrError"),
         "",
-        "\" minidisk OWNER ADDRESS...: addresses up to the next keyword",
+        f"\" {WEEKLY} DAY, DAY, ... HH:MM: days, even those spelled like keywords; the time, but for a",
+        "\" keyword that may follow a list",
+        f"syn keyword bkrKeyword {WEEKLY} nextgroup=bkrDayList skipwhite",
+        (f"syn match bkrDayList /{word}\\%([ \\t]*,[ \\t]*{word}\\)*/ contained transparent"
+         " contains=bkrName,bkrNumber,bkrTime,bkrPattern,bkrComma nextgroup=bkrDayTime skipwhite"),
+        (f"syn match bkrDayTime /\\k\\@<!\\%(\\%({_vim_words(list_followers())}\\)\\k\\@!\\)\\@!{word}/"
+         " contained transparent contains=bkrTime,bkrPattern,bkrNumber"),
+        "",
+        "\" minidisk OWNER ADDRESS...: addresses, even those spelled like keywords, from the first on the",
+        "\" owner's line over lines to the next statement of a member or job or a brace",
         *[f"syn keyword bkrKeyword {k} nextgroup=bkrOwner skipwhite" for k in ADDRESS_LISTS],
         (f"syn match bkrOwner /{word}/ contained transparent contains=bkrUserId,bkrPattern"
          " nextgroup=bkrAddressList skipwhite"),
-        (f"syn match bkrAddressList /{kwalt}{word}\\%([ \\t]\\+{kwalt}{word}\\)*/ contained transparent"
-         " contains=bkrAddress,bkrRange,bkrPattern"),
+        (f"syn region bkrAddressList start=/\\k\\@<!{word}/rs=s end=/\\%([{{}}]\\|{selection_stops}\\)\\@=/"
+         " contained transparent"
+         " contains=bkrName,bkrAddress,bkrRange,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrString,bkrError"),
         "syn match bkrAddress /\\k\\@<![0-9A-Fa-f]\\{1,4}\\k\\@!/ contained",
         "syn match bkrRange /\\k\\@<![0-9A-Fa-f]\\{1,4}-[0-9A-Fa-f]\\{1,4}\\k\\@!/ contained contains=bkrRangeOperator",
         "syn match bkrRangeOperator /-/ contained",

@@ -92,6 +92,16 @@ def test_every_generated_file_lists_every_keyword():
         assert re.escape(word).replace("\\", "\\\\") in tm, word
 
 
+def test_list_followers_are_what_the_fast_parser_reads_after_a_list():
+    """The highlighters' keywords after a name list (the grammar's FOLLOW set) are the
+    words bkrdsl's own parser reads as keywords there: a weekly schedule's time is
+    coloured as both parsers read it."""
+    from bkrdsl.keywords import list_followers
+    from bkrdsl.syntax.fast import LIST
+
+    assert set(list_followers()) == set(LIST.keywords)
+
+
 def test_context_keywords_are_grammar_keywords():
     from bkrdsl.keywords import context_keywords, keywords
 

@@ -116,6 +116,18 @@ GOLDEN: list[tuple[str, list[tuple[str, str]]]] = [
             ("brace", "}"),
         ],
     ),
+    # in a group body only `match` is a keyword: a slot keyword alone there is a user ID,
+    # as the parsers read it (`catalog-dmm X`: the users CATALOG-DMM and X)
+    (
+        "single group G { catalog-dmm }",
+        [("keyword", "single"), ("keyword", "group"), ("group-name", "G"), ("brace", "{"),
+         ("user-id", "catalog-dmm"), ("brace", "}")],
+    ),
+    (
+        "single group G { Server X  match Y* match }",
+        [("keyword", "single"), ("keyword", "group"), ("group-name", "G"), ("brace", "{"), ("user-id", "Server"),
+         ("user-id", "X"), ("keyword", "match"), ("pattern", "Y*"), ("keyword", "match"), ("brace", "}")],
+    ),
     # user declarations
     (
         "single user 5697J06C role installation",
@@ -179,6 +191,25 @@ GOLDEN: list[tuple[str, list[tuple[str, str]]]] = [
         ],
     ),
     ("    include sfs BKRPOOL:CICSPRD.*", [("keyword", "include"), ("keyword", "sfs"), ("pattern", "BKRPOOL:CICSPRD.*")]),
+    # a selection's addresses (from the first on the owner's line) and paths are every word
+    # over lines to the next statement of a member or job, or a brace, even one spelled like
+    # a keyword, as the parsers read them (`on` an address the check reports, BKR017)
+    (
+        "    include minidisk * on",
+        [("keyword", "include"), ("keyword", "minidisk"), ("pattern", "*"), ("name", "on")],
+    ),
+    (
+        "job J { exclude minidisk MAINT 0190 ON # more\n  0191-019F Job\n  to disk }",
+        [("keyword", "job"), ("job-name", "J"), ("brace", "{"), ("keyword", "exclude"), ("keyword", "minidisk"),
+         ("user-id", "MAINT"), ("address", "0190"), ("name", "ON"), ("comment", "# more"), ("address", "0191"),
+         ("range-operator", "-"), ("address", "019F"), ("name", "Job"), ("keyword", "to"), ("keyword", "disk"),
+         ("brace", "}")],
+    ),
+    (
+        "  exclude sfs POOL:JOB. job member\n  INCLUDE SFS run",
+        [("keyword", "exclude"), ("keyword", "sfs"), ("name", "POOL:JOB."), ("name", "job"), ("name", "member"),
+         ("keyword", "INCLUDE"), ("keyword", "SFS"), ("name", "run")],
+    ),
     # catalog, tape, disks
     (
         "catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1",
@@ -269,6 +300,26 @@ GOLDEN: list[tuple[str, list[tuple[str, str]]]] = [
             ("time", "21:00"),
         ],
     ),
+    # a weekly schedule's days are names, even those spelled like keywords (bkrc check
+    # reports a day BACKUP), and the time after them a time
+    (
+        "run on VMSYS2 weekly sat,backup 01:00",
+        [("keyword", "run"), ("keyword", "on"), ("member-name", "VMSYS2"), ("keyword", "weekly"), ("name", "sat"),
+         ("comma", ","), ("name", "backup"), ("time", "01:00")],
+    ),
+    ("purge Weekly run , Full 03:00", [("keyword", "purge"), ("keyword", "Weekly"), ("name", "run"), ("comma", ","),
+                                       ("name", "Full"), ("time", "03:00")]),
+    # the time of a schedule is a name too, even one spelled like a keyword (bkrc check
+    # reports it); after a weekly schedule's days, but for a keyword that may follow a
+    # list: there the parsers read the time left out before it
+    ("purge weekly 06:00 retain }", [("keyword", "purge"), ("keyword", "weekly"), ("time", "06:00"),
+                                     ("name", "retain"), ("brace", "}")]),
+    ("run on VM1 weekly sat to disk", [("keyword", "run"), ("keyword", "on"), ("member-name", "VM1"),
+                                       ("keyword", "weekly"), ("name", "sat"), ("keyword", "to"), ("keyword", "disk")]),
+    ("purge DAILY retain", [("keyword", "purge"), ("keyword", "DAILY"), ("name", "retain")]),
+    ("run on VM1 monthly 01:00 backup }", [("keyword", "run"), ("keyword", "on"), ("member-name", "VM1"),
+                                           ("keyword", "monthly"), ("time", "01:00"), ("name", "backup"),
+                                           ("brace", "}")]),
     (
         "run on each member daily 3:30",
         [

@@ -32,10 +32,10 @@ syn match bkrComma /,/
 syn region bkrBlock matchgroup=bkrBrace start=/{/ end=/}/ transparent fold
 
 " Keywords that only are keywords.
-syn keyword bkrKeyword catalog daily days description each exclude expire full
+syn keyword bkrKeyword catalog days description each exclude expire full
 syn keyword bkrKeyword identity include incremental local logon-wait manager
-syn keyword bkrKeyword manual pool-wait preview purge retain run sfs shared
-syn keyword bkrKeyword single tape to weekly
+syn keyword bkrKeyword manual pool-wait preview purge retain run shared single
+syn keyword bkrKeyword tape to
 
 " import PATH
 syn keyword bkrKeyword import nextgroup=bkrImportPath skipwhite
@@ -44,9 +44,13 @@ syn match bkrImportPath /[A-Za-z0-9\-.\/_]\+/ contained nextgroup=bkrImportComme
 syn match bkrImportComment /#\%(#\)\@!.*$/ contained contains=@Spell
 syn match bkrImportDocComment /##.*$/ contained contains=@Spell
 
-" monthly ORDINAL DAY HH:MM: the ordinal a keyword after `monthly` only
-syn keyword bkrKeyword monthly nextgroup=bkrOrdinal skipwhite
-syn keyword bkrOrdinal first second third fourth last contained
+" monthly ORDINAL DAY HH:MM: the ordinal a keyword after `monthly` only; the day and
+" the time values, even those spelled like keywords
+syn keyword bkrKeyword monthly nextgroup=bkrOrdinal,bkrMonthDay skipwhite
+syn keyword bkrOrdinal first second third fourth last contained nextgroup=bkrMonthDay skipwhite
+syn match bkrMonthDay /\k\@<![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber nextgroup=bkrValueWord skipwhite
+" daily HH:MM: a time, even one spelled like a keyword
+syn keyword bkrKeyword daily nextgroup=bkrValueWord skipwhite
 
 " Declarations: the name before a { on the same line.
 syn keyword bkrKeyword cluster nextgroup=bkrClusterName skipwhite
@@ -57,7 +61,7 @@ syn keyword bkrKeyword group nextgroup=bkrGroupName skipwhite
 syn match bkrGroupName /[A-Za-z0-9$%*?@_]\k*\ze[ \t]*{/ contained nextgroup=bkrGroupBody skipwhite
 syn keyword bkrKeyword job nextgroup=bkrJobName skipwhite
 syn match bkrJobName /[A-Za-z0-9$%*?@_]\k*\ze[ \t]*{/ contained
-syn region bkrGroupBody matchgroup=bkrBrace start=/{/ end=/}/ contained fold contains=bkrComment,bkrDocComment,bkrString,bkrSlotKeyword,bkrUserId,bkrPattern,bkrComma,bkrError
+syn region bkrGroupBody matchgroup=bkrBrace start=/{/ end=/}/ contained fold contains=bkrComment,bkrDocComment,bkrString,bkrMatchKeyword,bkrUserId,bkrPattern,bkrComma,bkrError
 
 " user ID, ID, ...
 syn keyword bkrKeyword user nextgroup=bkrUserList skipwhite
@@ -71,6 +75,8 @@ syn match bkrPlaceList /\%(each[ \t]\+member\k\@!\)\@![A-Za-z0-9$%*?@_]\k*\%([ \
 " server ID, catalog-node ID, request-node ID, catalog-dmm ID, request-dmm ID, match PATTERN
 syn keyword bkrSlotKeyword catalog-dmm catalog-node match request-dmm request-node server nextgroup=bkrSlotWord skipwhite
 syn match bkrSlotWord /\k\@<![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrUserId,bkrPattern
+" in a group body only match PATTERN: any other word there is a user ID
+syn keyword bkrMatchKeyword match contained nextgroup=bkrSlotWord skipwhite
 " at, job-suffix, pool, role, workers: one value, even one spelled like a keyword (`pool BACKUP`)
 syn keyword bkrKeyword at job-suffix pool role workers nextgroup=bkrValueWord skipwhite
 syn match bkrValueWord /\k\@<![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber
@@ -81,11 +87,22 @@ syn keyword bkrKeyword private-volume nextgroup=bkrPrivateVolumeList skipwhite
 syn region bkrPrivateVolumeList start=/\k\@<![A-Za-z0-9$%*?@_]\k*/rs=s end=/\%([{}]\|\k\@<!\%(private-volume\|description\|job-suffix\|exclude\|include\|workers\)\k\@!\%([ \t]*}\)\@!\)\@=/ contained transparent contains=bkrName,bkrNumber,bkrTime,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrString,bkrError
 syn keyword bkrKeyword shared-volume nextgroup=bkrSharedVolumeList skipwhite
 syn region bkrSharedVolumeList start=/\k\@<![A-Za-z0-9$%*?@_]\k*/rs=s end=/\%([{}]\|\k\@<!\%(shared-volume\|description\|identity\|catalog\|expire\|member\|single\|disk\|tape\|job\)\k\@!\%([ \t]*}\)\@!\)\@=/ contained transparent contains=bkrName,bkrNumber,bkrTime,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrString,bkrError
+" sfs PATH...: SFS paths, even those spelled like keywords, over lines to the next statement
+" of a member or job or a brace
+syn keyword bkrKeyword sfs nextgroup=bkrPathList skipwhite
+syn region bkrPathList start=/\k\@<![A-Za-z0-9$%*?@_]\k*/rs=s end=/\%([{}]\|\k\@<!\%(private-volume\|description\|job-suffix\|exclude\|include\|workers\|backup\|run\|to\)\k\@!\)\@=/ contained transparent contains=bkrName,bkrNumber,bkrTime,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrString,bkrError
 
-" minidisk OWNER ADDRESS...: addresses up to the next keyword
+" weekly DAY, DAY, ... HH:MM: days, even those spelled like keywords; the time, but for a
+" keyword that may follow a list
+syn keyword bkrKeyword weekly nextgroup=bkrDayList skipwhite
+syn match bkrDayList /[A-Za-z0-9$%*?@_]\k*\%([ \t]*,[ \t]*[A-Za-z0-9$%*?@_]\k*\)*/ contained transparent contains=bkrName,bkrNumber,bkrTime,bkrPattern,bkrComma nextgroup=bkrDayTime skipwhite
+syn match bkrDayTime /\k\@<!\%(\%(shared-volume\|description\|incremental\|identity\|catalog\|cluster\|exclude\|include\|monthly\|backup\|expire\|import\|manual\|member\|single\|weekly\|daily\|disk\|full\|role\|tape\|job\|run\|to\)\k\@!\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber
+
+" minidisk OWNER ADDRESS...: addresses, even those spelled like keywords, from the first on the
+" owner's line over lines to the next statement of a member or job or a brace
 syn keyword bkrKeyword minidisk nextgroup=bkrOwner skipwhite
 syn match bkrOwner /[A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrUserId,bkrPattern nextgroup=bkrAddressList skipwhite
-syn match bkrAddressList /\%(\%(private-volume\|shared-volume\|catalog-node\|request-node\|catalog-dmm\|description\|incremental\|request-dmm\|job-suffix\|logon-wait\|pool-wait\|identity\|minidisk\|catalog\|cluster\|exclude\|include\|manager\|monthly\|preview\|workers\|backup\|expire\|import\|manual\|member\|retain\|server\|shared\|single\|weekly\|daily\|group\|local\|match\|purge\|days\|disk\|each\|full\|pool\|role\|size\|tape\|user\|job\|run\|sfs\|at\|on\|to\)\>\)\@![A-Za-z0-9$%*?@_]\k*\%([ \t]\+\%(\%(private-volume\|shared-volume\|catalog-node\|request-node\|catalog-dmm\|description\|incremental\|request-dmm\|job-suffix\|logon-wait\|pool-wait\|identity\|minidisk\|catalog\|cluster\|exclude\|include\|manager\|monthly\|preview\|workers\|backup\|expire\|import\|manual\|member\|retain\|server\|shared\|single\|weekly\|daily\|group\|local\|match\|purge\|days\|disk\|each\|full\|pool\|role\|size\|tape\|user\|job\|run\|sfs\|at\|on\|to\)\>\)\@![A-Za-z0-9$%*?@_]\k*\)*/ contained transparent contains=bkrAddress,bkrRange,bkrPattern
+syn region bkrAddressList start=/\k\@<![A-Za-z0-9$%*?@_]\k*/rs=s end=/\%([{}]\|\k\@<!\%(private-volume\|description\|job-suffix\|exclude\|include\|workers\|backup\|run\|to\)\k\@!\)\@=/ contained transparent contains=bkrName,bkrAddress,bkrRange,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrString,bkrError
 syn match bkrAddress /\k\@<![0-9A-Fa-f]\{1,4}\k\@!/ contained
 syn match bkrRange /\k\@<![0-9A-Fa-f]\{1,4}-[0-9A-Fa-f]\{1,4}\k\@!/ contained contains=bkrRangeOperator
 syn match bkrRangeOperator /-/ contained
@@ -109,6 +126,7 @@ syn match bkrDocComment /\k\@<!##.*$/ contains=@Spell
 
 hi def link bkrKeyword Keyword
 hi def link bkrSlotKeyword bkrKeyword
+hi def link bkrMatchKeyword bkrKeyword
 hi def link bkrDiskOn bkrKeyword
 hi def link bkrOrdinal bkrKeyword
 hi def link bkrImportPath Include
