@@ -834,7 +834,7 @@ def test_the_corpus_uses_members_and_groups():
     assert {"tape_catalog_node", "catalog_home", "disk_place", "on_members", "on_each_member"} <= seen
 
 
-# ------------------------------------------------------------------ every keyword in a volume list
+# ------------------------------------------------------------------ every keyword in a list
 #: A volume list with a word `{W}` in it: first, after a label, on the next line, in a
 #: member's `private-volume` and the cluster's `shared-volume`, the block on several
 #: lines or on one. `{W}` is followed by a label or the block's `}` on its line: a last
@@ -851,6 +851,17 @@ VOLUME_LISTS = (
     "  shared-volume VOL1\n                {W} VOL2",
     "  shared-volume VOL1 {W} }}",
 )
+#: The other lists whose words may be spelled like keywords: a selection's addresses
+#: (first on the owner's line, after one, on the next line) and SFS paths (first, after
+#: one), in a job and a member; a schedule's days and time; a group body's users.
+OTHER_LISTS = (
+    "  job J {{ backup G\n    include minidisk * {W} 0191\n    exclude sfs {W} POOL:B.\n  }}",
+    "  member VM1 {{ exclude minidisk * 0191 {W}\n      {W} 0192\n    include sfs POOL:B. {W} POOL:C. }}",
+    "  job J {{ backup G  run on VM9 weekly {W},{W} 01:00 }}",
+    "  job J {{ backup G  run on VM9 monthly 1 {W}\n    run on VM9 daily {W} }}",
+    "  expire on VM9 {{ purge weekly sat {W} }}",
+    "  single group G {{ {W} X }}",
+)
 
 
 #: What a NAME token of the parser may be coloured as.
@@ -858,12 +869,13 @@ NAME_KINDS = {"name", "user-id", "pattern", "address", "range-operator", "number
               "member-name", "group-name", "job-name"}
 
 
-def _volume_list_texts() -> list[str]:
-    """Each keyword, in small and in capital letters, in each of VOLUME_LISTS, in a cluster."""
+def _list_texts() -> list[str]:
+    """Each keyword, in small and in capital letters, in each of VOLUME_LISTS and
+    OTHER_LISTS, in a cluster."""
     from bkrdsl.keywords import keywords
 
     out = []
-    for template in VOLUME_LISTS:
+    for template in (*VOLUME_LISTS, *OTHER_LISTS):
         for word in keywords():
             for spelt in (word, word.upper()):
                 body = template.format(W=spelt)
@@ -873,29 +885,33 @@ def _volume_list_texts() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def volume_list_texts() -> list[str]:
-    """The texts of `_volume_list_texts` that the parser reads without a syntax error."""
+def list_texts() -> list[str]:
+    """The texts of `_list_texts` that the parser reads without a syntax error."""
     from bkrdsl.source import Source
     from bkrdsl.syntax.parser import parse
 
-    return [text for text in _volume_list_texts() if parse(Source.of("v.bkr", text)).ok]
+    return [text for text in _list_texts() if parse(Source.of("v.bkr", text)).ok]
 
 
-def test_every_keyword_in_a_volume_list_is_coloured_as_the_parser_reads_it(volume_list_texts):
+def test_every_keyword_in_a_list_is_coloured_as_the_parser_reads_it(list_texts):
     """A word the parser reads as a label (`shared-volume on VMCOM1`: ON; `retain 30
-    days` under a `private-volume`: three labels) is a name, one it reads as a keyword
-    (the next statement of the block) a keyword, whatever the word spells."""
+    days` under a `private-volume`: three labels; `include minidisk * on`: an address;
+    `weekly sat,backup 01:00`: a day; `group G { server }`: a user) is a name, one it
+    reads as a keyword (the next statement of the block) a keyword, whatever the word
+    spells."""
     from bkrdsl.source import Source
     from bkrdsl.syntax.parser import tokens
 
-    assert len(volume_list_texts) > 500
+    assert len(list_texts) > 800
     problems = []
-    for text in volume_list_texts:
+    for text in list_texts:
         kinds = pygments_kinds(text)
         for tok in tokens(Source.of("v.bkr", text)):
             got = set(kinds[tok.start_pos : tok.end_pos])
             if tok.type == "NAME":
-                wrong = not got <= NAME_KINDS or ("member-name" in got and not text[: tok.start_pos].endswith("member "))
+                wrong = not got <= NAME_KINDS or (
+                    "member-name" in got and not text[: tok.start_pos].endswith(("member ", "on "))
+                )
             elif tok.type in ("LBRACE", "RBRACE", "COMMA", "COMMENT", "DOC_COMMENT", "STRING"):
                 wrong = False
             else:
@@ -906,16 +922,16 @@ def test_every_keyword_in_a_volume_list_is_coloured_as_the_parser_reads_it(volum
     assert not problems, "\n".join(problems[:40])
 
 
-def test_every_keyword_in_a_volume_list_is_coloured_alike_by_every_engine(volume_list_texts, tmp_path):
-    textmate = textmate_run(["-"], stdin=json.dumps(volume_list_texts))
+def test_every_keyword_in_a_list_is_coloured_alike_by_every_engine(list_texts, tmp_path):
+    textmate = textmate_run(["-"], stdin=json.dumps(list_texts))
     files = []
-    for n, text in enumerate(volume_list_texts):
+    for n, text in enumerate(list_texts):
         path = tmp_path / f"list{n:04d}.bkr"
         path.write_text(text, encoding="utf-8")
         files.append(path)
     vim = vim_run(files, tmp_path)
     problems = []
-    for text, tm, vi in zip(volume_list_texts, textmate, vim):
+    for text, tm, vi in zip(list_texts, textmate, vim):
         expected = pygments_kinds(text)
         for engine, kinds in (("TextMate", textmate_kinds(text, tm["lines"])), ("Vim", vim_kinds(text, vi["lines"]))):
             problems += [f"{engine}: {d}: {text!r}" for d in _disagreements(text, expected, kinds)]
