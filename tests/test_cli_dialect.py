@@ -44,7 +44,16 @@ def test_a_printed_copy_compiles_byte_identical_files(tmp_path):
 
     builtin, site = files(tmp_path / "builtin"), files(tmp_path / "site")
     assert len(builtin) > 10
+    # every file but the manifest, which says which table made them: the same text
+    # (sha256), read from a site's file rather than the built-in one
+    mine, theirs = json.loads(builtin.pop("manifest.json")), json.loads(site.pop("manifest.json"))
     assert site == builtin
+    assert (mine["dialect"]["table"], theirs["dialect"]["table"]) == ("built-in", "site")
+    assert theirs["dialect"]["file"] == "site-dialect.toml"
+    assert mine["dialect"]["sha256"] == theirs["dialect"]["sha256"]
+    for key in ("table", "file"):
+        del mine["dialect"][key], theirs["dialect"][key]
+    assert mine == theirs
 
 
 def test_changes_of_an_unedited_copy_are_none(tmp_path):
