@@ -149,6 +149,10 @@ SLIPS = [
     # (was "unexpected `-1`; expected a name"), the statement read on with its `days`
     ('retain a negative count', 'retain 35 days', 'retain -1 days', "BKR004 24:12"),
     ('workers a negative count', '{ workers 4  private-volume M1PRV1 }', '{ workers -1  private-volume M1PRV1 }', "BKR004 9:27"),
+    ('disk size a negative count', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size -10 cyl', "BKR004 31:25"),
+    ('extent start a negative count', 'cyl on VMCOM1 at 1000', 'cyl on VMCOM1 at -5', "BKR004 34:46"),
+    ('logon-wait a negative count', 'pool BKRPOOL on VMSYS1', 'pool BKRPOOL on VMSYS1 logon-wait -3 minutes', "BKR004 20:68"),
+    ('pool-wait a negative count', 'pool BKRPOOL on VMSYS1', 'pool BKRPOOL on VMSYS1 pool-wait -300 seconds', "BKR004 20:67"),
     # the day left out, then a word that is no time read as the time: one error for the
     # day (was BKR314 for `03:00` as a day and BKR313 for `retain` as a time)
     ('purge weekly without its day, retain begun on its line', 'purge weekly sun 03:00', 'purge weekly 03:00 retain', "BKR314 23:18"),
@@ -1087,6 +1091,25 @@ NEGATIVE_COUNTS = [
      "write `retain N days`, N from 1 to 36500"),
     ("{ workers 4  private-volume M1PRV1 }", "{ workers -1  private-volume M1PRV1 }", (9, 27),
      "`-1` is not a worker count: `workers` takes a whole number from 1 to 64", "write `workers N`, N from 1 to 64"),
+    ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size -10 cyl", (31, 25),
+     "`-10` is not a disk size: `size` takes a whole number of at least 1",
+     "write `size N cyl`, N from 1 to 1,182,006, or `size N blk`, N from 1 to 4,294,967,296"),
+    ("disk TRDMM 191 size 10 cyl", "disk TRDMM 191 size -2048 blocks", (40, 23),
+     "`-2048` is not a disk size: `size` takes a whole number of at least 1",
+     "write `size N cyl`, N from 1 to 1,182,006, or `size N blk`, N from 1 to 4,294,967,296"),
+    ("cyl on VMCOM1 at 1000", "cyl on VMCOM1 at -5", (34, 46),
+     "`-5` is not an extent start: `at` takes a whole number of 0 or more, the extent's first cylinder or block",
+     "write `on VOLUME at START`, START from 0: a cylinder up to 1,182,005, a block up to 4,294,967,295"),
+    ("pool BKRPOOL on VMSYS1", "pool BKRPOOL on VMSYS1 logon-wait -3 minutes", (20, 68),
+     "`-3` is not a wait: `logon-wait` waits from 2 seconds to 60 minutes, in whole 2-second tries",
+     "write `logon-wait N seconds`, N a multiple of 2 up to 3600, or `logon-wait N minutes`, N from 1 to 60"),
+    ("pool BKRPOOL on VMSYS1", "pool BKRPOOL on VMSYS1 pool-wait -300 seconds", (20, 67),
+     "`-300` is not a wait: `pool-wait` waits from 5 seconds to 60 minutes, in whole 5-second tries",
+     "write `pool-wait N seconds`, N a multiple of 5 up to 3600, or `pool-wait N minutes`, N from 1 to 60"),
+    # the number read on: the wait after it is read as written, and is no error of its own
+    ("pool BKRPOOL on VMSYS1", "pool BKRPOOL on VMSYS1 Logon-Wait -3 MINUTES pool-wait 15 minutes", (20, 68),
+     "`-3` is not a wait: `logon-wait` waits from 2 seconds to 60 minutes, in whole 2-second tries",
+     "write `logon-wait N seconds`, N a multiple of 2 up to 3600, or `logon-wait N minutes`, N from 1 to 60"),
 ]
 # fmt: on
 
@@ -1106,13 +1129,23 @@ def test_a_negative_count_says_the_whole_numbers_it_may_be(clean, written, at, m
 
 def test_the_syntax_knows_the_counts_the_checks_know():
     from bkrdsl.check.values import MAX_RETAIN_DAYS
-    from bkrdsl.resolve.model import MAX_WORKERS
-    from bkrdsl.syntax.messages import COUNTS
+    from bkrdsl.resolve.model import (
+        DISK_UNIT_LIMITS,
+        LOGON_POLL_SECONDS,
+        MAX_WAIT_SECONDS,
+        MAX_WORKERS,
+        POOL_POLL_SECONDS,
+    )
+    from bkrdsl.syntax import messages
+    from bkrdsl.syntax.fast import KEYWORDS
 
-    assert {keyword: (low, high) for keyword, (_, _, low, high) in COUNTS.items()} == {
-        "retain": (1, MAX_RETAIN_DAYS),
-        "workers": (1, MAX_WORKERS),
-    }
+    assert messages.RETAIN_DAYS_MOST == MAX_RETAIN_DAYS
+    assert messages.WORKERS_MOST == MAX_WORKERS
+    assert {unit.upper(): most for unit, most in messages.DISK_UNIT_MOST.items()} == DISK_UNIT_LIMITS
+    assert messages.WAIT_SECONDS_MOST == MAX_WAIT_SECONDS
+    assert messages.WAIT_TRIES == {"logon-wait": LOGON_POLL_SECONDS, "pool-wait": POOL_POLL_SECONDS}
+    # each a keyword of the grammar, as the recovery finds it before the number
+    assert set(messages.COUNTS) <= KEYWORDS
 
 
 def test_the_syntax_knows_the_units_the_model_knows():

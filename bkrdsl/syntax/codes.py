@@ -233,11 +233,15 @@ SYNTAX = register(
     error whose fix writes it in days (`retain 35 days`); in months or years it
     has no fix (how many days is not certain). A second time after the
     days (`retain 35 days 4 weeks`) is one error, without a fix: keep the
-    first, or write their sum in days. A count with a minus sign
-    (`retain -1 days`, `workers -1`), which no name starts with, is one
-    error that says the whole numbers the keyword takes (`retain`: 1 to
-    36500 days, as BKR315; `workers`: 1 to 64, as BKR316), its help the
-    form (`retain N days`), without a fix: the number is a choice.
+    first, or write their sum in days. A number with a minus sign
+    (`retain -1 days`, `workers -1`, `size -10 cyl`, `at -5`, `logon-wait
+    -3 minutes`, `pool-wait -300 seconds`), which no name starts with, is
+    one error that says the whole numbers the keyword takes, in the checks'
+    own bounds (`retain`: 1 to 36500 days, as BKR315; `workers`: 1 to 64,
+    and a disk's size, at least 1, as BKR316; an extent's start, 0 or more;
+    a wait, whole tries of BKRSTART up to 60 minutes, as BKR337), its help
+    the form (`retain N days`, `size N cyl`), without a fix: the number is
+    a choice.
     A keyword that starts no statement after a whole one on its line
     (`backup APPS full each`) is one word too many; `each` after a member's
     `workers 4` is one error whose fix removes it (a member block gives that

@@ -1079,25 +1079,78 @@ def glued_letter(keyword: str, letter: str, span: Span) -> Diagnostic:
     )
 
 
-#: The counts a keyword takes, by the keyword: what the number counts, its form, and the
-#: whole numbers it may be (the checks' bounds, which the syntax may not import:
-#: check.values.MAX_RETAIN_DAYS, BKR315; resolve.model.MAX_WORKERS, BKR316; a test
-#: keeps them the same).
-COUNTS = {
-    "retain": ("a number of days", "retain N days", 1, 36500),
-    "workers": ("a worker count", "workers N", 1, 64),
+#: The bounds of the numbers after the keywords of COUNTS: the checks' own, which the
+#: syntax may not import (docs/architecture.md, Layers), so a test keeps them the same
+#: (tests/test_syntax_slips.py): check.values.MAX_RETAIN_DAYS (BKR315);
+#: resolve.model.MAX_WORKERS (BKR316); resolve.model.DISK_UNIT_LIMITS, the largest
+#: volume of each unit, which no disk size or extent passes (BKR316); and
+#: resolve.model.MAX_WAIT_SECONDS with BKRSTART's tries, LOGON_POLL_SECONDS and
+#: POOL_POLL_SECONDS, of which a wait is a whole number (BKR337).
+RETAIN_DAYS_MOST = 36500
+WORKERS_MOST = 64
+DISK_UNIT_MOST = {"cyl": 1_182_006, "blk": 2**32}
+WAIT_SECONDS_MOST = 3600
+WAIT_TRIES = {"logon-wait": 2, "pool-wait": 5}
+
+
+def _wait_count(keyword: str) -> tuple[str, str, str]:
+    """COUNTS' words for `logon-wait` or `pool-wait`: a whole number of BKRSTART's
+    tries (every 2 or 5 seconds), from one try up to WAIT_SECONDS_MOST."""
+    tries, minutes = WAIT_TRIES[keyword], WAIT_SECONDS_MOST // 60
+    return (
+        "a wait",
+        f"waits from {tries} seconds to {minutes} minutes, in whole {tries}-second tries",
+        (
+            f"write `{keyword} N seconds`, N a multiple of {tries} up to {WAIT_SECONDS_MOST},"
+            f" or `{keyword} N minutes`, N from 1 to {minutes}"
+        ),
+    )
+
+
+#: The numbers a keyword takes, by the keyword: what the number is, what the keyword
+#: takes, and the help, which writes the form (the bounds above).
+COUNTS: dict[str, tuple[str, str, str]] = {
+    "retain": (
+        "a number of days",
+        f"takes a whole number from 1 to {RETAIN_DAYS_MOST}",
+        f"write `retain N days`, N from 1 to {RETAIN_DAYS_MOST}",
+    ),
+    "workers": (
+        "a worker count",
+        f"takes a whole number from 1 to {WORKERS_MOST}",
+        f"write `workers N`, N from 1 to {WORKERS_MOST}",
+    ),
+    "size": (
+        "a disk size",
+        "takes a whole number of at least 1",
+        (
+            f"write `size N cyl`, N from 1 to {DISK_UNIT_MOST['cyl']:,}, or `size N blk`, N from 1 to"
+            f" {DISK_UNIT_MOST['blk']:,}"
+        ),
+    ),
+    "at": (
+        "an extent start",
+        "takes a whole number of 0 or more, the extent's first cylinder or block",
+        (
+            f"write `on VOLUME at START`, START from 0: a cylinder up to {DISK_UNIT_MOST['cyl'] - 1:,},"
+            f" a block up to {DISK_UNIT_MOST['blk'] - 1:,}"
+        ),
+    ),
+    "logon-wait": _wait_count("logon-wait"),
+    "pool-wait": _wait_count("pool-wait"),
 }
 
 
 def negative_count(keyword: str, word: str, span: Span) -> Diagnostic:
-    """`retain -1 days`, `workers -1`: a number with a minus sign where a keyword
-    takes a count (COUNTS), which no name starts with: say what the count may be, not
-    "unexpected `-1`; expected a name"."""
-    what, form, low, high = COUNTS[keyword.lower()]
+    """`retain -1 days`, `workers -1`, `size -10 cyl`, `at -5`, `logon-wait -3
+    minutes`: a number with a minus sign where a keyword takes a number (COUNTS),
+    which no name starts with: say what the number may be, not "unexpected `-1`;
+    expected a name"."""
+    what, takes, help_text = COUNTS[keyword.lower()]
     return codes.SYNTAX(
-        f"`{word}` is not {what}: `{keyword.lower()}` takes a whole number from {low} to {high}",
+        f"`{word}` is not {what}: `{keyword.lower()}` {takes}",
         span,
-        help=f"write `{form}`, N from {low} to {high}",
+        help=help_text,
         label="a whole number expected here",
     )
 

@@ -2674,10 +2674,11 @@ class Recovery:
         return self.unexpected(ip, tok, accepted)
 
     def negative_count(self, ip, tok: Token, accepted: set[str], previous: Token | None) -> bool:
-        """`retain -1 days`, `workers -1`: a number with a minus sign right after a
-        keyword that takes a count (messages.COUNTS), lexed as a module path, since no
-        name starts with `-`. Report what the count may be, and read on with the count
-        assumed, so that `days` after it is read as written."""
+        """`retain -1 days`, `workers -1`, `size -10 cyl`, `at -5`, `logon-wait -3
+        minutes`: a number with a minus sign right after a keyword that takes a number
+        (messages.COUNTS), lexed as a module path, since no name starts with `-`. Report
+        what the number may be, and read on with it assumed, so that the unit after it
+        (`days`, `cyl`, `minutes`) is read as written."""
         if (
             "NAME" not in accepted
             or previous is None
