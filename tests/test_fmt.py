@@ -579,16 +579,20 @@ CASES = [
         "a-keyword-first-in-a-volume-list-keeps-its-spelling",
         # BKR021: a keyword that starts no statement, first in the list, is read as a
         # label and warned of; upper case would hide the warning, so it stays as
-        # written; the labels after it take upper case as ever (vmcom1).
+        # written; the labels after it take upper case as ever (vmcom1). A statement's
+        # keyword first is warned of as the list's first label too, its help quoting
+        # its line, which stays as written, as a run's does (`job vmcom2`).
         """
         cluster c {
         shared-volume on vmcom1
+        shared-volume job vmcom2
         member vmsys1 { workers 2 private-volume Days }
         }
         """,
         """
         cluster C {
           shared-volume on VMCOM1
+          shared-volume job vmcom2
           member VMSYS1 { workers 2  private-volume Days }
         }
         """,
@@ -784,6 +788,8 @@ def test_canonical_layout(name, given, expected):
         "BKR021.fail-group.bkr",
         "BKR021.fail-brace-on-line.bkr",
         "BKR021.fail-group-keyword.bkr",
+        "BKR021.fail-keyword-first.bkr",
+        "BKR021.fail-keyword-first-private.bkr",
     ],
 )
 def test_a_volume_list_read_on_warns_as_before_after_fmt(monkeypatch, parser, case):

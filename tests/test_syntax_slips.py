@@ -16,6 +16,7 @@ from test_message_width import too_long
 
 from bkrdsl.fixes import apply_edits
 from bkrdsl.pipeline import analyse
+from bkrdsl.syntax.fast import STATEMENT_KEYWORDS
 from bkrdsl.syntax.messages import KEYWORD_PLACES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -2971,6 +2972,69 @@ def test_a_keyword_first_in_a_volume_list_is_read_as_a_label_and_warned_of(keywo
     assert too_long(warned, analysis.sources) == []
     upper = BASE.replace("private-volume M1PRV1 }", f"private-volume {keyword.upper()} }}", 1)
     assert [d.code for d in analyse("prodssi.bkr", upper.encode("utf-8")).diagnostics if d.code < "BKR1"] == []
+
+
+#: A statement's keyword first in each volume list, a label after it on its line:
+#: (the text replaced, the list written with `{keyword}`, where the keyword is, owner).
+_STATEMENT_FIRST = [
+    ("private-volume M1PRV1 }", "private-volume {keyword} M1PRV1 }", (9, 45), "member `VMSYS1`'s `private-volume`"),
+    ("  shared-volume VMCOM1\n", "  shared-volume {keyword} VMCOM1\n", (18, 17), "cluster `PRODSSI`'s `shared-volume`"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "at", "owner"), _STATEMENT_FIRST, ids=["private", "shared"])
+@pytest.mark.parametrize("keyword", sorted(k for k in STATEMENT_KEYWORDS if "-" not in k))
+def test_a_statement_keyword_first_in_a_volume_list_is_warned_of_as_its_first_label(
+    keyword, clean, written, at, owner, parser, monkeypatch
+):
+    # `shared-volume job VMCOM5`: read as the list's labels JOB and VMCOM5, warned of at
+    # `job` as a keyword first in the list is (was "`job VMCOM5` is read as 2 more
+    # volumes", the run's words for labels after others), its help quoting the line,
+    # whose words are labels too; one too long for a label is BKR305's alone.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    label = written.split()[-2] if clean.startswith("private") else written.split()[-1]
+    text = BASE.replace(clean, written.replace("{keyword}", keyword), 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    found = [d for d in analysis.diagnostics if d.code < "BKR1" or d.code == "BKR305"]
+    if len(keyword) > 6:
+        assert [(d.code, d.span.line, d.span.column) for d in found] == [("BKR305", *at)]
+        return
+    (warned,) = found
+    assert (warned.code, warned.severity, warned.span.line, warned.span.column) == ("BKR021", "warning", *at)
+    assert warned.message == f"`{keyword}` is read as a volume of {owner} list: `{keyword.upper()}`"
+    assert warned.help == (
+        f"the list needs a label first, so `{keyword}` is read as one, and the words after it on its line as"
+        f" labels too: if `{keyword} {label}` is a statement, move it to the block it belongs in; if these are"
+        f" volumes, write them in upper case, as volume labels are written: `{keyword.upper()} {label}`"
+    )
+    assert too_long(warned, analysis.sources) == []
+    upper = BASE.replace(clean, written.replace("{keyword}", keyword.upper()), 1)
+    assert [d.code for d in analyse("prodssi.bkr", upper.encode("utf-8")).diagnostics if d.code < "BKR1"] == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "first", "run"),
+    [
+        # the first line the list's own, the next one that starts so too a run of more volumes
+        ("{ workers 4\n    private-volume retain 30 days\n    purge manual\n  }", (10, 20), (11, 5)),
+        # alone in the list: the first label, its help for one word (on a line of its
+        # own below the keyword, `job` starts a statement: BKR010, the label missing)
+        ("{ workers 4\n    private-volume Job\n  }", (10, 20), None),
+    ],
+)
+def test_a_statement_keyword_first_leaves_the_lines_after_it_their_own_run(written, first, run, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("{ workers 4  private-volume M1PRV1 }", written, 1)
+    assert text != BASE
+    found = [d for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code == "BKR021"]
+    assert [(d.span.line, d.span.column) for d in found] == [first, *([run] if run else [])]
+    assert " a volume of member `VMSYS1`'s" in found[0].message
+    if run:
+        assert found[1].message.startswith("`purge manual` is read as 2 more volumes of member `VMSYS1`'s")
+    else:
+        assert found[0].help.endswith("if a volume is labelled JOB, write it so: `JOB`")
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])

@@ -285,8 +285,8 @@ VOLUMES_READ_ON = register(
 
     bkrc warns at a label of a volume list spelled like a statement keyword
     (`retain`, `purge`, `import`...) in lower or mixed case, first on a
-    later line, after other labels on its line, or first in the list:
-    volume labels are written in upper case, as `QUERY DASD` shows them.
+    later line or after other labels on its line: volume labels are
+    written in upper case, as `QUERY DASD` shows them.
     One warning covers the run of labels from there to the end of its line
     and the lines after it that start so too, at its first label. The file
     still reads as before, and `bkrc fmt` keeps such a list's lines as
@@ -298,9 +298,14 @@ VOLUMES_READ_ON = register(
     in lower or mixed case is read as one, and bkrc warns of it alone:
     `private-volume shared` gives the member a volume SHARED, and
     `shared-volume on VMCOM1` gives the cluster the volumes ON and VMCOM1.
-    The help says where the keyword is written. `bkrc fmt` keeps that label
-    as written too. (One that no volume label can be, `minidisk`, longer
-    than 6 characters, is BKR305.)
+    The help says where the keyword is written. So is a statement keyword
+    there, as the list's first label, not as more volumes: `shared-volume
+    job VMCOM5` gives the cluster the volumes JOB and VMCOM5, and the help
+    quotes the line, whose words are the list's labels too, as a run's
+    does; a run goes on from the next line only where that line starts so
+    too. `bkrc fmt` keeps that label as written too (a statement keyword,
+    with the labels of its line). (One that no volume label can be,
+    `minidisk`, `workers`, longer than 6 characters, is BKR305.)
 
     Failing example:
 
@@ -1455,10 +1460,20 @@ def _read_on(setting: ast.Setting, owner: str, block: str):
     labels = setting.values
     at, length = setting.span, len(setting.keyword)
     keyword = Span(at.file, at.line, at.column, at.line, at.column + length, at.start, at.start + length)
-    if labels and keyword_first(labels[0].text) and volume_problem(labels[0].text) is None:
+    runs = statement_like_runs(at.line, [(w.text, w.span.line) for w in labels])
+    if runs and runs[0].start == 0:
+        # A statement keyword first in the list (`shared-volume job VMCOM5`): the list's
+        # first label, and the rest of its line labels too, not "more volumes"; a run
+        # goes on from the next line only where that line starts so too.
+        first_line = [w for w in labels if w.span.line == labels[0].span.line]
+        if volume_problem(labels[0].text) is None:  # (`private-volume workers`: BKR305's)
+            yield _keyword_first(labels[0], setting.keyword, owner, keyword, first_line)
+        rest = range(len(first_line), runs[0].stop)
+        runs = ([rest] if rest else []) + runs[1:]
+    elif labels and keyword_first(labels[0].text) and volume_problem(labels[0].text) is None:
         # (`private-volume minidisk`: no label at all, BKR305 says so)
         yield _keyword_first(labels[0], setting.keyword, owner, keyword)
-    for run in statement_like_runs(at.line, [(w.text, w.span.line) for w in labels]):
+    for run in runs:
         words = labels[run.start : run.stop]
         first_line, read = _run_read(words)
         more = "one more volume" if len(words) == 1 else f"{len(words)} more volumes"
@@ -1475,22 +1490,42 @@ def _read_on(setting: ast.Setting, owner: str, block: str):
         )
 
 
-def _keyword_first(label: ast.Word, keyword: str, owner: str, keyword_span: Span):
-    """BKR021 at a volume list's first label spelled as a keyword that starts no
-    statement is written (`private-volume shared`): read as a label, which the list needs;
-    after a label the same word is no label (the parser's BKR004)."""
-    from bkrdsl.syntax.messages import KEYWORD_PLACES  # only for this warning: not on a clean file's path
-
+def _keyword_first(
+    label: ast.Word, keyword: str, owner: str, keyword_span: Span, line: Sequence[ast.Word] = ()
+):
+    """BKR021 at a volume list's first label spelled as a keyword is written: read as a
+    label, which the list needs. One that starts no statement (`private-volume
+    shared`), whose help says where it is written: after a label the same word is no
+    label (the parser's BKR004). Or a statement keyword (`shared-volume job VMCOM5`),
+    with `line`, the labels on its line, the first one's run (runon): labels too, as
+    written first, so the help weighs the line, as a run's does."""
     word, low = label.text, label.text.lower()
+    if len(line) > 1:
+        written = " ".join(w.text for w in line)
+        help_text = (
+            f"the list needs a label first, so `{low}` is read as one, and the words after it on its line"
+            f" as labels too: if {quoted(written)} is a statement, move it to the block it belongs in; if"
+            f" these are volumes, write them in upper case, as volume labels are written: {quoted(written.upper())}"
+        )
+    elif line:
+        help_text = (
+            f"the list needs a label first, so `{low}` is read as one: if a statement starts there, move it to"
+            f" the block it belongs in; volume labels are written in upper case: if a volume is labelled"
+            f" {label.upper}, write it so: `{label.upper}`"
+        )
+    else:
+        from bkrdsl.syntax.messages import KEYWORD_PLACES  # only for this warning: not on a clean file's path
+
+        help_text = (
+            f"`{low}` {KEYWORD_PLACES[low]}. Volume labels are written in upper case:"
+            f" if a volume is labelled {label.upper}, write it so: `{label.upper}`"
+        )
     return VOLUMES_READ_ON(
         f"`{word}` is read as a volume of {owner}'s `{keyword}` list: `{label.upper}`",
         label.span,
         label=f"a volume label here, not the keyword `{low}`",
         related=(Related(keyword_span, "the list starts here"),),
-        help=(
-            f"`{low}` {KEYWORD_PLACES[low]}. Volume labels are written in upper case:"
-            f" if a volume is labelled {label.upper}, write it so: `{label.upper}`"
-        ),
+        help=help_text,
     )
 
 

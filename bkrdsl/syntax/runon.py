@@ -26,7 +26,10 @@ statement keyword in lower or mixed case: volume labels are written in upper cas
 (as `QUERY DASD` shows them), keywords in lower case. A label spelled in upper case
 (`RETAIN`) is taken as meant. First in the list a lower-case keyword reads so too
 (`private-volume retain`): as likely a statement written after a list whose label
-was left out as a volume, and upper case says which.
+was left out as a volume, and upper case says which. The checker warns of such a
+run's first line as of any keyword first in the list (below), the list's first
+label, whose line's words are labels too, not "more volumes"; the run's later lines
+are a run of their own. The formatter keeps the whole run as written.
 
 A group body (`single group`, `identity group`) lists user IDs to its `}` in the
 same way, and a line pasted into it (`identity user FOO`) is three more IDs; its
