@@ -1737,23 +1737,6 @@ DAY_LEFT_OUT_THEN_A_SLIP = [
 # fmt: on
 
 
-@pytest.mark.parametrize("parser", ["fast", "lark"])
-@pytest.mark.parametrize(
-    ("written", "message", "second", "mended"), DAY_LEFT_OUT_THEN_A_SLIP, ids=[t[0] for t in DAY_LEFT_OUT_THEN_A_SLIP]
-)
-def test_a_schedule_without_its_day_then_a_slip_on_its_line_are_two_errors(
-    monkeypatch, parser, written, message, second, mended
-):
-    monkeypatch.setenv("BKRDSL_PARSER", parser)
-    text = damaged("purge weekly sun 03:00\n    retain 35 days", written)
-    found = check(text)
-    assert [(d.code, d.fix.title if d.fix else None) for d in found] == [("BKR010", None), second]
-    assert found[0].message == message
-    done = fix_all(text)
-    assert done.text == damaged("purge weekly sun 03:00\n    retain 35 days", mended)
-    assert [(d.code, d.message) for d in done.diagnostics] == [("BKR010", message)]
-
-
 # the time left out of a schedule, so the next statement's first word, on its line, was
 # read as the time: the time's error, without a fix (no help writes a time nobody gave),
 # then the next statement's own slip with its fix, as on two lines (was one BKR004,
@@ -1777,9 +1760,11 @@ TIME_LEFT_OUT_THEN_A_SLIP = [
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 @pytest.mark.parametrize(
-    ("written", "message", "second", "mended"), TIME_LEFT_OUT_THEN_A_SLIP, ids=[t[0] for t in TIME_LEFT_OUT_THEN_A_SLIP]
+    ("written", "message", "second", "mended"),
+    DAY_LEFT_OUT_THEN_A_SLIP + TIME_LEFT_OUT_THEN_A_SLIP,
+    ids=[t[0] for t in DAY_LEFT_OUT_THEN_A_SLIP + TIME_LEFT_OUT_THEN_A_SLIP],
 )
-def test_a_schedule_without_its_time_then_a_slip_on_its_line_are_two_errors(
+def test_a_schedule_without_its_day_or_time_then_a_slip_on_its_line_are_two_errors(
     monkeypatch, parser, written, message, second, mended
 ):
     monkeypatch.setenv("BKRDSL_PARSER", parser)
