@@ -1,21 +1,28 @@
-"""Semantic tokens (`textDocument/semanticTokens/full` and `/range`): the lexer's
-kinds as LSP's standard token types, sent as LSP encodes them (five integers a
-token, line and start relative to the token before), spoken to as a client does
-(tests/lsp_inprocess.py). The units of a line with non-ASCII characters are held
-to each encoding in tests/test_lsp_clients.py.
+"""Semantic tokens (`textDocument/semanticTokens/full`, `/full/delta` and `/range`):
+the lexer's kinds as LSP's standard token types, sent as LSP encodes them (five
+integers a token, line and start relative to the token before), and a delta as
+the one edit of the integers sent before that gives them, spoken to as a client
+does (tests/lsp_inprocess.py). The units of a line with non-ASCII characters
+are held to each encoding in tests/test_lsp_clients.py.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
+import os
+import re
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
-from conftest import ROOT
+from conftest import EXAMPLES, ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lsp_inprocess import Editor
 
 from bkrdsl.keywords import KIND
@@ -124,11 +131,11 @@ def opened(editor: Editor, text: str, name: str = "small.bkr") -> str:
     return uri
 
 
-def test_the_server_announces_full_and_range_with_a_legend_of_standard_types(editor):
+def test_the_server_announces_full_with_deltas_and_range_with_a_legend_of_standard_types(editor):
     provider = editor.capabilities["semanticTokensProvider"]
     assert provider == {
         "legend": {"tokenTypes": list(semantic.TOKEN_TYPES), "tokenModifiers": ["documentation"]},
-        "full": True,
+        "full": {"delta": True},
         "range": True,
     }
     standard = {  # LSP 3.17's SemanticTokenTypes, and 3.18's `label`
@@ -298,3 +305,263 @@ def test_the_server_s_start_imports_neither_the_lexer_nor_pygments():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+# ---------------------------------------------------------------- deltas (`/full/delta`)
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+BANK = (EXAMPLES / "bank.bkr").read_text(encoding="utf-8")
+
+
+def units(text: str, encoding: str) -> int:
+    """The length of `text` in the client's position units."""
+    if encoding == "utf-8":
+        return len(text.encode("utf-8"))
+    if encoding == "utf-32":
+        return len(text)
+    return len(text.encode("utf-16-le")) // 2
+
+
+def lsp_position(text: str, at: int, encoding: str) -> dict:
+    """The LSP position of offset `at` of the editor's `text` (a byte-order mark is
+    line 1's first character), in the client's units; never inside a CRLF."""
+    starts = [0] + [m.end() for m in _LINE_END.finditer(text)]
+    line = max(n for n, start in enumerate(starts) if start <= at)
+    assert not (at > 0 and text[at - 1 : at + 1] == "\r\n"), "inside a CRLF"
+    return {"line": line, "character": units(text[starts[line] : at], encoding)}
+
+
+def applied(old: list[int], answer: dict) -> list[int]:
+    """The integers a client holds after `answer` to a `/full/delta` request: a
+    `SemanticTokens`'s own, or `old` with a `SemanticTokensDelta`'s edits made (each
+    edit's start an offset into `old`, as LSP says)."""
+    if "data" in answer:
+        return answer["data"]
+    out = list(old)
+    for edit in sorted(answer["edits"], key=lambda e: e["start"], reverse=True):
+        out[edit["start"] : edit["start"] + edit["deleteCount"]] = edit.get("data", [])
+    return out
+
+
+def shortest_edit(old: list[int], new: list[int]) -> list[dict]:
+    """The edits a server's usual delta makes (the one edit between the integers the two
+    share at the start and those they share at the end; none for the same)."""
+    if old == new:
+        return []
+    prefix = len(os.path.commonprefix([old, new]))
+    suffix = len(os.path.commonprefix([old[prefix:][::-1], new[prefix:][::-1]]))
+    return [{"start": prefix, "deleteCount": len(old) - prefix - suffix, "data": new[prefix : len(new) - suffix]}]
+
+
+def tokens(editor: Editor, uri: str, previous: str | None = None) -> dict | None:
+    """The answer to `/full` (`previous` None) or to `/full/delta` on `previous`."""
+    if previous is None:
+        return editor.request("textDocument/semanticTokens/full", {"textDocument": {"uri": uri}})["result"]
+    params = {"textDocument": {"uri": uri}, "previousResultId": previous}
+    return editor.request("textDocument/semanticTokens/full/delta", params)["result"]
+
+
+class Typing:
+    """An editor typing in one buffer and asking for a delta after each change, each
+    on the answer before (as VS Code does), and a twin buffer of the same text in the
+    same folder, asked for its whole tokens: each delta, applied to what the client
+    held, must give them, and be the shortest edit that does."""
+
+    def __init__(self, folder: Path, text: str, encoding: str = "utf-16") -> None:
+        self.editor = Editor()
+        self.editor.initialize(folder, encoding)
+        self.encoding, self.text, self.version = encoding, text, 1
+        self.uri, self.twin = (folder / "edited.bkr").as_uri(), (folder / "twin.bkr").as_uri()
+        for uri in (self.uri, self.twin):
+            item = {"uri": uri, "languageId": "bkr", "version": 1, "text": text}
+            self.editor.notify("textDocument/didOpen", {"textDocument": item})
+        first = tokens(self.editor, self.uri)
+        self.result_id, self.data = first["resultId"], first["data"]
+
+    def edit(self, start: int, end: int, new: str) -> dict:
+        """The text from offset `start` to `end` replaced by `new`, sent as an editor
+        sends a keystroke or a paste (a range and its text); the delta asked then."""
+        where = {"start": lsp_position(self.text, start, self.encoding), "end": lsp_position(self.text, end, self.encoding)}
+        self.text = self.text[:start] + new + self.text[end:]
+        self.version += 1
+        self.editor.notify(
+            "textDocument/didChange",
+            {"textDocument": {"uri": self.uri, "version": self.version}, "contentChanges": [{"range": where, "text": new}]},
+        )
+        self.editor.notify(
+            "textDocument/didChange",
+            {"textDocument": {"uri": self.twin, "version": self.version}, "contentChanges": [{"text": self.text}]},
+        )
+        answer = tokens(self.editor, self.uri, self.result_id)
+        whole = tokens(self.editor, self.twin)["data"]
+        assert "data" not in answer, "the last answer's id is known: a delta"
+        assert applied(self.data, answer) == whole
+        assert answer["edits"] == shortest_edit(self.data, whole)
+        assert answer["resultId"] != self.result_id
+        self.result_id, self.data = answer["resultId"], whole
+        return answer
+
+    def at(self, anchor: str, shift: int = 0) -> int:
+        return self.text.index(anchor) + shift
+
+    def close(self) -> None:
+        assert self.editor.errors == []
+        self.editor.close()
+
+
+def test_each_delta_applied_to_the_last_answer_gives_the_whole_tokens_as_a_user_types(tmp_path):
+    typing = Typing(tmp_path, BANK)
+    try:
+        # A character typed into a keyword, which then is none, and deleted again.
+        at = typing.at("description", 4)
+        assert typing.edit(at, at, "x")["edits"]
+        assert typing.edit(at, at + 1, "")["edits"]
+        assert typing.data == tokens(typing.editor, typing.twin)["data"]
+        # A line typed in, then one deleted.
+        at = typing.at("  member PRODB {")
+        typing.edit(at, at, "  member PRODE { workers 1  private-volume PEPRV1 }\n")
+        line = "  shared-volume BKCOM1 BKCOM2\n"
+        typing.edit(typing.at(line), typing.at(line) + len(line), "")
+        # A broken line (a block's `{` gone: the parser's recovery reads on), mended.
+        at = typing.at("member PRODB {", len("member PRODB "))
+        typing.edit(at, at + 1, "")
+        typing.edit(at, at, "{")
+        # A name retyped with another of its length: the same tokens, no edit.
+        at = typing.at("member PRODC", len("member "))
+        assert typing.edit(at, at + len("PRODC"), "PRODX")["edits"] == []
+        # At the start and at the end of the file; everything deleted, then pasted back.
+        typing.edit(0, 0, "# first\n")
+        typing.edit(len(typing.text), len(typing.text), "single group LATE { LATE01 }\n")
+        whole, sent = typing.text, len(typing.data)
+        assert typing.edit(0, len(whole), "")["edits"] == [{"start": 0, "deleteCount": sent, "data": []}]
+        typing.edit(0, 0, whole)
+    finally:
+        typing.close()
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8", "utf-32"])
+def test_deltas_count_in_the_encoding_agreed_past_a_byte_order_mark_and_crlf_line_ends(tmp_path, encoding):
+    text = "\ufeff" + BANK.replace('"Bank production', '"Banque 😀 é production').replace("\n", "\r\n")
+    typing = Typing(tmp_path, text, encoding)
+    try:
+        typing.edit(1, 1, "## 😀 ")  # on line 1, after the mark: every token after it moves
+        at = typing.at("production SSI")
+        typing.edit(at, at, "é😀")  # in a string after astral characters
+        at = typing.at("cluster BANKSSI {\r\n", len("cluster BANKSSI {\r\n"))
+        typing.edit(at, at, "  member PRODÉ { workers 1 }\r\n")  # (a name bkrc refuses, coloured all the same)
+        at = typing.at("Banque 😀")
+        typing.edit(at, at + len("Banque 😀"), "Bank")
+    finally:
+        typing.close()
+
+
+def test_a_delta_on_an_answer_not_the_last_gets_the_whole_tokens(editor):
+    uri = opened(editor, SMALL)
+    first = tokens(editor, uri)
+    assert first["data"] == tokens(editor, uri, "no such id")["data"]  # never sent
+    last = tokens(editor, uri)
+    # The answer before the last, and the last of another buffer: each whole, under
+    # a new id, and the next delta builds on that.
+    for stale in (first["resultId"], tokens(editor, opened(editor, SMALL, "other.bkr"))["resultId"]):
+        again = tokens(editor, uri, stale)
+        assert set(again) == {"resultId", "data"} and again["data"] == last["data"]
+        assert tokens(editor, uri, again["resultId"]) == {"resultId": str(int(again["resultId"]) + 1), "edits": []}
+    # A buffer not open has no tokens, delta or not.
+    assert tokens(editor, (editor.folder / "closed.bkr").as_uri(), first["resultId"]) is None
+
+
+def test_a_range_answers_without_an_id_and_leaves_the_delta_s_base_as_it_was(editor):
+    uri = opened(editor, SMALL)
+    base = tokens(editor, uri)
+    changed = SMALL.replace("member M1", "member M2  workers 4")
+    editor.notify(
+        "textDocument/didChange",
+        {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": changed}]},
+    )
+    asked = {"start": {"line": 3, "character": 0}, "end": {"line": 4, "character": 0}}
+    answer = editor.request("textDocument/semanticTokens/range", {"textDocument": {"uri": uri}, "range": asked})
+    assert "resultId" not in answer["result"]
+    delta = tokens(editor, uri, base["resultId"])
+    assert "edits" in delta  # on the last whole answer, not on the range's
+    assert applied(base["data"], delta) == tokens(editor, opened(editor, changed, "copy.bkr"))["data"]
+
+
+def test_each_buffer_keeps_its_last_answer_alone_until_it_closes_and_the_ids_are_the_session_s(tmp_path):
+    def session() -> list:
+        editor = Editor()
+        editor.initialize(tmp_path)
+        editor.folder = tmp_path
+        try:
+            answers = []
+            uris = [opened(editor, SMALL, name) for name in ("a.bkr", "b.bkr")]
+            for uri in uris * 2:
+                answers.append(tokens(editor, uri))
+                answers.append(tokens(editor, uri, answers[-1]["resultId"]))
+            # One answer kept per buffer: its last, on which a delta is asked.
+            kept = editor.server.tokens_sent
+            assert sorted(kept) == sorted(unquote(u) for u in uris)
+            assert [kept[unquote(u)][0] for u in uris] == [answers[-3]["resultId"], answers[-1]["resultId"]]
+            editor.notify("textDocument/didClose", {"textDocument": {"uri": uris[0]}})
+            assert sorted(kept) == [unquote(uris[1])]
+            # Opened again, its old answer is unknown: the whole tokens.
+            uri = opened(editor, SMALL, "a.bkr")
+            answers.append(tokens(editor, uri, answers[-3]["resultId"]))
+            assert "data" in answers[-1]
+            assert editor.errors == []
+            return answers
+        finally:
+            editor.close()
+
+    first = session()
+    ids = [a["resultId"] for a in first]
+    assert len(set(ids)) == len(ids) == 9  # each answer its own id, counted
+    assert session() == first  # the same requests, the same answers, ids and all
+
+
+#: What the property below types or pastes (and any other characters but `\r`,
+#: which `lsp_position` would have to keep from splitting a CRLF: the fuzz,
+#: tests/test_lsp_fuzz.py, types line ends of every kind).
+FRAGMENTS = [
+    "x", "A", " ", "\n", "{", "}", "#", "## doc\n", '"', "é", "😀", "\ufeff", "01:00", "0100-0FFF",
+    "member ", "private-volume ", "shared-volume V1 V2\n", "job ", "PRODA", "cluster X {\n", "  }\n",
+    "include minidisk * 0100-0FFF\n", "import std/zvm73\n",
+]  # fmt: skip
+
+
+@settings(max_examples=15)
+@given(
+    encoding=st.sampled_from(["utf-16", "utf-8"]),
+    bom=st.booleans(),
+    edits=st.lists(
+        st.tuples(
+            st.floats(0, 1),  # where, as a part of the text's length
+            st.integers(0, 40),  # how many characters to delete
+            st.one_of(st.sampled_from(FRAGMENTS), st.text(st.characters(exclude_characters="\r"), max_size=5)),
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+)
+def test_any_edits_deltas_applied_give_the_whole_tokens_and_are_the_shortest(encoding, bom, edits):
+    with tempfile.TemporaryDirectory() as folder:
+        typing = Typing(Path(folder), "\ufeff" + BANK if bom else BANK, encoding)
+        try:
+            for where, count, new in edits:
+                start = round(where * len(typing.text))
+                typing.edit(start, min(len(typing.text), start + count), new)
+        finally:
+            typing.close()
+
+
+@given(
+    old=st.lists(st.integers(0, 3), max_size=30),
+    new=st.lists(st.integers(0, 3), max_size=30),
+)
+def test_a_delta_is_the_shortest_one_edit_of_the_integers(old, new):
+    edit = semantic.delta(old, new)
+    if old == new:
+        assert edit is None
+        return
+    start, count, data = edit
+    assert old[:start] + data + old[start + count :] == new
+    assert [{"start": start, "deleteCount": count, "data": data}] == shortest_edit(old, new)

@@ -1,5 +1,6 @@
-"""Semantic tokens (`textDocument/semanticTokens/full` and `/range`): the kinds the
-highlighters give each piece of a .bkr text, as LSP's standard token types.
+"""Semantic tokens (`textDocument/semanticTokens/full`, `/full/delta` and `/range`):
+the kinds the highlighters give each piece of a .bkr text, as LSP's standard
+token types; and a new answer as one edit of the integers sent before (`delta`).
 
 The tokens are those of the pygments lexer (`bkrdsl.highlight.tokenize`), which
 runs the rules of `bkrdsl.keywords` as VS Code's TextMate grammar and the docs
@@ -185,3 +186,24 @@ def encode(
             if start == line_end:
                 start += 1  # past the line end, onto the next line
     return data
+
+
+def delta(old: list[int], new: list[int]) -> tuple[int, int, list[int]] | None:
+    """`new` (`encode`'s integers) as one edit of `old`, the integers sent before, for
+    `/full/delta`: (start, count, data), the `count` integers of `old` from `start`
+    replaced by `data`, as a `SemanticTokensEdit` says. The edit keeps what the two
+    have in common at the start and at the end (the longest such runs, the end's
+    taken from what the start's leaves), so it is the shortest one edit that does
+    it; it may begin or end inside a token's five integers (a client splices the
+    integers, as LSP says).
+    None when `new` is `old`."""
+    if old == new:
+        return None
+    most = min(len(old), len(new))
+    start = 0
+    while start < most and old[start] == new[start]:
+        start += 1
+    end = 0  # integers in common at the end, after `start`'s
+    while end < most - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    return start, len(old) - start - end, new[start : len(new) - end]

@@ -14,6 +14,7 @@ import asyncio
 import concurrent.futures
 import contextlib
 import enum
+import itertools
 import logging
 import os
 import queue
@@ -428,6 +429,12 @@ class BkrServer(LanguageServer):
         #: For completion right after a keystroke: the last analysis made to answer for
         #: the buffer's newer text, by URI, with that text's version (`for_completion`).
         self.edited: dict[str, tuple[int | None, Document]] = {}
+        #: Each open buffer's last semantic tokens sent, whole or as a delta (the
+        #: `resultId`, the integers the client then holds), by pygls's key (the URI
+        #: unquoted): what a `/full/delta` request builds on (`semantic_tokens`). One
+        #: per buffer, dropped when it closes; the ids number this session's answers.
+        self.tokens_sent: dict[str, tuple[str, list[int]]] = {}
+        self.result_ids = itertools.count(1)
         self.debounce = DEFAULT_DEBOUNCE
         self.include: tuple[str, ...] = ()
         #: The `dialect` setting's table (None: the built-in one), which the checks
@@ -864,6 +871,7 @@ class BkrServer(LanguageServer):
             self.buffers_read.pop(uri, None)
             self.edited.pop(uri, None)
             self.openings.pop(unquote(uri), None)
+            self.tokens_sent.pop(unquote(uri), None)
             self.workspace.remove_text_document(uri)
             self.text_document_publish_diagnostics(T.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
             if unquote(new_uri) not in self.workspace.text_documents:
@@ -1167,7 +1175,7 @@ class BkrServer(LanguageServer):
         )
         return at.line, at.character
 
-    def semantic_tokens(self, uri: str, lines: tuple[int, int] | None = None) -> T.SemanticTokens | None:
+    def semantic_data(self, uri: str, lines: tuple[int, int] | None = None) -> list[int] | None:
         """The semantic tokens of the buffer at `uri` as it is now (`semantic.encode`;
         `lines`, those of a range): the lexer's, and the volume labels of its
         analysis's AST (`fresh`: the one the diagnostics come from; no model or
@@ -1182,7 +1190,34 @@ class BkrServer(LanguageServer):
             doc.semantic = semantic.kinds_of(doc.text, volumes)
         bom = self.bom_units() if doc.bom else 0
         units = self.workspace.position_codec.client_num_units
-        return T.SemanticTokens(data=semantic.encode(doc.text, doc.semantic, units, bom, lines))
+        return semantic.encode(doc.text, doc.semantic, units, bom, lines)
+
+    def semantic_tokens(
+        self, uri: str, previous: str | None = None
+    ) -> T.SemanticTokens | T.SemanticTokensDelta | None:
+        """`/full` (`previous` None) and `/full/delta`: the buffer's tokens under a new
+        `resultId`, kept as the buffer's last answer (`tokens_sent`). For a delta whose
+        `previous` is that answer's id, the one edit of its integers that gives the
+        new ones (`semantic.delta`; none when they are the same); for any other id
+        (an answer before the last, or one of a server since restarted), the whole
+        tokens, as LSP lets a server answer. A range's answer is no answer to build
+        on: it has no id and leaves the last whole one as it was."""
+        data = self.semantic_data(uri)
+        if data is None:
+            return None
+        key = unquote(uri)  # (as pygls keys the buffers: `did_close` drops it)
+        sent = self.tokens_sent.get(key)
+        result_id = str(next(self.result_ids))
+        self.tokens_sent[key] = (result_id, data)
+        if previous is None or sent is None or sent[0] != previous:
+            return T.SemanticTokens(data=data, result_id=result_id)
+        edit = semantic.delta(sent[1], data)
+        if edit is None:
+            return T.SemanticTokensDelta(edits=[], result_id=result_id)
+        start, count, inserted = edit
+        return T.SemanticTokensDelta(
+            edits=[T.SemanticTokensEdit(start=start, delete_count=count, data=inserted)], result_id=result_id
+        )
 
     def offset_range(self, doc: Document, start: int, end: int) -> T.Range:
         source = doc.source
@@ -1691,6 +1726,7 @@ def build_server() -> BkrServer:
         ls.buffers_read.pop(uri, None)
         ls.edited.pop(uri, None)
         ls.openings.pop(unquote(uri), None)
+        ls.tokens_sent.pop(unquote(uri), None)
         ls.text_document_publish_diagnostics(T.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
         for other in others:
             ls.schedule(other, refresh_hints=True)
@@ -2062,9 +2098,17 @@ def build_server() -> BkrServer:
     def semantic_tokens(ls: BkrServer, params: T.SemanticTokensParams) -> T.SemanticTokens | None:
         return ls.semantic_tokens(params.text_document.uri)
 
+    # (Registered, it makes pygls announce `full: {delta: true}`.)
+    @server.feature(T.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL_DELTA, legend)
+    def semantic_tokens_delta(
+        ls: BkrServer, params: T.SemanticTokensDeltaParams
+    ) -> T.SemanticTokens | T.SemanticTokensDelta | None:
+        return ls.semantic_tokens(params.text_document.uri, params.previous_result_id)
+
     @server.feature(T.TEXT_DOCUMENT_SEMANTIC_TOKENS_RANGE, legend)
     def semantic_tokens_range(ls: BkrServer, params: T.SemanticTokensRangeParams) -> T.SemanticTokens | None:
-        return ls.semantic_tokens(params.text_document.uri, (params.range.start.line, params.range.end.line))
+        data = ls.semantic_data(params.text_document.uri, (params.range.start.line, params.range.end.line))
+        return None if data is None else T.SemanticTokens(data=data)
 
     @server.feature(T.WORKSPACE_SYMBOL)
     def workspace_symbols(ls: BkrServer, params: T.WorkspaceSymbolParams) -> list[T.SymbolInformation]:
