@@ -14,6 +14,7 @@ promise:
 * the server's text of each open document is the text the editor holds;
 * after a save, the published diagnostics are `bkrc check`'s of the same text;
 * the formatting edit, applied, gives `bkrc fmt`'s output;
+* a semantic tokens delta, applied to the last answer, gives the whole tokens;
 * Format Selection edits only the selected lines, and `bkrc fmt` gives the same
   output for the text it leaves as for the text before;
 * a quick fix's edit names the buffer's version (`documentChanges`);
@@ -243,6 +244,9 @@ class LspMachine(RuleBasedStateMachine):
         self.unlike_disk: set[str] = set()
         self.encoding = "utf-16"
         self.symbol_tree = False
+        #: Each open document's last semantic tokens the server sent whole or as a
+        #: delta: (resultId, the integers the editor holds), as VS Code keeps them.
+        self.tokens: dict[str, tuple[str, list[int]]] = {}
 
     def teardown(self) -> None:
         try:
@@ -561,6 +565,7 @@ class LspMachine(RuleBasedStateMachine):
         return (new / path.relative_to(old)).as_uri()
 
     def moved(self, uri: str, new_uri: str) -> None:
+        self.tokens.pop(uri, None)  # (closed, or moved by the server: its tokens are asked afresh)
         for marks in (self.dirty, self.unlike_disk):
             if uri in marks:
                 marks.discard(uri)
@@ -662,6 +667,7 @@ class LspMachine(RuleBasedStateMachine):
     def did_close(self, which: int) -> None:
         uri = self.some_open(which)
         del self.open[uri]
+        self.tokens.pop(uri, None)
         self.dirty.discard(uri)
         self.unlike_disk.discard(uri)
         self.editor.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
@@ -721,6 +727,7 @@ class LspMachine(RuleBasedStateMachine):
         self.ask("textDocument/documentSymbol", doc, uri)
         self.ask("textDocument/foldingRange", doc, uri)
         lines = len(lsp_lines(self.open[uri]))
+        self.semantic_tokens(uri, lines)
         first, last = sorted((a % (lines + 1), c % (lines + 1)))
         span = {"start": {"line": first, "character": 0}, "end": {"line": last, "character": 0}}
         self.ask("textDocument/inlayHint", {**doc, "range": span}, uri)
@@ -731,6 +738,26 @@ class LspMachine(RuleBasedStateMachine):
             (change,) = actions[c % len(actions)]["edit"]["documentChanges"]
             assert change["textDocument"] == {"uri": uri, "version": self.versions[uri]}, change
             self.apply(uri, change["edits"])
+
+    def semantic_tokens(self, uri: str, lines: int) -> None:
+        """The semantic tokens as VS Code asks for them after a change: a delta on the
+        last answer (the whole tokens the first time), which applied to the integers
+        the editor holds gives those of the whole document's range (a range leaves
+        the delta's base alone)."""
+        doc = {"textDocument": {"uri": uri}}
+        sent = self.tokens.get(uri)
+        if sent is None:
+            answer = self.ask("textDocument/semanticTokens/full", doc, uri)
+            data = answer["data"]
+        else:
+            answer = self.ask("textDocument/semanticTokens/full/delta", {**doc, "previousResultId": sent[0]}, uri)
+            assert "edits" in answer and len(answer["edits"]) <= 1, answer  # the id is the last answer's
+            data = list(sent[1])
+            for edit in answer["edits"]:
+                data[edit["start"] : edit["start"] + edit["deleteCount"]] = edit["data"]
+        whole = {"start": {"line": 0, "character": 0}, "end": {"line": lines, "character": 0}}
+        assert data == self.ask("textDocument/semanticTokens/range", {**doc, "range": whole}, uri)["data"]
+        self.tokens[uri] = (answer["resultId"], data)
 
     @precondition(lambda self: self.open)
     @rule(
