@@ -207,6 +207,23 @@ class LanguageClient {
       await connection.sendNotification('workspace/didChangeConfiguration', {
         settings: { [client.synchronize.configurationSection]: { server: { directory: process.env.BKR_DIRECTORY } } } });
       await again;
+      // Semantic tokens as VS Code asks for them after a change: a delta on the last
+      // answer, told from whole tokens as vscode-languageclient tells them (its
+      // lib/common/semanticTokens.js: vscode-languageserver-protocol's `SemanticTokens.is`),
+      // its edits spliced into the integers held.
+      const protocol = require(require.resolve('vscode-languageserver-protocol', { paths: [extensionDir] }));
+      const doc = { uri: process.env.BKR_URI };
+      const first = await connection.sendRequest('textDocument/semanticTokens/full', { textDocument: doc });
+      const start = { line: 0, character: 0 };
+      await connection.sendNotification('textDocument/didChange', { textDocument: { ...doc, version: 2 },
+        contentChanges: [{ range: { start, end: start }, text: process.env.BKR_TYPED }] });
+      const delta = await connection.sendRequest('textDocument/semanticTokens/full/delta',
+        { textDocument: doc, previousResultId: first.resultId });
+      const held = [...first.data];
+      for (const edit of delta.edits) held.splice(edit.start, edit.deleteCount, ...(edit.data || []));
+      const whole = await connection.sendRequest('textDocument/semanticTokens/full', { textDocument: doc });
+      report.tokens = { whole: protocol.SemanticTokens.is(first), delta: protocol.SemanticTokens.is(delta),
+        edits: delta.edits.length, applied: JSON.stringify(held) === JSON.stringify(whole.data) };
       await connection.sendRequest('shutdown');
       const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
       await connection.sendNotification('exit');
@@ -250,7 +267,9 @@ def test_the_server_the_extension_starts_answers_as_vscode_speaks_to_it(tmp_path
     # `--stdio` the library adds), with the options it passes (a max_workspace_files
     # of 0: no warning of the workspace's other files), answers over VS Code's own
     # JSON-RPC: the document's diagnostics, then, when bkr.server.directory changes,
-    # those against the site's directory, and status 0 after shutdown and exit.
+    # those against the site's directory, a semantic tokens delta after a keystroke
+    # (VS Code's client takes it for one, and it applies), and status 0 after
+    # shutdown and exit.
     import sys
 
     require_tool("BKRDSL_REQUIRE_NODE", _have_jsonrpc(), "node with editors/vscode's npm packages")
@@ -270,6 +289,7 @@ def test_the_server_the_extension_starts_answers_as_vscode_speaks_to_it(tmp_path
         BKR_URI=cluster.as_uri(),
         BKR_TEXT=cluster.read_text(encoding="utf-8"),
         BKR_DIRECTORY=str(slips),
+        BKR_TYPED="# typed\n",
     )
     out = subprocess.run([shutil.which("node"), str(harness), str(EXTENSION)], capture_output=True, text=True,
                          env=env, timeout=120, check=False)
@@ -278,9 +298,10 @@ def test_the_server_the_extension_starts_answers_as_vscode_speaks_to_it(tmp_path
     assert found["spawned"] == ["bkrc", "lsp", "--stdio"]
     announced = {"hoverProvider", "completionProvider", "renameProvider", "codeActionProvider"}
     assert announced | {"documentRangeFormattingProvider"} <= set(found["capabilities"])  # Format Selection
-    clean, against_directory = found["published"]
+    clean, against_directory = found["published"][:2]  # (then the keystroke's, perhaps)
     assert clean == []
     assert against_directory and all(code.startswith("BKR5") for code in against_directory)
+    assert found["tokens"] == {"whole": True, "delta": False, "edits": 1, "applied": True}
     assert "shown" not in found
     assert found["status"] == 0
 
