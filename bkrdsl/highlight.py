@@ -99,6 +99,13 @@ class _Engine:
             return out
 
         self.lists = {name: tuple(flat(name)) for name in lists}
+        # The lists with a rule anchored at a line's start (`^  NAME`): at the start of a
+        # line they are tried before its blanks are skipped.
+        self.anchored = frozenset(
+            id(body)
+            for body in self.lists.values()
+            if any((r.begin if isinstance(r, _Region) else r.regex).pattern.startswith("^") for r in body)
+        )
 
     def tokens(self, text: str) -> list[tuple[int, _TokenType, str]]:
         out: list[tuple[int, _TokenType, str]] = []
@@ -115,11 +122,15 @@ class _Engine:
                 if m:
                     self._emit(text, m, fill, until_captures, out)
                     return m.end()
-            if fill is None and text[pos] in self.blanks:
-                # No rule starts with white space, so a run of it is skipped in one step.
-                # Only the grammar's: a no-break space is a stray character (BKR003).
+            if fill is None and text[pos] in self.blanks and not (
+                id(rules) in self.anchored and (pos == 0 or text[pos - 1] == "\n")
+            ):
+                # No rule starts with white space but at a line's start (`^`), so a run of
+                # it is skipped in one step, to the end of its line: a region's end and a
+                # rule may be anchored at the next line's start, as TextMate reads a line.
+                # Only the grammar's blanks: a no-break space is a stray character (BKR003).
                 stop = pos + 1
-                while stop < end and text[stop] in self.blanks:
+                while stop < end and text[stop] in self.blanks and text[stop - 1] != "\n":
                     stop += 1
                 out.append((pos, Whitespace, text[pos:stop]))
                 pos = stop

@@ -18,12 +18,15 @@ On top of the vocabulary sit the two things the grammar cannot say:
   file is written from the same vocabulary by `vim_syntax()`; a test runs all
   three engines on every example and asserts they agree character by character.
 
-Every rule is confined to one line (`[ \\t]`, never `\\s`, between the words of a
-context) because TextMate and Vim see one line at a time; only these regions span
-lines: a group's `{ }` body, a volume list from its first label (on its keyword's
-line) to the next statement of its block or a brace, and a selection's addresses
-(from the first on the owner's line) or SFS paths to the next statement of a
-member or job or a brace, as the parsers read them.
+A match is confined to one line (`[ \\t]`, never `\\s`, between the words of a
+context) because TextMate and Vim see one line at a time; regions span lines (and
+Vim's `nextgroup=... skipnl`): a group's `{ }` body; a volume list, a selection's
+addresses or SFS paths to the next statement of its block or a brace; a
+comma-separated list (`user`, `backup`, `on`, a weekly schedule's days) over a `,`
+that ends a line; a schedule's day and time, and the first name of a list, on a
+later line than its keyword; as the parsers read them, a statement keyword that
+starts a line there being that keyword. What is left on one line is listed in
+docs/editors.md ("Limits").
 
 `python -m bkrdsl.keywords --write` regenerates the TextMate grammar, the Vim
 syntax and docs/keywords.md (each keyword's meaning, from
@@ -371,6 +374,15 @@ def block_statements(block: str) -> tuple[str, ...]:
     return tuple(sorted(first))
 
 
+def statement_keywords() -> tuple[str, ...]:
+    """The keywords a statement of any block starts with, sorted: one of them that starts a
+    line while a statement waits for a value is that keyword to the parsers, not the value
+    (bkrdsl.syntax.recovery's name_token; tests/test_fast_parser.py holds the two alike)."""
+    from bkrdsl.syntax.fast import STATEMENT_KEYWORDS
+
+    return tuple(sorted(STATEMENT_KEYWORDS))
+
+
 def everywhere_keywords() -> tuple[str, ...]:
     """The keywords whatever comes before them: all but the ordinals."""
     return tuple(k for k in vocabulary().keywords if k not in ORDINALS)
@@ -436,6 +448,85 @@ def rules() -> dict[str, tuple[Rule, ...]]:
         for k, kind in DECLARES.items()
         if k != GROUP
     ]
+    # Over line breaks. TextMate sees one line at a time, but a region's end is looked for
+    # on the lines after its begin, and `^` anchors at a line's start: so a region carries
+    # the state "a name must come" (after a list's keyword or comma, a schedule's keyword)
+    # to a later line, and ends there at that name (its end captures it), or before anything
+    # else that is not a comment. A statement keyword that starts a line there is that
+    # keyword to the parsers (the statement is unfinished: an error they report), so the
+    # region ends before it.
+    blank = regex_chars(v.blanks)
+    starts = v.name_start[1:-1]
+    stmt = kw(*statement_keywords())
+    line_stmt = f"^(?={sp}*{stmt})"
+    # after a keyword whose first value is on a later line: end before a statement keyword
+    # starting a line, before what no name starts with, or before a word that does not
+    # start its line (the value, first on its line, begins a region of its own)
+    later_end = f"(?=[^{blank}#{starts}])|(?<=.)(?=[^{blank}#])"
+    on_each = f"{kw(PLACE[1])}{sp}+{kw(PLACE[2])}"
+    followers = kw(*list_followers())
+    lists: dict[str, tuple] = {}
+
+    def name_list(key: str, keyword: str, words: str, doc: str, exclude: str = "", time: bool = False) -> list:
+        """`keyword NAME, NAME, ...`: the names coloured by `words`, over line breaks after a
+        comma, the first also on a later line than the keyword (after a comment); `exclude`
+        a look-ahead the first name must pass (`on each member`); `time`: a weekly schedule's
+        time after the last name, but for a keyword that may follow a list."""
+        rest_end = f"(?!{followers})({word})|(?=[^{blank}#,])" if time else f"(?=[^{blank}#,])"
+        rest_captures = {1: "@value"} if time else {}
+        comma = Region(
+            "`,` then a name, over line breaks and comments",
+            ",",
+            f"{line_stmt}|{exclude}({word})|(?=[^{blank}#])",
+            "comments",
+            None,
+            {0: "comma"},
+            {1: "@" + words},
+        )
+        lists[f"{key}-rest"] = (Include("comments"), comma)
+        lists[f"{key}-later"] = (
+            Include("comments"),
+            Region(f"{doc}: the first name, first on a later line", f"^{sp}*{exclude}({word})", rest_end,
+                   f"{key}-rest", None, {1: "@" + words}, rest_captures),
+        )
+        return [
+            Region(doc, f"({keyword}){sp}+{exclude}({word})", rest_end, f"{key}-rest", None,
+                   {1: "keyword", 2: "@" + words}, rest_captures),
+            Region(f"{doc}: the first name on a later line", f"({keyword})(?={sp}*(?:#|$))",
+                   f"^(?={sp}*(?:{stmt}|{on_each}))|{later_end}" if exclude else f"{line_stmt}|{later_end}",
+                   f"{key}-later", None, {1: "keyword"}),
+        ]
+
+    def first_later(key: str, begin: str, captures: dict[int, str], end: str, inner: str, first: str, doc: str) -> Region:
+        """A list whose first item is on a later line than its keyword (after a comment): the
+        item begins a region as on the keyword's line."""
+        lists[f"{key}-later"] = (
+            Include("comments"),
+            Region(f"{doc}: the first, first on a later line", f"^{sp}*({word})", end, inner, None, {1: first}),
+        )
+        return Region(f"{doc}, the first on a later line", f"{begin}(?={sp}*(?:#|$))", f"{line_stmt}|{later_end}",
+                      f"{key}-later", None, captures)
+
+    # A schedule's slots in turn (monthly: the ordinal, on any line; the day; the time): a
+    # region per slot, each in the one before. One that has its value ends right after it
+    # (the look-behind on a name character): so its keyword takes the blanks after it, or
+    # the line end, and a comment in it its line end, not to end it at once.
+    after = f"(?:{sp}+|\\n)?"
+    slot_end = f"{line_stmt}|(?<={nc})|(?=[^{blank}#{starts}])"
+    value_end = f"{line_stmt}|({word})|(?=[^{blank}#])"
+    day_time = Region("DAY TIME: the day, then the time, over line breaks", f"({word})", value_end, "comments",
+                      None, {1: "@value"}, {1: "@value"})
+    lists["schedule-comments"] = (
+        Match("## documentation, and its line end", f"{pre}##.*$\\n?", "doc-comment"),
+        Match("# comment, and its line end", f"{pre}#.*$\\n?", "comment"),
+    )
+    lists["monthly-ordinal"] = (Include("schedule-comments"), day_time)
+    lists["monthly"] = (
+        Include("schedule-comments"),
+        Region("ORDINAL: a keyword right after `monthly`", f"({kw(*ORDINALS)}){after}", slot_end, "monthly-ordinal",
+               None, {1: "keyword"}),
+        day_time,
+    )
     return {
         "main": (
             Include("comments"),
@@ -456,18 +547,9 @@ def rules() -> dict[str, tuple[Rule, ...]]:
                 {1: "keyword", 2: "group-name", 3: "brace"},
                 {0: "brace"},
             ),
-            Match(
-                "user ID, ID, ...",
-                f"({kw(*USER_LISTS)}){sp}+({word}(?:{sp}*,{sp}*{word})*)",
-                None,
-                {1: "keyword", 2: "@user-words"},
-            ),
-            Match(
-                "backup GROUP, GROUP, ...: groups, even those spelled like keywords",
-                f"({kw(*NAME_LISTS)}){sp}+({word}(?:{sp}*,{sp}*{word})*)",
-                None,
-                {1: "keyword", 2: "@group-words"},
-            ),
+            *name_list("user", kw(*USER_LISTS), "user-words", "user ID, ID, ..."),
+            *name_list("backup", kw(*NAME_LISTS), "group-words",
+                       "backup GROUP, GROUP, ...: groups, even those spelled like keywords"),
             *(
                 Region(
                     f"{k} LABEL...: volume labels, even those spelled like keywords, over lines to the"
@@ -478,6 +560,11 @@ def rules() -> dict[str, tuple[Rule, ...]]:
                     None,
                     {1: "keyword", 2: "@value"},
                 )
+                for k, block in VOLUME_LISTS.items()
+            ),
+            *(
+                first_later(k, f"({kw(k)})", {1: "keyword"}, f"(?=[{{}}]|{kw(*block_statements(block))}(?!{sp}*\\}}))",
+                            "label-words", "@value", f"{k} LABEL...: volume labels")
                 for k, block in VOLUME_LISTS.items()
             ),
             Region(
@@ -498,31 +585,41 @@ def rules() -> dict[str, tuple[Rule, ...]]:
                 None,
                 {1: "keyword", 2: "@value"},
             ),
-            Match(
-                "daily TIME: a time, even one spelled like a keyword",
-                f"({kw(DAILY)}){sp}+({word})",
+            first_later("sfs", f"({kw(*PATH_LISTS)})", {1: "keyword"}, f"(?=[{{}}]|{kw(*selection_statements())})",
+                        "label-words", "@value", "sfs PATH...: SFS paths"),
+            first_later("minidisk", f"({kw(*ADDRESS_LISTS)}){sp}+({word})", {1: "keyword", 2: "@user-words"},
+                        f"(?=[{{}}]|{kw(*selection_statements())})", "address-list", "@address-words",
+                        "minidisk OWNER ADDRESS...: addresses"),
+            Region(
+                "daily TIME: a time, even one spelled like a keyword, over line breaks",
+                f"({kw(DAILY)})",
+                value_end,
+                "comments",
                 None,
-                {1: "keyword", 2: "@value"},
+                {1: "keyword"},
+                {1: "@value"},
             ),
-            Match(
-                "weekly DAY, DAY, ... TIME: days, even those spelled like keywords; the time, but for"
-                " a keyword that may follow a list",
-                f"({kw(WEEKLY)}){sp}+({word}(?:{sp}*,{sp}*{word})*)(?:{sp}+(?!{kw(*list_followers())})({word}))?",
+            *name_list("weekly", kw(WEEKLY), "label-words",
+                       "weekly DAY, DAY, ... TIME: days, even those spelled like keywords; the time, but for"
+                       " a keyword that may follow a list", time=True),
+            Region(
+                "monthly ORDINAL? DAY TIME: the ordinal a keyword right after `monthly`; the day and the"
+                " time values, even those spelled like keywords, over line breaks",
+                f"({kw(MONTHLY)}){after}",
+                slot_end,
+                "monthly",
                 None,
-                {1: "keyword", 2: "@label-words", 3: "@value"},
+                {1: "keyword"},
             ),
             Match(
                 "size AMOUNT UNIT on VOLUME (a disk's): values, and the `on` of a volume, not of a member",
-                f"({kw(DISK[1])}){sp}+({word}){sp}+({word})(?:{sp}+({kw(PLACE[0])}){sp}+({word}))?",
+                f"({kw(DISK[1])}){sp}+({word}){sp}+({word})(?:{sp}+({kw(PLACE[0])})(?:{sp}+({word}))?)?",
                 None,
                 {1: "keyword", 2: "@value", 3: "@value", 4: "keyword", 5: "@value"},
             ),
-            Match(
-                "on MEMBER, MEMBER, ...: members, even those spelled like keywords; not `on each member`",
-                f"({kw(PLACE[0])}){sp}+(?!{kw(PLACE[1])}{sp}+{kw(PLACE[2])})({word}(?:{sp}*,{sp}*{word})*)",
-                None,
-                {1: "keyword", 2: "@member-words"},
-            ),
+            *name_list("on", kw(PLACE[0]), "member-words",
+                       "on MEMBER, MEMBER, ...: members, even those spelled like keywords; not `on each member`",
+                       exclude=f"(?!{on_each})"),
             Include("user-slot"),
             Match(
                 "workers N, job-suffix C, role ROLE, pool POOL, at N: a value, even one spelled like a keyword",
@@ -531,7 +628,7 @@ def rules() -> dict[str, tuple[Rule, ...]]:
                 {1: "keyword", 2: "@value"},
             ),
             Match(
-                "minidisk OWNER, its addresses on later lines",
+                "minidisk OWNER, no address after it (a brace, the next statement on its line)",
                 f"({kw(*ADDRESS_LISTS)}){sp}+({word})",
                 None,
                 {1: "keyword", 2: "@user-words"},
@@ -541,13 +638,6 @@ def rules() -> dict[str, tuple[Rule, ...]]:
                 f"({kw(DISK[0])}){sp}+({word}){sp}+({word})(?={sp}+{kw(DISK[1])})",
                 None,
                 {1: "keyword", 2: "@user-words", 3: "@address-words"},
-            ),
-            Match(
-                "monthly ORDINAL? DAY TIME: the ordinal a keyword after `monthly` only; the day and the"
-                " time values, even those spelled like keywords",
-                f"({kw(MONTHLY)})(?:{sp}+({kw(*ORDINALS)}))?(?:{sp}+({word})(?:{sp}+({word}))?)?",
-                None,
-                {1: "keyword", 2: "keyword", 3: "@value", 4: "@value"},
             ),
             Match("any other keyword", kw(*everywhere_keywords()), "keyword"),
             Include("value"),
@@ -620,6 +710,7 @@ def rules() -> dict[str, tuple[Rule, ...]]:
             Match(",", ",", "comma"),
         ),
         "invalid": (Match("a character no token starts with, and the name characters after it", f"{invalid_start}{nc}*", "invalid"),),
+        **lists,
     }
 
 
@@ -741,14 +832,40 @@ def vim_syntax() -> str:
                 f"syn keyword bkrKeyword {k} nextgroup={group} skipwhite",
                 f"syn match {group} /{word}\\ze[ \\t]*{{/ contained",
             ]
+    # Over line breaks: `nextgroup=... skipwhite skipnl skipempty`, and a comment between
+    # (a group of its own that passes the turn on); a statement keyword that starts a line
+    # is no value there (`nls`; the keyword tested first, the look-behind is the dearer
+    # test), as the parsers read it.
+    nls = f"\\%(\\%(\\%({_vim_words(statement_keywords())}\\)\\k\\@!\\)\\@=\\%(^[ \\t]*\\)\\@<=\\)\\@!"
+    over = "skipwhite skipnl skipempty"
+
+    def comment(group: str, then: str) -> str:
+        return (f"syn match {group} /\\k\\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment"
+                f" nextgroup={then},{group} {over}")
+
+    def name_list(stem: str, keywords: tuple[str, ...], contains: str, exclude: str = "", time: str = "") -> list[str]:
+        item, comma, head, tail = (f"bkr{stem}{part}" for part in ("Item", "Comma", "HeadC", "TailC"))
+        after = f"{comma},{tail}" + (f",{time}" if time else "")
+        return [
+            *[f"syn keyword bkrKeyword {k} nextgroup={item},{head} {over}" for k in keywords],
+            (f"syn match {item} /\\k\\@<!{exclude}{nls}{word}/ contained transparent contains={contains}"
+             f" nextgroup={after} {over}"),
+            f"syn match {comma} /,/ contained transparent contains=bkrComma nextgroup={item},{head} {over}",
+            comment(head, item),
+            comment(tail, comma + (f",{time}" if time else "")),
+        ]
+
+    values = "bkrTime,bkrPattern,bkrNumber"
     volumes = []
     for k, block in VOLUME_LISTS.items():
         region = "bkr" + "".join(part.capitalize() for part in k.split("-")) + "List"
         stops = f"\\k\\@<!\\%({_vim_words(block_statements(block))}\\)\\k\\@!\\%([ \\t]*}}\\)\\@!"
         volumes += [
-            f"syn keyword bkrKeyword {k} nextgroup={region} skipwhite",
-            (f"syn region {region} start=/\\k\\@<!{word}/rs=s end=/\\%([{{}}]\\|{stops}\\)\\@=/ contained transparent"
-             " contains=bkrName,bkrNumber,bkrTime,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrString,bkrError"),
+            f"syn keyword bkrKeyword {k} nextgroup={region},{region}C {over}",
+            comment(f"{region}C", region),
+            (f"syn region {region} start=/\\k\\@<!{nls}{word}/rs=s end=/\\%([{{}}]\\|{stops}\\)\\@=/ contained"
+             " transparent contains=bkrName,bkrNumber,bkrTime,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrString,"
+             "bkrError"),
         ]
     selection_stops = f"\\k\\@<!\\%({_vim_words(selection_statements())}\\)\\k\\@!"
     links = [
@@ -801,14 +918,19 @@ def vim_syntax() -> str:
         "syn match bkrImportComment /#\\%(#\\)\\@!.*$/ contained contains=@Spell",
         "syn match bkrImportDocComment /##.*$/ contained contains=@Spell",
         "",
-        f"\" {MONTHLY} ORDINAL DAY HH:MM: the ordinal a keyword after `{MONTHLY}` only; the day and",
-        "\" the time values, even those spelled like keywords",
-        f"syn keyword bkrKeyword {MONTHLY} nextgroup=bkrOrdinal,bkrMonthDay skipwhite",
-        f"syn keyword bkrOrdinal {' '.join(ORDINALS)} contained nextgroup=bkrMonthDay skipwhite",
-        ("syn match bkrMonthDay /\\k\\@<!" + word + "/ contained transparent contains=bkrTime,bkrPattern,bkrNumber"
-         " nextgroup=bkrValueWord skipwhite"),
-        f"\" {DAILY} HH:MM: a time, even one spelled like a keyword",
-        f"syn keyword bkrKeyword {DAILY} nextgroup=bkrValueWord skipwhite",
+        f"\" {MONTHLY} ORDINAL DAY HH:MM: the ordinal a keyword right after `{MONTHLY}`; the day",
+        "\" and the time values, even those spelled like keywords; over line breaks",
+        f"syn keyword bkrKeyword {MONTHLY} nextgroup=bkrOrdinal,bkrMonthDay,bkrMonthC {over}",
+        comment("bkrMonthC", "bkrOrdinal,bkrMonthDay"),
+        f"syn keyword bkrOrdinal {' '.join(ORDINALS)} contained nextgroup=bkrMonthDay,bkrOrdinalC {over}",
+        comment("bkrOrdinalC", "bkrMonthDay"),
+        (f"syn match bkrMonthDay /\\k\\@<!{nls}{word}/ contained transparent contains={values}"
+         f" nextgroup=bkrTimeWord,bkrMonthDayC {over}"),
+        comment("bkrMonthDayC", "bkrTimeWord"),
+        f"\" {DAILY} HH:MM: a time, even one spelled like a keyword; over line breaks",
+        f"syn keyword bkrKeyword {DAILY} nextgroup=bkrTimeWord,bkrDailyC {over}",
+        comment("bkrDailyC", "bkrTimeWord"),
+        f"syn match bkrTimeWord /\\k\\@<!{nls}{word}/ contained transparent contains={values}",
         "",
         "\" Declarations: the name before a { on the same line.",
         *decls,
@@ -816,19 +938,14 @@ def vim_syntax() -> str:
          " contains=bkrComment,bkrDocComment,bkrString,bkrMatchKeyword,bkrUserId,bkrPattern,"
          "bkrComma,bkrError"),
         "",
-        "\" user ID, ID, ...",
-        *[f"syn keyword bkrKeyword {k} nextgroup=bkrUserList skipwhite" for k in USER_LISTS],
-        (f"syn match bkrUserList /{word}\\%([ \\t]*,[ \\t]*{word}\\)*/ contained transparent"
-         " contains=bkrUserId,bkrPattern,bkrComma"),
+        "\" user ID, ID, ...: over line breaks after a comma",
+        *name_list("User", USER_LISTS, "bkrUserId,bkrPattern"),
         "\" backup GROUP, GROUP, ...: groups, even those spelled like keywords",
-        *[f"syn keyword bkrKeyword {k} nextgroup=bkrNameList skipwhite" for k in NAME_LISTS],
-        (f"syn match bkrNameList /{word}\\%([ \\t]*,[ \\t]*{word}\\)*/ contained transparent"
-         " contains=bkrGroupRef,bkrPattern,bkrComma"),
+        *name_list("Backup", NAME_LISTS, "bkrGroupRef,bkrPattern"),
         (f"\" {PLACE[0]} MEMBER, MEMBER, ...: members, even those spelled like keywords;"
          f" not `{PLACE[0]} {PLACE[1]} {PLACE[2]}`"),
-        f"syn keyword bkrKeyword {PLACE[0]} nextgroup=bkrPlaceList skipwhite",
-        (f"syn match bkrPlaceList /\\%({PLACE[1]}[ \\t]\\+{PLACE[2]}\\k\\@!\\)\\@!{word}\\%([ \\t]*,[ \\t]*{word}\\)*/"
-         " contained transparent contains=bkrMemberRef,bkrPattern,bkrComma"),
+        *name_list("Place", (PLACE[0],), "bkrMemberRef,bkrPattern",
+                   exclude=f"\\%({PLACE[1]}[ \\t]\\+{PLACE[2]}\\k\\@!\\)\\@!"),
         "\" server ID, catalog-node ID, request-node ID, catalog-dmm ID, request-dmm ID, match PATTERN",
         f"syn keyword bkrSlotKeyword {' '.join(USER_SLOTS)} nextgroup=bkrSlotWord skipwhite",
         "syn match bkrSlotWord /\\k\\@<!" + word + "/ contained transparent contains=bkrUserId,bkrPattern",
@@ -843,25 +960,25 @@ def vim_syntax() -> str:
         *volumes,
         "\" sfs PATH...: SFS paths, even those spelled like keywords, over lines to the next statement",
         "\" of a member or job or a brace",
-        *[f"syn keyword bkrKeyword {k} nextgroup=bkrPathList skipwhite" for k in PATH_LISTS],
-        (f"syn region bkrPathList start=/\\k\\@<!{word}/rs=s end=/\\%([{{}}]\\|{selection_stops}\\)\\@=/"
+        *[f"syn keyword bkrKeyword {k} nextgroup=bkrPathList,bkrPathListC {over}" for k in PATH_LISTS],
+        comment("bkrPathListC", "bkrPathList"),
+        (f"syn region bkrPathList start=/\\k\\@<!{nls}{word}/rs=s end=/\\%([{{}}]\\|{selection_stops}\\)\\@=/"
          " contained transparent"
          " contains=bkrName,bkrNumber,bkrTime,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrString,bkrError"),
         "",
         f"\" {WEEKLY} DAY, DAY, ... HH:MM: days, even those spelled like keywords; the time, but for a",
         "\" keyword that may follow a list",
-        f"syn keyword bkrKeyword {WEEKLY} nextgroup=bkrDayList skipwhite",
-        (f"syn match bkrDayList /{word}\\%([ \\t]*,[ \\t]*{word}\\)*/ contained transparent"
-         " contains=bkrName,bkrNumber,bkrTime,bkrPattern,bkrComma nextgroup=bkrDayTime skipwhite"),
+        *name_list("Day", (WEEKLY,), "bkrName,bkrNumber,bkrTime,bkrPattern", time="bkrDayTime"),
         (f"syn match bkrDayTime /\\k\\@<!\\%(\\%({_vim_words(list_followers())}\\)\\k\\@!\\)\\@!{word}/"
-         " contained transparent contains=bkrTime,bkrPattern,bkrNumber"),
+         f" contained transparent contains={values}"),
         "",
         "\" minidisk OWNER ADDRESS...: addresses, even those spelled like keywords, from the first on the",
         "\" owner's line over lines to the next statement of a member or job or a brace",
         *[f"syn keyword bkrKeyword {k} nextgroup=bkrOwner skipwhite" for k in ADDRESS_LISTS],
         (f"syn match bkrOwner /{word}/ contained transparent contains=bkrUserId,bkrPattern"
-         " nextgroup=bkrAddressList skipwhite"),
-        (f"syn region bkrAddressList start=/\\k\\@<!{word}/rs=s end=/\\%([{{}}]\\|{selection_stops}\\)\\@=/"
+         f" nextgroup=bkrAddressList,bkrOwnerC {over}"),
+        comment("bkrOwnerC", "bkrAddressList"),
+        (f"syn region bkrAddressList start=/\\k\\@<!{nls}{word}/rs=s end=/\\%([{{}}]\\|{selection_stops}\\)\\@=/"
          " contained transparent"
          " contains=bkrName,bkrAddress,bkrRange,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrString,bkrError"),
         "syn match bkrAddress /\\k\\@<![0-9A-Fa-f]\\{1,4}\\k\\@!/ contained",
@@ -879,7 +996,7 @@ def vim_syntax() -> str:
          " contains=bkrTime,bkrPattern,bkrNumber nextgroup=bkrSizeUnit skipwhite"),
         (f"syn match bkrSizeUnit /{word}/ contained transparent contains=bkrTime,bkrPattern,bkrNumber"
          " nextgroup=bkrDiskOn skipwhite"),
-        f"syn match bkrDiskOn /{PLACE[0]}\\k\\@!\\ze[ \\t]\\+{word}/ contained nextgroup=bkrDiskVolume skipwhite",
+        f"syn match bkrDiskOn /{PLACE[0]}\\k\\@!/ contained nextgroup=bkrDiskVolume skipwhite",
         f"syn match bkrDiskVolume /{word}/ contained transparent contains=bkrTime,bkrPattern,bkrNumber",
         "",
         "\" Strings and comments last: they win over everything that starts with them.",

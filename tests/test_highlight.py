@@ -752,16 +752,12 @@ def test_lexer_agrees_with_the_parser(path):
 
 def _names_by_role(tree) -> tuple[dict[str, list], dict[str, list]]:
     """The NAME tokens of a parse tree that name a member or a group, as the parser reads
-    them: {"declared": [...], "used": [...]} for each. A used name is kept only when it is
-    on its statement's first line, where the highlighters see the keyword before it (a
-    list wrapped onto further lines is a documented limit)."""
+    them: {"declared": [...], "used": [...]} for each, a list wrapped onto further lines
+    (`backup A,` then `B full`) included."""
     from lark import Token, Tree
 
     members: dict[str, list] = {"declared": [], "used": []}
     groups: dict[str, list] = {"declared": [], "used": []}
-
-    def on_first_line(node, names):
-        return [n for n in names if n.line == node.meta.line]
 
     def list_names(node):
         (names,) = [c for c in node.children if isinstance(c, Tree) and c.data == "name_list"]
@@ -774,11 +770,11 @@ def _names_by_role(tree) -> tuple[dict[str, list], dict[str, list]]:
         elif node.data == "group_decl":
             groups["declared"].append(tokens[0])
         elif node.data == "on_members":
-            members["used"] += on_first_line(node, list_names(node))
+            members["used"] += list_names(node)
         elif node.data in ("catalog_home", "tape_catalog_node"):
-            members["used"] += on_first_line(node, tokens[-1:])
+            members["used"] += tokens[-1:]
         elif node.data == "backup":
-            groups["used"] += on_first_line(node, list_names(node))
+            groups["used"] += list_names(node)
     return members, groups
 
 
@@ -862,6 +858,25 @@ OTHER_LISTS = (
     "  expire on VM9 {{ purge weekly sat {W} }}",
     "  single group G {{ {W} X }}",
 )
+#: The lists and values that go on over line breaks, as `bkrc fmt` wraps them or a comment
+#: breaks them: a comma-separated list (`user`, `backup`, `on`, a weekly schedule's days)
+#: wrapped after a comma, its first name after a comment; a schedule's day or time on a
+#: later line; a volume list, a selection's addresses and SFS paths whose first item is on
+#: a later line. `{W}` first on a continuation line, after a name there, and on a later line
+#: than its keyword.
+WRAPPED_LISTS = (
+    "  identity user U1,\n                {W}, U2 role R\n  single user U3,\n    U4, {W}",
+    "  single user  # the servers\n    {W}, U5\n      role R",
+    "  job J {{\n    backup G,\n           {W}, H full\n    backup G, H,  # more\n      H2, {W}\n    run on VM9 daily 01:00\n  }}",
+    "  job J {{\n    backup  # the guests\n      {W} full\n    run on VM9,\n           {W} daily 01:00\n  }}",
+    "  job J {{\n    backup G\n    run on  # one member\n      {W}\n      daily 01:00\n  }}",
+    "  job J {{\n    backup G\n    run on VM9 weekly sat,\n      {W}, sun 01:00\n    run on VM9 weekly\n      sun, {W}\n      {W}\n  }}",
+    "  expire on VM9 {{\n    purge daily  # at night\n      {W}\n    preview monthly 1 sun\n      {W}\n  }}",
+    "  job J {{\n    backup G\n    run on VM9 monthly first\n      {W}\n      01:00\n    run on VM9 monthly\n      {W} 01:00\n  }}",
+    "  member VM1 {{\n    private-volume  # packs\n      {W} VOL1\n    workers 2\n  }}",
+    "  shared-volume\n    {W} VOL2",
+    "  job J {{\n    backup G\n    include minidisk *  # the A-disks\n      {W} 0191\n    exclude sfs\n      {W} POOL:B.\n  }}",
+)
 
 
 #: What a NAME token of the parser may be coloured as.
@@ -869,13 +884,13 @@ NAME_KINDS = {"name", "user-id", "pattern", "address", "range-operator", "number
               "member-name", "group-name", "job-name"}
 
 
-def _list_texts() -> list[str]:
-    """Each keyword, in small and in capital letters, in each of VOLUME_LISTS and
-    OTHER_LISTS, in a cluster."""
+def _list_texts(templates: tuple[str, ...] = (*VOLUME_LISTS, *OTHER_LISTS, *WRAPPED_LISTS)) -> list[str]:
+    """Each keyword, in small and in capital letters, in each of the templates (VOLUME_LISTS,
+    OTHER_LISTS and WRAPPED_LISTS), in a cluster."""
     from bkrdsl.keywords import keywords
 
     out = []
-    for template in (*VOLUME_LISTS, *OTHER_LISTS):
+    for template in templates:
         for word in keywords():
             for spelt in (word, word.upper()):
                 body = template.format(W=spelt)
@@ -900,17 +915,23 @@ def test_every_keyword_in_a_list_is_coloured_as_the_parser_reads_it(list_texts):
     reads as a keyword (the next statement of the block) a keyword, whatever the word
     spells."""
     from bkrdsl.source import Source
-    from bkrdsl.syntax.parser import tokens
+    from bkrdsl.syntax.parser import parse, tokens
 
-    assert len(list_texts) > 800
+    assert len(list_texts) > 1000
+    assert len(set(list_texts) & set(_list_texts(WRAPPED_LISTS))) > 300
     problems = []
     for text in list_texts:
         kinds = pygments_kinds(text)
+        members, groups = _names_by_role(parse(Source.of("v.bkr", text)).tree)
+        role = {t.start_pos: "member-name" for t in members["declared"] + members["used"]}
+        role |= {t.start_pos: "group-name" for t in groups["declared"] + groups["used"]}
         for tok in tokens(Source.of("v.bkr", text)):
             got = set(kinds[tok.start_pos : tok.end_pos])
             if tok.type == "NAME":
+                # a member or group named where the parser reads one, over line breaks too
+                want = role.get(tok.start_pos)
                 wrong = not got <= NAME_KINDS or (
-                    "member-name" in got and not text[: tok.start_pos].endswith(("member ", "on "))
+                    got & {"member-name", "group-name"} != ({want} if want and got != {"pattern"} else set())
                 )
             elif tok.type in ("LBRACE", "RBRACE", "COMMA", "COMMENT", "DOC_COMMENT", "STRING"):
                 wrong = False

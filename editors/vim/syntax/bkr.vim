@@ -44,13 +44,18 @@ syn match bkrImportPath /[A-Za-z0-9\-.\/_]\+/ contained nextgroup=bkrImportComme
 syn match bkrImportComment /#\%(#\)\@!.*$/ contained contains=@Spell
 syn match bkrImportDocComment /##.*$/ contained contains=@Spell
 
-" monthly ORDINAL DAY HH:MM: the ordinal a keyword after `monthly` only; the day and
-" the time values, even those spelled like keywords
-syn keyword bkrKeyword monthly nextgroup=bkrOrdinal,bkrMonthDay skipwhite
-syn keyword bkrOrdinal first second third fourth last contained nextgroup=bkrMonthDay skipwhite
-syn match bkrMonthDay /\k\@<![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber nextgroup=bkrValueWord skipwhite
-" daily HH:MM: a time, even one spelled like a keyword
-syn keyword bkrKeyword daily nextgroup=bkrValueWord skipwhite
+" monthly ORDINAL DAY HH:MM: the ordinal a keyword right after `monthly`; the day
+" and the time values, even those spelled like keywords; over line breaks
+syn keyword bkrKeyword monthly nextgroup=bkrOrdinal,bkrMonthDay,bkrMonthC skipwhite skipnl skipempty
+syn match bkrMonthC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrOrdinal,bkrMonthDay,bkrMonthC skipwhite skipnl skipempty
+syn keyword bkrOrdinal first second third fourth last contained nextgroup=bkrMonthDay,bkrOrdinalC skipwhite skipnl skipempty
+syn match bkrOrdinalC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrMonthDay,bkrOrdinalC skipwhite skipnl skipempty
+syn match bkrMonthDay /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber nextgroup=bkrTimeWord,bkrMonthDayC skipwhite skipnl skipempty
+syn match bkrMonthDayC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrTimeWord,bkrMonthDayC skipwhite skipnl skipempty
+" daily HH:MM: a time, even one spelled like a keyword; over line breaks
+syn keyword bkrKeyword daily nextgroup=bkrTimeWord,bkrDailyC skipwhite skipnl skipempty
+syn match bkrDailyC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrTimeWord,bkrDailyC skipwhite skipnl skipempty
+syn match bkrTimeWord /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber
 
 " Declarations: the name before a { on the same line.
 syn keyword bkrKeyword cluster nextgroup=bkrClusterName skipwhite
@@ -63,15 +68,24 @@ syn keyword bkrKeyword job nextgroup=bkrJobName skipwhite
 syn match bkrJobName /[A-Za-z0-9$%*?@_]\k*\ze[ \t]*{/ contained
 syn region bkrGroupBody matchgroup=bkrBrace start=/{/ end=/}/ contained fold contains=bkrComment,bkrDocComment,bkrString,bkrMatchKeyword,bkrUserId,bkrPattern,bkrComma,bkrError
 
-" user ID, ID, ...
-syn keyword bkrKeyword user nextgroup=bkrUserList skipwhite
-syn match bkrUserList /[A-Za-z0-9$%*?@_]\k*\%([ \t]*,[ \t]*[A-Za-z0-9$%*?@_]\k*\)*/ contained transparent contains=bkrUserId,bkrPattern,bkrComma
+" user ID, ID, ...: over line breaks after a comma
+syn keyword bkrKeyword user nextgroup=bkrUserItem,bkrUserHeadC skipwhite skipnl skipempty
+syn match bkrUserItem /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrUserId,bkrPattern nextgroup=bkrUserComma,bkrUserTailC skipwhite skipnl skipempty
+syn match bkrUserComma /,/ contained transparent contains=bkrComma nextgroup=bkrUserItem,bkrUserHeadC skipwhite skipnl skipempty
+syn match bkrUserHeadC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrUserItem,bkrUserHeadC skipwhite skipnl skipempty
+syn match bkrUserTailC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrUserComma,bkrUserTailC skipwhite skipnl skipempty
 " backup GROUP, GROUP, ...: groups, even those spelled like keywords
-syn keyword bkrKeyword backup nextgroup=bkrNameList skipwhite
-syn match bkrNameList /[A-Za-z0-9$%*?@_]\k*\%([ \t]*,[ \t]*[A-Za-z0-9$%*?@_]\k*\)*/ contained transparent contains=bkrGroupRef,bkrPattern,bkrComma
+syn keyword bkrKeyword backup nextgroup=bkrBackupItem,bkrBackupHeadC skipwhite skipnl skipempty
+syn match bkrBackupItem /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrGroupRef,bkrPattern nextgroup=bkrBackupComma,bkrBackupTailC skipwhite skipnl skipempty
+syn match bkrBackupComma /,/ contained transparent contains=bkrComma nextgroup=bkrBackupItem,bkrBackupHeadC skipwhite skipnl skipempty
+syn match bkrBackupHeadC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrBackupItem,bkrBackupHeadC skipwhite skipnl skipempty
+syn match bkrBackupTailC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrBackupComma,bkrBackupTailC skipwhite skipnl skipempty
 " on MEMBER, MEMBER, ...: members, even those spelled like keywords; not `on each member`
-syn keyword bkrKeyword on nextgroup=bkrPlaceList skipwhite
-syn match bkrPlaceList /\%(each[ \t]\+member\k\@!\)\@![A-Za-z0-9$%*?@_]\k*\%([ \t]*,[ \t]*[A-Za-z0-9$%*?@_]\k*\)*/ contained transparent contains=bkrMemberRef,bkrPattern,bkrComma
+syn keyword bkrKeyword on nextgroup=bkrPlaceItem,bkrPlaceHeadC skipwhite skipnl skipempty
+syn match bkrPlaceItem /\k\@<!\%(each[ \t]\+member\k\@!\)\@!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrMemberRef,bkrPattern nextgroup=bkrPlaceComma,bkrPlaceTailC skipwhite skipnl skipempty
+syn match bkrPlaceComma /,/ contained transparent contains=bkrComma nextgroup=bkrPlaceItem,bkrPlaceHeadC skipwhite skipnl skipempty
+syn match bkrPlaceHeadC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrPlaceItem,bkrPlaceHeadC skipwhite skipnl skipempty
+syn match bkrPlaceTailC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrPlaceComma,bkrPlaceTailC skipwhite skipnl skipempty
 " server ID, catalog-node ID, request-node ID, catalog-dmm ID, request-dmm ID, match PATTERN
 syn keyword bkrSlotKeyword catalog-dmm catalog-node match request-dmm request-node server nextgroup=bkrSlotWord skipwhite
 syn match bkrSlotWord /\k\@<![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrUserId,bkrPattern
@@ -83,26 +97,33 @@ syn match bkrValueWord /\k\@<![A-Za-z0-9$%*?@_]\k*/ contained transparent contai
 
 " private-volume LABEL..., shared-volume LABEL...: volume labels, even those spelled like
 " keywords, over lines to the next statement of the block (not one right before a }) or a brace
-syn keyword bkrKeyword private-volume nextgroup=bkrPrivateVolumeList skipwhite
-syn region bkrPrivateVolumeList start=/\k\@<![A-Za-z0-9$%*?@_]\k*/rs=s end=/\%([{}]\|\k\@<!\%(private-volume\|description\|job-suffix\|exclude\|include\|workers\)\k\@!\%([ \t]*}\)\@!\)\@=/ contained transparent contains=bkrName,bkrNumber,bkrTime,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrString,bkrError
-syn keyword bkrKeyword shared-volume nextgroup=bkrSharedVolumeList skipwhite
-syn region bkrSharedVolumeList start=/\k\@<![A-Za-z0-9$%*?@_]\k*/rs=s end=/\%([{}]\|\k\@<!\%(shared-volume\|description\|identity\|catalog\|expire\|member\|single\|disk\|tape\|job\)\k\@!\%([ \t]*}\)\@!\)\@=/ contained transparent contains=bkrName,bkrNumber,bkrTime,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrString,bkrError
+syn keyword bkrKeyword private-volume nextgroup=bkrPrivateVolumeList,bkrPrivateVolumeListC skipwhite skipnl skipempty
+syn match bkrPrivateVolumeListC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrPrivateVolumeList,bkrPrivateVolumeListC skipwhite skipnl skipempty
+syn region bkrPrivateVolumeList start=/\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/rs=s end=/\%([{}]\|\k\@<!\%(private-volume\|description\|job-suffix\|exclude\|include\|workers\)\k\@!\%([ \t]*}\)\@!\)\@=/ contained transparent contains=bkrName,bkrNumber,bkrTime,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrString,bkrError
+syn keyword bkrKeyword shared-volume nextgroup=bkrSharedVolumeList,bkrSharedVolumeListC skipwhite skipnl skipempty
+syn match bkrSharedVolumeListC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrSharedVolumeList,bkrSharedVolumeListC skipwhite skipnl skipempty
+syn region bkrSharedVolumeList start=/\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/rs=s end=/\%([{}]\|\k\@<!\%(shared-volume\|description\|identity\|catalog\|expire\|member\|single\|disk\|tape\|job\)\k\@!\%([ \t]*}\)\@!\)\@=/ contained transparent contains=bkrName,bkrNumber,bkrTime,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrString,bkrError
 " sfs PATH...: SFS paths, even those spelled like keywords, over lines to the next statement
 " of a member or job or a brace
-syn keyword bkrKeyword sfs nextgroup=bkrPathList skipwhite
-syn region bkrPathList start=/\k\@<![A-Za-z0-9$%*?@_]\k*/rs=s end=/\%([{}]\|\k\@<!\%(private-volume\|description\|job-suffix\|exclude\|include\|workers\|backup\|run\|to\)\k\@!\)\@=/ contained transparent contains=bkrName,bkrNumber,bkrTime,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrString,bkrError
+syn keyword bkrKeyword sfs nextgroup=bkrPathList,bkrPathListC skipwhite skipnl skipempty
+syn match bkrPathListC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrPathList,bkrPathListC skipwhite skipnl skipempty
+syn region bkrPathList start=/\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/rs=s end=/\%([{}]\|\k\@<!\%(private-volume\|description\|job-suffix\|exclude\|include\|workers\|backup\|run\|to\)\k\@!\)\@=/ contained transparent contains=bkrName,bkrNumber,bkrTime,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrString,bkrError
 
 " weekly DAY, DAY, ... HH:MM: days, even those spelled like keywords; the time, but for a
 " keyword that may follow a list
-syn keyword bkrKeyword weekly nextgroup=bkrDayList skipwhite
-syn match bkrDayList /[A-Za-z0-9$%*?@_]\k*\%([ \t]*,[ \t]*[A-Za-z0-9$%*?@_]\k*\)*/ contained transparent contains=bkrName,bkrNumber,bkrTime,bkrPattern,bkrComma nextgroup=bkrDayTime skipwhite
+syn keyword bkrKeyword weekly nextgroup=bkrDayItem,bkrDayHeadC skipwhite skipnl skipempty
+syn match bkrDayItem /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrName,bkrNumber,bkrTime,bkrPattern nextgroup=bkrDayComma,bkrDayTailC,bkrDayTime skipwhite skipnl skipempty
+syn match bkrDayComma /,/ contained transparent contains=bkrComma nextgroup=bkrDayItem,bkrDayHeadC skipwhite skipnl skipempty
+syn match bkrDayHeadC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrDayItem,bkrDayHeadC skipwhite skipnl skipempty
+syn match bkrDayTailC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrDayComma,bkrDayTime,bkrDayTailC skipwhite skipnl skipempty
 syn match bkrDayTime /\k\@<!\%(\%(shared-volume\|description\|incremental\|identity\|catalog\|cluster\|exclude\|include\|monthly\|backup\|expire\|import\|manual\|member\|single\|weekly\|daily\|disk\|full\|role\|tape\|job\|run\|to\)\k\@!\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber
 
 " minidisk OWNER ADDRESS...: addresses, even those spelled like keywords, from the first on the
 " owner's line over lines to the next statement of a member or job or a brace
 syn keyword bkrKeyword minidisk nextgroup=bkrOwner skipwhite
-syn match bkrOwner /[A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrUserId,bkrPattern nextgroup=bkrAddressList skipwhite
-syn region bkrAddressList start=/\k\@<![A-Za-z0-9$%*?@_]\k*/rs=s end=/\%([{}]\|\k\@<!\%(private-volume\|description\|job-suffix\|exclude\|include\|workers\|backup\|run\|to\)\k\@!\)\@=/ contained transparent contains=bkrName,bkrAddress,bkrRange,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrString,bkrError
+syn match bkrOwner /[A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrUserId,bkrPattern nextgroup=bkrAddressList,bkrOwnerC skipwhite skipnl skipempty
+syn match bkrOwnerC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrAddressList,bkrOwnerC skipwhite skipnl skipempty
+syn region bkrAddressList start=/\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/rs=s end=/\%([{}]\|\k\@<!\%(private-volume\|description\|job-suffix\|exclude\|include\|workers\|backup\|run\|to\)\k\@!\)\@=/ contained transparent contains=bkrName,bkrAddress,bkrRange,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrString,bkrError
 syn match bkrAddress /\k\@<![0-9A-Fa-f]\{1,4}\k\@!/ contained
 syn match bkrRange /\k\@<![0-9A-Fa-f]\{1,4}-[0-9A-Fa-f]\{1,4}\k\@!/ contained contains=bkrRangeOperator
 syn match bkrRangeOperator /-/ contained
@@ -115,7 +136,7 @@ syn match bkrDiskAddress /[A-Za-z0-9$%*?@_]\k*/ contained transparent contains=b
 syn keyword bkrKeyword size nextgroup=bkrSizeAmount skipwhite
 syn match bkrSizeAmount /\k\@<![A-Za-z0-9$%*?@_]\k*\ze[ \t]\+[A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber nextgroup=bkrSizeUnit skipwhite
 syn match bkrSizeUnit /[A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber nextgroup=bkrDiskOn skipwhite
-syn match bkrDiskOn /on\k\@!\ze[ \t]\+[A-Za-z0-9$%*?@_]\k*/ contained nextgroup=bkrDiskVolume skipwhite
+syn match bkrDiskOn /on\k\@!/ contained nextgroup=bkrDiskVolume skipwhite
 syn match bkrDiskVolume /[A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber
 
 " Strings and comments last: they win over everything that starts with them.
