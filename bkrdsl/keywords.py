@@ -23,8 +23,8 @@ context) because TextMate and Vim see one line at a time; regions span lines (an
 Vim's `nextgroup=... skipnl`): a group's `{ }` body; a volume list, a selection's
 addresses or SFS paths to the next statement of its block or a brace; a
 comma-separated list (`user`, `backup`, `on`, a weekly schedule's days) over a `,`
-that ends a line; a schedule's day and time, and the first name of a list, on a
-later line than its keyword; as the parsers read them, a statement keyword that
+that ends a line; a schedule's day and time, the one value of `server`, `pool`,
+`workers`..., and the first name of a list, on a later line than its keyword; as the parsers read them, a statement keyword that
 starts a line there being that keyword. What is left on one line is listed in
 docs/editors.md ("Limits").
 
@@ -620,12 +620,24 @@ def rules() -> dict[str, tuple[Rule, ...]]:
             *name_list("on", kw(PLACE[0]), "member-words",
                        "on MEMBER, MEMBER, ...: members, even those spelled like keywords; not `on each member`",
                        exclude=f"(?!{on_each})"),
-            Include("user-slot"),
-            Match(
-                "workers N, job-suffix C, role ROLE, pool POOL, at N: a value, even one spelled like a keyword",
-                f"({kw(*VALUE_SLOTS)}){sp}+({word})",
+            Region(
+                "server ID, catalog-node ID, ...: a user ID or pattern, over line breaks",
+                f"({kw(*USER_SLOTS)})",
+                value_end,
+                "comments",
                 None,
-                {1: "keyword", 2: "@value"},
+                {1: "keyword"},
+                {1: "@user-words"},
+            ),
+            Region(
+                "workers N, job-suffix C, role ROLE, pool POOL, at N: a value, even one spelled like a keyword,"
+                " over line breaks",
+                f"({kw(*VALUE_SLOTS)})",
+                value_end,
+                "comments",
+                None,
+                {1: "keyword"},
+                {1: "@value"},
             ),
             Match(
                 "minidisk OWNER, no address after it (a brace, the next statement on its line)",
@@ -671,9 +683,6 @@ def rules() -> dict[str, tuple[Rule, ...]]:
             Include("address-words"),
             Include("punctuation"),
             Include("invalid"),
-        ),
-        "user-slot": (
-            Match("server ID, match PATTERN, ...", f"({kw(*USER_SLOTS)}){sp}+({word})", None, {1: "keyword", 2: "@user-words"}),
         ),
         "user-words": (
             Include("pattern"),
@@ -925,12 +934,12 @@ def vim_syntax() -> str:
         f"syn keyword bkrOrdinal {' '.join(ORDINALS)} contained nextgroup=bkrMonthDay,bkrOrdinalC {over}",
         comment("bkrOrdinalC", "bkrMonthDay"),
         (f"syn match bkrMonthDay /\\k\\@<!{nls}{word}/ contained transparent contains={values}"
-         f" nextgroup=bkrTimeWord,bkrMonthDayC {over}"),
-        comment("bkrMonthDayC", "bkrTimeWord"),
+         f" nextgroup=bkrValueWord,bkrMonthDayC {over}"),
+        comment("bkrMonthDayC", "bkrValueWord"),
         f"\" {DAILY} HH:MM: a time, even one spelled like a keyword; over line breaks",
-        f"syn keyword bkrKeyword {DAILY} nextgroup=bkrTimeWord,bkrDailyC {over}",
-        comment("bkrDailyC", "bkrTimeWord"),
-        f"syn match bkrTimeWord /\\k\\@<!{nls}{word}/ contained transparent contains={values}",
+        f"syn keyword bkrKeyword {DAILY} nextgroup=bkrValueWord,bkrDailyC {over}",
+        comment("bkrDailyC", "bkrValueWord"),
+        f"syn match bkrValueWord /\\k\\@<!{nls}{word}/ contained transparent contains={values}",
         "",
         "\" Declarations: the name before a { on the same line.",
         *decls,
@@ -947,13 +956,15 @@ def vim_syntax() -> str:
         *name_list("Place", (PLACE[0],), "bkrMemberRef,bkrPattern",
                    exclude=f"\\%({PLACE[1]}[ \\t]\\+{PLACE[2]}\\k\\@!\\)\\@!"),
         "\" server ID, catalog-node ID, request-node ID, catalog-dmm ID, request-dmm ID, match PATTERN",
-        f"syn keyword bkrSlotKeyword {' '.join(USER_SLOTS)} nextgroup=bkrSlotWord skipwhite",
+        f"syn keyword bkrSlotKeyword {' '.join(USER_SLOTS)} nextgroup=bkrUserWord,bkrSlotC {over}",
+        comment("bkrSlotC", "bkrUserWord"),
+        f"syn match bkrUserWord /\\k\\@<!{nls}{word}/ contained transparent contains=bkrUserId,bkrPattern",
         "syn match bkrSlotWord /\\k\\@<!" + word + "/ contained transparent contains=bkrUserId,bkrPattern",
         f"\" in a group body only {GROUP_SLOT} PATTERN: any other word there is a user ID",
         f"syn keyword bkrMatchKeyword {GROUP_SLOT} contained nextgroup=bkrSlotWord skipwhite",
         f"\" {', '.join(VALUE_SLOTS)}: one value, even one spelled like a keyword (`pool BACKUP`)",
-        f"syn keyword bkrKeyword {' '.join(VALUE_SLOTS)} nextgroup=bkrValueWord skipwhite",
-        "syn match bkrValueWord /\\k\\@<!" + word + "/ contained transparent contains=bkrTime,bkrPattern,bkrNumber",
+        f"syn keyword bkrKeyword {' '.join(VALUE_SLOTS)} nextgroup=bkrValueWord,bkrValueC {over}",
+        comment("bkrValueC", "bkrValueWord"),
         "",
         "\" private-volume LABEL..., shared-volume LABEL...: volume labels, even those spelled like",
         "\" keywords, over lines to the next statement of the block (not one right before a }) or a brace",

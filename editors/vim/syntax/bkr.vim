@@ -50,12 +50,12 @@ syn keyword bkrKeyword monthly nextgroup=bkrOrdinal,bkrMonthDay,bkrMonthC skipwh
 syn match bkrMonthC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrOrdinal,bkrMonthDay,bkrMonthC skipwhite skipnl skipempty
 syn keyword bkrOrdinal first second third fourth last contained nextgroup=bkrMonthDay,bkrOrdinalC skipwhite skipnl skipempty
 syn match bkrOrdinalC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrMonthDay,bkrOrdinalC skipwhite skipnl skipempty
-syn match bkrMonthDay /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber nextgroup=bkrTimeWord,bkrMonthDayC skipwhite skipnl skipempty
-syn match bkrMonthDayC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrTimeWord,bkrMonthDayC skipwhite skipnl skipempty
+syn match bkrMonthDay /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber nextgroup=bkrValueWord,bkrMonthDayC skipwhite skipnl skipempty
+syn match bkrMonthDayC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrValueWord,bkrMonthDayC skipwhite skipnl skipempty
 " daily HH:MM: a time, even one spelled like a keyword; over line breaks
-syn keyword bkrKeyword daily nextgroup=bkrTimeWord,bkrDailyC skipwhite skipnl skipempty
-syn match bkrDailyC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrTimeWord,bkrDailyC skipwhite skipnl skipempty
-syn match bkrTimeWord /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber
+syn keyword bkrKeyword daily nextgroup=bkrValueWord,bkrDailyC skipwhite skipnl skipempty
+syn match bkrDailyC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrValueWord,bkrDailyC skipwhite skipnl skipempty
+syn match bkrValueWord /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber
 
 " Declarations: the name before a { on the same line.
 syn keyword bkrKeyword cluster nextgroup=bkrClusterName skipwhite
@@ -87,13 +87,15 @@ syn match bkrPlaceComma /,/ contained transparent contains=bkrComma nextgroup=bk
 syn match bkrPlaceHeadC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrPlaceItem,bkrPlaceHeadC skipwhite skipnl skipempty
 syn match bkrPlaceTailC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrPlaceComma,bkrPlaceTailC skipwhite skipnl skipempty
 " server ID, catalog-node ID, request-node ID, catalog-dmm ID, request-dmm ID, match PATTERN
-syn keyword bkrSlotKeyword catalog-dmm catalog-node match request-dmm request-node server nextgroup=bkrSlotWord skipwhite
+syn keyword bkrSlotKeyword catalog-dmm catalog-node match request-dmm request-node server nextgroup=bkrUserWord,bkrSlotC skipwhite skipnl skipempty
+syn match bkrSlotC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrUserWord,bkrSlotC skipwhite skipnl skipempty
+syn match bkrUserWord /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrUserId,bkrPattern
 syn match bkrSlotWord /\k\@<![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrUserId,bkrPattern
 " in a group body only match PATTERN: any other word there is a user ID
 syn keyword bkrMatchKeyword match contained nextgroup=bkrSlotWord skipwhite
 " at, job-suffix, pool, role, workers: one value, even one spelled like a keyword (`pool BACKUP`)
-syn keyword bkrKeyword at job-suffix pool role workers nextgroup=bkrValueWord skipwhite
-syn match bkrValueWord /\k\@<![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber
+syn keyword bkrKeyword at job-suffix pool role workers nextgroup=bkrValueWord,bkrValueC skipwhite skipnl skipempty
+syn match bkrValueC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrValueWord,bkrValueC skipwhite skipnl skipempty
 
 " private-volume LABEL..., shared-volume LABEL...: volume labels, even those spelled like
 " keywords, over lines to the next statement of the block (not one right before a }) or a brace
