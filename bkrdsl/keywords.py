@@ -472,7 +472,12 @@ def rules() -> dict[str, tuple[Rule, ...]]:
         comma, the first also on a later line than the keyword (after a comment); `exclude`
         a look-ahead the first name must pass (`on each member`); `time`: a weekly schedule's
         time after the last name, but for a keyword that may follow a list."""
-        rest_end = f"(?!{followers})({word})|(?=[^{blank}#,])" if time else f"(?=[^{blank}#,])"
+        # a statement keyword first on a later line, more after it there, is that statement
+        # to the parsers (the time missing, BKR010); alone on its line it is the time
+        rest_end = (
+            f"^(?={sp}*{stmt}{sp}*[^{blank}#}}])|(?!{followers})({word})|(?=[^{blank}#,])" if time
+            else f"(?=[^{blank}#,])"
+        )
         rest_captures = {1: "@value"} if time else {}
         comma = Region(
             "`,` then a name, over line breaks and comments",
@@ -864,6 +869,9 @@ def vim_syntax() -> str:
             comment(tail, comma + (f",{time}" if time else "")),
         ]
 
+    # ...and one with more after it on its line (a weekly schedule's time left out)
+    statement_line = (f"\\%(\\%(\\%({_vim_words(statement_keywords())}\\)\\k\\@![ \\t]*[^ \\t#}}]\\)\\@="
+                      "\\%(^[ \\t]*\\)\\@<=\\)\\@!")
     values = "bkrTime,bkrPattern,bkrNumber"
     volumes = []
     for k, block in VOLUME_LISTS.items():
@@ -980,7 +988,7 @@ def vim_syntax() -> str:
         f"\" {WEEKLY} DAY, DAY, ... HH:MM: days, even those spelled like keywords; the time, but for a",
         "\" keyword that may follow a list",
         *name_list("Day", (WEEKLY,), "bkrName,bkrNumber,bkrTime,bkrPattern", time="bkrDayTime"),
-        (f"syn match bkrDayTime /\\k\\@<!\\%(\\%({_vim_words(list_followers())}\\)\\k\\@!\\)\\@!{word}/"
+        (f"syn match bkrDayTime /\\k\\@<!\\%(\\%({_vim_words(list_followers())}\\)\\k\\@!\\)\\@!{statement_line}{word}/"
          f" contained transparent contains={values}"),
         "",
         "\" minidisk OWNER ADDRESS...: addresses, even those spelled like keywords, from the first on the",

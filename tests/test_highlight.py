@@ -962,6 +962,53 @@ def test_every_keyword_in_a_list_is_coloured_alike_by_every_engine(list_texts, t
     assert not problems, "\n".join(problems[:40])
 
 
+#: Statements left unfinished at a line's end: a statement keyword that starts the next line
+#: where a value is due is that keyword to the parsers (BKR010, the value missing), and so it
+#: is shown, even where a list or a value goes on over line breaks; alone on its line after a
+#: weekly schedule's last day it is the time (the last of these, which parses).
+UNFINISHED = (
+    ("  job J {\n    backup G,\n    run on VM9 daily 01:00\n  }", "run", "keyword"),
+    ("  job J {\n    backup  # the guests\n    to disk\n  }", "to", "keyword"),
+    ("  expire on VM9 {\n    purge daily\n    retain 30 days\n  }", "retain", "keyword"),
+    ("  expire on VM9 {\n    purge weekly sat\n    retain 30 days\n  }", "retain", "keyword"),
+    ("  expire on VM9 {\n    purge weekly sat,\n    RETAIN 30 days\n  }", "RETAIN", "keyword"),
+    ("  job J {\n    backup G\n    run on\n    include minidisk * 0191\n  }", "include", "keyword"),
+    ("  member VM1 {\n    private-volume  # packs\n    workers 2\n  }", "workers", "keyword"),
+    ("  job J {\n    backup G\n    exclude sfs\n    include minidisk * 0191\n  }", "include", "keyword"),
+    ("  job J {\n    backup G\n    exclude minidisk *\n    include minidisk * 0191\n  }", "include", "keyword"),
+    ("  catalog shared server\n  tape manager shared", "tape", "keyword"),
+    ("  member VM1 {\n    workers\n    job-suffix A\n  }", "job-suffix", "keyword"),
+    ("  expire on VM9 {\n    purge weekly sat\n    retain  # the time\n  }", "retain", "name"),
+)
+
+
+def test_a_statement_keyword_starting_the_line_after_an_unfinished_statement(tmp_path):
+    from bkrdsl.source import Source
+    from bkrdsl.syntax.parser import parse
+
+    texts = [f"cluster C {{\n  member VM9 {{ workers 2 }}\n{body}\n}}\n" for body, _, _ in UNFINISHED]
+    problems = []
+    for text, (_, word, kind) in zip(texts, UNFINISHED):
+        codes = [d.code for d in parse(Source.of("v.bkr", text)).diagnostics]
+        assert codes == ([] if kind == "name" else ["BKR010"]), (text, codes)
+        at = re.search(rf"^ *{re.escape(word)}\b", text, re.MULTILINE).end() - len(word)
+        got = set(pygments_kinds(text)[at : at + len(word)])
+        if got != {kind}:
+            problems.append(f"pygments: {word!r} is {sorted(got)}, not {kind}: {text!r}")
+    files = []
+    for n, text in enumerate(texts):
+        path = tmp_path / f"unfinished{n:02d}.bkr"
+        path.write_text(text, encoding="utf-8")
+        files.append(path)
+    textmate = textmate_run(["-"], stdin=json.dumps(texts))
+    vim = vim_run(files, tmp_path)
+    for text, tm, vi in zip(texts, textmate, vim):
+        expected = pygments_kinds(text)
+        for engine, kinds in (("TextMate", textmate_kinds(text, tm["lines"])), ("Vim", vim_kinds(text, vi["lines"]))):
+            problems += [f"{engine}: {d}: {text!r}" for d in _disagreements(text, expected, kinds)]
+    assert not problems, "\n".join(problems)
+
+
 # ------------------------------------------------------------------ VS Code's TextMate engine
 @pytest.fixture(scope="module")
 def textmate_golden():

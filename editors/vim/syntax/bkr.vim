@@ -118,7 +118,7 @@ syn match bkrDayItem /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\
 syn match bkrDayComma /,/ contained transparent contains=bkrComma nextgroup=bkrDayItem,bkrDayHeadC skipwhite skipnl skipempty
 syn match bkrDayHeadC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrDayItem,bkrDayHeadC skipwhite skipnl skipempty
 syn match bkrDayTailC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrDayComma,bkrDayTime,bkrDayTailC skipwhite skipnl skipempty
-syn match bkrDayTime /\k\@<!\%(\%(shared-volume\|description\|incremental\|identity\|catalog\|cluster\|exclude\|include\|monthly\|backup\|expire\|import\|manual\|member\|single\|weekly\|daily\|disk\|full\|role\|tape\|job\|run\|to\)\k\@!\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber
+syn match bkrDayTime /\k\@<!\%(\%(shared-volume\|description\|incremental\|identity\|catalog\|cluster\|exclude\|include\|monthly\|backup\|expire\|import\|manual\|member\|single\|weekly\|daily\|disk\|full\|role\|tape\|job\|run\|to\)\k\@!\)\@!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@![ \t]*[^ \t#}]\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber
 
 " minidisk OWNER ADDRESS...: addresses, even those spelled like keywords, from the first on the
 " owner's line over lines to the next statement of a member or job or a brace
