@@ -24,7 +24,8 @@ Vim's `nextgroup=... skipnl`): a group's `{ }` body; a volume list, a selection'
 addresses or SFS paths to the next statement of its block or a brace; a
 comma-separated list (`user`, `backup`, `on`, a weekly schedule's days) over a `,`
 that ends a line; a schedule's day and time, the one value of `server`, `pool`,
-`workers`..., and the first name of a list, on a later line than its keyword; as the parsers read them, a statement keyword that
+`workers`..., a selection's owner, and the first item of a list, on a later line
+than its keyword; as the parsers read them, a statement keyword that
 starts a line there being that keyword. What is left on one line is listed in
 docs/editors.md ("Limits").
 
@@ -512,6 +513,16 @@ def rules() -> dict[str, tuple[Rule, ...]]:
         return Region(f"{doc}, the first on a later line", f"{begin}(?={sp}*(?:#|$))", f"{line_stmt}|{later_end}",
                       f"{key}-later", None, captures)
 
+    lists["minidisk-owner"] = (
+        Include("comments"),
+        Region("OWNER ADDRESS...: the owner first on a later line, the first address after it",
+               f"^{sp}*({word}){sp}+({word})", f"(?=[{{}}]|{kw(*selection_statements())})", "address-list", None,
+               {1: "@user-words", 2: "@address-words"}),
+        Region("OWNER, then the first address on a later line", f"^{sp}*({word})(?={sp}*(?:#|$))",
+               f"{line_stmt}|{later_end}", "minidisk-later", None, {1: "@user-words"}),
+        Match("OWNER, no address after it on its line", f"^{sp}*({word})", None, {1: "@user-words"}),
+    )
+
     # A schedule's slots in turn (monthly: the ordinal, on any line; the day; the time): a
     # region per slot, each in the one before. One that has its value ends right after it
     # (the look-behind on a name character): so its keyword takes the blanks after it, or
@@ -595,6 +606,14 @@ def rules() -> dict[str, tuple[Rule, ...]]:
             first_later("minidisk", f"({kw(*ADDRESS_LISTS)}){sp}+({word})", {1: "keyword", 2: "@user-words"},
                         f"(?=[{{}}]|{kw(*selection_statements())})", "address-list", "@address-words",
                         "minidisk OWNER ADDRESS...: addresses"),
+            Region(
+                "minidisk OWNER ADDRESS...: the owner on a later line (after a comment), then the addresses",
+                f"({kw(*ADDRESS_LISTS)})(?={sp}*(?:#|$))",
+                f"{line_stmt}|{later_end}",
+                "minidisk-owner",
+                None,
+                {1: "keyword"},
+            ),
             Region(
                 "daily TIME: a time, even one spelled like a keyword, over line breaks",
                 f"({kw(DAILY)})",
@@ -991,10 +1010,11 @@ def vim_syntax() -> str:
         (f"syn match bkrDayTime /\\k\\@<!\\%(\\%({_vim_words(list_followers())}\\)\\k\\@!\\)\\@!{statement_line}{word}/"
          f" contained transparent contains={values}"),
         "",
-        "\" minidisk OWNER ADDRESS...: addresses, even those spelled like keywords, from the first on the",
-        "\" owner's line over lines to the next statement of a member or job or a brace",
-        *[f"syn keyword bkrKeyword {k} nextgroup=bkrOwner skipwhite" for k in ADDRESS_LISTS],
-        (f"syn match bkrOwner /{word}/ contained transparent contains=bkrUserId,bkrPattern"
+        "\" minidisk OWNER ADDRESS...: addresses, even those spelled like keywords, from the first over",
+        "\" lines to the next statement of a member or job or a brace",
+        *[f"syn keyword bkrKeyword {k} nextgroup=bkrOwner,bkrOwnerHeadC {over}" for k in ADDRESS_LISTS],
+        comment("bkrOwnerHeadC", "bkrOwner"),
+        (f"syn match bkrOwner /\\k\\@<!{nls}{word}/ contained transparent contains=bkrUserId,bkrPattern"
          f" nextgroup=bkrAddressList,bkrOwnerC {over}"),
         comment("bkrOwnerC", "bkrAddressList"),
         (f"syn region bkrAddressList start=/\\k\\@<!{nls}{word}/rs=s end=/\\%([{{}}]\\|{selection_stops}\\)\\@=/"

@@ -876,6 +876,8 @@ WRAPPED_LISTS = (
     "  member VM1 {{\n    private-volume  # packs\n      {W} VOL1\n    workers 2\n  }}",
     "  shared-volume\n    {W} VOL2",
     "  job J {{\n    backup G\n    include minidisk *  # the A-disks\n      {W} 0191\n    exclude sfs\n      {W} POOL:B.\n  }}",
+    "  job J {{\n    backup G\n    include minidisk  # the owner\n      {W} 0191\n    exclude minidisk\n      *\n      {W} 0192\n  }}",
+    "  member VM1 {{\n    exclude minidisk\n      * {W}  # and more\n      {W}\n    include minidisk\n      {W}\n  }}",
     "  catalog shared server  # the catalog's\n    {W} pool\n    {W} on VM9\n  member VM1 {{ workers\n    {W} }}",
     "  tape manager shared catalog-node\n    {W} on VM9 request-node\n    {W}\n    catalog-dmm {W} request-dmm\n      {W}",
     "  job J {{\n    backup G\n    to disk pool\n      {W}\n  }}\n  single user U6 role\n    {W}",
@@ -977,6 +979,7 @@ UNFINISHED = (
     ("  job J {\n    backup G\n    exclude sfs\n    include minidisk * 0191\n  }", "include", "keyword"),
     ("  job J {\n    backup G\n    exclude minidisk *\n    include minidisk * 0191\n  }", "include", "keyword"),
     ("  catalog shared server\n  tape manager shared", "tape", "keyword"),
+    ("  job J {\n    backup G\n    include minidisk  # whose?\n    exclude minidisk * 0191\n  }", "exclude", "keyword"),
     ("  member VM1 {\n    workers\n    job-suffix A\n  }", "job-suffix", "keyword"),
     ("  expire on VM9 {\n    purge weekly sat\n    retain  # the time\n  }", "retain", "name"),
 )

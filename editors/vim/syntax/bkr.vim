@@ -120,10 +120,11 @@ syn match bkrDayHeadC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkr
 syn match bkrDayTailC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrDayComma,bkrDayTime,bkrDayTailC skipwhite skipnl skipempty
 syn match bkrDayTime /\k\@<!\%(\%(shared-volume\|description\|incremental\|identity\|catalog\|cluster\|exclude\|include\|monthly\|backup\|expire\|import\|manual\|member\|single\|weekly\|daily\|disk\|full\|role\|tape\|job\|run\|to\)\k\@!\)\@!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@![ \t]*[^ \t#}]\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber
 
-" minidisk OWNER ADDRESS...: addresses, even those spelled like keywords, from the first on the
-" owner's line over lines to the next statement of a member or job or a brace
-syn keyword bkrKeyword minidisk nextgroup=bkrOwner skipwhite
-syn match bkrOwner /[A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrUserId,bkrPattern nextgroup=bkrAddressList,bkrOwnerC skipwhite skipnl skipempty
+" minidisk OWNER ADDRESS...: addresses, even those spelled like keywords, from the first over
+" lines to the next statement of a member or job or a brace
+syn keyword bkrKeyword minidisk nextgroup=bkrOwner,bkrOwnerHeadC skipwhite skipnl skipempty
+syn match bkrOwnerHeadC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrOwner,bkrOwnerHeadC skipwhite skipnl skipempty
+syn match bkrOwner /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrUserId,bkrPattern nextgroup=bkrAddressList,bkrOwnerC skipwhite skipnl skipempty
 syn match bkrOwnerC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrAddressList,bkrOwnerC skipwhite skipnl skipempty
 syn region bkrAddressList start=/\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/rs=s end=/\%([{}]\|\k\@<!\%(private-volume\|description\|job-suffix\|exclude\|include\|workers\|backup\|run\|to\)\k\@!\)\@=/ contained transparent contains=bkrName,bkrAddress,bkrRange,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrString,bkrError
 syn match bkrAddress /\k\@<![0-9A-Fa-f]\{1,4}\k\@!/ contained
