@@ -154,6 +154,8 @@ SLIPS = [
     ('extent start a negative count', 'cyl on VMCOM1 at 1000', 'cyl on VMCOM1 at -5', "BKR004 34:46"),
     ('logon-wait a negative count', 'pool BKRPOOL on VMSYS1', 'pool BKRPOOL on VMSYS1 logon-wait -3 minutes', "BKR004 20:68"),
     ('pool-wait a negative count', 'pool BKRPOOL on VMSYS1', 'pool BKRPOOL on VMSYS1 pool-wait -300 seconds', "BKR004 20:67"),
+    # a negative size with its unit run on (was "unexpected `-10cyl`; expected a name")
+    ('disk size a negative count, its unit run on', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size -10cyl', "BKR004 31:25"),
     # the day left out, then a word that is no time read as the time: one error for the
     # day (was BKR314 for `03:00` as a day and BKR313 for `retain` as a time)
     ('purge weekly without its day, retain begun on its line', 'purge weekly sun 03:00', 'purge weekly 03:00 retain', "BKR314 23:18"),
@@ -1107,6 +1109,27 @@ NEGATIVE_COUNTS = [
     ("pool BKRPOOL on VMSYS1", "pool BKRPOOL on VMSYS1 pool-wait -300 seconds", (20, 67),
      "`-300` is not a wait: `pool-wait` waits from 5 seconds to 60 minutes, in whole 5-second tries",
      "write `pool-wait N seconds`, N a multiple of 5 up to 3600, or `pool-wait N minutes`, N from 1 to 60"),
+    # the unit run on to the number: the unit is a word of its own too, and the help
+    # writes the form of the unit written; the statement read on (`on VMCOM1 at 1000`)
+    ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size -10cyl", (31, 25),
+     "`-10cyl` is not a disk size: `size` takes a whole number of at least 1, and its unit is a word of its own",
+     "write `size N cyl`, N from 1 to 1,182,006: the number without `-`, then a blank before `cyl`"),
+    ("disk BKRSVSFS 191 size 20 cyl", "disk BKRSVSFS 191 size -20blocks", (34, 26),
+     "`-20blocks` is not a disk size: `size` takes a whole number of at least 1, and its unit is a word of its own",
+     "write `size N blk`, N from 1 to 4,294,967,296: the number without `-`, then a blank before `blk`"),
+    ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size -10M", (31, 25),
+     "`-10M` is not a disk size: `size` takes a whole number of at least 1, and its unit is a word of its own",
+     ("write `size N cyl`, N from 1 to 1,182,006, or `size N blk`, N from 1 to 4,294,967,296: the number"
+     " without `-`, then a blank before the unit")),
+    ("retain 35 days", "retain -35days", (24, 12),
+     ("`-35days` is not a number of days: `retain` takes a whole number from 1 to 36500, and its unit is a word"
+     " of its own"),
+     "write `retain N days`, N from 1 to 36500: the number without `-`, then a blank before `days`"),
+    ("pool BKRPOOL on VMSYS1", "pool BKRPOOL on VMSYS1 pool-wait -5min logon-wait 2 minutes", (20, 67),
+     ("`-5min` is not a wait: `pool-wait` waits from 5 seconds to 60 minutes, in whole 5-second tries, and its"
+     " unit is a word of its own"),
+     ("write `pool-wait N seconds`, N a multiple of 5 up to 3600, or `pool-wait N minutes`, N from 1 to 60: the"
+     " number without `-`, then a blank before `min`")),
     # the number read on: the wait after it is read as written, and is no error of its own
     ("pool BKRPOOL on VMSYS1", "pool BKRPOOL on VMSYS1 Logon-Wait -3 MINUTES pool-wait 15 minutes", (20, 68),
      "`-3` is not a wait: `logon-wait` waits from 2 seconds to 60 minutes, in whole 2-second tries",

@@ -241,7 +241,9 @@ SYNTAX = register(
     and a disk's size, at least 1, as BKR316; an extent's start, 0 or more;
     a wait, whole tries of BKRSTART up to 60 minutes, as BKR337), its help
     the form (`retain N days`, `size N cyl`), without a fix: the number is
-    a choice.
+    a choice. With its unit run on to it (`size -10cyl`, `size -10blk`,
+    `retain -35days`), the error says too that the unit is a word of its
+    own, and the help writes the form of the unit written (`size N cyl`).
     A keyword that starts no statement after a whole one on its line
     (`backup APPS full each`) is one word too many; `each` after a member's
     `workers 4` is one error whose fix removes it (a member block gives that

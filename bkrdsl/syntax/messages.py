@@ -1141,12 +1141,37 @@ COUNTS: dict[str, tuple[str, str, str]] = {
 }
 
 
-def negative_count(keyword: str, word: str, span: Span) -> Diagnostic:
+#: The keywords of COUNTS whose number a unit follows, and the grammar's type of that
+#: unit's word (grammar/bkr.lark: `size NAME NAME`, `retain NAME "days"`).
+UNIT_AFTER_COUNT = {"size": "NAME", "logon-wait": "NAME", "pool-wait": "NAME", "retain": "DAYS"}
+
+
+def negative_count(keyword: str, word: str, span: Span, unit: bool = False) -> Diagnostic:
     """`retain -1 days`, `workers -1`, `size -10 cyl`, `at -5`, `logon-wait -3
     minutes`: a number with a minus sign where a keyword takes a number (COUNTS),
     which no name starts with: say what the number may be, not "unexpected `-1`;
-    expected a name"."""
+    expected a name". `unit`: the number's unit run on to it (`size -10cyl`,
+    `retain -35days`), which the message says is a word of its own, as the help
+    writes it. No fix: the number is a choice."""
     what, takes, help_text = COUNTS[keyword.lower()]
+    if unit:
+        letters = word.lstrip("-0123456789")
+        written = f"`{letters}`"
+        if keyword.lower() == "size" and letters.lower() in DISK_UNIT_WORDS:
+            # `-10cyl`: the help writes the form of the unit written, with its bound
+            written = "`cyl`" if letters.lower().startswith("c") else "`blk`"
+            most = DISK_UNIT_MOST[written.strip("`")]
+            help_text = f"write `size N {written.strip('`')}`, N from 1 to {most:,}"
+        elif keyword.lower() == "retain":
+            written = "`days`"
+        elif keyword.lower() == "size" or letters.lower() not in WAIT_UNIT_WORDS:
+            written = "the unit"  # `-10M`, `-5h`: no unit of the keyword's
+        return codes.SYNTAX(
+            f"`{word}` is not {what}: `{keyword.lower()}` {takes}, and its unit is a word of its own",
+            span,
+            help=f"{help_text}: the number without `-`, then a blank before {written}",
+            label="a whole number, then its unit, expected here",
+        )
     return codes.SYNTAX(
         f"`{word}` is not {what}: `{keyword.lower()}` {takes}",
         span,

@@ -57,6 +57,8 @@ _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 _NAME = re.compile(r"[A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*")  # the grammar's NAME
 #: A whole number with a minus sign, which no name starts with (Recovery.negative_count).
 _NEGATIVE = re.compile(r"-[0-9]+")
+#: The same with its unit run on to it (`size -10cyl`, `retain -35days`).
+_NEGATIVE_UNIT = re.compile(r"-[0-9]+[A-Za-z]+")
 #: A number, then a word that may be a keyword (Recovery.number_glued: `4private-volume`).
 _NUMBER_THEN_WORD = re.compile(r"([0-9]+)([A-Za-z][A-Za-z-]*)")
 #: A name without small letters, then a word in small letters that may be a keyword
@@ -2678,17 +2680,27 @@ class Recovery:
         minutes`: a number with a minus sign right after a keyword that takes a number
         (messages.COUNTS), lexed as a module path, since no name starts with `-`. Report
         what the number may be, and read on with it assumed, so that the unit after it
-        (`days`, `cyl`, `minutes`) is read as written."""
+        (`days`, `cyl`, `minutes`) is read as written. With its unit run on to it
+        (`size -10cyl`, `retain -35days`: was "unexpected `-10cyl`; expected a name"),
+        one error that says the unit is a word of its own too, the unit assumed with
+        the number."""
         if (
             "NAME" not in accepted
             or previous is None
             or previous.type not in self.keyword_types
             or str(previous.value).lower() not in messages.COUNTS
-            or _NEGATIVE.fullmatch(str(tok.value)) is None
         ):
             return False
-        self.report(messages.negative_count(str(previous.value), str(tok.value), self.span_of(tok)), tok.start_pos)
+        keyword, word = str(previous.value), str(tok.value)
+        if _NEGATIVE.fullmatch(word) is not None:
+            self.report(messages.negative_count(keyword, word, self.span_of(tok)), tok.start_pos)
+            self.feed(ip, _fake("NAME", tok))
+            return True
+        if _NEGATIVE_UNIT.fullmatch(word) is None or keyword.lower() not in messages.UNIT_AFTER_COUNT:
+            return False
+        self.report(messages.negative_count(keyword, word, self.span_of(tok), unit=True), tok.start_pos)
         self.feed(ip, _fake("NAME", tok))
+        self.feed_types(ip, [messages.UNIT_AFTER_COUNT[keyword.lower()]], tok)
         return True
 
     def unexpected(self, ip, tok: Token, accepted: set[str], message: str | None = None) -> Token | None:
