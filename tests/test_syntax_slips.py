@@ -156,6 +156,8 @@ SLIPS = [
     ('pool-wait a negative count', 'pool BKRPOOL on VMSYS1', 'pool BKRPOOL on VMSYS1 pool-wait -300 seconds', "BKR004 20:67"),
     # a negative size with its unit run on (was "unexpected `-10cyl`; expected a name")
     ('disk size a negative count, its unit run on', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size -10cyl', "BKR004 31:25"),
+    # a `,` after a selection's owner ending its line (was the generic BKR015)
+    ('comma after the owner ends the line', 'exclude minidisk * 0190 019D 019E\n    include sfs', 'exclude minidisk *,\n    include sfs', "BKR015 71:23"),
     # the day left out, then a word that is no time read as the time: one error for the
     # day (was BKR314 for `03:00` as a day and BKR313 for `retain` as a time)
     ('purge weekly without its day, retain begun on its line', 'purge weekly sun 03:00', 'purge weekly 03:00 retain', "BKR314 23:18"),
@@ -1148,6 +1150,49 @@ def test_a_negative_count_says_the_whole_numbers_it_may_be(clean, written, at, m
     (found,) = analysis.diagnostics
     assert (found.code, found.span.line, found.span.column) == ("BKR004", *at)
     assert (found.message, found.help, found.fix) == (message, help, None)
+    assert too_long(found, analysis.sources) == []
+
+
+# a `,` after a minidisk selection's owner, last on its line: what is missing after it
+# (was the generic BKR015, "a `,` cannot appear here", whose help spoke of `on VMSYS1,
+# VMSYS2` and group entries); with the addresses on the next line, the `,` between the
+# owner and them, which a fix removes
+# fmt: off
+OWNER_COMMAS = [
+    ("exclude minidisk * 0190 019D 019E\n    include sfs", "exclude minidisk *,\n    include sfs", (71, 23),
+     "no address after `exclude minidisk *,`: a list never ends with `,`",
+     ("a selection's owner and its addresses are separated by blanks: write `exclude minidisk * 0191 0100-01FF`,"
+     " or `exclude minidisk * *` for every minidisk of the users it matches"), None),
+    ("include minidisk * 0191\n    to disk", "include minidisk TCPIP,  # the stack\n    to disk", (63, 27),
+     "no address after `include minidisk TCPIP,`: a list never ends with `,`",
+     ("a selection's owner and its addresses are separated by blanks: write `include minidisk TCPIP 0191"
+     " 0100-01FF`, or `include minidisk TCPIP *` for every minidisk of TCPIP"), None),
+    ("exclude minidisk * 0190 019D 019E\n    include sfs", "exclude minidisk *,\n      0190 019D 019E\n    include sfs", (71, 23),
+     "`,` does not separate the owner and the addresses of a minidisk selection: they are separated by blanks",
+     "remove the `,`; write the names separated by blanks", "exclude minidisk *\n      0190 019D 019E\n    include sfs"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "at", "message", "help", "fixed"), OWNER_COMMAS, ids=[o[1] for o in OWNER_COMMAS])
+def test_a_comma_after_a_selection_s_owner_at_the_line_s_end_says_what_is_missing(
+    clean, written, at, message, help, fixed, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("BKR015", *at)
+    assert (found.message, found.help) == (message, help)
+    assert found.label == ("the addresses are missing after this `,`" if fixed is None else None)
+    if fixed is None:
+        assert found.fix is None  # without the `,`, the selection has no address either
+    else:
+        repaired = apply_edits(text, found.fix.edits)
+        assert repaired == BASE.replace(clean, fixed, 1)
+        assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
     assert too_long(found, analysis.sources) == []
 
 

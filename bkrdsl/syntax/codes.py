@@ -1079,7 +1079,12 @@ STRAY_COMMA = register(
     02:00,`, `shared-volume VMCOM1,`), or before its block's `}` on the
     line (`private-volume M1PRV1, }`): one error whose fix removes it. (A
     list that ends with `,`, as in `run on VMSYS1, daily 02:00`, is BKR010:
-    the name after the comma is missing.) A `,` between two statements on
+    the name after the comma is missing.) A `,` after a minidisk
+    selection's owner that ends its line (`exclude minidisk *,`) is one
+    error at the `,` that says no address follows it, a list never ending
+    with `,`; no fix, as the selection has no address without it either.
+    With addresses first on the next line, it is the `,` between the owner
+    and its addresses, whose fix removes it. A `,` between two statements on
     one line (`workers 4, private-volume M1PRV1`, `backup APPS full,
     include ...`) is one error that says the statements are separated by
     blanks or new lines alone, whose fix removes it. The `on` of a statement that

@@ -1956,6 +1956,20 @@ def commas_in_list(kind: str, keyword: str, written: str | None, span: Span, rem
     )
 
 
+def owner_comma_ends(statement: str, owner: str, span: Span) -> Diagnostic:
+    """`exclude minidisk *,` last on its line: a `,` after a minidisk selection's owner
+    (`statement`, up to the owner), and no address after it. No fix: without the `,`
+    the selection still has no address, which is the user's to write."""
+    whose = "the users it matches" if any(c in owner for c in "*%?") else owner
+    return codes.STRAY_COMMA(
+        f"no address after `{statement},`: a list never ends with `,`",
+        span,
+        label="the addresses are missing after this `,`",
+        help="a selection's owner and its addresses are separated by blanks: write"
+        f" `{statement} 0191 0100-01FF`, or `{statement} *` for every minidisk of {whose}",
+    )
+
+
 def trailing_comma(statement: str, span: Span, remove: Span) -> Diagnostic:
     """`run on VMSYS1 daily 02:00,`: a `,` at the end of a whole statement's line."""
     return codes.STRAY_COMMA(

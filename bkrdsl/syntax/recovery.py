@@ -2606,6 +2606,53 @@ class Recovery:
         )
         return True
 
+    def owner_comma_ends(self, ip, tok: Token) -> bool:
+        """`exclude minidisk *,` last on its line (or before the block's `}`): a `,` after
+        a minidisk selection's owner, where its first address must come, and none on the
+        line. One error at the `,` that says the addresses are missing after it (was the
+        generic BKR015, whose help spoke of `on VMSYS1, VMSYS2` and group entries); with
+        an address first on the next line (the list goes on there), the `,` between the
+        owner and the addresses, as commas_in_list says on one line, whose fix removes it.
+        Else no fix: without the `,` the selection still has no address. Read on with an
+        address assumed, so that the next line's statement is read as written."""
+        state = ip.parser_state
+        listed = self.list_of(state.value_stack)
+        previous = last_real_token(state.value_stack)
+        first = self.statement_start(state)
+        if (
+            listed is None
+            or listed[0] != "minidisk"
+            or len(listed[2]) != 1
+            or previous is None
+            or previous.type != "NAME"
+            or previous.end_line != tok.line
+            or first is None
+            or first.start_pos is None
+            or tok.end_pos is None
+        ):
+            return False
+        text = self.source.text + "\n"
+        if not _LINE_REST.match(text, tok.end_pos) and not _BRACE_REST.match(text, tok.end_pos):
+            return False
+        removal = self.sign_removal(tok.start_pos, tok.end_pos, first.start_pos)
+        span = self.span_of(tok)
+        following = self.peek_token(ip)
+        if (
+            following is not None
+            and following.type == "NAME"
+            and following.line > tok.line
+            and _ADDRESS.fullmatch(str(following.value))
+            and str(following.value)[0].isdigit()
+        ):
+            # `exclude minidisk *,` with `0190 019D` on the next line: the list goes on
+            # (not a `*` there, which may start a CMS-style comment line)
+            self.report(messages.commas_in_list("owner", listed[1], None, span, [removal]), tok.start_pos)
+            return True
+        statement = " ".join(self.source.text[first.start_pos : previous.end_pos].split())
+        self.report(messages.owner_comma_ends(statement, str(previous.value), span), tok.start_pos)
+        self.feed_types(ip, ["NAME"], tok)
+        return True
+
     def volume_repeated(self, ip, tok: Token) -> Diagnostic | None:
         """`shared-volume VMCOM1, VMCOM1`: a `,` between a volume label and the same
         label again, last on the line. The repeat is the slip, not the `,` (which
@@ -3139,6 +3186,8 @@ class Recovery:
                 return None
             if self.commas_in_list(ip, tok):
                 return None  # `exclude minidisk *, 0190`: after the owner, read on as the list's
+            if self.owner_comma_ends(ip, tok):
+                return None  # `exclude minidisk *,` last on its line: the addresses missing
             self.report(messages.stray_comma(self.span_of(tok), self.line_before(tok)), tok.start_pos)
             return None
         if tok.type == "STRING" and "NAME" in accepted:
