@@ -158,6 +158,9 @@ SLIPS = [
     ('disk size a negative count, its unit run on', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size -10cyl', "BKR004 31:25"),
     # a `,` after a selection's owner ending its line (was the generic BKR015)
     ('comma after the owner ends the line', 'exclude minidisk * 0190 019D 019E\n    include sfs', 'exclude minidisk *,\n    include sfs', "BKR015 71:23"),
+    # a retention on a purge line without `retain` (was a word too many at `35` and at `days`)
+    ('retention on the purge line, retain left out', 'purge weekly sun 03:00', 'purge weekly sun 03:00 35 days', "BKR004 23:28"),
+    ('retention for the purge time', 'purge weekly sun 03:00', 'purge weekly sun keep 35 days', "BKR004 23:22"),
     # the day left out, then a word that is no time read as the time: one error for the
     # day (was BKR314 for `03:00` as a day and BKR313 for `retain` as a time)
     ('purge weekly without its day, retain begun on its line', 'purge weekly sun 03:00', 'purge weekly 03:00 retain', "BKR314 23:18"),
@@ -1194,6 +1197,69 @@ def test_a_comma_after_a_selection_s_owner_at_the_line_s_end_says_what_is_missin
         assert repaired == BASE.replace(clean, fixed, 1)
         assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
     assert too_long(found, analysis.sources) == []
+
+
+# a retention written on a purge's or a preview's line without `retain`: one error (was
+# "one word too many" at the number and again at `days`); after the time, `retain` left
+# out, which the fix writes; where the time goes, the time missing too, and no fix
+# fmt: off
+RETENTIONS = [
+    ("purge weekly sun 03:00\n    retain 35 days", "purge weekly sun 03:00 35 days", (23, 28),
+     ("`35 days` has no keyword: the `purge` statement ends with its time, and a retention is a statement of its"
+     " own, `retain 35 days`"),
+     ("write `retain` before the number: `purge weekly sun 03:00 retain 35 days`, or `retain 35 days` on a line"
+     " of its own"), "purge weekly sun 03:00 retain 35 days"),
+    ("purge weekly sun 03:00\n    retain 35 days", "purge weekly sun 03:00  5 weeks  # five", (23, 29),
+     ("`5 weeks` has no keyword: the `purge` statement ends with its time, and a retention is a statement of its"
+     " own, `retain 35 days`"),
+     ("write it as a retention in days: `purge weekly sun 03:00 retain 35 days`, or `retain 35 days` on a line of"
+     " its own"), "purge weekly sun 03:00  retain 35 days  # five"),
+    ("preview daily 01:00\n    purge weekly sun 03:00\n    retain 35 days",
+     "preview daily 01:00 35 days\n    purge weekly sun 03:00", (22, 25),
+     ("`35 days` has no keyword: the `preview` statement ends with its time, and a retention is a statement of its"
+     " own, `retain 35 days`"),
+     ("write `retain` before the number: `preview daily 01:00 retain 35 days`, or `retain 35 days` on a line of"
+     " its own"), "preview daily 01:00 retain 35 days\n    purge weekly sun 03:00"),
+    ("purge weekly sun 03:00\n    retain 35 days", "purge weekly sun keep 35 days", (23, 22),
+     ("`keep 35 days` is not part of `purge`: `purge weekly sun` needs its time (HH:MM) there, and a retention is"
+     " a statement of its own, `retain 35 days`"),
+     "write the time, then the retention: `purge weekly sun HH:MM` and `retain 35 days`", None),
+    ("purge weekly sun 03:00\n    retain 35 days\n  }", "purge monthly first sun keep for 5 weeks }", (23, 29),
+     ("`keep for 5 weeks` is not part of `purge`: `purge monthly first sun` needs its time (HH:MM) there, and a"
+     " retention is a statement of its own, `retain 35 days`"),
+     "write the time, then the retention: `purge monthly first sun HH:MM` and `retain 35 days`", None),
+    ("purge weekly sun 03:00\n    retain 35 days", "purge daily older than 35 days", (23, 17),
+     ("`older than 35 days` is not part of `purge`: `purge daily` needs its time (HH:MM) there, and a retention"
+     " is a statement of its own, `retain 35 days`"),
+     "write the time, then the retention: `purge daily HH:MM` and `retain 35 days`", None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "at", "message", "help", "fixed"), RETENTIONS, ids=[r[1] for r in RETENTIONS])
+def test_a_retention_on_a_purge_line_is_one_error(clean, written, at, message, help, fixed, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("BKR004", *at)
+    assert (found.message, found.help) == (message, help)
+    if fixed is None:
+        assert found.fix is None  # the time is missing: no fix writes one nobody chose
+    else:
+        repaired = apply_edits(text, found.fix.edits)
+        assert repaired == BASE.replace(clean, fixed, 1)
+        assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+    assert too_long(found, analysis.sources) == []
+
+
+def test_a_retention_s_number_after_the_time_alone_is_still_a_word_too_many():
+    """Not a retention: `35` with no unit after it (nor `35 cyl`) stays one word too many."""
+    for written in ("purge weekly sun 03:00 35", "purge weekly sun 03:00 35 cyl"):
+        found = analyse("prodssi.bkr", BASE.replace("purge weekly sun 03:00", written, 1).encode()).diagnostics
+        assert found and all("retention" not in d.message for d in found), written
 
 
 def test_the_syntax_knows_the_counts_the_checks_know():

@@ -244,6 +244,14 @@ SYNTAX = register(
     a choice. With its unit run on to it (`size -10cyl`, `size -10blk`,
     `retain -35days`), the error says too that the unit is a word of its
     own, and the help writes the form of the unit written (`size N cyl`).
+    A retention written on a `purge` or `preview` line without its
+    `retain` (`purge weekly sun 06:00 35 days`) is one error, not a word
+    too many at the number and again at `days`, whose fix writes `retain
+    35 days` (weeks counted in days). Words in small letters where the
+    schedule's time goes (`purge weekly sun keep 35 days`, `keep` read as
+    the time) are one error for them all, which says that the time is
+    missing there and that the retention is a statement of its own, `retain
+    35 days`; no fix, as the time is a choice.
     A keyword that starts no statement after a whole one on its line
     (`backup APPS full each`) is one word too many; `each` after a member's
     `workers 4` is one error whose fix removes it (a member block gives that

@@ -1415,6 +1415,35 @@ def words_after_statement(words: str, name: str, last: str, statement: str, span
     )
 
 
+def retain_left_out(written: str, days: int, statement: str, span: Span) -> Diagnostic:
+    """`purge weekly sun 06:00 35 days`: a retention (`written`, `35 days` or `5 weeks`)
+    after a purge's or a preview's whole schedule, its `retain` left out. The fix
+    writes the statement, in days (`days`)."""
+    meant = f"retain {days} days"
+    how = "write `retain` before the number" if written == f"{days} days" else "write it as a retention in days"
+    return codes.SYNTAX(
+        f"`{written}` has no keyword: the `{statement.split()[0]}` statement ends with its time,"
+        f" and a retention is a statement of its own, `{meant}`",
+        span,
+        help=f"{how}: `{statement} {meant}`, or `{meant}` on a line of its own",
+        fix=write_fix(meant, span),
+    )
+
+
+def retention_for_time(written: str, keyword: str, schedule: str, days: int, span: Span) -> Diagnostic:
+    """`purge weekly sun keep 35 days`: a retention written in words where a purge's or a
+    preview's schedule has its time (`keep`, read as the time). One error for the
+    words (`written`), which says both: the time is missing, and the retention is a
+    statement of its own. No fix: the time is a choice."""
+    return codes.SYNTAX(
+        f"`{written}` is not part of `{keyword}`: `{keyword} {schedule}` needs its time (HH:MM) there,"
+        f" and a retention is a statement of its own, `retain {days} days`",
+        span,
+        label="a time of day expected here",
+        help=f"write the time, then the retention: `{keyword} {schedule} HH:MM` and `retain {days} days`",
+    )
+
+
 def value_without_keyword(
     word: str, name: str, last: str, statement: str, keywords: list[str], span: Span
 ) -> Diagnostic:

@@ -59,6 +59,13 @@ _NAME = re.compile(r"[A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*")  # the grammar'
 _NEGATIVE = re.compile(r"-[0-9]+")
 #: The same with its unit run on to it (`size -10cyl`, `retain -35days`).
 _NEGATIVE_UNIT = re.compile(r"-[0-9]+[A-Za-z]+")
+#: The rest of a line that is a retention without its `retain` (`35 days`), after words
+#: in small letters (`keep 35 days`, `for 35 days`), to the line's end, a comment or a
+#: `}` (Recovery.retention_on_line).
+_RETENTION_REST = re.compile(
+    r"((?:[a-z][a-z-]*[ \t]+)*)([0-9]+)[ \t]+(days?|weeks?)(?=[ \t]*(?:#[^\n]*)?(?:\n|\Z)|[ \t]*})",
+    re.IGNORECASE,
+)
 #: A number, then a word that may be a keyword (Recovery.number_glued: `4private-volume`).
 _NUMBER_THEN_WORD = re.compile(r"([0-9]+)([A-Za-z][A-Za-z-]*)")
 #: A name without small letters, then a word in small letters that may be a keyword
@@ -3679,6 +3686,9 @@ class Recovery:
         if special is not None:
             self.report(special, tok.start_pos)
             return None
+        retention = self.retention_on_line(ip, tok, accepted)
+        if retention is not None:
+            return retention[0]
         if self.brace_balance < 0:
             # `single group APPS { CICSPRD } DB2PRD }`: a `}` too many closed the group.
             closed = last_closed(ip.parser_state.value_stack, self.source)
@@ -4576,6 +4586,61 @@ class Recovery:
             if before.fits(["RBRACE"]) or before.fits(["$END"]):
                 return first
         return None
+
+    def retention_on_line(self, ip, tok: Token, accepted: set[str]) -> tuple[Token | None] | None:
+        """`purge weekly sun 06:00 35 days`, `purge weekly sun keep 35 days`: a retention
+        after a `purge` or `preview` schedule on its line, in an expire block, without
+        its `retain`, the rest of the line (a 1-tuple: the token to go on with; None when
+        it is not one). Was "one word too many" for each word, `35` and `days`.
+
+        After the schedule's time, the number and its unit alone are `retain` left out:
+        one error whose fix writes `retain 35 days` (weeks counted in days), read so. A
+        word in small letters where the time goes (`keep`, read as the time) and any
+        such words after it are no part of the schedule: one error for them all, which
+        says the time is missing there and the retention is `retain 35 days`, a
+        statement of its own; no fix (the time is a choice), and the line read no
+        further."""
+        state = ip.parser_state
+        if tok.type != "NAME" or tok.start_pos is None or "RETAIN" not in accepted:
+            return None
+        previous = last_real_token(state.value_stack)
+        first = self.statement_start(state)
+        if (
+            previous is None
+            or previous.type != "NAME"
+            or previous.end_line != tok.line
+            or first is None
+            or first.type not in ("PURGE", "PREVIEW")
+            or first.line != tok.line
+            or first.start_pos is None
+        ):
+            return None
+        text = self.source.text
+        found = _RETENTION_REST.match(text, tok.start_pos)
+        if found is None:
+            return None
+        words, number, unit = found.groups()
+        days = int(number) * (7 if unit.lower().startswith("week") else 1)
+        keyword = str(first.value).lower()
+        if messages.looks_like_time(str(previous.value)):
+            if words:
+                return None  # `06:00 for 35 days`: a word no keyword starts (BKR012)
+            statement = " ".join(text[first.start_pos : previous.end_pos].split())
+            span = self.source.span(found.start(2), found.end())
+            self.report(messages.retain_left_out(f"{number} {unit}", days, statement, span), tok.start_pos)
+            self.feed(ip, _fake("RETAIN", tok))
+            self.feed(ip, tok)
+            self.feed(ip, _fake("DAYS", tok))
+            return (self._lex_at(ip, found.end()),)
+        slot = str(previous.value)
+        if not slot.isalpha() or not slot.islower() or slot in self.facts.keywords:
+            return None
+        schedule = " ".join(text[first.end_pos : previous.start_pos].split())
+        span = self.source.span(previous.start_pos, found.end())
+        written = " ".join(text[previous.start_pos : found.end()].split())
+        self.report(messages.retention_for_time(written, keyword, schedule, days, span), tok.start_pos)
+        self._fed_error_token = True  # read, as a whole: a mistake right after it is news
+        return (self._lex_at(ip, found.end()),)
 
     def schedule_mistake(self, ip, tok: Token) -> Diagnostic | None:
         """`daily sun 02:00` and `weekly sat sun 03:00`: a schedule with a word too many."""
