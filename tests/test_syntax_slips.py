@@ -156,6 +156,9 @@ SLIPS = [
     ('pool-wait a negative count', 'pool BKRPOOL on VMSYS1', 'pool BKRPOOL on VMSYS1 pool-wait -300 seconds', "BKR004 20:67"),
     # a negative size with its unit run on (was "unexpected `-10cyl`; expected a name")
     ('disk size a negative count, its unit run on', 'disk BKRBKUP 191 size 10 cyl', 'disk BKRBKUP 191 size -10cyl', "BKR004 31:25"),
+    # letters run on to a negative number that takes no unit (was "expected a name")
+    ('workers a negative count, letters run on', '{ workers 4  private-volume M1PRV1 }', '{ workers -4x  private-volume M1PRV1 }', "BKR004 9:27"),
+    ('extent start a negative count, a unit run on', 'cyl on VMCOM1 at 1000', 'cyl on VMCOM1 at -5cyl', "BKR004 34:46"),
     # a `,` after a selection's owner ending its line (was the generic BKR015)
     ('comma after the owner ends the line', 'exclude minidisk * 0190 019D 019E\n    include sfs', 'exclude minidisk *,\n    include sfs', "BKR015 71:23"),
     # a retention on a purge line without `retain` (was a word too many at `35` and at `days`)
@@ -1135,6 +1138,16 @@ NEGATIVE_COUNTS = [
      " unit is a word of its own"),
      ("write `pool-wait N seconds`, N a multiple of 5 up to 3600, or `pool-wait N minutes`, N from 1 to 60: the"
      " number without `-`, then a blank before `min`")),
+    # letters run on to the number of a keyword that takes no unit: it takes none, and the
+    # statement is read on (`private-volume M1PRV1` after `workers -4x`)
+    ("{ workers 4  private-volume M1PRV1 }", "{ workers -4x  private-volume M1PRV1 }", (9, 27),
+     "`-4x` is not a worker count: `workers` takes a whole number from 1 to 64, without a unit",
+     "write `workers N`, N from 1 to 64; the number without `-` and without `x`"),
+    ("cyl on VMCOM1 at 1000", "cyl on VMCOM1 at -5cyl", (34, 46),
+     ("`-5cyl` is not an extent start: `at` takes a whole number of 0 or more, the extent's first cylinder or"
+     " block, without a unit"),
+     ("write `on VOLUME at START`, START from 0: a cylinder up to 1,182,005, a block up to 4,294,967,295; the"
+     " number without `-` and without `cyl`")),
     # the number read on: the wait after it is read as written, and is no error of its own
     ("pool BKRPOOL on VMSYS1", "pool BKRPOOL on VMSYS1 Logon-Wait -3 MINUTES pool-wait 15 minutes", (20, 68),
      "`-3` is not a wait: `logon-wait` waits from 2 seconds to 60 minutes, in whole 2-second tries",

@@ -244,6 +244,8 @@ SYNTAX = register(
     a choice. With its unit run on to it (`size -10cyl`, `size -10blk`,
     `retain -35days`), the error says too that the unit is a word of its
     own, and the help writes the form of the unit written (`size N cyl`).
+    With letters run on to the number of a keyword that takes no unit
+    (`workers -4x`, `at -5cyl`), the error says too that it takes none.
     A retention written on a `purge` or `preview` line without its
     `retain` (`purge weekly sun 06:00 35 days`) is one error, not a word
     too many at the number and again at `days`, whose fix writes `retain

@@ -1152,8 +1152,19 @@ def negative_count(keyword: str, word: str, span: Span, unit: bool = False) -> D
     which no name starts with: say what the number may be, not "unexpected `-1`;
     expected a name". `unit`: the number's unit run on to it (`size -10cyl`,
     `retain -35days`), which the message says is a word of its own, as the help
-    writes it. No fix: the number is a choice."""
+    writes it. Letters run on to the number of a keyword that no unit follows
+    (`workers -4x`, `at -5cyl`): the message says it takes none. No fix: the number
+    is a choice."""
     what, takes, help_text = COUNTS[keyword.lower()]
+    letters = word.lstrip("-0123456789")
+    if letters and keyword.lower() not in UNIT_AFTER_COUNT:
+        # `workers -4x`, `at -5cyl`: a keyword whose number no unit follows, letters run on
+        return codes.SYNTAX(
+            f"`{word}` is not {what}: `{keyword.lower()}` {takes}, without a unit",
+            span,
+            help=f"{help_text}; the number without `-` and without `{letters}`",
+            label="a whole number expected here",
+        )
     if unit:
         letters = word.lstrip("-0123456789")
         written = f"`{letters}`"

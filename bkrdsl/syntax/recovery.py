@@ -2737,7 +2737,8 @@ class Recovery:
         (`days`, `cyl`, `minutes`) is read as written. With its unit run on to it
         (`size -10cyl`, `retain -35days`: was "unexpected `-10cyl`; expected a name"),
         one error that says the unit is a word of its own too, the unit assumed with
-        the number."""
+        the number. Letters run on to the number of a keyword that takes no unit
+        (`workers -4x`, `at -5cyl`: was "expected a name"), one error that says so."""
         if (
             "NAME" not in accepted
             or previous is None
@@ -2750,8 +2751,14 @@ class Recovery:
             self.report(messages.negative_count(keyword, word, self.span_of(tok)), tok.start_pos)
             self.feed(ip, _fake("NAME", tok))
             return True
-        if _NEGATIVE_UNIT.fullmatch(word) is None or keyword.lower() not in messages.UNIT_AFTER_COUNT:
+        if _NEGATIVE_UNIT.fullmatch(word) is None:
             return False
+        if keyword.lower() not in messages.UNIT_AFTER_COUNT:
+            # `workers -4x`, `at -5cyl`: no unit follows this keyword's number; the
+            # letters are read with the number, as one word
+            self.report(messages.negative_count(keyword, word, self.span_of(tok)), tok.start_pos)
+            self.feed(ip, _fake("NAME", tok))
+            return True
         self.report(messages.negative_count(keyword, word, self.span_of(tok), unit=True), tok.start_pos)
         self.feed(ip, _fake("NAME", tok))
         self.feed_types(ip, [messages.UNIT_AFTER_COUNT[keyword.lower()]], tok)
