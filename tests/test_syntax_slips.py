@@ -164,6 +164,8 @@ SLIPS = [
     # a retention on a purge line without `retain` (was a word too many at `35` and at `days`)
     ('retention on the purge line, retain left out', 'purge weekly sun 03:00', 'purge weekly sun 03:00 35 days', "BKR004 23:28"),
     ('retention for the purge time', 'purge weekly sun 03:00', 'purge weekly sun keep 35 days', "BKR004 23:22"),
+    ('retention after a word on the purge line', 'purge weekly sun 03:00', 'purge weekly sun 03:00 for 35 days', "BKR012 23:28"),
+    ('retention for the weekly day and time', 'purge weekly sun 03:00', 'purge weekly keep 35 days', "BKR004 23:18"),
     # the day left out, then a word that is no time read as the time: one error for the
     # day (was BKR314 for `03:00` as a day and BKR313 for `retain` as a time)
     ('purge weekly without its day, retain begun on its line', 'purge weekly sun 03:00', 'purge weekly 03:00 retain', "BKR314 23:18"),
@@ -1245,6 +1247,17 @@ RETENTIONS = [
      ("`older than 35 days` is not part of `purge`: `purge daily` needs its time (HH:MM) there, and a retention"
      " is a statement of its own, `retain 35 days`"),
      "write the time, then the retention: `purge daily HH:MM` and `retain 35 days`", None),
+    # where a `weekly` or `monthly` schedule has its day and its time (`keep` read as the
+    # day, `35` as the time): both missing, which the error says (was a word too many at
+    # `days`, whose help wrote `purge weekly keep 35`)
+    ("purge weekly sun 03:00\n    retain 35 days", "purge weekly keep 35 days", (23, 18),
+     ("`keep 35 days` is not part of `purge`: `purge weekly` needs its day, then its time (`weekly DAY HH:MM`)"
+     " there, and a retention is a statement of its own, `retain 35 days`"),
+     "write the day and the time, then the retention: `purge weekly DAY HH:MM` and `retain 35 days`", None),
+    ("purge weekly sun 03:00\n    retain 35 days\n  }", "purge monthly for 5 weeks  # five\n  }", (23, 19),
+     ("`for 5 weeks` is not part of `purge`: `purge monthly` needs its day, then its time (`monthly N HH:MM`)"
+     " there, and a retention is a statement of its own, `retain 35 days`"),
+     "write the day and the time, then the retention: `purge monthly N HH:MM` and `retain 35 days`", None),
 ]
 # fmt: on
 
@@ -1261,6 +1274,58 @@ def test_a_retention_on_a_purge_line_is_one_error(clean, written, at, message, h
     assert (found.message, found.help) == (message, help)
     if fixed is None:
         assert found.fix is None  # the time is missing: no fix writes one nobody chose
+    else:
+        repaired = apply_edits(text, found.fix.edits)
+        assert repaired == BASE.replace(clean, fixed, 1)
+        assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+    assert too_long(found, analysis.sources) == []
+
+
+# a retention after a purge's or a preview's time, a word no keyword starts where its
+# `retain` goes (was the generic BKR012 "`for` is not a keyword"): as `keep` is "did you
+# mean `retain`?", the error says the retention is `retain 35 days`, and with one word
+# the fix writes `retain` for it (weeks counted in days); with more, no fix
+# fmt: off
+RETENTION_WORDS = [
+    ("purge weekly sun 03:00\n    retain 35 days", "purge weekly sun 03:00 for 35 days", (23, 28),
+     ("`for` is not a keyword: a retention after `purge weekly sun 03:00` is a statement of its own, `retain 35"
+     " days`"),
+     "write `retain` for `for`: `purge weekly sun 03:00 retain 35 days`", "purge weekly sun 03:00 retain 35 days"),
+    ("preview daily 01:00\n    purge weekly sun 03:00\n    retain 35 days",
+     "preview daily 01:00 for 35 days\n    purge weekly sun 03:00", (22, 25),
+     "`for` is not a keyword: a retention after `preview daily 01:00` is a statement of its own, `retain 35 days`",
+     "write `retain` for `for`: `preview daily 01:00 retain 35 days`",
+     "preview daily 01:00 retain 35 days\n    purge weekly sun 03:00"),
+    ("purge weekly sun 03:00\n    retain 35 days", "purge weekly sun 03:00  for 5 weeks  # five", (23, 29),
+     ("`for` is not a keyword: a retention after `purge weekly sun 03:00` is a statement of its own, `retain 35"
+     " days`"),
+     "write `retain 35 days` for `for 5 weeks`: `purge weekly sun 03:00 retain 35 days`",
+     "purge weekly sun 03:00  retain 35 days  # five"),
+    ("purge weekly sun 03:00\n    retain 35 days\n  }", "purge weekly sun 03:00 for about 35 days }", (23, 28),
+     ("`for about 35 days` has no keyword: a retention after `purge weekly sun 03:00` is a statement of its own,"
+     " `retain 35 days`"),
+     ("write `retain 35 days` for `for about 35 days`: `purge weekly sun 03:00 retain 35 days`, or `retain 35"
+     " days` on a line of its own"), None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "at", "message", "help", "fixed"), RETENTION_WORDS, ids=[r[1] for r in RETENTION_WORDS]
+)
+def test_a_word_before_a_retention_on_a_purge_line_points_to_retain(
+    clean, written, at, message, help, fixed, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("BKR012", *at)
+    assert (found.message, found.help) == (message, help)
+    if fixed is None:
+        assert found.fix is None  # which of the words is the slip is a guess
     else:
         repaired = apply_edits(text, found.fix.edits)
         assert repaired == BASE.replace(clean, fixed, 1)

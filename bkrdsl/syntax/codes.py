@@ -253,7 +253,11 @@ SYNTAX = register(
     schedule's time goes (`purge weekly sun keep 35 days`, `keep` read as
     the time) are one error for them all, which says that the time is
     missing there and that the retention is a statement of its own, `retain
-    35 days`; no fix, as the time is a choice.
+    35 days`; no fix, as the time is a choice. So are such words where a
+    `weekly` or `monthly` schedule has its day and its time (`purge weekly
+    keep 35 days`, `keep` read as the day and `35` as the time): the error
+    says that the schedule needs its day, then its time (`weekly DAY
+    HH:MM`), and that the retention is `retain 35 days`; no fix either.
     A keyword that starts no statement after a whole one on its line
     (`backup APPS full each`) is one word too many; `each` after a member's
     `workers 4` is one error whose fix removes it (a member block gives that
@@ -903,6 +907,15 @@ UNKNOWN_KEYWORD = register(
     addresses or labels (`to#x disk pool BKUPPOOL` after an include's
     addresses, `exclude#x minidisk * 0190`): the statement the line starts,
     not one more address.
+
+    A word that is no keyword before a retention after a `purge` or
+    `preview` schedule's time (`purge weekly sun 06:00 for 35 days`), where
+    its `retain` goes, says that the retention is `retain 35 days`, a
+    statement of its own, as `keep 35 days` there is "did you mean
+    `retain`?". With one word there the fix writes `retain` for it (`for 5
+    weeks` becomes `retain 35 days`, weeks counted in days); with more
+    (`for about 35 days`) there is no fix, which word is the slip being a
+    guess.
 
     A hyphenated keyword written without its hyphen, as one word
     (`jobsuffix`, `job_suffix`) or as two (`job suffix`, `private volume`,

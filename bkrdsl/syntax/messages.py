@@ -1455,6 +1455,52 @@ def retention_for_time(written: str, keyword: str, schedule: str, days: int, spa
     )
 
 
+def retention_after_word(words: str, written: str, days: int, statement: str, span: Span, fix_span: Span | None) -> Diagnostic:
+    """`purge weekly sun 06:00 for 35 days`: a retention (`written`, `35 days` or `5
+    weeks`) after a purge's or a preview's whole schedule, with words no keyword
+    starts (`words`, `for`) where its `retain` goes. With one word (`fix_span`, the
+    word, or for weeks the word and the retention), the fix writes `retain` for it (as
+    `keep` is "did you mean `retain`?"); with more, no fix: which word is a slip is a
+    guess."""
+    meant = f"retain {days} days"
+    if fix_span is None:
+        return codes.UNKNOWN_KEYWORD(
+            f"`{words} {written}` has no keyword: a retention after `{statement}` is a statement of its own,"
+            f" `{meant}`",
+            span,
+            help=f"write `{meant}` for `{words} {written}`: `{statement} {meant}`, or `{meant}` on a line of its own",
+        )
+    if written == f"{days} days":
+        how, fix = f"write `retain` for `{words}`", write_fix("retain", fix_span)
+    else:  # `for 5 weeks`: the retention in days too
+        how, fix = f"write `{meant}` for `{words} {written}`", write_fix(meant, fix_span)
+    return codes.UNKNOWN_KEYWORD(
+        f"`{words}` is not a keyword: a retention after `{statement}` is a statement of its own, `{meant}`",
+        span,
+        help=f"{how}: `{statement} {meant}`",
+        fix=fix,
+    )
+
+
+def retention_for_day(written: str, keyword: str, schedule: str, days: int, span: Span) -> Diagnostic:
+    """`purge weekly keep 35 days`: a retention written in words where a `weekly` or
+    `monthly` schedule has its day and its time (`keep` read as the day, `35` as the
+    time). One error for the words (`written`), which says both: the day and the time
+    are missing, and the retention is a statement of its own. No fix: the day and the
+    time are a choice."""
+    form = _SCHEDULE_EXAMPLES[schedule.split()[0].lower()]  # `weekly DAY HH:MM`
+    return codes.SYNTAX(
+        f"`{written}` is not part of `{keyword}`: `{keyword} {schedule}` needs its day, then its time"
+        f" (`{form}`) there, and a retention is a statement of its own, `retain {days} days`",
+        span,
+        label="a day, then a time of day, expected here",
+        help=(
+            f"write the day and the time, then the retention: `{keyword} {schedule} {form.split(None, 1)[1]}` and"
+            f" `retain {days} days`"
+        ),
+    )
+
+
 def value_without_keyword(
     word: str, name: str, last: str, statement: str, keywords: list[str], span: Span
 ) -> Diagnostic:

@@ -66,6 +66,11 @@ _RETENTION_REST = re.compile(
     r"((?:[a-z][a-z-]*[ \t]+)*)([0-9]+)[ \t]+(days?|weeks?)(?=[ \t]*(?:#[^\n]*)?(?:\n|\Z)|[ \t]*})",
     re.IGNORECASE,
 )
+#: A `weekly` or `monthly` schedule, then words in letters, to a number (Recovery.retention_for_day:
+#: `purge weekly keep 35 days`, matched from the statement's keyword to the number).
+_SCHEDULE_THEN_WORDS = re.compile(r"[ \t]+(weekly|monthly)((?:[ \t]+[A-Za-z][A-Za-z-]*)+)[ \t]+", re.IGNORECASE)
+#: The rest of a line after a statement's last word: blanks, a comment, or a `}`.
+_LINE_END_REST = re.compile(r"[ \t]*(?:#[^\n]*)?(?:\n|\Z)|[ \t]*}")
 #: A number, then a word that may be a keyword (Recovery.number_glued: `4private-volume`).
 _NUMBER_THEN_WORD = re.compile(r"([0-9]+)([A-Za-z][A-Za-z-]*)")
 #: A name without small letters, then a word in small letters that may be a keyword
@@ -4625,14 +4630,31 @@ class Recovery:
         text = self.source.text
         found = _RETENTION_REST.match(text, tok.start_pos)
         if found is None:
-            return None
+            return self.retention_for_day(ip, tok, accepted)
         words, number, unit = found.groups()
         days = int(number) * (7 if unit.lower().startswith("week") else 1)
         keyword = str(first.value).lower()
         if messages.looks_like_time(str(previous.value)):
-            if words:
-                return None  # `06:00 for 35 days`: a word no keyword starts (BKR012)
             statement = " ".join(text[first.start_pos : previous.end_pos].split())
+            if words:
+                # `06:00 for 35 days`: words no keyword starts where `retain` goes
+                said = words.split()
+                if any(w.lower() in self.facts.keywords for w in said):
+                    return None
+                fix_span = None
+                if len(said) == 1:
+                    weeks = not unit.lower().startswith("day")
+                    fix_span = self.source.span(tok.start_pos, found.end() if weeks else tok.end_pos)
+                written = " ".join(text[found.start(2) : found.end()].split())
+                span = self.source.span(tok.start_pos, found.end(1) - len(words) + len(words.rstrip()))
+                self.report(
+                    messages.retention_after_word(" ".join(said), written, days, statement, span, fix_span),
+                    tok.start_pos,
+                )
+                self.feed(ip, _fake("RETAIN", tok))
+                self.feed(ip, _fake("NAME", tok, number))
+                self.feed(ip, _fake("DAYS", tok))
+                return (self._lex_at(ip, found.end()),)
             span = self.source.span(found.start(2), found.end())
             self.report(messages.retain_left_out(f"{number} {unit}", days, statement, span), tok.start_pos)
             self.feed(ip, _fake("RETAIN", tok))
@@ -4648,6 +4670,52 @@ class Recovery:
         self.report(messages.retention_for_time(written, keyword, schedule, days, span), tok.start_pos)
         self._fed_error_token = True  # read, as a whole: a mistake right after it is news
         return (self._lex_at(ip, found.end()),)
+
+    def retention_for_day(self, ip, tok: Token, accepted: set[str]) -> tuple[Token | None] | None:
+        """`purge weekly keep 35 days`: a retention where a `weekly` or `monthly`
+        schedule has its day and its time, `keep` read as the day and `35` as the time,
+        met at `days` (or `weeks`), last on the line. One error for the words, which says
+        what the schedule needs (its day, then its time) and that the retention is
+        `retain 35 days`, a statement of its own (was "one word too many" at `days`, whose
+        help wrote `purge weekly keep 35`). No fix: the day and the time are a choice.
+        Only words in letters that name no day and are no keyword stand before the
+        number; the line is read no further. Weighed at `days` (a keyword, which
+        starts no statement) and at `weeks` (a name)."""
+        text = self.source.text
+        state = ip.parser_state
+        previous = last_real_token(state.value_stack)
+        first = self.statement_start(state)
+        if (
+            tok.start_pos is None
+            or "RETAIN" not in accepted
+            or not re.fullmatch(r"days?|weeks?", str(tok.value), re.IGNORECASE)
+            or previous is None
+            or previous.type != "NAME"
+            or previous.end_line != tok.line
+            or not str(previous.value).isdigit()
+            or first is None
+            or first.type not in ("PURGE", "PREVIEW")
+            or first.line != tok.line
+            or first.end_pos is None
+            or tok.end_pos is None
+            or not _LINE_END_REST.match(text, tok.end_pos)
+        ):
+            return None
+        found = _SCHEDULE_THEN_WORDS.fullmatch(text, first.end_pos, previous.start_pos)
+        if found is None:
+            return None
+        said = found.group(2).split()
+        if any(w.lower() in self.facts.keywords or messages.looks_like_day(w) for w in said):
+            return None
+        start = found.start(2) + len(found.group(2)) - len(found.group(2).lstrip())
+        days = int(str(previous.value)) * (7 if str(tok.value).lower().startswith("week") else 1)
+        written = " ".join(text[start : tok.end_pos].split())
+        schedule = found.group(1).lower()
+        span = self.source.span(start, tok.end_pos)
+        keyword = str(first.value).lower()
+        self.report(messages.retention_for_day(written, keyword, schedule, days, span), tok.start_pos)
+        self._fed_error_token = True  # read, as a whole: a mistake right after it is news
+        return (None,)
 
     def schedule_mistake(self, ip, tok: Token) -> Diagnostic | None:
         """`daily sun 02:00` and `weekly sat sun 03:00`: a schedule with a word too many."""
@@ -5016,6 +5084,10 @@ class Recovery:
                 tok.start_pos,
             )
             return self.skip_statement(ip, tok)
+        if tok.type == "DAYS":
+            retention = self.retention_for_day(ip, tok, accepted)
+            if retention is not None:
+                return retention[0]  # `purge weekly keep 35 days`: the day and the time missing
         extra = self.word_after_statement(ip, tok) if tok.type not in self.statements else None
         if extra is not None:
             # `workers 4 each`: a keyword that starts no statement, after a whole one on its line
