@@ -234,6 +234,11 @@ NAME_LISTS = ("backup",)
 #: daily 01:00`); only `each member` is keywords there (`run on each member`), as the
 #: parsers read it: a catalog's `on each` names a member EACH.
 PLACE = ("on", "each", "member")
+#: The keywords a placement (`on MEMBER, ...` or `on each member`) follows: after their `on`,
+#: `each` is always the keyword to the parsers (`run on each daily` is BKR004), so one at the
+#: end of its line is the keyword, with `member` on a later line (`run on each`, then `member
+#: daily 01:00`); a catalog's `on` takes a name only (`on each`: a member EACH).
+PLACEMENTS = ("expire", "run")
 #: Keywords followed by one user ID or pattern.
 USER_SLOTS = ("catalog-dmm", "catalog-node", "match", "request-dmm", "request-node", "server")
 #: The one keyword of a group body (`match PATTERN`): every other word there is a user
@@ -283,7 +288,7 @@ MONTHLY, ORDINALS = "monthly", ("first", "second", "third", "fourth", "last")
 
 def context_keywords() -> set[str]:
     return {
-        *DECLARES, GROUP, *USER_LISTS, *NAME_LISTS, *PLACE, *USER_SLOTS, *VALUE_SLOTS, *ADDRESS_LISTS, *DISK,
+        *DECLARES, GROUP, *USER_LISTS, *NAME_LISTS, *PLACE, *PLACEMENTS, *USER_SLOTS, *VALUE_SLOTS, *ADDRESS_LISTS, *DISK,
         IMPORT, MONTHLY, *ORDINALS, *VOLUME_LISTS, *(k for block in VOLUME_LISTS.values() for k in block_statements(block)),
         GROUP_SLOT, *PATH_LISTS, WEEKLY, DAILY, *selection_statements(), *list_followers(),
     }
@@ -641,6 +646,12 @@ def rules() -> dict[str, tuple[Rule, ...]]:
                 None,
                 {1: "keyword", 2: "@value", 3: "@value", 4: "keyword", 5: "@value"},
             ),
+            Match(
+                "run on each, expire on each at a line's end: keywords, `member` on a later line",
+                f"({kw(*PLACEMENTS)}){sp}+({kw(PLACE[0])}){sp}+({kw(PLACE[1])})(?={sp}*(?:#|$))",
+                None,
+                {1: "keyword", 2: "keyword", 3: "keyword"},
+            ),
             *name_list("on", kw(PLACE[0]), "member-words",
                        "on MEMBER, MEMBER, ...: members, even those spelled like keywords; not `on each member`",
                        exclude=f"(?!{on_each})"),
@@ -981,7 +992,9 @@ def vim_syntax() -> str:
         (f"\" {PLACE[0]} MEMBER, MEMBER, ...: members, even those spelled like keywords;"
          f" not `{PLACE[0]} {PLACE[1]} {PLACE[2]}`"),
         *name_list("Place", (PLACE[0],), "bkrMemberRef,bkrPattern",
-                   exclude=f"\\%({PLACE[1]}[ \\t]\\+{PLACE[2]}\\k\\@!\\)\\@!"),
+                   exclude=(f"\\%({PLACE[1]}[ \\t]\\+{PLACE[2]}\\k\\@!\\)\\@!"
+                            f"\\%(\\%(\\%({_vim_words(PLACEMENTS)}\\)[ \\t]\\+{PLACE[0]}[ \\t]\\+\\)\\@<="
+                            f"{PLACE[1]}[ \\t]*\\%(#.*\\)\\=$\\)\\@!")),
         "\" server ID, catalog-node ID, request-node ID, catalog-dmm ID, request-dmm ID, match PATTERN",
         f"syn keyword bkrSlotKeyword {' '.join(USER_SLOTS)} nextgroup=bkrUserWord,bkrSlotC {over}",
         comment("bkrSlotC", "bkrUserWord"),

@@ -862,7 +862,8 @@ OTHER_LISTS = (
 #: breaks them: a comma-separated list (`user`, `backup`, `on`, a weekly schedule's days)
 #: wrapped after a comma, its first name after a comment; a schedule's day or time on a
 #: later line; a volume list, a selection's addresses and SFS paths whose first item is on
-#: a later line; the one value of `server`, `pool`, `workers`... on a later line. `{W}`
+#: a later line; the one value of `server`, `pool`, `workers`... on a later line; `run on
+#: each` (`expire on each`) at a line's end, `member` on the next. `{W}`
 #: first on a continuation line, after a name there, and on a later line than its keyword.
 WRAPPED_LISTS = (
     "  identity user U1,\n                {W}, U2 role R\n  single user U3,\n    U4, {W}",
@@ -881,6 +882,8 @@ WRAPPED_LISTS = (
     "  catalog shared server  # the catalog's\n    {W} pool\n    {W} on VM9\n  member VM1 {{ workers\n    {W} }}",
     "  tape manager shared catalog-node\n    {W} on VM9 request-node\n    {W}\n    catalog-dmm {W} request-dmm\n      {W}",
     "  job J {{\n    backup G\n    to disk pool\n      {W}\n  }}\n  single user U6 role\n    {W}",
+    ("  job J {{\n    backup G\n    run on each  # every member\n      member daily {W}\n    run on EACH\n"
+     "      member weekly {W} 01:00\n  }}\n  expire on each\n    member {{ purge daily {W} }}"),
 )
 
 
