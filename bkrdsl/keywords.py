@@ -11,7 +11,7 @@ On top of the vocabulary sit the two things the grammar cannot say:
   each engine: a pygments token type, a TextMate scope, a Vim highlight group;
 - the *rules*: ordered regexes (one dialect that Python's `re` and Oniguruma read
   alike) that give each piece of text its kind, including the few contexts that
-  matter (the word after `member` before a `{` is a member name; after `minidisk`
+  matter (the word after `member` is a member name, not after `each`; after `minidisk`
   come an owner and addresses). The pygments lexer interprets these rules the way
   VS Code's TextMate engine does, and the TextMate grammar is written from them,
   so the two agree by construction. Vim's regex dialect differs, so its syntax
@@ -24,9 +24,10 @@ Vim's `nextgroup=... skipnl`): a group's `{ }` body; a volume list, a selection'
 addresses or SFS paths to the next statement of its block or a brace; a
 comma-separated list (`user`, `backup`, `on`, a weekly schedule's days) over a `,`
 that ends a line; a schedule's day and time, the one value of `server`, `pool`,
-`workers`..., a selection's owner, and the first item of a list, on a later line
-than its keyword; as the parsers read them, a statement keyword that
-starts a line there being that keyword. What is left on one line is listed in
+`workers`..., a selection's owner, a declared name, and the first item of a list,
+on a later line than its keyword; a declaration's `{` (a group's body) on a later
+line than its name; `member` on a later line than `run on each`; as the parsers
+read them, a statement keyword that starts a line there being that keyword. What is left on one line is listed in
 docs/editors.md ("Limits").
 
 `python -m bkrdsl.keywords --write` regenerates the TextMate grammar, the Vim
@@ -166,7 +167,8 @@ class Kind:
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("keyword", "Keyword", "keyword.other.bkr", ("bkrKeyword", "bkrSlotKeyword", "bkrMatchKeyword", "bkrDiskOn", "bkrOrdinal"),
+    Kind("keyword", "Keyword", "keyword.other.bkr",
+         ("bkrKeyword", "bkrSlotKeyword", "bkrMatchKeyword", "bkrDiskOn", "bkrOrdinal", "bkrPlaceEach", "bkrEachMember"),
          "Keyword",
          "a keyword of the grammar, in any case"),
     Kind("import-path", "Name.Namespace", "entity.name.namespace.bkr", ("bkrImportPath",), "Include",
@@ -449,11 +451,6 @@ def rules() -> dict[str, tuple[Rule, ...]]:
     hexa = "[0-9A-Fa-f]{1,4}"
     wild = "[" + re.escape(v.wildcards) + "]"
     invalid_start = "[^" + regex_chars(v.blanks) + "\"{},#" + v.name_start[1:-1] + "]"
-    decl = [
-        Match(f"`{k}` NAME before a brace", f"({kw(k)}){sp}+({word})(?={sp}*\\{{)", None, {1: "keyword", 2: kind})
-        for k, kind in DECLARES.items()
-        if k != GROUP
-    ]
     # Over line breaks. TextMate sees one line at a time, but a region's end is looked for
     # on the lines after its begin, and `^` anchors at a line's start: so a region carries
     # the state "a name must come" (after a list's keyword or comma, a schedule's keyword)
@@ -470,8 +467,43 @@ def rules() -> dict[str, tuple[Rule, ...]]:
     # start its line (the value, first on its line, begins a region of its own)
     later_end = f"(?=[^{blank}#{starts}])|(?<=.)(?=[^{blank}#])"
     on_each = f"{kw(PLACE[1])}{sp}+{kw(PLACE[2])}"
-    followers = kw(*list_followers())
+    value_end = f"{line_stmt}|({word})|(?=[^{blank}#])"
     lists: dict[str, tuple] = {}
+    # A declaration: `KEYWORD NAME {` on one line; the name at the end of its line (before a
+    # comment), its `{` on a later line; the name on a later line than the keyword (first on
+    # its line, after a comment), but for a statement keyword starting that line (BKR010),
+    # as the parsers read them. `each member` first: keywords, not a declaration.
+    at_end = f"{post}(?={sp}*(?:#|$))"
+    group_open = f"(?<=\\}})|(?=[^{blank}#{{])"
+    lists["group-open"] = (
+        Include("comments"),
+        Region("{ user IDs and `match PATTERN` }", "\\{", "\\}", "group-body", None, {0: "brace"}, {0: "brace"}),
+    )
+    lists["group-later"] = (
+        Include("comments"),
+        Region("the group's name, first on a later line, then its body", f"^{sp}*({word})", group_open, "group-open",
+               None, {1: "group-name"}),
+    )
+    decl: list[Rule] = [Match("`each member`: keywords", f"({kw(PLACE[1])}){sp}+({kw(PLACE[2])})", None,
+                              {1: "keyword", 2: "keyword"})]
+    for k, kind in DECLARES.items():
+        if k == GROUP:
+            decl += [
+                Region("group NAME { user IDs and `match PATTERN` }", f"({kw(k)}){sp}+({word}){sp}*(\\{{)", "\\}",
+                       "group-body", None, {1: "keyword", 2: kind, 3: "brace"}, {0: "brace"}),
+                Region("group NAME at a line's end, its body on a later line", f"({kw(k)}){sp}+({word}){at_end}",
+                       group_open, "group-open", None, {1: "keyword", 2: kind}),
+                Region("group, its name on a later line", f"({kw(k)}){at_end}", f"{line_stmt}|(?<=\\}})|{later_end}",
+                       "group-later", None, {1: "keyword"}),
+            ]
+        else:
+            decl += [
+                Match(f"`{k}` NAME before a brace, or at a line's end (its brace on a later line)",
+                      f"({kw(k)}){sp}+({word})(?:(?={sp}*\\{{)|{at_end})", None, {1: "keyword", 2: kind}),
+                Region(f"`{k}`, its name on a later line", f"({kw(k)}){at_end}", value_end, "comments", None,
+                       {1: "keyword"}, {1: kind}),
+            ]
+    followers = kw(*list_followers())
 
     def name_list(key: str, keyword: str, words: str, doc: str, exclude: str = "", time: bool = False) -> list:
         """`keyword NAME, NAME, ...`: the names coloured by `words`, over line breaks after a
@@ -534,7 +566,6 @@ def rules() -> dict[str, tuple[Rule, ...]]:
     # the line end, and a comment in it its line end, not to end it at once.
     after = f"(?:{sp}+|\\n)?"
     slot_end = f"{line_stmt}|(?<={nc})|(?=[^{blank}#{starts}])"
-    value_end = f"{line_stmt}|({word})|(?=[^{blank}#])"
     day_time = Region("DAY TIME: the day, then the time, over line breaks", f"({word})", value_end, "comments",
                       None, {1: "@value"}, {1: "@value"})
     lists["schedule-comments"] = (
@@ -559,15 +590,6 @@ def rules() -> dict[str, tuple[Rule, ...]]:
                 {1: "keyword", 2: "import-path", 3: "doc-comment", 4: "comment"},
             ),
             *decl,
-            Region(
-                "group NAME { user IDs and `match PATTERN` }",
-                f"({kw(GROUP)}){sp}+({word}){sp}*(\\{{)",
-                "\\}",
-                "group-body",
-                None,
-                {1: "keyword", 2: "group-name", 3: "brace"},
-                {0: "brace"},
-            ),
             *name_list("user", kw(*USER_LISTS), "user-words", "user ID, ID, ..."),
             *name_list("backup", kw(*NAME_LISTS), "group-words",
                        "backup GROUP, GROUP, ...: groups, even those spelled like keywords"),
@@ -646,11 +668,14 @@ def rules() -> dict[str, tuple[Rule, ...]]:
                 None,
                 {1: "keyword", 2: "@value", 3: "@value", 4: "keyword", 5: "@value"},
             ),
-            Match(
+            Region(
                 "run on each, expire on each at a line's end: keywords, `member` on a later line",
                 f"({kw(*PLACEMENTS)}){sp}+({kw(PLACE[0])}){sp}+({kw(PLACE[1])})(?={sp}*(?:#|$))",
+                f"^{sp}*({kw(PLACE[2])})|(?=[^{blank}#])",
+                "comments",
                 None,
                 {1: "keyword", 2: "keyword", 3: "keyword"},
+                {1: "keyword"},
             ),
             *name_list("on", kw(PLACE[0]), "member-words",
                        "on MEMBER, MEMBER, ...: members, even those spelled like keywords; not `on each member`",
@@ -863,19 +888,6 @@ def vim_syntax() -> str:
     special = {*DECLARES, *USER_LISTS, *NAME_LISTS, PLACE[0], *USER_SLOTS, *VALUE_SLOTS, *ADDRESS_LISTS, *DISK, IMPORT,
                MONTHLY, *ORDINALS, *VOLUME_LISTS, *PATH_LISTS, WEEKLY, DAILY}
     plain = [k for k in v.keywords if k not in special]
-    decls = []
-    for k, kind in DECLARES.items():
-        group = KIND[kind].vim[0]
-        if k == GROUP:
-            decls += [
-                f"syn keyword bkrKeyword {k} nextgroup={group} skipwhite",
-                f"syn match {group} /{word}\\ze[ \\t]*{{/ contained nextgroup=bkrGroupBody skipwhite",
-            ]
-        else:
-            decls += [
-                f"syn keyword bkrKeyword {k} nextgroup={group} skipwhite",
-                f"syn match {group} /{word}\\ze[ \\t]*{{/ contained",
-            ]
     # Over line breaks: `nextgroup=... skipwhite skipnl skipempty`, and a comment between
     # (a group of its own that passes the turn on); a statement keyword that starts a line
     # is no value there (`nls`; the keyword tested first, the look-behind is the dearer
@@ -887,15 +899,32 @@ def vim_syntax() -> str:
         return (f"syn match {group} /\\k\\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment"
                 f" nextgroup={then},{group} {over}")
 
-    def name_list(stem: str, keywords: tuple[str, ...], contains: str, exclude: str = "", time: str = "") -> list[str]:
+    # A declaration's name: first on a later line than its keyword (any statement keyword
+    # but one starting the line), or on the keyword's line before a `{`, a comment or the
+    # line end; a group's body after it, over line breaks.
+    first = "\\%(^[ \\t]*\\)\\@<="
+    not_first = "\\%(^[ \\t]*\\)\\@<!"
+    decl_name = f"/\\k\\@<!\\%({first}{nls}{word}\\|{not_first}{word}\\k\\@!\\ze[ \\t]*\\%({{\\|#\\|$\\)\\)/"
+    decls = []
+    for k, kind in DECLARES.items():
+        group = KIND[kind].vim[0]
+        decls += [f"syn keyword bkrKeyword {k} nextgroup={group},{group}C {over}", comment(f"{group}C", group)]
+        if k == GROUP:
+            decls += [f"syn match {group} {decl_name} contained nextgroup=bkrGroupBody,bkrGroupBodyC {over}",
+                      comment("bkrGroupBodyC", "bkrGroupBody")]
+        else:
+            decls.append(f"syn match {group} {decl_name} contained")
+
+    def name_list(stem: str, keywords: tuple[str, ...], contains: str, exclude: str = "", time: str = "",
+                  also: str = "") -> list[str]:
         item, comma, head, tail = (f"bkr{stem}{part}" for part in ("Item", "Comma", "HeadC", "TailC"))
         after = f"{comma},{tail}" + (f",{time}" if time else "")
         return [
-            *[f"syn keyword bkrKeyword {k} nextgroup={item},{head} {over}" for k in keywords],
+            *[f"syn keyword bkrKeyword {k} nextgroup={item}{also},{head} {over}" for k in keywords],
             (f"syn match {item} /\\k\\@<!{exclude}{nls}{word}/ contained transparent contains={contains}"
              f" nextgroup={after} {over}"),
             f"syn match {comma} /,/ contained transparent contains=bkrComma nextgroup={item},{head} {over}",
-            comment(head, item),
+            comment(head, item + also),
             comment(tail, comma + (f",{time}" if time else "")),
         ]
 
@@ -979,7 +1008,8 @@ def vim_syntax() -> str:
         comment("bkrDailyC", "bkrValueWord"),
         f"syn match bkrValueWord /\\k\\@<!{nls}{word}/ contained transparent contains={values}",
         "",
-        "\" Declarations: the name before a { on the same line.",
+        "\" Declarations: the name before a { (or a comment, the line end) on the keyword's line, or first on a",
+        "\" later line; a group's body after it, over line breaks",
         *decls,
         ("syn region bkrGroupBody matchgroup=bkrBrace start=/{/ end=/}/ contained fold"
          " contains=bkrComment,bkrDocComment,bkrString,bkrMatchKeyword,bkrUserId,bkrPattern,"
@@ -994,7 +1024,16 @@ def vim_syntax() -> str:
         *name_list("Place", (PLACE[0],), "bkrMemberRef,bkrPattern",
                    exclude=(f"\\%({PLACE[1]}[ \\t]\\+{PLACE[2]}\\k\\@!\\)\\@!"
                             f"\\%(\\%(\\%({_vim_words(PLACEMENTS)}\\)[ \\t]\\+{PLACE[0]}[ \\t]\\+\\)\\@<="
-                            f"{PLACE[1]}[ \\t]*\\%(#.*\\)\\=$\\)\\@!")),
+                            f"{PLACE[1]}[ \\t]*\\%(#.*\\)\\=$\\)\\@!"),
+                   also=",bkrPlaceEach"),
+        (f"\" {PLACE[1]} {PLACE[2]} after `{PLACE[0]}`, also `{PLACEMENTS[1]} {PLACE[0]} {PLACE[1]}` (`{PLACEMENTS[0]} {PLACE[0]} {PLACE[1]}`) at a"
+         f" line's end and `{PLACE[2]}` on a later line: keywords, not a declaration"),
+        (f"syn match bkrPlaceEach /\\k\\@<!{PLACE[1]}\\k\\@!\\%([ \\t]\\+{PLACE[2]}\\k\\@!\\)\\@=/ contained"
+         " nextgroup=bkrEachMember skipwhite"),
+        (f"syn match bkrPlaceEach /\\%(\\%({_vim_words(PLACEMENTS)}\\)[ \\t]\\+{PLACE[0]}[ \\t]\\+\\)\\@<="
+         f"{PLACE[1]}\\k\\@!\\ze[ \\t]*\\%(#.*\\)\\=$/ contained nextgroup=bkrEachMember,bkrEachC {over}"),
+        comment("bkrEachC", "bkrEachMember"),
+        f"syn match bkrEachMember /\\k\\@<!{PLACE[2]}\\k\\@!/ contained",
         "\" server ID, catalog-node ID, request-node ID, catalog-dmm ID, request-dmm ID, match PATTERN",
         f"syn keyword bkrSlotKeyword {' '.join(USER_SLOTS)} nextgroup=bkrUserWord,bkrSlotC {over}",
         comment("bkrSlotC", "bkrUserWord"),

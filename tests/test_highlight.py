@@ -35,6 +35,12 @@ GOLDEN: list[tuple[str, list[tuple[str, str]]]] = [
     ),
     # declarations: the name before a brace, by its keyword
     ("cluster PRODSSI {", [("keyword", "cluster"), ("cluster-name", "PRODSSI"), ("brace", "{")]),
+    # ...or at the end of its line, or first on a later line, the brace on a later line
+    (
+        "cluster PRODSSI  # production\n{",
+        [("keyword", "cluster"), ("cluster-name", "PRODSSI"), ("comment", "# production"), ("brace", "{")],
+    ),
+    ("CLUSTER\n  PRODSSI\n{", [("keyword", "CLUSTER"), ("cluster-name", "PRODSSI"), ("brace", "{")]),
     (
         "  member VMSYS1 { workers 4  private-volume M1PRV1 }",
         [
@@ -863,7 +869,8 @@ OTHER_LISTS = (
 #: wrapped after a comma, its first name after a comment; a schedule's day or time on a
 #: later line; a volume list, a selection's addresses and SFS paths whose first item is on
 #: a later line; the one value of `server`, `pool`, `workers`... on a later line; `run on
-#: each` (`expire on each`) at a line's end, `member` on the next. `{W}`
+#: each` (`expire on each`) at a line's end, `member` on the next; a declared name at its
+#: line's end (its `{` on a later line) or on a later line than its keyword. `{W}`
 #: first on a continuation line, after a name there, and on a later line than its keyword.
 WRAPPED_LISTS = (
     "  identity user U1,\n                {W}, U2 role R\n  single user U3,\n    U4, {W}",
@@ -884,6 +891,12 @@ WRAPPED_LISTS = (
     "  job J {{\n    backup G\n    to disk pool\n      {W}\n  }}\n  single user U6 role\n    {W}",
     ("  job J {{\n    backup G\n    run on each  # every member\n      member daily {W}\n    run on EACH\n"
      "      member weekly {W} 01:00\n  }}\n  expire on each\n    member {{ purge daily {W} }}"),
+    "  member {W}\n  {{ workers 2 }}\n  member {W}  # the second\n  {{\n    workers 2\n  }}",
+    "  member  # the third\n    {W} {{ workers 2 }}\n  member\n    {W}\n  {{ workers 2 }}",
+    "  job {W}  # weekly\n  {{ backup G }}\n  job\n    {W} {{ backup G }}\n  job  # nightly\n    {W}\n  {{ backup G }}",
+    ("  single group {W}\n    {{ U1 {W} }}\n  single group  # the second\n    {W} {{ match {W} }}\n"
+     "  single group\n    {W}  # the third\n    {{\n      {W}\n    }}"),
+    "  job J {{\n    backup G\n    run on each member daily\n      {W}\n    run on each\n      member\n      daily {W}\n  }}",
 )
 
 
@@ -984,6 +997,8 @@ UNFINISHED = (
     ("  catalog shared server\n  tape manager shared", "tape", "keyword"),
     ("  job J {\n    backup G\n    include minidisk  # whose?\n    exclude minidisk * 0191\n  }", "exclude", "keyword"),
     ("  member VM1 {\n    workers\n    job-suffix A\n  }", "job-suffix", "keyword"),
+    ("  member  # the next\n  shared-volume V1", "shared-volume", "keyword"),
+    ("  identity group\n  single user U1", "single", "keyword"),
     ("  expire on VM9 {\n    purge weekly sat\n    retain  # the time\n  }", "retain", "name"),
 )
 

@@ -57,15 +57,21 @@ syn keyword bkrKeyword daily nextgroup=bkrValueWord,bkrDailyC skipwhite skipnl s
 syn match bkrDailyC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrValueWord,bkrDailyC skipwhite skipnl skipempty
 syn match bkrValueWord /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber
 
-" Declarations: the name before a { on the same line.
-syn keyword bkrKeyword cluster nextgroup=bkrClusterName skipwhite
-syn match bkrClusterName /[A-Za-z0-9$%*?@_]\k*\ze[ \t]*{/ contained
-syn keyword bkrKeyword member nextgroup=bkrMemberName skipwhite
-syn match bkrMemberName /[A-Za-z0-9$%*?@_]\k*\ze[ \t]*{/ contained
-syn keyword bkrKeyword group nextgroup=bkrGroupName skipwhite
-syn match bkrGroupName /[A-Za-z0-9$%*?@_]\k*\ze[ \t]*{/ contained nextgroup=bkrGroupBody skipwhite
-syn keyword bkrKeyword job nextgroup=bkrJobName skipwhite
-syn match bkrJobName /[A-Za-z0-9$%*?@_]\k*\ze[ \t]*{/ contained
+" Declarations: the name before a { (or a comment, the line end) on the keyword's line, or first on a
+" later line; a group's body after it, over line breaks
+syn keyword bkrKeyword cluster nextgroup=bkrClusterName,bkrClusterNameC skipwhite skipnl skipempty
+syn match bkrClusterNameC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrClusterName,bkrClusterNameC skipwhite skipnl skipempty
+syn match bkrClusterName /\k\@<!\%(\%(^[ \t]*\)\@<=\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*\|\%(^[ \t]*\)\@<![A-Za-z0-9$%*?@_]\k*\k\@!\ze[ \t]*\%({\|#\|$\)\)/ contained
+syn keyword bkrKeyword member nextgroup=bkrMemberName,bkrMemberNameC skipwhite skipnl skipempty
+syn match bkrMemberNameC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrMemberName,bkrMemberNameC skipwhite skipnl skipempty
+syn match bkrMemberName /\k\@<!\%(\%(^[ \t]*\)\@<=\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*\|\%(^[ \t]*\)\@<![A-Za-z0-9$%*?@_]\k*\k\@!\ze[ \t]*\%({\|#\|$\)\)/ contained
+syn keyword bkrKeyword group nextgroup=bkrGroupName,bkrGroupNameC skipwhite skipnl skipempty
+syn match bkrGroupNameC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrGroupName,bkrGroupNameC skipwhite skipnl skipempty
+syn match bkrGroupName /\k\@<!\%(\%(^[ \t]*\)\@<=\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*\|\%(^[ \t]*\)\@<![A-Za-z0-9$%*?@_]\k*\k\@!\ze[ \t]*\%({\|#\|$\)\)/ contained nextgroup=bkrGroupBody,bkrGroupBodyC skipwhite skipnl skipempty
+syn match bkrGroupBodyC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrGroupBody,bkrGroupBodyC skipwhite skipnl skipempty
+syn keyword bkrKeyword job nextgroup=bkrJobName,bkrJobNameC skipwhite skipnl skipempty
+syn match bkrJobNameC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrJobName,bkrJobNameC skipwhite skipnl skipempty
+syn match bkrJobName /\k\@<!\%(\%(^[ \t]*\)\@<=\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*\|\%(^[ \t]*\)\@<![A-Za-z0-9$%*?@_]\k*\k\@!\ze[ \t]*\%({\|#\|$\)\)/ contained
 syn region bkrGroupBody matchgroup=bkrBrace start=/{/ end=/}/ contained fold contains=bkrComment,bkrDocComment,bkrString,bkrMatchKeyword,bkrUserId,bkrPattern,bkrComma,bkrError
 
 " user ID, ID, ...: over line breaks after a comma
@@ -81,11 +87,16 @@ syn match bkrBackupComma /,/ contained transparent contains=bkrComma nextgroup=b
 syn match bkrBackupHeadC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrBackupItem,bkrBackupHeadC skipwhite skipnl skipempty
 syn match bkrBackupTailC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrBackupComma,bkrBackupTailC skipwhite skipnl skipempty
 " on MEMBER, MEMBER, ...: members, even those spelled like keywords; not `on each member`
-syn keyword bkrKeyword on nextgroup=bkrPlaceItem,bkrPlaceHeadC skipwhite skipnl skipempty
+syn keyword bkrKeyword on nextgroup=bkrPlaceItem,bkrPlaceEach,bkrPlaceHeadC skipwhite skipnl skipempty
 syn match bkrPlaceItem /\k\@<!\%(each[ \t]\+member\k\@!\)\@!\%(\%(\%(expire\|run\)[ \t]\+on[ \t]\+\)\@<=each[ \t]*\%(#.*\)\=$\)\@!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrMemberRef,bkrPattern nextgroup=bkrPlaceComma,bkrPlaceTailC skipwhite skipnl skipempty
 syn match bkrPlaceComma /,/ contained transparent contains=bkrComma nextgroup=bkrPlaceItem,bkrPlaceHeadC skipwhite skipnl skipempty
-syn match bkrPlaceHeadC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrPlaceItem,bkrPlaceHeadC skipwhite skipnl skipempty
+syn match bkrPlaceHeadC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrPlaceItem,bkrPlaceEach,bkrPlaceHeadC skipwhite skipnl skipempty
 syn match bkrPlaceTailC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrPlaceComma,bkrPlaceTailC skipwhite skipnl skipempty
+" each member after `on`, also `run on each` (`expire on each`) at a line's end and `member` on a later line: keywords, not a declaration
+syn match bkrPlaceEach /\k\@<!each\k\@!\%([ \t]\+member\k\@!\)\@=/ contained nextgroup=bkrEachMember skipwhite
+syn match bkrPlaceEach /\%(\%(expire\|run\)[ \t]\+on[ \t]\+\)\@<=each\k\@!\ze[ \t]*\%(#.*\)\=$/ contained nextgroup=bkrEachMember,bkrEachC skipwhite skipnl skipempty
+syn match bkrEachC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrEachMember,bkrEachC skipwhite skipnl skipempty
+syn match bkrEachMember /\k\@<!member\k\@!/ contained
 " server ID, catalog-node ID, request-node ID, catalog-dmm ID, request-dmm ID, match PATTERN
 syn keyword bkrSlotKeyword catalog-dmm catalog-node match request-dmm request-node server nextgroup=bkrUserWord,bkrSlotC skipwhite skipnl skipempty
 syn match bkrSlotC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrUserWord,bkrSlotC skipwhite skipnl skipempty
@@ -153,6 +164,8 @@ hi def link bkrSlotKeyword bkrKeyword
 hi def link bkrMatchKeyword bkrKeyword
 hi def link bkrDiskOn bkrKeyword
 hi def link bkrOrdinal bkrKeyword
+hi def link bkrPlaceEach bkrKeyword
+hi def link bkrEachMember bkrKeyword
 hi def link bkrImportPath Include
 hi def link bkrClusterName Structure
 hi def link bkrMemberName Type
