@@ -589,6 +589,16 @@ def rules() -> dict[str, tuple[Rule, ...]]:
                 None,
                 {1: "keyword", 2: "import-path", 3: "doc-comment", 4: "comment"},
             ),
+            Region(
+                "import, the path on a later line (after a comment), and a comment right after it; but a"
+                " statement keyword starting that line",
+                f"({kw(IMPORT)})(?={sp}*(?:#|$))",
+                f"^(?={sp}*{stmt}(?!{v.import_path[:-1]}))|({v.import_path})(?:(##.*$)|(#.*$))?|(?=[^{blank}#])",
+                "comments",
+                None,
+                {1: "keyword"},
+                {1: "import-path", 2: "doc-comment", 3: "comment"},
+            ),
             *decl,
             *name_list("user", kw(*USER_LISTS), "user-words", "user ID, ID, ..."),
             *name_list("backup", kw(*NAME_LISTS), "group-words",
@@ -894,6 +904,7 @@ def vim_syntax() -> str:
     # test), as the parsers read it.
     nls = f"\\%(\\%(\\%({_vim_words(statement_keywords())}\\)\\k\\@!\\)\\@=\\%(^[ \\t]*\\)\\@<=\\)\\@!"
     over = "skipwhite skipnl skipempty"
+    nls_path = nls.replace("\\k\\@!", path + "\\@!")  # after `import`: a keyword not in a path
 
     def comment(group: str, then: str) -> str:
         return (f"syn match {group} /\\k\\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment"
@@ -988,8 +999,11 @@ def vim_syntax() -> str:
         *_wrap(plain, "syn keyword bkrKeyword"),
         "",
         "\" import PATH",
-        f"syn keyword bkrKeyword {IMPORT} nextgroup=bkrImportPath skipwhite",
-        f"syn match bkrImportPath /{path}\\+/ contained nextgroup=bkrImportComment,bkrImportDocComment",
+        "\" over line breaks, but a statement keyword starting a line (a path may hold `/`, `.`)",
+        f"syn keyword bkrKeyword {IMPORT} nextgroup=bkrImportPath,bkrImportC {over}",
+        comment("bkrImportC", "bkrImportPath"),
+        (f"syn match bkrImportPath /{nls_path}{path}\\+/ contained"
+         " nextgroup=bkrImportComment,bkrImportDocComment"),
         "\" a path cannot hold #: a comment may follow it without a blank",
         "syn match bkrImportComment /#\\%(#\\)\\@!.*$/ contained contains=@Spell",
         "syn match bkrImportDocComment /##.*$/ contained contains=@Spell",

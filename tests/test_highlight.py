@@ -33,6 +33,16 @@ GOLDEN: list[tuple[str, list[tuple[str, str]]]] = [
         "IMPORT ./site/common  # the site's own module",
         [("keyword", "IMPORT"), ("import-path", "./site/common"), ("comment", "# the site's own module")],
     ),
+    # the path on a later line (after a comment), as the parsers read it; but a statement
+    # keyword starting that line (BKR010), unless the path goes on (`run/x` is a path)
+    (
+        "import  # the manager\n  std/backup-manager# v2",
+        [("keyword", "import"), ("comment", "# the manager"), ("import-path", "std/backup-manager"),
+         ("comment", "# v2")],
+    ),
+    ("IMPORT\n  ./site/common", [("keyword", "IMPORT"), ("import-path", "./site/common")]),
+    ("import\n  run/x", [("keyword", "import"), ("import-path", "run/x")]),
+    ("import\ncluster C {", [("keyword", "import"), ("keyword", "cluster"), ("cluster-name", "C"), ("brace", "{")]),
     # declarations: the name before a brace, by its keyword
     ("cluster PRODSSI {", [("keyword", "cluster"), ("cluster-name", "PRODSSI"), ("brace", "{")]),
     # ...or at the end of its line, or first on a later line, the brace on a later line

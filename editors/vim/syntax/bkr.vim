@@ -38,8 +38,10 @@ syn keyword bkrKeyword manual pool-wait preview purge retain run shared single
 syn keyword bkrKeyword tape to
 
 " import PATH
-syn keyword bkrKeyword import nextgroup=bkrImportPath skipwhite
-syn match bkrImportPath /[A-Za-z0-9\-.\/_]\+/ contained nextgroup=bkrImportComment,bkrImportDocComment
+" over line breaks, but a statement keyword starting a line (a path may hold `/`, `.`)
+syn keyword bkrKeyword import nextgroup=bkrImportPath,bkrImportC skipwhite skipnl skipempty
+syn match bkrImportC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrImportPath,bkrImportC skipwhite skipnl skipempty
+syn match bkrImportPath /\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)[A-Za-z0-9\-.\/_]\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9\-.\/_]\+/ contained nextgroup=bkrImportComment,bkrImportDocComment
 " a path cannot hold #: a comment may follow it without a blank
 syn match bkrImportComment /#\%(#\)\@!.*$/ contained contains=@Spell
 syn match bkrImportDocComment /##.*$/ contained contains=@Spell
