@@ -24,8 +24,8 @@ Vim's `nextgroup=... skipnl`): a group's `{ }` body; a volume list, a selection'
 addresses or SFS paths to the next statement of its block or a brace; a
 comma-separated list (`user`, `backup`, `on`, a weekly schedule's days) over a `,`
 that ends a line; a schedule's day and time, the one value of `server`, `pool`,
-`workers`..., a selection's owner, a declared name, and the first item of a list,
-on a later line than its keyword; a declaration's `{` (a group's body) on a later
+`workers`..., a selection's owner, a declared name, an import path, each slot of a
+disk, and the first item of a list, on a later line than the word before it; a declaration's `{` (a group's body) on a later
 line than its name; `member` on a later line than `run on each`; as the parsers
 read them, a statement keyword that starts a line there being that keyword. What is left on one line is listed in
 docs/editors.md ("Limits").
@@ -168,7 +168,8 @@ class Kind:
 
 KINDS: tuple[Kind, ...] = (
     Kind("keyword", "Keyword", "keyword.other.bkr",
-         ("bkrKeyword", "bkrSlotKeyword", "bkrMatchKeyword", "bkrDiskOn", "bkrOrdinal", "bkrPlaceEach", "bkrEachMember"),
+         ("bkrKeyword", "bkrSlotKeyword", "bkrMatchKeyword", "bkrDiskOn", "bkrOrdinal", "bkrPlaceEach", "bkrEachMember",
+          "bkrMedium", "bkrDiskSize"),
          "Keyword",
          "a keyword of the grammar, in any case"),
     Kind("import-path", "Name.Namespace", "entity.name.namespace.bkr", ("bkrImportPath",), "Include",
@@ -268,9 +269,12 @@ SELECTION_BLOCKS = ("member", "job")
 #: a keyword (`shared-volume on VMCOM1`: the volumes ON and VMCOM1; `retain 30 days`
 #: under `private-volume M1PRV1`: three more), as the parsers read it (BKR021).
 VOLUME_LISTS = {"private-volume": "member", "shared-volume": "cluster"}
-#: `disk USER ADDRESS size ...`: the keyword, and the keyword that confirms the form.
-#: After `size` come the amount and its unit, then `on VOLUME`: a volume, not a member.
+#: `disk USER ADDRESS size AMOUNT UNIT on VOLUME`: the statement's keyword, and the one
+#: after its address; each slot in turn, over line breaks (a statement keyword starting a
+#: line ends it: BKR010), as the parsers read them. After the unit, `on` names a volume.
 DISK = ("disk", "size")
+#: `to disk`: the medium, not the statement `disk`.
+TARGET = "to"
 #: The keyword before an import path.
 IMPORT = "import"
 #: `daily 01:00`: the time, even one spelled like a keyword (`purge daily retain }`: a
@@ -290,7 +294,7 @@ MONTHLY, ORDINALS = "monthly", ("first", "second", "third", "fourth", "last")
 
 def context_keywords() -> set[str]:
     return {
-        *DECLARES, GROUP, *USER_LISTS, *NAME_LISTS, *PLACE, *PLACEMENTS, *USER_SLOTS, *VALUE_SLOTS, *ADDRESS_LISTS, *DISK,
+        *DECLARES, GROUP, *USER_LISTS, *NAME_LISTS, *PLACE, *PLACEMENTS, *USER_SLOTS, *VALUE_SLOTS, *ADDRESS_LISTS, *DISK, TARGET,
         IMPORT, MONTHLY, *ORDINALS, *VOLUME_LISTS, *(k for block in VOLUME_LISTS.values() for k in block_statements(block)),
         GROUP_SLOT, *PATH_LISTS, WEEKLY, DAILY, *selection_statements(), *list_followers(),
     }
@@ -569,10 +573,25 @@ def rules() -> dict[str, tuple[Rule, ...]]:
     day_time = Region("DAY TIME: the day, then the time, over line breaks", f"({word})", value_end, "comments",
                       None, {1: "@value"}, {1: "@value"})
     lists["schedule-comments"] = (
-        Match("## documentation, and its line end", f"{pre}##.*$\\n?", "doc-comment"),
-        Match("# comment, and its line end", f"{pre}#.*$\\n?", "comment"),
+        Match("## documentation, and its line end", f"({pre}##.*$)\\n?", None, {1: "doc-comment"}),
+        Match("# comment, and its line end", f"({pre}#.*$)\\n?", None, {1: "comment"}),
     )
     lists["monthly-ordinal"] = (Include("schedule-comments"), day_time)
+    # A disk's slots, as a schedule's: a region per slot, each in the one before; after the
+    # unit, an `on` (on its line or a later one) or nothing.
+    disk_slots = (
+        ("disk-user", "USER", f"({word})", "@user-words", slot_end),
+        ("disk-address", "ADDRESS, then `size`", f"({word})", "@address-words",
+         f"{line_stmt}|(?<={nc})|(?!{kw(DISK[1])})(?=[^{blank}#])"),
+        ("disk-size", "size", f"({kw(DISK[1])})", "keyword", slot_end),
+        ("disk-amount", "AMOUNT", f"({word})", "@value", slot_end),
+        ("disk-unit", "UNIT, then perhaps `on VOLUME`", f"({word})", "@value",
+         f"{line_stmt}|(?<={nc})|(?!{kw(PLACE[0])})(?=[^{blank}#])"),
+        ("disk-on", "on VOLUME: a volume, not a member", f"({kw(PLACE[0])})", "keyword", slot_end),
+    )
+    for (key, doc, begin, capture, end), following in zip(disk_slots, [*(k for k, *_ in disk_slots[1:]), "disk-volume"]):
+        lists[key] = (Include("schedule-comments"), Region(doc, f"{begin}{after}", end, following, None, {1: capture}))
+    lists["disk-volume"] = (Include("schedule-comments"), Match("VOLUME", f"({word})", None, {1: "@value"}))
     lists["monthly"] = (
         Include("schedule-comments"),
         Region("ORDINAL: a keyword right after `monthly`", f"({kw(*ORDINALS)}){after}", slot_end, "monthly-ordinal",
@@ -672,11 +691,15 @@ def rules() -> dict[str, tuple[Rule, ...]]:
                 None,
                 {1: "keyword"},
             ),
-            Match(
-                "size AMOUNT UNIT on VOLUME (a disk's): values, and the `on` of a volume, not of a member",
-                f"({kw(DISK[1])}){sp}+({word}){sp}+({word})(?:{sp}+({kw(PLACE[0])})(?:{sp}+({word}))?)?",
+            Match("to disk: the medium", f"({kw(TARGET)}){sp}+({kw(DISK[0])})", None, {1: "keyword", 2: "keyword"}),
+            Region(
+                "disk USER ADDRESS size AMOUNT UNIT on VOLUME: each slot in turn, over line breaks; the amount,"
+                " unit and volume values, and the `on` of a volume, not of a member",
+                f"({kw(DISK[0])}){after}",
+                slot_end,
+                "disk-user",
                 None,
-                {1: "keyword", 2: "@value", 3: "@value", 4: "keyword", 5: "@value"},
+                {1: "keyword"},
             ),
             Region(
                 "run on each, expire on each at a line's end: keywords, `member` on a later line",
@@ -714,12 +737,6 @@ def rules() -> dict[str, tuple[Rule, ...]]:
                 f"({kw(*ADDRESS_LISTS)}){sp}+({word})",
                 None,
                 {1: "keyword", 2: "@user-words"},
-            ),
-            Match(
-                "disk USER ADDRESS size ...",
-                f"({kw(DISK[0])}){sp}+({word}){sp}+({word})(?={sp}+{kw(DISK[1])})",
-                None,
-                {1: "keyword", 2: "@user-words", 3: "@address-words"},
             ),
             Match("any other keyword", kw(*everywhere_keywords()), "keyword"),
             Include("value"),
@@ -895,7 +912,8 @@ def vim_syntax() -> str:
     wild = _vim_class(v.wildcards)
     blanks = regex_chars(v.blanks.replace("\n", "")).replace("\\f", "\\x0c")  # Vim has no \f in a class
     bad = "[^" + blanks + "\"{},#" + _vim_class(char_class_members(v.name_start))[1:-1] + "]"
-    special = {*DECLARES, *USER_LISTS, *NAME_LISTS, PLACE[0], *USER_SLOTS, *VALUE_SLOTS, *ADDRESS_LISTS, *DISK, IMPORT,
+    special = {*DECLARES, *USER_LISTS, *NAME_LISTS, PLACE[0], *USER_SLOTS, *VALUE_SLOTS, *ADDRESS_LISTS, DISK[0], TARGET,
+               IMPORT,
                MONTHLY, *ORDINALS, *VOLUME_LISTS, *PATH_LISTS, WEEKLY, DAILY}
     plain = [k for k in v.keywords if k not in special]
     # Over line breaks: `nextgroup=... skipwhite skipnl skipempty`, and a comment between
@@ -939,6 +957,22 @@ def vim_syntax() -> str:
             comment(tail, comma + (f",{time}" if time else "")),
         ]
 
+    values_in = "bkrTime,bkrPattern,bkrNumber"
+    disk_chain = [f"syn keyword bkrKeyword {DISK[0]} nextgroup=bkrDiskUser,bkrDiskC {over}", comment("bkrDiskC", "bkrDiskUser")]
+    chain = (
+        ("bkrDiskUser", f"\\k\\@<!{nls}{word}", "transparent contains=bkrUserId,bkrPattern"),
+        ("bkrDiskAddress", f"\\k\\@<!{nls}{word}", "transparent contains=bkrAddress,bkrRange,bkrPattern"),
+        ("bkrDiskSize", f"\\k\\@<!{DISK[1]}\\k\\@!", ""),
+        ("bkrSizeAmount", f"\\k\\@<!{nls}{word}", f"transparent contains={values_in}"),
+        ("bkrSizeUnit", f"\\k\\@<!{nls}{word}", f"transparent contains={values_in}"),
+        ("bkrDiskOn", f"\\k\\@<!{PLACE[0]}\\k\\@!", ""),
+        ("bkrDiskVolume", f"\\k\\@<!{nls}{word}", f"transparent contains={values_in}"),
+    )
+    for (group, pattern, how), (following, *_) in zip(chain, [*chain[1:], (None,)]):
+        then = f" nextgroup={following},{group}C {over}" if following else ""
+        disk_chain.append(f"syn match {group} /{pattern}/ contained {how}{then}".replace("  ", " "))
+        if following:
+            disk_chain.append(comment(f"{group}C", following))
     # ...and one with more after it on its line (a weekly schedule's time left out)
     statement_line = (f"\\%(\\%(\\%({_vim_words(statement_keywords())}\\)\\k\\@![ \\t]*[^ \\t#}}]\\)\\@="
                       "\\%(^[ \\t]*\\)\\@<=\\)\\@!")
@@ -1090,19 +1124,11 @@ def vim_syntax() -> str:
         "syn match bkrRange /\\k\\@<![0-9A-Fa-f]\\{1,4}-[0-9A-Fa-f]\\{1,4}\\k\\@!/ contained contains=bkrRangeOperator",
         "syn match bkrRangeOperator /-/ contained",
         "",
-        f"\" {DISK[0]} USER ADDRESS {DISK[1]} ...",
-        f"syn keyword bkrKeyword {DISK[0]} nextgroup=bkrDiskUser skipwhite",
-        (f"syn match bkrDiskUser /{word}\\ze[ \\t]\\+{word}[ \\t]\\+{DISK[1]}\\>/ contained transparent"
-         " contains=bkrUserId,bkrPattern nextgroup=bkrDiskAddress skipwhite"),
-        f"syn match bkrDiskAddress /{word}/ contained transparent contains=bkrAddress,bkrRange,bkrPattern",
-        f"\" {DISK[1]} AMOUNT UNIT {PLACE[0]} VOLUME: values; this `{PLACE[0]}` names a volume, not a member",
-        f"syn keyword bkrKeyword {DISK[1]} nextgroup=bkrSizeAmount skipwhite",
-        (f"syn match bkrSizeAmount /\\k\\@<!{word}\\ze[ \\t]\\+{word}/ contained transparent"
-         " contains=bkrTime,bkrPattern,bkrNumber nextgroup=bkrSizeUnit skipwhite"),
-        (f"syn match bkrSizeUnit /{word}/ contained transparent contains=bkrTime,bkrPattern,bkrNumber"
-         " nextgroup=bkrDiskOn skipwhite"),
-        f"syn match bkrDiskOn /{PLACE[0]}\\k\\@!/ contained nextgroup=bkrDiskVolume skipwhite",
-        f"syn match bkrDiskVolume /{word}/ contained transparent contains=bkrTime,bkrPattern,bkrNumber",
+        (f"\" {DISK[0]} USER ADDRESS {DISK[1]} AMOUNT UNIT {PLACE[0]} VOLUME: each slot in turn, over line breaks;"
+         f" this `{PLACE[0]}` names a volume, not a member; `{TARGET} {DISK[0]}` is the medium"),
+        f"syn keyword bkrKeyword {TARGET} nextgroup=bkrMedium skipwhite",
+        f"syn match bkrMedium /\\k\\@<!{DISK[0]}\\k\\@!/ contained",
+        *disk_chain,
         "",
         "\" Strings and comments last: they win over everything that starts with them.",
         "syn region bkrString start=/\"/ skip=/\\\\./ end=/\"\\|$/ contains=bkrEscape",

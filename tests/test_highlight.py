@@ -880,7 +880,8 @@ OTHER_LISTS = (
 #: later line; a volume list, a selection's addresses and SFS paths whose first item is on
 #: a later line; the one value of `server`, `pool`, `workers`... on a later line; `run on
 #: each` (`expire on each`) at a line's end, `member` on the next; a declared name at its
-#: line's end (its `{` on a later line) or on a later line than its keyword. `{W}`
+#: line's end (its `{` on a later line) or on a later line than its keyword; an import path
+#: (GOLDEN) and each slot of a disk on a later line. `{W}`
 #: first on a continuation line, after a name there, and on a later line than its keyword.
 WRAPPED_LISTS = (
     "  identity user U1,\n                {W}, U2 role R\n  single user U3,\n    U4, {W}",
@@ -907,6 +908,8 @@ WRAPPED_LISTS = (
     ("  single group {W}\n    {{ U1 {W} }}\n  single group  # the second\n    {W} {{ match {W} }}\n"
      "  single group\n    {W}  # the third\n    {{\n      {W}\n    }}"),
     "  job J {{\n    backup G\n    run on each member daily\n      {W}\n    run on each\n      member\n      daily {W}\n  }}",
+    "  disk  # the owner\n    {W} 191 size 1 cyl\n  disk U1\n    {W} size 1 cyl\n  disk U2 191 size\n    {W} cyl",
+    "  disk U3 191 size 1\n    {W} on VOL1 at 1\n  disk U4 191 size 1 cyl on  # the volume\n    {W}\n  disk U5 191 size 1 cyl  # where\n    on {W}",
 )
 
 

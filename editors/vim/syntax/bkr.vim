@@ -35,7 +35,7 @@ syn region bkrBlock matchgroup=bkrBrace start=/{/ end=/}/ transparent fold
 syn keyword bkrKeyword catalog days description each exclude expire full
 syn keyword bkrKeyword identity include incremental local logon-wait manager
 syn keyword bkrKeyword manual pool-wait preview purge retain run shared single
-syn keyword bkrKeyword tape to
+syn keyword bkrKeyword size tape
 
 " import PATH
 " over line breaks, but a statement keyword starting a line (a path may hold `/`, `.`)
@@ -144,16 +144,24 @@ syn match bkrAddress /\k\@<![0-9A-Fa-f]\{1,4}\k\@!/ contained
 syn match bkrRange /\k\@<![0-9A-Fa-f]\{1,4}-[0-9A-Fa-f]\{1,4}\k\@!/ contained contains=bkrRangeOperator
 syn match bkrRangeOperator /-/ contained
 
-" disk USER ADDRESS size ...
-syn keyword bkrKeyword disk nextgroup=bkrDiskUser skipwhite
-syn match bkrDiskUser /[A-Za-z0-9$%*?@_]\k*\ze[ \t]\+[A-Za-z0-9$%*?@_]\k*[ \t]\+size\>/ contained transparent contains=bkrUserId,bkrPattern nextgroup=bkrDiskAddress skipwhite
-syn match bkrDiskAddress /[A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrAddress,bkrRange,bkrPattern
-" size AMOUNT UNIT on VOLUME: values; this `on` names a volume, not a member
-syn keyword bkrKeyword size nextgroup=bkrSizeAmount skipwhite
-syn match bkrSizeAmount /\k\@<![A-Za-z0-9$%*?@_]\k*\ze[ \t]\+[A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber nextgroup=bkrSizeUnit skipwhite
-syn match bkrSizeUnit /[A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber nextgroup=bkrDiskOn skipwhite
-syn match bkrDiskOn /on\k\@!/ contained nextgroup=bkrDiskVolume skipwhite
-syn match bkrDiskVolume /[A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber
+" disk USER ADDRESS size AMOUNT UNIT on VOLUME: each slot in turn, over line breaks; this `on` names a volume, not a member; `to disk` is the medium
+syn keyword bkrKeyword to nextgroup=bkrMedium skipwhite
+syn match bkrMedium /\k\@<!disk\k\@!/ contained
+syn keyword bkrKeyword disk nextgroup=bkrDiskUser,bkrDiskC skipwhite skipnl skipempty
+syn match bkrDiskC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrDiskUser,bkrDiskC skipwhite skipnl skipempty
+syn match bkrDiskUser /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrUserId,bkrPattern nextgroup=bkrDiskAddress,bkrDiskUserC skipwhite skipnl skipempty
+syn match bkrDiskUserC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrDiskAddress,bkrDiskUserC skipwhite skipnl skipempty
+syn match bkrDiskAddress /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrAddress,bkrRange,bkrPattern nextgroup=bkrDiskSize,bkrDiskAddressC skipwhite skipnl skipempty
+syn match bkrDiskAddressC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrDiskSize,bkrDiskAddressC skipwhite skipnl skipempty
+syn match bkrDiskSize /\k\@<!size\k\@!/ contained nextgroup=bkrSizeAmount,bkrDiskSizeC skipwhite skipnl skipempty
+syn match bkrDiskSizeC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrSizeAmount,bkrDiskSizeC skipwhite skipnl skipempty
+syn match bkrSizeAmount /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber nextgroup=bkrSizeUnit,bkrSizeAmountC skipwhite skipnl skipempty
+syn match bkrSizeAmountC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrSizeUnit,bkrSizeAmountC skipwhite skipnl skipempty
+syn match bkrSizeUnit /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber nextgroup=bkrDiskOn,bkrSizeUnitC skipwhite skipnl skipempty
+syn match bkrSizeUnitC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrDiskOn,bkrSizeUnitC skipwhite skipnl skipempty
+syn match bkrDiskOn /\k\@<!on\k\@!/ contained nextgroup=bkrDiskVolume,bkrDiskOnC skipwhite skipnl skipempty
+syn match bkrDiskOnC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrDiskVolume,bkrDiskOnC skipwhite skipnl skipempty
+syn match bkrDiskVolume /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber
 
 " Strings and comments last: they win over everything that starts with them.
 syn region bkrString start=/"/ skip=/\\./ end=/"\|$/ contains=bkrEscape
@@ -168,6 +176,8 @@ hi def link bkrDiskOn bkrKeyword
 hi def link bkrOrdinal bkrKeyword
 hi def link bkrPlaceEach bkrKeyword
 hi def link bkrEachMember bkrKeyword
+hi def link bkrMedium bkrKeyword
+hi def link bkrDiskSize bkrKeyword
 hi def link bkrImportPath Include
 hi def link bkrClusterName Structure
 hi def link bkrMemberName Type
