@@ -223,7 +223,8 @@ KIND = {k.name: k for k in KINDS}
 
 
 # ------------------------------------------------------------------ contexts
-#: A name before a `{` on the same line is declared by the keyword in front of it.
+#: The name after each keyword is declared by it: before a `{`, at the end of its line or on a
+#: later line (its `{` on a later line too).
 DECLARES = {"cluster": "cluster-name", "member": "member-name", "group": "group-name", "job": "job-name"}
 #: The declaration whose `{ }` body lists user IDs (and `match PATTERN`).
 GROUP = "group"
