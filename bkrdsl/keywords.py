@@ -25,9 +25,10 @@ addresses or SFS paths to the next statement of its block or a brace; a
 comma-separated list (`user`, `backup`, `on`, a weekly schedule's days) over a `,`
 that ends a line; a schedule's day and time, the one value of `server`, `pool`,
 `workers`..., a selection's owner, a declared name, an import path, each slot of a
-disk, and the first item of a list, on a later line than the word before it; a declaration's `{` (a group's body) on a later
-line than its name; `member` on a later line than `run on each`; as the parsers
-read them, a statement keyword that starts a line there being that keyword. What is left on one line is listed in
+disk, and the first item of a list, on a later line than the word before it; a
+declaration's `{` (a group's body) on a later line than its name; `member` on a
+later line than `run on each`. As the parsers read them, a statement keyword that
+starts a line there is that keyword. What is left on one line is listed in
 docs/editors.md ("Limits").
 
 `python -m bkrdsl.keywords --write` regenerates the TextMate grammar, the Vim
