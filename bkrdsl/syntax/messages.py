@@ -1166,7 +1166,6 @@ def negative_count(keyword: str, word: str, span: Span, unit: bool = False) -> D
             label="a whole number expected here",
         )
     if unit:
-        letters = word.lstrip("-0123456789")
         written = f"`{letters}`"
         if keyword.lower() == "size" and letters.lower() in DISK_UNIT_WORDS:
             # `-10cyl`: the help writes the form of the unit written, with its bound
