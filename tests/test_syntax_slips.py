@@ -166,6 +166,14 @@ SLIPS = [
     ('retention for the purge time', 'purge weekly sun 03:00', 'purge weekly sun keep 35 days', "BKR004 23:22"),
     ('retention after a word on the purge line', 'purge weekly sun 03:00', 'purge weekly sun 03:00 for 35 days', "BKR012 23:28"),
     ('retention for the weekly day and time', 'purge weekly sun 03:00', 'purge weekly keep 35 days', "BKR004 23:18"),
+    # the number where the time goes, the day part whole (was a word too many at `days`,
+    # whose help wrote `purge daily 35`)
+    ('retention for the daily purge time', 'purge weekly sun 03:00', 'purge daily 35 days', "BKR004 23:17"),
+    ('retention for the purge time after its days', 'purge weekly sun 03:00', 'purge weekly sun,sat 35 days', "BKR004 23:26"),
+    # in a job's `run` line (was a word too many)
+    ('retention for the run time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 daily 35 days', "BKR004 74:25"),
+    ('retention in words for the run time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 daily keep 35 days', "BKR004 74:25"),
+    ('retention for the run day and time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 weekly keep 35 days', "BKR004 74:26"),
     # the day left out, then a word that is no time read as the time: one error for the
     # day (was BKR314 for `03:00` as a day and BKR313 for `retain` as a time)
     ('purge weekly without its day, retain begun on its line', 'purge weekly sun 03:00', 'purge weekly 03:00 retain', "BKR314 23:18"),
@@ -1258,6 +1266,49 @@ RETENTIONS = [
      ("`for 5 weeks` is not part of `purge`: `purge monthly` needs its day, then its time (`monthly N HH:MM`)"
      " there, and a retention is a statement of its own, `retain 35 days`"),
      "write the day and the time, then the retention: `purge monthly N HH:MM` and `retain 35 days`", None),
+    # the number and its unit where the time goes, the day part whole (`35` read as the
+    # time): the time missing, as for `keep` there (was a word too many at `days`, whose
+    # help wrote `purge daily 35`)
+    ("purge weekly sun 03:00\n    retain 35 days", "purge daily 35 days", (23, 17),
+     ("`35 days` is not part of `purge`: `purge daily` needs its time (HH:MM) there, and a retention is a statement"
+     " of its own, `retain 35 days`"),
+     "write the time, then the retention: `purge daily HH:MM` and `retain 35 days`", None),
+    ("purge weekly sun 03:00\n    retain 35 days", "purge weekly sun, sat 35 days  # sat too", (23, 27),
+     ("`35 days` is not part of `purge`: `purge weekly sun, sat` needs its time (HH:MM) there, and a retention is a"
+     " statement of its own, `retain 35 days`"),
+     "write the time, then the retention: `purge weekly sun, sat HH:MM` and `retain 35 days`", None),
+    ("purge weekly sun 03:00\n    retain 35 days", "purge monthly 1 35 days", (23, 21),
+     ("`35 days` is not part of `purge`: `purge monthly 1` needs its time (HH:MM) there, and a retention is a"
+     " statement of its own, `retain 35 days`"),
+     "write the time, then the retention: `purge monthly 1 HH:MM` and `retain 35 days`", None),
+    ("preview daily 01:00\n    purge weekly sun 03:00\n    retain 35 days",
+     "preview daily 5 weeks\n    purge weekly sun 03:00", (22, 19),
+     ("`5 weeks` is not part of `preview`: `preview daily` needs its time (HH:MM) there, and a retention is a"
+     " statement of its own, `retain 35 days`"),
+     "write the time, then the retention: `preview daily HH:MM` and `retain 35 days`", None),
+    # in a job's `run` line: what the schedule needs there, and that a job keeps no
+    # retention, which is the expire block's (was a word too many, at `35` and `days`)
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 35 days", (74, 25),
+     ("`35 days` is not part of `run`: `run on VMSYS1 daily` needs its time (HH:MM) there, and a job keeps no"
+     " retention: how long backups stay in the catalog is the expire block's `retain 35 days`"),
+     ("write the time: `run on VMSYS1 daily HH:MM`; to keep backups 35 days, write `retain 35 days` in the expire"
+     " block"), None),
+    ("run on each member daily 03:30", "run on each member monthly first sun 5 weeks", (82, 42),
+     ("`5 weeks` is not part of `run`: `run on each member monthly first sun` needs its time (HH:MM) there, and a"
+     " job keeps no retention: how long backups stay in the catalog is the expire block's `retain 35 days`"),
+     ("write the time: `run on each member monthly first sun HH:MM`; to keep backups 35 days, write `retain 35"
+     " days` in the expire block"), None),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 weekly sat keep for 5 weeks  # five", (55, 30),
+     ("`keep for 5 weeks` is not part of `run`: `run on VMSYS2 weekly sat` needs its time (HH:MM) there, and a job"
+     " keeps no retention: how long backups stay in the catalog is the expire block's `retain 35 days`"),
+     ("write the time: `run on VMSYS2 weekly sat HH:MM`; to keep backups 35 days, write `retain 35 days` in the"
+     " expire block"), None),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 weekly keep 35 days", (74, 26),
+     ("`keep 35 days` is not part of `run`: `run on VMSYS1 weekly` needs its day, then its time (`weekly DAY"
+     " HH:MM`) there, and a job keeps no retention: how long backups stay in the catalog is the expire block's"
+     " `retain 35 days`"),
+     ("write the day and the time: `run on VMSYS1 weekly DAY HH:MM`; to keep backups 35 days, write `retain 35"
+     " days` in the expire block"), None),
 ]
 # fmt: on
 

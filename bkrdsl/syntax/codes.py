@@ -258,6 +258,16 @@ SYNTAX = register(
     keep 35 days`, `keep` read as the day and `35` as the time): the error
     says that the schedule needs its day, then its time (`weekly DAY
     HH:MM`), and that the retention is `retain 35 days`; no fix either.
+    The number and its unit alone where the time goes, the schedule's day
+    written (`purge daily 35 days`, `purge weekly sun,sat 35 days`, `purge
+    monthly 1 35 days`), are the time missing in the same way, not `days`
+    one word too many; with no word before the number where a `weekly` or
+    `monthly` schedule's day goes (`purge weekly 35 days`), the line parses,
+    and the checker says it (BKR314). On a job's `run` line (`run on VMSYS1
+    daily 35 days`, `run on VMSYS1 daily keep 35 days`, `run on VMSYS1
+    weekly keep 35 days`) the error says what the schedule needs there and
+    that a job keeps no retention: how long backups stay in the catalog is
+    the expire block's `retain 35 days`.
     A keyword that starts no statement after a whole one on its line
     (`backup APPS full each`) is one word too many; `each` after a member's
     `workers 4` is one error whose fix removes it (a member block gives that

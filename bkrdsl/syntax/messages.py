@@ -1440,17 +1440,37 @@ def retain_left_out(written: str, days: int, statement: str, span: Span) -> Diag
     )
 
 
+def _retention_elsewhere(keyword: str, days: int) -> tuple[str, str]:
+    """Where a retention written on a schedule's line goes, as the end of the error
+    and of its help: for `purge` and `preview`, `retain 35 days`, a statement of its
+    own; for a job's `run`, the expire block's, as a job keeps none."""
+    meant = f"retain {days} days"
+    if keyword == "run":
+        return (
+            f"a job keeps no retention: how long backups stay in the catalog is the expire block's `{meant}`",
+            f"to keep backups {days} days, write `{meant}` in the expire block",
+        )
+    return f"a retention is a statement of its own, `{meant}`", f"`{meant}`"
+
+
 def retention_for_time(written: str, keyword: str, schedule: str, days: int, span: Span) -> Diagnostic:
-    """`purge weekly sun keep 35 days`: a retention written in words where a purge's or a
-    preview's schedule has its time (`keep`, read as the time). One error for the
-    words (`written`), which says both: the time is missing, and the retention is a
-    statement of its own. No fix: the time is a choice."""
+    """`purge weekly sun keep 35 days`, `purge weekly sun 35 days`: a retention written
+    where a purge's or a preview's schedule has its time (`keep`, read as the time, or
+    `35`). One error for the words (`written`), which says both: the time is missing,
+    and the retention is a statement of its own. In a job's `run` line (`keyword`
+    `run`, `schedule` from its `on`: `on DEV1 daily`), the retention is the expire
+    block's, as a job keeps none. No fix: the time is a choice."""
+    said, then = _retention_elsewhere(keyword, days)
+    help = (
+        f"write the time: `{keyword} {schedule} HH:MM`; {then}"
+        if keyword == "run"
+        else f"write the time, then the retention: `{keyword} {schedule} HH:MM` and {then}"
+    )
     return codes.SYNTAX(
-        f"`{written}` is not part of `{keyword}`: `{keyword} {schedule}` needs its time (HH:MM) there,"
-        f" and a retention is a statement of its own, `retain {days} days`",
+        f"`{written}` is not part of `{keyword}`: `{keyword} {schedule}` needs its time (HH:MM) there, and {said}",
         span,
         label="a time of day expected here",
-        help=f"write the time, then the retention: `{keyword} {schedule} HH:MM` and `retain {days} days`",
+        help=help,
     )
 
 
@@ -1481,23 +1501,35 @@ def retention_after_word(words: str, written: str, days: int, statement: str, sp
     )
 
 
-def retention_for_day(written: str, keyword: str, schedule: str, days: int, span: Span) -> Diagnostic:
-    """`purge weekly keep 35 days`: a retention written in words where a `weekly` or
-    `monthly` schedule has its day and its time (`keep` read as the day, `35` as the
-    time). One error for the words (`written`), which says both: the day and the time
-    are missing, and the retention is a statement of its own. No fix: the day and the
-    time are a choice."""
-    form = _SCHEDULE_EXAMPLES[schedule.split()[0].lower()]  # `weekly DAY HH:MM`
-    return codes.SYNTAX(
-        f"`{written}` is not part of `{keyword}`: `{keyword} {schedule}` needs its day, then its time"
-        f" (`{form}`) there, and a retention is a statement of its own, `retain {days} days`",
-        span,
-        label="a day, then a time of day, expected here",
-        help=(
-            f"write the day and the time, then the retention: `{keyword} {schedule} {form.split(None, 1)[1]}` and"
-            f" `retain {days} days`"
-        ),
+def retention_for_day_said(written: str, keyword: str, schedule: str, days: int) -> tuple[str, str, str]:
+    """`purge weekly keep 35 days`, `purge weekly 35 days`: a retention written where a
+    `weekly` or `monthly` schedule has its day and its time (`keep` read as the day,
+    `35` as the time; or `35` as the day, `days` as the time). The error for the words
+    (`written`), which says both: the day and the time are missing, and the retention
+    is a statement of its own (in a job's `run` line, `schedule` from its `on`, the
+    expire block's). (message, label, help); no fix: the day and the time are a
+    choice. The parser says it (retention_for_day), and the checker where the words
+    read as a day and a time (BKR314)."""
+    form = _SCHEDULE_EXAMPLES[schedule.split()[-1].lower()]  # `weekly DAY HH:MM`
+    said, then = _retention_elsewhere(keyword, days)
+    written_form = f"`{keyword} {schedule} {form.split(None, 1)[1]}`"
+    help = (
+        f"write the day and the time: {written_form}; {then}"
+        if keyword == "run"
+        else f"write the day and the time, then the retention: {written_form} and {then}"
     )
+    message = (
+        f"`{written}` is not part of `{keyword}`: `{keyword} {schedule}` needs its day, then its time"
+        f" (`{form}`) there, and {said}"
+    )
+    return message, "a day, then a time of day, expected here", help
+
+
+def retention_for_day(written: str, keyword: str, schedule: str, days: int, span: Span) -> Diagnostic:
+    """`purge weekly keep 35 days`: retention_for_day_said's error, where the parser
+    meets it (at `days`, after `keep` read as the day and `35` as the time)."""
+    message, label, help = retention_for_day_said(written, keyword, schedule, days)
+    return codes.SYNTAX(message, span, label=label, help=help)
 
 
 def value_without_keyword(

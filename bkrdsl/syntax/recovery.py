@@ -66,9 +66,6 @@ _RETENTION_REST = re.compile(
     r"((?:[a-z][a-z-]*[ \t]+)*)([0-9]+)[ \t]+(days?|weeks?)(?=[ \t]*(?:#[^\n]*)?(?:\n|\Z)|[ \t]*})",
     re.IGNORECASE,
 )
-#: A `weekly` or `monthly` schedule, then words in letters, to a number (Recovery.retention_for_day:
-#: `purge weekly keep 35 days`, matched from the statement's keyword to the number).
-_SCHEDULE_THEN_WORDS = re.compile(r"[ \t]+(weekly|monthly)((?:[ \t]+[A-Za-z][A-Za-z-]*)+)[ \t]+", re.IGNORECASE)
 #: The rest of a line after a statement's last word: blanks, a comment, or a `}`.
 _LINE_END_REST = re.compile(r"[ \t]*(?:#[^\n]*)?(?:\n|\Z)|[ \t]*}")
 #: A number, then a word that may be a keyword (Recovery.number_glued: `4private-volume`).
@@ -4611,9 +4608,11 @@ class Recovery:
         such words after it are no part of the schedule: one error for them all, which
         says the time is missing there and the retention is `retain 35 days`, a
         statement of its own; no fix (the time is a choice), and the line read no
-        further."""
+        further. So in a job's `run` line (`run on DEV1 daily keep 35 days`), whose
+        error says that a job keeps no retention: it is the expire block's `retain 35
+        days`."""
         state = ip.parser_state
-        if tok.type != "NAME" or tok.start_pos is None or "RETAIN" not in accepted:
+        if tok.type != "NAME" or tok.start_pos is None or not accepted & {"RETAIN", "RUN"}:
             return None
         previous = last_real_token(state.value_stack)
         first = self.statement_start(state)
@@ -4622,7 +4621,7 @@ class Recovery:
             or previous.type != "NAME"
             or previous.end_line != tok.line
             or first is None
-            or first.type not in ("PURGE", "PREVIEW")
+            or not (first.type in ("PURGE", "PREVIEW") and "RETAIN" in accepted or first.type == "RUN")
             or first.line != tok.line
             or first.start_pos is None
         ):
@@ -4635,6 +4634,8 @@ class Recovery:
         days = int(number) * (7 if unit.lower().startswith("week") else 1)
         keyword = str(first.value).lower()
         if messages.looks_like_time(str(previous.value)):
+            if first.type == "RUN":
+                return None  # `run on DEV1 daily 01:00 35 days`: as before
             statement = " ".join(text[first.start_pos : previous.end_pos].split())
             if words:
                 # `06:00 for 35 days`: words no keyword starts where `retain` goes
@@ -4664,6 +4665,16 @@ class Recovery:
         slot = str(previous.value)
         if not slot.isalpha() or not slot.islower() or slot in self.facts.keywords:
             return None
+        if first.type == "RUN":
+            # the word is the time only after a schedule's day part (not a member's name)
+            schedule, names = self.governing_keyword(state.value_stack)
+            if (
+                schedule is None
+                or schedule.type not in ("DAILY", "WEEKLY", "MONTHLY")
+                or names[-1:] != [slot]
+                or not self.day_part_whole(schedule.type, names[:-1])
+            ):
+                return None
         schedule = " ".join(text[first.end_pos : previous.start_pos].split())
         span = self.source.span(previous.start_pos, found.end())
         written = " ".join(text[previous.start_pos : found.end()].split())
@@ -4672,50 +4683,91 @@ class Recovery:
         return (self._lex_at(ip, found.end()),)
 
     def retention_for_day(self, ip, tok: Token, accepted: set[str]) -> tuple[Token | None] | None:
-        """`purge weekly keep 35 days`: a retention where a `weekly` or `monthly`
-        schedule has its day and its time, `keep` read as the day and `35` as the time,
-        met at `days` (or `weeks`), last on the line. One error for the words, which says
-        what the schedule needs (its day, then its time) and that the retention is
-        `retain 35 days`, a statement of its own (was "one word too many" at `days`, whose
-        help wrote `purge weekly keep 35`). No fix: the day and the time are a choice.
-        Only words in letters that name no day and are no keyword stand before the
-        number; the line is read no further. Weighed at `days` (a keyword, which
-        starts no statement) and at `weeks` (a name)."""
+        """`purge weekly keep 35 days`, `purge weekly sun 35 days`: a retention where a
+        schedule has its day and its time, or its time, met at `days` (or `weeks`), last
+        on the line, after its number read as the time. One error for the words, which
+        says what the schedule needs there and that the retention is `retain 35 days`, a
+        statement of its own (was "one word too many" at `days`, whose help wrote `purge
+        weekly keep 35`):
+        - `keep` read as a `weekly` or `monthly` schedule's day (words in letters that
+          name no day and are no keyword): its day, then its time (retention_for_day);
+        - the day part whole (`daily`, `weekly sun,sat`, `monthly 1`, `monthly first
+          sun`): its time (retention_for_time, as for `purge weekly sun keep 35 days`).
+        So in a job's `run` line (`run on DEV1 weekly sun 35 days`), whose error says
+        that a job keeps no retention: it is the expire block's `retain 35 days`.
+        No fix: the day and the time are a choice; the line is read no further.
+        Weighed at `days` (a keyword, which starts no statement) and at `weeks` (a
+        name). `purge weekly 35 days`, the number read as the day, parses: the
+        checker says it (BKR314)."""
         text = self.source.text
         state = ip.parser_state
         previous = last_real_token(state.value_stack)
         first = self.statement_start(state)
+        schedule, names = self.governing_keyword(state.value_stack)
         if (
             tok.start_pos is None
-            or "RETAIN" not in accepted
             or not re.fullmatch(r"days?|weeks?", str(tok.value), re.IGNORECASE)
             or previous is None
             or previous.type != "NAME"
             or previous.end_line != tok.line
             or not str(previous.value).isdigit()
             or first is None
-            or first.type not in ("PURGE", "PREVIEW")
+            or not (first.type in ("PURGE", "PREVIEW") and "RETAIN" in accepted or first.type == "RUN")
             or first.line != tok.line
             or first.end_pos is None
+            or schedule is None
+            or schedule.type not in ("DAILY", "WEEKLY", "MONTHLY")
+            or not is_real(schedule)
+            or schedule.end_pos is None
+            or not names
+            or names[-1] != str(previous.value)
             or tok.end_pos is None
             or not _LINE_END_REST.match(text, tok.end_pos)
         ):
             return None
-        found = _SCHEDULE_THEN_WORDS.fullmatch(text, first.end_pos, previous.start_pos)
-        if found is None:
-            return None
-        said = found.group(2).split()
-        if any(w.lower() in self.facts.keywords or messages.looks_like_day(w) for w in said):
-            return None
-        start = found.start(2) + len(found.group(2)) - len(found.group(2).lstrip())
+        said = names[:-1]  # the day part, the number being where the time goes
         days = int(str(previous.value)) * (7 if str(tok.value).lower().startswith("week") else 1)
-        written = " ".join(text[start : tok.end_pos].split())
-        schedule = found.group(1).lower()
-        span = self.source.span(start, tok.end_pos)
         keyword = str(first.value).lower()
-        self.report(messages.retention_for_day(written, keyword, schedule, days, span), tok.start_pos)
+        if self.day_part_whole(schedule.type, said):
+            # `purge weekly sun 35 days`: the time missing
+            written = " ".join(text[previous.start_pos : tok.end_pos].split())
+            before = " ".join(text[first.end_pos : previous.start_pos].split())  # `weekly sun`, `on DEV1 daily`
+            span = self.source.span(previous.start_pos, tok.end_pos)
+            self.report(messages.retention_for_time(written, keyword, before, days, span), tok.start_pos)
+        else:
+            # `purge weekly keep 35 days`: the day and the time missing
+            if (
+                schedule.type == "DAILY"
+                or not said
+                or any(
+                    not re.fullmatch(r"[A-Za-z][A-Za-z-]*", w)
+                    or w.lower() in self.facts.keywords
+                    or messages.looks_like_day(w)
+                    for w in said
+                )
+            ):
+                return None
+            start = _BLANKS_OR_NOT_THEN_NAME.match(text, schedule.end_pos).start(1)
+            written = " ".join(text[start : tok.end_pos].split())
+            before = " ".join(text[first.end_pos : schedule.end_pos].split())  # `weekly`, `on DEV1 weekly`
+            span = self.source.span(start, tok.end_pos)
+            self.report(messages.retention_for_day(written, keyword, before, days, span), tok.start_pos)
         self._fed_error_token = True  # read, as a whole: a mistake right after it is news
         return (None,)
+
+    @staticmethod
+    def day_part_whole(schedule: str, said: list[str]) -> bool:
+        """Whether `said`, the words after a schedule's keyword (`schedule`, its token
+        type) before its time, are its day part, whole: none after `daily`; days of the
+        week after `weekly` (by name, or as a crontab numbers them); one day of the month
+        after `monthly`, or an ordinal and a day of the week."""
+        if schedule == "DAILY":
+            return not said
+        if schedule == "WEEKLY":
+            return bool(said) and all(messages.looks_like_day(w) or messages.crontab_day(w) for w in said)
+        if len(said) == 2:
+            return said[0].lower() in ORDINALS and messages.looks_like_day(said[1])
+        return len(said) == 1 and (messages.month_day(said[0]) is not None or said[0].lower() == "last-day")
 
     def schedule_mistake(self, ip, tok: Token) -> Diagnostic | None:
         """`daily sun 02:00` and `weekly sat sun 03:00`: a schedule with a word too many."""
