@@ -167,13 +167,16 @@ SLIPS = [
     ('retention after a word on the purge line', 'purge weekly sun 03:00', 'purge weekly sun 03:00 for 35 days', "BKR012 23:28"),
     ('retention for the weekly day and time', 'purge weekly sun 03:00', 'purge weekly keep 35 days', "BKR004 23:18"),
     # the number where the time goes, the day part whole (was a word too many at `days`,
-    # whose help wrote `purge daily 35`)
+    # whose help wrote `purge daily 35`), and read as the day, which the checker says
+    # (was BKR314 and BKR313)
     ('retention for the daily purge time', 'purge weekly sun 03:00', 'purge daily 35 days', "BKR004 23:17"),
     ('retention for the purge time after its days', 'purge weekly sun 03:00', 'purge weekly sun,sat 35 days', "BKR004 23:26"),
-    # in a job's `run` line (was a word too many)
+    ('retention read as the weekly purge day and time', 'purge weekly sun 03:00', 'purge weekly 35 days', "BKR314 23:18"),
+    # in a job's `run` line (was a word too many, or BKR314 and BKR313)
     ('retention for the run time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 daily 35 days', "BKR004 74:25"),
     ('retention in words for the run time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 daily keep 35 days', "BKR004 74:25"),
     ('retention for the run day and time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 weekly keep 35 days', "BKR004 74:26"),
+    ('retention read as the weekly run day and time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 weekly 35 days', "BKR314 74:26"),
     # the day left out, then a word that is no time read as the time: one error for the
     # day (was BKR314 for `03:00` as a day and BKR313 for `retain` as a time)
     ('purge weekly without its day, retain begun on its line', 'purge weekly sun 03:00', 'purge weekly 03:00 retain', "BKR314 23:18"),
@@ -1329,6 +1332,52 @@ def test_a_retention_on_a_purge_line_is_one_error(clean, written, at, message, h
         repaired = apply_edits(text, found.fix.edits)
         assert repaired == BASE.replace(clean, fixed, 1)
         assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+    assert too_long(found, analysis.sources) == []
+
+
+# a retention where a `weekly` or `monthly` schedule has its day and its time, without
+# a word before it: it parses, its number the day and its unit the time, and the
+# checker says what the parser says where a word stands before the number, as one
+# BKR314 (was BKR314, "`35` is not a day of the week", and BKR313 for `days`)
+# fmt: off
+RETENTIONS_READ_AS_DAYS = [
+    ("purge weekly sun 03:00", "purge weekly 35 days", (23, 18),
+     ("`35 days` is not part of `purge`: `purge weekly` needs its day, then its time (`weekly DAY HH:MM`) there,"
+     " and a retention is a statement of its own, `retain 35 days`"),
+     "write the day and the time, then the retention: `purge weekly DAY HH:MM` and `retain 35 days`"),
+    ("purge weekly sun 03:00", "purge monthly 35 days", (23, 19),
+     ("`35 days` is not part of `purge`: `purge monthly` needs its day, then its time (`monthly N HH:MM`) there,"
+     " and a retention is a statement of its own, `retain 35 days`"),
+     "write the day and the time, then the retention: `purge monthly N HH:MM` and `retain 35 days`"),
+    # `5` is no crontab's Friday here (was "write `weekly fri weeks`")
+    ("purge weekly sun 03:00", "purge weekly 5 weeks", (23, 18),
+     ("`5 weeks` is not part of `purge`: `purge weekly` needs its day, then its time (`weekly DAY HH:MM`) there,"
+     " and a retention is a statement of its own, `retain 35 days`"),
+     "write the day and the time, then the retention: `purge weekly DAY HH:MM` and `retain 35 days`"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 weekly 35 days", (74, 26),
+     ("`35 days` is not part of `run`: `run on VMSYS1 weekly` needs its day, then its time (`weekly DAY HH:MM`)"
+     " there, and a job keeps no retention: how long backups stay in the catalog is the expire block's `retain 35"
+     " days`"),
+     ("write the day and the time: `run on VMSYS1 weekly DAY HH:MM`; to keep backups 35 days, write `retain 35"
+     " days` in the expire block")),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "at", "message", "help"), RETENTIONS_READ_AS_DAYS, ids=[r[1] for r in RETENTIONS_READ_AS_DAYS]
+)
+def test_a_retention_read_as_a_day_and_a_time_is_one_error(clean, written, at, message, help, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("BKR314", *at)
+    assert found.span.end_column - found.span.column == len(" ".join(written.split()[-2:]))  # the number and unit
+    assert (found.message, found.help) == (message, help)
+    assert found.fix is None  # the day and the time are a choice
     assert too_long(found, analysis.sources) == []
 
 

@@ -267,6 +267,16 @@ INVALID_DAY = register(
     next statement begun on the line), reads the time as the day and the
     word as the time: one error, which says the day is missing (as BKR010
     does where no word follows), with no fix, not also BKR313 for the word.
+    A retention where a `weekly` or `monthly` schedule has its day and its
+    time (`purge weekly 35 days`, `purge monthly 5 weeks`) reads its number as
+    the day and its unit as the time: one error for both, which says that the
+    schedule needs its day, then its time (`weekly DAY HH:MM`), and that the
+    retention is a statement of its own, `retain 35 days` (weeks counted in
+    days); on a job's `run` line (`run on VMSYS1 weekly 35 days`), that a job
+    keeps no retention, which is the expire block's. No fix, the day and the
+    time being a choice; not also BKR313 for `days`, nor a crontab's Friday
+    for `weekly 5 weeks`. With a word before the number (`purge weekly keep
+    35 days`) the parser says the same (BKR004).
 
     Failing example:
 
@@ -618,14 +628,20 @@ def sfs_path_problem(text: str) -> str | None:
 MAX_RETAIN_DAYS = 36500
 
 
-def _schedules(cluster: ast.Cluster) -> Iterator[ast.Schedule]:
+def _schedules(cluster: ast.Cluster) -> Iterator[tuple[str, ast.Schedule]]:
+    """Each schedule, with its statement's words before it: `run on VMSYS1`,
+    `run on each member`, `preview` or `purge`."""
     for job in cluster.jobs:
         for run in job.runs:
             if run.schedule is not None:
-                yield run.schedule
+                where = run.placement
+                members = "each member" if where.each_member else ", ".join(m.text for m in where.members)
+                yield f"run on {members}", run.schedule
     for e in cluster.expires:
-        yield from e.previews
-        yield from e.purges
+        for sched in e.previews:
+            yield "preview", sched
+        for sched in e.purges:
+            yield "purge", sched
 
 
 @check
@@ -1167,6 +1183,36 @@ def _day_left_out(sched: ast.Schedule) -> Diagnostic | None:
     )
 
 
+def _retention_read_as_day(sched: ast.Schedule, statement: str) -> Diagnostic | None:
+    """`purge weekly 35 days`, `purge monthly 35 days`, `purge weekly 5 weeks`: a
+    retention where a `weekly` or `monthly` schedule has its day and its time, its
+    number read as the day and its unit as the time. One error at both (the day is
+    what is wrong first), which says what the schedule needs there, its day, then its
+    time, and that the retention is `retain 35 days`, a statement of its own (weeks
+    counted in days), as the parser says where a word stands before the number
+    (`purge weekly keep 35 days`, BKR004); not "`35` is not a day of the week" and
+    "`days` is not a time of day" (BKR313), nor a crontab's Friday for `5`. In a
+    job's `run` line (`statement`, the words before the schedule), a job keeps no
+    retention: it is the expire block's. No fix: the day and the time are a choice."""
+    if sched.frequency not in ("weekly", "monthly") or sched.ordinal is not None or len(sched.days) != 1:
+        return None
+    number, unit = sched.days[0], sched.time
+    if (
+        unit is None
+        or not number.text.isdigit()
+        or re.fullmatch(r"days?|weeks?", unit.text, re.IGNORECASE) is None
+        or number.span.line != unit.span.line
+    ):
+        return None
+    from bkrdsl.syntax import messages  # the parser's words; loaded for a broken file only (test_startup)
+
+    days = int(number.text) * (7 if unit.text.lower().startswith("week") else 1)
+    keyword, _, placement = statement.partition(" ")
+    schedule = " ".join(part for part in (placement, sched.frequency) if part)  # `weekly`, `on VMSYS1 weekly`
+    message, label, help = messages.retention_for_day_said(f"{number.text} {unit.text}", keyword, schedule, days)
+    return INVALID_DAY(message, span_through(number.span, unit.span), label=label, help=help)
+
+
 #: Days of the week as people name several at once: a range (`mon-fri`, `mon..fri`)
 #: and English's two words for the working week and the weekend.
 _DAY_RANGE = re.compile(r"([A-Za-z]+)(?:-|\.\.)([A-Za-z]+)")
@@ -1200,9 +1246,10 @@ def times_and_days(model: Model):
         return
     suggest = Suggester()
     day_names = [d.lower() for d in WEEKDAYS]
-    for sched in _schedules(cluster):
+    for statement, sched in _schedules(cluster):
         swapped = (
-            _day_and_time_swapped(sched)
+            _retention_read_as_day(sched, statement)
+            or _day_and_time_swapped(sched)
             or _day_left_out(sched)
             or _ordinal_read_as_day(sched)
             or _phrase_after_weekly(sched)
