@@ -1026,6 +1026,11 @@ NOT_FIXED = [
     ("purge weekly sun 03:00", "purge weekly , 03:00", "BKR015"),
     ("purge weekly sun 03:00", "purge weekly sun,,", "BKR015"),
     ("purge weekly sun 03:00", "purge daily ,", "BKR015"),
+    # a retention after a job's run time: a job keeps none, and moving it to the expire
+    # block is the user's choice (`keep` was "did you mean `retain`?", whose fix wrote a
+    # `retain` the job cannot hold, BKR013)
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 keep 35 days", "BKR004"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 retain 35 days", "BKR004"),
 ]
 # fmt: on
 

@@ -177,6 +177,13 @@ SLIPS = [
     ('retention in words for the run time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 daily keep 35 days', "BKR004 74:25"),
     ('retention for the run day and time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 weekly keep 35 days', "BKR004 74:26"),
     ('retention read as the weekly run day and time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 weekly 35 days', "BKR314 74:26"),
+    # after the run's time (was a word too many at `35` and at `days`, the generic BKR012
+    # at `for`, "did you mean `retain`?" at `keep`, whose fix wrote a `retain` the job
+    # cannot hold, and BKR013 at `retain`)
+    ('retention after the run time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 daily 02:00 35 days', "BKR004 74:31"),
+    ('retention after a word after the run time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 daily 02:00 for 35 days', "BKR004 74:31"),
+    ('retention in words after the run time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 daily 02:00 keep 35 days', "BKR004 74:31"),
+    ('retain after the run time', 'run on each member daily 03:30', 'run on each member weekly sun 04:00 retain 35 days', "BKR004 82:41"),
     # the day left out, then a word that is no time read as the time: one error for the
     # day (was BKR314 for `03:00` as a day and BKR313 for `retain` as a time)
     ('purge weekly without its day, retain begun on its line', 'purge weekly sun 03:00', 'purge weekly 03:00 retain', "BKR314 23:18"),
@@ -1312,6 +1319,34 @@ RETENTIONS = [
      " `retain 35 days`"),
      ("write the day and the time: `run on VMSYS1 weekly DAY HH:MM`; to keep backups 35 days, write `retain 35"
      " days` in the expire block"), None),
+    # after the run's time, with or without a word before the number (`keep` was "did you
+    # mean `retain`?", whose fix wrote a `retain` the job cannot hold, BKR013): one error
+    # for the words and the retention, no fix (moving it to the expire block is a choice)
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 35 days", (74, 31),
+     ("`35 days` is not part of `run`: the `run` statement ends with its time, and a job keeps no retention: how"
+     " long backups stay in the catalog is the expire block's `retain 35 days`"),
+     ("remove `35 days`: write `run on VMSYS1 daily 02:00`; to keep backups 35 days, write `retain 35 days` in the"
+     " expire block"), None),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 weekly sat 22:00  5 weeks  # five", (55, 37),
+     ("`5 weeks` is not part of `run`: the `run` statement ends with its time, and a job keeps no retention: how"
+     " long backups stay in the catalog is the expire block's `retain 35 days`"),
+     ("remove `5 weeks`: write `run on VMSYS2 weekly sat 22:00`; to keep backups 35 days, write `retain 35 days` in"
+     " the expire block"), None),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 for 35 days", (74, 31),
+     ("`for 35 days` is not part of `run`: the `run` statement ends with its time, and a job keeps no retention:"
+     " how long backups stay in the catalog is the expire block's `retain 35 days`"),
+     ("remove `for 35 days`: write `run on VMSYS1 daily 02:00`; to keep backups 35 days, write `retain 35 days` in"
+     " the expire block"), None),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 keep 35 days", (74, 31),
+     ("`keep 35 days` is not part of `run`: the `run` statement ends with its time, and a job keeps no retention:"
+     " how long backups stay in the catalog is the expire block's `retain 35 days`"),
+     ("remove `keep 35 days`: write `run on VMSYS1 daily 02:00`; to keep backups 35 days, write `retain 35 days` in"
+     " the expire block"), None),
+    ("run on each member daily 03:30\n  }", "run on each member weekly sun 04:00 retain 35 days }", (82, 41),
+     ("`retain 35 days` is not part of `run`: the `run` statement ends with its time, and a job keeps no"
+     " retention: how long backups stay in the catalog is the expire block's `retain 35 days`"),
+     ("remove `retain 35 days`: write `run on each member weekly sun 04:00`; to keep backups 35 days, write `retain"
+     " 35 days` in the expire block"), None),
 ]
 # fmt: on
 

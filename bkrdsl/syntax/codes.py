@@ -267,7 +267,13 @@ SYNTAX = register(
     daily 35 days`, `run on VMSYS1 daily keep 35 days`, `run on VMSYS1
     weekly keep 35 days`) the error says what the schedule needs there and
     that a job keeps no retention: how long backups stay in the catalog is
-    the expire block's `retain 35 days`.
+    the expire block's `retain 35 days`. So after the `run` line's time, with
+    or without a word before the number (`run on VMSYS1 daily 02:00 35 days`,
+    `... 02:00 for 35 days`, `... 02:00 keep 35 days`, `... 02:00 retain 35
+    days`): one error for the words and the retention, not one word too many
+    at each word, nor "did you mean `retain`?" for `keep`, whose fix wrote a
+    `retain` the job cannot hold (BKR013). No fix: moving the retention to the
+    expire block is the user's choice.
     A keyword that starts no statement after a whole one on its line
     (`backup APPS full each`) is one word too many; `each` after a member's
     `workers 4` is one error whose fix removes it (a member block gives that

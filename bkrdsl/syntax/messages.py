@@ -1428,11 +1428,24 @@ def words_after_statement(words: str, name: str, last: str, statement: str, span
 def retain_left_out(written: str, days: int, statement: str, span: Span) -> Diagnostic:
     """`purge weekly sun 06:00 35 days`: a retention (`written`, `35 days` or `5 weeks`)
     after a purge's or a preview's whole schedule, its `retain` left out. The fix
-    writes the statement, in days (`days`)."""
+    writes the statement, in days (`days`).
+
+    After a job's `run` line's time (`run on DEV1 daily 01:00 35 days`; `written` with
+    any word before the number, `keep 35 days`, `retain 35 days`), the retention is
+    the expire block's, as a job keeps none (_retention_elsewhere): no fix, as moving
+    a statement to another block is the user's choice."""
     meant = f"retain {days} days"
+    keyword = statement.split()[0]
+    if keyword == "run":
+        said, then = _retention_elsewhere(keyword, days)
+        return codes.SYNTAX(
+            f"`{written}` is not part of `run`: the `run` statement ends with its time, and {said}",
+            span,
+            help=f"remove `{written}`: write `{statement}`; {then}",
+        )
     how = "write `retain` before the number" if written == f"{days} days" else "write it as a retention in days"
     return codes.SYNTAX(
-        f"`{written}` has no keyword: the `{statement.split()[0]}` statement ends with its time,"
+        f"`{written}` has no keyword: the `{keyword}` statement ends with its time,"
         f" and a retention is a statement of its own, `{meant}`",
         span,
         help=f"{how}: `{statement} {meant}`, or `{meant}` on a line of its own",

@@ -3508,6 +3508,11 @@ class Recovery:
                 nxt = self.schedule_without_run(ip, tok)
                 if nxt is not None:
                     return None if nxt is _LINE_SKIPPED else nxt
+            if tok.type == "RETAIN":
+                # `run on DEV1 daily 01:00 retain 35 days`: a job keeps no retention
+                retention = self.retention_on_line(ip, tok, accepted)
+                if retention is not None:
+                    return retention[0]
             return self.misplaced_keyword(ip, tok, accepted)
         if tok.type == "LBRACE":
             if self.brace_balance > 0:  # one `{` too many in the file: this one
@@ -4610,9 +4615,13 @@ class Recovery:
         statement of its own; no fix (the time is a choice), and the line read no
         further. So in a job's `run` line (`run on DEV1 daily keep 35 days`), whose
         error says that a job keeps no retention: it is the expire block's `retain 35
-        days`."""
+        days`. After a `run` line's time the retention, with the words before it (none,
+        `for`, `keep` or `retain` itself, met as `tok`), is one error that says so
+        (was a word too many for each word, or "did you mean `retain`?", whose fix
+        wrote a `retain` misplaced in the job); no fix, as moving a statement to
+        another block is a choice."""
         state = ip.parser_state
-        if tok.type != "NAME" or tok.start_pos is None or not accepted & {"RETAIN", "RUN"}:
+        if tok.type not in ("NAME", "RETAIN") or tok.start_pos is None or not accepted & {"RETAIN", "RUN"}:
             return None
         previous = last_real_token(state.value_stack)
         first = self.statement_start(state)
@@ -4634,9 +4643,19 @@ class Recovery:
         days = int(number) * (7 if unit.lower().startswith("week") else 1)
         keyword = str(first.value).lower()
         if messages.looks_like_time(str(previous.value)):
-            if first.type == "RUN":
-                return None  # `run on DEV1 daily 01:00 35 days`: as before
             statement = " ".join(text[first.start_pos : previous.end_pos].split())
+            if first.type == "RUN":
+                # `run on DEV1 daily 01:00 keep 35 days`: the words and the retention, one
+                # error, whatever the words (`retain`, `keep`: no keyword a job takes)
+                if any(w.lower() in self.facts.keywords and w.lower() != "retain" for w in words.split()):
+                    return None
+                written = " ".join(text[tok.start_pos : found.end()].split())
+                span = self.source.span(tok.start_pos, found.end())
+                self.report(messages.retain_left_out(written, days, statement, span), tok.start_pos)
+                self._fed_error_token = True  # read, as a whole: a mistake right after it is news
+                return (self._lex_at(ip, found.end()),)
+            if tok.type != "NAME":
+                return None
             if words:
                 # `06:00 for 35 days`: words no keyword starts where `retain` goes
                 said = words.split()
