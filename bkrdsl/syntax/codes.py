@@ -785,6 +785,15 @@ UNKNOWN_KEYWORD = register(
     the same one error also says what must follow the keyword (`minidisk`
     or `sfs` after `include`), and has no fix, since the keyword alone would
     not finish the statement.
+    When the one keyword meant starts no statement in the block the word
+    stands in, but one of another block (`keep 35 days` or `retian 35 days`
+    on a line of their own in a job: `retain`, the expire block's;
+    `expiration`: `expire`, the cluster's; `ret` after a job's minidisk
+    addresses), the help says where that statement belongs, as BKR013 does
+    (`retain` belongs in an `expire on MEMBER { ... }` block), and the
+    block the word stands in is shown. No fix: writing the keyword there
+    would give BKR013. In the expire block, `keep 35 days` is `retain 35
+    days`, and its fix writes `retain`.
     A keyword ends at a blank: a word that only
     starts with one (`private-volumes ZAPRV1`, `workers3`) is reported too,
     since it would otherwise read as the keyword followed by a name (a volume

@@ -831,6 +831,23 @@ def _unknown(found: str, words: list[str]) -> str:
     return f"unknown keyword {found}"
 
 
+def keyword_of_another_block(
+    found: str, keyword: str, inner: Block, span: Span, brace: Span, homes: tuple[str, ...] = ()
+) -> Diagnostic:
+    """`keep 35 days` (or `retian`, `expiration`) in a job: the one keyword meant
+    (`retain`) starts no statement in the block the word stands in, `inner`, but one
+    of another block (`homes`: the kinds of block that take it, when known). No fix:
+    writing `retain` there would give BKR013, as `retain 35 days` in a job does; the
+    help says where the statement belongs, as BKR013's does, and the block the word
+    stands in is shown."""
+    return codes.UNKNOWN_KEYWORD(
+        f"{_unknown(found, [keyword])}; did you mean `{keyword}`?",
+        span,
+        help=_belongs(keyword, inner, homes),
+        related=(Related(brace, f"{inner.title} starts here"),),
+    )
+
+
 def unknown_keyword_unfinished(found: str, words: list[str], need: str, span: Span) -> Diagnostic:
     """`job J { inc }`: a misspelt keyword that ends its statement too soon. One error
     says both: the keyword meant, and what it must be followed by. No fix: writing
@@ -2692,21 +2709,10 @@ def unmatched_close(span: Span, closed: tuple[Block, Span] | None) -> Diagnostic
     )
 
 
-def misplaced_inside(
-    word: str,
-    inner: Block,
-    span: Span,
-    brace: Span,
-    homes: tuple[str, ...] = (),
-    surplus: Span | None = None,
-    unclosed: bool = False,
-) -> Diagnostic:
-    """`homes`: the kinds of block that take `word` (`workers`: a member's), when known.
-    `surplus`: the `}` too many that the statement brought after its block's own
-    (`identity group SYSIDS2 { TCPIP2 } }`), which go with it, and no fix: where the
-    statement goes is the user's choice. `unclosed`: the block `word` opens was pasted
-    without its `}` (`member VMSYS3 {` and its settings in a job, the job's `}` below)."""
-    lowered = word.lower()
+def _belongs(lowered: str, inner: Block, homes: tuple[str, ...] = ()) -> str:
+    """Where the statement that `lowered` starts belongs, said from inside `inner`,
+    which does not take it (misplaced_inside, keyword_of_another_block); `homes`: the
+    kinds of block that take it, when known."""
     if homes and "cluster" not in homes:
         blocks = " or ".join(
             f"`{'expire on MEMBER' if k == 'expire' else f'{kind_word(k)} NAME'} {{ ... }}`" for k in homes
@@ -2728,6 +2734,24 @@ def misplaced_inside(
             help_text = f"`{lowered}` belongs {home}: `{example}`"
     else:
         help_text = "move it to the block it belongs in (see docs/language.md)"
+    return help_text
+
+
+def misplaced_inside(
+    word: str,
+    inner: Block,
+    span: Span,
+    brace: Span,
+    homes: tuple[str, ...] = (),
+    surplus: Span | None = None,
+    unclosed: bool = False,
+) -> Diagnostic:
+    """`homes`: the kinds of block that take `word` (`workers`: a member's), when known.
+    `surplus`: the `}` too many that the statement brought after its block's own
+    (`identity group SYSIDS2 { TCPIP2 } }`), which go with it, and no fix: where the
+    statement goes is the user's choice. `unclosed`: the block `word` opens was pasted
+    without its `}` (`member VMSYS3 {` and its settings in a job, the job's `}` below)."""
+    help_text = _belongs(word.lower(), inner, homes)
     if unclosed:
         help_text += f", and close it with a `}}` of its own: the `}}` below it closes {inner.title}"
     related = (Related(brace, f"{inner.title} starts here"),)

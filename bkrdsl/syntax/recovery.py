@@ -3734,6 +3734,17 @@ class Recovery:
             text, self.keywords_in(accepted & self.statements), self.keywords_in(self.statements), not options,
             "job" if tape else None,
         )
+        if len(words) == 1 and words[0] not in self.keywords_in(accepted & self.statements):
+            # `keep 35 days` in a job: `retain` starts no statement here, and a fix that
+            # wrote it would give BKR013; no fix, and where it belongs, as BKR013 says.
+            inner = [b for b in open_blocks(ip.parser_state.value_stack) if not b.placeholder]
+            if inner:
+                meant = Token(self.facts.keywords[words[0]], words[0])
+                homes = self.other_blocks(Sim.start(self.lark), meant, "")
+                diag = messages.keyword_of_another_block(
+                    self.describe(tok), words[0], inner[-1], self.span_of(tok), self.span_of(inner[-1].brace), homes
+                )
+                return self.misspelt(tok, words, diag)
         if words:
             return self.misspelt(tok, words)
         words = messages.synonyms_among(text, options)
