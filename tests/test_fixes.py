@@ -912,6 +912,10 @@ NOT_FIXED = [
     ("backup APPS full", "backup APPS full SYSIDS", "BKR004"),
     # a member other than the expire block's: which was meant is a choice
     ("    preview daily 01:00", "    preview on VMSYS2 daily 01:00", "BKR012"),
+    # a keyword of another block: writing it in the job would give BKR013
+    ("    run on VMSYS1 daily 02:00\n", "    run on VMSYS1 daily 02:00\n    keep 35 days\n", "BKR012"),
+    ("    run on VMSYS1 daily 02:00\n", "    run on VMSYS1 daily 02:00\n    retian 35 days\n", "BKR012"),
+    ("    run on VMSYS1 daily 02:00\n", "    run on VMSYS1 daily 02:00\n    expiration\n", "BKR012"),
     # `inc`, where neither `include` nor `incremental` reads on
     ("backup APPS full", "backup APPS inc, full", "BKR012"),
     # a choice of medium

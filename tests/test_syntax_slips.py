@@ -184,6 +184,11 @@ SLIPS = [
     ('retention after a word after the run time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 daily 02:00 for 35 days', "BKR004 74:31"),
     ('retention in words after the run time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 daily 02:00 keep 35 days', "BKR004 74:31"),
     ('retain after the run time', 'run on each member daily 03:30', 'run on each member weekly sun 04:00 retain 35 days', "BKR004 82:41"),
+    # a keyword of another block, misspelt or in other words, on a line of its own in a
+    # job (was "did you mean `retain`?" whose fix wrote a `retain` the job cannot hold)
+    ('retention in words on its line in a job', '    run on VMSYS1 daily 02:00\n', '    run on VMSYS1 daily 02:00\n    keep 35 days\n', "BKR012 75:5"),
+    ('retain misspelt on its line in a job', '    run on VMSYS1 daily 02:00\n', '    run on VMSYS1 daily 02:00\n    retian 35 days\n', "BKR012 75:5"),
+    ('expire in other words in a job', '    run on VMSYS1 daily 02:00\n', '    run on VMSYS1 daily 02:00\n    expiration\n', "BKR012 75:5"),
     # the day left out, then a word that is no time read as the time: one error for the
     # day (was BKR314 for `03:00` as a day and BKR313 for `retain` as a time)
     ('purge weekly without its day, retain begun on its line', 'purge weekly sun 03:00', 'purge weekly 03:00 retain', "BKR314 23:18"),
@@ -606,6 +611,42 @@ def test_a_schedule_written_as_the_level_says_where_the_schedule_goes(written, s
         f" in `run`: `run on MEMBER {schedule}`"
     )
     assert found.fix is None
+
+
+#: A keyword misspelt (or in other words) on a line of its own in a job, the one meant
+#: a statement of another block: (written, its message, its help). No fix: the keyword
+#: written there would give BKR013.
+OTHER_BLOCK_MEANT = [
+    ("keep 35 days", "unknown keyword `keep`; did you mean `retain`?",
+     "`retain` belongs in an `expire on MEMBER { ... }` block: move it there"),
+    ("retian 35 days", "unknown keyword `retian`; did you mean `retain`?",
+     "`retain` belongs in an `expire on MEMBER { ... }` block: move it there"),
+    ("expiration", "unknown keyword `expiration`; did you mean `expire`?",
+     "`expire` belongs directly inside `cluster NAME { ... }`: move it out of `job APPSFULL`, after its `}`"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "message", "help"), OTHER_BLOCK_MEANT, ids=[w for w, _, _ in OTHER_BLOCK_MEANT])
+def test_a_keyword_of_another_block_meant_in_a_job_says_where_it_belongs(written, message, help, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "    run on VMSYS1 daily 02:00\n"
+    text = BASE.replace(clean, f"{clean}    {written}\n", 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.message, found.help, found.fix) == ("BKR012", message, help, None)
+    assert [r.label for r in found.related] == ["`job APPSFULL` starts here"]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["keep 35 days", "retian 35 days"])
+def test_a_retention_misspelt_in_the_expire_block_is_still_fixed(written, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("retain 35 days", written, 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert found.code == "BKR012" and found.help == "write `retain`"
+    assert found.fix is not None
+    fixed = apply_edits(text, found.fix.edits)
+    assert fixed == BASE
 
 
 #: A hyphenated keyword typed up to its hyphen or a little past it, alone on a line
@@ -3059,7 +3100,7 @@ BEING_TYPED = [
     # ... also, of three letters or more, another block's keyword, as where a statement
     # starts (was BKR310, "`ret` is not a minidisk address or range")
     ("0200\n    exclude", "0200\n    ret\n    exclude", "BKR012", "unknown keyword `ret`; did you mean `retain`?",
-     "Write `retain`"),
+     None),
     # ... and after a member's volume labels (a label is written in capitals): was read
     # silently as one more label, `EX`
     ("M2PRV1\n    exclude", "M2PRV1\n    ex\n    exclude", "BKR012",
@@ -3072,12 +3113,14 @@ BEING_TYPED = [
      "unknown keyword `desc`; did you mean `description`?", None),
     # ... and after the cluster's (`shared-volume VMCOM1`), a cluster statement begun, or
     # of three letters or more any statement's, as where a statement starts (there, before
-    # `catalog`, `exc` is `exclude` too, with its fix): was read silently as one more
-    # label, `EX`, `EXC`, `CA`
+    # `catalog`, `exc` is `exclude` too): was read silently as one more label, `EX`,
+    # `EXC`, `CA`. No fix where the keyword meant starts no statement of the block the
+    # word stands in (`exclude` here, `retain` and `purge` in a job, `description` in a
+    # group body): it would give BKR013, where the help says the statement belongs
     ("VMCOM1\n", "VMCOM1\n  ex\n", "BKR012", "`ex` is not a keyword; a statement must start with one", None),
-    ("VMCOM1\n", "VMCOM1\n  exc\n", "BKR012", "unknown keyword `exc`; did you mean `exclude`?", "Write `exclude`"),
+    ("VMCOM1\n", "VMCOM1\n  exc\n", "BKR012", "unknown keyword `exc`; did you mean `exclude`?", None),
     ("VMCOM1\n", "VMCOM1\n  excl\n", "BKR012", "unknown keyword `excl`; did you mean `exclude`?",
-     "Write `exclude`"),
+     None),
     ("VMCOM1\n\n", "VMCOM1\n\n  ca\n", "BKR012", "`ca` is not a keyword; a statement must start with one", None),
     ("VMCOM1\n\n", "VMCOM1\n\n  catal\n", "BKR012", "unknown keyword `catal`; did you mean `catalog`?", None),
     # ... and after an SFS selection's paths (a path names its pool): was BKR318, "SFS
@@ -3085,7 +3128,7 @@ BEING_TYPED = [
     ("CICSPRD.*\n", "CICSPRD.*\n    ex\n", "BKR012", "`ex` is not a keyword; a statement must start with one", None),
     ("CICSPRD.*\n", "CICSPRD.*\n    exc\n", "BKR012", "unknown keyword `exc`; did you mean `exclude`?", None),
     ("CICSPRD.*\n", "CICSPRD.*\n    de\n", "BKR012", "`de` is not a keyword; a statement must start with one", None),
-    ("CICSPRD.*\n", "CICSPRD.*\n    pur\n", "BKR012", "unknown keyword `pur`; did you mean `purge`?", "Write `purge`"),
+    ("CICSPRD.*\n", "CICSPRD.*\n    pur\n", "BKR012", "unknown keyword `pur`; did you mean `purge`?", None),
     # ... and a statement keyword in full there, which the state after an address reads
     # as none (not one of a job's, `match`, `cluster`): its statement, misplaced, as where
     # a statement starts (was one more address or path, silently: BKR310, BKR318 later)
@@ -3108,9 +3151,9 @@ BEING_TYPED = [
     # ... and any statement keyword begun, too long for a user ID (was BKR301, "`DESCRIPTI`
     # is 9 characters long": misleading while typing `description`)
     ("APPS { CICSPRD DB2PRD }", "APPS {\n    CICSPRD\n    descripti\n  }", "BKR012",
-     "unknown keyword `descripti`; did you mean `description`?", "Write `description`"),
+     "unknown keyword `descripti`; did you mean `description`?", None),
     ("APPS { CICSPRD DB2PRD }", "APPS {\n    CICSPRD\n    private-vol\n    DB2PRD\n  }", "BKR012",
-     "unknown keyword `private-vol`; did you mean `private-volume`?", "Write `private-volume`"),
+     "unknown keyword `private-vol`; did you mean `private-volume`?", None),
     # after a whole statement on its line, a letter or two that begin one of the block's
     # statements or the statement's options (stop 45): was BKR004 "`p` has no keyword
     # before it" until the third letter (`pri`), when BKR012 took over
