@@ -2709,29 +2709,43 @@ def unmatched_close(span: Span, closed: tuple[Block, Span] | None) -> Diagnostic
     )
 
 
-def _belongs(lowered: str, inner: Block, homes: tuple[str, ...] = ()) -> str:
+def _belongs(lowered: str, inner: Block | None, homes: tuple[str, ...] = ()) -> str:
     """Where the statement that `lowered` starts belongs, said from inside `inner`,
-    which does not take it (misplaced_inside, keyword_of_another_block); `homes`: the
-    kinds of block that take it, when known."""
-    if homes and "cluster" not in homes:
-        blocks = " or ".join(
-            f"`{'expire on MEMBER' if k == 'expire' else f'{kind_word(k)} NAME'} {{ ... }}`" for k in homes
-        )
-        help_text = f"`{lowered}` belongs in {'an' if homes[0] == 'expire' else 'a'} {blocks} block: move it there"
+    which does not take it, or from the top level of the file (`inner` None:
+    keyword_of_another_block); `homes`: the kinds of block that take it
+    (Recovery.other_blocks, from the grammar), as misplaced_inside and
+    keyword_of_another_block are given them. The cluster alone (`disk BKRBKUP 191
+    size 10 cyl` in a job): directly inside it, out of `inner`; several
+    (`description` in an expire block): each named."""
+    out = f"move it out of {inner.title}, after its `}}`" if inner is not None else "move it there"
+    if homes and homes != ("cluster",):
+        # `workers 3` in a job: a member's; `description` in an expire block: the
+        # cluster's, a job's and a member's
+        blocks = [f"`{'expire on MEMBER' if k == 'expire' else f'{kind_word(k)} NAME'} {{ ... }}`" for k in homes]
+        listed = blocks[0] if len(blocks) == 1 else f"{', '.join(blocks[:-1])} or {blocks[-1]}"
+        help_text = f"`{lowered}` belongs in {'an' if homes[0] == 'expire' else 'a'} {listed} block: move it there"
     elif lowered == "import":
         help_text = "put `import` lines at the top of the file, before the cluster"
-    elif lowered in ("member", "job", "catalog", "expire", "tape"):
-        help_text = f"`{lowered}` belongs directly inside `cluster NAME {{ ... }}`: move it out of {inner.title}, after its `}}`"
     elif lowered in ("single", "identity"):
         # a user or group declaration: in the cluster block or outside it, never in another block
-        help_text = f"declare users and groups outside other blocks: move it out of {inner.title}, after its `}}`"
+        help_text = f"declare users and groups outside other blocks: {out}"
     elif lowered in HYPHENATED_HOMES:
         # `shared-volume VMCOM2` in a group body: where it belongs, as hyphenated_misplaced says
         home, example = HYPHENATED_HOMES[lowered]
-        if home.startswith("directly inside"):
-            help_text = f"`{lowered}` belongs {home}: move it out of {inner.title}, after its `}}`"
+        if home.startswith("directly inside") and inner is not None:
+            help_text = f"`{lowered}` belongs {home}: {out}"
         else:
             help_text = f"`{lowered}` belongs {home}: `{example}`"
+    elif homes:
+        # the cluster's alone (`disk BKRBKUP 191 size 10 cyl` in a job)
+        help_text = f"`{lowered}` belongs directly inside `cluster NAME {{ ... }}`: {out}"
+    elif lowered == "cluster":
+        # no block takes a cluster: the file's one block, at its top level (BKR111)
+        where = inner.title if inner is not None else "another block"
+        help_text = (
+            f"a file holds one `cluster NAME {{ ... }}` block, at its top level, never inside {where}:"
+            " move what this one holds into the cluster around it, or to a file of its own"
+        )
     else:
         help_text = "move it to the block it belongs in (see docs/language.md)"
     return help_text

@@ -5112,7 +5112,12 @@ class Recovery:
             if resume is not None:
                 self.report(
                     messages.misplaced_inside(
-                        str(tok.value), real[-1], self.span_of(tok), self.span_of(real[-1].brace), unclosed=True
+                        str(tok.value),
+                        real[-1],
+                        self.span_of(tok),
+                        self.span_of(real[-1].brace),
+                        homes=self.homes_of(tok),
+                        unclosed=True,
                     ),
                     tok.start_pos,
                 )
@@ -6613,6 +6618,14 @@ class Recovery:
             word, start = following[0]
         return None
 
+    def homes_of(self, keyword: Token) -> tuple[str, ...]:
+        """The kinds of block that take the statement `keyword` starts (other_blocks),
+        also where it was read as a name (`job` in a group body, _close_edits)."""
+        low = str(keyword.value).lower()
+        if keyword.type == "NAME" and low in self.facts.keywords:
+            keyword = Token(self.facts.keywords[low], low)
+        return self.other_blocks(Sim.start(self.lark), keyword, "")
+
     def written_inside(self, keyword: Token, inner: Block) -> Diagnostic:
         """The statement at `keyword` does not belong in block `inner`, where it was
         written (closes_there), with the `}` too many it brought, if any."""
@@ -6621,6 +6634,7 @@ class Recovery:
             inner,
             self.span_of(keyword),
             self.span_of(inner.brace),
+            homes=self.homes_of(keyword),
             surplus=self.pasted_surplus(keyword),
         )
 
