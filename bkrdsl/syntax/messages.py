@@ -832,19 +832,20 @@ def _unknown(found: str, words: list[str]) -> str:
 
 
 def keyword_of_another_block(
-    found: str, keyword: str, inner: Block, span: Span, brace: Span, homes: tuple[str, ...] = ()
+    found: str, keyword: str, inner: Block | None, span: Span, brace: Span | None, homes: tuple[str, ...] = ()
 ) -> Diagnostic:
     """`keep 35 days` (or `retian`, `expiration`) in a job: the one keyword meant
     (`retain`) starts no statement in the block the word stands in, `inner`, but one
     of another block (`homes`: the kinds of block that take it, when known). No fix:
     writing `retain` there would give BKR013, as `retain 35 days` in a job does; the
     help says where the statement belongs, as BKR013's does, and the block the word
-    stands in is shown."""
+    stands in is shown. So at the top level of the file (`inner` and `brace` None:
+    `keep 30 days` after the imports), where `retain` would give BKR013 too."""
     return codes.UNKNOWN_KEYWORD(
         f"{_unknown(found, [keyword])}; did you mean `{keyword}`?",
         span,
         help=_belongs(keyword, inner, homes),
-        related=(Related(brace, f"{inner.title} starts here"),),
+        related=(Related(brace, f"{inner.title} starts here"),) if inner is not None and brace is not None else (),
     )
 
 

@@ -3737,12 +3737,17 @@ class Recovery:
         if len(words) == 1 and words[0] not in self.keywords_in(accepted & self.statements):
             # `keep 35 days` in a job: `retain` starts no statement here, and a fix that
             # wrote it would give BKR013; no fix, and where it belongs, as BKR013 says.
-            inner = [b for b in open_blocks(ip.parser_state.value_stack) if not b.placeholder]
-            if inner:
+            # So at the top level of the file (`keep 30 days` after the imports), where
+            # no block is open: `retain` would give BKR013 there too.
+            blocks = open_blocks(ip.parser_state.value_stack)
+            inner = [b for b in blocks if not b.placeholder]
+            if inner or not blocks:
                 meant = Token(self.facts.keywords[words[0]], words[0])
                 homes = self.other_blocks(Sim.start(self.lark), meant, "")
+                block = inner[-1] if inner else None
                 diag = messages.keyword_of_another_block(
-                    self.describe(tok), words[0], inner[-1], self.span_of(tok), self.span_of(inner[-1].brace), homes
+                    self.describe(tok), words[0], block, self.span_of(tok),
+                    self.span_of(block.brace) if block is not None else None, homes,
                 )
                 return self.misspelt(tok, words, diag)
         if words:
