@@ -1443,7 +1443,7 @@ def words_after_statement(words: str, name: str, last: str, statement: str, span
     )
 
 
-def retain_left_out(written: str, days: int, statement: str, span: Span) -> Diagnostic:
+def retain_left_out(written: str, days: int | None, statement: str, span: Span) -> Diagnostic:
     """`purge weekly sun 06:00 35 days`: a retention (`written`, `35 days` or `5 weeks`)
     after a purge's or a preview's whole schedule, its `retain` left out. The fix
     writes the statement, in days (`days`).
@@ -1451,7 +1451,9 @@ def retain_left_out(written: str, days: int, statement: str, span: Span) -> Diag
     After a job's `run` line's time (`run on DEV1 daily 01:00 35 days`; `written` with
     any word before the number, `keep 35 days`, `retain 35 days`), the retention is
     the expire block's, as a job keeps none (_retention_elsewhere): no fix, as moving
-    a statement to another block is the user's choice."""
+    a statement to another block is the user's choice. So for one cut short there
+    (`retain 30`, `retain`, `keep`: Recovery.retention_cut_short), `days` None where
+    no number is written."""
     meant = f"retain {days} days"
     keyword = statement.split()[0]
     if keyword == "run":
@@ -1471,15 +1473,16 @@ def retain_left_out(written: str, days: int, statement: str, span: Span) -> Diag
     )
 
 
-def _retention_elsewhere(keyword: str, days: int) -> tuple[str, str]:
+def _retention_elsewhere(keyword: str, days: int | None) -> tuple[str, str]:
     """Where a retention written on a schedule's line goes, as the end of the error
     and of its help: for `purge` and `preview`, `retain 35 days`, a statement of its
-    own; for a job's `run`, the expire block's, as a job keeps none."""
-    meant = f"retain {days} days"
+    own; for a job's `run`, the expire block's, as a job keeps none. `days` None: no
+    number written (`run on DEV1 daily 01:00 retain`), `retain N days`."""
+    meant = f"retain {'N' if days is None else days} days"
     if keyword == "run":
         return (
             f"a job keeps no retention: how long backups stay in the catalog is the expire block's `{meant}`",
-            f"to keep backups {days} days, write `{meant}` in the expire block",
+            f"to keep backups {'N' if days is None else days} days, write `{meant}` in the expire block",
         )
     return f"a retention is a statement of its own, `{meant}`", f"`{meant}`"
 

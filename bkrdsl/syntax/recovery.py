@@ -66,6 +66,11 @@ _RETENTION_REST = re.compile(
     r"((?:[a-z][a-z-]*[ \t]+)*)([0-9]+)[ \t]+(days?|weeks?)(?=[ \t]*(?:#[^\n]*)?(?:\n|\Z)|[ \t]*})",
     re.IGNORECASE,
 )
+#: A retention cut short after a `run` line's time, to the end of its line or a `}`:
+#: a word (`retain`, `keep`), then perhaps its number (Recovery.retention_cut_short).
+_RETENTION_CUT = re.compile(
+    r"([A-Za-z][A-Za-z-]*)(?:[ \t]+([0-9]+))?(?=[ \t]*(?:#[^\n]*)?(?:\n|\Z)|[ \t]*})"
+)
 #: The rest of a line after a statement's last word: blanks, a comment, or a `}`.
 _LINE_END_REST = re.compile(r"[ \t]*(?:#[^\n]*)?(?:\n|\Z)|[ \t]*}")
 #: A number, then a word that may be a keyword (Recovery.number_glued: `4private-volume`).
@@ -4654,6 +4659,9 @@ class Recovery:
         text = self.source.text
         found = _RETENTION_REST.match(text, tok.start_pos)
         if found is None:
+            cut = self.retention_cut_short(ip, tok, first, previous)
+            if cut is not None:
+                return cut
             return self.retention_for_day(ip, tok, accepted)
         words, number, unit = found.groups()
         days = int(number) * (7 if unit.lower().startswith("week") else 1)
@@ -4714,6 +4722,32 @@ class Recovery:
         span = self.source.span(previous.start_pos, found.end())
         written = " ".join(text[previous.start_pos : found.end()].split())
         self.report(messages.retention_for_time(written, keyword, schedule, days, span), tok.start_pos)
+        self._fed_error_token = True  # read, as a whole: a mistake right after it is news
+        return (self._lex_at(ip, found.end()),)
+
+    def retention_cut_short(self, ip, tok: Token, first: Token, previous: Token) -> tuple[Token | None] | None:
+        """`run on DEV1 daily 01:00 retain`, `... retain 30`: a retention after a job's
+        `run` line's time without its unit, or its number too, last on the line (or
+        before the block's `}`), met at `retain` or at a word that means it (`keep`,
+        `retian`: messages.statement_meant). The same one error as `retain 35 days`
+        there (retention_on_line): a job keeps no retention, the expire block's
+        `retain 30 days` (`retain N days` without the number) says it; no fix. Was
+        BKR013 at `retain` ("`retain` cannot appear inside a `job` block"), or BKR012
+        at `keep` ("did you mean `retain`?"), where the whole retention was BKR004."""
+        if first.type != "RUN" or not messages.looks_like_time(str(previous.value)) or tok.start_pos is None:
+            return None
+        found = _RETENTION_CUT.match(self.source.text, tok.start_pos)
+        if found is None:
+            return None
+        word, number = found.groups()
+        if word.lower() != "retain" and messages.statement_meant(word, (), self.keywords_in(self.statements)) != ["retain"]:
+            return None
+        text = self.source.text
+        statement = " ".join(text[first.start_pos : previous.end_pos].split())
+        written = " ".join(text[tok.start_pos : found.end()].split())
+        span = self.source.span(tok.start_pos, found.end())
+        days = int(number) if number is not None else None
+        self.report(messages.retain_left_out(written, days, statement, span), tok.start_pos)
         self._fed_error_token = True  # read, as a whole: a mistake right after it is news
         return (self._lex_at(ip, found.end()),)
 
