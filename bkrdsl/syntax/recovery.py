@@ -800,6 +800,9 @@ class Recovery:
         self.glued: list[tuple[int, int]] = []  # (start, end) of words reported as keywords run together
         # Misspelt keywords read as the keyword: start offset -> (their BKR012, the keywords offered).
         self.respelt: dict[int, tuple[Diagnostic, list[str]]] = {}
+        # ... of them, those whose keyword starts no statement where the word stands
+        # (messages.keyword_of_another_block: `keep` at the top level of the file)
+        self.meant_elsewhere: set[int] = set()
         # Words read as keywords written without their blank (`runon`, `onexpire`,
         # `run-o`), reported: the start offset of the last keyword read from the word
         # -> (the BKR012, the keywords meant, the word). A value missing right after it
@@ -2246,6 +2249,12 @@ class Recovery:
         if keyword.start_pos not in self.respelt:
             return False
         diag, words = self.respelt.pop(keyword.start_pos)
+        if keyword.start_pos in self.meant_elsewhere:
+            # `catalg` or `keep` alone at the top level: its BKR012 says where the
+            # statement belongs; what must follow the keyword is no help where it cannot
+            # stand (nor is "expected `local` or `shared`" besides): the one error
+            self.reported_at.add(at)
+            return True
         if filler == "NAME":  # named by the keyword it was read as, not by the misspelling
             need = messages.follower(words[0], 0)
         else:
@@ -3754,6 +3763,7 @@ class Recovery:
                     self.describe(tok), words[0], block, self.span_of(tok),
                     self.span_of(block.brace) if block is not None else None, homes,
                 )
+                self.meant_elsewhere.add(tok.start_pos)
                 return self.misspelt(tok, words, diag)
         if words:
             return self.misspelt(tok, words)
