@@ -118,6 +118,9 @@ RESTORED = [
     ("  catalog shared server", "  cata log shared server", "BKR012", "Write `catalog`"),
     # a letter too many: the keyword, and the path after it read as the module's
     ("import std/zvm73", "importt std/zvm73", "BKR012", "Write `import`"),
+    # misspelt at the top level, where the keyword meant starts a statement: still fixed
+    ("import std/zvm73", "improt std/zvm73", "BKR012", "Write `import`"),
+    ("cluster PRODSSI {", "clustr PRODSSI {", "BKR012", "Write `cluster`"),
     # `cat` abbreviates three keywords; after a `catalog-node`, only `catalog-dmm` is left
     ("catalog-dmm TCDMM", "cat TCDMM", "BKR012", "Write `catalog-dmm`"),
     # two words the other way round: they are swapped back
@@ -916,6 +919,9 @@ NOT_FIXED = [
     ("    run on VMSYS1 daily 02:00\n", "    run on VMSYS1 daily 02:00\n    keep 35 days\n", "BKR012"),
     ("    run on VMSYS1 daily 02:00\n", "    run on VMSYS1 daily 02:00\n    retian 35 days\n", "BKR012"),
     ("    run on VMSYS1 daily 02:00\n", "    run on VMSYS1 daily 02:00\n    expiration\n", "BKR012"),
+    # ... or at the top level of the file, where it would give BKR013 too
+    ("import std/zvm73\n", "import std/zvm73\nkeep 35 days\n", "BKR012"),
+    ("import std/zvm73\n", "import std/zvm73\njbo TESTJOB {\n  backup APPS full\n}\n", "BKR012"),
     # `inc`, where neither `include` nor `incremental` reads on
     ("backup APPS full", "backup APPS inc, full", "BKR012"),
     # a choice of medium
@@ -1035,6 +1041,10 @@ NOT_FIXED = [
     # `retain` the job cannot hold, BKR013)
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 keep 35 days", "BKR004"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 retain 35 days", "BKR004"),
+    # ... cut short: a job keeps no retention, moving it to the expire block is a choice
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 retain 35", "BKR004"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 retain", "BKR004"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 keep", "BKR004"),
 ]
 # fmt: on
 
@@ -1369,6 +1379,20 @@ def test_fix_says_which_fix_it_did_not_apply_and_why(tmp_path):
         " are too long: SYSINCRM1 on VMSYS1, SYSINCRM2 on VMSYS2, SYSINCRM3 on VMSYS3, SYSINCRM4 on VMSYS4\n"
     ) in result.stderr
     assert f"{path}:{run}:9: error BKR221:" in result.stdout
+
+
+def test_a_keyword_of_a_block_meant_at_the_top_level_has_no_fix_to_refuse(tmp_path):
+    # `keep 35 days` after the imports: "did you mean `retain`?" had a fix that wrote
+    # `retain`, which `--fix` then refused ("not applied: ... would give BKR013")
+    path = tmp_path / NAME
+    written = BASE.replace("import std/zvm73\n", "import std/zvm73\nkeep 35 days\n", 1)
+    path.write_text(written, encoding="utf-8")
+    result = run_cli(["check", "--fix", "--format", "short", path], expect=1)
+    assert path.read_text(encoding="utf-8") == written
+    assert "not applied" not in result.stderr
+    assert result.stdout.splitlines() == [
+        f"{path}:5:1: error BKR012: unknown keyword `keep`; did you mean `retain`?"
+    ]
 
 
 def test_a_close_name_that_would_declare_a_disk_twice_is_not_written(tmp_path):

@@ -189,6 +189,17 @@ SLIPS = [
     ('retention in words on its line in a job', '    run on VMSYS1 daily 02:00\n', '    run on VMSYS1 daily 02:00\n    keep 35 days\n', "BKR012 75:5"),
     ('retain misspelt on its line in a job', '    run on VMSYS1 daily 02:00\n', '    run on VMSYS1 daily 02:00\n    retian 35 days\n', "BKR012 75:5"),
     ('expire in other words in a job', '    run on VMSYS1 daily 02:00\n', '    run on VMSYS1 daily 02:00\n    expiration\n', "BKR012 75:5"),
+    # ... and at the top level of the file, where `retain` would give BKR013 too (was
+    # "did you mean `retain`?" whose fix `bkrc check --fix` refused)
+    ('retention in words at the top level', 'import std/zvm73\n', 'import std/zvm73\nkeep 35 days\n', "BKR012 5:1"),
+    ('job misspelt at the top level', 'import std/zvm73\n', 'import std/zvm73\njbo X {\n  backup APPS full\n}\n', "BKR012 5:1"),
+    # a retention cut short after the run's time, its unit or its number too left out:
+    # the one BKR004 of `retain 35 days` there (was BKR013 at `retain`, BKR012 at `keep`)
+    ('retain without days after the run time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 daily 02:00 retain 35', "BKR004 74:31"),
+    ('retain alone after the run time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 daily 02:00 retain', "BKR004 74:31"),
+    ('keep alone after the run time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 daily 02:00 keep  # a month', "BKR004 74:31"),
+    ('retain without days after the run time, the brace after', '    run on VMSYS1 daily 02:00\n  }',
+     '    run on VMSYS1 daily 02:00 retain 35 }', "BKR004 74:31"),
     # the day left out, then a word that is no time read as the time: one error for the
     # day (was BKR314 for `03:00` as a day and BKR313 for `retain` as a time)
     ('purge weekly without its day, retain begun on its line', 'purge weekly sun 03:00', 'purge weekly 03:00 retain', "BKR314 23:18"),
@@ -489,6 +500,13 @@ SLIPS = [
      "BKR013 70:5"),
     ('local scope in an expire block', '    preview daily 01:00\n', '    local\n    preview daily 01:00\n', "BKR013 22:5"),
     ('shared-volume in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD DB2PRD\n    shared-volume VMCOM2 }', "BKR013 46:5"),
+    # a statement of the cluster, or of several blocks, in a block that takes it not: its help
+    # names where it belongs (was "move it to the block it belongs in (see docs/language.md)")
+    ('disk in a job', '    run on VMSYS1 daily 02:00\n', '    run on VMSYS1 daily 02:00\n    disk BKRBKUP 191 size 10 cyl\n', "BKR013 75:5"),
+    ('disk in a member block', '    workers 4\n', '    workers 4\n    disk BKRBKUP 191 size 10 cyl\n', "BKR013 12:5"),
+    ('description in the expire block', '    retain 35 days\n', '    retain 35 days\n    description "x"\n', "BKR013 25:5"),
+    ('description in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD DB2PRD\n    description "x" }', "BKR013 46:5"),
+    ('cluster in a job', '    run on VMSYS1 daily 02:00\n', '    run on VMSYS1 daily 02:00\n    cluster TESTSSI { }\n', "BKR013 75:5"),
     # a `,` after a whole statement at the end of its line, as if the list went on
     ('comma after a schedule', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 daily 02:00,', "BKR015 74:30"),
     ('comma after the addresses', 'include minidisk * 0100-0FFF', 'include minidisk * 0100-0FFF,', "BKR015 52:33"),
@@ -635,6 +653,57 @@ def test_a_keyword_of_another_block_meant_in_a_job_says_where_it_belongs(written
     (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert (found.code, found.message, found.help, found.fix) == ("BKR012", message, help, None)
     assert [r.label for r in found.related] == ["`job APPSFULL` starts here"]
+
+
+#: ... at the top level of the file, after the imports: no block is open, and the one
+#: keyword meant would give BKR013 there too. (written, its message, its help)
+OTHER_BLOCK_MEANT_AT_TOP = [
+    ("keep 35 days", "unknown keyword `keep`; did you mean `retain`?",
+     "`retain` belongs in an `expire on MEMBER { ... }` block: move it there"),
+    ("jbo APPSFULL {\n  backup APPS full\n}", "unknown keyword `jbo`; did you mean `job`?",
+     "`job` belongs directly inside `cluster NAME { ... }`: move it there"),
+    ('discription "x"', "unknown keyword `discription`; did you mean `description`?",
+     "`description` belongs in a `cluster NAME { ... }`, `job NAME { ... }` or `member NAME { ... }` block: move it there"),
+    # alone, the statement unfinished: one error, not "write `retain` followed by a number
+    # of days", which wrote it where it cannot stand
+    ("keep", "unknown keyword `keep`; did you mean `retain`?",
+     "`retain` belongs in an `expire on MEMBER { ... }` block: move it there"),
+    ("catalg", "unknown keyword `catalg`; did you mean `catalog`?",
+     "`catalog` belongs directly inside `cluster NAME { ... }`: move it there"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "message", "help"), OTHER_BLOCK_MEANT_AT_TOP, ids=[w.split("\n")[0] for w, _, _ in OTHER_BLOCK_MEANT_AT_TOP]
+)
+def test_a_keyword_of_a_block_meant_at_the_top_level_says_where_it_belongs(written, message, help, parser, monkeypatch):
+    # was "did you mean `retain`?" with a fix that wrote `retain`, which gave BKR013
+    # (`bkrc check --fix`: "not applied: ... would give BKR013")
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "import std/zvm73\n"
+    text = BASE.replace(clean, f"{clean}{written}\n", 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("BKR012", 5, 1)
+    assert (found.message, found.help, found.fix, found.related) == (message, help, None, ())
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "fixed"),
+    [("cluster PRODSSI {", "clustr PRODSSI {", "cluster PRODSSI {"),
+     ("import std/zvm73", "improt std/zvm73", "import std/zvm73"),
+     ("import std/zvm73\n", "import std/zvm73\nsinlge user LNXTEST\n", "import std/zvm73\nsingle user LNXTEST\n")],
+    ids=["clustr", "improt", "sinlge"],
+)
+def test_a_keyword_misspelt_at_the_top_level_that_starts_a_statement_there_is_still_fixed(
+    clean, written, fixed, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert found.code == "BKR012" and found.fix is not None
+    assert apply_edits(text, found.fix.edits) == BASE.replace(clean, fixed, 1)
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
@@ -1388,6 +1457,28 @@ RETENTIONS = [
      " retention: how long backups stay in the catalog is the expire block's `retain 35 days`"),
      ("remove `retain 35 days`: write `run on each member weekly sun 04:00`; to keep backups 35 days, write `retain"
      " 35 days` in the expire block"), None),
+    # ... cut short, its unit or its number too not written (was BKR013 at `retain`, "`retain`
+    # cannot appear inside a `job` block", and "did you mean `retain`?" at `keep`)
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 retain 35", (74, 31),
+     ("`retain 35` is not part of `run`: the `run` statement ends with its time, and a job keeps no retention:"
+     " how long backups stay in the catalog is the expire block's `retain 35 days`"),
+     ("remove `retain 35`: write `run on VMSYS1 daily 02:00`; to keep backups 35 days, write `retain 35 days` in"
+     " the expire block"), None),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 retain", (74, 31),
+     ("`retain` is not part of `run`: the `run` statement ends with its time, and a job keeps no retention:"
+     " how long backups stay in the catalog is the expire block's `retain N days`"),
+     ("remove `retain`: write `run on VMSYS1 daily 02:00`; to keep backups N days, write `retain N days` in"
+     " the expire block"), None),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 weekly sat 22:00 keep  # a month", (55, 36),
+     ("`keep` is not part of `run`: the `run` statement ends with its time, and a job keeps no retention:"
+     " how long backups stay in the catalog is the expire block's `retain N days`"),
+     ("remove `keep`: write `run on VMSYS2 weekly sat 22:00`; to keep backups N days, write `retain N days` in"
+     " the expire block"), None),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 retian 35", (74, 31),
+     ("`retian 35` is not part of `run`: the `run` statement ends with its time, and a job keeps no retention:"
+     " how long backups stay in the catalog is the expire block's `retain 35 days`"),
+     ("remove `retian 35`: write `run on VMSYS1 daily 02:00`; to keep backups 35 days, write `retain 35 days` in"
+     " the expire block"), None),
 ]
 # fmt: on
 
@@ -3305,6 +3396,91 @@ def test_a_cluster_statement_or_its_scope_elsewhere_says_where_it_belongs(clean,
     (found,) = analysis.diagnostics
     assert (found.code, found.message, found.help, found.fix) == ("BKR013", message, help, None)
     assert too_long(found, analysis.sources) == []
+
+
+#: A statement of the cluster, or of several blocks, in a block that does not take it:
+#: its help says where it belongs, derived from the grammar as the message's (was "move
+#: it to the block it belongs in (see docs/language.md)"). (clean, written, message, help)
+# fmt: off
+HOMES_NAMED = [
+    ("    run on VMSYS1 daily 02:00\n", "    run on VMSYS1 daily 02:00\n    disk BKRBKUP 191 size 10 cyl\n",
+     "`disk` cannot appear inside a `job` block",
+     "`disk` belongs directly inside `cluster NAME { ... }`: move it out of `job APPSFULL`, after its `}`"),
+    ("    workers 4\n", "    workers 4\n    disk BKRBKUP 191 size 10 cyl\n",
+     "`disk` cannot appear inside a `member` block",
+     "`disk` belongs directly inside `cluster NAME { ... }`: move it out of `member VMSYS2`, after its `}`"),
+    ("    retain 35 days\n", "    retain 35 days\n    disk BKRBKUP 191 size 10 cyl\n",
+     "`disk` cannot appear inside an `expire` block",
+     "`disk` belongs directly inside `cluster NAME { ... }`: move it out of `expire`, after its `}`"),
+    ("    retain 35 days\n", '    retain 35 days\n    description "Expiry on VMSYS1"\n',
+     "`description` cannot appear inside an `expire` block",
+     "`description` belongs in a `cluster NAME { ... }`, `job NAME { ... }` or `member NAME { ... }` block: move it there"),
+    ("{ CICSPRD DB2PRD }", '{ CICSPRD DB2PRD\n    description "CICS and DB2" }',
+     "`description` cannot appear inside a `group` block",
+     "`description` belongs in a `cluster NAME { ... }`, `job NAME { ... }` or `member NAME { ... }` block: move it there"),
+    ("    run on VMSYS1 daily 02:00\n", "    run on VMSYS1 daily 02:00\n    cluster TESTSSI { }\n",
+     "`cluster` cannot appear inside a `job` block",
+     ("a file holds one `cluster NAME { ... }` block, at its top level, never inside `job APPSFULL`: move what this"
+     " one holds into the cluster around it, or to a file of its own")),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "message", "help"), HOMES_NAMED,
+    ids=[f"{m.split()[0]} {m.split()[-2]}" for _, _, m, _ in HOMES_NAMED],
+)
+def test_a_statement_in_a_block_that_takes_it_not_says_where_it_belongs(clean, written, message, help, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    assert clean in BASE
+    text = BASE.replace(clean, written, 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.help, found.fix) == ("BKR013", message, help, None)
+    assert too_long(found, analysis.sources) == []
+
+
+#: A whole statement for each statement keyword (STATEMENT_KEYWORDS).
+STATEMENT_OF = {
+    "backup": "backup APPS full", "catalog": "catalog local", "cluster": "cluster TESTSSI { }",
+    "description": 'description "x"', "disk": "disk BKRBKUP 191 size 10 cyl", "exclude": "exclude minidisk * 0190",
+    "expire": "expire on VMSYS2 { retain 30 days }", "identity": "identity group TESTIDS { TCPIP }",
+    "import": "import std/zvm73", "include": "include minidisk * 0191", "job": "job TESTJOB { backup APPS full }",
+    "job-suffix": "job-suffix C", "match": "match LNX*", "member": "member VMSYS5 { workers 2 }",
+    "preview": "preview daily 01:00", "private-volume": "private-volume M5PRV1", "purge": "purge weekly sun 03:00",
+    "retain": "retain 35 days", "run": "run on VMSYS1 daily 02:00", "shared-volume": "shared-volume VMCOM2",
+    "single": "single user LNXTEST", "tape": "tape manager local", "to": "to disk pool BKUPPOOL", "workers": "workers 2",
+}
+#: Where each is written: on a line of its own at the end of a block, or after the imports.
+PLACES = {
+    "top level": ("import std/zvm73\n", "import std/zvm73\n{}\n"),
+    "cluster": ("  tape manager shared", "  {}\n  tape manager shared"),
+    "member": ("    workers 4\n", "    workers 4\n    {}\n"),
+    "expire": ("    retain 35 days\n", "    retain 35 days\n    {}\n"),
+    "job": ("    run on VMSYS1 daily 02:00\n", "    run on VMSYS1 daily 02:00\n    {}\n"),
+    "group": ("{ CICSPRD DB2PRD }", "{{ CICSPRD DB2PRD\n    {}\n  }}"),
+}
+
+
+def test_every_statement_keyword_has_a_sample():
+    assert set(STATEMENT_OF) == set(STATEMENT_KEYWORDS)
+
+
+@pytest.mark.parametrize("place", PLACES)
+def test_no_statement_in_the_wrong_block_is_sent_to_the_docs(place):
+    # Every statement keyword, in every kind of block: where it is misplaced, the help
+    # says where it goes, never "move it to the block it belongs in (see
+    # docs/language.md)" (`disk` and `description` in a job or an expire block, `cluster`
+    # in any block, got it).
+    clean, written = PLACES[place]
+    sent = []
+    for keyword, statement in sorted(STATEMENT_OF.items()):
+        text = BASE.replace(clean, written.format(statement), 1)
+        for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics:
+            if "block it belongs in (see" in (d.help or ""):
+                sent.append(f"{keyword}: {d.code} {d.message} | {d.help}")
+    assert sent == []
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
