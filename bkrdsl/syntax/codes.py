@@ -272,8 +272,12 @@ SYNTAX = register(
     `... 02:00 for 35 days`, `... 02:00 keep 35 days`, `... 02:00 retain 35
     days`): one error for the words and the retention, not one word too many
     at each word, nor "did you mean `retain`?" for `keep`, whose fix wrote a
-    `retain` the job cannot hold (BKR013). No fix: moving the retention to the
-    expire block is the user's choice.
+    `retain` the job cannot hold (BKR013). So too for one cut short there, its
+    unit or its number too not written (`... 02:00 retain 35`, `... 02:00
+    retain`, `... 02:00 keep`): the same one error, whose message names the
+    expire block's `retain 35 days` (`retain N days` without the number), not
+    BKR013 at `retain` nor "did you mean `retain`?" at `keep`. No fix: moving
+    the retention to the expire block is the user's choice.
     A keyword that starts no statement after a whole one on its line
     (`backup APPS full each`) is one word too many; `each` after a member's
     `workers 4` is one error whose fix removes it (a member block gives that
@@ -792,8 +796,14 @@ UNKNOWN_KEYWORD = register(
     addresses), the help says where that statement belongs, as BKR013 does
     (`retain` belongs in an `expire on MEMBER { ... }` block), and the
     block the word stands in is shown. No fix: writing the keyword there
-    would give BKR013. In the expire block, `keep 35 days` is `retain 35
-    days`, and its fix writes `retain`.
+    would give BKR013. So at the top level of the file, where no block is
+    open (`keep 35 days` after the imports, `jbo APPSFULL {` outside the
+    cluster: `job` belongs directly inside `cluster NAME { ... }`), also
+    alone on its line (`catalg`, `keep`): the one error says where the
+    statement belongs, not what must follow the keyword; a keyword that
+    starts a statement there (`clustr`, `improt`) is still fixed. In the
+    expire block, `keep 35 days` is `retain 35 days`, and its fix writes
+    `retain`.
     A keyword ends at a blank: a word that only
     starts with one (`private-volumes ZAPRV1`, `workers3`) is reported too,
     since it would otherwise read as the keyword followed by a name (a volume
@@ -956,8 +966,10 @@ UNKNOWN_KEYWORD = register(
 
     Failing example:
 
-        jbo APPSFULL {
-          backup APPS full
+        cluster PRODSSI {
+          jbo APPSFULL {
+            backup APPS full
+          }
         }
 
     Fix: spell the keyword as suggested: `job APPSFULL {`. `bkrc check`
@@ -979,7 +991,14 @@ MISPLACED = register(
     jobs pinned to the member) inside `member { ... }`; `import` at the top of a file. The message names
     every kind of block that takes the statement; so does the help where the
     statement stands inside another block (`workers 3` in an `expire` or a
-    `job` block: it belongs in a `member NAME { ... }` block).
+    `job` block: it belongs in a `member NAME { ... }` block), also where the
+    cluster takes it: a statement of the cluster alone (`disk BKRBKUP 191 size
+    10 cyl` in a job) belongs directly inside `cluster NAME { ... }`, out of
+    the block it stands in, after its `}`; one of several blocks
+    (`description` in an `expire` block or a group body) belongs in a
+    `cluster NAME { ... }`, `job NAME { ... }` or `member NAME { ... }` block,
+    each named. A `cluster` inside a block belongs in none: a file holds one
+    cluster, at its top level (BKR111).
 
     A group body lists user IDs only: a job's selection written there
     (`single group LINUX { match LNX* exclude minidisk LNX* 0200-02FF }`) is
