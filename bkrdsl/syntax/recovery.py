@@ -4683,11 +4683,7 @@ class Recovery:
                 # error, whatever the words (`retain`, `keep`: no keyword a job takes)
                 if any(w.lower() in self.facts.keywords and w.lower() != "retain" for w in words.split()):
                     return None
-                written = " ".join(text[tok.start_pos : found.end()].split())
-                span = self.source.span(tok.start_pos, found.end())
-                self.report(messages.retain_left_out(written, days, statement, span), tok.start_pos)
-                self._fed_error_token = True  # read, as a whole: a mistake right after it is news
-                return (self._lex_at(ip, found.end()),)
+                return self.run_retention(ip, tok, first, previous, found.end(), days)
             if tok.type != "NAME":
                 return None
             if words:
@@ -4752,14 +4748,18 @@ class Recovery:
         word, number = found.groups()
         if word.lower() != "retain" and messages.statement_meant(word, (), self.keywords_in(self.statements)) != ["retain"]:
             return None
+        return self.run_retention(ip, tok, first, previous, found.end(), int(number) if number is not None else None)
+
+    def run_retention(self, ip, tok: Token, first: Token, previous: Token, end: int, days: int | None) -> tuple[Token | None]:
+        """The one error for a retention after a job's `run` line's time, from `tok` to
+        `end` (retention_on_line: `keep 35 days`; retention_cut_short: `retain 30`),
+        the line read on after it."""
         text = self.source.text
         statement = " ".join(text[first.start_pos : previous.end_pos].split())
-        written = " ".join(text[tok.start_pos : found.end()].split())
-        span = self.source.span(tok.start_pos, found.end())
-        days = int(number) if number is not None else None
-        self.report(messages.retain_left_out(written, days, statement, span), tok.start_pos)
+        written = " ".join(text[tok.start_pos : end].split())
+        self.report(messages.retain_left_out(written, days, statement, self.source.span(tok.start_pos, end)), tok.start_pos)
         self._fed_error_token = True  # read, as a whole: a mistake right after it is news
-        return (self._lex_at(ip, found.end()),)
+        return (self._lex_at(ip, end),)
 
     def retention_for_day(self, ip, tok: Token, accepted: set[str]) -> tuple[Token | None] | None:
         """`purge weekly keep 35 days`, `purge weekly sun 35 days`: a retention where a
