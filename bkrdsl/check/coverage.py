@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable
@@ -47,6 +48,7 @@ from bkrdsl.resolve.model import (
     parse_address_range,
     parse_time,
     parse_weekday,
+    pattern_body,
     pattern_regex,
     split_sfs_path,
 )
@@ -2415,15 +2417,46 @@ def includes_excluded_entirely(model: Model):
             )
 
 
-def _reaches(owner: str, ids: frozenset[str], patterns: list[str]) -> bool:
+class _JobUsers:
+    """The users a job backs up, as `_reaches` reads them: its IDs (`job_user_ids`),
+    and the patterns of its groups each once. The set of the IDs and their text one
+    per line are made when an owner first needs them: an exclude's pattern (`LNX*`)
+    is one regex search over the text, not a match call per ID of the job."""
+
+    def __init__(self, ids: tuple[str, ...], patterns: list[str]) -> None:
+        self.ids, self.patterns = ids, patterns
+        self._set: frozenset[str] | None = None
+        self._lines: str | None = None
+
+    def has(self, user_id: str) -> bool:
+        if self._set is None:
+            self._set = frozenset(self.ids)
+        return user_id in self._set
+
+    def any_matched_by(self, pattern: str) -> bool:
+        if not self.ids:
+            return False
+        if self._lines is None:
+            self._lines = "\n" + "\n".join(self.ids) + "\n"  # (names hold no line ends)
+        return _id_line(pattern).search(self._lines) is not None
+
+
+@functools.lru_cache(maxsize=1024)
+def _id_line(pattern: str) -> re.Pattern:
+    """`pattern_regex(pattern)` over a text of IDs one per line, each with a line end
+    before and after: the same whole IDs (`.` never matches a line end), IDs of any
+    length (`id_scanner` leaves out those over 8 characters, which BKR301 reports)."""
+    return re.compile(r"\n(?:" + pattern_body(pattern) + r")(?=\n)")
+
+
+def _reaches(owner: str, users: _JobUsers) -> bool:
     """Whether a selection's owner (`*`, a pattern or an ID) names one of the users
-    a job backs up (`ids`, and those its `match` patterns match), in whole or in part."""
+    a job backs up (its IDs, and those its `match` patterns match), in whole or in part."""
     if owner == "*":
         return True
     if not is_pattern(owner):
-        return owner in ids or any(pattern_regex(p).match(owner) for p in patterns)
-    match = pattern_regex(owner).match
-    return any(match(i) for i in ids) or any(shared_id(owner, p) is not None for p in patterns)
+        return users.has(owner) or any(pattern_regex(p).match(owner) for p in users.patterns)
+    return users.any_matched_by(owner) or any(shared_id(owner, p) is not None for p in users.patterns)
 
 
 def _written_as(selection: ast.Selection) -> str:
@@ -2442,7 +2475,7 @@ def member_excludes_beside_identity_jobs(model: Model):
     jobs = [j for j in model.jobs if j.kind is Kind.IDENTITY and j.run is not None and j.each_member]
     if not jobs:
         return
-    users: dict[int, tuple[frozenset[str], list[str]]] = {}
+    users: dict[int, _JobUsers] = {}
     for member in model.members:
         if not member.excludes or model.member(member.name) is not member:
             continue  # a member declared twice: its own error, and the first block is the one written
@@ -2454,9 +2487,8 @@ def member_excludes_beside_identity_jobs(model: Model):
             reached = []
             for job in here:
                 if id(job) not in users:
-                    users[id(job)] = (frozenset(model.job_user_ids(job)), list(dict.fromkeys(model.job_patterns(job))))
-                ids, patterns = users[id(job)]
-                if any(_reaches(o, ids, patterns) for o in owners):
+                    users[id(job)] = _JobUsers(model.job_user_ids(job), list(dict.fromkeys(model.job_patterns(job))))
+                if any(_reaches(o, users[id(job)]) for o in owners):
                     reached.append(job)
             if reached:
                 yield _not_in_identity_copies(member.name, exclude, reached)
