@@ -344,14 +344,20 @@ def _status(dialect: Dialect, name: str) -> str:
 def star_comments(prefix: str, texts: list[str], width: int = MAX_COLUMNS) -> list[str]:
     """Comment lines in the `* text` form of templates and directory files,
     wrapped to `width` columns (a directory file's are DIRECTORY_COLUMNS)."""
-    out = []
-    room = width - len(prefix) - 1
+    out: list[str] = []
     for text in texts:
-        if not text:
-            out.append(prefix)
-            continue
-        out.extend(f"{prefix} {line}".rstrip() for line in wrap(text, room))
+        out.extend(_star_lines(prefix, text, width))
     return out
+
+
+@functools.lru_cache(maxsize=512)
+def _star_lines(prefix: str, text: str, width: int) -> tuple[str, ...]:
+    """One text's lines of `star_comments`. Folded once per compile, not per file:
+    the same notes head many files (every SUBCONFIG's the same dialect entries
+    assumed, every member's template the same paragraphs)."""
+    if not text:
+        return (prefix,)
+    return tuple(f"{prefix} {line}".rstrip() for line in wrap(text, width - len(prefix) - 1))
 
 
 #: A FILE name that names a file descriptor, not a file: `/dev/fd/63` is how
