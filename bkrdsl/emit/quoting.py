@@ -23,6 +23,7 @@ Every line returned fits in `MAX_COLUMNS` (72) columns.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from bkrdsl.generated import INVARIANT, MAX_COLUMNS
@@ -149,6 +150,17 @@ def rexx_assign(variable: str, text: str, *, indent: int = 0, name: bool = False
     `v = 'first part'` then `v = v'next part'` for as long as needed: abuttal
     joins the pieces with nothing between them.
     """
+    return list(_assign_lines(variable, text, indent, name, width))
+
+
+#: The EXECs of a compile set many a variable to the same text on every member (a
+#: routine's messages, the dialect's commands): the lines of `rexx_assign` and
+#: `rexx_comment` are worked out once per distinct call, the rest read back.
+_SAME_LINES = 1024
+
+
+@functools.lru_cache(maxsize=_SAME_LINES)
+def _assign_lines(variable: str, text: str, indent: int, name: bool, width: int) -> tuple[str, ...]:
     pad = " " * indent
     first = f"{pad}{variable} = ''"
     rest = f"{pad}{variable} = {variable}''"
@@ -162,7 +174,7 @@ def rexx_assign(variable: str, text: str, *, indent: int = 0, name: bool = False
     if remainder:
         for chunk in _split(remainder, width - len(rest), literal=True):
             lines.append(f"{pad}{variable} = {variable}'{chunk.replace(chr(39), chr(39) * 2)}'")
-    return lines
+    return tuple(lines)
 
 
 def _neutralise_comment(text: str) -> str:
@@ -188,6 +200,11 @@ def rexx_comment(
     in a literal with `name=True` (`Jobs of member VM#B:`); `free` is free
     text that follows it (a description), mapped in full (`<U+0024>`).
     """
+    return list(_comment_lines(text, indent, hang, width, name, free))
+
+
+@functools.lru_cache(maxsize=_SAME_LINES)
+def _comment_lines(text: str, indent: int, hang: int, width: int, name: bool, free: str) -> tuple[str, ...]:
     pad = " " * indent
     body = _neutralise_comment(invariant_text(text, name=name) + invariant_text(free))
     room = width - indent - len("/*  */")
@@ -199,7 +216,7 @@ def rexx_comment(
     for chunk in chunks:
         chunk = chunk.rstrip()
         lines.append(f"{pad}/* {chunk} */" if chunk else f"{pad}/* */")
-    return lines
+    return tuple(lines)
 
 
 def is_emittable(line: str) -> bool:
