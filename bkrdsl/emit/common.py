@@ -320,16 +320,29 @@ def assumed_note(dialect: Dialect, read) -> list[str]:
     entry's storage, classes and statements) and `units.UNIT` (a size unit's
     device type), named in a fixed order (`_rank`; ties in the order read).
     """
+    # Many files read the same entries (every SUBCONFIG, every member's copy of a job):
+    # the note is made once per table and what was read, in its order, which decides
+    # ties. Kept on the table itself (a frozen one, never changed once loaded), as
+    # its cached properties are.
+    key = tuple(read)
+    known = dialect.__dict__.setdefault("_assumed_notes", {})
+    note = known.get(key)
+    if note is None:
+        note = known[key] = _assumed_note(dialect, key)
+    return list(note)
+
+
+def _assumed_note(dialect: Dialect, read: tuple[str, ...]) -> tuple[str, ...]:
     names = [name for name in sorted(dict.fromkeys(read), key=_rank) if _status(dialect, name) == "assumed"]
     if not names:
-        return []
+        return ()
     which = f"entry {names[0]} is" if len(names) == 1 else "entries " + ", ".join(names[:-1]) + f" and {names[-1]} are"
     note = (
         f"Assumed product syntax: the dialect table's {which} assumed, not"
         " confirmed in IBM's documentation; check before the first run"
         " (bkrc dialect, docs/compatibility.md) and correct with --dialect."
     )
-    return [note]
+    return (note,)
 
 
 def _status(dialect: Dialect, name: str) -> str:
