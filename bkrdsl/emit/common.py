@@ -332,6 +332,13 @@ def assumed_note(dialect: Dialect, read) -> list[str]:
     return list(note)
 
 
+def forget_notes(dialect: Dialect) -> None:
+    """Empty the notes `assumed_note` kept on `dialect` and `star_comments`'s lines
+    (`emit_all` does, per compile)."""
+    dialect.__dict__.pop("_assumed_notes", None)
+    _star_lines.cache_clear()
+
+
 def _assumed_note(dialect: Dialect, read: tuple[str, ...]) -> tuple[str, ...]:
     names = [name for name in sorted(dict.fromkeys(read), key=_rank) if _status(dialect, name) == "assumed"]
     if not names:

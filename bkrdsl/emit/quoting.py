@@ -177,6 +177,12 @@ def _assign_lines(variable: str, text: str, indent: int, name: bool, width: int)
     return tuple(lines)
 
 
+def forget_lines() -> None:
+    """Empty the caches of `rexx_assign` and `rexx_comment` (`emit_all` does, per compile)."""
+    _assign_lines.cache_clear()
+    _comment_lines.cache_clear()
+
+
 def _neutralise_comment(text: str) -> str:
     """Put a blank between every `/` and `*` that touch, in either order."""
     if "/*" not in text and "*/" not in text:
