@@ -1453,13 +1453,16 @@ def retain_left_out(written: str, days: int | None, statement: str, span: Span) 
     the expire block's, as a job keeps none (_retention_elsewhere): no fix, as moving
     a statement to another block is the user's choice. So for one cut short there
     (`retain 30`, `retain`, `keep`: Recovery.retention_cut_short), `days` None where
-    no number is written."""
+    no number is written. So after `manual`, which has no time (`run on DEV1 manual
+    retain 35 days`): the statement ends with it."""
     meant = f"retain {days} days"
-    keyword = statement.split()[0]
+    keyword = statement.split()[0].lower()  # `RUN on ...`: keywords in any case
     if keyword == "run":
         said, then = _retention_elsewhere(keyword, days)
+        last = statement.split()[-1]
+        ends = "its time" if looks_like_time(last) else f"`{last}`"
         return codes.SYNTAX(
-            f"`{written}` is not part of `run`: the `run` statement ends with its time, and {said}",
+            f"`{written}` is not part of `run`: the `run` statement ends with {ends}, and {said}",
             span,
             help=f"remove `{written}`: write `{statement}`; {then}",
         )

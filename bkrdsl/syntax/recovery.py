@@ -4650,7 +4650,9 @@ class Recovery:
         `for`, `keep` or `retain` itself, met as `tok`), is one error that says so
         (was a word too many for each word, or "did you mean `retain`?", whose fix
         wrote a `retain` misplaced in the job); no fix, as moving a statement to
-        another block is a choice."""
+        another block is a choice. So after `manual`, which has no time (`run on DEV1
+        manual retain 35 days`: was BKR013 at `retain`): the line is whole there
+        (schedule_whole)."""
         state = ip.parser_state
         if tok.type not in ("NAME", "RETAIN") or tok.start_pos is None or not accepted & {"RETAIN", "RUN"}:
             return None
@@ -4658,7 +4660,7 @@ class Recovery:
         first = self.statement_start(state)
         if (
             previous is None
-            or previous.type != "NAME"
+            or not (previous.type == "NAME" or previous.type == "MANUAL" and first is not None and first.type == "RUN")
             or previous.end_line != tok.line
             or first is None
             or not (first.type in ("PURGE", "PREVIEW") and "RETAIN" in accepted or first.type == "RUN")
@@ -4676,7 +4678,7 @@ class Recovery:
         words, number, unit = found.groups()
         days = int(number) * (7 if unit.lower().startswith("week") else 1)
         keyword = str(first.value).lower()
-        if messages.looks_like_time(str(previous.value)):
+        if self.schedule_whole(first, previous):
             statement = " ".join(text[first.start_pos : previous.end_pos].split())
             if first.type == "RUN":
                 # `run on DEV1 daily 01:00 keep 35 days`: the words and the retention, one
@@ -4739,8 +4741,9 @@ class Recovery:
         there (retention_on_line): a job keeps no retention, the expire block's
         `retain 30 days` (`retain N days` without the number) says it; no fix. Was
         BKR013 at `retain` ("`retain` cannot appear inside a `job` block"), or BKR012
-        at `keep` ("did you mean `retain`?"), where the whole retention was BKR004."""
-        if first.type != "RUN" or not messages.looks_like_time(str(previous.value)) or tok.start_pos is None:
+        at `keep` ("did you mean `retain`?"), where the whole retention was BKR004.
+        So after `manual` (`run on DEV1 manual retain`), whole without a time."""
+        if first.type != "RUN" or not self.schedule_whole(first, previous) or tok.start_pos is None:
             return None
         found = _RETENTION_CUT.match(self.source.text, tok.start_pos)
         if found is None:
@@ -4749,6 +4752,13 @@ class Recovery:
         if word.lower() != "retain" and messages.statement_meant(word, (), self.keywords_in(self.statements)) != ["retain"]:
             return None
         return self.run_retention(ip, tok, first, previous, found.end(), int(number) if number is not None else None)
+
+    @staticmethod
+    def schedule_whole(first: Token, previous: Token) -> bool:
+        """Whether a schedule's line is whole at `previous`, its last word read: its time
+        (`purge weekly sun 06:00`, `run on DEV1 daily 01:00`), or a job's `manual`, which
+        has none (`run on DEV1 manual`): what follows on the line is no part of it."""
+        return messages.looks_like_time(str(previous.value)) or first.type == "RUN" and previous.type == "MANUAL"
 
     def run_retention(self, ip, tok: Token, first: Token, previous: Token, end: int, days: int | None) -> tuple[Token | None]:
         """The one error for a retention after a job's `run` line's time, from `tok` to
