@@ -1479,6 +1479,51 @@ RETENTIONS = [
      " how long backups stay in the catalog is the expire block's `retain 35 days`"),
      ("remove `retian 35`: write `run on VMSYS1 daily 02:00`; to keep backups 35 days, write `retain 35 days` in"
      " the expire block"), None),
+    # ... after `manual`, which has no time: the statement ends with it, the same one error
+    # (was BKR013 at `retain`, "did you mean `retain`?" at `keep`, a word too many at `35`
+    # and again at `days`)
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 manual retain 35 days", (74, 26),
+     ("`retain 35 days` is not part of `run`: the `run` statement ends with `manual`, and a job keeps no"
+     " retention: how long backups stay in the catalog is the expire block's `retain 35 days`"),
+     ("remove `retain 35 days`: write `run on VMSYS1 manual`; to keep backups 35 days, write `retain 35 days` in"
+     " the expire block"), None),
+    ("run on each member daily 03:30\n  }", "run on each member manual retain 35 days }", (82, 31),
+     ("`retain 35 days` is not part of `run`: the `run` statement ends with `manual`, and a job keeps no"
+     " retention: how long backups stay in the catalog is the expire block's `retain 35 days`"),
+     ("remove `retain 35 days`: write `run on each member manual`; to keep backups 35 days, write `retain 35 days`"
+     " in the expire block"), None),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 manual 5 weeks  # five", (74, 26),
+     ("`5 weeks` is not part of `run`: the `run` statement ends with `manual`, and a job keeps no retention: how"
+     " long backups stay in the catalog is the expire block's `retain 35 days`"),
+     ("remove `5 weeks`: write `run on VMSYS1 manual`; to keep backups 35 days, write `retain 35 days` in the"
+     " expire block"), None),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 manual keep 35 days", (74, 26),
+     ("`keep 35 days` is not part of `run`: the `run` statement ends with `manual`, and a job keeps no retention:"
+     " how long backups stay in the catalog is the expire block's `retain 35 days`"),
+     ("remove `keep 35 days`: write `run on VMSYS1 manual`; to keep backups 35 days, write `retain 35 days` in"
+     " the expire block"), None),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 manual retain 30", (74, 26),
+     ("`retain 30` is not part of `run`: the `run` statement ends with `manual`, and a job keeps no retention:"
+     " how long backups stay in the catalog is the expire block's `retain 30 days`"),
+     ("remove `retain 30`: write `run on VMSYS1 manual`; to keep backups 30 days, write `retain 30 days` in"
+     " the expire block"), None),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 manual retain", (74, 26),
+     ("`retain` is not part of `run`: the `run` statement ends with `manual`, and a job keeps no retention:"
+     " how long backups stay in the catalog is the expire block's `retain N days`"),
+     ("remove `retain`: write `run on VMSYS1 manual`; to keep backups N days, write `retain N days` in"
+     " the expire block"), None),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 MANUAL keep", (74, 26),
+     ("`keep` is not part of `run`: the `run` statement ends with `MANUAL`, and a job keeps no retention:"
+     " how long backups stay in the catalog is the expire block's `retain N days`"),
+     ("remove `keep`: write `run on VMSYS1 MANUAL`; to keep backups N days, write `retain N days` in"
+     " the expire block"), None),
+    # the statement's keyword in capitals: the same error (was "`retain 35 days` has no
+    # keyword: the `RUN` statement ...", whose fix wrote `retain 35 days` where it stood)
+    ("run on VMSYS1 daily 02:00", "RUN on VMSYS1 daily 02:00 retain 35 days", (74, 31),
+     ("`retain 35 days` is not part of `run`: the `run` statement ends with its time, and a job keeps no"
+     " retention: how long backups stay in the catalog is the expire block's `retain 35 days`"),
+     ("remove `retain 35 days`: write `RUN on VMSYS1 daily 02:00`; to keep backups 35 days, write `retain 35 days`"
+     " in the expire block"), None),
 ]
 # fmt: on
 
