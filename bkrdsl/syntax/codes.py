@@ -276,8 +276,11 @@ SYNTAX = register(
     unit or its number too not written (`... 02:00 retain 35`, `... 02:00
     retain`, `... 02:00 keep`): the same one error, whose message names the
     expire block's `retain 35 days` (`retain N days` without the number), not
-    BKR013 at `retain` nor "did you mean `retain`?" at `keep`. No fix: moving
-    the retention to the expire block is the user's choice.
+    BKR013 at `retain` nor "did you mean `retain`?" at `keep`. So after
+    `manual`, which has no time (`run on VMSYS1 manual retain 35 days`, `...
+    manual 35 days`, `... manual retain`): the statement ends with `manual`,
+    and the error says so. No fix: moving the retention to the expire block
+    is the user's choice.
     A keyword that starts no statement after a whole one on its line
     (`backup APPS full each`) is one word too many; `each` after a member's
     `workers 4` is one error whose fix removes it (a member block gives that
