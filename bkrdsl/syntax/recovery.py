@@ -803,6 +803,11 @@ class Recovery:
         # ... of them, those whose keyword starts no statement where the word stands
         # (messages.keyword_of_another_block: `keep` at the top level of the file)
         self.meant_elsewhere: set[int] = set()
+        # Statement keywords met at the top level of the file, no block closed before
+        # them, read in blocks reopened for them (misplaced_keyword: `retain 35` or
+        # `keep 35` after the imports): their one error says where they belong, and
+        # what the statement lacks there is no news (report_missing)
+        self.read_apart: set[int] = set()
         # Words read as keywords written without their blank (`runon`, `onexpire`,
         # `run-o`), reported: the start offset of the last keyword read from the word
         # -> (the BKR012, the keywords meant, the word). A value missing right after it
@@ -2263,6 +2268,17 @@ class Recovery:
         self.diagnostics[:] = [merged if d is diag else d for d in self.diagnostics]
         self.reported_at.add(at)
         return True
+
+    def statement_apart(self, stack) -> bool:
+        """Whether the statement under way (on `stack`, after its block's `{`) is one met
+        at the top level of the file and read in a block reopened for it (read_apart:
+        `keep 35`, `purge weekly sun`, `mtach LNX*` after the imports)."""
+        for value in reversed(stack):
+            if isinstance(value, Token) and value.type in ("LBRACE", "RBRACE"):
+                return False
+            if any(t.start_pos in self.read_apart for t in tokens_of(value) if is_real(t)):
+                return True
+        return False
 
     def glued_unfinished(self, keyword: Token, filler: str, accepted: set[str], at: int) -> bool:
         """`onexpire` (or `runon`, `run-o`) alone, reported as keywords written without
@@ -5194,6 +5210,8 @@ class Recovery:
             return tok
         path = self.reopen_path(ip, sim, tok)
         if path is not None:
+            if not blocks and last_closed(ip.parser_state.value_stack, self.source, past_declarations=True) is None:
+                self.read_apart.add(tok.start_pos)  # at the top level, before any block
             self.report_misplaced_outside(ip, tok, path)
             self.feed_types(ip, path, tok, brace=REOPENED)
             return tok
@@ -5353,6 +5371,10 @@ class Recovery:
             sentence = self.name_full_stop(tok)
             if sentence is not None:
                 return sentence
+        if self.read_apart:
+            top = self.top_level_below_apart(tok)
+            if top is not None:
+                return top
         after_list = self.keyword_after_list(tok)
         if after_list is not None:
             return after_list
@@ -5387,6 +5409,36 @@ class Recovery:
             return tok
         if self.block_name_below(tok, previous):
             return tok
+        return self.retype(tok, keyword)
+
+    def top_level_below_apart(self, tok: Token) -> Token | None:
+        """`mtach LNX*` or `shared-volume VMCOM2` after the imports, then `cluster DEVSSI {`
+        on the next line: the statement, met at the top level, is read in a block
+        reopened for it (read_apart), where a list of user IDs or volume labels goes on
+        over the lines, and takes `cluster` and `DEVSSI` as two more names (then "a block
+        starts with its keyword and name" at the `{`). The statement was written at the
+        top level: a keyword that starts a statement there, first on its line below it,
+        is that keyword, which closes the blocks reopened (misplaced_keyword), and the
+        cluster is read as written. None where it is not so."""
+        state = self.parser_state
+        keyword = self.facts.keywords.get(str(tok.value).lower())
+        if keyword is None or keyword not in self.statements or state is None or tok.start_pos is None:
+            return None
+        stack = state.value_stack
+        blocks = open_blocks(stack)
+        if not blocks or any(b.brace.value != REOPENED for b in blocks):
+            return None
+        if not self.statement_apart(stack):
+            return None
+        if not self.first_on_line(tok.start_pos):
+            return None
+        previous = last_real_token(stack)
+        if previous is None or previous.line == tok.line:
+            return None
+        sim = self.sim_here()
+        path = closing(sim, len(blocks)) if sim is not None else None
+        if path is None or sim.fits([keyword]) or not sim.fits([*path, keyword]):
+            return None
         return self.retype(tok, keyword)
 
     def name_full_stop(self, tok: Token) -> Token | None:
@@ -7787,6 +7839,12 @@ class Recovery:
         if respelt and self.unfinished_respelt(keyword, filler, accepted, at):
             return
         if respelt and self.glued_unfinished(keyword, filler, accepted, at):
+            return
+        if self.statement_apart(stack):
+            # `keep 35` (or `retain 35`, `purg weekly sun`) after the imports: its one
+            # error says where the statement belongs; a fix that wrote `days` would leave
+            # it where it cannot stand (not also "expected `days` after `35`")
+            self.reported_at.add(at)
             return
         if previous is not None and self.keyword_after_own_statement(ip, previous, at):
             return
