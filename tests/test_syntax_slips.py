@@ -193,6 +193,12 @@ SLIPS = [
     # "did you mean `retain`?" whose fix `bkrc check --fix` refused)
     ('retention in words at the top level', 'import std/zvm73\n', 'import std/zvm73\nkeep 35 days\n', "BKR012 5:1"),
     ('job misspelt at the top level', 'import std/zvm73\n', 'import std/zvm73\njbo X {\n  backup APPS full\n}\n', "BKR012 5:1"),
+    # ... cut short, or a list, the cluster on the line after it (was a second error at the
+    # cluster: "expected `days` after `35`", or the cluster's name read into the list)
+    ('retention in words cut short at the top level', 'import std/zvm73\n', 'import std/zvm73\nkeep 35\n', "BKR012 5:1"),
+    ('match misspelt at the top level', 'import std/zvm73\n', 'import std/zvm73\nmtach LNX*\n', "BKR012 5:1"),
+    ('match at the top level', 'import std/zvm73\n', 'import std/zvm73\nmatch LNX*\n', "BKR013 5:1"),
+    ('retain cut short at the top level', 'import std/zvm73\n', 'import std/zvm73\nretain 35\n', "BKR013 5:1"),
     # a retention cut short after the run's time, its unit or its number too left out:
     # the one BKR004 of `retain 35 days` there (was BKR013 at `retain`, BKR012 at `keep`)
     ('retain without days after the run time', 'run on VMSYS1 daily 02:00', 'run on VMSYS1 daily 02:00 retain 35', "BKR004 74:31"),
@@ -670,6 +676,21 @@ OTHER_BLOCK_MEANT_AT_TOP = [
      "`retain` belongs in an `expire on MEMBER { ... }` block: move it there"),
     ("catalg", "unknown keyword `catalg`; did you mean `catalog`?",
      "`catalog` belongs directly inside `cluster NAME { ... }`: move it there"),
+    # cut short, the cluster on the line after it: one error, not "expected `days` after
+    # `35`, found `cluster`" besides, whose fix wrote `days` and left it where it stood
+    ("keep 35", "unknown keyword `keep`; did you mean `retain`?",
+     "`retain` belongs in an `expire on MEMBER { ... }` block: move it there"),
+    ("purg weekly sun", "unknown keyword `purg`; did you mean `purge`?",
+     "`purge` belongs in an `expire on MEMBER { ... }` block: move it there"),
+    # a list, read in the block it belongs in: it ends with its line, and the cluster below
+    # it is read as written (was `cluster PRODSSI` two more names of the list, then "a
+    # block starts with its keyword and name, as in `job NAME {`; this `{` has neither")
+    ("mtach LNX*", "unknown keyword `mtach`; did you mean `match`?",
+     "`match` belongs in a `group NAME { ... }` block: move it there"),
+    ("shared-volum VMCOM2", "unknown keyword `shared-volum`; did you mean `shared-volume`?",
+     "`shared-volume` belongs directly inside `cluster NAME { ... }`: `shared-volume VMCOM1`"),
+    ("private-volum M5PRV1", "unknown keyword `private-volum`; did you mean `private-volume`?",
+     "`private-volume` belongs in a `member NAME { ... }` block: move it there"),
 ]
 
 
@@ -3526,6 +3547,49 @@ def test_no_statement_in_the_wrong_block_is_sent_to_the_docs(place):
             if "block it belongs in (see" in (d.help or ""):
                 sent.append(f"{keyword}: {d.code} {d.message} | {d.help}")
     assert sent == []
+
+
+def one_letter_slips(word: str) -> list[str]:
+    """`word` with one letter left out, or two side by side swapped (not at a hyphen's
+    side: `private-volum`, not `privatevolume`)."""
+    slips = set()
+    for i in range(len(word)):
+        slips.add(word[:i] + word[i + 1 :])
+        slips.add(word[:i] + word[i + 1 : i + 2] + word[i : i + 1] + word[i + 2 :])
+    return sorted(s for s in slips - {word} if len(s) > 1 and "-" not in (s[0], s[-1]) and "--" not in s)
+
+
+#: The statements the top level of the file takes: written there, their keyword misspelt
+#: is fixed, and what they lack is a slip of its own.
+TOP_LEVEL_STATEMENTS = ("cluster", "identity", "import", "single")
+
+
+def test_a_statement_of_a_block_at_the_top_level_is_one_error_and_the_cluster_is_read():
+    # Every statement keyword of a block, as written and misspelt by a letter, at the top
+    # level of the file after the imports, with its statement's words, whole and without
+    # the last (`keep 35`, `purge weekly sun`, `match LNX*`): one error at it (BKR012 or
+    # BKR013, which say where it belongs), and the cluster after it read as written, a
+    # slip in it still reported. Was a second error at the cluster: "expected `days`
+    # after `35`, found `cluster`" (its fix wrote `days`), or, after a list (`match`,
+    # `shared-volume`, `private-volume`), `cluster PRODSSI` read as two more names and
+    # "a block starts with its keyword and name" at its `{`, the cluster lost.
+    later = BASE.replace("    workers 4\n", "    wrkers 4\n", 1)
+    assert later != BASE
+    line = later.split("\n").index("    wrkers 4") + 2  # one line written above it
+    cascades = []
+    for keyword, statement in sorted(STATEMENT_OF.items()):
+        if keyword in TOP_LEVEL_STATEMENTS:
+            continue
+        words = statement.split()[1:]
+        cut = [] if "{" in words else words[:-1]
+        for written in [keyword, *one_letter_slips(keyword)]:
+            for rest in dict.fromkeys([" ".join(words), " ".join(cut)]):
+                text = later.replace("import std/zvm73\n", f"import std/zvm73\n{written} {rest}\n", 1)
+                found = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+                got = [(d.code, d.span.line) for d in found]
+                if len(got) != 2 or got[0][1] != 5 or got[0][0] not in ("BKR012", "BKR013") or got[1] != ("BKR012", line):
+                    cascades.append(f"{written} {rest}: " + "; ".join(f"{d.code} {d.span.line}:{d.span.column} {d.message}" for d in found))
+    assert cascades == []
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
