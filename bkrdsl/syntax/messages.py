@@ -1279,6 +1279,21 @@ def hash_in_keyword(word: str, rest: str, span: Span, at: Span | None) -> Diagno
     )
 
 
+def hash_in_keyword_unfinished(word: str, rest: str, need: str, span: Span) -> Diagnostic:
+    """`catalog## notes` on a line of its own: a keyword with a `#` right after it, the
+    rest of the line the comment meant (hash_in_keyword), and the statement ends right
+    after the keyword. One error says both: the comment wants a blank before its `#`,
+    and the keyword what must follow it (`need`). No fix: the blank alone would leave
+    the statement unfinished, and what finishes it is a choice."""
+    head = word[: word.index("#")]
+    return codes.UNKNOWN_KEYWORD(
+        f"unknown keyword {shown(word)}; did you mean `{head.lower()}` and a comment?",
+        span,
+        help=f"write `{head.lower()}` followed by {need}, then the comment with a blank before its `#`"
+        f" ({shown(rest, 40)}): inside a word a `#` is part of the word, and the statement ends after `{head}`",
+    )
+
+
 def tape_member_without_node(member: str, options: bool, span: Span) -> Diagnostic:
     """`tape manager shared on VMSYS1`: the member named without the catalog node it
     belongs to. `options`: whether other options follow on the line (a request node's

@@ -796,6 +796,10 @@ class Recovery:
         self._fed_error_token = False
         self._balance: int | None = None
         self.hashed: set[int] = set()  # start offsets of keywords with a `#` right after them (hash_read)
+        # ... of them, those whose `#` was read as a comment's: start offset -> (their
+        # BKR012, the word, the line from the `#` on), so that a statement that then ends
+        # right after the keyword is that one error (unfinished_hashed)
+        self.hash_comments: dict[int, tuple[Diagnostic, str, str]] = {}
         self.glued_names: set[int] = set()  # start offsets of names cut from a keyword's word (`backups`)
         self.glued: list[tuple[int, int]] = []  # (start, end) of words reported as keywords run together
         # Misspelt keywords read as the keyword: start offset -> (their BKR012, the keywords offered).
@@ -2279,6 +2283,27 @@ class Recovery:
             if any(t.start_pos in self.read_apart for t in tokens_of(value) if is_real(t)):
                 return True
         return False
+
+    def unfinished_hashed(self, keyword: Token, filler: str, accepted: set[str], at: int) -> bool:
+        """`catalog## notes` on a line of its own in the cluster (or `description## x`):
+        a keyword with a `#` right after it, the rest of the line read as the comment
+        meant (hash_read), and the statement ends right after the keyword. That one error
+        says, as well, what must follow the keyword (not also "expected `local` or
+        `shared` after `catalog`, found `catalog`" at the next line's statement), and
+        offers no fix: the blank before the `#` alone would leave the statement
+        unfinished, and what finishes it is a choice."""
+        if keyword.start_pos not in self.hash_comments:
+            return False
+        diag, word, rest = self.hash_comments.pop(keyword.start_pos)
+        meant = str(keyword.value).lower()
+        if filler == "NAME":
+            need = messages.follower(meant, 0)
+        else:
+            need = self.expected_list(accepted - {"RBRACE", "$END"})
+        merged = messages.hash_in_keyword_unfinished(word, rest, need, diag.span)
+        self.diagnostics[:] = [merged if d is diag else d for d in self.diagnostics]
+        self.reported_at.add(at)
+        return True
 
     def glued_unfinished(self, keyword: Token, filler: str, accepted: set[str], at: int) -> bool:
         """`onexpire` (or `runon`, `run-o`) alone, reported as keywords written without
@@ -6380,8 +6405,11 @@ class Recovery:
         span = self.source.span(start, word_end)
         fix_at = None if goes_on else self.source.span(split, split)
         rest = text[split:line_end].rstrip()
-        self.report(messages.hash_in_keyword(text[start:word_end], rest, span, fix_at), start)
+        diag = messages.hash_in_keyword(text[start:word_end], rest, span, fix_at)
+        self.report(diag, start)
         self.hashed.add(start)
+        if fix_at is not None and self.diagnostics and self.diagnostics[-1] is diag:
+            self.hash_comments[start] = (diag, text[start:word_end], rest)
         end = word_end if goes_on else split
         line_ctr = self.parser_state.lexer.state.line_ctr
         line_ctr.char_pos = end
@@ -7839,6 +7867,8 @@ class Recovery:
         if respelt and self.unfinished_respelt(keyword, filler, accepted, at):
             return
         if respelt and self.glued_unfinished(keyword, filler, accepted, at):
+            return
+        if respelt and self.unfinished_hashed(keyword, filler, accepted, at):
             return
         if self.statement_apart(stack):
             # `keep 35` (or `retain 35`, `purg weekly sun`) after the imports: its one
