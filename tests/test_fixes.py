@@ -922,6 +922,10 @@ NOT_FIXED = [
     # ... or at the top level of the file, where it would give BKR013 too
     ("import std/zvm73\n", "import std/zvm73\nkeep 35 days\n", "BKR012"),
     ("import std/zvm73\n", "import std/zvm73\njbo TESTJOB {\n  backup APPS full\n}\n", "BKR012"),
+    # a keyword with a `#` right after it alone on its line: the blank before the `#` would
+    # leave the statement unfinished, and what finishes it is a choice
+    ("  member VMSYS2 {", "  catalog## notes\n  member VMSYS2 {", "BKR012"),
+    ('  description "Production', '  description## x\n  description "Production', "BKR012"),
     # `inc`, where neither `include` nor `incremental` reads on
     ("backup APPS full", "backup APPS inc, full", "BKR012"),
     # a choice of medium

@@ -3143,6 +3143,61 @@ def test_a_hash_inside_a_keyword_before_words_that_read_on_has_no_fix(clean, wri
     )
 
 
+#: A keyword with a `#` right after it, the rest of its line the comment meant, on a line
+#: of its own: the statement ends right after the keyword. (the clean text, what the user
+#: wrote, the line and column, the help)
+# fmt: off
+HASH_THEN_NOTHING = [
+    ("  member VMSYS2 {", "  catalog## notes\n  member VMSYS2 {", (10, 3),
+     ("write `catalog` followed by `local` or `shared`, then the comment with a blank before its `#` (`## notes`):"
+      " inside a word a `#` is part of the word, and the statement ends after `catalog`")),
+    ("  member VMSYS2 {", "  catalog#notes\n  member VMSYS2 {", (10, 3),
+     ("write `catalog` followed by `local` or `shared`, then the comment with a blank before its `#` (`#notes`):"
+      " inside a word a `#` is part of the word, and the statement ends after `catalog`")),
+    ('  description "Production', '  description## x\n  description "Production', (7, 3),
+     ('write `description` followed by a quoted text ("..."), then the comment with a blank before its `#`'
+      " (`## x`): inside a word a `#` is part of the word, and the statement ends after `description`")),
+    ("    run on VMSYS1 daily 02:00", "    run## notes\n    run on VMSYS1 daily 02:00", (74, 5),
+     ("write `run` followed by `on`, then the comment with a blank before its `#` (`## notes`): inside a word a"
+      " `#` is part of the word, and the statement ends after `run`")),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("clean", "written", "at", "help"), HASH_THEN_NOTHING, ids=[h[1].split()[0] for h in HASH_THEN_NOTHING])
+def test_a_hash_inside_a_keyword_alone_on_its_line_is_one_error(clean, written, at, help):
+    # was the BKR012 with its fix (the blank before `#`, which left `catalog` alone) and
+    # "expected `local` or `shared` after `catalog`, found `catalog`" at the next line's
+    # statement besides
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE, clean
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    word = written.split()[0]
+    head = word[: word.index("#")]
+    assert (found.code, found.span.line, found.span.column) == ("BKR012", *at)
+    assert text[found.span.start : found.span.end] == word
+    assert found.message == f"unknown keyword `{word}`; did you mean `{head}` and a comment?"
+    assert (found.help, found.fix) == (help, None)
+    assert too_long(found, analysis.sources) == []
+
+
+@pytest.mark.parametrize(
+    ("clean", "written"),
+    [
+        # `workers## 2`, `retain## 30 days`: the words after the word read on after the
+        # keyword and finish the statement: one error, no fix, as above
+        ("    workers 4\n", "    workers## 2\n    workers 4\n"),
+        ("    retain 35 days\n", "    retain## 30 days\n    retain 35 days\n"),
+    ],
+)
+def test_a_hash_inside_a_keyword_before_its_value_on_its_own_line_is_one_error(clean, written):
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE, clean
+    found = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert [(d.code, d.fix) for d in found] == [("BKR012", None)]
+
+
 @pytest.mark.parametrize(
     ("clean", "written"),
     [
