@@ -802,9 +802,15 @@ UNKNOWN_KEYWORD = register(
     would give BKR013. So at the top level of the file, where no block is
     open (`keep 35 days` after the imports, `jbo APPSFULL {` outside the
     cluster: `job` belongs directly inside `cluster NAME { ... }`), also
-    alone on its line (`catalg`, `keep`): the one error says where the
-    statement belongs, not what must follow the keyword; a keyword that
-    starts a statement there (`clustr`, `improt`) is still fixed. In the
+    alone on its line (`catalg`, `keep`) or cut short, the cluster on the
+    line after it (`keep 35`, `purg weekly sun`): the one error says where
+    the statement belongs, not what must follow the keyword or what the
+    statement lacks (no "expected `days` after `35`, found `cluster`",
+    whose fix wrote `days` and left the retention where it cannot stand).
+    A list written so (`mtach LNX*`, `shared-volum VMCOM2`) ends with its
+    line: the cluster below it is read as written, not its `cluster NAME`
+    as two more names. A keyword that starts a statement there (`clustr`,
+    `improt`) is still fixed. In the
     expire block, `keep 35 days` is `retain 35 days`, and its fix writes
     `retain`.
     A keyword ends at a blank: a word that only
@@ -944,7 +950,11 @@ UNKNOWN_KEYWORD = register(
     too where such a word in small letters starts its line after a list of
     addresses or labels (`to#x disk pool BKUPPOOL` after an include's
     addresses, `exclude#x minidisk * 0190`): the statement the line starts,
-    not one more address.
+    not one more address. Alone on its line (`catalog## notes`,
+    `description## x`), the statement ends right after the keyword: the one
+    error also says what must follow it (`local` or `shared`), not "expected
+    `local` or `shared` after `catalog`" at the next line besides, and has
+    no fix, since the blank alone would leave the statement unfinished.
 
     A word that is no keyword before a retention after a `purge` or
     `preview` schedule's time (`purge weekly sun 06:00 for 35 days`), where
@@ -1045,6 +1055,15 @@ MISPLACED = register(
     whose statements after the pasted settings are read in the job. Written
     at or left of the job's first line, the job's `}` is the one missing
     there instead (BKR005).
+
+    At the top level of the file, before the cluster, a statement of a
+    block (`retain 35 days`, `workers 2`) is this one error, also where it
+    is cut short (`retain 35`, `catalog`, the cluster on the line after it):
+    what it lacks is not reported besides. A list written there (`match
+    LNX*`, `private-volume M5PRV1`) ends with its line: the cluster below it
+    is read as written, and a mistake in it is still reported, not
+    `cluster NAME` read as two more names of the list and "a block starts
+    with its keyword and name" at its `{`.
 
     A hyphenated keyword in a block that does not take it, with or without
     its hyphen (`job-suffix C`, `jobsuffix C`, `job suffix C` in the cluster
