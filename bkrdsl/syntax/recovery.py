@@ -800,6 +800,10 @@ class Recovery:
         # BKR012, the word, the line from the `#` on), so that a statement that then ends
         # right after the keyword is that one error (unfinished_hashed)
         self.hash_comments: dict[int, tuple[Diagnostic, str, str]] = {}
+        # ... and those whose words after them on the line were read as the statement's
+        # (`retain## notes`): start offset -> (their BKR012, the word, the line from the
+        # `#` on, what must follow the keyword), should the line not finish it
+        self.hash_read_on: dict[int, tuple[Diagnostic, str, str, str]] = {}
         self.glued_names: set[int] = set()  # start offsets of names cut from a keyword's word (`backups`)
         self.glued: list[tuple[int, int]] = []  # (start, end) of words reported as keywords run together
         # Misspelt keywords read as the keyword: start offset -> (their BKR012, the keywords offered).
@@ -2300,6 +2304,38 @@ class Recovery:
             need = messages.follower(meant, 0)
         else:
             need = self.expected_list(accepted - {"RBRACE", "$END"})
+        merged = messages.hash_in_keyword_unfinished(word, rest, need, diag.span)
+        self.diagnostics[:] = [merged if d is diag else d for d in self.diagnostics]
+        self.reported_at.add(at)
+        return True
+
+    def hashed_cut_short(self, stack, found: Token, at: int) -> bool:
+        """`retain## notes` (or `disk## the disks`) on a line of its own: a keyword with
+        a `#` right after it, the words after it read as the statement's, as they read
+        on after the keyword (hash_read), but the line ends before the statement does.
+        The words were the comment meant, then, and the statement ends after the
+        keyword: its one error says so, as unfinished_hashed's (not also "expected
+        `days` after `notes`" at the next line). No fix. Only where a word of prose, in
+        small letters and no keyword, is among them: `retain## 35` may be `retain 35`,
+        its `days` a slip of its own."""
+        if not self.hash_read_on:
+            return False
+        for value in reversed(stack):
+            if isinstance(value, Token) and value.type in ("LBRACE", "RBRACE"):
+                return False
+            keyword = next((t for t in tokens_of(value) if t.start_pos in self.hash_read_on), None)
+            if keyword is not None:
+                break
+        else:
+            return False
+        if found.type != "$END" and found.line == keyword.line:
+            return False  # on the word's line: another slip
+        diag, word, rest, need = self.hash_read_on[keyword.start_pos]
+        if not any(w.isalpha() and w.islower() and w not in self.facts.keywords for w in rest.lstrip("#").split()):
+            # `retain## 35`: the words may be the statement's values (no word of prose
+            # among them), and what it lacks after them a slip of its own
+            return False
+        del self.hash_read_on[keyword.start_pos]
         merged = messages.hash_in_keyword_unfinished(word, rest, need, diag.span)
         self.diagnostics[:] = [merged if d is diag else d for d in self.diagnostics]
         self.reported_at.add(at)
@@ -6410,6 +6446,13 @@ class Recovery:
         self.hashed.add(start)
         if fix_at is not None and self.diagnostics and self.diagnostics[-1] is diag:
             self.hash_comments[start] = (diag, text[start:word_end], rest)
+        elif self.diagnostics and self.diagnostics[-1] is diag:
+            after_keyword = sim.copy()
+            after_keyword.feed(type_)
+            accepted = after_keyword.accepts()
+            keyword = text[start:split].lower()
+            need = messages.follower(keyword, 0) if "NAME" in accepted else self.expected_list(accepted - {"RBRACE", "$END"})
+            self.hash_read_on[start] = (diag, text[start:word_end], rest, need)
         end = word_end if goes_on else split
         line_ctr = self.parser_state.lexer.state.line_ctr
         line_ctr.char_pos = end
@@ -7869,6 +7912,8 @@ class Recovery:
         if respelt and self.glued_unfinished(keyword, filler, accepted, at):
             return
         if respelt and self.unfinished_hashed(keyword, filler, accepted, at):
+            return
+        if self.hashed_cut_short(stack, found, at):
             return
         if self.statement_apart(stack):
             # `keep 35` (or `retain 35`, `purg weekly sun`) after the imports: its one
