@@ -3160,6 +3160,15 @@ HASH_THEN_NOTHING = [
     ("    run on VMSYS1 daily 02:00", "    run## notes\n    run on VMSYS1 daily 02:00", (74, 5),
      ("write `run` followed by `on`, then the comment with a blank before its `#` (`## notes`): inside a word a"
       " `#` is part of the word, and the statement ends after `run`")),
+    # words of prose after it, read as the statement's values as they read on after the
+    # keyword, but the line ends before the statement does (was "write `retain` alone if
+    # the words after it belong to the statement", and "expected `days` after `notes`")
+    ("    retain 35 days", "    retain## notes\n    retain 35 days", (24, 5),
+     ("write `retain` followed by a number of days, then the comment with a blank before its `#` (`## notes`):"
+      " inside a word a `#` is part of the word, and the statement ends after `retain`")),
+    ("  member VMSYS2 {", "  disk## the disks\n  member VMSYS2 {", (10, 3),
+     ("write `disk` followed by the user ID that owns the minidisk, then the comment with a blank before its `#`"
+      " (`## the disks`): inside a word a `#` is part of the word, and the statement ends after `disk`")),
 ]
 # fmt: on
 
