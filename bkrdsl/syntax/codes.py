@@ -954,7 +954,10 @@ UNKNOWN_KEYWORD = register(
     `description## x`), the statement ends right after the keyword: the one
     error also says what must follow it (`local` or `shared`), not "expected
     `local` or `shared` after `catalog`" at the next line besides, and has
-    no fix, since the blank alone would leave the statement unfinished.
+    no fix, since the blank alone would leave the statement unfinished. So
+    where words of prose follow it (`retain## notes`, `disk## the disks`),
+    which read on as the statement's values, but the line ends before the
+    statement does: not also "expected `days` after `notes`".
 
     A word that is no keyword before a retention after a `purge` or
     `preview` schedule's time (`purge weekly sun 06:00 for 35 days`), where
