@@ -5439,6 +5439,9 @@ class Recovery:
         after_list = self.keyword_after_list(tok)
         if after_list is not None:
             return after_list
+        top = self.top_level_statement(tok) or self.statement_after_reopened_group(tok)
+        if top is not None:
+            return top
         keyword = self.keyword_after_addresses(tok)
         if keyword is not None:
             return self.retype(tok, keyword)
@@ -5499,6 +5502,67 @@ class Recovery:
         sim = self.sim_here()
         path = closing(sim, len(blocks)) if sim is not None else None
         if path is None or sim.fits([keyword]) or not sim.fits([*path, keyword]):
+            return None
+        return self.retype(tok, keyword)
+
+    def top_level_statement(self, tok: Token) -> Token | None:
+        """`import std/zvm73` or `cluster TESTSSI { }` in a group body, or after a
+        member's labels (`member DEV1 { workers 2  private-volume D1PRV1 import std/x }`):
+        a statement of the top level of the file, where the block may end and its
+        names (user IDs, labels) go on, so Lark reads its keyword as one more name, and
+        fails at the path's `/` or at the `{`, which no name holds ("unexpected `/x`;
+        expected ... or a name"). The path (`std/x`) or the block (`cluster NAME {`)
+        makes it certain: read as the keyword, which misplaced_keyword reports where
+        it is written, with where it belongs (BKR013: `import` lines at the top of
+        the file; one `cluster`, at the top level), as on a line of its own in a job.
+        `import X`, no `/`, is still two names (language.md, "a word no block starts")."""
+        low = str(tok.value).lower()
+        if low not in ("import", "cluster"):  # first: this runs for every name
+            return None
+        state = self.parser_state
+        if tok.type != "NAME" or tok.start_pos is None or state is None or not self.lexing(tok):
+            return None
+        if "RBRACE" not in state.parse_conf.states[state.position] or not open_blocks(state.value_stack):
+            return None  # not where the block may end and a statement start
+        text = self.source.text
+        if low == "import":
+            path = _BLANKS_THEN_PATH.match(text, tok.end_pos)
+            if path is None or "/" not in path.group(1):
+                return None
+        else:
+            name = _BLANKS_THEN_NAME.match(text, tok.end_pos)
+            if name is None or _BRACE_AFTER.match(text, name.end()) is None:
+                return None
+        return self.retype(tok, self.facts.keywords[low])
+
+    def statement_after_reopened_group(self, tok: Token) -> Token | None:
+        """`match LNX*` in the cluster block, then `tape manager shared ...` on the next
+        line: the group body reopened around the `match` (misplaced_keyword, BKR013:
+        only inside a group) read the lines after it as more patterns, to the first
+        `{` they met ("a block starts with its keyword and name"). That body was
+        never written: a statement keyword that starts a line after it ends it, and
+        misplaced_keyword closes it silently, as it closes any block reopened. Only
+        a body reopened for its `match`: one reopened for a word read as a user ID
+        holds the lines below as the fast parser reads them."""
+        keyword = self.facts.keywords.get(str(tok.value).lower())
+        if keyword not in self.statements or not str(tok.value).islower():  # first: this runs for every name
+            return None
+        state = self.parser_state
+        if tok.type != "NAME" or tok.start_pos is None or state is None or not self.first_on_line(tok.start_pos):
+            return None
+        stack = state.value_stack
+        blocks = open_blocks(stack)
+        if not blocks or blocks[-1].kind != "group_decl" or blocks[-1].brace.value != REOPENED:
+            return None
+        # reopened for a `match` (not for a word read as a user ID there, `j` where `job
+        # J {` was being typed: the lines below are its body, read as the fast parser
+        # reads them)
+        brace = max(i for i, value in enumerate(stack) if value is blocks[-1].brace)
+        first = next((t for value in stack[brace + 1 :] for t in tokens_of(value)), None)
+        if first is None or first.type != "MATCH":
+            return None
+        previous = last_real_token(stack)
+        if previous is None or previous.line == tok.line or not self.lexing(tok):
             return None
         return self.retype(tok, keyword)
 
