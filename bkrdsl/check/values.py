@@ -68,6 +68,16 @@ INVALID_ADDRESS = register(
     help writes it the right way round, with no fix). A `.` alone is not
     read so: CP writes `0100.16` for sixteen devices from 0100.
 
+    A selection's addresses run on over line breaks, so a word that starts a
+    line after them and is neither an address nor a keyword (`exclude
+    minidisk * 0190 019D 019E`, then `frobnicate`) is read as one more
+    address; the writer most likely began a statement there that the block
+    does not know. The error says both readings, and names the statements
+    the block takes; the words after it on its line that are no addresses
+    either (`keep 35 days`) are that one slip. (A keyword misspelt there,
+    `exlude`, is BKR012's; another block's statement, `retain 35 days`,
+    BKR013's.)
+
     Failing example:
 
         import std/backup-manager
@@ -644,20 +654,45 @@ def _schedules(cluster: ast.Cluster) -> Iterator[tuple[str, ast.Schedule]]:
             yield "purge", sched
 
 
+#: The statements each block that holds selections takes, as the grammar has them
+#: (tests/test_syntax_slips.py checks them against it), for BKR310's help at a word
+#: that starts a line after a selection's addresses (`_statement_read_as_address`).
+BLOCK_STATEMENTS = {
+    "job": ("backup", "description", "exclude", "include", "run", "to"),
+    "member": ("description", "exclude", "job-suffix", "private-volume", "workers"),
+}
+#: A word as a statement's first is written: letters, perhaps joined by hyphens.
+_WORD_SHAPED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+def _minidisk_selections(cluster: ast.Cluster) -> Iterator[tuple[str, ast.Selection]]:
+    """selections_of's minidisk selections, each with the kind of block it is in."""
+    for job in cluster.jobs:
+        yield from (("job", s) for s in job.selections if s.medium is ast.Medium.MINIDISK)
+    for m in cluster.members:
+        yield from (("member", s) for s in m.selections if s.medium is ast.Medium.MINIDISK)
+
+
 @check
 def addresses(model: Model):
     cluster = model.cluster
     if cluster is None:
         return
-    for sel in selections_of(cluster, ast.Medium.MINIDISK):
+    for kind, sel in _minidisk_selections(cluster):
         owner = owner_after_addresses(sel)
         if owner is not None:
             yield _owner_after(sel, owner)
+        line = sel.owner.span.line if sel.owner is not None else sel.span.line
+        said = None  # the line read as a statement, reported once (`_statement_read_as_address`)
         for w in sel.items:
             rng = parse_address_range(w.text)
-            if w is owner:
+            starts_line, line = w.span.line != line, w.span.line
+            if w is owner or (rng is None and line == said):
                 continue
-            if rng is None:
+            if rng is None and starts_line and _WORD_SHAPED.fullmatch(w.text):
+                said = line
+                yield _statement_read_as_address(sel, w, kind)
+            elif rng is None:
                 yield _range_joined_otherwise(w) or INVALID_ADDRESS(
                     f"{quoted(w.text)} is not a minidisk address or range",
                     w.span,
@@ -690,6 +725,30 @@ def addresses(model: Model):
                 d.address.span,
                 help="an address is 1-4 hex digits, e.g. 191 or 0191",
             )
+
+
+def _statement_read_as_address(sel: ast.Selection, w: ast.Word, kind: str) -> Diagnostic:
+    """BKR310 at `w`, a word that starts a line after a selection's addresses
+    (`exclude minidisk * 0190 019D 019E`, then `frobnicate`), no address and no
+    keyword: the addresses run on over line breaks, so the parsers read it as one
+    more, but the writer most likely began a statement there that the block does
+    not know (a keyword misspelt there is BKR012's, `exlude`; a statement of another
+    block, BKR013's: the parsers read those as keywords). Both readings are said;
+    the words after it on its line that are no addresses either (`keep 35 days`)
+    are this one slip, not reported again."""
+    statements = BLOCK_STATEMENTS[kind]
+    keywords = ", ".join(f"`{k}`" for k in statements[:-1]) + f" or `{statements[-1]}`"
+    article = "a job" if kind == "job" else "a member block"
+    return INVALID_ADDRESS(
+        f"{quoted(w.text)} is not a minidisk address or range, and no statement of {article} starts with it",
+        w.span,
+        help=(
+            f"the addresses of `{sel.action.value} minidisk` run on over line breaks, so a word that starts a line after"
+            f" them is read as one more: if {quoted(w.text)} starts a statement, those of {article} start with"
+            f" {keywords}\nif it is an address, write it as 1-4 hex digits (0191), a range FIRST-LAST"
+            " (0100-0FFF) or `*`"
+        ),
+    )
 
 
 #: Two addresses joined as other tools join a range (`0100:0FFF`, a range in some
