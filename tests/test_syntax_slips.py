@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 from test_message_width import too_long
 
+from bkrdsl.check.values import BLOCK_STATEMENTS
 from bkrdsl.fixes import apply_edits
 from bkrdsl.pipeline import analyse
 from bkrdsl.syntax.fast import STATEMENT_KEYWORDS
-from bkrdsl.syntax.messages import KEYWORD_PLACES
+from bkrdsl.syntax.messages import GENERIC_HELP, KEYWORD_PLACES
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = (ROOT / "examples" / "prodssi.bkr").read_text(encoding="utf-8")
@@ -3590,6 +3591,10 @@ PLACES = {
     "expire": ("    retain 35 days\n", "    retain 35 days\n    {}\n"),
     "job": ("    run on VMSYS1 daily 02:00\n", "    run on VMSYS1 daily 02:00\n    {}\n"),
     "group": ("{ CICSPRD DB2PRD }", "{{ CICSPRD DB2PRD\n    {}\n  }}"),
+    # where the block's names go on: after a member's labels on their line, between
+    # a group body's user IDs on theirs
+    "member labels": ("{ workers 4  private-volume M1PRV1 }", "{{ workers 4  private-volume M1PRV1 {} }}"),
+    "group line": ("{ CICSPRD DB2PRD }", "{{ CICSPRD {} DB2PRD }}"),
 }
 
 
@@ -3597,18 +3602,23 @@ def test_every_statement_keyword_has_a_sample():
     assert set(STATEMENT_OF) == set(STATEMENT_KEYWORDS)
 
 
+@pytest.mark.parametrize("parser", ["fast", "lark"])
 @pytest.mark.parametrize("place", PLACES)
-def test_no_statement_in_the_wrong_block_is_sent_to_the_docs(place):
+def test_no_statement_in_the_wrong_block_is_sent_to_the_docs(place, parser, monkeypatch):
     # Every statement keyword, in every kind of block: where it is misplaced, the help
     # says where it goes, never "move it to the block it belongs in (see
     # docs/language.md)" (`disk` and `description` in a job or an expire block, `cluster`
-    # in any block, got it).
+    # in any block, got it), nor the generic "see docs/language.md for the constructs
+    # allowed here" (`import std/zvm73` and `cluster TESTSSI { }` in a group body or
+    # after a member's labels, and the `{` a line below `match LNX*` outside a group,
+    # got it).
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
     clean, written = PLACES[place]
     sent = []
     for keyword, statement in sorted(STATEMENT_OF.items()):
         text = BASE.replace(clean, written.format(statement), 1)
         for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics:
-            if "block it belongs in (see" in (d.help or ""):
+            if "block it belongs in (see" in (d.help or "") or d.help == GENERIC_HELP:
                 sent.append(f"{keyword}: {d.code} {d.message} | {d.help}")
     assert sent == []
 
@@ -3654,6 +3664,80 @@ def test_a_statement_of_a_block_at_the_top_level_is_one_error_and_the_cluster_is
                 if len(got) != 2 or got[0][1] != 5 or got[0][0] not in ("BKR012", "BKR013") or got[1] != ("BKR012", line):
                     cascades.append(f"{written} {rest}: " + "; ".join(f"{d.code} {d.span.line}:{d.span.column} {d.message}" for d in found))
     assert cascades == []
+
+
+#: A statement of the top level of the file where a block's names go on, read as names
+#: up to the path's `/` or the block's `{` (was BKR004 "unexpected `/zvm73`; expected
+#: `match`, `}` or a name", or "this `{` has neither", with the generic help), and
+#: `match` outside a group, whose reopened group read the lines below as patterns (was
+#: BKR004 at the next `{` besides): one BKR013 that says where it belongs.
+#: (clean, written, at, message, help)
+# fmt: off
+IMPORT_HELP = "put `import` lines at the top of the file, before the cluster"
+TOP_LEVEL_IN_BLOCKS = [
+    ("{ workers 4  private-volume M1PRV1 }", "{ workers 4  private-volume M1PRV1 import std/zvm73 }", (9, 52),
+     "`import` cannot appear inside a `member` block", IMPORT_HELP),
+    ("{ CICSPRD DB2PRD }", "{\n    CICSPRD\n    import std/zvm73\n    DB2PRD\n  }", (47, 5),
+     "`import` cannot appear inside a `group` block", IMPORT_HELP),
+    ("{ CICSPRD DB2PRD }", "{ CICSPRD import std/zvm73 DB2PRD }", (45, 31),
+     "`import` cannot appear inside a `group` block", IMPORT_HELP),
+    ("{ TCPIP FTPSERVE }", "{ TCPIP FTPSERVE\n    IMPORT std/zvm73\n  }", (48, 5),
+     "`IMPORT` cannot appear inside a `group` block", IMPORT_HELP),
+    ("    retain 35 days\n", "    retain 35 days import std/zvm73\n", (24, 20),
+     "`import` cannot appear inside an `expire` block", IMPORT_HELP),
+    ("    include minidisk * 0191-01FF 0200\n", "    include minidisk * 0191-01FF 0200\n    import std/zvm73\n", (71, 5),
+     "`import` cannot appear inside a `job` block", IMPORT_HELP),
+    ("  shared-volume VMCOM1\n", "  shared-volume VMCOM1\n  import std/zvm73\n", (19, 3),
+     "`import` cannot appear inside a `cluster` block", IMPORT_HELP),
+    ("{ workers 4  private-volume M1PRV1 }", "{ workers 4  private-volume M1PRV1 cluster TESTSSI { } }", (9, 52),
+     "`cluster` cannot appear inside a `member` block",
+     ("a file holds one `cluster NAME { ... }` block, at its top level, never inside `member VMSYS1`: move what"
+      " this one holds into the cluster around it, or to a file of its own")),
+    ("{ CICSPRD DB2PRD }", "{\n    CICSPRD\n    cluster TESTSSI { }\n    DB2PRD\n  }", (47, 5),
+     "`cluster` cannot appear inside a `group` block",
+     ("a file holds one `cluster NAME { ... }` block, at its top level, never inside `group APPS`: move what"
+      " this one holds into the cluster around it, or to a file of its own")),
+    ("  tape manager shared", "  match LNX*\n  tape manager shared", (26, 3),
+     "`match` can only appear inside a `group { ... }` block", "put it inside a `group NAME { ... }` block"),
+    ("import std/zvm73\n", "import std/zvm73\nmatch LNX*\n", (5, 1),
+     "`match` can only appear inside a `group { ... }` block", "put it inside a `group NAME { ... }` block"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "at", "message", "help"), TOP_LEVEL_IN_BLOCKS, ids=[r[1].strip() for r in TOP_LEVEL_IN_BLOCKS]
+)
+def test_a_statement_of_the_top_level_where_names_go_on_says_where_it_belongs(
+    clean, written, at, message, help, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    assert clean in BASE
+    text = BASE.replace(clean, written, 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, (found.span.line, found.span.column), found.message, found.help, found.fix) == (
+        "BKR013", at, message, help, None
+    )
+    assert too_long(found, analysis.sources) == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written"),
+    [
+        # no path: two names, as language.md's "a word no block starts" has it
+        ("{ CICSPRD DB2PRD }", "{ CICSPRD DB2PRD\n    IMPORT X\n  }"),
+        ("{ CICSPRD DB2PRD }", "{ CICSPRD DB2PRD\n    CLUSTER X\n  }"),
+        ("{ workers 4  private-volume M1PRV1 }", "{ workers 4  private-volume M1PRV1 IMPORT }"),
+    ],
+)
+def test_a_top_level_keyword_without_its_path_or_brace_is_still_a_name(clean, written, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE
+    assert [d.code for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code < "BKR1"] == []
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
@@ -4000,3 +4084,76 @@ def test_a_name_where_a_keyword_may_be_begun_is_still_one(clean, written, parser
     assert BASE.count(clean) == 1, clean
     text = BASE.replace(clean, written)
     assert [d.code for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code < "BKR1"] == []
+
+
+#: A word that starts a line after a selection's addresses, no address and no keyword:
+#: the list runs on over line breaks, so it is read as one more address, but most likely
+#: a statement the block does not know was begun. BKR310 says both readings, once for
+#: its line (was "`frobnicate` is not a minidisk address or range", its help about
+#: addresses alone; `keep 35 days`, two BKR310s). (clean, written, at, message, block)
+JOB_ADDRESSES = "    exclude minidisk * 0190 019D 019E\n    include sfs"
+# fmt: off
+READ_AS_ADDRESS = [
+    (JOB_ADDRESSES, "    exclude minidisk * 0190 019D 019E\n    frobnicate\n    include sfs", (72, 5), "frobnicate", "job"),
+    (JOB_ADDRESSES, "    exclude minidisk * 0190 019D 019E\n    keep 35 days\n    include sfs", (72, 5), "keep", "job"),
+    (JOB_ADDRESSES, "    exclude minidisk * 0190 019D 019E\n    FROB 0191\n    include sfs", (72, 5), "FROB", "job"),
+    ("    include minidisk * 0191\n    to disk", "    include minidisk * 0191\n    zz\n    to disk", (64, 5), "zz", "job"),
+    ("    exclude minidisk LNX* 0192  #", "    exclude minidisk LNX* 0192\n    frobnicate  #", (14, 5), "frobnicate", "member"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "at", "word", "block"), READ_AS_ADDRESS, ids=[r[3] for r in READ_AS_ADDRESS])
+def test_a_word_that_starts_a_line_after_addresses_says_both_readings(clean, written, at, word, block, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    assert clean in BASE
+    text = BASE.replace(clean, written, 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    article = "a job" if block == "job" else "a member block"
+    assert (found.code, (found.span.line, found.span.column), found.fix) == ("BKR310", at, None)
+    assert found.message == f"`{word}` is not a minidisk address or range, and no statement of {article} starts with it"
+    statements = " or ".join(", ".join(f"`{k}`" for k in BLOCK_STATEMENTS[block]).rsplit(", ", 1))
+    assert f"if `{word}` starts a statement, those of {article} start with {statements}\nif it is an address" in found.help
+    assert too_long(found, analysis.sources) == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("exlude minidisk * 0191", "exclude"),
+        ("too disk pool BKUPPOOL", "to"),
+        ("rnu on VMSYS1 daily 01:00", "run"),
+        ("bakup APPS full", "backup"),
+    ],
+)
+def test_a_job_keyword_misspelt_after_addresses_is_still_fixed(written, meant, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(JOB_ADDRESSES, f"    exclude minidisk * 0190 019D 019E\n    {written}\n    include sfs", 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("BKR012", 72, 5)
+    assert found.message.endswith(f"did you mean `{meant}`?")
+    assert found.fix is not None
+
+
+@pytest.mark.parametrize("written", ["0191", "019D-019E", "*"])
+def test_an_address_on_the_line_after_addresses_is_still_one(written):
+    text = BASE.replace(JOB_ADDRESSES, f"    exclude minidisk * 0190\n    {written}\n    include sfs", 1)
+    assert [d.code for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code == "BKR310"] == []
+
+
+def test_the_statements_bkr310_names_are_the_grammar_s():
+    from lark import Token
+
+    from bkrdsl.syntax.parser import parser
+    from bkrdsl.syntax.recovery import Recovery, Sim, grammar_facts
+
+    lark = parser()
+    keywords = grammar_facts(lark).keywords
+    for block, statements in BLOCK_STATEMENTS.items():
+        taken = {
+            k for k in STATEMENT_KEYWORDS if block in Recovery.other_blocks(Sim.start(lark), Token(keywords[k], k), "")
+        }
+        assert sorted(taken) == list(statements), block
