@@ -1014,7 +1014,13 @@ MISPLACED = register(
     (`description` in an `expire` block or a group body) belongs in a
     `cluster NAME { ... }`, `job NAME { ... }` or `member NAME { ... }` block,
     each named. A `cluster` inside a block belongs in none: a file holds one
-    cluster, at its top level (BKR111).
+    cluster, at its top level (BKR111). `import` and `cluster` are this error
+    too where a block's names go on (a group body's user IDs, a member's
+    labels on their line: `private-volume D1PRV1 import std/x`), when the
+    path's `/` or the block's `{` shows the statement, never one more name
+    and a `/` or `{` no name holds (`import X`, without them, is still two
+    names). A `match` outside a group is one error, its patterns read to the
+    end of its line, not the lines below as more patterns.
 
     A group body lists user IDs only: a job's selection written there
     (`single group LINUX { match LNX* exclude minidisk LNX* 0200-02FF }`) is
