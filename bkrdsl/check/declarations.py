@@ -375,11 +375,14 @@ VOLUMES_READ_ON = register(
           }
         }
 
-    Fix: move the statement to the block it belongs in (`retain` to the
-    `expire` block; a statement in a group body out of the group, after
-    its `}`; a keyword that starts no statement to the statement it belongs
-    in: `backup GUESTS full`). If the words really are volumes or user IDs,
-    write them in upper case, as they are written: `RETAIN 30 DAYS`.
+    Fix: move the statement to the block it belongs in, which the help
+    names as BKR013's does (`retain` to an `expire on MEMBER { ... }`
+    block; `backup` in a group body to a `job NAME { ... }` block; a
+    statement the cluster takes, `identity user FOO`, out of the group,
+    after its `}`; a keyword that starts no statement to the statement it
+    belongs in: `backup GUESTS full`). If the words really are volumes or
+    user IDs, write them in upper case, as they are written: `RETAIN 30
+    DAYS`.
     """,
 )
 
@@ -1435,7 +1438,7 @@ def volume_lists_read_on(model: Model):
         return
     for m in cluster.members:
         for s in m.settings_named("private-volume"):
-            yield from _read_on(s, f"member `{m.name.upper}`", "a member block")
+            yield from _read_on(s, f"member `{m.name.upper}`", "a member block", m.name.upper)
     for s in cluster.settings:
         if s.keyword == "shared-volume":
             yield from _read_on(s, f"cluster `{cluster.name.upper}`", "the cluster block")
@@ -1454,9 +1457,10 @@ def _run_read(words: Sequence[ast.Word]) -> tuple[str, str]:
     return first_line, read
 
 
-def _read_on(setting: ast.Setting, owner: str, block: str):
+def _read_on(setting: ast.Setting, owner: str, block: str, member: str | None = None):
     """BKR021 for each run of `setting`'s labels that reads like a statement
-    (bkrdsl.syntax.runon), at its first label."""
+    (bkrdsl.syntax.runon), at its first label; `member`: the member block's name, when
+    the list is one's."""
     labels = setting.values
     at, length = setting.span, len(setting.keyword)
     keyword = Span(at.file, at.line, at.column, at.line, at.column + length, at.start, at.start + length)
@@ -1477,6 +1481,7 @@ def _read_on(setting: ast.Setting, owner: str, block: str):
         words = labels[run.start : run.stop]
         first_line, read = _run_read(words)
         more = "one more volume" if len(words) == 1 else f"{len(words)} more volumes"
+        these = "this is a volume, write it" if len(words) == 1 else "these are volumes, write them"
         yield VOLUMES_READ_ON(
             f"{read} read as {more} of {owner}'s `{setting.keyword}` list: {listed([w.upper for w in words])}",
             words[0].span,
@@ -1484,10 +1489,30 @@ def _read_on(setting: ast.Setting, owner: str, block: str):
             related=(Related(keyword, "the list starts here"),),
             help=(
                 f"the list runs on to the `}}` or to a statement {block} takes: if {quoted(first_line)} is a"
-                " statement, move it to the block it belongs in; if these are volumes, write them in upper"
+                f" statement, {_belongs(words[0].text, member)}; if {these} in upper"
                 f" case, as volume labels are written: {quoted(first_line.upper())}"
             ),
         )
+
+
+def _belongs(first: str, member: str | None = None) -> str:
+    """Where the statement a run of a list's names starts belongs, `first` its first
+    word (`retain`: in an `expire on MEMBER { ... }` block), said from inside member
+    block `member` if given."""
+    from bkrdsl.syntax.messages import STATEMENT_HOMES, statement_belongs  # only for this warning
+
+    low = first.lower()
+    if low not in STATEMENT_HOMES:
+        return "move it to the block it belongs in"
+    return statement_belongs(low, "member", member) if member is not None else statement_belongs(low)
+
+
+def _cluster_takes(first: str) -> bool:
+    """Whether the cluster block takes the statement `first` starts (`identity user
+    FOO`, `job`): out of a group body, after its `}`, is where it goes."""
+    from bkrdsl.syntax.messages import STATEMENT_HOMES  # only for this warning
+
+    return "cluster" in STATEMENT_HOMES.get(first.lower(), ("cluster",))
 
 
 def _keyword_first(
@@ -1553,6 +1578,13 @@ def _group_read_on(decl: ast.GroupDecl):
         more = "one more user" if len(words) == 1 else f"{len(words)} more users"
         typed = begun(words[0].text)  # a keyword half typed (`desc`), not one in full
         meant = " or ".join(f"`{k}`" for k in typed)
+        if typed:
+            where = f"begins a statement ({meant}), write it out of the group, after its `}}`"
+        elif _cluster_takes(words[0].text):
+            where = "is a statement, move it out of the group, after its `}`"
+        else:  # `backup OTHERS full`: a job's, not the cluster's
+            where = f"is a statement, {_belongs(words[0].text)}"
+        these = "this is a user ID, write it" if len(words) == 1 else "these are user IDs, write them"
         yield VOLUMES_READ_ON(
             f"{read} read as {more} of group `{name}`: {listed([w.upper for w in words])}",
             words[0].span,
@@ -1563,10 +1595,8 @@ def _group_read_on(decl: ast.GroupDecl):
             ),
             related=(Related(decl.name.span, "the group's body starts here"),),
             help=(
-                f"the group body holds user IDs to its `}}`: if {quoted(first_line)}"
-                f" {f'begins a statement ({meant}), write it' if typed else 'is a statement, move it'}"
-                " out of the group, after its `}`; if these are user IDs, write them in upper case, as"
-                f" user IDs are written: {quoted(first_line.upper())}"
+                f"the group body holds user IDs to its `}}`: if {quoted(first_line)} {where}; if {these} in"
+                f" upper case, as user IDs are written: {quoted(first_line.upper())}"
             ),
         )
     for index in keyword_ids(lines, runs):

@@ -654,13 +654,6 @@ def _schedules(cluster: ast.Cluster) -> Iterator[tuple[str, ast.Schedule]]:
             yield "purge", sched
 
 
-#: The statements each block that holds selections takes, as the grammar has them
-#: (tests/test_syntax_slips.py checks them against it), for BKR310's help at a word
-#: that starts a line after a selection's addresses (`_statement_read_as_address`).
-BLOCK_STATEMENTS = {
-    "job": ("backup", "description", "exclude", "include", "run", "to"),
-    "member": ("description", "exclude", "job-suffix", "private-volume", "workers"),
-}
 #: A word as a statement's first is written: letters, perhaps joined by hyphens.
 _WORD_SHAPED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
@@ -736,7 +729,9 @@ def _statement_read_as_address(sel: ast.Selection, w: ast.Word, kind: str) -> Di
     block, BKR013's: the parsers read those as keywords). Both readings are said;
     the words after it on its line that are no addresses either (`keep 35 days`)
     are this one slip, not reported again."""
-    statements = BLOCK_STATEMENTS[kind]
+    from bkrdsl.syntax.messages import STATEMENT_HOMES  # only for this error: not on a clean file's path
+
+    statements = sorted(k for k, homes in STATEMENT_HOMES.items() if kind in homes)
     keywords = ", ".join(f"`{k}`" for k in statements[:-1]) + f" or `{statements[-1]}`"
     article = "a job" if kind == "job" else "a member block"
     return INVALID_ADDRESS(

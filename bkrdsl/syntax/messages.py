@@ -13,7 +13,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from bkrdsl.ast import Level
 from bkrdsl.diagnostics import Diagnostic, Fix, Related
@@ -2731,6 +2731,38 @@ def unmatched_close(span: Span, closed: tuple[Block, Span] | None) -> Diagnostic
     )
 
 
+#: The kinds of block that take each statement keyword (`Recovery.other_blocks`, from
+#: the grammar: tests/test_syntax_slips.py checks them against it), for the checker,
+#: which has no parser at hand: BKR021's help at a statement read as a list's names
+#: (`statement_belongs`), BKR310's at a word read as one more address. `import` and
+#: `cluster` none: the top level of the file; a declaration, the cluster's (or the
+#: top level's).
+STATEMENT_HOMES: dict[str, tuple[str, ...]] = {
+    "backup": ("job",), "catalog": ("cluster",), "cluster": (), "description": ("cluster", "job", "member"),
+    "disk": ("cluster",), "exclude": ("job", "member"), "expire": ("cluster",), "identity": ("cluster",),
+    "import": (), "include": ("job",), "job": ("cluster",), "job-suffix": ("member",), "match": ("group_decl",),
+    "member": ("cluster",), "preview": ("expire",), "private-volume": ("member",), "purge": ("expire",),
+    "retain": ("expire",), "run": ("job",), "shared-volume": ("cluster",), "single": ("cluster",),
+    "tape": ("cluster",), "to": ("job",), "workers": ("member",),
+}  # fmt: skip
+
+
+class _Titled(NamedTuple):
+    """A block as _belongs names it, where no parser's Block is at hand."""
+
+    title: str
+
+
+def statement_belongs(lowered: str, kind: str | None = None, name: str | None = None) -> str:
+    """Where the statement that the keyword `lowered` starts belongs, said of a line
+    read as more names of a list (BKR021: `retain 30 days` under a member's labels):
+    `retain` belongs in an `expire on MEMBER { ... }` block: move it there. `kind` and
+    `name`: the block it stands in, when it is not the cluster (`expire` under a
+    member's labels: out of `member VMSYS1`, after its `}`)."""
+    inner = _Titled(block_title(kind, name)) if kind is not None else None
+    return _belongs(lowered, inner, STATEMENT_HOMES[lowered])  # type: ignore[arg-type]
+
+
 def _belongs(lowered: str, inner: Block | None, homes: tuple[str, ...] = ()) -> str:
     """Where the statement that `lowered` starts belongs, said from inside `inner`,
     which does not take it, or from the top level of the file (`inner` None:
@@ -2750,7 +2782,10 @@ def _belongs(lowered: str, inner: Block | None, homes: tuple[str, ...] = ()) -> 
         help_text = "put `import` lines at the top of the file, before the cluster"
     elif lowered in ("single", "identity"):
         # a user or group declaration: in the cluster block or outside it, never in another block
-        help_text = f"declare users and groups outside other blocks: {out}"
+        if inner is None:  # (statement_belongs)
+            help_text = "declare users and groups directly inside `cluster NAME { ... }` or outside it: move it there"
+        else:
+            help_text = f"declare users and groups outside other blocks: {out}"
     elif lowered in HYPHENATED_HOMES:
         # `shared-volume VMCOM2` in a group body: where it belongs, as hyphenated_misplaced says
         home, example = HYPHENATED_HOMES[lowered]
