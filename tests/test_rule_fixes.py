@@ -31,8 +31,8 @@ FIXES: dict[str, list[tuple[str, str, str]]] = {
     "BKR003": [("`LOHNAMT`", "LOHN-ÄMTER", "LOHNAMT")],
     "BKR019": [("C:\\\\TEMP, kept a week", "C:\\TEMP\\n, kept", "C:\\\\TEMP, kept")],
     "BKR021": [
-        ("`retain` to the `expire` block", "    retain 30 days   # <- BKR021\n", ""),
-        ("`retain` to the `expire` block", "retain 35 days }", "retain 30 days }"),
+        ("`retain` to an `expire on MEMBER { ... }` block", "    retain 30 days   # <- BKR021\n", ""),
+        ("`retain` to an `expire on MEMBER { ... }` block", "retain 35 days }", "retain 30 days }"),
     ],
     "BKR101": [("`import std/backup-manager`", "backup-manger", "backup-manager")],
     "BKR112": [

@@ -14,11 +14,10 @@ from pathlib import Path
 import pytest
 from test_message_width import too_long
 
-from bkrdsl.check.values import BLOCK_STATEMENTS
 from bkrdsl.fixes import apply_edits
 from bkrdsl.pipeline import analyse
 from bkrdsl.syntax.fast import STATEMENT_KEYWORDS
-from bkrdsl.syntax.messages import GENERIC_HELP, KEYWORD_PLACES
+from bkrdsl.syntax.messages import GENERIC_HELP, KEYWORD_PLACES, STATEMENT_HOMES
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = (ROOT / "examples" / "prodssi.bkr").read_text(encoding="utf-8")
@@ -3611,14 +3610,15 @@ def test_no_statement_in_the_wrong_block_is_sent_to_the_docs(place, parser, monk
     # in any block, got it), nor the generic "see docs/language.md for the constructs
     # allowed here" (`import std/zvm73` and `cluster TESTSSI { }` in a group body or
     # after a member's labels, and the `{` a line below `match LNX*` outside a group,
-    # got it).
+    # got it); nor BKR021's "move it to the block it belongs in" at a statement read as
+    # more labels of a member's list (`retain 35 days` after them on their line).
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     clean, written = PLACES[place]
     sent = []
     for keyword, statement in sorted(STATEMENT_OF.items()):
         text = BASE.replace(clean, written.format(statement), 1)
         for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics:
-            if "block it belongs in (see" in (d.help or "") or d.help == GENERIC_HELP:
+            if "block it belongs in" in (d.help or "") or d.help == GENERIC_HELP:
                 sent.append(f"{keyword}: {d.code} {d.message} | {d.help}")
     assert sent == []
 
@@ -4114,7 +4114,8 @@ def test_a_word_that_starts_a_line_after_addresses_says_both_readings(clean, wri
     article = "a job" if block == "job" else "a member block"
     assert (found.code, (found.span.line, found.span.column), found.fix) == ("BKR310", at, None)
     assert found.message == f"`{word}` is not a minidisk address or range, and no statement of {article} starts with it"
-    statements = " or ".join(", ".join(f"`{k}`" for k in BLOCK_STATEMENTS[block]).rsplit(", ", 1))
+    taken = sorted(k for k, homes in STATEMENT_HOMES.items() if block in homes)
+    statements = " or ".join(", ".join(f"`{k}`" for k in taken).rsplit(", ", 1))
     assert f"if `{word}` starts a statement, those of {article} start with {statements}\nif it is an address" in found.help
     assert too_long(found, analysis.sources) == []
 
@@ -4144,7 +4145,9 @@ def test_an_address_on_the_line_after_addresses_is_still_one(written):
     assert [d.code for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code == "BKR310"] == []
 
 
-def test_the_statements_bkr310_names_are_the_grammar_s():
+def test_the_homes_the_checker_names_are_the_grammar_s():
+    # STATEMENT_HOMES (BKR021's and BKR310's helps, which have no parser at hand) say
+    # what the recovery derives from the grammar (Recovery.other_blocks, BKR013's)
     from lark import Token
 
     from bkrdsl.syntax.parser import parser
@@ -4152,8 +4155,42 @@ def test_the_statements_bkr310_names_are_the_grammar_s():
 
     lark = parser()
     keywords = grammar_facts(lark).keywords
-    for block, statements in BLOCK_STATEMENTS.items():
-        taken = {
-            k for k in STATEMENT_KEYWORDS if block in Recovery.other_blocks(Sim.start(lark), Token(keywords[k], k), "")
-        }
-        assert sorted(taken) == list(statements), block
+    derived = {k: Recovery.other_blocks(Sim.start(lark), Token(keywords[k], k), "") for k in STATEMENT_KEYWORDS}
+    assert STATEMENT_HOMES == derived
+
+
+#: A statement read as more names of a list (BKR021): its help says where the statement
+#: belongs, as BKR013's does (was "move it to the block it belongs in" after a member's
+#: labels, and "move it out of the group, after its `}`" in a group body, for a job's
+#: `backup` too); one name, in the singular (was "if these are user IDs, write them").
+#: (clean, written, the help's start after the run, its end)
+# fmt: off
+READ_AS_NAMES = [
+    ("{ workers 4  private-volume M1PRV1 }", "{ workers 4  private-volume M1PRV1 retain 35 days }",
+     ("the list runs on to the `}` or to a statement a member block takes: if `retain 35 days` is a statement,"
+     " `retain` belongs in an `expire on MEMBER { ... }` block: move it there; if these are volumes, write them")),
+    ("    private-volume M2PRV1\n", "    private-volume M2PRV1\n    expire\n",
+     ("the list runs on to the `}` or to a statement a member block takes: if `expire` is a statement, `expire`"
+     " belongs directly inside `cluster NAME { ... }`: move it out of `member VMSYS2`, after its `}`; if this is a"
+     " volume, write it")),
+    ("{ CICSPRD DB2PRD }", "{ CICSPRD DB2PRD\n    workers 2\n  }",
+     ("the group body holds user IDs to its `}`: if `workers 2` is a statement, `workers` belongs in a `member NAME"
+     " { ... }` block: move it there; if these are user IDs, write them")),
+    ("{ CICSPRD DB2PRD }", "{ CICSPRD DB2PRD\n    identity user FOO\n  }",
+     ("the group body holds user IDs to its `}`: if `identity user FOO` is a statement, move it out of the group,"
+     " after its `}`; if these are user IDs, write them")),
+    ("{ CICSPRD DB2PRD }", "{ CICSPRD DB2PRD\n    single\n  }",
+     ("the group body holds user IDs to its `}`: if `single` is a statement, move it out of the group, after its"
+     " `}`; if this is a user ID, write it")),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("clean", "written", "help"), READ_AS_NAMES, ids=[r[1].split()[-2] for r in READ_AS_NAMES])
+def test_a_statement_read_as_more_names_says_where_it_belongs(clean, written, help):
+    assert clean in BASE
+    text = BASE.replace(clean, written, 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = [d for d in analysis.diagnostics if d.code == "BKR021"]
+    assert found.help.startswith(help)
+    assert too_long(found, analysis.sources) == []
