@@ -6092,12 +6092,41 @@ class Recovery:
             return self.retype(tok, own)
         fitting = [k for k, t in self.facts.keywords.items() if t in self.statements and sim.fits([t])]
         words = messages.did_you_mean(text, fitting)
+        if not words:
+            return self.meant_elsewhere_after_list(tok, fitting, window)
         if len(words) != 1:
             return None
         ahead = sim.copy()
         if not ahead.feed(self.facts.keywords[words[0]]) or self.reading(ahead, window) is None:
             return None
         return self.misspelt(tok, words)
+
+    def meant_elsewhere_after_list(self, tok: Token, fitting: list[str], window) -> Token | None:
+        """`exclude minidisk * 0190 019D 019E` + `keep 35 days` (or `retian 35 days`,
+        `wrokers 2`) on the next line: a keyword misspelt, or in other words, whose
+        statement only another block takes (`fitting`: the statement keywords that fit
+        here), its line read whole as that statement there (reads_elsewhere: not after
+        volume labels, which may be all its words). BKR012 as after any other statement
+        of the block (stray_name): no fix, and where the statement belongs; not one
+        more name of the list (BKR310 at each word no address). Not a keyword itself
+        (`shared catalog ...` below a member's labels, the scope before its statement:
+        its own BKR013 says so), which is no `shared-volume` misspelt."""
+        if str(tok.value).lower() in self.facts.keywords:
+            return None
+        words = messages.statement_meant(str(tok.value), fitting, self.keywords_in(self.statements))
+        if len(words) != 1 or words[0] in fitting:
+            return None
+        meant = self.facts.keywords[words[0]]
+        blocks = [b for b in open_blocks(self.parser_state.value_stack) if not b.placeholder]
+        if not blocks or not self.reads_elsewhere(tok, meant, window):
+            return None
+        inner = blocks[-1]
+        homes = self.other_blocks(Sim.start(self.lark), Token(meant, words[0]), "")
+        diag = messages.keyword_of_another_block(
+            self.describe(tok), words[0], inner, self.span_of(tok), self.span_of(inner.brace), homes
+        )
+        self.meant_elsewhere.add(tok.start_pos)
+        return self.misspelt(tok, words, diag)
 
     def foreign_after_list(self, tok: Token, group: str | None = None) -> bool:
         """`include minidisk * 0191` + `USER LINUX01 LBYONLY 512M 2G G` on the next line:
