@@ -919,6 +919,11 @@ NOT_FIXED = [
     ("    run on VMSYS1 daily 02:00\n", "    run on VMSYS1 daily 02:00\n    keep 35 days\n", "BKR012"),
     ("    run on VMSYS1 daily 02:00\n", "    run on VMSYS1 daily 02:00\n    retian 35 days\n", "BKR012"),
     ("    run on VMSYS1 daily 02:00\n", "    run on VMSYS1 daily 02:00\n    expiration\n", "BKR012"),
+    # ... also on the line after a job's addresses or SFS paths, or a member's (was BKR310
+    # or BKR318 at each word of the line read as more of the list)
+    ("    exclude minidisk * 0190 019D 019E\n", "    exclude minidisk * 0190 019D 019E\n    keep 35 days\n", "BKR012"),
+    ("    include sfs BKRPOOL:CICSPRD.*\n", "    include sfs BKRPOOL:CICSPRD.*\n    retian 35 days\n", "BKR012"),
+    ("    exclude minidisk LNX* 0192", "    exclude minidisk LNX* 0192\n    bakup APPS full\n", "BKR012"),
     # ... or at the top level of the file, where it would give BKR013 too
     ("import std/zvm73\n", "import std/zvm73\nkeep 35 days\n", "BKR012"),
     ("import std/zvm73\n", "import std/zvm73\njbo TESTJOB {\n  backup APPS full\n}\n", "BKR012"),

@@ -4090,12 +4090,14 @@ def test_a_name_where_a_keyword_may_be_begun_is_still_one(clean, written, parser
 #: the list runs on over line breaks, so it is read as one more address, but most likely
 #: a statement the block does not know was begun. BKR310 says both readings, once for
 #: its line (was "`frobnicate` is not a minidisk address or range", its help about
-#: addresses alone; `keep 35 days`, two BKR310s). (clean, written, at, message, block)
+#: addresses alone; `frob 35 days`, two BKR310s). (clean, written, at, message, block)
 JOB_ADDRESSES = "    exclude minidisk * 0190 019D 019E\n    include sfs"
 # fmt: off
 READ_AS_ADDRESS = [
     (JOB_ADDRESSES, "    exclude minidisk * 0190 019D 019E\n    frobnicate\n    include sfs", (72, 5), "frobnicate", "job"),
-    (JOB_ADDRESSES, "    exclude minidisk * 0190 019D 019E\n    keep 35 days\n    include sfs", (72, 5), "keep", "job"),
+    (JOB_ADDRESSES, "    exclude minidisk * 0190 019D 019E\n    frob 35 days\n    include sfs", (72, 5), "frob", "job"),
+    # `retain` meant, but no retention reads on: no statement of another block either
+    (JOB_ADDRESSES, "    exclude minidisk * 0190 019D 019E\n    keep\n    include sfs", (72, 5), "keep", "job"),
     (JOB_ADDRESSES, "    exclude minidisk * 0190 019D 019E\n    FROB 0191\n    include sfs", (72, 5), "FROB", "job"),
     ("    include minidisk * 0191\n    to disk", "    include minidisk * 0191\n    zz\n    to disk", (64, 5), "zz", "job"),
     ("    exclude minidisk LNX* 0192  #", "    exclude minidisk LNX* 0192\n    frobnicate  #", (14, 5), "frobnicate", "member"),
@@ -4118,6 +4120,43 @@ def test_a_word_that_starts_a_line_after_addresses_says_both_readings(clean, wri
     statements = " or ".join(", ".join(f"`{k}`" for k in taken).rsplit(", ", 1))
     assert f"if `{word}` starts a statement, those of {article} start with {statements}\nif it is an address" in found.help
     assert too_long(found, analysis.sources) == []
+
+
+#: A keyword misspelt, or in other words, on the line after a list of addresses or SFS
+#: paths, whose statement only another block takes: BKR012 as after the block's other
+#: statements, no fix, its help where the statement belongs (was BKR310, or BKR318, at
+#: each word of the line read as more of the list). (clean, written, at, message, help)
+# fmt: off
+MEANT_ELSEWHERE_AFTER_LIST = [
+    (JOB_ADDRESSES, "    exclude minidisk * 0190 019D 019E\n    keep 35 days\n    include sfs", (72, 5),
+     "unknown keyword `keep`; did you mean `retain`?",
+     "`retain` belongs in an `expire on MEMBER { ... }` block: move it there"),
+    (JOB_ADDRESSES, "    exclude minidisk * 0190 019D 019E\n    wrokers 2\n    include sfs", (72, 5),
+     "unknown keyword `wrokers`; did you mean `workers`?", "`workers` belongs in a `member NAME { ... }` block: move it there"),
+    ("    include sfs BKRPOOL:CICSPRD.*\n", "    include sfs BKRPOOL:CICSPRD.*\n    retian 35 days\n", (73, 5),
+     "unknown keyword `retian`; did you mean `retain`?",
+     "`retain` belongs in an `expire on MEMBER { ... }` block: move it there"),
+    ("    exclude minidisk LNX* 0192", "    exclude minidisk LNX* 0192\n    bakup APPS full", (14, 5),
+     "unknown keyword `bakup`; did you mean `backup`?", "`backup` belongs in a `job NAME { ... }` block: move it there"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "at", "message", "help"), MEANT_ELSEWHERE_AFTER_LIST,
+    ids=[r[1].split("\n")[1].split()[0] for r in MEANT_ELSEWHERE_AFTER_LIST],
+)
+def test_another_block_s_keyword_misspelt_after_a_list_says_where_it_belongs(
+    clean, written, at, message, help, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    assert clean in BASE
+    text = BASE.replace(clean, written, 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, (found.span.line, found.span.column), found.message, found.help, found.fix) == (
+        "BKR012", at, message, help, None
+    )
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
