@@ -74,9 +74,10 @@ INVALID_ADDRESS = register(
     address; the writer most likely began a statement there that the block
     does not know. The error says both readings, and names the statements
     the block takes; the words after it on its line that are no addresses
-    either (`keep 35 days`) are that one slip. (A keyword misspelt there,
-    `exlude`, is BKR012's; another block's statement, `retain 35 days`,
-    BKR013's.)
+    either (`frob 35 days`) are that one slip. (A keyword misspelt there,
+    `exlude`, is BKR012's, and so is another block's, `keep 35 days`, where
+    its line reads as that statement; another block's statement, `retain
+    35 days`, is BKR013's.)
 
     Failing example:
 
@@ -727,7 +728,7 @@ def _statement_read_as_address(sel: ast.Selection, w: ast.Word, kind: str) -> Di
     more, but the writer most likely began a statement there that the block does
     not know (a keyword misspelt there is BKR012's, `exlude`; a statement of another
     block, BKR013's: the parsers read those as keywords). Both readings are said;
-    the words after it on its line that are no addresses either (`keep 35 days`)
+    the words after it on its line that are no addresses either (`frob 35 days`)
     are this one slip, not reported again."""
     from bkrdsl.syntax.messages import STATEMENT_HOMES  # only for this error: not on a clean file's path
 

@@ -796,7 +796,9 @@ UNKNOWN_KEYWORD = register(
     stands in, but one of another block (`keep 35 days` or `retian 35 days`
     on a line of their own in a job: `retain`, the expire block's;
     `expiration`: `expire`, the cluster's; `ret` after a job's minidisk
-    addresses), the help says where that statement belongs, as BKR013 does
+    addresses; `keep 35 days` on the line after a job's addresses or SFS
+    paths, or a member's addresses, where its line reads as the statement,
+    not as more of the list), the help says where that statement belongs, as BKR013 does
     (`retain` belongs in an `expire on MEMBER { ... }` block), and the
     block the word stands in is shown. No fix: writing the keyword there
     would give BKR013. So at the top level of the file, where no block is
