@@ -2273,6 +2273,13 @@ class Recovery:
         else:
             need = self.expected_list(accepted - {"RBRACE", "$END"})
         merged = messages.unknown_keyword_unfinished(self.describe(keyword), words, need, diag.span)
+        return self.merged_into(diag, merged, at)
+
+    def merged_into(self, diag: Diagnostic, merged: Diagnostic, at: int) -> bool:
+        """Put `merged` in the place of `diag`, an error already reported, where a
+        statement left unfinished after it is that one error (`unfinished_respelt`,
+        `unfinished_hashed`, `hashed_cut_short`, `glued_unfinished`), and keep quiet
+        at `at`, where the statement stops. True, for the callers to return."""
         self.diagnostics[:] = [merged if d is diag else d for d in self.diagnostics]
         self.reported_at.add(at)
         return True
@@ -2305,9 +2312,7 @@ class Recovery:
         else:
             need = self.expected_list(accepted - {"RBRACE", "$END"})
         merged = messages.hash_in_keyword_unfinished(word, rest, need, diag.span)
-        self.diagnostics[:] = [merged if d is diag else d for d in self.diagnostics]
-        self.reported_at.add(at)
-        return True
+        return self.merged_into(diag, merged, at)
 
     def hashed_cut_short(self, stack, found: Token, at: int) -> bool:
         """`retain## notes` (or `disk## the disks`) on a line of its own: a keyword with
@@ -2337,9 +2342,7 @@ class Recovery:
             return False
         del self.hash_read_on[keyword.start_pos]
         merged = messages.hash_in_keyword_unfinished(word, rest, need, diag.span)
-        self.diagnostics[:] = [merged if d is diag else d for d in self.diagnostics]
-        self.reported_at.add(at)
-        return True
+        return self.merged_into(diag, merged, at)
 
     def glued_unfinished(self, keyword: Token, filler: str, accepted: set[str], at: int) -> bool:
         """`onexpire` (or `runon`, `run-o`) alone, reported as keywords written without
@@ -2354,9 +2357,7 @@ class Recovery:
         else:
             need = self.expected_list(accepted - {"RBRACE", "$END"})
         merged = messages.glued_unfinished(diag, meant, word, need)
-        self.diagnostics[:] = [merged if d is diag else d for d in self.diagnostics]
-        self.reported_at.add(at)
-        return True
+        return self.merged_into(diag, merged, at)
 
     def range_spaced(self, ip, tok: Token, previous: Token | None) -> bool:
         """`include minidisk * 0100 - 0FFF`, as a job template writes a range: a `-`
