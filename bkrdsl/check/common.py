@@ -64,10 +64,15 @@ PATTERN_SET = frozenset(PATTERN_CHARS)
 
 def selections_of(cluster: Cluster, medium: Medium) -> Iterator[Selection]:
     """Every `include`/`exclude` of one medium: the jobs', then the member blocks'."""
+    return (s for _, s in block_selections_of(cluster, medium))
+
+
+def block_selections_of(cluster: Cluster, medium: Medium) -> Iterator[tuple[str, Selection]]:
+    """`selections_of`, each with the kind of block it is written in (`job`, `member`)."""
     for job in cluster.jobs:
-        yield from (s for s in job.selections if s.medium is medium)
+        yield from (("job", s) for s in job.selections if s.medium is medium)
     for m in cluster.members:
-        yield from (s for s in m.selections if s.medium is medium)
+        yield from (("member", s) for s in m.selections if s.medium is medium)
 
 
 def shown(text: str) -> str:

@@ -9,6 +9,7 @@ from dataclasses import replace
 from bkrdsl import ast
 from bkrdsl.check.common import (
     Suggester,
+    block_selections_of,
     disk_int,
     listed,
     mean_fix,
@@ -659,20 +660,12 @@ def _schedules(cluster: ast.Cluster) -> Iterator[tuple[str, ast.Schedule]]:
 _WORD_SHAPED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 
-def _minidisk_selections(cluster: ast.Cluster) -> Iterator[tuple[str, ast.Selection]]:
-    """selections_of's minidisk selections, each with the kind of block it is in."""
-    for job in cluster.jobs:
-        yield from (("job", s) for s in job.selections if s.medium is ast.Medium.MINIDISK)
-    for m in cluster.members:
-        yield from (("member", s) for s in m.selections if s.medium is ast.Medium.MINIDISK)
-
-
 @check
 def addresses(model: Model):
     cluster = model.cluster
     if cluster is None:
         return
-    for kind, sel in _minidisk_selections(cluster):
+    for kind, sel in block_selections_of(cluster, ast.Medium.MINIDISK):
         owner = owner_after_addresses(sel)
         if owner is not None:
             yield _owner_after(sel, owner)
