@@ -3666,6 +3666,37 @@ def test_a_statement_of_a_block_at_the_top_level_is_one_error_and_the_cluster_is
     assert cascades == []
 
 
+#: Blocks, and statements of a block, written first at the top level in
+#: test_two_statements_of_blocks_at_the_top_level_are_an_error_each.
+TOP_LEVEL_FIRSTS = ("member", "job", "expire", "workers", "retain", "match")
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_two_statements_of_blocks_at_the_top_level_are_an_error_each(parser, monkeypatch):
+    # A block (`member VMSYS5 { workers 2 }`, a job, an expire block) or a statement of
+    # one, at the top level after the imports, then every statement on the line below
+    # it: each misplaced statement is its own BKR013, and the cluster after them is
+    # read as written, a slip in it still reported. Was one error, at the first: the
+    # cluster reopened for it took a `job`, `expire`, `disk` or `description` below as
+    # its own, the job reopened for `backup` a second `backup`; or "`backup` cannot
+    # appear here" (BKR004) after `workers 2`. A group or a user declared there (`single
+    # group`, `identity group`, `single user`) is the top level's own: no error.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    later = BASE.replace("    workers 4\n", "    wrkers 4\n", 1)
+    line = later.split("\n").index("    wrkers 4") + 3  # two lines written above it
+    wrong = []
+    for first in TOP_LEVEL_FIRSTS:
+        for keyword, statement in sorted(STATEMENT_OF.items()):
+            if keyword in ("cluster", "import"):
+                continue
+            text = later.replace("import std/zvm73\n", f"import std/zvm73\n{STATEMENT_OF[first]}\n{statement}\n", 1)
+            found = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+            second = [] if keyword in TOP_LEVEL_STATEMENTS else [("BKR013", 6, 1)]
+            if [(d.code, d.span.line, d.span.column) for d in found] != [("BKR013", 5, 1), *second, ("BKR012", line, 5)]:
+                wrong.append(f"{first}, {keyword}: " + "; ".join(f"{d.code} {d.span.line}:{d.span.column} {d.message}" for d in found))
+    assert wrong == []
+
+
 #: A statement of the top level of the file where a block's names go on, read as names
 #: up to the path's `/` or the block's `{` (was BKR004 "unexpected `/zvm73`; expected
 #: `match`, `}` or a name", or "this `{` has neither", with the generic help), and

@@ -1074,7 +1074,13 @@ MISPLACED = register(
     LNX*`, `private-volume M5PRV1`) ends with its line: the cluster below it
     is read as written, and a mistake in it is still reported, not
     `cluster NAME` read as two more names of the list and "a block starts
-    with its keyword and name" at its `{`.
+    with its keyword and name" at its `{`. Each statement written there is
+    an error of its own: a block, or a statement of one, on the line below
+    another (`member DEV3 { workers 2 }`, then `job X { backup GUESTS full
+    }`) is not read in the block the first would belong in, where a job or
+    a second `member` would stand unreported; a group or user declared
+    between or after them (`single group SPARES { LINUX09 }`) is the top
+    level's own, read as written.
 
     A hyphenated keyword in a block that does not take it, with or without
     its hyphen (`job-suffix C`, `jobsuffix C`, `job suffix C` in the cluster

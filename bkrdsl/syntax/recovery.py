@@ -1553,6 +1553,10 @@ class Recovery:
 
     def diagnose(self, ip, tok: Token, accepted: set[str]) -> Token | None:
         """Report what is wrong with `tok` here and repair; return the token to go on with."""
+        if self.read_apart and tok.type in self.statements and self.close_apart(ip.parser_state, tok):
+            # `workers 2` after the imports, then `job X { ... }`: the job is read at the
+            # top level, where it is written, not in the blocks reopened for `workers`
+            return tok
         if tok.start_pos in self.dropped:
             # `CICSPRD and DB2PRD` in a group body, reported (and_in_group): read on after it.
             self._fed_error_token = True
@@ -5272,8 +5276,12 @@ class Recovery:
             return tok
         path = self.reopen_path(ip, sim, tok)
         if path is not None:
-            if not blocks and last_closed(ip.parser_state.value_stack, self.source, past_declarations=True) is None:
-                self.read_apart.add(tok.start_pos)  # at the top level, before any block
+            closed = last_closed(ip.parser_state.value_stack, self.source, past_declarations=True)
+            if not blocks and (closed is None or closed[0].kind == "group_decl"):
+                # at the top level, before any block, or after a group declared there
+                # (`single group SPARES { ... }`, which the top level takes: its `}`
+                # closed no block early)
+                self.read_apart.add(tok.start_pos)
             self.report_misplaced_outside(ip, tok, path)
             self.feed_types(ip, path, tok, brace=REOPENED)
             return tok
@@ -5482,29 +5490,72 @@ class Recovery:
         reopened for it (read_apart), where a list of user IDs or volume labels goes on
         over the lines, and takes `cluster` and `DEVSSI` as two more names (then "a block
         starts with its keyword and name" at the `{`). The statement was written at the
-        top level: a keyword that starts a statement there, first on its line below it,
-        is that keyword, which closes the blocks reopened (misplaced_keyword), and the
-        cluster is read as written. None where it is not so."""
-        state = self.parser_state
+        top level: a statement keyword first on its line below it is that keyword, which
+        closes the blocks reopened (close_apart), and is read at the top level: the
+        cluster as written, `job X { ... }` misplaced there too (its own BKR013, as
+        statement_below_apart says). None where it is not so."""
         keyword = self.facts.keywords.get(str(tok.value).lower())
-        if keyword is None or keyword not in self.statements or state is None or tok.start_pos is None:
+        if keyword is None or keyword not in self.statements:
             return None
+        sim = self.sim_here()
+        if sim is None or sim.fits([keyword]) or not self.lexing(tok) or not self.close_apart(self.parser_state, tok, keyword):
+            return None
+        return self.retype(tok, keyword)
+
+    def statement_below_apart(self, tok: Token) -> Token | None:
+        """`member DEV3 { workers 2 }` after the imports, then `job X { backup GUESTS
+        full }` on the next line: the first statement, met at the top level, is read
+        in a block reopened for it (read_apart), the cluster's here, which takes the
+        job as well, so that it got no error of its own. It too was written at the top
+        level: a statement keyword first on its line below a statement read apart
+        closes the blocks reopened (close_apart) and is read where it is written, at
+        the top level, as the first was: its own BKR013 when no block is there, or
+        read as written where the top level takes it (`single group G { ... }`,
+        `cluster`). None where it is not so (the token is read as it is)."""
+        if not self.read_apart or tok.type not in self.statements:  # first: this runs for every token
+            return None
+        return tok if self.lexing(tok) and self.close_apart(self.parser_state, tok) else None
+
+    def close_apart(self, state, tok: Token, top: str | None = None) -> bool:
+        """Where `tok`, a statement's keyword first on its line, comes after a statement
+        read apart (top_level_below_apart, statement_below_apart, and diagnose where the
+        block reopened takes no such keyword: `workers 2`, then `job X { ... }`), every
+        block open is one reopened for it, and the statement may end there: close those
+        blocks silently on `state` (what the statement lacks, as `retain 35`'s `days`, is
+        no news: its one error said where it belongs) and say so. False, nothing fed,
+        otherwise. `top`: a keyword the word is read as, which, where the top level takes
+        it, closes them also where the file has a `}` too many."""
+        if state is None or tok.start_pos is None or not self.first_on_line(tok.start_pos):
+            return False
         stack = state.value_stack
         blocks = open_blocks(stack)
         if not blocks or any(b.brace.value != REOPENED for b in blocks):
-            return None
-        if not self.statement_apart(stack):
-            return None
-        if not self.first_on_line(tok.start_pos):
-            return None
+            return False
+        # the blocks reopened for a statement read apart (not after a `}` too many,
+        # where the lines below are read in the block it closed early): its keyword
+        # after their `{`, the statement whole (`member DEV3 { workers 2 }`) or not
+        brace = next(i for i, value in enumerate(stack) if value is blocks[0].brace)
+        if not any(t.start_pos in self.read_apart for value in stack[brace + 1 :] for t in tokens_of(value)):
+            return False
         previous = last_real_token(stack)
         if previous is None or previous.line == tok.line:
-            return None
-        sim = self.sim_here()
-        path = closing(sim, len(blocks)) if sim is not None else None
-        if path is None or sim.fits([keyword]) or not sim.fits([*path, keyword]):
-            return None
-        return self.retype(tok, keyword)
+            return False
+        sim = Sim(state.parse_conf, state.state_stack)
+        path = closing(sim, len(blocks))
+        if path is None:
+            return False
+        if self.brace_balance < 0 and not (top and sim.fits([*path, top])):
+            # a `}` too many: the line that opened the block may be the one deleted
+            # (`cluster DEVSSI {`, its `description` and `member` lines below it), and the
+            # block reopened reads the lines below up to that `}`, one error in all
+            # (fast.py, `_Parser._cluster_reopened`); not a word read as one more name
+            # that starts a statement of the top level (`cluster`: top_level_below_apart)
+            return False
+        for type_ in path:
+            if type_ == "RBRACE":
+                self.reopened_closed_by_us += 1  # each block closed is one reopened (at_end's debt)
+            state.feed_token(_fake(type_, tok))
+        return True
 
     def top_level_statement(self, tok: Token) -> Token | None:
         """`import std/zvm73` or `cluster TESTSSI { }` in a group body, or after a
@@ -6464,6 +6515,7 @@ class Recovery:
         self.check_keyword(tok)
         return (
             self.hash_after_keyword(tok)
+            or self.statement_below_apart(tok)
             or self.hyphen_missing(tok)
             or self.keyword_label(tok)
             or self.letter_too_many(tok)
