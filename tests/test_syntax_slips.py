@@ -1960,6 +1960,11 @@ EXPLAINED = [
      "`M4-PRV1` contains `-`, which a volume label cannot hold, and is 7 characters long (at most 6)"),
     ("private-volume M4PRV1", "private-volume M4-PRV1 M4PRV2",
      "`M4-PRV1` contains `-`, which a volume label cannot hold, and is 7 characters long (at most 6)"),
+    # words in small letters after the SFS paths, a comment without its `#`: one error for
+    # the run (was BKR318 "SFS path `foo` names no file pool" for each word)
+    ("include sfs BKRPOOL:CICSPRD.*", "include sfs BKRPOOL:CICSPRD.* foo bar baz",
+     ("`foo bar baz` after the SFS paths reads as words, not as 3 more paths: each path names its file pool,"
+      " POOL:USER.DIR")),
 ]
 
 

@@ -455,7 +455,15 @@ INVALID_SFS_PATH = register(
     owner and addresses (`include sfs * 0191`, `exclude sfs LINUX01
     0190-019F`) has `sfs` written for `minidisk`: one error for the
     statement, whose fix writes `minidisk`, not one for each word; and no
-    BKR413 for the job's excludes until it is mended.
+    BKR413 for the job's excludes until it is mended. Two or more words
+    in a row after a path that read as prose, each with a small letter
+    and no `:` or `.` (`include sfs BKRPOOL:MAINT.BKUP foo bar baz`), are
+    more likely a comment written without its `#`, or another statement's
+    words, than as many paths each without its pool: one error for the
+    run, whose help says so, with no fix (which of the two it is is the
+    user's to say). A word in capitals or with a `.` reads as a path, and
+    so does a word alone after the paths (`logs`): one error for each,
+    whose help writes the pool in front.
 
     Failing example:
 
@@ -1682,6 +1690,54 @@ def _minidisk_as_sfs(selection: ast.Selection) -> Diagnostic:
     )
 
 
+def _prose(word: str) -> bool:
+    """Whether a word of an SFS selection reads as prose, not a path: one with a small
+    letter, no `:` nor `.` (`foo`, `Nightly`). A path names its pool and user with
+    them, and one written without its pool (`CICSPRD.LOGS`, `OPER1`) is in capitals,
+    as CMS shows it."""
+    return "." not in word and ":" not in word and word != word.upper()
+
+
+def prose_after_paths(selection: ast.Selection) -> dict[int, int]:
+    """`include sfs BKRPOOL:MAINT.BKUP foo bar baz`: runs of two or more words that read
+    as prose (`_prose`) after a word that reads as a path, by the index of their first
+    word -> the index after their last. More likely a comment written without its `#`,
+    or the words of another statement, than that many paths each without its pool: one
+    BKR318 for the run, not one for each word. A word alone (`include sfs BKRPOOL:A.B
+    logs`) may be a path whose pool was left out: BKR318 for it, with that pool."""
+    runs: dict[int, int] = {}
+    words = [i.text for i in selection.items]
+    # a word after a pool and its `:` is the rest of that path, a blank between them
+    # (`BKRPOOL: cicsprd`: sfs_paths reports the two as one path split in two)
+    prose = [_prose(w) and not (k and words[k - 1].endswith(":")) for k, w in enumerate(words)]
+    i = next((k for k, p in enumerate(prose) if not p), len(words))
+    while i < len(words):
+        if not prose[i]:
+            i += 1
+            continue
+        end = i
+        while end < len(words) and prose[end]:
+            end += 1
+        if end - i >= 2:
+            runs[i] = end
+        i = end
+    return runs
+
+
+def _prose_run(selection: ast.Selection, start: int, end: int) -> Diagnostic:
+    """BKR318 once for a run of words in small letters after an SFS selection's paths
+    (prose_after_paths)."""
+    words = selection.items[start:end]
+    text = " ".join(w.text for w in words)
+    return INVALID_SFS_PATH(
+        f"`{text}` after the SFS paths reads as words, not as {len(words)} more paths: each path names"
+        " its file pool, POOL:USER.DIR",
+        span_through(words[0].span, words[-1].span),
+        help=f"if it is a comment, start it with `#`: `# {text}`; if the words are another statement's,"
+        " write them on a line of their own",
+    )
+
+
 @check
 def sfs_paths(model: Model):
     cluster = model.cluster
@@ -1697,7 +1753,14 @@ def sfs_paths(model: Model):
             yield _minidisk_as_sfs(selection)
             continue
         split = None
-        for item, following in zip(selection.items, [*selection.items[1:], None]):
+        prose = prose_after_paths(selection)
+        prose_end = 0
+        for index, (item, following) in enumerate(zip(selection.items, [*selection.items[1:], None])):
+            if index in prose:
+                yield _prose_run(selection, index, prose[index])
+                prose_end = prose[index]
+            if index < prose_end:
+                continue  # a word of a run of prose: reported with the run
             if split is not None:
                 split = None
                 continue  # the second half of a path a blank split: reported with the first
