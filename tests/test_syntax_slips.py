@@ -4221,16 +4221,20 @@ def test_an_address_on_the_line_after_addresses_is_still_one(written):
 
 
 def test_the_homes_the_checker_names_are_the_grammar_s():
-    # STATEMENT_HOMES (BKR021's and BKR310's helps, which have no parser at hand) say
-    # what the recovery derives from the grammar (Recovery.other_blocks, BKR013's)
+    # STATEMENT_HOMES (BKR021's and BKR310's helps, which have no parser at hand),
+    # generated from the grammar's rules (bkrdsl.keywords.statement_homes, written to
+    # bkrdsl/syntax/homes.py), say what the recovery derives from the parser's states
+    # (Recovery.other_blocks, BKR013's), in the same order
     from lark import Token
 
+    from bkrdsl.keywords import statement_homes
     from bkrdsl.syntax.parser import parser
     from bkrdsl.syntax.recovery import Recovery, Sim, grammar_facts
 
     lark = parser()
     keywords = grammar_facts(lark).keywords
     derived = {k: Recovery.other_blocks(Sim.start(lark), Token(keywords[k], k), "") for k in STATEMENT_KEYWORDS}
+    assert statement_homes() == derived
     assert STATEMENT_HOMES == derived
 
 

@@ -1510,7 +1510,7 @@ def _belongs(first: str, member: str | None = None) -> str:
 def _cluster_takes(first: str) -> bool:
     """Whether the cluster block takes the statement `first` starts (`identity user
     FOO`, `job`): out of a group body, after its `}`, is where it goes."""
-    from bkrdsl.syntax.messages import STATEMENT_HOMES  # only for this warning
+    from bkrdsl.syntax.homes import STATEMENT_HOMES  # only for this warning
 
     return "cluster" in STATEMENT_HOMES.get(first.lower(), ("cluster",))
 

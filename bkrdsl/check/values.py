@@ -731,7 +731,7 @@ def _statement_read_as_address(sel: ast.Selection, w: ast.Word, kind: str) -> Di
     block, BKR013's: the parsers read those as keywords). Both readings are said;
     the words after it on its line that are no addresses either (`frob 35 days`)
     are this one slip, not reported again."""
-    from bkrdsl.syntax.messages import STATEMENT_HOMES  # only for this error: not on a clean file's path
+    from bkrdsl.syntax.homes import STATEMENT_HOMES  # only for this error: not on a clean file's path
 
     statements = sorted(k for k, homes in STATEMENT_HOMES.items() if kind in homes)
     keywords = ", ".join(f"`{k}`" for k in statements[:-1]) + f" or `{statements[-1]}`"

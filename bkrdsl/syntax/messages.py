@@ -21,6 +21,7 @@ from bkrdsl.diagnostics.core import Edit
 from bkrdsl.diagnostics.suggest import alternatives, tied_best, typing_slips
 from bkrdsl.source import Source, Span
 from bkrdsl.syntax import codes
+from bkrdsl.syntax.homes import STATEMENT_HOMES  # generated from the grammar (bkrdsl.keywords)
 
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Sequence
@@ -2731,20 +2732,6 @@ def unmatched_close(span: Span, closed: tuple[Block, Span] | None) -> Diagnostic
     )
 
 
-#: The kinds of block that take each statement keyword (`Recovery.other_blocks`, from
-#: the grammar: tests/test_syntax_slips.py checks them against it), for the checker,
-#: which has no parser at hand: BKR021's help at a statement read as a list's names
-#: (`statement_belongs`), BKR310's at a word read as one more address. `import` and
-#: `cluster` none: the top level of the file; a declaration, the cluster's (or the
-#: top level's).
-STATEMENT_HOMES: dict[str, tuple[str, ...]] = {
-    "backup": ("job",), "catalog": ("cluster",), "cluster": (), "description": ("cluster", "job", "member"),
-    "disk": ("cluster",), "exclude": ("job", "member"), "expire": ("cluster",), "identity": ("cluster",),
-    "import": (), "include": ("job",), "job": ("cluster",), "job-suffix": ("member",), "match": ("group_decl",),
-    "member": ("cluster",), "preview": ("expire",), "private-volume": ("member",), "purge": ("expire",),
-    "retain": ("expire",), "run": ("job",), "shared-volume": ("cluster",), "single": ("cluster",),
-    "tape": ("cluster",), "to": ("job",), "workers": ("member",),
-}  # fmt: skip
 
 
 class _Titled(NamedTuple):

@@ -312,7 +312,7 @@ OPENERS: dict[str, tuple[str, ...]] = {
 }
 #: Statements the grammar takes in a kind of block that the checker then refuses
 #: there (a member block may only exclude: BKR117), so that no message sends one there.
-_REFUSED_IN = {"include": ("member",)}
+REFUSED_IN = {"include": ("member",)}
 #: The keyword that names a block's kind, found left of its `{` on the stack.
 BLOCK_KEYWORDS = {
     "CLUSTER": "cluster",
@@ -5401,7 +5401,7 @@ class Recovery:
         and a member's), in OPENERS' order, so that the message names every place."""
         others = []
         for other, opener in OPENERS.items():
-            if other == kind or other in _REFUSED_IN.get(str(tok.value).lower(), ()):
+            if other == kind or other in REFUSED_IN.get(str(tok.value).lower(), ()):
                 continue
             paths = [list(opener)]
             if other != "cluster":
