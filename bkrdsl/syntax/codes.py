@@ -153,6 +153,23 @@ SYNTAX = register(
     are labels that BKR021 warns of; `shared catalog ...` on the line
     after the labels of a member is that statement the other way round,
     misplaced (BKR013).
+    Such a keyword where a statement starts, the one statement keyword
+    that would take it right after it left out (`shared server BKRSVSFS`,
+    `manager shared`, `on VMSYS1` or `user LNXTEST` in the cluster,
+    `daily 02:00` in an `expire` block), is "expected `catalog` before
+    `shared`", whose help writes the statement out with the line's own
+    words (`catalog shared server BKRSVSFS`; both choices, `identity user
+    LNXTEST` or `single user LNXTEST`; with a block's `{ ... }` the line
+    lacks, `expire on VMSYS1 { ... }`, not also the `{` missing, BKR011).
+    Where more than one keyword is missing before it (`role worker`,
+    `full`, `at 100`, `each member`), the message says that the word
+    starts no statement, what it is and where it is written; the help
+    names the statement of this block it belongs to (`backup` for `full`
+    in a job, `disk` for `at` in the cluster, `identity` or `single` for
+    `role`), or, where this block takes none, the keywords its statements
+    start with. Neither has a fix: what was meant is the writer's. The rest
+    of the line goes with it, so `each member` is one error, not also
+    "expected a member name after `member`" (BKR010).
     Names of a list written without their commas (`run on VMSYS1 VMSYS2
     VMSYS3 daily 02:00`, also before a block's `{`, `expire on VMSYS1
     VMSYS2 {`) are one error for the run, whose help writes the
@@ -717,7 +734,10 @@ UNKNOWN_KEYWORD = register(
     still go on (`tape manager shared catalog-node TCTMM on VMSYS1
     request-node TRTMM library ATL1`), the help first names the keywords
     that statement takes there (`catalog-dmm`, ...), since the word was more
-    likely meant as one of them.
+    likely meant as one of them. A unit of a disk's size alone where a
+    statement starts (`cyl`, `blocks`: words of the `disk` statement, not
+    keywords) gets a help that says so first, with `size 10 cyl` and
+    `size 2000 blk`.
     A word of one or two letters is read as a keyword only where that
     keyword starts a statement of its block: `t` typed where a cluster
     statement starts (`tape` half typed) gets the cluster's list, not

@@ -3288,7 +3288,9 @@ class _Parser:
             following[KIND] == "n" and following[TEXT].lower() in BLOCK_STATEMENTS["cluster"]
         ):
             return False
-        self.missing = messages.missing_before(tok[TEXT], "`catalog`", self._span(tok, tok))
+        self.missing = messages.missing_before(
+            tok[TEXT], "`catalog`", self._span(tok, tok), ("catalog",), messages.written_from(self.text, tok[START])
+        )
         self.missing_at = self.i
         return True
 

@@ -1406,6 +1406,13 @@ def not_a_keyword(
     listed = ", ".join(f"`{k}`" for k in starts) or "a keyword"
     if not options:
         help = f"statements in {where} start with {listed}"
+        if found.strip("`").lower() in DISK_UNIT_WORDS:
+            # `cyl` alone where a statement starts: a disk's size's unit, not a keyword
+            # of the grammar, whose line lost the rest of its `disk` statement
+            help = (
+                f"{found} is a unit of a disk's size, which a `disk` statement writes after its number:"
+                f" `disk USER 191 size 10 cyl` (cylinders) or `size 2000 blk` (512-byte blocks)\n{help}"
+            )
         if tape:
             help = (
                 "a tape's volume labels, density and retention are Tape Manager's own configuration, not a job's"
@@ -3727,12 +3734,55 @@ def extra_open(span: Span, surplus: int) -> Diagnostic:
     )
 
 
-def missing_before(word: str, wanted: str, span: Span) -> Diagnostic:
-    return codes.SYNTAX(
-        f"expected {wanted} before `{word}`",
-        span,
-        help=f"write {wanted} before `{word}` (see docs/language.md)",
-    )
+def missing_before(
+    word: str, wanted: str, span: Span, leads: Sequence[str] = (), written: str = "", opens: bool = False
+) -> Diagnostic:
+    """`shared server BKRSVSFS` where a statement starts: the one statement keyword
+    that fits before the word (`wanted`, as the parser lists it) left out. `leads`: those
+    keywords, whose statement the help writes out with the line's own words, `written`
+    (`messages.written_from`): "write `catalog shared server BKRSVSFS`", or each choice
+    (`identity` or `single` before `user`); `opens`: the statement opens a block, whose
+    braces the line lacks (`on VMSYS1`: `expire on VMSYS1 { ... }`)."""
+    written = written or word
+    if opens and "{" not in written:
+        written += " { ... }"
+    help = " or ".join(f"`{lead} {written}`" for lead in leads) if leads else f"{wanted} before `{word}`"
+    return codes.SYNTAX(f"expected {wanted} before `{word}`", span, help=f"write {help}")
+
+
+def written_from(text: str, start: int) -> str:
+    """The words of the line from offset `start` on, as written (`shared server
+    BKRSVSFS`), for a help that writes out the statement they belong to: blanks run
+    together, a comment left out, a block's body shown as `{ ... }`, a long line cut to
+    its first words and `...`."""
+    end = text.find("\n", start)
+    line = _COMMENT_START.split(text[start : len(text) if end == -1 else end], maxsplit=1)[0]
+    braces = [at for at in (line.find("{"), line.find("}")) if at != -1]
+    opened = bool(braces) and line[min(braces)] == "{"
+    words = line[: min(braces)].split() if braces else line.split()
+    if len(" ".join(words)) > _WRITTEN_WIDTH:
+        words = [*words[:3], "..."]
+    return " ".join(words) + (" { ... }" if opened else "")
+
+
+#: How long a line's words may be that a help writes out whole (`written_from`).
+_WRITTEN_WIDTH = 60
+#: Where a comment starts: a `#` that starts a word (`SYS#1` is a name).
+_COMMENT_START = re.compile(r"(?:^|(?<=\s))#")
+
+
+def starts_no_statement(word: str, span: Span, leads: Sequence[str], where: str, starts: Sequence[str]) -> Diagnostic:
+    """`role worker`, `full`, `at 100` where a statement starts: a keyword that starts
+    none, and none fits right before it (`missing_before`). The message says what it is
+    and where it is written (KEYWORD_PLACES); the help, which statements of the block
+    where it stands take it (`leads`: `backup` for `full` in a job), else with which
+    keywords the block's statements start (`where`, `starts`, as `not_a_keyword` says)."""
+    lowered = word.lower()
+    if leads:
+        help = f"write the whole statement it belongs to, which starts with {one_of([f'`{k}`' for k in leads])}"
+    else:
+        help = f"statements in {where} start with {', '.join(f'`{k}`' for k in starts) or 'a keyword'}"
+    return codes.SYNTAX(f"`{word}` starts no statement: it {KEYWORD_PLACES[lowered]}", span, help=help)
 
 
 def word_for_keyword(wanted: str, after: str, found: str, keyword: str, span: Span) -> Diagnostic:

@@ -3772,7 +3772,10 @@ class Recovery:
             self.skip_phrase(ip, tok, end)
             self._fed_error_token = True
             return _LINE_SKIPPED
-        self.report(messages.schedule_without_run(str(tok.value).lower(), self.span_of(tok)), tok.start_pos)
+        if self.report(messages.schedule_without_run(str(tok.value).lower(), self.span_of(tok)), tok.start_pos):
+            # `daily` alone: the statement is said to be unfinished by that one error,
+            # not also its time missing at the same word (report_missing)
+            self.head_missing.add(tok.start_pos)
         self.feed_types(ip, ["RUN", "ON", "NAME"], tok)
         return tok
 
@@ -5298,8 +5301,16 @@ class Recovery:
             return self.misspelt(tok, begun)
         before = sorted(t for t in accepted - {"NAME", "RBRACE", "$END"} if sim.fits([t, tok.type]))
         if before:
+            # the statement written out with the line's words: `catalog shared server
+            # BKRSVSFS`, `expire on VMSYS1 { ... }` (a block's braces the line lacks)
+            leads = self.keywords_in(set(before))
+            trial = sim.copy()
+            opens = trial.feeds([before[0], tok.type]) and "LBRACE" in (completion(trial) or [])
+            written = messages.written_from(self.source.text, tok.start_pos) if is_real(tok) else ""
             if self.report(
-                messages.missing_before(str(tok.value), self.expected_list(before), self.span_of(tok)),
+                messages.missing_before(
+                    str(tok.value), self.expected_list(before), self.span_of(tok), leads, written, opens
+                ),
                 tok.start_pos,
             ):
                 self.head_missing.add(tok.start_pos)
@@ -5343,7 +5354,68 @@ class Recovery:
             if not accepted & {"RBRACE", "$END"}:
                 self.feed_types(ip, completion(Sim.of(ip)) or [], tok)
             return self.skip_statement(ip, tok)
+        if str(tok.value).lower() in messages.KEYWORD_PLACES and accepted & (self.statements | {"$END"}):
+            # `role worker`, `full`, `at 100` where a statement starts: what the word is,
+            # where it is written, and the statement here that takes it, if one does
+            return self.starts_no_statement(ip, tok, accepted, sim)
         return self.unexpected(ip, tok, accepted, f"`{tok.value}` cannot appear here")
+
+    def opener_missing(self, stack) -> bool:
+        """Whether the block whose `{` is due was opened by a keyword reported missing
+        before the word after it (`on VMSYS1` in the cluster, `expire` left out:
+        `messages.missing_before`, whose help writes the block's braces too)."""
+        opener = next((v for v in reversed(stack) if isinstance(v, Token) and v.type in _OPENING_WORDS), None)
+        return opener is not None and not is_real(opener) and opener.start_pos in self.head_missing
+
+    def starts_no_statement(self, ip, tok: Token, accepted: set[str], sim: Sim) -> Token | None:
+        """A keyword that starts no statement (messages.KEYWORD_PLACES) where one starts,
+        none fitting right before it: one error, and the rest of its line skipped with it
+        (`each member` in the cluster: not also "expected a member name after
+        `member`")."""
+        blocks = open_blocks(ip.parser_state.value_stack)
+        where = messages.in_block(blocks[-1].kind) if blocks else "the top level of a file"
+        leads = self.keywords_in({t for t in accepted & self.statements if self.takes_later(sim, t, tok.type)})
+        starts = self.keywords_in(accepted & self.statements)
+        said = self.report(
+            messages.starts_no_statement(str(tok.value), self.span_of(tok), leads, where, starts), tok.start_pos
+        )
+        if not accepted & {"RBRACE", "$END"}:
+            self.feed_types(ip, completion(Sim.of(ip)) or [], tok)
+        if said is None or not is_real(tok):
+            return self.skip_statement(ip, tok)  # a cascade (`tape pool`: `manager` missing said it)
+        end = self._line_end(tok.start_pos)
+        if not set(self.source.text[tok.end_pos : end]) & set('{}"#'):
+            # read on from the next line as written: `each member` under `size 10 cyl`
+            # is a slip of its own, not more of this one's line to skip
+            return self._lex_at(ip, end)
+        return self.skip_statement(ip, tok, past=end)
+
+    def takes_later(self, sim: Sim, keyword: str, type_: str, depth: int = 12) -> bool:
+        """Whether the statement that `keyword` starts where `sim` stands takes a token
+        of `type_` further on, before it ends and without opening a block (`full` after
+        `backup APPS`, `at` after `disk U 191 size 10 cyl on V`): every token after the
+        keyword tried, breadth first, but a statement keyword where the statement may
+        end (it would start the next one; `disk` after `to` goes on with it)."""
+        start = sim.copy()
+        if not start.feed(keyword):
+            return False
+        frontier, seen = [start], {tuple(start.stack)}
+        for _ in range(depth):
+            following = []
+            for state in frontier:
+                accepted = state.accepts()
+                ends = bool(accepted & {"RBRACE", "$END"})
+                for t in sorted(accepted - {"LBRACE", "RBRACE", "$END"}):
+                    trial = state.copy()
+                    if (ends and t in self.statements) or not trial.feed(t):
+                        continue
+                    if t == type_:
+                        return True
+                    if tuple(trial.stack) not in seen:
+                        seen.add(tuple(trial.stack))
+                        following.append(trial)
+            frontier = following
+        return False
 
     def reopen_path(self, ip, sim: Sim, tok: Token) -> list[str] | None:
         """Opening tokens of a block in which `tok` fits, preferring the block just closed."""
@@ -7955,9 +8027,11 @@ class Recovery:
         return found
 
     # ------------------------------------------------------------ skipping
-    def skip_statement(self, ip, first: Token) -> Token | None:
+    def skip_statement(self, ip, first: Token, past: int | None = None) -> Token | None:
         """Skip to the next statement keyword (or a `}` that closes the current block);
         `{ ... }` is skipped whole. Returns the token to go on with (None at the end).
+        `past`: no keyword before this offset stops the skip (the end of a line skipped
+        whole: `member` in `each member`).
 
         Skipping scans the text with one regular expression rather than the lexer, so
         megabytes of junk cost milliseconds; strings and comments are stepped over."""
@@ -7976,7 +8050,7 @@ class Recovery:
                 if len(match.group()) > depth:
                     return self._lex_at(ip, match.start() + depth)
                 depth -= len(match.group())
-            elif kind == "word" and depth == 0:
+            elif kind == "word" and depth == 0 and (past is None or match.start() >= past):
                 type_ = self.facts.keywords[match.group().lower()]
                 if (
                     (type_ in accepted and type_ in self.statements)
@@ -8076,6 +8150,8 @@ class Recovery:
             run_on = messages.unit_run_on(str(previous.value), str(keyword.value), filler, where)
         if run_on is not None:
             self.report(run_on, at)
+        elif filler == "LBRACE" and self.opener_missing(stack):
+            return  # `on VMSYS1` alone: `expire` missing said it, and wrote its `{ ... }`
         elif filler == "LBRACE":
             title = opener_written(stack)
             if title is None:
