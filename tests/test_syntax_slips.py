@@ -17,7 +17,7 @@ from test_message_width import too_long
 from bkrdsl.fixes import apply_edits
 from bkrdsl.pipeline import analyse
 from bkrdsl.syntax.fast import STATEMENT_KEYWORDS
-from bkrdsl.syntax.messages import GENERIC_HELP, KEYWORD_PLACES, STATEMENT_HOMES
+from bkrdsl.syntax.messages import DISK_UNIT_WORDS, GENERIC_HELP, KEYWORD_PLACES, STATEMENT_HOMES
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = (ROOT / "examples" / "prodssi.bkr").read_text(encoding="utf-8")
@@ -3626,6 +3626,130 @@ def test_no_statement_in_the_wrong_block_is_sent_to_the_docs(place, parser, monk
             if "block it belongs in" in (d.help or "") or d.help == GENERIC_HELP:
                 sent.append(f"{keyword}: {d.code} {d.message} | {d.help}")
     assert sent == []
+
+
+#: Each keyword of the grammar that starts no statement, with a plausible rest of its
+#: statement after it (`role worker`), written where a statement starts.
+NO_STATEMENT_OF = {
+    "at": "at 100", "catalog-dmm": "catalog-dmm TCDMM", "catalog-node": "catalog-node TCTMM on VMSYS1",
+    "daily": "daily 02:00", "days": "days", "each": "each member", "first": "first sun 02:00",
+    "fourth": "fourth sun 02:00", "full": "full", "group": "group GRP { A }", "incremental": "incremental APPS",
+    "last": "last sun", "local": "local", "logon-wait": "logon-wait 2 minutes", "manager": "manager shared",
+    "manual": "manual", "minidisk": "minidisk * 0191", "monthly": "monthly first sun 02:00", "on": "on VMSYS1",
+    "pool": "pool BKUPPOOL", "pool-wait": "pool-wait 10 minutes", "request-dmm": "request-dmm TRDMM",
+    "request-node": "request-node TRTMM", "role": "role worker", "second": "second mon 02:00",
+    "server": "server BKRSVSFS", "sfs": "sfs POOL:USER.DIR", "shared": "shared server BKRSVSFS",
+    "size": "size 10 cyl", "third": "third tue 02:00", "user": "user LNXTEST", "weekly": "weekly sun 02:00",
+}  # fmt: skip
+
+
+def test_every_keyword_that_starts_no_statement_has_a_sample():
+    from bkrdsl.keywords import keywords
+
+    assert set(NO_STATEMENT_OF) == set(keywords()) - STATEMENT_KEYWORDS
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("place", ["top level", "cluster", "member", "expire", "job"])
+def test_a_keyword_that_starts_no_statement_where_one_starts_is_one_error_that_says_what_it_is(place, parser, monkeypatch):
+    # Every keyword that starts no statement, alone and with the rest of its statement,
+    # on a line of its own in each kind of block: one error, whose help is not the
+    # generic "see docs/language.md for the constructs allowed here" ("`role` cannot
+    # appear here" was) nor any pointer to the docs ("write `catalog` before `shared`
+    # (see docs/language.md)" was), and no second error for the rest of its line
+    # (`each member` in the cluster was also BKR010 "expected a member name after
+    # `member`"; `on VMSYS1` there, BKR011 "expected `{` after `on VMSYS1`"). A slip
+    # further down is still reported.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    later = BASE.replace("    backup SYSIDS full\n", "    bakup SYSIDS full\n", 1)
+    assert later != BASE
+    line = later.split("\n").index("    bakup SYSIDS full") + 2  # one line written above it
+    clean, written = PLACES[place]
+    column = next(line.index("{}") for line in written.split("\n") if "{}" in line) + 1
+    wrong = []
+    for keyword, statement in sorted(NO_STATEMENT_OF.items()):
+        for words in dict.fromkeys([statement, keyword]):
+            text = later.replace(clean, written.format(words), 1)
+            found = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+            got = [(d.code, d.span.line) for d in found]
+            first = found[0] if found else None
+            if (
+                len(got) != 2
+                or got[1] != ("BKR012", line)
+                or first.help == GENERIC_HELP
+                or "docs/language.md" in (first.help or "")
+                or first.span.column != column
+            ):
+                wrong.append(f"{words}: " + "; ".join(f"{d.code} {d.span.line}:{d.span.column} {d.message} | {d.help}" for d in found))
+    assert wrong == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("place", "words", "message", "help"),
+    [
+        ("cluster", "shared server BKRSVSFS", "expected `catalog` before `shared`", "write `catalog shared server BKRSVSFS`"),
+        ("cluster", "local", "expected `catalog` before `local`", "write `catalog local`"),
+        ("cluster", "manager shared", "expected `tape` before `manager`", "write `tape manager shared`"),
+        ("cluster", "on VMSYS1", "expected `expire` before `on`", "write `expire on VMSYS1 { ... }`"),
+        ("cluster", "user LNXTEST", "expected `identity` or `single` before `user`",
+         "write `identity user LNXTEST` or `single user LNXTEST`"),
+        ("top level", "group GRP { A }", "expected `identity` or `single` before `group`",
+         "write `identity group GRP { ... }` or `single group GRP { ... }`"),
+        ("job", "on VMSYS1  # nightly", "expected `run` before `on`", "write `run on VMSYS1`"),
+        ("expire", "daily 02:00", "expected `preview` or `purge` before `daily`",
+         "write `preview daily 02:00` or `purge daily 02:00`"),
+        ("member", "minidisk * 0191", "expected `exclude` or `include` before `minidisk`",
+         "write `exclude minidisk * 0191` or `include minidisk * 0191`"),
+        ("cluster", "role worker", "`role` starts no statement: it is written in a declaration: `single user ID role ROLE`",
+         "write the whole statement it belongs to, which starts with `identity` or `single`"),
+        ("cluster", "each member", ("`each` starts no statement: it is written in `on each member`, after `run` in a job or"
+         " after `expire`"), "write the whole statement it belongs to, which starts with `expire`"),
+        ("cluster", "at 100", ("`at` starts no statement: it gives where a disk starts on its volume:"
+         " `disk USER 191 size 10 cyl on VOLUME at START`"), "write the whole statement it belongs to, which starts with `disk`"),
+        ("job", "full APPS", "`full` starts no statement: it is a backup's level: `backup GROUP full`, in a job",
+         "write the whole statement it belongs to, which starts with `backup`"),
+        ("expire", "days", "`days` starts no statement: it is written in `retain N days`, in an `expire` block",
+         "write the whole statement it belongs to, which starts with `retain`"),
+        ("member", "days", "`days` starts no statement: it is written in `retain N days`, in an `expire` block",
+         ("statements in a `member` block start with `description`, `exclude`, `include`, `job-suffix`,"
+         " `private-volume`, `workers`")),
+    ],
+)
+def test_a_keyword_that_starts_no_statement_says_the_statement_it_belongs_to(place, words, message, help, parser, monkeypatch):
+    # The keyword one statement keyword left out before it would take: that keyword
+    # missing, the help the statement written out with the line's words (was "write
+    # `catalog` before `shared` (see docs/language.md)"); one that more words are
+    # missing before: what it is and where it is written, and the statement of this
+    # block that takes it, if one does (was "`role` cannot appear here | see
+    # docs/language.md for the constructs allowed here"). No fix: what was meant is
+    # the writer's to say.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean, written = PLACES[place]
+    text = BASE.replace(clean, written.format(words), 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.help, found.fix) == ("BKR004", message, help, None)
+    assert too_long(found, analysis.sources) == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("unit", sorted(DISK_UNIT_WORDS))
+def test_a_disk_unit_where_a_statement_starts_is_said_to_be_one(unit, parser, monkeypatch):
+    # `cyl`, `blocks`: no keyword of the grammar (the `disk` statement reads its unit
+    # as a name), alone where a statement starts: BKR012, whose help says first what
+    # the word is, a unit of a disk's size, and how a `disk` writes it.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean, written = PLACES["cluster"]
+    text = BASE.replace(clean, written.format(f"{unit} 10"), 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("BKR012", 26, 3)
+    assert found.help.startswith(
+        f"`{unit}` is a unit of a disk's size, which a `disk` statement writes after its number:"
+        " `disk USER 191 size 10 cyl` (cylinders) or `size 2000 blk` (512-byte blocks)\nstatements in a `cluster` block"
+    )
+    assert too_long(found, analysis.sources) == []
 
 
 def one_letter_slips(word: str) -> list[str]:
