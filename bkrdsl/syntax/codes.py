@@ -152,7 +152,15 @@ SYNTAX = register(
     keyword there, and the words after it on its line (`retain 30 days`),
     are labels that BKR021 warns of; `shared catalog ...` on the line
     after the labels of a member is that statement the other way round,
-    misplaced (BKR013).
+    misplaced (BKR013). So is a value's word that no keyword spells, in
+    small letters: a disk's size unit (`cyl`, `blocks`), a wait's unit
+    (`seconds`), a day of the week (`sun`), whose message says it is a
+    unit or a day (they were read as labels CYL, SUN, silently). The words
+    after such a keyword on its line that are its own, in small letters or
+    no label (`size 10 cyl`, `monthly first sun 02:00`), are the same one
+    error, which says what was written (a disk's size, a schedule), and
+    are skipped with it: not one error per keyword. A group declared
+    there, `group TESTERS { TEST01 }`, is BKR013.
     Such a keyword where a statement starts, the one statement keyword
     that would take it right after it left out (`shared server BKRSVSFS`,
     `manager shared`, `on VMSYS1` or `user LNXTEST` in the cluster,
@@ -1077,7 +1085,26 @@ MISPLACED = register(
     error too, when the `}` after its own, on its line or alone below it,
     are all the file has too many (`identity group SYSIDS2 { TCPIP2 } }`):
     the help names that `}` as well, and there is no fix, as where the
-    block goes is the user's choice. A block's opening line pasted into a
+    block goes is the user's choice. A group declared without its kind in
+    a group body or after a member's volume labels (`single group APPS {
+    CICSPRD group TESTERS { TEST01 } }`) is this error at `group`, which
+    says a group is declared in the cluster block, with its kind, `single
+    group TESTERS { ... }`; the block is skipped to its `}` (was "a block
+    starts with its keyword and name", the generic help at its `{`).
+    A keyword that starts no statement, or a value's word, in small letters
+    in a group body, with words after it on its line that can be no user
+    ID (a time, a number, an SFS path, a pattern: `daily 02:00`, `size 10
+    cyl`, `at 100`, `minidisk * 0191`, `sfs POOL:USER.DIR`, `30 seconds`),
+    is a statement's part written there, this one error: the message says
+    what it is (a schedule, a disk's size, a selection) and the help where
+    it is written; its words are skipped, not read as user IDs that the
+    checks would refuse (BKR301, BKR309) or a pattern `*` matching every
+    user (BKR204, BKR231, BKR411). A word in capitals that may be an ID ends
+    it (`DB2PRD` after `daily 02:00` on the line). Where every word may be
+    an ID (`server BKRSVSFS`, `each member`), they are read as IDs and
+    BKR021 warns, once for the phrase; a line that starts with a statement
+    keyword (`disk ... size 10 cyl` below a group whose `}` is missing) is
+    that statement's. A block's opening line pasted into a
     block without its `}`, alone on its line and indented under the block's
     first line (`member VMSYS3 {` and its settings in the middle of a job,
     the job's statements and `}` below), when the file has a `}` less than

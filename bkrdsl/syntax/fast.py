@@ -281,6 +281,72 @@ STATEMENT_KEYWORDS = frozenset(
 #: a label, which BKR021 warns of (runon.keyword_first). Here, not imported from
 #: messages.py, so that a clean file's check does not import the syntax errors' messages.
 KEYWORD_PLACE_WORDS = frozenset(k for k in KEYWORDS - STATEMENT_KEYWORDS if "-" not in k)
+#: Minidisk size units in small letters: bkrdsl.resolve.model.DISK_UNITS (the
+#: syntax does not import the model; tests/test_syntax_slips.py keeps them equal).
+DISK_UNIT_WORDS = frozenset({"cyl", "cyls", "cylinder", "cylinders", "blk", "blks", "block", "blocks"})
+#: Units of `logon-wait` and `pool-wait` in small letters: bkrdsl.resolve.model.WAIT_UNITS
+#: (tests/test_syntax_slips.py keeps them equal).
+WAIT_UNIT_WORDS = frozenset({"sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes"})
+#: The days of the week in small letters, short and whole: bkrdsl.resolve.model.WEEKDAYS
+#: and the whole names it reads (tests/test_syntax_slips.py keeps them equal).
+DAYS = frozenset(("sun", "mon", "tue", "wed", "thu", "fri", "sat"))
+DAYS |= frozenset(("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"))
+#: The words of a value that no keyword of the grammar spells, where the grammar reads a
+#: name: a disk's size unit (`cyl`), a wait's unit (`seconds`), a day of the week (`sun`).
+#: Written as keywords are, in small letters, after a volume list's labels or in a group
+#: body, each is a slip as a keyword there is, not a label CYL or a user SUN: the same
+#: places as KEYWORD_PLACE_WORDS (`PLACE_WORDS`; `messages.VALUE_PLACES` says where each
+#: is written).
+VALUE_PLACE_WORDS = DISK_UNIT_WORDS | WAIT_UNIT_WORDS | DAYS
+#: Every word written in small letters that no volume label nor user ID is written as.
+PLACE_WORDS = KEYWORD_PLACE_WORDS | VALUE_PLACE_WORDS
+_UNIT_WORDS = DISK_UNIT_WORDS | WAIT_UNIT_WORDS
+
+#: A user ID's shape, in any case (a group body reads one in small letters as the ID in
+#: capitals): 1-8 of A-Z 0-9 @ # $ _ -.
+_USER_ID_SHAPE = re.compile(r"[A-Za-z0-9@#$_-]{1,8}")
+
+
+def no_user_id(word: str) -> bool:
+    """Whether `word` can be no user ID at all: a time (`02:00`), a number (`10`,
+    `0191`), an SFS path (`POOL:USER.DIR`), a pattern (`*`), a word too long."""
+    return _USER_ID_SHAPE.fullmatch(word) is None or word.isdigit()
+
+
+def statement_part(words: list[str]) -> int:
+    """How many of `words`, the names on a line of a list (a group body's user IDs, a
+    volume list's labels) from one on, are a statement's part written there: the first a
+    keyword or a value's word in small letters (PLACE_WORDS: `daily`, `size`, `sun`),
+    then the words after it written in small letters or that can be no user ID (`02:00`,
+    `10`, `POOL:USER.DIR`, `*`), to a statement keyword (`retain`: BKR021's run); or a
+    number and its unit (`30 seconds`, `10 cyl`); 0 when the first is none of these. A word in capitals that may be an ID or a label ends it
+    (`DB2PRD` after `daily 02:00` on the line, `BKRSVSFS` after `server`)."""
+    first = words[0]
+    if first.isdigit() and len(words) > 1 and words[1] != words[1].upper() and words[1].lower() in _UNIT_WORDS:
+        return 2  # `30 seconds`, `10 cyl`: a count and its unit
+    if first == first.upper() or first.lower() not in PLACE_WORDS:
+        return 0
+    count = 1
+    for word in words[1:]:
+        if word.lower() in STATEMENT_KEYWORDS or (word == word.upper() and not no_user_id(word)):
+            break
+        count += 1
+    return count
+
+
+def misplaced_in_group(words: list[str]) -> int:
+    """How many of `words`, the names on a line of a group body from one on (to its
+    line's end, a `}`, a comment or `match`), are a statement's part written there
+    (`statement_part`) when one of its words after the first can be no user ID
+    (`daily 02:00`, `size 10 cyl`, `minidisk * 0191`, `sfs POOL:USER.DIR`); else 0.
+    Such words are no user IDs: the line is a misplaced statement (BKR013,
+    Recovery.phrase_in_group; the fast parser gives up on it), not users that the
+    checks would then find too long, all digits or a pattern matching every user.
+    Where every word may be an ID (`server BKRSVSFS`, `each member`), they are read as
+    IDs, as before, and the checker warns (BKR021)."""
+    count = statement_part(words)
+    return count if count > 1 and any(no_user_id(w) for w in words[:count]) else 0
+
 
 
 #: A hyphenated keyword written without its hyphen, as one word (`jobsuffix`,
@@ -485,7 +551,8 @@ BLANK_PAIRS_BEGUN = frozenset(
 #: which it gives up on unless written `AND` (`Recovery.and_in_group`); and the start
 #: of `match` (`_MATCH_BEGUN`, any case: a user `MA` is read on by the next run), and
 #: of a keyword too long for a user ID (`_LONG_BEGUN`, the same), or hyphenated
-#: (`_HYPHEN_BEGUN`, the same).
+#: (`_HYPHEN_BEGUN`, the same); and a value's word (`cyl`, `sun`: VALUE_PLACE_WORDS, any
+#: case), which may end a statement's part written there (`misplaced_in_group`).
 _GROUP_STOPS = (
     GROUP.keywords
     | _FOREIGN_WORDS
@@ -496,6 +563,7 @@ _GROUP_STOPS = (
     | _LONG_BEGUN
     | _HYPHEN_BEGUN
     | BLANK_PAIRS_BEGUN
+    | VALUE_PLACE_WORDS
 )
 #: The media of a selection: `include` or `exclude` before one in a group body is a
 #: job's selection written there, which `_next` gives up on (`Recovery.selection_in_group`).
@@ -1061,6 +1129,53 @@ class _Parser:
         kind, text, _start, line, _column, _first = self.tokens[self.i + 1]
         return kind == "n" and text.lower() in _MEDIA and line == self.tokens[self.i][3]
 
+    def _line_names(self) -> list[str]:
+        """The names on the current token's line from it on, to a token that is none (a
+        `}`, a comment) or `match` (`misplaced_in_group`)."""
+        line = self.tokens[self.i][LINE]
+        names = []
+        for kind, text, _start, at, _column, _first in itertools.islice(self.tokens, self.i, None):
+            if kind != "n" or at != line or (names and text.lower() == "match"):
+                break
+            names.append(text)
+        return names
+
+    def _statement_line(self) -> bool:
+        """Whether the current token's line, from its start or a `{` on it, starts with a
+        statement keyword (`disk BKRBKUP 191 size 10 cyl` below a group whose `}` is
+        missing): the statement's, not a part of one written among user IDs."""
+        line, j = self.tokens[self.i][LINE], self.i
+        while j > 0 and self.tokens[j - 1][LINE] == line and self.tokens[j - 1][KIND] != "{":
+            j -= 1
+        return j < self.i and self.tokens[j][TEXT].lower() in STATEMENT_KEYWORDS
+
+    def _kind_before(self) -> bool:
+        """Whether the current token, `group`, comes after `single` or `identity` on its
+        line: a declaration, the statement's (`Recovery.misplaced_keyword`)."""
+        kind, text, _start, line, _column, _first = self.tokens[self.i - 1]
+        return kind == "n" and line == self.tokens[self.i][LINE] and text.lower() in ("single", "identity")
+
+    def _count_before_unit(self) -> bool:
+        """Whether the current token, a word in small letters, is a unit (`seconds`,
+        `cyl`) after a number on its line in a group body, read as a user ID there (`30
+        seconds`: `misplaced_in_group`, which the recovery asks at the number)."""
+        kind, text, _start, line, _column, _first = self.tokens[self.i - 1]
+        return (
+            kind == "n"
+            and text.isdigit()
+            and line == self.tokens[self.i][LINE]
+            and misplaced_in_group([text, *self._line_names()]) > 0
+        )
+
+    def _block_on_line(self) -> bool:
+        """Whether the current token is followed on its line by a name and a `{`: `group
+        GRP { A }`, a block declared where names are listed."""
+        _kind, _text, _start, line, _column, _first = self.tokens[self.i]
+        after = self.tokens[self.i + 1 : self.i + 3]
+        return (
+            len(after) == 2 and after[0][KIND] == "n" and after[1][KIND] == "{" and after[1][LINE] == line
+        )
+
     def _next(self, lexing: Lexing) -> None:
         """Move to the next token and decide its type as Lark's contextual lexer would
         in the state `lexing` describes."""
@@ -1107,6 +1222,16 @@ class _Parser:
                     raise _GiveUp  # perhaps `and` between user IDs (Recovery.and_in_group)
                 if lexing is GROUP and word in ("include", "exclude") and self._medium_next() and not self.group_reopened:
                     raise _GiveUp  # a job's selection in a group body (Recovery.selection_in_group)
+                if (
+                    lexing is GROUP
+                    and word in PLACE_WORDS
+                    and text != text.upper()
+                    and (misplaced_in_group(self._line_names()) or self._count_before_unit())
+                    and not self._statement_line()
+                ):
+                    raise _GiveUp  # a statement's part in a group body (Recovery.phrase_in_group)
+                if lexing is GROUP and word == "group" and self._block_on_line() and not self._kind_before():
+                    raise _GiveUp  # a group declared in a group body (Recovery.group_in_list)
                 self.type = T_NAME
             elif not lexing.names:
                 if self.tape_node_at == self.i - 1 and self._on_left_out(word):
@@ -2849,7 +2974,7 @@ class _Parser:
                 break
             text = self.tokens[self.i][TEXT]
             if (
-                text.lower() in KEYWORD_PLACE_WORDS
+                text.lower() in PLACE_WORDS
                 and text != text.upper()
                 and first[TEXT].lower() == keyword  # not `shared server ...`, the keyword respelt
                 and not _in_statement_run(values, self.tokens[self.i])

@@ -21,6 +21,7 @@ from bkrdsl.diagnostics.core import Edit
 from bkrdsl.diagnostics.suggest import alternatives, tied_best, typing_slips
 from bkrdsl.source import Source, Span
 from bkrdsl.syntax import codes
+from bkrdsl.syntax.fast import DAYS, DISK_UNIT_WORDS, WAIT_UNIT_WORDS
 from bkrdsl.syntax.homes import STATEMENT_HOMES  # generated from the grammar (bkrdsl.keywords)
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -107,26 +108,6 @@ def list_written(names: list[str], gaps: list[str], comma: bool = False) -> str:
     return "".join(words)
 
 _TIME = re.compile(r"\A\d{1,2}:\d{2}\Z")
-DAYS = frozenset(
-    [
-        "sun",
-        "mon",
-        "tue",
-        "wed",
-        "thu",
-        "fri",
-        "sat",
-        "sunday",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-    ]
-)
-
-
 def looks_like_time(text: str) -> bool:
     return bool(_TIME.match(text))
 
@@ -957,7 +938,99 @@ KEYWORD_PLACES: dict[str, str] = {
 }
 
 
-def keyword_as_label(word: str, keyword: str, span: Span) -> Diagnostic:
+#: What each word of a value that no keyword spells (`fast.VALUE_PLACE_WORDS`: `cyl`,
+#: `seconds`, `sun`) is and where it is written, as KEYWORD_PLACES says of a keyword.
+VALUE_PLACES: dict[str, str] = {
+    **dict.fromkeys(DISK_UNIT_WORDS, "is the unit of a disk's size: `disk USER 191 size 10 cyl` (or `blk`), in the cluster block"),
+    **dict.fromkeys(
+        WAIT_UNIT_WORDS, "is the unit of a wait on the catalog line: `catalog shared ... logon-wait 2 minutes`"
+    ),
+    **dict.fromkeys(DAYS, "is a day of the week, written in a schedule: `weekly sun 02:00`, `monthly first sun 02:00`"),
+}
+#: Where each word written in small letters that no volume label nor user ID is written
+#: as (`fast.PLACE_WORDS`) belongs: a keyword's place, a value's.
+WORD_PLACES: dict[str, str] = {**VALUE_PLACES, **KEYWORD_PLACES}  # `second`: the ordinal keyword
+
+
+def word_kind(lowered: str) -> str:
+    """What a word of WORD_PLACES is, for a message: `a keyword`, `a unit`, `a day of the week`."""
+    if lowered in KEYWORD_PLACES:
+        return "a keyword"
+    return "a day of the week" if lowered in DAYS else "a unit"
+
+
+#: What the part of a statement a keyword (or a value's word) starts is, for a message
+#: about it written in a list (`daily 02:00`: a schedule); `_part_what`.
+_PART_WHAT = {
+    **dict.fromkeys(("daily", "weekly", "monthly", "manual"), "a schedule"),
+    **dict.fromkeys(("first", "second", "third", "fourth", "last"), "part of a `monthly` schedule"),
+    "size": "a disk's size", "at": "where a disk starts on its volume", "days": "a retention",
+    "minidisk": "a selection", "sfs": "a selection", "on": "a placement", "each": "a placement",
+    "role": "a role", "server": "the catalog's server", "pool": "a pool", "full": "a backup's level",
+    "incremental": "a backup's level", "user": "a declaration", "group": "a declaration",
+    "shared": "a scope", "local": "a scope", "manager": "a scope",
+}  # fmt: skip
+
+
+def _part_what(lowered: str, unit: str = "") -> str:
+    """What the statement's part that `lowered` starts is: `a schedule` for `daily`; a
+    number's by its `unit` (`30 seconds`: a wait)."""
+    if lowered.isdigit():
+        return "a disk's size" if unit in DISK_UNIT_WORDS else "a wait"
+    if lowered in _PART_WHAT:
+        return _PART_WHAT[lowered]
+    if lowered in DAYS:
+        return "a schedule's day and time"
+    return "a unit and what follows it" if lowered in VALUE_PLACES else "part of a statement"
+
+
+def _written_there(written: str) -> str:
+    """`written` as it is written in its place: a selection with its `include`."""
+    low = written.split()[0].lower()
+    if low in ("minidisk", "sfs"):
+        return f"`include {written}` (or `exclude`)"
+    return f"`{written}`"
+
+
+def statement_part_in_group(written: str, group: tuple[str, str] | None, span: Span, brace: Span) -> Diagnostic:
+    """`single group APPS { CICSPRD DB2PRD daily 02:00 }`: a statement's part, a keyword
+    and words after it that can be no user ID (`fast.misplaced_in_group`), written in a
+    group body, which would read them as user IDs (BKR301 for `02:00`, BKR309 for
+    `10`, a pattern `*` that matches every user). One error, which says what was
+    written and where it belongs; its words are skipped."""
+    words = written.lower().split()
+    low = words[0]
+    placed = words[1] if low.isdigit() else low  # `30 seconds`: where the unit is written
+    return codes.MISPLACED(
+        f"`{written}` is {_part_what(low, words[-1])}, not user IDs: a group lists user IDs only",
+        span,
+        help=(
+            f"`{placed}` {WORD_PLACES[placed]}: write {_written_there(written)} there, out of the group; in the"
+            " group its words are read as user IDs"
+        ),
+        related=(
+            Related(brace, f"`{group[0]} group {group[1]}` starts here" if group else "the group starts here"),
+        ),
+    )
+
+
+def group_in_list(name: str, inner: str, span: Span) -> Diagnostic:
+    """`single group APPS { CICSPRD group TESTERS { TEST01 } }`, or the same after a
+    member's volume labels: a group declared inside another block (`inner`, its title:
+    `group APPS`, `member VMSYS1`), its kind left out. Groups are declared directly in
+    the cluster block. One error at `group`; the block is skipped whole (was "a block
+    starts with its keyword and name", at its `{`)."""
+    return codes.MISPLACED(
+        f"`group {name} {{ ... }}` declares a group inside {inner}: groups are declared in the cluster block",
+        span,
+        help=(
+            f"move it out of {inner}, after its `}}`, with its kind: `single group {name} {{ ... }}` or"
+            f" `identity group {name} {{ ... }}`"
+        ),
+    )
+
+
+def keyword_as_label(word: str, keyword: str, span: Span, written: str | None = None) -> Diagnostic:
     """`private-volume M1PRV1 shared`: a keyword that starts no statement, written as
     keywords are (not in capitals), after the labels of a volume list, which read it
     as one more label, silently (BKR305 when it was too long for one, `incremental`).
@@ -965,10 +1038,22 @@ def keyword_as_label(word: str, keyword: str, span: Span) -> Diagnostic:
     statement keywords are BKR021's (`retain 30 days` there: a statement's line read
     as labels, a warning)."""
     lowered = word.lower()
+    if written is not None and written != word:
+        # `size 10 cyl`, `monthly first sun 02:00`: the keyword and the words after it
+        # that are its (`fast.statement_part`), one slip, not a label each
+        labels = all(_VOLSER.fullmatch(w) for w in written.split())
+        return codes.SYNTAX(
+            f"`{written}` is {_part_what(lowered)}, not volume labels: `{keyword}` lists volume labels, which are"
+            " written in capitals",
+            span,
+            help=f"`{lowered}` {WORD_PLACES[lowered]}: write {_written_there(written)} there, out of the list"
+            + (f". If these are volumes, write their labels so: `{written.upper()}`" if labels else ""),
+        )
     return codes.SYNTAX(
-        f"`{word}` is a keyword, not a volume label: `{keyword}` lists volume labels, which are written in capitals",
+        f"`{word}` is {word_kind(lowered)}, not a volume label: `{keyword}` lists volume labels, which are written"
+        " in capitals",
         span,
-        help=f"`{lowered}` {KEYWORD_PLACES[lowered]}. If a volume is labelled {word.upper()}, write it so:"
+        help=f"`{lowered}` {WORD_PLACES[lowered]}. If a volume is labelled {word.upper()}, write it so:"
         f" `{word.upper()}`",
     )
 
@@ -3086,12 +3171,6 @@ _ADDRESS_LIKE = re.compile(r"[0-9][0-9A-Fa-f]{0,3}(?:-[0-9A-Fa-f]{1,4})?")
 
 #: A number with letters run on to it (`10cyl`, `35d`, `10M`).
 _NUMBER_LETTERS = re.compile(r"([0-9]+)([A-Za-z]+)")
-#: Minidisk size units in small letters: bkrdsl.resolve.model.DISK_UNITS (the
-#: syntax does not import the model; tests/test_syntax_slips.py keeps them equal).
-DISK_UNIT_WORDS = frozenset({"cyl", "cyls", "cylinder", "cylinders", "blk", "blks", "block", "blocks"})
-#: Units of `logon-wait` and `pool-wait` in small letters: bkrdsl.resolve.model.WAIT_UNITS
-#: (tests/test_syntax_slips.py keeps them equal).
-WAIT_UNIT_WORDS = frozenset({"sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes"})
 #: What `35d` may stand for in `retain 35d`.
 _DAY_ABBREVIATIONS = frozenset({"d", "dy", "dys", "day"})
 

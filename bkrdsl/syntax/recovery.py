@@ -47,7 +47,15 @@ from bkrdsl.diagnostics import Diagnostic, Fix
 from bkrdsl.records import dataclass
 from bkrdsl.source import Source, Span
 from bkrdsl.syntax import codes, messages
-from bkrdsl.syntax.fast import BLANK_PAIRS, BLANK_PAIRS_BEGUN, ORDINALS
+from bkrdsl.syntax.fast import (
+    BLANK_PAIRS,
+    BLANK_PAIRS_BEGUN,
+    ORDINALS,
+    PLACE_WORDS,
+    STATEMENT_KEYWORDS,
+    misplaced_in_group,
+    statement_part,
+)
 
 #: The characters a name may hold after its first (grammar/bkr.lark, NAME): a
 #: name that follows one of them directly was cut from a longer word.
@@ -186,6 +194,12 @@ _WAKEUP = re.compile(
 #: `1000 on VMCOM1` (after the start) and `extent 1000 on VMCOM1` (after `extent`).
 _VOLUME_AFTER_START = re.compile(r"[ \t]+[Oo][Nn][ \t]+(?P<volume>[A-Za-z0-9$#@]{1,6})(?=[ \t]*(?:#|\n|\Z))")
 _EXTENT_THEN_VOLUME = re.compile(r"[ \t]+(?P<start>\d+)" + _VOLUME_AFTER_START.pattern)
+#: Blanks on a line (`Recovery.line_names`).
+_LINE_BLANKS = re.compile(r"[ \t]*")
+#: `single` or `identity` and blanks, before `group` (`Recovery.group_in_list`).
+_KIND_BEFORE = re.compile(r"(?i:single|identity)[ \t]+\Z")
+#: A name and a `{` after blanks on a line: a block declared (`group TESTERS {`).
+_BLANKS_NAME_BRACE = re.compile(r"[ \t]+([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)[ \t]*\{")
 _BLANKS_THEN_NAME = re.compile(r"[ \t]+([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s{},#]|\Z)")
 #: Words written between the two addresses of a range, as English writes one
 #: (Recovery.range_with_word: `0191 thru 01FF`); `to`, a keyword, is range_with_to's.
@@ -5537,7 +5551,11 @@ class Recovery:
             return self.retype(tok, _SKIPPED)
         if low in _MEDIA_WORDS and self.action_left_out(tok):
             return self.retype(tok, self.facts.keywords[low])
-        if low in messages.KEYWORD_PLACES and self.keyword_as_label(tok):
+        if low == "group" and self.group_in_list(tok):
+            return self.retype(tok, _SKIPPED)
+        if (low in PLACE_WORDS or low.isdigit()) and self.phrase_in_group(tok):
+            return self.retype(tok, _SKIPPED)
+        if low in messages.WORD_PLACES and self.keyword_as_label(tok):
             return self.retype(tok, _SKIPPED)
         keyword = self.facts.keywords.get(low)
         if keyword is not None and self.keyword_twice(tok, keyword, low):
@@ -5791,9 +5809,119 @@ class Recovery:
             # that fit here, word_after_addresses)
             self.statement_words.add(tok.start_pos)
             return True
+        names = self.line_names(tok.start_pos)
+        count = statement_part([n for n, _start, _end in names]) if word.lower() in PLACE_WORDS else 1
+        if count > 1:
+            # `size 10 cyl`, `monthly first sun 02:00`: the keyword's words after it are
+            # this one slip (`fast.statement_part`), skipped with it, not labels each
+            end = names[count - 1][2]
+            written = " ".join(n for n, _start, _end in names[:count])
+            span = self.source.span(tok.start_pos, end)
+            self.report(messages.keyword_as_label(word, listed[1], span, written), tok.start_pos)
+            self.misplaced_at[tok.start_pos] = end
+            return True
         self.report(messages.keyword_as_label(word, listed[1], self.span_of(tok)), tok.start_pos)
         self.dropped.add(tok.start_pos)
         return True
+
+    def line_names(self, start: int) -> list[tuple[str, int, int]]:
+        """The names on the line from offset `start` on, each (text, start, end), to what
+        is none (a `}`, a comment, the line's end) or `match` after the first: the words
+        the fast parser's `_line_names` reads."""
+        text = self.source.text
+        names: list[tuple[str, int, int]] = []
+        at = start
+        while (name := _NAME.match(text, at)) is not None:
+            if names and name.group().lower() == "match":
+                break
+            names.append((name.group(), name.start(), name.end()))
+            at = _LINE_BLANKS.match(text, name.end()).end()
+            if at == name.end():
+                break
+        return names
+
+    def phrase_in_group(self, tok: Token) -> bool:
+        """`single group APPS { CICSPRD DB2PRD daily 02:00 }`: a keyword, or a value's word
+        in small letters, and words after it that can be no user ID (`02:00`, `10`,
+        `POOL:USER.DIR`, `*`: `fast.misplaced_in_group`), or a number and its unit
+        (`30 seconds`), in a group body, which Lark
+        reads as user IDs (the checks then said BKR301 at `02:00`, BKR309 at `10`, and a
+        pattern `*` matched every user). A statement's part, not IDs: report it (BKR013),
+        and skip its words. The fast parser gives up on it (`_Parser._line_names`)."""
+        state = self.parser_state
+        if state is None or tok.start_pos is None:
+            return False
+        blocks = self.in_group_body(state.value_stack)
+        if blocks is None:
+            return False
+        names = self.line_names(tok.start_pos)
+        count = misplaced_in_group([n for n, _start, _end in names])
+        if not count or self.statement_line(tok.start_pos, blocks[-1].brace.end_pos):
+            return False
+        end = names[count - 1][2]
+        written = " ".join(n for n, _start, _end in names[:count])
+        group = self.group_head(blocks[-1])
+        span = self.source.span(tok.start_pos, end)
+        self.report(
+            messages.statement_part_in_group(written, group, span, self.span_of(blocks[-1].brace)), tok.start_pos
+        )
+        self.misplaced_at[tok.start_pos] = end
+        return True
+
+    def statement_line(self, at: int, brace_end: int) -> bool:
+        """Whether the line of offset `at`, from its start or the group's `{` ending at
+        `brace_end` on it, starts before `at` with a statement keyword (`disk BKRBKUP
+        191 size 10 cyl` below a group whose `}` is missing): the statement's, not a part
+        of one written among user IDs (the fast parser's `_statement_line`)."""
+        text = self.source.text
+        start = max(text.rfind("\n", 0, at) + 1, brace_end)
+        first = _LINE_BLANKS.match(text, start).end()
+        word = _NAME.match(text, first)
+        return word is not None and word.start() < at and word.group().lower() in STATEMENT_KEYWORDS
+
+    def group_in_list(self, tok: Token) -> bool:
+        """`group TESTERS { TEST01 }` in a group body, or after a member's volume labels:
+        a group declared inside another block, its kind left out, which Lark reads as
+        names to its `{` (was "a block starts with its keyword and name ... this `{` has
+        neither", with the generic help, after BKR004 "`group` is a keyword, not a volume
+        label" after labels). One error at `group`; the block is skipped to its `}`. The
+        fast parser gives up on it (`_Parser._block_on_line`, `names_setting`)."""
+        state = self.parser_state
+        if state is None or tok.start_pos is None or tok.end_pos is None:
+            return False
+        declared = _BLANKS_NAME_BRACE.match(self.source.text, tok.end_pos)
+        line_start = self.source.text.rfind("\n", 0, tok.start_pos) + 1
+        if declared is None or _KIND_BEFORE.search(self.source.text, line_start, tok.start_pos):
+            return False  # (`identity group X {`: the declaration's, misplaced_keyword)
+        blocks = self.in_group_body(state.value_stack)
+        if blocks is not None:
+            head = self.group_head(blocks[-1])
+            inner = f"`{head[0]} group {head[1]}`" if head else "the group"
+        else:
+            listed = self.labels_may_end(state)
+            blocks = open_blocks(state.value_stack)
+            if listed is None or listed[1] not in _VOLUME_LISTS or not blocks or blocks[-1].placeholder:
+                return False
+            inner = messages.block_title(blocks[-1].kind, blocks[-1].name)
+        end = self.block_end(declared.end())
+        if end is None:
+            return False
+        self.report(messages.group_in_list(declared.group(1), inner, self.span_of(tok)), tok.start_pos)
+        self.misplaced_at[tok.start_pos] = end
+        return True
+
+    def block_end(self, after_brace: int) -> int | None:
+        """The end of the `}` that closes the block whose `{` ends at `after_brace`, strings
+        and comments stepped over; None when the file ends first."""
+        depth = 1
+        for match in skip_pattern(self.lark).finditer(self.source.text, after_brace):
+            if match.lastgroup == "open":
+                depth += len(match.group())
+            elif match.lastgroup == "close":
+                if len(match.group()) >= depth:
+                    return match.start() + depth
+                depth -= len(match.group())
+        return None
 
     def word_after_addresses(self, tok: Token) -> bool:
         """`include minidisk * 0191`, then `ex` starting the next line as `exclude` is
