@@ -7,6 +7,8 @@ read on into words that read like a statement."""
 from __future__ import annotations
 
 import dataclasses
+import functools
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -54,7 +56,7 @@ from bkrdsl.syntax.runon import (
     begun,
     group_entry_lines,
     keyword_first,
-    keyword_ids,
+    keyword_phrases,
     may_hold_runs,
     statement_like_runs,
 )
@@ -357,7 +359,18 @@ VOLUMES_READ_ON = register(
     says where the keyword is written. In upper case (`{ FULL }`) it is a
     user the site may really have, and is not warned of. (`incremental`,
     too long for a user ID, is BKR301.) `bkrc fmt` keeps such an ID as
-    written.
+    written. So is a value's word that no keyword spells: a disk's size
+    unit (`cyl`, `blocks`), a wait's unit (`seconds`), a day of the week
+    (`sun`), read silently as a user before. A keyword's words after it
+    on its line are one warning with it, that names them all: the
+    keywords that follow it (`manager shared`, `last sun`), the one name a
+    keyword takes (`server BKRSVSFS`, `on VMSYS1`, `role worker`), and a
+    run a statement keyword starts right after it (`each member`). Such a
+    name is not also a user of the group for the other checks: the
+    catalog's server named after `server` is not "the ID of a user of
+    group APPS" (BKR208) besides. (Where a word after the keyword can be
+    no user ID, `daily 02:00`, `size 10 cyl`, the line is a statement's
+    part, BKR013, and its words are no users at all.)
 
     Failing example, a keyword that starts no statement in a group body:
 
@@ -1539,10 +1552,10 @@ def _keyword_first(
             f" {label.upper}, write it so: `{label.upper}`"
         )
     else:
-        from bkrdsl.syntax.messages import KEYWORD_PLACES  # only for this warning: not on a clean file's path
+        from bkrdsl.syntax.messages import WORD_PLACES  # only for this warning: not on a clean file's path
 
         help_text = (
-            f"`{low}` {KEYWORD_PLACES[low]}. Volume labels are written in upper case:"
+            f"`{low}` {WORD_PLACES[low]}. Volume labels are written in upper case:"
             f" if a volume is labelled {label.upper}, write it so: `{label.upper}`"
         )
     return VOLUMES_READ_ON(
@@ -1572,6 +1585,7 @@ def _group_read_on(decl: ast.GroupDecl):
     brace_line = decl.name.span.line
     lines = group_entry_lines([(e.is_pattern, e.word.text, e.span.line) for e in entries])
     runs = statement_like_runs(brace_line, lines, group=True)
+    phrases, runs = keyword_phrases(lines, runs, _takes_value())
     for run in runs:
         words = [e.word for e in entries[run.start : run.stop] if not e.is_pattern]
         first_line, read = _run_read(words)
@@ -1599,10 +1613,48 @@ def _group_read_on(decl: ast.GroupDecl):
                 f" upper case, as user IDs are written: {quoted(first_line.upper())}"
             ),
         )
-    for index in keyword_ids(lines, runs):
-        word = entries[index].word
-        if valid_user_id(word.text):  # (`incremental`: too long for an ID, BKR301 says so)
-            yield _keyword_id(word, name, decl.name.span)
+    for phrase in phrases:
+        words = [e.word for e in entries[phrase.start : phrase.stop] if not e.is_pattern]
+        if len(words) > 1:
+            yield _keyword_phrase(words, name, decl.name.span)
+        elif valid_user_id(words[0].text):  # (`incremental`: too long for an ID, BKR301 says so)
+            yield _keyword_id(words[0], name, decl.name.span)
+
+
+#: What messages.FOLLOWERS says of a value that is a name (`a member name`, `the
+#: catalog's SFS server user ID`, `a role (...)`), not a time, a number or a path.
+_NAMED_VALUE = re.compile(r"\bname\b|\buser ID\b|\brole\b")
+
+
+@functools.cache
+def _takes_value() -> frozenset[str]:
+    """The keywords that start no statement and take a name after them (`server`, `on`,
+    `role`, `user`: messages.FOLLOWERS), whose one name after them in a group body is the
+    same slip (runon.keyword_phrases). Not a schedule's (`daily WEB01`: WEB01 is no time,
+    but a user after the slip), a size's or a path's."""
+    from bkrdsl.syntax.messages import FOLLOWERS, WORD_PLACES  # only for this warning
+
+    return frozenset(
+        keyword
+        for (keyword, count), what in FOLLOWERS.items()
+        if keyword in WORD_PLACES and count in (None, 0) and _NAMED_VALUE.search(what)
+    )
+
+
+def keyword_values(model: Model) -> frozenset[int]:
+    """Where the group bodies' user IDs read as a keyword's value start (`BKRSVSFS` in
+    `{ CICSPRD server BKRSVSFS }`: runon.keyword_phrases), whose BKR021 says the slip:
+    the catalog's server is not also a user of the group (BKR208's `_taken_by`)."""
+    found: set[int] = set()
+    for group in model.groups:
+        if not may_hold_runs(group.users):
+            continue
+        entries = group.decl.entries
+        lines = group_entry_lines([(e.is_pattern, e.word.text, e.span.line) for e in entries])
+        runs = statement_like_runs(group.decl.name.span.line, lines, group=True)
+        for phrase in keyword_phrases(lines, runs, _takes_value())[0]:
+            found.update(entries[i].span.start for i in phrase[1:] if not entries[i].is_pattern)
+    return frozenset(found)
 
 
 def _keyword_id(word: ast.Word, group: str, name_span: Span):
@@ -1610,7 +1662,7 @@ def _keyword_id(word: ast.Word, group: str, name_span: Span):
     is written (`{ LINUX01 full }`): no group body takes the word, so it is a slip (a
     job's level, a schedule, a member's `on`, written in the group), not a user FULL,
     which is written in upper case."""
-    from bkrdsl.syntax.messages import KEYWORD_PLACES  # only for this warning: not on a clean file's path
+    from bkrdsl.syntax.messages import WORD_PLACES  # only for this warning: not on a clean file's path
 
     low = word.text.lower()
     return VOLUMES_READ_ON(
@@ -1619,9 +1671,32 @@ def _keyword_id(word: ast.Word, group: str, name_span: Span):
         label=f"a user ID here, not the keyword `{low}`",
         related=(Related(name_span, "the group's body starts here"),),
         help=(
-            f"`{low}` {KEYWORD_PLACES[low]}; a group body holds only user IDs and `match` patterns:"
+            f"`{low}` {WORD_PLACES[low]}; a group body holds only user IDs and `match` patterns:"
             f" if `{low}` belongs in a statement, write it there, out of the group\n"
             f"user IDs are written in upper case: if a user is called {word.upper}, write it so: `{word.upper}`"
+        ),
+    )
+
+
+def _keyword_phrase(words: Sequence[ast.Word], group: str, name_span: Span):
+    """BKR021 at a phrase of a group body's user IDs that starts with a keyword that
+    starts no statement (runon.keyword_phrases): `server BKRSVSFS`, `manager shared`,
+    `each member`, read as users, one slip (was a warning per keyword, and BKR208 at
+    `BKRSVSFS` besides)."""
+    from bkrdsl.syntax.messages import WORD_PLACES  # only for this warning: not on a clean file's path
+
+    low = words[0].text.lower()
+    written = " ".join(w.text for w in words)
+    return VOLUMES_READ_ON(
+        f"`{written}` is read as {len(words)} more users of group `{group}`: {listed([w.upper for w in words])}",
+        words[0].span,
+        label=f"a user ID here, not the keyword `{low}`",
+        related=(Related(name_span, "the group's body starts here"),),
+        help=(
+            f"`{low}` {WORD_PLACES[low]}\n"
+            f"a group body holds only user IDs and `match` patterns: if `{written}` belongs in a statement,"
+            " write it there, out of the group\n"
+            f"user IDs are written in upper case: if these are users, write them so: `{written.upper()}`"
         ),
     )
 

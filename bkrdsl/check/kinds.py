@@ -815,7 +815,13 @@ def _taken_by(model: Model, machine: str, role: str, std_patterns: list[PatternD
             return p  # one of an ID family z/VM ships (DTCVSW*)
     own = role in ROLES or any(u.role is not None or u.origin == "user" for u in decls)
     if not own:
-        return next((u for u in decls if u.origin != "user"), None)  # a guest a group names
+        guests = [u for u in decls if u.origin != "user"]  # a guest a group names
+        if guests:
+            # but a keyword's value read as one (`{ CICSPRD server BKRSVSFS }`): BKR021's slip
+            from bkrdsl.check.declarations import keyword_values  # only where an ID is taken
+
+            read = keyword_values(model)
+            return next((u for u in guests if u.span.start not in read), None)
     return None
 
 

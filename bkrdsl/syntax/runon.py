@@ -62,9 +62,9 @@ the checker warns of each one outside a run alone too (`keyword_ids`); in upper 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
-from bkrdsl.syntax.fast import KEYWORD_PLACE_WORDS, STATEMENT_KEYWORDS
+from bkrdsl.syntax.fast import PLACE_WORDS, STATEMENT_KEYWORDS
 
 #: What a `match` pattern stands as in a group body's list: it starts no run, and a
 #: line it starts ends one (a pattern is written after its keyword, not pasted).
@@ -82,7 +82,7 @@ def keyword_first(label: str) -> bool:
     statement is written (`shared`, `Days`), not as a volume label (`SHARED`): read as a
     label, since the list needs one, where after a label the word is no label at all
     (BKR004), so the checker warns of it (BKR021)."""
-    return label != label.upper() and label.lower() in KEYWORD_PLACE_WORDS
+    return label != label.upper() and label.lower() in PLACE_WORDS
 
 
 #: The starts of the statement keywords a group body does not take (all but `match`,
@@ -105,7 +105,7 @@ def begun(label: str) -> list[str]:
 
 #: The keywords as user IDs and volume labels are kept, in upper case, and the starts
 #: of the statement keywords a group body does not take (`may_hold_runs`).
-_KEYWORD_LABELS = frozenset(keyword.upper() for keyword in STATEMENT_KEYWORDS | KEYWORD_PLACE_WORDS | _BEGUN)
+_KEYWORD_LABELS = frozenset(keyword.upper() for keyword in STATEMENT_KEYWORDS | PLACE_WORDS | _BEGUN)
 
 
 def may_hold_runs(upper_labels: Iterable[str]) -> bool:
@@ -156,6 +156,41 @@ def keyword_ids(labels: Sequence[tuple[str, int]], runs: Sequence[range]) -> lis
     word is no label (BKR004). One in upper case (`FULL`) is a user the site may have."""
     inside = {index for run in runs for index in run}
     return [index for index, (text, _line) in enumerate(labels) if index not in inside and keyword_first(text)]
+
+
+def keyword_phrases(
+    labels: Sequence[tuple[str, int]], runs: Sequence[range], takes_value: Collection[str]
+) -> tuple[list[range], list[range]]:
+    """The phrases of a group body's user IDs that start at one `keyword_ids` finds, as
+    ranges of indexes into `labels`, and the `runs` no phrase took in. A phrase holds
+    the keyword, and after it on its line: the IDs that are such keywords too (`manager
+    shared`, `last sun`), the one ID after a keyword of `takes_value` (`server
+    BKRSVSFS`, `on VMSYS1`), and a run that starts right after it, whole (`each member`,
+    whose `member` starts a run). One slip, one warning: not one per keyword, and not a
+    second error for the value read as a user (BKR208 at `BKRSVSFS`, the catalog's
+    server: `keyword_values`)."""
+    ids = keyword_ids(labels, runs)
+    keywords = set(ids)
+    run_at = {run.start: run for run in runs}
+    phrases: list[range] = []
+    taken_in: set[int] = set()
+    end = -1
+    for index in ids:
+        if index < end:
+            continue
+        line = labels[index][1]
+        end = index + 1
+        while end < len(labels) and labels[end][1] == line and labels[end][0] != _PATTERN:
+            if end in run_at:
+                taken_in.add(end)
+                end = run_at[end].stop
+                break
+            if end in keywords or (end - 1 in keywords and labels[end - 1][0].lower() in takes_value):
+                end += 1
+                continue
+            break
+        phrases.append(range(index, end))
+    return phrases, [run for run in runs if run.start not in taken_in]
 
 
 def line_starts(keyword_line: int, labels: Sequence[tuple[str, int]]) -> list[int]:
