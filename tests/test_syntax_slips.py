@@ -607,6 +607,32 @@ SLIPS = [
     ('onrun for run on', 'run on VMSYS1 daily 02:00', 'onrun VMSYS1 daily 02:00', "BKR012 74:5"),
     ('hyphen for run on', 'run on VMSYS1 daily 02:00', 'run-o VMSYS1 daily 02:00', "BKR012 74:5"),
     ('hyphen for to disk', '    to disk pool BKUPPOOL\n    run on VMSYS1', '    to-d pool BKUPPOOL\n    run on VMSYS1', "BKR012 73:5"),
+    # a statement's part in a group body, whose words can be no user IDs: one error, not
+    # BKR021 and BKR301 (`02:00`), BKR309 (`10`, `0191`), or BKR204, BKR231 and BKR411
+    # for `*` read as a pattern that matches every user
+    ('schedule in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD DB2PRD\n    daily 02:00\n  }', "BKR013 46:5"),
+    ('schedule between a group\'s IDs', '{ CICSPRD DB2PRD }', '{ CICSPRD weekly sun 02:00 DB2PRD }', "BKR013 45:31"),
+    ('disk size in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD DB2PRD\n    size 10 cyl\n  }', "BKR013 46:5"),
+    ('disk start in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD at 100 DB2PRD }', "BKR013 45:31"),
+    ('selection without include in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD DB2PRD\n    minidisk * 0191\n  }', "BKR013 46:5"),
+    ('sfs path in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD sfs POOL:USER.DIR DB2PRD }', "BKR013 45:31"),
+    ('wait in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD DB2PRD\n    30 seconds\n  }', "BKR013 46:5"),
+    # ... whose words may be IDs: BKR021's reading, one warning for the phrase (was one
+    # per keyword, and BKR208 at `BKRSVSFS`, the catalog's server read as a user too)
+    ('catalog server in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD DB2PRD\n    shared server BKRSVSFS\n  }', "BKR021 46:5"),
+    ('each member in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD DB2PRD\n    each member\n  }', "BKR021 46:5"),
+    ('tape scope in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD manager shared DB2PRD }', "BKR021 45:31"),
+    # a unit or a day of the week, read silently as a user CYL or a label CYL before
+    ('unit in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD DB2PRD\n    cyl\n  }', "BKR021 46:5"),
+    ('day in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD sun DB2PRD }', "BKR021 45:31"),
+    ('unit after a member\'s labels', 'private-volume M1PRV1 }', 'private-volume M1PRV1 blocks }', "BKR004 9:52"),
+    ('day after a member\'s labels', 'private-volume M1PRV1 }', 'private-volume M1PRV1 sun }', "BKR004 9:52"),
+    ('size after a member\'s labels', 'private-volume M1PRV1 }', 'private-volume M1PRV1 size 10 cyl }', "BKR004 9:52"),
+    ('schedule after a member\'s labels', 'private-volume M1PRV1 }', 'private-volume M1PRV1 monthly first sun 02:00 }', "BKR004 9:52"),
+    # a group declared in a group body or after a member's labels, its kind left out
+    # (was the generic "this `{` has neither", and BKR004 at `group` after labels)
+    ('group in a group body', '{ CICSPRD DB2PRD }', '{ CICSPRD DB2PRD\n    group TESTERS { TEST01 }\n  }', "BKR013 46:5"),
+    ('group after a member\'s labels', 'private-volume M1PRV1 }', 'private-volume M1PRV1 group TESTERS { TEST01 } }', "BKR013 9:52"),
 ]
 # fmt: on
 
@@ -1700,6 +1726,15 @@ def test_the_syntax_knows_the_units_the_model_knows():
 
     assert DISK_UNIT_WORDS == {unit.lower() for unit in DISK_UNITS}
     assert WAIT_UNIT_WORDS == {unit.lower() for unit in WAIT_UNITS}
+
+
+def test_the_syntax_knows_the_days_the_model_knows():
+    from bkrdsl.resolve.model import parse_weekday
+    from bkrdsl.syntax.fast import DAYS
+
+    assert all(parse_weekday(day) is not None for day in DAYS)
+    assert {parse_weekday(day) for day in DAYS} == set(range(7))
+    assert len(DAYS) == 14  # each day short and whole
 
 
 # the message is the point: each says what is wrong in the words of the slip, not
@@ -4397,3 +4432,128 @@ def test_a_statement_read_as_more_names_says_where_it_belongs(clean, written, he
     (found,) = [d for d in analysis.diagnostics if d.code == "BKR021"]
     assert found.help.startswith(help)
     assert too_long(found, analysis.sources) == []
+
+
+#: A keyword that starts no statement, or a value's word, as a slip writes it where a
+#: list's names go on: alone, or with the words it takes after it (KEYWORD_PLACES, and
+#: every unit and day of the week alone, VALUE_PLACE_WORDS).
+PLACED_SAMPLES = {
+    "shared": "shared server BKRSVSFS", "local": "local", "manager": "manager shared",
+    "server": "server BKRSVSFS", "pool": "pool BKUPPOOL", "on": "on VMSYS1", "each": "each member",
+    "at": "at 100", "size": "size 10 cyl", "days": "days", "full": "full", "incremental": "incremental",
+    "daily": "daily 02:00", "weekly": "weekly sun 02:00", "monthly": "monthly first sun 02:00",
+    "manual": "manual", "first": "first sun 02:00", "second": "second mon 02:00", "third": "third tue",
+    "fourth": "fourth wed 02:00", "last": "last sun", "user": "user LNXTEST", "group": "group GRP { A }",
+    "role": "role worker", "minidisk": "minidisk * 0191", "sfs": "sfs POOL:USER.DIR",
+}  # fmt: skip
+#: The places of PLACES where a list's names go on (group bodies, a member's labels).
+LIST_PLACES = ("group", "group line", "member labels")
+
+
+def test_every_keyword_placed_has_a_sample():
+    from bkrdsl.syntax.fast import KEYWORD_PLACE_WORDS
+
+    assert set(PLACED_SAMPLES) == KEYWORD_PLACE_WORDS == set(KEYWORD_PLACES)
+
+
+@pytest.mark.parametrize("place", LIST_PLACES)
+def test_a_keyword_or_a_value_where_names_go_on_is_one_slip_said_for_what_it_is(place, monkeypatch):
+    # Every keyword that starts no statement, with the words it takes, and every unit
+    # and day of the week alone, in a group body (on a line of its own, between the IDs
+    # of a line) and after a member's labels: exactly one diagnostic, the same with
+    # both parsers, whose help is neither the generic one nor a pointer to the docs.
+    # Was: nothing at all for `cyl` or `blocks` (a user CYL, a label BLOCKS); BKR021
+    # and BKR301 for `daily 02:00`, BKR309 for `size 10 cyl`, BKR204, BKR231 and BKR411
+    # for `minidisk * 0191` (`*` a pattern); BKR021 and BKR208 for `server BKRSVSFS`;
+    # a warning per keyword of `manager shared`; "this `{` has neither", sent to
+    # docs/language.md, for `group GRP { A }`.
+    from bkrdsl.syntax.fast import VALUE_PLACE_WORDS
+
+    clean, written = PLACES[place]
+    samples = {**PLACED_SAMPLES, **{word: word for word in sorted(VALUE_PLACE_WORDS - set(PLACED_SAMPLES))}}
+    wrong = []
+    for word, sample in sorted(samples.items()):
+        text = BASE.replace(clean, written.format(sample), 1)
+        said = {}
+        for parser in ("fast", "lark"):
+            monkeypatch.setenv("BKRDSL_PARSER", parser)
+            analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+            said[parser] = [(d.code, d.span.line, d.span.column, d.message, d.help) for d in analysis.diagnostics]
+            if parser == "fast":
+                wrong += [f"{sample}: {d.code} too long" for d in analysis.diagnostics if too_long(d, analysis.sources)]
+        found = said["fast"]
+        if found != said["lark"]:
+            wrong.append(f"{sample}: the parsers differ: {found} / {said['lark']}")
+        if len(found) != 1:
+            wrong.append(f"{sample}: {len(found)} diagnostics: " + "; ".join(f"{d[0]} {d[3]}" for d in found))
+        wrong += [f"{sample}: {d[0]} {d[4]}" for d in found if d[4] == GENERIC_HELP or "docs/language.md" in (d[4] or "")]
+    assert wrong == []
+
+
+#: (place, what is written there, the one diagnostic's code and message)
+# fmt: off
+PARTS_WHERE_NAMES_GO = [
+    ("group", "daily 02:00", "BKR013", "`daily 02:00` is a schedule, not user IDs: a group lists user IDs only"),
+    ("group line", "size 10 cyl", "BKR013", "`size 10 cyl` is a disk's size, not user IDs: a group lists user IDs only"),
+    ("group", "at 100", "BKR013", "`at 100` is where a disk starts on its volume, not user IDs: a group lists user IDs only"),
+    ("group", "minidisk * 0191", "BKR013", "`minidisk * 0191` is a selection, not user IDs: a group lists user IDs only"),
+    ("group line", "sfs POOL:USER.DIR", "BKR013", "`sfs POOL:USER.DIR` is a selection, not user IDs: a group lists user IDs only"),
+    ("group", "30 seconds", "BKR013", "`30 seconds` is a wait, not user IDs: a group lists user IDs only"),
+    ("group", "shared server BKRSVSFS", "BKR021",
+     "`shared server BKRSVSFS` is read as 3 more users of group `APPS`: `SHARED`, `SERVER` and `BKRSVSFS`"),
+    ("group", "each member", "BKR021", "`each member` is read as 2 more users of group `APPS`: `EACH` and `MEMBER`"),
+    ("group", "blocks", "BKR021", "`blocks` is read as one more user of group `APPS`: `BLOCKS`"),
+    ("member labels", "cyl", "BKR004",
+     "`cyl` is a unit, not a volume label: `private-volume` lists volume labels, which are written in capitals"),
+    ("member labels", "size 10 cyl", "BKR004",
+     "`size 10 cyl` is a disk's size, not volume labels: `private-volume` lists volume labels, which are written in capitals"),
+    ("group", "group GRP { A }", "BKR013",
+     "`group GRP { ... }` declares a group inside `single group APPS`: groups are declared in the cluster block"),
+    ("member labels", "group GRP { A }", "BKR013",
+     "`group GRP { ... }` declares a group inside `member VMSYS1`: groups are declared in the cluster block"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("place", "written", "code", "message"), PARTS_WHERE_NAMES_GO, ids=[f"{r[0]}: {r[1]}" for r in PARTS_WHERE_NAMES_GO])
+def test_a_statement_s_part_where_names_go_on_says_what_was_written(place, written, code, message, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean, line = PLACES[place]
+    analysis = analyse("prodssi.bkr", BASE.replace(clean, line.format(written), 1).encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.fix) == (code, message, None)
+    apps = next(g for g in analysis.program.main.clusters[0].groups if g.name.text == "APPS")
+    users = [e.word.text for e in apps.entries]
+    if code == "BKR013" and place != "member labels":
+        # its words are skipped: no user `02:00`, no pattern `*` (the IDs around it kept)
+        assert users == ["CICSPRD", "DB2PRD"]
+    elif code == "BKR021":
+        assert users[2:] == written.split()  # read as users, as before, and warned of
+
+
+def test_a_keyword_s_value_read_as_a_user_is_not_also_the_catalog_s_server_taken():
+    # `server BKRSVSFS` in a group body: the group has a user BKRSVSFS, the catalog's
+    # server's ID, which BKR208 said besides BKR021. One slip: BKR021 alone. The same
+    # ID as a user of its own, not after a keyword, is still BKR208's.
+    text = BASE.replace("{ CICSPRD DB2PRD }", "{ CICSPRD server BKRSVSFS DB2PRD }", 1)
+    assert [d.code for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics] == ["BKR021"]
+    text = BASE.replace("{ CICSPRD DB2PRD }", "{ CICSPRD BKRSVSFS DB2PRD }", 1)
+    assert [d.code for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics] == ["BKR208"]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    "body",
+    [
+        # in capitals, or where every word may be an ID, a keyword's words stay user IDs
+        "{ CICSPRD DAILY 0200 }",
+        "{ CICSPRD SIZE CYL }",
+        # a statement's line below a group whose `}` is missing is that slip's (BKR005)
+        "{ CICSPRD\n  disk BKRBKUP 191 size 10 cyl",
+    ],
+)
+def test_a_statement_s_part_is_only_where_its_words_can_be_no_ids(body, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("{ CICSPRD DB2PRD }", body, 1)
+    assert "BKR013" not in [d.code for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics]
