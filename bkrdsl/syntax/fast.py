@@ -319,8 +319,9 @@ def statement_part(words: list[str]) -> int:
     keyword or a value's word in small letters (PLACE_WORDS: `daily`, `size`, `sun`),
     then the words after it written in small letters or that can be no user ID (`02:00`,
     `10`, `POOL:USER.DIR`, `*`), to a statement keyword (`retain`: BKR021's run); or a
-    number and its unit (`30 seconds`, `10 cyl`); 0 when the first is none of these. A word in capitals that may be an ID or a label ends it
-    (`DB2PRD` after `daily 02:00` on the line, `BKRSVSFS` after `server`)."""
+    number and its unit (`30 seconds`, `10 cyl`); 0 when the first is none of these. A
+    word in capitals that may be an ID or a label ends it (`DB2PRD` after `daily 02:00`
+    on the line, `BKRSVSFS` after `server`)."""
     first = words[0]
     if first.isdigit() and len(words) > 1 and words[1] != words[1].upper() and words[1].lower() in _UNIT_WORDS:
         return 2  # `30 seconds`, `10 cyl`: a count and its unit
@@ -346,7 +347,6 @@ def misplaced_in_group(words: list[str]) -> int:
     IDs, as before, and the checker warns (BKR021)."""
     count = statement_part(words)
     return count if count > 1 and any(no_user_id(w) for w in words[:count]) else 0
-
 
 
 #: A hyphenated keyword written without its hyphen, as one word (`jobsuffix`,

@@ -5843,14 +5843,19 @@ class Recovery:
     def phrase_in_group(self, tok: Token) -> bool:
         """`single group APPS { CICSPRD DB2PRD daily 02:00 }`: a keyword, or a value's word
         in small letters, and words after it that can be no user ID (`02:00`, `10`,
-        `POOL:USER.DIR`, `*`: `fast.misplaced_in_group`), or a number and its unit
-        (`30 seconds`), in a group body, which Lark
-        reads as user IDs (the checks then said BKR301 at `02:00`, BKR309 at `10`, and a
-        pattern `*` matched every user). A statement's part, not IDs: report it (BKR013),
-        and skip its words. The fast parser gives up on it (`_Parser._line_names`)."""
+        `POOL:USER.DIR`, `*`: `fast.misplaced_in_group`), or a number and its unit (`30
+        seconds`), in a group body, which Lark reads as user IDs (the checks then said
+        BKR301 at `02:00`, BKR309 at `10`, and a pattern `*` matched every user). A
+        statement's part, not IDs: report it (BKR013), and skip its words. Not on a line
+        that a statement keyword starts (`statement_line`). The fast parser gives up on it
+        (`_Parser._line_names`, `_count_before_unit`)."""
         state = self.parser_state
-        if state is None or tok.start_pos is None:
+        if state is None or tok.start_pos is None or tok.end_pos is None:
             return False
+        if str(tok.value).isdigit():  # a number: only before a unit (`30 seconds`), as is rare
+            unit = _BLANKS_THEN_NAME.match(self.source.text, tok.end_pos)
+            if unit is None or unit.group(1).lower() not in PLACE_WORDS:
+                return False
         blocks = self.in_group_body(state.value_stack)
         if blocks is None:
             return False
