@@ -161,8 +161,8 @@ SYNTAX = register(
     error, which says what was written (a disk's size, a schedule), and
     are skipped with it: not one error per keyword. A group declared
     there, `group TESTERS { TEST01 }`, is BKR013.
-    Such a keyword where a statement starts, the one statement keyword
-    that would take it right after it left out (`shared server BKRSVSFS`,
+    Where a statement starts, a keyword that starts none, written with
+    only the statement keyword that takes it left out (`shared server BKRSVSFS`,
     `manager shared`, `on VMSYS1` or `user LNXTEST` in the cluster,
     `daily 02:00` in an `expire` block), is "expected `catalog` before
     `shared`", whose help writes the statement out with the line's own
