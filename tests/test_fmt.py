@@ -809,6 +809,44 @@ def test_a_volume_list_read_on_warns_as_before_after_fmt(monkeypatch, parser, ca
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        (
+            "single group A\n{ Full Full  # x\n}\n",
+            "single group A {\n  Full Full  # x\n}\n",
+        ),
+        (
+            (
+                "import std/backup-manager\ncluster C {\n  member VM1 { workers 1 }\n"
+                "  catalog shared server BKRSVSFS pool BKRPOOL\n"
+                "  single group A {\n    CICSPRD server BKRSVSFS  # x\n  }\n}\n"
+            ),
+            None,
+        ),
+    ],
+    ids=["a-keyword-twice", "the-catalog-server"],
+)
+def test_a_keyword_phrase_in_a_group_body_keeps_its_line(monkeypatch, parser, given, expected):
+    """A keyword's phrase in a group body, `Full Full` or `server BKRSVSFS` on one
+    line, is one BKR021 (runon.keyword_phrases), and the catalog's server no BKR208
+    besides. A comment in the body broke it one entry per line: two warnings for
+    `Full Full`, and for `server` and `BKRSVSFS` a warning and an error, the
+    catalog's server read as a user (`.ci/explore 202612041` found the first).
+    `bkrc fmt` keeps the body's lines, and the file reads as it did."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+
+    def read(source: str) -> list[tuple[str, str]]:
+        return [(d.code, d.message) for d in analyse("phrase.bkr", source.encode()).diagnostics]
+
+    out = format_text(given)
+    assert out == (expected or given)
+    assert read(out) == read(given)
+    assert [code for code, _ in read(given)].count("BKR021") == 1
+    assert "BKR208" not in [code for code, _ in read(given)]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
 def test_disk_alone_below_a_volume_list_formats_as_the_label_it_is_read_as(monkeypatch, parser):
     """`disk` alone on the line after `shared-volume V`, before the `}`: one more
     label (BKR021), kept under the list. With the fast parser, `bkrc fmt` stopped

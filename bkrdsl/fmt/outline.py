@@ -9,11 +9,11 @@ commas take no space); and, for a volume list that runs on into words that read 
 statement (bkrdsl.syntax.runon, BKR021), which labels start its lines and which
 are printed as written, so that the formatted file reads, and warns, as it did (a
 list's first label spelled as a keyword that starts no statement, `shared`, too);
-a group body that runs on so is a statement per line of its entries as written
-(`group_line`), its user IDs of such runs printed as written; the line of its
-`{`, when it starts so, stays the `{`'s (`group_head`); a group body's user ID
-spelled as a keyword that starts no statement (`{ LINUX01 full }`) is printed as
-written too.
+a group body that runs on so, or holds a keyword's phrase (`server BKRSVSFS`), is a
+statement per line of its entries as written (`group_line`), its user IDs of such
+runs printed as written; the line of its `{`, when it starts so, stays the `{`'s
+(`group_head`); a group body's user ID spelled as a keyword that starts no
+statement (`{ LINUX01 full }`) is printed as written too.
 
 Two builders make the same outline of a file:
 
@@ -174,15 +174,25 @@ def _group_body(
 ) -> tuple[Node, ...]:
     """The statements of a group body, entries (whether a `match` pattern, text, line,
     start and end offsets): one per entry; or, when the body runs on into words that
-    read like a statement, one per line as written (`group_line`), with the start of
-    each line into `starts` and the IDs of the runs into `written`; `brace_line` is
-    the line of the body's `{`. An ID spelled as a keyword that starts no statement
-    (`full`, runon.keyword_ids), which BKR021 warns of too, goes into `written`
-    either way: in upper case it would be a user FULL, and the warning would go."""
+    read like a statement, or holds a keyword's phrase, one per line as written
+    (`group_line`), with the start of each line into `starts` and the IDs of the runs
+    into `written`; `brace_line` is the line of the body's `{`. An ID spelled as a
+    keyword that starts no statement (`full`, runon.keyword_ids), which BKR021 warns of
+    too, goes into `written` either way: in upper case it would be a user FULL, and the
+    warning would go.
+
+    A keyword's phrase (`{ Full Full  # ...`, `{ CICSPRD server BKRSVSFS  # ...`:
+    runon.keyword_phrases) is the keyword and words after it on its line, one BKR021
+    for them all, which leaves the catalog's server to no BKR208 besides: split one
+    entry per line, it would be two warnings, or a warning and an error. Which words
+    after a keyword are its value is the checker's to say, so a body whose keyword ID
+    has another ID after it on its line keeps its lines, as one that runs on does."""
     read = group_entry_lines([(is_pattern, text, line) for is_pattern, text, line, _, _ in entries])
     runs = statement_like_runs(name_line, read, group=True)
-    written.update(entries[i][3] for i in keyword_ids(read, runs))
-    if not runs:
+    keywords = keyword_ids(read, runs)
+    written.update(entries[i][3] for i in keywords)
+    phrase = any(i + 1 < len(entries) and read[i + 1][1] == read[i][1] for i in keywords)
+    if not runs and not phrase:
         return tuple(Node("group_match" if e[0] else "group_user", e[3], e[4]) for e in entries)
     firsts = line_starts(name_line, read)
     # The body's first word reads like a statement (`single group G { private-volume`):
@@ -193,7 +203,9 @@ def _group_body(
     # as a statement keyword: one being typed (`desc`, BKR021's `begun`) is a user ID
     # alone on its line, and a first word on a line below the `{` keeps its line
     # (indentation as you type reads bodies whose lines above were passed over so).
-    head = runs[0].start == 0 and entries[0][2] == brace_line and reads_like_statement(entries[0][1])
+    head = (
+        bool(runs) and runs[0].start == 0 and entries[0][2] == brace_line and reads_like_statement(entries[0][1])
+    )
     starts.update(entries[i][3] for i in firsts if i or not head)
     written.update(entries[i][3] for run in runs for i in run if not entries[i][0])
     bounds = [0, *(i for i in firsts if i), len(entries)]
