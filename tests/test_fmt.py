@@ -643,17 +643,27 @@ CASES = [
         "a-keyword-starting-no-statement-in-a-group-body-keeps-its-spelling",
         # BKR021: `full`, `on` in small or mixed letters are user IDs with a warning;
         # upper-cased they would be the users FULL and ON, meant, and the warning
-        # would go. The body is laid out as any other; the other IDs take upper case.
+        # would go. The other IDs take upper case. A body with an ID after such a word
+        # keeps its lines (two warnings here: joined, `full On` would be one phrase,
+        # one warning); one whose such word is its last (`LINUX01 full`), or that has
+        # none, is laid out as any other.
         """
         single group apps {
           cicsprd  full
           On
         }
         single group others { FULL x }
+        single group last {
+          linux01 full
+        }
         """,
         """
-        single group APPS { CICSPRD full On }
+        single group APPS {
+          CICSPRD full
+          On
+        }
         single group OTHERS { FULL X }
+        single group LAST { LINUX01 full }
         """,
     ),
     (
@@ -810,11 +820,17 @@ def test_a_volume_list_read_on_warns_as_before_after_fmt(monkeypatch, parser, ca
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 @pytest.mark.parametrize(
-    ("given", "expected"),
+    ("given", "expected", "warnings"),
     [
         (
             "single group A\n{ Full Full  # x\n}\n",
             "single group A {\n  Full Full  # x\n}\n",
+            1,
+        ),
+        (
+            "single group A { LNX1 Full\nFull }\n",
+            "single group A {\n  LNX1 Full\n  Full\n}\n",
+            2,
         ),
         (
             (
@@ -823,17 +839,19 @@ def test_a_volume_list_read_on_warns_as_before_after_fmt(monkeypatch, parser, ca
                 "  single group A {\n    CICSPRD server BKRSVSFS  # x\n  }\n}\n"
             ),
             None,
+            1,
         ),
     ],
-    ids=["a-keyword-twice", "the-catalog-server"],
+    ids=["a-keyword-twice", "a-keyword-on-two-lines", "the-catalog-server"],
 )
-def test_a_keyword_phrase_in_a_group_body_keeps_its_line(monkeypatch, parser, given, expected):
+def test_a_keyword_phrase_in_a_group_body_keeps_its_line(monkeypatch, parser, given, expected, warnings):
     """A keyword's phrase in a group body, `Full Full` or `server BKRSVSFS` on one
     line, is one BKR021 (runon.keyword_phrases), and the catalog's server no BKR208
     besides. A comment in the body broke it one entry per line: two warnings for
     `Full Full`, and for `server` and `BKRSVSFS` a warning and an error, the
-    catalog's server read as a user (`.ci/explore 202612041` found the first).
-    `bkrc fmt` keeps the body's lines, and the file reads as it did."""
+    catalog's server read as a user; and a body without one joined `Full` and
+    `Full` of two lines on one, one warning for two (`.ci/explore 202612041`
+    found both). `bkrc fmt` keeps the body's lines, and the file reads as it did."""
     monkeypatch.setenv("BKRDSL_PARSER", parser)
 
     def read(source: str) -> list[tuple[str, str]]:
@@ -842,7 +860,7 @@ def test_a_keyword_phrase_in_a_group_body_keeps_its_line(monkeypatch, parser, gi
     out = format_text(given)
     assert out == (expected or given)
     assert read(out) == read(given)
-    assert [code for code, _ in read(given)].count("BKR021") == 1
+    assert [code for code, _ in read(given)].count("BKR021") == warnings
     assert "BKR208" not in [code for code, _ in read(given)]
 
 

@@ -184,14 +184,17 @@ def _group_body(
     A keyword's phrase (`{ Full Full  # ...`, `{ CICSPRD server BKRSVSFS  # ...`:
     runon.keyword_phrases) is the keyword and words after it on its line, one BKR021
     for them all, which leaves the catalog's server to no BKR208 besides: split one
-    entry per line, it would be two warnings, or a warning and an error. Which words
-    after a keyword are its value is the checker's to say, so a body whose keyword ID
-    has another ID after it on its line keeps its lines, as one that runs on does."""
+    entry per line, it would be two warnings, or a warning and an error; and the
+    same words on two lines (`{ Full` and `Full }`), joined on one, one warning where
+    there were two. Which words after a keyword are its value is the checker's to
+    say, so a body with an entry after such an ID keeps its lines, as one that runs
+    on does; one whose only such ID is its last entry (`{ LINUX01 full }`) is laid
+    out as any other."""
     read = group_entry_lines([(is_pattern, text, line) for is_pattern, text, line, _, _ in entries])
     runs = statement_like_runs(name_line, read, group=True)
     keywords = keyword_ids(read, runs)
     written.update(entries[i][3] for i in keywords)
-    phrase = any(i + 1 < len(entries) and read[i + 1][1] == read[i][1] for i in keywords)
+    phrase = any(i + 1 < len(entries) for i in keywords)
     if not runs and not phrase:
         return tuple(Node("group_match" if e[0] else "group_user", e[3], e[4]) for e in entries)
     firsts = line_starts(name_line, read)
