@@ -21,6 +21,7 @@ from bkrdsl import ast
 from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.source import Source
 from bkrdsl.syntax import fast
+from bkrdsl.syntax.homed import with_home_slips
 
 __all__ = ["PARSER_VARIABLE", "fast_allowed", "read_module"]
 
@@ -35,7 +36,14 @@ def fast_allowed() -> bool:
 
 def read_module(source: Source) -> tuple[ast.Module | None, list[Diagnostic]]:
     """The AST of a decoded source (None when nothing could be parsed) and its syntax
-    diagnostics, exactly as `build(parse(source))` gives them. Never raises on input."""
+    diagnostics, as `build(parse(source))` gives them, with a misplaced statement's own
+    slips said as its home says them (homed.py). Never raises on input."""
+    module, diagnostics = _read(source)
+    return module, with_home_slips(source, diagnostics, lambda made: _read(made)[1])
+
+
+def _read(source: Source) -> tuple[ast.Module | None, list[Diagnostic]]:
+    """`read_module`'s reading, without homed.py's pass."""
     if fast_allowed():
         read = fast.read_reported(source)
         if read is not None:

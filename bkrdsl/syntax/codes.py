@@ -1114,10 +1114,20 @@ MISPLACED = register(
     at or left of the job's first line, the job's `}` is the one missing
     there instead (BKR005).
 
+    A misplaced statement whose own words have a slip too (`retain 35`, its
+    `days` left out; `disk BKRBKUP 191 size 10` in a job; `retain 35
+    dayz`) is this error and, once, that slip as the statement's home block
+    says it, with its fix, wherever it stands: at the top level, in the
+    cluster, in a member, a job or an expire block. Moving it (this error's
+    help) and applying the fix mend both; where each slip has a fix, and
+    they make a statement its home reads clean, the help writes it out
+    whole too ("written whole: `retain 35 days`"). Its line's end is said as such
+    ("expected `days` after `35`, found the end of the line"), never as the
+    word on the next line. A keyword alone, as it is typed (`retain`,
+    `catalog`), is this one error: what it lacks is not reported besides.
+
     At the top level of the file, before the cluster, a statement of a
-    block (`retain 35 days`, `workers 2`) is this one error, also where it
-    is cut short (`retain 35`, `catalog`, the cluster on the line after it):
-    what it lacks is not reported besides. A list written there (`match
+    block (`retain 35 days`, `workers 2`) is this error. A list written there (`match
     LNX*`, `private-volume M5PRV1`) ends with its line: the cluster below it
     is read as written, and a mistake in it is still reported, not
     `cluster NAME` read as two more names of the list and "a block starts
