@@ -4539,6 +4539,43 @@ def test_a_statement_s_part_where_names_go_on_says_what_was_written(place, writt
         assert users[2:] == written.split()  # read as users, as before, and warned of
 
 
+#: A retention written after a volume list's labels, on their line or the line below,
+#: `retain` another word (`keep`, `retian`) or left out: (the list, what is written,
+#: the column it starts at on its line).
+# fmt: off
+RETENTIONS_AFTER_LABELS = [
+    ("    private-volume M2PRV1\n", "    private-volume M2PRV1\n    keep 35 days\n", "keep 35 days", (13, 5)),
+    ("    private-volume M2PRV1\n", "    private-volume M2PRV1\n    retian 35 days  # a month\n", "retian 35 days", (13, 5)),
+    ("    private-volume M2PRV1\n", "    private-volume M2PRV1 keep 35 days\n", "keep 35 days", (12, 27)),
+    ("    private-volume M2PRV1\n", "    private-volume M2PRV1 35 days\n", "35 days", (12, 27)),
+    ("  shared-volume VMCOM1\n", "  shared-volume VMCOM1\n  keep 35 days\n", "keep 35 days", (19, 3)),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "text", "written", "at"), RETENTIONS_AFTER_LABELS, ids=[r[1].strip() for r in RETENTIONS_AFTER_LABELS])
+def test_a_retention_after_volume_labels_is_one_error_that_says_what_was_written(clean, text, written, at, parser, monkeypatch):
+    # `keep 35 days` on the line below a member's `private-volume M2PRV1`: `keep` and
+    # `35` were read as two more labels, and the one error was at `days` ("`days` is a
+    # keyword, not a volume label"), which said nothing of what was written. As for
+    # `size 10 cyl` there: one error over its words, a retention, written in an expire
+    # block with `retain`; no fix (it is to be moved). Labels in capitals are labels.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    (found,) = analyse("prodssi.bkr", BASE.replace(clean, text, 1).encode("utf-8")).diagnostics
+    keyword = clean.split()[0]
+    assert (found.code, (found.span.line, found.span.column), found.span.end - found.span.start) == ("BKR004", at, len(written))
+    assert found.message == (
+        f"`{written}` is a retention, not volume labels: `{keyword}` lists volume labels, which are written in capitals"
+    )
+    assert found.help.startswith("a retention is written `retain 35 days`, in an `expire` block: write it there, out of the list")
+    assert found.fix is None
+    # `private-volume 35 days`: its one label is `35`, so `days` alone is the slip
+    indent = clean[: len(clean) - len(clean.lstrip())]
+    only = analyse("prodssi.bkr", BASE.replace(clean, f"{indent}{keyword} 35 days\n", 1).encode("utf-8"))
+    assert [(d.code, d.message.split(":")[0]) for d in only.diagnostics] == [("BKR004", "`days` is a keyword, not a volume label")]
+
+
 def test_a_keyword_s_value_read_as_a_user_is_not_also_the_catalog_s_server_taken():
     # `server BKRSVSFS` in a group body: the group has a user BKRSVSFS, the catalog's
     # server's ID, which BKR208 said besides BKR021. One slip: BKR021 alone. The same

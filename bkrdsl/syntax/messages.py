@@ -1058,6 +1058,24 @@ def keyword_as_label(word: str, keyword: str, span: Span, written: str | None = 
     )
 
 
+def retention_as_labels(written: str, days: str, keyword: str, span: Span) -> Diagnostic:
+    """`private-volume M2PRV1` and, on the line below, `keep 35 days` (or `retian 35
+    days`, `35 days`): a retention, its `retain` another word or left out, after the
+    labels of a volume list, which read its first words as two more labels and stopped
+    at `days` ("`days` is a keyword, not a volume label", which said nothing of
+    `keep 35`). One error, over the words, that says what was written and how it is
+    written where it belongs, as for `size 10 cyl` there (keyword_as_label); no fix: the
+    statement is to be moved, to an expire block."""
+    labels = all(_VOLSER.fullmatch(w) for w in written.split())
+    return codes.SYNTAX(
+        f"`{written}` is a retention, not volume labels: `{keyword}` lists volume labels, which are written in"
+        " capitals",
+        span,
+        help=f"a retention is written `retain {days} days`, in an `expire` block: write it there, out of the list"
+        + (f". If these are volumes, write their labels so: `{written.upper()}`" if labels else ""),
+    )
+
+
 #: The options of `tape manager` among them.
 TAPE_OPTIONS = frozenset(k for k, (home, _) in HYPHENATED_HOMES.items() if "tape manager" in home)
 #: The options of `catalog` among them.

@@ -196,6 +196,9 @@ _VOLUME_AFTER_START = re.compile(r"[ \t]+[Oo][Nn][ \t]+(?P<volume>[A-Za-z0-9$#@]
 _EXTENT_THEN_VOLUME = re.compile(r"[ \t]+(?P<start>\d+)" + _VOLUME_AFTER_START.pattern)
 #: Blanks on a line (`Recovery.line_names`).
 _LINE_BLANKS = re.compile(r"[ \t]*")
+#: The words before `days` of a retention after a volume list's labels (`keep 35 `,
+#: `35 `): a word in small letters, which no label is, and the number (retention_before).
+_RETENTION_BEFORE = re.compile(r"(?:(?<![^ \t])([a-z][a-z-]*)[ \t]+)?(?<![^ \t])([0-9]+)[ \t]+$")
 #: `single` or `identity` and blanks, before `group` (`Recovery.group_in_list`).
 _KIND_BEFORE = re.compile(r"(?i:single|identity)[ \t]+\Z")
 #: A name and a `{` after blanks on a line: a block declared (`group TESTERS {`).
@@ -5809,6 +5812,16 @@ class Recovery:
             # that fit here, word_after_addresses)
             self.statement_words.add(tok.start_pos)
             return True
+        retention = self.retention_before(tok, listed[2]) if word.lower() == "days" else None
+        if retention is not None:
+            # `keep 35 days` on the line below the labels: `keep` and `35` read as two
+            # more labels, then `days`: one slip, said for what was written
+            start, days = retention
+            span = self.source.span(start, tok.end_pos)
+            written = " ".join(self.source.text[start : tok.end_pos].split())
+            self.report(messages.retention_as_labels(written, days, listed[1], span), tok.start_pos)
+            self.dropped.add(tok.start_pos)
+            return True
         names = self.line_names(tok.start_pos)
         count = statement_part([n for n, _start, _end in names]) if word.lower() in PLACE_WORDS else 1
         if count > 1:
@@ -5823,6 +5836,23 @@ class Recovery:
         self.report(messages.keyword_as_label(word, listed[1], self.span_of(tok)), tok.start_pos)
         self.dropped.add(tok.start_pos)
         return True
+
+    def retention_before(self, tok: Token, labels: list) -> tuple[int, str] | None:
+        """Where the retention that `days` (`tok`) ends starts, and its number: `keep 35
+        days`, `retian 35 days`, `35 days` after a volume list's labels, on `days`'s line,
+        the number right before it and the word before that in small letters (no label
+        is): (the offset of the first, the number). None where no number stands right
+        before it, or where the words would be all the list's labels (`private-volume 35
+        days`: its one label is `35`)."""
+        text = self.source.text
+        line = text[text.rfind("\n", 0, tok.start_pos) + 1 : tok.start_pos]
+        found = _RETENTION_BEFORE.search(line)
+        if found is None:
+            return None
+        taken = 2 if found.group(1) else 1
+        if len(labels) <= taken:
+            return None
+        return tok.start_pos - len(line) + found.start(1 if found.group(1) else 2), found.group(2)
 
     def line_names(self, start: int) -> list[tuple[str, int, int]]:
         """The names on the line from offset `start` on, each (text, start, end), to what
