@@ -25,7 +25,7 @@ import pytest
 from conftest import EXAMPLES, bench_module
 from test_fast_parser import lark_read, source_of, walk_stride
 
-from bkrdsl.syntax import fast
+from bkrdsl.syntax import fast, read_module
 
 #: Written after a statement on its line (the next line kept): `disk` is also a
 #: volume label after a `shared-volume`'s (Recovery.keyword_label); `ful`, `dai` and
@@ -387,3 +387,51 @@ def _group_keyword_texts() -> list[str]:
 def test_the_parsers_agree_on_every_keyword_in_a_group_body():
     found = [f"{text!r}\n{differ}" for text in _group_keyword_texts() if (differ := differences(text)) is not None]
     assert not found, "\n".join(found)
+
+
+#: Statements and blocks written at the top level of the file, two by two, before the
+#: cluster and after its `}` (test_the_parsers_agree_on_pairs_at_the_top_level): whole,
+#: with a slip of their own, and the top level's own (a group, a user declared there).
+# fmt: off
+TOP_LEVEL_PAIRED = (
+    "member VMSYS5 { workers 2 }", "job TESTJOB { backup APPS full }", "expire on VMSYS2 { retain 30 days }",
+    "single group TESTERS { TEST01 }", "identity user TESTID", "workers 2", "retain 35", "retain 35 days",
+    "match LNX*", "private-volume M5PRV1", "disk BKRBKUP 191 size 10", "run on VMSYS1 daily",
+    "member VMSYS6 { workers }", "expire on VMSYS2 { retain 30 }", "import std/zvm73", "description \"x\"",
+)
+# fmt: on
+#: Where the pair is written: after the imports, before the cluster; after the cluster's `}`.
+TOP_LEVEL_PAIR_PLACES = (("import std/zvm73\n", "import std/zvm73\n{}\n"), ("  }\n}\n", "  }\n}\n{}\n"))
+
+
+def test_the_parsers_agree_on_pairs_at_the_top_level(monkeypatch):
+    # The walks above place slips inside blocks; two statements or blocks pasted at the
+    # top level (a member block and an expire block before `cluster`, or after its `}`)
+    # were walked by none. Wherever the fast parser reads such a text (the top level's
+    # own statements, `single group`, `identity user`, `import`), Lark reads it alike;
+    # and, for every 16th text, `read_module` says the same with either parser first
+    # (homed.py's pass on both: a misplaced statement's own slips).
+    base = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
+    texts = []
+    for clean, written in TOP_LEVEL_PAIR_PLACES:
+        assert clean in base
+        texts += [
+            base.replace(clean, written.replace("{}", f"{first}\n{second}"), 1)
+            for first in TOP_LEVEL_PAIRED
+            for second in TOP_LEVEL_PAIRED
+        ]
+    found, read_fast = [], 0
+    for n, text in enumerate(texts):
+        read_fast += fast.read_reported(source_of(text)) is not None
+        differ = differences(text)
+        if differ is None and n % 16 == 0:
+            said = {}
+            for parser in ("fast", "lark"):
+                monkeypatch.setenv("BKRDSL_PARSER", parser)
+                said[parser] = shown(read_module(source_of(text))[1])
+            if said["fast"] != said["lark"]:
+                differ = f"  fast: {said['fast']}\n  lark: {said['lark']}"
+        if differ is not None:
+            found.append(f"{text[:200]!r}...\n{differ}")
+    assert not found, "\n".join(found)
+    assert read_fast > 0  # not a walk of texts the fast parser leaves to Lark alone
