@@ -184,3 +184,18 @@ def test_a_misplaced_statement_whose_block_opens_on_the_next_line_is_read_as_it_
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     text, at = written(PLACES, "job", "expire on VMSYS2\n    { retain 30 days }")
     assert [g[:2] for g in said(read(text), at, text)] == [("BKR013", 0)]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_misplaced_statement_s_option_line_is_its_own(parser, monkeypatch):
+    # `tape manager ...` in a job, its `request-node` on the line below with its name
+    # left out: the option line goes on with the statement, its slip said as at home
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, at = written(PLACES, "job", "tape manager shared catalog-node TCTMM on VMSYS1\n      request-node")
+    found = [(d.code, d.span.line, d.message) for d in read(text) if d.span.start >= at]
+    line = text.count("\n", 0, at) + 1
+    assert found == [
+        ("BKR013", line, "`tape` cannot appear inside a `job` block"),
+        ("BKR010", line + 1,
+         "expected the Tape Manager request nodes' machine name after `request-node`, found the end of the line"),
+    ]  # fmt: skip

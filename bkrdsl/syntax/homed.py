@@ -140,11 +140,13 @@ def _line_ended(source: Source, d: Diagnostic, end: int) -> Diagnostic:
 def _statement_at(source: Source, span: Span) -> tuple[str, int, int] | None:
     """The statement keyword that `span` (a BKR013's) covers, word for word, and the
     text the statement takes: to the end of its line, a comment left out, and the lines
-    below that go on with it (a keyword that starts no statement first on them).
+    below that go on with it (a keyword that starts no statement first on them, as a
+    `tape manager` option: `request-node TRTMM`).
     None where there is no statement keyword there, or where a brace or a quote stands
     in the text or opens the next line (a block, a description: read as they were)."""
-    from bkrdsl.syntax.messages import KEYWORD_PLACES
+    from bkrdsl.syntax.messages import HYPHENATED_HOMES, KEYWORD_PLACES
 
+    going_on = (set(KEYWORD_PLACES) | set(HYPHENATED_HOMES)) - set(STATEMENT_HOMES)
     text, at = source.text, span.start
     word = _WORD.match(text, at)
     if word is None or word.end() != span.end or word.group().lower() not in STATEMENT_HOMES:
@@ -155,7 +157,7 @@ def _statement_at(source: Source, span: Span) -> tuple[str, int, int] | None:
         if below == -1:
             break
         following = _WORD.match(text, len(text) - len(text[below + 1 :].lstrip(" \t")))
-        if following is None or following.group().lower() not in KEYWORD_PLACES:
+        if following is None or following.group().lower() not in going_on:
             break
         end = _line_end(text, following.start())
     words = text[at:end]
