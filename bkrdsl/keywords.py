@@ -32,9 +32,11 @@ starts a line there is that keyword. What is left on one line is listed in
 docs/editors.md ("Limits").
 
 `python -m bkrdsl.keywords --write` regenerates the TextMate grammar, the Vim
-syntax and docs/keywords.md (each keyword's meaning, from
-bkrdsl/keyword_docs.py); `python -m bkrdsl.keywords --check` exits 1 when one
-is stale.
+syntax, docs/keywords.md (each keyword's meaning, from bkrdsl/keyword_docs.py)
+and two tables of the grammar for the checker, which has no parser at hand:
+bkrdsl/syntax/homes.py (the blocks each statement is written in) and
+bkrdsl/syntax/followers.py (the kind of value after a keyword that takes one);
+`python -m bkrdsl.keywords --check` exits 1 when one is stale.
 """
 
 from __future__ import annotations
@@ -450,6 +452,136 @@ def homes_module() -> str:
             written = written.replace(",)", ")")
         lines.append(f'    "{keyword}": {written},')
     lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+@functools.lru_cache(maxsize=1)
+def keyword_followers() -> dict[str, tuple[str, ...]]:
+    """What the grammar puts right after each keyword, sorted: another keyword (`manager`
+    after `tape`, `each` after `on`, `user` or `group` after `single`), a value (`NAME`,
+    the grammar's one token for every name and value: an ID, a number, a time, a path), a
+    quoted text (`STRING`), an import path (`IMPORT_PATH`), punctuation (`{`); `""` where
+    the statement may end right after it (`full`, `manual`, `shared` with no option). A
+    keyword that ends a rule of a statement's part is followed by what follows that part
+    (`first`, the ordinal, by the weekday's NAME of `monthly ordinal NAME NAME`). A
+    statement (`backup`, a catalog's option `server NAME`, a group body's entry) is a rule
+    that a list of what a block or the file holds names: one of Lark's helper rules
+    (`_job_item`, `__catalog_star_5`) or `start`. Every keyword of the grammar."""
+    literal, expansions = _grammar_rules()
+    keywords = set(vocabulary().keywords)
+    nullable: set[str] = set()
+    changed = True
+    while changed:  # a rule that may be empty: `start`, a `x*` of Lark's
+        changed = False
+        for origin, options in expansions.items():
+            if origin not in nullable and any(all(s in nullable for s in e) for e in options):
+                nullable.add(origin)
+                changed = True
+    statements = {
+        s for origin, options in expansions.items() if origin == "start" or origin.startswith("_")
+        for e in options for s in e if s in expansions and not s.startswith("_")
+    }  # fmt: skip
+
+    def first(symbols: list[str]) -> tuple[set[str], bool]:
+        """The terminals `symbols` may start with, through the rules they start with; and
+        whether they may all be empty."""
+        found: set[str] = set()
+        seen: set[str] = set()
+
+        def walk(rest: list[str]) -> bool:
+            for s in rest:
+                if s not in expansions:
+                    found.add(literal.get(s, s))
+                    return False
+                if s not in seen:
+                    seen.add(s)
+                    for e in expansions[s]:
+                        walk(e)
+                if s not in nullable:
+                    return False
+            return True
+
+        return found, walk(symbols)
+
+    def after(rule: str, seen: frozenset[str]) -> set[str]:
+        """What follows the part `rule` is, to the end of its statement (`""`)."""
+        if rule in statements or rule in seen:
+            return {""}
+        found: set[str] = set()
+        for origin, options in expansions.items():
+            for e in options:
+                for i, s in enumerate(e):
+                    if s == rule:
+                        then, empty = first(e[i + 1 :])
+                        found |= then
+                        if empty:
+                            found |= after(origin, seen | {rule})
+        return found
+
+    followers: dict[str, set[str]] = {k: set() for k in keywords}
+    for origin, options in expansions.items():
+        for e in options:
+            for i, s in enumerate(e):
+                if literal.get(s) in keywords:
+                    then, empty = first(e[i + 1 :])
+                    followers[literal[s]] |= then | (after(origin, frozenset()) if empty else set())
+    return {k: tuple(sorted(followers[k])) for k in sorted(followers)}
+
+
+#: The kind of value the first name after each keyword is, where the grammar puts a name
+#: right after it (`keyword_followers`: a `NAME`). By hand, because the grammar cannot
+#: say it: it has one token for every name and value (grammar/bkr.lark's NAME), and the
+#: AST builder and the checker validate each by its role. `name`: a name or a z/VM ID (a
+#: member, user, group, job, pool, role, volume label, a minidisk's owner); `pattern`: a
+#: user ID pattern; `number`; `time`: a time of day; `day`: of the week or of the month;
+#: `path`: an SFS path. `keyword_values` refuses a keyword the grammar puts a name after
+#: that this table leaves out (a keyword added to the grammar), and one it classifies
+#: that the grammar puts no name after.
+VALUE_KINDS: dict[str, str] = {
+    "at": "number", "backup": "name", "catalog-dmm": "name", "catalog-node": "name", "cluster": "name",
+    "daily": "time", "disk": "name", "first": "day", "fourth": "day", "group": "name", "job": "name",
+    "job-suffix": "name", "last": "day", "logon-wait": "number", "match": "pattern", "member": "name",
+    "minidisk": "name", "monthly": "day", "on": "name", "pool": "name", "pool-wait": "number",
+    "private-volume": "name", "request-dmm": "name", "request-node": "name", "retain": "number",
+    "role": "name", "second": "day", "server": "name", "sfs": "path", "shared-volume": "name",
+    "size": "number", "third": "day", "user": "name", "weekly": "day", "workers": "number",
+}  # fmt: skip
+
+
+def keyword_values() -> dict[str, str]:
+    """The kind of value (VALUE_KINDS) right after each keyword the grammar puts a name
+    after (`keyword_followers`), sorted: `server BKRSVSFS`, a name; `daily 02:00`, a
+    time. bkrdsl/syntax/followers.py holds it for the checker, which has no parser at
+    hand (`followers_module`): the one name after such a keyword in a group body is
+    part of the same slip (BKR021, `declarations._takes_value`)."""
+    named = {k for k, after in keyword_followers().items() if "NAME" in after}
+    if named != set(VALUE_KINDS):
+        raise ValueError(
+            "bkrdsl/keywords.py's VALUE_KINDS must classify the value of every keyword the grammar puts a name"
+            f" after: unclassified {sorted(named - set(VALUE_KINDS))}, takes none {sorted(set(VALUE_KINDS) - named)}"
+        )
+    return {k: VALUE_KINDS[k] for k in sorted(named)}
+
+
+def followers_module() -> str:
+    """bkrdsl/syntax/followers.py: keyword_values, as Python the checker imports."""
+    lines = [
+        f'"""Generated by `{GENERATOR}` from grammar/bkr.lark; do not edit.',
+        "",
+        "The kind of value right after each keyword the grammar puts a name after",
+        "(`bkrdsl.keywords.keyword_values`: the keywords from the grammar's rules, the kinds",
+        "from `keywords.VALUE_KINDS`, since the grammar has one token for every name and",
+        "value), for the checker, which has no parser at hand: in a group body, the one name",
+        "after a keyword whose value is a `name` (`server BKRSVSFS`) is part of the same slip",
+        "(BKR021, `check.declarations._takes_value`), not one more user (BKR208).",
+        '"""',
+        "",
+        "from __future__ import annotations",
+        "",
+        "KEYWORD_VALUES: dict[str, str] = {",
+        *(f'    "{keyword}": "{kind}",' for keyword, kind in keyword_values().items()),
+        "}",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -1226,6 +1358,7 @@ def generated_files() -> dict[str, str]:
         "editors/vim/syntax/bkr.vim": vim_syntax(),
         "docs/keywords.md": page(),
         "bkrdsl/syntax/homes.py": homes_module(),
+        "bkrdsl/syntax/followers.py": followers_module(),
     }
 
 

@@ -16,7 +16,7 @@ from test_message_width import too_long
 
 from bkrdsl.fixes import apply_edits
 from bkrdsl.pipeline import analyse
-from bkrdsl.syntax.fast import STATEMENT_KEYWORDS
+from bkrdsl.syntax.fast import KEYWORDS, STATEMENT_KEYWORDS
 from bkrdsl.syntax.messages import DISK_UNIT_WORDS, GENERIC_HELP, KEYWORD_PLACES, STATEMENT_HOMES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -4402,6 +4402,58 @@ def test_the_homes_the_checker_names_are_the_grammar_s():
     derived = {k: Recovery.other_blocks(Sim.start(lark), Token(keywords[k], k), "") for k in STATEMENT_KEYWORDS}
     assert statement_homes() == derived
     assert STATEMENT_HOMES == derived
+
+
+def test_the_keywords_followed_by_a_value_are_the_grammar_s():
+    # KEYWORD_VALUES (bkrdsl/syntax/followers.py, generated: the checker has no parser at
+    # hand) names every keyword the grammar puts a name after, and only those: a keyword
+    # added to the grammar with a value after it fails here until VALUE_KINDS classifies it
+    from bkrdsl.keywords import VALUE_KINDS, keyword_followers, keyword_values
+    from bkrdsl.syntax.followers import KEYWORD_VALUES
+
+    named = {k for k, after in keyword_followers().items() if "NAME" in after}
+    assert set(VALUE_KINDS) == named
+    assert keyword_values() == KEYWORD_VALUES
+    assert set(KEYWORD_VALUES.values()) <= {"name", "pattern", "number", "time", "day", "path"}
+
+
+def test_what_follows_a_keyword_is_read_from_the_grammar_s_rules():
+    # through the part a keyword ends (`first`: the ordinal of `monthly ordinal NAME NAME`,
+    # `single`: a declaration's kind), to the statement's end (`full`: "")
+    from bkrdsl.keywords import keyword_followers
+
+    followers = keyword_followers()
+    assert set(followers) == KEYWORDS
+    assert followers["first"] == ("NAME",)
+    assert followers["single"] == ("group", "user")
+    assert followers["include"] == ("minidisk", "sfs")
+    assert followers["on"] == ("NAME", "each")
+    assert followers["full"] == ("",)
+    assert followers["manager"] == ("local", "shared")
+    assert followers["description"] == ("STRING",)
+    assert followers["disk"] == ("", "NAME", "pool")  # a statement's owner; `to disk`, `to disk pool P`
+    assert followers["shared"][:2] == ("", "catalog-dmm")  # an option may follow, or none
+
+
+@pytest.mark.parametrize("followers", [{"frobnicate": ("NAME",)}, {"at": ("",)}], ids=["unclassified", "no value"])
+def test_a_keyword_the_value_kinds_do_not_match_stops_the_generator(monkeypatch, followers):
+    # a keyword the grammar puts a name after that VALUE_KINDS leaves out (one added to
+    # the grammar), or one it classifies that takes no name: `--write` and `--check` refuse
+    from bkrdsl import keywords
+
+    changed = {**keywords.keyword_followers(), **followers}
+    monkeypatch.setattr(keywords, "keyword_followers", lambda: changed)
+    with pytest.raises(ValueError, match=next(iter(followers))):
+        keywords.keyword_values()
+
+
+def test_the_keywords_whose_name_in_a_group_body_is_the_slip_s():
+    # the keywords that start no statement and take a name (not a number, a time, a day,
+    # a path): their one name after them in a group body is part of the BKR021, not a
+    # user (runon.keyword_phrases); from KEYWORD_VALUES, no longer from FOLLOWERS' words
+    from bkrdsl.check.declarations import _takes_value
+
+    assert _takes_value() == {"group", "minidisk", "on", "pool", "role", "server", "user"}
 
 
 #: A statement read as more names of a list (BKR021): its help says where the statement

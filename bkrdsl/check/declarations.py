@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -52,6 +51,7 @@ from bkrdsl.resolve.model import (
     parse_address,
 )
 from bkrdsl.source import Span
+from bkrdsl.syntax.fast import KEYWORD_PLACE_WORDS
 from bkrdsl.syntax.runon import (
     begun,
     group_entry_lines,
@@ -1621,24 +1621,17 @@ def _group_read_on(decl: ast.GroupDecl):
             yield _keyword_id(words[0], name, decl.name.span)
 
 
-#: What messages.FOLLOWERS says of a value that is a name (`a member name`, `the
-#: catalog's SFS server user ID`, `a role (...)`), not a time, a number or a path.
-_NAMED_VALUE = re.compile(r"\bname\b|\buser ID\b|\brole\b")
-
-
 @functools.cache
 def _takes_value() -> frozenset[str]:
     """The keywords that start no statement and take a name after them (`server`, `on`,
-    `role`, `user`: messages.FOLLOWERS), whose one name after them in a group body is the
-    same slip (runon.keyword_phrases). Not a schedule's (`daily WEB01`: WEB01 is no time,
-    but a user after the slip), a size's or a path's."""
-    from bkrdsl.syntax.messages import FOLLOWERS, WORD_PLACES  # only for this warning
+    `role`, `user`), whose one name after them in a group body is the same slip
+    (runon.keyword_phrases): bkrdsl/syntax/followers.py, generated from the grammar (the
+    keywords it puts a name after) and bkrdsl.keywords.VALUE_KINDS (what kind of value
+    each name is, which the grammar's one NAME token cannot say). Not a schedule's
+    (`daily WEB01`: WEB01 is no time, but a user after the slip), a size's or a path's."""
+    from bkrdsl.syntax.followers import KEYWORD_VALUES  # only for this warning
 
-    return frozenset(
-        keyword
-        for (keyword, count), what in FOLLOWERS.items()
-        if keyword in WORD_PLACES and count in (None, 0) and _NAMED_VALUE.search(what)
-    )
+    return frozenset(k for k, kind in KEYWORD_VALUES.items() if kind == "name" and k in KEYWORD_PLACE_WORDS)
 
 
 def keyword_values(model: Model) -> frozenset[int]:
