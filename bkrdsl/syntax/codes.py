@@ -177,7 +177,13 @@ SYNTAX = register(
     `role`), or, where this block takes none, the keywords its statements
     start with. Neither has a fix: what was meant is the writer's. The rest
     of the line goes with it, so `each member` is one error, not also
-    "expected a member name after `member`" (BKR010).
+    "expected a member name after `member`" (BKR010). So do the lines
+    below it that go on with its statement, as `bkrc fmt` breaks a long
+    one (`shared server BKRSVSFS` after the cluster's `}`, then `pool
+    BKRPOOL on VMSYS1`: `catalog` left out, one error, not also "`pool`
+    starts no statement"); a line below that starts a statement, or that
+    is one with its own keyword left out (`daily 02:00` in an `expire`
+    block), is read as written.
     Names of a list written without their commas (`run on VMSYS1 VMSYS2
     VMSYS3 daily 02:00`, also before a block's `{`, `expire on VMSYS1
     VMSYS2 {`) are one error for the run, whose help writes the

@@ -737,6 +737,18 @@ def _place(lark_parser, keyword: str) -> Sim:
     return sim
 
 
+@functools.lru_cache(maxsize=256)
+def _right_after(lark_parser, statement: str, keyword: str) -> bool:
+    """Whether `keyword` reads right after `statement`'s keyword, at the top level or in
+    a block of any kind that takes the statement (`daily` after `preview`): a line that
+    starts with it is that statement, its keyword left out (`Recovery.goes_on_below`)."""
+    for opening in ((), *OPENERS.values()):
+        place = Sim.start(lark_parser)
+        if place.feeds(opening) and place.fits([statement, keyword]):
+            return True
+    return False
+
+
 def hyphenated_place(lark_parser, keyword: str) -> Sim:
     """The parser standing where `keyword` (a hyphenated keyword) is read."""
     return _place(lark_parser, keyword).copy()
@@ -5403,9 +5415,62 @@ class Recovery:
         end = self._line_end(tok.start_pos)
         if not set(self.source.text[tok.end_pos : end]) & set('{}"#'):
             # read on from the next line as written: `each member` under `size 10 cyl`
-            # is a slip of its own, not more of this one's line to skip
-            return self._lex_at(ip, end)
+            # is a slip of its own, not more of this one's line to skip; but a line that
+            # goes on with this one's statement is the rest of this slip, not a second
+            # (`pool BKRPOOL on VMSYS1` under `shared server BKRSVSFS`, `catalog` left out)
+            return self._lex_at(ip, self.goes_on_below(tok.start_pos, end, accepted & self.statements))
         return self.skip_statement(ip, tok, past=end)
+
+    def goes_on_below(self, start: int, end: int, here: set[str]) -> int:
+        """Where to read on after a line skipped whole as one slip (`starts_no_statement`:
+        its first word at `start`, its end at `end`): past the lines right below it that go
+        on with its statement, as `bkrc fmt` breaks a long statement (`shared server
+        BKRSVSFS`, then `pool BKRPOOL on VMSYS1`), else at `end`. The line's statement is
+        one its words read on after, its one statement keyword left out before them, in a
+        block of any kind or at the top level (`catalog shared server BKRSVSFS`, `tape
+        manager shared`). A line below goes on with it when every word of that line reads
+        on after it, its first word a keyword that starts no statement, nor one of the
+        statements `here` (the block's) with their keyword left out (`daily 02:00` in an
+        expire block: `preview` or `purge` left out, a slip of its own). A line that
+        starts a statement, one no such statement reads on with (`each member` under
+        `size 10 cyl`), one with a brace, a text or a comment, or a blank line between, is
+        read as written."""
+        text = self.source.text
+        places = [Sim.start(self.lark)]
+        for opening in OPENERS.values():
+            place = Sim.start(self.lark)
+            if place.feeds(opening):
+                places.append(place)
+        states = []
+        for place in places:
+            for statement in sorted(place.accepts() & self.statements):
+                state = place.copy()
+                if state.feed(statement) and self._reads_on(state, text[start:end].split()):
+                    states.append(state)
+        while states and end < len(text):
+            below = self._line_end(end + 1)
+            words = text[end + 1 : below].split()
+            if not words or set(text[end + 1 : below]) & set('{}"#'):
+                break
+            first = self.facts.keywords.get(words[0].lower())
+            if first is None or first in self.statements or any(_right_after(self.lark, t, first) for t in here):
+                break
+            states = [state for state in states if self._reads_on(state, words)]
+            if states:
+                end = below
+        return end
+
+    def _reads_on(self, sim: Sim, words: list[str]) -> bool:
+        """Whether `sim` takes each of `words` in turn: the first as its keyword, a
+        keyword written in small letters as that keyword, any other word as a name, or as
+        the keyword it spells where that fits (`sim` advanced)."""
+        for i, word in enumerate(words):
+            keyword = self.facts.keywords.get(word.lower())
+            if keyword is not None and sim.feed(keyword):
+                continue
+            if i == 0 or (keyword is not None and word == word.lower()) or not sim.feed("NAME"):
+                return False
+        return True
 
     def takes_later(self, sim: Sim, keyword: str, type_: str, depth: int = 12) -> bool:
         """Whether the statement that `keyword` starts where `sim` stands takes a token
