@@ -3767,6 +3767,47 @@ def test_a_keyword_that_starts_no_statement_says_the_statement_it_belongs_to(pla
     assert too_long(found, analysis.sources) == []
 
 
+#: A statement written where it does not belong, its one statement keyword left out,
+#: over lines as `bkrc fmt` breaks a long one (`Recovery.goes_on_below`): the place, the
+#: lines, and the (line, column) of each error, one line after the cluster's `}` (95)
+#: or the job's `run` line (75).
+OVER_LINES = [
+    # the lines below go on with the first's statement: one error, at the first
+    ("top level", "shared server BKRSVSFS\n                pool BKRPOOL on VMSYS1", [(95, 1)]),
+    ("top level", "shared server BKRSVSFS\npool BKRPOOL\non VMSYS1", [(95, 1)]),
+    ("top level", "manager shared\n                    catalog-node TCTMM on VMSYS1", [(95, 1)]),
+    ("top level", "local\nserver BKRSVSFS", [(95, 1)]),
+    ("job", "user LNXTEST\n      role worker", [(75, 5)]),
+    # a statement below is read as written (`retain`: BKR013), so is a line the first's
+    # statement does not read on with whole (`daily` after a catalog's `on VMSYS1`), a
+    # line after a blank one, one with a comment, and one that is a slip of its own, its
+    # keyword left out (`daily 02:00` in an expire block, `preview` or `purge`)
+    ("top level", "shared server BKRSVSFS\npool BKRPOOL\nretain 35 days", [(95, 1), (97, 1)]),
+    ("top level", "shared server BKRSVSFS\non VMSYS1 daily 02:00", [(95, 1), (96, 1)]),
+    ("top level", "shared server BKRSVSFS\n\npool BKRPOOL", [(95, 1), (97, 1)]),
+    ("top level", "shared server BKRSVSFS\npool BKRPOOL  # the pool", [(95, 1), (96, 1)]),
+    ("expire", "on VMSYS1\n    daily 02:00", [(25, 5), (26, 5)]),
+    ("job", "size 10 cyl\n    each member", [(75, 5), (76, 5)]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("place", "lines", "errors"), OVER_LINES, ids=[f"{p}: {w}" for p, w, _ in OVER_LINES])
+def test_the_lines_of_a_statement_its_keyword_left_out_are_one_error(place, lines, errors, parser, monkeypatch):
+    # was an error a line (`pool` starts no statement, `catalog-node` cannot appear in
+    # the top level): the first line's error says what the word is and where it is
+    # written, and the fix of that line is the fix of the lines below too
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    if place == "top level":
+        text = BASE + lines + "\n"
+    else:
+        clean, written = PLACES[place]
+        text = BASE.replace(clean, written.format(lines), 1)
+    found = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert [(d.span.line, d.span.column) for d in found] == errors, [f"{d.code} {d.message}" for d in found]
+    assert found[0].code == "BKR004"
+
+
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 @pytest.mark.parametrize("unit", sorted(DISK_UNIT_WORDS))
 def test_a_disk_unit_where_a_statement_starts_is_said_to_be_one(unit, parser, monkeypatch):
