@@ -2886,7 +2886,7 @@ def _belongs(lowered: str, inner: Block | None, homes: tuple[str, ...] = ()) -> 
     elif lowered in HYPHENATED_HOMES:
         # `shared-volume VMCOM2` in a group body: where it belongs, as hyphenated_misplaced says
         home, example = HYPHENATED_HOMES[lowered]
-        if home.startswith("directly inside") and inner is not None:
+        if STATEMENT_HOMES.get(lowered) == ("cluster",) and inner is not None:  # the grammar's, not `home`'s words
             help_text = f"`{lowered}` belongs {home}: {out}"
         else:
             help_text = f"`{lowered}` belongs {home}: `{example}`"

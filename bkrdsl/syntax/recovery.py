@@ -50,6 +50,7 @@ from bkrdsl.syntax import codes, messages
 from bkrdsl.syntax.fast import (
     BLANK_PAIRS,
     BLANK_PAIRS_BEGUN,
+    KEYWORD_PLACE_WORDS,
     ORDINALS,
     PLACE_WORDS,
     STATEMENT_KEYWORDS,
@@ -5383,7 +5384,7 @@ class Recovery:
             if not accepted & {"RBRACE", "$END"}:
                 self.feed_types(ip, completion(Sim.of(ip)) or [], tok)
             return self.skip_statement(ip, tok)
-        if str(tok.value).lower() in messages.KEYWORD_PLACES and accepted & (self.statements | {"$END"}):
+        if str(tok.value).lower() in KEYWORD_PLACE_WORDS and accepted & (self.statements | {"$END"}):
             # `role worker`, `full`, `at 100` where a statement starts: what the word is,
             # where it is written, and the statement here that takes it, if one does
             return self.starts_no_statement(ip, tok, accepted, sim)
@@ -5397,7 +5398,7 @@ class Recovery:
         return opener is not None and not is_real(opener) and opener.start_pos in self.head_missing
 
     def starts_no_statement(self, ip, tok: Token, accepted: set[str], sim: Sim) -> Token | None:
-        """A keyword that starts no statement (messages.KEYWORD_PLACES) where one starts,
+        """A keyword that starts no statement (fast.KEYWORD_PLACE_WORDS) where one starts,
         none fitting right before it: one error, and the rest of its line skipped with it
         (`each member` in the cluster: not also "expected a member name after
         `member`")."""
@@ -7018,7 +7019,7 @@ class Recovery:
         marked to be skipped."""
         word = str(tok.value)
         if (
-            word.lower() in messages.KEYWORD_PLACES
+            word.lower() in KEYWORD_PLACE_WORDS
             and word != word.upper()
             and keyword in _VOLUME_LISTS
             and not self.in_statement_run(tok)
