@@ -968,13 +968,13 @@ def test_an_import_error_past_the_error_limit_still_counts(tmp_path, monkeypatch
     again once the module is there, not kept from before."""
     (tmp_path / "site.bkr").write_text(PLAIN_SITE)
     lone, later = tmp_path / "lone.bkr", tmp_path / "later.bkr"
-    slips = "job\n}\nfoo bar\n"  # three syntax errors (BKR010, BKR013, BKR012)
+    slips = "job J\n}\nfoo bar\n"  # three syntax errors (BKR013, BKR011 its own `{` missing, BKR012)
     lone.write_text(LONE + slips + "import ./locked/site\nimport ./later\n")
     (tmp_path / "locked").mkdir()
     lock_folder(monkeypatch, tmp_path / "locked")
     disk = Workspace(max_errors=3)
     doc = disk.document(lone, (), not_open, Path.read_bytes)
-    assert [d.code for d in doc.diagnostics] == ["BKR010", "BKR013", "BKR012"]
+    assert [d.code for d in doc.diagnostics] == ["BKR013", "BKR011", "BKR012"]
     (stop,) = doc.analysis.stops
     assert stop.errors == 2  # BKR103 and BKR101, cut
     why = workspace.unsure_import(doc, [(tmp_path / "site.bkr").resolve()])
