@@ -1041,13 +1041,12 @@ def keyword_as_label(word: str, keyword: str, span: Span, written: str | None = 
     if written is not None and written != word:
         # `size 10 cyl`, `monthly first sun 02:00`: the keyword and the words after it
         # that are its (`fast.statement_part`), one slip, not a label each
-        labels = all(_VOLSER.fullmatch(w) for w in written.split())
-        return codes.SYNTAX(
-            f"`{written}` is {_part_what(lowered)}, not volume labels: `{keyword}` lists volume labels, which are"
-            " written in capitals",
+        return _phrase_not_labels(
+            written,
+            _part_what(lowered),
+            keyword,
             span,
-            help=f"`{lowered}` {WORD_PLACES[lowered]}: write {_written_there(written)} there, out of the list"
-            + (f". If these are volumes, write their labels so: `{written.upper()}`" if labels else ""),
+            f"`{lowered}` {WORD_PLACES[lowered]}: write {_written_there(written)} there, out of the list",
         )
     return codes.SYNTAX(
         f"`{word}` is {word_kind(lowered)}, not a volume label: `{keyword}` lists volume labels, which are written"
@@ -1066,13 +1065,24 @@ def retention_as_labels(written: str, days: str, keyword: str, span: Span) -> Di
     `keep 35`). One error, over the words, that says what was written and how it is
     written where it belongs, as for `size 10 cyl` there (keyword_as_label); no fix: the
     statement is to be moved, to an expire block."""
+    return _phrase_not_labels(
+        written,
+        "a retention",
+        keyword,
+        span,
+        f"a retention is written `retain {days} days`, in an `expire` block: write it there, out of the list",
+    )
+
+
+def _phrase_not_labels(written: str, what: str, keyword: str, span: Span, help: str) -> Diagnostic:
+    """The one error for a phrase of a statement after a volume list's labels
+    (keyword_as_label's `size 10 cyl`, retention_as_labels' `keep 35 days`): what it
+    is, and, where its words could be labels, how volumes so labelled are written."""
     labels = all(_VOLSER.fullmatch(w) for w in written.split())
     return codes.SYNTAX(
-        f"`{written}` is a retention, not volume labels: `{keyword}` lists volume labels, which are written in"
-        " capitals",
+        f"`{written}` is {what}, not volume labels: `{keyword}` lists volume labels, which are written in capitals",
         span,
-        help=f"a retention is written `retain {days} days`, in an `expire` block: write it there, out of the list"
-        + (f". If these are volumes, write their labels so: `{written.upper()}`" if labels else ""),
+        help=help + (f". If these are volumes, write their labels so: `{written.upper()}`" if labels else ""),
     )
 
 
