@@ -144,6 +144,22 @@ def test_a_group_head_moves_up_with_its_brace_before_the_names_comment(monkeypat
     assert done.text == "cluster AT {}\nsingle group 0 { private-volume 0 0  # note\n}\nimport 0\nimport 0\n"
 
 
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_an_entry_on_a_match_patterns_line_starts_no_line(monkeypatch, parser):
+    """.ci/explore 202612044: `match` and its pattern written over two lines, the entry
+    after the pattern on the pattern's line was taken for the start of a line (the
+    entry's own line against the line where the `match` began), and fmt moved it down
+    to a line of its own. An entry starts a line only below where the one before it ends."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = "cluster C {\n  single group G { Full X match\n   LNXAPP* Full Y }\n}\n"
+    assert_same_both_ways(Source.of("gen.bkr", text))
+    done = format_source(Source.of("gen.bkr", text))
+    assert done.text == "cluster C {\n  single group G { Full X match LNXAPP* Full Y }\n}\n"
+    text = "cluster C {\n  single group G { Full X match\n   LNXAPP*\n   Full Y }\n}\n"
+    done = format_source(Source.of("gen.bkr", text))
+    assert done.text == "cluster C {\n  single group G {\n    Full X match LNXAPP*\n    Full Y\n  }\n}\n"
+
+
 # ----------------------------------------------------------------- Lark, for the rest
 @pytest.mark.parametrize(
     "text,expected",

@@ -167,13 +167,13 @@ def _volumes_read_on(keyword_line: int, labels: list[tuple[str, int, int]], star
 
 def _group_body(
     name_line: int,
-    entries: list[tuple[bool, str, int, int, int]],
+    entries: list[tuple[bool, str, int, int, int, int]],
     starts: set,
     written: set,
     brace_line: int | None,
 ) -> tuple[Node, ...]:
     """The statements of a group body, entries (whether a `match` pattern, text, line,
-    start and end offsets): one per entry; or, when the body runs on into words that
+    start and end offsets, end line): one per entry; or, when the body runs on into words that
     read like a statement, or holds a keyword's phrase, one per line as written
     (`group_line`), with the start of each line into `starts` and the IDs of the runs
     into `written`; `brace_line` is the line of the body's `{`. An ID spelled as a
@@ -190,14 +190,17 @@ def _group_body(
     say, so a body with an entry after such an ID keeps its lines, as one that runs
     on does; one whose only such ID is its last entry (`{ LINUX01 full }`) is laid
     out as any other."""
-    read = group_entry_lines([(is_pattern, text, line) for is_pattern, text, line, _, _ in entries])
+    read = group_entry_lines([(is_pattern, text, line) for is_pattern, text, line, *_ in entries])
     runs = statement_like_runs(name_line, read, group=True)
     keywords = keyword_ids(read, runs)
     written.update(entries[i][3] for i in keywords)
     phrase = any(i + 1 < len(entries) for i in keywords)
     if not runs and not phrase:
         return tuple(Node("group_match" if e[0] else "group_user", e[3], e[4]) for e in entries)
-    firsts = line_starts(name_line, read)
+    # An entry starts a line when it is written below where the one before it ends: a
+    # `match` and its pattern written over two lines end on the pattern's line, and a
+    # user ID after the pattern on that line starts none.
+    firsts = _entry_line_starts(name_line, entries)
     # The body's first word reads like a statement (`single group G { private-volume`):
     # after the `{` it is a user ID, but first on a line of its own the parser reads it
     # as the statement misplaced in the group (BKR013), so its line stays the `{`'s,
@@ -216,6 +219,18 @@ def _group_body(
     if head:
         lines[0] = Node("group_head", lines[0].start, lines[0].end)
     return tuple(lines)
+
+
+def _entry_line_starts(name_line: int, entries: list[tuple[bool, str, int, int, int, int]]) -> list[int]:
+    """The indexes of a group body's entries that start a line: each written on a line
+    below the one where the entry before it (or the group's name) ends."""
+    firsts = []
+    end = name_line
+    for index, (_, _, line, _, _, end_line) in enumerate(entries):
+        if line != end:
+            firsts.append(index)
+        end = end_line
+    return firsts
 
 
 class _Walk:
@@ -257,7 +272,7 @@ class _Walk:
         return self._documented("user_decl", decl.span)
 
     def group(self, decl: ast.GroupDecl) -> Node:
-        entries = [(e.is_pattern, e.word.text, e.span.line, e.span.start, e.span.end) for e in decl.entries]
+        entries = [(e.is_pattern, e.word.text, e.span.line, e.span.start, e.span.end, e.span.end_line) for e in decl.entries]
         brace = bisect.bisect_right(self.braces, decl.name.span.start)
         brace_line = self.brace_lines[self.braces[brace]] if brace < len(self.braces) else None
         body = _group_body(decl.name.span.line, entries, self.line_starts, self.as_written, brace_line)
@@ -397,10 +412,10 @@ def _placed(tree) -> bool:
     return not tree.meta.empty
 
 
-def _lark_group_entries(tree) -> list[tuple[bool, str, int, int, int]]:
+def _lark_group_entries(tree) -> list[tuple[bool, str, int, int, int, int]]:
     """A group_decl's entries as `_group_body` reads them."""
     return [
-        (e.data == "group_match", str(e.children[0].value), e.meta.line, e.meta.start_pos, e.meta.end_pos)
+        (e.data == "group_match", str(e.children[0].value), e.meta.line, e.meta.start_pos, e.meta.end_pos, e.meta.end_line)
         for e in _subtrees(tree)
         if e.data in ("group_user", "group_match")
     ]
