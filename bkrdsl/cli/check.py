@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from dataclasses import field
 
 import click
@@ -199,7 +200,7 @@ def fix_arg(arg: str, include, done: list[FileFix], dialect=None, directory=None
         done.append(result)
         _say_not_applied(fixed.not_applied)
         return fixed.analysis, False
-    codes = ", ".join(d.code for d in fixed.applied)
+    codes = _codes_fixed(fixed.applied)
     count = len(fixed.applied)
     with Commit() as commit:
         try:
@@ -288,6 +289,13 @@ def summary(done: list[FileFix], checked: dict) -> list[str]:
         if path not in given:
             lines.append(f"{names[path]}: not given to --fix; remaining: {_counts(ds)}")
     return lines
+
+
+def _codes_fixed(applied) -> str:
+    """The codes of the fixes applied, each once in the order first applied, with how
+    many when more than one: `BKR012, BKR532 (9)`."""
+    tally = Counter(d.code for d in applied)
+    return ", ".join(code if n == 1 else f"{code} ({n})" for code, n in tally.items())
 
 
 def _counts(diagnostics) -> str:
