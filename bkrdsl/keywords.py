@@ -45,6 +45,7 @@ import functools
 import json
 import re
 import sys
+import textwrap
 from dataclasses import field
 from pathlib import Path
 
@@ -88,9 +89,8 @@ def vocabulary() -> Vocabulary:
     from lark.lexer import PatternStr
 
     from bkrdsl.resolve.model import PATTERN_CHARS
-    from bkrdsl.syntax.parser import parser
 
-    terminals = {t.name: t for t in parser().terminals}
+    terminals = {t.name: t for t in _grammar_lark().terminals}
     start, char = _name_classes(terminals["NAME"].pattern.value)
     name = re.compile(start + char + "*")
     literals = [t.pattern for t in terminals.values() if isinstance(t.pattern, PatternStr)]
@@ -131,12 +131,10 @@ def case_insensitive_keywords() -> bool:
     """Whether every keyword literal carries Lark's `i` flag (the highlighters assume so)."""
     from lark.lexer import PatternStr
 
-    from bkrdsl.syntax.parser import parser
-
     kws = set(keywords())
     return all(
         "i" in t.pattern.flags
-        for t in parser().terminals
+        for t in _grammar_lark().terminals
         if isinstance(t.pattern, PatternStr) and t.pattern.value.lower() in kws
     )
 
@@ -310,9 +308,7 @@ def list_followers() -> tuple[str, ...]:
     `run on M daily ...`, the next statement), sorted: the grammar's FOLLOW set of
     `name_list`. Right after a list's last name such a word is that keyword to the
     parsers, any other word a name (a weekly schedule's time)."""
-    from bkrdsl.syntax.parser import parser
-
-    lark = parser()
+    lark = _grammar_lark()
     words = set(vocabulary().keywords)
     literal = {t.name: t.pattern.value.lower() for t in lark.terminals if t.pattern.value.lower() in words}
     rules = [(r.origin.name, [s.name for s in r.expansion]) for r in lark.rules]
@@ -369,15 +365,38 @@ def block_statements(block: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def _grammar_lark():
+    """grammar/bkr.lark compiled by Lark: `bkrdsl.syntax.parser.parser`, or where
+    `bkrdsl.syntax` cannot be imported, a parser of the same rules and terminals built
+    here: the generator writes modules that package imports (lexicon.py, homes.py), so it
+    must run when they are missing or stale (`main`)."""
+    try:
+        from bkrdsl.syntax.parser import parser
+    except (ImportError, AttributeError):  # a generated module it imports is missing or stale
+        pass
+    else:
+        return parser()
+    from lark import Lark
+
+    from bkrdsl.resources import grammar_path
+
+    return Lark(
+        grammar_path().read_text(encoding="utf-8"),
+        parser="lalr",
+        lexer="contextual",
+        maybe_placeholders=False,
+        keep_all_tokens=True,
+    )
+
+
+@functools.lru_cache(maxsize=1)
 def _grammar_rules() -> tuple[dict[str, str], dict[str, list[list[str]]]]:
     """The grammar's string terminals (their name -> their text, lower case) and each
     rule's expansions (the names of their symbols), as Lark compiled them (`x*` is a
     rule of its own, `__cluster_star_0`)."""
     from lark.lexer import PatternStr
 
-    from bkrdsl.syntax.parser import parser
-
-    lark = parser()
+    lark = _grammar_lark()
     literal = {t.name: t.pattern.value.lower() for t in lark.terminals if isinstance(t.pattern, PatternStr)}
     expansions: dict[str, list[list[str]]] = {}
     for rule in lark.rules:
@@ -582,6 +601,162 @@ def followers_module() -> str:
         *(f'    "{keyword}": "{kind}",' for keyword, kind in keyword_values().items()),
         "}",
     ]
+    return "\n".join(lines) + "\n"
+
+
+@functools.lru_cache(maxsize=1)
+def _grammar_keywords() -> frozenset[str]:
+    """The keywords, as `vocabulary` reads them, but importing nothing of bkrdsl that
+    imports the parsers (`bkrdsl.resolve`): what lexicon.py is written from."""
+    from lark.lexer import PatternStr
+
+    terminals = {t.name: t for t in _grammar_lark().terminals}
+    start, char = _name_classes(terminals["NAME"].pattern.value)
+    name = re.compile(start + char + "*")
+    return frozenset(
+        t.pattern.value.lower()
+        for t in terminals.values()
+        if isinstance(t.pattern, PatternStr) and name.fullmatch(t.pattern.value)
+    )
+
+
+def _rule(name: str) -> list[list[str]]:
+    _, expansions = _grammar_rules()
+    if name not in expansions:
+        raise ValueError(f"the grammar has no rule {name}; update bkrdsl/keywords.py's lexicon")
+    return expansions[name]
+
+
+def _keywords_in(symbols) -> frozenset[str]:
+    """The keywords among the grammar's terminals `symbols` (their text, lower case)."""
+    literal, _ = _grammar_rules()
+    words = _grammar_keywords()
+    return frozenset(literal[s] for s in symbols if literal.get(s) in words)
+
+
+def _rule_keywords(name: str, values: int | None = None) -> frozenset[str]:
+    """The first keyword of each expansion of the rule `name` (`scope`: shared, local), or
+    of those that are that keyword and `values` names (`tape_opt`'s `request-node NAME`)."""
+    return _keywords_in(
+        e[0] for e in _rule(name) if e and (values is None or e[1:] == ["NAME"] * values)
+    )
+
+
+def _keywords_after(name: str, symbol: str) -> frozenset[str]:
+    """The keywords right after `symbol` in the expansions of the rule `name`."""
+    return _keywords_in(e[e.index(symbol) + 1] for e in _rule(name) if symbol in e[:-1])
+
+
+def block_keywords() -> dict[str | None, frozenset[str]]:
+    """The first keyword of each statement of a kind of block (a grammar rule with a `{`:
+    `cluster`, `member`, `job`, `expire`, `group_decl`, sorted), and of the top level
+    (None): the first keywords of what the block's `{ ... }` holds, through the rules they
+    name (a selection's `include`, `exclude`; a group body's `match`)."""
+    _, expansions = _grammar_rules()
+    blocks: dict[str | None, frozenset[str]] = {None: _keywords_in_firsts(["start"])}
+    for name in sorted(expansions):
+        bodies = [e[e.index("LBRACE") + 1] for e in expansions[name] if "LBRACE" in e]
+        bodies = [b for b in bodies if b in expansions]
+        if bodies and not name.startswith("_"):
+            blocks[name] = _keywords_in_firsts(bodies)
+    return blocks
+
+
+def _keywords_in_firsts(symbols: list[str]) -> frozenset[str]:
+    words = _grammar_keywords()
+    return frozenset(k for k in _first_keywords(symbols) if k in words)
+
+
+#: bkrdsl/syntax/lexicon.py: each set's name, what it is, and how the grammar says it.
+LEXICON: tuple[tuple[str, str, object], ...] = (
+    ("KEYWORDS", "Every keyword of the grammar.", _grammar_keywords),
+    (
+        "BLOCK_STATEMENTS",
+        "The first keyword of each statement of a kind of block (the grammar's rule), and of the top level (None).",
+        block_keywords,
+    ),
+    (
+        "STATEMENT_KEYWORDS",
+        "The keywords that start a statement somewhere: BLOCK_STATEMENTS's, all together.",
+        lambda: frozenset().union(*block_keywords().values()),
+    ),
+    ("KINDS", "The kinds of a declaration (`kind`).", lambda: _rule_keywords("kind")),
+    (
+        "DECLARATIONS",
+        "The keyword after a declaration's kind (`single user`, `identity group`).",
+        lambda: _keywords_after("user_decl", "kind") | _keywords_after("group_decl", "kind"),
+    ),
+    ("SCOPES", "The scopes of a catalog and a tape manager (`scope`).", lambda: _rule_keywords("scope")),
+    ("CATALOG_OPTIONS", "The options of `catalog` (`catalog_opt`).", lambda: _rule_keywords("catalog_opt")),
+    (
+        "CATALOG_WAITS",
+        "The options of `catalog` that take two names, a count and its unit (`logon-wait 2 minutes`).",
+        lambda: _rule_keywords("catalog_opt", values=2),
+    ),
+    ("TAPE_OPTIONS", "The options of `tape manager` (`tape_opt`).", lambda: _rule_keywords("tape_opt")),
+    (
+        "TAPE_ONE_NAME_OPTIONS",
+        "The options of `tape manager` that take one name (`request-node NAME`).",
+        lambda: _rule_keywords("tape_opt", values=1),
+    ),
+    ("LEVELS", "The levels of a backup (`level`).", lambda: _rule_keywords("level")),
+    ("ACTIONS", "What a selection does (`action`): `include`, `exclude`.", lambda: _rule_keywords("action")),
+    (
+        "SELECTION_MEDIA",
+        "The media of a selection, right after its action (`include minidisk`, `exclude sfs`).",
+        lambda: _keywords_after("selection", "action"),
+    ),
+    ("TARGET_MEDIA", "The media of a job's destination, `to` (`medium`).", lambda: _rule_keywords("medium")),
+    ("SCHEDULES", "The first keyword of a schedule (`schedule`).", lambda: _rule_keywords("schedule")),
+    ("ORDINALS", "The ordinals of `monthly first sun 02:00` (`ordinal`).", lambda: _rule_keywords("ordinal")),
+)
+
+
+def lexicon() -> dict[str, frozenset[str] | dict[str | None, frozenset[str]]]:
+    """Each of LEXICON's sets, as the grammar says it."""
+    return {name: derive() for name, _, derive in LEXICON}
+
+
+def _frozenset_text(words, indent: str) -> str:
+    line = "frozenset({" + ", ".join(f'"{w}"' for w in sorted(words)) + "})"
+    if len(indent) + len(line) <= 100:
+        return line
+    inner = indent + "    "
+    rows: list[str] = []
+    for word in sorted(words):
+        item = f'"{word}",'
+        if rows and len(rows[-1]) + 5 + len(item) <= 100:
+            rows[-1] += " " + item
+        else:
+            rows.append(inner + item)
+    return "frozenset(\n" + inner + "{\n" + "\n".join("    " + r for r in rows) + "\n" + inner + "}\n" + indent + ")"
+
+
+def lexicon_module() -> str:
+    """bkrdsl/syntax/lexicon.py: the keyword sets of LEXICON, as Python the parsers, the
+    messages, the language server and the formatter import."""
+    lines = [
+        f'"""Generated by `{GENERATOR}` from grammar/bkr.lark; do not edit.',
+        "",
+        "The grammar's keyword sets (`bkrdsl.keywords.LEXICON`), lower case and sorted, for the",
+        "modules that read keywords without Lark's tables: the fast parser (syntax/fast.py), the",
+        "recovery's own regexes and sets (syntax/recovery.py), the language server's completion",
+        "(lsp/features.py) and the formatter (fmt/layout.py). tests/test_grammar_copies.py holds",
+        "each copy they make of one to the grammar.",
+        '"""',
+        "",
+        "from __future__ import annotations",
+    ]
+    for (name, doc, _), value in zip(LEXICON, lexicon().values(), strict=True):
+        lines += ["", *textwrap.wrap(doc, 88, initial_indent="#: ", subsequent_indent="#: ")]
+        if isinstance(value, dict):
+            lines.append(f"{name}: dict[str | None, frozenset[str]] = {{")
+            for block, words in value.items():
+                key = "None" if block is None else f'"{block}"'
+                lines.append(f"    {key}: {_frozenset_text(words, '    ')},")
+            lines.append("}")
+        else:
+            lines.append(f"{name} = {_frozenset_text(value, '')}")
     return "\n".join(lines) + "\n"
 
 
@@ -1359,10 +1534,41 @@ def generated_files() -> dict[str, str]:
         "docs/keywords.md": page(),
         "bkrdsl/syntax/homes.py": homes_module(),
         "bkrdsl/syntax/followers.py": followers_module(),
+        LEXICON_PATH: lexicon_module(),
     }
 
 
+#: The generated modules `bkrdsl.syntax` imports as it is imported, with what stands in
+#: for each missing one until its text is worked out (`_bootstrap`): the rest of the
+#: generator imports the parsers (`statement_homes`: the recovery's OPENERS).
+LEXICON_PATH = "bkrdsl/syntax/lexicon.py"
+_IMPORTED_STUBS = {"bkrdsl/syntax/homes.py": "STATEMENT_HOMES: dict = {}\n"}
+
+
+def _bootstrap(root: Path) -> list[str]:
+    """Write lexicon.py from the grammar alone, and a stand-in for each other module of
+    `_IMPORTED_STUBS` that is missing, so that `bkrdsl.syntax` can be imported to work out
+    the rest; the paths written."""
+    import importlib
+
+    written = []
+    text = lexicon_module()
+    if _read(root / LEXICON_PATH) != text:
+        (root / LEXICON_PATH).write_text(text, encoding="utf-8")
+        written.append(LEXICON_PATH)
+    for rel, stub in _IMPORTED_STUBS.items():
+        if _read(root / rel) is None:
+            (root / rel).write_text(stub, encoding="utf-8")
+    importlib.invalidate_caches()
+    for rel in (LEXICON_PATH, *_IMPORTED_STUBS):  # imported already, out of date, by a try
+        sys.modules.pop(rel.removesuffix(".py").replace("/", "."), None)
+    return written
+
+
 def stale_files(root: Path) -> list[str]:
+    if _read(root / LEXICON_PATH) != lexicon_module():
+        # The parsers import it: the other files cannot be worked out until it is written.
+        return [LEXICON_PATH]
     return [rel for rel, text in generated_files().items() if _read(root / rel) != text]
 
 
@@ -1377,6 +1583,8 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     root = repo_root()
     if args == ["--write"]:
+        for rel in _bootstrap(root):
+            print(f"wrote {rel}")
         for rel, text in generated_files().items():
             path = root / rel
             path.parent.mkdir(parents=True, exist_ok=True)
