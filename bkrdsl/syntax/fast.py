@@ -247,6 +247,7 @@ from bkrdsl import ast
 from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.records import dataclass
 from bkrdsl.source import Source, Span, span_through
+from bkrdsl.syntax import lexicon  # generated from the grammar (bkrdsl.keywords)
 from bkrdsl.syntax.build import doc_above, doc_line
 from bkrdsl.syntax.reader import MAX_READ_AFTER_ERROR
 
@@ -254,27 +255,11 @@ from bkrdsl.syntax.reader import MAX_READ_AFTER_ERROR
 #: comments and blank space. tests/test_fast_parser.py fails when they differ.
 GRAMMAR_FINGERPRINT = "0a4fd1a8731cf807c1fbec0ac90490d38f9b4597497e57b925ba9c3962b930fc"
 
-#: Every keyword of the grammar, lower case (a test checks it against bkrdsl.keywords).
-KEYWORDS = frozenset(
-    (
-        "at", "backup", "catalog", "catalog-dmm", "catalog-node", "cluster", "daily", "days",
-        "description", "disk", "each", "exclude", "expire", "first", "fourth", "full", "group",
-        "identity", "import", "include", "incremental", "job", "job-suffix", "last", "local",
-        "logon-wait", "manager", "manual", "match", "member", "minidisk", "monthly", "on", "pool",
-        "pool-wait", "preview", "private-volume", "purge", "request-dmm", "request-node", "retain",
-        "role", "run", "second", "server", "sfs", "shared", "shared-volume", "single", "size",
-        "tape", "third", "to", "user", "weekly", "workers",
-    )
-)
+#: Every keyword of the grammar, lower case (syntax/lexicon.py, generated from it).
+KEYWORDS = lexicon.KEYWORDS
 
-#: Keywords that start a statement somewhere (recovery.statement_types).
-STATEMENT_KEYWORDS = frozenset(
-    (
-        "backup", "catalog", "cluster", "description", "disk", "exclude", "expire", "identity",
-        "import", "include", "job", "job-suffix", "match", "member", "preview", "private-volume",
-        "purge", "retain", "run", "shared-volume", "single", "tape", "to", "workers",
-    )
-)
+#: Keywords that start a statement somewhere (recovery.statement_types; syntax/lexicon.py).
+STATEMENT_KEYWORDS = lexicon.STATEMENT_KEYWORDS
 #: The keywords that start no statement and have no hyphen (`shared`, `on`, `days`):
 #: one of them in small letters after volume labels is no label (`messages.KEYWORD_PLACES`
 #: says where each is written; Recovery.keyword_as_label); first in the list, it is read as
@@ -409,7 +394,7 @@ NAME = Lexing("name", names=True, closes=False)
 #: After `on` in a placement: a member name or `each member`.
 PLACE = Lexing("place", names=True, keywords=frozenset({"each"}), closes=False)
 #: The ordinals of `monthly first sun 02:00`, keywords right after `monthly` only.
-ORDINALS = frozenset({"first", "second", "third", "fourth", "last"})
+ORDINALS = lexicon.ORDINALS
 #: After `monthly`: a day of the month (a name) or an ordinal.
 MONTHLY = Lexing("monthly", names=True, keywords=ORDINALS, closes=False)
 #: Inside a group body: user IDs, `match PATTERN`, `}`.
@@ -567,7 +552,7 @@ _GROUP_STOPS = (
 )
 #: The media of a selection: `include` or `exclude` before one in a group body is a
 #: job's selection written there, which `_next` gives up on (`Recovery.selection_in_group`).
-_MEDIA = frozenset({"minidisk", "sfs"})
+_MEDIA = lexicon.SELECTION_MEDIA
 
 
 #: Words written between the two addresses of a range (`0191 thru 01FF`), which the
@@ -709,17 +694,9 @@ def _keyword_then_one_that_fits(word: str, following: tuple, lexing: Lexing) -> 
 
 #: The statement keywords of each block, and of the top level (None): what the
 #: recovery lists where a statement must start (`messages.not_a_keyword`); a test
-#: checks each against Lark's parse table.
-BLOCK_STATEMENTS = {
-    None: frozenset({"cluster", "identity", "import", "single"}),
-    "cluster": frozenset(
-        {"catalog", "description", "disk", "expire", "identity", "job", "member"}
-        | {"shared-volume", "single", "tape"}
-    ),
-    "member": frozenset({"description", "exclude", "include", "job-suffix", "private-volume", "workers"}),
-    "job": frozenset({"backup", "description", "exclude", "include", "run", "to"}),
-    "expire": frozenset({"preview", "purge", "retain"}),
-}
+#: checks each against Lark's parse table. From syntax/lexicon.py (a group body's
+#: `match` left out).
+BLOCK_STATEMENTS = {block: lexicon.BLOCK_STATEMENTS[block] for block in (None, "cluster", "member", "job", "expire")}
 
 #: The blocks where Lark's state after a statement, at a token where only keywords
 #: fit (a word there is `T_STRAY`), accepts only the block's statements and its `}`
@@ -3831,9 +3808,9 @@ def _only_in(kind: str) -> frozenset[str]:
 
 
 _JOB_ONLY, _EXPIRE_ONLY = _only_in("job"), _only_in("expire")
-_SCHEDULES = frozenset({"daily", "weekly", "monthly", "manual"})
-_LEVELS = frozenset({"full", "incremental"})
-_SCOPES = frozenset({"local", "shared"})
+_SCHEDULES = lexicon.SCHEDULES
+_LEVELS = lexicon.LEVELS
+_SCOPES = lexicon.SCOPES
 #: Keywords that start no statement, block or option, after `tape` on its line where only
 #: `manager` fits (`tape pool` as `to tape pool P` is typed below a word skipped): the
 #: recovery reports `manager` missing before them, completes `manager local` and skips from
@@ -3847,11 +3824,11 @@ _MANAGER_NOT_BEFORE = frozenset(
 #: starting a line there, the cluster's opening line deleted (`_Parser._cluster_reopened`);
 #: not `shared-volume`, a hyphenated keyword, which the recovery reports as misplaced.
 _CLUSTER_ONLY = BLOCK_STATEMENTS["cluster"] - BLOCK_STATEMENTS[None] - {"shared-volume"}
-_TARGET_MEDIA = frozenset({"disk", "tape"})
-_CATALOG_OPTIONS = frozenset({"server", "pool", "on", "logon-wait", "pool-wait"})
-_TAPE_OPTIONS = frozenset({"catalog-node", "request-node", "catalog-dmm", "request-dmm"})
-_KINDS = frozenset({"group", "user"})
-_WAITS = frozenset({"logon-wait", "pool-wait"})
+_TARGET_MEDIA = lexicon.TARGET_MEDIA
+_CATALOG_OPTIONS = lexicon.CATALOG_OPTIONS
+_TAPE_OPTIONS = lexicon.TAPE_OPTIONS
+_KINDS = lexicon.DECLARATIONS
+_WAITS = lexicon.CATALOG_WAITS
 #: What each option of `tape manager` takes, in order: a name, `on` and a member's name.
 _TAPE_VALUES = {
     "catalog-node": (T_NAME, "on", T_NAME),
@@ -3860,7 +3837,7 @@ _TAPE_VALUES = {
     "request-dmm": (T_NAME,),
 }
 #: The options of `tape manager` that take one name.
-_LISTED_TAPE_OPTIONS = frozenset({"request-node", "catalog-dmm", "request-dmm"})
+_LISTED_TAPE_OPTIONS = lexicon.TAPE_ONE_NAME_OPTIONS
 #: The keywords the recovery leaves out before a word where a tape manager's scope is
 #: due, before an option of the statement on the next line (`_Parser._tape_option_next`).
 _TAPE_LEFT_OUT = ("local", "request-node")

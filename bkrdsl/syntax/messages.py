@@ -20,7 +20,7 @@ from bkrdsl.diagnostics import Diagnostic, Fix, Related
 from bkrdsl.diagnostics.core import Edit
 from bkrdsl.diagnostics.suggest import alternatives, tied_best, typing_slips
 from bkrdsl.source import Source, Span
-from bkrdsl.syntax import codes
+from bkrdsl.syntax import codes, lexicon
 from bkrdsl.syntax.fast import DAYS, DISK_UNIT_WORDS, WAIT_UNIT_WORDS
 from bkrdsl.syntax.homes import STATEMENT_HOMES  # generated from the grammar (bkrdsl.keywords)
 
@@ -1086,10 +1086,10 @@ def _phrase_not_labels(written: str, what: str, keyword: str, span: Span, help: 
     )
 
 
-#: The options of `tape manager` among them.
-TAPE_OPTIONS = frozenset(k for k, (home, _) in HYPHENATED_HOMES.items() if "tape manager" in home)
-#: The options of `catalog` among them.
-CATALOG_OPTIONS = frozenset(k for k, (home, _) in HYPHENATED_HOMES.items() if "`catalog`" in home)
+#: The options of `tape manager` among them (syntax/lexicon.py: every one is hyphenated).
+TAPE_OPTIONS = frozenset(k for k in lexicon.TAPE_OPTIONS if "-" in k)
+#: The options of `catalog` among them (syntax/lexicon.py).
+CATALOG_OPTIONS = frozenset(k for k in lexicon.CATALOG_OPTIONS if "-" in k)
 
 
 def hyphen_names(written: str, keyword: str, statement: str, names: list[str], span: Span) -> Diagnostic:
@@ -1821,7 +1821,7 @@ OTHER_LEVELS = frozenset(
 
 
 #: Schedule words written where the level goes (`backup APPS weekly`).
-SCHEDULE_WORDS = frozenset({"daily", "weekly", "monthly", "manual", "nightly", "hourly", "yearly"})
+SCHEDULE_WORDS = lexicon.SCHEDULES | {"nightly", "hourly", "yearly"}
 #: The form of each schedule, for one written without its values (`backup APPS weekly`).
 _SCHEDULE_EXAMPLES = {"weekly": "weekly DAY HH:MM", "monthly": "monthly N HH:MM", "manual": "manual"}
 

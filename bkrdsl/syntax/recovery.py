@@ -46,7 +46,7 @@ from lark.parsers.lalr_analysis import Shift
 from bkrdsl.diagnostics import Diagnostic, Fix
 from bkrdsl.records import dataclass
 from bkrdsl.source import Source, Span
-from bkrdsl.syntax import codes, messages
+from bkrdsl.syntax import codes, lexicon, messages
 from bkrdsl.syntax.fast import (
     BLANK_PAIRS,
     BLANK_PAIRS_BEGUN,
@@ -57,6 +57,13 @@ from bkrdsl.syntax.fast import (
     misplaced_in_group,
     statement_part,
 )
+
+
+def _alternatives(words) -> str:
+    """A regex alternation of the keywords `words` (syntax/lexicon.py's): longest first,
+    so that none is cut short by another that starts it."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
 
 #: The characters a name may hold after its first (grammar/bkr.lark, NAME): a
 #: name that follows one of them directly was cut from a longer word.
@@ -111,7 +118,7 @@ _EXPIRY_MEMBERS_ALONE = re.compile(
 #: read as names (`Recovery.foreign_after_list`; fast.py gives up on them there).
 _FOREIGN_FIRST_WORDS = frozenset({"USER", "IDENTITY", "MDISK", "BUILD", "SUBCONFIG"})
 #: The types of a catalog's or Tape Manager's scope (Recovery.misplaced_keyword).
-_SCOPES = frozenset({"SHARED", "LOCAL"})
+_SCOPES = frozenset(w.upper() for w in lexicon.SCOPES)
 #: The keywords of a volume list, as written (Recovery.keyword_as_label).
 _VOLUME_LISTS = frozenset({"private-volume", "shared-volume"})
 #: The type of a token no parser state accepts: text reported already, to be skipped
@@ -201,7 +208,7 @@ _LINE_BLANKS = re.compile(r"[ \t]*")
 #: `35 `): a word in small letters, which no label is, and the number (retention_before).
 _RETENTION_BEFORE = re.compile(r"(?:(?<![^ \t])([a-z][a-z-]*)[ \t]+)?(?<![^ \t])([0-9]+)[ \t]+$")
 #: `single` or `identity` and blanks, before `group` (`Recovery.group_in_list`).
-_KIND_BEFORE = re.compile(r"(?i:single|identity)[ \t]+\Z")
+_KIND_BEFORE = re.compile(rf"(?i:{_alternatives(lexicon.KINDS)})[ \t]+\Z")
 #: A name and a `{` after blanks on a line: a block declared (`group TESTERS {`).
 _BLANKS_NAME_BRACE = re.compile(r"[ \t]+([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)[ \t]*\{")
 _BLANKS_THEN_NAME = re.compile(r"[ \t]+([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s{},#]|\Z)")
@@ -210,7 +217,9 @@ _BLANKS_THEN_NAME = re.compile(r"[ \t]+([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]
 _RANGE_WORDS = frozenset({"thru", "through"})
 #: An option of `tape manager` that names a machine only, and its name, right before
 #: the end of a line's text (Recovery.on_after_tape_option).
-_TAPE_OPTION_BEFORE = re.compile(r"(?i:\b(request-node|catalog-dmm|request-dmm))[ \t]+([^\s#{},]+)[ \t]+\Z")
+_TAPE_OPTION_BEFORE = re.compile(
+    rf"(?i:\b({_alternatives(lexicon.TAPE_ONE_NAME_OPTIONS)}))[ \t]+([^\s#{{}},]+)[ \t]+\Z"
+)
 #: The member after an `on` (or `each member`), on its line (Recovery.on_after_tape_option).
 _MEMBER_AFTER = re.compile(r"[ \t]+((?i:each[ \t]+member)(?![^\s#{},])|[^\s#{},]+)")
 #: The words, commas and stops of a list's line (Recovery.commas_in_list).
@@ -219,7 +228,9 @@ _LIST_SIGNS = re.compile(r'#|"|[{},]|[^\s{},#"]+')
 #: (Recovery.directory_block), and the words that make a body a member's or a job's.
 _BODY_SIGNS = re.compile(r'#[^\n]*|"(?:[^"\\\n]|\\[^\n])*"?|[{},;]')  # separators_in_group
 _BODY_NOISE = re.compile(r'#[^\n]*|"(?:[^"\\\n]|\\[^\n])*"?|[{},]')
-_MEMBER_WORDS = frozenset({"workers", "private-volume", "job-suffix"})
+_MEMBER_WORDS = lexicon.BLOCK_STATEMENTS["member"].difference(
+    *(words for block, words in lexicon.BLOCK_STATEMENTS.items() if block != "member")
+)
 _JOB_WORDS = frozenset({"backup", "run", "to"})
 #: Words that open a cluster's statements, and none of a block inside it (directory_block).
 _CLUSTER_WORDS = frozenset({"member", "catalog", "expire", "tape", "job", "shared-volume"})
@@ -235,10 +246,10 @@ _OWNER_LABELS = frozenset({"owner", "user", "userid"})
 _NAMED_SLIPS = frozenset({"and"} | _RANGE_WORDS | _OWNER_LABELS)
 #: `include` and `exclude`, which in a group body are user IDs unless a medium
 #: follows them (`exclude minidisk LNX* 0200-02FF`): Recovery.selection_in_group.
-_SELECTION_VERBS = frozenset({"include", "exclude"})
+_SELECTION_VERBS = lexicon.ACTIONS
 #: A selection's media: a word that starts a selection after its verb (action_left_out).
-_MEDIA_WORDS = frozenset({"minidisk", "sfs"})
-_BLANKS_THEN_MEDIUM = re.compile(r"[ \t]+(?i:minidisk|sfs)(?=[\s{},#]|\Z)")
+_MEDIA_WORDS = lexicon.SELECTION_MEDIA
+_BLANKS_THEN_MEDIUM = re.compile(rf"[ \t]+(?i:{_alternatives(_MEDIA_WORDS)})(?=[\s{{}},#]|\Z)")
 #: Keywords whose value is never the keyword again (a volume label has at most 6
 #: characters, workers and days are numbers): written twice, the second is surely one
 #: too many (Recovery.keyword_twice). Other keywords are twice only where the word after
@@ -265,7 +276,7 @@ _SETTING_PLACEHOLDERS = {"job-suffix": "S", "private-volume": "VOL", "shared-vol
 #: A run of commas, blanks between them (Recovery.monthly_comma: `monthly 1,, 02:00`).
 _COMMAS = re.compile(r",(?:[ \t]*,)*")
 #: The ordinals of `monthly first sun 02:00` (Recovery.monthly_comma: `monthly first sun,`).
-_ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "last"})
+_ORDINAL_WORDS = lexicon.ORDINALS
 #: Blanks, then a word of letters (Recovery.star_comment_after: `* nightly`).
 _STAR_COMMENT_REST = re.compile(r"[ \t]+([A-Za-z][^\s]*)")
 #: Blanks, then `member` (Recovery.each_member_for_one: `on each member`).
@@ -276,10 +287,10 @@ _BRACE_AFTER = re.compile(r"[ \t]*\{")
 _COMMA_THEN_NAME = re.compile(r"[ \t]*(,)[ \t]*([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s{},#;]|\Z)")
 #: A `;` between two names of a list, and the name after it (Recovery.semicolon_in_list).
 _SEMICOLON_THEN_NAME = re.compile(r"[ \t]*(;)[ \t]*([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s{},#;]|\Z)")
-_BLANKS_THEN_LEVEL = re.compile(r"[ \t]*((?i:full|incremental))(?=[\s{},#]|\Z)")
+_BLANKS_THEN_LEVEL = re.compile(rf"[ \t]*((?i:{_alternatives(lexicon.LEVELS)}))(?=[\s{{}},#]|\Z)")
 _SECOND_HALF = re.compile(r"[ \t]+([A-Za-z][A-Za-z-]*)(?=[\s{},#]|\Z)")
 #: The keywords a schedule starts with (`run on M daily 02:00`, `purge weekly sun 03:00`).
-SCHEDULE_KEYWORDS = frozenset({"DAILY", "WEEKLY", "MONTHLY", "MANUAL"})
+SCHEDULE_KEYWORDS = frozenset(w.upper() for w in lexicon.SCHEDULES)
 
 #: A user's kind as z/VM's books name it, at the start of a line, before `group`
 #: or `user`: `multiconfiguration group`, `single-config user` (kind_in_zvm_words).
@@ -296,7 +307,7 @@ _DESTINATION_REST = re.compile(
 #: `on MEMBER... {` after a word, the `{` on its line or alone at the start of the next
 #: (expiry_block_as_action).
 #: The `tape manager` options, a word the recovery may read as the catalog node's name.
-_TAPE_OPTIONS = frozenset({"catalog-node", "request-node", "catalog-dmm", "request-dmm"})
+_TAPE_OPTIONS = lexicon.TAPE_OPTIONS
 #: A `run` line up to a schedule after its first one: `run on VMSYS1 daily 02:00 `.
 _RUN_WITH_SCHEDULE = re.compile(
     r"\s*(?P<run>run\s+on\s+\S.*?)\s+(?P<schedule>(?:daily|weekly|monthly|manual)\b.*?)\s*\Z", re.IGNORECASE
