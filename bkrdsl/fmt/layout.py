@@ -26,6 +26,7 @@ from dataclasses import field
 
 from bkrdsl.fmt.outline import BLOCKS, DOCUMENTED, Node, Note, Outline, Tok
 from bkrdsl.records import dataclass
+from bkrdsl.syntax.lexicon import TAPE_OPTIONS
 
 #: A member block may stay on one line when it holds only these settings.
 ONE_LINE_MEMBER_ITEMS = frozenset({"workers", "private_volume", "job_suffix"})
@@ -90,8 +91,8 @@ def canonical_tokens(
 #: Statements whose last tokens are a list of values written with blanks between
 #: them: how many tokens come before the first value.
 _SPACE_LISTS = {"minidisk_selection": 3, "sfs_selection": 2, "private_volume": 1, "shared_volume": 1}
-#: The options of `tape manager`, each a keyword and its value(s).
-_TAPE_OPTIONS = frozenset({"catalog-node", "request-node", "catalog-dmm", "request-dmm"})
+#: The options of `tape manager`, each a keyword and its value(s) (syntax/lexicon.py).
+_TAPE_OPTIONS = TAPE_OPTIONS
 
 
 def _is_tape_option(tok: Tok) -> bool:

@@ -33,6 +33,7 @@ from bkrdsl.resolve.model import (
     volume_size_problem,
 )
 from bkrdsl.source import Source, Span, common_prefix
+from bkrdsl.syntax import lexicon
 from bkrdsl.syntax.reader import read_file
 
 KIND_TEXT = {
@@ -1495,10 +1496,9 @@ ONCE_IN_STATEMENT = {
     "catalog": frozenset({"server", "pool", "on", "logon-wait", "pool-wait"}),
     "tape": frozenset({"catalog-node", "request-node", "catalog-dmm", "request-dmm"}),
 }
-#: The keywords that start a statement in a block (a statement's options end there).
-STATEMENT_STARTS = frozenset(
-    {"member", "disk", "shared-volume", "catalog", "tape", "expire", "single", "identity", "job", "description"}
-)
+#: The keywords that start a statement in a block (a statement's options end there): the
+#: cluster block's (syntax/lexicon.py), the one whose statements take options.
+STATEMENT_STARTS = lexicon.BLOCK_STATEMENTS["cluster"]
 
 
 def _said_once_already(tokens) -> frozenset[str]:
@@ -1545,7 +1545,7 @@ def _context(tokens, accepted: set[str]) -> str | None:
             names += tok.type == "NAME"
             continue
         value = str(tok.value).lower()
-        if value in ("first", "second", "third", "fourth", "last"):  # `monthly first |`: its weekday
+        if value in lexicon.ORDINALS:  # `monthly first |`: its weekday
             return "day" if names == 0 else None
         if value == "monthly":  # `monthly |`: the day of the month, a number or `last-day`
             return "month-day" if names == 0 else None
