@@ -1,0 +1,230 @@
+"""The keyword sets the parsers, the messages, the language server and the formatter
+read are the grammar's: bkrdsl/syntax/lexicon.py is generated from grammar/bkr.lark
+(`python -m bkrdsl.keywords --write`), and each module's name for one of its sets is
+that set.
+
+Here: each set of lexicon.py against a reading of Lark's compiled rules of its own
+(not `bkrdsl.keywords`'s), each copy against lexicon.py (a regex built from a set
+matches exactly its words), and the drift check failing where the grammar or
+lexicon.py changed without the other; and `--write` still running where lexicon.py
+and homes.py are missing or stale (the generator imports no module it writes first).
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+
+from bkrdsl import keywords
+from bkrdsl.syntax import fast, lexicon, messages, recovery
+from bkrdsl.syntax.parser import parser
+
+LEXICON = ROOT / "bkrdsl" / "syntax" / "lexicon.py"
+
+
+def _rules(lark) -> tuple[dict[str, str], dict[str, list[list[str]]]]:
+    words = {t.name: t.pattern.value.lower() for t in lark.terminals if t.pattern.value[:1].isalpha()}
+    rules: dict[str, list[list[str]]] = {}
+    for rule in lark.rules:
+        rules.setdefault(rule.origin.name, []).append([s.name for s in rule.expansion])
+    return words, rules
+
+
+WORDS, RULES = _rules(parser())
+
+
+def _heads(*names: str) -> set[str]:
+    """The keywords the rules `names` can start with (through the rules they start with)."""
+    found, seen, todo = set(), set(), list(names)
+    while todo:
+        name = todo.pop()
+        if name in WORDS:
+            found.add(WORDS[name])
+        elif name in RULES and name not in seen:
+            seen.add(name)
+            todo += [e[0] for e in RULES[name] if e]
+    return found
+
+
+def _alternatives(rule: str) -> set[str]:
+    return {WORDS[e[0]] for e in RULES[rule]}
+
+
+# ------------------------------------------------------------------ lexicon.py is the grammar's
+def test_the_lexicon_is_fresh():
+    assert LEXICON.read_text(encoding="utf-8") == keywords.lexicon_module()
+
+
+def test_each_lexicon_set_is_what_the_grammar_says():
+    blocks = {"cluster": "_cluster_item", "member": "_member_item", "job": "_job_item", "expire": "expire_item"}
+    assert lexicon.KEYWORDS == set(WORDS.values()) == set(keywords.keywords())
+    assert lexicon.BLOCK_STATEMENTS == {
+        None: _heads("_item"),
+        **{block: _heads(item) for block, item in blocks.items()},
+        "group_decl": _heads("group_entry"),
+    }
+    assert lexicon.STATEMENT_KEYWORDS == set().union(*lexicon.BLOCK_STATEMENTS.values())
+    assert lexicon.STATEMENT_KEYWORDS == set(keywords.statement_homes())  # what homes.py lists
+    assert lexicon.KINDS == _alternatives("kind") == {"single", "identity"}
+    assert lexicon.DECLARATIONS == {WORDS[e[1]] for r in ("user_decl", "group_decl") for e in RULES[r]}
+    assert lexicon.SCOPES == _alternatives("scope")
+    assert lexicon.CATALOG_OPTIONS == {WORDS[e[0]] for e in RULES["catalog_opt"]}
+    assert lexicon.CATALOG_WAITS == {WORDS[e[0]] for e in RULES["catalog_opt"] if len(e) == 3}
+    assert lexicon.TAPE_OPTIONS == {WORDS[e[0]] for e in RULES["tape_opt"]}
+    assert lexicon.TAPE_ONE_NAME_OPTIONS == {WORDS[e[0]] for e in RULES["tape_opt"] if len(e) == 2}
+    assert lexicon.LEVELS == _alternatives("level")
+    assert lexicon.ACTIONS == _alternatives("action")
+    assert lexicon.SELECTION_MEDIA == {WORDS[e[1]] for e in RULES["selection"]}
+    assert lexicon.TARGET_MEDIA == _alternatives("medium")
+    assert lexicon.SCHEDULES == {WORDS[e[0]] for e in RULES["schedule"]}
+    assert lexicon.ORDINALS == _alternatives("ordinal")
+    assert {name for name in vars(lexicon) if name.isupper()} == {name for name, _, _ in keywords.LEXICON}
+
+
+def test_the_lexicon_is_written_sorted():
+    """Deterministic output: each set's words in sorted order, the blocks too."""
+    tree = ast.parse(LEXICON.read_text(encoding="utf-8"))
+    sets = [node for node in ast.walk(tree) if isinstance(node, ast.Set)]
+    assert len(sets) == len(keywords.LEXICON) - 1 + len(lexicon.BLOCK_STATEMENTS)
+    for node in sets:
+        words = [element.value for element in node.elts]
+        assert words == sorted(words)
+    assert list(lexicon.BLOCK_STATEMENTS)[1:] == sorted(b for b in lexicon.BLOCK_STATEMENTS if b)
+
+
+# ------------------------------------------------------------------ each copy is lexicon's set
+@pytest.mark.parametrize(
+    ("copy", "grammar"),
+    [
+        (fast.KEYWORDS, lexicon.KEYWORDS),
+        (fast.STATEMENT_KEYWORDS, lexicon.STATEMENT_KEYWORDS),
+        (fast.ORDINALS, lexicon.ORDINALS),
+        (fast._MEDIA, lexicon.SELECTION_MEDIA),
+        (fast._SCHEDULES, lexicon.SCHEDULES),
+        (fast._LEVELS, lexicon.LEVELS),
+        (fast._SCOPES, lexicon.SCOPES),
+        (fast._TARGET_MEDIA, lexicon.TARGET_MEDIA),
+        (fast._CATALOG_OPTIONS, lexicon.CATALOG_OPTIONS),
+        (fast._TAPE_OPTIONS, lexicon.TAPE_OPTIONS),
+        (fast._KINDS, lexicon.DECLARATIONS),
+        (fast._WAITS, lexicon.CATALOG_WAITS),
+        (fast._LISTED_TAPE_OPTIONS, lexicon.TAPE_ONE_NAME_OPTIONS),
+        (recovery._SCOPES, {w.upper() for w in lexicon.SCOPES}),
+        (recovery.SCHEDULE_KEYWORDS, {w.upper() for w in lexicon.SCHEDULES}),
+        (recovery._SELECTION_VERBS, lexicon.ACTIONS),
+        (recovery._MEDIA_WORDS, lexicon.SELECTION_MEDIA),
+        (recovery._ORDINAL_WORDS, lexicon.ORDINALS),
+        (recovery._TAPE_OPTIONS, lexicon.TAPE_OPTIONS),
+        (recovery._MEMBER_WORDS, {"workers", "private-volume", "job-suffix"}),
+        (messages.TAPE_OPTIONS, lexicon.TAPE_OPTIONS),
+        (messages.CATALOG_OPTIONS, {"logon-wait", "pool-wait"}),
+        (messages.SCHEDULE_WORDS - {"nightly", "hourly", "yearly"}, lexicon.SCHEDULES),
+    ],
+)
+def test_each_copy_is_the_grammar_set(copy, grammar):
+    assert copy == grammar
+
+
+def test_the_fast_parser_block_statements_are_the_grammar_blocks():
+    assert list(fast.BLOCK_STATEMENTS) == [None, "cluster", "member", "job", "expire"]
+    for block, words in fast.BLOCK_STATEMENTS.items():
+        assert words == lexicon.BLOCK_STATEMENTS[block]
+
+
+def test_the_language_server_and_formatter_sets():
+    from bkrdsl.fmt import layout
+    from bkrdsl.lsp import features
+
+    assert features.STATEMENT_STARTS == lexicon.BLOCK_STATEMENTS["cluster"]
+    assert layout._TAPE_OPTIONS == lexicon.TAPE_OPTIONS
+
+
+@pytest.mark.parametrize(
+    ("regex", "words", "group"),
+    [
+        (recovery._KIND_BEFORE, lexicon.KINDS, "{} "),
+        (recovery._BLANKS_THEN_MEDIUM, lexicon.SELECTION_MEDIA, " {}"),
+        (recovery._BLANKS_THEN_LEVEL, lexicon.LEVELS, " {}"),
+        (recovery._TAPE_OPTION_BEFORE, lexicon.TAPE_ONE_NAME_OPTIONS, "{} TCTMM "),
+    ],
+)
+def test_each_regex_built_from_a_set_matches_exactly_its_words(regex, words, group):
+    """In any case, every word of the set, and no other keyword, nor a keyword it starts."""
+    for word in sorted(lexicon.KEYWORDS | {w + "x" for w in words} | {w[:-1] for w in words}):
+        for written in (word, word.upper()):
+            found = regex.match(group.format(written))
+            assert (found is not None and found.end() == len(group.format(written))) == (word in words), written
+
+
+# ------------------------------------------------------------------ the drift check can fail
+def test_the_drift_check_notices_an_edited_lexicon(tmp_path):
+    for rel, text in keywords.generated_files().items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    assert keywords.stale_files(tmp_path) == []
+    lexicon_file = tmp_path / keywords.LEXICON_PATH
+    lexicon_file.write_text(lexicon_file.read_text(encoding="utf-8").replace('"local", ', ""), encoding="utf-8")
+    assert keywords.stale_files(tmp_path) == [keywords.LEXICON_PATH]
+
+
+def test_the_drift_check_notices_a_grammar_change(monkeypatch, tmp_path):
+    """A grammar with one more scope (`global`) makes the checked-in lexicon.py stale:
+    `--check` says so and fails, as it would after an edit of grammar/bkr.lark."""
+    from lark import Lark
+
+    import bkrdsl.syntax.parser as parser_module
+
+    grammar = (ROOT / "grammar" / "bkr.lark").read_text(encoding="utf-8")
+    changed = grammar.replace('| "local"i -> local', '| "local"i -> local\n     | "global"i -> global_')
+    assert changed != grammar
+    altered = Lark(changed, parser="lalr", lexer="contextual", maybe_placeholders=False, keep_all_tokens=True)
+    for cached in (keywords._grammar_lark, keywords._grammar_rules, keywords._grammar_keywords, keywords.vocabulary):
+        cached.cache_clear()
+    monkeypatch.setattr(parser_module, "parser", lambda: altered)
+    try:
+        assert "global" in keywords.lexicon()["SCOPES"]
+        assert keywords.stale_files(ROOT) == [keywords.LEXICON_PATH]
+        assert keywords.main(["--check"]) == 1
+    finally:
+        for cached in (keywords._grammar_lark, keywords._grammar_rules, keywords._grammar_keywords, keywords.vocabulary):
+            cached.cache_clear()
+
+
+# ------------------------------------------------------------------ --write needs no module it writes
+def _copy_of_the_generator(tmp_path):
+    for folder in ("bkrdsl", "grammar", "editors", "docs"):
+        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    return tmp_path
+
+
+def _generator(root, *args):
+    env = {**os.environ, "PYTHONPATH": str(root), "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "bkrdsl.keywords", *args], check=False, cwd=root, env=env, capture_output=True, text=True
+    )
+
+
+@pytest.mark.parametrize("damage", ["missing", "stale"])
+def test_write_runs_where_lexicon_and_homes_are_missing_or_stale(tmp_path, damage):
+    root = _copy_of_the_generator(tmp_path)
+    syntax = root / "bkrdsl" / "syntax"
+    expected = {name: (syntax / name).read_text(encoding="utf-8") for name in ("lexicon.py", "homes.py")}
+    if damage == "missing":
+        for name in expected:
+            (syntax / name).unlink()
+    else:  # a set the parsers import left out, a statement's homes out of date
+        lex = expected["lexicon.py"]
+        (syntax / "lexicon.py").write_text(lex[: lex.index("\n#: The ordinals")] + "\n", encoding="utf-8")
+        (syntax / "homes.py").write_text(expected["homes.py"].replace('    "workers": ("member",),\n', ""), encoding="utf-8")
+    checked = _generator(root, "--check")
+    assert checked.returncode == 1 and "lexicon.py is stale" in checked.stderr, checked.stderr
+    written = _generator(root, "--write")
+    assert written.returncode == 0, written.stderr
+    assert {name: (syntax / name).read_text(encoding="utf-8") for name in expected} == expected
+    assert _generator(root, "--check").returncode == 0
