@@ -8,13 +8,20 @@ PBPRV1 to PDPRV1, `disk BKRADMIN 191 size 10 cyl on BKCOM1 at 5716`, ...),
 directory. The two files name different machines (init has no `--tape`, and
 bank.bkr runs two workers on PRODC and PRODD): each statement both have gives
 the same place.
+
+The page also counts the warnings `bkrc init --directory` prints, and quotes the
+line after `wrote` that counts them (`which prints the N warnings below (CODES)`):
+each count and each quoted line is held to a run of the case the page gives it,
+and every such line the page quotes is one of those run here, so none can drift.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from conftest import EXAMPLES, ROOT, run_cli
+from test_init_directory import EVERY_IDENTITY, global_a_disks, sfs_server, with_entries
 
 PAGE = ROOT / "docs" / "init.md"
 PLACED = re.compile(r"^ *disk (\S+) (\S+) size \d+ cyl on (\S+) at (\d+)", re.MULTILINE)
@@ -41,3 +48,58 @@ def test_init_against_bank_direct_writes_the_places_bank_bkr_has(tmp_path):
     assert {k: (written[k], bank[k]) for k in both if written[k] != bank[k]} == {}
     found = run_cli(["check", path, "--directory", EXAMPLES / "bank.direct"], expect=0)
     assert found.output == ""
+
+
+COUNTED = re.compile(r"which prints the \d+ warnings? below \([A-Z0-9, ]+\)")
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def init_warnings(tmp_path, directory) -> tuple[Counter, str]:
+    """The codes of the warnings `bkrc init --directory` prints, counted, and its line
+    after `wrote` that counts them."""
+    path = tmp_path / "new.bkr"
+    result = run_cli(
+        ["init", path, "--cluster", "PRODSSI", "--directory", directory, "--color", "never", "--force"], expect=0
+    )
+    (line,) = [line for line in result.stderr.splitlines() if line.startswith("wrote ")]
+    codes = re.findall(r"^(?:warning|error)\[(BKR\d+)\]", result.stderr, re.MULTILINE)
+    return Counter(codes), line
+
+
+def counted(line: str) -> str:
+    (found,) = COUNTED.findall(line)
+    return found
+
+
+def test_the_warnings_init_md_counts_are_those_bkrc_init_prints(tmp_path):
+    """prodssi.direct: BKR526 three times and BKR534 once; the site's SFS server on
+    top: BKR524 once more; every IDENTITY's 0191 global: BKR401 for the three members
+    but member 1. The page's counts, in words and in the quoted lines, are these."""
+    page = flat(PAGE.read_text(encoding="utf-8"))
+    checked = set()
+
+    codes, line = init_warnings(tmp_path, EXAMPLES / "prodssi.direct")
+    assert codes == Counter({"BKR526": 3, "BKR534": 1})
+    assert "(examples/prodssi.direct's: BKR526 three times and BKR534 once, 4 warnings," in page
+    assert f"for examples/prodssi.direct, `{counted(line)}, as it does now, and nothing else when all is well`" in page
+    checked.add(counted(line))
+
+    direct = tmp_path / "USER.DIRECT"
+    direct.write_text(with_entries("BKRSVSFS", sfs_server("SFSCATLG", "IUCV ALLOW", "IUCV *IDENT CATPOOL GLOBAL")))
+    codes, line = init_warnings(tmp_path, direct)
+    assert codes == Counter({"BKR524": 1, "BKR526": 3, "BKR534": 1})
+    assert "it prints the one BKR524 above, for `IUCV *IDENT CATPOOL GLOBAL`, besides prodssi.direct's own" in page
+    assert f"the line after `wrote` ends `{counted(line)}, as it does now, and nothing else when all is well`" in page
+    checked.add(counted(line))
+
+    site = tmp_path / "site.direct"
+    site.write_text(global_a_disks(*EVERY_IDENTITY))
+    codes, line = init_warnings(tmp_path, site)
+    assert codes == Counter({"BKR401": 3, "BKR526": 3, "BKR534": 1})
+    assert f"with every IDENTITY user's 0191 so moved, `{counted(line)}`, BKR401 for VMSYS2, VMSYS3 and VMSYS4)" in page
+    checked.add(counted(line))
+
+    assert set(COUNTED.findall(page)) == checked, "a count of warnings the page quotes that no case here runs"
