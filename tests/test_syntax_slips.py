@@ -3767,6 +3767,68 @@ def test_a_keyword_that_starts_no_statement_says_the_statement_it_belongs_to(pla
     assert too_long(found, analysis.sources) == []
 
 
+#: A job's statement whose words are all on its line, a word or a run of them written
+#: before the statement's keyword or in another place: (the statement in APPSFULL as
+#: written, the message, the line in its one order that makes it a statement).
+REORDERED = [
+    ("backup APPS full", "full backup APPS", ("`full` starts no statement: it is a backup's level: `backup GROUP full`,"
+     " in a job"), "backup APPS full"),
+    ("backup APPS full", "incremental backup APPS, LINUX  # nightly", ("`incremental` starts no statement: it is a"
+     " backup's level: `backup GROUP incremental`, in a job"), "backup APPS, LINUX incremental"),
+    ("run on VMSYS1 daily 02:00", "on VMSYS1 run daily 02:00", "expected `run` before `on`", "run on VMSYS1 daily 02:00"),
+    ("run on VMSYS1 daily 02:00", "on VMSYS1, VMSYS2 run weekly sun 02:00", "expected `run` before `on`",
+     "run on VMSYS1, VMSYS2 weekly sun 02:00"),
+    ("run on VMSYS1 daily 02:00", "on each member run daily 02:00", "expected `run` before `on`",
+     "run on each member daily 02:00"),
+    ("run on VMSYS1 daily 02:00", "daily 02:00 run on VMSYS1", ("a schedule is part of the `run` statement, after the"
+     " members the job runs on"), "run on VMSYS1 daily 02:00"),
+    ("to disk pool BKUPPOOL", "to pool BKUPPOOL disk", "`to` names the medium before the pool", "to disk pool BKUPPOOL"),
+    ("to disk pool BKUPPOOL", "to pool BKUPPOOL tape  # offsite", "`to` names the medium before the pool",
+     "to tape pool BKUPPOOL"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "message", "meant"), REORDERED, ids=[w for _, w, _, _ in REORDERED])
+def test_a_statement_s_words_out_of_order_are_one_error_whose_fix_writes_them_in_order(
+    clean, written, message, meant, parser, monkeypatch
+):
+    # was "write the whole statement it belongs to, which starts with `backup`" (`full
+    # backup APPS`), two errors with the help `run on VMSYS1 run daily 02:00` (`on
+    # VMSYS1 run daily 02:00`), the help `run on VMSYS1 daily 02:00 run` (`daily 02:00
+    # run on VMSYS1`), and two errors, the second "a job has one destination" (`to pool
+    # BKUPPOOL disk`): the statement's keyword is on the line, and one order alone of
+    # the line's words makes it a statement, so the fix is certain
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    job = BASE[BASE.index("  job APPSFULL {") :]
+    job = job[: job.index("  }\n")]
+    text = BASE.replace(job, job.replace(clean, written, 1), 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.help) == ("BKR004", message, f"write `{meant}`")
+    assert found.fix is not None
+    fixed = apply_edits(text, found.fix.edits)
+    assert fixed == BASE.replace(job, job.replace(clean, written.replace(written.split("  #")[0], meant), 1), 1)
+    assert too_long(found, analysis.sources) == []
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "on VMSYS1 run daily 02:00 now",  # a word too many: no order makes it a statement
+        "to BKUPPOOL pool disk",  # two moves: not one run of words moved
+        "to pool BKUPPOOL",  # the medium not on the line: a choice
+    ],
+)
+def test_words_no_one_order_makes_a_statement_of_get_no_fix(written):
+    job = BASE[BASE.index("  job APPSFULL {") :]
+    job = job[: job.index("  }\n")]
+    clean = "run on VMSYS1 daily 02:00" if written.startswith("on") else "to disk pool BKUPPOOL"
+    text = BASE.replace(job, job.replace(clean, written, 1), 1)
+    found = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert found and all(d.fix is None for d in found)
+
+
 #: A statement written where it does not belong, its one statement keyword left out,
 #: over lines as `bkrc fmt` breaks a long one (`Recovery.goes_on_below`): the place, the
 #: lines, and the (line, column) of each error, one line after the cluster's `}` (95)

@@ -175,7 +175,14 @@ SYNTAX = register(
     names the statement of this block it belongs to (`backup` for `full`
     in a job, `disk` for `at` in the cluster, `identity` or `single` for
     `role`), or, where this block takes none, the keywords its statements
-    start with. Neither has a fix: what was meant is the writer's. The rest
+    start with. Neither has a fix: what was meant is the writer's, unless
+    the statement's keyword is on the line, written after words of its
+    own, and one order of the line's words, and one only, makes it a
+    whole statement: then the help and the fix write the line so (`full
+    backup APPS` is `backup APPS full`, `on VMSYS1 run daily 02:00` and
+    `daily 02:00 run on VMSYS1` are `run on VMSYS1 daily 02:00`), and the
+    line is that one error. So is a job's medium written after its pool
+    (`to pool BKUPPOOL disk` is `to disk pool BKUPPOOL`). The rest
     of the line goes with it, so `each member` is one error, not also
     "expected a member name after `member`" (BKR010). So do the lines
     below it that go on with its statement, as `bkrc fmt` breaks a long

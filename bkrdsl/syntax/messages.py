@@ -3842,14 +3842,30 @@ def extra_open(span: Span, surplus: int) -> Diagnostic:
 
 
 def missing_before(
-    word: str, wanted: str, span: Span, leads: Sequence[str] = (), written: str = "", opens: bool = False
+    word: str,
+    wanted: str,
+    span: Span,
+    leads: Sequence[str] = (),
+    written: str = "",
+    opens: bool = False,
+    meant: tuple[str, Span] | None = None,
 ) -> Diagnostic:
     """`shared server BKRSVSFS` where a statement starts: the one statement keyword
     that fits before the word (`wanted`, as the parser lists it) left out. `leads`: those
     keywords, whose statement the help writes out with the line's own words, `written`
     (`messages.written_from`): "write `catalog shared server BKRSVSFS`", or each choice
     (`identity` or `single` before `user`); `opens`: the statement opens a block, whose
-    braces the line lacks (`on VMSYS1`: `expire on VMSYS1 { ... }`)."""
+    braces the line lacks (`on VMSYS1`: `expire on VMSYS1 { ... }`). `meant`: the keyword
+    is on the line, written later (`on VMSYS1 run daily 02:00`): the line in the one order
+    of its words that makes it a statement, and the span of its words, which the help and
+    the fix write (`run on VMSYS1 daily 02:00`)."""
+    if meant is not None:
+        return codes.SYNTAX(
+            f"expected {wanted} before `{word}`",
+            span,
+            help=f"write `{meant[0]}`",
+            fix=write_fix(meant[0], meant[1]),
+        )
     written = written or word
     if opens and "{" not in written:
         written += " { ... }"
@@ -3878,13 +3894,30 @@ _WRITTEN_WIDTH = 60
 _COMMENT_START = re.compile(r"(?:^|(?<=\s))#")
 
 
-def starts_no_statement(word: str, span: Span, leads: Sequence[str], where: str, starts: Sequence[str]) -> Diagnostic:
+def starts_no_statement(
+    word: str,
+    span: Span,
+    leads: Sequence[str],
+    where: str,
+    starts: Sequence[str],
+    meant: tuple[str, Span] | None = None,
+) -> Diagnostic:
     """`role worker`, `full`, `at 100` where a statement starts: a keyword that starts
     none, and none fits right before it (`missing_before`). The message says what it is
     and where it is written (KEYWORD_PLACES); the help, which statements of the block
     where it stands take it (`leads`: `backup` for `full` in a job), else with which
-    keywords the block's statements start (`where`, `starts`, as `not_a_keyword` says)."""
+    keywords the block's statements start (`where`, `starts`, as `not_a_keyword` says).
+    `meant`: the line in the one order of its words that makes it a statement, and the
+    span of its words, where the statement's keyword is written later on the line
+    (`full backup APPS`: `backup APPS full`), which the help and the fix write."""
     lowered = word.lower()
+    if meant is not None:
+        return codes.SYNTAX(
+            f"`{word}` starts no statement: it {KEYWORD_PLACES[lowered]}",
+            span,
+            help=f"write `{meant[0]}`",
+            fix=write_fix(meant[0], meant[1]),
+        )
     if leads:
         help = f"write the whole statement it belongs to, which starts with {one_of([f'`{k}`' for k in leads])}"
     else:
@@ -4757,8 +4790,17 @@ def destination_keyword(found: str, rest: str, span: Span) -> Diagnostic:
     )
 
 
-def pool_without_medium(pool: str | None, span: Span) -> Diagnostic:
-    """`to pool BKUPPOOL`: the medium comes first."""
+def pool_without_medium(pool: str | None, span: Span, meant: tuple[str, Span] | None = None) -> Diagnostic:
+    """`to pool BKUPPOOL`: the medium comes first. `meant`: the medium is on the line,
+    after the pool (`to pool BKUPPOOL disk`): the line in order, and the span of its
+    words, which the help and the fix write (`to disk pool BKUPPOOL`)."""
+    if meant is not None:
+        return codes.SYNTAX(
+            "`to` names the medium before the pool",
+            span,
+            help=f"write `{meant[0]}`",
+            fix=write_fix(meant[0], meant[1]),
+        )
     return codes.SYNTAX(
         "`to` names the medium before the pool: `disk` or `tape`", span, help=_pool_help(pool or "BKUPPOOL")
     )

@@ -316,6 +316,8 @@ _BLOCK_AFTER_ON = re.compile(r"[ \t]+(?i:on)[ \t]+[^{}#\n]*(?:#[^\n]*)?(?:\n[ \t
 
 #: schedule_without_run: the line was reported and skipped whole.
 _LINE_SKIPPED = Token("NAME", "")
+#: The most words of a line whose order `Recovery.reordered` tries to set right.
+_REORDERED_WORDS = 10
 
 #: Errors shown in full; later ones are summarised in one BKR008 line.
 MAX_REPORTED = 20
@@ -3229,6 +3231,17 @@ class Recovery:
                 diag = messages.unknown_medium(self.describe(tok), medium, pool, self.span_of(tok))
                 self.report(diag, tok.start_pos)
                 return True, self.retype(tok, medium.upper())
+            if tok.type in ("POOL", "NAME") and len(tail) == 1 and self.first_on_line(last.start_pos):
+                # `to pool BKUPPOOL disk`, `to BKUPPOOL pool disk`: the medium on the line,
+                # after the pool; the state before `to`, shifted alone, is one state down
+                before = sim.copy()
+                before.stack.pop()
+                meant = self.reordered(before, last.start_pos)
+                if meant is not None:
+                    self.report(messages.pool_without_medium(pool, self.span_of(tok), meant), tok.start_pos)
+                    self.skip_phrase(ip, tok, meant[1].end)
+                    self._fed_error_token = True
+                    return True, None
             if tok.type == "POOL" and sim.fits(["DISK", "POOL"]):
                 self.report(messages.pool_without_medium(pool, self.span_of(tok)), tok.start_pos)
                 self.feed_types(ip, ["DISK"], tok)
@@ -3795,7 +3808,8 @@ class Recovery:
             self.skip_phrase(ip, tok, end)
             self._fed_error_token = True
             return _LINE_SKIPPED
-        found = re.fullmatch(r"(?P<schedule>\S.*?)\s+[Oo][Nn]\s+(?P<place>\S.*)", written)
+        # `daily 02:00 run on VMSYS1`: `run` there, after the schedule, is the statement's own
+        found = re.fullmatch(r"(?P<schedule>\S.*?)(?:\s+[Rr][Uu][Nn])?\s+[Oo][Nn]\s+(?P<place>\S.*)", written)
         if found is not None:
             meant = f"run on {found.group('place')} {found.group('schedule')}"
             span = self.source.span(tok.start_pos, end)
@@ -5341,6 +5355,17 @@ class Recovery:
         if begun:
             return self.misspelt(tok, begun)
         before = sorted(t for t in accepted - {"NAME", "RBRACE", "$END"} if sim.fits([t, tok.type]))
+        meant = self.reordered(sim, tok.start_pos) if before and is_real(tok) and self.first_on_line(tok.start_pos) else None
+        if meant is not None:
+            # `on VMSYS1 run daily 02:00`: the keyword is on the line, after words of its
+            # statement; one error, whose fix writes the line in order, and the line skipped
+            self.report(
+                messages.missing_before(str(tok.value), self.expected_list(before), self.span_of(tok), meant=meant),
+                tok.start_pos,
+            )
+            self.skip_phrase(ip, tok, meant[1].end)
+            self._fed_error_token = True
+            return None
         if before:
             # the statement written out with the line's words: `catalog shared server
             # BKRSVSFS`, `expire on VMSYS1 { ... }` (a block's braces the line lacks)
@@ -5417,8 +5442,11 @@ class Recovery:
         where = messages.in_block(blocks[-1].kind) if blocks else "the top level of a file"
         leads = self.keywords_in({t for t in accepted & self.statements if self.takes_later(sim, t, tok.type)})
         starts = self.keywords_in(accepted & self.statements)
+        # `full backup APPS`: the statement is on the line, the word before its keyword
+        meant = self.reordered(sim, tok.start_pos) if is_real(tok) and self.first_on_line(tok.start_pos) else None
         said = self.report(
-            messages.starts_no_statement(str(tok.value), self.span_of(tok), leads, where, starts), tok.start_pos
+            messages.starts_no_statement(str(tok.value), self.span_of(tok), leads, where, starts, meant),
+            tok.start_pos,
         )
         if not accepted & {"RBRACE", "$END"}:
             self.feed_types(ip, completion(Sim.of(ip)) or [], tok)
@@ -5483,6 +5511,57 @@ class Recovery:
             if i == 0 or (keyword is not None and word == word.lower()) or not sim.feed("NAME"):
                 return False
         return True
+
+    def reordered(self, sim: Sim, start: int) -> tuple[str, Span] | None:
+        """The line from `start` (a statement's first word, where `sim` stands) with its
+        words in the one order that makes it a whole statement, and the span of its words
+        as written: `full backup APPS` -> `backup APPS full`, `on VMSYS1 run daily 02:00`
+        -> `run on VMSYS1 daily 02:00`, `to pool BKUPPOOL disk` -> `to disk pool
+        BKUPPOOL`. Every move of a run of words to another place is tried; None when the
+        line reads as written, when no move or more than one distinct move makes it a
+        statement (no fix is certain then), or when it holds a brace or a text."""
+        text = self.source.text
+        end = self._line_end(start)
+        line = re.split(r"(?:^|(?<=\s))#", text[start:end], maxsplit=1)[0]
+        if set(line) & set('{}"'):
+            return None
+        words = tuple(re.findall(r",|[^\s,]+", line))
+        if not 2 <= len(words) <= _REORDERED_WORDS or self._whole_statement(sim, words):
+            return None
+        found = set()
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                part, rest = words[i:j], words[:i] + words[j:]
+                for k in range(len(rest) + 1):
+                    moved = rest[:k] + part + rest[k:]
+                    if moved != words and moved not in found and self._whole_statement(sim, moved):
+                        found.add(moved)
+                        if len(found) > 1:
+                            return None  # two orders: which is meant is the writer's
+        if len(found) != 1:
+            return None
+        (meant,) = found
+        return " ".join(meant).replace(" ,", ","), self.source.span(start, start + len(line.rstrip()))
+
+    def _whole_statement(self, sim: Sim, words) -> bool:
+        """Whether `words` are one whole statement where `sim` stands (`sim` unchanged):
+        the first a statement keyword, each other a keyword where it fits (one in small
+        letters only as that keyword), else a name, and the statement ended after them."""
+        first = self.facts.keywords.get(words[0].lower())
+        if first not in self.statements:
+            return False
+        state = sim.copy()
+        for word in words:
+            if word == ",":
+                if not state.feed("COMMA"):
+                    return False
+                continue
+            keyword = self.facts.keywords.get(word.lower())
+            if keyword is not None and state.feed(keyword):
+                continue
+            if (keyword is not None and word == word.lower()) or not state.feed("NAME"):
+                return False
+        return state.fits(["RBRACE"]) or state.fits(["$END"])
 
     def takes_later(self, sim: Sim, keyword: str, type_: str, depth: int = 12) -> bool:
         """Whether the statement that `keyword` starts where `sim` stands takes a token
