@@ -126,7 +126,7 @@ NOT_TEXT = register(
     "BKR501",
     "directory-not-text",
     "error",
-    "the CP directory file given with --directory is not a text file bkrc can read",
+    "the CP directory file given with --directory is not a text file bkrc can read, or holds no USER or IDENTITY entry",
     """
     `--directory FILE` names the site's CP source directory (`USER DIRECT`
     from PMAINT 2CC, or DirMaint's `DIRM USER WITHPASS` file), transferred
@@ -140,6 +140,13 @@ NOT_TEXT = register(
     byte is shown where it is, the first one: its line and column, the
     record with the byte as `␀` (and its passwords masked) and a caret
     under it; the other two are the whole file's, shown at its start.
+
+    Nor is a file with no USER or IDENTITY statement: an empty one, one of
+    comments alone (or PROFILEs), or a .bkr file given as the directory (a
+    line that opens a cluster or imports a module, which no CP directory
+    has, at which the error points). Compared with it, every user the
+    groups name would seem missing, a BKR511 for each: it is one error
+    instead, and no check against the directory runs.
 
     Failing example: `bkrc check prodssi.bkr --directory USER.DIRECT` where
     USER.DIRECT was fetched with FTP's `binary` command.
@@ -816,7 +823,47 @@ def read_directory(name: str, data: bytes) -> Directory:
     starts = Source.line_starts(lines)
     reader = _Reader(name)
     reader.read(lines, text.upper(), starts)
-    return reader.result(Source.of_lines(name, lines, starts))  # the records as `read` kept them
+    directory = reader.result(Source.of_lines(name, lines, starts))  # the records as `read` kept them
+    bkr = _BKR_TEXT.search(directory.source.text)
+    entries = any(e.kind in ("USER", "IDENTITY") for e in directory.entries)
+    if bkr is not None or not (entries or _ENTRY_START.search(directory.source.text)):
+        # empty, comments alone, or a .bkr file given as the directory (whose `identity
+        # group SYSIDS { ... }` reads as an IDENTITY entry): compared, it would make every
+        # user of the file missing, a BKR511 for each
+        return _no_entry(directory, bkr)
+    return directory
+
+
+#: A USER or IDENTITY statement, well formed or not (BKR502 says what is wrong with one).
+_ENTRY_START = re.compile(r"^[ \t]*(?:USER|IDENTITY)(?![^ \t\n])", re.IGNORECASE | re.MULTILINE)
+#: A line of .bkr text no CP directory has: a cluster block's opening, or an import.
+_BKR_TEXT = re.compile(r"^[ \t]*(?:cluster[ \t]+\S+[ \t]*\{|import[ \t]+\S)", re.IGNORECASE | re.MULTILINE)
+
+
+def _no_entry(directory: Directory, bkr: re.Match | None) -> Directory:
+    """A directory with no USER or IDENTITY entry, or .bkr text (`bkr`, its first line
+    no directory has), as one that cannot be read: one BKR501, at its first word (the
+    whole file's for an empty one) or that line, and nothing compared with it; what its
+    reading found wrong (a `##` line of a .bkr file as a malformed statement, its long
+    lines as words cut at column 71) said by that one error."""
+    source = directory.source
+    first = re.search(r"\S", source.text)
+    help_ = (
+        "give the site's CP source directory (USER DIRECT on PMAINT 2CC, or DirMaint's USER WITHPASS),"
+        " whose entries start with USER and IDENTITY statements"
+    )
+    if bkr is not None:
+        problem = "the CP directory file is .bkr text, not a CP source directory"
+        at = bkr.start() + len(bkr.group()) - len(bkr.group().lstrip())
+        span = source.span(at, at + len(bkr.group().split()[0]))
+        help_ += ": a .bkr file is what bkrc checks against it, not the directory"
+    elif first is None:
+        problem = "the CP directory file is empty: it holds no USER or IDENTITY entry"
+        span = Span.file_start(source.name)
+    else:
+        problem = "the CP directory file holds no USER or IDENTITY entry: it is not a CP source directory"
+        span = source.span(first.start(), first.start() + 1)
+    return Directory(source, (), (NOT_TEXT(problem, span, help=help_),), False)
 
 
 _NOT_TEXT_HELP = (

@@ -96,6 +96,34 @@ def test_a_directory_that_is_not_text_is_not_checked_against():
     assert codes(result.diagnostics) == ["BKR501"]  # not a BKR511 for every user
 
 
+@pytest.mark.parametrize(
+    ("text", "message", "where"),
+    [
+        ("", "the CP directory file is empty: it holds no USER or IDENTITY entry", (1, 1)),
+        ("\n\n", "the CP directory file is empty: it holds no USER or IDENTITY entry", (1, 1)),
+        ("* USER DIRECT, to come\n*\n", ("the CP directory file holds no USER or IDENTITY entry: it is not a CP"
+         " source directory"), (1, 1)),
+        ("PROFILE IBMDFLT\n LINK MAINT 0190 0190 RR\n", ("the CP directory file holds no USER or IDENTITY entry:"
+         " it is not a CP source directory"), (1, 1)),
+        (PRODSSI.read_text(encoding="utf-8"), "the CP directory file is .bkr text, not a CP source directory", (3, 1)),
+    ],
+    ids=["empty", "blank lines", "comments", "a profile alone", "a .bkr file"],
+)
+def test_a_directory_with_no_entry_is_one_error_not_a_bkr511_for_every_user(text, message, where, tmp_path):
+    # was a BKR511 for every user of the file (and BKR512, BKR533; for a .bkr file
+    # given as the directory, a BKR502 and a BKR505 for each long line too): compared
+    # with nothing, every user seems missing
+    found = read_directory("site.direct", text.encode("utf-8"))
+    result = analyse(str(PRODSSI), PRODSSI.read_bytes(), path=PRODSSI, directory=found)
+    (problem,) = result.diagnostics
+    assert (problem.code, problem.message, (problem.span.line, problem.span.column)) == ("BKR501", message, where)
+    assert "USER DIRECT" in problem.help
+    site = tmp_path / "site.direct"
+    site.write_text(text, encoding="utf-8")
+    printed = run_cli(["check", PRODSSI, "--directory", site, "--format", "short"], expect=1).output
+    assert printed.splitlines() == [f"{site}:{where[0]}:{where[1]}: error BKR501: {message}"]
+
+
 _WORDS = st.sampled_from(
     [
         "USER",

@@ -199,6 +199,7 @@ BROKEN = [
     ("IDENTITY A PW 1M 1M G\n BUILD ON VMSYS1 SUBCONFIG A-1\nSUBCONFIG A-1\n", "BKR502"),
     ("IDENTITY A PW 1M 1M G\n BUILD ON VMSYS1 USING SUBCONFIG A-1\n", "BKR504"),
     ("USER A PW 1M 1M G\n\0\0", "BKR501"),
+    ("* USER DIRECT, to come\n", "BKR501"),  # no USER or IDENTITY entry: was written, a BKR511 for each user
 ]
 
 
