@@ -3785,6 +3785,11 @@ REORDERED = [
     ("to disk pool BKUPPOOL", "to pool BKUPPOOL disk", "`to` names the medium before the pool", "to disk pool BKUPPOOL"),
     ("to disk pool BKUPPOOL", "to pool BKUPPOOL tape  # offsite", "`to` names the medium before the pool",
      "to tape pool BKUPPOOL"),
+    ("run on VMSYS1 daily 02:00", "VMSYS1 run on daily 02:00", ("`VMSYS1` starts no statement: a statement starts"
+     " with its keyword, and `run` is later on the line"), "run on VMSYS1 daily 02:00"),
+    # in the expire block, before APPSFULL
+    ("retain 35 days", "35 days retain", ("`35` starts no statement: a statement starts with its keyword, and"
+     " `retain` is later on the line"), "retain 35 days"),
 ]
 
 
@@ -3801,7 +3806,7 @@ def test_a_statement_s_words_out_of_order_are_one_error_whose_fix_writes_them_in
     # the line's words makes it a statement, so the fix is certain
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     job = BASE[BASE.index("  job APPSFULL {") :]
-    job = job[: job.index("  }\n")]
+    job = job[: job.index("  }\n")] if clean in job else BASE
     text = BASE.replace(job, job.replace(clean, written, 1), 1)
     analysis = analyse("prodssi.bkr", text.encode("utf-8"))
     (found,) = analysis.diagnostics

@@ -181,8 +181,9 @@ SYNTAX = register(
     whole statement: then the help and the fix write the line so (`full
     backup APPS` is `backup APPS full`, `on VMSYS1 run daily 02:00` and
     `daily 02:00 run on VMSYS1` are `run on VMSYS1 daily 02:00`), and the
-    line is that one error. So is a job's medium written after its pool
-    (`to pool BKUPPOOL disk` is `to disk pool BKUPPOOL`). The rest
+    line is that one error. So is a value written before the keyword
+    (`35 days retain` is `retain 35 days`), and a job's medium after its
+    pool (`to pool BKUPPOOL disk` is `to disk pool BKUPPOOL`). The rest
     of the line goes with it, so `each member` is one error, not also
     "expected a member name after `member`" (BKR010). So do the lines
     below it that go on with its statement, as `bkrc fmt` breaks a long

@@ -3873,6 +3873,20 @@ def missing_before(
     return codes.SYNTAX(f"expected {wanted} before `{word}`", span, help=f"write {help}")
 
 
+def value_before_keyword(word: str, meant: tuple[str, Span], span: Span) -> Diagnostic:
+    """`35 days retain`, `APPS backup full`: a value where a statement starts, its
+    statement's keyword later on the line; `meant`, the line in the one order of its
+    words that makes it a statement, and the span of its words, which the help and the
+    fix write (`retain 35 days`)."""
+    keyword = meant[0].split()[0]
+    return codes.SYNTAX(
+        f"`{word}` starts no statement: a statement starts with its keyword, and `{keyword}` is later on the line",
+        span,
+        help=f"write `{meant[0]}`",
+        fix=write_fix(meant[0], meant[1]),
+    )
+
+
 def written_from(text: str, start: int) -> str:
     """The words of the line from offset `start` on, as written (`shared server
     BKRSVSFS`), for a help that writes out the statement they belong to: blanks run

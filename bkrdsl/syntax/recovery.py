@@ -3884,6 +3884,14 @@ class Recovery:
             meant = f"{head} {next(k for k in BLANK_PAIRS[head] if k.startswith(rest))}"
             self.report(messages.hyphen_for_blank(text, meant, self.span_of(tok)), tok.start_pos)
             return self.skip_statement(ip, tok)
+        meant = self.reordered(Sim.of(ip), tok.start_pos) if self.first_on_line(tok.start_pos) else None
+        if meant is not None and is_real(tok):
+            # `35 days retain`, `APPS backup full`: the statement's keyword later on the
+            # line, and one order of its words alone makes it a statement
+            self.report(messages.value_before_keyword(text, meant, self.span_of(tok)), tok.start_pos)
+            self.skip_phrase(ip, tok, meant[1].end)
+            self._fed_error_token = True
+            return None
         words = messages.statement_meant(
             text, self.keywords_in(accepted & self.statements), self.keywords_in(self.statements), not options,
             "job" if tape else None,
