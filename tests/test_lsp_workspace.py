@@ -968,7 +968,9 @@ def test_an_import_error_past_the_error_limit_still_counts(tmp_path, monkeypatch
     again once the module is there, not kept from before."""
     (tmp_path / "site.bkr").write_text(PLAIN_SITE)
     lone, later = tmp_path / "lone.bkr", tmp_path / "later.bkr"
-    slips = "job J\n}\nfoo bar\n"  # three syntax errors (BKR013, BKR011 its own `{` missing, BKR012)
+    # three syntax errors (BKR013, BKR011 its own `{` missing before `K`, BKR012); `job J`
+    # alone is one, a block's opening line cut short
+    slips = "job J K\n}\nfoo bar\n"
     lone.write_text(LONE + slips + "import ./locked/site\nimport ./later\n")
     (tmp_path / "locked").mkdir()
     lock_folder(monkeypatch, tmp_path / "locked")

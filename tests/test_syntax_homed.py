@@ -178,6 +178,35 @@ def test_a_misplaced_keyword_alone_is_one_error(place, parser, monkeypatch):
         assert [g[:2] for g in said(read(text), at, text)] == [("BKR013", 0)], keyword
 
 
+#: A block's opening line cut short, its `{` (or its last words) not yet typed.
+CUT_SHORT_OPENINGS = ("job J", "member M", "expire on DEV1", "expire on", "single group G", "identity group G")
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("place", PLACES)
+def test_a_misplaced_block_opening_cut_short_is_one_error(place, parser, monkeypatch):
+    # `job J` alone on its line where no job goes: being typed, as `job` alone is, its
+    # BKR013 says all there is to say (not also "expected `{` after `job J`", BKR011)
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    for opening in CUT_SHORT_OPENINGS:
+        keyword = opening.split()[0]
+        if PLACES[place][2] in STATEMENT_HOMES[keyword] or (keyword in ("single", "identity") and not PLACES[place][2]):
+            continue  # at home there (a group is the top level's own too)
+        text, at = written(PLACES, place, opening)
+        assert [g[:2] for g in said(read(text), at, text)] == [("BKR013", 0)], opening
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_misplaced_block_opening_with_a_word_too_many_still_says_it(parser, monkeypatch):
+    # `job J K` in a job is no line cut short: the `{` missing before `K` is said
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, at = written(PLACES, "job", "job J K")
+    assert [g[:4] for g in said(read(text), at, text)] == [
+        ("BKR013", 0, 3, "`job` cannot appear inside a `job` block"),
+        ("BKR011", 4, 1, "expected `{` after `job J`, found `K`"),
+    ]
+
+
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 def test_a_misplaced_statement_whose_block_opens_on_the_next_line_is_read_as_it_was(parser, monkeypatch):
     # `expire on VMSYS2` with its `{` on the line below, in a job: no "expected `{`"

@@ -1138,7 +1138,9 @@ MISPLACED = register(
     whole too ("written whole: `retain 35 days`"). Its line's end is said as such
     ("expected `days` after `35`, found the end of the line"), never as the
     word on the next line. A keyword alone, as it is typed (`retain`,
-    `catalog`), is this one error: what it lacks is not reported besides.
+    `catalog`), is this one error: what it lacks is not reported besides;
+    so is a block's opening line cut short (`job J`, `member M`, `expire
+    on DEV1`, `single group G` alone on their line), its `{` not yet typed.
 
     At the top level of the file, before the cluster, a statement of a
     block (`retain 35 days`, `workers 2`) is this error. A list written there (`match

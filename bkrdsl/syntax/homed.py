@@ -30,7 +30,8 @@ the slips that reading left unsaid (the statement skipped in a block, or read
 apart at the top level, a missing word unsaid). The next line's word a home
 reading names as found is the made file's `}`: the statement's line ended
 there, and the message says so. A keyword alone (being typed) is its BKR013
-alone; a statement with a brace or a quote on its line (a block, `member X {
+alone, and so is a block's opening line cut short (`job J`, `expire on DEV1`: only
+its last words or its `{` missing, the line's end found); a statement with a brace or a quote on its line (a block, `member X {
 workers }`, or a description), or whose block's `{` opens the next line, is
 left as it was read.
 """
@@ -62,6 +63,10 @@ _FOUND_BRACE = re.compile(r"found `\}`")
 #: "found `tape`", a word, at a message's end (_line_ended).
 _FOUND_LAST = re.compile(r"found `([^`\s]+)`$")
 _LINE_ENDED = "found the end of the line"
+#: The statement keywords that open a block (`job J {`), a group's kind among them.
+_BLOCKS = frozenset({"job", "member", "expire", "single", "identity"})
+#: The codes of a statement's last word or its block's `{` missing (BKR010, BKR011).
+_CUT_SHORT = frozenset({"BKR010", "BKR011"})
 _WORD = re.compile(r"[^\s{}\"#]+")
 _COMMENT = re.compile(r"(?<![^ \t])#")
 
@@ -98,6 +103,9 @@ def with_home_slips(source: Source, diagnostics: list[Diagnostic], read) -> list
         kept = [_line_ended(source, d, end) for d in own if code_at.get(d.span.start, d.code) == d.code]
         taken = {d.span.start for d in kept}
         slips = kept + [d for d in said if d.span.start not in taken]
+        if keyword in _BLOCKS and slips and all(_cut_short(d) for d in slips):
+            result = rest  # a block's opening line cut short (`job J`): being typed, as a keyword alone
+            continue
         whole = _mended(source, start, end, slips, homes[0], read) if slips and misplaced.help else None
         if whole is not None:
             # the statement written out as it goes in its home: certain, as its slips'
@@ -105,6 +113,12 @@ def with_home_slips(source: Source, diagnostics: list[Diagnostic], read) -> list
             rest = [replace(d, help=f"{d.help}; written whole: `{whole}`") if d is misplaced else d for d in rest]
         result = rest + slips
     return result
+
+
+def _cut_short(d: Diagnostic) -> bool:
+    """Whether `d` says only that its line ended early: a value or the block's `{`
+    missing, the end of the line (or of the file) found (`job J`, `expire on`)."""
+    return d.code in _CUT_SHORT and d.message.endswith((_LINE_ENDED, "found the end of the file"))
 
 
 def _mended(source: Source, start: int, end: int, slips: list[Diagnostic], home: str, read) -> str | None:
