@@ -348,7 +348,11 @@ VOLUMES_READ_ON = register(
     statement and too long besides (BKR301). A hyphenated keyword typed up
     to its hyphen or past it, alone on its line (`job-`, `job-s`,
     `logon-w`), is BKR012 too: no user ID is written as keywords are, small
-    letters joined by a hyphen.
+    letters joined by a hyphen. A statement of a run in a group body that
+    has a slip of its own (`retain 35`, its `days` left out) is named
+    written whole in the help, as its home block's fixes mend it
+    (`retain 35 days`), and its words are this one warning: `35` is not
+    also an ID that reads as a spool file ID (BKR309).
 
     A keyword that starts no statement (`full`, `daily`, `on`, `each`,
     `user`...) in lower or mixed case is read as a user ID wherever it
@@ -1582,10 +1586,7 @@ def _group_read_on(decl: ast.GroupDecl):
     `match` patterns are not (a pattern starts no run)."""
     entries = decl.entries
     name = decl.name.upper
-    brace_line = decl.name.span.line
-    lines = group_entry_lines([(e.is_pattern, e.word.text, e.span.line) for e in entries])
-    runs = statement_like_runs(brace_line, lines, group=True)
-    phrases, runs = keyword_phrases(lines, runs, _takes_value())
+    runs, phrases = _group_runs(decl)
     for run in runs:
         words = [e.word for e in entries[run.start : run.stop] if not e.is_pattern]
         first_line, read = _run_read(words)
@@ -1595,9 +1596,9 @@ def _group_read_on(decl: ast.GroupDecl):
         if typed:
             where = f"begins a statement ({meant}), write it out of the group, after its `}}`"
         elif _cluster_takes(words[0].text):
-            where = "is a statement, move it out of the group, after its `}`"
+            where = f"is a statement, move it out of the group, after its `}}`{_whole(words)}"
         else:  # `backup OTHERS full`: a job's, not the cluster's
-            where = f"is a statement, {_belongs(words[0].text)}"
+            where = f"is a statement, {_belongs(words[0].text)}{_whole(words)}"
         these = "this is a user ID, write it" if len(words) == 1 else "these are user IDs, write them"
         yield VOLUMES_READ_ON(
             f"{read} read as {more} of group `{name}`: {listed([w.upper for w in words])}",
@@ -1619,6 +1620,42 @@ def _group_read_on(decl: ast.GroupDecl):
             yield _keyword_phrase(words, name, decl.name.span)
         elif valid_user_id(words[0].text):  # (`incremental`: too long for an ID, BKR301 says so)
             yield _keyword_id(words[0], name, decl.name.span)
+
+
+def _group_runs(decl: ast.GroupDecl) -> tuple[list[range], list[range]]:
+    """The runs of a group body's entries that read like a statement, and its keywords'
+    phrases (`server BKRSVSFS`), as indexes of `decl.entries` (runon)."""
+    lines = group_entry_lines([(e.is_pattern, e.word.text, e.span.line) for e in decl.entries])
+    runs = statement_like_runs(decl.name.span.line, lines, group=True)
+    phrases, runs = keyword_phrases(lines, runs, _takes_value())
+    return runs, phrases
+
+
+def _whole(words: Sequence[ast.Word]) -> str:
+    """`, written whole: `retain 35 days``, where the run `words` (one line) is a
+    statement with slips of its own whose fixes are certain (`retain 35`, its `days`
+    left out: syntax.homed), as BKR013's help writes a misplaced one out; else ``."""
+    if len({w.span.line for w in words}) != 1:
+        return ""
+    from bkrdsl.syntax import written_whole  # only for this warning
+
+    whole = written_whole(" ".join(w.text for w in words))
+    return f", written whole: {quoted(whole)}" if whole is not None else ""
+
+
+def read_on_ids(model: Model) -> frozenset[int]:
+    """Where the group bodies' user IDs that BKR021 names start (a run that reads like a
+    statement, `retain 35`; a keyword's phrase; a keyword alone): BKR309 leaves them to
+    it (`35`, all digits, is no user ID the file means)."""
+    found: set[int] = set()
+    for group in model.groups:
+        if not may_hold_runs(group.users):
+            continue
+        entries = group.decl.entries
+        runs, phrases = _group_runs(group.decl)
+        for taken in (*runs, *phrases):
+            found.update(entries[i].span.start for i in taken if not entries[i].is_pattern)
+    return frozenset(found)
 
 
 @functools.cache

@@ -555,6 +555,11 @@ def reserved_ids(model: Model):
     if cluster is not None:
         words += [(w.upper, w.span) for c in cluster.catalogs for w in c.server]
         words += [(n.name.upper, n.span) for t in cluster.tapes for n in t.machines]
+    if words and model.groups:
+        from bkrdsl.check.declarations import read_on_ids  # only where an ID may be BKR021's
+
+        read_on = read_on_ids(model)
+        words = [(text, span) for text, span in words if span.start not in read_on]
     for text, span in words:
         problem = reserved_id_problem(text)
         if problem:

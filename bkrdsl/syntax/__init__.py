@@ -23,7 +23,7 @@ from bkrdsl.source import Source
 from bkrdsl.syntax import fast
 from bkrdsl.syntax.homed import with_home_slips
 
-__all__ = ["PARSER_VARIABLE", "fast_allowed", "read_module"]
+__all__ = ["PARSER_VARIABLE", "fast_allowed", "read_module", "written_whole"]
 
 #: Set to `lark` to skip the fast parser (to debug, or to compare the two).
 PARSER_VARIABLE = "BKRDSL_PARSER"
@@ -40,6 +40,14 @@ def read_module(source: Source) -> tuple[ast.Module | None, list[Diagnostic]]:
     slips said as its home says them (homed.py). Never raises on input."""
     module, diagnostics = _read(source)
     return module, with_home_slips(source, diagnostics, lambda made: _read(made)[1])
+
+
+def written_whole(statement: str) -> str | None:
+    """A statement's line with its slips mended as its home block reads it (`retain
+    35`: `retain 35 days`), or None (homed.written_whole)."""
+    from bkrdsl.syntax.homed import written_whole as whole
+
+    return whole(statement, lambda made: _read(made)[1])
 
 
 def _read(source: Source) -> tuple[ast.Module | None, list[Diagnostic]]:

@@ -115,6 +115,22 @@ def with_home_slips(source: Source, diagnostics: list[Diagnostic], read) -> list
     return result
 
 
+def written_whole(statement: str, read) -> str | None:
+    """`statement` (one line, its keyword first: `retain 35`) written whole as its home
+    block takes it, every slip its home reading says mended by its fix (`retain 35
+    days`); None where it has no slip there, a slip without a fix (a choice), or where
+    its keyword starts no statement. `read` reads a Source, as `with_home_slips`'s.
+    BKR021's help names it, at such a statement read as a group's user IDs."""
+    homes = STATEMENT_HOMES.get(statement.split(maxsplit=1)[0].lower()) if statement.strip() else None
+    if not homes or "\n" in statement or any(c in statement for c in '{}"#'):
+        return None
+    source = Source.of("statement.bkr", statement)
+    said = _read_home(source, 0, len(statement), homes[0], read)
+    if not said or any(d.code == MISPLACED for d in said):
+        return None
+    return _mended(source, 0, len(statement), said, homes[0], read)
+
+
 def _cut_short(d: Diagnostic) -> bool:
     """Whether `d` says only that its line ended early: a value or the block's `{`
     missing, the end of the line (or of the file) found (`job J`, `expire on`)."""
