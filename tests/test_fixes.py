@@ -1080,7 +1080,7 @@ def test_no_fix_removes_a_word_that_starts_a_line():
     text = BASE.replace("  tape manager shared", "  tape  # the tape manager\n  tape manager shared")
     (d,) = check(text)
     # (the line above lacks its `manager`: the `tape` that starts this line is not a word too many)
-    assert d.message == "expected `manager` after `tape`, found `tape`" and d.fix is None
+    assert d.message == "expected `manager` after `tape`, found the end of the line" and d.fix is None
 
 
 def test_no_fix_for_equally_close_names():

@@ -228,3 +228,32 @@ def test_a_misplaced_statement_s_option_line_is_its_own(parser, monkeypatch):
         ("BKR010", line + 1,
          "expected the Tape Manager request nodes' machine name after `request-node`, found the end of the line"),
     ]  # fmt: skip
+
+
+#: A statement cut short in its home block, the next line's statement keyword after it.
+# fmt: off
+CUT_SHORT_AT_HOME = [
+    ("    retain 35 days\n", "    retain 35\n    preview daily 01:00\n", "BKR004", "expected `days` after `35`"),
+    ("    purge weekly sun 03:00\n", "    purge weekly sun\n", "BKR010", "expected a time of day (HH:MM) after `weekly sun`"),
+    ("  job APPSFULL {\n", '  job APPSFULL\n  # its brace left out\n  description "x"\n', "BKR011", "expected `{` after `job APPSFULL`"),
+    ("  disk BKRBKUP 191 size 10 cyl\n", "  disk BKRBKUP 191 size 10\n", "BKR010", "expected a unit (cyl) after `size 10`"),
+    ("    workers 4\n    private", "    workers\n    private", "BKR010", "expected the number of worker machines after `workers`"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "code", "expected"), CUT_SHORT_AT_HOME)
+def test_a_statement_cut_short_at_home_finds_the_end_of_its_line(clean, written, code, expected, parser, monkeypatch):
+    # In its home block, `retain 35` above `preview daily 01:00` said "found `preview`",
+    # the next line's word; misplaced, "found the end of the line": now alike
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    found = read(BASE.replace(clean, written, 1))
+    assert [(d.code, d.message) for d in found][:1] == [(code, f"{expected}, found the end of the line")]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_word_found_on_the_statement_s_own_line_is_still_named(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    found = read(BASE.replace("    retain 35 days\n", "    retain 35 preview\n", 1))
+    assert [(d.code, d.message) for d in found][:1] == [("BKR004", "expected `days` after `35`, found `preview`")]

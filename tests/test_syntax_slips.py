@@ -1885,7 +1885,7 @@ EXPLAINED = [
      "`&` does not join the names of a list: the `,` before it separates them already"),
     ("backup APPS full", "backup APPS, LINUX, and", "the list of groups ends with `, and`: no name follows `and`"),
     ("purge weekly sun 03:00", "purge weekly",
-     "expected a day of the week and a time (DAY HH:MM) after `weekly`, found `retain`"),
+     "expected a day of the week and a time (DAY HH:MM) after `weekly`, found the end of the line"),
     ("backup APPS full", "backup APPS; LINUX full",
      "`;` does not separate the names of a list: they are separated by commas"),
     ("purge weekly sun 03:00", "purge on VMSYS1",
@@ -2421,11 +2421,11 @@ SCOPE_LEFT_OUT = [
       " cluster (`local` keeps one catalog per member)")),
     # alone on its line before the next statement: the fast parser reads this one itself
     ("catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1", "catalog",
-     "expected `local` or `shared` after `catalog`, found `expire`",
+     "expected `local` or `shared` after `catalog`, found the end of the line",
      ("write `shared` after `catalog`: one catalog for the whole cluster, the choice recommended for an SSI"
       " cluster (`local` keeps one catalog per member)")),
     (TAPE_STATEMENT, "tape manager",
-     "expected `local` or `shared` after `manager`, found `disk`",
+     "expected `local` or `shared` after `manager`, found the end of the line",
      ("write `shared` after `manager`: backups to tape need Tape Manager's catalog shared by the cluster"
       " (with `local`, bkrc writes no Tape Manager nodes)")),
 ]

@@ -595,7 +595,11 @@ EXPECTED_NAME = register(
     """
     Keywords such as `member`, `job`, `on`, `workers` and `daily` are always
     followed by a name or a value. The parser found a keyword, a brace or the
-    end of the file instead.
+    end of the file instead. Where what it found is a statement's keyword
+    first on a later line (`purge weekly sun`, then `retain 35 days`), the
+    error says "found the end of the line", as for a statement misplaced:
+    the statement's line ended there. So do BKR004 (`retain 35`: "expected
+    `days` after `35`") and BKR011 (`job APPSFULL`, its `{` left out).
 
     A description written without its quotes (`description Nightly full
     backup`) is one error, whose help gives the text quoted. A minidisk

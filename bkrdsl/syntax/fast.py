@@ -1321,6 +1321,16 @@ class _Parser:
         return min(found) if found else None
 
     def reported(self, source: Source) -> list[Diagnostic]:
+        """`_reported`, each statement cut short at the end of its line said so, as
+        `parser.parse` says it (`messages.lines_ended`)."""
+        reported = self._reported(source)
+        if not reported:
+            return reported
+        from bkrdsl.syntax import messages
+
+        return messages.lines_ended(source, reported)
+
+    def _reported(self, source: Source) -> list[Diagnostic]:
         """What the recovery reports of the text read (the module read whole): a text
         not closed on its line (BKR007), a statement's last value missing (BKR010), a
         keyword half typed (BKR012, with the value missing after it if it is), or

@@ -2860,6 +2860,36 @@ class _Titled(NamedTuple):
     title: str
 
 
+#: The codes whose "found `...`" `lines_ended` weighs: a keyword, a value or a `{` missing.
+_CUT_SHORT_CODES = frozenset({"BKR004", "BKR010", "BKR011"})
+#: "found `preview`", a word, at a message's end.
+_FOUND_WORD = re.compile(r"found `([^`\s]+)`$")
+#: Blanks and comments over one line break or more, then a word: the next line's first.
+_NEXT_LINE_WORD = re.compile(r"(?:[ \t\r]*(?:#[^\n]*)?\n)+[ \t\r]*([^\s{}\"#]+)")
+LINE_ENDED = "found the end of the line"
+
+
+def lines_ended(source: Source, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """`diagnostics` with each statement cut short at the end of its line said so: a
+    BKR004, BKR010 or BKR011 that says "found `preview`", a statement's keyword that is
+    the next word after its span, first on a later line (only blanks and comments
+    between), says "found the end of the line" (`retain 35`, then `preview daily
+    01:00`; `job APPSFULL`, its `{` left out), as a misplaced statement's slip is said
+    (homed.py). A word on the statement's own line (`retain 35 preview`) is named as
+    it is. Both parsers' last step (`parser.parse`, `fast._Parser.reported`)."""
+    return [_line_ended(source, d) if d.code in _CUT_SHORT_CODES else d for d in diagnostics]
+
+
+def _line_ended(source: Source, d: Diagnostic) -> Diagnostic:
+    found = _FOUND_WORD.search(d.message)
+    if found is None or d.span is None or found.group(1).lower() not in STATEMENT_HOMES:
+        return d
+    following = _NEXT_LINE_WORD.match(source.text, d.span.end)
+    if following is None or following.group(1).lower() != found.group(1).lower():
+        return d
+    return replace(d, message=d.message[: found.start()] + LINE_ENDED)
+
+
 def statement_belongs(lowered: str, kind: str | None = None, name: str | None = None) -> str:
     """Where the statement that the keyword `lowered` starts belongs, said of a line
     read as more names of a list (BKR021: `retain 30 days` under a member's labels):
