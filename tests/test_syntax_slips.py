@@ -4761,3 +4761,40 @@ def test_a_statement_s_part_is_only_where_its_words_can_be_no_ids(body, parser, 
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     text = BASE.replace("{ CICSPRD DB2PRD }", body, 1)
     assert "BKR013" not in [d.code for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "column"),
+    [
+        ("  shared-volume VMCOM1\n  manager shared catalog-node TCTMM on VMSYS1\n", 3),
+        ("  shared-volume VMCOM1 VMCOM2\n  manager local  # the local catalog\n", 3),
+        (("  shared-volume VMCOM1\n  manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n"
+          "                      catalog-dmm TCDMM request-dmm TRDMM\n"), 3),
+    ],
+)
+def test_tape_left_out_below_the_cluster_s_volume_labels_is_one_error(written, column, parser, monkeypatch):
+    # `manager shared ...` on the line after `shared-volume VMCOM1`: Tape Manager's
+    # statement, its `tape` left out, as where any cluster statement starts (was
+    # "`manager shared catalog-node` is a scope, not volume labels" and "`on` is a
+    # keyword, not a volume label": two errors)
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    tape = BASE[BASE.index("  tape manager shared") : BASE.index("\n\n  ## Every machine")] + "\n"
+    text = BASE.replace(tape, "").replace("  shared-volume VMCOM1\n", written, 1)
+    found = [d for d in analyse("prodssi.bkr", text.encode()).diagnostics if d.severity.name == "ERROR"]
+    line = text[: text.index("\n  manager")].count("\n") + 2
+    assert [(d.code, d.span.line, d.span.column, d.message) for d in found] == [
+        ("BKR004", line, column, "expected `tape` before `manager`")
+    ]
+    assert found[0].help.startswith("write `tape manager ")
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_manager_in_a_member_s_volume_list_is_still_a_misplaced_scope(parser, monkeypatch):
+    # A member takes no `tape`: `manager shared` below its labels is said as before
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("    private-volume M2PRV1\n", "    private-volume M2PRV1\n    manager shared\n", 1)
+    found = [d for d in analyse("prodssi.bkr", text.encode()).diagnostics if d.severity.name == "ERROR"]
+    assert [(d.code, d.message.split(":")[0]) for d in found] == [
+        ("BKR004", "`manager shared` is a scope, not volume labels")
+    ]

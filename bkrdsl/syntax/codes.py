@@ -169,6 +169,9 @@ SYNTAX = register(
     words (`catalog shared server BKRSVSFS`; both choices, `identity user
     LNXTEST` or `single user LNXTEST`; with a block's `{ ... }` the line
     lacks, `expire on VMSYS1 { ... }`, not also the `{` missing, BKR011).
+    So is `manager shared ...` on the line after the cluster's volume
+    labels (`shared-volume VMCOM1`): "expected `tape` before `manager`",
+    not more labels, a scope and an `on` among them.
     Where more than one keyword is missing before it (`role worker`,
     `full`, `at 100`, `each member`), the message says that the word
     starts no statement, what it is and where it is written; the help

@@ -5722,6 +5722,8 @@ class Recovery:
             return self.retype(tok, _SKIPPED)
         if (low in PLACE_WORDS or low.isdigit()) and self.phrase_in_group(tok):
             return self.retype(tok, _SKIPPED)
+        if low == "manager" and self.tape_left_out(tok):
+            return self.retype(tok, self.facts.keywords[low])  # read as `manager`: `tape` missing before it
         if low in messages.WORD_PLACES and self.keyword_as_label(tok):
             return self.retype(tok, _SKIPPED)
         keyword = self.facts.keywords.get(low)
@@ -5938,6 +5940,23 @@ class Recovery:
         if listed is None or listed[0] != "volume" or not listed[2]:
             return None
         return listed
+
+    def tape_left_out(self, tok: Token) -> bool:
+        """`manager shared catalog-node TCTMM on VMSYS1` first on the line after the
+        cluster's volume labels: Tape Manager's statement, its `tape` left out, not more
+        labels (`manager`, not in capitals, is none) and a scope then misplaced. Read as
+        the keyword, it is one error, `tape` missing before it (`messages.missing_before`),
+        as where a cluster statement starts. The fast parser gives up on such a word
+        (`_Parser.names_setting`)."""
+        state = self.parser_state
+        word = str(tok.value)
+        if state is None or tok.start_pos is None or word == word.upper() or not self.first_on_line(tok.start_pos):
+            return False
+        listed = self.labels_may_end(state)
+        if listed is None or listed[1] not in _VOLUME_LISTS:
+            return False
+        sim = self.sim_here()
+        return sim is not None and sim.fits([self.facts.keywords["tape"], self.facts.keywords["manager"]])
 
     def keyword_as_label(self, tok: Token) -> bool:
         """`private-volume M1PRV1 shared`, `shared-volume VMCOM1 on VMSYS1`: a keyword that
