@@ -197,10 +197,7 @@ def _group_body(
     phrase = any(i + 1 < len(entries) for i in keywords)
     if not runs and not phrase:
         return tuple(Node("group_match" if e[0] else "group_user", e[3], e[4]) for e in entries)
-    # An entry starts a line when it is written below where the one before it ends: a
-    # `match` and its pattern written over two lines end on the pattern's line, and a
-    # user ID after the pattern on that line starts none.
-    firsts = _entry_line_starts(name_line, entries)
+    firsts = line_starts(name_line, read, [end_line for *_, end_line in entries])
     # The body's first word reads like a statement (`single group G { private-volume`):
     # after the `{` it is a user ID, but first on a line of its own the parser reads it
     # as the statement misplaced in the group (BKR013), so its line stays the `{`'s,
@@ -219,18 +216,6 @@ def _group_body(
     if head:
         lines[0] = Node("group_head", lines[0].start, lines[0].end)
     return tuple(lines)
-
-
-def _entry_line_starts(name_line: int, entries: list[tuple[bool, str, int, int, int, int]]) -> list[int]:
-    """The indexes of a group body's entries that start a line: each written on a line
-    below the one where the entry before it (or the group's name) ends."""
-    firsts = []
-    end = name_line
-    for index, (_, _, line, _, _, end_line) in enumerate(entries):
-        if line != end:
-            firsts.append(index)
-        end = end_line
-    return firsts
 
 
 class _Walk:

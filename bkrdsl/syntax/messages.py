@@ -2869,6 +2869,13 @@ _NEXT_LINE_WORD = re.compile(r"(?:[ \t\r]*(?:#[^\n]*)?\n)+[ \t\r]*([^\s{}\"#]+)"
 LINE_ENDED = "found the end of the line"
 
 
+def _reordered(message: str, span: Span, meant: tuple[str, Span]) -> Diagnostic:
+    """A statement's words out of order on its line (`Recovery.reordered`): the error,
+    whose help and fix write `meant`, the line in the one order that parses, over the
+    span of its words as written."""
+    return codes.SYNTAX(message, span, help=f"write `{meant[0]}`", fix=write_fix(meant[0], meant[1]))
+
+
 def lines_ended(source: Source, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     """`diagnostics` with each statement cut short at the end of its line said so: a
     BKR004, BKR010 or BKR011 that says "found `preview`", a statement's keyword that is
@@ -3890,12 +3897,7 @@ def missing_before(
     of its words that makes it a statement, and the span of its words, which the help and
     the fix write (`run on VMSYS1 daily 02:00`)."""
     if meant is not None:
-        return codes.SYNTAX(
-            f"expected {wanted} before `{word}`",
-            span,
-            help=f"write `{meant[0]}`",
-            fix=write_fix(meant[0], meant[1]),
-        )
+        return _reordered(f"expected {wanted} before `{word}`", span, meant)
     written = written or word
     if opens and "{" not in written:
         written += " { ... }"
@@ -3956,12 +3958,7 @@ def starts_no_statement(
     (`full backup APPS`: `backup APPS full`), which the help and the fix write."""
     lowered = word.lower()
     if meant is not None:
-        return codes.SYNTAX(
-            f"`{word}` starts no statement: it {KEYWORD_PLACES[lowered]}",
-            span,
-            help=f"write `{meant[0]}`",
-            fix=write_fix(meant[0], meant[1]),
-        )
+        return _reordered(f"`{word}` starts no statement: it {KEYWORD_PLACES[lowered]}", span, meant)
     if leads:
         help = f"write the whole statement it belongs to, which starts with {one_of([f'`{k}`' for k in leads])}"
     else:

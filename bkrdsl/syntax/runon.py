@@ -193,14 +193,19 @@ def keyword_phrases(
     return phrases, [run for run in runs if run.start not in taken_in]
 
 
-def line_starts(keyword_line: int, labels: Sequence[tuple[str, int]]) -> list[int]:
-    """The indexes of the labels that start a line after the keyword's."""
+def line_starts(
+    keyword_line: int, labels: Sequence[tuple[str, int]], end_lines: Sequence[int] | None = None
+) -> list[int]:
+    """The indexes of the labels that start a line after the keyword's: each written on
+    a line below where the one before it ends, its own line, or its `end_lines` entry
+    (a group body's `match` and its pattern written over two lines end on the
+    pattern's, and a user ID after the pattern on that line starts none)."""
     starts = []
     line = keyword_line
     for index, (_text, label_line) in enumerate(labels):
         if label_line != line:
             starts.append(index)
-            line = label_line
+        line = label_line if end_lines is None else end_lines[index]
     return starts
 
 
