@@ -143,8 +143,9 @@ NOT_TEXT = register(
 
     Nor is a file with no USER or IDENTITY statement: an empty one, one of
     comments alone (or PROFILEs), or a .bkr file given as the directory (a
-    line that opens a cluster or imports a module, which no CP directory
-    has, at which the error points). Compared with it, every user the
+    line that opens a cluster or a `single` or `identity` group, or imports
+    a module, which no CP directory has, at which the error points: a
+    module's `identity group SYSIDS {` is not an IDENTITY entry). Compared with it, every user the
     groups name would seem missing, a BKR511 for each: it is one error
     instead, and no check against the directory runs.
 
@@ -836,8 +837,13 @@ def read_directory(name: str, data: bytes) -> Directory:
 
 #: A USER or IDENTITY statement, well formed or not (BKR502 says what is wrong with one).
 _ENTRY_START = re.compile(r"^[ \t]*(?:USER|IDENTITY)(?![^ \t\n])", re.IGNORECASE | re.MULTILINE)
-#: A line of .bkr text no CP directory has: a cluster block's opening, or an import.
-_BKR_TEXT = re.compile(r"^[ \t]*(?:cluster[ \t]+\S+[ \t]*\{|import[ \t]+\S)", re.IGNORECASE | re.MULTILINE)
+#: A line of .bkr text no CP directory has: a cluster block's opening, an import, or
+#: a group's opening (a module's `identity group SYSIDS {`, which would otherwise read
+#: as an IDENTITY entry: `{` is no directory operand).
+_BKR_TEXT = re.compile(
+    r"^[ \t]*(?:cluster[ \t]+\S+[ \t]*\{|import[ \t]+\S|(?:single|identity)[ \t]+group[ \t]+[^\s{]+[ \t]*\{)",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def _no_entry(directory: Directory, bkr: re.Match | None) -> Directory:

@@ -106,8 +106,15 @@ def test_a_directory_that_is_not_text_is_not_checked_against():
         ("PROFILE IBMDFLT\n LINK MAINT 0190 0190 RR\n", ("the CP directory file holds no USER or IDENTITY entry:"
          " it is not a CP source directory"), (1, 1)),
         (PRODSSI.read_text(encoding="utf-8"), "the CP directory file is .bkr text, not a CP source directory", (3, 1)),
+        # a module with no import: its `identity group` line read as an IDENTITY entry,
+        # which made every user of the cluster a BKR511
+        ("## Site-wide groups\n\nidentity group SYSIDS { TCPIP }\n", (
+            "the CP directory file is .bkr text, not a CP source directory"), (3, 1)),
+        ("single group PAYROLL {\n  PAYAPP01\n}\n", "the CP directory file is .bkr text, not a CP source directory",
+         (1, 1)),
     ],
-    ids=["empty", "blank lines", "comments", "a profile alone", "a .bkr file"],
+    ids=["empty", "blank lines", "comments", "a profile alone", "a .bkr file", "an identity group module",
+         "a single group module"],
 )
 def test_a_directory_with_no_entry_is_one_error_not_a_bkr511_for_every_user(text, message, where, tmp_path):
     # was a BKR511 for every user of the file (and BKR512, BKR533; for a .bkr file
