@@ -3785,6 +3785,8 @@ REORDERED = [
     ("to disk pool BKUPPOOL", "to pool BKUPPOOL disk", "`to` names the medium before the pool", "to disk pool BKUPPOOL"),
     ("to disk pool BKUPPOOL", "to pool BKUPPOOL tape  # offsite", "`to` names the medium before the pool",
      "to tape pool BKUPPOOL"),
+    # two words out of place: no one move, but one order of the line's words
+    ("to disk pool BKUPPOOL", "to BKUPPOOL pool disk", "`to` names the medium before the pool", "to disk pool BKUPPOOL"),
     ("run on VMSYS1 daily 02:00", "VMSYS1 run on daily 02:00", ("`VMSYS1` starts no statement: a statement starts"
      " with its keyword, and `run` is later on the line"), "run on VMSYS1 daily 02:00"),
     # in the expire block, before APPSFULL
@@ -3820,8 +3822,7 @@ def test_a_statement_s_words_out_of_order_are_one_error_whose_fix_writes_them_in
 @pytest.mark.parametrize(
     "written",
     [
-        "on VMSYS1 run daily 02:00 now",  # a word too many: no order makes it a statement
-        "to BKUPPOOL pool disk",  # two moves: not one run of words moved
+        "on VMSYS1 run daily 02:00 now now",  # words too many: no order makes it a statement
         "to pool BKUPPOOL",  # the medium not on the line: a choice
     ],
 )
@@ -3832,6 +3833,44 @@ def test_words_no_one_order_makes_a_statement_of_get_no_fix(written):
     text = BASE.replace(job, job.replace(clean, written, 1), 1)
     found = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert found and all(d.fix is None for d in found)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_words_out_of_order_then_one_too_many_are_two_errors_each_help_in_order(parser, monkeypatch):
+    # was three errors, the first with the help `write `run on VMSYS1 run daily 02:00
+    # now``, a `run` written again where it is on the line, then "expected `on` after
+    # `run`, found `daily`", then `now` one word too many, "write `run daily 02:00`":
+    # the line's words but the last make a statement in one order, whose fix writes it;
+    # the last is one word too many after it, without a fix (it may be another slip's)
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("    run on VMSYS1 daily 02:00\n  }", "    on VMSYS1 run daily 02:00 now\n  }", 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    order, extra = analysis.diagnostics
+    assert (order.code, order.message, order.help) == (
+        "BKR004", "expected `run` before `on`", "write `run on VMSYS1 daily 02:00`"
+    )
+    assert apply_edits(text, order.fix.edits) == text.replace("on VMSYS1 run daily 02:00 now", "run on VMSYS1 daily 02:00 now")
+    assert (extra.code, extra.message, extra.help, extra.fix) == (
+        "BKR004",
+        "one word too many: the `run` statement ends with `02:00`, and `now` starts no statement",
+        "remove `now`: write `run on VMSYS1 daily 02:00`",
+        None,
+    )
+    assert [too_long(d, analysis.sources) for d in analysis.diagnostics] == [[], []]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_keyword_missing_before_a_word_is_not_written_again_where_it_is_on_the_line(parser, monkeypatch):
+    # was "write `run on VMSYS1 run daily 02:00 now now`", then two errors more for
+    # the words after `run`: no order of the line's words (nor of all but the last)
+    # makes a statement, and writing `run` again before them makes none either
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("    run on VMSYS1 daily 02:00\n  }", "    on VMSYS1 run daily 02:00 now now\n  }", 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.message, found.fix) == ("BKR004", "expected `run` before `on`", None)
+    assert found.help == (
+        "a statement starts with its keyword: write `run` first, then its words in order after it (docs/language.md)"
+    )
 
 
 #: A statement written where it does not belong, its one statement keyword left out,

@@ -186,7 +186,13 @@ SYNTAX = register(
     `daily 02:00 run on VMSYS1` are `run on VMSYS1 daily 02:00`), and the
     line is that one error. So is a value written before the keyword
     (`35 days retain` is `retain 35 days`), and a job's medium after its
-    pool (`to pool BKUPPOOL disk` is `to disk pool BKUPPOOL`). The rest
+    pool (`to pool BKUPPOOL disk` is `to disk pool BKUPPOOL`), also with
+    two words out of place, which no one move sets right (`to BKUPPOOL
+    pool disk`). Where only the line's words but its last make the
+    statement so (`on VMSYS1 run daily 02:00 now`), the last is a second
+    error, one word too many, whose help writes the statement in order,
+    without a fix; where no order does, the help says to write the
+    keyword first, not the keyword again before the words. The rest
     of the line goes with it, so `each member` is one error, not also
     "expected a member name after `member`" (BKR010). So do the lines
     below it that go on with its statement, as `bkrc fmt` breaks a long

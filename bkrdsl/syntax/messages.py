@@ -3899,6 +3899,20 @@ def missing_before(
     if meant is not None:
         return _reordered(f"expected {wanted} before `{word}`", span, meant)
     written = written or word
+    on_line = {w.lower() for w in written.split()}
+    later = [lead for lead in leads if lead.lower() in on_line]
+    if later and len(later) == len(leads):
+        # `on DEV1 run daily 01:00 now now`: the keyword is on the line, after words of
+        # its statement, and no order of them alone makes it one (`reordered`); writing
+        # it again before them would not make one either
+        keyword = " or ".join(f"`{lead}`" for lead in later)
+        return codes.SYNTAX(
+            f"expected {wanted} before `{word}`",
+            span,
+            help=f"a statement starts with its keyword: write {keyword} first, then its words in order after it"
+            f" (docs/language.md)",
+        )
+    leads = [lead for lead in leads if lead not in later]
     if opens and "{" not in written:
         written += " { ... }"
     help = " or ".join(f"`{lead} {written}`" for lead in leads) if leads else f"{wanted} before `{word}`"

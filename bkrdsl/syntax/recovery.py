@@ -318,6 +318,12 @@ _BLOCK_AFTER_ON = re.compile(r"[ \t]+(?i:on)[ \t]+[^{}#\n]*(?:#[^\n]*)?(?:\n[ \t
 _LINE_SKIPPED = Token("NAME", "")
 #: The most words of a line whose order `Recovery.reordered` tries to set right.
 _REORDERED_WORDS = 10
+#: The most words of a line whose every order `Recovery.reordered` tries, where no one
+#: move sets it right (`to BKUPPOOL pool disk`).
+_PERMUTED_WORDS = 7
+#: A line's last word after a statement (`Recovery.reordered`'s `trailing`), before a
+#: comment or the line's end.
+_LAST_WORD = re.compile(r"[ \t]+([^\s#{}\"]+)[ \t]*(?:#[^\n]*)?$")
 
 #: Errors shown in full; later ones are summarised in one BKR008 line.
 MAX_REPORTED = 20
@@ -5363,7 +5369,11 @@ class Recovery:
         if begun:
             return self.misspelt(tok, begun)
         before = sorted(t for t in accepted - {"NAME", "RBRACE", "$END"} if sim.fits([t, tok.type]))
-        meant = self.reordered(sim, tok.start_pos) if before and is_real(tok) and self.first_on_line(tok.start_pos) else None
+        meant = (
+            self.reordered(sim, tok.start_pos, trailing=True)
+            if before and is_real(tok) and self.first_on_line(tok.start_pos)
+            else None
+        )
         if meant is not None:
             # `on VMSYS1 run daily 02:00`: the keyword is on the line, after words of its
             # statement; one error, whose fix writes the line in order, and the line skipped
@@ -5371,7 +5381,27 @@ class Recovery:
                 messages.missing_before(str(tok.value), self.expected_list(before), self.span_of(tok), meant=meant),
                 tok.start_pos,
             )
-            self.skip_phrase(ip, tok, meant[1].end)
+            end = meant[1].end
+            extra = _LAST_WORD.match(self.source.text, end, self._line_end(end))
+            if extra is not None:
+                # `on DEV1 run daily 01:00 now`: the words in order but the last, one too
+                # many after the statement they make, said as after one written in order
+                # (no fix: it may be the trace of another slip)
+                statement = meant[0].split()
+                self.report(
+                    messages.word_after_statement(
+                        f"`{extra.group(1)}`",
+                        statement[0],
+                        f"`{statement[-1]}`",
+                        meant[0],
+                        None,
+                        self.source.span(extra.start(1), extra.end(1)),
+                        None,
+                    ),
+                    extra.start(1),
+                )
+                end = extra.end(1)
+            self.skip_phrase(ip, tok, end)
             self._fed_error_token = True
             return None
         if before:
@@ -5388,6 +5418,11 @@ class Recovery:
                 tok.start_pos,
             ):
                 self.head_missing.add(tok.start_pos)
+            if leads and all(lead in written.lower().split() for lead in leads):
+                # `on DEV1 run daily 01:00 now now`: the keyword later on the line, its
+                # words in no order that parses; the line is that one error, not also
+                # the words after the keyword read as its statement's
+                return self.skip_statement(ip, tok, past=self._line_end(tok.start_pos))
             self.feed_types(ip, before[:1], tok)
             return tok
         real = [b for b in blocks if not b.placeholder]
@@ -5520,22 +5555,39 @@ class Recovery:
                 return False
         return True
 
-    def reordered(self, sim: Sim, start: int) -> tuple[str, Span] | None:
+    def reordered(self, sim: Sim, start: int, trailing: bool = False) -> tuple[str, Span] | None:
         """The line from `start` (a statement's first word, where `sim` stands) with its
         words in the one order that makes it a whole statement, and the span of its words
         as written: `full backup APPS` -> `backup APPS full`, `on VMSYS1 run daily 02:00`
         -> `run on VMSYS1 daily 02:00`, `to pool BKUPPOOL disk` -> `to disk pool
-        BKUPPOOL`. Every move of a run of words to another place is tried; None when the
-        line reads as written, when no move or more than one distinct move makes it a
-        statement (no fix is certain then), or when it holds a brace or a text."""
+        BKUPPOOL`. Every move of a run of words to another place is tried; where none
+        makes it a statement, every order of a short line (`to BKUPPOOL pool disk`, two
+        words out of place: `_orders`). None when the line reads as written, when no
+        order or more than one distinct order makes it a statement (no fix is certain
+        then), or when it holds a brace or a text. `trailing`: where the whole line has
+        no such order, its words but the last (`on DEV1 run daily 01:00 now`: `now` one
+        word too many after `run on DEV1 daily 01:00`), whose span then ends before it."""
         text = self.source.text
         end = self._line_end(start)
         line = re.split(r"(?:^|(?<=\s))#", text[start:end], maxsplit=1)[0]
         if set(line) & set('{}"'):
             return None
-        words = tuple(re.findall(r",|[^\s,]+", line))
+        found = [(m.group(), m.end()) for m in re.finditer(r",|[^\s,]+", line)]
+        words = tuple(word for word, _ in found)
         if not 2 <= len(words) <= _REORDERED_WORDS or self._whole_statement(sim, words):
             return None
+        meant = self._one_order(sim, words)
+        if meant is None and trailing and len(words) > 2 and not self._whole_statement(sim, words[:-1]):
+            words = words[:-1]
+            meant = self._one_order(sim, words)
+        if meant is None:
+            return None
+        return " ".join(meant).replace(" ,", ","), self.source.span(start, start + found[len(words) - 1][1])
+
+    def _one_order(self, sim: Sim, words: tuple[str, ...]) -> tuple[str, ...] | None:
+        """The one order of `words`, other than theirs, that makes them a whole statement
+        where `sim` stands: one run of words moved (`reordered`), else, for a short line,
+        any order (`_orders`); None where there is none or more than one."""
         found = set()
         for i in range(len(words)):
             for j in range(i + 1, len(words) + 1):
@@ -5546,10 +5598,47 @@ class Recovery:
                         found.add(moved)
                         if len(found) > 1:
                             return None  # two orders: which is meant is the writer's
-        if len(found) != 1:
+        if not found and len(words) <= _PERMUTED_WORDS:
+            found = self._orders(sim, words) - {words}
+        return next(iter(found)) if len(found) == 1 else None
+
+    def _orders(self, sim: Sim, words: tuple[str, ...]) -> set[tuple[str, ...]]:
+        """The orders of `words` that are a whole statement where `sim` stands, as
+        `_whole_statement` reads one, built word by word (an order is dropped at its
+        first word that does not fit); two at most (more tell no more)."""
+        found: set[tuple[str, ...]] = set()
+
+        def grow(state: Sim, order: tuple[str, ...], left: tuple[str, ...]) -> None:
+            if len(found) > 2:
+                return
+            if not left:
+                if state.fits(["RBRACE"]) or state.fits(["$END"]):
+                    found.add(order)
+                return
+            for i, word in enumerate(left):
+                if word in left[:i]:
+                    continue  # the same word again: the same orders
+                if not order and self.facts.keywords.get(word.lower()) not in self.statements:
+                    continue
+                after = self._fed(state, word)
+                if after is not None:
+                    grow(after, (*order, word), left[:i] + left[i + 1 :])
+
+        grow(sim, (), words)
+        return found
+
+    def _fed(self, sim: Sim, word: str) -> Sim | None:
+        """`sim` after `word`, as `_whole_statement` reads it (a copy), or None where it
+        does not fit."""
+        state = sim.copy()
+        if word == ",":
+            return state if state.feed("COMMA") else None
+        keyword = self.facts.keywords.get(word.lower())
+        if keyword is not None and state.feed(keyword):
+            return state
+        if (keyword is not None and word == word.lower()) or not state.feed("NAME"):
             return None
-        (meant,) = found
-        return " ".join(meant).replace(" ,", ","), self.source.span(start, start + len(line.rstrip()))
+        return state
 
     def _whole_statement(self, sim: Sim, words) -> bool:
         """Whether `words` are one whole statement where `sim` stands (`sim` unchanged):
