@@ -3787,6 +3787,9 @@ REORDERED = [
      "to tape pool BKUPPOOL"),
     # two words out of place: no one move, but one order of the line's words
     ("to disk pool BKUPPOOL", "to BKUPPOOL pool disk", "`to` names the medium before the pool", "to disk pool BKUPPOOL"),
+    # on the line after `include sfs BKRPOOL:CICSPRD.*`: the statement, not two more SFS paths
+    ("to disk pool BKUPPOOL", "pool BKUPPOOL to disk", ("`pool` starts no statement: it names the catalog's file"
+     " pool, `catalog shared pool POOL`, or a job's, `to disk pool NAME`"), "to disk pool BKUPPOOL"),
     ("run on VMSYS1 daily 02:00", "VMSYS1 run on daily 02:00", ("`VMSYS1` starts no statement: a statement starts"
      " with its keyword, and `run` is later on the line"), "run on VMSYS1 daily 02:00"),
     # in the expire block, before APPSFULL

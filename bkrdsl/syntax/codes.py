@@ -188,7 +188,10 @@ SYNTAX = register(
     (`35 days retain` is `retain 35 days`), and a job's medium after its
     pool (`to pool BKUPPOOL disk` is `to disk pool BKUPPOOL`), also with
     two words out of place, which no one move sets right (`to BKUPPOOL
-    pool disk`). Where only the line's words but its last make the
+    pool disk`). On the line after a selection's addresses or SFS paths
+    (`pool BKUPPOOL to disk` under `include sfs ...`), such a line,
+    starting with a keyword in small letters, is that one error, not more
+    names of the list. Where only the line's words but its last make the
     statement so (`on VMSYS1 run daily 02:00 now`), the last is a second
     error, one word too many, whose help writes the statement in order,
     without a fix; where no order does, the help says to write the

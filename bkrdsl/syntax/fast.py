@@ -199,7 +199,11 @@ what a word is from the LALR parser's state after the previous token:
   where it starts a line of a group body (`Recovery.foreign_in_group`), and on
   a keyword starting its line there before a keyword that fits on its line,
   which the recovery may read as the two written the other way round (`at disk
-  U` below `shared-volume V`: `_keyword_then_one_that_fits`);
+  U` below `shared-volume V`: `_keyword_then_one_that_fits`), and on a keyword
+  in small letters that starts no statement, starting its line there before a
+  statement keyword on it, whose words the recovery may read as that statement
+  out of order (`pool BKUPPOOL to disk` below `include sfs * *`:
+  `Recovery.reordered`, `_Parser._statement_later_on_line`);
 * the same hook reports three names that Lark reads without an error: `and`
   spelt other than `AND` between the user IDs of a group body
   (`Recovery.and_in_group`), `thru` or `through` between two addresses of a
@@ -1144,6 +1148,17 @@ class _Parser:
             and misplaced_in_group([text, *self._line_names()]) > 0
         )
 
+    def _statement_later_on_line(self, line: int) -> bool:
+        """Whether a statement keyword in small letters follows the current token on its
+        line `line` (`pool BKUPPOOL to disk`): its words may be a statement's out of
+        order, which the recovery reports (`Recovery.reordered`)."""
+        for kind, text, _start, at, _column, _first in self.tokens[self.i + 1 :]:
+            if at != line or kind != "n":
+                return False
+            if text in STATEMENT_KEYWORDS:
+                return True
+        return False
+
     def _block_on_line(self) -> bool:
         """Whether the current token is followed on its line by a name and a `{`: `group
         GRP { A }`, a block declared where names are listed."""
@@ -1186,6 +1201,14 @@ class _Parser:
                     and _keyword_then_one_that_fits(word, self.tokens[self.i + 1], lexing)
                 ):
                     raise _GiveUp  # perhaps two keywords swapped after a list (Recovery.keyword_after_list)
+                if (
+                    first
+                    and text in KEYWORDS
+                    and text not in STATEMENT_KEYWORDS
+                    and lexing.keywords & _LIST_ENDS
+                    and self._statement_later_on_line(line)
+                ):
+                    raise _GiveUp  # perhaps a statement's words out of order after a list (Recovery.keyword_after_list)
                 if first and "#" in text and text[: text.index("#")] in KEYWORDS:
                     raise _GiveUp  # perhaps a statement's keyword with a `#` glued (Recovery.hash_in_name)
                 if first and word in _FOREIGN_WORDS and lexing.keywords & _LIST_ENDS:

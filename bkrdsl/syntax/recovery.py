@@ -6649,6 +6649,16 @@ class Recovery:
             # `shared catalog server ...` after `shared-volume VMCOM1`: two keywords the
             # other way round, which the token that does not fit reports (swapped_words).
             return self.retype(tok, own)
+        if (
+            own is not None
+            and own not in self.statements
+            and text == text.lower()
+            and not sim.fits([own])
+            and self.reordered(sim, tok.start_pos) is not None
+        ):
+            # `pool BKUPPOOL to disk` after `include sfs * *`: a statement of the block, its
+            # words out of order, which the token that does not fit reports (starts_no_statement)
+            return self.retype(tok, own)
         fitting = [k for k, t in self.facts.keywords.items() if t in self.statements and sim.fits([t])]
         words = messages.did_you_mean(text, fitting)
         if not words:
