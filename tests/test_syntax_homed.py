@@ -196,6 +196,40 @@ def test_a_misplaced_block_opening_cut_short_is_one_error(place, parser, monkeyp
         assert [g[:2] for g in said(read(text), at, text)] == [("BKR013", 0)], opening
 
 
+#: A block's opening line cut short, a word of it left out, misspelt or out of order
+#: too, and the opening its home takes, written whole.
+MENDED_OPENINGS = {
+    "expire DEV1": "expire on DEV1 { ... }",
+    "expire onn DEV1": "expire on DEV1 { ... }",
+    "expire DEV1 on": "expire on DEV1 { ... }",
+    "single grop G": "single group G { ... }",
+}
+
+
+#: Each such opening in each place where it is misplaced (a group is the top level's own too).
+MENDED_MISPLACED = [
+    (opening, place)
+    for opening in MENDED_OPENINGS
+    for place, (_clean, _written, kind) in PLACES.items()
+    if kind not in STATEMENT_HOMES[opening.split()[0]] and (kind or opening.split()[0] != "single")
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("opening", "place"), MENDED_MISPLACED, ids=[f"{o}-{p}" for o, p in MENDED_MISPLACED])
+def test_a_misplaced_block_opening_cut_short_and_slipped_is_one_error_that_writes_it_whole(
+    opening, place, parser, monkeypatch
+):
+    # `expire DEV1` in a job was three errors: BKR004 "expected `on` after `expire`",
+    # BKR013, and BKR011 "expected `{` after the block". The statement is misplaced:
+    # its BKR013 alone, whose help writes the opening as its home takes it
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, at = written(PLACES, place, opening)
+    got = said(read(text), at, text)
+    assert [g[:2] for g in got] == [("BKR013", 0)], got
+    assert got[0][4].endswith(f"; written whole: `{MENDED_OPENINGS[opening]}`")
+
+
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 def test_a_misplaced_block_opening_with_a_word_too_many_still_says_it(parser, monkeypatch):
     # `job J K` in a job is no line cut short: the `{` missing before `K` is said

@@ -1156,7 +1156,11 @@ MISPLACED = register(
     word on the next line. A keyword alone, as it is typed (`retain`,
     `catalog`), is this one error: what it lacks is not reported besides;
     so is a block's opening line cut short (`job J`, `member M`, `expire
-    on DEV1`, `single group G` alone on their line), its `{` not yet typed.
+    on DEV1`, `single group G` alone on their line), its `{` not yet typed,
+    also with a word of it left out, misspelt or out of order (`expire
+    DEV1`, `expire onn DEV1`, `single grop G`), where each slip's fix is
+    certain: the help then writes the opening whole ("written whole:
+    `expire on DEV1 { ... }`"), with no BKR004 or BKR011 besides.
 
     At the top level of the file, before the cluster, a statement of a
     block (`retain 35 days`, `workers 2`) is this error. A list written there (`match

@@ -31,7 +31,9 @@ apart at the top level, a missing word unsaid). The next line's word a home
 reading names as found is the made file's `}`: the statement's line ended
 there, and the message says so. A keyword alone (being typed) is its BKR013
 alone, and so is a block's opening line cut short (`job J`, `expire on DEV1`: only
-its last words or its `{` missing, the line's end found); a statement with a brace or a quote on its line (a block, `member X {
+its last words or its `{` missing, the line's end found), also where its words have
+slips whose fixes are certain (`expire DEV1`: BKR013's help writes it whole, `expire
+on DEV1 { ... }`, `_opening_whole`); a statement with a brace or a quote on its line (a block, `member X {
 workers }`, or a description), or whose block's `{` opens the next line, is
 left as it was read.
 """
@@ -106,6 +108,12 @@ def with_home_slips(source: Source, diagnostics: list[Diagnostic], read) -> list
         if keyword in _BLOCKS and slips and all(_cut_short(d) for d in slips):
             result = rest  # a block's opening line cut short (`job J`): being typed, as a keyword alone
             continue
+        opening = _opening_whole(source, start, end, homes[0], read) if keyword in _BLOCKS and slips else None
+        if opening is not None and misplaced.help:
+            # a block's opening line cut short, its words mended too (`expire DEV1`): the
+            # BKR013 alone, its help writing the opening whole (`expire on DEV1 { ... }`)
+            result = [replace(d, help=f"{d.help}; written whole: `{opening}`") if d is misplaced else d for d in rest]
+            continue
         whole = _mended(source, start, end, slips, homes[0], read) if slips and misplaced.help else None
         if whole is not None:
             # the statement written out as it goes in its home: certain, as its slips'
@@ -137,7 +145,22 @@ def _cut_short(d: Diagnostic) -> bool:
     return d.code in _CUT_SHORT and d.message.endswith((_LINE_ENDED, "found the end of the file"))
 
 
-def _mended(source: Source, start: int, end: int, slips: list[Diagnostic], home: str, read) -> str | None:
+def _opening_whole(source: Source, start: int, end: int, home: str, read) -> str | None:
+    """The block opening line at `start`..`end`, its `{` not typed (`expire DEV1`), written
+    whole as its home takes it (`expire on DEV1 { ... }`): its words read with a `{` after
+    them in its home, every slip said there mended by its fix (`on` inserted), where the
+    text they make, its block opened, reads clean there; None otherwise (a slip without
+    a fix: `job J K`, `single G`; or none, the words whole: `job J`)."""
+    words = source.text[start:end]
+    braced = Source.of(source.name, words + " {\n}")
+    said = _read_home(braced, 0, len(braced.text), home, read)
+    whole = _mended(braced, 0, len(words), said, home, read, opened=True) if said else None
+    return None if whole is None else f"{whole} {{ ... }}"
+
+
+def _mended(
+    source: Source, start: int, end: int, slips: list[Diagnostic], home: str, read, opened: bool = False
+) -> str | None:
     """The statement at `start`..`end` with every one of `slips` mended by its fix, where
     each has one inside the statement and the text they make reads clean in its home
     (`retain 35 days` for `retain 35`); None otherwise (a slip without a fix: a choice)."""
@@ -151,7 +174,8 @@ def _mended(source: Source, start: int, end: int, slips: list[Diagnostic], home:
         text = text[: edit.span.start - start] + edit.new_text + text[edit.span.end - start :]
     whole = " ".join(text.split())
     opening, closing = _HOMES[home]
-    if "\n" in text or read(Source.of(source.name, opening + whole + closing)):
+    block = " {\n}" if opened else ""  # a block's opening line: its `{` and `}` after it
+    if "\n" in text or read(Source.of(source.name, opening + whole + block + closing)):
         return None
     return whole
 
