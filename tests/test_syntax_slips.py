@@ -4840,3 +4840,55 @@ def test_manager_in_a_member_s_volume_list_is_still_a_misplaced_scope(parser, mo
     assert [(d.code, d.message.split(":")[0]) for d in found] == [
         ("BKR004", "`manager shared` is a scope, not volume labels")
     ]
+
+
+#: Tape Manager's statement, `tape manager` left out: (the example's line it is written
+#: after, that line and the statement).
+# fmt: off
+TAPE_MANAGER_LEFT_OUT = [
+    ("  shared-volume VMCOM1\n", "  shared-volume VMCOM1\n  shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n"),
+    ("  shared-volume VMCOM1\n", "  shared-volume VMCOM1\n  local catalog-node TCTMM on VMSYS1 request-node TRTMM\n"),
+    ("  shared-volume VMCOM1\n", ("  shared-volume VMCOM1\n  shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n"
+                                  "                      catalog-dmm TCDMM request-dmm TRDMM\n")),
+    ("  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1\n",
+     "  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1\n  shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written"), TAPE_MANAGER_LEFT_OUT)
+def test_tape_manager_left_out_before_its_scope_is_one_error(clean, written, parser, monkeypatch):
+    # `shared catalog-node TCTMM on VMSYS1 request-node TRTMM` on the line after the
+    # cluster's `shared-volume VMCOM1` was BKR012 "`shared` is not a keyword here; did
+    # you mean `shared-volume`?" and BKR013 at `request-node`; where a cluster statement
+    # starts, "expected `catalog` before `shared`" and BKR013 at `catalog-node`. An
+    # option only Tape Manager takes on its line: `tape manager` left out, one error
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    tape = BASE[BASE.index("  tape manager shared") : BASE.index("\n\n  ## Every machine")] + "\n"
+    text = BASE.replace(tape, "").replace(clean, written, 1)
+    found = [d for d in analyse("prodssi.bkr", text.encode()).diagnostics if d.severity.name == "ERROR"]
+    at = text.index(written) + len(clean)
+    scope = text[at + 2 : text.index(" ", at + 2)]
+    line = text[:at].count("\n") + 1
+    assert [(d.code, d.span.line, d.span.column, d.message) for d in found] == [
+        ("BKR004", line, 3, f"expected `tape manager` before `{scope}`")
+    ]
+    assert found[0].help == f"write `tape manager {scope} catalog-node TCTMM on VMSYS1 request-node TRTMM`"
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("  shared-volum VMCOM2\n", "unknown keyword `shared-volum`; did you mean `shared-volume`?"),
+        ("  shared VMCOM2\n", "`shared` is not a keyword here; did you mean `shared-volume`?"),
+        ("  shared\n", "`shared` is not a keyword here; did you mean `shared-volume`?"),
+    ],
+)
+def test_shared_volume_misspelt_below_the_cluster_s_labels_is_still_said_so(written, message, parser, monkeypatch):
+    # no option of Tape Manager's on the line: `shared-volume` misspelt or half typed
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("  shared-volume VMCOM1\n", "  shared-volume VMCOM1\n" + written, 1)
+    found = [d for d in analyse("prodssi.bkr", text.encode()).diagnostics if d.severity.name == "ERROR"]
+    assert [(d.code, d.message) for d in found] == [("BKR012", message)]

@@ -171,7 +171,13 @@ SYNTAX = register(
     lacks, `expire on VMSYS1 { ... }`, not also the `{` missing, BKR011).
     So is `manager shared ...` on the line after the cluster's volume
     labels (`shared-volume VMCOM1`): "expected `tape` before `manager`",
-    not more labels, a scope and an `on` among them.
+    not more labels, a scope and an `on` among them. A scope that starts
+    a cluster statement's line with an option only Tape Manager takes on
+    it (`shared catalog-node TCTMM on VMSYS1 request-node TRTMM`), also on
+    the line after the cluster's volume labels, is "expected `tape
+    manager` before `shared`", its help writing `tape manager shared
+    catalog-node TCTMM on VMSYS1 request-node TRTMM`: not `catalog` left
+    out nor `shared-volume` misspelt (BKR012), and no BKR013 at the option.
     Where more than one keyword is missing before it (`role worker`,
     `full`, `at 100`, `each member`), the message says that the word
     starts no statement, what it is and where it is written; the help
@@ -799,7 +805,10 @@ UNKNOWN_KEYWORD = register(
     is that value, BKR004. So is `shared` alone on its line where a
     cluster statement starts: `shared-volume` typed up to its hyphen, as
     `share` and `shared-` are (its message says `shared` is not a keyword
-    there), not a catalog's scope whose `catalog` is missing. So is a word
+    there), not a catalog's scope whose `catalog` is missing; with an
+    option of Tape Manager's after it on its line (`shared catalog-node
+    TCTMM ...`), it is that statement's scope, `tape manager` left out
+    (BKR004). So is a word
     in small letters that begins a statement keyword, first on its line
     after a minidisk
     selection's addresses or an SFS selection's paths (`ex`, as `exclude`

@@ -5368,6 +5368,8 @@ class Recovery:
         begun = self.hyphenated_begun_alone(tok, accepted)
         if begun:
             return self.misspelt(tok, begun)
+        if tok.type in _SCOPES and self.tape_manager_left_out(ip, sim, tok):
+            return tok
         before = sorted(t for t in accepted - {"NAME", "RBRACE", "$END"} if sim.fits([t, tok.type]))
         meant = (
             self.reordered(sim, tok.start_pos, trailing=True)
@@ -6047,6 +6049,51 @@ class Recovery:
         sim = self.sim_here()
         return sim is not None and sim.fits([self.facts.keywords["tape"], self.facts.keywords["manager"]])
 
+    def tape_scope_after_labels(self, tok: Token) -> bool:
+        """`shared catalog-node TCTMM on VMSYS1 request-node TRTMM` first on the line after
+        the cluster's volume labels: Tape Manager's statement, `tape manager` left out
+        (`tape_manager_left_out`, where the scope is read as the keyword), not
+        `shared-volume` misspelt (BKR012, keyword_after_list) and its options misplaced
+        (BKR013). The fast parser gives up on such a word (`_Parser.names_setting`)."""
+        state = self.parser_state
+        word = str(tok.value)
+        if state is None or tok.start_pos is None or word == word.upper() or not self.first_on_line(tok.start_pos):
+            return False
+        listed = self.labels_may_end(state)
+        if listed is None or listed[1] not in _VOLUME_LISTS or not self.tape_option_on_line(tok):
+            return False
+        sim = self.sim_here()
+        keywords = self.facts.keywords
+        return sim is not None and sim.fits([keywords["tape"], keywords["manager"], keywords[word.lower()]])
+
+    def tape_option_on_line(self, tok: Token) -> bool:
+        """Whether an option only `tape manager` takes (`catalog-node`, `request-node`)
+        follows `tok` on its line."""
+        text = self.source.text
+        end = text.find("\n", tok.end_pos)
+        words = text[tok.end_pos : len(text) if end == -1 else end].split("#", 1)[0].lower().split()
+        return any(w in _TAPE_OPTIONS for w in words)
+
+    def tape_manager_left_out(self, ip, sim: Sim, tok: Token) -> bool:
+        """A scope where a cluster statement starts (`shared catalog-node TCTMM on DEV1
+        request-node TRTMM`), also on the line after the cluster's volume labels
+        (tape_scope_after_labels), whose line names an option only Tape Manager's
+        statement takes: `tape manager` left out before it, not `catalog` (whose help
+        wrote `catalog shared catalog-node ...`, then BKR013 at `catalog-node`). One
+        error, "expected `tape manager` before `shared`", whose help writes the statement
+        out with the line's words; the parser reads on as after `tape manager`."""
+        if not is_real(tok) or tok.start_pos is None or not self.first_on_line(tok.start_pos):
+            return False
+        keywords = [self.facts.keywords["tape"], self.facts.keywords["manager"]]
+        if not sim.fits([*keywords, tok.type]) or not self.tape_option_on_line(tok):
+            return False
+        written = messages.written_from(self.source.text, tok.start_pos)
+        missing = messages.missing_before(str(tok.value), "`tape manager`", self.span_of(tok), ("tape manager",), written)
+        if self.report(missing, tok.start_pos):
+            self.head_missing.add(tok.start_pos)
+        self.feed_types(ip, keywords, tok)
+        return True
+
     def keyword_as_label(self, tok: Token) -> bool:
         """`private-volume M1PRV1 shared`, `shared-volume VMCOM1 on VMSYS1`: a keyword that
         starts no statement (messages.KEYWORD_PLACES), not in capitals, after a volume
@@ -6648,6 +6695,10 @@ class Recovery:
         if own is not None and not sim.fits([own]) and self.swap_reads(sim, tok) is not None:
             # `shared catalog server ...` after `shared-volume VMCOM1`: two keywords the
             # other way round, which the token that does not fit reports (swapped_words).
+            return self.retype(tok, own)
+        if own in _SCOPES and self.tape_scope_after_labels(tok):
+            # `shared catalog-node TCTMM ...` after `shared-volume VMCOM1`: `tape manager`
+            # left out (tape_manager_left_out), not `shared-volume` half typed
             return self.retype(tok, own)
         if (
             own is not None
