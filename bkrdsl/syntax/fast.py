@@ -1344,16 +1344,6 @@ class _Parser:
         return min(found) if found else None
 
     def reported(self, source: Source) -> list[Diagnostic]:
-        """`_reported`, each statement cut short at the end of its line said so, as
-        `parser.parse` says it (`messages.lines_ended`)."""
-        reported = self._reported(source)
-        if not reported:
-            return reported
-        from bkrdsl.syntax import messages
-
-        return messages.lines_ended(source, reported)
-
-    def _reported(self, source: Source) -> list[Diagnostic]:
         """What the recovery reports of the text read (the module read whole): a text
         not closed on its line (BKR007), a statement's last value missing (BKR010), a
         keyword half typed (BKR012, with the value missing after it if it is), or
@@ -1882,7 +1872,8 @@ class _Parser:
         if self.tokens[first][TEXT].lower() in ("group", "on"):
             first -= 1  # `single group G`, `expire on M`: named as written (recovery.opener_written)
         title = "`" + " ".join(token[TEXT] for token in self.tokens[first : self.i]) + "`"
-        return messages.missing_open(title, messages.shown(found[TEXT]), self._span(name, name))
+        shown, where = messages.shown(found[TEXT]), self._span(name, name)
+        return messages.missing_open(title, shown, where, line_ended=messages.line_ended(self.text, shown, where.end))
 
     def _close(self) -> None:
         """Read a block's `}`, unless it is missing (`_stray_statement`)."""
@@ -2404,14 +2395,15 @@ class _Parser:
             # perhaps a last label (Recovery.keyword_label; BKR021 says it is read so)
             raise _GiveUp
         shown = messages.shown(found[TEXT])
+        ended = messages.line_ended(self.text, shown, where.end)  # a statement's keyword starts the next line
         after = f" after {messages.shown(previous[TEXT])}"
         if type_ == T_STRING or type_ == T_PATH:  # a description's text, an import's path: right after the keyword
-            return messages.missing_other(messages.TERMINAL_TEXTS[type_], after, shown, where, type_)
+            return messages.missing_other(messages.TERMINAL_TEXTS[type_], after, shown, where, type_, line_ended=ended)
         if among:
             wanted = messages.one_of([f"`{keyword}`" for keyword in sorted(among)])
-            return messages.missing_other(wanted, after, shown, where, type_.upper())
+            return messages.missing_other(wanted, after, shown, where, type_.upper(), line_ended=ended)
         if type_ != T_NAME:
-            return self._keyword_missing(type_, after, shown, where)
+            return self._keyword_missing(type_, after, shown, where, ended)
         at = self.keyword_at
         if self.tokens[at][KIND] == "," and at < self.i - 1:
             # `weekly mon,wed` before a `}`: Lark has reduced the list (it is read), and
@@ -2441,7 +2433,7 @@ class _Parser:
             run_on = messages.unit_run_on(previous[TEXT], keyword, T_NAME, where)
             if run_on is not None:
                 return run_on
-        return messages.missing_value(keyword, names, shown, where, written, listed)
+        return messages.missing_value(keyword, names, shown, where, written, listed, line_ended=ended)
 
     def _list_written(self, at: int, end: int, comma: bool = False) -> str:
         """The names after the keyword at `at`, before `end`, as written (`sun,mon`:
@@ -2454,12 +2446,13 @@ class _Parser:
         ]
         return messages.list_written([tok[TEXT] for tok in tokens], gaps, comma)
 
-    def _keyword_missing(self, keyword: str, after: str, found: str, where: Span) -> Diagnostic:
+    def _keyword_missing(self, keyword: str, after: str, found: str, where: Span, line_ended: bool) -> Diagnostic:
         """The recovery's error for `keyword`, the one word that fits, missing after the
         token read last (`Recovery.report_missing`), with its fix where the recovery
         knows what was left out: `member` after `each`, `days` after a number; a
         number of days run together with its unit (`retain 35d`) is one error of its
-        own (`messages.unit_run_on`)."""
+        own (`messages.unit_run_on`). `line_ended`: `found` starts a later line
+        (`messages.line_ended`)."""
         from bkrdsl.syntax import messages
 
         previous = self._previous()
@@ -2471,7 +2464,7 @@ class _Parser:
         run_on = messages.unit_run_on(previous[TEXT], self.tokens[self.keyword_at][TEXT], filler, where)
         if run_on is not None:
             return run_on
-        diag = messages.missing_other(f"`{keyword}`", after, found, where, filler)
+        diag = messages.missing_other(f"`{keyword}`", after, found, where, filler, line_ended=line_ended)
         end = self._end_of(previous)
         if keyword == "member" and previous[TEXT].lower() == "each":
             return messages.member_left_out(diag, end)

@@ -184,7 +184,7 @@ def _line_ended(source: Source, d: Diagnostic, end: int) -> Diagnostic:
     """`d` with "found `tape`" at its message's end said as "found the end of the line"
     where the word found is not in the statement's text after `d` (up to `end`), but on
     a line below it: the statement's line ended there (as both parsers say it of a
-    statement keyword found there: `messages.lines_ended`). A word the message says more of
+    statement keyword found there: `messages.line_ended`). A word the message says more of
     (`found `member M {`, a member block's opening line`) is left as it is."""
     found = _FOUND_LAST.search(d.message)
     if found is None or found.group(1) in source.text[d.span.end : end]:

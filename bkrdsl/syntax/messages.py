@@ -2860,13 +2860,30 @@ class _Titled(NamedTuple):
     title: str
 
 
-#: The codes whose "found `...`" `lines_ended` weighs: a keyword, a value or a `{` missing.
-_CUT_SHORT_CODES = frozenset({"BKR004", "BKR010", "BKR011"})
-#: "found `preview`", a word, at a message's end.
-_FOUND_WORD = re.compile(r"found `([^`\s]+)`$")
+#: A word in backquotes, as `shown` names it (`preview`): what `line_ended` weighs.
+_SHOWN_WORD = re.compile(r"`([^`\s]+)`")
 #: Blanks and comments over one line break or more, then a word: the next line's first.
 _NEXT_LINE_WORD = re.compile(r"(?:[ \t\r]*(?:#[^\n]*)?\n)+[ \t\r]*([^\s{}\"#]+)")
-LINE_ENDED = "found the end of the line"
+#: What a statement cut short at the end of its line found (`line_ended`).
+_LINE_END = "the end of the line"
+
+
+def line_ended(text: str, found: str, after: int) -> bool:
+    """Whether a statement cut short, its text ending at offset `after` of `text`, ends
+    with its line: `found`, the token its error names as found (`shown`: `preview`), is
+    a statement's keyword that is the next word after it, first on a later line (only
+    blanks and comments between): `retain 35`, then `preview daily 01:00`; `job
+    APPSFULL`, its `{` left out. The error then says "found the end of the line"
+    (`missing_open`, `missing_value`, `missing_other`: their `line_ended`), as a
+    misplaced statement's slip is said (homed.py). A word on the statement's own line
+    (`retain 35 preview`) is named as it is. Both parsers ask it where they build the
+    error (`Recovery.report_missing`; the fast parser's `_open_missing`,
+    `_value_missing`)."""
+    word = _SHOWN_WORD.fullmatch(found)
+    if word is None or word.group(1).lower() not in STATEMENT_HOMES:
+        return False
+    following = _NEXT_LINE_WORD.match(text, after)
+    return following is not None and following.group(1).lower() == word.group(1).lower()
 
 
 def _reordered(message: str, span: Span, meant: tuple[str, Span]) -> Diagnostic:
@@ -2874,27 +2891,6 @@ def _reordered(message: str, span: Span, meant: tuple[str, Span]) -> Diagnostic:
     whose help and fix write `meant`, the line in the one order that parses, over the
     span of its words as written."""
     return codes.SYNTAX(message, span, help=f"write `{meant[0]}`", fix=write_fix(meant[0], meant[1]))
-
-
-def lines_ended(source: Source, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """`diagnostics` with each statement cut short at the end of its line said so: a
-    BKR004, BKR010 or BKR011 that says "found `preview`", a statement's keyword that is
-    the next word after its span, first on a later line (only blanks and comments
-    between), says "found the end of the line" (`retain 35`, then `preview daily
-    01:00`; `job APPSFULL`, its `{` left out), as a misplaced statement's slip is said
-    (homed.py). A word on the statement's own line (`retain 35 preview`) is named as
-    it is. Both parsers' last step (`parser.parse`, `fast._Parser.reported`)."""
-    return [_line_ended(source, d) if d.code in _CUT_SHORT_CODES else d for d in diagnostics]
-
-
-def _line_ended(source: Source, d: Diagnostic) -> Diagnostic:
-    found = _FOUND_WORD.search(d.message)
-    if found is None or d.span is None or found.group(1).lower() not in STATEMENT_HOMES:
-        return d
-    following = _NEXT_LINE_WORD.match(source.text, d.span.end)
-    if following is None or following.group(1).lower() != found.group(1).lower():
-        return d
-    return replace(d, message=d.message[: found.start()] + LINE_ENDED)
 
 
 def statement_belongs(lowered: str, kind: str | None = None, name: str | None = None) -> str:
@@ -3211,18 +3207,19 @@ def body_without_braces(title: str, written: str, span: Span, what: str = "setti
     )
 
 
-def missing_open(title: str, found: str, span: Span, meant: str | None = None) -> Diagnostic:
+def missing_open(title: str, found: str, span: Span, meant: str | None = None, *, line_ended: bool = False) -> Diagnostic:
     """BKR011 after a block's name (`title`, in backquotes, or "the block"); `meant`, the
     block's first statement as meant where it was found written without its keyword's
     hyphen (`member M`, then `job suffix C`: `job-suffix C`) or spelt, its value missing
-    (`job-suffix`, found as is: `job-suffix S`), which the help writes."""
+    (`job-suffix`, found as is: `job-suffix S`), which the help writes. `line_ended`:
+    `found` starts a later line (`line_ended`), and the message says the line's end."""
     help = "open the block with `{` after its name, and close it with `}`"
     if meant is not None:
         keyword = meant.split()[0]
         slip = f"give `{keyword}` its value" if found == f"`{keyword}`" else f"write `{keyword}` as one word, with its hyphen"
         help = f"open the block with `{{` after its name, and {slip}: `{title.strip('`')} {{ {meant} }}`"
     return codes.MISSING_OPEN(
-        f"expected `{{` after {title}, found {found}",
+        f"expected `{{` after {title}, found {_LINE_END if line_ended else found}",
         span,
         label="`{` expected after this",
         help=help,
@@ -3385,12 +3382,16 @@ def missing_value(
     span: Span,
     written: str | None = None,
     listed: str | None = None,
+    *,
+    line_ended: bool = False,
 ) -> Diagnostic:
     """`expected a member name after `on`, found `}``, with the special cases users hit.
     `written`: the names as the text writes them (`sun,mon`, `list_written`), where
     they are a list; after a `,` (`keyword` is `,`, no name after it), the list's
     names, `,` last (`sun,`), and `listed` the list's keyword (`weekly`), which says
-    what the name missing is (`LIST_ITEMS`)."""
+    what the name missing is (`LIST_ITEMS`). `line_ended`: `found` starts a later line
+    (`line_ended`), and the message says the line's end."""
+    found = _LINE_END if line_ended else found
     need = follower(keyword, len(names))
     if keyword == ",":
         # the `,` branch below quotes the list itself
@@ -4010,7 +4011,10 @@ _SCOPE_ADVICE = {
 }
 
 
-def missing_other(wanted: str, after: str, found: str, span: Span, filler: str) -> Diagnostic:
+def missing_other(wanted: str, after: str, found: str, span: Span, filler: str, *, line_ended: bool = False) -> Diagnostic:
+    """`expected `days` after `35`, found `}``: `wanted` (a keyword, or what a name or
+    a text is) missing `after` the token read last, at `span`. `line_ended`: `found`
+    starts a later line (`line_ended`), and the message says the line's end."""
     code = codes.EXPECTED_NAME if filler in ("NAME", "STRING", "IMPORT_PATH") else codes.SYNTAX
     written = "`on MEMBER`, the member it runs on," if wanted == "`on`" else wanted
     help = f"write {written}{after or ' here'}"
@@ -4018,7 +4022,7 @@ def missing_other(wanted: str, after: str, found: str, span: Span, filler: str) 
     if advice is not None:
         # `catalog server BKRSVSFS`: which scope fits, not only that one is missing
         help = f"write `shared`{after}: {advice}"
-    return code(f"expected {wanted}{after}, found {found}", span, help=help)
+    return code(f"expected {wanted}{after}, found {_LINE_END if line_ended else found}", span, help=help)
 
 
 def on_left_out(diag: Diagnostic, name: Span, before_on: str = "", member: str = "") -> Diagnostic:

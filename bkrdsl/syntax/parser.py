@@ -19,7 +19,7 @@ from pathlib import Path
 from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.records import dataclass
 from bkrdsl.source import Source
-from bkrdsl.syntax import codes, messages
+from bkrdsl.syntax import codes
 from bkrdsl.syntax.reader import MAX_READ_AFTER_ERROR
 from bkrdsl.syntax.recovery import MAX_EVENTS, MAX_REPORTED, Abort, Recovery
 
@@ -124,7 +124,7 @@ def parse(source: Source) -> ParseResult:
         tree = _run(lark_parser, source.text, recovery)
     if tree is not None:
         tree = _without_keywords(tree, _kept_terminals(lark_parser))
-    diagnostics = messages.lines_ended(source, list(recovery.diagnostics))
+    diagnostics = list(recovery.diagnostics)
     summary = _summary(source, recovery)
     if summary is not None:
         diagnostics.append(summary)

@@ -8644,6 +8644,9 @@ class Recovery:
         run_on = None
         if keyword is not None and is_real(keyword) and previous is not None and previous.type == "NAME":
             run_on = messages.unit_run_on(str(previous.value), str(keyword.value), filler, where)
+        # a statement's keyword first on a later line: the line's end was found (`retain 35`)
+        named = self.describe(found)
+        ended = messages.line_ended(self.source.text, named, where.end)
         if run_on is not None:
             self.report(run_on, at)
         elif filler == "LBRACE" and self.opener_missing(stack):
@@ -8653,7 +8656,7 @@ class Recovery:
             if title is None:
                 title = f"`{keyword.value} {names[-1]}`" if keyword is not None and names else "the block"
             meant = self.setting_meant(found) if title.startswith("`") else None
-            self.report(messages.missing_open(title, self.describe(found), where, meant), at)
+            self.report(messages.missing_open(title, named, where, meant, line_ended=ended), at)
             self.missing_opens += 1
         elif filler == "NAME" and keyword is not None and keyword.start_pos in self.written_in_open:
             return  # `member M`, then `job suffix` (`job-suffix`) alone: the BKR011 wrote `job-suffix S`
@@ -8668,11 +8671,11 @@ class Recovery:
                 # misspelt already), which says what it needs: a time, not "a name".
                 word = self.respelt[keyword.start_pos][1][0]
             written, listed = self.list_written(ip.parser_state.value_stack, keyword)
-            self.report(messages.missing_value(word, names, self.describe(found), where, written, listed), at)
+            self.report(messages.missing_value(word, names, named, where, written, listed, line_ended=ended), at)
         else:
             wanted = self.expected_list(accepted - {"RBRACE", "$END"})
             after = f" after {self.describe(previous)}" if previous is not None else ""
-            diag = messages.missing_other(wanted, after, self.describe(found), where, filler)
+            diag = messages.missing_other(wanted, after, named, where, filler, line_ended=ended)
             if filler == "ON" and self.on_left_out(ip, found, previous):
                 # the two words with `on` between them, but where the word before it is a
                 # tape option read as the catalog node's name (`catalog-node`, then
