@@ -1082,6 +1082,20 @@ def test_a_file_with_errors_is_left_untouched(tmp_path):
     assert "BKR005" in result.output
 
 
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_file_with_syntax_errors_reports_them_as_check_does(parser, monkeypatch):
+    """The same errors, messages and spans as `bkrc check`, with homed.py's last pass
+    (`bkrdsl.syntax.reported`): `retain 35` misplaced in a job, its `days` left out,
+    its slip said as its home block says it ("found the end of the line"), and its
+    BKR013's help writing it whole (both parsers)."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    path = ROOT / "tests" / "data" / "malformed" / "misplaced-statement-with-a-slip-of-its-own.bkr"
+    check = run_cli(["check", "--color", "never", path], expect=1)
+    fmt = run_cli(["fmt", "--check", "--color", "never", path], expect=1)
+    assert "expected `days` after `35`, found the end of the line" in check.stdout
+    assert fmt.stderr == check.stdout
+
+
 def test_a_missing_file_is_exit_2_and_the_others_are_still_formatted(tmp_path):
     path = tmp_path / "a.bkr"
     path.write_text(UGLY)

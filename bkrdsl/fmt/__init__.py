@@ -146,9 +146,10 @@ def read_outline(source: Source):
 
     The fast parser reads almost every clean file, and then Lark is not even
     imported: what was parsed is its AST. Lark reads the rest, and reports the
-    syntax errors (the outline then None): what was parsed is its ParseResult."""
+    syntax errors (the outline then None) as `bkrc check` reports them
+    (`bkrdsl.syntax.reported`): what was parsed is its ParseResult."""
     from bkrdsl.fmt.outline import from_fast, from_lark
-    from bkrdsl.syntax import fast, fast_allowed
+    from bkrdsl.syntax import fast, fast_allowed, reported
 
     read = fast.read_tokens(source) if fast_allowed() else None
     if read is not None:
@@ -157,9 +158,10 @@ def read_outline(source: Source):
     from bkrdsl.syntax.parser import parse
 
     result = parse(source)
+    diagnostics = reported(source, list(result.diagnostics))
     if not result.ok or result.tree is None:
-        return None, result, list(result.diagnostics)
-    return from_lark(result.tree, _tokens(source.text), result.comments), result, list(result.diagnostics)
+        return None, result, diagnostics
+    return from_lark(result.tree, _tokens(source.text), result.comments), result, diagnostics
 
 
 def _canonical(source: Source):

@@ -23,7 +23,7 @@ from bkrdsl.source import Source
 from bkrdsl.syntax import fast
 from bkrdsl.syntax.homed import with_home_slips
 
-__all__ = ["PARSER_VARIABLE", "fast_allowed", "read_module", "written_whole"]
+__all__ = ["PARSER_VARIABLE", "fast_allowed", "read_module", "reported", "written_whole"]
 
 #: Set to `lark` to skip the fast parser (to debug, or to compare the two).
 PARSER_VARIABLE = "BKRDSL_PARSER"
@@ -39,7 +39,15 @@ def read_module(source: Source) -> tuple[ast.Module | None, list[Diagnostic]]:
     diagnostics, as `build(parse(source))` gives them, with a misplaced statement's own
     slips said as its home says them (homed.py). Never raises on input."""
     module, diagnostics = _read(source)
-    return module, with_home_slips(source, diagnostics, lambda made: _read(made)[1])
+    return module, reported(source, diagnostics)
+
+
+def reported(source: Source, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """The syntax errors a reading of `source` (the fast parser's, Lark's: `parse()`)
+    found, as `read_module` and so `bkrc check` report them: with homed.py's last pass.
+    The formatter, which reads a file with errors with `parse()`, reports them so
+    (`bkrdsl.fmt.read_outline`)."""
+    return with_home_slips(source, diagnostics, lambda made: _read(made)[1])
 
 
 def written_whole(statement: str) -> str | None:
