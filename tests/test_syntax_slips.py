@@ -4892,3 +4892,23 @@ def test_shared_volume_misspelt_below_the_cluster_s_labels_is_still_said_so(writ
     text = BASE.replace("  shared-volume VMCOM1\n", "  shared-volume VMCOM1\n" + written, 1)
     found = [d for d in analyse("prodssi.bkr", text.encode()).diagnostics if d.severity.name == "ERROR"]
     assert [(d.code, d.message) for d in found] == [("BKR012", message)]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("scope", ["shared", "local"])
+def test_catalog_left_out_below_the_cluster_s_labels_is_one_error(scope, parser, monkeypatch):
+    # `shared server BKRSVSFS pool BKRPOOL on VMSYS1` on the line after the cluster's
+    # `shared-volume VMCOM1` was BKR012 "did you mean `shared-volume`?", whose fix wrote
+    # `shared-volume server ...`; an option only the catalog takes on its line: `catalog`
+    # left out, as where a cluster statement starts
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    catalog = "  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1\n"
+    assert catalog in BASE
+    written = f"  {scope} server BKRSVSFS pool BKRPOOL on VMSYS1\n"
+    text = BASE.replace(catalog, "").replace("  shared-volume VMCOM1\n", "  shared-volume VMCOM1\n" + written, 1)
+    found = [d for d in analyse("prodssi.bkr", text.encode()).diagnostics if d.severity.name == "ERROR"]
+    line = text[: text.index(written)].count("\n") + 1
+    assert [(d.code, d.span.line, d.span.column, d.message) for d in found] == [
+        ("BKR004", line, 3, f"expected `catalog` before `{scope}`")
+    ]
+    assert found[0].help == f"write `catalog {scope} server BKRSVSFS pool BKRPOOL on VMSYS1`"

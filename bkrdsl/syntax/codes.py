@@ -808,7 +808,9 @@ UNKNOWN_KEYWORD = register(
     there), not a catalog's scope whose `catalog` is missing; with an
     option of Tape Manager's after it on its line (`shared catalog-node
     TCTMM ...`), it is that statement's scope, `tape manager` left out
-    (BKR004). So is a word
+    (BKR004), and with one only the catalog takes (`shared server
+    BKRSVSFS ...`, also on the line after the cluster's volume labels),
+    the catalog's, `catalog` left out (BKR004). So is a word
     in small letters that begins a statement keyword, first on its line
     after a minidisk
     selection's addresses or an SFS selection's paths (`ex`, as `exclude`

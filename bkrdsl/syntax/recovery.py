@@ -308,6 +308,8 @@ _DESTINATION_REST = re.compile(
 #: (expiry_block_as_action).
 #: The `tape manager` options, a word the recovery may read as the catalog node's name.
 _TAPE_OPTIONS = lexicon.TAPE_OPTIONS
+#: The options only `catalog` takes (not `on`, which `tape manager`'s nodes take too).
+_CATALOG_ONLY_OPTIONS = lexicon.CATALOG_OPTIONS - {"on"}
 #: A `run` line up to a schedule after its first one: `run on VMSYS1 daily 02:00 `.
 _RUN_WITH_SCHEDULE = re.compile(
     r"\s*(?P<run>run\s+on\s+\S.*?)\s+(?P<schedule>(?:daily|weekly|monthly|manual)\b.*?)\s*\Z", re.IGNORECASE
@@ -6049,35 +6051,45 @@ class Recovery:
         sim = self.sim_here()
         return sim is not None and sim.fits([self.facts.keywords["tape"], self.facts.keywords["manager"]])
 
-    def tape_scope_after_labels(self, tok: Token) -> bool:
-        """`shared catalog-node TCTMM on VMSYS1 request-node TRTMM` first on the line after
-        the cluster's volume labels: Tape Manager's statement, `tape manager` left out
-        (`tape_manager_left_out`, where the scope is read as the keyword), not
-        `shared-volume` misspelt (BKR012, keyword_after_list) and its options misplaced
-        (BKR013). The fast parser gives up on such a word (`_Parser.names_setting`)."""
+    def scope_after_labels(self, tok: Token) -> bool:
+        """A scope first on the line after the cluster's volume labels, its line naming
+        an option only one statement takes: `shared catalog-node TCTMM on VMSYS1
+        request-node TRTMM`, Tape Manager's statement, `tape manager` left out
+        (`tape_manager_left_out`, where the scope is read as the keyword); `shared server
+        BKRSVSFS pool BKRPOOL on VMSYS1`, the catalog's, `catalog` left out (misplaced_keyword's
+        "expected `catalog` before `shared`"). Not `shared-volume` misspelt (BKR012,
+        keyword_after_list, whose fix wrote `shared-volume server ...`) and its options
+        misplaced (BKR013). The fast parser gives up on such a word
+        (`_Parser.names_setting`)."""
         state = self.parser_state
         word = str(tok.value)
         if state is None or tok.start_pos is None or word == word.upper() or not self.first_on_line(tok.start_pos):
             return False
         listed = self.labels_may_end(state)
-        if listed is None or listed[1] not in _VOLUME_LISTS or not self.tape_option_on_line(tok):
+        if listed is None or listed[1] not in _VOLUME_LISTS:
+            return False
+        keywords = self.facts.keywords
+        if self.option_on_line(tok, _TAPE_OPTIONS):
+            before = [keywords["tape"], keywords["manager"]]
+        elif self.option_on_line(tok, _CATALOG_ONLY_OPTIONS):
+            before = [keywords["catalog"]]
+        else:
             return False
         sim = self.sim_here()
-        keywords = self.facts.keywords
-        return sim is not None and sim.fits([keywords["tape"], keywords["manager"], keywords[word.lower()]])
+        return sim is not None and sim.fits([*before, keywords[word.lower()]])
 
-    def tape_option_on_line(self, tok: Token) -> bool:
-        """Whether an option only `tape manager` takes (`catalog-node`, `request-node`)
-        follows `tok` on its line."""
+    def option_on_line(self, tok: Token, options: frozenset[str]) -> bool:
+        """Whether one of `options` (`_TAPE_OPTIONS`: `catalog-node`, `request-node`, which
+        only `tape manager` takes) follows `tok` on its line."""
         text = self.source.text
         end = text.find("\n", tok.end_pos)
         words = text[tok.end_pos : len(text) if end == -1 else end].split("#", 1)[0].lower().split()
-        return any(w in _TAPE_OPTIONS for w in words)
+        return any(w in options for w in words)
 
     def tape_manager_left_out(self, ip, sim: Sim, tok: Token) -> bool:
         """A scope where a cluster statement starts (`shared catalog-node TCTMM on DEV1
         request-node TRTMM`), also on the line after the cluster's volume labels
-        (tape_scope_after_labels), whose line names an option only Tape Manager's
+        (scope_after_labels), whose line names an option only Tape Manager's
         statement takes: `tape manager` left out before it, not `catalog` (whose help
         wrote `catalog shared catalog-node ...`, then BKR013 at `catalog-node`). One
         error, "expected `tape manager` before `shared`", whose help writes the statement
@@ -6085,7 +6097,7 @@ class Recovery:
         if not is_real(tok) or tok.start_pos is None or not self.first_on_line(tok.start_pos):
             return False
         keywords = [self.facts.keywords["tape"], self.facts.keywords["manager"]]
-        if not sim.fits([*keywords, tok.type]) or not self.tape_option_on_line(tok):
+        if not sim.fits([*keywords, tok.type]) or not self.option_on_line(tok, _TAPE_OPTIONS):
             return False
         written = messages.written_from(self.source.text, tok.start_pos)
         missing = messages.missing_before(str(tok.value), "`tape manager`", self.span_of(tok), ("tape manager",), written)
@@ -6696,9 +6708,10 @@ class Recovery:
             # `shared catalog server ...` after `shared-volume VMCOM1`: two keywords the
             # other way round, which the token that does not fit reports (swapped_words).
             return self.retype(tok, own)
-        if own in _SCOPES and self.tape_scope_after_labels(tok):
+        if own in _SCOPES and self.scope_after_labels(tok):
             # `shared catalog-node TCTMM ...` after `shared-volume VMCOM1`: `tape manager`
-            # left out (tape_manager_left_out), not `shared-volume` half typed
+            # left out (tape_manager_left_out), not `shared-volume` half typed; `shared
+            # server BKRSVSFS ...`: `catalog` left out
             return self.retype(tok, own)
         if (
             own is not None
