@@ -3444,9 +3444,11 @@ BEING_TYPED = [
      "unknown keyword `share`; did you mean `shared-volume`?", None),
     ("  expire on VMSYS1 {", "  shared-\n  expire on VMSYS1 {", "BKR012",
      "unknown keyword `shared-`; did you mean `shared-volume`?", None),
-    # ... as with words after it (`shared server`), which was "unknown keyword `shared`"
-    ("  catalog shared server", "  shared server", "BKR012",
-     "`shared` is not a keyword here; did you mean `shared-volume`?", "Write `shared-volume`"),
+    # ... but with an option only the catalog takes after it (`shared server BKRSVSFS
+    # ...`, on the line after the cluster's labels), `catalog` left out, as where no
+    # labels are above it (was BKR012 "did you mean `shared-volume`?", whose fix wrote
+    # `shared-volume server ...`)
+    ("  catalog shared server", "  shared server", "BKR004", "expected `catalog` before `shared`", None),
 ]
 
 
