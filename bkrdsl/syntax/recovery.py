@@ -6041,15 +6041,20 @@ class Recovery:
         the keyword, it is one error, `tape` missing before it (`messages.missing_before`),
         as where a cluster statement starts. The fast parser gives up on such a word
         (`_Parser.names_setting`)."""
+        if not self.word_below_labels(tok):
+            return False
+        sim = self.sim_here()
+        return sim is not None and sim.fits([self.facts.keywords["tape"], self.facts.keywords["manager"]])
+
+    def word_below_labels(self, tok: Token) -> bool:
+        """Whether `tok`, not in capitals (no label), is first on the line after a volume
+        list's labels, where the list may end (tape_left_out, scope_after_labels)."""
         state = self.parser_state
         word = str(tok.value)
         if state is None or tok.start_pos is None or word == word.upper() or not self.first_on_line(tok.start_pos):
             return False
         listed = self.labels_may_end(state)
-        if listed is None or listed[1] not in _VOLUME_LISTS:
-            return False
-        sim = self.sim_here()
-        return sim is not None and sim.fits([self.facts.keywords["tape"], self.facts.keywords["manager"]])
+        return listed is not None and listed[1] in _VOLUME_LISTS
 
     def scope_after_labels(self, tok: Token) -> bool:
         """A scope first on the line after the cluster's volume labels, its line naming
@@ -6061,12 +6066,7 @@ class Recovery:
         keyword_after_list, whose fix wrote `shared-volume server ...`) and its options
         misplaced (BKR013). The fast parser gives up on such a word
         (`_Parser.names_setting`)."""
-        state = self.parser_state
-        word = str(tok.value)
-        if state is None or tok.start_pos is None or word == word.upper() or not self.first_on_line(tok.start_pos):
-            return False
-        listed = self.labels_may_end(state)
-        if listed is None or listed[1] not in _VOLUME_LISTS:
+        if not self.word_below_labels(tok):
             return False
         keywords = self.facts.keywords
         if self.option_on_line(tok, _TAPE_OPTIONS):
@@ -6076,7 +6076,7 @@ class Recovery:
         else:
             return False
         sim = self.sim_here()
-        return sim is not None and sim.fits([*before, keywords[word.lower()]])
+        return sim is not None and sim.fits([*before, keywords[str(tok.value).lower()]])
 
     def option_on_line(self, tok: Token, options: frozenset[str]) -> bool:
         """Whether one of `options` (`_TAPE_OPTIONS`: `catalog-node`, `request-node`, which
