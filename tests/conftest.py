@@ -42,6 +42,36 @@ def bench_module(script: str):
     return sys.modules[name]
 
 
+def read_whole(source):
+    """Lark's reading of the whole text: (AST, diagnostics), what a region reading must equal."""
+    from bkrdsl.syntax.build import build
+    from bkrdsl.syntax.parser import parse
+
+    result = parse(source)
+    return build(result), list(result.diagnostics)
+
+
+def read_around(text: str, name: str = "t.bkr"):
+    """`region.read_around_error` on `text` with no lower bound on its size (None: read whole)."""
+    from bkrdsl.source import Source
+    from bkrdsl.syntax import region
+
+    saved = region.MIN_TOKENS
+    region.MIN_TOKENS = 0
+    try:
+        return region.read_around_error(Source.of(name, text))
+    finally:
+        region.MIN_TOKENS = saved
+
+
+def assert_same_reading(read, expected, where: str = "") -> None:
+    """Two readings (AST, diagnostics) equal, the AST's comments included."""
+    assert read[1] == expected[1], where
+    assert read[0] == expected[0], where
+    if read[0] is not None:
+        assert read[0].comments == expected[0].comments, where
+
+
 def run_cli(args, *, input=None, expect=None, env=None):
     """Invoke bkrc in-process. An unexpected Python exception re-raises, so a crash
     can never pass as "exit 1"; `expect` asserts the exit code."""

@@ -2,8 +2,11 @@
 (bkrdsl/syntax/region.py): the file's diagnostics, AST and comments exactly as
 Lark's reading of the whole file gives them, or the whole file read.
 
-The slip corpora of the other syntax tests are held to the same equality by the
-plugin tests/region_oracle.py (`pytest -p region_oracle ...`, docs/architecture.md).
+The examples' typing states the fast parser gives up on are held to the same
+equality in the fast parser's walk of them (tests/test_fast_parser.py,
+`test_every_typing_state_of_the_examples`), which reads every state anyway. The
+slip corpora of the other syntax tests are, by the plugin tests/region_oracle.py
+(`pytest -p region_oracle ...`, docs/architecture.md).
 """
 
 from __future__ import annotations
@@ -12,13 +15,14 @@ import re
 
 import pytest
 from conftest import ROOT, bench_module
+from conftest import assert_same_reading as assert_same
+from conftest import read_around as around
+from conftest import read_whole as whole
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bkrdsl.source import Source
 from bkrdsl.syntax import fast, parser, read_module, region
-from bkrdsl.syntax.build import build
-from bkrdsl.syntax.parser import parse
 
 EXAMPLES = sorted((ROOT / "examples").glob("*.bkr"))
 
@@ -28,28 +32,6 @@ def large(tmp_path_factory) -> str:
     """bench/generate.py's 10,000-user cluster (the language server's benchmark file)."""
     bkr, _yaml = bench_module("generate").write(10_000, tmp_path_factory.mktemp("bench"))
     return bkr.read_text(encoding="utf-8")
-
-
-def whole(source: Source):
-    result = parse(source)
-    return build(result), list(result.diagnostics)
-
-
-def assert_same(read, expected, where: str = "") -> None:
-    assert read[1] == expected[1], where
-    assert read[0] == expected[0], where
-    if read[0] is not None:
-        assert read[0].comments == expected[0].comments, where
-
-
-def around(text: str, name: str = "t.bkr"):
-    """The region reading of `text` with no lower bound on its size."""
-    saved = region.MIN_TOKENS
-    region.MIN_TOKENS = 0
-    try:
-        return region.read_around_error(Source.of(name, text))
-    finally:
-        region.MIN_TOKENS = saved
 
 
 # ------------------------------------------------------------------ the large file
@@ -167,26 +149,3 @@ def test_random_damage_in_a_block_reads_as_the_whole_file_reads(text):
     read = around(text)
     if read is not None:
         assert_same(read, whole(Source.of("t.bkr", text)))
-
-
-# ------------------------------------------------------------------ typing walks
-#: Of each example's typing states the fast parser gives up on, every this-many-th.
-WALK_STRIDE = 7
-
-
-@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
-def test_typing_states_read_as_the_whole_file_reads(path):
-    """Each statement line of an example typed character by character
-    (bench/typing_fallbacks.py), at the states the fast parser gives up on."""
-    text = path.read_text(encoding="utf-8")
-    given_up = 0
-    for line, k, state in bench_module("typing_fallbacks").typing_states(text):
-        source = Source.of(path.name, state)
-        if fast.read_reported(source) is not None:
-            continue
-        given_up += 1
-        if given_up % WALK_STRIDE:
-            continue
-        read = around(state, path.name)
-        if read is not None:
-            assert_same(read, whole(source), f"{path.name} line {line} typed to column {k}")
