@@ -121,7 +121,12 @@ def test_the_lexicon_is_written_sorted():
         (recovery._MEDIA_WORDS, lexicon.SELECTION_MEDIA),
         (recovery._ORDINAL_WORDS, lexicon.ORDINALS),
         (recovery._TAPE_OPTIONS, lexicon.TAPE_OPTIONS),
+        # a block's own statement keywords, derived (recovery._statements_of_only), here by
+        # hand: a keyword the grammar gives a block, or takes from one, fails this until
+        # directory_block's reading of a body is thought over for it
         (recovery._MEMBER_WORDS, {"workers", "private-volume", "job-suffix"}),
+        (recovery._JOB_WORDS, {"backup", "run", "to"}),
+        (recovery._CLUSTER_WORDS, {"member", "catalog", "expire", "tape", "job", "shared-volume"}),
         (messages.TAPE_OPTIONS, lexicon.TAPE_OPTIONS),
         (messages.CATALOG_OPTIONS, {"logon-wait", "pool-wait"}),
         (messages.SCHEDULE_WORDS - {"nightly", "hourly", "yearly"}, lexicon.SCHEDULES),
@@ -129,6 +134,16 @@ def test_the_lexicon_is_written_sorted():
 )
 def test_each_copy_is_the_grammar_set(copy, grammar):
     assert copy == grammar
+
+
+def test_the_block_openers_are_the_grammar_blocks():
+    """recovery._OPENING_WORDS, derived from lexicon.py, are the token types of the first
+    keywords of each grammar rule with a `{` (through `kind` for a group): the words
+    `opener_written` and `opener_missing` find a block's opening line by."""
+    blocks = {rule for rule, expansions in RULES.items() if any("LBRACE" in e for e in expansions)}
+    firsts = _heads(*blocks)
+    assert recovery._OPENING_WORDS == {name for name, word in WORDS.items() if word in firsts}
+    assert recovery._OPENING_WORDS == {"CLUSTER", "MEMBER", "JOB", "EXPIRE", "SINGLE", "IDENTITY"}
 
 
 def test_the_fast_parser_block_statements_are_the_grammar_blocks():

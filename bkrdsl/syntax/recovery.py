@@ -228,12 +228,27 @@ _LIST_SIGNS = re.compile(r'#|"|[{},]|[^\s{},#"]+')
 #: (Recovery.directory_block), and the words that make a body a member's or a job's.
 _BODY_SIGNS = re.compile(r'#[^\n]*|"(?:[^"\\\n]|\\[^\n])*"?|[{},;]')  # separators_in_group
 _BODY_NOISE = re.compile(r'#[^\n]*|"(?:[^"\\\n]|\\[^\n])*"?|[{},]')
-_MEMBER_WORDS = lexicon.BLOCK_STATEMENTS["member"].difference(
-    *(words for block, words in lexicon.BLOCK_STATEMENTS.items() if block != "member")
-)
-_JOB_WORDS = frozenset({"backup", "run", "to"})
-#: Words that open a cluster's statements, and none of a block inside it (directory_block).
-_CLUSTER_WORDS = frozenset({"member", "catalog", "expire", "tape", "job", "shared-volume"})
+
+
+def _statements_of_only(block: str) -> frozenset[str]:
+    """The keywords that start a statement of `block` and of no other kind of block, nor
+    of the top level (lexicon.BLOCK_STATEMENTS): one in a body says which block it is."""
+    return lexicon.BLOCK_STATEMENTS[block].difference(
+        *(words for other, words in lexicon.BLOCK_STATEMENTS.items() if other != block)
+    )
+
+
+#: A member's: `workers`, `private-volume`, `job-suffix`; not `include` nor `exclude`,
+#: which a job's body writes too, nor `description`, the cluster's and a job's too.
+_MEMBER_WORDS = _statements_of_only("member")
+#: A job's: `backup`, `run`, `to`; not `include`, `exclude` nor `description`, which a
+#: member's body writes too (tests/test_grammar_copies.py holds these sets to their words).
+_JOB_WORDS = _statements_of_only("job")
+#: Words that open a cluster's statements, and none of a block inside it (directory_block):
+#: not `single`, `identity` (the top level's too) nor `description`. Nor `disk`, which
+#: the set has never held: a job's `to disk` writes it too (as `to tape` does `tape`,
+#: which the set holds); so `USER X { disk ... }` alone is read as a group today.
+_CLUSTER_WORDS = _statements_of_only("cluster") - {"disk"}
 #: `retain 35` or `retain 35 days` before the word at hand on its line, and the units of
 #: time a newcomer may count in instead of days (Recovery.retain_unit).
 _RETAIN_HEAD = re.compile(r"(?i:\bretain)[ \t]+(?P<number>[0-9]+)(?P<days>[ \t]+(?i:days))?[ \t]+\Z")
@@ -586,8 +601,12 @@ def is_real(tok: Token) -> bool:
     return bool(tok.value) and not str(tok.value).startswith("\x00") and tok.start_pos is not None
 
 
-#: The keywords a block's opening line starts with (`single group G`, `expire on M`).
-_OPENING_WORDS = frozenset({"CLUSTER", "MEMBER", "JOB", "EXPIRE", "SINGLE", "IDENTITY"})
+#: The keywords a block's opening line starts with (`single group G`, `expire on M`), as
+#: token types: a block the grammar names by its keyword opens with it (`cluster`,
+#: `member`, `job`, `expire`); a group (`group_decl`) with its kind.
+_OPENING_WORDS = frozenset(
+    word.upper() for word in (lexicon.BLOCK_STATEMENTS.keys() & lexicon.KEYWORDS) | lexicon.KINDS
+)
 
 
 def opener_written(stack) -> str | None:
