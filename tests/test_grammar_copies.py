@@ -13,6 +13,7 @@ and homes.py are missing or stale (the generator imports no module it writes fir
 from __future__ import annotations
 
 import ast
+import itertools
 import os
 import shutil
 import subprocess
@@ -175,6 +176,102 @@ def test_each_regex_built_from_a_set_matches_exactly_its_words(regex, words, gro
         for written in (word, word.upper()):
             found = regex.match(group.format(written))
             assert (found is not None and found.end() == len(group.format(written))) == (word in words), written
+
+
+# ------------------------------------------------------------------ messages.py's wording has every keyword
+# Its tables of wording by keyword are written by hand (what follows a keyword, what a
+# part of a statement is), as English; their keys are the grammar's keywords of a role,
+# so that a keyword added to the grammar fails here until it has its words, rather than
+# going without (a generic "a name"). messages.KEYWORD_PLACES and HYPHENATED_HOMES are
+# held to theirs in tests/test_syntax_slips.py and tests/test_syntax_recovery.py.
+_VALUE_TOKENS = {"NAME", "STRING", "IMPORT_PATH"}
+
+
+def _after_keyword(symbols: set[str]) -> dict[str, set[str]]:
+    """The keywords right before one of `symbols` in a rule, and the symbol(s) there."""
+    found: dict[str, set[str]] = {}
+    for expansions in RULES.values():
+        for e in expansions:
+            for here, then in itertools.pairwise(e):
+                if here in WORDS and then in symbols:
+                    found.setdefault(WORDS[here], set()).add(then)
+    return found
+
+
+def test_what_follows_each_keyword_is_worded():
+    """messages.FOLLOWERS says what every keyword the grammar puts a value right after
+    (a name, a quoted text, a module path) waits for, and `,` what the next name of a
+    list is. But for `catalog-dmm` and `request-dmm`, which have had no entry: their
+    message says "expected a name after `catalog-dmm`" (messages.follower's fallback)."""
+    valued = {k for k, after in keywords.keyword_followers().items() if _VALUE_TOKENS & set(after)}
+    worded = {keyword for keyword, _ in messages.FOLLOWERS}
+    assert worded - {","} == valued - {"catalog-dmm", "request-dmm"}
+    assert "," in worded and {"catalog-dmm", "request-dmm"} <= lexicon.TAPE_ONE_NAME_OPTIONS
+
+
+def test_what_one_more_name_of_a_list_is_worded():
+    """messages.LIST_ITEMS: the keywords the grammar puts a list of names right after
+    (`name_list`), and `monthly`, which takes none, for a list written after it."""
+    assert set(_after_keyword({"name_list"})) == {"backup", "on", "user", "weekly"}
+    assert set(messages.LIST_ITEMS) == set(_after_keyword({"name_list"})) | {"monthly"}
+
+
+def test_what_each_value_token_is_worded():
+    """messages.TERMINAL_TEXTS names every token of the grammar that is no keyword, no
+    sign and not skipped (a name, a text, a path), and the end of the file."""
+    lark = parser()
+    skipped = set(lark.lexer_conf.ignore)
+    values = {t.name for t in lark.terminals if t.name not in WORDS and t.pattern.type != "str"} - skipped
+    assert set(messages.TERMINAL_TEXTS) == values | {"$END"}
+
+
+def test_what_each_keyword_that_starts_no_statement_starts_is_worded():
+    """messages._PART_WHAT (`daily`: a schedule) is worded for each keyword that starts
+    no statement and has no hyphen, the words KEYWORD_PLACES says the place of."""
+    assert set(messages._PART_WHAT) == {k for k in lexicon.KEYWORDS - lexicon.STATEMENT_KEYWORDS if "-" not in k}
+    assert set(messages._PART_WHAT) == set(messages.KEYWORD_PLACES)
+
+
+def test_the_numbers_a_keyword_takes_are_worded():
+    """messages.COUNTS: every keyword whose value is a number (followers.KEYWORD_VALUES,
+    the grammar's keywords with keywords.VALUE_KINDS); UNIT_AFTER_COUNT: those of them
+    whose number the grammar puts a word after (`size 10 cyl`, `retain 35 days`), with
+    that word's token type; WAIT_TRIES: the catalog's waits."""
+    from bkrdsl.syntax.followers import KEYWORD_VALUES
+
+    assert set(messages.COUNTS) == {k for k, kind in KEYWORD_VALUES.items() if kind == "number"}
+    units = {
+        WORDS[e[i]]: e[i + 2]
+        for expansions in RULES.values()
+        for e in expansions
+        for i in range(len(e) - 2)
+        if WORDS.get(e[i]) in messages.COUNTS and e[i + 1] == "NAME"
+    }
+    assert messages.UNIT_AFTER_COUNT == units
+    assert set(messages.WAIT_TRIES) == lexicon.CATALOG_WAITS
+
+
+def test_the_tape_options_that_name_a_machine_only_are_worded():
+    """messages._TAPE_MEMBERS says where the machine of each `tape manager` option that
+    takes one name runs (`request-node TRTMM on VMSYS2`: takes no member)."""
+    assert set(messages._TAPE_MEMBERS) == lexicon.TAPE_ONE_NAME_OPTIONS
+
+
+def test_the_schedules_and_ordinals_are_worded():
+    """messages._SCHEDULE_EXAMPLES writes each schedule's form but `daily`'s, the
+    fallback (`daily HH:MM`) where it is read; _ORDINAL_DAYS the day of the month of each
+    ordinal (`monthly first 02:00`); _NTH and NUMBERED_ORDINALS read English into them."""
+    assert set(messages._SCHEDULE_EXAMPLES) == lexicon.SCHEDULES - {"daily"}
+    assert set(messages._ORDINAL_DAYS) == lexicon.ORDINALS
+    assert lexicon.ORDINALS <= set(messages._NTH)
+    assert set(messages._NTH.values()) == lexicon.ORDINALS
+    assert set(messages.NUMBERED_ORDINALS.values()) <= lexicon.ORDINALS
+
+
+def test_each_scope_left_out_is_advised():
+    """messages._SCOPE_ADVICE: after each keyword the grammar puts a scope after."""
+    assert {key.split("`")[1] for key in messages._SCOPE_ADVICE} == set(_after_keyword({"scope"}))
+    assert set(_after_keyword({"scope"})) == {"catalog", "manager"}
 
 
 # ------------------------------------------------------------------ the drift check can fail
