@@ -127,7 +127,7 @@ def test_the_lexicon_is_written_sorted():
         # directory_block's reading of a body is thought over for it
         (recovery._MEMBER_WORDS, {"workers", "private-volume", "job-suffix"}),
         (recovery._JOB_WORDS, {"backup", "run", "to"}),
-        (recovery._CLUSTER_WORDS, {"member", "catalog", "expire", "tape", "job", "shared-volume"}),
+        (recovery._CLUSTER_WORDS, {"member", "catalog", "expire", "tape", "job", "shared-volume", "disk"}),
         (messages.TAPE_OPTIONS, lexicon.TAPE_OPTIONS),
         (messages.CATALOG_OPTIONS, {"logon-wait", "pool-wait"}),
         (messages.SCHEDULE_WORDS - {"nightly", "hourly", "yearly"}, lexicon.SCHEDULES),
@@ -201,12 +201,11 @@ def _after_keyword(symbols: set[str]) -> dict[str, set[str]]:
 def test_what_follows_each_keyword_is_worded():
     """messages.FOLLOWERS says what every keyword the grammar puts a value right after
     (a name, a quoted text, a module path) waits for, and `,` what the next name of a
-    list is. But for `catalog-dmm` and `request-dmm`, which have had no entry: their
-    message says "expected a name after `catalog-dmm`" (messages.follower's fallback)."""
+    list is."""
     valued = {k for k, after in keywords.keyword_followers().items() if _VALUE_TOKENS & set(after)}
     worded = {keyword for keyword, _ in messages.FOLLOWERS}
-    assert worded - {","} == valued - {"catalog-dmm", "request-dmm"}
-    assert "," in worded and {"catalog-dmm", "request-dmm"} <= lexicon.TAPE_ONE_NAME_OPTIONS
+    assert worded - {","} == valued
+    assert "," in worded
 
 
 def test_what_one_more_name_of_a_list_is_worded():

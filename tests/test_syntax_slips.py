@@ -4914,3 +4914,64 @@ def test_catalog_left_out_below_the_cluster_s_labels_is_one_error(scope, parser,
         ("BKR004", line, 3, f"expected `catalog` before `{scope}`")
     ]
     assert found[0].help == f"write `catalog {scope} server BKRSVSFS pool BKRPOOL on VMSYS1`"
+
+
+#: A block opened as a CP directory opens an entry, its body a job's or a member's, outside
+#: the cluster block, where neither can be: one BKR012 that says where it goes, the block
+#: stepped over. `to tape` and `run on each member` are a job's lines: they once made the
+#: body a cluster's (`write cluster NIGHTLY {`, and BKR013 for its `backup`), and with
+#: `to disk` it was "expected `identity` or `single` before `USER`" and a `{` with no name.
+DIRECTORY_BLOCKS_OUTSIDE = [
+    ("USER NIGHTLY {\n  backup ALL full\n  to tape pool P\n  run on DEV1 daily 01:00\n}\n", "job"),
+    ("USER NIGHTLY {\n  backup ALL full\n  to disk pool P\n  run on each member daily 01:00\n}\n", "job"),
+    ("IDENTITY NIGHTLY {\n  backup ALL full\n}\n", "job"),
+    ("USER NIGHTLY {\n  workers 2\n}\ncluster C {\n  member NIGHTLY { }\n}\n", "member"),
+    ("single user A\nidentity NIGHTLY {\n  workers 2\n  private-volume V1\n}\nsingle user B\n", "member"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("text", "meant"), DIRECTORY_BLOCKS_OUTSIDE, ids=[t.split("\n")[1].strip() for t, _ in DIRECTORY_BLOCKS_OUTSIDE])
+def test_a_directory_entry_s_block_outside_the_cluster_is_one_error_that_says_where_it_goes(text, meant, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    found = [d for d in analyse("t.bkr", text.encode()).diagnostics if d.severity.name == "ERROR"]
+    entry = re.search(r"^(USER|IDENTITY|identity) NIGHTLY", text, re.MULTILINE)
+    line = text[: entry.start()].count("\n") + 1
+    assert [(d.code, d.span.line, d.span.column, d.message) for d in found] == [
+        ("BKR012", line, 1, f"`{entry.group(1)}` starts a user's entry in a CP directory, not a .bkr block")
+    ]
+    why = "its statements are a job's" if meant == "job" else "its settings are a member's"
+    assert found[0].help == (
+        f"{why}: write it as `{meant} NIGHTLY {{ ... }}` inside the `cluster NAME {{ ... }}` block;"
+        " bkrc writes the directory entries"
+    )
+    assert found[0].fix is None  # the block moves: no edit in place makes it right
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_directory_entry_s_block_of_disks_is_the_cluster(parser, monkeypatch):
+    # `disk` opens a cluster's statement: the body is the cluster's (it was read as a group)
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = "USER PRODSSI {\n  disk BKRBKUP 191 size 10 cyl\n}\n"
+    found = [d for d in analyse("t.bkr", text.encode()).diagnostics if d.severity.name == "ERROR"]
+    assert [(d.code, d.help) for d in found] == [
+        ("BKR012", "write `cluster PRODSSI {`: it holds the cluster's members and jobs; bkrc writes the directory entries")
+    ]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "what"),
+    [
+        ("catalog-dmm request-dmm TRDMM", "the catalog node's Device Manager Machine (DMM) name after `catalog-dmm`"),
+        ("catalog-dmm TCDMM request-dmm", "the request nodes' Device Manager Machine (DMM) name after `request-dmm`"),
+    ],
+)
+def test_a_dmm_s_name_missing_says_which_machine_is_due(written, what, parser, monkeypatch):
+    # was "expected a name after `catalog-dmm`" (messages.FOLLOWERS had no entry for the DMMs)
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "catalog-dmm TCDMM request-dmm TRDMM"
+    assert clean in BASE
+    found = [d for d in analyse("prodssi.bkr", BASE.replace(clean, written, 1).encode()).diagnostics if d.severity.name == "ERROR"]
+    assert [d.code for d in found] == ["BKR010"]
+    assert found[0].message.startswith(f"expected {what}, found "), found[0].message

@@ -971,7 +971,11 @@ UNKNOWN_KEYWORD = register(
     the top of a file, over members and jobs; `member` for a
     member's settings, `job` for a job's statements; for user IDs, `single
     group` after USER, `identity group` after IDENTITY), and the block is
-    read as that one; so is one right after a list of minidisk addresses or
+    read as that one (a job's or a member's body outside the cluster block,
+    where neither can be, is one error whose help says to write it as a
+    `job` or `member` block inside the cluster, and the block is skipped:
+    a body's first words tell, as a job's `to tape` is no cluster's `tape`
+    statement); so is one right after a list of minidisk addresses or
     volume labels (`include minidisk * 0191`, `private-volume V1`), whose
     words are not read as more of the list, and one on a line of its own in
     a group body, whose words are not read as more user IDs (`XXXXXXXX`,

@@ -57,6 +57,8 @@ FOLLOWERS: dict[tuple[str, int | None], str] = {
     ("pool-wait", 1): "a unit (seconds or minutes)",
     ("catalog-node", None): "the Tape Manager catalog node's machine name",
     ("request-node", None): "the Tape Manager request nodes' machine name",
+    ("catalog-dmm", None): "the catalog node's Device Manager Machine (DMM) name",
+    ("request-dmm", None): "the request nodes' Device Manager Machine (DMM) name",
     ("job", None): "a job name",
     ("backup", None): "a group name",
     ("minidisk", 0): "an owner (a user ID or pattern) and minidisk addresses",
@@ -670,10 +672,11 @@ def swapped_words(written: str, meant: str, span: Span) -> Diagnostic:
     )
 
 
-def directory_block(written: str, name: str, meant: str | None, span: Span) -> Diagnostic:
+def directory_block(written: str, name: str, meant: str | None, span: Span, outside: bool = False) -> Diagnostic:
     """`USER VMSYS2 {`: a block opened with `USER` or `IDENTITY`, as a CP directory
     opens an entry; `meant`, the block its body makes it (`member`, `job`, `single
-    group`, `identity group`), or None when the body does not tell."""
+    group`, `identity group`), or None when the body does not tell; `outside`, a
+    member's or a job's written outside the cluster block (no fix: it moves)."""
     entry = written.upper()
     message = f"`{written}` starts a user's entry in a CP directory, not a .bkr block"
     if meant is None:
@@ -694,6 +697,13 @@ def directory_block(written: str, name: str, meant: str | None, span: Span) -> D
         if entry == "IDENTITY"
         else "it lists user IDs, and USER makes them single-configuration users",
     )
+    if outside:
+        return codes.UNKNOWN_KEYWORD(
+            message,
+            span,
+            help=f"{why}: write it as `{meant} {name} {{ ... }}` inside the `cluster NAME {{ ... }}` block;"
+            " bkrc writes the directory entries",
+        )
     return codes.UNKNOWN_KEYWORD(
         message,
         span,

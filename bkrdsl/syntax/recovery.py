@@ -230,6 +230,10 @@ _BODY_SIGNS = re.compile(r'#[^\n]*|"(?:[^"\\\n]|\\[^\n])*"?|[{},;]')  # separato
 _BODY_NOISE = re.compile(r'#[^\n]*|"(?:[^"\\\n]|\\[^\n])*"?|[{},]')
 
 
+#: directory_block's answer for a block stepped over whole (its one error reported).
+DIRECTORY_BLOCK_SKIPPED = Token("DIRECTORY_BLOCK_SKIPPED", "")
+
+
 def _statements_of_only(block: str) -> frozenset[str]:
     """The keywords that start a statement of `block` and of no other kind of block, nor
     of the top level (lexicon.BLOCK_STATEMENTS): one in a body says which block it is."""
@@ -244,11 +248,11 @@ _MEMBER_WORDS = _statements_of_only("member")
 #: A job's: `backup`, `run`, `to`; not `include`, `exclude` nor `description`, which a
 #: member's body writes too (tests/test_grammar_copies.py holds these sets to their words).
 _JOB_WORDS = _statements_of_only("job")
-#: Words that open a cluster's statements, and none of a block inside it (directory_block):
-#: not `single`, `identity` (the top level's too) nor `description`. Nor `disk`, which
-#: the set has never held: a job's `to disk` writes it too (as `to tape` does `tape`,
-#: which the set holds); so `USER X { disk ... }` alone is read as a group today.
-_CLUSTER_WORDS = _statements_of_only("cluster") - {"disk"}
+#: Words that open a cluster's statements, and none of a block inside it (directory_block,
+#: which looks for them first on a line of the body, as a job's `to disk` and `to tape`
+#: and its `run on each member` write `disk`, `tape` and `member` too): not `single`,
+#: `identity` (the top level's too) nor `description`.
+_CLUSTER_WORDS = _statements_of_only("cluster")
 #: `retain 35` or `retain 35 days` before the word at hand on its line, and the units of
 #: time a newcomer may count in instead of days (Recovery.retain_unit).
 _RETAIN_HEAD = re.compile(r"(?i:\bretain)[ \t]+(?P<number>[0-9]+)(?P<days>[ \t]+(?i:days))?[ \t]+\Z")
@@ -1532,12 +1536,14 @@ class Recovery:
         if not text.startswith("{", brace) or "\n" in text[name_end:brace]:
             return None
         end = self._block_end(brace)
-        body = _BODY_NOISE.sub(" ", text[brace + 1 : (end or len(text)) - 1]).lower().split()
+        lines = _BODY_NOISE.sub(" ", text[brace + 1 : (end or len(text)) - 1]).lower().splitlines()
+        body = [word for line in lines for word in line.split()]
+        firsts = [line.split()[0] for line in lines if line.split()]
         written = str(entry.value)
         sim = Sim.of(ip)
         if entry is not tok:
             del sim.stack[-1]
-        if any(w in _CLUSTER_WORDS for w in body) and sim.copy().fits(["CLUSTER", "NAME", "LBRACE"]):
+        if any(w in _CLUSTER_WORDS for w in firsts) and sim.copy().fits(["CLUSTER", "NAME", "LBRACE"]):
             # `USER PRODSSI {` at the top of the file, over `member` and `job` blocks
             meant, types = "cluster", ["CLUSTER"]
         elif any(w in _MEMBER_WORDS for w in body):
@@ -1549,9 +1555,21 @@ class Recovery:
             meant, types = f"{kind} group", [kind.upper(), "GROUP"]
         else:
             meant, types = None, ["MEMBER"]
-        if not sim.fits([*types, "NAME", "LBRACE"]):
-            return None
         shown = name.group(1) if tok is entry else str(tok.value)
+        if not sim.fits([*types, "NAME", "LBRACE"]):
+            if meant not in ("member", "job") or not sim.copy().fits(["CLUSTER", "NAME", "LBRACE"]):
+                return None
+            # `USER NIGHTLY { backup ... }` at the top level: a job (or a member) belongs
+            # in the cluster; one error, and the block is stepped over whole.
+            self.report(
+                messages.directory_block(written, shown, meant, self.span_of(entry), outside=True),
+                entry.start_pos,
+            )
+            if entry is not tok:
+                del stack[-1]
+                del ip.parser_state.state_stack[-1]
+            self._advance(ip.lexer_thread.state, end or len(text))
+            return DIRECTORY_BLOCK_SKIPPED
         self.report(
             messages.directory_block(written, shown, meant, self.span_of(entry)), entry.start_pos
         )
@@ -1670,6 +1688,8 @@ class Recovery:
             return None
         if tok.type in ("USER", "NAME"):
             block = self.directory_block(ip, tok)
+            if block is DIRECTORY_BLOCK_SKIPPED:
+                return None
             if block is not None:
                 return block
         if self.path_spaced(ip, tok):
