@@ -1896,7 +1896,7 @@ EXPLAINED = [
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl cyl",
      "the unit `cyl` is written twice: a size has one unit"),
     ("purge weekly sun 03:00", "purge weekly sun 03:00 after preview",
-     "words too many: the `purge` statement ends with `03:00`, and `after preview` starts no statement"),
+     "2 words too many: the `purge` statement ends with `03:00`, and `after preview` starts no statement"),
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl blk",
      "a size has one unit, but this one has two: `cyl` and `blk`"),
     ("member VMSYS2 {", "member\n  backup {",
@@ -3827,7 +3827,7 @@ def test_a_statement_s_words_out_of_order_are_one_error_whose_fix_writes_them_in
 @pytest.mark.parametrize(
     "written",
     [
-        "on VMSYS1 run daily 02:00 now now",  # words too many: no order makes it a statement
+        "on VMSYS1 run now daily 02:00",  # a word too many inside: no order makes it a statement
         "to pool BKUPPOOL",  # the medium not on the line: a choice
     ],
 )
@@ -3840,37 +3840,72 @@ def test_words_no_one_order_makes_a_statement_of_get_no_fix(written):
     assert found and all(d.fix is None for d in found)
 
 
+#: A job's statement out of order with words too many after it, in APPSFULL: (the
+#: statement as written, the line, the error's message, the line in order, the words
+#: too many, the second error's message).
+OUT_OF_ORDER_THEN_MORE = [
+    ("run on VMSYS1 daily 02:00", "on VMSYS1 run daily 02:00 now", "expected `run` before `on`",
+     "run on VMSYS1 daily 02:00", "now",
+     "one word too many: the `run` statement ends with `02:00`, and `now` starts no statement"),
+    # was one error, "write `run` first, then its words in order after it", no fix
+    ("run on VMSYS1 daily 02:00", "on VMSYS1 run daily 02:00 now now", "expected `run` before `on`",
+     "run on VMSYS1 daily 02:00", "now now",
+     "2 words too many: the `run` statement ends with `02:00`, and `now now` starts no statement"),
+    ("run on VMSYS1 daily 02:00", "on VMSYS1 run weekly sun 02:00 now now now  # nightly",
+     "expected `run` before `on`", "run on VMSYS1 weekly sun 02:00", "now now now",
+     "3 words too many: the `run` statement ends with `02:00`, and `now now now` starts no statement"),
+    # was "expected `disk` or `tape` after `to`, found `BKUPPOOL`" (two choices, no fix), then
+    # "one word too many" at `pool`, whose help wrote `to BKUPPOOL`
+    ("to disk pool BKUPPOOL", "to BKUPPOOL pool disk now", "`to` names the medium before the pool",
+     "to disk pool BKUPPOOL", "now",
+     "one word too many: the `to` statement ends with `BKUPPOOL`, and `now` starts no statement"),
+    ("to disk pool BKUPPOOL", "to BKUPPOOL pool disk now now", "`to` names the medium before the pool",
+     "to disk pool BKUPPOOL", "now now",
+     "2 words too many: the `to` statement ends with `BKUPPOOL`, and `now now` starts no statement"),
+    ("to disk pool BKUPPOOL", "to pool BKUPPOOL tape now now", "`to` names the medium before the pool",
+     "to tape pool BKUPPOOL", "now now",
+     "2 words too many: the `to` statement ends with `BKUPPOOL`, and `now now` starts no statement"),
+]
+
+
 @pytest.mark.parametrize("parser", ["fast", "lark"])
-def test_words_out_of_order_then_one_too_many_are_two_errors_each_help_in_order(parser, monkeypatch):
+@pytest.mark.parametrize(
+    ("clean", "written", "message", "meant", "extra", "too_many"),
+    OUT_OF_ORDER_THEN_MORE,
+    ids=[w for _, w, *_ in OUT_OF_ORDER_THEN_MORE],
+)
+def test_words_out_of_order_then_words_too_many_are_two_errors_each_help_in_order(
+    clean, written, message, meant, extra, too_many, parser, monkeypatch
+):
     # was three errors, the first with the help `write `run on VMSYS1 run daily 02:00
     # now``, a `run` written again where it is on the line, then "expected `on` after
     # `run`, found `daily`", then `now` one word too many, "write `run daily 02:00`":
-    # the line's words but the last make a statement in one order, whose fix writes it;
-    # the last is one word too many after it, without a fix (it may be another slip's)
+    # the line's words but the fewest last ones make a statement in one order, whose fix
+    # writes it; the last are one word or words too many after it, without a fix (they
+    # may be another slip's)
     monkeypatch.setenv("BKRDSL_PARSER", parser)
-    text = BASE.replace("    run on VMSYS1 daily 02:00\n  }", "    on VMSYS1 run daily 02:00 now\n  }", 1)
+    job = BASE[BASE.index("  job APPSFULL {") :]
+    job = job[: job.index("  }\n")]
+    text = BASE.replace(job, job.replace(clean, written, 1), 1)
     analysis = analyse("prodssi.bkr", text.encode("utf-8"))
-    order, extra = analysis.diagnostics
-    assert (order.code, order.message, order.help) == (
-        "BKR004", "expected `run` before `on`", "write `run on VMSYS1 daily 02:00`"
-    )
-    assert apply_edits(text, order.fix.edits) == text.replace("on VMSYS1 run daily 02:00 now", "run on VMSYS1 daily 02:00 now")
-    assert (extra.code, extra.message, extra.help, extra.fix) == (
-        "BKR004",
-        "one word too many: the `run` statement ends with `02:00`, and `now` starts no statement",
-        "remove `now`: write `run on VMSYS1 daily 02:00`",
-        None,
-    )
+    order, more = analysis.diagnostics
+    assert (order.code, order.message, order.help) == ("BKR004", message, f"write `{meant}`")
+    line = written.split("  #")[0]
+    assert apply_edits(text, order.fix.edits) == text.replace(line, line.replace(line[: -len(extra) - 1], meant), 1)
+    assert (more.code, more.message, more.help, more.fix) == ("BKR004", too_many, f"remove `{extra}`: write `{meant}`", None)
+    assert text[more.span.start : more.span.end] == extra
     assert [too_long(d, analysis.sources) for d in analysis.diagnostics] == [[], []]
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 def test_a_keyword_missing_before_a_word_is_not_written_again_where_it_is_on_the_line(parser, monkeypatch):
     # was "write `run on VMSYS1 run daily 02:00 now now`", then two errors more for
-    # the words after `run`: no order of the line's words (nor of all but the last)
-    # makes a statement, and writing `run` again before them makes none either
+    # the words after `run` (that line now reads in order but its last words: two
+    # errors, test_words_out_of_order_then_words_too_many_are_two_errors_each_help_in_order):
+    # where no order of the line's words (nor of all but its last ones) makes a
+    # statement, writing `run` again before them makes none either
     monkeypatch.setenv("BKRDSL_PARSER", parser)
-    text = BASE.replace("    run on VMSYS1 daily 02:00\n  }", "    on VMSYS1 run daily 02:00 now now\n  }", 1)
+    text = BASE.replace("    run on VMSYS1 daily 02:00\n  }", "    on VMSYS1 run now daily 02:00\n  }", 1)
     (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert (found.code, found.message, found.fix) == ("BKR004", "expected `run` before `on`", None)
     assert found.help == (

@@ -197,11 +197,12 @@ SYNTAX = register(
     pool disk`). On the line after a selection's addresses or SFS paths
     (`pool BKUPPOOL to disk` under `include sfs ...`), such a line,
     starting with a keyword in small letters, is that one error, not more
-    names of the list. Where only the line's words but its last make the
-    statement so (`on VMSYS1 run daily 02:00 now`), the last is a second
-    error, one word too many, whose help writes the statement in order,
-    without a fix; where no order does, the help says to write the
-    keyword first, not the keyword again before the words. The rest
+    names of the list. Where only the line's words but its last ones make
+    the statement so (`on VMSYS1 run daily 02:00 now`, `to BKUPPOOL pool
+    disk now now`), the fewest such, those are a second error, one word
+    too many (or "2 words too many", naming them), whose help writes the
+    statement in order, without a fix; where no order does, the help says
+    to write the keyword first, not the keyword again before the words. The rest
     of the line goes with it, so `each member` is one error, not also
     "expected a member name after `member`" (BKR010). So do the lines
     below it that go on with its statement, as `bkrc fmt` breaks a long

@@ -1581,9 +1581,11 @@ def word_after_statement(
 def words_after_statement(words: str, name: str, last: str, statement: str, span: Span) -> Diagnostic:
     """`purge weekly sun 03:00 after preview`: words after a whole statement, on its
     line, that start no statement (a keyword among them does not make one). Which
-    of them were meant is not certain: no fix."""
+    of them were meant is not certain: no fix. Counted as `word_after_statement`'s one
+    word is: "2 words too many"."""
     return codes.SYNTAX(
-        f"words too many: the `{name}` statement ends with {last}, and `{words}` starts no statement",
+        f"{len(words.split())} words too many: the `{name}` statement ends with {last}, and `{words}` starts no"
+        " statement",
         span,
         help=f"remove `{words}`: write `{statement}`",
     )
@@ -3913,9 +3915,9 @@ def missing_before(
     on_line = {w.lower() for w in written.split()}
     later = [lead for lead in leads if lead.lower() in on_line]
     if later and len(later) == len(leads):
-        # `on DEV1 run daily 01:00 now now`: the keyword is on the line, after words of
-        # its statement, and no order of them alone makes it one (`reordered`); writing
-        # it again before them would not make one either
+        # `on DEV1 run now daily 01:00`: the keyword is on the line, after words of
+        # its statement, and no order of them (nor of all but its last ones) makes it
+        # one (`reordered`); writing it again before them would not make one either
         keyword = " or ".join(f"`{lead}`" for lead in later)
         return codes.SYNTAX(
             f"expected {wanted} before `{word}`",

@@ -342,9 +342,9 @@ _REORDERED_WORDS = 10
 #: The most words of a line whose every order `Recovery.reordered` tries, where no one
 #: move sets it right (`to BKUPPOOL pool disk`).
 _PERMUTED_WORDS = 7
-#: A line's last word after a statement (`Recovery.reordered`'s `trailing`), before a
+#: A line's last words after a statement (`Recovery.reordered`'s `trailing`), before a
 #: comment or the line's end.
-_LAST_WORD = re.compile(r"[ \t]+([^\s#{}\"]+)[ \t]*(?:#[^\n]*)?$")
+_LAST_WORDS = re.compile(r"[ \t]+([^\s#{}\"]+(?:[ \t]+[^\s#{}\"]+)*)[ \t]*(?:#[^\n]*)?$")
 
 #: Errors shown in full; later ones are summarised in one BKR008 line.
 MAX_REPORTED = 20
@@ -3280,13 +3280,14 @@ class Recovery:
                 return True, self.retype(tok, medium.upper())
             if tok.type in ("POOL", "NAME") and len(tail) == 1 and self.first_on_line(last.start_pos):
                 # `to pool BKUPPOOL disk`, `to BKUPPOOL pool disk`: the medium on the line,
-                # after the pool; the state before `to`, shifted alone, is one state down
+                # after the pool (and words too many after it, `disk now now`: their own
+                # error); the state before `to`, shifted alone, is one state down
                 before = sim.copy()
                 before.stack.pop()
-                meant = self.reordered(before, last.start_pos)
+                meant = self.reordered(before, last.start_pos, trailing=True)
                 if meant is not None:
                     self.report(messages.pool_without_medium(pool, self.span_of(tok), meant), tok.start_pos)
-                    self.skip_phrase(ip, tok, meant[1].end)
+                    self.skip_phrase(ip, tok, self.words_after_order(meant))
                     self._fed_error_token = True
                     return True, None
             if tok.type == "POOL" and sim.fits(["DISK", "POOL"]):
@@ -5424,26 +5425,7 @@ class Recovery:
                 messages.missing_before(str(tok.value), self.expected_list(before), self.span_of(tok), meant=meant),
                 tok.start_pos,
             )
-            end = meant[1].end
-            extra = _LAST_WORD.match(self.source.text, end, self._line_end(end))
-            if extra is not None:
-                # `on DEV1 run daily 01:00 now`: the words in order but the last, one too
-                # many after the statement they make, said as after one written in order
-                # (no fix: it may be the trace of another slip)
-                statement = meant[0].split()
-                self.report(
-                    messages.word_after_statement(
-                        f"`{extra.group(1)}`",
-                        statement[0],
-                        f"`{statement[-1]}`",
-                        meant[0],
-                        None,
-                        self.source.span(extra.start(1), extra.end(1)),
-                        None,
-                    ),
-                    extra.start(1),
-                )
-                end = extra.end(1)
+            end = self.words_after_order(meant)
             self.skip_phrase(ip, tok, end)
             self._fed_error_token = True
             return None
@@ -5462,7 +5444,7 @@ class Recovery:
             ):
                 self.head_missing.add(tok.start_pos)
             if leads and all(lead in written.lower().split() for lead in leads):
-                # `on DEV1 run daily 01:00 now now`: the keyword later on the line, its
+                # `on DEV1 run now daily 01:00`: the keyword later on the line, its
                 # words in no order that parses; the line is that one error, not also
                 # the words after the keyword read as its statement's
                 return self.skip_statement(ip, tok, past=self._line_end(tok.start_pos))
@@ -5608,8 +5590,10 @@ class Recovery:
         words out of place: `_orders`). None when the line reads as written, when no
         order or more than one distinct order makes it a statement (no fix is certain
         then), or when it holds a brace or a text. `trailing`: where the whole line has
-        no such order, its words but the last (`on DEV1 run daily 01:00 now`: `now` one
-        word too many after `run on DEV1 daily 01:00`), whose span then ends before it."""
+        no such order, its words but the fewest last ones that leave one (`on DEV1 run
+        daily 01:00 now`: `now` one word too many after `run on DEV1 daily 01:00`; `now
+        now`, two), whose span then ends before them; none where fewer words left out
+        leave two orders (which is meant is the writer's), or read as written."""
         text = self.source.text
         end = self._line_end(start)
         line = re.split(r"(?:^|(?<=\s))#", text[start:end], maxsplit=1)[0]
@@ -5619,19 +5603,46 @@ class Recovery:
         words = tuple(word for word, _ in found)
         if not 2 <= len(words) <= _REORDERED_WORDS or self._whole_statement(sim, words):
             return None
-        meant = self._one_order(sim, words)
-        if meant is None and trailing and len(words) > 2 and not self._whole_statement(sim, words[:-1]):
-            words = words[:-1]
-            meant = self._one_order(sim, words)
-        if meant is None:
+        orders = self._found_orders(sim, words)
+        for cut in range(len(words) - 1, 1, -1) if trailing and not orders else ():
+            if self._whole_statement(sim, words[:cut]):
+                break
+            orders = self._found_orders(sim, words[:cut])
+            if orders:
+                words = words[:cut]
+                break
+        if len(orders) != 1:
             return None
+        (meant,) = orders
         return " ".join(meant).replace(" ,", ","), self.source.span(start, start + found[len(words) - 1][1])
 
-    def _one_order(self, sim: Sim, words: tuple[str, ...]) -> tuple[str, ...] | None:
-        """The one order of `words`, other than theirs, that makes them a whole statement
+    def words_after_order(self, meant: tuple[str, Span]) -> int:
+        """Report the words on the line after `meant`'s span, where `reordered` (its
+        `trailing`) left them out to set the rest in order (`on DEV1 run daily 01:00
+        now`): one word too many, or words too many (`now now`), after the statement they
+        make, said as after one written in order (no fix: they may be the trace of
+        another slip). Where the line's reading goes on: after them, else after `meant`."""
+        end = meant[1].end
+        extra = _LAST_WORDS.match(self.source.text, end, self._line_end(end))
+        if extra is None:
+            return end
+        statement = meant[0].split()
+        words = " ".join(extra.group(1).split())
+        span = self.source.span(extra.start(1), extra.end(1))
+        if " " in words:
+            diag = messages.words_after_statement(words, statement[0], f"`{statement[-1]}`", meant[0], span)
+        else:
+            diag = messages.word_after_statement(
+                f"`{words}`", statement[0], f"`{statement[-1]}`", meant[0], None, span, None
+            )
+        self.report(diag, extra.start(1))
+        return extra.end(1)
+
+    def _found_orders(self, sim: Sim, words: tuple[str, ...]) -> set[tuple[str, ...]]:
+        """The orders of `words`, other than theirs, that make them a whole statement
         where `sim` stands: one run of words moved (`reordered`), else, for a short line,
-        any order (`_orders`); None where there is none or more than one."""
-        found = set()
+        any order (`_orders`); none, one, or more (two or three: more tell no more)."""
+        found: set[tuple[str, ...]] = set()
         for i in range(len(words)):
             for j in range(i + 1, len(words) + 1):
                 part, rest = words[i:j], words[:i] + words[j:]
@@ -5640,10 +5651,10 @@ class Recovery:
                     if moved != words and moved not in found and self._whole_statement(sim, moved):
                         found.add(moved)
                         if len(found) > 1:
-                            return None  # two orders: which is meant is the writer's
+                            return found  # two orders: which is meant is the writer's
         if not found and len(words) <= _PERMUTED_WORDS:
             found = self._orders(sim, words) - {words}
-        return next(iter(found)) if len(found) == 1 else None
+        return found
 
     def _orders(self, sim: Sim, words: tuple[str, ...]) -> set[tuple[str, ...]]:
         """The orders of `words` that are a whole statement where `sim` stands, as
