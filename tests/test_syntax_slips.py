@@ -4915,6 +4915,40 @@ def test_tape_manager_left_out_before_its_scope_is_one_error(clean, written, par
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("scope", ["shared", "local"])
+@pytest.mark.parametrize(
+    "clean", ["  shared-volume VMCOM1\n", "  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1\n"],
+    ids=["below the labels", "where a statement starts"],
+)
+def test_tape_manager_left_out_before_a_line_cut_short_is_said_as_where_no_labels_are_above(
+    clean, scope, parser, monkeypatch
+):
+    # `shared catalog-node TCTMM`, cut short, on the line after `shared-volume VMCOM1`:
+    # the errors it gets where a cluster statement starts, no labels above: `tape
+    # manager` left out, then the catalog node's `on` missing, each at its word, as
+    # `tape manager shared catalog-node TCTMM` written whole gets the second alone
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    tape = BASE[BASE.index("  tape manager shared") : BASE.index("\n\n  ## Every machine")] + "\n"
+    written = f"  {scope} catalog-node TCTMM\n"
+    text = BASE.replace(tape, "").replace(clean, clean + written, 1)
+    found = [d for d in analyse("prodssi.bkr", text.encode()).diagnostics if d.severity.name == "ERROR"]
+    line = text[: text.index(written)].count("\n") + 1
+    end = len(written) - len("TCTMM\n") + 1
+    on = ("BKR004", line, end, "expected `on` after `TCTMM`, found the end of the line",
+          "write `on MEMBER`, the member it runs on, after `TCTMM`", None)  # fmt: skip
+    assert [(d.code, d.span.line, d.span.column, d.message, d.help, d.fix) for d in found] == [
+        ("BKR004", line, 3, f"expected `tape manager` before `{scope}`",
+         f"write `tape manager {scope} catalog-node TCTMM`", None),
+        on,
+    ]  # fmt: skip
+    whole = text.replace(written, f"  tape manager {scope} catalog-node TCTMM\n", 1)
+    found = [d for d in analyse("prodssi.bkr", whole.encode()).diagnostics if d.severity.name == "ERROR"]
+    assert [(d.code, d.span.line, d.span.column, d.message, d.help, d.fix) for d in found] == [
+        (*on[:2], on[2] + len("tape manager "), *on[3:])
+    ]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
 @pytest.mark.parametrize(
     ("written", "message"),
     [
