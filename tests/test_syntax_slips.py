@@ -3829,6 +3829,7 @@ def test_a_statement_s_words_out_of_order_are_one_error_whose_fix_writes_them_in
     [
         "on VMSYS1 run now daily 02:00",  # a word too many inside: no order makes it a statement
         "to pool BKUPPOOL",  # the medium not on the line: a choice
+        "to pool BKUPPOOL disk tape",  # both media, either the word too many: a choice
     ],
 )
 def test_words_no_one_order_makes_a_statement_of_get_no_fix(written):

@@ -201,8 +201,11 @@ SYNTAX = register(
     the statement so (`on VMSYS1 run daily 02:00 now`, `to BKUPPOOL pool
     disk now now`), the fewest such, those are a second error, one word
     too many (or "2 words too many", naming them), whose help writes the
-    statement in order, without a fix; where no order does, the help says
-    to write the keyword first, not the keyword again before the words. The rest
+    statement in order, without a fix (not where a keyword among them
+    would make the statement in place of one kept, `to pool BKUPPOOL disk
+    tape`: which medium is meant is the writer's); where no order does,
+    the help says to write the keyword first, not the keyword again
+    before the words. The rest
     of the line goes with it, so `each member` is one error, not also
     "expected a member name after `member`" (BKR010). So do the lines
     below it that go on with its statement, as `bkrc fmt` breaks a long

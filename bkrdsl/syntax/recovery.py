@@ -5604,17 +5604,32 @@ class Recovery:
         if not 2 <= len(words) <= _REORDERED_WORDS or self._whole_statement(sim, words):
             return None
         orders = self._found_orders(sim, words)
+        left_out: tuple[str, ...] = ()
         for cut in range(len(words) - 1, 1, -1) if trailing and not orders else ():
             if self._whole_statement(sim, words[:cut]):
                 break
             orders = self._found_orders(sim, words[:cut])
             if orders:
-                words = words[:cut]
+                words, left_out = words[:cut], words[cut:]
                 break
         if len(orders) != 1:
             return None
         (meant,) = orders
+        if self._stands_in(sim, meant, left_out):
+            return None
         return " ".join(meant).replace(" ,", ","), self.source.span(start, start + found[len(words) - 1][1])
+
+    def _stands_in(self, sim: Sim, meant: tuple[str, ...], left_out: tuple[str, ...]) -> bool:
+        """Whether a keyword among the words `reordered` left out makes a whole statement
+        in place of one of `meant`'s (`to pool X disk tape`: `to tape pool X` as well as
+        `to disk pool X`): which of the two was meant is the writer's."""
+        keywords = {word for word in left_out if word == word.lower() and word.lower() in self.facts.keywords}
+        return any(
+            self._whole_statement(sim, (*meant[:i], word, *meant[i + 1 :]))
+            for word in keywords
+            for i in range(1, len(meant))
+            if meant[i] != word
+        )
 
     def words_after_order(self, meant: tuple[str, Span]) -> int:
         """Report the words on the line after `meant`'s span, where `reordered` (its
