@@ -498,6 +498,33 @@ def test_output_read_by_a_program_that_stops_reading(tmp_path, args, stderr_too)
     assert list(tmp_path.iterdir()) == []  # DIR not created, nothing left beside it
 
 
+@pytest.mark.parametrize("unbuffered", ["1", None], ids=["PYTHONUNBUFFERED", "buffered"])
+def test_output_read_by_a_program_that_stops_reading_in_the_middle(tmp_path, unbuffered):
+    """`bkrc fmt --diff a.bkr | head` of a diff larger than a pipe holds: the reader
+    goes while bkrc waits in a write. With PYTHONUNBUFFERED set (many a container
+    image sets it) Python's file took part of the write, dropped the rest without
+    a word, and bkrc ended with exit 0, as if all had been written; 141 now, as
+    with Python's buffer (README: "141 when the program reading the output closed
+    it before bkrc had written all of it")."""
+    path = tmp_path / "a.bkr"
+    path.write_text("cluster X {\n" + "".join(f"single group G{i}{{U{i}}}\n" for i in range(8000)) + "}\n")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = unbuffered
+    read, write = os.pipe()
+    try:
+        run = subprocess.Popen(
+            [sys.executable, "-m", "bkrdsl", "fmt", "--diff", str(path)],
+            cwd=ROOT, env=env, stdout=write, stderr=subprocess.PIPE,
+        )
+        os.close(write)
+        assert os.read(read, 1) == b"-"  # bkrc is writing the diff, which the pipe cannot hold whole
+    finally:
+        os.close(read)
+    _, stderr = run.communicate(timeout=60)
+    assert (run.returncode, stderr) == (141, b"")
+
+
 @pytest.mark.parametrize(
     "args", [["rules"], ["check", "examples/broken/prodssi.bkr"], ["compile", "examples/prodssi.bkr", "-o"]]
 )

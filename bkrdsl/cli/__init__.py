@@ -7,6 +7,7 @@ own module in this package and is registered below.
 
 from __future__ import annotations
 
+import io
 import signal
 import sys
 import threading
@@ -191,8 +192,49 @@ def stream_is_utf8(stream) -> bool:
         return False
 
 
+class _WholeWrites(io.FileIO):
+    """Standard output's file, unbuffered, that writes all it is given or raises.
+    With PYTHONUNBUFFERED set (`python -u`; many a container image sets it),
+    Python writes standard output straight to its file, whose write may take
+    less than it is given: when the program reading the pipe closes it in the
+    middle of a write larger than the pipe holds, the rest was dropped without a
+    word, and `bkrc fmt --diff a.bkr | head` of a large diff ended with exit 0, as
+    if all had been written. Here the write after a short one fails (EPIPE), and
+    bkrc stops with 141 as for any reader gone (`common.reader_gone`), as it does
+    with the buffer Python otherwise puts there, which writes all or raises."""
+
+    def write(self, data) -> int | None:
+        view = memoryview(data).cast("B")
+        done = 0
+        while done < len(view):
+            count = super().write(view[done:])
+            if count is None:  # pragma: no cover - a non-blocking descriptor that is full
+                return done or None
+            done += count
+        return done
+
+
+def _whole_writes() -> None:
+    """Put `_WholeWrites` under an unbuffered standard output (PYTHONUNBUFFERED),
+    with the same encoding, error handler and line buffering; a buffered one, or
+    a stream a test or a caller set, is left as it is."""
+    stream = sys.stdout
+    raw = getattr(stream, "buffer", None)
+    if type(stream) is not io.TextIOWrapper or type(raw) is not io.FileIO:
+        return
+    stream.flush()
+    sys.stdout = io.TextIOWrapper(
+        _WholeWrites(raw.fileno(), "w", closefd=False),
+        encoding=stream.encoding,
+        errors=stream.errors,
+        line_buffering=stream.line_buffering,
+        write_through=True,
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: click's own exit codes, and one line (exit 2) for any crash."""
+    _whole_writes()
     _names_as_bytes()
     try:
         cli.main(args=argv, prog_name="bkrc", standalone_mode=True)
