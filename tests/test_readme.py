@@ -124,3 +124,18 @@ def test_the_wheel_the_readme_names_is_the_one_pip_wheel_builds():
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     assert re.findall(r"bkrdsl-[\w.]+?-py3-none-any\.whl", text) == [f"bkrdsl-{bkrdsl.__version__}-py3-none-any.whl"]
     assert 'path = "bkrdsl/__init__.py"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def test_what_the_readme_says_of_no_color_is_what_bkrc_does(monkeypatch):
+    """It said "never with `NO_COLOR` set (to any value)"; set to the empty string it
+    is not set, as no-color.org has it (docs/diagnostics.md), and FORCE_COLOR colours."""
+    from bkrdsl.cli.common import use_color
+
+    text = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert "never with `NO_COLOR` set to anything but the empty string (`NO_COLOR=0` too)" in text
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("NO_COLOR", "")
+    assert use_color("auto") is True
+    for value in ("0", "1"):
+        monkeypatch.setenv("NO_COLOR", value)
+        assert use_color("auto") is False
