@@ -3841,6 +3841,57 @@ def test_words_no_one_order_makes_a_statement_of_get_no_fix(written):
     assert found and all(d.fix is None for d in found)
 
 
+#: Lines whose words parse in an order but for their values' shapes (the grammar reads
+#: any name as a day or a time): (the statement as written, the line, its place).
+MISSHAPED_ORDERS = [
+    # was `write `run on VMSYS1 weekly now sun``, its fix that, then "one word too many"
+    # at `02:00`, a time left out after `sun` read as one
+    ("run on VMSYS1 daily 02:00", "on VMSYS1 run weekly now sun 02:00", "expected `run` before `on`",
+     "a statement starts with its keyword: write `run` first, then its words in order after it (docs/language.md)"),
+    ("run on VMSYS1 daily 02:00", "on VMSYS1 run weekly sun now 02:00", "expected `run` before `on`",
+     "a statement starts with its keyword: write `run` first, then its words in order after it (docs/language.md)"),
+    # was `write `run on VMSYS1 daily now``: `now` no time
+    ("run on VMSYS1 daily 02:00", "on VMSYS1 run daily now", "expected `run` before `on`",
+     "a statement starts with its keyword: write `run` first, then its words in order after it (docs/language.md)"),
+    # was `write `retain now days``: `now` no number
+    ("retain 35 days", "days retain now",
+     "`days` starts no statement: it is written in `retain N days`, in an `expire` block",
+     "write the whole statement it belongs to, which starts with `retain`"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "message", "help_"), MISSHAPED_ORDERS, ids=[w for _, w, *_ in MISSHAPED_ORDERS])
+def test_an_order_whose_values_are_not_shaped_for_their_places_is_no_fix(
+    clean, written, message, help_, parser, monkeypatch
+):
+    # an order of the line's words counts as the statement meant only where each value
+    # has its place's shape too (a time HH:MM last in a schedule, days after `weekly`,
+    # a number after `retain`): one error, no fix, not a fix that writes a nonsense
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.message, found.help, found.fix) == ("BKR004", message, help_, None)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("on VMSYS1 run weekly sun 02:00", "run on VMSYS1 weekly sun 02:00"),
+        ("on VMSYS1 run monthly first sun 02:00", "run on VMSYS1 monthly first sun 02:00"),
+        ("on VMSYS1 run monthly 15 02:00", "run on VMSYS1 monthly 15 02:00"),
+        ("on VMSYS1 run weekly sat,sun 02:00", "run on VMSYS1 weekly sat, sun 02:00"),
+    ],
+)
+def test_an_order_whose_values_are_shaped_for_their_places_is_fixed(written, meant, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("run on VMSYS1 daily 02:00", written, 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.message, found.help) == ("BKR004", "expected `run` before `on`", f"write `{meant}`")
+    assert apply_edits(text, found.fix.edits) == text.replace(written, meant, 1)
+
+
 #: A job's statement out of order with words too many after it, in APPSFULL: (the
 #: statement as written, the line, the error's message, the line in order, the words
 #: too many, the second error's message).

@@ -187,7 +187,10 @@ SYNTAX = register(
     start with. Neither has a fix: what was meant is the writer's, unless
     the statement's keyword is on the line, written after words of its
     own, and one order of the line's words, and one only, makes it a
-    whole statement: then the help and the fix write the line so (`full
+    whole statement whose values have their places' shapes (a time HH:MM
+    last in a schedule, days of the week after `weekly`, a number after
+    `retain`: `on VMSYS1 run weekly now sun 02:00` has no such order, and
+    no fix): then the help and the fix write the line so (`full
     backup APPS` is `backup APPS full`, `on VMSYS1 run daily 02:00` and
     `daily 02:00 run on VMSYS1` are `run on VMSYS1 daily 02:00`), and the
     line is that one error. So is a value written before the keyword
@@ -203,7 +206,9 @@ SYNTAX = register(
     too many (or "2 words too many", naming them), whose help writes the
     statement in order, without a fix (not where a keyword among them
     would make the statement in place of one kept, `to pool BKUPPOOL disk
-    tape`: which medium is meant is the writer's); where no order does,
+    tape`: which medium is meant is the writer's, nor where a keyword is
+    among them, `weekly now sun 02:00` after `on VMSYS1 run`); where no
+    order does,
     the help says to write the keyword first, not the keyword again
     before the words. The rest
     of the line goes with it, so `each member` is one error, not also

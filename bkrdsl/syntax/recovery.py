@@ -50,10 +50,12 @@ from bkrdsl.syntax import codes, lexicon, messages
 from bkrdsl.syntax.fast import (
     BLANK_PAIRS,
     BLANK_PAIRS_BEGUN,
+    DISK_UNIT_WORDS,
     KEYWORD_PLACE_WORDS,
     ORDINALS,
     PLACE_WORDS,
     STATEMENT_KEYWORDS,
+    WAIT_UNIT_WORDS,
     misplaced_in_group,
     statement_part,
 )
@@ -339,6 +341,46 @@ _BLOCK_AFTER_ON = re.compile(r"[ \t]+(?i:on)[ \t]+[^{}#\n]*(?:#[^\n]*)?(?:\n[ \t
 _LINE_SKIPPED = Token("NAME", "")
 #: The most words of a line whose order `Recovery.reordered` tries to set right.
 _REORDERED_WORDS = 10
+
+
+def _count_shaped(unit: frozenset[str] | None = None):
+    """The shape of a keyword's number (`messages.COUNTS`: `retain 35`, `workers 4`),
+    and of its unit after it where one follows (`size 10 cyl`, `logon-wait 2 minutes`)."""
+
+    def shaped(names: list[str]) -> bool:
+        if not names or not names[0].isdigit():
+            return False
+        return unit is None or (len(names) > 1 and names[1].lower() in unit)
+
+    return shaped
+
+
+def _schedule_shaped(schedule: str):
+    """The shape of a schedule's values after its keyword (`schedule`, its token type):
+    its day part whole (`Recovery.day_part_whole`), then a time (HH:MM). `monthly` with
+    an ordinal after it has none of its own (the ordinal's follow it)."""
+
+    def shaped(names: list[str]) -> bool:
+        if schedule == "MONTHLY" and not names:
+            return True
+        return (
+            bool(names)
+            and Recovery.day_part_whole(schedule, names[:-1])
+            and messages.looks_like_time(names[-1])
+        )
+
+    return shaped
+
+
+#: How the values after a keyword are shaped, by the keyword, where a fix that sets a
+#: line's words in order writes them (`Recovery._values_shaped`).
+_VALUE_SHAPES = {
+    **{keyword: _count_shaped() for keyword in messages.COUNTS},
+    "size": _count_shaped(DISK_UNIT_WORDS),
+    "logon-wait": _count_shaped(WAIT_UNIT_WORDS),
+    "pool-wait": _count_shaped(WAIT_UNIT_WORDS),
+    **{schedule.lower(): _schedule_shaped(schedule) for schedule in ("DAILY", "WEEKLY", "MONTHLY")},
+}
 #: The most words of a line whose every order `Recovery.reordered` tries, where no one
 #: move sets it right (`to BKUPPOOL pool disk`).
 _PERMUTED_WORDS = 7
@@ -5593,7 +5635,10 @@ class Recovery:
         no such order, its words but the fewest last ones that leave one (`on DEV1 run
         daily 01:00 now`: `now` one word too many after `run on DEV1 daily 01:00`; `now
         now`, two), whose span then ends before them; none where fewer words left out
-        leave two orders (which is meant is the writer's), or read as written."""
+        leave two orders (which is meant is the writer's), or read as written, nor where
+        a word left out is a keyword (`weekly now sun 02:00` after `on PRODA run`). An
+        order counts where its values have their places' shapes too (`_values_shaped`:
+        not `run on PRODA weekly now sun`)."""
         text = self.source.text
         end = self._line_end(start)
         line = re.split(r"(?:^|(?<=\s))#", text[start:end], maxsplit=1)[0]
@@ -5606,8 +5651,8 @@ class Recovery:
         orders = self._found_orders(sim, words)
         left_out: tuple[str, ...] = ()
         for cut in range(len(words) - 1, 1, -1) if trailing and not orders else ():
-            if self._whole_statement(sim, words[:cut]):
-                break
+            if self._whole_statement(sim, words[:cut]) or self._keyword_written(words[cut]):
+                break  # a keyword left out would be a statement's word (`weekly now sun 02:00`)
             orders = self._found_orders(sim, words[:cut])
             if orders:
                 words, left_out = words[:cut], words[cut:]
@@ -5618,6 +5663,10 @@ class Recovery:
         if self._stands_in(sim, meant, left_out):
             return None
         return " ".join(meant).replace(" ,", ","), self.source.span(start, start + found[len(words) - 1][1])
+
+    def _keyword_written(self, word: str) -> bool:
+        """Whether `word` is a keyword of the grammar written as one, in small letters."""
+        return word == word.lower() and word in self.facts.keywords
 
     def _stands_in(self, sim: Sim, meant: tuple[str, ...], left_out: tuple[str, ...]) -> bool:
         """Whether a keyword among the words `reordered` left out makes a whole statement
@@ -5663,7 +5712,12 @@ class Recovery:
                 part, rest = words[i:j], words[:i] + words[j:]
                 for k in range(len(rest) + 1):
                     moved = rest[:k] + part + rest[k:]
-                    if moved != words and moved not in found and self._whole_statement(sim, moved):
+                    if (
+                        moved != words
+                        and moved not in found
+                        and self._whole_statement(sim, moved)
+                        and self._values_shaped(sim, moved)
+                    ):
                         found.add(moved)
                         if len(found) > 1:
                             return found  # two orders: which is meant is the writer's
@@ -5681,7 +5735,7 @@ class Recovery:
             if len(found) > 2:
                 return
             if not left:
-                if state.fits(["RBRACE"]) or state.fits(["$END"]):
+                if (state.fits(["RBRACE"]) or state.fits(["$END"])) and self._values_shaped(sim, order):
                     found.add(order)
                 return
             for i, word in enumerate(left):
@@ -5695,6 +5749,36 @@ class Recovery:
 
         grow(sim, (), words)
         return found
+
+    def _values_shaped(self, sim: Sim, order: tuple[str, ...]) -> bool:
+        """Whether each value of `order`, a whole statement where `sim` stands, has the
+        shape its place takes, as the checks after the parse read it (the grammar reads
+        any name there): a time (HH:MM) last in a schedule, days of the week after
+        `weekly` (`day_part_whole`), a day of the month after `monthly`, a whole number
+        after a keyword that takes one (`messages.COUNTS`), a unit after a size or a
+        wait. `run on PRODA weekly now sun` parses, but `now` is no day nor `sun` a time:
+        no order a fix writes."""
+        values: list[tuple[str, list[str]]] = []
+        state = sim.copy()
+        for word in order:
+            keyword = self.facts.keywords.get(word.lower())
+            if word != "," and keyword is not None and state.feed(keyword):
+                values.append((word.lower(), []))
+            elif word == "," and state.feed("COMMA"):
+                continue
+            elif state.feed("NAME") and values:
+                values[-1][1].append(word)
+        for i, (keyword, names) in enumerate(values):
+            shape = _VALUE_SHAPES.get(keyword)
+            if shape is not None and not shape(names):
+                return False
+            if keyword == "monthly" and not names:  # `monthly first sun 02:00`: the ordinal's
+                ordinal, names = values[i + 1] if i + 1 < len(values) else ("", [])
+                if not (names and self.day_part_whole("MONTHLY", [ordinal, *names[:-1]])):
+                    return False
+                if not messages.looks_like_time(names[-1]):
+                    return False
+        return True
 
     def _fed(self, sim: Sim, word: str) -> Sim | None:
         """`sim` after `word`, as `_whole_statement` reads it (a copy), or None where it
