@@ -3949,6 +3949,59 @@ def test_words_out_of_order_then_words_too_many_are_two_errors_each_help_in_orde
     assert [too_long(d, analysis.sources) for d in analysis.diagnostics] == [[], []]
 
 
+#: Words too many after a statement written in order, to the end of its line: (the
+#: statement as written, the line, the words too many, the message).
+IN_ORDER_THEN_MORE = [
+    # each was BKR012, "`now` is not a keyword; a statement must start with one"
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 now now", "now now",
+     "2 words too many: the `run` statement ends with `02:00`, and `now now` starts no statement"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 weekly sun 02:00 now now now  # nightly", "now now now",
+     "3 words too many: the `run` statement ends with `02:00`, and `now now now` starts no statement"),
+    ("backup APPS full", "backup APPS full right now", "right now",
+     "2 words too many: the `backup` statement ends with `full`, and `right now` starts no statement"),
+    ("retain 35 days", "retain 35 days or so", "or so",
+     "2 words too many: the `retain` statement ends with `days`, and `or so` starts no statement"),
+    ("purge weekly sun 03:00", "purge weekly sun 03:00 right now", "right now",
+     "2 words too many: the `purge` statement ends with `03:00`, and `right now` starts no statement"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "extra", "message"), IN_ORDER_THEN_MORE, ids=[w for _, w, *_ in IN_ORDER_THEN_MORE])
+def test_words_too_many_after_a_statement_in_order_are_said_as_after_one_out_of_order(
+    clean, written, extra, message, parser, monkeypatch
+):
+    # as `on VMSYS1 run daily 02:00 now now` says them (its second error), and as
+    # `purge weekly sun 03:00 after preview` does: not "`now` is not a keyword"
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    meant = written.split("  #")[0][: -len(extra) - 1]
+    assert (found.code, found.message, found.help, found.fix) == ("BKR004", message, f"remove `{extra}`: write `{meant}`", None)
+    assert text[found.span.start : found.span.end] == extra
+    assert too_long(found, analysis.sources) == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written"),
+    [
+        # the statement goes on with an option, whose keyword may be left out
+        ("catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1", "catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1 now now"),
+        # names in capitals: groups the list may have been meant to go on with
+        ("backup APPS full", "backup APPS full LINUX TEST"),
+        # a time: a value out of place
+        ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 03:00 now"),
+    ],
+)
+def test_words_after_a_statement_that_may_be_its_values_are_not_words_too_many(clean, written, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    found = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert found and not any("words too many" in d.message for d in found)
+
+
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 def test_a_keyword_missing_before_a_word_is_not_written_again_where_it_is_on_the_line(parser, monkeypatch):
     # was "write `run on VMSYS1 run daily 02:00 now now`", then two errors more for

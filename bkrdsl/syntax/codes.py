@@ -118,6 +118,11 @@ SYNTAX = register(
     level). A fix removes the word only when it repeats the one before it
     (`workers 4 4`); any other may be the trace of a slip earlier on the line
     (`server BKRSVSFSpool BKRPOOL`), or the word meant (`workers 2 4`).
+    Two words or more to the end of its line (`run on VMSYS1 daily 02:00
+    now now`), none a keyword, a value's shape (a time, a number, a day)
+    or a name in capitals, where the statement takes no option more, are
+    one error, "2 words too many", its help writing the statement without
+    them, no fix (not "`now` is not a keyword").
     Where a keyword left out would take the word (`catalog shared BKRSVSFS`,
     `server`, `pool` or `on` forgotten; `workers 2 VAPRV1`, `private-volume`
     or `job-suffix` forgotten), the message says the value has no keyword,

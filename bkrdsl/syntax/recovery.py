@@ -4667,7 +4667,7 @@ class Recovery:
         if not words or any(word in _PUNCTUATION or word == '"' for word, _ in words):
             return None
         if self.facts.keywords.get(words[0][0].lower()) not in self.statements:
-            return None
+            return self.names_too_many(ip, tok)
         sim = Sim.of(ip)
         read = self.reading(sim, words)
         if read is not None:
@@ -4676,6 +4676,33 @@ class Recovery:
                 return None  # a whole statement: reported as itself
         word, start = words[-1]
         return start + len(word)
+
+    def names_too_many(self, ip, tok: Token) -> int | None:
+        """`run on PRODA weekly sun 02:00 now now`: words after a whole statement, to the
+        end of its line, of which none is a keyword nor has a value's shape (a time, a
+        number, a day, a unit: a value out of place) nor is written in capitals, as
+        names are (a group meant in the list: `backup APPS full LINUX TEST`), where the
+        statement takes no option more (a value whose keyword was left out): words too
+        many, as after one out of order (`Recovery.words_after_order`), not the first
+        "not a keyword". Where they end."""
+        text = self.source.text
+        line = re.split(r"(?:^|(?<=\s))#", text[tok.start_pos : self._line_end(tok.start_pos)], maxsplit=1)[0]
+        words = line.split()
+        if tok.type != "NAME" or len(words) < 2 or set(line) & set('{}",;'):
+            return None
+        if any(
+            word.lower() in self.facts.keywords
+            or word.lower() in PLACE_WORDS
+            or not word.isalpha()  # a time, a number, a name a list may go on with (`VMSYS2`)
+            or word.isupper()  # a name, as names are written (`backup APPS full LINUX TEST`)
+            for word in words
+        ):
+            return None
+        sim = Sim.of(ip)
+        ends = sim.fits(["RBRACE"]) or sim.fits(["$END"])
+        if not ends or sim.accepts() - self.statements - {"RBRACE", "$END"}:
+            return None  # `catalog shared server S now now`: `pool now` meant, or `on now`
+        return tok.start_pos + len(line.rstrip())
 
     def options_on_line(self, tok: Token, accepted: set[str]) -> list[str]:
         """The keywords with which the statement before `tok`, on its line, may go on
