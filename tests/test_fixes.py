@@ -367,8 +367,22 @@ TWICE = [
 # fmt: on
 
 
+#: A statement's one keyword left out before its line's first word, which makes the
+#: line a whole statement: the fix inserts it (was the help alone, no fix).
+# fmt: off
+KEYWORD_LEFT_OUT = [
+    ("  catalog shared server", "  shared server", "BKR004", "Insert `catalog`"),
+    ("  tape manager shared", "  shared", "BKR004", "Insert `tape manager`"),
+    ("  tape manager shared", "  manager shared", "BKR004", "Insert `tape`"),
+    ("    run on VMSYS1 daily 02:00", "    on VMSYS1 daily 02:00", "BKR004", "Insert `run`"),
+]
+# fmt: on
+
+
 @pytest.mark.parametrize(
-    ("clean", "written", "code", "title"), RESTORED + TWICE, ids=[c[1] for c in RESTORED + TWICE]
+    ("clean", "written", "code", "title"),
+    RESTORED + TWICE + KEYWORD_LEFT_OUT,
+    ids=[c[1] for c in RESTORED + TWICE + KEYWORD_LEFT_OUT],
 )
 def test_the_fix_restores_what_was_meant(clean, written, code, title):
     text = damaged(clean, written)

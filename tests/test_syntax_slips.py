@@ -3447,8 +3447,8 @@ BEING_TYPED = [
     # ... but with an option only the catalog takes after it (`shared server BKRSVSFS
     # ...`, on the line after the cluster's labels), `catalog` left out, as where no
     # labels are above it (was BKR012 "did you mean `shared-volume`?", whose fix wrote
-    # `shared-volume server ...`)
-    ("  catalog shared server", "  shared server", "BKR004", "expected `catalog` before `shared`", None),
+    # `shared-volume server ...`), whose fix inserts `catalog` (was no fix)
+    ("  catalog shared server", "  shared server", "BKR004", "expected `catalog` before `shared`", "Insert `catalog`"),
 ]
 
 
@@ -3758,15 +3758,83 @@ def test_a_keyword_that_starts_no_statement_says_the_statement_it_belongs_to(pla
     # `catalog` before `shared` (see docs/language.md)"); one that more words are
     # missing before: what it is and where it is written, and the statement of this
     # block that takes it, if one does (was "`role` cannot appear here | see
-    # docs/language.md for the constructs allowed here"). No fix: what was meant is
-    # the writer's to say.
+    # docs/language.md for the constructs allowed here"). No fix where more than one
+    # keyword may be meant, or more are missing: what was meant is the writer's to
+    # say; where the one keyword makes the line a statement, a fix inserts it
+    # (test_the_one_keyword_left_out_that_makes_the_line_a_statement_is_inserted).
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     clean, written = PLACES[place]
     text = BASE.replace(clean, written.format(words), 1)
     analysis = analyse("prodssi.bkr", text.encode("utf-8"))
     (found,) = analysis.diagnostics
-    assert (found.code, found.message, found.help, found.fix) == ("BKR004", message, help, None)
+    assert (found.code, found.message, found.help) == ("BKR004", message, help)
+    if found.fix is not None:
+        inserted, at = found.fix.edits[0].new_text, text.index(written.format(words)) + written.index("{}")
+        assert help.startswith(f"write `{inserted}") and " or " not in help
+        assert apply_edits(text, found.fix.edits) == text[:at] + inserted + text[at:]
+    else:
+        assert message.startswith("`") or " or " in message or "{ ... }" in help
     assert too_long(found, analysis.sources) == []
+
+
+#: A statement's one keyword left out where a statement starts, which written before
+#: the line's first word makes it a whole statement: (the statement as written, the
+#: line, the message, the help, the text the fix inserts).
+ONE_KEYWORD_LEFT_OUT = [
+    # each was the error with its help alone, no fix
+    ("  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM",
+     "  shared catalog-node TCTMM on VMSYS1 request-node TRTMM",
+     "expected `tape manager` before `shared`",
+     "write `tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM`", "tape manager "),
+    ("  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1", "  shared server BKRSVSFS pool BKRPOOL on VMSYS1",
+     "expected `catalog` before `shared`", "write `catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1`",
+     "catalog "),
+    ("  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM",
+     "  manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM", "expected `tape` before `manager`",
+     "write `tape manager shared catalog-node ...`", "tape "),
+    ("    run on VMSYS1 daily 02:00", "    on VMSYS1 daily 02:00  # nightly", "expected `run` before `on`",
+     "write `run on VMSYS1 daily 02:00`", "run "),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "message", "help_", "inserted"),
+    ONE_KEYWORD_LEFT_OUT,
+    ids=[w.strip() for _, w, *_ in ONE_KEYWORD_LEFT_OUT],
+)
+def test_the_one_keyword_left_out_that_makes_the_line_a_statement_is_inserted(
+    clean, written, message, help_, inserted, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.help) == ("BKR004", message, help_)
+    assert found.fix.title == f"Insert `{inserted.strip()}`"
+    fixed = apply_edits(text, found.fix.edits)
+    at = BASE.index(clean) + len(written) - len(written.lstrip())  # the line's first word
+    assert fixed == text[:at] + inserted + text[at:]
+    assert analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics == []
+    assert too_long(found, analysis.sources) == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written"),
+    [
+        # cut short: `tape manager` makes no whole statement of it
+        ("  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n                      catalog-dmm TCDMM request-dmm TRDMM",
+         "  shared catalog-node TCTMM"),
+        ("  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1", "  shared server BKRSVSFS pool"),
+    ],
+)
+def test_a_keyword_left_out_that_makes_no_whole_statement_is_not_inserted(clean, written, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE
+    found = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert found[0].message.startswith("expected `") and all(d.fix is None for d in found)
 
 
 #: A job's statement whose words are all on its line, a word or a run of them written

@@ -173,7 +173,11 @@ SYNTAX = register(
     `shared`", whose help writes the statement out with the line's own
     words (`catalog shared server BKRSVSFS`; both choices, `identity user
     LNXTEST` or `single user LNXTEST`; with a block's `{ ... }` the line
-    lacks, `expire on VMSYS1 { ... }`, not also the `{` missing, BKR011).
+    lacks, `expire on VMSYS1 { ... }`, not also the `{` missing, BKR011);
+    where that one keyword makes the line a whole statement, a fix inserts
+    it (`catalog ` before `shared server BKRSVSFS pool BKRPOOL on VMSYS1`,
+    `run ` before `on VMSYS1 daily 02:00` in a job; not for two choices,
+    `identity` or `single`, nor for a line cut short).
     So is `manager shared ...` on the line after the cluster's volume
     labels (`shared-volume VMCOM1`): "expected `tape` before `manager`",
     not more labels, a scope and an `on` among them. A scope that starts
@@ -181,7 +185,9 @@ SYNTAX = register(
     it (`shared catalog-node TCTMM on VMSYS1 request-node TRTMM`), also on
     the line after the cluster's volume labels, is "expected `tape
     manager` before `shared`", its help writing `tape manager shared
-    catalog-node TCTMM on VMSYS1 request-node TRTMM`: not `catalog` left
+    catalog-node TCTMM on VMSYS1 request-node TRTMM`, and its fix inserting
+    `tape manager ` (none for `shared catalog-node TCTMM`, its `on` missing
+    too): not `catalog` left
     out nor `shared-volume` misspelt (BKR012), and no BKR013 at the option.
     Where more than one keyword is missing before it (`role worker`,
     `full`, `at 100`, `each member`), the message says that the word

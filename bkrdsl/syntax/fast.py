@@ -3417,7 +3417,12 @@ class _Parser:
         ):
             return False
         self.missing = messages.missing_before(
-            tok[TEXT], "`catalog`", self._span(tok, tok), ("catalog",), messages.written_from(self.text, tok[START])
+            tok[TEXT],
+            "`catalog`",
+            self._span(tok, tok),
+            ("catalog",),
+            messages.written_from(self.text, tok[START]),
+            insert=True,  # `catalog shared` alone is a whole statement (Recovery.made_whole)
         )
         self.missing_at = self.i
         return True

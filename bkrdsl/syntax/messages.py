@@ -3899,6 +3899,7 @@ def missing_before(
     written: str = "",
     opens: bool = False,
     meant: tuple[str, Span] | None = None,
+    insert: bool = False,
 ) -> Diagnostic:
     """`shared server BKRSVSFS` where a statement starts: the one statement keyword
     that fits before the word (`wanted`, as the parser lists it) left out. `leads`: those
@@ -3908,7 +3909,9 @@ def missing_before(
     braces the line lacks (`on VMSYS1`: `expire on VMSYS1 { ... }`). `meant`: the keyword
     is on the line, written later (`on VMSYS1 run daily 02:00`): the line in the one order
     of its words that makes it a statement, and the span of its words, which the help and
-    the fix write (`run on VMSYS1 daily 02:00`)."""
+    the fix write (`run on VMSYS1 daily 02:00`). `insert`: the one keyword of `leads`
+    written before the word makes the line a whole statement (the parser's judgement):
+    a fix inserts it (`catalog `, `tape manager `)."""
     if meant is not None:
         return _reordered(f"expected {wanted} before `{word}`", span, meant)
     written = written or word
@@ -3929,7 +3932,8 @@ def missing_before(
     if opens and "{" not in written:
         written += " { ... }"
     help = " or ".join(f"`{lead} {written}`" for lead in leads) if leads else f"{wanted} before `{word}`"
-    return codes.SYNTAX(f"expected {wanted} before `{word}`", span, help=f"write {help}")
+    fix = Fix.replace(f"Insert `{leads[0]}`", before(span), f"{leads[0]} ") if insert and len(leads) == 1 else None
+    return codes.SYNTAX(f"expected {wanted} before `{word}`", span, help=f"write {help}", fix=fix)
 
 
 def value_before_keyword(word: str, meant: tuple[str, Span], span: Span) -> Diagnostic:

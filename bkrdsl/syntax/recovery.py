@@ -5505,9 +5505,10 @@ class Recovery:
             trial = sim.copy()
             opens = trial.feeds([before[0], tok.type]) and "LBRACE" in (completion(trial) or [])
             written = messages.written_from(self.source.text, tok.start_pos) if is_real(tok) else ""
+            insert = len(leads) == 1 and is_real(tok) and self.made_whole(sim, tok, (leads[0],))
             if self.report(
                 messages.missing_before(
-                    str(tok.value), self.expected_list(before), self.span_of(tok), leads, written, opens
+                    str(tok.value), self.expected_list(before), self.span_of(tok), leads, written, opens, insert=insert
                 ),
                 tok.start_pos,
             ):
@@ -6254,6 +6255,22 @@ class Recovery:
         sim = self.sim_here()
         return sim is not None and sim.fits([*before, keywords[str(tok.value).lower()]])
 
+    def made_whole(self, sim: Sim, tok: Token, keywords: tuple[str, ...]) -> bool:
+        """Whether `keywords` written before `tok`, first on its line where `sim` stands,
+        make the line's words a whole statement (`catalog` before `shared server
+        BKRSVSFS pool BKRPOOL on VMSYS1`, `tape manager` before `shared catalog-node
+        TCTMM on VMSYS1 request-node TRTMM`): a fix may insert them. Not for a line with
+        a brace or a text, nor one the keyword is later on (`on VMSYS1 run now daily
+        02:00`)."""
+        if tok.start_pos is None or not self.first_on_line(tok.start_pos):
+            return False
+        text = self.source.text
+        line = re.split(r"(?:^|(?<=\s))#", text[tok.start_pos : self._line_end(tok.start_pos)], maxsplit=1)[0]
+        words = tuple(re.findall(r",|[^\s,]+", line))
+        if not words or set(line) & set('{}"') or {w.lower() for w in words} & set(keywords):
+            return False
+        return self._whole_statement(sim, (*keywords, *words))
+
     def option_on_line(self, tok: Token, options: frozenset[str]) -> bool:
         """Whether one of `options` (`_TAPE_OPTIONS`: `catalog-node`, `request-node`, which
         only `tape manager` takes) follows `tok` on its line."""
@@ -6276,7 +6293,10 @@ class Recovery:
         if not sim.fits([*keywords, tok.type]) or not self.option_on_line(tok, _TAPE_OPTIONS):
             return False
         written = messages.written_from(self.source.text, tok.start_pos)
-        missing = messages.missing_before(str(tok.value), "`tape manager`", self.span_of(tok), ("tape manager",), written)
+        insert = self.made_whole(sim, tok, ("tape", "manager"))
+        missing = messages.missing_before(
+            str(tok.value), "`tape manager`", self.span_of(tok), ("tape manager",), written, insert=insert
+        )
         if self.report(missing, tok.start_pos):
             self.head_missing.add(tok.start_pos)
         self.feed_types(ip, keywords, tok)
