@@ -907,6 +907,9 @@ def test_due_on_another_member_names_what_the_right_exec_sends(cms, fake_clock, 
     assert (wrong.rc, wrong.commands) == (40, ["CP QUERY USERID"]), wrong
     said = wrong.stdout.splitlines()
     if not sent:
+        # the minute and the date as DUE's operands write them, which the refusal's
+        # command gives too (it once said `on TUE 01.`, the day of the month alone)
+        assert right.stdout.splitlines() == ["BKRSUBMT: nothing due at 03:29 on TUE 20261201."], right
         assert said == REFUSED_ON_VMSYS3, (right, wrong)
         return
     minute = re.fullmatch(r"BKRSUBMT: due on VMSYS3 at (.*), not sent: (.*)\.", said[3])

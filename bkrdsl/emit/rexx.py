@@ -590,7 +590,7 @@ _ROUTINES_COMMON_TEMPLATE = [
     "  bad = duelist(arg(1))",
     "  if bad == '' then nop",
     "  else return usage(bad)",
-    "  if todo == '' then call tell me': nothing due at' now 'on' day dd'.'",
+    "  if todo == '' then call tell me': nothing due at' now 'on' day date'.'",
     "  return sendlist(todo)",
     "",
     "/* DUE's operands read (now's for those left off): the minute, as */",
