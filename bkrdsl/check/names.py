@@ -309,6 +309,11 @@ EBCDIC_VARIANT_NAME = register(
     backup pools in the job templates (member and cluster names cannot hold
     them: BKR302). A module checked on its own (`bkrc check
     site/common.bkr`) gets it for the machines it declares with a role.
+    The user IDs of groups (`single user LNX$WEB1`, a group's body), which
+    the job templates' selections name too, get no warning: they are the
+    site's existing machines, which a warning would not get renamed. Where
+    they hold `$`, `#` or `@`, transfer the job templates with the code page
+    the system reads.
     A catalog server or Tape Manager machine whose name before the `#` is
     what a `disk` statement names (`request-dmm TRDMM#x` beside `disk TRDMM
     191`, a comment written without its blank) is BKR332's, which says it.
