@@ -237,6 +237,11 @@ MESSAGES = [
     ("<cluster name='A'/>\n", "BKR009", (1, 1), "looks like XML"),
     ("USER BKRADMIN PASSWORD 64M 128M G\n", "BKR009", (1, 1), "looks like a CP user directory"),
     ("* BKRBKUP job template\n* generated\nConfig X\n", "BKR009", (1, 1), "looks like a CMS file"),
+    # a .bkr file begun with a `*` comment, as on CMS: the comment's error and its fix, not "a CMS file"
+    ("* PRODSSI backups\ncluster A {\n}\n", "BKR016", (1, 1), "`*` does not start a comment"),
+    ("* PRODSSI\n* backups\n\n  IMPORT std/zvm73\n", "BKR016", (1, 1), "`*` does not start a comment"),
+    ("* PRODSSI backups\n# notes\nimport std/zvm73\n", "BKR016", (1, 1), "`*` does not start a comment"),
+    ("* BKRBKUP job template\nclusterfoo\n", "BKR009", (1, 1), "looks like a CMS file"),
     ("cluster A {\n  member DEV1 DEV1 { workers 2 }\n}\n", "BKR004", (2, 15), "unexpected `DEV1` after `DEV1`: one word too many"),
     ("cluster A {\n  job J { run on on each member }\n}\n", "BKR004", (2, 18), "`on` is written twice"),
     ("cluster A {\n  member M { { workers 2 }\n}\n", "BKR004", (2, 14),

@@ -485,7 +485,9 @@ _SNIFFERS = (
         "a CP user directory",
     ),
     (
-        re.compile(r"(?:\*[^\n]*\n\s*)+"),
+        # not where .bkr follows the `*` lines: a .bkr file a CMS hand began with a
+        # `*` comment is BKR016's, whose fix writes `#`
+        re.compile(r"(?:\*[^\n]*\n\s*)+(?!\s|\*|#|(?i:import|cluster|single|identity)(?![^\s{#]))"),
         "a CMS file such as a job template (it starts with `*` comment lines)",
     ),
 )
