@@ -5217,3 +5217,43 @@ def test_a_dmm_s_name_missing_says_which_machine_is_due(written, what, parser, m
     found = [d for d in analyse("prodssi.bkr", BASE.replace(clean, written, 1).encode()).diagnostics if d.severity.name == "ERROR"]
     assert [d.code for d in found] == ["BKR010"]
     assert found[0].message.startswith(f"expected {what}, found "), found[0].message
+
+
+# a tape's own setting on the `to` line, as JCL writes it: one BKR012 whose help says it
+# is Tape Manager's configuration, as on a line of its own (was two BKR004s, one whose
+# help wrote `to tape pool density`); the fix removes the setting
+# fmt: off
+TAPE_SETTINGS_ON_TO = [
+    ("to tape density 6250", "density", "density 6250", 13, "to tape"),
+    ("to tape expdt 30", "expdt", "expdt 30", 13, "to tape"),
+    ("to tape label SL", "label", "label SL", 13, "to tape"),
+    ("to tape   retpd 30  # JCL", "retpd", "retpd 30", 15, "to tape  # JCL"),
+    ("to tape density 6250 label SL", "density", "density 6250 label SL", 13, "to tape"),
+    ("to tape pool BKUPPOOL density 6250", "density", "density 6250", 27, "to tape pool BKUPPOOL"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "word", "setting", "column", "fixed"), TAPE_SETTINGS_ON_TO, ids=[t[0] for t in TAPE_SETTINGS_ON_TO])
+def test_a_tape_setting_on_the_to_line_is_one_error_that_says_whose_it_is(
+    written, word, setting, column, fixed, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "    to disk pool BKUPPOOL\n    run on VMSYS1"
+    text = BASE.replace(clean, f"    {written}\n    run on VMSYS1", 1)
+    assert text != BASE
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("BKR012", 73, column)
+    assert found.message == f"`{word}` is not a keyword of the `to` statement: `{setting}` is a tape's own setting"
+    assert found.help == (
+        "a tape's volume labels, density and retention are Tape Manager's own configuration, not a job's"
+        f" (docs/language.md, tape): a job names its tape pool alone, `to tape pool NAME`\n"
+        f"remove `{setting}`: write `{fixed.split('  #')[0]}`"
+    )
+    assert "pool density" not in found.help
+    repaired = apply_edits(text, found.fix.edits)
+    assert repaired == BASE.replace(clean, f"    {fixed}\n    run on VMSYS1", 1)
+    assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+    assert too_long(found, analysis.sources) == []

@@ -1515,6 +1515,26 @@ def tape_setting(word: str, block: str | None) -> bool:
     return block == "job" and word.lower() in TAPE_SETTINGS
 
 
+TAPE_SETTINGS_HELP = (
+    "a tape's volume labels, density and retention are Tape Manager's own configuration, not a job's"
+    " (docs/language.md, tape): a job names its tape pool alone, `to tape pool NAME`"
+)
+
+
+def tape_setting_on_to(word: str, written: str, pool: str | None, span: Span, remove: Span) -> Diagnostic:
+    """`to tape density 6250`: a tape's own setting written on the `to` line as JCL
+    writes it (`written`, the setting and the words after it). One error, as on a line
+    of its own (not_a_keyword, `tape`), whose fix removes the setting: `to tape`, or
+    `to tape pool P` where a pool is named."""
+    kept = f"to tape pool {pool}" if pool else "to tape"
+    return codes.UNKNOWN_KEYWORD(
+        f"`{word}` is not a keyword of the `to` statement: `{written}` is a tape's own setting",
+        span,
+        help=f"{TAPE_SETTINGS_HELP}\nremove `{written}`: write `{kept}`",
+        fix=remove_fix(f"`{written}`", remove),
+    )
+
+
 def not_a_keyword(
     found: str,
     where: str,
@@ -1539,10 +1559,7 @@ def not_a_keyword(
                 f" `disk USER 191 size 10 cyl` (cylinders) or `size 2000 blk` (512-byte blocks)\n{help}"
             )
         if tape:
-            help = (
-                "a tape's volume labels, density and retention are Tape Manager's own configuration, not a job's"
-                " (docs/language.md, tape): a job names its tape pool alone, `to tape pool NAME`"
-            )
+            help = TAPE_SETTINGS_HELP
         return codes.UNKNOWN_KEYWORD(f"{found} is not a keyword; a statement must start with one", span, help=help)
     return codes.UNKNOWN_KEYWORD(
         f"{found} is not a keyword of the `{statement}` statement, nor one that starts a statement",

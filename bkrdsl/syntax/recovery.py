@@ -3293,6 +3293,27 @@ class Recovery:
         self.report(diag, tok.start_pos)
         return True, self.retype(tok, "POOL")
 
+    def tape_setting_on_to(self, ip, tok: Token, pool: str | None) -> bool:
+        """`to tape density 6250`, `to tape label SL`: a tape's own setting on the `to`
+        line, as JCL writes it (messages.tape_setting_on_to), the setting and the words
+        after it on the line skipped. False where the setting is last on its line
+        (`to tape label`: a pool's name, `pool` left out)."""
+        text = self.source.text
+        start = tok.start_pos
+        line_end = text.find("\n", start)
+        line = text[start : len(text) if line_end < 0 else line_end]
+        written = line.split("#", 1)[0].rstrip()
+        if len(written.split()) < 2:
+            return False
+        end = start + len(written)
+        blanks = len(text[:start]) - len(text[:start].rstrip(" \t"))
+        remove = self.source.span(start - blanks, end)  # the blanks before it too: `to tape`
+        diag = messages.tape_setting_on_to(str(tok.value), written, pool, self.span_of(tok), remove)
+        self.report(diag, tok.start_pos)
+        self.skip_phrase(ip, tok, end)
+        self._fed_error_token = True
+        return True
+
     def destination_phrase(self, ip, tok: Token, accepted: set[str]) -> tuple[bool, Token | None]:
         """`to disk BKUPPOOL`, `to pool BKUPPOOL`, `to dasd pool BKUPPOOL`, `target disk`."""
         tail = self.line_tail(ip, tok)
@@ -3300,6 +3321,8 @@ class Recovery:
         word = str(tok.value).lower()
         sim = Sim.of(ip)
         if last is not None and last.type in ("DISK", "TAPE") and len(tail) >= 2 and tail[-2].type == "TO":
+            if last.type == "TAPE" and word in messages.TAPE_SETTINGS and self.tape_setting_on_to(ip, tok, None):
+                return True, None
             if tok.type == "NAME" and sim.fits(["POOL", "NAME"]):
                 medium = str(last.value).lower()
                 diag = messages.pool_without_keyword(medium, str(tok.value), self.span_of(tok))
@@ -3967,6 +3990,11 @@ class Recovery:
         if text.lower() in messages.TAPE_SETTINGS:
             inner = open_blocks(ip.parser_state.value_stack)
             tape = bool(inner) and messages.tape_setting(text, inner[-1].kind)
+            tail = self.line_tail(ip, tok) if tape else []
+            # `to tape pool P density 6250`: the setting on the `to` line, as JCL writes it
+            on_to = [t.type for t in tail] == ["TO", "TAPE", "POOL", "NAME"]
+            if on_to and self.tape_setting_on_to(ip, tok, str(tail[-1].value)):
+                return None
         if text in BLANK_PAIRS_BEGUN and tok.start_pos in self.statement_words:
             # `to-d` alone on a group body's line (match_begun): `to disk` being typed with
             # a `-` for the blank, as in a job (hyphen_for_blank), not a user ID
