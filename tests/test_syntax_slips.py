@@ -5257,3 +5257,34 @@ def test_a_tape_setting_on_the_to_line_is_one_error_that_says_whose_it_is(
     assert repaired == BASE.replace(clean, f"    {fixed}\n    run on VMSYS1", 1)
     assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
     assert too_long(found, analysis.sources) == []
+
+
+# a `*` and words after a statement, as CMS files write a comment: BKR016, whose fix writes
+# `#`, after an expire block's statement and a schedule as after `workers 4` (was BKR012,
+# "`*` is not a keyword", where the word after it reads as an address, `a`; and BKR004,
+# "... is not a .bkr schedule", after a schedule)
+# fmt: off
+STAR_COMMENTS_AFTER = [
+    ("    workers 4\n", "    workers 4  * four\n", (11, 16)),
+    ("    retain 35 days\n", "    retain 35 days * a month\n", (24, 20)),
+    ("    preview daily 01:00\n", "    preview daily 01:00 * every day\n", (22, 25)),
+    ("    purge weekly sun 03:00\n", "    purge weekly sun 03:00 * a week\n", (23, 28)),
+    ("    run on VMSYS1 daily 02:00\n", "    run on VMSYS1 daily 02:00 * every night\n", (74, 31)),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "at"), STAR_COMMENTS_AFTER, ids=[s[1].strip() for s in STAR_COMMENTS_AFTER])
+def test_a_star_and_words_after_a_statement_is_a_comment_whose_fix_writes_a_hash(clean, written, at, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("BKR016", *at)
+    assert found.message == "`*` does not start a comment in a .bkr file"
+    assert found.help == "start a comment that ends a line with `#` (a `*` line is a comment in CMS files and job templates only)"
+    repaired = apply_edits(text, found.fix.edits)
+    assert repaired == text.replace(written, written.replace(" * ", " # "), 1)
+    assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []

@@ -3236,6 +3236,8 @@ class Recovery:
         if not tail:
             return False, None
         word = str(tok.value).lower()
+        if word == "*" and self.star_comment_after(ip, tok):
+            return False, None  # `preview daily 05:00 * every day`: a comment, `*` for `#` (stray_name)
         if SCHEDULE_KEYWORDS <= accepted:
             # The schedule starts here: `run on VMSYS1 every day at 02:00`.
             if tail[-1].type == "NAME" and str(tail[-1].value).lower() in self.facts.keywords:
@@ -5379,7 +5381,13 @@ class Recovery:
         if previous is None or previous.end_line != tok.line or tok.end_pos is None:
             return False
         following = _STAR_COMMENT_REST.match(self.source.text, tok.end_pos)
-        return following is not None and _ADDRESSES.fullmatch(following.group(1)) is None
+        if following is None:
+            return False
+        # `* a month` after an expire block's statement: no selection there, so `a` is
+        # no address (a job's or a member's `* 0191` is an owner and an address)
+        inner = open_blocks(ip.parser_state.value_stack)
+        selections = not inner or inner[-1].kind in ("job", "member")
+        return not selections or _ADDRESSES.fullmatch(following.group(1)) is None
 
     def weekly_days_blank(self, ip, tok: Token) -> Diagnostic | None:
         """`weekly sat sun 03:00`, `weekly fri sat sun 03:00`: days of a weekly schedule
