@@ -388,6 +388,9 @@ _PERMUTED_WORDS = 7
 #: comment or the line's end.
 _LAST_WORDS = re.compile(r"[ \t]+([^\s#{}\"]+(?:[ \t]+[^\s#{}\"]+)*)[ \t]*(?:#[^\n]*)?$")
 
+#: Where a comment starts on a line: a `#` first on it or after a blank.
+_COMMENT_START = re.compile(r"(?:^|(?<=\s))#")
+
 #: Errors shown in full; later ones are summarised in one BKR008 line.
 MAX_REPORTED = 20
 #: Error events (shown or not) after which the parser stops reading the file.
@@ -1521,6 +1524,11 @@ class Recovery:
     def _line_end(self, pos: int) -> int:
         end = self.source.text.find("\n", pos)
         return len(self.source.text) if end == -1 else end
+
+    def _line_before_comment(self, pos: int) -> str:
+        """The text from `pos` to its line's end or to a `#` comment on it (a `#` that
+        starts a word: `TRDMM#x` is a name)."""
+        return _COMMENT_START.split(self.source.text[pos : self._line_end(pos)], maxsplit=1)[0]
 
     def foreign_line(self, ip, at: int | None, tok: Token | None = None) -> bool:
         """A line copied from a CP directory or a job template (`USER LINUX01 LBYONLY
@@ -4715,8 +4723,7 @@ class Recovery:
         statement takes no option more (a value whose keyword was left out): words too
         many, as after one out of order (`Recovery.words_after_order`), not the first
         "not a keyword". Where they end."""
-        text = self.source.text
-        line = re.split(r"(?:^|(?<=\s))#", text[tok.start_pos : self._line_end(tok.start_pos)], maxsplit=1)[0]
+        line = self._line_before_comment(tok.start_pos)
         words = line.split()
         if tok.type != "NAME" or len(words) < 2 or set(line) & set('{}",;'):
             return None
@@ -5703,9 +5710,7 @@ class Recovery:
         a word left out is a keyword (`weekly now sun 02:00` after `on PRODA run`). An
         order counts where its values have their places' shapes too (`_values_shaped`:
         not `run on PRODA weekly now sun`)."""
-        text = self.source.text
-        end = self._line_end(start)
-        line = re.split(r"(?:^|(?<=\s))#", text[start:end], maxsplit=1)[0]
+        line = self._line_before_comment(start)
         if set(line) & set('{}"'):
             return None
         found = [(m.group(), m.end()) for m in re.finditer(r",|[^\s,]+", line)]
@@ -6300,8 +6305,7 @@ class Recovery:
         02:00`)."""
         if tok.start_pos is None or not self.first_on_line(tok.start_pos):
             return False
-        text = self.source.text
-        line = re.split(r"(?:^|(?<=\s))#", text[tok.start_pos : self._line_end(tok.start_pos)], maxsplit=1)[0]
+        line = self._line_before_comment(tok.start_pos)
         words = tuple(re.findall(r",|[^\s,]+", line))
         if not words or set(line) & set('{}"') or {w.lower() for w in words} & set(keywords):
             return False
