@@ -1492,9 +1492,18 @@ def deleted_warnings(plan: Plan) -> list[str]:
                 f"; {now}, new, takes {member}'s number: if it is {member} renamed, the EXECs there refuse to run"
                 f" on a member named {now} (their member guard, rc 40), and the files of {now}'s folder replace {replaced}"
             )
+        # Files bkrc did not write keep the folder: its files are gone, not the folder.
+        kept = [p for p in plan.preserved if PurePosixPath(p).parts[0] == member]
+        what, stays = "folder is", ""
+        if kept:
+            what = "files are"
+            stays = (
+                f"; its folder stays, for the {len(kept)} file{'s' * (len(kept) > 1)} in it that bkrc did not write:"
+                f" {_listed(kept)}"
+            )
         lines.append(
-            f"bkrc: warning: member {member}'s folder is gone from {escaped(plan.out_dir)} ({len(paths)} file{'s' * (len(paths) > 1)}:"
-            f" {escaped(names)}): bkrc deletes files in {escaped(plan.out_dir)} only; on {member} they stay, and run (BKRSTART"
+            f"bkrc: warning: member {member}'s {what} gone from {escaped(plan.out_dir)} ({len(paths)} file{'s' * (len(paths) > 1)}:"
+            f" {escaped(names)}{stays}): bkrc deletes files in {escaped(plan.out_dir)} only; on {member} they stay, and run (BKRSTART"
             " EXEC at the member's IPL, the others when its scheduler calls `DUE`), until you erase them there"
             f"{renamed} (docs/deploy.md, \"Changing a deployed cluster\")"
         )

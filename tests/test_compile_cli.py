@@ -607,6 +607,26 @@ def test_a_member_removed_says_what_stays_on_it(tmp_path):
     ), warnings[1]
 
 
+def test_a_member_removed_whose_folder_holds_a_file_of_the_sites_says_the_folder_stays(tmp_path):
+    """DEV3 retired while its folder holds a file bkrc did not write: the warning
+    said its folder "is gone from out/", but the compile keeps that file, and the
+    folder with it. Its files are gone; the folder stays, for that file."""
+    src, out = source(tmp_path, THREE), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    (out / "DEV3" / "NOTES.TXT").write_text("the site's own\n", encoding="utf-8")
+    source(tmp_path, GOOD)
+    for mode, code in (("--dry-run", 0), ("--check", 1), (None, 0)):
+        warnings = _warnings(run_cli(["compile", src, "-o", out, *([mode] if mode else [])], expect=code).stderr)
+        assert warnings[0] == (
+            f"bkrc: warning: member DEV3's files are gone from {out} (3 files: BKRSTART EXEC, BKRSUBMT EXEC,"
+            " SYSFULL3 TEMPLATE; its folder stays, for the 1 file in it that bkrc did not write: DEV3/NOTES.TXT):"
+            f" bkrc deletes files in {out} only; on DEV3 they stay, and run (BKRSTART EXEC at the member's IPL,"
+            ' the others when its scheduler calls `DUE`), until you erase them there (docs/deploy.md, "Changing a'
+            ' deployed cluster")'
+        ), warnings
+    assert sorted(p.name for p in (out / "DEV3").iterdir()) == ["NOTES.TXT"]
+
+
 TAPE = GOOD.replace(
     "  shared-volume SHR001\n",
     "  shared-volume SHR001\n  tape manager shared catalog-node TCTMM on DEV1 request-node TRTMM\n",
