@@ -1736,14 +1736,20 @@ def moved_minidisks(plan: Plan) -> list[str]:
     return lines
 
 
+def foreign_message(plan: Plan) -> str:
+    """Why the compile stops at a DIR that holds files but no manifest (`plan.foreign`),
+    without `bkrc: `: the compile's line, and `--check`'s warning that a compile would fail."""
+    return (
+        f"{escaped(plan.out_dir)} holds files but no {MANIFEST}: it was not written by bkrc;"
+        " choose a new or empty folder, or use --force (files bkrc does not write are kept)"
+    )
+
+
 def blocked_message(plan: Plan) -> str:
     """Why a plan needs --force, naming every file concerned."""
     lines = []
     if plan.foreign:
-        lines.append(
-            f"bkrc: {escaped(plan.out_dir)} holds files but no {MANIFEST}: it was not written by bkrc;"
-            " choose a new or empty folder, or use --force (files bkrc does not write are kept)"
-        )
+        lines.append(f"bkrc: {foreign_message(plan)}")
     if plan.drifted:
         lines.append("bkrc: these files were changed by hand since the last compile:")
         lines.extend(f"  {escaped(plan.out_dir / p)}" for p in plan.drifted)

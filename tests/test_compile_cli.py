@@ -1445,3 +1445,27 @@ def test_a_file_in_dir_where_bkrc_needs_a_folder_is_named_escaped(tmp_path, monk
     assert refused.stderr.splitlines()[0] == (
         f"bkrc: {ODD_SHOWN}/DEV1 is a symbolic link (to else<U+202E>where<U+001B>[8m), where bkrc writes a folder"
     )
+
+
+def test_check_of_a_folder_without_a_manifest_says_a_compile_would_fail(tmp_path):
+    """out/manifest.json deleted (or a folder bkrc never wrote): `--check` listed
+    `create manifest.json` alone and said "not up to date", while the compile that
+    would bring it up to date stops (exit 2, "not written by bkrc"), which no row of
+    the plan showed. It says so, as of any compile that would fail (exit 1 still)."""
+    src, out = source(tmp_path), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    (out / "manifest.json").unlink()
+    checked = run_cli(["compile", src, "-o", out, "--check"], expect=1)
+    assert [line.split()[:2] for line in checked.stdout.splitlines()[:-1]] == [["create", "manifest.json"]]
+    foreign = (
+        f"{out} holds files but no manifest.json: it was not written by bkrc; choose a new or empty folder,"
+        " or use --force (files bkrc does not write are kept)"
+    )
+    assert checked.stderr == (
+        f"bkrc: warning: a compile would fail: {foreign}\nbkrc: {out} is not up to date with {src}\n"
+    )
+    assert run_cli(["compile", src, "-o", out], expect=2).stderr == f"bkrc: {foreign}\n"
+    plan = json.loads(run_cli(["compile", src, "-o", out, "--check", "--plan-format", "json"], expect=1).stdout)
+    assert plan["warnings"] == [f"bkrc: warning: a compile would fail: {foreign}"]
+    # With --force the compile writes: nothing would fail.
+    assert "would fail" not in run_cli(["compile", src, "-o", out, "--check", "--force"], expect=1).stderr

@@ -484,7 +484,11 @@ def _compile(
             _echo_diff(plan)
         _warn_renames(plan, status, dialect, directory)
         # The answer stays "not up to date" (exit 1), but the compile that would
-        # bring DIR up to date must not seem to be all that is missing.
+        # bring DIR up to date must not seem to be all that is missing. A DIR
+        # without a manifest stops it too, which no row of the plan shows (a
+        # file changed by hand, or not bkrc's, is marked on its row).
+        if failure is None and plan.foreign and not force:
+            failure = output.foreign_message(plan)
         if failure is not None:
             _say(f"bkrc: warning: a compile would fail: {failure}", status, "warnings")
         # `-` is standard input, `<stdin>` as the diagnostics name it: "up to date with -" named nothing.
