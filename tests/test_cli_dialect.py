@@ -62,6 +62,8 @@ def test_changes_of_an_unedited_copy_are_none(tmp_path):
     assert result.stdout == f"{table}: no changes against the built-in table (IBM Backup and Restore Manager for z/VM 1.3)\n"
     document = json.loads(run_cli(["dialect", "--changes", table, "--format", "json"], expect=0).stdout)
     assert document["changes"] == [] and document["against"]["release"] == "1.3"
+    # Versioned as every JSON document of bkrc is: it was the only one without.
+    assert next(iter(document)) == "format_version" and document["format_version"] == "1"
 
 
 def edited(tmp_path):

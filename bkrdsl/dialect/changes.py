@@ -97,8 +97,15 @@ def text(changes_: list[Change], origin: str, builtin: Dialect) -> str:
     return "\n".join(lines) + "\n"
 
 
+#: `--changes --format json`'s version, as every JSON document of bkrc has one
+#: (`bkrc show`'s, the plan's, the diagnostics'): a key removed or given another
+#: meaning raises it; a key added does not.
+FORMAT_VERSION = "1"
+
+
 def as_json(changes_: list[Change], origin: str, builtin: Dialect) -> dict:
     return {
+        "format_version": FORMAT_VERSION,
         "table": origin,
         "against": {"product": builtin.product, "release": builtin.release},
         "changes": [
