@@ -5288,3 +5288,48 @@ def test_a_star_and_words_after_a_statement_is_a_comment_whose_fix_writes_a_hash
     repaired = apply_edits(text, found.fix.edits)
     assert repaired == text.replace(written, written.replace(" * ", " # "), 1)
     assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+
+
+# the same settings on a `to disk` line: one BKR012 whose help says a disk pool takes
+# none of them and writes `to disk` (or `to disk pool P`), its fix removing the setting
+# (was the tape's help, "a job names its tape pool alone", after a pool; without one, two
+# BKR004s, one whose help wrote `to disk pool density`)
+# fmt: off
+TAPE_SETTINGS_ON_TO_DISK = [
+    ("to disk pool P density 6250", "density", "density 6250", 20, "to disk pool P"),
+    ("to disk density 6250", "density", "density 6250", 13, "to disk"),
+    ("to disk pool P label BKP001", "label", "label BKP001", 20, "to disk pool P"),
+    ("to disk expdt 30  # JCL", "expdt", "expdt 30", 13, "to disk  # JCL"),
+    ("to disk pool BKUPPOOL retpd 30 density 6250", "retpd", "retpd 30 density 6250", 27, "to disk pool BKUPPOOL"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "word", "setting", "column", "fixed"), TAPE_SETTINGS_ON_TO_DISK, ids=[t[0] for t in TAPE_SETTINGS_ON_TO_DISK]
+)
+def test_a_tape_setting_on_a_to_disk_line_says_a_disk_pool_takes_none(
+    written, word, setting, column, fixed, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "    to disk pool BKUPPOOL\n    run on VMSYS1"
+    text = BASE.replace(clean, f"    {written}\n    run on VMSYS1", 1)
+    assert text != BASE
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("BKR012", 73, column)
+    assert found.message == (
+        f"`{word}` is not a keyword of the `to` statement: `{setting}` is a tape's own setting, not a disk pool's"
+    )
+    assert found.help == (
+        "a disk pool takes none of a tape's settings (volume labels, density, retention period):"
+        " a job names its disk pool alone, `to disk pool NAME`, and how long backups stay in the"
+        " catalog is the `expire` block's `retain` (docs/language.md, tape)\n"
+        f"remove `{setting}`: write `{fixed.split('  #')[0]}`"
+    )
+    assert "tape pool" not in found.help and "pool density" not in found.help
+    repaired = apply_edits(text, found.fix.edits)
+    assert repaired == BASE.replace(clean, f"    {fixed}\n    run on VMSYS1", 1)
+    assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+    assert too_long(found, analysis.sources) == []

@@ -1063,6 +1063,17 @@ UNKNOWN_KEYWORD = register(
     (`for about 35 days`) there is no fix, which word is the slip being a
     guess.
 
+    A tape's own setting written in a job as JCL writes it (`label SL`,
+    `expdt 30`, `retpd 30`, `density 6250`) gets a help that says volume
+    labels, density and retention are Tape Manager's own configuration: a
+    job names its tape pool alone, `to tape pool NAME`. On the `to` line
+    (`to tape density 6250`, `to tape pool P label SL`) it is one error for
+    the setting and the words after it, whose fix removes them, leaving `to
+    tape` or `to tape pool P`; on a `to disk` line (`to disk pool P density
+    6250`) the help says a disk pool takes none of a tape's settings, that
+    how long backups stay in the catalog is the `expire` block's `retain`,
+    and writes `to disk pool P`.
+
     A hyphenated keyword written without its hyphen, as one word
     (`jobsuffix`, `job_suffix`) or as two (`job suffix`, `private volume`,
     `catalog node`), is reported where the keyword fits and read as it, also

@@ -1520,17 +1520,32 @@ TAPE_SETTINGS_HELP = (
     " (docs/language.md, tape): a job names its tape pool alone, `to tape pool NAME`"
 )
 
+DISK_SETTINGS_HELP = (
+    "a disk pool takes none of a tape's settings (volume labels, density, retention period):"
+    " a job names its disk pool alone, `to disk pool NAME`, and how long backups stay in the"
+    " catalog is the `expire` block's `retain` (docs/language.md, tape)"
+)
 
-def tape_setting_on_to(word: str, written: str, pool: str | None, span: Span, remove: Span) -> Diagnostic:
+
+def tape_setting_on_to(
+    word: str, written: str, medium: str, pool: str | None, span: Span, remove: Span
+) -> Diagnostic:
     """`to tape density 6250`: a tape's own setting written on the `to` line as JCL
     writes it (`written`, the setting and the words after it). One error, as on a line
     of its own (not_a_keyword, `tape`), whose fix removes the setting: `to tape`, or
-    `to tape pool P` where a pool is named."""
-    kept = f"to tape pool {pool}" if pool else "to tape"
+    `to tape pool P` where a pool is named. On a `to disk` line (`to disk pool P
+    density 6250`) the help says a disk pool takes none of them, and writes `to disk`."""
+    kept = f"to {medium} pool {pool}" if pool else f"to {medium}"
+    if medium == "disk":
+        message = f"`{word}` is not a keyword of the `to` statement: `{written}` is a tape's own setting, not a disk pool's"
+        help = DISK_SETTINGS_HELP
+    else:
+        message = f"`{word}` is not a keyword of the `to` statement: `{written}` is a tape's own setting"
+        help = TAPE_SETTINGS_HELP
     return codes.UNKNOWN_KEYWORD(
-        f"`{word}` is not a keyword of the `to` statement: `{written}` is a tape's own setting",
+        message,
         span,
-        help=f"{TAPE_SETTINGS_HELP}\nremove `{written}`: write `{kept}`",
+        help=f"{help}\nremove `{written}`: write `{kept}`",
         fix=remove_fix(f"`{written}`", remove),
     )
 

@@ -3303,11 +3303,11 @@ class Recovery:
         self.report(diag, tok.start_pos)
         return True, self.retype(tok, "POOL")
 
-    def tape_setting_on_to(self, ip, tok: Token, pool: str | None) -> bool:
-        """`to tape density 6250`, `to tape label SL`: a tape's own setting on the `to`
-        line, as JCL writes it (messages.tape_setting_on_to), the setting and the words
-        after it on the line skipped. False where the setting is last on its line
-        (`to tape label`: a pool's name, `pool` left out)."""
+    def tape_setting_on_to(self, ip, tok: Token, medium: str, pool: str | None) -> bool:
+        """`to tape density 6250`, `to tape label SL`, `to disk pool P density 6250`: a
+        tape's own setting on the `to` line, as JCL writes it (messages.tape_setting_on_to),
+        the setting and the words after it on the line skipped. False where the setting
+        is last on its line (`to tape label`: a pool's name, `pool` left out)."""
         text = self.source.text
         start = tok.start_pos
         line_end = text.find("\n", start)
@@ -3318,7 +3318,7 @@ class Recovery:
         end = start + len(written)
         blanks = len(text[:start]) - len(text[:start].rstrip(" \t"))
         remove = self.source.span(start - blanks, end)  # the blanks before it too: `to tape`
-        diag = messages.tape_setting_on_to(str(tok.value), written, pool, self.span_of(tok), remove)
+        diag = messages.tape_setting_on_to(str(tok.value), written, medium, pool, self.span_of(tok), remove)
         self.report(diag, tok.start_pos)
         self.skip_phrase(ip, tok, end)
         self._fed_error_token = True
@@ -3331,7 +3331,8 @@ class Recovery:
         word = str(tok.value).lower()
         sim = Sim.of(ip)
         if last is not None and last.type in ("DISK", "TAPE") and len(tail) >= 2 and tail[-2].type == "TO":
-            if last.type == "TAPE" and word in messages.TAPE_SETTINGS and self.tape_setting_on_to(ip, tok, None):
+            on_to = str(last.type).lower()  # `to disk density 6250` too: a disk pool takes none
+            if word in messages.TAPE_SETTINGS and self.tape_setting_on_to(ip, tok, on_to, None):
                 return True, None
             if tok.type == "NAME" and sim.fits(["POOL", "NAME"]):
                 medium = str(last.value).lower()
@@ -4002,8 +4003,10 @@ class Recovery:
             tape = bool(inner) and messages.tape_setting(text, inner[-1].kind)
             tail = self.line_tail(ip, tok) if tape else []
             # `to tape pool P density 6250`: the setting on the `to` line, as JCL writes it
-            on_to = [t.type for t in tail] == ["TO", "TAPE", "POOL", "NAME"]
-            if on_to and self.tape_setting_on_to(ip, tok, str(tail[-1].value)):
+            # (on a `to disk` line too, whose help says a disk pool takes none)
+            types = [t.type for t in tail]
+            on_to = len(types) == 4 and types[0] == "TO" and types[1] in ("TAPE", "DISK") and types[2:] == ["POOL", "NAME"]
+            if on_to and self.tape_setting_on_to(ip, tok, types[1].lower(), str(tail[-1].value)):
                 return None
         if text in BLANK_PAIRS_BEGUN and tok.start_pos in self.statement_words:
             # `to-d` alone on a group body's line (match_begun): `to disk` being typed with
