@@ -5333,3 +5333,21 @@ def test_a_tape_setting_on_a_to_disk_line_says_a_disk_pool_takes_none(
     assert repaired == BASE.replace(clean, f"    {fixed}\n    run on VMSYS1", 1)
     assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
     assert too_long(found, analysis.sources) == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("medium", "kept"), [("tape", "to tape pool BKUPPOOL"), ("disk", "to disk pool BKUPPOOL")])
+def test_a_tape_setting_on_the_to_line_keeps_a_hash_inside_its_words(medium, kept, parser, monkeypatch):
+    """`label BKP#01`: a `#` inside a word is the word's (a volume label may hold one),
+    not a comment's start, so the setting is the whole label; and no fix may drop a
+    `#` (Recovery.drops_hash), so there is none (was "`label BKP` is a tape's own
+    setting", its fix writing `to tape pool BKUPPOOL#01`)."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "    to disk pool BKUPPOOL\n    run on VMSYS1"
+    text = BASE.replace(clean, f"    {kept} label BKP#01  # JCL\n    run on VMSYS1", 1)
+    assert text != BASE
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert found.code == "BKR012"
+    assert found.message.startswith("`label` is not a keyword of the `to` statement: `label BKP#01` is a tape's own setting")
+    assert found.help.endswith(f"\nremove `label BKP#01`: write `{kept}`")
+    assert found.fix is None

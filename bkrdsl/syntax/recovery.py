@@ -3310,9 +3310,7 @@ class Recovery:
         is last on its line (`to tape label`: a pool's name, `pool` left out)."""
         text = self.source.text
         start = tok.start_pos
-        line_end = text.find("\n", start)
-        line = text[start : len(text) if line_end < 0 else line_end]
-        written = line.split("#", 1)[0].rstrip()
+        written = self._line_before_comment(start).rstrip()  # `label BKP#01`: a `#` in a word
         if len(written.split()) < 2:
             return False
         end = start + len(written)
