@@ -5351,3 +5351,20 @@ def test_a_tape_setting_on_the_to_line_keeps_a_hash_inside_its_words(medium, kep
     assert found.message.startswith("`label` is not a keyword of the `to` statement: `label BKP#01` is a tape's own setting")
     assert found.help.endswith(f"\nremove `label BKP#01`: write `{kept}`")
     assert found.fix is None
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["to disk retain 30 days", "to tape pool BKUPPOOL retain 30 days", "to disk pool BKUPPOOL retain 30 days"])
+def test_a_retention_on_the_to_line_is_the_expire_block_s_retain(written, parser, monkeypatch):
+    """`retain` on a job's `to` line, as JCL's RETPD: not one of a tape's own settings
+    (TAPE_SETTINGS), but the `expire` block's statement written in a job, BKR013, whose
+    help says where it goes, on either medium (no fix: moving it is the user's call)."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "    to disk pool BKUPPOOL\n    run on VMSYS1"
+    text = BASE.replace(clean, f"    {written}\n    run on VMSYS1", 1)
+    assert text != BASE
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.span.column) == ("BKR013", 5 + written.index("retain"))
+    assert found.message == "`retain` cannot appear inside a `job` block"
+    assert found.help == "`retain` belongs in an `expire on MEMBER { ... }` block: move it there"
+    assert found.fix is None
