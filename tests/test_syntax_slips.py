@@ -3895,7 +3895,11 @@ def test_a_statement_s_words_out_of_order_are_one_error_whose_fix_writes_them_in
 @pytest.mark.parametrize(
     "written",
     [
-        "on VMSYS1 run now daily 02:00",  # a word too many inside: no order makes it a statement
+        # two words too many inside: no order of the others makes it a statement
+        "on VMSYS1 run right now daily 02:00",
+        "on VMSYS1 run now daily so 02:00",
+        # a word too many inside, but both media: which is meant is the writer's
+        "to BKUPPOOL now pool disk tape",
         "to pool BKUPPOOL",  # the medium not on the line: a choice
         "to pool BKUPPOOL disk tape",  # both media, either the word too many: a choice
     ],
@@ -3913,10 +3917,9 @@ def test_words_no_one_order_makes_a_statement_of_get_no_fix(written):
 #: any name as a day or a time): (the statement as written, the line, its place).
 MISSHAPED_ORDERS = [
     # was `write `run on VMSYS1 weekly now sun``, its fix that, then "one word too many"
-    # at `02:00`, a time left out after `sun` read as one
-    ("run on VMSYS1 daily 02:00", "on VMSYS1 run weekly now sun 02:00", "expected `run` before `on`",
-     "a statement starts with its keyword: write `run` first, then its words in order after it (docs/language.md)"),
-    ("run on VMSYS1 daily 02:00", "on VMSYS1 run weekly sun now 02:00", "expected `run` before `on`",
+    # at `02:00`, a time left out after `sun` read as one (with the time, `now` is a
+    # word too many inside: OUT_OF_ORDER_WITH_A_WORD_INSIDE)
+    ("run on VMSYS1 daily 02:00", "on VMSYS1 run weekly now sun", "expected `run` before `on`",
      "a statement starts with its keyword: write `run` first, then its words in order after it (docs/language.md)"),
     # was `write `run on VMSYS1 daily now``: `now` no time
     ("run on VMSYS1 daily 02:00", "on VMSYS1 run daily now", "expected `run` before `on`",
@@ -4017,6 +4020,65 @@ def test_words_out_of_order_then_words_too_many_are_two_errors_each_help_in_orde
     assert [too_long(d, analysis.sources) for d in analysis.diagnostics] == [[], []]
 
 
+#: A job's statement out of order with one word too many inside it, in APPSFULL: (the
+#: statement as written, the line, the error's message, the line in order without
+#: the word, the word).
+OUT_OF_ORDER_WITH_A_WORD_INSIDE = [
+    # each was one error, "write `run` first, then its words in order after it", no fix
+    ("run on VMSYS1 daily 02:00", "on VMSYS1 run weekly now sun 02:00", "expected `run` before `on`",
+     "run on VMSYS1 weekly sun 02:00", "now"),
+    ("run on VMSYS1 daily 02:00", "on VMSYS1 run weekly sun now 02:00", "expected `run` before `on`",
+     "run on VMSYS1 weekly sun 02:00", "now"),
+    ("run on VMSYS1 daily 02:00", "on VMSYS1 run daily now 02:00  # nightly", "expected `run` before `on`",
+     "run on VMSYS1 daily 02:00", "now"),
+    ("run on VMSYS1 daily 02:00", "on VMSYS1 run now daily 02:00", "expected `run` before `on`",
+     "run on VMSYS1 daily 02:00", "now"),
+    ("run on VMSYS1 daily 02:00", "on VMSYS1, VMSYS2 run Now monthly first sun 02:00",
+     "expected `run` before `on`", "run on VMSYS1, VMSYS2 monthly first sun 02:00", "Now"),
+    # was "expected `disk` or `tape` after `to`, found `BKUPPOOL`" (two choices, no fix),
+    # then "one word too many" at `now`, whose help wrote `to BKUPPOOL`
+    ("to disk pool BKUPPOOL", "to BKUPPOOL now pool disk", "`to` names the medium before the pool",
+     "to disk pool BKUPPOOL", "now"),
+    ("to disk pool BKUPPOOL", "to now BKUPPOOL pool disk", "`to` names the medium before the pool",
+     "to disk pool BKUPPOOL", "now"),
+    ("to disk pool BKUPPOOL", "to pool BKUPPOOL now tape  # offsite", "`to` names the medium before the pool",
+     "to tape pool BKUPPOOL", "now"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "message", "meant", "extra"),
+    OUT_OF_ORDER_WITH_A_WORD_INSIDE,
+    ids=[w for _, w, *_ in OUT_OF_ORDER_WITH_A_WORD_INSIDE],
+)
+def test_words_out_of_order_with_a_word_too_many_inside_are_two_errors_the_fix_without_it(
+    clean, written, message, meant, extra, parser, monkeypatch
+):
+    # where no order of the line's words makes a statement, nor of all but its last
+    # ones, but one of all but a word between them that no statement has a place for
+    # (no keyword, no value's shape, no name in capitals) does: the order's error, whose
+    # fix writes it without the word, and the word's, as after a statement out of order
+    # (test_words_out_of_order_then_words_too_many_are_two_errors_each_help_in_order)
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    job = BASE[BASE.index("  job APPSFULL {") :]
+    job = job[: job.index("  }\n")]
+    text = BASE.replace(job, job.replace(clean, written, 1), 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    order, word = analysis.diagnostics
+    assert (order.code, order.message, order.help) == ("BKR004", message, f"write `{meant}`")
+    line = written.split("  #")[0]
+    assert apply_edits(text, order.fix.edits) == text.replace(line, meant, 1)
+    name = meant.split()[0]
+    assert (word.code, word.message, word.help, word.fix) == (
+        "BKR004", f"one word too many: the `{name}` statement has no place for `{extra}`",
+        f"remove `{extra}`: write `{meant}`", None,
+    )
+    assert word.span.start == text.index(line) + line.index(f" {extra} ") + 1
+    assert text[word.span.start : word.span.end] == extra
+    assert [too_long(d, analysis.sources) for d in analysis.diagnostics] == [[], []]
+
+
 #: Words too many after a statement written in order, to the end of its line: (the
 #: statement as written, the line, the words too many, the message).
 IN_ORDER_THEN_MORE = [
@@ -4078,7 +4140,7 @@ def test_a_keyword_missing_before_a_word_is_not_written_again_where_it_is_on_the
     # where no order of the line's words (nor of all but its last ones) makes a
     # statement, writing `run` again before them makes none either
     monkeypatch.setenv("BKRDSL_PARSER", parser)
-    text = BASE.replace("    run on VMSYS1 daily 02:00\n  }", "    on VMSYS1 run now daily 02:00\n  }", 1)
+    text = BASE.replace("    run on VMSYS1 daily 02:00\n  }", "    on VMSYS1 run right now daily 02:00\n  }", 1)
     (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert (found.code, found.message, found.fix) == ("BKR004", "expected `run` before `on`", None)
     assert found.help == (

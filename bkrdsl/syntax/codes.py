@@ -200,7 +200,7 @@ SYNTAX = register(
     own, and one order of the line's words, and one only, makes it a
     whole statement whose values have their places' shapes (a time HH:MM
     last in a schedule, days of the week after `weekly`, a number after
-    `retain`: `on VMSYS1 run weekly now sun 02:00` has no such order, and
+    `retain`: `on VMSYS1 run weekly now sun` has no such order, and
     no fix): then the help and the fix write the line so (`full
     backup APPS` is `backup APPS full`, `on VMSYS1 run daily 02:00` and
     `daily 02:00 run on VMSYS1` are `run on VMSYS1 daily 02:00`), and the
@@ -218,8 +218,16 @@ SYNTAX = register(
     statement in order, without a fix (not where a keyword among them
     would make the statement in place of one kept, `to pool BKUPPOOL disk
     tape`: which medium is meant is the writer's, nor where a keyword is
-    among them, `weekly now sun 02:00` after `on VMSYS1 run`); where no
-    order does,
+    among them, `weekly now sun 02:00` after `on VMSYS1 run`). Where all
+    the line's words but one between its first and its last make it so,
+    that word one no statement has a place for (no keyword, no value's
+    shape, no name in capitals: `now` in `on VMSYS1 run weekly now sun
+    02:00`, `to BKUPPOOL now pool disk`), the help and the fix write the
+    statement in order without it, and the word is a second error, "one
+    word too many: the `run` statement has no place for `now`", whose help
+    writes the statement in order, without a fix (not for two such words,
+    nor where the word left out leaves a choice, `to BKUPPOOL now pool
+    disk tape`); where no order does,
     the help says to write the keyword first, not the keyword again
     before the words. The rest
     of the line goes with it, so `each member` is one error, not also

@@ -1625,6 +1625,18 @@ def words_after_statement(words: str, name: str, last: str, statement: str, span
     )
 
 
+def word_inside_statement(word: str, name: str, statement: str, span: Span) -> Diagnostic:
+    """`on VMSYS1 run weekly now sun 02:00`: a word among a statement's words out of
+    order that has no place in it, where the others make it in one order
+    (`Recovery.reordered`); said as `words_after_statement` says those after one. No
+    fix: the fix of the order (`statement`) leaves the word out."""
+    return codes.SYNTAX(
+        f"one word too many: the `{name}` statement has no place for `{word}`",
+        span,
+        help=f"remove `{word}`: write `{statement}`",
+    )
+
+
 def retain_left_out(written: str, days: int | None, statement: str, span: Span) -> Diagnostic:
     """`purge weekly sun 06:00 35 days`: a retention (`written`, `35 days` or `5 weeks`)
     after a purge's or a preview's whole schedule, its `retain` left out. The fix

@@ -38,6 +38,7 @@ import itertools
 import re
 from copy import copy
 from dataclasses import field, replace
+from typing import NamedTuple
 
 from lark import Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedToken
@@ -387,6 +388,19 @@ _PERMUTED_WORDS = 7
 #: A line's last words after a statement (`Recovery.reordered`'s `trailing`), before a
 #: comment or the line's end.
 _LAST_WORDS = re.compile(r"[ \t]+([^\s#{}\"]+(?:[ \t]+[^\s#{}\"]+)*)[ \t]*(?:#[^\n]*)?$")
+
+
+
+class Reordered(NamedTuple):
+    """A line's words in the one order that makes them a statement (`Recovery.reordered`):
+    the statement so written, the span of the words it is written over, and the span of
+    a word too many inside them, which it leaves out (`on VMSYS1 run weekly now sun
+    02:00`: `now`), if any."""
+
+    text: str
+    span: Span
+    inside: Span | None = None
+
 
 #: Where a comment starts on a line: a `#` first on it or after a blank.
 _COMMENT_START = re.compile(r"(?:^|(?<=\s))#")
@@ -4716,6 +4730,18 @@ class Recovery:
         word, start = words[-1]
         return start + len(word)
 
+    def _stray(self, word: str) -> bool:
+        """Whether `word` is neither a keyword nor has a value's shape (a time, a number,
+        a day, a unit: a value out of place) nor is written in capitals, as names are: a
+        word no statement has a place for (`now`), which `names_too_many` and
+        `reordered` count as a word too many."""
+        return not (
+            word.lower() in self.facts.keywords
+            or word.lower() in PLACE_WORDS
+            or not word.isalpha()  # a time, a number, a name a list may go on with (`VMSYS2`)
+            or word.isupper()  # a name, as names are written (`backup APPS full LINUX TEST`)
+        )
+
     def names_too_many(self, ip, tok: Token) -> int | None:
         """`run on PRODA weekly sun 02:00 now now`: words after a whole statement, to the
         end of its line, of which none is a keyword nor has a value's shape (a time, a
@@ -4728,13 +4754,7 @@ class Recovery:
         words = line.split()
         if tok.type != "NAME" or len(words) < 2 or set(line) & set('{}",;'):
             return None
-        if any(
-            word.lower() in self.facts.keywords
-            or word.lower() in PLACE_WORDS
-            or not word.isalpha()  # a time, a number, a name a list may go on with (`VMSYS2`)
-            or word.isupper()  # a name, as names are written (`backup APPS full LINUX TEST`)
-            for word in words
-        ):
+        if not all(self._stray(word) for word in words):
             return None
         sim = Sim.of(ip)
         ends = sim.fits(["RBRACE"]) or sim.fits(["$END"])
@@ -5694,7 +5714,7 @@ class Recovery:
                 return False
         return True
 
-    def reordered(self, sim: Sim, start: int, trailing: bool = False) -> tuple[str, Span] | None:
+    def reordered(self, sim: Sim, start: int, trailing: bool = False) -> Reordered | None:
         """The line from `start` (a statement's first word, where `sim` stands) with its
         words in the one order that makes it a whole statement, and the span of its words
         as written: `full backup APPS` -> `backup APPS full`, `on VMSYS1 run daily 02:00`
@@ -5708,7 +5728,10 @@ class Recovery:
         daily 01:00 now`: `now` one word too many after `run on DEV1 daily 01:00`; `now
         now`, two), whose span then ends before them; none where fewer words left out
         leave two orders (which is meant is the writer's), or read as written, nor where
-        a word left out is a keyword (`weekly now sun 02:00` after `on PRODA run`). An
+        a word left out is a keyword (`weekly now sun 02:00` after `on PRODA run`: not
+        `sun 02:00`); else its words but one between its first and its last, a word
+        too many there that the one order of the others leaves out (there, `now`:
+        `_one_word_inside`), the span then the whole line's and `inside` that word's. An
         order counts where its values have their places' shapes too (`_values_shaped`:
         not `run on PRODA weekly now sun`)."""
         line = self._line_before_comment(start)
@@ -5727,12 +5750,43 @@ class Recovery:
             if orders:
                 words, left_out = words[:cut], words[cut:]
                 break
+        if trailing and not orders and not left_out:
+            inside = self._one_word_inside(sim, words)
+            if inside is not None:
+                i, meant = inside
+                word_start = start + found[i][1] - len(words[i])
+                return Reordered(
+                    " ".join(meant).replace(" ,", ","),
+                    self.source.span(start, start + found[-1][1]),
+                    self.source.span(word_start, word_start + len(words[i])),
+                )
         if len(orders) != 1:
             return None
         (meant,) = orders
         if self._stands_in(sim, meant, left_out):
             return None
-        return " ".join(meant).replace(" ,", ","), self.source.span(start, start + found[len(words) - 1][1])
+        return Reordered(" ".join(meant).replace(" ,", ","), self.source.span(start, start + found[len(words) - 1][1]))
+
+    def _one_word_inside(self, sim: Sim, words: tuple[str, ...]) -> tuple[int, tuple[str, ...]] | None:
+        """Where no order of `words` (a line out of order, `reordered`'s) makes a
+        statement, nor of all but its last ones: the word between its first and its
+        last that is a word too many (`_stray`: no keyword, no value's shape, no name
+        in capitals; `on VMSYS1 run weekly now sun 02:00`, `to BKUPPOOL now pool disk`),
+        its index, and the one order of the other words that makes them a statement.
+        None where no such word does, or more than one (two words too many, or a
+        choice: which is meant is the writer's), or where the other words read as
+        written (the line then is not out of order)."""
+        found: list[tuple[int, tuple[str, ...]]] = []
+        for i in range(1, len(words) - 1):
+            if not self._stray(words[i]):
+                continue
+            rest = words[:i] + words[i + 1 :]
+            if self._whole_statement(sim, rest):
+                return None
+            found += [(i, order) for order in self._found_orders(sim, rest)]
+            if len(found) > 1:
+                return None  # `to now now pool disk`: either `now` may be the pool's name
+        return found[0] if found else None
 
     def _keyword_written(self, word: str) -> bool:
         """Whether `word` is a keyword of the grammar written as one, in small letters."""
@@ -5750,13 +5804,23 @@ class Recovery:
             if meant[i] != word
         )
 
-    def words_after_order(self, meant: tuple[str, Span]) -> int:
+    def words_after_order(self, meant: Reordered) -> int:
         """Report the words on the line after `meant`'s span, where `reordered` (its
         `trailing`) left them out to set the rest in order (`on DEV1 run daily 01:00
         now`): one word too many, or words too many (`now now`), after the statement they
         make, said as after one written in order (no fix: they may be the trace of
-        another slip). Where the line's reading goes on: after them, else after `meant`."""
-        end = meant[1].end
+        another slip). So for the word too many inside it that `reordered` left out
+        (`on DEV1 run weekly now sun 01:00`), said as a word the statement has no place
+        for (no fix: the fix of the line's order leaves it out). Where the line's reading
+        goes on: after them, else after `meant`."""
+        end = meant.span.end
+        if meant.inside is not None:
+            word = self.source.text[meant.inside.start : meant.inside.end]
+            statement = meant.text.split()[0]
+            # at no token: the line's first error may be at the word itself (`to now
+            # BKUPPOOL pool disk`, `now` where the medium goes), and this one is not a cascade
+            self.report(messages.word_inside_statement(word, statement, meant.text, meant.inside))
+            return end
         extra = _LAST_WORDS.match(self.source.text, end, self._line_end(end))
         if extra is None:
             return end
