@@ -78,8 +78,9 @@ table's order, each entry, machine role and unit whose value, status or
 note FILE changes, then each entry FILE adds, which bkrc does not read (a
 misspelt name?); exit 0, with changes or none. It is what a reviewer reads
 before a compile with a site's table, and after an upgrade of bkrc, what
-the site's table still changes. `--format json` prints one object: the
-`table`, the built-in table it is compared with (`against`: its `product`
+the site's table still changes. `--format json` prints one object: its
+`format_version` (`"1"`: a key removed or given another meaning raises it, a
+key added does not), the `table`, the built-in table it is compared with (`against`: its `product`
 and `release`) and the `changes`, each with its `item` (`entry
 disk_allocation`, `machines.worker`, `units.cyl`, `dialect`), its `field`
 (`value`, `status`, `note`, a machine's `storage` or `statements`...;
