@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
 import sys
 import textwrap
@@ -1598,7 +1599,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{rel} is stale: run `{GENERATOR}`", file=sys.stderr)
         return 1 if stale else 0
     if args in ([], ["--list"]):
-        print("\n".join(keywords()))
+        try:
+            print("\n".join(keywords()), flush=True)
+        except BrokenPipeError:  # `--list | head`: the reader has what it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 141
         return 0
     print("usage: python -m bkrdsl.keywords [--list | --write | --check]", file=sys.stderr)
     return 2

@@ -339,3 +339,19 @@ def test_write_runs_where_lexicon_and_homes_are_missing_or_stale(tmp_path, damag
     assert written.returncode == 0, written.stderr
     assert {name: (syntax / name).read_text(encoding="utf-8") for name in expected} == expected
     assert _generator(root, "--check").returncode == 0
+
+
+def test_list_into_a_reader_that_has_gone_ends_141_without_a_traceback():
+    """`python -m bkrdsl.keywords --list | head`: a pipe whose reader has closed
+    (here before the first write, so that the write fails on every run) ends the
+    tool with 141, as bkrc does, and no BrokenPipeError traceback."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        run = subprocess.run(
+            [sys.executable, "-m", "bkrdsl.keywords", "--list"],
+            cwd=ROOT, stdout=write, stderr=subprocess.PIPE, timeout=120, check=False,
+        )
+    finally:
+        os.close(write)
+    assert (run.returncode, run.stderr) == (141, b"")
