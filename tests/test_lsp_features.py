@@ -860,6 +860,23 @@ def test_completion_after_a_day_of_weekly_offers_days_only_after_a_comma():
     assert F.complete(doc, line, column) == []
 
 
+def test_completion_of_a_list_leaves_out_the_names_it_holds_already():
+    # `backup LINUX, |` offered `LINUX` again (BKR412), `run on DEV1, |` offered
+    # `DEV1` again (BKR115), `weekly sun, |` offered `sun` again (BKR416): a list
+    # offers the names it does not hold yet, as a group body does.
+    cases = [
+        ("backup LINUX full", "backup LINUX, |full", {"LINUX"}, {"SYSIDS", "LNX01"}),
+        ("run on DEV1 daily 01:00", "run on DEV1, |daily 01:00", {"DEV1"}, {"DEV2"}),
+        ("purge weekly sun 03:00", "purge weekly sun, |03:00", {"sun"}, {"mon", "sat"}),
+        ("purge weekly sun 03:00", "purge weekly SUN,mon, |03:00", {"sun", "mon"}, {"tue", "sat"}),
+    ]
+    for old, cursor, written, offered in cases:
+        text = CLUSTER.replace(old, cursor.replace("|", ""))
+        doc, line, column = doc_at(text, cursor)
+        labels = {c.label for c in F.complete(doc, line, column)}
+        assert offered <= labels and not (written & labels), cursor
+
+
 def test_completion_of_the_nth_weekday_of_the_month():
     """`monthly |`: the ordinals; `monthly first |`: the days of the week, not a member."""
     text = CLUSTER.replace("purge weekly sun 03:00", "purge monthly first sun 03:00")

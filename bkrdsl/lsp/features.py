@@ -1534,6 +1534,25 @@ def _said_once_already(tokens) -> frozenset[str]:
     return frozenset(out)
 
 
+#: The places where a list's names go (`backup LINUX, |`, `run on VMSYS1, |`,
+#: `weekly sat, |`): a name the list holds already before the cursor is not offered
+#: again (BKR412, BKR115, BKR416 in `bkrc check`).
+LISTS = frozenset({"backup", "member", "day"})
+
+
+def _listed_already(tokens) -> frozenset[str]:
+    """The names, in upper case, of the list being written at the end of `tokens`:
+    those between the keyword that governs it and the cursor."""
+    listed = set()
+    for tok in reversed(tokens):
+        if tok.type == "COMMA":
+            continue
+        if tok.type != "NAME":
+            break
+        listed.add(str(tok.value).upper())
+    return frozenset(listed)
+
+
 def _context(tokens, accepted: set[str]) -> str | None:
     """What kind of name fits here, from the keyword that governs the position."""
     if "MATCH" in accepted:
@@ -1978,6 +1997,9 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
     if "NAME" in accepted:
         context = _context(tokens, accepted)
         names = _name_completions(doc, context, at)
+        if context in LISTS:
+            listed = _listed_already(tokens)
+            names = [c for c in names if c.label.upper() not in listed]
         items += _group_entries(doc, names, tokens, at) if context == "group-entry" else names
     return _answer(items, doc.text[start:at], start, at, limit)
 
