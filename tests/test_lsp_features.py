@@ -292,6 +292,12 @@ def test_hover_on_a_minidisk_address_says_whose_minidisks_it_selects():
     )
     doc, line, column = doc_at(text, "minidisk BK|R* 0191")  # the owner: its own hover, as before
     assert F.hover(doc, line, column).markdown.startswith("**BKR\\***: a pattern of the owners")
+    # The address `*`: every address. Its hover said "minidisk every address".
+    text = text.replace("include minidisk * 0191\n", "include minidisk * *\n")
+    doc, line, column = doc_at(text, "minidisk * |*\n")
+    assert F.hover(doc, line, column).markdown.split("\n")[0] == (
+        "**\\***: every minidisk address (0000 to FFFF), included by job `LNXFULL`, of every user the job backs up"
+    )
 
 
 def test_hover_on_a_minidisk_address_lists_the_site_directory_minidisks_in_it_with_the_setting():
@@ -1460,6 +1466,11 @@ def test_hover_on_a_members_workers_number_names_its_worker_machines():
                 f" on `{member}` (member {ordinal}), SUBCONFIG `BKRW01-{ordinal}`, `BKRW02-{ordinal}`"
             ),
         ]
+    # One: its `*` numbered 01 (it said "numbered 01 to 01").
+    text = CLUSTER.replace("member DEV1 { workers 2", "member DEV1 { workers 1")
+    doc, line, column = doc_at(text, "member DEV1 { workers |1")
+    found = F.hover(doc, line, column).markdown.split("\n")
+    assert found[1] == "- named by the pattern `BKRWRK*` with `role worker` (std/backup-manager.bkr:24), its `*` numbered 01"
     # Many: the first and the last.
     text = CLUSTER.replace("member DEV1 { workers 2", "member DEV1 { workers 12")
     doc, line, column = doc_at(text, "member DEV1 { workers 1|2")

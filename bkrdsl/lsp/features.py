@@ -606,7 +606,7 @@ def _workers_hover(doc: Document, start: int, end: int) -> tuple[list[str], Span
     patterns = model.role_patterns("worker")
     if patterns:
         p = patterns[0]
-        numbered = f"its `*` numbered 01 to {len(ids):02d}"
+        numbered = f"its `*` numbered 01 to {len(ids):02d}" if len(ids) > 1 else "its `*` numbered 01"
         lines.append(f"- named by the pattern `{p.pattern}` with `role worker` ({where(doc, p.span)}), {numbered}")
     else:
         user = model.user(ids[0])
@@ -847,11 +847,11 @@ def _address_hover(doc: Document, at: int) -> tuple[list[str], Span] | None:
         return None  # malformed or reversed: the error's hover says so
     first, last = bounds
     if word.upper == "*":
-        named = "every address"
+        named = f"every minidisk address ({first:04X} to {last:04X})"
     elif first == last:
-        named = f"address {first:04X}"
+        named = f"minidisk address {first:04X}"
     else:
-        named = f"addresses {first:04X} to {last:04X} ({last - first + 1:,} addresses)"
+        named = f"minidisk addresses {first:04X} to {last:04X} ({last - first + 1:,} addresses)"
     owner = s.owner.upper if s.owner is not None else "*"
     # The jobs it is part of: its own, or a member block's single-configuration jobs there.
     jobs = [job] if job is not None else [j for _, j in model.member_jobs(member.name) if j.takes_member_excludes]
@@ -867,7 +867,7 @@ def _address_hover(doc: Document, at: int) -> tuple[list[str], Span] | None:
         whose = f"of the users `{owner}` matches"
     else:
         whose = f"of `{owner}`"
-    lines = [f"{strong(word.text)}: minidisk {named}, {by}, {whose}"]
+    lines = [f"{strong(word.text)}: {named}, {by}, {whose}"]
     if owner == "*":
         ids = list(dict.fromkeys(i for j in jobs for i in model.job_user_ids(j)))
         patterns = list(dict.fromkeys(p for j in jobs for p in model.job_patterns(j)))
