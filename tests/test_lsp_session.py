@@ -484,6 +484,34 @@ def test_a_completion_of_many_names_says_it_is_incomplete(tmp_path):
         editor.close()
 
 
+def test_the_colon_of_an_sfs_path_asks_for_its_file_spaces(tmp_path):
+    # `include sfs BKRPOOL:` offers the file spaces of the job's users, but the
+    # colon was no trigger character: an editor asks at a word's letters, so the
+    # list came only once a letter of the user ID was typed.
+    editor = Editor()
+    try:
+        params = {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}}
+        answer = editor.request("initialize", params | {"initializationOptions": {"debounce_ms": 0}})
+        assert ":" in answer["result"]["capabilities"]["completionProvider"]["triggerCharacters"]
+        editor.notify("initialized", {})
+        uri = (tmp_path / "dev.bkr").as_uri()
+        text = CLUSTER.replace("}\n}", (
+            "}\n  catalog shared server BKRSVSFS pool BKRPOOL on DEV1\n"
+            "  single group LINUX { LNX01 }\n"
+            "  job LNXFULL {\n    backup LINUX full\n    include sfs BKRPOOL:\n  }\n}"
+        ))
+        _open(editor, uri, text)
+        at = {"line": text.count("\n", 0, text.index("BKRPOOL:\n")), "character": len("    include sfs BKRPOOL:")}
+        context = {"triggerKind": 2, "triggerCharacter": ":"}
+        answer = editor.request(
+            "textDocument/completion", {"textDocument": {"uri": uri}, "position": at, "context": context}
+        )
+        assert [i["label"] for i in answer["result"]["items"]] == ["BKRPOOL:LNX01"]
+        assert editor.errors == []
+    finally:
+        editor.close()
+
+
 def test_the_log_is_one_line_a_problem_from_pygls_or_a_failed_task(capsys):
     # `bkrc lsp` logs what pygls says, and what asyncio says of a task that
     # failed (a debounced re-check), in one line each: the kind of error, its

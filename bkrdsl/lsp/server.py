@@ -1746,7 +1746,9 @@ def build_server() -> BkrServer:
             range=ls.range(found.span, doc) if found.span is not None else None,
         )
 
-    @server.feature(T.TEXT_DOCUMENT_COMPLETION, T.CompletionOptions(trigger_characters=[" ", ",", "/"]))
+    # `:` too: the colon of an SFS path (`include sfs BKRPOOL:`), after which the file
+    # spaces go; a client asks at a word's letters, and the colon is none.
+    @server.feature(T.TEXT_DOCUMENT_COMPLETION, T.CompletionOptions(trigger_characters=[" ", ",", "/", ":"]))
     def completion(ls: BkrServer, params: T.CompletionParams) -> T.CompletionList:
         uri = params.text_document.uri
         doc = ls.for_completion(uri)
