@@ -1661,6 +1661,11 @@ def test_rename_refuses_what_is_no_name():
         ("include minidisk * 01|91", "`0191` here is a minidisk address, not a name"),
         ("include minidisk |* 0191", "`*` is not the name of a member, group, user, job or cluster"),
         ("match LNXA|PP*", "`LNXAPP*` is a pattern: it covers every user it matches"),
+        # An import's path: the refusal named the part under the cursor, "`backup-manager`
+        # is not the name of a member, group, ...".
+        ("import std/back|up-manager", "`std/backup-manager` here is the path of an imported module, not a name"),
+        ("import s|td/backup-manager", "`std/backup-manager` here is the path of an imported module, not a name"),
+        ("imp|ort std/backup-manager", "`import` is a keyword of the language, not a name"),
     ]:
         doc, line, column = doc_at(CLUSTER, cursor)
         with pytest.raises(F.RenameRefused, match=re.escape(message)) as refused:

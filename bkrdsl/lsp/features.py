@@ -2654,6 +2654,14 @@ def _not_renamed(doc: Document, line: int, column: int) -> None:
         # `backup PAYROL` or a minidisk's owner that no group or user declares (a
         # typo, a module not saved yet): a name, as hover says, whatever keyword it spells.
         raise _declared_nowhere(given[0].upper)
+    imported = _import_at(doc, line, column)
+    if imported is not None and word.lower() != "import":
+        # `import ./site/common`: the word under the cursor is a part of the path
+        # (`site`); the refusal names the whole path, as hover does.
+        raise RenameRefused(
+            f"`{imported.path}` here is the path of an imported module, not a name: only {_RENAMED}"
+            " can be renamed"
+        )
     if word.lower() in keywords():
         raise RenameRefused(
             f"`{word}` is a keyword of the language, not a name: only {_RENAMED} can be renamed"
