@@ -767,6 +767,17 @@ def test_completion_leaves_out_what_its_block_or_statement_holds_once_already():
     text = CLUSTER.replace("member DEV1 { workers 2 ", "member DEV1 { workers 2 }\n  member DEV3 { ")
     doc, line, column = doc_at(text, "member DEV3 { |")  # another member's `workers` is not this one's
     assert "workers" in {c.label for c in F.complete(doc, line, column)}
+    # Below a cluster, a second `cluster` (BKR111: one compilation describes one
+    # cluster) was offered; above it, it still is (the cursor may be where it moves).
+    text = CLUSTER + "\n"
+    doc, line, column = doc_at(text, "}\n}\n|\n")
+    assert {c.label for c in F.complete(doc, line, column)} == {"import", "single", "identity"}
+    doc, line, column = doc_at(text, "\n|cluster DEV {")
+    assert "cluster" in {c.label for c in F.complete(doc, line, column)}
+    from bkrdsl.pipeline import analyse
+
+    twice = CLUSTER + "cluster DEW {\n  member DEW1 { workers 1 }\n}\n"
+    assert "BKR111" in [d.code for d in analyse("dev.bkr", twice.encode()).diagnostics]
 
 
 #: Each keyword completion leaves out once written (`ONCE_IN_BLOCK`, `ONCE_IN_STATEMENT`):

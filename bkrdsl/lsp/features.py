@@ -1492,6 +1492,8 @@ ONCE_IN_BLOCK = {
     "job": frozenset({"run", "to", "description"}),
     "expire": frozenset({"preview", "purge", "retain"}),  # no `description` there: BKR013
 }
+#: The file's own statements it holds once: a second `cluster` is BKR111.
+ONCE_IN_FILE = frozenset({"cluster"})
 ONCE_IN_STATEMENT = {
     "catalog": frozenset({"server", "pool", "on", "logon-wait", "pool-wait"}),
     "tape": frozenset({"catalog-node", "request-node", "catalog-dmm", "request-dmm"}),
@@ -1504,19 +1506,20 @@ STATEMENT_STARTS = lexicon.BLOCK_STATEMENTS["cluster"]
 def _said_once_already(tokens) -> frozenset[str]:
     """The keywords not to offer at the end of `tokens`: a statement its block holds
     once, written there already before the cursor (`member VMA { workers 2 |`: not
-    `workers`), and an option of the statement being written that it has already
+    `workers`; below a cluster, not `cluster`, BKR111), and an option of the statement being written that it has already
     (`catalog shared server X pool P |`: not `server` nor `pool`), each BKR115 in
     `bkrc check`. Statements after the cursor are left alone (the cursor may be
     where the one written below is being moved to)."""
     said: list[str] = []  # the keywords of the block, at its own depth, last first
     depth = 0
-    opener = None
+    opener = None  # the block's first keyword; None at the file's own level
     for n in range(len(tokens) - 1, -1, -1):
         tok = tokens[n]
         if tok.type == "RBRACE":
             depth += 1
         elif tok.type == "LBRACE":
             if depth == 0:
+                opener = ""  # a block, whatever its keyword
                 for back in range(n - 1, max(n - 5, -1), -1):  # `member VMA {`, `expire on VMA {`
                     word = str(tokens[back].value).lower()
                     if tokens[back].type not in ("NAME", "STRING") and word in ONCE_IN_BLOCK:
@@ -1526,7 +1529,7 @@ def _said_once_already(tokens) -> frozenset[str]:
             depth -= 1
         elif depth == 0 and tok.type not in ("NAME", "STRING", "COMMA"):
             said.append(str(tok.value).lower())
-    out = set(ONCE_IN_BLOCK.get(opener, ())) & set(said) if opener else set()
+    out = set(ONCE_IN_FILE if opener is None else ONCE_IN_BLOCK.get(opener, ())) & set(said)
     statement = next((w for w in said if w in STATEMENT_STARTS), None)
     if statement in ONCE_IN_STATEMENT:
         options = said[: said.index(statement)]
