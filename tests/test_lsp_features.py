@@ -73,7 +73,8 @@ HOVERS = [
         ["**LINUX**: single group (2 users, 1 pattern)", "`LNX01`, `LNX02`", "`LNXAPP*`", "Linux guests."],
     ),
     ("backup LIN|UX full", ["**LINUX**: single group"]),
-    ("{ LNX0|1 LNX02", ["**LNX01**: single-configuration user", "listed in group LINUX single (line 4)"]),
+    # (it said "listed in group LINUX single")
+    ("{ LNX0|1 LNX02", ["**LNX01**: single-configuration user", "- listed in single group `LINUX` (line 4)"]),
     ("match LNXA|PP*", ["**LNXAPP\\***: pattern; every user it matches is a single-configuration user"]),
     (
         "job SYS|INC {",

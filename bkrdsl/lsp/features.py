@@ -140,9 +140,12 @@ def _user_hover(doc: Document, name: str) -> list[str]:
         return [f"{strong(name)}: a user ID bkrc knows nothing about"]
     lines.append(f"{strong(name)}: {KIND_TEXT[kind]}")
     for d in defs:
-        origin = "declared" if d.origin == "user" else f"listed in {d.origin}"
         role = f", role `{d.role}`" if d.role else ""
-        lines.append(f"- {origin} {d.kind.value} ({where(doc, d.span)}){role}")
+        if d.origin.startswith("group "):  # `single group LINUX { LNX01 }`
+            said = f"listed in {d.kind.value} group `{d.origin.removeprefix('group ')}`"
+        else:  # `identity user BKRBKUP role backup-server`
+            said = f"declared {d.kind.value}"
+        lines.append(f"- {said} ({where(doc, d.span)}){role}")
     if not defs:
         p = model.pattern_for(name)
         if p is not None:
