@@ -301,6 +301,25 @@ def test_hover_on_a_minidisk_address_says_whose_minidisks_it_selects():
     )
 
 
+def test_hover_on_the_owner_star_says_whose_minidisks_it_selects():
+    # It said "every user's minidisks": the `*` owner selects the minidisks of the
+    # users its job backs up (in a member block, those of the member's
+    # single-configuration jobs), not every user's.
+    text = CLUSTER.replace(
+        "member DEV1 { workers 2  private-volume D1PRV1 }",
+        "member DEV1 { workers 2  private-volume D1PRV1\n    exclude minidisk * 0192 }",
+    )
+    for cursor, expected in [
+        ("include minidisk |* 0191\n    to disk pool P\n    run on DEV1",
+         "**\\***: the minidisks of every user job `LNXFULL` backs up (the owner of a minidisk selection)"),
+        ("exclude minidisk |* 0192",
+         ("**\\***: the minidisks of every user the single-configuration jobs on `DEV1` back up"
+          " (the owner of a minidisk selection)")),
+    ]:
+        doc, line, column = doc_at(text, cursor)
+        assert F.hover(doc, line, column).markdown.split("\n")[0] == expected
+
+
 def test_hover_on_a_minidisk_address_lists_the_site_directory_minidisks_in_it_with_the_setting():
     from bkrdsl.cpdirectory import read_directory
 

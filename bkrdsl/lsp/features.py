@@ -537,7 +537,7 @@ def _name_hover(doc: Document, start: int, end: int) -> tuple[list[str], Span] |
     if place == "backup":
         text = f"{strong(name)}: the name of a group or a user ID, as `backup` takes it; no group or user of that name is declared"
     elif name == "*":
-        text = "**\\***: every user's minidisks (the owner of a minidisk selection)"
+        text = f"**\\***: the minidisks of every user {_star_owners(doc, word)} (the owner of a minidisk selection)"
     elif is_pattern(name):
         text = f"{strong(name)}: a pattern of the owners of the minidisks selected: every user ID it matches"
         return [text, *_owner_pattern_lines(doc, word)], s
@@ -812,6 +812,18 @@ def _schedule_hover(doc: Document, at: int) -> tuple[list[str], Span] | None:
         sends = f"- `EXEC BKREXPIR DUE` sends it on {on}"
     sends += ", when the member's scheduler calls it in that minute (bkrc writes no timer: docs/deploy.md)"
     return [head, sends], schedule.span
+
+
+def _star_owners(doc: Document, word) -> str:
+    """Whose minidisks the owner `*` of a selection selects, said after "every user":
+    those its job backs up, or in a member block those of the member's
+    single-configuration jobs, which its selections join (`_address_hover`)."""
+    for s, job, member in _selection_places(doc.model) if doc.model is not None else ():
+        if s.owner is word:
+            if job is not None:
+                return f"job `{job.name}` backs up"
+            return f"the single-configuration jobs on `{member.name}` back up"
+    return "its job backs up"
 
 
 def _selection_places(model):
