@@ -1020,6 +1020,19 @@ def test_completion_offers_no_user_where_a_minidisk_address_goes():
         assert "TCPIP" in {c.label for c in F.complete(doc, line, column)}, cursor
 
 
+def test_completion_of_a_minidisk_owner_offers_the_star_first():
+    # `include minidisk |` offered the users and not `*`, the owner most written
+    # (`include minidisk * 0191`: every user the job backs up).
+    text = CLUSTER.replace("include minidisk TCPIP 0191", "include minidisk ")
+    doc, line, column = doc_at(text, "include minidisk |\n")
+    found = F.complete(doc, line, column)
+    assert (found[0].label, found[0].detail) == ("*", "every user backed up")
+    assert "TCPIP" in {c.label for c in found}
+    member = CLUSTER.replace("workers 2  private-volume D1PRV1 }", "workers 2  private-volume D1PRV1\n    exclude minidisk \n  }")
+    doc, line, column = doc_at(member, "exclude minidisk |\n")
+    assert F.complete(doc, line, column)[0].label == "*"
+
+
 def test_completion_below_a_statement_left_unfinished():
     # `disk BKRBKUP` alone on its line (BKR010: no address): completion read the next
     # line's `catalog` as the address, then skipped every token after it, and offered

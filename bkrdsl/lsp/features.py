@@ -1694,6 +1694,8 @@ def _names_for(doc: Document, context: str | None, at: int) -> list[Completion]:
     if context == "sfs-path":
         users = _sfs_users(doc, at)
         out = users if users else out  # after the colon, the user part: not the pools again
+    if context == "user":  # a minidisk selection's owner: `*` first, the one most written
+        out.append(Completion("*", "value", "every user backed up"))
     if context in ("backup", "user", "group-entry"):
         seen = set()
         # A user declared by the word retyped since the analysis has that word's ID.
