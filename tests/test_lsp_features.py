@@ -682,6 +682,23 @@ def test_hover_on_an_identity_pattern_reads_right_and_shows_its_doc_comment():
     assert "The worker machines BKRWRK01, BKRWRK02" in found
     doc, line, column = doc_at(CLUSTER, "match LNXA|PP*")
     assert "every user it matches is a single-configuration user" in F.hover(doc, line, column).markdown
+    # The statement that declares a pattern, as written: it said "declared by `user`"
+    # and "matched by `BKRWRK*` in `user`" (`group LINUX` for a group's `match`).
+    doc, line, column = doc_at(text, "disk BKRW|RK*")
+    assert "- declared by `identity user BKRWRK* role worker` (std/backup-manager.bkr:24)" in F.hover(
+        doc, line, column
+    ).markdown.split("\n")
+    doc, line, column = doc_at(CLUSTER, "match LNXA|PP*")
+    assert "- declared by `single group LINUX` (line 4)" in F.hover(doc, line, column).markdown.split("\n")
+    text = CLUSTER.replace("backup LINUX full", "backup LINUX, LNXAPP07 full").replace(
+        "include minidisk TCPIP 0191", "include minidisk BKRWRK01 0191"
+    )
+    for cursor, expected in [
+        ("LNXAPP0|7 full", "- matched by `LNXAPP*` of `single group LINUX` (line 4)"),
+        ("minidisk BKRWRK0|1", "- matched by `BKRWRK*` of `identity user BKRWRK* role worker` (std/backup-manager.bkr:24)"),
+    ]:
+        doc, line, column = doc_at(text, cursor)
+        assert expected in F.hover(doc, line, column).markdown.split("\n"), cursor
 
 
 def test_no_hover_on_empty_space():

@@ -118,6 +118,16 @@ def _docs_by_place(doc: Document) -> dict[tuple[str, int], str]:
 
 
 # ================================================================ hover
+def _pattern_statement(p) -> str:
+    """The statement that declares the pattern `p` (`PatternDef`), as it is written:
+    `identity user BKRWRK* role worker`, or the group whose `match` it is,
+    `single group LINUX`."""
+    if p.origin.startswith("group "):
+        return f"`{p.kind.value} {p.origin}`"
+    role = f" role {p.role}" if p.role else ""
+    return f"`{p.kind.value} user {p.pattern}{role}`"
+
+
 def _user_hover(doc: Document, name: str) -> list[str]:
     model = doc.model
     defs = model.user_defs_of(name)
@@ -128,7 +138,7 @@ def _user_hover(doc: Document, name: str) -> list[str]:
         p = patterns[0]
         article = "an" if p.kind is Kind.IDENTITY else "a"
         lines.append(f"{strong(name)}: pattern; every user it matches is {article} {KIND_TEXT[p.kind]}")
-        lines += [f"- declared by `{q.origin}` ({where(doc, q.span)})" for q in patterns]
+        lines += [f"- declared by {_pattern_statement(q)} ({where(doc, q.span)})" for q in patterns]
         keys = [(q.span.file, q.span.start) for q in patterns]
         text = next((docs[k] for k in keys if k in docs), None)
         lines += _directory_matches(doc, p.pattern)
@@ -149,7 +159,7 @@ def _user_hover(doc: Document, name: str) -> list[str]:
     if not defs:
         p = model.pattern_for(name)
         if p is not None:
-            lines.append(f"- matched by `{p.pattern}` in `{p.origin}` ({where(doc, p.span)})")
+            lines.append(f"- matched by `{p.pattern}` of {_pattern_statement(p)} ({where(doc, p.span)})")
             places = _worker_places(doc, name)
             if places:
                 on = ", ".join(f"`{m}` ({where(doc, span)})" for m, span in places)
@@ -542,7 +552,10 @@ def _name_hover(doc: Document, start: int, end: int) -> tuple[list[str], Span] |
         text = f"{strong(name)}: a pattern of the owners of the minidisks selected: every user ID it matches"
         return [text, *_owner_pattern_lines(doc, word)], s
     elif pattern is not None:
-        text = f"{strong(name)}: the user ID that owns the minidisks selected, matched by `{pattern.pattern}` in `{pattern.origin}`"
+        text = (
+            f"{strong(name)}: the user ID that owns the minidisks selected, matched by `{pattern.pattern}`"
+            f" of {_pattern_statement(pattern)}"
+        )
     else:
         text = f"{strong(name)}: the user ID that owns the minidisks selected; no user of that name is declared"
     return [text], s
