@@ -2090,6 +2090,25 @@ def test_a_cursor_away_from_the_mistakes_is_offered_those_the_client_shows_there
     assert [f.title for f in F.fixes(doc, line, line, (line, 2), (line, 2))] == ["Replace with `LINUX`"]
 
 
+def test_a_cursor_on_a_mistake_without_a_fix_is_offered_no_other_fix_of_its_line():
+    # `run on DEV1 daily 01:00` in SYSINC: BKR221 on `DEV1` (its fix: *Run on each
+    # member*) and BKR402 on `01:00` (LNXFULL starts then too; no fix). With the
+    # cursor on `01:00`, VS Code sends BKR402 as the diagnostic shown there: it was
+    # offered BKR221's fix, as preferred, which *Auto Fix* applied to the other mistake.
+    text = CLUSTER.replace("run on each member daily 02:00", "run on DEV1 daily 01:00")
+    doc = analyse_document("/ws/dev.bkr", text)
+    (warning,) = [d for d in doc.diagnostics if d.code == "BKR402" and "SYSINC" in d.message]
+    s = warning.span
+    at = (s.line - 1, s.column + 1)
+    assert text.split("\n")[at[0]].strip() == "run on DEV1 daily 01:00" and s.end_line == s.line
+    shown = [(warning.code, (s.line - 1, s.column - 1), (s.end_line - 1, s.end_column - 1))]
+    assert F.fixes(doc, at[0], at[0], at, at, shown) == []
+    # Nothing shown there: the line's fixes, as before; on `DEV1`, its own.
+    assert [f.title for f in F.fixes(doc, at[0], at[0], at, at)] == ["Run on each member"]
+    dev1 = (at[0], text.split("\n")[at[0]].index("DEV1") + 1)
+    assert [f.title for f in F.fixes(doc, at[0], at[0], dev1, dev1, shown)] == ["Run on each member"]
+
+
 def test_no_fix_where_two_names_are_equally_close():
     # `DEV` is as close to `DEV1` as to `DEV2`: both are offered, neither is applied.
     text = CLUSTER.replace("run on DEV1 daily 01:00", "run on DEV daily 01:00")

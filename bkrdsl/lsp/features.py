@@ -3334,8 +3334,8 @@ def fixes(
     nothing of that line. When it touches none: those of the diagnostics the client
     says it shows there (`shown`: code, start and end of each of the request's
     `context.diagnostics`, matched to this analysis's by code and place; Neovim
-    sends the cursor line's); when it names none of this analysis either, and the
-    range lies on one line, every fix of that line. So with the cursor on one of
+    sends the cursor line's), none when those have none; when it names none of
+    this analysis either, and the range lies on one line, every fix of that line. So with the cursor on one of
     two mistakes of a line the editor offers (and applies as *the* preferred fix)
     that one's fix only, and a line selected whole is never offered the fix of a
     mistake on the line after it. A diagnostic of an imported module is shown at
@@ -3343,9 +3343,11 @@ def fixes(
     site's directory, at the place in this document it concerns."""
     ranged = start is not None and end is not None
     out = []
+    held = set()  # (code, start, end) of each diagnostic shown, as `shown` names one
     directory = doc.analysis.directory
     for where in placed(doc):
         s, d = where.span, where.diagnostic
+        held.add((d.code, (s.line - 1, s.column - 1), (s.end_line - 1, s.end_column - 1)))
         own = d.span is not None and (d.span.file == doc.name or (directory is not None and d.span.file == directory.name))
         if not own or (not ranged and (s.end_line - 1 < first_line or s.line - 1 > last_line)):
             continue
@@ -3366,7 +3368,10 @@ def fixes(
         return touched
     named = {(code, s, e) for code, s, e in shown}
     given = [f for f in out if (f.diagnostic.code, *place(f.shown.span)) in named]
-    if given:
+    if given or named & held:
+        # The client shows there a mistake of this analysis: its fixes, none when it
+        # has none (a warning on `02:00` is not offered the fix of another mistake of
+        # its line, which *Auto Fix* would apply).
         return given
     return [f for f in out if f.shown.span.line - 1 <= start[0] <= f.shown.span.end_line - 1] if start[0] == end[0] else []
 
