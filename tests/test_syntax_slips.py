@@ -108,7 +108,7 @@ SLIPS = [
     ('colon after member', 'member VMSYS2 {', 'member: VMSYS2 {', "BKR014 10:9"),
     ('equals after member', 'member VMSYS2 {', 'member VMSYS2 = {', "BKR014 10:17"),
     ('colon after backup', 'backup APPS full', 'backup: APPS full', "BKR014 69:11"),
-    ('colon after run', 'run on VMSYS1 daily 02:00', 'run: on VMSYS1 daily 02:00', "BKR003 74:8"),
+    ('colon after run', 'run on VMSYS1 daily 02:00', 'run: on VMSYS1 daily 02:00', "BKR014 74:8"),  # was BKR003, "the character `:` cannot appear here"
     ('quoted member', 'member VMSYS2 {', 'member "VMSYS2" {', "BKR004 10:10"),
     ('quoted pool', 'to disk pool BKUPPOOL\n    run on VMSYS1', 'to disk pool "BKUPPOOL"\n    run on VMSYS1', "BKR004 73:18"),
     ('single quoted group entry', '{ CICSPRD DB2PRD }', "{ 'CICSPRD' DB2PRD }", "BKR017 45:23"),
@@ -896,6 +896,44 @@ COMMAS_IN_LISTS = [
     ("exclude minidisk * 0190 019D 019E\n", "exclude minidisk *,0190,019D,019E\n", (71, 23),
      "the owner and the addresses of a minidisk selection", "exclude minidisk * 0190 019D 019E"),
 ]
+
+
+#: A YAML `:` (or a `=`) after a statement's keyword, the keyword that goes on with
+#: the statement after it: (clean, written, the sign's line and column, the statement
+#: the help writes). BKR014, as `workers: 4` is (was BKR003, "the character `:` cannot
+#: appear here", with a help that wrote `workers 4`; and `to: tape` below a selection's
+#: addresses BKR004, `to` left out, whose fix wrote `to: to tape`).
+SIGN_BEFORE_KEYWORD = [
+    ("run on VMSYS1 daily 02:00", "run: on VMSYS1 daily 02:00", (74, 8), "run on VMSYS1 daily 02:00"),
+    ("run on VMSYS1 daily 02:00", "run : on VMSYS1 daily 02:00", (74, 9), "run on VMSYS1 daily 02:00"),
+    ("expire on VMSYS1 {", "expire: on VMSYS1 {", (21, 9), "expire on VMSYS1 {"),
+    ("tape manager shared", "tape: manager shared", (26, 7), "tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM"),
+    ("    include minidisk * 0191\n    to tape\n    run on each member daily",
+     "    include minidisk * 0191\n    to: tape\n    run on each member daily", (81, 7), "to tape"),
+    ("    to disk pool BKUPPOOL\n    run on VMSYS1", "    to = disk pool BKUPPOOL\n    run on VMSYS1", (73, 8),
+     "to disk pool BKUPPOOL"),
+    # ... first on the line below a list of volume labels, where `catalog:` was one more
+    # label and the rest of the line three errors, none of them the `:`
+    ("catalog shared server", "catalog: shared server", (20, 10), "catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "at", "meant"), SIGN_BEFORE_KEYWORD, ids=[s[1] for s in SIGN_BEFORE_KEYWORD])
+def test_a_yaml_colon_between_a_statement_s_keywords_is_one_error_whose_fix_removes_it(
+    clean, written, at, meant, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("BKR014", *at)
+    sign = text.splitlines()[at[0] - 1][at[1] - 1]
+    assert found.message == f"`{sign}` between a keyword and its value is not .bkr syntax"
+    assert found.help == f"write `{meant}`: a blank, not `{sign}`, after the keyword"
+    fixed = apply_edits(text, found.fix.edits)
+    assert fixed == BASE
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])

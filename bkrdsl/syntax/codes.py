@@ -1298,7 +1298,13 @@ KEY_VALUE = register(
     The quoted text of a `description` is a value like any other:
     `description = "Nightly"` is this error too. Between a keyword and its
     value (`workers = 4`, `workers=4`, `backup: APPS`), the fix writes one
-    blank in place of the sign and the blanks around it.
+    blank in place of the sign and the blanks around it. So between a
+    statement's keyword and the keyword that goes on with it (`run: on VMSYS1
+    daily 02:00`, `expire: on VMSYS1 {`, `catalog: shared ...`), whose help
+    writes the statement without the sign, also where the keyword starts the
+    line below a list of names (`catalog:` under `shared-volume VMCOM1`, `to:
+    tape` under a selection's addresses), which it would otherwise run on into
+    as one more label or address.
 
     Failing example:
 

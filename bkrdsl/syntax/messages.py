@@ -366,6 +366,31 @@ def in_block(kind: str) -> str:
 
 
 # ------------------------------------------------------------ characters
+def sign_between_keywords(char: str, line: str, keyword_length: int) -> str:
+    """BKR014's help for `run: on VMSYS1 daily 02:00`, `catalog: shared ...`: a YAML `:`
+    (or a `=`) right after a statement's keyword, the keyword that goes on with the
+    statement after it. `line` is the statement's line from its keyword to its end or
+    its comment; the help writes it with one blank for the sign."""
+    statement = line[:keyword_length] + " " + line[keyword_length:].lstrip(" \t")[1:]
+    statement = statement.split("}")[0]  # `job J { run: on M daily 02:00 }`: its statement
+    if "{" in statement:  # `expire: on M { retain 35 days }`: its block's opening
+        statement = statement[: statement.index("{") + 1]
+    return f"write `{' '.join(statement.split())}`: a blank, not `{char}`, after the keyword"
+
+
+def sign_after_keyword(char: str, line: str, keyword_length: int, span: Span, fix: Fix | None) -> Diagnostic:
+    """BKR014 for a YAML `:` (or a `=`) right after a statement's keyword where the
+    keyword after it goes on with the statement (`run: on ...`), or where the keyword
+    with its `:` starts the line below a list and would read as one more of its names
+    (`catalog: shared ...` below `shared-volume VMCOM1`, `to: tape` below addresses)."""
+    return codes.KEY_VALUE(
+        f"`{char}` between a keyword and its value is not .bkr syntax",
+        span,
+        help=sign_between_keywords(char, line, keyword_length),
+        fix=fix,
+    )
+
+
 #: A stray character -> (code name, message, help). The code names are those of
 #: bkrdsl.syntax.codes; recovery.py turns them into diagnostics.
 def advise_character(char: str, following: str, after_keyword: bool) -> tuple[str, str, str]:

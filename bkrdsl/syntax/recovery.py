@@ -1233,12 +1233,17 @@ class Recovery:
             self._advance(state, pos + 1)
             self._fed_error_token = True
             return
-        waiting = (
+        before_keyword = self.sign_before_keyword(ip, char, pos, previous)
+        waiting = before_keyword or (
             previous is not None
             and previous.type in self.keyword_types
             and bool(self.accepts(ip) & {"NAME", "STRING"})  # `description = "..."` too
         )
         code_name, message, help_text = messages.advise_character(char, text[pos + 1 : line_end], waiting)
+        if before_keyword:  # `run: on VMSYS1 daily 02:00`: the statement written, the sign left out
+            help_text = messages.sign_between_keywords(
+                char, self._line_before_comment(previous.start_pos), len(previous.value)
+            )
         end = self._skip_end(code_name, char, pos, line_end)
         if code_name == "KEY_VALUE":
             fix = self.sign_fix(pos)
@@ -1257,6 +1262,25 @@ class Recovery:
             # waits for; read on as if it were there, so `daily` is not also "missing".
             line, column = self.source.position(pos)
             self.feed(ip, Token("NAME", "", pos, line, column, line, column, pos))
+
+    def sign_before_keyword(self, ip, char: str, pos: int, previous: Token | None) -> bool:
+        """`run: on VMSYS1 daily 02:00`, `catalog: shared ...`, `expire: on VMSYS1 {`: a
+        YAML `:` (or a `=`) between a keyword and the keyword that goes on with its
+        statement, after the first (`run:`, or `run :`), which is BKR014 as `workers: 4`
+        is, not a character that cannot appear there."""
+        if char not in ":=" or previous is None or previous.type not in self.keyword_types:
+            return False
+        text = self.source.text
+        end = getattr(previous, "end_pos", None)
+        if end is None or end > pos or text[end:pos].strip(" \t"):
+            return False  # `run : on ...` too, a blank before the sign
+        start = pos + 1
+        while start < len(text) and text[start] in " \t":
+            start += 1
+        word = _NAME.match(text, start)
+        if word is None:
+            return False
+        return self.facts.keywords.get(word.group().lower()) in self.accepts(ip)
 
     def sign_fix(self, pos: int) -> Fix | None:
         """`workers = 4`, `workers=4`, `backup: APPS`: the fix for a `=` or `:` between a
@@ -6063,7 +6087,7 @@ class Recovery:
         if split is not None:
             return split
         if tok.value[-1:] == ":":  # first: this runs for every name
-            colon = self.colon_before_brace(tok)
+            colon = self.colon_before_brace(tok) or self.keyword_colon_below_list(tok)
             if colon is not None:
                 return colon
         if tok.value[-1:] == "." and len(tok.value) > 1:
@@ -6951,6 +6975,31 @@ class Recovery:
         self.report(messages.colon_before_brace(head, text[:-1], colon), tok.end_pos - 1)
         end_line, end_column = tok.line, tok.column + len(text) - 1
         return Token("NAME", text[:-1], tok.start_pos, tok.line, tok.column, end_line, end_column, tok.end_pos - 1)
+
+    def keyword_colon_below_list(self, tok: Token) -> Token | None:
+        """`catalog: shared server ...` first on the line below `shared-volume VMCOM1`,
+        `disk: BKRBKUP 191 ...` too: a statement's keyword with a YAML `:` after it,
+        which a name may hold, so that the list read it as one more label and the rest
+        of its line as more (three errors, none of them the `:`). Where the keyword
+        starts a statement here: BKR014, as `workers: 4` is, and the keyword read."""
+        text = str(tok.value)
+        keyword = self.facts.keywords.get(text[:-1].lower())
+        if keyword is None or keyword not in self.statements or tok.start_pos is None:
+            return None
+        if self.parser_state is None or not self.first_on_line(tok.start_pos):
+            return None
+        previous = last_real_token(self.parser_state.value_stack)
+        if previous is None or previous.line == tok.line:
+            return None
+        sim = self.sim_here()
+        if sim is None or not sim.fits([keyword]):
+            return None
+        sign = tok.end_pos - 1
+        line = self._line_before_comment(tok.start_pos)
+        diag = messages.sign_after_keyword(":", line, len(text) - 1, self.source.span(sign, sign + 1), self.sign_fix(sign))
+        self.report(diag, sign)
+        end_line, end_column = tok.line, tok.column + len(text) - 1
+        return Token(keyword, text[:-1], tok.start_pos, tok.line, tok.column, end_line, end_column, sign)
 
     def keyword_after_list(self, tok: Token) -> Token | None:
         """`shared-volume VMCOM1` + `catalg shared server BKRSVSFS ...` on the next line,
