@@ -936,6 +936,38 @@ def test_a_yaml_colon_between_a_statement_s_keywords_is_one_error_whose_fix_remo
     assert fixed == BASE
 
 
+#: Several members named in one `member` block's head, as a list: one error that says a
+#: block declares one member, and whose help writes a block for each (was "`VMSYS5` cannot
+#: stand between `member VMSYS1` and its `{`", whose help, `write `member VMSYS1 {``,
+#: dropped the others; with commas, BKR015 with the help of lists and group bodies).
+MEMBERS_IN_ONE_HEAD = [
+    ("member VMSYS1 VMSYS5 {", "BKR004", (9, 17),
+     "a `member` block declares one member: `VMSYS5` after `member VMSYS1` cannot stand before its `{`",
+     ("write a block for each member, one below the other: `member VMSYS1 { workers 4 private-volume M1PRV1 }`"
+      " and `member VMSYS5 { workers 4 private-volume M1PRV1 }`")),
+    ("member VMSYS1 VMSYS5 VMSYS6 {", "BKR004", (9, 17),
+     "a `member` block declares one member: `VMSYS5` and `VMSYS6` after `member VMSYS1` cannot stand before its `{`",
+     ("write a block for each member, one below the other: `member VMSYS1 { workers 4 private-volume M1PRV1 }`,"
+      " `member VMSYS5 { workers 4 private-volume M1PRV1 }` and `member VMSYS6 { workers 4 private-volume M1PRV1 }`")),
+    ("member VMSYS1, VMSYS5, VMSYS6 {", "BKR015", (9, 16),
+     "a `,` cannot appear here: a `member` block declares one member",
+     "write `member VMSYS1 { ... }`, and a block of its own for each other member below it"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "code", "at", "message", "help"), MEMBERS_IN_ONE_HEAD, ids=[m[0] for m in MEMBERS_IN_ONE_HEAD])
+def test_members_named_in_one_block_s_head_are_one_error_whose_help_writes_a_block_each(
+    written, code, at, message, help, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("member VMSYS1 {", written, 1)
+    assert text != BASE
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.span.line, found.span.column) == (code, *at)
+    assert (found.message, found.help) == (message, help)
+
+
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 @pytest.mark.parametrize(("clean", "written", "at", "what", "meant"), COMMAS_IN_LISTS, ids=[c[1] for c in COMMAS_IN_LISTS])
 def test_commas_in_a_list_that_blanks_separate_are_one_error_whose_fix_removes_them(

@@ -1856,6 +1856,8 @@ def separators_in_group(
     )
 
 
+#: A `member` block's head up to a `,` after its name (`member ZVMA, ZVMB`): stray_comma.
+_MEMBER_HEAD = re.compile(r"\s*member\s+(?P<name>[^\s,{}#]+)\s*$", re.IGNORECASE)
 #: The `on MEMBER` that names one member, right before a `,` on its line: a
 #: catalog's server (`catalog shared server S pool P on VMSYS1, VMSYS2`) and a Tape
 #: Manager catalog node (`catalog-node TCTMM on VMSYS1, VMSYS2`) run on one.
@@ -1872,6 +1874,14 @@ def stray_comma(span: Span, before: str = "", statement: str | None = None) -> D
     keyword of the statement that follows it on its line (`workers 4, private-volume
     M1PRV1`), the `,` written between two statements: its fix removes it."""
     one = _ONE_MEMBER.search(before)
+    head = _MEMBER_HEAD.match(before)
+    if head is not None and statement is None:
+        # `member ZVMA, ZVMB, ZVMC { workers 4 }`: several members in one block's head
+        return codes.STRAY_COMMA(
+            "a `,` cannot appear here: a `member` block declares one member",
+            span,
+            help=f"write `member {head['name']} {{ ... }}`, and a block of its own for each other member below it",
+        )
     if statement is not None and one is None:
         return codes.STRAY_COMMA(
             f"a `,` cannot separate two statements: `{statement}` starts one of its own",
@@ -3222,6 +3232,23 @@ def words_before_brace(words: str, title: str, span: Span) -> Diagnostic:
         f"{shown(words)} cannot stand between `{title}` and its `{{`",
         span,
         help=f"write `{title} {{`, and what the block holds inside the braces (docs/language.md)",
+    )
+
+
+def members_in_one_block(names: list[str], body: str, span: Span) -> Diagnostic:
+    """`member ZVMA ZVMB ZVMC { workers 4 }`: several members named in one block's
+    head; `span`, the names after the first. Each member is a block of its own: the
+    help writes one per name, with the body written (`...` where it is not on the
+    line), never the first alone, which would drop the others without a word."""
+    def listed(words: list[str]) -> str:
+        return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
+
+    blocks = [f"`member {name} {{ {body} }}`" for name in names]
+    return codes.SYNTAX(
+        f"a `member` block declares one member: {listed([f'`{n}`' for n in names[1:]])}"
+        f" after `member {names[0]}` cannot stand before its `{{`",
+        span,
+        help=f"write a block for each member, one below the other: {listed(blocks)}",
     )
 
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import os
 import re
 from copy import copy
 from dataclasses import field, replace
@@ -883,6 +884,14 @@ class _Edit:
     #: the block, but was written inside it, whose own `}` is below (closes_there): only
     #: reported, then skipped (skip_pasted), so the block stays open for that `}`.
     written_inside: Token | None = None
+
+
+def _member_like(first: str, other: str) -> bool:
+    """Whether `other` reads as one more member named like `first` (`ZVMB` after `ZVMA`,
+    `VMSYS2` after `VMSYS1`): the same start, and the same length or a longer start in
+    common, as a site numbers or letters its members."""
+    common = len(os.path.commonprefix([first.upper(), other.upper()]))
+    return common >= 3 or (common >= 1 and len(first) == len(other))
 
 
 @dataclass
@@ -3619,6 +3628,16 @@ class Recovery:
             diag = messages.missing_comma(
                 names[0], names[1], self.span_of(tok), more=names[2:], commas=self.points(ends)
             )
+        elif leaves[0].type == self.facts.keywords["member"] and len(leaves) == 2 and all(
+            _NAME.fullmatch(w) and w.lower() not in self.facts.keywords and _member_like(str(leaves[-1].value), w)
+            for w in extra
+        ):
+            # `member ZVMA ZVMB ZVMC { workers 4 }`: more members, each a block of its own
+            # (not `member M1 slot 1 {`: words no member's name resembles)
+            close = text.find("}", brace, end)
+            body = text[brace + 1 : close].strip() if close != -1 and "{" not in text[brace + 1 : close] else ""
+            names = [str(leaves[-1].value), *extra]
+            diag = messages.members_in_one_block(names, " ".join(body.split()) or "...", span)
         else:
             diag = messages.words_before_brace(" ".join(extra), title, span)
         self.report(diag, tok.start_pos)
