@@ -968,6 +968,30 @@ def test_members_named_in_one_block_s_head_are_one_error_whose_help_writes_a_blo
     assert (found.message, found.help) == (message, help)
 
 
+#: Days written as one word where a schedule starts, `weekly` left out: the help writes
+#: the days one by one after `weekly`, the time kept (was the help of every schedule's
+#: forms, `daily 22:00, `weekly DAY[,DAY...] 22:00`, ...; `sun 02:00` and `mon,thu
+#: 02:00` were answered so already).
+DAYS_WITHOUT_WEEKLY = [
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 mon-fri 02:00", (74, 19), "mon-fri", "weekly mon,tue,wed,thu,fri 02:00"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 Mon-Sat 02:00", (74, 19), "Mon-Sat", "weekly mon,tue,wed,thu,fri,sat 02:00"),
+    ("purge weekly sun 03:00", "purge sat-sun 03:00", (23, 11), "sat-sun", "purge weekly sat,sun 03:00"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "at", "word", "meant"), DAYS_WITHOUT_WEEKLY, ids=[d[1] for d in DAYS_WITHOUT_WEEKLY])
+def test_days_written_as_one_word_without_weekly_get_weekly_and_the_days(clean, written, at, word, meant, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("BKR012", *at)
+    assert found.message == f"unknown schedule `{word}`; a schedule is `daily`, `weekly`, `monthly` or `manual`"
+    assert found.help == f"write `{meant}`: `weekly` takes each day by name, the days separated by commas"
+    assert analyse("prodssi.bkr", BASE.replace(clean, meant if clean.startswith("purge") else f"run on VMSYS1 {meant}", 1).encode("utf-8")).diagnostics == []
+
+
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 @pytest.mark.parametrize(("clean", "written", "at", "what", "meant"), COMMAS_IN_LISTS, ids=[c[1] for c in COMMAS_IN_LISTS])
 def test_commas_in_a_list_that_blanks_separate_are_one_error_whose_fix_removes_them(

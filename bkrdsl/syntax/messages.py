@@ -2888,6 +2888,16 @@ def unknown_schedule(
     # a purge's or a preview's, written as its statement takes it (`purge daily HH:MM`),
     # and its `manual` sent with BKREXPIR: not "a job submitted only by hand"
     of = "" if statement == "run" else f"{statement} "
+    days = _days_written_as_one(found.strip("`"))
+    if days is not None and (next_word is None or looks_like_time(next_word)):
+        # `run on VMSYS1 mon-fri 22:00`: days as `weekly` takes them, `weekly` left out
+        # (`sun 02:00` and `mon,thu 02:00` are schedule_phrase's, which writes the same)
+        return codes.UNKNOWN_KEYWORD(
+            f"unknown schedule {found}; a schedule is `daily`, `weekly`, `monthly` or `manual`",
+            span,
+            help=f"write `{of}weekly {','.join(days)} {next_word or at}`: `weekly` takes each day by name,"
+            " the days separated by commas",
+        )
     if next_word is None:
         example = schedule_forms(keyword=of, manual=False)
     elif looks_like_time(next_word):
