@@ -5524,3 +5524,77 @@ def test_a_retention_on_the_to_line_is_the_expire_block_s_retain(written, parser
     assert found.message == "`retain` cannot appear inside a `job` block"
     assert found.help == "`retain` belongs in an `expire on MEMBER { ... }` block: move it there"
     assert found.fix is None
+
+
+# a tape's own setting on a line of its own in a job whose destination is a disk pool,
+# above the `to disk` line or under it: the help says a disk pool takes none of them, as
+# on the `to disk` line (was the tape's help, "a job names its tape pool alone, `to tape
+# pool NAME`"); no fix, as on a tape job's line. A tape job keeps the tape's help.
+# fmt: off
+APPSFULL_TO = "    to disk pool BKUPPOOL\n    run on VMSYS1"
+TAPE_SETTINGS_IN_A_DISK_JOB = [
+    (APPSFULL_TO, "    to disk pool BKUPPOOL\n    density 6250\n    run on VMSYS1", "density", 74),
+    (APPSFULL_TO, "    to disk pool BKUPPOOL\n    label BKP001\n    run on VMSYS1", "label", 74),
+    (APPSFULL_TO, "    to disk pool BKUPPOOL\n    retpd 30  # a month\n    run on VMSYS1", "retpd", 74),
+    (APPSFULL_TO, "    to disk pool BKUPPOOL\n    density\n    run on VMSYS1", "density", 74),  # the fast parser reads it
+    (APPSFULL_TO, "    to disk\n    expdt 99365\n    run on VMSYS1", "expdt", 74),
+    ("    backup APPS full\n", "    backup APPS full\n    density 6250\n", "density", 70),  # above `to disk`
+    ("    backup APPS full\n", "    backup APPS full\n    label\n", "label", 70),
+    ("    to disk pool BKUPPOOL\n    run on VMSYS2", "    to disk pool BKUPPOOL  # LNXINC\n    label SL\n    run on VMSYS2", "label", 65),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "word", "line"), TAPE_SETTINGS_IN_A_DISK_JOB, ids=[t[1].split("\n")[1].strip() + f"-{t[3]}" for t in TAPE_SETTINGS_IN_A_DISK_JOB]
+)
+def test_a_tape_setting_on_its_own_line_in_a_disk_job_says_a_disk_pool_takes_none(
+    clean, written, word, line, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("BKR012", line, 5)
+    assert found.message == f"`{word}` is not a keyword; a statement must start with one"
+    assert found.help == (
+        "a disk pool takes none of a tape's settings (volume labels, density, retention period):"
+        " a job names its disk pool alone, `to disk pool NAME`, and how long backups stay in the"
+        " catalog is the `expire` block's `retain` (docs/language.md, tape)"
+    )
+    assert found.fix is None
+    assert too_long(found, analysis.sources) == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("setting", ["density 6250", "label"])
+def test_a_tape_setting_on_its_own_line_in_a_tape_job_keeps_the_tape_s_help(setting, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "    to tape\n    run on VMSYS2"  # LNXFULL
+    text = BASE.replace(clean, f"    to tape\n    {setting}\n    run on VMSYS2", 1)
+    assert text != BASE
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.span.line) == ("BKR012", 55)
+    assert found.help.endswith("a job names its tape pool alone, `to tape pool NAME`"), found.help
+
+
+@pytest.mark.parametrize(
+    ("body", "medium"),
+    [
+        ("{\n  to disk pool P\n  label SL\n}", "disk"),
+        ("{ to disk\n  label SL\n}", "disk"),  # right after the `{`
+        ("{\n  label SL\n  TO DISK POOL P\n}", "disk"),  # below the setting, keywords in any case
+        ("{\n  to tape  # not to disk\n  label SL\n}", "tape"),  # a comment's words are none
+        ('{\n  description "to disk"\n  to tape\n}', "tape"),  # nor a text's
+        ("{\n  to disk pool P\n  to tape\n}", None),  # both: none said
+        ("{\n  label SL\n}\njob K {\n  to disk\n}", None),  # another job's
+        ("{\n  label SL\n  run on M to disk\n}", None),  # `to` not first on its line
+    ],
+)
+def test_job_medium_reads_the_job_s_to_lines_alone(body, medium):
+    from bkrdsl.syntax.messages import job_medium
+
+    text = f"job J {body}"
+    assert job_medium(text, text.index("{")) == medium

@@ -1080,7 +1080,9 @@ UNKNOWN_KEYWORD = register(
     tape` or `to tape pool P`; on a `to disk` line (`to disk pool P density
     6250`) the help says a disk pool takes none of a tape's settings, that
     how long backups stay in the catalog is the `expire` block's `retain`,
-    and writes `to disk pool P`.
+    and writes `to disk pool P`. So on a line of its own in a job whose
+    `to` line, above it or below, names a disk (`density 6250` under `to
+    disk pool P`), with no fix, as in a tape job.
 
     A hyphenated keyword written without its hyphen, as one word
     (`jobsuffix`, `job_suffix`) or as two (`job suffix`, `private volume`,

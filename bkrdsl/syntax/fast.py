@@ -1496,7 +1496,11 @@ class _Parser:
             where = messages.in_block(block) if block else "the top level of a file"
             starts = sorted(statements)
             tape = messages.tape_setting(tok[TEXT], block)
-            self.stray = messages.not_a_keyword(messages.shown(tok[TEXT]), where, starts, self._span(tok, tok), tape=tape)
+            brace = self.blocks[-1][2] if tape else None  # the job's (messages.job_medium)
+            disk = brace is not None and brace[KIND] == "{" and messages.job_medium(self.text, brace[START]) == "disk"
+            self.stray = messages.not_a_keyword(
+                messages.shown(tok[TEXT]), where, starts, self._span(tok, tok), tape=tape, disk=disk
+            )
         self.skip_end = stop
         # After volume labels (`_begun_after_labels`), or a word that ends a minidisk
         # selection's addresses (`_statement_begun`), Lark's state is still the list's.

@@ -1540,6 +1540,36 @@ def tape_setting(word: str, block: str | None) -> bool:
     return block == "job" and word.lower() in TAPE_SETTINGS
 
 
+#: The words of a job's body, for job_medium: a text (closed on its line or not), a
+#: `#` comment (a `#` that starts a word: `BKP#01` is a name), a brace, a word.
+_BODY_WORDS = re.compile(r'"[^"\n]*"?|(?<![^\s{}])#[^\n]*|[{}]|[^\s"{}]+')
+
+
+def job_medium(text: str, brace: int) -> str | None:
+    """The medium of the job whose `{` is at offset `brace` of `text`: that of its
+    `to` statements (`to disk pool P`), each first on its line or right after the `{`,
+    above the word being read or below it, up to the job's `}` (a block's inside it,
+    its `}` missing, left out); None where it has none, or both. Both parsers ask it for a tape's own setting on a line of its own
+    in a job (`density 6250` under `to disk pool P`), whose help says a disk pool
+    takes none of them (not_a_keyword): a text alone, not either parser's state, so
+    that they agree whichever reads the job."""
+    media = set()
+    depth = 0
+    previous, first = "{", True  # the word read last, and whether it starts its line
+    for found in _BODY_WORDS.finditer(text, brace + 1):
+        word = found.group()
+        if word.startswith("#"):
+            continue
+        if word == "}" and depth == 0:
+            break
+        depth += {"{": 1, "}": -1}.get(word, 0)
+        if depth == 0 and first and previous.lower() == "to" and word.lower() in lexicon.TARGET_MEDIA:
+            media.add(word.lower())
+        begin = text.rfind("\n", 0, found.start()) + 1
+        previous, first = word, previous == "{" or not text[begin : found.start()].strip()
+    return media.pop() if len(media) == 1 else None
+
+
 TAPE_SETTINGS_HELP = (
     "a tape's volume labels, density and retention are Tape Manager's own configuration, not a job's"
     " (docs/language.md, tape): a job names its tape pool alone, `to tape pool NAME`"
@@ -1583,11 +1613,14 @@ def not_a_keyword(
     options: Sequence[str] = (),
     statement: str | None = None,
     tape: bool = False,
+    disk: bool = False,
 ) -> Diagnostic:
     """A word that is no keyword where a statement must start; `options`, the keywords
     with which `statement`, before it on its line, may go on instead (`tape manager
     shared ... request-node TRTMM library ATL1`). `tape`: the word is a tape's own
-    setting in a job (`tape_setting`), whose help says it is Tape Manager's."""
+    setting in a job (`tape_setting`), whose help says it is Tape Manager's; `disk`
+    too, the job's destination a disk pool (job_medium), whose help says a disk pool
+    takes none of a tape's settings (as on the `to disk` line, tape_setting_on_to)."""
     listed = ", ".join(f"`{k}`" for k in starts) or "a keyword"
     if not options:
         help = f"statements in {where} start with {listed}"
@@ -1599,7 +1632,7 @@ def not_a_keyword(
                 f" `disk USER 191 size 10 cyl` (cylinders) or `size 2000 blk` (512-byte blocks)\n{help}"
             )
         if tape:
-            help = TAPE_SETTINGS_HELP
+            help = DISK_SETTINGS_HELP if disk else TAPE_SETTINGS_HELP
         return codes.UNKNOWN_KEYWORD(f"{found} is not a keyword; a statement must start with one", span, help=help)
     return codes.UNKNOWN_KEYWORD(
         f"{found} is not a keyword of the `{statement}` statement, nor one that starts a statement",

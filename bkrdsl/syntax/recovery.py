@@ -4053,9 +4053,17 @@ class Recovery:
             return self.retype(tok, "RBRACE")
         options = self.options_on_line(tok, accepted)
         tape = False  # a tape's own setting in a job (`label SL`): its help says whose it is
+        disk = False  # ... and the job's destination a disk pool, which takes none of them
         if text.lower() in messages.TAPE_SETTINGS:
             inner = open_blocks(ip.parser_state.value_stack)
             tape = bool(inner) and messages.tape_setting(text, inner[-1].kind)
+            brace = inner[-1].brace if tape else None
+            disk = (
+                brace is not None
+                and not inner[-1].placeholder
+                and brace.start_pos is not None
+                and messages.job_medium(self.source.text, brace.start_pos) == "disk"
+            )
             tail = self.line_tail(ip, tok) if tape else []
             # `to tape pool P density 6250`: the setting on the `to` line, as JCL writes it
             # (on a `to disk` line too, whose help says a disk pool takes none)
@@ -4133,6 +4141,7 @@ class Recovery:
             messages.not_a_keyword(
                 self.describe(tok), where, starts, self.span_of(tok), options if statement else (), statement,
                 tape=tape and not statement,
+                disk=disk,
             ),
             tok.start_pos,
         )
