@@ -5598,3 +5598,51 @@ def test_job_medium_reads_the_job_s_to_lines_alone(body, medium):
 
     text = f"job J {body}"
     assert job_medium(text, text.index("{")) == medium
+
+
+# a retention after a job's whole `to` statement, words before its number: one BKR012
+# that says a job keeps no retention and the expire block's `retain 30 days` says it, as
+# after a `run` line's time, its fix removing the retention from the `to` line (was, after
+# a pool, the generic BKR012 listing the job's statements, or for `keep` "did you mean
+# `retain`?"; without one, BKR004 reading `for` as the pool's name, `pool` left out, its
+# fix writing `to tape pool for`, then a word too many for `30` and for `days`)
+# fmt: off
+RETENTIONS_ON_TO = [
+    ("to disk pool BKUPPOOL for 30 days", "for", "for 30 days", 30, "to disk pool BKUPPOOL"),
+    ("to tape for 30 days", "for", "for 30 days", 30, "to tape"),
+    ("to tape pool BKUPPOOL for 30 days", "for", "for 30 days", 30, "to tape pool BKUPPOOL"),
+    ("to disk keep 30 days", "keep", "keep 30 days", 30, "to disk"),
+    ("to disk retention 30 days", "retention", "retention 30 days", 30, "to disk"),
+    ("to disk pool BKUPPOOL keep 30 days", "keep", "keep 30 days", 30, "to disk pool BKUPPOOL"),
+    ("to tape pool BKUPPOOL for 5 weeks", "for", "for 5 weeks", 35, "to tape pool BKUPPOOL"),
+    ("to disk pool BKUPPOOL  for about 30 days  # a month", "for", "for about 30 days", 30, "to disk pool BKUPPOOL  # a month"),
+    ("TO DISK FOR 30 DAYS", "FOR", "FOR 30 DAYS", 30, "TO DISK"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "word", "retention", "days", "fixed"), RETENTIONS_ON_TO, ids=[t[0] for t in RETENTIONS_ON_TO])
+def test_a_retention_after_the_to_statement_points_at_the_expire_block_s_retain(
+    written, word, retention, days, fixed, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "    to disk pool BKUPPOOL\n    run on VMSYS1"
+    text = BASE.replace(clean, f"    {written}\n    run on VMSYS1", 1)
+    assert text != BASE
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("BKR012", 73, 5 + written.index(word))
+    assert found.span.end_column == 5 + written.index(word) + len(retention)
+    assert found.message == (
+        f"`{word}` is not a keyword of the `to` statement: `{retention}` is a retention, which a job does not keep:"
+        f" how long backups stay in the catalog is the expire block's `retain {days} days`"
+    )
+    kept = fixed.split("  #")[0]
+    assert found.help == (
+        f"remove `{retention}`: write `{kept}`; to keep backups {days} days, write `retain {days} days` in the expire block"
+    )
+    repaired = apply_edits(text, found.fix.edits)
+    assert repaired == BASE.replace(clean, f"    {fixed}\n    run on VMSYS1", 1)
+    assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+    assert too_long(found, analysis.sources) == []

@@ -1069,7 +1069,12 @@ UNKNOWN_KEYWORD = register(
     `retain`?". With one word there the fix writes `retain` for it (`for 5
     weeks` becomes `retain 35 days`, weeks counted in days); with more
     (`for about 35 days`) there is no fix, which word is the slip being a
-    guess.
+    guess. After a job's whole `to` statement (`to disk pool P for 30
+    days`, `to tape keep 30 days`, `to disk retention 30 days`) a retention
+    with words before its number says that a job keeps no retention: how
+    long backups stay in the catalog is the expire block's `retain 30
+    days`; the fix removes the words and the retention from the `to` line
+    (`retain 30 days` there is BKR013).
 
     A tape's own setting written in a job as JCL writes it (`label SL`,
     `expdt 30`, `retpd 30`, `density 6250`) gets a help that says volume

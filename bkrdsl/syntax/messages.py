@@ -1732,14 +1732,32 @@ def _retention_elsewhere(keyword: str, days: int | None) -> tuple[str, str]:
     """Where a retention written on a schedule's line goes, as the end of the error
     and of its help: for `purge` and `preview`, `retain 35 days`, a statement of its
     own; for a job's `run`, the expire block's, as a job keeps none. `days` None: no
-    number written (`run on DEV1 daily 01:00 retain`), `retain N days`."""
+    number written (`run on DEV1 daily 01:00 retain`), `retain N days`. So for a
+    job's `to` (retention_on_to)."""
     meant = f"retain {'N' if days is None else days} days"
-    if keyword == "run":
+    if keyword in ("run", "to"):  # a job's statements
         return (
             f"a job keeps no retention: how long backups stay in the catalog is the expire block's `{meant}`",
             f"to keep backups {'N' if days is None else days} days, write `{meant}` in the expire block",
         )
     return f"a retention is a statement of its own, `{meant}`", f"`{meant}`"
+
+
+def retention_on_to(word: str, written: str, days: int, statement: str, span: Span, remove: Span) -> Diagnostic:
+    """`to disk pool P for 30 days`, `to tape keep 30 days`: a retention (`written`, from
+    `word`, the first of the words before its number, to its unit) after a job's whole
+    `to` statement (`statement`), on its line. A job keeps no retention: as after a `run`
+    line's time (retain_left_out), the error says the expire block's `retain 30 days`
+    is where it is said; the fix removes it from the `to` line, the one reading the
+    line has (a pool's name is never a number and a unit)."""
+    _said, then = _retention_elsewhere("to", days)
+    return codes.UNKNOWN_KEYWORD(
+        f"`{word}` is not a keyword of the `to` statement: `{written}` is a retention, which a job does"
+        f" not keep: how long backups stay in the catalog is the expire block's `retain {days} days`",
+        span,
+        help=f"remove `{written}`: write `{statement}`; {then}",
+        fix=remove_fix(f"`{written}`", remove),
+    )
 
 
 def retention_for_time(written: str, keyword: str, schedule: str, days: int, span: Span) -> Diagnostic:

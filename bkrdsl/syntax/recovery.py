@@ -3369,6 +3369,40 @@ class Recovery:
         self._fed_error_token = True
         return True
 
+    def retention_on_to(self, ip, tok: Token) -> bool:
+        """`to disk pool P for 30 days`, `to tape keep 30 days`: a retention after a job's
+        whole `to` statement, on its line to its end, a comment or a `}`, words in
+        letters that are no keyword (`for`, `keep`, `retention`) before its number
+        (messages.retention_on_to, its fix removing it), the line read no further. Was
+        the generic BKR012 after a pool; without one, `for` read as the pool's name,
+        `pool` left out, then a word too many for each word after it. `retain 30 days`
+        there is the expire block's statement misplaced (BKR013), and a number without
+        a word before it is left to the errors it gets."""
+        if tok.type != "NAME" or tok.start_pos is None:
+            return False
+        tail = self.line_tail(ip, tok)
+        types = [t.type for t in tail]
+        if types[:2] not in (["TO", "DISK"], ["TO", "TAPE"]) or types[2:] not in ([], ["POOL", "NAME"]):
+            return False
+        text = self.source.text
+        found = _RETENTION_REST.match(text, tok.start_pos)
+        if found is None or not found.group(1):
+            return False
+        words, number, unit = found.groups()
+        if any(w.lower() in self.facts.keywords for w in words.split()):
+            return False
+        days = int(number) * (7 if unit.lower().startswith("week") else 1)
+        end = found.end()
+        written = " ".join(text[tok.start_pos : end].split())
+        statement = " ".join(text[tail[0].start_pos : tail[-1].end_pos].split())
+        blanks = len(text[: tok.start_pos]) - len(text[: tok.start_pos].rstrip(" \t"))
+        remove = self.source.span(tok.start_pos - blanks, end)  # the blanks before it too
+        span = self.source.span(tok.start_pos, end)
+        self.report(messages.retention_on_to(str(tok.value), written, days, statement, span, remove), tok.start_pos)
+        self.skip_phrase(ip, tok, end)
+        self._fed_error_token = True
+        return True
+
     def destination_phrase(self, ip, tok: Token, accepted: set[str]) -> tuple[bool, Token | None]:
         """`to disk BKUPPOOL`, `to pool BKUPPOOL`, `to dasd pool BKUPPOOL`, `target disk`."""
         tail = self.line_tail(ip, tok)
@@ -3376,6 +3410,8 @@ class Recovery:
         word = str(tok.value).lower()
         sim = Sim.of(ip)
         if last is not None and last.type in ("DISK", "TAPE") and len(tail) >= 2 and tail[-2].type == "TO":
+            if self.retention_on_to(ip, tok):  # `to tape for 30 days`: not a pool `for`
+                return True, None
             on_to = str(last.type).lower()  # `to disk density 6250` too: a disk pool takes none
             if word in messages.TAPE_SETTINGS and self.tape_setting_on_to(ip, tok, on_to, None):
                 return True, None
@@ -4036,6 +4072,8 @@ class Recovery:
         retention = self.retention_on_line(ip, tok, accepted)
         if retention is not None:
             return retention[0]
+        if self.retention_on_to(ip, tok):  # `to disk pool P for 30 days`
+            return None
         if self.brace_balance < 0:
             # `single group APPS { CICSPRD } DB2PRD }`: a `}` too many closed the group.
             closed = last_closed(ip.parser_state.value_stack, self.source)
