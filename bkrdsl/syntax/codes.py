@@ -1073,8 +1073,8 @@ UNKNOWN_KEYWORD = register(
     days`, `to tape keep 30 days`, `to disk retention 30 days`) a retention
     with words before its number says that a job keeps no retention: how
     long backups stay in the catalog is the expire block's `retain 30
-    days`; the fix removes the words and the retention from the `to` line
-    (`retain 30 days` there is BKR013).
+    days`; no fix, as after a `run` line's time: removing it would drop the
+    days meant (`retain 30 days` there is BKR013).
 
     A tape's own setting written in a job as JCL writes it (`label SL`,
     `expdt 30`, `retpd 30`, `density 6250`) gets a help that says volume

@@ -1743,20 +1743,19 @@ def _retention_elsewhere(keyword: str, days: int | None) -> tuple[str, str]:
     return f"a retention is a statement of its own, `{meant}`", f"`{meant}`"
 
 
-def retention_on_to(word: str, written: str, days: int, statement: str, span: Span, remove: Span) -> Diagnostic:
+def retention_on_to(word: str, written: str, days: int, statement: str, span: Span) -> Diagnostic:
     """`to disk pool P for 30 days`, `to tape keep 30 days`: a retention (`written`, from
     `word`, the first of the words before its number, to its unit) after a job's whole
     `to` statement (`statement`), on its line. A job keeps no retention: as after a `run`
     line's time (retain_left_out), the error says the expire block's `retain 30 days`
-    is where it is said; the fix removes it from the `to` line, the one reading the
-    line has (a pool's name is never a number and a unit)."""
+    is where it is said. No fix, as there: removing it would drop the days the user
+    meant to keep, which move to another block by the user's choice."""
     _said, then = _retention_elsewhere("to", days)
     return codes.UNKNOWN_KEYWORD(
         f"`{word}` is not a keyword of the `to` statement: `{written}` is a retention, which a job does"
         f" not keep: how long backups stay in the catalog is the expire block's `retain {days} days`",
         span,
         help=f"remove `{written}`: write `{statement}`; {then}",
-        fix=remove_fix(f"`{written}`", remove),
     )
 
 

@@ -3373,7 +3373,7 @@ class Recovery:
         """`to disk pool P for 30 days`, `to tape keep 30 days`: a retention after a job's
         whole `to` statement, on its line to its end, a comment or a `}`, words in
         letters that are no keyword (`for`, `keep`, `retention`) before its number
-        (messages.retention_on_to, its fix removing it), the line read no further. Was
+        (messages.retention_on_to, no fix), the line read no further. Was
         the generic BKR012 after a pool; without one, `for` read as the pool's name,
         `pool` left out, then a word too many for each word after it. `retain 30 days`
         there is the expire block's statement misplaced (BKR013), and a number without
@@ -3395,10 +3395,8 @@ class Recovery:
         end = found.end()
         written = " ".join(text[tok.start_pos : end].split())
         statement = " ".join(text[tail[0].start_pos : tail[-1].end_pos].split())
-        blanks = len(text[: tok.start_pos]) - len(text[: tok.start_pos].rstrip(" \t"))
-        remove = self.source.span(tok.start_pos - blanks, end)  # the blanks before it too
         span = self.source.span(tok.start_pos, end)
-        self.report(messages.retention_on_to(str(tok.value), written, days, statement, span, remove), tok.start_pos)
+        self.report(messages.retention_on_to(str(tok.value), written, days, statement, span), tok.start_pos)
         self.skip_phrase(ip, tok, end)
         self._fed_error_token = True
         return True
