@@ -4173,6 +4173,56 @@ def test_words_out_of_order_with_a_word_too_many_inside_are_two_errors_the_fix_w
     assert [too_long(d, analysis.sources) for d in analysis.diagnostics] == [[], []]
 
 
+def _in_appsfull(clean: str, written: str) -> str:
+    """BASE with `clean`, a line of its job APPSFULL, written as `written`."""
+    job = BASE[BASE.index("  job APPSFULL {") :]
+    job = job[: job.index("  }\n")]
+    return BASE.replace(job, job.replace(clean, written, 1), 1)
+
+
+#: A job's statement read only with words the recovery supplied (its medium and `pool`,
+#: `on`), then a word (or words) too many: (the statement as written, the line, the
+#: second error's message, its help). Each help wrote the words before as the statement
+#: (`to BKUPPOOL`, `to now`, `run VMSYS1 daily 02:00`), which does not check, and a
+#: repeat's fix removed it (`to now pool disk`, `to BKUPPOOL`), which does not either.
+SUPPLIED_THEN_MORE = [
+    ("to disk pool BKUPPOOL", "to BKUPPOOL now pool disk tape",
+     "one word too many: the `to` statement ends with `BKUPPOOL`, and `now` starts no statement",
+     "remove `now`; the `to` statement is written `to disk pool NAME` or `to tape pool NAME`"),
+    ("to disk pool BKUPPOOL", "to now now pool disk",
+     "one word too many: the `to` statement ends with `now`, and `now` starts no statement",
+     "remove `now`; the `to` statement is written `to disk pool NAME` or `to tape pool NAME`"),
+    ("to disk pool BKUPPOOL", "to BKUPPOOL BKUPPOOL",
+     "one word too many: the `to` statement ends with `BKUPPOOL`, and `BKUPPOOL` starts no statement",
+     "remove `BKUPPOOL`; the `to` statement is written `to disk pool NAME` or `to tape pool NAME`"),
+    ("to disk pool BKUPPOOL", "to pool BKUPPOOL now",
+     "one word too many: the `to` statement ends with `BKUPPOOL`, and `now` starts no statement",
+     "remove `now`; the `to` statement is written `to disk pool NAME` or `to tape pool NAME`"),
+    ("to disk pool BKUPPOOL", "to BKUPPOOL now now",
+     "2 words too many: the `to` statement ends with `BKUPPOOL`, and `now now` starts no statement",
+     "remove `now now`; the `to` statement is written `to disk pool NAME` or `to tape pool NAME`"),
+    ("run on VMSYS1 daily 02:00", "run VMSYS1 daily 02:00 now",
+     "one word too many: the `run` statement ends with `02:00`, and `now` starts no statement",
+     "remove `now`; the `run` statement is written `run on MEMBER daily HH:MM` (or another schedule)"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "message", "help"), SUPPLIED_THEN_MORE, ids=[w for _, w, *_ in SUPPLIED_THEN_MORE]
+)
+def test_a_word_too_many_after_words_read_with_supplied_ones_says_how_the_statement_is_written(
+    clean, written, message, help, parser, monkeypatch
+):
+    # the words before it make no statement as written: a help that wrote them would
+    # write code that does not check, and a fix that removed the repeat would leave it
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = _in_appsfull(clean, written)
+    first, extra = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert first.code == "BKR004"
+    assert (extra.code, extra.message, extra.help, extra.fix) == ("BKR004", message, help, None)
+
+
 #: Words too many after a statement written in order, to the end of its line: (the
 #: statement as written, the line, the words too many, the message).
 IN_ORDER_THEN_MORE = [

@@ -123,6 +123,12 @@ SYNTAX = register(
     or a name in capitals, where the statement takes no option more, are
     one error, "2 words too many", its help writing the statement without
     them, no fix (not "`now` is not a keyword").
+    Where the words before it make a statement only with words the
+    recovery supplied (`to BKUPPOOL now`, the medium and `pool` missing;
+    `run VMSYS1 daily 02:00 now`, `on` missing), the help says how the
+    statement is written (`to disk pool NAME` or `to tape pool NAME`), not
+    those words, which are none, and no fix removes a repeat (`to now now
+    pool disk`).
     Where a keyword left out would take the word (`catalog shared BKRSVSFS`,
     `server`, `pool` or `on` forgotten; `workers 2 VAPRV1`, `private-volume`
     or `job-suffix` forgotten), the message says the value has no keyword,

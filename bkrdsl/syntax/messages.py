@@ -1642,11 +1642,28 @@ def not_a_keyword(
     )
 
 
+#: How a statement is written, for a help whose line's own words make no statement
+#: (`statement_form`).
+STATEMENT_FORMS = {
+    "to": "`to disk pool NAME` or `to tape pool NAME`",
+    "run": "`run on MEMBER daily HH:MM` (or another schedule)",
+}
+
+
+def statement_form(name: str) -> str:
+    """What the `name` statement looks like, said where no single line of the user's
+    words can be written (`word_after_statement`, `words_after_statement`)."""
+    form = STATEMENT_FORMS.get(name)
+    if form is None:
+        return f"see docs/language.md for how the `{name}` statement is written"
+    return f"the `{name}` statement is written {form}"
+
+
 def word_after_statement(
     extra: str,
     name: str,
     last: str,
-    statement: str,
+    statement: str | None,
     listed: str | None,
     span: Span,
     remove: Span | None,
@@ -1657,7 +1674,18 @@ def word_after_statement(
     `remove` is the word with the blanks before it, what the fix deletes (none
     when removing it is not certain, and when listing the word is the other way
     out: the fix would be a choice); `one_value`, the keyword whose one value ends
-    the statement (`pool BKUPPOOL BKUPPOL2`)."""
+    the statement (`pool BKUPPOOL BKUPPOL2`). `statement` None where the words
+    before it make no statement as written (`to BKUPPOOL now`: the recovery supplied
+    the medium and `pool`): the help says how the statement is written, no fix."""
+    if statement is None:
+        # the line's words make no statement without words the recovery supplied
+        # (`to BKUPPOOL now`, its medium and `pool` missing): no line to write, but its form
+        help = f"remove {extra}; {statement_form(name)}"
+        return codes.SYNTAX(
+            f"one word too many: the `{name}` statement ends with {last}, and {extra} starts no statement",
+            span,
+            help=help,
+        )
     why = f", as `{one_value}` takes one value" if one_value is not None else ""
     help = f"remove {extra}{why}: write `{statement}`"
     if listed is not None:
@@ -1670,16 +1698,17 @@ def word_after_statement(
     )
 
 
-def words_after_statement(words: str, name: str, last: str, statement: str, span: Span) -> Diagnostic:
+def words_after_statement(words: str, name: str, last: str, statement: str | None, span: Span) -> Diagnostic:
     """`purge weekly sun 03:00 after preview`: words after a whole statement, on its
     line, that start no statement (a keyword among them does not make one). Which
     of them were meant is not certain: no fix. Counted as `word_after_statement`'s one
-    word is: "2 words too many"."""
+    word is: "2 words too many". `statement` None as there."""
+    help = f"remove `{words}`: write `{statement}`" if statement is not None else f"remove `{words}`; {statement_form(name)}"
     return codes.SYNTAX(
         f"{len(words.split())} words too many: the `{name}` statement ends with {last}, and `{words}` starts no"
         " statement",
         span,
-        help=f"remove `{words}`: write `{statement}`",
+        help=help,
     )
 
 

@@ -4904,7 +4904,11 @@ class Recovery:
             first = self.statement_start(state)
             if first is not None and first.line == tok.line and first.start_pos is not None:
                 name = str(first.value).lower() or self.facts.texts.get(first.type, first.type).strip("`")
-                statement = " ".join(self.source.text[first.start_pos : previous.end_pos].split())
+                statement = (
+                    None
+                    if self._supplied_in(state, first)
+                    else " ".join(self.source.text[first.start_pos : previous.end_pos].split())
+                )
                 words = " ".join(self.source.text[tok.start_pos : tail].split())
                 return messages.words_after_statement(
                     words, name, self.describe(previous), statement, self.source.span(tok.start_pos, tail)
@@ -4978,6 +4982,14 @@ class Recovery:
         listed = None
         if first.type == "BACKUP" and previous.type in ("FULL", "INCREMENTAL") and tok.type == "NAME":
             listed = f"{statement[: -len(str(previous.value))].rstrip()}, {tok.value} {previous.value}"
+        if self._supplied_in(state, first):
+            # `to BKUPPOOL now`, `to now now`: the words before it are a statement only with
+            # the medium and `pool` the recovery supplied; `to BKUPPOOL` is none to write,
+            # nor does removing the repeat make one
+            name = str(first.value).lower() or name
+            return messages.word_after_statement(
+                self.describe(tok), name, self.describe(previous), None, None, self.span_of(tok), None
+            )
         return messages.word_after_statement(
             self.describe(tok),
             name,
@@ -4990,6 +5002,19 @@ class Recovery:
             self.blank_and(previous, tok) if repeats(previous, tok) else None,
             one_value=one_value,
         )
+
+    @staticmethod
+    def _supplied_in(state, first: Token) -> bool:
+        """Whether the statement `first` starts, on top of the parse stack, holds a token the
+        recovery supplied (a placeholder: `to BKUPPOOL`, read as `to disk pool BKUPPOOL`),
+        so that its words as written make no statement."""
+        for value in reversed(state.value_stack):
+            tokens = list(tokens_of(value))
+            if any(not is_real(t) for t in tokens):
+                return True
+            if any(t is first for t in tokens):
+                return False
+        return False
 
     def one_value_keyword(self, ip, leaves: list[Token], previous: Token) -> str | None:
         """The keyword right before `previous`, the last of `leaves`, when `previous` is its
@@ -5839,21 +5864,29 @@ class Recovery:
                 words, left_out = words[:cut], words[cut:]
                 break
         if trailing and not orders and not left_out:
-            inside = self._one_word_inside(sim, words)
-            if inside is not None:
-                i, meant = inside
-                word_start = start + found[i][1] - len(words[i])
-                return Reordered(
-                    " ".join(meant).replace(" ,", ","),
-                    self.source.span(start, start + found[-1][1]),
-                    self.source.span(word_start, word_start + len(words[i])),
-                )
+            return self._reordered_inside(sim, start, found)
         if len(orders) != 1:
             return None
         (meant,) = orders
         if self._stands_in(sim, meant, left_out):
             return None
         return Reordered(" ".join(meant).replace(" ,", ","), self.source.span(start, start + found[len(words) - 1][1]))
+
+    def _reordered_inside(self, sim: Sim, start: int, found: list[tuple[str, int]]) -> Reordered | None:
+        """`reordered`'s line (its words and where each ends, from `start`) in the one
+        order of all its words but a word too many inside it (`_one_word_inside`), the
+        span the whole line's and `inside` that word's; None where there is none."""
+        words = tuple(word for word, _ in found)
+        inside = self._one_word_inside(sim, words)
+        if inside is None:
+            return None
+        i, meant = inside
+        word_start = start + found[i][1] - len(words[i])
+        return Reordered(
+            " ".join(meant).replace(" ,", ","),
+            self.source.span(start, start + found[-1][1]),
+            self.source.span(word_start, word_start + len(words[i])),
+        )
 
     def _one_word_inside(self, sim: Sim, words: tuple[str, ...]) -> tuple[int, tuple[str, ...]] | None:
         """Where no order of `words` (a line out of order, `reordered`'s) makes a
