@@ -4223,6 +4223,58 @@ def test_a_word_too_many_after_words_read_with_supplied_ones_says_how_the_statem
     assert (extra.code, extra.message, extra.help, extra.fix) == ("BKR004", message, help, None)
 
 
+#: A job's schedule written first, then `run on ...`, with a word too many inside the
+#: line: (the line, the line in order without the word, the word). Each was one error
+#: whose help and fix wrote the line with the word kept (`run on VMSYS1 daily now
+#: 01:00`), which does not check.
+SCHEDULE_FIRST_WITH_A_WORD_INSIDE = [
+    ("daily now 01:00 run on VMSYS1", "run on VMSYS1 daily 01:00", "now"),
+    ("daily 01:00 now run on VMSYS1", "run on VMSYS1 daily 01:00", "now"),
+    ("weekly sun now 01:00 run on VMSYS1  # nightly", "run on VMSYS1 weekly sun 01:00", "now"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "meant", "extra"), SCHEDULE_FIRST_WITH_A_WORD_INSIDE, ids=[w for w, *_ in SCHEDULE_FIRST_WITH_A_WORD_INSIDE]
+)
+def test_a_schedule_first_with_a_word_too_many_inside_is_two_errors_the_fix_without_it(
+    written, meant, extra, parser, monkeypatch
+):
+    # as `on VMSYS1 run daily now 02:00` (test_words_out_of_order_with_a_word_too_many_inside_...)
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = _in_appsfull("run on VMSYS1 daily 02:00", written)
+    order, word = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (order.code, order.message, order.help) == (
+        "BKR004", "a schedule is part of the `run` statement, after the members the job runs on", f"write `{meant}`"
+    )
+    line = written.split("  #")[0]
+    fixed = apply_edits(text, order.fix.edits)
+    assert fixed == text.replace(line, meant, 1)
+    assert analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics == []
+    assert (word.code, word.message, word.help, word.fix) == (
+        "BKR004", f"one word too many: the `run` statement has no place for `{extra}`",
+        f"remove `{extra}`: write `{meant}`", None,
+    )
+    assert text[word.span.start : word.span.end] == extra
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_schedule_first_whose_words_make_no_statement_in_order_has_no_fix(parser, monkeypatch):
+    # `daily now 01:00 on VMSYS1`, `run` left out too: `run on VMSYS1 daily now 01:00`
+    # does not check, and no order of the line's words has `run` to start it
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = _in_appsfull("run on VMSYS1 daily 02:00", "daily now 01:00 on VMSYS1")
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.message, found.fix) == (
+        "BKR004", "a schedule is part of the `run` statement, after the members the job runs on", None
+    )
+    assert found.help == (
+        "write `run on` and the members first, then the schedule: the `run` statement is written"
+        " `run on MEMBER daily HH:MM` (or another schedule)"
+    )
+
+
 #: Words too many after a statement written in order, to the end of its line: (the
 #: statement as written, the line, the words too many, the message).
 IN_ORDER_THEN_MORE = [

@@ -233,7 +233,11 @@ SYNTAX = register(
     word too many: the `run` statement has no place for `now`", whose help
     writes the statement in order, without a fix (not for two such words,
     nor where the word left out leaves a choice, `to BKUPPOOL now pool
-    disk tape`); where no order does,
+    disk tape`). So for a schedule written first (`daily now 01:00 run
+    on VMSYS1` is `run on VMSYS1 daily 01:00`, then `now`); where its
+    words make no statement put in order (`daily now 01:00 on VMSYS1`),
+    its help says how the `run` statement is written, no fix. Where no
+    order does,
     the help says to write the keyword first, not the keyword again
     before the words. The rest
     of the line goes with it, so `each member` is one error, not also

@@ -2188,11 +2188,21 @@ def schedule_first(written: str, meant: str, span: Span) -> Diagnostic:
     )
 
 
-def schedule_without_run(schedule: str, span: Span, meant: str | None = None, shown: str | None = None) -> Diagnostic:
+def schedule_without_run(
+    schedule: str, span: Span, meant: str | None = None, shown: str | None = None, form: bool = False
+) -> Diagnostic:
     """`daily 02:00` alone in a job: a schedule says when, and `run on` where. `schedule`,
     the schedule's keyword (or, with `meant`, the line); `meant`, the whole `run`
     statement when the line names the members (`daily 02:00 on VMSYS1`); `shown`, the
-    schedule when the line ends with an `on` and no member (`daily 02:00 on`)."""
+    schedule when the line ends with an `on` and no member (`daily 02:00 on`); `form`,
+    where the line names them but its words in that order make no statement (`daily
+    now 01:00 on VMSYS1`): the help says how the statement is written, no fix."""
+    if form:
+        return codes.SYNTAX(
+            "a schedule is part of the `run` statement, after the members the job runs on",
+            span,
+            help=f"write `run on` and the members first, then the schedule: {statement_form('run')}",
+        )
     if shown is not None:
         return codes.SYNTAX(
             "a schedule is part of the `run` statement: `run` is missing, and no member follows `on`",

@@ -4026,6 +4026,25 @@ class Recovery:
         if found is not None:
             meant = f"run on {found.group('place')} {found.group('schedule')}"
             span = self.source.span(tok.start_pos, end)
+            sim = Sim.of(ip)
+            words = tuple(re.findall(r",|[^\s,]+", meant))
+            if not (self._whole_statement(sim, words) and self._values_shaped(sim, words)):
+                # `daily now 01:00 run on VMSYS1`: the schedule put last is still no
+                # statement; the line in order without the word too many, and that word's
+                # error (as `on VMSYS1 run daily now 01:00`), else no line to write
+                ordered = self.reordered(sim, tok.start_pos, trailing=True, inside_first=True)
+                if (
+                    ordered is not None
+                    and ordered.text.split()[0].lower() == "run"
+                    and not any(self._stray(word) for word in ordered.text.split())  # not `run on now ...`
+                ):
+                    self.report(messages.schedule_without_run(written, ordered.span, ordered.text), tok.start_pos)
+                    self.skip_phrase(ip, tok, self.words_after_order(ordered))
+                else:
+                    self.report(messages.schedule_without_run(written, span, None, form=True), tok.start_pos)
+                    self.skip_phrase(ip, tok, end)
+                self._fed_error_token = True
+                return _LINE_SKIPPED
             self.report(messages.schedule_without_run(written, span, meant), tok.start_pos)
             self.skip_phrase(ip, tok, end)
             self._fed_error_token = True  # the line was read, as a whole: a mistake after it is news
@@ -5827,7 +5846,7 @@ class Recovery:
                 return False
         return True
 
-    def reordered(self, sim: Sim, start: int, trailing: bool = False) -> Reordered | None:
+    def reordered(self, sim: Sim, start: int, trailing: bool = False, inside_first: bool = False) -> Reordered | None:
         """The line from `start` (a statement's first word, where `sim` stands) with its
         words in the one order that makes it a whole statement, and the span of its words
         as written: `full backup APPS` -> `backup APPS full`, `on VMSYS1 run daily 02:00`
@@ -5846,7 +5865,9 @@ class Recovery:
         too many there that the one order of the others leaves out (there, `now`:
         `_one_word_inside`), the span then the whole line's and `inside` that word's. An
         order counts where its values have their places' shapes too (`_values_shaped`:
-        not `run on PRODA weekly now sun`)."""
+        not `run on PRODA weekly now sun`). `inside_first`: the word too many inside
+        tried before the last words left out (`daily now 01:00 run on PRODA`: not `run
+        on now daily 01:00`, `PRODA` one too many)."""
         line = self._line_before_comment(start)
         if set(line) & set('{}"'):
             return None
@@ -5855,6 +5876,10 @@ class Recovery:
         if not 2 <= len(words) <= _REORDERED_WORDS or self._whole_statement(sim, words):
             return None
         orders = self._found_orders(sim, words)
+        if inside_first and not orders:
+            inside = self._reordered_inside(sim, start, found)
+            if inside is not None:
+                return inside
         left_out: tuple[str, ...] = ()
         for cut in range(len(words) - 1, 1, -1) if trailing and not orders else ():
             if self._whole_statement(sim, words[:cut]) or self._keyword_written(words[cut]):
