@@ -992,6 +992,89 @@ def test_days_written_as_one_word_without_weekly_get_weekly_and_the_days(clean, 
     assert analyse("prodssi.bkr", BASE.replace(clean, meant if clean.startswith("purge") else f"run on VMSYS1 {meant}", 1).encode("utf-8")).diagnostics == []
 
 
+#: A selection's medium left out in job LNXFULL: the help writes the line with it where
+#: the words say which, a line that checks (was "write `minidisk` or `sfs` after
+#: `include`", which, written literally, made `include minidisk all minidisks`); where
+#: they do not, the statement's two forms.
+MEDIUM_LEFT_OUT = [
+    ("include minidisk * 0100-0FFF", "include all minidisks", (52, 5), "all",
+     "write `include minidisk * *`: `minidisk` after `include`, then `* *`, every address of every owner"),
+    ("exclude minidisk * 0190 019D 019E 0300", "exclude 0190", (53, 5), "0190",
+     ("write `exclude minidisk * 0190`: `minidisk` after `exclude`, then the owner, `*` for every owner,"
+      " then the addresses")),
+    ("exclude minidisk * 0190 019D 019E 0300", "exclude 0190 019D 019E 0300", (53, 5), "0190",
+     ("write `exclude minidisk * 0190 019D 019E 0300`: `minidisk` after `exclude`, then the owner, `*` for"
+      " every owner, then the addresses")),
+    ("include minidisk * 0100-0FFF", "include LNX* 0100-0FFF", (52, 5), "LNX*",
+     "write `include minidisk LNX* 0100-0FFF`: `minidisk` or `sfs` comes right after `include`"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "at", "found", "help"), MEDIUM_LEFT_OUT, ids=[m[1] for m in MEDIUM_LEFT_OUT])
+def test_a_selection_s_medium_left_out_gets_a_help_that_writes_a_line_that_checks(
+    clean, written, at, found, help, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (diag,) = analysis.diagnostics
+    action = written.split()[0]
+    assert (diag.code, diag.span.line, diag.span.column) == ("BKR004", *at)
+    assert diag.message == f"expected `minidisk` or `sfs` after `{action}`, found `{found}`"
+    assert diag.help == help
+    assert too_long(diag, analysis.sources) == []
+    meant = re.match(r"write `([^`]*)`", diag.help).group(1)
+    assert analyse("prodssi.bkr", BASE.replace(clean, meant, 1).encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["include all", "include everything", "include LINUX01"])
+def test_a_selection_s_medium_left_out_where_its_words_say_not_which_gets_the_statement_s_forms(
+    written, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("include minidisk * 0100-0FFF", written, 1)
+    (diag,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (diag.code, diag.span.line, diag.span.column) == ("BKR004", 52, 5)
+    assert diag.help == (
+        "write `minidisk` or `sfs` after `include`: `include minidisk OWNER ADDRESS...` or `include sfs POOL:USER.DIR...`"
+    )
+
+
+#: A level written before the groups in job LNXFULL: the help writes the line with the
+#: level last, the groups as written (was "`backup LINUX ... full`", its `...` left in,
+#: and only the first group); where other words follow, the statement's form.
+LEVEL_FIRST = [
+    ("backup full LINUX", "move `full` to the end of the line: `backup LINUX full`"),
+    ("backup FULL LINUX  # weekly", "move `FULL` to the end of the line: `backup LINUX full`"),
+    ("backup full LINUX APPS", "move `full` to the end of the line: `backup LINUX, APPS full`"),
+    ("backup full LINUX, APPS", "move `full` to the end of the line: `backup LINUX, APPS full`"),
+    ("backup full LINUX incremental", "move `full` after the groups: `backup GROUP[, GROUP...] full`"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "moved"), LEVEL_FIRST, ids=[w for w, _ in LEVEL_FIRST])
+def test_a_level_written_before_the_groups_gets_a_help_that_writes_the_line_with_it_last(
+    written, moved, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("backup LINUX full", written, 1)
+    assert text != BASE
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (diag,) = analysis.diagnostics
+    level = written.split()[1]
+    assert (diag.code, diag.span.line, diag.span.column) == ("BKR004", 51, 17)
+    assert diag.message == f"`{level}` is read as a group name here: the level comes after the groups"
+    assert diag.help == f"{moved}; if `{level}` names a group, put a `,` after it"
+    assert too_long(diag, analysis.sources) == []
+    if written == "backup full LINUX":
+        meant = re.search(r"`(backup [^`]*)`", diag.help).group(1)
+        assert analyse("prodssi.bkr", BASE.replace("backup LINUX full", meant, 1).encode("utf-8")).diagnostics == []
+
+
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 @pytest.mark.parametrize(("clean", "written", "at", "what", "meant"), COMMAS_IN_LISTS, ids=[c[1] for c in COMMAS_IN_LISTS])
 def test_commas_in_a_list_that_blanks_separate_are_one_error_whose_fix_removes_them(

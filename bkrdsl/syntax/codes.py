@@ -296,7 +296,21 @@ SYNTAX = register(
     APPS`, `backup users APPS`) is one error whose fix removes it (when it
     is written in small letters: `USERS` may be a group's name).
     So is a keyword written before the level (`backup APPS level full`,
-    `type=full`): the level follows the groups without one.
+    `type=full`): the level follows the groups without one. A level
+    written before the groups (`backup full LINUX`) reads as a group's
+    name whose `,` is missing: the one error's help writes the line with
+    the level last, its groups as written (`backup LINUX full`; `backup
+    full LINUX APPS` gets `backup LINUX, APPS full`), or, where other
+    words follow them, the statement's form, `backup GROUP[, GROUP...]
+    full`.
+    A selection's medium left out (`include all minidisks`, `exclude
+    0190`) is "expected `minidisk` or `sfs` after `include`", whose help
+    writes the line with it where its words say which: every minidisk
+    (`include minidisk * *`), addresses alone, every owner's (`exclude
+    minidisk * 0190`), an owner and addresses (`include minidisk LNX*
+    0191`), SFS paths (`include sfs BKRPOOL:CICSPRD.*`); where they do
+    not (`include all`, `include LINUX01`), the statement's two forms,
+    `include minidisk OWNER ADDRESS...` or `include sfs POOL:USER.DIR...`.
     A schedule given an end time (`daily 02:00 to 04:00`) is one error: a
     schedule is the time its work starts, and the `to` does not start the
     job's target.

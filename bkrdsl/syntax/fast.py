@@ -2271,6 +2271,10 @@ class _Parser:
             wanted = messages.one_of([f"`{keyword}`" for keyword in sorted(accepted)])
             after = f" after {messages.shown(previous[TEXT])}"
             self.missing = messages.missing_other(wanted, after, word, self._span(previous, previous), left_out[0].upper())
+            if previous[TEXT].lower() in lexicon.ACTIONS:
+                # `include all`: as `Recovery.report_missing` says it (`messages.medium_left_out`)
+                rest = self.text[previous[START] + len(previous[TEXT]) :]
+                self.missing = messages.medium_left_out(self.missing, previous[TEXT], rest)
         self.missing_at = self.i
         self.type = T_NAME
 
@@ -2405,7 +2409,12 @@ class _Parser:
             return messages.missing_other(messages.TERMINAL_TEXTS[type_], after, shown, where, type_, line_ended=ended)
         if among:
             wanted = messages.one_of([f"`{keyword}`" for keyword in sorted(among)])
-            return messages.missing_other(wanted, after, shown, where, type_.upper(), line_ended=ended)
+            diag = messages.missing_other(wanted, after, shown, where, type_.upper(), line_ended=ended)
+            if previous[TEXT].lower() in lexicon.ACTIONS:
+                # `include` alone: its help the statement's forms (`messages.medium_left_out`)
+                rest = self.text[previous[START] + len(previous[TEXT]) :]
+                return messages.medium_left_out(diag, previous[TEXT], rest)
+            return diag
         if type_ != T_NAME:
             return self._keyword_missing(type_, after, shown, where, ended)
         at = self.keyword_at

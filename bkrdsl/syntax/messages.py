@@ -2310,23 +2310,56 @@ def member_in_placement(member: str, span: Span) -> Diagnostic:
     )
 
 
+#: A group's name on a `backup` line (the grammar's NAME, without a pattern's wildcards:
+#: a pattern is no list's name, BKR330).
+_GROUP_NAME = re.compile(r"[A-Za-z0-9$@_#][A-Za-z0-9$#@_+\-.]*")
+
+
+def line_words(rest: str) -> str:
+    """The words of `rest`, the text from a token to its line's end, before the line's
+    comment (a `#` where a word may start: `SYS#1` is one word)."""
+    line = rest.split("\n", 1)[0]
+    return re.split(r"(?:^|\s)#", line, maxsplit=1)[0].strip()
+
+
+def groups_after_level(rest: str) -> list[str] | None:
+    """`backup full LINUX, APPS`: the group names `rest` (the words after the level,
+    to the line's end) writes, their `,`s written or not; None where any word after the
+    level is no group's name (a keyword, another level, a pattern, a text)."""
+    words = line_words(rest)
+    if words.endswith(","):
+        return None  # `backup full LINUX,`: the list goes on below
+    names = [w for w in re.split(r"[\s,]+", words) if w]
+    if not names or not all(_GROUP_NAME.fullmatch(n) and n.lower() not in lexicon.KEYWORDS for n in names):
+        return None
+    return names
+
+
 def missing_comma(
-    left: str, right: str, span: Span, more: list[str] = (), commas: tuple[Span, ...] = ()
+    left: str, right: str, span: Span, more: list[str] = (), commas: tuple[Span, ...] = (), rest: str = ""
 ) -> Diagnostic:
     """A `,` missing between the names `left` and `right` of a list (and between the
     names `more` after them, on the same line); `commas`, the empty spans right after
     each name but the last, where the fix writes the `,`s (none: no fix). A misspelt
     keyword after the names, `backup APPS LINUX FULLL`, is none of them
-    (Recovery.names_without_commas)."""
+    (Recovery.names_without_commas). `rest`: the text from `right` to its line's end,
+    whose groups the help of a level written first writes before it."""
     level = left.strip("`")
     if level.lower() in LEVELS:
         # `backup full APPS`: the level written first reads as a group name, and a
         # comma after it would only make it one (BKR331: `full` after a `,` is read as a group name).
+        # The help writes the line with the level last, the groups as written (their
+        # `,`s too), where only groups follow it; else the statement's form.
+        groups = groups_after_level(rest or right.strip("`"))
+        moved = (
+            f"move {left} to the end of the line: `backup {', '.join(groups)} {level.lower()}`"
+            if groups
+            else f"move {left} after the groups: `backup GROUP[, GROUP...] {level.lower()}`"
+        )
         return codes.SYNTAX(
             f"{left} is read as a group name here: the level comes after the groups",
             span,
-            help=f"move {left} to the end of the line, `backup {right.strip('`')} ... {level}`;"
-            f" if {left} names a group, put a `,` after it",
+            help=f"{moved}; if {left} names a group, put a `,` after it",
         )
     names = [left, right, *more]
     meant = ", ".join(n.strip("`") for n in names)
@@ -4268,6 +4301,63 @@ def size_left_out(diag: Diagnostic, number: Span) -> Diagnostic:
     """`expected `size` after `191``: `disk BKRBKUP 191 10 cyl`, a size and its unit
     written without their keyword: at the number, and `size` inserted before it."""
     return replace(diag, span=number, fix=Fix.replace("Insert `size`", before(number), "size "))
+
+
+#: Words for "every minidisk" after `include` or `exclude`, its medium left out
+#: (`include all minidisks`): `minidisk * *`, every address of every owner.
+_EVERY_MINIDISK = frozenset(
+    (every, disks) for every in ("all", "every", "each") for disks in ("minidisk", "minidisks", "disk", "disks")
+)
+#: A minidisk selection's owner: a user ID or pattern (the grammar's NAME, no `:`).
+_OWNER = re.compile(r"[A-Za-z0-9$@_*%?#][A-Za-z0-9$#@_*%?+\-.]*")
+
+
+def selection_written(action: str, rest: str) -> str | None:
+    """`include all minidisks`, `exclude 0190`: the selection the words `rest` after
+    `action` (to the line's end) mean, its medium left out, where they say which:
+    every minidisk (`minidisk * *`), addresses alone (every owner's: `minidisk *
+    0190`), an owner and addresses (`minidisk LNX* 0191`), SFS paths (`sfs
+    BKRPOOL:CICSPRD.*`). None where they do not (`include all`, `include LINUX01`)."""
+    words = line_words(rest).split()
+    if not words:
+        return None
+    if len(words) == 2 and (words[0].lower(), words[1].lower()) in _EVERY_MINIDISK:
+        return f"{action} minidisk * *"
+    if all(_ADDRESS_LIKE.fullmatch(w) for w in words):
+        return f"{action} minidisk * {' '.join(words)}"
+    owner, *addresses = words
+    if (
+        addresses
+        and _OWNER.fullmatch(owner)
+        and owner.lower() not in lexicon.KEYWORDS
+        and all(w == "*" or _ADDRESS_LIKE.fullmatch(w) for w in addresses)
+    ):
+        return f"{action} minidisk {owner} {' '.join(addresses)}"
+    if all(re.fullmatch(r"[^\s:,{}\"]+:[^\s,{}\"]*", w) for w in words):
+        return f"{action} sfs {' '.join(words)}"
+    return None
+
+
+def medium_left_out(diag: Diagnostic, action: str, rest: str) -> Diagnostic:
+    """"expected `minidisk` or `sfs` after `include`": `rest`, the text after `action`
+    to its line's end. The help writes the line with the medium where its words say
+    which (`selection_written`), else the statement's two forms: "write `minidisk` or
+    `sfs` after `include`" alone, written literally, makes no selection either
+    (`include minidisk all minidisks`)."""
+    action = action.lower()
+    meant = selection_written(action, rest)
+    if meant is None:
+        help = (
+            f"write `minidisk` or `sfs` after `{action}`:"
+            f" `{action} minidisk OWNER ADDRESS...` or `{action} sfs POOL:USER.DIR...`"
+        )
+    elif meant.endswith(" minidisk * *"):
+        help = f"write `{meant}`: `minidisk` after `{action}`, then `* *`, every address of every owner"
+    elif meant.startswith(f"{action} minidisk * "):
+        help = f"write `{meant}`: `minidisk` after `{action}`, then the owner, `*` for every owner, then the addresses"
+    else:
+        help = f"write `{meant}`: `minidisk` or `sfs` comes right after `{action}`"
+    return replace(diag, help=help)
 
 
 def days_left_out(diag: Diagnostic, after_number: Span) -> Diagnostic:

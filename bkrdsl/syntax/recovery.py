@@ -8747,7 +8747,12 @@ class Recovery:
         names = [self.describe(last), self.describe(tok)] + [messages.shown(word) for word, _ in more]
         ends = [last.end_pos, tok.end_pos] + [start + len(word) for word, start in more][:-1]
         diag = messages.missing_comma(
-            names[0], names[1], self.span_of(tok), more=names[2:], commas=self.points(ends[: len(names) - 1])
+            names[0],
+            names[1],
+            self.span_of(tok),
+            more=names[2:],
+            commas=self.points(ends[: len(names) - 1]),
+            rest=self.source.text[tok.start_pos :],
         )
         self.report(diag, tok.start_pos)
 
@@ -9174,6 +9179,10 @@ class Recovery:
             if filler == "SIZE" and self.size_left_out(found):
                 # `disk BKRBKUP 191 10 cyl`: the size and its unit, their keyword left out
                 diag = messages.size_left_out(diag, self.span_of(found))
+            if filler in ("MINIDISK", "SFS") and previous is not None and is_real(previous) and previous.type in ("INCLUDE", "EXCLUDE"):
+                # `include all minidisks`, `exclude 0190`: the help writes the selection
+                # its words mean, not a keyword before them that leaves it unfinished
+                diag = messages.medium_left_out(diag, str(previous.value), self.source.text[previous.end_pos :])
             if filler == "DAYS" and previous is not None and is_real(previous) and previous.value.isdigit():
                 # `retain 42`: a number of days, whose unit can only be `days`
                 diag = messages.days_left_out(diag, self.source.span(previous.end_pos, previous.end_pos))
