@@ -4256,6 +4256,11 @@ def test_words_out_of_order_with_a_word_too_many_inside_are_two_errors_the_fix_w
     assert [too_long(d, analysis.sources) for d in analysis.diagnostics] == [[], []]
 
 
+def _to_line_as(written: str) -> str:
+    """BASE with job APPSFULL's `to disk pool BKUPPOOL` line written as `written`."""
+    return BASE.replace("    to disk pool BKUPPOOL\n    run on VMSYS1", f"    {written}\n    run on VMSYS1", 1)
+
+
 def _in_appsfull(clean: str, written: str) -> str:
     """BASE with `clean`, a line of its job APPSFULL, written as `written`."""
     job = BASE[BASE.index("  job APPSFULL {") :]
@@ -5581,8 +5586,7 @@ def test_a_tape_setting_on_the_to_line_is_one_error_that_says_whose_it_is(
     written, word, setting, column, fixed, parser, monkeypatch
 ):
     monkeypatch.setenv("BKRDSL_PARSER", parser)
-    clean = "    to disk pool BKUPPOOL\n    run on VMSYS1"
-    text = BASE.replace(clean, f"    {written}\n    run on VMSYS1", 1)
+    text = _to_line_as(written)
     assert text != BASE
     analysis = analyse("prodssi.bkr", text.encode("utf-8"))
     (found,) = analysis.diagnostics
@@ -5595,7 +5599,7 @@ def test_a_tape_setting_on_the_to_line_is_one_error_that_says_whose_it_is(
     )
     assert "pool density" not in found.help
     repaired = apply_edits(text, found.fix.edits)
-    assert repaired == BASE.replace(clean, f"    {fixed}\n    run on VMSYS1", 1)
+    assert repaired == _to_line_as(fixed)
     assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
     assert too_long(found, analysis.sources) == []
 
@@ -5654,8 +5658,7 @@ def test_a_tape_setting_on_a_to_disk_line_says_a_disk_pool_takes_none(
     written, word, setting, column, fixed, parser, monkeypatch
 ):
     monkeypatch.setenv("BKRDSL_PARSER", parser)
-    clean = "    to disk pool BKUPPOOL\n    run on VMSYS1"
-    text = BASE.replace(clean, f"    {written}\n    run on VMSYS1", 1)
+    text = _to_line_as(written)
     assert text != BASE
     analysis = analyse("prodssi.bkr", text.encode("utf-8"))
     (found,) = analysis.diagnostics
@@ -5671,7 +5674,7 @@ def test_a_tape_setting_on_a_to_disk_line_says_a_disk_pool_takes_none(
     )
     assert "tape pool" not in found.help and "pool density" not in found.help
     repaired = apply_edits(text, found.fix.edits)
-    assert repaired == BASE.replace(clean, f"    {fixed}\n    run on VMSYS1", 1)
+    assert repaired == _to_line_as(fixed)
     assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
     assert too_long(found, analysis.sources) == []
 
@@ -5684,8 +5687,7 @@ def test_a_tape_setting_on_the_to_line_keeps_a_hash_inside_its_words(medium, kep
     `#` (Recovery.drops_hash), so there is none (was "`label BKP` is a tape's own
     setting", its fix writing `to tape pool BKUPPOOL#01`)."""
     monkeypatch.setenv("BKRDSL_PARSER", parser)
-    clean = "    to disk pool BKUPPOOL\n    run on VMSYS1"
-    text = BASE.replace(clean, f"    {kept} label BKP#01  # JCL\n    run on VMSYS1", 1)
+    text = _to_line_as(f"{kept} label BKP#01  # JCL")
     assert text != BASE
     (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert found.code == "BKR012"
@@ -5701,8 +5703,7 @@ def test_a_retention_on_the_to_line_is_the_expire_block_s_retain(written, parser
     (TAPE_SETTINGS), but the `expire` block's statement written in a job, BKR013, whose
     help says where it goes, on either medium (no fix: moving it is the user's call)."""
     monkeypatch.setenv("BKRDSL_PARSER", parser)
-    clean = "    to disk pool BKUPPOOL\n    run on VMSYS1"
-    text = BASE.replace(clean, f"    {written}\n    run on VMSYS1", 1)
+    text = _to_line_as(written)
     assert text != BASE
     (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert (found.code, found.span.column) == ("BKR013", 5 + written.index("retain"))
@@ -5812,8 +5813,7 @@ def test_a_retention_after_the_to_statement_points_at_the_expire_block_s_retain(
     written, word, retention, days, fixed, parser, monkeypatch
 ):
     monkeypatch.setenv("BKRDSL_PARSER", parser)
-    clean = "    to disk pool BKUPPOOL\n    run on VMSYS1"
-    text = BASE.replace(clean, f"    {written}\n    run on VMSYS1", 1)
+    text = _to_line_as(written)
     assert text != BASE
     analysis = analyse("prodssi.bkr", text.encode("utf-8"))
     (found,) = analysis.diagnostics
@@ -5828,6 +5828,6 @@ def test_a_retention_after_the_to_statement_points_at_the_expire_block_s_retain(
         f"remove `{retention}`: write `{kept}`; to keep backups {days} days, write `retain {days} days` in the expire block"
     )
     assert found.fix is None
-    repaired = BASE.replace(clean, f"    {fixed}\n    run on VMSYS1", 1)  # the help, applied
+    repaired = _to_line_as(fixed)  # the help, applied
     assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
     assert too_long(found, analysis.sources) == []
