@@ -1110,6 +1110,18 @@ class _Parser:
         kind, text, _start, line, _column, _first = self.tokens[self.i + 1]
         return kind == "n" and text.lower() in _MEDIA and line == self.tokens[self.i][3]
 
+    def _medium_left_out(self, diag: Diagnostic, previous) -> Diagnostic:
+        """`diag`, a word missing after `previous`; after `include` or `exclude`, its
+        help writes the selection the line's words mean (`include all minidisks`), else
+        the statement's forms, as `Recovery.report_missing` says it
+        (`messages.medium_left_out`)."""
+        if previous[TEXT].lower() not in lexicon.ACTIONS:
+            return diag
+        from bkrdsl.syntax import messages
+
+        rest = messages.line_from(self.text, previous[START] + len(previous[TEXT]))
+        return messages.medium_left_out(diag, previous[TEXT], rest)
+
     def _line_names(self) -> list[str]:
         """The names on the current token's line from it on, to a token that is none (a
         `}`, a comment) or `match` (`misplaced_in_group`)."""
@@ -2271,10 +2283,7 @@ class _Parser:
             wanted = messages.one_of([f"`{keyword}`" for keyword in sorted(accepted)])
             after = f" after {messages.shown(previous[TEXT])}"
             self.missing = messages.missing_other(wanted, after, word, self._span(previous, previous), left_out[0].upper())
-            if previous[TEXT].lower() in lexicon.ACTIONS:
-                # `include all`: as `Recovery.report_missing` says it (`messages.medium_left_out`)
-                rest = self.text[previous[START] + len(previous[TEXT]) :]
-                self.missing = messages.medium_left_out(self.missing, previous[TEXT], rest)
+            self.missing = self._medium_left_out(self.missing, previous)  # `include all`
         self.missing_at = self.i
         self.type = T_NAME
 
@@ -2410,11 +2419,7 @@ class _Parser:
         if among:
             wanted = messages.one_of([f"`{keyword}`" for keyword in sorted(among)])
             diag = messages.missing_other(wanted, after, shown, where, type_.upper(), line_ended=ended)
-            if previous[TEXT].lower() in lexicon.ACTIONS:
-                # `include` alone: its help the statement's forms (`messages.medium_left_out`)
-                rest = self.text[previous[START] + len(previous[TEXT]) :]
-                return messages.medium_left_out(diag, previous[TEXT], rest)
-            return diag
+            return self._medium_left_out(diag, previous)  # `include` alone
         if type_ != T_NAME:
             return self._keyword_missing(type_, after, shown, where, ended)
         at = self.keyword_at

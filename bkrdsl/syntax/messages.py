@@ -2315,6 +2315,14 @@ def member_in_placement(member: str, span: Span) -> Diagnostic:
 _GROUP_NAME = re.compile(r"[A-Za-z0-9$@_#][A-Za-z0-9$#@_+\-.]*")
 
 
+def line_from(text: str, pos: int) -> str:
+    """The text from offset `pos` of `text` to its line's end: a help's `rest`
+    (line_words), sliced to its line, not to the file's end, which would copy the
+    rest of the file for each error."""
+    end = text.find("\n", pos)
+    return text[pos : len(text) if end == -1 else end]
+
+
 def line_words(rest: str) -> str:
     """The words of `rest`, the text from a token to its line's end, before the line's
     comment (a `#` where a word may start: `SYS#1` is one word)."""

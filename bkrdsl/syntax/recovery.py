@@ -8752,7 +8752,7 @@ class Recovery:
             self.span_of(tok),
             more=names[2:],
             commas=self.points(ends[: len(names) - 1]),
-            rest=self.source.text[tok.start_pos :],
+            rest=messages.line_from(self.source.text, tok.start_pos),
         )
         self.report(diag, tok.start_pos)
 
@@ -9182,7 +9182,9 @@ class Recovery:
             if filler in ("MINIDISK", "SFS") and previous is not None and is_real(previous) and previous.type in ("INCLUDE", "EXCLUDE"):
                 # `include all minidisks`, `exclude 0190`: the help writes the selection
                 # its words mean, not a keyword before them that leaves it unfinished
-                diag = messages.medium_left_out(diag, str(previous.value), self.source.text[previous.end_pos :])
+                diag = messages.medium_left_out(
+                    diag, str(previous.value), messages.line_from(self.source.text, previous.end_pos)
+                )
             if filler == "DAYS" and previous is not None and is_real(previous) and previous.value.isdigit():
                 # `retain 42`: a number of days, whose unit can only be `days`
                 diag = messages.days_left_out(diag, self.source.span(previous.end_pos, previous.end_pos))
