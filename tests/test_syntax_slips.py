@@ -952,6 +952,16 @@ MEMBERS_IN_ONE_HEAD = [
     ("member VMSYS1, VMSYS5, VMSYS6 {", "BKR015", (9, 16),
      "a `,` cannot appear here: a `member` block declares one member",
      "write `member VMSYS1 { ... }`, and a block of its own for each other member below it"),
+    # the keyword in the plural: the same one error, which says it too (was BKR012, whose
+    # help read `members` as `member` followed by a name `s`, then BKR004 for the others)
+    ("members VMSYS1 VMSYS5 VMSYS6 {", "BKR004", (9, 3),
+     ("`members` is no keyword: a `member` block declares one member, and `VMSYS5` and `VMSYS6`"
+      " after `VMSYS1` cannot stand before its `{`"),
+     ("write a block for each member, one below the other: `member VMSYS1 { workers 4 private-volume M1PRV1 }`,"
+      " `member VMSYS5 { workers 4 private-volume M1PRV1 }` and `member VMSYS6 { workers 4 private-volume M1PRV1 }`")),
+    ("members VMSYS1 {", "BKR012", (9, 3),
+     "unknown keyword `members`; did you mean `member`?",
+     "write `member VMSYS1 { workers 4 private-volume M1PRV1 }`: a `member` block declares one member"),
 ]
 
 
@@ -966,6 +976,8 @@ def test_members_named_in_one_block_s_head_are_one_error_whose_help_writes_a_blo
     (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert (found.code, found.span.line, found.span.column) == (code, *at)
     assert (found.message, found.help) == (message, help)
+    if written == "members VMSYS1 {":  # one reading: the fix writes `member`
+        assert apply_edits(text, found.fix.edits) == BASE
 
 
 #: Days written as one word where a schedule starts, `weekly` left out: the help writes

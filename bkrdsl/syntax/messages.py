@@ -3392,6 +3392,28 @@ def members_in_one_block(names: list[str], body: str, span: Span) -> Diagnostic:
     )
 
 
+def members_keyword(written: str, names: list[str], body: str, span: Span) -> Diagnostic:
+    """`members VMSYS1 VMSYS2 {`: the block's keyword in the plural (`written`), the
+    members (`names`) after it in its head. One error: the keyword is `member`, and a
+    block declares one member, the help writing a block for each name (with its body,
+    `...` where it is not on the line); where one member is named, the fix writes
+    `member` (not "`member` followed by a name `s`", the lexer's reading)."""
+    if len(names) == 1:
+        return codes.UNKNOWN_KEYWORD(
+            f"unknown keyword `{written}`; did you mean `member`?",
+            span,
+            help=f"write `member {names[0]} {{ {body} }}`: a `member` block declares one member",
+            fix=write_fix("member", span),
+        )
+    diag = members_in_one_block(names, body, span)
+    others = diag.message.split(": ", 1)[1].split(" after ", 1)[0]
+    return replace(
+        diag,
+        message=f"`{written}` is no keyword: a `member` block declares one member, and {others}"
+        f" after `{names[0]}` cannot stand before its `{{`",
+    )
+
+
 def yaml_block(title: str, settings: list[str], span: Span, whole: Span, commented: bool) -> Diagnostic:
     """`member: DEV1` with `workers: 2` on the lines below: a block written as YAML.
     `span` is the head (`member: DEV1`), `whole` the head and every setting line."""

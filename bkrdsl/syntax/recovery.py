@@ -3672,6 +3672,13 @@ class Recovery:
             body = text[brace + 1 : close].strip() if close != -1 and "{" not in text[brace + 1 : close] else ""
             names = [str(leaves[-1].value), *extra]
             diag = messages.members_in_one_block(names, " ".join(body.split()) or "...", span)
+            keyword = text[leaves[0].start_pos : leaves[0].end_pos + 1]
+            if keyword.lower() == "members" and text[leaves[0].end_pos + 1 : leaves[0].end_pos + 2].isspace():
+                # `members VMSYS1 VMSYS2 {`: the plural said in the same error (not also
+                # "did you mean `member`", whose help read `members` as `member` and `s`)
+                self.withdraw(leaves[0].start_pos)
+                span = self.source.span(leaves[0].start_pos, span.end)
+                diag = messages.members_keyword(keyword, names, " ".join(body.split()) or "...", span)
         else:
             diag = messages.words_before_brace(" ".join(extra), title, span)
         self.report(diag, tok.start_pos)
@@ -7503,10 +7510,31 @@ class Recovery:
                 self.report(messages.english_for_keyword(word, before[0].lower(), span), begin)
             elif len(before) > 1:
                 self.report_glued(begin, end, [*before, rest])
+            elif self.members_keyword(begin, tok):
+                pass
             else:
                 span = self.source.span(begin, tok.end_pos)
                 self.report(messages.glued_keyword(before[0], rest, span), begin)
         return tok
+
+    def members_keyword(self, begin: int, tok: Token) -> bool:
+        """`members VMSYS1 { ... }`: the block's keyword in the plural, read as `member`
+        and a name `s`, one member named before the `{` on the line: one error whose fix
+        writes `member` (messages.members_keyword). Several members named are
+        words_before_brace's, which says both in one error."""
+        text = self.source.text
+        if text[begin : tok.start_pos].lower() != "member" or str(tok.value).lower() != "s":
+            return False
+        end = self._line_end(tok.end_pos)
+        brace = text.find("{", tok.end_pos, end)
+        names = text[tok.end_pos : brace].split() if brace != -1 else []
+        if len(names) != 1 or not _NAME.fullmatch(names[0]) or names[0].lower() in self.facts.keywords:
+            return False
+        close = text.find("}", brace, end)
+        body = text[brace + 1 : close].strip() if close != -1 and "{" not in text[brace + 1 : close] else ""
+        span = self.source.span(begin, tok.end_pos)
+        self.report(messages.members_keyword(text[begin : tok.end_pos], names, " ".join(body.split()) or "...", span), begin)
+        return True
 
     def glued_swapped(self, tok: Token, begin: int, end: int, before: list[str]) -> Token | None:
         """`onexpire VMSYS1 {` (after `catalog ... on VMSYS1`): a statement's keyword
