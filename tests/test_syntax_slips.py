@@ -980,6 +980,28 @@ def test_members_named_in_one_block_s_head_are_one_error_whose_help_writes_a_blo
         assert apply_edits(text, found.fix.edits) == BASE
 
 
+#: The catalog's member named with another word where its `on` is due: one error whose
+#: help writes the line with `on` and whose fix writes `on` (was, for `member`, BKR011
+#: "expected `{` after `member VMSYS1`", a member block read; for `at`, BKR004 "`at`
+#: starts no statement: it gives where a disk starts"; for `in`, BKR012 "`in` is not a
+#: keyword of the `catalog` statement").
+CATALOG_MEMBER_WORDS = [("member", "BKR004"), ("MEMBER", "BKR004"), ("at", "BKR004"), ("in", "BKR012")]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("word", "code"), CATALOG_MEMBER_WORDS)
+def test_the_catalog_s_member_named_with_another_word_than_on_is_one_error_whose_fix_writes_on(
+    word, code, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("pool BKRPOOL on VMSYS1", f"pool BKRPOOL {word} VMSYS1", 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.span.line, found.span.column) == (code, 20, 47)
+    assert found.message == f"the catalog names its member with `on`, not `{word}`"
+    assert found.help == "write `catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1`"
+    assert apply_edits(text, found.fix.edits) == BASE
+
+
 #: Days written as one word where a schedule starts, `weekly` left out: the help writes
 #: the days one by one after `weekly`, the time kept (was the help of every schedule's
 #: forms, `daily 22:00, `weekly DAY[,DAY...] 22:00`, ...; `sun 02:00` and `mon,thu

@@ -3474,6 +3474,9 @@ class _Parser:
             if option == "on":
                 self._each_member(found[option][-1])
             self._option_respelt(_CATALOG_OPTIONS, start=start if written else None)
+        tok = self.tokens[self.i]
+        if not found["on"] and tok[TEXT].lower() == "member" and tok[LINE] == self.tokens[self.i - 1][LINE]:
+            raise _GiveUp  # `... pool BKRPOOL member VMSYS1`: `on` meant (`Recovery.catalog_member_word`)
         given = frozenset(option for option, values in (*found.items(), *waits.items()) if values)
         self._options_open_after(start, given, last)
         skipped = self.scope_skipped_at

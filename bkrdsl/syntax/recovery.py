@@ -1772,6 +1772,10 @@ class Recovery:
             return None
         if self.kind_in_zvm_words(ip, tok):
             return None
+        if tok.type != self.facts.keywords["on"] and self.lexing(tok):
+            meant = self.catalog_member_word(tok)
+            if meant is not None:
+                return meant  # `catalog ... pool BKRPOOL at VMSYS1`: read as `on VMSYS1`
         if (
             tok.type in ("NAME", "STRING")
             and SCHEDULE_KEYWORDS <= accepted
@@ -7601,8 +7605,38 @@ class Recovery:
             or self.keyword_label(tok)
             or self.letter_too_many(tok)
             or self.brace_after_whole_statement(tok)
+            or self.catalog_member_word(tok)
             or tok
         )
+
+    def catalog_member_word(self, tok: Token) -> Token | None:
+        """`catalog shared server BKRSVSFS pool BKRPOOL member VMSYS1` (`at VMSYS1`, `in
+        VMSYS1`): the catalog's member named with another word where its `on` is due,
+        one name after it to the end of the line. One error whose fix writes `on`
+        (messages.catalog_member_word), and the word read as `on` (not a member block
+        whose `{` is missing, nor a disk's `at` or a word that is no keyword). `member`
+        is read where a statement may start (check_token); `at` and `in`, which fit
+        nowhere there, are the parse's error (diagnose). None where it is not so."""
+        word = str(tok.value)
+        if word.lower() not in ("member", "at", "in") or tok.start_pos is None:
+            return None
+        text = self.source.text
+        begin = text.rfind("\n", 0, tok.start_pos) + 1
+        before = text[begin : tok.start_pos].split()
+        if not before or before[0].lower() != "catalog" or any(w.lower() == "on" for w in before):
+            return None
+        end = self._line_end(tok.end_pos)
+        after = text[tok.end_pos : end].split("#", 1)[0].split()
+        if len(after) != 1 or not _NAME.fullmatch(after[0]) or after[0].lower() in self.facts.keywords:
+            return None
+        on = self.facts.keywords["on"]
+        sim = self.sim_here()
+        if sim is None or not sim.fits([on, "NAME"]):
+            return None
+        line = " ".join([*before, "on", after[0]])
+        keyword = word.lower() in self.facts.keywords
+        self.report(messages.catalog_member_word(word, line, self.span_of(tok), keyword), tok.start_pos)
+        return self.retype(tok, on)
 
     def hash_after_keyword(self, tok: Token) -> Token | None:
         """`retain 30 days#keep a month`, `catalog shared#x server ...`: a keyword with a
