@@ -1002,6 +1002,25 @@ def test_the_catalog_s_member_named_with_another_word_than_on_is_one_error_whose
     assert apply_edits(text, found.fix.edits) == BASE
 
 
+#: A tape device type on a job's `to tape` line, where a pool's name would be read with
+#: `pool` left out: one error that says what the number is, whose fix removes it (was
+#: "the pool's name follows the word `pool`", whose help wrote `to tape pool 3590`).
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("device", ["3590", "3592", "3490", "3480"])
+@pytest.mark.parametrize("comment", ["", "  # the drives"])
+def test_a_tape_device_type_on_the_to_tape_line_is_no_pool(device, comment, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "    to tape\n    run on VMSYS2 weekly"
+    text = BASE.replace(clean, f"    to tape {device}{comment}\n    run on VMSYS2 weekly", 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("BKR004", 54, 13)
+    assert found.message == (
+        f"`{device}` is a tape device type, not a pool: Tape Manager picks the drives a job's `to tape` writes to"
+    )
+    assert found.help == "write `to tape`, or `to tape pool NAME` to name a Tape Manager pool"
+    assert apply_edits(text, found.fix.edits) == BASE.replace(clean, f"    to tape{comment}\n    run on VMSYS2 weekly", 1)
+
+
 #: Days written as one word where a schedule starts, `weekly` left out: the help writes
 #: the days one by one after `weekly`, the time kept (was the help of every schedule's
 #: forms, `daily 22:00, `weekly DAY[,DAY...] 22:00`, ...; `sun 02:00` and `mon,thu

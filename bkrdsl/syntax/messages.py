@@ -5178,6 +5178,23 @@ def pool_without_keyword(medium: str, pool: str, span: Span) -> Diagnostic:
     )
 
 
+#: IBM tape device types (3480, 3490, 3590, 3592; 3420 and its kin before them), which
+#: a job's `to tape` line is written with as a device's type, not its pool.
+TAPE_DEVICE_TYPE = re.compile(r"3[45]\d\d")
+
+
+def tape_device_type(word: str, span: Span, remove: Span) -> Diagnostic:
+    """`to tape 3590`: a tape device type where the pool's name, after `pool`, may go;
+    `remove`, the number with the blanks before it, which the fix removes. Tape Manager
+    picks the drive, and a job names at most its tape pool."""
+    return codes.SYNTAX(
+        f"`{word}` is a tape device type, not a pool: Tape Manager picks the drives a job's `to tape` writes to",
+        span,
+        help="write `to tape`, or `to tape pool NAME` to name a Tape Manager pool",
+        fix=Fix.replace(f"Remove `{word}`", remove, ""),
+    )
+
+
 def _pool_help(pool: str | None, medium: str | None = None) -> str:
     if medium is not None:
         return f"write `to {medium} pool {pool}`" if pool else f"write `to {medium}`"

@@ -3373,6 +3373,24 @@ class Recovery:
         self._fed_error_token = True
         return True
 
+    def tape_device_type(self, ip, tok: Token, medium: str) -> bool:
+        """`to tape 3590`: a tape device type last on the `to tape` line, where a pool's
+        name, `pool` left out, would be read (messages.tape_device_type): one error whose
+        fix removes the number, which is skipped (the job reads `to tape`)."""
+        word = str(tok.value)
+        if medium != "tape" or not messages.TAPE_DEVICE_TYPE.fullmatch(word):
+            return False
+        if self._line_before_comment(tok.start_pos).rstrip() != word:
+            return False
+        text = self.source.text
+        start = tok.start_pos
+        blanks = len(text[:start]) - len(text[:start].rstrip(" \t"))
+        remove = self.source.span(start - blanks, tok.end_pos)
+        self.report(messages.tape_device_type(word, self.span_of(tok), remove), start)
+        self.skip_phrase(ip, tok, tok.end_pos)
+        self._fed_error_token = True
+        return True
+
     def retention_on_to(self, ip, tok: Token) -> bool:
         """`to disk pool P for 30 days`, `to tape keep 30 days`: a retention after a job's
         whole `to` statement, on its line to its end, a comment or a `}`, words in
@@ -3416,6 +3434,8 @@ class Recovery:
                 return True, None
             on_to = str(last.type).lower()  # `to disk density 6250` too: a disk pool takes none
             if word in messages.TAPE_SETTINGS and self.tape_setting_on_to(ip, tok, on_to, None):
+                return True, None
+            if tok.type == "NAME" and sim.fits(["POOL", "NAME"]) and self.tape_device_type(ip, tok, on_to):
                 return True, None
             if tok.type == "NAME" and sim.fits(["POOL", "NAME"]):
                 medium = str(last.value).lower()
