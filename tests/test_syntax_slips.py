@@ -1021,6 +1021,42 @@ def test_a_tape_device_type_on_the_to_tape_line_is_no_pool(device, comment, pars
     assert apply_edits(text, found.fix.edits) == BASE.replace(clean, f"    to tape{comment}\n    run on VMSYS2 weekly", 1)
 
 
+#: A job's kind of backup written as a setting on a line of its own (`type full`;
+#: `kind`, `level`, `mode`): one error that says it follows the groups on the `backup`
+#: line; a fix only where the job's one `backup` line has no level (was, for `type`,
+#: "did you mean `tape`?", whose help moved `tape` out of the job; for the others,
+#: "`backup` is missing before `level`", whose help wrote `backup level`).
+LEVEL_AS_SETTING = [
+    ("    backup APPS\n    type full\n", "write `backup APPS full`, and remove this line", True),
+    ("    type full\n    backup APPS\n", "write `backup APPS full`, and remove this line", True),
+    ("    backup APPS\n    mode full\n", "write `backup APPS full`, and remove this line", True),
+    ("    backup APPS full\n    type full\n", "the job's `backup APPS full` says it already: remove this line", False),
+    ("    backup APPS full\n    level full\n", "the job's `backup APPS full` says it already: remove this line", False),
+    ("    backup APPS incremental\n    kind full  # weekly\n",
+     "write `backup APPS full` on the job's `backup` line, and remove this line", False),
+    ("    type full\n", "write `backup GROUP full`, the groups to back up before the kind of backup", False),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "help", "fixed"), LEVEL_AS_SETTING, ids=[w.strip() for w, _, _ in LEVEL_AS_SETTING])
+def test_a_job_s_kind_of_backup_written_as_a_setting_says_it_follows_the_groups(written, help, fixed, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("    backup APPS full\n", written, 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    word = next(w for w in ("type", "kind", "level", "mode") if f"    {w} full" in written)
+    line = 69 + written.split("\n").index(f"    {word} full" + ("  # weekly" if "weekly" in written else ""))
+    assert (found.code, found.span.line, found.span.column) == ("BKR012", line, 5)
+    assert found.message == (
+        f"`{word}` is not a keyword: a job's kind of backup, `full`, follows the groups on its `backup` line"
+    )
+    assert found.help == help
+    if fixed:
+        assert apply_edits(text, found.fix.edits) == BASE
+    else:
+        assert found.fix is None
+
+
 #: Days written as one word where a schedule starts, `weekly` left out: the help writes
 #: the days one by one after `weekly`, the time kept (was the help of every schedule's
 #: forms, `daily 22:00, `weekly DAY[,DAY...] 22:00`, ...; `sun 02:00` and `mon,thu

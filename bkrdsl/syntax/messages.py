@@ -1570,6 +1570,52 @@ def job_medium(text: str, brace: int) -> str | None:
     return media.pop() if len(media) == 1 else None
 
 
+def job_backup_lines(text: str, brace: int) -> list[tuple[int, str]]:
+    """The `backup` statements of the job whose `{` is at offset `brace` of `text`, each
+    first on its line, above the word being read or below it, up to the job's `}`:
+    (the offset where its words end, before a comment; its words). A text alone, not
+    either parser's state, so that both agree (as job_medium)."""
+    found: list[tuple[int, str]] = []
+    depth = 0
+    start = brace + 1
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        line = line_words(text[start:end]) if start > brace + 1 else line_words(text[start:end]).lstrip()
+        for char in line:
+            depth += {"{": 1, "}": -1}.get(char, 0)
+            if depth < 0:
+                return found
+        words = line.split()
+        if depth == 0 and words and words[0].lower() == "backup":
+            found.append((start + len(text[start:end].split("#", 1)[0].rstrip()), " ".join(words)))
+        start = end + 1
+    return found
+
+
+def level_as_statement(word: str, level: str, span: Span, backups: list[tuple[Span, str]], remove: Span) -> Diagnostic:
+    """`type full` on a line of its own in a job (`kind`, `level`, `mode`): the job's kind
+    of backup written as a setting; `backups`, the job's `backup` lines (where their words
+    end, and the words); `remove`, the line, which the fix removes. Where the job has one
+    `backup` line without a level, the fix also writes the level at its end (one
+    reading); with a level there, or no `backup` line, the help says where it goes."""
+    message = f"`{word}` is not a keyword: a job's kind of backup, `{level}`, follows the groups on its `backup` line"
+    fix = None
+    groups = [" ".join(w for w in written.split()[1:] if w.lower() not in ("full", "incremental")) for _, written in backups]
+    if len(backups) == 1 and groups[0] and backups[0][1].split()[-1].lower() not in ("full", "incremental"):
+        end, written = backups[0]
+        meant = f"{written} {level}"
+        help = f"write `{meant}`, and remove this line"
+        fix = Fix(f"Write `{meant}`", (Edit(end, f" {level}"), Edit(remove, "")))
+    elif backups and groups[0] and backups[0][1].split()[-1].lower() == level:
+        help = f"the job's `{backups[0][1]}` says it already: remove this line"
+    elif backups and groups[0]:
+        help = f"write `backup {groups[0]} {level}` on the job's `backup` line, and remove this line"
+    else:
+        help = f"write `backup GROUP {level}`, the groups to back up before the kind of backup"
+    return codes.UNKNOWN_KEYWORD(message, span, help=help, fix=fix)
+
+
 TAPE_SETTINGS_HELP = (
     "a tape's volume labels, density and retention are Tape Manager's own configuration, not a job's"
     " (docs/language.md, tape): a job names its tape pool alone, `to tape pool NAME`"

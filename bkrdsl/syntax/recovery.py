@@ -886,6 +886,11 @@ class _Edit:
     written_inside: Token | None = None
 
 
+#: Words a job's kind of backup is written after as a setting (`type full`): it
+#: follows the groups on the `backup` line (Recovery.level_as_statement).
+LEVEL_SETTINGS = frozenset({"type", "kind", "level", "mode"})
+
+
 def _member_like(first: str, other: str) -> bool:
     """Whether `other` reads as one more member named like `first` (`ZVMB` after `ZVMA`,
     `VMSYS2` after `VMSYS1`): the same start, and the same length or a longer start in
@@ -1776,6 +1781,8 @@ class Recovery:
             meant = self.catalog_member_word(tok)
             if meant is not None:
                 return meant  # `catalog ... pool BKRPOOL at VMSYS1`: read as `on VMSYS1`
+        if self.level_as_statement(ip, tok):
+            return None
         if (
             tok.type in ("NAME", "STRING")
             and SCHEDULE_KEYWORDS <= accepted
@@ -7628,6 +7635,34 @@ class Recovery:
             or self.catalog_member_word(tok)
             or tok
         )
+
+    def level_as_statement(self, ip, tok: Token) -> bool:
+        """`type full` (`kind`, `level`, `mode`) on a line of its own in a job: the job's
+        kind of backup written as a setting, not `tape` misspelt nor a group whose
+        `backup` is missing (messages.level_as_statement). One error; the line skipped."""
+        word = str(tok.value)
+        if tok.type != "NAME" or word.lower() not in LEVEL_SETTINGS or not self.first_on_line(tok.start_pos):
+            return False
+        rest = self._line_before_comment(tok.end_pos).split()
+        if len(rest) != 1 or rest[0].lower() not in ("full", "incremental"):
+            return False
+        blocks = [b for b in open_blocks(ip.parser_state.value_stack) if not b.placeholder]
+        if not blocks or blocks[-1].kind != "job" or blocks[-1].brace.start_pos is None:
+            return False
+        text = self.source.text
+        backups = [
+            (self.source.span(end, end), written)
+            for end, written in messages.job_backup_lines(text, blocks[-1].brace.start_pos)
+        ]
+        begin = text.rfind("\n", 0, tok.start_pos) + 1
+        end = self._line_end(tok.start_pos)
+        remove = self.source.span(begin, min(end + 1, len(text)))
+        written_end = tok.end_pos + len(self._line_before_comment(tok.end_pos).rstrip())
+        span = self.source.span(tok.start_pos, written_end)
+        self.report(messages.level_as_statement(word, rest[0].lower(), span, backups, remove), tok.start_pos)
+        self.skip_phrase(ip, tok, written_end)
+        self._fed_error_token = True
+        return True
 
     def catalog_member_word(self, tok: Token) -> Token | None:
         """`catalog shared server BKRSVSFS pool BKRPOOL member VMSYS1` (`at VMSYS1`, `in
