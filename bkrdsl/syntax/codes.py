@@ -504,6 +504,18 @@ SYNTAX = register(
     as it is not what was written. `fifth sunday of the month at 6am` is
     answered the same way.
 
+    Several members named in one `member` block's head (`member VMSYS1
+    VMSYS2 { workers 4 }`), also after the keyword in the plural (`members
+    VMSYS1 VMSYS2 {`, which the message says too), are one error whose help
+    writes a block for each member: a `member` block declares one. The
+    catalog's member named with `member` or `at` where its `on` is due
+    (`catalog shared server BKRSVSFS pool BKRPOOL member VMSYS1`) is one
+    error whose fix writes `on` (`in VMSYS1` is BKR012, `in` being no
+    keyword). A tape device type on a job's `to tape` line (`to tape 3590`;
+    3480, 3490, 3592) is no pool: Tape Manager picks the drives; its help
+    writes `to tape` (or `to tape pool NAME`), and its fix removes the
+    number.
+
     Failing example:
 
         cluster PRODSSI {
@@ -939,7 +951,9 @@ UNKNOWN_KEYWORD = register(
     A keyword ends at a blank: a word that only
     starts with one (`private-volumes ZAPRV1`, `workers3`) is reported too,
     since it would otherwise read as the keyword followed by a name (a volume
-    `S`, a worker count written without its blank); English `onto` for
+    `S`, a worker count written without its blank); `members VMSYS1 {` is
+    `member`, a block declaring one member, whose help writes the block and
+    whose fix writes `member`; English `onto` for
     `on` (`size 20 cyl onto VMCOM1`) is `on`, not `on` and a name `to`, and
     its fix writes `on`; CP's `extent` after a disk's volume (`on VMCOM1
     extent 1000`) is `at`, whose help writes `at 1000` and fix `at`; without
@@ -1099,6 +1113,14 @@ UNKNOWN_KEYWORD = register(
     long backups stay in the catalog is the expire block's `retain 30
     days`; no fix, as after a `run` line's time: removing it would drop the
     days meant (`retain 30 days` there is BKR013).
+    A job's kind of backup written as a setting on a line of its own (`type
+    full`, `kind full`, `level incremental`, `mode full`) says that it
+    follows the groups on the `backup` line, not `tape` misspelt: where the
+    job's one `backup` line has no level, the help writes `backup APPS
+    full` and the fix writes the level there and removes the line; with a
+    level there, or no `backup` line, the help says where it goes, no fix.
+    The catalog's member named with `in` (`catalog shared server BKRSVSFS
+    pool BKRPOOL in VMSYS1`) is `on`, which the fix writes.
 
     A tape's own setting written in a job as JCL writes it (`label SL`,
     `expdt 30`, `retpd 30`, `density 6250`) gets a help that says volume
