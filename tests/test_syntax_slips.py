@@ -5920,3 +5920,38 @@ def test_a_retention_after_the_to_statement_points_at_the_expire_block_s_retain(
     repaired = _to_line_as(fixed)  # the help, applied
     assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
     assert too_long(found, analysis.sources) == []
+
+
+# the same retention without a word before its number: one BKR004, as after a `run`
+# line's time (`run on VMSYS1 daily 02:00 30 days`), no fix (was, after a pool, a word too
+# many at `30` and again at `days`; without one, `30` read as the pool's name, `pool` left
+# out, its fix writing `to tape pool 30`, then a word too many at `days`)
+BARE_RETENTIONS_ON_TO = [
+    ("to disk pool BKUPPOOL 30 days", "30 days", 30, "to disk pool BKUPPOOL"),
+    ("to tape 30 days", "30 days", 30, "to tape"),
+    ("to tape pool BKUPPOOL 5 weeks  # a month", "5 weeks", 35, "to tape pool BKUPPOOL  # a month"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "retention", "days", "fixed"), BARE_RETENTIONS_ON_TO, ids=[t[0] for t in BARE_RETENTIONS_ON_TO])
+def test_a_bare_retention_after_the_to_statement_points_at_the_expire_block_s_retain(
+    written, retention, days, fixed, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = _to_line_as(written)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("BKR004", 73, 5 + written.index(retention))
+    assert found.span.end_column == 5 + written.index(retention) + len(retention)
+    kept = fixed.split("  #")[0]
+    assert found.message == (
+        f"`{retention}` is not part of `to`: the `to` statement ends with `{kept.split()[-1]}`, and a job keeps no"
+        f" retention: how long backups stay in the catalog is the expire block's `retain {days} days`"
+    )
+    assert found.help == (
+        f"remove `{retention}`: write `{kept}`; to keep backups {days} days, write `retain {days} days` in the expire block"
+    )
+    assert found.fix is None
+    assert analyse("prodssi.bkr", _to_line_as(fixed).encode("utf-8")).diagnostics == []
+    assert too_long(found, analysis.sources) == []

@@ -388,8 +388,12 @@ SYNTAX = register(
     BKR013 at `retain` nor "did you mean `retain`?" at `keep`. So after
     `manual`, which has no time (`run on VMSYS1 manual retain 35 days`, `...
     manual 35 days`, `... manual retain`): the statement ends with `manual`,
-    and the error says so. No fix: moving the retention to the expire block
-    is the user's choice.
+    and the error says so. So after a job's whole `to` statement, without
+    a word before the number (`to disk pool P 30 days`, `to tape 30 days`;
+    with one, `for 30 days`, BKR012): one error for the retention, not one
+    word too many at the number and again at `days`, nor `30` read as a
+    pool's name whose `pool` is left out. No fix: moving the retention to
+    the expire block is the user's choice.
     A keyword that starts no statement after a whole one on its line
     (`backup APPS full each`) is one word too many; `each` after a member's
     `workers 4` is one error whose fix removes it (a member block gives that

@@ -1824,8 +1824,16 @@ def retention_on_to(word: str, written: str, days: int, statement: str, span: Sp
     `to` statement (`statement`), on its line. A job keeps no retention: as after a `run`
     line's time (retain_left_out), the error says the expire block's `retain 30 days`
     is where it is said. No fix, as there: removing it would drop the days the user
-    meant to keep, which move to another block by the user's choice."""
-    _said, then = _retention_elsewhere("to", days)
+    meant to keep, which move to another block by the user's choice. Without a word
+    before the number (`to disk pool P 30 days`, `word` the number), the retention is
+    no part of `to`, as after a `run` line's time: BKR004."""
+    said, then = _retention_elsewhere("to", days)
+    if word == written.split()[0] and word.isdigit():
+        return codes.SYNTAX(
+            f"`{written}` is not part of `to`: the `to` statement ends with `{statement.split()[-1]}`, and {said}",
+            span,
+            help=f"remove `{written}`: write `{statement}`; {then}",
+        )
     return codes.UNKNOWN_KEYWORD(
         f"`{word}` is not a keyword of the `to` statement: `{written}` is a retention, which a job does"
         f" not keep: how long backups stay in the catalog is the expire block's `retain {days} days`",

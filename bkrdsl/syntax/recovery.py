@@ -3405,8 +3405,10 @@ class Recovery:
         (messages.retention_on_to, no fix), the line read no further. Was
         the generic BKR012 after a pool; without one, `for` read as the pool's name,
         `pool` left out, then a word too many for each word after it. `retain 30 days`
-        there is the expire block's statement misplaced (BKR013), and a number without
-        a word before it is left to the errors it gets."""
+        there is the expire block's statement misplaced (BKR013). A number and its unit
+        alone (`to disk pool P 30 days`, `to tape 30 days`) are the same retention, its one
+        error a BKR004, as after a `run` line's time (was a word too many at `30` and at
+        `days`; without a pool, `30` read as its name, `pool` left out)."""
         if tok.type != "NAME" or tok.start_pos is None:
             return False
         tail = self.line_tail(ip, tok)
@@ -3415,7 +3417,7 @@ class Recovery:
             return False
         text = self.source.text
         found = _RETENTION_REST.match(text, tok.start_pos)
-        if found is None or not found.group(1):
+        if found is None:
             return False
         words, number, unit = found.groups()
         if any(w.lower() in self.facts.keywords for w in words.split()):
