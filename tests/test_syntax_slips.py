@@ -5955,3 +5955,35 @@ def test_a_bare_retention_after_the_to_statement_points_at_the_expire_block_s_re
     assert found.fix is None
     assert analyse("prodssi.bkr", _to_line_as(fixed).encode("utf-8")).diagnostics == []
     assert too_long(found, analysis.sources) == []
+
+
+#: A YAML `:` (or a `=`) between a keyword and its value, anywhere in its statement: the
+#: help writes the statement without it, as for `run: on VMSYS1 daily 02:00` (was "write
+#: the value after the keyword with a blank between them, e.g. `workers 4`", whatever the
+#: keyword): (the clean text, the text written, the statement the help writes).
+SIGN_BEFORE_VALUE = [
+    ("retain 35 days", "retain: 35 days", "retain 35 days"),
+    ("retain 35 days", "retain = 35 days  # a month", "retain 35 days"),
+    ("{ workers 4  private-volume M1PRV1 }", "{ workers: 4  private-volume M1PRV1 }", "workers 4"),
+    ("{ workers 4  private-volume M1PRV1 }", "{ workers=4  private-volume M1PRV1 }", "workers 4"),
+    ("preview daily 01:00", "preview: daily 01:00", "preview daily 01:00"),
+    ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size: 10 cyl", "disk BKRBKUP 191 size 10 cyl"),
+    ("description \"Weekly full", "description = \"Weekly full", "description \"Weekly full backup of the Linux guests\""),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "meant"), SIGN_BEFORE_VALUE, ids=[s[1] for s in SIGN_BEFORE_VALUE])
+def test_a_sign_before_a_keyword_s_value_gets_a_help_that_writes_the_statement(clean, written, meant, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    sign = ":" if ":" in written else "="
+    assert found.code == "BKR014"
+    assert found.message == f"`{sign}` between a keyword and its value is not .bkr syntax"
+    assert found.help == f"write `{meant}`: a blank, not `{sign}`, after the keyword"
+    assert meant in BASE  # the help writes the clean file's statement
+    assert analyse("prodssi.bkr", apply_edits(text, found.fix.edits).encode("utf-8")).diagnostics == []
+    assert too_long(found, analysis.sources) == []

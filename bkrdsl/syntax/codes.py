@@ -1354,8 +1354,11 @@ KEY_VALUE = register(
     name is read without it.
     The quoted text of a `description` is a value like any other:
     `description = "Nightly"` is this error too. Between a keyword and its
-    value (`workers = 4`, `workers=4`, `backup: APPS`), the fix writes one
-    blank in place of the sign and the blanks around it. So between a
+    value (`workers = 4`, `workers=4`, `backup: APPS`, `retain: 35 days`,
+    `disk BKRBKUP 191 size: 10 cyl`), the fix writes one blank in place of
+    the sign and the blanks around it, and the help writes the statement
+    without it (`retain 35 days`; `workers 4` for `workers: 4` before the
+    member's next statement on its line). So between a
     statement's keyword and the keyword that goes on with it (`run: on VMSYS1
     daily 02:00`, `expire: on VMSYS1 {`, `catalog: shared ...`), whose help
     writes the statement without the sign, also where the keyword starts the

@@ -371,7 +371,23 @@ def sign_between_keywords(char: str, line: str, keyword_length: int) -> str:
     (or a `=`) right after a statement's keyword, the keyword that goes on with the
     statement after it. `line` is the statement's line from its keyword to its end or
     its comment; the help writes it with one blank for the sign."""
-    statement = line[:keyword_length] + " " + line[keyword_length:].lstrip(" \t")[1:]
+    return sign_in_statement(char, line, keyword_length + len(line[keyword_length:]) - len(line[keyword_length:].lstrip(" \t")))
+
+
+def sign_in_statement(char: str, line: str, sign_at: int, starts: frozenset[str] = frozenset()) -> str:
+    """BKR014's help for a YAML `:` (or a `=`) between a keyword and its value or the
+    keyword after it, anywhere in its statement (`retain: 35 days`, `workers: 4`, `disk
+    BKRBKUP 191 size: 10 cyl`, `run: on ...`): `line` is the statement's line from its
+    first word to its end or its comment, the sign at `sign_at`; the help writes it with
+    one blank for the sign and the blanks around it, to its block's `}` or `{`, or to the
+    next statement's keyword (`starts`, in small letters) after the sign's value
+    (`workers: 4  private-volume M1PRV1`: `workers 4`)."""
+    after = line[sign_at + 1 :].split()
+    for i, word in enumerate(after[1:], 1):
+        if word.lower() in starts and '"' not in line[sign_at:]:  # not a word of a text
+            after = after[:i]
+            break
+    statement = line[:sign_at].rstrip(" \t") + " " + " ".join(after)
     statement = statement.split("}")[0]  # `job J { run: on M daily 02:00 }`: its statement
     if "{" in statement:  # `expire: on M { retain 35 days }`: its block's opening
         statement = statement[: statement.index("{") + 1]

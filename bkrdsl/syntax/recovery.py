@@ -1261,6 +1261,14 @@ class Recovery:
         end = self._skip_end(code_name, char, pos, line_end)
         if code_name == "KEY_VALUE":
             fix = self.sign_fix(pos)
+            first = self.statement_start(ip.parser_state) if fix is not None and not before_keyword else None
+            if first is not None and first.start_pos is not None and is_real(first) and first.line == previous.line:
+                # `retain: 35 days`, `workers: 4`, `size: 10 cyl`: the statement written, as
+                # for `run: on ...` (was "e.g. `workers 4`", whatever the keyword)
+                line = self._line_before_comment(first.start_pos)
+                if pos - first.start_pos < len(line):
+                    starts = frozenset(w for w, kind in self.facts.keywords.items() if kind in self.statements)
+                    help_text = messages.sign_in_statement(char, line, pos - first.start_pos, starts)
         elif code_name == "COMMENT_SYNTAX":
             fix = self.comment_fix(pos)
         else:
