@@ -4408,6 +4408,10 @@ SCHEDULE_FIRST_WITH_A_WORD_INSIDE = [
     ("daily now 01:00 run on VMSYS1", "run on VMSYS1 daily 01:00", "now"),
     ("daily 01:00 now run on VMSYS1", "run on VMSYS1 daily 01:00", "now"),
     ("weekly sun now 01:00 run on VMSYS1  # nightly", "run on VMSYS1 weekly sun 01:00", "now"),
+    # the word last on the line, after the members: the same two errors (was a fix that
+    # wrote `run on VMSYS1 daily 01:00 now`, and "the `run` statement ends with `01:00`")
+    ("daily 01:00 run on VMSYS1 now", "run on VMSYS1 daily 01:00", "now"),
+    ("weekly sun 01:00 run on VMSYS1 now  # nightly", "run on VMSYS1 weekly sun 01:00", "now"),
 ]
 
 

@@ -234,7 +234,9 @@ SYNTAX = register(
     writes the statement in order, without a fix (not for two such words,
     nor where the word left out leaves a choice, `to BKUPPOOL now pool
     disk tape`). So for a schedule written first (`daily now 01:00 run
-    on VMSYS1` is `run on VMSYS1 daily 01:00`, then `now`); where its
+    on VMSYS1` is `run on VMSYS1 daily 01:00`, then `now`), also with
+    the word last on the line, after the members (`daily 01:00 run on
+    VMSYS1 now`: the fix leaves it out too); where its
     words make no statement put in order (`daily now 01:00 on VMSYS1`),
     its help says how the `run` statement is written, no fix. Where no
     order does,

@@ -4086,6 +4086,7 @@ class Recovery:
                     and ordered.text.split()[0].lower() == "run"
                     and not any(self._stray(word) for word in ordered.text.split())  # not `run on now ...`
                 ):
+                    ordered = self.stray_word_last(ordered)
                     self.report(messages.schedule_without_run(written, ordered.span, ordered.text), tok.start_pos)
                     self.skip_phrase(ip, tok, self.words_after_order(ordered))
                 else:
@@ -5997,6 +5998,21 @@ class Recovery:
             for i in range(1, len(meant))
             if meant[i] != word
         )
+
+    def stray_word_last(self, meant: Reordered) -> Reordered:
+        """`daily 01:00 run on VMSYS1 now`: `meant` (`run on VMSYS1 daily 01:00`, the
+        schedule put after the members) with the one word after its words on the line,
+        where it is a word no statement has a place for (`_stray`), taken in: its span to
+        the word's end, the word as `inside`, so the fix leaves it out and its error says
+        the statement has no place for it (was a fix that wrote `run on VMSYS1 daily
+        01:00 now`, which does not check). `meant` as it is otherwise."""
+        if meant.inside is not None:
+            return meant
+        extra = _LAST_WORDS.match(self.source.text, meant.span.end, self._line_end(meant.span.end))
+        if extra is None or not self._stray(extra.group(1)):  # one word (`now now`: two), no name
+            return meant
+        inside = self.source.span(extra.start(1), extra.end(1))
+        return Reordered(meant.text, self.source.span(meant.span.start, extra.end(1)), inside)
 
     def words_after_order(self, meant: Reordered) -> int:
         """Report the words on the line after `meant`'s span, where `reordered` (its
