@@ -5991,3 +5991,74 @@ def test_a_sign_before_a_keyword_s_value_gets_a_help_that_writes_the_statement(c
     assert meant in BASE  # the help writes the clean file's statement
     assert analyse("prodssi.bkr", apply_edits(text, found.fix.edits).encode("utf-8")).diagnostics == []
     assert too_long(found, analysis.sources) == []
+
+
+#: A range of days with blanks around its `-` after `weekly`: one error, as `weekly
+#: mon-fri 22:00` (BKR314) and `weekly mon-fri` (BKR010) are, whose help writes the days
+#: one by one, fixed where the time is written (was "unexpected `-`; expected `,` or a
+#: name", its help docs/language.md): (the clean text, the text written, the code, the
+#: message, the help, the line the fix writes or None).
+DAYS_RANGE_SPACED = [
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 weekly mon - fri 22:00", "BKR004",
+     "`mon - fri` is not a day of the week: `weekly` takes each day by name",
+     "write `weekly mon,tue,wed,thu,fri 22:00`, the days separated by commas", "run on VMSYS1 weekly mon,tue,wed,thu,fri 22:00"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 weekly monday - friday 22:00  # office days", "BKR004",
+     "`monday - friday` is not a day of the week: `weekly` takes each day by name",
+     "write `weekly mon,tue,wed,thu,fri 22:00`, the days separated by commas", "run on VMSYS1 weekly mon,tue,wed,thu,fri 22:00"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 weekly sat, mon - wed 22:00", "BKR004",
+     "`mon - wed` is not a day of the week: `weekly` takes each day by name",
+     "write `weekly sat,mon,tue,wed 22:00`, the days separated by commas", "run on VMSYS1 weekly sat, mon,tue,wed 22:00"),
+    ("purge weekly sun 03:00", "purge weekly sat - sun 03:00", "BKR004",
+     "`sat - sun` is not a day of the week: `weekly` takes each day by name",
+     "write `purge weekly sat,sun 03:00`, the days separated by commas", "purge weekly sat,sun 03:00"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 weekly mon - fri", "BKR010",
+     "`mon - fri` is not a day of the week: `weekly` takes each day by name, and the time of day (HH:MM) is missing after it",
+     "write `weekly mon,tue,wed,thu,fri HH:MM`, the days separated by commas", None),
+    # without `weekly`, as `mon-fri 22:00` there (was a help and a fix that wrote `weekly
+    # mon,fri 22:00`, Tuesday to Thursday dropped)
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 mon - fri 22:00", "BKR012",
+     "unknown schedule `mon - fri`; a schedule is `daily`, `weekly`, `monthly` or `manual`",
+     "write `weekly mon,tue,wed,thu,fri 22:00`: `weekly` takes each day by name, the days separated by commas", None),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 mon - fri", "BKR012",
+     "unknown schedule `mon - fri`; a schedule is `daily`, `weekly`, `monthly` or `manual`",
+     ("write `weekly mon,tue,wed,thu,fri HH:MM` (the time of day is missing): `weekly` takes each day by name,"
+      " the days separated by commas"), None),
+    # days as one word without `weekly` and without the time: the time said missing, no fix
+    # (was "a `,` is missing between `VMSYS1` and `Monday-Friday`", its fix making the days
+    # a member, BKR330; `purge sat-sun`, "expected `daily`, ... after `purge`")
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 Monday-Friday", "BKR012",
+     "unknown schedule `Monday-Friday`; a schedule is `daily`, `weekly`, `monthly` or `manual`",
+     ("write `weekly mon,tue,wed,thu,fri HH:MM` (the time of day is missing): `weekly` takes each day by name,"
+      " the days separated by commas"), None),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 mon-fri  # office days", "BKR012",
+     "unknown schedule `mon-fri`; a schedule is `daily`, `weekly`, `monthly` or `manual`",
+     ("write `weekly mon,tue,wed,thu,fri HH:MM` (the time of day is missing): `weekly` takes each day by name,"
+      " the days separated by commas"), None),
+    ("purge weekly sun 03:00", "purge sat-sun", "BKR012",
+     "unknown schedule `sat-sun`; a schedule is `daily`, `weekly`, `monthly` or `manual`",
+     ("write `purge weekly sat,sun HH:MM` (the time of day is missing): `weekly` takes each day by name,"
+      " the days separated by commas"), None),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "code", "message", "help", "fixed"), DAYS_RANGE_SPACED, ids=[d[1] for d in DAYS_RANGE_SPACED])
+def test_a_range_of_days_spaced_or_without_weekly_and_time_gets_the_days_one_by_one(
+    clean, written, code, message, help, fixed, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.help) == (code, message, help)
+    words = written.split("  #")[0].split()
+    first = next(w for w in words[1:] if w.lower() not in ("on", "vmsys1", "weekly", "sat,"))
+    assert found.span.start == text.index(written) + written.index(f" {first}") + 1
+    if fixed is None:
+        assert found.fix is None
+    else:
+        repaired = apply_edits(text, found.fix.edits)
+        assert repaired == text.replace(written.split("  #")[0], fixed, 1)
+        assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+    assert too_long(found, analysis.sources) == []

@@ -331,7 +331,11 @@ SYNTAX = register(
     writes it as one word, `0100-0FFF`; so is one written with `to` between
     its addresses (`0100 to 0FFF`), where `to` would start the job's target,
     or with `thru` or `through` (`0100 thru 0FFF`), which would read as three
-    addresses.
+    addresses. So is a range of days with blanks around its `-` after
+    `weekly` (`weekly mon - fri 22:00`), which `weekly` does not take, as
+    `weekly mon-fri 22:00` is BKR314: its help and its fix write the days one
+    by one, `mon,tue,wed,thu,fri`; without the time (`weekly mon - fri`,
+    BKR010), the help writes HH:MM and no fix.
     The word `owner` (or `user`, `userid`) in small letters before a
     minidisk selection's owner (`include minidisk owner * 0191`), as the
     form `include minidisk OWNER ADDR...` names it, is one error whose fix
@@ -976,7 +980,13 @@ UNKNOWN_KEYWORD = register(
     day is missing, without a fix; nor does another help give a time nobody
     wrote (`hourly` alone gets `daily HH:MM`, `weekly DAY HH:MM` or `monthly
     N HH:MM`, or `manual`; of a `purge` or a `preview`, `purge daily HH:MM`
-    ... or `purge manual`, sent by hand with BKREXPIR). An hour alone after
+    ... or `purge manual`, sent by hand with BKREXPIR). Days as one word
+    without `weekly` (`run on VMSYS1 mon-fri 22:00`, `Monday-Friday`,
+    `weekend`), or a range of them with blanks around its `-` (`mon - fri
+    22:00`), get `weekly` and the days one by one, `weekly
+    mon,tue,wed,thu,fri 22:00`, without a fix; without the time (`run on
+    VMSYS1 mon-fri`), `weekly mon,tue,wed,thu,fri HH:MM`, the time said
+    missing (was a `,` missing before them, whose fix made them a member). An hour alone after
     `at` (`every day at 2`) is the time written, read on the 24-hour clock:
     the help writes `daily 02:00` and says 2 in the afternoon is `14:00`;
     only an hour with no other reading (`at 13` to `at 23`, `at 0`) is

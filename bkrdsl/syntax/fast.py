@@ -3580,12 +3580,14 @@ class _Parser:
         word alone on its line that means no schedule being there (`preview d`), that
         word as a `daily`'s time (`_left_out`). A word that says when in other words
         (`preview day`, `purge nightly`) is the recovery's schedule phrase (BKR012,
-        `messages.schedule_phrase`): _GiveUp."""
+        `messages.schedule_phrase`), and so are days as one word (`purge sat-sun`:
+        `Recovery.days_alone`): _GiveUp."""
         if self.type == T_STRAY:
             from bkrdsl.syntax import messages  # not on a clean file's way: its import is dear
 
-            if messages.looks_like_schedule(self.tokens[self.i][TEXT]):
-                raise _GiveUp
+            word = self.tokens[self.i][TEXT]
+            if messages.looks_like_schedule(word) or messages.days_written_as_one(word) is not None:
+                raise _GiveUp  # `purge sat-sun`, `weekly` and the time left out: BKR012 too
         if self.type == T_STRAY and self._respell(tuple(sorted(_SCHEDULES)), ("daily",)):
             tok = self._take(KEYWORD)
             return ast.Schedule("daily", (), self._word(tok), self._span(tok, tok))

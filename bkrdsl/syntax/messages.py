@@ -3095,8 +3095,9 @@ def unknown_schedule(
         return codes.UNKNOWN_KEYWORD(
             f"unknown schedule {found}; a schedule is `daily`, `weekly`, `monthly` or `manual`",
             span,
-            help=f"write `{of}weekly {','.join(days)} {next_word or at}`: `weekly` takes each day by name,"
-            " the days separated by commas",
+            help=f"write `{of}weekly {','.join(days)} {next_word or at}`"
+            + ("" if next_word else " (the time of day is missing)")
+            + ": `weekly` takes each day by name, the days separated by commas",
         )
     if next_word is None:
         example = schedule_forms(keyword=of, manual=False)
@@ -3796,6 +3797,44 @@ def missing_value(
         if unfinished is not None:
             message, help_text = unfinished[0] or message, unfinished[1]
     return codes.EXPECTED_NAME(message, span, label=label, help=help_text)
+
+
+def days_written_as_one(word: str) -> tuple[str, ...] | None:
+    """`_days_written_as_one`, for the recovery: the days a word (`mon-fri`) names."""
+    return _days_written_as_one(word)
+
+
+def days_range_spaced(
+    written: str, listed: str, days: str, time: str | None, span: Span, weekly: bool, of: str = ""
+) -> Diagnostic:
+    """`weekly mon - fri 22:00`: a range of days (`written`, as written) with blanks
+    around its `-`, which `weekly` does not take: the days one by one (`listed`; `days`,
+    with any named before it), the fix writing them over the range where the
+    time is written (`weekly`: the schedule's keyword written; without it, `run on
+    VMSYS1 mon - fri 22:00`, as `mon-fri 22:00` is, BKR012, no fix). Without the time,
+    the help writes HH:MM and the error says it is missing, no fix. `of`: the
+    statement's keyword before `weekly` where it is a purge's or a preview's."""
+    meant = f"{of}weekly {days} {time or 'HH:MM'}"
+    if not weekly:
+        return codes.UNKNOWN_KEYWORD(
+            f"unknown schedule {shown(written)}; a schedule is `daily`, `weekly`, `monthly` or `manual`",
+            span,
+            help=f"write `{meant}`" + ("" if time else " (the time of day is missing)")
+            + ": `weekly` takes each day by name, the days separated by commas",
+        )
+    said = f"{shown(written)} is not a day of the week: `weekly` takes each day by name"
+    if time is None:  # as `weekly mon-fri` (_schedule_left_unfinished)
+        return codes.EXPECTED_NAME(
+            f"{said}, and the time of day (HH:MM) is missing after it",
+            span,
+            help=f"write `{meant}`, the days separated by commas",
+        )
+    return codes.SYNTAX(  # as `weekly mon-fri 22:00`, BKR314 (bkrdsl.check.values)
+        said,
+        span,
+        help=f"write `{meant}`, the days separated by commas",
+        fix=Fix.replace(f"Write `{listed}`", span, listed),
+    )
 
 
 def _days_written_as_one(word: str) -> tuple[str, ...] | None:

@@ -292,6 +292,12 @@ _BRACE_REST = re.compile(r"[ \t]*}")
 _SENTENCE_END = re.compile(r"[ \t]*(?:[}#\n]|\Z)")
 #: Blanks or none, then a name (Recovery.joined_after_comma: `and LINUX`, `&LINUX`).
 _BLANKS_OR_NOT_THEN_NAME = re.compile(r"[ \t]*([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s{},#;]|\Z)")
+#: A range of days with a blank before or after its `-` (`mon - fri`, `mon -fri`), then
+#: the time, if any, to the end of its line (Recovery.days_range_spaced).
+_DAYS_RANGE_SPACED = re.compile(
+    r"(?P<first>[A-Za-z]+)(?:[ \t]+-[ \t]*|[ \t]*-[ \t]+)(?P<last>[A-Za-z]+)(?:[ \t]+(?P<time>[0-9]{1,2}:[0-9]{2}))?"
+    r"(?=[ \t]*(?:#[^\n]*)?(?:\n|\Z)|[ \t]*})"
+)
 #: A word or a `,` of a schedule (Recovery.weekly_days_blank); a `#` ends the line.
 _SCHEDULE_WORD = re.compile(r"#|,|[^\s,#]+")
 #: What a block's setting takes, where its value is missing (Recovery.setting_meant).
@@ -2569,6 +2575,78 @@ class Recovery:
         merged = messages.glued_unfinished(diag, meant, word, need)
         return self.merged_into(diag, merged, at)
 
+    def days_alone(self, ip, tok: Token) -> bool:
+        """`run on VMSYS1 mon-fri`, `run on VMSYS1 Monday-Friday`: days written as one word
+        where a schedule starts, last on the line, `weekly` and the time left out. One
+        error, as with the time (`mon-fri 22:00`: `messages.unknown_schedule`), whose help
+        writes `weekly mon,tue,wed,thu,fri HH:MM`, the time said missing; no fix (was a
+        `,` missing between the member and the days, whose fix made them a member)."""
+        if tok.type != "NAME" or messages.days_written_as_one(str(tok.value)) is None:
+            return False
+        previous = last_real_token(ip.parser_state.value_stack)
+        following = self.peek_token(ip)
+        if previous is None or previous.line != tok.line or (following is not None and following.line == tok.line):
+            return False
+        statement = self.schedule_of(self.line_tail(ip, tok))
+        self.report(
+            messages.unknown_schedule(self.describe(tok), None, self.span_of(tok), statement=statement), tok.start_pos
+        )
+        return True
+
+    def days_range_spaced(self, ip, tok: Token, previous: Token | None) -> bool:
+        """`weekly mon - fri 22:00`, `purge weekly sat - sun 03:00`: a range of days with
+        blanks around its `-` (met at the `-`, `previous` the first day), which `weekly`
+        does not take (as `weekly mon-fri 22:00` is BKR314): one error whose help writes
+        the days one by one, fixed where the time is written; without it, the time said
+        missing in the same error. Without `weekly` (`run on VMSYS1 mon - fri 22:00`, met
+        at `mon`, `previous` None), as `mon-fri 22:00` there: BKR012, the help writing
+        `weekly` and the days, no fix (was "unexpected `-`", its help docs/language.md;
+        without `weekly`, a help and a fix that wrote `weekly mon,fri 22:00`). The range,
+        and its time, are read; the schedule read on as `weekly` with its first day, or
+        as `manual`."""
+        text = self.source.text
+        start = tok.start_pos if previous is None else previous.start_pos
+        found = _DAYS_RANGE_SPACED.match(text, start)
+        if found is None or (previous is not None and found.end("first") != previous.end_pos):
+            return False
+        days = messages.days_written_as_one(f"{found.group('first')}-{found.group('last')}")
+        if days is None:
+            return False
+        weekly = previous is not None
+        names: list[str] = []
+        if weekly:
+            # the days after `weekly` read so far, the range's first last (`sat, mon`)
+            leaves = [t for v in ip.parser_state.value_stack[-8:] for t in tokens_of(v)]
+            at = next((k for k in range(len(leaves) - 1, -1, -1) if leaves[k].type == "WEEKLY"), None)
+            if at is None:
+                return False
+            names = [str(t.value) for t in leaves[at + 1 :] if t.type == "NAME"]
+            if not names or names[-1] != str(previous.value) or leaves[-1] is not previous:
+                return False
+        listed = ",".join(days)
+        before = ",".join(names[:-1]) if weekly else ""
+        written = " ".join(text[found.start() : found.end("last")].split())
+        time = found.group("time")
+        of = self.schedule_of(self.line_tail(ip, tok))
+        span = self.source.span(found.start(), found.end("last"))
+        diag = messages.days_range_spaced(
+            written, listed, ",".join(filter(None, (before, listed))), time, span, weekly, "" if of == "run" else f"{of} "
+        )
+        self.report(diag, tok.start_pos)
+        state = ip.lexer_thread.state
+        if not weekly:
+            # read as `manual` (schedule_phrase), which takes nothing after it: the days
+            # and the time skipped
+            self._advance(state, found.end())
+        elif time is None:
+            # the time missing, said in this error: a placeholder read in its place
+            self._advance(state, found.end("last"))
+            self.feed(ip, _fake("NAME", tok))
+        else:
+            self._advance(state, found.end("last"))
+        self._fed_error_token = True
+        return True
+
     def range_spaced(self, ip, tok: Token, previous: Token | None) -> bool:
         """`include minidisk * 0100 - 0FFF`, as a job template writes a range: a `-`
         alone between two minidisk addresses. One error, whose fix writes the range
@@ -3013,6 +3091,8 @@ class Recovery:
         previous = last_real_token(ip.parser_state.value_stack)
         if self.range_spaced(ip, tok, previous):
             return None
+        if previous is not None and previous.start_pos is not None and self.days_range_spaced(ip, tok, previous):
+            return None
         if self.negative_count(ip, tok, accepted, previous):
             return None
         names = str(tok.value).split("/")[1:]
@@ -3312,6 +3392,10 @@ class Recovery:
         word = str(tok.value).lower()
         if word == "*" and self.star_comment_after(ip, tok):
             return False, None  # `preview daily 05:00 * every day`: a comment, `*` for `#` (stray_name)
+        if SCHEDULE_KEYWORDS <= accepted and self.days_alone(ip, tok):
+            return True, self.retype(tok, "MANUAL")  # `run on VMSYS1 mon-fri`, read as `manual`
+        if SCHEDULE_KEYWORDS <= accepted and self.days_range_spaced(ip, tok, None):
+            return True, self.retype(tok, "MANUAL")  # `run on VMSYS1 mon - fri 22:00`, read as `manual`
         if SCHEDULE_KEYWORDS <= accepted:
             # The schedule starts here: `run on VMSYS1 every day at 02:00`.
             if tail[-1].type == "NAME" and str(tail[-1].value).lower() in self.facts.keywords:
