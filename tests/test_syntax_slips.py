@@ -6062,3 +6062,39 @@ def test_a_range_of_days_spaced_or_without_weekly_and_time_gets_the_days_one_by_
         assert repaired == text.replace(written.split("  #")[0], fixed, 1)
         assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
     assert too_long(found, analysis.sources) == []
+
+
+#: `pool` left out of a job's `to` line, then words no statement has a place for: the
+#: pool's error, whose fix writes the line with `pool` and without them, then theirs,
+#: whose help writes it too (was a fix that wrote `to disk pool BKUPPOOL now`, which does
+#: not check, and a help that gave the statement's form, `to disk pool NAME` or `to tape
+#: pool NAME`, as if the medium were unwritten): (the line, the line meant, the words).
+POOL_LEFT_OUT_THEN_MORE = [
+    ("to disk BKUPPOOL now", "to disk pool BKUPPOOL", "now"),
+    ("to tape BKUPPOOL now  # offsite", "to tape pool BKUPPOOL", "now"),
+    ("to disk BKUPPOOL now now", "to disk pool BKUPPOOL", "now now"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "meant", "extra"), POOL_LEFT_OUT_THEN_MORE, ids=[p[0] for p in POOL_LEFT_OUT_THEN_MORE])
+def test_pool_left_out_then_a_word_too_many_the_fix_and_help_write_the_line(written, meant, extra, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = _to_line_as(written)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    pool, word = analysis.diagnostics
+    medium = meant.split()[1]
+    assert (pool.code, pool.message, pool.help) == (
+        "BKR004", f"the pool's name follows the word `pool`: `{meant}`",
+        f"write `{meant}`, or `to {medium}` to name no pool",
+    )
+    line = written.split("  #")[0]
+    fixed = apply_edits(text, pool.fix.edits)
+    assert fixed == text.replace(line, meant, 1)
+    assert analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics == []
+    count = "one word" if " " not in extra else f"{len(extra.split())} words"
+    assert (word.code, word.message, word.help, word.fix) == (
+        "BKR004", f"{count} too many: the `to` statement ends with `BKUPPOOL`, and `{extra}` starts no statement",
+        f"remove `{extra}`: write `{meant}`", None,
+    )
+    assert [too_long(d, analysis.sources) for d in analysis.diagnostics] == [[], []]

@@ -96,7 +96,9 @@ SYNTAX = register(
     form to write, with the file's own values: `run on every member` (or `all
     members`) is `run on each member`; `daily at 02:00` is `daily 02:00`;
     `weekly on sun 03:00` is `weekly sun 03:00`; `to disk BKUPPOOL` is `to
-    disk pool BKUPPOOL`; `to dasd` is `to disk`; a machine's minidisk given
+    disk pool BKUPPOOL` (with words no statement has a place for after it,
+    `to disk BKUPPOOL now`, the fix writes it without them, and their own
+    error's help writes it too); `to dasd` is `to disk`; a machine's minidisk given
     as `minidisk BKRBKUP 191 size 10 cyl` is `disk BKRBKUP 191 size 10 cyl`;
     a module included as C includes a file (`include std/zvm73`) is imported.
     Where a disk starts on its volume is written `on VOLUME at START`: `at

@@ -5277,13 +5277,20 @@ def sfs_for_pool(word: str, pool: str, span: Span) -> Diagnostic:
     )
 
 
-def pool_without_keyword(medium: str, pool: str, span: Span) -> Diagnostic:
+def pool_without_keyword(medium: str, pool: str, span: Span, through: Span | None = None) -> Diagnostic:
+    """`to disk BKUPPOOL`: `pool` left out before the pool's name. `through`: the name
+    and words after it on its line no statement has a place for (`to disk BKUPPOOL
+    now`), which the fix leaves out (their own error says each: `now`), so that it
+    writes a line that checks."""
+    fix = Fix.replace("Insert `pool`", before(span), "pool ")
+    if through is not None:
+        fix = Fix.replace(f"Write `pool {pool}`", through, f"pool {pool}")
     return codes.SYNTAX(
         f"the pool's name follows the word `pool`: `to {medium} pool {pool}`",
         span,
         label="`pool` expected before this",
         help=f"write `to {medium} pool {pool}`, or `to {medium}` to name no pool",
-        fix=Fix.replace("Insert `pool`", before(span), "pool "),
+        fix=fix,
     )
 
 

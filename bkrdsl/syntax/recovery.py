@@ -3540,7 +3540,12 @@ class Recovery:
                 return True, None
             if tok.type == "NAME" and sim.fits(["POOL", "NAME"]):
                 medium = str(last.value).lower()
-                diag = messages.pool_without_keyword(medium, str(tok.value), self.span_of(tok))
+                through = None
+                rest = _LAST_WORDS.match(self.source.text, tok.end_pos, self._line_end(tok.end_pos))
+                if rest is not None and all(self._stray(w) for w in rest.group(1).split()):
+                    # `to disk BKUPPOOL now`: the fix leaves `now` out (its own error)
+                    through = self.source.span(tok.start_pos, rest.end(1))
+                diag = messages.pool_without_keyword(medium, str(tok.value), self.span_of(tok), through)
                 self.report(diag, tok.start_pos)
                 self.feed_types(ip, ["POOL"], tok)
                 return True, tok
@@ -5057,7 +5062,7 @@ class Recovery:
             if first is not None and first.line == tok.line and first.start_pos is not None:
                 name = str(first.value).lower() or self.facts.texts.get(first.type, first.type).strip("`")
                 statement = (
-                    None
+                    self._with_pool_supplied(state, first)  # `to disk BKUPPOOL now now`
                     if self._supplied_in(state, first)
                     else " ".join(self.source.text[first.start_pos : previous.end_pos].split())
                 )
@@ -5137,10 +5142,13 @@ class Recovery:
         if self._supplied_in(state, first):
             # `to BKUPPOOL now`, `to now now`: the words before it are a statement only with
             # the medium and `pool` the recovery supplied; `to BKUPPOOL` is none to write,
-            # nor does removing the repeat make one
+            # nor does removing the repeat make one. Where `pool` alone was supplied (`to
+            # disk BKUPPOOL now`, its error "the pool's name follows the word `pool`"), the
+            # statement with it is the one reading: the help writes it
             name = str(first.value).lower() or name
             return messages.word_after_statement(
-                self.describe(tok), name, self.describe(previous), None, None, self.span_of(tok), None
+                self.describe(tok), name, self.describe(previous), self._with_pool_supplied(state, first), None,
+                self.span_of(tok), None
             )
         return messages.word_after_statement(
             self.describe(tok),
@@ -5167,6 +5175,24 @@ class Recovery:
             if any(t is first for t in tokens):
                 return False
         return False
+
+    def _with_pool_supplied(self, state, first: Token) -> str | None:
+        """The statement `first` starts, on top of the parse stack, as written but for a
+        `pool` the recovery supplied before the pool's name (`to disk BKUPPOOL`: `to disk
+        pool BKUPPOOL`); None where it holds any other token supplied (a medium: a choice)."""
+        leaves = [t for v in state.value_stack for t in tokens_of(v)]
+        at = next((k for k in range(len(leaves) - 1, -1, -1) if leaves[k] is first), None)
+        if at is None:
+            return None
+        words = []
+        for t in leaves[at:]:
+            if is_real(t):
+                words.append(str(t.value))
+            elif t.type == "POOL":
+                words.append("pool")
+            else:
+                return None
+        return " ".join(words)
 
     def one_value_keyword(self, ip, leaves: list[Token], previous: Token) -> str | None:
         """The keyword right before `previous`, the last of `leaves`, when `previous` is its
