@@ -7,6 +7,7 @@ explicit extents and for the extents sequential allocation hands out."""
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
 from test_compile_emit import TABLE
@@ -231,6 +232,22 @@ def test_a_minidisk_in_the_other_unit_than_its_volume_s_size_is_bkr247():
     codes, _, analysis = compiled(cluster(private="V1PRV1 2097152-blk"))
     assert codes == ["BKR247"] * 3  # BKRBKUP, BKRCATLG, BKRWRK*
     assert analysis.diagnostics[0].message.startswith("volume `V1PRV1` has 2,097,152 blocks, but")
+
+
+def test_a_minidisk_sized_in_the_other_unit_than_the_rest_of_its_volume_s_is_bkr247_once_at_it():
+    """One `disk` line in blocks among prodssi's in cylinders, the first of the cluster
+    (`disk BKRBKUP 191 size 14400 blocks`), is one BKR247, at it, the odd one out: not
+    one at each other disk on the volumes it shares, after it only because it is
+    first. The disk named beside it is one in the unit most use."""
+    base = (Path(__file__).resolve().parent.parent / "examples" / "prodssi.bkr").read_text(encoding="utf-8")
+    text = base.replace("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 14400 blocks", 1)
+    analysis = compile_source("prodssi.bkr", text.encode())[0]
+    (d,) = analysis.diagnostics
+    assert (d.code, d.span.start) == ("BKR247", text.index("blocks"))
+    assert d.message == "volume `M1PRV1` would hold minidisks sized in cylinders and in blocks"
+    assert [(r.span.start, r.label) for r in d.related] == [
+        (text.index("cyl", text.index("disk BKRCATLG")), "sized in cylinders here")
+    ]
 
 
 # ------------------------------------------------------------------ one label, two sizes

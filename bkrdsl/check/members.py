@@ -384,7 +384,11 @@ MIXED_UNITS = register(
     right. A volume whose size the file states (`M1PRV1 3390-3`,
     `2097152-blk`) is counted in that unit: a minidisk on it sized in the
     other is this error too, whichever comes first (BKR254 could not check
-    it against the volume's end).
+    it against the volume's end). On a volume whose size the file does not
+    state, the error is at the odd ones out: the minidisks sized in the unit
+    fewer of the `disk` statements placing one there use (where as many use
+    each, those in the unit the first does not), once a statement, not at
+    every other disk after one sized otherwise first.
 
     Failing example:
 
@@ -1090,12 +1094,22 @@ def _not_built_there(model: Model, d, vol: str, member: str, owners: list[str], 
 @check
 def units_per_volume(model: Model):
     """A volume is CKD (cylinders) or FBA (blocks), never both: its minidisks keep
-    the unit of its stated size, or else of the first minidisk on it."""
+    the unit of its stated size, or else the unit most of them are sized in (the
+    first's, where as many are sized each way): the odd ones out are the error, not
+    every other disk on the volume after one sized otherwise first."""
     if model.cluster is None or not model.disks:
         return
     machines = model.product_machines()
     sizes = model.volume_sizes
-    first: dict[str, object] = {}
+    placed: dict[str, list[tuple[object, str]]] = {}  # volume: (disk, unit), in order
+    for d in model.disks:
+        unit = parse_disk_unit(d.unit.text)
+        if unit is None:
+            continue
+        for _, _, volume, _ in _instances(model, d, machines):
+            if volume is not None:
+                placed.setdefault(volume, []).append((d, unit))
+    kept = {volume: _volume_unit(disks) for volume, disks in placed.items()}
     reported = set()
     for d in model.disks:
         unit = parse_disk_unit(d.unit.text)
@@ -1105,8 +1119,7 @@ def units_per_volume(model: Model):
             if volume is None:
                 continue
             stated = sizes.get(volume)
-            seen = first.setdefault(volume, d)
-            other = stated.unit if stated is not None else parse_disk_unit(seen.unit.text)
+            other = stated.unit if stated is not None else kept[volume]
             if other == unit or d.span in reported:
                 continue
             reported.add(d.span)  # one diagnostic per statement, naming the first volume
@@ -1122,12 +1135,22 @@ def units_per_volume(model: Model):
                     ),
                 )
                 continue
+            seen = next(disk for disk, u in placed[volume] if u == other)
             yield MIXED_UNITS(
                 f"volume `{volume}` would hold minidisks sized in {_UNIT_WORD[other]} and in {_UNIT_WORD[unit]}",
                 d.unit.span,
                 related=(Related(seen.unit.span, f"sized in {_UNIT_WORD[other]} here"),),
                 help="a volume is either CKD (cylinders) or FBA (blocks): size every minidisk on it the same way",
             )
+
+
+def _volume_unit(disks: list[tuple[object, str]]) -> str:
+    """The unit of a volume whose size the file does not state: the one most of the
+    `disk` statements placing a minidisk on it use, counted once each; on a tie, the
+    first's."""
+    units = [unit for _, unit in {id(d): (d, unit) for d, unit in disks}.values()]
+    counts = {unit: units.count(unit) for unit in units}  # in order of first use
+    return max(counts, key=counts.__getitem__)
 
 
 _UNIT_WORD = {"CYL": "cylinders", "BLK": "blocks"}
