@@ -1088,6 +1088,14 @@ def test_days_written_as_one_word_without_weekly_get_weekly_and_the_days(clean, 
 MEDIUM_LEFT_OUT = [
     ("include minidisk * 0100-0FFF", "include all minidisks", (52, 5), "all",
      "write `include minidisk * *`: `minidisk` after `include`, then `* *`, every address of every owner"),
+    # `minidisk` a keyword: one error as for `minidisks` (was `all` one word too many, then
+    # the owner and addresses missing after `minidisk`, BKR010)
+    ("include minidisk * 0100-0FFF", "include all minidisk", (52, 5), "all",
+     "write `include minidisk * *`: `minidisk` after `include`, then `* *`, every address of every owner"),
+    ("include minidisk * 0100-0FFF", "include every disk  # the lot", (52, 5), "every",
+     "write `include minidisk * *`: `minidisk` after `include`, then `* *`, every address of every owner"),
+    ("include minidisk * 0191-01FF 0200", "include all minidisk", (70, 5), "all",
+     "write `include minidisk * *`: `minidisk` after `include`, then `* *`, every address of every owner"),
     ("exclude minidisk * 0190 019D 019E 0300", "exclude 0190", (53, 5), "0190",
      ("write `exclude minidisk * 0190`: `minidisk` after `exclude`, then the owner, `*` for every owner,"
       " then the addresses")),
@@ -1116,6 +1124,68 @@ def test_a_selection_s_medium_left_out_gets_a_help_that_writes_a_line_that_check
     assert too_long(diag, analysis.sources) == []
     meant = re.match(r"write `([^`]*)`", diag.help).group(1)
     assert analyse("prodssi.bkr", BASE.replace(clean, meant, 1).encode("utf-8")).diagnostics == []
+    if meant.startswith("include") and meant.endswith(" * *"):
+        # every minidisk, and only that: the fix writes it over the statement's words
+        # (a comment after them kept), and the file checks
+        assert diag.fix is not None and diag.fix.title == f"Write `{meant}`"
+        fixed = apply_edits(text, diag.fix.edits)
+        assert fixed == BASE.replace(clean, written.replace(written.split("#")[0].rstrip(), meant), 1)
+        assert analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics == []
+    else:
+        assert diag.fix is None  # the owner, the addresses: the words' own, but no `*` the user wrote
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["exclude all minidisk", "exclude all minidisks"])
+def test_every_minidisk_excluded_its_medium_left_out_is_one_error_without_a_fix(written, parser, monkeypatch):
+    """`exclude all minidisk` in member VMSYS2: one error, whose help writes `exclude
+    minidisk * *`, but no fix: excluding every minidisk leaves the jobs nothing (BKR407)."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("exclude minidisk LNX* 0192", written, 1)
+    (diag,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (diag.code, diag.span.line, diag.span.column) == ("BKR004", 13, 5)
+    assert diag.help == "write `exclude minidisk * *`: `minidisk` after `exclude`, then `* *`, every address of every owner"
+    assert diag.fix is None
+
+
+#: Every SFS directory, its medium before `sfs` (`include all sfs`, `sfs` a keyword): one
+#: error, the medium left out, whose help writes `include sfs BKRPOOL:*.*`, the catalog's
+#: file pool, if the directories are there, without a fix (was "`all sfs` has its two
+#: words the wrong way round", whose help and fix wrote `include sfs all`, BKR318).
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["include all sfs", "include every SFS  # CICS's files", "include each sfs"])
+def test_every_sfs_directory_with_its_medium_after_the_word_for_every_gets_the_whole_pool_s_path(
+    written, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "include sfs BKRPOOL:CICSPRD.*"
+    text = BASE.replace(clean, written, 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (diag,) = analysis.diagnostics
+    every = written.split()[1]
+    assert (diag.code, diag.span.line, diag.span.column) == ("BKR004", 72, 5)
+    assert diag.message == f"expected `minidisk` or `sfs` after `include`, found `{every}`"
+    assert diag.help == (
+        "write `include sfs BKRPOOL:*.*` if the directories are in BKRPOOL: `sfs` after `include`,"
+        " then paths POOL:USER.DIR, `*.*` every directory of the job's users"
+    )
+    assert diag.fix is None
+    assert too_long(diag, analysis.sources) == []
+    assert analyse("prodssi.bkr", BASE.replace(clean, "include sfs BKRPOOL:*.*", 1).encode("utf-8")).diagnostics == []
+
+
+def test_every_sfs_directory_where_the_file_names_no_catalog_pool_gets_the_pool_s_place():
+    from bkrdsl.source import Span
+    from bkrdsl.syntax import codes as syntax_codes
+    from bkrdsl.syntax.messages import catalog_pool, medium_left_out
+
+    assert catalog_pool(BASE) == "BKRPOOL"
+    assert catalog_pool("cluster C {\n  catalog local\n}\n") is None
+    diag = syntax_codes.SYNTAX("expected `minidisk` or `sfs` after `exclude`, found `all`", Span("f", 1, 1, 1, 8, 0, 7))
+    assert medium_left_out(diag, "exclude", " all sfs", None).help == (
+        "write `sfs` after `exclude`, then paths POOL:USER.DIR: `exclude sfs POOL:*.*` is every directory"
+        " of the job's users in POOL"
+    )
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])

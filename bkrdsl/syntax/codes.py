@@ -310,11 +310,17 @@ SYNTAX = register(
     A selection's medium left out (`include all minidisks`, `exclude
     0190`) is "expected `minidisk` or `sfs` after `include`", whose help
     writes the line with it where its words say which: every minidisk
-    (`include minidisk * *`), addresses alone, every owner's (`exclude
-    minidisk * 0190`), an owner and addresses (`include minidisk LNX*
-    0191`), SFS paths (`include sfs BKRPOOL:CICSPRD.*`); where they do
-    not (`include all`, `include LINUX01`), the statement's two forms,
-    `include minidisk OWNER ADDRESS...` or `include sfs POOL:USER.DIR...`.
+    (`include minidisk * *`, which a fix writes for an include), addresses
+    alone, every owner's (`exclude minidisk * 0190`), an owner and
+    addresses (`include minidisk LNX* 0191`), SFS paths (`include sfs
+    BKRPOOL:CICSPRD.*`); where they do not (`include all`, `include
+    LINUX01`), the statement's two forms, `include minidisk OWNER
+    ADDRESS...` or `include sfs POOL:USER.DIR...`. So is the medium's
+    keyword after the word for every (`include all minidisk`, not also the
+    owner missing after it; `include all sfs`, not two words the wrong way
+    round): every SFS directory of the job's users is `include sfs
+    BKRPOOL:*.*`, which the help writes with the catalog's file pool, if
+    the directories are there, without a fix.
     A schedule given an end time (`daily 02:00 to 04:00`) is one error: a
     schedule is the time its work starts, and the `to` does not start the
     job's target.

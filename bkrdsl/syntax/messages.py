@@ -4456,11 +4456,23 @@ def size_left_out(diag: Diagnostic, number: Span) -> Diagnostic:
     return replace(diag, span=number, fix=Fix.replace("Insert `size`", before(number), "size "))
 
 
+#: Words for "every" before a selection's medium, which is left out where they stand
+#: (`include all minidisks`, `include all sfs`).
+EVERY_OF_MEDIUM = ("all", "every", "each")
 #: Words for "every minidisk" after `include` or `exclude`, its medium left out
 #: (`include all minidisks`): `minidisk * *`, every address of every owner.
 _EVERY_MINIDISK = frozenset(
-    (every, disks) for every in ("all", "every", "each") for disks in ("minidisk", "minidisks", "disk", "disks")
+    (every, disks) for every in EVERY_OF_MEDIUM for disks in ("minidisk", "minidisks", "disk", "disks")
 )
+#: The catalog's file pool, where the file names it on the catalog statement's line.
+_CATALOG_POOL = re.compile(r"(?im)^[ \t]*catalog\b[^#\n]*?\bpool[ \t]+([A-Za-z][A-Za-z0-9]{0,7})(?![^\s#])")
+
+
+def catalog_pool(text: str) -> str | None:
+    """The catalog's file pool, `BKRPOOL` in `catalog shared server BKRSVSFS pool
+    BKRPOOL`, on the statement's first line; None where the text names none there."""
+    found = _CATALOG_POOL.search(text)
+    return found.group(1).upper() if found else None
 #: A minidisk selection's owner: a user ID or pattern (the grammar's NAME, no `:`).
 _OWNER = re.compile(r"[A-Za-z0-9$@_*%?#][A-Za-z0-9$#@_*%?+\-.]*")
 
@@ -4491,14 +4503,27 @@ def selection_written(action: str, rest: str) -> str | None:
     return None
 
 
-def medium_left_out(diag: Diagnostic, action: str, rest: str) -> Diagnostic:
+def medium_left_out(diag: Diagnostic, action: str, rest: str, pool: str | None = None) -> Diagnostic:
     """"expected `minidisk` or `sfs` after `include`": `rest`, the text after `action`
     to its line's end. The help writes the line with the medium where its words say
     which (`selection_written`), else the statement's two forms: "write `minidisk` or
     `sfs` after `include`" alone, written literally, makes no selection either
-    (`include minidisk all minidisks`)."""
+    (`include minidisk all minidisks`). Every SFS directory (`include all sfs`) is
+    `sfs POOL:*.*`, every directory of the job's users in a file pool the words do not
+    name: the help writes it with `pool`, the catalog's, if the directories are there
+    (no fix: a guess), else with `POOL`."""
     action = action.lower()
     meant = selection_written(action, rest)
+    words = line_words(rest).split()
+    if len(words) == 2 and words[0].lower() in EVERY_OF_MEDIUM and words[1].lower() == "sfs":
+        help = (
+            f"write `{action} sfs {pool}:*.*` if the directories are in {pool}: `sfs` after `{action}`,"
+            " then paths POOL:USER.DIR, `*.*` every directory of the job's users"
+            if pool
+            else f"write `sfs` after `{action}`, then paths POOL:USER.DIR: `{action} sfs POOL:*.*`"
+            " is every directory of the job's users in POOL"
+        )
+        return replace(diag, help=help)
     if meant is None:
         help = (
             f"write `minidisk` or `sfs` after `{action}`:"
@@ -4506,6 +4531,14 @@ def medium_left_out(diag: Diagnostic, action: str, rest: str) -> Diagnostic:
         )
     elif meant.endswith(" minidisk * *"):
         help = f"write `{meant}`: `minidisk` after `{action}`, then `* *`, every address of every owner"
+        if action != "include":
+            return replace(diag, help=help)  # excluding every minidisk leaves the job none (BKR407)
+        # `include all minidisks` says every minidisk, and only that: the fix writes it
+        # over the statement's words (the action's own and the rest to the comment)
+        written = line_words(rest)
+        end = diag.span.end + rest.index(written) + len(written)
+        span = diag.span._replace(end_column=diag.span.end_column + end - diag.span.end, end=end)
+        return replace(diag, help=help, fix=write_fix(meant, span))
     elif meant.startswith(f"{action} minidisk * "):
         help = f"write `{meant}`: `minidisk` after `{action}`, then the owner, `*` for every owner, then the addresses"
     else:

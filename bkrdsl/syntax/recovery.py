@@ -1829,6 +1829,9 @@ class Recovery:
         split = self.split_keyword(ip, tok)
         if split is not None:
             return split
+        every = self.every_of_medium(ip, tok)
+        if every is not None:
+            return every
         swapped = self.swapped_words(ip, tok)
         if swapped is not None:
             return swapped
@@ -4457,6 +4460,40 @@ class Recovery:
         self._advance(ip.lexer_thread.state, after.end(1))
         self._fed_error_token = True  # both words were read: a mistake after them is news
         return self.retype(tok, first)
+
+    def every_of_medium(self, ip, tok: Token) -> Token | None:
+        """`include all minidisk`, `exclude every sfs`: a word for "every" where the
+        selection's medium is due, then the medium's keyword, last on its line. One
+        error, the medium left out, whose help writes what the words mean
+        (`messages.medium_left_out`), as for `include all minidisks`, where the medium
+        is no keyword (not `all` one word too many and the owner missing after
+        `minidisk`, nor `all sfs` two words the wrong way round, whose help wrote
+        `include sfs all`). Read on as `minidisk all minidisk` (`sfs all sfs`), as
+        `all minidisks` is. None where the words are others."""
+        if not is_real(tok) or str(tok.value).lower() not in messages.EVERY_OF_MEDIUM:
+            return None
+        previous = last_real_token(ip.parser_state.value_stack)
+        if previous is None or not is_real(previous) or previous.type not in ("INCLUDE", "EXCLUDE"):
+            return None
+        if previous.end_line != tok.line or not {"MINIDISK", "SFS"} <= self.accepts(ip):
+            return None
+        text = self.source.text
+        rest = messages.line_from(text, previous.end_pos)
+        words = messages.line_words(rest).split()
+        if len(words) != 2 or self.facts.keywords.get(words[1].lower()) not in ("MINIDISK", "SFS", "DISK"):
+            return None
+        medium = "SFS" if words[1].lower() == "sfs" else "MINIDISK"
+        diag = messages.missing_other(
+            "`minidisk` or `sfs`", f" after {self.describe(previous)}", self.describe(tok), self.span_of(previous), medium
+        )
+        pool = messages.catalog_pool(text) if medium == "SFS" else None
+        self.report(messages.medium_left_out(diag, str(previous.value), rest, pool), tok.start_pos)
+        self.feed_types(ip, [medium], tok)
+        self.feed(ip, self.retype(tok, "NAME"))
+        start = text.index(words[1], tok.end_pos)
+        self._advance(ip.lexer_thread.state, start + len(words[1]))
+        self._fed_error_token = True  # the line was read, as a whole: a mistake after it is news
+        return self.token_at("NAME", start, start + len(words[1]))
 
     def name_just_before(self, stack, tok: Token) -> Token | None:
         """The name on top of the parse stack (a name, or a list of one name), written
