@@ -6168,3 +6168,60 @@ def test_pool_left_out_then_a_word_too_many_the_fix_and_help_write_the_line(writ
         f"remove `{extra}`: write `{meant}`", None,
     )
     assert [too_long(d, analysis.sources) for d in analysis.diagnostics] == [[], []]
+
+
+#: A tape's own setting on a line of its own under a job's addresses or SFS paths, which
+#: run on over line breaks: one error for the line, with the help the line gets on its
+#: own elsewhere in a job (was BKR318 for `density` and again for `6250`, each "names no
+#: file pool", or BKR310, "no statement of a job starts with it").
+TAPE_SETTING_UNDER_A_LIST = [
+    # LNXFULL writes to tape
+    ("    exclude minidisk * 0190 019D 019E 0300  # 0300: each guest's V-DISK swap, empty at logon\n",
+     "    exclude minidisk * 0190 019D 019E 0300\n    include sfs BKRPOOL:LNXWEB01.*\n    density 6250\n",
+     "BKR318 55:5", "`density 6250` is a tape's own setting, not more SFS paths: the paths of `include sfs`", "tape"),
+    ("    include minidisk * 0100-0FFF\n", "    include minidisk * 0100-0FFF\n    density 6250\n",
+     "BKR310 53:5", ("`density 6250` is a tape's own setting, not more minidisk addresses: the addresses of"
+                     " `include minidisk`"), "tape"),
+    ("    include minidisk * 0100-0FFF\n", "    include minidisk * 0191\n    label SL  # standard labels\n",
+     "BKR310 53:5", "`label SL` is a tape's own setting, not more minidisk addresses", "tape"),
+    # APPSFULL writes to a disk pool
+    ("    include sfs BKRPOOL:CICSPRD.*\n", "    include sfs BKRPOOL:CICSPRD.*\n    density 6250\n",
+     "BKR318 73:5", "`density 6250` is a tape's own setting, not more SFS paths", "disk"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "at", "message", "medium"),
+    TAPE_SETTING_UNDER_A_LIST,
+    ids=[f"{t[1].split(chr(10))[-2].strip()} {t[2]}" for t in TAPE_SETTING_UNDER_A_LIST],
+)
+def test_a_tape_setting_under_a_job_s_addresses_or_paths_is_one_error_that_says_whose_it_is(
+    clean, written, at, message, medium, parser, monkeypatch
+):
+    from bkrdsl.syntax.messages import DISK_SETTINGS_HELP, TAPE_SETTINGS_HELP
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (diag,) = analysis.diagnostics
+    assert f"{diag.code} {diag.span.line}:{diag.span.column}" == at
+    assert diag.message.startswith(message)
+    assert diag.help == (DISK_SETTINGS_HELP if medium == "disk" else TAPE_SETTINGS_HELP)
+    assert too_long(diag, analysis.sources) == []
+    # the help's own line, for comparison: a line of its own elsewhere in the job
+    alone = BASE.replace(clean, "    density 6250\n" + clean, 1)
+    (own,) = analyse("prodssi.bkr", alone.encode("utf-8")).diagnostics
+    assert own.help == diag.help
+
+
+def test_a_tape_setting_in_capitals_under_paths_is_left_a_path_and_one_in_a_member_block_an_address():
+    """`LABEL` in capitals may be a path without its pool (BKR318 as before); in a member
+    block, where no tape is written, the address's own error (BKR310) as before."""
+    text = BASE.replace("    include sfs BKRPOOL:CICSPRD.*\n", "    include sfs BKRPOOL:CICSPRD.*\n    LABEL\n", 1)
+    (diag,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert diag.code == "BKR318" and "names no file pool" in diag.message
+    text = BASE.replace("exclude minidisk LNX* 0192", "exclude minidisk LNX* 0192\n    density 6250", 1)
+    (diag,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert diag.code == "BKR310" and "no statement of a member block starts with it" in diag.message

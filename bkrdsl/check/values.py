@@ -78,7 +78,14 @@ INVALID_ADDRESS = register(
     either (`frob 35 days`) are that one slip. (A keyword misspelt there,
     `exlude`, is BKR012's, and so is another block's, `keep 35 days`, where
     its line reads as that statement; another block's statement, `retain
-    35 days`, is BKR013's.)
+    35 days`, is BKR013's.) A tape's own setting there, in a job, as JCL
+    writes it (`density 6250`, `label SL`, `expdt 30`, `retpd 30`, in small
+    letters), is one error for its line, which says so, whose help is the
+    one the parsers give it on a line of its own elsewhere in a job: volume
+    labels, density and retention are Tape Manager's configuration, and a
+    job names its pool alone, `to tape pool NAME` (in a job that writes to
+    disk: a disk pool takes none of them). An SFS selection's paths run on
+    so too, and such a line there is BKR318's, with the same words.
 
     Failing example:
 
@@ -463,7 +470,11 @@ INVALID_SFS_PATH = register(
     run, whose help says so, with no fix (which of the two it is is the
     user's to say). A word in capitals or with a `.` reads as a path, and
     so does a word alone after the paths (`logs`): one error for each,
-    whose help writes the pool in front.
+    whose help writes the pool in front. A tape's own setting in small
+    letters starting a line after a job's paths (`density 6250`, `label
+    SL`) is one error for its line, which says so, with the help a line of
+    its own gets elsewhere in a job (BKR310 says the same after minidisk
+    addresses).
 
     Failing example:
 
@@ -679,9 +690,16 @@ def addresses(model: Model):
             yield _owner_after(sel, owner)
         line = sel.owner.span.line if sel.owner is not None else sel.span.line
         said = None  # the line read as a statement, reported once (`_statement_read_as_address`)
-        for w in sel.items:
+        settings = tape_setting_lines(cluster, sel, kind)
+        setting_end = 0
+        for index, w in enumerate(sel.items):
             rng = parse_address_range(w.text)
             starts_line, line = w.span.line != line, w.span.line
+            if index in settings:
+                setting_end = settings[index][0]
+                yield _tape_setting_read_as_items(sel, index, *settings[index])
+            if index < setting_end:
+                continue  # `density 6250` under the addresses: a tape's setting, said once
             if w is owner or (rng is None and line == said):
                 continue
             if rng is None and starts_line and _WORD_SHAPED.fullmatch(w.text):
@@ -720,6 +738,56 @@ def addresses(model: Model):
                 d.address.span,
                 help="an address is 1-4 hex digits, e.g. 191 or 0191",
             )
+
+
+def tape_setting_lines(cluster: ast.Cluster, selection: ast.Selection, kind: str) -> dict[int, tuple[int, str | None]]:
+    """`density 6250` (or `label SL`, `expdt 30`, `retpd 30`) on a line of its own under
+    a job's addresses or SFS paths, which run on over line breaks: the parsers read the
+    line's words as more of them, but it is a tape's own setting, as JCL writes it (on a
+    line of its own elsewhere in a job, the parsers' BKR012 says so:
+    `messages.tape_setting`). By the index of the setting's word: (the index after the
+    line's last word, the job's medium or None). A word in capitals (`LABEL`) may be a
+    path without its pool, and is left to the path's check."""
+    if kind != "job":
+        return {}
+    items = selection.items
+    line = selection.owner.span.line if selection.owner is not None else selection.span.line
+    found = {}
+    for index, w in enumerate(items):
+        starts_line, line = w.span.line != line, w.span.line
+        if not starts_line or w.text == w.text.upper() or not w.text.isalpha():
+            continue
+        from bkrdsl.syntax import messages  # the parser's words; loaded for such a line only (test_startup)
+
+        if not messages.tape_setting(w.text, kind):
+            continue
+        end = index + 1
+        while end < len(items) and items[end].span.line == line:
+            end += 1
+        job = next((j for j in cluster.jobs if selection in j.selections), None)
+        media = {t.medium.value for t in job.targets} if job is not None else set()
+        found[index] = (end, media.pop() if len(media) == 1 else None)
+    return found
+
+
+def _tape_setting_read_as_items(selection: ast.Selection, index: int, end: int, medium: str | None) -> Diagnostic:
+    """BKR310 (or BKR318, for SFS paths) once for a tape's setting on a line of its own
+    under a selection's addresses or paths (`tape_setting_lines`): said as on a line of
+    its own elsewhere in a job, whose help says it is Tape Manager's configuration (a
+    disk pool's job: that a disk pool takes none), not an address or a path mistyped."""
+    from bkrdsl.syntax import messages  # the parser's words; loaded for such a line only (test_startup)
+
+    words = selection.items[index:end]
+    written = " ".join(w.text for w in words)
+    sfs = selection.medium is ast.Medium.SFS
+    what = "SFS paths" if sfs else "minidisk addresses"
+    code = INVALID_SFS_PATH if sfs else INVALID_ADDRESS
+    return code(
+        f"`{written}` is a tape's own setting, not more {what}: the {what.split()[-1]} of"
+        f" `{selection.action.value} {selection.medium.value}` run on over line breaks",
+        span_through(words[0].span, words[-1].span),
+        help=messages.DISK_SETTINGS_HELP if medium == "disk" else messages.TAPE_SETTINGS_HELP,
+    )
 
 
 def _statement_read_as_address(sel: ast.Selection, w: ast.Word, kind: str) -> Diagnostic:
@@ -1748,14 +1816,21 @@ def sfs_paths(model: Model):
     pools = {catalog.pool} if catalog is not None and catalog.pool else set()
     for selection in selections_of(cluster, ast.Medium.SFS):
         pools.update(i.text.split(":", 1)[0].upper() for i in selection.items if ":" in i.text[1:])
-    for selection in selections_of(cluster, ast.Medium.SFS):
+    for kind, selection in block_selections_of(cluster, ast.Medium.SFS):
         if minidisk_written_as_sfs(selection):
             yield _minidisk_as_sfs(selection)
             continue
         split = None
+        settings = tape_setting_lines(cluster, selection, kind)
+        setting_end = 0
         prose = prose_after_paths(selection)
         prose_end = 0
         for index, (item, following) in enumerate(zip(selection.items, [*selection.items[1:], None])):
+            if index in settings:
+                setting_end = settings[index][0]
+                yield _tape_setting_read_as_items(selection, index, *settings[index])
+            if index < setting_end:
+                continue  # `density 6250` under the paths: a tape's setting, said once
             if index in prose:
                 yield _prose_run(selection, index, prose[index])
                 prose_end = prose[index]
