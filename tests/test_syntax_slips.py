@@ -6225,3 +6225,61 @@ def test_a_tape_setting_in_capitals_under_paths_is_left_a_path_and_one_in_a_memb
     text = BASE.replace("exclude minidisk LNX* 0192", "exclude minidisk LNX* 0192\n    density 6250", 1)
     (diag,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert diag.code == "BKR310" and "no statement of a member block starts with it" in diag.message
+
+
+#: Commas between a statement's values, which blanks separate: one error for the line's
+#: commas, whose help writes it without them and whose fix removes them (a `disk` line
+#: was the generic BKR015 at each `,`, "a `,` cannot appear here"; a selection's
+#: addresses and its owner were one error already).
+COMMAS_BETWEEN_VALUES = [
+    ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP, 191, size 10 cyl", "31:15",
+     "`,` does not separate the values of a `disk` statement: they are separated by blanks",
+     "remove each `,`: write `disk BKRBKUP 191 size 10 cyl`"),
+    ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191, size 10 cyl", "31:19",
+     "`,` does not separate the values of a `disk` statement: they are separated by blanks",
+     "remove the `,`: write `disk BKRBKUP 191 size 10 cyl`"),
+    ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP,191,size,10,cyl  # A-disk", "31:15",
+     "`,` does not separate the values of a `disk` statement: they are separated by blanks",
+     "remove each `,`: write `disk BKRBKUP 191 size 10 cyl`"),
+    ("disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000", "disk BKRSVSFS, 191, size 20 cyl, on VMCOM1, at 1000", "34:16",
+     "`,` does not separate the values of a `disk` statement: they are separated by blanks",
+     "remove each `,`: write `disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000`"),
+    ("include minidisk * 0191-01FF 0200", "include minidisk * 0191-01FF, 0200", "70:33",
+     "`,` does not separate the minidisk addresses of a selection: they are separated by blanks",
+     "remove the `,`: write `include minidisk * 0191-01FF 0200`"),
+    ("exclude minidisk * 0190 019D 019E\n    include sfs", "exclude minidisk *, 0190 019D 019E\n    include sfs", "71:23",
+     "`,` does not separate the owner and the addresses of a minidisk selection: they are separated by blanks",
+     "remove the `,`: write `exclude minidisk * 0190 019D 019E`"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "at", "message", "help"), COMMAS_BETWEEN_VALUES, ids=[c[1] for c in COMMAS_BETWEEN_VALUES]
+)
+def test_commas_between_a_statement_s_values_are_one_error_whose_fix_removes_them(
+    clean, written, at, message, help, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (diag,) = analysis.diagnostics
+    assert (diag.code, f"{diag.span.line}:{diag.span.column}") == ("BKR015", at)
+    assert diag.message == message
+    assert diag.help == help
+    assert too_long(diag, analysis.sources) == []
+    fixed = apply_edits(text, diag.fix.edits)
+    assert fixed == BASE.replace(clean, re.sub(", ?", " ", written), 1)
+    assert analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_commas_between_a_disk_s_values_with_its_unit_missing_too_get_no_fix(parser, monkeypatch):
+    """Without its commas the line is still no statement (`size 10` without its unit):
+    another slip, said as before, and no fix that removes the commas alone."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP, 191, size 10", 1)
+    diagnostics = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert "BKR010" in [d.code for d in diagnostics]
+    assert all("values of a `disk` statement" not in d.message for d in diagnostics)

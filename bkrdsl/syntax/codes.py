@@ -1413,7 +1413,12 @@ STRAY_COMMA = register(
     0190, 019D, 019E`, also after its owner: `exclude minidisk *, 0190`)
     or SFS paths: one error, whose help writes the
     statement without them and whose fix removes them; the names after
-    them are read as the list's. So is
+    them are read as the list's. So are commas between a `disk`
+    statement's values, as a CSV line or a parameter list writes them
+    (`disk BKRBKUP, 191, size 10 cyl`, `disk BKRBKUP 191, size 10 cyl`),
+    where the line without them is the whole statement: one error, "`,`
+    does not separate the values of a `disk` statement", whose fix removes
+    them. So is
     a `,` at the end of a whole statement's line (`run on VMSYS1 daily
     02:00,`, `shared-volume VMCOM1,`), or before its block's `}` on the
     line (`private-volume M1PRV1, }`): one error whose fix removes it. (A

@@ -2539,6 +2539,21 @@ def commas_in_list(kind: str, keyword: str, written: str | None, span: Span, rem
     )
 
 
+def commas_between_values(statement: str, written: str, span: Span, removals: list[tuple[Span, str]]) -> Diagnostic:
+    """`disk BKRBKUP, 191, size 10 cyl`: a statement's values separated by `,`, as a
+    CSV line or a parameter list separates them. One error for the commas of the line,
+    whose fix removes each; `written`, the statement without them."""
+    many = len(removals) > 1
+    them = "each `,`" if many else "the `,`"
+    return codes.STRAY_COMMA(
+        f"`,` does not separate the values of a `{statement}` statement: they are separated by blanks",
+        span,
+        label=f"the first `,` of {len(removals)}" if many else None,
+        help=f"remove {them}: write `{written}`",
+        fix=Fix("Remove each `,`" if many else "Remove the `,`", tuple(Edit(r, blank) for r, blank in removals)),
+    )
+
+
 def owner_comma_ends(statement: str, owner: str, span: Span) -> Diagnostic:
     """`exclude minidisk *,` last on its line: a `,` after a minidisk selection's owner
     (`statement`, up to the owner), and no address after it. No fix: without the `,`

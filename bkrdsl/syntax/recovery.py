@@ -2998,6 +2998,38 @@ class Recovery:
         )
         return True
 
+    def commas_between_values(self, ip, tok: Token) -> bool:
+        """`disk BKRBKUP, 191, size 10 cyl`, `disk BKRBKUP 191, size 10 cyl`: commas
+        between the values of a `disk` statement, which blanks separate, as a CSV line or
+        a parameter list writes them. Where the line without its commas is the whole
+        statement, one error for them all, at the first, whose help writes the line
+        without them and whose fix removes each; the line is read so (was the generic
+        BKR015 at each `,`, whose help spoke of `on VMSYS1, VMSYS2`)."""
+        state = ip.parser_state
+        first = self.statement_start(state)
+        if first is None or first.type != "DISK" or not is_real(first) or first.line != tok.line:
+            return False
+        text = self.source.text
+        line = self._line_before_comment(first.start_pos)
+        if '"' in line or "{" in line or "," in text[first.start_pos : tok.start_pos]:
+            return False
+        words = [(m.group(), first.start_pos + m.start()) for m in _WORDS.finditer(line)]
+        rest = [(word, at) for word, at in words if at > tok.start_pos and word != ","]
+        sim = Sim.of(ip)
+        types = self.reading(sim, rest)
+        if types is None or "RBRACE" in types:
+            return False
+        whole = sim.copy()
+        if not all(whole.feed(t) for t in types) or not whole.fits(["RBRACE"]):
+            return False  # the statement is not whole without them: another slip too
+        commas = [at for word, at in words if word == ","]
+        self.separators_at.update(commas)
+        removals = [self.sign_removal(at, at + 1, first.start_pos) for at in commas]
+        written = " ".join(line.replace(",", " ").split())
+        span = self.source.span(tok.start_pos, tok.start_pos + 1)
+        self.report(messages.commas_between_values("disk", written, span, removals), tok.start_pos)
+        return True
+
     def owner_comma_ends(self, ip, tok: Token) -> bool:
         """`exclude minidisk *,` last on its line (or before the block's `}`): a `,` after
         a minidisk selection's owner, where its first address must come, and none on the
@@ -3686,6 +3718,8 @@ class Recovery:
                 self._advance(ip.lexer_thread.state, end)
                 self.feed_types(ip, ["NAME"] * missing, tok)
                 return None
+            if self.commas_between_values(ip, tok):
+                return None  # `disk BKRBKUP, 191, size 10 cyl`: read on as without them
             if self.commas_in_list(ip, tok):
                 return None  # `exclude minidisk *, 0190`: after the owner, read on as the list's
             if self.owner_comma_ends(ip, tok):
