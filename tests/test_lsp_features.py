@@ -2035,6 +2035,15 @@ def test_the_fixes_offered_are_those_of_the_mistake_under_the_cursor():
     assert titles == ["Write `catalog-node`", "Write `request-node`"]
 
 
+def test_a_hyphen_left_out_after_a_volume_list_is_offered_its_fix():
+    # `job suffix C` after a member's volume list was BKR012 without a fix: no quick fix.
+    text = CLUSTER.replace("private-volume D2PRV1  job-suffix B", "private-volume D2PRV1  job suffix B")
+    doc, line, column = doc_at(text, "job suf|fix B")
+    fixes = F.fixes(doc, line, line, (line, column), (line, column))
+    assert [f.title for f in fixes] == ["Write `job-suffix`"]
+    assert apply(text, fixes[0]) == CLUSTER
+
+
 #: CLUSTER with three slips, each with its fix, on lines of their own.
 THREE_SLIPS = (
     CLUSTER.replace("backup LINUX full", "backup LINUS full")

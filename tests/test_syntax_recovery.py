@@ -646,6 +646,17 @@ def test_a_misplaced_hyphenated_keyword_says_where_it_belongs(text, help_text):
     assert one(text).help == help_text
 
 
+def test_a_hyphen_left_out_after_volume_labels_is_fixed_where_the_words_are_no_labels():
+    # `job suffix C` after a member's volume labels: in small letters, as no volume label
+    # is written (BKR021), the keyword is the clear reading, and the fix writes its hyphen
+    # (there was none, so the editor offered no quick fix); `JOB SUFFIX C`, in capitals,
+    # may be three labels: no fix, the help says how to list such labels.
+    d = one("cluster A {\n  member M { private-volume V job suffix C }\n}\n")
+    assert d.fix is not None and d.fix.title == "Write `job-suffix`"
+    assert [(e.span.column, e.span.end_column, e.new_text) for e in d.fix.edits] == [(31, 41, "job-suffix")]
+    assert one("cluster A {\n  member M { private-volume V JOB SUFFIX C }\n}\n").fix is None
+
+
 @pytest.mark.parametrize(
     ("text", "example"),
     [

@@ -1168,7 +1168,10 @@ UNKNOWN_KEYWORD = register(
     `job-suffix` ends that way); when both readings fit
     (`private-volume M1PRV1 JOB SUFFIX C`), it is this error, and its help
     says to list such volume labels first, right after `private-volume`,
-    where no keyword can stand. Where the keyword does not belong at all
+    where no keyword can stand; no fix, as the words may be labels. Not
+    written in capitals (`private-volume M1PRV1 job suffix C`), as no
+    volume label is, the keyword is the clear reading, and the fix writes
+    its hyphen. Where the keyword does not belong at all
     (`job suffix C` in the cluster block), the error is BKR013.
 
     Failing example:

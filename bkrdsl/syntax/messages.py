@@ -1148,14 +1148,19 @@ CATALOG_OPTIONS = frozenset(k for k in lexicon.CATALOG_OPTIONS if "-" in k)
 def hyphen_names(written: str, keyword: str, statement: str, names: list[str], span: Span) -> Diagnostic:
     """`private-volume M1PRV1 job suffix C`: the keyword without its hyphen, or two
     volume labels (`JOB`, `SUFFIX`) in the list: both read; bkrc takes the keyword.
-    `names` are the two words, then the list's other names."""
+    `names` are the two words, then the list's other names. Written in capitals
+    (`JOB SUFFIX C`), the two readings are equal: no fix. Not in capitals, as volume
+    labels are written (BKR021 warns of a label that is not), the keyword is the clear
+    reading: the fix writes its hyphen."""
     first, second = names[:2]
+    as_labels = written == written.upper()
     return codes.UNKNOWN_KEYWORD(
         f"unknown keyword `{written}`; did you mean `{keyword}`?",
         span,
         help=f"write `{keyword}`: one word, with a hyphen. If `{first}` and `{second}` are volume"
         f" labels, list them first, right after `{statement}`, where no keyword can stand:"
         f" `{statement} {' '.join(names)}`",
+        fix=None if as_labels else write_fix(keyword, span),
     )
 
 
