@@ -95,6 +95,28 @@ def test_completion_offers_the_names_each_place_takes(tmp_path, typed, offered):
         editor.close()
 
 
+def test_completion_after_group_alone_offers_the_kind_written_before_it(tmp_path):
+    # lsp.md, Completion: `group ` typed first on a line of the cluster block begins a
+    # group's declaration without its kind (BKR004); it was offered the cluster block's
+    # keywords again, as if `group` were not there. Now `single group` and `identity
+    # group`, each written over `group `, matched against it.
+    editor = _session(tmp_path)
+    try:
+        text = CLUSTER + "  group "
+        uri = _open(editor, tmp_path / "c.bkr", text)
+        where = {"line": text.count("\n"), "character": len("  group ")}
+        answer = editor.request("textDocument/completion", {"textDocument": {"uri": uri}, "position": where})["result"]
+        items = answer["items"] if isinstance(answer, dict) else answer
+        replaced = {"start": {"line": where["line"], "character": 2}, "end": where}
+        assert [(i["label"], i["filterText"], i["textEdit"]) for i in items] == [
+            ("single group", "group ", {"range": replaced, "newText": "single group "}),
+            ("identity group", "group ", {"range": replaced, "newText": "identity group "}),
+        ]
+        assert editor.errors == []
+    finally:
+        editor.close()
+
+
 def test_completion_after_disk_sorts_the_cluster_s_own_machines_first(tmp_path):
     # lsp.md, Completion: after `disk`, the site's own machines (the catalog's SFS
     # server here) come before the standard library's, in the items' `sortText`.

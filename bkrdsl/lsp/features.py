@@ -1354,6 +1354,8 @@ class Completion:
     detail: str = ""
     start: int = 0  # offset of the text the completion replaces (the word typed so far)
     end: int = 0
+    text: str = ""  # the text written over start:end, when not the label
+    filter: str = ""  # what the editor matches the typed text against, when not the label
 
 
 def _in_comment_or_string(line_text: str) -> bool:
@@ -1984,7 +1986,7 @@ def _answer(found: list[Completion], typed: str, start: int, end: int, limit: in
     incomplete = limit is not None and len(found) > limit
     if incomplete:
         found = _best(found, typed, limit)
-    return Completions([Completion(c.label, c.kind, c.detail, start, end) for c in found], incomplete)
+    return Completions([Completion(c.label, c.kind, c.detail, start, end, c.text, c.filter) for c in found], incomplete)
 
 
 def _best(found: list[Completion], typed: str, limit: int) -> list[Completion]:
@@ -2008,6 +2010,32 @@ def _best(found: list[Completion], typed: str, limit: int) -> list[Completion]:
     return out
 
 
+#: `group` first on its line, as a group's declaration is begun without its kind.
+_GROUP_TYPED = re.compile(r"[ \t]*(group)[ \t]*", re.IGNORECASE)
+
+
+def _group_kinds(doc: Document, start: int, at: int) -> Completions | None:
+    """`group |` where a statement starts: a group declaration begun without its kind,
+    which goes first (`single group APPS { ... }`; `group APPS` is BKR004). Offered as
+    `single group` and `identity group` over what is typed, where a group may be declared
+    (not in a member or a job); None elsewhere. Their filter is the text typed, so that
+    the editor, which matches an item against the text it replaces, shows both."""
+    accepted, _ = parser_state(_skimmed(doc, start))
+    if not {"SINGLE", "IDENTITY"} <= accepted:
+        return None
+    typed = doc.text[start:at]
+    after = " " if typed[-1:].isspace() else ""
+    return Completions(
+        [
+            Completion(f"{kind} group", "keyword", what, start, at, f"{kind} group{after}", typed)
+            for kind, what in (
+                ("single", "a group of single-configuration users"),
+                ("identity", "a group of IDENTITY users"),
+            )
+        ]
+    )
+
+
 def completions(doc: Document, line: int, column: int, limit: int | None = MAX_COMPLETION_ITEMS) -> Completions:
     """Keywords the grammar accepts at the cursor, and the names that fit there; in an
     `import` line, the module paths. At most `limit` items (None: all)."""
@@ -2024,6 +2052,11 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
         start -= 1
     if doc.edited is not None and doc.edited.new_word and start > doc.edited.start:
         raise Reanalyse("after a new word")  # the text before the cursor is not the one analysed
+    kindless = _GROUP_TYPED.fullmatch(doc.text[line_start:at])
+    if kindless is not None:
+        found = _group_kinds(doc, line_start + kindless.start(1), at)
+        if found is not None:
+            return found
     accepted, tokens = parser_state(_skimmed(doc, start))
     written = _said_once_already(tokens)
     items = [Completion(k, "keyword") for k in keyword_texts(accepted) if k not in written]

@@ -1772,7 +1772,8 @@ def build_server() -> BkrServer:
                     kind=_completion_kind(c.kind, known),
                     detail=c.detail or None,
                     sort_text=f"{0 if c.kind == 'keyword' else 1}{n:05d}",
-                    text_edit=ls.text_edit(uri, where, c.label),
+                    filter_text=c.filter or None,
+                    text_edit=ls.text_edit(uri, where, c.text or c.label),
                 )
             )
         return T.CompletionList(is_incomplete=found.incomplete, items=items)
