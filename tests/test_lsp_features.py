@@ -1916,6 +1916,26 @@ def test_document_highlight_marks_the_declaration_and_the_uses():
     assert F.highlights(doc, line, column) == []
 
 
+def test_document_highlight_on_an_owner_pattern_marks_the_same_pattern():
+    # An owner pattern (`LNX*` in `exclude minidisk LNX* 0192`) is no name of the model:
+    # highlight gave nothing on it. Now the same pattern wherever the file writes it as an
+    # owner, and a group's `match` of it, written (declared) there; on the `match`, its
+    # owners too. Not another pattern (`LNX*` is not `LNXAPP*`), nor `*`.
+    text = CLUSTER.replace(
+        "include minidisk * 0191",
+        "include minidisk LNXAPP* 0191\n    exclude minidisk LNX* 0192\n    exclude minidisk LNX* 0193",
+    )
+    doc, line, column = doc_at(text, "minidisk LN|X* 0192")
+    found = [(o.span.line, o.span.column, o.definition) for o in F.highlights(doc, line, column)]
+    assert found == [(17, 22, False), (18, 22, False)]
+    expected = [(4, 41, True), (16, 22, False)]
+    for cursor in ("minidisk LNXA|PP* 0191", "match LNXA|PP*"):
+        doc, line, column = doc_at(text, cursor)
+        assert [(o.span.line, o.span.column, o.definition) for o in F.highlights(doc, line, column)] == expected
+    doc, line, column = doc_at(CLUSTER, "minidisk |* 0191")
+    assert F.highlights(doc, line, column) == []
+
+
 RENAME_WORDS = ["cluster C {", "member", "M", "}", "{", "single", "identity", "group", "G", "user", "U", "LNX*",
                 "job", "J", "backup", "run", "on", "each", "# c", "\n", "import", "std/zvm73", "role", "admin"]
 

@@ -3080,15 +3080,34 @@ def rename(
 
 
 def highlights(doc: Document, line: int, column: int) -> list[Occurrence]:
-    """Where the name under the cursor occurs in this document (declarations too)."""
+    """Where the name under the cursor occurs in this document (declarations too).
+    A minidisk owner no declaration names (an owner pattern, `LNX*` in `exclude
+    minidisk LNX* 0192`) is that text wherever this document writes it as an owner or
+    a group's pattern (`match LNX*`); and a group's pattern, also where it is written
+    as an owner. Not `*`, every user backed up, which is no name."""
     occ = doc.occurrence_at(line, column)
     if occ is None:
+        owner = _owner_at(doc, line, column)
+        if owner is not None and owner != "*":
+            return _owner_highlights(doc, owner)
         return [o for o in pool_places(doc, line, column) or () if o.span.file == doc.name]
     found = [o for o in doc.occurrences_of(occ.kind, occ.name) if o.span.file == doc.name]
     if occ.kind == USER:  # a worker: its members' `workers N`, as definition gives them
         places = _worker_places(doc, occ.name)
         found += [Occurrence(span, USER, occ.name, True) for _, span in places if span.file == doc.name]
+    if occ.kind == USER and is_pattern(occ.name):
+        return _owner_highlights(doc, occ.name)
     return sorted(found, key=lambda o: o.span.start)
+
+
+def _owner_highlights(doc: Document, name: str) -> list[Occurrence]:
+    """The places of this document that write `name` as a minidisk owner (read) or
+    declare it, a group's pattern (written), each once, in file order."""
+    found = {o.span.start: o for o in doc.occurrences_of(USER, name) if o.span.file == doc.name}
+    for w, owner in _owner_words(doc):
+        if owner == name and w.span.file == doc.name:
+            found.setdefault(w.span.start, Occurrence(w.span, USER, name, False))
+    return [found[at] for at in sorted(found)]
 
 
 # ================================================================ outline
