@@ -117,6 +117,28 @@ def test_completion_after_group_alone_offers_the_kind_written_before_it(tmp_path
         editor.close()
 
 
+def test_references_come_in_file_order(tmp_path):
+    # lsp.md, Find references: editors list the places as sent (Neovim's quickfix
+    # list). The owner pattern that selects U1 (`exclude minidisk U* 0192`, line 3) came
+    # last, after U1's declaration and its uses below it; now each in its place.
+    editor = _session(tmp_path)
+    try:
+        text = (
+            "import std/backup-manager\ncluster C {\n  member VMSYS1 { workers 1  exclude minidisk U* 0192 }\n"
+            "  single group G { U1 U2 }\n"
+            "  job J { backup G full include minidisk U1 0191 to disk pool P run on VMSYS1 daily 01:00 }\n}\n"
+        )
+        uri = _open(editor, tmp_path / "c.bkr", text)
+        for declared, expected in ((True, [(2, 46), (3, 19), (4, 41)]), (False, [(2, 46), (4, 41)])):
+            at = {"textDocument": {"uri": uri}, "position": {"line": 3, "character": 20}}
+            found = editor.request("textDocument/references", {**at, "context": {"includeDeclaration": declared}})
+            places = [(p["uri"], p["range"]["start"]["line"], p["range"]["start"]["character"]) for p in found["result"]]
+            assert places == [(uri, line, character) for line, character in expected]
+        assert editor.errors == []
+    finally:
+        editor.close()
+
+
 def test_completion_after_disk_sorts_the_cluster_s_own_machines_first(tmp_path):
     # lsp.md, Completion: after `disk`, the site's own machines (the catalog's SFS
     # server here) come before the standard library's, in the items' `sortText`.

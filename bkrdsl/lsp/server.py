@@ -1829,7 +1829,11 @@ def build_server() -> BkrServer:
                 continue
             seen.add(key)
             out.append(loc)
-        return out
+        # In file order, as an editor lists them as sent (Neovim's quickfix list): this
+        # document's places first, then each other file's, by URI; a declaration among
+        # the uses where it stands, not first nor last.
+        own = params.text_document.uri
+        return sorted(out, key=lambda loc: (loc.uri != own, loc.uri, loc.range.start.line, loc.range.start.character))
 
     @server.feature(T.TEXT_DOCUMENT_DOCUMENT_HIGHLIGHT)
     def document_highlight(ls: BkrServer, params: T.DocumentHighlightParams) -> list[T.DocumentHighlight]:
