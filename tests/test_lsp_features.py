@@ -1904,6 +1904,40 @@ def test_renaming_to_the_same_name_in_another_case_writes_it_in_upper_case():
     assert renamed(doc, done)[doc.name] == CLUSTER
 
 
+def test_hover_on_an_sfs_path_s_directory_level_says_what_it_takes_in():
+    # `.*` in `include sfs BKRPOOL:DEV1.*` had no hover (the pool and the user have
+    # theirs): now each directory level says which directories it takes in, under which.
+    text = CLUSTER.replace(
+        "include minidisk * 0191",
+        "include minidisk * 0191\n    include sfs BKRPOOL:LNX01.* BKRPOOL:LNX01.LOGS.OLD*\n    exclude sfs BKRPOOL:LNX*.TMP",
+    )
+    doc, line, column = doc_at(text, "BKRPOOL:LNX01.|* ")
+    found = F.hover(doc, line, column)
+    assert found.markdown.split("\n") == [
+        "**.\\*** in `BKRPOOL:LNX01.*`: any one directory name, at the first level",
+        "- each directory directly under the top directory of `LNX01`'s file space, in file pool `BKRPOOL`, is selected",
+        ("- `*` stands for one name: bkrc does not count `BKRPOOL:LNX01.*` as taking in a path a level deeper (BKR415);"
+        " whether Backup Manager takes their subdirectories along is the product's own"),
+    ]
+    assert text[found.span.start : found.span.end] == ".*"
+    doc, line, column = doc_at(text, "LNX01.L|OGS")
+    assert F.hover(doc, line, column).markdown.split("\n")[1] == (
+        "- the directory `LOGS` under the top directory of `LNX01`'s file space, in file pool `BKRPOOL`:"
+        " the path goes on below it"
+    )
+    doc, line, column = doc_at(text, "LOGS.OLD|*")
+    assert F.hover(doc, line, column).markdown.split("\n")[1] == (
+        "- each directory directly under `BKRPOOL:LNX01.LOGS` whose name `OLD*` matches, in file pool `BKRPOOL`,"
+        " is selected"
+    )
+    doc, line, column = doc_at(text, "LNX*.T|MP")
+    assert F.hover(doc, line, column).markdown.split("\n") == [
+        "**.TMP** in `BKRPOOL:LNX*.TMP`: a directory, at the first level",
+        ("- the directory `TMP` under the top directory of the file spaces of the users `LNX*` matches, in file pool"
+        " `BKRPOOL`, is excluded"),
+    ]
+
+
 def test_document_highlight_marks_the_declaration_and_the_uses():
     doc, line, column = doc_at(CLUSTER, "run on DE|V1 daily")
     found = [(o.span.line, o.span.column, o.definition) for o in F.highlights(doc, line, column)]

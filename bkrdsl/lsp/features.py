@@ -658,9 +658,7 @@ def _pool_words(doc: Document):
         for t in j.decl.targets:
             if t.pool is not None and t.pool.upper:
                 yield t.pool, t.pool.span, t.medium.value
-    selections = [s for j in model.jobs for s in j.decl.selections]
-    selections += [s for m in model.members for s in m.decl.selections]
-    for s in selections:
+    for s in _sfs_selections(model):
         if s.medium is ast.Medium.SFS:
             for w in s.items:
                 colon = w.text.find(":", 1)
@@ -714,6 +712,71 @@ def _pool_hover(doc: Document, at: int) -> tuple[list[str], Span] | None:
         more = f", and {len(paths) - HOVER_LIST_MAX} more" if len(paths) > HOVER_LIST_MAX else ""
         lines.append(f"- SFS paths in it: {shown}{more}")
     return lines, span
+
+
+def _sfs_selections(model):
+    """Every SFS selection of the model's jobs and member blocks."""
+    selections = [s for j in model.jobs for s in j.decl.selections]
+    selections += [s for m in model.members for s in m.decl.selections]
+    return [s for s in selections if s.medium is ast.Medium.SFS]
+
+
+def _directory_hover(doc: Document, at: int) -> tuple[list[str], Span] | None:
+    """The cursor (offset `at`) is on a directory level of an SFS path, its `.` and
+    name (`.*` in `include sfs BKRPOOL:CICSPRD.*`): which directories it takes in.
+    `*` takes in any one name at its level, as BKR415 reads it (how far Backup
+    Manager reaches into their subdirectories is the product's: not said)."""
+    if doc.model is None:
+        return None
+    for sel in _sfs_selections(doc.model):
+        for w in sel.items:
+            if w.span.file != doc.name or not w.span.start <= at <= w.span.end:
+                continue
+            pool, colon, rest = w.upper.partition(":")
+            user, dot, _ = rest.partition(".")
+            if not colon or not dot or not user:
+                return None
+            offset = w.span.start + len(pool) + 1 + len(user)  # the first level's `.`
+            levels = rest[len(user) + 1 :].split(".")
+            for depth, name in enumerate(levels):
+                end = offset + 1 + len(name)
+                if offset <= at <= end and (at < end or depth == len(levels) - 1) and name:
+                    s = w.span  # a path is on one line: the level's `.` and name
+                    shift = offset - s.start
+                    span = s._replace(start=offset, end=end, column=s.column + shift, end_column=s.column + shift + len(name) + 1)
+                    return _level_lines(w, sel, pool, user, levels, depth), span
+                offset = end
+            return None
+    return None
+
+
+def _level_lines(w: ast.Word, sel: ast.Selection, pool: str, user: str, levels: list[str], depth: int) -> list[str]:
+    """What `_directory_hover` says of level `depth` of path `w`: the directories it
+    takes in, under which directory, and whether the path ends there (what it
+    takes in is selected or excluded) or goes on below it."""
+    name = levels[depth]
+    whose = f"`{user}`'s file space" if not is_pattern(user) else f"the file spaces of the users `{user}` matches"
+    above = f"the top directory of {whose}" if depth == 0 else f"`{pool}:{user}.{'.'.join(levels[:depth])}`"
+    ordinal = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+    level = ordinal[depth] if depth < len(ordinal) else f"number {depth + 1}"
+    last = depth == len(levels) - 1
+    verb = "selected" if sel.action is ast.Action.INCLUDE else "excluded"
+    if name == "*":
+        what, taken = "any one directory name", f"each directory directly under {above}"
+    elif is_pattern(name):
+        what, taken = "a pattern of directory names", f"each directory directly under {above} whose name `{name}` matches"
+    else:
+        what, taken = "a directory", f"the directory `{name}` under {above}"
+    lines = [
+        f"{strong('.' + name)} in `{w.text}`: {what}, at the {level} level",
+        f"- {taken}, in file pool `{pool}`" + (f", is {verb}" if last else ": the path goes on below it"),
+    ]
+    if last and is_pattern(name):
+        lines.append(
+            f"- `{name}` stands for one name: bkrc does not count `{w.text}` as taking in a path a level"
+            " deeper (BKR415); whether Backup Manager takes their subdirectories along is the product's own"
+        )
+    return lines
 
 
 def _pool_name(word: ast.Word, what: str) -> str:
@@ -1317,6 +1380,8 @@ def hover(doc: Document, line: int, column: int) -> Hover | None:
             found_word = _workers_hover(doc, start, end)
         if found_word is None and start < end:
             found_word = _pool_hover(doc, doc.offset(line, column))
+        if found_word is None and start < end:
+            found_word = _directory_hover(doc, doc.offset(line, column))
         for more in (_schedule_hover, _address_hover, _disk_hover, _suffix_hover, _value_hover):
             if found_word is None and start < end:
                 found_word = more(doc, doc.offset(line, column))
