@@ -39,7 +39,9 @@ PLACES = [
     ("  single group H { ", {"match", "U1", "U2", "5697J06C", "BKRADMIN"}),  # not the IDENTITY ones
     ("  identity group H { ", {"match", "BKRBKUP", "BKRCATLG"}),  # not the single ones
     ("  single group H { U1 ", {"match", "U2", "5697J06C", "BKRADMIN"}),  # not U1 again
-    ("  job K { backup G full include minidisk ", {"*"} | USERS),  # `*` first: every user backed up
+    # `*` first: every user backed up; then the job's users (any other is BKR406), its patterns
+    ("  job K { backup G full include minidisk ", {"*", "U1", "U2"}),
+    ("  job K { include minidisk ", {"*"} | USERS),  # a job that backs up no one yet: every user
     ("  job K { backup G full include minidisk U1 ", set()),  # an address, not a user
     ("  disk ", PRODUCT | {"BKRWRK*", "BKRSVSFS"}),  # the product's machines, not U1 (BKR332)
     ("  identity user BKRX role ", {"admin", "backup-server", "catalog-server", "installation", "worker"}),

@@ -1059,7 +1059,7 @@ def test_completion_below_a_statement_left_unfinished():
     doc, _, _ = doc_at(text)
     assert [d.code for d in doc.diagnostics] == ["BKR010"]
     for cursor, offered in [
-        ("include minidisk |TCPIP", {"TCPIP", "LNX01", "BKRBKUP"}),
+        ("include minidisk |TCPIP", {"*", "TCPIP"}),
         ("backup |SYSIDS", {"LINUX", "SYSIDS"}),
         ("    |to disk pool P\n    run on each", {"backup", "include", "run", "to"}),
         ("run on |each", {"each", "DEV1", "DEV2"}),
@@ -1067,6 +1067,17 @@ def test_completion_below_a_statement_left_unfinished():
         doc, line, column = doc_at(text, cursor)
         labels = {c.label for c in F.complete(doc, line, column)}
         assert offered <= labels and "size" not in labels, (cursor, labels)
+
+
+def test_a_minidisk_owner_is_offered_among_the_users_its_block_backs_up():
+    # A selection's owner was offered every user of the files (z/VM's MAINT, the product's
+    # machines), each BKR406 there but those the job backs up. Now `*`, the job's users
+    # and its groups' patterns; in a member block, those of its single-configuration jobs.
+    doc, line, column = doc_at(CLUSTER, "include minidisk |* 0191")
+    assert [c.label for c in F.complete(doc, line, column)] == ["*", "LNX01", "LNX02", "LNXAPP*"]
+    text = CLUSTER.replace("private-volume D1PRV1 }", "private-volume D1PRV1  exclude minidisk LNX01 0192 }")
+    doc, line, column = doc_at(text, "exclude minidisk |LNX01")
+    assert [c.label for c in F.complete(doc, line, column)] == ["*", "LNX01", "LNX02", "LNXAPP*"]
 
 
 def test_completion_of_a_wait_s_unit_and_of_the_waits_on_the_catalog_line():

@@ -2131,8 +2131,48 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
         if context in LISTS:
             listed = _listed_already(tokens)
             names = [c for c in names if c.label.upper() not in listed]
+        if context == "user":
+            names = _owners_backed_up(doc, names, tokens)
         items += _group_entries(doc, names, tokens, at) if context == "group-entry" else names
     return _answer(items, doc.text[start:at], start, at, limit)
+
+
+def _enclosing_block(tokens) -> tuple[str, str] | None:
+    """(`job` or `member`, its name) of the block the end of `tokens` is in, if one."""
+    depth = 0
+    for n in range(len(tokens) - 1, -1, -1):
+        kind = tokens[n].type
+        if kind == "RBRACE":
+            depth += 1
+        elif kind == "LBRACE":
+            if depth == 0:
+                if n >= 2 and tokens[n - 1].type == "NAME" and str(tokens[n - 2].value).lower() in ("job", "member"):
+                    return str(tokens[n - 2].value).lower(), str(tokens[n - 1].value).upper()
+                return None
+            depth -= 1
+    return None
+
+
+def _owners_backed_up(doc: Document, names: list[Completion], tokens) -> list[Completion]:
+    """A minidisk selection's owners, in a job: `*`, then the users the job backs up
+    by name and its groups' `match` patterns; in a member block, those of its
+    single-configuration jobs, which its excludes join. Any other user selects
+    nothing there (BKR406). All the users where the block backs up none yet."""
+    block = _enclosing_block(tokens)
+    model = doc.model
+    if block is None or model is None:
+        return names
+    kind, name = block
+    if kind == "job":
+        jobs = [j for j in model.jobs if j.name == name]
+    else:
+        jobs = [j for _, j in model.member_jobs(name) if j.takes_member_excludes]
+    ids = dict.fromkeys(u for j in jobs for u in model.job_user_ids(j))
+    patterns = dict.fromkeys(p for j in jobs for p in model.job_patterns(j))
+    if not ids and not patterns:
+        return names
+    kept = [c for c in names if c.label == "*" or c.label in ids]
+    return kept + [Completion(p, "user", "pattern of users backed up") for p in patterns if p not in ids]
 
 
 class Reanalyse(Exception):
