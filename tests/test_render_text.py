@@ -105,6 +105,38 @@ def test_a_100000_character_name_stays_readable():
     assert "`NNNNN" in out and "...NNNNNNNNNN`" in out
 
 
+def test_a_help_s_code_is_shown_whole_to_be_copied():
+    # A help's quoted code past 60 characters was cut around `...` (`include minidisk
+    # * 0100 0191 0192 0193 0194 019... 0300 0301`): copied, it did not check.
+    src = source("i.bkr", "cluster A {\n  job J {\n    include 0100\n  }\n}\n")
+    span, _ = word_at(src, 3, "include")
+    code = "include minidisk * " + " ".join(f"{n:04X}" for n in range(0x100, 0x10E))
+    d = codes.SYNTAX("expected `minidisk` or `sfs` after `include`", span, help=f"write `{code}`: then the addresses")
+    out = render_one_text(d, {"i.bkr": src})
+    assert f"  = help: write `{code}`: then the addresses" in out.splitlines()
+    assert "..." not in out
+
+
+def test_a_help_longer_than_a_line_is_broken_between_words_never_inside_its_code():
+    src = source("i.bkr", "cluster A {\n  job J {\n    include 0100\n  }\n}\n")
+    span, _ = word_at(src, 3, "include")
+    code = "include minidisk * " + " ".join(f"{n:04X}" for n in range(0x100, 0x100 + 50))
+    d = codes.SYNTAX("x", span, help="first " * 30 + f"write `{code}`: then the addresses")
+    help_lines = render_one_text(d, {"i.bkr": src}).split("= help: ")[1].splitlines()
+    assert len(help_lines) == 2 and help_lines[0].endswith(" write")
+    assert help_lines[1].strip() == f"`{code}`: then the addresses"
+
+
+def test_a_huge_name_in_a_help_s_code_is_cut_alone():
+    name = "N" * 100_000
+    src = source("n.bkr", f"cluster A {{\n  member {name} {{ workers 2 }}\n}}\n")
+    span, _ = word_at(src, 2, name)
+    d = codes.SYNTAX("x", span, help=f"write `member {name} {{ workers 2 }}`")
+    help_line = render_one_text(d, {"n.bkr": src}).splitlines()[-1]
+    assert len(help_line) < 100
+    assert help_line.startswith("  = help: write `member NNNN") and help_line.endswith("NNN { workers 2 }`")
+
+
 def test_a_span_over_several_lines_marks_its_first_and_last_line():
     src = source(
         "m.bkr",

@@ -118,23 +118,55 @@ MESSAGE_WIDTH = 300
 QUOTE_WIDTH = 60
 # Backticks pair left to right (`a` ... `b`): the text between two quoted words is never taken for one.
 _QUOTED = re.compile(r"`([^`\n]*)`")
+# A help's line is broken between these: words, a quoted piece of code (spaces and all) one word.
+_HELP_ATOM = re.compile(r"(?:`[^`\n]*`|[^\s`])+|`")
+_LONG_WORD = re.compile(rf"\S{{{QUOTE_WIDTH + 1},}}")
+
+
+def _cut_middle(text: str, width: int) -> str:
+    """`text` if it fits `width`, else its start and its last ten characters around `...`."""
+    return text if len(text) <= width else f"{text[: width - 13]}...{text[-10:]}"
 
 
 def clip(text: str | None) -> str | None:
     """Shorten what a human reads: a 100,000-character name in a message stays one line."""
     if text is None:
         return None
-    text = _QUOTED.sub(
-        lambda m: (
-            m.group(0)
-            if len(m.group(1)) <= QUOTE_WIDTH
-            else f"`{m.group(1)[: QUOTE_WIDTH - 13]}...{m.group(1)[-10:]}`"
-        ),
-        text,
-    )
+    text = _QUOTED.sub(lambda m: f"`{_cut_middle(m.group(1), QUOTE_WIDTH)}`", text)
     lines = [
         line if len(line) <= MESSAGE_WIDTH else line[: MESSAGE_WIDTH - 3] + "..." for line in text.split("\n")
     ]
+    return "\n".join(lines)
+
+
+def _whole_code(m: re.Match) -> str:
+    """A quoted piece of a help kept whole, so that it can be copied: only a word in it
+    longer than QUOTE_WIDTH (a user's huge name, a slip of its own) is cut, and the
+    piece itself only past MESSAGE_WIDTH (thousands of addresses on one line)."""
+    words = _LONG_WORD.sub(lambda w: _cut_middle(w.group(0), QUOTE_WIDTH), m.group(1))
+    return f"`{_cut_middle(words, MESSAGE_WIDTH - 2)}`"
+
+
+def clip_help(text: str | None) -> str | None:
+    """A help as a human reads it: the code it quotes whole, to be copied, and a line
+    longer than MESSAGE_WIDTH broken between words, never inside a quoted piece."""
+    if text is None:
+        return None
+    text = _QUOTED.sub(_whole_code, text)
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if len(line) <= MESSAGE_WIDTH:
+            lines.append(line)
+            continue
+        current = ""
+        for atom in _HELP_ATOM.findall(line):
+            atom = _cut_middle(atom, MESSAGE_WIDTH)
+            if current and len(current) + 1 + len(atom) > MESSAGE_WIDTH:
+                lines.append(current)
+                current = atom
+            else:
+                current = f"{current} {atom}" if current else atom
+        lines.append(current)
     return "\n".join(lines)
 
 
@@ -239,7 +271,7 @@ def render_one_text(
         )
     if d.help:
         eq = _style(" " * gutter + " =", color, fg="blue", bold=True)
-        help_lines = clip(d.help).splitlines() or [""]
+        help_lines = clip_help(d.help).splitlines() or [""]
         lines.append(f"{eq} {_style('help', color, bold=True)}: {help_lines[0]}")
         lines += [" " * (gutter + 9) + h for h in help_lines[1:]]
     return "\n".join(lines)
@@ -556,7 +588,7 @@ def render_github(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = (),
                 f"endColumn={s.end_column}",
             ]
         props.append(f"title={_gh_prop(d.code)}")
-        body = clip(d.message) + (f"\nhelp: {clip(d.help)}" if d.help else "")
+        body = clip(d.message) + (f"\nhelp: {clip_help(d.help)}" if d.help else "")
         out.append(f"::{_GH_LEVEL[d.severity]} {','.join(props)}::{_gh_data(body)}")
     for stop in stops:
         props = [f"file={_gh_prop(stop.at.file)}", f"line={stop.at.line}", f"col={stop.at.column}"] if stop.at else []
