@@ -91,7 +91,7 @@ def test_changes_lists_each_value_status_and_note_a_site_changes(tmp_path):
     assert result.stdout.splitlines() == [
         f"{table}: 4 changes in 4 items against the built-in table (IBM Backup and Restore Manager for z/VM 1.3)",
         'entry review_verb: status "assumed" -> "confirmed"',
-        "entry template_comment: note changed",
+        'entry template_comment: note: added "Checked at our site.", at its start',
         'entry disk_allocation: value "autov" -> "sequential"',
         'entry disk_alocation: an entry bkrc does not read (a misspelt name?): "sequential"',
     ]
@@ -104,6 +104,30 @@ def test_changes_lists_each_value_status_and_note_a_site_changes(tmp_path):
     assert document["changes"][-1] == {
         "item": "entry disk_alocation", "field": "added", "builtin": None, "site": "sequential"
     }
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "shown"),
+    [
+        # only "note changed" was said: what changed was in the JSON alone
+        ("Assumed from the manual.", "Assumed from the manual. Checked on VMSYS1.",
+         ['note: added "Checked on VMSYS1.", at its end']),
+        ("The rc is 45 when the user is not logged on.", "The rc is 57 when the user is not logged on.",
+         ['note: "45" -> "57", after "The rc is"']),
+        ("Seen in APAR PM56778 and PH50490.", "Seen in APAR PH50490.",
+         ['note: removed "PM56778 and", after "Seen in APAR"']),
+        ("", "Checked at our site.", ['note "" -> "Checked at our site."']),
+        ("a b c d e f g h i j", "A b C d E f G h I j",
+         ['note was "a b c d e f g h i j"', 'note is "A b C d E f G h I j"']),
+    ],
+)
+def test_a_changed_note_shows_what_changed(old, new, shown):
+    from bkrdsl.dialect import load_dialect
+    from bkrdsl.dialect.changes import Change, note_changes, text
+
+    assert note_changes(old, new) == shown
+    out = text([Change("entry review_verb", "note", old, new)], "site.toml", load_dialect())
+    assert out.splitlines()[1:] == [f"entry review_verb: {line}" for line in shown]
 
 
 def test_changes_lists_machines_and_units(tmp_path):

@@ -84,7 +84,7 @@ def text(changes_: list[Change], origin: str, builtin: Dialect) -> str:
             what = "an entry bkrc does not read (a misspelt name?)" if c.item.startswith("entry ") else "added"
             lines.append(f"{c.item}: {what}: {_shown(c.site)}")
         elif c.field == "note":
-            lines.append(f"{c.item}: note changed")
+            lines += [f"{c.item}: {line}" for line in note_changes(c.builtin, c.site)]
         elif c.field == "statements":
             removed = [s for s in c.builtin if s not in c.site]
             added = [s for s in c.site if s not in c.builtin]
@@ -95,6 +95,40 @@ def text(changes_: list[Change], origin: str, builtin: Dialect) -> str:
         else:
             lines.append(f"{c.item}: {c.field} {_shown(c.builtin)} -> {_shown(c.site)}")
     return "\n".join(lines) + "\n"
+
+
+#: Words of the note shown before a change to say where it is.
+_CONTEXT_WORDS = 4
+#: More changes than this in one note and both notes are shown whole.
+_MOST_HUNKS = 3
+
+
+def note_changes(old: str, new: str) -> list[str]:
+    """What changed in a note, word by word: each run of words added, removed or
+    replaced, with the words before it that say where; both notes whole where
+    one is empty or the changes are many (the JSON has both whole)."""
+    from difflib import SequenceMatcher
+
+    before, after = old.split(), new.split()
+    if not before or not after:
+        return [f"note {_shown(old)} -> {_shown(new)}"]
+    hunks = [op for op in SequenceMatcher(None, before, after, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if not hunks:  # only the spaces between the words changed
+        return [f"note {_shown(old)} -> {_shown(new)}"]
+    if len(hunks) > _MOST_HUNKS:
+        return [f"note was {_shown(old)}", f"note is {_shown(new)}"]
+    lines = []
+    for tag, i1, i2, j1, j2 in hunks:
+        if i1 == 0:
+            where = "at its start"
+        elif i1 == len(before):
+            where = "at its end"
+        else:
+            where = f"after {_shown(' '.join(before[max(0, i1 - _CONTEXT_WORDS) : i1]))}"
+        removed, added = _shown(" ".join(before[i1:i2])), _shown(" ".join(after[j1:j2]))
+        what = {"insert": f"added {added}", "delete": f"removed {removed}", "replace": f"{removed} -> {added}"}[tag]
+        lines.append(f"note: {what}, {where}")
+    return lines
 
 
 #: `--changes --format json`'s version, as every JSON document of bkrc has one
