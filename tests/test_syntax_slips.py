@@ -936,6 +936,53 @@ def test_a_yaml_colon_between_a_statement_s_keywords_is_one_error_whose_fix_remo
     assert fixed == BASE
 
 
+#: A `=` or a YAML `:` between a keyword and its value: (clean, written, the sign's line
+#: and column, what the help writes). BKR014, its help writing the keyword with the
+#: value the user wrote (was "write the value after the keyword with a blank between
+#: them, e.g. `workers 4`", whatever the keyword, `workers 4` for `job-suffix = C`).
+SIGN_BEFORE_A_VALUE_AT = [
+    ("{ workers 4  private-volume M1PRV1 }", "{ workers=4  private-volume M1PRV1 }", (9, 26), "workers 4"),
+    ("retain 35 days", "retain = 35 days", (24, 12), "retain 35 days"),
+    ('description "Weekly full', 'description = "Weekly full', (50, 17),
+     'description "Weekly full backup of the Linux guests"'),
+    ("    workers 4\n    private-volume M2PRV1", "    workers 4\n    job-suffix = C\n    private-volume M2PRV1",
+     (12, 16), "job-suffix C"),
+    ("to disk pool BKUPPOOL\n    run on VMSYS1", "to disk pool: BKUPPOOL\n    run on VMSYS1", (73, 17), "to disk pool BKUPPOOL"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "at", "meant"), SIGN_BEFORE_A_VALUE_AT, ids=[s[1] for s in SIGN_BEFORE_A_VALUE_AT])
+def test_a_sign_between_a_keyword_and_its_value_gets_a_help_that_writes_them(clean, written, at, meant, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("BKR014", *at)
+    sign = text.splitlines()[at[0] - 1][at[1] - 1]
+    assert found.help == f"write `{meant}`: a blank, not `{sign}`, after the keyword"
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "help"),
+    [
+        # was 'quote text with straight double quotes: description "..."'
+        ("description 'Weekly full backup'", 'write `description "Weekly full backup"`: a text is quoted with straight double quotes'),
+        ("description \u201cWeekly full backup\u201d  # typed in a word processor",
+         'write `description "Weekly full backup"`: a text is quoted with straight double quotes'),
+        # the text the user meant is not sure: the words after the quote are in it, or not
+        ("description 'the guests' CMS disks\"", 'quote text with straight double quotes: description "..."'),
+    ],
+)
+def test_a_text_in_other_quotes_gets_a_help_that_writes_it_in_double_quotes(written, help, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace('description "Weekly full backup of the Linux guests"', written, 1)
+    assert text != BASE
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.span.line, found.help) == ("BKR017", 50, help)
+
+
 #: Several members named in one `member` block's head, as a list: one error that says a
 #: block declares one member, and whose help writes a block for each (was "`VMSYS5` cannot
 #: stand between `member VMSYS1` and its `{`", whose help, `write `member VMSYS1 {``,

@@ -1504,8 +1504,10 @@ STRING_QUOTES = register(
     A quoted text (after `description`) is written between straight double
     quotes `"..."`. REXX's single quotes and the typographic quotes that word
     processors and mail programs put in (“...”, ‘...’) are not quote marks in
-    .bkr. A name is never quoted: `pool 'BKRPOOL'` is read as the name
-    `BKRPOOL`, and the fix removes the quotes.
+    .bkr. Where the text is closed on its line, and nothing but a `}` or a
+    comment follows it, the help writes it in straight double quotes
+    (`description "Production cluster"`). A name is never quoted: `pool
+    'BKRPOOL'` is read as the name `BKRPOOL`, and the fix removes the quotes.
 
     Failing example:
 

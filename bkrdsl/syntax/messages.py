@@ -407,6 +407,31 @@ def sign_after_keyword(char: str, line: str, keyword_length: int, span: Span, fi
     )
 
 
+def sign_before_value(char: str, line: str, keyword_length: int) -> str | None:
+    """BKR014's help for `workers=2`, `retain = 35 days`, `description: "Nightly"`: the
+    line from the keyword on (`sign_between_keywords`), a blank for the sign; None where
+    another sign follows (`private-volume: [M1PRV1]`), which the help would copy."""
+    value = line[keyword_length:].lstrip(" \t")[1:]
+    if not value.strip() or re.search(r"[\[\]();=']", value):
+        return None
+    return sign_between_keywords(char, line, keyword_length)
+
+
+#: Each quote a text may be wrongly opened with, and the quotes that may close it.
+_CLOSING_QUOTES = {"'": "'", "\u2018": "\u2019'", "\u2019": "\u2019'", "\u201c": "\u201d\u201c", "\u201d": "\u201d", "\u201e": "\u201c\u201d"}
+
+
+def quoted_text(char: str, keyword: str, following: str) -> str | None:
+    """BKR017's help for `description 'Nightly full'`: the statement with its text in
+    straight double quotes; None where the quote is not closed on its line, words
+    follow it there, or the text holds a `"` or a `\\` (which it would have to escape)."""
+    close = min((i for i, c in enumerate(following) if c in _CLOSING_QUOTES.get(char, char)), default=-1)
+    text, after = following[:close], following[close + 1 :].split("#")[0].strip()
+    if close < 0 or '"' in text or "\\" in text or after not in ("", "}"):  # `'guests' CMS disks"`: which text?
+        return None
+    return f'write `{keyword} "{text}"`: a text is quoted with straight double quotes'
+
+
 #: A stray character -> (code name, message, help). The code names are those of
 #: bkrdsl.syntax.codes; recovery.py turns them into diagnostics.
 def advise_character(char: str, following: str, after_keyword: bool) -> tuple[str, str, str]:

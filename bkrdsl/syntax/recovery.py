@@ -1264,6 +1264,12 @@ class Recovery:
             help_text = messages.sign_between_keywords(
                 char, self._line_before_comment(previous.start_pos), len(previous.value)
             )
+        elif code_name == "KEY_VALUE" and previous is not None:  # `workers=2`: the keyword and its own value
+            help_text = messages.sign_before_value(
+                char, self._line_before_comment(previous.start_pos), len(previous.value)
+            ) or help_text
+        elif code_name == "STRING_QUOTES" and previous is not None and previous.type in self.keyword_types:
+            help_text = messages.quoted_text(char, str(previous.value), text[pos + 1 : line_end]) or help_text
         end = self._skip_end(code_name, char, pos, line_end)
         if code_name == "KEY_VALUE":
             fix = self.sign_fix(pos)
