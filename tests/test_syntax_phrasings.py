@@ -127,6 +127,24 @@ def test_one_slip_one_message_and_its_fix_parses(right, wrong, words, fixed, lin
     assert diagnostics(JOB.replace(right, line)) == [], line
 
 
+@pytest.mark.parametrize(
+    ("members", "wrong", "listed"),
+    [
+        # the example of a list named members the file does not have (`run on VMSYS1, VMSYS2`)
+        ("  member M1 { workers 2 }\n  member M2 { workers 2 }\n", "run on all members daily 02:00", "run on M1, M2"),
+        ("  member M1 { workers 2 }\n  member M2 { workers 2 }\n", "run on every member daily 02:00", "run on M1, M2"),
+        ("  member M1 { workers 2 }\n  member M2 { workers 2 }\n", "run on each members daily 02:00", "run on M1, M2"),
+        ("  member M1 { workers 2 }\n", "run on all members daily 02:00", "run on M1, MEMBER"),
+        ("  member M1 { workers 2 }\n  member M2 { workers 2 }\n", "expire on both members {", "expire on M1, M2"),
+    ],
+)
+def test_each_member_s_help_lists_the_file_s_own_members(members, wrong, listed):
+    text = JOB.replace("  member M1 { workers 2 }\n", members)
+    text = text.replace("expire on M1 {" if wrong.startswith("expire") else "run on M1 daily 02:00", wrong)
+    (d,) = diagnostics(text)
+    assert d.help.endswith(f"for some members only, list them: `{listed}`"), d.help
+
+
 # A WAKEUP TIMES line that says no schedule bkrc has: one error that says why, without a
 # fix, read as `manual` (was a `,` missing before `12`, a `/` out of place, and more).
 WAKEUP_WITHOUT_SCHEDULE = [

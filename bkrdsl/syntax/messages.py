@@ -4620,16 +4620,16 @@ def means_every(word: str, member: str) -> bool:
     return len(lowered) >= 3 and typing_slips(lowered, "each", 1) <= 1
 
 
-def each_member(written: str, statement: str | None, span: Span) -> Diagnostic:
+def each_member(written: str, statement: str | None, span: Span, members: Sequence[str] = ()) -> Diagnostic:
+    """`run on all members`: `on each member`. `members`, the file's members read so
+    far, whose first two the example of a list names (`MEMBER` for one not read)."""
+    listed = ", ".join((list(members[:2]) + ["MEMBER", "MEMBER"])[:2])
     if statement == "expire":
-        help = (
-            "write `expire on each member { ... }`;"
-            " for some members only, list them: `expire on VMSYS1, VMSYS2`"
-        )
+        help = f"write `expire on each member {{ ... }}`; for some members only, list them: `expire on {listed}`"
     else:
         help = (
             "write `run on each member`: one job per member, named with the member's suffix;"
-            " for some members only, list them: `run on VMSYS1, VMSYS2`"
+            f" for some members only, list them: `run on {listed}`"
         )
     return codes.SYNTAX(
         f"`{written}` is written `each member` in .bkr", span, help=help, fix=write_fix("each member", span)

@@ -763,18 +763,25 @@ def first_member(stack) -> str | None:
     """The name of the first member the parser's `stack` holds, declared (a `member`
     tree) or open (`member NAME {`); None before any. An example in a help names it
     (`messages.hyphenated_misplaced`; the fast front end: `_Parser.members`)."""
+    return next(iter(members_read(stack)), None)
+
+
+def members_read(stack) -> list[str]:
+    """The names of the members the parser's `stack` holds, declared or open, in the
+    file's order: an example in a help names them (`messages.each_member`)."""
+    names: list[str] = []
     for i, value in enumerate(stack):
         if isinstance(value, Tree):
             for tree in value.iter_subtrees_topdown():
                 if tree.data == "member":
                     name = next((t for t in tree.children if isinstance(t, Token) and t.type == "NAME"), None)
                     if name is not None and is_real(name):
-                        return str(name.value)
+                        names.append(str(name.value))
         elif isinstance(value, Token) and value.type == "MEMBER" and i + 1 < len(stack):
             name = stack[i + 1]
             if isinstance(name, Token) and name.type == "NAME" and is_real(name):
-                return str(name.value)
-    return None
+                names.append(str(name.value))
+    return names
 
 
 def open_blocks(stack) -> list[Block]:
@@ -3284,7 +3291,7 @@ class Recovery:
             if word == "s" and tok.start_pos == member.end_pos:
                 written = f"{each.value} {member.value}{tok.value}"
                 span = self.source.span(each.start_pos, tok.end_pos)
-                diag = messages.each_member(written, self.statement_word(stack[:-3]), span)
+                diag = messages.each_member(written, self.statement_word(stack[:-3]), span, members_read(stack))
                 self.withdraw(member.start_pos)  # check_glued's `members`: this says more
                 self.report(diag, tok.start_pos)
                 return True, None
@@ -3307,7 +3314,7 @@ class Recovery:
             ):
                 written = f"{every.value} {tok.value}"
                 span = self.source.span(every.start_pos, tok.end_pos)
-                diag = messages.each_member(written, statement, span)
+                diag = messages.each_member(written, statement, span, members_read(stack))
                 report = lambda ip: self.report(diag, tok.start_pos)
                 if written.lower() == "each member":
                     # `run onn each member`: `each` was lexed as a name after the
