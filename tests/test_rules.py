@@ -1385,3 +1385,20 @@ def test_weekdays_by_their_crontab_numbers_are_one_error_at_the_numbers():
     assert found.help.startswith("write `weekly mon,sat,fri 01:00`,")
     (found,) = analyse("cron.bkr", CLEAN.replace("daily 01:00", "weekly 6,0,7 01:00").encode()).diagnostics
     assert found.help.startswith("write `weekly sat,sun 01:00`,")  # 0 and 7 both Sunday: named once
+
+
+@pytest.mark.parametrize("name", ["BKR244.fail.bkr", "BKR244.fail-at.bkr"])
+def test_bkr244_s_help_writes_a_disk_statement_that_checks(name):
+    # was "put it on a `shared-volume`" and "leave out `on VOLUME`", which, done with
+    # `at 100` kept, gave BKR004: `at` without its volume
+    path = RULES_DIR / name
+    text = path.read_text(encoding="utf-8")
+    helps = [d.help for d in analyse(name, text.encode()).diagnostics if d.code == "BKR244"]
+    assert helps
+    lines = text.splitlines(keepends=True)
+    for help in helps:
+        statement = re.match(r"write `(disk [^`]*)`", help).group(1)
+        user = statement.split()[1]
+        (i,) = [i for i, line in enumerate(lines) if line.strip().startswith(f"disk {user} ") and "expect: BKR244" in line]
+        lines[i] = f"  {statement}\n"
+    assert [d.code for d in analyse(name, "".join(lines).encode()).diagnostics] == []

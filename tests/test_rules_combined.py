@@ -150,7 +150,7 @@ cluster PRODSSI {
     # The catalog's own SFS server and the Tape Manager catalog node declared
     # identity, each with its disks placed on the shared volume, as the site's
     # directory has them: the kind is the one mistake of each (BKR202, BKR231),
-    # not BKR244 at each `on VMCOM1` too, whose help (leave out `on VOLUME`)
+    # not BKR244 at each `on VMCOM1` too, whose help (write the disk without `on VMCOM1`)
     # would drop the extents the disks are given.
     "machines-declared-identity": (
         {

@@ -254,7 +254,10 @@ DISK_VOLUME_KIND = register(
     be on a volume every member reaches: a `shared-volume`. An IDENTITY
     user's minidisks belong in its SUBCONFIG, on volumes private to each
     member: a shared volume would hand every member's instance the same
-    extent, and the instances would overwrite each other's 191 disk.
+    extent, and the instances would overwrite each other's 191 disk. The
+    help writes the `disk` statement where it belongs: a single user's on
+    the cluster's first shared volume (its `at` left out: the extent there
+    is the site's to place), an IDENTITY's without `on` and `at`.
 
     A machine the cluster makes single-configuration (the shared catalog's
     SFS server, a Tape Manager catalog node or its DMM) that a statement
@@ -957,6 +960,24 @@ def _declared_identity_against_cluster(model: Model, machine: str, machines) -> 
     return machines[machine][0] is Kind.IDENTITY and model.implied_kind(machine) is Kind.SINGLE
 
 
+def _disk_statement(d, volume: str | None = None) -> str:
+    """The `disk` statement `d` with its own words, on `volume` (no `on` for None), no `at`."""
+    return f"disk {d.user.text} {d.address.text} size {d.size.text} {d.unit.text}" + (f" on {volume}" if volume else "")
+
+
+def _single_disk_help(model: Model, d) -> str:
+    """BKR244's help for a single-configuration user's disk on a member's private volume:
+    the statement on the cluster's first shared volume (its `at` left out: the extent
+    there is the site's to place), or, with none declared, that one is needed."""
+    shared = next(iter(model.shared_volumes), None)
+    if shared is None:
+        return (
+            "declare a shared volume in the cluster block (`shared-volume` and its label) and put the disk"
+            " on it: the user may log on to any member"
+        )
+    return f"write `{_disk_statement(d, shared)}`, on a shared volume: the user may log on to any member"
+
+
 @check
 def disk_placement(model: Model):
     if model.cluster is None or not model.disks:
@@ -983,7 +1004,7 @@ def disk_placement(model: Model):
                 f"single-configuration user {quoted(user)} gets a minidisk on `{vol}`, private to `{owners[vol]}`",
                 d.volume.span,
                 related=(Related(volume_span(model, vol), f"private to {owners[vol]} here"),),
-                help="put it on a `shared-volume`: the user may log on to any member",
+                help=_single_disk_help(model, d),
             )
             continue
         if vol is not None and Kind.IDENTITY in kinds and owners[vol] is None:
@@ -993,7 +1014,11 @@ def disk_placement(model: Model):
                 f"IDENTITY user {quoted(user)} gets a minidisk on shared volume `{vol}`",
                 d.volume.span,
                 related=(Related(volume_span(model, vol), "shared here"),),
-                help="leave out `on VOLUME` so each member's SUBCONFIG gets its own extent on its private volume",
+                help=(
+                    f"write `{_disk_statement(d)}`, without `on {d.volume.text}`"
+                    + (f" and `at {d.start.text}`" if d.start is not None else "")
+                    + ", so that each member's SUBCONFIG gets its own extent on its private volume"
+                ),
             )
             continue
         # The volume is private to a member none of the disk's machines runs on. A
