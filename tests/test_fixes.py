@@ -379,6 +379,15 @@ KEYWORD_LEFT_OUT = [
 # fmt: on
 
 
+def test_a_z_vm_file_pool_written_with_a_blank_for_its_colon_is_one_path():
+    # z/VM's users' file pool, named nowhere else in the file (was two BKR318s, each
+    # path without its pool, their helps `BKRPOOL:VMSYSU` and `BKRPOOL:CICSPRD.*`)
+    text = damaged("include sfs BKRPOOL:CICSPRD.*", "include sfs VMSYSU CICSPRD.*")
+    (d,) = check(text)
+    assert (d.code, d.help) == ("BKR318", "write `VMSYSU:CICSPRD.*`: the file pool, a `:` and the user ID are one word")
+    assert "include sfs VMSYSU:CICSPRD.*" in apply(text, d)
+
+
 @pytest.mark.parametrize(
     ("clean", "written", "code", "title"),
     RESTORED + TWICE + KEYWORD_LEFT_OUT,
