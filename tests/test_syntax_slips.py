@@ -983,6 +983,29 @@ def test_a_text_in_other_quotes_gets_a_help_that_writes_it_in_double_quotes(writ
     assert (found.code, found.span.line, found.help) == ("BKR017", 50, help)
 
 
+#: `on` left out before what follows it, no member named: (clean, written, the help).
+#: The help names the file's members (was "write `on MEMBER`, the member it runs on,
+#: after `run`", a placeholder where the file has the names).
+ON_LEFT_OUT = [
+    ("run on VMSYS1 daily 02:00", "run daily 02:00", "after `run`"),
+    ("expire on VMSYS1 {", "expire {", "after `expire`"),
+    ("catalog-node TCTMM on VMSYS1", "catalog-node TCTMM", "after `TCTMM`"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "after"), ON_LEFT_OUT, ids=[o[1] for o in ON_LEFT_OUT])
+def test_on_left_out_gets_a_help_that_names_the_file_s_members(clean, written, after, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE
+    (found,) = [d for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.severity.name == "ERROR"]
+    assert found.message.startswith(f"expected `on` {after}")
+    assert found.help == (
+        f"write `on` and the member it runs on {after}: `on VMSYS1`, `on VMSYS2`, `on VMSYS3` or `on VMSYS4`"
+    )
+
+
 #: Several members named in one `member` block's head, as a list: one error that says a
 #: block declares one member, and whose help writes a block for each (was "`VMSYS5` cannot
 #: stand between `member VMSYS1` and its `{`", whose help, `write `member VMSYS1 {``,
@@ -5664,7 +5687,8 @@ def test_tape_manager_left_out_before_a_line_cut_short_is_said_as_where_no_label
     line = text[: text.index(written)].count("\n") + 1
     end = len(written) - len("TCTMM\n") + 1
     on = ("BKR004", line, end, "expected `on` after `TCTMM`, found the end of the line",
-          "write `on MEMBER`, the member it runs on, after `TCTMM`", None)  # fmt: skip
+          "write `on` and the member it runs on after `TCTMM`: `on VMSYS1`, `on VMSYS2`, `on VMSYS3` or `on VMSYS4`",
+          None)  # fmt: skip
     assert [(d.code, d.span.line, d.span.column, d.message, d.help, d.fix) for d in found] == [
         ("BKR004", line, 3, f"expected `tape manager` before `{scope}`",
          f"write `tape manager {scope} catalog-node TCTMM`", None),

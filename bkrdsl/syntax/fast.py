@@ -1336,7 +1336,9 @@ class _Parser:
         if previous[TEXT].lower() not in _LISTED_TAPE_OPTIONS or _keywords_starting(word):
             return False  # `catalog-node` again: written twice (`Recovery.keyword_twice`)
         where = self._span(previous, previous)
-        diag = messages.missing_other("`on`", f" after {messages.shown(previous[TEXT])}", messages.shown(tok[TEXT]), where, "ON")
+        after = f" after {messages.shown(previous[TEXT])}"
+        members = [m.name.text for m in self.members]  # the help names them, as `_keyword_missing`'s
+        diag = messages.missing_other("`on`", after, messages.shown(tok[TEXT]), where, "ON", members=members)
         self.missing = messages.on_left_out(diag, self._span(tok, tok))
         self.missing_at = self.i
         return True
@@ -2484,7 +2486,8 @@ class _Parser:
         run_on = messages.unit_run_on(previous[TEXT], self.tokens[self.keyword_at][TEXT], filler, where)
         if run_on is not None:
             return run_on
-        diag = messages.missing_other(f"`{keyword}`", after, found, where, filler, line_ended=line_ended)
+        members = [m.name.text for m in self.members] if keyword == "on" else ()  # the help names them
+        diag = messages.missing_other(f"`{keyword}`", after, found, where, filler, line_ended=line_ended, members=members)
         end = self._end_of(previous)
         if keyword == "member" and previous[TEXT].lower() == "each":
             return messages.member_left_out(diag, end)

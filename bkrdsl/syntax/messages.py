@@ -4455,13 +4455,26 @@ _SCOPE_ADVICE = {
 }
 
 
-def missing_other(wanted: str, after: str, found: str, span: Span, filler: str, *, line_ended: bool = False) -> Diagnostic:
+def missing_other(
+    wanted: str,
+    after: str,
+    found: str,
+    span: Span,
+    filler: str,
+    *,
+    line_ended: bool = False,
+    members: Sequence[str] = (),
+) -> Diagnostic:
     """`expected `days` after `35`, found `}``: `wanted` (a keyword, or what a name or
     a text is) missing `after` the token read last, at `span`. `line_ended`: `found`
-    starts a later line (`line_ended`), and the message says the line's end."""
+    starts a later line (`line_ended`), and the message says the line's end.
+    `members`: the file's members read so far, which the help of an `on` left out
+    names (`on VMA` or `on VMB`; `on MEMBER` before any)."""
     code = codes.EXPECTED_NAME if filler in ("NAME", "STRING", "IMPORT_PATH") else codes.SYNTAX
     written = "`on MEMBER`, the member it runs on," if wanted == "`on`" else wanted
     help = f"write {written}{after or ' here'}"
+    if wanted == "`on`" and members:  # `run daily 02:00`: the file's members, no placeholder
+        help = f"write `on` and the member it runs on{after or ' here'}: {one_of([f'`on {m}`' for m in members[:4]] + ['...'] * (len(members) > 4))}"
     advice = _SCOPE_ADVICE.get(after.lower()) if wanted == "`local` or `shared`" else None
     if advice is not None:
         # `catalog server BKRSVSFS`: which scope fits, not only that one is missing

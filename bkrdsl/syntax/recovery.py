@@ -9502,7 +9502,8 @@ class Recovery:
         else:
             wanted = self.expected_list(accepted - {"RBRACE", "$END"})
             after = f" after {self.describe(previous)}" if previous is not None else ""
-            diag = messages.missing_other(wanted, after, named, where, filler, line_ended=ended)
+            members = members_read(ip.parser_state.value_stack) if filler == "ON" else ()
+            diag = messages.missing_other(wanted, after, named, where, filler, line_ended=ended, members=members)
             if filler == "ON" and self.on_left_out(ip, found, previous):
                 # the two words with `on` between them, but where the word before it is a
                 # tape option read as the catalog node's name (`catalog-node`, then
