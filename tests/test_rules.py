@@ -1402,3 +1402,21 @@ def test_bkr244_s_help_writes_a_disk_statement_that_checks(name):
         (i,) = [i for i, line in enumerate(lines) if line.strip().startswith(f"disk {user} ") and "expect: BKR244" in line]
         lines[i] = f"  {statement}\n"
     assert [d.code for d in analyse(name, "".join(lines).encode()).diagnostics] == []
+
+
+@pytest.mark.parametrize(
+    ("written", "help"),
+    [
+        # was "write `catalog shared server BKRSVSFS pool BKRPOOL` with your server and
+        # file pool", the line's `on` and its own server dropped
+        ("catalog shared server CATSFS on VM1", "write `catalog shared server CATSFS pool BKRPOOL on VM1`, with your file pool"),
+        ("catalog shared pool CATPOOL", "write `catalog shared server BKRSVSFS pool CATPOOL`, with your SFS server"),
+    ],
+)
+def test_bkr212_s_help_keeps_what_the_catalog_says(written, help):
+    path = RULES_DIR / "BKR212.fail.bkr"
+    text = path.read_text(encoding="utf-8")
+    (line,) = [line for line in text.splitlines() if line.strip().startswith("catalog ")]
+    text = text.replace(line, "  " + written)
+    (d,) = [d for d in analyse("BKR212.bkr", text.encode()).diagnostics if d.code == "BKR212"]
+    assert d.help == help

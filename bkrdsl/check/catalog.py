@@ -534,8 +534,18 @@ def catalog_declared(model: Model):
             yield INCOMPLETE_CATALOG(
                 f"the shared catalog names no SFS {' and no '.join(missing)}",
                 cat.decl.span,
-                help="write `catalog shared server BKRSVSFS pool BKRPOOL` with your server and file pool",
+                help=_incomplete_catalog_help(cat, missing),
             )
+
+
+def _incomplete_catalog_help(cat, missing: list[str]) -> str:
+    """BKR212's help: the statement with what it says kept (its server, pool, home) and
+    what it leaves out written as BKRSVSFS or BKRPOOL, IBM's sample names, which the
+    words say to replace with the site's own."""
+    home = f" on {cat.decl.home[0].text}" if cat.decl.home else ""
+    line = f"catalog shared server {cat.server or 'BKRSVSFS'} pool {cat.pool or 'BKRPOOL'}{home}"
+    yours = " and ".join({"server": "your SFS server", "pool": "your file pool"}[m] for m in missing)
+    return f"write `{line}`, with {yours}"
 
 
 @check
