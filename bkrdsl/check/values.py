@@ -446,8 +446,8 @@ INVALID_SFS_PATH = register(
     one word: a blank after its `:` (`BKRPOOL: CICSPRD.*`) splits it into a
     pool without a user ID and a path without a pool, reported as one error
     whose fix removes the blank. So is a file pool the cluster names (the
-    catalog's, or another path's), or one of z/VM's own (`VMSYS`, `VMSYSU`,
-    `VMSYSR`), written with a blank for its `:` (`BKRPOOL CICSPRD.*`,
+    catalog's, or another path's), or one of z/VM's own (`VMSYS`, `VMPSFS`,
+    `VMSYSU`, `VMSYSR`), written with a blank for its `:` (`BKRPOOL CICSPRD.*`,
     `VMSYSU JOHN.*`), whose fix writes the `:`. A path with no user ID
     after its `:` (`BKRPOOL:.*`) is reported as naming none. A `.` comes
     only before a directory name: CMS writes a file space's top directory
@@ -1690,18 +1690,13 @@ def _split_after_colon(item, following) -> bool:
 _POOL_ID = re.compile(r"[A-Za-z][A-Za-z0-9]{0,7}")
 
 
-#: z/VM's own file pools, as IBM ships them: the system's, the users' and the recovery's.
-#: Named alone before a path (`VMSYSU JOHN.*`), they are a pool, as the cluster's are.
-_ZVM_POOLS = frozenset({"VMSYS", "VMSYSU", "VMSYSR"})
-
-
 def _pool_without_colon(item, following, pools: set[str]) -> bool:
     """`BKRPOOL CICSPRD.*`: one of the file pools the cluster names (`pools`), or one
-    of z/VM's own (`VMSYSU`), alone, then, on its line, a path without a pool that
+    of z/VM's own (`ZVM_FILE_POOLS`: `VMSYSU`), alone, then, on its line, a path without a pool that
     reads as the rest of the path with a `:` between them."""
     return (
         following is not None
-        and (item.text.upper() in pools or item.text.upper() in _ZVM_POOLS)
+        and (item.text.upper() in pools or item.text.upper() in ZVM_FILE_POOLS)
         and _POOL_ID.fullmatch(item.text) is not None
         and ":" not in following.text
         and following.span.line == item.span.end_line
