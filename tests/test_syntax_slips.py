@@ -936,15 +936,13 @@ def test_a_yaml_colon_between_a_statement_s_keywords_is_one_error_whose_fix_remo
     assert fixed == BASE
 
 
-#: A `=` or a YAML `:` between a keyword and its value: (clean, written, the sign's line
-#: and column, what the help writes). BKR014, its help writing the keyword with the
-#: value the user wrote (was "write the value after the keyword with a blank between
-#: them, e.g. `workers 4`", whatever the keyword, `workers 4` for `job-suffix = C`).
+#: A `=` or a YAML `:` between a keyword and its value where the statement is not the
+#: clean file's (`job-suffix = C` added) or goes on past the sign's keyword (`to disk
+#: pool: BKUPPOOL`): (clean, written, the sign's line and column, what the help writes).
+#: BKR014, its help writing the statement with the value the user wrote (was "write the
+#: value after the keyword with a blank between them, e.g. `workers 4`", whatever the
+#: keyword). The rest: `test_a_sign_before_a_keyword_s_value_gets_a_help_that_writes_the_statement`.
 SIGN_BEFORE_A_VALUE_AT = [
-    ("{ workers 4  private-volume M1PRV1 }", "{ workers=4  private-volume M1PRV1 }", (9, 26), "workers 4"),
-    ("retain 35 days", "retain = 35 days", (24, 12), "retain 35 days"),
-    ('description "Weekly full', 'description = "Weekly full', (50, 17),
-     'description "Weekly full backup of the Linux guests"'),
     ("    workers 4\n    private-volume M2PRV1", "    workers 4\n    job-suffix = C\n    private-volume M2PRV1",
      (12, 16), "job-suffix C"),
     ("to disk pool BKUPPOOL\n    run on VMSYS1", "to disk pool: BKUPPOOL\n    run on VMSYS1", (73, 17), "to disk pool BKUPPOOL"),
