@@ -6352,3 +6352,55 @@ def test_commas_between_a_disk_s_values_with_its_unit_missing_too_get_no_fix(par
     diagnostics = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert "BKR010" in [d.code for d in diagnostics]
     assert all("values of a `disk` statement" not in d.message for d in diagnostics)
+
+
+#: The catalog's scope written after its options, not right after `catalog`: one error at
+#: the scope, whose help writes the line with it moved, and whose fix moves it (was
+#: "expected `local` or `shared` after `catalog`", whose help wrote `shared`, then
+#: "expected `catalog` before `shared`", whose help wrote a second catalog statement,
+#: `catalog shared on VMSYS1`): (the line, the help's line, the line the fix writes or None).
+SCOPE_AFTER_OPTIONS = [
+    ("catalog server BKRSVSFS pool BKRPOOL shared on VMSYS1", "catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1",
+     "catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1"),
+    ("catalog server BKRSVSFS shared pool BKRPOOL on VMSYS1  # the cluster's", "catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1",
+     "catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1  # the cluster's"),
+    ("catalog server BKRSVSFS pool BKRPOOL on VMSYS1 Shared", "catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1",
+     "catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1"),
+    ("catalog server BKRSVSFS pool BKRPOOL local", "catalog local server BKRSVSFS pool BKRPOOL",
+     "catalog local server BKRSVSFS pool BKRPOOL"),
+    # a local catalog's server runs on every member: `on` is left out of the help, no fix
+    ("catalog server BKRSVSFS pool BKRPOOL on VMSYS1 local",
+     "catalog local server BKRSVSFS pool BKRPOOL`: a local catalog's server runs on every member, so `on VMSYS1` does nothing",
+     None),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "meant", "fixed"), SCOPE_AFTER_OPTIONS, ids=[s[0] for s in SCOPE_AFTER_OPTIONS])
+def test_a_catalog_scope_after_its_options_is_one_error_whose_fix_moves_it(written, meant, fixed, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1"
+    text = BASE.replace(clean, written, 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    scope = next(w for w in written.split() if w.lower() in ("shared", "local"))
+    assert (found.code, found.message, found.help) == (
+        "BKR004", f"the catalog's scope, `{scope}`, comes right after `catalog`", f"write `{meant}`" if fixed else f"write `{meant}",
+    )
+    assert (found.span.line, found.span.column) == (20, 3 + written.index(scope))
+    if fixed is None:
+        assert found.fix is None
+    else:
+        repaired = apply_edits(text, found.fix.edits)
+        assert repaired == text.replace(written, fixed, 1)
+        after = analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics
+        assert [d.code for d in after if d.code < "BKR100"] == []
+    assert too_long(found, analysis.sources) == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_pool_named_shared_is_no_scope_after_the_options(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1", "catalog server BKRSVSFS pool SHARED", 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert found.message == "expected `local` or `shared` after `catalog`, found `server`"

@@ -3199,6 +3199,11 @@ class _Parser:
         if self.type != "shared" and self.type != "local":
             if option == "on" and self.type in _TAPE_OPTIONS and self._option_as_scope():
                 return ast.Scope.LOCAL, False
+            if option == "on" and self.tokens[self.i - 1][TEXT].lower() == "catalog":
+                from bkrdsl.syntax import messages
+
+                if messages.scope_after_options(self.text, self.tokens[self.i - 1][START] + 7) is not None:
+                    raise _GiveUp  # the scope after the options (`Recovery.scope_after_options`)
             self._missing("local", _SCOPES)
             return ast.Scope.LOCAL, False
         scope = ast.Scope(self.type)

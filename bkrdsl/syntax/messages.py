@@ -5470,3 +5470,64 @@ def unquoted_description(words: str, span: Span, raw: str, certain: bool = True)
         help=f'write `description "{text if len(text) <= 60 else text[:57] + "..."}"`',
         fix=Fix.replace("Quote the text", span, quoted(raw)) if certain else None,
     )
+
+
+
+#: The catalog's options that take a value after them: a scope's word there is that value.
+_CATALOG_VALUED = frozenset({"server", "pool", "on", "logon-wait", "pool-wait"})
+
+
+def scope_after_options(text: str, catalog_end: int) -> tuple[int, int, int] | None:
+    """`catalog server BKRSVSFS pool BKRPOOL shared on VMSYS1`: the catalog's scope
+    written among its options, not right after `catalog` (whose end is `catalog_end`,
+    an offset of `text`). Where exactly one word of the line's rest, before its
+    comment, is `shared` or `local`: the offsets of the blanks before it, of the word
+    and of its end (`scope_moved` takes the three); else None."""
+    line = line_from(text, catalog_end)
+    rest = line_words(line)
+    offset = catalog_end + len(line) - len(line.lstrip())
+    words = list(re.finditer(r"\S+", rest))
+    found = [
+        m
+        for i, m in enumerate(words)
+        # not an option's value (`pool SHARED`, a file pool so named)
+        if m.group().lower() in ("shared", "local") and (i == 0 or words[i - 1].group().lower() not in _CATALOG_VALUED)
+    ]
+    if len(found) != 1 or found[0].start() == 0:
+        return None
+    start = offset + found[0].start()
+    blank = start
+    while blank > catalog_end and text[blank - 1] in " \t":
+        blank -= 1
+    return blank, start, start + len(found[0].group())
+
+
+def scope_moved(text: str, catalog: Span, scope: Span, blanks: Span) -> Diagnostic:
+    """The one error of a catalog's scope written after its options (`scope_after_options`),
+    at the scope: the help writes the statement with the scope right after `catalog`,
+    and the fix moves it there (`blanks` and the word removed), where the line then reads as
+    written: not for a `local` catalog with `on`, which only a shared catalog takes (BKR219)."""
+    word = text[scope.start : scope.end]
+    lowered = word.lower()
+    words = [w for w in line_words(line_from(text, catalog.end)).split() if w.lower() not in ("shared", "local")]
+    meant = " ".join([text[catalog.start : catalog.end], lowered, *words])
+    help = f"write `{meant}`"
+    on = next((i for i, w in enumerate(words) if w.lower() == "on"), None)
+    fix = None
+    if lowered == "local" and on is not None:
+        # a local catalog's server runs on every member: its `on` does nothing (BKR219),
+        # and which of the two words is the slip is the user's to say
+        home = " ".join(words[on : on + 2])
+        meant = " ".join([text[catalog.start : catalog.end], lowered, *words[:on], *words[on + 2 :]])
+        help = f"write `{meant}`: a local catalog's server runs on every member, so `{home}` does nothing"
+    else:
+        at_end = Span(catalog.file, catalog.end_line, catalog.end_column, catalog.end_line, catalog.end_column, catalog.end, catalog.end)
+        removed = Span(blanks.file, blanks.line, blanks.column, scope.end_line, scope.end_column, blanks.start, scope.end)
+        fix = Fix(f"Move `{lowered}` after `catalog`", (Edit(at_end, f" {lowered}"), Edit(removed, "")))
+    return codes.SYNTAX(
+        f"the catalog's scope, `{word}`, comes right after `catalog`",
+        scope,
+        label="written after the catalog's options",
+        help=help,
+        fix=fix,
+    )

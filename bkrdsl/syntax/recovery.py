@@ -9468,6 +9468,8 @@ class Recovery:
             return
         if keyword is not None and keyword is previous and keyword.start_pos in self.head_missing:
             return  # `minidisk` alone: its `include` missing says it (BKR004), not its owner too
+        if self.scope_after_options(previous, accepted, at):
+            return
         run_on = None
         if keyword is not None and is_real(keyword) and previous is not None and previous.type == "NAME":
             run_on = messages.unit_run_on(str(previous.value), str(keyword.value), filler, where)
@@ -9527,6 +9529,22 @@ class Recovery:
                 # `retain 42`: a number of days, whose unit can only be `days`
                 diag = messages.days_left_out(diag, self.source.span(previous.end_pos, previous.end_pos))
             self.report(diag, at)
+
+    def scope_after_options(self, previous: Token | None, accepted: set[str], at: int) -> bool:
+        """`catalog server BKRSVSFS pool BKRPOOL shared on VMSYS1`: the scope, missing
+        after `catalog`, written later on its line. One error at it, whose help and fix
+        move it (`messages.scope_moved`), not also `catalog` missing before it there."""
+        if previous is None or not is_real(previous) or previous.type != "CATALOG" or not {"SHARED", "LOCAL"} <= accepted:
+            return False
+        found = messages.scope_after_options(self.source.text, previous.end_pos)
+        if found is None:
+            return False
+        blank, start, end = found
+        span = self.source.span
+        diag = messages.scope_moved(self.source.text, self.span_of(previous), span(start, end), span(blank, start))
+        self.report(diag, at)
+        self.reported_at.add(start)
+        return True
 
     def keyword_after_own_statement(self, ip, keyword: Token, at: int) -> bool:
         """`backup APPS full backup`: a statement's keyword again at the end of its line,
