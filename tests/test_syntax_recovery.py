@@ -220,7 +220,7 @@ MESSAGES = [
     ("cluster A {\n  group G { A }\n}\n", "BKR004", (2, 3), "expected `identity` or `single` before `group`"),
     ("cluster A {\n  tape manager\n}\n", "BKR004", (2, 8), "expected `local` or `shared` after `manager`"),
     ("cluster A {\n  catalog server S\n}\n", "BKR004", (2, 3), "expected `local` or `shared` after `catalog`"),
-    ("cluster A {\n  job J { include minidisk all }\n}\n", "BKR010", (2, 28), "write `minidisk * *` for every minidisk of every owner"),
+    ("cluster A {\n  job J { include minidisk all }\n}\n", "BKR010", (2, 28), "write `include minidisk * *` for every minidisk of every owner"),
     ("cluster A {\n  job J {\n    include minidisk all\n    to disk\n  }\n}\n", "BKR010", (3, 22), "`all` was read as the owner"),
     ("cluster A {\n  catalog shared sfs P server S\n}\n", "BKR004", (2, 18), "the catalog's SFS file pool follows the word `pool`"),
     ("cluster A {\n  catalog shared server S sfs P\n}\n", "BKR004", (2, 27), "write `pool P`"),

@@ -6404,3 +6404,77 @@ def test_a_pool_named_shared_is_no_scope_after_the_options(parser, monkeypatch):
     text = BASE.replace("catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1", "catalog server BKRSVSFS pool SHARED", 1)
     (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert found.message == "expected `local` or `shared` after `catalog`, found `server`"
+
+
+#: Every minidisk written in English where `minidisk` takes its owner, in capitals too
+#: and with an address after it: one error at the word, whose help writes the statement
+#: with `*` (was, for `ALL` alone, "expected a minidisk address or range after `minidisk
+#: ALL`"; for `ALL ALL`, BKR116 and BKR310 for the second `ALL`; for `ALL 0190`, BKR406,
+#: the job backing up no user ALL): (the clean line, the line written, its code, the
+#: help's line or the help, the line the fix writes or None).
+EXCLUDE_EVERY_HELP = (
+    "write the owner, then the addresses to leave out, `*` for every owner: `exclude minidisk * 0190` leaves every"
+    " owner's 0190 out (`exclude minidisk * *` would leave the job nothing to back up)"
+)
+EVERY_OWNER_IN_ENGLISH = [
+    ("    include minidisk * 0191\n    to disk", "    include minidisk ALL\n    to disk", "BKR010",
+     "write `include minidisk * *` for every minidisk of every owner: `*` for the owner, then `*` for the addresses",
+     "    include minidisk * *\n    to disk"),
+    ("    include minidisk * 0191\n    to disk", "    include minidisk all\n    to disk", "BKR010",
+     "write `include minidisk * *` for every minidisk of every owner: `*` for the owner, then `*` for the addresses",
+     "    include minidisk * *\n    to disk"),
+    ("    exclude minidisk * 0190 019D 019E\n", "    exclude minidisk ALL\n", "BKR010",
+     EXCLUDE_EVERY_HELP, None),
+    ("    include minidisk * 0191\n    to disk", "    include minidisk ALL ALL\n    to disk", "BKR310",
+     "write `include minidisk * *`: `*` for every owner, then `*` for every address", "    include minidisk * *\n    to disk"),
+    ("    include minidisk * 0191\n    to disk", "    include minidisk all all\n    to disk", "BKR310",
+     "write `include minidisk * *`: `*` for every owner, then `*` for every address", "    include minidisk * *\n    to disk"),
+    ("    exclude minidisk * 0190 019D 019E\n", "    exclude minidisk ALL 019D\n", "BKR310",
+     "write `exclude minidisk * 019D`: `*` for every owner", "    exclude minidisk * 019D\n"),
+    ("    exclude minidisk * 0190 019D 019E\n", "    exclude minidisk all 0190 019D\n", "BKR310",
+     "write `exclude minidisk * 0190 019D`: `*` for every owner", "    exclude minidisk * 0190 019D\n"),
+    ("    exclude minidisk * 0190 019D 019E\n", "    exclude minidisk ALL ALL\n", "BKR310",
+     EXCLUDE_EVERY_HELP, None),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "code", "help", "fixed"), EVERY_OWNER_IN_ENGLISH, ids=[e[1].split("\n")[0].strip() for e in EVERY_OWNER_IN_ENGLISH])
+def test_every_owner_in_english_is_one_error_whose_help_writes_a_star(clean, written, code, help, fixed, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    # APPSFULL's lines (its exclude) or LNXINC's (its include): once, in that job
+    text = BASE.replace(clean, written, 1) if "exclude" in clean else BASE.replace(
+        "    include minidisk * 0191\n    to disk pool", written.replace("to disk", "to disk pool"), 1
+    )
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    owner = written.split()[2]
+    assert (found.code, found.message, found.help) == (
+        code, f"`minidisk` takes an owner, then addresses: `{owner}` was read as the owner", help,
+    )
+    line = written.split("\n")[0]
+    assert found.span.line == text[: text.index(line)].count("\n") + 1
+    if fixed is None:
+        assert found.fix is None
+    else:
+        repaired = apply_edits(text, found.fix.edits)
+        assert repaired == text.replace(line, fixed.split("\n")[0], 1)
+        assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+    assert too_long(found, analysis.sources) == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "code", "message"),
+    [
+        ("include minidisk ALL", "BKR010",
+         "expected a minidisk address or range (0191, 0100-01FF or *) after `minidisk ALL`, found the end of the line"),
+        ("include minidisk ALL 0300", None, None),
+    ],
+)
+def test_a_user_named_all_is_the_owner_all(written, code, message, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("single group APPS { CICSPRD DB2PRD }", "single group APPS { CICSPRD DB2PRD ALL }", 1)
+    text = text.replace("    include minidisk * 0191-01FF 0200\n", f"    include minidisk * 0191-01FF 0200\n    {written}\n", 1)
+    found = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert [(d.code, d.message) for d in found] == ([(code, message)] if code else [])

@@ -29,6 +29,7 @@ from bkrdsl.check.registry import check
 from bkrdsl.check.structure import JOB_WITHOUT_INCLUDE, empty_groups
 from bkrdsl.check.values import (
     _one_slip,
+    every_owner_meant,
     minidisk_written_as_sfs,
     owner_after_addresses,
     owner_and_address_swapped,
@@ -1922,9 +1923,10 @@ def owners_backed_up(model: Model):
             include = sel.action is ast.Action.INCLUDE
             what_selects = "this path" if sel.medium is ast.Medium.SFS else f"this {sel.action.value}"
             selects = False
-            if owner_after_addresses(sel) is not None:
+            if owner_after_addresses(sel) is not None or every_owner_meant(sel, model):
                 # `exclude minidisk 0200 LNX*`: BKR310 says the owner stands after the
-                # addresses; whose it is is judged once it stands first.
+                # addresses; whose it is is judged once it stands first. So for
+                # `include minidisk ALL ALL`, `*` meant.
                 selecting += include
                 continue
             for up, word in _selection_owners(sel):

@@ -63,6 +63,11 @@ INVALID_ADDRESS = register(
     the range read as a user ID as well; the owner is judged (BKR116,
     BKR406) once it stands first. (`*` after an address, `include minidisk
     0191 *`, is BKR406's or BKR116's, which write the line the right way.)
+    So is every owner written in English with addresses after it (`exclude
+    minidisk ALL 0190`, `include minidisk all all`), where the files declare
+    no user ALL: the help and fix write `*` for it, and for an address so
+    written (`include minidisk * *`; an exclude of every address, which
+    would leave the job nothing, gets no fix).
     A range whose addresses are joined as other tools join them (`0100:0FFF`,
     `0100..0FFF`) is named for it: the message writes it FIRST-LAST
     (`0100-0FFF`), and so does the fix (in reverse order, `0FFF:0100`, the
@@ -686,6 +691,9 @@ def addresses(model: Model):
     if cluster is None:
         return
     for kind, sel in block_selections_of(cluster, ast.Medium.MINIDISK):
+        every = every_owner_meant(sel, model)
+        if every:
+            yield _every_owner(sel)  # `ALL ALL`: its one error; other addresses are judged as written
         owner = owner_after_addresses(sel)
         if owner is not None:
             yield _owner_after(sel, owner)
@@ -701,7 +709,7 @@ def addresses(model: Model):
                 yield _tape_setting_read_as_items(sel, index, *settings[index])
             if index < setting_end:
                 continue  # `density 6250` under the addresses: a tape's setting, said once
-            if w is owner or (rng is None and line == said):
+            if w is owner or (rng is None and line == said) or (every and w.text.lower() in _EVERY_WORDS):
                 continue
             if rng is None and starts_line and _WORD_SHAPED.fullmatch(w.text):
                 said = line
@@ -850,6 +858,52 @@ def _range_joined_otherwise(w: ast.Word) -> Diagnostic | None:
 
 #: An address or range where a minidisk selection's owner goes (`0190`, `0191-01FF`).
 ADDRESS_LIKE = re.compile(r"[0-9][0-9A-F]{0,3}(?:-[0-9A-F]{1,4})?")
+
+
+#: English for every minidisk, written where `minidisk` takes its owner (`include minidisk
+#: all 0191`), as the parsers read it after `minidisk` alone (`messages._everything`).
+_EVERY_WORDS = frozenset({"all", "every", "any"})
+
+
+def every_owner_meant(selection: ast.Selection, model: Model) -> bool:
+    """`include minidisk ALL ALL`, `exclude minidisk all 0190`: a minidisk selection whose
+    owner is English for every owner, `*` meant, where the files declare no user so
+    named (`ALL` may be a user ID; then it is one). BKR310 says it once, for the
+    statement (`_every_owner`); whose the owner is is judged once it is `*` (BKR116,
+    BKR406)."""
+    owner = selection.owner
+    return (
+        selection.medium is ast.Medium.MINIDISK
+        and owner is not None
+        and bool(selection.items)
+        and owner.text.lower() in _EVERY_WORDS
+        and model.user(owner.upper) is None
+    )
+
+
+def _every_owner(selection: ast.Selection) -> Diagnostic:
+    """BKR310 for `every_owner_meant`: the help writes the statement with `*` for the
+    owner (and for an address written as the word too, `ALL ALL`); the fix writes it,
+    but not an exclude of every address, which would leave the job nothing."""
+    owner, action = selection.owner, selection.action.value
+    every = [i for i in selection.items if i.text.lower() in _EVERY_WORDS]
+    addresses = ["*" if i in every else i.text for i in selection.items]
+    meant = f"{action} minidisk * {' '.join(addresses)}"
+    message = f"`minidisk` takes an owner, then addresses: {quoted(owner.text)} was read as the owner"
+    if addresses == ["*"] and action == "exclude":
+        return INVALID_ADDRESS(
+            message,
+            owner.span,
+            label="read as the owner",
+            help=(
+                "write the owner, then the addresses to leave out, `*` for every owner:"
+                " `exclude minidisk * 0190` leaves every owner's 0190 out (`exclude minidisk * *`"
+                " would leave the job nothing to back up)"
+            ),
+        )
+    help = f"write `{meant}`: `*` for every owner" + (", then `*` for every address" if every else "")
+    edits = tuple(Edit(w.span, "*") for w in (owner, *every))
+    return INVALID_ADDRESS(message, owner.span, label="read as the owner", help=help, fix=Fix(f"Write `{meant}`", edits))
 
 
 def owner_and_address_swapped(selection: ast.Selection) -> bool:

@@ -705,7 +705,10 @@ EXPECTED_NAME = register(
     backup`) is one error, whose help gives the text quoted. A minidisk
     selection with an address and no owner (`exclude minidisk 0192`) reads
     the address as the owner: the error says so, and its help puts the
-    owner first (`minidisk * 0192`). A size with its unit written on to it
+    owner first (`minidisk * 0192`); so does every owner written in English
+    (`include minidisk all`, or `ALL` where the file names no user ALL),
+    whose help and fix write `include minidisk * *` (for an exclude, the
+    help names the addresses to leave out, with no fix). A size with its unit written on to it
     (`size 10cyl`) is one error whose fix puts the blank in (`size 10 cyl`);
     a schedule's day left out before its time reads the time as the day
     (`weekly 22:00`, `monthly 02:00`, `monthly last 20:00`): the error says

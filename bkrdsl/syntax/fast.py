@@ -2455,7 +2455,7 @@ class _Parser:
             run_on = messages.unit_run_on(previous[TEXT], keyword, T_NAME, where)
             if run_on is not None:
                 return run_on
-        return messages.missing_value(keyword, names, shown, where, written, listed, line_ended=ended)
+        return messages.missing_value(keyword, names, shown, where, written, listed, line_ended=ended, text=self.text)
 
     def _list_written(self, at: int, end: int, comma: bool = False) -> str:
         """The names after the keyword at `at`, before `end`, as written (`sun,mon`:

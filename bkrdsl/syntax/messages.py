@@ -3732,9 +3732,33 @@ def retain_twice(number: str, second: str, span: Span) -> Diagnostic:
 _EVERYTHING_WORDS = frozenset({"all", "every", "everything", "any"})
 
 
-def _everything(word: str) -> bool:
-    """`all`, not `ALL`: a user ID is written as CP writes it, in capitals."""
-    return word.lower() in _EVERYTHING_WORDS and not word.isupper()
+def _everything(word: str, text: str = "") -> bool:
+    """`all`, and `ALL` where the file `text` names no user so (`names_user`): a user
+    ID is written as CP writes it, in capitals, but a file that declares no user ALL
+    means every minidisk by it as well."""
+    if word.lower() not in _EVERYTHING_WORDS:
+        return False
+    return not word.isupper() or (word == "ALL" and not names_user(text, word))
+
+
+def names_user(text: str, word: str) -> bool:
+    """Whether `text`, a file, has the ID `word` anywhere but as a minidisk selection's
+    owner (`minidisk ALL`): perhaps the user of a group body or a `user` statement,
+    where the parser cannot yet tell (a comment naming it, too, leaves it an ID)."""
+    for m in re.finditer(rf"(?<![\w@#$*:.\-]){re.escape(word)}(?![\w@#$*:.\-])", text):
+        if not re.search(r"minidisk\s+$", text[max(0, m.start() - 40) : m.start()], re.IGNORECASE):
+            return True
+    return False
+
+
+def _selection_action(text: str, owner: int) -> str | None:
+    """`include` or `exclude`, the word before `minidisk` on the line of the owner at
+    offset `owner` of `text`, in small letters; None if it is neither."""
+    start = text.rfind("\n", 0, owner) + 1
+    words = text[start:owner].split()
+    if len(words) < 2 or words[-1].lower() != "minidisk" or words[-2].lower() not in ("include", "exclude"):
+        return None
+    return words[-2].lower()
 
 
 #: The ordinals of `monthly first sun 02:00`, and the day of the month each names alone
@@ -3786,14 +3810,17 @@ def missing_value(
     listed: str | None = None,
     *,
     line_ended: bool = False,
+    text: str = "",
 ) -> Diagnostic:
     """`expected a member name after `on`, found `}``, with the special cases users hit.
     `written`: the names as the text writes them (`sun,mon`, `list_written`), where
     they are a list; after a `,` (`keyword` is `,`, no name after it), the list's
     names, `,` last (`sun,`), and `listed` the list's keyword (`weekly`), which says
     what the name missing is (`LIST_ITEMS`). `line_ended`: `found` starts a later line
-    (`line_ended`), and the message says the line's end."""
+    (`line_ended`), and the message says the line's end. `text`: the file, whose
+    words say what a minidisk selection's owner `ALL` is (`_everything`)."""
     found = _LINE_END if line_ended else found
+    fix = None
     need = follower(keyword, len(names))
     if keyword == ",":
         # the `,` branch below quotes the list itself
@@ -3811,13 +3838,23 @@ def missing_value(
         message = f"`minidisk` takes an owner, then addresses: `{names[0]}` was read as the owner"
         help_text = f"write the owner first, `*` for every owner: `minidisk * {names[0]}`"
         label = "read as the owner"
-    elif keyword.lower() == "minidisk" and len(names) == 1 and _everything(names[0]):
-        # `include minidisk all`: every minidisk of every owner, in English.
+    elif keyword.lower() == "minidisk" and len(names) == 1 and _everything(names[0], text):
+        # `include minidisk all` (`ALL`, no user so named): every minidisk of every owner, in English.
         message = f"`minidisk` takes an owner, then addresses: `{names[0]}` was read as the owner"
+        action = _selection_action(text, span.start) if text else None
         help_text = (
-            "write `minidisk * *` for every minidisk of every owner:"
+            f"write `{action + ' ' if action else ''}minidisk * *` for every minidisk of every owner:"
             " `*` for the owner, then `*` for the addresses"
         )
+        if action == "include":
+            fix = Fix("Write `* *`", (Edit(span, "* *"),))
+        elif action == "exclude":
+            # every minidisk left out leaves the job nothing to back up: no fix writes it
+            help_text = (
+                "write the owner, then the addresses to leave out, `*` for every owner:"
+                " `exclude minidisk * 0190` leaves every owner's 0190 out (`exclude minidisk * *`"
+                " would leave the job nothing to back up)"
+            )
         label = "read as the owner"
     elif keyword == "," and listed is not None and listed.lower() == "weekly" and written is not None:
         # `weekly sun,` then the next statement: a day missing after the `,`, and the
@@ -3841,7 +3878,7 @@ def missing_value(
         unfinished = _schedule_left_unfinished(keyword.lower(), names)
         if unfinished is not None:
             message, help_text = unfinished[0] or message, unfinished[1]
-    return codes.EXPECTED_NAME(message, span, label=label, help=help_text)
+    return codes.EXPECTED_NAME(message, span, label=label, help=help_text, fix=fix)
 
 
 def days_written_as_one(word: str) -> tuple[str, ...] | None:

@@ -9500,7 +9500,9 @@ class Recovery:
                 # misspelt already), which says what it needs: a time, not "a name".
                 word = self.respelt[keyword.start_pos][1][0]
             written, listed = self.list_written(ip.parser_state.value_stack, keyword)
-            self.report(messages.missing_value(word, names, named, where, written, listed, line_ended=ended), at)
+            self.report(
+                messages.missing_value(word, names, named, where, written, listed, line_ended=ended, text=self.source.text), at
+            )
         else:
             wanted = self.expected_list(accepted - {"RBRACE", "$END"})
             after = f" after {self.describe(previous)}" if previous is not None else ""
