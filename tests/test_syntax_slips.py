@@ -1089,6 +1089,29 @@ def test_a_tape_device_type_on_the_to_tape_line_is_no_pool(device, comment, pars
     assert apply_edits(text, found.fix.edits) == BASE.replace(clean, f"    to tape{comment}\n    run on VMSYS2 weekly", 1)
 
 
+#: ... also before the line's pool (`to tape 3590 pool TAPEPOOL`): the one error, whose
+#: help writes the line without the number (was "the pool's name follows the word
+#: `pool`", its fix `to tape pool 3590 pool TAPEPOOL`, then "`pool` starts no statement").
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["3590 pool TAPEPOOL", "3592 POOL TAPEPOOL", "3490 pool TAPEPOOL  # the drives"])
+def test_a_tape_device_type_before_the_pool_is_one_error_whose_help_writes_the_pool(written, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "    to tape\n    run on VMSYS2 weekly"
+    text = BASE.replace(clean, f"    to tape {written}\n    run on VMSYS2 weekly", 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    device = written.split()[0]
+    assert (found.code, found.span.line, found.span.column) == ("BKR004", 54, 13)
+    assert found.message == (
+        f"`{device}` is a tape device type, not a pool: Tape Manager picks the drives a job's `to tape` writes to"
+    )
+    assert found.help == "write `to tape pool TAPEPOOL`, without the device type"
+    fixed = apply_edits(text, found.fix.edits)
+    assert fixed == BASE.replace(clean, f"    to tape {written[len(device) + 1 :]}\n    run on VMSYS2 weekly", 1)
+    assert analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics == []
+    assert too_long(found, analysis.sources) == []
+
+
 #: A job's kind of backup written as a setting on a line of its own (`type full`;
 #: `kind`, `level`, `mode`): one error that says it follows the groups on the `backup`
 #: line; a fix only where the job's one `backup` line has no level (was, for `type`,

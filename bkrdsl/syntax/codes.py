@@ -532,7 +532,8 @@ SYNTAX = register(
     keyword). A tape device type on a job's `to tape` line (`to tape 3590`;
     3480, 3490, 3592) is no pool: Tape Manager picks the drives; its help
     writes `to tape` (or `to tape pool NAME`), and its fix removes the
-    number.
+    number; before the line's pool (`to tape 3590 pool X`) too, one error
+    whose help writes `to tape pool X`.
 
     Failing example:
 

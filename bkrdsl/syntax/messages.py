@@ -5427,14 +5427,17 @@ def pool_without_keyword(medium: str, pool: str, span: Span, through: Span | Non
 TAPE_DEVICE_TYPE = re.compile(r"3[45]\d\d")
 
 
-def tape_device_type(word: str, span: Span, remove: Span) -> Diagnostic:
+def tape_device_type(word: str, span: Span, remove: Span, pool: str | None = None) -> Diagnostic:
     """`to tape 3590`: a tape device type where the pool's name, after `pool`, may go;
     `remove`, the number with the blanks before it, which the fix removes. Tape Manager
-    picks the drive, and a job names at most its tape pool."""
+    picks the drive, and a job names at most its tape pool: `pool`, where the line
+    names it after the number (`to tape 3590 pool X`), which the help writes."""
     return codes.SYNTAX(
         f"`{word}` is a tape device type, not a pool: Tape Manager picks the drives a job's `to tape` writes to",
         span,
-        help="write `to tape`, or `to tape pool NAME` to name a Tape Manager pool",
+        help="write `to tape`, or `to tape pool NAME` to name a Tape Manager pool"
+        if pool is None
+        else f"write `to tape pool {pool}`, without the device type",
         fix=Fix.replace(f"Remove `{word}`", remove, ""),
     )
 

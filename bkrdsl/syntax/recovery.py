@@ -298,6 +298,9 @@ _DAYS_RANGE_SPACED = re.compile(
     r"(?P<first>[A-Za-z]+)(?:[ \t]+-[ \t]*|[ \t]*-[ \t]+)(?P<last>[A-Za-z]+)(?:[ \t]+(?P<time>[0-9]{1,2}:[0-9]{2}))?"
     r"(?=[ \t]*(?:#[^\n]*)?(?:\n|\Z)|[ \t]*})"
 )
+#: The rest of a `to tape` line after a tape device type, where it is the line's pool
+#: (`to tape 3590 pool X`: Recovery.tape_device_type).
+_POOL_AFTER_DEVICE = re.compile(r"[ \t]+[Pp][Oo][Oo][Ll][ \t]+([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)")
 #: A word or a `,` of a schedule (Recovery.weekly_days_blank); a `#` ends the line.
 _SCHEDULE_WORD = re.compile(r"#|,|[^\s,#]+")
 #: What a block's setting takes, where its value is missing (Recovery.setting_meant).
@@ -3523,17 +3526,23 @@ class Recovery:
     def tape_device_type(self, ip, tok: Token, medium: str) -> bool:
         """`to tape 3590`: a tape device type last on the `to tape` line, where a pool's
         name, `pool` left out, would be read (messages.tape_device_type): one error whose
-        fix removes the number, which is skipped (the job reads `to tape`)."""
+        fix removes the number, which is skipped (the job reads `to tape`). So before the
+        line's pool (`to tape 3590 pool X`), its help writing `to tape pool X` (was
+        "the pool's name follows the word `pool`", its fix `to tape pool 3590 pool X`,
+        then "`pool` starts no statement"); the job reads `to tape pool X`."""
         word = str(tok.value)
         if medium != "tape" or not messages.TAPE_DEVICE_TYPE.fullmatch(word):
             return False
-        if self._line_before_comment(tok.start_pos).rstrip() != word:
+        rest = self._line_before_comment(tok.start_pos).rstrip()
+        pool = _POOL_AFTER_DEVICE.fullmatch(rest, len(word))
+        if rest != word and pool is None:
             return False
         text = self.source.text
         start = tok.start_pos
         blanks = len(text[:start]) - len(text[:start].rstrip(" \t"))
         remove = self.source.span(start - blanks, tok.end_pos)
-        self.report(messages.tape_device_type(word, self.span_of(tok), remove), start)
+        named = None if pool is None else pool.group(1)
+        self.report(messages.tape_device_type(word, self.span_of(tok), remove, named), start)
         self.skip_phrase(ip, tok, tok.end_pos)
         self._fed_error_token = True
         return True
