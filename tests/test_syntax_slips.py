@@ -4573,6 +4573,10 @@ SCHEDULE_FIRST_WITH_A_WORD_INSIDE = [
     # wrote `run on VMSYS1 daily 01:00 now`, and "the `run` statement ends with `01:00`")
     ("daily 01:00 run on VMSYS1 now", "run on VMSYS1 daily 01:00", "now"),
     ("weekly sun 01:00 run on VMSYS1 now  # nightly", "run on VMSYS1 weekly sun 01:00", "now"),
+    # two such words last: the same, one error for both (was a fix that wrote `run on
+    # VMSYS1 daily 01:00 now now`, which does not check)
+    ("daily 01:00 run on VMSYS1 now now", "run on VMSYS1 daily 01:00", "now now"),
+    ("weekly sun 01:00 run on VMSYS1 now please  # nightly", "run on VMSYS1 weekly sun 01:00", "now please"),
 ]
 
 
@@ -4594,8 +4598,9 @@ def test_a_schedule_first_with_a_word_too_many_inside_is_two_errors_the_fix_with
     fixed = apply_edits(text, order.fix.edits)
     assert fixed == text.replace(line, meant, 1)
     assert analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics == []
+    count = "one word" if " " not in extra else f"{len(extra.split())} words"
     assert (word.code, word.message, word.help, word.fix) == (
-        "BKR004", f"one word too many: the `run` statement has no place for `{extra}`",
+        "BKR004", f"{count} too many: the `run` statement has no place for `{extra}`",
         f"remove `{extra}`: write `{meant}`", None,
     )
     assert text[word.span.start : word.span.end] == extra

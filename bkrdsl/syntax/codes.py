@@ -238,7 +238,9 @@ SYNTAX = register(
     disk tape`). So for a schedule written first (`daily now 01:00 run
     on VMSYS1` is `run on VMSYS1 daily 01:00`, then `now`), also with
     the word last on the line, after the members (`daily 01:00 run on
-    VMSYS1 now`: the fix leaves it out too); where its
+    VMSYS1 now`: the fix leaves it out too; two such words last, `now
+    now`, are left out too, one error for both, "2 words too many");
+    where its
     words make no statement put in order (`daily now 01:00 on VMSYS1`),
     its help says how the `run` statement is written, no fix. Where no
     order does,

@@ -1808,9 +1808,12 @@ def word_inside_statement(word: str, name: str, statement: str, span: Span) -> D
     """`on VMSYS1 run weekly now sun 02:00`: a word among a statement's words out of
     order that has no place in it, where the others make it in one order
     (`Recovery.reordered`); said as `words_after_statement` says those after one. No
-    fix: the fix of the order (`statement`) leaves the word out."""
+    fix: the fix of the order (`statement`) leaves the word out. `word` may be words
+    last on the line (`daily 01:00 run on VMSYS1 now now`: `Recovery.stray_word_last`),
+    counted: "2 words too many"."""
+    count = "one word" if len(word.split()) == 1 else f"{len(word.split())} words"
     return codes.SYNTAX(
-        f"one word too many: the `{name}` statement has no place for `{word}`",
+        f"{count} too many: the `{name}` statement has no place for `{word}`",
         span,
         help=f"remove `{word}`: write `{statement}`",
     )

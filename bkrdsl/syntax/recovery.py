@@ -6204,15 +6204,16 @@ class Recovery:
 
     def stray_word_last(self, meant: Reordered) -> Reordered:
         """`daily 01:00 run on VMSYS1 now`: `meant` (`run on VMSYS1 daily 01:00`, the
-        schedule put after the members) with the one word after its words on the line,
-        where it is a word no statement has a place for (`_stray`), taken in: its span to
-        the word's end, the word as `inside`, so the fix leaves it out and its error says
-        the statement has no place for it (was a fix that wrote `run on VMSYS1 daily
-        01:00 now`, which does not check). `meant` as it is otherwise."""
+        schedule put after the members) with the words after its words on the line,
+        where each is a word no statement has a place for (`_stray`), taken in: its span
+        to their end, the words as `inside`, so the fix leaves them out and their one
+        error says the statement has no place for them (was a fix that wrote `run on
+        VMSYS1 daily 01:00 now`, which does not check; for `now now`, the fix kept
+        both). `meant` as it is otherwise (a name among them: `VMSYS2`)."""
         if meant.inside is not None:
             return meant
         extra = _LAST_WORDS.match(self.source.text, meant.span.end, self._line_end(meant.span.end))
-        if extra is None or not self._stray(extra.group(1)):  # one word (`now now`: two), no name
+        if extra is None or not all(self._stray(word) for word in extra.group(1).split()):
             return meant
         inside = self.source.span(extra.start(1), extra.end(1))
         return Reordered(meant.text, self.source.span(meant.span.start, extra.end(1)), inside)
