@@ -4606,6 +4606,46 @@ def test_a_schedule_first_with_a_word_too_many_inside_is_two_errors_the_fix_with
     assert text[word.span.start : word.span.end] == extra
 
 
+#: A job's schedule written first, then the members without a `,` between them: one
+#: error, the order's, whose help writes the line in order with the commas and says
+#: them missing, as `run on VMSYS1 VMSYS2 daily 01:00` is read (was a help and a fix
+#: that dropped `VMSYS2`, `run on VMSYS1 daily 01:00`, then "one word too many" at it).
+#: (the line, the line meant, what the help says is missing)
+SCHEDULE_FIRST_COMMA_MISSING = [
+    ("daily 01:00 run on VMSYS1 VMSYS2", "run on VMSYS1, VMSYS2 daily 01:00",
+     "a `,` is missing between `VMSYS1` and `VMSYS2`"),
+    ("daily 01:00 on VMSYS1 VMSYS2", "run on VMSYS1, VMSYS2 daily 01:00",
+     "a `,` is missing between `VMSYS1` and `VMSYS2`"),
+    ("weekly sun 01:00 run on VMSYS1 VMSYS2 VMSYS3  # nightly", "run on VMSYS1, VMSYS2, VMSYS3 weekly sun 01:00",
+     "commas are missing between `VMSYS1`, `VMSYS2` and `VMSYS3`"),
+    ("daily 01:00 run on VMSYS1, VMSYS2 VMSYS3", "run on VMSYS1, VMSYS2, VMSYS3 daily 01:00",
+     "a `,` is missing between `VMSYS2` and `VMSYS3`"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "meant", "missing"), SCHEDULE_FIRST_COMMA_MISSING, ids=[w for w, *_ in SCHEDULE_FIRST_COMMA_MISSING]
+)
+def test_a_schedule_first_then_members_without_their_comma_is_one_error_that_keeps_every_member(
+    written, meant, missing, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = _in_appsfull("run on VMSYS1 daily 02:00", written)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.help) == (
+        "BKR004", "a schedule is part of the `run` statement, after the members the job runs on",
+        f"write `{meant}`: {missing}",
+    )
+    fixed = apply_edits(text, found.fix.edits)
+    assert fixed == text.replace(written.split("  #")[0], meant, 1)
+    # as `run on VMSYS1 VMSYS2 daily 01:00` fixed: the job, for single users, then runs on
+    # one member, which the check says (every member named is the user's to weigh)
+    assert [d.code for d in analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics] == ["BKR220"]
+    assert too_long(found, analysis.sources) == []
+
+
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 def test_a_schedule_first_whose_words_make_no_statement_in_order_has_no_fix(parser, monkeypatch):
     # `daily now 01:00 on VMSYS1`, `run` left out too: `run on VMSYS1 daily now 01:00`

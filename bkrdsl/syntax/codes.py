@@ -240,7 +240,9 @@ SYNTAX = register(
     the word last on the line, after the members (`daily 01:00 run on
     VMSYS1 now`: the fix leaves it out too; two such words last, `now
     now`, are left out too, one error for both, "2 words too many");
-    where its
+    members named without their `,` (`daily 01:00 run on VMSYS1
+    VMSYS2`) are one error, whose help and fix write `run on VMSYS1,
+    VMSYS2 daily 01:00` and say the `,` missing, as in order; where its
     words make no statement put in order (`daily now 01:00 on VMSYS1`),
     its help says how the `run` statement is written, no fix. Where no
     order does,

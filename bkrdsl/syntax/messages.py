@@ -2292,14 +2292,24 @@ def schedule_first(written: str, meant: str, span: Span) -> Diagnostic:
 
 
 def schedule_without_run(
-    schedule: str, span: Span, meant: str | None = None, shown: str | None = None, form: bool = False
+    schedule: str,
+    span: Span,
+    meant: str | None = None,
+    shown: str | None = None,
+    form: bool = False,
+    commas_missing: list[list[str]] | None = None,
 ) -> Diagnostic:
     """`daily 02:00` alone in a job: a schedule says when, and `run on` where. `schedule`,
     the schedule's keyword (or, with `meant`, the line); `meant`, the whole `run`
     statement when the line names the members (`daily 02:00 on VMSYS1`); `shown`, the
     schedule when the line ends with an `on` and no member (`daily 02:00 on`); `form`,
     where the line names them but its words in that order make no statement (`daily
-    now 01:00 on VMSYS1`): the help says how the statement is written, no fix."""
+    now 01:00 on VMSYS1`): the help says how the statement is written, no fix.
+    `commas_missing`: the members, where the line names some without a `,` between
+    them (`daily 01:00 run on VMSYS1 VMSYS2`), in runs between the `,`s written
+    (`VMSYS1, VMSYS2 VMSYS3`: `[[VMSYS1], [VMSYS2, VMSYS3]]`), which the help says
+    and `meant` writes, as `run on VMSYS1 VMSYS2 daily 01:00` is read
+    (`missing_comma`)."""
     if form:
         return codes.SYNTAX(
             "a schedule is part of the `run` statement, after the members the job runs on",
@@ -2314,10 +2324,18 @@ def schedule_without_run(
             f" or `run on each member {shown}` (IDENTITY users)",
         )
     if meant is not None:
+        gaps = []
+        for run in commas_missing or []:
+            names = [f"`{name}`" for name in run]
+            if len(names) > 2:
+                gaps.append(f"commas are missing between {', '.join(names[:-1])} and {names[-1]}")
+            elif len(names) == 2:
+                gaps.append(f"a `,` is missing between {names[0]} and {names[1]}")
+        said = f": {'; '.join(gaps)}" if gaps else ""
         return codes.SYNTAX(
             "a schedule is part of the `run` statement, after the members the job runs on",
             span,
-            help=f"write `{meant}`",
+            help=f"write `{meant}`{said}",
             fix=write_fix(meant, span),
         )
     return codes.SYNTAX(

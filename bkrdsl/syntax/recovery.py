@@ -4224,6 +4224,25 @@ class Recovery:
             span = self.source.span(tok.start_pos, end)
             sim = Sim.of(ip)
             words = tuple(re.findall(r",|[^\s,]+", meant))
+            names = re.split(r"[\s,]+", found.group("place"))
+            listed = f"run on {', '.join(names)} {found.group('schedule')}"
+            commas = tuple(re.findall(r",|[^\s,]+", listed))
+            if (
+                not self._whole_statement(sim, words)
+                and len(names) > 1
+                and all(name.isupper() for name in names)  # names, as written: no `now`
+                and self._whole_statement(sim, commas)
+                and self._values_shaped(sim, commas)
+            ):
+                # `daily 01:00 run on VMSYS1 VMSYS2`: a member's `,` left out too, as
+                # `run on VMSYS1 VMSYS2 daily 01:00` reads it (was a fix that dropped
+                # `VMSYS2`, then "one word too many" at it)
+                runs = [part.split() for part in found.group("place").split(",")]
+                diag = messages.schedule_without_run(written, span, listed, commas_missing=runs)
+                self.report(diag, tok.start_pos)
+                self.skip_phrase(ip, tok, end)
+                self._fed_error_token = True
+                return _LINE_SKIPPED
             if not (self._whole_statement(sim, words) and self._values_shaped(sim, words)):
                 # `daily now 01:00 run on VMSYS1`: the schedule put last is still no
                 # statement; the line in order without the word too many, and that word's
