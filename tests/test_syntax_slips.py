@@ -6218,6 +6218,21 @@ DAYS_RANGE_SPACED = [
     ("purge weekly sun 03:00", "purge weekly sat - sun 03:00", "BKR004",
      "`sat - sun` is not a day of the week: `weekly` takes each day by name",
      "write `purge weekly sat,sun 03:00`, the days separated by commas", "purge weekly sat,sun 03:00"),
+    # a blank on one side of the `-` alone: the same (`mon- fri 22:00` was "`22:00` has no
+    # keyword before it", its help writing `backup 22:00`, `mon-` read as a day, `fri` as
+    # the time)
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 weekly mon- fri 22:00", "BKR004",
+     "`mon- fri` is not a day of the week: `weekly` takes each day by name",
+     "write `weekly mon,tue,wed,thu,fri 22:00`, the days separated by commas", "run on VMSYS1 weekly mon,tue,wed,thu,fri 22:00"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 weekly mon -fri 22:00", "BKR004",
+     "`mon -fri` is not a day of the week: `weekly` takes each day by name",
+     "write `weekly mon,tue,wed,thu,fri 22:00`, the days separated by commas", "run on VMSYS1 weekly mon,tue,wed,thu,fri 22:00"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 weekly sat, mon- wed 22:00  # late", "BKR004",
+     "`mon- wed` is not a day of the week: `weekly` takes each day by name",
+     "write `weekly sat,mon,tue,wed 22:00`, the days separated by commas", "run on VMSYS1 weekly sat, mon,tue,wed 22:00"),
+    ("purge weekly sun 03:00", "purge weekly sat- sun 03:00", "BKR004",
+     "`sat- sun` is not a day of the week: `weekly` takes each day by name",
+     "write `purge weekly sat,sun 03:00`, the days separated by commas", "purge weekly sat,sun 03:00"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 weekly mon - fri", "BKR010",
      "`mon - fri` is not a day of the week: `weekly` takes each day by name, and the time of day (HH:MM) is missing after it",
      "write `weekly mon,tue,wed,thu,fri HH:MM`, the days separated by commas", None),

@@ -347,7 +347,9 @@ SYNTAX = register(
     `weekly` (`weekly mon - fri 22:00`), which `weekly` does not take, as
     `weekly mon-fri 22:00` is BKR314: its help and its fix write the days one
     by one, `mon,tue,wed,thu,fri`; without the time (`weekly mon - fri`,
-    BKR010), the help writes HH:MM and no fix.
+    BKR010), the help writes HH:MM and no fix. So with a blank on one
+    side of the `-` alone (`weekly mon- fri 22:00`, `weekly mon -fri
+    22:00`).
     The word `owner` (or `user`, `userid`) in small letters before a
     minidisk selection's owner (`include minidisk owner * 0191`), as the
     form `include minidisk OWNER ADDR...` names it, is one error whose fix

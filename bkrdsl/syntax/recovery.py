@@ -2666,6 +2666,39 @@ class Recovery:
         self._fed_error_token = True
         return True
 
+    def days_range_dash_last(self, ip, tok: Token) -> Diagnostic | None:
+        """`weekly mon- fri 22:00`: a range of days with a blank after its `-` alone, the
+        first day and the `-` one name (`mon-`), read as the last day, the last day as
+        the time, and `tok` the time written, after the whole statement: the one error
+        of `weekly mon - fri 22:00` (`days_range_spaced`), its help and fix writing the
+        days one by one (was "`22:00` has no keyword before it", its help writing
+        `backup 22:00`). None elsewhere."""
+        if not messages.looks_like_time(str(tok.value)):
+            return None
+        leaves = [t for v in ip.parser_state.value_stack[-8:] for t in tokens_of(v)]
+        at = next((k for k in range(len(leaves) - 1, -1, -1) if leaves[k].type == "WEEKLY"), None)
+        if at is None or leaves[at].line != tok.line:
+            return None
+        names = [t for t in leaves[at + 1 :] if t.type == "NAME"]
+        if len(names) < 2 or leaves[-1] is not names[-1] or not str(names[-2].value).endswith("-"):
+            return None
+        first, last = names[-2], names[-1]
+        found = _DAYS_RANGE_SPACED.match(self.source.text, first.start_pos)
+        if found is None or found.end("last") != last.end_pos or found.start("time") != tok.start_pos:
+            return None
+        days = messages.days_written_as_one(f"{found.group('first')}-{found.group('last')}")
+        if days is None:
+            return None
+        listed = ",".join(days)
+        before = ",".join(str(t.value) for t in names[:-2])
+        written = " ".join(self.source.text[found.start() : found.end("last")].split())
+        of = self.schedule_of([t for t in leaves[:at] if t.line == tok.line])  # not `preview` above
+        span = self.source.span(found.start(), found.end("last"))
+        return messages.days_range_spaced(
+            written, listed, ",".join(filter(None, (before, listed))), found.group("time"), span, True,
+            "" if of == "run" else f"{of} ",
+        )
+
     def range_spaced(self, ip, tok: Token, previous: Token | None) -> bool:
         """`include minidisk * 0100 - 0FFF`, as a job template writes a range: a `-`
         alone between two minidisk addresses. One error, whose fix writes the range
@@ -5182,6 +5215,9 @@ class Recovery:
                 return messages.words_after_statement(
                     words, name, self.describe(previous), statement, self.source.span(tok.start_pos, tail)
                 )
+        spaced = self.days_range_dash_last(ip, tok)
+        if spaced is not None:
+            return spaced  # `weekly mon- fri 22:00`: `fri` was read as the time
         days = self.monthly_days(ip, tok)
         if days is not None:
             # `monthly 1 15 02:00`: `15` was read as the time; first, as a third day with
