@@ -3304,29 +3304,31 @@ def __create_fn__():
  return __eq__
 CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.markdown,self.span,)==(other.markdown,other.span,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
-def __create_fn__(_type_label, _type_kind, _type_detail, _type_start, _type_end, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_detail, _dflt_start, _dflt_end, _return_type):
- def __init__(self,label:_type_label,kind:_type_kind,detail:_type_detail=_dflt_detail,start:_type_start=_dflt_start,end:_type_end=_dflt_end)->_return_type:
+def __create_fn__(_type_label, _type_kind, _type_detail, _type_start, _type_end, _type_text, _type_filter, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_detail, _dflt_start, _dflt_end, _dflt_text, _dflt_filter, _return_type):
+ def __init__(self,label:_type_label,kind:_type_kind,detail:_type_detail=_dflt_detail,start:_type_start=_dflt_start,end:_type_end=_dflt_end,text:_type_text=_dflt_text,filter:_type_filter=_dflt_filter)->_return_type:
   self.label=label
   self.kind=kind
   self.detail=detail
   self.start=start
   self.end=end
+  self.text=text
+  self.filter=filter
  return __init__
-CODE['def __create_fn__(_type_label, _type_kind, _type_detail, _type_start, _type_end, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_detail, _dflt_start, _dflt_end, _return_type):\n def __init__(self,label:_type_label,kind:_type_kind,detail:_type_detail=_dflt_detail,start:_type_start=_dflt_start,end:_type_end=_dflt_end)->_return_type:\n  self.label=label\n  self.kind=kind\n  self.detail=detail\n  self.start=start\n  self.end=end\n return __init__'] = __create_fn__.__code__
+CODE['def __create_fn__(_type_label, _type_kind, _type_detail, _type_start, _type_end, _type_text, _type_filter, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_detail, _dflt_start, _dflt_end, _dflt_text, _dflt_filter, _return_type):\n def __init__(self,label:_type_label,kind:_type_kind,detail:_type_detail=_dflt_detail,start:_type_start=_dflt_start,end:_type_end=_dflt_end,text:_type_text=_dflt_text,filter:_type_filter=_dflt_filter)->_return_type:\n  self.label=label\n  self.kind=kind\n  self.detail=detail\n  self.start=start\n  self.end=end\n  self.text=text\n  self.filter=filter\n return __init__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(label={self.label!r}, kind={self.kind!r}, detail={self.detail!r}, start={self.start!r}, end={self.end!r})"
+  return self.__class__.__qualname__ + f"(label={self.label!r}, kind={self.kind!r}, detail={self.detail!r}, start={self.start!r}, end={self.end!r}, text={self.text!r}, filter={self.filter!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(label={self.label!r}, kind={self.kind!r}, detail={self.detail!r}, start={self.start!r}, end={self.end!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(label={self.label!r}, kind={self.kind!r}, detail={self.detail!r}, start={self.start!r}, end={self.end!r}, text={self.text!r}, filter={self.filter!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.label,self.kind,self.detail,self.start,self.end,)==(other.label,other.kind,other.detail,other.start,other.end,)
+   return (self.label,self.kind,self.detail,self.start,self.end,self.text,self.filter,)==(other.label,other.kind,other.detail,other.start,other.end,other.text,other.filter,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.label,self.kind,self.detail,self.start,self.end,)==(other.label,other.kind,other.detail,other.start,other.end,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.label,self.kind,self.detail,self.start,self.end,self.text,self.filter,)==(other.label,other.kind,other.detail,other.start,other.end,other.text,other.filter,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(_type_items, _type_incomplete, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_incomplete, _return_type):
  def __init__(self,items:_type_items,incomplete:_type_incomplete=_dflt_incomplete)->_return_type:

@@ -76,7 +76,11 @@ manifest differs.
 bkrc refuses is exit 2, in the same one line) and lists, in the built-in
 table's order, each entry, machine role and unit whose value, status or
 note FILE changes, then each entry FILE adds, which bkrc does not read (a
-misspelt name?); exit 0, with changes or none. It is what a reviewer reads
+misspelt name?); exit 0, with changes or none. A value or status is shown
+as `old -> new`; a note, by what changed in it, word by word (`note: added
+"Checked on VMSYS1.", at its end`, `note: "45" -> "57", after "The rc is"`),
+or both notes whole, `note was` and `note is`, where more than three places
+changed. It is what a reviewer reads
 before a compile with a site's table, and after an upgrade of bkrc, what
 the site's table still changes. `--format json` prints one object: its
 `format_version` (`"1"`: a key removed or given another meaning raises it, a
