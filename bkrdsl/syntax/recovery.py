@@ -1274,23 +1274,26 @@ class Recovery:
             help_text = messages.sign_between_keywords(
                 char, self._line_before_comment(previous.start_pos), len(previous.value)
             )
-        elif code_name == "KEY_VALUE" and previous is not None:  # `workers=2`: the keyword and its own value
-            help_text = messages.sign_before_value(
-                char, self._line_before_comment(previous.start_pos), len(previous.value)
-            ) or help_text
         elif code_name == "STRING_QUOTES" and previous is not None and previous.type in self.keyword_types:
             help_text = messages.quoted_text(char, str(previous.value), text[pos + 1 : line_end]) or help_text
         end = self._skip_end(code_name, char, pos, line_end)
         if code_name == "KEY_VALUE":
             fix = self.sign_fix(pos)
             first = self.statement_start(ip.parser_state) if fix is not None and not before_keyword else None
+            written = None
             if first is not None and first.start_pos is not None and is_real(first) and first.line == previous.line:
                 # `retain: 35 days`, `workers: 4`, `size: 10 cyl`: the statement written, as
                 # for `run: on ...` (was "e.g. `workers 4`", whatever the keyword)
                 line = self._line_before_comment(first.start_pos)
                 if pos - first.start_pos < len(line):
                     starts = frozenset(w for w, kind in self.facts.keywords.items() if kind in self.statements)
-                    help_text = messages.sign_in_statement(char, line, pos - first.start_pos, starts)
+                    written = messages.sign_in_statement(char, line, pos - first.start_pos, starts)
+            if written is None and not before_keyword and previous is not None:
+                # no statement to write (`private-volume: [M1PRV1]`): the keyword and its own value
+                written = messages.sign_before_value(
+                    char, self._line_before_comment(previous.start_pos), len(previous.value)
+                )
+            help_text = written or help_text
         elif code_name == "COMMENT_SYNTAX":
             fix = self.comment_fix(pos)
         else:
