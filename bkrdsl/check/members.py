@@ -1127,22 +1127,19 @@ def units_per_volume(model: Model):
     machines = model.product_machines()
     sizes = model.volume_sizes
     placed: dict[str, list[tuple[object, str]]] = {}  # volume: (disk, unit), in order
+    sized = []  # (disk, unit, its volumes), each disk's minidisks placed once
     for d in model.disks:
         unit = parse_disk_unit(d.unit.text)
         if unit is None:
             continue
-        for _, _, volume, _ in _instances(model, d, machines):
-            if volume is not None:
-                placed.setdefault(volume, []).append((d, unit))
+        volumes = [volume for _, _, volume, _ in _instances(model, d, machines) if volume is not None]
+        sized.append((d, unit, volumes))
+        for volume in volumes:
+            placed.setdefault(volume, []).append((d, unit))
     kept = {volume: _volume_unit(disks) for volume, disks in placed.items()}
     reported = set()
-    for d in model.disks:
-        unit = parse_disk_unit(d.unit.text)
-        if unit is None:
-            continue
-        for _, _, volume, _ in _instances(model, d, machines):
-            if volume is None:
-                continue
+    for d, unit, volumes in sized:
+        for volume in volumes:
             stated = sizes.get(volume)
             other = stated.unit if stated is not None else kept[volume]
             if other == unit or d.span in reported:
