@@ -6236,6 +6236,21 @@ DAYS_RANGE_SPACED = [
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 weekly mon - fri", "BKR010",
      "`mon - fri` is not a day of the week: `weekly` takes each day by name, and the time of day (HH:MM) is missing after it",
      "write `weekly mon,tue,wed,thu,fri HH:MM`, the days separated by commas", None),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 weekly mon -fri", "BKR010",
+     "`mon -fri` is not a day of the week: `weekly` takes each day by name, and the time of day (HH:MM) is missing after it",
+     "write `weekly mon,tue,wed,thu,fri HH:MM`, the days separated by commas", None),
+    # a blank after the `-` alone and no time: `mon-` read as a day and `fri` as the time,
+    # which parses, so the checker's (was BKR314 "`mon-` is not a day of the week", its fix
+    # writing `weekly mon fri`, then BKR313 at `fri`, its help writing `weekly mon-,fri HH:MM`)
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 weekly mon- fri", "BKR314",
+     "`mon- fri` is not a day of the week: `weekly` takes each day by name, and the time of day (HH:MM) is missing after it",
+     "write `weekly mon,tue,wed,thu,fri HH:MM`, the days separated by commas", None),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 weekly sat, mon- wed  # late", "BKR314",
+     "`mon- wed` is not a day of the week: `weekly` takes each day by name, and the time of day (HH:MM) is missing after it",
+     "write `weekly sat,mon,tue,wed HH:MM`, the days separated by commas", None),
+    ("purge weekly sun 03:00", "purge weekly sat- sun", "BKR314",
+     "`sat- sun` is not a day of the week: `weekly` takes each day by name, and the time of day (HH:MM) is missing after it",
+     "write `purge weekly sat,sun HH:MM`, the days separated by commas", None),
     # without `weekly`, as `mon-fri 22:00` there (was a help and a fix that wrote `weekly
     # mon,fri 22:00`, Tuesday to Thursday dropped)
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 mon - fri 22:00", "BKR012",

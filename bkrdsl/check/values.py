@@ -266,7 +266,11 @@ INVALID_DAY = register(
     are one error each, whose fix writes the days (`mon,tue,wed,thu,fri`,
     `sat,sun`); a range runs on past Sunday (`fri-mon`), and days joined by
     `+` (`weekly sat+sun 02:00`) one error whose fix writes the `,`
-    (`sat,sun`). A day by its number,
+    (`sat,sun`). A range with a blank after its `-` and the time left off
+    (`weekly mon- fri`, `mon-` read as a day and `fri` as the time) is one
+    error, which says the time is missing, as the parser says of `weekly mon
+    - fri` (BKR010): its help writes `weekly mon,tue,wed,thu,fri HH:MM`, no
+    fix. A day by its number,
     as a crontab counts them (`weekly 7 02:00`), is one error whose help
     names the day (`weekly sun 02:00`: 0 and 7 are Sunday, 1 Monday), with
     no fix, since other counts start the week at Sunday; several numbers
@@ -1271,6 +1275,32 @@ def _day_read_as_time(sched: ast.Schedule) -> Diagnostic | None:
     return None
 
 
+def _range_read_as_time(sched: ast.Schedule, statement: str) -> Diagnostic | None:
+    """`weekly mon- fri`: a range of days with a blank after its `-`, the time left
+    off, so the first day and the `-` were read as a day (`mon-`) and the last day as
+    the time. One error for the range, as the parser gives `weekly mon - fri` (BKR010):
+    the time said missing, the help writing the days one by one and HH:MM, no fix (was
+    "`mon-` is not a day of the week", whose fix wrote `weekly mon fri`, then BKR313
+    at `fri`, its help writing `weekly mon-,fri HH:MM`)."""
+    if sched.frequency != "weekly" or sched.ordinal is not None or not sched.days or sched.time is None:
+        return None
+    last, time = sched.days[-1], sched.time
+    if not last.text.endswith("-") or parse_weekday(time.text) is None or last.span.end_line != time.span.line:
+        return None
+    from bkrdsl.syntax import messages  # the parser's words; loaded for a broken file only (test_startup)
+
+    days = messages.days_written_as_one(f"{last.text}{time.text}")
+    if days is None:
+        return None
+    listed = ",".join(days)
+    before = [d.text for d in sched.days[:-1]]
+    of = "" if statement.startswith("run") else f"{statement} "
+    return messages.days_range_spaced(
+        f"{last.text} {time.text}", listed, ",".join([*before, listed]), None,
+        span_through(last.span, time.span), True, of, code=INVALID_DAY,
+    )
+
+
 def _ordinal_read_as_day(sched: ast.Schedule) -> Diagnostic | None:
     """`monthly fifth sun`, `monthly 1st sun`: the time left off, an ordinal the
     grammar does not take was read as the day of the month and the weekday as the
@@ -1428,6 +1458,7 @@ def times_and_days(model: Model):
     for statement, sched in _schedules(cluster):
         swapped = (
             _retention_read_as_day(sched, statement)
+            or _range_read_as_time(sched, statement)
             or _day_and_time_swapped(sched)
             or _day_left_out(sched)
             or _ordinal_read_as_day(sched)

@@ -3908,7 +3908,7 @@ def days_written_as_one(word: str) -> tuple[str, ...] | None:
 
 
 def days_range_spaced(
-    written: str, listed: str, days: str, time: str | None, span: Span, weekly: bool, of: str = ""
+    written: str, listed: str, days: str, time: str | None, span: Span, weekly: bool, of: str = "", code=None
 ) -> Diagnostic:
     """`weekly mon - fri 22:00`: a range of days (`written`, as written) with blanks
     around its `-`, which `weekly` does not take: the days one by one (`listed`; `days`,
@@ -3916,7 +3916,8 @@ def days_range_spaced(
     time is written (`weekly`: the schedule's keyword written; without it, `run on
     VMSYS1 mon - fri 22:00`, as `mon-fri 22:00` is, BKR012, no fix). Without the time,
     the help writes HH:MM and the error says it is missing, no fix. `of`: the
-    statement's keyword before `weekly` where it is a purge's or a preview's."""
+    statement's keyword before `weekly` where it is a purge's or a preview's. `code`,
+    the checker's own for the time missing (`weekly mon- fri`, which parses: BKR314)."""
     meant = f"{of}weekly {days} {time or 'HH:MM'}"
     if not weekly:
         return codes.UNKNOWN_KEYWORD(
@@ -3927,7 +3928,7 @@ def days_range_spaced(
         )
     said = f"{shown(written)} is not a day of the week: `weekly` takes each day by name"
     if time is None:  # as `weekly mon-fri` (_schedule_left_unfinished)
-        return codes.EXPECTED_NAME(
+        return (code or codes.EXPECTED_NAME)(
             f"{said}, and the time of day (HH:MM) is missing after it",
             span,
             help=f"write `{meant}`, the days separated by commas",
