@@ -4646,6 +4646,49 @@ def test_a_schedule_first_then_members_without_their_comma_is_one_error_that_kee
     assert too_long(found, analysis.sources) == []
 
 
+#: The same, then words no statement has a place for last on the line: the order's
+#: error, whose help and fix keep every member (was a help and a fix that dropped
+#: `VMSYS2`, `run on VMSYS1 daily 01:00`, then "2 words too many" at `VMSYS2 now`), then
+#: theirs, as after `daily 01:00 run on VMSYS1 now`: (the line, the line meant, what the
+#: help says is missing, the words too many).
+SCHEDULE_FIRST_COMMA_MISSING_THEN_A_WORD = [
+    ("daily 01:00 run on VMSYS1 VMSYS2 now", "run on VMSYS1, VMSYS2 daily 01:00",
+     "a `,` is missing between `VMSYS1` and `VMSYS2`", "now"),
+    ("weekly sun 01:00 on VMSYS1, VMSYS2 VMSYS3 now  now  # nightly", "run on VMSYS1, VMSYS2, VMSYS3 weekly sun 01:00",
+     "a `,` is missing between `VMSYS2` and `VMSYS3`", "now  now"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "meant", "missing", "extra"),
+    SCHEDULE_FIRST_COMMA_MISSING_THEN_A_WORD,
+    ids=[w for w, *_ in SCHEDULE_FIRST_COMMA_MISSING_THEN_A_WORD],
+)
+def test_a_schedule_first_then_members_without_their_comma_and_a_word_too_many_keeps_every_member(
+    written, meant, missing, extra, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = _in_appsfull("run on VMSYS1 daily 02:00", written)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    order, word = analysis.diagnostics
+    assert (order.code, order.message, order.help) == (
+        "BKR004", "a schedule is part of the `run` statement, after the members the job runs on",
+        f"write `{meant}`: {missing}",
+    )
+    fixed = apply_edits(text, order.fix.edits)
+    assert fixed == text.replace(written.split("  #")[0], meant, 1)
+    assert [d.code for d in analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics] == ["BKR220"]
+    said = " ".join(extra.split())
+    count = "one word" if " " not in said else f"{len(said.split())} words"
+    assert (word.code, word.message, word.help, word.fix) == (
+        "BKR004", f"{count} too many: the `run` statement has no place for `{said}`",
+        f"remove `{said}`: write `{meant}`", None,
+    )
+    assert text[word.span.start : word.span.end] == extra
+    assert too_long(order, analysis.sources) == too_long(word, analysis.sources) == []
+
+
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 def test_a_schedule_first_whose_words_make_no_statement_in_order_has_no_fix(parser, monkeypatch):
     # `daily now 01:00 on VMSYS1`, `run` left out too: `run on VMSYS1 daily now 01:00`

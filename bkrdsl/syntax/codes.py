@@ -242,7 +242,9 @@ SYNTAX = register(
     now`, are left out too, one error for both, "2 words too many");
     members named without their `,` (`daily 01:00 run on VMSYS1
     VMSYS2`) are one error, whose help and fix write `run on VMSYS1,
-    VMSYS2 daily 01:00` and say the `,` missing, as in order; where its
+    VMSYS2 daily 01:00` and say the `,` missing, as in order (with such
+    a word last after them, `daily 01:00 run on VMSYS1 VMSYS2 now`, the fix
+    leaves it out and it is one word too many, as after `VMSYS1`); where its
     words make no statement put in order (`daily now 01:00 on VMSYS1`),
     its help says how the `run` statement is written, no fix. Where no
     order does,

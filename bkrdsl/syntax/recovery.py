@@ -4260,7 +4260,15 @@ class Recovery:
             span = self.source.span(tok.start_pos, end)
             sim = Sim.of(ip)
             words = tuple(re.findall(r",|[^\s,]+", meant))
-            names = re.split(r"[\s,]+", found.group("place"))
+            place = found.group("place")
+            # words no statement has a place for last on the line (`VMSYS1 VMSYS2 now`),
+            # left out of the members: their own error follows, as after `VMSYS1 now`
+            placed = place.split(" ")
+            kept = len(placed)
+            while kept > 1 and self._stray(placed[kept - 1]):
+                kept -= 1
+            members, stray = " ".join(placed[:kept]), placed[kept:]
+            names = re.split(r"[\s,]+", members)
             listed = f"run on {', '.join(names)} {found.group('schedule')}"
             commas = tuple(re.findall(r",|[^\s,]+", listed))
             if (
@@ -4272,10 +4280,17 @@ class Recovery:
             ):
                 # `daily 01:00 run on VMSYS1 VMSYS2`: a member's `,` left out too, as
                 # `run on VMSYS1 VMSYS2 daily 01:00` reads it (was a fix that dropped
-                # `VMSYS2`, then "one word too many" at it)
-                runs = [part.split() for part in found.group("place").split(",")]
+                # `VMSYS2`, then "one word too many" at it); with words too many after
+                # them (`VMSYS1 VMSYS2 now`), the fix leaves those out, and they are
+                # one error of their own (was a fix that dropped `VMSYS2` too)
+                runs = [part.split() for part in members.split(",")]
                 diag = messages.schedule_without_run(written, span, listed, commas_missing=runs)
                 self.report(diag, tok.start_pos)
+                if stray:
+                    raw = self.source.text[tok.start_pos : end]
+                    at = tok.start_pos + re.search(r"\s+".join(map(re.escape, stray)) + r"\Z", raw).start()
+                    extra = self.source.span(at, end)
+                    self.report(messages.word_inside_statement(" ".join(stray), "run", listed, extra))
                 self.skip_phrase(ip, tok, end)
                 self._fed_error_token = True
                 return _LINE_SKIPPED
