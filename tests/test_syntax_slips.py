@@ -4689,6 +4689,56 @@ def test_a_schedule_first_then_members_without_their_comma_and_a_word_too_many_k
     assert too_long(order, analysis.sources) == too_long(word, analysis.sources) == []
 
 
+#: Members named after `each member`, which names every member already: one error,
+#: whose help writes the line on every member and on the members named, no fix (IDENTITY
+#: users run on each member, single users on one: which is meant is the writer's). Was,
+#: in order, "`VMSYS2` has no keyword before it", its help writing `daily VMSYS2`; with
+#: the schedule first, the order's error, its fix writing `run on each member daily
+#: 01:00` and leaving `VMSYS2`, then "one word too many" at it. (the line written in job
+#: SYSINC for `run on each member daily 03:30`, the message, what the span covers, the
+#: members named)
+NAMES_AFTER_EACH_MEMBER = [
+    ("run on each member VMSYS2 daily 03:30",
+     "`each member` names every member already: `VMSYS2` after it has no place in the `run` statement",
+     "VMSYS2", "VMSYS2", "daily 03:30"),
+    ("run on each member VMSYS2, VMSYS3 weekly sun 03:30  # nightly",
+     "`each member` names every member already: `VMSYS2` and `VMSYS3` after it have no place in the `run` statement",
+     "VMSYS2, VMSYS3", "VMSYS2, VMSYS3", "weekly sun 03:30"),
+    ("daily 03:30 run on each member VMSYS2",
+     ("a schedule is part of the `run` statement, after the members the job runs on, and `each member` names"
+      " every member already: `VMSYS2` after it has no place there"),
+     "daily 03:30 run on each member VMSYS2", "VMSYS2", "daily 03:30"),
+    ("daily 03:30 on each member VMSYS2 VMSYS3",
+     ("a schedule is part of the `run` statement, after the members the job runs on, and `each member` names"
+      " every member already: `VMSYS2` and `VMSYS3` after it have no place there"),
+     "daily 03:30 on each member VMSYS2 VMSYS3", "VMSYS2, VMSYS3", "daily 03:30"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "message", "covered", "names", "schedule"), NAMES_AFTER_EACH_MEMBER, ids=[w for w, *_ in NAMES_AFTER_EACH_MEMBER]
+)
+def test_members_named_after_each_member_are_one_error_whose_help_writes_both_readings(
+    written, message, covered, names, schedule, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("run on each member daily 03:30", written, 1)
+    assert text != BASE
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    every, named = f"run on each member {schedule}", f"run on {names} {schedule}"
+    that = "that member" if "," not in names else "those members"
+    assert (found.code, found.message, found.fix) == ("BKR004", message, None)
+    assert found.help == f"write `{every}` to run on every member, or `{named}` to run on {that}"
+    assert text[found.span.start : found.span.end] == covered
+    # each line the help writes reads: on every member, job SYSINC's (IDENTITY users) is clean
+    assert analyse("prodssi.bkr", BASE.replace("run on each member daily 03:30", every, 1).encode()).diagnostics == []
+    read = analyse("prodssi.bkr", BASE.replace("run on each member daily 03:30", named, 1).encode())
+    assert [d.code for d in read.diagnostics if d.code < "BKR100"] == []
+    assert too_long(found, analysis.sources) == []
+
+
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 def test_a_schedule_first_whose_words_make_no_statement_in_order_has_no_fix(parser, monkeypatch):
     # `daily now 01:00 on VMSYS1`, `run` left out too: `run on VMSYS1 daily now 01:00`

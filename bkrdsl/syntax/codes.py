@@ -472,7 +472,12 @@ SYNTAX = register(
     Some words are named for what they are, each one error: `group` in a
     backup statement (`backup group APPS`: `backup` names the groups
     themselves, and a fix removes `group`); `member` after `on` (`run on
-    member VMSYS1`: it belongs only to `on each member`); a level bkrc does
+    member VMSYS1`: it belongs only to `on each member`); members after
+    `each member` (`run on each member VMSYS2 daily 01:00`, also with the
+    schedule first, `daily 01:00 run on each member VMSYS2`: `each member`
+    names every member already; the help writes `run on each member daily
+    01:00` and `run on VMSYS2 daily 01:00`, without a fix, as IDENTITY
+    users run on each member and single users on one); a level bkrc does
     not have (`backup APPS differential`: the help names `full` and
     `incremental`); `user` and `group` both written (`single user group APPS
     {`: a fix removes `user`, and the group is read); a word in small letters

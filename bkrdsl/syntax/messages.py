@@ -2422,6 +2422,32 @@ def node_after_member(meant: str, span: Span) -> Diagnostic:
     )
 
 
+def names_after_each_member(names: list[str], schedule: str, span: Span, schedule_first: bool = False) -> Diagnostic:
+    """`run on each member VMSYS2 daily 01:00`: members named after `each member`, which
+    names every member already. One error whose help writes the two statements meant,
+    on every member or on those named, without a fix: which is meant is the writer's
+    (IDENTITY users run on each member, single users on one). `schedule_first`: the
+    schedule written before `run` too (`daily 01:00 run on each member VMSYS2`), said in
+    the same error."""
+    said = " and ".join(f"`{name}`" for name in names) if len(names) < 3 else (
+        ", ".join(f"`{name}`" for name in names[:-1]) + f" and `{names[-1]}`"
+    )
+    verb = "has" if len(names) == 1 else "have"
+    message = f"`each member` names every member already: {said} after it {verb} no place in the `run` statement"
+    if schedule_first:
+        message = (
+            "a schedule is part of the `run` statement, after the members the job runs on, and `each member`"
+            f" names every member already: {said} after it {verb} no place there"
+        )
+    that = "that member" if len(names) == 1 else "those members"
+    return codes.SYNTAX(
+        message,
+        span,
+        help=f"write `run on each member {schedule}` to run on every member, or `run on {', '.join(names)}"
+        f" {schedule}` to run on {that}",
+    )
+
+
 def member_in_placement(member: str, span: Span) -> Diagnostic:
     """`run on member VMSYS1`: `member` before a member's name."""
     return codes.SYNTAX(

@@ -4259,6 +4259,18 @@ class Recovery:
             meant = f"run on {found.group('place')} {found.group('schedule')}"
             span = self.source.span(tok.start_pos, end)
             sim = Sim.of(ip)
+            each = re.fullmatch(r"[Ee][Aa][Cc][Hh] [Mm][Ee][Mm][Bb][Ee][Rr] (?P<names>.+)", found.group("place"))
+            names = self._member_names(each.group("names")) if each is not None else None
+            every = f"run on each member {found.group('schedule')}"
+            if names is not None and self._whole_statement(sim, tuple(every.split())):
+                # `daily 01:00 run on each member VMSYS2`: members after `each member` too,
+                # one error for the line (was the order's, its fix writing `run on each
+                # member daily 01:00` and leaving `VMSYS2`, then "one word too many" at it)
+                diag = messages.names_after_each_member(names, found.group("schedule"), span, schedule_first=True)
+                self.report(diag, tok.start_pos)
+                self.skip_phrase(ip, tok, end)
+                self._fed_error_token = True
+                return _LINE_SKIPPED
             words = tuple(re.findall(r",|[^\s,]+", meant))
             place = found.group("place")
             # words no statement has a place for last on the line (`VMSYS1 VMSYS2 now`),
@@ -4332,6 +4344,58 @@ class Recovery:
             self.head_missing.add(tok.start_pos)
         self.feed_types(ip, ["RUN", "ON", "NAME"], tok)
         return tok
+
+    def _member_names(self, written: str) -> list[str] | None:
+        """The members `written` names (`VMSYS2`, `VMSYS2, VMSYS3`, `VMSYS2 VMSYS3`): names
+        in capitals, as members are written, none a keyword; None for anything else."""
+        names = re.split(r"\s*,\s*|\s+", written.strip())
+        if not all(name.isupper() and name.lower() not in self.facts.keywords for name in names):
+            return None
+        return names
+
+    def names_after_each_member(self, ip, tok: Token) -> int | None:
+        """`run on each member VMSYS2 daily 01:00`: members named after `each member`,
+        which names every member already, and a schedule after them that ends the
+        statement. One error for them (was "`VMSYS2` has no keyword before it", its help
+        writing `daily VMSYS2`), whose help writes the line on every member or on those
+        named; where the words after the names end, else None."""
+        if tok.type != "NAME":
+            return None
+        state = ip.parser_state
+        leaves = [t for v in state.value_stack[-4:] for t in tokens_of(v) if is_real(t)]
+        first = self.statement_start(state)
+        if (
+            len(leaves) < 3
+            or [t.type for t in leaves[-3:]] != ["ON", "EACH", "MEMBER"]
+            or leaves[-1].line != tok.line
+            or first is None
+            or first.type != "RUN"
+        ):
+            return None
+        line = self._line_before_comment(tok.start_pos)
+        words = re.findall(r",|[^\s,]+", line)
+        count = 0
+        while count < len(words) and (words[count] == "," or self._member_names(words[count]) is not None):
+            count += 1
+        if count == 0 or words[count - 1] == "," or count == len(words):
+            return None
+        names = [word for word in words[:count] if word != ","]
+        schedule = words[count:]
+        sim = Sim.of(ip)
+        for word in schedule:
+            keyword = self.facts.keywords.get(word.lower())
+            if keyword is not None and sim.feed(keyword):
+                continue
+            if keyword is not None or not sim.feed("NAME"):
+                return None
+        if not (sim.fits(["RBRACE"]) or sim.fits(["$END"])) or not messages.looks_like_time(schedule[-1]):
+            return None
+        last = 0
+        for name in names:
+            last = line.index(name, last) + len(name)
+        span = self.source.span(tok.start_pos, tok.start_pos + last)
+        self.report(messages.names_after_each_member(names, " ".join(schedule), span), tok.start_pos)
+        return tok.start_pos + len(line.rstrip())
 
     def unmatched_close(self, ip, tok: Token) -> None:
         closed = last_closed(ip.parser_state.value_stack, self.source)
@@ -4442,6 +4506,10 @@ class Recovery:
             return start
         if self.keyword_left_out(ip, tok):
             return tok
+        each = self.names_after_each_member(ip, tok)
+        if each is not None:
+            # the statement read without its schedule, skipped with the names
+            return self.skip_statement(ip, tok, past=each)
         tail = self.unread_tail(ip, tok)
         extra = self.word_after_statement(ip, tok, tail)
         if extra is not None:
