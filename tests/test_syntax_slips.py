@@ -6394,6 +6394,29 @@ def test_a_range_of_days_spaced_or_without_weekly_and_time_gets_the_days_one_by_
     assert too_long(found, analysis.sources) == []
 
 
+#: A range of days (or days joined by `+`) in a schedule written in English, `at` before
+#: its time: one error whose help writes the days one by one (was `daily 22:00`, the
+#: days dropped): (the line written for `run on VMSYS1 daily 02:00`, the code, the
+#: schedule the help writes).
+DAYS_RANGE_IN_A_PHRASE = [
+    ("run on VMSYS1 weekly mon-fri at 22:00", "BKR004", "weekly mon,tue,wed,thu,fri 22:00"),
+    ("run on VMSYS1 weekly sat+sun at 22:00  # weekend", "BKR004", "weekly sat,sun 22:00"),
+    ("run on VMSYS1 every mon-fri at 22:00", "BKR012", "weekly mon,tue,wed,thu,fri 22:00"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "code", "meant"), DAYS_RANGE_IN_A_PHRASE, ids=[d[0] for d in DAYS_RANGE_IN_A_PHRASE])
+def test_a_range_of_days_in_a_schedule_phrase_keeps_its_days(written, code, meant, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("run on VMSYS1 daily 02:00", written, 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert found.code == code
+    assert found.help.startswith(f"write `{meant}`\n")
+    clean = BASE.replace("run on VMSYS1 daily 02:00", f"run on VMSYS1 {meant}", 1)
+    assert analyse("prodssi.bkr", clean.encode("utf-8")).diagnostics == []
+
+
 #: `pool` left out of a job's `to` line, then words no statement has a place for: the
 #: pool's error, whose fix writes the line with `pool` and without them, then theirs,
 #: whose help writes it too (was a fix that wrote `to disk pool BKUPPOOL now`, which does

@@ -4850,7 +4850,9 @@ def schedule_for(text: str) -> str:
     # In the order written, each once: `weekly sun,thu` and `weekly thu,sun` write
     # their days in that order into the templates and EXECs, so a fix that sorted
     # them would change the output (`sun weekly,thursday` is `weekly sun,thu`).
-    days = list(dict.fromkeys(d for w in words for d in phrase_day(w)))
+    # a range, or days joined by `+` (`mon-fri`, `sat+sun`), is its days (was none: `weekly
+    # mon-fri at 22:00` wrote `daily 22:00`)
+    days = list(dict.fromkeys(d for w in words for d in phrase_day(w) or _days_written_as_one(w) or ()))
     cut = next((i for i, w in enumerate(words) if w in _EXCEPT), None)
     if cut is not None and (left_out := {d for w in words[cut + 1 :] for d in phrase_day(w)}):
         # `daily except sun`, `weekdays except fri`: the other days (`weekly sun` was written,
