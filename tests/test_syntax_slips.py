@@ -4689,6 +4689,45 @@ def test_a_schedule_first_then_members_without_their_comma_and_a_word_too_many_k
     assert too_long(order, analysis.sources) == too_long(word, analysis.sources) == []
 
 
+#: A `weekly` schedule written first whose days are a range (as one word, or with blanks
+#: around its `-`): one error, the order's, whose help and fix write the line in order
+#: with the days one by one (was a help that gave the statement's form, no fix; for
+#: `mon- fri`, a help and a fix writing `run on mon- weekly fri 22:00`, then "one word
+#: too many" at `VMSYS1`); without the time, the help writes HH:MM, no fix: (the line,
+#: the line meant, whether it is fixed).
+SCHEDULE_FIRST_DAYS_RANGE = [
+    ("weekly mon-fri 22:00 run on VMSYS1", "run on VMSYS1 weekly mon,tue,wed,thu,fri 22:00", True),
+    ("weekly mon - fri 22:00 run on VMSYS1", "run on VMSYS1 weekly mon,tue,wed,thu,fri 22:00", True),
+    ("weekly mon- fri 22:00 run on VMSYS1  # office days", "run on VMSYS1 weekly mon,tue,wed,thu,fri 22:00", True),
+    ("weekly sat, mon -wed 22:00 on VMSYS1", "run on VMSYS1 weekly sat,mon,tue,wed 22:00", True),
+    ("weekly mon- fri run on VMSYS1", "run on VMSYS1 weekly mon,tue,wed,thu,fri HH:MM", False),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "meant", "fixed"), SCHEDULE_FIRST_DAYS_RANGE, ids=[w for w, *_ in SCHEDULE_FIRST_DAYS_RANGE])
+def test_a_schedule_first_with_a_range_of_days_is_one_error_that_writes_the_days(
+    written, meant, fixed, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = _in_appsfull("run on VMSYS1 daily 02:00", written)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    missing = "" if fixed else " (the time of day is missing)"
+    assert (found.code, found.message, found.help) == (
+        "BKR004", "a schedule is part of the `run` statement, after the members the job runs on",
+        f"write `{meant}`{missing}: `weekly` takes each day by name, the days separated by commas",
+    )
+    assert text[found.span.start : found.span.end] == written.split("  #")[0]
+    if not fixed:
+        assert found.fix is None
+    else:
+        repaired = apply_edits(text, found.fix.edits)
+        assert repaired == text.replace(written.split("  #")[0], meant, 1)
+        assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+    assert too_long(found, analysis.sources) == []
+
+
 #: Members named after `each member`, which names every member already: one error,
 #: whose help writes the line on every member and on the members named, no fix (IDENTITY
 #: users run on each member, single users on one: which is meant is the writer's). Was,

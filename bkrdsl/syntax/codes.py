@@ -244,7 +244,12 @@ SYNTAX = register(
     VMSYS2`) are one error, whose help and fix write `run on VMSYS1,
     VMSYS2 daily 01:00` and say the `,` missing, as in order (with such
     a word last after them, `daily 01:00 run on VMSYS1 VMSYS2 now`, the fix
-    leaves it out and it is one word too many, as after `VMSYS1`); where its
+    leaves it out and it is one word too many, as after `VMSYS1`); a
+    `weekly` schedule there whose days are a range (`weekly mon-fri 22:00
+    run on VMSYS1`, also `mon - fri`, `mon- fri`) is one error, whose help
+    and fix write the line in order with the days one by one, `run on
+    VMSYS1 weekly mon,tue,wed,thu,fri 22:00` (without the time, HH:MM and
+    no fix); where its
     words make no statement put in order (`daily now 01:00 on VMSYS1`),
     its help says how the `run` statement is written, no fix. Where no
     order does,

@@ -2298,6 +2298,7 @@ def schedule_without_run(
     shown: str | None = None,
     form: bool = False,
     commas_missing: list[list[str]] | None = None,
+    days_listed: bool = False,
 ) -> Diagnostic:
     """`daily 02:00` alone in a job: a schedule says when, and `run on` where. `schedule`,
     the schedule's keyword (or, with `meant`, the line); `meant`, the whole `run`
@@ -2309,7 +2310,9 @@ def schedule_without_run(
     them (`daily 01:00 run on VMSYS1 VMSYS2`), in runs between the `,`s written
     (`VMSYS1, VMSYS2 VMSYS3`: `[[VMSYS1], [VMSYS2, VMSYS3]]`), which the help says
     and `meant` writes, as `run on VMSYS1 VMSYS2 daily 01:00` is read
-    (`missing_comma`)."""
+    (`missing_comma`). `days_listed`: `meant` writes a range of days one by one
+    (`weekly mon-fri 22:00 run on VMSYS1`, `weekly mon - fri ...`), which the help
+    says; no fix where it ends with `HH:MM`, the time not written."""
     if form:
         return codes.SYNTAX(
             "a schedule is part of the `run` statement, after the members the job runs on",
@@ -2322,6 +2325,15 @@ def schedule_without_run(
             span,
             help=f"write `run on MEMBER {shown}` with the member's name (single-configuration users),"
             f" or `run on each member {shown}` (IDENTITY users)",
+        )
+    if meant is not None and days_listed:
+        # `weekly mon-fri 22:00 run on VMSYS1`: the days one by one too
+        missing = " (the time of day is missing)" if meant.endswith(" HH:MM") else ""
+        return codes.SYNTAX(
+            "a schedule is part of the `run` statement, after the members the job runs on",
+            span,
+            help=f"write `{meant}`{missing}: `weekly` takes each day by name, the days separated by commas",
+            fix=None if missing else write_fix(meant, span),
         )
     if meant is not None:
         gaps = []

@@ -298,6 +298,13 @@ _DAYS_RANGE_SPACED = re.compile(
     r"(?P<first>[A-Za-z]+)(?:[ \t]+-[ \t]*|[ \t]*-[ \t]+)(?P<last>[A-Za-z]+)(?:[ \t]+(?P<time>[0-9]{1,2}:[0-9]{2}))?"
     r"(?=[ \t]*(?:#[^\n]*)?(?:\n|\Z)|[ \t]*})"
 )
+#: A `weekly` schedule whose last days are a range, as one word or with blanks around
+#: its `-` (`weekly mon-fri 22:00`, `weekly sat, mon - wed`), blanks normalised
+#: (Recovery.schedule_without_run).
+_WEEKLY_RANGE = re.compile(
+    r"(?P<weekly>[Ww][Ee][Ee][Kk][Ll][Yy]) (?P<before>(?:[A-Za-z]+ ?, ?)*)(?P<first>[A-Za-z]+) ?- ?(?P<last>[A-Za-z]+)"
+    r"(?: (?P<time>\S+))?"
+)
 #: The rest of a `to tape` line after a tape device type, where it is the line's pool
 #: (`to tape 3590 pool X`: Recovery.tape_device_type).
 _POOL_AFTER_DEVICE = re.compile(r"[ \t]+[Pp][Oo][Oo][Ll][ \t]+([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)")
@@ -4259,6 +4266,27 @@ class Recovery:
             meant = f"run on {found.group('place')} {found.group('schedule')}"
             span = self.source.span(tok.start_pos, end)
             sim = Sim.of(ip)
+            ranged = _WEEKLY_RANGE.fullmatch(found.group("schedule"))
+            days = messages.days_written_as_one(f"{ranged.group('first')}-{ranged.group('last')}") if ranged else None
+            place = found.group("place")
+            if (
+                days is not None
+                and all(messages.looks_like_day(d) for d in re.split(r"\s*,\s*", ranged.group("before")) if d)
+                and (place.lower() == "each member" or self._member_names(place) is not None)
+                and (ranged.group("time") is None or messages.looks_like_time(ranged.group("time")))
+            ):
+                # `weekly mon-fri 22:00 run on VMSYS1`, `weekly mon - fri 22:00 ...`: the
+                # range's days one by one too (was a help that gave the statement's form,
+                # no fix; for `mon- fri`, a help and a fix writing `run on mon- weekly fri
+                # 22:00`, `VMSYS1` one word too many)
+                before = [d for d in re.split(r"\s*,\s*", ranged.group("before")) if d]
+                listed = ",".join([*before, *days])
+                meant = f"run on {place} {ranged.group('weekly')} {listed} {ranged.group('time') or 'HH:MM'}"
+                if self._whole_statement(sim, tuple(re.findall(r",|[^\s,]+", meant))):
+                    self.report(messages.schedule_without_run(written, span, meant, days_listed=True), tok.start_pos)
+                    self.skip_phrase(ip, tok, end)
+                    self._fed_error_token = True
+                    return _LINE_SKIPPED
             each = re.fullmatch(r"[Ee][Aa][Cc][Hh] [Mm][Ee][Mm][Bb][Ee][Rr] (?P<names>.+)", found.group("place"))
             names = self._member_names(each.group("names")) if each is not None else None
             every = f"run on each member {found.group('schedule')}"
