@@ -4751,6 +4751,10 @@ NAMES_AFTER_EACH_MEMBER = [
      ("a schedule is part of the `run` statement, after the members the job runs on, and `each member` names"
       " every member already: `VMSYS2` and `VMSYS3` after it have no place there"),
      "daily 03:30 on each member VMSYS2 VMSYS3", "VMSYS2, VMSYS3", "daily 03:30"),
+    # without a schedule, as `run on each member` reads (was the same "no keyword before it")
+    ("run on each member VMSYS2  # nightly",
+     "`each member` names every member already: `VMSYS2` after it has no place in the `run` statement",
+     "VMSYS2", "VMSYS2", ""),
 ]
 
 
@@ -4766,7 +4770,7 @@ def test_members_named_after_each_member_are_one_error_whose_help_writes_both_re
     assert text != BASE
     analysis = analyse("prodssi.bkr", text.encode("utf-8"))
     (found,) = analysis.diagnostics
-    every, named = f"run on each member {schedule}", f"run on {names} {schedule}"
+    every, named = (" ".join(filter(None, (placed, schedule))) for placed in ("run on each member", f"run on {names}"))
     that = "that member" if "," not in names else "those members"
     assert (found.code, found.message, found.fix) == ("BKR004", message, None)
     assert found.help == f"write `{every}` to run on every member, or `{named}` to run on {that}"

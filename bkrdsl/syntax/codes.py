@@ -479,7 +479,8 @@ SYNTAX = register(
     themselves, and a fix removes `group`); `member` after `on` (`run on
     member VMSYS1`: it belongs only to `on each member`); members after
     `each member` (`run on each member VMSYS2 daily 01:00`, also with the
-    schedule first, `daily 01:00 run on each member VMSYS2`: `each member`
+    schedule first, `daily 01:00 run on each member VMSYS2`, or without
+    one, `run on each member VMSYS2`: `each member`
     names every member already; the help writes `run on each member daily
     01:00` and `run on VMSYS2 daily 01:00`, without a fix, as IDENTITY
     users run on each member and single users on one); a level bkrc does

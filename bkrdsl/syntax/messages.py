@@ -2452,11 +2452,12 @@ def names_after_each_member(names: list[str], schedule: str, span: Span, schedul
             f" names every member already: {said} after it {verb} no place there"
         )
     that = "that member" if len(names) == 1 else "those members"
+    after = f" {schedule}" if schedule else ""  # `run on each member VMSYS2`: no schedule written
     return codes.SYNTAX(
         message,
         span,
-        help=f"write `run on each member {schedule}` to run on every member, or `run on {', '.join(names)}"
-        f" {schedule}` to run on {that}",
+        help=f"write `run on each member{after}` to run on every member, or `run on {', '.join(names)}{after}`"
+        f" to run on {that}",
     )
 
 

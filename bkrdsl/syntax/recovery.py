@@ -4384,9 +4384,10 @@ class Recovery:
     def names_after_each_member(self, ip, tok: Token) -> int | None:
         """`run on each member VMSYS2 daily 01:00`: members named after `each member`,
         which names every member already, and a schedule after them that ends the
-        statement. One error for them (was "`VMSYS2` has no keyword before it", its help
-        writing `daily VMSYS2`), whose help writes the line on every member or on those
-        named; where the words after the names end, else None."""
+        statement, or none (`run on each member VMSYS2`, as `run on each member` reads).
+        One error for them (was "`VMSYS2` has no keyword before it", its help writing
+        `daily VMSYS2`), whose help writes the line on every member or on those named;
+        where the words after the names end, else None."""
         if tok.type != "NAME":
             return None
         state = ip.parser_state
@@ -4405,7 +4406,7 @@ class Recovery:
         count = 0
         while count < len(words) and (words[count] == "," or self._member_names(words[count]) is not None):
             count += 1
-        if count == 0 or words[count - 1] == "," or count == len(words):
+        if count == 0 or words[count - 1] == ",":
             return None
         names = [word for word in words[:count] if word != ","]
         schedule = words[count:]
@@ -4416,8 +4417,8 @@ class Recovery:
                 continue
             if keyword is not None or not sim.feed("NAME"):
                 return None
-        if not (sim.fits(["RBRACE"]) or sim.fits(["$END"])) or not messages.looks_like_time(schedule[-1]):
-            return None
+        if not (sim.fits(["RBRACE"]) or sim.fits(["$END"])) or (schedule and not messages.looks_like_time(schedule[-1])):
+            return None  # (without a schedule, `run on each member VMSYS2`: as `run on each member` reads)
         last = 0
         for name in names:
             last = line.index(name, last) + len(name)
