@@ -1112,6 +1112,82 @@ def test_a_tape_device_type_before_the_pool_is_one_error_whose_help_writes_the_p
     assert too_long(found, analysis.sources) == []
 
 
+#: A disk device type on a job's `to disk` line (`to disk 3390`, `to disk 3390 pool X`):
+#: one error that says it is no pool, whose fix removes it, its help writing the line
+#: with the pool the file's other `to disk` line names (was "the pool's name follows the
+#: word `pool`", whose help wrote `to disk pool 3390`; before the pool, that error and
+#: "`pool` starts no statement").
+DISK_DEVICE_TYPES = [
+    ("3390", "write `to disk`, or `to disk pool BKUPPOOL` to name a disk pool", "to disk"),
+    ("3380  # the DASD", "write `to disk`, or `to disk pool BKUPPOOL` to name a disk pool", "to disk  # the DASD"),
+    ("3390-9", "write `to disk`, or `to disk pool BKUPPOOL` to name a disk pool", "to disk"),
+    ("9336", "write `to disk`, or `to disk pool BKUPPOOL` to name a disk pool", "to disk"),
+    ("FBA", "write `to disk`, or `to disk pool BKUPPOOL` to name a disk pool", "to disk"),
+    ("3390 pool BKUPPOOL", "write `to disk pool BKUPPOOL`, without the device type", "to disk pool BKUPPOOL"),
+    ("3390 POOL OTHER  # x", "write `to disk pool OTHER`, without the device type", "to disk POOL OTHER  # x"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "help", "fixed"), DISK_DEVICE_TYPES, ids=[d[0] for d in DISK_DEVICE_TYPES])
+def test_a_disk_device_type_on_the_to_disk_line_is_no_pool(written, help, fixed, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "    to disk pool BKUPPOOL\n    run on VMSYS2"
+    text = BASE.replace(clean, f"    to disk {written}\n    run on VMSYS2", 1)
+    assert text != BASE
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    device = written.split()[0]
+    assert (found.code, found.span.line, found.span.column) == ("BKR004", 64, 13)
+    assert found.message == (
+        f"`{device}` is a disk device type, not a pool: a job's `to disk` names its disk pool with `pool NAME`"
+    )
+    assert found.help == help
+    repaired = apply_edits(text, found.fix.edits)
+    assert repaired == BASE.replace(clean, f"    {fixed}\n    run on VMSYS2", 1)
+    assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+    assert too_long(found, analysis.sources) == []
+
+
+#: ... with no other `to disk pool` in the file, the help names none.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_disk_device_type_s_help_names_no_pool_where_the_file_has_none(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("to disk pool BKUPPOOL", "to tape", 2).replace("    to tape\n    run on VMSYS2 daily", "    to disk 3390\n    run on VMSYS2 daily", 1)
+    assert "to disk 3390" in text and "to disk pool" not in text
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert found.help == "write `to disk`, or `to disk pool NAME` to name a disk pool"
+
+
+#: A tape device type on a `to disk` line (`to disk 3590`): `to tape` likely meant, one
+#: error that says so, no fix, as the line says `disk` too (was "the pool's name follows
+#: the word `pool`", whose help wrote `to disk pool 3590`).
+TAPE_TYPES_ON_DISK = [
+    ("3590", "write `to tape` to back the job up to tape, or `to disk pool BKUPPOOL` to keep it on disk"),
+    ("3592  # drives", "write `to tape` to back the job up to tape, or `to disk pool BKUPPOOL` to keep it on disk"),
+    ("3590 pool TAPEPOOL",
+     "write `to tape pool TAPEPOOL` to back the job up to tape, or `to disk pool TAPEPOOL` to keep it on disk"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "help"), TAPE_TYPES_ON_DISK, ids=[t[0] for t in TAPE_TYPES_ON_DISK])
+def test_a_tape_device_type_on_the_to_disk_line_says_to_tape(written, help, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "    to disk pool BKUPPOOL\n    run on VMSYS2"
+    text = BASE.replace(clean, f"    to disk {written}\n    run on VMSYS2", 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    device = written.split()[0]
+    assert (found.code, found.span.line, found.span.column) == ("BKR004", 64, 13)
+    assert found.message == f"`{device}` is a tape device type, not a disk pool: a job that writes to tape says `to tape`"
+    assert (found.help, found.fix) == (help, None)
+    assert too_long(found, analysis.sources) == []
+    for meant in re.findall(r"`(to [^`]*)`", help):
+        fixed = text.replace(f"to disk {written.split('  #')[0]}", meant, 1)
+        assert analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics == [], meant
+
+
 #: A job's kind of backup written as a setting on a line of its own (`type full`;
 #: `kind`, `level`, `mode`): one error that says it follows the groups on the `backup`
 #: line; a fix only where the job's one `backup` line has no level (was, for `type`,

@@ -552,7 +552,14 @@ SYNTAX = register(
     3480, 3490, 3592) is no pool: Tape Manager picks the drives; its help
     writes `to tape` (or `to tape pool NAME`), and its fix removes the
     number; before the line's pool (`to tape 3590 pool X`) too, one error
-    whose help writes `to tape pool X`.
+    whose help writes `to tape pool X`. A disk device type on a `to disk`
+    line (`to disk 3390`; 3380, 9336, FBA, `3390-9`) is no pool either: a
+    job names its disk pool with `pool NAME`; its help writes `to disk`, or
+    `to disk pool NAME` with the disk pool the file's other jobs name, and
+    its fix removes the word (before the line's pool, `to disk 3390 pool
+    X`, the help writes `to disk pool X`). A tape device type there (`to
+    disk 3590`) likely means `to tape`: one error whose help writes `to
+    tape` or `to disk pool NAME`, no fix.
 
     Failing example:
 

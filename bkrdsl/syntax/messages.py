@@ -5505,6 +5505,44 @@ def tape_device_type(word: str, span: Span, remove: Span, pool: str | None = Non
     )
 
 
+#: DASD device types (CKD 3330 to 3390, a 3390's model after a `-`, `3390-9`; FBA 9332,
+#: 9335, 9336, 0671; the kinds themselves), which a job's `to disk` line is written with
+#: as its devices' type, not its pool.
+DISK_DEVICE_TYPE = re.compile(r"(?:33[3-9]0|3375|9345|933[256]|0671|[Ee]?[Cc][Kk][Dd]|[Ff][Bb][Aa])(?:-[0-9A-Za-z]+)?")
+
+
+def disk_device_type(word: str, span: Span, remove: Span, pool: str | None = None, known: str | None = None) -> Diagnostic:
+    """`to disk 3390`: a disk device type where the pool's name, after `pool`, may go;
+    `remove`, the word with the blanks before it, which the fix removes, leaving `to
+    disk`. `pool`, where the line names
+    it after the word (`to disk 3390 pool X`), which the help writes; else `known`, the
+    one disk pool the file's other `to disk` lines name, which the help offers."""
+    if pool is not None:
+        help = f"write `to disk pool {pool}`, without the device type"
+    else:
+        named = known or "NAME"
+        help = f"write `to disk`, or `to disk pool {named}` to name a disk pool"
+    return codes.SYNTAX(
+        f"`{word}` is a disk device type, not a pool: a job's `to disk` names its disk pool with `pool NAME`",
+        span,
+        help=help,
+        fix=Fix.replace(f"Remove `{word}`", remove, ""),
+    )
+
+
+def tape_type_on_disk(word: str, span: Span, pool: str | None = None, known: str | None = None) -> Diagnostic:
+    """`to disk 3590`: a tape device type on a job's `to disk` line, which likely means
+    `to tape` (`to tape pool X`, where the line names a pool after it). No fix: the
+    line says `disk` too, and the help writes both."""
+    tape = "to tape" if pool is None else f"to tape pool {pool}"
+    disk = f"to disk pool {pool or known or 'NAME'}"
+    return codes.SYNTAX(
+        f"`{word}` is a tape device type, not a disk pool: a job that writes to tape says `to tape`",
+        span,
+        help=f"write `{tape}` to back the job up to tape, or `{disk}` to keep it on disk",
+    )
+
+
 def _pool_help(pool: str | None, medium: str | None = None) -> str:
     if medium is not None:
         return f"write `to {medium} pool {pool}`" if pool else f"write `to {medium}`"

@@ -308,6 +308,8 @@ _WEEKLY_RANGE = re.compile(
 #: The rest of a `to tape` line after a tape device type, where it is the line's pool
 #: (`to tape 3590 pool X`: Recovery.tape_device_type).
 _POOL_AFTER_DEVICE = re.compile(r"[ \t]+[Pp][Oo][Oo][Ll][ \t]+([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)")
+#: A job's `to disk` line's pool (Recovery.tape_device_type: the file's disk pool).
+_DISK_POOL = re.compile(r"(?im)^[ \t]*to[ \t]+disk[ \t]+pool[ \t]+([A-Za-z0-9$@_][A-Za-z0-9$#@_+\-:.]*)")
 #: A word or a `,` of a schedule (Recovery.weekly_days_blank); a `#` ends the line.
 _SCHEDULE_WORD = re.compile(r"#|,|[^\s,#]+")
 #: What a block's setting takes, where its value is missing (Recovery.setting_meant).
@@ -3572,9 +3574,16 @@ class Recovery:
         fix removes the number, which is skipped (the job reads `to tape`). So before the
         line's pool (`to tape 3590 pool X`), its help writing `to tape pool X` (was
         "the pool's name follows the word `pool`", its fix `to tape pool 3590 pool X`,
-        then "`pool` starts no statement"); the job reads `to tape pool X`."""
+        then "`pool` starts no statement"); the job reads `to tape pool X`. On a `to
+        disk` line, a disk device type (`to disk 3390`, `to disk 3390 pool X`:
+        messages.disk_device_type), its fix removing it too, and a tape device type
+        (`to disk 3590`: messages.tape_type_on_disk), `to tape` likely meant, no fix;
+        the help offers the one disk pool the file's other `to disk` lines name."""
         word = str(tok.value)
-        if medium != "tape" or not messages.TAPE_DEVICE_TYPE.fullmatch(word):
+        if medium == "tape":
+            if not messages.TAPE_DEVICE_TYPE.fullmatch(word):
+                return False
+        elif not (messages.DISK_DEVICE_TYPE.fullmatch(word) or messages.TAPE_DEVICE_TYPE.fullmatch(word)):
             return False
         rest = self._line_before_comment(tok.start_pos).rstrip()
         pool = _POOL_AFTER_DEVICE.fullmatch(rest, len(word))
@@ -3585,7 +3594,16 @@ class Recovery:
         blanks = len(text[:start]) - len(text[:start].rstrip(" \t"))
         remove = self.source.span(start - blanks, tok.end_pos)
         named = None if pool is None else pool.group(1)
-        self.report(messages.tape_device_type(word, self.span_of(tok), remove, named), start)
+        if medium == "tape":
+            diag = messages.tape_device_type(word, self.span_of(tok), remove, named)
+        else:
+            pools = {found.group(1) for found in _DISK_POOL.finditer(text)}
+            known = pools.pop() if len(pools) == 1 else None
+            if messages.DISK_DEVICE_TYPE.fullmatch(word):
+                diag = messages.disk_device_type(word, self.span_of(tok), remove, named, known)
+            else:
+                diag = messages.tape_type_on_disk(word, self.span_of(tok), named, known)
+        self.report(diag, start)
         self.skip_phrase(ip, tok, tok.end_pos)
         self._fed_error_token = True
         return True
