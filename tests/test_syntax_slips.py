@@ -6646,6 +6646,33 @@ COMMAS_BETWEEN_VALUES = [
     ("disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000", "disk BKRSVSFS, 191, size 20 cyl, on VMCOM1, at 1000", "34:16",
      "`,` does not separate the values of a `disk` statement: they are separated by blanks",
      "remove each `,`: write `disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000`"),
+    # other statements whose values take no list (was the generic BKR015, "a `,` cannot
+    # appear here", whose help spoke of `on VMSYS1, VMSYS2` and group entries, no fix)
+    ("retain 35 days", "retain 35, days", "24:14",
+     "`,` does not separate the values of a `retain` statement: they are separated by blanks",
+     "remove the `,`: write `retain 35 days`"),
+    ("    workers 4\n    private-volume M2PRV1", "    workers, 4\n    private-volume M2PRV1", "11:12",
+     "`,` does not separate the values of a `workers` statement: they are separated by blanks",
+     "remove the `,`: write `workers 4`"),
+    ("purge weekly sun 03:00", "purge, weekly sun 03:00", "23:10",
+     "`,` does not separate the values of a `purge` statement: they are separated by blanks",
+     "remove the `,`: write `purge weekly sun 03:00`"),
+    ("to disk pool BKUPPOOL\n    run on VMSYS2", "to disk pool, BKUPPOOL\n    run on VMSYS2", "64:17",
+     "`,` does not separate the values of a `to` statement: they are separated by blanks",
+     "remove the `,`: write `to disk pool BKUPPOOL`"),
+    ("to disk pool BKUPPOOL\n    run on VMSYS2", "to disk, pool BKUPPOOL  # the pool\n    run on VMSYS2", "64:12",
+     "`,` does not separate the values of a `to` statement: they are separated by blanks",
+     "remove the `,`: write `to disk pool BKUPPOOL`"),
+    ("catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1", "catalog shared, server BKRSVSFS, pool BKRPOOL on VMSYS1",
+     "20:17", "`,` does not separate the values of a `catalog` statement: they are separated by blanks",
+     "remove each `,`: write `catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1`"),
+    ("catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1", "catalog shared server BKRSVSFS pool, BKRPOOL on VMSYS1",
+     "20:38", "`,` does not separate the values of a `catalog` statement: they are separated by blanks",
+     "remove the `,`: write `catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1`"),
+    ("tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM",
+     "tape manager shared, catalog-node TCTMM on VMSYS1, request-node TRTMM", "26:22",
+     "`,` does not separate the values of a `tape manager` statement: they are separated by blanks",
+     "remove each `,`: write `tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM`"),
     ("include minidisk * 0191-01FF 0200", "include minidisk * 0191-01FF, 0200", "70:33",
      "`,` does not separate the minidisk addresses of a selection: they are separated by blanks",
      "remove the `,`: write `include minidisk * 0191-01FF 0200`"),
@@ -6674,6 +6701,61 @@ def test_commas_between_a_statement_s_values_are_one_error_whose_fix_removes_the
     fixed = apply_edits(text, diag.fix.edits)
     assert fixed == BASE.replace(clean, re.sub(", ?", " ", written), 1)
     assert analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics == []
+
+
+#: A `to tape` line's pool after a `,` (the job's `to tape` is whole before it).
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["to tape pool, SCRATCH", "to tape, pool SCRATCH"])
+def test_commas_on_a_to_tape_line_are_one_error_whose_fix_removes_them(written, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "    to tape\n    run on VMSYS2 weekly"
+    text = BASE.replace(clean, f"    {written}\n    run on VMSYS2 weekly", 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (diag,) = analysis.diagnostics
+    assert (diag.code, diag.span.line, diag.span.column) == ("BKR015", 54, written.index(",") + 5)
+    assert diag.message == "`,` does not separate the values of a `to` statement: they are separated by blanks"
+    assert diag.help == "remove the `,`: write `to tape pool SCRATCH`"
+    fixed = apply_edits(text, diag.fix.edits)
+    assert fixed == BASE.replace(clean, "    to tape pool SCRATCH\n    run on VMSYS2 weekly", 1)
+    assert analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics == []
+
+
+#: A `,` between a block's name and its `{` (`member VMSYS1, {`): one error whose fix
+#: removes it (was, for `member`, "a `member` block declares one member", its help
+#: writing a block for each other member; else the generic BKR015, no fix). Where the
+#: block takes a list (`expire on VMSYS1, {`) or names a second member after the `,`,
+#: as before.
+BRACE_COMMAS = [
+    ("member VMSYS1 {", "member VMSYS1, {", "9:16", "member VMSYS1"),
+    ("job LNXFULL {", "job LNXFULL , {  # weekly", "49:15", "job LNXFULL"),
+    ("single group APPS {", "single group APPS,{", "45:20", "single group APPS"),
+    ("cluster PRODSSI {", "cluster PRODSSI, {", "6:16", "cluster PRODSSI"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "at", "head"), BRACE_COMMAS, ids=[b[1] for b in BRACE_COMMAS])
+def test_a_comma_before_a_block_s_brace_is_one_error_whose_fix_removes_it(clean, written, at, head, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (diag,) = analysis.diagnostics
+    assert (diag.code, f"{diag.span.line}:{diag.span.column}") == ("BKR015", at)
+    assert diag.message == f"a `,` cannot stand before the `{{`: `{head}` opens its block with `{{` alone"
+    assert diag.help == f"remove the `,`: write `{head} {{`"
+    assert too_long(diag, analysis.sources) == []
+    fixed = apply_edits(text, diag.fix.edits)
+    assert fixed == BASE.replace(clean, written.replace(" ,", ",").replace(",{", ", {").replace(", {", " {"), 1)
+    assert analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_comma_before_a_second_member_s_name_still_says_a_member_block_declares_one(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("member VMSYS1 {", "member VMSYS1, VMSYS2 {", 1)
+    (diag,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert diag.message == "a `,` cannot appear here: a `member` block declares one member"
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])

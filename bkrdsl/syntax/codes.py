@@ -1451,7 +1451,11 @@ STRAY_COMMA = register(
     (`disk BKRBKUP, 191, size 10 cyl`, `disk BKRBKUP 191, size 10 cyl`),
     where the line without them is the whole statement: one error, "`,`
     does not separate the values of a `disk` statement", whose fix removes
-    them. So is
+    them; so are those of other statements that take no list there
+    (`retain 35, days`, `to tape pool, SCRATCH`, `catalog shared, server
+    BKRSVSFS`, `tape manager shared, catalog-node TCTMM`). So is a `,`
+    between a block's name and its `{` (`member VMSYS1, {`): one error
+    whose fix removes it. So is
     a `,` at the end of a whole statement's line (`run on VMSYS1 daily
     02:00,`, `shared-volume VMCOM1,`), or before its block's `}` on the
     line (`private-volume M1PRV1, }`): one error whose fix removes it. (A

@@ -2644,6 +2644,17 @@ def commas_between_values(statement: str, written: str, span: Span, removals: li
     )
 
 
+def comma_before_brace(head: str, span: Span, removal: tuple[Span, str]) -> Diagnostic:
+    """`member VMSYS1, {`: a `,` between a block's name and its `{` (`head`, the
+    opening line up to the `,`), which the fix removes."""
+    return codes.STRAY_COMMA(
+        f"a `,` cannot stand before the `{{`: `{head}` opens its block with `{{` alone",
+        span,
+        help=f"remove the `,`: write `{head} {{`",
+        fix=Fix("Remove the `,`", (Edit(*removal),)),
+    )
+
+
 def owner_comma_ends(statement: str, owner: str, span: Span) -> Diagnostic:
     """`exclude minidisk *,` last on its line: a `,` after a minidisk selection's owner
     (`statement`, up to the owner), and no address after it. No fix: without the `,`

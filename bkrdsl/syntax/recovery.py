@@ -3068,11 +3068,14 @@ class Recovery:
         BKR015 at each `,`, whose help spoke of `on VMSYS1, VMSYS2`)."""
         state = ip.parser_state
         first = self.statement_start(state)
-        if first is None or first.type != "DISK" or not is_real(first) or first.line != tok.line:
+        if first is None or not is_real(first) or first.line != tok.line:
             return False
+        listed = self.list_of(state.value_stack)
+        if first.type != "DISK" and listed is not None and listed[2]:
+            return False  # `private-volume M1PRV1, M1PRV2`: a list's names (commas_in_list)
         text = self.source.text
         line = self._line_before_comment(first.start_pos)
-        if '"' in line or "{" in line or "," in text[first.start_pos : tok.start_pos]:
+        if '"' in line or "{" in line or "}" in line or "," in text[first.start_pos : tok.start_pos]:
             return False
         words = [(m.group(), first.start_pos + m.start()) for m in _WORDS.finditer(line)]
         rest = [(word, at) for word, at in words if at > tok.start_pos and word != ","]
@@ -3088,7 +3091,34 @@ class Recovery:
         removals = [self.sign_removal(at, at + 1, first.start_pos) for at in commas]
         written = " ".join(line.replace(",", " ").split())
         span = self.source.span(tok.start_pos, tok.start_pos + 1)
-        self.report(messages.commas_between_values("disk", written, span, removals), tok.start_pos)
+        statement = self.statement_name(state) or str(first.value).lower()  # `tape manager`
+        self.report(messages.commas_between_values(statement, written, span, removals), tok.start_pos)
+        return True
+
+    def comma_before_brace(self, ip, tok: Token) -> bool:
+        """`member VMSYS1, {`, `job LNXFULL, {`: a `,` after a block's name, right before
+        its `{` on the line, where the block takes no list (`expire on A, B {` does: there
+        the name after the `,` is missing). One error whose help writes the opening line
+        and whose fix removes the `,`; read on at the `{` (was, for `member`, "a `member`
+        block declares one member", its help writing a block for each other member; for
+        the others, the generic BKR015, whose help spoke of `on VMSYS1, VMSYS2`)."""
+        following = self.peek_token(ip)
+        first = self.statement_start(ip.parser_state)
+        if (
+            following is None
+            or following.type != "LBRACE"
+            or following.line != tok.line
+            or first is None
+            or first.start_pos is None
+            or tok.start_pos is None
+            or not Sim.of(ip).fits(["LBRACE"])
+        ):
+            return False
+        head = " ".join(self.source.text[first.start_pos : tok.start_pos].split())
+        if "," in head or "#" in head or '"' in head:
+            return False
+        removal = self.sign_removal(tok.start_pos, tok.start_pos + 1, first.start_pos)
+        self.report(messages.comma_before_brace(head, self.span_of(tok), removal), tok.start_pos)
         return True
 
     def owner_comma_ends(self, ip, tok: Token) -> bool:
@@ -3807,6 +3837,8 @@ class Recovery:
                 return None  # `exclude minidisk *, 0190`: after the owner, read on as the list's
             if self.owner_comma_ends(ip, tok):
                 return None  # `exclude minidisk *,` last on its line: the addresses missing
+            if self.comma_before_brace(ip, tok):
+                return None  # `member VMSYS1, {`: read on at the `{`
             self.report(messages.stray_comma(self.span_of(tok), self.line_before(tok)), tok.start_pos)
             return None
         if tok.type == "STRING" and "NAME" in accepted:
@@ -4081,6 +4113,8 @@ class Recovery:
             )
             if days is None and self.commas_in_list(ip, tok):
                 return None  # reported, the names after it read on as the list's
+            if days is None and self.commas_between_values(ip, tok):
+                return None  # `catalog shared, server BKRSVSFS`: read on as without them
             if days is None:
                 # `workers 4, private-volume M1PRV1`: a `,` between two statements
                 following = self.peek_token(ip)
