@@ -6758,15 +6758,51 @@ def test_a_comma_before_a_second_member_s_name_still_says_a_member_block_declare
     assert diag.message == "a `,` cannot appear here: a `member` block declares one member"
 
 
+#: A `disk` line's commas and a second slip (`size: 10 cyl`, `size` or the unit left
+#: out): the commas' one error, whose help writes no line (the line is no statement
+#: without them alone) and whose fix removes them, then the slip's own error, as
+#: without the commas, its help writing the line without them; the fixes together
+#: make the line one that checks, where the slip's error has a fix (was the generic
+#: BKR015, "a `,` cannot appear here", at each `,`, no fix; with `size` left out after
+#: a `,`, `191, 10 cyl`, that error alone; BKR014's help wrote the commas).
+COMMAS_AND_A_SLIP = [
+    ("disk BKRBKUP, 191, size: 10 cyl", "BKR014", "31:26",
+     "write `disk BKRBKUP 191 size 10 cyl`: a blank, not `:`, after the keyword", "disk BKRBKUP 191 size 10 cyl"),
+    ("disk BKRBKUP,191,size=10,cyl", "BKR014", "31:24",
+     "write `disk BKRBKUP 191 size 10 cyl`: a blank, not `=`, after the keyword", "disk BKRBKUP 191 size 10 cyl"),
+    ("disk BKRBKUP, 0191 10 cyl", "BKR004", "31:22", "write `size` after `0191`", "disk BKRBKUP 0191 size 10 cyl"),
+    ("disk BKRBKUP 191, 10 cyl", "BKR004", "31:21", "write `size` after `191`", "disk BKRBKUP 191 size 10 cyl"),
+    ("disk BKRBKUP, 191, siz 10 cyl", "BKR012", "31:22", "write `size`", "disk BKRBKUP 191 size 10 cyl"),
+    ("disk BKRBKUP, 191, size 10", "BKR010", "31:27", "write a unit (cyl) after `size 10`", None),
+]
+
+
 @pytest.mark.parametrize("parser", ["fast", "lark"])
-def test_commas_between_a_disk_s_values_with_its_unit_missing_too_get_no_fix(parser, monkeypatch):
-    """Without its commas the line is still no statement (`size 10` without its unit):
-    another slip, said as before, and no fix that removes the commas alone."""
+@pytest.mark.parametrize(("written", "code", "at", "help", "meant"), COMMAS_AND_A_SLIP, ids=[c[0] for c in COMMAS_AND_A_SLIP])
+def test_commas_between_a_disk_s_values_and_a_second_slip_are_two_errors_whose_fixes_agree(
+    written, code, at, help, meant, parser, monkeypatch
+):
     monkeypatch.setenv("BKRDSL_PARSER", parser)
-    text = BASE.replace("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP, 191, size 10", 1)
-    diagnostics = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
-    assert "BKR010" in [d.code for d in diagnostics]
-    assert all("values of a `disk` statement" not in d.message for d in diagnostics)
+    text = BASE.replace("disk BKRBKUP 191 size 10 cyl", written, 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    commas, slip = analysis.diagnostics
+    many = written.count(",") > 1
+    assert (commas.code, commas.span.line, commas.span.column) == ("BKR015", 31, written.index(",") + 3)
+    assert commas.message == "`,` does not separate the values of a `disk` statement: they are separated by blanks"
+    them = "each `,`" if many else "the `,`"
+    assert commas.help == f"remove {them}, and write the values separated by blanks"
+    assert (slip.code, f"{slip.span.line}:{slip.span.column}", slip.help) == (code, at, help)
+    assert not [quoted for quoted in re.findall(r"`[^`]*`", slip.message + slip.help) if "," in quoted]
+    for diag in (commas, slip):
+        assert too_long(diag, analysis.sources) == []
+    edits = tuple(e for d in (commas, slip) if d.fix is not None for e in d.fix.edits)
+    fixed = apply_edits(text, edits)
+    if meant is not None:
+        assert fixed == BASE.replace("disk BKRBKUP 191 size 10 cyl", meant, 1)
+        assert analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics == []
+    else:
+        assert "disk BKRBKUP 191 size 10\n" in fixed
+        assert [d.code for d in analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics] == [code]
 
 
 #: The catalog's scope written after its options, not right after `catalog`: one error at

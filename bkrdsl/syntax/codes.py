@@ -1453,7 +1453,11 @@ STRAY_COMMA = register(
     does not separate the values of a `disk` statement", whose fix removes
     them; so are those of other statements that take no list there
     (`retain 35, days`, `to tape pool, SCRATCH`, `catalog shared, server
-    BKRSVSFS`, `tape manager shared, catalog-node TCTMM`). So is a `,`
+    BKRSVSFS`, `tape manager shared, catalog-node TCTMM`). A `disk` line
+    that is no statement without its commas alone (`disk BKRBKUP, 191,
+    size: 10 cyl`, `disk BKRBKUP 191, 10 cyl`) has the same error, whose
+    help writes no line, then the other slip's own error, as without the
+    commas, its help writing none of them. So is a `,`
     between a block's name and its `{` (`member VMSYS1, {`): one error
     whose fix removes it. So is
     a `,` at the end of a whole statement's line (`run on VMSYS1 daily

@@ -2629,17 +2629,21 @@ def commas_in_list(kind: str, keyword: str, written: str | None, span: Span, rem
     )
 
 
-def commas_between_values(statement: str, written: str, span: Span, removals: list[tuple[Span, str]]) -> Diagnostic:
+def commas_between_values(
+    statement: str, written: str | None, span: Span, removals: list[tuple[Span, str]]
+) -> Diagnostic:
     """`disk BKRBKUP, 191, size 10 cyl`: a statement's values separated by `,`, as a
     CSV line or a parameter list separates them. One error for the commas of the line,
-    whose fix removes each; `written`, the statement without them."""
+    whose fix removes each; `written`, the statement without them, None where it is
+    not whole without them (`disk BKRBKUP, 191, size: 10 cyl`: another slip, whose own
+    error follows)."""
     many = len(removals) > 1
     them = "each `,`" if many else "the `,`"
     return codes.STRAY_COMMA(
         f"`,` does not separate the values of a `{statement}` statement: they are separated by blanks",
         span,
         label=f"the first `,` of {len(removals)}" if many else None,
-        help=f"remove {them}: write `{written}`",
+        help=f"remove {them}: write `{written}`" if written else f"remove {them}, and write the values separated by blanks",
         fix=Fix("Remove each `,`" if many else "Remove the `,`", tuple(Edit(r, blank) for r, blank in removals)),
     )
 

@@ -1293,7 +1293,7 @@ class Recovery:
             if first is not None and first.start_pos is not None and is_real(first) and first.line == previous.line:
                 # `retain: 35 days`, `workers: 4`, `size: 10 cyl`: the statement written, as
                 # for `run: on ...` (was "e.g. `workers 4`", whatever the keyword)
-                line = self._line_before_comment(first.start_pos)
+                line = self.without_separators(first.start_pos, self._line_before_comment(first.start_pos))
                 if pos - first.start_pos < len(line):
                     starts = frozenset(w for w, kind in self.facts.keywords.items() if kind in self.statements)
                     written = messages.sign_in_statement(char, line, pos - first.start_pos, starts)
@@ -1318,6 +1318,18 @@ class Recovery:
             # waits for; read on as if it were there, so `daily` is not also "missing".
             line, column = self.source.position(pos)
             self.feed(ip, Token("NAME", "", pos, line, column, line, column, pos))
+
+    def without_separators(self, start: int, line: str) -> str:
+        """`line`, the text from `start`, with a blank for each `,` an error said already
+        (separators_at: `disk BKRBKUP, 191, size: 10 cyl`), so that a help that writes the
+        line after it writes none of them (`disk BKRBKUP 191 size 10 cyl`)."""
+        marks = [at - start for at in self.separators_at if 0 <= at - start < len(line)]
+        if not marks:
+            return line
+        chars = list(line)
+        for at in marks:
+            chars[at] = " "
+        return "".join(chars)
 
     def sign_before_keyword(self, ip, char: str, pos: int, previous: Token | None) -> bool:
         """`run: on VMSYS1 daily 02:00`, `catalog: shared ...`, `expire: on VMSYS1 {`: a
@@ -3081,18 +3093,23 @@ class Recovery:
         rest = [(word, at) for word, at in words if at > tok.start_pos and word != ","]
         sim = Sim.of(ip)
         types = self.reading(sim, rest)
-        if types is None or "RBRACE" in types:
-            return False
         whole = sim.copy()
-        if not all(whole.feed(t) for t in types) or not whole.fits(["RBRACE"]):
-            return False  # the statement is not whole without them: another slip too
+        if types is None or "RBRACE" in types or not all(whole.feed(t) for t in types) or not whole.fits(["RBRACE"]):
+            # the statement is not whole without them: another slip too, its own error
+            # after this one (`size: 10 cyl`, `0191 10 cyl`); a `disk` line takes no
+            # list, so its commas are said all the same, the line not written
+            if first.type != "DISK" or "RBRACE" in (types or []):
+                return False
+            types = None
         commas = [at for word, at in words if word == ","]
         self.separators_at.update(commas)
         removals = [self.sign_removal(at, at + 1, first.start_pos) for at in commas]
-        written = " ".join(line.replace(",", " ").split())
+        written = " ".join(line.replace(",", " ").split()) if types is not None else None
         span = self.source.span(tok.start_pos, tok.start_pos + 1)
         statement = self.statement_name(state) or str(first.value).lower()  # `tape manager`
         self.report(messages.commas_between_values(statement, written, span, removals), tok.start_pos)
+        if written is None:
+            self._fed_error_token = True  # the other slip, at the word after it (`191, 10 cyl`), is news
         return True
 
     def comma_before_brace(self, ip, tok: Token) -> bool:
