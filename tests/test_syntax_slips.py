@@ -1271,6 +1271,10 @@ MEDIUM_LEFT_OUT = [
       " every owner, then the addresses")),
     ("include minidisk * 0100-0FFF", "include LNX* 0100-0FFF", (52, 5), "LNX*",
      "write `include minidisk LNX* 0100-0FFF`: `minidisk` or `sfs` comes right after `include`"),
+    ("include minidisk * 0191", "include LNX* 0191  # CMS disks", (63, 5), "LNX*",
+     "write `include minidisk LNX* 0191`: `minidisk` or `sfs` comes right after `include`"),
+    ("include sfs BKRPOOL:CICSPRD.*", "include BKRPOOL:CICSPRD.*", (72, 5), "BKRPOOL:CICSPRD.*",
+     "write `include sfs BKRPOOL:CICSPRD.*`: `minidisk` or `sfs` comes right after `include`"),
 ]
 
 
@@ -1291,15 +1295,25 @@ def test_a_selection_s_medium_left_out_gets_a_help_that_writes_a_line_that_check
     assert too_long(diag, analysis.sources) == []
     meant = re.match(r"write `([^`]*)`", diag.help).group(1)
     assert analyse("prodssi.bkr", BASE.replace(clean, meant, 1).encode("utf-8")).diagnostics == []
-    if meant.startswith("include") and meant.endswith(" * *"):
-        # every minidisk, and only that: the fix writes it over the statement's words
-        # (a comment after them kept), and the file checks
-        assert diag.fix is not None and diag.fix.title == f"Write `{meant}`"
-        fixed = apply_edits(text, diag.fix.edits)
-        assert fixed == BASE.replace(clean, written.replace(written.split("#")[0].rstrip(), meant), 1)
-        assert analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics == []
-    else:
-        assert diag.fix is None  # the owner, the addresses: the words' own, but no `*` the user wrote
+    # every minidisk, addresses alone (every owner's), an owner and addresses, SFS
+    # paths: one reading, the fix writes the help's line over the statement's words (a
+    # comment after them kept), and the file checks (was no fix but for `* *`)
+    assert diag.fix is not None and diag.fix.title == f"Write `{meant}`"
+    fixed = apply_edits(text, diag.fix.edits)
+    assert fixed == BASE.replace(clean, written.replace(written.split("#")[0].rstrip(), meant), 1)
+    assert analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_selection_s_medium_left_out_whose_owner_looks_like_an_address_gets_no_fix(parser, monkeypatch):
+    """`include 0191 *`: user 0191's every minidisk, as the help reads it, or address
+    0191 of every owner's, the words the wrong way round: no fix."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("include minidisk * 0191", "include 0191 *", 1)
+    (diag,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (diag.code, diag.span.line, diag.span.column) == ("BKR004", 63, 5)
+    assert diag.help == "write `include minidisk 0191 *`: `minidisk` or `sfs` comes right after `include`"
+    assert diag.fix is None
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])

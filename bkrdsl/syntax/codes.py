@@ -320,10 +320,12 @@ SYNTAX = register(
     full`.
     A selection's medium left out (`include all minidisks`, `exclude
     0190`) is "expected `minidisk` or `sfs` after `include`", whose help
-    writes the line with it where its words say which: every minidisk
-    (`include minidisk * *`, which a fix writes for an include), addresses
-    alone, every owner's (`exclude minidisk * 0190`), an owner and
-    addresses (`include minidisk LNX* 0191`), SFS paths (`include sfs
+    writes the line with it where its words say which, and a fix writes
+    that line: every minidisk (`include minidisk * *`; for an exclude
+    without a fix, since it leaves the job nothing), addresses alone, every
+    owner's (`exclude minidisk * 0190`), an owner and addresses (`include
+    minidisk LNX* 0191`; without a fix where the owner looks like an
+    address, `include 0191 *`), SFS paths (`include sfs
     BKRPOOL:CICSPRD.*`); where they do not (`include all`, `include
     LINUX01`), the statement's two forms, `include minidisk OWNER
     ADDRESS...` or `include sfs POOL:USER.DIR...`. So is the medium's

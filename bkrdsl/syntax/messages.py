@@ -4700,21 +4700,32 @@ def medium_left_out(diag: Diagnostic, action: str, rest: str, pool: str | None =
             f"write `minidisk` or `sfs` after `{action}`:"
             f" `{action} minidisk OWNER ADDRESS...` or `{action} sfs POOL:USER.DIR...`"
         )
-    elif meant.endswith(" minidisk * *"):
+        return replace(diag, help=help)
+    if meant.endswith(" minidisk * *"):
         help = f"write `{meant}`: `minidisk` after `{action}`, then `* *`, every address of every owner"
         if action != "include":
             return replace(diag, help=help)  # excluding every minidisk leaves the job none (BKR407)
         # `include all minidisks` says every minidisk, and only that: the fix writes it
-        # over the statement's words (the action's own and the rest to the comment)
-        written = line_words(rest)
-        end = diag.span.end + rest.index(written) + len(written)
-        span = diag.span._replace(end_column=diag.span.end_column + end - diag.span.end, end=end)
-        return replace(diag, help=help, fix=write_fix(meant, span))
-    elif meant.startswith(f"{action} minidisk * "):
+        return replace(diag, help=help, fix=_selection_fix(diag, meant, rest))
+    if meant.startswith(f"{action} minidisk * "):
         help = f"write `{meant}`: `minidisk` after `{action}`, then the owner, `*` for every owner, then the addresses"
     else:
         help = f"write `{meant}`: `minidisk` or `sfs` comes right after `{action}`"
-    return replace(diag, help=help)
+    owner = meant.split()[2] if meant.startswith(f"{action} minidisk ") else None
+    if owner is not None and owner != "*" and _ADDRESS_LIKE.fullmatch(owner):
+        return replace(diag, help=help)  # `include 0191 *`: user 0191's every disk, or address 0191's?
+    # addresses alone (every owner's), an owner and addresses, SFS paths: one reading,
+    # the line the help writes
+    return replace(diag, help=help, fix=_selection_fix(diag, meant, rest))
+
+
+def _selection_fix(diag: Diagnostic, meant: str, rest: str) -> Fix:
+    """The fix that writes `meant` over the selection's words: `diag`'s, the action's,
+    and `rest`'s up to the line's comment, which is kept."""
+    written = line_words(rest)
+    end = diag.span.end + rest.index(written) + len(written)
+    span = diag.span._replace(end_column=diag.span.end_column + end - diag.span.end, end=end)
+    return write_fix(meant, span)
 
 
 def days_left_out(diag: Diagnostic, after_number: Span) -> Diagnostic:
