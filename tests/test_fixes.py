@@ -388,6 +388,36 @@ def test_a_z_vm_file_pool_written_with_a_blank_for_its_colon_is_one_path():
     assert "include sfs VMSYSU:CICSPRD.*" in apply(text, d)
 
 
+#: A file pool named nowhere else in the file, a blank for its `:`, before a path whose
+#: user ID holds a wildcard (was two BKR318s, each path without its pool, their helps
+#: `BKRPOOL:USERPOOL` and `BKRPOOL:*.*`): one path, whose fix writes the `:`.
+POOL_NAMED_NOWHERE = ["USERPOOL *.*", "USERPOOL *.LOGS", "USERPOOL CICS*.LOGS", "USERPOOL %ICSPRD.*", "userpool *.*"]
+
+
+@pytest.mark.parametrize("written", POOL_NAMED_NOWHERE)
+def test_a_pool_named_nowhere_with_a_blank_for_its_colon_before_a_wildcard_path_is_one_path(written):
+    text = damaged("include sfs BKRPOOL:CICSPRD.*", f"include sfs {written}")
+    (d,) = check(text)
+    pool, path = written.split()
+    assert (d.code, d.span.column) == ("BKR318", 17)
+    assert d.message == f"the file pool `{pool}` and the path `{path}` are one SFS path, joined by `:`: `{pool}:{path}`"
+    assert d.help == f"write `{pool}:{path}`: the file pool, a `:` and the user ID are one word"
+    fixed = apply(text, d)
+    assert f"include sfs {pool}:{path}\n" in fixed
+    assert check(fixed) == []
+
+
+#: Where the word before the path may be a path itself: a path naming one user's
+#: directories (`JOHN.*`), or a word that is a user the file declares (`CICSPRD`,
+#: `LNXAPP1`, one of group LINUX's `LNXAPP*`): two paths, each without its pool.
+@pytest.mark.parametrize("written", ["USERPOOL JOHN.*", "CICSPRD *.*", "LNXAPP1 *.*"])
+def test_a_word_before_a_path_that_may_be_a_path_of_its_own_is_not_read_as_its_pool(written):
+    text = damaged("include sfs BKRPOOL:CICSPRD.*", f"include sfs {written}")
+    found = check(text)
+    assert [d.code for d in found] == ["BKR318", "BKR318"]
+    assert [d.message for d in found] == [f"SFS path `{w}` names no file pool; write it POOL:USER.DIR" for w in written.split()]
+
+
 @pytest.mark.parametrize(
     ("clean", "written", "code", "title"),
     RESTORED + TWICE + KEYWORD_LEFT_OUT,

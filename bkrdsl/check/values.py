@@ -457,7 +457,12 @@ INVALID_SFS_PATH = register(
     whose fix removes the blank. So is a file pool the cluster names (the
     catalog's, or another path's), or one of z/VM's own (`VMSYS`, `VMPSFS`,
     `VMSYSU`, `VMSYSR`), written with a blank for its `:` (`BKRPOOL CICSPRD.*`,
-    `VMSYSU JOHN.*`), whose fix writes the `:`. A path with no user ID
+    `VMSYSU JOHN.*`), whose fix writes the `:`; and a pool named nowhere
+    else, before a path whose user ID holds a wildcard (`USERPOOL *.*`,
+    `USERPOOL CICS*.LOGS`), where the pool's word is no user the files
+    declare: such a path names no one user's directories. Before a path of
+    one user's (`USERPOOL JOHN.*`) the two words are two paths, each
+    without its pool. A path with no user ID
     after its `:` (`BKRPOOL:.*`) is reported as naming none. A `.` comes
     only before a directory name: CMS writes a file space's top directory
     with a `.` after the user ID (`BKRPOOL:CICSPRD.`), which a .bkr path
@@ -1775,18 +1780,27 @@ def _split_after_colon(item, following) -> bool:
 _POOL_ID = re.compile(r"[A-Za-z][A-Za-z0-9]{0,7}")
 
 
-def _pool_without_colon(item, following, pools: set[str]) -> bool:
+def _pool_without_colon(item, following, pools: set[str], model: Model) -> bool:
     """`BKRPOOL CICSPRD.*`: one of the file pools the cluster names (`pools`), or one
     of z/VM's own (`ZVM_FILE_POOLS`: `VMSYSU`), alone, then, on its line, a path without a pool that
-    reads as the rest of the path with a `:` between them."""
-    return (
-        following is not None
-        and (item.text.upper() in pools or item.text.upper() in ZVM_FILE_POOLS)
-        and _POOL_ID.fullmatch(item.text) is not None
-        and ":" not in following.text
-        and following.span.line == item.span.end_line
-        and sfs_path_problem(f"{item.text}:{following.text}") is None
-    )
+    reads as the rest of the path with a `:` between them. So too a pool named nowhere
+    else (`USERPOOL *.*`) before a path whose user ID holds a wildcard (`*.*`, `CICS*.LOGS`):
+    such a path names no one user's directories, so it is no path of its own whose pool
+    was left out, and the word before it, a pool ID no user of the file is declared as,
+    is its pool (`USERPOOL JOHN.*` stays two paths, each without its pool)."""
+    if (
+        following is None
+        or _POOL_ID.fullmatch(item.text) is None
+        or ":" in following.text
+        or following.span.line != item.span.end_line
+        or sfs_path_problem(f"{item.text}:{following.text}") is not None
+    ):
+        return False
+    pool = item.text.upper()
+    if pool in pools or pool in ZVM_FILE_POOLS:
+        return True
+    user = following.text.split(".", 1)[0]
+    return any(c in user for c in "*%?") and model.user(pool) is None and model.pattern_for(pool) is None
 
 
 def _sfs_path_help(text: str, selection: ast.Selection, pools: set[str]) -> str:
@@ -1925,7 +1939,7 @@ def sfs_paths(model: Model):
             if split is not None:
                 split = None
                 continue  # the second half of a path a blank split: reported with the first
-            if _pool_without_colon(item, following, pools):
+            if _pool_without_colon(item, following, pools, model):
                 split = following
                 gap = Span(
                     item.span.file, item.span.end_line, item.span.end_column,
