@@ -1420,3 +1420,48 @@ def test_bkr212_s_help_keeps_what_the_catalog_says(written, help):
     text = text.replace(line, "  " + written)
     (d,) = [d for d in analyse("BKR212.bkr", text.encode()).diagnostics if d.code == "BKR212"]
     assert d.help == help
+
+
+#: BKR203 in examples/prodssi.bkr: the help names, for each kind, the groups and
+#: `user` statements to take the user out of, with their lines (was "a user is either
+#: single-configuration (USER) or IDENTITY: keep the one the CP directory has", which
+#: named neither). Each branch, followed, checks clean.
+BOTH_KINDS_CASES = [
+    (
+        "  identity group SYSIDS { TCPIP FTPSERVE CICSPRD }",
+        (
+            "if CICSPRD is single in the CP directory, take it out of group SYSIDS (line 47);"
+            " if identity, take it out of group APPS (line 45)"
+        ),
+        ["  identity group SYSIDS { TCPIP FTPSERVE }", None],
+    ),
+    (
+        "  identity group SYSIDS { TCPIP FTPSERVE }\n  identity user DB2PRD",
+        (
+            "if DB2PRD is identity in the CP directory, take it out of group APPS (line 45);"
+            " if single, delete `identity user DB2PRD` (line 48)"
+        ),
+        [None, "  identity group SYSIDS { TCPIP FTPSERVE }"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("written", "help", "kept"), BOTH_KINDS_CASES, ids=["group", "user statement"])
+def test_a_user_in_both_kinds_gets_a_help_naming_each_place_with_its_line(written, help, kept):
+    base = (ROOT / "examples" / "prodssi.bkr").read_text(encoding="utf-8")
+    clean = "  identity group SYSIDS { TCPIP FTPSERVE }"
+    text = base.replace(clean, written, 1)
+    assert text != base
+    (d,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (d.code, d.help) == ("BKR203", help)
+    # following the help's branch that takes the user out of group SYSIDS or
+    # deletes its `user` statement leaves the file clean
+    for line in kept:
+        if line is not None:
+            assert analyse("prodssi.bkr", text.replace(written, line, 1).encode("utf-8")).diagnostics == []
+    # the other branch, for DB2PRD and CICSPRD identity: out of group APPS
+    if "CICSPRD" in written:
+        fixed = text.replace("{ CICSPRD DB2PRD }", "{ DB2PRD }", 1)
+    else:
+        fixed = text.replace("{ CICSPRD DB2PRD }", "{ CICSPRD }", 1)
+    assert "BKR203" not in {x.code for x in analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics}

@@ -123,6 +123,13 @@ BOTH_KINDS = register(
     jobs that back the user up judged by its kind (BKR220, BKR221, BKR222):
     a group's `identity` written `single` is one mistake, not one more for
     each job of the group.
+    The help says, for each kind, what to take the user out of to keep it,
+    each place with its line: the groups (`take it out of group NETWORK
+    (line 7)`), the `user` statements (`delete `single user DIRMAINT``),
+    a standard library module's declaration (a copy of the module), and
+    the other kind's `match` pattern that matches it (narrowed). For a
+    group whose users are declared with the other kind, it names the
+    group's line, where `single` or `identity` is written.
 
     Failing example:
 
@@ -142,7 +149,8 @@ BOTH_KINDS = register(
         }
 
     Fix: decide which the directory really has (`QUERY USERID TCPIP AT ALL`, or
-    look for IDENTITY/USER in USER DIRECT) and keep only that one. When the
+    look for IDENTITY/USER in USER DIRECT) and keep only that one: for
+    TCPIP identity, take it out of group NETWORK (line 7). When the
     other declaration is the standard library's and your directory differs
     from it, import a copy of that module with the user's kind changed
     (docs/stdlib.md); the help names the module.
@@ -431,6 +439,7 @@ def users_in_both_kinds(model: Model):
     # (user's first declaration, those of the other kind), one per user, by the
     # statement that declares them with the other kind
     by_statement: dict[Span, list[tuple[UserDef, list[UserDef]]]] = {}
+    kept: dict[str, list[UserDef]] = {}
     for seen, *others in defs.values():
         # One error per user, at its first declaration of the other kind; any
         # further ones are notes (a user listed in three groups is one mistake).
@@ -442,15 +451,18 @@ def users_in_both_kinds(model: Model):
         if u.id in service or _service_role_of(model, u.id, {}, patterns) is not None:
             continue
         by_statement.setdefault(u.kind_span, []).append((seen, conflicts))
+        kept[u.id] = [seen, *(v for v in others if v.kind is seen.kind)]
     for found in by_statement.values():
         if len(found) > 1 and found[0][1][0].origin.startswith("group "):
             yield _group_of_other_kind(model, found)
         else:
-            yield from (_both_kinds(model, seen, conflicts) for seen, conflicts in found)
+            yield from (_both_kinds(model, kept[seen.id], conflicts) for seen, conflicts in found)
 
 
-def _both_kinds(model: Model, seen: UserDef, conflicts: list[UserDef]) -> Diagnostic:
-    """BKR203 for one user, at its first declaration of the other kind."""
+def _both_kinds(model: Model, same: list[UserDef], conflicts: list[UserDef]) -> Diagnostic:
+    """BKR203 for one user, at its first declaration of the other kind; `same`, its
+    declarations of the first one's kind, that first."""
+    seen = same[0]
     u = conflicts[0]
     where = "in " + u.origin if u.origin != "user" else "here"
     also = [f"in {v.origin}" if v.origin != "user" else "by a `user` statement" for v in conflicts[1:]]
@@ -462,11 +474,7 @@ def _both_kinds(model: Model, seen: UserDef, conflicts: list[UserDef]) -> Diagno
         for p in model.pattern_defs
         if p.role is None and valid_user_or_pattern(p.pattern) and p.matches(u.id)
     ]
-    help = _both_kinds_help(model, seen, u)
-    if matching:
-        p = matching[0]
-        other = Kind.IDENTITY if p.kind is Kind.SINGLE else Kind.SINGLE
-        help += f"; if it is {other.value}, narrow pattern {quoted(p.pattern)} too"
+    help = _both_kinds_help(model, same, conflicts, matching)
     return BOTH_KINDS(
         f"{quoted(u.id)} is declared {u.kind.value} {where}, but {seen.kind.value} elsewhere",
         u.span,
@@ -489,8 +497,9 @@ def _group_of_other_kind(model: Model, found: list[tuple[UserDef, list[UserDef]]
     group = first.origin.removeprefix("group ")
     names = [conflicts[0].id for _, conflicts in found]
     help = (
-        f"if its users are {other} in the CP directory, write `{other} group {group}`;"
-        " otherwise keep, for each user, the kind the CP directory has"
+        f"if its users are {other} in the CP directory, write `{other} group {group}` (line {first.kind_span.line});"
+        f" otherwise take out of group {group} each that is {other} there, and the others out of their"
+        f" {other} declarations, shown below"
     )
     std = next((seen for seen, _ in found if _from_stdlib(model, seen.module)), None)
     if std is not None:
@@ -767,18 +776,60 @@ def _own_id(role: str, machines: list[str]) -> str:
     return example
 
 
-def _both_kinds_help(model: Model, one: UserDef, two: UserDef) -> str:
-    """BKR203's help; when one of the two declarations is the standard library's,
-    it says what to do if the site's directory differs from IBM's."""
-    help = "a user is either single-configuration (USER) or IDENTITY: keep the one the CP directory has"
-    std = next((d for d in (one, two) if _from_stdlib(model, d.module)), None)
-    if std is None:
-        return help
-    module = std.module.removesuffix(".bkr")
+def _both_kinds_help(model: Model, same: list[UserDef], conflicts: list[UserDef], matching) -> str:
+    """BKR203's help for one user: for each kind, what to take it out of to keep that
+    kind, the CP directory's, each place named with its line (`_take_out`): the
+    groups, the `user` statements (a standard library module's, a copy of the module
+    in which it is changed), the patterns of the other kind that match it (narrowed)."""
+    first = conflicts[0]
+    where = first.span.file
+
+    def keep(kind: Kind, other: list[UserDef]) -> str:
+        steps = _take_out(model, other, where)
+        narrow = [p for p in matching if p.kind is not kind]
+        if narrow:
+            steps.append(f"narrow pattern {quoted(narrow[0].pattern)}")
+        return " and ".join(steps)
+
+    one, two = same[0].kind.value, first.kind.value
     return (
-        f"{help}; `{module}` declares {std.id} {std.kind.value} (docs/stdlib.md says why): if your"
-        " directory has it the other way, import a copy of the module in which you changed it"
+        f"if {first.id} is {one} in the CP directory, {keep(same[0].kind, conflicts)};"
+        f" if {two}, {keep(first.kind, same)}"
     )
+
+
+def _take_out(model: Model, defs: list[UserDef], where: str) -> list[str]:
+    """What takes a user out of `defs`, its declarations of one kind, each named with
+    its line (and its file, when not `where`, the error's): `take it out of group APPS
+    (line 45)`, `delete `identity user LNXADMIN` (line 12)`; for a declaration of the
+    standard library, which is not the site's to edit, a copy of its module."""
+    id = defs[0].id
+    place = {d: f"line {d.span.line}" if d.span.file == where else f"{d.span.file} line {d.span.line}" for d in defs}
+    steps = []
+    groups = [d for d in defs if d.origin.startswith("group ") and not _from_stdlib(model, d.module)]
+    if groups:
+        named = [f"{d.origin.removeprefix('group ')} ({place[d]})" for d in groups]
+        joined = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+        steps.append(f"take it out of {'group' if len(named) == 1 else 'groups'} {joined}")
+    for d in defs:
+        if d.origin.startswith("group ") and not _from_stdlib(model, d.module):
+            continue
+        if _from_stdlib(model, d.module):
+            module = d.module.removesuffix(".bkr")
+            steps.append(
+                f"import a copy of `{module}` that declares {id} otherwise ({place[d]}; docs/stdlib.md says why it"
+                f" is {d.kind.value} there)"
+            )
+        elif _ids_of_statement(model, d) == (id,):
+            steps.append(f"delete `{d.kind.value} user {id}` ({place[d]})")
+        else:
+            steps.append(f"take it out of the `{d.kind.value} user` statement ({place[d]})")
+    return steps
+
+
+def _ids_of_statement(model: Model, d: UserDef) -> tuple[str, ...]:
+    """The IDs of the `user` statement or group entry list that declares `d`."""
+    return next((lst.ids for lst in model.user_lists if lst.kind_span == d.kind_span), ())
 
 
 def _from_stdlib(model: Model, module: str) -> bool:
