@@ -1465,3 +1465,40 @@ def test_a_user_in_both_kinds_gets_a_help_naming_each_place_with_its_line(writte
     else:
         fixed = text.replace("{ CICSPRD DB2PRD }", "{ CICSPRD }", 1)
     assert "BKR203" not in {x.code for x in analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics}
+
+
+#: BKR245 in examples/prodssi.bkr where the file names no label for the volume: the
+#: help keeps VOLSER and says in words that it is a placeholder, with a member's own
+#: label as the form (was "add `private-volume VOLSER` to the member block" and "add
+#: `shared-volume VOLSER` to the cluster", VOLSER unexplained).
+NO_VOLUME_HELPS = [
+    (
+        [("member VMSYS3 { workers 2  private-volume M3PRV1 }", "member VMSYS3 { workers 2 }")],
+        ("add `private-volume VOLSER` to the member block; the file names no volume for `VMSYS3`, so write for"
+        " VOLSER the label of a volume of its own, as VMSYS1 has `M1PRV1` (`QUERY DASD` on the member lists them)"),
+    ),
+    (
+        [
+            ("member VMSYS3 { workers 2  private-volume M3PRV1 }", "member VMSYS3 { workers 2 }"),
+            ("member VMSYS4 { workers 2  private-volume M4PRV1 }", "member VMSYS4 { workers 2 }"),
+        ],
+        ("add `private-volume VOLSER` to each member block; the file names no volume for `VMSYS3` and `VMSYS4`,"
+        " so write for VOLSER the label of a volume of each one's own, as VMSYS1 has `M1PRV1` (`QUERY DASD` on"
+        " the member lists them)"),
+    ),
+    (
+        [("  shared-volume VMCOM1\n", ""), (" on VMCOM1 at 1000", "")],
+        ("add `shared-volume VOLSER` to the cluster; the file names no volume every member shares, so write for"
+        " VOLSER the label of one (`QUERY DASD` on each member lists them)"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("edits", "help"), NO_VOLUME_HELPS, ids=["one member", "two members", "shared"])
+def test_a_volume_the_file_names_nowhere_is_a_placeholder_said_so(edits, help):
+    text = (ROOT / "examples" / "prodssi.bkr").read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new, 1)
+    (d,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (d.code, d.help) == ("BKR245", help)

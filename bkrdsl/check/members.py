@@ -310,7 +310,11 @@ NO_VOLUME = register(
     statement the one thing missing (deleted), and BKR333 says so. A member
     without a private volume where the disks placed member by member name,
     for its instances, a volume no statement declares (its `private-volume`
-    deleted) is one error here, naming that volume (and no BKR333).
+    deleted) is one error here, naming that volume (and no BKR333), whose
+    help writes `private-volume` with it. Where the file names no label that
+    fits, the help writes VOLSER and says it is a placeholder for the label
+    of a volume of the member's own (another member's, `M1PRV1`, shown as
+    the form) or of one every member shares.
 
     Failing example:
 
@@ -1063,7 +1067,7 @@ def disk_placement(model: Model):
                 Related(model.member(m).decl.name.span, "no `private-volume` here either") for m in bare[1:]
             )
             + tuple(Related(d.volume.span, f"`{volume}` named here, declared nowhere") for d in named[:1]),
-            help=f"add `private-volume {volume}` to the member block" if volume else "add `private-volume VOLSER` to the member block",
+            help=f"add `private-volume {volume}` to the member block" if volume else _private_volume_help(model, bare),
         )
     if lacking_shared and not undeclared_shared:
         # (With a single-configuration machine's disk on a volume the cluster does not
@@ -1075,8 +1079,24 @@ def disk_placement(model: Model):
             " and the cluster declares none",
             first.span,
             related=tuple(Related(d.span, "needs one too") for d in others),
-            help="add `shared-volume VOLSER` to the cluster",
+            help=(
+                "add `shared-volume VOLSER` to the cluster; the file names no volume every member shares, so write"
+                " for VOLSER the label of one (`QUERY DASD` on each member lists them)"
+            ),
         )
+
+
+def _private_volume_help(model: Model, bare: tuple[str, ...]) -> str:
+    """BKR245's help for members without a private volume where the file names no label
+    for it: VOLSER, said to be a placeholder, with another member's label as the form."""
+    which = "the member block" if len(bare) == 1 else "each member block"
+    own = "a volume of its own" if len(bare) == 1 else "a volume of each one's own"
+    example = next(((m.name, m.private_volumes[0]) for m in model.members if m.private_volumes), None)
+    like = f", as {example[0]} has `{example[1]}`" if example else ""
+    return (
+        f"add `private-volume VOLSER` to {which}; the file names no volume for {listed(list(bare))},"
+        f" so write for VOLSER the label of {own}{like} (`QUERY DASD` on the member lists them)"
+    )
 
 
 def _disks_text(disks: list) -> str:
