@@ -1502,3 +1502,64 @@ def test_a_volume_the_file_names_nowhere_is_a_placeholder_said_so(edits, help):
         text = text.replace(old, new, 1)
     (d,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert (d.code, d.help) == ("BKR245", help)
+
+
+BANK_TEXT = (ROOT / "examples" / "bank.bkr").read_text(encoding="utf-8")
+BANK_BKRBKUP = "  disk BKRBKUP 191 size 10 cyl on {} at 29046"
+
+
+#: BKR244 for an IDENTITY machine's disk on a shared volume beside other statements that
+#: place the same disk (was a help writing `disk BKRBKUP 191 size 10 cyl` without `on`
+#: and `at`, which, written, is BKR324, a second minidisk for every instance; and a
+#: BKR324 of its own beside BKR244): one error, whose help writes the statement that
+#: checks.
+IDENTITY_DISK_BESIDE_OTHERS = [
+    (  # bank.bkr, PRODD's statement on shared BKCOM1: PRODD's private volume
+        BANK_TEXT,
+        [(BANK_BKRBKUP.format("PDPRV1"), BANK_BKRBKUP.format("BKCOM1"))],
+        ("write `disk BKRBKUP 191 size 10 cyl on PDPRV1 at 29046`, on PRODD's private volume: the other"
+        " statements place the instance on the other members, each on its own"),
+        [(BANK_BKRBKUP.format("BKCOM1"), BANK_BKRBKUP.format("PDPRV1"))],
+    ),
+    (  # a fifth statement, on BKCOM1, beside one for each member: deleted
+        BANK_TEXT,
+        [(BANK_BKRBKUP.format("PDPRV1"), BANK_BKRBKUP.format("PDPRV1") + "\n" + BANK_BKRBKUP.format("BKCOM1"))],
+        ("delete this statement: the other `disk BKRBKUP 191` statements (lines 40, 41, 42, 43) place the"
+        " instance on every member"),
+        [("\n" + BANK_BKRBKUP.format("BKCOM1"), "")],
+    ),
+    (  # prodssi.bkr: beside `disk BKRBKUP 191 size 10 cyl`, which places every instance
+        PRODSSI_TEXT,
+        [("  disk BKRBKUP 191 size 10 cyl\n", "  disk BKRBKUP 191 size 10 cyl\n  disk BKRBKUP 191 size 10 cyl on VMCOM1\n")],
+        ("delete this statement: `disk BKRBKUP 191 size 10 cyl` (line 31) already gives each member's instance"
+        " its own extent on its private volume"),
+        [("  disk BKRBKUP 191 size 10 cyl on VMCOM1\n", "")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("base", "edits", "help", "mend"), IDENTITY_DISK_BESIDE_OTHERS, ids=["last member", "fifth", "beside one for all"]
+)
+def test_an_identity_disk_on_a_shared_volume_beside_other_statements_gets_a_help_that_checks(base, edits, help, mend):
+    text = base
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new, 1)
+    (d,) = analyse("t.bkr", text.encode("utf-8")).diagnostics
+    assert (d.code, d.help) == ("BKR244", help)
+    for old, new in mend:
+        text = text.replace(old, new, 1)
+    assert analyse("t.bkr", text.encode("utf-8")).diagnostics == []
+
+
+def test_two_identity_disks_on_shared_volumes_get_the_members_left():
+    text = BANK_TEXT.replace(BANK_BKRBKUP.format("PDPRV1"), BANK_BKRBKUP.format("BKCOM1"), 1)
+    text = text.replace(BANK_BKRBKUP.format("PCPRV1"), BANK_BKRBKUP.format("BKCOM2"), 1)
+    found = analyse("t.bkr", text.encode("utf-8")).diagnostics
+    assert [d.code for d in found] == ["BKR244", "BKR244"]
+    assert {d.help for d in found} == {
+        ("write it on the private volume of a member no other statement places the instance on, one statement per"
+        " member: `disk BKRBKUP 191 size 10 cyl on PCPRV1 at 29046` (PRODC) or `disk BKRBKUP 191 size 10 cyl on"
+        " PDPRV1 at 29046` (PRODD)")
+    }

@@ -469,9 +469,11 @@ DUPLICATE_DISK = register(
     instance, for a site without DirMaint. They are still one minidisk, so
     these are BKR324, the message saying which: two statements placing the
     same member's instance (two private volumes of one member), two that
-    differ in size or unit, a second statement without `on` or `on` a shared
-    volume (it would give every instance a second one), and any repeat for a
-    single-configuration user. A statement written alike, word for word (names
+    differ in size or unit, a second statement without `on` (it would give
+    every instance a second one), and any repeat for a single-configuration
+    user. A statement of an IDENTITY `on` a shared volume is BKR244's alone,
+    whose help writes it on the private volume of a member no other
+    statement names, or deletes it. A statement written alike, word for word (names
     and keywords in any case: `on lnx*` is `on LNX*`), is a copy: the message
     says so, and the fix deletes it. Two statements for one
     machine's address whose extents overlap are this one error, not also
@@ -1249,8 +1251,14 @@ def duplicate_disks(model: Model):
     # A statement an earlier check reports (its size or unit, its volume, its machine:
     # `disk_reported`) takes no part, unless another is written alike (pasted again).
     reported: set[int] = set()
+    shared = set(model.shared_volumes)
     for (owner, addr), disks in model.disks_at.items():
         disks = [d for d in disks if not disk_reported(model, d) or any(_written_alike(d, e) for e in disks if e is not d)]
+        if model.product_machines().get(owner, (None,))[0] is Kind.IDENTITY and model.implied_kind(owner) is not Kind.SINGLE:
+            # an IDENTITY's disk on a shared volume is BKR244's, whose help writes it
+            # on the member's private volume, or deletes it beside the statements
+            # that place every instance: one slip, one diagnostic
+            disks = [d for d in disks if d.volume is None or d.volume.upper not in shared]
         later = [d for d in disks[1:] if id(d) not in reported]
         if not later or model.per_member_placement(owner, disks):
             continue

@@ -257,7 +257,14 @@ DISK_VOLUME_KIND = register(
     extent, and the instances would overwrite each other's 191 disk. The
     help writes the `disk` statement where it belongs: a single user's on
     the cluster's first shared volume (its `at` left out: the extent there
-    is the site's to place), an IDENTITY's without `on` and `at`.
+    is the site's to place), an IDENTITY's without `on` and `at`. Beside
+    other statements for the same machine and address, which that line
+    would repeat (BKR324), it writes instead the statement on the private
+    volume of the member none of them names, its `at` kept (bank.bkr's
+    statements, one per member), each such statement where several members
+    are left, or, where the others place every member's instance already
+    (one without `on`, or one per member), says to delete it; not also
+    BKR324 for the statement.
 
     A machine the cluster makes single-configuration (the shared catalog's
     SFS server, a Tape Manager catalog node or its DMM) that a statement
@@ -969,6 +976,60 @@ def _disk_statement(d, volume: str | None = None) -> str:
     return f"disk {d.user.text} {d.address.text} size {d.size.text} {d.unit.text}" + (f" on {volume}" if volume else "")
 
 
+def _identity_disk_help(model: Model, d, disk_machines, machines) -> str:
+    """BKR244's help for an IDENTITY user's disk on a shared volume. Alone at its
+    address, the statement without `on` and `at`: each member's SUBCONFIG gets its own
+    extent. Beside other statements for the same machine and address that place its
+    instances member by member (bank.bkr), that line would be one more statement for
+    every instance (BKR324): the statement on the private volume of the member no
+    other statement places, its `at` kept; with none left, or beside a statement
+    without `on` that places every instance, the statement deleted."""
+    plain = (
+        f"write `{_disk_statement(d)}`, without `on {d.volume.text}`"
+        + (f" and `at {d.start.text}`" if d.start is not None else "")
+        + ", so that each member's SUBCONFIG gets its own extent on its private volume"
+    )
+    addr = parse_address(d.address.text)
+    if len(disk_machines) != 1 or addr is None:
+        return plain
+    (machine,) = disk_machines
+    others = [o for o in model.disks_at.get((machine, addr), ()) if o is not d]
+    if not others:
+        return plain
+    private = model.private_volumes
+    every = next((o for o in others if o.volume is None), None)
+    if every is not None:
+        return (
+            f"delete this statement: `{_disk_statement(every)}` (line {every.span.line}) already gives each"
+            " member's instance its own extent on its private volume"
+        )
+    # (one on a shared volume too is this error again, to be moved as this one is)
+    placed = {private[o.volume.upper] for o in others if o.volume.upper in private}
+    if not placed:
+        return plain
+    free = [m for m in machines[machine][1] if m not in placed]
+    if not free:
+        lines = ", ".join(str(o.span.line) for o in others)
+        return (
+            f"delete this statement: the other `disk {d.user.text} {d.address.text}` statements (line"
+            f"{'s' if len(others) > 1 else ''} {lines}) place the instance on every member"
+        )
+    volumes = [(m, model.member(m).private_volumes) for m in free]
+    if len(free) == 1 and volumes[0][1]:
+        member, (volume, *_) = volumes[0]
+        at = f" at {d.start.text}" if d.start is not None else ""
+        return (
+            f"write `{_disk_statement(d, volume)}{at}`, on {member}'s private volume: the other statements"
+            f" place the instance on the other members, each on its own"
+        )
+    at = f" at {d.start.text}" if d.start is not None else ""
+    named = [f"`{_disk_statement(d, v[0])}{at}` ({m})" for m, v in volumes if v]
+    return (
+        "write it on the private volume of a member no other statement places the instance on, one statement"
+        " per member" + (f": {' or '.join(named)}" if named else "")
+    )
+
+
 def _single_disk_help(model: Model, d) -> str:
     """BKR244's help for a single-configuration user's disk on a member's private volume:
     the statement on the cluster's first shared volume (its `at` left out: the extent
@@ -1018,11 +1079,7 @@ def disk_placement(model: Model):
                 f"IDENTITY user {quoted(user)} gets a minidisk on shared volume `{vol}`",
                 d.volume.span,
                 related=(Related(volume_span(model, vol), "shared here"),),
-                help=(
-                    f"write `{_disk_statement(d)}`, without `on {d.volume.text}`"
-                    + (f" and `at {d.start.text}`" if d.start is not None else "")
-                    + ", so that each member's SUBCONFIG gets its own extent on its private volume"
-                ),
+                help=_identity_disk_help(model, d, disk_machines, machines),
             )
             continue
         # The volume is private to a member none of the disk's machines runs on. A
