@@ -659,12 +659,11 @@ def _pool_words(doc: Document):
             if t.pool is not None and t.pool.upper:
                 yield t.pool, t.pool.span, t.medium.value
     for s in _sfs_selections(model):
-        if s.medium is ast.Medium.SFS:
-            for w in s.items:
-                colon = w.text.find(":", 1)
-                if colon > 0:
-                    s = w.span  # a path is on one line: its pool, the first `colon` characters
-                    yield w, s._replace(end_line=s.line, end_column=s.column + colon, end=s.start + colon), "sfs"
+        for w in s.items:
+            colon = w.text.find(":", 1)
+            if colon > 0:
+                s = w.span  # a path is on one line: its pool, the first `colon` characters
+                yield w, s._replace(end_line=s.line, end_column=s.column + colon, end=s.start + colon), "sfs"
 
 
 def _pool_hover(doc: Document, at: int) -> tuple[list[str], Span] | None:
@@ -1908,11 +1907,8 @@ def _file_pools(doc: Document, at: int) -> dict[str, str]:
     (`include sfs VMSYSU:LNX01.*`), in the order of the text."""
     model = doc.model
     named = [(w, "the catalog's file pool") for c in model.catalogs for w in c.decl.pool]
-    selections = [s for j in model.jobs for s in j.decl.selections]
-    selections += [s for m in model.members for s in m.decl.selections]
-    for s in selections:
-        if s.medium is ast.Medium.SFS:
-            named += [(w, "file pool of an SFS selection") for w in s.items if ":" in w.text[1:]]
+    for s in _sfs_selections(model):
+        named += [(w, "file pool of an SFS selection") for w in s.items if ":" in w.text[1:]]
     out: dict[str, str] = {}
     for word, what in named:
         pool = word.upper.partition(":")[0]
