@@ -903,6 +903,41 @@ def test_completion_after_disk_offers_the_cluster_s_own_machines_first():
     assert [c.label for c in F.complete(doc, spread.count("\n", 0, at), 7)] == ["BKRSVSFS", *tape, *std]
 
 
+def test_completion_after_disk_offers_the_machines_with_a_disk_last():
+    # `disk |` offered the machines whose `disk` the cluster writes already among the
+    # others, as if each needed one still. A second `disk` is legal (another address,
+    # BKR324), so they are offered, after the others, saying at which address.
+    std = ["BKRWRK*", "BKRBKUP", "BKRCATLG", "BKRADMIN", "5697J06C"]
+    text = CLUSTER.replace("  catalog shared", "  disk BKRBKUP 191 size 10 cyl\n  disk \n  disk BKRWRK* 191 size 5 cyl\n  catalog shared")
+    doc, line, column = doc_at(text, "  disk |\n")
+    found = [(c.label, c.detail) for c in F.complete(doc, line, column)]
+    assert [label for label, _ in found] == ["BKRSVSFS", "BKRCATLG", "BKRADMIN", "5697J06C", "BKRWRK*", "BKRBKUP"]
+    assert found[-1] == ("BKRBKUP", "the backup server; its `disk` 191 written already")
+    # The `disk` being typed is not one written already: `disk BKRBKUP|` as it was.
+    doc, line, column = doc_at(CLUSTER.replace("  catalog shared", "  disk BKRBKUP\n  catalog shared"), "  disk BKRBKUP|\n")
+    assert [c.label for c in F.complete(doc, line, column)] == ["BKRSVSFS", *std]
+
+
+def test_completion_of_expire_on_offers_one_member_for_a_shared_catalog():
+    # `expire on |` offered `each` with a shared catalog, purged from one member only
+    # (BKR211: `expire on each member` purges it from every member; a preview-only
+    # block there never runs, BKR218), and after `expire on DEV1, |` a second member.
+    # The members now, the catalog server's first (where expiry belongs, BKR215);
+    # after the `,`, none. A local catalog, one per member, takes `each`.
+    text = CLUSTER.replace("pool BKRPOOL on DEV1", "pool BKRPOOL on DEV2")
+    doc, line, column = doc_at(text, "expire on |DEV1 {")
+    found = [(c.label, c.detail) for c in F.complete(doc, line, column)]
+    assert found == [("DEV2", "member 2, the catalog server's: expiry belongs there"), ("DEV1", "member 1")]
+    comma = text.replace("expire on DEV1 {", "expire on DEV1, {")
+    doc, line, column = doc_at(comma, "expire on DEV1, |{")
+    assert F.complete(doc, line, column) == []
+    local = CLUSTER.replace("catalog shared server BKRSVSFS pool BKRPOOL on DEV1", "catalog local server BKRSVSFS pool BKRPOOL")
+    doc, line, column = doc_at(local, "expire on |DEV1 {")
+    assert [c.label for c in F.complete(doc, line, column)] == ["each", "DEV1", "DEV2"]
+    doc, line, column = doc_at(CLUSTER, "run on |DEV1 daily")  # a job's `run on` keeps `each`
+    assert "each" in {c.label for c in F.complete(doc, line, column)}
+
+
 def test_completion_after_a_day_of_weekly_offers_days_only_after_a_comma():
     # `weekly sun |` offered the days again, as after `weekly |`: the time goes there
     # (`weekly sun mon 03:00` is BKR004, "`mon` was read as the time"); after

@@ -2129,6 +2129,11 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
             names = [c for c in names if c.label.upper() not in listed]
         if context == "user":
             names = _owners_backed_up(doc, names, tokens)
+        if context == "machine":
+            names = _with_a_disk_last(doc, names, at)
+        if context == "member" and _expiry_on_one_member(doc, tokens):
+            items = [c for c in items if c.label != "each"]
+            names = _expiry_members(doc, names, tokens)
         items += _group_entries(doc, names, tokens, at) if context == "group-entry" else names
     return _answer(items, doc.text[start:at], start, at, limit)
 
@@ -2169,6 +2174,65 @@ def _owners_backed_up(doc: Document, names: list[Completion], tokens) -> list[Co
         return names
     kept = [c for c in names if c.label == "*" or c.label in ids]
     return kept + [Completion(p, "user", "pattern of users backed up") for p in patterns if p not in ids]
+
+
+def _with_a_disk_last(doc: Document, names: list[Completion], at: int) -> list[Completion]:
+    """`disk |`: the product's machines, those the cluster's `disk` statements give a
+    minidisk already after the others, each saying at which addresses. A second `disk`
+    for a machine is legal (another address; an IDENTITY's instance placed on another
+    member's volume), so they are still offered; the one being typed is not counted."""
+    model = doc.model
+    if model is None or not model.disks:
+        return names
+    here = at  # `at` in the text analysed, whose places the model's are
+    if doc.edited is not None and at >= doc.edited.start + len(doc.edited.new):
+        here += len(doc.edited.old) - len(doc.edited.new)
+    written: dict[str, list[str]] = {}
+    for d in model.disks:
+        typed = d.span.file == doc.name and d.user.span.start <= here <= d.user.span.end
+        if not typed and d.user.upper:
+            written.setdefault(d.user.upper, []).append(d.address.text)
+    if not written:
+        return names
+    first = [c for c in names if c.label.upper() not in written]
+    last = [
+        Completion(c.label, c.kind, f"{c.detail}; its `disk` {', '.join(written[c.label.upper()])} written already")
+        for c in names
+        if c.label.upper() in written
+    ]
+    return first + last
+
+
+def _expiry_on_one_member(doc: Document, tokens) -> bool:
+    """`expire on |` (or `expire on VMSYS1, |`) with a shared catalog and several
+    members: the catalog is purged from one member only (BKR211), and a preview on a
+    member that purges nothing never runs (BKR218), so the block names one member."""
+    n = len(tokens) - 1
+    while n >= 0 and tokens[n].type in ("NAME", "COMMA"):
+        n -= 1
+    if n < 1 or str(tokens[n].value).lower() != "on" or str(tokens[n - 1].value).lower() != "expire":
+        return False
+    model = doc.model
+    return (
+        model is not None
+        and len(model.members) > 1
+        and any(c.scope is ast.Scope.SHARED for c in model.catalogs)
+    )
+
+
+def _expiry_members(doc: Document, names: list[Completion], tokens) -> list[Completion]:
+    """The members an `expire` block of a shared catalog may name: one, none after a
+    `,` (a second is BKR211 or BKR218), the catalog server's member first, where
+    expiry belongs (BKR215)."""
+    if str(tokens[-1].value).lower() != "on":
+        return []
+    homes = {c.home for c in doc.model.catalogs if c.scope is ast.Scope.SHARED and c.home}
+    home = [
+        Completion(c.label, c.kind, f"{c.detail}, the catalog server's: expiry belongs there")
+        for c in names
+        if c.label in homes
+    ]
+    return home + [c for c in names if c.label not in homes]
 
 
 class Reanalyse(Exception):
