@@ -206,6 +206,34 @@ def test_the_bkr013_quick_fix_is_offered_only_where_the_brace_is_surely_too_many
         editor.close()
 
 
+def test_a_group_declared_without_its_kind_is_offered_each_kind_not_preferred(tmp_path):
+    # lsp.md, Quick fixes: `group APPS { U9 }` (BKR004, its help "write `identity group
+    # APPS { ... }` or `single group APPS { ... }`") had no code action: a choice, which
+    # no fix of bkrc makes. Now one for each kind, neither preferred, so that *Auto Fix*
+    # applies neither; each inserts its kind before `group`, at the buffer's version.
+    editor = _session(tmp_path)
+    try:
+        text = CLUSTER + "  group APPS { U9 }\n}\n"
+        uri = _open(editor, tmp_path / "c.bkr", text)
+        (shown,) = [d for d in editor.published(uri) if d["code"] == "BKR004"]
+        assert shown["message"].startswith("expected `identity` or `single` before `group`")
+        params = {"textDocument": {"uri": uri}, "range": shown["range"], "context": {"diagnostics": [shown]}}
+        answer = editor.request("textDocument/codeAction", params)["result"]
+        line = text.count("\n", 0, text.index("group APPS"))
+        at = {"start": {"line": line, "character": 2}, "end": {"line": line, "character": 2}}
+        assert [(a["title"], a["isPreferred"], a["kind"]) for a in answer] == [
+            ("Insert `identity`", False, "quickfix"),
+            ("Insert `single`", False, "quickfix"),
+        ]
+        for action, kind in zip(answer, ("identity", "single")):
+            (change,) = action["edit"].get("documentChanges", [None])
+            edits = change["edits"] if change is not None else action["edit"]["changes"][uri]
+            assert edits == [{"range": at, "newText": f"{kind} "}]
+        assert editor.errors == []
+    finally:
+        editor.close()
+
+
 @pytest.mark.parametrize(
     "setting,seconds",
     [(None, 0.25), (0, 0.0), (10_000, 10.0), (10_001, 0.25), (-1, 0.25), ("500", 0.25)],

@@ -938,6 +938,35 @@ def test_completion_of_expire_on_offers_one_member_for_a_shared_catalog():
     assert "each" in {c.label for c in F.complete(doc, line, column)}
 
 
+def test_completion_in_a_group_declared_without_its_kind():
+    # `group APPS |` (BKR004: the kind goes first) offered the body of the group above
+    # it, reopened: `match` and its single users, as if `APPS` were one of them; `group
+    # APPS { |` the same. Now the head is offered with its kind, `single group APPS` and
+    # `identity group APPS` written over what is typed (as for `group |`), and the body
+    # the users of either kind, not those it lists, as the kind is not written yet.
+    text = CLUSTER.replace("identity group SYSIDS { TCPIP }", "identity group SYSIDS { TCPIP }\ngroup APPS ")
+    doc, line, column = doc_at(text, "group APPS |")
+    found = [(c.label, c.text, c.filter, c.start) for c in F.complete(doc, line, column)]
+    at = text.index("group APPS ")
+    assert found == [
+        ("single group APPS", "single group APPS ", "group APPS ", at),
+        ("identity group APPS", "identity group APPS ", "group APPS ", at),
+    ]
+    doc, line, column = doc_at(text.replace("group APPS ", "group APP"), "group APP|")  # its name being typed
+    assert [c.label for c in F.complete(doc, line, column)] == ["single group APP", "identity group APP"]
+    body = text.replace("group APPS ", "group APPS { LNX01  }")
+    doc, line, column = doc_at(body, "{ LNX01 | }")
+    labels = [c.label for c in F.complete(doc, line, column)]
+    assert labels[0] == "match" and {"LNX02", "TCPIP", "BKRBKUP", "BKRADMIN"} <= set(labels)
+    assert "LNX01" not in labels
+    doc, line, column = doc_at(body.replace("LNX01  }", "LNX01 match }"), "LNX01 match |}")
+    assert F.complete(doc, line, column) == []  # a pattern goes there
+    # In a job, `group` starts no group: the job's keywords, as before.
+    job = CLUSTER.replace("    backup LINUX full", "    group X \n    backup LINUX full")
+    doc, line, column = doc_at(job, "group X |")
+    assert not any("group" in c.label for c in F.complete(doc, line, column))
+
+
 def test_completion_after_a_day_of_weekly_offers_days_only_after_a_comma():
     # `weekly sun |` offered the days again, as after `weekly |`: the time goes there
     # (`weekly sun mon 03:00` is BKR004, "`mon` was read as the time"); after

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from bkrdsl import ast
 from bkrdsl.ast import Kind
-from bkrdsl.diagnostics import Diagnostic, Edit
+from bkrdsl.diagnostics import Diagnostic, Edit, Fix
 from bkrdsl.lsp.document import CLUSTER, GROUP, JOB, MEMBER, USER, VOLUME, Document, Occurrence, buffer_bytes
 from bkrdsl.records import dataclass
 from bkrdsl.resolve.loader import ParsedModules, ScratchModules
@@ -2071,30 +2071,64 @@ def _best(found: list[Completion], typed: str, limit: int) -> list[Completion]:
     return out
 
 
-#: `group` first on its line, as a group's declaration is begun without its kind.
-_GROUP_TYPED = re.compile(r"[ \t]*(group)[ \t]*", re.IGNORECASE)
+#: `group` first on its line, as a group's declaration is begun without its kind, and
+#: the group's name after it, if one (`group APPS |`).
+_GROUP_TYPED = re.compile(r"[ \t]*(group)(?:[ \t]*|[ \t]+[^\s{}\"#]+[ \t]*)", re.IGNORECASE)
+#: A group's head without its kind, to its `{` (`group APPS {`).
+_KINDLESS_HEAD = re.compile(r"[ \t]*group[ \t]+[^\s{}\"#]+[ \t]*", re.IGNORECASE)
 
 
 def _group_kinds(doc: Document, start: int, at: int) -> Completions | None:
-    """`group |` where a statement starts: a group declaration begun without its kind,
-    which goes first (`single group APPS { ... }`; `group APPS` is BKR004). Offered as
-    `single group` and `identity group` over what is typed, where a group may be declared
-    (not in a member or a job); None elsewhere. Their filter is the text typed, so that
-    the editor, which matches an item against the text it replaces, shows both."""
+    """`group |` (or `group APPS |`) where a statement starts: a group declaration begun
+    without its kind, which goes first (`single group APPS { ... }`; `group APPS` is
+    BKR004). Offered as `single group` and `identity group` (`single group APPS`) over
+    what is typed, where a group may be declared (not in a member or a job); None
+    elsewhere. Their filter is the text typed, so that the editor, which matches an item
+    against the text it replaces, shows both."""
     accepted, _ = parser_state(_skimmed(doc, start))
     if not {"SINGLE", "IDENTITY"} <= accepted:
         return None
     typed = doc.text[start:at]
-    after = " " if typed[-1:].isspace() else ""
+    rest = typed[len("group") :]  # the name and the blanks, as typed
+    written = " ".join(["group", *rest.split()])
     return Completions(
         [
-            Completion(f"{kind} group", "keyword", what, start, at, f"{kind} group{after}", typed)
+            Completion(f"{kind} {written}", "keyword", what, start, at, f"{kind} group{rest}", typed)
             for kind, what in (
                 ("single", "a group of single-configuration users"),
                 ("identity", "a group of IDENTITY users"),
             )
         ]
     )
+
+
+#: A comment, from a `#` that starts a word (`SYS#1` is a name) to the line's end.
+_COMMENT = re.compile(r"(?:^|(?<=\s))#[^\n]*")
+
+
+def _kindless_body(doc: Document, start: int, at: int) -> list[Completion] | None:
+    """In the body of a group declared without its kind (`group APPS { CICSPRD | }`,
+    BKR004), where a group may be declared: `match` and the users that fit, of either
+    kind (which one the group is, is not written yet), not those it lists already
+    (BKR416); after `match`, none (a pattern is the site's). None elsewhere."""
+    from lark import Token
+
+    opened = doc.text.rfind("{", 0, start)
+    if opened == -1 or doc.text.rfind("}", 0, start) > opened:
+        return None
+    head = doc.text.rfind("\n", 0, opened) + 1
+    if _KINDLESS_HEAD.fullmatch(doc.text[head:opened]) is None:
+        return None
+    accepted, _ = parser_state(_skimmed(doc, head))
+    if not {"SINGLE", "IDENTITY"} <= accepted:
+        return None
+    words = _COMMENT.sub("", doc.text[opened + 1 : start]).split()
+    if words and words[-1].lower() == "match":
+        return []
+    tokens = [Token("LBRACE", "{")]
+    tokens += [Token("MATCH", w) if w.lower() == "match" else Token("NAME", w) for w in words]
+    names = _name_completions(doc, "group-entry", at)
+    return [Completion("match", "keyword"), *_group_entries(doc, names, tokens, at)]
 
 
 def completions(doc: Document, line: int, column: int, limit: int | None = MAX_COMPLETION_ITEMS) -> Completions:
@@ -2118,6 +2152,9 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
         found = _group_kinds(doc, line_start + kindless.start(1), at)
         if found is not None:
             return found
+    body = _kindless_body(doc, start, at)
+    if body is not None:
+        return _answer(body, doc.text[start:at], start, at, limit)
     accepted, tokens = parser_state(_skimmed(doc, start))
     written = _said_once_already(tokens)
     items = [Completion(k, "keyword") for k in keyword_texts(accepted) if k not in written]
@@ -3535,6 +3572,34 @@ def _fix_for(doc: Document, shown: Placed) -> QuickFix | None:
     return QuickFix(fix.title, shown, fix.edits)
 
 
+#: BKR004 of a declaration begun without its kind (`group APPS { ... }`, `user LNXTEST`),
+#: whose help writes both kinds: a choice, which no `Fix` makes.
+_KIND_LEFT_OUT = re.compile(r"expected `identity` or `single` before `(group|user)`", re.IGNORECASE)
+
+
+def _kind_choices(doc: Document, shown: Placed) -> list[QuickFix]:
+    """A declaration begun without its kind (`group APPS { ... }`, BKR004): one code
+    action for each kind its help writes, *Insert `identity`* and *Insert `single`*,
+    neither preferred (which kind the users are is the site's, so *Auto Fix* applies
+    neither). Each carries its diagnostic with that choice as its fix, which
+    `fixes_give` applies to tell whether it would add an error."""
+    d = shown.diagnostic
+    said = _KIND_LEFT_OUT.fullmatch(d.message) if d.code == "BKR004" and d.fix is None else None
+    if said is None or d.span is None or d.span.file != doc.name:
+        return []
+    s = d.span
+    if doc.text[s.start : s.end].lower() != said.group(1).lower():
+        return []
+    at = Span(s.file, s.line, s.column, s.line, s.column, s.start, s.start)
+    out = []
+    for kind in ("identity", "single"):
+        fix = Fix.replace(f"Insert `{kind}`", at, f"{kind} ")
+        # The diagnostic as if its fix were this choice: what `fixes_give` applies.
+        chosen = replace(shown, diagnostic=replace(d, fix=fix))
+        out.append(QuickFix(fix.title, chosen, fix.edits, preferred=False))
+    return out
+
+
 def fixes(
     doc: Document,
     first_line: int,
@@ -3571,6 +3636,7 @@ def fixes(
         fix = _fix_for(doc, where)
         if fix is not None:
             out.append(fix)
+        out += _kind_choices(doc, where)
     if not ranged:
         return out
     if end[0] > start[0] and end[1] == 0:  # the range stops where that line starts
