@@ -2263,6 +2263,30 @@ def test_no_fix_where_the_fix_is_a_choice():
     assert [f for f in F.fixes(doc, 0, 100) if f.diagnostic.code != "BKR253"] == []  # (the cluster's A-disks)
 
 
+def test_a_choice_the_help_writes_is_offered_as_one_action_for_each_choice_none_preferred():
+    # BKR004 with a help that writes a choice had no code action, no `Fix` being made
+    # for a choice: a declaration begun without its kind (`group APPS`, `user LNX09`:
+    # identity or single) and a catalog or Tape Manager without its scope (shared, the
+    # one the help recommends, or local). Now an action for each, none preferred.
+    cases = [
+        ("identity group SYSIDS { TCPIP }", "group APPS { LNX01 }", ["identity", "single"], "group APPS", "{} "),
+        ("identity group SYSIDS { TCPIP }", "user LNX09", ["identity", "single"], "user LNX09", "{} "),
+        ("catalog shared server", "catalog server", ["shared", "local"], " server BKRSVSFS", " {}"),
+    ]
+    for old, new, words, where, text in cases:
+        changed = CLUSTER.replace(old, new)
+        doc, _, _ = doc_at(changed)
+        found = [f for f in F.fixes(doc, 0, 100) if f.diagnostic.code == "BKR004"]
+        assert [(f.title, f.preferred) for f in found] == [(f"Insert `{w}`", False) for w in words], new
+        at = changed.index(where)
+        assert [[(e.span.start, e.span.end, e.new_text) for e in f.edits] for f in found] == [
+            [(at, at, text.format(w))] for w in words
+        ]
+    text = "cluster C {\n  tape manager catalog-node TCTMM on DEV1\n}\n"
+    doc, _, _ = doc_at(text)
+    assert [f.title for f in F.fixes(doc, 0, 100)] == ["Insert `shared`", "Insert `local`"]
+
+
 # ----------------------------------------------------------------- inlay hints
 def hints_of(doc, start=(0, 0), end=(10**6, 0)):
     """(text of the line up to the hint, label) of each hint."""

@@ -3572,32 +3572,43 @@ def _fix_for(doc: Document, shown: Placed) -> QuickFix | None:
     return QuickFix(fix.title, shown, fix.edits)
 
 
-#: BKR004 of a declaration begun without its kind (`group APPS { ... }`, `user LNXTEST`),
-#: whose help writes both kinds: a choice, which no `Fix` makes.
-_KIND_LEFT_OUT = re.compile(r"expected `identity` or `single` before `(group|user)`", re.IGNORECASE)
+#: BKR004s whose help writes a choice, which no `Fix` makes: the message, the choices
+#: in the help's order, and whether each goes before the word marked (`group APPS`:
+#: `identity group APPS`) or after it (`catalog server X`: `catalog shared server X`).
+_CHOICES = (
+    (re.compile(r"expected `identity` or `single` before `(group|user)`", re.IGNORECASE), ("identity", "single"), True),
+    (re.compile(r"expected `local` or `shared` after `(catalog|manager)`, found .*"), ("shared", "local"), False),
+)
 
 
-def _kind_choices(doc: Document, shown: Placed) -> list[QuickFix]:
-    """A declaration begun without its kind (`group APPS { ... }`, BKR004): one code
-    action for each kind its help writes, *Insert `identity`* and *Insert `single`*,
-    neither preferred (which kind the users are is the site's, so *Auto Fix* applies
-    neither). Each carries its diagnostic with that choice as its fix, which
-    `fixes_give` applies to tell whether it would add an error."""
+def _choices(doc: Document, shown: Placed) -> list[QuickFix]:
+    """A mistake whose help offers a choice (`_CHOICES`): a declaration begun without
+    its kind (`group APPS { ... }`, `user LNXTEST`: *Insert `identity`*, *Insert
+    `single`*), a catalog or Tape Manager without its scope (`catalog server X`:
+    *Insert `shared`*, the one the help recommends, *Insert `local`*). One code action
+    for each, none preferred (which one is meant is the site's, so *Auto Fix* applies
+    none). Each carries its diagnostic with that choice as its fix, which `fixes_give`
+    applies to tell whether it would add an error."""
     d = shown.diagnostic
-    said = _KIND_LEFT_OUT.fullmatch(d.message) if d.code == "BKR004" and d.fix is None else None
-    if said is None or d.span is None or d.span.file != doc.name:
+    if d.code != "BKR004" or d.fix is not None or d.span is None or d.span.file != doc.name:
         return []
     s = d.span
-    if doc.text[s.start : s.end].lower() != said.group(1).lower():
-        return []
-    at = Span(s.file, s.line, s.column, s.line, s.column, s.start, s.start)
-    out = []
-    for kind in ("identity", "single"):
-        fix = Fix.replace(f"Insert `{kind}`", at, f"{kind} ")
-        # The diagnostic as if its fix were this choice: what `fixes_give` applies.
-        chosen = replace(shown, diagnostic=replace(d, fix=fix))
-        out.append(QuickFix(fix.title, chosen, fix.edits, preferred=False))
-    return out
+    for message, words, first in _CHOICES:
+        said = message.fullmatch(d.message)
+        if said is None or doc.text[s.start : s.end].lower() != said.group(1).lower():
+            continue
+        if first:
+            at, text = Span(s.file, s.line, s.column, s.line, s.column, s.start, s.start), "{} "
+        else:
+            at, text = Span(s.file, s.end_line, s.end_column, s.end_line, s.end_column, s.end, s.end), " {}"
+        out = []
+        for word in words:
+            fix = Fix.replace(f"Insert `{word}`", at, text.format(word))
+            # The diagnostic as if its fix were this choice: what `fixes_give` applies.
+            chosen = replace(shown, diagnostic=replace(d, fix=fix))
+            out.append(QuickFix(fix.title, chosen, fix.edits, preferred=False))
+        return out
+    return []
 
 
 def fixes(
@@ -3636,7 +3647,7 @@ def fixes(
         fix = _fix_for(doc, where)
         if fix is not None:
             out.append(fix)
-        out += _kind_choices(doc, where)
+        out += _choices(doc, where)
     if not ranged:
         return out
     if end[0] > start[0] and end[1] == 0:  # the range stops where that line starts
