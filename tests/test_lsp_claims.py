@@ -36,6 +36,8 @@ PLACES = [
     ("  member VMSYS3 { ", {"workers", "private-volume", "job-suffix", "include", "exclude", "description"}),
     ("  job K { backup G full to tape run on ", {"each", "VMSYS1", "VMSYS2"}),
     ("  expire on ", {"VMSYS1", "VMSYS2"}),  # a shared catalog: one member, not `each` (BKR211)
+    ("  group H ", {"single group H", "identity group H"}),  # its kind left out (BKR004): written first
+    ("  group H { ", {"match"} | USERS | {"BKRBKUP", "BKRCATLG"}),  # either kind: it is not written yet
     ("  job K { backup ", {"G", "U1", "U2"}),  # not the product's machines
     ("  single group H { ", {"match", "U1", "U2", "5697J06C", "BKRADMIN"}),  # not the IDENTITY ones
     ("  identity group H { ", {"match", "BKRBKUP", "BKRCATLG"}),  # not the single ones
