@@ -2285,6 +2285,22 @@ def test_a_choice_the_help_writes_is_offered_as_one_action_for_each_choice_none_
     text = "cluster C {\n  tape manager catalog-node TCTMM on DEV1\n}\n"
     doc, _, _ = doc_at(text)
     assert [f.title for f in F.fixes(doc, 0, 100)] == ["Insert `shared`", "Insert `local`"]
+    # `on` and its member left out (`run daily 01:00`, `expire {`): each member the help
+    # writes, `on DEV1` or `on DEV2`; none where the statement is cut short (`run` alone).
+    for old, new, where in [
+        ("run on DEV1 daily 01:00", "run daily 01:00", "run daily"),
+        ("expire on DEV1 {", "expire {", "expire {"),
+    ]:
+        changed = CLUSTER.replace(old, new)
+        doc, _, _ = doc_at(changed)
+        at = changed.index(where) + len(where.split()[0])
+        found = [f for f in F.fixes(doc, 0, 100) if f.diagnostic.code == "BKR004"]
+        assert [(f.title, f.preferred, [(e.span.start, e.new_text) for e in f.edits]) for f in found] == [
+            ("Insert `on DEV1`", False, [(at, " on DEV1")]),
+            ("Insert `on DEV2`", False, [(at, " on DEV2")]),
+        ], new
+    doc, _, _ = doc_at(CLUSTER.replace("run on DEV1 daily 01:00", "run"))
+    assert [f for f in F.fixes(doc, 0, 100) if f.diagnostic.code == "BKR004"] == []
 
 
 # ----------------------------------------------------------------- inlay hints

@@ -3572,20 +3572,28 @@ def _fix_for(doc: Document, shown: Placed) -> QuickFix | None:
     return QuickFix(fix.title, shown, fix.edits)
 
 
-#: BKR004s whose help writes a choice, which no `Fix` makes: the message, the choices
-#: in the help's order, and whether each goes before the word marked (`group APPS`:
-#: `identity group APPS`) or after it (`catalog server X`: `catalog shared server X`).
+#: BKR004s whose help writes a choice, which no `Fix` makes: the message (its group,
+#: the word marked), the choices in the help's order (None: each `on MEMBER` the help
+#: writes), and whether each goes before the word marked (`group APPS`: `identity group
+#: APPS`) or after it (`catalog server X`: `catalog shared server X`).
 _CHOICES = (
     (re.compile(r"expected `identity` or `single` before `(group|user)`", re.IGNORECASE), ("identity", "single"), True),
     (re.compile(r"expected `local` or `shared` after `(catalog|manager)`, found .*"), ("shared", "local"), False),
+    # `run daily 02:00`, `expire {`, `catalog-node TCTMM request-node ...`: not where the
+    # statement is cut short (`run` alone), which the member alone would not make whole.
+    (re.compile(r"expected `on` after `([^`]+)`, found (?!`}`|the end of)[^\n]*"), None, False),
 )
+#: The members an `on` left out may name, as its help writes them (`on VMSYS1`).
+_ON_MEMBER = re.compile(r"`(on [^`\s]+)`")
 
 
 def _choices(doc: Document, shown: Placed) -> list[QuickFix]:
     """A mistake whose help offers a choice (`_CHOICES`): a declaration begun without
     its kind (`group APPS { ... }`, `user LNXTEST`: *Insert `identity`*, *Insert
     `single`*), a catalog or Tape Manager without its scope (`catalog server X`:
-    *Insert `shared`*, the one the help recommends, *Insert `local`*). One code action
+    *Insert `shared`*, the one the help recommends, *Insert `local`*), a member left
+    out with its `on` (`run daily 02:00`: *Insert `on VMSYS1`*, one for each member
+    the help writes). One code action
     for each, none preferred (which one is meant is the site's, so *Auto Fix* applies
     none). Each carries its diagnostic with that choice as its fix, which `fixes_give`
     applies to tell whether it would add an error."""
@@ -3601,6 +3609,8 @@ def _choices(doc: Document, shown: Placed) -> list[QuickFix]:
             at, text = Span(s.file, s.line, s.column, s.line, s.column, s.start, s.start), "{} "
         else:
             at, text = Span(s.file, s.end_line, s.end_column, s.end_line, s.end_column, s.end, s.end), " {}"
+        if words is None:
+            words = _ON_MEMBER.findall(d.help.partition(": ")[2]) if d.help else []
         out = []
         for word in words:
             fix = Fix.replace(f"Insert `{word}`", at, text.format(word))
