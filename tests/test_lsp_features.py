@@ -701,6 +701,45 @@ def test_hover_on_an_identity_pattern_reads_right_and_shows_its_doc_comment():
         assert expected in F.hover(doc, line, column).markdown.split("\n"), cursor
 
 
+def test_hover_on_a_group_declared_without_its_kind_says_it_is_not_written():
+    # `group APPS { CICSPRD }` (BKR004): the parser's recovery reads it as an identity
+    # group, and hover said so ("**APPS**: identity group", CICSPRD "IDENTITY user",
+    # "listed in identity group `APPS`"), a kind no one wrote; `backup |` offered them
+    # as "identity group" and "identity user". Now: the kind is not written.
+    text = CLUSTER.replace("identity group SYSIDS { TCPIP }", "identity group SYSIDS { TCPIP }\ngroup APPS { CICSPRD }\nuser LNXZ")
+    text = text.replace("backup LINUX full", "backup LINUX, APPS full")
+    not_written = "its kind not written (`single` or `identity` goes first: BKR004)"
+    for cursor, expected in [
+        ("group AP|PS", [f"**APPS**: group, {not_written} (1 user), declared line 6", "- users: `CICSPRD`"]),
+        ("LINUX, AP|PS", [f"**APPS**: group, {not_written} (1 user), declared line 6", "- users: `CICSPRD`"]),
+        (
+            "{ CICS|PRD }",
+            [
+                "**CICSPRD**: a user declared without its kind, which decides its directory entry",
+                f"- listed in group `APPS`, {not_written} (line 6)",
+            ],
+        ),
+        (
+            "user LN|XZ",
+            [
+                "**LNXZ**: a user declared without its kind, which decides its directory entry",
+                "- declared without its kind (`single` or `identity` goes first: BKR004) (line 7)",
+            ],
+        ),
+        ("single group LI|NUX", ["**LINUX**: single group (2 users, 1 pattern), declared line 4"]),  # written: as before
+    ]:
+        doc, line, column = doc_at(text, cursor)
+        assert F.hover(doc, line, column).markdown.split("\n")[: len(expected)] == expected, cursor
+    doc, line, column = doc_at(text, "backup |LINUX")
+    found = {c.label: c.detail for c in F.complete(doc, line, column)}
+    assert (found["APPS"], found["CICSPRD"], found["LINUX"], found["TCPIP"]) == (
+        "group, its kind not written",
+        "user, its kind not written",
+        "single group",
+        "identity user",
+    )
+
+
 def test_no_hover_on_empty_space():
     doc, line, column = doc_at(CLUSTER, "\n|\n")
     assert F.hover(doc, line, column) is None

@@ -128,6 +128,24 @@ def _pattern_statement(p) -> str:
     return f"`{p.kind.value} user {p.pattern}{role}`"
 
 
+def _kind_written(doc: Document, kind_span: Span, kind: Kind) -> bool:
+    """Whether a declaration's kind is written (`single group APPS`), not one the parser's
+    recovery assumed where it was left out (`group APPS { ... }`, BKR004), whose span
+    covers other words. Known in this document; one of an imported module is taken
+    as written (its errors are shown at its import)."""
+    if kind_span.file != doc.name:
+        return True
+    start, end = kind_span.start, kind_span.end
+    edited = doc.edited  # one word retyped since the analysis, whose places are the text analysed's
+    if edited is not None and start >= edited.start + len(edited.old):
+        start, end = start + len(edited.new) - len(edited.old), end + len(edited.new) - len(edited.old)
+    return doc.text[start:end].lower() == kind.value
+
+
+#: What a hover says of a declaration whose kind is left out (BKR004).
+KIND_NOT_WRITTEN = "its kind not written (`single` or `identity` goes first: BKR004)"
+
+
 def _user_hover(doc: Document, name: str) -> list[str]:
     model = doc.model
     defs = model.user_defs_of(name)
@@ -148,13 +166,19 @@ def _user_hover(doc: Document, name: str) -> list[str]:
     kind = model.kind_of(name)
     if kind is None:
         return [f"{strong(name)}: a user ID bkrc knows nothing about"]
-    lines.append(f"{strong(name)}: {KIND_TEXT[kind]}")
+    written = [d for d in defs if _kind_written(doc, d.kind_span, d.kind)]
+    if defs and not written:  # `group APPS { CICSPRD }`: the kind the recovery assumed is no one's
+        lines.append(f"{strong(name)}: a user declared without its kind, which decides its directory entry")
+    else:
+        lines.append(f"{strong(name)}: {KIND_TEXT[kind]}")
     for d in defs:
         role = f", role `{d.role}`" if d.role else ""
+        unwritten = d not in written
         if d.origin.startswith("group "):  # `single group LINUX { LNX01 }`
-            said = f"listed in {d.kind.value} group `{d.origin.removeprefix('group ')}`"
+            group = d.origin.removeprefix("group ")
+            said = f"listed in group `{group}`, {KIND_NOT_WRITTEN}" if unwritten else f"listed in {d.kind.value} group `{group}`"
         else:  # `identity user BKRBKUP role backup-server`
-            said = f"declared {d.kind.value}"
+            said = f"declared without its kind{KIND_NOT_WRITTEN.removeprefix('its kind not written')}" if unwritten else f"declared {d.kind.value}"
         lines.append(f"- {said} ({where(doc, d.span)}){role}")
     if not defs:
         p = model.pattern_for(name)
@@ -314,7 +338,10 @@ def _group_hover(doc: Document, name: str) -> list[str]:
     counted = f"{len(group.users)} user{'s' if len(group.users) != 1 else ''}"
     if group.patterns:
         counted += f", {len(group.patterns)} pattern{'s' if len(group.patterns) != 1 else ''}"
-    lines = [f"{strong(name)}: {group.kind.value} group ({counted}), declared {where(doc, group.decl.name.span)}"]
+    what = f"{group.kind.value} group"
+    if not _kind_written(doc, group.decl.kind_span, group.kind):  # `group APPS { ... }`: none assumed
+        what = f"group, {KIND_NOT_WRITTEN}"
+    lines = [f"{strong(name)}: {what} ({counted}), declared {where(doc, group.decl.name.span)}"]
     if group.users:
         lines.append("- users: " + _capped(group.users))
     if group.patterns:
@@ -1484,6 +1511,14 @@ def parser_state(prefix: str):
             return False
         except UnexpectedToken:
             pass
+        if tok.type in ("GROUP", "USER") and "SINGLE" in ip.accepts():
+            # `group APPS { ... }`, `user LNX01`: a declaration without its kind (BKR004),
+            # read with one assumed, as `bkrc check`'s recovery reads it (not the `{ ... }`
+            # of the group above reopened, which read the rest of the file as its IDs).
+            ip.feed_token(Token.new_borrow_pos("SINGLE", "", tok))
+            ip.feed_token(tok)
+            tokens.append(tok)
+            return False
         if tok.type != "RBRACE" and without_a_close(tok):
             return True
         if "NAME" in ip.accepts():  # `workers }`: assume the name, then take the token
@@ -1744,7 +1779,10 @@ def _names_for(doc: Document, context: str | None, at: int) -> list[Completion]:
     if context == "member":
         out += [Completion(m.name, "member", f"member {m.ordinal}") for m in model.members]
     if context == "backup":
-        out += [Completion(g.name, "group", f"{g.kind.value} group") for g in model.groups]
+        out += [
+            Completion(g.name, "group", f"{g.kind.value} group" if _kind_written(doc, g.decl.kind_span, g.kind) else "group, its kind not written")
+            for g in model.groups
+        ]
     if context == "volume" and model.cluster is not None:  # `disk ... on |`: the cluster's volume labels
         cluster = model.cluster
         labels: dict[str, str] = {}
@@ -1783,7 +1821,8 @@ def _names_for(doc: Document, context: str | None, at: int) -> list[Completion]:
             uid = new_id if u is retyped else u.id
             if uid not in seen and not (context == "backup" and u.role):
                 seen.add(uid)
-                out.append(Completion(uid, "user", f"{u.kind.value} user"))
+                written = _kind_written(doc, u.kind_span, u.kind)
+                out.append(Completion(uid, "user", f"{u.kind.value} user" if written else "user, its kind not written"))
     if context == "machine":  # `disk |`: the product's machines (any other user there is BKR332)
         out += _machines(model)
     if context in ("server", "local-server"):
@@ -2074,8 +2113,6 @@ def _best(found: list[Completion], typed: str, limit: int) -> list[Completion]:
 #: `group` first on its line, as a group's declaration is begun without its kind, and
 #: the group's name after it, if one (`group APPS |`).
 _GROUP_TYPED = re.compile(r"[ \t]*(group)(?:[ \t]*|[ \t]+[^\s{}\"#]+[ \t]*)", re.IGNORECASE)
-#: A group's head without its kind, to its `{` (`group APPS {`).
-_KINDLESS_HEAD = re.compile(r"[ \t]*group[ \t]+[^\s{}\"#]+[ \t]*", re.IGNORECASE)
 
 
 def _group_kinds(doc: Document, start: int, at: int) -> Completions | None:
@@ -2102,35 +2139,6 @@ def _group_kinds(doc: Document, start: int, at: int) -> Completions | None:
     )
 
 
-#: A comment, from a `#` that starts a word (`SYS#1` is a name) to the line's end.
-_COMMENT = re.compile(r"(?:^|(?<=\s))#[^\n]*")
-
-
-def _kindless_body(doc: Document, start: int, at: int) -> list[Completion] | None:
-    """In the body of a group declared without its kind (`group APPS { CICSPRD | }`,
-    BKR004), where a group may be declared: `match` and the users that fit, of either
-    kind (which one the group is, is not written yet), not those it lists already
-    (BKR416); after `match`, none (a pattern is the site's). None elsewhere."""
-    from lark import Token
-
-    opened = doc.text.rfind("{", 0, start)
-    if opened == -1 or doc.text.rfind("}", 0, start) > opened:
-        return None
-    head = doc.text.rfind("\n", 0, opened) + 1
-    if _KINDLESS_HEAD.fullmatch(doc.text[head:opened]) is None:
-        return None
-    accepted, _ = parser_state(_skimmed(doc, head))
-    if not {"SINGLE", "IDENTITY"} <= accepted:
-        return None
-    words = _COMMENT.sub("", doc.text[opened + 1 : start]).split()
-    if words and words[-1].lower() == "match":
-        return []
-    tokens = [Token("LBRACE", "{")]
-    tokens += [Token("MATCH", w) if w.lower() == "match" else Token("NAME", w) for w in words]
-    names = _name_completions(doc, "group-entry", at)
-    return [Completion("match", "keyword"), *_group_entries(doc, names, tokens, at)]
-
-
 def completions(doc: Document, line: int, column: int, limit: int | None = MAX_COMPLETION_ITEMS) -> Completions:
     """Keywords the grammar accepts at the cursor, and the names that fit there; in an
     `import` line, the module paths. At most `limit` items (None: all)."""
@@ -2152,9 +2160,6 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
         found = _group_kinds(doc, line_start + kindless.start(1), at)
         if found is not None:
             return found
-    body = _kindless_body(doc, start, at)
-    if body is not None:
-        return _answer(body, doc.text[start:at], start, at, limit)
     accepted, tokens = parser_state(_skimmed(doc, start))
     written = _said_once_already(tokens)
     items = [Completion(k, "keyword") for k in keyword_texts(accepted) if k not in written]
