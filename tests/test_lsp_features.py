@@ -1006,6 +1006,23 @@ def test_completion_in_a_group_declared_without_its_kind():
     assert not any("group" in c.label for c in F.complete(doc, line, column))
 
 
+def test_completion_below_a_statement_cut_short_where_the_lexer_expects_a_keyword():
+    # `single grop X { A }` (after `single`, the lexer takes `group` or `user` only):
+    # every line below was skipped, so `backup |` in a job further down offered
+    # `group` and `user`, what follows `single`. The next line's keyword starts the
+    # next statement, as after `disk BKRBKUP` (the test above). And `single group { A }`,
+    # its name left out, offered a group `` (the name the recovery assumed): no item.
+    text = (EXAMPLES / "prodssi.bkr").read_text()
+    anchor = "  identity group SYSIDS { TCPIP FTPSERVE }\n"
+    for slip in ("  single grop X { A }\n", "  identity-group X { A }\n", "  single group { A }\n"):
+        slipped = text.replace(anchor, anchor + slip)
+        doc, line, column = doc_at(slipped, "    backup |SYSIDS incremental")
+        labels = [c.label for c in F.complete(doc, line, column)]
+        assert {"LINUX", "APPS", "SYSIDS"} <= set(labels) and not {"group", "user", ""} & set(labels), slip
+        doc, line, column = doc_at(slipped, "  job SYSINC {\n    |description")
+        assert {"backup", "description", "run"} <= {c.label for c in F.complete(doc, line, column)}, slip
+
+
 def test_completion_after_a_day_of_weekly_offers_days_only_after_a_comma():
     # `weekly sun |` offered the days again, as after `weekly |`: the time goes there
     # (`weekly sun mon 03:00` is BKR004, "`mon` was read as the time"); after

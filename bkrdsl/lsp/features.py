@@ -1572,7 +1572,22 @@ def parser_state(prefix: str):
         except StopIteration:
             break
         except UnexpectedToken as err:  # lexed, but not a token this context expects
-            feed(err.token)
+            tok = err.token
+            if (
+                boundary is not None
+                and tokens
+                and not between_statements()  # in the middle of a statement
+                and tok.line > tokens[-1].end_line
+                and str(tok.value).lower() in keywords
+            ):
+                # `single grop X { A }`, then `job J {`: the statement left unfinished ends
+                # where the next line's keyword starts, also when the lexer's context
+                # (after `single`: `group` or `user`) has no place for that keyword.
+                restarted = restart_at(tok)
+                if restarted is not None:
+                    lexer = restarted
+                    continue
+            feed(tok)
             lexer = ip.lexer_thread.lex(ip.parser_state)
             continue
         except UnexpectedCharacters:
@@ -1843,7 +1858,9 @@ def _names_for(doc: Document, context: str | None, at: int) -> list[Completion]:
             for uid, fit in fits.items()
             if fit and not taken_id(model, uid, "catalog-sfs-server")
         ]
-    return out
+    # A name the parser's recovery assumed where none is written (`single group { A }`,
+    # BKR010) declares nothing to offer: an empty item the editor would show as a blank.
+    return [c for c in out if c.label]
 
 
 def _machines(model) -> list[Completion]:
