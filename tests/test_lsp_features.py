@@ -2328,6 +2328,7 @@ def test_a_choice_the_help_writes_is_offered_as_one_action_for_each_choice_none_
         ("identity group SYSIDS { TCPIP }", "group APPS { LNX01 }", ["identity", "single"], "group APPS", "{} "),
         ("identity group SYSIDS { TCPIP }", "user LNX09", ["identity", "single"], "user LNX09", "{} "),
         ("catalog shared server", "catalog server", ["shared", "local"], " server BKRSVSFS", " {}"),
+        ("include minidisk * 0191", "minidisk * 0191", ["exclude", "include"], "minidisk * 0191", "{} "),
     ]
     for old, new, words, where, text in cases:
         changed = CLUSTER.replace(old, new)

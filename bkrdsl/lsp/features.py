@@ -3601,6 +3601,7 @@ def _fix_for(doc: Document, shown: Placed) -> QuickFix | None:
 _CHOICES = (
     (re.compile(r"expected `identity` or `single` before `(group|user)`", re.IGNORECASE), ("identity", "single"), True),
     (re.compile(r"expected `local` or `shared` after `(catalog|manager)`, found .*"), ("shared", "local"), False),
+    (re.compile(r"expected `exclude` or `include` before `(minidisk|sfs)`"), ("exclude", "include"), True),
     # `run daily 02:00`, `expire {`, `catalog-node TCTMM request-node ...`: not where the
     # statement is cut short (`run` alone), which the member alone would not make whole.
     (re.compile(r"expected `on` after `([^`]+)`, found (?!`}`|the end of)[^\n]*"), None, False),
@@ -3613,7 +3614,8 @@ def _choices(doc: Document, shown: Placed) -> list[QuickFix]:
     """A mistake whose help offers a choice (`_CHOICES`): a declaration begun without
     its kind (`group APPS { ... }`, `user LNXTEST`: *Insert `identity`*, *Insert
     `single`*), a catalog or Tape Manager without its scope (`catalog server X`:
-    *Insert `shared`*, the one the help recommends, *Insert `local`*), a member left
+    *Insert `shared`*, the one the help recommends, *Insert `local`*), a selection
+    without its `include` or `exclude` (`minidisk * 0190`), a member left
     out with its `on` (`run daily 02:00`: *Insert `on VMSYS1`*, one for each member
     the help writes). One code action
     for each, none preferred (which one is meant is the site's, so *Auto Fix* applies
