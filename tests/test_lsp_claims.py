@@ -34,7 +34,8 @@ USERS = {"U1", "U2"} | PRODUCT
 #: (what is typed after CLUSTER, where the cursor ends it; the labels offered, exactly)
 PLACES = [
     ("  member VMSYS3 { ", {"workers", "private-volume", "job-suffix", "include", "exclude", "description"}),
-    ("  job K { backup G full to tape run on ", {"each", "VMSYS1", "VMSYS2"}),
+    ("  job K { backup G full to tape run on ", {"VMSYS1", "VMSYS2"}),  # G is single: one member (BKR220)
+    ("  job K { backup BKRBKUP full to tape run on ", {"each", "VMSYS1", "VMSYS2"}),  # an IDENTITY: `each` too
     ("  expire on ", {"VMSYS1", "VMSYS2"}),  # a shared catalog: one member, not `each` (BKR211)
     ("  group H ", {"single group H", "identity group H"}),  # its kind left out (BKR004): written first
     ("  group H { ", {"match"} | USERS | {"BKRBKUP", "BKRCATLG"}),  # either kind: it is not written yet

@@ -755,7 +755,8 @@ COMPLETIONS = [
     ),
     ("  job LNXFULL {\n    |backup", {"backup", "include", "to", "run", "description"}, {"member", "LINUX"}),
     ("backup |LINUX full", {"LINUX", "SYSIDS", "LNX01", "TCPIP"}, {"full", "BKRBKUP", "DEV1"}),
-    ("run on |DEV1 daily", {"each", "DEV1", "DEV2"}, {"LINUX"}),
+    ("run on |each member daily", {"each", "DEV1", "DEV2"}, {"LINUX"}),
+    ("run on |DEV1 daily", {"DEV1", "DEV2"}, {"LINUX", "each"}),  # LNXFULL is single: one member (BKR220)
     ("run on DEV1 |daily", {"daily", "weekly", "monthly", "manual", ","}, {"DEV1"}),
     ("{ LNX01 |LNX02", {"match"}, {"LINUX", "DEV1", "LNX01", "LNX02", "TCPIP"}),  # see the group body's test
     ("purge weekly |sun", {"mon", "sun"}, {"DEV1"}),
@@ -973,8 +974,23 @@ def test_completion_of_expire_on_offers_one_member_for_a_shared_catalog():
     local = CLUSTER.replace("catalog shared server BKRSVSFS pool BKRPOOL on DEV1", "catalog local server BKRSVSFS pool BKRPOOL")
     doc, line, column = doc_at(local, "expire on |DEV1 {")
     assert [c.label for c in F.complete(doc, line, column)] == ["each", "DEV1", "DEV2"]
-    doc, line, column = doc_at(CLUSTER, "run on |DEV1 daily")  # a job's `run on` keeps `each`
+    doc, line, column = doc_at(CLUSTER, "run on |each member daily 02:00")  # an IDENTITY job's keeps `each`
     assert "each" in {c.label for c in F.complete(doc, line, column)}
+
+
+def test_completion_of_run_on_offers_one_member_for_a_single_configuration_job():
+    # `run on |` in a job of single-configuration users offered `each`, and after
+    # `run on DEV1, |` another member: BKR220, their minidisks being on DASD every
+    # member shares, backed up once from one member. Its members now, none after `,`.
+    doc, line, column = doc_at(CLUSTER, "run on |DEV1 daily 01:00")  # LNXFULL backs up LINUX, single
+    assert [c.label for c in F.complete(doc, line, column)] == ["DEV1", "DEV2"]
+    comma = CLUSTER.replace("run on DEV1 daily 01:00", "run on DEV1, daily 01:00")
+    doc, line, column = doc_at(comma, "run on DEV1, |daily 01:00")
+    assert F.complete(doc, line, column) == []
+    from bkrdsl.pipeline import analyse
+
+    each = CLUSTER.replace("run on DEV1 daily 01:00", "run on each member daily 01:00")
+    assert "BKR220" in [d.code for d in analyse("dev.bkr", each.encode()).diagnostics]
 
 
 def test_completion_in_a_group_declared_without_its_kind():
@@ -1040,7 +1056,7 @@ def test_completion_of_a_list_leaves_out_the_names_it_holds_already():
     # offers the names it does not hold yet, as a group body does.
     cases = [
         ("backup LINUX full", "backup LINUX, |full", {"LINUX"}, {"SYSIDS", "LNX01"}),
-        ("run on DEV1 daily 01:00", "run on DEV1, |daily 01:00", {"DEV1"}, {"DEV2"}),
+        ("run on each member daily 02:00", "run on DEV1, |daily 02:00", {"DEV1"}, {"DEV2"}),  # SYSINC: IDENTITY
         ("purge weekly sun 03:00", "purge weekly sun, |03:00", {"sun"}, {"mon", "sat"}),
         ("purge weekly sun 03:00", "purge weekly SUN,mon, |03:00", {"sun", "mon"}, {"tue", "sat"}),
     ]

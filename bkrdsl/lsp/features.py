@@ -2190,9 +2190,10 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
             names = _owners_backed_up(doc, names, tokens)
         if context == "machine":
             names = _with_a_disk_last(doc, names, at)
-        if context == "member" and _expiry_on_one_member(doc, tokens):
+        one = _on_one_member(doc, tokens) if context == "member" else None
+        if one is not None:
             items = [c for c in items if c.label != "each"]
-            names = _expiry_members(doc, names, tokens)
+            names = _one_member(doc, names, tokens, one)
         items += _group_entries(doc, names, tokens, at) if context == "group-entry" else names
     return _answer(items, doc.text[start:at], start, at, limit)
 
@@ -2262,29 +2263,36 @@ def _with_a_disk_last(doc: Document, names: list[Completion], at: int) -> list[C
     return first + last
 
 
-def _expiry_on_one_member(doc: Document, tokens) -> bool:
-    """`expire on |` (or `expire on VMSYS1, |`) with a shared catalog and several
-    members: the catalog is purged from one member only (BKR211), and a preview on a
-    member that purges nothing never runs (BKR218), so the block names one member."""
+def _on_one_member(doc: Document, tokens) -> str | None:
+    """`expire` or `run` where what follows `on` names one member, of several: the
+    `expire` block of a shared catalog, purged from one member only (BKR211; a preview
+    on a member that purges nothing never runs, BKR218), and the `run` of a job of
+    single-configuration users, backed up from one member (BKR220). None elsewhere."""
     n = len(tokens) - 1
     while n >= 0 and tokens[n].type in ("NAME", "COMMA"):
         n -= 1
-    if n < 1 or str(tokens[n].value).lower() != "on" or str(tokens[n - 1].value).lower() != "expire":
-        return False
+    if n < 1 or str(tokens[n].value).lower() != "on":
+        return None
     model = doc.model
-    return (
-        model is not None
-        and len(model.members) > 1
-        and any(c.scope is ast.Scope.SHARED for c in model.catalogs)
-    )
+    if model is None or len(model.members) < 2:
+        return None
+    keyword = str(tokens[n - 1].value).lower()
+    if keyword == "expire" and any(c.scope is ast.Scope.SHARED for c in model.catalogs):
+        return keyword
+    block = _enclosing_block(tokens) if keyword == "run" else None
+    single = block is not None and block[0] == "job"
+    if single and any(j.name == block[1] and j.kind is Kind.SINGLE for j in model.jobs):
+        return keyword
+    return None
 
 
-def _expiry_members(doc: Document, names: list[Completion], tokens) -> list[Completion]:
-    """The members an `expire` block of a shared catalog may name: one, none after a
-    `,` (a second is BKR211 or BKR218), the catalog server's member first, where
-    expiry belongs (BKR215)."""
+def _one_member(doc: Document, names: list[Completion], tokens, keyword: str) -> list[Completion]:
+    """The members where `on` names one (`_on_one_member`): none after a `,`; for an
+    `expire` block, the catalog server's member first, where expiry belongs (BKR215)."""
     if str(tokens[-1].value).lower() != "on":
         return []
+    if keyword != "expire":
+        return names
     homes = {c.home for c in doc.model.catalogs if c.scope is ast.Scope.SHARED and c.home}
     home = [
         Completion(c.label, c.kind, f"{c.detail}, the catalog server's: expiry belongs there")
