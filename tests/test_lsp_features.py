@@ -730,6 +730,17 @@ def test_hover_on_a_group_declared_without_its_kind_says_it_is_not_written():
     ]:
         doc, line, column = doc_at(text, cursor)
         assert F.hover(doc, line, column).markdown.split("\n")[: len(expected)] == expected, cursor
+    # The outline and workspace symbols say so too.
+    doc, _, _ = doc_at(text)
+    details = {s.name: s.detail for s in F.outline(doc)}
+    assert (details["APPS"], details["LNXZ"], details["LINUX"]) == (
+        "group, its kind not written",
+        "user, its kind not written",
+        "single group",
+    )
+    assert [(p.name, p.detail) for _, p in F.workspace_symbols([doc], "CICSPRD")] == [
+        ("CICSPRD", "user, its kind not written")
+    ]
     doc, line, column = doc_at(text, "backup |LINUX")
     found = {c.label: c.detail for c in F.complete(doc, line, column)}
     assert (found["APPS"], found["CICSPRD"], found["LINUX"], found["TCPIP"]) == (

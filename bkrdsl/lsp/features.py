@@ -3353,16 +3353,24 @@ class Symbol:
     children: list[Symbol] = field(default_factory=list)
 
 
-def _user_symbols(decls) -> list[Symbol]:
-    return [Symbol(w.upper, USER, f"{d.kind.value} user", d.span, w.span) for d in decls for w in d.names]
+def _kind_detail(doc: Document, decl, what: str) -> str:
+    """A declaration's detail in the outline: `single group`, or `group, its kind not
+    written` where it is left out (BKR004), not the kind the recovery assumed."""
+    if not _kind_written(doc, decl.kind_span, decl.kind):
+        return f"{what}, its kind not written"
+    return f"{decl.kind.value} {what}"
 
 
-def _group_symbols(decls) -> list[Symbol]:
+def _user_symbols(doc: Document, decls) -> list[Symbol]:
+    return [Symbol(w.upper, USER, _kind_detail(doc, d, "user"), d.span, w.span) for d in decls for w in d.names]
+
+
+def _group_symbols(doc: Document, decls) -> list[Symbol]:
     return [
         Symbol(
             g.name.upper,
             GROUP,
-            f"{g.kind.value} group",
+            _kind_detail(doc, g, "group"),
             g.span,
             g.name.span,
             [
@@ -3418,14 +3426,14 @@ def _expire_detail(e: ast.Expire) -> str:
     return on + (": " + ", ".join(text for _, text in sorted(said)) if said else "")
 
 
-def _cluster_symbol(c: ast.Cluster) -> Symbol:
+def _cluster_symbol(doc: Document, c: ast.Cluster) -> Symbol:
     children = [_member_symbol(m) for m in c.members]
     children += _volume_symbols(c.settings, "shared-volume")
     children += [_disk_symbol(d) for d in c.disks]
     children += [Symbol("catalog", "catalog", k.scope.value, k.span, k.span) for k in c.catalogs]
     children += [Symbol("expire", "expire", _expire_detail(e), e.span, e.span) for e in c.expires]
     children += [Symbol("tape manager", "tape", t.scope.value, t.span, t.span) for t in c.tapes]
-    children += _user_symbols(c.users) + _group_symbols(c.groups)
+    children += _user_symbols(doc, c.users) + _group_symbols(doc, c.groups)
     children += [Symbol(j.name.upper, JOB, "job", j.span, j.name.span) for j in c.jobs]
     children.sort(key=lambda s: (s.span.line, s.span.column))
     return Symbol(c.name.upper, CLUSTER, "cluster", c.span, c.name.span, children)
@@ -3437,7 +3445,9 @@ def outline(doc: Document) -> list[Symbol]:
         return []
     out = [Symbol(i.path, "import", "import", i.span, i.span) for i in main.imports]
     out += (
-        _user_symbols(main.users) + _group_symbols(main.groups) + [_cluster_symbol(c) for c in main.clusters]
+        _user_symbols(doc, main.users)
+        + _group_symbols(doc, main.groups)
+        + [_cluster_symbol(doc, c) for c in main.clusters]
     )
     out.sort(key=lambda s: (s.span.line, s.span.column))
     _name_unnamed(out)
@@ -4088,12 +4098,15 @@ def _places(doc: Document):
             continue
         if occ.kind == USER:
             kind = model.kind_of(occ.name)
+            defs = model.user_defs_of(occ.name)
             detail = f"{kind.value} user" if kind is not None else "user"
+            if defs and not any(_kind_written(doc, u.kind_span, u.kind) for u in defs):
+                detail = "user, its kind not written"  # `group APPS { CICSPRD }` (BKR004): none assumed
             if is_pattern(occ.name):
                 detail += "s matching"
         elif occ.kind == GROUP:
             group = model.group(occ.name)
-            detail = f"{group.kind.value} group" if group is not None else "group"
+            detail = _kind_detail(doc, group.decl, "group") if group is not None else "group"
         elif occ.kind == MEMBER:
             detail = f"member of cluster {model.name}"
         elif occ.kind == JOB:
