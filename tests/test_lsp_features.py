@@ -727,6 +727,9 @@ def test_hover_on_a_group_declared_without_its_kind_says_it_is_not_written():
             ],
         ),
         ("single group LI|NUX", ["**LINUX**: single group (2 users, 1 pattern), declared line 4"]),  # written: as before
+        # A job that backs it up: its names per member depend on the kind written.
+        ("job LNXF|ULL", ["**LNXFULL**: full backup of users whose kind is not written (`APPS`: BKR004), runs on DEV1"]),
+        ("job SYS|INC", ["**SYSINC**: incremental backup of IDENTITY users, runs on each member", ""]),
     ]:
         doc, line, column = doc_at(text, cursor)
         assert F.hover(doc, line, column).markdown.split("\n")[: len(expected)] == expected, cursor

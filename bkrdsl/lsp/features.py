@@ -383,13 +383,23 @@ def _job_hover(doc: Document, name: str) -> list[str]:
     kind = {Kind.SINGLE: "single-configuration users", Kind.IDENTITY: "IDENTITY users"}.get(
         job.kind, "mixed or unknown users"
     )
+    # A group or user it backs up declared without its kind (`group APPS { ... }`,
+    # BKR004): what the job is depends on the kind written, not the one assumed.
+    unwritten = [
+        r.word.upper
+        for r in job.refs
+        if (r.group is not None and not _kind_written(doc, r.group.decl.kind_span, r.group.kind))
+        or (r.user is not None and not _kind_written(doc, r.user.kind_span, r.user.kind))
+    ]
+    if unwritten:
+        kind = f"users whose kind is not written ({_id_list(tuple(unwritten))}: BKR004)"
     placed = (
         "on each member"
         if job.each_member
         else ("on " + ", ".join(job.members) if job.members else "nowhere yet")
     )
     lines = [f"{strong(name)}: {job.level.value} backup of {kind}, runs {placed}"]
-    derived = model.derived_names(job)
+    derived = model.derived_names(job) if not unwritten else ()
     if derived:
         lines += ["", "| member | job name |", "|---|---|"] + [f"| {m} | `{n}` |" for m, n in derived]
     if job.description:
