@@ -1188,6 +1188,39 @@ def test_a_tape_device_type_on_the_to_disk_line_says_to_tape(written, help, pars
         assert analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics == [], meant
 
 
+#: A disk device type on a `to tape` line (`to tape 3390`, `to tape FBA`): `to disk`
+#: likely meant, or a device type written where a tape job needs none; one error that
+#: says so, no fix, as the line says `tape` too (was "the pool's name follows the word
+#: `pool`", whose help wrote `to tape pool 3390`; before the pool, that error and
+#: "`pool` starts no statement").
+DISK_TYPES_ON_TAPE = [
+    ("3390", "write `to tape` to back the job up to tape (Tape Manager picks the drives), or `to disk pool BKUPPOOL` to keep it on disk"),
+    ("3390-9  # drives", "write `to tape` to back the job up to tape (Tape Manager picks the drives), or `to disk pool BKUPPOOL` to keep it on disk"),
+    ("FBA", "write `to tape` to back the job up to tape (Tape Manager picks the drives), or `to disk pool BKUPPOOL` to keep it on disk"),
+    ("3390 pool TAPEPOOL",
+     "write `to tape pool TAPEPOOL` to back the job up to tape (Tape Manager picks the drives), or `to disk pool BKUPPOOL` to keep it on disk"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "help"), DISK_TYPES_ON_TAPE, ids=[t[0] for t in DISK_TYPES_ON_TAPE])
+def test_a_disk_device_type_on_the_to_tape_line_says_to_disk(written, help, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "    to tape\n    run on VMSYS2 weekly"
+    text = BASE.replace(clean, f"    to tape {written}\n    run on VMSYS2 weekly", 1)
+    assert text != BASE
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    device = written.split()[0]
+    assert (found.code, found.span.line, found.span.column) == ("BKR004", 54, 13)
+    assert found.message == f"`{device}` is a disk device type, not a tape pool: a job that backs up to disk says `to disk`"
+    assert (found.help, found.fix) == (help, None)
+    assert too_long(found, analysis.sources) == []
+    for meant in re.findall(r"`(to [^`]*)`", help):
+        fixed = text.replace(f"to tape {written.split('  #')[0]}", meant, 1)
+        assert analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics == [], meant
+
+
 #: A job's kind of backup written as a setting on a line of its own (`type full`;
 #: `kind`, `level`, `mode`): one error that says it follows the groups on the `backup`
 #: line; a fix only where the job's one `backup` line has no level (was, for `type`,

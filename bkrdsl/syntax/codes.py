@@ -561,7 +561,9 @@ SYNTAX = register(
     its fix removes the word (before the line's pool, `to disk 3390 pool
     X`, the help writes `to disk pool X`). A tape device type there (`to
     disk 3590`) likely means `to tape`: one error whose help writes `to
-    tape` or `to disk pool NAME`, no fix.
+    tape` or `to disk pool NAME`, no fix; so, the other way, a disk device
+    type on a `to tape` line (`to tape 3390`, `to tape FBA`), whose help
+    writes `to tape` or `to disk` (with the file's disk pool), no fix.
 
     Failing example:
 

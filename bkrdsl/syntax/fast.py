@@ -2301,10 +2301,8 @@ class _Parser:
             return False  # on the next line, a statement's word to the recovery (`_stray_statement`)
         from bkrdsl.syntax import messages
 
-        if messages.TAPE_DEVICE_TYPE.fullmatch(tok[TEXT]) or (
-            medium.value == "disk" and messages.DISK_DEVICE_TYPE.fullmatch(tok[TEXT])
-        ):
-            raise _GiveUp  # `to tape 3590`, `to disk 3390`: a device type, no pool (`Recovery.tape_device_type`)
+        if messages.TAPE_DEVICE_TYPE.fullmatch(tok[TEXT]) or messages.DISK_DEVICE_TYPE.fullmatch(tok[TEXT]):
+            raise _GiveUp  # `to tape 3590`, `to disk 3390`, `to tape 3390`: a device type, no pool (`Recovery.tape_device_type`)
         self.missing = messages.pool_without_keyword(medium.value, tok[TEXT], self._span(tok, tok))
         self.missing_at = self.i
         self.type = T_NAME

@@ -5569,6 +5569,21 @@ def tape_type_on_disk(word: str, span: Span, pool: str | None = None, known: str
     )
 
 
+def disk_type_on_tape(word: str, span: Span, pool: str | None = None, known: str | None = None) -> Diagnostic:
+    """`to tape 3390`: a disk device type on a job's `to tape` line, `to disk` likely
+    meant (`known`, the one disk pool the file's `to disk` lines name, which the help
+    offers), or the device type written where no tape job needs one. No fix: the line
+    says `tape` too, and the help writes both (`pool`, where the line names one after
+    the word: `to tape 3390 pool X`)."""
+    tape = "to tape" if pool is None else f"to tape pool {pool}"
+    disk = "to disk" if known is None else f"to disk pool {known}"
+    return codes.SYNTAX(
+        f"`{word}` is a disk device type, not a tape pool: a job that backs up to disk says `to disk`",
+        span,
+        help=f"write `{tape}` to back the job up to tape (Tape Manager picks the drives), or `{disk}` to keep it on disk",
+    )
+
+
 def _pool_help(pool: str | None, medium: str | None = None) -> str:
     if medium is not None:
         return f"write `to {medium} pool {pool}`" if pool else f"write `to {medium}`"

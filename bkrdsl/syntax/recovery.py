@@ -3625,12 +3625,11 @@ class Recovery:
         disk` line, a disk device type (`to disk 3390`, `to disk 3390 pool X`:
         messages.disk_device_type), its fix removing it too, and a tape device type
         (`to disk 3590`: messages.tape_type_on_disk), `to tape` likely meant, no fix;
-        the help offers the one disk pool the file's other `to disk` lines name."""
+        the help offers the one disk pool the file's other `to disk` lines name; on a `to
+        tape` line, a disk device type (`to tape 3390`: messages.disk_type_on_tape), `to
+        disk` likely meant, no fix."""
         word = str(tok.value)
-        if medium == "tape":
-            if not messages.TAPE_DEVICE_TYPE.fullmatch(word):
-                return False
-        elif not (messages.DISK_DEVICE_TYPE.fullmatch(word) or messages.TAPE_DEVICE_TYPE.fullmatch(word)):
+        if not (messages.DISK_DEVICE_TYPE.fullmatch(word) or messages.TAPE_DEVICE_TYPE.fullmatch(word)):
             return False
         rest = self._line_before_comment(tok.start_pos).rstrip()
         pool = _POOL_AFTER_DEVICE.fullmatch(rest, len(word))
@@ -3641,11 +3640,14 @@ class Recovery:
         blanks = len(text[:start]) - len(text[:start].rstrip(" \t"))
         remove = self.source.span(start - blanks, tok.end_pos)
         named = None if pool is None else pool.group(1)
+        pools = {found.group(1) for found in _DISK_POOL.finditer(text)}
+        known = pools.pop() if len(pools) == 1 else None
         if medium == "tape":
-            diag = messages.tape_device_type(word, self.span_of(tok), remove, named)
+            if messages.TAPE_DEVICE_TYPE.fullmatch(word):
+                diag = messages.tape_device_type(word, self.span_of(tok), remove, named)
+            else:
+                diag = messages.disk_type_on_tape(word, self.span_of(tok), named, known)
         else:
-            pools = {found.group(1) for found in _DISK_POOL.finditer(text)}
-            known = pools.pop() if len(pools) == 1 else None
             if messages.DISK_DEVICE_TYPE.fullmatch(word):
                 diag = messages.disk_device_type(word, self.span_of(tok), remove, named, known)
             else:
