@@ -6720,6 +6720,14 @@ COMMAS_BETWEEN_VALUES = [
      "tape manager shared, catalog-node TCTMM on VMSYS1, request-node TRTMM", "26:22",
      "`,` does not separate the values of a `tape manager` statement: they are separated by blanks",
      "remove each `,`: write `tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM`"),
+    # a `description`'s `,` before its text (was BKR010 "found `,` without quotes",
+    # its help writing `description ","`)
+    ('description "Weekly full backup of the Linux guests"', 'description, "Weekly full backup of the Linux guests"',
+     "50:16", "`,` does not separate the values of a `description` statement: they are separated by blanks",
+     'remove the `,`: write `description "Weekly full backup of the Linux guests"`'),
+    ('description "Weekly full backup of the Linux guests"', 'description,"Weekly full backup of the Linux guests"',
+     "50:16", "`,` does not separate the values of a `description` statement: they are separated by blanks",
+     'remove the `,`: write `description "Weekly full backup of the Linux guests"`'),
     ("include minidisk * 0191-01FF 0200", "include minidisk * 0191-01FF, 0200", "70:33",
      "`,` does not separate the minidisk addresses of a selection: they are separated by blanks",
      "remove the `,`: write `include minidisk * 0191-01FF 0200`"),
@@ -6747,6 +6755,30 @@ def test_commas_between_a_statement_s_values_are_one_error_whose_fix_removes_the
     assert too_long(diag, analysis.sources) == []
     fixed = apply_edits(text, diag.fix.edits)
     assert fixed == BASE.replace(clean, re.sub(", ?", " ", written), 1)
+    assert analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics == []
+
+
+#: ... a `description`'s text with a `,` of its own, or too long for the help to write:
+#: the one error, its fix removing the `,` before the text alone.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("text_written", "help"),
+    [
+        ('"Weekly, full"  # guests', 'remove the `,`: write `description "Weekly, full"`'),
+        ('"Weekly full backup of every Linux guest of the cluster, each member"',
+         "remove the `,`, and write the values separated by blanks"),
+    ],
+)
+def test_a_comma_before_a_description_s_text_is_one_error_whose_fix_removes_it(text_written, help, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = 'description "Weekly full backup of the Linux guests"'
+    text = BASE.replace(clean, f"description , {text_written}", 1)
+    assert text != BASE
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (diag,) = analysis.diagnostics
+    assert (diag.code, diag.span.line, diag.span.column, diag.help) == ("BKR015", 50, 17, help)
+    fixed = apply_edits(text, diag.fix.edits)
+    assert fixed == BASE.replace(clean, f"description {text_written}", 1)
     assert analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics == []
 
 

@@ -1457,7 +1457,9 @@ STRAY_COMMA = register(
     does not separate the values of a `disk` statement", whose fix removes
     them; so are those of other statements that take no list there
     (`retain 35, days`, `to tape pool, SCRATCH`, `catalog shared, server
-    BKRSVSFS`, `tape manager shared, catalog-node TCTMM`). A `disk` line
+    BKRSVSFS`, `tape manager shared, catalog-node TCTMM`), and a `,`
+    between `description` and its quoted text (`description, "Nightly"`),
+    whose fix removes it. A `disk` line
     that is no statement without its commas alone (`disk BKRBKUP, 191,
     size: 10 cyl`, `disk BKRBKUP 191, 10 cyl`) has the same error, whose
     help writes no line, then the other slip's own error, as without the

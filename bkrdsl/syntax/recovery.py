@@ -471,6 +471,9 @@ _BULLET_LINE = re.compile(
 #: Blank space and comments, stepped over when looking ahead (Recovery.window).
 _GAP = re.compile(r"(?:[ \t\f\r\n]+|#[^\n]*)*")
 _STRING = re.compile(r'"(?:[^"\\\n]|\\[^\n])*"?')
+#: A quoted text closed on its line, after the blanks before it (`description, "Nightly"`).
+_CLOSED_TEXT = re.compile(r'[ \t]*("(?:[^"\\\n]|\\.)*")')
+
 _PUNCTUATION = {"{": "LBRACE", "}": "RBRACE", ",": "COMMA"}
 #: A line's words and punctuation, in order (`VMSYS1, VMSYS2 {`: four).
 _WORDS = re.compile(r"[{},]|[^\s{},]+")
@@ -3783,8 +3786,30 @@ class Recovery:
         return False, None
 
     def unquoted_description(self, ip, tok: Token, accepted: set[str]) -> tuple[bool, Token | None]:
-        """`description Nightly full backup`: the text without its quotes, read as one text."""
+        """`description Nightly full backup`: the text without its quotes, read as one text.
+        A `,` between the keyword and its quoted text (`description, "Nightly"`), as a
+        parameter list writes it, is the `,` of commas_between_values: one error whose
+        fix removes it, the text read on (was BKR010 "found `,` without quotes", its help
+        writing `description ","`)."""
         last = top_token(ip.parser_state.value_stack, "DESCRIPTION", real=False)
+        if (
+            tok.type == "COMMA"
+            and "STRING" in accepted
+            and last is not None
+            and last.end_line == tok.line
+            and tok.start_pos is not None
+            and _CLOSED_TEXT.match(self.source.text, tok.end_pos) is not None
+        ):
+            # (a text not closed on its line is BKR007's, the `,` left to the generic error)
+            self.separators_at.add(tok.start_pos)
+            removal = self.sign_removal(tok.start_pos, tok.end_pos, last.end_pos)
+            written = f"description {_CLOSED_TEXT.match(self.source.text, tok.end_pos).group(1)}"
+            span = self.source.span(tok.start_pos, tok.end_pos)
+            self.report(
+                messages.commas_between_values("description", written if len(written) <= 60 else None, span, [removal]),
+                tok.start_pos,
+            )
+            return True, None
         if not (
             tok.type != "STRING"
             and "STRING" in accepted
