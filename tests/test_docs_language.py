@@ -277,7 +277,7 @@ SCHEDULES = [
     ("`weekly` or `monthly` alone", "monthly", "BKR010", "`monthly N HH:MM`", False),
     ("(`weekly su`", "weekly su", "BKR010", "`weekly sun HH:MM`", False),
     ("`weekly mon-fri`", "weekly mon-fri", "BKR010", "`weekly mon,tue,wed,thu,fri HH:MM`", False),
-    ("`run on\nVMSYS1 mon-fri 02:00`", "mon-fri 02:00", "BKR012", "`weekly mon,tue,wed,thu,fri 02:00`", False),
+    ("`run on\nVMSYS1 mon-fri 02:00`", "mon-fri 02:00", "BKR012", "`weekly mon,tue,wed,thu,fri 02:00`", True),
     ("`monthly 32`)", "monthly 32", "BKR010", "`monthly N HH:MM`, N the day of the month from 1 to 31", False),
     ("`monthly N HH:MM`, `monthly last-day HH:MM` and `monthly\nfirst|second", "monthly", "BKR010", "`monthly last-day HH:MM` for its last day", False),
     ("`hourly` alone, said to run once a day at most", "hourly", "BKR012", "a schedule runs once a day at most", False),

@@ -1257,14 +1257,19 @@ def test_a_job_s_kind_of_backup_written_as_a_setting_says_it_follows_the_groups(
         assert found.fix is None
 
 
-#: Days written as one word where a schedule starts, `weekly` left out: the help writes
-#: the days one by one after `weekly`, the time kept (was the help of every schedule's
-#: forms, `daily 22:00, `weekly DAY[,DAY...] 22:00`, ...; `sun 02:00` and `mon,thu
-#: 02:00` were answered so already).
+#: Days written as one word where a schedule starts, `weekly` left out: one error that
+#: says `weekly` is missing, whose help and fix write the days one by one after `weekly`,
+#: the time kept (was the help of every schedule's forms, `daily 22:00, `weekly
+#: DAY[,DAY...] 22:00`, ...; `sun 02:00` and `mon,thu 02:00` were answered so already;
+#: then "unknown schedule `mon-fri`", no fix). With `at` before the time (`mon-fri at
+#: 22:00`), the same error, which says `at` too (was "a `,` is missing between `VMSYS1`
+#: and `mon-fri`", its fix making the days a member, then BKR012 at `at 22:00`).
 DAYS_WITHOUT_WEEKLY = [
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 mon-fri 02:00", (74, 19), "mon-fri", "weekly mon,tue,wed,thu,fri 02:00"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 Mon-Sat 02:00", (74, 19), "Mon-Sat", "weekly mon,tue,wed,thu,fri,sat 02:00"),
     ("purge weekly sun 03:00", "purge sat-sun 03:00", (23, 11), "sat-sun", "purge weekly sat,sun 03:00"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 mon-fri at 22:00", (74, 19), "mon-fri", "weekly mon,tue,wed,thu,fri 22:00"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 sat-sun  at 22:00  # weekend", (74, 19), "sat-sun", "weekly sat,sun 22:00"),
 ]
 
 
@@ -1274,11 +1279,19 @@ def test_days_written_as_one_word_without_weekly_get_weekly_and_the_days(clean, 
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     text = BASE.replace(clean, written, 1)
     assert text != BASE
-    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
     assert (found.code, found.span.line, found.span.column) == ("BKR012", *at)
-    assert found.message == f"unknown schedule `{word}`; a schedule is `daily`, `weekly`, `monthly` or `manual`"
+    assert found.message == (
+        f"`{word}` names days of the week, and `weekly` is missing before them: a schedule starts with how often it runs"
+        + ("; the time follows without `at`" if " at " in written else "")
+    )
     assert found.help == f"write `{meant}`: `weekly` takes each day by name, the days separated by commas"
-    assert analyse("prodssi.bkr", BASE.replace(clean, meant if clean.startswith("purge") else f"run on VMSYS1 {meant}", 1).encode("utf-8")).diagnostics == []
+    line = meant if clean.startswith("purge") else f"run on VMSYS1 {meant}"
+    repaired = apply_edits(text, found.fix.edits)
+    assert repaired == BASE.replace(clean, line + "  # weekend" * ("#" in written), 1)
+    assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+    assert too_long(found, analysis.sources) == []
 
 
 #: A selection's medium left out in job LNXFULL: the help writes the line with it where
@@ -6510,28 +6523,29 @@ DAYS_RANGE_SPACED = [
     ("purge weekly sun 03:00", "purge weekly sat- sun", "BKR314",
      "`sat- sun` is not a day of the week: `weekly` takes each day by name, and the time of day (HH:MM) is missing after it",
      "write `purge weekly sat,sun HH:MM`, the days separated by commas", None),
-    # without `weekly`, as `mon-fri 22:00` there (was a help and a fix that wrote `weekly
-    # mon,fri 22:00`, Tuesday to Thursday dropped)
+    # without `weekly`, as `mon-fri 22:00` there, whose fix writes it (was a help and a fix
+    # that wrote `weekly mon,fri 22:00`, Tuesday to Thursday dropped; then no fix)
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 mon - fri 22:00", "BKR012",
-     "unknown schedule `mon - fri`; a schedule is `daily`, `weekly`, `monthly` or `manual`",
-     "write `weekly mon,tue,wed,thu,fri 22:00`: `weekly` takes each day by name, the days separated by commas", None),
+     "`mon - fri` names days of the week, and `weekly` is missing before them: a schedule starts with how often it runs",
+     "write `weekly mon,tue,wed,thu,fri 22:00`: `weekly` takes each day by name, the days separated by commas",
+     "run on VMSYS1 weekly mon,tue,wed,thu,fri 22:00"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 mon - fri", "BKR012",
-     "unknown schedule `mon - fri`; a schedule is `daily`, `weekly`, `monthly` or `manual`",
+     "`mon - fri` names days of the week, and `weekly` is missing before them: a schedule starts with how often it runs",
      ("write `weekly mon,tue,wed,thu,fri HH:MM` (the time of day is missing): `weekly` takes each day by name,"
       " the days separated by commas"), None),
     # days as one word without `weekly` and without the time: the time said missing, no fix
     # (was "a `,` is missing between `VMSYS1` and `Monday-Friday`", its fix making the days
     # a member, BKR330; `purge sat-sun`, "expected `daily`, ... after `purge`")
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 Monday-Friday", "BKR012",
-     "unknown schedule `Monday-Friday`; a schedule is `daily`, `weekly`, `monthly` or `manual`",
+     "`Monday-Friday` names days of the week, and `weekly` is missing before them: a schedule starts with how often it runs",
      ("write `weekly mon,tue,wed,thu,fri HH:MM` (the time of day is missing): `weekly` takes each day by name,"
       " the days separated by commas"), None),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 mon-fri  # office days", "BKR012",
-     "unknown schedule `mon-fri`; a schedule is `daily`, `weekly`, `monthly` or `manual`",
+     "`mon-fri` names days of the week, and `weekly` is missing before them: a schedule starts with how often it runs",
      ("write `weekly mon,tue,wed,thu,fri HH:MM` (the time of day is missing): `weekly` takes each day by name,"
       " the days separated by commas"), None),
     ("purge weekly sun 03:00", "purge sat-sun", "BKR012",
-     "unknown schedule `sat-sun`; a schedule is `daily`, `weekly`, `monthly` or `manual`",
+     "`sat-sun` names days of the week, and `weekly` is missing before them: a schedule starts with how often it runs",
      ("write `purge weekly sat,sun HH:MM` (the time of day is missing): `weekly` takes each day by name,"
       " the days separated by commas"), None),
 ]

@@ -1025,10 +1025,12 @@ UNKNOWN_KEYWORD = register(
     ... or `purge manual`, sent by hand with BKREXPIR). Days as one word
     without `weekly` (`run on VMSYS1 mon-fri 22:00`, `Monday-Friday`,
     `weekend`), or a range of them with blanks around its `-` (`mon - fri
-    22:00`), get `weekly` and the days one by one, `weekly
-    mon,tue,wed,thu,fri 22:00`, without a fix; without the time (`run on
+    22:00`, `at` before the time, `mon-fri at 22:00`), are one error that says
+    `weekly` is missing, whose help and fix write `weekly` and the days one
+    by one, `weekly mon,tue,wed,thu,fri 22:00`; without the time (`run on
     VMSYS1 mon-fri`), `weekly mon,tue,wed,thu,fri HH:MM`, the time said
-    missing (was a `,` missing before them, whose fix made them a member). An hour alone after
+    missing, no fix (was a `,` missing before them, whose fix made them a
+    member). An hour alone after
     `at` (`every day at 2`) is the time written, read on the 24-hour clock:
     the help writes `daily 02:00` and says 2 in the afternoon is `14:00`;
     only an hour with no other reading (`at 13` to `at 23`, `at 0`) is

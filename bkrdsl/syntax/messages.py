@@ -3174,8 +3174,19 @@ def _one_day_help(time: str | None, statement: str = "run") -> str:
     return f"a schedule names no date: for {what} on one day only, {manual} that day{at}; {daily} runs it every day"
 
 
+def days_without_weekly(found: str) -> str:
+    """The message for days where a schedule starts, `weekly` left out (`mon-fri 22:00`)."""
+    return f"{found} names days of the week, and `weekly` is missing before them: a schedule starts with how often it runs"
+
+
 def unknown_schedule(
-    found: str, next_word: str | None, span: Span, time: str | None = None, statement: str = "run"
+    found: str,
+    next_word: str | None,
+    span: Span,
+    time: str | None = None,
+    statement: str = "run",
+    written: Span | None = None,
+    at: bool = False,
 ) -> Diagnostic:
     """`hourly 02:00`, or `hourly` alone (`next_word` None): a schedule bkrc does not have.
     `time`, the time of day written later on the line (`quarterly 1 22:00`), which the
@@ -3183,7 +3194,10 @@ def unknown_schedule(
     the year with or without its date (`yearly 22:00`, `annually`): bkrc has no schedule
     by the year, and the help says what to write instead; so for a date (`2026-02-28
     22:00`), a run on one day. `statement`, the one the schedule is of (`run`, `purge`,
-    `preview`)."""
+    `preview`). `written`: for days as one word, `weekly` left out (`mon-fri 22:00`), the
+    days and their time, which the fix writes as `weekly` takes them; `at`, the time
+    written after `at` (`mon-fri at 22:00`), which the message says too."""
+    days_at = at
     at = time or "HH:MM"  # never a time nobody wrote
     if looks_like_date(found.strip("`")):
         # `run on VMSYS1 2026-02-28 22:00`: a run on one day, not `daily 22:00`
@@ -3212,12 +3226,15 @@ def unknown_schedule(
     if days is not None and (next_word is None or looks_like_time(next_word)):
         # `run on VMSYS1 mon-fri 22:00`: days as `weekly` takes them, `weekly` left out
         # (`sun 02:00` and `mon,thu 02:00` are schedule_phrase's, which writes the same)
+        # (was "unknown schedule `mon-fri`", no fix; with `at`, a `,` missing between the
+        # member and the days, whose fix made them a member, then BKR012 at `at 22:00`)
         return codes.UNKNOWN_KEYWORD(
-            f"unknown schedule {found}; a schedule is `daily`, `weekly`, `monthly` or `manual`",
+            f"{days_without_weekly(found)}" + ("; the time follows without `at`" if days_at else ""),
             span,
             help=f"write `{of}weekly {','.join(days)} {next_word or at}`"
             + ("" if next_word else " (the time of day is missing)")
             + ": `weekly` takes each day by name, the days separated by commas",
+            fix=write_fix(f"weekly {','.join(days)} {next_word}", written) if next_word and written else None,
         )
     if next_word is None:
         example = schedule_forms(keyword=of, manual=False)
@@ -3962,23 +3979,33 @@ def days_written_as_one(word: str) -> tuple[str, ...] | None:
 
 
 def days_range_spaced(
-    written: str, listed: str, days: str, time: str | None, span: Span, weekly: bool, of: str = "", code=None
+    written: str,
+    listed: str,
+    days: str,
+    time: str | None,
+    span: Span,
+    weekly: bool,
+    of: str = "",
+    code=None,
+    whole: Span | None = None,
 ) -> Diagnostic:
     """`weekly mon - fri 22:00`: a range of days (`written`, as written) with blanks
     around its `-`, which `weekly` does not take: the days one by one (`listed`; `days`,
     with any named before it), the fix writing them over the range where the
     time is written (`weekly`: the schedule's keyword written; without it, `run on
-    VMSYS1 mon - fri 22:00`, as `mon-fri 22:00` is, BKR012, no fix). Without the time,
+    VMSYS1 mon - fri 22:00`, as `mon-fri 22:00` is, BKR012, its fix writing `weekly`
+    and the days over `whole`, the range and its time). Without the time,
     the help writes HH:MM and the error says it is missing, no fix. `of`: the
     statement's keyword before `weekly` where it is a purge's or a preview's. `code`,
     the checker's own for the time missing (`weekly mon- fri`, which parses: BKR314)."""
     meant = f"{of}weekly {days} {time or 'HH:MM'}"
     if not weekly:
         return codes.UNKNOWN_KEYWORD(
-            f"unknown schedule {shown(written)}; a schedule is `daily`, `weekly`, `monthly` or `manual`",
+            days_without_weekly(shown(written)),
             span,
             help=f"write `{meant}`" + ("" if time else " (the time of day is missing)")
             + ": `weekly` takes each day by name, the days separated by commas",
+            fix=write_fix(f"weekly {days} {time}", whole) if time and whole else None,
         )
     said = f"{shown(written)} is not a day of the week: `weekly` takes each day by name"
     if time is None:  # as `weekly mon-fri` (_schedule_left_unfinished)

@@ -2286,10 +2286,28 @@ class Recovery:
                 messages.unknown_schedule(self.describe(tok), None, self.span_of(tok), statement=statement), tok.start_pos
             )
             return self.retype(tok, "MANUAL")
-        if following is None or following.type != "NAME" or following.line != tok.line:
+        if following is None or following.line != tok.line:
             return None
         text = str(following.value)
         rest, end = self.phrase(following.start_pos)
+        days = messages.days_written_as_one(lowered)
+        timed = re.fullmatch(r"(?:[Aa][Tt] )?(\S+)", rest)
+        if days is not None and timed is not None and messages.looks_like_time(timed.group(1)):
+            # `run on VMSYS1 mon-fri 22:00`, `mon-fri at 22:00`: `weekly` left out, one
+            # error whose fix writes it and the days one by one; read as `manual`, the
+            # time skipped
+            self.report(
+                messages.unknown_schedule(
+                    self.describe(tok), timed.group(1), self.span_of(tok), timed.group(1), statement,
+                    self.source.span(tok.start_pos, end), at=rest != timed.group(1),
+                ),
+                tok.start_pos,
+            )
+            self._advance(ip.lexer_thread.state, end)
+            self._fed_error_token = True
+            return self.retype(tok, "MANUAL")
+        if following.type != "NAME":
+            return None
         time = next((w for w in rest.split() if messages.looks_like_time(w)), None)
         if (
             messages.looks_like_month(text)
@@ -2645,8 +2663,8 @@ class Recovery:
         does not take (as `weekly mon-fri 22:00` is BKR314): one error whose help writes
         the days one by one, fixed where the time is written; without it, the time said
         missing in the same error. Without `weekly` (`run on VMSYS1 mon - fri 22:00`, met
-        at `mon`, `previous` None), as `mon-fri 22:00` there: BKR012, the help writing
-        `weekly` and the days, no fix (was "unexpected `-`", its help docs/language.md;
+        at `mon`, `previous` None), as `mon-fri 22:00` there: BKR012, the help and the
+        fix writing `weekly` and the days (was "unexpected `-`", its help docs/language.md;
         without `weekly`, a help and a fix that wrote `weekly mon,fri 22:00`). The range,
         and its time, are read; the schedule read on as `weekly` with its first day, or
         as `manual`."""
@@ -2676,7 +2694,8 @@ class Recovery:
         of = self.schedule_of(self.line_tail(ip, tok))
         span = self.source.span(found.start(), found.end("last"))
         diag = messages.days_range_spaced(
-            written, listed, ",".join(filter(None, (before, listed))), time, span, weekly, "" if of == "run" else f"{of} "
+            written, listed, ",".join(filter(None, (before, listed))), time, span, weekly, "" if of == "run" else f"{of} ",
+            whole=self.source.span(found.start(), found.end()),
         )
         self.report(diag, tok.start_pos)
         state = ip.lexer_thread.state
