@@ -6523,6 +6523,20 @@ DAYS_RANGE_SPACED = [
     ("purge weekly sun 03:00", "purge weekly sat- sun", "BKR314",
      "`sat- sun` is not a day of the week: `weekly` takes each day by name, and the time of day (HH:MM) is missing after it",
      "write `purge weekly sat,sun HH:MM`, the days separated by commas", None),
+    # a word where the time goes, last on the line (`now`): the same one error, which says
+    # it is no time, its help writing the line with HH:MM, no fix (was "`now` has no
+    # keyword before it", its help writing `backup now`; `mon - fri now`, "unexpected `-`")
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 weekly mon- fri now", "BKR004",
+     "`mon- fri` is not a day of the week: `weekly` takes each day by name, and `now` is not a time of day",
+     ("write `run on VMSYS1 weekly mon,tue,wed,thu,fri HH:MM`: the days separated by commas, then the time of day"
+      " on a 24-hour clock"), None),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 weekly mon - fri now  # office days", "BKR004",
+     "`mon - fri` is not a day of the week: `weekly` takes each day by name, and `now` is not a time of day",
+     ("write `run on VMSYS1 weekly mon,tue,wed,thu,fri HH:MM`: the days separated by commas, then the time of day"
+      " on a 24-hour clock"), None),
+    ("purge weekly sun 03:00", "purge weekly sat- sun soon", "BKR004",
+     "`sat- sun` is not a day of the week: `weekly` takes each day by name, and `soon` is not a time of day",
+     "write `purge weekly sat,sun HH:MM`: the days separated by commas, then the time of day on a 24-hour clock", None),
     # without `weekly`, as `mon-fri 22:00` there, whose fix writes it (was a help and a fix
     # that wrote `weekly mon,fri 22:00`, Tuesday to Thursday dropped; then no fix)
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 mon - fri 22:00", "BKR012",

@@ -358,7 +358,9 @@ SYNTAX = register(
     by one, `mon,tue,wed,thu,fri`; without the time (`weekly mon - fri`,
     BKR010), the help writes HH:MM and no fix. So with a blank on one
     side of the `-` alone (`weekly mon- fri 22:00`, `weekly mon -fri
-    22:00`).
+    22:00`). A word where the time goes, last on its line (`weekly mon- fri
+    now`), is the same one error, which says it is no time of day: the
+    help writes the line with HH:MM, no fix.
     The word `owner` (or `user`, `userid`) in small letters before a
     minidisk selection's owner (`include minidisk owner * 0191`), as the
     form `include minidisk OWNER ADDR...` names it, is one error whose fix

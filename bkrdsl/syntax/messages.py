@@ -3988,6 +3988,8 @@ def days_range_spaced(
     of: str = "",
     code=None,
     whole: Span | None = None,
+    word: str | None = None,
+    line: str | None = None,
 ) -> Diagnostic:
     """`weekly mon - fri 22:00`: a range of days (`written`, as written) with blanks
     around its `-`, which `weekly` does not take: the days one by one (`listed`; `days`,
@@ -3997,7 +3999,9 @@ def days_range_spaced(
     and the days over `whole`, the range and its time). Without the time,
     the help writes HH:MM and the error says it is missing, no fix. `of`: the
     statement's keyword before `weekly` where it is a purge's or a preview's. `code`,
-    the checker's own for the time missing (`weekly mon- fri`, which parses: BKR314)."""
+    the checker's own for the time missing (`weekly mon- fri`, which parses: BKR314).
+    `word`, written where the time goes (`weekly mon- fri now`), and `line`, the line
+    the help writes, the days one by one and HH:MM for the time."""
     meant = f"{of}weekly {days} {time or 'HH:MM'}"
     if not weekly:
         return codes.UNKNOWN_KEYWORD(
@@ -4008,6 +4012,14 @@ def days_range_spaced(
             fix=write_fix(f"weekly {days} {time}", whole) if time and whole else None,
         )
     said = f"{shown(written)} is not a day of the week: `weekly` takes each day by name"
+    if time is None and word is not None and line is not None:
+        # `weekly mon- fri now`: a word where the time goes, none written; the line with
+        # HH:MM, no fix (was "`now` has no keyword before it", its help writing `backup now`)
+        return codes.SYNTAX(
+            f"{said}, and {shown(word)} is not a time of day",
+            span,
+            help=f"write `{line}`: the days separated by commas, then the time of day on a 24-hour clock",
+        )
     if time is None:  # as `weekly mon-fri` (_schedule_left_unfinished)
         return (code or codes.EXPECTED_NAME)(
             f"{said}, and the time of day (HH:MM) is missing after it",

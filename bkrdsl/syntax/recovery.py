@@ -293,9 +293,11 @@ _SENTENCE_END = re.compile(r"[ \t]*(?:[}#\n]|\Z)")
 #: Blanks or none, then a name (Recovery.joined_after_comma: `and LINUX`, `&LINUX`).
 _BLANKS_OR_NOT_THEN_NAME = re.compile(r"[ \t]*([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s{},#;]|\Z)")
 #: A range of days with a blank before or after its `-` (`mon - fri`, `mon -fri`), then
-#: the time, if any, to the end of its line (Recovery.days_range_spaced).
+#: the time, if any, or a word where it goes (`now`), to the end of its line
+#: (Recovery.days_range_spaced).
 _DAYS_RANGE_SPACED = re.compile(
-    r"(?P<first>[A-Za-z]+)(?:[ \t]+-[ \t]*|[ \t]*-[ \t]+)(?P<last>[A-Za-z]+)(?:[ \t]+(?P<time>[0-9]{1,2}:[0-9]{2}))?"
+    r"(?P<first>[A-Za-z]+)(?:[ \t]+-[ \t]*|[ \t]*-[ \t]+)(?P<last>[A-Za-z]+)"
+    r"(?:[ \t]+(?:(?P<time>[0-9]{1,2}:[0-9]{2})|(?P<word>[^\s#{},]+)))?"
     r"(?=[ \t]*(?:#[^\n]*)?(?:\n|\Z)|[ \t]*})"
 )
 #: A `weekly` schedule whose last days are a range, as one word or with blanks around
@@ -2687,15 +2689,20 @@ class Recovery:
             names = [str(t.value) for t in leaves[at + 1 :] if t.type == "NAME"]
             if not names or names[-1] != str(previous.value) or leaves[-1] is not previous:
                 return False
+        word = found.group("word")
+        if word is not None and not weekly:
+            return False
         listed = ",".join(days)
         before = ",".join(names[:-1]) if weekly else ""
         written = " ".join(text[found.start() : found.end("last")].split())
         time = found.group("time")
         of = self.schedule_of(self.line_tail(ip, tok))
-        span = self.source.span(found.start(), found.end("last"))
+        span = self.source.span(found.start(), found.end("last" if word is None else "word"))
         diag = messages.days_range_spaced(
             written, listed, ",".join(filter(None, (before, listed))), time, span, weekly, "" if of == "run" else f"{of} ",
             whole=self.source.span(found.start(), found.end()),
+            word=word,
+            line=None if word is None else self._line_written_as(found.start(), found.end(), f"{listed} HH:MM"),
         )
         self.report(diag, tok.start_pos)
         state = ip.lexer_thread.state
@@ -2704,8 +2711,9 @@ class Recovery:
             # and the time skipped
             self._advance(state, found.end())
         elif time is None:
-            # the time missing, said in this error: a placeholder read in its place
-            self._advance(state, found.end("last"))
+            # the time missing, said in this error (or a word in its place, `now`): a
+            # placeholder read in its place
+            self._advance(state, found.end())
             self.feed(ip, _fake("NAME", tok))
         else:
             self._advance(state, found.end("last"))
@@ -2719,8 +2727,10 @@ class Recovery:
         of `weekly mon - fri 22:00` (`days_range_spaced`), its help and fix writing the
         days one by one (was "`22:00` has no keyword before it", its help writing
         `backup 22:00`). None elsewhere."""
-        if not messages.looks_like_time(str(tok.value)):
-            return None
+        timed = messages.looks_like_time(str(tok.value))
+        following = self.peek_token(ip)
+        if not timed and (tok.type != "NAME" or (following is not None and following.line == tok.line)):
+            return None  # `weekly mon- fri now`: a word where the time goes, last on its line
         leaves = [t for v in ip.parser_state.value_stack[-8:] for t in tokens_of(v)]
         at = next((k for k in range(len(leaves) - 1, -1, -1) if leaves[k].type == "WEEKLY"), None)
         if at is None or leaves[at].line != tok.line:
@@ -2730,7 +2740,7 @@ class Recovery:
             return None
         first, last = names[-2], names[-1]
         found = _DAYS_RANGE_SPACED.match(self.source.text, first.start_pos)
-        if found is None or found.end("last") != last.end_pos or found.start("time") != tok.start_pos:
+        if found is None or found.end("last") != last.end_pos or found.start("time" if timed else "word") != tok.start_pos:
             return None
         days = messages.days_written_as_one(f"{found.group('first')}-{found.group('last')}")
         if days is None:
@@ -2739,11 +2749,22 @@ class Recovery:
         before = ",".join(str(t.value) for t in names[:-2])
         written = " ".join(self.source.text[found.start() : found.end("last")].split())
         of = self.schedule_of([t for t in leaves[:at] if t.line == tok.line])  # not `preview` above
-        span = self.source.span(found.start(), found.end("last"))
+        word = None if timed else found.group("word")
+        span = self.source.span(found.start(), found.end("last" if word is None else "word"))
         return messages.days_range_spaced(
             written, listed, ",".join(filter(None, (before, listed))), found.group("time"), span, True,
             "" if of == "run" else f"{of} ",
+            word=word,
+            line=None if word is None else self._line_written_as(found.start(), found.end(), f"{listed} HH:MM"),
         )
+
+    def _line_written_as(self, start: int, end: int, meant: str) -> str:
+        """The line of `start`, blanks normalised and without its comment, with `meant`
+        written over `start`..`end`: what a help writes of it."""
+        text = self.source.text
+        head = text[text.rfind("\n", 0, start) + 1 : start]
+        tail = text[end : self._line_end(end)].split("#")[0]
+        return " ".join(f"{head}{meant}{tail}".split())
 
     def range_spaced(self, ip, tok: Token, previous: Token | None) -> bool:
         """`include minidisk * 0100 - 0FFF`, as a job template writes a range: a `-`
