@@ -4864,6 +4864,44 @@ def test_a_schedule_first_with_a_range_of_days_is_one_error_that_writes_the_days
     assert too_long(found, analysis.sources) == []
 
 
+#: A `weekly` schedule whose days are a range written after `run`, before the members
+#: (`run weekly mon- fri 22:00 on VMSYS1`): one error, as `run daily 22:00 on VMSYS1` is,
+#: whose help and fix write the line in order with the days one by one (was "expected
+#: `on` after `run`", then "`22:00` has no keyword before it", its help writing `backup
+#: 22:00`); without the time, HH:MM, no fix: (the line, the line meant, whether fixed).
+RUN_SCHEDULE_FIRST_DAYS_RANGE = [
+    ("run weekly mon- fri 22:00 on VMSYS1", "run on VMSYS1 weekly mon,tue,wed,thu,fri 22:00", True),
+    ("run weekly mon-fri 22:00 on VMSYS1", "run on VMSYS1 weekly mon,tue,wed,thu,fri 22:00", True),
+    ("run weekly mon - fri 22:00 on VMSYS1  # office days", "run on VMSYS1 weekly mon,tue,wed,thu,fri 22:00", True),
+    ("run weekly sat, mon -wed 22:00 on VMSYS1", "run on VMSYS1 weekly sat,mon,tue,wed 22:00", True),
+    ("run weekly mon- fri on VMSYS1", "run on VMSYS1 weekly mon,tue,wed,thu,fri HH:MM", False),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "meant", "fixed"), RUN_SCHEDULE_FIRST_DAYS_RANGE, ids=[w for w, *_ in RUN_SCHEDULE_FIRST_DAYS_RANGE])
+def test_run_with_a_range_of_days_before_its_members_is_one_error_that_writes_the_days(
+    written, meant, fixed, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = _in_appsfull("run on VMSYS1 daily 02:00", written)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    missing = "" if fixed else " (the time of day is missing)"
+    assert (found.code, found.message, found.help) == (
+        "BKR004", "the schedule comes after the members the job runs on, not before them",
+        f"write `{meant}`{missing}: `weekly` takes each day by name, the days separated by commas",
+    )
+    assert text[found.span.start : found.span.end] == written.split("  #")[0].removeprefix("run ")
+    if not fixed:
+        assert found.fix is None
+    else:
+        repaired = apply_edits(text, found.fix.edits)
+        assert repaired == text.replace(written.split("  #")[0], meant, 1)
+        assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+    assert too_long(found, analysis.sources) == []
+
+
 #: Members named after `each member`, which names every member already: one error,
 #: whose help writes the line on every member and on the members named, no fix (IDENTITY
 #: users run on each member, single users on one: which is meant is the writer's). Was,

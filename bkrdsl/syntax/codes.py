@@ -498,7 +498,9 @@ SYNTAX = register(
     whose `,` is missing). Words in another order
     than the statement's are one error with a fix that writes them in order:
     a schedule before the members a job runs on (`run daily 02:00 on
-    VMSYS1` is `run on VMSYS1 daily 02:00`), and a Tape Manager catalog
+    VMSYS1` is `run on VMSYS1 daily 02:00`; `run weekly mon- fri 22:00 on
+    VMSYS1`, its days a range, is `run on VMSYS1 weekly mon,tue,wed,thu,fri
+    22:00`, and without the time the help writes HH:MM, no fix), and a Tape Manager catalog
     node's member before its machine (`catalog-node on VMSYS1 TCTMM` is
     `catalog-node TCTMM on VMSYS1`). A member in a `tape` statement with no
     catalog node before it (`tape on VMSYS1`, `tape manager shared on

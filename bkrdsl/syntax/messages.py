@@ -2281,8 +2281,18 @@ def user_and_group(group: str, kind: str, span: Span, remove: Span) -> Diagnosti
     )
 
 
-def schedule_first(written: str, meant: str, span: Span) -> Diagnostic:
-    """`run daily 02:00 on VMSYS1`: the schedule before the members."""
+def schedule_first(written: str, meant: str, span: Span, days_listed: bool = False) -> Diagnostic:
+    """`run daily 02:00 on VMSYS1`: the schedule before the members. `days_listed`:
+    `meant` writes a range of days one by one (`run weekly mon-fri 22:00 on VMSYS1`),
+    which the help says; no fix where it ends with `HH:MM`, the time not written."""
+    if days_listed:
+        missing = " (the time of day is missing)" if meant.endswith(" HH:MM") else ""
+        return codes.SYNTAX(
+            "the schedule comes after the members the job runs on, not before them",
+            span,
+            help=f"write `run {meant}`{missing}: `weekly` takes each day by name, the days separated by commas",
+            fix=None if missing else write_fix(meant, span),
+        )
     return codes.SYNTAX(
         "the schedule comes after the members the job runs on, not before them",
         span,

@@ -5011,6 +5011,8 @@ class Recovery:
         alone = len(found.group("place")) == 2  # `run daily 02:00 on`: no member after `on`
         if alone:
             types.insert(1, "NAME")
+        if not alone and self.schedule_first_days_range(ip, tok, found, rest):
+            return True
         if not Sim.of(ip).fits(types):
             return False
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
@@ -5024,6 +5026,37 @@ class Recovery:
             self.feed(ip, self.token_at(type_, at, at + len(word)))
         self._advance(ip.lexer_thread.state, tok.start_pos + len(rest))
         self._fed_error_token = True  # the line was read, as a whole: a mistake after it is news
+        return True
+
+    def schedule_first_days_range(self, ip, tok: Token, found: re.Match, rest: str) -> bool:
+        """`run weekly mon-fri 22:00 on VMSYS1`, `run weekly mon- fri 22:00 on VMSYS1`: a
+        `weekly` schedule before the members whose days are a range (`found`, `rest`:
+        schedule_before_placement's). One error, as `run daily 22:00 on VMSYS1` is,
+        whose help and fix write the line in order with the days one by one; without the
+        time, HH:MM and no fix (was "expected `on` after `run`", then "`22:00` has no
+        keyword before it", its help writing `backup 22:00`)."""
+        ranged = _WEEKLY_RANGE.fullmatch(" ".join(found.group("schedule").split()))
+        days = messages.days_written_as_one(f"{ranged.group('first')}-{ranged.group('last')}") if ranged else None
+        if days is None:
+            return False
+        before = [d for d in re.split(r"\s*,\s*", ranged.group("before")) if d]
+        time = ranged.group("time")
+        place = " ".join(found.group("place").split())
+        if (
+            not all(messages.looks_like_day(d) for d in before)
+            or (time is not None and not messages.looks_like_time(time))
+            or not (place[3:].lower() == "each member" or self._member_names(place[3:]) is not None)
+        ):
+            return False
+        meant = f"{place} {ranged.group('weekly')} {','.join([*before, *days])} {time or 'HH:MM'}"
+        if not Sim.of(ip).fits(
+            [_PUNCTUATION.get(w) or self.facts.keywords.get(w.lower(), "NAME") for w in re.findall(r",|[^\s,]+", meant)]
+        ):
+            return False
+        span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
+        self.report(messages.schedule_first(rest, meant, span, days_listed=True), tok.start_pos)
+        self.skip_phrase(ip, tok, tok.start_pos + len(rest))
+        self._fed_error_token = True
         return True
 
     def schedule_as_level(self, ip, tok: Token) -> bool:
