@@ -6626,6 +6626,53 @@ def test_a_range_of_days_spaced_or_without_weekly_and_time_gets_the_days_one_by_
     assert too_long(found, analysis.sources) == []
 
 
+#: A range of days after `weekly` whose dash is a typographic one (U+2013, U+2014, pasted
+#: from a document): one error, the character's (BKR003), which says `weekly` takes no
+#: range, its help writing the line with the days one by one and its fix writing them
+#: over the range where the time is written; without the time, HH:MM, no fix (was
+#: BKR003, its help writing `-`, then "`22:00` has no keyword before it", its help
+#: writing `backup 22:00`): (the clean text, the text written, the line the help
+#: writes, the line the fix writes or None).
+DAYS_RANGE_TYPOGRAPHIC = [
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 weekly mon \u2013 fri 22:00",
+     "run on VMSYS1 weekly mon,tue,wed,thu,fri 22:00", "run on VMSYS1 weekly mon,tue,wed,thu,fri 22:00"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 weekly mon\u2013fri 22:00  # office days",
+     "run on VMSYS1 weekly mon,tue,wed,thu,fri 22:00", "run on VMSYS1 weekly mon,tue,wed,thu,fri 22:00"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 weekly sat, mon \u2014 wed 22:00",
+     "run on VMSYS1 weekly sat, mon,tue,wed 22:00", "run on VMSYS1 weekly sat, mon,tue,wed 22:00"),
+    ("purge weekly sun 03:00", "purge weekly sat \u2013 sun 03:00", "purge weekly sat,sun 03:00", "purge weekly sat,sun 03:00"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 weekly mon \u2013 fri", "run on VMSYS1 weekly mon,tue,wed,thu,fri HH:MM", None),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "meant", "fixed"), DAYS_RANGE_TYPOGRAPHIC, ids=[d[1] for d in DAYS_RANGE_TYPOGRAPHIC])
+def test_a_range_of_days_with_a_typographic_dash_is_one_error_that_writes_the_days(
+    clean, written, meant, fixed, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    dash = next(c for c in written if c in "\u2013\u2014")
+    missing = "" if fixed else " (the time of day is missing)"
+    assert (found.code, found.message, found.help) == (
+        "BKR003",
+        f"the dash U+{ord(dash):04X} cannot appear here, and `weekly` takes no range of days: it takes each day by name",
+        (f"write `{meant}`{missing}, the days separated by commas; typographic dashes come from text pasted out of a"
+         " word processor or a web page"),
+    )
+    assert text[found.span.start : found.span.end] == dash
+    if fixed is None:
+        assert found.fix is None
+    else:
+        repaired = apply_edits(text, found.fix.edits)
+        assert repaired == text.replace(written.split("  #")[0], fixed, 1)
+        assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+    assert too_long(found, analysis.sources) == []
+
+
 #: A range of days (or days joined by `+`) in a schedule written in English, `at` before
 #: its time: one error whose help writes the days one by one (was `daily 22:00`, the
 #: days dropped): (the line written for `run on VMSYS1 daily 02:00`, the code, the

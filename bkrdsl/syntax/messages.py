@@ -4044,6 +4044,21 @@ def days_range_spaced(
     )
 
 
+def days_range_typographic(dash: str, line: str, span: Span, fixed: tuple[Span, str] | None) -> Diagnostic:
+    """`weekly mon – fri 22:00`: a range of days after `weekly` whose dash is a
+    typographic one, at `span`; `line`, the line with the days one by one (HH:MM where
+    the time is not written); `fixed`, the range and the days the fix writes over it,
+    None without the time."""
+    missing = " (the time of day is missing)" if fixed is None else ""
+    return codes.BAD_CHARACTER(
+        f"the dash U+{ord(dash):04X} cannot appear here, and `weekly` takes no range of days: it takes each day by name",
+        span,
+        help=f"write `{line}`{missing}, the days separated by commas; typographic dashes come from text pasted"
+        " out of a word processor or a web page",
+        fix=None if fixed is None else Fix.replace(f"Write `{fixed[1]}`", *fixed),
+    )
+
+
 def _days_written_as_one(word: str) -> tuple[str, ...] | None:
     """The days a word names that `weekly` takes one by one: `weekdays`, `weekend`, a
     range (`mon-fri`, `fri-mon` past Sunday), days joined by `+` (`sat+sun`); None for

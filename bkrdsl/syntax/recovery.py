@@ -300,6 +300,14 @@ _DAYS_RANGE_SPACED = re.compile(
     r"(?:[ \t]+(?:(?P<time>[0-9]{1,2}:[0-9]{2})|(?P<word>[^\s#{},]+)))?"
     r"(?=[ \t]*(?:#[^\n]*)?(?:\n|\Z)|[ \t]*})"
 )
+#: The dashes of a word processor or a web page (messages.advise_character).
+_TYPOGRAPHIC_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
+#: A range of days whose dash is one of them (`mon – fri`), then the time, if any, to
+#: the end of its line (Recovery.days_range_typographic).
+_DAYS_RANGE_TYPOGRAPHIC = re.compile(
+    r"(?P<first>[A-Za-z]+)[ \t]*(?P<dash>[\u2010\u2011\u2012\u2013\u2014\u2212])[ \t]*(?P<last>[A-Za-z]+)"
+    r"(?:[ \t]+(?P<time>[0-9]{1,2}:[0-9]{2}))?(?=[ \t]*(?:#[^\n]*)?(?:\n|\Z)|[ \t]*})"
+)
 #: A `weekly` schedule whose last days are a range, as one word or with blanks around
 #: its `-` (`weekly mon-fri 22:00`, `weekly sat, mon - wed`), blanks normalised
 #: (Recovery.schedule_without_run).
@@ -1277,6 +1285,8 @@ class Recovery:
             self._advance(state, pos + 1)
             self._fed_error_token = True
             return
+        if char in _TYPOGRAPHIC_DASHES and previous is not None and self.days_range_typographic(ip, pos, previous):
+            return
         before_keyword = self.sign_before_keyword(ip, char, pos, previous)
         waiting = before_keyword or (
             previous is not None
@@ -1323,6 +1333,41 @@ class Recovery:
             # waits for; read on as if it were there, so `daily` is not also "missing".
             line, column = self.source.position(pos)
             self.feed(ip, Token("NAME", "", pos, line, column, line, column, pos))
+
+    def days_range_typographic(self, ip, pos: int, previous: Token) -> bool:
+        """`weekly mon – fri 22:00`: a range of days after `weekly` whose dash is a
+        typographic one (U+2013, pasted from a document), `previous` the first day. One
+        error, the character's (BKR003), which says too that `weekly` takes no range,
+        its help writing the line with the days one by one and its fix writing them over
+        the range where the time is written; without the time, HH:MM, no fix (was
+        BKR003, its help writing `-`, then "`22:00` has no keyword before it", its help
+        writing `backup 22:00`). The range read as its first day, the time after it."""
+        text = self.source.text
+        found = _DAYS_RANGE_TYPOGRAPHIC.match(text, previous.start_pos)
+        if found is None or found.end("first") != previous.end_pos or found.start("dash") != pos:
+            return False
+        days = messages.days_written_as_one(f"{found.group('first')}-{found.group('last')}")
+        if days is None:
+            return False
+        leaves = [t for v in ip.parser_state.value_stack[-8:] for t in tokens_of(v)]
+        at = next((k for k in range(len(leaves) - 1, -1, -1) if leaves[k].type == "WEEKLY"), None)
+        if at is None or leaves[-1] is not previous or leaves[at].line != previous.line:
+            return False
+        listed = ",".join(days)
+        time = found.group("time")
+        line = self._line_written_as(found.start(), found.end(), f"{listed} {time or 'HH:MM'}")
+        range_span = self.source.span(found.start(), found.end("last"))
+        self.report(
+            messages.days_range_typographic(
+                found.group("dash"), line, self.source.span(pos, pos + 1), None if time is None else (range_span, listed)
+            ),
+            pos,
+        )
+        self._advance(ip.lexer_thread.state, found.end("last"))
+        if time is None:  # the time missing, said in this error: a placeholder read in its place
+            self.feed(ip, _fake("NAME", previous))
+        self._fed_error_token = True
+        return True
 
     def without_separators(self, start: int, line: str) -> str:
         """`line`, the text from `start`, with a blank for each `,` an error said already
