@@ -6581,6 +6581,16 @@ DAYS_RANGE_SPACED = [
      "`mon - fri` names days of the week, and `weekly` is missing before them: a schedule starts with how often it runs",
      "write `weekly mon,tue,wed,thu,fri 22:00`: `weekly` takes each day by name, the days separated by commas",
      "run on VMSYS1 weekly mon,tue,wed,thu,fri 22:00"),
+    # its dash a typographic one (U+2013, pasted from a document): the same (was a help
+    # writing `weekly mon,fri 22:00`, Tuesday to Thursday dropped, and no word of the dash)
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 mon \u2013 fri 22:00", "BKR012",
+     "`mon \u2013 fri` names days of the week, and `weekly` is missing before them: a schedule starts with how often it runs",
+     "write `weekly mon,tue,wed,thu,fri 22:00`: `weekly` takes each day by name, the days separated by commas",
+     "run on VMSYS1 weekly mon,tue,wed,thu,fri 22:00"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 mon\u2013fri 22:00", "BKR012",
+     "`mon\u2013fri` names days of the week, and `weekly` is missing before them: a schedule starts with how often it runs",
+     "write `weekly mon,tue,wed,thu,fri 22:00`: `weekly` takes each day by name, the days separated by commas",
+     "run on VMSYS1 weekly mon,tue,wed,thu,fri 22:00"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 mon - fri", "BKR012",
      "`mon - fri` names days of the week, and `weekly` is missing before them: a schedule starts with how often it runs",
      ("write `weekly mon,tue,wed,thu,fri HH:MM` (the time of day is missing): `weekly` takes each day by name,"

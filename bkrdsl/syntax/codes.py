@@ -1032,7 +1032,8 @@ UNKNOWN_KEYWORD = register(
     ... or `purge manual`, sent by hand with BKREXPIR). Days as one word
     without `weekly` (`run on VMSYS1 mon-fri 22:00`, `Monday-Friday`,
     `weekend`), or a range of them with blanks around its `-` (`mon - fri
-    22:00`, `at` before the time, `mon-fri at 22:00`), are one error that says
+    22:00`, or a typographic dash, `mon – fri 22:00`; `at` before the time,
+    `mon-fri at 22:00`), are one error that says
     `weekly` is missing, whose help and fix write `weekly` and the days one
     by one, `weekly mon,tue,wed,thu,fri 22:00`; without the time (`run on
     VMSYS1 mon-fri`), `weekly mon,tue,wed,thu,fri HH:MM`, the time said

@@ -2718,6 +2718,10 @@ class Recovery:
         text = self.source.text
         start = tok.start_pos if previous is None else previous.start_pos
         found = _DAYS_RANGE_SPACED.match(text, start)
+        if found is None and previous is None:
+            # `run on VMSYS1 mon – fri 22:00`, its dash a typographic one: the same (was a
+            # help and a fix that wrote `weekly mon,fri 22:00`, Tuesday to Thursday dropped)
+            found = _DAYS_RANGE_TYPOGRAPHIC.match(text, start)
         if found is None or (previous is not None and found.end("first") != previous.end_pos):
             return False
         days = messages.days_written_as_one(f"{found.group('first')}-{found.group('last')}")
@@ -2734,7 +2738,7 @@ class Recovery:
             names = [str(t.value) for t in leaves[at + 1 :] if t.type == "NAME"]
             if not names or names[-1] != str(previous.value) or leaves[-1] is not previous:
                 return False
-        word = found.group("word")
+        word = found.groupdict().get("word")
         if word is not None and not weekly:
             return False
         listed = ",".join(days)
