@@ -1188,6 +1188,45 @@ def test_a_tape_device_type_on_the_to_disk_line_says_to_tape(written, help, pars
         assert analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics == [], meant
 
 
+#: A `weekly` schedule's days written as one word (`mon-fri`, `sat+sun`) and its time
+#: no time of day (`now`, `10pm`, `2:5`): BKR314 and BKR313, each help writing a line
+#: that checks, the days one by one and the time BKR313 writes (was BKR314's help
+#: writing the time as it was, `weekly mon,tue,wed,thu,fri now`, and BKR313's the
+#: range, `weekly mon-fri 22:00`).
+RANGE_AND_TIME = [
+    ("weekly mon-fri now", [
+        ("BKR314", "write `weekly mon,tue,wed,thu,fri HH:MM`, the days separated by commas"),
+        ("BKR313", "write HH:MM on a 24-hour clock, from 00:00 to 23:59"),
+    ]),
+    ("weekly mon-fri 10pm", [
+        ("BKR314", "write `weekly mon,tue,wed,thu,fri 22:00`, the days separated by commas"),
+        ("BKR313", "write `weekly mon,tue,wed,thu,fri 22:00`"),
+    ]),
+    ("weekly mon-fri 2:5", [
+        ("BKR314", "write `weekly mon,tue,wed,thu,fri HH:MM`, the days separated by commas"),
+        ("BKR313", "the minutes have two digits: write `weekly mon,tue,wed,thu,fri 02:05` or `weekly mon,tue,wed,thu,fri 02:50`"),
+    ]),
+    ("weekly sat+sun 10pm", [
+        ("BKR314", "write `weekly sat,sun 22:00`"),
+        ("BKR313", "write `weekly sat,sun 22:00`"),
+    ]),
+]
+
+
+@pytest.mark.parametrize(("written", "expected"), RANGE_AND_TIME, ids=[r[0] for r in RANGE_AND_TIME])
+def test_a_range_of_days_and_a_time_that_is_none_get_helps_that_each_check(written, expected):
+    clean = "run on VMSYS2 weekly sat 22:00"
+    text = BASE.replace(clean, f"run on VMSYS2 {written}", 1)
+    assert text != BASE
+    found = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert [(d.code, d.help) for d in found] == expected
+    for d in found:
+        for meant in re.findall(r"`(weekly [^`]*)`", d.help):
+            if "HH:MM" not in meant:
+                fixed = text.replace(f"run on VMSYS2 {written}", f"run on VMSYS2 {meant}", 1)
+                assert analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics == [], meant
+
+
 #: A disk device type on a `to tape` line (`to tape 3390`, `to tape FBA`): `to disk`
 #: likely meant, or a device type written where a tape job needs none; one error that
 #: says so, no fix, as the line says `tape` too (was "the pool's name follows the word

@@ -200,7 +200,9 @@ INVALID_TIME = register(
     schedules compare times as written, so 24:00, 7:5 or 02:60 would never
     match. A time written another way that reads only one way (`2am`,
     `2pm`, `14h`, `0200`, `2.30`, `noon`) is answered with the schedule to write,
-    `daily 14:00` for `daily 2pm`. `24:00` is midnight, `00:00`: `daily 24:00`
+    `daily 14:00` for `daily 2pm` (a `weekly` schedule's days written as one
+    word, `mon-fri`, BKR314 too, one by one: `weekly mon,tue,wed,thu,fri
+    22:00` for `weekly mon-fri 10pm`). `24:00` is midnight, `00:00`: `daily 24:00`
     (or `daily midnight`) gets the fix that writes `00:00` (a weekly or monthly
     schedule's day would change with it: the help writes the day after where a
     schedule names it, `weekly sun 24:00` `weekly mon 00:00`); a minute of one digit
@@ -266,7 +268,9 @@ INVALID_DAY = register(
     are one error each, whose fix writes the days (`mon,tue,wed,thu,fri`,
     `sat,sun`); a range runs on past Sunday (`fri-mon`), and days joined by
     `+` (`weekly sat+sun 02:00`) one error whose fix writes the `,`
-    (`sat,sun`). A range with a blank after its `-` and the time left off
+    (`sat,sun`); where the time is no time of day too (BKR313), the help
+    writes the time BKR313 writes for it (`weekly mon-fri 10pm`: `weekly
+    mon,tue,wed,thu,fri 22:00`), or HH:MM (`now`). A range with a blank after its `-` and the time left off
     (`weekly mon- fri`, `mon-` read as a day and `fri` as the time) is one
     error, which says the time is missing, as the parser says of `weekly mon
     - fri` (BKR010): its help writes `weekly mon,tue,wed,thu,fri HH:MM`, no
@@ -1142,10 +1146,35 @@ def time_meant(text: str) -> str | None:
 
 
 def _schedule_text(sched: ast.Schedule, time: str) -> str:
-    """The schedule as written, with `time` for its time: `weekly sat,sun 14:00`."""
-    days = ",".join(d.text for d in sched.days)
+    """The schedule as written, with `time` for its time: `weekly sat,sun 14:00`; a
+    `weekly` schedule's days written as one word (`mon-fri`, `sat+sun`), which are
+    BKR314 too, one by one (`weekly mon,tue,wed,thu,fri 22:00`), so that the line
+    written checks."""
+    days = ",".join(_days_listed(sched, d) for d in sched.days)
     ordinal = sched.ordinal.text if sched.ordinal is not None else ""
     return " ".join(part for part in (sched.frequency, ordinal, days, time) if part)
+
+
+def _days_listed(sched: ast.Schedule, day) -> str:
+    """A `weekly` schedule's day as BKR314's fix writes it: `mon-fri` one by one
+    (`mon,tue,wed,thu,fri`), `sat+sun` with its `,`; any other as written."""
+    if sched.frequency != "weekly" or sched.ordinal is not None or parse_weekday(day.text) is not None:
+        return day.text
+    listed = days_meant(day.text)
+    if listed is not None:
+        return listed
+    joined = re.split(r"[+&]", day.text)
+    return ",".join(joined) if len(joined) > 1 and all(parse_weekday(d) is not None for d in joined) else day.text
+
+
+def _time_for_help(sched: ast.Schedule) -> str | None:
+    """The time a help beside BKR314 writes: as written where it is a time of day, the
+    one BKR313 writes for it (`10pm`: `22:00`), else HH:MM (`now`); None without one."""
+    if sched.time is None:
+        return None
+    if parse_time(sched.time.text) is not None:
+        return sched.time.text
+    return time_meant(sched.time.text) or "HH:MM"
 
 
 #: A time with a one-digit minute (`2:5`), midnight at the day's end (`24:00`), and
@@ -1519,7 +1548,7 @@ def times_and_days(model: Model):
                     if listed is not None and sched.ordinal is None:
                         # `weekly mon-fri 22:00`: the days, one by one
                         days = ",".join(listed if d is w else d.text for d in sched.days)
-                        meant = " ".join(p for p in ("weekly", days, sched.time and sched.time.text) if p)
+                        meant = " ".join(p for p in ("weekly", days, _time_for_help(sched)) if p)
                         yield INVALID_DAY(
                             f"{quoted(w.text)} is not a day of the week: `weekly` takes each day by name",
                             w.span,
@@ -1532,7 +1561,7 @@ def times_and_days(model: Model):
                         # `weekly sat+sun 02:00`: days joined by `+` (a name's character), not `,`
                         listed = ",".join(joined)
                         days = ",".join(listed if d is w else d.text for d in sched.days)
-                        meant = " ".join(p for p in ("weekly", days, sched.time and sched.time.text) if p)
+                        meant = " ".join(p for p in ("weekly", days, _time_for_help(sched)) if p)
                         yield INVALID_DAY(
                             f"{quoted(w.text)} is not a day of the week: the days of `weekly` are separated by commas",
                             w.span,
