@@ -1227,6 +1227,30 @@ def test_a_range_of_days_and_a_time_that_is_none_get_helps_that_each_check(writt
                 assert analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics == [], meant
 
 
+#: A range of days with blanks about its `-` in a schedule written in English
+#: (`weekly sat, mon -wed 10pm`, `weekly mon - wed at 10pm`): the help writes each day
+#: of the range (was its first and last alone, `weekly sat,mon 22:00`, `weekly mon,wed
+#: 22:00`, the days between dropped).
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("weekly sat, mon -wed 10pm", "weekly sat,mon,tue,wed 22:00"),
+        ("weekly mon - wed at 10pm", "weekly mon,tue,wed 22:00"),
+        ("weekly mon- thu at 10pm", "weekly mon,tue,wed,thu 22:00"),
+    ],
+)
+def test_a_spaced_range_in_an_english_schedule_is_each_of_its_days(written, meant, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "run on VMSYS2 weekly sat 22:00"
+    text = BASE.replace(clean, f"run on VMSYS2 {written}", 1)
+    assert text != BASE
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert found.help.startswith(f"write `{meant}`"), found.help
+    fixed = BASE.replace(clean, f"run on VMSYS2 {meant}", 1)
+    assert analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics == []
+
+
 #: A disk device type on a `to tape` line (`to tape 3390`, `to tape FBA`): `to disk`
 #: likely meant, or a device type written where a tape job needs none; one error that
 #: says so, no fix, as the line says `tape` too (was "the pool's name follows the word

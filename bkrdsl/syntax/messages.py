@@ -4943,10 +4943,16 @@ def joined_schedule(words: list[str]) -> bool:
     return clock is not None and not looks_like_time(clock.group(0))
 
 
+#: A `-` between two words with blanks about it (`mon - wed`, `mon -wed`, `mon- wed`).
+_SPACED_DASH = re.compile(r"(?<=[a-z])[ \t]*-[ \t]*(?=[a-z])")
+
+
 def schedule_for(text: str) -> str:
     """The .bkr schedule a phrase in English means: `every sunday at 2am` -> `weekly sun 02:00`,
     `mon,thu 22:00` -> `weekly mon,thu 22:00` (days joined by commas are days each)."""
-    words = text.lower().replace(",", " ").split()
+    # a range with blanks about its `-` (`mon - wed`, `mon -wed`) is one, as `mon-wed` (was
+    # its first and last days alone: `weekly sat, mon -wed 10pm` wrote `weekly sat,mon 22:00`)
+    words = _SPACED_DASH.sub("-", text.lower()).replace(",", " ").split()
     time = phrase_time(text) or "HH:MM"  # never a time nobody wrote
     clock = _CLOCK.search(text)
     in_clock = set(clock.group(0).lower().split()) if clock else set()
