@@ -98,6 +98,9 @@ RESTORED = [
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 0200", "BKR313", "Write `02:00`"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00:00", "BKR313", "Write `02:00`"),
     ("weekly sat 22:00", "weekly sat 10pm", "BKR313", "Write `22:00`"),
+    # an hour and minutes with an `h` after them, as a European timetable writes them
+    ("weekly sat 22:00", "weekly sat 22:00h", "BKR313", "Write `22:00`"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 2.00H", "BKR313", "Write `02:00`"),
     ("backup APPS full", "backup APPS, full", "BKR331", "Remove the `,`"),
     ("    preview daily 01:00", "    preview on VMSYS1 daily 01:00", "BKR012", "Remove `on VMSYS1`"),
     # `inc` abbreviates `include` and `incremental`: where a level ends the line, the level

@@ -199,7 +199,7 @@ INVALID_TIME = register(
     one-digit hour such as `2:00` is accepted). The generated EXECs and
     schedules compare times as written, so 24:00, 7:5 or 02:60 would never
     match. A time written another way that reads only one way (`2am`,
-    `2pm`, `14h`, `0200`, `2.30`, `noon`) is answered with the schedule to write,
+    `2pm`, `14h`, `22:00h`, `0200`, `2.30`, `noon`) is answered with the schedule to write,
     `daily 14:00` for `daily 2pm` (a `weekly` schedule's days written as one
     word, `mon-fri`, BKR314 too, one by one: `weekly mon,tue,wed,thu,fri
     22:00` for `weekly mon-fri 10pm`). `24:00` is midnight, `00:00`: `daily 24:00`
@@ -1117,13 +1117,13 @@ def _listed_words(words: list) -> str:
 #: Times of day as people write them, read unambiguously (`time_meant`).
 _TWELVE_HOUR = re.compile(r"(\d{1,2})(?:[:.h]?(\d{2}))?([ap])\.?m\.?", re.IGNORECASE)  # 2am, 2:30pm
 _TWENTY_FOUR_HOUR = re.compile(
-    r"(\d{1,2})[h.](\d{2})?|(\d{2})(\d{2})h?|(\d{1,2}):(\d{2}):00", re.IGNORECASE
-)  # 14h, 14h30, 2.30, 0200, 1430h, 02:00:00
+    r"(\d{1,2})[h.](\d{2})?|(\d{2})(\d{2})h?|(\d{1,2}):(\d{2}):00|(\d{1,2})[:.](\d{2})h", re.IGNORECASE
+)  # 14h, 14h30, 2.30, 0200, 1430h, 02:00:00, 22:00h, 22.00h
 
 
 def time_meant(text: str) -> str | None:
     """The HH:MM a time written another way means, when only one reading fits:
-    `2am` 02:00, `2pm` and `14h` 14:00, `0200` 02:00, `2.30` 02:30; else None
+    `2am` 02:00, `2pm` and `14h` 14:00, `0200` 02:00, `2.30` 02:30, `22:00h` 22:00; else None
     (`7:5`, `24:00`, `2`: which time was meant is a guess). `noon` is 12:00; `midnight`
     starts a day or ends one (`_time_out_of_clock`)."""
     if text.lower() == "noon":
