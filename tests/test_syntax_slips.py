@@ -1210,6 +1210,16 @@ RANGE_AND_TIME = [
         ("BKR314", "write `weekly sat,sun 22:00`"),
         ("BKR313", "write `weekly sat,sun 22:00`"),
     ]),
+    # the day after, for a time past the clock's end, of each day (was "a day no `weekly`
+    # schedule names")
+    ("weekly sat+sun 25:00", [
+        ("BKR314", "write `weekly sat,sun HH:MM`"),
+        ("BKR313", "a 24-hour clock's hours are 00 to 23: `25:00` is the next day's `01:00`; write `weekly sun,mon 01:00`"),
+    ]),
+    ("weekly mon-fri 24:00", [
+        ("BKR314", "write `weekly mon,tue,wed,thu,fri HH:MM`, the days separated by commas"),
+        ("BKR313", "midnight is `00:00`, the start of the day after: write `weekly tue,wed,thu,fri,sat 00:00`"),
+    ]),
 ]
 
 

@@ -1194,7 +1194,8 @@ def _day_after(sched: ast.Schedule, time: str) -> str | None:
     if sched.frequency == "daily":
         return _schedule_text(sched, time)
     if sched.frequency == "weekly":
-        days = [parse_weekday(d.text) for d in sched.days]
+        # days as one word (`sat+sun`, `mon-fri`: BKR314 too) are their days
+        days = [parse_weekday(d) for w in sched.days for d in _days_listed(sched, w).split(",")]
         if not days or None in days:
             return None
         after = ",".join(WEEKDAYS[(day + 1) % len(WEEKDAYS)].lower() for day in days)
