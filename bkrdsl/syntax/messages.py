@@ -2281,17 +2281,26 @@ def user_and_group(group: str, kind: str, span: Span, remove: Span) -> Diagnosti
     )
 
 
+def _days_listed(message: str, written: str, meant: str, span: Span) -> Diagnostic:
+    """A `run` line in the wrong order whose range of days the help writes one by one
+    (`written`, the line; `meant`, what the fix writes over `span`); no fix where it
+    ends with `HH:MM`, the time not written."""
+    missing = " (the time of day is missing)" if meant.endswith(" HH:MM") else ""
+    return codes.SYNTAX(
+        message,
+        span,
+        help=f"write `{written}`{missing}: `weekly` takes each day by name, the days separated by commas",
+        fix=None if missing else write_fix(meant, span),
+    )
+
+
 def schedule_first(written: str, meant: str, span: Span, days_listed: bool = False) -> Diagnostic:
     """`run daily 02:00 on VMSYS1`: the schedule before the members. `days_listed`:
     `meant` writes a range of days one by one (`run weekly mon-fri 22:00 on VMSYS1`),
     which the help says; no fix where it ends with `HH:MM`, the time not written."""
     if days_listed:
-        missing = " (the time of day is missing)" if meant.endswith(" HH:MM") else ""
-        return codes.SYNTAX(
-            "the schedule comes after the members the job runs on, not before them",
-            span,
-            help=f"write `run {meant}`{missing}: `weekly` takes each day by name, the days separated by commas",
-            fix=None if missing else write_fix(meant, span),
+        return _days_listed(
+            "the schedule comes after the members the job runs on, not before them", f"run {meant}", meant, span
         )
     return codes.SYNTAX(
         "the schedule comes after the members the job runs on, not before them",
@@ -2338,13 +2347,7 @@ def schedule_without_run(
         )
     if meant is not None and days_listed:
         # `weekly mon-fri 22:00 run on VMSYS1`: the days one by one too
-        missing = " (the time of day is missing)" if meant.endswith(" HH:MM") else ""
-        return codes.SYNTAX(
-            "a schedule is part of the `run` statement, after the members the job runs on",
-            span,
-            help=f"write `{meant}`{missing}: `weekly` takes each day by name, the days separated by commas",
-            fix=None if missing else write_fix(meant, span),
-        )
+        return _days_listed("a schedule is part of the `run` statement, after the members the job runs on", meant, meant, span)
     if meant is not None:
         gaps = []
         for run in commas_missing or []:
