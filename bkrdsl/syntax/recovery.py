@@ -305,7 +305,7 @@ _TYPOGRAPHIC_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
 #: A range of days whose dash is one of them (`mon – fri`), then the time, if any, to
 #: the end of its line (Recovery.days_range_typographic).
 _DAYS_RANGE_TYPOGRAPHIC = re.compile(
-    r"(?P<first>[A-Za-z]+)[ \t]*(?P<dash>[\u2010\u2011\u2012\u2013\u2014\u2212])[ \t]*(?P<last>[A-Za-z]+)"
+    rf"(?P<first>[A-Za-z]+)[ \t]*(?P<dash>[{_TYPOGRAPHIC_DASHES}])[ \t]*(?P<last>[A-Za-z]+)"
     r"(?:[ \t]+(?P<time>[0-9]{1,2}:[0-9]{2}))?(?=[ \t]*(?:#[^\n]*)?(?:\n|\Z)|[ \t]*})"
 )
 #: A `weekly` schedule whose last days are a range, as one word or with blanks around
@@ -3887,12 +3887,12 @@ class Recovery:
             and last is not None
             and last.end_line == tok.line
             and tok.start_pos is not None
-            and _CLOSED_TEXT.match(self.source.text, tok.end_pos) is not None
+            and (closed := _CLOSED_TEXT.match(self.source.text, tok.end_pos)) is not None
         ):
             # (a text not closed on its line is BKR007's, the `,` left to the generic error)
             self.separators_at.add(tok.start_pos)
             removal = self.sign_removal(tok.start_pos, tok.end_pos, last.end_pos)
-            written = f"description {_CLOSED_TEXT.match(self.source.text, tok.end_pos).group(1)}"
+            written = f"description {closed.group(1)}"
             span = self.source.span(tok.start_pos, tok.end_pos)
             self.report(
                 messages.commas_between_values("description", written if len(written) <= 60 else None, span, [removal]),
