@@ -1261,6 +1261,21 @@ def test_a_spaced_range_in_an_english_schedule_is_each_of_its_days(written, mean
     assert analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics == []
 
 
+#: `monthly last-day` written in English (`at` before the time): the help writes the
+#: month's last day (was `monthly 1 22:00`, the first day).
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["monthly last-day at 22:00", "monthly last-day at 10pm"])
+def test_monthly_last_day_in_english_is_the_month_s_last_day(written, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "run on VMSYS2 weekly sat 22:00"
+    text = BASE.replace(clean, f"run on VMSYS2 {written}", 1)
+    assert text != BASE
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert found.help.startswith("write `monthly last-day 22:00`"), found.help
+    fixed = BASE.replace(clean, "run on VMSYS2 monthly last-day 22:00", 1)
+    assert analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics == []
+
+
 #: A disk device type on a `to tape` line (`to tape 3390`, `to tape FBA`): `to disk`
 #: likely meant, or a device type written where a tape job needs none; one error that
 #: says so, no fix, as the line says `tape` too (was "the pool's name follows the word

@@ -4981,6 +4981,8 @@ def schedule_for(text: str) -> str:
         return f"monthly {nth} {days[0]} {time}"  # `sunday, the first of the month`
     if days:
         return f"weekly {','.join(days)} {time}"
+    if "last-day" in words or ("last", "day") in itertools.pairwise(words):
+        return f"monthly last-day {time}"  # `monthly last-day at 22:00` (was `monthly 1 22:00`)
     if {"month", "monthly"} & set(words):
         dates = [m.group(1) for w in words if w not in in_clock and (m := _DAY_OF_MONTH.match(w))]
         return f"monthly {int(dates[0]) if dates else 1} {time}"
