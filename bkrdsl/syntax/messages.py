@@ -2630,16 +2630,8 @@ def commas_in_list(kind: str, keyword: str, written: str | None, span: Span, rem
     list that blanks separate, separated by `,` as `run on`'s members are. One error
     for the commas of the line, whose fix removes each (by a blank where one alone
     joins two words); `written`, the statement as meant, when its line says it short."""
-    many = len(removals) > 1
-    them = "each `,`" if many else "the `,`"
     what = _BLANK_LISTS[kind].format(keyword=keyword)
-    return codes.STRAY_COMMA(
-        f"`,` does not separate {what}: they are separated by blanks",
-        span,
-        label=f"the first `,` of {len(removals)}" if many else None,
-        help=f"remove {them}: write `{written}`" if written else f"remove {them}; write the names separated by blanks",
-        fix=Fix("Remove each `,`" if many else "Remove the `,`", tuple(Edit(r, blank) for r, blank in removals)),
-    )
+    return _commas_not_separating(what, written, "; write the names separated by blanks", span, removals)
 
 
 def commas_between_values(
@@ -2650,13 +2642,23 @@ def commas_between_values(
     whose fix removes each; `written`, the statement without them, None where it is
     not whole without them (`disk BKRBKUP, 191, size: 10 cyl`: another slip, whose own
     error follows)."""
+    what = f"the values of a `{statement}` statement"
+    return _commas_not_separating(what, written, ", and write the values separated by blanks", span, removals)
+
+
+def _commas_not_separating(
+    what: str, written: str | None, otherwise: str, span: Span, removals: list[tuple[Span, str]]
+) -> Diagnostic:
+    """BKR015 for the commas of a line where blanks separate `what`: at the first, its
+    help writing the line without them (`written`), else saying so (`otherwise`, after
+    "remove each `,`"), its fix removing each (by a blank where one alone joins two words)."""
     many = len(removals) > 1
     them = "each `,`" if many else "the `,`"
     return codes.STRAY_COMMA(
-        f"`,` does not separate the values of a `{statement}` statement: they are separated by blanks",
+        f"`,` does not separate {what}: they are separated by blanks",
         span,
         label=f"the first `,` of {len(removals)}" if many else None,
-        help=f"remove {them}: write `{written}`" if written else f"remove {them}, and write the values separated by blanks",
+        help=f"remove {them}: write `{written}`" if written else f"remove {them}{otherwise}",
         fix=Fix("Remove each `,`" if many else "Remove the `,`", tuple(Edit(r, blank) for r, blank in removals)),
     )
 
