@@ -1933,3 +1933,67 @@ def test_bkr534_another_mode_and_one_password_of_an_identity_s_instance():
         "`BKRBKUP` on `VMSYS2`'s 0191: mode `RR` becomes `MR`",
         "`BKRCATLG` on `VMSYS3`'s 0191: its read password dropped",
     ]
+
+
+#: BKR245 where a member's `private-volume` (or the cluster's `shared-volume`) is
+#: deleted: with the site's directory, the help writes the label it gives that member's
+#: SUBCONFIGs (the product machines' own first) or the USER entries' minidisks, and says
+#: where it was seen (was `private-volume VOLSER`, `shared-volume VOLSER`, a placeholder,
+#: as without a directory).
+NO_VOLUME_LABELS = [
+    (
+        [("member VMSYS3 { workers 2  private-volume M3PRV1 }", "member VMSYS3 { workers 2 }")],
+        (),
+        ("add `private-volume M3PRV1` to the member block: `M3PRV1`, which VMSYS3's SUBCONFIG BKRBUP-3 uses in"
+        " site.direct line 146"),
+    ),
+    (
+        [("member VMSYS3 { workers 2  private-volume M3PRV1 }", "member VMSYS3 { workers 2 }"),
+         ("member VMSYS4 { workers 2  private-volume M4PRV1 }", "member VMSYS4 { workers 2 }")],
+        (),
+        ("add `private-volume` to each member block, with the label of the volume its SUBCONFIGs use in site.direct:"
+        " `M3PRV1` for VMSYS3 (SUBCONFIG BKRBUP-3, line 146), `M4PRV1` for VMSYS4 (BKRBUP-4, line 148)"),
+    ),
+    (
+        [("  shared-volume VMCOM1\n", ""), (" on VMCOM1 at 1000", "")],
+        (),
+        "add `shared-volume VMCOM1` to the cluster: `VMCOM1`, which USER BKRSVSFS uses in site.direct line 225",
+    ),
+    # VMSYS3's SUBCONFIGs on VMSYS1's volume: no volume of its own there, the placeholder kept
+    (
+        [("member VMSYS3 { workers 2  private-volume M3PRV1 }", "member VMSYS3 { workers 2 }"),
+         ("member VMSYS4 { workers 2  private-volume M4PRV1 }", "member VMSYS4 { workers 2 }")],
+        ((r"M3PRV1", "M1PRV1"),),
+        ("add `private-volume` to each member block, with the label of the volume its SUBCONFIGs use in site.direct:"
+        " `M4PRV1` for VMSYS4 (SUBCONFIG BKRBUP-4, line 148); for `VMSYS3`, which has none of its own there, VOLSER,"
+        " a placeholder for the label of one (`QUERY DASD` on the member lists them)"),
+    ),
+    (
+        [("member VMSYS3 { workers 2  private-volume M3PRV1 }", "member VMSYS3 { workers 2 }")],
+        ((r"M3PRV1", "M1PRV1"),),
+        ("add `private-volume VOLSER` to the member block; the file names no volume for `VMSYS3`, so write for"
+        " VOLSER the label of a volume of its own, as VMSYS1 has `M1PRV1` (`QUERY DASD` on the member lists them)"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("edits", "direct", "help"),
+    NO_VOLUME_LABELS,
+    ids=["one member", "two members", "shared", "one of two without", "none of its own"],
+)
+def test_bkr245_writes_the_volume_label_the_directory_gives(edits, direct, help):
+    text = PRODSSI.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new, 1)
+    found = [d for d in check(text, *direct) if d.code == "BKR245"]
+    assert [d.help for d in found] == [help]
+    if "VOLSER" in help:
+        return
+    # applied as it says, the file checks clean of BKR245 against the directory
+    if help.startswith("add `shared-volume"):
+        fixed = text.replace("  catalog shared", "  shared-volume VMCOM1\n  catalog shared", 1)
+    else:
+        fixed = PRODSSI.read_text(encoding="utf-8")
+    assert "BKR245" not in codes(check(fixed, *direct))

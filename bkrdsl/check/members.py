@@ -6,7 +6,9 @@ IDENTITY/SUBCONFIG names, and where each kind of user's minidisks may live.
 
 from __future__ import annotations
 
+import collections
 import re
+from typing import TYPE_CHECKING, NamedTuple
 
 from bkrdsl.ast import Kind
 from bkrdsl.check.common import (
@@ -24,7 +26,7 @@ from bkrdsl.check.common import (
     workers_reported,
 )
 from bkrdsl.check.names import RESERVED_USER_ID, reserved_id_problem
-from bkrdsl.check.registry import check
+from bkrdsl.check.registry import DIRECTORY, check
 from bkrdsl.check.values import MAX_WORKERS
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
@@ -37,6 +39,9 @@ from bkrdsl.resolve.model import (
     parse_disk_unit,
     worker_ids,
 )
+
+if TYPE_CHECKING:
+    from bkrdsl.cpdirectory import Directory, Entry, Minidisk
 
 #: z/VM 6.2 to 7.2 allow four SSI members; z/VM 7.3 raised the limit to eight.
 CLASSIC_MAX_MEMBERS = 4
@@ -319,9 +324,15 @@ NO_VOLUME = register(
     for its instances, a volume no statement declares (its `private-volume`
     deleted) is one error here, naming that volume (and no BKR333), whose
     help writes `private-volume` with it. Where the file names no label that
-    fits, the help writes VOLSER and says it is a placeholder for the label
-    of a volume of the member's own (another member's, `M1PRV1`, shown as
-    the form) or of one every member shares.
+    fits, the help writes the label the site's CP directory gives, when it
+    is given (`--directory`): for a member, the volume its SUBCONFIGs'
+    MDISK statements use (the product machines' own first) and no other
+    member's, no USER's, and no statement of the file names; for the
+    cluster, the one the USER entries' MDISK statements use and no
+    SUBCONFIG's; the help says which entry uses it, at which line.
+    Otherwise the help writes VOLSER and says it is a placeholder for the
+    label of a volume of the member's own (another member's, `M1PRV1`,
+    shown as the form) or of one every member shares.
 
     Failing example:
 
@@ -1124,7 +1135,7 @@ def disk_placement(model: Model):
                 Related(model.member(m).decl.name.span, "no `private-volume` here either") for m in bare[1:]
             )
             + tuple(Related(d.volume.span, f"`{volume}` named here, declared nowhere") for d in named[:1]),
-            help=f"add `private-volume {volume}` to the member block" if volume else _private_volume_help(model, bare),
+            help=f"add `private-volume {volume}` to the member block" if volume else _private_volume_help(model, bare, disks),
         )
     if lacking_shared and not undeclared_shared:
         # (With a single-configuration machine's disk on a volume the cluster does not
@@ -1136,16 +1147,37 @@ def disk_placement(model: Model):
             " and the cluster declares none",
             first.span,
             related=tuple(Related(d.span, "needs one too") for d in others),
-            help=(
-                "add `shared-volume VOLSER` to the cluster; the file names no volume every member shares, so write"
-                " for VOLSER the label of one (`QUERY DASD` on each member lists them)"
-            ),
+            help=_shared_volume_help(model, lacking_shared),
         )
 
 
-def _private_volume_help(model: Model, bare: tuple[str, ...]) -> str:
+def _private_volume_help(model: Model, bare: tuple[str, ...], disks: list) -> str:
     """BKR245's help for members without a private volume where the file names no label
-    for it: VOLSER, said to be a placeholder, with another member's label as the form."""
+    for it: the label the site's CP directory (`--directory`) gives each such member's
+    SUBCONFIGs (`_directory_private_volume`), said where it was seen; else VOLSER, said
+    to be a placeholder, with another member's label as the form."""
+    directory = DIRECTORY.get()
+    seen = {m: _directory_private_volume(model, directory, m, disks) for m in bare} if directory else {}
+    unseen = [m for m in bare if seen.get(m) is None]
+    if len(bare) == 1 and not unseen:
+        found = seen[bare[0]]
+        return f"add `private-volume {found.volume}` to the member block: {_seen_text(found, directory)}"
+    if len(unseen) < len(bare):
+        first, *others = [seen[m] for m in bare if m not in unseen]
+        written = [
+            f"`{first.volume}` for {first.member} (SUBCONFIG {first.entry.id}, line {first.disk.line})",
+            *(f"`{o.volume}` for {o.member} ({o.entry.id}, line {o.disk.line})" for o in others),
+        ]
+        rest = (
+            f"; for {listed(unseen)}, which {'has' if len(unseen) == 1 else 'have'} none of {'its' if len(unseen) == 1 else 'their'}"
+            " own there, VOLSER, a placeholder for the label of one (`QUERY DASD` on the member lists them)"
+            if unseen
+            else ""
+        )
+        return (
+            "add `private-volume` to each member block, with the label of the volume its SUBCONFIGs use in"
+            f" {directory.name}: " + ", ".join(written) + rest
+        )
     which = "the member block" if len(bare) == 1 else "each member block"
     own = "a volume of its own" if len(bare) == 1 else "a volume of each one's own"
     example = next(((m.name, m.private_volumes[0]) for m in model.members if m.private_volumes), None)
@@ -1154,6 +1186,99 @@ def _private_volume_help(model: Model, bare: tuple[str, ...]) -> str:
         f"add `private-volume VOLSER` to {which}; the file names no volume for {listed(list(bare))},"
         f" so write for VOLSER the label of {own}{like} (`QUERY DASD` on the member lists them)"
     )
+
+
+def _shared_volume_help(model: Model, disks: list) -> str:
+    """BKR245's help for disks that need a shared volume where the cluster declares none:
+    the label the site's CP directory (`--directory`) gives the USER entries' minidisks
+    (`_directory_shared_volume`), said where it was seen; else VOLSER, said to be a placeholder."""
+    directory = DIRECTORY.get()
+    found = _directory_shared_volume(model, directory, disks) if directory else None
+    if found is not None:
+        return f"add `shared-volume {found.volume}` to the cluster: {_seen_text(found, directory)}"
+    return (
+        "add `shared-volume VOLSER` to the cluster; the file names no volume every member shares, so write"
+        " for VOLSER the label of one (`QUERY DASD` on each member lists them)"
+    )
+
+
+class _Seen(NamedTuple):
+    """A volume label the site's CP directory gives, and the first MDISK statement naming it."""
+
+    volume: str
+    entry: Entry  # the USER, or the SUBCONFIG, whose MDISK statement it is
+    disk: Minidisk
+    member: str | None  # the member a SUBCONFIG is built on; None for a USER's
+
+
+def _seen_text(seen: _Seen, directory: Directory) -> str:
+    """`M2PRV1`, which VMSYS2's SUBCONFIG BKRBUP-2 uses in prodssi.direct line 143."""
+    whose = f"{seen.member}'s SUBCONFIG {seen.entry.id}" if seen.member else f"{seen.entry.kind} {seen.entry.id}"
+    return f"`{seen.volume}`, which {whose} uses in {directory.name} line {seen.disk.line}"
+
+
+def _held(disk) -> bool:
+    """A minidisk that holds data on a volume the statement names (not a V-DISK or T-DISK)."""
+    return bool(disk.volume) and not disk.temporary
+
+
+def _most_used(found: dict[str, list]) -> str | None:
+    """The volume named most (`found`: volume -> where), the first by name on a tie, as
+    `bkrc init --directory` picks one (`bkrdsl.starter._most_used`); None for none."""
+    return min(found, key=lambda v: (-len(found[v]), v)) if found else None
+
+
+def _subconfigs(directory: Directory, identities: list, member: str) -> list:
+    """The SUBCONFIG entries the `identities`' BUILD statements build on `member`, in their order."""
+    return [sub for e in identities if (sub := directory.subconfig_on(e, member)) is not None]
+
+
+def _directory_private_volume(model: Model, directory: Directory, member: str, disks: list) -> _Seen | None:
+    """The private volume the site's CP directory gives `member`: of the volumes no other
+    member's SUBCONFIG, no USER's or IDENTITY's own MDISK, and no statement of the file
+    (another member's `private-volume`, a `shared-volume`) names, the one most minidisks
+    of the SUBCONFIGs built on `member` are on: those of the users of `disks` (the
+    product's own machines, where the site built them already) first, else any IDENTITY's."""
+    members = set(model.member_names) | directory.built_members
+    identities = [e for e in directory.entries if e.kind == "IDENTITY"]
+    elsewhere = set(model.shared_volumes) | set(model.private_volumes)
+    elsewhere.update(d.volume for e in directory.entries if e.kind != "SUBCONFIG" for d in e.disks if _held(d))
+    for other in members - {member}:
+        for sub in _subconfigs(directory, identities, other):
+            elsewhere.update(d.volume for d in sub.disks if _held(d))
+    named = directory.users_named([d.user.text for d in disks])
+    for entries in ([e for e in named if e.kind == "IDENTITY"], identities):
+        found: dict[str, list] = collections.defaultdict(list)
+        for sub in _subconfigs(directory, entries, member):
+            for d in sub.disks:
+                if _held(d) and d.volume not in elsewhere:
+                    found[d.volume].append((sub, d))
+        volume = _most_used(found)
+        if volume is not None:
+            sub, d = found[volume][0]
+            return _Seen(volume, sub, d, member)
+    return None
+
+
+def _directory_shared_volume(model: Model, directory: Directory, disks: list) -> _Seen | None:
+    """The shared volume the site's CP directory gives: of the volumes no SUBCONFIG and
+    no statement of the file (a member's `private-volume`) names, the one most MDISK
+    statements of the USER entries are on: those of the users of `disks` first, else any USER's."""
+    subconfigs = {d.volume for e in directory.entries if e.kind == "SUBCONFIG" for d in e.disks if _held(d)}
+    elsewhere = subconfigs | set(model.private_volumes)
+    users = [e for e in directory.entries if e.kind == "USER"]
+    named = directory.users_named([d.user.text for d in disks])
+    for entries in ([e for e in named if e.kind == "USER"], users):
+        found: dict[str, list] = collections.defaultdict(list)
+        for e in entries:
+            for d in e.disks:
+                if _held(d) and d.volume not in elsewhere:
+                    found[d.volume].append((e, d))
+        volume = _most_used(found)
+        if volume is not None:
+            e, d = found[volume][0]
+            return _Seen(volume, e, d, None)
+    return None
 
 
 def _disks_text(disks: list) -> str:
