@@ -983,6 +983,71 @@ def test_the_purge_to_add_is_its_form_not_a_schedule_nobody_chose(old, new, code
     assert helps and all("add `purge weekly DAY HH:MM`" in h for h in helps), helps
 
 
+#: A shared catalog whose server runs on VMSYS2, and nothing that purges it (BKR210).
+NO_PURGE_TEXT = """import std/backup-manager
+cluster PRODSSI {
+  member VMSYS1 { workers 2 }
+  member VMSYS2 { workers 2 }
+  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS2
+  single group APPS { LINUX01 }
+  job APPSFULL {
+    backup APPS full
+    include minidisk * *
+    to disk
+    run on VMSYS1 daily 02:00
+  }
+}
+"""
+_EXPIRE_AT = "  single group APPS"
+
+
+@pytest.mark.parametrize(
+    ("edits", "help", "mended"),
+    [
+        (
+            [],
+            ("add `expire on VMSYS2 { purge weekly DAY HH:MM }` to the cluster block (`VMSYS2` runs the catalog's"
+            " SFS server); write for DAY and HH:MM the day and time to purge"),
+            [(_EXPIRE_AT, "  expire on VMSYS2 { purge weekly sun 03:00 }\n" + _EXPIRE_AT)],
+        ),
+        (
+            [(_EXPIRE_AT, "  expire on VMSYS1 { retain 35 days }\n" + _EXPIRE_AT)],
+            ("write `expire on VMSYS2` for `expire on VMSYS1` (line 6) and add `purge weekly DAY HH:MM` to the block"
+            " (`VMSYS2` runs the catalog's SFS server); write for DAY and HH:MM the day and time to purge"),
+            [("expire on VMSYS1 { retain", "expire on VMSYS2 { purge weekly sun 03:00  retain")],
+        ),
+        (
+            [(_EXPIRE_AT, "  expire on VMSYS2 { retain 35 days }\n" + _EXPIRE_AT)],
+            ("add `purge weekly DAY HH:MM` to the `expire on VMSYS2` block (line 6); write for DAY and HH:MM the day"
+            " and time to purge"),
+            [("{ retain", "{ purge weekly sun 03:00  retain")],
+        ),
+        (
+            [("catalog shared server BKRSVSFS pool BKRPOOL on VMSYS2", "catalog local server BKRSVSFS pool BKRPOOL")],
+            ("add `expire on each member { purge weekly DAY HH:MM }` to the cluster block (each member purges its own"
+            " catalog); write for DAY and HH:MM the day and time to purge"),
+            [(_EXPIRE_AT, "  expire on each member { purge weekly sun 03:00 }\n" + _EXPIRE_AT)],
+        ),
+    ],
+    ids=["no block", "a block on another member", "a block that only retains", "local catalog"],
+)
+def test_bkr210_writes_the_expire_block_on_the_file_s_own_member(edits, help, mended):
+    """BKR210's help names the member to purge on (the catalog's server's for a shared
+    catalog, each member for a local one) and the block to write or mend, where it was
+    "add `purge weekly DAY HH:MM` to an `expire on MEMBER { ... }` block (on one member)":
+    a member the file gives, left a placeholder, and on any but VMSYS2 the purge was BKR215."""
+    text = NO_PURGE_TEXT
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new, 1)
+    (found,) = [d for d in analyse("site.bkr", text.encode()).diagnostics if d.code == "BKR210"]
+    assert found.help == help
+    for old, new in mended:  # as the help says, DAY HH:MM written `sun 03:00`
+        assert old in text
+        text = text.replace(old, new, 1)
+    assert [d.code for d in analyse("site.bkr", text.encode()).diagnostics] == ["BKR401"]  # VMSYS2 runs no job
+
+
 MINIMAL_TEXT = (ROOT / "examples" / "minimal.bkr").read_text()
 
 

@@ -467,6 +467,42 @@ def _places(model: Model, expire: ExpireModel) -> tuple[str, ...]:
     return tuple(m for m in expire.members if model.member(m) is not None)
 
 
+#: The purge BKR210's help writes: its form, the day and time the site's to choose
+#: (not `sun 03:00`, a schedule nobody chose; tests/test_rules.py).
+_PURGE = "purge weekly DAY HH:MM"
+
+
+def _purge_help(model: Model) -> str:
+    """BKR210's help: the purge written whole, on the file's own members. A shared
+    catalog is purged on one member, the catalog's server's (BKR215), else the first;
+    a local one on each member (BKR214). An `expire` block already there (one that
+    retains, say) takes the purge: a shared catalog's on that member, or its one block
+    moved there; a local catalog's `expire on each member`."""
+    choose = "; write for DAY and HH:MM the day and time to purge"
+    blocks = [e for e in model.expires if _places(model, e)]
+    if model.catalog is not None and model.catalog.scope is Scope.SHARED:
+        home = catalog_home(model)
+        member = home if home is not None and model.member(home) is not None else model.member_names[0]
+        why = f"`{member}` runs the catalog's SFS server" if member == home else "one member purges a shared catalog"
+        block = next((e for e in blocks if _places(model, e) == (member,)), None)
+        if block is not None:
+            return f"add `{_PURGE}` to the `expire on {member}` block (line {block.decl.span.line}){choose}"
+        if len(blocks) == 1 and not blocks[0].each_member:
+            (block,) = blocks
+            return (
+                f"write `expire on {member}` for `expire on {' '.join(block.members)}` (line {block.decl.span.line})"
+                f" and add `{_PURGE}` to the block ({why}){choose}"
+            )
+    else:
+        member, why = "each member", "each member purges its own catalog"
+        block = next((e for e in blocks if e.each_member), None)
+        if block is not None:
+            return f"add `{_PURGE}` to the `expire on each member` block (line {block.decl.span.line}){choose}"
+    return (
+        f"add `expire on {member} {{ {_PURGE} }}` to the cluster block ({why}){choose}"
+    )
+
+
 def catalog_home(model: Model) -> str | None:
     """The member the catalog's SFS server logs on to, as the file names it, if any."""
     cat = model.catalog
@@ -596,8 +632,7 @@ def purging(model: Model):
         yield NO_PURGE(
             "no member purges expired backups: the catalog and the backup pools only grow",
             cat.decl.span,
-            help="add `purge weekly DAY HH:MM` to an `expire on MEMBER { ... }` block"
-            + (" (on one member)" if cat.scope is Scope.SHARED else ""),
+            help=_purge_help(model),
         )
         return
     # A member named twice (in one block or across blocks) purges twice, whatever the scope.
