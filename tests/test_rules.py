@@ -1048,6 +1048,64 @@ def test_bkr210_writes_the_expire_block_on_the_file_s_own_member(edits, help, me
     assert [d.code for d in analyse("site.bkr", text.encode()).diagnostics] == ["BKR401"]  # VMSYS2 runs no job
 
 
+#: Each member its own catalog, and only VMSYS1's and VMSYS2's purged (BKR214).
+LOCAL_EXPIRY_TEXT = """import std/backup-manager
+cluster PRODSSI {
+  member VMSYS1 { workers 2 }
+  member VMSYS2 { workers 2 }
+  member VMSYS3 { workers 2 }
+  catalog local
+  expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+  expire on VMSYS2 { purge weekly sat 04:00 }
+  identity group SYSIDS { TCPIP }
+  job SYSINC {
+    backup SYSIDS incremental
+    include minidisk * *
+    to disk
+    run on each member daily 01:00
+  }
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("edits", "help", "mended"),
+    [
+        (
+            [("  expire on VMSYS2 { purge weekly sat 04:00 }\n", "")],
+            (
+                "write `expire on each member` for `expire on VMSYS1` (line 7): each member then purges its own"
+                " catalog on that schedule"
+            ),
+            [("expire on VMSYS1", "expire on each member")],
+        ),
+        (
+            [],
+            (
+                "add `expire on VMSYS3 { purge weekly sun 03:00  retain 35 days }` to the cluster block, the schedule"
+                " of line 7: each member purges its own catalog"
+            ),
+            [("  identity group", "  expire on VMSYS3 { purge weekly sun 03:00  retain 35 days }\n  identity group")],
+        ),
+    ],
+    ids=["one block", "two blocks"],
+)
+def test_bkr214_names_the_block_to_mend_not_a_second_one(edits, help, mended):
+    """BKR214's help was "use `expire on each member { ... }`": a block written beside
+    the one that purges VMSYS1 purges it twice (BKR211, an error). It now says which
+    block to make `on each member`, or writes the block for the members never purged."""
+    text = LOCAL_EXPIRY_TEXT
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new, 1)
+    (found,) = [d for d in analyse("site.bkr", text.encode()).diagnostics if d.code == "BKR214"]
+    assert found.help == help
+    for old, new in mended:
+        assert old in text
+        text = text.replace(old, new, 1)
+    assert analyse("site.bkr", text.encode()).diagnostics == []
+
+
 MINIMAL_TEXT = (ROOT / "examples" / "minimal.bkr").read_text()
 
 

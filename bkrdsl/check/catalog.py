@@ -490,7 +490,7 @@ def _purge_help(model: Model) -> str:
         if len(blocks) == 1 and not blocks[0].each_member:
             (block,) = blocks
             return (
-                f"write `expire on {member}` for `expire on {' '.join(block.members)}` (line {block.decl.span.line})"
+                f"write `expire on {member}` for `expire on {', '.join(block.members)}` (line {block.decl.span.line})"
                 f" and add `{_PURGE}` to the block ({why}){choose}"
             )
     else:
@@ -694,8 +694,25 @@ def local_expiry_everywhere(model: Model):
             + " never purged",
             purgers[0].decl.placement.span,
             related=(Related(cat.decl.span, "one catalog per member here"),),
-            help="use `expire on each member { ... }`",
+            help=_each_member_help(purgers, missing),
         )
+
+
+def _each_member_help(purgers: list[ExpireModel], missing: list[str]) -> str:
+    """BKR214's help: the one purging block made `on each member` (not a second block
+    beside it, which purges its members twice: BKR211), else a block for the members
+    never purged, on the first purging block's schedule and retention."""
+    first = purgers[0]
+    if len(purgers) == 1 and not first.each_member:
+        return (
+            f"write `expire on each member` for `expire on {', '.join(first.members)}` (line {first.decl.span.line}):"
+            " each member then purges its own catalog on that schedule"
+        )
+    retain = f"  retain {first.retain_days} days" if first.retain_days is not None else ""
+    return (
+        f"add `expire on {', '.join(missing)} {{ purge {_schedule_text(first.purge)}{retain} }}` to the cluster block,"
+        f" the schedule of line {first.decl.span.line}: each member purges its own catalog"
+    )
 
 
 @check
