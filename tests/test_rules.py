@@ -1106,6 +1106,66 @@ def test_bkr214_names_the_block_to_mend_not_a_second_one(edits, help, mended):
     assert analyse("site.bkr", text.encode()).diagnostics == []
 
 
+RULES_DATA = ROOT / "tests" / "data" / "rules"
+
+
+@pytest.mark.parametrize(
+    ("fixture", "edits", "code", "help", "mended"),
+    [
+        (
+            "BKR218.fail-local.bkr",
+            [],
+            "BKR218",
+            (
+                "add `expire on VM2 { purge weekly sun 06:00  retain 30 days }` to the cluster block, the schedule"
+                " of line 7: each member with its own catalog purges it"
+            ),
+            [("  identity group", "  expire on VM2 { purge weekly sun 06:00  retain 30 days }\n  identity group")],
+        ),
+        (
+            "BKR218.fail-local.bkr",
+            [("expire on each member { preview", "expire on VM2 { preview")],
+            "BKR218",
+            (
+                "add `purge weekly sun 06:00  retain 30 days` to this block, the schedule of line 7: each member"
+                " with its own catalog purges it"
+            ),
+            [("preview daily 05:30 }", "preview daily 05:30  purge weekly sun 06:00  retain 30 days }")],
+        ),
+        (
+            "BKR215.fail.bkr",
+            [],
+            "BKR215",
+            "write `expire on VM1` for `expire on VM2` (line 7), or move the server to `VM2`: `on VM2` for `on VM1`",
+            [("expire on VM2", "expire on VM1")],
+        ),
+        (
+            "BKR215.fail.bkr",
+            [],
+            "BKR215",
+            "write `expire on VM1` for `expire on VM2` (line 7), or move the server to `VM2`: `on VM2` for `on VM1`",
+            [("BKRPOOL on VM1", "BKRPOOL on VM2")],
+        ),
+    ],
+    ids=["local preview on each member", "local preview on the member alone", "purge moved", "server moved"],
+)
+def test_the_purge_help_mends_the_block_there_not_a_second_one(fixture, edits, code, help, mended):
+    """BKR218's help for a local catalog wrote `expire on each member { purge weekly sun 03:00 }`,
+    and BKR215's `expire on VM1 { ... }`: a block beside the one that purges, which then
+    purges twice (BKR211, an error). They now write the purge for the members never purged
+    on the file's own schedule, or say which block's `on` to change."""
+    text = (RULES_DATA / fixture).read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new, 1)
+    (found,) = [d for d in analyse(fixture, text.encode()).diagnostics if d.code == code]
+    assert found.help == help
+    for old, new in mended:
+        assert old in text
+        text = text.replace(old, new, 1)
+    assert analyse(fixture, text.encode()).diagnostics == []
+
+
 MINIMAL_TEXT = (ROOT / "examples" / "minimal.bkr").read_text()
 
 

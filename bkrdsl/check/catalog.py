@@ -732,7 +732,12 @@ def purge_near_catalog(model: Model):
         f"the shared catalog is purged from `{member}`, but its SFS server runs on `{home.upper}`",
         purgers[0].decl.placement.span,
         related=(Related(home.span, "the catalog's server runs here"),),
-        help=f"purge on `{home.upper}` (`expire on {home.upper} {{ ... }}`), or move the server to `{member}`",
+        help=(
+            f"write `expire on {home.upper}` for `expire on {', '.join(purgers[0].members)}` (line"
+            f" {purgers[0].decl.span.line}), or move the server to `{member}`: `on {member}` for `on {home.text}`"
+            if len(purgers) == 1
+            else f"purge on `{home.upper}` (`expire on {home.upper} {{ ... }}`), or move the server to `{member}`"
+        ),
     )
 
 
@@ -776,6 +781,8 @@ def previews_run(model: Model):
                     f"preview on the purging member: `expire on {purging[0]} {{ preview {schedule} }}`;"
                     " with one shared catalog its preview lists every member's jobs"
                 )
+        elif model.catalog is not None and model.catalog.scope is Scope.LOCAL:
+            help = _purge_lost_help(model, e, lost, purge_blocks[0])
         else:
             help = (
                 f"each member with its own catalog purges it: purge on {listed(lost)} too,"
@@ -846,6 +853,20 @@ def retains_kept(model: Model):
 
 
 _EXEC = "BKREXPIR"
+
+
+def _purge_lost_help(model: Model, block: ExpireModel, lost: list[str], first: ExpireModel) -> str:
+    """BKR218's help for a local catalog's preview on members that never purge: the
+    purge on the schedule (and retention) of the first purging block, added to the
+    previewing block where it names no member that purges already, else in a block
+    of its own for those members (an `expire on each member` block beside the purging
+    one, as the help wrote, purges that one's members twice: BKR211)."""
+    retain = f"  retain {first.retain_days} days" if first.retain_days is not None else ""
+    purge = f"purge {_schedule_text(first.purge)}{retain}"
+    why = f"the schedule of line {first.decl.span.line}: each member with its own catalog purges it"
+    if set(_places(model, block)) <= set(lost):
+        return f"add `{purge}` to this block, {why}"
+    return f"add `expire on {', '.join(lost)} {{ {purge} }}` to the cluster block, {why}"
 
 
 def _schedule_text(schedule) -> str:
