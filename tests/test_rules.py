@@ -1166,6 +1166,24 @@ def test_the_purge_help_mends_the_block_there_not_a_second_one(fixture, edits, c
     assert analyse(fixture, text.encode()).diagnostics == []
 
 
+def test_bkr208_the_statement_that_says_it_is_the_machine_has_the_machine_s_kind():
+    """BKR208 for a machine a group of the other kind names (an identity group's TCDMM, the
+    catalog node's DMM, single-configuration): the help wrote `identity user TCDMM`, the
+    group's kind, which applied is BKR231. It now writes the machine's own kind, and takes
+    it out of the group (beside it, the statement would be BKR203)."""
+    text = (RULES_DATA / "BKR231.fail-dmm.bkr").read_text(encoding="utf-8")
+    text = text.replace("identity user TCDMM\n", "").replace("single user TRDMM\n", "")
+    text = text.replace("identity group SYSTEM { RSCS }", "identity group SYSTEM { RSCS TCDMM }")
+    (found,) = [d for d in analyse("site.bkr", text.encode()).diagnostics if d.code == "BKR208"]
+    assert found.help == (
+        "give the machine an ID of its own, that no other user has; if `TCDMM` is this machine, say so with a"
+        " statement of its own, `single user TCDMM`, and take it out of group SYSTEM (line 13): the Device Manager"
+        " Machine of the Tape Manager catalog node is single-configuration"
+    )
+    text = text.replace("{ RSCS TCDMM }", "{ RSCS }").replace("  identity group", "  single user TCDMM\n  identity group")
+    assert analyse("site.bkr", text.encode()).diagnostics == []
+
+
 MINIMAL_TEXT = (ROOT / "examples" / "minimal.bkr").read_text()
 
 

@@ -728,7 +728,12 @@ MACHINE_ID_TAKEN = register(
     states the kind of its catalog server or Tape Manager machines (BKR202,
     BKR231), and such a declaration also lets a group name the machine to
     back it up. A machine with a Backup Manager role is one of the product's
-    own, so a group that names it (to back its disks up) is fine too.
+    own, so a group that names it (to back its disks up) is fine too. For a
+    machine a group names, the help writes that statement; where the group's
+    kind is not the one the machine needs (an identity group naming TCDMM,
+    the catalog node's DMM, single-configuration: BKR231), with the
+    machine's kind, and the ID taken out of the group, which would otherwise
+    declare it of both kinds (BKR203).
 
     Failing example:
 
@@ -765,6 +770,25 @@ _OWN_ID = {
     "tape-request-dmm": "such as TRDMM",
     "worker": "by a pattern z/VM does not use, such as BKRWRK*",
 }
+
+
+_KIND_TEXT = {Kind.SINGLE: "single-configuration", Kind.IDENTITY: "an IDENTITY"}
+
+
+def _kind_needed(model: Model, machine: str, role: str) -> Kind | None:
+    """The kind the checks hold `machine` of `role` to, where they hold it to one: a
+    service machine IDENTITY (BKR201), the catalog's SFS server single for a shared
+    catalog and IDENTITY for a local one (BKR202), a Tape Manager machine its node's
+    (BKR231: the request nodes' only where more than one member requests); None for
+    the administrator and the installation user, either kind."""
+    if role in SERVICE_ROLES:
+        return Kind.IDENTITY
+    if role == "catalog-sfs-server":
+        return Kind.SINGLE if model.catalog is not None and model.catalog.scope is Scope.SHARED else Kind.IDENTITY
+    node = next((n for n in model.tape_nodes() if n.id == machine), None)
+    if node is None or (node.default is Kind.IDENTITY and len(node.members) < 2):
+        return None
+    return node.default
 
 
 def _own_id(role: str, machines: list[str]) -> str:
@@ -928,7 +952,17 @@ def machines_named_like_users(model: Model):
         own_id = _own_id(role, machines)
         if len(machines) == 1:
             help = f"give the machine an ID of its own, {own_id}"
-            if not std:
+            needed = _kind_needed(model, machines[0], role)
+            if not std and needed not in (None, taken.kind):
+                # The group's kind is not the machine's (an identity group's TCDMM, the
+                # catalog node's DMM): beside the group, the statement would be BKR203,
+                # and of the group's kind, BKR231 or BKR201.
+                help += (
+                    f"; if {quoted(machines[0])} is this machine, say so with a statement of its own,"
+                    f" `{needed.value} user {machines[0]}`, and take it out of {taken.origin} (line"
+                    f" {taken.span.line}): {what} is {_KIND_TEXT[needed]}"
+                )
+            elif not std:
                 # The group's entry declares the ID already, with the group's kind: what
                 # says it is the machine is a statement of its own, beside the group.
                 help += (
