@@ -1184,6 +1184,47 @@ def test_bkr208_the_statement_that_says_it_is_the_machine_has_the_machine_s_kind
     assert analyse("site.bkr", text.encode()).diagnostics == []
 
 
+#: BKR231.fail-dmm.bkr's catalog node's DMM, TCDMM, identity where it must be single.
+_DMM = (RULES_DATA / "BKR231.fail-dmm.bkr").read_text(encoding="utf-8").replace("single user TRDMM\n", "")
+
+
+@pytest.mark.parametrize(
+    ("edits", "help", "mended"),
+    [
+        (
+            [],
+            "write `single user TCDMM` for `identity user TCDMM` (line 3)",
+            [("identity user TCDMM", "single user TCDMM")],
+        ),
+        (
+            [("identity user TCDMM", "identity user TCDMM, TRDMM")],
+            "take `TCDMM` out of the `identity user` statement (line 3) and declare it on its own: `single user TCDMM`",
+            [("identity user TCDMM, TRDMM", "identity user TRDMM\nsingle user TCDMM")],
+        ),
+        (
+            [("identity user TCDMM\n", ""), ("{ RSCS }", "{ RSCS TCDMM }")],
+            "take `TCDMM` out of group SYSTEM (line 13) and declare it on its own: `single user TCDMM`",
+            [("{ RSCS TCDMM }", "{ RSCS }"), ("  identity group", "  single user TCDMM\n  identity group")],
+        ),
+    ],
+    ids=["a statement of its own", "a statement of two IDs", "a group"],
+)
+def test_bkr231_names_the_declaration_to_change(edits, help, mended):
+    """BKR231's help was "declare it `single`": beside the declaration of the other kind,
+    a `single user` statement is BKR203. It now names the declaration and its line, and
+    what to write there."""
+    text = _DMM
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new, 1)
+    found = [d.help for d in analyse("site.bkr", text.encode()).diagnostics if d.code == "BKR231"]
+    assert found == [help]
+    for old, new in mended:
+        assert old in text
+        text = text.replace(old, new, 1)
+    assert [d.code for d in analyse("site.bkr", text.encode()).diagnostics if d.severity.value == "error"] == []
+
+
 MINIMAL_TEXT = (ROOT / "examples" / "minimal.bkr").read_text()
 
 

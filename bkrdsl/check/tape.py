@@ -520,6 +520,21 @@ def _name_clashes(tape):
         )
 
 
+def _declare_help(model: Model, decl, name: str, right: str) -> str:
+    """BKR231's help: the declaration to change, at its line. A `user` statement of the
+    site's that declares the machine alone gets the other keyword; from a group, or a
+    statement of several IDs, the machine is taken out and declared on its own (a
+    statement beside the group's entry would declare it of both kinds: BKR203). A
+    standard library module's declaration is not the site's to edit: `declare it`."""
+    if decl.module.startswith("std/"):
+        return f"declare it `{right}`"
+    line = decl.span.line
+    if decl.origin == "user" and name in model.declared_alone:
+        return f"write `{right} user {name}` for `{decl.kind.value} user {name}` (line {line})"
+    source = f"the `{decl.kind.value} user` statement" if decl.origin == "user" else decl.origin
+    return f"take `{name}` out of {source} (line {line}) and declare it on its own: `{right} user {name}`"
+
+
 def _wrong_kind(model: Model, name: str, span, wrong: Kind, what: str, must: str):
     right = "single" if wrong is Kind.IDENTITY else "identity"
     decl = next((u for u in model.user_defs_of(name) if u.kind is wrong), None)
@@ -528,7 +543,7 @@ def _wrong_kind(model: Model, name: str, span, wrong: Kind, what: str, must: str
             f"{what} {quoted(name)} must be {must}",
             span,
             related=(Related(decl.span, f"declared {wrong.value} here"),),
-            help=f"declare it `{right}`",
+            help=_declare_help(model, decl, name, right),
         )
         return
     p = model.pattern_for(name) if not model.user_defs_of(name) else None
