@@ -1225,6 +1225,59 @@ def test_bkr231_names_the_declaration_to_change(edits, help, mended):
     assert [d.code for d in analyse("site.bkr", text.encode()).diagnostics if d.severity.value == "error"] == []
 
 
+@pytest.mark.parametrize(
+    ("fixture", "edits", "help", "mended"),
+    [
+        (
+            "BKR233.fail-dmm-without-node.bkr",
+            [],
+            (
+                "add `request-node TRTMM` (TRTMM is IBM's example ID: write your site's Tape Manager machine): the"
+                " IDENTITY machine that runs on every other member"
+            ),
+            [("on VM1 catalog-dmm", "on VM1 request-node TRTMM catalog-dmm")],
+        ),
+        (
+            "BKR233.fail-no-catalog-node.bkr",
+            [
+                ("  member VM1 { workers 2 }\n", "  member VM1 { workers 2 }\n  member VM2 { workers 2 }\n"),
+                ("pool BKRPOOL\n", "pool BKRPOOL on VM2\n"),
+                ("expire on VM1", "expire on VM2"),
+            ],
+            (
+                "add `catalog-node TCTMM on VM2` (TCTMM is IBM's example ID: write your site's Tape Manager"
+                " machine): one member owns the tape catalog"
+            ),
+            [("shared request-node", "shared catalog-node TCTMM on VM2 request-node")],
+        ),
+        (
+            "BKR233.fail-dmm-without-node.bkr",
+            [("request-dmm TRDMM", "request-dmm TRTMM")],
+            "add `request-node NAME`: the IDENTITY machine that runs on every other member",
+            [],
+        ),
+    ],
+    ids=["request node", "catalog node on the catalog's member", "IBM's ID taken"],
+)
+def test_bkr233_writes_the_missing_node(fixture, edits, help, mended):
+    """BKR233's help wrote `request-node NAME` and `catalog-node NAME on MEMBER`: the
+    member the file gives left a placeholder. It now writes the shared catalog's member
+    (else the first) and IBM's example ID, said to be one, where the statement has not
+    taken it for another machine."""
+    text = (RULES_DATA / fixture).read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new, 1)
+    found = [d.help for d in analyse(fixture, text.encode()).diagnostics if d.code == "BKR233"]
+    assert found == [help]
+    if not mended:
+        return
+    for old, new in mended:
+        assert old in text
+        text = text.replace(old, new, 1)
+    assert [d.code for d in analyse(fixture, text.encode()).diagnostics if d.code != "BKR401"] == []
+
+
 MINIMAL_TEXT = (ROOT / "examples" / "minimal.bkr").read_text()
 
 

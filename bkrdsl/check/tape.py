@@ -386,6 +386,29 @@ def _shared_tape_help(model: Model) -> str:
     return said
 
 
+def _node_help(model: Model, option: str, why: str) -> str:
+    """BKR233's help: the missing node's option written out, on the file's own names:
+    the machine a `disk` statement of the file names for it (`_tape_machines_on_disks`),
+    else IBM's example ID, said to be one, where no other option of the statement
+    takes it, else NAME; a catalog node on the shared catalog's home, else the first
+    member."""
+    tape = model.tape
+    members = list(model.member_names)
+    taken = {tape.catalog_node, tape.request_node, tape.catalog_dmm, tape.request_dmm}
+    ibm = next(i for i, role in _IBM_TAPE_IDS.items() if role == option)
+    name = _tape_machines_on_disks(model).get(option)
+    said = "" if name else f" ({ibm} is IBM's example ID: write your site's Tape Manager machine)"
+    if name is None:
+        name, said = (ibm, said) if ibm not in taken else ("NAME", "")
+    where = ""
+    if option == "catalog-node":
+        catalog = model.catalog
+        home = catalog.home if catalog is not None and catalog.scope is Scope.SHARED else None
+        member = home if home in members else (members[0] if members else "MEMBER")
+        where = f" on {member}"
+    return f"add `{option} {name}{where}`{said}: {why}"
+
+
 #: IBM's IDs for the Tape Manager machines, each by the option that names it.
 _IBM_TAPE_IDS = {"TCTMM": "catalog-node", "TRTMM": "request-node", "TCDMM": "catalog-dmm", "TRDMM": "request-dmm"}
 
@@ -431,7 +454,7 @@ def tape_nodes(model: Model):
         yield TAPE_INCOMPLETE(
             "the shared Tape Manager names no catalog node",
             tape.decl.span,
-            help="add `catalog-node NAME on MEMBER`: one member owns the tape catalog",
+            help=_node_help(model, "catalog-node", "one member owns the tape catalog"),
         )
     home = tape.catalog_member if tape.catalog_member in members else None
     requesters = [m for m in members if m != home] if home else members[1:]
@@ -445,7 +468,7 @@ def tape_nodes(model: Model):
                 for name in requesters
                 if name in declared
             ),
-            help="add `request-node NAME`: the IDENTITY machine that runs on every other member",
+            help=_node_help(model, "request-node", "the IDENTITY machine that runs on every other member"),
         )
     clashes = list(_name_clashes(tape))
     if clashes:
