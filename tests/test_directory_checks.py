@@ -1997,3 +1997,21 @@ def test_bkr245_writes_the_volume_label_the_directory_gives(edits, direct, help)
     else:
         fixed = PRODSSI.read_text(encoding="utf-8")
     assert "BKR245" not in codes(check(fixed, *direct))
+
+
+def test_bkr244_declares_the_shared_volume_the_directory_gives():
+    """BKR244 for a single-configuration user's disk on a member's private volume, where
+    the cluster declares no shared volume: with the site's directory, the help writes the
+    label of the volume the USER entries' minidisks (BKRSVSFS's own first) are on, and
+    where it was seen (was "declare a shared volume in the cluster block (`shared-volume`
+    and its label) and put the disk on it", as without a directory)."""
+    text = PRODSSI.read_text(encoding="utf-8").replace("  shared-volume VMCOM1\n", "", 1)
+    text = text.replace("on VMCOM1 at 1000", "on M1PRV1 at 1000", 1)
+    (found,) = [d for d in check(text) if d.code == "BKR244"]
+    assert found.help == (
+        "declare `shared-volume VMCOM1` in the cluster block and write `disk BKRSVSFS 191 size 20 cyl on VMCOM1`:"
+        " the user may log on to any member; `VMCOM1`, which USER BKRSVSFS uses in site.direct line 225"
+    )
+    text = text.replace("  catalog shared", "  shared-volume VMCOM1\n  catalog shared", 1)
+    text = text.replace("on M1PRV1 at 1000", "on VMCOM1", 1)
+    assert [d.code for d in check(text)] == []

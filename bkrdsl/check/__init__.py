@@ -41,7 +41,7 @@ def run_checks(
     """Every check over the model, in one pass; sorted, each finding once. With
     `into`, each finding goes to that collector as it is found (which keeps only
     what its error limit can show), and the list returned is empty. `directory`, the
-    site's CP directory (`--directory`), is what BKR221's exception and BKR245's help read (`DIRECTORY`)."""
+    site's CP directory (`--directory`), is what BKR221's exception and BKR244's and BKR245's helps read (`DIRECTORY`)."""
     # One diagnostic per (code, place, message): two rules never say the same thing twice.
     collector = Collector() if into is None else into
     token = DIRECTORY.set(directory if directory is not None and directory.readable else None)

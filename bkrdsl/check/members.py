@@ -262,7 +262,10 @@ DISK_VOLUME_KIND = register(
     extent, and the instances would overwrite each other's 191 disk. The
     help writes the `disk` statement where it belongs: a single user's on
     the cluster's first shared volume (its `at` left out: the extent there
-    is the site's to place), an IDENTITY's without `on` and `at`. Beside
+    is the site's to place), or, where the cluster declares none, on the
+    one the site's CP directory gives (`--directory`: the volume the USER
+    entries' minidisks are on, as BKR245 finds it), with its
+    `shared-volume` statement; an IDENTITY's without `on` and `at`. Beside
     other statements for the same machine and address, which that line
     would repeat (BKR324), it writes instead the statement on the private
     volume of the member none of them names, its `at` kept (bank.bkr's
@@ -1044,9 +1047,18 @@ def _identity_disk_help(model: Model, d, disk_machines, machines) -> str:
 def _single_disk_help(model: Model, d) -> str:
     """BKR244's help for a single-configuration user's disk on a member's private volume:
     the statement on the cluster's first shared volume (its `at` left out: the extent
-    there is the site's to place), or, with none declared, that one is needed."""
+    there is the site's to place), or, with none declared, that one is needed: the
+    label the site's CP directory gives (`--directory`, `_directory_shared_volume`),
+    said where it was seen, where it gives one."""
     shared = next(iter(model.shared_volumes), None)
     if shared is None:
+        directory = DIRECTORY.get()
+        found = _directory_shared_volume(model, directory, [d]) if directory else None
+        if found is not None:
+            return (
+                f"declare `shared-volume {found.volume}` in the cluster block and write `{_disk_statement(d, found.volume)}`:"
+                f" the user may log on to any member; {_seen_text(found, directory)}"
+            )
         return (
             "declare a shared volume in the cluster block (`shared-volume` and its label) and put the disk"
             " on it: the user may log on to any member"

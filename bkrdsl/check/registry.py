@@ -22,11 +22,11 @@ Check = Callable[[Model], Iterable[Diagnostic]]
 CHECKS: list[Check] = []
 
 #: The site's CP directory while `run_checks` runs with one (`--directory`), else None.
-#: Two checks of the model read it: BKR221's exception for a job of IDENTITY users whose
+#: Three checks of the model read it: BKR221's exception for a job of IDENTITY users whose
 #: every include selects only minidisks of the IDENTITY entries themselves (global, one
 #: every member shares), which the directory alone can prove (`bkrdsl.check.jobs`); and
-#: BKR245's help, which writes the volume label the directory gives where the file names
-#: none (`bkrdsl.check.members`).
+#: BKR244's and BKR245's helps, which write the volume label the directory gives where the
+#: file names none (`bkrdsl.check.members`).
 DIRECTORY: ContextVar[Directory | None] = ContextVar("bkrdsl_check_directory", default=None)
 
 
