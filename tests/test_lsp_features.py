@@ -2259,6 +2259,67 @@ def test_a_hyphen_left_out_after_a_volume_list_is_offered_its_fix():
     assert apply(text, fixes[0]) == CLUSTER
 
 
+MALFORMED = ROOT / "tests" / "data" / "malformed"
+#: The malformed fixtures whose mistake is a `}` missing (BKR005): the quick fix each is
+#: offered, whether preferred, and the lines around the `}` it inserts.
+UNCLOSED_FIXES = {
+    "group-body-not-closed": ("Insert `}` to end `group APPS`", True, "    LINUX02\n  }\n  identity group"),
+    "second-cluster-while-first-open": (
+        "Insert `}` to end `cluster PRODSSI`", True, "{ workers 4 }\n}\n\ncluster TESTSSI",
+    ),
+    "unclosed-cluster": ("Insert `}` to end `cluster PRODSSI`", False, "    backup APPS full\n  }\n}\n"),
+    "unclosed-job-before-next-job": ("Insert `}` to end `job APPSFULL`", True, "backup APPS full\n  }\n  job SYSINC"),
+}
+
+
+def test_every_malformed_fixture_with_bkr005_is_listed():
+    expecting = {p.stem for p in MALFORMED.glob("*.bkr") if b"BKR005" in p.read_bytes().split(b"\n")[0]}
+    assert expecting == set(UNCLOSED_FIXES)
+
+
+@pytest.mark.parametrize("name", sorted(UNCLOSED_FIXES))
+def test_a_brace_never_closed_is_offered_the_brace_where_the_block_ends(name):
+    # BKR005 had no code action: its diagnostic carries no fix (where a block ends is
+    # the parser's guess), and the help only says "add `}` ... before this line". Now
+    # *Insert `}` to end `job APPSFULL`*: before the statement that belongs outside the
+    # block (after its last line, a blank line left to the statement), preferred; at
+    # the end of the file for a block the file ends in, not preferred. The text fixed
+    # has no BKR005 and no other syntax error.
+    text = (MALFORMED / f"{name}.bkr").read_text(encoding="utf-8")
+    doc = analyse_document(f"/ws/{name}.bkr", text)
+    (shown,) = [p for p in F.placed(doc) if p.diagnostic.code == "BKR005"]
+    line = shown.span.line - 1
+    (fix,) = [f for f in F.fixes(doc, line, line, (line, 0), (line, 0)) if f.diagnostic.code == "BKR005"]
+    title, preferred, around = UNCLOSED_FIXES[name]
+    assert (fix.title, fix.preferred) == (title, preferred)
+    fixed = apply(text, fix)
+    assert around in fixed and around not in text
+    assert [d.code for d in analyse_document(f"/ws/{name}.bkr", fixed).diagnostics if d.code < "BKR100"] == []
+    assert F.fixes_give(doc, [fix]) == [()]
+
+
+def test_blocks_the_file_ends_in_are_each_closed_innermost_first():
+    text = "cluster P {\n  member VMSYS1 { workers 4 }\n  job A {\n    backup APPS full"
+    doc = analyse_document("/ws/p.bkr", text)
+    (fix,) = [f for f in F.fixes(doc, 0, 10) if f.diagnostic.code == "BKR005"]
+    assert fix.title == "Insert `}` to end `job A` and `cluster P`"
+    assert apply(text, fix) == text + "\n  }\n}"
+
+
+def test_a_brace_missing_before_a_word_on_its_line_is_inserted_before_the_word():
+    text = "cluster P {\n  single group APPS { CICSPRD identity group X { T }\n}\n"
+    doc = analyse_document("/ws/p.bkr", text)
+    (fix,) = [f for f in F.fixes(doc, 1, 1) if f.diagnostic.code == "BKR005"]
+    assert apply(text, fix) == text.replace("CICSPRD identity", "CICSPRD } identity")
+
+
+def test_the_comment_above_the_statement_stays_with_it_when_the_brace_is_inserted():
+    text = "cluster P {\n  job A {\n    backup APPS full\n    # last of A\n\n  # the next job\n  job B {\n  }\n}\n"
+    doc = analyse_document("/ws/p.bkr", text)
+    (fix,) = [f for f in F.fixes(doc, 0, 20) if f.diagnostic.code == "BKR005"]
+    assert apply(text, fix) == text.replace("# last of A\n", "# last of A\n  }\n")
+
+
 #: CLUSTER with three slips, each with its fix, on lines of their own.
 THREE_SLIPS = (
     CLUSTER.replace("backup LINUX full", "backup LINUS full")

@@ -3673,6 +3673,88 @@ def _choices(doc: Document, shown: Placed) -> list[QuickFix]:
     return []
 
 
+#: BKR005's two messages: a block not closed before a statement that belongs outside
+#: it, and one the file ends in; and the block each names, from the diagnostic's label.
+_NOT_CLOSED_BEFORE = re.compile(r"`\{` opened at \d+:\d+ is not closed before `[^`]+`")
+_NEVER_CLOSED = re.compile(r"`\{` opened at \d+:\d+ is never closed")
+_BLOCK_LABEL = re.compile(r"(`[^`]+`) (?:should end before this|starts here|opened here|is not closed either)")
+
+
+def _indent_of(line: str) -> str:
+    return line[: len(line) - len(line.lstrip(" \t"))]
+
+
+def _inserting(shown: Placed, title: str, at: Span, text: str, preferred: bool = True) -> QuickFix:
+    """The quick fix that inserts `text` at `at`, its diagnostic carrying it as its fix
+    (what `fixes_give` applies to tell whether it would add an error)."""
+    fix = Fix.replace(title, at, text)
+    return QuickFix(title, replace(shown, diagnostic=replace(shown.diagnostic, fix=fix)), fix.edits, preferred)
+
+
+def _close_brace(doc: Document, shown: Placed) -> list[QuickFix]:
+    """BKR005, a `{` whose `}` is missing, which no `Fix` of the parser writes (where
+    the block ends is the parser's guess): *Insert `}` to end `job APPSFULL`*.
+    Not closed before a statement that belongs outside it: the `}` on a line of its
+    own, indented as the block's first line, after the block's last line that is
+    neither blank nor a comment lined up with that statement or further left (a
+    comment just above the statement is its own), preferred, as the help writes it
+    ("add `}` ... before this line"); before the word on its line when the help says
+    so (`single group APPS { CICSPRD identity group X { T }`). Never closed: a `}`
+    for it and each block around it not closed either, innermost first, after the
+    file's last line that is not blank, not preferred (the help leaves where the block
+    ends to you: a block inside it may be the one without its `}`)."""
+    d = shown.diagnostic
+    if d.code != "BKR005" or d.fix is not None or d.span is None or d.span.file != doc.name:
+        return []
+    s, text, lines = d.span, doc.text, doc.lines(doc.name)
+    label = _BLOCK_LABEL.fullmatch(d.label or "")
+    if label is None:
+        return []
+    title = f"Insert `}}` to end {label.group(1)}"
+    if _NOT_CLOSED_BEFORE.fullmatch(d.message) and d.related:
+        brace = d.related[0].span
+        if brace.file != doc.name or brace.line > len(lines):
+            return []
+        indent = _indent_of(lines[brace.line - 1])
+        if not (d.help or "").endswith("before this line"):
+            at = Span(s.file, s.line, s.column, s.line, s.column, s.start, s.start)
+            return [_inserting(shown, title, at, "} ")]
+        first = s.line - 1  # 0-based: the statement's line
+        column = len(_indent_of(lines[first]))
+        while first - 1 > brace.line - 1:
+            above = lines[first - 1].strip()
+            if above and not (above.startswith("#") and len(_indent_of(lines[first - 1])) <= column):
+                break
+            first -= 1
+        # Leave the run of blank lines and comments above the statement to the statement,
+        # but from its first blank line on, lines that follow the `}`.
+        while first < s.line - 1 and lines[first].strip():
+            first += 1
+        offset = doc.offset(first, 0)
+        at = Span(s.file, first + 1, 1, first + 1, 1, offset, offset)
+        return [_inserting(shown, title, at, f"{indent}}}\n")]
+    if _NEVER_CLOSED.fullmatch(d.message):
+        braces = [s] + [r.span for r in d.related[1:]]
+        if any(b.file != doc.name or b.line > len(lines) for b in braces):
+            return []
+        closes = "".join(f"{_indent_of(lines[b.line - 1])}}}\n" for b in braces)
+        last = max((i for i, line in enumerate(lines) if line.strip()), default=0)
+        if last + 1 < len(lines):
+            offset = doc.offset(last + 1, 0)
+            at = Span(s.file, last + 2, 1, last + 2, 1, offset, offset)
+            new_text = closes
+        else:  # the last line has no line end
+            offset = len(text)
+            at = Span(s.file, last + 1, len(lines[last]) + 1, last + 1, len(lines[last]) + 1, offset, offset)
+            new_text = "\n" + closes.rstrip("\n")
+        if len(braces) > 1:
+            titles = [_BLOCK_LABEL.fullmatch(r.label) for r in d.related[1:]]
+            named = [label.group(1)] + [t.group(1) for t in titles if t is not None]
+            title = f"Insert `}}` to end {_and(named)}"
+        return [_inserting(shown, title, at, new_text, preferred=False)]
+    return []
+
+
 def fixes(
     doc: Document,
     first_line: int,
@@ -3710,6 +3792,7 @@ def fixes(
         if fix is not None:
             out.append(fix)
         out += _choices(doc, where)
+        out += _close_brace(doc, where)
     if not ranged:
         return out
     if end[0] > start[0] and end[1] == 0:  # the range stops where that line starts
