@@ -123,6 +123,25 @@ def test_completion_after_group_alone_offers_the_kind_written_before_it(tmp_path
         editor.close()
 
 
+def test_the_kind_of_a_kindless_group_s_users_comes_first_in_sort_text(tmp_path):
+    # lsp.md, Completion: `group APPS | { TCPIP }`, TCPIP declared identity elsewhere:
+    # `identity group APPS` first (its sortText), its detail saying why.
+    editor = _session(tmp_path)
+    try:
+        text = "identity group SYSIDS { TCPIP }\ngroup APPS  { TCPIP }\n" + CLUSTER
+        uri = _open(editor, tmp_path / "c.bkr", text)
+        where = {"line": 1, "character": len("group APPS ")}
+        answer = editor.request("textDocument/completion", {"textDocument": {"uri": uri}, "position": where})["result"]
+        items = sorted(answer["items"] if isinstance(answer, dict) else answer, key=lambda i: i["sortText"])
+        assert [(i["label"], i.get("detail")) for i in items] == [
+            ("identity group APPS", "a group of IDENTITY users: `TCPIP` is declared identity (line 1)"),
+            ("single group APPS", "a group of single-configuration users"),
+        ]
+        assert editor.errors == []
+    finally:
+        editor.close()
+
+
 def test_references_come_in_file_order(tmp_path):
     # lsp.md, Find references: editors list the places as sent (Neovim's quickfix
     # list). The owner pattern that selects U1 (`exclude minidisk U* 0192`, line 3) came

@@ -1036,6 +1036,50 @@ def test_completion_in_a_group_declared_without_its_kind():
     assert not any("group" in c.label for c in F.complete(doc, line, column))
 
 
+def _kinds_offered(text: str, cursor: str, directory=None) -> list[tuple[str, str]]:
+    if directory is None:
+        doc, line, column = doc_at(text, cursor)
+    else:
+        from bkrdsl.cpdirectory import read_directory
+
+        doc = analyse_document("/ws/dev.bkr", text, directory=read_directory("USER.DIRECT", directory.encode()))
+        _, line, column = doc_at(text, cursor)
+    return [(c.label, c.detail) for c in F.complete(doc, line, column)]
+
+
+def test_the_kind_a_kindless_declaration_s_users_are_declared_with_comes_first():
+    # `group APPS | { TCPIP }` offered `single group APPS` first, though TCPIP is
+    # declared identity above (`single` would be BKR203); so `user LNX01 |` offered
+    # `single user` and `identity user` in that order whatever LNX01 is, and `user` alone
+    # first on a line nothing. Now the kind the users are declared with elsewhere (or
+    # the site's directory gives them) first, its detail saying why.
+    text = CLUSTER.replace("identity group SYSIDS { TCPIP }", "identity group SYSIDS { TCPIP }\ngroup APPS  { TCPIP }")
+    assert _kinds_offered(text, "group APPS | {") == [
+        ("identity group APPS", "a group of IDENTITY users: `TCPIP` is declared identity (line 5)"),
+        ("single group APPS", "a group of single-configuration users"),
+    ]
+    assert [k for k, _ in _kinds_offered(text, "group| APPS")] == ["identity group", "single group"]
+    single = text.replace("{ TCPIP }\n", "{ TCPIP }\nuser LNX02 \n", 1).replace("group APPS  { TCPIP }", "")
+    assert _kinds_offered(single, "user LNX02 |") == [
+        ("single user LNX02", "a single-configuration user: `LNX02` is declared single (line 4)"),
+        ("identity user LNX02", "an IDENTITY user"),
+    ]
+    # Of both kinds, or declared nowhere else: the order as it was, no reason given.
+    mixed = text.replace("group APPS  { TCPIP }", "group APPS  { TCPIP LNX01 }")
+    assert _kinds_offered(mixed, "group APPS | {") == [
+        ("single group APPS", "a group of single-configuration users"),
+        ("identity group APPS", "a group of IDENTITY users"),
+    ]
+    unknown = text.replace("group APPS  { TCPIP }", "group APPS  { CICSPRD }")
+    assert [k for k, _ in _kinds_offered(unknown, "group APPS | {")] == ["single group APPS", "identity group APPS"]
+    # The site's directory says for those declared nowhere else.
+    site = "IDENTITY CICSPRD PW 64M 128M G\n BUILD ON DEV1 USING SUBCONFIG CICSPR1\nSUBCONFIG CICSPR1\n"
+    assert _kinds_offered(unknown, "group APPS | {", directory=site)[0] == (
+        "identity group APPS",
+        "a group of IDENTITY users: `CICSPRD` is an IDENTITY entry of the site's directory",
+    )
+
+
 def test_completion_below_a_statement_cut_short_where_the_lexer_expects_a_keyword():
     # `single grop X { A }` (after `single`, the lexer takes `group` or `user` only):
     # every line below was skipped, so `backup |` in a job further down offered

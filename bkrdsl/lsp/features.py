@@ -2137,31 +2137,97 @@ def _best(found: list[Completion], typed: str, limit: int) -> list[Completion]:
     return out
 
 
-#: `group` first on its line, as a group's declaration is begun without its kind, and
-#: the group's name after it, if one (`group APPS |`).
-_GROUP_TYPED = re.compile(r"[ \t]*(group)(?:[ \t]*|[ \t]+[^\s{}\"#]+[ \t]*)", re.IGNORECASE)
+#: `group` (or `user`) first on its line, as a declaration is begun without its kind,
+#: and the group's name (the user's ID) after it, if one (`group APPS |`).
+_GROUP_TYPED = re.compile(r"[ \t]*(group|user)(?:[ \t]*|[ \t]+[^\s{}\"#]+[ \t]*)", re.IGNORECASE)
+#: A group's body after the cursor (`group APPS | { CICSPRD DB2PRD }`): its name, if
+#: not typed yet, and the words to its `}`.
+_BODY_AFTER = re.compile(r"[ \t]*(?:[^\s{}\"#]+[ \t]*)?\{([^{}]*)\}?")
 
 
-def _group_kinds(doc: Document, start: int, at: int) -> Completions | None:
+def _declared_ids(doc: Document, keyword: str, typed: str, at: int) -> tuple[list[str], int]:
+    """The user IDs the kindless declaration at the cursor declares: `user CICSPRD`'s
+    ID; a group's, those its body lists (`match` patterns left out), after the cursor
+    on its line and to its `}`. With the offset where the declaration ends."""
+    if keyword == "user":
+        words = typed.split()[1:]
+        end = at
+        while end < len(doc.text) and doc.text[end] in NAME_CHARS:
+            end += 1
+        rest = doc.text[at:end]
+        return ([(words[0] + rest).upper()] if words else ([rest.upper()] if rest else [])), end
+    body = _BODY_AFTER.match(doc.text, at)
+    if body is None:
+        return [], at
+    words = re.sub(r"#[^\n]*", " ", body.group(1)).split()
+    ids = [w.upper() for i, w in enumerate(words) if w.lower() != "match" and (i == 0 or words[i - 1].lower() != "match")]
+    return ids, body.end()
+
+
+def _kind_said_elsewhere(doc: Document, ids: list[str], start: int, end: int) -> tuple[Kind, str] | None:
+    """The kind that the users `ids` are declared with outside `start:end` (the
+    kindless declaration itself, which the parser's recovery gives a kind of its
+    own), or, for those declared nowhere else, that the site's directory gives them
+    (an IDENTITY or a USER entry); with why, as the item's detail says it. None when
+    nothing says, or the users are said to be of both kinds (BKR203 either way)."""
+    defs = _defs_by_id(doc)
+    directory = doc.directory if doc.directory is not None and doc.directory.readable else None
+    said: dict[Kind, list[str]] = {}
+    for name in ids:
+        found = [
+            u
+            for u in defs.get(name, [])
+            if u.kind is not None and not (u.span.file == doc.name and start <= u.span.start < end)
+        ]
+        if found:
+            u = found[0]
+            place = f"line {u.span.line}" if u.span.file == doc.name else Path(u.span.file).name
+            said.setdefault(u.kind, []).append(f"`{name}` is declared {u.kind.value} ({place})")
+            continue
+        entry = directory.entry(name) if directory is not None else None
+        kind = {"IDENTITY": Kind.IDENTITY, "USER": Kind.SINGLE}.get(entry.kind) if entry is not None else None
+        if kind is not None:
+            article = "an" if entry.kind == "IDENTITY" else "a"
+            said.setdefault(kind, []).append(f"`{name}` is {article} {entry.kind} entry of the site's directory")
+    if len(said) != 1:
+        return None
+    ((kind, why),) = said.items()
+    return kind, why[0] + (f" (and {len(why) - 1} more)" if len(why) > 1 else "")
+
+
+def _group_kinds(doc: Document, start: int, at: int, keyword: str = "group") -> Completions | None:
     """`group |` (or `group APPS |`) where a statement starts: a group declaration begun
     without its kind, which goes first (`single group APPS { ... }`; `group APPS` is
     BKR004). Offered as `single group` and `identity group` (`single group APPS`) over
     what is typed, where a group may be declared (not in a member or a job); None
     elsewhere. Their filter is the text typed, so that the editor, which matches an item
-    against the text it replaces, shows both."""
+    against the text it replaces, shows both. So `user CICSPRD |`: `single user
+    CICSPRD`, `identity user CICSPRD`. The kind that the users declared (the group's
+    body after the cursor, the user's ID) are declared with elsewhere, or the site's
+    directory gives them, comes first, its detail saying why (`` `CICSPRD` is
+    declared identity (line 4) ``): the other kind is BKR203."""
     accepted, _ = parser_state(_skimmed(doc, start))
     if not {"SINGLE", "IDENTITY"} <= accepted:
         return None
     typed = doc.text[start:at]
-    rest = typed[len("group") :]  # the name and the blanks, as typed
-    written = " ".join(["group", *rest.split()])
+    rest = typed[len(keyword) :]  # the name and the blanks, as typed
+    written = " ".join([keyword.lower(), *rest.split()])
+    kinds = [
+        (Kind.SINGLE, "single", "a group of single-configuration users" if keyword.lower() == "group" else "a single-configuration user"),
+        (Kind.IDENTITY, "identity", "a group of IDENTITY users" if keyword.lower() == "group" else "an IDENTITY user"),
+    ]
+    ids, end = _declared_ids(doc, keyword.lower(), typed, at)
+    if ids and doc.edited is not None:
+        raise Reanalyse("the users of a declaration without its kind")  # the places are the old text's
+    said = _kind_said_elsewhere(doc, ids, start, end) if ids else None
+    if said is not None:
+        kind, why = said
+        kinds.sort(key=lambda k: k[0] is not kind)
+        kinds = [(k, word, f"{what}: {why}" if k is kind else what) for k, word, what in kinds]
     return Completions(
         [
-            Completion(f"{kind} {written}", "keyword", what, start, at, f"{kind} group{rest}", typed)
-            for kind, what in (
-                ("single", "a group of single-configuration users"),
-                ("identity", "a group of IDENTITY users"),
-            )
+            Completion(f"{word} {written}", "keyword", what, start, at, f"{word} {keyword}{rest}", typed)
+            for _, word, what in kinds
         ]
     )
 
@@ -2184,7 +2250,7 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
         raise Reanalyse("after a new word")  # the text before the cursor is not the one analysed
     kindless = _GROUP_TYPED.fullmatch(doc.text[line_start:at])
     if kindless is not None:
-        found = _group_kinds(doc, line_start + kindless.start(1), at)
+        found = _group_kinds(doc, line_start + kindless.start(1), at, kindless.group(1))
         if found is not None:
             return found
     accepted, tokens = parser_state(_skimmed(doc, start))
