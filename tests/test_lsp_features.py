@@ -992,6 +992,35 @@ def test_completion_of_expire_on_offers_one_member_for_a_shared_catalog():
     assert "each" in {c.label for c in F.complete(doc, line, column)}
 
 
+def test_completion_of_expire_on_beside_a_block_that_purges():
+    # A member's expiry split over two blocks, the purge in one, a preview in the other
+    # (language.md): `expire on |` of the preview's block offered the catalog server's
+    # member first ("expiry belongs there") though another block purges on the other
+    # member, where alone the preview runs (BKR218). Now the purging member first, the
+    # others saying a preview there never runs; for a second purging block, the member
+    # that purges already last (BKR211).
+    shared = CLUSTER.replace("pool BKRPOOL on DEV1", "pool BKRPOOL on DEV2")
+    preview = "  expire on DEV1 {\n    preview daily 05:00\n  }\n  job LNXFULL {"
+    text = shared.replace("  job LNXFULL {", preview)
+    doc, line, column = doc_at(text, "expire on |DEV1 {\n    preview")
+    assert [(c.label, c.detail) for c in F.complete(doc, line, column)] == [
+        ("DEV1", "member 1; purges in the `expire` block at line 11: a preview runs there"),
+        ("DEV2", "member 2, the catalog server's; purges nothing: a preview there never runs (BKR218)"),
+    ]
+    local = CLUSTER.replace("catalog shared", "catalog local")
+    text = local.replace("  job LNXFULL {", preview.replace("preview", "purge"))
+    doc, line, column = doc_at(text, "expire on |DEV1 {\n    purge")
+    assert [(c.label, c.detail) for c in F.complete(doc, line, column)] == [
+        ("each", ""),
+        ("DEV2", "member 2"),
+        ("DEV1", "member 1; purges already in the `expire` block at line 14 (BKR211)"),
+    ]
+    # Its body not written yet: as before.
+    text = shared.replace("  job LNXFULL {", "  expire on \n  job LNXFULL {")
+    doc, line, column = doc_at(text, "expire on |\n")
+    assert [c.label for c in F.complete(doc, line, column)] == ["DEV2", "DEV1"]
+
+
 def test_completion_of_run_on_offers_one_member_for_a_single_configuration_job():
     # `run on |` in a job of single-configuration users offered `each`, and after
     # `run on DEV1, |` another member: BKR220, their minidisks being on DASD every

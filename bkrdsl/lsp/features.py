@@ -2270,6 +2270,8 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
         if one is not None:
             items = [c for c in items if c.label != "each"]
             names = _one_member(doc, names, tokens, one)
+        if context == "member":
+            names = _expire_members(doc, names, tokens, at)
         items += _group_entries(doc, names, tokens, at) if context == "group-entry" else names
     return _answer(items, doc.text[start:at], start, at, limit)
 
@@ -2376,6 +2378,67 @@ def _one_member(doc: Document, names: list[Completion], tokens, keyword: str) ->
         if c.label in homes
     ]
     return home + [c for c in names if c.label not in homes]
+
+
+#: The body of the `expire` block whose members are being written: to its `{`, on the
+#: cursor's line or the next, and to its `}`.
+_EXPIRE_BODY = re.compile(r"[^{}\n]*\n?[ \t]*\{([^{}]*)")
+
+
+def _expire_members(doc: Document, names: list[Completion], tokens, at: int) -> list[Completion]:
+    """`expire on |` beside another `expire` block: a member's expiry may be split,
+    the purge in one block, a preview in another (docs/language.md). For a block that
+    previews and does not purge (its body after the cursor), the members another block
+    purges on first, where its preview runs, and the others saying that a preview
+    there never runs (BKREXPIR is written on the purging members only, BKR218); for a
+    block that purges, those another block purges on last, saying so (a member purges
+    in one block only, BKR211). As they were where the block's body is not written yet."""
+    n = len(tokens) - 1
+    while n >= 0 and tokens[n].type in ("NAME", "COMMA"):
+        n -= 1
+    if n < 1 or str(tokens[n].value).lower() != "on" or str(tokens[n - 1].value).lower() != "expire":
+        return names
+    model = doc.model
+    body = _EXPIRE_BODY.match(doc.text, at)
+    if model is None or body is None:
+        return names
+    words = {w.lower() for w in re.sub(r"#[^\n]*", " ", body.group(1)).split()}
+    previews, purges = "preview" in words, "purge" in words
+    if not (previews or purges):
+        return names
+    here = at  # `at` in the text analysed, whose places the model's are
+    if doc.edited is not None and at >= doc.edited.start + len(doc.edited.new):
+        here += len(doc.edited.old) - len(doc.edited.new)
+    purging: dict[str, int] = {}  # member -> the line of another block that purges on it
+    for e in model.expires:
+        s = e.decl.span
+        if e.purge is None or (s.file == doc.name and s.start <= here <= s.end):
+            continue
+        for m in model.member_names if e.each_member else e.members:
+            purging.setdefault(m, s.line)
+    if not purging:
+        return names
+
+    def said(c: Completion, why: str) -> Completion:
+        return Completion(c.label, c.kind, f"{c.detail}; {why}" if c.detail else why)
+
+    if purges:
+        kept = [c for c in names if c.label not in purging]
+        return kept + [
+            said(c, f"purges already in the `expire` block at line {purging[c.label]} (BKR211)")
+            for c in names
+            if c.label in purging
+        ]
+    # Not where the catalog server runs, for a preview: where the purge is (BKR215 is the purge's).
+    names = [Completion(c.label, c.kind, c.detail.replace(": expiry belongs there", "")) for c in names]
+    first = [
+        said(c, f"purges in the `expire` block at line {purging[c.label]}: a preview runs there")
+        for c in names
+        if c.label in purging
+    ]
+    return first + [
+        said(c, "purges nothing: a preview there never runs (BKR218)") for c in names if c.label not in purging
+    ]
 
 
 class Reanalyse(Exception):
