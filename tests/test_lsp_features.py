@@ -1337,6 +1337,22 @@ def test_completion_of_an_sfs_path_offers_the_file_pools_the_cluster_names():
     assert {c.label for c in F.complete(doc, line, column)} == set()
 
 
+def test_a_line_after_an_sfs_selection_is_offered_the_statements_only():
+    # At the start of the line below `include sfs BKRPOOL:LNX01.*`, the job's
+    # statements came with the file pools among them (`BKRPOOL:`): a path list runs on
+    # over line breaks, but a new line is where a statement starts, as below a minidisk
+    # selection's addresses. The pools still after `sfs` and on the path's line.
+    text = CLUSTER.replace("include minidisk * 0191\n", "include minidisk * 0191\n    include sfs BKRPOOL:LNX01.*\n    \n")
+    typed = text.replace("LNX01.*\n    \n", "LNX01.* \n    t\n")
+    doc, line, column = doc_at(typed, "LNX01.* \n    t|\n")  # a word begun at the line's start
+    found = [(c.label, c.kind) for c in F.complete(doc, line, column)]
+    assert ("BKRPOOL:", "value") not in found and ("include", "keyword") in found
+    doc, line, column = doc_at(typed, "LNX01.* |\n")  # on the path's line: another path
+    assert ("BKRPOOL:", "value") in [(c.label, c.kind) for c in F.complete(doc, line, column)]
+    doc, line, column = doc_at(text, "LNX01.*\n    |\n")
+    assert [c.kind for c in F.complete(doc, line, column)] == ["keyword"] * 6
+
+
 def test_a_keyword_being_typed_is_offered_and_diagnosed_as_one():
     # Stop 40's editor journey: `backup LINUX f`, on its way to `full`, was "a `,` is
     # missing between `LINUX` and `f`", its quick fix `LINUX, f`, until `ful`; `ex`

@@ -2262,6 +2262,11 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
         if context in LISTS:
             listed = _listed_already(tokens)
             names = [c for c in names if c.label.upper() not in listed]
+        if context == "sfs-path" and tokens[-1].type == "NAME" and not doc.text[line_start:start].strip() and items:
+            # A line that starts after a selection's paths: a path list runs on over line
+            # breaks, but a new line is where a statement starts, as for the addresses of
+            # a minidisk selection: the statements only, not the file pools among them.
+            names = []
         if context == "user":
             names = _owners_backed_up(doc, names, tokens)
         if context == "machine":
