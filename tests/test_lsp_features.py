@@ -1353,6 +1353,25 @@ def test_a_line_after_an_sfs_selection_is_offered_the_statements_only():
     assert [c.kind for c in F.complete(doc, line, column)] == ["keyword"] * 6
 
 
+def test_the_options_of_the_statement_come_first_on_its_line_the_statements_below():
+    # `catalog shared server BKRSVSFS |` offered the catalog's options among the
+    # cluster's statements in one alphabetical list (`description disk expire identity
+    # job logon-wait member on pool ...`), and the line below `disk BKRBKUP 191 size 10
+    # cyl` offered `on` among the statements. Now the statement's options first on its
+    # own line, and the statements first at the start of the next (an option goes on
+    # a deeper line there, as `tape manager`'s DMMs do).
+    text = CLUSTER.replace("pool BKRPOOL on DEV1", "pool BKRPOOL on DEV1\n  disk BKRBKUP 191 size 10 cyl\n  ")
+    doc, line, column = doc_at(text, "server BKRSVSFS |pool")
+    labels = [c.label for c in F.complete(doc, line, column)]
+    assert labels[:4] == ["logon-wait", "on", "pool", "pool-wait"] and "description" in labels[4:]
+    doc, line, column = doc_at(text, "size 10 cyl\n  |")
+    labels = [c.label for c in F.complete(doc, line, column)]
+    assert labels[-1] == "on" and labels[0] == "description"
+    deeper = text.replace("size 10 cyl\n  ", "size 10 cyl\n       ")
+    doc, line, column = doc_at(deeper, "size 10 cyl\n       |")
+    assert next(c.label for c in F.complete(doc, line, column)) == "on"
+
+
 def test_a_keyword_being_typed_is_offered_and_diagnosed_as_one():
     # Stop 40's editor journey: `backup LINUX f`, on its way to `full`, was "a `,` is
     # missing between `LINUX` and `f`", its quick fix `LINUX, f`, until `ful`; `ex`

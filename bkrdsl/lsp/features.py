@@ -2253,9 +2253,12 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
         found = _group_kinds(doc, line_start + kindless.start(1), at, kindless.group(1))
         if found is not None:
             return found
-    accepted, tokens = parser_state(_skimmed(doc, start))
+    prefix = _skimmed(doc, start)
+    accepted, tokens = parser_state(prefix)
     written = _said_once_already(tokens)
     items = [Completion(k, "keyword") for k in keyword_texts(accepted) if k not in written]
+    if tokens and ("RBRACE" in accepted or "$END" in accepted):
+        items = _statement_or_options_first(prefix, items, tokens, doc.text[line_start:start])
     if "NAME" in accepted:
         context = _context(tokens, accepted)
         names = _name_completions(doc, context, at)
@@ -2279,6 +2282,28 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
             names = _expire_members(doc, names, tokens, at)
         items += _group_entries(doc, names, tokens, at) if context == "group-entry" else names
     return _answer(items, doc.text[start:at], start, at, limit)
+
+
+def _statement_or_options_first(prefix: str, items: list[Completion], tokens, before: str) -> list[Completion]:
+    """Where the statement written so far may end, and another start (`catalog shared
+    server BKRSVSFS |`, `disk BKRBKUP 191 size 10 cyl |`): the options that go on with
+    it first on its own line (`logon-wait`, `on`, `pool`, `pool-wait`), the keywords
+    that start a statement after them; at the start of a line no deeper than the
+    statement's last one, the statements first (an option there goes on a deeper line:
+    `tape manager ...`, then its DMMs below, indented). Not in alphabetical order
+    together, as the parser's accepted keywords come. `prefix`: the text the parser
+    read (its tokens' offsets are its own); `before`: the cursor's line before the word."""
+    starts = [c for c in items if c.label in lexicon.STATEMENT_KEYWORDS]
+    options = [c for c in items if c.label not in lexicon.STATEMENT_KEYWORDS]
+    if not starts or not options:
+        return items
+    if before.strip():
+        return options + starts
+    last = tokens[-1].start_pos or 0
+    last_start = prefix.rfind("\n", 0, last) + 1
+    last_line = prefix[last_start:last]
+    deeper = len(before) > len(last_line) - len(last_line.lstrip(" \t"))
+    return options + starts if deeper else starts + options
 
 
 def _enclosing_block(tokens) -> tuple[str, str] | None:
