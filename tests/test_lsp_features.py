@@ -2380,6 +2380,20 @@ UNCLOSED_FIXES = {
 }
 
 
+def test_a_pool_without_its_medium_is_offered_each_medium_not_preferred():
+    # `to pool BKUPPOOL` (BKR004, help "write `to disk pool BKUPPOOL` or `to tape pool
+    # BKUPPOOL`") had no code action. Now one for each medium, before `pool`, neither
+    # preferred: which one is the site's.
+    text = (MALFORMED / "to-pool-without-medium.bkr").read_text(encoding="utf-8")
+    doc = analyse_document("/ws/to-pool-without-medium.bkr", text)
+    line = text.count("\n", 0, text.index("to pool BKUPPOOL"))
+    offered = F.fixes(doc, line, line)
+    assert [(f.title, f.preferred) for f in offered] == [("Insert `disk`", False), ("Insert `tape`", False)]
+    assert apply(text, offered[0]) == text.replace("to pool BKUPPOOL", "to disk pool BKUPPOOL")
+    assert apply(text, offered[1]) == text.replace("to pool BKUPPOOL", "to tape pool BKUPPOOL")
+    assert F.fixes_give(doc, offered) == [(), ()]
+
+
 def test_every_malformed_fixture_with_bkr005_is_listed():
     expecting = {p.stem for p in MALFORMED.glob("*.bkr") if b"BKR005" in p.read_bytes().split(b"\n")[0]}
     assert expecting == set(UNCLOSED_FIXES)

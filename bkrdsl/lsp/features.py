@@ -3789,6 +3789,8 @@ _CHOICES = (
     (re.compile(r"expected `identity` or `single` before `(group|user)`", re.IGNORECASE), ("identity", "single"), True),
     (re.compile(r"expected `local` or `shared` after `(catalog|manager)`, found .*"), ("shared", "local"), False),
     (re.compile(r"expected `exclude` or `include` before `(minidisk|sfs)`"), ("exclude", "include"), True),
+    # `to pool BKUPPOOL`: the medium left out, before `pool`.
+    (re.compile(r"`to` names the medium before the (pool): `disk` or `tape`"), ("disk", "tape"), True),
     # `run daily 02:00`, `expire {`, `catalog-node TCTMM request-node ...`: not where the
     # statement is cut short (`run` alone), which the member alone would not make whole.
     (re.compile(r"expected `on` after `([^`]+)`, found (?!`}`|the end of)[^\n]*"), None, False),
@@ -3802,7 +3804,8 @@ def _choices(doc: Document, shown: Placed) -> list[QuickFix]:
     its kind (`group APPS { ... }`, `user LNXTEST`: *Insert `identity`*, *Insert
     `single`*), a catalog or Tape Manager without its scope (`catalog server X`:
     *Insert `shared`*, the one the help recommends, *Insert `local`*), a selection
-    without its `include` or `exclude` (`minidisk * 0190`), a member left
+    without its `include` or `exclude` (`minidisk * 0190`), a job's medium
+    left out (`to pool BKUPPOOL`: *Insert `disk`*, *Insert `tape`*), a member left
     out with its `on` (`run daily 02:00`: *Insert `on VMSYS1`*, one for each member
     the help writes). One code action
     for each, none preferred (which one is meant is the site's, so *Auto Fix* applies
