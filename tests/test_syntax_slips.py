@@ -7219,3 +7219,70 @@ def test_a_user_named_all_is_the_owner_all(written, code, message, parser, monke
     text = text.replace("    include minidisk * 0191-01FF 0200\n", f"    include minidisk * 0191-01FF 0200\n    {written}\n", 1)
     found = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert [(d.code, d.message) for d in found] == ([(code, message)] if code else [])
+
+
+# ------------------------------------------------------------------------------------
+# Stop 61, helper h4: a sweep of slips in statements other than `run`, `disk`,
+# `description` and a member block's commas (catalog, tape manager, expire, selections,
+# groups, import, a job's `backup` and `to`). Each is (the clean text, the text written,
+# the one diagnostic's code, message and help, the line its fix writes or None).
+
+
+def _one_slip(clean: str, written: str) -> tuple[str, object]:
+    """examples/prodssi.bkr with `clean` written as `written` once, and its analysis."""
+    assert BASE.count(clean) >= 1, clean
+    text = BASE.replace(clean, written, 1)
+    return text, analyse("prodssi.bkr", text.encode("utf-8"))
+
+
+def _assert_one_error(text, analysis, code, message, help, fixed):
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.help) == (code, message, help)
+    if fixed is None:
+        assert found.fix is None
+    else:
+        repaired = apply_edits(text, found.fix.edits)
+        assert fixed in repaired.split("\n"), repaired
+        assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+    assert too_long(found, analysis.sources) == []
+
+
+# fmt: off
+H4_SFS_PATHS = [
+    # `pool` before a path, as the catalog names its file pool (was "SFS path `pool` names no
+    # file pool", whose help wrote `BKRPOOL:pool`; with the pool apart from its path, a second
+    # BKR318 whose fix kept `pool`)
+    ("    include sfs pool BKRPOOL:CICSPRD.*",
+     "`pool` is not written before an SFS path: the path names its file pool before its `:`",
+     "remove `pool`: write `BKRPOOL:CICSPRD.*`, the file pool, a `:` and the user ID in one word",
+     "    include sfs BKRPOOL:CICSPRD.*"),
+    ("    include sfs pool BKRPOOL CICSPRD.*",
+     "`pool` is not written before an SFS path: the path names its file pool before its `:`",
+     "remove `pool`: write `BKRPOOL:CICSPRD.*`, the file pool, a `:` and the user ID in one word",
+     "    include sfs BKRPOOL:CICSPRD.*"),
+    # the file pool joined to the user ID with `.` (was "names no file pool", whose help wrote
+    # `BKRPOOL:BKRPOOL.CICSPRD.*`)
+    ("    include sfs BKRPOOL.CICSPRD.*",
+     "SFS path `BKRPOOL.CICSPRD.*` joins its file pool `BKRPOOL` to the user ID with `.`: CMS writes POOL:USER.DIR",
+     "write `BKRPOOL:CICSPRD.*`: a `:` after the file pool, a `.` before each directory",
+     "    include sfs BKRPOOL:CICSPRD.*"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "message", "help", "fixed"), H4_SFS_PATHS, ids=[s[0].strip() for s in H4_SFS_PATHS])
+def test_h4_an_sfs_path_written_with_pool_or_a_dot_is_one_error_whose_fix_checks(
+    written, message, help, fixed, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip("    include sfs BKRPOOL:CICSPRD.*", written)
+    _assert_one_error(text, analysis, "BKR318", message, help, fixed)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h4_a_path_of_a_pool_named_nowhere_joined_with_a_dot_is_still_a_path_without_its_pool(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _, analysis = _one_slip("    include sfs BKRPOOL:CICSPRD.*", "    include sfs OTHER.CICSPRD.*")
+    (found,) = analysis.diagnostics
+    assert found.message == "SFS path `OTHER.CICSPRD.*` names no file pool; write it POOL:USER.DIR"

@@ -1833,6 +1833,75 @@ def _pool_without_colon(item, following, pools: set[str], model: Model) -> bool:
     return any(c in user for c in "*%?") and model.user(pool) is None and model.pattern_for(pool) is None
 
 
+def _between(one, other) -> Span:
+    """The span from the end of word `one` to the start of word `other` (the blanks between)."""
+    return Span(
+        one.span.file, one.span.end_line, one.span.end_column,
+        other.span.line, other.span.column, one.span.end, other.span.start,
+    )
+
+
+def _pool_word_before_path(item, following, after, pools: set[str], model: Model) -> tuple[Diagnostic, int] | None:
+    """`include sfs pool BKRPOOL:CICSPRD.*` (or `pool BKRPOOL CICSPRD.*`): the word `pool`
+    before a path, as a catalog's file pool is named; a path names its pool before its `:`.
+    One BKR318 whose fix removes the word (and writes the `:` a blank took), and the number
+    of items after it that it covers (was "SFS path `pool` names no file pool", whose help
+    wrote `BKRPOOL:pool`, and for `pool BKRPOOL CICSPRD.*` a second BKR318 whose fix kept
+    `pool`)."""
+    if following is None or item.text.lower() != "pool" or following.span.line != item.span.end_line:
+        return None
+    if ":" in following.text and sfs_path_problem(following.text) is None:
+        whole, covered, last = following.text, 1, following
+        edits = (Edit(Span(
+            item.span.file, item.span.line, item.span.column, following.span.line, following.span.column,
+            item.span.start, following.span.start,
+        ), ""),)
+    elif _pool_without_colon(following, after, pools, model):
+        whole, covered, last = f"{following.text}:{after.text}", 2, after
+        edits = (
+            Edit(Span(
+                item.span.file, item.span.line, item.span.column, following.span.line, following.span.column,
+                item.span.start, following.span.start,
+            ), ""),
+            Edit(_between(following, after), ":"),
+        )
+    else:
+        return None
+    span = Span(
+        item.span.file, item.span.line, item.span.column, last.span.end_line, last.span.end_column,
+        item.span.start, last.span.end,
+    )
+    return INVALID_SFS_PATH(
+        f"{quoted(item.text)} is not written before an SFS path: the path names its file pool before its `:`",
+        span,
+        help=f"remove `{item.text}`: write `{whole}`, the file pool, a `:` and the user ID in one word",
+        fix=Fix(f"Write `{whole}`", edits),
+    ), covered
+
+
+def _pool_joined_with_dot(item, pools: set[str]) -> Diagnostic | None:
+    """`BKRPOOL.CICSPRD.*`: a file pool the cluster names joined to the path's user ID
+    with a `.` where CMS writes `:`. One BKR318 whose fix writes the `:` (was "names no
+    file pool", whose help wrote `BKRPOOL:BKRPOOL.CICSPRD.*`)."""
+    pool, dot, rest = item.text.partition(".")
+    if not dot or ":" in item.text or pool.upper() not in pools or not rest:
+        return None
+    meant = f"{pool}:{rest}"
+    if sfs_path_problem(meant) is not None or item.span.end - item.span.start != len(item.text):
+        return None
+    where = Span(
+        item.span.file, item.span.line, item.span.column + len(pool), item.span.line, item.span.column + len(pool) + 1,
+        item.span.start + len(pool), item.span.start + len(pool) + 1,
+    )
+    return INVALID_SFS_PATH(
+        f"SFS path {quoted(item.text)} joins its file pool {quoted(pool.upper())} to the user ID with `.`:"
+        " CMS writes POOL:USER.DIR",
+        item.span,
+        help=f"write `{meant}`: a `:` after the file pool, a `.` before each directory",
+        fix=Fix.replace("Write `:` after the file pool", where, ":"),
+    )
+
+
 def _sfs_path_help(text: str, selection: ast.Selection, pools: set[str]) -> str:
     """The help for a malformed SFS path: for one without its file pool (`OPER1.*`),
     the path with the pool the statement's other paths name, or else the one pool
@@ -1951,6 +2020,7 @@ def sfs_paths(model: Model):
             yield _minidisk_as_sfs(selection)
             continue
         split = None
+        skip = 0
         settings = tape_setting_lines(cluster, selection, kind)
         setting_end = 0
         prose = prose_after_paths(selection)
@@ -1969,6 +2039,15 @@ def sfs_paths(model: Model):
             if split is not None:
                 split = None
                 continue  # the second half of a path a blank split: reported with the first
+            if skip:
+                skip -= 1
+                continue  # a word of a path reported with the `pool` before it
+            after = selection.items[index + 2] if index + 2 < len(selection.items) else None
+            pool_word = _pool_word_before_path(item, following, after, pools, model)
+            if pool_word is not None:
+                diagnostic, skip = pool_word
+                yield diagnostic
+                continue
             if _pool_without_colon(item, following, pools, model):
                 split = following
                 gap = Span(
@@ -2009,6 +2088,10 @@ def sfs_paths(model: Model):
                 continue
             if item.text.endswith(".") and sfs_path_problem(item.text[:-1]) is None:
                 yield _sfs_path_ending_in_a_dot(item)
+                continue
+            dotted = _pool_joined_with_dot(item, pools)
+            if dotted is not None:
+                yield dotted
                 continue
             problem = sfs_path_problem(item.text)
             if problem:
