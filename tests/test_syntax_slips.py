@@ -7248,6 +7248,101 @@ def _assert_one_error(text, analysis, code, message, help, fixed):
 
 
 # fmt: off
+H4_DESTINATIONS = [
+    # a word for `to` before a job's medium (was: after SFS paths, the fix wrote `on to tape`,
+    # `on` read as one more path; after a `backup` line, "expected `run` before `on`", help `run on tape`)
+    ("    to disk pool BKUPPOOL\n    run on VMSYS1", "    on tape\n    run on VMSYS1", "BKR004",
+     "a job's destination starts with `to`, not `on`: `to tape`", "write `to tape`, or `to tape pool NAME`",
+     "    to tape"),
+    ("    to disk pool BKUPPOOL\n    run on VMSYS1", "    into disk pool BKUPPOOL\n    run on VMSYS1", "BKR004",
+     "a job's destination starts with `to`, not `into`: `to disk`", "write `to disk pool BKUPPOOL`",
+     "    to disk pool BKUPPOOL"),
+    ("    include minidisk * 0191\n    to tape\n    run on each member daily 03:30",
+     "    on tape\n    include minidisk * 0191\n    run on each member daily 03:30", "BKR004",
+     "a job's destination starts with `to`, not `on`: `to tape`", "write `to tape`, or `to tape pool NAME`",
+     "    to tape"),
+    ("    include minidisk * 0191\n    to tape\n    run on each member daily 03:30",
+     "    ON DISK POOL BKUPPOOL\n    include minidisk * 0191\n    run on each member daily 03:30", "BKR004",
+     "a job's destination starts with `to`, not `ON`: `to disk`", "write `to disk pool BKUPPOOL`",
+     "    to DISK POOL BKUPPOOL"),
+    # the medium in the plural: one error (was a second, "the pool's name follows the word
+    # `pool`: `to tape pool s`", whose fix wrote `to tapepool s`)
+    ("    to disk pool BKUPPOOL\n    run on VMSYS1", "    to tapes\n    run on VMSYS1", "BKR012",
+     "unknown keyword `tapes`; did you mean `tape`?", "write `tape`: bkrc reads `tapes` as `tape` followed by a name `s`",
+     "    to tape"),
+    ("    to disk pool BKUPPOOL\n    run on VMSYS1", "    to disks pool BKUPPOOL\n    run on VMSYS1", "BKR012",
+     "unknown keyword `disks`; did you mean `disk`?", "write `disk`: bkrc reads `disks` as `disk` followed by a name `s`",
+     "    to disk pool BKUPPOOL"),
+    # `member` between `on` and the member's name (was, for `expire`, a `,` missing between
+    # `member` and `VMSYS1`, whose fix named a member MEMBER; for the catalog and the catalog
+    # node, "expected a member name after `on`" and a `member` block, two or three errors)
+    ("  expire on VMSYS1 {", "  expire on member VMSYS1 {", "BKR004",
+     "`member` is not written after `on`: `on` is followed by the member's name itself",
+     "write `expire on VMSYS1 {`, or `expire on each member {` to expire on every member", "  expire on VMSYS1 {"),
+    ("  expire on VMSYS1 {", "  EXPIRE ON MEMBERS VMSYS1 {", "BKR004",
+     "`MEMBERS` is not written after `on`: `on` is followed by the member's name itself",
+     "write `expire on VMSYS1 {`, or `expire on each member {` to expire on every member", "  EXPIRE ON VMSYS1 {"),
+    ("pool BKRPOOL on VMSYS1\n", "pool BKRPOOL on member VMSYS1\n", "BKR004",
+     "`member` is not written after `on`: `on` is followed by the member's name itself",
+     "write `on VMSYS1`: `catalog` names one member after `on`",
+     "  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1"),
+    ("catalog-node TCTMM on VMSYS1", "catalog-node TCTMM on member VMSYS1", "BKR004",
+     "`member` is not written after `on`: `on` is followed by the member's name itself",
+     "write `on VMSYS1`: `catalog-node` names one member after `on`",
+     "  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "code", "message", "help", "fixed"), H4_DESTINATIONS, ids=[s[1].strip() for s in H4_DESTINATIONS]
+)
+def test_h4_a_destination_or_member_written_in_english_is_one_error_whose_fix_checks(
+    clean, written, code, message, help, fixed, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    _assert_one_error(text, analysis, code, message, help, fixed)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h4_the_medium_in_the_plural_before_pool_without_its_name_is_two_errors(parser, monkeypatch):
+    # `to tapes pool`: the plural, and the pool's name missing (was "`s pool` has its two words
+    # the wrong way round", whose fix wrote `to tapepool s`)
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _, analysis = _one_slip("    to disk pool BKUPPOOL\n    run on VMSYS1", "    to tapes pool\n    run on VMSYS1")
+    assert [(d.code, d.message) for d in analysis.diagnostics] == [
+        ("BKR012", "unknown keyword `tapes`; did you mean `tape`?"),
+        ("BKR010", "expected a pool name after `pool`, found the end of the line"),
+    ]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "message", "help", "fixed"),
+    [
+        # the line names its pool already: the name after `sfs` is the server (the fix wrote
+        # `pool BKRSVSFS`, a second `pool`: BKR115, BKR212)
+        ("catalog shared sfs BKRSVSFS pool BKRPOOL on VMSYS1", "the catalog's SFS server follows the word `server`, not `sfs`",
+         "write `server BKRSVSFS`: the file pool's server follows `server`, the file pool itself `pool`",
+         "catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1"),
+        ("catalog shared pool BKRPOOL sfs BKRSVSFS on VMSYS1", "the catalog's SFS server follows the word `server`, not `sfs`",
+         "write `server BKRSVSFS`: the file pool's server follows `server`, the file pool itself `pool`",
+         "catalog shared pool BKRPOOL server BKRSVSFS on VMSYS1"),
+        # the line names its server: the name after `sfs` is the pool, as before
+        ("catalog shared server BKRSVSFS sfs BKRPOOL on VMSYS1", "the catalog's SFS file pool follows the word `pool`, not `sfs`",
+         "write `pool BKRPOOL`; the file pool's server follows `server`: `catalog shared server BKRSVSFS pool BKRPOOL`",
+         "catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1"),
+    ],
+)
+def test_h4_sfs_before_the_catalog_s_server_is_written_server(written, message, help, fixed, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip("catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1", written)
+    _assert_one_error(text, analysis, "BKR004", message, help, f"  {fixed}")
+
+
+# fmt: off
 H4_SFS_PATHS = [
     # `pool` before a path, as the catalog names its file pool (was "SFS path `pool` names no
     # file pool", whose help wrote `BKRPOOL:pool`; with the pool apart from its path, a second
@@ -7286,3 +7381,89 @@ def test_h4_a_path_of_a_pool_named_nowhere_joined_with_a_dot_is_still_a_path_wit
     _, analysis = _one_slip("    include sfs BKRPOOL:CICSPRD.*", "    include sfs OTHER.CICSPRD.*")
     (found,) = analysis.diagnostics
     assert found.message == "SFS path `OTHER.CICSPRD.*` names no file pool; write it POOL:USER.DIR"
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "message", "help", "fixed"),
+    [
+        # a word between `retain` and its number (was "unexpected `35` after `for`: one word too
+        # many", whose help removed the number)
+        ("    retain for 35 days", "`for` is not written after `retain`: the number of days follows `retain` itself",
+         "write `retain 35 days`", "    retain 35 days"),
+        ("    RETAIN KEEP 35 DAYS", "`KEEP` is not written after `retain`: the number of days follows `retain` itself",
+         "write `retain 35 days`", "    RETAIN 35 DAYS"),
+        ("    retain for 5 weeks", "`for` is not written after `retain`, and `retain` counts days, not weeks",
+         "write `retain 35 days`", "    retain 35 days"),
+    ],
+)
+def test_h4_a_word_between_retain_and_its_number_is_one_error_whose_fix_removes_it(
+    written, message, help, fixed, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip("    retain 35 days", written)
+    _assert_one_error(text, analysis, "BKR004", message, help, fixed)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("example", "clean", "written"),
+    [
+        # a YAML `:` after the file's first `import`, .bkr statements below it: one BKR014 whose fix
+        # removes it (was BKR009, "this looks like YAML, not a .bkr file", and the file read no further)
+        ("prodssi.bkr", "import std/backup-manager", "import: std/backup-manager"),
+        ("prodssi.bkr", "import std/backup-manager", "import = std/backup-manager"),
+        ("with-site.bkr", "import ./site/common", "import: ./site/common"),
+    ],
+)
+def test_h4_a_colon_after_the_first_import_is_one_bkr014_not_yaml(example, clean, written, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    path = ROOT / "examples" / example
+    text = path.read_text(encoding="utf-8").replace(clean, written, 1)
+    analysis = analyse(example, text.encode("utf-8"), path=path)
+    (found,) = analysis.diagnostics
+    sign = written.split()[0][-1] if written.split()[0][-1] == ":" else "="
+    assert (found.code, found.message) == ("BKR014", f"`{sign}` between a keyword and its value is not .bkr syntax")
+    assert found.help == f"write `{clean}`: a blank, not `{sign}`, after the keyword"
+    repaired = apply_edits(text, found.fix.edits)
+    assert repaired == path.read_text(encoding="utf-8")
+
+
+def test_h4_a_file_of_yaml_keys_is_still_yaml():
+    for text in ("cluster: PROD\nmembers:\n  - A\n", "# notes\n\ncluster: PROD\n", "import: std/zvm73\ncluster: X\n"):
+        assert analyse("x.bkr", text.encode("utf-8")).diagnostics[0].code == "BKR009", text
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["import std/backup-manager, std/zvm73", "import std/backup-manager,std/zvm73"])
+def test_h4_modules_listed_with_a_comma_after_one_import_are_one_error_whose_fix_splits_them(written, parser, monkeypatch):
+    # was BKR015, "a `,` cannot appear here", without a fix
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip("import std/backup-manager\nimport std/zvm73", written)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.help) == (
+        "BKR004",
+        "one `import` reads one module: `std/zvm73` needs an `import` of its own",
+        "write each module on its own line: `import std/backup-manager`, then `import std/zvm73`",
+    )
+    assert apply_edits(text, found.fix.edits) == BASE
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "help", "fixed"),
+    [
+        # `group` left out before a group's name and `{` (the help said "write `group` or `user`
+        # after `single`", without a fix; the `{` says which)
+        ("  single group LINUX {", "  single LINUX {", "write `single group LINUX {`: a `{` opens a group's list of users",
+         "  single group LINUX { LNXWEB01 LNXWEB02 LNXDB01  match LNXAPP* }"),
+        ("  identity group SYSIDS { TCPIP FTPSERVE }\n", "  identity group SYSIDS { TCPIP FTPSERVE }\n  single DB2TEST\n",
+         "write `single user DB2TEST`: one user is declared with `user`", "  single user DB2TEST"),
+    ],
+)
+def test_h4_a_declaration_without_group_or_user_is_fixed_as_its_brace_says(clean, written, help, fixed, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    name = fixed.split()[2]
+    message = f"expected `group` or `user` after `single`, found `{name}`"
+    _assert_one_error(text, analysis, "BKR004", message, help, fixed)

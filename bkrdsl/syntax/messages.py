@@ -568,8 +568,28 @@ def sniff_language(text: str) -> tuple[str, int] | None:
     start = _LEADING_COMMENTS.match(head).end()
     for pattern, what in _SNIFFERS:
         if pattern.match(head, start):
+            if what == "YAML" and _bkr_after_key(head, start):
+                return None  # `import: std/zvm73` above .bkr statements: a `:` of its own (BKR014)
             return what, start
     return None
+
+
+#: A line that starts with a .bkr statement's keyword and goes on as .bkr does (not `key:`).
+_BKR_LINE = re.compile(r"^[ \t]*([A-Za-z][\w-]*)[ \t]+[^:\s=]", re.MULTILINE)
+
+
+def _bkr_after_key(head: str, start: int) -> bool:
+    """Whether a text whose first line reads as YAML's `key: value` (`import: std/zvm73`,
+    `cluster: PRODSSI {`) is .bkr with a `:` slipped in: its key a .bkr statement keyword, and
+    a later line a .bkr statement (`cluster PRODSSI {`, `import std/zvm73`), where YAML
+    would go on with `key:` lines (was BKR009, "this looks like YAML", the file read no further)."""
+    key = re.match(r"[A-Za-z_][\w-]*", head[start:])
+    if key is None or key.group().lower() not in lexicon.STATEMENT_KEYWORDS:
+        return False
+    line_end = head.find("\n", start)
+    if line_end == -1:
+        return False
+    return any(m.group(1).lower() in lexicon.STATEMENT_KEYWORDS for m in _BKR_LINE.finditer(head, line_end))
 
 
 # ------------------------------------------------------------ lines from other files
@@ -1517,23 +1537,28 @@ def keyword_left_out(keyword: str, name: str, span: Span, at: Span) -> Diagnosti
     )
 
 
-def medium_without_to(medium: str, pool: str | None, span: Span, at: Span, unnamed: bool = False) -> Diagnostic:
+def medium_without_to(
+    medium: str, pool: str | None, span: Span, at: Span, unnamed: bool = False, written: str | None = None
+) -> Diagnostic:
     """`tape pool LNXTAPE` in a job: the destination without `to`; `at`, the empty
     span before the medium, where the fix writes `to `. `unnamed`: `tape pool` with
-    no pool name after it, which no fix can write."""
+    no pool name after it, which no fix can write. `written`: a word for `to` written
+    before the medium (`on tape`, `into disk`), at `at`, which the fix replaces."""
+    instead = f", not `{written}`" if written else ""
     if unnamed:
         return codes.SYNTAX(
-            f"a job's destination starts with `to`, and `pool` is followed by the pool's name: `to {medium} pool NAME`",
+            f"a job's destination starts with `to`{instead}, and `pool` is followed by the pool's name:"
+            f" `to {medium} pool NAME`",
             span,
             label="`to` expected before this",
             help=f"write `to {medium} pool NAME` with the pool's name, or `to {medium}` alone",
         )
     return codes.SYNTAX(
-        f"a job's destination starts with `to`: `to {medium}`",
+        f"a job's destination starts with `to`{instead}: `to {medium}`",
         span,
-        label="`to` expected before this",
+        label=f"`to` expected in place of `{written}`" if written else "`to` expected before this",
         help=f"write `to {medium} pool {pool}`" if pool else f"write `to {medium}`, or `to {medium} pool NAME`",
-        fix=Fix("Write `to`", (Edit(at, "to "),)),
+        fix=Fix("Write `to`", (Edit(at, "to" if written else "to "),)),
     )
 
 
@@ -2471,6 +2496,40 @@ def names_after_each_member(names: list[str], schedule: str, span: Span, schedul
         span,
         help=f"write `run on each member{after}` to run on every member, or `run on {', '.join(names)}{after}`"
         f" to run on {that}",
+    )
+
+
+def word_before_retention(word: str, days: str, span: Span, remove: Span, weeks: bool = False) -> Diagnostic:
+    """`retain for 35 days`: a word between `retain` and its number; `remove`, the word
+    and its blank, which the fix removes. `weeks`: `retain for 5 weeks`, `remove` the
+    word through the unit, which the fix writes as the days (`days`)."""
+    if weeks:
+        return codes.SYNTAX(
+            f"`{word}` is not written after `retain`, and `retain` counts days, not weeks",
+            span,
+            help=f"write `retain {days} days`",
+            fix=write_fix(f"{days} days", remove),
+        )
+    return codes.SYNTAX(
+        f"`{word}` is not written after `retain`: the number of days follows `retain` itself",
+        span,
+        help=f"write `retain {days} days`",
+        fix=remove_fix(f"`{word}`", remove),
+    )
+
+
+def member_word_after_on(word: str, member: str, statement: str, span: Span, remove: Span) -> Diagnostic:
+    """`expire on member VMSYS1 {`, `catalog ... on member VMSYS1`: `member` (`word`) between
+    `on` and the member's name; `remove`, the word and its blank, which the fix removes."""
+    if statement == "expire":
+        help = f"write `expire on {member} {{`, or `expire on each member {{` to expire on every member"
+    else:
+        help = f"write `on {member}`: `{statement}` names one member after `on`"
+    return codes.SYNTAX(
+        f"`{word}` is not written after `on`: `on` is followed by the member's name itself",
+        span,
+        help=help,
+        fix=remove_fix(f"`{word}`", remove),
     )
 
 
@@ -4671,6 +4730,16 @@ def on_left_out(diag: Diagnostic, name: Span, before_on: str = "", member: str =
     return replace(diag, help=help, fix=Fix.replace("Insert `on`", before(name), "on "))
 
 
+def declaration_word_left_out(diag: Diagnostic, kind: str, name: str, block: bool, at: Span) -> Diagnostic:
+    """`expected `group` or `user` after `single``: `single LINUX { ... }`, where the `{`
+    says a group is declared, or `single LNXWEB01`, a user; the help writes the line and the
+    fix inserts the word at `at`, the empty span before the name."""
+    word = "group" if block else "user"
+    written = f"{kind} {word} {name} {{" if block else f"{kind} {word} {name}"
+    why = "a `{` opens a group's list of users" if block else "one user is declared with `user`"
+    return replace(diag, help=f"write `{written}`: {why}", fix=Fix.replace(f"Insert `{word}`", at, f"{word} "))
+
+
 def member_left_out(diag: Diagnostic, after_each: Span) -> Diagnostic:
     """`expected `member` after `each``: `run on each daily 02:00`, where only `member`
     can follow `each`: inserted after it."""
@@ -5568,6 +5637,17 @@ def sfs_for_pool(word: str, pool: str, span: Span) -> Diagnostic:
         help=f"write `pool {pool}`; the file pool's server follows `server`:"
         f" `catalog shared server BKRSVSFS pool {pool}`",
         fix=write_fix("pool", span),
+    )
+
+
+def sfs_for_server(word: str, server: str, span: Span) -> Diagnostic:
+    """`catalog shared sfs BKRSVSFS pool BKRPOOL`: the file pool's server named after
+    `sfs`, on a line whose `pool` names the file pool already."""
+    return codes.SYNTAX(
+        f"the catalog's SFS server follows the word `server`, not `{word}`",
+        span,
+        help=f"write `server {server}`: the file pool's server follows `server`, the file pool itself `pool`",
+        fix=write_fix("server", span),
     )
 
 

@@ -263,6 +263,8 @@ _RETAIN_HEAD = re.compile(r"(?i:\bretain)[ \t]+(?P<number>[0-9]+)(?P<days>[ \t]+
 _RETAIN_UNIT = re.compile(r"(?i:(weeks?|months?|years?))")
 #: Blanks on the line, then a piece of a module path (Recovery.path_spaced).
 _BLANKS_THEN_PATH = re.compile(r"[ \t]+([A-Za-z0-9_.\-/]+)(?=[\s#]|\Z)")
+#: A `,` and a module path after an import's path (Recovery.paths_on_one_line).
+_COMMA_THEN_PATH = re.compile(r"[ \t]*,[ \t]*([^\s#,]+)")
 #: Words written before a minidisk selection's owner, naming it (Recovery.owner_label).
 _OWNER_LABELS = frozenset({"owner", "user", "userid"})
 #: Names, in small letters, that may be slips Lark reads without an error (Recovery.named_slip).
@@ -354,6 +356,19 @@ _ZVM_KIND = re.compile(
 _DESTINATION_REST = re.compile(
     r"[ \t]*(?:(?P<word>(?i:pool))(?:[ \t]+(?P<pool>[^\s{}#]+))?[ \t]*)?(?:#[^\n]*)?(?:\n|\}|$)"
 )
+
+#: A word for `to` alone before a job's destination, first on its line (`on tape`,
+#: `into disk pool P`): medium_without_to.
+_DESTINATION_PREPOSITION = re.compile(r"[ \t]*(?P<word>(?i:on|onto|into|in|at))[ \t]+")
+
+#: Weeks after a retention's number (`retain for 5 weeks`: word_before_retention).
+_WEEKS_AFTER = re.compile(r"[ \t]+(?i:weeks?)(?![^\s{}#])")
+
+#: The members of an `expire on` list before its `{` (member_word_after_on).
+_MEMBERS_BEFORE_BRACE = re.compile(r"([A-Za-z0-9$#@_]+(?:[ \t]*,[ \t]*[A-Za-z0-9$#@_]+)*)[ \t]*\{")
+
+#: A job's medium after a word for `to` (destination_on).
+_DESTINATION_MEDIUM = re.compile(r"[ \t]+(?i:(disk|tape))(?![^\s{}#])")
 
 #: `on MEMBER... {` after a word, the `{` on its line or alone at the start of the next
 #: (expiry_block_as_action).
@@ -1291,7 +1306,7 @@ class Recovery:
         waiting = before_keyword or (
             previous is not None
             and previous.type in self.keyword_types
-            and bool(self.accepts(ip) & {"NAME", "STRING"})  # `description = "..."` too
+            and bool(self.accepts(ip) & {"NAME", "STRING", "IMPORT_PATH"})  # `description = "..."`, `import: std/zvm73` too
         )
         code_name, message, help_text = messages.advise_character(char, text[pos + 1 : line_end], waiting)
         if before_keyword:  # `run: on VMSYS1 daily 02:00`: the statement written, the sign left out
@@ -1411,8 +1426,8 @@ class Recovery:
             left -= 1
         while right < len(text) and text[right] in " \t":
             right += 1
-        if right >= len(text) or not (_NAME.match(text, right) or text[right] == '"'):
-            return None
+        if right >= len(text) or not (_NAME.match(text, right) or text[right] == '"' or text.startswith(("./", "../"), right)):
+            return None  # `import: ./site/common`: a module's path is a value too
         return Fix.replace(f"Remove the `{text[pos]}`", self.source.span(left, right), " ")
 
     def comment_fix(self, pos: int) -> Fix | None:
@@ -1586,6 +1601,14 @@ class Recovery:
         the second path is read as that import (so what it declares is known)."""
         text = self.source.text
         more = _BLANKS_THEN_PATH.match(text, path.end_pos)
+        if tok.type == "COMMA" and tok.start_pos == text.find(",", path.end_pos):
+            # `import std/backup-manager, std/zvm73`: the modules as a list (was BKR015,
+            # "a `,` cannot appear here"); the fix writes the `,` and its blanks as a new line
+            more = _COMMA_THEN_PATH.match(text, path.end_pos)
+            if more is None or not _MODULE_PATH.fullmatch(more.group(1)):
+                return False
+            tok = Token("IMPORT_PATH", more.group(1), more.start(1), *self.source.position(more.start(1)),
+                        *self.source.position(more.end(1)), more.end(1))
         if more is None or more.start(1) != tok.start_pos or not _MODULE_PATH.fullmatch(more.group(1)):
             return False
         second = more.group(1)
@@ -1971,6 +1994,8 @@ class Recovery:
             return hyphenated
         for handler in (
             self.glued_rest,
+            self.member_word_after_on,
+            self.word_before_retention,
             self.each_member_phrase,
             self.expiry_member,
             self.role_twice,
@@ -3511,6 +3536,87 @@ class Recovery:
 
         return self.reread(ip, member, edits)
 
+    def word_before_retention(self, ip, tok: Token, accepted: set[str]) -> tuple[bool, Token | None]:
+        """`retain for 35 days`, `retain keep 35 days`: an English word between `retain` and
+        its number. One error whose fix removes the word, and the number is read as the
+        retention's (was "unexpected `35` after `for`: one word too many", whose help
+        removed the number)."""
+        stack = ip.parser_state.value_stack
+        if tok.type != "NAME" or not is_real(tok) or not str(tok.value).isdigit() or len(stack) < 2:
+            return False, None
+        word, retain = stack[-1], stack[-2]
+        if not (
+            isinstance(word, Token)
+            and word.type == "NAME"
+            and is_real(word)
+            and str(word.value).isalpha()
+            and isinstance(retain, Token)
+            and retain.type == "RETAIN"
+            and retain.line == word.line == tok.line
+        ):
+            return False, None
+        weeks = _WEEKS_AFTER.match(self.source.text, tok.end_pos)
+        if weeks is not None:
+            # `retain for 5 weeks`: the word and the weeks in one error, whose fix writes the days
+            days = int(str(tok.value)) * 7
+            span = self.source.span(word.start_pos, weeks.end())
+            diag = messages.word_before_retention(str(word.value), str(days), self.span_of(word), span, weeks=True)
+            self.report(diag, word.start_pos)
+            self.skip_phrase(ip, tok, weeks.end())
+            self._fed_error_token = True
+            return True, None
+        after = self._line_before_comment(tok.end_pos).split()
+        if after[:1] and after[0].lower() not in ("days", "day", "}"):
+            return False, None
+        remove = self.source.span(word.start_pos, tok.start_pos)
+        diag = messages.word_before_retention(str(word.value), str(tok.value), self.span_of(word), remove)
+        self.report(diag, word.start_pos)
+        del stack[-1]
+        del ip.parser_state.state_stack[-1]
+        return True, tok
+
+    def member_word_after_on(self, ip, tok: Token, accepted: set[str]) -> tuple[bool, Token | None]:
+        """`expire on member VMSYS1 {`, `catalog ... on member VMSYS1`, `catalog-node TCTMM
+        on member VMSYS1`: the word `member` (or `members`) between `on` and the member's
+        name, as in English. One error whose fix removes it, and the name is read after
+        `on` (was a `,` missing between `member` and `VMSYS1`, whose fix named a member
+        MEMBER; for the catalog, "expected a member name after `on`" and a member block
+        opened). `run on member VMSYS1` is word_not_in_list's, which says it for `run`."""
+        stack = ip.parser_state.value_stack
+        if tok.type != "NAME" or not is_real(tok) or len(stack) < 3:
+            return False, None
+        word, on = stack[-1], stack[-2]
+        if isinstance(word, Tree) and word.data == "name_list" and len(word.children) == 1:
+            word = word.children[0]  # `expire on member`: the list of one name, reduced
+        if not (
+            isinstance(word, Token)
+            and word.type == "NAME"
+            and is_real(word)
+            and str(word.value).lower() in ("member", "members")
+            and isinstance(on, Token)
+            and on.type == "ON"
+            and on.line == word.line == tok.line
+        ):
+            return False, None
+        keyword = next(
+            (v for v in reversed(stack[:-2]) if isinstance(v, Token) and v.type in self.keyword_types), None
+        )
+        statement = str(keyword.value).lower() if keyword is not None else None
+        if statement not in ("expire", "catalog", "catalog-node"):
+            return False, None
+        remove = self.source.span(word.start_pos, tok.start_pos)
+        members = str(tok.value)
+        if statement == "expire":
+            # `expire on member VMSYS1, VMSYS2 {`: the help writes the list as written
+            line = self.source.text[tok.start_pos : self._line_end(tok.start_pos)]
+            listed = _MEMBERS_BEFORE_BRACE.match(line)
+            members = " ".join(listed.group(1).split()) if listed else members
+        diag = messages.member_word_after_on(str(word.value), members, statement, self.span_of(word), remove)
+        self.report(diag, word.start_pos)
+        del stack[-1]
+        del ip.parser_state.state_stack[-1]
+        return True, tok
+
     @staticmethod
     def statement_word(stack) -> str | None:
         """`run` or `expire`: the keyword on top of `stack`, lower case."""
@@ -3684,6 +3790,14 @@ class Recovery:
         following = self.peek_token(ip)
         if following is None or following.type != "NAME" or following.line != tok.line:
             return False, None
+        words = [str(t.value).lower() for t in self.line_tail(ip, tok)]
+        words += self._line_before_comment(following.end_pos).lower().split()
+        if "pool" in words and "server" not in words and Sim.of(ip).fits(["SERVER", "NAME"]):
+            # `catalog shared sfs BKRSVSFS pool BKRPOOL`: the line names its pool already, so
+            # the name after `sfs` is the server's (the fix wrote a second `pool`, BKR115)
+            diag = messages.sfs_for_server(str(tok.value), str(following.value), self.span_of(tok))
+            self.report(diag, tok.start_pos)
+            return True, self.retype(tok, "SERVER")
         diag = messages.sfs_for_pool(str(tok.value), str(following.value), self.span_of(tok))
         self.report(diag, tok.start_pos)
         return True, self.retype(tok, "POOL")
@@ -3791,6 +3905,11 @@ class Recovery:
         sim = Sim.of(ip)
         if last is not None and last.type in ("DISK", "TAPE") and len(tail) >= 2 and tail[-2].type == "TO":
             if self.retention_on_to(ip, tok):  # `to tape for 30 days`: not a pool `for`
+                return True, None
+            if tok.start_pos in self.glued_names and tok.start_pos == last.end_pos:
+                # `to tapes`, `to disks pool P`: the `s` the lexer cut from the medium's word,
+                # reported with it (check_glued), is no pool's name (was a second error,
+                # "the pool's name follows the word `pool`", whose fix wrote `to tapepool s`)
                 return True, None
             on_to = str(last.type).lower()  # `to disk density 6250` too: a disk pool takes none
             if word in messages.TAPE_SETTINGS and self.tape_setting_on_to(ip, tok, on_to, None):
@@ -4377,7 +4496,17 @@ class Recovery:
             pool = rest.group("pool") or ("NAME" if unnamed else None)
             diag = messages.second_destination(medium, pool, self.span_of(tok), written, span)
         else:
-            diag = messages.medium_without_to(medium, rest.group("pool"), self.span_of(tok), at, unnamed)
+            line = self.source.text.rfind("\n", 0, tok.start_pos) + 1
+            word = _DESTINATION_PREPOSITION.fullmatch(self.source.text, line, tok.start_pos)
+            if word is not None:
+                # `on tape`, `into disk pool P`: a word for `to` first on the line (read as
+                # one more SFS path or address of the selection above): the fix writes
+                # `to` for it (it wrote `on to tape`)
+                at = self.source.span(word.start("word"), word.end("word"))
+            diag = messages.medium_without_to(
+                medium, rest.group("pool"), at if word else self.span_of(tok), at, unnamed,
+                None if word is None else word.group("word"),
+            )
         self.report(diag, tok.start_pos)
         self.feed_types(ip, ["TO"], tok)
         if unnamed:
@@ -4389,6 +4518,23 @@ class Recovery:
             self.feed_types(ip, ["NAME"], pool)
             self._advance(ip.lexer_thread.state, rest.end("word"))
             self._fed_error_token = True
+        return True
+
+    def destination_on(self, ip, sim: Sim, tok: Token) -> bool:
+        """`on tape`, `on disk pool P` first on a job's line: its destination with `on`
+        for `to` (was "expected `run` before `on`", whose help wrote `run on tape`). One
+        error whose fix writes `to` for `on`; the line is then read as the destination."""
+        medium = _DESTINATION_MEDIUM.match(self.source.text, tok.end_pos)
+        if medium is None or not self.first_on_line(tok.start_pos) or not sim.fits(["TO", medium.group(1).upper()]):
+            return False
+        rest = _DESTINATION_REST.match(self.source.text, medium.end())
+        if rest is None or (rest.group("word") is not None and rest.group("pool") is None):
+            return False  # `on tape pool`, no pool named: not said here (the pool's error would be a second)
+        if self.destination_given(ip.parser_state.value_stack) is not None:
+            return False  # a second destination: not a `to` to write
+        span = self.span_of(tok)
+        diag = messages.medium_without_to(medium.group(1).lower(), rest.group("pool"), span, span, written=str(tok.value))
+        self.report(diag, tok.start_pos)
         return True
 
     def expiry_block_as_action(self, ip, tok: Token) -> bool:
@@ -4848,6 +4994,8 @@ class Recovery:
         in `workers 2 4 private-volume V`, `4` is a word too many.)"""
         if not is_real(tok) or not (tok.type == "NAME" or tok.type in self.keyword_types):
             return None
+        if tok.start_pos in self.glued_names:
+            return None  # `to tapes pool`: the `s` cut from `tapes` (check_glued's), not `pool s` swapped
         previous = last_real_token(ip.parser_state.value_stack)
         if previous is not None and previous.end_line == tok.line and repeats(previous, tok):
             return None  # `exclude exclude minidisk`: the word twice, not `exclude minidisk` swapped
@@ -6317,6 +6465,8 @@ class Recovery:
             return self.misspelt(tok, begun)
         if tok.type in _SCOPES and self.tape_manager_left_out(ip, sim, tok):
             return tok
+        if tok.type == "ON" and self.destination_on(ip, sim, tok):
+            return self.retype(tok, "TO")
         before = sorted(t for t in accepted - {"NAME", "RBRACE", "$END"} if sim.fits([t, tok.type]))
         meant = (
             self.reordered(sim, tok.start_pos, trailing=True)
@@ -9913,6 +10063,22 @@ class Recovery:
                 mistaken = str(previous.value).lower() in _TAPE_OPTIONS
                 names = ("", "") if mistaken else (str(previous.value), str(found.value))
                 diag = messages.on_left_out(diag, self.span_of(found), *names)
+            if (
+                filler in ("GROUP", "USER")
+                and previous is not None
+                and previous.type in ("SINGLE", "IDENTITY")
+                and is_real(previous)
+                and found.type == "NAME"
+                and is_real(found)
+                and found.line == previous.line
+            ):
+                # `single LINUX { ... }`, `identity TCPIP`: the `{` after the name says which
+                rest = self._line_before_comment(found.end_pos).split()
+                if rest in ([], ["{"]) or rest[:1] == ["{"]:
+                    diag = messages.declaration_word_left_out(
+                        diag, str(previous.value).lower(), str(found.value), bool(rest),
+                        self.source.span(found.start_pos, found.start_pos),
+                    )
             if filler == "MEMBER" and previous is not None and previous.type == "EACH" and is_real(previous):
                 # `run on each daily 02:00`: `each` says `member` alone can follow it
                 diag = messages.member_left_out(diag, self.source.span(previous.end_pos, previous.end_pos))
