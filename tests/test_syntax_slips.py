@@ -7467,3 +7467,18 @@ def test_h4_a_declaration_without_group_or_user_is_fixed_as_its_brace_says(clean
     name = fixed.split()[2]
     message = f"expected `group` or `user` after `single`, found `{name}`"
     _assert_one_error(text, analysis, "BKR004", message, help, fixed)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "level"),
+    [("backup SYSIDS --incremental", "incremental"), ("backup SYSIDS -incremental", "incremental"),
+     ("backup SYSIDS --level=incremental", "incremental"), ("backup APPS --FULL", "full")],
+)
+def test_h4_a_level_written_as_an_option_is_one_error_whose_fix_writes_the_level(written, level, parser, monkeypatch):
+    # was, for `--`, BKR016 whose fix made the level a comment (`#incremental`: the job a full one)
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    group, option = written.split()[1:]
+    text, analysis = _one_slip(f"    backup {group} {level}", f"    {written}")
+    message = f"`{option}` is written `{level}` in .bkr: the level follows the groups as a word of its own"
+    _assert_one_error(text, analysis, "BKR004", message, f"write `backup {group} {level}`", f"    backup {group} {level}")

@@ -2499,6 +2499,17 @@ def names_after_each_member(names: list[str], schedule: str, span: Span, schedul
     )
 
 
+def level_as_option(written: str, level: str, line: str | None, span: Span) -> Diagnostic:
+    """`backup APPS --incremental`: the level written as a command's option; `line`, the
+    statement with the level as .bkr writes it, which the help shows."""
+    return codes.SYNTAX(
+        f"`{written}` is written `{level}` in .bkr: the level follows the groups as a word of its own",
+        span,
+        help=f"write `{line}`" if line else f"write `{level}`",
+        fix=write_fix(level, span),
+    )
+
+
 def word_before_retention(word: str, days: str, span: Span, remove: Span, weeks: bool = False) -> Diagnostic:
     """`retain for 35 days`: a word between `retain` and its number; `remove`, the word
     and its blank, which the fix removes. `weeks`: `retain for 5 weeks`, `remove` the

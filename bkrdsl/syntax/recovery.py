@@ -361,6 +361,9 @@ _DESTINATION_REST = re.compile(
 #: `into disk pool P`): medium_without_to.
 _DESTINATION_PREPOSITION = re.compile(r"[ \t]*(?P<word>(?i:on|onto|into|in|at))[ \t]+")
 
+#: A backup's level written as a command's option (`--incremental`, `-full`, `--level=full`).
+_LEVEL_AS_OPTION = re.compile(r"-{1,2}(?:(?i:level|type|mode)=)?(?P<level>(?i:full|incremental))(?=[ \t]|#|\n|\Z)")
+
 #: Weeks after a retention's number (`retain for 5 weeks`: word_before_retention).
 _WEEKS_AFTER = re.compile(r"[ \t]+(?i:weeks?)(?![^\s{}#])")
 
@@ -3341,6 +3344,24 @@ class Recovery:
         text = self.source.text
         start = tok.start_pos
         line_end = self._line_end(start)
+        level = _LEVEL_AS_OPTION.match(text, start)
+        if level is not None and {"FULL", "INCREMENTAL"} <= accepted:
+            # `backup APPS --incremental`, `-full`, `--level=full`: the level written as a
+            # command's option (was BKR016 for `--`, whose fix made the level a comment, and
+            # so the job a full one)
+            first = self.statement_start(ip.parser_state)
+            word = level.group("level").lower()
+            written = None
+            if first is not None and is_real(first) and first.line == tok.line:
+                line = self._line_before_comment(first.start_pos).rstrip()
+                at, end = start - first.start_pos, level.end() - first.start_pos
+                written = " ".join((line[:at] + word + line[end:]).split())
+            span = self.source.span(start, level.end())
+            self.report(messages.level_as_option(level.group(), word, written, span), start)
+            self._advance(ip.lexer_thread.state, level.end())
+            self._fed_error_token = True
+            self.feed(ip, _fake(word.upper(), tok, word))
+            return None
         code_name, message, help_text = messages.advise_character(
             text[start], text[start + 1 : line_end], False
         )
