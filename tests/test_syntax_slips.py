@@ -7482,3 +7482,17 @@ def test_h4_a_level_written_as_an_option_is_one_error_whose_fix_writes_the_level
     text, analysis = _one_slip(f"    backup {group} {level}", f"    {written}")
     message = f"`{option}` is written `{level}` in .bkr: the level follows the groups as a word of its own"
     _assert_one_error(text, analysis, "BKR004", message, f"write `backup {group} {level}`", f"    backup {group} {level}")
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("word", "code"), [("at", "BKR004"), ("member", "BKR004"), ("in", "BKR012")])
+def test_h4_the_catalog_node_s_member_named_with_another_word_is_one_error_whose_fix_writes_on(
+    word, code, parser, monkeypatch
+):
+    # was "expected `on` after `TCTMM`, found `at`", its help naming every member, without a fix
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip("catalog-node TCTMM on VMSYS1", f"catalog-node TCTMM {word} VMSYS1")
+    _assert_one_error(
+        text, analysis, code, f"the catalog node names its member with `on`, not `{word}`",
+        "write `catalog-node TCTMM on VMSYS1`", "  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM",
+    )

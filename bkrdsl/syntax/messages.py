@@ -3685,14 +3685,14 @@ def members_in_one_block(names: list[str], body: str, span: Span) -> Diagnostic:
     )
 
 
-def catalog_member_word(word: str, line: str, span: Span, keyword: bool) -> Diagnostic:
+def catalog_member_word(word: str, line: str, span: Span, keyword: bool, what: str = "catalog") -> Diagnostic:
     """`catalog shared server BKRSVSFS pool BKRPOOL member VMSYS1` (or `at VMSYS1`, `in
     VMSYS1`): the catalog's member named with `word` where its `on` is due; `line`, the
     statement as meant, with `on`. `keyword`: `word` is a keyword of the language
     (`member`, `at`: BKR004), else a word that is none (`in`: BKR012)."""
     make = codes.SYNTAX if keyword else codes.UNKNOWN_KEYWORD
     return make(
-        f"the catalog names its member with `on`, not `{word}`",
+        f"the {what} names its member with `on`, not `{word}`",
         span,
         help=f"write `{line}`",
         fix=write_fix("on", span),

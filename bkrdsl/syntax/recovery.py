@@ -8467,19 +8467,24 @@ class Recovery:
         text = self.source.text
         begin = text.rfind("\n", 0, tok.start_pos) + 1
         before = text[begin : tok.start_pos].split()
-        if not before or before[0].lower() != "catalog" or any(w.lower() == "on" for w in before):
-            return None
         end = self._line_end(tok.end_pos)
         after = text[tok.end_pos : end].split("#", 1)[0].split()
-        if len(after) != 1 or not _NAME.fullmatch(after[0]) or after[0].lower() in self.facts.keywords:
+        # `catalog-node TCTMM at VMSYS1 request-node TRTMM`: the Tape Manager catalog
+        # node's member, its options after it (was "expected `on` after `TCTMM`", its
+        # help naming every member, without a fix)
+        node = len(before) >= 2 and before[-2].lower() == "catalog-node" and len(after) >= 1
+        if not node and (not before or before[0].lower() != "catalog" or any(w.lower() == "on" for w in before)):
+            return None
+        if (len(after) != 1 and not node) or not _NAME.fullmatch(after[0]) or after[0].lower() in self.facts.keywords:
             return None
         on = self.facts.keywords["on"]
         sim = self.sim_here()
         if sim is None or not sim.fits([on, "NAME"]):
             return None
-        line = " ".join([*before, "on", after[0]])
+        line = " ".join([*before[-2:], "on", after[0]] if node else [*before, "on", after[0]])
         keyword = word.lower() in self.facts.keywords
-        self.report(messages.catalog_member_word(word, line, self.span_of(tok), keyword), tok.start_pos)
+        diag = messages.catalog_member_word(word, line, self.span_of(tok), keyword, "catalog node" if node else "catalog")
+        self.report(diag, tok.start_pos)
         return self.retype(tok, on)
 
     def hash_after_keyword(self, tok: Token) -> Token | None:
