@@ -7496,3 +7496,27 @@ def test_h4_the_catalog_node_s_member_named_with_another_word_is_one_error_whose
         text, analysis, code, f"the catalog node names its member with `on`, not `{word}`",
         "write `catalog-node TCTMM on VMSYS1`", "  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM",
     )
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "sign"),
+    [
+        # a `=` (or YAML's `:`) after each keyword of one statement: one BKR014 whose help writes
+        # the statement without any and whose fix removes them all (was one BKR014 for each, each
+        # help writing the line with the others still there)
+        ("catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1", "catalog shared server=BKRSVSFS pool=BKRPOOL on=VMSYS1", "="),
+        ("catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1", "catalog shared server: BKRSVSFS pool: BKRPOOL on VMSYS1", ":"),
+        ("catalog-node TCTMM on VMSYS1 request-node TRTMM", "catalog-node = TCTMM on VMSYS1 request-node = TRTMM", "="),
+    ],
+)
+def test_h4_a_sign_after_each_keyword_of_a_statement_is_one_error_whose_fix_removes_them_all(
+    clean, written, sign, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    line = next(n for n in BASE.split("\n") if clean in n).strip()
+    _assert_one_error(
+        text, analysis, "BKR014", f"`{sign}` between a keyword and its value is not .bkr syntax",
+        f"write `{line}`: a blank, not `{sign}`, after the keyword", f"  {line}",
+    )

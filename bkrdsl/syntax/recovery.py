@@ -364,6 +364,10 @@ _DESTINATION_PREPOSITION = re.compile(r"[ \t]*(?P<word>(?i:on|onto|into|in|at))[
 #: A backup's level written as a command's option (`--incremental`, `-full`, `--level=full`).
 _LEVEL_AS_OPTION = re.compile(r"-{1,2}(?:(?i:level|type|mode)=)?(?P<level>(?i:full|incremental))(?=[ \t]|#|\n|\Z)")
 
+#: A word, then a `=` or `:` and a value after it on the line (Recovery.signs_after); a
+#: `#` ends the search (a comment), and a `:` inside a word (`BKRPOOL:X`, `03:00`) is no sign.
+_SIGN_AFTER_WORD = re.compile(r"(?<![^\s])[A-Za-z][\w-]*[ \t]*(?P<sign>[=:])(?=[ \t]*[A-Za-z0-9\"*$@])")
+
 #: Weeks after a retention's number (`retain for 5 weeks`: word_before_retention).
 _WEEKS_AFTER = re.compile(r"[ \t]+(?i:weeks?)(?![^\s{}#])")
 
@@ -1043,6 +1047,7 @@ class Recovery:
         self.bullets_at: set[int] = set()
         # `;` and `,` between the entries of a group body, reported once (separators_in_group).
         self.separators_at: set[int] = set()
+        self.signs_said: set[int] = set()  # a line's `=` or `:` said with its first (signs_after)
         # Names of a list after a missing `,` whose own `,` is missing too, reported
         # with the first (`on VMSYS1 VMSYS2 VMSYS3`): their start offsets.
         self.commas_missing: set[int] = set()
@@ -1276,6 +1281,11 @@ class Recovery:
         if char == "=" and self.foreign_line(ip, pos):
             return
         previous = last_real_token(ip.parser_state.value_stack)
+        if char in ":=" and pos in self.signs_said:
+            # `server=BKRSVSFS pool=BKRPOOL`: a second sign of the line, said with its first
+            self._advance(state, pos + 1)
+            self._fed_error_token = True
+            return
         if char in ":=" and previous is not None and self.sign_before_brace(ip, pos, previous):
             return
         if char in ":=" and previous is not None and self.yaml_block(ip, pos, previous):
@@ -1321,6 +1331,17 @@ class Recovery:
         end = self._skip_end(code_name, char, pos, line_end)
         if code_name == "KEY_VALUE":
             fix = self.sign_fix(pos)
+            more = self.signs_after(pos, char) if fix is not None and not before_keyword else []
+            if more:
+                # `catalog shared server=BKRSVSFS pool=BKRPOOL`: every `=` of the line in one
+                # error, whose help writes the line without them and whose fix removes them all
+                # (was an error for each, each help writing the line with the others still there)
+                fixes = [self.sign_fix(at) for at in more]
+                if all(f is not None for f in fixes):
+                    self.signs_said.update(more)
+                    self.separators_at.update(more)
+                    edits = tuple(e for f in (fix, *fixes) for e in f.edits)
+                    fix = Fix(f"Remove each `{char}`", edits)
             first = self.statement_start(ip.parser_state) if fix is not None and not before_keyword else None
             written = None
             if first is not None and first.start_pos is not None and is_real(first) and first.line == previous.line:
@@ -1417,6 +1438,24 @@ class Recovery:
         if word is None:
             return False
         return self.facts.keywords.get(word.group().lower()) in self.accepts(ip)
+
+    def signs_after(self, pos: int, char: str) -> list[int]:
+        """The offsets of the other `char`s (`=` or `:`) on the line after `pos` that stand
+        between a keyword and its value, as the one at `pos` does (`server=BKRSVSFS
+        pool=BKRPOOL on=VMSYS1`): the same habit, said in one error."""
+        text = self.source.text
+        found = []
+        end = pos + len(self._line_before_comment(pos))
+        for sign in _SIGN_AFTER_WORD.finditer(text, pos + 1, end):
+            between = text[pos + 1 : sign.start()].split() + [text[sign.start() : sign.start("sign")].strip()]
+            if any(self.facts.keywords.get(w.lower()) in self.statements for w in between):
+                break  # `workers=4  private-volume=M1PRV1`: the next statement's, its own error
+            if text[sign.start("sign")] != char:
+                continue
+            if text[sign.start() : sign.start("sign")].strip().lower() not in self.facts.keywords:
+                continue
+            found.append(sign.start("sign"))
+        return found
 
     def sign_fix(self, pos: int) -> Fix | None:
         """`workers = 4`, `workers=4`, `backup: APPS`: the fix for a `=` or `:` between a
