@@ -7454,11 +7454,10 @@ def test_h4_modules_listed_with_a_comma_after_one_import_are_one_error_whose_fix
     ("clean", "written", "help", "fixed"),
     [
         # `group` left out before a group's name and `{` (the help said "write `group` or `user`
-        # after `single`", without a fix; the `{` says which)
+        # after `single`", without a fix; the `{` says which; alone on its line, `single g` may
+        # be `group` half typed, and keeps that help)
         ("  single group LINUX {", "  single LINUX {", "write `single group LINUX {`: a `{` opens a group's list of users",
          "  single group LINUX { LNXWEB01 LNXWEB02 LNXDB01  match LNXAPP* }"),
-        ("  identity group SYSIDS { TCPIP FTPSERVE }\n", "  identity group SYSIDS { TCPIP FTPSERVE }\n  single DB2TEST\n",
-         "write `single user DB2TEST`: one user is declared with `user`", "  single user DB2TEST"),
     ],
 )
 def test_h4_a_declaration_without_group_or_user_is_fixed_as_its_brace_says(clean, written, help, fixed, parser, monkeypatch):

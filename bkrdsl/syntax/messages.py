@@ -4741,14 +4741,15 @@ def on_left_out(diag: Diagnostic, name: Span, before_on: str = "", member: str =
     return replace(diag, help=help, fix=Fix.replace("Insert `on`", before(name), "on "))
 
 
-def declaration_word_left_out(diag: Diagnostic, kind: str, name: str, block: bool, at: Span) -> Diagnostic:
+def declaration_word_left_out(diag: Diagnostic, kind: str, name: str, at: Span) -> Diagnostic:
     """`expected `group` or `user` after `single``: `single LINUX { ... }`, where the `{`
-    says a group is declared, or `single LNXWEB01`, a user; the help writes the line and the
-    fix inserts the word at `at`, the empty span before the name."""
-    word = "group" if block else "user"
-    written = f"{kind} {word} {name} {{" if block else f"{kind} {word} {name}"
-    why = "a `{` opens a group's list of users" if block else "one user is declared with `user`"
-    return replace(diag, help=f"write `{written}`: {why}", fix=Fix.replace(f"Insert `{word}`", at, f"{word} "))
+    says a group is declared; the help writes the line and the fix inserts `group` at
+    `at`, the empty span before the name."""
+    return replace(
+        diag,
+        help=f"write `{kind} group {name} {{`: a `{{` opens a group's list of users",
+        fix=Fix.replace("Insert `group`", at, "group "),
+    )
 
 
 def member_left_out(diag: Diagnostic, after_each: Span) -> Diagnostic:

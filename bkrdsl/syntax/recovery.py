@@ -3610,6 +3610,7 @@ class Recovery:
             and word.type == "NAME"
             and is_real(word)
             and str(word.value).isalpha()
+            and str(word.value).lower() not in self.facts.keywords  # `retain days 35`: swapped, its own error
             and isinstance(retain, Token)
             and retain.type == "RETAIN"
             and retain.line == word.line == tok.line
@@ -10137,11 +10138,12 @@ class Recovery:
                 and is_real(found)
                 and found.line == previous.line
             ):
-                # `single LINUX { ... }`, `identity TCPIP`: the `{` after the name says which
+                # `single LINUX { ... }`: the `{` after the name says a group is declared (not
+                # `single g`, alone on its line: `group` half typed, or a user, which is not said)
                 rest = self._line_before_comment(found.end_pos).split()
-                if rest in ([], ["{"]) or rest[:1] == ["{"]:
+                if rest[:1] == ["{"]:
                     diag = messages.declaration_word_left_out(
-                        diag, str(previous.value).lower(), str(found.value), bool(rest),
+                        diag, str(previous.value).lower(), str(found.value),
                         self.source.span(found.start_pos, found.start_pos),
                     )
             if filler == "MEMBER" and previous is not None and previous.type == "EACH" and is_real(previous):
