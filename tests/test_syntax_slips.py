@@ -7519,3 +7519,41 @@ def test_h4_a_sign_after_each_keyword_of_a_statement_is_one_error_whose_fix_remo
         text, analysis, "BKR014", f"`{sign}` between a keyword and its value is not .bkr syntax",
         f"write `{line}`: a blank, not `{sign}`, after the keyword", f"  {line}",
     )
+
+# --- h1 (session 61): slips a z/VM system programmer makes, found last session -------------
+
+#: A `weekly` schedule written first whose days are a range, then `run on` and members
+#: without their `,`: one error, whose help and fix write the line in order, the days
+#: one by one and the `,` between the members (was the statement's form, no fix).
+SCHEDULE_FIRST_RANGE_COMMAS = [
+    ("weekly mon-fri 22:00 run on VMSYS1 VMSYS2", "run on VMSYS1, VMSYS2 weekly mon,tue,wed,thu,fri 22:00",
+     "; a `,` is missing between `VMSYS1` and `VMSYS2`"),
+    ("weekly mon - fri 22:00 run on VMSYS1 VMSYS2 VMSYS3", "run on VMSYS1, VMSYS2, VMSYS3 weekly mon,tue,wed,thu,fri 22:00",
+     "; commas are missing between `VMSYS1`, `VMSYS2` and `VMSYS3`"),
+    ("weekly mon-fri 22:00 on VMSYS1, VMSYS2 VMSYS3", "run on VMSYS1, VMSYS2, VMSYS3 weekly mon,tue,wed,thu,fri 22:00",
+     "; a `,` is missing between `VMSYS2` and `VMSYS3`"),
+    ("weekly mon-fri run on VMSYS1 VMSYS2", "run on VMSYS1, VMSYS2 weekly mon,tue,wed,thu,fri HH:MM",
+     "; a `,` is missing between `VMSYS1` and `VMSYS2`"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "meant", "said"), SCHEDULE_FIRST_RANGE_COMMAS, ids=[c[0] for c in SCHEDULE_FIRST_RANGE_COMMAS])
+def test_a_weekly_range_first_with_members_without_commas_is_one_error(written, meant, said, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("run on VMSYS2 daily 23:30", written, 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    missing = " (the time of day is missing)" if meant.endswith("HH:MM") else ""
+    assert (found.code, found.message, found.help) == (
+        "BKR004",
+        "a schedule is part of the `run` statement, after the members the job runs on",
+        f"write `{meant}`{missing}: `weekly` takes each day by name, the days separated by commas{said}",
+    )
+    if missing:
+        assert found.fix is None
+    else:
+        repaired = apply_edits(text, found.fix.edits)
+        assert repaired == text.replace(written, meant, 1)
+        # a job of single users on several members: BKR220, no syntax error
+        assert [d.code for d in analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics] == ["BKR220"]

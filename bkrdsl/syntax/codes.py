@@ -252,7 +252,8 @@ SYNTAX = register(
     run on VMSYS1`, also `mon - fri`, `mon- fri`) is one error, whose help
     and fix write the line in order with the days one by one, `run on
     VMSYS1 weekly mon,tue,wed,thu,fri 22:00` (without the time, HH:MM and
-    no fix); where its
+    no fix; with members named without their `,`, `... run on VMSYS1
+    VMSYS2`, the `,` written and said too); where its
     words make no statement put in order (`daily now 01:00 on VMSYS1`),
     its help says how the `run` statement is written, no fix. Where no
     order does,

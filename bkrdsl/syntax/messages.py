@@ -2306,17 +2306,33 @@ def user_and_group(group: str, kind: str, span: Span, remove: Span) -> Diagnosti
     )
 
 
-def _days_listed(message: str, written: str, meant: str, span: Span) -> Diagnostic:
+def _days_listed(message: str, written: str, meant: str, span: Span, gaps: Sequence[str] = ()) -> Diagnostic:
     """A `run` line in the wrong order whose range of days the help writes one by one
     (`written`, the line; `meant`, what the fix writes over `span`); no fix where it
-    ends with `HH:MM`, the time not written."""
+    ends with `HH:MM`, the time not written. `gaps`: the commas missing between its
+    members (`_commas_missing_said`), which the help says too."""
     missing = " (the time of day is missing)" if meant.endswith(" HH:MM") else ""
+    said = "".join(f"; {gap}" for gap in gaps)
     return codes.SYNTAX(
         message,
         span,
-        help=f"write `{written}`{missing}: `weekly` takes each day by name, the days separated by commas",
+        help=f"write `{written}`{missing}: `weekly` takes each day by name, the days separated by commas{said}",
         fix=None if missing else write_fix(meant, span),
     )
+
+
+def _commas_missing_said(runs: Sequence[Sequence[str]]) -> list[str]:
+    """What a help says of members written without a `,` between them, in runs between
+    the `,`s written (`[[VMSYS1], [VMSYS2, VMSYS3]]`: "a `,` is missing between `VMSYS2`
+    and `VMSYS3`")."""
+    gaps = []
+    for run in runs:
+        names = [f"`{name}`" for name in run]
+        if len(names) > 2:
+            gaps.append(f"commas are missing between {', '.join(names[:-1])} and {names[-1]}")
+        elif len(names) == 2:
+            gaps.append(f"a `,` is missing between {names[0]} and {names[1]}")
+    return gaps
 
 
 def schedule_first(written: str, meant: str, span: Span, days_listed: bool = False) -> Diagnostic:
@@ -2355,8 +2371,9 @@ def schedule_without_run(
     (`VMSYS1, VMSYS2 VMSYS3`: `[[VMSYS1], [VMSYS2, VMSYS3]]`), which the help says
     and `meant` writes, as `run on VMSYS1 VMSYS2 daily 01:00` is read
     (`missing_comma`). `days_listed`: `meant` writes a range of days one by one
-    (`weekly mon-fri 22:00 run on VMSYS1`, `weekly mon - fri ...`), which the help
-    says; no fix where it ends with `HH:MM`, the time not written."""
+    (`weekly mon-fri 22:00 run on VMSYS1`, `weekly mon - fri ...`; with
+    `commas_missing`, `... run on VMSYS1 VMSYS2`), which the help says; no fix where
+    it ends with `HH:MM`, the time not written."""
     if form:
         return codes.SYNTAX(
             "a schedule is part of the `run` statement, after the members the job runs on",
@@ -2370,17 +2387,14 @@ def schedule_without_run(
             help=f"write `run on MEMBER {shown}` with the member's name (single-configuration users),"
             f" or `run on each member {shown}` (IDENTITY users)",
         )
+    gaps = _commas_missing_said(commas_missing or [])
     if meant is not None and days_listed:
-        # `weekly mon-fri 22:00 run on VMSYS1`: the days one by one too
-        return _days_listed("a schedule is part of the `run` statement, after the members the job runs on", meant, meant, span)
+        # `weekly mon-fri 22:00 run on VMSYS1`: the days one by one too (and the
+        # members' commas, `run on VMSYS1 VMSYS2`)
+        return _days_listed(
+            "a schedule is part of the `run` statement, after the members the job runs on", meant, meant, span, gaps
+        )
     if meant is not None:
-        gaps = []
-        for run in commas_missing or []:
-            names = [f"`{name}`" for name in run]
-            if len(names) > 2:
-                gaps.append(f"commas are missing between {', '.join(names[:-1])} and {names[-1]}")
-            elif len(names) == 2:
-                gaps.append(f"a `,` is missing between {names[0]} and {names[1]}")
         said = f": {'; '.join(gaps)}" if gaps else ""
         return codes.SYNTAX(
             "a schedule is part of the `run` statement, after the members the job runs on",

@@ -4673,9 +4673,13 @@ class Recovery:
                 # 22:00`, `VMSYS1` one word too many)
                 before = [d for d in re.split(r"\s*,\s*", ranged.group("before")) if d]
                 listed = ",".join([*before, *days])
-                meant = f"run on {place} {ranged.group('weekly')} {listed} {ranged.group('time') or 'HH:MM'}"
+                # `run on VMSYS1 VMSYS2`: the members' commas written too, and said
+                runs = [] if place.lower() == "each member" else [part.split() for part in place.split(",")]
+                members = place if not runs else ", ".join(name for run in runs for name in run)
+                meant = f"run on {members} {ranged.group('weekly')} {listed} {ranged.group('time') or 'HH:MM'}"
                 if self._whole_statement(sim, tuple(re.findall(r",|[^\s,]+", meant))):
-                    self.report(messages.schedule_without_run(written, span, meant, days_listed=True), tok.start_pos)
+                    diag = messages.schedule_without_run(written, span, meant, commas_missing=runs, days_listed=True)
+                    self.report(diag, tok.start_pos)
                     self.skip_phrase(ip, tok, end)
                     self._fed_error_token = True
                     return _LINE_SKIPPED
