@@ -7557,3 +7557,52 @@ def test_a_weekly_range_first_with_members_without_commas_is_one_error(written, 
         assert repaired == text.replace(written, meant, 1)
         # a job of single users on several members: BKR220, no syntax error
         assert [d.code for d in analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics] == ["BKR220"]
+
+
+#: Days without `weekly`, then words no statement has a place for after the time: the
+#: days' one BKR012 and its fix, then the words' own error, as after `daily 01:00` (was
+#: "a `,` is missing between `VMSYS1` and `mon-fri`", its fix making the days a member,
+#: then BKR012 at `at 22:00 now`): (the clean line, the line written, the line meant, the
+#: days' message's end, the schedule their help writes, the words' message and help).
+DAYS_WITHOUT_WEEKLY_THEN_WORDS = [
+    ("run on VMSYS2 daily 23:30", "run on VMSYS1 mon-fri at 22:00 now", "run on VMSYS1 weekly mon,tue,wed,thu,fri 22:00",
+     "; the time follows without `at`", "weekly mon,tue,wed,thu,fri 22:00",
+     "one word too many: the `run` statement ends with `22:00`, and `now` starts no statement",
+     "remove `now`: write `run on VMSYS1 weekly mon,tue,wed,thu,fri 22:00`"),
+    ("run on VMSYS2 daily 23:30", "run on VMSYS1 mon-fri 22:00 now now", "run on VMSYS1 weekly mon,tue,wed,thu,fri 22:00",
+     "", "weekly mon,tue,wed,thu,fri 22:00",
+     "2 words too many: the `run` statement ends with `22:00`, and `now now` starts no statement",
+     "remove `now now`: write `run on VMSYS1 weekly mon,tue,wed,thu,fri 22:00`"),
+    ("purge weekly sun 03:00", "purge mon-fri at 03:00 now", "purge weekly mon,tue,wed,thu,fri 03:00",
+     "; the time follows without `at`", "purge weekly mon,tue,wed,thu,fri 03:00",
+     "one word too many: the `purge` statement ends with `03:00`, and `now` starts no statement",
+     "remove `now`: write `purge weekly mon,tue,wed,thu,fri 03:00`"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "meant", "at", "schedule", "message", "help"),
+    DAYS_WITHOUT_WEEKLY_THEN_WORDS,
+    ids=[c[1] for c in DAYS_WITHOUT_WEEKLY_THEN_WORDS],
+)
+def test_days_without_weekly_then_a_word_too_many_are_two_errors(
+    clean, written, meant, at, schedule, message, help, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    days, extra = analysis.diagnostics
+    assert (days.code, days.message, days.help) == (
+        "BKR012",
+        "`mon-fri` names days of the week, and `weekly` is missing before them: a schedule starts with how often it runs" + at,
+        f"write `{schedule}`: `weekly` takes each day by name, the days separated by commas",
+    )
+    assert (extra.code, extra.message, extra.help, extra.fix) == ("BKR004", message, help, None)
+    line = text[: text.index(written)].count("\n") + 1
+    assert (extra.span.line, extra.span.column) == (line, text.split("\n")[line - 1].index(" now") + 2)
+    # the days' fix writes the schedule, the words too many left for their own error
+    repaired = apply_edits(text, days.fix.edits)
+    assert repaired == text.replace(written, meant + written[written.index(" now") :], 1)
+    assert not [d for d in analyse("prodssi.bkr", text.replace(written, meant, 1).encode("utf-8")).diagnostics if d.code < "BKR1"]
+    assert too_long(days, analysis.sources) == [] and too_long(extra, analysis.sources) == []

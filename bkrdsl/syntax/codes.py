@@ -1036,7 +1036,9 @@ UNKNOWN_KEYWORD = register(
     22:00`, or a typographic dash, `mon – fri 22:00`; `at` before the time,
     `mon-fri at 22:00`), are one error that says
     `weekly` is missing, whose help and fix write `weekly` and the days one
-    by one, `weekly mon,tue,wed,thu,fri 22:00`; without the time (`run on
+    by one, `weekly mon,tue,wed,thu,fri 22:00` (a word no statement has a
+    place for after the time, `mon-fri at 22:00 now`, is one error more,
+    one word too many, as after `daily 01:00`); without the time (`run on
     VMSYS1 mon-fri`), `weekly mon,tue,wed,thu,fri HH:MM`, the time said
     missing, no fix (was a `,` missing before them, whose fix made them a
     member). An hour alone after

@@ -2405,18 +2405,30 @@ class Recovery:
         text = str(following.value)
         rest, end = self.phrase(following.start_pos)
         days = messages.days_written_as_one(lowered)
-        timed = re.fullmatch(r"(?:[Aa][Tt] )?(\S+)", rest)
-        if days is not None and timed is not None and messages.looks_like_time(timed.group(1)):
+        timed = re.fullmatch(r"(?:[Aa][Tt] )?(\S+)(?: (?P<extra>.+))?", rest)
+        if (
+            days is not None
+            and timed is not None
+            and messages.looks_like_time(timed.group(1))
+            and all(self._stray(word) for word in (timed.group("extra") or "").split())
+        ):
             # `run on VMSYS1 mon-fri 22:00`, `mon-fri at 22:00`: `weekly` left out, one
             # error whose fix writes it and the days one by one; read as `manual`, the
-            # time skipped
+            # time skipped. Words no statement has a place for after the time (`mon-fri
+            # at 22:00 now`) are their own error, as after `daily 01:00` (was "a `,` is
+            # missing between `VMSYS1` and `mon-fri`", then BKR012 at `at 22:00 now`)
+            extra = timed.group("extra")
+            line = self.source.text[tok.start_pos : end]
+            time_end = tok.start_pos + line.index(timed.group(1), len(str(tok.value))) + len(timed.group(1))
             self.report(
                 messages.unknown_schedule(
                     self.describe(tok), timed.group(1), self.span_of(tok), timed.group(1), statement,
-                    self.source.span(tok.start_pos, end), at=rest != timed.group(1),
+                    self.source.span(tok.start_pos, time_end), at=rest[:3].lower() == "at ",
                 ),
                 tok.start_pos,
             )
+            if extra:
+                self.report(self.words_after_days(ip, tok, timed.group(1), days, extra, time_end, end))
             self._advance(ip.lexer_thread.state, end)
             self._fed_error_token = True
             return self.retype(tok, "MANUAL")
@@ -2445,6 +2457,28 @@ class Recovery:
             return None
         self.report(messages.unknown_schedule(self.describe(tok), text, self.span_of(tok), time, statement), tok.start_pos)
         return self.retype(tok, keyword)
+
+    def words_after_days(
+        self, ip, tok: Token, time: str, days: list[str], extra: str, start: int, end: int
+    ) -> Diagnostic:
+        """`run on VMSYS1 mon-fri at 22:00 now`: words no statement has a place for after
+        days written where a schedule starts, `weekly` left out (`tok`, the days; `time`,
+        its time, ending at `start`; `extra`, the words after it, to `end`). Said as after
+        a whole statement (`daily 01:00 now`), its help writing the statement with the
+        schedule `unknown_schedule`'s fix writes; no fix, as there."""
+        first = self.statement_start(ip.parser_state)
+        name = "run" if first is None else str(first.value).lower() or "run"
+        before = (
+            " ".join(self.source.text[first.start_pos : tok.start_pos].split())
+            if first is not None and first.start_pos is not None and first.line == tok.line
+            else None
+        )
+        statement = None if before is None else f"{before} weekly {','.join(days)} {time}"
+        at = start + len(self.source.text[start:end]) - len(self.source.text[start:end].lstrip())
+        span = self.source.span(at, end)
+        if len(extra.split()) > 1:
+            return messages.words_after_statement(extra, name, f"`{time}`", statement, span)
+        return messages.word_after_statement(f"`{extra}`", name, f"`{time}`", statement, None, span, None)
 
     @staticmethod
     def schedule_of(tail: list[Token]) -> str:
