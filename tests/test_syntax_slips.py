@@ -7606,3 +7606,34 @@ def test_days_without_weekly_then_a_word_too_many_are_two_errors(
     assert repaired == text.replace(written, meant + written[written.index(" now") :], 1)
     assert not [d for d in analyse("prodssi.bkr", text.replace(written, meant, 1).encode("utf-8")).diagnostics if d.code < "BKR1"]
     assert too_long(days, analysis.sources) == [] and too_long(extra, analysis.sources) == []
+
+
+#: A `,` between `description` and its text, which is not closed on its line either: the
+#: comma's BKR015, its fix removing it and its help writing the line with both mended,
+#: then the text's own BKR007, as without the comma (was BKR010 "found `,` without
+#: quotes", its help writing `description ","`, the text's error unsaid).
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ('description, "Weekly full backup of the Linux guests', 'description "Weekly full backup of the Linux guests"'),
+        ('description,"Weekly full backup', 'description "Weekly full backup"'),
+        ('description , "Weekly full backup   ', 'description "Weekly full backup"'),
+    ],
+)
+def test_a_comma_before_a_text_not_closed_is_two_errors_whose_helps_agree(written, meant, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace('description "Weekly full backup of the Linux guests"', written, 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    comma, unclosed = analysis.diagnostics
+    assert (comma.code, comma.message, comma.help) == (
+        "BKR015",
+        "`,` does not separate the values of a `description` statement: they are separated by blanks",
+        f"remove the `,`: write `{meant}`",
+    )
+    assert (unclosed.code, unclosed.message) == ("BKR007", "this text is not closed before the end of the line")
+    assert unclosed.span.column == text.split("\n")[unclosed.span.line - 1].index('"') + 1
+    repaired = apply_edits(text, comma.fix.edits)
+    assert repaired == text.replace(written, written.replace(" ,", ",").replace(", ", ",").replace(",", " "), 1)
+    assert [d.code for d in analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics] == ["BKR007"]
+    assert too_long(comma, analysis.sources) == []

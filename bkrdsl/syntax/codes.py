@@ -1472,7 +1472,8 @@ STRAY_COMMA = register(
     (`retain 35, days`, `to tape pool, SCRATCH`, `catalog shared, server
     BKRSVSFS`, `tape manager shared, catalog-node TCTMM`), and a `,`
     between `description` and its quoted text (`description, "Nightly"`),
-    whose fix removes it. A `disk` line
+    whose fix removes it (the text not closed too, `description, "Nightly`:
+    its help writes the text closed, and BKR007 follows). A `disk` line
     that is no statement without its commas alone (`disk BKRBKUP, 191,
     size: 10 cyl`, `disk BKRBKUP 191, 10 cyl`) has the same error, whose
     help writes no line, then the other slip's own error, as without the

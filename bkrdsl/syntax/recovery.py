@@ -505,6 +505,9 @@ _GAP = re.compile(r"(?:[ \t\f\r\n]+|#[^\n]*)*")
 _STRING = re.compile(r'"(?:[^"\\\n]|\\[^\n])*"?')
 #: A quoted text closed on its line, after the blanks before it (`description, "Nightly"`).
 _CLOSED_TEXT = re.compile(r'[ \t]*("(?:[^"\\\n]|\\.)*")')
+#: A quoted text not closed on its line, after the blanks before it (`description,
+#: "Nightly`): the text to its line's end, its closing `"` missing (BKR007).
+_OPEN_TEXT = re.compile(r'[ \t]*("(?:[^"\\\n]|\\[^\n])*?)[ \t\r]*(?=\n|\Z)')
 
 _PUNCTUATION = {"{": "LBRACE", "}": "RBRACE", ",": "COMMA"}
 #: A line's words and punctuation, in order (`VMSYS1, VMSYS2 {`: four).
@@ -4101,17 +4104,24 @@ class Recovery:
             and last is not None
             and last.end_line == tok.line
             and tok.start_pos is not None
-            and (closed := _CLOSED_TEXT.match(self.source.text, tok.end_pos)) is not None
+            and (
+                (closed := _CLOSED_TEXT.match(self.source.text, tok.end_pos)) is not None
+                or (opened := _OPEN_TEXT.match(self.source.text, tok.end_pos)) is not None
+            )
         ):
-            # (a text not closed on its line is BKR007's, the `,` left to the generic error)
+            # a text not closed on its line (`description, "Nightly`) is BKR007's too, read
+            # after this error: the help writes the line with both mended, as each error's
+            # own does (was "found `,` without quotes", its help writing `description ","`)
             self.separators_at.add(tok.start_pos)
             removal = self.sign_removal(tok.start_pos, tok.end_pos, last.end_pos)
-            written = f"description {closed.group(1)}"
+            written = f"description {closed.group(1)}" if closed is not None else f'description {opened.group(1)}"'
             span = self.source.span(tok.start_pos, tok.end_pos)
             self.report(
                 messages.commas_between_values("description", written if len(written) <= 60 else None, span, [removal]),
                 tok.start_pos,
             )
+            if closed is None:
+                self._fed_error_token = True  # the text's own error, next, is news
             return True, None
         if not (
             tok.type != "STRING"
