@@ -7637,3 +7637,48 @@ def test_a_comma_before_a_text_not_closed_is_two_errors_whose_helps_agree(writte
     assert repaired == text.replace(written, written.replace(" ,", ",").replace(", ", ",").replace(",", " "), 1)
     assert [d.code for d in analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics] == ["BKR007"]
     assert too_long(comma, analysis.sources) == []
+
+
+#: A `,` between a statement's values in a block written on one line: the error it gets
+#: on a line of its own, its help writing the statement alone and its fix removing its
+#: `,`s (was the generic BKR015, "a `,` cannot appear here", whose help spoke of `on
+#: VMSYS1, VMSYS2` and group entries, no fix): (the clean line, the line written, the
+#: statement, its line meant).
+EXPIRE_ONE_LINE = "expire on VMSYS1 {\n    preview daily 01:00\n    purge weekly sun 03:00\n    retain 35 days\n  }"
+COMMAS_IN_ONE_LINE_BLOCKS = [
+    ("member VMSYS1 { workers 4  private-volume M1PRV1 }", "member VMSYS1 { workers, 4  private-volume M1PRV1 }",
+     "workers", "workers 4"),
+    ("member VMSYS1 { workers 4  private-volume M1PRV1 }", "member VMSYS1 { private-volume M1PRV1  workers, 4 }",
+     "workers", "workers 4"),
+    ("member VMSYS1 { workers 4  private-volume M1PRV1 }", "member VMSYS1 { workers 4  private-volume, M1PRV1 }",
+     "private-volume", "private-volume M1PRV1"),
+    (EXPIRE_ONE_LINE, "expire on VMSYS1 { preview daily 01:00  purge weekly sun 03:00  retain 35, days }",
+     "retain", "retain 35 days"),
+    (EXPIRE_ONE_LINE, "expire on VMSYS1 { preview, daily 01:00  purge weekly sun 03:00  retain 35 days }",
+     "preview", "preview daily 01:00"),
+    (EXPIRE_ONE_LINE, "expire on VMSYS1 { preview daily 01:00  purge, weekly sun 03:00  retain 35 days }",
+     "purge", "purge weekly sun 03:00"),
+    (BASE[BASE.index("job APPSFULL {") : BASE.index("  }", BASE.index("job APPSFULL {")) + 3],
+     "job APPSFULL { backup APPS full  include minidisk * 0191  to disk, pool BKUPPOOL  run on VMSYS1 daily 02:00 }",
+     "to", "to disk pool BKUPPOOL"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "statement", "meant"), COMMAS_IN_ONE_LINE_BLOCKS, ids=[c[1] for c in COMMAS_IN_ONE_LINE_BLOCKS])
+def test_a_comma_between_values_in_a_one_line_block_is_that_statement_s(clean, written, statement, meant, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    assert text != BASE
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.help) == (
+        "BKR015",
+        f"`,` does not separate the values of a `{statement}` statement: they are separated by blanks",
+        f"remove the `,`: write `{meant}`",
+    )
+    line = text[: text.index(written)].count("\n") + 1
+    assert (found.span.line, found.span.column) == (line, text.split("\n")[line - 1].index(",") + 1)
+    repaired = apply_edits(text, found.fix.edits)
+    assert repaired == text.replace(written, written.replace(", ", " "), 1)
+    assert not [d for d in analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics if d.code < "BKR1"]

@@ -1470,7 +1470,10 @@ STRAY_COMMA = register(
     does not separate the values of a `disk` statement", whose fix removes
     them; so are those of other statements that take no list there
     (`retain 35, days`, `to tape pool, SCRATCH`, `catalog shared, server
-    BKRSVSFS`, `tape manager shared, catalog-node TCTMM`), and a `,`
+    BKRSVSFS`, `tape manager shared, catalog-node TCTMM`), also in a
+    block written on one line (`member VMSYS1 { workers, 4  private-volume
+    M1PRV1 }`, `expire on VMSYS1 { ...  retain 35, days }`), whose help
+    writes the statement alone, `workers 4`, and a `,`
     between `description` and its quoted text (`description, "Nightly"`),
     whose fix removes it (the text not closed too, `description, "Nightly`:
     its help writes the text closed, and BKR007 follows). A `disk` line

@@ -3283,6 +3283,10 @@ class Recovery:
             return False  # `private-volume M1PRV1, M1PRV2`: a list's names (commas_in_list)
         text = self.source.text
         line = self._line_before_comment(first.start_pos)
+        if "}" in line and "{" not in line:
+            # a block on one line (`member VMSYS1 { workers, 4  private-volume M1PRV1 }`):
+            # the statements before its `}`, this one ending where the next starts
+            line = line[: line.index("}")]
         if '"' in line or "{" in line or "}" in line or "," in text[first.start_pos : tok.start_pos]:
             return False
         words = [(m.group(), first.start_pos + m.start()) for m in _WORDS.finditer(line)]
@@ -3297,6 +3301,16 @@ class Recovery:
             if first.type != "DISK" or "RBRACE" in (types or []):
                 return False
             types = None
+        if types is not None:
+            # where the next statement on the line starts (`private-volume` after
+            # `workers, 4`): the statement, and its commas, end before it
+            ended = sim.copy()
+            for (word, at), type_ in zip(rest, types):
+                if type_ in self.statements and ended.fits(["RBRACE"]):
+                    line = text[first.start_pos : at].rstrip()
+                    words = [(w, a) for w, a in words if a < at]
+                    break
+                ended.feed(type_)
         commas = [at for word, at in words if word == ","]
         self.separators_at.update(commas)
         removals = [self.sign_removal(at, at + 1, first.start_pos) for at in commas]
