@@ -7682,3 +7682,54 @@ def test_a_comma_between_values_in_a_one_line_block_is_that_statement_s(clean, w
     repaired = apply_edits(text, found.fix.edits)
     assert repaired == text.replace(written, written.replace(", ", " "), 1)
     assert not [d for d in analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics if d.code < "BKR1"]
+
+
+#: A `disk` line with a word missing besides `size`, or its address: one error whose help
+#: writes the whole statement, a word not written a placeholder it names, a fix only for
+#: the size after its unit (was "write `size` after `0191`", or the address "after `disk
+#: BKRBKUP`", no fix): (the line written, its code and message's end, the help, the line
+#: the fix writes or None).
+#: What a help says of a `disk` line's unit not written.
+UNIT_NOT_WRITTEN = "the unit is not written: `cyl` counts cylinders of a 3390, `blk` 512-byte blocks of an FBA volume"
+DISK_WORD_MISSING = [
+    ("disk BKRBKUP 0191 10", "BKR004", "expected `size` after `0191`, found `10`",
+     f"write `disk BKRBKUP 0191 size 10 cyl` ({UNIT_NOT_WRITTEN})", None),
+    ("disk BKRBKUP 0191 on VMCOM1", "BKR004", "expected `size` after `0191`, found `on`",
+     f"write `disk BKRBKUP 0191 size N cyl on VMCOM1` (N, its size in cylinders; {UNIT_NOT_WRITTEN})", None),
+    ("disk BKRBKUP 0191 10 on VMCOM1", "BKR004", "expected `size` after `0191`, found `10`",
+     f"write `disk BKRBKUP 0191 size 10 cyl on VMCOM1` ({UNIT_NOT_WRITTEN})", None),
+    ("disk BKRBKUP 191 cyl", "BKR004", "expected `size` after `191`, found `cyl`",
+     "write `disk BKRBKUP 191 size N cyl` (N, its size in cylinders)", None),
+    ("disk BKRBKUP 0191 cyl 10", "BKR004", "expected `size` after `0191`, found `cyl`",
+     "write `disk BKRBKUP 0191 size 10 cyl`", "disk BKRBKUP 0191 size 10 cyl"),
+    ("disk BKRBKUP 191 10 cyl", "BKR004", "expected `size` after `191`, found `10`",
+     "write `disk BKRBKUP 191 size 10 cyl`", "disk BKRBKUP 191 size 10 cyl"),
+    ("disk BKRBKUP size 10 cyl", "BKR010", "expected the minidisk's virtual address (e.g. 191) after `disk BKRBKUP`, found `size`",
+     "write `disk BKRBKUP ADDR size 10 cyl` (ADDR, the minidisk's virtual address, such as 191)", None),
+    # as it is typed, and a word no `disk` line takes: the help says the word missing
+    ("disk BKRBKUP 191", "BKR004", "expected `size` after `191`, found the end of the line", "write `size` after `191`", None),
+    ("disk BKRBKUP 191 c", "BKR004", "expected `size` after `191`, found `c`", "write `size` after `191`", None),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "code", "message", "help", "fixed"), DISK_WORD_MISSING, ids=[c[0] for c in DISK_WORD_MISSING])
+def test_a_disk_line_with_a_word_missing_gets_a_help_that_writes_it_whole(written, code, message, help, fixed, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("disk BKRBKUP 191 size 10 cyl", written, 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.help) == (code, message, help)
+    assert too_long(found, analysis.sources) == []
+    if fixed is None:
+        assert found.fix is None
+    else:
+        repaired = apply_edits(text, found.fix.edits)
+        assert repaired == text.replace(written, fixed, 1)
+        assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+    # the line the help writes, its placeholders filled in, reads (`on VMCOM1`: an
+    # IDENTITY's minidisk on a shared volume is BKR244, no syntax error)
+    line = help.split("`")[1].replace(" ADDR ", " 191 ").replace(" N ", " 10 ")
+    if line.startswith("disk "):
+        found = analyse("prodssi.bkr", text.replace(written, line, 1).encode("utf-8")).diagnostics
+        assert [d.code for d in found] == (["BKR244"] if " on " in line else [])

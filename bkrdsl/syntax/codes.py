@@ -443,7 +443,15 @@ SYNTAX = register(
     volume whose `on` was left out). `each` without its `member` (`run on
     each daily 02:00`) is one error whose fix inserts `member`; a size
     and its unit without their `size` (`disk BKRBKUP 191 10 cyl`) is one
-    error at the number, whose fix inserts `size` before it.
+    error at the number, whose fix inserts `size` before it. A `disk` line
+    with another word missing gets a help that writes the whole statement,
+    a word not written a placeholder it names: `disk BKRBKUP 0191 10`,
+    `size` and the unit left out, `disk BKRBKUP 0191 size 10 cyl` (the
+    unit not written, `blk` for an FBA volume); `disk BKRBKUP 0191 on
+    VMCOM1`, `disk BKRBKUP 0191 size N cyl on VMCOM1`; `disk BKRBKUP size
+    10 cyl` (BKR010), `disk BKRBKUP ADDR size 10 cyl`. The size after its
+    unit (`disk BKRBKUP 0191 cyl 10`) has one reading, and a fix that
+    writes `size 10 cyl`.
     A module path with a blank inside (`import std/zvm 73`, `import std/
     zvm73`) is one error whose fix writes it as one word, and the path is
     read so (not also a module `std/zvm` that cannot be found, nor, when

@@ -2274,6 +2274,8 @@ class _Parser:
             raise _GiveUp  # the recovery weighs what else lets the next token fit
         if self._said_twice(self.i - 1):
             raise _GiveUp  # perhaps the keyword after its own statement (Recovery.keyword_after_own_statement)
+        if left_out[0] == "size" and tok[TEXT].lower() in DISK_UNIT_WORDS:
+            raise _GiveUp  # `disk U 191 cyl`: the recovery writes the whole statement (Recovery.disk_written_whole)
         word = messages.shown(tok[TEXT])
         if previous[TEXT].lower() == "to":
             if tok[TEXT].lower() in messages.DISK_WORDS | messages.TAPE_WORDS:

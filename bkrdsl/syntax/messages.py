@@ -4791,6 +4791,81 @@ def size_left_out(diag: Diagnostic, number: Span) -> Diagnostic:
     return replace(diag, span=number, fix=Fix.replace("Insert `size`", before(number), "size "))
 
 
+#: A minidisk's virtual address as a `disk` line writes it (`191`, `0191`, `01A0`).
+_DISK_ADDRESS = re.compile(r"[0-9A-Fa-f]{1,4}")
+
+
+class DiskMeant(NamedTuple):
+    """A `disk` line with a word missing, as `disk_meant` reads it: the statement to
+    write (`meant`), its placeholders said (`notes`), and where its words written the
+    other way round stand (`swapped`: the unit, then the size, `cyl 10`), or None."""
+
+    meant: str
+    notes: tuple[str, ...]
+    swapped: tuple[int, int] | None
+
+
+def disk_meant(words: Sequence[tuple[str, int, int]]) -> DiskMeant | None:
+    """The `disk` statement a line with its address, `size`, its size or its unit left
+    out means (`words`: the line's words from `disk`, each with where it starts and
+    ends): `disk BKRBKUP 0191 10` is `disk BKRBKUP 0191 size 10 cyl`, `disk BKRBKUP
+    0191 cyl 10` is `... size 10 cyl`, `disk BKRBKUP 0191 on VMCOM1` is `... size N
+    cyl on VMCOM1`, `disk BKRBKUP size 10 cyl` is `disk BKRBKUP ADDR size 10 cyl`,
+    each placeholder said; None where the line is read otherwise (nothing after the
+    address, or words after the size that are not `on VOLUME`)."""
+    texts = [w for w, _, _ in words]
+    if len(texts) < 3 or texts[0].lower() != "disk":
+        return None
+    owner, tail = texts[1], texts[2:]
+    address = None
+    if tail[0].lower() != "size":
+        if not _DISK_ADDRESS.fullmatch(tail[0]):
+            return None
+        address, tail = tail[0], tail[1:]
+    if not tail:
+        return None  # `disk BKRBKUP 191`, as it is typed: `size` next
+    size = unit = swapped = None
+    lowered = [t.lower() for t in tail]
+    if lowered[0] == "size":
+        if address is not None or len(tail) < 3 or not tail[1].isdigit() or lowered[2] not in DISK_UNIT_WORDS:
+            return None  # the address is what is missing, else another slip
+        size, unit, tail = tail[1], tail[2], tail[3:]
+    elif tail[0].isdigit():
+        size, tail = tail[0], tail[1:]
+        if tail and tail[0].lower() in DISK_UNIT_WORDS:
+            unit, tail = tail[0], tail[1:]
+    elif lowered[0] in DISK_UNIT_WORDS:
+        unit, tail = tail[0], tail[1:]
+        if tail and tail[0].isdigit():
+            # `cyl 10`: the size after its unit, `size` left out
+            at = len(texts) - len(tail)
+            size, tail, swapped = tail[0], tail[1:], (words[at - 1][1], words[at][2])
+    if tail and (tail[0].lower() != "on" or len(tail) not in (2, 4) or len(tail) == 4 and tail[2].lower() != "at"):
+        return None
+    notes = []
+    if address is None:
+        notes.append("ADDR, the minidisk's virtual address, such as 191")
+    if size is None:
+        notes.append(f"N, its size in {'blocks' if (unit or '').lower().startswith('b') else 'cylinders'}")
+    if unit is None:
+        notes.append("the unit is not written: `cyl` counts cylinders of a 3390, `blk` 512-byte blocks of an FBA volume")
+    meant = " ".join(["disk", owner, address or "ADDR", "size", size or "N", unit or "cyl", *tail])
+    return DiskMeant(meant, tuple(notes), swapped if address is not None else None)
+
+
+def disk_written_whole(diag: Diagnostic, meant: DiskMeant, source: Source) -> Diagnostic:
+    """`diag` (`expected `size` after `0191``, or the address missing) with a help that
+    writes the whole `disk` statement `meant` names, its placeholders said; a fix only
+    where one reading is clear (`cyl 10`: `size 10 cyl`), or the one `diag` has."""
+    notes = f" ({'; '.join(meant.notes)})" if meant.notes else ""
+    fix = diag.fix
+    if meant.swapped is not None:
+        start, end = meant.swapped
+        size, unit = meant.meant.split(" size ", 1)[1].split()[:2]
+        fix = write_fix(f"size {size} {unit}", source.span(start, end))
+    return replace(diag, help=f"write `{meant.meant}`{notes}", fix=fix)
+
+
 #: Words for "every" before a selection's medium, which is left out where they stand
 #: (`include all minidisks`, `include all sfs`).
 EVERY_OF_MEDIUM = ("all", "every", "each")

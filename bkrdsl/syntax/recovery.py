@@ -10176,9 +10176,8 @@ class Recovery:
                 # misspelt already), which says what it needs: a time, not "a name".
                 word = self.respelt[keyword.start_pos][1][0]
             written, listed = self.list_written(ip.parser_state.value_stack, keyword)
-            self.report(
-                messages.missing_value(word, names, named, where, written, listed, line_ended=ended, text=self.source.text), at
-            )
+            diag = messages.missing_value(word, names, named, where, written, listed, line_ended=ended, text=self.source.text)
+            self.report(self.disk_written_whole(ip, diag) if keyword.type == "DISK" else diag, at)
         else:
             wanted = self.expected_list(accepted - {"RBRACE", "$END"})
             after = f" after {self.describe(previous)}" if previous is not None else ""
@@ -10223,7 +10222,27 @@ class Recovery:
             if filler == "DAYS" and previous is not None and is_real(previous) and previous.value.isdigit():
                 # `retain 42`: a number of days, whose unit can only be `days`
                 diag = messages.days_left_out(diag, self.source.span(previous.end_pos, previous.end_pos))
+            if filler == "SIZE":
+                diag = self.disk_written_whole(ip, diag)
             self.report(diag, at)
+
+    def disk_written_whole(self, ip, diag: Diagnostic) -> Diagnostic:
+        """A `disk` line with its address, `size`, its size or its unit left out
+        (`disk BKRBKUP 0191 10`, `0191 cyl 10`, `0191 on VMCOM1`, `disk BKRBKUP size 10
+        cyl`): `diag`, its help writing the whole statement (`messages.disk_meant`; was
+        "write `size` after `0191`", or the address "after `disk BKRBKUP`"), its fix
+        writing `size 10 cyl` over `cyl 10`; `diag` itself where the line reads
+        otherwise."""
+        first = self.statement_start(ip.parser_state)
+        if first is None or first.type != "DISK" or not is_real(first) or first.start_pos is None:
+            return diag
+        line = self._line_before_comment(first.start_pos)
+        line = line.split("}", 1)[0]  # a block on one line: the statement before its `}`
+        if any(sign in line for sign in '"{,'):
+            return diag
+        words = [(m.group(), first.start_pos + m.start(), first.start_pos + m.end()) for m in re.finditer(r"\S+", line)]
+        meant = messages.disk_meant(words)
+        return diag if meant is None else messages.disk_written_whole(diag, meant, self.source)
 
     def scope_after_options(self, previous: Token | None, accepted: set[str], at: int) -> bool:
         """`catalog server BKRSVSFS pool BKRPOOL shared on VMSYS1`: the scope, missing
