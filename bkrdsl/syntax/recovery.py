@@ -3305,8 +3305,10 @@ class Recovery:
             # where the next statement on the line starts (`private-volume` after
             # `workers, 4`): the statement, and its commas, end before it
             ended = sim.copy()
-            for (word, at), type_ in zip(rest, types):
+            for index, ((word, at), type_) in enumerate(zip(rest, types)):
                 if type_ in self.statements and ended.fits(["RBRACE"]):
+                    if index == 0:
+                        return False  # `{ workers 4, private-volume M1PRV1 }`: between two statements
                     line = text[first.start_pos : at].rstrip()
                     words = [(w, a) for w, a in words if a < at]
                     break
