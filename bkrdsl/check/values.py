@@ -1841,6 +1841,14 @@ def _between(one, other) -> Span:
     )
 
 
+def _up_to(one, other) -> Span:
+    """The span from the start of word `one` to the start of word `other` (`one` and the blanks after it)."""
+    return Span(
+        one.span.file, one.span.line, one.span.column, other.span.line, other.span.column,
+        one.span.start, other.span.start,
+    )
+
+
 def _pool_word_before_path(item, following, after, pools: set[str], model: Model) -> tuple[Diagnostic, int] | None:
     """`include sfs pool BKRPOOL:CICSPRD.*` (or `pool BKRPOOL CICSPRD.*`): the word `pool`
     before a path, as a catalog's file pool is named; a path names its pool before its `:`.
@@ -1852,17 +1860,11 @@ def _pool_word_before_path(item, following, after, pools: set[str], model: Model
         return None
     if ":" in following.text and sfs_path_problem(following.text) is None:
         whole, covered, last = following.text, 1, following
-        edits = (Edit(Span(
-            item.span.file, item.span.line, item.span.column, following.span.line, following.span.column,
-            item.span.start, following.span.start,
-        ), ""),)
+        edits = (Edit(_up_to(item, following), ""),)
     elif _pool_without_colon(following, after, pools, model):
         whole, covered, last = f"{following.text}:{after.text}", 2, after
         edits = (
-            Edit(Span(
-                item.span.file, item.span.line, item.span.column, following.span.line, following.span.column,
-                item.span.start, following.span.start,
-            ), ""),
+            Edit(_up_to(item, following), ""),
             Edit(_between(following, after), ":"),
         )
     else:
@@ -2050,10 +2052,7 @@ def sfs_paths(model: Model):
                 continue
             if _pool_without_colon(item, following, pools, model):
                 split = following
-                gap = Span(
-                    item.span.file, item.span.end_line, item.span.end_column,
-                    following.span.line, following.span.column, item.span.end, following.span.start,
-                )
+                gap = _between(item, following)
                 whole = f"{item.text}:{following.text}"
                 yield INVALID_SFS_PATH(
                     f"the file pool {quoted(item.text)} and the path {quoted(following.text)} are one SFS"
@@ -2068,10 +2067,7 @@ def sfs_paths(model: Model):
                 continue
             if _split_after_colon(item, following):
                 split = following
-                gap = Span(
-                    item.span.file, item.span.end_line, item.span.end_column,
-                    following.span.line, following.span.column, item.span.end, following.span.start,
-                )
+                gap = _between(item, following)
                 whole = f"{item.text}{following.text}"
                 yield INVALID_SFS_PATH(
                     f"a blank after the `:` splits the SFS path {quoted(whole)} in two",
