@@ -1106,6 +1106,114 @@ def test_bkr214_names_the_block_to_mend_not_a_second_one(edits, help, mended):
     assert analyse("site.bkr", text.encode()).diagnostics == []
 
 
+#: Three members, their expiry written where the cases put it (BKR211).
+PURGES_TEXT = """import std/backup-manager
+cluster PRODSSI {
+  member VMSYS1 { workers 2 }
+  member VMSYS2 { workers 2 }
+  member VMSYS3 { workers 2 }
+  CATALOG
+EXPIRE
+  identity group SYSIDS { TCPIP }
+  job SYSINC {
+    backup SYSIDS incremental
+    include minidisk * *
+    to disk
+    run on each member daily 01:00
+  }
+}
+"""
+
+_SHARED = "catalog shared server BKRSVSFS pool BKRPOOL"
+_FIRST = "the first that purges (one member purges a shared catalog)"
+
+
+@pytest.mark.parametrize(
+    ("catalog", "expire", "help", "mended"),
+    [
+        (
+            _SHARED,
+            "  expire on each member { purge weekly sun 03:00  retain 35 days }",
+            f"purge on `VMSYS1` alone, {_FIRST}: write `expire on VMSYS1` for `expire on each member` (line 7)",
+            [("expire on each member", "expire on VMSYS1")],
+        ),
+        (
+            _SHARED,
+            "  expire on VMSYS1, VMSYS2 { purge weekly sun 03:00  retain 35 days }",
+            f"purge on `VMSYS1` alone, {_FIRST}: write `expire on VMSYS1` for `expire on VMSYS1, VMSYS2` (line 7)",
+            [("expire on VMSYS1, VMSYS2", "expire on VMSYS1")],
+        ),
+        (
+            _SHARED,
+            (
+                "  expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }\n"
+                "  expire on VMSYS2 { purge weekly sat 03:00 }"
+            ),
+            f"purge on `VMSYS1` alone, {_FIRST}: remove the block `expire on VMSYS2` (line 8)",
+            [("  expire on VMSYS2 { purge weekly sat 03:00 }\n", "")],
+        ),
+        (
+            _SHARED + " on VMSYS2",
+            (
+                "  expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }\n"
+                "  expire on VMSYS2, VMSYS3 { preview daily 01:00  purge weekly sat 03:00 }"
+            ),
+            (
+                "purge on `VMSYS2` alone, where the catalog's server runs: write `expire on VMSYS2` for"
+                " `expire on VMSYS2, VMSYS3` (line 8), remove the block `expire on VMSYS1` (line 7) and move"
+                " `retain 35 days` into the block of line 8"
+            ),
+            [
+                ("expire on VMSYS2, VMSYS3", "expire on VMSYS2"),
+                ("  expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }\n", ""),
+                ("sat 03:00 }", "sat 03:00  retain 35 days }"),
+            ],
+        ),
+        (
+            "catalog local",
+            (
+                "  expire on each member { purge weekly sun 03:00  retain 35 days }\n"
+                "  expire on VMSYS2, VMSYS3 { purge weekly sat 03:00 }"
+            ),
+            "remove the block `expire on VMSYS2, VMSYS3` (line 8): the block of line 7 purges `VMSYS2` and `VMSYS3`",
+            [("  expire on VMSYS2, VMSYS3 { purge weekly sat 03:00 }\n", "")],
+        ),
+        (
+            "catalog local",
+            (
+                "  expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }\n"
+                "  expire on VMSYS1, VMSYS2, VMSYS3 { purge weekly sat 03:00 }"
+            ),
+            (
+                "write `expire on VMSYS2, VMSYS3` for `expire on VMSYS1, VMSYS2, VMSYS3` (line 8): the block of line 7"
+                " purges `VMSYS1`"
+            ),
+            [("expire on VMSYS1, VMSYS2, VMSYS3", "expire on VMSYS2, VMSYS3")],
+        ),
+    ],
+    ids=[
+        "each member",
+        "two members",
+        "two blocks",
+        "server's member",
+        "local each member",
+        "local named twice",
+    ],
+)
+def test_bkr211_help_mends_the_file_s_own_blocks(catalog, expire, help, mended):
+    """BKR211's help was "purge on one member only, e.g. `expire on VMSYS1 { ... }`"
+    (and "give each member one expiry block" for a member purged twice): a block the
+    reader had to work out. It now names the file's blocks to narrow, remove or move
+    a preview or retention into, and the file so mended checks."""
+    text = PURGES_TEXT.replace("CATALOG", catalog).replace("EXPIRE", expire)
+    (found,) = [d for d in analyse("site.bkr", text.encode()).diagnostics if d.code == "BKR211"]
+    assert found.help == help
+    for old, new in mended:
+        assert old in text
+        text = text.replace(old, new, 1)
+    assert analyse("site.bkr", text.encode()).diagnostics == []
+
+
 RULES_DATA = ROOT / "tests" / "data" / "rules"
 
 

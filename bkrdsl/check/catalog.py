@@ -64,7 +64,9 @@ SEVERAL_PURGES = register(
     blocks: it would purge twice. Of several purging members, the error marks
     a purge to remove, and its help keeps the one on the member the catalog's
     server logs on to (`catalog ... on MEMBER`), where expiry belongs
-    (BKR215), or else the first.
+    (BKR215), or else the first: it names the file's blocks to narrow to
+    that member or remove, and a preview or retention to move into the
+    block kept.
 
     Failing example:
 
@@ -645,7 +647,7 @@ def purging(model: Model):
                     f"member `{m}` already purges the catalog; this would purge it a second time",
                     e.decl.placement.span,
                     related=(Related(other.decl.placement.span, f"`{m}` purges here"),),
-                    help="give each member one expiry block",
+                    help=_purged_twice_help(model, e, other),
                 )
                 break
             first_block[m] = e
@@ -663,10 +665,63 @@ def purging(model: Model):
             f" on one member already expires every member's jobs, so expiry would run {len(members)} times",
             span,
             related=related,
-            help=f"purge on `{kept}` only, where the catalog's server runs (`expire on {kept} {{ ... }}`)"
-            if kept == catalog_home(model)
-            else f"purge on one member only, e.g. `expire on {kept} {{ ... }}`",
+            help=_one_purger_help(model, kept, first, later),
         )
+
+
+def _placement_text(expire: ExpireModel) -> str:
+    """An `expire` block's `on` as written (`each member`, `VMSYS1, VMSYS2`)."""
+    placement = expire.decl.placement
+    return "each member" if placement.each_member else ", ".join(w.text for w in placement.members)
+
+
+def _purged_twice_help(model: Model, block: ExpireModel, other: ExpireModel) -> str:
+    """BKR211's help for members two purging blocks name: the block that names them
+    by name (not `each member`, which names them all) written without them, or
+    removed where it names no other member."""
+    target, keep = (other, block) if block.each_member and not other.each_member else (block, other)
+    twice = set(_places(model, keep))
+    rest = [w.text for w in target.decl.placement.members if w.upper not in twice]
+    line = target.decl.span.line
+    if target.each_member or not rest:
+        fix = f"remove the block `expire on {_placement_text(target)}` (line {line})"
+    else:
+        fix = f"write `expire on {', '.join(rest)}` for `expire on {_placement_text(target)}` (line {line})"
+    return f"{fix}: the block of line {keep.decl.span.line} purges {listed(sorted(twice & set(_places(model, target))))}"
+
+
+def _one_purger_help(model: Model, kept: str, first: ExpireModel, later: list[ExpireModel]) -> str:
+    """BKR211's help for a shared catalog purged from several members: the file's own
+    blocks mended so that `kept` alone purges: its block's `on` narrowed to it, every
+    other purging block removed, and what those say that the kept block does not (a
+    preview, a retention) moved into it, so that the file, so mended, checks."""
+    why = (
+        "where the catalog's server runs"
+        if kept == catalog_home(model)
+        else "the first that purges (one member purges a shared catalog)"
+    )
+    line = first.decl.span.line
+    steps = []
+    if first.each_member or _places(model, first) != (kept,):
+        steps.append(f"write `expire on {kept}` for `expire on {_placement_text(first)}` (line {line})")
+    if later:
+        blocks = " and ".join(f"`expire on {_placement_text(e)}` (line {e.decl.span.line})" for e in later)
+        steps.append(f"remove the block{'s' if len(later) > 1 else ''} {blocks}")
+        moved = []
+        preview = next((e.preview for e in later if e.preview is not None), None)
+        if first.preview is None and preview is not None:
+            moved.append(f"`preview {_schedule_text(preview)}`")
+        days = next((e.retain_days for e in later if e.retain_days is not None), None)
+        if first.retain_days is None and days is not None:
+            moved.append(f"`retain {days} days`")
+        if moved:
+            steps.append(f"move {' and '.join(moved)} into the block of line {line}")
+    return (
+        f"purge on `{kept}` alone, {why}: "
+        + ", ".join(steps[:-1])
+        + (" and " if len(steps) > 1 else "")
+        + steps[-1]
+    )
 
 
 @check
