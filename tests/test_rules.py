@@ -1214,6 +1214,71 @@ def test_bkr211_help_mends_the_file_s_own_blocks(catalog, expire, help, mended):
     assert analyse("site.bkr", text.encode()).diagnostics == []
 
 
+#: A job on each member that backs up the shared catalog's file pool (BKR226).
+SHARED_POOL_TEXT = """import std/backup-manager
+cluster PRODSSI {
+  member VMSYS1 { workers 2 }
+  member VMSYS2 { workers 2 }
+  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS2
+  expire on VMSYS2 { purge weekly sun 05:00  retain 35 days }
+  identity group SYSIDS { TCPIP }
+  job SYSINC {
+    backup SYSIDS incremental
+    include minidisk * 0191
+    to disk
+    run on each member daily 01:00
+  }
+  job SYSFULL {
+    backup SYSIDS full
+INCLUDES
+    to disk pool BKUPPOOL
+    run on each member weekly sat,sun 02:00
+  }
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("includes", "help", "mended"),
+    [
+        (
+            "    include sfs BKRPOOL:*.*",
+            ("write `run on VMSYS2` for `run on each member` (line 18): a job whose every include is in the"
+            " shared pool `BKRPOOL` runs on one member"),
+            [("run on each member weekly", "run on VMSYS2 weekly")],
+        ),
+        (
+            "    include minidisk * *\n    include sfs BKRPOOL:*.* VMSYS:*.*\n    exclude sfs BKRPOOL:*.TEMP VMSYS:*.TMP",
+            ("take `BKRPOOL:*.*` out of the `include sfs` of line 17 and add to the cluster block a job that runs"
+            " on one member: `job SYSFULLS { backup SYSIDS full  include sfs BKRPOOL:*.*  exclude sfs BKRPOOL:*.TEMP"
+            "  to disk pool BKUPPOOL  run on VMSYS2 weekly sat,sun 02:30 }`"),
+            [
+                ("BKRPOOL:*.* VMSYS:*.*", "VMSYS:*.*"),
+                (
+                    "\n}\n",
+                    ("\n  job SYSFULLS { backup SYSIDS full  include sfs BKRPOOL:*.*  exclude sfs BKRPOOL:*.TEMP"
+                    "  to disk pool BKUPPOOL  run on VMSYS2 weekly sat,sun 02:30 }\n}\n"),
+                ),
+            ],
+        ),
+    ],
+    ids=["every include shared", "one path of several"],
+)
+def test_bkr226_help_writes_the_job_for_the_shared_pool(includes, help, mended):
+    """BKR226's help was "move the include into a job of its own that runs on one
+    member (`run on VMSYS1 ...`)": the job left to write, on the first member, not the
+    catalog server's. It now narrows the job's `run on` where every include is in
+    the shared pool, else writes the new job whole on the file's names, half an hour
+    later, and the file so mended checks."""
+    text = SHARED_POOL_TEXT.replace("INCLUDES", includes)
+    found = [d for d in analyse("site.bkr", text.encode()).diagnostics if d.code == "BKR226"]
+    assert found and {d.help for d in found} == {help}
+    for old, new in mended:
+        assert old in text
+        text = text.replace(old, new, 1)
+    assert analyse("site.bkr", text.encode()).diagnostics == []
+
+
 RULES_DATA = ROOT / "tests" / "data" / "rules"
 
 

@@ -378,7 +378,12 @@ SHARED_POOL_EACH_MEMBER = register(
 
     An `include sfs` of a file pool each member has of its own (VMSYS:,
     served on every member by an IDENTITY server) stays in the job that
-    runs on each member.
+    runs on each member. The help writes that job on the file's own names,
+    its `backup`, the pool's paths and excludes and its `to` (the member
+    the catalog's server logs on to where the job runs there, else the
+    first, and the start half an hour after the job's, so that the two do
+    not start together, BKR402); where every include of the job is in the
+    shared pool, it narrows the job's `run on` to that member instead.
     """,
 )
 
@@ -887,12 +892,102 @@ def shared_pool_on_each_member(model: Model):
             continue  # a single-configuration job on several members is BKR220's
         if any(not r.resolved for r in job.refs):
             continue
-        for item in _shared_pool_items(model, job):
+        items = _shared_pool_items(model, job)
+        help = _shared_pool_help(model, job, members, items) if items else ""
+        for item in items:
             yield SHARED_POOL_EACH_MEMBER(
                 f"job {quoted(job.name)} runs on {len(members)} members and backs up"
                 f" `{item.upper}` in file pool `{model.catalog.pool}`, which every member shares: the same"
                 " directories would be copied once per member",
                 item.span,
                 related=(Related(job.run.placement.span, "runs on several members here"),),
-                help=f"move the include into a job of its own that runs on one member (`run on {members[0]} ...`)",
+                help=help,
             )
+
+
+def _shared_pool_help(model: Model, job: JobModel, members: list[str], items: list) -> str:
+    """BKR226's help, on the file's own names: the job's `run on` narrowed to one
+    member where every include of it is in the shared pool (BKR221's exception),
+    else the shared paths taken out of the job and written whole in a job of their
+    own on one member, the catalog server's where the job runs there, half an hour
+    after the job so that the two do not start together (BKR402)."""
+    from bkrdsl.check.values import _schedule_text
+
+    home = model.catalog.decl.home[0].upper if model.catalog.decl.home else None
+    member = home if home in members else members[0]
+    shared = {id(i) for i in items}
+    sfs = [s for s in job.includes if s.medium is Medium.SFS]
+    run = job.run
+    if all(id(i) in shared for s in job.includes for i in s.items) and run.schedule is not None:
+        return (
+            f"write `run on {member}` for `run on {_placement_written(run.placement)}` (line {run.span.line}):"
+            f" a job whose every include is in the shared pool `{model.catalog.pool}` runs on one member"
+        )
+    removed = []
+    for s in sfs:
+        mine = [i.text for i in s.items if id(i) in shared]
+        if not mine:
+            continue
+        if len(mine) == len(s.items):
+            removed.append(f"`include sfs {' '.join(mine)}` (line {s.span.line}) out of `{job.name}`")
+        else:
+            removed.append(f"{' '.join(f'`{m}`' for m in mine)} out of the `include sfs` of line {s.span.line}")
+    backup = "  ".join(
+        f"backup {', '.join(g.text for g in b.groups)}{f' {b.level.value}' if b.level is not None else ''}"
+        for b in job.decl.backups
+    )
+    paths = " ".join(i.text for i in items)
+    pool = model.catalog.pool
+    excluded = [
+        i.text
+        for s in job.excludes
+        if s.medium is Medium.SFS
+        for i in s.items
+        if (parts := split_sfs_path(i.upper)) is not None and parts[0][:-1] == pool
+    ]
+    excludes = f"  exclude sfs {' '.join(excluded)}" if excluded else ""
+    target = job.target
+    to = f"  to {target.medium.value}{f' pool {target.pool.text}' if target.pool is not None else ''}" if target else ""
+    when = _schedule_text(run.schedule, _later(model, member, run.schedule)) if run.schedule is not None else ""
+    name = _free_job_name(model, job.name)
+    return (
+        f"take {' and '.join(removed)} and add to the cluster block a job that runs on one member:"
+        f" `job {name} {{ {backup}  include sfs {paths}{excludes}{to}  run on {member} {when} }}`"
+    )
+
+
+def _placement_written(placement) -> str:
+    return "each member" if placement.each_member else ", ".join(w.text for w in placement.members)
+
+
+def _later(model: Model, member: str, schedule) -> str:
+    """A start time half an hour after `schedule`'s, stepped on again past any other
+    job's start on `member` (else it would start with it, BKR402); before midnight."""
+    if schedule.time is None:
+        return ""
+    taken = {
+        j.run.schedule.time.text
+        for j in model.jobs
+        if j.run is not None and j.run.schedule is not None and j.run.schedule.time is not None and member in j.members
+    }
+    hours, minutes = (int(p) for p in schedule.time.text.split(":"))
+    start = hours * 60 + minutes
+    for step in range(1, 48):
+        at = (start + 30 * step) % (24 * 60)
+        if at < start:  # past midnight: a weekly schedule's days would be the next ones
+            at = (start - 30 * step) % (24 * 60)
+        text = f"{at // 60:02d}:{at % 60:02d}"
+        if text not in taken:
+            return text
+    return schedule.time.text
+
+
+def _free_job_name(model: Model, name: str) -> str:
+    """A name for the job the shared pool's paths move to: the job's own with `S`
+    (for SFS), at most 8 characters, one no other job has."""
+    names = {j.name.upper() for j in model.jobs}
+    for suffix in ("S", "SFS", *(f"S{n}" for n in range(1, 10))):
+        candidate = f"{name[: 8 - len(suffix)]}{suffix}"
+        if candidate.upper() not in names:
+            return candidate
+    return "NAME"
