@@ -1279,6 +1279,36 @@ def test_bkr226_help_writes_the_job_for_the_shared_pool(includes, help, mended):
     assert analyse("site.bkr", text.encode()).diagnostics == []
 
 
+@pytest.mark.parametrize(
+    ("edits", "placed"),
+    [
+        ([], ["disk BKRBKUP 191 size 10 cyl on M3PRV1 at 322", "disk BKRWRK01 191 size 5 cyl on M3PRV1 at 342"]),
+        (
+            [("at 322  # expect: BKR255\n", "at 322\n  disk BKRBKUP 191 size 10 cyl on M3PRV1 at 340\n")],
+            ["disk BKRWRK01 191 size 5 cyl on M3PRV1 at 350"],
+        ),
+    ],
+    ids=["instances left out", "first member's start taken"],
+)
+def test_bkr255_help_writes_a_start_and_applied_checks(edits, placed):
+    """BKR255's help wrote `at START` where the placed instances' starts differ
+    (`BKRWRK01` at 342 on M1PRV1, at 347 on M2PRV1), or where the file's other
+    statements take the one they share on the member's volume. It now writes the
+    first member's start, moved past the file's extents on the volume, and each
+    statement so written after the one the warning marks makes a file that checks."""
+    text = (ROOT / "tests" / "data" / "rules" / "BKR255.fail.bkr").read_text()
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new, 1)
+    found = [d for d in analyse("site.bkr", text.encode()).diagnostics if d.code == "BKR255"]
+    written = [re.search(r"`(disk [^`]*)`", d.help).group(1) for d in found]
+    assert written == placed
+    lines = text.splitlines(keepends=True)
+    for d, statement in sorted(zip(found, written, strict=True), key=lambda pair: -pair[0].span.line):
+        lines.insert(d.span.line, f"  {statement}\n")
+    assert analyse("site.bkr", "".join(lines).encode()).diagnostics == []
+
+
 RULES_DATA = ROOT / "tests" / "data" / "rules"
 
 

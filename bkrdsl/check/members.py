@@ -558,9 +558,10 @@ MEMBER_INSTANCE_NOT_PINNED = register(
     Fix: add the member's statement after the others, `on` its private
     volume `at` a first cylinder or block free there (`disk BKRBKUP 191
     size 10 cyl on M3PRV1 at 322`; the help proposes the others' first
-    cylinder when they all share one and no other statement of the file
-    takes it on that volume: whether it is free on the real volume is the
-    site's to check). To leave that instance to the allocation on purpose,
+    cylinder when they all share one, else the first member's, moved past
+    the extents the file's other statements give on that volume: whether
+    it is free on the real volume is the site's to check). To leave that
+    instance to the allocation on purpose,
     write its statement without `at` (`disk BKRBKUP 191 size 10 cyl on
     M3PRV1`).
     """,
@@ -641,15 +642,25 @@ def unplaced_member_instances(model: Model):
         last = disks[-1]
         starts = {disk_int(d.start.text) for d in disks}
         size, unit = last.size.text, last.unit.text
-        statements = []
+        # The others' first cylinder where they share one, else the first member's
+        # (in the members' order, as every such help reads it, so that the instances
+        # it proposes on one volume are laid out as on that member's), moved past the
+        # extents the file's other statements give on the volume.
+        model_member = next(m for m in model.member_names if m in named)
+        mirrored = disk_int(disks[named.index(model_member)].start.text)
+        statements, moved = [], False
         for m in left:
             volume = model.member(m).private_volumes[0]
-            at = next(iter(starts)) if len(starts) == 1 else None
-            if at is not None and _extent_taken(model, volume, at, disk_int(size) or 0, last):
-                at = None
-            statements.append(f"`disk {machine} {last.address.text} size {size} {unit} on {volume} at {at if at is not None else 'START'}`")
+            at = _free_start(model, volume, mirrored, disk_int(size) or 0, last)
+            moved = moved or at != mirrored
+            statements.append(f"`disk {machine} {last.address.text} size {size} {unit} on {volume} at {at}`")
         many = len(left) > 1
-        first = len(starts) == 1 and any("at START" not in s for s in statements)
+        if moved:
+            whose = "a first cylinder or block past the extents the file's other `disk` statements give on the volume"
+        elif len(starts) == 1:
+            whose = "the placed instance's first cylinder or block" if single else "the others' first cylinder or block"
+        else:
+            whose = f"the first cylinder or block {quoted(model_member)}'s instance has"
         if single:
             sibling = layout[address]
             said = (
@@ -677,12 +688,7 @@ def unplaced_member_instances(model: Model):
             + shown,
             help=f"place {'each' if many else 'it'} too, after this statement: "
             + ", ".join(statements)
-            + (
-                (" (the placed instance's" if single else " (the others'")
-                + " first cylinder or block: make sure it is free there)"
-                if first
-                else " (START: a first cylinder or block free there)"
-            )
+            + f" ({whose}: make sure it is free there)"
             + f"; to leave {'them' if many else 'it'} to the allocation on purpose, write"
             f" {'each' if many else 'the'} statement without `at`",
         )
@@ -697,16 +703,22 @@ def _workers_read(member: MemberModel) -> bool:
     return count is not None and 1 <= count <= MAX_WORKERS
 
 
-def _extent_taken(model: Model, volume: str, start: int, size: int, own) -> bool:
-    """Whether another `disk` statement of the file gives an extent on `volume` that
-    overlaps `start` and `size` (the help's proposal would then be BKR246's error)."""
-    for d in model.disks:
-        if d is own or d.volume is None or d.volume.upper != volume or d.start is None:
-            continue
-        other, length = disk_int(d.start.text), disk_int(d.size.text)
-        if other is not None and length is not None and other < start + size and start < other + length:
-            return True
-    return False
+def _free_start(model: Model, volume: str, start: int, size: int, own) -> int:
+    """`start`, or, where another `disk` statement of the file gives an extent on
+    `volume` that `size` cylinders or blocks from there would overlap (BKR246), the
+    first one past it, again until none does."""
+    for _ in range(len(model.disks) + 1):
+        ends = [
+            begin + length
+            for d in model.disks
+            if d is not own and d.volume is not None and d.volume.upper == volume and d.start is not None
+            and (begin := disk_int(d.start.text)) is not None and (length := disk_int(d.size.text)) is not None
+            and begin < start + size and start < begin + length
+        ]
+        if not ends:
+            break
+        start = max(ends)
+    return start
 
 
 @check
