@@ -50,7 +50,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import field
 from itertools import compress
 from operator import itemgetter
@@ -293,6 +293,11 @@ class Minidisk(NamedTuple):
         return self.form in TEMPORARY_FORMS
 
     @property
+    def held(self) -> bool:
+        """Whether it holds data on a volume it names (not a V-DISK or T-DISK)."""
+        return bool(self.volume) and self.form not in TEMPORARY_FORMS
+
+    @property
     def access(self) -> tuple[str | None, int]:
         """The link mode the statement gives, in upper case (None: it gives none), and
         how many of the read, write and multiple passwords after it it gives (0 to 3),
@@ -474,6 +479,26 @@ class Directory:
         """The SUBCONFIG entry an IDENTITY's BUILD statement for `member` (else its
         `BUILD ON *`) names, if the directory has it; None for a USER."""
         return self.subconfigs_on(entry, (member,))[0]
+
+    def subconfig_disks_on(self, entries: Iterable[Entry], member: str) -> list[tuple[Entry, Minidisk]]:
+        """The minidisks that hold data on a volume (`Minidisk.held`) of the SUBCONFIGs
+        the `entries`' BUILD statements build on `member`, each with its SUBCONFIG, in
+        the entries' order: where `bkrc init --directory` (`starter.site_volumes`,
+        `starter.directory_volumes`) and BKR245's help (`check.members`) look for a
+        member's private volume."""
+        out = []
+        for entry in entries:
+            sub = self.subconfig_on(entry, member)
+            if sub is not None:
+                out.extend((sub, d) for d in sub.disks if d.held)
+        return out
+
+    @staticmethod
+    def most_used(counts: Mapping[str, int]) -> str | None:
+        """The volume counted most in `counts` (label -> how many minidisks), the first
+        by name on a tie; None for none: the one rule by which `bkrc init --directory`
+        and BKR244's and BKR245's helps pick a label among a directory's."""
+        return min(counts, key=lambda v: (-counts[v], v)) if counts else None
 
     def subconfigs_on(self, entry: Entry, members: Sequence[str]) -> list[Entry | None]:
         """`subconfig_on` each of `members`, the BUILD statements read once."""

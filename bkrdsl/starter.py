@@ -850,12 +850,12 @@ def directory_volumes(
     tie); None where they have none there (not deployed yet)."""
     products = [e for e in directory.entries if e.kind == "IDENTITY" and classified(e.id) == PRODUCT]
     counts = _subconfig_volumes(directory, members, products)
-    return tuple(_most_used(counts[m]) for m in members)
+    return tuple(directory.most_used(counts[m]) for m in members)
 
 
 def _volumes(disks) -> list[str]:
     """The volumes of the minidisks that hold data and name one."""
-    return [d.volume for d in disks if d.volume and not d.temporary]
+    return [d.volume for d in disks if d.held]
 
 
 def _subconfig_volumes(directory: Directory, members: Sequence[str], identities) -> dict:
@@ -863,13 +863,10 @@ def _subconfig_volumes(directory: Directory, members: Sequence[str], identities)
     on each volume (a `collections.Counter` a member)."""
     import collections
 
-    counts = {member: collections.Counter() for member in members}
-    for entry in identities:
-        for member in members:
-            subconfig = directory.subconfig_on(entry, member)
-            if subconfig is not None:
-                counts[member].update(_volumes(subconfig.disks))
-    return counts
+    return {
+        member: collections.Counter(d.volume for _, d in directory.subconfig_disks_on(identities, member))
+        for member in members
+    }
 
 
 def site_volumes(directory: Directory, members: Sequence[str]) -> tuple[tuple[str | None, ...], str | None]:
@@ -889,14 +886,9 @@ def site_volumes(directory: Directory, members: Sequence[str]) -> tuple[tuple[st
     private = []
     for member, counted in on_member.items():
         elsewhere = set(own).union(*(on_member[m] for m in members if m != member))
-        private.append(_most_used(collections.Counter({v: n for v, n in counted.items() if v not in elsewhere})))
+        private.append(directory.most_used({v: n for v, n in counted.items() if v not in elsewhere}))
     in_subconfigs = set().union(*on_member.values())
-    return tuple(private), _most_used(collections.Counter({v: n for v, n in own.items() if v not in in_subconfigs}))
-
-
-def _most_used(volumes) -> str | None:
-    """The volume counted most (`collections.Counter`), the first by name on a tie; None for none."""
-    return min(volumes, key=lambda v: (-volumes[v], v)) if volumes else None
+    return tuple(private), directory.most_used({v: n for v, n in own.items() if v not in in_subconfigs})
 
 
 def directory_workers(directory: Directory, members: Sequence[str], model: Model) -> tuple[int, ...]:
@@ -1055,7 +1047,7 @@ def directory_disks(
         given = tuple(d._replace(fixed=_fixed(held, d)) for d in given)
         if given:
             found.append((name, given))
-    return DirectoryDisks(tuple(found), _most_used(shared), tuple(unwritable))
+    return DirectoryDisks(tuple(found), directory.most_used(shared), tuple(unwritable))
 
 
 def unwritable_problems(disks: Sequence[UnwritableDisk]) -> list[Diagnostic]:

@@ -1241,20 +1241,21 @@ def _seen_text(seen: _Seen, directory: Directory) -> str:
     return f"`{seen.volume}`, which {whose} uses in {directory.name} line {seen.disk.line}"
 
 
-def _held(disk) -> bool:
-    """A minidisk that holds data on a volume the statement names (not a V-DISK or T-DISK)."""
-    return bool(disk.volume) and not disk.temporary
-
-
-def _most_used(found: dict[str, list]) -> str | None:
-    """The volume named most (`found`: volume -> where), the first by name on a tie, as
-    `bkrc init --directory` picks one (`bkrdsl.starter._most_used`); None for none."""
-    return min(found, key=lambda v: (-len(found[v]), v)) if found else None
-
-
-def _subconfigs(directory: Directory, identities: list, member: str) -> list:
-    """The SUBCONFIG entries the `identities`' BUILD statements build on `member`, in their order."""
-    return [sub for e in identities if (sub := directory.subconfig_on(e, member)) is not None]
+# The site's labels for BKR245's and BKR244's helps, through the directory's own
+# walk and choice (`Directory.subconfig_disks_on`, `Directory.most_used`), as
+# `bkrc init --directory` finds them (`starter.site_volumes`). Which volumes
+# count differs on purpose: `bkrc init` picks for every member of a cluster it
+# writes from nothing, where this picks for one member of a file that names
+# some volumes already. So a label the file's own statements name (another
+# member's `private-volume`, a `shared-volume`) is never proposed again, which
+# would be BKR325's error (a volume declared in two places); the machines of
+# the `disk` statements in question are looked at first (a SUBCONFIG of
+# BKRBKUP's tells more than any IDENTITY's); another member's SUBCONFIGs are
+# those of every member the
+# directory builds on (`Directory.built_members`), not only the file's; the
+# shared volume is the USER entries' (single-configuration users, whose
+# minidisks BKR244 places), not an IDENTITY's own; and each label is said with
+# the MDISK statement where it was seen.
 
 
 def _directory_private_volume(model: Model, directory: Directory, member: str, disks: list) -> _Seen | None:
@@ -1266,18 +1267,16 @@ def _directory_private_volume(model: Model, directory: Directory, member: str, d
     members = set(model.member_names) | directory.built_members
     identities = [e for e in directory.entries if e.kind == "IDENTITY"]
     elsewhere = set(model.shared_volumes) | set(model.private_volumes)
-    elsewhere.update(d.volume for e in directory.entries if e.kind != "SUBCONFIG" for d in e.disks if _held(d))
+    elsewhere.update(d.volume for e in directory.entries if e.kind != "SUBCONFIG" for d in e.disks if d.held)
     for other in members - {member}:
-        for sub in _subconfigs(directory, identities, other):
-            elsewhere.update(d.volume for d in sub.disks if _held(d))
+        elsewhere.update(d.volume for _, d in directory.subconfig_disks_on(identities, other))
     named = directory.users_named([d.user.text for d in disks])
     for entries in ([e for e in named if e.kind == "IDENTITY"], identities):
         found: dict[str, list] = collections.defaultdict(list)
-        for sub in _subconfigs(directory, entries, member):
-            for d in sub.disks:
-                if _held(d) and d.volume not in elsewhere:
-                    found[d.volume].append((sub, d))
-        volume = _most_used(found)
+        for sub, d in directory.subconfig_disks_on(entries, member):
+            if d.volume not in elsewhere:
+                found[d.volume].append((sub, d))
+        volume = directory.most_used({v: len(seen) for v, seen in found.items()})
         if volume is not None:
             sub, d = found[volume][0]
             return _Seen(volume, sub, d, member)
@@ -1288,7 +1287,7 @@ def _directory_shared_volume(model: Model, directory: Directory, disks: list) ->
     """The shared volume the site's CP directory gives: of the volumes no SUBCONFIG and
     no statement of the file (a member's `private-volume`) names, the one most MDISK
     statements of the USER entries are on: those of the users of `disks` first, else any USER's."""
-    subconfigs = {d.volume for e in directory.entries if e.kind == "SUBCONFIG" for d in e.disks if _held(d)}
+    subconfigs = {d.volume for e in directory.entries if e.kind == "SUBCONFIG" for d in e.disks if d.held}
     elsewhere = subconfigs | set(model.private_volumes)
     users = [e for e in directory.entries if e.kind == "USER"]
     named = directory.users_named([d.user.text for d in disks])
@@ -1296,9 +1295,9 @@ def _directory_shared_volume(model: Model, directory: Directory, disks: list) ->
         found: dict[str, list] = collections.defaultdict(list)
         for e in entries:
             for d in e.disks:
-                if _held(d) and d.volume not in elsewhere:
+                if d.held and d.volume not in elsewhere:
                     found[d.volume].append((e, d))
-        volume = _most_used(found)
+        volume = directory.most_used({v: len(seen) for v, seen in found.items()})
         if volume is not None:
             e, d = found[volume][0]
             return _Seen(volume, e, d, None)
