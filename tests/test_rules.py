@@ -1309,6 +1309,21 @@ def test_bkr255_help_writes_a_start_and_applied_checks(edits, placed):
     assert analyse("site.bkr", "".join(lines).encode()).diagnostics == []
 
 
+@pytest.mark.parametrize(("placement", "first"), [("each member", "VMSYS1"), ("VMSYS2, VMSYS1", "VMSYS2")])
+def test_bkr220_help_names_the_run_on_to_change(placement, first):
+    """BKR220's help was "run it on one member, e.g. `run on VMSYS1`": it now says
+    which `run on` to write for which, and the file so mended checks."""
+    text = SHARED_POOL_TEXT.replace("  identity group SYSIDS", "  single group GUESTS { LINUX01 }\n  identity group SYSIDS")
+    text = text.replace("backup SYSIDS full", "backup GUESTS full").replace("INCLUDES", "    include minidisk * *")
+    text = text.replace("run on each member weekly", f"run on {placement} weekly")
+    (found,) = [d for d in analyse("site.bkr", text.encode()).diagnostics if d.code == "BKR220"]
+    assert found.help.startswith(
+        f"run it on one member: write `run on {first}` for `run on {placement}` (line 19); to share the users"
+    )
+    text = text.replace(f"run on {placement} weekly", f"run on {first} weekly")
+    assert analyse("site.bkr", text.encode()).diagnostics == []
+
+
 RULES_DATA = ROOT / "tests" / "data" / "rules"
 
 

@@ -593,7 +593,8 @@ def _misplaced(model: Model, job: JobModel) -> _Misplaced | None:
             f"job {quoted(job.name)} backs up single-configuration users {how}: the same data would be copied {len(members)} times",
             where,
             related=(_declared_kind(ref),),
-            help=f"run it on one member, e.g. `run on {members[0]}`; to share the users between members,"
+            help=f"run it on one member: write `run on {members[0]}` for `run on {_placement_written(job.run.placement)}`"
+            f" (line {job.run.span.line}); to share the users between members,"
             " split the group and pin each part's job to a member of its own" + _kind_way_out(model, job),
         )
         return _Misplaced(job, diagnostic, job.refs, f"{quoted(job.name)} {how}")
