@@ -1324,6 +1324,27 @@ def test_bkr220_help_names_the_run_on_to_change(placement, first):
     assert analyse("site.bkr", text.encode()).diagnostics == []
 
 
+@pytest.mark.parametrize(
+    ("name", "purge"),
+    [
+        ("BKR403.fail.bkr", "purge daily 03:00"),
+        ("BKR403.fail-shared.bkr", "purge daily 03:00"),
+        ("BKR403.fail-midnight.bkr", "purge weekly mon 00:30"),
+    ],
+)
+def test_bkr403_help_writes_the_purge_after_the_backups(name, purge):
+    """BKR403's help said "purge at least 60 minutes after the last backup of the
+    cluster starts", the time left to work out: it now writes the purge, and the
+    file with that purge checks."""
+    text = (ROOT / "tests" / "data" / "rules" / name).read_text()
+    (found,) = [d for d in analyse("site.bkr", text.encode()).diagnostics if d.code == "BKR403"]
+    assert found.help.endswith(f"starts: `{purge}`")
+    lines = text.splitlines(keepends=True)
+    line = lines[found.span.line - 1]
+    lines[found.span.line - 1] = re.sub(r"purge [a-z, ]*\d\d:\d\d", purge, line, count=1).split("  # expect")[0] + "\n"
+    assert analyse("site.bkr", "".join(lines).encode()).diagnostics == []
+
+
 RULES_DATA = ROOT / "tests" / "data" / "rules"
 
 

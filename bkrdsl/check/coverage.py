@@ -188,7 +188,9 @@ PURGE_DURING_BACKUP = register(
     sun` meets a backup on `monthly fourth sat` late the evening before). A shared
     catalog purged from several members is BKR211; this warning then looks
     at the purge BKR211 keeps only: on the catalog's server's member, if it is
-    one of them, else on the first.
+    one of them, else on the first. The help writes the purge at the end of
+    the 60 minutes of the last backup it starts in, and again past any other
+    backup it would then meet, unless that passes midnight.
 
     Failing example:
 
@@ -1071,14 +1073,7 @@ def purge_overlaps_backup(model: Model):
             if member in extra:
                 continue
             for m, start, job_days, job in runs:
-                if (m == member or shared) and (
-                    (start <= minutes < start + BACKUP_WINDOW_MINUTES and may_share_a_day(days, job_days))
-                    # a backup late in the evening runs on past midnight, into the next day
-                    or (
-                        minutes < start + BACKUP_WINDOW_MINUTES - MINUTES_A_DAY
-                        and may_share_a_day(days, _next_day(job_days))
-                    )
-                ):
+                if (m == member or shared) and _purge_meets(minutes, days, start, job_days):
                     where = "" if m == member else f" on `{m}`"
                     why = "" if m == member else ", adding to the same shared catalog"
                     yield PURGE_DURING_BACKUP(
@@ -1087,9 +1082,41 @@ def purge_overlaps_backup(model: Model):
                         e.purge.time.span,
                         related=(Related(job.run.schedule.time.span, f"{job.name} starts here"),),
                         help=f"purge at least {BACKUP_WINDOW_MINUTES} minutes after the last backup"
-                        f" {'of the cluster' if shared else 'of the member'} starts",
+                        f" {'of the cluster' if shared else 'of the member'} starts"
+                        + _later_purge(e.purge, minutes, days, [r for r in runs if r[0] == member or shared]),
                     )
                     break
+
+
+def _purge_meets(minutes: int, days, start: int, job_days) -> bool:
+    """Whether a purge at `minutes` on `days` starts while a backup that starts at
+    `start` on `job_days` is probably running (within BACKUP_WINDOW_MINUTES)."""
+    return (start <= minutes < start + BACKUP_WINDOW_MINUTES and may_share_a_day(days, job_days)) or (
+        # a backup late in the evening runs on past midnight, into the next day
+        minutes < start + BACKUP_WINDOW_MINUTES - MINUTES_A_DAY and may_share_a_day(days, _next_day(job_days))
+    )
+
+
+def _later_purge(purge: ast.Schedule, minutes: int, days, runs: list) -> str:
+    """BKR403's help's purge, written: its schedule at the first time, after the backup
+    it meets, that no backup it is checked against is probably running then, on the
+    same day (none where the purge would pass midnight, and so its days: "")."""
+    from bkrdsl.check.values import _schedule_text
+
+    for _ in range(len(runs) + 1):
+        # The end of each backup window the purge starts in: the day before's, for a
+        # backup late in the evening, ends past midnight, earlier than the purge's day.
+        ends = [
+            start + BACKUP_WINDOW_MINUTES - (MINUTES_A_DAY if minutes < start else 0)
+            for _, start, job_days, _ in runs
+            if _purge_meets(minutes, days, start, job_days)
+        ]
+        if not ends:
+            return f": `purge {_schedule_text(purge, f'{minutes // 60:02d}:{minutes % 60:02d}')}`"
+        minutes = max(ends)
+        if minutes >= MINUTES_A_DAY:
+            return ""
+    return ""
 
 
 @check
