@@ -1345,6 +1345,30 @@ def test_bkr403_help_writes_the_purge_after_the_backups(name, purge):
     assert analyse("site.bkr", "".join(lines).encode()).diagnostics == []
 
 
+def test_bkr244_help_writes_the_shared_volume_and_the_disk_statement():
+    """BKR244's help, for a single-configuration user's disk on a private volume where
+    the cluster declares no shared volume and no directory gives one, was "declare a
+    shared volume in the cluster block (`shared-volume` and its label) and put the disk
+    on it": it now writes both statements, VOLSER said to be a placeholder, and the file
+    with a label for it checks."""
+    text = (ROOT / "docs" / "rules" / "BKR244.md").read_text()
+    text = re.search(r"```bkr\n(.*?)```", text, re.DOTALL).group(1)
+    (found,) = analyse("site.bkr", text.encode()).diagnostics
+    assert found.code == "BKR244"
+    assert found.help == (
+        "declare `shared-volume VOLSER` in the cluster block and write `disk BKRSVSFS 191 size 10 cyl on VOLSER`"
+        " (line 10): the user may log on to any member; the file names no volume every member shares, so write"
+        " for VOLSER the label of one (`QUERY DASD` on each member lists them)"
+    )
+    old = "  disk BKRSVSFS 191 size 10 cyl on M1PRV1   # <- BKR244\n"
+    assert old in text
+    text = text.replace(old, "  shared-volume VMCOM1\n  disk BKRSVSFS 191 size 10 cyl on VMCOM1\n")
+    assert [d.code for d in analyse("site.bkr", text.encode()).diagnostics] == ["BKR253", "BKR253"]
+    # the machines whose disks the example leaves out, said once BKR244's is mended
+    text = text.replace("  job APPSFULL", "  disk BKRADMIN 191 size 10 cyl\n  disk 5697J06C 191 size 10 cyl\n  job APPSFULL")
+    assert analyse("site.bkr", text.encode()).diagnostics == []
+
+
 RULES_DATA = ROOT / "tests" / "data" / "rules"
 
 

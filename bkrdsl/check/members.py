@@ -1061,7 +1061,8 @@ def _single_disk_help(model: Model, d) -> str:
     the statement on the cluster's first shared volume (its `at` left out: the extent
     there is the site's to place), or, with none declared, that one is needed: the
     label the site's CP directory gives (`--directory`, `_directory_shared_volume`),
-    said where it was seen, where it gives one."""
+    said where it was seen, where it gives one; else VOLSER, said to be a
+    placeholder, in the `shared-volume` statement and the `disk` statement alike."""
     shared = next(iter(model.shared_volumes), None)
     if shared is None:
         directory = DIRECTORY.get()
@@ -1072,8 +1073,9 @@ def _single_disk_help(model: Model, d) -> str:
                 f" the user may log on to any member; {_seen_text(found, directory)}"
             )
         return (
-            "declare a shared volume in the cluster block (`shared-volume` and its label) and put the disk"
-            " on it: the user may log on to any member"
+            f"declare `shared-volume VOLSER` in the cluster block and write `{_disk_statement(d, 'VOLSER')}`"
+            f" (line {d.span.line}): the user may log on to any member; the file names no volume every member"
+            " shares, so write for VOLSER the label of one (`QUERY DASD` on each member lists them)"
         )
     return f"write `{_disk_statement(d, shared)}`, on a shared volume: the user may log on to any member"
 
