@@ -279,7 +279,7 @@ def test_every_mistake_once_where_it_is(name, tmp_path, monkeypatch):
 def test_several_purges_keep_the_one_on_the_catalogs_member(tmp_path, monkeypatch):
     main = _write(tmp_path, SCENARIOS["purges-kept-on-the-catalogs-member"][0])
     (several,) = [d for d in _json(main, monkeypatch)["diagnostics"] if d["code"] == "BKR211"]
-    assert several["help"] == "purge on `VM2` only, where the catalog's server runs (`expire on VM2 { ... }`)"
+    assert several["help"] == "purge on `VM2` alone, where the catalog's server runs: remove the block `expire on VM1` (line 6)"
     assert [r["message"] for r in several["related"]] == ["purges on `VM2` here"]
 
 
