@@ -2188,3 +2188,87 @@ def test_a_comma_between_two_volumes_stays_a_stray_comma():
     # two labels, not one twice: the `,` is the slip (BKR015), as before
     (d,) = check(damaged("  shared-volume VMCOM1\n", "  shared-volume VMCOM1, VMCOM2\n"))
     assert d.code == "BKR015"
+
+
+# --- h8 (stop 60)
+#: One certain edit, now carried as a fix (was only said in the help): (what the clean
+#: file says, what the user wrote, the code, the fix's title, what the fix writes).
+H8_CERTAIN_EDITS = [
+    # a blank of another script pasted from a web page or a document: the ordinary one
+    ("    backup LINUX full", "    backup\u00a0LINUX full", "BKR003", "Write an ordinary space", None),
+    ("    backup LINUX full", "    backup\u3000LINUX full", "BKR003", "Write an ordinary space", None),
+    ("    backup LINUX full", "\u00a0   backup LINUX full", "BKR003", "Write an ordinary space", None),
+    # a run of them is one error (was the first, then `LINUX` read after a name missing)
+    ("    backup LINUX full", "    backup\u00a0\u00a0LINUX full", "BKR003", "Write ordinary spaces", "    backup  LINUX full"),
+    ("    backup LINUX full", "    backup \u00a0LINUX full", "BKR003", "Write an ordinary space", "    backup  LINUX full"),
+    # `/` between the names of a list: a `,` for each
+    ("weekly sat 22:00", "weekly sat/sun 22:00", "BKR003", "Replace `/` with `,`", "weekly sat,sun 22:00"),
+    ("weekly sat 22:00", "weekly sat/sun/mon 22:00", "BKR003", "Replace `/` with `,`", "weekly sat,sun,mon 22:00"),
+    # a description in single or typographic quotes: straight double quotes, a `"` or `\` inside escaped
+    ('description "Weekly full backup of the Linux guests"', "description \u201cWeekly full backup of the Linux guests\u201d",
+     "BKR017", "Write straight double quotes", None),
+    ('description "Weekly full backup of the Linux guests"', "description 'Weekly full backup of the Linux guests'",
+     "BKR017", "Write straight double quotes", None),
+    ('description "Weekly full backup of the Linux guests"', "description \u2018Weekly full backup of the Linux guests\u2019  # x",
+     "BKR017", "Write straight double quotes", 'description "Weekly full backup of the Linux guests"  # x'),
+    ('description "Weekly full backup of the Linux guests"', "description 'Weekly \"full\" backup'",
+     "BKR017", "Write straight double quotes", 'description "Weekly \\"full\\" backup"'),
+    ('description "Weekly full backup of the Linux guests"', "description \u201cC:\\TEMP\u201d",
+     "BKR017", "Write straight double quotes", 'description "C:\\\\TEMP"'),
+    # a job's, a group's or a member's name in double quotes: without them
+    ("job LNXFULL {", 'job "LNXFULL" {', "BKR004", "Remove the quotes", None),
+    ("single group APPS {", 'single group "APPS" {', "BKR004", "Remove the quotes", None),
+    ("member VMSYS3 {", 'member "VMSYS3" {', "BKR004", "Remove the quotes", None),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "code", "title", "meant"), H8_CERTAIN_EDITS, ids=[c[1] for c in H8_CERTAIN_EDITS])
+def test_a_slip_with_one_certain_edit_carries_it_as_a_fix(clean, written, code, title, meant, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = damaged(clean, written)
+    (d,) = check(text)
+    assert d.code == code
+    assert d.fix is not None and d.fix.title == title
+    fixed = apply(text, d)
+    assert fixed == (BASE if meant is None else damaged(clean, meant))
+    assert check(fixed) == []
+
+
+@pytest.mark.parametrize(
+    ("clean", "written", "code"),
+    [
+        # a line separator: a line end, as the help says
+        ("    backup LINUX full", "    backup LINUX\u2028full", "BKR003"),
+    ],
+)
+def test_a_line_separator_gets_a_line_end(clean, written, code):
+    text = damaged(clean, written)
+    (d,) = check(text)
+    assert (d.code, d.fix.title) == (code, "Write a line end")
+    assert apply(text, d) == damaged(clean, clean.replace(" full", "\nfull"))
+
+
+@pytest.mark.parametrize(
+    ("clean", "written"),
+    [
+        # which text? the quote closes before words that are not the statement's
+        ('description "Weekly full backup of the Linux guests"', "description 'Bob's backup'"),
+        # not closed on its line
+        ('description "Weekly full backup of the Linux guests"', "description \u201cWeekly full backup"),
+        # a keyword, or no name, without the quotes
+        ("job LNXFULL {", 'job "full" {'),
+        ("job LNXFULL {", 'job "LNX FULL" {'),
+        ("job LNXFULL {", 'job "" {'),
+    ],
+)
+def test_a_slip_whose_edit_is_not_certain_gets_no_fix(clean, written):
+    found = check(damaged(clean, written))
+    assert found and all(d.fix is None for d in found)
+
+
+def test_check_fix_mends_a_pasted_non_breaking_space_and_a_quoted_job_name(tmp_path):
+    path = tmp_path / NAME
+    path.write_text(damaged("job LNXFULL {", 'job "LNXFULL" {').replace("    backup LINUX full", "    backup\u00a0LINUX full", 1), encoding="utf-8")
+    run_cli(["check", "--fix", str(path)], expect=0)
+    assert path.read_text(encoding="utf-8") == BASE

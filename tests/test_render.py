@@ -111,7 +111,14 @@ def test_json_follows_the_contract(files, name):
                 assert set(e) == SPAN_KEYS | {"new_text"} and isinstance(e["new_text"], str)
                 positioned(e)
     if name == "several.bkr":
-        (fixed,) = [d for d in out["diagnostics"] if d["fix"] is not None]
+        # `workers` misspelt, and the job's name in quotes (h8: its fix removes them)
+        fixed, unquoted = [d for d in out["diagnostics"] if d["fix"] is not None]
+        assert unquoted["fix"] == {
+            "title": "Remove the quotes",
+            "edits": [
+                {"file": "several.bkr", "line": 12, "column": 7, "end_line": 12, "end_column": 16, "new_text": "NIGHTLY"}
+            ],
+        }
         assert fixed["fix"] == {
             "title": "Write `workers`",
             "edits": [
@@ -164,7 +171,8 @@ def test_sarif_has_the_shape_of_2_1_0(files, name):
     if name == "several.bkr":
         assert {r["ruleId"] for r in run["results"]} == {r["id"] for r in rules}
         assert any("relatedLocations" in r for r in run["results"])
-        (fixed,) = [r for r in run["results"] if "fixes" in r]
+        fixed, unquoted = [r for r in run["results"] if "fixes" in r]  # `workers`; `job "NIGHTLY"`
+        assert unquoted["fixes"][0]["description"] == {"text": "Remove the quotes"}
         assert fixed["fixes"] == [
             {
                 "description": {"text": "Write `workers`"},

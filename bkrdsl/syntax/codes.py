@@ -57,7 +57,7 @@ BAD_CHARACTER = register(
     which takes no range, it is the one error, whose help writes the days one
     by one, `weekly mon,tue,wed,thu,fri 22:00`, as does its fix where the time
     is written (without the time, HH:MM, no fix); a `/` between the names of a list (`weekly sat/sun`) with the
-    commas to write, and the list is read as meant. So is a `;` between them
+    commas to write, which its fix writes, and the list is read as meant. So is a `;` between them
     (`backup APPS; LINUX full`, `run on VMSYS1; VMSYS2`): one error for the
     list, whose fix writes a `,` for each `;` (a `;` after a statement is
     one too many, as in C, and its fix removes it: `workers 2;`). In a group body, whose entries are separated by
@@ -72,7 +72,11 @@ BAD_CHARACTER = register(
     one a user ID cannot hold: BKR301). (An SFS path's last `.`, `POOL:USER.`, is BKR318's: CMS
     writes a top directory so.) A module path written
     with Windows' backslash (`import std\\zvm73`) is one error at the `\\`,
-    whose fix writes `/`; the path is read as `std/zvm73`.
+    whose fix writes `/`; the path is read as `std/zvm73`. A blank of
+    another script (a non-breaking space, U+00A0, pasted out of a web page;
+    an em or ideographic space), or a run of them, is one error whose fix
+    writes an ordinary space for each (a line or paragraph separator, a
+    line end).
 
     Failing example:
 
@@ -153,7 +157,8 @@ SYNTAX = register(
     `sfs` or `match` (`include minidisk minidisk * 0191`) it is twice too: an
     owner, path or pattern MINIDISK is written in capitals, as CP writes it.
     A name or module path in quotes (`job "NIGHTLY"`, `import "std/zvm73"`)
-    is read as written without them (for a path, a fix removes the quotes).
+    is read as written without them, and a fix removes the quotes (for a
+    name, where it is no keyword and holds no blank).
     So is a user ID quoted inside an SFS path (`include sfs
     BKRPOOL:"CICSPRD".*`): a fix removes the quotes when the path without
     them is one word.
@@ -1574,8 +1579,9 @@ STRING_QUOTES = register(
     quotes `"..."`. REXX's single quotes and the typographic quotes that word
     processors and mail programs put in (“...”, ‘...’) are not quote marks in
     .bkr. Where the text is closed on its line, and nothing but a `}` or a
-    comment follows it, the help writes it in straight double quotes
-    (`description "Production cluster"`). A name is never quoted: `pool
+    comment follows it, the help and the fix write it in straight double
+    quotes (`description "Production cluster"`; a `"` or `\\` inside it
+    escaped, `\\"`, `\\\\`). A name is never quoted: `pool
     'BKRPOOL'` is read as the name `BKRPOOL`, and the fix removes the quotes.
 
     Failing example:

@@ -421,15 +421,36 @@ def sign_before_value(char: str, line: str, keyword_length: int) -> str | None:
 _CLOSING_QUOTES = {"'": "'", "\u2018": "\u2019'", "\u2019": "\u2019'", "\u201c": "\u201d\u201c", "\u201d": "\u201d", "\u201e": "\u201c\u201d"}
 
 
-def quoted_text(char: str, keyword: str, following: str) -> str | None:
+def quoted_text(char: str, keyword: str, following: str) -> tuple[str, int, str] | None:
     """BKR017's help for `description 'Nightly full'`: the statement with its text in
-    straight double quotes; None where the quote is not closed on its line, words
-    follow it there, or the text holds a `"` or a `\\` (which it would have to escape)."""
+    straight double quotes, with how many characters of `following` the text and its
+    closing quote are and the text in double quotes, for the fix that writes it; None
+    where the quote is not closed on its line or words follow it there. A `"` or a
+    `\\` in the text is escaped, as a text in double quotes writes it (`\\"`, `\\\\`)."""
     close = min((i for i, c in enumerate(following) if c in _CLOSING_QUOTES.get(char, char)), default=-1)
     text, after = following[:close], following[close + 1 :].split("#")[0].strip()
-    if close < 0 or '"' in text or "\\" in text or after not in ("", "}"):  # `'guests' CMS disks"`: which text?
+    if close < 0 or after not in ("", "}"):  # `'guests' CMS disks"`: which text?
         return None
-    return f'write `{keyword} "{text}"`: a text is quoted with straight double quotes'
+    quoted = '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return f"write `{keyword} {quoted}`: a text is quoted with straight double quotes", close + 1, quoted
+
+
+def plain_blank(char: str) -> str | None:
+    """What an ordinary file writes for `char`, a blank of another script or program
+    (a non-breaking space, an em space, an ideographic space: a blank; a line or
+    paragraph separator: a line end), as BKR003's help says; None for any other."""
+    if char in " \t\n\r" or unicodedata.category(char) not in ("Zs", "Zl", "Zp"):
+        return None
+    return " " if unicodedata.category(char) == "Zs" else "\n"
+
+
+def blanks_fix(written: str, span: Span) -> Fix:
+    """BKR003's fix for a run of blanks of another script (`span`, what they are
+    `written`): each the ordinary blank or line end `plain_blank` names."""
+    plain = "".join(plain_blank(c) or c for c in written)
+    titles = {" ": "Write an ordinary space", "\n": "Write a line end"}
+    title = titles.get(plain) or ("Write ordinary spaces" if "\n" not in plain else "Write ordinary spaces and line ends")
+    return Fix.replace(title, span, plain)
 
 
 #: A stray character -> (code name, message, help). The code names are those of
@@ -2671,12 +2692,14 @@ def end_for_brace(span: Span) -> Diagnostic:
     )
 
 
-def slash_list(listed: str, span: Span) -> Diagnostic:
-    """`weekly sat/sun`: the names of a list separated by `/`."""
+def slash_list(listed: str, spans: list[Span]) -> Diagnostic:
+    """`weekly sat/sun`: the names of a list separated by `/` (`spans`, each); the
+    fix writes a `,` for each."""
     return codes.BAD_CHARACTER(
         "`/` does not separate the names of a list",
-        span,
+        spans[0],
         help=f"separate them with commas: `{listed}`",
+        fix=Fix("Replace `/` with `,`", tuple(Edit(span, ",") for span in spans)),
     )
 
 
@@ -4220,7 +4243,9 @@ def one_word_too_many(found: str, previous: str, span: Span, remove: Span | None
     )
 
 
-def quoted_name(text: str, span: Span) -> Diagnostic:
+def quoted_name(text: str, span: Span, bare_reads: bool = False) -> Diagnostic:
+    """`job "APPSFULL" {`: a name in double quotes; the fix removes them where the
+    name inside `bare_reads` as the same name without them (not a keyword, no blank)."""
     bare = text[1:-1]
     return codes.SYNTAX(
         f"names are written without quotes: `{bare}`, not `{text}`"
@@ -4228,6 +4253,7 @@ def quoted_name(text: str, span: Span) -> Diagnostic:
         else "a name cannot be a quoted text",
         span,
         help="remove the quotes; only the text after `description` is quoted",
+        fix=Fix.replace("Remove the quotes", span, bare) if bare and bare_reads else None,
     )
 
 

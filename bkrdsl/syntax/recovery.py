@@ -1325,12 +1325,16 @@ class Recovery:
             and bool(self.accepts(ip) & {"NAME", "STRING", "IMPORT_PATH"})  # `description = "..."`, `import: std/zvm73` too
         )
         code_name, message, help_text = messages.advise_character(char, text[pos + 1 : line_end], waiting)
+        quotes_fix = None
         if before_keyword:  # `run: on VMSYS1 daily 02:00`: the statement written, the sign left out
             help_text = messages.sign_between_keywords(
                 char, self._line_before_comment(previous.start_pos), len(previous.value)
             )
         elif code_name == "STRING_QUOTES" and previous is not None and previous.type in self.keyword_types:
-            help_text = messages.quoted_text(char, str(previous.value), text[pos + 1 : line_end]) or help_text
+            written = messages.quoted_text(char, str(previous.value), text[pos + 1 : line_end])
+            if written is not None:  # its fix writes the text in straight double quotes (was none)
+                help_text, length, quoted = written
+                quotes_fix = Fix.replace("Write straight double quotes", self.source.span(pos, pos + 1 + length), quoted)
         end = self._skip_end(code_name, char, pos, line_end)
         if code_name == "KEY_VALUE":
             fix = self.sign_fix(pos)
@@ -1362,6 +1366,11 @@ class Recovery:
             help_text = written or help_text
         elif code_name == "COMMENT_SYNTAX":
             fix = self.comment_fix(pos)
+        elif code_name == "STRING_QUOTES":
+            fix = quotes_fix
+        elif messages.plain_blank(char) is not None:
+            # `backup\u00a0LINUX`: the ordinary blank the help writes (was no fix)
+            fix = messages.blanks_fix(text[pos:end], self.source.span(pos, end))
         else:
             fix = self.semicolons_fix(pos, end)
         self.report(
@@ -1370,7 +1379,12 @@ class Recovery:
         self._advance(state, end)
         if code_name == "STRING_QUOTES":
             self._assume_string(ip, pos, end)
-        elif code_name == "BAD_CHARACTER" and waiting and (pos == 0 or text[pos - 1].isspace()):
+        elif (
+            code_name == "BAD_CHARACTER"
+            and waiting
+            and (pos == 0 or text[pos - 1].isspace())
+            and messages.plain_blank(char) is None  # a blank is no word: its keyword's value follows it
+        ):
             # `run on &SYSNAME daily 02:00`: the word skipped is the value its keyword
             # waits for; read on as if it were there, so `daily` is not also "missing".
             line, column = self.source.position(pos)
@@ -1885,6 +1899,13 @@ class Recovery:
             return line_end if close == -1 else close + 1
         if code_name == "KEY_VALUE":
             return pos + 1
+        if messages.plain_blank(char) is not None:
+            # `backup\u00a0\u00a0LINUX`: a run of blanks pasted from a web page is one
+            # mistake (was an error for its first, the rest read as a word missing)
+            end = pos + 1
+            while end < line_end and messages.plain_blank(text[end]) is not None:
+                end += 1
+            return end
         # The whole run of characters no token can start with is one mistake.
         end = pos
         while end < line_end and not text[end].isspace() and text[end] not in '{},"#':
@@ -3479,7 +3500,8 @@ class Recovery:
         ):
             # `weekly sat/sun 22:00`: names separated by `/`; read as the list meant.
             listed = ",".join([str(previous.value), *names])
-            self.report(messages.slash_list(listed, self.source.span(start, start + 1)), start)
+            slashes = [start + at for at, c in enumerate(str(tok.value)) if c == "/"]
+            self.report(messages.slash_list(listed, [self.source.span(at, at + 1) for at in slashes]), start)
             for name in names:
                 self.feed(ip, _fake("COMMA", tok, ","))
                 self.feed(ip, _fake("NAME", tok, name))
@@ -4218,7 +4240,9 @@ class Recovery:
             previous = last_real_token(ip.parser_state.value_stack)
             if previous is None or previous.start_pos not in self.written_in_open:
                 # (`member M`, then `job suffix "C"`: the BKR011 wrote `job-suffix C`)
-                self.report(messages.quoted_name(str(tok.value), self.span_of(tok)), tok.start_pos)
+                bare = str(tok.value)[1:-1]
+                reads = bool(_NAME.fullmatch(bare)) and bare.lower() not in self.facts.keywords
+                self.report(messages.quoted_name(str(tok.value), self.span_of(tok), reads), tok.start_pos)
             return _fake("NAME", tok, str(tok.value)[1:-1] or "")
         if tok.type == "STRING" and "IMPORT_PATH" in accepted and re.fullmatch(r'"[^\s"\\]+"', str(tok.value)):
             # `import "std/zvm73"`: read as the path it quotes.
