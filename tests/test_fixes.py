@@ -2215,6 +2215,9 @@ H8_CERTAIN_EDITS = [
      "BKR017", "Write straight double quotes", 'description "Weekly \\"full\\" backup"'),
     ('description "Weekly full backup of the Linux guests"', "description \u201cC:\\TEMP\u201d",
      "BKR017", "Write straight double quotes", 'description "C:\\\\TEMP"'),
+    # a typographic dash joining two words (a range pasted from a document): the plain `-`
+    ("include minidisk * 0100-0FFF", "include minidisk * 0100\u20130FFF", "BKR003", "Write `-`", None),
+    ("include minidisk * 0100-0FFF", "include minidisk * 0100\u20140FFF", "BKR003", "Write `-`", None),
     # a job's, a group's or a member's name in double quotes: without them
     ("job LNXFULL {", 'job "LNXFULL" {', "BKR004", "Remove the quotes", None),
     ("single group APPS {", 'single group "APPS" {', "BKR004", "Remove the quotes", None),
@@ -2256,6 +2259,9 @@ def test_a_line_separator_gets_a_line_end(clean, written, code):
         ('description "Weekly full backup of the Linux guests"', "description 'Bob's backup'"),
         # not closed on its line
         ('description "Weekly full backup of the Linux guests"', "description \u201cWeekly full backup"),
+        # a dash between blanks may be no range
+        ("include minidisk * 0100-0FFF", "include minidisk * 0100 \u2013 0FFF"),
+        ("backup LINUX full", "backup LINUX \u2014 full"),
         # a keyword, or no name, without the quotes
         ("job LNXFULL {", 'job "full" {'),
         ("job LNXFULL {", 'job "LNX FULL" {'),

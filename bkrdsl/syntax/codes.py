@@ -53,7 +53,8 @@ BAD_CHARACTER = register(
     file has no variables: `run on &SYSNAME` is one error at the `&`, and
     bkrc reads on as if a member were named there. A typographic dash (`–`,
     from text pasted out of a word processor) is named, with the plain `-`
-    to write; between two days after `weekly` (`weekly mon – fri 22:00`),
+    to write, which its fix writes where the dash joins two words
+    (`0100–0FFF`; between blanks it may be no range); between two days after `weekly` (`weekly mon – fri 22:00`),
     which takes no range, it is the one error, whose help writes the days one
     by one, `weekly mon,tue,wed,thu,fri 22:00`, as does its fix where the time
     is written (without the time, HH:MM, no fix); a `/` between the names of a list (`weekly sat/sun`) with the

@@ -1368,6 +1368,10 @@ class Recovery:
             fix = self.comment_fix(pos)
         elif code_name == "STRING_QUOTES":
             fix = quotes_fix
+        elif char in _TYPOGRAPHIC_DASHES and self.joins_two_words(pos):
+            # `0100\u20130FFF`: the plain `-` the help writes, where the dash joins two
+            # words (a range, a name); between blanks it may be no range (was no fix)
+            fix = Fix.replace("Write `-`", self.source.span(pos, pos + 1), "-")
         elif messages.plain_blank(char) is not None:
             # `backup\u00a0LINUX`: the ordinary blank the help writes (was no fix)
             fix = messages.blanks_fix(text[pos:end], self.source.span(pos, end))
@@ -1389,6 +1393,11 @@ class Recovery:
             # waits for; read on as if it were there, so `daily` is not also "missing".
             line, column = self.source.position(pos)
             self.feed(ip, Token("NAME", "", pos, line, column, line, column, pos))
+
+    def joins_two_words(self, pos: int) -> bool:
+        """Whether the character at `pos` stands between two characters of a name."""
+        text = self.source.text
+        return 0 < pos < len(text) - 1 and all(_NAME.fullmatch(c) for c in (text[pos - 1], text[pos + 1]))
 
     def days_range_typographic(self, ip, pos: int, previous: Token) -> bool:
         """`weekly mon – fri 22:00`: a range of days after `weekly` whose dash is a
