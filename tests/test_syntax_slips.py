@@ -7733,3 +7733,58 @@ def test_a_disk_line_with_a_word_missing_gets_a_help_that_writes_it_whole(writte
     if line.startswith("disk "):
         found = analyse("prodssi.bkr", text.replace(written, line, 1).encode("utf-8")).diagnostics
         assert [d.code for d in found] == (["BKR244"] if " on " in line else [])
+
+
+# --- h5 (stop 60): slips in a group body, a declaration's kind, `backup users`, a job's
+# YAML head and an import's dots
+
+
+def _one_error_fixed(text: str, parser: str, monkeypatch) -> tuple:
+    """The one diagnostic of `text` under `parser`, and the text its fix writes (None
+    without a fix), which must check clean of syntax errors."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert too_long(found, analysis.sources) == []
+    if found.fix is None:
+        return found, None
+    repaired = apply_edits(text, found.fix.edits)
+    assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+    return found, repaired
+
+
+#: An English word for `match` before a pattern in a group body (was read silently as a
+#: user ID, MATCHES, the group then backing up a user it never meant).
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("word", ["matches", "pattern", "like", "matching"])
+def test_an_english_word_for_match_in_a_group_is_match_misspelt(word, parser, monkeypatch):
+    text = BASE.replace("match LNXAPP*", f"{word} LNXAPP*", 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    assert (found.code, found.message, found.help) == (
+        "BKR012",
+        f"unknown keyword `{word}`; did you mean `match`? A group's pattern is written after `match`",
+        f"write `match LNXAPP*`; a user whose ID is {word.upper()} is written as CP writes it, in capitals: `{word.upper()}`",
+    )
+    assert repaired == BASE
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_an_english_word_for_match_in_capitals_or_before_an_id_is_a_user(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    for written in ("PATTERN LNXAPP*", "like LNXAPP01"):
+        text = BASE.replace("match LNXAPP*", written, 1)
+        assert [d.code for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code < "BKR1"] == []
+
+
+#: `match: LNXAPP*` (was BKR301, "`MATCH:` contains `:`", its help writing no pattern).
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_colon_after_match_in_a_group_is_bkr014(parser, monkeypatch):
+    text = BASE.replace("match LNXAPP*", "match: LNXAPP*", 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    assert (found.code, found.message, found.help) == (
+        "BKR014",
+        "`:` between a keyword and its value is not .bkr syntax",
+        "write `match LNXAPP*`: a blank, not `:`, after the keyword",
+    )
+    assert repaired == BASE
+

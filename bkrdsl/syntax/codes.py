@@ -961,7 +961,10 @@ UNKNOWN_KEYWORD = register(
     letters or more, any statement keyword (`exc`): a statement's first
     word, not one more label, since a label is written in capitals. So
     is `m`, `ma`, `mat` or `matc` alone on its line in a group body:
-    `match` being typed, not a user ID, which is written in capitals; and
+    `match` being typed, not a user ID, which is written in capitals; so is
+    an English word for `match` in small letters before a pattern on its
+    line there (`matches LNXAPP*`, `pattern LNXAPP*`, `like LNXAPP*`), whose
+    fix writes `match`, not a user MATCHES read silently; and
     there, a word in small letters that begins any statement keyword and is
     longer than a user ID may be (`descripti`, as `description` is typed),
     not a user ID of 9 characters (BKR301; shorter ones are BKR021's), or
@@ -1448,7 +1451,9 @@ KEY_VALUE = register(
     writes the statement without the sign, also where the keyword starts the
     line below a list of names (`catalog:` under `shared-volume VMCOM1`, `to:
     tape` under a selection's addresses), which it would otherwise run on into
-    as one more label or address.
+    as one more label or address, and between `match` and its pattern in a
+    group body (`match: LNXAPP*`), which would otherwise be a user ID
+    `MATCH:` (BKR301).
 
     Failing example:
 

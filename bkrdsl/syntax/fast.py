@@ -495,6 +495,12 @@ _FOREIGN_WORDS = frozenset({"user", "identity", "mdisk", "build", "subconfig"})
 #: `match` begun (`ma`): in small letters first on its line, `match` half typed, not a
 #: user ID (`Recovery.match_begun`), which the declaration's loop gives up on.
 _MATCH_BEGUN = frozenset({"m", "ma", "mat", "matc"})
+#: English words for `match` (`matches LNXAPP*`, `pattern LNXAPP*`, `like LNXAPP*`): in
+#: small letters in a group body, before a pattern on their line, `match` meant, not a
+#: user MATCHES read silently (`Recovery.match_synonym`), which `_next` gives up on; and
+#: `match` with a YAML `:` (`match: LNXAPP*`, `Recovery.match_colon`), no user ID.
+MATCH_SYNONYMS = frozenset({"matches", "matching", "pattern", "patterns", "like", "glob", "wildcard"})
+_MATCH_COLON = "match:"
 #: A statement keyword begun, longer than a user ID may be (`descripti`), or written in
 #: full (`description`): in small letters alone on its line in a group body (in full,
 #: first on it), that keyword being typed or misplaced, not a user ID of 9 characters
@@ -549,6 +555,8 @@ _GROUP_STOPS = (
     | {"include", "exclude"}
     | KEYWORDS
     | _MATCH_BEGUN
+    | MATCH_SYNONYMS
+    | {_MATCH_COLON}
     | _LONG_BEGUN
     | _HYPHEN_BEGUN
     | BLANK_PAIRS_BEGUN
@@ -1232,6 +1240,12 @@ class _Parser:
                     raise _GiveUp  # perhaps a CP directory line in a group body (Recovery.foreign_in_group)
                 if lexing is GROUP and word == "and" and text != "AND":
                     raise _GiveUp  # perhaps `and` between user IDs (Recovery.and_in_group)
+                if lexing is GROUP and (word in MATCH_SYNONYMS and text == word or word == _MATCH_COLON):
+                    following = self.tokens[self.i + 1]  # a pattern on its line: `match` meant
+                    if following[KIND] == "n" and following[LINE] == line and (
+                        word == _MATCH_COLON or any(c in following[TEXT] for c in "*%?")
+                    ):
+                        raise _GiveUp  # (Recovery.match_synonym, match_colon)
                 if lexing is GROUP and word in ("include", "exclude") and self._medium_next() and not self.group_reopened:
                     raise _GiveUp  # a job's selection in a group body (Recovery.selection_in_group)
                 if (

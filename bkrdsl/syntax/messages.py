@@ -2221,6 +2221,18 @@ def joined_in_group(
     )
 
 
+def match_synonym(word: str, pattern: str, span: Span) -> Diagnostic:
+    """`single group LINUX { ... matches LNXAPP* }` (`pattern`, `like`): an English word
+    for `match` before a pattern in a group body, which would be a user ID."""
+    return codes.UNKNOWN_KEYWORD(
+        f"unknown keyword `{word}`; did you mean `match`? A group's pattern is written after `match`",
+        span,
+        help=f"write `match {pattern}`; a user whose ID is {word.upper()} is written as CP writes it,"
+        f" in capitals: `{word.upper()}`",
+        fix=write_fix("match", span),
+    )
+
+
 def both_choices(what: str, first: str, second: str, span: Span) -> Diagnostic:
     """`backup APPS full incremental`, `to tape disk`: both words of a choice."""
     if what == "level":

@@ -54,6 +54,7 @@ from bkrdsl.syntax.fast import (
     BLANK_PAIRS_BEGUN,
     DISK_UNIT_WORDS,
     KEYWORD_PLACE_WORDS,
+    MATCH_SYNONYMS,
     ORDINALS,
     PLACE_WORDS,
     STATEMENT_KEYWORDS,
@@ -268,7 +269,7 @@ _COMMA_THEN_PATH = re.compile(r"[ \t]*,[ \t]*([^\s#,]+)")
 #: Words written before a minidisk selection's owner, naming it (Recovery.owner_label).
 _OWNER_LABELS = frozenset({"owner", "user", "userid"})
 #: Names, in small letters, that may be slips Lark reads without an error (Recovery.named_slip).
-_NAMED_SLIPS = frozenset({"and"} | _RANGE_WORDS | _OWNER_LABELS)
+_NAMED_SLIPS = frozenset({"and"} | _RANGE_WORDS | _OWNER_LABELS | MATCH_SYNONYMS)
 #: `include` and `exclude`, which in a group body are user IDs unless a medium
 #: follows them (`exclude minidisk LNX* 0200-02FF`): Recovery.selection_in_group.
 _SELECTION_VERBS = lexicon.ACTIONS
@@ -7173,7 +7174,7 @@ class Recovery:
         if split is not None:
             return split
         if tok.value[-1:] == ":":  # first: this runs for every name
-            colon = self.colon_before_brace(tok) or self.keyword_colon_below_list(tok)
+            colon = self.colon_before_brace(tok) or self.keyword_colon_below_list(tok) or self.match_colon(tok)
             if colon is not None:
                 return colon
         if tok.value[-1:] == "." and len(tok.value) > 1:
@@ -7962,7 +7963,50 @@ class Recovery:
             return tok.value != "AND" and (self.and_in_group(tok) or self.and_after_comma(tok))
         if low in _RANGE_WORDS:
             return self.range_with_word(tok)
+        if low in MATCH_SYNONYMS:
+            return tok.value == low and self.match_synonym(tok)
         return not str(tok.value).isupper() and self.owner_label(tok)
+
+    def _pattern_after(self, tok: Token) -> str | None:
+        """The name after `tok` on its line, in a group body the parser stands in; else None."""
+        if self.parser_state is None or tok.end_pos is None:
+            return None
+        following = _BLANKS_THEN_NAME.match(self.source.text, tok.end_pos)
+        if following is None or self.in_group_body(self.parser_state.value_stack) is None:
+            return None
+        return following.group(1)
+
+    def match_synonym(self, tok: Token) -> bool:
+        """`single group LINUX { ... matches LNXAPP* }` (`pattern`, `like`): an English word
+        for `match`, in small letters, before a pattern on its line in a group body. Lark
+        reads it as one more user ID, MATCHES, silently, and the pattern as the group's
+        with or without `match`, so the group names a user it never meant: `match` was
+        meant (a user ID is written as CP writes it, in capitals). Report it, its fix
+        writing `match`, and mark it to be skipped: the pattern is read as written."""
+        pattern = self._pattern_after(tok)
+        if tok.start_pos is None or pattern is None or not any(c in pattern for c in "*%?"):
+            return False
+        self.report(messages.match_synonym(str(tok.value), pattern, self.span_of(tok)), tok.start_pos)
+        self.dropped.add(tok.start_pos)
+        return True
+
+    def match_colon(self, tok: Token) -> Token | None:
+        """`single group LINUX { ... match: LNXAPP* }`: `match` with a YAML `:` before its
+        pattern on its line in a group body, which Lark reads as a user ID `MATCH:` (BKR301
+        then, the `:` unsaid). BKR014, as `workers: 4` is, its fix removing the `:`, and
+        the word read as `match`."""
+        text = str(tok.value)
+        if text[:-1].lower() != "match" or tok.start_pos is None or tok.end_pos is None:
+            return None
+        pattern = self._pattern_after(tok)
+        if pattern is None:
+            return None
+        sign = tok.end_pos - 1
+        line = f"{text} {pattern}"
+        diag = messages.sign_after_keyword(":", line, len(text) - 1, self.source.span(sign, sign + 1), self.sign_fix(sign))
+        self.report(diag, sign)
+        end_line, end_column = tok.line, tok.column + len(text) - 1
+        return Token(self.facts.keywords["match"], text[:-1], tok.start_pos, tok.line, tok.column, end_line, end_column, sign)
 
     def and_after_comma(self, tok: Token) -> bool:
         """`and` after a list's `,` (joined_after_comma): True when it is to be skipped."""
