@@ -7788,3 +7788,30 @@ def test_a_colon_after_match_in_a_group_is_bkr014(parser, monkeypatch):
     )
     assert repaired == BASE
 
+
+#: A declaration's kind word in the plural before a group's name and `{` (was, for
+#: `users`, BKR012 "did you mean `user`?" and BKR004 at the `{`, the fix writing `identity
+#: user SYSIDS {`, which still failed): one BKR012 whose help and fix write `group`.
+KIND_PLURALS = [
+    ("identity group SYSIDS {", "identity users SYSIDS {", "users",
+     "unknown keyword `users`; did you mean `group`? The `{` after `SYSIDS` opens a group",
+     "write `identity group SYSIDS {`: a group lists its users between `{` and `}`; `identity user` declares users without braces"),
+    ("single group APPS {", "single users APPS {", "users",
+     "unknown keyword `users`; did you mean `group`? The `{` after `APPS` opens a group",
+     "write `single group APPS {`: a group lists its users between `{` and `}`; `single user` declares users without braces"),
+    ("identity group SYSIDS {", "identity groups SYSIDS {", "groups",
+     "unknown keyword `groups`; did you mean `group`?",
+     "write `identity group SYSIDS {`: a declaration's `group` is written in the singular"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "word", "message", "help"), KIND_PLURALS, ids=[c[1] for c in KIND_PLURALS])
+def test_a_declaration_s_kind_in_the_plural_before_a_brace_is_group(clean, written, word, message, help, parser, monkeypatch):
+    text = BASE.replace(clean, written, 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    assert (found.code, found.message, found.help) == ("BKR012", message, help)
+    line = text[: text.index(written)].count("\n") + 1
+    assert (found.span.line, found.span.column) == (line, text.split("\n")[line - 1].index(word) + 1)
+    assert repaired == BASE
+

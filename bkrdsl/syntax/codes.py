@@ -1030,7 +1030,10 @@ UNKNOWN_KEYWORD = register(
     since it would otherwise read as the keyword followed by a name (a volume
     `S`, a worker count written without its blank); `members VMSYS1 {` is
     `member`, a block declaring one member, whose help writes the block and
-    whose fix writes `member`; English `onto` for
+    whose fix writes `member`; a declaration's kind in the plural before a
+    name and `{` (`identity users SYSIDS {`, `identity groups SYSIDS {`) is
+    `group`, since the `{` opens a group, whose help writes `identity group
+    SYSIDS {` and whose fix writes `group`; English `onto` for
     `on` (`size 20 cyl onto VMCOM1`) is `on`, not `on` and a name `to`, and
     its fix writes `on`; CP's `extent` after a disk's volume (`on VMCOM1
     extent 1000`) is `at`, whose help writes `at 1000` and fix `at`; without

@@ -1265,6 +1265,19 @@ def glued_keyword(keyword: str, rest: str, span: Span) -> Diagnostic:
     )
 
 
+def kind_plural(kind: str, word: str, name: str, span: Span) -> Diagnostic:
+    """`identity users SYSIDS {`, `identity groups SYSIDS {`: a declaration's `user` or
+    `group` in the plural before a name and a `{`, which says a group."""
+    meant = f"{kind} group {name} {{"
+    if word.lower() == "users":
+        message = f"unknown keyword `{word}`; did you mean `group`? The `{{` after `{name}` opens a group"
+        help = f"write `{meant}`: a group lists its users between `{{` and `}}`; `{kind} user` declares users without braces"
+    else:
+        message = f"unknown keyword `{word}`; did you mean `group`?"
+        help = f"write `{meant}`: a declaration's `group` is written in the singular"
+    return codes.UNKNOWN_KEYWORD(message, span, help=help, fix=write_fix("group", span))
+
+
 def glued_swapped(word: str, meant: str, span: Span) -> Diagnostic:
     """`onexpire PRODA {`: a statement's keyword and the one after it (`expire on`),
     run together the other way round; `meant`, the two in order."""

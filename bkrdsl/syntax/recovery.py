@@ -337,6 +337,8 @@ _STAR_COMMENT_REST = re.compile(r"[ \t]+([A-Za-z][^\s]*)")
 _BLANKS_THEN_MEMBER = re.compile(r"[ \t]+(?i:members?)(?=[\s{},#;]|\Z)")
 #: Blanks, then a `{` (Recovery.block_name_below: `backup {`).
 _BRACE_AFTER = re.compile(r"[ \t]*\{")
+#: A declaration's name and the `{` of its group body after it on its line (Recovery.kind_plural).
+_NAME_THEN_BRACE = re.compile(r"[ \t]+([A-Za-z0-9$@_][A-Za-z0-9$#@_\-]*)[ \t]*\{")
 #: A `,` then a name (Recovery.joined_after_comma: `and, LINUX`).
 _COMMA_THEN_NAME = re.compile(r"[ \t]*(,)[ \t]*([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s{},#;]|\Z)")
 #: A `;` between two names of a list, and the name after it (Recovery.semicolon_in_list).
@@ -8488,7 +8490,7 @@ class Recovery:
             self.report(messages.kind_in_zvm_words(word, meant, self.source.span(begin, end)), begin)
             self.glued.append((begin, end))
             return tok
-        swapped = self.glued_swapped(tok, begin, end, before)
+        swapped = self.glued_swapped(tok, begin, end, before) or self.kind_plural(tok, begin, end)
         if swapped is not None:
             return swapped
         sim = self.sim_here()
@@ -8571,6 +8573,37 @@ class Recovery:
         state.feed_token(Token(keyword, tok.value, begin, line, column, end_line, end_column, first.end_pos))
         line, column, end_line, end_column = tok.line, tok.column, tok.end_line, tok.end_column
         return Token(first.type, first.value, tok.start_pos, line, column, end_line, end_column, tok.end_pos)
+
+    def kind_plural(self, tok: Token, begin: int, end: int) -> Token | None:
+        """`identity users SYSIDS {`, `single users APPS {`, `identity groups SYSIDS {`: a
+        declaration's `user` or `group` in the plural, which the lexer read as the keyword
+        and a name `s`, before one name and a `{` on its line. The `{` says a group (a
+        `user` declaration takes no braces): one error whose help writes `identity group
+        SYSIDS {` and whose fix writes `group`, the line read so (`user` taken back and
+        `group` fed for the word, the `s` skipped). None otherwise."""
+        state = self.parser_state
+        text = self.source.text
+        written = text[begin:tok.start_pos].lower()
+        if written not in ("user", "group") or str(tok.value).lower() != "s" or tok.end_pos != end or state is None:
+            return None
+        head = text[text.rfind("\n", 0, begin) + 1 : begin].split()
+        named = _NAME_THEN_BRACE.match(text, end)
+        if len(head) != 1 or head[0].lower() not in ("single", "identity") or named is None:
+            return None
+        if named.group(1).lower() in self.facts.keywords or not state.value_stack:
+            return None
+        first = state.value_stack[-1]
+        if not (isinstance(first, Token) and is_real(first) and (first.start_pos, first.end_pos) == (begin, tok.start_pos)):
+            return None
+        span = self.source.span(begin, end)
+        self.report(messages.kind_plural(head[0].lower(), text[begin:end], named.group(1), span), begin)
+        if written == "user":
+            del state.value_stack[-1]
+            del state.state_stack[-1]
+            group = Token(self.facts.keywords["group"], "group", begin, first.line, first.column, tok.end_line, tok.end_column, end)
+            state.feed_token(group)
+        self.dropped.add(tok.start_pos)
+        return self.retype(tok, _SKIPPED)
 
     def path_after_letter(self, tok: Token, before: list[str]) -> Token | None:
         """`importt std/zvm73`: a letter after `import`, which the lexer read as the
