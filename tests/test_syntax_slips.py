@@ -7815,3 +7815,38 @@ def test_a_declaration_s_kind_in_the_plural_before_a_brace_is_group(clean, writt
     assert (found.span.line, found.span.column) == (line, text.split("\n")[line - 1].index(word) + 1)
     assert repaired == BASE
 
+
+#: `users` before the user IDs a job backs up, the IDs without their `,` (was BKR004 at
+#: `users`, its help `backup CICSPRD` dropping DB2PRD, and a second BKR004 for the `,`):
+#: one error whose help and fix write every ID, with the level.
+BACKUP_KIND_WORDS = [
+    ("backup users CICSPRD DB2PRD full", "write `backup CICSPRD, DB2PRD full`: the names separated by commas",
+     "backup CICSPRD, DB2PRD full"),
+    ("backup users CICSPRD, DB2PRD full", "write `backup CICSPRD, DB2PRD full`", "backup CICSPRD, DB2PRD full"),
+    ("backup users CICSPRD DB2PRD", "write `backup CICSPRD, DB2PRD`, the names separated by commas, with the level after it",
+     "backup CICSPRD, DB2PRD"),
+    ("backup group APPS full", "write `backup APPS full`", "backup APPS full"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "help", "fixed"), BACKUP_KIND_WORDS, ids=[c[0] for c in BACKUP_KIND_WORDS])
+def test_a_kind_word_before_a_backup_s_names_is_one_error_naming_them_all(written, help, fixed, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("backup APPS full", written, 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    word = written.split()[1]
+    named = "the groups and users" if word == "users" else "the groups"
+    assert (found.code, found.message, found.help) == (
+        "BKR004",
+        f"`{word}` is not written in a `backup` statement: `backup` names {named} themselves",
+        help,
+    )
+    repaired = apply_edits(text, found.fix.edits)
+    assert repaired == text.replace(written, fixed, 1)
+    # the users named by themselves, their group backed up by no job: BKR408's warning
+    assert [d.code for d in analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics] == (
+        [] if "APPS" in fixed else ["BKR408"]
+    )
+

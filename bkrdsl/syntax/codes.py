@@ -319,7 +319,10 @@ SYNTAX = register(
     that line or alone on the next) is one error whose fix writes `expire`.
     A word that says what the names of a `backup` line are (`backup group
     APPS`, `backup users APPS`) is one error whose fix removes it (when it
-    is written in small letters: `USERS` may be a group's name).
+    is written in small letters: `USERS` may be a group's name); its help
+    writes every name after it, with the level (`backup users CICSPRD
+    DB2PRD full`: `backup CICSPRD, DB2PRD full`, the `,`s the names lack
+    written by the fix too, not a second error).
     So is a keyword written before the level (`backup APPS level full`,
     `type=full`): the level follows the groups without one. A level
     written before the groups (`backup full LINUX`) reads as a group's

@@ -2326,16 +2326,33 @@ def other_level(word: str, span: Span) -> Diagnostic:
     )
 
 
-def group_in_backup(group: str, span: Span, remove: Span, word: str = "group") -> Diagnostic:
-    """`backup group APPS full`: the word `group` (or `user`, `users`...) before the name."""
+def group_in_backup(
+    group: str, span: Span, remove: Span, word: str = "group", level: str | None = None, names: Span | None = None
+) -> Diagnostic:
+    """`backup group APPS full`: the word `group` (or `user`, `users`...) before the name;
+    `group`, the names after it as a list (`CICSPRD, DB2PRD`), `level` the level after
+    them if written. `names`: the word and the names, where a `,` is missing between
+    them (`backup users CICSPRD DB2PRD full`), which the fix writes as the list."""
+    commas = "the names separated by commas" if names is not None else ""
+    if level is None:
+        help = f"write `backup {group}`, {commas + ', ' if commas else ''}with the level after it"
+    else:
+        help = f"write `backup {group} {level}`{': ' + commas if commas else ''}"
+    # `backup USERS APPS` may be a group USERS whose `,` is missing: the word in
+    # small letters, as keywords are written, is the word, not a name
+    fixable = word == "group" or word.islower()
+    if not fixable:
+        fix = None
+    elif names is None:
+        fix = remove_fix(f"`{word}`", remove)
+    else:
+        fix = Fix.replace(f"Write `{group}`", names, group)
     return codes.SYNTAX(
         f"`{word}` is not written in a `backup` statement: `backup` names the groups"
         f"{' and users' if word.lower().startswith('user') else ''} themselves",
         span,
-        help=f"write `backup {group}`, with the level after it",
-        # `backup USERS APPS` may be a group USERS whose `,` is missing: the word in
-        # small letters, as keywords are written, is the word, not a name
-        fix=remove_fix(f"`{word}`", remove) if word == "group" or word.islower() else None,
+        help=help,
+        fix=fix,
     )
 
 

@@ -337,6 +337,10 @@ _STAR_COMMENT_REST = re.compile(r"[ \t]+([A-Za-z][^\s]*)")
 _BLANKS_THEN_MEMBER = re.compile(r"[ \t]+(?i:members?)(?=[\s{},#;]|\Z)")
 #: Blanks, then a `{` (Recovery.block_name_below: `backup {`).
 _BRACE_AFTER = re.compile(r"[ \t]*\{")
+#: A name after a blank, or after a `,` (group 1) and blanks, on its line (Recovery.backup_names_after).
+_COMMA_OR_BLANKS_THEN_NAME = re.compile(
+    r"(?:[ \t]*(,)[ \t]*|[ \t]+)([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)(?=[\s,#}]|\Z)"
+)
 #: A declaration's name and the `{` of its group body after it on its line (Recovery.kind_plural).
 _NAME_THEN_BRACE = re.compile(r"[ \t]+([A-Za-z0-9$@_][A-Za-z0-9$#@_\-]*)[ \t]*\{")
 #: A `,` then a name (Recovery.joined_after_comma: `and, LINUX`).
@@ -9939,10 +9943,17 @@ class Recovery:
         if last.line != tok.line:
             return None
         if keyword.type == "BACKUP" and len(names) == 1 and str(last.value).lower() in _BACKUP_NOUNS:
-            # `backup group APPS`, `backup users CICSPRD`: the kind of the names written before them
+            # `backup group APPS`, `backup users CICSPRD`: the kind of the names written before them;
+            # the names after the first, with or without their `,`s, are the help's too
+            # (`backup users CICSPRD DB2PRD full`: its `,` assumed, not a second error)
+            more, level = self.backup_names_after(tok.end_pos)
+            self.commas_missing.update(start for _, start, comma in more if not comma)
+            names = [str(tok.value), *(word for word, _, _ in more)]
+            end = more[-1][1] + len(more[-1][0]) if more else tok.end_pos
             diag = messages.group_in_backup(
-                str(tok.value), self.span_of(last), self.source.span(last.start_pos, tok.start_pos),
-                str(last.value),
+                ", ".join(names), self.span_of(last), self.source.span(last.start_pos, tok.start_pos),
+                str(last.value), level,
+                self.source.span(last.start_pos, end) if any(not comma for _, _, comma in more) else None,
             )
         elif (
             keyword.type == "USER"
@@ -9993,6 +10004,20 @@ class Recovery:
         del stack[-1]
         del ip.parser_state.state_stack[-1]
         return tok
+
+    def backup_names_after(self, pos: int) -> tuple[list[tuple[str, int, bool]], str | None]:
+        """The names of a `backup` line after offset `pos` on its line, with or without a
+        `,` before each, up to a keyword: (text, start, whether a `,` precedes it) of each,
+        and the level after them (`full`, `incremental`), if written."""
+        found: list[tuple[str, int, bool]] = []
+        text = self.source.text
+        while (after := _COMMA_OR_BLANKS_THEN_NAME.match(text, pos)) is not None:
+            word = after.group(2)
+            if word.lower() in self.facts.keywords:
+                return found, word.lower() if word.lower() in ("full", "incremental") else None
+            found.append((word, after.start(2), after.group(1) is not None))
+            pos = after.end(2)
+        return found, None
 
     def list_joined(self, ip, at: int) -> bool:
         """`run on VMSYS1 and VMSYS2`, `backup APPS & LINUX`: names of a list joined by
