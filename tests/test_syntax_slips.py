@@ -7850,3 +7850,38 @@ def test_a_kind_word_before_a_backup_s_names_is_one_error_naming_them_all(writte
         [] if "APPS" in fixed else ["BKR408"]
     )
 
+
+#: A block's head written as YAML writes one, `job APPSFULL:` over its body and `}` (was
+#: BKR011 "expected `{` after `job APPSFULL:`", no fix): the fix writes the `{` where the
+#: file has the body's `}`; without it, the help says to close the block, and no fix.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("head", ["job APPSFULL", "member VMSYS2"])
+def test_a_block_s_head_with_a_yaml_colon_gets_its_brace(head, parser, monkeypatch):
+    text = BASE.replace(f"{head} {{", f"{head}:", 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    assert (found.code, found.message, found.help) == (
+        "BKR011", f"`{head}:` opens its block with a YAML `:`; a .bkr block opens with `{{`", f"write `{head} {{`"
+    )
+    assert repaired == BASE
+    start = BASE.index("job APPSFULL {")
+    close = BASE.index("  }\n", start)
+    unclosed = BASE[:start] + "job APPSFULL:" + BASE[start + len("job APPSFULL {") : close] + BASE[close + 4 :]
+    found, repaired = _one_error_fixed(unclosed, parser, monkeypatch)
+    assert (found.code, found.help, repaired) == (
+        "BKR011", "write `job APPSFULL {`, and close the block with `}` after its last statement", None
+    )
+
+
+#: The standard library's module joined to its folder by a `.` (was BKR101 with no
+#: hint): "did you mean `std/backup-manager`?", the fix writing that path.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["std.backup-manager", "STD.BACKUP-MANAGER"])
+def test_an_import_with_a_dot_for_its_slash_is_the_library_s_module(written, parser, monkeypatch):
+    text = BASE.replace("import std/backup-manager", f"import {written}", 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    assert found.code == "BKR101"
+    assert found.help.split("\n")[0] == (
+        "did you mean `std/backup-manager`? a module's path separates its folder from its name with `/`,"
+        " not `.`: write `import std/backup-manager`"
+    )
+    assert repaired == BASE

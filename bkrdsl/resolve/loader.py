@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import field
@@ -47,8 +48,11 @@ MISSING_MODULE = register(
     up in the standard library), a path in capitals, `import STD/ZVM73` as a
     file typed on CMS has it, is `import std/zvm73` (keywords and names read
     in any case, but a path is looked up as written, and the library's are
-    in small letters), and a misspelt `std/` name gets the closest module
-    names of the library, or the list of them all.
+    in small letters), a library module joined to its folder by a `.`
+    (`import std.backup-manager`, as Python joins a package to its module)
+    is `import std/backup-manager`, whose fix writes that path, and a
+    misspelt `std/` name gets the closest module names of the library, or
+    the list of them all.
 
     Failing example:
 
@@ -283,12 +287,27 @@ def find_module(spec: str, importer: Path | None, search_path: tuple[Path, ...])
     return found
 
 
+#: The standard library's folder joined to a module's name by a `.`, as Python joins a
+#: package to its module (`std.zvm73`): (the sign, the name) (_stdlib_hint); a `\` is
+#: the parser's BKR003.
+_STD_JOINED = re.compile(r"(?i:std)(\.)([A-Za-z0-9_-]+)")
+
+
 def _stdlib_hint(spec: str) -> tuple[str | None, str | None]:
     """What to write instead of an import that found nothing, when the standard library
     has the module: `zvm73` is `std/zvm73`; `std/zvm37` is probably `std/zvm73`. Also
     the one path to write, when the hint names only one (the diagnostic's fix)."""
     modules = sorted(p.stem for p in stdlib_dir().glob("*.bkr"))
     name = spec[:-4] if spec.lower().endswith(".bkr") else spec
+    # `std.backup-manager`: the folder joined to its module as Python joins them; the
+    # module is the library's: `std/backup-manager`.
+    joined = _STD_JOINED.fullmatch(name)
+    if joined is not None and joined.group(2).lower() in modules:
+        path = f"std/{joined.group(2).lower()}"
+        return (
+            f"did you mean `{path}`? a module's path separates its folder from its name with `/`,"
+            f" not `{joined.group(1)}`: write `import {path}`"
+        ), path
     # `STD/ZVM73`, as a file typed on CMS in capitals has it: the library's folder and
     # module names are in small letters, and a path is looked up as written.
     if name[:4].lower() == "std/":

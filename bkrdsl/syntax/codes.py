@@ -883,6 +883,11 @@ MISSING_OPEN = register(
     written on its line without braces (`single group APPS CICSPRD DB2PRD`,
     also with `match LNXAPP*`): one error whose fix writes `single group
     APPS { CICSPRD DB2PRD }`, not also BKR004 at the next block's `{`.
+    A block's head written as YAML writes one, its name with a `:` at the
+    end of its line and its body below (`job APPSFULL:`), is this one
+    error, which says so; where the file has the body's `}` (one `}` more
+    than its `{`s), its fix writes `{` for the `:`, else its help says to
+    close the block too.
 
     Failing example:
 

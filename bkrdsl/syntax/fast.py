@@ -1905,7 +1905,8 @@ class _Parser:
             first -= 1  # `single group G`, `expire on M`: named as written (recovery.opener_written)
         title = "`" + " ".join(token[TEXT] for token in self.tokens[first : self.i]) + "`"
         shown, where = messages.shown(found[TEXT]), self._span(name, name)
-        return messages.missing_open(title, shown, where, line_ended=messages.line_ended(self.text, shown, where.end))
+        ended = messages.line_ended(self.text, shown, where.end)
+        return messages.missing_open(title, shown, where, line_ended=ended, text=self.text)
 
     def _close(self) -> None:
         """Read a block's `}`, unless it is missing (`_stray_statement`)."""

@@ -3865,12 +3865,18 @@ def body_without_braces(title: str, written: str, span: Span, what: str = "setti
     )
 
 
-def missing_open(title: str, found: str, span: Span, meant: str | None = None, *, line_ended: bool = False) -> Diagnostic:
+def missing_open(
+    title: str, found: str, span: Span, meant: str | None = None, *, line_ended: bool = False, text: str | None = None
+) -> Diagnostic:
     """BKR011 after a block's name (`title`, in backquotes, or "the block"); `meant`, the
     block's first statement as meant where it was found written without its keyword's
     hyphen (`member M`, then `job suffix C`: `job-suffix C`) or spelt, its value missing
     (`job-suffix`, found as is: `job-suffix S`), which the help writes. `line_ended`:
-    `found` starts a later line (`line_ended`), and the message says the line's end."""
+    `found` starts a later line (`line_ended`), and the message says the line's end.
+    A name written with a YAML `:` at its line's end (`job APPSFULL:`), `text` the
+    file's: `_colon_for_brace`."""
+    if text is not None and title.endswith(':`') and line_ended:
+        return _colon_for_brace(title.strip("`")[:-1], text, span)
     help = "open the block with `{` after its name, and close it with `}`"
     if meant is not None:
         keyword = meant.split()[0]
@@ -3881,6 +3887,27 @@ def missing_open(title: str, found: str, span: Span, meant: str | None = None, *
         span,
         label="`{` expected after this",
         help=help,
+    )
+
+
+#: A text, or a comment (a `#` that starts a word), whose braces are no blocks' (_colon_for_brace).
+_TEXT_OR_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"?|(?:(?<=\s)|^)#[^\n]*', re.MULTILINE)
+
+
+def _colon_for_brace(head: str, text: str, span: Span) -> Diagnostic:
+    """BKR011 for `job APPSFULL:` at the end of its line, its body below: a block's head
+    written as YAML writes one, with a `:` for its `{` (`span`, the name and its `:`).
+    Where the file has one `}` more than `{`s (texts and comments aside), the body's
+    `}` is there and the `{` is the one reading: the fix writes it for the `:`."""
+    code = _TEXT_OR_COMMENT.sub("", text)
+    colon = Span(span.file, span.end_line, span.end_column - 1, span.end_line, span.end_column, span.end - 1, span.end)
+    closed = code.count("}") == code.count("{") + 1
+    return codes.MISSING_OPEN(
+        f"`{head}:` opens its block with a YAML `:`; a .bkr block opens with `{{`",
+        span,
+        label="`{` expected for the `:`",
+        help=f"write `{head} {{`" + ("" if closed else ", and close the block with `}` after its last statement"),
+        fix=Fix.replace("Write `{` for the `:`", colon, " {") if closed else None,
     )
 
 

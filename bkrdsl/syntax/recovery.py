@@ -10298,7 +10298,7 @@ class Recovery:
             if title is None:
                 title = f"`{keyword.value} {names[-1]}`" if keyword is not None and names else "the block"
             meant = self.setting_meant(found) if title.startswith("`") else None
-            self.report(messages.missing_open(title, named, where, meant, line_ended=ended), at)
+            self.report(messages.missing_open(title, named, where, meant, line_ended=ended, text=self.source.text), at)
             self.missing_opens += 1
         elif filler == "NAME" and keyword is not None and keyword.start_pos in self.written_in_open:
             return  # `member M`, then `job suffix` (`job-suffix`) alone: the BKR011 wrote `job-suffix S`
