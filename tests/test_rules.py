@@ -1541,9 +1541,6 @@ def test_bkr233_writes_the_missing_node(fixture, edits, help, mended):
     assert [d.code for d in analyse(fixture, text.encode()).diagnostics if d.code != "BKR401"] == []
 
 
-MINIMAL_TEXT = (ROOT / "examples" / "minimal.bkr").read_text()
-
-
 def _second_job(job: str, name: str, schedule: str, level: str = "full") -> str:
     """examples/minimal.bkr with job `job` copied as `name`, the same but for its
     `run` (its schedule `schedule`) and its level: what the schedule helps write."""
@@ -1613,7 +1610,7 @@ def test_identity_jobs_that_never_run_on_one_day_are_no_bkr410(first, second, wa
     assert codes == (["BKR410"] if warned else []), codes
 
 
-BANK_TEXT = (ROOT / "examples" / "bank.bkr").read_text()
+BANK_TEXT = (ROOT / "examples" / "bank.bkr").read_text(encoding="utf-8")
 BANK_DISK = "disk BKRBKUP 191 size 10 cyl on PAPRV1 at 29046"
 
 
@@ -2062,7 +2059,6 @@ def test_a_volume_the_file_names_nowhere_is_a_placeholder_said_so(edits, help):
     assert (d.code, d.help) == ("BKR245", help)
 
 
-BANK_TEXT = (ROOT / "examples" / "bank.bkr").read_text(encoding="utf-8")
 BANK_BKRBKUP = "  disk BKRBKUP 191 size 10 cyl on {} at 29046"
 
 
