@@ -1396,6 +1396,20 @@ RULES_DATA = ROOT / "tests" / "data" / "rules"
             [("preview daily 05:30 }", "preview daily 05:30  purge weekly sun 06:00  retain 30 days }")],
         ),
         (
+            # the purge on the Nth weekday: its ordinal kept (the help wrote `purge monthly sun 06:00`)
+            "BKR218.fail-local.bkr",
+            [
+                ("expire on each member { preview", "expire on VM2 { preview"),
+                ("purge weekly sun 06:00", "purge monthly last sun 06:00"),
+            ],
+            "BKR218",
+            (
+                "add `purge monthly last sun 06:00  retain 30 days` to this block, the schedule of line 7: each"
+                " member with its own catalog purges it"
+            ),
+            [("preview daily 05:30 }", "preview daily 05:30  purge monthly last sun 06:00  retain 30 days }")],
+        ),
+        (
             "BKR215.fail.bkr",
             [],
             "BKR215",
@@ -1410,7 +1424,13 @@ RULES_DATA = ROOT / "tests" / "data" / "rules"
             [("BKRPOOL on VM1", "BKRPOOL on VM2")],
         ),
     ],
-    ids=["local preview on each member", "local preview on the member alone", "purge moved", "server moved"],
+    ids=[
+        "local preview on each member",
+        "local preview on the member alone",
+        "on the Nth weekday",
+        "purge moved",
+        "server moved",
+    ],
 )
 def test_the_purge_help_mends_the_block_there_not_a_second_one(fixture, edits, code, help, mended):
     """BKR218's help for a local catalog wrote `expire on each member { purge weekly sun 03:00 }`,

@@ -11,6 +11,7 @@ from bkrdsl.ast import Scope
 from bkrdsl.check.common import listed, quoted, server_written_as_home
 from bkrdsl.check.declarations import catalog_statement_missing
 from bkrdsl.check.registry import check
+from bkrdsl.check.values import schedule_text
 from bkrdsl.diagnostics import Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import ROLE_TEXT, ExpireModel, Model
@@ -710,7 +711,7 @@ def _one_purger_help(model: Model, kept: str, first: ExpireModel, later: list[Ex
         moved = []
         preview = next((e.preview for e in later if e.preview is not None), None)
         if first.preview is None and preview is not None:
-            moved.append(f"`preview {_schedule_text(preview)}`")
+            moved.append(f"`preview {schedule_text(preview)}`")
         days = next((e.retain_days for e in later if e.retain_days is not None), None)
         if first.retain_days is None and days is not None:
             moved.append(f"`retain {days} days`")
@@ -765,7 +766,7 @@ def _each_member_help(purgers: list[ExpireModel], missing: list[str]) -> str:
         )
     retain = f"  retain {first.retain_days} days" if first.retain_days is not None else ""
     return (
-        f"add `expire on {', '.join(missing)} {{ purge {_schedule_text(first.purge)}{retain} }}` to the cluster block,"
+        f"add `expire on {', '.join(missing)} {{ purge {schedule_text(first.purge)}{retain} }}` to the cluster block,"
         f" the schedule of line {first.decl.span.line}: each member purges its own catalog"
     )
 
@@ -814,7 +815,7 @@ def previews_run(model: Model):
         if not lost:
             continue
         where = f"on {listed(lost)}"
-        schedule = _schedule_text(e.preview)
+        schedule = schedule_text(e.preview)
         if not purging:
             yield PREVIEW_NOT_RUN(
                 f"the preview {where} never runs: no member purges, so no {_EXEC} EXEC is written,"
@@ -917,21 +918,11 @@ def _purge_lost_help(model: Model, block: ExpireModel, lost: list[str], first: E
     of its own for those members (an `expire on each member` block beside the purging
     one, as the help wrote, purges that one's members twice: BKR211)."""
     retain = f"  retain {first.retain_days} days" if first.retain_days is not None else ""
-    purge = f"purge {_schedule_text(first.purge)}{retain}"
+    purge = f"purge {schedule_text(first.purge)}{retain}"
     why = f"the schedule of line {first.decl.span.line}: each member with its own catalog purges it"
     if set(_places(model, block)) <= set(lost):
         return f"add `{purge}` to this block, {why}"
     return f"add `expire on {', '.join(lost)} {{ {purge} }}` to the cluster block, {why}"
-
-
-def _schedule_text(schedule) -> str:
-    """A schedule as the user would write it again (`weekly mon,thu 01:00`)."""
-    words = [schedule.frequency.lower()]
-    if schedule.days:
-        words.append(",".join(d.text.lower() for d in schedule.days))
-    if schedule.time is not None:
-        words.append(schedule.time.text)
-    return " ".join(words)
 
 
 @check

@@ -33,6 +33,7 @@ from bkrdsl.check.values import (
     minidisk_written_as_sfs,
     owner_after_addresses,
     owner_and_address_swapped,
+    schedule_text,
     sfs_path_problem,
 )
 from bkrdsl.diagnostics import Edit, Fix, Related
@@ -1101,7 +1102,6 @@ def _later_purge(purge: ast.Schedule, minutes: int, days, runs: list) -> str:
     """BKR403's help's purge, written: its schedule at the first time, after the backup
     it meets, that no backup it is checked against is probably running then, on the
     same day (none where the purge would pass midnight, and so its days: "")."""
-    from bkrdsl.check.values import _schedule_text
 
     for _ in range(len(runs) + 1):
         # The end of each backup window the purge starts in: the day before's, for a
@@ -1112,7 +1112,7 @@ def _later_purge(purge: ast.Schedule, minutes: int, days, runs: list) -> str:
             if _purge_meets(minutes, days, start, job_days)
         ]
         if not ends:
-            return f": `purge {_schedule_text(purge, f'{minutes // 60:02d}:{minutes % 60:02d}')}`"
+            return f": `purge {schedule_text(purge, f'{minutes // 60:02d}:{minutes % 60:02d}')}`"
         minutes = max(ends)
         if minutes >= MINUTES_A_DAY:
             return ""

@@ -20,6 +20,7 @@ from bkrdsl.check.common import (
     quoted,
 )
 from bkrdsl.check.registry import DIRECTORY, check
+from bkrdsl.check.values import schedule_text
 from bkrdsl.diagnostics import Diagnostic, Fix, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.records import dataclass
@@ -912,7 +913,6 @@ def _shared_pool_help(model: Model, job: JobModel, members: list[str], items: li
     else the shared paths taken out of the job and written whole in a job of their
     own on one member, the catalog server's where the job runs there, half an hour
     after the job so that the two do not start together (BKR402)."""
-    from bkrdsl.check.values import _schedule_text
 
     home = model.catalog.decl.home[0].upper if model.catalog.decl.home else None
     member = home if home in members else members[0]
@@ -949,7 +949,7 @@ def _shared_pool_help(model: Model, job: JobModel, members: list[str], items: li
     excludes = f"  exclude sfs {' '.join(excluded)}" if excluded else ""
     target = job.target
     to = f"  to {target.medium.value}{f' pool {target.pool.text}' if target.pool is not None else ''}" if target else ""
-    when = _schedule_text(run.schedule, _later(model, member, run.schedule)) if run.schedule is not None else ""
+    when = schedule_text(run.schedule, _later(model, member, run.schedule)) if run.schedule is not None else ""
     name = _free_job_name(model, job.name)
     return (
         f"take {' and '.join(removed)} and add to the cluster block a job that runs on one member:"

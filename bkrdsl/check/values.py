@@ -1145,14 +1145,17 @@ def time_meant(text: str) -> str | None:
     return f"{hour:02d}:{minutes:02d}"
 
 
-def _schedule_text(sched: ast.Schedule, time: str) -> str:
-    """The schedule as written, with `time` for its time: `weekly sat,sun 14:00`; a
-    `weekly` schedule's days written as one word (`mon-fri`, `sat+sun`), which are
-    BKR314 too, one by one (`weekly mon,tue,wed,thu,fri 22:00`), so that the line
-    written checks."""
+def schedule_text(sched: ast.Schedule, time: str | None = None) -> str:
+    """The schedule as written, with `time` for its time (its own where None): `weekly
+    sat,sun 14:00`, `monthly last sun 03:00`; a `weekly` schedule's days written as one
+    word (`mon-fri`, `sat+sun`), which are BKR314 too, one by one (`weekly
+    mon,tue,wed,thu,fri 22:00`), so that the line written checks. The one way the
+    checks' helps write a schedule again."""
+    if time is None:
+        time = sched.time.text if sched.time is not None else ""
     days = ",".join(_days_listed(sched, d) for d in sched.days)
     ordinal = sched.ordinal.text if sched.ordinal is not None else ""
-    return " ".join(part for part in (sched.frequency, ordinal, days, time) if part)
+    return " ".join(part for part in (sched.frequency.lower(), ordinal, days, time) if part)
 
 
 def _days_listed(sched: ast.Schedule, day) -> str:
@@ -1192,7 +1195,7 @@ def _day_after(sched: ast.Schedule, time: str) -> str | None:
     `monthly 31`, a 1st only after the months of 31 days; after `monthly first sun`, a
     Monday that is not always the month's first."""
     if sched.frequency == "daily":
-        return _schedule_text(sched, time)
+        return schedule_text(sched, time)
     if sched.frequency == "weekly":
         # days as one word (`sat+sun`, `mon-fri`: BKR314 too) are their days
         days = [parse_weekday(d) for w in sched.days for d in _days_listed(sched, w).split(",")]
@@ -1220,14 +1223,14 @@ def _time_out_of_clock(sched: ast.Schedule) -> tuple[str, Fix | None]:
     text = sched.time.text
     if text.lower() == "midnight" and sched.frequency != "daily":
         # `weekly sun midnight`: as Sunday starts or as it ends, which the text cannot tell
-        starts = f"midnight is `00:00`, the start of a day: `{_schedule_text(sched, '00:00')}` runs as the day starts"
+        starts = f"midnight is `00:00`, the start of a day: `{schedule_text(sched, '00:00')}` runs as the day starts"
         after = _day_after(sched, "00:00")
         if after is not None:
             return f"{starts}, `{after}` as it ends", None
         return f"{starts}; as it ends is the next day's `00:00`", None
     if _END_OF_DAY.fullmatch(text) or text.lower() == "midnight":
         if sched.frequency == "daily":
-            meant = _schedule_text(sched, "00:00")
+            meant = schedule_text(sched, "00:00")
             return (
                 f"midnight is `00:00`, the start of the day: write `{meant}`",
                 Fix.replace("Write `00:00`", sched.time.span, "00:00"),
@@ -1239,8 +1242,8 @@ def _time_out_of_clock(sched: ast.Schedule) -> tuple[str, Fix | None]:
     found = _ONE_DIGIT_MINUTE.fullmatch(text)
     if found is not None:
         hour, minute = int(found.group(1)), found.group(2)
-        five_past = _schedule_text(sched, f"{hour:02d}:0{minute}")
-        ten_to = _schedule_text(sched, f"{hour:02d}:{minute}0")
+        five_past = schedule_text(sched, f"{hour:02d}:0{minute}")
+        ten_to = schedule_text(sched, f"{hour:02d}:{minute}0")
         return f"the minutes have two digits: write `{five_past}` or `{ten_to}`", None
     found = _PAST_THE_CLOCK.fullmatch(text)
     minutes = None if found is None else int(found.group(1)) * 60 + int(found.group(2))
@@ -1252,7 +1255,7 @@ def _time_out_of_clock(sched: ast.Schedule) -> tuple[str, Fix | None]:
             else "a 24-hour clock's hours are 00 to 23"
         )
         if minutes < _MINUTES_A_DAY:
-            return f"{why}: `{text}` is `{reading}`; write `{_schedule_text(sched, reading)}`", None
+            return f"{why}: `{text}` is `{reading}`; write `{schedule_text(sched, reading)}`", None
         after = _day_after(sched, reading)
         if after is not None:
             return f"{why}: `{text}` is the next day's `{reading}`; write `{after}`", None
@@ -1264,7 +1267,7 @@ def _time_out_of_clock(sched: ast.Schedule) -> tuple[str, Fix | None]:
         # `daily 7`: an hour alone, read on the 24-hour clock as `at 7` is (docs/language.md);
         # fixed only where no other reading is (13 to 23, 0), as `at 13` is
         hour = int(text)
-        meant = _schedule_text(sched, f"{hour:02d}:00")
+        meant = schedule_text(sched, f"{hour:02d}:00")
         evening = f"; {hour} p.m. is `{hour + 12}:00`" if 1 <= hour <= 11 else ""
         crontab = ""
         if sched.frequency == "weekly" and text in _CRONTAB_DAYS and sched.days:
@@ -1391,7 +1394,7 @@ def _day_and_time_swapped(sched: ast.Schedule):
         is_day = (n is not None and 1 <= n <= 31) or time.text.upper() == LAST_DAY
     if not is_day:
         return None
-    meant = _schedule_text(replace(sched, days=(time,)), day.text)
+    meant = schedule_text(replace(sched, days=(time,)), day.text)
     return INVALID_DAY(
         f"the time {quoted(day.text)} is written before the day {quoted(time.text)}",
         day.span,
@@ -1522,7 +1525,7 @@ def times_and_days(model: Model):
                 yield INVALID_TIME(
                     f"{quoted(sched.time.text)} is not a .bkr time: a time is HH:MM on a 24-hour clock",
                     sched.time.span,
-                    help=f"write `{_schedule_text(sched, meant)}`",
+                    help=f"write `{schedule_text(sched, meant)}`",
                     fix=Fix.replace(f"Write `{meant}`", sched.time.span, meant),
                 )
         if sched.frequency == "weekly" or sched.ordinal is not None:
