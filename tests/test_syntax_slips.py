@@ -7885,3 +7885,31 @@ def test_an_import_with_a_dot_for_its_slash_is_the_library_s_module(written, par
         " not `.`: write `import std/backup-manager`"
     )
     assert repaired == BASE
+
+# --- h6 (stop 60)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "level", "fixed"),
+    [("backup SYSIDS -- incremental", "incremental", "backup SYSIDS incremental"),
+     ("backup APPS --  full  # nightly", "full", "backup APPS full  # nightly")],
+)
+def test_h6_a_level_after_a_spaced_double_dash_is_the_level_not_a_comment(written, level, fixed, parser, monkeypatch):
+    # was BKR016, "`--` does not start a comment", whose fix made `# incremental` a
+    # comment: the job a full one, the level lost without a word
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    group = written.split()[1]
+    option = written.split("#")[0].split(maxsplit=2)[2].rstrip()
+    text, analysis = _one_slip(f"    backup {group} {level}", f"    {written}")
+    message = f"`{option}` is written `{level}` in .bkr: the level follows the groups as a word of its own"
+    _assert_one_error(text, analysis, "BKR004", message, f"write `backup {group} {level}`", f"    {fixed}")
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h6_a_sentence_after_a_spaced_double_dash_stays_a_comment_slip(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _, analysis = _one_slip("    backup APPS full", "    backup APPS -- incremental backups of the apps")
+    assert [(d.code, d.message) for d in analysis.diagnostics] == [
+        ("BKR016", "`--` does not start a comment in a .bkr file")
+    ]

@@ -368,8 +368,13 @@ _DESTINATION_REST = re.compile(
 #: `into disk pool P`): medium_without_to.
 _DESTINATION_PREPOSITION = re.compile(r"[ \t]*(?P<word>(?i:on|onto|into|in|at))[ \t]+")
 
-#: A backup's level written as a command's option (`--incremental`, `-full`, `--level=full`).
-_LEVEL_AS_OPTION = re.compile(r"-{1,2}(?:(?i:level|type|mode)=)?(?P<level>(?i:full|incremental))(?=[ \t]|#|\n|\Z)")
+#: A backup's level written as a command's option (`--incremental`, `-full`, `--level=full`),
+#: or after `--` and a blank, last on its line (`-- incremental`: read as a comment, REXX's
+#: or SQL's, the job became a full one); `-- incremental backups` stays a comment's slip.
+_LEVEL_AS_OPTION = re.compile(
+    r"(?:-{1,2}(?:(?i:level|type|mode)=)?|--[ \t]+(?=(?i:full|incremental)[ \t]*(?:#|\n|\}|\Z)))"
+    r"(?P<level>(?i:full|incremental))(?=[ \t]|#|\n|\}|\Z)"
+)
 
 #: A word, then a `=` or `:` and a value after it on the line (Recovery.signs_after); a
 #: `#` ends the search (a comment), and a `:` inside a word (`BKRPOOL:X`, `03:00`) is no sign.
