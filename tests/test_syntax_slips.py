@@ -7913,3 +7913,56 @@ def test_h6_a_sentence_after_a_spaced_double_dash_stays_a_comment_slip(parser, m
     assert [(d.code, d.message) for d in analysis.diagnostics] == [
         ("BKR016", "`--` does not start a comment in a .bkr file")
     ]
+
+
+#: The schedule between `run` and `on`, the members without their `,` (was three BKR004s:
+#: "expected `on` after `run`", "expected `run` before `on`", "a `,` is missing"):
+#: (the line written, the line the help and the fix write, what the help says after it).
+H6_SCHEDULE_FIRST_COMMAS = [
+    ("run daily 22:00 on VMSYS1 VMSYS2", "run on VMSYS1, VMSYS2 daily 22:00",
+     ": a `,` is missing between `VMSYS1` and `VMSYS2`"),
+    ("run weekly mon-fri 22:00 on VMSYS1 VMSYS2", "run on VMSYS1, VMSYS2 weekly mon,tue,wed,thu,fri 22:00",
+     ": `weekly` takes each day by name, the days separated by commas; a `,` is missing between `VMSYS1` and `VMSYS2`"),
+    ("run daily 22:00 on VMSYS1, VMSYS2 VMSYS3", "run on VMSYS1, VMSYS2, VMSYS3 daily 22:00",
+     ": a `,` is missing between `VMSYS2` and `VMSYS3`"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "meant", "said"), H6_SCHEDULE_FIRST_COMMAS, ids=[c[0] for c in H6_SCHEDULE_FIRST_COMMAS])
+def test_h6_a_schedule_before_members_without_their_commas_is_one_error(written, meant, said, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip("    run on VMSYS1 daily 02:00", f"    {written}")
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.help) == (
+        "BKR004", "the schedule comes after the members the job runs on, not before them", f"write `{meant}`{said}"
+    )
+    assert too_long(found, analysis.sources) == []
+    repaired = apply_edits(text, found.fix.edits)
+    assert repaired == text.replace(written, meant, 1)
+    # APPS is single: on two members it is BKR220, no syntax error
+    assert not [d for d in analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics if d.code < "BKR1"]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h6_a_member_after_days_without_weekly_gets_lines_that_check(parser, monkeypatch):
+    # was "remove `VMSYS2`, as `mon-fri` takes one value: write `run on VMSYS1 mon-fri 22:00`",
+    # a line that is BKR012 again
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    written = "run on VMSYS1 mon-fri 22:00 VMSYS2"
+    text, analysis = _one_slip("    run on VMSYS1 daily 02:00", f"    {written}")
+    days, member = analysis.diagnostics
+    assert days.code == "BKR012"
+    listed = "run on VMSYS1, VMSYS2 weekly mon,tue,wed,thu,fri 22:00"
+    alone = "run on VMSYS1 weekly mon,tue,wed,thu,fri 22:00"
+    assert (member.code, member.message, member.help, member.fix) == (
+        "BKR004",
+        "`VMSYS2` comes after the schedule: the members the job runs on are written before it",
+        f"write `{listed}` to run it there too, or remove `VMSYS2`: `{alone}`",
+        None,
+    )
+    assert (member.span.line, member.span.column) == (74, 33)
+    assert too_long(member, analysis.sources) == []
+    for line in (listed, alone):
+        found = analyse("prodssi.bkr", text.replace(written, line, 1).encode("utf-8")).diagnostics
+        assert not [d for d in found if d.code < "BKR1"]

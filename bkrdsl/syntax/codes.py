@@ -311,7 +311,8 @@ SYNTAX = register(
     error whose fix removes it: a user whose ID is AND is written in
     capitals, as CP writes user IDs, and is read as one.
     A schedule written before `on` (`run daily 02:00 on VMSYS1`) is one
-    error whose fix puts `on ...` first; with no member after `on` (`run
+    error whose fix puts `on ...` first (with the members' `,`s where they
+    are missing, `on VMSYS1 VMSYS2`); with no member after `on` (`run
     daily 02:00 on`) it is still one error, whose help shows the order; so
     is a schedule alone in a job whose line ends with `on` (`daily 02:00
     on`: `run` and the member are both missing).

@@ -2398,18 +2398,28 @@ def _commas_missing_said(runs: Sequence[Sequence[str]]) -> list[str]:
     return gaps
 
 
-def schedule_first(written: str, meant: str, span: Span, days_listed: bool = False) -> Diagnostic:
+def schedule_first(
+    written: str,
+    meant: str,
+    span: Span,
+    days_listed: bool = False,
+    commas_missing: Sequence[Sequence[str]] | None = None,
+) -> Diagnostic:
     """`run daily 02:00 on VMSYS1`: the schedule before the members. `days_listed`:
     `meant` writes a range of days one by one (`run weekly mon-fri 22:00 on VMSYS1`),
-    which the help says; no fix where it ends with `HH:MM`, the time not written."""
+    which the help says; no fix where it ends with `HH:MM`, the time not written.
+    `commas_missing`: the members in runs between the `,`s written, where some were
+    written without one (`on VMSYS1 VMSYS2`), which `meant` writes and the help says."""
+    gaps = _commas_missing_said(commas_missing or [])
     if days_listed:
         return _days_listed(
-            "the schedule comes after the members the job runs on, not before them", f"run {meant}", meant, span
+            "the schedule comes after the members the job runs on, not before them", f"run {meant}", meant, span, gaps
         )
+    said = f": {'; '.join(gaps)}" if gaps else ""
     return codes.SYNTAX(
         "the schedule comes after the members the job runs on, not before them",
         span,
-        help=f"write `run {meant}`",
+        help=f"write `run {meant}`{said}",
         fix=write_fix(meant, span),
     )
 
@@ -2573,6 +2583,19 @@ def names_after_each_member(names: list[str], schedule: str, span: Span, schedul
         span,
         help=f"write `run on each member{after}` to run on every member, or `run on {', '.join(names)}{after}`"
         f" to run on {that}",
+    )
+
+
+def members_after_schedule(names: Sequence[str], statement: str, listed: str, span: Span) -> Diagnostic:
+    """`run on VMSYS1 mon-fri 22:00 VMSYS2`: members after a `run` statement's schedule;
+    `statement`, the line without them, `listed`, with them among the members. To run
+    on them too or not is the writer's: no fix."""
+    said = " and ".join(f"`{name}`" for name in names)
+    verb = "comes" if len(names) == 1 else "come"
+    return codes.SYNTAX(
+        f"{said} {verb} after the schedule: the members the job runs on are written before it",
+        span,
+        help=f"write `{listed}` to run it there too, or remove {said}: `{statement}`",
     )
 
 

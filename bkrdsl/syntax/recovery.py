@@ -2455,7 +2455,11 @@ class Recovery:
             days is not None
             and timed is not None
             and messages.looks_like_time(timed.group(1))
-            and all(self._stray(word) for word in (timed.group("extra") or "").split())
+            and (
+                all(self._stray(word) for word in (timed.group("extra") or "").split())
+                # `run on VMSYS1 mon-fri 22:00 VMSYS2`: a member after the time
+                or (statement == "run" and self._member_names(timed.group("extra")) is not None)
+            )
         ):
             # `run on VMSYS1 mon-fri 22:00`, `mon-fri at 22:00`: `weekly` left out, one
             # error whose fix writes it and the days one by one; read as `manual`, the
@@ -2521,6 +2525,15 @@ class Recovery:
         statement = None if before is None else f"{before} weekly {','.join(days)} {time}"
         at = start + len(self.source.text[start:end]) - len(self.source.text[start:end].lstrip())
         span = self.source.span(at, end)
+        names = self._member_names(extra)
+        if name == "run" and statement is not None and names is not None and re.match(r"run on (?!each )", statement):
+            # `run on VMSYS1 mon-fri 22:00 VMSYS2`: a member after the schedule, to list
+            # with the others or remove (was "remove `VMSYS2`, as `mon-fri` takes one
+            # value: write `run on VMSYS1 mon-fri 22:00`", a line that does not check)
+            schedule = f"weekly {','.join(days)} {time}"
+            members = " ".join(statement[len("run on ") : -len(schedule)].split()).rstrip(",")
+            listed = f"run on {members}, {', '.join(names)} {schedule}"
+            return messages.members_after_schedule(names, statement, listed, span)
         if len(extra.split()) > 1:
             return messages.words_after_statement(extra, name, f"`{time}`", statement, span)
         return messages.word_after_statement(f"`{extra}`", name, f"`{time}`", statement, None, span, None)
@@ -5381,7 +5394,7 @@ class Recovery:
         if not alone and self.schedule_first_days_range(ip, tok, found, rest):
             return True
         if not Sim.of(ip).fits(types):
-            return False
+            return not alone and self.schedule_first_commas_missing(ip, tok, found, rest)
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
         if alone:
             self.report(messages.schedule_first_no_member(found.group("schedule"), span), tok.start_pos)
@@ -5415,13 +5428,42 @@ class Recovery:
             or not (place[3:].lower() == "each member" or self._member_names(place[3:]) is not None)
         ):
             return False
+        # `on VMSYS1 VMSYS2`: the members' commas written too, and said
+        runs = [] if place[3:].lower() == "each member" else [part.split() for part in place[3:].split(",")]
+        if any(len(run) > 1 for run in runs):
+            place = "on " + ", ".join(name for run in runs for name in run)
         meant = f"{place} {ranged.group('weekly')} {','.join([*before, *days])} {time or 'HH:MM'}"
         if not Sim.of(ip).fits(
             [_PUNCTUATION.get(w) or self.facts.keywords.get(w.lower(), "NAME") for w in re.findall(r",|[^\s,]+", meant)]
         ):
             return False
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
-        self.report(messages.schedule_first(rest, meant, span, days_listed=True), tok.start_pos)
+        self.report(messages.schedule_first(rest, meant, span, days_listed=True, commas_missing=runs), tok.start_pos)
+        self.skip_phrase(ip, tok, tok.start_pos + len(rest))
+        self._fed_error_token = True
+        return True
+
+    def schedule_first_commas_missing(self, ip, tok: Token, found: re.Match, rest: str) -> bool:
+        """`run daily 22:00 on VMSYS1 VMSYS2`: the schedule before the members, and a `,`
+        missing between them (`found`, `rest`: schedule_before_placement's). One error,
+        as `run daily 22:00 on VMSYS1` is, whose help and fix write the line in order with
+        the members' commas, which the help says (was three: "expected `on` after `run`",
+        "expected `run` before `on`", "a `,` is missing")."""
+        place = " ".join(found.group("place").split())
+        names = self._member_names(place[3:])
+        if names is None or len(names) < 2:
+            return False
+        runs = [part.split() for part in place[3:].split(",")]
+        if not any(len(run) > 1 for run in runs):
+            return False
+        meant = f"on {', '.join(names)} {' '.join(found.group('schedule').split())}"
+        words = tuple(re.findall(r",|[^\s,]+", meant))
+        sim = Sim.of(ip)
+        types = [_PUNCTUATION.get(w) or self.facts.keywords.get(w.lower(), "NAME") for w in words]
+        if not (sim.fits([*types, "RBRACE"]) or sim.fits([*types, "$END"])) or not self._values_shaped(sim, words):
+            return False
+        span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
+        self.report(messages.schedule_first(rest, meant, span, commas_missing=runs), tok.start_pos)
         self.skip_phrase(ip, tok, tok.start_pos + len(rest))
         self._fed_error_token = True
         return True
