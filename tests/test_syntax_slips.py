@@ -7966,3 +7966,35 @@ def test_h6_a_member_after_days_without_weekly_gets_lines_that_check(parser, mon
     for line in (listed, alone):
         found = analyse("prodssi.bkr", text.replace(written, line, 1).encode("utf-8")).diagnostics
         assert not [d for d in found if d.code < "BKR1"]
+
+
+#: A minidisk selection's owner left out, a range of addresses in its place (was BKR301,
+#: "`0191-01FF` is 9 characters long", its help a pattern of user IDs, and BKR413 at the
+#: job's exclude): (the line as prodssi writes it, as written, what the `*` stands for).
+H6_OWNER_LEFT_OUT = [
+    ("include minidisk * 0191-01FF 0200", "include minidisk 0191-01FF 0200", "every user of the job"),
+    ("include minidisk * 0191-01FF 0200", "include minidisk 191-1FF 200", "every user of the job"),
+    ("exclude minidisk LNX* 0192 ", "exclude minidisk 0192-0193 0200 ",
+     "every user of the member's single-configuration jobs"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "every"), H6_OWNER_LEFT_OUT, ids=[c[1] for c in H6_OWNER_LEFT_OUT])
+def test_h6_a_minidisk_owner_left_out_is_one_error_whose_fix_writes_every_owner(clean, written, every, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    action, _, first, *rest = written.split()
+    meant = f"{action} minidisk * {' '.join([first, *rest])}"
+    message = (
+        f"the owner is missing: `{first}` is an address range, and `minidisk` takes the owner"
+        " (a user ID, `*`, or a pattern) first, then addresses"
+    )
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.help) == ("BKR310", message, f"write `{meant}` (`*`: {every})")
+    assert too_long(found, analysis.sources) == []
+    repaired = apply_edits(text, found.fix.edits)
+    assert repaired == text.replace(written, f"{meant} " if written.endswith(" ") else meant, 1)
+    # a member's exclude of every owner: BKR414's warning, which the block's own owner was spared
+    left = [d.code for d in analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics]
+    assert left == ([] if every.endswith("job") else ["BKR414"])

@@ -33,6 +33,7 @@ from bkrdsl.check.values import (
     minidisk_written_as_sfs,
     owner_after_addresses,
     owner_and_address_swapped,
+    owner_left_out,
     schedule_text,
     sfs_path_problem,
 )
@@ -1806,8 +1807,8 @@ def _owner_unread(sel: ast.Selection) -> bool:
     diagnostic); a path whose user part reads (`BKRPOOL:CICSPRD..OLD`) is judged."""
     if sel.medium is ast.Medium.MINIDISK:
         owner = sel.owner
-        if owner_after_addresses(sel) is not None:
-            return True  # `0200-02FF LNX*`: BKR310's, the owner judged once it stands first
+        if owner_after_addresses(sel) is not None or owner_left_out(sel):
+            return True  # `0200-02FF LNX*`, `0191-01FF 0200`: BKR310's, judged once the owner stands first
         return owner is not None and owner.upper != "*" and not valid_user_or_pattern(owner.upper)
     for item in sel.items:
         if sfs_path_problem(item.text) is None:
@@ -1950,7 +1951,7 @@ def owners_backed_up(model: Model):
             include = sel.action is ast.Action.INCLUDE
             what_selects = "this path" if sel.medium is ast.Medium.SFS else f"this {sel.action.value}"
             selects = False
-            if owner_after_addresses(sel) is not None or every_owner_meant(sel, model):
+            if owner_after_addresses(sel) is not None or owner_left_out(sel) or every_owner_meant(sel, model):
                 # `exclude minidisk 0200 LNX*`: BKR310 says the owner stands after the
                 # addresses; whose it is is judged once it stands first. So for
                 # `include minidisk ALL ALL`, `*` meant.
@@ -2350,6 +2351,8 @@ def why_exclude_removes_nothing(model: Model, job: JobModel, exclude: ast.Select
         return None  # BKR116: the job includes nothing at all
     if minidisk_written_as_sfs(exclude) or any(minidisk_written_as_sfs(i) for i in job.includes):
         return None  # BKR318: `sfs` written for `minidisk`; judged once that is mended
+    if owner_left_out(exclude) or any(owner_left_out(i) for i in job.includes):
+        return None  # BKR310: the owner left out (`0191-01FF 0200`); judged once it is written
     why = _nothing_removed(exclude, job.includes)
     if why is None or _owner_not_backed_up(model, job, exclude):
         return None  # it may remove something; or BKR406 says it names no user of the job

@@ -28,7 +28,7 @@ from bkrdsl.check.common import (
     volume_problem,
 )
 from bkrdsl.check.registry import check
-from bkrdsl.check.values import owner_after_addresses
+from bkrdsl.check.values import owner_after_addresses, owner_left_out
 from bkrdsl.diagnostics import Fix, Severity
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import Model, is_pattern
@@ -530,7 +530,12 @@ def user_ids(model: Model):
     # An owner written after its addresses (`exclude minidisk 0200-02FF LNX*`) is
     # BKR310's, once for the statement: its range is not a user ID to report here.
     selections = [s for j in cluster.jobs for s in j.selections] + [s for m in cluster.members for s in m.selections]
-    words = [s.owner for s in selections if s.owner is not None and owner_after_addresses(s) is None]
+    # An owner left out (`include minidisk 0191-01FF 0200`) is BKR310's too.
+    words = [
+        s.owner
+        for s in selections
+        if s.owner is not None and owner_after_addresses(s) is None and not owner_left_out(s)
+    ]
     words += [d.user for d in cluster.disks]
     for w in words:
         if w.text == "*":

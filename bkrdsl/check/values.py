@@ -67,7 +67,11 @@ INVALID_ADDRESS = register(
     minidisk ALL 0190`, `include minidisk all all`), where the files declare
     no user ALL: the help and fix write `*` for it, and for an address so
     written (`include minidisk * *`; an exclude of every address, which
-    would leave the job nothing, gets no fix).
+    would leave the job nothing, gets no fix). So is a selection whose
+    owner was left out, a range of addresses in its place and addresses
+    after it (`include minidisk 0191-01FF 0200`): one error, not BKR301 for
+    the range read as a user ID nor BKR413 for an exclude it seems to miss,
+    whose fix writes `*`, every user of the job, before the range.
     A range whose addresses are joined as other tools join them (`0100:0FFF`,
     `0100..0FFF`) is named for it: the message writes it FIRST-LAST
     (`0100-0FFF`), and so does the fix (in reverse order, `0FFF:0100`, the
@@ -710,6 +714,8 @@ def addresses(model: Model):
         owner = owner_after_addresses(sel)
         if owner is not None:
             yield _owner_after(sel, owner)
+        if owner_left_out(sel):
+            yield _owner_missing(sel, kind)
         line = sel.owner.span.line if sel.owner is not None else sel.span.line
         said = None  # the line read as a statement, reported once (`_statement_read_as_address`)
         settings = tape_setting_lines(cluster, sel, kind)
@@ -947,6 +953,40 @@ def owner_after_addresses(selection: ast.Selection) -> ast.Word | None:
     if len(words) != 1 or not valid_user_or_pattern(words[0].upper):
         return None
     return words[0]
+
+
+def owner_left_out(selection: ast.Selection) -> bool:
+    """`include minidisk 0191-01FF 0200`: the owner left out, its place taken by a range
+    of addresses (no user ID: a range of hex addresses, not of IDs), every word after it
+    an address or range too. BKR310 says it once, for the statement; the range is not a
+    user ID (BKR301), and what the selection reaches (BKR116, BKR406, BKR413) is judged
+    once the owner is written."""
+    owner = selection.owner
+    if selection.medium is not ast.Medium.MINIDISK or owner is None or "-" not in owner.text:
+        return False
+    if not ADDRESS_LIKE.fullmatch(owner.upper) or parse_address_range(owner.text) is None:
+        return False
+    return bool(selection.items) and all(
+        i.text != "*" and parse_address_range(i.text) is not None for i in selection.items
+    )
+
+
+def _owner_missing(selection: ast.Selection, kind: str) -> Diagnostic:
+    """BKR310 for a minidisk selection whose owner was left out (owner_left_out); the fix
+    writes `*`: in a job, every user it backs up (on a member, every user of the
+    member's single-configuration jobs), which `exclude 0190` is read as too. A
+    narrower owner is the writer's choice, which the line does not show. `kind`, the
+    block's (`job`, `member`)."""
+    action, first = selection.action.value, selection.owner
+    addresses = " ".join([first.text] + [i.text for i in selection.items])
+    every = "every user of the job" if kind == "job" else "every user of the member's single-configuration jobs"
+    return INVALID_ADDRESS(
+        f"the owner is missing: {quoted(first.text)} is an address range, and `minidisk` takes the owner"
+        " (a user ID, `*`, or a pattern) first, then addresses",
+        first.span,
+        help=f"write `{action} minidisk * {addresses}` (`*`: {every})",
+        fix=Fix(f"Write `*` before `{first.text}`", (Edit(first.span, f"* {first.text}"),)),
+    )
 
 
 def _owner_after(selection: ast.Selection, owner: ast.Word) -> Diagnostic:
