@@ -7998,3 +7998,29 @@ def test_h6_a_minidisk_owner_left_out_is_one_error_whose_fix_writes_every_owner(
     # a member's exclude of every owner: BKR414's warning, which the block's own owner was spared
     left = [d.code for d in analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics]
     assert left == ([] if every.endswith("job") else ["BKR414"])
+
+
+#: A word for "but not" among an include's addresses (was BKR310 "`except` is not a minidisk
+#: address or range", then BKR312 "`0195` overlaps `0191-01FF`, already included").
+H6_EXCEPT = [
+    ("include minidisk * 0191-01FF except 0195", "except", "include minidisk * 0191-01FF", "exclude minidisk * 0195"),
+    ("include minidisk * 0191-01FF 0200 EXCLUDING 0195 0197", "EXCLUDING", "include minidisk * 0191-01FF 0200",
+     "exclude minidisk * 0195 0197"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "word", "include", "exclude"), H6_EXCEPT, ids=[c[0] for c in H6_EXCEPT])
+def test_h6_except_in_an_include_is_one_error_whose_fix_writes_the_exclude(written, word, include, exclude, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip("    include minidisk * 0191-01FF 0200", f"    {written}")
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.help) == (
+        "BKR310",
+        f"`{word}` is not written in an include: the addresses to leave out are an `exclude` statement of their own",
+        f"write `{include}`, then `{exclude}` on a line of its own",
+    )
+    assert too_long(found, analysis.sources) == []
+    repaired = apply_edits(text, found.fix.edits)
+    assert repaired == text.replace(written, f"{include}\n    {exclude}", 1)
+    assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []

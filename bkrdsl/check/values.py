@@ -71,7 +71,11 @@ INVALID_ADDRESS = register(
     owner was left out, a range of addresses in its place and addresses
     after it (`include minidisk 0191-01FF 0200`): one error, not BKR301 for
     the range read as a user ID nor BKR413 for an exclude it seems to miss,
-    whose fix writes `*`, every user of the job, before the range.
+    whose fix writes `*`, every user of the job, before the range. So is
+    a word for "but not" among an include's addresses (`include minidisk *
+    0191-01FF except 0195`, or `excluding`, `without`, `minus`): one error,
+    not BKR312 for the addresses after it, whose fix writes them as the
+    `exclude` statement they are, with the include's owner, on the next line.
     A range whose addresses are joined as other tools join them (`0100:0FFF`,
     `0100..0FFF`) is named for it: the message writes it FIRST-LAST
     (`0100-0FFF`), and so does the fix (in reverse order, `0FFF:0100`, the
@@ -716,6 +720,9 @@ def addresses(model: Model):
             yield _owner_after(sel, owner)
         if owner_left_out(sel):
             yield _owner_missing(sel, kind)
+        excepted = except_word(sel)
+        if excepted is not None:
+            yield _except_in_include(sel, excepted)
         line = sel.owner.span.line if sel.owner is not None else sel.span.line
         said = None  # the line read as a statement, reported once (`_statement_read_as_address`)
         settings = tape_setting_lines(cluster, sel, kind)
@@ -730,6 +737,8 @@ def addresses(model: Model):
                 continue  # `density 6250` under the addresses: a tape's setting, said once
             if w is owner or (rng is None and line == said) or (every and w.text.lower() in _EVERY_WORDS):
                 continue
+            if excepted is not None and index == excepted:
+                continue  # `except 0195`: said once, above
             if rng is None and starts_line and _WORD_SHAPED.fullmatch(w.text):
                 said = line
                 yield _statement_read_as_address(sel, w, kind)
@@ -989,6 +998,53 @@ def _owner_missing(selection: ast.Selection, kind: str) -> Diagnostic:
     )
 
 
+#: Words for "but not" between an include's addresses and those it leaves out
+#: (`include minidisk * 0191-01FF except 0195`), as SQL and shell globs write them.
+_EXCEPT_WORDS = frozenset({"except", "excluding", "without", "minus"})
+
+
+def except_word(selection: ast.Selection) -> int | None:
+    """`include minidisk * 0191-01FF except 0195`: the index in the items of a word for
+    "but not" after an include's addresses, addresses after it to its line's end; else
+    None. BKR310 says it once, writing the `exclude` statement meant; the addresses
+    after it are not judged as included (BKR312)."""
+    if selection.medium is not ast.Medium.MINIDISK or selection.action is not ast.Action.INCLUDE:
+        return None
+    if selection.owner is None or owner_after_addresses(selection) is not None or owner_left_out(selection):
+        return None
+    items = selection.items
+    at = next((k for k, w in enumerate(items) if w.text.lower() in _EXCEPT_WORDS), None)
+    if at is None or at == 0 or at == len(items) - 1:
+        return None
+    before, after = items[:at], items[at + 1 :]
+    if any(parse_address_range(w.text) is None for w in (*before, *after)):
+        return None
+    if any(w.span.line != items[at].span.line for w in after):
+        return None
+    return at
+
+
+def _except_in_include(selection: ast.Selection, at: int) -> Diagnostic:
+    """BKR310 for an include's `except` (except_word): its help writes the include
+    without it and the `exclude` statement of the addresses after it, with the same
+    owner, which the fix writes on a line of its own below."""
+    items, owner = selection.items, selection.owner
+    word, before, after = items[at], items[:at], items[at + 1 :]
+    include = f"include minidisk {owner.text} {' '.join(w.text for w in before)}"
+    exclude = f"exclude minidisk {owner.text} {' '.join(w.text for w in after)}"
+    indent = " " * (selection.span.column - 1)
+    return INVALID_ADDRESS(
+        f"{quoted(word.text)} is not written in an include: the addresses to leave out"
+        " are an `exclude` statement of their own",
+        span_through(word.span, after[-1].span),
+        help=f"write `{include}`, then `{exclude}` on a line of its own",
+        fix=Fix(
+            f"Write `{exclude}` on a line of its own",
+            (Edit(span_through(before[-1].span, after[-1].span), f"{before[-1].text}\n{indent}{exclude}"),),
+        ),
+    )
+
+
 def _owner_after(selection: ast.Selection, owner: ast.Word) -> Diagnostic:
     """BKR310 for a minidisk selection whose owner stands after its addresses; a fix
     swaps the two when they are neighbours (`0200-02FF LNX*`)."""
@@ -1041,6 +1097,7 @@ def overlapping_ranges(model: Model):
                 and s.owner is not None
                 and not owner_and_address_swapped(s)
                 and owner_after_addresses(s) is None
+                and except_word(s) is None  # `0191-01FF except 0195`: BKR310's
             ):
                 by_owner.setdefault((s.action, s.owner.upper), []).append(s)
         yield from _sfs_repeats(selections)
