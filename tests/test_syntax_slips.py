@@ -8024,3 +8024,24 @@ def test_h6_except_in_an_include_is_one_error_whose_fix_writes_the_exclude(writt
     repaired = apply_edits(text, found.fix.edits)
     assert repaired == text.replace(written, f"{include}\n    {exclude}", 1)
     assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+
+
+#: A statement's values, more than one, in quotes (was "names are written without quotes",
+#: no fix, then "expected `days` after `35 days`, found `}`").
+H6_QUOTED_VALUES = [
+    ("retain 35 days", 'retain "35 days"'),
+    ("disk BKRBKUP 191 size 10 cyl", 'disk BKRBKUP 191 size "10 cyl"'),
+    ("backup APPS full", 'backup "APPS full"'),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written"), H6_QUOTED_VALUES, ids=[c[1] for c in H6_QUOTED_VALUES])
+def test_h6_values_in_quotes_are_one_error_whose_fix_removes_them(clean, written, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    quoted = written[written.index('"') :]
+    message = f"a statement's values are written without quotes: `{quoted[1:-1]}`, not `{quoted}`"
+    help = f"remove the quotes: write `{clean}`; only the text after `description` is quoted"
+    line = next(line for line in text.split("\n") if written in line)
+    _assert_one_error(text, analysis, "BKR004", message, help, line.replace(written, clean))

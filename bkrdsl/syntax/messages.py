@@ -4349,6 +4349,19 @@ def quoted_name(text: str, span: Span, bare_reads: bool = False) -> Diagnostic:
     )
 
 
+def quoted_values(text: str, bare: str, line: str | None, span: Span) -> Diagnostic:
+    """`retain "35 days"`: a statement's values in quotes; `line`, the statement
+    without them, which the help writes."""
+    return codes.SYNTAX(
+        f"a statement's values are written without quotes: `{bare}`, not `{text}`",
+        span,
+        help=f"remove the quotes: write `{line}`; only the text after `description` is quoted"
+        if line
+        else "remove the quotes; only the text after `description` is quoted",
+        fix=Fix.replace("Remove the quotes", span, bare),
+    )
+
+
 def quoted_sfs_part(written: str, meant: str | None, span: Span, whole: Span) -> Diagnostic:
     """`include sfs BKRPOOL:"CICSPRD".*`: a part of an SFS path in quotes. `meant` is
     the path without them, when that is one name; `whole` the path as written."""

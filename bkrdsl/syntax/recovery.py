@@ -4238,6 +4238,40 @@ class Recovery:
             and self.fits_once_finished(Sim.of(ip), keyword)
         )
 
+    def quoted_values(self, ip, tok: Token) -> Token | None:
+        """`retain "35 days"`: a statement's values, more than one, in quotes, which read
+        as the statement with the quotes removed (the words fit where they stand, and
+        what follows fits after them). One error whose help writes the line and whose
+        fix removes the quotes (was "names are written without quotes", without a fix,
+        and "expected `days` after `35 days`"); the words are fed, the last returned."""
+        bare = str(tok.value)[1:-1]
+        words = bare.split()
+        if len(words) < 2 or any(c in bare for c in "\"'\\#{},="):
+            return None
+        state, types = Sim.of(ip).copy(), []
+        for word in words:
+            keyword = self.facts.keywords.get(word.lower())
+            if keyword is not None and state.feed(keyword):
+                types.append(keyword)
+            elif state.feed("NAME"):
+                types.append("NAME")
+            else:
+                return None
+        following = self.peek(ip)
+        if following is not None and not state.fits([following]):
+            return None
+        first = self.statement_start(ip.parser_state)
+        line = None
+        if first is not None and is_real(first) and first.line == tok.line:
+            written = self._line_before_comment(first.start_pos).rstrip()
+            at, end = tok.start_pos - first.start_pos, tok.end_pos - first.start_pos
+            line = " ".join((written[:at] + " ".join(words) + written[end:]).split())
+        span = self.span_of(tok)
+        self.report(messages.quoted_values(str(tok.value), " ".join(words), line, span), tok.start_pos)
+        for type_, word in zip(types[:-1], words[:-1]):
+            self.feed(ip, _fake(type_, tok, word))
+        return _fake(types[-1], tok, words[-1])
+
     # ------------------------------------------------------------ mid-statement
     def mid_statement(self, ip, tok: Token, accepted: set[str]) -> Token | None:
         """`tok` comes while a statement still needs something."""
@@ -4271,6 +4305,9 @@ class Recovery:
             self.report(messages.stray_comma(self.span_of(tok), self.line_before(tok)), tok.start_pos)
             return None
         if tok.type == "STRING" and "NAME" in accepted:
+            words = self.quoted_values(ip, tok)
+            if words is not None:
+                return words  # `retain "35 days"`: read as `retain 35 days`
             previous = last_real_token(ip.parser_state.value_stack)
             if previous is None or previous.start_pos not in self.written_in_open:
                 # (`member M`, then `job suffix "C"`: the BKR011 wrote `job-suffix C`)
