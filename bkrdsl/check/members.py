@@ -1274,14 +1274,10 @@ def _directory_private_volume(model: Model, directory: Directory, member: str, d
         elsewhere.update(d.volume for _, d in directory.subconfig_disks_on(identities, other))
     named = directory.users_named([d.user.text for d in disks])
     for entries in ([e for e in named if e.kind == "IDENTITY"], identities):
-        found: dict[str, list] = collections.defaultdict(list)
-        for sub, d in directory.subconfig_disks_on(entries, member):
-            if d.volume not in elsewhere:
-                found[d.volume].append((sub, d))
-        volume = directory.most_used({v: len(seen) for v, seen in found.items()})
-        if volume is not None:
-            sub, d = found[volume][0]
-            return _Seen(volume, sub, d, member)
+        on_member = directory.subconfig_disks_on(entries, member)
+        seen = _most_used_seen(directory, [(sub, d) for sub, d in on_member if d.volume not in elsewhere], member)
+        if seen is not None:
+            return seen
     return None
 
 
@@ -1294,16 +1290,24 @@ def _directory_shared_volume(model: Model, directory: Directory, disks: list) ->
     users = [e for e in directory.entries if e.kind == "USER"]
     named = directory.users_named([d.user.text for d in disks])
     for entries in ([e for e in named if e.kind == "USER"], users):
-        found: dict[str, list] = collections.defaultdict(list)
-        for e in entries:
-            for d in e.disks:
-                if d.held and d.volume not in elsewhere:
-                    found[d.volume].append((e, d))
-        volume = directory.most_used({v: len(seen) for v, seen in found.items()})
-        if volume is not None:
-            e, d = found[volume][0]
-            return _Seen(volume, e, d, None)
+        held = [(e, d) for e in entries for d in e.disks if d.held and d.volume not in elsewhere]
+        seen = _most_used_seen(directory, held, None)
+        if seen is not None:
+            return seen
     return None
+
+
+def _most_used_seen(directory: Directory, disks: list[tuple[Entry, Minidisk]], member: str | None) -> _Seen | None:
+    """Of `disks` (each with the entry whose MDISK statement it is), the volume most of
+    them are on (`Directory.most_used`), with the first that names it; None for none."""
+    found: dict[str, list] = collections.defaultdict(list)
+    for entry, d in disks:
+        found[d.volume].append((entry, d))
+    volume = directory.most_used({v: len(seen) for v, seen in found.items()})
+    if volume is None:
+        return None
+    entry, d = found[volume][0]
+    return _Seen(volume, entry, d, member)
 
 
 def _disks_text(disks: list) -> str:
