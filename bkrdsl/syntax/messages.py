@@ -2814,6 +2814,16 @@ def commas_between_values(
     whose fix removes each; `written`, the statement without them, None where it is
     not whole without them (`disk BKRBKUP, 191, size: 10 cyl`: another slip, whose own
     error follows)."""
+    if statement == "backup":
+        # `backup , G`: `backup` takes its groups as a list, the `,`s between them; this
+        # one stands before the first (was "does not separate the values of a `backup`
+        # statement: they are separated by blanks", untrue of its groups)
+        return codes.STRAY_COMMA(
+            "a `,` cannot stand before the first group of a `backup` statement: commas go between its groups",
+            span,
+            help=f"remove the `,`: write `{written}`" if written else "remove the `,`",
+            fix=Fix("Remove the `,`", tuple(Edit(r, blank) for r, blank in removals)),
+        )
     what = f"the values of a `{statement}` statement"
     return _commas_not_separating(what, written, ", and write the values separated by blanks", span, removals)
 
