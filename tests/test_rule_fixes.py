@@ -438,3 +438,47 @@ def test_every_code_with_a_failing_example_is_weighed():
     }
     with_example = {code for code, entry in load_all().items() if any(e.expect for e in examples(entry))}
     assert with_example - set(left_out) - set(FIXES) == set()
+
+
+# --- h2 (stop 61)
+# The helps that were choices with placeholders (BKR401, BKR402, BKR223, BKR224,
+# BKR219, BKR218 without a catalog) write each choice on the file's own names: each
+# is applied here as its words say, and the file then checks.
+
+
+def help_of(code: str, text: str) -> str:
+    (found,) = [d for d in analyse("site.bkr", text.encode("utf-8")).diagnostics if d.code == code]
+    return found.help
+
+
+def test_bkr223_help_writes_the_shorter_name_and_the_names_it_gets():
+    text = failing_example("BKR223")
+    said = help_of("BKR223", text)
+    assert (
+        "shorten the job name to at most 7 characters: write `job SYSWEEK` for `job SYSWEEKF` (line 8),"
+        " named SYSWEEK1 on VMSYS1 and SYSWEEK2 on VMSYS2"
+    ) == said
+    assert codes(mended(text, [(said, "job SYSWEEKF {", "job SYSWEEK {")]), "") == []
+
+
+def test_bkr223_shorter_name_taken_by_another_job_is_not_written():
+    # SYSWEEK is another job's: the help's name is the next free one.
+    text = failing_example("BKR223").replace(
+        "  job SYSWEEKF {",
+        "  single group APPS { LINUX01 }\n  job SYSWEEK {\n    backup APPS full\n    include minidisk * *\n"
+        "    to disk\n    run on VMSYS1 daily 04:00\n  }\n  job SYSWEEKF {",
+    )
+    said = help_of("BKR223", text)
+    assert "write `job SYSWEEA` for `job SYSWEEKF`" in said
+    assert codes(text.replace("job SYSWEEKF {", "job SYSWEEA {"), "") == []
+
+
+def test_bkr224_help_writes_each_rename_and_each_checks():
+    text = failing_example("BKR224")
+    said = help_of("BKR224", text)
+    assert (
+        "rename one of the jobs: write `job SYSF` for `job SYS` (line 9), named SYSF1 on VMSYS1 and SYSF2 on"
+        " VMSYS2; or write `job SYS1F` for `job SYS1` (line 15), named SYS1F on VMSYS1"
+    ) in said
+    assert codes(text.replace("job SYS {", "job SYSF {"), "") == []
+    assert codes(text.replace("job SYS1 {", "job SYS1F {"), "") == []

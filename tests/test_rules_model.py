@@ -384,20 +384,23 @@ def test_bkr223_of_a_long_job_suffix_offers_to_shorten_the_suffix_too():
     """`job-suffix A#x` made SYSINCA#X: the help said only "shorten the job name to at
     most 5 characters", though the suffix is what grew; it names the member too."""
     assert _bkr223_help({1: "A#x"}) == (
-        "shorten the job name to at most 5 characters, or the job suffix `A#X` of member `VMSYS1` to at most 2 characters"
+        "shorten the job name to at most 5 characters: write `job SYSIN` for `job SYSINC` (line 8), named SYSINA#X on"
+        " VMSYS1 and SYSIN2 on VMSYS2; or the job suffix `A#X` of member `VMSYS1` to at most 2 characters"
     )
     assert _bkr223_help({1: "ABC", 2: "XYZW"}) == (
-        "shorten the job name to at most 4 characters,"
-        " or the job suffixes of members `VMSYS1` and `VMSYS2` to at most 2 characters each"
+        "shorten the job name to at most 4 characters: write `job SYSI` for `job SYSINC` (line 8), named SYSIABC on"
+        " VMSYS1 and SYSIXYZW on VMSYS2; or the job suffixes of members `VMSYS1` and `VMSYS2` to at most 2 characters each"
     )
 
 
 def test_bkr223_offers_no_suffix_way_where_there_is_none():
     """A member with the default suffix (its number) has no suffix of the user's to
     shorten, and a job name of 8 characters leaves no room for any suffix."""
-    assert _bkr223_help({2: "B2"}, job="SYSTEMFU") == "shorten the job name to at most 6 characters"
-    assert _bkr223_help({}, job="SYSWEEKF") == "shorten the job name to at most 7 characters"
-    assert _bkr223_help({1: "AB"}, job="SYSWEEKS", members=2) == "shorten the job name to at most 6 characters"
+    assert _bkr223_help({2: "B2"}, job="SYSTEMFU").startswith("shorten the job name to at most 6 characters: write `job SYSTEM`")
+    assert _bkr223_help({}, job="SYSWEEKF").startswith("shorten the job name to at most 7 characters: write `job SYSWEEK`")
+    assert _bkr223_help({1: "AB"}, job="SYSWEEKS", members=2).endswith("named SYSWEEAB on VMSYS1 and SYSWEE2 on VMSYS2")
+    helps = [_bkr223_help({2: "B2"}, job="SYSTEMFU"), _bkr223_help({1: "AB"}, job="SYSWEEKS", members=2)]
+    assert not any("; or the job suffix" in h for h in helps)
 
 
 def test_bkr208_never_offers_the_taken_id_as_the_machines_own():

@@ -24,7 +24,15 @@ from bkrdsl.check.values import schedule_text
 from bkrdsl.diagnostics import Diagnostic, Fix, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.records import dataclass
-from bkrdsl.resolve.model import BackupRef, Group, JobModel, Model, narrow_sfs_path, split_sfs_path
+from bkrdsl.resolve.model import (
+    BackupRef,
+    Group,
+    JobModel,
+    Model,
+    derived_job_name,
+    narrow_sfs_path,
+    split_sfs_path,
+)
 
 SINGLE_ON_MANY = register(
     "BKR220",
@@ -238,9 +246,12 @@ DERIVED_TOO_LONG = register(
     (SYSWEEKF itself fits, but SYSWEEKF1 has 9 characters. A job name of
     more than 8 characters is BKR303 whatever its placement.)
 
-    The help gives the longest job name that fits and, when every name too
-    long ends in a `job-suffix` written for its member (`job-suffix A#x`
-    makes SYSINCA#X), the longest suffix that fits, naming the members.
+    The help gives the longest job name that fits, written with the names it
+    then gets (`write `job SYSWEEK` for `job SYSWEEKF` (line 8), named
+    SYSWEEK1 on VMSYS1 and SYSWEEK2 on VMSYS2`; its last letter changed where
+    another job's names meet it), and, when every name too long ends in a
+    `job-suffix` written for its member (`job-suffix A#x` makes SYSINCA#X),
+    the longest suffix that fits, naming the members.
 
     Fix: shorten the job name (`job SYSINC`), or the members' suffixes.
     """,
@@ -283,6 +294,10 @@ NAME_COLLISION = register(
         }
 
     Fix: rename one of the jobs.
+
+    The help writes each job renamed, a letter for its level added (`job
+    SYSF`: SYSF1 on VMSYS1 and SYSF2 on VMSYS2; `job SYS1F`), with the names
+    it then gets, none of which another job's names meets.
     """,
 )
 
@@ -811,17 +826,52 @@ def derived_names(model: Model):
 
 
 def _shorter_names_help(model: Model, job: JobModel, members: list[str]) -> str:
-    """BKR223's ways out: a shorter job name, and, when every too-long name ends in a
-    `job-suffix` the user wrote and the job name leaves room for one, shorter suffixes
-    (`job-suffix A#x` made SYSINCA#X: the suffix is what grew)."""
+    """BKR223's ways out: a shorter job name, written (`job SYSWEEK` for `job SYSWEEKF`,
+    with the names it then gets), and, when every too-long name ends in a `job-suffix`
+    the user wrote and the job name leaves room for one, shorter suffixes (`job-suffix
+    A#x` made SYSINCA#X: the suffix is what grew)."""
     suffixes = [model.member(m).job_suffix for m in members]
-    ways = f"shorten the job name to at most {8 - max(map(len, suffixes))} characters"
+    most = 8 - max(map(len, suffixes))
+    ways = f"shorten the job name to at most {most} characters"
+    name = _renamed(model, job, [job.name[:most]]) if most > 0 else None
+    if name is not None:
+        parts = [f"{n} on {m}" for m, n in _names_as(model, job, name)]
+        shown = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+        ways += f": write `job {name}` for `job {job.decl.name.text}` (line {job.decl.name.span.line}), named {shown}"
     room = 8 - len(job.name)
     if room < 1 or not all(model.member(m).decl.settings_named("job-suffix") for m in members):
         return ways
     if len(members) == 1:
-        return f"{ways}, or the job suffix {quoted(suffixes[0])} of member {quoted(members[0])} to at most {plural(room, 'character')}"
-    return f"{ways}, or the job suffixes of members {listed(members)} to at most {plural(room, 'character')} each"
+        return f"{ways}; or the job suffix {quoted(suffixes[0])} of member {quoted(members[0])} to at most {plural(room, 'character')}"
+    return f"{ways}; or the job suffixes of members {listed(members)} to at most {plural(room, 'character')} each"
+
+
+def _names_as(model: Model, job: JobModel, name: str) -> list[tuple[str, str]]:
+    """(member, name) for `job` were it called `name`: its per-member names where it
+    derives them (`SYSWEEK1` on VMSYS1), else `name` itself."""
+    if not job.derives_names:
+        return [(m, name) for m in dict.fromkeys(job.members)]
+    return [
+        (m, derived_job_name(name, model.member(m).job_suffix if model.member(m) else "?"))
+        for m in dict.fromkeys(job.members)
+    ]
+
+
+def _renamed(model: Model, job: JobModel, tried: list[str]) -> str | None:
+    """The first name of `tried`, else of `tried[0]` with its last character made a
+    letter or a digit, under which `job` and its per-member names are at most 8
+    characters, valid, and no other job's name or per-member name (BKR223, BKR224,
+    BKR323)."""
+    taken = {j.name.upper() for j in model.jobs if j is not job}
+    taken |= {n.upper() for j in model.jobs if j is not job and j.run is not None for _, n in model.derived_names(j)}
+    base = tried[0]
+    for name in [*tried, *(f"{base[:-1]}{c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ123456789" if base)]:
+        names = [name, *(n for _, n in _names_as(model, job, name))]
+        if name.upper() == job.name.upper() or cms_name_problem(name) is not None:
+            continue
+        if all(len(n) <= 8 and n.upper() not in taken for n in names):
+            return name
+    return None
 
 
 def _valid_suffix(text: str) -> bool:
@@ -858,9 +908,35 @@ def name_collisions(model: Model):
                 related=(
                     Related(other_job.decl.name.span, f"`{name}` on `{other_member}` comes from this job"),
                 ),
-                help="rename one of the jobs, or change the members' `job-suffix`",
+                help=_rename_help(model, job, other_job),
             )
             break
+
+
+def _rename_help(model: Model, job: JobModel, other: JobModel) -> str:
+    """BKR224's ways out on the file's own names: each of the two jobs renamed, written
+    with the names it then gets, a letter for its level added (`job SYSF`: SYSF1 on
+    VMSYS1 and SYSF2 on VMSYS2), one no other job's name meets."""
+    ways = []
+    for j in (job, other):
+        name = _renamed(model, j, [_with_level_letter(model, j)])
+        if name is None:
+            continue
+        parts = [f"{n} on {m}" for m, n in _names_as(model, j, name)]
+        named = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+        ways.append(f"write `job {name}` for `job {j.decl.name.text}` (line {j.decl.name.span.line}), named {named}")
+    if not ways:
+        return "rename one of the jobs, or change the members' `job-suffix`"
+    return f"rename one of the jobs: {'; or '.join(ways)}; or change the members' `job-suffix`"
+
+
+def _with_level_letter(model: Model, job: JobModel) -> str:
+    """The job's name with the first letter of its level (`F`, `I`) at its end, cut to fit."""
+    levels = [b.level.value for b in job.decl.backups if b.level is not None]
+    letter = levels[0][0].upper() if levels else "X"
+    suffixes = [model.member(m).job_suffix for m in job.members if model.member(m) is not None]
+    most = 8 - (max(map(len, suffixes)) if job.derives_names and suffixes else 0)
+    return f"{job.name[: most - 1]}{letter}"
 
 
 @check
