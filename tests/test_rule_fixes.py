@@ -482,3 +482,35 @@ def test_bkr224_help_writes_each_rename_and_each_checks():
     ) in said
     assert codes(text.replace("job SYS {", "job SYSF {"), "") == []
     assert codes(text.replace("job SYS1 {", "job SYS1F {"), "") == []
+
+
+def test_bkr402_help_writes_the_later_jobs_run_at_a_free_hour():
+    # 03:00 is the hour after, but VMSYS1 purges then (BKR403): 04:00.
+    text = failing_example("BKR402")
+    said = help_of("BKR402", text)
+    assert (
+        "write `run on each member daily 04:00` for `run on each member daily 02:00` (line 19),"
+        " so that SYSFULL starts when GUESTFUL is usually done"
+    ) in said
+    assert codes(mended(text, [(said, "daily 02:00   # <- BKR402", "daily 04:00")]), "") == []
+
+
+def test_bkr401_help_moves_a_job_from_a_member_that_keeps_another():
+    text = failing_example("BKR401").replace(
+        "  job TESTFULL {",
+        "  single group WEB { WEB01 }\n  job WEBFULL {\n    backup WEB full\n    include minidisk * *\n"
+        "    to disk\n    run on VMSYS1 daily 04:00\n  }\n  job TESTFULL {",
+    )
+    said = help_of("BKR401", text)
+    assert said.startswith(
+        "move job `APPSFULL` there: write `run on VMSYS3 daily 02:00` for `run on VMSYS1 daily 02:00` (line 14);"
+        " `VMSYS1` keeps job `WEBFULL`; or add a job"
+    )
+    assert codes(text.replace("run on VMSYS1 daily 02:00", "run on VMSYS3 daily 02:00"), "") == []
+
+
+def test_bkr401_help_does_not_say_to_run_identity_jobs_the_file_has_none_of():
+    # Every member runs one job: none to move, and no job of IDENTITY users to widen.
+    said = help_of("BKR401", failing_example("BKR401"))
+    assert "IDENTITY users' jobs `on each member`" not in said
+    assert said.startswith("add a job that runs on this member")

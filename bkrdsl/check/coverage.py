@@ -93,6 +93,12 @@ UNCOVERED_MEMBER = register(
     does not say to run that job on each member, which would copy the
     shared data once per member (BKR226, BKR530).
 
+    Otherwise, where a job of single-configuration users runs on a member
+    that another job runs on too, the help writes that job's `run` on the
+    member no job runs on (`write `run on VMSYS3 daily 02:00` for `run on
+    VMSYS1 daily 02:00` (line 14)`): a single-configuration user's minidisks
+    are reached from any member, and the member it leaves keeps a job.
+
     Failing example:
 
         import std/backup-manager
@@ -169,6 +175,11 @@ SAME_MINUTE = register(
         }
 
     Fix: `run on each member daily 04:00` for one of them.
+
+    The help writes the later job's `run` again at the first whole hour
+    after its start, the same day, at which no other job of its members
+    starts and no purge would meet it (BKR403): here 04:00, VMSYS1 purging
+    at 03:00 on Sundays.
     """,
 )
 
@@ -979,7 +990,7 @@ def uncovered_members(model: Model):
     # A member an IDENTITY job pinned elsewhere leaves out is BKR221's mistake, and
     # BKR221 names the member: `run on each member` covers it, and this warning with it.
     covered.update(m for job in model.jobs for m in left_out_members(model, job))
-    help = "run the IDENTITY users' jobs `on each member`, or add a job for this member"
+    help = "add a job that runs on this member (a job of IDENTITY users, `run on each member`, backs up every member's instances)"
     pinned = _pinned_by_exception(model)
     if pinned is not None:  # moved to each member, it would be BKR226's or BKR530's error
         help = (
@@ -987,11 +998,41 @@ def uncovered_members(model: Model):
             " runs on one member because what it backs up every member shares (on each member it would copy"
             " that once per member)"
         )
+    movable = _movable_job(model) if pinned is None else None
     for m in model.members:
         if m.name not in covered and model.member(m.name) is m:
             yield UNCOVERED_MEMBER(
-                f"no job runs on member `{m.name}`: nothing is backed up there", m.decl.name.span, help=help
+                f"no job runs on member `{m.name}`: nothing is backed up there",
+                m.decl.name.span,
+                help=help if movable is None else _move_help(model, movable, m.name, help),
             )
+
+
+def _movable_job(model: Model) -> JobModel | None:
+    """The first job of single-configuration users pinned to a member that another job
+    runs on too: BKR401's help may move it to a member no job runs on (its users'
+    minidisks are reached from any member), and its own member keeps a job."""
+    for job in model.jobs:
+        if job.kinds != {Kind.SINGLE} or job.run is None or job.each_member or len(set(job.members)) != 1:
+            continue
+        (member,) = set(job.members)
+        if model.member(member) is not None and any(j is not job and member in j.members for j in model.jobs):
+            return job
+    return None
+
+
+def _move_help(model: Model, job: JobModel, member: str, otherwise: str) -> str:
+    """BKR401's help with a job to move written on the file's names: `write `run on
+    VMSYS3 daily 03:00` for `run on VMSYS1 daily 03:00` (line 19)`."""
+    run = job.run
+    when = f" {schedule_text(run.schedule)}" if run.schedule is not None else ""
+    (was,) = set(job.members)
+    keeps = next(j for j in model.jobs if j is not job and was in j.members)
+    return (
+        f"move job {quoted(job.name)} there: write `run on {member}{when}` for"
+        f" `run on {', '.join(w.text for w in run.placement.members)}{when}` (line {run.span.line});"
+        f" `{was}` keeps job {quoted(keeps.name)}; or {otherwise}"
+    )
 
 
 def _pinned_by_exception(model: Model) -> JobModel | None:
@@ -1034,14 +1075,25 @@ def same_minute(model: Model):
             f"jobs {quoted(clash.name)} and {quoted(job.name)} both start at {job.run.schedule.time.text} {where}",
             job.run.schedule.time.span,
             related=(Related(clash.run.schedule.time.span, f"{clash.name} starts here"),),
-            help=_stagger_help(clash, job),
+            help=_stagger_help(model, clash, job),
         )
 
 
-def _stagger_help(a: JobModel, b: JobModel) -> str:
-    """Stagger the two jobs; when a daily job meets a weekly one (the usual nightly
-    incremental beside a weekly full), the daily one can skip the weekly one's days."""
+def _stagger_help(model: Model, a: JobModel, b: JobModel) -> str:
+    """Stagger the two jobs: the later one's `run` written again at the first hour after
+    its start that no other job of its members starts at and no purge meets (BKR403);
+    when a daily job meets a weekly one (the usual nightly incremental beside a weekly
+    full), the daily one can skip the weekly one's days."""
     text = "stagger them: start one when the other is usually done"
+    later = _staggered_start(model, b)
+    if later is not None:
+        run = b.run
+        placement = "each member" if run.placement.each_member else ", ".join(w.text for w in run.placement.members)
+        text = (
+            f"stagger them: write `run on {placement} {schedule_text(run.schedule, later)}` for"
+            f" `run on {placement} {schedule_text(run.schedule)}` (line {run.span.line}), so that"
+            f" {b.name} starts when {a.name} is usually done"
+        )
     kinds = {a.run.schedule.frequency: a, b.run.schedule.frequency: b}
     if set(kinds) != {"daily", "weekly"}:
         return text
@@ -1052,6 +1104,28 @@ def _stagger_help(a: JobModel, b: JobModel) -> str:
     if not others:
         return text
     return f"{text}, or run {kinds['daily'].name} on the other days only: `weekly {','.join(others)}`"
+
+
+def _staggered_start(model: Model, job: JobModel) -> str | None:
+    """The first whole hour after `job`'s start, the same day, that no other job of its
+    members starts at (BKR402) and no purge it is checked against meets (BKR403)."""
+    timed = _timed(job.run.schedule)
+    if timed is None:
+        return None
+    start, days = timed
+    members = set(job.members)
+    starts = [(m, t, d) for m, t, d, j in _job_runs(model) if j is not job and m in members]
+    shared = model.catalog is not None and model.catalog.scope is Scope.SHARED
+    purges = [
+        t for e in model.expires if (t := _timed(e.purge)) is not None and (shared or members & set(e.members))
+    ]
+    for at in range(start + BACKUP_WINDOW_MINUTES, MINUTES_A_DAY, BACKUP_WINDOW_MINUTES):
+        if any(t == at and may_share_a_day(d, days) for _, t, d in starts):
+            continue
+        if any(_purge_meets(minutes, purge_days, at, days) for minutes, purge_days in purges):
+            continue
+        return f"{at // 60:02d}:{at % 60:02d}"
+    return None
 
 
 @check
