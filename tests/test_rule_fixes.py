@@ -514,3 +514,50 @@ def test_bkr401_help_does_not_say_to_run_identity_jobs_the_file_has_none_of():
     said = help_of("BKR401", failing_example("BKR401"))
     assert "IDENTITY users' jobs `on each member`" not in said
     assert said.startswith("add a job that runs on this member")
+
+
+def test_bkr219_help_writes_both_catalog_statements_and_each_checks():
+    text = failing_example("BKR219")
+    said = help_of("BKR219", text)
+    local = "catalog local server BKRSVSFS pool BKRPOOL"
+    shared = "catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1"
+    assert f"write `{local}` (line 4)" in said and f"`{shared}`" in said
+    assert "purge on" not in said  # VMSYS1 alone purges already
+    for statement in (local, shared):
+        assert codes(text.replace(f"{local} on VMSYS1", statement), "") == []
+
+
+def test_bkr219_shared_reading_mends_the_blocks_that_purge_each_member():
+    # A local catalog purged on each member: read as shared, BKR211 would follow.
+    text = (ROOT / "tests" / "data" / "rules" / "BKR219.fail.bkr").read_text()
+    said = help_of("BKR219", text)
+    assert (
+        "`catalog shared server BKRSVSFS pool BKRPOOL on VM1`, and purge on `VM1` alone, where the catalog's"
+        " server runs: write `expire on VM1` for `expire on each member` (line 7)"
+    ) in said
+    shared = text.replace("catalog local server BKRSVSFS pool BKRPOOL on VM1", "catalog shared server BKRSVSFS pool BKRPOOL on VM1")
+    assert codes(shared.replace("expire on each member", "expire on VM1"), "") == []
+    assert codes(text.replace("BKRPOOL on VM1", "BKRPOOL"), "") == []
+
+
+
+def test_bkr218_without_a_catalog_writes_both_catalogs_and_each_checks():
+    text = failing_example("BKR218").replace("  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1\n", "")
+    said = help_of("BKR218", text)
+    assert (
+        "add `catalog shared server BKRSVSFS pool BKRPOOL` and preview on the purging member:"
+        " `expire on VMSYS1 { preview daily 01:00 }`" in said
+    )
+    assert (
+        "add `catalog local server BKRSVSFS pool BKRPOOL` and add `purge weekly sun 03:00  retain 35 days` to"
+        " this block" in said
+    )
+    assert "each member {" not in said  # beside VMSYS1's block it purged VMSYS1 twice (BKR211)
+    top = "cluster PRODSSI {\n"
+    shared = text.replace(top, f"{top}  catalog shared server BKRSVSFS pool BKRPOOL\n").replace(
+        "expire on VMSYS2 { preview", "expire on VMSYS1 { preview"
+    )
+    local = text.replace(top, f"{top}  catalog local server BKRSVSFS pool BKRPOOL\n").replace(
+        "{ preview daily 01:00 }", "{ preview daily 01:00  purge weekly sun 03:00  retain 35 days }"
+    )
+    assert codes(shared, "") == [] and codes(local, "") == []

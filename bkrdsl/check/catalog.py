@@ -7,7 +7,7 @@ With one catalog per member, every member expires its own.
 
 from __future__ import annotations
 
-from bkrdsl.ast import Scope
+from bkrdsl.ast import Catalog, Scope, Word
 from bkrdsl.check.common import listed, quoted, server_written_as_home
 from bkrdsl.check.declarations import catalog_statement_missing
 from bkrdsl.check.registry import check
@@ -282,7 +282,10 @@ PREVIEW_NOT_RUN = register(
     run, and nothing else would say so. With a shared catalog the purging
     member's preview already lists every member's jobs, so a preview belongs
     there; with one catalog per member, each member that previews must also
-    purge.
+    purge. Where the file declares no catalog (BKR213), the help writes
+    both: `catalog shared` and the preview on the purging member, or
+    `catalog local` and the purge, on the first purging block's schedule, in
+    the previewing block.
 
     Failing example:
 
@@ -527,6 +530,30 @@ def _previews_lost(model: Model) -> set[str]:
     return {m for e in model.expires if e.preview is not None for m in _places(model, e) if m not in purging}
 
 
+def _local_home_help(model: Model, decl: Catalog, home: Word) -> str:
+    """BKR219's two readings, each statement written whole on the file's names: the
+    local catalog without its `on`, or one shared catalog whose server logs on to the
+    member named, purged on that member alone (BKR211: its blocks mended, as BKR211's
+    help writes them, where others purge)."""
+    line = decl.span.line
+    if len(decl.server) != 1 or len(decl.pool) != 1 or decl.logon_waits or decl.pool_waits:
+        return f"remove `on {home.text}` (line {line}), or write `catalog shared` for one catalog on `{home.upper}`"
+    named = f"server {decl.server[0].text} pool {decl.pool[0].text}"
+    purgers = [e for e in model.expires if e.purge is not None and _places(model, e)]
+    purge = ""
+    if any(m != home.upper for e in purgers for m in _places(model, e)):
+        first = next((e for e in purgers if home.upper in _places(model, e)), None)
+        purge = (
+            f", and purge on `{home.upper}` alone"
+            if first is None
+            else f", and {_one_purger_help(model, home.upper, first, [e for e in purgers if e is not first])}"
+        )
+    return (
+        f"for a catalog on each member, write `catalog local {named}` (line {line}); for one catalog for the"
+        f" cluster, its server on `{home.upper}`, `catalog shared {named} on {home.text}`{purge}"
+    )
+
+
 @check
 def catalog_declared(model: Model):
     cluster = model.cluster
@@ -545,7 +572,7 @@ def catalog_declared(model: Model):
                if many else ""),
             cluster.name.span,
             related=tuple(Related(e.decl.placement.span, "purges here") for e in purgers) if many else (),
-            help="add `catalog shared server BKRSVSFS pool BKRPOOL` (one catalog for the cluster, as IBM recommends)"
+            help=f"add `catalog shared {_IBM_NAMES}` (one catalog for the cluster, as IBM recommends)"
             + (", and purge on one member; or `catalog local server NAME pool NAME` if each member has its own" if many else ""),
         )
         return
@@ -555,7 +582,7 @@ def catalog_declared(model: Model):
         yield LOCAL_HOME(
             f"`on {home.upper}` does nothing: a local catalog's SFS server runs on every member",
             home.span,
-            help=f"remove `on {home.upper}`, or write `catalog shared ...` for one catalog on `{home.upper}`",
+            help=_local_home_help(model, cat.decl, home),
         )
     if cat.scope is Scope.SHARED:
         missing = [what for what, value in (("server", cat.server), ("pool", cat.pool)) if value is None]
@@ -839,6 +866,8 @@ def previews_run(model: Model):
                 )
         elif model.catalog is not None and model.catalog.scope is Scope.LOCAL:
             help = _purge_lost_help(model, e, lost, purge_blocks[0])
+        elif model.catalog is None and not model.catalogs:
+            help = _no_catalog_preview_help(model, e, lost, purge_blocks[0], purging)
         else:
             help = (
                 f"each member with its own catalog purges it: purge on {listed(lost)} too,"
@@ -923,6 +952,27 @@ def _purge_lost_help(model: Model, block: ExpireModel, lost: list[str], first: E
     if set(_places(model, block)) <= set(lost):
         return f"add `{purge}` to this block, {why}"
     return f"add `expire on {', '.join(lost)} {{ {purge} }}` to the cluster block, {why}"
+
+
+def _no_catalog_preview_help(
+    model: Model, block: ExpireModel, lost: list[str], first: ExpireModel, purging: tuple[str, ...]
+) -> str:
+    """BKR218's help where the file declares no catalog (BKR213): its two readings, each
+    with the statement BKR213's help writes. One shared catalog, purged on one member,
+    previews there (where one member purges); a catalog on each member purges on each
+    (`_purge_lost_help`; an `expire on each member` block beside the purging one, as
+    the help wrote, purged that one's members twice, BKR211)."""
+    local = f"for a catalog on each member, add `catalog local {_IBM_NAMES}` and {_purge_lost_help(model, block, lost, first)}"
+    if len(purging) != 1:
+        return local
+    return (
+        f"for one catalog for the cluster, as IBM recommends, add `catalog shared {_IBM_NAMES}` and preview on the"
+        f" purging member: `expire on {purging[0]} {{ preview {schedule_text(block.preview)} }}`; {local}"
+    )
+
+
+#: The SFS server and file pool IBM's samples name, which BKR213's help writes.
+_IBM_NAMES = "server BKRSVSFS pool BKRPOOL"
 
 
 @check
