@@ -561,3 +561,30 @@ def test_bkr218_without_a_catalog_writes_both_catalogs_and_each_checks():
         "{ preview daily 01:00 }", "{ preview daily 01:00  purge weekly sun 03:00  retain 35 days }"
     )
     assert codes(shared, "") == [] and codes(local, "") == []
+
+
+def test_bkr004_users_listed_then_bkr408_names_the_group_that_holds_them():
+    # `backup users CICSPRD DB2PRD full`: the parser's help writes the names as a list
+    # (it reads words, not the groups); once that reads, BKR408 names group APPS.
+    example = (ROOT / "examples" / "prodssi.bkr").read_text()
+    assert "    backup APPS full\n" in example and codes(example, "") == []
+    typed = example.replace("    backup APPS full\n", "    backup users CICSPRD DB2PRD full\n")
+    assert "write `backup CICSPRD, DB2PRD full`" in help_of("BKR004", typed)
+    listed_users = example.replace("    backup APPS full\n", "    backup CICSPRD, DB2PRD full\n")
+    said = help_of("BKR408", listed_users)
+    assert said == (
+        "write `backup APPS full` for `backup CICSPRD, DB2PRD full` (line 69): group `APPS` (line 45) holds"
+        " exactly these users; or delete the group"
+    )
+    assert codes(listed_users.replace("backup CICSPRD, DB2PRD full", "backup APPS full"), "") == []
+
+
+def test_bkr408_help_for_one_user_of_the_group_says_which_others_it_adds():
+    example = (ROOT / "examples" / "prodssi.bkr").read_text()
+    one = example.replace("    backup APPS full\n", "    backup CICSPRD full\n")
+    said = help_of("BKR408", one)
+    assert said.startswith(
+        "job `APPSFULL` names `CICSPRD` of group `APPS` (line 45): to back up the whole group (`DB2PRD` too),"
+        " write `backup APPS full` for `backup CICSPRD full` (line 69)"
+    )
+    assert codes(one.replace("backup CICSPRD full", "backup APPS full"), "") == []

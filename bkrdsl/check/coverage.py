@@ -562,6 +562,14 @@ UNUSED_GROUP = register(
     is any group while a job's `backup` names a group no one declares
     (BKR331) or a job has no `backup` statement (BKR112, deleted): that job
     may be the one meant to back it up, and its error is the one mistake.)
+
+    Where a job's `backup` statement names the group's users one by one
+    instead (`backup CICSPRD, DB2PRD full`, as BKR004's help writes `backup
+    users CICSPRD DB2PRD full`), the help writes that statement with the
+    group's name, and says whether the group holds exactly those users or
+    which others it would back up too. The parser, which writes BKR004, reads
+    the file's words alone, not the groups it and its imports declare: the
+    group is named here, once the statement reads.
     """,
 )
 
@@ -2676,8 +2684,39 @@ def unused_groups(model: Model):
             yield UNUSED_GROUP(
                 f"no job backs up group {quoted(g.name)}: its users have no backups",
                 g.decl.name.span,
-                help="add it to a job's `backup` statement, or delete the group",
+                help=_group_named_by_users(model, g) or "add it to a job's `backup` statement, or delete the group",
             )
+
+
+def _group_named_by_users(model: Model, group) -> str | None:
+    """BKR408's help where a `backup` statement names the group's users one by one
+    (`backup CICSPRD, DB2PRD full`, as BKR004's help writes `backup users CICSPRD
+    DB2PRD full`): the statement written with the group's name, which says whether it
+    holds exactly those users or more. None where no statement names only its users."""
+    members = set(group.users)
+    if group.patterns or not members:
+        return None
+    line = group.decl.name.span.line
+    for job in model.jobs:
+        users = {id(r.word): r for r in job.refs if r.group is None and r.user is not None}
+        for b in job.decl.backups:
+            named = [w.upper for w in b.groups]
+            if not named or not all(id(w) in users for w in b.groups) or not set(named) <= members:
+                continue
+            level = f" {b.level.value}" if b.level is not None else ""
+            write = (
+                f"write `backup {group.decl.name.text}{level}` for `backup {', '.join(w.text for w in b.groups)}{level}`"
+                f" (line {b.span.line})"
+            )
+            if set(named) == members:
+                return f"{write}: group {quoted(group.name)} (line {line}) holds exactly these users; or delete the group"
+            rest = listed(sorted(members - set(named)))
+            return (
+                f"job {quoted(job.name)} names {listed(named)} of group {quoted(group.name)} (line {line}): to back up"
+                f" the whole group ({rest} too), {write}; or add the group to another job's `backup` statement,"
+                " or delete it"
+            )
+    return None
 
 
 def _owners_may_share(one: str, two: str) -> bool:
