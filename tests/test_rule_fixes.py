@@ -588,3 +588,32 @@ def test_bkr408_help_for_one_user_of_the_group_says_which_others_it_adds():
         " write `backup APPS full` for `backup CICSPRD full` (line 69)"
     )
     assert codes(one.replace("backup CICSPRD full", "backup APPS full"), "") == []
+
+
+def test_bkr225_help_removes_the_suffix_where_the_members_number_is_free():
+    text = failing_example("BKR225")
+    said = help_of("BKR225", text)
+    assert said == "remove `job-suffix A` from member `VMSYS2` (line 4): its jobs then take its number, `2`"
+    assert codes(text.replace("workers 2  job-suffix A }   # <- BKR225", "workers 2 }"), "") == []
+
+
+def test_bkr225_help_writes_a_free_suffix_where_the_number_is_taken():
+    # VMSYS1 uses `2`, VMSYS2's number: the help writes the first free letter.
+    text = failing_example("BKR225").replace("job-suffix A", "job-suffix 2")
+    said = help_of("BKR225", text)
+    assert said == "write `job-suffix A` for `job-suffix 2` in member `VMSYS2` (line 4)"
+    assert codes(text.replace("workers 2  job-suffix 2 }   # <- BKR225", "workers 2  job-suffix A }"), "") == []
+
+
+def test_bkr225_help_adds_a_suffix_to_a_member_whose_number_is_taken():
+    # VM4 writes none: its number, 4, is VM3's suffix. Both helps applied, it checks.
+    text = (ROOT / "tests" / "data" / "rules" / "BKR225.fail.bkr").read_text()
+    found = [d.help for d in analyse("site.bkr", text.encode()).diagnostics if d.code == "BKR225"]
+    assert found == [
+        "remove `job-suffix A` from member `VM2` (line 5): its jobs then take its number, `2`",
+        "add `job-suffix B` to member `VM4` (line 7)",
+    ]
+    mended_text = text.replace("member VM2 { workers 2  job-suffix A }", "member VM2 { workers 2 }").replace(
+        "member VM4 { workers 2 }", "member VM4 { workers 2  job-suffix B }"
+    )
+    assert codes(mended_text, "") == []

@@ -331,6 +331,12 @@ SUFFIX_COLLISION = register(
         }
 
     Fix: `job-suffix B` on VMSYS2.
+
+    The help removes the member's `job-suffix` where its number, the default,
+    is no other member's suffix (here VMSYS2's `2`), else writes (for a
+    member without one, adds) the first letter or digit that is none; either only where every job of the member
+    then gets a name of at most 8 characters no other job has (BKR223,
+    BKR224).
     """,
 )
 
@@ -953,10 +959,43 @@ def member_suffixes(model: Model):
                 f"members `{other.name}` and `{m.name}` both use job suffix `{m.job_suffix}`",
                 span,
                 related=(Related(other_span, f"`{other.name}` uses `{m.job_suffix}` here"),),
-                help="give each member its own `job-suffix`",
+                help=_own_suffix_help(model, m),
             )
         else:
             first[m.job_suffix] = (m, span)
+
+
+def _own_suffix_help(model: Model, member) -> str:
+    """BKR225's help on the file's own names: the member's `job-suffix` removed, where
+    its number, the default, is no other member's suffix, else written (or, for a
+    member that has none, added) as the first letter or digit that is; either only where every job on the member then gets a
+    name of at most 8 characters that no other job has (BKR223, BKR224)."""
+    settings = member.decl.settings_named("job-suffix")
+    word = settings[0].values[0] if settings and settings[0].values else None
+    used = {m.job_suffix for m in model.members if m is not member}
+    jobs = [j for j in model.jobs if j.run is not None and j.derives_names and member.name in j.members]
+    taken = {j.name.upper() for j in model.jobs}
+    taken |= {
+        n.upper() for j in model.jobs if j.run is not None for m, n in model.derived_names(j) if m != member.name
+    }
+
+    def fits(suffix: str) -> bool:
+        names = [derived_job_name(j.name, suffix) for j in jobs]
+        return suffix not in used and all(len(n) <= 8 and n.upper() not in taken for n in names)
+
+    if word is None:  # the member's number, the default, is another member's suffix
+        free = next((c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ123456789" if fits(c)), None)
+        if free is None:
+            return "give each member its own `job-suffix`"
+        return f"add `job-suffix {free}` to member `{member.name}` (line {member.decl.name.span.line})"
+    where = f"member `{member.name}` (line {word.span.line})"
+    number = str(member.ordinal)
+    if fits(number):
+        return f"remove `job-suffix {word.text}` from {where}: its jobs then take its number, `{number}`"
+    for suffix in "ABCDEFGHIJKLMNOPQRSTUVWXYZ123456789":
+        if fits(suffix):
+            return f"write `job-suffix {suffix}` for `job-suffix {word.text}` in {where}"
+    return "give each member its own `job-suffix`"
 
 
 @check
