@@ -617,3 +617,24 @@ def test_bkr225_help_adds_a_suffix_to_a_member_whose_number_is_taken():
         "member VM4 { workers 2 }", "member VM4 { workers 2  job-suffix B }"
     )
     assert codes(mended_text, "") == []
+
+
+def test_bkr232_help_writes_the_option_on_a_name_of_its_own():
+    text = failing_example("BKR232")
+    said = help_of("BKR232", text)
+    assert said == (
+        "give the request nodes a name of their own: write `request-node TRTMM` for `request-node TAPEMGR`"
+        " (line 8) (TRTMM is IBM's example ID: write your site's Tape Manager machine)"
+    )
+    assert codes(text.replace("request-node TAPEMGR", "request-node TRTMM"), "") == []
+
+
+def test_bkr232_help_for_the_dmms_writes_ibms_ids_for_them_and_they_check():
+    text = (ROOT / "tests" / "data" / "rules" / "BKR232.fail-dmm.bkr").read_text()
+    found = [d.help for d in analyse("site.bkr", text.encode()).diagnostics if d.code == "BKR232"]
+    assert [h.split(": ", 1)[1].split(" (", 1)[0] for h in found] == [
+        "write `catalog-dmm TCDMM` for `catalog-dmm TCTMM`",
+        "write `request-dmm TRDMM` for `request-dmm TCTMM`",
+    ]
+    mended_text = text.replace("catalog-dmm TCTMM", "catalog-dmm TCDMM").replace("request-dmm TCTMM", "request-dmm TRDMM")
+    assert codes(mended_text, "") == []

@@ -135,6 +135,11 @@ TAPE_NAME_CLASH = register(
     Fix: `catalog-node TCTMM on VMSYS1 request-node TRTMM`. Likewise
     `catalog-dmm TCDMM request-dmm TRDMM`, not `catalog-dmm TCTMM` or
     `request-dmm TCDMM`.
+
+    The help writes the option again on the ID a `disk` statement of the
+    file gives that machine, else on IBM's example ID for it, said to be
+    one, where no other option and no user of the file has it: `write
+    `request-node TRTMM` for `request-node TAPEMGR` (line 8)`.
     """,
 )
 
@@ -470,7 +475,7 @@ def tape_nodes(model: Model):
             ),
             help=_node_help(model, "request-node", "the IDENTITY machine that runs on every other member"),
         )
-    clashes = list(_name_clashes(tape))
+    clashes = list(_name_clashes(model, tape))
     if clashes:
         yield from clashes
         return
@@ -515,7 +520,7 @@ _MACHINES = (
 )
 
 
-def _name_clashes(tape):
+def _name_clashes(model: Model, tape):
     """BKR232 for each machine named like one named before it: CP needs one
     directory entry per machine, and IBM asks for different names on the
     catalog node and the request nodes."""
@@ -528,7 +533,11 @@ def _name_clashes(tape):
             seen[name] = (owner, note, span)
             continue
         first, first_note, first_span = seen[name]
-        if field == "request_node":  # only the catalog node's can come before it
+        renamed = _renamed_machine(model, tape, field, name, span)
+        if renamed is not None:
+            own = "their own" if field == "request_node" else "its own"
+            help = f"give {subject} a name of {own}: {renamed}"
+        elif field == "request_node":  # only the catalog node's can come before it
             help = "give the request nodes their own name (IBM's example: TC... for the catalog node, TR... for requests)"
         else:
             help = (
@@ -541,6 +550,22 @@ def _name_clashes(tape):
             related=(Related(first_span, first_note),),
             help=help,
         )
+
+
+def _renamed_machine(model: Model, tape, field: str, name: str, span) -> str | None:
+    """BKR232's option written again on a name of its own: the ID a `disk` statement
+    gives that machine (`_tape_machines_on_disks`), else IBM's example ID for it, said
+    to be one, where no option of the statement and no user of the file takes it."""
+    option = field.replace("_", "-")
+    ibm = next(i for i, role in _IBM_TAPE_IDS.items() if role == option)
+    new = _tape_machines_on_disks(model).get(option)
+    said = ""
+    if new is None:
+        taken = {tape.catalog_node, tape.request_node, tape.catalog_dmm, tape.request_dmm}
+        if ibm in taken or model.user_defs_of(ibm):
+            return None
+        new, said = ibm, f" ({ibm} is IBM's example ID: write your site's Tape Manager machine)"
+    return f"write `{option} {new}` for `{option} {name}` (line {span.line}){said}"
 
 
 def _declare_help(model: Model, decl, name: str, right: str) -> str:
