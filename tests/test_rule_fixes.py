@@ -638,3 +638,10 @@ def test_bkr232_help_for_the_dmms_writes_ibms_ids_for_them_and_they_check():
     ]
     mended_text = text.replace("catalog-dmm TCTMM", "catalog-dmm TCDMM").replace("request-dmm TCTMM", "request-dmm TRDMM")
     assert codes(mended_text, "") == []
+
+
+def test_bkr323_help_renames_the_second_job_on_a_free_name():
+    text = failing_example("BKR323")
+    said = help_of("BKR323", text)
+    assert said == "rename it: write `job NIGHTLYF` for `job NIGHTLY` (line 14), named NIGHTLYF on VMSYS1"
+    assert codes(text.replace("job NIGHTLY {   # <- BKR323", "job NIGHTLYF {"), "") == []

@@ -36,6 +36,7 @@ from bkrdsl.check.common import (
     volume_span,
     without_disk_at,
 )
+from bkrdsl.check.jobs import renamed_job
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
@@ -443,6 +444,10 @@ DUPLICATE_JOB = register(
         }
 
     Fix: rename one of them.
+
+    Where two jobs differ, the help renames the second, a letter for its
+    level added, with the names it then gets, none another job's (as
+    BKR224's help does): `write `job NIGHTLYF` for `job NIGHTLY` (line 14)`.
     """,
 )
 
@@ -1047,7 +1052,9 @@ def duplicate_members_and_jobs(model: Model):
             help = f"delete the repeated job{_s(later)}: {_it_repeats(later)} the first"
         else:
             message = f"job {quoted(first.name.upper)} is declared {_how_often(later)}"
-            help = "rename one of the jobs" if len(later) == 1 else "rename all of the jobs but one"
+            help = _renamed_duplicate(model, later) or (
+                "rename one of the jobs" if len(later) == 1 else "rename all of the jobs but one"
+            )
         yield DUPLICATE_JOB(
             message,
             later[0].name.span,
@@ -1055,6 +1062,14 @@ def duplicate_members_and_jobs(model: Model):
             help=help,
             fix=delete_repeats(model, [j.span for j in later], f"job {first.name.upper}") if copies else None,
         )
+
+
+def _renamed_duplicate(model: Model, later: list[ast.Job]) -> str | None:
+    """BKR323's help for a name given to two jobs that differ: the second renamed on
+    the file's own names, a letter for its level added (`job NIGHTLYF`), with the names
+    it then gets (as BKR224's help renames a job); None for more than two."""
+    job = next((j for j in model.jobs if j.decl is later[0]), None) if len(later) == 1 else None
+    return None if job is None else renamed_job(model, job)
 
 
 # A block pasted twice: what the copies say, whether they say the same, and the fix

@@ -936,6 +936,18 @@ def _rename_help(model: Model, job: JobModel, other: JobModel) -> str:
     return f"rename one of the jobs: {'; or '.join(ways)}; or change the members' `job-suffix`"
 
 
+def renamed_job(model: Model, job: JobModel) -> str | None:
+    """`job` renamed, written: `rename it: write `job NIGHTLYF` for `job NIGHTLY` (line
+    14), named NIGHTLYF on VMSYS1` (BKR323), a letter for its level added; None where no
+    such name is free."""
+    name = _renamed(model, job, [_with_level_letter(model, job)])
+    if name is None:
+        return None
+    parts = [f"{n} on {m}" for m, n in _names_as(model, job, name)]
+    named = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    return f"rename it: write `job {name}` for `job {job.decl.name.text}` (line {job.decl.name.span.line}), named {named}"
+
+
 def _with_level_letter(model: Model, job: JobModel) -> str:
     """The job's name with the first letter of its level (`F`, `I`) at its end, cut to fit."""
     levels = [b.level.value for b in job.decl.backups if b.level is not None]
