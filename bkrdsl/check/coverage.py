@@ -2033,7 +2033,7 @@ def owners_backed_up(model: Model):
             include = sel.action is ast.Action.INCLUDE
             what_selects = "this path" if sel.medium is ast.Medium.SFS else f"this {sel.action.value}"
             selects = False
-            if owner_after_addresses(sel) is not None or owner_left_out(sel) or every_owner_meant(sel, model):
+            if owner_after_addresses(sel) is not None or owner_left_out(sel, model) or every_owner_meant(sel, model):
                 # `exclude minidisk 0200 LNX*`: BKR310 says the owner stands after the
                 # addresses; whose it is is judged once it stands first. So for
                 # `include minidisk ALL ALL`, `*` meant.
@@ -2433,8 +2433,8 @@ def why_exclude_removes_nothing(model: Model, job: JobModel, exclude: ast.Select
         return None  # BKR116: the job includes nothing at all
     if minidisk_written_as_sfs(exclude) or any(minidisk_written_as_sfs(i) for i in job.includes):
         return None  # BKR318: `sfs` written for `minidisk`; judged once that is mended
-    if owner_left_out(exclude) or any(owner_left_out(i) for i in job.includes):
-        return None  # BKR310: the owner left out (`0191-01FF 0200`); judged once it is written
+    if owner_left_out(exclude, model) or any(owner_left_out(i, model) for i in job.includes):
+        return None  # BKR310: the owner left out (`0191-01FF 0200`, `0191 0200`); judged once it is written
     why = _nothing_removed(exclude, job.includes)
     if why is None or _owner_not_backed_up(model, job, exclude):
         return None  # it may remove something; or BKR406 says it names no user of the job

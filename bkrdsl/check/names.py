@@ -534,7 +534,7 @@ def user_ids(model: Model):
     words = [
         s.owner
         for s in selections
-        if s.owner is not None and owner_after_addresses(s) is None and not owner_left_out(s)
+        if s.owner is not None and owner_after_addresses(s) is None and not owner_left_out(s, model)
     ]
     words += [d.user for d in cluster.disks]
     for w in words:

@@ -72,6 +72,10 @@ INVALID_ADDRESS = register(
     after it (`include minidisk 0191-01FF 0200`): one error, not BKR301 for
     the range read as a user ID nor BKR413 for an exclude it seems to miss,
     whose fix writes `*`, every user of the job, before the range. So is
+    a four-digit address in the owner's place, addresses after it, where
+    no user or pattern the files declare is that address (`include
+    minidisk 0191 0200`): a user called 0191 is far less likely than the
+    owner left out, and the help says the files declare none. So is
     a word for "but not" among an include's addresses (`include minidisk *
     0191-01FF except 0195`, or `excluding`, `without`, `minus`): one error,
     not BKR312 for the addresses after it, whose fix writes them as the
@@ -718,7 +722,7 @@ def addresses(model: Model):
         owner = owner_after_addresses(sel)
         if owner is not None:
             yield _owner_after(sel, owner)
-        if owner_left_out(sel):
+        if owner_left_out(sel, model):
             yield _owner_missing(sel, kind)
         excepted = except_word(sel)
         if excepted is not None:
@@ -964,16 +968,31 @@ def owner_after_addresses(selection: ast.Selection) -> ast.Word | None:
     return words[0]
 
 
-def owner_left_out(selection: ast.Selection) -> bool:
+#: A minidisk address as CP writes it, four hex digits, the first a digit (`0191`).
+_FOUR_DIGIT_ADDRESS = re.compile(r"[0-9][0-9A-F]{3}")
+
+
+def owner_left_out(selection: ast.Selection, model: Model | None = None) -> bool:
     """`include minidisk 0191-01FF 0200`: the owner left out, its place taken by a range
     of addresses (no user ID: a range of hex addresses, not of IDs), every word after it
     an address or range too. BKR310 says it once, for the statement; the range is not a
     user ID (BKR301), and what the selection reaches (BKR116, BKR406, BKR413) is judged
-    once the owner is written."""
+    once the owner is written. With `model`, so is a four-digit address in the owner's
+    place (`include minidisk 0191 0200`) that no user or pattern the files declare
+    names: a user called 0191 the job does not back up is far less likely than the
+    owner left out (a user the files declare so is one, and BKR406 judges it)."""
     owner = selection.owner
-    if selection.medium is not ast.Medium.MINIDISK or owner is None or "-" not in owner.text:
+    if selection.medium is not ast.Medium.MINIDISK or owner is None:
         return False
-    if not ADDRESS_LIKE.fullmatch(owner.upper) or parse_address_range(owner.text) is None:
+    if "-" not in owner.text:
+        if (
+            model is None
+            or not _FOUR_DIGIT_ADDRESS.fullmatch(owner.upper)
+            or model.user(owner.upper) is not None
+            or model.pattern_for(owner.upper) is not None
+        ):
+            return False
+    elif not ADDRESS_LIKE.fullmatch(owner.upper) or parse_address_range(owner.text) is None:
         return False
     return bool(selection.items) and all(
         i.text != "*" and parse_address_range(i.text) is not None for i in selection.items
@@ -989,11 +1008,15 @@ def _owner_missing(selection: ast.Selection, kind: str) -> Diagnostic:
     action, first = selection.action.value, selection.owner
     addresses = " ".join([first.text] + [i.text for i in selection.items])
     every = "every user of the job" if kind == "job" else "every user of the member's single-configuration jobs"
+    ranged = "-" in first.text
+    what = "an address range" if ranged else "an address"
+    # `0191` alone could be a user ID: the help says why it is read as an address.
+    unlike = "" if ranged else f"; {quoted(first.upper)} is no user the files declare"
     return INVALID_ADDRESS(
-        f"the owner is missing: {quoted(first.text)} is an address range, and `minidisk` takes the owner"
+        f"the owner is missing: {quoted(first.text)} is {what}, and `minidisk` takes the owner"
         " (a user ID, `*`, or a pattern) first, then addresses",
         first.span,
-        help=f"write `{action} minidisk * {addresses}` (`*`: {every})",
+        help=f"write `{action} minidisk * {addresses}` (`*`: {every}){unlike}",
         fix=Fix(f"Write `*` before `{first.text}`", (Edit(first.span, f"* {first.text}"),)),
     )
 
