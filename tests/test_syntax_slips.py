@@ -8091,3 +8091,38 @@ def test_h1_a_four_digit_owner_the_files_declare_is_the_user(parser, monkeypatch
     text = text.replace("include minidisk * 0191\n    to disk", "include minidisk 0191 0200\n    to disk", 1)
     found = [d.code for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics]
     assert "BKR310" not in found and "BKR406" not in found
+
+
+#: Values in quotes and a word after them (was "names are written without quotes", no fix,
+#: then "expected `days` after `35 days`, found `now`", whose help wrote `days` for `now`):
+#: (the clean line, the line written, the statement's name, its last word).
+H1_QUOTED_VALUES_AND_A_WORD = [
+    ("retain 35 days", 'retain "35 days" now', "retain", "days"),
+    ("backup APPS full", 'backup "APPS full" now', "backup", "full"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "name", "last"), H1_QUOTED_VALUES_AND_A_WORD, ids=[c[1] for c in H1_QUOTED_VALUES_AND_A_WORD])
+def test_h1_values_in_quotes_and_a_word_after_them_are_two_errors_that_agree(
+    clean, written, name, last, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    quotes, word = analysis.diagnostics
+    quoted = written[written.index('"') : written.rindex('"') + 1]
+    assert (quotes.code, quotes.message, quotes.help) == (
+        "BKR004",
+        f"a statement's values are written without quotes: `{quoted[1:-1]}`, not `{quoted}`",
+        f"remove the quotes: write `{clean}`; only the text after `description` is quoted",
+    )
+    assert (word.code, word.message) == (
+        "BKR004", f"one word too many: the `{name}` statement ends with `{last}`, and `now` starts no statement"
+    )
+    assert word.help.startswith(f"remove `now`: write `{clean}`")
+    assert word.fix is None
+    for found in (quotes, word):
+        assert too_long(found, analysis.sources) == []
+    repaired = apply_edits(text, quotes.fix.edits)
+    assert repaired == text.replace(written, f"{clean} now", 1)
+    assert analyse("prodssi.bkr", text.replace(written, clean, 1).encode("utf-8")).diagnostics == []

@@ -1005,6 +1005,9 @@ class Recovery:
         # writes the block and the statement, so its value missing, or quoted, is no
         # second error (report_missing, mid_statement).
         self.written_in_open: set[int] = set()
+        # Values read without their quotes (`retain "35 days"`, `quoted_values`): where
+        # each quoted string starts, its end and its words, which a later help writes.
+        self.unquoted: dict[int, tuple[int, str]] = {}
         # Where a word starts that was reported with the keyword missing before it and
         # read after that keyword (`minidisk` alone on its line after a volume list:
         # `exclude` or `include` left out): the statement is said to be unfinished by
@@ -4238,6 +4241,15 @@ class Recovery:
             and self.fits_once_finished(Sim.of(ip), keyword)
         )
 
+    def _statement_text(self, start: int, end: int) -> str:
+        """The source from `start` to `end`, its blanks one each, with the values read
+        without their quotes written so (`retain "35 days" now`: `retain 35 days`)."""
+        text = self.source.text[start:end]
+        for at, (stop, bare) in sorted(self.unquoted.items(), reverse=True):
+            if start <= at and stop <= end:
+                text = text[: at - start] + bare + text[stop - start :]
+        return " ".join(text.split())
+
     def quoted_values(self, ip, tok: Token) -> Token | None:
         """`retain "35 days"`: a statement's values, more than one, in quotes, which read
         as the statement with the quotes removed (the words fit where they stand, and
@@ -4258,16 +4270,23 @@ class Recovery:
             else:
                 return None
         following = self.peek(ip)
-        if following is not None and not state.fits([following]):
-            return None
+        # `retain "35 days" now`: one word after them, last on the line, that fits
+        # nowhere is an error of its own ("one word too many"), and this help writes the
+        # line without it, as that one's does.
+        extra = following is not None and not state.fits([following])
+        if extra:
+            after, beyond = self.peek_token(ip), self.peek_token(ip, 2)
+            if after is None or after.line != tok.line or (beyond is not None and beyond.line == tok.line):
+                return None
         first = self.statement_start(ip.parser_state)
         line = None
         if first is not None and is_real(first) and first.line == tok.line:
             written = self._line_before_comment(first.start_pos).rstrip()
             at, end = tok.start_pos - first.start_pos, tok.end_pos - first.start_pos
-            line = " ".join((written[:at] + " ".join(words) + written[end:]).split())
+            line = " ".join((written[:at] + " ".join(words) + ("" if extra else written[end:])).split())
         span = self.span_of(tok)
         self.report(messages.quoted_values(str(tok.value), " ".join(words), line, span), tok.start_pos)
+        self.unquoted[tok.start_pos] = (tok.end_pos, " ".join(words))
         for type_, word in zip(types[:-1], words[:-1]):
             self.feed(ip, _fake(type_, tok, word))
         return _fake(types[-1], tok, words[-1])
@@ -5969,7 +5988,7 @@ class Recovery:
         name = str(first.value).lower() or self.facts.texts.get(first.type, first.type).strip("`")
         if leaves[1].type in ("USER", "MANAGER"):
             name += f" {str(leaves[1].value).lower()}"
-        statement = " ".join(self.source.text[first.start_pos : previous.end_pos].split())
+        statement = self._statement_text(first.start_pos, previous.end_pos)
         numbered = self.monthly_numbered_ordinal(state, tok)
         if numbered is not None:
             return numbered
