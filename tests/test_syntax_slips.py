@@ -8126,3 +8126,53 @@ def test_h1_values_in_quotes_and_a_word_after_them_are_two_errors_that_agree(
     repaired = apply_edits(text, quotes.fix.edits)
     assert repaired == text.replace(written, f"{clean} now", 1)
     assert analyse("prodssi.bkr", text.replace(written, clean, 1).encode("utf-8")).diagnostics == []
+
+
+#: A user ID in quotes in a group body (was "a quoted text can only follow `description`",
+#: its help "see docs/language.md", no fix): (the clean text, the text written).
+H1_QUOTED_GROUP_ENTRIES = [
+    ("single group APPS { CICSPRD DB2PRD }", 'single group APPS { "CICSPRD" DB2PRD }'),
+    ("single group APPS { CICSPRD DB2PRD }", 'single group APPS {\n    "CICSPRD"\n    DB2PRD\n  }'),
+    ("LNXDB01  match", 'LNXDB01 "LNXDB02" match'),
+    ("identity group SYSIDS { TCPIP FTPSERVE }", 'identity group SYSIDS { TCPIP "FTPSERVE" }'),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written"), H1_QUOTED_GROUP_ENTRIES, ids=[c[1] for c in H1_QUOTED_GROUP_ENTRIES])
+def test_h1_a_quoted_user_id_in_a_group_body_is_one_error_whose_fix_removes_the_quotes(
+    clean, written, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    quoted = re.search(r'"[^"]*"', written).group()
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.help) == (
+        "BKR004",
+        f"names are written without quotes: `{quoted[1:-1]}`, not `{quoted}`",
+        "remove the quotes; only the text after `description` is quoted",
+    )
+    assert too_long(found, analysis.sources) == []
+    repaired = apply_edits(text, found.fix.edits)
+    assert repaired == text.replace(quoted, quoted[1:-1], 1)
+    assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h1_a_two_quoted_user_ids_in_a_group_body_are_an_error_each(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _, analysis = _one_slip("single group APPS { CICSPRD DB2PRD }", 'single group APPS {\n    "CICSPRD"\n    "DB2PRD"\n  }')
+    assert [(d.code, d.message, d.fix is not None) for d in analysis.diagnostics] == [
+        ("BKR004", 'names are written without quotes: `CICSPRD`, not `"CICSPRD"`', True),
+        ("BKR004", 'names are written without quotes: `DB2PRD`, not `"DB2PRD"`', True),
+    ]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ['"full"', '"CICS PRD"', '"LNXAPP*"'])
+def test_h1_a_quoted_keyword_or_text_in_a_group_body_stays_a_stray_text(written, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _, analysis = _one_slip("single group APPS { CICSPRD DB2PRD }", f"single group APPS {{ CICSPRD {written} }}")
+    assert [(d.code, d.message, d.fix) for d in analysis.diagnostics] == [
+        ("BKR004", 'a quoted text can only follow `description`: `description "..."`', None)
+    ]

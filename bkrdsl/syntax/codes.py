@@ -159,7 +159,9 @@ SYNTAX = register(
     owner, path or pattern MINIDISK is written in capitals, as CP writes it.
     A name or module path in quotes (`job "NIGHTLY"`, `import "std/zvm73"`)
     is read as written without them, and a fix removes the quotes (for a
-    name, where it is no keyword and holds no blank).
+    name, where it is no keyword and holds no blank). So is a user ID in
+    quotes in a group body (`single group APPS { "CICSPRD" DB2PRD }`), one
+    error for each, where the text inside is a user ID and no keyword.
     So is a user ID quoted inside an SFS path (`include sfs
     BKRPOOL:"CICSPRD".*`): a fix removes the quotes when the path without
     them is one word.

@@ -76,6 +76,8 @@ def _alternatives(words) -> str:
 _PATH_STARTS = re.compile(r"[ \t]+[A-Za-z0-9_.\-/]")
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789$#@_*%?+-:.")
 _NAME = re.compile(r"[A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*")  # the grammar's NAME
+#: A z/VM user ID, as a group body lists it in quotes (`"CICSPRD"`, `Recovery.quoted_group_entry`).
+_QUOTED_USER_ID = re.compile(r"[A-Za-z0-9@#$_]{1,8}")
 #: A whole number with a minus sign, which no name starts with (Recovery.negative_count).
 _NEGATIVE = re.compile(r"-[0-9]+")
 #: The same with its unit run on to it (`size -10cyl`, `retain -35days`).
@@ -4661,10 +4663,26 @@ class Recovery:
                 return None
             return self.unexpected(ip, tok, accepted, messages.BARE_BRACE)
         if tok.type == "STRING":
+            quoted_id = self.quoted_group_entry(ip, tok)
+            if quoted_id is not None:
+                return quoted_id  # `single group APPS { "CICSPRD" DB2PRD }`: read as `CICSPRD`
             if self.first_on_line(tok.start_pos) and Sim.of(ip).fits(["DESCRIPTION", "STRING"]):
                 return self.description_left_out(ip, tok)
             return self.unexpected(ip, tok, accepted, messages.STRAY_STRING)
         return self.unexpected(ip, tok, accepted)  # pragma: no cover - every token type is above
+
+    def quoted_group_entry(self, ip, tok: Token) -> Token | None:
+        """`single group APPS { "CICSPRD" DB2PRD }`: a user ID in quotes in a group body,
+        read as the ID: one error whose fix removes the quotes, as for a block's name
+        (`job "LNXFULL" {`, `messages.quoted_name`), where the text inside is a user ID
+        and no keyword (else "a quoted text can only follow `description`")."""
+        bare = str(tok.value)[1:-1]
+        if not _QUOTED_USER_ID.fullmatch(bare) or bare.lower() in self.facts.keywords:
+            return None
+        if self.in_group_body(ip.parser_state.value_stack) is None:
+            return None
+        self.report(messages.quoted_name(str(tok.value), self.span_of(tok), True), tok.start_pos)
+        return _fake("NAME", tok, bare)
 
     @staticmethod
     def destination_given(stack) -> list[Token] | None:
