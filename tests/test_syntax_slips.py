@@ -8176,3 +8176,48 @@ def test_h1_a_quoted_keyword_or_text_in_a_group_body_stays_a_stray_text(written,
     assert [(d.code, d.message, d.fix) for d in analysis.diagnostics] == [
         ("BKR004", 'a quoted text can only follow `description`: `description "..."`', None)
     ]
+
+
+#: A member's settings as `key=value` without its braces (was the same help, no fix).
+H1_SETTINGS_WITHOUT_BRACES = [
+    ("member VMSYS1 { workers 4  private-volume M1PRV1 }", "member VMSYS1 workers=4 private-volume=M1PRV1"),
+    ("member VMSYS3 { workers 2  private-volume M3PRV1 }", "member VMSYS3 workers = 2 private-volume = M3PRV1"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written"), H1_SETTINGS_WITHOUT_BRACES, ids=[c[1] for c in H1_SETTINGS_WITHOUT_BRACES])
+def test_h1_settings_as_key_value_without_braces_get_a_fix_writing_the_block(clean, written, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    title = " ".join(written.split()[:2])
+    settings = written[len(title) + 1 :]
+    message = (
+        f"`{settings}` is written as `key=value` after `{title}`: a block's settings go"
+        " inside `{ }`, a blank between keyword and value"
+    )
+    _assert_one_error(text, analysis, "BKR014", message, f"write `{clean}`", f"  {clean}")
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h1_settings_whose_key_is_no_keyword_get_no_fix(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _, analysis = _one_slip("member VMSYS3 { workers 2  private-volume M3PRV1 }", "member VMSYS3 workers=2 frob=M3PRV1")
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix) == ("BKR014", None)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h1_two_key_value_settings_in_a_block_each_write_their_own_statement(parser, monkeypatch):
+    # the first's help was `write `workers 4 private-volume=M1PRV1``, the `=` kept
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "member VMSYS1 { workers 4  private-volume M1PRV1 }"
+    text, analysis = _one_slip(clean, "member VMSYS1 { workers=4 private-volume=M1PRV1 }")
+    assert [(d.code, d.help) for d in analysis.diagnostics] == [
+        ("BKR014", "write `workers 4`: a blank, not `=`, after the keyword"),
+        ("BKR014", "write `private-volume M1PRV1`: a blank, not `=`, after the keyword"),
+    ]
+    edits = tuple(e for d in analysis.diagnostics for e in d.fix.edits)
+    repaired = apply_edits(text, edits)
+    assert "  member VMSYS1 { workers 4 private-volume M1PRV1 }" in repaired.split("\n")
+    assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []

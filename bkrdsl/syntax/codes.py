@@ -1446,7 +1446,8 @@ KEY_VALUE = register(
     comment after it stays), so that a template's selection pasted into a
     job block is mended by `bkrc check --fix`. So is a block's settings line
     written as `key=value` without braces (`member VMSYS1 workers=4`),
-    whose help writes the block (`member VMSYS1 { workers 4 }`), and a
+    whose help writes the block (`member VMSYS1 { workers 4 }`), and so
+    does its fix where each key is a keyword of the block, and a
     `member` or `job` block written as YAML, `member: VMSYS1` with its
     settings on the lines below (`workers: 4`): one error for the block,
     whose help (and, without comments in it, a fix) writes it as .bkr.
@@ -1459,7 +1460,8 @@ KEY_VALUE = register(
     `disk BKRBKUP 191 size: 10 cyl`), the fix writes one blank in place of
     the sign and the blanks around it, and the help writes the statement
     without it (`retain 35 days`; `workers 4` for `workers: 4` before the
-    member's next statement on its line). So between a
+    member's next statement on its line, also where that one has its
+    own sign, `workers=4 private-volume=M1PRV1`). So between a
     statement's keyword and the keyword that goes on with it (`run: on VMSYS1
     daily 02:00`, `expire: on VMSYS1 {`, `catalog: shared ...`), whose help
     writes the statement without the sign, also where the keyword starts the

@@ -384,7 +384,8 @@ def sign_in_statement(char: str, line: str, sign_at: int, starts: frozenset[str]
     (`workers: 4  private-volume M1PRV1`: `workers 4`)."""
     after = line[sign_at + 1 :].split()
     for i, word in enumerate(after[1:], 1):
-        if word.lower() in starts and '"' not in line[sign_at:]:  # not a word of a text
+        # `workers=4 private-volume=M1PRV1`: the next statement's keyword, its own sign after it
+        if re.split(r"[:=]", word, maxsplit=1)[0].lower() in starts and '"' not in line[sign_at:]:  # not a word of a text
             after = after[:i]
             break
     statement = line[:sign_at].rstrip(" \t") + " " + " ".join(after)
@@ -3852,14 +3853,17 @@ def yaml_block(title: str, settings: list[str], span: Span, whole: Span, comment
     )
 
 
-def settings_without_braces(written: str, title: str, settings: str, span: Span) -> Diagnostic:
-    """`member VMSYS1 workers=4`: settings as `key=value`, without the block's braces."""
+def settings_without_braces(written: str, title: str, settings: str, span: Span, reads: bool = False) -> Diagnostic:
+    """`member VMSYS1 workers=4`: settings as `key=value`, without the block's braces;
+    where they `reads` as the block's body, the fix writes the block (`{ workers 4 }`)."""
     form = "`key: value`" if ":" in written and "=" not in written else "`key=value`"
+    body = f"{{ {settings} }}"
     return codes.KEY_VALUE(
         f"{shown(written)} is written as {form} after `{title}`: a block's settings go"
         " inside `{ }`, a blank between keyword and value",
         span,
-        help=f"write `{title} {{ {settings} }}`",
+        help=f"write `{title} {body}`",
+        fix=Fix.replace(f"Write `{body}`", span, body) if reads else None,
     )
 
 

@@ -4473,7 +4473,11 @@ class Recovery:
         title = " ".join(str(t.value) for t in leaves)
         settings = "  ".join(f"{k} {v}" for k, v in _KEY_VALUE_PAIR.findall(written))
         span = self.source.span(tok.start_pos, tok.start_pos + len(written))
-        self.report(messages.settings_without_braces(written, title, settings, span), tok.start_pos)
+        # The fix writes the block where its settings read as its body (`{ workers 4 }`
+        # after `member VMSYS1`): each key a keyword of the block, each value its value.
+        types = [self.facts.keywords.get(w.lower(), "NAME") for w in settings.split()]
+        reads = Sim.of(ip).copy().fits(["LBRACE", *types, "RBRACE"])
+        self.report(messages.settings_without_braces(written, title, settings, span, reads), tok.start_pos)
         self.skip_phrase(ip, tok, tok.start_pos + len(written))
         self._fed_error_token = True  # the line was read, as a whole: a mistake after it is news
         return True
