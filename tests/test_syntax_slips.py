@@ -8221,3 +8221,31 @@ def test_h1_two_key_value_settings_in_a_block_each_write_their_own_statement(par
     repaired = apply_edits(text, edits)
     assert "  member VMSYS1 { workers 4 private-volume M1PRV1 }" in repaired.split("\n")
     assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+
+
+#: More English words for `match` before a pattern in a group body (`mask`, `filter`,
+#: `select` were read silently as user IDs MASK, FILTER, SELECT of the group; `users-like`
+#: was BKR301, "`USERS-LIKE` is 10 characters long").
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("word", ["mask", "filter", "select", "users-like", "glob", "wildcard"])
+def test_h1_more_english_words_for_match_in_a_group_are_match_misspelt(word, parser, monkeypatch):
+    text = BASE.replace("match LNXAPP*", f"{word} LNXAPP*", 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    # a word longer than a user ID may be (`users-like`) is no user's: the help says nothing of one
+    user = f"; a user whose ID is {word.upper()} is written as CP writes it, in capitals: `{word.upper()}`"
+    assert (found.code, found.message, found.help) == (
+        "BKR012",
+        f"unknown keyword `{word}`; did you mean `match`? A group's pattern is written after `match`",
+        "write `match LNXAPP*`" + (user if len(word) <= 8 else ""),
+    )
+    assert repaired == BASE
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["MATCH LNXAPP*", "Match LNXAPP*", "mask LNXAPP01", "SELECT LNXAPP*", "filter\n    LNXAPP*"])
+def test_h1_match_in_capitals_and_a_word_for_it_before_an_id_read_as_written(written, parser, monkeypatch):
+    # `MATCH` is the keyword (keywords are read in any case); `mask LNXAPP01`, `SELECT`
+    # in capitals, or a pattern on the next line: user IDs, as `like LNXAPP01` is
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("match LNXAPP*", written, 1)
+    assert analyse("prodssi.bkr", text.encode("utf-8")).diagnostics == []

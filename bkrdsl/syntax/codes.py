@@ -974,7 +974,8 @@ UNKNOWN_KEYWORD = register(
     is `m`, `ma`, `mat` or `matc` alone on its line in a group body:
     `match` being typed, not a user ID, which is written in capitals; so is
     an English word for `match` in small letters before a pattern on its
-    line there (`matches LNXAPP*`, `pattern LNXAPP*`, `like LNXAPP*`), whose
+    line there (`matches LNXAPP*`, `pattern LNXAPP*`, `like LNXAPP*`, `glob`,
+    `wildcard`, `users-like`, `mask`, `filter`, `select`), whose
     fix writes `match`, not a user MATCHES read silently; and
     there, a word in small letters that begins any statement keyword and is
     longer than a user ID may be (`descripti`, as `description` is typed),

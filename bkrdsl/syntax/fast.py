@@ -499,7 +499,9 @@ _MATCH_BEGUN = frozenset({"m", "ma", "mat", "matc"})
 #: small letters in a group body, before a pattern on their line, `match` meant, not a
 #: user MATCHES read silently (`Recovery.match_synonym`), which `_next` gives up on; and
 #: `match` with a YAML `:` (`match: LNXAPP*`, `Recovery.match_colon`), no user ID.
-MATCH_SYNONYMS = frozenset({"matches", "matching", "pattern", "patterns", "like", "glob", "wildcard"})
+MATCH_SYNONYMS = frozenset(
+    {"matches", "matching", "pattern", "patterns", "like", "glob", "wildcard", "users-like", "mask", "filter", "select"}
+)
 _MATCH_COLON = "match:"
 #: A statement keyword begun, longer than a user ID may be (`descripti`), or written in
 #: full (`description`): in small letters alone on its line in a group body (in full,

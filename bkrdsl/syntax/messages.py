@@ -2237,12 +2237,17 @@ def joined_in_group(
 
 def match_synonym(word: str, pattern: str, span: Span) -> Diagnostic:
     """`single group LINUX { ... matches LNXAPP* }` (`pattern`, `like`): an English word
-    for `match` before a pattern in a group body, which would be a user ID."""
+    for `match` before a pattern in a group body, which would be a user ID (none where
+    the word is longer than a user ID may be, `users-like`: the help says nothing of one)."""
+    user = (
+        f"; a user whose ID is {word.upper()} is written as CP writes it, in capitals: `{word.upper()}`"
+        if len(word) <= 8
+        else ""
+    )
     return codes.UNKNOWN_KEYWORD(
         f"unknown keyword `{word}`; did you mean `match`? A group's pattern is written after `match`",
         span,
-        help=f"write `match {pattern}`; a user whose ID is {word.upper()} is written as CP writes it,"
-        f" in capitals: `{word.upper()}`",
+        help=f"write `match {pattern}`{user}",
         fix=write_fix("match", span),
     )
 
