@@ -8249,3 +8249,93 @@ def test_h1_match_in_capitals_and_a_word_for_it_before_an_id_read_as_written(wri
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     text = BASE.replace("match LNXAPP*", written, 1)
     assert analyse("prodssi.bkr", text.encode("utf-8")).diagnostics == []
+
+
+# --- h3 (stop 61)
+
+#: A CP directory LINK statement pasted into a .bkr file: one BKR012 for its line, whose help
+#: writes the job's exclude for the linking user's address (was, after volume labels, nothing:
+#: `LINK MAINT 0190 0191 RR` read silently as five more labels; after a selection's addresses,
+#: BKR310 and BKR312; in a group body, BKR203, BKR309, BKR416; elsewhere the generic BKR012).
+#: (the line as prodssi writes it, as written, the message's end, the address excluded)
+H3_LINKS = [
+    ("    private-volume M2PRV1\n", "    private-volume M2PRV1\n    LINK MAINT 0190 0191 RR\n", ".bkr statement", "0191"),
+    ("  shared-volume VMCOM1\n", "  shared-volume VMCOM1\n  LINK MAINT 019D 019D RR  # x\n", ".bkr statement", "019D"),
+    ("    exclude minidisk * 0190 019D 019E\n", "    exclude minidisk * 0190 019D 019E\n    LINK MAINT 0190 0190 RR\n",
+     ".bkr statement", "0190"),
+    ("  disk TRDMM 191 size 10 cyl\n", "  disk TRDMM 191 size 10 cyl\n  LINK MAINT 0190 0190 RR\n", ".bkr statement", "0190"),
+    ("{ CICSPRD DB2PRD }", "{\n    CICSPRD\n    LINK MAINT 0190 0190 RR\n    DB2PRD\n  }", "user ID of the group", "0190"),
+    ("{ CICSPRD DB2PRD }", "{ LINK MAINT 0190 0190 RR\n    DB2PRD }", "user ID of the group", "0190"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "what", "address"), H3_LINKS, ids=[c[1].strip() for c in H3_LINKS])
+def test_h3_a_directory_link_is_one_error_that_writes_the_exclude(clean, written, what, address, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message) == ("BKR012", f"`LINK` is a CP directory statement, not a {what}")
+    assert found.help.startswith("remove the line: ")
+    assert found.help.endswith(f"a job leaves a user's link out of its backups with `exclude minidisk * {address}`")
+    assert found.fix is None
+    assert too_long(found, analysis.sources) == []
+    line = next(n for n, row in enumerate(text.split("\n"), 1) if "LINK" in row)
+    assert found.span.line == line
+
+
+#: A volume label, a user ID or an address that is LINK is still one where the line is no
+#: LINK statement (`private-volume M2PRV1 LINK`, a user LINK in a group).
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written"),
+    [("    private-volume M2PRV1\n", "    private-volume M2PRV1\n    LINK\n"), ("{ CICSPRD DB2PRD }", "{ CICSPRD\n    LINK DB2PRD }")],
+)
+def test_h3_link_as_a_name_stays_a_name(clean, written, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _, analysis = _one_slip(clean, written)
+    assert [d.code for d in analysis.diagnostics if d.code < "BKR1"] == []
+
+
+#: The heading of a job template's selection records (`FUNCTION MEDIATYPE OWNER VDEV ...`), or
+#: `FUNCTION` with a word after it: one BKR012 that says what the line is (was BKR004, "`FUNCTION
+#: BACKUP` has its two words the wrong way round", its fix writing `BACKUP FUNCTION`, a group
+#: FUNCTION; "`backup` is missing before `FUNCTION`", its fix `backup FUNCTION FULL`; the
+#: generic BKR012; after addresses, BKR310).
+H3_HEADINGS = [
+    ("    backup APPS full\n", "    backup APPS full\n    FUNCTION MEDIATYPE OWNER VDEV VOLUME DEVTYPE START END\n"),
+    ("    backup APPS full\n", "    backup APPS full\n    FUNCTION BACKUP\n"),
+    ("    backup APPS full\n", "    backup APPS full\n    FUNCTION FULL\n"),
+    ("    backup APPS full\n", "    FUNCTION INCREMENTAL\n    backup APPS full\n"),
+    ("    exclude minidisk * 0190 019D 019E\n", "    exclude minidisk * 0190 019D 019E\n    FUNCTION MEDIATYPE OWNER VDEV\n"),
+    ("    include sfs BKRPOOL:CICSPRD.*\n", "    include sfs BKRPOOL:CICSPRD.*\n    FUNCTION MEDIATYPE\n"),
+    ("    private-volume M2PRV1\n", "    private-volume M2PRV1\n    FUNCTION BACKUP\n"),
+    ("  shared-volume VMCOM1\n", "  FUNCTION MEDIATYPE OWNER\n  shared-volume VMCOM1\n"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written"), H3_HEADINGS, ids=[c[1].strip() for c in H3_HEADINGS])
+def test_h3_a_template_heading_is_one_error_that_says_what_it_is(clean, written, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.help) == (
+        "BKR012",
+        "`FUNCTION` heads a Backup Manager template's selection records, not a .bkr statement",
+        (
+            "remove the line: a job selects with `include minidisk OWNER ADDR...` and says its level"
+            " in `backup GROUP full`, its medium in `to disk` or `to tape`; bkrc writes the template"
+        ),
+    )
+    assert found.fix is None
+    assert too_long(found, analysis.sources) == []
+    assert found.span.line == next(n for n, row in enumerate(text.split("\n"), 1) if "FUNCTION" in row)
+
+
+#: A user FUNCTION in a group body is still a user ID.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h3_a_user_named_function_stays_a_user(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _, analysis = _one_slip("{ CICSPRD DB2PRD }", "{ CICSPRD\n    FUNCTION DB2PRD }")
+    assert [d.code for d in analysis.diagnostics if d.code < "BKR1"] == []

@@ -1130,11 +1130,16 @@ UNKNOWN_KEYWORD = register(
     With no schedule after the member (`purge on VMSYS1` alone on its line)
     it is one error that says a schedule goes in its place, without a fix.
     A line copied from the CP directory (`USER LINUX01 LBYONLY 512M 2G G`,
-    `IDENTITY ...`, `MDISK ...`, `SUBCONFIG ...`, `BUILD ON ...`) is one
-    error for the whole line, whose help gives the .bkr statement that says
-    it (`single user LINUX01`, `disk USERID 0191 size 10 cyl`), or says that
-    bkrc writes it (a line that opens a block, `SUBCONFIG VMSYS3 {`, is
-    skipped with its block); a block opened with the first word of a
+    `IDENTITY ...`, `MDISK ...`, `LINK ...`, `SUBCONFIG ...`, `BUILD ON ...`)
+    is one error for the whole line, whose help gives the .bkr statement that
+    says it (`single user LINUX01`, `disk USERID 0191 size 10 cyl`), or says
+    that bkrc writes it (a line that opens a block, `SUBCONFIG VMSYS3 {`, is
+    skipped with its block; `LINK MAINT 0190 0190 RR`'s help also writes the
+    exclude that keeps such a link out of a job, `exclude minidisk * 0190`),
+    and so is the heading of a job template's selection records
+    (`FUNCTION MEDIATYPE OWNER VDEV ...`, or `FUNCTION` with a word after
+    it), whose help says to remove it and where a job says its selection,
+    level and medium; a block opened with the first word of a
     directory entry (`USER VMSYS2 {`, `IDENTITY SYSIDS {`) is one error,
     whose fix writes the block's keyword that its body shows (`cluster` at
     the top of a file, over members and jobs; `member` for a

@@ -491,7 +491,7 @@ _LIST_ENDS = STATEMENT_KEYWORDS - {"match"}
 
 #: First words of CP directory lines (lower case), which the recovery reports where
 #: they start a line after a list (`Recovery.foreign_after_list`).
-_FOREIGN_WORDS = frozenset({"user", "identity", "mdisk", "build", "subconfig"})
+_FOREIGN_WORDS = frozenset({"user", "identity", "mdisk", "link", "build", "subconfig", "function"})
 #: `match` begun (`ma`): in small letters first on its line, `match` half typed, not a
 #: user ID (`Recovery.match_begun`), which the declaration's loop gives up on.
 _MATCH_BEGUN = frozenset({"m", "ma", "mat", "matc"})

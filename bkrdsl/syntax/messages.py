@@ -623,12 +623,18 @@ _MDISK = re.compile(
     r"MDISK\s+([0-9A-F]{1,4})\s+([^\s#]+)(?:\s+(\d+)\s+(\d+)\s+([A-Z0-9@#$]{1,6})(?![^\s#]))?", re.IGNORECASE
 )
 _SUBCONFIG = re.compile(r"(SUBCONFIG\s+[^\s#]+|BUILD\s+ON\s+[^\s#]+\s+USING\s+SUBCONFIG)(?![^\s#])", re.IGNORECASE)
+#: `LINK MAINT 0190 0190 RR`: a CP directory LINK statement, the owner, its address and the
+#: linking user's (the one a job's exclude names), the mode optional.
+_LINK = re.compile(r"LINK\s+[^\s#]+\s+[0-9A-F]{1,4}\s+([0-9A-F]{1,4})(?:\s+[RWM][RW]?E?)?(?![^\s#])", re.IGNORECASE)
 _TEMPLATE_RECORD = re.compile(r"(INCLUDE|EXCLUDE)\s+(MINIDISK|SFS)\s[^=#\n]*=", re.IGNORECASE)
 _TEMPLATE_RANGE = re.compile(
     r"(INCLUDE|EXCLUDE)\s+MINIDISK\s+([^\s=#]+)\s*=\s*([0-9A-F]{1,4}|\*)(?:\s*-\s*([0-9A-F]{1,4}))?\s*(?:#.*)?",
     re.IGNORECASE,
 )
 _TEMPLATE_SETTING = re.compile(r"CONFIG\s+BKR_\w*\s*=", re.IGNORECASE)
+#: `FUNCTION MEDIATYPE OWNER VDEV ...`: the heading of a template's selection records, whose
+#: first column, FUNCTION, is INCLUDE or EXCLUDE (`FUNCTION BACKUP`, `FUNCTION FULL` too).
+_TEMPLATE_HEADING = re.compile(r"FUNCTION[ \t]+[^\s#]", re.IGNORECASE)
 _CKD = frozenset({"3390", "3380"})
 _FBA = frozenset({"FB-512", "9336", "9332", "3370"})
 
@@ -667,6 +673,13 @@ def foreign_line(line: str, span: Span, *, group: str | None = None) -> Diagnost
             help="remove the line: bkrc writes the BUILD ON statements and SUBCONFIG entries of the"
             " IDENTITY machines it writes entries for, one per member (docs/output.md)",
         )
+    if match := _LINK.match(line):
+        return codes.UNKNOWN_KEYWORD(
+            f"{word} is a CP directory statement, not a .bkr statement",
+            span,
+            help=f"remove the line: bkrc writes the links of the entries it writes; a job leaves a user's"
+            f" link out of its backups with `exclude minidisk * {match.group(1).upper()}`",
+        )
     if match := _TEMPLATE_RANGE.fullmatch(line):
         verb, owner, first, last = match.groups()
         addresses = first.upper() if last is None or last.upper() == first.upper() else f"{first}-{last}".upper()
@@ -686,6 +699,13 @@ def foreign_line(line: str, span: Span, *, group: str | None = None) -> Diagnost
             f"{word} starts a Backup Manager template record, not a .bkr statement",
             span,
             help=f"write the selection without `=`, as in `{example}` (docs/language.md, job); bkrc writes the template",
+        )
+    if _TEMPLATE_HEADING.match(line):
+        return codes.UNKNOWN_KEYWORD(
+            f"{word} heads a Backup Manager template's selection records, not a .bkr statement",
+            span,
+            help="remove the line: a job selects with `include minidisk OWNER ADDR...` and says its level"
+            " in `backup GROUP full`, its medium in `to disk` or `to tape`; bkrc writes the template",
         )
     if _TEMPLATE_SETTING.match(line):
         return codes.KEY_VALUE(
@@ -839,6 +859,13 @@ def _foreign_in_group(line: str, word: str, group: str, span: Span) -> Diagnosti
             span,
             help=f"list the user ID alone, `{user}`{also};"
             " a .bkr file does not hold passwords, storage or privilege classes",
+        )
+    if match := _LINK.match(line):
+        return codes.UNKNOWN_KEYWORD(
+            f"{word} is a CP directory statement, not a user ID of the group",
+            span,
+            help=f"remove the line: a group lists user IDs only; a job leaves a user's link out of its"
+            f" backups with `exclude minidisk * {match.group(1).upper()}`",
         )
     if _MDISK.match(line) or _SUBCONFIG.match(line):
         return codes.UNKNOWN_KEYWORD(

@@ -123,7 +123,7 @@ _EXPIRY_MEMBERS_ALONE = re.compile(
 )
 #: First words of the CP directory lines messages.foreign_line knows that Lark may
 #: read as names (`Recovery.foreign_after_list`; fast.py gives up on them there).
-_FOREIGN_FIRST_WORDS = frozenset({"USER", "IDENTITY", "MDISK", "BUILD", "SUBCONFIG"})
+_FOREIGN_FIRST_WORDS = frozenset({"USER", "IDENTITY", "MDISK", "LINK", "BUILD", "SUBCONFIG", "FUNCTION"})
 #: The types of a catalog's or Tape Manager's scope (Recovery.misplaced_keyword).
 _SCOPES = frozenset(w.upper() for w in lexicon.SCOPES)
 #: The keywords of a volume list, as written (Recovery.keyword_as_label).
