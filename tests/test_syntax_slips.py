@@ -8339,3 +8339,46 @@ def test_h3_a_user_named_function_stays_a_user(parser, monkeypatch):
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     _, analysis = _one_slip("{ CICSPRD DB2PRD }", "{ CICSPRD\n    FUNCTION DB2PRD }")
     assert [d.code for d in analysis.diagnostics if d.code < "BKR1"] == []
+
+
+#: A REXX comment closed on its line, nothing after it (`/* a month */` after a statement, on a
+#: line of its own, or first in the file, as an EXEC's first line must be): BKR016, whose fix now
+#: writes `#` for the `/*` and removes the `*/` (was no fix; first in the file, BKR009 "this looks
+#: like a REXX program", the file read no further, where .bkr statements follow it).
+H3_REXX_COMMENTS = [
+    ("    retain 35 days\n", "    retain 35 days  /* a month */\n", "    retain 35 days  # a month"),
+    ("    backup APPS full\n", "    /* the applications */\n    backup APPS full\n", "    # the applications"),
+    ("## Production", "/* REXX */\n## Production", "# REXX"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "fixed"), H3_REXX_COMMENTS, ids=[c[2].strip() for c in H3_REXX_COMMENTS])
+def test_h3_a_rexx_comment_on_its_line_is_fixed_to_a_hash_comment(clean, written, fixed, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    _assert_one_error(
+        text, analysis, "BKR016", "`/*` does not start a comment in a .bkr file",
+        "start a comment with `#`; it runs to the end of the line", fixed,
+    )
+
+
+#: One that runs on past its line, or has words after its `*/`, gets no fix: its end is
+#: the user's to remove; a file that is REXX is still BKR009.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    "written",
+    ["    /* the applications\n       and more */\n    backup APPS full\n", "    /* a */ backup APPS full\n",
+     "/* backups of\n   PRODSSI */\n## Production"],
+)
+def test_h3_a_rexx_comment_past_its_line_has_no_fix(written, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "## Production" if written.endswith("## Production") else "    backup APPS full\n"
+    _, analysis = _one_slip(clean, written)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix) == ("BKR016", None)
+
+
+def test_h3_a_rexx_program_is_still_one():
+    (found,) = analyse("x.bkr", b'/* REXX */\nsay "hello"\nexit\n').diagnostics
+    assert found.code == "BKR009"

@@ -742,7 +742,9 @@ WRONG_LANGUAGE = register(
         say 'Backups done'
 
     Fix: pass the cluster's .bkr file. A .bkr file starts with `import`,
-    `cluster`, `single` or `identity`, and `#` starts a comment.
+    `cluster`, `single` or `identity`, and `#` starts a comment. A `/* ... */`
+    comment above .bkr statements (`/* REXX */`, then `import std/zvm73`) is
+    no REXX program: BKR016, whose fix writes `#`.
     """,
 )
 
@@ -1582,7 +1584,11 @@ COMMENT_SYNTAX = register(
     starting with `*`, or a `*` and words after a statement), of C++ (`//`)
     and of SQL (`--`) are not comments here. A `*` comment's fix writes
     `#` for its `*` (`bkrc check --fix`), a `//` or `--` comment's `#` for
-    its two characters; `/* ... */` has no fix, its `*/` being left.
+    its two characters; `/* ... */` closed on its line, nothing after its
+    `*/`, gets one that writes `#` for the `/*` and removes the `*/` (one
+    that runs on past its line, none). A file that starts with such a
+    comment, as a REXX EXEC must, is read as .bkr where .bkr statements
+    follow it: this error, not BKR009.
 
     Failing example:
 

@@ -562,7 +562,12 @@ def advise_character(char: str, following: str, after_keyword: bool) -> tuple[st
 
 # ------------------------------------------------------------ other languages
 _SNIFFERS = (
-    (re.compile(r"/\*"), "a REXX program (it starts with a /* comment)"),
+    (
+        # not where .bkr follows the comment: a .bkr file begun with a REXX comment, as an
+        # EXEC's first line must be, is BKR016's, whose fix writes `#`
+        re.compile(r"/\*(?!(?:(?!\*/)[\s\S])*\*/(?:\s|#[^\n]*)*(?i:import|cluster|single|identity)(?![^\s{#]))"),
+        "a REXX program (it starts with a /* comment)",
+    ),
     (re.compile(r"<[?!A-Za-z]"), "XML or HTML"),
     (re.compile(r'(?:\{\s*(?:"|\}|\Z)|\[\s*(?:[\[{"\]\d-]|true|false|null))'), "JSON"),
     (re.compile(r"(?:---\s*(?:\n|\Z)|[A-Za-z_][\w-]*:(?:[ \t]|$))", re.MULTILINE), "YAML"),

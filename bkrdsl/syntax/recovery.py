@@ -45,7 +45,7 @@ from lark import Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedToken
 from lark.parsers.lalr_analysis import Shift
 
-from bkrdsl.diagnostics import Diagnostic, Fix
+from bkrdsl.diagnostics import Diagnostic, Edit, Fix
 from bkrdsl.records import dataclass
 from bkrdsl.source import Source, Span
 from bkrdsl.syntax import codes, lexicon, messages
@@ -1517,11 +1517,24 @@ class Recovery:
 
     def comment_fix(self, pos: int) -> Fix | None:
         """`// nightly`, `-- nightly`: C++'s and SQL's comment, whose fix writes `#` for
-        its two characters, when a blank or the line's start is before them; None for
-        `/* ... */`, whose end would be left behind, and inside a word (`0100--0FFF`)."""
+        its two characters, when a blank or the line's start is before them; `/* ... */`
+        closed on its line with nothing after it, `#` for the `/*` and its `*/` removed;
+        None for one that runs on past its line, and inside a word (`0100--0FFF`)."""
         text = self.source.text
         marker = text[pos : pos + 2]
-        if marker not in ("//", "--") or (pos and not text[pos - 1].isspace()):
+        if pos and not text[pos - 1].isspace():
+            return None
+        if marker == "/*":
+            # `/* a month */` closed on its line, nothing after it: `#` for the `/*`, and
+            # the `*/` removed with the blanks before it (was no fix)
+            line_end = self._line_end(pos)
+            close = text.find("*/", pos + 2, line_end)
+            if close == -1 or text[close + 2 : line_end].strip():
+                return None
+            start = pos + 2 + len(text[pos + 2 : close].rstrip(" \t"))
+            edits = (Edit(self.source.span(pos, pos + 2), "#"), Edit(self.source.span(start, close + 2), ""))
+            return Fix("Write `#` for the `/*`, and remove the `*/`", edits)
+        if marker not in ("//", "--"):
             return None
         return Fix.replace(f"Write `#` for the `{marker}`", self.source.span(pos, pos + 2), "#")
 
