@@ -8382,3 +8382,27 @@ def test_h3_a_rexx_comment_past_its_line_has_no_fix(written, parser, monkeypatch
 def test_h3_a_rexx_program_is_still_one():
     (found,) = analyse("x.bkr", b'/* REXX */\nsay "hello"\nexit\n').diagnostics
     assert found.code == "BKR009"
+
+
+# --- h4 (stop 61)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "catalog catalog catalog server BKRSVSFS shared pool BKRPOOL on VMSYS1",
+        "catalog catalog catalog catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1",
+    ],
+)
+def test_h4_a_scope_after_catalog_written_again_is_one_error(written, parser, monkeypatch):
+    """The recovery met the scope after the options again after each `catalog`, and
+    reported it once per `catalog` (`bench/mutate.py --seed 50720 --case 126`: the
+    language server, which does not merge a file's diagnostics, showed it 20 times)."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip("catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1", written)
+    said = [(d.code, d.span.start, d.message) for d in analysis.diagnostics]
+    assert len(said) == len(set(said)), said
+    scope = [d for d in analysis.diagnostics if d.message == "the catalog's scope, `shared`, comes right after `catalog`"]
+    assert len(scope) == 1
+    assert text[scope[0].span.start : scope[0].span.end] == "shared"

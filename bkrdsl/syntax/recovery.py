@@ -10529,6 +10529,9 @@ class Recovery:
         if found is None:
             return False
         blank, start, end = found
+        if start in self.reported_at:
+            # `catalog catalog server S shared`: met again after each `catalog`, one error at the scope
+            return True
         span = self.source.span
         diag = messages.scope_moved(self.source.text, self.span_of(previous), span(start, end), span(blank, start))
         self.report(diag, at)
