@@ -645,3 +645,52 @@ def test_bkr323_help_renames_the_second_job_on_a_free_name():
     said = help_of("BKR323", text)
     assert said == "rename it: write `job NIGHTLYF` for `job NIGHTLY` (line 14), named NIGHTLYF on VMSYS1"
     assert codes(text.replace("job NIGHTLY {   # <- BKR323", "job NIGHTLYF {"), "") == []
+
+
+# --- h7 (stop 61)
+# The helps BKR207, BKR321, BKR326, BKR407 and BKR246 gave as advice (`give each
+# role its own user ID`, `merge the two groups, or rename one`, `rename the group`,
+# `narrow the exclude, or widen the include`, `start it at 110 or later`) write each
+# choice on the file's own names and lines: each is applied here as its words say,
+# and the file then checks.
+
+
+def test_bkr207_help_writes_the_role_on_the_id_ibm_ships_it_under():
+    text = failing_example("BKR207")
+    said = help_of("BKR207", text)
+    assert said == (
+        "give the catalog server an ID of its own: write `identity user BKRCATLG role catalog-server` for"
+        " `identity user BKRBKUP role catalog-server` (line 2) (the ID IBM ships it under); BKRBKUP stays"
+        " the backup server"
+    )
+    assert codes(text.replace("identity user BKRBKUP role catalog-server   # <- BKR207", "identity user BKRCATLG role catalog-server"), "") == []
+
+
+def test_bkr207_help_deletes_the_site_line_where_the_standard_library_holds_the_role():
+    text = failing_example("BKR207").replace(
+        "identity user BKRBKUP role backup-server\n", "import std/backup-manager\n"
+    ).replace("identity user BKRWRK* role worker\n", "")
+    said = help_of("BKR207", text)
+    assert said == (
+        "delete `identity user BKRBKUP role catalog-server` (line 2): `BKRCATLG` (std/backup-manager.bkr line"
+        " 20) is the catalog server already, and BKRBKUP stays the backup server"
+    )
+    assert codes(text.replace("identity user BKRBKUP role catalog-server   # <- BKR207\n", ""), "") == []
+
+
+def test_bkr207_help_for_a_worker_id_writes_one_the_pattern_does_not_make():
+    text = failing_example("BKR207").replace("identity user BKRBKUP role catalog-server", "identity user BKRWRK01 role catalog-server")
+    said = help_of("BKR207", text)
+    assert said == (
+        "give the catalog server an ID of its own: write `identity user BKRCATLG role catalog-server` for"
+        " `identity user BKRWRK01 role catalog-server` (line 2) (the ID IBM ships it under), which the worker"
+        " pattern `BKRWRK*` does not make"
+    )
+    assert codes(text.replace("BKRWRK01 role catalog-server", "BKRCATLG role catalog-server"), "") == []
+
+
+def test_bkr207_help_takes_a_free_id_where_ibms_is_a_users():
+    text = failing_example("BKR207").replace("{ LINUX01 }", "{ LINUX01 BKRCATLG }")
+    said = help_of("BKR207", text)
+    assert "write `identity user BKRCATL2 role catalog-server`" in said and "IBM ships" not in said
+    assert codes(text.replace("BKRBKUP role catalog-server", "BKRCATL2 role catalog-server"), "") == []

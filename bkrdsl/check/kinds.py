@@ -687,7 +687,7 @@ def one_role_per_machine(model: Model):
                     f"{quoted(u.id)} is declared {ROLE_TEXT[role_now]}, but is already {ROLE_TEXT[role_had]}",
                     later.span,
                     related=(Related(earlier.span, f"declared `role {role_had}` here"),),
-                    help="give each role its own user ID",
+                    help=_two_roles_help(model, later, role_now, role_had),
                 )
     workers = {w for m in model.members for w in model.workers_of(m)}
     pattern = model.role_patterns("worker")
@@ -698,8 +698,65 @@ def one_role_per_machine(model: Model):
                 f" {quoted(pattern[0].pattern)} also makes it a worker",
                 u.span,
                 related=(Related(pattern[0].span, "the workers' names come from here"),),
-                help="give the machine an ID the worker pattern does not make, or narrow the pattern",
+                help=_two_roles_help(model, u, role, "worker", pattern[0].pattern),
             )
+
+
+#: The ID IBM ships each Backup Manager role under (std/backup-manager), for BKR207's help.
+_SHIPPED_ID = {
+    "backup-server": "BKRBKUP",
+    "catalog-server": "BKRCATLG",
+    "admin": "BKRADMIN",
+    "installation": "5697J06C",
+}
+
+
+def _two_roles_help(model: Model, site: UserDef, role: str, had: str, workers: str = "") -> str:
+    """BKR207's help, on the site's declaration of `site.id` with `role`: where another
+    machine holds `role` already, delete it; else write it on an ID no user, group or
+    pattern of the files has (IBM's, or IBM's with a digit), with the statement's line.
+    `workers`: the worker pattern that makes `site.id` a worker, where that is the clash."""
+    where = f"line {site.span.line}" if site.span.file == model.main_file else f"{site.span.file} line {site.span.line}"
+    alone = _ids_of_statement(model, site) == (site.id,)
+    statement = f"{site.kind.value} user {site.id} role {role}"
+    other = next((u for u in model.role_users(role) if u.id != site.id), None)
+    if other is not None:
+        if not alone:
+            return f"take {site.id} out of this statement ({where}): {quoted(other.id)} is {ROLE_TEXT[role]} already"
+        place = f"line {other.span.line}" if other.span.file == site.span.file else f"{other.span.file} line {other.span.line}"
+        return (
+            f"delete `{statement}` ({where}): {quoted(other.id)} ({place}) is {ROLE_TEXT[role]} already"
+            + ("" if workers else f", and {site.id} stays {ROLE_TEXT[had]}")
+        )
+    free = _free_id(model, _SHIPPED_ID.get(role))
+    if free is None or not alone:
+        if workers:
+            return "give the machine an ID the worker pattern does not make, or narrow the pattern"
+        return "give each role its own user ID"
+    shipped = " (the ID IBM ships it under)" if free == _SHIPPED_ID.get(role) else ""
+    return (
+        f"give {ROLE_TEXT[role]} an ID of its own: write `{site.kind.value} user {free} role {role}` for"
+        f" `{statement}` ({where}){shipped}"
+        + (f", which the worker pattern {quoted(workers)} does not make" if workers else f"; {site.id} stays {ROLE_TEXT[had]}")
+    )
+
+
+def _free_id(model: Model, base: str | None) -> str | None:
+    """`base`, or `base` with its last character a digit 2-9, the first that no user,
+    group or pattern of the files has, nor a worker any member makes; None if none is."""
+    if base is None:
+        return None
+    workers = {w for m in model.members for w in model.workers_of(m)}
+    for candidate in (base, *(base[:7] + str(n) for n in range(2, 10))):
+        if (
+            model.user(candidate) is None
+            and model.group(candidate) is None
+            and model.pattern_for(candidate) is None
+            and candidate not in workers
+            and candidate not in model.member_names
+        ):
+            return candidate
+    return None
 
 
 MACHINE_ID_TAKEN = register(
