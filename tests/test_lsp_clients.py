@@ -141,6 +141,15 @@ def test_the_user_s_text_is_escaped_and_read_back_as_written(text):
         assert not re.match(r"[#=+-]|[0-9]+[.)]", line), written
 
 
+#: BKR321's help for the session's group `WEB`, declared twice.
+WEB_TWICE_HELP = (
+    "merge them: write `single group WEB { HTTPD HTTPE }` for `single group WEB { HTTPD }` (line 9), and delete"
+    " `single group WEB { HTTPE }` (line 10); or, for two groups, rename the second: write `single group WEBG"
+    " { HTTPE }` for `single group WEB { HTTPE }` (line 10) and `backup WEB, WEBG full` for `backup WEB full`"
+    " (line 7)"
+)
+
+
 def _related_caps(related: bool) -> dict:
     return {"textDocument": {"publishDiagnostics": {"relatedInformation": related}}}
 
@@ -157,7 +166,7 @@ def test_the_other_places_of_a_diagnostic_are_in_its_message_for_a_client_withou
         (twice,) = [d for d in editor.published(uri) if d["code"] == "BKR321"]
         assert "relatedInformation" not in twice
         assert twice["message"] == (
-            "group `WEB` is declared twice\nhelp: merge the two groups, or rename one\nline 9: first declared here"
+            f"group `WEB` is declared twice\nhelp: {WEB_TWICE_HELP}\nline 9: first declared here"
         )
     finally:
         editor.close()
@@ -167,7 +176,7 @@ def test_a_client_with_related_information_gets_the_places_apart(tmp_path):
     editor, uri, _ = _session(tmp_path, _related_caps(True))
     try:
         (twice,) = [d for d in editor.published(uri) if d["code"] == "BKR321"]
-        assert twice["message"] == "group `WEB` is declared twice\nhelp: merge the two groups, or rename one"
+        assert twice["message"] == f"group `WEB` is declared twice\nhelp: {WEB_TWICE_HELP}"
         (first,) = twice["relatedInformation"]
         assert first["message"] == "first declared here" and first["location"]["range"]["start"]["line"] == 8
     finally:

@@ -694,3 +694,46 @@ def test_bkr207_help_takes_a_free_id_where_ibms_is_a_users():
     said = help_of("BKR207", text)
     assert "write `identity user BKRCATL2 role catalog-server`" in said and "IBM ships" not in said
     assert codes(text.replace("BKRBKUP role catalog-server", "BKRCATL2 role catalog-server"), "") == []
+
+
+def test_bkr321_help_writes_the_merged_group_and_the_renamed_one_and_each_checks():
+    text = failing_example("BKR321")
+    said = help_of("BKR321", text)
+    assert said == (
+        "merge them: write `single group GUESTS { LINUX01 LINUX02 }` for `single group GUESTS { LINUX01 }`"
+        " (line 6), and delete `single group GUESTS { LINUX02 }` (line 7); or, for two groups, rename the"
+        " second: write `single group GUESTSG { LINUX02 }` for `single group GUESTS { LINUX02 }` (line 7)"
+        " and `backup GUESTS, GUESTSG full` for `backup GUESTS full` (line 9)"
+    )
+    merged = text.replace("{ LINUX01 }", "{ LINUX01 LINUX02 }").replace(
+        "  single group GUESTS { LINUX02 }   # <- BKR321\n", ""
+    )
+    assert codes(merged, "") == []
+    renamed = text.replace("single group GUESTS { LINUX02 }", "single group GUESTSG { LINUX02 }").replace(
+        "backup GUESTS full", "backup GUESTS, GUESTSG full"
+    )
+    assert codes(renamed, "") == []
+
+
+def test_bkr321_help_merges_patterns_and_users_each_once():
+    text = failing_example("BKR321").replace("{ LINUX02 }", "{ LINUX01 match LNX* }")
+    said = help_of("BKR321", text)
+    assert said.startswith("merge them: write `single group GUESTS { LINUX01 match LNX* }`")
+    merged = text.replace("{ LINUX01 }", "{ LINUX01 match LNX* }").replace(
+        "  single group GUESTS { LINUX01 match LNX* }   # <- BKR321\n", ""
+    )
+    assert codes(merged, "") == []
+
+
+def test_bkr326_help_renames_the_group_and_the_backup_that_names_it():
+    text = failing_example("BKR326")
+    said = help_of("BKR326", text)
+    assert said == (
+        "rename the group: write `single group PAYROLLG { PAYDB PAYAPP }` for `single group PAYROLL { PAYDB"
+        " PAYAPP }` (line 7) and `backup PAYROLLG full` for `backup PAYROLL full` (line 9), where the job means"
+        " the group"
+    )
+    renamed = text.replace("single group PAYROLL {", "single group PAYROLLG {").replace(
+        "backup PAYROLL full", "backup PAYROLLG full"
+    )
+    assert codes(renamed, "") == []

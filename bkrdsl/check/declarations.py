@@ -977,11 +977,13 @@ def duplicate_groups(model: Model):
             message += ", each time with the same users"
             help = f"delete the repeated group{_s(later)}: {_it_repeats(later)} the first"
         else:
-            help = (
-                "merge the two groups, or rename one"
-                if len(later) == 1
-                else f"merge the {len(later) + 1} groups into one, or rename all but one"
-            )
+            help = _merge_groups_help(model, first, later[0]) if len(later) == 1 else None
+            if help is None:
+                help = (
+                    "merge the two groups, or rename one"
+                    if len(later) == 1
+                    else f"merge the {len(later) + 1} groups into one, or rename all but one"
+                )
         yield DUPLICATE_GROUP(
             message,
             later[0].decl.name.span,
@@ -999,7 +1001,7 @@ def duplicate_groups(model: Model):
                 f"group {quoted(g.name)} has the name of a declared user, so `backup {shown(g.name)}` is ambiguous",
                 g.decl.name.span,
                 related=(Related(user.span, "user declared here"),),
-                help="rename the group",
+                help=_rename_group_help(model, g),
             )
 
 
@@ -1075,6 +1077,95 @@ def _renamed_duplicate(model: Model, later: list[ast.Job]) -> str | None:
 # A block pasted twice: what the copies say, whether they say the same, and the fix
 # that deletes the copies when they do (the one certain mend: what is kept is what
 # the first says, which is what the model reads for the name).
+#: The most entries BKR321's help writes a merged group with; a longer one is told.
+_MERGE_ENTRIES = 8
+
+
+def _group_text(kind: str, name: str, entries) -> str:
+    body = " ".join(f"match {e.word.text}" if e.is_pattern else e.word.text for e in entries)
+    return f"{kind} group {name} {{ {body} }}"
+
+
+def _merge_groups_help(model: Model, first, again) -> str | None:
+    """BKR321's help for a group of one kind declared twice with other users: merge
+    them, the first written with the second's entries added (each once), the second
+    deleted; or keep two, the second renamed on a free name and added to each `backup`
+    statement that names the group. None where a group is not the main file's, or the
+    merged group would be too long to write."""
+    if first.decl.span.file != model.main_file or again.decl.span.file != model.main_file:
+        return None
+    entries: dict[tuple[str, bool], object] = {}
+    for e in (*first.decl.entries, *again.decl.entries):
+        entries.setdefault((e.word.text.upper(), e.is_pattern), e)
+    if len(entries) > _MERGE_ENTRIES:
+        return None
+    kind = first.kind.value
+    merged = _group_text(kind, first.name, entries.values())
+    second = _group_text(kind, again.decl.name.text, again.decl.entries)
+    written = _group_text(kind, first.decl.name.text, first.decl.entries)
+    help = (
+        f"merge them: write `{merged}` for `{written}` (line {first.decl.span.line}),"
+        f" and delete `{second}` (line {again.decl.span.line})"
+    )
+    free = _free_group_name(model, first.name)
+    backups = _backups_renamed(model, first.name, free, keep=True) if free else []
+    if not backups:
+        return help
+    renamed = _group_text(kind, free, again.decl.entries)
+    return (
+        f"{help}; or, for two groups, rename the second: write `{renamed}` for `{second}`"
+        f" (line {again.decl.span.line}) and {' and '.join(backups)}"
+    )
+
+
+def _free_group_name(model: Model, name: str) -> str | None:
+    """`name` with a letter or digit added (its 8th character changed, at 8), the first
+    that no group, user or pattern of the files has."""
+    return next(
+        (
+            n
+            for n in (name[:7] + c for c in "GBCDEFH23456789")
+            if model.group(n) is None and model.user(n) is None and model.pattern_for(n) is None
+        ),
+        None,
+    )
+
+
+def _backups_renamed(model: Model, name: str, new: str, *, keep: bool) -> list[str]:
+    """Each `backup` statement of the main file that names group `name`, written again
+    with `new` after it (`keep`) or in its place: "`backup A, B full` for `backup A
+    full` (line 9)"."""
+    out = []
+    for j in model.jobs:
+        for b in j.decl.backups:
+            if b.span.file != model.main_file:
+                continue
+            names = [w.text for w in b.groups]
+            at = next((i for i, w in enumerate(b.groups) if w.text.upper() == name), None)
+            if at is None:
+                continue
+            level = f" {b.level.value}" if b.level is not None else ""
+            written = f"backup {', '.join(names)}{level}"
+            names[at : at + 1] = [names[at], new] if keep else [new]
+            out.append(f"`backup {', '.join(names)}{level}` for `{written}` (line {b.span.line})")
+    return out
+
+
+def _rename_group_help(model: Model, group) -> str:
+    """BKR326's help: the group renamed on a free name, and each `backup` statement
+    that names it, which then means the group; the user keeps its name."""
+    free = _free_group_name(model, group.name)
+    if free is None or group.decl.span.file != model.main_file or len(group.decl.entries) > _MERGE_ENTRIES:
+        return "rename the group"
+    renamed = _group_text(group.kind.value, free, group.decl.entries)
+    written = _group_text(group.kind.value, group.decl.name.text, group.decl.entries)
+    backups = _backups_renamed(model, group.name, free, keep=False)
+    said = f"rename the group: write `{renamed}` for `{written}` (line {group.decl.span.line})"
+    if backups:
+        said += f" and {' and '.join(backups)}, where the job means the group"
+    return said
+
+
 def _s(later: list) -> str:
     return "" if len(later) == 1 else "s"
 
