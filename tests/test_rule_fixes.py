@@ -18,6 +18,7 @@ and fixes that are a choice, not an edit (`rename one of the jobs`, `keep one`).
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 from conftest import ROOT
@@ -737,3 +738,40 @@ def test_bkr326_help_renames_the_group_and_the_backup_that_names_it():
         "backup PAYROLL full", "backup PAYROLLG full"
     )
     assert codes(renamed, "") == []
+
+
+def test_bkr407_help_deletes_the_exclude_that_takes_out_all_the_include_selects():
+    text = failing_example("BKR407")
+    said = help_of("BKR407", text)
+    assert said == (
+        "delete `exclude minidisk * 0100-01FF` (line 10): it takes out all that `include minidisk * 0190-0191`"
+        " (line 9) selects; or widen the include to what the excludes leave"
+    )
+    assert codes(text.replace("    exclude minidisk * 0100-01FF\n", ""), "") == []
+
+
+@pytest.mark.parametrize("name", ["BKR407.fail.bkr", "BKR407.fail-narrowed.bkr"])
+def test_bkr407_the_excludes_each_help_deletes_mend_its_job(name):
+    # Deleting the excludes each help names (the first, of a choice) adds no code; the
+    # jobs whose help is advice (a member's exclude) keep their BKR407.
+    text = (ROOT / "tests" / "data" / "rules" / name).read_text()
+    found = [d for d in analyse("site.bkr", text.encode()).diagnostics if d.code == "BKR407"]
+    deleted = {
+        int(n)
+        for d in found
+        if d.help.startswith("delete ")
+        for n in re.findall(r"\(line (\d+)\)", d.help.split(": ", 1)[0].split(" or ", 1)[0])
+    }
+    advice = [d for d in found if not d.help.startswith("delete ")]
+    assert deleted
+    lines = text.splitlines(keepends=True)
+    mended_text = "".join(line for n, line in enumerate(lines, 1) if n not in deleted)
+    assert codes(mended_text, "") == ["BKR407"] * len(advice)
+
+
+def test_bkr407_help_does_not_delete_an_exclude_that_would_back_users_up_twice():
+    # Each job there backs up what another job does: deleted, its exclude would give
+    # BKR405, BKR410 or BKR411.
+    text = (ROOT / "tests" / "data" / "rules" / "BKR407.fail-not-twice.bkr").read_text()
+    found = [d.help for d in analyse("site.bkr", text.encode()).diagnostics if d.code == "BKR407"]
+    assert found == ["narrow the exclude, or widen the include"] * 3

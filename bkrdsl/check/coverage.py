@@ -2317,6 +2317,68 @@ def removing_excludes_of(excludes) -> Callable[[str], list[tuple[ast.Selection, 
     return lambda user_id: [(kept[k], removals.minidisk[k][1]) for k in _covering((user_id,), removals)]
 
 
+def _selection_text(sel: ast.Selection) -> str:
+    owner = f" {sel.owner.text}" if sel.owner is not None else ""
+    return f"{sel.action.value} {sel.medium.value}{owner} {' '.join(w.text for w in sel.items)}"
+
+
+def _include_ranges(job: JobModel) -> tuple[list[tuple[int, int]] | None, bool]:
+    """The addresses a job's minidisk includes name, whoever's (None for one the
+    checker cannot read: any address, then), and whether it includes SFS paths."""
+    out: list[tuple[int, int]] | None = []
+    for i in job.includes:
+        if i.medium is ast.Medium.MINIDISK:
+            ranges = selection_ranges(i)
+            out = None if ranges is None or out is None else out + ranges
+    return out, any(i.medium is ast.Medium.SFS for i in job.includes)
+
+
+def _may_back_up_alike(model: Model, job: JobModel, other: JobModel) -> bool:
+    """Whether `other` names one of `job`'s users and an address its includes name
+    too (or SFS paths, both): with `job`'s excludes deleted, the two might back one
+    minidisk or directory up twice."""
+    if not set(model.job_user_ids(job)) & set(model.job_user_ids(other)):
+        return False
+    (mine, my_sfs), (theirs, their_sfs) = _include_ranges(job), _include_ranges(other)
+    if my_sfs and their_sfs:
+        return True
+    if mine == [] or theirs == []:
+        return False
+    if mine is None or theirs is None:
+        return True
+    return any(a <= d and c <= b for a, b in mine for c, d in theirs)
+
+
+def _excludes_all_help(model: Model, job: JobModel, excludes, written) -> str:
+    """BKR407's help for a job's own excludes: the one of them whose deletion leaves
+    something of every include (else all of the job's own, where that does), written
+    whole with its line, to delete; else the advice. Not where another job backs up
+    one of its users: deleted, the excludes would have the two back it up twice."""
+    advice = "narrow the exclude, or widen the include"
+    own = [e for e in job.excludes if e.span.file == model.main_file]
+    if not own or any(_may_back_up_alike(model, job, j) for j in model.jobs if j is not job):
+        return advice
+
+    def leaves_each(deleted) -> bool:
+        kept = [x for x in excludes if all(x is not e for e in deleted)]
+        return not any(_include_removed(i, o, kept) for i, o in zip(job.includes, written))
+
+    alone = [e for e in own if leaves_each([e])]
+    if alone:
+        deletes = " or ".join(f"`{_selection_text(e)}` (line {e.span.line})" for e in alone[:3])
+        takes = "it takes out" if len(alone) == 1 else "together they take out"
+    elif len(own) <= 3 and leaves_each(own):
+        deletes = " and ".join(f"`{_selection_text(e)}` (line {e.span.line})" for e in own)
+        takes = "they take out"
+    else:
+        return advice
+    includes = " and ".join(f"`{_selection_text(i)}` (line {i.span.line})" for i in job.includes[:2])
+    return (
+        f"delete {deletes}: {takes} all that {includes} {'select' if len(job.includes) > 1 else 'selects'};"
+        f" or widen the include to what the excludes leave"
+    )
+
+
 def excludes_on(job: JobModel, member) -> list[ast.Selection]:
     """The excludes that apply to `job` on `member` (None: no known member): the
     job's own, then the member's when it is a single-configuration job (a member
@@ -2372,7 +2434,7 @@ def excludes_everything(model: Model):
         if from_member:
             by_member.setdefault(member.name, []).append(job)
     written_of = {id(f[0]): f[4] for f in found}
-    for job, member, from_member, excludes, _ in found:
+    for job, member, from_member, excludes, written in found:
         jobs = by_member.get(member.name, []) if from_member else []
         if len(jobs) > 1:
             if job is jobs[0]:
@@ -2398,7 +2460,7 @@ def excludes_everything(model: Model):
             f"the excludes of job {quoted(job.name)} remove everything it includes{where}: it backs up nothing",
             job.includes[0].span,
             related=tuple(Related(e.span, "excluded here") for e in excludes[:2]),
-            help="narrow the exclude, or widen the include",
+            help=_excludes_all_help(model, job, excludes, written) if not from_member else "narrow the exclude, or widen the include",
         )
 
 
