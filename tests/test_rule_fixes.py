@@ -750,6 +750,21 @@ def test_bkr407_help_deletes_the_exclude_that_takes_out_all_the_include_selects(
     assert codes(text.replace("    exclude minidisk * 0100-01FF\n", ""), "") == []
 
 
+def test_bkr246_help_writes_the_first_free_start_past_every_extent():
+    # 110 is past BKRBKUP 191's end, but 10 cylinders from there meet a third
+    # minidisk, at 115: the help skips it.
+    text = failing_example("BKR246").replace(
+        "  disk BKRWRK*", "  disk BKRBKUP 192 size 10 cyl on M1PRV1 at 115\n  disk BKRWRK*"
+    )
+    said = help_of("BKR246", text)
+    assert said == (
+        "write `at 125` for `at 105` (line 8): BKRBKUP 191 ends at 109, and 125-134 is free on `M1PRV1`;"
+        " or leave out `at 105`, and bkrc places it"
+    )
+    assert codes(text.replace("on M1PRV1 at 105   # <- BKR246", "on M1PRV1 at 125"), "") == []
+    assert codes(text.replace(" at 105   # <- BKR246", ""), "") == []
+
+
 @pytest.mark.parametrize("name", ["BKR407.fail.bkr", "BKR407.fail-narrowed.bkr"])
 def test_bkr407_the_excludes_each_help_deletes_mend_its_job(name):
     # Deleting the excludes each help names (the first, of a choice) adds no code; the

@@ -1416,6 +1416,25 @@ def _one_minidisk(machine: str, disk, other_machine: str, other) -> bool:
     return machine == other_machine and address is not None and address == parse_address(other.address.text)
 
 
+def _free_start_help(d, start: int, size: int, reach, volume: str, disks) -> str:
+    """BKR246's help: the first start from the end of the extent it overlaps at which
+    `size` units meet no other extent on the volume, written for the statement's `at`;
+    or `at` left out, for bkrc to place it."""
+    others = [(a, b) for a, b, other, _ in disks if other is not d]
+    free = reach[0]
+    while True:
+        hit = next((b for a, b in others if a < free + size and free < b), None)
+        if hit is None:
+            break
+        free = hit
+    other = reach[1]
+    return (
+        f"write `at {free}` for `at {d.start.text}` (line {d.start.span.line}):"
+        f" {reach[2]} {other.address.text} ends at {reach[0] - 1}, and {free}-{free + size - 1} is free on"
+        f" `{volume}`; or leave out `at {d.start.text}`, and bkrc places it"
+    )
+
+
 @check
 def extents(model: Model):
     if model.cluster is None or not model.disks:
@@ -1460,7 +1479,7 @@ def extents(model: Model):
                     related = (
                         Related(other.start.span, f"{other_machine} {other.address.text} starts here"),
                     )
-                    help = f"start it at {reach[0]} or later, or move it to another volume"
+                    help = _free_start_help(d, start, end - start, reach, volume, disks)
                 yield EXTENT_OVERLAP(message, d.start.span, related=related, help=help)
             if reach is None or end > reach[0]:
                 reach = (end, d, machine)
