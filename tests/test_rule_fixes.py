@@ -790,3 +790,20 @@ def test_bkr407_help_does_not_delete_an_exclude_that_would_back_users_up_twice()
     text = (ROOT / "tests" / "data" / "rules" / "BKR407.fail-not-twice.bkr").read_text()
     found = [d.help for d in analyse("site.bkr", text.encode()).diagnostics if d.code == "BKR407"]
     assert found == ["narrow the exclude, or widen the include"] * 3
+
+
+def test_bkr213_where_each_member_purges_writes_both_catalogs_and_each_checks():
+    text = (ROOT / "tests" / "data" / "rules" / "BKR213.fail-purges.bkr").read_text()
+    said = help_of("BKR213", text)
+    assert said == (
+        "for one catalog for the cluster, as IBM recommends, add `catalog shared server BKRSVSFS pool BKRPOOL`,"
+        " and purge on `VM1` alone, the first that purges (one member purges a shared catalog): write `expire on"
+        " VM1` for `expire on each member` (line 7); for a catalog on each member, purged on each as now, add"
+        " `catalog local server BKRSVSFS pool BKRPOOL`"
+    )
+    top = "  member VM1 { workers 2 }\n"
+    shared = text.replace(top, f"{top}  catalog shared server BKRSVSFS pool BKRPOOL\n").replace(
+        "expire on each member", "expire on VM1"
+    )
+    local = text.replace(top, f"{top}  catalog local server BKRSVSFS pool BKRPOOL\n")
+    assert codes(shared, "") == [] and codes(local, "") == []

@@ -509,6 +509,19 @@ def _purge_help(model: Model) -> str:
     )
 
 
+def _no_catalog_help(model: Model, purgers: list[ExpireModel], members: list[str]) -> str:
+    """BKR213's help where several members purge: each catalog statement written whole,
+    the shared one with the blocks mended so that one member purges (BKR211's), the
+    local one as the blocks purge now."""
+    first = next(e for e in purgers if members[0] in _places(model, e))
+    later = [e for e in purgers if e is not first]
+    return (
+        f"for one catalog for the cluster, as IBM recommends, add `catalog shared {_IBM_NAMES}`, and"
+        f" {_one_purger_help(model, members[0], first, later)}; for a catalog on each member, purged on each as"
+        f" now, add `catalog local {_IBM_NAMES}`"
+    )
+
+
 def catalog_home(model: Model) -> str | None:
     """The member the catalog's SFS server logs on to, as the file names it, if any."""
     cat = model.catalog
@@ -572,8 +585,9 @@ def catalog_declared(model: Model):
                if many else ""),
             cluster.name.span,
             related=tuple(Related(e.decl.placement.span, "purges here") for e in purgers) if many else (),
-            help=f"add `catalog shared {_IBM_NAMES}` (one catalog for the cluster, as IBM recommends)"
-            + (", and purge on one member; or `catalog local server NAME pool NAME` if each member has its own" if many else ""),
+            help=_no_catalog_help(model, purgers, members) if many else (
+                f"add `catalog shared {_IBM_NAMES}` (one catalog for the cluster, as IBM recommends)"
+            ),
         )
         return
     cat = model.catalogs[0]
