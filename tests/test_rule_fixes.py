@@ -807,3 +807,50 @@ def test_bkr213_where_each_member_purges_writes_both_catalogs_and_each_checks():
     )
     local = text.replace(top, f"{top}  catalog local server BKRSVSFS pool BKRPOOL\n")
     assert codes(shared, "") == [] and codes(local, "") == []
+
+
+def test_bkr208_help_writes_the_option_on_ibms_id_and_it_checks():
+    text = failing_example("BKR208")
+    said = help_of("BKR208", text)
+    assert said == (
+        "give the machine an ID of its own: write `server BKRSVSFS` for `server PMAINT` (line 5) (BKRSVSFS is"
+        " IBM's sample name for it)"
+    )
+    assert codes(text.replace("server PMAINT", "server BKRSVSFS"), "") == []
+
+
+def test_bkr208_helps_for_the_catalog_and_tape_machines_each_check():
+    text = (ROOT / "tests" / "data" / "rules" / "BKR208.fail.bkr").read_text()
+    found = [d.help for d in analyse("site.bkr", text.encode()).diagnostics if d.code == "BKR208"]
+    written = [re.search(r"write `([^`]*)` for `([^`]*)`", h).groups() for h in found]
+    assert written == [
+        ("server BKRSVSFS", "server PMAINT"),
+        ("catalog-node TCTMM", "catalog-node DIRMAINT"),
+        ("request-node TRTMM", "request-node RSCS"),
+    ]
+    for new, old in written:
+        text = text.replace(old, new)
+    assert codes(text, "") == []
+
+
+def test_bkr208_help_for_the_worker_pattern_writes_ibms_and_the_workers_it_makes():
+    text = (ROOT / "tests" / "data" / "rules" / "BKR208.fail-workers.bkr").read_text()
+    said = help_of("BKR208", text)
+    assert said == (
+        "give the machines IDs of their own: write `identity user BKRWRK* role worker` for `identity user"
+        " DTCVSW* role worker` (line 8), IBM's pattern, which makes `BKRWRK01` and `BKRWRK02`"
+    )
+    assert codes(text.replace("identity user DTCVSW* role worker", "identity user BKRWRK* role worker"), "") == []
+
+
+def test_bkr208_help_renames_the_servers_disk_statements_too():
+    # examples/bank.bkr, its SFS server BKRSFS named PMAINT, z/VM's own.
+    text = (ROOT / "examples" / "bank.bkr").read_text().replace("BKRSFS", "PMAINT")
+    said = help_of("BKR208", text)
+    assert (
+        "write `server BKRSVSFS` for `server PMAINT` (line 26), and `disk BKRSVSFS` for `disk PMAINT` (lines 62"
+        " and 63)"
+    ) in said
+    mended_text = text.replace("server PMAINT", "server BKRSVSFS").replace("disk PMAINT", "disk BKRSVSFS")
+    path = ROOT / "examples" / "fixed.bkr"  # beside bank.direct
+    assert [d.code for d in analyse(path.name, mended_text.encode(), path=path).diagnostics] == []

@@ -15,7 +15,16 @@ from bkrdsl.check.common import listed, plural, quoted, valid_user_id, valid_use
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Diagnostic, Related
 from bkrdsl.diagnostics.registry import register
-from bkrdsl.resolve.model import ROLE_TEXT, ROLES, SERVICE_ROLES, Model, PatternDef, UserDef, id_scanner
+from bkrdsl.resolve.model import (
+    ROLE_TEXT,
+    ROLES,
+    SERVICE_ROLES,
+    Model,
+    PatternDef,
+    UserDef,
+    id_scanner,
+    worker_ids,
+)
 from bkrdsl.resolve.patterns import covers, pairs_that_may_share, shared_id
 from bkrdsl.source import Span
 
@@ -848,6 +857,69 @@ def _kind_needed(model: Model, machine: str, role: str) -> Kind | None:
     return node.default
 
 
+#: The statement word that names a machine of each role, and IBM's ID for it, for
+#: BKR208's help: the catalog's SFS server (IBM's sample) and the Tape Manager's.
+_OPTION_ID = {
+    "catalog-sfs-server": ("server", "BKRSVSFS", "IBM's sample name for it"),
+    "tape-catalog-node": ("catalog-node", "TCTMM", "IBM's example ID: write your site's Tape Manager machine"),
+    "tape-request-node": ("request-node", "TRTMM", "IBM's example ID: write your site's Tape Manager machine"),
+    "tape-catalog-dmm": ("catalog-dmm", "TCDMM", "IBM's example ID: write your site's Tape Manager machine"),
+    "tape-request-dmm": ("request-dmm", "TRDMM", "IBM's example ID: write your site's Tape Manager machine"),
+}
+
+
+def _id_free(model: Model, machine: str, role: str, std_patterns: list[PatternDef]) -> bool:
+    """Whether `machine` is no product machine's yet and no user's the files declare."""
+    return (
+        machine not in model.machine_roles()
+        and not model.user_defs_of(machine)
+        and model.group(machine) is None
+        and _taken_by(model, machine, role, std_patterns) is None
+    )
+
+
+def _disks_renamed(model: Model, machine: str, new: str) -> str:
+    """`, and `disk NEW` for `disk OLD` (line 12)` for each `disk` statement of the main
+    file that gives `machine` a minidisk: renamed, the machine keeps them."""
+    lines = [d.span.line for d in model.disks if d.user.upper == machine and d.span.file == model.main_file]
+    if not lines:
+        return ""
+    where = f"line {lines[0]}" if len(lines) == 1 else "lines " + ", ".join(map(str, lines[:-1])) + f" and {lines[-1]}"
+    return f", and `disk {new}` for `disk {machine}` ({where})"
+
+
+def _own_id_written(model: Model, machine: str, role: str, span: Span, std_patterns) -> str | None:
+    """BKR208's help for the catalog's server or a Tape Manager machine: its statement's
+    option written again on IBM's ID for it, where that ID is free, with its `disk`
+    statements renamed too; None for another role, or where the ID is taken."""
+    if role not in _OPTION_ID or span.file != model.main_file:
+        return None
+    option, ibm, said = _OPTION_ID[role]
+    if not _id_free(model, ibm, role, std_patterns):
+        return None
+    return (
+        f"give the machine an ID of its own: write `{option} {ibm}` for `{option} {machine}` (line {span.line})"
+        f"{_disks_renamed(model, machine, ibm)} ({ibm} is {said})"
+    )
+
+
+def _own_pattern_written(model: Model, role: str, span: Span, std_patterns) -> str | None:
+    """BKR208's help for a worker pattern whose workers are z/VM's users: the pattern
+    statement written again on IBM's `BKRWRK*`, where none of the workers it makes is
+    taken."""
+    pattern = next((p for p in model.role_patterns(role) if p.span == span), None)
+    if role != "worker" or pattern is None or span.file != model.main_file:
+        return None
+    most = max((m.workers or 0 for m in model.members), default=0)
+    if any(not _id_free(model, w, role, std_patterns) for w in worker_ids("BKRWRK*", min(most, 64))):
+        return None
+    return (
+        f"give the machines IDs of their own: write `{pattern.kind.value} user BKRWRK* role worker` for"
+        f" `{pattern.kind.value} user {pattern.pattern} role worker` (line {span.line}), IBM's pattern, which"
+        f" makes {listed(worker_ids('BKRWRK*', min(most, 64)))}"
+    )
+
+
 def _own_id(role: str, machines: list[str]) -> str:
     """BKR208's example of an ID of its own for `role`: never one of the clashing IDs
     (a guest named TRDMM, taken by `request-dmm TRDMM`, is not helped by "such as TRDMM")."""
@@ -1008,7 +1080,9 @@ def machines_named_like_users(model: Model):
             label = f"declared in {taken.origin} here"
         own_id = _own_id(role, machines)
         if len(machines) == 1:
-            help = f"give the machine an ID of its own, {own_id}"
+            help = _own_id_written(model, machines[0], role, span, std_patterns) or (
+                f"give the machine an ID of its own, {own_id}"
+            )
             needed = _kind_needed(model, machines[0], role)
             if not std and needed not in (None, taken.kind):
                 # The group's kind is not the machine's (an identity group's TCDMM, the
@@ -1027,7 +1101,9 @@ def machines_named_like_users(model: Model):
                     f" `{taken.kind.value} user {machines[0]}` ({taken.origin} may still back it up)"
                 )
         else:
-            help = f"give the machines IDs of their own, {own_id}"
+            help = _own_pattern_written(model, role, span, std_patterns) or (
+                f"give the machines IDs of their own, {own_id}"
+            )
         yield MACHINE_ID_TAKEN(
             message + ": bkrc would write a second directory entry for one ID",
             span,
