@@ -854,3 +854,13 @@ def test_bkr208_help_renames_the_servers_disk_statements_too():
     mended_text = text.replace("server PMAINT", "server BKRSVSFS").replace("disk PMAINT", "disk BKRSVSFS")
     path = ROOT / "examples" / "fixed.bkr"  # beside bank.direct
     assert [d.code for d in analyse(path.name, mended_text.encode(), path=path).diagnostics] == []
+
+
+def test_bkr217_help_writes_the_server_on_ibms_sample_id_and_it_checks():
+    text = failing_example("BKR217")
+    said = help_of("BKR217", text)
+    assert said == (
+        "give the file pool server its own user ID: write `server BKRSVSFS` for `server BKRADMIN` (line 4)"
+        " (BKRSVSFS is IBM's sample name for it)"
+    )
+    assert codes(text.replace("server BKRADMIN", "server BKRSVSFS"), "") == []

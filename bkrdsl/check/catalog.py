@@ -1011,5 +1011,17 @@ def catalog_server_own_machine(model: Model):
             f"the catalog's SFS server {quoted(cat.server)} is {ROLE_TEXT[role]}",
             cat.server_span,
             related=related,
-            help="give the file pool server its own user ID, such as BKRSVSFS",
+            help=_own_server_help(model, cat),
         )
+
+
+def _own_server_help(model: Model, cat) -> str:
+    """BKR217's help: `server` written again on IBM's sample ID, where no user and no
+    product machine of the files has it (its `disk` statements stay the role's)."""
+    ibm = "BKRSVSFS"
+    if cat.server_span.file != model.main_file or model.user_defs_of(ibm) or ibm in model.machine_roles():
+        return f"give the file pool server its own user ID, such as {ibm}"
+    return (
+        f"give the file pool server its own user ID: write `server {ibm}` for `server {cat.server}`"
+        f" (line {cat.server_span.line}) ({ibm} is IBM's sample name for it)"
+    )
