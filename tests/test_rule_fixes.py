@@ -864,3 +864,23 @@ def test_bkr217_help_writes_the_server_on_ibms_sample_id_and_it_checks():
         " (BKRSVSFS is IBM's sample name for it)"
     )
     assert codes(text.replace("server BKRADMIN", "server BKRSVSFS"), "") == []
+
+
+def test_bkr242_help_renames_a_named_machine_on_ibms_id_and_it_checks():
+    text = failing_example("BKR242")
+    said = [d.help for d in analyse("site.bkr", text.encode()).diagnostics if d.code == "BKR242"][1]
+    assert said == (
+        "rename the machine, as CP needs USER, IDENTITY and SUBCONFIG IDs all distinct: write `server BKRSVSFS`"
+        " for `server BKRBUP-1` (line 5) (BKRSVSFS is IBM's sample name for it)"
+    )
+    assert codes(text.replace("server BKRBUP-1", "server BKRSVSFS"), "") == ["BKR242"]  # the user's, left
+
+
+def test_bkr242_helps_for_the_catalog_server_and_a_dmm_each_check():
+    text = (ROOT / "tests" / "data" / "rules" / "BKR242.fail-named.bkr").read_text()
+    found = [d.help for d in analyse("site.bkr", text.encode()).diagnostics if d.code == "BKR242"]
+    written = [re.search(r"write `([^`]*)` for `([^`]*)`", h).groups() for h in found]
+    assert written == [("server BKRSVSFS", "server BKRBUP-1"), ("catalog-dmm TCDMM", "catalog-dmm TRTMM-2")]
+    for new, old in written:
+        text = text.replace(old, new)
+    assert codes(text, "") == []

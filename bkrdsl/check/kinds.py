@@ -892,13 +892,25 @@ def _own_id_written(model: Model, machine: str, role: str, span: Span, std_patte
     """BKR208's help for the catalog's server or a Tape Manager machine: its statement's
     option written again on IBM's ID for it, where that ID is free, with its `disk`
     statements renamed too; None for another role, or where the ID is taken."""
+    written = option_on_ibm_id(model, machine, role, span, std_patterns)
+    return f"give the machine an ID of its own: {written}" if written else None
+
+
+def option_on_ibm_id(model: Model, machine: str, role: str, span: Span, std_patterns=None) -> str | None:
+    """The statement's option that names `machine`, the catalog's SFS server or a Tape
+    Manager machine, written again on IBM's ID for its role, where no user and no
+    machine of the files has that ID, with the machine's `disk` statements renamed
+    too: "write `server BKRSVSFS` for `server PMAINT` (line 5) (BKRSVSFS is ...)".
+    None for another role, a statement of another file, or IBM's ID taken."""
     if role not in _OPTION_ID or span.file != model.main_file:
         return None
+    if std_patterns is None:
+        std_patterns = [p for p in model.pattern_defs if p.role is None and _from_stdlib(model, p.module)]
     option, ibm, said = _OPTION_ID[role]
     if not _id_free(model, ibm, role, std_patterns):
         return None
     return (
-        f"give the machine an ID of its own: write `{option} {ibm}` for `{option} {machine}` (line {span.line})"
+        f"write `{option} {ibm}` for `{option} {machine}` (line {span.line})"
         f"{_disks_renamed(model, machine, ibm)} ({ibm} is {said})"
     )
 

@@ -25,6 +25,7 @@ from bkrdsl.check.common import (
     volume_span,
     workers_reported,
 )
+from bkrdsl.check.kinds import option_on_ibm_id
 from bkrdsl.check.names import RESERVED_USER_ID, reserved_id_problem
 from bkrdsl.check.registry import DIRECTORY, check
 from bkrdsl.check.values import MAX_WORKERS
@@ -931,7 +932,7 @@ def subconfig_ids(model: Model):
                 f" {quoted(machine)}'s SUBCONFIG on `{member.name}`",
                 spans.get(sid) or span,
                 related=(Related(span, f"SUBCONFIG {sid} is derived from this machine"),),
-                help="rename the machine: CP needs USER, IDENTITY and SUBCONFIG IDs all distinct",
+                help=_rename_named_machine_help(model, sid, named, spans.get(sid) or span),
             )
         elif clash is not None:
             yield SUBCONFIG_CLASH(
@@ -1433,6 +1434,15 @@ def _free_start_help(d, start: int, size: int, reach, volume: str, disks) -> str
         f" {reach[2]} {other.address.text} ends at {reach[0] - 1}, and {free}-{free + size - 1} is free on"
         f" `{volume}`; or leave out `at {d.start.text}`, and bkrc places it"
     )
+
+
+def _rename_named_machine_help(model: Model, machine: str, role: str, span) -> str:
+    """BKR242's help for the catalog's server or a Tape Manager machine named like a
+    SUBCONFIG: its option written again on IBM's ID for it, where that is free."""
+    written = option_on_ibm_id(model, machine, role, span)
+    if written is None:
+        return "rename the machine: CP needs USER, IDENTITY and SUBCONFIG IDs all distinct"
+    return f"rename the machine, as CP needs USER, IDENTITY and SUBCONFIG IDs all distinct: {written}"
 
 
 @check
