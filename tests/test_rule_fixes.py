@@ -884,3 +884,12 @@ def test_bkr242_helps_for_the_catalog_server_and_a_dmm_each_check():
     for new, old in written:
         text = text.replace(old, new)
     assert codes(text, "") == []
+
+
+def test_bkr246_for_a_pattern_help_leaves_out_its_start_and_it_checks():
+    text = (ROOT / "tests" / "data" / "rules" / "BKR246.fail-pattern.bkr").read_text()
+    said = help_of("BKR246", text)
+    assert said.startswith(
+        "leave out `at 100` (line 11), and bkrc places each machine's minidisk on `V1PRV1`; or give each machine"
+    )
+    assert codes(text.replace(" at 100  # expect: BKR246", ""), "") == []

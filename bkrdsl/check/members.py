@@ -1480,7 +1480,11 @@ def extents(model: Model):
                         f" {start}-{end - 1} on volume `{volume}`"
                     )
                     related = ()
-                    help = "give each machine its own `disk` statement and extent, or leave out `at START`"
+                    help = (
+                        f"leave out `at {d.start.text}` (line {d.start.span.line}), and bkrc places each machine's"
+                        f" minidisk on `{volume}`; or give each machine a `disk` statement of its own, each with its"
+                        " own extent"
+                    )
                 else:
                     message = (
                         f"{machine} {d.address.text} ({start}-{end - 1}) overlaps "
