@@ -893,3 +893,46 @@ def test_bkr246_for_a_pattern_help_leaves_out_its_start_and_it_checks():
         "leave out `at 100` (line 11), and bkrc places each machine's minidisk on `V1PRV1`; or give each machine"
     )
     assert codes(text.replace(" at 100  # expect: BKR246", ""), "") == []
+
+
+def test_bkr206_help_deletes_the_site_line_or_writes_the_module_without_the_role():
+    text = failing_example("BKR206")
+    said = help_of("BKR206", text)
+    assert said == (
+        "delete `identity user BKRBKUP2 role backup-server` (line 2): `BKRBKUP` (std/backup-manager.bkr line 17)"
+        " is the backup server already; or, to make BKRBKUP2 the backup server, write for `import"
+        " std/backup-manager` (line 1) its other declarations: `single user 5697J06C role installation`,"
+        " `single user BKRADMIN role admin`, `identity user BKRCATLG role catalog-server` and `identity user"
+        " BKRWRK* role worker`"
+    )
+    assert codes(text.replace("identity user BKRBKUP2 role backup-server   # <- BKR206\n", ""), "") == []
+    declared = (
+        "single user 5697J06C role installation\nsingle user BKRADMIN role admin\n"
+        "identity user BKRCATLG role catalog-server\nidentity user BKRWRK* role worker\n"
+    )
+    own = text.replace("import std/backup-manager                  # BKRBKUP role backup-server\n", declared)
+    assert codes(own, "") == []
+
+
+def test_bkr206_help_does_not_give_an_id_the_module_gives_another_role():
+    # BKRCATLG is the module's catalog server: kept beside it, BKR207.
+    text = (ROOT / "tests" / "data" / "rules" / "BKR207.fail-stdlib-role.bkr").read_text()
+    said = help_of("BKR206", text)
+    assert said == (
+        "delete `identity user BKRCATLG role backup-server` (line 5): `BKRBKUP` (std/backup-manager.bkr line 17)"
+        " is the backup server already"
+    )
+
+
+def test_bkr206_two_of_the_sites_own_each_deleted_checks():
+    text = failing_example("BKR207").replace(
+        "identity user BKRBKUP role catalog-server", "identity user BKRCATLG role catalog-server\n"
+        "identity user BKRCAT2 role catalog-server"
+    )
+    said = help_of("BKR206", text)
+    assert said == (
+        "keep one: delete `identity user BKRCAT2 role catalog-server` (line 3), or `identity user BKRCATLG role"
+        " catalog-server` (line 2)"
+    )
+    assert codes(text.replace("identity user BKRCAT2 role catalog-server   # <- BKR207\n", ""), "") == []
+    assert codes(text.replace("identity user BKRCATLG role catalog-server\n", ""), "") == []

@@ -670,8 +670,48 @@ def one_user_per_role(model: Model):
                 f"{quoted(key)} is declared {ROLE_TEXT[role]}, but {quoted(first_key)} already is",
                 d.span,
                 related=(Related(first.span, f"{ROLE_TEXT[role]} declared here"),),
-                help="keep one; a renamed machine replaces the standard library's, it is not added to it",
+                help=_several_role_help(model, role, key, d, first_key, first),
             )
+
+
+def _several_role_help(model: Model, role: str, key: str, d, first_key: str, first) -> str:
+    """BKR206's help, each choice written whole on the file's names. Beside the standard
+    library's holder: delete the site's line, or, to keep the site's ID, write for the
+    module's `import` its other declarations; two of the site's: delete either line."""
+    advice = "keep one; a renamed machine replaces the standard library's, it is not added to it"
+    if getattr(d, "id", None) is None or d.span.file != model.main_file:
+        return advice
+    statement = f"{d.kind.value} user {key} role {role}"
+    if _ids_of_statement(model, d) != (key,):
+        return advice
+    if not _from_stdlib(model, first.module):
+        if getattr(first, "id", None) is None or first.span.file != model.main_file:
+            return advice
+        if _ids_of_statement(model, first) != (first_key,):
+            return advice
+        return (
+            f"keep one: delete `{statement}` (line {d.span.line}), or"
+            f" `{first.kind.value} user {first_key} role {role}` (line {first.span.line})"
+        )
+    path = first.module.removesuffix(".bkr")
+    main = next((m for m in model.modules if m.file == model.main_file), None)
+    imported = next((i for i in main.imports if i.path == path), None) if main is not None else None
+    module = next((m for m in model.modules if m.file == first.module), None)
+    keep = f"delete `{statement}` (line {d.span.line}): {quoted(first_key)} ({first.module} line {first.span.line}) is {ROLE_TEXT[role]} already"
+    if imported is None or module is None or module.imports:
+        return keep
+    if model.user_defs_of(key) != [d] or any(p.matches(key) for p in model.pattern_defs if p.module == first.module):
+        return keep  # the module gives the ID another role (BKR207), or the site declares it again
+    others = [
+        f"`{u.kind.value} user {', '.join(w.text for w in u.names)}" + (f" role {u.role.text}`" if u.role else "`")
+        for u in module.users
+        if not (u.role is not None and u.role.text == role)
+    ]
+    written = others[0] if len(others) == 1 else ", ".join(others[:-1]) + " and " + others[-1]
+    return (
+        f"{keep}; or, to make {key} {ROLE_TEXT[role]}, write for `import {path}` (line {imported.span.line})"
+        f" its other declarations: {written}"
+    )
 
 
 #: The roles in the order BKR207 reads them (the first one a machine has is "its" role).
