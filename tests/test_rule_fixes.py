@@ -936,3 +936,51 @@ def test_bkr206_two_of_the_sites_own_each_deleted_checks():
     )
     assert codes(text.replace("identity user BKRCAT2 role catalog-server   # <- BKR207\n", ""), "") == []
     assert codes(text.replace("identity user BKRCATLG role catalog-server\n", ""), "") == []
+
+
+def test_bkr331_for_a_pattern_help_declares_its_group_and_names_it_and_it_checks():
+    text = (ROOT / "tests" / "data" / "rules" / "BKR331.fail.bkr").read_text()
+    said = [d.help for d in analyse("site.bkr", text.encode()).diagnostics if d.code == "BKR331"][1]
+    assert said == (
+        "add `single group LNX { match LNX* }` to the cluster block (the job runs on one member) and write"
+        " `backup LNX full` for `backup LNX* full` (line 9)"
+    )
+    mended_text = text.replace("backup GUESTZ full", "backup GUESTS full").replace(
+        "  job LNXFULL { backup LNX* full", "  single group LNX { match LNX* }\n  job LNXFULL { backup LNX full"
+    )
+    assert codes(mended_text, "") == []
+
+
+def test_bkr331_for_a_pattern_a_group_holds_help_names_that_group():
+    text = (ROOT / "tests" / "data" / "rules" / "BKR331.fail.bkr").read_text().replace(
+        "  single group GUESTS { LINUX01 }", "  single group GUESTS { LINUX01 }\n  single group LINUX { match LNX* }"
+    )
+    said = [d.help for d in analyse("site.bkr", text.encode()).diagnostics if d.code == "BKR331"][1]
+    assert said == "write `backup LINUX full` for `backup LNX* full` (line 10): group `LINUX` (line 8) holds `match LNX*`"
+    mended_text = text.replace("backup GUESTZ full", "backup GUESTS full").replace("backup LNX* full", "backup LINUX full")
+    assert codes(mended_text, "") == []
+
+
+def test_bkr331_for_a_pattern_of_a_job_on_each_member_declares_an_identity_group():
+    text = (ROOT / "tests" / "data" / "rules" / "BKR331.fail.bkr").read_text().replace(
+        "run on VM1 daily 03:00", "run on each member daily 03:00"
+    )
+    said = [d.help for d in analyse("site.bkr", text.encode()).diagnostics if d.code == "BKR331"][1]
+    assert said.startswith("add `identity group LNX { match LNX* }` to the cluster block (the job runs on each member)")
+    mended_text = text.replace("backup GUESTZ full", "backup GUESTS full").replace(
+        "  job LNXFULL { backup LNX* full", "  identity group LNX { match LNX* }\n  job LNXFULL { backup LNX full"
+    )
+    assert codes(mended_text, "") == []
+
+
+def test_bkr331_for_a_pattern_the_files_declare_takes_its_users_kind():
+    text = (ROOT / "tests" / "data" / "rules" / "BKR331.fail.bkr").read_text().replace(
+        "import std/backup-manager\n", "import std/backup-manager\nidentity user LNX*\n"
+    ).replace("run on VM1 daily 03:00", "run on each member daily 03:00")
+    said = [d.help for d in analyse("site.bkr", text.encode()).diagnostics if d.code == "BKR331"][1]
+    # LNX and LNXG would be IDs of the users `LNX*` declares: the group is ALLLNX.
+    assert said.startswith("add `identity group ALLLNX { match LNX* }` to the cluster block (its users are identity (line 2))")
+    mended_text = text.replace("backup GUESTZ full", "backup GUESTS full").replace(
+        "  job LNXFULL { backup LNX* full", "  identity group ALLLNX { match LNX* }\n  job LNXFULL { backup ALLLNX full"
+    )
+    assert codes(mended_text, "") == []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -2039,6 +2040,50 @@ def unknown_members(model: Model):
         )
 
 
+def _pattern_group_help(model: Model, job, word) -> str:
+    """BKR331's help for a pattern after `backup`: the group of the files that holds
+    just that pattern, to name; else a group declared for it, on the pattern's letters
+    where no group, user or pattern has that name, and the `backup` statement written
+    with it. Its kind: the pattern's users', where the files declare them, else the
+    job's (`single` for a job on one member, `identity` on each member)."""
+    text = word.upper
+    general = f"declare a group that holds the pattern, e.g. `single group NAME {{ match {shown(text)} }}`, and back it up"
+    backup = next((b for b in job.decl.backups if any(w.span == word.span for w in b.groups)), None)
+    if backup is None or backup.span.file != model.main_file:
+        return general
+    held = next((g for g in model.groups if g.patterns == (text,) and not g.users), None)
+    # The pattern's letters, else with a letter added, else `ALL` before them: where the
+    # files declare the pattern's users, a name it matches would be one of their IDs.
+    base = re.sub(r"[*%?]", "", text)[:5] or "USERS"
+    name = held.name if held is not None else next(
+        (
+            n
+            for stem in (re.sub(r"[*%?]", "", text)[:8] or "USERS", f"ALL{base}")
+            for n in (stem, _free_group_name(model, stem))
+            if n is not None and model.group(n) is None and model.user(n) is None and model.pattern_for(n) is None
+        ),
+        None,
+    )
+    if name is None:
+        return general
+    names = [name if w.span == word.span else w.text for w in backup.groups]
+    level = f" {backup.level.value}" if backup.level is not None else ""
+    written = f"`backup {', '.join(names)}{level}` for `backup {', '.join(w.text for w in backup.groups)}{level}`"
+    if held is not None:
+        return f"write {written} (line {backup.span.line}): group {quoted(name)} (line {held.decl.span.line}) holds `match {text}`"
+    declared = next((p for p in model.pattern_defs if p.pattern == text and p.role is None), None)
+    if declared is not None:
+        kind, why = declared.kind.value, f"its users are {declared.kind.value} (line {declared.span.line})"
+    elif job.each_member:
+        kind, why = "identity", "the job runs on each member"
+    else:
+        kind, why = "single", "the job runs on one member"
+    return (
+        f"add `{kind} group {name} {{ match {text} }}` to the cluster block ({why}) and write {written}"
+        f" (line {backup.span.line})"
+    )
+
+
 @check
 def unknown_backup_names(model: Model):
     suggest = Suggester()
@@ -2053,7 +2098,7 @@ def unknown_backup_names(model: Model):
                 yield UNKNOWN_BACKUP(
                     f"`backup` takes group names and user IDs, not the pattern {quoted(text)}",
                     ref.word.span,
-                    help=f"declare a group that holds the pattern, e.g. `single group NAME {{ match {shown(text)} }}`, and back it up",
+                    help=_pattern_group_help(model, job, ref.word),
                 )
                 continue
             level_after_comma = _level_after_comma(job.decl, ref.word)
