@@ -1111,7 +1111,10 @@ def test_disk_addresses_are_checked_against_the_table_compile_uses(tmp_path):
     assert "error[BKR250]: `BKRBKUP`'s directory entry already uses address 0191: `LINK MAINT 0191 0191 RR`" in result.stderr
     assert f"--> {src}:13:16" in result.stderr and "nothing written" in result.stderr
     # the help suggests an address the machine does not use, not the one it takes
-    assert "help: give the minidisk an address the machine does not use, such as 0192" in result.stderr
+    assert (
+        "help: give the minidisk an address the machine does not use: write `disk BKRBKUP 0192` for"
+        " `disk BKRBKUP 191` (line 13)"
+    ) in result.stderr
     assert not out.exists()
     # a disk at 0190 clashes with the built-in table's link to CMS's 0190, not with a table without it
     src = source(tmp_path, GOOD.replace("disk BKRBKUP 191", "disk BKRBKUP 190"))

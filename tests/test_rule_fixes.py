@@ -984,3 +984,13 @@ def test_bkr331_for_a_pattern_the_files_declare_takes_its_users_kind():
         "  job LNXFULL { backup LNX* full", "  identity group ALLLNX { match LNX* }\n  job LNXFULL { backup ALLLNX full"
     )
     assert codes(mended_text, "") == []
+
+
+def test_bkr250_help_writes_the_disk_statement_on_a_free_address_and_it_checks():
+    text = failing_example("BKR250")
+    said = help_of("BKR250", text)
+    assert said == (
+        "give the minidisk an address the machine does not use: write `disk BKRBKUP 0192` for `disk BKRBKUP 190`"
+        " (line 10)"
+    )
+    assert codes(text.replace("disk BKRBKUP 190 ", "disk BKRBKUP 0192 "), "") == []

@@ -484,12 +484,24 @@ def disk_checks(model: Model, dialect: Dialect) -> list[Diagnostic]:
                     DISK_ADDRESS_TAKEN(
                         f"`{owner}`'s directory entry already uses address {number:04X}: `{taken}`",
                         disk.address.span,
-                        help="give the minidisk an address the machine does not use"
-                        + (f", such as {free:04X}" if free is not None else ""),
+                        help=_free_address_help(model, disk, free),
                     )
                 )
                 break
     return out
+
+
+def _free_address_help(model: Model, disk, free: int | None) -> str:
+    """BKR250's help: the `disk` statement's address written again on one the machine
+    does not use, with its line."""
+    if free is None:
+        return "give the minidisk an address the machine does not use"
+    if disk.span.file != model.main_file:
+        return f"give the minidisk an address the machine does not use, such as {free:04X}"
+    return (
+        f"give the minidisk an address the machine does not use: write `disk {disk.user.text} {free:04X}` for"
+        f" `disk {disk.user.text} {disk.address.text}` (line {disk.address.span.line})"
+    )
 
 
 def _free_address(model: Model, owner: str, defaults, roles) -> int | None:
