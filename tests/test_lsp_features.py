@@ -3630,3 +3630,24 @@ def test_what_a_quick_fix_would_add_is_the_same_without_the_checks_where_they_di
         shown = lambda give: [[(d.code, d.span, d.message) for d in ds] for ds in give]
         assert shown(found) == shown(expected), path.name
     assert unchecked >= 5  # the path without the checks is taken
+
+
+# --- h6 (stop 61)
+@pytest.mark.parametrize(
+    "last, said",
+    [
+        ("  catalog s", "expected `local` or `shared` after `catalog`, found `s`"),
+        ("  catalog sh", "expected `local` or `shared` after `catalog`, found `sh`"),
+        ("  disk BKRBKUP 191 s", "expected `size` after `191`, found `s`"),
+        ("  job J {\n    include m", "expected `minidisk` or `sfs` after `include`, found `m`"),
+    ],
+)
+def test_a_keyword_begun_at_the_end_of_the_file_is_one_error(last, said):
+    # A file typed from the top: its last word is a keyword's first letter or two. The
+    # error is that keyword expected; nothing more at the end of the file, as after a
+    # third letter (`siz`: BKR012 alone). Was a second error on the letters read as a
+    # value of a keyword never written ("expected the minidisk's virtual address (e.g.
+    # 191) after `disk s`, found the end of the file", "expected a unit (cyl) after
+    # `size s`"), in place of the blocks left open.
+    doc, _, _ = doc_at("cluster DEV {\n" + last)
+    assert [(d.code, d.message) for d in doc.diagnostics] == [("BKR004", said)]

@@ -2680,6 +2680,14 @@ class Recovery:
         rest = text[tok.end_pos : len(text) if end == -1 else end].strip()
         return not rest or rest[0] in "#}"
 
+    def half_typed_last(self, tok: Token, accepted: set[str]) -> bool:
+        """Whether `tok`, a word of one or two small letters last on its line
+        (`keyword_begun`), begins one of the keywords that may stand where it does
+        (`catalog s`: `shared`; `include m`: `minidisk`), not a name (none fits there)."""
+        if tok.type != "NAME" or "NAME" in accepted or not self.keyword_begun(tok):
+            return False
+        return bool(messages.begun(str(tok.value), self.keywords_in(accepted)))
+
     def keyword_begun_after_statement(self, ip, tok: Token, accepted: set[str], last: Token) -> list[str]:
         """`workers 2 p`, `run on each member d`, `catalog shared s`: a word of one or
         two small letters, last on its line, right after a whole statement on that line
@@ -4358,6 +4366,15 @@ class Recovery:
         sim = Sim.of(ip)
         following = self.peek(ip)
         ahead = [tok.type, following] if following else [tok.type]
+        if following == "$END" and self.half_typed_last(tok, accepted):
+            # `catalog s`, `disk B 191 s`, `include m`, the last word of the file: a keyword
+            # being typed at the end of the file (the editor's buffer as it is typed), whose
+            # error below is the one. The placeholders that read on read the letters as a
+            # value of another keyword (`catalog local disk s`, `disk B 191 size s`), and
+            # the file's end then said that one unfinished too ("expected the minidisk's
+            # virtual address after `disk s`") in place of the blocks left open: nothing
+            # more is said at the end, as after `siz` there (`unfinished_respelt`).
+            self.reported_at.add(len(self.source.text))
         path = self.insertion(sim, ahead, accepted, longest=1)
         if tok.type == "NAME" and "NAME" not in accepted:
             keyword = self.replacement(ip, sim, accepted)
