@@ -3651,3 +3651,28 @@ def test_a_keyword_begun_at_the_end_of_the_file_is_one_error(last, said):
     # `size s`"), in place of the blocks left open.
     doc, _, _ = doc_at("cluster DEV {\n" + last)
     assert [(d.code, d.message) for d in doc.diagnostics] == [("BKR004", said)]
+
+
+def test_the_outline_shows_what_a_job_backs_up_where_to_and_when_and_the_catalog_s_server():
+    # A job's detail was `job`, its kind again, and a catalog's its scope alone, where an
+    # expiry's shows its schedules: a sysprog scanning the outline wants which groups,
+    # at what level, to which medium, on which members and when; and the catalog's
+    # server, pool and home. As the file writes them; the selections left out.
+    doc, _, _ = doc_at(CLUSTER)
+    cluster = F.outline(doc)[-1]
+    assert [(c.name, c.detail) for c in cluster.children if c.kind in ("job", "catalog")] == [
+        ("catalog", "shared server BKRSVSFS pool BKRPOOL on DEV1"),
+        ("LNXFULL", "backup LINUX full, to disk pool P, run on DEV1 daily 01:00"),
+        ("SYSINC", "backup SYSIDS incremental, to disk pool P, run on each member daily 02:00"),
+    ]
+    prodssi = analyse_document(str(EXAMPLES / "prodssi.bkr"), (EXAMPLES / "prodssi.bkr").read_text(), path=EXAMPLES / "prodssi.bkr")
+    details = {c.name: c.detail for c in F.outline(prodssi)[-1].children}
+    assert details["LNXFULL"] == "backup LINUX full, to tape, run on VMSYS2 weekly sat 22:00"
+    assert details["SYSME"] == "backup SYSIDS full, to tape, run on each member monthly last-day 20:00"
+    # Half typed: what is written so far, and `job` for a job that says nothing yet.
+    doc, _, _ = doc_at("cluster C {\n  job J { run on }\n  job K { }\n  catalog shared server\n}\n")
+    assert [(c.name, c.detail) for c in F.outline(doc)[-1].children] == [
+        ("J", "run on"),
+        ("K", "job"),
+        ("catalog", "shared"),
+    ]

@@ -3588,22 +3588,52 @@ def _expire_detail(e: ast.Expire) -> str:
     """An `expire` block's detail in the outline: its members, then what it says, in
     the order the file writes it (`on PRODA: preview daily 01:00, purge weekly sun
     08:00, retain 35 days`), as a disk's shows its size and volume."""
-    on = "on each member" if e.placement.each_member else "on " + ", ".join(w.upper for w in e.placement.members)
+    on = _placement_text(e.placement)
     schedules = [("preview", s) for s in e.previews] + [("purge", s) for s in e.purges]
     said = [(s.span.start, f"{what} {_schedule_text(s)}") for what, s in schedules]
     said += [(w.span.start, f"retain {w.text} days") for w in e.retains]
     return on + (": " + ", ".join(text for _, text in sorted(said)) if said else "")
 
 
+def _placement_text(p: ast.Placement) -> str:
+    return "on each member" if p.each_member else "on " + ", ".join(w.upper for w in p.members if w.text)
+
+
+def _job_detail(j: ast.Job) -> str:
+    """A job's detail in the outline: what it backs up, where to and when, in the order
+    the file writes it (`backup LINUX full, to tape, run on VMSYS2 weekly sat 22:00`),
+    as an expiry's shows its schedules; its minidisk and SFS selections left out (a
+    line of addresses each, read in the file)."""
+    said = [
+        (b.span.start, " ".join(["backup", ", ".join(w.upper for w in b.groups if w.text), *([b.level.value] if b.level else [])]))
+        for b in j.backups
+    ]
+    said += [(t.span.start, f"to {t.medium.value}" + (f" pool {t.pool.upper}" if t.pool and t.pool.text else "")) for t in j.targets]
+    said += [
+        (r.span.start, f"run {_placement_text(r.placement)}" + (f" {_schedule_text(r.schedule)}" if r.schedule else ""))
+        for r in j.runs
+    ]
+    return ", ".join(" ".join(text.split()) for _, text in sorted(said)) or "job"
+
+
+def _catalog_detail(k: ast.Catalog) -> str:
+    """A catalog's detail in the outline: its scope, server, file pool and home, as the
+    file writes them (`shared server BKRSVSFS pool BKRPOOL on VMSYS1`)."""
+    words = [k.scope.value]
+    for keyword, values in (("server", k.server), ("pool", k.pool), ("on", k.home)):
+        words += [f"{keyword} {w.upper}" for w in values if w.text]
+    return " ".join(words)
+
+
 def _cluster_symbol(doc: Document, c: ast.Cluster) -> Symbol:
     children = [_member_symbol(m) for m in c.members]
     children += _volume_symbols(c.settings, "shared-volume")
     children += [_disk_symbol(d) for d in c.disks]
-    children += [Symbol("catalog", "catalog", k.scope.value, k.span, k.span) for k in c.catalogs]
+    children += [Symbol("catalog", "catalog", _catalog_detail(k), k.span, k.span) for k in c.catalogs]
     children += [Symbol("expire", "expire", _expire_detail(e), e.span, e.span) for e in c.expires]
     children += [Symbol("tape manager", "tape", t.scope.value, t.span, t.span) for t in c.tapes]
     children += _user_symbols(doc, c.users) + _group_symbols(doc, c.groups)
-    children += [Symbol(j.name.upper, JOB, "job", j.span, j.name.span) for j in c.jobs]
+    children += [Symbol(j.name.upper, JOB, _job_detail(j), j.span, j.name.span) for j in c.jobs]
     children.sort(key=lambda s: (s.span.line, s.span.column))
     return Symbol(c.name.upper, CLUSTER, "cluster", c.span, c.name.span, children)
 
