@@ -3676,3 +3676,24 @@ def test_the_outline_shows_what_a_job_backs_up_where_to_and_when_and_the_catalog
         ("K", "job"),
         ("catalog", "shared"),
     ]
+
+
+def test_a_day_after_daily_gets_a_quick_fix_for_each_reading_its_help_writes():
+    # `daily sun 02:00` (BKR004): its help writes `daily 02:00`, or `weekly sun 02:00` for
+    # one day a week, and no quick fix was offered. Now one for each, none preferred
+    # (which is meant is the site's), each giving the line its title writes.
+    text = CLUSTER.replace("run on DEV1 daily 01:00", "run on DEV1 daily  sun 01:00")
+    doc, line, _ = doc_at(text, "run on DEV1 daily  |sun")
+    (shown,) = [p for p in F.placed(doc) if p.diagnostic.code == "BKR004"]
+    offered = F.fixes(doc, line, line, (line, shown.span.column), (line, shown.span.column))
+    assert [(f.title, f.preferred) for f in offered] == [
+        ("Write `daily 01:00`", False),
+        ("Write `weekly sun 01:00`", False),
+    ]
+    assert F.fixes_give(doc, offered) == [(), ()]
+    from bkrdsl.fixes import apply_edits
+
+    for fix, written in zip(offered, ("run on DEV1 daily 01:00", "run on DEV1 weekly  sun 01:00")):
+        after = apply_edits(doc.text, fix.edits)
+        assert after == text.replace("run on DEV1 daily  sun 01:00", written)
+        assert not [d for d in analyse_document("/ws/dev.bkr", after).diagnostics if d.code == "BKR004"]
