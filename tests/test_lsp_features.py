@@ -1363,7 +1363,7 @@ def test_the_options_of_the_statement_come_first_on_its_line_the_statements_belo
     text = CLUSTER.replace("pool BKRPOOL on DEV1", "pool BKRPOOL on DEV1\n  disk BKRBKUP 191 size 10 cyl\n  ")
     doc, line, column = doc_at(text, "server BKRSVSFS |pool")
     labels = [c.label for c in F.complete(doc, line, column)]
-    assert labels[:4] == ["logon-wait", "on", "pool", "pool-wait"] and "description" in labels[4:]
+    assert labels[:4] == ["pool", "on", "logon-wait", "pool-wait"] and "description" in labels[4:]
     doc, line, column = doc_at(text, "size 10 cyl\n  |")
     labels = [c.label for c in F.complete(doc, line, column)]
     assert labels[-1] == "on" and labels[0] == "description"
@@ -3697,3 +3697,18 @@ def test_a_day_after_daily_gets_a_quick_fix_for_each_reading_its_help_writes():
         after = apply_edits(doc.text, fix.edits)
         assert after == text.replace("run on DEV1 daily  sun 01:00", written)
         assert not [d for d in analyse_document("/ws/dev.bkr", after).diagnostics if d.code == "BKR004"]
+
+
+def test_a_statement_s_options_come_in_the_order_it_writes_them():
+    # `catalog shared |` offered `logon-wait`, `on`, `pool`, `pool-wait`, `server`, in
+    # alphabetical order: the server, its pool and its home, which every catalog
+    # writes, after the waits, a tuning seldom written. And `tape manager shared |`
+    # the DMMs before the nodes. Now as a statement writes them (IBM's examples).
+    text = CLUSTER.replace("catalog shared server BKRSVSFS pool BKRPOOL on DEV1", "catalog shared ")
+    doc, line, column = doc_at(text, "catalog shared |")
+    labels = [c.label for c in F.complete(doc, line, column)]
+    assert labels[:5] == ["server", "pool", "on", "logon-wait", "pool-wait"]
+    text = CLUSTER.replace("  catalog shared", "  tape manager shared \n  catalog shared")
+    doc, line, column = doc_at(text, "tape manager shared |")
+    labels = [c.label for c in F.complete(doc, line, column)]
+    assert labels[:4] == ["catalog-node", "request-node", "catalog-dmm", "request-dmm"]

@@ -2284,6 +2284,17 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
     return _answer(items, doc.text[start:at], start, at, limit)
 
 
+#: The options of `catalog` and `tape manager` in the order a statement writes them
+#: (IBM's examples, examples/*.bkr): the server, its pool and its home first, the waits
+#: last (a tuning seldom written); the nodes, then their Device Manager Machines.
+_OPTION_ORDER = {
+    word: rank
+    for rank, word in enumerate(
+        ("server", "pool", "on", "logon-wait", "pool-wait", "catalog-node", "request-node", "catalog-dmm", "request-dmm")
+    )
+}
+
+
 def _statement_or_options_first(prefix: str, items: list[Completion], tokens, before: str) -> list[Completion]:
     """Where the statement written so far may end, and another start (`catalog shared
     server BKRSVSFS |`, `disk BKRBKUP 191 size 10 cyl |`): the options that go on with
@@ -2294,7 +2305,9 @@ def _statement_or_options_first(prefix: str, items: list[Completion], tokens, be
     together, as the parser's accepted keywords come. `prefix`: the text the parser
     read (its tokens' offsets are its own); `before`: the cursor's line before the word."""
     starts = [c for c in items if c.label in lexicon.STATEMENT_KEYWORDS]
-    options = [c for c in items if c.label not in lexicon.STATEMENT_KEYWORDS]
+    options = sorted(
+        (c for c in items if c.label not in lexicon.STATEMENT_KEYWORDS), key=lambda c: _OPTION_ORDER.get(c.label, -1)
+    )
     if not starts or not options:
         return items
     if before.strip():
