@@ -1958,14 +1958,16 @@ def test_a_day_after_a_weekly_time_is_written_among_the_days():
 
 
 def test_fix_says_when_it_stopped_after_its_last_round_with_fixes_left(tmp_path):
-    """`full` written 15 times: each round removes one repeat (the next is found
-    once the first is gone), so ten rounds leave fixes to apply, and the summary
-    says to run --fix again rather than let "remaining: 1 error" read as all it can do."""
+    """A member's `workers 2` with its number written 15 times: each round removes
+    one repeat (the next is found once the first is gone), so ten rounds leave fixes
+    to apply, and the summary says to run --fix again rather than let "remaining: 1
+    error" read as all it can do. (`full` written 15 times is one error now, whose
+    fix removes every repeat: a keyword's run, `Recovery.report_repeat`.)"""
     from bkrdsl.fixes import MAX_ROUNDS
 
     text = (Path(__file__).parent.parent / "examples" / "minimal.bkr").read_text(encoding="utf-8")
     path = tmp_path / "c.bkr"
-    path.write_text(text.replace("backup GUESTS full", "backup GUESTS" + " full" * 15), encoding="utf-8")
+    path.write_text(text.replace("{ workers 2 ", "{ workers" + " 2" * 15 + " ", 1), encoding="utf-8")
     first = run_cli(["check", "--fix", path], expect=1)
     assert f"{MAX_ROUNDS} fixes applied (stopped after {MAX_ROUNDS} rounds with fixes left: run --fix again)" in (
         first.stderr

@@ -8392,7 +8392,8 @@ def test_h3_a_rexx_program_is_still_one():
     "written",
     [
         "catalog catalog catalog server BKRSVSFS shared pool BKRPOOL on VMSYS1",
-        "catalog catalog catalog catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1",
+        # (`catalog catalog catalog catalog shared server ...`, its scope where it goes, is
+        # no scope error at all now, but one "written four times": test_h9_a_keyword_written_three_times_is_one_error)
     ],
 )
 def test_h4_a_scope_after_catalog_written_again_is_one_error(written, parser, monkeypatch):
@@ -8406,3 +8407,72 @@ def test_h4_a_scope_after_catalog_written_again_is_one_error(written, parser, mo
     scope = [d for d in analysis.diagnostics if d.message == "the catalog's scope, `shared`, comes right after `catalog`"]
     assert len(scope) == 1
     assert text[scope[0].span.start : scope[0].span.end] == "shared"
+
+
+# --- h9 (stop 61)
+
+
+# fmt: off
+H9_RUNS = [
+    # a keyword written three times or more in a row, nothing but blanks between
+    ("catalog shared server", "catalog catalog catalog shared server", "catalog", "three times",
+     "  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1"),
+    ("catalog shared server", "catalog catalog catalog catalog shared server", "catalog", "four times",
+     "  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1"),
+    ("catalog shared server", "catalog shared shared shared server", "shared", "three times",
+     "  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1"),
+    ("job APPSFULL {", "job job job APPSFULL {", "job", "three times", "  job APPSFULL {"),
+    ("member VMSYS2 {", "member member member VMSYS2 {", "member", "three times", "  member VMSYS2 {"),
+    ("backup APPS full", "backup backup backup APPS full", "backup", "three times", "    backup APPS full"),
+    ("run on VMSYS1 daily 02:00", "run run run on VMSYS1 daily 02:00", "run", "three times",
+     "    run on VMSYS1 daily 02:00"),
+    ("run on VMSYS1 daily 02:00", "run on on on VMSYS1 daily 02:00", "on", "three times",
+     "    run on VMSYS1 daily 02:00"),
+    ("include minidisk * 0191-01FF", "include include include minidisk * 0191-01FF", "include", "three times",
+     "    include minidisk * 0191-01FF 0200"),
+    ("include minidisk * 0191-01FF", "include minidisk minidisk minidisk * 0191-01FF", "minidisk", "three times",
+     "    include minidisk * 0191-01FF 0200"),
+    ("to disk pool BKUPPOOL\n    run on VMSYS1", "to to to disk pool BKUPPOOL\n    run on VMSYS1", "to", "three times",
+     "    to disk pool BKUPPOOL"),
+    ("retain 35 days", "retain retain retain 35 days", "retain", "three times", "    retain 35 days"),
+    ("single group APPS {", "single single single group APPS {", "single", "three times",
+     "  single group APPS { CICSPRD DB2PRD }"),
+    ("expire on VMSYS1 {", "expire on on on VMSYS1 {", "on", "three times", "  expire on VMSYS1 {"),
+    ("workers 4\n", "workers workers workers 4\n", "workers", "three times", "    workers 4"),
+    ("tape manager shared", "tape tape tape manager shared", "tape", "three times",
+     "  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM"),
+    ("disk BKRBKUP 191", "disk disk disk BKRBKUP 191", "disk", "three times", "  disk BKRBKUP 191 size 10 cyl"),
+    ("cluster PRODSSI {", "cluster cluster cluster PRODSSI {", "cluster", "three times", "cluster PRODSSI {"),
+    ("private-volume M2PRV1", "private-volume private-volume private-volume M2PRV1", "private-volume",
+     "three times", "    private-volume M2PRV1"),
+    ("preview daily 01:00", "preview preview preview daily 01:00", "preview", "three times",
+     "    preview daily 01:00"),
+    ("server BKRSVSFS pool", "server server server BKRSVSFS pool", "server", "three times",
+     "  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1"),
+    ('description "Weekly', 'description description description "Weekly', "description", "three times",
+     '    description "Weekly full backup of the Linux guests"'),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "word", "times", "fixed"), H9_RUNS)
+def test_h9_a_keyword_written_three_times_is_one_error(clean, written, word, times, fixed, parser, monkeypatch):
+    """A keyword written over and over (a paste doubled twice, a key held) is one
+    error at its second, over the repeats, whose fix removes them all: was one
+    "written twice" per repeat, or "expected `on` after `run`, found `run`" for the
+    first then "written twice" for the last, or (`catalog catalog catalog shared`)
+    "written twice" at the third and the scope said misplaced, its help writing
+    `catalog shared catalog catalog server ...`; `backup backup backup APPS` and
+    `server server server B` read clean as a group and a server BACKUP, SERVER."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    _assert_one_error(
+        text, analysis, "BKR004", f"`{word}` is written {times} in a row",
+        f"remove the {3 if times == 'four times' else 2} after the first: write `{word}` once", fixed,
+    )
+    (found,) = analysis.diagnostics
+    at = [m.start() for m in re.finditer(rf"(?<!\S){re.escape(word)}(?!\S)", written)]
+    assert found.span.start == text.index(written) + at[1]
+    assert text[found.span.start : found.span.end].split() == [word] * (2 if times == "three times" else 3)
+

@@ -152,6 +152,10 @@ SYNTAX = register(
     `import import std/zvm73`) is one error, "`member` is written twice",
     whose fix removes the second, and the statement is read without it (not
     a volume label too long, a member named MEMBER or a module `import`).
+    Written three times or more (`catalog catalog catalog shared`, `backup
+    backup backup APPS full`), it is one error at the second, "`catalog` is
+    written three times in a row", over the repeats, whose fix removes them
+    all (not one error per repeat, nor a scope, group or server CATALOG).
     Where the keyword's value may be the keyword's own word, it is twice only
     when what follows reads after the first and not after a name: `member
     member {` declares a member MEMBER. In small letters after `minidisk`,

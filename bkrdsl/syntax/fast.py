@@ -2338,6 +2338,8 @@ class _Parser:
             self._respell((type_,))  # the one keyword that fits, half typed (`disk U 191 siz`)
         if self.type != type_:
             return self._missing(type_)
+        if type_ == T_NAME and self._thrice(self.i):
+            raise _GiveUp  # `backup backup backup APPS full`: the keyword three times (Recovery.report_repeat)
         if type_ == "{" and self.tokens[self.i - 1][TEXT][-1:] == ":":
             raise _GiveUp  # `member VMSYS2: {`, which the recovery reports (Recovery.colon_before_brace)
         return self._take(lexing)
@@ -2532,6 +2534,17 @@ class _Parser:
             and following[KIND] == "n"
             and bool(self.blocks)
             and word in BLOCK_STATEMENTS[self.blocks[-1][0]]
+        )
+
+    def _thrice(self, k: int) -> bool:
+        """Whether token `k`, a value, writes the keyword right before it again, and the
+        token after it does too, all three on one line (`server server server B`)."""
+        before, tok, after = self.tokens[k - 1], self.tokens[k], self.tokens[k + 1]
+        word = tok[TEXT].lower()
+        return (
+            word in KEYWORDS
+            and before[TEXT].lower() == word == after[TEXT].lower()
+            and before[LINE] == tok[LINE] == after[LINE]
         )
 
     def _said_twice(self, k: int) -> bool:

@@ -4460,10 +4460,23 @@ def paths_on_one_line(first: str, second: str, span: Span, gap: Span) -> Diagnos
     )
 
 
-def written_twice(word: str, span: Span, remove: Span | None = None) -> Diagnostic:
-    """`remove`: the second word with the blanks before it, when both share a line."""
+def written_twice(word: str, span: Span, remove: Span | None = None, times: int = 2) -> Diagnostic:
+    """`remove`: the second word with the blanks before it, when both share a line.
+    `times`: how often the word is written in a row (`catalog catalog catalog`, one
+    error, `span` and `remove` the second to the last)."""
+    if times > 2:
+        fix = remove_fix(f"the repeated `{word}`", remove) if remove is not None else None
+        return codes.SYNTAX(
+            f"`{word}` is written {_TIMES.get(times, f'{times} times')} in a row",
+            span,
+            help=f"remove the {times - 1} after the first: write `{word}` once",
+            fix=fix,
+        )
     fix = remove_fix(f"the second `{word}`", remove) if remove is not None else None
     return codes.SYNTAX(f"`{word}` is written twice", span, help=f"remove the second `{word}`", fix=fix)
+
+
+_TIMES = {3: "three times", 4: "four times"}
 
 
 def keyword_after_statement(word: str, statement: str, span: Span, remove: Span) -> Diagnostic:

@@ -265,6 +265,8 @@ _CLUSTER_WORDS = _statements_of_only("cluster")
 _RETAIN_HEAD = re.compile(r"(?i:\bretain)[ \t]+(?P<number>[0-9]+)(?P<days>[ \t]+(?i:days))?[ \t]+\Z")
 _RETAIN_UNIT = re.compile(r"(?i:(weeks?|months?|years?))")
 #: Blanks on the line, then a piece of a module path (Recovery.path_spaced).
+#: A word after blanks on its line, whole (`Recovery.repeats_after`: the same keyword again).
+_BLANKS_THEN_REPEAT = re.compile(r"[ \t]+([^\s{},\"#]+)(?=[\s{},\"#]|\Z)")
 _BLANKS_THEN_PATH = re.compile(r"[ \t]+([A-Za-z0-9_.\-/]+)(?=[\s#]|\Z)")
 #: A `,` and a module path after an import's path (Recovery.paths_on_one_line).
 _COMMA_THEN_PATH = re.compile(r"[ \t]*,[ \t]*([^\s#,]+)")
@@ -1061,6 +1063,7 @@ class Recovery:
         # Words reported as they were lexed, which the parser is to read on without
         # (`and` in a group body, `owner` before a selection's owner): their start offsets.
         self.dropped: set[int] = set()
+        self.repeated: set[int] = set()  # a keyword's third and later in a run, said once (report_repeat)
         #: words after a list of volume labels read as a statement's first (word_after_labels)
         self.statement_words: set[int] = set()
         # `- LINUX01` lines of a group body, reported once (bullets): offsets of their `-`.
@@ -4674,8 +4677,7 @@ class Recovery:
             if previous is not None and previous.type == tok.type and previous.end_line == tok.line:
                 # `tape manager shared shared catalog-node ...`: the keyword twice, after
                 # a statement that is whole without it; read on as without the second.
-                remove = self.blank_and(previous, tok)
-                self.report(messages.written_twice(str(tok.value), self.span_of(tok), remove), tok.start_pos)
+                self.report_repeat(previous, tok)
                 return None
             if tok.type in ("PURGE", "PREVIEW") and self.expiry_block_as_action(ip, tok):
                 return self.retype(tok, "EXPIRE")
@@ -7324,6 +7326,9 @@ class Recovery:
 
         A word that is keywords run together (`on eachmember`) is reported, and read
         as those keywords (see `run_together`)."""
+        if tok.start_pos in self.repeated:
+            # `job job job APPSFULL {`: the third `job` of a run said once (report_repeat)
+            return self.retype(tok, _SKIPPED)
         if "#" in tok.value:  # first: this runs for every name
             hashed = self.hash_in_name(tok)
             if hashed is not None:
@@ -8075,11 +8080,36 @@ class Recovery:
             return False
         if low not in _TWICE_SURELY and not self.doubled(tok, keyword):
             return False
-        self.report(
-            messages.written_twice(str(tok.value), self.span_of(tok), self.blank_and(previous, tok)), tok.start_pos
-        )
+        self.report_repeat(previous, tok)
         self.dropped.add(tok.start_pos)
         return True
+
+    def repeats_after(self, tok: Token) -> list[tuple[int, int]]:
+        """The offsets of the words right after `tok` on its line that write it again
+        (`catalog catalog catalog`: the third), nothing but blanks between them."""
+        text, word, at, found = self.source.text, str(tok.value).lower(), tok.end_pos, []
+        while at is not None:
+            more = _BLANKS_THEN_REPEAT.match(text, at)
+            if more is None or more.group(1).lower() != word:
+                break
+            found.append(more.span(1))
+            at = more.end(1)
+        return found
+
+    def report_repeat(self, previous: Token | None, tok: Token, fix: bool = True) -> None:
+        """`tok`, the word `previous` right before it written again, and the words that
+        write it again right after it (repeats_after): one error at the second, whose
+        fix removes them all; the later ones are marked to be skipped unsaid."""
+        run = self.repeats_after(tok)
+        end = run[-1][1] if run else tok.end_pos
+        remove = self.blank_and(previous, tok) if fix else None
+        if run and remove is not None:
+            remove = self.source.span(remove.start, end)
+        span = self.source.span(tok.start_pos, end)
+        self.report(messages.written_twice(str(tok.value), span, remove, times=len(run) + 2), tok.start_pos)
+        for start, _ in run:
+            self.dropped.add(start)
+            self.repeated.add(start)
 
     def keyword_again(self, ip, tok: Token) -> bool:
         """`single single group APPS`, `include include minidisk`, `purge purge weekly`:
@@ -8094,12 +8124,12 @@ class Recovery:
             return False
         if self.source.text[previous.end_pos : tok.start_pos].strip():
             return False  # a comma or a comment between them
-        following = self.peek(ip)
+        # `catalog catalog catalog shared`: the word after the run is the one that must fit
+        after = self.peek_token(ip, 1 + len(self.repeats_after(tok)))
+        following = "$END" if after is None and self.peek(ip) == "$END" else (after.type if after else None)
         if following is None or not Sim.of(ip).fits([following]):
             return False
-        self.report(
-            messages.written_twice(str(tok.value), self.span_of(tok), self.blank_and(previous, tok)), tok.start_pos
-        )
+        self.report_repeat(previous, tok)
         return True
 
     def doubled(self, tok: Token, keyword: str) -> bool:
@@ -8107,7 +8137,8 @@ class Recovery:
         that keyword again: the next word reads after the keyword, and not after a name
         there, or it is written in small letters after `minidisk`, `sfs` or `match`."""
         sim = self.sim_here()
-        after = self.window(tok.end_pos)[:1]
+        run = self.repeats_after(tok)
+        after = self.window(run[-1][1] if run else tok.end_pos)[:1]
         if sim is None or self.reading(sim, after) is None:
             return False
         if keyword in _TWICE_LOWER and not str(tok.value).isupper():
@@ -9989,14 +10020,16 @@ class Recovery:
                 continue
             if k and leaves[k - 1].type == keyword:
                 first = leaves[k - 1]
-                remove = self.blank_and(first, word) if is_real(first) else None
+                # `disk disk disk BKRBKUP 191`: the run read already goes with the second
+                run = {start for start, _ in self.repeats_after(word)}
+                last = k + 1
+                while last < len(leaves) and leaves[last].start_pos in run:
+                    last += 1
                 yield _Edit(
                     leaves[:k],
                     [],
-                    leaves[k + 1 :],
-                    lambda ip, word=word, remove=remove: self.report(
-                        messages.written_twice(str(word.value), self.span_of(word), remove), word.start_pos
-                    ),
+                    leaves[last:],
+                    lambda ip, word=word, first=first: self.report_repeat(first, word, fix=is_real(first)),
                 )
             yield _Edit(
                 leaves[:k],
