@@ -8476,3 +8476,26 @@ def test_h9_a_keyword_written_three_times_is_one_error(clean, written, word, tim
     assert found.span.start == text.index(written) + at[1]
     assert text[found.span.start : found.span.end].split() == [word] * (2 if times == "three times" else 3)
 
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "catalog catalog server BKRSVSFS shared",
+        "catalog catalog catalog server BKRSVSFS shared",
+        "catalog CATALOG catalog server BKRSVSFS shared",
+    ],
+)
+def test_h9_a_scope_after_catalog_written_again_is_written_once(written, parser, monkeypatch):
+    """`catalog` written again, the scope after the options: the one error at the
+    scope wrote the repeats in its help, `catalog shared catalog catalog server ...`,
+    and its fix left them; both now leave them out."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip("catalog shared server BKRSVSFS", written)
+    _assert_one_error(
+        text, analysis, "BKR004", "the catalog's scope, `shared`, comes right after `catalog`",
+        "write `catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1`",
+        "  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1",
+    )
+    (found,) = analysis.diagnostics
+    assert found.fix.title == "Move `shared` after `catalog`, and remove the `catalog` written again"

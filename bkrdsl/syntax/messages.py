@@ -6144,7 +6144,10 @@ def scope_moved(text: str, catalog: Span, scope: Span, blanks: Span) -> Diagnost
     written: not for a `local` catalog with `on`, which only a shared catalog takes (BKR219)."""
     word = text[scope.start : scope.end]
     lowered = word.lower()
-    words = [w for w in line_words(line_from(text, catalog.end)).split() if w.lower() not in ("shared", "local")]
+    # `catalog catalog server S shared`: `catalog` written again is left out too
+    again = re.match(r"(?:[ \t]+catalog(?=[ \t]))*", text[catalog.end : scope.start], re.IGNORECASE)
+    repeats = catalog.end + (again.end() if again else 0)
+    words = [w for w in line_words(line_from(text, repeats)).split() if w.lower() not in ("shared", "local")]
     meant = " ".join([text[catalog.start : catalog.end], lowered, *words])
     help = f"write `{meant}`"
     on = next((i for i, w in enumerate(words) if w.lower() == "on"), None)
@@ -6156,9 +6159,12 @@ def scope_moved(text: str, catalog: Span, scope: Span, blanks: Span) -> Diagnost
         meant = " ".join([text[catalog.start : catalog.end], lowered, *words[:on], *words[on + 2 :]])
         help = f"write `{meant}`: a local catalog's server runs on every member, so `{home}` does nothing"
     else:
-        at_end = Span(catalog.file, catalog.end_line, catalog.end_column, catalog.end_line, catalog.end_column, catalog.end, catalog.end)
+        width = repeats - catalog.end  # the repeats, on the catalog's line, replaced by the scope
+        at_end = Span(catalog.file, catalog.end_line, catalog.end_column, catalog.end_line,
+                      catalog.end_column + width, catalog.end, repeats)
         removed = Span(blanks.file, blanks.line, blanks.column, scope.end_line, scope.end_column, blanks.start, scope.end)
-        fix = Fix(f"Move `{lowered}` after `catalog`", (Edit(at_end, f" {lowered}"), Edit(removed, "")))
+        title = f"Move `{lowered}` after `catalog`" + (", and remove the `catalog` written again" if width else "")
+        fix = Fix(title, (Edit(at_end, f" {lowered}"), Edit(removed, "")))
     return codes.SYNTAX(
         f"the catalog's scope, `{word}`, comes right after `catalog`",
         scope,
