@@ -943,8 +943,7 @@ VALUE_MISSING = [
 NAME_MISSING = [
     "cluster A {\n  job\n    backup X\n    to disk\n  }\n}\n",  # read in the block
     "identity group\n  match X*\n}\n",
-    "cluster A {\n  member\n  member M { workers 2 }\n}\n",  # closed empty
-    "cluster A {\n  job\n  member M { workers 2 }\n}\n",
+    "cluster A {\n  job\n  member M { workers 2 }\n}\n",  # closed empty
     "cluster\n  member M { workers 2 }\n}\n",
     "single group\nsingle user U\n",
     "cluster A {\n  single group\n  job J { to disk }\n}\n",
@@ -954,6 +953,15 @@ NAME_MISSING = [
 @pytest.mark.parametrize("text", NAME_MISSING)
 def test_a_block_s_name_missing_before_the_next_statement_is_read_fast(text, monkeypatch):
     assert_read_fast_with_one("BKR010", text, monkeypatch)
+
+
+def test_a_block_s_keyword_alone_then_its_line_again_is_read_fast(monkeypatch):
+    """`member` alone, then `member M { ... }`: the name missing as the fast parser
+    reads it, said as `member` written twice by read_module's last pass (BKR004)."""
+    text = "cluster A {\n  member\n  member M { workers 2 }\n}\n"
+    assert_read_fast_with_one("BKR004", text, monkeypatch)
+    (said,) = read_module(source_of(text))[1]
+    assert said.message == "`member` is written twice: alone on its line, then again on the next"
 
 
 @pytest.mark.parametrize(

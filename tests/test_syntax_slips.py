@@ -8499,3 +8499,58 @@ def test_h9_a_scope_after_catalog_written_again_is_written_once(written, parser,
     )
     (found,) = analysis.diagnostics
     assert found.fix.title == "Move `shared` after `catalog`, and remove the `catalog` written again"
+
+
+# fmt: off
+H9_BELOW = [
+    # a statement's keyword alone on its line, then the line typed again whole below it
+    ("backup APPS full", "backup\n    backup APPS full", "backup", "backup APPS full", "    backup APPS full"),
+    ("backup APPS full", "backup\n\n    backup APPS full", "backup", "backup APPS full", "    backup APPS full"),
+    ("job APPSFULL {", "job\n  job APPSFULL {", "job", "job APPSFULL {", "  job APPSFULL {"),
+    ("member VMSYS2 {", "member\n  member VMSYS2 {", "member", "member VMSYS2 {", "  member VMSYS2 {"),
+    ("run on VMSYS1 daily 02:00", "run\n    run on VMSYS1 daily 02:00", "run", "run on VMSYS1 daily 02:00",
+     "    run on VMSYS1 daily 02:00"),
+    ("retain 35 days", "retain\n    retain 35 days", "retain", "retain 35 days", "    retain 35 days"),
+    ("workers 4\n", "workers\n    workers 4\n", "workers", "workers 4", "    workers 4"),
+    ("catalog shared server", "catalog\n  catalog shared server", "catalog",
+     "catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1", "  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1"),
+    ("to disk pool BKUPPOOL\n    run on VMSYS1", "to\n    to disk pool BKUPPOOL\n    run on VMSYS1", "to",
+     "to disk pool BKUPPOOL", "    to disk pool BKUPPOOL"),
+    ("single group APPS {", "single\n  single group APPS {", "single", "single group APPS { CICSPRD DB2PRD }",
+     "  single group APPS { CICSPRD DB2PRD }"),
+    ("expire on VMSYS1 {", "expire\n  expire on VMSYS1 {", "expire", "expire on VMSYS1 {", "  expire on VMSYS1 {"),
+    ("disk BKRBKUP 191", "disk\n  disk BKRBKUP 191", "disk", "disk BKRBKUP 191 size 10 cyl",
+     "  disk BKRBKUP 191 size 10 cyl"),
+    ("import std/zvm73", "import\nimport std/zvm73", "import", "import std/zvm73", "import std/zvm73"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "word", "statement", "fixed"), H9_BELOW)
+def test_h9_a_keyword_alone_then_its_line_below_is_written_twice(
+    clean, written, word, statement, fixed, parser, monkeypatch
+):
+    """The keyword typed, Enter, then the whole line typed again: was the first cut
+    short, "expected a group name after `backup`, found the end of the line", whose
+    help asked for a group there; now the keyword written twice, at the second,
+    whose help writes the line once and whose fix joins the two."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    _assert_one_error(
+        text, analysis, "BKR004", f"`{word}` is written twice: alone on its line, then again on the next",
+        f"remove the `{word}` alone on the line above: write `{statement}`", fixed,
+    )
+    (found,) = analysis.diagnostics
+    assert found.span.start == text.index(written) + written.rindex(word)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    "written", ["backup  # a comment\n    backup APPS full", "backup\n    job APPS full", "backup APPS\n    backup APPS full"]
+)
+def test_h9_a_keyword_cut_short_above_another_line_is_still_cut_short(written, parser, monkeypatch):
+    """Not the same keyword alone with nothing but blanks before the next: said as before."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _text, analysis = _one_slip("backup APPS full", written)
+    assert all("written twice" not in d.message for d in analysis.diagnostics)

@@ -47,7 +47,28 @@ def reported(source: Source, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     found, as `read_module` and so `bkrc check` report them: with homed.py's last pass.
     The formatter, which reads a file with errors with `parse()`, reports them so
     (`bkrdsl.fmt.read_outline`)."""
-    return with_home_slips(source, diagnostics, lambda made: _read(made)[1])
+    return _again_below(source, with_home_slips(source, diagnostics, lambda made: _read(made)[1]))
+
+
+def _again_below(source: Source, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """`backup` alone on its line, then `backup APPS full` on the next: the line half
+    typed, then typed again whole. Each parser says the first cut short ("expected a
+    group name after `backup`, found the end of the line"); that error becomes the
+    keyword written twice, at the second (`messages.written_twice_below`)."""
+    from bkrdsl.syntax import messages
+
+    text = source.text
+    said = []
+    for diag in diagnostics:
+        if diag.message.endswith(messages.LINE_END_FOUND) and diag.span.end_line == diag.span.line:
+            again = messages.keyword_again_below(text, diag.span.start, diag.span.end)
+            if again is not None:
+                second, statement = again
+                diag = messages.written_twice_below(
+                    text[second[0] : second[1]], source.span(*second), source.span(diag.span.end, second[1]), statement
+                )
+        said.append(diag)
+    return said
 
 
 def written_whole(statement: str) -> str | None:

@@ -156,6 +156,11 @@ SYNTAX = register(
     backup backup APPS full`), it is one error at the second, "`catalog` is
     written three times in a row", over the repeats, whose fix removes them
     all (not one error per repeat, nor a scope, group or server CATALOG).
+    A statement's keyword alone on its line, then first on the next (`backup`,
+    then `backup APPS full`: the line typed again whole), is one error at the
+    second, "`backup` is written twice: alone on its line, then again on the
+    next", whose help writes the line once and whose fix joins the two (not
+    the first cut short, "expected a group name after `backup`").
     Where the keyword's value may be the keyword's own word, it is twice only
     when what follows reads after the first and not after a name: `member
     member {` declares a member MEMBER. In small letters after `minidisk`,

@@ -3542,6 +3542,10 @@ _SHOWN_WORD = re.compile(r"`([^`\s]+)`")
 _NEXT_LINE_WORD = re.compile(r"(?:[ \t\r]*(?:#[^\n]*)?\n)+[ \t\r]*([^\s{}\"#]+)")
 #: What a statement cut short at the end of its line found (`line_ended`).
 _LINE_END = "the end of the line"
+#: How a cut-short statement's error ends where its line ends (`syntax._again_below`).
+LINE_END_FOUND = f"found {_LINE_END}"
+#: A word alone on its line, then the same word first on the next (`keyword_again_below`).
+_WORD_ALONE_THEN_AGAIN = re.compile(r"[ \t\r]*((?:\n[ \t\r]*)+)([^\s{}\"#,]+)(?=[\s{},\"#]|\Z)")
 
 
 def line_ended(text: str, found: str, after: int) -> bool:
@@ -4457,6 +4461,31 @@ def paths_on_one_line(first: str, second: str, span: Span, gap: Span) -> Diagnos
         span,
         help=f"write each module on its own line: `import {first}`, then `import {second}`",
         fix=Fix.replace(f"Write `import {second}` on a line of its own", gap, "\nimport "),
+    )
+
+
+def keyword_again_below(text: str, start: int, end: int) -> tuple[tuple[int, int], str] | None:
+    """`backup` alone on its line (`start`, `end`), then `backup APPS full` first on
+    the next, blank lines at most between: the second's offsets and the statement
+    it starts, its line's words; else None. Only a statement's keyword."""
+    word = text[start:end]
+    if word.lower() not in STATEMENT_HOMES or text[text.rfind("\n", 0, start) + 1 : start].strip():
+        return None
+    again = _WORD_ALONE_THEN_AGAIN.match(text, end)
+    if again is None or again.group(2).lower() != word.lower():
+        return None
+    return again.span(2), line_words(line_from(text, again.start(2)))
+
+
+def written_twice_below(word: str, span: Span, remove: Span, statement: str) -> Diagnostic:
+    """`backup` alone on its line, then `backup APPS full` (keyword_again_below): at
+    the second, `span`; the fix removes the first's line end up to the second
+    (`remove`), which joins the two lines as the second is written."""
+    return codes.SYNTAX(
+        f"`{word}` is written twice: alone on its line, then again on the next",
+        span,
+        help=f"remove the `{word}` alone on the line above: write `{statement}`",
+        fix=remove_fix(f"the `{word}` alone on the line above", remove),
     )
 
 
