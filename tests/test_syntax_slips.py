@@ -8522,6 +8522,14 @@ H9_BELOW = [
     ("disk BKRBKUP 191", "disk\n  disk BKRBKUP 191", "disk", "disk BKRBKUP 191 size 10 cyl",
      "  disk BKRBKUP 191 size 10 cyl"),
     ("import std/zvm73", "import\nimport std/zvm73", "import", "import std/zvm73", "import std/zvm73"),
+    # read as one statement across the line end: was "`include minidisk` has its two words
+    # the wrong way round", its fix writing `minidisk include`
+    ("include minidisk * 0191-01FF", "include\n    include minidisk * 0191-01FF", "include",
+     "include minidisk * 0191-01FF 0200", "    include minidisk * 0191-01FF 0200"),
+    ("exclude minidisk * 0190 019D 019E\n    include", "exclude\n    exclude minidisk * 0190 019D 019E\n    include",
+     "exclude", "exclude minidisk * 0190 019D 019E", "    exclude minidisk * 0190 019D 019E"),
+    ("include sfs BKRPOOL", "include\n    include sfs BKRPOOL", "include", "include sfs BKRPOOL:CICSPRD.*",
+     "    include sfs BKRPOOL:CICSPRD.*"),
 ]
 # fmt: on
 

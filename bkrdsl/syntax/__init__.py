@@ -53,20 +53,30 @@ def reported(source: Source, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
 def _again_below(source: Source, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     """`backup` alone on its line, then `backup APPS full` on the next: the line half
     typed, then typed again whole. Each parser says the first cut short ("expected a
-    group name after `backup`, found the end of the line"); that error becomes the
+    group name after `backup`, found the end of the line"), or, where they read the two
+    lines as one statement, the second's words as out of order (`include`, then
+    `include minidisk * 0191`) with nothing said at the first; that error becomes the
     keyword written twice, at the second (`messages.written_twice_below`)."""
     from bkrdsl.syntax import messages
 
     text = source.text
     said = []
+    lines = {diag.span.line for diag in diagnostics}
     for diag in diagnostics:
+        first, again = None, None
         if diag.message.endswith(messages.LINE_END_FOUND) and diag.span.end_line == diag.span.line:
-            again = messages.keyword_again_below(text, diag.span.start, diag.span.end)
-            if again is not None:
-                second, statement = again
-                diag = messages.written_twice_below(
-                    text[second[0] : second[1]], source.span(*second), source.span(diag.span.end, second[1]), statement
-                )
+            first, again = diag.span.end, messages.keyword_again_below(text, diag.span.start, diag.span.end)
+        else:
+            # `include`, then `include minidisk * 0191`: read as one statement across the line
+            # end (its words "the wrong way round" at the second), nothing said at the first
+            above = messages.keyword_alone_above(text, diag.span.start)
+            if above is not None and source.position(above[0])[0] not in lines:
+                first, again = above[1], messages.keyword_again_below(text, *above)
+        if again is not None and (first == diag.span.end or again[0][0] == diag.span.start):
+            second, statement = again
+            diag = messages.written_twice_below(
+                text[second[0] : second[1]], source.span(*second), source.span(first, second[1]), statement
+            )
         said.append(diag)
     return said
 

@@ -160,7 +160,8 @@ SYNTAX = register(
     then `backup APPS full`: the line typed again whole), is one error at the
     second, "`backup` is written twice: alone on its line, then again on the
     next", whose help writes the line once and whose fix joins the two (not
-    the first cut short, "expected a group name after `backup`").
+    the first cut short, "expected a group name after `backup`", nor, for
+    `include` above `include minidisk * 0191`, the words the wrong way round).
     Where the keyword's value may be the keyword's own word, it is twice only
     when what follows reads after the first and not after a name: `member
     member {` declares a member MEMBER. In small letters after `minidisk`,

@@ -4477,6 +4477,30 @@ def keyword_again_below(text: str, start: int, end: int) -> tuple[tuple[int, int
     return again.span(2), line_words(line_from(text, again.start(2)))
 
 
+def keyword_alone_above(text: str, start: int) -> tuple[int, int] | None:
+    """The offsets of the keyword alone on the line above the word at `start`, first
+    on its line, where that keyword is the same word (`include`, then `include
+    minidisk * 0191`), blank lines at most between; else None (keyword_again_below,
+    from the other side)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return None
+    above = text[:line_start].rstrip()
+    first = above.rfind("\n") + 1
+    word = above[first:].strip()
+    if not word or word.lower() not in STATEMENT_HOMES:
+        return None
+    if not text.startswith(word, start) and text[start : start + len(word)].lower() != word.lower():
+        return None
+    if not _WORD_END.match(text, start + len(word)):
+        return None
+    at = above.rindex(word)
+    return at, at + len(word)
+
+
+_WORD_END = re.compile(r"[\s{},\"#]|\Z")
+
+
 def written_twice_below(word: str, span: Span, remove: Span, statement: str) -> Diagnostic:
     """`backup` alone on its line, then `backup APPS full` (keyword_again_below): at
     the second, `span`; the fix removes the first's line end up to the second
