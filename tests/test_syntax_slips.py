@@ -8562,3 +8562,29 @@ def test_h9_a_keyword_cut_short_above_another_line_is_still_cut_short(written, p
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     _text, analysis = _one_slip("backup APPS full", written)
     assert all("written twice" not in d.message for d in analysis.diagnostics)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "name", "times", "fixed"),
+    [
+        ("backup APPS full", "backup APPS APPS APPS full", "APPS", "three times", "    backup APPS full"),
+        ("backup APPS full", "backup APPS APPS APPS APPS full", "APPS", "four times", "    backup APPS full"),
+        ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS1 VMSYS1 daily 02:00", "VMSYS1", "three times",
+         "    run on VMSYS1 daily 02:00"),
+        ("expire on VMSYS1 {", "expire on VMSYS1 VMSYS1 VMSYS1 {", "VMSYS1", "three times", "  expire on VMSYS1 {"),
+    ],
+)
+def test_h9_a_name_written_three_times_is_one_error(clean, written, name, times, fixed, parser, monkeypatch):
+    """A list's name written over and over: was "written twice" whose help wrote the
+    list with its commas, `APPS, APPS`, and whose fix wrote that, then "written
+    twice" again at the last; now one error over the repeats, whose fix removes them."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    count = 2 if times == "three times" else 3
+    _assert_one_error(
+        text, analysis, "BKR004", f"`{name}` is written {times} in a row: a list names each of its names once",
+        f"remove the {count} after the first; if other names were meant, write each after a `,`", fixed,
+    )
+    (found,) = analysis.diagnostics
+    assert text[found.span.start : found.span.end].split() == [name] * count

@@ -4543,13 +4543,20 @@ def keyword_after_statement(word: str, statement: str, span: Span, remove: Span)
     )
 
 
-def name_twice(name: str, span: Span, remove: Span, more: Sequence[str] = ()) -> Diagnostic:
+def name_twice(name: str, span: Span, remove: Span, more: Sequence[str] = (), times: int = 2) -> Diagnostic:
     """`run on VMSYS1 VMSYS1`: a name of a list written twice in a row (not two names
     whose `,` is missing); `remove` is the second with the blanks before it. `more`:
     the names after it without their `,` (`run on VMSYS1 VMSYS1 VMSYS2`), shown in
     the help with their commas; the fix writes one such name's `,` in place of the
     second, as `missing_comma` writes the `,` of two names and not of more."""
     message = f"`{name}` is written twice in a row: a list names each of its names once"
+    if times > 2:  # `backup APPS APPS APPS full`: `span` and `remove` the second to the last
+        return codes.SYNTAX(
+            f"`{name}` is written {_TIMES.get(times, f'{times} times')} in a row: a list names each of its names once",
+            span,
+            help=f"remove the {times - 1} after the first; if other names were meant, write each after a `,`",
+            fix=remove_fix(f"the repeated `{name}`", remove),
+        )
     if not more:
         return codes.SYNTAX(
             message,

@@ -10103,6 +10103,18 @@ class Recovery:
         # `run on VMSYS1 VMSYS1 VMSYS2`: the names after it lack their `,` too; said
         # here, in one error, and their commas are assumed when they are read
         more = self.option_typed_last(ip, self.names_without_commas(tok.end_pos))
+        run = list(itertools.takewhile(lambda named: named[0].upper() == str(tok.value).upper(), more))
+        if run and len(run) == len(more):
+            # `backup APPS APPS APPS full`: the name written over and over, one error for the run
+            end = run[-1][1] + len(run[-1][0])
+            self.dropped.update(start for _, start in run)
+            span = self.source.span
+            diag = messages.name_twice(
+                str(tok.value), span(tok.start_pos, end), span(remove.start, end), times=len(run) + 2
+            )
+            self.report(diag, tok.start_pos)
+            self._fed_error_token = True
+            return True
         self.commas_missing.update(start for _, start in more)
         diag = messages.name_twice(str(tok.value), self.span_of(tok), remove, [word for word, _ in more])
         self.report(diag, tok.start_pos)
