@@ -144,7 +144,7 @@ def test_the_user_s_text_is_escaped_and_read_back_as_written(text):
 #: BKR321's help for the session's group `WEB`, declared twice.
 WEB_TWICE_HELP = (
     "merge them: write `single group WEB { HTTPD HTTPE }` for `single group WEB { HTTPD }` (line 9), and delete"
-    " `single group WEB { HTTPE }` (line 10); or, for two groups, rename the second: write `single group WEBG"
+    " `single group WEB { HTTPE }` (line 10);\nor, for two groups, rename the second: write `single group WEBG"
     " { HTTPE }` for `single group WEB { HTTPE }` (line 10) and `backup WEB, WEBG full` for `backup WEB full`"
     " (line 7)"
 )

@@ -702,7 +702,7 @@ def test_bkr321_help_writes_the_merged_group_and_the_renamed_one_and_each_checks
     said = help_of("BKR321", text)
     assert said == (
         "merge them: write `single group GUESTS { LINUX01 LINUX02 }` for `single group GUESTS { LINUX01 }`"
-        " (line 6), and delete `single group GUESTS { LINUX02 }` (line 7); or, for two groups, rename the"
+        " (line 6), and delete `single group GUESTS { LINUX02 }` (line 7);\nor, for two groups, rename the"
         " second: write `single group GUESTSG { LINUX02 }` for `single group GUESTS { LINUX02 }` (line 7)"
         " and `backup GUESTS, GUESTSG full` for `backup GUESTS full` (line 9)"
     )
@@ -798,7 +798,7 @@ def test_bkr213_where_each_member_purges_writes_both_catalogs_and_each_checks():
     assert said == (
         "for one catalog for the cluster, as IBM recommends, add `catalog shared server BKRSVSFS pool BKRPOOL`,"
         " and purge on `VM1` alone, the first that purges (one member purges a shared catalog): write `expire on"
-        " VM1` for `expire on each member` (line 7); for a catalog on each member, purged on each as now, add"
+        " VM1` for `expire on each member` (line 7);\nfor a catalog on each member, purged on each as now, add"
         " `catalog local server BKRSVSFS pool BKRPOOL`"
     )
     top = "  member VM1 { workers 2 }\n"
@@ -900,7 +900,7 @@ def test_bkr206_help_deletes_the_site_line_or_writes_the_module_without_the_role
     said = help_of("BKR206", text)
     assert said == (
         "delete `identity user BKRBKUP2 role backup-server` (line 2): `BKRBKUP` (std/backup-manager.bkr line 17)"
-        " is the backup server already; or, to make BKRBKUP2 the backup server, write for `import"
+        " is the backup server already;\nor, to make BKRBKUP2 the backup server, write for `import"
         " std/backup-manager` (line 1) its other declarations: `single user 5697J06C role installation`,"
         " `single user BKRADMIN role admin`, `identity user BKRCATLG role catalog-server` and `identity user"
         " BKRWRK* role worker`"

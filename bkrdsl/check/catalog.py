@@ -517,7 +517,7 @@ def _no_catalog_help(model: Model, purgers: list[ExpireModel], members: list[str
     later = [e for e in purgers if e is not first]
     return (
         f"for one catalog for the cluster, as IBM recommends, add `catalog shared {_IBM_NAMES}`, and"
-        f" {_one_purger_help(model, members[0], first, later)}; for a catalog on each member, purged on each as"
+        f" {_one_purger_help(model, members[0], first, later)};\nfor a catalog on each member, purged on each as"
         f" now, add `catalog local {_IBM_NAMES}`"
     )
 
@@ -562,7 +562,7 @@ def _local_home_help(model: Model, decl: Catalog, home: Word) -> str:
             else f", and {_one_purger_help(model, home.upper, first, [e for e in purgers if e is not first])}"
         )
     return (
-        f"for a catalog on each member, write `catalog local {named}` (line {line}); for one catalog for the"
+        f"for a catalog on each member, write `catalog local {named}` (line {line});\nfor one catalog for the"
         f" cluster, its server on `{home.upper}`, `catalog shared {named} on {home.text}`{purge}"
     )
 

@@ -1114,7 +1114,7 @@ def _merge_groups_help(model: Model, first, again) -> str | None:
         return help
     renamed = _group_text(kind, free, again.decl.entries)
     return (
-        f"{help}; or, for two groups, rename the second: write `{renamed}` for `{second}`"
+        f"{help};\nor, for two groups, rename the second: write `{renamed}` for `{second}`"
         f" (line {again.decl.span.line}) and {' and '.join(backups)}"
     )
 

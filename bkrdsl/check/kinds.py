@@ -709,7 +709,7 @@ def _several_role_help(model: Model, role: str, key: str, d, first_key: str, fir
     ]
     written = others[0] if len(others) == 1 else ", ".join(others[:-1]) + " and " + others[-1]
     return (
-        f"{keep}; or, to make {key} {ROLE_TEXT[role]}, write for `import {path}` (line {imported.span.line})"
+        f"{keep};\nor, to make {key} {ROLE_TEXT[role]}, write for `import {path}` (line {imported.span.line})"
         f" its other declarations: {written}"
     )
 
