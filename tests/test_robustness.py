@@ -103,10 +103,10 @@ def test_cms_sequence_numbers_are_one_error_whose_fix_strips_them(tmp_path, line
     path = tmp_path / "input.bkr"
     run_cli(["check", "--fix", path], expect=0)
     assert path.read_bytes() == plain.replace(b"\n", line_end)
-    # A file some of whose lines are numbered is not one (each number is then a word too many).
+    # A file some of whose lines are numbered is one too (see the h8 block below).
     some = numbered(plain).splitlines(keepends=True)
     some[3] = some[3][:72].rstrip() + b"\n"
-    assert "BKR022" not in {d.code for d in analyse("some.bkr", b"".join(some)).diagnostics}
+    assert [d.code for d in analyse("some.bkr", b"".join(some)).diagnostics] == ["BKR022"]
 
 
 def test_lone_cr_line_ends_are_accepted(tmp_path):
@@ -429,3 +429,54 @@ def test_an_import_too_long_for_a_file_name(tmp_path, spec):
     # The file system refuses the name (ENAMETOOLONG): a missing module, not an internal error.
     data = f"import {spec}\ncluster A {{\n}}\n".encode()
     assert codes_at(rejected(tmp_path, data))[0] == ("BKR101", 1, 1)
+
+
+# --- h8 (stop 61)
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_sequence_numbers_on_some_lines_only_are_one_error_whose_fix_strips_them(tmp_path, parser, monkeypatch):
+    """A file numbered by XEDIT (SET SERIAL ON), then lines added without numbers:
+    one BKR022 for the file, at the first number, naming the numbered lines (was an
+    error per numbered line, "one word too many ... `00000400` starts no statement",
+    and on the `import` line a help writing `import std/backup-manager00000300`);
+    its help writes the first line without its number, and `check --fix` removes
+    the numbers and the blanks before them, every other byte kept."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    plain = (EXAMPLES / "prodssi.bkr").read_bytes()
+    lines = plain.splitlines(keepends=True)
+    for n in (2, 3, 5, 8, 9, 10):  # lines 3, 4, 6, 9, 10 and 11; the rest added later
+        lines[n] = f"{lines[n].decode().rstrip():<72}{(n + 1) * 100:08d}\n".encode()
+    analysis = rejected(tmp_path, b"".join(lines))
+    assert codes_at(analysis) == [("BKR022", 3, 73)]
+    (d,) = analysis.diagnostics
+    assert d.message == (
+        "6 lines (3, 4, 6, 9, 10 and 11) end in a sequence number in columns 73-80 (`00000300`),"
+        " as lines of a CMS file numbered by XEDIT do: each would be read as one more word"
+    )
+    assert d.help == (
+        "remove columns 73-80 from those lines (`bkrc check --fix` does; line 3 is then"
+        " `import std/backup-manager`); keep the .bkr file without sequence numbers"
+    )
+    path = tmp_path / "input.bkr"
+    run_cli(["check", "--fix", path], expect=0)
+    assert path.read_bytes() == plain
+    # One numbered line: the same error, said of the line.
+    lines = plain.splitlines(keepends=True)
+    lines[8] = f"{lines[8].decode().rstrip():<72}00000900\n".encode()
+    (d,) = rejected(tmp_path, b"".join(lines)).diagnostics
+    assert (d.code, d.span.line, d.span.column) == ("BKR022", 9, 73)
+    assert d.message.startswith("line 9 ends in a sequence number in columns 73-80 (`00000900`), as a line of")
+    assert "remove columns 73-80 from that line (`bkrc check --fix` does; line 9 is then `member VMSYS1 {" in d.help
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "  member VMSYS1 { workers 4  private-volume M1PRV1 }" + " " * 19 + "x00000900",  # not after a blank
+        "  member VMSYS1 { workers 4  private-volume M1PRV1 }" + " " * 20 + "0000090",  # 7 digits
+        "  member VMSYS1 { workers 4  private-volume M1PRV1 }" + " " * 21 + "000009001",  # past column 80
+    ],
+)
+def test_a_number_not_in_columns_73_to_80_after_blanks_is_no_sequence_number(line):
+    plain = (EXAMPLES / "prodssi.bkr").read_text()
+    data = plain.replace("  member VMSYS1 { workers 4  private-volume M1PRV1 }", line).encode()
+    assert "BKR022" not in {d.code for d in analyse("some.bkr", data).diagnostics}

@@ -1695,7 +1695,7 @@ SEQUENCE_NUMBERS = register(
     "BKR022",
     "cms-sequence-numbers",
     "error",
-    "every line ends in columns 73-80 with a sequence number, as CMS files numbered by XEDIT do",
+    "lines end in columns 73-80 with a sequence number, as CMS files numbered by XEDIT do",
     """
     A CMS file kept with sequence numbers (XEDIT's serial numbering, as
     z/VM's own source files and USER DIRECT have them) holds the text in
@@ -1704,16 +1704,20 @@ SEQUENCE_NUMBERS = register(
     be read as one more word, and every line would be an error of its own.
     So when every line of a file is 80 characters long and ends in 8 digits
     in columns 73-80, bkrc says it once, at the first number, and reads no
-    further.
+    further. So it does, naming the lines, when only some lines are
+    numbered (a file edited with SET SERIAL ON, then lines added without
+    numbers): those 80 characters long whose 8 digits in columns 73-80
+    follow a blank, as no .bkr statement ends. One error for the file, not
+    one per line: one cause, which one fix removes.
 
     Failing example: a .bkr file written on CMS with sequence numbers and
     transferred in text mode, whose first line reads `import
     std/backup-manager` padded to column 72, then `00000100`.
 
-    Fix: remove columns 73-80 (and the blanks before them) from every line.
-    `bkrc check --fix FILE` (and the editor's quick fix) does it; so does
-    `cut -c1-72 FILE | sed 's/ *$//'`. On CMS, keep the .bkr file without
-    sequence numbers.
+    Fix: remove columns 73-80 (and the blanks before them) from every
+    numbered line. `bkrc check --fix FILE` (and the editor's quick fix)
+    does it; so does `cut -c1-72 FILE | sed 's/ *$//'` for a file numbered
+    throughout. On CMS, keep the .bkr file without sequence numbers.
     """,
     no_example="a file whose every line is 80 columns long, too wide to show",
 )

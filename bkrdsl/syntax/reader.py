@@ -168,8 +168,10 @@ def _sequence_numbers(source: Source) -> Diagnostic | None:
     of 80 columns with 8 digits in columns 73-80; its fix strips them, and the
     blanks before them, from every line."""
     text = source.text
-    if len(text) < 2 * _RECORD_LENGTH or text[_TEXT_COLUMNS:_RECORD_LENGTH].isdigit() is False:
-        return None  # the first line says no at once: the common case costs one slice
+    if len(text) < _RECORD_LENGTH:
+        return None
+    if text[_TEXT_COLUMNS:_RECORD_LENGTH].isdigit() is False:
+        return _some_lines_numbered(source)  # the first line says no at once
     lines = text.split("\n")
     if lines[-1] == "":
         lines.pop()
@@ -177,7 +179,7 @@ def _sequence_numbers(source: Source) -> Diagnostic | None:
         len(line) == _RECORD_LENGTH and line[_TEXT_COLUMNS:].isascii() and line[_TEXT_COLUMNS:].isdigit()
         for line in lines
     ):
-        return None
+        return _some_lines_numbered(source)
     edits, start = [], 0
     for line in lines:
         kept = len(line[:_TEXT_COLUMNS].rstrip())
@@ -192,6 +194,57 @@ def _sequence_numbers(source: Source) -> Diagnostic | None:
         " without sequence numbers",
         fix=Fix("Remove the sequence numbers in columns 73-80", tuple(edits)),
     )
+
+
+def _numbered(line: str) -> bool:
+    """A line numbered as a CMS record among lines that are not: 80 columns, its text
+    padded with blanks past column 72, then 8 digits. No .bkr statement ends in a
+    word of 8 digits standing alone in columns 73-80 after blanks."""
+    number = line[_TEXT_COLUMNS:]
+    return len(line) == _RECORD_LENGTH and line[_TEXT_COLUMNS - 1] == " " and number.isascii() and number.isdigit()
+
+
+def _some_lines_numbered(source: Source) -> Diagnostic | None:
+    """BKR022, once for the file, when some of its lines (not all: a file numbered
+    by XEDIT, then lines added without numbers) are CMS records whose sequence
+    number in columns 73-80 follows blanks; its fix strips the numbers, and the
+    blanks before them, from those lines. Once, not per line: one cause, one fix,
+    as for a file whose every line is numbered."""
+    all_lines = source.text.split("\n")
+    lines = [n for n, line in enumerate(all_lines, 1) if len(line) == _RECORD_LENGTH and _numbered(line)]
+    # (the length first: most lines are not 80 long, and a call costs more than `len`)
+    if not lines:
+        return None
+    edits, start, first = [], 0, None
+    for n, line in enumerate(all_lines, 1):
+        if _numbered(line):
+            kept = len(line[:_TEXT_COLUMNS].rstrip())
+            edits.append(Edit(source.span(start + kept, start + _RECORD_LENGTH), ""))
+            first = first or source.span(start + _TEXT_COLUMNS, start + _RECORD_LENGTH)
+        if n == lines[-1]:
+            break
+        start += len(line) + 1
+    shown = all_lines[lines[0] - 1]
+    number, match_text = shown[_TEXT_COLUMNS:], shown[:_TEXT_COLUMNS].rstrip()
+    if len(lines) == 1:
+        where, does = f"line {lines[0]} ends", "a line of a CMS file numbered by XEDIT does: it"
+    else:
+        where, does = f"{len(lines)} lines ({_listed(lines)}) end", "lines of a CMS file numbered by XEDIT do: each"
+    written = f"; line {lines[0]} is then `{match_text.strip()}`" if match_text.strip() else ""
+    return SEQUENCE_NUMBERS(
+        f"{where} in a sequence number in columns 73-80 (`{number}`), as {does} would be read as one more word",
+        first,
+        help=f"remove columns 73-80 from {'that line' if len(lines) == 1 else 'those lines'}"
+        f" (`bkrc check --fix` does{written}); keep the .bkr file without sequence numbers",
+        fix=Fix("Remove the sequence numbers in columns 73-80", tuple(edits)),
+    )
+
+
+def _listed(lines: list[int]) -> str:
+    """Line numbers as a reader takes them in: `3, 4 and 6`, the first five and a count past them when there are more than six."""
+    if len(lines) > 6:
+        return ", ".join(map(str, lines[:5])) + f" and {len(lines) - 5} more"
+    return ", ".join(map(str, lines[:-1])) + f" and {lines[-1]}"
 
 
 def _too_large(name: str, data: bytes) -> tuple[Source, list[Diagnostic]]:
