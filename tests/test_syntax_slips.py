@@ -8588,3 +8588,53 @@ def test_h9_a_name_written_three_times_is_one_error(clean, written, name, times,
     )
     (found,) = analysis.diagnostics
     assert text[found.span.start : found.span.end].split() == [name] * count
+
+
+# --- h8 (stop 61)
+
+#: A minidisk selection's owner left out, three-digit addresses (CP accepts `191` for `0191`):
+#: as h1's four-digit form, one BKR310 whose fix writes `*` (was BKR116, "job `LNXINC` selects
+#: nothing to back up", or BKR406's warning, "the address `191` stands where the owner goes").
+H8_THREE_DIGIT_ADDRESS_FOR_OWNER = [
+    ("include minidisk * 0191\n    to disk", "include minidisk 191 200\n    to disk", "every user of the job"),
+    ("include minidisk * 0191\n    to disk", "include minidisk 191 0200\n    to disk", "every user of the job"),
+    ("exclude minidisk LNX* 0192 ", "exclude minidisk 192 193 ", "every user of the member's single-configuration jobs"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "every"), H8_THREE_DIGIT_ADDRESS_FOR_OWNER, ids=[c[1] for c in H8_THREE_DIGIT_ADDRESS_FOR_OWNER]
+)
+def test_h8_a_three_digit_address_for_the_owner_is_one_error_whose_fix_writes_every_owner(
+    clean, written, every, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    line = written.split("\n")[0].rstrip()
+    action, _, first, *rest = line.split()
+    meant = f"{action} minidisk * {' '.join([first, *rest])}"
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.help) == (
+        "BKR310",
+        (
+            f"the owner is missing: `{first}` is an address, and `minidisk` takes the owner"
+            " (a user ID, `*`, or a pattern) first, then addresses"
+        ),
+        f"write `{meant}` (`*`: {every}); `{first}` is no user the files declare",
+    )
+    assert too_long(found, analysis.sources) == []
+    repaired = apply_edits(text, found.fix.edits)
+    assert repaired == text.replace(line, meant, 1)
+    left = [d.code for d in analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics]
+    assert left == ([] if every.endswith("job") else ["BKR414"])
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h8_a_three_digit_owner_the_files_declare_is_the_user(parser, monkeypatch):
+    # a user called 191 in the job's group: the selection is its, as written
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("single group LINUX { LNXWEB01", "single group LINUX { 191 LNXWEB01", 1)
+    text = text.replace("include minidisk * 0191\n    to disk", "include minidisk 191 200\n    to disk", 1)
+    found = [d.code for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics]
+    assert "BKR310" not in found

@@ -72,9 +72,10 @@ INVALID_ADDRESS = register(
     after it (`include minidisk 0191-01FF 0200`): one error, not BKR301 for
     the range read as a user ID nor BKR413 for an exclude it seems to miss,
     whose fix writes `*`, every user of the job, before the range. So is
-    a four-digit address in the owner's place, addresses after it, where
-    no user or pattern the files declare is that address (`include
-    minidisk 0191 0200`): a user called 0191 is far less likely than the
+    a four- or three-digit address in the owner's place, addresses after
+    it, where no user or pattern the files declare is that address
+    (`include minidisk 0191 0200`, `include minidisk 191 200`, as CP
+    accepts it): a user called 0191 is far less likely than the
     owner left out, and the help says the files declare none. So is
     a word for "but not" among an include's addresses (`include minidisk *
     0191-01FF except 0195`, or `excluding`, `without`, `minus`): one error,
@@ -968,8 +969,9 @@ def owner_after_addresses(selection: ast.Selection) -> ast.Word | None:
     return words[0]
 
 
-#: A minidisk address as CP writes it, four hex digits, the first a digit (`0191`).
-_FOUR_DIGIT_ADDRESS = re.compile(r"[0-9][0-9A-F]{3}")
+#: A minidisk address as CP writes it, four hex digits, the first a digit (`0191`), or
+#: three, as CP accepts it and reads it (`191`, `0191`).
+_FOUR_DIGIT_ADDRESS = re.compile(r"[0-9][0-9A-F]{2,3}")
 
 
 def owner_left_out(selection: ast.Selection, model: Model | None = None) -> bool:
@@ -977,8 +979,8 @@ def owner_left_out(selection: ast.Selection, model: Model | None = None) -> bool
     of addresses (no user ID: a range of hex addresses, not of IDs), every word after it
     an address or range too. BKR310 says it once, for the statement; the range is not a
     user ID (BKR301), and what the selection reaches (BKR116, BKR406, BKR413) is judged
-    once the owner is written. With `model`, so is a four-digit address in the owner's
-    place (`include minidisk 0191 0200`) that no user or pattern the files declare
+    once the owner is written. With `model`, so is a four- or three-digit address in the
+    owner's place (`include minidisk 0191 0200`, `191 200`) that no user or pattern the files declare
     names: a user called 0191 the job does not back up is far less likely than the
     owner left out (a user the files declare so is one, and BKR406 judges it)."""
     owner = selection.owner
