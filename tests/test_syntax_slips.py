@@ -8638,3 +8638,44 @@ def test_h8_a_three_digit_owner_the_files_declare_is_the_user(parser, monkeypatc
     text = text.replace("include minidisk * 0191\n    to disk", "include minidisk 191 200\n    to disk", 1)
     found = [d.code for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics]
     assert "BKR310" not in found
+
+
+#: Values in quotes and two words or more after them (was "expected `days` after `35 days`,
+#: found `now`", "names are written without quotes" without a fix, and "expected `days` after
+#: `now`, found `please`", its help "write `days` in place of `please`"): as h1's one word,
+#: the quotes' BKR004 and its fix, and "2 words too many", whose help writes the line without
+#: the quotes. (the clean line, the line written, the statement's name, its last word, the words)
+H8_QUOTED_VALUES_AND_WORDS = [
+    ("retain 35 days", 'retain "35 days" now please', "retain", "days", "now please"),
+    ("retain 35 days", 'retain "35 days" now please do  # x', "retain", "days", "now please do"),
+    ("backup APPS full", 'backup "APPS full" now please', "backup", "full", "now please"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "name", "last", "words"), H8_QUOTED_VALUES_AND_WORDS, ids=[c[1] for c in H8_QUOTED_VALUES_AND_WORDS]
+)
+def test_h8_values_in_quotes_and_words_after_them_are_two_errors_that_agree(
+    clean, written, name, last, words, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    quotes, extra = analysis.diagnostics
+    quoted = written[written.index('"') : written.rindex('"') + 1]
+    assert (quotes.code, quotes.message, quotes.help) == (
+        "BKR004",
+        f"a statement's values are written without quotes: `{quoted[1:-1]}`, not `{quoted}`",
+        f"remove the quotes: write `{clean}`; only the text after `description` is quoted",
+    )
+    count = len(words.split())
+    assert (extra.code, extra.message, extra.help) == (
+        "BKR004",
+        f"{count} words too many: the `{name}` statement ends with `{last}`, and `{words}` starts no statement",
+        f"remove `{words}`: write `{clean}`",
+    )
+    for found in (quotes, extra):
+        assert too_long(found, analysis.sources) == []
+    repaired = apply_edits(text, quotes.fix.edits)
+    assert repaired == text.replace(quoted, quoted[1:-1], 1)
+    assert analyse("prodssi.bkr", text.replace(written, clean, 1).encode("utf-8")).diagnostics == []

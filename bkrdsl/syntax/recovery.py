@@ -4296,13 +4296,14 @@ class Recovery:
             else:
                 return None
         following = self.peek(ip)
-        # `retain "35 days" now`: one word after them, last on the line, that fits
-        # nowhere is an error of its own ("one word too many"), and this help writes the
-        # line without it, as that one's does.
+        # `retain "35 days" now`, `retain "35 days" now please`: words after them on
+        # the line, the first fitting nowhere, are an error of their own ("one word too
+        # many", "2 words too many"), and this help writes the line without them, as
+        # that one's does.
         extra = following is not None and not state.fits([following])
         if extra:
-            after, beyond = self.peek_token(ip), self.peek_token(ip, 2)
-            if after is None or after.line != tok.line or (beyond is not None and beyond.line == tok.line):
+            after = self.peek_token(ip)
+            if after is None or after.line != tok.line:
                 return None
         first = self.statement_start(ip.parser_state)
         line = None
@@ -6012,7 +6013,7 @@ class Recovery:
                 statement = (
                     self._with_pool_supplied(state, first)  # `to disk BKUPPOOL now now`
                     if self._supplied_in(state, first)
-                    else " ".join(self.source.text[first.start_pos : previous.end_pos].split())
+                    else self._statement_text(first.start_pos, previous.end_pos)  # `retain "35 days" now now`
                 )
                 words = " ".join(self.source.text[tok.start_pos : tail].split())
                 return messages.words_after_statement(
