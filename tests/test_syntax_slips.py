@@ -8679,3 +8679,38 @@ def test_h8_values_in_quotes_and_words_after_them_are_two_errors_that_agree(
     repaired = apply_edits(text, quotes.fix.edits)
     assert repaired == text.replace(quoted, quoted[1:-1], 1)
     assert analyse("prodssi.bkr", text.replace(written, clean, 1).encode("utf-8")).diagnostics == []
+
+
+#: A member's settings as `key=value` without braces, a key no statement of the block starts
+#: with (was the help writing `member VMSYS1 { workers 4  frob M3PRV1 }`, a block that does not
+#: check): the help names the key and writes the block with the other settings only, or none
+#: where there are none; no fix. (as written, the block the help writes, the keys named)
+H8_MEMBER_STARTS = "`description`, `exclude`, `include`, `job-suffix`, `private-volume`, `workers`"
+H8_SETTINGS_WITH_AN_UNKNOWN_KEY = [
+    ("member VMSYS1 workers=4 frob=M3PRV1", "member VMSYS1 { workers 4 }", "`frob` is no setting"),
+    ("member VMSYS1 workers=4 frob=X private-volume=M1PRV1", "member VMSYS1 { workers 4  private-volume M1PRV1 }",
+     "`frob` is no setting"),
+    ("member VMSYS1 workers=4 frob=1 nix=2", "member VMSYS1 { workers 4 }", "`frob` and `nix` are no settings"),
+    ("member VMSYS1 frob=M3PRV1", None, "`frob` is no setting"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "block", "named"), H8_SETTINGS_WITH_AN_UNKNOWN_KEY, ids=[c[0] for c in H8_SETTINGS_WITH_AN_UNKNOWN_KEY])
+def test_h8_settings_with_a_key_no_statement_starts_with_write_only_the_known_ones(
+    written, block, named, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "member VMSYS1 { workers 4  private-volume M1PRV1 }"
+    _, analysis = _one_slip(clean, written)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix) == ("BKR014", None)
+    assert found.message.endswith("is written as `key=value` after `member VMSYS1`: a block's settings go"
+                                  " inside `{ }`, a blank between keyword and value")
+    assert too_long(found, analysis.sources) == []
+    reason = f"{named} of a `member` block, whose statements start with {H8_MEMBER_STARTS}"
+    assert found.help == (f"write `{block}`; {reason}" if block else reason)
+    if block:
+        # the block the help writes reads: only what the member then lacks is said
+        left = analyse("prodssi.bkr", BASE.replace(clean, block, 1).encode("utf-8")).diagnostics
+        assert [d.code for d in left if d.code < "BKR1"] == []

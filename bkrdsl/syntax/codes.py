@@ -1467,7 +1467,9 @@ KEY_VALUE = register(
     job block is mended by `bkrc check --fix`. So is a block's settings line
     written as `key=value` without braces (`member VMSYS1 workers=4`),
     whose help writes the block (`member VMSYS1 { workers 4 }`), and so
-    does its fix where each key is a keyword of the block, and a
+    does its fix where each key is a keyword of the block (a key no
+    statement of the block starts with, `frob=M3PRV1`, the help names, and
+    writes the block with the other settings only; no fix), and a
     `member` or `job` block written as YAML, `member: VMSYS1` with its
     settings on the lines below (`workers: 4`): one error for the block,
     whose help (and, without comments in it, a fix) writes it as .bkr.

@@ -3894,14 +3894,41 @@ def yaml_block(title: str, settings: list[str], span: Span, whole: Span, comment
     )
 
 
-def settings_without_braces(written: str, title: str, settings: str, span: Span, reads: bool = False) -> Diagnostic:
+def settings_without_braces(
+    written: str,
+    title: str,
+    settings: str,
+    span: Span,
+    reads: bool = False,
+    unknown: tuple[list[str], str, list[str]] | None = None,
+) -> Diagnostic:
     """`member VMSYS1 workers=4`: settings as `key=value`, without the block's braces;
-    where they `reads` as the block's body, the fix writes the block (`{ workers 4 }`)."""
+    where they `reads` as the block's body, the fix writes the block (`{ workers 4 }`).
+    `unknown`: the keys no statement of the block starts with (`frob=M3PRV1`), where
+    the block stands and the keywords its statements start with; the help names them
+    and writes the block with `settings`, the others (none: no block is written), and
+    there is no fix (what `frob` was meant to be is the writer's)."""
     form = "`key: value`" if ":" in written and "=" not in written else "`key=value`"
     body = f"{{ {settings} }}"
-    return codes.KEY_VALUE(
+    message = (
         f"{shown(written)} is written as {form} after `{title}`: a block's settings go"
-        " inside `{ }`, a blank between keyword and value",
+        " inside `{ }`, a blank between keyword and value"
+    )
+    if unknown is not None:
+        keys, where, starts = unknown
+        named = list(dict.fromkeys(f"`{k}`" for k in keys))
+        what = (
+            f"{named[0]} is no setting"
+            if len(named) == 1
+            else f"{', '.join(named[:-1])} and {named[-1]} are no settings"
+        )
+        listed = ", ".join(f"`{k}`" for k in starts)
+        written_block = f"write `{title} {body}`; " if settings else ""
+        return codes.KEY_VALUE(
+            message, span, help=f"{written_block}{what} of {where}, whose statements start with {listed}"
+        )
+    return codes.KEY_VALUE(
+        message,
         span,
         help=f"write `{title} {body}`",
         fix=Fix.replace(f"Write `{body}`", span, body) if reads else None,

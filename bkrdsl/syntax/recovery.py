@@ -4511,7 +4511,23 @@ class Recovery:
         # after `member VMSYS1`): each key a keyword of the block, each value its value.
         types = [self.facts.keywords.get(w.lower(), "NAME") for w in settings.split()]
         reads = Sim.of(ip).copy().fits(["LBRACE", *types, "RBRACE"])
-        self.report(messages.settings_without_braces(written, title, settings, span, reads), tok.start_pos)
+        # A key no statement of the block starts with (`frob=M3PRV1`): the help says so,
+        # and writes the block with the other settings only, where they read as its body.
+        inside = Sim.of(ip).copy()
+        starts = self.keywords_in(inside.accepts() & self.statements) if inside.feed("LBRACE") else []
+        pairs = _KEY_VALUE_PAIR.findall(written)
+        unknown = [k for k, _ in pairs if k.lower() not in starts]
+        if starts and unknown:
+            known = "  ".join(f"{k} {v}" for k, v in pairs if k.lower() in starts)
+            types = [self.facts.keywords.get(w.lower(), "NAME") for w in known.split()]
+            fits = bool(known) and Sim.of(ip).copy().fits(["LBRACE", *types, "RBRACE"])
+            where = messages.in_block(str(leaves[0].value).lower())
+            diag = messages.settings_without_braces(
+                written, title, known if fits else "", span, unknown=(unknown, where, starts)
+            )
+        else:
+            diag = messages.settings_without_braces(written, title, settings, span, reads)
+        self.report(diag, tok.start_pos)
         self.skip_phrase(ip, tok, tok.start_pos + len(written))
         self._fed_error_token = True  # the line was read, as a whole: a mistake after it is news
         return True
