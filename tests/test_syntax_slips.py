@@ -8714,3 +8714,56 @@ def test_h8_settings_with_a_key_no_statement_starts_with_write_only_the_known_on
         # the block the help writes reads: only what the member then lacks is said
         left = analyse("prodssi.bkr", BASE.replace(clean, block, 1).encode("utf-8")).diagnostics
         assert [d.code for d in left if d.code < "BKR1"] == []
+
+
+#: A whole record of a job template's columns pasted in (OWNER, VDEV, then VOLUME, DEVTYPE,
+#: START and END), each column after the address `*`: the .bkr selection the record makes,
+#: written by the help and the fix, as `INCLUDE MINIDISK CICSPRD = 0191` gets (was the generic
+#: help "write the selection without `=`, as in `include minidisk * 0191`", no fix).
+H8_TEMPLATE_RECORDS = [
+    ("INCLUDE MINIDISK * = * * = * *", "include minidisk * *"),
+    ("INCLUDE MINIDISK LNX* = 0100 - 01FF * = * *  # the guests", "include minidisk LNX* 0100-01FF  # the guests"),
+    ("EXCLUDE MINIDISK * = 0190 * = * *", "exclude minidisk * 0190"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "fixed"), H8_TEMPLATE_RECORDS, ids=[c[0] for c in H8_TEMPLATE_RECORDS])
+def test_h8_a_whole_template_record_is_written_as_its_selection(written, fixed, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "    include minidisk * 0191-01FF 0200\n"
+    text, analysis = _one_slip(clean, f"    {written}\n{clean}")
+    (found,) = analysis.diagnostics
+    meant = fixed.split("  #")[0]
+    assert (found.code, found.message, found.help) == (
+        "BKR014",
+        f"`{written.split()[0]}` starts a Backup Manager template record, not a .bkr statement",
+        f"write `{meant}`: the owner, then addresses or ranges, without `=`; bkrc writes the template",
+    )
+    assert too_long(found, analysis.sources) == []
+    repaired = apply_edits(text, found.fix.edits)
+    assert repaired == text.replace(written, fixed, 1)
+    assert [d.code for d in analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics if d.code < "BKR1"] == []
+
+
+#: A record whose columns after the address select more (a volume, a device type): the help
+#: writes its owner and addresses and says what the .bkr selection leaves out; no fix.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "meant", "columns"),
+    [
+        ("INCLUDE MINIDISK * = * VMCOM1 = 3390 * *", "include minidisk * *", "VMCOM1 = 3390 * *"),
+        ("EXCLUDE MINIDISK MAINT = 0190 * = 3390 * *  # x", "exclude minidisk MAINT 0190", "* = 3390 * *"),
+    ],
+)
+def test_h8_a_template_record_that_selects_by_volume_gets_a_help_without_a_fix(written, meant, columns, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "    include minidisk * 0191-01FF 0200\n"
+    _, analysis = _one_slip(clean, f"    {written}\n{clean}")
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix) == ("BKR014", None)
+    assert found.help == (
+        f"write `{meant}`, its owner and addresses: a .bkr selection does not select by the record's"
+        f" other columns (`{columns}`); bkrc writes the template"
+    )
+    assert too_long(found, analysis.sources) == []

@@ -1464,7 +1464,12 @@ KEY_VALUE = register(
     writes the template from the job block. For a minidisk record, owner
     and addresses, the fix writes that statement in the record's place (a
     comment after it stays), so that a template's selection pasted into a
-    job block is mended by `bkrc check --fix`. So is a block's settings line
+    job block is mended by `bkrc check --fix`; so it does for a whole
+    record of the template's columns whose columns after the address are
+    all `*` (`INCLUDE MINIDISK * = * * = * *`: `include minidisk * *`). One
+    whose other columns select more (a volume, a device type) gets a help
+    writing its owner and addresses and naming the columns a .bkr selection
+    does not select by, and no fix. So is a block's settings line
     written as `key=value` without braces (`member VMSYS1 workers=4`),
     whose help writes the block (`member VMSYS1 { workers 4 }`), and so
     does its fix where each key is a keyword of the block (a key no

@@ -632,8 +632,20 @@ _SUBCONFIG = re.compile(r"(SUBCONFIG\s+[^\s#]+|BUILD\s+ON\s+[^\s#]+\s+USING\s+SU
 #: linking user's (the one a job's exclude names), the mode optional.
 _LINK = re.compile(r"LINK\s+[^\s#]+\s+[0-9A-F]{1,4}\s+([0-9A-F]{1,4})(?:\s+[RWM][RW]?E?)?(?![^\s#])", re.IGNORECASE)
 _TEMPLATE_RECORD = re.compile(r"(INCLUDE|EXCLUDE)\s+(MINIDISK|SFS)\s[^=#\n]*=", re.IGNORECASE)
+#: `INCLUDE MINIDISK CICSPRD = 0191`, and a whole record of the template's columns
+#: (`INCLUDE MINIDISK * = * * = * *`: OWNER, VDEV and, each `*`, VOLUME, DEVTYPE, START
+#: and END, some after a `=`): the fields after the address all `*`, which select nothing
+#: more than the owner and addresses do, as a .bkr selection writes them.
 _TEMPLATE_RANGE = re.compile(
-    r"(INCLUDE|EXCLUDE)\s+MINIDISK\s+([^\s=#]+)\s*=\s*([0-9A-F]{1,4}|\*)(?:\s*-\s*([0-9A-F]{1,4}))?\s*(?:#.*)?",
+    r"(INCLUDE|EXCLUDE)\s+MINIDISK\s+([^\s=#]+)\s*=\s*([0-9A-F]{1,4}|\*)(?:\s*-\s*([0-9A-F]{1,4}))?"
+    r"((?:\s+(?:=\s*)?\*)*)\s*(?:#.*)?",
+    re.IGNORECASE,
+)
+#: A whole record whose columns after the address select more (`INCLUDE MINIDISK * = *
+#: VMCOM1 = 3390 * *`: a volume, a device type), a `=` among them, as no .bkr selection does.
+_TEMPLATE_COLUMNS = re.compile(
+    r"(INCLUDE|EXCLUDE)\s+MINIDISK\s+([^\s=#]+)\s*=\s*([0-9A-F]{1,4}|\*)(?:\s*-\s*([0-9A-F]{1,4}))?"
+    r"\s+([^=#\s][^=#]*=[^#]*?|=[^#]*?)\s*(?:#.*)?",
     re.IGNORECASE,
 )
 _TEMPLATE_SETTING = re.compile(r"CONFIG\s+BKR_\w*\s*=", re.IGNORECASE)
@@ -686,17 +698,29 @@ def foreign_line(line: str, span: Span, *, group: str | None = None) -> Diagnost
             f" link out of its backups with `exclude minidisk * {match.group(1).upper()}`",
         )
     if match := _TEMPLATE_RANGE.fullmatch(line):
-        verb, owner, first, last = match.groups()
+        verb, owner, first, last, fields = match.groups()
         addresses = first.upper() if last is None or last.upper() == first.upper() else f"{first}-{last}".upper()
         meant = f"{verb.lower()} minidisk {owner.upper()} {addresses}"
-        # The record, up to its last address (a comment after it stays), is the statement.
-        length = match.end(4) if last is not None else match.end(3)
+        # The record, up to its last field (a comment after it stays), is the statement.
+        length = match.end(5) if fields else match.end(4) if last is not None else match.end(3)
         record = Span(span.file, span.line, span.column, span.line, span.column + length, span.start, span.start + length)
         return codes.KEY_VALUE(
             f"{word} starts a Backup Manager template record, not a .bkr statement",
             span,
             help=f"write `{meant}`: the owner, then addresses or ranges, without `=`; bkrc writes the template",
             fix=write_fix(meant, record),
+        )
+    if match := _TEMPLATE_COLUMNS.fullmatch(line):
+        # The columns after the address name a volume, a device type or an extent, which a
+        # .bkr selection does not select by: the help writes what it can, and says so.
+        verb, owner, first, last, columns = match.groups()
+        addresses = first.upper() if last is None or last.upper() == first.upper() else f"{first}-{last}".upper()
+        return codes.KEY_VALUE(
+            f"{word} starts a Backup Manager template record, not a .bkr statement",
+            span,
+            help=f"write `{verb.lower()} minidisk {owner.upper()} {addresses}`, its owner and addresses:"
+            f" a .bkr selection does not select by the record's other columns (`{' '.join(columns.split())}`);"
+            " bkrc writes the template",
         )
     if match := _TEMPLATE_RECORD.match(line):
         example = "include sfs POOL:USER.DIR" if match.group(2).upper() == "SFS" else "include minidisk * 0191"
