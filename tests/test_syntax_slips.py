@@ -8328,7 +8328,9 @@ def test_h3_a_template_heading_is_one_error_that_says_what_it_is(clean, written,
             " in `backup GROUP full`, its medium in `to disk` or `to tape`; bkrc writes the template"
         ),
     )
-    assert found.fix is None
+    # a heading of column names alone gets a fix removing it (h8, below); `FUNCTION BACKUP` none
+    level = written.split("FUNCTION")[1].split()[0] in ("BACKUP", "FULL", "INCREMENTAL")
+    assert (found.fix is None) == level
     assert too_long(found, analysis.sources) == []
     assert found.span.line == next(n for n, row in enumerate(text.split("\n"), 1) if "FUNCTION" in row)
 
@@ -8767,3 +8769,35 @@ def test_h8_a_template_record_that_selects_by_volume_gets_a_help_without_a_fix(w
         f" other columns (`{columns}`); bkrc writes the template"
     )
     assert too_long(found, analysis.sources) == []
+
+
+#: The heading of a template's selection records on a line of its own, column names alone
+#: (`FUNCTION MEDIATYPE OWNER VDEV ...`): h3's BKR012, now with a fix removing the line (it
+#: carries no value). `FUNCTION BACKUP` (a level), a comment after the heading, or a heading
+#: after a statement on its line keep no fix.
+H8_HEADINGS_REMOVED = [c for c in H3_HEADINGS if c[1].split("FUNCTION")[1].split()[0] == "MEDIATYPE"]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written"), H8_HEADINGS_REMOVED, ids=[c[1].strip() for c in H8_HEADINGS_REMOVED])
+def test_h8_a_template_heading_alone_on_its_line_is_removed_by_the_fix(clean, written, parser, monkeypatch):
+    text = BASE.replace(clean, written, 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    assert (found.code, found.fix.title) == ("BKR012", "Remove the line")
+    assert repaired == BASE
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "    backup APPS full\n    FUNCTION BACKUP\n",
+        "    backup APPS full\n    FUNCTION MEDIATYPE OWNER VDEV  # the columns\n",
+        "    backup APPS full\n    FUNCTION MEDIATYPE OWNER VDEV FULL\n",
+    ],
+)
+def test_h8_a_template_heading_with_more_on_its_line_keeps_no_fix(written, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _, analysis = _one_slip("    backup APPS full\n", written)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix) == ("BKR012", None)

@@ -1153,7 +1153,8 @@ UNKNOWN_KEYWORD = register(
     and so is the heading of a job template's selection records
     (`FUNCTION MEDIATYPE OWNER VDEV ...`, or `FUNCTION` with a word after
     it), whose help says to remove it and where a job says its selection,
-    level and medium; a block opened with the first word of a
+    level and medium, and whose fix removes the line where it holds the
+    column names alone (no value, no comment); a block opened with the first word of a
     directory entry (`USER VMSYS2 {`, `IDENTITY SYSIDS {`) is one error,
     whose fix writes the block's keyword that its body shows (`cluster` at
     the top of a file, over members and jobs; `member` for a

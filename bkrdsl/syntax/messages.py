@@ -652,6 +652,20 @@ _TEMPLATE_SETTING = re.compile(r"CONFIG\s+BKR_\w*\s*=", re.IGNORECASE)
 #: `FUNCTION MEDIATYPE OWNER VDEV ...`: the heading of a template's selection records, whose
 #: first column, FUNCTION, is INCLUDE or EXCLUDE (`FUNCTION BACKUP`, `FUNCTION FULL` too).
 _TEMPLATE_HEADING = re.compile(r"FUNCTION[ \t]+[^\s#]", re.IGNORECASE)
+#: The names of a template's selection columns, after FUNCTION in their heading.
+_TEMPLATE_COLUMN_NAMES = frozenset({"MEDIATYPE", "OWNER", "VDEV", "VOLUME", "DEVTYPE", "START", "END", "SIZE"})
+
+
+def template_heading_only(line: str) -> bool:
+    """`FUNCTION MEDIATYPE OWNER VDEV ...`: a line that holds the heading of a template's
+    selection records and nothing else (no comment, no value: `FUNCTION BACKUP` says a
+    level, and is not one), which removing loses nothing of."""
+    words = line.split()
+    return (
+        len(words) >= 2
+        and words[0].upper() == "FUNCTION"
+        and all(w.upper() in _TEMPLATE_COLUMN_NAMES for w in words[1:])
+    )
 _CKD = frozenset({"3390", "3380"})
 _FBA = frozenset({"FB-512", "9336", "9332", "3370"})
 

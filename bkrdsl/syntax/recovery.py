@@ -1833,7 +1833,7 @@ class Recovery:
         diag = messages.foreign_line(line_text, self.source.span(first, first + len(line_text.split(None, 1)[0])))
         if diag is None:
             return False
-        self.report(diag, first)
+        self.report(self._heading_removed(diag, first), first)
         if line_text.split("#", 1)[0].rstrip().endswith("{"):
             # `SUBCONFIG VMSYS3 {`: the block the line opens is skipped with it, so that
             # its statements are not reported as out of place one by one.
@@ -8465,9 +8465,20 @@ class Recovery:
         diag = messages.foreign_line(line_text, self.span_of(tok), group=group)
         if diag is None:
             return False
-        self.report(diag, tok.start_pos)
+        self.report(diag if group is not None else self._heading_removed(diag, tok.start_pos), tok.start_pos)
         self.misplaced_at[tok.start_pos] = end
         return True
+
+    def _heading_removed(self, diag: Diagnostic, first: int) -> Diagnostic:
+        """`diag` with a fix removing its line where the line, from `first` (its first
+        word) and blanks before it, is a template's selection heading and nothing else
+        (`FUNCTION MEDIATYPE OWNER VDEV ...`: no value is lost, no comment)."""
+        text = self.source.text
+        begin, end = text.rfind("\n", 0, first) + 1, self._line_end(first)
+        if text[begin:first].strip() or not messages.template_heading_only(text[first:end]):
+            return diag
+        stop = min(end + 1, len(text))  # and its line end
+        return replace(diag, fix=Fix("Remove the line", (Edit(self.source.span(begin, stop), ""),)))
 
     def after_brace_or_first(self, tok: Token) -> bool:
         """Whether `tok` starts its line or follows a `{` on it."""
