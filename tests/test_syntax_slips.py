@@ -8049,18 +8049,23 @@ def test_h6_values_in_quotes_are_one_error_whose_fix_removes_them(clean, written
 
 # --- h1 (stop 61)
 
-#: A minidisk selection's owner left out, a four-digit address in its place (was BKR406's
+#: A minidisk selection's owner left out, an address in its place (was BKR406's
 #: warning "`0191` stands where the owner goes", and BKR413 at the job's exclude): (the line
 #: as prodssi writes it, as written, what the `*` stands for).
 H1_ADDRESS_FOR_OWNER = [
     ("include minidisk * 0191\n    to disk", "include minidisk 0191 0200\n    to disk", "every user of the job"),
     ("exclude minidisk LNX* 0192 ", "exclude minidisk 0192 0193 ", "every user of the member's single-configuration jobs"),
+    # h8: three-digit addresses, as CP accepts `191` for `0191` (was BKR116, "job `LNXINC`
+    # selects nothing to back up", or BKR406's warning)
+    ("include minidisk * 0191\n    to disk", "include minidisk 191 200\n    to disk", "every user of the job"),
+    ("include minidisk * 0191\n    to disk", "include minidisk 191 0200\n    to disk", "every user of the job"),
+    ("exclude minidisk LNX* 0192 ", "exclude minidisk 192 193 ", "every user of the member's single-configuration jobs"),
 ]
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 @pytest.mark.parametrize(("clean", "written", "every"), H1_ADDRESS_FOR_OWNER, ids=[c[1] for c in H1_ADDRESS_FOR_OWNER])
-def test_h1_a_four_digit_address_for_the_owner_is_one_error_whose_fix_writes_every_owner(
+def test_h1_an_address_for_the_owner_is_one_error_whose_fix_writes_every_owner(
     clean, written, every, parser, monkeypatch
 ):
     monkeypatch.setenv("BKRDSL_PARSER", parser)
@@ -8084,11 +8089,12 @@ def test_h1_a_four_digit_address_for_the_owner_is_one_error_whose_fix_writes_eve
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
-def test_h1_a_four_digit_owner_the_files_declare_is_the_user(parser, monkeypatch):
-    # a user called 0191 in the job's group: the selection is its, as written
+@pytest.mark.parametrize(("user", "address"), [("0191", "0200"), ("191", "200")])
+def test_h1_an_address_like_owner_the_files_declare_is_the_user(user, address, parser, monkeypatch):
+    # a user called 0191 (or 191) in the job's group: the selection is its, as written
     monkeypatch.setenv("BKRDSL_PARSER", parser)
-    text = BASE.replace("single group LINUX { LNXWEB01", "single group LINUX { 0191 LNXWEB01", 1)
-    text = text.replace("include minidisk * 0191\n    to disk", "include minidisk 0191 0200\n    to disk", 1)
+    text = BASE.replace("single group LINUX { LNXWEB01", f"single group LINUX {{ {user} LNXWEB01", 1)
+    text = text.replace("include minidisk * 0191\n    to disk", f"include minidisk {user} {address}\n    to disk", 1)
     found = [d.code for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics]
     assert "BKR310" not in found and "BKR406" not in found
 
@@ -8593,54 +8599,6 @@ def test_h9_a_name_written_three_times_is_one_error(clean, written, name, times,
 
 
 # --- h8 (stop 61)
-
-#: A minidisk selection's owner left out, three-digit addresses (CP accepts `191` for `0191`):
-#: as h1's four-digit form, one BKR310 whose fix writes `*` (was BKR116, "job `LNXINC` selects
-#: nothing to back up", or BKR406's warning, "the address `191` stands where the owner goes").
-H8_THREE_DIGIT_ADDRESS_FOR_OWNER = [
-    ("include minidisk * 0191\n    to disk", "include minidisk 191 200\n    to disk", "every user of the job"),
-    ("include minidisk * 0191\n    to disk", "include minidisk 191 0200\n    to disk", "every user of the job"),
-    ("exclude minidisk LNX* 0192 ", "exclude minidisk 192 193 ", "every user of the member's single-configuration jobs"),
-]
-
-
-@pytest.mark.parametrize("parser", ["fast", "lark"])
-@pytest.mark.parametrize(
-    ("clean", "written", "every"), H8_THREE_DIGIT_ADDRESS_FOR_OWNER, ids=[c[1] for c in H8_THREE_DIGIT_ADDRESS_FOR_OWNER]
-)
-def test_h8_a_three_digit_address_for_the_owner_is_one_error_whose_fix_writes_every_owner(
-    clean, written, every, parser, monkeypatch
-):
-    monkeypatch.setenv("BKRDSL_PARSER", parser)
-    text, analysis = _one_slip(clean, written)
-    line = written.split("\n")[0].rstrip()
-    action, _, first, *rest = line.split()
-    meant = f"{action} minidisk * {' '.join([first, *rest])}"
-    (found,) = analysis.diagnostics
-    assert (found.code, found.message, found.help) == (
-        "BKR310",
-        (
-            f"the owner is missing: `{first}` is an address, and `minidisk` takes the owner"
-            " (a user ID, `*`, or a pattern) first, then addresses"
-        ),
-        f"write `{meant}` (`*`: {every}); `{first}` is no user the files declare",
-    )
-    assert too_long(found, analysis.sources) == []
-    repaired = apply_edits(text, found.fix.edits)
-    assert repaired == text.replace(line, meant, 1)
-    left = [d.code for d in analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics]
-    assert left == ([] if every.endswith("job") else ["BKR414"])
-
-
-@pytest.mark.parametrize("parser", ["fast", "lark"])
-def test_h8_a_three_digit_owner_the_files_declare_is_the_user(parser, monkeypatch):
-    # a user called 191 in the job's group: the selection is its, as written
-    monkeypatch.setenv("BKRDSL_PARSER", parser)
-    text = BASE.replace("single group LINUX { LNXWEB01", "single group LINUX { 191 LNXWEB01", 1)
-    text = text.replace("include minidisk * 0191\n    to disk", "include minidisk 191 200\n    to disk", 1)
-    found = [d.code for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics]
-    assert "BKR310" not in found
-
 
 #: Values in quotes and two words or more after them (was "expected `days` after `35 days`,
 #: found `now`", "names are written without quotes" without a fix, and "expected `days` after
