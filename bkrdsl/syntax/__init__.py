@@ -56,7 +56,10 @@ def _again_below(source: Source, diagnostics: list[Diagnostic]) -> list[Diagnost
     group name after `backup`, found the end of the line"), or, where they read the two
     lines as one statement, the second's words as out of order (`include`, then
     `include minidisk * 0191`) with nothing said at the first; that error becomes the
-    keyword written twice, at the second (`messages.written_twice_below`)."""
+    keyword written twice, at the second (`messages.written_twice_below`). A file
+    without errors returns at once, its messages never imported (tests/test_startup.py)."""
+    if not diagnostics:
+        return diagnostics
     from bkrdsl.syntax import messages
 
     text = source.text
