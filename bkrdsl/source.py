@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import stat
 from dataclasses import field
 from typing import NamedTuple
@@ -75,6 +76,14 @@ class Source:
     def line_starts(lines: list[str]) -> tuple[int, ...]:
         """The offset of each of `lines` in their text joined by newlines."""
         return tuple(itertools.accumulate(map((1).__add__, map(len, lines[:-1])), initial=0))  # at C speed
+
+    def has_line_of(self, length: int) -> bool:
+        """Whether a line is `length` characters long, its newline aside: from the line
+        starts at C speed, no split and no loop (the reader asks it of every file read,
+        BKR022's lines of 80 columns)."""
+        starts = self._line_starts
+        ends = itertools.chain(starts[1:], (len(self.text) + 1,))
+        return length + 1 in map(operator.sub, ends, starts)
 
     def line_text(self, line: int) -> str:
         """The text of 1-based `line` without its newline ('' past the end)."""
