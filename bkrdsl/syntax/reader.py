@@ -180,11 +180,7 @@ def _sequence_numbers(source: Source) -> Diagnostic | None:
         for line in lines
     ):
         return _some_lines_numbered(source)
-    edits, start = [], 0
-    for line in lines:
-        kept = len(line[:_TEXT_COLUMNS].rstrip())
-        edits.append(Edit(source.span(start + kept, start + _RECORD_LENGTH), ""))
-        start += _RECORD_LENGTH + 1
+    edits = _numbers_removed(source, [(k * (_RECORD_LENGTH + 1), line) for k, line in enumerate(lines)])
     first = source.span(_TEXT_COLUMNS, _RECORD_LENGTH)
     return SEQUENCE_NUMBERS(
         f"every line of the file ends in a sequence number in columns 73-80 (`{lines[0][_TEXT_COLUMNS:]}`),"
@@ -192,7 +188,7 @@ def _sequence_numbers(source: Source) -> Diagnostic | None:
         first,
         help="remove columns 73-80 from every line (`bkrc check --fix` does; `cut -c1-72`); keep the .bkr file"
         " without sequence numbers",
-        fix=Fix("Remove the sequence numbers in columns 73-80", tuple(edits)),
+        fix=Fix("Remove the sequence numbers in columns 73-80", edits),
     )
 
 
@@ -212,21 +208,14 @@ def _some_lines_numbered(source: Source) -> Diagnostic | None:
     as for a file whose every line is numbered."""
     if not source.has_line_of(_RECORD_LENGTH):
         return None  # no line of 80 columns: the common case, at C speed (no split, no loop)
-    all_lines = source.text.split("\n")
-    lines = [n for n, line in enumerate(all_lines, 1) if len(line) == _RECORD_LENGTH and _numbered(line)]
-    # (the length first: most lines are not 80 long, and a call costs more than `len`)
-    if not lines:
+    numbered = [(n, line) for n, line in enumerate(source.text.split("\n"), 1) if _numbered(line)]
+    if not numbered:
         return None
-    edits, start, first = [], 0, None
-    for n, line in enumerate(all_lines, 1):
-        if _numbered(line):
-            kept = len(line[:_TEXT_COLUMNS].rstrip())
-            edits.append(Edit(source.span(start + kept, start + _RECORD_LENGTH), ""))
-            first = first or source.span(start + _TEXT_COLUMNS, start + _RECORD_LENGTH)
-        if n == lines[-1]:
-            break
-        start += len(line) + 1
-    shown = all_lines[lines[0] - 1]
+    lines = [n for n, _ in numbered]
+    edits = _numbers_removed(source, [(source.line_start(n), line) for n, line in numbered])
+    at = source.line_start(lines[0])
+    first = source.span(at + _TEXT_COLUMNS, at + _RECORD_LENGTH)
+    shown = numbered[0][1]
     number, match_text = shown[_TEXT_COLUMNS:], shown[:_TEXT_COLUMNS].rstrip()
     if len(lines) == 1:
         where, does = f"line {lines[0]} ends", "a line of a CMS file numbered by XEDIT does: it"
@@ -238,7 +227,16 @@ def _some_lines_numbered(source: Source) -> Diagnostic | None:
         first,
         help=f"remove columns 73-80 from {'that line' if len(lines) == 1 else 'those lines'}"
         f" (`bkrc check --fix` does{written}); keep the .bkr file without sequence numbers",
-        fix=Fix("Remove the sequence numbers in columns 73-80", tuple(edits)),
+        fix=Fix("Remove the sequence numbers in columns 73-80", edits),
+    )
+
+
+def _numbers_removed(source: Source, placed: list[tuple[int, str]]) -> tuple[Edit, ...]:
+    """The edits that remove columns 73-80, and the blanks before them, of each line
+    (its start in the text, its text): BKR022's fix, for every line or some."""
+    return tuple(
+        Edit(source.span(start + len(line[:_TEXT_COLUMNS].rstrip()), start + _RECORD_LENGTH), "")
+        for start, line in placed
     )
 
 
