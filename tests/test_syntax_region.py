@@ -92,6 +92,19 @@ def test_a_small_file_is_read_whole():
     assert around(text) is not None
 
 
+
+def test_a_help_naming_the_members_read_so_far_names_them_all():
+    """`expire` typed before the fourth member: the help offers every member read
+    before it, as the whole file's does. The region reading once kept only the piece
+    with the first `member` block (and pieces with new types of token), so the help
+    said `on ZVMA` or `on ZVMC` (found by `.ci/explore`, seed 202612051)."""
+    text = (ROOT / "examples" / "spreadssi.bkr").read_text(encoding="utf-8")
+    text = text.replace("member ZVMD {", "expire member ZVMD {", 1)
+    read = around(text)
+    assert read is not None
+    assert_same(read, whole(Source.of("t.bkr", text)))
+    assert "`on ZVMA`, `on ZVMB` or `on ZVMC`" in read[1][0].help
+
 # ------------------------------------------------------------------ random damage in random blocks
 _BLOCK = re.compile(r"^[ \t]*(?:member|single group|identity group|job|expire)\b[^\n]*\{", re.MULTILINE)
 _PIECES = re.compile(r'"[^"\n]*"?|#[^\n]*|[A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:./]*|\s+|.', re.DOTALL)

@@ -15,9 +15,9 @@ in the file, so nothing is shifted back):
   it, which it must read without an error;
 * Lark reads the file with everything blanked out but the region, the lines
   before the cluster's `{` (imports, the cluster's doc comment and name), some
-  pieces of the body before the region (`_Layout.context`: the one with the
-  cluster's first `member` block, whose name a help's example gives,
-  `recovery.first_member`, and those that hold a type of token no piece before
+  pieces of the body before the region (`_Layout.context`: those with a
+  `member` block, whose names a help gives, `recovery.members_read`: `on VMA`
+  or `on VMB`, and those that hold a type of token no piece before
   them holds, as `Recovery.options_given` reads the types of every token of the
   body's items on the parser's stack) and the cluster's `}`.
 
@@ -84,9 +84,8 @@ class _Layout:
         self.open: int | None = None  # the offset right after the cluster's `{`
         self.close: int | None = None  # the offset of the cluster's `}`
         self.cuts: list[int] = []  # offsets right after a block's `}`, another block next
-        self.first_member: tuple[int, int] | None = None  # (start, end) of the cluster's first `member` block
+        self.members: list[int] = []  # where each of the cluster's `member` blocks starts
         depth = 0
-        member_start = None
         last = len(tokens) - 1  # the end token
         for k in range(last):
             tok = tokens[k]
@@ -107,13 +106,11 @@ class _Layout:
                     self.close = tok[START]
                 elif depth == 1:
                     end = tok[START] + 1
-                    if member_start is not None and self.first_member is None:
-                        self.first_member = (member_start, end)
                     after = tokens[k + 1]
                     if after[FIRST] and after[TEXT].lower() in _BLOCK_STARTS:
                         self.cuts.append(end)
-            elif depth == 1 and member_start is None and tok[FIRST] and kind == "n" and tok[TEXT].lower() == "member":
-                member_start = tok[START]
+            elif depth == 1 and tok[FIRST] and kind == "n" and tok[TEXT].lower() == "member":
+                self.members.append(tok[START])
             elif depth == 0 and self.open is not None:
                 raise _Unsuited  # a token after the cluster
         if depth != 0 or self.open is None or self.close is None:
@@ -121,11 +118,11 @@ class _Layout:
 
     def context(self, start: int, tokens: list[tuple], types: dict[int, str]) -> list[tuple[int, int]]:
         """The pieces of the cluster's body before `start` (each from a cut to the next)
-        that Lark reads before the region: the one that holds the first `member` block
-        (`recovery.first_member`), and each other that holds a type of token none
-        before it holds: so the types of token the body holds before the region are all
-        there (`Recovery.options_given` reads them
-        all off the list of the body's items on the parser's stack). `tokens` and
+        that Lark reads before the region: each that holds a `member` block (a help
+        names the members read so far, `recovery.members_read`), and each other that
+        holds a type of token none before it holds: so the types of token the body
+        holds before the region are all there (`Recovery.options_given` reads them all
+        off the list of the body's items on the parser's stack). `tokens` and
         `types`: the fast parser's reading of the file, the region blanked."""
         bounds = [b for b in (self.open, *self.cuts) if b < start]
         if not bounds:
@@ -140,9 +137,12 @@ class _Layout:
                 found[i].add(types.get(k) or "?" + tokens[k][TEXT].lower())
                 k += 1
         kept, seen = [], set()
-        first = self.first_member[0] if self.first_member else -1
+        members = iter(self.members)
+        member = next(members, -1)
         for i, (a, b) in enumerate(pieces):
-            if a <= first < b or not found[i] <= seen:
+            while 0 <= member < a:
+                member = next(members, -1)
+            if a <= member < b or not found[i] <= seen:
                 kept.append((a, b))
                 seen |= found[i]
         return kept
