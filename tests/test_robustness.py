@@ -480,3 +480,41 @@ def test_a_number_not_in_columns_73_to_80_after_blanks_is_no_sequence_number(lin
     plain = (EXAMPLES / "prodssi.bkr").read_text()
     data = plain.replace("  member VMSYS1 { workers 4  private-volume M1PRV1 }", line).encode()
     assert "BKR022" not in {d.code for d in analyse("some.bkr", data).diagnostics}
+
+
+# --- h1 (stop 62)
+#: A numbered line whose text fills column 72, its number touching it (`...M2PRV1` to column
+#: 72, then `00001300`): in a file with lines numbered after blanks it is one of them, named by
+#: BKR022 and stripped by its fix (was left out: the error named the other lines only, and
+#: after `check --fix` the file still held its number, read as part of the word before it).
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_number_touching_the_text_is_one_of_the_numbered_lines(tmp_path, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    plain = (EXAMPLES / "prodssi.bkr").read_bytes()
+    lines = plain.splitlines(keepends=True)
+    lines[2] = f"{lines[2].decode().rstrip():<72}00000300\n".encode()
+    touching = "    private-volume M2PRV1  # " + "x" * 43  # to column 72
+    assert len(touching) == 72 and b"    private-volume M2PRV1\n" == lines[11]
+    lines[11] = f"{touching}00001200\n".encode()
+    analysis = rejected(tmp_path, b"".join(lines))
+    (d,) = analysis.diagnostics
+    assert (d.code, d.span.line, d.span.column) == ("BKR022", 3, 73)
+    assert d.message.startswith("2 lines (3 and 12) end in a sequence number in columns 73-80 (`00000300`)")
+    path = tmp_path / "input.bkr"
+    run_cli(["check", "--fix", path], expect=0)
+    assert path.read_bytes() == plain.replace(b"    private-volume M2PRV1\n", f"{touching}\n".encode(), 1)
+
+
+#: Every line numbered, some of them touching their text: the one BKR022 of a file numbered
+#: throughout, whose fix strips every number (as before: no blank is needed there).
+def test_every_line_numbered_some_touching_their_text(tmp_path):
+    plain = b"".join(line[:72].rstrip() + b"\n" for line in MINIMAL.splitlines())
+    lines = numbered(plain).splitlines(keepends=True)
+    lines[1] = b"#" * 72 + lines[1][72:]
+    analysis = rejected(tmp_path, b"".join(lines))
+    assert codes_at(analysis) == [("BKR022", 1, 73)]
+    path = tmp_path / "input.bkr"
+    run_cli(["check", "--fix", path], expect=0)
+    expected = plain.splitlines(keepends=True)
+    expected[1] = b"#" * 72 + b"\n"
+    assert path.read_bytes() == b"".join(expected)

@@ -1715,8 +1715,10 @@ SEQUENCE_NUMBERS = register(
     further. So it does, naming the lines, when only some lines are
     numbered (a file edited with SET SERIAL ON, then lines added without
     numbers): those 80 characters long whose 8 digits in columns 73-80
-    follow a blank, as no .bkr statement ends. One error for the file, not
-    one per line: one cause, which one fix removes.
+    follow a blank, as no .bkr statement ends, and in such a file also
+    those whose text fills column 72, the number touching it (alone, such
+    a line is read as written: a word may end in 8 digits). One error for
+    the file, not one per line: one cause, which one fix removes.
 
     Failing example: a .bkr file written on CMS with sequence numbers and
     transferred in text mode, whose first line reads `import

@@ -192,25 +192,34 @@ def _sequence_numbers(source: Source) -> Diagnostic | None:
     )
 
 
-def _numbered(line: str) -> bool:
-    """A line numbered as a CMS record among lines that are not: 80 columns, its text
-    padded with blanks past column 72, then 8 digits. No .bkr statement ends in a
-    word of 8 digits standing alone in columns 73-80 after blanks."""
+def _numbered(line: str) -> bool | None:
+    """A line numbered as a CMS record among lines that are not: 80 columns, then 8
+    digits in columns 73-80. True when its text is padded with blanks past column 72:
+    no .bkr statement ends in a word of 8 digits standing alone there. None when the
+    text reaches column 72 and the number follows it at once (`...M2PRV100001300`),
+    which is a number only in a file that has a line of the first kind (a word ending
+    in 8 digits may be a name); False otherwise."""
     number = line[_TEXT_COLUMNS:]
-    return len(line) == _RECORD_LENGTH and line[_TEXT_COLUMNS - 1] == " " and number.isascii() and number.isdigit()
+    if len(line) != _RECORD_LENGTH or not (number.isascii() and number.isdigit()):
+        return False
+    return True if line[_TEXT_COLUMNS - 1] == " " else None
 
 
 def _some_lines_numbered(source: Source) -> Diagnostic | None:
     """BKR022, once for the file, when some of its lines (not all: a file numbered
     by XEDIT, then lines added without numbers) are CMS records whose sequence
-    number in columns 73-80 follows blanks; its fix strips the numbers, and the
-    blanks before them, from those lines. Once, not per line: one cause, one fix,
-    as for a file whose every line is numbered."""
+    number in columns 73-80 follows blanks, and with them those whose text fills
+    column 72 and touches the number; its fix strips the numbers, and the blanks
+    before them, from those lines. Once, not per line: one cause, one fix, as for
+    a file whose every line is numbered."""
     if not source.has_line_of(_RECORD_LENGTH):
         return None  # no line of 80 columns: the common case, at C speed (no split, no loop)
-    numbered = [(n, line) for n, line in enumerate(source.text.split("\n"), 1) if _numbered(line)]
-    if not numbered:
+    # With blanks before the number (True), or the text touching it (None), counted
+    # once a line of the first kind shows the file numbered.
+    read = [(n, line, kind) for n, line in enumerate(source.text.split("\n"), 1) if (kind := _numbered(line)) is not False]
+    if not any(kind for _, _, kind in read):
         return None
+    numbered = [(n, line) for n, line, _ in read]
     lines = [n for n, _ in numbered]
     edits = _numbers_removed(source, [(source.line_start(n), line) for n, line in numbered])
     at = source.line_start(lines[0])
