@@ -8759,3 +8759,122 @@ def test_h8_a_template_heading_with_more_on_its_line_keeps_no_fix(written, parse
     _, analysis = _one_slip("    backup APPS full\n", written)
     (found,) = analysis.diagnostics
     assert (found.code, found.fix) == ("BKR012", None)
+
+
+# --- h1 (stop 62)
+
+#: A CP directory USER or IDENTITY line on the line below volume labels whose words cannot all
+#: be labels: one BKR012 for the line, as the whole entry (`USER LNXWEB XXXXXXXX 512M 1G G`)
+#: already was (was: `USER LNXWEB01` BKR305, "`LNXWEB01` is 8 characters long; a volume label
+#: has at most 6"; `USER LNXWEB XXXXXXXX` BKR305 at the password; `USER LNXWEB 512M` and
+#: `USER LNXWEB NOLOG` nothing at all, read silently as three more volumes).
+#: (the line as prodssi writes it, the line pasted below it, the help's end)
+H1_ENTRIES = [
+    ("    private-volume M2PRV1\n", "    USER LNXWEB01\n",
+     "a job backs up the users of a group: list `LNXWEB01` in a `single group`"),
+    ("    private-volume M2PRV1\n", "    USER LNXWEB01  # the web server\n",
+     "a job backs up the users of a group: list `LNXWEB01` in a `single group`"),
+    ("    private-volume M2PRV1\n", "    USER LNXWEB_1\n",
+     "a job backs up the users of a group: list `LNXWEB_1` in a `single group`"),
+    ("    private-volume M2PRV1\n", "    USER LNXWEB XXXXXXXX\n",
+     "a .bkr file does not hold passwords, storage or privilege classes"),
+    ("    private-volume M2PRV1\n", "    USER LNXWEB 512M\n",
+     "a .bkr file does not hold passwords, storage or privilege classes"),
+    ("    private-volume M2PRV1\n", "    USER LNXWEB NOLOG\n",
+     "a .bkr file does not hold passwords, storage or privilege classes"),
+    ("  shared-volume VMCOM1\n", "  user lnxweb nopass\n",
+     "a .bkr file does not hold passwords, storage or privilege classes"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "pasted", "end"), H1_ENTRIES, ids=[c[1].strip() for c in H1_ENTRIES])
+def test_h1_a_directory_entry_below_volume_labels_is_one_error(clean, pasted, end, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, clean + pasted)
+    (found,) = analysis.diagnostics
+    word = pasted.split()[0]
+    assert (found.code, found.message) == ("BKR012", f"`{word}` starts a CP directory entry, not a .bkr statement")
+    user = pasted.split()[1].upper()
+    assert found.help.startswith(f"declare the user by its kind: `single user {user}` for a USER entry")
+    assert found.help.endswith(end)
+    assert found.fix is None
+    assert too_long(found, analysis.sources) == []
+    assert found.span.line == text.split("\n").index(pasted.rstrip("\n")) + 1
+
+
+#: Words that may all be volume labels stay labels, as a volume USER may be (`USER LNXWEB`,
+#: `USER LNXWEB G`: the volumes USER, LNXWEB and G), and so does a line of labels after them.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("pasted", ["    USER LNXWEB\n", "    USER LNXWEB G\n", "    USER\n", "    USER01 M2PRV2\n"])
+def test_h1_user_and_words_that_may_be_labels_stay_labels(pasted, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _, analysis = _one_slip("    private-volume M2PRV1\n", "    private-volume M2PRV1\n" + pasted)
+    assert [d.code for d in analysis.diagnostics if d.code < "BKR1"] == []
+
+
+#: A job template's selection heading (`FUNCTION MEDIATYPE OWNER VDEV ...`, column names only)
+#: on a line of a group body: one BKR012, whose fix removes the line where it holds nothing
+#: else (was: FUNCTION, OWNER, VDEV ... read as user IDs, and BKR301 at `MEDIATYPE`, 9 characters).
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h1_a_template_heading_in_a_group_body_is_one_error_whose_fix_removes_it(parser, monkeypatch):
+    text = BASE.replace("{ CICSPRD DB2PRD }", "{\n    FUNCTION MEDIATYPE OWNER VDEV VOLUME DEVTYPE START END\n    CICSPRD DB2PRD }", 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    assert (found.code, found.message, found.help) == (
+        "BKR012",
+        "`FUNCTION` heads a Backup Manager template's selection records, not a user ID of the group",
+        ("remove it: a group lists user IDs only; a job selects with `include minidisk OWNER ADDR...`,"
+        " and bkrc writes the template"),
+    )
+    assert (found.span.line, found.span.column) == (text.split("\n").index("    FUNCTION MEDIATYPE OWNER VDEV VOLUME DEVTYPE START END") + 1, 5)
+    assert repaired == BASE.replace("{ CICSPRD DB2PRD }", "{\n    CICSPRD DB2PRD }", 1)
+    # Right after the `{` on the group's line: the same error, no fix (the line holds the group).
+    text = BASE.replace("{ CICSPRD DB2PRD }", "{ FUNCTION MEDIATYPE OWNER\n    CICSPRD DB2PRD }", 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    assert (found.code, repaired) == ("BKR012", None)
+
+
+#: A job template's selection record in a group body: one BKR014, not two (was BKR013, "`include`
+#: cannot appear inside a `group` block", and BKR014, "`INCLUDE` starts a Backup Manager template
+#: record"). A record of every disk (`= *`, its other columns `*`) says who, as a group does: its
+#: fix writes the owner as the group's entry, `match LNXDB*` (an ID alone), the job's `include`
+#: selecting the disks; one of some addresses is a job's selection too, and gets no fix.
+#: (the group as prodssi writes it, the record, the help, the line the fix writes or None)
+H1_RECORDS = [
+    ("{ LNXWEB01 LNXWEB02 LNXDB01  match LNXAPP* }", "INCLUDE MINIDISK LNXDB* = * * = * *",
+     ("write `match LNXDB*`: the record selects every disk of its owner, whom a group lists; each job that"
+     " backs up LINUX selects the disks (`include minidisk LNXDB* *`)"), "    match LNXDB*  # from LNXFULL"),
+    ("{ CICSPRD DB2PRD }", "INCLUDE MINIDISK CICSTST = *",
+     ("write `CICSTST`: the record selects every disk of its owner, whom a group lists; each job that"
+     " backs up APPS selects the disks (`include minidisk CICSTST *`)"), "    CICSTST  # from LNXFULL"),
+    ("{ LNXWEB01 LNXWEB02 LNXDB01  match LNXAPP* }", "INCLUDE MINIDISK LNXAPP* = 0191",
+     ("a group lists the record's owner, `match LNXAPP*`; each job that backs up LINUX selects its disks,"
+     " `include minidisk LNXAPP* 0191`; bkrc writes the template"), None),
+    ("{ LNXWEB01 LNXWEB02 LNXDB01  match LNXAPP* }", "INCLUDE MINIDISK * = * * = * *",
+     "move it into each job that backs up LINUX as `include minidisk * *`; a group lists user IDs only", None),
+    ("{ LNXWEB01 LNXWEB02 LNXDB01  match LNXAPP* }", "EXCLUDE MINIDISK * = 0190",
+     ("move it into each job that backs up LINUX as `exclude minidisk * 0190`, or into a `member` block"
+     " for its single-configuration jobs; a group lists user IDs only"), None),
+    ("{ TCPIP FTPSERVE }", "EXCLUDE MINIDISK * = 0190 - 019F",
+     ("move it into each job that backs up SYSIDS as `exclude minidisk * 0190-019F`; a group lists"
+     " user IDs only"), None),
+    ("{ CICSPRD DB2PRD }", "INCLUDE SFS BKRPOOL:CICS* = *",
+     ("remove it: a group lists user IDs only; write the selection in each job that backs up APPS without"
+     " `=`, as in `include sfs POOL:USER.DIR`; bkrc writes the template"), None),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "record", "help", "fixed"), H1_RECORDS, ids=[c[1] for c in H1_RECORDS])
+def test_h1_a_template_record_in_a_group_body_is_one_error(clean, record, help, fixed, parser, monkeypatch):
+    text = BASE.replace(clean, "{\n    " + record + "  # from LNXFULL\n    " + clean[2:], 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    word = record.split()[0]
+    assert (found.code, found.message, found.help) == (
+        "BKR014", f"`{word}` starts a Backup Manager template record, not a user ID of the group", help
+    )
+    assert found.span.line == text.split("\n").index("    " + record + "  # from LNXFULL") + 1
+    if fixed is None:
+        assert repaired is None
+    else:
+        assert fixed in repaired.split("\n")

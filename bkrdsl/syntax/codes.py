@@ -1166,9 +1166,15 @@ UNKNOWN_KEYWORD = register(
     a body's first words tell, as a job's `to tape` is no cluster's `tape`
     statement); so is one right after a list of minidisk addresses or
     volume labels (`include minidisk * 0191`, `private-volume V1`), whose
-    words are not read as more of the list, and one on a line of its own in
-    a group body, whose words are not read as more user IDs (`XXXXXXXX`,
-    `512M`): its help says to list the user ID alone. `end` alone on a line where a block may close (REXX's
+    words are not read as more of the list (below labels, a USER or
+    IDENTITY line whose words cannot all be labels: `USER LNXWEB01`, an ID
+    too long for a label, `USER LNXWEB XXXXXXXX`, `USER LNXWEB 512M`, `USER
+    LNXWEB NOLOG`; `USER LNXWEB` may be two volumes, and is read so), and
+    one on a line of its own in a group body, whose words are not read as
+    more user IDs (`XXXXXXXX`, `512M`): its help says to list the user ID
+    alone; so is a template's selection heading there, column names only
+    (`FUNCTION MEDIATYPE OWNER ...`; `FUNCTION DB2PRD` may be two users),
+    whose fix removes its line. `end` alone on a line where a block may close (REXX's
     `do ... end`) is read as the `}`, and its fix writes one.
 
     So are keywords run together, or a keyword and the start of the next
@@ -1470,7 +1476,13 @@ KEY_VALUE = register(
     all `*` (`INCLUDE MINIDISK * = * * = * *`: `include minidisk * *`). One
     whose other columns select more (a volume, a device type) gets a help
     writing its owner and addresses and naming the columns a .bkr selection
-    does not select by, and no fix. So is a block's settings line
+    does not select by, and no fix. In a group body such a record is one
+    error too, not a job's selection misplaced as well: a group lists
+    users, so for a record of every disk of its owner (`INCLUDE MINIDISK
+    LNXDB* = * * = * *`) the fix writes the owner as the group's entry
+    (`match LNXDB*`), the jobs selecting the disks; one of some addresses,
+    an `EXCLUDE` or an owner `*` gets a help writing the job's selection,
+    and no fix. So is a block's settings line
     written as `key=value` without braces (`member VMSYS1 workers=4`),
     whose help writes the block (`member VMSYS1 { workers 4 }`), and so
     does its fix where each key is a keyword of the block (a key no

@@ -656,6 +656,31 @@ _TEMPLATE_HEADING = re.compile(r"FUNCTION[ \t]+[^\s#]", re.IGNORECASE)
 _TEMPLATE_COLUMN_NAMES = frozenset({"MEDIATYPE", "OWNER", "VDEV", "VOLUME", "DEVTYPE", "START", "END", "SIZE"})
 
 
+#: The words CP's USER and IDENTITY statements take for a password that is none: the
+#: machine is logged on to without one (AUTOLOG, XAUTOLOG) or never (NOLOG).
+_NO_PASSWORDS = frozenset({"NOLOG", "NOPASS", "LBYONLY", "AUTOONLY"})
+#: A directory entry's storage size (`512M`, `2G`), which is also a volume label's shape.
+_STORAGE = re.compile(r"\d+[KMGT]", re.IGNORECASE)
+#: `USER LNXWEB01` on the line below a volume list: the entry's first word and its user ID.
+_ENTRY_HEAD = re.compile(r"(USER|IDENTITY)\s+([^\s#]+)", re.IGNORECASE)
+
+
+def _entry_not_labels(line: str) -> re.Match | None:
+    """`USER LNXWEB01`, `USER LNXWEB XXXXXXXX`, `USER LNXWEB NOLOG`, `USER LNXWEB 512M`,
+    `IDENTITY TCPIP`: a USER or IDENTITY line (its first word and user ID, the match)
+    on the line below a volume list whose words cannot all be more labels: one that
+    no label is (7 or 8 characters, IDENTITY itself), a storage size, or the word CP
+    writes for a password that is none. `USER LNXWEB` and `USER LNXWEB G` may be
+    volumes USER, LNXWEB and G, and are read so."""
+    head = _ENTRY_HEAD.match(line)
+    if head is None or "{" in line:
+        return None  # `USER VMSYS2 {` opens a block (directory_block)
+    words = line.split()
+    if any(not looks_like_volume_label(w) or _STORAGE.fullmatch(w) for w in words):
+        return head
+    return head if len(words) > 2 and words[2].upper() in _NO_PASSWORDS else None
+
+
 def template_heading_only(line: str) -> bool:
     """`FUNCTION MEDIATYPE OWNER VDEV ...`: a line that holds the heading of a template's
     selection records and nothing else (no comment, no value: `FUNCTION BACKUP` says a
@@ -670,22 +695,29 @@ _CKD = frozenset({"3390", "3380"})
 _FBA = frozenset({"FB-512", "9336", "9332", "3370"})
 
 
-def foreign_line(line: str, span: Span, *, group: str | None = None) -> Diagnostic | None:
+def foreign_line(
+    line: str, span: Span, *, group: str | None = None, named: str | None = None, labels: bool = False
+) -> Diagnostic | None:
     """The error for a line of a CP directory or a job template (`line`, from its
     first word; `span`, that word), or None when the line is not one. `group` is
-    not None in a group body: the group's kind (`single`, `identity`, or `""`)."""
+    not None in a group body: the group's kind (`single`, `identity`, or `""`),
+    `named` its name. `labels`: the line follows a list of volume labels, where a
+    USER or IDENTITY line is one whose words cannot all be labels (entry_not_labels)."""
     word = shown(line.split(None, 1)[0])
     if group is not None:
-        return _foreign_in_group(line, word, group, span)
-    if match := _DIRECTORY_ENTRY.match(line):
-        entry, user = match.group(1).upper(), match.group(2).upper()
+        return _foreign_in_group(line, word, group, named, span)
+    entry = _DIRECTORY_ENTRY.match(line) or (_entry_not_labels(line) if labels else None)
+    if entry:
+        entry, user = entry.group(1).upper(), entry.group(2).upper()
         kind = "single" if entry == "USER" else "identity"
         what = "a USER entry (single-configuration)" if entry == "USER" else "an IDENTITY entry (multiconfiguration)"
+        more = len(line.split()) > 2  # a password, storage, privilege classes
         return codes.UNKNOWN_KEYWORD(
             f"{word} starts a CP directory entry, not a .bkr statement",
             span,
-            help=f"declare the user by its kind: `{kind} user {user}` for {what};"
-            " a .bkr file does not hold passwords, storage or privilege classes",
+            help=f"declare the user by its kind: `{kind} user {user}` for {what}"
+            + ("; a .bkr file does not hold passwords, storage or privilege classes" if more else
+               f"; a job backs up the users of a group: list `{user}` in a `{kind} group`"),
         )
     if match := _MDISK.match(line):
         address, device, start, size, volume = match.groups()
@@ -885,8 +917,20 @@ def directory_block(written: str, name: str, meant: str | None, span: Span, outs
     )
 
 
-def _foreign_in_group(line: str, word: str, group: str, span: Span) -> Diagnostic | None:
-    """foreign_line in the body of a group of kind `group`: its entries are user IDs."""
+def _foreign_in_group(line: str, word: str, group: str, named: str | None, span: Span) -> Diagnostic | None:
+    """foreign_line in the body of a group of kind `group` (named `named`, if known):
+    its entries are user IDs."""
+    if template_heading_only(line):
+        # `FUNCTION MEDIATYPE OWNER VDEV ...`: column names only (`FUNCTION DB2PRD` may
+        # be two users, and is read so)
+        return codes.UNKNOWN_KEYWORD(
+            f"{word} heads a Backup Manager template's selection records, not a user ID of the group",
+            span,
+            help="remove it: a group lists user IDs only; a job selects with `include minidisk"
+            " OWNER ADDR...`, and bkrc writes the template",
+        )
+    if _TEMPLATE_RECORD.match(line):
+        return _record_in_group(line, word, group, named, span)
     if match := _DIRECTORY_ENTRY.match(line):
         entry, user = match.group(1).upper(), match.group(2).upper()
         kind = "single" if entry == "USER" else "identity"
@@ -919,6 +963,47 @@ def _foreign_in_group(line: str, word: str, group: str, span: Span) -> Diagnosti
             " the MDISK, BUILD and SUBCONFIG statements",
         )
     return None
+
+
+def _record_in_group(line: str, word: str, group: str, named: str | None, span: Span) -> Diagnostic:
+    """`INCLUDE MINIDISK LNXDB* = * * = * *` in the body of a group of kind `group` (named
+    `named`): a job template's selection record. Its owner is who the group lists, its
+    addresses what a job selects. A record of every disk (`= *`, the other columns `*`
+    too) says no more than its owner: the fix writes the owner as the group's entry
+    (`match LNXDB*`, or the ID alone). An exclude's owner, and an include's `*` (every
+    user), are none of the group's users: the record goes into the jobs, no fix."""
+    jobs = f"each job that backs up {named}" if named else "each job that backs up the group"
+    message = f"{word} starts a Backup Manager template record, not a user ID of the group"
+    full = _TEMPLATE_RANGE.fullmatch(line)
+    found = full or _TEMPLATE_COLUMNS.fullmatch(line)
+    if found is None:  # an SFS record, or one of no shape a selection has
+        return codes.KEY_VALUE(
+            message, span, help=f"remove it: a group lists user IDs only; write the selection in {jobs}"
+            " without `=`, as in `include sfs POOL:USER.DIR`; bkrc writes the template",
+        )
+    verb, owner, first, last = (g.upper() if g else g for g in found.groups()[:4])
+    selection = f"{verb.lower()} minidisk {owner} {first if last is None or last == first else f'{first}-{last}'}"
+    if verb == "EXCLUDE" or owner == "*":
+        member = verb == "EXCLUDE" and group != "identity"  # a member's excludes end its single jobs only
+        where = ", or into a `member` block for its single-configuration jobs" if member else ""
+        return codes.KEY_VALUE(
+            message, span, help=f"move it into {jobs} as `{selection}`{where}; a group lists user IDs only",
+        )
+    entry = f"match {owner}" if any(c in owner for c in "*%?") else owner
+    if full is None or first != "*" or last is not None:  # some addresses: the job's to select
+        return codes.KEY_VALUE(
+            message, span, help=f"a group lists the record's owner, `{entry}`; {jobs} selects its disks,"
+            f" `{selection}`; bkrc writes the template",
+        )
+    length = full.end(5) if full.group(5) else full.end(3)
+    record = Span(span.file, span.line, span.column, span.line, span.column + length, span.start, span.start + length)
+    return codes.KEY_VALUE(
+        message,
+        span,
+        help=f"write `{entry}`: the record selects every disk of its owner, whom a group lists;"
+        f" {jobs} selects the disks (`{selection}`)",
+        fix=write_fix(entry, record),
+    )
 
 
 # ------------------------------------------------------------ diagnostics

@@ -124,6 +124,9 @@ _EXPIRY_MEMBERS_ALONE = re.compile(
 #: First words of the CP directory lines messages.foreign_line knows that Lark may
 #: read as names (`Recovery.foreign_after_list`; fast.py gives up on them there).
 _FOREIGN_FIRST_WORDS = frozenset({"USER", "IDENTITY", "MDISK", "LINK", "BUILD", "SUBCONFIG", "FUNCTION"})
+#: The first words of a job template's selection records, which foreign_in_group reports
+#: where a record (`INCLUDE MINIDISK LNX* = * * = * *`) starts a line of a group body.
+_TEMPLATE_VERBS = frozenset({"INCLUDE", "EXCLUDE"})
 #: The types of a catalog's or Tape Manager's scope (Recovery.misplaced_keyword).
 _SCOPES = frozenset(w.upper() for w in lexicon.SCOPES)
 #: The keywords of a volume list, as written (Recovery.keyword_as_label).
@@ -8354,7 +8357,11 @@ class Recovery:
             return None
         foreign = text.upper() in _FOREIGN_FIRST_WORDS
         stack = self.parser_state.value_stack
-        if foreign and self.after_brace_or_first(tok) and self.foreign_in_group(tok, stack):
+        if (
+            (foreign or text.upper() in _TEMPLATE_VERBS)
+            and self.after_brace_or_first(tok)
+            and self.foreign_in_group(tok, stack)
+        ):
             return self.retype(tok, _SKIPPED)  # also `single group APPS { USER ...`
         if not self.first_on_line(tok.start_pos):
             return None
@@ -8364,7 +8371,7 @@ class Recovery:
         listed = self.list_of(stack)
         if listed is None or not listed[2]:
             return None
-        if foreign and self.foreign_after_list(tok):
+        if foreign and self.foreign_after_list(tok, labels=listed[0] == "volume"):
             return self.retype(tok, _SKIPPED)
         sim = self.sim_here()
         if sim is None or not self.lexing(tok):
@@ -8450,10 +8457,13 @@ class Recovery:
         self.meant_elsewhere.add(tok.start_pos)
         return self.misspelt(tok, words, diag)
 
-    def foreign_after_list(self, tok: Token, group: str | None = None) -> bool:
+    def foreign_after_list(
+        self, tok: Token, group: tuple[str, str] | None = None, *, labels: bool = False
+    ) -> bool:
         """`include minidisk * 0191` + `USER LINUX01 LBYONLY 512M 2G G` on the next line:
         a line copied from a CP directory after a list, which Lark reads as more names
-        of the list (or, in a group body of kind `group`, as more user IDs). Report it
+        of the list (or, in a group body, `group` its (kind, name), as more user IDs;
+        after volume labels, `labels`, as more labels). Report it
         (messages.foreign_line) and mark it, so that the token that does not fit skips
         the line up to a `}` or a comment on it (diagnose), as `foreign_line` does
         elsewhere."""
@@ -8462,10 +8472,11 @@ class Recovery:
         stop = re.compile(r"[}#]").search(text, tok.start_pos, end)
         end = stop.start() if stop is not None else end
         line_text = text[tok.start_pos : end].rstrip()
-        diag = messages.foreign_line(line_text, self.span_of(tok), group=group)
+        kind, named = group if group is not None else (None, None)
+        diag = messages.foreign_line(line_text, self.span_of(tok), group=kind, named=named, labels=labels)
         if diag is None:
             return False
-        self.report(diag if group is not None else self._heading_removed(diag, tok.start_pos), tok.start_pos)
+        self.report(self._heading_removed(diag, tok.start_pos), tok.start_pos)
         self.misplaced_at[tok.start_pos] = end
         return True
 
@@ -8492,8 +8503,7 @@ class Recovery:
         blocks = open_blocks(stack)
         if not blocks or blocks[-1].kind != "group_decl" or not self.lexing_group(stack):
             return False
-        found = self.group_head(blocks[-1])
-        return self.foreign_after_list(tok, group=found[0] if found else "")
+        return self.foreign_after_list(tok, group=self.group_head(blocks[-1]) or ("", None))
 
     def selection_in_group(self, tok: Token) -> bool:
         """`single group LINUX { match LNX* exclude minidisk LNX* 0200-02FF }`: a job's
