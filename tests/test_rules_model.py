@@ -276,6 +276,9 @@ STATEMENTS = st.one_of(
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(STATEMENTS, max_size=12), st.booleans())
 @example(["shared-volume cyl"], False)  # the checker's own BKR021 (.ci/explore 202612041)
+@example(  # BKR323's rename help for a job run on each member of no member (.ci/explore 202612052)
+    [f"job VM1 {{ backup VM1 full to disk run on each member daily {t} }}" for t in ("02:00", "03:00")], False
+)
 def test_checks_never_crash_and_are_deterministic(statements, with_std):
     text = (
         ("import std/backup-manager\n" if with_std else "")

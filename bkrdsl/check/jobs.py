@@ -841,9 +841,7 @@ def _shorter_names_help(model: Model, job: JobModel, members: list[str]) -> str:
     ways = f"shorten the job name to at most {most} characters"
     name = _renamed(model, job, [job.name[:most]]) if most > 0 else None
     if name is not None:
-        parts = [f"{n} on {m}" for m, n in _names_as(model, job, name)]
-        shown = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
-        ways += f": write `job {name}` for `job {job.decl.name.text}` (line {job.decl.name.span.line}), named {shown}"
+        ways += f": write `job {name}` for `job {job.decl.name.text}` (line {job.decl.name.span.line}){_named_on(model, job, name)}"
     room = 8 - len(job.name)
     if room < 1 or not all(model.member(m).decl.settings_named("job-suffix") for m in members):
         return ways
@@ -928,9 +926,7 @@ def _rename_help(model: Model, job: JobModel, other: JobModel) -> str:
         name = _renamed(model, j, [_with_level_letter(model, j)])
         if name is None:
             continue
-        parts = [f"{n} on {m}" for m, n in _names_as(model, j, name)]
-        named = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
-        ways.append(f"write `job {name}` for `job {j.decl.name.text}` (line {j.decl.name.span.line}), named {named}")
+        ways.append(f"write `job {name}` for `job {j.decl.name.text}` (line {j.decl.name.span.line}){_named_on(model, j, name)}")
     if not ways:
         return "rename one of the jobs, or change the members' `job-suffix`"
     return f"rename one of the jobs: {'; or '.join(ways)}; or change the members' `job-suffix`"
@@ -943,9 +939,18 @@ def renamed_job(model: Model, job: JobModel) -> str | None:
     name = _renamed(model, job, [_with_level_letter(model, job)])
     if name is None:
         return None
+    return f"rename it: write `job {name}` for `job {job.decl.name.text}` (line {job.decl.name.span.line}){_named_on(model, job, name)}"
+
+
+def _named_on(model: Model, job: JobModel, name: str) -> str:
+    """`, named NIGHTLY1 on VMSYS1 and NIGHTLY2 on VMSYS2`: the names `job` renamed
+    `name` gets on its members; empty where it runs on none the file declares (`run on
+    each member` in a cluster with no `member` block)."""
     parts = [f"{n} on {m}" for m, n in _names_as(model, job, name)]
+    if not parts:
+        return ""
     named = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
-    return f"rename it: write `job {name}` for `job {job.decl.name.text}` (line {job.decl.name.span.line}), named {named}"
+    return f", named {named}"
 
 
 def _with_level_letter(model: Model, job: JobModel) -> str:
