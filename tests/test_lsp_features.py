@@ -3712,3 +3712,42 @@ def test_a_statement_s_options_come_in_the_order_it_writes_them():
     doc, line, column = doc_at(text, "tape manager shared |")
     labels = [c.label for c in F.complete(doc, line, column)]
     assert labels[:4] == ["catalog-node", "request-node", "catalog-dmm", "request-dmm"]
+
+
+# --- h3 (stop 62)
+@pytest.mark.parametrize("reading", ["fast parser first", "lark", "region"])
+def test_the_daily_choices_come_from_the_diagnostic_not_its_words(monkeypatch, reading):
+    # The two quick fixes of `daily sun 02:00` were found by matching BKR004's message
+    # with a pattern: a reword of the message dropped them without a test failing. Now
+    # the diagnostic carries them (`Diagnostic.choices`), whichever reading gives it
+    # (BKRDSL_PARSER=lark; and Lark reading only the region around the error, as in a
+    # large file, here with `region.MIN_TOKENS` at 0): the message reworded, they
+    # still come, and each gives the line its title writes, which reads clean.
+    from dataclasses import replace
+
+    from bkrdsl.fixes import apply_edits
+    from bkrdsl.syntax import messages, region
+
+    said = messages.daily_with_day
+    monkeypatch.setattr(messages, "daily_with_day", lambda *a: replace(said(*a), message="a day after `daily`"))
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    regions = []
+    if reading == "region":
+        real = region.read_around_error
+        monkeypatch.setattr(region, "MIN_TOKENS", 0)
+        monkeypatch.setattr(region, "read_around_error", lambda source: regions.append(real(source)) or regions[-1])
+    written = (EXAMPLES / "minimal.bkr").read_text()
+    text = written.replace("run on DEV1 daily 01:00", "run on DEV1 daily sun 01:00")
+    doc, line, _ = doc_at(text, "run on DEV1 daily |sun")
+    assert [r is not None for r in regions] == ([True] if reading == "region" else [])
+    (shown,) = [p for p in F.placed(doc) if p.diagnostic.code == "BKR004"]
+    assert shown.diagnostic.message == "a day after `daily`"
+    assert shown.diagnostic.fix is None  # a choice: `bkrc check --fix` applies none
+    offered = F.fixes(doc, line, line, (line, shown.span.column), (line, shown.span.column))
+    assert [(f.title, f.preferred) for f in offered] == [("Write `daily 01:00`", False), ("Write `weekly sun 01:00`", False)]
+    assert F.fixes_give(doc, offered) == [(), ()]
+    for fix, meant in zip(offered, ("run on DEV1 daily 01:00", "run on DEV1 weekly sun 01:00")):
+        after = apply_edits(doc.text, fix.edits)
+        assert after == written.replace("run on DEV1 daily 01:00", meant)
+        assert not analyse_document("/ws/dev.bkr", after).diagnostics
+

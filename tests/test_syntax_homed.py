@@ -291,3 +291,23 @@ def test_a_word_found_on_the_statement_s_own_line_is_still_named(parser, monkeyp
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     found = read(BASE.replace("    retain 35 days\n", "    retain 35 preview\n", 1))
     assert [(d.code, d.message) for d in found][:1] == [("BKR004", "expected `days` after `35`, found `preview`")]
+
+
+# --- h3 (stop 62)
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("place", ["cluster", "cluster after a block", "member", "expire"])
+def test_a_misplaced_statement_s_choices_edit_its_own_words(place, parser, monkeypatch):
+    # `run on VMSYS1 daily sun 02:00` out of its job: its BKR004 (as a job says it) carries
+    # two choices, `daily 02:00` and `weekly sun 02:00` (`Diagnostic.choices`), whose
+    # edits were made in the job it was read in: they are moved back as its fix's are,
+    # each writing its title's words on the statement's own line.
+    from bkrdsl.fixes import apply_edits
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean, written, _home = PLACES[place]
+    text = BASE.replace(clean, written.format("run on VMSYS1 daily sun 02:00"), 1)
+    (said,) = [d for d in read(text) if d.code == "BKR004"]
+    assert said.message == "`daily` takes only a time, not a day: found `sun` before `02:00`"
+    assert [c.title for c in said.choices] == ["Write `daily 02:00`", "Write `weekly sun 02:00`"]
+    for choice, meant in zip(said.choices, ("run on VMSYS1 daily 02:00", "run on VMSYS1 weekly sun 02:00")):
+        assert apply_edits(text, choice.edits) == BASE.replace(clean, written.format(meant), 1)

@@ -37,7 +37,8 @@ class Fix:
     """The one edit that mends a diagnostic, as its help line says, for an editor or
     `bkrc check --fix` to apply. Made only by the stage that knows the text to write,
     and only when that text is certain: never for a choice ("did you mean `A` or
-    `B`?"), never over a comment. The edits do not overlap."""
+    `B`?", whose mends are `Diagnostic.choices`), never over a comment. The edits do
+    not overlap."""
 
     title: str  # "Write `shared server`": a code action's title
     edits: tuple[Edit, ...]
@@ -59,6 +60,11 @@ class Diagnostic:
     label: str | None = None  # a few words printed under the carets
     related: tuple[Related, ...] = field(default_factory=tuple)
     fix: Fix | None = None  # a machine-applicable edit, when the mend is certain
+    #: The mends a help offers as a choice, each certain once chosen (`daily sun 02:00`:
+    #: *Write `daily 02:00`*, *Write `weekly sun 02:00`*), in the help's order: which
+    #: one is meant is the site's, so `bkrc check --fix` applies none; the language
+    #: server offers each as a code action, none preferred. Never with a `fix`.
+    choices: tuple[Fix, ...] = ()
 
     @property
     def is_error(self) -> bool:

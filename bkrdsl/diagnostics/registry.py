@@ -53,6 +53,7 @@ class Code:
         related: tuple[Related, ...] | list[Related] = (),
         severity: Severity | None = None,
         fix: Fix | None = None,
+        choices: tuple[Fix, ...] = (),
     ) -> Diagnostic:
         """Make a diagnostic of this code."""
         return Diagnostic(
@@ -64,6 +65,7 @@ class Code:
             label=label,
             related=tuple(related),
             fix=fix,
+            choices=choices,
         )
 
 

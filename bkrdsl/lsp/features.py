@@ -3878,37 +3878,20 @@ def _choices(doc: Document, shown: Placed) -> list[QuickFix]:
     return []
 
 
-#: BKR004's `daily sun 02:00`: the day, and the time after it (`messages.daily_with_day`).
-_DAILY_WITH_DAY = re.compile(r"`daily` takes only a time, not a day: found `([^`]+)` before `([^`]+)`")
-
-
-def _on_line(s: Span, start: int, end: int) -> Span:
-    """The span of offsets `start` to `end` on the line of `s` (one line, as `s`)."""
-    return Span(s.file, s.line, s.column + start - s.start, s.line, s.column + end - s.start, start, end)
-
-
-def _daily_choices(doc: Document, shown: Placed) -> list[QuickFix]:
-    """BKR004's `daily sun 02:00`, whose help writes a choice no `Fix` makes: *Write
-    `daily 02:00`* (the day removed) or *Write `weekly sun 02:00`* (`weekly` for
-    `daily`), none preferred: whether the job runs every day or on that day is the
-    site's. Each carries its diagnostic with that choice as its fix (`fixes_give`)."""
+def _offered_choices(doc: Document, shown: Placed) -> list[QuickFix]:
+    """The choices a diagnostic carries (`Diagnostic.choices`, made where it is, never
+    read here from its message or help): BKR004's `daily sun 02:00`, *Write `daily
+    02:00`* (the day removed) or *Write `weekly sun 02:00`* (`weekly` for `daily`).
+    One code action for each, none preferred: which is meant is the site's. Each
+    carries its diagnostic with that choice as its fix (`fixes_give`). Not those of a
+    diagnostic whose choice would edit another file."""
     d = shown.diagnostic
-    said = _DAILY_WITH_DAY.fullmatch(d.message) if d.code == "BKR004" and d.fix is None else None
-    if said is None or d.span is None or d.span.file != doc.name or d.span.line != d.span.end_line:
-        return []
-    s, text = d.span, doc.text
-    day, time = said.groups()
-    before = re.search(r"(?i)\bdaily[ \t]+$", text[text.rfind("\n", 0, s.start) + 1 : s.start])
-    after = re.match(r"[ \t]+" + re.escape(time), text[s.end :])
-    if before is None or after is None or text[s.start : s.end] != day:
-        return []
-    daily = s.start - len(before.group(0))
     out = []
-    for title, at, new in (
-        (f"Write `daily {time}`", _on_line(s, daily + len("daily"), s.end), ""),
-        (f"Write `weekly {day} {time}`", _on_line(s, daily, daily + len("daily")), "weekly"),
-    ):
-        out.append(_inserting(shown, title, at, new, preferred=False))
+    for choice in d.choices:
+        if not choice.edits or any(e.span.file != doc.name for e in choice.edits):
+            continue
+        chosen = replace(shown, diagnostic=replace(d, fix=choice, choices=()))
+        out.append(QuickFix(choice.title, chosen, choice.edits, preferred=False))
     return out
 
 
@@ -4031,7 +4014,7 @@ def fixes(
         if fix is not None:
             out.append(fix)
         out += _choices(doc, where)
-        out += _daily_choices(doc, where)
+        out += _offered_choices(doc, where)
         out += _close_brace(doc, where)
     if not ranged:
         return out

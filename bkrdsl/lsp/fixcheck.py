@@ -187,8 +187,8 @@ def _moved_span(span: Span, file: str, moves) -> Span:
 
 
 def _moved_diagnostic(d: Diagnostic, file: str, moves) -> Diagnostic:
-    """`d` with every place it gives (its own, its related ones', its fix's edits')
-    moved into the fixed text."""
+    """`d` with every place it gives (its own, its related ones', the edits of its fix
+    and its choices) moved into the fixed text."""
     changes = {}
     if d.span is not None:
         span = _moved_span(d.span, file, moves)
@@ -199,7 +199,16 @@ def _moved_diagnostic(d: Diagnostic, file: str, moves) -> Diagnostic:
         if related != d.related:
             changes["related"] = related
     if d.fix is not None:
-        edits = tuple(Edit(_moved_span(e.span, file, moves), e.new_text) for e in d.fix.edits)
-        if edits != d.fix.edits:
-            changes["fix"] = Fix(d.fix.title, edits)
+        fix = _moved_fix(d.fix, file, moves)
+        if fix is not d.fix:
+            changes["fix"] = fix
+    if d.choices:
+        choices = tuple(_moved_fix(c, file, moves) for c in d.choices)
+        if choices != d.choices:
+            changes["choices"] = choices
     return dataclasses.replace(d, **changes) if changes else d
+
+
+def _moved_fix(fix: Fix, file: str, moves) -> Fix:
+    edits = tuple(Edit(_moved_span(e.span, file, moves), e.new_text) for e in fix.edits)
+    return fix if edits == fix.edits else Fix(fix.title, edits)

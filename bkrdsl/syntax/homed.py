@@ -251,14 +251,18 @@ def _read_home(source: Source, start: int, end: int, home: str, read) -> list[Di
             for r in d.related
             if (moved := _moved(source, made, r.span, shift, start, end)) is not None
         )
-        fix = None
-        if d.fix is not None:
-            edits = [Edit(_moved(source, made, e.span, shift, start, end), e.new_text) for e in d.fix.edits]
-            if all(e.span is not None for e in edits):
-                fix = Fix(d.fix.title, tuple(edits))
+        fix = None if d.fix is None else _moved_fix(source, made, d.fix, shift, start, end)
+        choices = tuple(moved for c in d.choices if (moved := _moved_fix(source, made, c, shift, start, end)) is not None)
         message = _FOUND_BRACE.sub(_LINE_ENDED, d.message)
-        said.append(replace(d, message=message, span=span, related=related, fix=fix))
+        said.append(replace(d, message=message, span=span, related=related, fix=fix, choices=choices))
     return said
+
+
+def _moved_fix(source: Source, made: Source, fix: Fix, shift: int, start: int, end: int) -> Fix | None:
+    """`fix`, made in `made`, moved back to `source`; None when one of its edits is not
+    in the statement's text."""
+    edits = [Edit(_moved(source, made, e.span, shift, start, end), e.new_text) for e in fix.edits]
+    return Fix(fix.title, tuple(edits)) if all(e.span is not None for e in edits) else None
 
 
 def _moved(source: Source, made: Source, span: Span | None, shift: int, start: int, end: int) -> Span | None:

@@ -3313,11 +3313,23 @@ def day_after_time(day: str, time: str, written: str, days: str, span: Span) -> 
     )
 
 
-def daily_with_day(day: str, time: str, span: Span) -> Diagnostic:
+def daily_with_day(day: str, time: str, span: Span, daily: Span | None) -> Diagnostic:
+    """`daily sun 02:00`: a day (at `span`) after `daily` (at `daily`). The help's two
+    readings are its choices (`Diagnostic.choices`): `daily 02:00`, the day removed
+    with the blanks before it, or `weekly sun 02:00`; none when `daily` is not
+    written (None) or not on the day's line (what is between may hold a comment)."""
+    choices = ()
+    if daily is not None and daily.end_line == span.line:
+        blanks_and_day = Span(span.file, daily.end_line, daily.end_column, span.end_line, span.end_column, daily.end, span.end)
+        choices = (
+            Fix.replace(f"Write `daily {time}`", blanks_and_day, ""),
+            Fix.replace(f"Write `weekly {day} {time}`", daily, "weekly"),
+        )
     return codes.SYNTAX(
         f"`daily` takes only a time, not a day: found `{day}` before `{time}`",
         span,
         help=f"write `daily {time}`, or `weekly {day} {time}` for one day a week",
+        choices=choices,
     )
 
 

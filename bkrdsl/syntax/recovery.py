@@ -6462,7 +6462,8 @@ class Recovery:
         if not messages.looks_like_day(str(day.value)):
             return None
         if before.type == "DAILY":
-            return messages.daily_with_day(str(day.value), str(tok.value), self.span_of(day))
+            daily = self.span_of(before) if is_real(before) else None
+            return messages.daily_with_day(str(day.value), str(tok.value), self.span_of(day), daily)
         if any(t.type == "WEEKLY" for t in leaves):
             return self.weekly_days_blank(ip, tok)
         return None
