@@ -2281,3 +2281,54 @@ def test_check_fix_mends_a_pasted_non_breaking_space_and_a_quoted_job_name(tmp_p
     path.write_text(damaged("job LNXFULL {", 'job "LNXFULL" {').replace("    backup LINUX full", "    backup\u00a0LINUX full", 1), encoding="utf-8")
     run_cli(["check", "--fix", str(path)], expect=0)
     assert path.read_text(encoding="utf-8") == BASE
+
+
+# --- h3 (stop 62)
+@pytest.mark.parametrize(
+    ("clean", "written", "code", "mended"),
+    [
+        # a list's `,` with no name after it, where the statement reads whole without it
+        ("run on VMSYS1 daily 02:00", "run on VMSYS1, daily 02:00", "BKR010", None),
+        ("run on VMSYS1 daily 02:00", "run on VMSYS1 , daily 02:00", "BKR010", None),
+        ("expire on VMSYS1 {", "expire on VMSYS1, {", "BKR010", None),
+        # ... on the next line: the `,` goes, the schedule stays where it is
+        ("run on VMSYS1 daily 02:00", "run on VMSYS1,\n    daily 02:00", "BKR010", "run on VMSYS1\n    daily 02:00"),
+        # ... before the job's `}`: a `run` without a schedule runs when started
+        ("run on VMSYS1 daily 02:00", "run on VMSYS1,", "BKR010", "run on VMSYS1"),
+        # a `}` that closes nothing, every other brace paired: its line goes
+        ("\n}\n", "\n}\n}\n", "BKR006", None),
+        ("cluster PRODSSI {", "}\ncluster PRODSSI {", "BKR006", None),
+        # ... a comment after it stays
+        ("\n}\n", "\n}\n}  # one too many\n", "BKR006", "\n}\n  # one too many\n"),
+    ],
+)
+def test_a_trailing_comma_and_a_brace_that_closes_nothing_are_fixed(clean, written, code, mended):
+    # BKR010 after a list's `,` (`run on VMSYS1, daily 02:00`, `on VMSYS1,` at the end of
+    # its line) and BKR006 (a `}` with no block open) had no fix: `bkrc check --fix`
+    # and the editor's quick fix left them to the hand. Where the edit is certain (the
+    # statement whole without the `,`; every other `{` and `}` paired), the fix removes
+    # it, and the file checks clean; `--fix` mends it whole.
+    text = damaged(clean, written)
+    (d,) = check(text)
+    assert d.code == code and d.fix is not None
+    assert d.fix.title == ("Remove the `,`" if code == "BKR010" else "Remove the `}`")
+    assert apply(text, d) == (BASE if mended is None else damaged(clean, mended))
+    assert check(apply(text, d)) == []
+    assert fixes.fix_all(text, NAME, lambda t: analyse(NAME, t.encode("utf-8"))).diagnostics == []
+
+
+@pytest.mark.parametrize(
+    ("clean", "written", "code"),
+    [
+        # `weekly sun,`: a day left out, or the `,` too many, and the time missing either way
+        ("run on VMSYS1 daily 02:00", "run on VMSYS1 weekly sun,", "BKR010"),
+        # `expire on VMSYS1,` then its statements: the `{` missing too
+        ("expire on VMSYS1 {", "expire on VMSYS1,", "BKR010"),
+        # two `}` too many: which of them goes is not certain
+        ("\n}\n", "\n}\n}\n}\n", "BKR006"),
+        ("\n}\n", "\n}\n} }\n", "BKR006"),
+    ],
+)
+def test_a_trailing_comma_or_a_brace_too_many_whose_mend_is_not_certain_gets_no_fix(clean, written, code):
+    found = [d for d in check(damaged(clean, written)) if d.code == code]
+    assert found and all(d.fix is None for d in found)

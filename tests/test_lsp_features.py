@@ -3751,3 +3751,28 @@ def test_the_daily_choices_come_from_the_diagnostic_not_its_words(monkeypatch, r
         assert after == written.replace("run on DEV1 daily 01:00", meant)
         assert not analyse_document("/ws/dev.bkr", after).diagnostics
 
+
+
+@pytest.mark.parametrize(
+    ("clean", "written", "code", "title"),
+    [
+        ("run on DEV1 daily 01:00", "run on DEV1, daily 01:00", "BKR010", "Remove the `,`"),
+        ("run on DEV1 daily 01:00", "run on DEV1,", "BKR010", "Remove the `,`"),
+        ("\n}\n", "\n}\n}\n", "BKR006", "Remove the `}`"),
+    ],
+)
+def test_a_trailing_comma_and_a_brace_that_closes_nothing_get_a_quick_fix(clean, written, code, title):
+    # No code action was offered for either: the diagnostics carry their fix now (the
+    # one `bkrc check --fix` applies), offered preferred, and it gives the file back.
+    from bkrdsl.fixes import apply_edits
+
+    text = CLUSTER.replace(clean, written, 1)
+    doc, _, _ = doc_at(text)
+    (shown,) = [p for p in F.placed(doc) if p.diagnostic.code == code]
+    line = shown.span.line - 1
+    offered = F.fixes(doc, line, line, (line, shown.span.column - 1), (line, shown.span.column - 1))
+    assert [(f.title, f.preferred) for f in offered] == [(title, True)]
+    assert F.fixes_give(doc, offered) == [()]
+    after = apply_edits(doc.text, offered[0].edits)
+    assert after == (CLUSTER if code == "BKR006" or written.endswith(" 01:00") else text.replace(written, "run on DEV1"))
+    assert not [d for d in analyse_document("/ws/dev.bkr", after).diagnostics if d.is_error]

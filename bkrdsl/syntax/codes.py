@@ -682,7 +682,9 @@ UNMATCHED_CLOSE = register(
     (`purge weekly }sun 03:00`, `retain } 35 days`, `to disk } pool X`): bkrc
     reads the statement as without it, and its fix removes it. Where the
     statement is whole before the brace (`to disk`), the fix is offered only
-    when the file has exactly one `}` too many.
+    when the file has exactly one `}` too many. A `}` that closes nothing
+    between statements has a fix that removes it where every other `{` and
+    `}` of the file pair up (with two too many, which goes is not certain).
 
     Failing example:
 
@@ -844,7 +846,11 @@ EXPECTED_NAME = register(
     after `backup`, a user ID after `user`. After `weekly` the time is
     missing too: the help writes the day after the `,`, then the time, or
     removes the `,` and writes the time. It has no fix: which was meant is
-    not the text's to tell.
+    not the text's to tell. Where the statement reads whole without the
+    `,` (`run on VMSYS1, daily 02:00`, `expire on VMSYS1, {`, `run on
+    VMSYS1,` before the job's `}`, `single user LNX01,` before the next
+    statement), the fix removes the `,`; a name left out after it is the
+    site's to write.
 
     A schedule's keyword alone (`weekly`, `monthly`, `monthly last`) gets
     its forms in the help, `weekly DAY HH:MM`, or `monthly N HH:MM`,

@@ -1049,6 +1049,10 @@ class _Parser:
         #: missing (`_missing`), once found, and that error.
         self.missing_at: int | None = None
         self.missing: Diagnostic | None = None
+        #: A list's `,` with no name after it (`run on VMSYS1,` before a `}`): that error
+        #: and the text its fix deletes, until the statement is found to need more than
+        #: the name there (`_comma_removal`).
+        self.comma_removal: tuple[Diagnostic, Span] | None = None
         #: Where the recovery meets that error, when later than `missing_at`: the `{` of the
         #: statement a group body read as user IDs (`_group_ends`); or the word at `stray_at`,
         #: when the recovery counts the tokens after it from the next (`_abbreviation_meant`).
@@ -1404,6 +1408,7 @@ class _Parser:
             counted_from = self.met_at
         if len(self.tokens) - 2 - counted_from > MAX_READ_AFTER_ERROR or messages.sniff_language(source.text) is not None:
             raise _GiveUp
+        self.missing = self._comma_removal(self.missing)
         if apart and (errors > 1 or self.later):
             # a word skipped, then errors each after a statement read: in the order read
             found = [(self.stray_at, self.stray), *self.later]
@@ -2362,8 +2367,10 @@ class _Parser:
                 raise _GiveUp
             self.missing = self._open_missing() if type_ == "{" else self._value_missing(type_, among)
             self.missing_at = self.i
-        elif type_ == "{" and not self._keywords_alone(self.i - 1):
-            raise _GiveUp  # a block's keyword after other words (`disk ... on each member`): the recovery weighs it
+        else:
+            self.comma_removal = None  # the statement needs more than the name after the `,`
+            if type_ == "{" and not self._keywords_alone(self.i - 1):
+                raise _GiveUp  # a block's keyword after other words (`disk ... on each member`): the recovery weighs it
         return self._placeholder()
 
     def _keywords_alone(self, k: int) -> bool:
@@ -2476,7 +2483,29 @@ class _Parser:
             run_on = messages.unit_run_on(previous[TEXT], keyword, T_NAME, where)
             if run_on is not None:
                 return run_on
-        return messages.missing_value(keyword, names, shown, where, written, listed, line_ended=ended, text=self.text)
+        diag = messages.missing_value(keyword, names, shown, where, written, listed, line_ended=ended, text=self.text)
+        if keyword == ",":
+            self.comma_removal = (diag, self._comma_span(self.i - 1))
+        return diag
+
+    def _comma_span(self, k: int) -> Span:
+        """The `,` at token `k` with the blanks before it, where the name before it is on
+        its line (`Recovery.blank_and`): what removing it deletes."""
+        comma, name = self.tokens[k], self.tokens[k - 1]
+        if name[LINE] != comma[LINE]:
+            return self._span(comma, comma)
+        return self._span(name, comma)._replace(column=name[COL] + len(name[TEXT]), start=name[START] + len(name[TEXT]))
+
+    def _comma_removal(self, diag: Diagnostic | None) -> Diagnostic | None:
+        """`diag` with the fix that removes a list's `,` with no name after it, where the
+        statement read whole without the name (`run on VMSYS1,` before a `}`, `single
+        user U1,` before the next statement), as the recovery gives it
+        (`Recovery.comma_removed`: what follows the `,` fits after the list)."""
+        if self.comma_removal is None or diag is not self.comma_removal[0]:
+            return diag
+        from bkrdsl.syntax import messages
+
+        return messages.comma_removed(diag, self.comma_removal[1])
 
     def _list_written(self, at: int, end: int, comma: bool = False) -> str:
         """The names after the keyword at `at`, before `end`, as written (`sun,mon`:

@@ -3650,7 +3650,9 @@ def weekly_days_without_comma(day: str, span: Span, days: str, time: str, writte
     )
 
 
-def unmatched_close(span: Span, closed: tuple[Block, Span] | None) -> Diagnostic:
+def unmatched_close(span: Span, closed: tuple[Block, Span] | None, remove: Span | None = None) -> Diagnostic:
+    """`}` where no block is open. `remove`: the text that deletes it, where every other
+    brace of the file pairs up (`Recovery.lone_close_removal`), for its fix."""
     related = ()
     if closed is not None:
         block, where = closed
@@ -3658,8 +3660,13 @@ def unmatched_close(span: Span, closed: tuple[Block, Span] | None) -> Diagnostic
     return codes.UNMATCHED_CLOSE(
         "this `}` closes nothing",
         span,
-        help="remove it, or restore the line that opened the block",
+        help=(
+            "remove it: every other `{` and `}` of the file pair up"
+            if remove is not None
+            else "remove it, or restore the line that opened the block"
+        ),
         related=related,
+        fix=None if remove is None else remove_fix("the `}`", remove),
     )
 
 
@@ -4402,6 +4409,13 @@ def missing_value(
         if unfinished is not None:
             message, help_text = unfinished[0] or message, unfinished[1]
     return codes.EXPECTED_NAME(message, span, label=label, help=help_text, fix=fix)
+
+
+def comma_removed(diag: Diagnostic, remove: Span) -> Diagnostic:
+    """`missing_value`'s error for a list's `,` with no name after it (`run on VMSYS1,
+    daily 02:00`), with the fix that deletes `remove`, the `,` (and the blanks before
+    it on its line): where the statement reads whole without it (both parsers tell)."""
+    return replace(diag, fix=remove_fix("the `,`", remove))
 
 
 def days_written_as_one(word: str) -> tuple[str, ...] | None:

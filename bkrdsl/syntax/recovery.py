@@ -59,6 +59,7 @@ from bkrdsl.syntax.fast import (
     PLACE_WORDS,
     STATEMENT_KEYWORDS,
     WAIT_UNIT_WORDS,
+    braces,
     misplaced_in_group,
     statement_part,
 )
@@ -5072,10 +5073,31 @@ class Recovery:
 
     def unmatched_close(self, ip, tok: Token) -> None:
         closed = last_closed(ip.parser_state.value_stack, self.source)
-        self.report(messages.unmatched_close(self.span_of(tok), closed), tok.start_pos)
+        self.report(messages.unmatched_close(self.span_of(tok), closed, self.lone_close_removal(tok)), tok.start_pos)
         # A run of them is one mistake.
         state = ip.lexer_thread.state
         self._advance(state, re.compile(r"[\s}]*").match(self.source.text, state.line_ctr.char_pos).end())
+
+    def lone_close_removal(self, tok: Token) -> Span | None:
+        """The text that deletes `tok`, a `}` that closes nothing, when that mend is
+        certain: every other `{` and `}` of the file pair up (the file has one `}` too
+        many, and this is the first `}` the braces, counted from the top, have no `{`
+        for). The brace with the blanks before it, or its whole line when nothing else
+        stands on it (`Source.deletion`); else None. (A block's opening line deleted,
+        its statements and its `}` left, is read as the statements misplaced, BKR013,
+        the `}` closing the block reopened for them: no BKR006 there.)"""
+        if self.brace_balance != -1 or tok.start_pos is None:
+            return None
+        depth = 0
+        for brace, offset in braces(self.source.text):
+            if offset == tok.start_pos:
+                if depth != 0:
+                    return None
+                continue
+            depth += 1 if brace == "{" else -1
+            if depth < 0:
+                return None
+        return self.source.deletion(self.span_of(tok)) if depth == 0 else None
 
     def stray_name(self, ip, tok: Token, accepted: set[str]) -> Token | None:
         """A name where a statement keyword belongs."""
@@ -10553,6 +10575,8 @@ class Recovery:
                 word = self.respelt[keyword.start_pos][1][0]
             written, listed = self.list_written(ip.parser_state.value_stack, keyword)
             diag = messages.missing_value(word, names, named, where, written, listed, line_ended=ended, text=self.source.text)
+            if word == "," and keyword is previous:
+                diag = self.comma_removed(ip, diag, previous, found)
             self.report(self.disk_written_whole(ip, diag) if keyword.type == "DISK" else diag, at)
         else:
             wanted = self.expected_list(accepted - {"RBRACE", "$END"})
@@ -10803,6 +10827,25 @@ class Recovery:
                 return messages.list_written(names, gaps, comma), listed
             return None, None
         return None, None
+
+    def comma_removed(self, ip, diag: Diagnostic, comma: Token, found: Token) -> Diagnostic:
+        """`run on VMSYS1, daily 02:00`, `single user U1,` before the next statement: a
+        list's `,` with no name after it (BKR010), `diag`, given the fix that removes
+        it (with the blanks before it on its line) where what follows it reads on
+        after the list's last name: the statement whole without it. Not `run on
+        VMSYS1,` before a `}` (no schedule either way: the fix would leave an error).
+        The fast parser gives the same fix (`_Parser._comma_removal`)."""
+        sim = Sim.of(ip)
+        stack = ip.parser_state.value_stack
+        if len(sim.stack) < 2 or not stack or stack[-1] is not comma:
+            return diag
+        sim.stack.pop()
+        found_type = found.type
+        if found_type == "NAME":  # `daily` after the `,`, lexed where a name is due
+            found_type = self.facts.keywords.get(str(found.value).lower(), found_type)
+        if not sim.fits([found_type]):
+            return diag
+        return messages.comma_removed(diag, self.blank_and(last_real_token(stack[:-1]), comma))
 
     def governing_keyword(self, stack) -> tuple[Token | None, list[str]]:
         """The keyword the current statement waits on, with the names written after it."""
