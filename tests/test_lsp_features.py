@@ -3753,6 +3753,24 @@ def test_the_daily_choices_come_from_the_diagnostic_not_its_words(monkeypatch, r
 
 
 
+def test_the_outline_shows_the_machines_a_tape_manager_names():
+    # A tape manager's detail was its scope alone (`shared`), where a catalog's shows
+    # its server, pool and home: a sysprog scanning the outline wants which machine is
+    # the catalog node and on which member, and the request nodes and DMMs. As the file
+    # writes them; what is not typed yet left out.
+    prodssi = analyse_document(str(EXAMPLES / "prodssi.bkr"), (EXAMPLES / "prodssi.bkr").read_text(), path=EXAMPLES / "prodssi.bkr")
+    assert [(c.name, c.detail) for c in F.outline(prodssi)[-1].children if c.kind == "tape"] == [
+        ("tape manager", "shared catalog-node TCTMM on VMSYS1 request-node TRTMM catalog-dmm TCDMM request-dmm TRDMM"),
+    ]
+    for written, detail in [
+        ("tape manager shared request-node TRTMM catalog-node TCTMM on DEV2", "shared request-node TRTMM catalog-node TCTMM on DEV2"),
+        ("tape manager local catalog-node TCTMM on", "local catalog-node TCTMM"),
+        ("tape manager shared catalog-node", "shared"),
+    ]:
+        doc, _, _ = doc_at(CLUSTER.replace("  catalog shared", f"  {written}\n  catalog shared"))
+        assert [c.detail for c in F.outline(doc)[-1].children if c.kind == "tape"] == [detail], written
+
+
 @pytest.mark.parametrize(
     ("clean", "written", "code", "title"),
     [

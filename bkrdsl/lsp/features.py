@@ -3638,13 +3638,31 @@ def _catalog_detail(k: ast.Catalog) -> str:
     return " ".join(words)
 
 
+def _tape_detail(t: ast.Tape) -> str:
+    """A Tape Manager's detail in the outline: its scope, then the machines its options
+    name, as the file writes them, the catalog node with its member (`shared
+    catalog-node TCTMM on VMSYS1 request-node TRTMM catalog-dmm TCDMM request-dmm
+    TRDMM`), as a catalog's shows its server, pool and home."""
+    options = (
+        ("catalog-node", t.catalog_nodes),
+        ("request-node", t.request_nodes),
+        ("catalog-dmm", t.catalog_dmms),
+        ("request-dmm", t.request_dmms),
+    )
+    named = sorted((n.span.start, keyword, n) for keyword, nodes in options for n in nodes if n.name.text)
+    words = [t.scope.value]
+    for _, keyword, n in named:
+        words.append(f"{keyword} {n.name.upper}" + (f" on {n.member.upper}" if n.member is not None and n.member.text else ""))
+    return " ".join(words)
+
+
 def _cluster_symbol(doc: Document, c: ast.Cluster) -> Symbol:
     children = [_member_symbol(m) for m in c.members]
     children += _volume_symbols(c.settings, "shared-volume")
     children += [_disk_symbol(d) for d in c.disks]
     children += [Symbol("catalog", "catalog", _catalog_detail(k), k.span, k.span) for k in c.catalogs]
     children += [Symbol("expire", "expire", _expire_detail(e), e.span, e.span) for e in c.expires]
-    children += [Symbol("tape manager", "tape", t.scope.value, t.span, t.span) for t in c.tapes]
+    children += [Symbol("tape manager", "tape", _tape_detail(t), t.span, t.span) for t in c.tapes]
     children += _user_symbols(doc, c.users) + _group_symbols(doc, c.groups)
     children += [Symbol(j.name.upper, JOB, _job_detail(j), j.span, j.name.span) for j in c.jobs]
     children.sort(key=lambda s: (s.span.line, s.span.column))
