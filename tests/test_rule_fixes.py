@@ -994,3 +994,64 @@ def test_bkr250_help_writes_the_disk_statement_on_a_free_address_and_it_checks()
         " (line 10)"
     )
     assert codes(text.replace("disk BKRBKUP 190 ", "disk BKRBKUP 0192 "), "") == []
+
+
+# --- h4 (stop 62)
+# Checker helps reviewed as a z/VM system programmer reads them: each help that was
+# a choice in general words (`keep one definition`, `narrow the pattern`) now writes
+# the choices on the file's own names and lines; each is applied here as its words
+# say, and the file then checks.
+
+
+def _lines_without(text: str, *starts: str) -> str:
+    """`text` without its lines that start (after their indent) with one of `starts`."""
+    return "".join(line for line in text.splitlines(keepends=True) if not line.strip().startswith(starts))
+
+
+def test_bkr324_help_writes_each_statement_to_delete_and_a_free_address():
+    text = failing_example("BKR324")
+    said = help_of("BKR324", text)
+    assert said == (
+        "delete `disk BKRBKUP 0191 size 20 cyl` (line 10) or `disk BKRBKUP 191 size 10 cyl` (line 7);\n"
+        "or give this disk an address `BKRBKUP` has free: write `disk BKRBKUP 0192` for `disk BKRBKUP 0191` (line 10)"
+    )
+    assert codes(_lines_without(text, "disk BKRBKUP 0191 size 20 cyl"), "") == []
+    assert codes(_lines_without(text, "disk BKRBKUP 191 size 10 cyl"), "") == []
+    assert codes(text.replace("disk BKRBKUP 0191 ", "disk BKRBKUP 0192 "), "") == []
+
+
+def test_bkr324_help_does_not_delete_a_pattern_s_statement_other_machines_need():
+    # `disk BKRWRK* 191` gives BKRWRK02 its 0191 too: deleting it would leave BKRWRK02
+    # none (BKR253); the second statement is BKRWRK01's alone, and goes.
+    text = failing_example("BKR324").replace("disk BKRBKUP 0191 size 20 cyl", "disk BKRWRK01 191 size 5 cyl")
+    said = help_of("BKR324", text)
+    assert said.startswith("delete `disk BKRWRK01 191 size 5 cyl` (line 10);\n")
+    assert "`disk BKRWRK* 191 size 5 cyl` (line" not in said
+    assert "write `disk BKRWRK01 0192` for `disk BKRWRK01 191` (line 10)" in said
+    assert codes(_lines_without(text, "disk BKRWRK01 191"), "") == []
+    assert codes(text.replace("disk BKRWRK01 191 ", "disk BKRWRK01 0192 "), "") == []
+
+
+def test_bkr324_pattern_statement_clashing_with_two_is_the_one_to_delete():
+    # BKRWRK* 191 after BKRWRK01's and BKRWRK02's: deleting BKRWRK01's would leave
+    # BKRWRK02's clash; the pattern's statement goes, or moves where both are free.
+    text = failing_example("BKR324").replace(
+        "  disk BKRWRK* 191 size 5 cyl\n", "  disk BKRWRK01 191 size 5 cyl\n  disk BKRWRK02 191 size 5 cyl\n"
+    ).replace("disk BKRBKUP 0191 size 20 cyl", "disk BKRWRK* 191 size 5 cyl")
+    said = help_of("BKR324", text)
+    assert said == (
+        "delete `disk BKRWRK* 191 size 5 cyl` (line 11);\n"
+        "or give this disk an address the machines `BKRWRK*` matches have free: write `disk BKRWRK* 0192` for"
+        " `disk BKRWRK* 191` (line 11)"
+    )
+    assert codes(_lines_without(text, "disk BKRWRK* 191"), "") == []
+    assert codes(text.replace("disk BKRWRK* 191 ", "disk BKRWRK* 0192 "), "") == []
+
+
+def test_bkr324_free_address_passes_the_ones_the_machine_has():
+    text = failing_example("BKR324").replace(
+        "  disk BKRCATLG 191 size 10 cyl\n", "  disk BKRCATLG 191 size 10 cyl\n  disk BKRBKUP 192 size 10 cyl\n"
+    )
+    said = help_of("BKR324", text)
+    assert "write `disk BKRBKUP 0193` for `disk BKRBKUP 0191` (line 11)" in said
+    assert codes(text.replace("disk BKRBKUP 0191 ", "disk BKRBKUP 0193 "), "") == []

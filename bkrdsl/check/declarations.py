@@ -464,7 +464,13 @@ DUPLICATE_DISK = register(
     the same address. A pattern gives its disk to every machine it matches,
     so `disk BKRWRK* 191` and `disk BKRWRK01 191` define BKRWRK01's 0191
     twice. One address defined three times is one error, at the second
-    definition, with the others as notes.
+    definition, with the others as notes. Of one address defined twice, the
+    help writes each statement it may delete, with its line (not one whose
+    machines the other does not all give the minidisk: `disk BKRWRK01 191`
+    beside `disk BKRWRK* 191`, the pattern's statement, whose BKRWRK02 would
+    lose its 0191), and the second written again on the first address from
+    there up that no machine it reaches has (`write `disk BKRBKUP 0192` for
+    `disk BKRBKUP 0191` (line 10)`).
 
     An IDENTITY's `disk` gives the minidisk to its instance on every member:
     `on VOL at START` places the instance of the member whose private volume
@@ -507,7 +513,8 @@ DUPLICATE_DISK = register(
           }
         }
 
-    Fix: keep one, or give the second disk another address.
+    Fix: delete one of the two statements, or give the second an address
+    BKRBKUP has free: `disk BKRBKUP 0192 size 20 cyl`.
     """,
 )
 
@@ -1384,11 +1391,7 @@ def duplicate_disks(model: Model):
             message += f": {why}"
         else:
             message += "" if len(later) == 1 else f", defined {len(later) + 1} times"
-            help = (
-                "keep one definition, or give this disk another address"
-                if len(later) == 1
-                else "keep one definition, or give the others other addresses"
-            )
+            help = _repeat_help(model, earlier, later)
         copies = all(_written_alike(earlier, d) for d in later)
         if copies:  # pasted again: whatever the first places, the copies place again
             message = f"user {quoted(owner)} already has a minidisk at address {addr:04X}{via}, defined alike"
@@ -1406,6 +1409,70 @@ def duplicate_disks(model: Model):
             if copies
             else None,
         )
+
+
+def _repeat_help(model: Model, earlier: ast.Disk, later: list[ast.Disk]) -> str:
+    """BKR324's help for one address defined again, not alike: which statement to
+    delete, each written with its line, or the second written again on an address
+    that no machine it reaches has (`write `disk BKRBKUP 0192` for `disk BKRBKUP
+    0191` (line 10)`). Statements of another file (a module's) are not written."""
+    if len(later) > 1 or any(d.span.file != model.main_file for d in (earlier, *later)):
+        if len(later) == 1:
+            return "keep one definition, or give this disk another address"
+        return "keep one definition, or give the others other addresses"
+    (disk,) = later
+    # A statement is offered for deletion only where what is left gives every machine
+    # it reaches the minidisk once (`disk BKRWRK* 191` gives BKRWRK02 one `disk
+    # BKRWRK01 191` does not; beside `disk BKRWRK02 191` too, `disk BKRWRK01 191`
+    # deleted leaves BKRWRK02's clash).
+    reach = _owners(model, disk)
+    number = parse_address(disk.address.text)
+    clashing = {
+        id(d): d for owner in sorted(reach) for d in model.disks_at.get((owner, number), ()) if d is not disk
+    }
+    deletable = []
+    if reach <= {owner for d in clashing.values() for owner in _owners(model, d)}:
+        deletable.append(f"`{_disk_text(disk)}` (line {disk.span.line})")
+    if list(clashing) == [id(earlier)] and _owners(model, earlier) <= reach:
+        deletable.append(f"`{_disk_text(earlier)}` (line {earlier.span.line})")
+    text = f"delete {' or '.join(deletable)}" if deletable else ""
+    free = _free_address_after(model, disk)
+    if free is None:
+        return f"{text}, or give this disk another address" if text else "give this disk another address"
+    move = (
+        f"give this disk an address {_whose(model, disk)} free: write `disk {disk.user.text}"
+        f" {free:04X}` for `disk {disk.user.text} {disk.address.text}` (line {disk.address.span.line})"
+    )
+    return f"{text};\nor {move}" if text else move
+
+
+def _disk_text(disk: ast.Disk) -> str:
+    """A `disk` statement as written, in one line: `disk BKRBKUP 0191 size 20 cyl on M1PRV1 at 100`."""
+    text = f"disk {disk.user.text} {disk.address.text} size {_size_text(disk)}"
+    text += f" on {disk.volume.text}" if disk.volume is not None else ""
+    return text + (f" at {disk.start.text}" if disk.start is not None else "")
+
+
+def _whose(model: Model, disk: ast.Disk) -> str:
+    user = disk.user.upper
+    return f"the machines `{user}` matches have" if is_pattern(user) else f"`{user}` has"
+
+
+def _owners(model: Model, disk: ast.Disk) -> set[str]:
+    """The machines a `disk` statement gives a minidisk, as `Model.disks_at` reads them."""
+    return set(model.disk_owners(disk) or (disk.user.upper,))
+
+
+def _free_address_after(model: Model, disk: ast.Disk) -> int | None:
+    """The first address after `disk`'s (from 0191, the usual A-disk, up, then round)
+    that no `disk` statement gives any machine the statement reaches."""
+    number = parse_address(disk.address.text)
+    if number is None:
+        return None
+    owners = _owners(model, disk)
+    used = {address for owner, address in model.disks_at if owner in owners}
+    after = max(number + 1, 0x191)
+    return next((n for n in (*range(after, 0x10000), *range(0x191, after)) if n not in used), None)
 
 
 def _again_note(model: Model, disk: ast.Disk, per_member: bool) -> str:
