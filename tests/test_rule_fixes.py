@@ -1055,3 +1055,23 @@ def test_bkr324_free_address_passes_the_ones_the_machine_has():
     said = help_of("BKR324", text)
     assert "write `disk BKRBKUP 0193` for `disk BKRBKUP 0191` (line 11)" in said
     assert codes(text.replace("disk BKRBKUP 0191 ", "disk BKRBKUP 0193 "), "") == []
+
+
+def test_bkr261_help_deletes_the_wait_as_written_or_names_the_pool():
+    text = failing_example("BKR261")
+    said = help_of("BKR261", text)
+    assert said == (
+        "delete `pool-wait 15 minutes` (line 4);\n"
+        "or add `pool POOL` after `server BKRSVSFS` (line 4), POOL the file pool it serves"
+    )
+    assert codes(text.replace(" pool-wait 15 minutes", ""), "") == []
+    assert codes(text.replace("server BKRSVSFS pool-wait", "server BKRSVSFS pool BKRPOOL pool-wait"), "") == []
+
+
+def test_bkr261_without_a_server_deletes_both_waits_with_their_lines():
+    text = failing_example("BKR261").replace(
+        "catalog local server BKRSVSFS pool-wait 15 minutes", "catalog local logon-wait 2 minutes\n  pool-wait 30 seconds"
+    )
+    said = help_of("BKR261", text)
+    assert said.startswith("delete `logon-wait 2 minutes` and `pool-wait 30 seconds` (lines 4 and 5);\n")
+    assert codes(text.replace(" logon-wait 2 minutes\n  pool-wait 30 seconds", ""), "") == []

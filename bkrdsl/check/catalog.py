@@ -640,11 +640,12 @@ def waits_kept(model: Model):
         both = ((decl.logon_waits, "logon-wait"), (decl.pool_waits, "pool-wait"))
         unused = [(w, k) for waits, k in both for w in waits[:1]]
         why = "the catalog names no SFS server, so BKRSTART starts none and waits for none"
-        help = "name the server after `server` (`catalog local server BKRSVSFS pool BKRPOOL ...`), or delete"
+        other = "or, for BKRSTART to start the catalog's SFS server, name it after `server` (`catalog local server BKRSVSFS ...`)"
     elif cat.pool is None:
         unused = [(w, "pool-wait") for w in decl.pool_waits[:1]]
         why = "the catalog names no file pool, so BKRSTART waits for its server to log on, not for a pool to serve"
-        help = "name the file pool after `pool` (`pool BKRPOOL`), or delete"
+        server = cat.decl.server[0]
+        other = f"or add `pool POOL` after `server {server.text}` (line {server.span.line}), POOL the file pool it serves"
     else:
         return
     if not unused:
@@ -652,11 +653,14 @@ def waits_kept(model: Model):
     unused.sort(key=lambda wait: wait[0].span.start)
     (first, _), *rest = unused
     names = " and ".join(f"`{k}`" for _, k in unused)
+    written = " and ".join(f"`{k} {w.count.text} {w.unit.text}`" for w, k in unused)
+    lines = sorted({w.span.line for w, _ in unused})
+    where = f"line {lines[0]}" if len(lines) == 1 else f"lines {lines[0]} and {lines[1]}"
     yield WAIT_UNUSED(
         f"{names} {'has' if not rest else 'have'} no effect: {why}",
         first.span,
         related=tuple(Related(w.span, f"`{k}` here too") for w, k in rest),
-        help=f"{help} {names}",
+        help=f"delete {written} ({where});\n{other}",
     )
 
 
