@@ -1075,3 +1075,33 @@ def test_bkr261_without_a_server_deletes_both_waits_with_their_lines():
     said = help_of("BKR261", text)
     assert said.startswith("delete `logon-wait 2 minutes` and `pool-wait 30 seconds` (lines 4 and 5);\n")
     assert codes(text.replace(" logon-wait 2 minutes\n  pool-wait 30 seconds", ""), "") == []
+
+
+def test_bkr204_help_names_the_pattern_and_the_declaration_to_take_out():
+    text = failing_example("BKR204")
+    said = help_of("BKR204", text)
+    assert said == (
+        "if LNXADMIN is identity in the CP directory, narrow `match LNX*` (line 7) so that it leaves out"
+        " `LNXADMIN`;\nif single, delete `identity user LNXADMIN` (line 2)"
+    )
+    assert codes(text.replace("match LNX* }", "match LNX0* }"), "") == []
+    assert codes(_lines_without(text, "identity user LNXADMIN"), "") == []
+
+
+def test_bkr204_help_of_two_patterns_names_both_with_their_lines():
+    text = failing_example("BKR204").replace("identity user LNXADMIN", "identity group MON { match LNXM* }")
+    said = help_of("BKR204", text)
+    assert said == (
+        "narrow `match LNX*` (line 7) or `match LNXM*` (line 2) so that no user ID matches both (as LNXM does)"
+    )
+    assert "BKR204" not in codes(text.replace("match LNX* }", "match LNX0* }"), "")
+
+
+def test_bkr204_help_does_not_narrow_the_product_s_worker_pattern():
+    # `BKRWRK*` is std/backup-manager's, the workers' IDs: the site narrows its own pattern.
+    text = (ROOT / "tests" / "data" / "rules" / "BKR204.fail-patterns.bkr").read_text()
+    said = [d.help for d in analyse("site.bkr", text.encode()).diagnostics if d.code == "BKR204"]
+    assert "narrow `match BKRW*` (line 10) so that it matches no ID `BKRWRK*` matches (as BKRWRK does)" in said
+    assert "narrow `match LNX*` (line 8) or `match LNXM*` (line 9) so that no user ID matches both (as LNXM does)" in said
+    mended_text = text.replace("match BKRW* }", "match BKRWEB* }").replace("match LNX* }", "match LNX0* }")
+    assert "BKR204" not in codes(mended_text, "")

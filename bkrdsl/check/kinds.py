@@ -208,7 +208,13 @@ PATTERN_OTHER_KIND = register(
           }
         }
 
-    Fix: narrow the pattern (`match LNX0*`), or rename or reclassify the user.
+    Fix: narrow the pattern (`match LNX0*`), or, if LNXADMIN is a single
+    user, delete `identity user LNXADMIN`.
+
+    The help names the pattern with its line and the users to leave out; for
+    one user the site declares itself, and no shared pattern, it also says
+    what to take the user out of if the CP directory has it of the pattern's
+    kind (`if single, delete `identity user LNXADMIN` (line 2)`).
     """,
 )
 
@@ -588,7 +594,7 @@ def patterns_of_other_kind(model: Model):
                 f"pattern {quoted(p.pattern)} {_origin_text(p)} ({kind.value}) also matches {what}",
                 p.span,
                 related=tuple(related),
-                help="narrow the pattern so it only matches users of its own kind",
+                help=_narrow_help(model, p, names, [q for _, (s_, i_, _e) in shared for q in (s_, i_) if q is not p]),
             )
     service_single = {id(p) for p, _ in _single_patterns_of_service(model)}
     for k, (s, i, example) in enumerate(overlaps):
@@ -601,8 +607,46 @@ def patterns_of_other_kind(model: Model):
             f" {quoted(there.pattern)} ({there.kind.value}) both match users such as {example}",
             here.span,
             related=(Related(there.span, f"{there.kind.value} pattern here"),),
-            help="narrow one pattern so that no user ID matches both",
+            help=_narrow_either_help(model, here, there, example),
         )
+
+
+def _narrow_either_help(model: Model, here: PatternDef, there: PatternDef, example: str) -> str:
+    """BKR204's help for two patterns that share IDs: narrow either, each named with its
+    line; not the product's workers' pattern, nor one of the standard library, which
+    are not the site's to change."""
+    where = here.span.file
+    if there.role is not None or _from_stdlib(model, there.module):
+        return f"narrow {_pattern_at(model, here, where)} so that it matches no ID {quoted(there.pattern)} matches (as {example} does)"
+    return f"narrow {_pattern_at(model, here, where)} or {_pattern_at(model, there, where)} so that no user ID matches both (as {example} does)"
+
+
+def _pattern_at(model: Model, p: PatternDef, where: str) -> str:
+    """A pattern as its statement writes it, with its line (and file, when not
+    `where`): `match LNX*` (line 7), `BKRWRK*` (std/backup-manager line 12)."""
+    written = f"`match {p.pattern}`" if p.origin.startswith("group ") else quoted(p.pattern)
+    line = f"line {p.span.line}" if p.span.file == where else f"{p.span.file} line {p.span.line}"
+    return f"{written} ({line})"
+
+
+def _narrow_help(model: Model, p: PatternDef, names: list[str], partners: list[PatternDef]) -> str:
+    """BKR204's help for a pattern that matches users of the other kind: the pattern
+    narrowed to leave them out (and the IDs of the patterns of the other kind it
+    shares); for one user the site declares itself, its declarations of the other
+    kind taken out where the CP directory gives it the pattern's kind instead."""
+    where = p.span.file
+    shares = f", and shares no ID with {listed([q.pattern for q in partners])}" if partners else ""
+    narrow = f"narrow {_pattern_at(model, p, where)} so that it leaves out {listed(names)}{shares}"
+    if len(names) != 1 or partners:
+        return narrow  # taking a user out of its declarations would leave the others, or the shared IDs
+    (user,) = names
+    other = [u for u in model.defs_of({user}) if u.kind is not p.kind]
+    if not other or any(_from_stdlib(model, u.module) for u in other):
+        return narrow  # the standard library declares the product's and z/VM's own IDs as they are
+    return (
+        f"if {user} is {other[0].kind.value} in the CP directory, {narrow};"
+        f"\nif {p.kind.value}, {' and '.join(_take_out(model, other, where))}"
+    )
 
 
 def _origin_text(p: PatternDef) -> str:
