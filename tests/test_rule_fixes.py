@@ -1105,3 +1105,20 @@ def test_bkr204_help_does_not_narrow_the_product_s_worker_pattern():
     assert "narrow `match LNX*` (line 8) or `match LNXM*` (line 9) so that no user ID matches both (as LNXM does)" in said
     mended_text = text.replace("match BKRW* }", "match BKRWEB* }").replace("match LNX* }", "match LNX0* }")
     assert "BKR204" not in codes(mended_text, "")
+
+
+def test_bkr316_too_many_workers_writes_the_most_and_it_checks():
+    text = failing_example("BKR316")
+    said = help_of("BKR316", text)
+    assert said == "Backup Manager runs at most 64 workers (IBM APAR PH50490): write `workers 64` for `workers 120` (line 3)"
+    assert codes(text.replace("workers 120", "workers 64"), "") == []
+
+
+def test_bkr316_comment_glued_to_workers_at_a_line_s_end_writes_the_blank():
+    text = failing_example("BKR316").replace("{ workers 120 }   # <- BKR316", "{\n    workers 4#four\n  }")
+    said = help_of("BKR316", text)
+    assert said.endswith("write a blank before the `#`: `workers 4 #four` (line 4)")
+    assert codes(text.replace("workers 4#four", "workers 4 #four"), "") == []
+    # Before the block's `}` on its line, the blank would make the `}` a comment's: no such help.
+    inline = failing_example("BKR316").replace("workers 120", "workers 4#x")
+    assert "blank" not in help_of("BKR316", inline)

@@ -1772,6 +1772,25 @@ def retention(model: Model):
                 )
 
 
+def _workers_help(member: ast.Member, w: ast.Word) -> str:
+    """BKR316's help for a worker count: too many (`workers 120`), the most written
+    with its line; a count with a comment glued to it (`workers 4#x`) that ends its
+    line, the blank before the `#` (not where the comment would take the block's `}`
+    or a statement after it on the line); anything else, the range."""
+    most = f"Backup Manager runs at most {MAX_WORKERS} workers (IBM APAR PH50490)"
+    head, hash_, _ = w.text.partition("#")
+    if w.text.isascii() and w.text.isdigit():
+        return f"{most}: write `workers {MAX_WORKERS}` for `workers {w.text}` (line {w.span.line})"
+    after = [x.span for x in (*member.settings, *member.selections) if x.span.line == w.span.line and x.span.end > w.span.end]
+    ends_line = member.span.end_line > w.span.line and not after
+    if ends_line and hash_ and head.isascii() and head.isdigit() and 1 <= int(head) <= MAX_WORKERS:
+        return (
+            "a `#` inside a word is part of it: if a comment follows, write a blank before the `#`:"
+            f" `workers {head} #{w.text[len(head) + 1 :]}` (line {w.span.line})"
+        )
+    return f"{most}, so a member has 1 to {MAX_WORKERS}"
+
+
 @check
 def numbers(model: Model):
     cluster = model.cluster
@@ -1785,7 +1804,7 @@ def numbers(model: Model):
                     yield INVALID_NUMBER(
                         f"{quoted(w.text)} is not a worker count from 1 to {MAX_WORKERS}",
                         w.span,
-                        help=f"Backup Manager runs at most {MAX_WORKERS} workers (IBM APAR PH50490), so a member has 1 to {MAX_WORKERS}",
+                        help=_workers_help(m, w),
                     )
     suggest = Suggester()
     for d in cluster.disks:
