@@ -1097,16 +1097,6 @@ def test_bkr204_help_of_two_patterns_names_both_with_their_lines():
     assert "BKR204" not in codes(text.replace("match LNX* }", "match LNX0* }"), "")
 
 
-def test_bkr204_help_does_not_narrow_the_product_s_worker_pattern():
-    # `BKRWRK*` is std/backup-manager's, the workers' IDs: the site narrows its own pattern.
-    text = (ROOT / "tests" / "data" / "rules" / "BKR204.fail-patterns.bkr").read_text()
-    said = [d.help for d in analyse("site.bkr", text.encode()).diagnostics if d.code == "BKR204"]
-    assert "narrow `match BKRW*` (line 10) so that it matches no ID `BKRWRK*` matches (as BKRWRK does)" in said
-    assert "narrow `match LNX*` (line 8) or `match LNXM*` (line 9) so that no user ID matches both (as LNXM does)" in said
-    mended_text = text.replace("match BKRW* }", "match BKRWEB* }").replace("match LNX* }", "match LNX0* }")
-    assert "BKR204" not in codes(mended_text, "")
-
-
 def test_bkr316_too_many_workers_writes_the_most_and_it_checks():
     text = failing_example("BKR316")
     said = help_of("BKR316", text)
@@ -1122,3 +1112,47 @@ def test_bkr316_comment_glued_to_workers_at_a_line_s_end_writes_the_blank():
     # Before the block's `}` on its line, the blank would make the `}` a comment's: no such help.
     inline = failing_example("BKR316").replace("workers 120", "workers 4#x")
     assert "blank" not in help_of("BKR316", inline)
+
+
+def test_bkr401_without_a_job_to_move_writes_the_identity_group_s_job_whole():
+    text = failing_example("BKR401").replace(
+        "  single group TESTERS { TEST01 }\n", "  single group TESTERS { TEST01 }\n  identity group SYSIDS { TCPIP }\n"
+    )
+    said = help_of("BKR401", text)
+    job = "job SYSIDSF { backup SYSIDS full  include minidisk * *  to disk  run on each member daily 01:00 }"
+    assert said == (
+        f"back up identity group SYSIDS (line 10) on each member, this one too:\nadd `{job}` to the cluster block"
+    )
+    end = text.rstrip().rfind("}")
+    for parser in ("", "lark"):
+        assert codes(f"{text[:end]}  {job}\n{text[end:]}", parser) == []
+
+
+def test_bkr401_identity_job_takes_a_free_name_and_hour():
+    # 01:00 and 02:00 are taken by jobs, 03:00 by the purge at 03:30 (BKR403); SYSIDSF's
+    # name on VMSYS1, SYSIDSF1, by another job: SYSIDSA at 04:00.
+    text = (
+        failing_example("BKR401")
+        .replace("  single group TESTERS { TEST01 }\n", "  single group TESTERS { TEST01 }\n  identity group SYSIDS { TCPIP }\n")
+        .replace("purge weekly sun 03:00", "purge weekly sun 03:30")
+        .replace("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 01:00")
+        .replace("job APPSFULL {", "job SYSIDSF1 {")
+    )
+    said = help_of("BKR401", text)
+    job = "job SYSIDSA { backup SYSIDS full  include minidisk * *  to disk  run on each member daily 04:00 }"
+    assert f"add `{job}`" in said
+    end = text.rstrip().rfind("}")
+    assert codes(f"{text[:end]}  {job}\n{text[end:]}", "") == []
+    # The name and the hour passed over are what the checks would say of them.
+    assert "BKR224" in codes(f"{text[:end]}  {job.replace('SYSIDSA', 'SYSIDSF')}\n{text[end:]}", "")
+    assert "BKR403" in codes(f"{text[:end]}  {job.replace('04:00', '03:00')}\n{text[end:]}", "")
+
+
+def test_bkr204_help_does_not_narrow_the_product_s_worker_pattern():
+    # `BKRWRK*` is std/backup-manager's, the workers' IDs: the site narrows its own pattern.
+    text = (ROOT / "tests" / "data" / "rules" / "BKR204.fail-patterns.bkr").read_text()
+    said = [d.help for d in analyse("site.bkr", text.encode()).diagnostics if d.code == "BKR204"]
+    assert "narrow `match BKRW*` (line 10) so that it matches no ID `BKRWRK*` matches (as BKRWRK does)" in said
+    assert "narrow `match LNX*` (line 8) or `match LNXM*` (line 9) so that no user ID matches both (as LNXM does)" in said
+    mended_text = text.replace("match BKRW* }", "match BKRWEB* }").replace("match LNX* }", "match LNX0* }")
+    assert "BKR204" not in codes(mended_text, "")

@@ -13,6 +13,7 @@ from bkrdsl.ast import Kind, Scope
 from bkrdsl.check.catalog import purge_kept
 from bkrdsl.check.common import (
     alternatives,
+    cms_name_problem,
     first_few,
     holds_comment,
     listed,
@@ -43,6 +44,7 @@ from bkrdsl.resolve.model import (
     WEEKDAYS,
     JobModel,
     Model,
+    derived_job_name,
     id_scanner,
     is_pattern,
     narrow_owners,
@@ -97,7 +99,14 @@ UNCOVERED_MEMBER = register(
     that another job runs on too, the help writes that job's `run` on the
     member no job runs on (`write `run on VMSYS3 daily 02:00` for `run on
     VMSYS1 daily 02:00` (line 14)`): a single-configuration user's minidisks
-    are reached from any member, and the member it leaves keeps a job.
+    are reached from any member, and the member it leaves keeps a job. Where
+    no job can move so and the file declares an IDENTITY group no job backs
+    up (BKR408), the help writes the job that backs it up on each member,
+    whole, on one line: its name the group's with `F` at the end (made
+    another where it, or a name it gets on a member, is taken), the first
+    job's target, and the first whole hour from 01:00 at which no job
+    starts and no purge would meet it (`add `job SYSIDSF { backup SYSIDS
+    full  include minidisk * *  to disk  run on each member daily 01:00 }``).
 
     Failing example:
 
@@ -998,6 +1007,9 @@ def uncovered_members(model: Model):
     # A member an IDENTITY job pinned elsewhere leaves out is BKR221's mistake, and
     # BKR221 names the member: `run on each member` covers it, and this warning with it.
     covered.update(m for job in model.jobs for m in left_out_members(model, job))
+    uncovered = [m for m in model.members if m.name not in covered and model.member(m.name) is m]
+    if not uncovered:
+        return  # every member runs a job: no help to work out
     help = "add a job that runs on this member (a job of IDENTITY users, `run on each member`, backs up every member's instances)"
     pinned = _pinned_by_exception(model)
     if pinned is not None:  # moved to each member, it would be BKR226's or BKR530's error
@@ -1007,13 +1019,14 @@ def uncovered_members(model: Model):
             " that once per member)"
         )
     movable = _movable_job(model) if pinned is None else None
-    for m in model.members:
-        if m.name not in covered and model.member(m.name) is m:
-            yield UNCOVERED_MEMBER(
-                f"no job runs on member `{m.name}`: nothing is backed up there",
-                m.decl.name.span,
-                help=help if movable is None else _move_help(model, movable, m.name, help),
-            )
+    if pinned is None and movable is None:
+        help = _identity_job_help(model) or help
+    for m in uncovered:
+        yield UNCOVERED_MEMBER(
+            f"no job runs on member `{m.name}`: nothing is backed up there",
+            m.decl.name.span,
+            help=help if movable is None else _move_help(model, movable, m.name, help),
+        )
 
 
 def _movable_job(model: Model) -> JobModel | None:
@@ -1041,6 +1054,73 @@ def _move_help(model: Model, job: JobModel, member: str, otherwise: str) -> str:
         f" `run on {', '.join(w.text for w in run.placement.members)}{when}` (line {run.span.line});"
         f" `{was}` keeps job {quoted(keeps.name)}; or {otherwise}"
     )
+
+
+def _identity_job_help(model: Model) -> str | None:
+    """BKR401's help where no job can move and the file declares an IDENTITY group no
+    job backs up (BKR408): the job that backs it up on each member written whole, on a
+    name and at an hour that are free (`add `job SYSIDSF { backup SYSIDS full  include
+    minidisk * *  to disk  run on each member daily 01:00 }``). None without such a
+    group, a free name or a free hour."""
+    used = {r.group.name for j in model.jobs for r in j.refs if r.group is not None}
+    group = next(
+        (
+            g
+            for g in model.groups
+            if g.kind is Kind.IDENTITY
+            and g.module == model.main_file
+            and g.name not in used
+            and model.group(g.name) is g
+            and not is_pattern(g.name)
+        ),
+        None,
+    )
+    if group is None or not any(j.decl.targets for j in model.jobs):
+        return None
+    name, at = _new_job_name(model, group.name), _free_hour(model)
+    if name is None or at is None:
+        return None
+    target = next(j.decl.targets[0] for j in model.jobs if j.decl.targets)
+    to = f"to {target.medium.value}" + (f" pool {target.pool.text}" if target.pool is not None else "")
+    job = f"job {name} {{ backup {group.name} full  include minidisk * *  {to}  run on each member daily {at} }}"
+    return (
+        f"back up identity group {group.name} (line {group.decl.name.span.line}) on each member, this one too:"
+        f"\nadd `{job}` to the cluster block"
+    )
+
+
+def _new_job_name(model: Model, group: str) -> str | None:
+    """A name for a new job of `group` on each member: the group's name with `F` (full)
+    at its end, cut so that every per-member name is at most 8 characters, else that
+    name with its last character another letter or digit; never a name, or a
+    per-member name, of another job (BKR223, BKR224, BKR323)."""
+    suffixes = [m.job_suffix for m in model.members]
+    most = 8 - max(map(len, suffixes), default=0)
+    if most < 2:
+        return None
+    taken = {j.name.upper() for j in model.jobs}
+    taken |= {n.upper() for j in model.jobs if j.run is not None for _, n in model.derived_names(j)}
+    base = f"{group[: most - 1]}F"
+    for name in (base, *(f"{base[:-1]}{c}" for c in "ABCDEGHIJKLMNOPQRSTUVWXYZ123456789")):
+        names = [name, *(derived_job_name(name, s) for s in suffixes)]
+        if cms_name_problem(name) is None and all(n.upper() not in taken for n in names):
+            return name
+    return None
+
+
+def _free_hour(model: Model) -> str | None:
+    """The first whole hour from 01:00 at which a daily job on every member meets no
+    other job's start (BKR402) and no purge (BKR403)."""
+    starts = [(t, d) for _, t, d, _ in _job_runs(model)]
+    purges = [t for e in model.expires if (t := _timed(e.purge)) is not None]
+    for hour in (*range(1, 24), 0):
+        at = hour * 60
+        if any(t == at and may_share_a_day(d, "all") for t, d in starts):
+            continue
+        if any(_purge_meets(minutes, days, at, "all") for minutes, days in purges):
+            continue
+        return f"{hour:02d}:00"
+    return None
 
 
 def _pinned_by_exception(model: Model) -> JobModel | None:
