@@ -1156,3 +1156,17 @@ def test_bkr204_help_does_not_narrow_the_product_s_worker_pattern():
     assert "narrow `match LNX*` (line 8) or `match LNXM*` (line 9) so that no user ID matches both (as LNXM does)" in said
     mended_text = text.replace("match BKRW* }", "match BKRWEB* }").replace("match LNX* }", "match LNX0* }")
     assert "BKR204" not in codes(mended_text, "")
+
+
+def test_bkr254_help_writes_the_latest_start_that_fits_and_meets_no_other_minidisk():
+    text = failing_example("BKR254")
+    said = help_of("BKR254", text)
+    assert said.startswith("start BKRBKUP 0191 where it fits: write `at 3329` for `at 3335` (line 7);\n")
+    assert "state `M1PRV1`'s real size for `3390-3` (line 3) if it is larger" in said
+    assert codes(text.replace("at 3335", "at 3329"), "") == []
+    # BKRCATLG's 0191 holds 3,325 to 3,329: `at 3329` would overlap it (BKR246).
+    text = text.replace("  disk BKRCATLG 191 size 10 cyl", "  disk BKRCATLG 191 size 5 cyl on M1PRV1 at 3325")
+    said = help_of("BKR254", text)
+    assert "write `at 3315` for `at 3335` (line 7)" in said
+    assert codes(text.replace("at 3335", "at 3329"), "") == ["BKR246"]
+    assert codes(text.replace("at 3335", "at 3315"), "") == []

@@ -145,7 +145,7 @@ def test_an_explicit_extent_past_a_stated_end_is_bkr254():
         "`V1PRV1` has 3,339 cylinders (3390-3), cylinder 0 to 3,338, but its minidisks reach"
         " cylinder 3,339: BKRBKUP 0191 at 3,330-3,339"
     )
-    assert "`at 3329` at the latest" in d.help
+    assert "write `at 3329` for `at 3330` (line 20)" in d.help
     assert (d.span.line, d.span.column) == (text[: text.index("3330")].count("\n") + 1, 45)
     assert d.related[0].span.line == 3  # where the size is stated
     codes, files, _ = compiled(text.replace("at 3330", "at 3329"))

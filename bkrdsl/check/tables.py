@@ -299,6 +299,11 @@ PAST_VOLUME_END = register(
     Fix: start the extent lower (`at 3329` at the latest), give the minidisks
     less space or another volume (`on VOL`), or, when the volume is larger,
     state its real size (`3390-9`).
+
+    For an explicit extent the help writes the latest start at which the
+    minidisk ends on the volume and meets no other minidisk there (BKR246),
+    with its line: `write `at 3329` for `at 3335` (line 7)`, or lower when
+    another minidisk holds cylinders 3,329 to 3,338.
     """,
 )
 
@@ -325,6 +330,8 @@ class _Extent(NamedTuple):
     start: int
     size: int
     explicit: bool
+    written: str = ""  # an explicit extent's start as written (`at 03335`)
+    first: int = 0  # the first cylinder or block the dialect table starts minidisks at
 
     @property
     def end(self) -> int:
@@ -360,7 +367,10 @@ def _extents_on(model: Model, dialect: Dialect, sizes: dict) -> list[tuple[str, 
         start, size = disk_int(disk.start.text) if disk.start else None, disk_int(disk.size.text)
         label = disk.volume.upper if disk.volume is not None else None
         if start is not None and size and _counted_alike(disk, label, sizes):
-            out.append((label, _Extent(disk.start.span, disk.user.upper, _address(disk), start, size, True)))
+            unit = dialect.unit(disk.unit.text)
+            first = unit.first if unit is not None else 0
+            extent = _Extent(disk.start.span, disk.user.upper, _address(disk), start, size, True, disk.start.text, first)
+            out.append((label, extent))
     if dialect["disk_allocation"] != "sequential":
         return out
     allocation = allocate(model, dialect)
@@ -401,8 +411,16 @@ def _past_end(volume: str, capacity, extents: list[_Extent], first: _Extent) -> 
     )
     if first.explicit:
         latest = capacity.count - first.size
-        fix = f"start {first.owner} {first.address} `at {latest}` at the latest" if latest >= 0 else "make it smaller"
-        help = f"{fix}, give minidisks another volume (`on VOL`), or state `{volume}`'s real size if it is larger"
+        free = _latest_free_start(first, extents, latest)
+        if free is not None:
+            help = (
+                f"start {first.owner} {first.address} where it fits: write `at {free}` for `at {first.written}`"
+                f" (line {first.span.line});\nor give it another volume (`on VOL`), or state `{volume}`'s real size"
+                f" for `{capacity.word.text}` (line {capacity.word.span.line}) if it is larger"
+            )
+        else:
+            fix = f"start {first.owner} {first.address} `at {latest}` at the latest" if latest >= 0 else "make it smaller"
+            help = f"{fix}, give minidisks another volume (`on VOL`), or state `{volume}`'s real size if it is larger"
     else:
         help = (
             f"make the minidisks smaller, place some on another volume (`on VOL`), or state `{volume}`'s"
@@ -414,6 +432,22 @@ def _past_end(volume: str, capacity, extents: list[_Extent], first: _Extent) -> 
         related=(Related(capacity.word.span, f"`{volume}`'s size is stated here"),),
         help=help,
     )
+
+
+def _latest_free_start(extent: _Extent, extents: list[_Extent], latest: int) -> int | None:
+    """The latest start, at `latest` or below (and not below the dialect table's first
+    cylinder or block), at which `extent` ends on the volume and meets no other minidisk
+    on it (BKR246); None where there is none. Tried: `latest`, and each start that ends
+    the extent just before another's."""
+    others = [e for e in extents if e is not extent]
+    for start in sorted({latest, *(e.start - extent.size for e in others)}, reverse=True):
+        if start > latest:
+            continue
+        if start < extent.first:
+            return None
+        if not any(start < e.end and e.start < start + extent.size for e in others):
+            return start
+    return None
 
 
 def long_records(model: Model, dialect: Dialect) -> list[Diagnostic]:
