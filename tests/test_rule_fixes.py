@@ -1170,3 +1170,32 @@ def test_bkr254_help_writes_the_latest_start_that_fits_and_meets_no_other_minidi
     assert "write `at 3315` for `at 3335` (line 7)" in said
     assert codes(text.replace("at 3335", "at 3329"), "") == ["BKR246"]
     assert codes(text.replace("at 3335", "at 3315"), "") == []
+
+
+@pytest.mark.parametrize(
+    ("written", "meant", "why"),
+    [
+        ("O191", "0191", "with the digit 0, not the letter O"),
+        ("00191", "0191", "without the zeros before its last 4 digits"),
+        ("0x0191", "0191", "without `0x` (an address is hexadecimal already)"),
+        ("0100-01OF", "0100-010F", "with the digit 0, not the letter O"),
+    ],
+)
+def test_bkr310_address_with_a_certain_slip_is_written_and_the_fix_checks(written, meant, why):
+    text = failing_example("BKR310").replace("0191 0G00 10000   # <- BKR310", written)
+    said = help_of("BKR310", text)
+    assert said == f"write `{meant}` for `{written}` (line 9), {why}: an address is 1-4 hex digits"
+    for parser in ("", "lark"):
+        assert codes(text.replace(f"* {written}", f"* {meant}"), parser) == []
+    (found,) = [d for d in analyse("site.bkr", text.encode()).diagnostics if d.code == "BKR310"]
+    assert [e.new_text for e in found.fix.edits] == [meant]
+
+
+def test_bkr310_disk_address_with_a_slip_is_written_and_a_word_is_not_guessed():
+    text = failing_example("BKR324").replace("disk BKRBKUP 0191 size 20 cyl   # <- BKR324", "disk BKRBKUP O192 size 20 cyl")
+    assert help_of("BKR310", text).startswith("write `0192` for `O192` (line 10), with the digit 0")
+    assert codes(text.replace("O192", "0192"), "") == []
+    # No digit beside the O (`OFF`), or another letter (`0G00`): the help says what an address is.
+    for word in ("OFF", "0G00", "10000"):
+        said = help_of("BKR310", failing_example("BKR310").replace("0191 0G00 10000   # <- BKR310", word))
+        assert said.startswith("an address is 1-4 hex digits (0191)")

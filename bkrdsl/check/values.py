@@ -85,7 +85,12 @@ INVALID_ADDRESS = register(
     `0100..0FFF`) is named for it: the message writes it FIRST-LAST
     (`0100-0FFF`), and so does the fix (in reverse order, `0FFF:0100`, the
     help writes it the right way round, with no fix). A `.` alone is not
-    read so: CP writes `0100.16` for sixteen devices from 0100.
+    read so: CP writes `0100.16` for sixteen devices from 0100. An address
+    (in a selection or a `disk` statement) written with a slip that leaves
+    no doubt, the letter O for the digit 0 beside other digits (`O191`, not
+    `OFF`), zeros before its last four digits (`00191`) or C's prefix
+    (`0x0191`), gets a help and fix that write it (`0191`), with its line;
+    another word (`0G00`, `10000`) says what an address is.
 
     A selection's addresses run on over line breaks, so a word that starts a
     line after them and is neither an address nor a keyword (`exclude
@@ -748,7 +753,7 @@ def addresses(model: Model):
                 said = line
                 yield _statement_read_as_address(sel, w, kind)
             elif rng is None:
-                yield _range_joined_otherwise(w) or INVALID_ADDRESS(
+                yield _range_joined_otherwise(w) or _address_slip(w, "address or range") or INVALID_ADDRESS(
                     f"{quoted(w.text)} is not a minidisk address or range",
                     w.span,
                     help="an address is 1-4 hex digits (0191); a range is FIRST-LAST (0100-0FFF); `*` is every address",
@@ -775,7 +780,7 @@ def addresses(model: Model):
                 ),
             )
         elif parse_address(d.address.text) is None:
-            yield INVALID_ADDRESS(
+            yield _address_slip(d.address, "address") or INVALID_ADDRESS(
                 f"{quoted(d.address.text)} is not a minidisk address",
                 d.address.span,
                 help="an address is 1-4 hex digits, e.g. 191 or 0191",
@@ -885,6 +890,43 @@ def _range_joined_otherwise(w: ast.Word) -> Diagnostic | None:
         message,
         w.span,
         help=f"write `{meant}`: a range joins its addresses with `-`, not `{joiner}`",
+        fix=Fix(f"Write `{meant}`", (Edit(w.span, meant),)),
+    )
+
+
+def _address_meant(text: str) -> tuple[str, list[str]] | None:
+    """The address (or FIRST-LAST range) a word that is none was written for, with what
+    was changed, where the slip is certain: the letter O for the digit 0 beside other
+    digits (`O191`; not `OFF`), zeros before four digits (`00191`), C's hexadecimal
+    prefix (`0x0191`); else None."""
+    parts, why = [], []
+    for part in text.upper().split("-") if text.count("-") == 1 else [text.upper()]:
+        if part.startswith("0X") and len(part) > 2:
+            part = part[2:]
+            why.append("without `0x` (an address is hexadecimal already)")
+        if "O" in part and re.fullmatch(r"[0-9A-FO]*[0-9][0-9A-FO]*", part):
+            part = part.replace("O", "0")
+            why.append("with the digit 0, not the letter O")
+        if len(part) > 4 and part[: len(part) - 4].strip("0") == "":
+            part = part[-4:]
+            why.append("without the zeros before its last 4 digits")
+        if parse_address(part) is None:
+            return None
+        parts.append(part)
+    return ("-".join(parts), list(dict.fromkeys(why))) if why else None
+
+
+def _address_slip(w: ast.Word, what: str) -> Diagnostic | None:
+    """BKR310 for a word that is an address but for a certain slip (`_address_meant`),
+    with the help and fix that write the address."""
+    found = _address_meant(w.text)
+    if found is None:
+        return None
+    meant, why = found
+    return INVALID_ADDRESS(
+        f"{quoted(w.text)} is not a minidisk {what}",
+        w.span,
+        help=f"write `{meant}` for `{w.text}` (line {w.span.line}), {' and '.join(why)}: an address is 1-4 hex digits",
         fix=Fix(f"Write `{meant}`", (Edit(w.span, meant),)),
     )
 
