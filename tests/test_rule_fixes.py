@@ -1199,3 +1199,33 @@ def test_bkr310_disk_address_with_a_slip_is_written_and_a_word_is_not_guessed():
     for word in ("OFF", "0G00", "10000"):
         said = help_of("BKR310", failing_example("BKR310").replace("0191 0G00 10000   # <- BKR310", word))
         assert said.startswith("an address is 1-4 hex digits (0191)")
+
+
+def test_bkr301_id_the_files_name_elsewhere_is_written_and_it_checks():
+    text = failing_example("BKR301").replace("{ LINUX.01 PAYROLLSRV }   # <- BKR301", "{ LINUX.01 }").replace(
+        "    include minidisk * *\n", "    include minidisk * *\n    exclude minidisk LINUX01 0192\n"
+    )
+    assert help_of("BKR301", text) == "write `LINUX01` for `LINUX.01` (line 6), as line 10 names it"
+    assert codes(text.replace("LINUX.01", "LINUX01"), "") == []
+    # Named nowhere else: the ID is the CP directory's (LINUX01? LINUX_01?), not guessed.
+    alone = failing_example("BKR301").replace("{ LINUX.01 PAYROLLSRV }   # <- BKR301", "{ LINUX.01 }")
+    assert help_of("BKR301", alone).startswith("write the ID as the CP directory has it")
+
+
+def test_bkr301_comment_glued_to_an_id_at_its_line_s_end_writes_the_blank():
+    text = failing_example("BKR301").replace("{ LINUX.01 PAYROLLSRV }   # <- BKR301", "{\n    CICSPRD#x\n  }")
+    said = help_of("BKR301", text)
+    assert said.startswith(
+        "a `#` inside a word is part of it: if a comment follows, write a blank before the `#`: `CICSPRD #x` (line 7)"
+    )
+    assert codes(text.replace("CICSPRD#x", "CICSPRD #x"), "") == []
+    # Before the group's `}` on its line, the blank would make the `}` a comment's.
+    inline = failing_example("BKR301").replace("{ LINUX.01 PAYROLLSRV }", "{ CICSPRD#x }")
+    assert "blank" not in help_of("BKR301", inline)
+    # After a pattern of the group (its entries are not all IDs), and before another ID on its line.
+    text = failing_example("BKR301").replace(
+        "{ LINUX.01 PAYROLLSRV }   # <- BKR301", "{\n    match LNX*\n    CICSPRD#x\n    DB2PROD#y DB2TST\n  }"
+    )
+    said = [d.help for d in analyse("site.bkr", text.encode()).diagnostics if d.code == "BKR301"]
+    assert said[0].endswith("`CICSPRD #x` (line 8); otherwise write the ID as the CP directory has it")
+    assert "blank" not in said[1]

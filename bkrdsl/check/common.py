@@ -26,6 +26,7 @@ from bkrdsl.resolve.model import (
     PATTERN_CHARS,
     Model,
     UserDef,
+    UserList,
     parse_address,
     parse_disk_unit,
     parse_weekday,
@@ -168,8 +169,16 @@ _NOT_A_USER_ID = re.compile(rf"(?!{_USER_ID}\Z)")
 
 
 def invalid_user_defs(model: Model) -> Iterator[tuple[UserDef, str]]:
-    """The declarations of the IDs `user_id_problem` rejects, each with its problem,
-    in the order of `user_defs`: one regex over all the IDs, and only when it finds
+    """The declarations of the IDs `user_id_problem` rejects, each with its problem (see
+    `invalid_user_entries`)."""
+    for u, problem, _, _ in invalid_user_entries(model):
+        yield u, problem
+
+
+def invalid_user_entries(model: Model) -> Iterator[tuple[UserDef, str, UserList, int]]:
+    """The declarations of the IDs `user_id_problem` rejects, each with its problem and
+    its list and index there (the written word is the list's at that index: BKR301's
+    help reads the words beside it), in the order of `user_defs`: one regex over all the IDs, and only when it finds
     one invalid, one C-speed match per ID. It makes the UserDefs of the invalid IDs
     alone, one at a time, and keeps none of them: a file of a million IDs CP refuses
     holds no set or list of them while the error limit counts them (the first
@@ -180,7 +189,7 @@ def invalid_user_defs(model: Model) -> Iterator[tuple[UserDef, str]]:
         for i in itertools.compress(itertools.count(), map(_NOT_A_USER_ID.match, lst.ids)):
             problem = user_id_problem(lst.ids[i])
             if problem is not None:
-                yield lst.def_at(i), problem
+                yield lst.def_at(i), problem, lst, i
 
 
 def id_range(text: str) -> bool:

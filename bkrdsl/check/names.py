@@ -14,16 +14,18 @@ from bkrdsl import ast
 from bkrdsl.check.common import (
     CMS_NAME_CHARS,
     PATTERN_SET,
+    USER_ID_CHARS,
     cms_name_problem,
     describe_chars,
     hash_glued_machines,
     id_range,
-    invalid_user_defs,
+    invalid_user_entries,
     name_problem,
     pattern_problem,
     quoted,
     system_name_problem,
     user_id_problem,
+    valid_user_id,
     variant_chars,
     volume_problem,
 )
@@ -61,6 +63,12 @@ INVALID_USER_ID = register(
     the common start (`A1*`). The
     catalog's SFS server and the Tape Manager machines are
     named by one user ID, never a pattern: bkrc writes their directory entries.
+    Of a declared ID, the help writes the ID where the file makes it
+    knowable: a comment glued to an ID at the end of its line (`CICSPRD#x`,
+    9 characters, `#` being a user ID character), the blank before the `#`;
+    an ID without the characters CP refuses (`LINUX.01`) that a selection
+    names (`include minidisk LINUX01 0191`), that ID, with both lines.
+    Otherwise the ID is the CP directory's to give.
 
     Failing example:
 
@@ -499,6 +507,49 @@ def _user_id_help(text: str) -> str:
     return _range_help(text) or "write the ID as the CP directory has it: 1-8 characters from A-Z 0-9 @ # $ _ -"
 
 
+def _declared_id_help(model: Model, u, lst, i: int, owners: dict) -> str:
+    """BKR301's help for a declared ID CP refuses (`lst.ids[i]`), where the file makes
+    the ID knowable: a comment glued to it (`CICSPRD#x`, 9 characters) at the end of
+    its line, the blank before the `#`; the ID without the characters CP refuses
+    (`LINUX.01`) where a selection names that ID (`include minidisk LINUX01 0191`),
+    written with both lines; else the general help. The words beside it are read by
+    index, so that a list of thousands of such IDs costs no scan of it per ID."""
+    kept = "".join(c for c in u.id if c in USER_ID_CHARS)
+    if "#" not in u.id and kept == u.id:
+        return _user_id_help(u.id)
+    decl = lst.decl
+    at = i if lst.users_at is None else lst.users_at[i]
+    user_statement = isinstance(decl, ast.UserDecl)
+    words = decl.names if user_statement else decl.entries
+    word = words[at] if user_statement else words[at].word
+    head, hash_, tail = word.text.partition("#")
+    if hash_ and valid_user_id(head.upper()):
+        line = word.span.line
+        after = words[at + 1].span.line == line if at + 1 < len(words) else False
+        if user_statement:
+            ends = not after and not (decl.role is not None and decl.role.span.line == line)
+        else:
+            ends = not after and decl.span.end_line > line
+        if ends:
+            return (
+                f"a `#` inside a word is part of it: if a comment follows, write a blank before the `#`:"
+                f" `{head} #{tail}` (line {line}); otherwise write the ID as the CP directory has it"
+            )
+    if kept != u.id and valid_user_id(kept):
+        if not owners and model.cluster is not None:
+            cluster = model.cluster
+            selections = [s for j in cluster.jobs for s in j.selections]
+            selections += [s for m in cluster.members for s in m.selections]
+            for s in selections:
+                if s.owner is not None:
+                    owners.setdefault(s.owner.upper, s.owner.span)
+            owners.setdefault("", None)  # read: not again
+        seen = owners.get(kept)
+        if seen is not None:
+            return f"write `{kept}` for `{word.text}` (line {word.span.line}), as line {seen.line} names it"
+    return _user_id_help(u.id)
+
+
 def _short_range(text: str) -> str | None:
     """The problem of a word CP would take for one user ID (8 characters or fewer)
     that is a range of IDs (`A01-A40`): it would name no user, without a word."""
@@ -509,8 +560,9 @@ def _short_range(text: str) -> str | None:
 
 @check
 def user_ids(model: Model):
-    for u, problem in invalid_user_defs(model):
-        yield INVALID_USER_ID(problem, u.span, help=_user_id_help(u.id))
+    owners: dict[str, object] = {}  # the selections' owners, read once, on the first ID that needs them
+    for u, problem, lst, i in invalid_user_entries(model):
+        yield INVALID_USER_ID(problem, u.span, help=_declared_id_help(model, u, lst, i, owners))
     # The IDs holding a `-` (one C-speed `in` test when none does), then those that are ranges.
     ranges = {i for i in model.ids_holding("-") if _short_range(i)}
     for u in model.defs_of(ranges):
