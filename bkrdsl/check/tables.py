@@ -331,7 +331,7 @@ class _Extent(NamedTuple):
     size: int
     explicit: bool
     written: str = ""  # an explicit extent's start as written (`at 03335`)
-    first: int = 0  # the first cylinder or block the dialect table starts minidisks at
+    unit: str = ""  # an explicit extent's unit as written (`cyl`), for the help's first cylinder or block
 
     @property
     def end(self) -> int:
@@ -352,7 +352,7 @@ def past_volume_end(model: Model, dialect: Dialect) -> list[Diagnostic]:
         capacity = sizes[volume]
         past = [e for e in extents if e.end > capacity.count]
         if past:
-            out.append(_past_end(volume, capacity, extents, past[0]))
+            out.append(_past_end(volume, capacity, extents, past[0], dialect))
     return out
 
 
@@ -367,9 +367,7 @@ def _extents_on(model: Model, dialect: Dialect, sizes: dict) -> list[tuple[str, 
         start, size = disk_int(disk.start.text) if disk.start else None, disk_int(disk.size.text)
         label = disk.volume.upper if disk.volume is not None else None
         if start is not None and size and _counted_alike(disk, label, sizes):
-            unit = dialect.unit(disk.unit.text)
-            first = unit.first if unit is not None else 0
-            extent = _Extent(disk.start.span, disk.user.upper, _address(disk), start, size, True, disk.start.text, first)
+            extent = _Extent(disk.start.span, disk.user.upper, _address(disk), start, size, True, disk.start.text, disk.unit.text)
             out.append((label, extent))
     if dialect["disk_allocation"] != "sequential":
         return out
@@ -398,7 +396,7 @@ def _address(disk: ast.Disk) -> str:
 _NAMED_EXTENTS = 6
 
 
-def _past_end(volume: str, capacity, extents: list[_Extent], first: _Extent) -> Diagnostic:
+def _past_end(volume: str, capacity, extents: list[_Extent], first: _Extent, dialect: Dialect) -> Diagnostic:
     words = capacity.words
     needed = max(e.end for e in extents)
     shown = sorted(extents, key=lambda e: (e.start, e.owner))
@@ -411,7 +409,8 @@ def _past_end(volume: str, capacity, extents: list[_Extent], first: _Extent) -> 
     )
     if first.explicit:
         latest = capacity.count - first.size
-        free = _latest_free_start(first, extents, latest)
+        unit = dialect.unit(first.unit)
+        free = _latest_free_start(first, extents, latest, unit.first if unit is not None else 0)
         if free is not None:
             help = (
                 f"start {first.owner} {first.address} where it fits: write `at {free}` for `at {first.written}`"
@@ -434,16 +433,16 @@ def _past_end(volume: str, capacity, extents: list[_Extent], first: _Extent) -> 
     )
 
 
-def _latest_free_start(extent: _Extent, extents: list[_Extent], latest: int) -> int | None:
-    """The latest start, at `latest` or below (and not below the dialect table's first
-    cylinder or block), at which `extent` ends on the volume and meets no other minidisk
+def _latest_free_start(extent: _Extent, extents: list[_Extent], latest: int, lowest: int) -> int | None:
+    """The latest start, at `latest` or below (and not below `lowest`, the dialect
+    table's first cylinder or block), at which `extent` ends on the volume and meets no other minidisk
     on it (BKR246); None where there is none. Tried: `latest`, and each start that ends
     the extent just before another's."""
     others = [e for e in extents if e is not extent]
     for start in sorted({latest, *(e.start - extent.size for e in others)}, reverse=True):
         if start > latest:
             continue
-        if start < extent.first:
+        if start < lowest:
             return None
         if not any(start < e.end and e.start < start + extent.size for e in others):
             return start
