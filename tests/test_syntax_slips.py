@@ -8878,3 +8878,29 @@ def test_h1_a_template_record_in_a_group_body_is_one_error(clean, record, help, 
         assert repaired is None
     else:
         assert fixed in repaired.split("\n")
+
+
+# --- h2 (stop 62)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("last", "said"),
+    [
+        ("  catalog S", "expected `local` or `shared` after `catalog`, found `S`"),
+        ("  catalog Sh", "expected `local` or `shared` after `catalog`, found `Sh`"),
+        ("  CATALOG SH", "expected `local` or `shared` after `CATALOG`, found `SH`"),
+        ("  disk BKRBKUP 191 S", "expected `size` after `191`, found `S`"),
+        ("  job J {\n    include M", "expected `minidisk` or `sfs` after `include`, found `M`"),
+    ],
+)
+def test_h2_a_keyword_begun_in_capitals_at_the_end_of_the_file_is_one_error(last, said, parser, monkeypatch):
+    """A keyword's first letter or two in capitals, the last word of the file (a file
+    typed on CMS, or Caps Lock on): keywords are case-insensitive and no name stands
+    there, so it is the keyword being typed, one error as in small letters (stop 61);
+    was a second on the letters read as a value of a keyword never written ("expected
+    the minidisk's virtual address (e.g. 191) after `disk S`, found the end of the file")."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = "cluster DEV {\n" + last
+    (found,) = analyse("dev.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.message) == ("BKR004", said)

@@ -2675,12 +2675,13 @@ class Recovery:
             return []
         return messages.begun(str(tok.value), self.options_on_line(tok, accepted))
 
-    def keyword_begun(self, tok: Token) -> bool:
+    def keyword_begun(self, tok: Token, any_case: bool = False) -> bool:
         """Whether `tok` is a word of one or two small letters (`messages.begun`), last
         on its line but for a comment or the block's `}` (`member M { workers 2 p }`):
-        perhaps a keyword being typed."""
+        perhaps a keyword being typed. `any_case`: in capitals too (`catalog S`), where
+        no name may stand."""
         word = str(tok.value)
-        if not 0 < len(word) <= 2 or not word.isalpha() or not word.islower():
+        if not 0 < len(word) <= 2 or not word.isalpha() or not (any_case or word.islower()):
             return False
         text = self.source.text
         end = text.find("\n", tok.end_pos)
@@ -2688,12 +2689,14 @@ class Recovery:
         return not rest or rest[0] in "#}"
 
     def half_typed_last(self, tok: Token, accepted: set[str]) -> bool:
-        """Whether `tok`, a word of one or two small letters last on its line
+        """Whether `tok`, a word of one or two letters last on its line
         (`keyword_begun`), begins one of the keywords that may stand where it does
-        (`catalog s`: `shared`; `include m`: `minidisk`), not a name (none fits there)."""
-        if tok.type != "NAME" or "NAME" in accepted or not self.keyword_begun(tok):
+        (`catalog s`: `shared`; `include m`: `minidisk`), not a name (none fits there).
+        In capitals too (`catalog S`, a file typed on CMS), keywords being
+        case-insensitive: no name fits there to be the word."""
+        if tok.type != "NAME" or "NAME" in accepted or not self.keyword_begun(tok, any_case=True):
             return False
-        return bool(messages.begun(str(tok.value), self.keywords_in(accepted)))
+        return bool(messages.begun(str(tok.value).lower(), self.keywords_in(accepted)))
 
     def keyword_begun_after_statement(self, ip, tok: Token, accepted: set[str], last: Token) -> list[str]:
         """`workers 2 p`, `run on each member d`, `catalog shared s`: a word of one or
