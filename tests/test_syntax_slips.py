@@ -8904,3 +8904,38 @@ def test_h2_a_keyword_begun_in_capitals_at_the_end_of_the_file_is_one_error(last
     text = "cluster DEV {\n" + last
     (found,) = analyse("dev.bkr", text.encode("utf-8")).diagnostics
     assert (found.code, found.message) == ("BKR004", said)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "word", "times"),
+    [
+        ("import import import std/zvm73", "import", "three times"),
+        ("import import import import std/zvm73", "import", "four times"),
+        ("IMPORT IMPORT IMPORT std/zvm73", "IMPORT", "three times"),
+    ],
+)
+def test_h2_import_written_three_times_is_one_error(written, word, times, parser, monkeypatch):
+    """`import import import std/zvm73` read clean as two imports, the first of a module
+    IMPORT (BKR101 "cannot find module `import`", its help the paths searched): now, as
+    any keyword written three times in a row (stop 61), one error at the second, over the
+    repeats, whose fix removes them."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip("import std/zvm73", written)
+    _assert_one_error(
+        text, analysis, "BKR004", f"`{word}` is written {times} in a row",
+        f"remove the {3 if times == 'four times' else 2} after the first: write `{word}` once", f"{word} std/zvm73",
+    )
+    (found,) = analysis.diagnostics
+    assert text[found.span.start : found.span.end].split() == [word] * (2 if times == "three times" else 3)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["import import std/zvm73", "import import std/backup-manager"])
+def test_h2_import_written_twice_is_one_error(written, parser, monkeypatch):
+    """Twice, before either module path: "written twice", whose fix removes the second."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = written.replace("import ", "", 1)
+    text, analysis = _one_slip(clean, written)
+    _assert_one_error(text, analysis, "BKR004", "`import` is written twice", "remove the second `import`", clean)
+

@@ -153,9 +153,10 @@ SYNTAX = register(
     whose fix removes the second, and the statement is read without it (not
     a volume label too long, a member named MEMBER or a module `import`).
     Written three times or more (`catalog catalog catalog shared`, `backup
-    backup backup APPS full`), it is one error at the second, "`catalog` is
-    written three times in a row", over the repeats, whose fix removes them
-    all (not one error per repeat, nor a scope, group or server CATALOG).
+    backup backup APPS full`, `import import import std/zvm73`), it is one
+    error at the second, "`catalog` is written three times in a row", over
+    the repeats, whose fix removes them all (not one error per repeat, nor a
+    scope, group or server CATALOG, nor a module `import` then a second import).
     A statement's keyword alone on its line, then first on the next (`backup`,
     then `backup APPS full`: the line typed again whole), is one error at the
     second, "`backup` is written twice: alone on its line, then again on the

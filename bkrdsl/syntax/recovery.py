@@ -8189,8 +8189,8 @@ class Recovery:
             return False
         if keyword in _TWICE_LOWER and not str(tok.value).isupper():
             return True
-        named = sim.copy()
-        return named.feed("NAME") and self.reading(named, after) is None
+        named = sim.copy()  # the word read as what the lexer read it as: a name, or a path after `import`
+        return named.feed(tok.type) and self.reading(named, after) is None
 
     def named_slip(self, tok: Token, low: str) -> bool:
         """Whether the name `tok` (`low`, in small letters) is a word Lark reads as a
@@ -9490,6 +9490,8 @@ class Recovery:
                         and not (sim.fits(["RBRACE"]) or sim.fits(["$END"]))
                     ):
                         type_ = keyword  # name_token: the start of the next statement
+                if not sim.fits([type_]) and sim.fits(["IMPORT_PATH"]):
+                    type_ = "IMPORT_PATH"  # after `import`, any word is its path
             if not sim.feed(type_):
                 return None
             types.append(type_)
