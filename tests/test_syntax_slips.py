@@ -8939,3 +8939,71 @@ def test_h2_import_written_twice_is_one_error(written, parser, monkeypatch):
     text, analysis = _one_slip(clean, written)
     _assert_one_error(text, analysis, "BKR004", "`import` is written twice", "remove the second `import`", clean)
 
+
+LNXSSI = (ROOT / "examples" / "lnxssi.bkr").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "times"),
+    [
+        ("backup LINUX LINUX LINUX CMSSVC incremental", "three times"),
+        ("backup LINUX LINUX LINUX LINUX CMSSVC incremental", "four times"),
+    ],
+)
+def test_h2_a_name_written_three_times_then_another_is_one_error(written, times, parser, monkeypatch):
+    """`backup LINUX LINUX LINUX CMSSVC incremental`: a group written over and over,
+    then another without its `,`: was two errors, "written twice" whose help wrote the
+    list `LINUX, LINUX, CMSSVC` with no fix, then "written twice" again at the last,
+    whose fix left `LINUX CMSSVC` without its `,`. Now one error over the repeats,
+    whose help writes the list once with its commas and whose fix writes it."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "backup LINUX, CMSSVC incremental"
+    text = LNXSSI.replace(clean, written, 1)
+    analysis = analyse("lnxssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    count = 2 if times == "three times" else 3
+    assert (found.code, found.message, found.help) == (
+        "BKR004",
+        f"`LINUX` is written {times} in a row: a list names each of its names once",
+        f"remove the {count} after the first, and separate the names of the list with commas: `LINUX, CMSSVC`",
+    )
+    assert text[found.span.start : found.span.end].split() == ["LINUX"] * count
+    assert found.fix.title == "Write `LINUX, CMSSVC`"
+    assert too_long(found, analysis.sources) == []
+    repaired = apply_edits(text, found.fix.edits)
+    assert repaired == LNXSSI
+    assert analyse("lnxssi.bkr", repaired.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "listed", "fixed"),
+    [
+        ("backup APPS full", "backup APPS APPS APPS LINUX full", "APPS, LINUX", "    backup APPS, LINUX full"),
+        ("expire on VMSYS1 {", "expire on VMSYS1 VMSYS1 VMSYS1 VMSYS2 {", "VMSYS1, VMSYS2", "  expire on VMSYS1, VMSYS2 {"),
+        ("run on each member daily 03:30", "run on VMSYS1 VMSYS1 VMSYS1 VMSYS2 daily 03:30", "VMSYS1, VMSYS2",
+         "    run on VMSYS1, VMSYS2 daily 03:30"),
+        ("backup APPS full", "backup APPS APPS APPS LINUX SYSIDS full", "APPS, LINUX, SYSIDS", None),
+    ],
+)
+def test_h2_a_name_written_three_times_then_others_is_one_syntax_error(clean, written, listed, fixed, parser, monkeypatch):
+    """The same in the other lists (`run on`, `expire on`); of two names or more after
+    the run, the help writes the list and no fix does (as after a name written twice).
+    The file the fix writes reads clean (what it then says of the names is the checks')."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    (found,) = analysis.diagnostics
+    name = listed.split(",")[0]
+    assert (found.code, found.message, found.help) == (
+        "BKR004",
+        f"`{name}` is written three times in a row: a list names each of its names once",
+        f"remove the 2 after the first, and separate the names of the list with commas: `{listed}`",
+    )
+    assert too_long(found, analysis.sources) == []
+    if fixed is None:
+        assert found.fix is None
+        return
+    repaired = apply_edits(text, found.fix.edits)
+    assert fixed in repaired.split("\n")
+    assert [d.code for d in analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics if d.code < "BKR1"] == []

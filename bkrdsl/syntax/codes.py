@@ -301,8 +301,11 @@ SYNTAX = register(
     it without their `,` (`run on VMSYS1 VMSYS1 VMSYS2`) are said in the
     same error, whose help shows the list with its commas; the fix puts
     the `,` in place of the second name when one name follows it. Written
-    three times or more (`backup APPS APPS APPS full`), with nothing after
-    it, the name is one error over the repeats, whose fix removes them.
+    three times or more (`backup APPS APPS APPS full`), the name is one
+    error over the repeats, whose fix removes them; names after the run
+    without their `,` (`backup APPS APPS APPS LINUX full`) are said in the
+    same error, whose help shows the list with its commas, `APPS, LINUX`,
+    and whose fix puts the `,` in place of the repeats when one name follows.
     A second `role` in a user statement (`identity user SITEADM role admin
     role admin`) is one error naming it, as BKR115 names an option given
     twice, whose fix removes the second when it says the first's role

@@ -4724,11 +4724,23 @@ def name_twice(name: str, span: Span, remove: Span, more: Sequence[str] = (), ti
     whose `,` is missing); `remove` is the second with the blanks before it. `more`:
     the names after it without their `,` (`run on VMSYS1 VMSYS1 VMSYS2`), shown in
     the help with their commas; the fix writes one such name's `,` in place of the
-    second, as `missing_comma` writes the `,` of two names and not of more."""
+    second, as `missing_comma` writes the `,` of two names and not of more. `times`:
+    how often the name is written in a row (`backup APPS APPS APPS full`, `span` and
+    `remove` the second to the last), `more` then the names after the run
+    (`backup APPS APPS APPS LINUX full`)."""
     message = f"`{name}` is written twice in a row: a list names each of its names once"
+    listed = ", ".join([name, *more])
     if times > 2:  # `backup APPS APPS APPS full`: `span` and `remove` the second to the last
+        message = f"`{name}` is written {_TIMES.get(times, f'{times} times')} in a row: a list names each of its names once"
+        if more:  # `backup APPS APPS APPS LINUX full`: the names after the run lack their `,`s too
+            return codes.SYNTAX(
+                message,
+                span,
+                help=f"remove the {times - 1} after the first, and separate the names of the list with commas: `{listed}`",
+                fix=Fix(f"Write `{listed}`", (Edit(remove, ","),)) if len(more) == 1 else None,
+            )
         return codes.SYNTAX(
-            f"`{name}` is written {_TIMES.get(times, f'{times} times')} in a row: a list names each of its names once",
+            message,
             span,
             help=f"remove the {times - 1} after the first; if other names were meant, write each after a `,`",
             fix=remove_fix(f"the repeated `{name}`", remove),
@@ -4742,7 +4754,6 @@ def name_twice(name: str, span: Span, remove: Span, more: Sequence[str] = (), ti
             ),
             fix=remove_fix(f"the second `{name}`", remove),
         )
-    listed = ", ".join([name, *more])
     return codes.SYNTAX(
         message,
         span,

@@ -10181,6 +10181,21 @@ class Recovery:
             self.report(diag, tok.start_pos)
             self._fed_error_token = True
             return True
+        if run:
+            # `backup APPS APPS APPS LINUX full`: the run, then other names without their
+            # `,`s: one error for both, the run removed and the commas assumed
+            end = run[-1][1] + len(run[-1][0])
+            self.dropped.update(start for _, start in run)
+            rest = more[len(run) :]
+            self.commas_missing.update(start for _, start in rest)
+            span = self.source.span
+            diag = messages.name_twice(
+                str(tok.value), span(tok.start_pos, end), span(remove.start, end), [word for word, _ in rest],
+                times=len(run) + 2,
+            )
+            self.report(diag, tok.start_pos)
+            self._fed_error_token = True
+            return True
         self.commas_missing.update(start for _, start in more)
         diag = messages.name_twice(str(tok.value), self.span_of(tok), remove, [word for word, _ in more])
         self.report(diag, tok.start_pos)
