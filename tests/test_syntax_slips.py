@@ -9007,3 +9007,80 @@ def test_h2_a_name_written_three_times_then_others_is_one_syntax_error(clean, wr
     repaired = apply_edits(text, found.fix.edits)
     assert fixed in repaired.split("\n")
     assert [d.code for d in analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics if d.code < "BKR1"] == []
+
+
+# fmt: off
+H2_RUN_BELOW = [
+    # a statement's keyword written again after itself alone on its line, then the line
+    # typed whole below it
+    ("include minidisk * 0191\n    to disk", "include include\n    include minidisk * 0191\n    to disk", "include",
+     "twice", "include minidisk * 0191", "    include minidisk * 0191"),
+    ("include minidisk * 0191\n    to disk", "include include include\n    include minidisk * 0191\n    to disk",
+     "include", "three times", "include minidisk * 0191", "    include minidisk * 0191"),
+    ("include minidisk * 0191\n    to disk", "include include\n\n    include minidisk * 0191\n    to disk", "include",
+     "twice", "include minidisk * 0191", "    include minidisk * 0191"),
+    ("include minidisk * 0191\n    to disk", "INCLUDE include\n    include minidisk * 0191\n    to disk", "include",
+     "twice", "include minidisk * 0191", "    INCLUDE minidisk * 0191"),
+    ("include sfs BKRPOOL", "include include\n    include sfs BKRPOOL", "include", "twice",
+     "include sfs BKRPOOL:CICSPRD.*", "    include sfs BKRPOOL:CICSPRD.*"),
+    ("exclude minidisk * 0190 019D 019E\n    include", "exclude exclude\n    exclude minidisk * 0190 019D 019E\n    include",
+     "exclude", "twice", "exclude minidisk * 0190 019D 019E", "    exclude minidisk * 0190 019D 019E"),
+    ("job APPSFULL {", "job job\n  job APPSFULL {", "job", "twice", "job APPSFULL {", "  job APPSFULL {"),
+    ("member VMSYS2 {", "member member\n  member VMSYS2 {", "member", "twice", "member VMSYS2 {", "  member VMSYS2 {"),
+    ("run on VMSYS1 daily 02:00", "run run\n    run on VMSYS1 daily 02:00", "run", "twice",
+     "run on VMSYS1 daily 02:00", "    run on VMSYS1 daily 02:00"),
+    ("retain 35 days", "retain retain\n    retain 35 days", "retain", "twice", "retain 35 days", "    retain 35 days"),
+    ("catalog shared server", "catalog catalog\n  catalog shared server", "catalog", "twice",
+     "catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1", "  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1"),
+    ("to disk pool BKUPPOOL\n    run on VMSYS1", "to to\n    to disk pool BKUPPOOL\n    run on VMSYS1", "to", "twice",
+     "to disk pool BKUPPOOL", "    to disk pool BKUPPOOL"),
+    ("workers 4\n", "workers workers\n    workers 4\n", "workers", "twice", "workers 4", "    workers 4"),
+    ("single group APPS {", "single single\n  single group APPS {", "single", "twice",
+     "single group APPS { CICSPRD DB2PRD }", "  single group APPS { CICSPRD DB2PRD }"),
+    ("disk BKRBKUP 191", "disk disk\n  disk BKRBKUP 191", "disk", "twice", "disk BKRBKUP 191 size 10 cyl",
+     "  disk BKRBKUP 191 size 10 cyl"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "word", "on_line", "statement", "fixed"), H2_RUN_BELOW)
+def test_h2_a_keyword_twice_on_its_line_then_its_line_below_is_one_error(
+    clean, written, word, on_line, statement, fixed, parser, monkeypatch
+):
+    """`include include`, then `include minidisk * 0191` below: was two errors, "expected
+    `minidisk` or `sfs` after `include`, found `include`" and "`include minidisk` has its
+    two words the wrong way round", whose fix wrote `minidisk include` (or, for `run run`,
+    "expected `on` after `run`, found `run`" and "`run` is written again after the whole
+    `run`"; for `job job`, "expected `{` after `job job`"). Now one error at the word
+    below, as stop 61's keyword alone above its line (`_again_below`), whose fix joins
+    the lines as the one below is written."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    run = written.split("\n")[0]
+    times = "three times" if on_line == "twice" else "four times"
+    _assert_one_error(
+        text, analysis, "BKR004", f"`{word}` is written {times}: {on_line} on its line, then again on the next",
+        f"remove the `{run}` on the line above: write `{statement}`", fixed,
+    )
+    (found,) = analysis.diagnostics
+    below = written.index("\n" + " " * (len(fixed) - len(fixed.lstrip())) + word) + 1
+    assert found.span.start == text.index(written) + below + len(fixed) - len(fixed.lstrip())
+    assert found.fix.title == f"Remove the `{run}` on the line above"
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "include include  # a comment\n    include minidisk * 0191",
+        "include include\n    exclude minidisk * 0191",
+        "include include minidisk\n    include minidisk * 0191",
+    ],
+)
+def test_h2_a_keyword_twice_on_its_line_above_another_line_is_said_as_before(written, parser, monkeypatch):
+    """Not a run of one keyword alone on its line, then that keyword first on the next."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _text, analysis = _one_slip("include minidisk * 0191\n    to disk", written + "\n    to disk")
+    assert analysis.diagnostics
+    assert all("on its line, then again" not in d.message for d in analysis.diagnostics)

@@ -56,8 +56,10 @@ def _again_below(source: Source, diagnostics: list[Diagnostic]) -> list[Diagnost
     group name after `backup`, found the end of the line"), or, where they read the two
     lines as one statement, the second's words as out of order (`include`, then
     `include minidisk * 0191`) with nothing said at the first; that error becomes the
-    keyword written twice, at the second (`messages.written_twice_below`). A file
-    without errors returns at once, its messages never imported (tests/test_startup.py)."""
+    keyword written twice, at the second (`messages.written_twice_below`). Written
+    again after itself there (`include include`), every error on its line and the one
+    at the word below are one, said once (`_run_again_below`). A file without errors
+    returns at once, its messages never imported (tests/test_startup.py)."""
     if not diagnostics:
         return diagnostics
     from bkrdsl.syntax import messages
@@ -65,7 +67,17 @@ def _again_below(source: Source, diagnostics: list[Diagnostic]) -> list[Diagnost
     text = source.text
     said = []
     lines = {diag.span.line for diag in diagnostics}
+    runs: set[int] = set()  # the first word of each run said (_run_again_below)
     for diag in diagnostics:
+        run = _run_again_below(source, diag, messages)
+        if run is not None:
+            # `include include`, then `include minidisk * 0191`: every error on the run's
+            # line, and the one at the word below, are the keyword written again, said once
+            start, made = run
+            if start not in runs:
+                runs.add(start)
+                said.append(made)
+            continue
         first, again = None, None
         if diag.message.endswith(messages.LINE_END_FOUND) and diag.span.end_line == diag.span.line:
             first, again = diag.span.end, messages.keyword_again_below(text, diag.span.start, diag.span.end)
@@ -82,6 +94,33 @@ def _again_below(source: Source, diagnostics: list[Diagnostic]) -> list[Diagnost
             )
         said.append(diag)
     return said
+
+
+def _run_again_below(source: Source, diag: Diagnostic, messages) -> tuple[int, Diagnostic] | None:
+    """Whether `diag` is said on a line that writes a statement's keyword again after
+    itself and nothing else (`include include`), the keyword first on the next line
+    (`include minidisk * 0191`), or at that word below: the run's first offset and the
+    one error for it (`messages.written_again_below`); else None."""
+    text = source.text
+    run = messages.keyword_run_again_below(text, diag.span.start)
+    if run is None:
+        start = diag.span.start
+        line_start = text.rfind("\n", 0, start) + 1
+        if text[line_start:start].strip():
+            return None
+        above = line_start - 1  # the last character of the line above that is not blank
+        while above >= 0 and text[above].isspace():
+            above -= 1
+        run = messages.keyword_run_again_below(text, above) if above >= 0 else None
+        if run is None or run[2][0] != start:
+            return None
+    (first, first_end), times, (below, below_end), statement = run
+    word = text[below:below_end]
+    made = messages.written_again_below(
+        word, times, source.span(below, below_end), source.span(first_end, below_end),
+        " ".join(text[first : text.find("\n", first)].split()), statement,
+    )
+    return first, made
 
 
 def written_whole(statement: str) -> str | None:

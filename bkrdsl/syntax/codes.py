@@ -163,6 +163,12 @@ SYNTAX = register(
     next", whose help writes the line once and whose fix joins the two (not
     the first cut short, "expected a group name after `backup`", nor, for
     `include` above `include minidisk * 0191`, the words the wrong way round).
+    Written again after itself there, nothing else on its line (`include
+    include`, then `include minidisk * 0191`), it is one error at the one
+    below, "`include` is written three times: twice on its line, then again
+    on the next", whose fix joins the lines as well (not "expected `minidisk`
+    or `sfs` after `include`, found `include`" and the words below the wrong
+    way round).
     Where the keyword's value may be the keyword's own word, it is twice only
     when what follows reads after the first and not after a name: `member
     member {` declares a member MEMBER. In small letters after `minidisk`,

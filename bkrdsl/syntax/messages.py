@@ -3688,6 +3688,9 @@ _LINE_END = "the end of the line"
 LINE_END_FOUND = f"found {_LINE_END}"
 #: A word alone on its line, then the same word first on the next (`keyword_again_below`).
 _WORD_ALONE_THEN_AGAIN = re.compile(r"[ \t\r]*((?:\n[ \t\r]*)+)([^\s{}\"#,]+)(?=[\s{},\"#]|\Z)")
+#: A line of one word written again after itself, blanks between (`include include`):
+#: the word, and the repeats (`keyword_run_again_below`).
+_WORD_RUN_LINE = re.compile(r"[ \t]*([^\s{}\"#,]+)((?:[ \t]+\1(?=[\s{},\"#]|\Z))+)", re.IGNORECASE)
 
 
 def line_ended(text: str, found: str, after: int) -> bool:
@@ -4653,6 +4656,23 @@ def keyword_again_below(text: str, start: int, end: int) -> tuple[tuple[int, int
     return again.span(2), line_words(line_from(text, again.start(2)))
 
 
+def keyword_run_again_below(text: str, pos: int) -> tuple[tuple[int, int], int, tuple[int, int], str] | None:
+    """The line at offset `pos` a statement's keyword written again after itself and
+    nothing else (`include include`), then the keyword first on the next line
+    (`include minidisk * 0191`), blank lines at most between: the offsets of the
+    line's first word and how often the line writes it, the offsets of the word below
+    and the statement it starts, its line's words; else None (keyword_again_below, the
+    keyword written more than once above)."""
+    run = _WORD_RUN_LINE.match(text, text.rfind("\n", 0, pos) + 1)
+    if run is None or run.group(1).lower() not in STATEMENT_HOMES:
+        return None
+    again = _WORD_ALONE_THEN_AGAIN.match(text, run.end())
+    if again is None or again.group(2).lower() != run.group(1).lower():
+        return None
+    times = 1 + len(run.group(2).split())
+    return run.span(1), times, again.span(2), line_words(line_from(text, again.start(2)))
+
+
 def keyword_alone_above(text: str, start: int) -> tuple[int, int] | None:
     """The offsets of the keyword alone on the line above the word at `start`, first
     on its line, where that keyword is the same word (`include`, then `include
@@ -4686,6 +4706,21 @@ def written_twice_below(word: str, span: Span, remove: Span, statement: str) -> 
         span,
         help=f"remove the `{word}` alone on the line above: write `{statement}`",
         fix=remove_fix(f"the `{word}` alone on the line above", remove),
+    )
+
+
+def written_again_below(word: str, times: int, span: Span, remove: Span, run: str, statement: str) -> Diagnostic:
+    """`include include`, then `include minidisk * 0191` (keyword_run_again_below): the
+    keyword written `times` times on its line (`run`), then again first on the next; at
+    the one below, `span`. The fix removes from the end of the line's first word to the
+    end of the word below (`remove`), which joins the lines as the one below is written."""
+    on_line = "twice" if times == 2 else _TIMES.get(times, f"{times} times")
+    return codes.SYNTAX(
+        f"`{word}` is written {_TIMES.get(times + 1, f'{times + 1} times')}: {on_line} on its line,"
+        " then again on the next",
+        span,
+        help=f"remove the `{run}` on the line above: write `{statement}`",
+        fix=remove_fix(f"the `{run}` on the line above", remove),
     )
 
 
