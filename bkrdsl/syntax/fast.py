@@ -2343,11 +2343,8 @@ class _Parser:
             self._respell((type_,))  # the one keyword that fits, half typed (`disk U 191 siz`)
         if self.type != type_:
             return self._missing(type_)
-        if (type_ == T_NAME or type_ == T_PATH) and self._thrice(self.i):
-            # `backup backup backup APPS full`, `import import import std/zvm73` (which reads
-            # as two imports, the first of a module IMPORT): the keyword three times
-            # (Recovery.report_repeat)
-            raise _GiveUp
+        if type_ == T_NAME and self._thrice(self.i):
+            raise _GiveUp  # `backup backup backup APPS full`: the keyword three times (Recovery.report_repeat)
         if type_ == "{" and self.tokens[self.i - 1][TEXT][-1:] == ":":
             raise _GiveUp  # `member VMSYS2: {`, which the recovery reports (Recovery.colon_before_brace)
         return self._take(lexing)
@@ -2649,6 +2646,10 @@ class _Parser:
             type_ = self.type
             if type_ == "import":
                 first = self._take(PATH)
+                if self.type == T_PATH and self._thrice(self.i):
+                    # `import import import std/zvm73`, which reads as two imports, the first
+                    # of a module IMPORT: the keyword three times (Recovery.report_repeat)
+                    raise _GiveUp
                 path = self._expect(T_PATH, KEYWORD)
                 if path[KIND] != "f":  # a placeholder for a path missing: no import (build.py)
                     imports.append(ast.Import(path[TEXT], self._since(first)))
