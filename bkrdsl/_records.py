@@ -1251,8 +1251,8 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.title,self.edits,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_code, _type_severity, _type_message, _type_span, _type_help, _type_label, _type_related, _type_fix, _type_choices, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_help, _dflt_label, _dflt_related, _dflt_fix, _dflt_choices, _return_type):
- def __init__(self,code:_type_code,severity:_type_severity,message:_type_message,span:_type_span,help:_type_help=_dflt_help,label:_type_label=_dflt_label,related:_type_related=_HAS_DEFAULT_FACTORY,fix:_type_fix=_dflt_fix,choices:_type_choices=_dflt_choices)->_return_type:
+def __create_fn__(_type_code, _type_severity, _type_message, _type_span, _type_help, _type_label, _type_related, _type_fix, _type_choices, _type_prefer_choice, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_help, _dflt_label, _dflt_related, _dflt_fix, _dflt_choices, _dflt_prefer_choice, _return_type):
+ def __init__(self,code:_type_code,severity:_type_severity,message:_type_message,span:_type_span,help:_type_help=_dflt_help,label:_type_label=_dflt_label,related:_type_related=_HAS_DEFAULT_FACTORY,fix:_type_fix=_dflt_fix,choices:_type_choices=_dflt_choices,prefer_choice:_type_prefer_choice=_dflt_prefer_choice)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'code',code)
   __dataclass_builtins_object__.__setattr__(self,'severity',severity)
   __dataclass_builtins_object__.__setattr__(self,'message',message)
@@ -1262,44 +1262,45 @@ def __create_fn__(_type_code, _type_severity, _type_message, _type_span, _type_h
   __dataclass_builtins_object__.__setattr__(self,'related',_dflt_related() if related is _HAS_DEFAULT_FACTORY else related)
   __dataclass_builtins_object__.__setattr__(self,'fix',fix)
   __dataclass_builtins_object__.__setattr__(self,'choices',choices)
+  __dataclass_builtins_object__.__setattr__(self,'prefer_choice',prefer_choice)
  return __init__
-CODE["def __create_fn__(_type_code, _type_severity, _type_message, _type_span, _type_help, _type_label, _type_related, _type_fix, _type_choices, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_help, _dflt_label, _dflt_related, _dflt_fix, _dflt_choices, _return_type):\n def __init__(self,code:_type_code,severity:_type_severity,message:_type_message,span:_type_span,help:_type_help=_dflt_help,label:_type_label=_dflt_label,related:_type_related=_HAS_DEFAULT_FACTORY,fix:_type_fix=_dflt_fix,choices:_type_choices=_dflt_choices)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'code',code)\n  __dataclass_builtins_object__.__setattr__(self,'severity',severity)\n  __dataclass_builtins_object__.__setattr__(self,'message',message)\n  __dataclass_builtins_object__.__setattr__(self,'span',span)\n  __dataclass_builtins_object__.__setattr__(self,'help',help)\n  __dataclass_builtins_object__.__setattr__(self,'label',label)\n  __dataclass_builtins_object__.__setattr__(self,'related',_dflt_related() if related is _HAS_DEFAULT_FACTORY else related)\n  __dataclass_builtins_object__.__setattr__(self,'fix',fix)\n  __dataclass_builtins_object__.__setattr__(self,'choices',choices)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_code, _type_severity, _type_message, _type_span, _type_help, _type_label, _type_related, _type_fix, _type_choices, _type_prefer_choice, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_help, _dflt_label, _dflt_related, _dflt_fix, _dflt_choices, _dflt_prefer_choice, _return_type):\n def __init__(self,code:_type_code,severity:_type_severity,message:_type_message,span:_type_span,help:_type_help=_dflt_help,label:_type_label=_dflt_label,related:_type_related=_HAS_DEFAULT_FACTORY,fix:_type_fix=_dflt_fix,choices:_type_choices=_dflt_choices,prefer_choice:_type_prefer_choice=_dflt_prefer_choice)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'code',code)\n  __dataclass_builtins_object__.__setattr__(self,'severity',severity)\n  __dataclass_builtins_object__.__setattr__(self,'message',message)\n  __dataclass_builtins_object__.__setattr__(self,'span',span)\n  __dataclass_builtins_object__.__setattr__(self,'help',help)\n  __dataclass_builtins_object__.__setattr__(self,'label',label)\n  __dataclass_builtins_object__.__setattr__(self,'related',_dflt_related() if related is _HAS_DEFAULT_FACTORY else related)\n  __dataclass_builtins_object__.__setattr__(self,'fix',fix)\n  __dataclass_builtins_object__.__setattr__(self,'choices',choices)\n  __dataclass_builtins_object__.__setattr__(self,'prefer_choice',prefer_choice)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(code={self.code!r}, severity={self.severity!r}, message={self.message!r}, span={self.span!r}, help={self.help!r}, label={self.label!r}, related={self.related!r}, fix={self.fix!r}, choices={self.choices!r})"
+  return self.__class__.__qualname__ + f"(code={self.code!r}, severity={self.severity!r}, message={self.message!r}, span={self.span!r}, help={self.help!r}, label={self.label!r}, related={self.related!r}, fix={self.fix!r}, choices={self.choices!r}, prefer_choice={self.prefer_choice!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(code={self.code!r}, severity={self.severity!r}, message={self.message!r}, span={self.span!r}, help={self.help!r}, label={self.label!r}, related={self.related!r}, fix={self.fix!r}, choices={self.choices!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(code={self.code!r}, severity={self.severity!r}, message={self.message!r}, span={self.span!r}, help={self.help!r}, label={self.label!r}, related={self.related!r}, fix={self.fix!r}, choices={self.choices!r}, prefer_choice={self.prefer_choice!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.code,self.severity,self.message,self.span,self.help,self.label,self.related,self.fix,self.choices,)==(other.code,other.severity,other.message,other.span,other.help,other.label,other.related,other.fix,other.choices,)
+   return (self.code,self.severity,self.message,self.span,self.help,self.label,self.related,self.fix,self.choices,self.prefer_choice,)==(other.code,other.severity,other.message,other.span,other.help,other.label,other.related,other.fix,other.choices,other.prefer_choice,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.code,self.severity,self.message,self.span,self.help,self.label,self.related,self.fix,self.choices,)==(other.code,other.severity,other.message,other.span,other.help,other.label,other.related,other.fix,other.choices,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.code,self.severity,self.message,self.span,self.help,self.label,self.related,self.fix,self.choices,self.prefer_choice,)==(other.code,other.severity,other.message,other.span,other.help,other.label,other.related,other.fix,other.choices,other.prefer_choice,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('code','severity','message','span','help','label','related','fix','choices',):
+  if type(self) is cls or name in ('code','severity','message','span','help','label','related','fix','choices','prefer_choice',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'code\',\'severity\',\'message\',\'span\',\'help\',\'label\',\'related\',\'fix\',\'choices\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'code\',\'severity\',\'message\',\'span\',\'help\',\'label\',\'related\',\'fix\',\'choices\',\'prefer_choice\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('code','severity','message','span','help','label','related','fix','choices',):
+  if type(self) is cls or name in ('code','severity','message','span','help','label','related','fix','choices','prefer_choice',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'code\',\'severity\',\'message\',\'span\',\'help\',\'label\',\'related\',\'fix\',\'choices\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'code\',\'severity\',\'message\',\'span\',\'help\',\'label\',\'related\',\'fix\',\'choices\',\'prefer_choice\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.code,self.severity,self.message,self.span,self.help,self.label,self.related,self.fix,self.choices,))
+  return hash((self.code,self.severity,self.message,self.span,self.help,self.label,self.related,self.fix,self.choices,self.prefer_choice,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.code,self.severity,self.message,self.span,self.help,self.label,self.related,self.fix,self.choices,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.code,self.severity,self.message,self.span,self.help,self.label,self.related,self.fix,self.choices,self.prefer_choice,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_code, _type_name, _type_severity, _type_summary, _type_written, _type_retired, _type_no_example, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_retired, _dflt_no_example, _return_type):
  def __init__(self,code:_type_code,name:_type_name,severity:_type_severity,summary:_type_summary,written:_type_written,retired:_type_retired=_dflt_retired,no_example:_type_no_example=_dflt_no_example)->_return_type:

@@ -3794,3 +3794,124 @@ def test_a_trailing_comma_and_a_brace_that_closes_nothing_get_a_quick_fix(clean,
     after = apply_edits(doc.text, offered[0].edits)
     assert after == (CLUSTER if code == "BKR006" or written.endswith(" 01:00") else text.replace(written, "run on DEV1"))
     assert not [d for d in analyse_document("/ws/dev.bkr", after).diagnostics if d.is_error]
+
+
+# --- h7 (stop 62)
+#: Each kind of choice a diagnostic carries (`Diagnostic.choices`) but `daily sun 02:00`
+#: (h3's test above): the function of `bkrdsl.syntax.messages` that makes the
+#: diagnostic, CLUSTER as written and as changed, the titles offered and whether they
+#: are preferred.
+CHOICE_KINDS = {
+    "kind of a group": (
+        "missing_before", "identity group SYSIDS { TCPIP }", "group SYSIDS { TCPIP }",
+        ["Insert `identity`", "Insert `single`"], False,
+    ),
+    "scope of a catalog": (
+        "missing_other", "catalog shared server", "catalog server", ["Insert `shared`", "Insert `local`"], False,
+    ),
+    "scope of a catalog in capitals": (  # the pattern matched `catalog` only: none were offered
+        "missing_other", "catalog shared server", "CATALOG server", ["Insert `shared`", "Insert `local`"], False,
+    ),
+    "action of a selection": (
+        "missing_before", "include minidisk * 0191", "minidisk * 0191", ["Insert `exclude`", "Insert `include`"], False,
+    ),
+    "medium of a pool": ("pool_without_medium", "to disk pool P", "to pool P", ["Insert `disk`", "Insert `tape`"], False),
+    "member left out": (
+        "missing_other", "run on DEV1 daily 01:00", "run daily 01:00", ["Insert `on DEV1`", "Insert `on DEV2`"], False,
+    ),
+    "day after the time": (
+        "day_after_time", "run on DEV1 daily 01:00", "run on DEV1 daily 01:00 sun",
+        ["Write `weekly sun 01:00`", "Write `daily 01:00`"], False,
+    ),
+    "brace not closed before a job": (
+        "not_closed_before", "run on DEV1 daily 01:00\n  }\n", "run on DEV1 daily 01:00\n",
+        ["Insert `}` to end `job LNXFULL`"], True,
+    ),
+    "brace never closed": ("never_closed", "  }\n}\n", "  }\n", ["Insert `}` to end `cluster DEV`"], False),
+}
+
+
+@pytest.mark.parametrize("reading", ["fast parser first", "lark"])
+@pytest.mark.parametrize("kind", sorted(CHOICE_KINDS))
+def test_every_choice_comes_from_the_diagnostic_not_its_words(monkeypatch, kind, reading):
+    # The choices a help writes (`group SYSIDS`: *Insert `identity`*, *Insert `single`*;
+    # `catalog server`, `minidisk * 0191`, `to pool P`, `run daily 01:00`) and BKR005's
+    # `}` were found by matching the message (and label, and help) with patterns: a
+    # reword dropped them without a test failing. Now the diagnostic carries them,
+    # made where it is (`Diagnostic.choices`; BKR005's before a job `prefer_choice`):
+    # the message, label and help reworded, they still come, and each gives a text
+    # with no syntax error. `daily 01:00 sun` (`messages.day_after_time`), whose help
+    # writes the same two readings as `daily sun 01:00`'s, had none: now both.
+    from dataclasses import replace
+
+    from bkrdsl.syntax import messages
+
+    made, clean, written, titles, preferred = CHOICE_KINDS[kind]
+    said = getattr(messages, made)
+    reworded = lambda *a, **k: replace(said(*a, **k), message="reworded", label="reworded", help="reworded")
+    monkeypatch.setattr(messages, made, reworded)
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    assert clean in CLUSTER
+    text = CLUSTER.replace(clean, written, 1)
+    doc = analyse_document("/ws/dev.bkr", text)
+    (shown,) = [p for p in F.placed(doc) if p.diagnostic.message == "reworded"]
+    assert shown.diagnostic.fix is None  # a choice: `bkrc check --fix` applies none
+    line = shown.span.line - 1
+    offered = F.fixes(doc, line, line, (line, shown.span.column - 1), (line, shown.span.column - 1))
+    assert [(f.title, f.preferred) for f in offered] == [(t, preferred) for t in titles]
+    assert F.fixes_give(doc, offered) == [()] * len(titles)
+    for fix in offered:
+        after = apply(text, fix)
+        assert [d.code for d in analyse_document("/ws/dev.bkr", after).diagnostics if d.code < "BKR100"] == []
+    if kind == "day after the time":
+        assert [apply(text, f) for f in offered] == [
+            CLUSTER.replace(clean, "run on DEV1 weekly sun 01:00"),
+            CLUSTER,
+        ]
+    if kind == "brace not closed before a job":  # before the job, its comment kept above it
+        assert apply(text, offered[0]) == text.replace("  job SYSINC", "  }\n  job SYSINC")
+    if kind == "brace never closed":
+        assert apply(text, offered[0]) == CLUSTER
+
+
+#: CHOICE_KINDS's BKR004s in examples/prodssi.bkr: as written, as changed, the titles.
+_PRODSSI_ON = ["Insert `on VMSYS1`", "Insert `on VMSYS2`", "Insert `on VMSYS3`", "Insert `on VMSYS4`"]
+REGION_CHOICES = {
+    "kind of a group": ("identity group SYSIDS", "group SYSIDS", ["Insert `identity`", "Insert `single`"]),
+    "scope of a catalog": ("catalog shared server", "CATALOG server", ["Insert `shared`", "Insert `local`"]),
+    "action of a selection": (
+        "include minidisk * 0191\n    to disk", "minidisk * 0191\n    to disk", ["Insert `exclude`", "Insert `include`"],
+    ),
+    "medium of a pool": ("to disk pool BKUPPOOL\n    run on VMSYS2", "to pool BKUPPOOL\n    run on VMSYS2", ["Insert `disk`", "Insert `tape`"]),
+    "member left out": ("run on VMSYS2 daily 23:30", "run daily 23:30", _PRODSSI_ON),
+    "day after the time": (
+        "run on VMSYS2 daily 23:30", "run on VMSYS2 daily 23:30 sun", ["Write `weekly sun 23:30`", "Write `daily 23:30`"],
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(REGION_CHOICES))
+def test_the_region_reading_carries_the_same_choices(monkeypatch, kind):
+    # Lark reading only the region around the error, as in a large file (here with
+    # `region.MIN_TOKENS` at 0), makes the diagnostic with its choices as the whole
+    # file's reading does: the same code actions, each giving a text with no syntax error.
+    from bkrdsl.syntax import region
+
+    clean, written, titles = REGION_CHOICES[kind]
+    base = (EXAMPLES / "prodssi.bkr").read_text()
+    assert clean in base
+    text = base.replace(clean, written, 1)
+    whole = analyse_document("/ws/prodssi.bkr", text)
+    regions = []
+    real = region.read_around_error
+    monkeypatch.setattr(region, "MIN_TOKENS", 0)
+    monkeypatch.setattr(region, "read_around_error", lambda source: regions.append(real(source)) or regions[-1])
+    doc = analyse_document("/ws/prodssi.bkr", text)
+    assert [r is not None for r in regions] == [True]
+    assert doc.diagnostics == whole.diagnostics
+    offered = [f for f in F.fixes(doc, 0, 10**6) if f.diagnostic.code == "BKR004"]
+    assert [(f.title, f.preferred) for f in offered] == [(t, False) for t in titles]
+    monkeypatch.undo()
+    for fix in offered:
+        after = apply(text, fix)
+        assert [d.code for d in analyse_document("/ws/prodssi.bkr", after).diagnostics if d.code < "BKR100"] == []

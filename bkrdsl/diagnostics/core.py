@@ -65,6 +65,10 @@ class Diagnostic:
     #: one is meant is the site's, so `bkrc check --fix` applies none; the language
     #: server offers each as a code action, none preferred. Never with a `fix`.
     choices: tuple[Fix, ...] = ()
+    #: The one choice is the mend the help writes, where it goes the parser's guess (a
+    #: `}` before the statement that belongs outside the block, BKR005): the language
+    #: server marks it preferred (*Auto Fix* applies it); `bkrc check --fix` still not.
+    prefer_choice: bool = False
 
     @property
     def is_error(self) -> bool:

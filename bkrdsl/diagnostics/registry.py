@@ -54,6 +54,7 @@ class Code:
         severity: Severity | None = None,
         fix: Fix | None = None,
         choices: tuple[Fix, ...] = (),
+        prefer_choice: bool = False,
     ) -> Diagnostic:
         """Make a diagnostic of this code."""
         return Diagnostic(
@@ -66,6 +67,7 @@ class Code:
             related=tuple(related),
             fix=fix,
             choices=choices,
+            prefer_choice=prefer_choice,
         )
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from bkrdsl import ast
 from bkrdsl.ast import Kind
-from bkrdsl.diagnostics import Diagnostic, Edit, Fix
+from bkrdsl.diagnostics import Diagnostic, Edit
 from bkrdsl.lsp.document import CLUSTER, GROUP, JOB, MEMBER, USER, VOLUME, Document, Occurrence, buffer_bytes
 from bkrdsl.records import dataclass
 from bkrdsl.resolve.loader import ParsedModules, ScratchModules
@@ -3842,157 +3842,30 @@ def _fix_for(doc: Document, shown: Placed) -> QuickFix | None:
     return QuickFix(fix.title, shown, fix.edits)
 
 
-#: BKR004s whose help writes a choice, which no `Fix` makes: the message (its group,
-#: the word marked), the choices in the help's order (None: each `on MEMBER` the help
-#: writes), and whether each goes before the word marked (`group APPS`: `identity group
-#: APPS`) or after it (`catalog server X`: `catalog shared server X`).
-_CHOICES = (
-    (re.compile(r"expected `identity` or `single` before `(group|user)`", re.IGNORECASE), ("identity", "single"), True),
-    (re.compile(r"expected `local` or `shared` after `(catalog|manager)`, found .*"), ("shared", "local"), False),
-    (re.compile(r"expected `exclude` or `include` before `(minidisk|sfs)`"), ("exclude", "include"), True),
-    # `to pool BKUPPOOL`: the medium left out, before `pool`.
-    (re.compile(r"`to` names the medium before the (pool): `disk` or `tape`"), ("disk", "tape"), True),
-    # `run daily 02:00`, `expire {`, `catalog-node TCTMM request-node ...`: not where the
-    # statement is cut short (`run` alone), which the member alone would not make whole.
-    (re.compile(r"expected `on` after `([^`]+)`, found (?!`}`|the end of)[^\n]*"), None, False),
-)
-#: The members an `on` left out may name, as its help writes them (`on VMSYS1`).
-_ON_MEMBER = re.compile(r"`(on [^`\s]+)`")
-
-
-def _choices(doc: Document, shown: Placed) -> list[QuickFix]:
-    """A mistake whose help offers a choice (`_CHOICES`): a declaration begun without
-    its kind (`group APPS { ... }`, `user LNXTEST`: *Insert `identity`*, *Insert
-    `single`*), a catalog or Tape Manager without its scope (`catalog server X`:
-    *Insert `shared`*, the one the help recommends, *Insert `local`*), a selection
-    without its `include` or `exclude` (`minidisk * 0190`), a job's medium
-    left out (`to pool BKUPPOOL`: *Insert `disk`*, *Insert `tape`*), a member left
-    out with its `on` (`run daily 02:00`: *Insert `on VMSYS1`*, one for each member
-    the help writes). One code action
-    for each, none preferred (which one is meant is the site's, so *Auto Fix* applies
-    none). Each carries its diagnostic with that choice as its fix, which `fixes_give`
-    applies to tell whether it would add an error."""
-    d = shown.diagnostic
-    if d.code != "BKR004" or d.fix is not None or d.span is None or d.span.file != doc.name:
-        return []
-    s = d.span
-    for message, words, first in _CHOICES:
-        said = message.fullmatch(d.message)
-        if said is None or doc.text[s.start : s.end].lower() != said.group(1).lower():
-            continue
-        if first:
-            at, text = Span(s.file, s.line, s.column, s.line, s.column, s.start, s.start), "{} "
-        else:
-            at, text = Span(s.file, s.end_line, s.end_column, s.end_line, s.end_column, s.end, s.end), " {}"
-        if words is None:
-            words = _ON_MEMBER.findall(d.help.partition(": ")[2]) if d.help else []
-        out = []
-        for word in words:
-            fix = Fix.replace(f"Insert `{word}`", at, text.format(word))
-            # The diagnostic as if its fix were this choice: what `fixes_give` applies.
-            chosen = replace(shown, diagnostic=replace(d, fix=fix))
-            out.append(QuickFix(fix.title, chosen, fix.edits, preferred=False))
-        return out
-    return []
-
-
 def _offered_choices(doc: Document, shown: Placed) -> list[QuickFix]:
     """The choices a diagnostic carries (`Diagnostic.choices`, made where it is, never
     read here from its message or help): BKR004's `daily sun 02:00`, *Write `daily
-    02:00`* (the day removed) or *Write `weekly sun 02:00`* (`weekly` for `daily`).
-    One code action for each, none preferred: which is meant is the site's. Each
-    carries its diagnostic with that choice as its fix (`fixes_give`). Not those of a
-    diagnostic whose choice would edit another file."""
+    02:00`* (the day removed) or *Write `weekly sun 02:00`* (`weekly` for `daily`); a
+    declaration begun without its kind (`group APPS`: *Insert `identity`*, *Insert
+    `single`*), a catalog or Tape Manager without its scope (*Insert `shared`*,
+    *Insert `local`*), a selection without its `include` or `exclude`, a job's medium
+    left out (`to pool BKUPPOOL`: *Insert `disk`*, *Insert `tape`*), a member left out
+    with its `on` (`run daily 02:00`: *Insert `on VMSYS1`*, one for each member the
+    help writes). One code action for each, none preferred: which is meant is the
+    site's, so *Auto Fix* applies none. But BKR005's `}` (*Insert `}` to end `job
+    APPSFULL`*), the one mend its help writes, where the block ends the parser's guess,
+    is preferred where the diagnostic says so (`prefer_choice`: before a statement that
+    belongs outside the block, not at the end of the file). Each carries its
+    diagnostic with that choice as its fix (`fixes_give`). Not those of a diagnostic
+    whose choice would edit another file."""
     d = shown.diagnostic
     out = []
     for choice in d.choices:
         if not choice.edits or any(e.span.file != doc.name for e in choice.edits):
             continue
-        chosen = replace(shown, diagnostic=replace(d, fix=choice, choices=()))
-        out.append(QuickFix(choice.title, chosen, choice.edits, preferred=False))
+        chosen = replace(shown, diagnostic=replace(d, fix=choice, choices=(), prefer_choice=False))
+        out.append(QuickFix(choice.title, chosen, choice.edits, preferred=d.prefer_choice))
     return out
-
-
-#: BKR005's two messages: a block not closed before a statement that belongs outside
-#: it, and one the file ends in; and the block each names, from the diagnostic's label.
-_NOT_CLOSED_BEFORE = re.compile(r"`\{` opened at \d+:\d+ is not closed before `[^`]+`")
-_NEVER_CLOSED = re.compile(r"`\{` opened at \d+:\d+ is never closed")
-_BLOCK_LABEL = re.compile(r"(`[^`]+`) (?:should end before this|starts here|opened here|is not closed either)")
-
-
-def _indent_of(line: str) -> str:
-    return line[: len(line) - len(line.lstrip(" \t"))]
-
-
-def _inserting(shown: Placed, title: str, at: Span, text: str, preferred: bool = True) -> QuickFix:
-    """The quick fix that inserts `text` at `at`, its diagnostic carrying it as its fix
-    (what `fixes_give` applies to tell whether it would add an error)."""
-    fix = Fix.replace(title, at, text)
-    return QuickFix(title, replace(shown, diagnostic=replace(shown.diagnostic, fix=fix)), fix.edits, preferred)
-
-
-def _close_brace(doc: Document, shown: Placed) -> list[QuickFix]:
-    """BKR005, a `{` whose `}` is missing, which no `Fix` of the parser writes (where
-    the block ends is the parser's guess): *Insert `}` to end `job APPSFULL`*.
-    Not closed before a statement that belongs outside it: the `}` on a line of its
-    own, indented as the block's first line, after the block's last line that is
-    neither blank nor a comment lined up with that statement or further left (a
-    comment just above the statement is its own), preferred, as the help writes it
-    ("add `}` ... before this line"); before the word on its line when the help says
-    so (`single group APPS { CICSPRD identity group X { T }`). Never closed: a `}`
-    for it and each block around it not closed either, innermost first, after the
-    file's last line that is not blank, not preferred (the help leaves where the block
-    ends to you: a block inside it may be the one without its `}`)."""
-    d = shown.diagnostic
-    if d.code != "BKR005" or d.fix is not None or d.span is None or d.span.file != doc.name:
-        return []
-    s, text, lines = d.span, doc.text, doc.lines(doc.name)
-    label = _BLOCK_LABEL.fullmatch(d.label or "")
-    if label is None:
-        return []
-    title = f"Insert `}}` to end {label.group(1)}"
-    if _NOT_CLOSED_BEFORE.fullmatch(d.message) and d.related:
-        brace = d.related[0].span
-        if brace.file != doc.name or brace.line > len(lines):
-            return []
-        indent = _indent_of(lines[brace.line - 1])
-        if not (d.help or "").endswith("before this line"):
-            at = Span(s.file, s.line, s.column, s.line, s.column, s.start, s.start)
-            return [_inserting(shown, title, at, "} ")]
-        first = s.line - 1  # 0-based: the statement's line
-        column = len(_indent_of(lines[first]))
-        while first - 1 > brace.line - 1:
-            above = lines[first - 1].strip()
-            if above and not (above.startswith("#") and len(_indent_of(lines[first - 1])) <= column):
-                break
-            first -= 1
-        # Leave the run of blank lines and comments above the statement to the statement,
-        # but from its first blank line on, lines that follow the `}`.
-        while first < s.line - 1 and lines[first].strip():
-            first += 1
-        offset = doc.offset(first, 0)
-        at = Span(s.file, first + 1, 1, first + 1, 1, offset, offset)
-        return [_inserting(shown, title, at, f"{indent}}}\n")]
-    if _NEVER_CLOSED.fullmatch(d.message):
-        braces = [s] + [r.span for r in d.related[1:]]
-        if any(b.file != doc.name or b.line > len(lines) for b in braces):
-            return []
-        closes = "".join(f"{_indent_of(lines[b.line - 1])}}}\n" for b in braces)
-        last = max((i for i, line in enumerate(lines) if line.strip()), default=0)
-        if last + 1 < len(lines):
-            offset = doc.offset(last + 1, 0)
-            at = Span(s.file, last + 2, 1, last + 2, 1, offset, offset)
-            new_text = closes
-        else:  # the last line has no line end
-            offset = len(text)
-            at = Span(s.file, last + 1, len(lines[last]) + 1, last + 1, len(lines[last]) + 1, offset, offset)
-            new_text = "\n" + closes.rstrip("\n")
-        if len(braces) > 1:
-            titles = [_BLOCK_LABEL.fullmatch(r.label) for r in d.related[1:]]
-            named = [label.group(1)] + [t.group(1) for t in titles if t is not None]
-            title = f"Insert `}}` to end {_and(named)}"
-        return [_inserting(shown, title, at, new_text, preferred=False)]
-    return []
 
 
 def fixes(
@@ -4031,9 +3904,7 @@ def fixes(
         fix = _fix_for(doc, where)
         if fix is not None:
             out.append(fix)
-        out += _choices(doc, where)
         out += _offered_choices(doc, where)
-        out += _close_brace(doc, where)
     if not ranged:
         return out
     if end[0] > start[0] and end[1] == 0:  # the range stops where that line starts

@@ -1067,6 +1067,29 @@ def before(span: Span) -> Span:
     return Span(span.file, span.line, span.column, span.line, span.column, span.start, span.start)
 
 
+def after(span: Span) -> Span:
+    """The empty span at the end of `span`: where an insertion after it goes."""
+    return Span(span.file, span.end_line, span.end_column, span.end_line, span.end_column, span.end, span.end)
+
+
+def insert_choices(words: Sequence[str], span: Span, first: bool) -> tuple[Fix, ...]:
+    """The choices (`Diagnostic.choices`) a help writes as words to insert, each
+    *Insert `word`*: before `span` (`first`: `identity group APPS`) or after it
+    (`catalog shared server X`)."""
+    if first:
+        return tuple(Fix.replace(f"Insert `{w}`", before(span), f"{w} ") for w in words)
+    return tuple(Fix.replace(f"Insert `{w}`", after(span), f" {w}") for w in words)
+
+
+#: The keywords `missing_before` says one of is left out whose help writes a choice, the
+#: words they go before (`group APPS`: `identity` or `single`), and the choices, in
+#: the help's order.
+_CHOSEN_BEFORE = {
+    "`identity` or `single`": (("group", "user"), ("identity", "single")),
+    "`exclude` or `include`": (("minidisk", "sfs"), ("exclude", "include")),
+}
+
+
 def unknown_keyword(found: str, words: list[str], span: Span) -> Diagnostic:
     fix = None
     if len(words) == 1:
@@ -3294,15 +3317,20 @@ def monthly_fifth(written: str, day: str, time: str, span: Span, code=codes.SYNT
     )
 
 
-def day_after_time(day: str, time: str, written: str, days: str, span: Span) -> Diagnostic:
+def day_after_time(day: str, time: str, written: str, days: str, span: Span, after_time: Span | None = None) -> Diagnostic:
     """`daily 02:00 sun` (`days` empty), `weekly sat 22:00 sun` (`days` "sat"): a day of
-    the week after the schedule's time. `span` covers the schedule, which a weekly fix
-    writes with the day among the others; a daily one may have meant `daily`: no fix."""
+    the week after the schedule's time. `span` covers the schedule (on one line), which
+    a weekly fix writes with the day among the others; a daily one may have meant
+    `daily`: no fix, but the help's two readings are its choices (`Diagnostic.choices`),
+    *Write `weekly sun 02:00`* over the schedule, *Write `daily 02:00`*, what follows
+    the time removed (`after_time`: the blanks and the day)."""
     if not days:
+        choices = () if after_time is None else (write_fix(f"weekly {day} {time}", span), remove_fix_as(f"daily {time}", after_time))
         return codes.SYNTAX(
             f"a day cannot follow the time: `daily` runs every day, so `{day}` after `{time}` says nothing",
             span,
             help=f"write `weekly {day} {time}` to run on that day only, or `daily {time}` to run every day",
+            choices=choices,
         )
     meant = f"weekly {days},{day} {time}"
     return codes.SYNTAX(
@@ -3311,6 +3339,11 @@ def day_after_time(day: str, time: str, written: str, days: str, span: Span) -> 
         help=f"write `{meant}`: the days of `weekly` come before the time",
         fix=write_fix(meant, span),
     )
+
+
+def remove_fix_as(meant: str, span: Span) -> Fix:
+    """The fix that deletes `span`, titled with what the text then reads (*Write `daily 02:00`*)."""
+    return Fix.replace(f"Write `{meant}`", span, "")
 
 
 def daily_with_day(day: str, time: str, span: Span, daily: Span | None) -> Diagnostic:
@@ -3322,7 +3355,7 @@ def daily_with_day(day: str, time: str, span: Span, daily: Span | None) -> Diagn
     if daily is not None and daily.end_line == span.line:
         blanks_and_day = Span(span.file, daily.end_line, daily.end_column, span.end_line, span.end_column, daily.end, span.end)
         choices = (
-            Fix.replace(f"Write `daily {time}`", blanks_and_day, ""),
+            remove_fix_as(f"daily {time}", blanks_and_day),
             Fix.replace(f"Write `weekly {day} {time}`", daily, "weekly"),
         )
     return codes.SYNTAX(
@@ -3928,33 +3961,90 @@ def selection_in_group(written: str, group: tuple[str, str] | None, span: Span, 
 
 
 def not_closed_before(
-    word: str, blocks: list[tuple[Block, Span]], span: Span, starts_line: bool = True
+    word: str, blocks: list[tuple[Block, Span]], span: Span, starts_line: bool = True, text: str = ""
 ) -> Diagnostic:
     """`starts_line`: `word` starts its line; else the `}` goes before it on the line
-    (`single group APPS { CICSPRD identity group X { T }`)."""
+    (`single group APPS { CICSPRD identity group X { T }`). `text`, the file's: the
+    help's `}` as the diagnostic's one choice (`_close_before`), preferred."""
     inner, brace = blocks[-1]
     related = tuple(Related(where, f"{block.title} opened here") for block, where in reversed(blocks))
+    choice = _close_before(text, inner.title, brace, span, starts_line)
     return codes.UNCLOSED(
         f"`{{` opened at {brace.line}:{brace.column} is not closed before `{word}`",
         span,
         label=f"{inner.title} should end before this",
         help=f"add `}}` to end {inner.title} before {'this line' if starts_line else f'`{word}`'}",
         related=related,
+        choices=(choice,) if choice is not None else (),
+        prefer_choice=choice is not None,
     )
 
 
-def never_closed(blocks: list[tuple[Block, Span]], end: Span) -> Diagnostic:
+def _indent_of(line: str) -> str:
+    return line[: len(line) - len(line.lstrip(" \t"))]
+
+
+def _close_before(text: str, title: str, brace: Span, span: Span, starts_line: bool) -> Fix | None:
+    """BKR005's `}` not closed before the statement at `span` (`not_closed_before`),
+    which no `fix` writes (where the block ends is the parser's guess): *Insert `}` to
+    end `job APPSFULL`*, on a line of its own, indented as the block's first line (the
+    `{`'s, at `brace`), after the block's last line that is neither blank nor a comment
+    lined up with the statement or further left (a comment just above the statement is
+    its own; from the first blank line above it on, the lines follow the `}`); before
+    the word when it does not start its line. None without the text."""
+    if not text:
+        return None
+    insert = f"Insert `}}` to end {title}"
+    if not starts_line:
+        return Fix.replace(insert, before(span), "} ")
+    lines = text.split("\n")
+    if brace.line > len(lines):
+        return None
+    indent = _indent_of(lines[brace.line - 1])
+    first = span.line - 1  # 0-based: the statement's line
+    column = len(_indent_of(lines[first]))
+    while first - 1 > brace.line - 1:
+        above = lines[first - 1].strip()
+        if above and not (above.startswith("#") and len(_indent_of(lines[first - 1])) <= column):
+            break
+        first -= 1
+    while first < span.line - 1 and lines[first].strip():
+        first += 1
+    offset = sum(len(line) + 1 for line in lines[:first])
+    return Fix.replace(insert, Span(span.file, first + 1, 1, first + 1, 1, offset, offset), f"{indent}}}\n")
+
+
+def never_closed(blocks: list[tuple[Block, Span]], end: Span, text: str = "") -> Diagnostic:
+    """`text`, the file's: the help's `}` for each block, innermost first, after the
+    file's last line that is not blank, as the diagnostic's one choice, not preferred:
+    a block inside may be the one that lacks its `}`."""
     inner, brace = blocks[-1]
     related = [Related(end, "the file ends here")]
     related += [
         Related(where, f"{block.title} is not closed either") for block, where in reversed(blocks[:-1])
     ]
+    choices = ()
+    lines = text.split("\n") if text else []
+    if lines and all(b.line <= len(lines) for _, b in blocks):
+        closes = "".join(f"{_indent_of(lines[b.line - 1])}}}\n" for _, b in reversed(blocks))
+        titles = [block.title for block, _ in reversed(blocks)]
+        title = f"Insert `}}` to end {', '.join(titles[:-1])} and {titles[-1]}" if len(titles) > 1 else f"Insert `}}` to end {titles[0]}"
+        last = max((i for i, line in enumerate(lines) if line.strip()), default=0)
+        if last + 1 < len(lines):  # after the last line not blank, where the next one starts
+            offset = sum(len(line) + 1 for line in lines[: last + 1])
+            at = Span(brace.file, last + 2, 1, last + 2, 1, offset, offset)
+        else:  # the last line has no line end: at its end, a line end first
+            column = len(lines[last]) + 1
+            at = Span(brace.file, last + 1, column, last + 1, column, len(text), len(text))
+            closes = "\n" + closes.rstrip("\n")
+        choices = (Fix.replace(title, at, closes),)
     return codes.UNCLOSED(
         f"`{{` opened at {brace.line}:{brace.column} is never closed",
         brace,
         label=f"{inner.title} starts here",
         help="add `}` where the block ends; if a block inside it lacks its `}`, this block's `}` closed that one",
         related=tuple(related),
+        choices=choices,
     )
 
 
@@ -5104,7 +5194,9 @@ def missing_before(
         written += " { ... }"
     help = " or ".join(f"`{lead} {written}`" for lead in leads) if leads else f"{wanted} before `{word}`"
     fix = Fix.replace(f"Insert `{leads[0]}`", before(span), f"{leads[0]} ") if insert and len(leads) == 1 else None
-    return codes.SYNTAX(f"expected {wanted} before `{word}`", span, help=f"write {help}", fix=fix)
+    heads, words = _CHOSEN_BEFORE.get(wanted, ((), ()))
+    choices = insert_choices(words, span, first=True) if fix is None and word.lower() in heads else ()
+    return codes.SYNTAX(f"expected {wanted} before `{word}`", span, help=f"write {help}", fix=fix, choices=choices)
 
 
 def value_before_keyword(word: str, meant: tuple[str, Span], span: Span) -> Diagnostic:
@@ -5212,24 +5304,36 @@ def missing_other(
     a text is) missing `after` the token read last, at `span`. `line_ended`: `found`
     starts a later line (`line_ended`), and the message says the line's end.
     `members`: the file's members read so far, which the help of an `on` left out
-    names (`on VMA` or `on VMB`; `on MEMBER` before any)."""
+    names (`on VMA` or `on VMB`; `on MEMBER` before any).
+
+    The help's choices (`Diagnostic.choices`), each inserted after `span`, the word
+    `after` names: the scope left out after `catalog` or `manager`, *Insert `shared`*
+    (the one the help recommends), *Insert `local`*; a member left out with its `on`
+    (`run daily 02:00`), *Insert `on VMA`* for each member the help writes, not where
+    the statement is cut short (`found` is the `}` or the end of the line or file: the
+    member alone would not make it whole)."""
     code = codes.EXPECTED_NAME if filler in ("NAME", "STRING", "IMPORT_PATH") else codes.SYNTAX
     written = "`on MEMBER`, the member it runs on," if wanted == "`on`" else wanted
     help = f"write {written}{after or ' here'}"
+    choices = ()
     if wanted == "`on`" and members:  # `run daily 02:00`: the file's members, no placeholder
         help = f"write `on` and the member it runs on{after or ' here'}: {one_of([f'`on {m}`' for m in members[:4]] + ['...'] * (len(members) > 4))}"
+        if after and not line_ended and not found.startswith(("`}`", "the end of")):
+            choices = insert_choices([f"on {m}" for m in members[:4]], span, first=False)
     advice = _SCOPE_ADVICE.get(after.lower()) if wanted == "`local` or `shared`" else None
     if advice is not None:
         # `catalog server BKRSVSFS`: which scope fits, not only that one is missing
         help = f"write `shared`{after}: {advice}"
-    return code(f"expected {wanted}{after}, found {_LINE_END if line_ended else found}", span, help=help)
+        choices = insert_choices(("shared", "local"), span, first=False)
+    message = f"expected {wanted}{after}, found {_LINE_END if line_ended else found}"
+    return code(message, span, help=help, choices=choices)
 
 
 def on_left_out(diag: Diagnostic, name: Span, before_on: str = "", member: str = "") -> Diagnostic:
     """`expected `on``, where `on` was left out between the word `before_on` and the
     member's name `member`: inserted, and the help writes the two with it."""
     help = f"write `{before_on} on {member}`" if member else diag.help
-    return replace(diag, help=help, fix=Fix.replace("Insert `on`", before(name), "on "))
+    return replace(diag, help=help, fix=Fix.replace("Insert `on`", before(name), "on "), choices=())
 
 
 def declaration_word_left_out(diag: Diagnostic, kind: str, name: str, at: Span) -> Diagnostic:
@@ -6340,7 +6444,8 @@ def destination_keyword(found: str, rest: str, span: Span) -> Diagnostic:
 def pool_without_medium(pool: str | None, span: Span, meant: tuple[str, Span] | None = None) -> Diagnostic:
     """`to pool BKUPPOOL`: the medium comes first. `meant`: the medium is on the line,
     after the pool (`to pool BKUPPOOL disk`): the line in order, and the span of its
-    words, which the help and the fix write (`to disk pool BKUPPOOL`)."""
+    words, which the help and the fix write (`to disk pool BKUPPOOL`). Else the help's
+    choices (`Diagnostic.choices`), each medium inserted before `pool` (at `span`)."""
     if meant is not None:
         return codes.SYNTAX(
             "`to` names the medium before the pool",
@@ -6349,7 +6454,10 @@ def pool_without_medium(pool: str | None, span: Span, meant: tuple[str, Span] | 
             fix=write_fix(meant[0], meant[1]),
         )
     return codes.SYNTAX(
-        "`to` names the medium before the pool: `disk` or `tape`", span, help=_pool_help(pool or "BKUPPOOL")
+        "`to` names the medium before the pool: `disk` or `tape`",
+        span,
+        help=_pool_help(pool or "BKUPPOOL"),
+        choices=insert_choices(("disk", "tape"), span, first=True),
     )
 
 

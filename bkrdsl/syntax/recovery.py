@@ -6687,7 +6687,8 @@ class Recovery:
         written = " ".join(self.source.text[often.start_pos : tok.end_pos].split())
         days = "".join(self.source.text[often.end_pos : time.start_pos].split())
         span = self.source.span(often.start_pos, tok.end_pos)
-        return messages.day_after_time(str(tok.value), str(time.value), written, days, span)
+        after_time = self.source.span(time.end_pos, tok.end_pos)
+        return messages.day_after_time(str(tok.value), str(time.value), written, days, span, after_time)
 
     def star_comment_after(self, ip, tok: Token) -> bool:
         """`backup APPS full   * nightly`: a lone `*` after a statement on its line,
@@ -6804,6 +6805,7 @@ class Recovery:
                     [(b, self.span_of(b.brace)) for b in real],
                     self.span_of(tok),
                     self.first_on_line(tok.start_pos),
+                    self.source.text,
                 ),
                 tok.start_pos,
             )
@@ -10066,7 +10068,7 @@ class Recovery:
                 diag = self.written_inside(word, block)
             else:
                 diag = messages.not_closed_before(
-                    str(word.value), [(block, self.span_of(block.brace))], self.span_of(word), starts_line
+                    str(word.value), [(block, self.span_of(block.brace))], self.span_of(word), starts_line, self.source.text
                 )
             yield _Edit(
                 leaves[:k],
@@ -10530,7 +10532,7 @@ class Recovery:
                     reported_unclosed = True
                     real = [(b, self.span_of(b.brace)) for b in blocks if not b.placeholder]
                     self.quiet = False  # an unclosed block is news, whatever came just before
-                    self.report(messages.never_closed(real, self.end_span()), len(self.source.text))
+                    self.report(messages.never_closed(real, self.end_span(), self.source.text), len(self.source.text))
             self.feed_types(ip, ["RBRACE"], tok)
 
     # ============================================================== messages needing the stack
