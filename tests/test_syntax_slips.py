@@ -9084,3 +9084,76 @@ def test_h2_a_keyword_twice_on_its_line_above_another_line_is_said_as_before(wri
     _text, analysis = _one_slip("include minidisk * 0191\n    to disk", written + "\n    to disk")
     assert analysis.diagnostics
     assert all("on its line, then again" not in d.message for d in analysis.diagnostics)
+
+
+# --- h6 (stop 62)
+
+#: A CP directory IDENTITY line with a user ID after it in a member, job or expire block, where
+#: the keyword `identity` declares nothing: one BKR012 for the line, as `USER LNXWEB01` below
+#: labels is (was: BKR004 "expected `group` or `user` after `IDENTITY`" and BKR013 "`IDENTITY`
+#: cannot appear inside a `member` block"; with a password, BKR013 alone, its help "written whole:
+#: `IDENTITY group XXXXXXXX { ... }`", the password read as a group's name).
+#: (the line as prodssi writes it, the line pasted below it, the help's end)
+H6_IDENTITIES = [
+    ("    private-volume M2PRV1\n", "    IDENTITY TCPIP\n",
+     "a job backs up the users of a group: list `TCPIP` in an `identity group`"),
+    ("    private-volume M2PRV1\n", "    IDENTITY TCPIP  # the stack\n",
+     "a job backs up the users of a group: list `TCPIP` in an `identity group`"),
+    ("    private-volume M2PRV1\n", "    identity tcpip\n",
+     "a job backs up the users of a group: list `TCPIP` in an `identity group`"),
+    ("    workers 4\n", "    IDENTITY TCPIP\n",
+     "a job backs up the users of a group: list `TCPIP` in an `identity group`"),
+    ("    private-volume M2PRV1\n", "    IDENTITY TCPIP XXXXXXXX\n",
+     "a .bkr file does not hold passwords, storage or privilege classes"),
+    ("    private-volume M2PRV1\n", "    IDENTITY TCPIP 32M\n",
+     "a .bkr file does not hold passwords, storage or privilege classes"),
+    ("    private-volume M2PRV1\n", "    IDENTITY TCPIP NOLOG\n",
+     "a .bkr file does not hold passwords, storage or privilege classes"),
+    ("    to tape\n    run on VMSYS2", "    IDENTITY TCPIP\n",
+     "a job backs up the users of a group: list `TCPIP` in an `identity group`"),
+    ("    retain 35 days\n", "    IDENTITY TCPIP XXXXXXXX\n",
+     "a .bkr file does not hold passwords, storage or privilege classes"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "pasted", "end"), H6_IDENTITIES, ids=[c[0].split()[0] + " " + c[1].strip() for c in H6_IDENTITIES])
+def test_h6_an_identity_entry_in_a_member_job_or_expire_block_is_one_error(clean, pasted, end, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    first, _, rest = clean.partition("\n")
+    text, analysis = _one_slip(clean, first + "\n" + pasted + rest)
+    (found,) = analysis.diagnostics
+    word = pasted.split()[0]
+    assert (found.code, found.message) == ("BKR012", f"`{word}` starts a CP directory entry, not a .bkr statement")
+    assert found.help == (
+        "declare the user by its kind: `identity user TCPIP` for an IDENTITY entry (multiconfiguration); " + end
+    )
+    assert found.fix is None
+    assert too_long(found, analysis.sources) == []
+    assert (found.span.line, found.span.column) == (text.split("\n").index(pasted.rstrip("\n")) + 1, 5)
+
+
+#: The entry with the block's `}` on its line leaves the `}` to close the block: one error (was,
+#: after `workers 2`, the `}` skipped with the line: BKR005 for the cluster's `{`, and BKR013 at
+#: each `member`, `expire` and `job` after it, read inside the member).
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("entry", ["IDENTITY TCPIP", "USER LINUX01 XXXXXXXX 512M 1G G", "IDENTITY TCPIP XXXXXXXX 32M 64M G"])
+def test_h6_a_directory_entry_before_the_blocks_brace_is_one_error(entry, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "  member VMSYS3 { workers 2  private-volume M3PRV1 }"
+    _, analysis = _one_slip(clean, f"  member VMSYS3 {{ workers 2\n    {entry} }}\n  member VMSYS9 {{ workers 2 }}")
+    (found,) = [d for d in analysis.diagnostics if d.code < "BKR1"]
+    assert (found.code, found.span.line, found.span.column) == ("BKR012", 16, 5)
+    assert found.message.endswith("starts a CP directory entry, not a .bkr statement")
+
+
+#: `identity user TCPIP` or `IDENTITY` alone in a member block is a declaration out of place, not
+#: a CP directory entry: BKR013, as it was.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("pasted", ["    IDENTITY user TCPIP\n", "    identity group SYSIDS\n", "    IDENTITY\n"])
+def test_h6_an_identity_declaration_in_a_member_block_stays_misplaced(pasted, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _, analysis = _one_slip("    private-volume M2PRV1\n", "    private-volume M2PRV1\n" + pasted)
+    assert [d.code for d in analysis.diagnostics][:1] == ["BKR013"]
+    assert not any("CP directory" in d.message for d in analysis.diagnostics)
+

@@ -1185,7 +1185,12 @@ UNKNOWN_KEYWORD = register(
     words are not read as more of the list (below labels, a USER or
     IDENTITY line whose words cannot all be labels: `USER LNXWEB01`, an ID
     too long for a label, `USER LNXWEB XXXXXXXX`, `USER LNXWEB 512M`, `USER
-    LNXWEB NOLOG`; `USER LNXWEB` may be two volumes, and is read so), and
+    LNXWEB NOLOG`; `USER LNXWEB` may be two volumes, and is read so); so is
+    an IDENTITY line with a user ID after it in a member, job or expire block
+    (`IDENTITY TCPIP`, `IDENTITY TCPIP XXXXXXXX`), where no declaration goes,
+    not a `group` or `user` missing after `identity` and the keyword misplaced
+    (`identity user TCPIP` there is BKR013), and one closed by the block's `}`
+    on its line leaves the `}` to close the block; and
     one on a line of its own in a group body, whose words are not read as
     more user IDs (`XXXXXXXX`, `512M`): its help says to list the user ID
     alone; so is a template's selection heading there, column names only

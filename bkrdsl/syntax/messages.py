@@ -681,6 +681,17 @@ def _entry_not_labels(line: str) -> re.Match | None:
     return head if len(words) > 2 and words[2].upper() in _NO_PASSWORDS else None
 
 
+def _entry_not_declared(line: str) -> re.Match | None:
+    """`IDENTITY TCPIP`, `IDENTITY TCPIP XXXXXXXX`: an IDENTITY line (its first word and
+    user ID, the match) where the .bkr keyword `identity` starts no statement (a member,
+    job or expire block) and is followed by a user ID, not by the `group` or `user` of a
+    .bkr declaration (`identity user TCPIP` there is that declaration, misplaced)."""
+    head = _ENTRY_HEAD.match(line)
+    if head is None or "{" in line or head.group(2).lower() in ("group", "user"):
+        return None
+    return head
+
+
 def template_heading_only(line: str) -> bool:
     """`FUNCTION MEDIATYPE OWNER VDEV ...`: a line that holds the heading of a template's
     selection records and nothing else (no comment, no value: `FUNCTION BACKUP` says a
@@ -696,28 +707,43 @@ _FBA = frozenset({"FB-512", "9336", "9332", "3370"})
 
 
 def foreign_line(
-    line: str, span: Span, *, group: str | None = None, named: str | None = None, labels: bool = False
+    line: str,
+    span: Span,
+    *,
+    group: str | None = None,
+    named: str | None = None,
+    labels: bool = False,
+    misplaced: bool = False,
 ) -> Diagnostic | None:
     """The error for a line of a CP directory or a job template (`line`, from its
     first word; `span`, that word), or None when the line is not one. `group` is
     not None in a group body: the group's kind (`single`, `identity`, or `""`),
     `named` its name. `labels`: the line follows a list of volume labels, where a
-    USER or IDENTITY line is one whose words cannot all be labels (entry_not_labels)."""
+    USER or IDENTITY line is one whose words cannot all be labels (entry_not_labels).
+    `misplaced`: its first word is the keyword `identity`, where no declaration goes,
+    and an IDENTITY line with a user ID after it is the entry (_entry_not_declared)."""
     word = shown(line.split(None, 1)[0])
     if group is not None:
         return _foreign_in_group(line, word, group, named, span)
-    entry = _DIRECTORY_ENTRY.match(line) or (_entry_not_labels(line) if labels else None)
+    entry = (
+        _DIRECTORY_ENTRY.match(line)
+        or (_entry_not_labels(line) if labels else None)
+        or (_entry_not_declared(line) if misplaced else None)
+    )
     if entry:
         entry, user = entry.group(1).upper(), entry.group(2).upper()
         kind = "single" if entry == "USER" else "identity"
         what = "a USER entry (single-configuration)" if entry == "USER" else "an IDENTITY entry (multiconfiguration)"
-        more = len(line.split()) > 2  # a password, storage, privilege classes
+        words = line.split()
+        words = words[: next((i for i, w in enumerate(words) if w.startswith("#")), len(words))]
+        more = len(words) > 2  # a password, storage, privilege classes (not a comment's words)
         return codes.UNKNOWN_KEYWORD(
             f"{word} starts a CP directory entry, not a .bkr statement",
             span,
             help=f"declare the user by its kind: `{kind} user {user}` for {what}"
             + ("; a .bkr file does not hold passwords, storage or privilege classes" if more else
-               f"; a job backs up the users of a group: list `{user}` in a `{kind} group`"),
+               f"; a job backs up the users of a group: list `{user}` in {'an' if kind == 'identity' else 'a'}"
+               f" `{kind} group`"),
         )
     if match := _MDISK.match(line):
         address, device, start, size, volume = match.groups()

@@ -1833,8 +1833,15 @@ class Recovery:
         leaves = self.line_tail(ip, tok)
         if (leaves[0].start_pos if leaves else at) != first:
             return False  # the statement under way did not start this line
+        close = text.find("}", first, end)
+        if close > first and "{" not in text[first:close]:
+            end = close  # `IDENTITY TCPIP }`: the block's `}` closes it, not part of the line
         line_text = text[first:end].rstrip()
-        diag = messages.foreign_line(line_text, self.source.span(first, first + len(line_text.split(None, 1)[0])))
+        # `IDENTITY TCPIP` in a member, job or expire block: the .bkr keyword `identity`
+        # read where no declaration goes, with no `group` or `user` after it
+        misplaced = tok.start_pos == first and tok.type == self.facts.keywords["identity"]
+        span = self.source.span(first, first + len(line_text.split(None, 1)[0]))
+        diag = messages.foreign_line(line_text, span, misplaced=misplaced)
         if diag is None:
             return False
         self.report(self._heading_removed(diag, first), first)
