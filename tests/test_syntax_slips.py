@@ -9157,3 +9157,50 @@ def test_h6_an_identity_declaration_in_a_member_block_stays_misplaced(pasted, pa
     assert [d.code for d in analysis.diagnostics][:1] == ["BKR013"]
     assert not any("CP directory" in d.message for d in analysis.diagnostics)
 
+
+#: Where a job runs said as a job template or English says it, `on member VMSYS1` on a line of
+#: the job: one BKR004 at `on`, whose help and fix write `run on VMSYS1 ...` (was two: "expected
+#: `run` before `on`", its help writing `run on member VMSYS1`, itself an error, and BKR004 at
+#: `member`). (the line written for `run on VMSYS1 daily 02:00`, the line the fix writes)
+H6_ON_MEMBER = [
+    ("on member VMSYS1 daily 02:00", "    run on VMSYS1 daily 02:00"),
+    ("on member VMSYS1", "    run on VMSYS1"),  # manual
+    ("on member VMSYS1  # the first member", "    run on VMSYS1  # the first member"),
+    ("ON MEMBER VMSYS1 DAILY 02:00", "    run on VMSYS1 DAILY 02:00"),
+    ("on member VMSYS1 weekly sun 02:00", "    run on VMSYS1 weekly sun 02:00"),
+    ("on member VMSYS1 daily 02:00\n  }", "    run on VMSYS1 daily 02:00 }"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "fixed"), H6_ON_MEMBER, ids=[c[0].split("\n")[0] for c in H6_ON_MEMBER])
+def test_h6_on_member_for_run_on_is_one_error_whose_fix_writes_run_on(written, fixed, parser, monkeypatch):
+    clean = "run on VMSYS1 daily 02:00"
+    if written.endswith("}"):
+        clean, written = clean + "\n  }", written.replace("\n  }", " }")
+    text = BASE.replace(clean, written, 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    word = written.split()[1]
+    assert (found.code, found.message) == (
+        "BKR004", f"expected `run` before `on`, and `{word}` is not written before the member's name"
+    )
+    meant = fixed.split("#")[0].rstrip(" }").strip()
+    assert found.help == (
+        f"write `{meant}`: `on` takes the members' names alone (`member` is written only in `on each member`)"
+    )
+    assert (found.span.line, found.span.column) == (74, 5)
+    assert fixed in repaired.split("\n")
+
+
+#: Where the rest of the line is no schedule (`at 02:00`), the help writes `run on VMSYS1 ...`,
+#: no fix, and the line reads on as `run on VMSYS1`: the schedule's own error follows.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h6_on_member_before_no_schedule_reads_on_as_run_on(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _, analysis = _one_slip("run on VMSYS1 daily 02:00", "on member VMSYS1 at 02:00")
+    first, schedule = analysis.diagnostics
+    assert (first.code, first.fix, first.span.column) == ("BKR004", None, 5)
+    assert first.help.startswith("write `run on VMSYS1 ...`: ")
+    assert (schedule.code, schedule.span.column) == ("BKR012", 22)
+    assert schedule.help.startswith("write `daily 02:00`")
+

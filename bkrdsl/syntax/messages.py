@@ -2863,6 +2863,20 @@ def member_in_placement(member: str, span: Span) -> Diagnostic:
     )
 
 
+def run_left_out_on_member(member_word: str, written: str, span: Span, fix_span: Span | None) -> Diagnostic:
+    """`on member VMSYS1 daily 02:00` on a line of a job: `run` left out before `on`, and
+    `member` (`member_word`) before the member's name. `written`: the line's words from
+    the name on; `fix_span`, from `on` to the name, which the fix writes as `run on `
+    (None where the line so written is no whole statement)."""
+    meant = f"run on {written}" if fix_span is not None else f"run on {written.split()[0].rstrip(',')} ..."
+    return codes.SYNTAX(
+        f"expected `run` before `on`, and `{member_word}` is not written before the member's name",
+        span,
+        help=f"write `{meant}`: `on` takes the members' names alone (`member` is written only in `on each member`)",
+        fix=Fix.replace(f"Write `{meant}`", fix_span, "run on ") if fix_span is not None else None,
+    )
+
+
 #: A group's name on a `backup` line (the grammar's NAME, without a pattern's wildcards:
 #: a pattern is no list's name, BKR330).
 _GROUP_NAME = re.compile(r"[A-Za-z0-9$@_#][A-Za-z0-9$#@_+\-.]*")

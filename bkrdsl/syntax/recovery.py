@@ -6865,6 +6865,14 @@ class Recovery:
             # the statement written out with the line's words: `catalog shared server
             # BKRSVSFS`, `expire on VMSYS1 { ... }` (a block's braces the line lacks)
             leads = self.keywords_in(set(before))
+            name = self.run_left_out_on_member(sim, tok) if tok.type == "ON" and leads == ["run"] else None
+            if name is not None:
+                # read on as `run on VMSYS1 ...`: what else the line has wrong is news
+                self.feed_types(ip, ["RUN"], tok)
+                self.feed(ip, tok)
+                self._advance(ip.lexer_thread.state, name)
+                self._fed_error_token = True
+                return None
             trial = sim.copy()
             opens = trial.feeds([before[0], tok.type]) and "LBRACE" in (completion(trial) or [])
             written = messages.written_from(self.source.text, tok.start_pos) if is_real(tok) else ""
@@ -7692,6 +7700,33 @@ class Recovery:
             return False
         sim = self.sim_here()
         return sim is not None and sim.fits([*before, keywords[str(tok.value).lower()]])
+
+    def run_left_out_on_member(self, sim: Sim, tok: Token) -> int | None:
+        """`on member VMSYS1 daily 02:00` on a line of a job, where the job runs said as
+        a job template or English says it: `run` left out before `on` (`tok`, first on
+        its line) and `member` written before the member's name, which `on` takes alone
+        (member_in_placement). One error, whose help writes `run on VMSYS1 daily 02:00`,
+        and whose fix does where that is a whole statement (was two: "expected `run`
+        before `on`", its help writing `run on member VMSYS1 ...`, itself an error, and
+        BKR004 at `member`). The offset of the member's name after reporting it, else None."""
+        if not is_real(tok) or not self.first_on_line(tok.start_pos):
+            return None
+        line = self._line_before_comment(tok.start_pos).split("}", 1)[0]
+        words = re.findall(r",|[^\s,]+", line)
+        if (
+            len(words) < 3
+            or words[1].lower() not in ("member", "members")
+            or words[2].lower() == "each"
+            or set(line) & set('{"')
+        ):
+            return None
+        start = tok.start_pos + line.index(words[2], len(words[0]) + len(words[1]))
+        whole = self._whole_statement(sim, ("run", "on", *words[2:]))
+        fix_span = self.source.span(tok.start_pos, start) if whole else None
+        written = " ".join(line[start - tok.start_pos :].split())
+        diag = messages.run_left_out_on_member(words[1], written, self.span_of(tok), fix_span)
+        self.report(diag, tok.start_pos)
+        return start
 
     def made_whole(self, sim: Sim, tok: Token, keywords: tuple[str, ...]) -> bool:
         """Whether `keywords` written before `tok`, first on its line where `sim` stands,
