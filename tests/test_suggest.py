@@ -104,7 +104,9 @@ def test_the_closest_of_many_like_ids_measure_a_handful_of_ratios(monkeypatch):
         found = Suggester().closest(word, ids)
         assert len(measured) <= 300, word  # of the 1,657, 2,000 and 2,000 that pass the quick bounds
         monkeypatch.setattr(difflib.SequenceMatcher, "ratio", real)
-        assert found == _closest_by_every_ratio(word, ids)
+        # `WAS0O189`, a letter O for the digit 0, is as close by its ratio to none alone, and
+        # is WAS00189 with the letter for the digit it looks like (Suggester._LOOK_ALIKE)
+        assert found == (["WAS00189"] if word == "WAS0O189" else _closest_by_every_ratio(word, ids))
         monkeypatch.setattr(difflib.SequenceMatcher, "ratio", ratio)
 
 
@@ -148,3 +150,13 @@ cluster PRODSSI {{
     assert "did you mean" not in helps("NEWGRP")
     assert helps("APPX") == "did you mean `APPS`?"
     assert helps("ERPE") == "did you mean `EREP`?"
+
+
+def test_a_name_with_a_letter_for_the_digit_it_looks_like_is_that_name():
+    """`VMSYSI` is one letter from each of VMSYS1 to VMSYS4 (four equally close: none
+    offered), and VMSYS1 with I for 1; `VMSYS0` with a digit for O is VMSYSO."""
+    members = ["VMSYS1", "VMSYS2", "VMSYS3", "VMSYS4"]
+    assert Suggester().closest("VMSYSI", members) == ["VMSYS1"]
+    assert Suggester().closest("VMSYSL", members) == ["VMSYS1"]
+    assert Suggester().closest("VMSYS5", members) == []
+    assert Suggester().closest("VMSYS0", ["VMSYSO", "VMSYSP", "VMSYSQ", "VMSYSR"]) == ["VMSYSO"]

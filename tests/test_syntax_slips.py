@@ -9204,3 +9204,27 @@ def test_h6_on_member_before_no_schedule_reads_on_as_run_on(parser, monkeypatch)
     assert (schedule.code, schedule.span.column) == ("BKR012", 22)
     assert schedule.help.startswith("write `daily 02:00`")
 
+
+#: A member's name typed with a letter for the digit it looks like, `VMSYSI` for VMSYS1: one
+#: letter from each of VMSYS1 to VMSYS4, so "did you mean" named none (help: "the members are
+#: VMSYS1, VMSYS2, VMSYS3, VMSYS4; declare it with `member VMSYSI { ... }`"); now VMSYS1, whose
+#: fix writes it. `VMSYS5` looks like none of them: the members, and how to declare it.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["VMSYSI", "vmsysl", "VMSYSl"])
+def test_h6_a_member_typed_with_a_letter_for_its_digit_is_that_member(written, parser, monkeypatch):
+    text = BASE.replace("run on VMSYS1 daily 02:00", f"run on {written} daily 02:00", 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    assert (found.code, found.message, found.help) == (
+        "BKR330", f"unknown member `{written.upper()}`",
+        "did you mean `VMSYS1`? the members are VMSYS1, VMSYS2, VMSYS3, VMSYS4",
+    )
+    assert repaired == BASE
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h6_a_member_like_none_is_answered_with_the_members(parser, monkeypatch):
+    text = BASE.replace("run on VMSYS1 daily 02:00", "run on VMSYS5 daily 02:00", 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    assert (found.code, found.help, repaired) == (
+        "BKR330", "the members are VMSYS1, VMSYS2, VMSYS3, VMSYS4; declare it with `member VMSYS5 { ... }`", None
+    )

@@ -230,6 +230,11 @@ def variant_chars(text: str) -> list[str]:
 
 
 # ------------------------------------------------------------ did you mean
+#: Letters a name read off a listing or a screen may be typed with for the digits they
+#: look like: O for 0, I and L for 1 (`VMSYSI` for VMSYS1).
+_LOOK_ALIKE = str.maketrans("OIL", "011")
+
+
 class Suggester:
     """difflib's closest matches, with a budget so that huge inputs stay fast."""
 
@@ -240,7 +245,9 @@ class Suggester:
         """The candidates most like `word` (difflib's ratio, at least 0.6): one, or the
         two or three equally close, alphabetically (bkrdsl.diagnostics.suggest).
         Only a candidate within slips of `word` counts (`near_enough`): NEWGRP has
-        EREP's ratio of 0.6, but is no misspelling of it.
+        EREP's ratio of 0.6, but is no misspelling of it. Where none or several are
+        closest, the one candidate `word` is with a letter for the digit it looks like
+        (`_LOOK_ALIKE`: `VMSYSI` for VMSYS1, among VMSYS1 to VMSYS4) is.
 
         `known` keeps the answers for these same candidates across runs, by word
         (`Directory.closest_users`: each analysis of `bkrc check --fix` asks the
@@ -257,6 +264,10 @@ class Suggester:
         # on names of at most 8 characters); filtering first keeps 50,000 users cheap.
         near = sorted({c for c in candidates if abs(len(c) - len(word)) <= 3})
         found = tied_best((-ratio, c) for c, ratio in _ratios(word, near, keep=near_enough) if ratio >= 0.6)
+        if len(found) != 1:
+            # `VMSYSI` is one letter from each of VMSYS1 to VMSYS4, and the one it looks like
+            alike = [c for c in near if c != word and c.translate(_LOOK_ALIKE) == word.translate(_LOOK_ALIKE)]
+            found = alike if len(alike) == 1 else found
         if known is not None:
             known[word] = tuple(found)
         return found

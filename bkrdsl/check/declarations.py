@@ -607,7 +607,10 @@ UNKNOWN_MEMBER = register(
     is usually a typo; bkrc would otherwise write files for a member that does
     not exist, and the real member would get nothing. The help names the
     closest declared member; two or three equally close ones (`VMSYS3` beside
-    `VMSYS1` and `VMSYS2`) are all named, alphabetically; then, close or not,
+    `VMSYS1` and `VMSYS2`) are all named, alphabetically, but of several (or more
+    than three) the one the name is with a letter for the digit it looks like
+    (O for 0, I or L for 1: `VMSYSI` for VMSYS1, among VMSYS1 to VMSYS4) is
+    named alone, and its fix writes it; then, close or not,
     it lists the cluster's members, as `bkrc show --member` and `bkrc init`'s
     `--catalog-member` and `--purging-member` do for a name they are given. In
     the `run on` of a job that backs up IDENTITY users, it also says that `run
