@@ -9228,3 +9228,91 @@ def test_h6_a_member_like_none_is_answered_with_the_members(parser, monkeypatch)
     assert (found.code, found.help, repaired) == (
         "BKR330", "the members are VMSYS1, VMSYS2, VMSYS3, VMSYS4; declare it with `member VMSYS5 { ... }`", None
     )
+
+
+# --- h8 (stop 62)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "times", "on_line", "fixed"),
+    [
+        ("import std/zvm73\n", "import import\nimport std/zvm73\n", "three times", "twice", "import std/zvm73"),
+        ("import std/zvm73\n", "import import import\nimport std/zvm73\n", "four times", "three times", "import std/zvm73"),
+        ("import std/zvm73\n", "import import\n\nimport std/zvm73\n", "three times", "twice", "import std/zvm73"),
+        ("    backup APPS full", "    backup backup\n    backup APPS full", "three times", "twice", "    backup APPS full"),
+        ("    backup APPS full", "    BACKUP BACKUP\n    backup APPS full", "three times", "twice", "    BACKUP APPS full"),
+    ],
+)
+def test_h8_a_keyword_read_as_its_own_value_then_again_below_is_one_error(
+    clean, written, times, on_line, fixed, parser, monkeypatch
+):
+    """`import import`, then `import std/zvm73` (or `backup backup`, then `backup APPS
+    full`) read clean, as a module `import` (BKR101, "cannot find module `import`") or a
+    group BACKUP (BKR331); `import import import` above it was the one error below and
+    BKR101 besides. Now one syntax error at the word below, as `include include` then
+    `include minidisk * 0191` (`_run_again_below`), whose fix joins the lines."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    word = fixed.split()[0]
+    run = " ".join(written.split("\n")[0].split())
+    _assert_one_error(
+        text, analysis, "BKR004", f"`{word.lower()}` is written {times}: {on_line} on its line, then again on the next",
+        f"remove the `{run}` on the line above: write `{' '.join(clean.split())}`", fixed,
+    )
+    (found,) = analysis.diagnostics
+    assert too_long(found, analysis.sources) == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written"),
+    [
+        ("    backup APPS full", "    backup BACKUP\n    backup APPS full"),  # a group BACKUP, as CP writes names
+        ("    backup APPS full", "    backup BACKUP full\n    backup APPS full"),
+        ("    backup APPS full", "    backup backup  # a comment\n    backup APPS full"),
+        ("    backup APPS full", "    backup backup\n    include minidisk * 0191\n    backup APPS full"),
+    ],
+)
+def test_h8_a_group_named_like_its_keyword_above_the_keyword_is_read_as_before(clean, written, parser, monkeypatch):
+    """Not the line typed again below: a name in capitals after the keyword in small
+    letters (a group BACKUP), a level or a comment after it, or another statement
+    below. No syntax error (the checks say what they say of a group BACKUP)."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _text, analysis = _one_slip(clean, written)
+    assert [d.code for d in analysis.diagnostics if d.code < "BKR1"] == []
+    said = [d.message for d in analysis.diagnostics if d.code == "BKR331"]
+    assert said == ["`BACKUP` is neither a group nor a declared user"]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "word", "times"),
+    [
+        ("import import import\n", "import", "three times"),
+        ("import import import import\n", "import", "four times"),
+        ("IMPORT IMPORT IMPORT  # std/zvm73 was meant\n", "IMPORT", "three times"),
+    ],
+)
+def test_h8_import_written_three_times_without_a_path_is_one_error(written, word, times, parser, monkeypatch):
+    """`import import import` with nothing after it on its line was two errors: BKR101
+    for a module `import`, and "`import` is written again after the whole `import
+    import`", whose help wrote `import import`. Now one error over the repeats, which
+    says the path is missing too; no fix (no module is known), and no module `import`."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip("import std/zvm73\n", "import std/zvm73\n" + written)
+    (found,) = analysis.diagnostics
+    count = 3 if times == "four times" else 2
+    assert (found.code, found.message, found.help) == (
+        "BKR004",
+        f"`{word}` is written {times} in a row, with no module path after it",
+        f"remove the {count} after the first, and write a module path after `{word}`",
+    )
+    assert found.fix is None
+    assert text[found.span.start : found.span.end].split() == [word] * count
+    assert too_long(found, analysis.sources) == []
+    # the path written after the first, the repeats removed: the file reads clean
+    line = written.split("\n")[0]
+    mended = text.replace(line, f"{word} std/backup-manager", 1)
+    assert analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics == []
+

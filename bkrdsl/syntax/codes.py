@@ -168,7 +168,14 @@ SYNTAX = register(
     below, "`include` is written three times: twice on its line, then again
     on the next", whose fix joins the lines as well (not "expected `minidisk`
     or `sfs` after `include`, found `include`" and the words below the wrong
-    way round).
+    way round); so too where the word above reads as the keyword's value
+    (`import import`, then `import std/zvm73`; `backup backup`, then `backup
+    APPS full`: not a module `import` or a group BACKUP, though `backup
+    BACKUP` in capitals, a name as CP writes it, is a group BACKUP still).
+    `import` written three times or more with nothing after it on its line
+    is one error, "`import` is written three times in a row, with no module
+    path after it", without a fix (not a module `import`, then an `import`
+    without its path).
     Where the keyword's value may be the keyword's own word, it is twice only
     when what follows reads after the first and not after a name: `member
     member {` declares a member MEMBER. In small letters after `minidisk`,

@@ -2566,15 +2566,13 @@ class _Parser:
         )
 
     def _thrice(self, k: int) -> bool:
-        """Whether token `k`, a value, writes the keyword right before it again, and the
-        token after it does too, all three on one line (`server server server B`)."""
+        """Whether token `k`, a value, writes the keyword right before it again on its
+        line, and the token after it does too, on that line (`server server server B`)
+        or first on the next (`backup backup`, then `backup APPS full`, which reads as a
+        group BACKUP: Recovery.run_then_below)."""
         before, tok, after = self.tokens[k - 1], self.tokens[k], self.tokens[k + 1]
         word = tok[TEXT].lower()
-        return (
-            word in KEYWORDS
-            and before[TEXT].lower() == word == after[TEXT].lower()
-            and before[LINE] == tok[LINE] == after[LINE]
-        )
+        return word in KEYWORDS and before[TEXT].lower() == word == after[TEXT].lower() and before[LINE] == tok[LINE]
 
     def _said_twice(self, k: int) -> bool:
         """Whether token `k` is a word that repeats, case aside, a word before it on its

@@ -4873,6 +4873,17 @@ def written_twice(word: str, span: Span, remove: Span | None = None, times: int 
 _TIMES = {3: "three times", 4: "four times"}
 
 
+def written_over_unfinished(word: str, times: int, span: Span, need: str) -> Diagnostic:
+    """`import import import`, nothing after it on its line: the keyword written
+    `times` times in a row (`span`, the second to the last) and what it needs (`need`,
+    `a module path`) never written. No fix: what was meant after it is not known."""
+    return codes.SYNTAX(
+        f"`{word}` is written {_TIMES.get(times, f'{times} times')} in a row, with no {need.removeprefix('a ')} after it",
+        span,
+        help=f"remove the {times - 1} after the first, and write {need} after `{word}`",
+    )
+
+
 def keyword_after_statement(word: str, statement: str, span: Span, remove: Span) -> Diagnostic:
     """`backup APPS full backup`: a statement's keyword again after the whole statement,
     at the end of its line; `remove`, the second with the blanks before it."""

@@ -1020,7 +1020,9 @@ class Recovery:
         # read after that keyword (`minidisk` alone on its line after a volume list:
         # `exclude` or `include` left out): the statement is said to be unfinished by
         # that one error, so its value missing right after the word is no second error
-        # at the same word (report_missing).
+        # at the same word (report_missing). Also where a keyword starts that was
+        # reported written over and over with no value after it (`import import
+        # import`: path_run_unfinished).
         self.head_missing: set[int] = set()
         self.language_checked = False
         self.quiet = False  # nothing was read since the last error: reports are cascades
@@ -8168,10 +8170,52 @@ class Recovery:
         previous = top_token(state.value_stack, keyword)
         if previous is None or previous.end_line != tok.line or not repeats(previous, tok):
             return False
-        if low not in _TWICE_SURELY and not self.doubled(tok, keyword):
+        if self.path_run_unfinished(previous, tok):
+            return True
+        if low not in _TWICE_SURELY and not self.doubled(tok, keyword) and not self.run_then_below(previous, tok):
             return False
         self.report_repeat(previous, tok)
         self.dropped.add(tok.start_pos)
+        return True
+
+    def run_then_below(self, previous: Token, tok: Token) -> bool:
+        """Whether the name `tok` writes the keyword `previous` again, the two (or more)
+        all of their line, and the keyword first on the next line (`backup backup`, then
+        `backup APPS full`; `import import`, then `import std/zvm73`): the line typed
+        again whole below, not a group BACKUP or a module `import` then another
+        statement (syntax._again_below says it once, at the word below). A name written
+        in capitals after a keyword that is not (`backup BACKUP`) is a name, as CP
+        writes one: a group BACKUP, then a second `backup`."""
+        if str(tok.value).isupper() and not str(previous.value).isupper():
+            return False
+        run = messages.keyword_run_again_below(self.source.text, tok.start_pos)
+        return run is not None and run[0][0] == previous.start_pos
+
+    def path_run_unfinished(self, previous: Token, tok: Token) -> bool:
+        """`import import import`, nothing after it on its line (nor `import` first on the
+        next: run_then_below): `import` written three times or more, no module path
+        after it, which reads as a module `import`, then an `import` without its path
+        (was BKR101 for the module, and "`import` is written again after the whole
+        `import import`", whose help wrote `import import`). One error over the
+        repeats, which says the path is missing too, without a fix (no module is
+        known); the repeats are skipped, and the path missing after the first
+        `import` is no second error (head_missing)."""
+        if tok.type != "IMPORT_PATH" or tok.end_pos is None or previous.start_pos is None:
+            return False
+        run = self.repeats_after(tok)
+        text = self.source.text
+        if not run or not _LINE_REST.match(text + "\n", run[-1][1]):
+            return False
+        if self.run_then_below(previous, tok):
+            return False  # `import import import`, then `import std/zvm73`: report_repeat, said once below
+        span = self.source.span(tok.start_pos, run[-1][1])
+        diag = messages.written_over_unfinished(str(tok.value), len(run) + 2, span, messages.TERMINAL_TEXTS[tok.type])
+        self.report(diag, tok.start_pos)
+        self.dropped.add(tok.start_pos)
+        for start, _ in run:
+            self.dropped.add(start)
+            self.repeated.add(start)
+        self.head_missing.add(previous.start_pos)
         return True
 
     def repeats_after(self, tok: Token) -> list[tuple[int, int]]:
