@@ -9316,3 +9316,50 @@ def test_h8_import_written_three_times_without_a_path_is_one_error(written, word
     mended = text.replace(line, f"{word} std/backup-manager", 1)
     assert analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics == []
 
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "words", "value", "line"),
+    [
+        ("    workers 4\n", "    workers 4#four as planned\n", "as planned", "4#four", "workers 4 #four as planned"),
+        ("    workers 4\n", "    workers 4#four planned\n", "planned", "4#four", "workers 4 #four planned"),
+        ("    workers 4\n", "    workers 4# as planned\n", "as planned", "4#", "workers 4 # as planned"),
+        ("to disk pool BKUPPOOL\n    run on VMSYS1", "to disk pool BKUPPOOL#x as planned\n    run on VMSYS1",
+         "as planned", "BKUPPOOL#x", "to disk pool BKUPPOOL #x as planned"),
+    ],
+)
+def test_h8_a_comment_glued_to_a_value_then_words_is_said_so(clean, written, words, value, line, parser, monkeypatch):
+    """`workers 4#four as planned`: was "2 words too many", whose help wrote `workers
+    4#four`, itself an error (BKR316: a `#` inside a word is part of it). Now the help
+    says to write a blank before the `#`, as BKR316's does, and the fix writes it: the
+    file then reads clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.help) == (
+        "BKR004",
+        f"`{words}` starts no statement: a `#` inside a word is part of it, so `{value}` is one word",
+        f"if a comment follows, write a blank before the `#`: `{line}`",
+    )
+    assert text[found.span.start : found.span.end] == words
+    assert found.fix.title == "Write a blank before `#`"
+    assert too_long(found, analysis.sources) == []
+    repaired = apply_edits(text, found.fix.edits)
+    assert line in repaired
+    assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "to disk pool SYS#1 as planned\n    run on VMSYS1",  # a name with a `#`, as CP writes IDs
+        "to disk pool sys#x as planned\n    run on VMSYS1",
+        "to disk pool BKUPPOOL#x as planned }\n    run on VMSYS1",  # the comment would take the `}`
+    ],
+)
+def test_h8_a_name_with_a_hash_then_words_is_not_a_comment_glued(written, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _text, analysis = _one_slip("to disk pool BKUPPOOL\n    run on VMSYS1", written)
+    assert analysis.diagnostics
+    assert all("blank before the `#`" not in (d.help or "") for d in analysis.diagnostics)

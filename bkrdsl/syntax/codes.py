@@ -128,6 +128,11 @@ SYNTAX = register(
     level). A fix removes the word only when it repeats the one before it
     (`workers 4 4`); any other may be the trace of a slip earlier on the line
     (`server BKRSVSFSpool BKRPOOL`), or the word meant (`workers 2 4`).
+    Where the statement's last value has a `#` inside, small letters after
+    it (`workers 4#four as planned`), the words are a comment glued to the
+    value, as a `#` inside a word is part of it: the error says so, and its
+    help and fix write a blank before the `#` (not for a name with a `#`,
+    `SYS#1`, nor where a `}` follows on the line, which the comment would take).
     Two words or more to the end of its line (`run on VMSYS1 daily 02:00
     now now`), none a keyword, a value's shape (a time, a number, a day)
     or a name in capitals, where the statement takes no option more, are

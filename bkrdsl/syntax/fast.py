@@ -1602,6 +1602,8 @@ class _Parser:
         if self._options_go_on():
             return self._word_after_options(block)
         tok, previous = self.tokens[self.i], self.tokens[self.i - 1]
+        if "#" in previous[TEXT]:
+            raise _GiveUp  # `workers 4#four planned`: perhaps a comment glued (`Recovery.comment_glued`)
         first = self.tokens[self.setting_at] if self.setting_at is not None else None
         if first is None or self.setting_at != self.i - 2 or first[LINE] != tok[LINE]:
             raise _GiveUp  # not right after a `workers` or `job-suffix` statement on its line
@@ -1651,6 +1653,8 @@ class _Parser:
         word, kind = tok[TEXT].lower(), first[TEXT].lower()
         if word in KEYWORDS or word == "and" or messages.looks_like_time(previous[TEXT]):
             raise _GiveUp  # a keyword's own message, names joined (`Recovery.list_joined`), a time's
+        if "#" in previous[TEXT]:
+            raise _GiveUp  # `catalog ... on VMSYS1#x planned`: perhaps a comment glued (`Recovery.comment_glued`)
         if _keywords_starting(word) or _hyphenated_like(word):
             # `onto`, `pool-w`: LALR shares the state after `tape manager shared` with
             # `catalog shared`, whose options Lark's lexer then reads apart

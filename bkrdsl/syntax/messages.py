@@ -1735,6 +1735,19 @@ def hash_in_keyword(word: str, rest: str, span: Span, at: Span | None) -> Diagno
     )
 
 
+def comment_glued(value: str, words: str, line: str, span: Span, at: Span) -> Diagnostic:
+    """`workers 4#four as planned`: a statement's last value with a `#` inside, words
+    after it to its line's end (`words`, at `span`), a comment meant. `line`: the line
+    with a blank before the `#`; `at`, the empty span before it, where the fix writes
+    the blank (Recovery.comment_glued)."""
+    return codes.SYNTAX(
+        f"{shown(words)} starts no statement: a `#` inside a word is part of it, so {shown(value)} is one word",
+        span,
+        help=f"if a comment follows, write a blank before the `#`: {shown(line, 60)}",
+        fix=Fix("Write a blank before `#`", (Edit(at, " "),)),
+    )
+
+
 def hash_in_keyword_unfinished(word: str, rest: str, need: str, span: Span) -> Diagnostic:
     """`catalog## notes` on a line of its own: a keyword with a `#` right after it, the
     rest of the line the comment meant (hash_in_keyword), and the statement ends right

@@ -6050,6 +6050,35 @@ class Recovery:
             return None
         return messages.monthly_numbered_ordinal(str(nth.value), str(day.value), str(tok.value), self.span_of(nth))
 
+    def comment_glued(self, state, previous: Token, tok: Token, tail: int | None) -> Diagnostic | None:
+        """`workers 4#four as planned`: the statement's last value with a `#` inside
+        (`4#four`, one word: a `#` starts a comment only where a word may start), and
+        words after it to the end of its line (`tok`, up to `tail`). The comment meant
+        wants a blank before its `#`: one error whose help writes the line so and
+        whose fix inserts it (was "2 words too many", whose help wrote `workers
+        4#four`, which BKR316 refuses). Only where the word after the `#` is in small
+        letters (or none) and the value before it not, as a value is written: a name
+        with a `#` inside (`SYS#1`) keeps "words too many". None where it is not so,
+        nor where a `}` or `{` follows the words on the line, which the comment would
+        take."""
+        value = str(previous.value)
+        hash_at = value.find("#")
+        if hash_at <= 0 or previous.type != "NAME" or previous.start_pos is None or tok.start_pos is None:
+            return None
+        head, after = value[:hash_at], value[hash_at + 1 :]
+        if any(c.islower() for c in head) or (after and not any(c.islower() for c in after)):
+            return None  # a name with a `#` (`SYS#1`, `sys#1`), as CP writes IDs: not a comment's words
+        text, end = self.source.text, tail if tail is not None else tok.end_pos
+        if end is None or not _LINE_REST.match(text + "\n", end):
+            return None
+        first = self.statement_start(state)
+        if first is None or first.line != tok.line or first.start_pos is None:
+            return None
+        at = previous.start_pos + hash_at
+        line = f"{self._statement_text(first.start_pos, at)} {text[at:end]}"
+        words = " ".join(text[tok.start_pos : end].split())
+        return messages.comment_glued(value, words, line, self.source.span(tok.start_pos, end), self.source.span(at, at))
+
     def word_after_statement(self, ip, tok: Token, tail: int | None = None) -> Diagnostic | None:
         """`workers 4 4`, `backup APPS full now`, `catalog ... on VMSYS1 VMSYS2`: one
         name after a whole statement, on its line, with no value after it (a word
@@ -6059,6 +6088,9 @@ class Recovery:
         previous = last_real_token(state.value_stack)
         if previous is None or previous.line != tok.line or previous.type in ("LBRACE", "RBRACE"):
             return None
+        glued = self.comment_glued(state, previous, tok, tail)
+        if glued is not None:
+            return glued
         if tail is not None and tok.type == "NAME" and not str(tok.value).isdigit():
             first = self.statement_start(state)
             if first is not None and first.line == tok.line and first.start_pos is not None:
