@@ -1229,3 +1229,23 @@ def test_bkr301_comment_glued_to_an_id_at_its_line_s_end_writes_the_blank():
     said = [d.help for d in analyse("site.bkr", text.encode()).diagnostics if d.code == "BKR301"]
     assert said[0].endswith("`CICSPRD #x` (line 8); otherwise write the ID as the CP directory has it")
     assert "blank" not in said[1]
+
+
+# --- h8 (stop 62)
+
+
+def test_bkr241_help_for_workers_0_where_no_member_runs_workers_writes_a_count():
+    # Was "write `workers` in place of `workers 0`, with the number of worker machines
+    # `VMSYS1` should run": `workers` alone, which reads as no statement. With no other
+    # member's count to offer, the help writes the fewest a member runs, `workers 1`.
+    text = failing_example("BKR241").replace("member VMSYS1 { workers 2 }", "member VMSYS1 { workers 0 }")
+    helps = {
+        d.span.line: d.help for d in analyse("site.bkr", text.encode("utf-8")).diagnostics if d.code == "BKR241"
+    }
+    assert helps == {
+        3: "write `workers 1` in place of `workers 0`, or as many worker machines as `VMSYS1` should run (1-64)",
+        4: "add `workers 1` to the member block, or as many worker machines as `VMSYS2` should run (1-64)",
+    }
+    mended_text = text.replace("{ workers 0 }", "{ workers 1 }").replace("{ private-volume", "{ workers 1  private-volume")
+    assert codes(mended_text, "") == []
+    assert codes(mended_text, "lark") == []

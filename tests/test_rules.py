@@ -264,7 +264,7 @@ _WHEN = "then when it starts: `daily` and the time your site picks (`daily HH:MM
             "member DEV2 { workers 2  private-volume",
             "member DEV2 { private-volume",
             "BKR241",  # no member runs workers: DEV1 first
-            "add `workers` to the member block, with the number of worker machines `DEV1` should run (1-64)",
+            "add `workers 1` to the member block, or as many worker machines as `DEV1` should run (1-64)",
         ),
         # BKR113: the targets the other jobs write to, by name
         (

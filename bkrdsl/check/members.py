@@ -147,7 +147,8 @@ NO_WORKERS = register(
     with no workers (no `workers` statement, or `workers 0`) accepts jobs and
     never runs them. How many workers a member runs (1 to 64) is the site's
     choice: the help offers the count most other members run (`workers 4`,
-    as VMSYS1 and VMSYS2 have).
+    as VMSYS1 and VMSYS2 have), or, where no other member runs any, the
+    fewest a member runs, `workers 1`.
 
     Failing example:
 
@@ -779,15 +780,16 @@ def workers(model: Model):
 
 def _workers_help(model: Model, member: MemberModel, verb: str, where: str) -> str:
     """BKR241's help: the count the other members run (the most of them, the first
-    such count on a tie), and where it goes; how many workers a member runs is the
-    site's choice, so the help says that too, in words, not `workers N`."""
+    such count on a tie), or, where none runs any, the fewest a member runs
+    (`workers 1`), and where it goes; how many workers a member runs is the site's
+    choice, so the help says that too, in words, not `workers N`."""
     counts: dict[int, list[str]] = {}
     for other in model.members:
         distinct = other.name != member.name and model.member(other.name) is other
         if distinct and other.workers and 0 < other.workers <= MAX_WORKERS:
             counts.setdefault(other.workers, []).append(other.name)
     if not counts:
-        return f"{verb} `workers` {where}, with the number of worker machines {quoted(member.name)} should run (1-{MAX_WORKERS})"
+        return f"{verb} `workers 1` {where}, or as many worker machines as {quoted(member.name)} should run (1-{MAX_WORKERS})"
     count, names = max(counts.items(), key=lambda item: len(item[1]))
     if len(counts) == 1 and len(names) > 2:
         who = "the other members have"
