@@ -1794,7 +1794,7 @@ class _Parser:
             (_Titled(messages.block_title(kind, name or None)), self._span(brace, brace))
             for kind, name, brace in self.blocks[-count:]
         ]
-        self.missing = messages.not_closed_before(tok[TEXT], closed, self._span(tok, tok), text=self.text)
+        self.missing = messages.not_closed_before(tok[TEXT], closed, self._span(tok, tok), source=self.source)
         self.missing_at = self.i
         self.paired = skipped  # after the word skipped, its error first (`_stray_statement`)
         return True
@@ -1820,7 +1820,7 @@ class _Parser:
         ]
         self.paired = skipped  # after the word skipped to the end, its error first (`_stray_statement`)
         end = len(self.text.rstrip())  # `Recovery.end_span`: after the last character not blank
-        self.missing = messages.never_closed(closed, self.source.span(end, end), self.text)
+        self.missing = messages.never_closed(closed, self.source.span(end, end), self.source)
         self.missing_at = self.i
         self.ended_open = True
         return True
@@ -1860,7 +1860,7 @@ class _Parser:
 
         brace = self.tokens[brace_at]
         closed = [(_Titled(messages.block_title("group_decl", name)), self._span(brace, brace))]
-        self.missing = messages.not_closed_before(tok[TEXT], closed, self._span(tok, tok), text=self.text)
+        self.missing = messages.not_closed_before(tok[TEXT], closed, self._span(tok, tok), source=self.source)
         self.missing_at, self.met_at = self.i, end
         self.type = word
         return True

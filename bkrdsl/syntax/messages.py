@@ -4014,14 +4014,14 @@ def selection_in_group(written: str, group: tuple[str, str] | None, span: Span, 
 
 
 def not_closed_before(
-    word: str, blocks: list[tuple[Block, Span]], span: Span, starts_line: bool = True, text: str = ""
+    word: str, blocks: list[tuple[Block, Span]], span: Span, starts_line: bool = True, source: Source | None = None
 ) -> Diagnostic:
     """`starts_line`: `word` starts its line; else the `}` goes before it on the line
-    (`single group APPS { CICSPRD identity group X { T }`). `text`, the file's: the
+    (`single group APPS { CICSPRD identity group X { T }`). `source`, the file's: the
     help's `}` as the diagnostic's one choice (`_close_before`), preferred."""
     inner, brace = blocks[-1]
     related = tuple(Related(where, f"{block.title} opened here") for block, where in reversed(blocks))
-    choice = _close_before(text, inner.title, brace, span, starts_line)
+    choice = _close_before(source, inner.title, brace, span, starts_line)
     return codes.UNCLOSED(
         f"`{{` opened at {brace.line}:{brace.column} is not closed before `{word}`",
         span,
@@ -4037,38 +4037,40 @@ def _indent_of(line: str) -> str:
     return line[: len(line) - len(line.lstrip(" \t"))]
 
 
-def _close_before(text: str, title: str, brace: Span, span: Span, starts_line: bool) -> Fix | None:
+def _close_before(source: Source | None, title: str, brace: Span, span: Span, starts_line: bool) -> Fix | None:
     """BKR005's `}` not closed before the statement at `span` (`not_closed_before`),
     which no `fix` writes (where the block ends is the parser's guess): *Insert `}` to
     end `job APPSFULL`*, on a line of its own, indented as the block's first line (the
     `{`'s, at `brace`), after the block's last line that is neither blank nor a comment
     lined up with the statement or further left (a comment just above the statement is
     its own; from the first blank line above it on, the lines follow the `}`); before
-    the word when it does not start its line. None without the text."""
-    if not text:
+    the word when it does not start its line. None without the source. The lines are
+    read from the source's line starts, those between the `{` and the statement only
+    (a file with a `}` missing is read at every keystroke)."""
+    if source is None or not source.text:
         return None
     insert = f"Insert `}}` to end {title}"
     if not starts_line:
         return Fix.replace(insert, before(span), "} ")
-    lines = text.split("\n")
-    if brace.line > len(lines):
+    if brace.line > source.line_count:
         return None
-    indent = _indent_of(lines[brace.line - 1])
-    first = span.line - 1  # 0-based: the statement's line
-    column = len(_indent_of(lines[first]))
-    while first - 1 > brace.line - 1:
-        above = lines[first - 1].strip()
-        if above and not (above.startswith("#") and len(_indent_of(lines[first - 1])) <= column):
+    indent = _indent_of(source.line_text(brace.line))
+    first = span.line  # the statement's line
+    column = len(_indent_of(source.line_text(first)))
+    while first - 1 > brace.line:
+        line = source.line_text(first - 1)
+        above = line.strip()
+        if above and not (above.startswith("#") and len(_indent_of(line)) <= column):
             break
         first -= 1
-    while first < span.line - 1 and lines[first].strip():
+    while first < span.line and source.line_text(first).strip():
         first += 1
-    offset = sum(len(line) + 1 for line in lines[:first])
-    return Fix.replace(insert, Span(span.file, first + 1, 1, first + 1, 1, offset, offset), f"{indent}}}\n")
+    offset = source.line_start(first)
+    return Fix.replace(insert, Span(span.file, first, 1, first, 1, offset, offset), f"{indent}}}\n")
 
 
-def never_closed(blocks: list[tuple[Block, Span]], end: Span, text: str = "") -> Diagnostic:
-    """`text`, the file's: the help's `}` for each block, innermost first, after the
+def never_closed(blocks: list[tuple[Block, Span]], end: Span, source: Source | None = None) -> Diagnostic:
+    """`source`, the file's: the help's `}` for each block, innermost first, after the
     file's last line that is not blank, as the diagnostic's one choice, not preferred:
     a block inside may be the one that lacks its `}`."""
     inner, brace = blocks[-1]
@@ -4077,18 +4079,19 @@ def never_closed(blocks: list[tuple[Block, Span]], end: Span, text: str = "") ->
         Related(where, f"{block.title} is not closed either") for block, where in reversed(blocks[:-1])
     ]
     choices = ()
-    lines = text.split("\n") if text else []
-    if lines and all(b.line <= len(lines) for _, b in blocks):
-        closes = "".join(f"{_indent_of(lines[b.line - 1])}}}\n" for _, b in reversed(blocks))
+    text = source.text if source is not None else ""
+    if text and all(b.line <= source.line_count for _, b in blocks):
+        closes = "".join(f"{_indent_of(source.line_text(b.line))}}}\n" for _, b in reversed(blocks))
         titles = [block.title for block, _ in reversed(blocks)]
         title = f"Insert `}}` to end {', '.join(titles[:-1])} and {titles[-1]}" if len(titles) > 1 else f"Insert `}}` to end {titles[0]}"
-        last = max((i for i, line in enumerate(lines) if line.strip()), default=0)
-        if last + 1 < len(lines):  # after the last line not blank, where the next one starts
-            offset = sum(len(line) + 1 for line in lines[: last + 1])
-            at = Span(brace.file, last + 2, 1, last + 2, 1, offset, offset)
+        written = len(text.rstrip())  # the end of the last line not blank
+        last = source.position(written - 1)[0] if written else 1
+        if last < source.line_count:  # after the last line not blank, where the next one starts
+            offset = source.line_start(last + 1)
+            at = Span(brace.file, last + 1, 1, last + 1, 1, offset, offset)
         else:  # the last line has no line end: at its end, a line end first
-            column = len(lines[last]) + 1
-            at = Span(brace.file, last + 1, column, last + 1, column, len(text), len(text))
+            column = len(source.line_text(last)) + 1
+            at = Span(brace.file, last, column, last, column, len(text), len(text))
             closes = "\n" + closes.rstrip("\n")
         choices = (Fix.replace(title, at, closes),)
     return codes.UNCLOSED(

@@ -6846,7 +6846,7 @@ class Recovery:
                     [(b, self.span_of(b.brace)) for b in real],
                     self.span_of(tok),
                     self.first_on_line(tok.start_pos),
-                    self.source.text,
+                    self.source,
                 ),
                 tok.start_pos,
             )
@@ -10186,7 +10186,7 @@ class Recovery:
                 diag = self.written_inside(word, block)
             else:
                 diag = messages.not_closed_before(
-                    str(word.value), [(block, self.span_of(block.brace))], self.span_of(word), starts_line, self.source.text
+                    str(word.value), [(block, self.span_of(block.brace))], self.span_of(word), starts_line, self.source
                 )
             yield _Edit(
                 leaves[:k],
@@ -10650,7 +10650,7 @@ class Recovery:
                     reported_unclosed = True
                     real = [(b, self.span_of(b.brace)) for b in blocks if not b.placeholder]
                     self.quiet = False  # an unclosed block is news, whatever came just before
-                    self.report(messages.never_closed(real, self.end_span(), self.source.text), len(self.source.text))
+                    self.report(messages.never_closed(real, self.end_span(), self.source), len(self.source.text))
             self.feed_types(ip, ["RBRACE"], tok)
 
     # ============================================================== messages needing the stack
