@@ -102,6 +102,7 @@ def test_sarif_of_every_rule_and_malformed_file_is_valid_by_the_schema(sarif_err
     result = run_cli(["check", "--format", "sarif", "--max-errors", "0", *files], expect=1)
     (run,) = json.loads(result.stdout)["runs"]
     assert any(r.get("fixes") for r in run["results"]) and any(r.get("relatedLocations") for r in run["results"])
+    assert any(len(r.get("fixes", ())) > 1 for r in run["results"])  # a help's choices (`daily sun 02:00`'s two)
     assert sarif_errors(result.stdout) == []
 
 

@@ -85,6 +85,7 @@ DIAGNOSTIC_KEYS = {
     "help",
     "related",
     "fix",
+    "choices",
 }
 SPAN_KEYS = {"file", "line", "column", "end_line", "end_column"}
 
@@ -105,9 +106,10 @@ def test_json_follows_the_contract(files, name):
         for r in d["related"]:
             assert set(r) == SPAN_KEYS | {"message"}
             positioned(r)
-        if d["fix"] is not None:
-            assert set(d["fix"]) == {"title", "edits"} and d["fix"]["title"] and d["fix"]["edits"]
-            for e in d["fix"]["edits"]:
+        assert isinstance(d["choices"], list) and not (d["fix"] and d["choices"])  # a choice is never with a fix
+        for fix in [d["fix"]] * (d["fix"] is not None) + d["choices"]:
+            assert set(fix) == {"title", "edits"} and fix["title"] and fix["edits"]
+            for e in fix["edits"]:
                 assert set(e) == SPAN_KEYS | {"new_text"} and isinstance(e["new_text"], str)
                 positioned(e)
     if name == "several.bkr":
@@ -125,6 +127,17 @@ def test_json_follows_the_contract(files, name):
                 {"file": "several.bkr", "line": 2, "column": 19, "end_line": 2, "end_column": 25, "new_text": "workers"}
             ],
         }
+        # `job "NIGHTLY" {` never closed: BKR005's `}` at the end, a choice (where the block ends is a guess)
+        (unclosed,) = [d for d in out["diagnostics"] if d["choices"]]
+        assert unclosed["code"] == "BKR005" and unclosed["fix"] is None
+        assert unclosed["choices"] == [
+            {
+                "title": "Insert `}` to end `job NIGHTLY`",
+                "edits": [
+                    {"file": "several.bkr", "line": 14, "column": 1, "end_line": 14, "end_column": 1, "new_text": "  }\n"}
+                ],
+            }
+        ]
     assert out["error_count"] == sum(d["severity"] == "error" for d in out["diagnostics"])
     assert out["warning_count"] == sum(d["severity"] == "warning" for d in out["diagnostics"])
 
@@ -171,7 +184,10 @@ def test_sarif_has_the_shape_of_2_1_0(files, name):
     if name == "several.bkr":
         assert {r["ruleId"] for r in run["results"]} == {r["id"] for r in rules}
         assert any("relatedLocations" in r for r in run["results"])
-        fixed, unquoted = [r for r in run["results"] if "fixes" in r]  # `workers`; `job "NIGHTLY"`
+        # `workers`; `job "NIGHTLY"`; its `{` never closed, whose `}` is a choice (BKR005)
+        fixed, unquoted, unclosed = [r for r in run["results"] if "fixes" in r]
+        assert unclosed["ruleId"] == "BKR005"
+        assert [f["description"]["text"] for f in unclosed["fixes"]] == ["Insert `}` to end `job NIGHTLY`"]
         assert unquoted["fixes"][0]["description"] == {"text": "Remove the quotes"}
         assert fixed["fixes"] == [
             {
@@ -299,3 +315,53 @@ def test_the_docs_name_every_json_key():
     text = (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8")
     for key in DIAGNOSTIC_KEYS | {"format_version", "error_count", "warning_count", "execution_successful", "failures"}:
         assert f"`{key}`" in text, key
+
+
+# --- h1 (stop 63)
+def _applied(text: str, edits: list[tuple[int, int, int, int, str]]) -> str:
+    """`text` with the edits applied as a reader of the document would: each place by its
+    1-based line and column (code points), from the last to the first."""
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    for line, column, end_line, end_column, new_text in sorted(edits, reverse=True):
+        start, end = starts[line - 1] + column - 1, starts[end_line - 1] + end_column - 1
+        text = text[:start] + new_text + text[end:]
+    return text
+
+
+def test_the_choices_a_help_offers_are_in_json_and_sarif(tmp_path, monkeypatch):
+    """`daily sun 01:00` (BKR004): the help offers `daily 01:00` or `weekly sun 01:00`,
+    two mends no `--fix` applies (`Diagnostic.choices`). JSON lists both under
+    `choices`, `fix` null; SARIF gives them as the result's `fixes`, in the help's
+    order; each, applied to the text, gives a file that checks clean."""
+    source = (EXAMPLES / "minimal.bkr").read_text(encoding="utf-8")
+    assert source.count("run on DEV1 daily 01:00") == 1
+    text = source.replace("run on DEV1 daily 01:00", "run on DEV1 daily sun 01:00")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "daily.bkr").write_text(text, encoding="utf-8")
+    wanted = ["run on DEV1 daily 01:00", "run on DEV1 weekly sun 01:00"]
+
+    (d,) = json.loads(check("json", "daily.bkr", 1))["diagnostics"]
+    assert d["code"] == "BKR004" and d["fix"] is None
+    assert [c["title"] for c in d["choices"]] == ["Write `daily 01:00`", "Write `weekly sun 01:00`"]
+    from_json = [
+        _applied(text, [(e["line"], e["column"], e["end_line"], e["end_column"], e["new_text"]) for e in c["edits"]])
+        for c in d["choices"]
+    ]
+
+    (run,) = json.loads(check("sarif", "daily.bkr", 1))["runs"]
+    (result,) = run["results"]
+    assert [f["description"]["text"] for f in result["fixes"]] == [c["title"] for c in d["choices"]]
+    from_sarif = []
+    for fix in result["fixes"]:
+        (change,) = fix["artifactChanges"]
+        assert change["artifactLocation"]["uri"] == "daily.bkr"
+        edits = [
+            (*(r["deletedRegion"][k] for k in ("startLine", "startColumn", "endLine", "endColumn")), r["insertedContent"]["text"])
+            for r in change["replacements"]
+        ]
+        from_sarif.append(_applied(text, edits))
+
+    assert from_json == from_sarif == [source.replace("run on DEV1 daily 01:00", line) for line in wanted]
+    for mended in from_json:
+        assert analyse("daily.bkr", mended.encode()).diagnostics == []
+

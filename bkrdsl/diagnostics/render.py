@@ -348,8 +348,8 @@ def _span_json(span: Span | None) -> dict:
 
 
 def _fix_json(fix: Fix | None) -> dict | None:
-    """A fix as JSON: its title and edits, each a span (an insertion's is empty: its end
-    is its start) and the text to put there."""
+    """A fix (or one of a diagnostic's choices) as JSON: its title and edits, each a
+    span (an insertion's is empty: its end is its start) and the text to put there."""
     if fix is None:
         return None
     return {"title": fix.title, "edits": [{**_span_json(e.span), "new_text": e.new_text} for e in fix.edits]}
@@ -374,6 +374,7 @@ def to_json_obj(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = (), f
                 "help": d.help,
                 "related": [{**_span_json(r.span), "message": r.label} for r in d.related],
                 "fix": _fix_json(d.fix),
+                "choices": [_fix_json(c) for c in d.choices],
             }
             for d in diagnostics
         ],
@@ -454,8 +455,9 @@ def _sarif_region(span: Span) -> dict:
 
 
 def _sarif_fix(fix: Fix) -> dict:
-    """SARIF's `fix`: one artifactChange per file, in the order its edits first name it,
-    each edit a replacement (an insertion deletes the empty region where it goes)."""
+    """SARIF's `fix` (a diagnostic's fix, or one of its choices): one artifactChange per
+    file, in the order its edits first name it, each edit a replacement (an insertion
+    deletes the empty region where it goes)."""
     files: dict[str, list] = {}
     for e in fix.edits:
         files.setdefault(e.span.file, []).append(
@@ -514,8 +516,11 @@ def render_sarif(
             result["relatedLocations"] = [
                 {"id": i, **_sarif_location(r.span, r.label)} for i, r in enumerate(d.related)
             ]
-        if d.fix is not None:
-            result["fixes"] = [_sarif_fix(d.fix)]
+        # The machine fix first, then the mends the help offers as a choice
+        # (`Diagnostic.choices`), which a reader applies only when it is chosen.
+        fixes = ([_sarif_fix(d.fix)] if d.fix is not None else []) + [_sarif_fix(c) for c in d.choices]
+        if fixes:
+            result["fixes"] = fixes
         results.append(result)
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
