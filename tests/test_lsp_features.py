@@ -3868,8 +3868,8 @@ def test_every_choice_comes_from_the_diagnostic_not_its_words(monkeypatch, kind,
             CLUSTER.replace(clean, "run on DEV1 weekly sun 01:00"),
             CLUSTER,
         ]
-    if kind == "brace not closed before a job":  # before the job, its comment kept above it
-        assert apply(text, offered[0]) == text.replace("  job SYSINC", "  }\n  job SYSINC")
+    if kind == "brace not closed before a job":  # before the job's doc comment, which stays its own
+        assert apply(text, offered[0]) == CLUSTER
     if kind == "brace never closed":
         assert apply(text, offered[0]) == CLUSTER
 
@@ -3915,3 +3915,53 @@ def test_the_region_reading_carries_the_same_choices(monkeypatch, kind):
     for fix in offered:
         after = apply(text, fix)
         assert [d.code for d in analyse_document("/ws/prodssi.bkr", after).diagnostics if d.code < "BKR100"] == []
+
+
+
+# --- h1 (stop 63)
+#: BKR005's `}` before a statement (`messages.not_closed_before`), where comment lines
+#: stand between the block's last line and the statement: CLUSTER's `}` of `job LNXFULL`
+#: left out, the lines between `run on DEV1 daily 01:00` and `job SYSINC` as written and
+#: as the choice writes them. The comment lines directly above the statement (no blank
+#: line between), at its indentation or less, are its own: the `}` goes before them.
+BRACE_BEFORE_COMMENTS = {
+    # `job SYSINC`'s doc comment: the `}` went after it, the comment inside `job LNXFULL`
+    "doc comment": ("  ## Every member's system machines.\n", "  }\n  ## Every member's system machines.\n"),
+    "two comment lines": (
+        "  # nightly, after LNXFULL\n  ## Every member's system machines.\n",
+        "  }\n  # nightly, after LNXFULL\n  ## Every member's system machines.\n",
+    ),
+    "a comment further left": ("## Every member's system machines.\n", "  }\n## Every member's system machines.\n"),
+    # further right than the statement, the comment is the block's: the `}` after it, as before
+    "a comment of the block": ("    # last of LNXFULL\n", "    # last of LNXFULL\n  }\n"),
+    # a blank line between the block's comment and the statement's: the `}` at the blank, as before
+    "a blank line above the doc comment": (
+        "  # last of LNXFULL\n\n  ## Every member's system machines.\n",
+        "  # last of LNXFULL\n  }\n\n  ## Every member's system machines.\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("reading", ["fast parser first", "lark"])
+@pytest.mark.parametrize("case", sorted(BRACE_BEFORE_COMMENTS))
+def test_the_brace_missing_before_a_statement_goes_before_its_comment_lines(monkeypatch, case, reading):
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    written, mended = BRACE_BEFORE_COMMENTS[case]
+    clean = "    run on DEV1 daily 01:00\n  }\n  ## Every member's system machines.\n  job SYSINC {"
+    assert clean in CLUSTER
+    text = CLUSTER.replace(clean, f"    run on DEV1 daily 01:00\n{written}  job SYSINC {{")
+    doc = analyse_document("/ws/dev.bkr", text)
+    (shown,) = [p for p in F.placed(doc) if p.diagnostic.code == "BKR005"]
+    assert shown.diagnostic.message.endswith("is not closed before `job`")
+    line = shown.span.line - 1
+    (fix,) = [f for f in F.fixes(doc, line, line, (line, 0), (line, 0)) if f.diagnostic.code == "BKR005"]
+    assert (fix.title, fix.preferred) == ("Insert `}` to end `job LNXFULL`", True)
+    fixed = apply(text, fix)
+    assert fixed == CLUSTER.replace(clean, f"    run on DEV1 daily 01:00\n{mended}  job SYSINC {{")
+    after = analyse_document("/ws/dev.bkr", fixed)
+    assert [d.code for d in after.diagnostics if d.is_error] == []  # CLUSTER's warnings only
+    if "##" in mended:  # the doc comment is still the next job's: its hover shows it
+        at = fixed.index("job SYSINC") + len("job SYS")
+        line, column = fixed.count("\n", 0, at), at - fixed.rfind("\n", 0, at) - 1
+        assert "Every member's system machines." in F.hover(after, line, column).markdown
+

@@ -4042,11 +4042,13 @@ def _close_before(source: Source | None, title: str, brace: Span, span: Span, st
     which no `fix` writes (where the block ends is the parser's guess): *Insert `}` to
     end `job APPSFULL`*, on a line of its own, indented as the block's first line (the
     `{`'s, at `brace`), after the block's last line that is neither blank nor a comment
-    lined up with the statement or further left (a comment just above the statement is
-    its own; from the first blank line above it on, the lines follow the `}`); before
-    the word when it does not start its line. None without the source. The lines are
-    read from the source's line starts, those between the `{` and the statement only
-    (a file with a `}` missing is read at every keystroke)."""
+    lined up with the statement or further left: the comment lines just above the
+    statement, no blank line between, are its own (`## Every member's system machines.`
+    over the next job: its doc comment stays outside the block the `}` closes), and from
+    the first blank line above them on, the lines follow the `}`; before the word when
+    it does not start its line. None without the source. The lines are read from the
+    source's line starts, those between the `{` and the statement only (a file with a
+    `}` missing is read at every keystroke)."""
     if source is None or not source.text:
         return None
     insert = f"Insert `}}` to end {title}"
@@ -4055,7 +4057,7 @@ def _close_before(source: Source | None, title: str, brace: Span, span: Span, st
     if brace.line > source.line_count:
         return None
     indent = _indent_of(source.line_text(brace.line))
-    first = span.line  # the statement's line
+    first = own = span.line  # the statement's line; `own`, the first of its comment lines
     column = len(_indent_of(source.line_text(first)))
     while first - 1 > brace.line:
         line = source.line_text(first - 1)
@@ -4063,7 +4065,9 @@ def _close_before(source: Source | None, title: str, brace: Span, span: Span, st
         if above and not (above.startswith("#") and len(_indent_of(line)) <= column):
             break
         first -= 1
-    while first < span.line and source.line_text(first).strip():
+        if own == first + 1 and above:
+            own = first
+    while first < own and source.line_text(first).strip():
         first += 1
     offset = source.line_start(first)
     return Fix.replace(insert, Span(span.file, first, 1, first, 1, offset, offset), f"{indent}}}\n")
