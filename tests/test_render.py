@@ -108,7 +108,9 @@ def test_json_follows_the_contract(files, name):
             positioned(r)
         assert isinstance(d["choices"], list) and not (d["fix"] and d["choices"])  # a choice is never with a fix
         for fix in [d["fix"]] * (d["fix"] is not None) + d["choices"]:
-            assert set(fix) == {"title", "edits"} and fix["title"] and fix["edits"]
+            keys = {"title", "edits"} if fix is d["fix"] else {"title", "edits", "preferred"}
+            assert set(fix) == keys and fix["title"] and fix["edits"]
+            assert fix is d["fix"] or isinstance(fix["preferred"], bool)
             for e in fix["edits"]:
                 assert set(e) == SPAN_KEYS | {"new_text"} and isinstance(e["new_text"], str)
                 positioned(e)
@@ -136,6 +138,7 @@ def test_json_follows_the_contract(files, name):
                 "edits": [
                     {"file": "several.bkr", "line": 14, "column": 1, "end_line": 14, "end_column": 1, "new_text": "  }\n"}
                 ],
+                "preferred": False,  # at the end of the file (before a statement the server offers it first)
             }
         ]
     assert out["error_count"] == sum(d["severity"] == "error" for d in out["diagnostics"])
@@ -188,6 +191,8 @@ def test_sarif_has_the_shape_of_2_1_0(files, name):
         fixed, unquoted, unclosed = [r for r in run["results"] if "fixes" in r]
         assert unclosed["ruleId"] == "BKR005"
         assert [f["description"]["text"] for f in unclosed["fixes"]] == ["Insert `}` to end `job NIGHTLY`"]
+        assert unclosed["fixes"][0]["properties"] == {"choice": True, "preferred": False}  # not a certain fix
+        assert "properties" not in unquoted["fixes"][0]  # a machine fix: `--fix` applies it
         assert unquoted["fixes"][0]["description"] == {"text": "Remove the quotes"}
         assert fixed["fixes"] == [
             {
@@ -343,6 +348,7 @@ def test_the_choices_a_help_offers_are_in_json_and_sarif(tmp_path, monkeypatch):
     (d,) = json.loads(check("json", "daily.bkr", 1))["diagnostics"]
     assert d["code"] == "BKR004" and d["fix"] is None
     assert [c["title"] for c in d["choices"]] == ["Write `daily 01:00`", "Write `weekly sun 01:00`"]
+    assert [c["preferred"] for c in d["choices"]] == [False, False]  # neither before the other
     from_json = [
         _applied(text, [(e["line"], e["column"], e["end_line"], e["end_column"], e["new_text"]) for e in c["edits"]])
         for c in d["choices"]
@@ -351,6 +357,8 @@ def test_the_choices_a_help_offers_are_in_json_and_sarif(tmp_path, monkeypatch):
     (run,) = json.loads(check("sarif", "daily.bkr", 1))["runs"]
     (result,) = run["results"]
     assert [f["description"]["text"] for f in result["fixes"]] == [c["title"] for c in d["choices"]]
+    # each says it is a choice, so that a tool applying `fixes[0]` leaves it alone
+    assert [f["properties"] for f in result["fixes"]] == [{"choice": True, "preferred": False}] * 2
     from_sarif = []
     for fix in result["fixes"]:
         (change,) = fix["artifactChanges"]

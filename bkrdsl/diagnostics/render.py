@@ -374,7 +374,7 @@ def to_json_obj(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = (), f
                 "help": d.help,
                 "related": [{**_span_json(r.span), "message": r.label} for r in d.related],
                 "fix": _fix_json(d.fix),
-                "choices": [_fix_json(c) for c in d.choices],
+                "choices": [{**_fix_json(c), "preferred": d.prefer_choice} for c in d.choices],
             }
             for d in diagnostics
         ],
@@ -517,8 +517,13 @@ def render_sarif(
                 {"id": i, **_sarif_location(r.span, r.label)} for i, r in enumerate(d.related)
             ]
         # The machine fix first, then the mends the help offers as a choice
-        # (`Diagnostic.choices`), which a reader applies only when it is chosen.
-        fixes = ([_sarif_fix(d.fix)] if d.fix is not None else []) + [_sarif_fix(c) for c in d.choices]
+        # (`Diagnostic.choices`), which a reader applies only when it is chosen:
+        # each says so in its property bag, so that a tool applying `fixes[0]`
+        # can tell BKR005's guessed `}` from a certain fix.
+        choice = {"choice": True, "preferred": d.prefer_choice}
+        fixes = ([_sarif_fix(d.fix)] if d.fix is not None else []) + [
+            {**_sarif_fix(c), "properties": choice} for c in d.choices
+        ]
         if fixes:
             result["fixes"] = fixes
         results.append(result)
