@@ -1920,3 +1920,23 @@ def test_the_same_source_gives_the_same_files_in_every_environment(tmp_path):
         named.append(tree(out))
     assert named[0] == named[1]
     assert json.loads(named[0]["manifest.json"])["source"] == "caf_.bkr"
+
+
+# --- h6 (stop 63)
+@pytest.mark.parametrize("closed", [1, 2], ids=[">&-", "2>&-"])
+@pytest.mark.parametrize("args", [["rules"], ["check", "examples/broken/prodssi.bkr"], ["--version"]])
+def test_one_stream_closed_and_the_other_s_reader_gone(args, closed):
+    """`bkrc rules 2>&- | head -0`: standard error closed, and the program reading
+    standard output gone before bkrc says so there. Python's flush of that line
+    failed at exit, which Python answers with exit 120, a code README's table does
+    not have; exit 2 now (README: "Standard output or standard error closed ... is
+    exit 2 before anything is done, with one line on the other stream"), the line
+    unsaid, as nothing can read it."""
+    read, write = os.pipe()
+    os.close(read)
+    other = {"stdout": write} if closed == 2 else {"stderr": write}
+    try:
+        run = _bkrc(args, preexec_fn=lambda: os.close(closed), **other)
+    finally:
+        os.close(write)
+    assert run.returncode == 2

@@ -116,18 +116,30 @@ def _refuse_closed_streams(args) -> None:
     says that in its own words, except where it would print its help."""
     lsp = bool(args) and args[0] == "lsp" and not {"-h", "--help"} & set(args[1:])
     if sys.stdout is None and not lsp:
-        click.echo(
+        _refuse(
             "bkrc: standard output is closed; give bkrc one (`> FILE`, or `> /dev/null`"
             " to drop what it prints)",
-            err=True,
+            sys.stderr,
         )
-        sys.exit(EXIT_USAGE)
     if sys.stderr is None and not lsp:
-        click.echo(
+        _refuse(
             "bkrc: standard error is closed, where bkrc says what is wrong; give bkrc one"
-            " (`2> FILE`, or `2> /dev/null` to drop its messages)"
+            " (`2> FILE`, or `2> /dev/null` to drop its messages)",
+            sys.stdout,
         )
-        sys.exit(EXIT_USAGE)
+
+
+def _refuse(line: str, other) -> None:
+    """Exit 2 with LINE on OTHER, the stream left open. When the program reading
+    that one has gone too (`bkrc rules 2>&- | head -0`), the line cannot be said:
+    still exit 2, not Python's 120 for a flush that fails at exit."""
+    if other is not None:  # both closed: nowhere to say it
+        try:
+            click.echo(line, file=other)
+            other.flush()
+        except OSError:  # BrokenPipeError, or a stream that cannot take the line
+            silence_streams(other)
+    sys.exit(EXIT_USAGE)
 
 
 def _answer_sigterm():
