@@ -1940,3 +1940,28 @@ def test_one_stream_closed_and_the_other_s_reader_gone(args, closed):
     finally:
         os.close(write)
     assert run.returncode == 2
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize(
+    ("args", "stdout_full"),
+    [
+        (["check", "nope.bkr"], False),  # its `bkrc: nope.bkr: no such file` on standard error
+        (["rules"], True),
+        (["explain", "BKR221"], True),
+        (["check", "examples/broken/prodssi.bkr"], True),
+        (["compile", "examples/prodssi.bkr", "-o"], True),
+    ],
+)
+def test_standard_error_that_cannot_take_a_line_is_exit_2(tmp_path, args, stdout_full):
+    """`bkrc check nope.bkr 2> /dev/full`: bkrc's line on standard error failed with
+    ENOSPC, and so did the internal-error line after it: Python reported the
+    exception where it could not, and exited 1, which reads as "errors in the
+    input" (README's table: 2 for a usage, I/O or internal error). The same with
+    both streams full, where the line that says standard output cannot take the
+    report fails in turn. Exit 2 now; a compile writes nothing."""
+    args = [*args, tmp_path / "out"] if args[-1] == "-o" else args
+    with open("/dev/full", "w") as full:
+        run = _bkrc(args, stdout=full if stdout_full else subprocess.DEVNULL, stderr=full)
+    assert run.returncode == 2
+    assert not (tmp_path / "out").exists()

@@ -99,7 +99,13 @@ class _LazyGroup(click.Group):
             if err.filename is not None or err.errno not in OUTPUT_ERRNOS:
                 raise
             silence_streams()
-            click.echo(f"bkrc: cannot write to standard output: {err.strerror or err}", err=True)
+            try:
+                click.echo(f"bkrc: cannot write to standard output: {err.strerror or err}", err=True)
+            except OSError:
+                # Standard error cannot take it either (`2> /dev/full`: the stream
+                # that failed may have been that one): exit 2 all the same, not the
+                # 1 of an exception Python reports where it cannot.
+                silence_streams(sys.stderr)
             ctx.exit(EXIT_USAGE)
         finally:
             if previous is not None:
@@ -258,5 +264,8 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(code)
     # Deliberately broad: any bug left is told as an internal error, with where to report it, never a traceback.
     except Exception as err:  # noqa: BLE001  # pragma: no cover - exercised by the crash test via monkeypatch
-        internal_error(err)
+        try:
+            internal_error(err)
+        except OSError:  # standard error cannot take the line: still exit 2
+            silence_streams(sys.stderr)
         sys.exit(EXIT_INTERNAL)
