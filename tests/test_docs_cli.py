@@ -323,3 +323,65 @@ def test_the_other_lists_of_the_directory_codes_reach_the_registry_s_last(path):
     named = codes_named(" ".join(re.findall(r"BKR5\d\d(?:-BKR5\d\d)?", text)))
     assert max(named) == max(directory_codes())
     assert max(codes_named("BKR501-BKR532, BKR520")) == "BKR532"
+
+
+# --- h6 (stop 63)
+#: The page that describes each command's options in full (README's row is its summary).
+COMMAND_PAGES = {
+    "check": "docs/diagnostics.md",
+    "compile": "docs/output.md",
+    "dialect": "docs/compatibility.md",
+    "fmt": "docs/fmt.md",
+    "highlight": "docs/editors.md",
+    "init": "docs/init.md",
+    "lsp": "docs/lsp.md",
+    "show": "docs/show.md",
+}
+
+
+def unnamed_options(name: str, page: str) -> list[str]:
+    """The options of `bkrc NAME` that PAGE names in none of their spellings."""
+    params = [p for p in commands()[name].params if isinstance(p, click.Option)]
+    return [
+        p.opts[0]
+        for p in params
+        if not set(p.opts + p.secondary_opts) & HELP
+        and not any(named(spelling, page) for spelling in p.opts + p.secondary_opts)
+    ]
+
+
+def test_each_command_s_page_names_each_of_its_options():
+    """A command's own page tells its options, each in one spelling at least:
+    docs/output.md's "Other options" of `bkrc compile` and docs/fmt.md left out
+    `--max-errors`, which README's rows and `--help` give them."""
+    with_options = {
+        n for n, c in commands().items() if any(isinstance(p, click.Option) and not set(p.opts) & HELP for p in c.params)
+    }
+    assert with_options == set(COMMAND_PAGES), sorted(with_options ^ set(COMMAND_PAGES))
+    found = {
+        name: missing
+        for name, page in COMMAND_PAGES.items()
+        if (missing := unnamed_options(name, (ROOT / page).read_text(encoding="utf-8")))
+    }
+    assert found == {}
+    page = (ROOT / "docs" / "fmt.md").read_text(encoding="utf-8")
+    assert unnamed_options("fmt", page.replace("--max-errors", "--max")) == ["--max-errors"]
+
+
+def test_the_docs_compile_only_prodssi_into_out():
+    """README's first command writes examples/prodssi.bkr's files into `out/`, and the
+    pages go on from that folder (`bkrc highlight out/VMSYS1/BKRSUBMT.EXEC`, deploy.md's
+    steps). A page that compiled another cluster there (docs/rexx.md compiled
+    examples/minimal.bkr) replaced it, with a warning for each member's folder gone,
+    and printed a summary other than the page's."""
+    compiled = {}
+    for page in doc_pages():
+        for number, line in shell_lines(page.read_text(encoding="utf-8")):
+            for arguments in bkrc_arguments(line):
+                if arguments[:1] == ["compile"]:
+                    with click.Context(cli, info_name="bkrc") as ctx:
+                        params = cli.get_command(ctx, "compile").make_context("compile", arguments[1:], parent=ctx).params
+                    if str(params["out_dir"]) == "out":
+                        compiled[f"{page.relative_to(ROOT)}:{number}"] = str(params["file"])
+    assert len(compiled) >= 10
+    assert {where: s for where, s in compiled.items() if Path(s).name != "prodssi.bkr"} == {}
