@@ -385,3 +385,19 @@ def test_the_docs_compile_only_prodssi_into_out():
                         compiled[f"{page.relative_to(ROOT)}:{number}"] = str(params["file"])
     assert len(compiled) >= 10
     assert {where: s for where, s in compiled.items() if Path(s).name != "prodssi.bkr"} == {}
+
+
+@pytest.mark.parametrize("name", ["check", "compile", "fmt", "highlight", "init", "show"])
+def test_the_color_option_s_help_says_an_empty_no_color_is_unset(name, monkeypatch):
+    """`--color`'s help said "never with NO_COLOR set", where README and diagnostics.md
+    say "set to anything but the empty string" and bkrc colours with NO_COLOR=""
+    (no-color.org: present and not empty)."""
+    from click.testing import CliRunner
+
+    from bkrdsl.cli.common import use_color
+
+    shown = " ".join(CliRunner().invoke(cli, [name, "--help"], terminal_width=200).output.split())
+    assert "never with NO_COLOR set, not empty," in shown
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("NO_COLOR", "")
+    assert use_color("auto") is True

@@ -510,7 +510,7 @@ def color_option(fn=None, *, what: str = "the text format", more: str = ""):
             show_default=True,
             help=(
                 f"Colour {what} (auto: on a terminal or with FORCE_COLOR set, not to 0;"
-                " never with NO_COLOR set, nor with TERM=dumb unless FORCE_COLOR is set)." + more
+                " never with NO_COLOR set, not empty, nor with TERM=dumb unless FORCE_COLOR is set)." + more
             ),
         )(fn)
 
