@@ -35,7 +35,8 @@ PINNED_ELSEWHERE = {
     "bkrc show examples/prodssi.bkr --member VMSYS1 --member VMSYS2": "tests/test_show.py",
     "bkrc show examples/prodssi.bkr --member VMSY2": "tests/test_show.py",
     # Its site.bkr made as the page says: examples/prodssi.bkr with LNXDB01 taken out of
-    # group LINUX and `exclude minidisk DB2PRD *` in job APPSFULL.
+    # group LINUX, `exclude minidisk DB2PRD *` in job APPSFULL and APPSFULL's include cut
+    # to `0191-01FF`.
     "bkrc show site.bkr --directory examples/prodssi.direct --member VMSYS1": "tests/test_show_coverage.py",
     "bkrc show examples/bank.bkr --directory examples/bank.direct --format csv": "tests/test_show_csv.py",
     # Its new.bkr made as the page says: examples/prodssi.bkr with LNXINC on Sundays, SMTP
