@@ -3965,3 +3965,34 @@ def test_the_brace_missing_before_a_statement_goes_before_its_comment_lines(monk
         line, column = fixed.count("\n", 0, at), at - fixed.rfind("\n", 0, at) - 1
         assert "Every member's system machines." in F.hover(after, line, column).markdown
 
+
+# --- h3 (stop 63)
+@pytest.mark.parametrize("reading", ["fast parser first", "lark"])
+@pytest.mark.parametrize(
+    ("written", "titles", "meant"),
+    [
+        # `member` before the member's name: the help's two readings
+        ("run on member DEV1 daily 01:00", ["Write `on DEV1`", "Write `on each member`"],
+         ["run on DEV1 daily 01:00", "run on each member daily 01:00"]),
+        # where the job runs said again, naming another member: the line on either
+        ("run on DEV1 daily 01:00 on member DEV2", ["Write `run on DEV1 daily 01:00`", "Write `run on DEV2 daily 01:00`"],
+         ["run on DEV1 daily 01:00", "run on DEV2 daily 01:00"]),
+    ],
+)
+def test_h3_the_readings_of_a_run_line_are_offered_each(monkeypatch, reading, written, titles, meant):
+    # `run on member DEV1 daily 01:00`: the help wrote two readings that no code action
+    # offered. Now the diagnostic carries them (`Diagnostic.choices`): one code action
+    # each, none preferred (which is meant is the site's), each giving the line its title
+    # writes, with no syntax error.
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    text = CLUSTER.replace("run on DEV1 daily 01:00", written, 1)
+    doc = analyse_document("/ws/dev.bkr", text)
+    (shown,) = [p for p in F.placed(doc) if p.diagnostic.code == "BKR004"]
+    assert shown.diagnostic.fix is None
+    line = shown.span.line - 1
+    offered = F.fixes(doc, line, line, (line, shown.span.column - 1), (line, shown.span.column - 1))
+    assert [(f.title, f.preferred) for f in offered] == [(t, False) for t in titles]
+    for fix, line_meant in zip(offered, meant):
+        after = apply(text, fix)
+        assert after == CLUSTER.replace("run on DEV1 daily 01:00", line_meant, 1)
+        assert [d.code for d in analyse_document("/ws/dev.bkr", after).diagnostics if d.code < "BKR100"] == []

@@ -9363,3 +9363,145 @@ def test_h8_a_name_with_a_hash_then_words_is_not_a_comment_glued(written, parser
     _text, analysis = _one_slip("to disk pool BKUPPOOL\n    run on VMSYS1", written)
     assert analysis.diagnostics
     assert all("blank before the `#`" not in (d.help or "") for d in analysis.diagnostics)
+
+
+# --- h3 (stop 63)
+
+#: Where an IDENTITY job runs said as English says it, `each member` the other way round
+#: and `run` left out: one error at `on`, whose help and fix write `run on each member ...`
+#: (was two: "expected `run` before `on`", its help writing `run on member each ...`, and
+#: the two words the wrong way round at `member`, whose fix left `run` out). A time
+#: written another way, the fix writes as BKR313's does. (as written, the line fixed)
+H3_MEMBER_EACH = [
+    ("on member each daily 03:30", "    run on each member daily 03:30"),
+    ("ON MEMBER EACH DAILY 03:30", "    run on EACH MEMBER DAILY 03:30"),
+    ("on member each daily 03:30  # every member", "    run on each member daily 03:30  # every member"),
+    ("on member each daily 3:30am", "    run on each member daily 03:30"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "fixed"), H3_MEMBER_EACH, ids=[c[0] for c in H3_MEMBER_EACH])
+def test_h3_on_member_each_in_a_job_is_one_error_whose_fix_writes_run_on_each_member(written, fixed, parser, monkeypatch):
+    text = BASE.replace("run on each member daily 03:30", written, 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    member, each = written.split()[1:3]
+    meant = fixed.split("#")[0].strip()
+    assert (found.code, found.message, found.help) == (
+        "BKR004",
+        f"expected `run` before `on`, and `{member} {each}` has its two words the wrong way round",
+        f"write `{meant}`: `{each}` comes before `{member}`",
+    )
+    assert (found.span.line, found.span.column) == (82, 5)
+    assert fixed in repaired.split("\n")
+
+
+#: Where a job runs said again after its `run` statement's schedule (`on member VMSYS1`,
+#: as a job template adds it): one error over the repeat, whose fix removes it (was two:
+#: "expected `run` before `on`", its help writing `run on member VMSYS1`, and BKR004 at
+#: `member`; after `each member`, "the days follow without `on`", whose fix wrote `daily
+#: 02:00 member`). (the clean line, the repeat written after it, where it starts)
+H3_PLACEMENT_AGAIN = [
+    ("run on VMSYS1 daily 02:00", " on member VMSYS1", 31, "`VMSYS1`"),
+    ("run on VMSYS1 daily 02:00", " on VMSYS1", 31, "`VMSYS1`"),
+    ("run on VMSYS1 daily 02:00", "  ON MEMBER VMSYS1", 32, "`VMSYS1`"),
+    ("run on VMSYS2 weekly sat 22:00", " on member VMSYS2", 36, "`VMSYS2`"),
+    ("run on each member daily 03:30", " on each member", 36, "every member"),
+    ("run on each member monthly last-day 20:00", " on each member", 47, "every member"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "again", "column", "named"), H3_PLACEMENT_AGAIN, ids=[c[0] + c[1] for c in H3_PLACEMENT_AGAIN])
+def test_h3_where_a_job_runs_said_again_after_its_schedule_is_one_error_whose_fix_removes_it(
+    clean, again, column, named, parser, monkeypatch
+):
+    text = BASE.replace(clean, clean + again, 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    placement = " ".join(clean.split()[:4 if "each" in clean else 3])
+    assert (found.code, found.message, found.help) == (
+        "BKR004",
+        f"`{again.strip()}` says again where the job runs: `{placement}` names {named} already",
+        f"remove it: write `{clean}`",
+    )
+    assert found.span.column == column
+    assert repaired == BASE
+
+
+#: Naming other members than the statement does, which is meant is the site's: the help
+#: writes the line on either, its two choices (`Diagnostic.choices`), no fix; each
+#: choice gives a file with no syntax error, the first the file as it was.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("again", "moved"),
+    [(" on member VMSYS3", "run on VMSYS3 daily 02:00"), (" on each member", "run on each member daily 02:00")],
+)
+def test_h3_other_members_named_again_after_the_schedule_are_two_choices(again, moved, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00" + again)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix) == ("BKR004", None)
+    assert found.message == f"`{again.strip()}` says again where the job runs, and not as `run on VMSYS1` says it"
+    assert found.help == (
+        f"write `run on VMSYS1 daily 02:00` or `{moved}`: a `run` statement names its members once, after `run on`"
+    )
+    assert too_long(found, analysis.sources) == []
+    assert [c.title for c in found.choices] == ["Write `run on VMSYS1 daily 02:00`", f"Write `{moved}`"]
+    kept, other = (apply_edits(text, c.edits) for c in found.choices)
+    assert kept == BASE
+    assert other == BASE.replace("run on VMSYS1 daily 02:00", moved, 1)
+    assert [d.code for d in analyse("prodssi.bkr", other.encode("utf-8")).diagnostics if d.code < "BKR1"] == []
+
+
+#: `on member VMSYS1 daily 2am`: the fix wrote `run on VMSYS1 daily 2am`, then BKR313
+#: with a fix of its own. Now the one fix writes the time as BKR313's would: the file
+#: checks clean after it. (the clean line, as written)
+H3_TIMES = [
+    ("run on VMSYS1 daily 02:00", "on member VMSYS1 daily 2am"),
+    ("run on VMSYS1 daily 02:00", "on member VMSYS1 daily 2AM"),
+    ("run on VMSYS1 daily 02:00", "on member VMSYS1 daily 0200"),
+    ("run on VMSYS1 daily 02:00", "on member VMSYS1 daily 2:00am  # nightly"),
+    ("run on VMSYS2 weekly sat 22:00", "on member VMSYS2 weekly sat 10pm"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written"), H3_TIMES, ids=[c[1] for c in H3_TIMES])
+def test_h3_on_member_with_a_time_written_otherwise_is_one_fix_that_checks(clean, written, parser, monkeypatch):
+    text = BASE.replace(clean, written, 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    assert found.message == "expected `run` before `on`, and `member` is not written before the member's name"
+    assert found.help.startswith(f"write `{clean}`: ")
+    assert found.fix.title == f"Write `{clean}`"
+    assert repaired == (BASE if "#" not in written else BASE.replace(clean, clean + "  # nightly", 1))
+
+
+#: `run on member VMSYS1 daily 02:00`: the help's two readings, `member` removed or `each
+#: member`, were words only, which no editor offered. Now its choices (`Diagnostic.choices`,
+#: which the language server offers each of), no fix: which is meant is the site's. Each
+#: gives a file with no syntax error, the first the file as it was. After a `,` list
+#: (`member VMSYS1, VMSYS2`), `each member` cannot stand for the first name: one choice.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "titles"),
+    [
+        ("run on member VMSYS1 daily 02:00", ["Write `on VMSYS1`", "Write `on each member`"]),
+        ("run on MEMBER VMSYS1 daily 02:00", ["Write `on VMSYS1`", "Write `on each member`"]),
+        ("run on member  VMSYS1", ["Write `on VMSYS1`", "Write `on each member`"]),
+        ("run on member VMSYS1, VMSYS2 daily 02:00", ["Write `on VMSYS1`"]),
+    ],
+)
+def test_h3_member_before_the_member_s_name_offers_each_reading(written, titles, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip("run on VMSYS1 daily 02:00", written)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix) == ("BKR004", None)
+    assert found.help == "write `on VMSYS1` to run on that member, or `on each member` to run on every member"
+    assert [c.title for c in found.choices] == titles
+    fixed = [apply_edits(text, c.edits) for c in found.choices]
+    assert fixed[0] == BASE.replace("run on VMSYS1 daily 02:00", " ".join(written.replace("member", "").replace("MEMBER", "").split()), 1)
+    if len(fixed) > 1:
+        assert fixed[1] == BASE.replace("run on VMSYS1 daily 02:00", written.replace("member  VMSYS1", "each member").replace("member VMSYS1", "each member").replace("MEMBER VMSYS1", "each member"), 1)
+    for after in fixed:
+        assert [d.code for d in analyse("prodssi.bkr", after.encode("utf-8")).diagnostics if d.code < "BKR1"] == []
+

@@ -45,6 +45,7 @@ from bkrdsl.resolve.model import (
     volume_size_problem,
 )
 from bkrdsl.source import Span, span_through
+from bkrdsl.syntax.fast import time_meant  # the recovery's fixes read times as BKR313 does
 
 INVALID_ADDRESS = register(
     "BKR310",
@@ -1276,37 +1277,6 @@ def _in_order(words: dict) -> list:
 def _listed_words(words: list) -> str:
     """`0190`, `019D` and `019E`: words as written, as a message lists them."""
     return listed([w.text for w in words])
-
-
-#: Times of day as people write them, read unambiguously (`time_meant`).
-_TWELVE_HOUR = re.compile(r"(\d{1,2})(?:[:.h]?(\d{2}))?([ap])\.?m\.?", re.IGNORECASE)  # 2am, 2:30pm
-_TWENTY_FOUR_HOUR = re.compile(
-    r"(\d{1,2})[h.](\d{2})?|(\d{2})(\d{2})h?|(\d{1,2}):(\d{2}):00|(\d{1,2})[:.](\d{2})h", re.IGNORECASE
-)  # 14h, 14h30, 2.30, 0200, 1430h, 02:00:00, 22:00h, 22.00h
-
-
-def time_meant(text: str) -> str | None:
-    """The HH:MM a time written another way means, when only one reading fits:
-    `2am` 02:00, `2pm` and `14h` 14:00, `0200` 02:00, `2.30` 02:30, `22:00h` 22:00; else None
-    (`7:5`, `24:00`, `2`: which time was meant is a guess). `noon` is 12:00; `midnight`
-    starts a day or ends one (`_time_out_of_clock`)."""
-    if text.lower() == "noon":
-        return "12:00"
-    m = _TWELVE_HOUR.fullmatch(text)
-    if m is not None:
-        hour, minutes = int(m.group(1)), int(m.group(2) or 0)
-        if not 1 <= hour <= 12 or minutes > 59:
-            return None
-        hour = hour % 12 + (12 if m.group(3).lower() == "p" else 0)
-        return f"{hour:02d}:{minutes:02d}"
-    m = _TWENTY_FOUR_HOUR.fullmatch(text)
-    if m is None:
-        return None
-    hour_text, minutes_text = next((h, mm) for h, mm in zip(m.groups()[::2], m.groups()[1::2]) if h)
-    hour, minutes = int(hour_text), int(minutes_text or 0)
-    if hour > 23 or minutes > 59:
-        return None
-    return f"{hour:02d}:{minutes:02d}"
 
 
 def schedule_text(sched: ast.Schedule, time: str | None = None) -> str:

@@ -539,7 +539,11 @@ SYNTAX = register(
     Some words are named for what they are, each one error: `group` in a
     backup statement (`backup group APPS`: `backup` names the groups
     themselves, and a fix removes `group`); `member` after `on` (`run on
-    member VMSYS1`: it belongs only to `on each member`); members after
+    member VMSYS1`: it belongs only to `on each member`; its two readings,
+    `on VMSYS1` and `on each member`, are choices an editor offers); where
+    a job runs said again after its schedule (`run on VMSYS1 daily 02:00 on
+    member VMSYS1`: a fix removes the repeat; naming other members, the
+    help writes the line on either, two choices); members after
     `each member` (`run on each member VMSYS2 daily 01:00`, also with the
     schedule first, `daily 01:00 run on each member VMSYS2`, or without
     one, `run on each member VMSYS2`: `each member`

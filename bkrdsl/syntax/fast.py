@@ -291,6 +291,38 @@ VALUE_PLACE_WORDS = DISK_UNIT_WORDS | WAIT_UNIT_WORDS | DAYS
 PLACE_WORDS = KEYWORD_PLACE_WORDS | VALUE_PLACE_WORDS
 _UNIT_WORDS = DISK_UNIT_WORDS | WAIT_UNIT_WORDS
 
+#: Times of day as people write them, read unambiguously (`time_meant`): the checker's
+#: BKR313 and the recovery's fixes that write a schedule (`Recovery.run_left_out_on_member`).
+_TWELVE_HOUR = re.compile(r"(\d{1,2})(?:[:.h]?(\d{2}))?([ap])\.?m\.?", re.IGNORECASE)  # 2am, 2:30pm
+_TWENTY_FOUR_HOUR = re.compile(
+    r"(\d{1,2})[h.](\d{2})?|(\d{2})(\d{2})h?|(\d{1,2}):(\d{2}):00|(\d{1,2})[:.](\d{2})h", re.IGNORECASE
+)  # 14h, 14h30, 2.30, 0200, 1430h, 02:00:00, 22:00h, 22.00h
+
+
+def time_meant(text: str) -> str | None:
+    """The HH:MM a time written another way means, when only one reading fits:
+    `2am` 02:00, `2pm` and `14h` 14:00, `0200` 02:00, `2.30` 02:30, `22:00h` 22:00; else None
+    (`7:5`, `24:00`, `2`: which time was meant is a guess). `noon` is 12:00; `midnight`
+    starts a day or ends one (check/values.py's `_time_out_of_clock`)."""
+    if text.lower() == "noon":
+        return "12:00"
+    m = _TWELVE_HOUR.fullmatch(text)
+    if m is not None:
+        hour, minutes = int(m.group(1)), int(m.group(2) or 0)
+        if not 1 <= hour <= 12 or minutes > 59:
+            return None
+        hour = hour % 12 + (12 if m.group(3).lower() == "p" else 0)
+        return f"{hour:02d}:{minutes:02d}"
+    m = _TWENTY_FOUR_HOUR.fullmatch(text)
+    if m is None:
+        return None
+    hour_text, minutes_text = next((h, mm) for h, mm in zip(m.groups()[::2], m.groups()[1::2]) if h)
+    hour, minutes = int(hour_text), int(minutes_text or 0)
+    if hour > 23 or minutes > 59:
+        return None
+    return f"{hour:02d}:{minutes:02d}"
+
+
 #: A user ID's shape, in any case (a group body reads one in small letters as the ID in
 #: capitals): 1-8 of A-Z 0-9 @ # $ _ -.
 _USER_ID_SHAPE = re.compile(r"[A-Za-z0-9@#$_-]{1,8}")

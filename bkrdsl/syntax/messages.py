@@ -2867,26 +2867,105 @@ def member_word_after_on(word: str, member: str, statement: str, span: Span, rem
     )
 
 
-def member_in_placement(member: str, span: Span) -> Diagnostic:
-    """`run on member VMSYS1`: `member` before a member's name."""
+def member_in_placement(member: str, span: Span, name: Span | None = None, listed: bool = False) -> Diagnostic:
+    """`run on member VMSYS1`: `member` (at `span`) before a member's name (at `name`).
+    The help's two readings are its choices (`Diagnostic.choices`): `member` removed
+    with the blanks after it (*Write `on VMSYS1`*), or the two words written `each
+    member` (*Write `on each member`*; not where a `,` and more names follow the name,
+    `listed`); which is meant is the site's. None where the name is not on `member`'s
+    line (what is between may hold a comment)."""
+    choices: tuple[Fix, ...] = ()
+    if name is not None and name.line == span.end_line:
+        word_and_blanks = Span(span.file, span.line, span.column, name.line, name.column, span.start, name.start)
+        both = Span(span.file, span.line, span.column, name.end_line, name.end_column, span.start, name.end)
+        choices = (remove_fix_as(f"on {member}", word_and_blanks),)
+        if not listed:
+            choices += (Fix.replace("Write `on each member`", both, "each member"),)
     return codes.SYNTAX(
         "`member` is written only in `on each member`: after `on`, name the members themselves",
         span,
         help=f"write `on {member}` to run on that member, or `on each member` to run on every member",
+        choices=choices,
     )
 
 
-def run_left_out_on_member(member_word: str, written: str, span: Span, fix_span: Span | None) -> Diagnostic:
+def run_left_out_on_member(
+    member_word: str, written: str, span: Span, fix_span: Span | None, time: tuple[str, Span] | None = None
+) -> Diagnostic:
     """`on member VMSYS1 daily 02:00` on a line of a job: `run` left out before `on`, and
     `member` (`member_word`) before the member's name. `written`: the line's words from
-    the name on; `fix_span`, from `on` to the name, which the fix writes as `run on `
-    (None where the line so written is no whole statement)."""
+    the name on, its time as HH:MM; `fix_span`, from `on` to the name, which the fix
+    writes as `run on ` (None where the line so written is no whole statement); `time`,
+    the HH:MM of a time written another way (`2am`) and where it is, which the fix
+    writes too (the one fix, not a second error's after it, BKR313)."""
     meant = f"run on {written}" if fix_span is not None else f"run on {written.split()[0].rstrip(',')} ..."
+    fix = None
+    if fix_span is not None:
+        edits = (Edit(fix_span, "run on "),) + ((Edit(time[1], time[0]),) if time is not None else ())
+        fix = Fix(f"Write `{meant}`", edits)
     return codes.SYNTAX(
         f"expected `run` before `on`, and `{member_word}` is not written before the member's name",
         span,
         help=f"write `{meant}`: `on` takes the members' names alone (`member` is written only in `on each member`)",
-        fix=Fix.replace(f"Write `{meant}`", fix_span, "run on ") if fix_span is not None else None,
+        fix=fix,
+    )
+
+
+def run_left_out_member_each(
+    written: str, meant: str, span: Span, fix_span: Span | None, fixed: str, time: tuple[str, Span] | None = None
+) -> Diagnostic:
+    """`on member each daily 02:00` on a line of a job: `run` left out before `on`, and
+    `each member` written the other way round (`written`, `member each`). `meant`: the
+    statement the help writes; the fix writes `fixed` (`run on each member`) over
+    `fix_span`, from `on` to `each`, and a time written another way as HH:MM (`time`, as
+    `run_left_out_on_member`'s); none where `fix_span` is None, the line so written no
+    whole statement (Recovery.run_left_out_member_each)."""
+    first, second = written.split()
+    fix = None
+    if fix_span is not None:
+        edits = (Edit(fix_span, fixed),) + ((Edit(time[1], time[0]),) if time is not None else ())
+        fix = Fix(f"Write `{meant}`", edits)
+    return codes.SYNTAX(
+        f"expected `run` before `on`, and `{written}` has its two words the wrong way round",
+        span,
+        help=f"write `{meant}`: `{second}` comes before `{first}`",
+        fix=fix,
+    )
+
+
+def placement_again(
+    again: str,
+    firsts: Sequence[str],
+    seconds: Sequence[str],
+    kept: str,
+    moved: str,
+    span: Span,
+    remove: Span,
+    placement: Span,
+) -> Diagnostic:
+    """`run on VMSYS1 daily 02:00 on member VMSYS1`: where the job runs said again
+    (`again`, at `span`) after the whole `run` statement, naming `seconds`, where the
+    statement names `firsts` (`each member` alone for every member). The same members:
+    the fix removes the repeat (`remove`, the blanks before it too). Others: the help
+    writes the line on either (`kept`, `moved`), its two choices (`Diagnostic.choices`):
+    the repeat removed, or its members written in the statement's (`placement`) and it
+    removed (Recovery.placement_again)."""
+    said = ", ".join(f"`{m}`" for m in firsts) if firsts != ["each member"] else "every member"
+    if [m.upper() for m in firsts] == [m.upper() for m in seconds]:
+        return codes.SYNTAX(
+            f"`{again}` says again where the job runs: `run on {', '.join(firsts)}` names {said} already",
+            span,
+            help=f"remove it: write `{kept}`",
+            fix=remove_fix_as(kept, remove),
+        )
+    return codes.SYNTAX(
+        f"`{again}` says again where the job runs, and not as `run on {', '.join(firsts)}` says it",
+        span,
+        help=f"write `{kept}` or `{moved}`: a `run` statement names its members once, after `run on`",
+        choices=(
+            remove_fix_as(kept, remove),
+            Fix(f"Write `{moved}`", (Edit(placement, ", ".join(seconds)), Edit(remove, ""))),
+        ),
     )
 
 

@@ -62,6 +62,7 @@ from bkrdsl.syntax.fast import (
     braces,
     misplaced_in_group,
     statement_part,
+    time_meant,
 )
 
 
@@ -252,6 +253,14 @@ def _statements_of_only(block: str) -> frozenset[str]:
         *(words for other, words in lexicon.BLOCK_STATEMENTS.items() if other != block)
     )
 
+
+#: A `run` statement, then where it runs said again after its schedule, on its line:
+#: `run on VMSYS1 daily 02:00 on member VMSYS1` (Recovery.placement_again).
+_RUN_THEN_PLACEMENT = re.compile(
+    r"\s*[Rr][Uu][Nn]\s+[Oo][Nn]\s+(?P<first>[^\s,]+(?:\s*,\s*[^\s,]+)*?|[Ee][Aa][Cc][Hh]\s+[Mm][Ee][Mm][Bb][Ee][Rr])"
+    r"(?P<schedule>\s+(?i:daily|weekly|monthly|manual)\b.*?)"
+    r"\s+(?P<again>[Oo][Nn]\s+(?:(?i:members?)\s+)?(?P<second>\S.*))"
+)
 
 #: A member's: `workers`, `private-volume`, `job-suffix`; not `include` nor `exclude`,
 #: which a job's body writes too, nor `description`, the cluster's and a job's too.
@@ -3945,6 +3954,8 @@ class Recovery:
         tail = self.line_tail(ip, tok)
         if not tail:
             return False, None
+        if tail[0].type == "RUN" and self.placement_again(ip, tok):
+            return True, None  # `run on VMSYS1 daily 02:00 on each member`: where it runs said again
         word = str(tok.value).lower()
         if word == "*" and self.star_comment_after(ip, tok):
             return False, None  # `preview daily 05:00 * every day`: a comment, `*` for `#` (stray_name)
@@ -6899,6 +6910,8 @@ class Recovery:
             # the statement written out with the line's words: `catalog shared server
             # BKRSVSFS`, `expire on VMSYS1 { ... }` (a block's braces the line lacks)
             leads = self.keywords_in(set(before))
+            if tok.type == "ON" and leads == ["run"] and self.placement_again(ip, tok):
+                return None
             name = self.run_left_out_on_member(sim, tok) if tok.type == "ON" and leads == ["run"] else None
             if name is not None:
                 # read on as `run on VMSYS1 ...`: what else the line has wrong is news
@@ -7742,25 +7755,105 @@ class Recovery:
         (member_in_placement). One error, whose help writes `run on VMSYS1 daily 02:00`,
         and whose fix does where that is a whole statement (was two: "expected `run`
         before `on`", its help writing `run on member VMSYS1 ...`, itself an error, and
-        BKR004 at `member`). The offset of the member's name after reporting it, else None."""
+        BKR004 at `member`); a time written another way (`daily 2am`) the fix writes as
+        BKR313's does (`daily 02:00`), one fix that checks. `on member each daily 02:00`,
+        `each member` the other way round too: `run_left_out_member_each`. The offset
+        where the parser reads on after reporting it (the member's name), else None."""
         if not is_real(tok) or not self.first_on_line(tok.start_pos):
             return None
         line = self._line_before_comment(tok.start_pos).split("}", 1)[0]
         words = re.findall(r",|[^\s,]+", line)
-        if (
-            len(words) < 3
-            or words[1].lower() not in ("member", "members")
-            or words[2].lower() == "each"
-            or set(line) & set('{"')
-        ):
+        if len(words) < 3 or words[1].lower() not in ("member", "members") or set(line) & set('{"'):
             return None
         start = tok.start_pos + line.index(words[2], len(words[0]) + len(words[1]))
-        whole = self._whole_statement(sim, ("run", "on", *words[2:]))
+        each = words[2].lower() == "each"
+        if each and words[1].lower() != "member":
+            return None
+        rest = ["each", "member", *words[3:]] if each else words[2:]
+        time = self.time_written_otherwise(tok, line, rest)
+        if time is not None:
+            rest = [*rest[:-1], time[0]]
+        whole = self._whole_statement(sim, ("run", "on", *rest))
+        if each:
+            return self.run_left_out_member_each(tok, line, words, start, whole, time)
         fix_span = self.source.span(tok.start_pos, start) if whole else None
         written = " ".join(line[start - tok.start_pos :].split())
-        diag = messages.run_left_out_on_member(words[1], written, self.span_of(tok), fix_span)
+        if time is not None:
+            written = f"{written.rsplit(' ', 1)[0]} {time[0]}"
+        diag = messages.run_left_out_on_member(words[1], written, self.span_of(tok), fix_span, time if whole else None)
         self.report(diag, tok.start_pos)
         return start
+
+    def placement_again(self, ip, tok: Token) -> bool:
+        """`run on VMSYS1 daily 02:00 on member VMSYS1`: where the job runs said again after
+        the whole `run` statement on its line (`tok`, the second `on`, to the line's end:
+        the members, `member` before them or not, or `each member`), as a job template
+        or English says it. One error over the repeat (was two: "expected `run` before
+        `on`", its help writing `run on member VMSYS1`, and BKR004 at `member`): naming
+        the same members, its fix removes it; naming others, the help writes the line
+        on either, its two choices (`Diagnostic.choices`). True once reported, the line
+        read to its end."""
+        if not is_real(tok) or self.first_on_line(tok.start_pos):
+            return False
+        text = self.source.text
+        start = text.rfind("\n", 0, tok.start_pos) + 1
+        line = self._line_before_comment(start).split("}", 1)[0].rstrip()
+        found = _RUN_THEN_PLACEMENT.fullmatch(line)
+        if found is None or not start + found.start("again") <= tok.start_pos < start + len(line):
+            return False
+        first, second = (" ".join(found.group(g).split()) for g in ("first", "second"))
+        each = ("each member", "each members")
+        firsts = ["each member"] if first.lower() in each else self._member_names(first)
+        seconds = ["each member"] if second.lower() in each else self._member_names(second)
+        if firsts is None or seconds is None:
+            return False
+        blanks_and_again = self.source.span(start + found.end("schedule"), start + len(line))
+        kept = f"run on {', '.join(firsts)} {' '.join(found.group('schedule').split())}"
+        moved = f"run on {', '.join(seconds)} {' '.join(found.group('schedule').split())}"
+        placement = self.source.span(start + found.start("first"), start + found.end("first"))
+        diag = messages.placement_again(
+            " ".join(found.group("again").split()), firsts, seconds, kept, moved,
+            self.source.span(start + found.start("again"), start + len(line)), blanks_and_again, placement,
+        )
+        self.report(diag, start + found.start("again"))
+        self.skip_phrase(ip, tok, start + len(line))
+        self._fed_error_token = True
+        return True
+
+    def time_written_otherwise(self, tok: Token, line: str, rest: list[str]) -> tuple[str, Span] | None:
+        """The HH:MM a `run` line's time written another way means (`daily 2am`: 02:00,
+        as BKR313 reads it, `time_meant`) and the time's span, where `rest` (the words
+        after `on`, as meant) is a member and a schedule, its time last on `line` (from
+        `tok`); else None."""
+        if len(rest) < 3 or rest[-1] == "," or not any(w.lower() in lexicon.SCHEDULES for w in rest[1:-1]):
+            return None
+        meant = time_meant(rest[-1])
+        if meant is None:
+            return None
+        at = tok.start_pos + line.rstrip().rindex(rest[-1])
+        return meant, self.source.span(at, at + len(rest[-1]))
+
+    def run_left_out_member_each(
+        self, tok: Token, line: str, words: list[str], each: int, whole: bool, time: tuple[str, Span] | None
+    ) -> int:
+        """`on member each daily 02:00` on a line of a job (`each` at offset `each`): `run`
+        left out before `on`, and `each member` written the other way round. One error at
+        `on`, whose help writes `run on each member daily 02:00`, and whose fix does where
+        that is a whole statement (`whole`; was two: "expected `run` before `on`", its help
+        writing `run on member each ...`, and the two words the wrong way round at
+        `member`, whose fix left `run` out). The offset of `member`, where the parser
+        reads on (`swapped_back` reads the two words as swapped, its own error kept quiet
+        there), after reporting it."""
+        after = words[3:] if time is None else [*words[3:-1], time[0]]
+        meant = " ".join(("run", "on", words[2], words[1], *(after if whole else ["..."])))
+        fix_span = self.source.span(tok.start_pos, each + len(words[2])) if whole else None
+        diag = messages.run_left_out_member_each(
+            f"{words[1]} {words[2]}", meant, self.span_of(tok), fix_span, f"run on {words[2]} {words[1]}", time
+        )
+        self.report(diag, tok.start_pos)
+        member = tok.start_pos + line.index(words[1], len(words[0]))
+        self.reported_at.add(member)
+        return member
 
     def made_whole(self, sim: Sim, tok: Token, keywords: tuple[str, ...]) -> bool:
         """Whether `keywords` written before `tok`, first on its line where `sim` stands,
@@ -10379,7 +10472,8 @@ class Recovery:
             self.feed(ip, self.retype(last, "GROUP"))
             return tok
         elif keyword.type == "ON" and len(names) == 1 and str(last.value).lower() == "member":
-            diag = messages.member_in_placement(str(tok.value), self.span_of(last))
+            listed = self.source.text[tok.end_pos : tok.end_pos + 64].lstrip(" \t").startswith(",")
+            diag = messages.member_in_placement(str(tok.value), self.span_of(last), self.span_of(tok), listed)
         elif keyword.type == "BACKUP" and (
             level := _LEVEL_KEYWORD.match(self.source.text, tok.start_pos)
         ) is not None:
