@@ -9355,7 +9355,6 @@ def test_h8_a_comment_glued_to_a_value_then_words_is_said_so(clean, written, wor
     [
         "to disk pool SYS#1 as planned\n    run on VMSYS1",  # a name with a `#`, as CP writes IDs
         "to disk pool sys#x as planned\n    run on VMSYS1",
-        "to disk pool BKUPPOOL#x as planned }\n    run on VMSYS1",  # the comment would take the `}`
     ],
 )
 def test_h8_a_name_with_a_hash_then_words_is_not_a_comment_glued(written, parser, monkeypatch):
@@ -9505,3 +9504,34 @@ def test_h3_member_before_the_member_s_name_offers_each_reading(written, titles,
     for after in fixed:
         assert [d.code for d in analyse("prodssi.bkr", after.encode("utf-8")).diagnostics if d.code < "BKR1"] == []
 
+
+#: A comment glued to a statement's last value with the block's `}` after it on the line
+#: (`{ workers 4#four as planned }`): was the generic "`as` is not a keyword" (BKR012), as
+#: a blank before the `#` alone would put the `}` in the comment. Now the error `workers
+#: 4#four as planned` alone gets, whose help and fix write the `}` before the comment: the
+#: `}` kept, closing its block, and the file checks clean. (h8's test above named this
+#: case as no comment glued, "the comment would take the `}`"; it is in this one now.)
+H3_GLUED_BRACE = [
+    ("{ workers 4  private-volume M1PRV1 }", "{ private-volume M1PRV1  workers 4#four as planned }",
+     "as planned", "4#four", "workers 4 } #four as planned"),
+    ("{ workers 2  private-volume M3PRV1 }", "{ private-volume M3PRV1  workers 2#two as planned }  # VMSYS3",
+     "as planned", "2#two", "workers 2 } #two as planned"),
+    ("run on VMSYS1 daily 02:00\n  }", "run on VMSYS1 daily 02:00#nightly as agreed }",
+     "as agreed", "02:00#nightly", "run on VMSYS1 daily 02:00 } #nightly as agreed"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "words", "value", "line"), H3_GLUED_BRACE, ids=[c[1] for c in H3_GLUED_BRACE])
+def test_h3_a_comment_glued_before_the_block_s_brace_keeps_the_brace(clean, written, words, value, line, parser, monkeypatch):
+    text = BASE.replace(clean, written, 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    assert (found.code, found.message, found.help) == (
+        "BKR004",
+        f"`{words}` starts no statement: a `#` inside a word is part of it, so `{value}` is one word",
+        f"if a comment follows, write a blank before the `#`, and the `}}` before the comment: `{line}`",
+    )
+    assert text[found.span.start : found.span.end] == words
+    assert found.fix.title == "Write a blank and the `}` before `#`"
+    (fixed,) = [row for row in repaired.split("\n") if line in row]
+    assert fixed.rstrip().endswith(line) or fixed.endswith("  # VMSYS3")

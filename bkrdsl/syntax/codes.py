@@ -132,7 +132,9 @@ SYNTAX = register(
     it (`workers 4#four as planned`), the words are a comment glued to the
     value, as a `#` inside a word is part of it: the error says so, and its
     help and fix write a blank before the `#` (not for a name with a `#`,
-    `SYS#1`, nor where a `}` follows on the line, which the comment would take).
+    `SYS#1`); with the block's `}` after the words on the line (`{ workers
+    4#four as planned }`), which the comment would take, they write the `}`
+    before the comment (`workers 4 } #four as planned`), the block closed.
     Two words or more to the end of its line (`run on VMSYS1 daily 02:00
     now now`), none a keyword, a value's shape (a time, a number, a day)
     or a name in capitals, where the statement takes no option more, are

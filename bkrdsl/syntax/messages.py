@@ -1735,16 +1735,25 @@ def hash_in_keyword(word: str, rest: str, span: Span, at: Span | None) -> Diagno
     )
 
 
-def comment_glued(value: str, words: str, line: str, span: Span, at: Span) -> Diagnostic:
+def comment_glued(value: str, words: str, line: str, span: Span, at: Span, comment: str | None = None) -> Diagnostic:
     """`workers 4#four as planned`: a statement's last value with a `#` inside, words
     after it to its line's end (`words`, at `span`), a comment meant. `line`: the line
     with a blank before the `#`; `at`, the empty span before it, where the fix writes
-    the blank (Recovery.comment_glued)."""
+    the blank. With the block's `}` after the words (`{ workers 4#four as planned }`),
+    `comment` is the text from the `#` to the `}`, and `at` from the `#` through the
+    `}`, which the fix writes as ` } ` and the comment: the `}` before it, still
+    closing the block (Recovery.comment_glued)."""
+    if comment is not None:
+        help = f"if a comment follows, write a blank before the `#`, and the `}}` before the comment: {shown(line, 60)}"
+        fix = Fix("Write a blank and the `}` before `#`", (Edit(at, f" }} {comment.rstrip()}"),))
+    else:
+        help = f"if a comment follows, write a blank before the `#`: {shown(line, 60)}"
+        fix = Fix("Write a blank before `#`", (Edit(at, " "),))
     return codes.SYNTAX(
         f"{shown(words)} starts no statement: a `#` inside a word is part of it, so {shown(value)} is one word",
         span,
-        help=f"if a comment follows, write a blank before the `#`: {shown(line, 60)}",
-        fix=Fix("Write a blank before `#`", (Edit(at, " "),)),
+        help=help,
+        fix=fix,
     )
 
 

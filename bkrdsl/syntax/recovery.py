@@ -305,6 +305,9 @@ _TWICE_LOWER = frozenset({"MINIDISK", "SFS", "MATCH"})
 _ADDRESSES = re.compile(r"[0-9A-Fa-f]{1,4}(?:-[0-9A-Fa-f]{1,4})?")
 #: The rest of a line, blank but for a comment, and its newline (Recovery.joined_level).
 _LINE_REST = re.compile(r"[ \t]*(?:#[^\n]*)?\n")
+#: Words to a block's `}` on their line, the line's end or a comment after it
+#: (Recovery.comment_glued: `{ workers 4#four as planned }`).
+_WORDS_THEN_BRACE = re.compile(r"[^\n{}#\"]*?(?P<brace>[ \t]*})[ \t]*(?:#[^\n]*)?(?:\n|\Z)")
 #: A block's `}` next on the line (Recovery.trailing_comma: `private-volume M1PRV1, }`).
 _BRACE_REST = re.compile(r"[ \t]*}")
 #: What may follow a name whose last `.` ends a sentence (name_full_stop): the end of
@@ -6069,9 +6072,12 @@ class Recovery:
         whose fix inserts it (was "2 words too many", whose help wrote `workers
         4#four`, which BKR316 refuses). Only where the word after the `#` is in small
         letters (or none) and the value before it not, as a value is written: a name
-        with a `#` inside (`SYS#1`) keeps "words too many". None where it is not so,
-        nor where a `}` or `{` follows the words on the line, which the comment would
-        take."""
+        with a `#` inside (`SYS#1`) keeps "words too many". Where the block's `}` follows
+        the words on the line (`{ workers 4#four as planned }`), which a blank before the
+        `#` alone would put in the comment, the help and fix write it before the comment
+        (`workers 4 } #four as planned`; was the generic "`as` is not a keyword"), and the
+        `}` closes the block. None where it is not so, nor where a `{` or a second `}`
+        follows the words."""
         value = str(previous.value)
         hash_at = value.find("#")
         if hash_at <= 0 or previous.type != "NAME" or previous.start_pos is None or tok.start_pos is None:
@@ -6080,14 +6086,22 @@ class Recovery:
         if any(c.islower() for c in head) or (after and not any(c.islower() for c in after)):
             return None  # a name with a `#` (`SYS#1`, `sys#1`), as CP writes IDs: not a comment's words
         text, end = self.source.text, tail if tail is not None else tok.end_pos
+        brace = None
         if end is None or not _LINE_REST.match(text + "\n", end):
-            return None
+            braced = _WORDS_THEN_BRACE.match(text, tok.start_pos) if tail is None else None
+            if braced is None:
+                return None
+            end, brace = braced.start("brace"), self.source.span(braced.end("brace") - 1, braced.end("brace"))
         first = self.statement_start(state)
         if first is None or first.line != tok.line or first.start_pos is None:
             return None
         at = previous.start_pos + hash_at
-        line = f"{self._statement_text(first.start_pos, at)} {text[at:end]}"
+        line = f"{self._statement_text(first.start_pos, at)} {'} ' if brace is not None else ''}{text[at:end]}"
         words = " ".join(text[tok.start_pos : end].split())
+        if brace is not None:
+            # the `}` written before the comment: the text from the `#` to it, rewritten
+            at_to_brace = self.source.span(at, brace.end)
+            return messages.comment_glued(value, words, line, self.source.span(tok.start_pos, end), at_to_brace, text[at:end])
         return messages.comment_glued(value, words, line, self.source.span(tok.start_pos, end), self.source.span(at, at))
 
     def word_after_statement(self, ip, tok: Token, tail: int | None = None) -> Diagnostic | None:
