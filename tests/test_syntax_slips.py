@@ -9535,3 +9535,56 @@ def test_h3_a_comment_glued_before_the_block_s_brace_keeps_the_brace(clean, writ
     assert found.fix.title == "Write a blank and the `}` before `#`"
     (fixed,) = [row for row in repaired.split("\n") if line in row]
     assert fixed.rstrip().endswith(line) or fixed.endswith("  # VMSYS3")
+
+
+#: The schedule written before the members, with `member` before them, `at` before the
+#: time or the time written another way: one error whose fix writes the line in order,
+#: as `run daily 02:00 on VMSYS1`'s does, and the file checks clean (was three errors for
+#: `on member VMSYS1`, "expected `on` after `run`" whose choices checked no better, then
+#: the two of `on member VMSYS1`; two for `daily at 02:00`; for `2am`, a fix writing
+#: `daily 2am`, then BKR313). (as written, what the help says after the line)
+H3_SCHEDULE_FIRST = [
+    ("run daily 02:00 on member VMSYS1", ": `member` is written only in `on each member`"),
+    ("run daily 2am on VMSYS1", ""),
+    ("run daily at 02:00 on VMSYS1", ": the time follows without `at`"),
+    ("run daily at 2am on member VMSYS1  # nightly",
+     ": `member` is written only in `on each member`; the time follows without `at`"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "said"), H3_SCHEDULE_FIRST, ids=[c[0] for c in H3_SCHEDULE_FIRST])
+def test_h3_a_schedule_before_member_with_more_slips_is_one_error_whose_fix_checks(written, said, parser, monkeypatch):
+    text = BASE.replace("run on VMSYS1 daily 02:00", written, 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    assert (found.code, found.message, found.help) == (
+        "BKR004",
+        "the schedule comes after the members the job runs on, not before them",
+        f"write `run on VMSYS1 daily 02:00`{said}",
+    )
+    assert repaired == (BASE if "#" not in written else BASE.replace("daily 02:00\n", "daily 02:00  # nightly\n", 1))
+
+
+#: A range of days with `at` keeps its two errors (no order of the words a fix could
+#: write has days where `weekly` takes them): not a fix that leaves `mon-fri`.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h3_a_days_range_with_at_before_the_members_gets_no_fix_that_leaves_the_range(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _, analysis = _one_slip("run on VMSYS1 daily 02:00", "run weekly mon-fri at 22:00 on VMSYS1")
+    assert all("weekly mon-fri 22:00`" not in (d.help or "") for d in analysis.diagnostics)
+
+
+#: Members said again after the schedule joined by `and`, as English lists them: the one
+#: error, whose second choice writes them with their `,` (was two: "expected `run` before
+#: `on`", then `and` for `,`, whose fix left the repeat).
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h3_members_said_again_with_and_are_the_one_error(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 on VMSYS1 and VMSYS2")
+    (found,) = analysis.diagnostics
+    assert found.message == "`on VMSYS1 and VMSYS2` says again where the job runs, and not as `run on VMSYS1` says it"
+    assert [c.title for c in found.choices] == [
+        "Write `run on VMSYS1 daily 02:00`", "Write `run on VMSYS1, VMSYS2 daily 02:00`",
+    ]
+    assert apply_edits(text, found.choices[0].edits) == BASE
+

@@ -564,7 +564,10 @@ SYNTAX = register(
     a schedule before the members a job runs on (`run daily 02:00 on
     VMSYS1` is `run on VMSYS1 daily 02:00`; `run weekly mon- fri 22:00 on
     VMSYS1`, its days a range, is `run on VMSYS1 weekly mon,tue,wed,thu,fri
-    22:00`, and without the time the help writes HH:MM, no fix), and a Tape Manager catalog
+    22:00`, and without the time the help writes HH:MM, no fix; `member`
+    before the members, `at` before the time, or the time written another
+    way, `run daily at 2am on member VMSYS1`, is the same one error, whose
+    help says each and whose fix writes `run on VMSYS1 daily 02:00`), and a Tape Manager catalog
     node's member before its machine (`catalog-node on VMSYS1 TCTMM` is
     `catalog-node TCTMM on VMSYS1`). A member in a `tape` statement with no
     catalog node before it (`tape on VMSYS1`, `tape manager shared on

@@ -2636,13 +2636,22 @@ def schedule_first(
     span: Span,
     days_listed: bool = False,
     commas_missing: Sequence[Sequence[str]] | None = None,
+    member_word: str | None = None,
+    at_word: str | None = None,
 ) -> Diagnostic:
     """`run daily 02:00 on VMSYS1`: the schedule before the members. `days_listed`:
     `meant` writes a range of days one by one (`run weekly mon-fri 22:00 on VMSYS1`),
     which the help says; no fix where it ends with `HH:MM`, the time not written.
     `commas_missing`: the members in runs between the `,`s written, where some were
-    written without one (`on VMSYS1 VMSYS2`), which `meant` writes and the help says."""
+    written without one (`on VMSYS1 VMSYS2`), which `meant` writes and the help says.
+    `member_word`: `member` written before the members (`on member VMSYS1`), and
+    `at_word`, `at` before the time (`daily at 02:00`), which `meant` leaves out and
+    the help says."""
     gaps = _commas_missing_said(commas_missing or [])
+    if member_word is not None:
+        gaps.append(f"`{member_word}` is written only in `on each member`")
+    if at_word is not None:
+        gaps.append(f"the time follows without `{at_word}`")
     if days_listed:
         return _days_listed(
             "the schedule comes after the members the job runs on, not before them", f"run {meant}", meant, span, gaps

@@ -5565,6 +5565,18 @@ class Recovery:
         words = [(m.group(), tok.start_pos + m.start()) for m in re.finditer(r"[^\s,]+|,", rest)]
         split = next(i for i, (w, at) in enumerate(words) if at == tok.start_pos + found.start("place"))
         ordered = words[split:] + words[:split]
+        member_word = None
+        if len(ordered) > 2 and ordered[1][0].lower() in ("member", "members") and ordered[2][0].lower() != "each":
+            # `run daily 02:00 on member VMSYS1`: `member` before the name, which `on` takes alone
+            member_word = ordered.pop(1)[0]
+        at_word = None
+        if len(ordered) > 3 and ordered[-2][0].lower() == "at" and ordered[-3][0].lower() != "at":
+            # `run daily at 02:00 on VMSYS1`: `at` before the time, which follows without it
+            at_word = ordered.pop(-2)[0]
+        time = time_meant(ordered[-1][0]) if ordered[-1][0] != "," else None
+        if time is not None:
+            # `run daily 2am on VMSYS1`: the time written as BKR313's fix writes it
+            ordered[-1] = (time, ordered[-1][1])
         types = [_PUNCTUATION.get(w) or self.facts.keywords.get(w.lower(), "NAME") for w, _ in ordered]
         alone = len(found.group("place")) == 2  # `run daily 02:00 on`: no member after `on`
         if alone:
@@ -5573,14 +5585,26 @@ class Recovery:
             return True
         if not Sim.of(ip).fits(types):
             return not alone and self.schedule_first_commas_missing(ip, tok, found, rest)
+        if at_word is not None and not self._values_shaped(Sim.of(ip), tuple(w for w, _ in ordered)):
+            return False  # `run weekly mon-fri at 22:00 on VMSYS1`: no order a fix writes
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
         if alone:
             self.report(messages.schedule_first_no_member(found.group("schedule"), span), tok.start_pos)
             ordered.insert(1, ("", ordered[0][1] + 2))  # a placeholder member, read after `on`
         else:
-            meant = f"{found.group('place')} {found.group('schedule')}"
-            self.report(messages.schedule_first(rest, meant, span), tok.start_pos)
+            place, schedule = found.group("place"), found.group("schedule")
+            if member_word is not None:
+                place = re.sub(rf"\s+{re.escape(member_word)}\b", "", place, count=1)
+            if at_word is not None:
+                schedule = re.sub(rf"\s+{re.escape(at_word)}(?=\s+\S+\s*$)", "", schedule, count=1)
+            if time is not None:
+                schedule = f"{schedule.rsplit(None, 1)[0]} {time}"
+            meant = f"{place} {' '.join(schedule.split())}"
+            diag = messages.schedule_first(rest, meant, span, member_word=member_word, at_word=at_word)
+            self.report(diag, tok.start_pos)
         for (word, at), type_ in zip(ordered, types):
+            if (word, at) == ordered[-1] and time is not None:
+                word = self.source.text[at : tok.start_pos + len(rest)].split()[0]  # the time as written
             self.feed(ip, self.token_at(type_, at, at + len(word)))
         self._advance(ip.lexer_thread.state, tok.start_pos + len(rest))
         self._fed_error_token = True  # the line was read, as a whole: a mistake after it is news
@@ -7816,6 +7840,7 @@ class Recovery:
         if found is None or not start + found.start("again") <= tok.start_pos < start + len(line):
             return False
         first, second = (" ".join(found.group(g).split()) for g in ("first", "second"))
+        second = re.sub(r"\s+and\s+", ", ", second)  # `on VMSYS1 and VMSYS2`, as English lists them
         each = ("each member", "each members")
         firsts = ["each member"] if first.lower() in each else self._member_names(first)
         seconds = ["each member"] if second.lower() in each else self._member_names(second)
