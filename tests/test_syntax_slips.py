@@ -9588,3 +9588,31 @@ def test_h3_members_said_again_with_and_are_the_one_error(parser, monkeypatch):
     ]
     assert apply_edits(text, found.choices[0].edits) == BASE
 
+
+#: Two times joined by a `,` (`daily 02:00,14:00`), as a list of times is written
+#: elsewhere: the error two times get without it (`daily 02:00 14:00`), at the second, a
+#: job for each (was the generic "a `,` cannot appear here", whose help spoke of member
+#: lists and group entries). (clean, as written, the statement kept, the help's end)
+H3_TIMES_BY_COMMA = [
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00,14:00", "run", "02:00", "14:00", 31),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00, 14:00  # twice", "run", "02:00", "14:00", 32),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 weekly sat 22:00,23:30", "run", "22:00", "23:30", 36),
+    ("preview daily 01:00", "preview daily 01:00,13:00", "preview", "01:00", "13:00", 25),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "keyword", "first", "second", "column"), H3_TIMES_BY_COMMA, ids=[c[1] for c in H3_TIMES_BY_COMMA])
+def test_h3_two_times_joined_by_a_comma_are_two_times(clean, written, keyword, first, second, column, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.fix) == (
+        "BKR004", f"the `{keyword}` statement's schedule has one time: `{second}` cannot follow `{first}`", None,
+    )
+    assert found.span.column == column and text[found.span.start : found.span.end] == second
+    if keyword == "run":
+        assert found.help.startswith(f"write a job for each time, the same but for its `run`: `{clean}` and ")
+    else:
+        assert found.help == f"keep one time: `{clean}`"
+    assert too_long(found, analysis.sources) == []

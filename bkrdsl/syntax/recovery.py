@@ -526,6 +526,8 @@ _STOP_ANYWAY = frozenset({"CLUSTER", "IMPORT"})
 _NAME_CHAR = r"[A-Za-z0-9$#@_*%?+\-:./]"
 #: Blanks on the line, then a whole word (hyphen_missing: `job suffix`).
 _BLANKS_THEN_WORD = re.compile(rf"[ \t]+([A-Za-z]+)(?!{_NAME_CHAR})")
+#: Blanks, then a word up to a blank, a `,`, a comment or a brace (Recovery.times_by_comma).
+_BLANKS_THEN_VALUE = re.compile(r"[ \t]*([^\s,#{}]+)")
 #: A line of a group body written as a YAML list item (`- LINUX01`, `- match LNX*`),
 #: perhaps with a comment or the body's `}` after it.
 _BULLET_LINE = re.compile(
@@ -4688,6 +4690,8 @@ class Recovery:
                 return None  # reported, the names after it read on as the list's
             if days is None and self.commas_between_values(ip, tok):
                 return None  # `catalog shared, server BKRSVSFS`: read on as without them
+            if days is None and self.times_by_comma(ip, tok):
+                return None  # `daily 02:00,14:00`: two times, read on after the second
             if days is None:
                 # `workers 4, private-volume M1PRV1`: a `,` between two statements
                 following = self.peek_token(ip)
@@ -6699,6 +6703,33 @@ class Recovery:
             return None
         diag = messages.monthly_comma(day, rest[0] if rest else None, statement, span, removed, not parted)
         return diag, end, 0
+
+    def times_by_comma(self, ip, tok: Token) -> bool:
+        """`run on VMSYS1 daily 02:00,14:00`: a second time after a `,` (`tok`) that ends a
+        whole schedule with its time, as a list of times is written elsewhere. The error
+        `daily 02:00 14:00` gets (`messages.two_times`: a schedule has one time, a job for
+        each), at the second time (was the generic "a `,` cannot appear here", whose help
+        spoke of member lists and group entries); read on after it. False where the
+        words after the `,` to the line's end are not one time."""
+        state = ip.parser_state
+        previous = last_real_token(state.value_stack)
+        if previous is None or previous.line != tok.line or not messages.looks_like_time(str(previous.value)):
+            return False
+        after = _BLANKS_THEN_VALUE.match(self.source.text, tok.end_pos)
+        if after is None or not messages.looks_like_time(after.group(1)):
+            return False
+        end = after.end(1)
+        if not _LINE_REST.match(self.source.text + "\n", end) and not _BRACE_REST.match(self.source.text, end):
+            return False
+        first = self.statement_start(state)
+        if first is None or first.line != tok.line or first.start_pos is None:
+            return False
+        keyword = str(first.value).lower() or self.facts.texts.get(first.type, first.type).strip("`")
+        statement = self._statement_text(first.start_pos, previous.end_pos)
+        second = self.source.span(after.start(1), end)
+        self.report(messages.two_times(str(previous.value), after.group(1), keyword, statement, second), tok.start_pos)
+        self._advance(ip.lexer_thread.state, end)
+        return True
 
     def schedule_comma(self, ip, tok: Token) -> tuple[Diagnostic, int, int] | None:
         """`daily , 02:00`, `weekly ,` (a `,` where the time goes, or the first day) and
