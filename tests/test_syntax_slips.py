@@ -9616,3 +9616,39 @@ def test_h3_two_times_joined_by_a_comma_are_two_times(clean, written, keyword, f
     else:
         assert found.help == f"keep one time: `{clean}`"
     assert too_long(found, analysis.sources) == []
+
+
+#: A time window where a schedule's time goes (`daily 02:00-04:00`): BKR313's help wrote
+#: "write HH:MM on a 24-hour clock", no fix; now it says a schedule gives a start time
+#: and writes the start, and its fix gives the file back. A window whose end is no time
+#: (`02:00-25:00`) keeps the help it had. (clean, as written, the schedule written)
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "schedule"),
+    [
+        ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00-04:00", "daily 02:00"),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 weekly sat 22:00-23:30", "weekly sat 22:00"),
+        ("purge weekly sun 03:00", "purge weekly sun 03:00-04:00", "weekly sun 03:00"),
+    ],
+)
+def test_h3_a_time_window_for_the_time_is_its_start(clean, written, schedule, parser, monkeypatch):
+    text = BASE.replace(clean, written, 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    window = written.split()[-1]
+    start = schedule.split()[-1]
+    assert (found.code, found.message, found.help) == (
+        "BKR313",
+        f"`{window}` is not a time of day",
+        (
+            f"a schedule gives a start time, not a time window: write `{schedule}`;"
+            f" what is scheduled starts at {start} and runs until it is done"
+        ),
+    )
+    assert repaired == BASE
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h3_a_window_whose_end_is_no_time_keeps_its_help(parser, monkeypatch):
+    text = BASE.replace("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00-25:00", 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    assert (found.code, found.help, repaired) == ("BKR313", "write HH:MM on a 24-hour clock, from 00:00 to 23:59", None)

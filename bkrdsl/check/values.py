@@ -232,6 +232,9 @@ INVALID_TIME = register(
     day after written where a schedule names it (`weekly sun 25:00` is `weekly mon
     01:00`, `monthly last-day 25:00` `monthly 1 01:00`; after `monthly first sun`,
     whose next day no schedule names, the help says to write a time of its day).
+    A time window where the start time goes (`daily 02:00-04:00`) gets the fix
+    that writes its start, `daily 02:00`: a schedule gives when it starts, and
+    what is scheduled runs until it is done.
     An hour alone (`daily 7`) is read on the 24-hour clock, `daily 07:00`, the
     help adding that 7 p.m. is `19:00`, and fixed only where no other reading
     is (`daily 14`, `daily 0`); after `weekly` and a day, an hour from 0 to 7
@@ -1319,6 +1322,8 @@ def _time_for_help(sched: ast.Schedule) -> str | None:
 _ONE_DIGIT_MINUTE = re.compile(r"([01]?[0-9]|2[0-3]):([0-9])")
 _END_OF_DAY = re.compile(r"24:00?")
 _PAST_THE_CLOCK = re.compile(r"([0-9]{1,2}):([0-9]{2})")
+#: A time window where a schedule's start time goes (`02:00-04:00`, `_time_out_of_clock`).
+_TIME_WINDOW = re.compile(r"([0-9]{1,2}:[0-9]{2})-([0-9]{1,2}:[0-9]{2})")
 _MINUTES_A_DAY = 24 * 60
 
 
@@ -1373,6 +1378,15 @@ def _time_out_of_clock(sched: ast.Schedule) -> tuple[str, Fix | None]:
         if after is not None:
             return f"midnight is `00:00`, the start of the day after: write `{after}`", None
         return "midnight is `00:00`, the start of a day: write the next day's `00:00`", None
+    found = _TIME_WINDOW.fullmatch(text)
+    if found is not None and parse_time(found.group(1)) is not None and parse_time(found.group(2)) is not None:
+        # `daily 02:00-04:00`: a window, where the schedule gives when the job starts
+        start = found.group(1)
+        help = (
+            f"a schedule gives a start time, not a time window: write `{schedule_text(sched, start)}`;"
+            f" what is scheduled starts at {start} and runs until it is done"
+        )
+        return help, Fix.replace(f"Write `{start}`", sched.time.span, start)
     found = _ONE_DIGIT_MINUTE.fullmatch(text)
     if found is not None:
         hour, minute = int(found.group(1)), found.group(2)
