@@ -9652,3 +9652,26 @@ def test_h3_a_window_whose_end_is_no_time_keeps_its_help(parser, monkeypatch):
     text = BASE.replace("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00-25:00", 1)
     found, repaired = _one_error_fixed(text, parser, monkeypatch)
     assert (found.code, found.help, repaired) == ("BKR313", "write HH:MM on a 24-hour clock, from 00:00 to 23:59", None)
+
+
+#: `member each` after a schedule written first (`run daily 03:30 on member each`): the
+#: one error `run daily 03:30 on each member` gets, whose help says the words' order
+#: too and whose fix writes `run on each member daily 03:30` (was three: "expected `on`
+#: after `run`", then "expected `run` before `on`", then the two words the wrong way round).
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("run daily 03:30 on member each", ": `each` comes before `member`"),
+        ("run daily at 3:30am on member each", ": `each` comes before `member`; the time follows without `at`"),
+    ],
+)
+def test_h3_member_each_after_a_schedule_written_first_is_one_error(written, said, parser, monkeypatch):
+    text = BASE.replace("run on each member daily 03:30", written, 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    assert (found.code, found.message, found.help) == (
+        "BKR004",
+        "the schedule comes after the members the job runs on, not before them",
+        f"write `run on each member daily 03:30`{said}",
+    )
+    assert repaired == BASE

@@ -567,7 +567,9 @@ SYNTAX = register(
     22:00`, and without the time the help writes HH:MM, no fix; `member`
     before the members, `at` before the time, or the time written another
     way, `run daily at 2am on member VMSYS1`, is the same one error, whose
-    help says each and whose fix writes `run on VMSYS1 daily 02:00`), and a Tape Manager catalog
+    help says each and whose fix writes `run on VMSYS1 daily 02:00`, and
+    so is `member each`, `run daily 02:00 on member each`, its fix writing
+    `run on each member daily 02:00`), and a Tape Manager catalog
     node's member before its machine (`catalog-node on VMSYS1 TCTMM` is
     `catalog-node TCTMM on VMSYS1`). A member in a `tape` statement with no
     catalog node before it (`tape on VMSYS1`, `tape manager shared on

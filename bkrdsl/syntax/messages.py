@@ -2638,6 +2638,7 @@ def schedule_first(
     commas_missing: Sequence[Sequence[str]] | None = None,
     member_word: str | None = None,
     at_word: str | None = None,
+    swapped: str | None = None,
 ) -> Diagnostic:
     """`run daily 02:00 on VMSYS1`: the schedule before the members. `days_listed`:
     `meant` writes a range of days one by one (`run weekly mon-fri 22:00 on VMSYS1`),
@@ -2646,10 +2647,14 @@ def schedule_first(
     written without one (`on VMSYS1 VMSYS2`), which `meant` writes and the help says.
     `member_word`: `member` written before the members (`on member VMSYS1`), and
     `at_word`, `at` before the time (`daily at 02:00`), which `meant` leaves out and
-    the help says."""
+    the help says; `swapped`, `member each` written for `each member`, which `meant`
+    writes in order and the help says."""
     gaps = _commas_missing_said(commas_missing or [])
     if member_word is not None:
         gaps.append(f"`{member_word}` is written only in `on each member`")
+    if swapped is not None:
+        first, second = swapped.split()
+        gaps.append(f"`{second}` comes before `{first}`")
     if at_word is not None:
         gaps.append(f"the time follows without `{at_word}`")
     if days_listed:

@@ -5569,10 +5569,14 @@ class Recovery:
         words = [(m.group(), tok.start_pos + m.start()) for m in re.finditer(r"[^\s,]+|,", rest)]
         split = next(i for i, (w, at) in enumerate(words) if at == tok.start_pos + found.start("place"))
         ordered = words[split:] + words[:split]
-        member_word = None
+        member_word = swapped = None
         if len(ordered) > 2 and ordered[1][0].lower() in ("member", "members") and ordered[2][0].lower() != "each":
             # `run daily 02:00 on member VMSYS1`: `member` before the name, which `on` takes alone
             member_word = ordered.pop(1)[0]
+        elif len(ordered) > 2 and ordered[1][0].lower() == "member" and ordered[2][0].lower() == "each":
+            # `run daily 02:00 on member each`: read as `each member`, each word where it is written
+            swapped = f"{ordered[1][0]} {ordered[2][0]}"
+            ordered[1], ordered[2] = (ordered[2][0], ordered[1][1]), (ordered[1][0], ordered[2][1])
         at_word = None
         if len(ordered) > 3 and ordered[-2][0].lower() == "at" and ordered[-3][0].lower() != "at":
             # `run daily at 02:00 on VMSYS1`: `at` before the time, which follows without it
@@ -5599,17 +5603,20 @@ class Recovery:
             place, schedule = found.group("place"), found.group("schedule")
             if member_word is not None:
                 place = re.sub(rf"\s+{re.escape(member_word)}\b", "", place, count=1)
+            if swapped is not None:
+                place = f"{place.split()[0]} {' '.join(reversed(swapped.split()))}"
             if at_word is not None:
                 schedule = re.sub(rf"\s+{re.escape(at_word)}(?=\s+\S+\s*$)", "", schedule, count=1)
             if time is not None:
                 schedule = f"{schedule.rsplit(None, 1)[0]} {time}"
             meant = f"{place} {' '.join(schedule.split())}"
-            diag = messages.schedule_first(rest, meant, span, member_word=member_word, at_word=at_word)
+            diag = messages.schedule_first(
+                rest, meant, span, member_word=member_word, at_word=at_word, swapped=swapped
+            )
             self.report(diag, tok.start_pos)
+        written = {at: word for word, at in words}  # each token over the word written where it is fed
         for (word, at), type_ in zip(ordered, types):
-            if (word, at) == ordered[-1] and time is not None:
-                word = self.source.text[at : tok.start_pos + len(rest)].split()[0]  # the time as written
-            self.feed(ip, self.token_at(type_, at, at + len(word)))
+            self.feed(ip, self.token_at(type_, at, at + len(written.get(at, word))))
         self._advance(ip.lexer_thread.state, tok.start_pos + len(rest))
         self._fed_error_token = True  # the line was read, as a whole: a mistake after it is news
         return True
