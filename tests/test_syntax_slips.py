@@ -9675,3 +9675,18 @@ def test_h3_member_each_after_a_schedule_written_first_is_one_error(written, sai
         f"write `run on each member daily 03:30`{said}",
     )
     assert repaired == BASE
+
+
+#: Where the rest of the line is no schedule (`on member each at 02:00`), the help writes
+#: `run on each member ...`, no fix, and the line reads on as `run on each member`: the
+#: schedule's own error follows, as after `on member VMSYS1 at 02:00` (was "one word too
+#: many: the `run` statement ends with `member`, and `each` starts no statement").
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h3_on_member_each_before_no_schedule_reads_on_as_run_on_each_member(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _, analysis = _one_slip("run on each member daily 03:30", "on member each at 03:30")
+    first, schedule = analysis.diagnostics
+    assert (first.code, first.fix, first.span.column) == ("BKR004", None, 5)
+    assert first.help == "write `run on each member ...`: `each` comes before `member`"
+    assert (schedule.code, schedule.span.column) == ("BKR012", 20)
+    assert schedule.help.startswith("write `daily 03:30`")

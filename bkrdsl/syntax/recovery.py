@@ -6993,6 +6993,10 @@ class Recovery:
                 # read on as `run on VMSYS1 ...`: what else the line has wrong is news
                 self.feed_types(ip, ["RUN"], tok)
                 self.feed(ip, tok)
+                if name < 0:
+                    # `on member each at 02:00`: read on after `each` as after `each member`
+                    self.feed_types(ip, ["EACH", "MEMBER"], tok)
+                    name = -name
                 self._advance(ip.lexer_thread.state, name)
                 self._fed_error_token = True
                 return None
@@ -7920,7 +7924,9 @@ class Recovery:
         writing `run on member each ...`, and the two words the wrong way round at
         `member`, whose fix left `run` out). The offset of `member`, where the parser
         reads on (`swapped_back` reads the two words as swapped, its own error kept quiet
-        there), after reporting it."""
+        there), after reporting it; where the line is no whole statement so (`on member
+        each at 02:00`), the offset after `each`, negated: the caller reads on there as
+        after `each member`, and the schedule's own error follows."""
         after = words[3:] if time is None else [*words[3:-1], time[0]]
         meant = " ".join(("run", "on", words[2], words[1], *(after if whole else ["..."])))
         fix_span = self.source.span(tok.start_pos, each + len(words[2])) if whole else None
@@ -7928,6 +7934,8 @@ class Recovery:
             f"{words[1]} {words[2]}", meant, self.span_of(tok), fix_span, f"run on {words[2]} {words[1]}", time
         )
         self.report(diag, tok.start_pos)
+        if not whole:
+            return -(each + len(words[2]))
         member = tok.start_pos + line.index(words[1], len(words[0]))
         self.reported_at.add(member)
         return member
