@@ -9690,3 +9690,27 @@ def test_h3_on_member_each_before_no_schedule_reads_on_as_run_on_each_member(par
     assert first.help == "write `run on each member ...`: `each` comes before `member`"
     assert (schedule.code, schedule.span.column) == ("BKR012", 20)
     assert schedule.help.startswith("write `daily 03:30`")
+
+
+#: The time after `at` right after `run`, then the members, then how often, as English says
+#: it (`run at 02:00 on VMSYS1 daily`): one error, as `run daily at 02:00 on VMSYS1`'s,
+#: whose fix writes `run on VMSYS1 daily 02:00` (was "expected `on` after `run`, found
+#: `at`", whose choices inserted `on VMSYS1` before the words, which read no better).
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written"),
+    [
+        ("run on VMSYS1 daily 02:00", "run at 02:00 on VMSYS1 daily"),
+        ("run on VMSYS1 daily 02:00", "run at 2am on VMSYS1 daily"),
+        ("run on VMSYS2 weekly sat 22:00", "run at 10pm on VMSYS2 weekly sat"),
+    ],
+)
+def test_h3_the_time_after_at_before_the_members_is_one_error_whose_fix_checks(clean, written, parser, monkeypatch):
+    text = BASE.replace(clean, written, 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    assert (found.code, found.message, found.help) == (
+        "BKR004",
+        "the schedule comes after the members the job runs on, not before them",
+        f"write `{clean}`: the time follows without `at`",
+    )
+    assert repaired == BASE

@@ -569,7 +569,8 @@ SYNTAX = register(
     way, `run daily at 2am on member VMSYS1`, is the same one error, whose
     help says each and whose fix writes `run on VMSYS1 daily 02:00`, and
     so is `member each`, `run daily 02:00 on member each`, its fix writing
-    `run on each member daily 02:00`), and a Tape Manager catalog
+    `run on each member daily 02:00`, and the time after `at` first, `run
+    at 02:00 on VMSYS1 daily`), and a Tape Manager catalog
     node's member before its machine (`catalog-node on VMSYS1 TCTMM` is
     `catalog-node TCTMM on VMSYS1`). A member in a `tape` statement with no
     catalog node before it (`tape on VMSYS1`, `tape manager shared on

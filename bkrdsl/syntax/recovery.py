@@ -254,6 +254,9 @@ def _statements_of_only(block: str) -> frozenset[str]:
     )
 
 
+#: `at` and a time, then the members, then the rest of a schedule, after `run`:
+#: `run at 02:00 on VMSYS1 daily` (Recovery.time_before_placement).
+_TIME_THEN_PLACE = re.compile(r"(?i:at)\s+\S+\s+(?i:on)\s+\S.*?\s(?i:daily|weekly|monthly)\b.*")
 #: A `run` statement, then where it runs said again after its schedule, on its line:
 #: `run on VMSYS1 daily 02:00 on member VMSYS1` (Recovery.placement_again).
 _RUN_THEN_PLACEMENT = re.compile(
@@ -2089,7 +2092,7 @@ class Recovery:
         swapped = self.keyword_before_value(ip, tok)
         if swapped is not None:
             return swapped
-        if self.schedule_before_placement(ip, tok):
+        if self.schedule_before_placement(ip, tok) or self.time_before_placement(ip, tok):
             return None
         if self.schedule_as_level(ip, tok):
             return None
@@ -5619,6 +5622,38 @@ class Recovery:
             self.feed(ip, self.token_at(type_, at, at + len(written.get(at, word))))
         self._advance(ip.lexer_thread.state, tok.start_pos + len(rest))
         self._fed_error_token = True  # the line was read, as a whole: a mistake after it is news
+        return True
+
+    def time_before_placement(self, ip, tok: Token) -> bool:
+        """`run at 02:00 on VMSYS1 daily`: the time after `at` (`tok`) right after `run`,
+        then the members, then how often, as English says it. Where the words, the
+        members first and the time last without `at`, read as the statement, one error,
+        as `run daily at 02:00 on VMSYS1`'s, whose fix writes `run on VMSYS1 daily 02:00`
+        (was "expected `on` after `run`, found `at`", whose choices inserted `on VMSYS1`
+        before the line's words, which read no better); the line is read so."""
+        last = top_token(ip.parser_state.value_stack, "RUN")
+        if last is None or tok.type != "AT" or tok.line != last.line or not is_real(tok):
+            return False
+        rest = self._line_before_comment(tok.start_pos).split("}", 1)[0].rstrip()
+        found = _TIME_THEN_PLACE.fullmatch(rest)
+        if found is None:
+            return False
+        words = [(m.group(), tok.start_pos + m.start()) for m in re.finditer(r"[^\s,]+|,", rest)]
+        time_word = words[1]
+        ordered = words[2:] + [time_word]
+        time = time_meant(time_word[0])
+        meant_words = [w for w, _ in ordered[:-1]] + [time or time_word[0]]
+        types = [_PUNCTUATION.get(w) or self.facts.keywords.get(w.lower(), "NAME") for w in meant_words]
+        sim = Sim.of(ip)
+        if not sim.fits(types) or not self._values_shaped(sim, tuple(meant_words)):
+            return False
+        meant = " ".join(meant_words).replace(" ,", ",")
+        span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
+        self.report(messages.schedule_first(rest, meant, span, at_word=str(tok.value)), tok.start_pos)
+        for (word, at), type_ in zip(ordered, types):
+            self.feed(ip, self.token_at(type_, at, at + len(word)))
+        self._advance(ip.lexer_thread.state, tok.start_pos + len(rest))
+        self._fed_error_token = True
         return True
 
     def schedule_first_days_range(self, ip, tok: Token, found: re.Match, rest: str) -> bool:
