@@ -9714,3 +9714,61 @@ def test_h3_the_time_after_at_before_the_members_is_one_error_whose_fix_checks(c
         f"write `{clean}`: the time follows without `at`",
     )
     assert repaired == BASE
+
+
+# --- h4 (stop 63)
+
+#: A CP directory IDENTITY line at cluster level, where `identity` declares: the user ID where its
+#: `group` or `user` is wanted, alone or with what CP writes after it (a storage size, NOLOG),
+#: is one BKR012 with the help it gets in a member, job or expire block (was BKR004 "expected
+#: `group` or `user` after `IDENTITY`", help "write `group` or `user` after `IDENTITY`"; with
+#: `32M` or `NOLOG` after it, "write `user` in place of `TCPIP`", whose fix declared a user 32M).
+#: (the line as prodssi writes it, the line pasted below it, the help's end)
+H4_CLUSTER_IDENTITIES = [
+    ("  shared-volume VMCOM1\n", "  IDENTITY TCPIP\n",
+     "a job backs up the users of a group: list `TCPIP` in an `identity group`"),
+    ("  shared-volume VMCOM1\n", "  IDENTITY TCPIP  # the stack\n",
+     "a job backs up the users of a group: list `TCPIP` in an `identity group`"),
+    ("  shared-volume VMCOM1\n", "  identity tcpip\n",
+     "a job backs up the users of a group: list `TCPIP` in an `identity group`"),
+    ("  shared-volume VMCOM1\n", "  IDENTITY TCPIP 32M\n",
+     "a .bkr file does not hold passwords, storage or privilege classes"),
+    ("  shared-volume VMCOM1\n", "  IDENTITY TCPIP NOLOG\n",
+     "a .bkr file does not hold passwords, storage or privilege classes"),
+    ("import std/zvm73\n", "IDENTITY TCPIP\n",
+     "a job backs up the users of a group: list `TCPIP` in an `identity group`"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "pasted", "end"), H4_CLUSTER_IDENTITIES, ids=[c[1].strip() for c in H4_CLUSTER_IDENTITIES]
+)
+def test_h4_an_identity_entry_at_cluster_level_is_one_error(clean, pasted, end, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, clean + pasted)
+    (found,) = analysis.diagnostics
+    word = pasted.split()[0]
+    assert (found.code, found.message) == ("BKR012", f"`{word}` starts a CP directory entry, not a .bkr statement")
+    assert found.help == (
+        "declare the user by its kind: `identity user TCPIP` for an IDENTITY entry (multiconfiguration); " + end
+    )
+    assert found.fix is None
+    assert too_long(found, analysis.sources) == []
+    column = len(pasted) - len(pasted.lstrip()) + 1
+    assert (found.span.line, found.span.column) == (text.split("\n").index(pasted.rstrip("\n")) + 1, column)
+
+
+#: Where a declaration reads the line better it stays the declaration's error: `group` or `user`
+#: misspelt or being typed, a pattern, names listed, a role (`user` left out before them).
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    "pasted",
+    ["  identity usr TCPIP\n", "  identity us\n", "  identity gr\n", "  identity BKRWRK* role worker\n",
+     "  IDENTITY TCPIP, FTPSERVE\n", "  identity TCPIP role worker\n", "  IDENTITY\n"],
+)
+def test_h4_an_identity_declaration_at_cluster_level_is_no_entry(pasted, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _, analysis = _one_slip("  shared-volume VMCOM1\n", "  shared-volume VMCOM1\n" + pasted)
+    assert analysis.diagnostics
+    assert not any("CP directory" in d.message for d in analysis.diagnostics)

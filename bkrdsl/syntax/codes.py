@@ -1215,7 +1215,12 @@ UNKNOWN_KEYWORD = register(
     (`IDENTITY TCPIP`, `IDENTITY TCPIP XXXXXXXX`), where no declaration goes,
     not a `group` or `user` missing after `identity` and the keyword misplaced
     (`identity user TCPIP` there is BKR013), and one closed by the block's `}`
-    on its line leaves the `}` to close the block; and
+    on its line leaves the `}` to close the block; so is one in the cluster
+    block or at the top of the file, where `identity` declares, with the ID
+    alone after it or what CP writes next and no user ID is (`IDENTITY
+    TCPIP`, `IDENTITY TCPIP 32M`, `IDENTITY TCPIP NOLOG`), not `group` or
+    `user` misspelt or being typed (`identity usr TCPIP`, `identity us`), a
+    pattern, or IDs listed (`IDENTITY TCPIP, FTPSERVE`: `user` left out); and
     one on a line of its own in a group body, whose words are not read as
     more user IDs (`XXXXXXXX`, `512M`): its help says to list the user ID
     alone; so is a template's selection heading there, column names only

@@ -2334,6 +2334,12 @@ class _Parser:
             raise _GiveUp  # perhaps the keyword after its own statement (Recovery.keyword_after_own_statement)
         if left_out[0] == "size" and tok[TEXT].lower() in DISK_UNIT_WORDS:
             raise _GiveUp  # `disk U 191 cyl`: the recovery writes the whole statement (Recovery.disk_written_whole)
+        if (
+            previous[FIRST]
+            and previous[TEXT].lower() == "identity"
+            and messages.identity_entry(messages.line_from(self.text, previous[START]))
+        ):
+            raise _GiveUp  # `IDENTITY TCPIP`: a CP directory entry (Recovery.foreign_line)
         word = messages.shown(tok[TEXT])
         if previous[TEXT].lower() == "to":
             if tok[TEXT].lower() in messages.DISK_WORDS | messages.TAPE_WORDS:

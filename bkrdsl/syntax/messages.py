@@ -681,15 +681,43 @@ def _entry_not_labels(line: str) -> re.Match | None:
     return head if len(words) > 2 and words[2].upper() in _NO_PASSWORDS else None
 
 
-def _entry_not_declared(line: str) -> re.Match | None:
+def _entry_not_declared(line: str, declares: bool = False) -> re.Match | None:
     """`IDENTITY TCPIP`, `IDENTITY TCPIP XXXXXXXX`: an IDENTITY line (its first word and
     user ID, the match) where the .bkr keyword `identity` starts no statement (a member,
     job or expire block) and is followed by a user ID, not by the `group` or `user` of a
-    .bkr declaration (`identity user TCPIP` there is that declaration, misplaced)."""
+    .bkr declaration (`identity user TCPIP` there is that declaration, misplaced).
+    `declares`: where `identity` starts a declaration (the cluster block, the file's top
+    level), the line is the entry only where no declaration reads it better: the ID
+    alone (`IDENTITY TCPIP`, a comment after it), or followed by what CP writes after
+    it and no user ID is, a storage size (`32M`) or its word for no password (`NOLOG`);
+    not `group` or `user` misspelt (`identity usr TCPIP`), an ID with a wildcard
+    (`identity BKRWRK* role worker`: `user` left out), or IDs listed (`IDENTITY TCPIP,
+    FTPSERVE`, `IDENTITY TCPIP XXXXXXXX`: two users, or a password)."""
     head = _ENTRY_HEAD.match(line)
     if head is None or "{" in line or head.group(2).lower() in ("group", "user"):
         return None
+    if declares:
+        words = _COMMENT_START.split(line, maxsplit=1)[0].split()
+        user = words[1]
+        typed = user.lower()
+        if (
+            any(c in user for c in "*%?,")
+            or "group".startswith(typed)  # `identity gr`, `identity u`: the keyword being typed
+            or "user".startswith(typed)
+            or did_you_mean(user, ("group", "user", "groups", "users"))
+        ):
+            return None
+        if len(words) > 2 and not (_STORAGE.fullmatch(words[2]) or words[2].upper() in _NO_PASSWORDS):
+            return None
     return head
+
+
+def identity_entry(line: str) -> bool:
+    """Whether `line`, from the keyword `identity` where a declaration goes (the cluster
+    block), is a CP directory IDENTITY line that foreign_line reports, `IDENTITY TCPIP`
+    (_entry_not_declared): the fast parser gives it up to the recovery, not reading
+    `user` left out before the ID."""
+    return _entry_not_declared(line.split("}", 1)[0].rstrip(), declares=True) is not None
 
 
 def template_heading_only(line: str) -> bool:
@@ -714,6 +742,7 @@ def foreign_line(
     named: str | None = None,
     labels: bool = False,
     misplaced: bool = False,
+    declares: bool = False,
 ) -> Diagnostic | None:
     """The error for a line of a CP directory or a job template (`line`, from its
     first word; `span`, that word), or None when the line is not one. `group` is
@@ -721,7 +750,10 @@ def foreign_line(
     `named` its name. `labels`: the line follows a list of volume labels, where a
     USER or IDENTITY line is one whose words cannot all be labels (entry_not_labels).
     `misplaced`: its first word is the keyword `identity`, where no declaration goes,
-    and an IDENTITY line with a user ID after it is the entry (_entry_not_declared)."""
+    and an IDENTITY line with a user ID after it is the entry (_entry_not_declared);
+    `declares`: its first word is the keyword `identity` where a declaration goes (the
+    cluster block), a user ID after it, not `group` or `user`: the entry where nothing
+    else after the ID reads as a declaration's (_entry_not_declared)."""
     word = shown(line.split(None, 1)[0])
     if group is not None:
         return _foreign_in_group(line, word, group, named, span)
@@ -729,6 +761,7 @@ def foreign_line(
         _DIRECTORY_ENTRY.match(line)
         or (_entry_not_labels(line) if labels else None)
         or (_entry_not_declared(line) if misplaced else None)
+        or (_entry_not_declared(line, declares=True) if declares else None)
     )
     if entry:
         entry, user = entry.group(1).upper(), entry.group(2).upper()

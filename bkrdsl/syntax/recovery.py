@@ -1858,9 +1858,13 @@ class Recovery:
         line_text = text[first:end].rstrip()
         # `IDENTITY TCPIP` in a member, job or expire block: the .bkr keyword `identity`
         # read where no declaration goes, with no `group` or `user` after it
-        misplaced = tok.start_pos == first and tok.type == self.facts.keywords["identity"]
+        identity = self.facts.keywords["identity"]
+        misplaced = tok.start_pos == first and tok.type == identity
+        # `IDENTITY TCPIP` in the cluster block: the keyword read, where a declaration
+        # goes, then a user ID where its `group` or `user` is wanted
+        declares = tok.type == "NAME" and len(leaves) == 1 and leaves[0].type == identity
         span = self.source.span(first, first + len(line_text.split(None, 1)[0]))
-        diag = messages.foreign_line(line_text, span, misplaced=misplaced)
+        diag = messages.foreign_line(line_text, span, misplaced=misplaced, declares=declares)
         if diag is None:
             return False
         self.report(self._heading_removed(diag, first), first)
