@@ -9772,3 +9772,58 @@ def test_h4_an_identity_declaration_at_cluster_level_is_no_entry(pasted, parser,
     _, analysis = _one_slip("  shared-volume VMCOM1\n", "  shared-volume VMCOM1\n" + pasted)
     assert analysis.diagnostics
     assert not any("CP directory" in d.message for d in analysis.diagnostics)
+
+
+#: A job template's selection record after the group body's user IDs on their line (not first on
+#: it, as in h1's stop 62 cases): the same one BKR014 and, for a record of every disk, the same fix
+#: writing its owner as the group's entry (was two errors: BKR013 "`include` cannot appear inside
+#: a `group` block", then BKR014 "`INCLUDE` starts a Backup Manager template record, not a .bkr
+#: statement", whose help wrote `include minidisk LNXDB* *`, a job's statement, and no fix).
+#: (the group as prodssi writes it, as written with the record, the help, the line the fix writes)
+H4_RECORDS_AFTER_IDS = [
+    ("{ LNXWEB01 LNXWEB02 LNXDB01  match LNXAPP* }",
+     "{ LNXWEB01 LNXWEB02 INCLUDE MINIDISK LNXDB* = * * = * *\n    match LNXAPP* }",
+     ("write `match LNXDB*`: the record selects every disk of its owner, whom a group lists; each job that"
+      " backs up LINUX selects the disks (`include minidisk LNXDB* *`)"),
+     "  single group LINUX { LNXWEB01 LNXWEB02 match LNXDB*"),
+    ("{ LNXWEB01 LNXWEB02 LNXDB01  match LNXAPP* }",
+     "{\n    LNXWEB01 LNXWEB02 INCLUDE MINIDISK LNXDB* = * * = * *  # from LNXFULL\n    match LNXAPP* }",
+     ("write `match LNXDB*`: the record selects every disk of its owner, whom a group lists; each job that"
+      " backs up LINUX selects the disks (`include minidisk LNXDB* *`)"),
+     "    LNXWEB01 LNXWEB02 match LNXDB*  # from LNXFULL"),
+    ("{ LNXWEB01 LNXWEB02 LNXDB01  match LNXAPP* }",
+     "{ LNXWEB01 LNXWEB02 match LNXAPP* INCLUDE MINIDISK LNXDB* = * * = * * }",
+     ("write `match LNXDB*`: the record selects every disk of its owner, whom a group lists; each job that"
+      " backs up LINUX selects the disks (`include minidisk LNXDB* *`)"),
+     "  single group LINUX { LNXWEB01 LNXWEB02 match LNXAPP* match LNXDB* }"),
+    ("{ CICSPRD DB2PRD }", "{ CICSPRD INCLUDE MINIDISK DB2PRD = * }",
+     ("write `DB2PRD`: the record selects every disk of its owner, whom a group lists; each job that"
+      " backs up APPS selects the disks (`include minidisk DB2PRD *`)"),
+     "  single group APPS { CICSPRD DB2PRD }"),
+    ("{ LNXWEB01 LNXWEB02 LNXDB01  match LNXAPP* }",
+     "{ LNXWEB01 LNXWEB02 INCLUDE MINIDISK LNXDB* = 0191\n    match LNXAPP* }",
+     ("a group lists the record's owner, `match LNXDB*`; each job that backs up LINUX selects its disks,"
+      " `include minidisk LNXDB* 0191`; bkrc writes the template"), None),
+    ("{ LNXWEB01 LNXWEB02 LNXDB01  match LNXAPP* }",
+     "{ LNXWEB01 LNXWEB02 EXCLUDE MINIDISK * = 0190\n    match LNXAPP* }",
+     ("move it into each job that backs up LINUX as `exclude minidisk * 0190`, or into a `member` block"
+      " for its single-configuration jobs; a group lists user IDs only"), None),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "help", "fixed"), H4_RECORDS_AFTER_IDS, ids=[c[1].split("\n")[0] for c in H4_RECORDS_AFTER_IDS]
+)
+def test_h4_a_template_record_after_user_ids_on_a_group_line_is_one_error(clean, written, help, fixed, parser, monkeypatch):
+    text = BASE.replace(clean, written, 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    word = next(w for w in ("INCLUDE", "EXCLUDE") if w in written)
+    assert (found.code, found.message, found.help) == (
+        "BKR014", f"`{word}` starts a Backup Manager template record, not a user ID of the group", help
+    )
+    assert text[found.span.start : found.span.end] == word
+    if fixed is None:
+        assert repaired is None
+    else:
+        assert fixed in repaired.split("\n"), repaired

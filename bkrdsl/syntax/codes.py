@@ -1533,7 +1533,9 @@ KEY_VALUE = register(
     LNXDB* = * * = * *`) the fix writes the owner as the group's entry
     (`match LNXDB*`), the jobs selecting the disks; one of some addresses,
     an `EXCLUDE` or an owner `*` gets a help writing the job's selection,
-    and no fix. So is a block's settings line
+    and no fix; so too after the body's user IDs on their line (`{ LNXWEB01
+    LNXWEB02 INCLUDE MINIDISK LNXDB* = * * = * *`: the fix writes `match
+    LNXDB*` where the record stands). So is a block's settings line
     written as `key=value` without braces (`member VMSYS1 workers=4`),
     whose help writes the block (`member VMSYS1 { workers 4 }`), and so
     does its fix where each key is a keyword of the block (a key no

@@ -8718,11 +8718,12 @@ class Recovery:
         # `list_of` walks back over every name of a list (a group body's thousands).
         if not text.isalpha() or tok.start_pos is None or self.parser_state is None:
             return None
-        foreign = text.upper() in _FOREIGN_FIRST_WORDS
+        upper = text.upper()
         stack = self.parser_state.value_stack
         if (
-            (foreign or text.upper() in _TEMPLATE_VERBS)
-            and self.after_brace_or_first(tok)
+            # a template record after the body's user IDs on its line too (`{ LNXWEB01
+            # INCLUDE MINIDISK LNXDB* = * * = * *`): its `=` stands in no user ID
+            (upper in _TEMPLATE_VERBS or (upper in _FOREIGN_FIRST_WORDS and self.after_brace_or_first(tok)))
             and self.foreign_in_group(tok, stack)
         ):
             return self.retype(tok, _SKIPPED)  # also `single group APPS { USER ...`
@@ -8734,7 +8735,7 @@ class Recovery:
         listed = self.list_of(stack)
         if listed is None or not listed[2]:
             return None
-        if foreign and self.foreign_after_list(tok, labels=listed[0] == "volume"):
+        if upper in _FOREIGN_FIRST_WORDS and self.foreign_after_list(tok, labels=listed[0] == "volume"):
             return self.retype(tok, _SKIPPED)
         sim = self.sim_here()
         if sim is None or not self.lexing(tok):
