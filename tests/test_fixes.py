@@ -787,9 +787,19 @@ def test_two_names_without_their_comma_get_it(clean, written, listed, meant):
     text = damaged(clean, written)
     (d,) = [x for x in check(text) if x.code < "BKR100"]
     assert d.code == "BKR004" and d.fix.title == f"Write `{listed}`"
-    assert d.help == f"separate the names of a list with commas: `{listed}`"
+    # a job's members: the help says what the job then does (h4, stop 63: the file the fix
+    # writes meets BKR220 or BKR221 unless the job's users are IDENTITY and every member is listed)
+    each = RUNS_ON_EACH if written.startswith("run") else ""
+    assert d.help == f"separate the names of a list with commas: `{listed}`{each}"
     assert apply(text, d) == damaged(clean, meant)
     assert [x.code for x in check(apply(text, d)) if x.code < "BKR100"] == []  # no syntax error left
+
+
+#: What the help of a job's members listed without their `,` adds (messages.RUNS_ON_EACH).
+RUNS_ON_EACH = (
+    "; the job then runs on each of them: one of single-configuration users runs on one member"
+    " (BKR220), one of IDENTITY users on every member (BKR221)"
+)
 
 
 @pytest.mark.parametrize(

@@ -3034,7 +3034,9 @@ HELPED = [
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the last day of the month at 22:00", LAST_DAY),
     # a name twice in a row, then names without their `,`: the list as it is meant
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS1 VMSYS2 VMSYS3 daily 02:00",
-     "remove the second `VMSYS1`, and separate the names of the list with commas: `VMSYS1, VMSYS2, VMSYS3`"),
+     ("remove the second `VMSYS1`, and separate the names of the list with commas: `VMSYS1, VMSYS2, VMSYS3`;"
+      " the job then runs on each of them: one of single-configuration users runs on one member (BKR220), one"
+      " of IDENTITY users on every member (BKR221)")),
     # a list where the statement names one member: not "commas separate the names of one
     # list (`on VMSYS1, VMSYS2`)", the very list it refuses (a new user's slip)
     ("pool BKRPOOL on VMSYS1", "pool BKRPOOL on VMSYS1, VMSYS2",
@@ -9827,3 +9829,71 @@ def test_h4_a_template_record_after_user_ids_on_a_group_line_is_one_error(clean,
         assert repaired is None
     else:
         assert fixed in repaired.split("\n"), repaired
+
+
+#: A job's members written without their `,`: the fix writes the list, and the file it writes
+#: meets BKR220 (a job of single-configuration users on more than one member) or BKR221 (one of
+#: IDENTITY users on some members only), which the help now says (was "separate the names of a
+#: list with commas: `VMSYS1, VMSYS2`" alone, the checks' error a surprise after `check --fix`).
+#: The fix stays: which members were meant, and the users' kind, are not the parser's to say.
+#: (the line as prodssi writes it, as written, the help's start, the code the fixed file meets)
+H4_MEMBERS_WITHOUT_COMMAS = [
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS2 daily 02:00",
+     "separate the names of a list with commas: `VMSYS1, VMSYS2`", "BKR220"),
+    ("run on each member daily 03:30", "run on VMSYS1 VMSYS2 daily 03:30",
+     "separate the names of a list with commas: `VMSYS1, VMSYS2`", "BKR221"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS1 VMSYS2 daily 02:00",
+     "remove the second `VMSYS1`, and separate the names of the list with commas: `VMSYS1, VMSYS2`", "BKR220"),
+    ("run on VMSYS1 daily 02:00", "run daily 02:00 on VMSYS1 VMSYS2",
+     "write `run on VMSYS1, VMSYS2 daily 02:00`: a `,` is missing between `VMSYS1` and `VMSYS2`", "BKR220"),
+    ("run on VMSYS1 daily 02:00", "daily 02:00 run on VMSYS1 VMSYS2",
+     "write `run on VMSYS1, VMSYS2 daily 02:00`: a `,` is missing between `VMSYS1` and `VMSYS2`", "BKR220"),
+]
+
+H4_RUNS_ON_EACH = (
+    "; the job then runs on each of them: one of single-configuration users runs on one member"
+    " (BKR220), one of IDENTITY users on every member (BKR221)"
+)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "start", "then"), H4_MEMBERS_WITHOUT_COMMAS, ids=[c[1] for c in H4_MEMBERS_WITHOUT_COMMAS]
+)
+def test_h4_a_jobs_members_without_commas_say_what_the_job_then_does(clean, written, start, then, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR004"
+    assert found.help == start + H4_RUNS_ON_EACH
+    assert too_long(found, analysis.sources) == []
+    repaired = apply_edits(text, found.fix.edits)
+    assert [d.code for d in analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics] == [then]
+
+
+#: Other lists without their `,` say nothing of a job's members: a group list, an expire
+#: block's members, and a job of IDENTITY users listing every member (the help's rule holds).
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written"),
+    [
+        ("backup APPS full", "backup APPS LINUX full"),
+        ("expire on VMSYS1 {", "expire on VMSYS1 VMSYS2 {"),
+        ("expire on VMSYS1 {", "expire on VMSYS1 VMSYS1 VMSYS2 {"),
+    ],
+)
+def test_h4_other_lists_without_commas_say_nothing_of_members(clean, written, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _, analysis = _one_slip(clean, written)
+    (found,) = analysis.diagnostics
+    assert "BKR220" not in found.help and found.fix is not None
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h4_every_member_listed_for_identity_users_checks_clean(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip("run on each member daily 03:30", "run on VMSYS1 VMSYS2 VMSYS3 VMSYS4 daily 03:30")
+    (found,) = analysis.diagnostics
+    assert found.help.endswith(H4_RUNS_ON_EACH)
+    repaired = apply_edits(text, found.fix.edits)
+    assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []

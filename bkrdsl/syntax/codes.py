@@ -315,7 +315,13 @@ SYNTAX = register(
     so the `,` is said missing between `APPS` and `LINUX` alone. Of two
     names or more (`backup APPS LINUX full`, `run on VMSYS1 VMSYS2
     VMSYS3`) a fix writes each `,`, unless a pattern is among them
-    (`VMSY*`, which no list holds: BKR330).
+    (`VMSY*`, which no list holds: BKR330). A job's members so written
+    (after `run on`, also in a `run` line written schedule first, and
+    after a name written twice) get the same fix, and the help says what
+    the job then does: it runs on each member listed, which a job of
+    single-configuration users may not (BKR220), and one of IDENTITY users
+    only where the list names every member (BKR221); which of the two the
+    job is, the checks say once the commas are written.
     One name written twice in a row (`run on VMSYS1 VMSYS1`) is one name
     too many, not a `,` missing: its fix removes the second. Names after
     it without their `,` (`run on VMSYS1 VMSYS1 VMSYS2`) are said in the

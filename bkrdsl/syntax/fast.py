@@ -2304,7 +2304,10 @@ class _Parser:
         if _glued_keyword(last[TEXT]) or _glued_keyword(tok[TEXT]):
             return False  # `Erole F`: a name and a keyword run together (`Recovery.name_glued`)
         names = messages.shown(last[TEXT]), messages.shown(tok[TEXT])
-        self.missing = messages.missing_comma(*names, self._span(tok, tok), commas=(self._end_of(last),))
+        runs_on = _SCHEDULES <= keywords  # a job's members, after `run on`
+        self.missing = messages.missing_comma(
+            *names, self._span(tok, tok), commas=(self._end_of(last),), runs_on=runs_on
+        )
         self.missing_at = self.i
         return True
 

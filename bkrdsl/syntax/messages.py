@@ -2638,9 +2638,10 @@ def _days_listed(message: str, written: str, meant: str, span: Span, gaps: Seque
     """A `run` line in the wrong order whose range of days the help writes one by one
     (`written`, the line; `meant`, what the fix writes over `span`); no fix where it
     ends with `HH:MM`, the time not written. `gaps`: the commas missing between its
-    members (`_commas_missing_said`), which the help says too."""
+    members (`_commas_missing_said`), which the help says too, and what the job does
+    on the members then listed (RUNS_ON_EACH)."""
     missing = " (the time of day is missing)" if meant.endswith(" HH:MM") else ""
-    said = "".join(f"; {gap}" for gap in gaps)
+    said = "".join(f"; {gap}" for gap in gaps) + (RUNS_ON_EACH if gaps else "")
     return codes.SYNTAX(
         message,
         span,
@@ -2694,7 +2695,7 @@ def schedule_first(
         return _days_listed(
             "the schedule comes after the members the job runs on, not before them", f"run {meant}", meant, span, gaps
         )
-    said = f": {'; '.join(gaps)}" if gaps else ""
+    said = f": {'; '.join(gaps)}{RUNS_ON_EACH}" if gaps else ""
     return codes.SYNTAX(
         "the schedule comes after the members the job runs on, not before them",
         span,
@@ -2747,7 +2748,7 @@ def schedule_without_run(
             "a schedule is part of the `run` statement, after the members the job runs on", meant, meant, span, gaps
         )
     if meant is not None:
-        said = f": {'; '.join(gaps)}" if gaps else ""
+        said = f": {'; '.join(gaps)}{RUNS_ON_EACH}" if gaps else ""
         return codes.SYNTAX(
             "a schedule is part of the `run` statement, after the members the job runs on",
             span,
@@ -3058,15 +3059,32 @@ def groups_after_level(rest: str) -> list[str] | None:
     return names
 
 
+#: What a help that writes a job's members as a list (`run on VMSYS1, VMSYS2`) says the
+#: list then does, which the checks weigh by the kind of the job's users (BKR220, BKR221).
+RUNS_ON_EACH = (
+    "; the job then runs on each of them: one of single-configuration users runs on one member"
+    " (BKR220), one of IDENTITY users on every member (BKR221)"
+)
+
+
 def missing_comma(
-    left: str, right: str, span: Span, more: list[str] = (), commas: tuple[Span, ...] = (), rest: str = ""
+    left: str,
+    right: str,
+    span: Span,
+    more: list[str] = (),
+    commas: tuple[Span, ...] = (),
+    rest: str = "",
+    runs_on: bool = False,
 ) -> Diagnostic:
     """A `,` missing between the names `left` and `right` of a list (and between the
     names `more` after them, on the same line); `commas`, the empty spans right after
     each name but the last, where the fix writes the `,`s (none: no fix). A misspelt
     keyword after the names, `backup APPS LINUX FULLL`, is none of them
     (Recovery.names_without_commas). `rest`: the text from `right` to its line's end,
-    whose groups the help of a level written first writes before it."""
+    whose groups the help of a level written first writes before it. `runs_on`: the
+    names are a job's members (`run on VMSYS1 VMSYS2`): the commas make the job run on
+    each, which the checks then weigh by its users' kind (BKR220, BKR221), as the
+    help says (RUNS_ON_EACH); what the job backs up is the model's, not the parser's."""
     level = left.strip("`")
     if level.lower() in LEVELS:
         # `backup full APPS`: the level written first reads as a group name, and a
@@ -3091,7 +3109,7 @@ def missing_comma(
         if more
         else f"a `,` is missing between {left} and {right}",
         span,
-        help=f"separate the names of a list with commas: `{meant}`",
+        help=f"separate the names of a list with commas: `{meant}`" + (RUNS_ON_EACH if runs_on else ""),
         # a pattern (`VMSY*`) is no list's name (BKR330): the commas alone would not mend it
         fix=Fix(f"Write `{meant}`", tuple(Edit(at, ",") for at in commas))
         if commas and not any(c in meant for c in "*%?")
@@ -5050,7 +5068,9 @@ def keyword_after_statement(word: str, statement: str, span: Span, remove: Span)
     )
 
 
-def name_twice(name: str, span: Span, remove: Span, more: Sequence[str] = (), times: int = 2) -> Diagnostic:
+def name_twice(
+    name: str, span: Span, remove: Span, more: Sequence[str] = (), times: int = 2, runs_on: bool = False
+) -> Diagnostic:
     """`run on VMSYS1 VMSYS1`: a name of a list written twice in a row (not two names
     whose `,` is missing); `remove` is the second with the blanks before it. `more`:
     the names after it without their `,` (`run on VMSYS1 VMSYS1 VMSYS2`), shown in
@@ -5058,16 +5078,19 @@ def name_twice(name: str, span: Span, remove: Span, more: Sequence[str] = (), ti
     second, as `missing_comma` writes the `,` of two names and not of more. `times`:
     how often the name is written in a row (`backup APPS APPS APPS full`, `span` and
     `remove` the second to the last), `more` then the names after the run
-    (`backup APPS APPS APPS LINUX full`)."""
+    (`backup APPS APPS APPS LINUX full`). `runs_on`: the list is a job's members, which
+    the help writes with `more` as `missing_comma` does (RUNS_ON_EACH)."""
     message = f"`{name}` is written twice in a row: a list names each of its names once"
     listed = ", ".join([name, *more])
+    each = RUNS_ON_EACH if runs_on and more else ""
     if times > 2:  # `backup APPS APPS APPS full`: `span` and `remove` the second to the last
         message = f"`{name}` is written {_TIMES.get(times, f'{times} times')} in a row: a list names each of its names once"
         if more:  # `backup APPS APPS APPS LINUX full`: the names after the run lack their `,`s too
             return codes.SYNTAX(
                 message,
                 span,
-                help=f"remove the {times - 1} after the first, and separate the names of the list with commas: `{listed}`",
+                help=f"remove the {times - 1} after the first, and separate the names of the list with commas:"
+                f" `{listed}`{each}",
                 fix=Fix(f"Write `{listed}`", (Edit(remove, ","),)) if len(more) == 1 else None,
             )
         return codes.SYNTAX(
@@ -5088,7 +5111,7 @@ def name_twice(name: str, span: Span, remove: Span, more: Sequence[str] = (), ti
     return codes.SYNTAX(
         message,
         span,
-        help=f"remove the second `{name}`, and separate the names of the list with commas: `{listed}`",
+        help=f"remove the second `{name}`, and separate the names of the list with commas: `{listed}`{each}",
         fix=Fix(f"Write `{listed}`", (Edit(remove, ","),)) if len(more) == 1 else None,
     )
 

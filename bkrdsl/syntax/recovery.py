@@ -10474,8 +10474,25 @@ class Recovery:
             more=names[2:],
             commas=self.points(ends[: len(names) - 1]),
             rest=messages.line_from(self.source.text, tok.start_pos),
+            runs_on=self.run_on_list(ip.parser_state.value_stack),
         )
         self.report(diag, tok.start_pos)
+
+    @staticmethod
+    def run_on_list(stack) -> bool:
+        """Whether the list under way on `stack` is a job's members, after `run on` (the
+        names and `,`s read of it after the `on`)."""
+        for at in range(len(stack) - 1, -1, -1):
+            value = stack[at]
+            if isinstance(value, Token) and value.type in ("NAME", "COMMA"):
+                continue
+            if isinstance(value, Tree) and value.data == "name_list":
+                continue
+            before = stack[at - 1] if at else None
+            return (
+                isinstance(value, Token) and value.type == "ON" and isinstance(before, Token) and before.type == "RUN"
+            )
+        return False
 
     def name_twice(self, ip, tok: Token) -> bool:
         """`run on VMSYS1 VMSYS1 daily 02:00`: a name of a list written again right after
@@ -10498,11 +10515,13 @@ class Recovery:
             or keyword.type not in ("ON", "BACKUP", "USER")  # a list's name (`weekly`: weekly_days_blank)
         ):
             return False
+        runs_on = False
         if keyword.type == "ON":  # the members of `run on` and `expire on`, not a catalog's one member
             at = next(i for i in range(len(stack) - 1, -1, -1) if stack[i] is keyword)
             before = stack[at - 1] if at else None
             if not isinstance(before, Token) or before.type not in ("RUN", "EXPIRE"):
                 return False
+            runs_on = before.type == "RUN"
         remove = self.blank_and(last, tok)
         # `run on VMSYS1 VMSYS1 VMSYS2`: the names after it lack their `,` too; said
         # here, in one error, and their commas are assumed when they are read
@@ -10529,13 +10548,13 @@ class Recovery:
             span = self.source.span
             diag = messages.name_twice(
                 str(tok.value), span(tok.start_pos, end), span(remove.start, end), [word for word, _ in rest],
-                times=len(run) + 2,
+                times=len(run) + 2, runs_on=runs_on,
             )
             self.report(diag, tok.start_pos)
             self._fed_error_token = True
             return True
         self.commas_missing.update(start for _, start in more)
-        diag = messages.name_twice(str(tok.value), self.span_of(tok), remove, [word for word, _ in more])
+        diag = messages.name_twice(str(tok.value), self.span_of(tok), remove, [word for word, _ in more], runs_on=runs_on)
         self.report(diag, tok.start_pos)
         self._fed_error_token = True  # read, as the name it repeats: a mistake after it is news
         return True
