@@ -8812,7 +8812,8 @@ def test_h1_a_directory_entry_below_volume_labels_is_one_error(clean, pasted, en
 def test_h1_user_and_words_that_may_be_labels_stay_labels(pasted, parser, monkeypatch):
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     _, analysis = _one_slip("    private-volume M2PRV1\n", "    private-volume M2PRV1\n" + pasted)
-    assert [d.code for d in analysis.diagnostics if d.code < "BKR1"] == []
+    # read as labels, no error; `USER LNXWEB` warned of since h4 (stop 63): BKR021, still labels
+    assert [d.code for d in analysis.diagnostics if d.code < "BKR1" and d.code != "BKR021"] == []
 
 
 #: A job template's selection heading (`FUNCTION MEDIATYPE OWNER VDEV ...`, column names only)
@@ -9897,3 +9898,101 @@ def test_h4_every_member_listed_for_identity_users_checks_clean(parser, monkeypa
     assert found.help.endswith(H4_RUNS_ON_EACH)
     repaired = apply_edits(text, found.fix.edits)
     assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+
+
+#: A CP directory statement's line pasted below a volume list's labels whose words may all be
+#: labels (`USER LNXWEB` below `private-volume M2PRV1`): read, as before, as more volumes, but
+#: no longer silently (h1 kept `USER LNXWEB` as labels, stop 62): BKR021, the list read on into
+#: what reads as another language's statement, at its first word, whose help says what the
+#: .bkr file writes for it, or where volumes so named are written (after a label, on its line).
+#: (the list's line as prodssi writes it, the line pasted below it, the help's middle)
+H4_DIRECTORY_BELOW_LABELS = [
+    ("    private-volume M2PRV1\n", "    USER LNXWEB\n", "member `VMSYS2`'s `private-volume`", "M2PRV1",
+     ("is a CP directory USER entry, list `LNXWEB` in a `single group` instead (`single user LNXWEB`"
+      " declares it single-configuration): a job backs up the users of a group")),
+    ("    private-volume M2PRV1\n", "    USER LNXWEB G  # the web server\n", "member `VMSYS2`'s `private-volume`",
+     "M2PRV1",
+     ("is a CP directory USER entry, list `LNXWEB` in a `single group` instead (`single user LNXWEB`"
+      " declares it single-configuration): a job backs up the users of a group")),
+    ("  shared-volume VMCOM1\n", "  USER LNXWEB\n", "cluster `PRODSSI`'s `shared-volume`", "VMCOM1",
+     ("is a CP directory USER entry, list `LNXWEB` in a `single group` instead (`single user LNXWEB`"
+      " declares it single-configuration): a job backs up the users of a group")),
+    ("    private-volume M2PRV1\n", "    LINK MAINT\n", "member `VMSYS2`'s `private-volume`", "M2PRV1",
+     ("is a line of a CP directory entry, remove it: a .bkr file holds no LINK statements, and bkrc writes"
+      " the entries of its own machines")),
+    ("    private-volume M2PRV1\n", "    IPL CMS\n", "member `VMSYS2`'s `private-volume`", "M2PRV1",
+     ("is a line of a CP directory entry, remove it: a .bkr file holds no IPL statements, and bkrc writes"
+      " the entries of its own machines")),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "pasted", "owner", "before", "meant"), H4_DIRECTORY_BELOW_LABELS,
+    ids=[c[1].strip() for c in H4_DIRECTORY_BELOW_LABELS],
+)
+def test_h4_a_directory_line_below_volume_labels_is_warned_of(clean, pasted, owner, before, meant, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, clean + pasted)
+    (found,) = analysis.diagnostics
+    line = pasted.split("#")[0].strip()
+    words = line.split()
+    block = "a member block" if "member" in owner else "the cluster block"
+    assert (found.code, found.message) == (
+        "BKR021",
+        f"`{line}` is read as {len(words)} more volumes of {owner} list: "
+        + (" and ".join(f"`{w}`" for w in words) if len(words) == 2 else "`USER`, `LNXWEB` and `G`")
+        + "; the line reads as a CP directory entry's",
+    )
+    assert found.help == (
+        f"the list runs on to the `}}` or to a statement {block} takes: if `{line}` {meant}\nif these are volumes,"
+        f" write them after `{before}`, on its line, where no directory entry's line starts: `{before} {line}`"
+    )
+    assert found.label == f"a volume label here, not CP's {words[0]} statement"
+    assert text[found.span.start : found.span.end] == words[0]
+    assert found.span.line == text.split("\n").index(pasted.rstrip("\n")) + 1
+    assert too_long(found, analysis.sources) == []
+    # the volumes written as the help says, after the label on its line: no warning
+    written = text.replace(f"{before}\n{pasted.split(words[0])[0]}{words[0]}", f"{before} {words[0]}", 1)
+    assert written != text
+    assert analyse("prodssi.bkr", written.encode("utf-8")).diagnostics == []
+
+
+#: The user listed in a `single group` instead, as the help says: the file checks clean.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h4_the_user_of_a_directory_line_listed_in_a_group_checks_clean(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    listed = BASE.replace("LNXDB01  match", "LNXDB01 LNXWEB  match", 1)
+    assert analyse("prodssi.bkr", listed.encode("utf-8")).diagnostics == []
+
+
+#: No warning where the words are volumes as written: a directory word alone on its line (a
+#: volume USER), after another label on its line, on the list's own line, or the list's first
+#: label (`private-volume` alone on its line above it).
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written"),
+    [
+        ("    private-volume M2PRV1\n", "    private-volume M2PRV1\n    USER\n"),
+        ("    private-volume M2PRV1\n", "    private-volume M2PRV1\n    M2PRV2 USER LNXWEB\n"),
+        ("    private-volume M2PRV1\n", "    private-volume M2PRV1 USER LNXWEB\n"),
+        ("    private-volume M2PRV1\n", "    private-volume\n      USER LNXWEB\n"),
+        ("  shared-volume VMCOM1\n", "  shared-volume VMCOM1 LINK MAINT\n"),
+    ],
+)
+def test_h4_directory_words_that_are_volumes_as_written_are_not_warned_of(clean, written, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _, analysis = _one_slip(clean, written)
+    assert analysis.diagnostics == []
+
+
+#: `bkrc fmt` keeps such a list's lines as written, as a BKR021 run's, so the formatted file warns
+#: as its input did (it would join `USER LNXWEB` to the line above, where no warning is).
+def test_h4_fmt_keeps_a_directory_line_below_labels_on_its_line():
+    from bkrdsl.fmt import format_text
+
+    text = BASE.replace("    private-volume M2PRV1\n", "    private-volume M2PRV1\n    USER LNXWEB\n", 1)
+    formatted = format_text(text, "prodssi.bkr")
+    assert "                   USER LNXWEB" in formatted.split("\n")
+    (found,) = analyse("prodssi.bkr", formatted.encode("utf-8")).diagnostics
+    assert found.code == "BKR021" and found.message.startswith("`USER LNXWEB` is read as 2 more volumes")

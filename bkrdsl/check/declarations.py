@@ -56,6 +56,7 @@ from bkrdsl.source import Span
 from bkrdsl.syntax.fast import KEYWORD_PLACE_WORDS
 from bkrdsl.syntax.runon import (
     begun,
+    directory_line,
     group_entry_lines,
     keyword_first,
     keyword_phrases,
@@ -311,6 +312,21 @@ VOLUMES_READ_ON = register(
     with the labels of its line). (One that no volume label can be,
     `minidisk`, `workers`, longer than 6 characters, is BKR305.)
 
+    So does a line pasted from a CP directory below the list's labels
+    whose words may all be labels: `USER LNXWEB` under `private-volume
+    M2PRV1` gives the member the volumes USER and LNXWEB. bkrc warns at a
+    label that starts a later line of the list, with other labels after it
+    on that line, spelled as a CP directory statement that a label may be,
+    in any case (`USER`, `LINK`, `MDISK`, `BUILD`, `IPL`, `SPOOL`, `OPTION`,
+    ...): the line reads as a directory entry's. Its help says what the
+    .bkr file writes for it (for a USER entry, its user listed in a `single
+    group`), or, for volumes so named, to write them after another label
+    on its line, where no entry's line starts. Such a word alone on its
+    line (`USER`), or after another label, is a volume as written. (Where
+    a word of the line cannot be a label, `USER LNXWEB01`, `USER LNXWEB
+    NOLOG`, the line is BKR012; IDENTITY, too long for a label, is BKR012
+    too.) `bkrc fmt` keeps the line as written, so it warns as before.
+
     Failing example:
 
         import std/backup-manager
@@ -401,7 +417,10 @@ VOLUMES_READ_ON = register(
     after its `}`; a keyword that starts no statement to the statement it
     belongs in: `backup GUESTS full`). If the words really are volumes or
     user IDs, write them in upper case, as they are written: `RETAIN 30
-    DAYS`.
+    DAYS`. A CP directory line below a volume list: list its user in a
+    group (`single group LINUX { ... LNXWEB }`) and remove the line; if the
+    words are volumes, write them after another label on its line
+    (`private-volume M2PRV1 USER LNXWEB`).
     """,
 )
 
@@ -1683,6 +1702,10 @@ def _read_on(setting: ast.Setting, owner: str, block: str, member: str | None = 
         words = labels[run.start : run.stop]
         first_line, read = _run_read(words)
         more = "one more volume" if len(words) == 1 else f"{len(words)} more volumes"
+        if directory_line(words[0].text) and run.start:
+            # `USER LNXWEB` on a line of its own below the labels: a directory entry's line
+            yield _directory_read_on(setting.keyword, owner, block, keyword, words, labels[run.start - 1], read, more)
+            continue
         these = "this is a volume, write it" if len(words) == 1 else "these are volumes, write them"
         yield VOLUMES_READ_ON(
             f"{read} read as {more} of {owner}'s `{setting.keyword}` list: {listed([w.upper for w in words])}",
@@ -1695,6 +1718,51 @@ def _read_on(setting: ast.Setting, owner: str, block: str, member: str | None = 
                 f" case, as volume labels are written: {quoted(first_line.upper())}"
             ),
         )
+
+
+def _directory_read_on(
+    keyword: str,
+    owner: str,
+    block: str,
+    keyword_span: Span,
+    words: Sequence[ast.Word],
+    before: ast.Word,
+    read: str,
+    more: str,
+):
+    """BKR021 at a run of a volume list's labels that starts with a CP directory
+    statement's name on a line of its own (`USER LNXWEB` below `private-volume M2PRV1`,
+    runon.directory_line): the line reads as a directory entry's, pasted, and the help
+    says what a .bkr file writes for it (a USER entry: its user listed in a `single
+    group`), or, for volumes so named, to write them after the label `before` on its
+    line, where no line of an entry starts."""
+    first = words[0]
+    statement = first.upper
+    on_line = [w for w in words if w.span.line == first.span.line]
+    line = " ".join(w.text for w in on_line)
+    if statement == "USER":
+        user = on_line[1].upper
+        meant = (
+            f"a CP directory USER entry, list `{user}` in a `single group` instead (`single user {user}`"
+            " declares it single-configuration): a job backs up the users of a group"
+        )
+    else:
+        meant = (
+            f"a line of a CP directory entry, remove it: a .bkr file holds no {statement} statements,"
+            " and bkrc writes the entries of its own machines"
+        )
+    return VOLUMES_READ_ON(
+        f"{read} read as {more} of {owner}'s `{keyword}` list: {listed([w.upper for w in words])};"
+        f" the line reads as a CP directory entry's",
+        first.span,
+        label=f"a volume label here, not CP's {statement} statement",
+        related=(Related(keyword_span, "the list starts here"),),
+        help=(
+            f"the list runs on to the `}}` or to a statement {block} takes: if {quoted(line)} is {meant}\n"
+            f"if these are volumes, write them after `{before.upper}`, on its line, where no directory"
+            f" entry's line starts: {quoted(before.text + ' ' + line)}"
+        ),
+    )
 
 
 def _belongs(first: str, member: str | None = None) -> str:

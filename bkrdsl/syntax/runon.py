@@ -17,6 +17,13 @@ volumes, so the text is read as it always was; the checker warns, and the
 formatter keeps such a list's lines as written, so that its output reads, and
 warns, as its input did.
 
+A line pasted from a CP directory below the labels reads so too where all its
+words may be labels (`USER LNXWEB`: the volumes USER and LNXWEB): a label spelled
+as a directory statement (`DIRECTORY_WORDS`, in any case: CP writes them in capitals)
+that starts a later line of the list, other labels after it on that line, starts a
+run (`directory_line`), whose warning says the line reads as a directory entry's.
+Alone on its line (`USER`), or after another label, it is a volume as written.
+
 The same words on the list's own line, `private-volume M1PRV1 retain 30 days`
 (a block written on one line), are read so too, and so is a run that starts after
 other labels on a later line (`M1PRV2 retain 30 days`).
@@ -119,6 +126,25 @@ def may_hold_runs(upper_labels: Iterable[str]) -> bool:
     return not _KEYWORD_LABELS.isdisjoint(upper_labels)
 
 
+#: The CP directory statements whose name a volume label may be (six characters or
+#: fewer, letters only), as a line of a directory entry starts: `USER LNXWEB` pasted
+#: below a member's labels is two more volumes, USER and LNXWEB, to the parser
+#: (`directory_line`). The longer ones (IDENTITY, INCLUDE, PROFILE, SUBCONFIG, ...) are
+#: no label: the parser's errors (BKR012, BKR305).
+DIRECTORY_WORDS = frozenset(
+    {"USER", "LINK", "MDISK", "BUILD", "IPL", "SPOOL", "OPTION", "NICDEF", "CRYPTO", "CPU", "IUCV", "SHARE",
+     "XSTORE", "SCREEN"}
+)
+
+
+def directory_line(text: str) -> bool:
+    """Whether a volume list's label that starts a later line of the list, other labels
+    after it on that line, is spelled as a CP directory statement in any case (`USER`
+    in `USER LNXWEB`): the line reads as a line of a directory entry, not as volumes
+    (`statement_like_runs`). One compare per such label."""
+    return text.upper() in DIRECTORY_WORDS
+
+
 def statement_like_runs(keyword_line: int, labels: Sequence[tuple[str, int]], group: bool = False) -> list[range]:
     """The runs of a volume list's labels that read like statements, as ranges of
     indexes into `labels` ((text as written, line) in order; the list's keyword is on
@@ -127,15 +153,23 @@ def statement_like_runs(keyword_line: int, labels: Sequence[tuple[str, int]], gr
     the labels after it on its line and the lines after it that start so too; a line
     that starts otherwise ends it (and a label on that line may start another). In a
     `group` body, a user ID alone on a later line that is a statement keyword being
-    typed (`begun`) reads so too."""
+    typed (`begun`) reads so too. In a volume list, so does a label that starts a
+    later line after the list's first label, spelled as a CP directory statement, with
+    other labels after it on its line (`USER LNXWEB`: `directory_line`); alone on its
+    line (`USER`) it is a volume as written."""
     runs: list[range] = []
     start: int | None = None
     line = keyword_line
     last = len(labels) - 1
     for index, (text, label_line) in enumerate(labels):
         starts_line, line = label_line != line, label_line
-        alone = group and starts_line and (index == last or labels[index + 1][1] != label_line)
-        statement = reads_like_statement(text) or (alone and text in _BEGUN)
+        if group:
+            alone = starts_line and (index == last or labels[index + 1][1] != label_line)
+            statement = reads_like_statement(text) or (alone and text in _BEGUN)
+        else:  # `USER LNXWEB` below the labels: a label that starts a line, one compare
+            statement = reads_like_statement(text) or bool(
+                starts_line and index and directory_line(text) and index < last and labels[index + 1][1] == label_line
+            )
         if start is not None and starts_line and not statement:
             runs.append(range(start, index))
             start = None
