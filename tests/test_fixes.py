@@ -797,7 +797,7 @@ def test_two_names_without_their_comma_get_it(clean, written, listed, meant):
 
 #: What the help of a job's members listed without their `,` adds (messages.RUNS_ON_EACH).
 RUNS_ON_EACH = (
-    "; the job then runs on each of them: one of single-configuration users runs on one member"
+    "\nthe job then runs on each member listed: one of single-configuration users runs on one member"
     " (BKR220), one of IDENTITY users on every member (BKR221)"
 )
 

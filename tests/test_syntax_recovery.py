@@ -1203,7 +1203,7 @@ def test_a_misspelt_keyword_after_names_without_commas_is_not_one_of_them():
         ("BKR004", "a `,` is missing between `M1` and `M2`"),
         ("BKR012", "unknown keyword `dialy`; did you mean `daily`?"),
     ]
-    assert found[0].help.startswith("separate the names of a list with commas: `M1, M2`; the job then runs on each")
+    assert found[0].help.startswith("separate the names of a list with commas: `M1, M2`\nthe job then runs on each")
     assert found[0].fix.title == "Write `M1, M2`"
 
 

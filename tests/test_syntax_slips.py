@@ -3034,9 +3034,9 @@ HELPED = [
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the last day of the month at 22:00", LAST_DAY),
     # a name twice in a row, then names without their `,`: the list as it is meant
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS1 VMSYS2 VMSYS3 daily 02:00",
-     ("remove the second `VMSYS1`, and separate the names of the list with commas: `VMSYS1, VMSYS2, VMSYS3`;"
-      " the job then runs on each of them: one of single-configuration users runs on one member (BKR220), one"
-      " of IDENTITY users on every member (BKR221)")),
+     ("remove the second `VMSYS1`, and separate the names of the list with commas: `VMSYS1, VMSYS2, VMSYS3`"
+      "\nthe job then runs on each member listed: one of single-configuration users runs on one member (BKR220),"
+      " one of IDENTITY users on every member (BKR221)")),
     # a list where the statement names one member: not "commas separate the names of one
     # list (`on VMSYS1, VMSYS2`)", the very list it refuses (a new user's slip)
     ("pool BKRPOOL on VMSYS1", "pool BKRPOOL on VMSYS1, VMSYS2",
@@ -4862,7 +4862,7 @@ def test_a_schedule_first_then_members_without_their_comma_is_one_error_that_kee
     (found,) = analysis.diagnostics
     assert (found.code, found.message, found.help) == (
         "BKR004", "a schedule is part of the `run` statement, after the members the job runs on",
-        f"write `{meant}`: {missing}",
+        f"write `{meant}`: {missing}" + H4_RUNS_ON_EACH,  # what the job then does (h4, stop 63)
     )
     fixed = apply_edits(text, found.fix.edits)
     assert fixed == text.replace(written.split("  #")[0], meant, 1)
@@ -4900,7 +4900,7 @@ def test_a_schedule_first_then_members_without_their_comma_and_a_word_too_many_k
     order, word = analysis.diagnostics
     assert (order.code, order.message, order.help) == (
         "BKR004", "a schedule is part of the `run` statement, after the members the job runs on",
-        f"write `{meant}`: {missing}",
+        f"write `{meant}`: {missing}" + H4_RUNS_ON_EACH,  # what the job then does (h4, stop 63)
     )
     fixed = apply_edits(text, order.fix.edits)
     assert fixed == text.replace(written.split("  #")[0], meant, 1)
@@ -7550,7 +7550,8 @@ def test_a_weekly_range_first_with_members_without_commas_is_one_error(written, 
     assert (found.code, found.message, found.help) == (
         "BKR004",
         "a schedule is part of the `run` statement, after the members the job runs on",
-        f"write `{meant}`{missing}: `weekly` takes each day by name, the days separated by commas{said}",
+        f"write `{meant}`{missing}: `weekly` takes each day by name, the days separated by commas{said}"
+        + H4_RUNS_ON_EACH,  # what the job then does (h4, stop 63)
     )
     if missing:
         assert found.fix is None
@@ -7937,7 +7938,8 @@ def test_h6_a_schedule_before_members_without_their_commas_is_one_error(written,
     text, analysis = _one_slip("    run on VMSYS1 daily 02:00", f"    {written}")
     (found,) = analysis.diagnostics
     assert (found.code, found.message, found.help) == (
-        "BKR004", "the schedule comes after the members the job runs on, not before them", f"write `{meant}`{said}"
+        "BKR004", "the schedule comes after the members the job runs on, not before them",
+        f"write `{meant}`{said}" + H4_RUNS_ON_EACH,  # what the job then does (h4, stop 63)
     )
     assert too_long(found, analysis.sources) == []
     repaired = apply_edits(text, found.fix.edits)
@@ -9001,7 +9003,8 @@ def test_h2_a_name_written_three_times_then_others_is_one_syntax_error(clean, wr
     assert (found.code, found.message, found.help) == (
         "BKR004",
         f"`{name}` is written three times in a row: a list names each of its names once",
-        f"remove the 2 after the first, and separate the names of the list with commas: `{listed}`",
+        f"remove the 2 after the first, and separate the names of the list with commas: `{listed}`"
+        + (H4_RUNS_ON_EACH if written.startswith("run") else ""),  # what the job then does (h4, stop 63)
     )
     assert too_long(found, analysis.sources) == []
     if fixed is None:
@@ -9852,7 +9855,7 @@ H4_MEMBERS_WITHOUT_COMMAS = [
 ]
 
 H4_RUNS_ON_EACH = (
-    "; the job then runs on each of them: one of single-configuration users runs on one member"
+    "\nthe job then runs on each member listed: one of single-configuration users runs on one member"
     " (BKR220), one of IDENTITY users on every member (BKR221)"
 )
 

@@ -3060,9 +3060,10 @@ def groups_after_level(rest: str) -> list[str] | None:
 
 
 #: What a help that writes a job's members as a list (`run on VMSYS1, VMSYS2`) says the
-#: list then does, which the checks weigh by the kind of the job's users (BKR220, BKR221).
+#: list then does, which the checks weigh by the kind of the job's users (BKR220, BKR221):
+#: a help line of its own, after the line the help writes.
 RUNS_ON_EACH = (
-    "; the job then runs on each of them: one of single-configuration users runs on one member"
+    "\nthe job then runs on each member listed: one of single-configuration users runs on one member"
     " (BKR220), one of IDENTITY users on every member (BKR221)"
 )
 
