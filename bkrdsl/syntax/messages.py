@@ -2634,14 +2634,17 @@ def user_and_group(group: str, kind: str, span: Span, remove: Span) -> Diagnosti
     )
 
 
-def _days_listed(message: str, written: str, meant: str, span: Span, gaps: Sequence[str] = ()) -> Diagnostic:
+def _days_listed(
+    message: str, written: str, meant: str, span: Span, gaps: Sequence[str] = (), each: bool | None = None
+) -> Diagnostic:
     """A `run` line in the wrong order whose range of days the help writes one by one
     (`written`, the line; `meant`, what the fix writes over `span`); no fix where it
     ends with `HH:MM`, the time not written. `gaps`: the commas missing between its
     members (`_commas_missing_said`), which the help says too, and what the job does
-    on the members then listed (RUNS_ON_EACH)."""
+    on the members then listed (RUNS_ON_EACH; `each`: whether commas are among the
+    gaps, where other slips are too)."""
     missing = " (the time of day is missing)" if meant.endswith(" HH:MM") else ""
-    said = "".join(f"; {gap}" for gap in gaps) + (RUNS_ON_EACH if gaps else "")
+    said = "".join(f"; {gap}" for gap in gaps) + (RUNS_ON_EACH if (bool(gaps) if each is None else each) else "")
     return codes.SYNTAX(
         message,
         span,
@@ -2682,8 +2685,10 @@ def schedule_first(
     `member_word`: `member` written before the members (`on member VMSYS1`), and
     `at_word`, `at` before the time (`daily at 02:00`), which `meant` leaves out and
     the help says; `swapped`, `member each` written for `each member`, which `meant`
-    writes in order and the help says."""
+    writes in order and the help says. What the job then does on the members listed
+    (RUNS_ON_EACH) is said only where commas were missing: a list the fix writes."""
     gaps = _commas_missing_said(commas_missing or [])
+    each = RUNS_ON_EACH if gaps else ""
     if member_word is not None:
         gaps.append(f"`{member_word}` is written only in `on each member`")
     if swapped is not None:
@@ -2693,9 +2698,14 @@ def schedule_first(
         gaps.append(f"the time follows without `{at_word}`")
     if days_listed:
         return _days_listed(
-            "the schedule comes after the members the job runs on, not before them", f"run {meant}", meant, span, gaps
+            "the schedule comes after the members the job runs on, not before them",
+            f"run {meant}",
+            meant,
+            span,
+            gaps,
+            each=bool(each),
         )
-    said = f": {'; '.join(gaps)}{RUNS_ON_EACH}" if gaps else ""
+    said = f": {'; '.join(gaps)}{each}" if gaps else ""
     return codes.SYNTAX(
         "the schedule comes after the members the job runs on, not before them",
         span,
