@@ -9999,3 +9999,168 @@ def test_h4_fmt_keeps_a_directory_line_below_labels_on_its_line():
     assert "                   USER LNXWEB" in formatted.split("\n")
     (found,) = analyse("prodssi.bkr", formatted.encode("utf-8")).diagnostics
     assert found.code == "BKR021" and found.message.startswith("`USER LNXWEB` is read as 2 more volumes")
+
+
+# --- h2 (stop 63)
+
+# fmt: off
+#: A statement's keyword written over with nothing after it on its line but a comment or
+#: its block's `}` (and not first on the next line: the stop 62 cases above). (the clean
+#: line, the line written for it, what the one error says is missing, the help's end: the
+#: keyword alone's own help, and what the help done writes after the first)
+H2_RUNS_UNFINISHED = [
+    ("    workers 4\n", "    workers workers\n", "number of worker machines",
+     "write the number of worker machines after `workers`", " 4"),
+    ("    workers 4\n", "    workers workers  # four, as planned\n", "number of worker machines",
+     "write the number of worker machines after `workers`", " 4"),
+    ("    workers 4\n", "    workers workers workers\n", "number of worker machines",
+     "write the number of worker machines after `workers`", " 4"),
+    ("    private-volume M2PRV1\n", "    private-volume private-volume\n", "volume label",
+     "write a volume label after `private-volume`", " M2PRV1"),
+    ("  member VMSYS3 { workers 2  private-volume M3PRV1 }", "  member VMSYS3 { workers 2  private-volume private-volume }",
+     "volume label", "write a volume label after `private-volume`", " M3PRV1"),
+    ("  member VMSYS3 { workers 2  private-volume M3PRV1 }", "  member VMSYS3 { workers workers  private-volume M3PRV1 }",
+     None, None, None),  # not at the end of its line: a value missing before the next statement, as before
+    ("  shared-volume VMCOM1\n", "  shared-volume shared-volume\n", "volume label",
+     "write a volume label after `shared-volume`", " VMCOM1"),
+    ("    retain 35 days\n", "    retain retain\n", "number of days", "write a number of days after `retain`", " 35 days"),
+    ("    include minidisk * 0191-01FF 0200\n", "    include include include\n", "`minidisk` or `sfs`",
+     "write `minidisk` or `sfs` after `include`: `include minidisk OWNER ADDRESS...` or `include sfs POOL:USER.DIR...`", " minidisk * 0191-01FF 0200"),
+    ("    include minidisk * 0191-01FF 0200\n", "    include include\n", "`minidisk` or `sfs`",
+     "write `minidisk` or `sfs` after `include`: `include minidisk OWNER ADDRESS...` or `include sfs POOL:USER.DIR...`", " minidisk * 0191-01FF 0200"),
+    ("    exclude minidisk * 0190 019D 019E\n    include sfs", "    exclude exclude\n    include sfs", "`minidisk` or `sfs`",
+     "write `minidisk` or `sfs` after `exclude`: `exclude minidisk OWNER ADDRESS...` or `exclude sfs POOL:USER.DIR...`", " minidisk * 0190 019D 019E"),
+    ("    run on VMSYS1 daily 02:00\n", "    run run\n", "`on`",
+     "write `on` and the member it runs on after `run`: `on VMSYS1`, `on VMSYS2`, `on VMSYS3` or `on VMSYS4`", " on VMSYS1 daily 02:00"),
+    ("    run on VMSYS1 daily 02:00\n  }", "    run run run }", "`on`",
+     "write `on` and the member it runs on after `run`: `on VMSYS1`, `on VMSYS2`, `on VMSYS3` or `on VMSYS4`", " on VMSYS1 daily 02:00"),
+    ("    backup APPS full\n", "    backup backup backup\n", "group name", "write a group name after `backup`", " APPS full"),
+    ("  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1\n", "  catalog catalog\n", "`local` or `shared`",
+     ("write `shared` after `catalog`: one catalog for the whole cluster, the choice recommended for an SSI cluster"
+      " (`local` keeps one catalog per member)"), " shared server BKRSVSFS pool BKRPOOL on VMSYS1"),
+    ("  expire on VMSYS1 {\n", "  expire expire\n", "`on`",
+     "write `on` and the member it runs on after `expire`: `on VMSYS1`, `on VMSYS2`, `on VMSYS3` or `on VMSYS4`", " on VMSYS1 {"),
+    ("    preview daily 01:00\n", "    preview preview\n", "`daily`, `manual`, `monthly` or `weekly`",
+     "write `daily`, `manual`, `monthly` or `weekly` after `preview`", " daily 01:00"),
+    ("  single group APPS { CICSPRD DB2PRD }\n", "  single single\n", "`group` or `user`",
+     "write `group` or `user` after `single`", " group APPS { CICSPRD DB2PRD }"),
+    ("  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n                      catalog-dmm TCDMM request-dmm TRDMM\n",
+     "  tape tape\n", "`manager`", "write `manager` after `tape`", " manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM catalog-dmm TCDMM request-dmm TRDMM"),
+    ("    to disk pool BKUPPOOL\n    run on VMSYS1", "    to to\n    run on VMSYS1", "`disk` or `tape`",
+     "write `disk` or `tape` after `to`", " disk pool BKUPPOOL"),
+    ("  single group APPS { CICSPRD DB2PRD }\n", "  single group APPS {\n    CICSPRD DB2PRD\n    match match\n  }\n",
+     "user ID pattern such as LNX*", "write a user ID pattern such as LNX* after `match`", " APP*"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "missing", "said", "value"), H2_RUNS_UNFINISHED, ids=[c[1].strip() for c in H2_RUNS_UNFINISHED]
+)
+def test_h2_a_keyword_written_over_with_nothing_after_it_is_one_error(clean, written, missing, said, value, parser, monkeypatch):
+    """`workers workers` alone on its line: was two errors, the number missing after the
+    first and "`workers` is written twice", whose fix left the number missing; `include
+    include include`, three ("expected `minidisk` or `sfs` after `include`, found
+    `include`" twice, then "written again after the whole `include`", whose help wrote
+    `include`); `backup backup backup`, one whose help wrote `backup backup` (a group
+    BACKUP); `exclude exclude` above `include sfs ...`, two (the words below "the wrong
+    way round"); `match match` at the end of its line read clean as a pattern MATCH. Now
+    one error over the repeats, which says what is missing after the first and whose
+    help is the keyword alone's after "remove the second"; no fix (the value meant is
+    not known). The help done, the repeats removed and a value written after the
+    first, the file reads clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    if missing is None:
+        assert analysis.diagnostics
+        assert all(", with no " not in d.message for d in analysis.diagnostics)
+        return
+    (found,) = analysis.diagnostics
+    repeats = text[found.span.start : found.span.end].split()
+    word = repeats[0]
+    assert repeats == [word] * len(repeats) and word in written
+    repeated, removed = ("twice", f"the second `{word}`") if len(repeats) == 1 else ("three times in a row", "the 2 after the first")
+    assert (found.code, found.message, found.help) == (
+        "BKR004",
+        f"`{word}` is written {repeated}, with no {missing} after it",
+        f"remove {removed}, and {said}",
+    )
+    assert found.fix is None
+    assert too_long(found, analysis.sources) == []
+    first_end = len(text[: found.span.start].rstrip(" \t"))
+    assert text[first_end - len(word) : first_end] == word
+    mended = text[:first_end] + value + text[found.span.end :]
+    assert analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h2_catalog_written_twice_offers_each_scope_over_the_repeat(parser, monkeypatch):
+    """`catalog catalog`: the help's two scopes are its choices, as for `catalog` alone,
+    each written over the second `catalog` (was inserted after the first, which left
+    `catalog shared catalog`)."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1\n"
+    text, analysis = _one_slip(clean, "  catalog catalog server BKRSVSFS pool BKRPOOL on VMSYS1\n")
+    text, analysis = _one_slip(clean, "  catalog catalog\n")
+    (found,) = analysis.diagnostics
+    assert [c.title for c in found.choices] == ["Insert `shared`", "Insert `local`"]
+    chosen = [apply_edits(text, c.edits) for c in found.choices]
+    assert [t.split("\n")[19] for t in chosen] == ["  catalog shared", "  catalog local"]
+    # each reads clean of syntax errors (what the checks then say of the catalog is theirs: BKR212)
+    assert [d.code for t in chosen for d in analyse("prodssi.bkr", t.encode()).diagnostics if d.code < "BKR1"] == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "codes"),
+    [
+        ("    backup APPS full", "    backup backup", ["BKR331"]),  # a group BACKUP (stop 62): the checks say it
+        ("    backup APPS full", "    backup BACKUP backup", ["BKR004"]),  # a group BACKUP, then `backup` again
+        ("  single group APPS { CICSPRD DB2PRD }", "  single group APPS { CICSPRD match match }", []),
+    ],
+)
+def test_h2_a_value_spelled_as_its_keyword_is_read_as_before(clean, written, codes, parser, monkeypatch):
+    """Twice, a keyword whose value may be the word (a group BACKUP; `match match }`, a
+    pattern before the group's `}`, as the fast parser reads it) is not said to be
+    written over."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _text, analysis = _one_slip(clean, written)
+    assert [d.code for d in analysis.diagnostics][:1] == codes
+    assert all(", with no " not in d.message.replace("with nothing", "") for d in analysis.diagnostics)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["import import", "IMPORT IMPORT  # zvm73 was meant"])
+def test_h2_import_written_twice_without_a_path_is_one_error(written, parser, monkeypatch):
+    """`import import` alone: was "cannot find module `import`", its help the file
+    searched for. No module `import` found, it is the keyword twice and the path not
+    written: one BKR101 at the second that says so, whose help lists the standard
+    library's modules; no fix (which one is meant is not known). The path written for
+    the second, the file reads clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip("import std/zvm73\n", "import std/zvm73\n" + written + "\n")
+    (found,) = analysis.diagnostics
+    word = written.split()[1]
+    assert (found.code, found.message) == ("BKR101", f"`{word}` is written twice, with no module path after it")
+    assert found.help.startswith(
+        f"remove the second `{word}`, and write a module path after the first: the standard library has"
+        " `std/backup-manager`, `std/zvm-common`, `std/zvm72`, `std/zvm73`, `std/zvm74`\n"
+        f"searched for a module `{word}`, in order:\n"
+    )
+    assert found.fix is None
+    assert text[found.span.start : found.span.end] == word
+    assert too_long(found, analysis.sources) == []
+    mended = text[: found.span.start] + "std/backup-manager" + text[found.span.end :]
+    assert analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics == []
+
+
+MINIMAL = (ROOT / "examples" / "minimal.bkr").read_text(encoding="utf-8")
+
+
+def test_h2_import_import_reads_a_module_import_where_there_is_one(tmp_path):
+    """A module `import` beside the file is what `import import` imports: no error."""
+    (tmp_path / "import.bkr").write_text("## a module named as the keyword\n", encoding="utf-8")
+    main = tmp_path / "main.bkr"
+    main.write_text(MINIMAL.replace("import std/zvm73\n", "import std/zvm73\nimport import\n"), encoding="utf-8")
+    assert analyse(str(main), main.read_bytes(), path=main).diagnostics == []

@@ -52,7 +52,10 @@ MISSING_MODULE = register(
     (`import std.backup-manager`, as Python joins a package to its module)
     is `import std/backup-manager`, whose fix writes that path, and a
     misspelt `std/` name gets the closest module names of the library, or
-    the list of them all.
+    the list of them all. `import import`, where no module `import` is
+    found, is the keyword written twice with no module path after it, as
+    it is typed: the message says so, at the second, and the help lists the
+    standard library's modules, then the places searched.
 
     Failing example:
 
@@ -334,6 +337,23 @@ def _stdlib_hint(spec: str) -> tuple[str | None, str | None]:
     return f"`{name}` is in the standard library: write `import std/{name.lower()}`", f"std/{name.lower()}"
 
 
+def _import_twice(imp: ast.Import, tried: list[Path]) -> Diagnostic:
+    """`import import`, no module `import` found: the keyword written twice, its path
+    never written (a module path is typed after it, and `import` was typed again), not
+    a module `import` to look for. Said at the second, whose help lists the standard
+    library's modules, then the places searched (a module `import` may be meant, and
+    was not there). No fix: which module was meant is not known. (`import import
+    import` is a syntax error: `Recovery.run_unfinished`.)"""
+    modules = ", ".join(f"`std/{p.stem}`" for p in sorted(stdlib_dir().glob("*.bkr")))
+    where = "\n".join(f"  {_shown(t)}" for t in tried)
+    return MISSING_MODULE(
+        f"`{imp.path}` is written twice, with no module path after it",
+        _path_span(imp) or imp.span,
+        help=f"remove the second `{imp.path}`, and write a module path after the first: the standard library has"
+        f" {modules}\nsearched for a module `{imp.path}`, in order:\n{where}",
+    )
+
+
 def _path_span(imp: ast.Import) -> Span | None:
     """Where the module path of `imp` is (the statement's last word, so it ends
     where the statement does); None when the statement is too short to hold it."""
@@ -577,6 +597,9 @@ def _visit(
         if found is None and _mended(loading.program.diagnostics, imp.span):
             # `import std/zvm 99`: the path is the syntax error's repair, and that
             # error (BKR004, its fix writing the path) is the one to read first.
+            continue
+        if found is None and imp.path.lower() == "import":
+            loading.program.diagnostics.append(_import_twice(imp, tried))
             continue
         if found is None:
             where = "\n".join(f"  {_shown(t)}" for t in tried)

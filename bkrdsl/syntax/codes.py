@@ -182,7 +182,20 @@ SYNTAX = register(
     `import` written three times or more with nothing after it on its line
     is one error, "`import` is written three times in a row, with no module
     path after it", without a fix (not a module `import`, then an `import`
-    without its path).
+    without its path). So is any statement's keyword written over with
+    nothing after it on its line but a comment or its block's `}`
+    (`workers workers`, `private-volume private-volume`, `include include
+    include`, `run run`, `catalog catalog`, `backup backup backup`):
+    "`workers` is written twice, with no number of worker machines after
+    it", over the repeats, whose help says to remove them and what to write
+    after the first, as the keyword alone says it (`run`'s names the
+    members, `catalog`'s the scope to choose); no fix, as what was meant is
+    not known (was an error at each, or the value missing and a fix that
+    removed the second and left it missing). Twice, a keyword whose value
+    may be its own word is read as that value (`backup backup`, a group
+    BACKUP; `import import`, a module `import`: BKR101 says it is the
+    keyword twice where no module `import` is found); `match match` at the
+    end of its line is the keyword twice (`match match }` is a pattern).
     Where the keyword's value may be the keyword's own word, it is twice only
     when what follows reads after the first and not after a name: `member
     member {` declares a member MEMBER. In small letters after `minidisk`,

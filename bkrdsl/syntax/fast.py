@@ -2818,8 +2818,14 @@ class _Parser:
         """match PATTERN, in a group body (the current token is `match`)."""
         keyword = self._take(NAME)
         word = self._word(self._expect(T_NAME, GROUP))
-        if word.text.lower() == "match" and not word.text.isupper() and self.type != "}":
-            raise _GiveUp  # `match match`: the keyword twice (Recovery.keyword_twice)
+        if (
+            word.text.lower() == "match"
+            and not word.text.isupper()
+            and (self.type != "}" or self.tokens[self.i][LINE] != self.tokens[self.i - 1][LINE])
+        ):
+            # `match match`, then a word or the end of its line: the keyword twice
+            # (Recovery.keyword_twice, run_unfinished); before a `}` on its line, a pattern
+            raise _GiveUp
         return ast.GroupEntry(word, True, self._since(keyword))
 
     def _group_reopened(self, items: tuple[list, ...], groups: list, block: str | None) -> bool:

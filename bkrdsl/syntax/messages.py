@@ -5057,15 +5057,50 @@ def written_twice(word: str, span: Span, remove: Span | None = None, times: int 
 _TIMES = {3: "three times", 4: "four times"}
 
 
-def written_over_unfinished(word: str, times: int, span: Span, need: str) -> Diagnostic:
-    """`import import import`, nothing after it on its line: the keyword written
-    `times` times in a row (`span`, the second to the last) and what it needs (`need`,
-    `a module path`) never written. No fix: what was meant after it is not known."""
+def written_over_unfinished(word: str, times: int, span: Span, need: str, help: str | None = None) -> Diagnostic:
+    """`import import import`, `workers workers`, nothing after it on its line: the
+    keyword written `times` times in a row (`span`, the second to the last) and what
+    it needs (`need`, `a module path`) never written. `help`: how the keyword alone
+    says to write what it needs (`run_unfinished_said`), else "write NEED after it".
+    No fix: what was meant after it is not known."""
+    repeated = "twice" if times == 2 else f"{_TIMES.get(times, f'{times} times')} in a row"
+    removed = f"the second `{word}`" if times == 2 else f"the {times - 1} after the first"
+    bare = need.removeprefix("a ").removeprefix("an ").removeprefix("the ")
     return codes.SYNTAX(
-        f"`{word}` is written {_TIMES.get(times, f'{times} times')} in a row, with no {need.removeprefix('a ')} after it",
+        f"`{word}` is written {repeated}, with no {bare} after it",
         span,
-        help=f"remove the {times - 1} after the first, and write {need} after `{word}`",
+        help=f"remove {removed}, and {help or f'write {need} after `{word}`'}",
     )
+
+
+#: The keyword alone's own error: what it expects after it (`run_unfinished_said`).
+_EXPECTED_AFTER = re.compile(r"expected (.+?) after `[^`]+`, found ")
+
+
+def run_unfinished_said(run: Diagnostic, word: str, times: int, said: Diagnostic, removed: Span) -> Diagnostic | None:
+    """`include include`, `workers workers`, nothing after them on their line: the
+    repeats are read as not written, and the error the keyword then gets alone
+    (`said`: "expected `minidisk` or `sfs` after `include`, found the end of the
+    line") is said as the keyword written over (`run`, written_over_unfinished):
+    what it expects, and its help after "remove the second `include`". Its choices
+    write over the repeats (`removed`, from the first's end to the last's) what they
+    would insert after the first (`catalog catalog`: *Insert `shared`*). None when
+    `said` is no such error."""
+    expected = _EXPECTED_AFTER.match(said.message)
+    if expected is None or not (said.help or "").startswith("write "):
+        return None
+    choices = tuple(
+        Fix(
+            choice.title,
+            tuple(
+                Edit(removed, edit.new_text) if edit.span.start == edit.span.end == removed.start else edit
+                for edit in choice.edits
+            ),
+        )
+        for choice in said.choices
+    )
+    made = written_over_unfinished(word, times, run.span, expected.group(1), said.help)
+    return replace(made, choices=choices)
 
 
 def keyword_after_statement(word: str, statement: str, span: Span, remove: Span) -> Diagnostic:

@@ -1039,8 +1039,14 @@ class Recovery:
         # that one error, so its value missing right after the word is no second error
         # at the same word (report_missing). Also where a keyword starts that was
         # reported written over and over with no value after it (`import import
-        # import`: path_run_unfinished).
+        # import`: run_unfinished).
         self.head_missing: set[int] = set()
+        # A keyword written over with nothing after it on its line (`include include`,
+        # `workers workers`: run_unfinished), by the first's offset: the error said for
+        # the run, the keyword, how often it is written, the span from the first's end
+        # to the last's and the first's end. The error the first then gets alone
+        # ("expected `minidisk` or `sfs` after `include`") is said in it (report).
+        self.runs_unfinished: dict[int, tuple[Diagnostic, str, int, Span, int]] = {}
         self.language_checked = False
         self.quiet = False  # nothing was read since the last error: reports are cascades
         self._after_last: tuple | None = None  # the parser's states when the last error was handled
@@ -1109,6 +1115,11 @@ class Recovery:
         """Record a diagnostic: not for a cascade, once per token, the rest counted.
         The diagnostic recorded (`diag`, or it without a fix that would drop a `#`), or
         None when it is not."""
+        if self.runs_unfinished and diag.span is not None and diag.span.start in self.runs_unfinished:
+            # said in the run's error, which it replaces: also right after it, a cascade's place
+            said = self.said_in_run(diag, at)
+            if said is not None:
+                return said
         if self.quiet or self.stopped_at is not None:
             return None  # after reading stopped: the blocks left open are closed in silence
         if diag.fix is not None and self.drops_hash(diag.fix):
@@ -1129,6 +1140,23 @@ class Recovery:
             return None
         self.diagnostics.append(diag)
         return diag
+
+    def said_in_run(self, diag: Diagnostic, at: int | None) -> Diagnostic | None:
+        """`diag`, the error a keyword written over gets alone once its repeats are
+        read as not written (`expected `minidisk` or `sfs` after `include`, found the
+        end of the line`: run_unfinished), said in the run's own error, which it
+        replaces: the one error, or None where `diag` is no such error."""
+        run, word, times, removed, first_end = self.runs_unfinished[diag.span.start]
+        if diag.span.end != first_end or run not in self.diagnostics:
+            return None
+        made = messages.run_unfinished_said(run, word, times, diag, removed)
+        if made is None:
+            return None
+        del self.runs_unfinished[diag.span.start]
+        self.diagnostics[self.diagnostics.index(run)] = made
+        if at is not None:
+            self.reported_at.add(at)
+        return made
 
     def drops_hash(self, fix) -> bool:
         """Whether `fix` would take a `#` out of the text: in `catalog## Notes` the
@@ -5371,6 +5399,10 @@ class Recovery:
         previous = last_real_token(ip.parser_state.value_stack)
         if previous is not None and previous.end_line == tok.line and repeats(previous, tok):
             return None  # `exclude exclude minidisk`: the word twice, not `exclude minidisk` swapped
+        if previous is not None and previous.start_pos in self.runs_unfinished and previous.end_line < tok.line:
+            # `exclude exclude`, then `include sfs BKRPOOL:CICSPRD.*`: the keyword written over
+            # with nothing after it (run_unfinished), not `include sfs` swapped after it
+            return None
         found = self.swap_reads(Sim.of(ip), tok)
         if found is None:
             return None
@@ -8419,7 +8451,7 @@ class Recovery:
         previous = top_token(state.value_stack, keyword)
         if previous is None or previous.end_line != tok.line or not repeats(previous, tok):
             return False
-        if self.path_run_unfinished(previous, tok):
+        if self.run_unfinished(previous, tok, keyword):
             return True
         if low not in _TWICE_SURELY and not self.doubled(tok, keyword) and not self.run_then_below(previous, tok):
             return False
@@ -8440,31 +8472,63 @@ class Recovery:
         run = messages.keyword_run_again_below(self.source.text, tok.start_pos)
         return run is not None and run[0][0] == previous.start_pos
 
-    def path_run_unfinished(self, previous: Token, tok: Token) -> bool:
-        """`import import import`, nothing after it on its line (nor `import` first on the
-        next: run_then_below): `import` written three times or more, no module path
-        after it, which reads as a module `import`, then an `import` without its path
-        (was BKR101 for the module, and "`import` is written again after the whole
-        `import import`", whose help wrote `import import`). One error over the
-        repeats, which says the path is missing too, without a fix (no module is
-        known); the repeats are skipped, and the path missing after the first
-        `import` is no second error (head_missing)."""
-        if tok.type != "IMPORT_PATH" or tok.end_pos is None or previous.start_pos is None:
+    def run_unfinished(self, previous: Token, tok: Token, keyword: str, need: str | None = None) -> bool:
+        """`import import import`, `workers workers`, `include include`, nothing after
+        them on their line but a comment or their block's `}` (nor the keyword first on
+        the next: run_then_below): the keyword `previous` written over, what it needs
+        never written. Of a keyword whose value the second is read as (a module path, a
+        name), only where that value is never the keyword again: written three times or
+        more (`import import` is a module `import`, the loader's to say, `backup
+        backup` a group BACKUP), after a keyword of _TWICE_SURELY, or in small letters
+        after `match` at the end of its line (a pattern MATCH is written in capitals;
+        `match match }` is one); a name in capitals after the keyword in small letters
+        (`backup BACKUP backup`) is a name, as CP writes one. `keyword_again` passes
+        the keywords the lexer reads the second as (`include include`), with what the
+        first expects (`need`). Was an error at each (`expected `minidisk` or `sfs`
+        after `include`, found `include``), then "`include` is written again after the
+        whole `include`", whose help wrote `include`; for `workers workers`, the number
+        missing, then "written twice", whose fix left it missing; for `import import
+        import`, BKR101 for a module `import`.
+
+        One error over the repeats, which says what is missing too, without a fix (what
+        was meant after it is not known); the repeats are skipped. The first then reads
+        alone, and its own error (`expected `minidisk` or `sfs` after `include``) is said
+        in this one, which takes its help (report, messages.run_unfinished_said); a
+        module path missing after the first `import` is no second error (head_missing)."""
+        if tok.start_pos is None or tok.end_pos is None or previous.start_pos is None or previous.end_pos is None:
             return False
         run = self.repeats_after(tok)
         text = self.source.text
-        if not run or not _LINE_REST.match(text + "\n", run[-1][1]):
-            return False
-        if self.run_then_below(previous, tok):
-            return False  # `import import import`, then `import std/zvm73`: report_repeat, said once below
-        span = self.source.span(tok.start_pos, run[-1][1])
-        diag = messages.written_over_unfinished(str(tok.value), len(run) + 2, span, messages.TERMINAL_TEXTS[tok.type])
+        end = run[-1][1] if run else tok.end_pos
+        if not _LINE_REST.match(text + "\n", end) and (
+            not _BRACE_REST.match(text, end) or tok.type == "IMPORT_PATH" or keyword in _TWICE_LOWER
+        ):
+            return False  # (`match match }`: a pattern MATCH, its group's `}` after it)
+        below = messages.keyword_run_again_below(text, tok.start_pos)
+        if below is not None and below[0][0] == previous.start_pos:
+            return False  # `include include`, then `include minidisk * 0191`: said once below (syntax._again_below)
+        if need is None:  # the second read as the keyword's value
+            if str(tok.value).isupper() and not str(previous.value).isupper():
+                return False  # `backup BACKUP`: a group BACKUP, as CP writes names
+            if not run and tok.type == "IMPORT_PATH":
+                return False  # `import import`: a module `import` (BKR101 says it is not found)
+            if not run and str(tok.value).lower() not in _TWICE_SURELY and not (keyword in _TWICE_LOWER and not str(tok.value).isupper()):
+                return False
+            need = messages.TERMINAL_TEXTS.get(tok.type) if tok.type == "IMPORT_PATH" else None
+            need = need or messages.follower(str(previous.value), 0)
+        span = self.source.span(tok.start_pos, end)
+        diag = messages.written_over_unfinished(str(tok.value), len(run) + 2, span, need)
         self.report(diag, tok.start_pos)
         self.dropped.add(tok.start_pos)
         for start, _ in run:
             self.dropped.add(start)
             self.repeated.add(start)
-        self.head_missing.add(previous.start_pos)
+        if tok.type == "IMPORT_PATH":
+            self.head_missing.add(previous.start_pos)
+        else:
+            removed = self.source.span(previous.end_pos, end)
+            self.runs_unfinished[previous.start_pos] = (diag, str(tok.value), len(run) + 2, removed, previous.end_pos)
+        self._fed_error_token = True  # read: the first's own error after it is news, said in this one
         return True
 
     def repeats_after(self, tok: Token) -> list[tuple[int, int]]:
@@ -8511,7 +8575,9 @@ class Recovery:
         after = self.peek_token(ip, 1 + len(self.repeats_after(tok)))
         following = "$END" if after is None and self.peek(ip) == "$END" else (after.type if after else None)
         if following is None or not Sim.of(ip).fits([following]):
-            return False
+            # `include include`, nothing after it on its line: what `include` expects missing too
+            need = self.expected_list(self.accepts(ip) - {"RBRACE", "$END"})
+            return self.run_unfinished(previous, tok, previous.type, need)
         self.report_repeat(previous, tok)
         return True
 
