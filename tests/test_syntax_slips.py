@@ -10164,3 +10164,30 @@ def test_h2_import_import_reads_a_module_import_where_there_is_one(tmp_path):
     main = tmp_path / "main.bkr"
     main.write_text(MINIMAL.replace("import std/zvm73\n", "import std/zvm73\nimport import\n"), encoding="utf-8")
     assert analyse(str(main), main.read_bytes(), path=main).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("users", ["CICSPRD DB2PRD", "CICSPRD DB2PRD CICSPRD"])
+def test_h2_a_keyword_written_over_in_a_group_body_is_one_warning(users, parser, monkeypatch):
+    """`include include include` alone on a line of a group body: read as user IDs, as
+    any word there is (BKR021), but was a second warning, BKR416 "names `INCLUDE`
+    twice", and BKR021's help wrote `INCLUDE INCLUDE INCLUDE`, which names it three
+    times. Now BKR021 alone says it, and its help writes the ID once. A user the group
+    really names twice (`CICSPRD`) is still BKR416's, whose fix removes that one alone."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "  single group APPS { CICSPRD DB2PRD }"
+    text, analysis = _one_slip(clean, "  single group APPS {\n    " + users + "\n    include include include\n  }")
+    found = [d for d in analysis.diagnostics if d.code == "BKR021"]
+    assert [d.code for d in analysis.diagnostics] == ["BKR416"] * users.endswith("CICSPRD") + ["BKR021"]
+    (found,) = found
+    assert found.message == "`include include include` is read as 3 more users of group `APPS`: `INCLUDE`, `INCLUDE` and `INCLUDE`"
+    assert found.help.endswith("; if this is a user ID, write it once in upper case, as user IDs are written: `INCLUDE`")
+    assert too_long(found, analysis.sources) == []
+    if users.endswith("CICSPRD"):
+        (twice,) = [d for d in analysis.diagnostics if d.code == "BKR416"]
+        assert twice.message == "group `APPS` names `CICSPRD` twice; the group holds it once"
+        text = apply_edits(text, twice.fix.edits)
+    # the help done: the ID written once, in upper case
+    mended = text.replace("include include include", "INCLUDE")
+    assert analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics == []
+

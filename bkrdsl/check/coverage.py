@@ -887,7 +887,9 @@ NAMED_TWICE = register(
     group or user twice after `backup` is BKR412; an address or SFS path
     twice in a job's includes or excludes BKR312; a volume twice in a volume
     list BKR325; a user ID twice in a `single user` or `identity user`
-    statement BKR320, or BKR004 written twice in a row.)
+    statement BKR320, or BKR004 written twice in a row. A repeat inside a run
+    of a group's entries read as user IDs, `include include include` alone
+    on its line, is BKR021's warning, which says it.)
 
     Failing example:
 
@@ -1401,7 +1403,10 @@ def members_named_twice(model: Model):
 @check
 def entries_named_twice(model: Model):
     """BKR416 for a group that names a user ID or a pattern twice: the group holds it
-    once (the model's Group lists it once). Thousands of entries: one pass, a dict."""
+    once (the model's Group lists it once). Thousands of entries: one pass, a dict.
+    Not a repeat inside a run of entries BKR021 says is read as user IDs (`include
+    include include` alone on its line: the keyword written over, said once there)."""
+    read_on = None
     for group in model.groups:
         entries = group.decl.entries
         if len(entries) < 2:
@@ -1420,6 +1425,13 @@ def entries_named_twice(model: Model):
         if len(set(keys)) == len(keys):
             continue
         first, again = _first_and_again(keys)
+        if read_on is None:
+            from bkrdsl.check.declarations import read_on_ids  # only for a group with a repeat
+
+            read_on = read_on_ids(model)
+        again = [i for i in again if entries[i].span.start not in read_on]
+        if not again:
+            continue
         repeated = sorted({keys[i] for i in again}, key=first.__getitem__)
         one = len(repeated) == 1
         yield NAMED_TWICE(

@@ -370,7 +370,11 @@ VOLUMES_READ_ON = register(
     has a slip of its own (`retain 35`, its `days` left out) is named
     written whole in the help, as its home block's fixes mend it
     (`retain 35 days`), and its words are this one warning: `35` is not
-    also an ID that reads as a spool file ID (BKR309).
+    also an ID that reads as a spool file ID (BKR309). A keyword written
+    over alone on its line (`include include include`) is one warning too,
+    not also an ID the group names twice (BKR416), and its help writes the
+    ID once (`INCLUDE`), not the run in upper case, which would name it
+    twice.
 
     A keyword that starts no statement (`full`, `daily`, `on`, `each`,
     `user`...) in lower or mixed case is read as a user ID wherever it
@@ -1853,6 +1857,10 @@ def _group_read_on(decl: ast.GroupDecl):
         else:  # `backup OTHERS full`: a job's, not the cluster's
             where = f"is a statement, {_belongs(words[0].text)}{_whole(words)}"
         these = "this is a user ID, write it" if len(words) == 1 else "these are user IDs, write them"
+        upper = first_line.upper()
+        if len(words) > 1 and len({w.upper for w in words}) == 1:
+            # `include include include`: one word written over; as a user ID, the group holds it once
+            these, upper = "this is a user ID, write it once", words[0].upper
         yield VOLUMES_READ_ON(
             f"{read} read as {more} of group `{name}`: {listed([w.upper for w in words])}",
             words[0].span,
@@ -1864,7 +1872,7 @@ def _group_read_on(decl: ast.GroupDecl):
             related=(Related(decl.name.span, "the group's body starts here"),),
             help=(
                 f"the group body holds user IDs to its `}}`: if {quoted(first_line)} {where}; if {these} in"
-                f" upper case, as user IDs are written: {quoted(first_line.upper())}"
+                f" upper case, as user IDs are written: {quoted(upper)}"
             ),
         )
     for phrase in phrases:
