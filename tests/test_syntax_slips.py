@@ -10191,3 +10191,63 @@ def test_h2_a_keyword_written_over_in_a_group_body_is_one_warning(users, parser,
     mended = text.replace("include include include", "INCLUDE")
     assert analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics == []
 
+
+# fmt: off
+#: A statement's keyword written over, then its values without the word it takes first:
+#: (the clean line, the line written, what is missing, the help's end, the line the fix
+#: writes, or None: no fix, the line the help done writes then)
+H2_RUNS_THEN_VALUES = [
+    ("    run on VMSYS1 daily 02:00\n", "    run run VMSYS1 daily 02:00\n", "`on`",
+     "write `run on VMSYS1`", "    run on VMSYS1 daily 02:00"),
+    ("    run on VMSYS1 daily 02:00\n", "    run run run VMSYS1 daily 02:00\n", "`on`",
+     "write `run on VMSYS1`", "    run on VMSYS1 daily 02:00"),
+    ("  expire on VMSYS1 {\n", "  expire expire VMSYS1 {\n", "`on`", "write `expire on VMSYS1`", "  expire on VMSYS1 {"),
+    ("  single group APPS { CICSPRD DB2PRD }\n", "  single single APPS { CICSPRD DB2PRD }\n", "`group` or `user`",
+     "write `single group APPS {`: a `{` opens a group's list of users", "  single group APPS { CICSPRD DB2PRD }"),
+    ("  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1\n", "  catalog catalog server BKRSVSFS pool BKRPOOL on VMSYS1\n",
+     "`local` or `shared`",
+     ("write `shared` after `catalog`: one catalog for the whole cluster, the choice recommended for an SSI cluster"
+      " (`local` keeps one catalog per member)"), None),
+    ("    include minidisk * 0191-01FF 0200\n", "    include include * 0191-01FF 0200\n", "`minidisk` or `sfs`",
+     "write `minidisk` or `sfs` after `include`: `include minidisk OWNER ADDRESS...` or `include sfs POOL:USER.DIR...`", None),
+    ("  tape manager shared catalog-node", "  tape tape shared catalog-node", "`manager`", "write `manager` after `tape`", None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "missing", "said", "fixed"), H2_RUNS_THEN_VALUES, ids=[c[1].strip() for c in H2_RUNS_THEN_VALUES]
+)
+def test_h2_a_keyword_written_over_then_values_without_its_next_word_is_one_error(
+    clean, written, missing, said, fixed, parser, monkeypatch
+):
+    """`run run VMSYS1 daily 02:00`: was two errors, "expected `on` after `run`, found
+    `run`" (its help the members, its choices inserting `on VMSYS1` after the first
+    `run`, which left the second), then "expected `on` after `run`, found `VMSYS1`",
+    whose fix inserted `on` and left the second `run` (`include include * 0191`, the
+    same; `run run run VMSYS1`, three). Now one error over the repeats that says what
+    is missing after the first, whose help is the first's own, and whose fix, where the
+    first's error had one, removes the repeats and makes that one edit: the file then
+    reads clean. Without a fix, the help done (the repeats removed, the word written
+    after the first) reads clean too."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    (found,) = analysis.diagnostics
+    repeats = text[found.span.start : found.span.end].split()
+    word = repeats[0]
+    repeated, removed = ("twice", f"the second `{word}`") if len(repeats) == 1 else ("three times in a row", "the 2 after the first")
+    assert (found.code, found.message, found.help) == (
+        "BKR004", f"`{word}` is written {repeated}, with no {missing} after it", f"remove {removed}, and {said}"
+    )
+    assert too_long(found, analysis.sources) == []
+    if fixed is None:
+        assert found.fix is None
+        first_end = len(text[: found.span.start].rstrip(" \t"))
+        mended = text[:first_end] + " " + clean.split()[1] + text[found.span.end :]
+        assert [d.code for d in analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics if d.code < "BKR1"] == []
+        return
+    assert found.fix.title.startswith(f"Remove {removed.replace('the 2 after the first', f'the repeated `{word}`')} and insert")
+    repaired = apply_edits(text, found.fix.edits)
+    assert fixed in repaired.split("\n")
+    assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []

@@ -196,6 +196,12 @@ SYNTAX = register(
     BACKUP; `import import`, a module `import`: BKR101 says it is the
     keyword twice where no module `import` is found); `match match` at the
     end of its line is the keyword twice (`match match }` is a pattern).
+    So too where the values follow without the word the keyword takes
+    first (`run run VMSYS1 daily 02:00`, `single single APPS {`, `include
+    include * 0191`): one error, "`run` is written twice, with no `on` after
+    it", whose help is the first's own ("write `run on VMSYS1`") and whose
+    fix, where that help's is certain, removes the repeats and makes it
+    (was an error at each, the first's fix leaving the repeat).
     Where the keyword's value may be the keyword's own word, it is twice only
     when what follows reads after the first and not after a name: `member
     member {` declares a member MEMBER. In small letters after `minidisk`,

@@ -5100,7 +5100,29 @@ def run_unfinished_said(run: Diagnostic, word: str, times: int, said: Diagnostic
         for choice in said.choices
     )
     made = written_over_unfinished(word, times, run.span, expected.group(1), said.help)
-    return replace(made, choices=choices)
+    return replace(made, choices=choices, fix=_with_repeats_removed(said.fix, word, times, removed))
+
+
+def _with_repeats_removed(fix: Fix | None, word: str, times: int, removed: Span) -> Fix | None:
+    """`fix`, the keyword alone's (`run run VMSYS1 daily 02:00`: *Insert `on`* before
+    `VMSYS1`), with the repeats removed too (`removed`); an insertion right after the
+    first is written over them. None where an edit of `fix` overlaps them."""
+    if fix is None:
+        return None
+    edits, over = [], False
+    for edit in fix.edits:
+        if edit.span.start == edit.span.end == removed.start:
+            edits.append(Edit(removed, edit.new_text))
+            over = True
+        elif edit.span.end <= removed.start or edit.span.start >= removed.end:
+            edits.append(edit)
+        else:
+            return None
+    if not over:
+        edits.append(Edit(removed, ""))
+    repeats = f"the second `{word}`" if times == 2 else f"the repeated `{word}`"
+    title = fix.title[:1].lower() + fix.title[1:]
+    return Fix(f"Remove {repeats} and {title}", tuple(sorted(edits, key=lambda e: e.span.start)))
 
 
 def keyword_after_statement(word: str, statement: str, span: Span, remove: Span) -> Diagnostic:

@@ -8472,7 +8472,9 @@ class Recovery:
         run = messages.keyword_run_again_below(self.source.text, tok.start_pos)
         return run is not None and run[0][0] == previous.start_pos
 
-    def run_unfinished(self, previous: Token, tok: Token, keyword: str, need: str | None = None) -> bool:
+    def run_unfinished(
+        self, previous: Token, tok: Token, keyword: str, need: str | None = None, anywhere: bool = False
+    ) -> bool:
         """`import import import`, `workers workers`, `include include`, nothing after
         them on their line but a comment or their block's `}` (nor the keyword first on
         the next: run_then_below): the keyword `previous` written over, what it needs
@@ -8500,10 +8502,12 @@ class Recovery:
         run = self.repeats_after(tok)
         text = self.source.text
         end = run[-1][1] if run else tok.end_pos
-        if not _LINE_REST.match(text + "\n", end) and (
-            not _BRACE_REST.match(text, end) or tok.type == "IMPORT_PATH" or keyword in _TWICE_LOWER
-        ):
-            return False  # (`match match }`: a pattern MATCH, its group's `}` after it)
+        ended = _LINE_REST.match(text + "\n", end) is not None or (
+            # (not `match match }`: a pattern MATCH, its group's `}` after it)
+            _BRACE_REST.match(text, end) is not None and tok.type != "IMPORT_PATH" and keyword not in _TWICE_LOWER
+        )
+        if not ended and not anywhere:
+            return False
         below = messages.keyword_run_again_below(text, tok.start_pos)
         if below is not None and below[0][0] == previous.start_pos:
             return False  # `include include`, then `include minidisk * 0191`: said once below (syntax._again_below)
@@ -8517,7 +8521,13 @@ class Recovery:
             need = messages.TERMINAL_TEXTS.get(tok.type) if tok.type == "IMPORT_PATH" else None
             need = need or messages.follower(str(previous.value), 0)
         span = self.source.span(tok.start_pos, end)
-        diag = messages.written_over_unfinished(str(tok.value), len(run) + 2, span, need)
+        removed = self.source.span(previous.end_pos, end)
+        if ended:
+            diag = messages.written_over_unfinished(str(tok.value), len(run) + 2, span, need)
+        else:
+            # `run run VMSYS1 daily 02:00`: "written twice", whose fix removes it, till the
+            # first's own error is met (`expected `on` after `run``), said in it then
+            diag = messages.written_twice(str(tok.value), span, removed, times=len(run) + 2)
         self.report(diag, tok.start_pos)
         self.dropped.add(tok.start_pos)
         for start, _ in run:
@@ -8526,7 +8536,6 @@ class Recovery:
         if tok.type == "IMPORT_PATH":
             self.head_missing.add(previous.start_pos)
         else:
-            removed = self.source.span(previous.end_pos, end)
             self.runs_unfinished[previous.start_pos] = (diag, str(tok.value), len(run) + 2, removed, previous.end_pos)
         self._fed_error_token = True  # read: the first's own error after it is news, said in this one
         return True
@@ -8577,7 +8586,7 @@ class Recovery:
         if following is None or not Sim.of(ip).fits([following]):
             # `include include`, nothing after it on its line: what `include` expects missing too
             need = self.expected_list(self.accepts(ip) - {"RBRACE", "$END"})
-            return self.run_unfinished(previous, tok, previous.type, need)
+            return self.run_unfinished(previous, tok, previous.type, need, anywhere=True)
         self.report_repeat(previous, tok)
         return True
 
