@@ -8506,7 +8506,7 @@ class Recovery:
             # (not `match match }`: a pattern MATCH, its group's `}` after it)
             _BRACE_REST.match(text, end) is not None and tok.type != "IMPORT_PATH" and keyword not in _TWICE_LOWER
         )
-        if not ended and not anywhere:
+        if not ended and (not anywhere or self.scope_later(previous)):
             return False
         below = messages.keyword_run_again_below(text, tok.start_pos)
         if below is not None and below[0][0] == previous.start_pos:
@@ -8539,6 +8539,11 @@ class Recovery:
             self.runs_unfinished[previous.start_pos] = (diag, str(tok.value), len(run) + 2, removed, previous.end_pos)
         self._fed_error_token = True  # read: the first's own error after it is news, said in this one
         return True
+
+    def scope_later(self, previous: Token) -> bool:
+        """`catalog catalog server BKRSVSFS shared`: the scope written later on the line,
+        which scope_after_options moves, with the repeats removed (one error there)."""
+        return previous.type == "CATALOG" and messages.scope_after_options(self.source.text, previous.end_pos) is not None
 
     def repeats_after(self, tok: Token) -> list[tuple[int, int]]:
         """The offsets of the words right after `tok` on its line that write it again
