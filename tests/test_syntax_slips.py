@@ -10251,3 +10251,60 @@ def test_h2_a_keyword_written_over_then_values_without_its_next_word_is_one_erro
     repaired = apply_edits(text, found.fix.edits)
     assert fixed in repaired.split("\n")
     assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+
+
+# --- h5 (stop 63)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("place", "written", "warned"),
+    [
+        ("group line", "Full P%Q", "`Full` is read as one more user of group `APPS`: `FULL`"),
+        ("group", "full APX*", "`full` is read as one more user of group `APPS`: `FULL`"),
+        ("group", "daily lnx?", "`daily` is read as one more user of group `APPS`: `DAILY`"),
+    ],
+)
+def test_h5_a_keyword_then_a_pattern_in_a_group_body_is_read_as_entries(place, written, warned, parser, monkeypatch):
+    """`single group A { A Full P%Q A }` (found by the fmt property test_generated_files,
+    `BKRDSL_HYPOTHESIS=explore --hypothesis-seed=202612057`): a word in small letters that
+    a keyword spells, then a pattern, in a group body, was BKR013 "`Full P%Q` is a
+    backup's level, not user IDs", the pattern skipped, since a pattern counted as a
+    word no user ID is (`fast.misplaced_in_group`). A pattern is an entry a group lists:
+    the words are read as entries, as `server BKRSVSFS` is, with BKR021's warning."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean, line = PLACES[place]
+    analysis = analyse("prodssi.bkr", BASE.replace(clean, line.format(written), 1).encode("utf-8"))
+    assert [(d.code, d.message) for d in analysis.diagnostics] == [("BKR021", warned)]
+    apps = next(g for g in analysis.program.main.clusters[0].groups if g.name.text == "APPS")
+    assert written.split() == [e.word.text for e in apps.entries if e.word.text not in ("CICSPRD", "DB2PRD")]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h5_the_file_the_fmt_property_found_formats(parser, monkeypatch):
+    """The text test_generated_files drew: it reads without a syntax error, so `bkrc fmt`
+    lays it out (it refused it, with BKR013)."""
+    from bkrdsl.fmt import format_source
+    from bkrdsl.source import Source
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    done = format_source(Source.of("gen.bkr", "single group A { A Full P%Q A }"))
+    assert done.text is not None, done.diagnostics
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        # a pattern that matches every user, or one too long for any ID, is still no entry
+        ("full *", "`full *` is a backup's level, not user IDs: a group lists user IDs only"),
+        ("full LNXAPPLICATION*", "`full LNXAPPLICATION*` is a backup's level, not user IDs: a group lists user IDs only"),
+        # an owner pattern before addresses: the addresses are no entries
+        ("minidisk LNX* 0191", "`minidisk LNX* 0191` is a selection, not user IDs: a group lists user IDs only"),
+    ],
+)
+def test_h5_a_keyword_then_no_entry_in_a_group_body_stays_misplaced(written, message, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean, line = PLACES["group"]
+    analysis = analyse("prodssi.bkr", BASE.replace(clean, line.format(written), 1).encode("utf-8"))
+    assert [(d.code, d.message) for d in analysis.diagnostics] == [("BKR013", message)]

@@ -1438,16 +1438,18 @@ MISPLACED = register(
     starts with its keyword and name", the generic help at its `{`).
     A keyword that starts no statement, or a value's word, in small letters
     in a group body, with words after it on its line that can be no user
-    ID (a time, a number, an SFS path, a pattern: `daily 02:00`, `size 10
-    cyl`, `at 100`, `minidisk * 0191`, `sfs POOL:USER.DIR`, `30 seconds`),
+    ID nor a pattern the group lists (a time, a number, an SFS path, `*`:
+    `daily 02:00`, `size 10 cyl`, `at 100`, `minidisk * 0191`, `sfs
+    POOL:USER.DIR`, `30 seconds`),
     is a statement's part written there, this one error: the message says
     what it is (a schedule, a disk's size, a selection) and the help where
     it is written; its words are skipped, not read as user IDs that the
     checks would refuse (BKR301, BKR309) or a pattern `*` matching every
     user (BKR204, BKR231, BKR411). A word in capitals that may be an ID ends
     it (`DB2PRD` after `daily 02:00` on the line). Where every word may be
-    an ID (`server BKRSVSFS`, `each member`), they are read as IDs and
-    BKR021 warns, once for the phrase; a line that starts with a statement
+    an ID or a pattern (`server BKRSVSFS`, `each member`, `full LNX*`),
+    they are read as the group's entries and BKR021 warns, once for the
+    phrase; a line that starts with a statement
     keyword (`disk ... size 10 cyl` below a group whose `}` is missing) is
     that statement's. A block's opening line pasted into a
     block without its `}`, alone on its line and indented under the block's

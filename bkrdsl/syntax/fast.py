@@ -334,6 +334,20 @@ def no_user_id(word: str) -> bool:
     return _USER_ID_SHAPE.fullmatch(word) is None or word.isdigit()
 
 
+#: A pattern a group body lists (`LNX*`, `P%Q`: `*` any characters, `%` or `?` one), in
+#: any case: a user ID's characters and wildcards, at most 8 of them not `*`, and one at
+#: least no wildcard (`*` alone, or `%*`, matches every user: no entry a group means).
+_GROUP_PATTERN_SHAPE = re.compile(r"[A-Za-z0-9@#$_*%?-]*[A-Za-z0-9@#$_-][A-Za-z0-9@#$_*%?-]*")
+
+
+def no_group_entry(word: str) -> bool:
+    """Whether `word` can be no entry of a group body: no user ID (`no_user_id`) nor a
+    pattern the group may list (`LNX*`, `P%Q`; not `*`, which matches every user)."""
+    if not no_user_id(word):
+        return False
+    return _GROUP_PATTERN_SHAPE.fullmatch(word) is None or len(word) - word.count("*") > 8 or word.isdigit()
+
+
 def statement_part(words: list[str]) -> int:
     """How many of `words`, the names on a line of a list (a group body's user IDs, a
     volume list's labels) from one on, are a statement's part written there: the first a
@@ -359,15 +373,16 @@ def statement_part(words: list[str]) -> int:
 def misplaced_in_group(words: list[str]) -> int:
     """How many of `words`, the names on a line of a group body from one on (to its
     line's end, a `}`, a comment or `match`), are a statement's part written there
-    (`statement_part`) when one of its words after the first can be no user ID
-    (`daily 02:00`, `size 10 cyl`, `minidisk * 0191`, `sfs POOL:USER.DIR`); else 0.
+    (`statement_part`) when one of its words after the first can be no entry of the
+    group (`daily 02:00`, `size 10 cyl`, `minidisk * 0191`, `sfs POOL:USER.DIR`); else 0.
     Such words are no user IDs: the line is a misplaced statement (BKR013,
     Recovery.phrase_in_group; the fast parser gives up on it), not users that the
     checks would then find too long, all digits or a pattern matching every user.
-    Where every word may be an ID (`server BKRSVSFS`, `each member`), they are read as
-    IDs, as before, and the checker warns (BKR021)."""
+    Where every word may be an ID or a pattern the group lists (`server BKRSVSFS`,
+    `each member`, `Full LNX*`), they are read as entries, as before, and the checker
+    warns (BKR021)."""
     count = statement_part(words)
-    return count if count > 1 and any(no_user_id(w) for w in words[:count]) else 0
+    return count if count > 1 and any(no_group_entry(w) for w in words[:count]) else 0
 
 
 #: A hyphenated keyword written without its hyphen, as one word (`jobsuffix`,
