@@ -10308,3 +10308,34 @@ def test_h5_a_keyword_then_no_entry_in_a_group_body_stays_misplaced(written, mes
     clean, line = PLACES["group"]
     analysis = analyse("prodssi.bkr", BASE.replace(clean, line.format(written), 1).encode("utf-8"))
     assert [(d.code, d.message) for d in analysis.diagnostics] == [("BKR013", message)]
+
+
+# --- lead (stop 63)
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["IDENTITY TCPIP XXXXXXXX", "IDENTITY TCPIP FTPSERVE", "single LNXWEB03 LNXWEB04"])
+def test_a_name_where_group_or_user_goes_is_not_replaced_by_the_keyword(written, parser, monkeypatch):
+    """`IDENTITY TCPIP XXXXXXXX` (a directory line with its password): the recovery reads
+    `user` in place of TCPIP, the one keyword that lets the line's next word fit; its fix
+    wrote `IDENTITY user XXXXXXXX`, declaring the password (or FTPSERVE) and losing the
+    user. A word that cannot be the keyword mistyped gets the help, no fix."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "  identity group SYSIDS { TCPIP FTPSERVE }\n"
+    assert clean in BASE
+    analysis = analyse("prodssi.bkr", BASE.replace(clean, f"{clean}  {written}\n", 1).encode("utf-8"))
+    (d,) = analysis.diagnostics
+    name = written.split()[1]
+    assert (d.code, d.fix) == ("BKR004", None)
+    assert d.help == f"write `user` before `{name}` if it is a name, or in its place"
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_keyword_cut_short_where_only_it_fits_is_still_replaced(parser, monkeypatch):
+    """`single grp APPS2 {`: `grp` is `group` with letters left out: the fix writes it."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "  single group APPS { CICSPRD DB2PRD }\n"
+    text = BASE.replace(clean, f"{clean}  single grp APPS2 {{ CICSTST }}\n", 1)
+    (d,) = [d for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code == "BKR004"]
+    assert d.help == "write `group` in place of `grp`" and d.fix is not None
+    fixed = apply_edits(text, d.fix.edits)
+    assert "  single group APPS2 { CICSTST }\n" in fixed
+    assert [x.code for x in analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics if x.code < "BKR100"] == []

@@ -5557,14 +5557,33 @@ def starts_no_statement(
     return codes.SYNTAX(f"`{word}` starts no statement: it {KEYWORD_PLACES[lowered]}", span, help=help)
 
 
-def word_for_keyword(wanted: str, after: str, found: str, keyword: str, span: Span) -> Diagnostic:
-    """`single grp APPS`: a word where a keyword belongs, and only that keyword fits."""
+def word_for_keyword(wanted: str, after: str, found: str, keyword: str, span: Span, text: str | None = None) -> Diagnostic:
+    """`single grp APPS`: a word where a keyword belongs, and only that keyword fits.
+    `text`, the word as written, where it may not be the keyword mistyped: written in
+    its place only where it may be (`may_mean_keyword`), else a name may be what was
+    written and the keyword left out before it (`IDENTITY TCPIP XXXXXXXX`: `user` in
+    place of TCPIP would declare XXXXXXXX), so no fix, and the help says both."""
+    plain = keyword.strip("`")
+    if text is not None and not may_mean_keyword(text, plain):
+        return codes.SYNTAX(
+            f"expected {wanted}{after}, found {found}",
+            span,
+            help=f"write {keyword} before {found} if it is a name, or in its place",
+        )
     return codes.SYNTAX(
         f"expected {wanted}{after}, found {found}",
         span,
         help=f"write {keyword} in place of {found}",
-        fix=write_fix(keyword.strip("`"), span),
+        fix=write_fix(plain, span),
     )
+
+
+def may_mean_keyword(text: str, keyword: str) -> bool:
+    """Whether `text` may be `keyword` mistyped or cut short: its letters in the
+    keyword's order (`grp`, `d` for `group`, `days`), or a slip or two from it
+    (`_closest`); `TCPIP` is no `user`."""
+    lowered, letters = text.lower(), iter(keyword.lower())
+    return all(c in letters for c in lowered) or bool(_closest(lowered, (keyword.lower(),)))
 
 
 #: The help of the recovery's generic report where no other fits (`Recovery.generic_help`).

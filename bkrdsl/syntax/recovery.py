@@ -4657,7 +4657,7 @@ class Recovery:
         after = f" after {self.describe(previous)}" if previous is not None else ""
         word = self.facts.texts[keyword]
         wanted = self.expected_list(accepted - {"RBRACE", "$END"})
-        diag = messages.word_for_keyword(wanted, after, self.describe(tok), word, self.span_of(tok))
+        diag = messages.word_for_keyword(wanted, after, self.describe(tok), word, self.span_of(tok), tok.value)
         self.report(diag, tok.start_pos)
         return self.retype(tok, keyword)
 
