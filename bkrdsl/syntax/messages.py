@@ -2635,16 +2635,15 @@ def user_and_group(group: str, kind: str, span: Span, remove: Span) -> Diagnosti
 
 
 def _days_listed(
-    message: str, written: str, meant: str, span: Span, gaps: Sequence[str] = (), each: bool | None = None
+    message: str, written: str, meant: str, span: Span, gaps: Sequence[str] = (), each: bool = False
 ) -> Diagnostic:
     """A `run` line in the wrong order whose range of days the help writes one by one
     (`written`, the line; `meant`, what the fix writes over `span`); no fix where it
     ends with `HH:MM`, the time not written. `gaps`: the commas missing between its
     members (`_commas_missing_said`), which the help says too, and what the job does
-    on the members then listed (RUNS_ON_EACH; `each`: whether commas are among the
-    gaps, where other slips are too)."""
+    on the members then listed (RUNS_ON_EACH), where `each`: commas are among the gaps."""
     missing = " (the time of day is missing)" if meant.endswith(" HH:MM") else ""
-    said = "".join(f"; {gap}" for gap in gaps) + (RUNS_ON_EACH if (bool(gaps) if each is None else each) else "")
+    said = "".join(f"; {gap}" for gap in gaps) + (RUNS_ON_EACH if each else "")
     return codes.SYNTAX(
         message,
         span,
@@ -2688,7 +2687,7 @@ def schedule_first(
     writes in order and the help says. What the job then does on the members listed
     (RUNS_ON_EACH) is said only where commas were missing: a list the fix writes."""
     gaps = _commas_missing_said(commas_missing or [])
-    each = RUNS_ON_EACH if gaps else ""
+    commas = bool(gaps)
     if member_word is not None:
         gaps.append(f"`{member_word}` is written only in `on each member`")
     if swapped is not None:
@@ -2703,9 +2702,9 @@ def schedule_first(
             meant,
             span,
             gaps,
-            each=bool(each),
+            each=commas,
         )
-    said = f": {'; '.join(gaps)}{each}" if gaps else ""
+    said = f": {'; '.join(gaps)}{RUNS_ON_EACH if commas else ''}" if gaps else ""
     return codes.SYNTAX(
         "the schedule comes after the members the job runs on, not before them",
         span,
@@ -2755,7 +2754,12 @@ def schedule_without_run(
         # `weekly mon-fri 22:00 run on VMSYS1`: the days one by one too (and the
         # members' commas, `run on VMSYS1 VMSYS2`)
         return _days_listed(
-            "a schedule is part of the `run` statement, after the members the job runs on", meant, meant, span, gaps
+            "a schedule is part of the `run` statement, after the members the job runs on",
+            meant,
+            meant,
+            span,
+            gaps,
+            each=bool(gaps),
         )
     if meant is not None:
         said = f": {'; '.join(gaps)}{RUNS_ON_EACH}" if gaps else ""

@@ -7960,8 +7960,8 @@ class Recovery:
         if firsts is None or seconds is None:
             return False
         blanks_and_again = self.source.span(start + found.end("schedule"), start + len(line))
-        kept = f"run on {', '.join(firsts)} {' '.join(found.group('schedule').split())}"
-        moved = f"run on {', '.join(seconds)} {' '.join(found.group('schedule').split())}"
+        schedule = " ".join(found.group("schedule").split())
+        kept, moved = f"run on {', '.join(firsts)} {schedule}", f"run on {', '.join(seconds)} {schedule}"
         placement = self.source.span(start + found.start("first"), start + found.end("first"))
         diag = messages.placement_again(
             " ".join(found.group("again").split()), firsts, seconds, kept, moved,
