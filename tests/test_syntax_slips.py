@@ -9312,7 +9312,10 @@ def test_h8_import_written_three_times_without_a_path_is_one_error(written, word
     assert (found.code, found.message, found.help) == (
         "BKR004",
         f"`{word}` is written {times} in a row, with no module path after it",
-        f"remove the {count} after the first, and write a module path after `{word}`",
+        (  # stop 64: the modules, as `import import`'s help lists them
+            f"remove the {count} after the first, and write a module path after the first: the standard library has"
+            " `std/backup-manager`, `std/zvm-common`, `std/zvm72`, `std/zvm73`, `std/zvm74`"
+        ),
     )
     assert found.fix is None
     assert text[found.span.start : found.span.end].split() == [word] * count
@@ -10019,8 +10022,7 @@ H2_RUNS_UNFINISHED = [
      "write a volume label after `private-volume`", " M2PRV1"),
     ("  member VMSYS3 { workers 2  private-volume M3PRV1 }", "  member VMSYS3 { workers 2  private-volume private-volume }",
      "volume label", "write a volume label after `private-volume`", " M3PRV1"),
-    ("  member VMSYS3 { workers 2  private-volume M3PRV1 }", "  member VMSYS3 { workers workers  private-volume M3PRV1 }",
-     None, None, None),  # not at the end of its line: a value missing before the next statement, as before
+    # (`workers workers  private-volume M3PRV1`, not at the end of its line: one error too since stop 64, H2S64_RUNS_THEN_A_WORD)
     ("  shared-volume VMCOM1\n", "  shared-volume shared-volume\n", "volume label",
      "write a volume label after `shared-volume`", " VMCOM1"),
     ("    retain 35 days\n", "    retain retain\n", "number of days", "write a number of days after `retain`", " 35 days"),
@@ -10339,3 +10341,106 @@ def test_a_keyword_cut_short_where_only_it_fits_is_still_replaced(parser, monkey
     fixed = apply_edits(text, d.fix.edits)
     assert "  single group APPS2 { CICSTST }\n" in fixed
     assert [x.code for x in analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics if x.code < "BKR100"] == []
+
+
+# --- h2 (stop 64)
+
+# fmt: off
+#: A statement's keyword written over, then a word the first does not take, where the
+#: first's own error is said at that word (not at the first) or is no "expected ..."
+#: one: (the clean line, the line written, what is missing, the help's end, the
+#: choices' titles, the line the first choice writes, or None: no choice, and the
+#: word written over the repeat then)
+H2S64_RUNS_THEN_A_WORD = [
+    ("    to disk pool BKUPPOOL\n", "    to to pool BKUPPOOL\n", "`disk` or `tape`",
+     "write `to disk pool BKUPPOOL` or `to tape pool BKUPPOOL`",
+     ["Remove the second `to` and insert `disk`", "Remove the second `to` and insert `tape`"], "    to disk pool BKUPPOOL"),
+    ("    to disk pool BKUPPOOL\n", "    to to to pool BKUPPOOL\n", "`disk` or `tape`",
+     "write `to disk pool BKUPPOOL` or `to tape pool BKUPPOOL`",
+     ["Remove the repeated `to` and insert `disk`", "Remove the repeated `to` and insert `tape`"], "    to disk pool BKUPPOOL"),
+    ("    to disk pool BKUPPOOL\n", "    to to BKUPPOOL\n", "`disk` or `tape`",
+     "write `to disk pool BKUPPOOL` or `to tape pool BKUPPOOL`", [], None),
+    ("    preview daily 01:00\n", "    preview preview 01:00\n", "`daily`, `manual`, `monthly` or `weekly`",
+     "write `daily 01:00` to run it every day, or `weekly DAY 01:00` or `monthly N 01:00` (how often it runs is not said)",
+     [], "daily"),
+    ("    retain 35 days\n", "    retain retain days\n", "number of days", "write a number of days after `retain`", [], "35"),
+    ("  member VMSYS3 { workers 2  private-volume M3PRV1 }", "  member VMSYS3 { workers workers  private-volume M3PRV1 }",
+     "number of worker machines", "write the number of worker machines after `workers`", [], "2"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "missing", "said", "titles", "fixed"), H2S64_RUNS_THEN_A_WORD, ids=[c[1].strip() for c in H2S64_RUNS_THEN_A_WORD]
+)
+def test_h2s64_a_keyword_written_over_then_a_word_it_does_not_take_is_one_error(
+    clean, written, missing, said, titles, fixed, parser, monkeypatch
+):
+    """`to to pool BKUPPOOL`: was two errors, "`to` is written twice", whose fix removed
+    the second and left the next ("`to` names the medium before the pool"), then that
+    one at `pool`; `preview preview 01:00`, "written twice", then BKR012 "`01:00` is not
+    a .bkr schedule"; `retain retain days` and `workers workers  private-volume M3PRV1`,
+    the value missing at the first, then "written twice" at the second, whose fix left
+    it missing. Now one error over the repeats that says what the first lacks, whose
+    help is the first's own error's, and whose choices (`to`'s media) each remove the
+    repeats too: the first choice, or the help done (the value written over the
+    repeats), reads clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    (found,) = analysis.diagnostics
+    repeats = text[found.span.start : found.span.end].split()
+    word = repeats[0]
+    repeated, removed = ("twice", f"the second `{word}`") if len(repeats) == 1 else ("three times in a row", "the 2 after the first")
+    assert (found.code, found.message) == ("BKR004", f"`{word}` is written {repeated}, with no {missing} after it")
+    assert found.help.startswith(f"remove {removed}, and {said}")
+    assert found.fix is None
+    assert [c.title for c in found.choices] == titles
+    assert too_long(found, analysis.sources) == []
+    if titles:
+        chosen = [apply_edits(text, c.edits) for c in found.choices]
+        assert fixed in chosen[0].split("\n")
+        assert analyse("prodssi.bkr", chosen[0].encode("utf-8")).diagnostics == []
+        assert [d.code for t in chosen for d in analyse("prodssi.bkr", t.encode()).diagnostics if d.code < "BKR1"] == []
+    elif fixed is not None:
+        mended = text[: found.span.start] + fixed + text[found.span.end :]
+        assert analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written"),
+    [
+        ("    workers 4\n", "    workers workers\n"),
+        ("    include minidisk * 0191-01FF 0200\n", "    include include\n"),
+        ("    run on VMSYS1 daily 02:00\n", "    run run VMSYS1 daily 02:00\n"),
+        ("  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1\n", "  catalog catalog\n"),
+        ("    retain 35 days\n", "    retain retain days\n"),
+    ],
+)
+def test_h2s64_what_the_first_expects_is_data_not_its_message(clean, written, parser, monkeypatch):
+    """The error a keyword written over gets alone ("expected `minidisk` or `sfs` after
+    `include`, found ...") is said in the run's one error from what it carries
+    (`Diagnostic.expected`), not read back out of its message (was a regex on "expected
+    X after"): reworded, the one error is the same."""
+    from bkrdsl.syntax import messages
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _text, plain = _one_slip(clean, written)
+
+    def reworded(make):
+        def made(*args, **kwargs):
+            diag = make(*args, **kwargs)
+            return diag if diag.expected is None else type(diag)(**{
+                **{f: getattr(diag, f) for f in diag.__dataclass_fields__}, "message": "REWORDED " + diag.message[::-1]
+            })
+        return made
+
+    for name in ("missing_value", "missing_other", "word_for_keyword"):
+        monkeypatch.setattr(messages, name, reworded(getattr(messages, name)))
+    _text, analysis = _one_slip(clean, written)
+    (found,) = plain.diagnostics
+    assert ", with no " in found.message
+    assert [(d.code, d.message, d.help, d.fix, d.choices) for d in analysis.diagnostics] == [
+        (found.code, found.message, found.help, found.fix, found.choices)
+    ]

@@ -69,6 +69,12 @@ class Diagnostic:
     #: `}` before the statement that belongs outside the block, BKR005): the language
     #: server marks it preferred (*Auto Fix* applies it); `bkrc check --fix` still not.
     prefer_choice: bool = False
+    #: What the parser expected after the word `span` ends, where the message says so
+    #: ("expected `minidisk` or `sfs` after `include`, found ..."): `` `minidisk` or
+    #: `sfs` ``, "a number of days". Data for the recovery, which says it again in
+    #: another error (a keyword written over: `messages.run_unfinished_said`), so that
+    #: no message is read back out of its text; never rendered, and not compared.
+    expected: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def is_error(self) -> bool:

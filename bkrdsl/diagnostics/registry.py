@@ -55,6 +55,7 @@ class Code:
         fix: Fix | None = None,
         choices: tuple[Fix, ...] = (),
         prefer_choice: bool = False,
+        expected: str | None = None,
     ) -> Diagnostic:
         """Make a diagnostic of this code."""
         return Diagnostic(
@@ -68,6 +69,7 @@ class Code:
             fix=fix,
             choices=choices,
             prefer_choice=prefer_choice,
+            expected=expected,
         )
 
 

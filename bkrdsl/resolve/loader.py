@@ -344,13 +344,14 @@ def _import_twice(imp: ast.Import, tried: list[Path]) -> Diagnostic:
     library's modules, then the places searched (a module `import` may be meant, and
     was not there). No fix: which module was meant is not known. (`import import
     import` is a syntax error: `Recovery.run_unfinished`.)"""
-    modules = ", ".join(f"`std/{p.stem}`" for p in sorted(stdlib_dir().glob("*.bkr")))
+    from bkrdsl.syntax.messages import standard_modules
+
     where = "\n".join(f"  {_shown(t)}" for t in tried)
     return MISSING_MODULE(
         f"`{imp.path}` is written twice, with no module path after it",
         _path_span(imp) or imp.span,
-        help=f"remove the second `{imp.path}`, and write a module path after the first: the standard library has"
-        f" {modules}\nsearched for a module `{imp.path}`, in order:\n{where}",
+        help=f"remove the second `{imp.path}`, and write a module path after the first: {standard_modules()}"
+        f"\nsearched for a module `{imp.path}`, in order:\n{where}",
     )
 
 

@@ -182,7 +182,7 @@ SYNTAX = register(
     `import` written three times or more with nothing after it on its line
     is one error, "`import` is written three times in a row, with no module
     path after it", without a fix (not a module `import`, then an `import`
-    without its path). So is any statement's keyword written over with
+    without its path), whose help lists the standard library's modules. So is any statement's keyword written over with
     nothing after it on its line but a comment or its block's `}`
     (`workers workers`, `private-volume private-volume`, `include include
     include`, `run run`, `catalog catalog`, `backup backup backup`):
@@ -201,7 +201,12 @@ SYNTAX = register(
     include * 0191`): one error, "`run` is written twice, with no `on` after
     it", whose help is the first's own ("write `run on VMSYS1`") and whose
     fix, where that help's is certain, removes the repeats and makes it
-    (was an error at each, the first's fix leaving the repeat).
+    (was an error at each, the first's fix leaving the repeat); where the
+    word after the repeats is what the first's own error is said at (`to to
+    pool BKUPPOOL`, `preview preview 01:00`), that error is said in this one
+    too, "`to` is written twice, with no `disk` or `tape` after it", its help
+    the first's ("write `to disk pool BKUPPOOL` or `to tape pool
+    BKUPPOOL`"), each of its choices removing the repeat as well.
     Where the keyword's value may be the keyword's own word, it is twice only
     when what follows reads after the first and not after a name: `member
     member {` declares a member MEMBER. In small letters after `minidisk`,

@@ -4672,6 +4672,7 @@ def missing_value(
     words say what a minidisk selection's owner `ALL` is (`_everything`)."""
     found = _LINE_END if line_ended else found
     fix = None
+    expected = None  # what the message says is expected after the word, where it says so (the last branch)
     need = follower(keyword, len(names))
     if keyword == ",":
         # the `,` branch below quotes the list itself
@@ -4726,10 +4727,12 @@ def missing_value(
     else:
         message = f"expected {need} after {written}, found {found}"
         help_text = f"write {need} after {written}"
+        expected = need
         unfinished = _schedule_left_unfinished(keyword.lower(), names)
         if unfinished is not None:
             message, help_text = unfinished[0] or message, unfinished[1]
-    return codes.EXPECTED_NAME(message, span, label=label, help=help_text, fix=fix)
+            expected = None if unfinished[0] else need
+    return codes.EXPECTED_NAME(message, span, label=label, help=help_text, fix=fix, expected=expected)
 
 
 def comma_removed(diag: Diagnostic, remove: Span) -> Diagnostic:
@@ -5077,40 +5080,43 @@ def written_over_unfinished(word: str, times: int, span: Span, need: str, help: 
     )
 
 
-#: The keyword alone's own error: what it expects after it (`run_unfinished_said`).
-_EXPECTED_AFTER = re.compile(r"expected (.+?) after `[^`]+`, found ")
+def standard_modules() -> str:
+    """"the standard library has `std/backup-manager`, ...": its modules, which the help
+    of a module path never written lists (`import import`: the loader's BKR101; `import
+    import import`: written_over_unfinished)."""
+    from bkrdsl.resources import stdlib_dir
+
+    return "the standard library has " + ", ".join(f"`std/{p.stem}`" for p in sorted(stdlib_dir().glob("*.bkr")))
 
 
-def run_unfinished_said(run: Diagnostic, word: str, times: int, said: Diagnostic, removed: Span) -> Diagnostic | None:
-    """`include include`, `workers workers`, nothing after them on their line: the
+def run_unfinished_said(run: Diagnostic, word: str, times: int, said: Diagnostic, removed: Span, need: str) -> Diagnostic:
+    """`include include`, `workers workers`, nothing after them on their line, or
+    words after them that do not follow the first (`to to pool BKUPPOOL`): the
     repeats are read as not written, and the error the keyword then gets alone
     (`said`: "expected `minidisk` or `sfs` after `include`, found the end of the
-    line") is said as the keyword written over (`run`, written_over_unfinished):
-    what it expects, and its help after "remove the second `include`". Its choices
-    write over the repeats (`removed`, from the first's end to the last's) what they
-    would insert after the first (`catalog catalog`: *Insert `shared`*). None when
-    `said` is no such error."""
-    expected = _EXPECTED_AFTER.match(said.message)
-    if expected is None or not (said.help or "").startswith("write "):
-        return None
+    line"; "`to` names the medium before the pool") is said as the keyword written
+    over (`run`, written_over_unfinished): what it expects (`need`: `said.expected`,
+    or what the parser takes after the first), and its help after "remove the second
+    `include`". An insertion right after the first, of its choices or its fix, is
+    written over the repeats (`removed`, from the first's end to the last's:
+    `catalog catalog`, *Insert `shared`*); a choice that edits elsewhere (*Insert
+    `disk`* before `pool`) removes them too."""
     choices = tuple(
-        Fix(
-            choice.title,
-            tuple(
-                Edit(removed, edit.new_text) if edit.span.start == edit.span.end == removed.start else edit
-                for edit in choice.edits
-            ),
-        )
+        _with_repeats_removed(choice, word, times, removed, titled=False)
+        if any(e.span.start == e.span.end == removed.start for e in choice.edits)
+        else _with_repeats_removed(choice, word, times, removed)
         for choice in said.choices
     )
-    made = written_over_unfinished(word, times, run.span, expected.group(1), said.help)
-    return replace(made, choices=choices, fix=_with_repeats_removed(said.fix, word, times, removed))
+    made = written_over_unfinished(word, times, run.span, need, said.help)
+    return replace(made, choices=tuple(c for c in choices if c is not None), fix=_with_repeats_removed(said.fix, word, times, removed))
 
 
-def _with_repeats_removed(fix: Fix | None, word: str, times: int, removed: Span) -> Fix | None:
+def _with_repeats_removed(fix: Fix | None, word: str, times: int, removed: Span, titled: bool = True) -> Fix | None:
     """`fix`, the keyword alone's (`run run VMSYS1 daily 02:00`: *Insert `on`* before
     `VMSYS1`), with the repeats removed too (`removed`); an insertion right after the
-    first is written over them. None where an edit of `fix` overlaps them."""
+    first is written over them. None where an edit of `fix` overlaps them. `titled`:
+    its title says the repeats removed (not for a choice written over them, whose
+    title stays its own: *Insert `shared`*)."""
     if fix is None:
         return None
     edits, over = [], False
@@ -5124,9 +5130,12 @@ def _with_repeats_removed(fix: Fix | None, word: str, times: int, removed: Span)
             return None
     if not over:
         edits.append(Edit(removed, ""))
+    edits = tuple(sorted(edits, key=lambda e: e.span.start))
+    if not titled:
+        return Fix(fix.title, edits)
     repeats = f"the second `{word}`" if times == 2 else f"the repeated `{word}`"
     title = fix.title[:1].lower() + fix.title[1:]
-    return Fix(f"Remove {repeats} and {title}", tuple(sorted(edits, key=lambda e: e.span.start)))
+    return Fix(f"Remove {repeats} and {title}", edits)
 
 
 def keyword_after_statement(word: str, statement: str, span: Span, remove: Span) -> Diagnostic:
@@ -5568,17 +5577,20 @@ def word_for_keyword(wanted: str, after: str, found: str, keyword: str, span: Sp
     written and the keyword left out before it (`IDENTITY TCPIP XXXXXXXX`: `user` in
     place of TCPIP would declare XXXXXXXX), so no fix, and the help says both."""
     plain = keyword.strip("`")
+    expected = wanted if after else None
     if text is not None and not may_mean_keyword(text, plain):
         return codes.SYNTAX(
             f"expected {wanted}{after}, found {found}",
             span,
             help=f"write {keyword} before {found} if it is a name, or in its place",
+            expected=expected,
         )
     return codes.SYNTAX(
         f"expected {wanted}{after}, found {found}",
         span,
         help=f"write {keyword} in place of {found}",
         fix=write_fix(plain, span),
+        expected=expected,
     )
 
 
@@ -5646,7 +5658,7 @@ def missing_other(
         help = f"write `shared`{after}: {advice}"
         choices = insert_choices(("shared", "local"), span, first=False)
     message = f"expected {wanted}{after}, found {_LINE_END if line_ended else found}"
-    return code(message, span, help=help, choices=choices)
+    return code(message, span, help=help, choices=choices, expected=wanted if after else None)
 
 
 def on_left_out(diag: Diagnostic, name: Span, before_on: str = "", member: str = "") -> Diagnostic:
@@ -6797,6 +6809,7 @@ def medium_missing(found: str, span: Span) -> Diagnostic:
         f"expected `disk` or `tape` after `to`, found {found}",
         span,
         help=_pool_help(found.strip("`")),
+        expected="`disk` or `tape`",
     )
 
 

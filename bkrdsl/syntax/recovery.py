@@ -531,6 +531,7 @@ _NAME_CHAR = r"[A-Za-z0-9$#@_*%?+\-:./]"
 _BLANKS_THEN_WORD = re.compile(rf"[ \t]+([A-Za-z]+)(?!{_NAME_CHAR})")
 #: Blanks, then a word up to a blank, a `,`, a comment or a brace (Recovery.times_by_comma).
 _BLANKS_THEN_VALUE = re.compile(r"[ \t]*([^\s,#{}]+)")
+_BLANKS_THEN_TOKEN = re.compile(r"[ \t]*([^\s#])")  # the next token's first character on the line
 #: A line of a group body written as a YAML list item (`- LINUX01`, `- match LNX*`),
 #: perhaps with a comment or the body's `}` after it.
 _BULLET_LINE = re.compile(
@@ -1042,11 +1043,15 @@ class Recovery:
         # import`: run_unfinished).
         self.head_missing: set[int] = set()
         # A keyword written over with nothing after it on its line (`include include`,
-        # `workers workers`: run_unfinished), by the first's offset: the error said for
-        # the run, the keyword, how often it is written, the span from the first's end
-        # to the last's and the first's end. The error the first then gets alone
-        # ("expected `minidisk` or `sfs` after `include`") is said in it (report).
-        self.runs_unfinished: dict[int, tuple[Diagnostic, str, int, Span, int]] = {}
+        # `workers workers`), or words after it that do not follow the first (`to to pool
+        # BKUPPOOL`: run_unfinished), by the first's offset, and by the offset of the word
+        # after the run where there is one: the error said for the run, the keyword, how
+        # often it is written, the span from the first's end to the last's, the first's
+        # end, what the parser takes after the first, and that word's offset (or None).
+        # The error the first then gets alone ("expected `minidisk` or `sfs` after
+        # `include`", at the first; "`to` names the medium before the pool", at that
+        # word) is said in it (report, said_in_run).
+        self.runs_unfinished: dict[int, tuple[Diagnostic, str, int, Span, int, str, int | None]] = {}
         self.language_checked = False
         self.quiet = False  # nothing was read since the last error: reports are cascades
         self._after_last: tuple | None = None  # the parser's states when the last error was handled
@@ -1144,15 +1149,24 @@ class Recovery:
     def said_in_run(self, diag: Diagnostic, at: int | None) -> Diagnostic | None:
         """`diag`, the error a keyword written over gets alone once its repeats are
         read as not written (`expected `minidisk` or `sfs` after `include`, found the
-        end of the line`: run_unfinished), said in the run's own error, which it
-        replaces: the one error, or None where `diag` is no such error."""
-        run, word, times, removed, first_end = self.runs_unfinished[diag.span.start]
-        if diag.span.end != first_end or run not in self.diagnostics:
+        end of the line`, at the first, which says what it expects there:
+        `Diagnostic.expected`; or any error at the word after the run, which does not
+        follow the first: `to to pool BKUPPOOL`, "`to` names the medium before the
+        pool"; run_unfinished), said in the run's own error, which it replaces: the
+        one error, or None where `diag` is no such error."""
+        record = self.runs_unfinished[diag.span.start]
+        run, word, times, removed, first_end, need, after = record
+        if run not in self.diagnostics or not diag.help:
             return None
-        made = messages.run_unfinished_said(run, word, times, diag, removed)
-        if made is None:
+        if diag.span.start == after:
+            need = diag.expected or need
+        elif diag.span.end != first_end or diag.expected is None:
             return None
-        del self.runs_unfinished[diag.span.start]
+        else:
+            need = diag.expected
+        made = messages.run_unfinished_said(run, word, times, diag, removed, need)
+        for key in [key for key, value in self.runs_unfinished.items() if value is record]:
+            del self.runs_unfinished[key]
         self.diagnostics[self.diagnostics.index(run)] = made
         if at is not None:
             self.reported_at.add(at)
@@ -8453,6 +8467,10 @@ class Recovery:
             return False
         if self.run_unfinished(previous, tok, keyword):
             return True
+        if low in _TWICE_SURELY and not self.value_after_run(tok) and self.run_unfinished(previous, tok, keyword, anywhere=True):
+            # `retain retain days`, `workers workers  private-volume M3PRV1`: what follows the
+            # repeats does not follow the first either (its value missing too): one error
+            return True
         if low not in _TWICE_SURELY and not self.doubled(tok, keyword) and not self.run_then_below(previous, tok):
             return False
         self.report_repeat(previous, tok)
@@ -8523,7 +8541,10 @@ class Recovery:
         span = self.source.span(tok.start_pos, end)
         removed = self.source.span(previous.end_pos, end)
         if ended:
-            diag = messages.written_over_unfinished(str(tok.value), len(run) + 2, span, need)
+            # `import import import`: the help lists the standard library's modules, as
+            # `import import`'s (the loader's BKR101) does
+            listed = f"write {need} after the first: {messages.standard_modules()}" if tok.type == "IMPORT_PATH" else None
+            diag = messages.written_over_unfinished(str(tok.value), len(run) + 2, span, need, listed)
         else:
             # `run run VMSYS1 daily 02:00`: "written twice", whose fix removes it, till the
             # first's own error is met (`expected `on` after `run``), said in it then
@@ -8536,7 +8557,13 @@ class Recovery:
         if tok.type == "IMPORT_PATH":
             self.head_missing.add(previous.start_pos)
         else:
-            self.runs_unfinished[previous.start_pos] = (diag, str(tok.value), len(run) + 2, removed, previous.end_pos)
+            # the word after the run on its line (`pool` in `to to pool BKUPPOOL`), where
+            # the first's own error may be said (said_in_run)
+            after = None if ended else _BLANKS_THEN_TOKEN.match(text, end)
+            record = (diag, str(tok.value), len(run) + 2, removed, previous.end_pos, need, after and after.start(1))
+            self.runs_unfinished[previous.start_pos] = record
+            if after is not None:
+                self.runs_unfinished[after.start(1)] = record
         self._fed_error_token = True  # read: the first's own error after it is news, said in this one
         return True
 
@@ -8594,6 +8621,20 @@ class Recovery:
             return self.run_unfinished(previous, tok, previous.type, need, anywhere=True)
         self.report_repeat(previous, tok)
         return True
+
+    def value_after_run(self, tok: Token) -> bool:
+        """Whether the word after `tok` and its repeats on the line (repeats_after) may be
+        the value of the keyword before `tok` (a keyword of _TWICE_SURELY, whose value is
+        a number or a label): it reads right after it (the parser's state), and is not
+        spelled as a keyword in small letters (`days`, `private-volume`: the unit or the
+        next statement, the value missing; a label is written in capitals)."""
+        sim = self.sim_here()
+        run = self.repeats_after(tok)
+        after = self.window(run[-1][1] if run else tok.end_pos)[:1]
+        if sim is None or self.reading(sim, after) is None:
+            return False
+        word = after[0][0] if after else ""
+        return word.isupper() or word.lower() not in self.facts.keywords
 
     def doubled(self, tok: Token, keyword: str) -> bool:
         """Whether the name `tok`, spelled as the keyword `keyword` just before it, is
