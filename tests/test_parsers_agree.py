@@ -221,7 +221,8 @@ READ_FAST = {
     # a member's first statement typed up to a word that means none, its `}` not yet:
     # BKR012, the word skipped up to the next member, then BKR005 before it
     "member DEV1 { w": ("  member DEV1 { workers 2  private-volume D1PRV1 }", "  member DEV1 { w"),
-    # the same with the first word half typed: its BKR012 (read as the keyword), then the BKR004
+    # a selection's action half typed alone on its line, then the next selection: its
+    # BKR012 (read as the keyword, the medium missing after it said in it)
     "inc, then exclude minidisk": (
         "    include minidisk * *\n    exclude minidisk * 0190 019D 019E",
         "    inc\n    exclude minidisk * 0190 019D 019E",

@@ -10407,6 +10407,42 @@ def test_h2s64_a_keyword_written_over_then_a_word_it_does_not_take_is_one_error(
         assert analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics == []
 
 
+# fmt: off
+#: A selection's action alone on its line, then the next selection below starting with
+#: the other action (the line written for the clean one, the action left unfinished)
+H2S64_ACTION_THEN_SELECTION = [
+    ("    exclude\n    include sfs", "exclude"),
+    ("    exclude  # later\n    include sfs", "exclude"),
+    ("    exclude\n\n    include sfs", "exclude"),
+    ("    EXCLUDE\n    include sfs", "EXCLUDE"),
+    ("    include\n    exclude sfs", "include"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "action"), H2S64_ACTION_THEN_SELECTION)
+def test_h2s64_an_action_alone_above_the_next_selection_is_unfinished(written, action, parser, monkeypatch):
+    """`exclude` alone on its line above `include sfs BKRPOOL:CICSPRD.*`: was "`include
+    sfs` has its two words the wrong way round", whose fix wrote `sfs include` (a path
+    INCLUDE: BKR318, BKR413). It is the `exclude` statement unfinished, as before any
+    other statement: "expected `minidisk` or `sfs` after `exclude`, found the end of the
+    line", the keyword alone's help, no fix; the line below read as written."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip("    exclude minidisk * 0190 019D 019E\n    include sfs", written)
+    (found,) = analysis.diagnostics
+    low = action.lower()
+    assert (found.code, found.message, found.help) == (
+        "BKR004",
+        f"expected `minidisk` or `sfs` after `{action}`, found the end of the line",
+        f"write `minidisk` or `sfs` after `{low}`: `{low} minidisk OWNER ADDRESS...` or `{low} sfs POOL:USER.DIR...`",
+    )
+    assert found.fix is None and text[found.span.start : found.span.end] == action
+    # the help done: what the action selects written after it (and the line below as written)
+    mended = text[: found.span.end] + " minidisk * 0190 019D 019E" + text[found.span.end :]
+    assert [d.code for d in analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics if d.code < "BKR1"] == []
+
+
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 @pytest.mark.parametrize(
     ("clean", "written"),

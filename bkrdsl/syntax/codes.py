@@ -549,7 +549,12 @@ SYNTAX = register(
     weekly sat 22:00`) is still BKR010. And a volume label before its
     keyword after another statement (`workers 4  M1PRV1 private-volume }`),
     where the keyword reads on only after it (`workers 4 5 private-volume
-    M1PRV1` is a word too many).
+    M1PRV1` is a word too many). Not a selection's action alone on its line
+    and the next selection's below (`exclude`, then `include sfs
+    BKRPOOL:CICSPRD.*`): that is the first unfinished, "expected `minidisk`
+    or `sfs` after `exclude`, found the end of the line", and the line below
+    the next selection (was `include sfs` the wrong way round, whose fix wrote
+    `sfs include`, a path INCLUDE).
     A selection whose `include` or `exclude` is left out, on the line after
     another statement's list (`minidisk * 0190 019D 019E` under `include
     minidisk * *`, or under a member's `private-volume M3PRV1`), is one

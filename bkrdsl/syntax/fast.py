@@ -50,10 +50,7 @@ that means no keyword, which the recovery reads as a pool's name after `to disk`
 (`_Parser._pool_left_out`), one more name of a list, its `,` missing
 (`_Parser._comma_left_out`), or the one keyword that fits, in its place (`retain
 35 d`: `_Parser._replaced`); and `single` or `identity` without its kind,
-completed with `user` and a name, and `include`, then `exclude minidisk` on the
-next line, two words the other way round (`_Parser._swapped_medium`), each the
-recovery's BKR004, also after the first word half typed (`inc`), whose BKR012
-comes first, two errors; and a block's `}` missing
+completed with `user` and a name, the recovery's BKR004; and a block's `}` missing
 before a statement keyword that starts its line and fits only outside the
 block (`member M { workers 2`, then the next member), which the recovery
 reports (BKR005, the same `messages.not_closed_before`) and closes the block
@@ -1126,8 +1123,7 @@ class _Parser:
         self.skipped_at: int | None = None
         self.expire_at: int | None = None  # the index of the last `expire` read (`_brace_due_after_expire`)
         #: Whether the error at `missing_at` comes right after the word's at `stray_at` and the
-        #: recovery reports both, the word's first: two words the other way round after a
-        #: word read as a keyword (`_swapped_medium`), a block's `}` missing after a word
+        #: recovery reports both, the word's first: a block's `}` missing after a word
         #: skipped (`_brace_missing`).
         self.paired = False
         self.keyword_at = 0  # the index of the last keyword or `,` read (passed)
@@ -1428,8 +1424,7 @@ class _Parser:
         """What the recovery reports of the text read (the module read whole): a text
         not closed on its line (BKR007), a statement's last value missing (BKR010), a
         keyword half typed (BKR012, with the value missing after it if it is), or
-        nothing. _GiveUp on two (but a word read as a keyword before two words the
-        other way round, `_swapped_medium`, and a word skipped, then errors each after a
+        nothing. _GiveUp on two (but a word skipped, then errors each after a
         statement read: `_after_skip`), where the recovery would also stop reading after it
         (more than MAX_READ_AFTER_ERROR tokens follow), or judge the file another
         language at its first error (`Recovery._sniff`)."""
@@ -2013,43 +2008,6 @@ class _Parser:
         self.respelt = words
         self.type = words[0]
         return False
-
-    def _swapped_medium(self) -> tuple:
-        """After `include` or `exclude`, the current token is `include` or `exclude` that
-        starts the next line, before `minidisk` or `sfs` on its line (`include`, then
-        `exclude minidisk * 0190`): the recovery reads the two words the other way round
-        (BKR004, `messages.swapped_words`, `Recovery.swapped_words`), the medium first,
-        then the word as the owner (or the first SFS path), where the rest of the line
-        reads on so (else the parse stops there: a second error). After the first word
-        half typed or misspelt (`inc`, read as `include`), that word's BKR012 is
-        reported first (`messages.unknown_keyword`), then theirs: the recovery reads the
-        word as the keyword and reads on. The medium becomes current; returns the
-        word's token. _GiveUp elsewhere."""
-        from bkrdsl.syntax import messages
-
-        tok, medium = self.tokens[self.i], self.tokens[self.i + 1]
-        if (self.error_at is not None and not self._respelt_before()) or not tok[FIRST] or medium[LINE] != tok[LINE]:
-            raise _GiveUp
-        if medium[KIND] != "n" or medium[TEXT].lower() not in _MEDIA:
-            raise _GiveUp
-        if self.error_at is not None:
-            # the action before it misspelt or half typed (`inc`): an error of its own,
-            # reported first, the word read as the keyword (`Recovery.misspelt`)
-            action = self.tokens[self.stray_at]
-            self.stray = messages.unknown_keyword(messages.shown(action[TEXT]), self.respelt, self._span(action, action))
-            self.paired = True
-        written = self.text[tok[START] : medium[START] + len(medium[TEXT])]
-        blank = written[len(tok[TEXT]) : -len(medium[TEXT])]
-        meant = f"{medium[TEXT]}{blank}{tok[TEXT]}"
-        self.missing = messages.swapped_words(written, meant, self._span(tok, medium))
-        self.missing_at = self.i
-        self._next(KEYWORD)
-        return tok
-
-    def _respelt_before(self) -> bool:
-        """Whether the one error read is the token before the current one, a word read
-        as the keyword it may mean (`_stray_statement`, `_respell`), and nothing else."""
-        return self.stray_at == self.i - 1 and bool(self.respelt) and self.stray is None and self.missing_at is None
 
     def _replaced(self, keyword: str) -> None:
         """The current token, a word last on its line where only `keyword` fits, that
@@ -3245,28 +3203,20 @@ class _Parser:
         first = self._take(KEYWORD)
         # perhaps a keyword half typed, or left out before a name (`include m`)
         left_out = self.type == T_STRAY and self._respell(("minidisk", "sfs"), ("sfs",))
-        swapped = None  # the word read as the owner or first path after the medium
         if self.type != "minidisk" and self.type != "sfs" and not left_out:
-            if self.type == "include" or self.type == "exclude":
-                swapped = self._swapped_medium()  # `include`, then `exclude minidisk ...`
-            else:
-                # the medium missing before the next statement: the recovery completes it with
-                # `sfs` and a path, placeholders where the next token stands (`_missing`)
-                self._missing("sfs", _MEDIA)
-                if self.type != "}" and self.type not in BLOCK_STATEMENTS[self.blocks[-1][0] if self.blocks else None]:
-                    # before a token that does not fit after them (`member`, the block's `}`
-                    # missing): the recovery's completion is `minidisk` and two names
-                    raise _GiveUp
-                left_out = True  # read on after the placeholder, as after `sfs`
-        if self.type == "minidisk" and swapped is not None:
-            self._next(NAME)
-            owner = self._word(swapped)
-            items = [self._word(self._expect(T_NAME, MORE))]
-            medium = ast.Medium.MINIDISK
-        elif swapped is not None:
-            self._next(MORE)
-            owner, items, medium = None, [self._word(swapped, path=True)], ast.Medium.SFS
-        elif self.type == "minidisk":
+            if (self.type == "include" or self.type == "exclude") and not self.tokens[self.i][FIRST]:
+                raise _GiveUp  # `include exclude minidisk`: on one line, the recovery's to weigh
+            # the medium missing before the next statement (`exclude`, then `include sfs ...`
+            # on the next line, the next selection: not its words the wrong way round): the
+            # recovery completes it with `sfs` and a path, placeholders where the next token
+            # stands (`_missing`, `Recovery.selection_below`)
+            self._missing("sfs", _MEDIA)
+            if self.type != "}" and self.type not in BLOCK_STATEMENTS[self.blocks[-1][0] if self.blocks else None]:
+                # before a token that does not fit after them (`member`, the block's `}`
+                # missing): the recovery's completion is `minidisk` and two names
+                raise _GiveUp
+            left_out = True  # read on after the placeholder, as after `sfs`
+        if self.type == "minidisk":
             self._next(NAME)
             owner = self._word(self._expect(T_NAME, NAME))
             if owner.text.lower() in _OWNER_LABELS and not owner.text.isupper():

@@ -5417,6 +5417,8 @@ class Recovery:
             # `exclude exclude`, then `include sfs BKRPOOL:CICSPRD.*`: the keyword written over
             # with nothing after it (run_unfinished), not `include sfs` swapped after it
             return None
+        if previous is not None and previous.end_line < tok.line and self.selection_below(previous, tok):
+            return None
         found = self.swap_reads(Sim.of(ip), tok)
         if found is None:
             return None
@@ -5434,6 +5436,21 @@ class Recovery:
         self._advance(ip.lexer_thread.state, after.end(1))
         self._fed_error_token = True  # both words were read: a mistake after them is news
         return self.retype(tok, first)
+
+    def selection_below(self, previous: Token, tok: Token) -> bool:
+        """`exclude` alone on its line, then `include sfs BKRPOOL:CICSPRD.*` (or `include`,
+        then `exclude minidisk * 0190`): a selection's action (`previous`) unfinished at
+        its line's end, the next selection first on the line below (`tok`), not the two
+        words below the wrong way round (whose fix wrote `sfs include`: a path INCLUDE).
+        The first is said unfinished ("expected `minidisk` or `sfs` after `exclude`,
+        found the end of the line"), as before any other statement, and the line below
+        read as its own statement."""
+        return (
+            previous.type in ("INCLUDE", "EXCLUDE")
+            and tok.type in ("INCLUDE", "EXCLUDE")
+            and tok.start_pos is not None
+            and self.first_on_line(tok.start_pos)
+        )
 
     def every_of_medium(self, ip, tok: Token) -> Token | None:
         """`include all minidisk`, `exclude every sfs`: a word for "every" where the
