@@ -9288,7 +9288,11 @@ def test_h8_a_group_named_like_its_keyword_above_the_keyword_is_read_as_before(c
     _text, analysis = _one_slip(clean, written)
     assert [d.code for d in analysis.diagnostics if d.code < "BKR1"] == []
     said = [d.message for d in analysis.diagnostics if d.code == "BKR331"]
-    assert said == ["`BACKUP` is neither a group nor a declared user"]
+    # in small letters, no group BACKUP declared: the keyword twice, BKR331 says (stop 64)
+    assert said == [
+        "`BACKUP` is neither a group nor a declared user" if "BACKUP" in written
+        else "`backup` is written twice, with no group name after it"
+    ]
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
@@ -10117,7 +10121,9 @@ def test_h2_catalog_written_twice_offers_each_scope_over_the_repeat(parser, monk
 @pytest.mark.parametrize(
     ("clean", "written", "codes"),
     [
-        ("    backup APPS full", "    backup backup", ["BKR331"]),  # a group BACKUP (stop 62): the checks say it
+        # a group BACKUP, as CP writes names: the checks say it (`backup backup`, in small
+        # letters, the keyword twice since stop 64: BKR331 says so, test_h2s64_backup_written_twice_is_said_so)
+        ("    backup APPS full", "    backup BACKUP", ["BKR331"]),
         ("    backup APPS full", "    backup BACKUP backup", ["BKR004"]),  # a group BACKUP, then `backup` again
         ("  single group APPS { CICSPRD DB2PRD }", "  single group APPS { CICSPRD match match }", []),
     ],
@@ -10405,6 +10411,48 @@ def test_h2s64_a_keyword_written_over_then_a_word_it_does_not_take_is_one_error(
     elif fixed is not None:
         mended = text[: found.span.start] + fixed + text[found.span.end :]
         assert analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    "written", ["    backup backup\n", "    backup backup  # the group later\n", "    backup backup full\n", "    Backup backup\n"]
+)
+def test_h2s64_backup_written_twice_is_said_so(written, parser, monkeypatch):
+    """`backup backup` alone: was BKR331 "`BACKUP` is neither a group nor a declared
+    user", whose fix wrote `backup BKRBKUP` (a machine, no group: more errors). No group
+    BACKUP declared, it is the keyword written twice, as `backup backup backup` is:
+    BKR331 says so, and its help names the groups declared, the one no job backs up
+    first, each offered in place of the second `backup`; that one chosen, the file
+    checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip("    backup APPS full\n", written)
+    (found,) = analysis.diagnostics
+    word = written.split()[0]
+    assert (found.code, found.message, found.help) == (
+        "BKR331",
+        "`backup` is written twice, with no group name after it",
+        (
+            "remove the second `backup`, and write a group name after the first: the groups declared are `APPS`, `LINUX`"
+            " and `SYSIDS`; no job backs up `APPS`"
+        ),
+    )
+    assert text[found.span.start : found.span.end] == "backup" and word in ("backup", "Backup")
+    assert found.fix is None
+    assert [c.title for c in found.choices] == ["Write `APPS`", "Write `LINUX`", "Write `SYSIDS`"]
+    assert too_long(found, analysis.sources) == []
+    chosen = apply_edits(text, found.choices[0].edits)
+    assert analyse("prodssi.bkr", chosen.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h2s64_backup_backup_names_a_group_backup_where_one_is_declared(parser, monkeypatch):
+    """A group BACKUP declared, `backup backup` backs it up: no error. `backup BACKUP`,
+    in capitals as CP writes a name, is a name still (BKR331 as before)."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("single group APPS {", "single group BACKUP {").replace("backup APPS full", "backup backup full")
+    assert analyse("prodssi.bkr", text.encode("utf-8")).diagnostics == []
+    _text, analysis = _one_slip("    backup APPS full\n", "    backup BACKUP\n")
+    assert [d.message for d in analysis.diagnostics] == ["`BACKUP` is neither a group nor a declared user"]
 
 
 # fmt: off

@@ -688,7 +688,12 @@ UNKNOWN_BACKUP = register(
     on to the last name with no blank, as in `backup APPSfull`, reads as one
     name: when no group or user has that name but the part before the level
     is one, the help offers `backup APPS full` and a fix inserts the blank.
-    A name written at several places (`backup GUESTZ` in two jobs) is one
+    The keyword written twice, `backup backup` (a level after it or not), no
+    group BACKUP declared, is said so: the group names are missing after the
+    first `backup`; the help names the groups declared, those no job backs up
+    first, and offers each in place of the second `backup` (no fix: which is
+    meant is the site's). `backup BACKUP`, in capitals as CP writes a name, is
+    a name. A name written at several places (`backup GUESTZ` in two jobs) is one
     mistake, reported once at its first place with the others as notes; its
     fix (one close match) writes that name at every place. `bkrc show
     --user` reports a user it is asked of with this code too, pointing into
@@ -2258,6 +2263,9 @@ def unknown_backup_names(model: Model):
                     fix=Fix.replace("Remove the `,`", comma, " ") if comma is not None else None,
                 )
                 continue
+            if _keyword_again(job.decl, ref.word):
+                yield _backup_twice(model, ref.word)
+                continue
             if _level_alone(job.decl, ref.word):
                 groups = [g.name for g in model.groups]
                 named = f": the groups declared are {listed(groups)}" if groups else ""
@@ -2314,6 +2322,41 @@ def _level_run_together(job: ast.Job, word: ast.Word, names: list[str]) -> tuple
             if upper.endswith(level.value.upper()) and head in known:
                 return head, level.value
     return None
+
+
+def _keyword_again(job: ast.Job, word: ast.Word) -> bool:
+    """`backup backup`: whether `word`, an unknown name, is the keyword written again as
+    a `backup` line's only name (a level after it or not), not in capitals (a name is written
+    as CP writes it: `backup BACKUP` names a group BACKUP, which the help below does
+    not take for the keyword). As `backup backup backup` is a syntax error (the
+    recovery's `run_unfinished`), and `import import`, no module `import` found, the
+    loader's BKR101."""
+    return (
+        word.text.lower() == "backup"
+        and not word.text.isupper()
+        and any(len(b.groups) == 1 and b.groups[0] == word for b in job.backups)
+    )
+
+
+def _backup_twice(model: Model, word: ast.Word):
+    """`backup backup`, no group BACKUP declared: the keyword written twice, its groups
+    never written. The help names the groups declared, those no job backs up first (the
+    one meant, likely), and offers each, written over the second `backup`; no fix:
+    which one is meant is the site's."""
+    used = {r.group.name for j in model.jobs for r in j.refs if r.group is not None}
+    groups = sorted((g.name for g in model.groups if not is_pattern(g.name)), key=lambda name: name in used)
+    help = "remove the second `backup`, and write a group name after the first"
+    unused = [name for name in groups if name not in used]
+    if groups:
+        help += f": the groups declared are {listed(groups)}"
+        if unused and len(unused) < len(groups):
+            help += f"; no job backs up {listed(unused)}"
+    return UNKNOWN_BACKUP(
+        f"`{word.text}` is written twice, with no group name after it",
+        word.span,
+        help=help,
+        choices=tuple(Fix.replace(f"Write `{name}`", word.span, name) for name in groups[:8]),
+    )
 
 
 def _level_alone(job: ast.Job, word: ast.Word) -> bool:

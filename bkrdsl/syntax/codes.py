@@ -193,8 +193,9 @@ SYNTAX = register(
     not known (was an error at each, or the value missing and a fix that
     removed the second and left it missing). Twice, a keyword whose value
     may be its own word is read as that value (`backup backup`, a group
-    BACKUP; `import import`, a module `import`: BKR101 says it is the
-    keyword twice where no module `import` is found); `match match` at the
+    BACKUP; `import import`, a module `import`: BKR331 and BKR101 say it is
+    the keyword twice where no group BACKUP, or module `import`, is found);
+    `match match` at the
     end of its line is the keyword twice (`match match }` is a pattern).
     So too where the values follow without the word the keyword takes
     first (`run run VMSYS1 daily 02:00`, `single single APPS {`, `include
