@@ -10528,3 +10528,40 @@ def test_h2s64_what_the_first_expects_is_data_not_its_message(clean, written, pa
     assert [(d.code, d.message, d.help, d.fix, d.choices) for d in analysis.diagnostics] == [
         (found.code, found.message, found.help, found.fix, found.choices)
     ]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "machine"),
+    [
+        ("  disk BKRBKUP 191 size 10 cyl\n", "BKRBKUP"),
+        ("  disk BKRWRK* 191 size 5 cyl\n", "BKRWRK*"),
+        ("  disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000\n", "BKRSVSFS"),
+    ],
+)
+def test_h2s64_disk_written_twice_is_said_so(clean, machine, parser, monkeypatch):
+    """`disk disk 191 size 10 cyl`: was two diagnostics, BKR332 "`disk` for `DISK`,
+    which is not one of the product's machines" (its help the machines bkrc writes
+    entries for) and BKR253 for the machine that then has no A-disk. Now one, BKR332
+    "`disk` is written twice, with no user ID after it", whose help names the machine
+    no `disk` gives a 191 (the workers by their pattern), offered as a choice over the
+    second `disk`; chosen, the file checks clean. `disk DISK` in capitals is a user
+    DISK still."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, clean.replace(machine, "disk", 1))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.help) == (
+        "BKR332",
+        "`disk` is written twice, with no user ID after it",
+        (
+            "remove the second `disk`, and write the ID of the machine it is for after the first:"
+            f" no `disk` gives `{machine}` a minidisk at 191"
+        ),
+    )
+    assert found.fix is None and [c.title for c in found.choices] == [f"Write `{machine}`"]
+    assert too_long(found, analysis.sources) == []
+    chosen = apply_edits(text, found.choices[0].edits)
+    assert chosen == BASE
+    assert analyse("prodssi.bkr", chosen.encode("utf-8")).diagnostics == []
+    _text, capitals = _one_slip(clean, clean.replace(machine, "DISK", 1))
+    assert sorted(d.code for d in capitals.diagnostics) == ["BKR253", "BKR332"]

@@ -533,6 +533,13 @@ def disk_read(disk):
     return dataclasses.replace(disk, user=disk.address, address=disk.user)
 
 
+def disk_written_twice(disk) -> bool:
+    """`disk disk 191 size 10 cyl`: the keyword written again where the machine's ID
+    goes, in small letters (a user DISK is written in capitals, as CP writes it):
+    BKR332 says so (`declarations._disk_twice`), and BKR253 leaves it to it."""
+    return disk.user.text.lower() == "disk" and not disk.user.text.isupper()
+
+
 def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else (many or word + 's')}"
 

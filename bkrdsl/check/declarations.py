@@ -18,6 +18,7 @@ from bkrdsl.check.common import (
     Suggester,
     delete_repeats,
     disk_reported,
+    disk_written_twice,
     hash_glued_machines,
     holds_comment,
     listed,
@@ -39,7 +40,7 @@ from bkrdsl.check.common import (
 )
 from bkrdsl.check.jobs import renamed_job
 from bkrdsl.check.registry import check
-from bkrdsl.diagnostics import Edit, Fix, Related
+from bkrdsl.diagnostics import Diagnostic, Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.generated import CLUSTER_FOLDER
 from bkrdsl.resolve.model import (
@@ -774,7 +775,12 @@ UNKNOWN_DISK_USER = register(
     inside the name (`request-dmm TRDMM#x` beside `disk TRDMM 191`, a comment
     written without its blank) says so, and its help gives both ways out: a
     blank before the `#`, or the disk named as the machine; there is no fix,
-    and BKR308 does not warn of that `#` as well.
+    and BKR308 does not warn of that `#` as well. The keyword written twice,
+    `disk disk 191 size 10 cyl` (in small letters: a user DISK is written in
+    capitals), is said so, the machine's ID never written: the help names
+    the machines no `disk` gives a minidisk at that address (the workers by
+    their pattern where none has one), each offered in place of the second
+    `disk` where they are four at most; no fix.
 
     Failing example:
 
@@ -2116,6 +2122,32 @@ def _fix_everywhere(close: list[str], first, others: list) -> Fix | None:
     return Fix(fix.title, tuple(Edit(w.span, close[0]) for w in [first, *others]))
 
 
+def _disk_twice(model: Model, disk: ast.Disk, machines) -> Diagnostic:
+    """BKR332 for `disk disk 191 ...`, no machine DISK: the keyword written twice, the
+    machine's ID never written. The help names the product's machines that no `disk`
+    gives a minidisk at that address (the workers by their pattern, where none has
+    one), each offered as a choice written over the second `disk` where they are 4
+    at most; no fix, as which is meant is the site's. BKR253 leaves a machine without its A-disk to this error
+    (`tables.no_a_disk`)."""
+    address = parse_address(disk.address.text)
+    lacking = without_disk_at(model, sorted(machines), (address,)) if address is not None else []
+    pattern, roles = model.worker_pattern, model.machine_roles()
+    if pattern is not None and is_pattern(pattern):
+        workers = [m for m in lacking if roles.get(m) == "worker"]
+        if workers and len(workers) == sum(1 for m in machines if roles.get(m) == "worker"):
+            lacking = [m for m in lacking if m not in workers] + [pattern]
+    help = "remove the second `disk`, and write the ID of the machine it is for after the first"
+    if lacking:
+        help += f": no `disk` gives {listed(lacking)} a minidisk at {disk.address.text}"
+    return UNKNOWN_DISK_USER(
+        "`disk` is written twice, with no user ID after it",
+        disk.user.span,
+        help=help,
+        # each machine a choice where they are few (at an address most lack, which is not known)
+        choices=tuple(Fix.replace(f"Write `{name}`", disk.user.span, name) for name in lacking) if len(lacking) <= 4 else (),
+    )
+
+
 def _hash_glued_report(model: Model, user: str, word, others: list, machine: str, statement: str):
     """BKR332 for a `disk` whose user is a machine's name cut at a `#` the `catalog` or
     `tape manager` statement has inside it (`request-dmm TRDMM#x`, `disk TRDMM 191`):
@@ -2510,6 +2542,9 @@ def _unknown_disk_reports(model: Model):
             machines = model.product_machines()
         named = written_on is not None and user == written_on.upper  # BKR212 names it the server
         if not named and valid_user_or_pattern(user) and not model.disk_owners(d, machines):
+            if disk_written_twice(d):
+                yield _disk_twice(model, d, machines), False
+                continue
             unwritten = None if is_pattern(user) else _no_entry_written(model, user)
             if unwritten is not None:
                 what, why, help = unwritten

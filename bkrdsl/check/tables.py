@@ -21,6 +21,7 @@ from bkrdsl.check.common import (
     add_disk_statements,
     disk_int,
     disk_read,
+    disk_written_twice,
     listed,
     machine_meant,
     quoted,
@@ -176,7 +177,10 @@ NO_A_DISK = register(
     address (`disk BKRBKUP 10000 ...`, BKR310) or an address the machine's
     own statements take (`disk BKRBKUP 190 ...`, BKR250): it may be the
     A-disk mistyped, and the address is the one mistake. A machine given
-    another user's ID (BKR208) is that error's alone.
+    another user's ID (BKR208) is that error's alone. Where a `disk` at 191
+    writes the keyword twice (`disk disk 191 ...`, BKR332, which names the
+    machines no `disk` gives a 191), no machine is warned of here: that
+    statement is the one mistake.
 
     With the site's directory (`--directory USER.DIRECT`), a machine whose
     entry there already has its 0191 (a catalog server the site runs, a
@@ -589,6 +593,10 @@ def a_disks(model: Model, dialect: Dialect, directory: Directory | None = None) 
             user = disk.user.upper
             if owners:
                 continue
+            if disk_written_twice(disk):
+                # `disk disk 191 ...`: the machine's ID never written, BKR332's one error,
+                # whose help names the machines no `disk` gives a 191: theirs to say
+                return []
             suggest = suggest or Suggester()
             if is_pattern(user):
                 # A pattern that matches no machine (`disk BKRWRK*#x 191 ...`, BKR332) is
