@@ -17,7 +17,7 @@ from test_message_width import too_long
 from bkrdsl.fixes import apply_edits
 from bkrdsl.pipeline import analyse
 from bkrdsl.syntax.fast import KEYWORDS, STATEMENT_KEYWORDS
-from bkrdsl.syntax.messages import DISK_UNIT_WORDS, GENERIC_HELP, KEYWORD_PLACES, STATEMENT_HOMES
+from bkrdsl.syntax.messages import DISK_UNIT_WORDS, GENERIC_HELP, KEYWORD_PLACES, ONE_DAY_NOTE, STATEMENT_HOMES
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = (ROOT / "examples" / "prodssi.bkr").read_text(encoding="utf-8")
@@ -10565,3 +10565,58 @@ def test_h2s64_disk_written_twice_is_said_so(clean, machine, parser, monkeypatch
     assert analyse("prodssi.bkr", chosen.encode("utf-8")).diagnostics == []
     _text, capitals = _one_slip(clean, clean.replace(machine, "DISK", 1))
     assert sorted(d.code for d in capitals.diagnostics) == ["BKR253", "BKR332"]
+# --- h1 (stop 64)
+
+#: More than two times, or a second time written another way, after a schedule's time,
+#: joined by commas or blanks (`daily 02:00,14:00,20:00`, `daily 02:00,2pm`, `daily 02:00
+#: 14:00 20:00`, `daily 02:00 2pm`): the error two times get, at the times after the
+#: first, its help writing a job for each, each time as BKR313 reads it (`2pm`: 14:00).
+#: Were BKR015's generic "a `,` cannot appear here" (its help of member lists and group
+#: entries), "`14:00` is not a keyword", and "remove `2pm`", the second time lost.
+#: (clean, as written, what follows the first time, the times the help writes)
+H1_MORE_TIMES = [
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00,14:00,20:00", "14:00,20:00", ["14:00", "20:00"]),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00, 14:00, 20:00  # thrice", "14:00, 20:00", ["14:00", "20:00"]),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00,2pm", "2pm", ["14:00"]),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00,2pm,10pm", "2pm,10pm", ["14:00", "22:00"]),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 14:00 20:00", "14:00 20:00", ["14:00", "20:00"]),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 2pm", "2pm", ["14:00"]),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 weekly sat 22:00,23:30,01:00", "23:30,01:00", ["23:30", "01:00"]),
+    ("preview daily 01:00", "preview daily 01:00,13:00,1pm", "13:00,1pm", ["13:00", "13:00"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "after", "times"), H1_MORE_TIMES, ids=[c[1] for c in H1_MORE_TIMES])
+def test_h1_more_times_after_a_schedule_s_time_are_a_job_each(clean, written, after, times, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    (found,) = analysis.diagnostics
+    keyword, first = clean.split()[0], clean.split()[-1]
+    assert (found.code, found.message, found.fix) == (
+        "BKR004", f"the `{keyword}` statement's schedule has one time: `{after}` cannot follow `{first}`", None,
+    )
+    assert text[found.span.start : found.span.end] == after
+    schedule = clean[: -len(first)]
+    if keyword == "run":
+        if len(times) == 1:
+            jobs = f"`{clean}` and `{schedule}{times[0]}`"
+        else:
+            jobs = f"`{clean}`, and the same at " + " and at ".join(f"`{t}`" for t in times)
+        assert found.help == f"write a job for each time, the same but for its `run`: {jobs}" + ONE_DAY_NOTE
+        for time in times:  # each job the help writes checks
+            job = BASE.replace(clean, f"{schedule}{time}", 1)
+            assert [d.code for d in analyse("prodssi.bkr", job.encode("utf-8")).diagnostics if d.code < "BKR1"] == []
+    else:
+        assert found.help == f"keep one time: `{clean}`"
+    assert too_long(found, analysis.sources) == []
+
+
+#: Times listed after a schedule's time that end in a word no time is keep the errors they
+#: had: no job is written for a word that is not one.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["run on VMSYS1 daily 02:00,14:00,now", "run on VMSYS1 daily 02:00 14:00 now"])
+def test_h1_times_then_a_word_no_time_is_not_a_job_each(written, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _, analysis = _one_slip("run on VMSYS1 daily 02:00", written)
+    assert all("a job for each time" not in (d.help or "") for d in analysis.diagnostics)

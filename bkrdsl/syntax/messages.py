@@ -5389,16 +5389,23 @@ TIME_ZONES = frozenset(
 )
 
 
-def two_times(first: str, second: str, keyword: str, statement: str, span: Span) -> Diagnostic:
+def two_times(
+    first: str, second: str, keyword: str, statement: str, span: Span, meant: Sequence[str] = ()
+) -> Diagnostic:
     """`run on VMSYS1 daily 02:00 03:00`: a second time after a schedule's time, where a
-    schedule has one; `keyword`, the statement's (`run`, `purge`, `preview`). No fix:
-    which time, or a job for each, is the user's to choose."""
+    schedule has one; `keyword`, the statement's (`run`, `purge`, `preview`). `second`,
+    what follows the first time as written (`14:00,20:00`, `2pm`); `meant`, the times it
+    means (`14:00`, `20:00`; BKR313's reading of `2pm`, `time_meant`), which the help
+    writes a job each for (default: `second` itself). No fix: which time, or a job for
+    each, is the user's to choose."""
     schedule = statement[: -len(first)].rstrip()
     if keyword == "run":
-        help = (
-            f"write a job for each time, the same but for its `run`: `{schedule} {first}`"
-            f" and `{schedule} {second}`{ONE_DAY_NOTE}"
-        )
+        times = meant or (second,)
+        if len(times) == 1:
+            jobs = f"`{schedule} {first}` and `{schedule} {times[0]}`"
+        else:  # `... 02:00`, and the same at `14:00` and at `20:00`: the line written once
+            jobs = f"`{schedule} {first}`, and the same at " + " and at ".join(f"`{t}`" for t in times)
+        help = f"write a job for each time, the same but for its `run`: {jobs}{ONE_DAY_NOTE}"
     else:
         help = f"keep one time: `{statement}`"
     return codes.SYNTAX(

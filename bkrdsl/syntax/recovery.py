@@ -532,6 +532,14 @@ _BLANKS_THEN_WORD = re.compile(rf"[ \t]+([A-Za-z]+)(?!{_NAME_CHAR})")
 #: Blanks, then a word up to a blank, a `,`, a comment or a brace (Recovery.times_by_comma).
 _BLANKS_THEN_VALUE = re.compile(r"[ \t]*([^\s,#{}]+)")
 _BLANKS_THEN_TOKEN = re.compile(r"[ \t]*([^\s#])")  # the next token's first character on the line
+#: Blanks, then a `,` (Recovery.times_by_comma: `02:00,14:00, 20:00`).
+_BLANKS_THEN_COMMA = re.compile(r"[ \t]*,")
+
+
+def _time_read(word: str) -> str | None:
+    """`word` as a schedule's time: HH:MM as written, or the HH:MM BKR313 reads a time
+    written another way as (`2pm`: 14:00, `time_meant`); None for no time."""
+    return word if messages.looks_like_time(word) else time_meant(word)
 #: A line of a group body written as a YAML list item (`- LINUX01`, `- match LNX*`),
 #: perhaps with a comment or the body's `}` after it.
 _BULLET_LINE = re.compile(
@@ -6253,6 +6261,12 @@ class Recovery:
         glued = self.comment_glued(state, previous, tok, tail)
         if glued is not None:
             return glued
+        if tok.start_pos is not None and _time_read(str(tok.value)) is not None:
+            # `daily 02:00 14:00 20:00`, `daily 02:00 2pm`: more times, a job for each (were
+            # "`14:00` is not a keyword", and "remove `2pm`")
+            times = self._times_after(ip, tok.start_pos)
+            if times is not None:
+                return times[0]
         if tail is not None and tok.type == "NAME" and not str(tok.value).isdigit():
             first = self.statement_start(state)
             if first is not None and first.line == tok.line and first.start_pos is not None:
@@ -6294,9 +6308,6 @@ class Recovery:
         numbered = self.monthly_numbered_ordinal(state, tok)
         if numbered is not None:
             return numbered
-        if messages.looks_like_time(str(previous.value)) and messages.looks_like_time(str(tok.value)):
-            # `daily 02:00 03:00`: two times, not a value whose keyword (`backup`!) is missing
-            return messages.two_times(str(previous.value), str(tok.value), name, statement, self.span_of(tok))
         if previous.type == "MANUAL" and messages.looks_like_time(str(tok.value)):
             # `run on VMSYS1 manual 02:00`: `manual` has no time (not a value whose keyword,
             # `backup`!, is missing)
@@ -6818,27 +6829,57 @@ class Recovery:
         whole schedule with its time, as a list of times is written elsewhere. The error
         `daily 02:00 14:00` gets (`messages.two_times`: a schedule has one time, a job for
         each), at the second time (was the generic "a `,` cannot appear here", whose help
-        spoke of member lists and group entries); read on after it. False where the
-        words after the `,` to the line's end are not one time."""
+        spoke of member lists and group entries); read on after it. So are more times
+        after more commas (`02:00,14:00,20:00`: a job for each of the three), and a time
+        written another way (`02:00,2pm`: the help writes `14:00`, as BKR313 reads it,
+        `time_meant`). False where the words after the `,` to the line's end are not
+        times so listed."""
         state = ip.parser_state
         previous = last_real_token(state.value_stack)
         if previous is None or previous.line != tok.line or not messages.looks_like_time(str(previous.value)):
             return False
-        after = _BLANKS_THEN_VALUE.match(self.source.text, tok.end_pos)
-        if after is None or not messages.looks_like_time(after.group(1)):
+        times = self._times_after(ip, tok.end_pos)
+        if times is None:
             return False
-        end = after.end(1)
-        if not _LINE_REST.match(self.source.text + "\n", end) and not _BRACE_REST.match(self.source.text, end):
-            return False
-        first = self.statement_start(state)
-        if first is None or first.line != tok.line or first.start_pos is None:
-            return False
-        keyword = str(first.value).lower() or self.facts.texts.get(first.type, first.type).strip("`")
-        statement = self._statement_text(first.start_pos, previous.end_pos)
-        second = self.source.span(after.start(1), end)
-        self.report(messages.two_times(str(previous.value), after.group(1), keyword, statement, second), tok.start_pos)
+        diag, end = times
+        self.report(diag, tok.start_pos)
         self._advance(ip.lexer_thread.state, end)
         return True
+
+    def _times_after(self, ip, at: int) -> tuple[Diagnostic, int] | None:
+        """The times from `at` to the line's end (or its comment, or a `}`), separated by
+        commas or blanks (`,14:00,20:00`, ` 14:00 2pm`), after a statement's time (the
+        parser's last token) that ends a whole schedule: `messages.two_times`'s error
+        for them, a job for each, each time as BKR313 reads it (`_time_read`), and the
+        offset after the last; None where a word there is no time."""
+        state = ip.parser_state
+        previous = last_real_token(state.value_stack)
+        if previous is None or previous.end_pos is None or not messages.looks_like_time(str(previous.value)):
+            return None
+        text = self.source.text
+        meant, start, end = [], None, at
+        while True:
+            comma = _BLANKS_THEN_COMMA.match(text, end) if meant else None
+            if comma is not None:
+                end = comma.end()  # `,` or blanks between two times
+            after = _BLANKS_THEN_VALUE.match(text, end)
+            time = None if after is None else _time_read(after.group(1))
+            if time is None:
+                break
+            start = after.start(1) if start is None else start
+            meant.append(time)
+            end = after.end(1)
+        if not meant or not (_LINE_REST.match(text + "\n", end) or _BRACE_REST.match(text, end)):
+            return None
+        if text.count("\n", previous.end_pos, start):
+            return None
+        first = self.statement_start(state)
+        if first is None or first.start_pos is None or text.count("\n", first.start_pos, start):
+            return None
+        keyword = str(first.value).lower() or self.facts.texts.get(first.type, first.type).strip("`")
+        statement = self._statement_text(first.start_pos, previous.end_pos)
+        second = self.source.span(start, end)
+        return messages.two_times(str(previous.value), text[start:end], keyword, statement, second, meant), end
 
     def schedule_comma(self, ip, tok: Token) -> tuple[Diagnostic, int, int] | None:
         """`daily , 02:00`, `weekly ,` (a `,` where the time goes, or the first day) and
