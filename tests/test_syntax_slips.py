@@ -17,7 +17,13 @@ from test_message_width import too_long
 from bkrdsl.fixes import apply_edits
 from bkrdsl.pipeline import analyse
 from bkrdsl.syntax.fast import KEYWORDS, STATEMENT_KEYWORDS
-from bkrdsl.syntax.messages import DISK_UNIT_WORDS, GENERIC_HELP, KEYWORD_PLACES, ONE_DAY_NOTE, STATEMENT_HOMES
+from bkrdsl.syntax.messages import (
+    DISK_UNIT_WORDS,
+    GENERIC_HELP,
+    KEYWORD_PLACES,
+    ONE_DAY_NOTE,
+    STATEMENT_HOMES,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = (ROOT / "examples" / "prodssi.bkr").read_text(encoding="utf-8")
