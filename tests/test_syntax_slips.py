@@ -17,13 +17,7 @@ from test_message_width import too_long
 from bkrdsl.fixes import apply_edits
 from bkrdsl.pipeline import analyse
 from bkrdsl.syntax.fast import KEYWORDS, STATEMENT_KEYWORDS
-from bkrdsl.syntax.messages import (
-    DISK_UNIT_WORDS,
-    GENERIC_HELP,
-    KEYWORD_PLACES,
-    ONE_DAY_NOTE,
-    STATEMENT_HOMES,
-)
+from bkrdsl.syntax.messages import DISK_UNIT_WORDS, GENERIC_HELP, KEYWORD_PLACES, STATEMENT_HOMES
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = (ROOT / "examples" / "prodssi.bkr").read_text(encoding="utf-8")
@@ -10595,6 +10589,8 @@ H1_MORE_TIMES = [
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 @pytest.mark.parametrize(("clean", "written", "after", "times"), H1_MORE_TIMES, ids=[c[1] for c in H1_MORE_TIMES])
 def test_h1_more_times_after_a_schedule_s_time_are_a_job_each(clean, written, after, times, parser, monkeypatch):
+    from bkrdsl.syntax.messages import ONE_DAY_NOTE
+
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     text, analysis = _one_slip(clean, written)
     (found,) = analysis.diagnostics
