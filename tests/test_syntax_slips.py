@@ -10622,3 +10622,34 @@ def test_h1_times_then_a_word_no_time_is_not_a_job_each(written, parser, monkeyp
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     _, analysis = _one_slip("run on VMSYS1 daily 02:00", written)
     assert all("a job for each time" not in (d.help or "") for d in analysis.diagnostics)
+
+
+#: A range of days after `run`, before the members, with `at` before the time, or the
+#: time written another way (`run weekly mon-fri at 22:00 on VMSYS1`): one error, as
+#: without `at`, whose fix writes the line in order, the days one by one (`weekly` takes
+#: each day by name) and the time as BKR313 reads it; the file checks clean (was two:
+#: "expected `on` after `run`", whose choices inserted `on VMSYS1` before the words and
+#: checked no better, then the schedule's own error, no fix). (as written, the help's end)
+H1_RANGE_AT_FIRST = [
+    ("run weekly mon-fri at 22:00 on VMSYS2", "; the time follows without `at`"),
+    ("run weekly mon - fri at 22:00 on VMSYS2", "; the time follows without `at`"),
+    ("run weekly mon-fri at 10pm on VMSYS2", "; the time follows without `at`"),
+    ("run weekly mon-fri 10pm on VMSYS2", ""),
+    ("RUN WEEKLY MON-FRI AT 22:00 ON VMSYS2", "; the time follows without `AT`"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "said"), H1_RANGE_AT_FIRST, ids=[c[0] for c in H1_RANGE_AT_FIRST])
+def test_h1_a_days_range_with_at_before_the_members_is_one_error_whose_fix_checks(written, said, parser, monkeypatch):
+    text = BASE.replace("run on VMSYS2 weekly sat 22:00", written, 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    on, weekly = ("ON", "WEEKLY") if written.isupper() else ("on", "weekly")
+    meant = f"{on} VMSYS2 {weekly} mon,tue,wed,thu,fri 22:00"
+    assert (found.code, found.message, found.help) == (
+        "BKR004",
+        "the schedule comes after the members the job runs on, not before them",
+        f"write `run {meant}`: `weekly` takes each day by name, the days separated by commas{said}",
+    )
+    assert (found.span.line, found.span.column) == (55, 5 + len(written.split()[0]) + 1)
+    assert repaired == BASE.replace("run on VMSYS2 weekly sat 22:00", f"{written.split()[0]} {meant}", 1)

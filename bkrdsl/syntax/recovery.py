@@ -339,7 +339,7 @@ _DAYS_RANGE_TYPOGRAPHIC = re.compile(
 #: (Recovery.schedule_without_run).
 _WEEKLY_RANGE = re.compile(
     r"(?P<weekly>[Ww][Ee][Ee][Kk][Ll][Yy]) (?P<before>(?:[A-Za-z]+ ?, ?)*)(?P<first>[A-Za-z]+) ?- ?(?P<last>[A-Za-z]+)"
-    r"(?: (?P<time>\S+))?"
+    r"(?: (?:(?P<at>[Aa][Tt]) )?(?P<time>\S+))?"
 )
 #: The rest of a `to tape` line after a tape device type, where it is the line's pool
 #: (`to tape 3590 pool X`: Recovery.tape_device_type).
@@ -5002,6 +5002,7 @@ class Recovery:
                 and all(messages.looks_like_day(d) for d in re.split(r"\s*,\s*", ranged.group("before")) if d)
                 and (place.lower() == "each member" or self._member_names(place) is not None)
                 and (ranged.group("time") is None or messages.looks_like_time(ranged.group("time")))
+                and ranged.group("at") is None
             ):
                 # `weekly mon-fri 22:00 run on VMSYS1`, `weekly mon - fri 22:00 ...`: the
                 # range's days one by one too (was a help that gave the statement's form,
@@ -5737,17 +5738,26 @@ class Recovery:
         schedule_before_placement's). One error, as `run daily 22:00 on VMSYS1` is,
         whose help and fix write the line in order with the days one by one; without the
         time, HH:MM and no fix (was "expected `on` after `run`", then "`22:00` has no
-        keyword before it", its help writing `backup 22:00`)."""
+        keyword before it", its help writing `backup 22:00`). With `at` before the time,
+        or the time written another way (`run weekly mon-fri at 10pm on VMSYS1`), the
+        same one error, the help saying `at` and the fix writing the time as BKR313
+        reads it (was two: "expected `on` after `run`", whose choices inserted `on
+        VMSYS1` before the words, and the schedule's own error, no fix)."""
         ranged = _WEEKLY_RANGE.fullmatch(" ".join(found.group("schedule").split()))
         days = messages.days_written_as_one(f"{ranged.group('first')}-{ranged.group('last')}") if ranged else None
         if days is None:
             return False
         before = [d for d in re.split(r"\s*,\s*", ranged.group("before")) if d]
         time = ranged.group("time")
+        if time is not None:
+            time = _time_read(time)
+            if time is None:
+                return False
+        elif ranged.group("at") is not None:
+            return False
         place = " ".join(found.group("place").split())
         if (
             not all(messages.looks_like_day(d) for d in before)
-            or (time is not None and not messages.looks_like_time(time))
             or not (place[3:].lower() == "each member" or self._member_names(place[3:]) is not None)
         ):
             return False
@@ -5761,7 +5771,10 @@ class Recovery:
         ):
             return False
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
-        self.report(messages.schedule_first(rest, meant, span, days_listed=True, commas_missing=runs), tok.start_pos)
+        diag = messages.schedule_first(
+            rest, meant, span, days_listed=True, commas_missing=runs, at_word=ranged.group("at")
+        )
+        self.report(diag, tok.start_pos)
         self.skip_phrase(ip, tok, tok.start_pos + len(rest))
         self._fed_error_token = True
         return True
