@@ -10653,3 +10653,70 @@ def test_h1_a_days_range_with_at_before_the_members_is_one_error_whose_fix_check
     )
     assert (found.span.line, found.span.column) == (55, 5 + len(written.split()[0]) + 1)
     assert repaired == BASE.replace("run on VMSYS2 weekly sat 22:00", f"{written.split()[0]} {meant}", 1)
+
+
+#: The time after `at` before the members, and how often it runs not said (`run at 02:00
+#: on VMSYS1`): one error, whose one choice (`Diagnostic.choices`, no fix: how often is
+#: the site's) writes `daily`, the likeliest, and gives a file that checks clean; the
+#: help names `weekly` and `monthly` too (was "expected `on` after `run`, found `at`",
+#: whose choices inserted `on VMSYS1` or another member before `at`, and the files they
+#: wrote each had an error: `at 02:00 on VMSYS1` is no schedule). (clean, as written)
+H1_TIME_FIRST_NO_OFTEN = [
+    ("run on VMSYS1 daily 02:00", "run at 02:00 on VMSYS1"),
+    ("run on VMSYS1 daily 02:00", "run at 2am on VMSYS1"),
+    ("run on VMSYS1 daily 02:00", "run AT 2:00 on VMSYS1  # nightly"),
+    ("run on each member daily 03:30", "run at 03:30 on each member"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written"), H1_TIME_FIRST_NO_OFTEN, ids=[c[1] for c in H1_TIME_FIRST_NO_OFTEN])
+def test_h1_the_time_before_the_members_without_how_often_is_one_error_whose_choice_checks(
+    clean, written, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    (found,) = analysis.diagnostics
+    members, time = " ".join(clean.split()[1:-2]), clean.split()[-1]
+    at = written.split()[1]
+    assert (found.code, found.message, found.fix) == (
+        "BKR004", "the schedule comes after the members the job runs on, and starts with how often it runs", None,
+    )
+    assert found.help == (
+        f"write `{clean}` to run it every day, or `run {members} weekly DAY {time}` or `monthly N {time}`"
+        f" (how often it runs is not said); the time follows without `{at}`"
+    )
+    assert found.span.column == 9
+    assert [c.title for c in found.choices] == [f"Write `{members} daily {time}`"]
+    chosen = apply_edits(text, found.choices[0].edits)
+    assert chosen == (BASE if "#" not in written else BASE.replace(clean, clean + "  # nightly", 1))
+    assert analyse("prodssi.bkr", chosen.encode("utf-8")).diagnostics == []
+    assert too_long(found, analysis.sources) == []
+
+
+#: The same after the members (`run on VMSYS1 at 02:00`, `preview at 01:00`): BKR012's
+#: help as it was, and now its one choice, `daily`, which gives a file that checks (was
+#: no fix, no choice). Not where the hour alone may be the afternoon's (`at 2`), nor
+#: where more words follow (`at 02:00 now`). (clean, as written, the choice's title)
+H1_AT_TIME_ALONE = [
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 at 02:00", "Write `daily 02:00`"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 at 2am", "Write `daily 02:00`"),
+    ("run on each member daily 03:30", "run on each member at 03:30", "Write `daily 03:30`"),
+    ("preview daily 01:00", "preview at 01:00", "Write `daily 01:00`"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 at 2", None),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 at 02:00 now", None),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "title"), H1_AT_TIME_ALONE, ids=[c[1] for c in H1_AT_TIME_ALONE])
+def test_h1_at_a_time_alone_after_the_members_offers_daily(clean, written, title, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix) == ("BKR012", None)
+    assert "(how often it runs is not said)" in found.help
+    assert [c.title for c in found.choices] == ([title] if title else [])
+    if title:
+        chosen = apply_edits(text, found.choices[0].edits)
+        assert chosen == BASE

@@ -2834,6 +2834,23 @@ def schedule_label(word: str, statement: str, meant: str, span: Span, remove: Sp
     )
 
 
+def time_first_no_often(members: str, time: str, span: Span, at_word: str = "at") -> Diagnostic:
+    """`run at 02:00 on VMSYS1`: the time after `at` before the members (`on VMSYS1`),
+    and how often it runs not said. Its one choice writes `daily`, the likeliest, the
+    time as BKR313 reads it (`Diagnostic.choices`: how often is the site's, so no
+    fix); the help names `weekly` and `monthly` too."""
+    meant = f"{members} daily {time}"
+    return codes.SYNTAX(
+        "the schedule comes after the members the job runs on, and starts with how often it runs",
+        span,
+        help=(
+            f"write `run {meant}` to run it every day, or `run {members} weekly DAY {time}` or `monthly N {time}`"
+            f" (how often it runs is not said); the time follows without `{at_word}`"
+        ),
+        choices=(write_fix(meant, span),),
+    )
+
+
 def schedule_first_no_member(schedule: str, span: Span) -> Diagnostic:
     """`run daily 02:00 on`: the schedule before `on`, and no member after it."""
     return codes.SYNTAX(
@@ -6546,8 +6563,12 @@ def schedule_phrase(
     if schedule.startswith("monthly last ") and words & FIFTH_ORDINALS:
         day = schedule.split()[2]
         fifth = f" (not every month has a fifth `{day}`: `last` is its fourth or fifth)"
+    choices: tuple[Fix, ...] = ()
     if not untimed and schedule.startswith("daily ") and not _how_often_said(written_days):
-        # `at 02:00`: a time, and nothing of how often; `daily` the likeliest, not the only
+        # `at 02:00`: a time, and nothing of how often; `daily` the likeliest, not the only:
+        # a choice (`Diagnostic.choices`), no fix, where the words are sure to be the schedule
+        if certain and meant is None and written.split()[0].lower() == "at" and len(written.split()) == 2:
+            choices = (write_fix(schedule, span),)
         schedule += f"` to run it every day, or `weekly DAY {time}` or `monthly N {time}"
         fifth = " (how often it runs is not said)"
     return code(
@@ -6555,6 +6576,7 @@ def schedule_phrase(
         span,
         help=_said(f"write `{schedule}`{fifth}", missing) + forms_of_schedule(),
         fix=write_fix(meant, span) if meant is not None else None,
+        choices=choices,
     )
 
 

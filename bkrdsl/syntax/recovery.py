@@ -537,9 +537,10 @@ _BLANKS_THEN_COMMA = re.compile(r"[ \t]*,")
 
 
 def _time_read(word: str) -> str | None:
-    """`word` as a schedule's time: HH:MM as written, or the HH:MM BKR313 reads a time
+    """`word` as a schedule's time: HH:MM as written (an hour of one digit written with
+    two, as every help writes a time: `2:00`, 02:00), or the HH:MM BKR313 reads a time
     written another way as (`2pm`: 14:00, `time_meant`); None for no time."""
-    return word if messages.looks_like_time(word) else time_meant(word)
+    return word.zfill(5) if messages.looks_like_time(word) else time_meant(word)
 #: A line of a group body written as a YAML list item (`- LINUX01`, `- match LNX*`),
 #: perhaps with a comment or the body's `}` after it.
 _BULLET_LINE = re.compile(
@@ -5706,29 +5707,65 @@ class Recovery:
         members first and the time last without `at`, read as the statement, one error,
         as `run daily at 02:00 on VMSYS1`'s, whose fix writes `run on VMSYS1 daily 02:00`
         (was "expected `on` after `run`, found `at`", whose choices inserted `on VMSYS1`
-        before the line's words, which read no better); the line is read so."""
+        before the line's words, which read no better); the line is read so. How often
+        may come before the members too (`run at 01:00 daily on VMSYS1`), and a range of
+        days after `weekly` is written one by one (`weekly mon-fri`: `mon,tue,wed,thu,fri`,
+        which the help says). Without how often (`run at 02:00 on VMSYS1`), the error
+        says so, and its one choice writes `daily`, the likeliest (a choice, no fix:
+        how often it runs is the site's), its help `weekly` and `monthly` too."""
         last = top_token(ip.parser_state.value_stack, "RUN")
         if last is None or tok.type != "AT" or tok.line != last.line or not is_real(tok):
             return False
         rest = self._line_before_comment(tok.start_pos).split("}", 1)[0].rstrip()
-        found = _TIME_THEN_PLACE.fullmatch(rest)
-        if found is None:
-            return False
         words = [(m.group(), tok.start_pos + m.start()) for m in re.finditer(r"[^\s,]+|,", rest)]
+        if len(words) < 4 or _time_read(words[1][0]) is None:
+            return False
+        on = next((i for i, (w, _) in enumerate(words) if w.lower() == "on"), None)
+        if on is None or on < 2 or on + 1 >= len(words):
+            return False
+        often = next(
+            (i for i, (w, _) in enumerate(words) if i > on and w.upper() in SCHEDULE_KEYWORDS), len(words)
+        )
+        # `at 02:00 daily on VMSYS1` or `at 02:00 on VMSYS1 daily`: how often, on one side
+        schedule = words[2:on] if on > 2 else words[often:]
+        if on > 2 and often < len(words):
+            return False
+        if schedule and schedule[0][0].upper() not in SCHEDULE_KEYWORDS:
+            return False
+        place = words[on:often]
         time_word = words[1]
-        ordered = words[2:] + [time_word]
-        time = time_meant(time_word[0])
-        meant_words = [w for w, _ in ordered[:-1]] + [time or time_word[0]]
+        time = _time_read(time_word[0])
+        days_listed = False
+        schedule_words = [w for w, _ in schedule]
+        if len(schedule_words) == 2 and schedule_words[0].lower() == "weekly":
+            days = messages.days_written_as_one(schedule_words[1])
+            if days is not None:
+                # `weekly mon-fri`: `weekly` takes each day by name
+                schedule_words[1], days_listed = ",".join(days), True
+        often_word = None
+        if not schedule_words:
+            often_word = "daily"  # `at 02:00 on VMSYS1`: how often, the likeliest
+        members = re.sub(r"\s*,\s*", ", ", " ".join(w for w, _ in place))
+        often_text = re.sub(r"\s*,\s*", ",", " ".join(schedule_words or [often_word]))
+        meant = f"{members} {often_text} {time}"
+        meant_words = re.findall(r",|[^\s,]+", meant)
         types = [_PUNCTUATION.get(w) or self.facts.keywords.get(w.lower(), "NAME") for w in meant_words]
         sim = Sim.of(ip)
         if not sim.fits(types) or not self._values_shaped(sim, tuple(meant_words)):
             return False
-        meant = " ".join(meant_words).replace(" ,", ",")
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
-        self.report(messages.schedule_first(rest, meant, span, at_word=str(tok.value)), tok.start_pos)
-        for (word, at), type_ in zip(ordered, types):
-            self.feed(ip, self.token_at(type_, at, at + len(word)))
-        self._advance(ip.lexer_thread.state, tok.start_pos + len(rest))
+        if often_word is not None:
+            diag = messages.time_first_no_often(members, time, span, at_word=str(tok.value))
+        else:
+            diag = messages.schedule_first(rest, meant, span, days_listed=days_listed, at_word=str(tok.value))
+        self.report(diag, tok.start_pos)
+        if often_word is None and not days_listed:
+            # the words read in their order, each token over the word written where it is
+            for (word, at), type_ in zip([*place, *schedule, time_word], types):
+                self.feed(ip, self.token_at(type_, at, at + len(word)))
+            self._advance(ip.lexer_thread.state, tok.start_pos + len(rest))
+        else:
+            self.skip_phrase(ip, tok, tok.start_pos + len(rest))
         self._fed_error_token = True
         return True
 
