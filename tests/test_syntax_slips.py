@@ -10720,3 +10720,31 @@ def test_h1_at_a_time_alone_after_the_members_offers_daily(clean, written, title
     if title:
         chosen = apply_edits(text, found.choices[0].edits)
         assert chosen == BASE
+
+
+#: `members each` for `each member`, `run` left out (`on members each daily 02:00`): the
+#: one error `on member each daily 02:00` gets, whose help says the plural too and whose
+#: fix writes `run on each member daily 02:00`, the file then clean (was two: "expected
+#: `run` before `on`", its help writing `run on members each daily 02:00`, then `each daily
+#: 02:00` no schedule, whose fix wrote `on members daily 02:00`, which checked no better).
+H1_MEMBERS_EACH = [
+    ("on members each daily 03:30", "    run on each member daily 03:30"),
+    ("ON MEMBERS EACH DAILY 03:30", "    run on EACH MEMBER DAILY 03:30"),
+    ("on members each daily 3:30am  # every member", "    run on each member daily 03:30  # every member"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "fixed"), H1_MEMBERS_EACH, ids=[c[0] for c in H1_MEMBERS_EACH])
+def test_h1_on_members_each_in_a_job_is_one_error_whose_fix_writes_run_on_each_member(written, fixed, parser, monkeypatch):
+    text = BASE.replace("run on each member daily 03:30", written, 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    members, each = written.split()[1:3]
+    meant = fixed.split("#")[0].strip()
+    assert (found.code, found.message, found.help) == (
+        "BKR004",
+        f"expected `run` before `on`, and `{members} {each}` has its two words the wrong way round",
+        f"write `{meant}`: `{each}` comes before `{members}`, and `{members}` is written `{members[:6]}`",
+    )
+    assert (found.span.line, found.span.column) == (82, 5)
+    assert fixed in repaired.split("\n")

@@ -3013,10 +3013,12 @@ def run_left_out_member_each(
     if fix_span is not None:
         edits = (Edit(fix_span, fixed),) + ((Edit(time[1], time[0]),) if time is not None else ())
         fix = Fix(f"Write `{meant}`", edits)
+    # `members each`: the word is singular there too
+    plural = f", and `{first}` is written `{first[:6]}`" if len(first) > 6 else ""
     return codes.SYNTAX(
         f"expected `run` before `on`, and `{written}` has its two words the wrong way round",
         span,
-        help=f"write `{meant}`: `{second}` comes before `{first}`",
+        help=f"write `{meant}`: `{second}` comes before `{first}`{plural}",
         fix=fix,
     )
 

@@ -8040,8 +8040,6 @@ class Recovery:
             return None
         start = tok.start_pos + line.index(words[2], len(words[0]) + len(words[1]))
         each = words[2].lower() == "each"
-        if each and words[1].lower() != "member":
-            return None
         rest = ["each", "member", *words[3:]] if each else words[2:]
         time = self.time_written_otherwise(tok, line, rest)
         if time is not None:
@@ -8115,20 +8113,23 @@ class Recovery:
         `on`, whose help writes `run on each member daily 02:00`, and whose fix does where
         that is a whole statement (`whole`; was two: "expected `run` before `on`", its help
         writing `run on member each ...`, and the two words the wrong way round at
-        `member`, whose fix left `run` out). The offset of `member`, where the parser
+        `member`, whose fix left `run` out); so is `members each`, its fix writing `each
+        member`, singular (was two: "expected `run` before `on`", then `each daily 02:00`
+        no schedule, whose fix wrote `on members daily 02:00`). The offset of `member`, where the parser
         reads on (`swapped_back` reads the two words as swapped, its own error kept quiet
         there), after reporting it; where the line is no whole statement so (`on member
         each at 02:00`), the offset after `each`, negated: the caller reads on there as
         after `each member`, and the schedule's own error follows."""
         after = words[3:] if time is None else [*words[3:-1], time[0]]
-        meant = " ".join(("run", "on", words[2], words[1], *(after if whole else ["..."])))
+        member = words[1][:6]  # `members each`: `each member`, singular
+        meant = " ".join(("run", "on", words[2], member, *(after if whole else ["..."])))
         fix_span = self.source.span(tok.start_pos, each + len(words[2])) if whole else None
         diag = messages.run_left_out_member_each(
-            f"{words[1]} {words[2]}", meant, self.span_of(tok), fix_span, f"run on {words[2]} {words[1]}", time
+            f"{words[1]} {words[2]}", meant, self.span_of(tok), fix_span, f"run on {words[2]} {member}", time
         )
         self.report(diag, tok.start_pos)
-        if not whole:
-            return -(each + len(words[2]))
+        if not whole or member != words[1]:
+            return -(each + len(words[2]))  # `members each`: no swap reads it, read on after `each`
         member = tok.start_pos + line.index(words[1], len(words[0]))
         self.reported_at.add(member)
         return member
