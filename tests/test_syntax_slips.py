@@ -10748,3 +10748,62 @@ def test_h1_on_members_each_in_a_job_is_one_error_whose_fix_writes_run_on_each_m
     )
     assert (found.span.line, found.span.column) == (82, 5)
     assert fixed in repaired.split("\n")
+
+
+#: A schedule in English after `run`, before the members (`run nightly 02:00 on VMSYS1`,
+#: `run every day at 02:00 on VMSYS1`): one error, as `run daily 02:00 on VMSYS1`'s, whose
+#: help says how the phrase is written and whose fix writes the line in order, the file
+#: then clean (was two: "expected `on` after `run`", whose choices inserted `on VMSYS1`
+#: before the phrase and checked no better, then the phrase's BKR012; for `weekly on sun
+#: at 22:00`, "unexpected `weekly`", whose help removed it). (clean, as written, the phrase)
+H1_PHRASE_FIRST = [
+    ("run on VMSYS1 daily 02:00", "run nightly 02:00 on VMSYS1", "nightly 02:00"),
+    ("run on VMSYS1 daily 02:00", "run every day at 02:00 on VMSYS1", "every day at 02:00"),
+    ("run on VMSYS1 daily 02:00", "run each day 2am on VMSYS1  # nightly", "each day 2am"),
+    ("run on VMSYS2 weekly sat 22:00", "run every saturday at 10pm on VMSYS2", "every saturday at 10pm"),
+    ("run on VMSYS2 weekly sat 22:00", "run weekly on sat at 22:00 on VMSYS2", "weekly on sat at 22:00"),
+    ("run on each member daily 03:30", "run every day at 3:30am on each member", "every day at 3:30am"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "phrase"), H1_PHRASE_FIRST, ids=[c[1] for c in H1_PHRASE_FIRST])
+def test_h1_a_schedule_in_english_before_the_members_is_one_error_whose_fix_checks(
+    clean, written, phrase, parser, monkeypatch
+):
+    text = BASE.replace(clean, written, 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    schedule = " ".join(clean.split()[4 if "each" in clean else 3 :])
+    assert (found.code, found.message, found.help) == (
+        "BKR004",
+        "the schedule comes after the members the job runs on, not before them",
+        f"write `{clean}`: `{phrase}` is written `{schedule}`",
+    )
+    assert found.span.column == 9
+    assert repaired == (BASE if "#" not in written else BASE.replace(clean, clean + "  # nightly", 1))
+
+
+#: "expected `on` after `run`" offers to insert `on VMSYS1` (or another member) only where
+#: the line's words then make the statement, and each such choice gives a file that
+#: checks; not where `on` and the members follow already, or the words are no schedule
+#: (`run every day at 2 on VMSYS1`, `run at 02:00 on`: were offered, each file then with
+#: an error). (as written, whether it is offered)
+H1_ON_CHOICES = [
+    ("run daily 02:00", True),
+    ("run weekly sat 22:00", True),
+    ("run every day at 2 on VMSYS1", False),
+    ("run at 02:00 on", False),
+    ("run nightly 02:00 on VMSYS1 now", False),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "offered"), H1_ON_CHOICES, ids=[c[0] for c in H1_ON_CHOICES])
+def test_h1_on_left_out_after_run_offers_only_members_that_make_a_statement(written, offered, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip("run on VMSYS1 daily 02:00", written)
+    (found,) = [d for d in analysis.diagnostics if d.message.startswith("expected `on` after `run`")]
+    assert bool(found.choices) == offered
+    for choice in found.choices:
+        chosen = apply_edits(text, choice.edits)
+        assert [d.code for d in analyse("prodssi.bkr", chosen.encode("utf-8")).diagnostics if d.code < "BKR1"] == []

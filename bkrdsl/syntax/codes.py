@@ -609,7 +609,10 @@ SYNTAX = register(
     at 02:00 on VMSYS1 daily`, also with a range of days, `run weekly
     mon-fri at 22:00 on VMSYS1`; without how often it runs, `run at 02:00
     on VMSYS1` is one error whose one choice writes `run on VMSYS1 daily
-    02:00`, no fix), and a Tape Manager catalog
+    02:00`, no fix; a schedule in English there, `run nightly 02:00 on
+    VMSYS1` or `run every day at 02:00 on VMSYS1`, is one error whose help
+    says how it is written and whose fix writes `run on VMSYS1 daily
+    02:00`), and a Tape Manager catalog
     node's member before its machine (`catalog-node on VMSYS1 TCTMM` is
     `catalog-node TCTMM on VMSYS1`). A member in a `tape` statement with no
     catalog node before it (`tape on VMSYS1`, `tape manager shared on

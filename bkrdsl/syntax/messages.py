@@ -2675,8 +2675,11 @@ def schedule_first(
     member_word: str | None = None,
     at_word: str | None = None,
     swapped: str | None = None,
+    phrase: tuple[str, str] | None = None,
 ) -> Diagnostic:
-    """`run daily 02:00 on VMSYS1`: the schedule before the members. `days_listed`:
+    """`run daily 02:00 on VMSYS1`: the schedule before the members. `phrase`: the
+    schedule written in English (`nightly 02:00`) and the one it means (`daily
+    02:00`), which `meant` writes and the help says. `days_listed`:
     `meant` writes a range of days one by one (`run weekly mon-fri 22:00 on VMSYS1`),
     which the help says; no fix where it ends with `HH:MM`, the time not written.
     `commas_missing`: the members in runs between the `,`s written, where some were
@@ -2695,6 +2698,8 @@ def schedule_first(
         gaps.append(f"`{second}` comes before `{first}`")
     if at_word is not None:
         gaps.append(f"the time follows without `{at_word}`")
+    if phrase is not None:
+        gaps.append(f"`{phrase[0]}` is written `{phrase[1]}`")
     if days_listed:
         return _days_listed(
             "the schedule comes after the members the job runs on, not before them",

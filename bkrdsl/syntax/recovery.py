@@ -2147,7 +2147,11 @@ class Recovery:
         swapped = self.keyword_before_value(ip, tok)
         if swapped is not None:
             return swapped
-        if self.schedule_before_placement(ip, tok) or self.time_before_placement(ip, tok):
+        if (
+            self.schedule_before_placement(ip, tok)
+            or self.time_before_placement(ip, tok)
+            or self.phrase_before_placement(ip, tok)
+        ):
             return None
         if self.schedule_as_level(ip, tok):
             return None
@@ -5766,6 +5770,58 @@ class Recovery:
             self._advance(ip.lexer_thread.state, tok.start_pos + len(rest))
         else:
             self.skip_phrase(ip, tok, tok.start_pos + len(rest))
+        self._fed_error_token = True
+        return True
+
+    def _reads_after_on(self, ip, found: Token) -> bool:
+        """Whether the words from `found` to its line's end (or its comment, or a `}`) read
+        as the rest of the statement after `on` and a member's name, where the parser
+        stands (`run daily 02:00`: the choices that insert `on VMSYS1` give a statement)."""
+        if found.start_pos is None or not is_real(found):
+            return False
+        rest = self._line_before_comment(found.start_pos).split("}", 1)[0]
+        words = re.findall(r",|[^\s,]+", rest)
+        types = ["ON", "NAME"] + [_PUNCTUATION.get(w) or self.facts.keywords.get(w.lower(), "NAME") for w in words]
+        sim = Sim.of(ip)
+        return (sim.fits([*types, "RBRACE"]) or sim.fits([*types, "$END"])) and self._values_shaped(
+            sim, ("on", "X", *words)
+        )
+
+    def phrase_before_placement(self, ip, tok: Token) -> bool:
+        """`run nightly 02:00 on VMSYS1`, `run every day at 02:00 on VMSYS1`: a schedule
+        in English (`tok`, its first word, right after `run`) before the members. Where
+        the phrase alone says the schedule (`messages.certain_schedule`: `daily 02:00`)
+        and the members first, then it, read as the statement, one error, as `run daily
+        02:00 on VMSYS1`'s, whose help says how the phrase is written and whose fix
+        writes `run on VMSYS1 daily 02:00` (was two: "expected `on` after `run`", whose
+        choices inserted `on VMSYS1` before the phrase, which read no better, then the
+        phrase's own error, BKR012); the line is read to its end."""
+        last = top_token(ip.parser_state.value_stack, "RUN")
+        if last is None or tok.line != last.line or not is_real(tok) or tok.type == "ON":
+            return False
+        if str(tok.value).lower() not in messages.SCHEDULE_STARTERS and str(tok.value).upper() not in SCHEDULE_KEYWORDS:
+            return False
+        rest = self._line_before_comment(tok.start_pos).split("}", 1)[0].rstrip()
+        # the members after the last `on` (`weekly on sun at 22:00 on VMSYS1`)
+        found = re.fullmatch(r"(?P<schedule>\S.*)\s+(?P<place>[Oo][Nn]\s+\S.*)", rest)
+        if found is None:
+            return False
+        phrase = " ".join(found.group("schedule").split())
+        if not messages.looks_like_schedule(phrase):
+            return False
+        schedule = messages.certain_schedule(phrase)
+        if schedule is None or schedule.endswith("HH:MM"):
+            return False
+        members = re.sub(r"\s*,\s*", ", ", " ".join(found.group("place").split()))
+        meant = f"{members} {schedule}"
+        words = tuple(re.findall(r",|[^\s,]+", meant))
+        sim = Sim.of(ip)
+        types = [_PUNCTUATION.get(w) or self.facts.keywords.get(w.lower(), "NAME") for w in words]
+        if not (sim.fits([*types, "RBRACE"]) or sim.fits([*types, "$END"])) or not self._values_shaped(sim, words):
+            return False
+        span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
+        self.report(messages.schedule_first(rest, meant, span, phrase=(phrase, schedule)), tok.start_pos)
+        self.skip_phrase(ip, tok, tok.start_pos + len(rest))
         self._fed_error_token = True
         return True
 
@@ -11191,6 +11247,10 @@ class Recovery:
             after = f" after {self.describe(previous)}" if previous is not None else ""
             members = members_read(ip.parser_state.value_stack) if filler == "ON" else ()
             diag = messages.missing_other(wanted, after, named, where, filler, line_ended=ended, members=members)
+            if filler == "ON" and diag.choices and not self._reads_after_on(ip, found):
+                # `run every day at 2 on VMSYS1`: `on VMSYS1` inserted before the words would
+                # leave no statement (was offered, each file then with an error)
+                diag = replace(diag, choices=())
             if filler == "ON" and self.on_left_out(ip, found, previous):
                 # the two words with `on` between them, but where the word before it is a
                 # tape option read as the catalog node's name (`catalog-node`, then
