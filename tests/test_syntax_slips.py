@@ -10807,3 +10807,25 @@ def test_h1_on_left_out_after_run_offers_only_members_that_make_a_statement(writ
     for choice in found.choices:
         chosen = apply_edits(text, choice.edits)
         assert [d.code for d in analyse("prodssi.bkr", chosen.encode("utf-8")).diagnostics if d.code < "BKR1"] == []
+
+
+#: A range of days with `at` before the time, after the members (`run on VMSYS1 weekly
+#: mon-fri at 22:00`, `mon - fri`, `every mon-fri at 10pm`): the help wrote `weekly
+#: mon,tue,wed,thu,fri 22:00`, no fix (as `weekly weekdays at 22:00` had one); now its fix
+#: writes it, the file then clean (messages.certain_schedule reads a range as its days).
+H1_RANGE_AT_AFTER = [
+    "run on VMSYS2 weekly mon-fri at 22:00",
+    "run on VMSYS2 weekly mon - fri at 22:00",
+    "run on VMSYS2 WEEKLY MON-FRI AT 22:00",
+    "run on VMSYS2 every mon-fri at 10pm",
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", H1_RANGE_AT_AFTER)
+def test_h1_a_days_range_with_at_after_the_members_is_fixed(written, parser, monkeypatch):
+    text = BASE.replace("run on VMSYS2 weekly sat 22:00", written, 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    assert found.help.startswith("write `weekly mon,tue,wed,thu,fri 22:00`")
+    assert found.fix.title == "Write `weekly mon,tue,wed,thu,fri 22:00`"
+    assert repaired == BASE.replace("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 weekly mon,tue,wed,thu,fri 22:00", 1)

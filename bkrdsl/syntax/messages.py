@@ -6141,8 +6141,10 @@ def certain_schedule(text: str) -> str | None:
     if len(clocks) != 1:
         return None
     clock = clocks[0]
-    words = (text[: clock.start()] + " " + text[clock.end() :]).lower().replace(",", " ").split()
-    days = [w for w in words if phrase_day(w)]
+    # a range of days (`mon-fri`, `mon - fri`) is its days, as schedule_for reads it
+    rest = _SPACED_DASH.sub("-", (text[: clock.start()] + " " + text[clock.end() :]).lower())
+    words = rest.replace(",", " ").split()
+    days = [w for w in words if phrase_day(w) or _days_written_as_one(w)]
     dates = [w for w in words if _DAY_OF_MONTH.match(w)]
     monthly = bool({"month", "monthly"} & set(words))
     if (days and monthly) or (dates and not monthly) or len(dates) > 1 or (monthly and not dates):
@@ -6152,7 +6154,7 @@ def certain_schedule(text: str) -> str | None:
     if not (days or monthly or {"daily", "everyday", "nightly", "night", "nights", "day", "days"} & set(words)):
         return None  # `at 02:00`: how often is not said (the help says `daily`)
     known = SCHEDULE_CONNECTORS | SCHEDULE_STARTERS | _FREQUENCY_WORDS
-    if any(w not in known and not phrase_day(w) and w not in dates for w in words):
+    if any(w not in known and w not in days and w not in dates for w in words):
         return None
     meant = schedule_for(text)
     hour, minute = meant.rsplit(" ", 1)[1].split(":")
