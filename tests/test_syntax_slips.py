@@ -10829,3 +10829,37 @@ def test_h1_a_days_range_with_at_after_the_members_is_fixed(written, parser, mon
     assert found.help.startswith("write `weekly mon,tue,wed,thu,fri 22:00`")
     assert found.fix.title == "Write `weekly mon,tue,wed,thu,fri 22:00`"
     assert repaired == BASE.replace("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 weekly mon,tue,wed,thu,fri 22:00", 1)
+
+
+#: Times joined by `&` or `;` after a schedule's time (`daily 02:00 & 14:00`, `daily
+#: 02:00;14:00`): the error two times get, its help writing a job for each (were BKR003,
+#: "the character `&` cannot appear here", its help of z/VM names and `&` variables, and
+#: "`;` is not needed", whose fix left `daily 02:00 14:00`, an error still). A `;` that
+#: ends the line, or an `&` before a word no time is, keeps its BKR003.
+H1_TIMES_JOINED = [
+    ("run on VMSYS1 daily 02:00 & 14:00", "14:00", ["14:00"]),
+    ("run on VMSYS1 daily 02:00;14:00", "14:00", ["14:00"]),
+    ("run on VMSYS1 daily 02:00 & 2pm & 20:00", "2pm & 20:00", ["14:00", "20:00"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "after", "times"), H1_TIMES_JOINED, ids=[c[0] for c in H1_TIMES_JOINED])
+def test_h1_times_joined_by_an_ampersand_or_semicolon_are_a_job_each(written, after, times, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip("run on VMSYS1 daily 02:00", written)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.fix) == (
+        "BKR004", f"the `run` statement's schedule has one time: `{after}` cannot follow `02:00`", None,
+    )
+    assert text[found.span.start : found.span.end] == after
+    assert found.help.startswith("write a job for each time, the same but for its `run`: `run on VMSYS1 daily 02:00`")
+    assert all(f"`{t}`" in found.help or f"daily {t}`" in found.help for t in times)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["run on VMSYS1 daily 02:00;", "run on VMSYS1 daily 02:00 & now"])
+def test_h1_a_semicolon_or_ampersand_before_no_time_keeps_its_error(written, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _, analysis = _one_slip("run on VMSYS1 daily 02:00", written)
+    assert [d.code for d in analysis.diagnostics] == ["BKR003"]

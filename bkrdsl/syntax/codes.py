@@ -626,9 +626,9 @@ SYNTAX = register(
     A second time after a schedule's time (`daily 02:00 14:00`, or after a
     `,`, `daily 02:00,14:00`), or more (`daily 02:00,14:00,20:00`), is one
     error whose help writes a `run` for each time, one job each (a `purge`
-    or `preview` keeps one): a schedule has one time. A time written
-    another way there (`daily 02:00,2pm`) is written as BKR313 reads it
-    (`14:00`).
+    or `preview` keeps one): a schedule has one time; so are times joined
+    by `&` or `;` (`daily 02:00 & 14:00`). A time written another way there
+    (`daily 02:00,2pm`) is written as BKR313 reads it (`14:00`).
     Days of a `weekly` schedule by their numbers, as a crontab counts them,
     and separated by blanks (`weekly 6 7 02:00`, the `7` read as the time
     and `02:00` as a word too many) are one error at the numbers, whose

@@ -532,8 +532,9 @@ _BLANKS_THEN_WORD = re.compile(rf"[ \t]+([A-Za-z]+)(?!{_NAME_CHAR})")
 #: Blanks, then a word up to a blank, a `,`, a comment or a brace (Recovery.times_by_comma).
 _BLANKS_THEN_VALUE = re.compile(r"[ \t]*([^\s,#{}]+)")
 _BLANKS_THEN_TOKEN = re.compile(r"[ \t]*([^\s#])")  # the next token's first character on the line
-#: Blanks, then a `,` (Recovery.times_by_comma: `02:00,14:00, 20:00`).
-_BLANKS_THEN_COMMA = re.compile(r"[ \t]*,")
+#: Blanks, then a `,` (Recovery.times_by_comma: `02:00,14:00, 20:00`), or the `&` or `;`
+#: that joins two times (`02:00 & 14:00`).
+_BLANKS_THEN_COMMA = re.compile(r"[ \t]*[,&;]")
 
 
 def _time_read(word: str) -> str | None:
@@ -1378,6 +1379,15 @@ class Recovery:
         if char == "=" and self.foreign_line(ip, pos):
             return
         previous = last_real_token(ip.parser_state.value_stack)
+        if char in "&;" and previous is not None and previous.line == self.source.position(pos)[0]:
+            # `daily 02:00 & 14:00`, `daily 02:00;14:00`: times joined, a job for each (were
+            # "`&`": z/VM names and variables, and "`;` is not needed", whose fix left two times)
+            times = self._times_after(ip, pos + 1)
+            if times is not None:
+                self.report(times[0], pos)
+                self._advance(state, times[1])
+                self._fed_error_token = True
+                return
         if char in ":=" and pos in self.signs_said:
             # `server=BKRSVSFS pool=BKRPOOL`: a second sign of the line, said with its first
             self._advance(state, pos + 1)
