@@ -10863,3 +10863,30 @@ def test_h1_a_semicolon_or_ampersand_before_no_time_keeps_its_error(written, par
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     _, analysis = _one_slip("run on VMSYS1 daily 02:00", written)
     assert [d.code for d in analysis.diagnostics] == ["BKR003"]
+
+
+#: `run` left out and `each member` written otherwise (`on all members daily 03:30`, `on
+#: each members ...`, `on every member ...`): one error at `on`, whose help and fix write
+#: `run on each member daily 03:30`, the file then clean (was two: "expected `run` before
+#: `on`", its help `run on all members daily 03:30`, and "`all members` is written `each
+#: member`", whose fix left `run` out). (as written, the line fixed)
+H1_EVERY_MEMBER = [
+    ("on all members daily 03:30", "    run on each member daily 03:30"),
+    ("on each members daily 03:30", "    run on each member daily 03:30"),
+    ("on every member daily 3:30am", "    run on each member daily 03:30"),
+    ("on both members daily 03:30  # both", "    run on each member daily 03:30  # both"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "fixed"), H1_EVERY_MEMBER, ids=[c[0] for c in H1_EVERY_MEMBER])
+def test_h1_on_all_members_in_a_job_is_one_error_whose_fix_writes_run_on_each_member(written, fixed, parser, monkeypatch):
+    text = BASE.replace("run on each member daily 03:30", written, 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    assert (found.code, found.message, found.help) == (
+        "BKR004",
+        f"expected `run` before `on`, and `{' '.join(written.split()[1:3])}` is written `each member`",
+        "write `run on each member daily 03:30`: one job per member, named with the member's suffix",
+    )
+    assert (found.span.line, found.span.column) == (82, 5)
+    assert fixed in repaired.split("\n")

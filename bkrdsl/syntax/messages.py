@@ -3004,6 +3004,26 @@ def run_left_out_on_member(
     )
 
 
+def run_left_out_every_member(
+    written: str, meant: str, span: Span, fix_span: Span | None, time: tuple[str, Span] | None = None
+) -> Diagnostic:
+    """`on all members daily 02:00` on a line of a job: `run` left out before `on`, and
+    `each member` written otherwise (`written`, `all members`). `meant`: the statement
+    the help writes; the fix writes `run on each member` over `fix_span`, from `on` to
+    the two words, and a time written another way as HH:MM (`time`); none where
+    `fix_span` is None (Recovery.run_left_out_every_member)."""
+    fix = None
+    if fix_span is not None:
+        edits = (Edit(fix_span, "run on each member"),) + ((Edit(time[1], time[0]),) if time is not None else ())
+        fix = Fix(f"Write `{meant}`", edits)
+    return codes.SYNTAX(
+        f"expected `run` before `on`, and `{written}` is written `each member`",
+        span,
+        help=f"write `{meant}`: one job per member, named with the member's suffix",
+        fix=fix,
+    )
+
+
 def run_left_out_member_each(
     written: str, meant: str, span: Span, fix_span: Span | None, fixed: str, time: tuple[str, Span] | None = None
 ) -> Diagnostic:

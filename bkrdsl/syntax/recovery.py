@@ -8102,6 +8102,10 @@ class Recovery:
             return None
         line = self._line_before_comment(tok.start_pos).split("}", 1)[0]
         words = re.findall(r",|[^\s,]+", line)
+        if len(words) >= 3 and words[2].lower() in ("member", "members") and not set(line) & set('{"'):
+            every = self.run_left_out_every_member(sim, tok, line, words)
+            if every is not None:
+                return every
         if len(words) < 3 or words[1].lower() not in ("member", "members") or set(line) & set('{"'):
             return None
         start = tok.start_pos + line.index(words[2], len(words[0]) + len(words[1]))
@@ -8170,6 +8174,30 @@ class Recovery:
             return None
         at = tok.start_pos + line.rstrip().rindex(rest[-1])
         return meant, self.source.span(at, at + len(rest[-1]))
+
+    def run_left_out_every_member(self, sim: Sim, tok: Token, line: str, words: list[str]) -> int | None:
+        """`on all members daily 02:00`, `on each members daily 02:00` on a line of a job:
+        `run` left out before `on` (`tok`), and `each member` written otherwise (as
+        `messages.means_every` reads it). One error at `on`, whose help writes `run on
+        each member daily 02:00` and whose fix does where that is a whole statement (was
+        two: "expected `run` before `on`", its help `run on all members ...`, and "`all
+        members` is written `each member`", whose fix left `run` out). The offset after
+        the two words, negated: the caller reads on there as after `each member`. None
+        for `each member` itself, or another word."""
+        first, second = words[1], words[2]
+        if (first.lower(), second.lower()) == ("each", "member") or not messages.means_every(first, second):
+            return None
+        rest = ["each", "member", *words[3:]]
+        time = self.time_written_otherwise(tok, line, rest)
+        if time is not None:
+            rest = [*rest[:-1], time[0]]
+        whole = self._whole_statement(sim, ("run", "on", *rest))
+        end = tok.start_pos + line.index(second, len(words[0]) + len(first)) + len(second)
+        meant = " ".join(("run", "on", *rest)) if whole else "run on each member ..."
+        fix_span = self.source.span(tok.start_pos, end) if whole else None
+        diag = messages.run_left_out_every_member(f"{first} {second}", meant, self.span_of(tok), fix_span, time)
+        self.report(diag, tok.start_pos)
+        return -end
 
     def run_left_out_member_each(
         self, tok: Token, line: str, words: list[str], each: int, whole: bool, time: tuple[str, Span] | None
