@@ -10890,3 +10890,21 @@ def test_h1_on_all_members_in_a_job_is_one_error_whose_fix_writes_run_on_each_me
     )
     assert (found.span.line, found.span.column) == (82, 5)
     assert fixed in repaired.split("\n")
+
+
+#: `run on members each daily 03:30`: `each member` the other way round and plural. One
+#: error, as `run on member each ...`'s, whose fix writes `each member`, the file then
+#: clean (was `each daily 03:30` no schedule, BKR012, whose fix wrote `run on members daily
+#: 03:30`, then BKR330: no member MEMBERS).
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["run on members each daily 03:30", "run on MEMBERS EACH daily 03:30"])
+def test_h1_members_each_after_run_on_is_one_error_whose_fix_writes_each_member(written, parser, monkeypatch):
+    text = BASE.replace("run on each member daily 03:30", written, 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    members, each = written.split()[2:4]
+    assert (found.code, found.message, found.fix.title) == (
+        "BKR004",
+        f"`{members} {each}` has its two words the wrong way round: `{each}` comes before `{members}`",
+        "Write `each member`",
+    )
+    assert repaired == BASE

@@ -3808,6 +3808,30 @@ class Recovery:
                 self.report(diag, tok.start_pos)
                 return True, None
             return False, None
+        if word == "each" and is_real(tok):
+            # `run on members each daily 02:00`: `each member` the other way round, and
+            # plural (was `each daily 02:00` no schedule, whose fix wrote `run on members
+            # daily 02:00`, a member MEMBERS): one error whose fix writes `each member`
+            def swapped(leaves, blocks):
+                if len(leaves) < 2 or leaves[-2].type != "ON":
+                    return
+                members = leaves[-1]
+                if not (
+                    members.type == "NAME"
+                    and is_real(members)
+                    and str(members.value).lower() == "members"
+                    and members.line == tok.line
+                    and not self.source.text[members.end_pos : tok.start_pos].strip(" \t")
+                ):
+                    return
+                span = self.source.span(members.start_pos, tok.end_pos)
+                diag = messages.swapped_words(self.source.text[members.start_pos : tok.end_pos], "each member", span)
+                yield _Edit(leaves[:-1], [self.retype(tok, "EACH")], [], lambda ip: self.report(diag, members.start_pos))
+
+            leaves = list(tokens_of(stack[-1])) if stack else []
+            if leaves and leaves[-1].type == "NAME":
+                return self.reread(ip, self.retype(leaves[-1], "MEMBER"), swapped)
+            return False, None
         if word not in ("member", "members"):
             return False, None
         member = self.retype(tok, "MEMBER")
