@@ -10908,3 +10908,29 @@ def test_h1_members_each_after_run_on_is_one_error_whose_fix_writes_each_member(
         "Write `each member`",
     )
     assert repaired == BASE
+
+
+#: How often right after `run`, then the members, then the time (`run daily on VMSYS1 at
+#: 02:00`, `run weekly sat on VMSYS2 10pm`): one error, as `run daily 02:00 on VMSYS1`'s,
+#: whose fix writes the line in order, the file then clean (was two: "unexpected `daily`
+#: after `run`", whose help removed it, then the time's BKR012, whose choice checked no
+#: better). (clean, as written, what the help says after the line)
+H1_OFTEN_AROUND = [
+    ("run on VMSYS1 daily 02:00", "run daily on VMSYS1 at 02:00", ": the time follows without `at`"),
+    ("run on VMSYS1 daily 02:00", "run daily on VMSYS1 02:00", ""),
+    ("run on VMSYS2 weekly sat 22:00", "run weekly sat on VMSYS2 at 10pm", ": the time follows without `at`"),
+    ("run on each member daily 03:30", "run daily on each member at 03:30", ": the time follows without `at`"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "said"), H1_OFTEN_AROUND, ids=[c[1] for c in H1_OFTEN_AROUND])
+def test_h1_how_often_before_the_members_and_the_time_after_is_one_error_whose_fix_checks(
+    clean, written, said, parser, monkeypatch
+):
+    text = BASE.replace(clean, written, 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    assert (found.code, found.message, found.help) == (
+        "BKR004", "the schedule comes after the members the job runs on, not before them", f"write `{clean}`{said}",
+    )
+    assert repaired == BASE

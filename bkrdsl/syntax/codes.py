@@ -612,7 +612,8 @@ SYNTAX = register(
     02:00`, no fix; a schedule in English there, `run nightly 02:00 on
     VMSYS1` or `run every day at 02:00 on VMSYS1`, is one error whose help
     says how it is written and whose fix writes `run on VMSYS1 daily
-    02:00`), and a Tape Manager catalog
+    02:00`, and so is how often before the members and the time after
+    them, `run daily on VMSYS1 at 02:00`), and a Tape Manager catalog
     node's member before its machine (`catalog-node on VMSYS1 TCTMM` is
     `catalog-node TCTMM on VMSYS1`). A member in a `tape` statement with no
     catalog node before it (`tape on VMSYS1`, `tape manager shared on

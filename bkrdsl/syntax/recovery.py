@@ -2161,6 +2161,7 @@ class Recovery:
             self.schedule_before_placement(ip, tok)
             or self.time_before_placement(ip, tok)
             or self.phrase_before_placement(ip, tok)
+            or self.often_around_placement(ip, tok)
         ):
             return None
         if self.schedule_as_level(ip, tok):
@@ -5804,6 +5805,47 @@ class Recovery:
             self._advance(ip.lexer_thread.state, tok.start_pos + len(rest))
         else:
             self.skip_phrase(ip, tok, tok.start_pos + len(rest))
+        self._fed_error_token = True
+        return True
+
+    def often_around_placement(self, ip, tok: Token) -> bool:
+        """`run daily on VMSYS1 at 02:00`, `run weekly sun on VMSYS1 22:00`: how often (and
+        the days) right after `run` (`tok`), then the members, then the time, `at` before
+        it or not, as English says it. Where the members first, then how often and the
+        time read as the statement, one error, as `run daily 02:00 on VMSYS1`'s, whose fix
+        writes `run on VMSYS1 daily 02:00` (was two: "unexpected `daily` after `run`",
+        whose help removed it, then the time's own error, whose choice checked no
+        better); the line is read to its end."""
+        last = top_token(ip.parser_state.value_stack, "RUN")
+        if last is None or tok.line != last.line or not is_real(tok) or str(tok.value).upper() not in SCHEDULE_KEYWORDS:
+            return False
+        rest = self._line_before_comment(tok.start_pos).split("}", 1)[0].rstrip()
+        words = [(m.group(), tok.start_pos + m.start()) for m in re.finditer(r"[^\s,]+|,", rest)]
+        on = next((i for i, (w, _) in enumerate(words) if w.lower() == "on"), None)
+        if on is None or on + 2 >= len(words) or _time_read(words[-1][0]) is None:
+            return False
+        at_word = words[-2][0] if words[-2][0].lower() == "at" else None
+        place = words[on : len(words) - 1 - (at_word is not None)]
+        schedule = [w for w, _ in words[:on]]
+        if len(place) < 2 or any(w.lower() == "at" or _time_read(w) is not None for w, _ in place):
+            return False
+        days_listed = False
+        if len(schedule) == 2 and schedule[0].lower() == "weekly":
+            days = messages.days_written_as_one(schedule[1])
+            if days is not None:
+                schedule[1], days_listed = ",".join(days), True
+        members = re.sub(r"\s*,\s*", ", ", " ".join(w for w, _ in place))
+        often = re.sub(r"\s*,\s*", ",", " ".join(schedule))
+        meant = f"{members} {often} {_time_read(words[-1][0])}"
+        meant_words = tuple(re.findall(r",|[^\s,]+", meant))
+        types = [_PUNCTUATION.get(w) or self.facts.keywords.get(w.lower(), "NAME") for w in meant_words]
+        sim = Sim.of(ip)
+        if not (sim.fits([*types, "RBRACE"]) or sim.fits([*types, "$END"])) or not self._values_shaped(sim, meant_words):
+            return False
+        span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
+        diag = messages.schedule_first(rest, meant, span, days_listed=days_listed, at_word=at_word)
+        self.report(diag, tok.start_pos)
+        self.skip_phrase(ip, tok, tok.start_pos + len(rest))
         self._fed_error_token = True
         return True
 
