@@ -10934,3 +10934,36 @@ def test_h1_how_often_before_the_members_and_the_time_after_is_one_error_whose_f
         "BKR004", "the schedule comes after the members the job runs on, not before them", f"write `{clean}`{said}",
     )
     assert repaired == BASE
+
+
+#: The schedule before the members with more times than one (`run daily 02:00,14:00 on
+#: VMSYS1`): one error that says both, whose help writes a job for each time, each line in
+#: order, as two times after the members get (was two: "expected `on` after `run`", whose
+#: choices inserted `on VMSYS1` before the words, then BKR015's generic "a `,` cannot
+#: appear here"). No fix: which time, or a job each, is the site's. (clean, as written, the
+#: times after the first)
+H1_TIMES_FIRST = [
+    ("run on VMSYS1 daily 02:00", "run daily 02:00,14:00 on VMSYS1", ["14:00"]),
+    ("run on VMSYS1 daily 02:00", "run daily 02:00 2pm on VMSYS1", ["14:00"]),
+    ("run on VMSYS2 weekly sat 22:00", "run weekly sat 22:00, 23:30 on VMSYS2", ["23:30"]),
+    ("run on each member daily 03:30", "run daily 03:30 & 15:30 & 20:00 on each member", ["15:30", "20:00"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "times"), H1_TIMES_FIRST, ids=[c[1] for c in H1_TIMES_FIRST])
+def test_h1_a_schedule_with_more_times_before_the_members_is_one_error(clean, written, times, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.fix) == (
+        "BKR004", "the schedule comes after the members the job runs on, not before them, and has one time", None,
+    )
+    schedule = clean.rsplit(" ", 1)[0]
+    if len(times) == 1:
+        jobs = f"`{clean}` and `{schedule} {times[0]}`"
+    else:
+        jobs = f"`{clean}`, and the same at " + " and at ".join(f"`{t}`" for t in times)
+    assert found.help.startswith(f"write a job for each time, the same but for its `run`: {jobs}")
+    assert found.span.column == 9
+    assert too_long(found, analysis.sources) == []

@@ -613,7 +613,9 @@ SYNTAX = register(
     VMSYS1` or `run every day at 02:00 on VMSYS1`, is one error whose help
     says how it is written and whose fix writes `run on VMSYS1 daily
     02:00`, and so is how often before the members and the time after
-    them, `run daily on VMSYS1 at 02:00`), and a Tape Manager catalog
+    them, `run daily on VMSYS1 at 02:00`; with more times than one, `run
+    daily 02:00,14:00 on VMSYS1`, it is one error whose help writes a job
+    for each time, no fix), and a Tape Manager catalog
     node's member before its machine (`catalog-node on VMSYS1 TCTMM` is
     `catalog-node TCTMM on VMSYS1`). A member in a `tape` statement with no
     catalog node before it (`tape on VMSYS1`, `tape manager shared on

@@ -5710,6 +5710,8 @@ class Recovery:
             types.insert(1, "NAME")
         if not alone and self.schedule_first_days_range(ip, tok, found, rest):
             return True
+        if not alone and self.schedule_first_times(ip, tok, found, rest):
+            return True
         if not Sim.of(ip).fits(types):
             return not alone and self.schedule_first_commas_missing(ip, tok, found, rest)
         if at_word is not None and not self._values_shaped(Sim.of(ip), tuple(w for w, _ in ordered)):
@@ -5897,6 +5899,44 @@ class Recovery:
             return False
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
         self.report(messages.schedule_first(rest, meant, span, phrase=(phrase, schedule)), tok.start_pos)
+        self.skip_phrase(ip, tok, tok.start_pos + len(rest))
+        self._fed_error_token = True
+        return True
+
+    def schedule_first_times(self, ip, tok: Token, found: re.Match, rest: str) -> bool:
+        """`run daily 02:00,14:00 on VMSYS1`: the schedule before the members (`found`,
+        `rest`: schedule_before_placement's) with more times than one, joined by commas,
+        blanks, `&` or `;`. One error, the order and the times said together, whose help
+        writes a job for each time as `messages.two_times`'s does, no fix (was two:
+        "expected `on` after `run`", whose choices checked no better, then BKR015's
+        generic "a `,` cannot appear here")."""
+        schedule = " ".join(found.group("schedule").split())
+        # the times last, each as BKR313 reads it, the separators between them
+        parts = list(re.finditer(r"[^\s,&;]+", schedule))
+        count = 0
+        while count < len(parts) - 1 and _time_read(parts[-1 - count].group()) is not None:
+            count += 1
+        if count < 2:
+            return False
+        times = [_time_read(m.group()) for m in parts[-count:]]
+        often = schedule[: parts[-count].start()].rstrip()
+        if often.endswith((",", "&", ";")):
+            return False
+        listed = {"often": often, "times": schedule[parts[-count].start() :]}
+        place = " ".join(found.group("place").split())
+        names = ["each member"] if place[3:].lower() == "each member" else self._member_names(place[3:])
+        if names is None:
+            return False
+        first = f"on {', '.join(names)} {listed['often']} {times[0]}"
+        words = tuple(re.findall(r",|[^\s,]+", first))
+        sim = Sim.of(ip)
+        types = [_PUNCTUATION.get(w) or self.facts.keywords.get(w.lower(), "NAME") for w in words]
+        if not (sim.fits([*types, "RBRACE"]) or sim.fits([*types, "$END"])) or not self._values_shaped(sim, words):
+            return False
+        span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
+        diag = messages.two_times(times[0], listed["times"], "run", f"run {first}", span, times[1:])
+        message = "the schedule comes after the members the job runs on, not before them, and has one time"
+        self.report(replace(diag, message=message), tok.start_pos)
         self.skip_phrase(ip, tok, tok.start_pos + len(rest))
         self._fed_error_token = True
         return True
