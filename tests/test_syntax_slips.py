@@ -10954,7 +10954,7 @@ H1_TIMES_FIRST = [
 @pytest.mark.parametrize(("clean", "written", "times"), H1_TIMES_FIRST, ids=[c[1] for c in H1_TIMES_FIRST])
 def test_h1_a_schedule_with_more_times_before_the_members_is_one_error(clean, written, times, parser, monkeypatch):
     monkeypatch.setenv("BKRDSL_PARSER", parser)
-    text, analysis = _one_slip(clean, written)
+    _, analysis = _one_slip(clean, written)
     (found,) = analysis.diagnostics
     assert (found.code, found.message, found.fix) == (
         "BKR004", "the schedule comes after the members the job runs on, not before them, and has one time", None,
