@@ -10967,3 +10967,28 @@ def test_h1_a_schedule_with_more_times_before_the_members_is_one_error(clean, wr
     assert found.help.startswith(f"write a job for each time, the same but for its `run`: {jobs}")
     assert found.span.column == 9
     assert too_long(found, analysis.sources) == []
+
+
+#: A schedule written first with `at` before its time, then `run on` and the members
+#: (`daily at 02:00 run on VMSYS1`, `weekly mon-fri at 22:00 run on VMSYS2`): one error,
+#: as without `at`, whose help says `at` too and whose fix writes the line in order, the
+#: file then clean (was the error's generic help, the `run` statement's form, no fix).
+H1_AT_SCHEDULE_FIRST = [
+    ("run on VMSYS1 daily 02:00", "daily at 02:00 run on VMSYS1", "run on VMSYS1 daily 02:00", ""),
+    ("run on VMSYS1 daily 02:00", "daily at 2am on VMSYS1", "run on VMSYS1 daily 02:00", ""),
+    ("run on VMSYS2 weekly sat 22:00", "weekly mon-fri at 22:00 run on VMSYS2",
+     "run on VMSYS2 weekly mon,tue,wed,thu,fri 22:00", ": `weekly` takes each day by name, the days separated by commas"),
+    ("run on each member daily 03:30", "daily at 03:30 run on each member", "run on each member daily 03:30", ""),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "meant", "days"), H1_AT_SCHEDULE_FIRST, ids=[c[1] for c in H1_AT_SCHEDULE_FIRST])
+def test_h1_a_schedule_first_with_at_is_one_error_whose_fix_checks(clean, written, meant, days, parser, monkeypatch):
+    text = BASE.replace(clean, written, 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    said = f"{days}; the time follows without `at`" if days else ": the time follows without `at`"
+    assert (found.code, found.message, found.help) == (
+        "BKR004", "a schedule is part of the `run` statement, after the members the job runs on", f"write `{meant}`{said}",
+    )
+    assert repaired == BASE.replace(clean, meant, 1)

@@ -2726,8 +2726,11 @@ def schedule_without_run(
     form: bool = False,
     commas_missing: list[list[str]] | None = None,
     days_listed: bool = False,
+    at_word: str | None = None,
 ) -> Diagnostic:
-    """`daily 02:00` alone in a job: a schedule says when, and `run on` where. `schedule`,
+    """`daily 02:00` alone in a job: a schedule says when, and `run on` where. `at_word`:
+    `at` written before the time (`daily at 02:00 run on VMSYS1`), which `meant` leaves
+    out and the help says. `schedule`,
     the schedule's keyword (or, with `meant`, the line); `meant`, the whole `run`
     statement when the line names the members (`daily 02:00 on VMSYS1`); `shown`, the
     schedule when the line ends with an `on` and no member (`daily 02:00 on`); `form`,
@@ -2755,6 +2758,9 @@ def schedule_without_run(
             f" or `run on each member {shown}` (IDENTITY users)",
         )
     gaps = _commas_missing_said(commas_missing or [])
+    commas = bool(gaps)
+    if at_word is not None:
+        gaps.append(f"the time follows without `{at_word}`")
     if meant is not None and days_listed:
         # `weekly mon-fri 22:00 run on VMSYS1`: the days one by one too (and the
         # members' commas, `run on VMSYS1 VMSYS2`)
@@ -2764,10 +2770,10 @@ def schedule_without_run(
             meant,
             span,
             gaps,
-            each=bool(gaps),
+            each=commas,
         )
     if meant is not None:
-        said = f": {'; '.join(gaps)}{RUNS_ON_EACH}" if gaps else ""
+        said = f": {'; '.join(gaps)}{RUNS_ON_EACH if commas else ''}" if gaps else ""
         return codes.SYNTAX(
             "a schedule is part of the `run` statement, after the members the job runs on",
             span,

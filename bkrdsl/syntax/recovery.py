@@ -532,6 +532,11 @@ _BLANKS_THEN_WORD = re.compile(rf"[ \t]+([A-Za-z]+)(?!{_NAME_CHAR})")
 #: Blanks, then a word up to a blank, a `,`, a comment or a brace (Recovery.times_by_comma).
 _BLANKS_THEN_VALUE = re.compile(r"[ \t]*([^\s,#{}]+)")
 _BLANKS_THEN_TOKEN = re.compile(r"[ \t]*([^\s#])")  # the next token's first character on the line
+#: A schedule written first with `at` before its time, then `run on` (or `on`) and the
+#: members: `daily at 02:00 run on VMSYS1` (Recovery's schedule without `run`).
+_AT_TIME_THEN_PLACE = re.compile(
+    r"(?P<head>\S.*?)\s+(?P<at>[Aa][Tt])\s+(?P<time>[^\s,]+)(?P<tail>(?:\s+[Rr][Uu][Nn])?\s+[Oo][Nn]\s+\S.*)"
+)
 #: Blanks, then a `,` (Recovery.times_by_comma: `02:00,14:00, 20:00`), or the `&` or `;`
 #: that joins two times (`02:00 & 14:00`).
 _BLANKS_THEN_COMMA = re.compile(r"[ \t]*[,&;]")
@@ -5028,8 +5033,15 @@ class Recovery:
             self.skip_phrase(ip, tok, end)
             self._fed_error_token = True
             return _LINE_SKIPPED
+        # `daily at 02:00 run on VMSYS1`: `at` before the time, read without it (and the time
+        # as BKR313 reads it), which the help says (was the statement's form, no fix)
+        at_word, read = None, written
+        bare = _AT_TIME_THEN_PLACE.fullmatch(written)
+        if bare is not None and _time_read(bare.group("time")) is not None:
+            at_word = bare.group("at")
+            read = f"{bare.group('head')} {_time_read(bare.group('time'))}{bare.group('tail')}"
         # `daily 02:00 run on VMSYS1`: `run` there, after the schedule, is the statement's own
-        found = re.fullmatch(r"(?P<schedule>\S.*?)(?:\s+[Rr][Uu][Nn])?\s+[Oo][Nn]\s+(?P<place>\S.*)", written)
+        found = re.fullmatch(r"(?P<schedule>\S.*?)(?:\s+[Rr][Uu][Nn])?\s+[Oo][Nn]\s+(?P<place>\S.*)", read)
         if found is not None:
             meant = f"run on {found.group('place')} {found.group('schedule')}"
             span = self.source.span(tok.start_pos, end)
@@ -5055,7 +5067,9 @@ class Recovery:
                 members = place if not runs else ", ".join(name for run in runs for name in run)
                 meant = f"run on {members} {ranged.group('weekly')} {listed} {ranged.group('time') or 'HH:MM'}"
                 if self._whole_statement(sim, tuple(re.findall(r",|[^\s,]+", meant))):
-                    diag = messages.schedule_without_run(written, span, meant, commas_missing=runs, days_listed=True)
+                    diag = messages.schedule_without_run(
+                        written, span, meant, commas_missing=runs, days_listed=True, at_word=at_word
+                    )
                     self.report(diag, tok.start_pos)
                     self.skip_phrase(ip, tok, end)
                     self._fed_error_token = True
@@ -5097,7 +5111,7 @@ class Recovery:
                 # them (`VMSYS1 VMSYS2 now`), the fix leaves those out, and they are
                 # one error of their own (was a fix that dropped `VMSYS2` too)
                 runs = [part.split() for part in members.split(",")]
-                diag = messages.schedule_without_run(written, span, listed, commas_missing=runs)
+                diag = messages.schedule_without_run(written, span, listed, commas_missing=runs, at_word=at_word)
                 self.report(diag, tok.start_pos)
                 if stray:
                     raw = self.source.text[tok.start_pos : end]
@@ -5125,7 +5139,7 @@ class Recovery:
                     self.skip_phrase(ip, tok, end)
                 self._fed_error_token = True
                 return _LINE_SKIPPED
-            self.report(messages.schedule_without_run(written, span, meant), tok.start_pos)
+            self.report(messages.schedule_without_run(written, span, meant, at_word=at_word), tok.start_pos)
             self.skip_phrase(ip, tok, end)
             self._fed_error_token = True  # the line was read, as a whole: a mistake after it is news
             return _LINE_SKIPPED
