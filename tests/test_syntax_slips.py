@@ -10992,3 +10992,35 @@ def test_h1_a_schedule_first_with_at_is_one_error_whose_fix_checks(clean, writte
         "BKR004", "a schedule is part of the `run` statement, after the members the job runs on", f"write `{meant}`{said}",
     )
     assert repaired == BASE.replace(clean, meant, 1)
+
+
+#: A schedule in English first on a line of a job, then `run on` (or `on`) and the members
+#: (`nightly 02:00 run on VMSYS1`, `every day at 02:00 on VMSYS1`, `at 02:00 daily on
+#: VMSYS1`): the error a schedule written first gets, its help saying how the phrase is
+#: written, its fix writing the statement, the file then clean (was "`nightly` is not a
+#: keyword", its help the block's statements; for `at`, "`at` starts no statement: it
+#: gives where a disk starts"). (clean, as written, the phrase)
+H1_PHRASE_WITHOUT_RUN = [
+    ("run on VMSYS1 daily 02:00", "nightly 02:00 run on VMSYS1", "nightly 02:00"),
+    ("run on VMSYS1 daily 02:00", "every day at 02:00 on VMSYS1", "every day at 02:00"),
+    ("run on VMSYS1 daily 02:00", "at 2am daily run on VMSYS1", "at 2am daily"),
+    ("run on VMSYS2 weekly sat 22:00", "every saturday at 10pm run on VMSYS2", "every saturday at 10pm"),
+    ("run on each member daily 03:30", "every day at 03:30 on each member", "every day at 03:30"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "phrase"), H1_PHRASE_WITHOUT_RUN, ids=[c[1] for c in H1_PHRASE_WITHOUT_RUN])
+def test_h1_a_schedule_in_english_first_then_the_members_is_one_error_whose_fix_checks(
+    clean, written, phrase, parser, monkeypatch
+):
+    text = BASE.replace(clean, written, 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    schedule = " ".join(clean.split()[4 if "each" in clean else 3 :])
+    assert (found.code, found.message, found.help) == (
+        "BKR004",
+        "a schedule is part of the `run` statement, after the members the job runs on",
+        f"write `{clean}`: `{phrase}` is written `{schedule}`",
+    )
+    assert found.span.column == 5
+    assert repaired == BASE

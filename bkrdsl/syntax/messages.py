@@ -2727,10 +2727,12 @@ def schedule_without_run(
     commas_missing: list[list[str]] | None = None,
     days_listed: bool = False,
     at_word: str | None = None,
+    phrase: tuple[str, str] | None = None,
 ) -> Diagnostic:
     """`daily 02:00` alone in a job: a schedule says when, and `run on` where. `at_word`:
     `at` written before the time (`daily at 02:00 run on VMSYS1`), which `meant` leaves
-    out and the help says. `schedule`,
+    out and the help says; `phrase`, a schedule in English and the one it means
+    (`nightly 02:00`, `daily 02:00`), which the help says. `schedule`,
     the schedule's keyword (or, with `meant`, the line); `meant`, the whole `run`
     statement when the line names the members (`daily 02:00 on VMSYS1`); `shown`, the
     schedule when the line ends with an `on` and no member (`daily 02:00 on`); `form`,
@@ -2761,6 +2763,8 @@ def schedule_without_run(
     commas = bool(gaps)
     if at_word is not None:
         gaps.append(f"the time follows without `{at_word}`")
+    if phrase is not None:  # `nightly 02:00 run on VMSYS1`: how the schedule is written
+        gaps.append(f"`{phrase[0]}` is written `{phrase[1]}`")
     if meant is not None and days_listed:
         # `weekly mon-fri 22:00 run on VMSYS1`: the days one by one too (and the
         # members' commas, `run on VMSYS1 VMSYS2`)

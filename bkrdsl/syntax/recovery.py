@@ -4840,6 +4840,8 @@ class Recovery:
                 nxt = self.schedule_without_run(ip, tok)
                 if nxt is not None:
                     return None if nxt is _LINE_SKIPPED else nxt
+            if tok.type == "AT" and self.phrase_without_run(ip, tok):
+                return None  # `at 02:00 daily on VMSYS1`: a schedule in English, `run on` left out
             if tok.type == "RETAIN":
                 # `run on DEV1 daily 01:00 retain 35 days`: a job keeps no retention
                 retention = self.retention_on_line(ip, tok, accepted)
@@ -5010,6 +5012,43 @@ class Recovery:
             self.feed(ip, self.token_at(meant.upper(), found.start("word"), found.start("word") + len(meant)))
         self._advance(ip.lexer_thread.state, found.end("word"))
         self._fed_error_token = True  # the word was read: a mistake after it is news
+        return True
+
+    def phrase_without_run(self, ip, tok: Token) -> bool:
+        """`nightly 02:00 run on VMSYS1`, `every day at 02:00 on VMSYS1`: a schedule in
+        English first on a line of a job (`tok`, its first word), then `run on` (or `on`)
+        and the members. Where the phrase alone says the schedule (`messages.certain_
+        schedule`) and `run on VMSYS1 daily 02:00` is a whole statement, the error a
+        schedule written first gets, whose help says how the phrase is written and whose
+        fix writes the statement (was "`nightly` is not a keyword", its help the block's
+        statements; for `at`, "`at` starts no statement: it gives where a disk starts");
+        the line is read to its end."""
+        if not is_real(tok) or not self.first_on_line(tok.start_pos) or not Sim.of(ip).fits(["RUN", "ON"]):
+            return False
+        if str(tok.value).lower() not in messages.SCHEDULE_STARTERS:
+            return False
+        rest = self._line_before_comment(tok.start_pos).split("}", 1)[0].rstrip()
+        found = re.fullmatch(r"(?P<schedule>\S.*?)(?:\s+[Rr][Uu][Nn])?\s+[Oo][Nn]\s+(?P<place>\S.*)", rest)
+        if found is None:
+            return False
+        phrase = " ".join(found.group("schedule").split())
+        schedule = messages.certain_schedule(phrase) if messages.looks_like_schedule(phrase) else None
+        if schedule is None or schedule.endswith("HH:MM"):
+            return False
+        place = found.group("place")
+        names = ["each member"] if " ".join(place.split()).lower() == "each member" else self._member_names(place)
+        if names is None:
+            return False
+        meant = f"run on {', '.join(names)} {schedule}"
+        words = tuple(re.findall(r",|[^\s,]+", meant))
+        sim = Sim.of(ip)
+        if not self._whole_statement(sim, words) or not self._values_shaped(sim, words):
+            return False
+        span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
+        diag = messages.schedule_without_run(rest, span, meant, phrase=(phrase, schedule))
+        self.report(diag, tok.start_pos)
+        self.skip_phrase(ip, tok, tok.start_pos + len(rest))
+        self._fed_error_token = True
         return True
 
     def schedule_without_run(self, ip, tok: Token) -> Token | None:
@@ -5343,6 +5382,8 @@ class Recovery:
             return start
         if self.keyword_left_out(ip, tok):
             return tok
+        if tok.type == "NAME" and self.phrase_without_run(ip, tok):
+            return None  # `nightly 02:00 run on VMSYS1`: a schedule in English, `run` left out
         each = self.names_after_each_member(ip, tok)
         if each is not None:
             # the statement read without its schedule, skipped with the names
