@@ -10320,7 +10320,7 @@ def test_h5_a_keyword_then_no_entry_in_a_group_body_stays_misplaced(written, mes
 
 # --- lead (stop 63)
 @pytest.mark.parametrize("parser", ["fast", "lark"])
-@pytest.mark.parametrize("written", ["IDENTITY TCPIP XXXXXXXX", "IDENTITY TCPIP FTPSERVE", "single LNXWEB03 LNXWEB04"])
+@pytest.mark.parametrize("written", ["IDENTITY TCPIP FTPSERVE", "single LNXWEB03 LNXWEB04"])
 def test_a_name_where_group_or_user_goes_is_not_replaced_by_the_keyword(written, parser, monkeypatch):
     """`IDENTITY TCPIP XXXXXXXX` (a directory line with its password): the recovery reads
     `user` in place of TCPIP, the one keyword that lets the line's next word fit; its fix
@@ -10583,6 +10583,22 @@ H1_MORE_TIMES = [
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 2pm", "2pm", ["14:00"]),
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 weekly sat 22:00,23:30,01:00", "23:30,01:00", ["23:30", "01:00"]),
     ("preview daily 01:00", "preview daily 01:00,13:00,1pm", "13:00,1pm", ["13:00", "13:00"]),
+# --- h3 (stop 64)
+
+#: A CP directory IDENTITY line in the cluster block or at the top of the file with its
+#: password as CP shows one hidden (`XXXXXXXX`, `*****`: one character four times or more,
+#: which no user ID is), or with a storage size further on: the one BKR012 `IDENTITY TCPIP`
+#: and `IDENTITY TCPIP 32M` get, whose help says a .bkr file holds no passwords (was BKR004
+#: "expected `group` or `user` after `IDENTITY`, found `TCPIP`", help "write `user` before
+#: `TCPIP` if it is a name, or in its place", the password taken for a second user ID).
+H3_IDENTITY_WITH_PASSWORDS = [
+    ("  shared-volume VMCOM1\n", "  IDENTITY TCPIP XXXXXXXX\n"),
+    ("  shared-volume VMCOM1\n", "  IDENTITY TCPIP XXXXXXXX  # the stack\n"),
+    ("  shared-volume VMCOM1\n", "  identity tcpip xxxxxxxx\n"),
+    ("  shared-volume VMCOM1\n", "  IDENTITY TCPIP ***** 256M 256M ABG\n"),
+    ("  shared-volume VMCOM1\n", "  IDENTITY TCPIP TCPPW 32M 64M G\n"),
+    ("import std/zvm73\n", "IDENTITY TCPIP XXXXXXXX\n"),
+    ("    workers 4\n", "    IDENTITY TCPIP XXXXXXXX\n"),
 ]
 
 
@@ -11024,3 +11040,28 @@ def test_h1_a_schedule_in_english_first_then_the_members_is_one_error_whose_fix_
     )
     assert found.span.column == 5
     assert repaired == BASE
+@pytest.mark.parametrize(("clean", "pasted"), H3_IDENTITY_WITH_PASSWORDS, ids=[c[1].strip() for c in H3_IDENTITY_WITH_PASSWORDS])
+def test_h3_an_identity_entry_with_its_password_at_cluster_level_is_one_error(clean, pasted, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, clean + pasted)
+    (found,) = analysis.diagnostics
+    word = pasted.split()[0]
+    assert (found.code, found.message) == ("BKR012", f"`{word}` starts a CP directory entry, not a .bkr statement")
+    assert found.help == (
+        "declare the user by its kind: `identity user TCPIP` for an IDENTITY entry (multiconfiguration);"
+        " a .bkr file does not hold passwords, storage or privilege classes"
+    )
+    assert found.fix is None
+    assert too_long(found, analysis.sources) == []
+    column = len(pasted) - len(pasted.lstrip()) + 1
+    assert (found.span.line, found.span.column) == (text.split("\n").index(pasted.rstrip("\n")) + 1, column)
+
+
+#: Two user IDs there, `user` left out, stay the declaration's slip (the lead's stop 63 case).
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("pasted", ["  IDENTITY TCPIP FTPSERVE\n", "  IDENTITY TCPIP XXX\n", "  identity TCPIP role worker\n"])
+def test_h3_two_ids_after_identity_stay_a_declarations_slip(pasted, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _, analysis = _one_slip("  shared-volume VMCOM1\n", "  shared-volume VMCOM1\n" + pasted)
+    assert analysis.diagnostics
+    assert not any("CP directory" in d.message for d in analysis.diagnostics)

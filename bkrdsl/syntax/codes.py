@@ -1265,7 +1265,8 @@ UNKNOWN_KEYWORD = register(
     on its line leaves the `}` to close the block; so is one in the cluster
     block or at the top of the file, where `identity` declares, with the ID
     alone after it or what CP writes next and no user ID is (`IDENTITY
-    TCPIP`, `IDENTITY TCPIP 32M`, `IDENTITY TCPIP NOLOG`), not `group` or
+    TCPIP`, `IDENTITY TCPIP 32M`, `IDENTITY TCPIP NOLOG`, a password hidden
+    as CP shows it, `IDENTITY TCPIP XXXXXXXX`), not `group` or
     `user` misspelt or being typed (`identity usr TCPIP`, `identity us`), a
     pattern, or IDs listed (`IDENTITY TCPIP, FTPSERVE`: `user` left out); and
     one on a line of its own in a group body, whose words are not read as

@@ -661,6 +661,9 @@ _TEMPLATE_COLUMN_NAMES = frozenset({"MEDIATYPE", "OWNER", "VDEV", "VOLUME", "DEV
 _NO_PASSWORDS = frozenset({"NOLOG", "NOPASS", "LBYONLY", "AUTOONLY"})
 #: A directory entry's storage size (`512M`, `2G`), which is also a volume label's shape.
 _STORAGE = re.compile(r"\d+[KMGT]", re.IGNORECASE)
+#: A password as a CP directory is shown with it hidden, `XXXXXXXX` or `********`: one
+#: character written four times or more, which no user ID a .bkr file declares is.
+_HIDDEN_PASSWORD = re.compile(r"(\S)\1{3,}")
 #: `USER LNXWEB01` on the line below a volume list: the entry's first word and its user ID.
 _ENTRY_HEAD = re.compile(r"(USER|IDENTITY)\s+([^\s#]+)", re.IGNORECASE)
 
@@ -690,9 +693,11 @@ def _entry_not_declared(line: str, declares: bool = False) -> re.Match | None:
     level), the line is the entry only where no declaration reads it better: the ID
     alone (`IDENTITY TCPIP`, a comment after it), or followed by what CP writes after
     it and no user ID is, a storage size (`32M`) or its word for no password (`NOLOG`);
-    not `group` or `user` misspelt (`identity usr TCPIP`), an ID with a wildcard
+    or a password CP's way of hiding one writes (`XXXXXXXX`, one character again and
+    again, which no user ID is), or a storage size further on (`IDENTITY TCPIP TCPPW
+    32M`); not `group` or `user` misspelt (`identity usr TCPIP`), an ID with a wildcard
     (`identity BKRWRK* role worker`: `user` left out), or IDs listed (`IDENTITY TCPIP,
-    FTPSERVE`, `IDENTITY TCPIP XXXXXXXX`: two users, or a password)."""
+    FTPSERVE`, `IDENTITY TCPIP FTPSERVE`: two users, `user` left out)."""
     head = _ENTRY_HEAD.match(line)
     if head is None or "{" in line or head.group(2).lower() in ("group", "user"):
         return None
@@ -707,7 +712,12 @@ def _entry_not_declared(line: str, declares: bool = False) -> re.Match | None:
             or did_you_mean(user, ("group", "user", "groups", "users"))
         ):
             return None
-        if len(words) > 2 and not (_STORAGE.fullmatch(words[2]) or words[2].upper() in _NO_PASSWORDS):
+        if len(words) > 2 and not (
+            _STORAGE.fullmatch(words[2])
+            or words[2].upper() in _NO_PASSWORDS
+            or _HIDDEN_PASSWORD.fullmatch(words[2])
+            or any(_STORAGE.fullmatch(w) for w in words[3:])
+        ):
             return None
     return head
 
