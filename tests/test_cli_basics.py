@@ -358,7 +358,8 @@ def test_a_fifo_or_a_device_found_in_a_folder_is_not_read(tree, fifo_in_folder, 
     """`bkrc check clusters/` read a FIFO named .bkr found there, and waited for a
     writer for good (a pipeline that never ends); a link to a device was read too
     (/dev/null: an empty file, BKR110). Neither is read: its line, exit 2, the
-    others checked, as a module that is a FIFO is refused (BKR103)."""
+    others checked, as a module that is a FIFO is refused (BKR103). A device is
+    not read named as a FILE either: its line says so (h3, stop 64)."""
     (tree / "clusters" / "null.bkr").symlink_to("/dev/null")
     result = run_cli([*command, "clusters"], expect=2)
     because = (
@@ -366,7 +367,9 @@ def test_a_fifo_or_a_device_found_in_a_folder_is_not_read(tree, fifo_in_folder, 
         " (a FIFO would wait for a writer, a device may never end); name it as a FILE to read it\n"
     )
     assert result.stderr == (
-        f"bkrc: clusters/null.bkr: is a character device, {because}"
+        "bkrc: clusters/null.bkr: is a character device, not a .bkr file, and bkrc reads no source from one"
+        " (a device holds none: /dev/null reads empty, /dev/zero never ends); name the .bkr file, or pipe its text"
+        " to `-`\n"
         f"bkrc: clusters/pipe.bkr: is a FIFO (named pipe), {because}"
     )
     assert result.stdout == ""

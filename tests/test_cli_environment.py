@@ -1965,3 +1965,128 @@ def test_standard_error_that_cannot_take_a_line_is_exit_2(tmp_path, args, stdout
         run = _bkrc(args, stdout=full if stdout_full else subprocess.DEVNULL, stderr=full)
     assert run.returncode == 2
     assert not (tmp_path / "out").exists()
+
+
+# --- h3 (stop 64): a device, a socket, a FIFO or a folder named as FILE
+
+#: The line for a device named as FILE: it holds no source, and is not read.
+NO_SOURCE = (
+    "is a character device, not a .bkr file, and bkrc reads no source from one (a device holds none:"
+    " /dev/null reads empty, /dev/zero never ends); name the .bkr file, or pipe its text to `-`"
+)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/null"), reason="needs /dev/null")
+@pytest.mark.parametrize(
+    "command", [["check"], ["check", "--fix"], ["fmt"], ["fmt", "--check"], ["fmt", "--diff"], ["show"], ["highlight"]]
+)
+@pytest.mark.parametrize("device", ["/dev/null", "/dev/zero"])
+def test_h3_a_device_named_as_file_is_not_read(command, device):
+    """`bkrc check /dev/null` read the device as an empty file: BKR110, "this file
+    describes no cluster", whose help said to add one to /dev/null; `/dev/zero`
+    was read to 10,000,000 bytes, then BKR020 over a line of NULs; `fmt --check
+    /dev/null` passed. A device holds no source: one line, exit 2, nothing read
+    (`fmt` and `check --fix` too, whose line said to read it on standard input)."""
+    result = run_cli([*command, device])
+    assert one_line(result) == f"bkrc: {device}: {NO_SOURCE}\n"
+    assert result.stdout == ""
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/null"), reason="needs /dev/null")
+def test_h3_a_device_named_beside_a_file_leaves_the_file_checked(tmp_path):
+    """Its line, exit 2, the other FILEs still checked, as for a file not found."""
+    src = source(tmp_path)
+    broken = tmp_path / "broken.bkr"
+    broken.write_text(GOOD.replace("workers 2", "workers x", 1))
+    result = run_cli(["check", "--format", "short", "/dev/null", src, broken])
+    assert result.exit_code == 2
+    assert result.stderr == f"bkrc: /dev/null: {NO_SOURCE}\n"
+    assert "BKR316" in result.stdout and str(src) not in result.stdout
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/null"), reason="needs /dev/null")
+def test_h3_compile_refuses_a_device_and_writes_nothing(tmp_path):
+    result = run_cli(["compile", "/dev/null", "-o", tmp_path / "out"])
+    assert one_line(result) == f"bkrc: /dev/null: {NO_SOURCE}\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_h3_a_device_linked_to_as_file_is_not_read(tmp_path):
+    """A link to a device is the device: `bkrc check cluster.bkr`, the file replaced by
+    a link to /dev/null (a cleaned-out configuration), says so rather than BKR110."""
+    (tmp_path / "cluster.bkr").symlink_to(os.devnull)
+    result = run_cli(["check", tmp_path / "cluster.bkr"])
+    assert one_line(result) == f"bkrc: {tmp_path / 'cluster.bkr'}: {NO_SOURCE}\n"
+
+
+def test_h3_a_socket_named_as_file_is_not_read(tmp_path):
+    """A socket cannot be opened as a file: it was `cannot read: No such device or
+    address`; now what it is, and what to name instead."""
+    import socket
+
+    path = tmp_path / "s.bkr"
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+        sock.bind(str(path))
+        result = run_cli(["check", path])
+    assert one_line(result) == (
+        f"bkrc: {path}: is a socket, not a .bkr file, and bkrc reads no source from one;"
+        " name the .bkr file, or pipe its text to `-`\n"
+    )
+
+
+def test_h3_a_fifo_named_as_file_is_still_read(tmp_path):
+    """A FIFO named as FILE is read to its end, as `bkrc check <(...)` reads the pipe
+    the shell names (test_check_reads_a_file_given_through_a_pipe)."""
+    for path in fifo_with_writer(tmp_path / "pipe.bkr", GOOD.encode()):
+        assert run_cli(["check", path], expect=0).stderr == ""
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/stdin"), reason="needs /dev/stdin")
+def test_h3_dev_stdin_is_read_from_a_pipe_or_a_file(tmp_path):
+    """`/dev/stdin` is standard input: a pipe (`cat a.bkr | bkrc check /dev/stdin`)
+    or a file (`< a.bkr`), read as `-` reads it."""
+    piped = _bkrc(["check", "/dev/stdin"], input=GOOD, capture_output=True, text=True)
+    assert (piped.returncode, piped.stderr) == (0, "")
+    src = source(tmp_path)
+    with open(src) as stream:
+        redirected = _bkrc(["check", "/dev/stdin"], stdin=stream, capture_output=True, text=True)
+    assert (redirected.returncode, redirected.stderr) == (0, "")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/stdin"), reason="needs /dev/stdin")
+@pytest.mark.parametrize("name", ["/dev/stdin", "-"])
+def test_h3_a_terminal_is_read_to_one_ctrl_d(name):
+    """The terminal standard input is, a character device, is read (`/dev/stdin`, as
+    `-`): what is typed into it, to the end of input, one Ctrl-D at a line's start
+    (it took two: a read of a whole piece read on past the first)."""
+    import pty
+
+    main, child = pty.openpty()
+    try:
+        run = subprocess.Popen(
+            [sys.executable, "-m", "bkrdsl", "check", name], cwd=ROOT, stdin=child,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        for line in GOOD.splitlines():
+            os.write(main, line.encode() + b"\n")
+        os.write(main, b"\x04")  # Ctrl-D at a line's start: the end of input
+        try:
+            out, err = run.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            run.kill()
+            run.communicate()
+            pytest.fail("bkrc waited for a second Ctrl-D")
+    finally:
+        os.close(child)
+        os.close(main)
+    assert (run.returncode, err) == (0, ""), out + err
+
+
+def test_h3_a_folder_named_as_file_is_searched_by_check_and_refused_by_compile(tmp_path):
+    """`bkrc check DIR` checks the .bkr files under it (a pipeline's `bkrc check
+    clusters/`); `compile` and `show` take one cluster file: their line says so."""
+    (tmp_path / "clusters").mkdir()
+    source(tmp_path / "clusters")
+    assert run_cli(["check", tmp_path / "clusters"], expect=0).stderr == ""
+    for command in (["compile", tmp_path / "clusters", "-o", tmp_path / "out"], ["show", tmp_path / "clusters"]):
+        assert one_line(run_cli(command)) == f"bkrc: {tmp_path / 'clusters'}: is a directory, not a .bkr file\n"

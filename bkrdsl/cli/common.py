@@ -206,6 +206,8 @@ def read_input(
     said = escaped(arg)  # the name as typed, for a message line (docs/security.md)
     try:
         if rewrite and (what := _special(path)):
+            if _no_source(path, what):
+                raise InputError(no_source_line(said, what))  # not `rewrite`'s line: no command reads it
             raise InputError(
                 f"bkrc: {said}: is {what}, not a regular file, and bkrc rewrites only files;"
                 f" {rewrite.format(arg=escaped(shlex.quote(arg)))}"
@@ -216,6 +218,8 @@ def read_input(
             raise InputError(unread[arg])
         if path.is_dir():
             raise InputError(f"bkrc: {said}: is a directory, not a .bkr file")
+        if (what := _special_found(arg)) and _no_source(path, what):  # (not `_special`: no bkrdsl.output)
+            raise InputError(no_source_line(said, what))
         from bkrdsl.syntax.reader import read_file
 
         return arg, read_file(path), path
@@ -231,6 +235,37 @@ def read_input(
         ) from None
     except OSError as err:
         raise InputError(f"bkrc: {said}: cannot read: {err.strerror or err}") from None
+
+
+def no_source_line(said: str, what: str) -> str:
+    """The line for a FILE that is a device or a socket (`what`, "a character
+    device"), named or found in a folder: no .bkr source is read from one. A
+    device holds none: /dev/null reads empty (it was BKR110, "this file describes
+    no cluster", whose help said to add one to /dev/null), /dev/zero never ends
+    (10,000,000 bytes read, then BKR020), a disk is a disk. A FIFO is read (`bkrc
+    check <(git show HEAD:a.bkr)`: the shell names a pipe), and so is the
+    terminal standard input is (`/dev/stdin` typed into, as `-` reads it)."""
+    why = " (a device holds none: /dev/null reads empty, /dev/zero never ends)" if "device" in what else ""
+    return (
+        f"bkrc: {said}: is {what}, not a .bkr file, and bkrc reads no source from one{why};"
+        " name the .bkr file, or pipe its text to `-`"
+    )
+
+
+def _no_source(path, what: str) -> bool:
+    """Whether `path`, which `_special` says is `what`, holds no source to read: a
+    device or a socket, but the terminal standard input reads; not a FIFO."""
+    return not what.startswith("a FIFO") and not _standard_input_terminal(path)
+
+
+def _standard_input_terminal(path) -> bool:
+    """Whether `path` is the terminal standard input reads (`/dev/stdin`, `/dev/tty`
+    at a prompt): what is typed there is a source, as `-` reads it. Told from the
+    device numbers, never by opening the device (opening a tape drive rewinds it)."""
+    try:
+        return os.isatty(0) and os.stat(path).st_rdev == os.fstat(0).st_rdev
+    except (OSError, ValueError):
+        return False
 
 
 def _with_suffix(path) -> str:
@@ -317,15 +352,18 @@ def bkr_files(top: str) -> tuple[list[str], list[tuple[str, str]]]:
                 line = (
                     f"bkrc: {path}: is {what}, not a regular file, and bkrc reads only the regular files"
                     " of a folder (a FIFO would wait for a writer, a device may never end); name it as a FILE to read it"
+                    if what.startswith("a FIFO")
+                    else no_source_line(path, what)  # a device is not read when named either
                 )
                 unread.append((path, line))
     return found, unread
 
 
 def _special_found(path: str) -> str | None:
-    """What the .bkr name `path` found in a folder is when it is a FIFO, a device or
-    a socket ("a FIFO (named pipe)"), where a link leads; None for a regular file, and
-    for one that cannot be looked up (`read_input` says why when it reads it)."""
+    """What the .bkr name `path` found in a folder, or a FILE named, is when it is a
+    FIFO, a device or a socket ("a FIFO (named pipe)"), where a link leads; None for a
+    regular file, and for one that cannot be looked up (`read_input` says why when it
+    reads it)."""
     from bkrdsl.source import special_kind
 
     try:

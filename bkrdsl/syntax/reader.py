@@ -82,8 +82,11 @@ def read_stream(stream: BinaryIO, size: int | None = None) -> bytes:
     limit = MAX_FILE_SIZE + 1
     pieces: list[bytes] = []
     held = 0
+    # A terminal's end of input (Ctrl-D) ends one read only: `read(n)` would read on
+    # past it for the rest of `n`, and wait for a second Ctrl-D. `read1` reads once.
+    read = stream.read1 if _terminal(stream) else stream.read
     while held < limit:
-        piece = stream.read(min(_PIECE, limit - held))
+        piece = read(min(_PIECE, limit - held))
         if not piece:
             break
         pieces.append(piece)
@@ -94,6 +97,14 @@ def read_stream(stream: BinaryIO, size: int | None = None) -> bytes:
         # stream, a filter passes on what was taken (`taken`).
         return Oversized(data, None, taken=data if size is None else None)
     return data
+
+
+def _terminal(stream: BinaryIO) -> bool:
+    """Whether `stream` reads a terminal (`-` or `/dev/stdin` typed into)."""
+    try:
+        return stream.isatty() and hasattr(stream, "read1")
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 def read_file(path: Path | str) -> bytes:
