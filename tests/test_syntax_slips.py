@@ -11065,3 +11065,53 @@ def test_h3_two_ids_after_identity_stay_a_declarations_slip(pasted, parser, monk
     _, analysis = _one_slip("  shared-volume VMCOM1\n", "  shared-volume VMCOM1\n" + pasted)
     assert analysis.diagnostics
     assert not any("CP directory" in d.message for d in analysis.diagnostics)
+
+
+#: `run on member VMSYS2` in LNXFULL, its choice "Write `on each member`" taken: the job of
+#: single-configuration users on every member is BKR220, whose help said `run on VMSYS1`,
+#: the cluster's first member, where LNXINC backs the same group up from VMSYS2 (the fix
+#: then BKR411's error, the users backed up from two members). It names VMSYS2 now, the
+#: member the group's other jobs run on, and its fix writes it: the file as it was.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h3_each_member_chosen_for_a_single_job_points_back_to_its_groups_member(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip("run on VMSYS2 weekly sat 22:00", "run on member VMSYS2 weekly sat 22:00")
+    (found,) = analysis.diagnostics
+    chosen = next(c for c in found.choices if c.title == "Write `on each member`")
+    each = apply_edits(text, chosen.edits)
+    analysis = analyse("prodssi.bkr", each.encode("utf-8"))
+    (placed,) = analysis.diagnostics
+    assert placed.code == "BKR220"
+    assert placed.help.startswith(
+        "run it on one member: write `run on VMSYS2` for `run on each member` (line 55), the member `LNXINC` backs"
+        " up `LINUX` from: a single-configuration user is backed up from one member (BKR411); "
+    )
+    assert [r.label for r in placed.related][-1] == "`LNXINC` runs on VMSYS2"
+    assert too_long(placed, analysis.sources) == []
+    assert apply_edits(each, placed.fix.edits) == BASE
+
+
+#: A list of members, or two jobs of the group on one member, point back the same way; a
+#: group no other job backs up, or whose other jobs run on several members, gets the
+#: cluster's first member, as before, and no fix (which member is a choice).
+@pytest.mark.parametrize(
+    ("edits", "member", "fixed"),
+    [
+        ([("run on VMSYS2 weekly sat 22:00", "run on VMSYS1, VMSYS3 weekly sat 22:00")], "VMSYS2", True),
+        ([("run on VMSYS1 daily 02:00", "run on each member daily 02:00")], "VMSYS1", False),
+        ([("run on VMSYS2 weekly sat 22:00", "run on each member weekly sat 22:00"),
+          ("run on VMSYS2 daily 23:30", "run on VMSYS3 daily 23:30"),
+          ("backup APPS full", "backup APPS, LINUX full")], "VMSYS1", False),
+    ],
+)
+def test_h3_bkr220_names_the_member_of_the_groups_other_jobs_where_one(edits, member, fixed):
+    text = BASE
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new, 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (placed,) = [d for d in analysis.diagnostics if d.code == "BKR220"]
+    assert placed.help.startswith(f"run it on one member: write `run on {member}` for "), placed.help
+    assert (placed.fix is not None) == fixed
+    if fixed:
+        assert apply_edits(text, placed.fix.edits) == BASE

@@ -53,7 +53,12 @@ SINGLE_ON_MANY = register(
     group's jobs to a member of its own: `run on VMSYS1` for LNXA's,
     `run on VMSYS2` for LNXB's. Each user is still backed up from one
     member only (BKR411). That member need not be the one the users log on
-    to: their minidisks are on DASD every member shares.
+    to: their minidisks are on DASD every member shares. Where the other
+    jobs that back up the job's groups all run on one member (a weekly full
+    on VMSYS2, and this incremental written `run on each member`), the help
+    names that member, the one the users are already backed up from, and
+    its fix writes it; otherwise the help names the cluster's first member,
+    and the choice is yours.
 
     A job that backs up a user declared both single and IDENTITY (BKR203,
     a group's `single` or `identity` written the wrong way) is not judged
@@ -611,13 +616,26 @@ def _misplaced(model: Model, job: JobModel) -> _Misplaced | None:
     where = job.run.placement.span
     how = "on each member" if job.each_member else f"on {listed(members)}"
     if kind is Kind.SINGLE and len(members) > 1:
+        home = _single_home(model, job)
+        member = home[0] if home else members[0]
+        written = f"write `run on {member}` for `run on {_placement_written(job.run.placement)}` (line {job.run.span.line})"
+        if home:
+            others = home[1]
+            groups = listed([r.word.upper for r in job.refs])
+            written += (
+                f", the member {listed([j.name for j in others])} back{'s' if len(others) == 1 else ''} up {groups} from:"
+                " a single-configuration user is backed up from one member (BKR411)"
+            )
         diagnostic = SINGLE_ON_MANY(
             f"job {quoted(job.name)} backs up single-configuration users {how}: the same data would be copied {len(members)} times",
             where,
-            related=(_declared_kind(ref),),
-            help=f"run it on one member: write `run on {members[0]}` for `run on {_placement_written(job.run.placement)}`"
-            f" (line {job.run.span.line}); to share the users between members,"
+            related=(_declared_kind(ref),)
+            + tuple(Related(j.run.placement.span, f"{quoted(j.name)} runs on {member}") for j in (home[1] if home else ())),
+            help=f"run it on one member: {written}; to share the users between members,"
             " split the group and pin each part's job to a member of its own" + _kind_way_out(model, job),
+            fix=Fix.replace(f"Run on {member}", where, f"on {member}")
+            if home and not holds_comment(model, where)
+            else None,
         )
         return _Misplaced(job, diagnostic, job.refs, f"{quoted(job.name)} {how}")
     if kind is Kind.IDENTITY and (missing := left_out_members(model, job)):
@@ -638,6 +656,30 @@ def _misplaced(model: Model, job: JobModel) -> _Misplaced | None:
         )
         return _Misplaced(job, diagnostic, job.refs, f"{quoted(job.name)} {how}")
     return None
+
+
+def _single_home(model: Model, job: JobModel) -> tuple[str, list[JobModel]] | None:
+    """The member a single-configuration job on several members (BKR220) belongs on,
+    where the file says so: the one member every other job that backs up one of its
+    groups runs on (prodssi's LNXFULL written `run on each member`, LNXINC backing
+    LINUX up from VMSYS2: VMSYS2, not the cluster's first member, which would split
+    the users' backups between two members, BKR411), and those jobs; None where no
+    other job backs its groups up, or they run on several members, or one of them
+    backs up IDENTITY users too."""
+    groups = {r.group.name for r in job.refs if r.group is not None}
+    others = [
+        j
+        for j in model.jobs
+        if j is not job
+        and j.run is not None
+        and any(r.group is not None and r.group.name in groups for r in j.refs)
+    ]
+    if any(set(j.kinds) != {Kind.SINGLE} for j in others):
+        return None  # a job of both kinds (BKR222) is itself to be split: no member to go by
+    homes = {tuple(_runs_on(model, j)) for j in others}
+    if len(homes) != 1 or len(home := next(iter(homes))) != 1:
+        return None
+    return home[0], others
 
 
 def _global_help(model: Model, job: JobModel, members: int) -> str:
