@@ -771,15 +771,14 @@ def test_names_separated_by_semicolons_get_their_commas(clean, written, meant):
          "backup LINUX, APPS incremental"),
         ("run on each member daily 03:30", "run on VMSYS1 VMSYS2 daily 03:30", "VMSYS1, VMSYS2",
          "run on VMSYS1, VMSYS2 daily 03:30"),
-        # before a block's `{`: not words that cannot stand there, but a list's `,` missing
-        ("expire on VMSYS1 {", "expire on VMSYS1 VMSYS2 {", "VMSYS1, VMSYS2", "expire on VMSYS1, VMSYS2 {"),
+        # before a block's `{` (`expire on VMSYS1 VMSYS2 {`): not words that cannot stand there,
+        # but a list's `,` missing; below prodssi's `catalog shared`, the fix writes one
+        # member instead (BKR211): h3's stop 64 tests in test_syntax_slips.py
         # three names or more: every `,` written
         ("run on each member daily 03:30", "run on VMSYS1 VMSYS2 VMSYS3 VMSYS4 daily 03:30",
          "VMSYS1, VMSYS2, VMSYS3, VMSYS4", "run on VMSYS1, VMSYS2, VMSYS3, VMSYS4 daily 03:30"),
         ("backup LINUX incremental", "backup LINUX APPS SYSIDS incremental", "LINUX, APPS, SYSIDS",
          "backup LINUX, APPS, SYSIDS incremental"),
-        ("expire on VMSYS1 {", "expire on VMSYS1 VMSYS2 VMSYS3 {", "VMSYS1, VMSYS2, VMSYS3",
-         "expire on VMSYS1, VMSYS2, VMSYS3 {"),
     ],
 )
 def test_two_names_without_their_comma_get_it(clean, written, listed, meant):
@@ -807,8 +806,7 @@ RUNS_ON_EACH = (
     [
         ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS1 VMSYS2 daily 02:00", "VMSYS1, VMSYS2",
          "run on VMSYS1, VMSYS2 daily 02:00"),
-        ("expire on VMSYS1 {", "expire on VMSYS1 VMSYS1 VMSYS2 {", "VMSYS1, VMSYS2",
-         "expire on VMSYS1, VMSYS2 {"),
+        # (`expire on VMSYS1 VMSYS1 VMSYS2 {` below prodssi's `catalog shared`: one member, h3 stop 64)
         ("backup LINUX incremental", "backup LINUX LINUX APPS incremental", "LINUX, APPS",
          "backup LINUX, APPS incremental"),
     ],

@@ -8986,7 +8986,7 @@ def test_h2_a_name_written_three_times_then_another_is_one_error(written, times,
     ("clean", "written", "listed", "fixed"),
     [
         ("backup APPS full", "backup APPS APPS APPS LINUX full", "APPS, LINUX", "    backup APPS, LINUX full"),
-        ("expire on VMSYS1 {", "expire on VMSYS1 VMSYS1 VMSYS1 VMSYS2 {", "VMSYS1, VMSYS2", "  expire on VMSYS1, VMSYS2 {"),
+        # (`expire on VMSYS1 VMSYS1 VMSYS1 VMSYS2 {`: below prodssi's `catalog shared`, one member, h3 stop 64)
         ("run on each member daily 03:30", "run on VMSYS1 VMSYS1 VMSYS1 VMSYS2 daily 03:30", "VMSYS1, VMSYS2",
          "    run on VMSYS1, VMSYS2 daily 03:30"),
         ("backup APPS full", "backup APPS APPS APPS LINUX SYSIDS full", "APPS, LINUX, SYSIDS", None),
@@ -11115,3 +11115,74 @@ def test_h3_bkr220_names_the_member_of_the_groups_other_jobs_where_one(edits, me
     assert (placed.fix is not None) == fixed
     if fixed:
         assert apply_edits(text, placed.fix.edits) == BASE
+
+
+#: An `expire` block's members without their `,` below `catalog shared ... on VMSYS1`: the
+#: list the commas make is BKR211's error (a shared catalog is purged from one member only),
+#: which the fix led to unannounced (h4, stop 63: "separate the names of a list with commas").
+#: The help says so, and the fix writes the one member BKR211 and BKR215 want: the one the
+#: catalog's server logs on to, listed or not. (as written, the help's start, the line fixed)
+H3_EXPIRE_MEMBERS = [
+    ("expire on VMSYS1 VMSYS2 {", "", "  expire on VMSYS1 {"),
+    ("expire on VMSYS2 VMSYS1 {", "", "  expire on VMSYS1 {"),
+    ("expire on VMSYS1 VMSYS2 VMSYS3 {", "", "  expire on VMSYS1 {"),
+    ("expire on VMSYS3, VMSYS1 VMSYS2 {", "", "  expire on VMSYS1 {"),
+    ("expire on VMSYS3 VMSYS2 {", "", "  expire on VMSYS1 {"),
+    ("expire on VMSYS1 VMSYS1 VMSYS2 {", "remove the second `VMSYS1`; ", "  expire on VMSYS1 {"),
+    ("expire on VMSYS1 VMSYS1 VMSYS1 VMSYS2 {", "remove the 2 after the first; ", "  expire on VMSYS1 {"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "start", "fixed"), H3_EXPIRE_MEMBERS, ids=[c[0] for c in H3_EXPIRE_MEMBERS])
+def test_h3_expire_members_without_commas_of_a_shared_catalog_are_one_member(written, start, fixed, parser, monkeypatch):
+    text = BASE.replace("expire on VMSYS1 {", written, 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    names = [n for n in re.split(r"[\s,]+", written.removeprefix("expire on ").removesuffix(" {")) if n]
+    listed = ", ".join(dict.fromkeys(names))
+    assert found.code == "BKR004"
+    assert found.help == (
+        f"{start}a list would need its commas, `{listed}`, but the cluster's catalog is shared, and a shared"
+        " catalog is purged from one member only (BKR211): write `expire on VMSYS1`, the member the catalog's"
+        " server logs on to (BKR215)"
+    )
+    assert found.fix.title == "Write `expire on VMSYS1`"
+    assert fixed in repaired.split("\n")
+    assert repaired == BASE
+
+
+#: Without `on MEMBER` on the catalog line, the first member listed (BKR211's choice).
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h3_expire_members_of_a_shared_catalog_without_its_member_keep_the_first(parser, monkeypatch):
+    clean = BASE.replace("pool BKRPOOL on VMSYS1", "pool BKRPOOL", 1)
+    text = clean.replace("expire on VMSYS1 {", "expire on VMSYS3 VMSYS2 {", 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    assert found.help.endswith("a shared catalog is purged from one member only (BKR211): write `expire on VMSYS3`")
+    assert "  expire on VMSYS3 {" in repaired.split("\n")
+
+
+#: Above the catalog (or without one), the parser has not read its scope: the fix writes the
+#: commas, and the help says what the block then does; below `catalog local`, a list is what
+#: local catalogs take: the commas alone.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("where", ["after", "local"])
+def test_h3_expire_members_without_commas_elsewhere_get_the_list(where, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    catalog = "  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1\n"
+    if where == "after":
+        clean = BASE.replace(catalog, "", 1).replace("  tape manager shared", catalog + "  tape manager shared", 1)
+    else:
+        clean = BASE.replace(catalog, "  catalog local server BKRSVSFS pool BKRPOOL\n", 1)
+    text = clean.replace("expire on VMSYS1 {", "expire on VMSYS1 VMSYS2 {", 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = [d for d in analysis.diagnostics if d.code < "BKR100"]
+    then = (
+        "\nthe block then expires on each member listed, as local catalogs do: a shared catalog is purged from"
+        " one member only (BKR211)"
+    )
+    assert found.help == "separate the names of a list with commas: `VMSYS1, VMSYS2`" + (then if where == "after" else "")
+    assert too_long(found, analysis.sources) == []
+    repaired = apply_edits(text, found.fix.edits)
+    assert "  expire on VMSYS1, VMSYS2 {" in repaired.split("\n")
+    codes = [d.code for d in analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics]
+    assert ("BKR211" in codes) == (where == "after"), codes

@@ -346,7 +346,14 @@ SYNTAX = register(
     the job then does: it runs on each member listed, which a job of
     single-configuration users may not (BKR220), and one of IDENTITY users
     only where the list names every member (BKR221); which of the two the
-    job is, the checks say once the commas are written.
+    job is, the checks say once the commas are written. An `expire` block's
+    members so written (`expire on VMSYS1 VMSYS2 {`) below a `catalog
+    shared ...` statement get a help that says a shared catalog is purged
+    from one member only (BKR211), and a fix that writes that member, the
+    one the catalog's server logs on to (BKR215), or else the first listed;
+    above the catalog, or without one, the fix writes the commas, and the
+    help says the block then expires on each member listed, which a shared
+    catalog may not.
     One name written twice in a row (`run on VMSYS1 VMSYS1`) is one name
     too many, not a `,` missing: its fix removes the second. Names after
     it without their `,` (`run on VMSYS1 VMSYS1 VMSYS2`) are said in the

@@ -3146,6 +3146,60 @@ RUNS_ON_EACH = (
 )
 
 
+#: What a help that writes an `expire` block's members as a list says the block then
+#: does, where the cluster's catalog is not read before it: expiry on each member listed,
+#: which a shared catalog may not have (BKR211).
+EXPIRES_ON_EACH = (
+    "\nthe block then expires on each member listed, as local catalogs do: a shared catalog is purged"
+    " from one member only (BKR211)"
+)
+
+
+class ExpireList(NamedTuple):
+    """The members of `expire on` written as a list (`expire on VMSYS1 VMSYS2 {`), and
+    what the cluster's catalog read before it says: its scope (`shared`, `local`, or
+    None: not read yet) and the member its server logs on to (`on VMSYS1`, or None).
+    `whole`: the names' span, from the first to the last, which a fix to one member
+    writes over; `earlier`, the names before those a message names, with their `,`s
+    (`expire on VMSYS3, VMSYS1 VMSYS2`: VMSYS3)."""
+
+    scope: str | None
+    home: str | None
+    whole: Span
+    earlier: tuple[str, ...] = ()
+
+    def one_member(self, names: Sequence[str]) -> str | None:
+        """The member a shared catalog's block keeps: the one its server logs on to,
+        listed or not (where expiry belongs, BKR215), else the first listed (BKR211's
+        choice); None when the catalog is not shared."""
+        if self.scope != "shared":
+            return None
+        return self.home if self.home is not None else (*self.earlier, *names)[0].strip("`").upper()
+
+    def listed(self, meant: str) -> str:
+        """The whole list, `meant` (the names a message names, with their `,`s) after
+        the names before them."""
+        return ", ".join((*self.earlier, meant))
+
+    def then(self) -> str:
+        """The help's line on what the list then does, where the catalog is not read."""
+        return EXPIRES_ON_EACH if self.scope is None else ""
+
+
+def _purged_from_one(said: str, listed: str, keep: str, home: str | None, span: Span, whole: Span, message: str):
+    """`expire on VMSYS1 VMSYS2 {` in a cluster whose catalog is shared: the list the
+    commas would make is BKR211's error (`EXPIRE (PURGE` on one member acts on every
+    job in the catalog). The help and fix write the one member BKR211 keeps."""
+    where = ", the member the catalog's server logs on to (BKR215)" if home is not None and keep == home.upper() else ""
+    return codes.SYNTAX(
+        message,
+        span,
+        help=f"{said}a list would need its commas, `{listed}`, but the cluster's catalog is shared, and a shared"
+        f" catalog is purged from one member only (BKR211): write `expire on {keep}`{where}",
+        fix=Fix(f"Write `expire on {keep}`", (Edit(whole, keep),)),
+    )
+
+
 def missing_comma(
     left: str,
     right: str,
@@ -3154,6 +3208,7 @@ def missing_comma(
     commas: tuple[Span, ...] = (),
     rest: str = "",
     runs_on: bool = False,
+    expire: ExpireList | None = None,
 ) -> Diagnostic:
     """A `,` missing between the names `left` and `right` of a list (and between the
     names `more` after them, on the same line); `commas`, the empty spans right after
@@ -3163,7 +3218,10 @@ def missing_comma(
     whose groups the help of a level written first writes before it. `runs_on`: the
     names are a job's members (`run on VMSYS1 VMSYS2`): the commas make the job run on
     each, which the checks then weigh by its users' kind (BKR220, BKR221), as the
-    help says (RUNS_ON_EACH); what the job backs up is the model's, not the parser's."""
+    help says (RUNS_ON_EACH); what the job backs up is the model's, not the parser's.
+    `expire`: the names are an `expire` block's members: with a shared catalog read
+    before it, the help and fix write the one member it is purged from (BKR211);
+    with none read, the help says what the list then does (EXPIRES_ON_EACH)."""
     level = left.strip("`")
     if level.lower() in LEVELS:
         # `backup full APPS`: the level written first reads as a group name, and a
@@ -3183,12 +3241,20 @@ def missing_comma(
         )
     names = [left, right, *more]
     meant = ", ".join(n.strip("`") for n in names)
-    return codes.SYNTAX(
+    message = (
         f"commas are missing between {', '.join(names[:-1])} and {names[-1]}"
         if more
-        else f"a `,` is missing between {left} and {right}",
+        else f"a `,` is missing between {left} and {right}"
+    )
+    patterned = any(c in meant for c in "*%?")
+    if expire is not None and not patterned and (keep := expire.one_member(names)) is not None:
+        return _purged_from_one("", expire.listed(meant), keep, expire.home, span, expire.whole, message)
+    return codes.SYNTAX(
+        message,
         span,
-        help=f"separate the names of a list with commas: `{meant}`" + (RUNS_ON_EACH if runs_on else ""),
+        help=f"separate the names of a list with commas: `{meant}`"
+        + (RUNS_ON_EACH if runs_on else "")
+        + (expire.then() if expire is not None else ""),
         # a pattern (`VMSY*`) is no list's name (BKR330): the commas alone would not mend it
         fix=Fix(f"Write `{meant}`", tuple(Edit(at, ",") for at in commas))
         if commas and not any(c in meant for c in "*%?")
@@ -5214,7 +5280,13 @@ def keyword_after_statement(word: str, statement: str, span: Span, remove: Span)
 
 
 def name_twice(
-    name: str, span: Span, remove: Span, more: Sequence[str] = (), times: int = 2, runs_on: bool = False
+    name: str,
+    span: Span,
+    remove: Span,
+    more: Sequence[str] = (),
+    times: int = 2,
+    runs_on: bool = False,
+    expire: ExpireList | None = None,
 ) -> Diagnostic:
     """`run on VMSYS1 VMSYS1`: a name of a list written twice in a row (not two names
     whose `,` is missing); `remove` is the second with the blanks before it. `more`:
@@ -5224,10 +5296,23 @@ def name_twice(
     how often the name is written in a row (`backup APPS APPS APPS full`, `span` and
     `remove` the second to the last), `more` then the names after the run
     (`backup APPS APPS APPS LINUX full`). `runs_on`: the list is a job's members, which
-    the help writes with `more` as `missing_comma` does (RUNS_ON_EACH)."""
+    the help writes with `more` as `missing_comma` does (RUNS_ON_EACH), and so
+    `expire`, an `expire` block's members (EXPIRES_ON_EACH, or the one member a
+    shared catalog is purged from)."""
     message = f"`{name}` is written twice in a row: a list names each of its names once"
     listed = ", ".join([name, *more])
     each = RUNS_ON_EACH if runs_on and more else ""
+    if expire is not None and more:
+        keep = None if any(c in listed for c in "*%?") else expire.one_member([name, *more])
+        if keep is not None:
+            said = f"remove the {times - 1} after the first; " if times > 2 else f"remove the second `{name}`; "
+            if times > 2:
+                message = (
+                    f"`{name}` is written {_TIMES.get(times, f'{times} times')} in a row: a list names each of"
+                    " its names once"
+                )
+            return _purged_from_one(said, expire.listed(listed), keep, expire.home, span, expire.whole, message)
+        each = expire.then()
     if times > 2:  # `backup APPS APPS APPS full`: `span` and `remove` the second to the last
         message = f"`{name}` is written {_TIMES.get(times, f'{times} times')} in a row: a list names each of its names once"
         if more:  # `backup APPS APPS APPS LINUX full`: the names after the run lack their `,`s too

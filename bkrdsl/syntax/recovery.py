@@ -887,6 +887,28 @@ def members_read(stack) -> list[str]:
     return names
 
 
+def catalog_read(stack) -> tuple[str | None, str | None]:
+    """The scope (`shared`, `local`) of the cluster's first `catalog` statement the
+    parser's `stack` holds, and the member its server logs on to (`on VMSYS1`), each
+    None where not read: an `expire` block's members without their commas say what
+    the list then needs by it (`messages.ExpireList`)."""
+    for value in stack:
+        if not isinstance(value, Tree):
+            continue
+        for tree in value.iter_subtrees_topdown():
+            if tree.data != "catalog":
+                continue
+            scope = home = None
+            for child in tree.children:
+                if isinstance(child, Tree) and child.data in ("shared", "local"):
+                    scope = str(child.data)
+                elif isinstance(child, Tree) and child.data == "catalog_home":
+                    name = next((t for t in child.children if isinstance(t, Token) and t.type == "NAME"), None)
+                    home = str(name.value).upper() if name is not None and is_real(name) else None
+            return scope, home
+    return None, None
+
+
 def open_blocks(stack) -> list[Block]:
     """Blocks whose `{` is on the stack and not yet closed, outermost first."""
     opened: list[int] = []
@@ -4599,7 +4621,8 @@ class Recovery:
             names = [self.describe(leaves[-1]), *(messages.shown(w) for w in extra)]
             ends = [leaves[-1].end_pos] + [tok.start_pos + w.end() for w in re.finditer(r"\S+", written)][:-1]
             diag = messages.missing_comma(
-                names[0], names[1], self.span_of(tok), more=names[2:], commas=self.points(ends)
+                names[0], names[1], self.span_of(tok), more=names[2:], commas=self.points(ends),
+                expire=self.expire_list(ip.parser_state.value_stack, tok.start_pos + len(written)),
             )
         elif leaves[0].type == self.facts.keywords["member"] and len(leaves) == 2 and all(
             _NAME.fullmatch(w) and w.lower() not in self.facts.keywords and _member_like(str(leaves[-1].value), w)
@@ -10952,6 +10975,7 @@ class Recovery:
         self.commas_missing.update(start for _, start in more)
         names = [self.describe(last), self.describe(tok)] + [messages.shown(word) for word, _ in more]
         ends = [last.end_pos, tok.end_pos] + [start + len(word) for word, start in more][:-1]
+        end = more[-1][1] + len(more[-1][0]) if more else tok.end_pos
         diag = messages.missing_comma(
             names[0],
             names[1],
@@ -10960,8 +10984,39 @@ class Recovery:
             commas=self.points(ends[: len(names) - 1]),
             rest=messages.line_from(self.source.text, tok.start_pos),
             runs_on=self.run_on_list(ip.parser_state.value_stack),
+            expire=self.expire_list(ip.parser_state.value_stack, end),
         )
         self.report(diag, tok.start_pos)
+
+    def expire_list(self, stack, end: int) -> messages.ExpireList | None:
+        """An `expire` block's members under way on `stack` (the names and `,`s read of
+        it after `expire on`, the last of them the name a `,` or a repeat follows), up
+        to `end` in the text, with what the catalog read before it says
+        (`catalog_read`); None for another list."""
+        for at in range(len(stack) - 1, -1, -1):
+            value = stack[at]
+            if isinstance(value, Token) and value.type in ("NAME", "COMMA"):
+                continue
+            if isinstance(value, Tree) and value.data == "name_list":
+                continue
+            before = stack[at - 1] if at else None
+            if not (
+                isinstance(value, Token) and value.type == "ON" and isinstance(before, Token) and before.type == "EXPIRE"
+            ):
+                return None
+            break
+        else:
+            return None
+        names = [
+            leaf
+            for value in stack[at + 1 :]
+            for leaf in ([value] if isinstance(value, Token) else value.scan_values(lambda v: isinstance(v, Token)))
+            if leaf.type == "NAME" and is_real(leaf)
+        ]
+        if not names:
+            return None
+        earlier = tuple(str(n.value) for n in names[:-1])
+        return messages.ExpireList(*catalog_read(stack), self.source.span(names[0].start_pos, end), earlier)
 
     @staticmethod
     def run_on_list(stack) -> bool:
@@ -11000,13 +11055,14 @@ class Recovery:
             or keyword.type not in ("ON", "BACKUP", "USER")  # a list's name (`weekly`: weekly_days_blank)
         ):
             return False
-        runs_on = False
+        runs_on = expires = False
         if keyword.type == "ON":  # the members of `run on` and `expire on`, not a catalog's one member
             at = next(i for i in range(len(stack) - 1, -1, -1) if stack[i] is keyword)
             before = stack[at - 1] if at else None
             if not isinstance(before, Token) or before.type not in ("RUN", "EXPIRE"):
                 return False
             runs_on = before.type == "RUN"
+            expires = before.type == "EXPIRE"
         remove = self.blank_and(last, tok)
         # `run on VMSYS1 VMSYS1 VMSYS2`: the names after it lack their `,` too; said
         # here, in one error, and their commas are assumed when they are read
@@ -11031,15 +11087,20 @@ class Recovery:
             rest = more[len(run) :]
             self.commas_missing.update(start for _, start in rest)
             span = self.source.span
+            whole = rest[-1][1] + len(rest[-1][0])
             diag = messages.name_twice(
                 str(tok.value), span(tok.start_pos, end), span(remove.start, end), [word for word, _ in rest],
-                times=len(run) + 2, runs_on=runs_on,
+                times=len(run) + 2, runs_on=runs_on, expire=self.expire_list(stack, whole) if expires else None,
             )
             self.report(diag, tok.start_pos)
             self._fed_error_token = True
             return True
         self.commas_missing.update(start for _, start in more)
-        diag = messages.name_twice(str(tok.value), self.span_of(tok), remove, [word for word, _ in more], runs_on=runs_on)
+        whole = more[-1][1] + len(more[-1][0]) if more else tok.end_pos
+        expire = self.expire_list(stack, whole) if expires else None
+        diag = messages.name_twice(
+            str(tok.value), self.span_of(tok), remove, [word for word, _ in more], runs_on=runs_on, expire=expire
+        )
         self.report(diag, tok.start_pos)
         self._fed_error_token = True  # read, as the name it repeats: a mistake after it is news
         return True
