@@ -11186,3 +11186,66 @@ def test_h3_expire_members_without_commas_elsewhere_get_the_list(where, parser, 
     assert "  expire on VMSYS1, VMSYS2 {" in repaired.split("\n")
     codes = [d.code for d in analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics]
     assert ("BKR211" in codes) == (where == "after"), codes
+
+
+#: An include record of every owner in a group body with a user ID after its columns: the
+#: help said to move `include minidisk * *` into the jobs, the ID not named. The ID is the
+#: group's entry, whether meant as the record's owner (its third field, OWNER) or as the
+#: body's next ID: the help says which field, and for a record of every disk the fix writes
+#: `match LNXDB*` (or the ID alone) over the record and the ID, as for the ID in its place.
+#: (the group as written, the help's end, the line the fix writes or None)
+H3_ID_AFTER_RECORD = [
+    ("{ LNXWEB01 LNXWEB02 LNXDB01\n    INCLUDE MINIDISK * = * * = * * LNXDB*\n    match LNXAPP* }",
+     ("write `match LNXDB*`: the record selects every disk, and a group lists its owner; each job that backs up"
+      " LINUX selects the disks (`include minidisk LNXDB* *`)"), "    match LNXDB*"),
+    ("{ LNXWEB01 LNXWEB02\n    INCLUDE MINIDISK * = * * = * * LNXDB01  # from LNXFULL\n    match LNXAPP* }",
+     ("write `LNXDB01`: the record selects every disk, and a group lists its owner; each job that backs up"
+      " LINUX selects the disks (`include minidisk LNXDB01 *`)"), "    LNXDB01  # from LNXFULL"),
+    ("{ LNXWEB01 LNXWEB02 INCLUDE MINIDISK * = * LNXDB01\n    match LNXAPP* }",
+     ("write `LNXDB01`: the record selects every disk, and a group lists its owner; each job that backs up"
+      " LINUX selects the disks (`include minidisk LNXDB01 *`)"), "  single group LINUX { LNXWEB01 LNXWEB02 LNXDB01"),
+    ("{ LNXWEB01 LNXWEB02 LNXDB01\n    INCLUDE MINIDISK * = 0191-01FF LNXDB*\n    match LNXAPP* }",
+     ("a group lists it, `match LNXDB*`; each job that backs up LINUX selects its disks,"
+      " `include minidisk LNXDB* 0191-01FF`; bkrc writes the template"), None),
+    ("{ LNXWEB01 LNXWEB02 LNXDB01\n    INCLUDE MINIDISK * 0191 = * LNXDB*\n    match LNXAPP* }",
+     ("a group lists it, `match LNXDB*`; each job that backs up LINUX selects its disks"
+      " (`include minidisk LNXDB* ADDR...`); bkrc writes the template"), None),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "end", "fixed"), H3_ID_AFTER_RECORD, ids=[c[0].split("INCLUDE")[1].split("\n")[0] for c in H3_ID_AFTER_RECORD])
+def test_h3_a_user_id_after_a_records_columns_in_a_group_is_its_entry(written, end, fixed, parser, monkeypatch):
+    text = BASE.replace("{ LNXWEB01 LNXWEB02 LNXDB01  match LNXAPP* }", written, 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    owner = re.search(r"(LNXDB\S*)\s*(?:#.*)?\n?\s*(?:match|$)", written.split("INCLUDE", 1)[1]).group(1)
+    assert (found.code, found.message) == (
+        "BKR014", "`INCLUDE` starts a Backup Manager template record, not a user ID of the group"
+    )
+    assert found.help == (
+        f"`{owner}`, after the record's columns, is the user ID: a record names it in its third field, OWNER,"
+        f" where `*` is every user; {end}"
+    )
+    if fixed is None:
+        assert repaired is None
+    else:
+        assert fixed in repaired.split("\n"), repaired
+
+
+#: Where the word after the columns is none of a user's (an address, a volume among the
+#: columns), or the record is an exclude, the help is as before.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("record", "help"),
+    [
+        ("INCLUDE MINIDISK * = * * = * * 0191", "move it into each job that backs up LINUX as `include minidisk * *`"),
+        ("EXCLUDE MINIDISK * = * * = * * LNXDB*", "move it into each job that backs up LINUX as `exclude minidisk * *`"),
+        ("INCLUDE MINIDISK * = * VMCOM1 LNXDB*", ("remove it: a group lists user IDs only; write the selection in"
+         " each job that backs up LINUX without `=`, as in `include minidisk OWNER ADDR...`")),
+    ],
+)
+def test_h3_no_user_id_after_a_records_columns_is_said_as_before(record, help, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("LNXDB01  match", f"LNXDB01\n    {record}\n    match", 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert found.code == "BKR014" and found.help.startswith(help), found.help

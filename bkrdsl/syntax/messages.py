@@ -648,6 +648,12 @@ _TEMPLATE_COLUMNS = re.compile(
     r"\s+([^=#\s][^=#]*=[^#]*?|=[^#]*?)\s*(?:#.*)?",
     re.IGNORECASE,
 )
+#: An include record of every owner, its columns (`=`, `*`, addresses and ranges), then
+#: one more word (`INCLUDE MINIDISK * = * * = * * LNXDB*`): the record, and that word.
+_TEMPLATE_ID_AFTER = re.compile(
+    r"(INCLUDE\s+MINIDISK\s+\*(?:\s*(?:=|\*|-|(?<![^\s=-])[0-9A-F]{1,4}(?![^\s=-])))+)\s+([^\s=#]+)\s*(?:#.*)?",
+    re.IGNORECASE,
+)
 _TEMPLATE_SETTING = re.compile(r"CONFIG\s+BKR_\w*\s*=", re.IGNORECASE)
 #: `FUNCTION MEDIATYPE OWNER VDEV ...`: the heading of a template's selection records, whose
 #: first column, FUNCTION, is INCLUDE or EXCLUDE (`FUNCTION BACKUP`, `FUNCTION FULL` too).
@@ -1043,12 +1049,16 @@ def _record_in_group(line: str, word: str, group: str, named: str | None, span: 
     user), are none of the group's users: the record goes into the jobs, no fix."""
     jobs = f"each job that backs up {named}" if named else "each job that backs up the group"
     message = f"{word} starts a Backup Manager template record, not a user ID of the group"
+    if after := _owner_after_columns(line):
+        return _record_owner_after(after, jobs, message, span)
     full = _TEMPLATE_RANGE.fullmatch(line)
     found = full or _TEMPLATE_COLUMNS.fullmatch(line)
     if found is None:  # an SFS record, or one of no shape a selection has
+        minidisk = _TEMPLATE_RECORD.match(line).group(2).upper() == "MINIDISK"
+        example = "include minidisk OWNER ADDR..." if minidisk else "include sfs POOL:USER.DIR"
         return codes.KEY_VALUE(
             message, span, help=f"remove it: a group lists user IDs only; write the selection in {jobs}"
-            " without `=`, as in `include sfs POOL:USER.DIR`; bkrc writes the template",
+            f" without `=`, as in `{example}`; bkrc writes the template",
         )
     verb, owner, first, last = (g.upper() if g else g for g in found.groups()[:4])
     selection = f"{verb.lower()} minidisk {owner} {first if last is None or last == first else f'{first}-{last}'}"
@@ -1072,6 +1082,59 @@ def _record_in_group(line: str, word: str, group: str, named: str | None, span: 
         help=f"write `{entry}`: the record selects every disk of its owner, whom a group lists;"
         f" {jobs} selects the disks (`{selection}`)",
         fix=write_fix(entry, record),
+    )
+
+
+def _owner_after_columns(line: str) -> re.Match | None:
+    """`INCLUDE MINIDISK * = * * = * * LNXDB*` in a group body: an include record of
+    every owner (`*` in its OWNER field, the third), then, after its columns, one word
+    that is a user ID or a pattern of IDs (`fast.no_group_entry`), not an address (`0191`,
+    1 to 4 hexadecimal digits) nor the record's own `*`: the match (the record, the ID)."""
+    from bkrdsl.syntax.fast import no_group_entry
+
+    found = _TEMPLATE_ID_AFTER.fullmatch(line)
+    if found is None or "=" not in found.group(1):
+        return None
+    owner = found.group(2)
+    if no_group_entry(owner) or re.fullmatch(r"[0-9A-F]{1,4}", owner, re.IGNORECASE):
+        return None
+    return found
+
+
+def _record_owner_after(found: re.Match, jobs: str, message: str, span: Span) -> Diagnostic:
+    """`INCLUDE MINIDISK * = * * = * * LNXDB*` in a group body (`_owner_after_columns`):
+    the ID after the columns is whom the group lists, whether it was meant as the record's
+    owner, written last, or as the group's next entry: the record's `*` is every user,
+    and its disks the jobs' to select. Every disk (the columns all `*`): the fix writes
+    the ID as the group's entry (`match LNXDB*`, or the ID alone), as for the ID in the
+    record's OWNER field; with addresses, the help writes the job's selection."""
+    record, owner = found.group(1), found.group(2).upper()
+    entry = f"match {owner}" if any(c in owner for c in "*%?") else owner
+    field = (
+        f"`{owner}`, after the record's columns, is the user ID: a record names it in its third field,"
+        f" OWNER, where `*` is every user"
+    )
+    shaped = _TEMPLATE_RANGE.fullmatch(record)
+    if shaped is None:  # columns of no shape a selection has (`* 0191 = *`)
+        return codes.KEY_VALUE(
+            message, span, help=f"{field}; a group lists it, `{entry}`; {jobs} selects its disks"
+            f" (`include minidisk {owner} ADDR...`); bkrc writes the template",
+        )
+    first, last = (g.upper() if g else g for g in shaped.groups()[2:4])
+    selection = f"include minidisk {owner} {first if last is None or last == first else f'{first}-{last}'}"
+    if first != "*" or last is not None:  # some addresses: the job's to select
+        return codes.KEY_VALUE(
+            message, span, help=f"{field}; a group lists it, `{entry}`; {jobs} selects its disks,"
+            f" `{selection}`; bkrc writes the template",
+        )
+    length = found.end(2)  # the record and the ID after it (a comment after them stays)
+    written = Span(span.file, span.line, span.column, span.line, span.column + length, span.start, span.start + length)
+    return codes.KEY_VALUE(
+        message,
+        span,
+        help=f"{field}; write `{entry}`: the record selects every disk, and a group lists its owner;"
+        f" {jobs} selects the disks (`{selection}`)",
+        fix=write_fix(entry, written),
     )
 
 
