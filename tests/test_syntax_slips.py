@@ -10583,22 +10583,6 @@ H1_MORE_TIMES = [
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 02:00 2pm", "2pm", ["14:00"]),
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 weekly sat 22:00,23:30,01:00", "23:30,01:00", ["23:30", "01:00"]),
     ("preview daily 01:00", "preview daily 01:00,13:00,1pm", "13:00,1pm", ["13:00", "13:00"]),
-# --- h3 (stop 64)
-
-#: A CP directory IDENTITY line in the cluster block or at the top of the file with its
-#: password as CP shows one hidden (`XXXXXXXX`, `*****`: one character four times or more,
-#: which no user ID is), or with a storage size further on: the one BKR012 `IDENTITY TCPIP`
-#: and `IDENTITY TCPIP 32M` get, whose help says a .bkr file holds no passwords (was BKR004
-#: "expected `group` or `user` after `IDENTITY`, found `TCPIP`", help "write `user` before
-#: `TCPIP` if it is a name, or in its place", the password taken for a second user ID).
-H3_IDENTITY_WITH_PASSWORDS = [
-    ("  shared-volume VMCOM1\n", "  IDENTITY TCPIP XXXXXXXX\n"),
-    ("  shared-volume VMCOM1\n", "  IDENTITY TCPIP XXXXXXXX  # the stack\n"),
-    ("  shared-volume VMCOM1\n", "  identity tcpip xxxxxxxx\n"),
-    ("  shared-volume VMCOM1\n", "  IDENTITY TCPIP ***** 256M 256M ABG\n"),
-    ("  shared-volume VMCOM1\n", "  IDENTITY TCPIP TCPPW 32M 64M G\n"),
-    ("import std/zvm73\n", "IDENTITY TCPIP XXXXXXXX\n"),
-    ("    workers 4\n", "    IDENTITY TCPIP XXXXXXXX\n"),
 ]
 
 
@@ -11040,6 +11024,28 @@ def test_h1_a_schedule_in_english_first_then_the_members_is_one_error_whose_fix_
     )
     assert found.span.column == 5
     assert repaired == BASE
+
+
+# --- h3 (stop 64)
+
+#: A CP directory IDENTITY line in the cluster block or at the top of the file with its
+#: password as CP shows one hidden (`XXXXXXXX`, `*****`: one character four times or more,
+#: which no user ID is), or with a storage size further on: the one BKR012 `IDENTITY TCPIP`
+#: and `IDENTITY TCPIP 32M` get, whose help says a .bkr file holds no passwords (was BKR004
+#: "expected `group` or `user` after `IDENTITY`, found `TCPIP`", help "write `user` before
+#: `TCPIP` if it is a name, or in its place", the password taken for a second user ID).
+H3_IDENTITY_WITH_PASSWORDS = [
+    ("  shared-volume VMCOM1\n", "  IDENTITY TCPIP XXXXXXXX\n"),
+    ("  shared-volume VMCOM1\n", "  IDENTITY TCPIP XXXXXXXX  # the stack\n"),
+    ("  shared-volume VMCOM1\n", "  identity tcpip xxxxxxxx\n"),
+    ("  shared-volume VMCOM1\n", "  IDENTITY TCPIP ***** 256M 256M ABG\n"),
+    ("  shared-volume VMCOM1\n", "  IDENTITY TCPIP TCPPW 32M 64M G\n"),
+    ("import std/zvm73\n", "IDENTITY TCPIP XXXXXXXX\n"),
+    ("    workers 4\n", "    IDENTITY TCPIP XXXXXXXX\n"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
 @pytest.mark.parametrize(("clean", "pasted"), H3_IDENTITY_WITH_PASSWORDS, ids=[c[1].strip() for c in H3_IDENTITY_WITH_PASSWORDS])
 def test_h3_an_identity_entry_with_its_password_at_cluster_level_is_one_error(clean, pasted, parser, monkeypatch):
     monkeypatch.setenv("BKRDSL_PARSER", parser)
