@@ -3377,3 +3377,14 @@ def test_a_keyword_with_a_hash_right_after_it_is_left_to_lark(text):
     assert fast.read(source_of(text)) is None
     assert_contract(source_of(text))
     assert [d.code for d in parse(source_of(text)).diagnostics] == ["BKR012"]
+
+
+# --- h4 (stop 64)
+@pytest.mark.parametrize("retained", ["job-suffix", "private-volume", "job suffix"])
+def test_h4_a_keyword_after_retain_read_as_a_time_agrees(retained):
+    """test_damaged_examples drew it (`--hypothesis-seed=202612058`, explore, scale 2):
+    `purge weekly 06:00` then `retain job-suffix days`; Lark said BKR013 at
+    `job-suffix`, the fast parser BKR010 for the day left out."""
+    text = f"cluster C {{\n  expire on M {{\n    purge weekly 06:00\n    retain {retained} days\n  }}\n}}\n"
+    assert_contract(source_of(text))
+    assert parse(source_of(text)).diagnostics[0].code == "BKR010"

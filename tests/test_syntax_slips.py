@@ -11255,3 +11255,44 @@ def test_h3_no_user_id_after_a_records_columns_is_said_as_before(record, help, p
     text = BASE.replace("LNXDB01  match", f"LNXDB01\n    {record}\n    match", 1)
     (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert found.code == "BKR014" and found.help.startswith(help), found.help
+
+
+# --- h4 (stop 64)
+_SCHEDULE_AND_RETAIN = "    purge weekly sun 03:00\n    retain 35 days\n"
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("schedule", "retained", "codes"),
+    [
+        # a hyphenated keyword as `retain`'s value, under a schedule whose day is left out
+        ("purge weekly 03:00", "retain job-suffix days", ["BKR010"]),
+        ("purge weekly 03:00", "retain private-volume days", ["BKR010"]),
+        ("purge weekly 03:00 retain job-suffix days", None, ["BKR010"]),
+        ("purge weekly sun, 03:00", "retain job-suffix days", ["BKR004"]),
+        # written without its hyphen: each slip's own error, as each alone gives it
+        ("purge weekly 03:00", "retain job suffix days", ["BKR010", "BKR013"]),
+    ],
+)
+def test_h4_a_keyword_after_a_statement_read_as_a_time_is_no_misplaced_keyword(
+    schedule, retained, codes, parser, monkeypatch
+):
+    """`purge weekly 06:00` + newline + `retain job-suffix days` (found by
+    tests/test_fast_parser.py::test_damaged_examples, `BKRDSL_HYPOTHESIS=explore
+    BKRDSL_HYPOTHESIS_SCALE=2 --hypothesis-seed=202612058`): the time read as the day,
+    `retain` was read as the time, and Lark's recovery reported `job-suffix` as
+    misplaced in the `expire` block (BKR013), the missing day unsaid, where the fast
+    parser said BKR010. `retain` is the next statement's keyword (as before `retain 35
+    days`): the one error is the day left out, and `job-suffix` is `retain`'s value."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    lines = f"    {schedule}\n" + (f"    {retained}\n" if retained else "")
+    text = BASE.replace(_SCHEDULE_AND_RETAIN, lines, 1)
+    assert text != BASE
+    found = [d for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.is_error]
+    assert [d.code for d in found] == codes
+    if codes[0] == "BKR010":
+        assert found[0].message == "`weekly` needs a day of the week before the time `03:00`"
+    # each slip alone gives the same error: the schedule's
+    alone = BASE.replace(_SCHEDULE_AND_RETAIN, f"    {schedule.split(' retain')[0]}\n    retain 35 days\n", 1)
+    (first,) = [d for d in analyse("prodssi.bkr", alone.encode("utf-8")).diagnostics if d.is_error]
+    assert (first.code, first.message, first.help) == (found[0].code, found[0].message, found[0].help)

@@ -2222,7 +2222,15 @@ class Recovery:
         blank = self.hyphen_for_blank(ip, tok, accepted)
         if blank is not None:
             return blank
-        hyphenated = self.hyphen_judged(tok, Sim.of(ip), ip.parser_state.value_stack)
+        # `purge weekly 06:00` + newline + `retain job-suffix days`: `retain` was read as
+        # the time (the time as the day), so `job-suffix` is no keyword misplaced in the
+        # block but `retain`'s value; reread_next_statement reads `retain` as the keyword
+        # (the day reported missing) and the word again after it (was BKR013 at it)
+        hyphenated = (
+            None
+            if self.keyword_read_as_time(ip, tok) is not None
+            else self.hyphen_judged(tok, Sim.of(ip), ip.parser_state.value_stack)
+        )
         if hyphenated is not None:
             # `private volume M1PRV1` where a statement starts: read as `private-volume`.
             self._advance(ip.lexer_thread.state, hyphenated.end_pos)
@@ -10700,9 +10708,16 @@ class Recovery:
         done, nxt = self.reread(
             ip, tok, lambda leaves, blocks: self._next_statement_edits(leaves, tok, keyword), ahead=True
         )
-        if done and tok.type in self.keyword_types and {tok.type, "NAME"} & self.accepts(ip) == {"NAME"}:
+        if (
+            done
+            and tok.type in self.keyword_types
+            and {tok.type, "NAME"} & self.accepts(ip) == {"NAME"}
+            and self.hyphen_spaced(tok) is None
+        ):
             # lexed after the time it seemed to be; read now as the lexer reads it here
-            # (`retain days`: a name, which swapped_back takes for `35 days` swapped)
+            # (`retain days`: a name, which swapped_back takes for `35 days` swapped); not
+            # a hyphenated keyword's first half (`retain job suffix days`: hyphen_judged
+            # says it, as after `retain` with no slip before it)
             nxt = self.retype(tok, "NAME")
         return done, nxt
 
