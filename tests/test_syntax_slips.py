@@ -11296,3 +11296,46 @@ def test_h4_a_keyword_after_a_statement_read_as_a_time_is_no_misplaced_keyword(
     alone = BASE.replace(_SCHEDULE_AND_RETAIN, f"    {schedule.split(' retain')[0]}\n    retain 35 days\n", 1)
     (first,) = [d for d in analyse("prodssi.bkr", alone.encode("utf-8")).diagnostics if d.is_error]
     assert (first.code, first.message, first.help) == (found[0].code, found[0].message, found[0].help)
+
+
+# --- h5 (stop 64)
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "read", "meant"),
+    [
+        # a member's setting in other words, or misspelt, after its labels on their line:
+        # read as more volumes, silently (a newcomer's `suffix D`, its jobs still named 3)
+        ("private-volume M3PRV1  suffix C", "suffix C", "job-suffix C"),
+        ("private-volume M3PRV1  worker 2", "worker 2", "workers 2"),
+        ("private-volume M3PRV1  wrkers 2", "wrkers 2", "workers 2"),
+        ("private-volume M3PRV1 M3PRV2  exclud minidisk", "exclud MINIDISK", None),
+        # on a line of its own below the labels, `suffix` (no keyword's start) too
+        ("private-volume M3PRV1\n    suffix C\n ", "suffix C", "job-suffix C"),
+    ],
+)
+def test_a_member_setting_misspelt_after_its_labels_is_warned_of(written, read, meant, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "member VMSYS3 { workers 2  private-volume M3PRV1 }"
+    assert clean in BASE
+    if meant is None:  # `exclud minidisk`: `minidisk` in small letters is no label (BKR004)
+        written = written.replace("minidisk", "MINIDISK")
+        meant = "exclude MINIDISK"
+    text = BASE.replace(clean, "member VMSYS3 { workers 2  " + written + " }", 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    found = [d for d in analysis.diagnostics if d.code < "BKR100"]
+    (d,) = [d for d in found if d.code == "BKR021"]
+    assert [x.code for x in found] == ["BKR021"]
+    assert d.message.startswith(f"`{read}` is read as 2 more volumes of member `VMSYS3`'s `private-volume` list")
+    assert f"write `{meant}`" in d.help and f"`{read.upper()}`" in d.help
+    assert too_long(d, analysis.sources) == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["M3PRV2 m3prv3", "M3PRV2 spare", "RETAIN", "SUFFIX C", "Suffix C"])
+def test_labels_that_mean_no_member_setting_are_not_warned_of(written, parser, monkeypatch):
+    """Labels in capitals, or in small letters that are no member setting misspelt, read
+    as written, without a warning: only a statement keyword of the block is weighed."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "member VMSYS3 { workers 2  private-volume M3PRV1 }"
+    text = BASE.replace(clean, f"member VMSYS3 {{ workers 2  private-volume M3PRV1 {written} }}", 1)
+    assert [d.code for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code == "BKR021"] == []
