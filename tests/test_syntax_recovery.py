@@ -376,7 +376,9 @@ MESSAGES = [
     ("cluster A {\n  SUBCONFIG BKRBUP-1\n}\n", "BKR012", (2, 3), "bkrc writes the BUILD ON statements"),
     ("cluster A {\n  job J {\n    INCLUDE MINIDISK LNX* = 0100 - 0FFF\n  }\n}\n", "BKR014", (3, 5),
      "`include minidisk LNX* 0100-0FFF`"),
-    ("cluster A {\n  job J {\n    CONFIG BKR_Job_Name = J\n  }\n}\n", "BKR014", (3, 5), "`job NAME {`"),
+    # the job's own name said (h5, stop 64: was "the name in `job NAME {`", for any setting)
+    ("cluster A {\n  job J {\n    CONFIG BKR_Job_Name = J\n  }\n}\n", "BKR014", (3, 5), "`job J {` already"),
+    ("cluster A {\n  job J {\n    CONFIG BKR_Job_Verbose = Yes\n  }\n}\n", "BKR014", (3, 5), "`job NAME {`"),
 ]
 # fmt: on
 

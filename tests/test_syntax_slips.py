@@ -11339,3 +11339,56 @@ def test_labels_that_mean_no_member_setting_are_not_warned_of(written, parser, m
     clean = "member VMSYS3 { workers 2  private-volume M3PRV1 }"
     text = BASE.replace(clean, f"member VMSYS3 {{ workers 2  private-volume M3PRV1 {written} }}", 1)
     assert [d.code for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code == "BKR021"] == []
+
+
+#: A job template's header settings in job APPSFULL (`backup APPS full`, `to disk pool
+#: BKUPPOOL`), its own line taken out where the setting stands for it: the help, and the
+#: job's lines the fix gives (None: no fix).
+TEMPLATE_SETTINGS = [
+    # the level, its `backup` line without one (`full` by default, not said)
+    ("    backup APPS full\n", "    backup APPS\n    CONFIG BKR_Job_Type = INCREMENTAL\n",
+     "write `backup APPS incremental`, and remove this line", "    backup APPS incremental\n"),
+    ("    backup APPS full\n", "    backup APPS full\n    CONFIG BKR_Job_Type = FULL\n",
+     "the job's `backup APPS full` says it already: remove this line", "    backup APPS full\n"),
+    ("    backup APPS full\n", "    backup APPS full\n    config bkr_job_type = incremental\n",
+     "write `backup APPS incremental` on the job's `backup` line, and remove this line", None),
+    # the name
+    ("    backup APPS full\n", "    CONFIG BKR_Job_Name = APPSFULL\n    backup APPS full\n",
+     "the job's name is in `job APPSFULL {` already: remove this line", "    backup APPS full\n"),
+    ("    backup APPS full\n", "    CONFIG BKR_Job_Name = APPSDAY\n    backup APPS full\n",
+     ("a job is named in its head: write `job APPSDAY {` for `job APPSFULL {` to name it APPSDAY, and remove"
+      " this line"), None),
+    # the target
+    ("    to disk pool BKUPPOOL\n", "    CONFIG BKR_Output_Spec = DISK BKUPPOOL\n",
+     "write `to disk pool BKUPPOOL`", "    to disk pool BKUPPOOL\n"),
+    ("    to disk pool BKUPPOOL\n", "    CONFIG BKR_Output_Spec = TAPE  * weekly\n", "write `to tape`", "    to tape\n"),
+    ("    to disk pool BKUPPOOL\n", "    CONFIG BKR_Output_Spec = TAPE  # weekly\n", "write `to tape`", "    to tape  # weekly\n"),
+    ("    to disk pool BKUPPOOL\n", "    to disk pool BKUPPOOL\n    CONFIG BKR_Output_Spec = TAPE\n",
+     "the job's `to disk` says its backups go to disk: keep one, `to disk` or `to tape`", None),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "help", "fixed"), TEMPLATE_SETTINGS)
+def test_a_template_setting_in_a_job_is_said_with_the_jobs_words(clean, written, help, fixed, parser, monkeypatch):
+    """`CONFIG BKR_Job_Type = FULL` in a job: the help wrote no word of the job's
+    ("say it in the job block: the name in `job NAME {`, ..."), and no fix; now it
+    writes the job's own statement, and the fix where one reading is."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    job = BASE[BASE.index("  job APPSFULL {") :]
+    job = job[: job.index("  }\n") + 4]
+    assert clean in job
+    text = BASE.replace(job, job.replace(clean, written, 1), 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (d,) = analysis.diagnostics
+    word = written.split()[written.split().index("=") - 2]
+    assert (d.code, d.message) == ("BKR014", f"`{word}` starts a Backup Manager template setting, not a .bkr statement")
+    assert d.help == help + "; bkrc writes the template's settings"
+    assert too_long(d, analysis.sources) == []
+    if fixed is None:
+        assert d.fix is None
+        return
+    mended = apply_edits(text, d.fix.edits)
+    assert mended == BASE.replace(job, job.replace(clean, fixed, 1), 1)
+    assert [x.code for x in analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics if x.code < "BKR100"] == []
+

@@ -1592,14 +1592,24 @@ KEY_VALUE = register(
     an `EXCLUDE` or an owner `*` gets a help writing the job's selection,
     and no fix; so too after the body's user IDs on their line (`{ LNXWEB01
     LNXWEB02 INCLUDE MINIDISK LNXDB* = * * = * *`: the fix writes `match
-    LNXDB*` where the record stands). An include of owner `*` with a user
-    ID after its columns (`INCLUDE MINIDISK * = * * = * * LNXDB*`) is the
-    ID's: the help says the ID is the user, whom a record names in its
-    third field, OWNER, and the fix writes `match LNXDB*` over the record
-    and the ID for a record of every disk (with addresses, the help writes
-    the job's selection, `include minidisk LNXDB* 0191`, no fix), the ID
-    being the group's entry whether it was meant as the record's owner or
-    as the body's next ID. So is a block's settings line
+    LNXDB*` where the record stands). An include of owner `*` with a user ID
+    after its columns (`INCLUDE MINIDISK * = * * = * * LNXDB*`) is the ID's:
+    the help says the ID is the user, whom a record names in its third
+    field, OWNER, and the fix writes `match LNXDB*` over the record and the
+    ID for a record of every disk (with addresses, the help writes the job's
+    selection, `include minidisk LNXDB* 0191`, no fix), the ID being the
+    group's entry whether it was meant as the record's owner or as the
+    body's next ID. A template's header setting in a job block, of its name,
+    level or target (`CONFIG BKR_Job_Type = FULL`, `CONFIG BKR_Job_Name =
+    APPSFULL`, `CONFIG BKR_Output_Spec = DISK BKUPPOOL`), gets a help that
+    writes the job's own statement with its words (`backup APPS full` for
+    the job's `backup APPS` line, `to disk pool BKUPPOOL`), or says which
+    line says it already; the fix writes the level on the job's one `backup`
+    line without one, or the `to` statement in the setting's place where the
+    job has none, or removes a line the job says already (its name, its
+    level, its medium), and removes nothing where the setting says otherwise
+    than the job (`CONFIG BKR_Job_Name = APPSDAY` in `job APPSFULL`: the
+    help says where a job is named). So is a block's settings line
     written as `key=value` without braces (`member VMSYS1 workers=4`),
     whose help writes the block (`member VMSYS1 { workers 4 }`), and so
     does its fix where each key is a keyword of the block (a key no

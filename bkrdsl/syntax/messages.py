@@ -2038,20 +2038,87 @@ def level_as_statement(word: str, level: str, span: Span, backups: list[tuple[Sp
     `backup` line without a level, the fix also writes the level at its end (one
     reading); with a level there, or no `backup` line, the help says where it goes."""
     message = f"`{word}` is not a keyword: a job's kind of backup, `{level}`, follows the groups on its `backup` line"
+    help, fix = _level_on_backup_line(level, backups, remove)
+    return codes.UNKNOWN_KEYWORD(message, span, help=help, fix=fix)
+
+
+def _level_on_backup_line(level: str, backups: list[tuple[Span, str]], remove: Span | None) -> tuple[str, Fix | None]:
+    """The help, and the fix where `remove` (the line saying the level) is given, for a
+    job's kind of backup said on a line other than its `backup` line (level_as_statement,
+    template_setting_in_job)."""
     fix = None
     groups = [" ".join(w for w in written.split()[1:] if w.lower() not in ("full", "incremental")) for _, written in backups]
     if len(backups) == 1 and groups[0] and backups[0][1].split()[-1].lower() not in ("full", "incremental"):
         end, written = backups[0]
         meant = f"{written} {level}"
         help = f"write `{meant}`, and remove this line"
-        fix = Fix(f"Write `{meant}`", (Edit(end, f" {level}"), Edit(remove, "")))
+        if remove is not None:
+            fix = Fix(f"Write `{meant}`", (Edit(end, f" {level}"), Edit(remove, "")))
     elif backups and groups[0] and backups[0][1].split()[-1].lower() == level:
         help = f"the job's `{backups[0][1]}` says it already: remove this line"
     elif backups and groups[0]:
         help = f"write `backup {groups[0]} {level}` on the job's `backup` line, and remove this line"
     else:
         help = f"write `backup GROUP {level}`, the groups to back up before the kind of backup"
-    return codes.UNKNOWN_KEYWORD(message, span, help=help, fix=fix)
+    return help, fix
+
+
+#: A job template's header setting, `CONFIG BKR_Job_Type = FULL`: its name after
+#: `BKR_`, and its value (to a `*` or `#` comment).
+_TEMPLATE_SETTING_VALUE = re.compile(r"CONFIG\s+BKR_(\w+)\s*=\s*([^#*]*?)(\s*\*.*?)?\s*(?:#.*)?", re.IGNORECASE)
+
+
+def template_setting_in_job(
+    line: str,
+    span: Span,
+    job: str,
+    backups: list[tuple[Span, str]],
+    medium: str | None,
+    remove: Span | None,
+) -> Diagnostic | None:
+    """`CONFIG BKR_Job_Type = FULL` on a line of job `job` (`line`, from its first word at
+    `span`): a job template's setting of the name, the level or the target, which the job
+    block says in its own words; the help writes them with the job's, and the fix where
+    one reading is (`backups`, the job's `backup` lines, as job_backup_lines gives them;
+    `medium`, that of its `to` statements, as job_medium; `remove`, the line with its
+    line end, None where more than the setting stands on it). None for another setting,
+    whose help stays foreign_line's."""
+    found = _TEMPLATE_SETTING_VALUE.fullmatch(line)
+    if found is None:
+        return None
+    setting, value = found.group(1).lower(), found.group(2).split()
+    message = f"`{line.split()[0]}` starts a Backup Manager template setting, not a .bkr statement"
+    tail = "; bkrc writes the template's settings"
+    fix = None
+    if setting == "job_name" and len(value) == 1:
+        name = value[0].upper()
+        if name == job.upper():
+            help = f"the job's name is in `job {job} {{` already: remove this line{tail}"
+            fix = remove_fix("the line", remove) if remove is not None else None
+        else:
+            help = f"a job is named in its head: write `job {name} {{` for `job {job} {{` to name it {name}, and remove this line{tail}"
+    elif setting == "job_type" and len(value) == 1 and value[0].lower() in ("full", "incremental"):
+        level = value[0].lower()
+        help, fix = _level_on_backup_line(level, backups, remove)
+        help += tail
+        if len(backups) == 1 and backups[0][1].split()[-1].lower() == level and remove is not None:
+            fix = remove_fix("the line", remove)
+    elif setting == "output_spec" and value and value[0].lower() in lexicon.TARGET_MEDIA and len(value) <= 2:
+        meant = f"to {value[0].lower()}" + (f" pool {value[1].upper()}" if len(value) == 2 else "")
+        if medium is None:
+            help = f"write `{meant}`{tail}"
+            # over the value and a template's `*` comment after it, no .bkr comment
+            length = found.end(3) if found.group(3) else found.end(2)
+            written = Span(span.file, span.line, span.column, span.line, span.column + length, span.start, span.start + length)
+            fix = write_fix(meant, written) if remove is not None else None
+        elif medium == value[0].lower():
+            help = f"the job's `to {medium}` says where its backups go already: remove this line{tail}"
+            fix = remove_fix("the line", remove) if remove is not None and len(value) == 1 else None
+        else:
+            help = f"the job's `to {medium}` says its backups go to {medium}: keep one, `to {medium}` or `{meant}`{tail}"
+    else:
+        return None
+    return codes.KEY_VALUE(message, span, help=help, fix=fix)
 
 
 TAPE_SETTINGS_HELP = (

@@ -1955,6 +1955,7 @@ class Recovery:
         diag = messages.foreign_line(line_text, span, misplaced=misplaced, declares=declares)
         if diag is None:
             return False
+        diag = self._setting_in_job(ip, diag, line_text, span, first, end)
         self.report(self._heading_removed(diag, first), first)
         if line_text.split("#", 1)[0].rstrip().endswith("{"):
             # `SUBCONFIG VMSYS3 {`: the block the line opens is skipped with it, so that
@@ -9359,6 +9360,26 @@ class Recovery:
         self.report(self._heading_removed(diag, tok.start_pos), tok.start_pos)
         self.misplaced_at[tok.start_pos] = end
         return True
+
+    def _setting_in_job(self, ip, diag: Diagnostic, line: str, span: Span, first: int, end: int) -> Diagnostic:
+        """`diag`, or, for a job template's setting of the name, the level or the target on
+        a line of a job (`CONFIG BKR_Job_Type = FULL`, `line` from `first` to `end`), the
+        error whose help says it with the job's words (messages.template_setting_in_job):
+        the job's `backup` lines and `to` medium read from the text, as both parsers do."""
+        if line[:6].upper() != "CONFIG":
+            return diag
+        blocks = [b for b in open_blocks(ip.parser_state.value_stack) if not b.placeholder]
+        if not blocks or blocks[-1].kind != "job" or blocks[-1].name is None or blocks[-1].brace.start_pos is None:
+            return diag
+        text, brace = self.source.text, blocks[-1].brace.start_pos
+        backups = [(self.source.span(at, at), written) for at, written in messages.job_backup_lines(text, brace)]
+        begin, line_end = text.rfind("\n", 0, first) + 1, self._line_end(first)
+        alone = not text[begin:first].strip() and end == line_end
+        remove = self.source.span(begin, min(line_end + 1, len(text))) if alone else None
+        found = messages.template_setting_in_job(
+            line, span, blocks[-1].name, backups, messages.job_medium(text, brace), remove
+        )
+        return diag if found is None else found
 
     def _heading_removed(self, diag: Diagnostic, first: int) -> Diagnostic:
         """`diag` with a fix removing its line where the line, from `first` (its first
