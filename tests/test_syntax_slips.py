@@ -11392,3 +11392,33 @@ def test_a_template_setting_in_a_job_is_said_with_the_jobs_words(clean, written,
     assert mended == BASE.replace(job, job.replace(clean, fixed, 1), 1)
     assert [x.code for x in analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics if x.code < "BKR100"] == []
 
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "message", "help", "fixed"),
+    [
+        ("retain 840 hours", "`retain` counts days, not hours: 840 hours is `retain 35 days`", "write `retain 35 days`",
+         "retain 35 days"),
+        ("retain 24 hrs", "`retain` counts days, not hours: 24 hrs is `retain 1 days`", "write `retain 1 days`",
+         "retain 1 days"),
+        ("retain 36 HOURS", "`retain` counts whole days, not hours: 36 HOURS is 1 day and 12 hours",
+         "write `retain 2 days` to keep every backup at least 36 hours, or `retain 1 days`", None),
+        ("retain 12 hour", "`retain` counts whole days, not hours: 12 hour is less than a day",
+         "write `retain 1 days` to keep every backup at least 12 hours", None),
+    ],
+)
+def test_a_retention_in_hours_is_said_in_days(written, message, help, fixed, parser, monkeypatch):
+    """`retain 840 hours`: the help was "write `days` before `hours` if it is a name, or in
+    its place", as if `hours` were a name; now as for weeks, the days it makes, and the fix
+    where they are whole."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("retain 35 days", written, 1)
+    (d,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (d.code, d.message, d.help) == ("BKR004", message, help)
+    if fixed is None:
+        assert d.fix is None
+        return
+    mended = apply_edits(text, d.fix.edits)
+    assert mended == BASE.replace("retain 35 days", fixed, 1)
+    assert [x.code for x in analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics if x.code < "BKR100"] == []
+

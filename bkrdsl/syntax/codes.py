@@ -460,8 +460,11 @@ SYNTAX = register(
     a user ID or pattern, in its place.
     `retain` counts days: a number without its unit (`retain 35`) is one
     error whose fix inserts `days`; a time in weeks (`retain 5 weeks`) is one
-    error whose fix writes it in days (`retain 35 days`); in months or years it
-    has no fix (how many days is not certain). A second time after the
+    error whose fix writes it in days (`retain 35 days`), and so is one in
+    hours that make whole days (`retain 840 hours`; `retain 36 hours` gets a
+    help that writes the whole days before and after it, `retain 2 days` to
+    keep every backup that long, and no fix); in months or years it has no
+    fix (how many days is not certain). A second time after the
     days (`retain 35 days 4 weeks`) is one error, without a fix: keep the
     first, or write their sum in days. A number with a minus sign
     (`retain -1 days`, `workers -1`, `size -10 cyl`, `at -5`, `logon-wait

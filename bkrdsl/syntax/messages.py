@@ -4803,10 +4803,30 @@ _DAYS_IN = {"week": 7, "weeks": 7}
 
 
 def retain_unit(number: str, written: str, unit: str, span: Span, whole: Span) -> Diagnostic:
-    """`retain 5 weeks`: the time kept counted in weeks, months or years; `whole` is
-    `5 weeks`, which the fix writes in days where that is certain (weeks)."""
+    """`retain 5 weeks`: the time kept counted in weeks, months, years or hours; `whole`
+    is `5 weeks`, which the fix writes in days where that is certain (weeks, and hours
+    that make whole days: `retain 1008 hours` is `retain 42 days`)."""
     per = _DAYS_IN.get(unit)
     singular = unit.rstrip("s")
+    if singular in ("hour", "hr"):
+        hours = int(number)
+        if hours % 24 == 0:
+            days = hours // 24
+            return codes.SYNTAX(
+                f"`retain` counts days, not hours: {number} {written} is `retain {days} days`",
+                span,
+                help=f"write `retain {days} days`",
+                fix=write_fix(f"{days} days", whole),
+            )
+        fewer, more = hours // 24, hours // 24 + 1
+        rest = f"{hours % 24} hour{'' if hours % 24 == 1 else 's'}"
+        parts = f"{fewer} day{'' if fewer == 1 else 's'} and {rest}" if fewer else "less than a day"
+        other = f", or `retain {fewer} days`" if fewer else ""
+        return codes.SYNTAX(
+            f"`retain` counts whole days, not hours: {number} {written} is {parts}",
+            span,
+            help=f"write `retain {more} days` to keep every backup at least {hours} hours{other}",
+        )
     if per is not None:
         days = int(number) * per
         return codes.SYNTAX(

@@ -279,7 +279,7 @@ _CLUSTER_WORDS = _statements_of_only("cluster")
 #: `retain 35` or `retain 35 days` before the word at hand on its line, and the units of
 #: time a newcomer may count in instead of days (Recovery.retain_unit).
 _RETAIN_HEAD = re.compile(r"(?i:\bretain)[ \t]+(?P<number>[0-9]+)(?P<days>[ \t]+(?i:days))?[ \t]+\Z")
-_RETAIN_UNIT = re.compile(r"(?i:(weeks?|months?|years?))")
+_RETAIN_UNIT = re.compile(r"(?i:(weeks?|months?|years?|hours?|hrs?))")
 #: Blanks on the line, then a piece of a module path (Recovery.path_spaced).
 #: A word after blanks on its line, whole (`Recovery.repeats_after`: the same keyword again).
 _BLANKS_THEN_REPEAT = re.compile(r"[ \t]+([^\s{},\"#]+)(?=[\s{},\"#]|\Z)")
