@@ -11422,3 +11422,24 @@ def test_a_retention_in_hours_is_said_in_days(written, message, help, fixed, par
     assert mended == BASE.replace("retain 35 days", fixed, 1)
     assert [x.code for x in analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics if x.code < "BKR100"] == []
 
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_the_worker_patterns_star_left_out_of_a_disk_is_one_error_whose_fix_writes_it(parser, monkeypatch):
+    """`disk BKRWRK 191 size 5 cyl`, the `*` of `BKRWRK*` left out: it was BKR332 "a
+    worker machine ... no member runs that many workers", and BKR253 besides, whose fix
+    added a second `disk BKRWRK* 191 ...` and left the first, still BKR332. Now one
+    error, whose fix writes the `*`, and the file checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "  disk BKRWRK* 191 size 5 cyl\n"
+    assert clean in BASE
+    text = BASE.replace(clean, "  disk BKRWRK 191 size 5 cyl\n", 1)
+    (d,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (d.code, d.message) == (
+        "BKR332",
+        ("`disk` for `BKRWRK`, which is no machine: the worker machines are `BKRWRK*` (BKRWRK01, BKRWRK02, ...),"
+         " a pattern with its `*`"),
+    )
+    assert d.help == "write `BKRWRK*` for `BKRWRK`: the `disk` then gives every worker its minidisk"
+    mended = apply_edits(text, d.fix.edits)
+    assert mended == BASE
+    assert analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics == []

@@ -27,6 +27,7 @@ from bkrdsl.resolve.model import (
     Model,
     UserDef,
     UserList,
+    is_pattern,
     parse_address,
     parse_disk_unit,
     parse_weekday,
@@ -330,6 +331,18 @@ def machine_meant(model: Model, suggest: Suggester, user: str, addresses: Iterab
     if len(close) > 1 and (free := without_disk_at(model, close, addresses)):
         return free
     return close
+
+
+def star_left_out(model: Model, user: str) -> str | None:
+    """The worker pattern (`BKRWRK*`) when `user` is that pattern with its last `*` left
+    out (`disk BKRWRK 191 ...`), a name no machine has: BKR332 says so, its fix writing
+    the `*`, and BKR253 counts the disk as the workers' A-disk (the one mistake)."""
+    pattern = model.worker_pattern
+    if pattern is None or not pattern.endswith("*") or pattern[:-1] != user or is_pattern(user):
+        return None
+    if any(user in model.workers_of(m) for m in model.members) or model.product_role(user) is not None:
+        return None
+    return pattern
 
 
 def hash_glued_machines(model: Model) -> dict[str, tuple[str, Span, str]]:

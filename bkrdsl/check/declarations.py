@@ -29,6 +29,7 @@ from bkrdsl.check.common import (
     quoted,
     server_written_as_home,
     shown,
+    star_left_out,
     swapped_disk,
     system_name_problem,
     unknown_member_help,
@@ -753,7 +754,10 @@ UNKNOWN_DISK_USER = register(
     statement for that reason). A machine the cluster names that gets
     no entry in this cluster is reported with the reason: the request node
     and request DMM of a cluster of one member (its one member is the
-    catalog node's), a worker BKRWRKnn no member's `workers` reaches. One
+    catalog node's), a worker BKRWRKnn no member's `workers` reaches. The
+    worker pattern with its `*` left out (`disk BKRWRK 191 ...`) is one
+    error whose fix writes it (`disk BKRWRK* 191 ...`), and the workers are
+    not also said to lack their A-disk (BKR253). One
     unknown user ID written in several `disk` statements is one mistake,
     reported once at its first place with the others as notes; its fix (one
     close match) writes that machine at every place. A disk for one of the
@@ -2490,6 +2494,22 @@ def _level_after_comma(job: ast.Job, word: ast.Word) -> tuple[str, Span | None] 
     return None
 
 
+def _star_left_out_report(model: Model, disk: ast.Disk, pattern: str):
+    """BKR332 for `disk BKRWRK 191 ...`: the worker pattern with its `*` left out
+    (common.star_left_out), whose fix writes it."""
+    user = disk.user.upper
+    most = max((len(model.workers_of(m)) for m in model.members), default=0)
+    first = next((model.workers_of(m) for m in model.members if len(model.workers_of(m)) == most), ())
+    named = f" ({', '.join(first[:2])}{', ...' if len(first) > 2 else ''})" if first else ""
+    return UNKNOWN_DISK_USER(
+        f"`disk` for {quoted(user)}, which is no machine: the worker machines are `{pattern}`{named},"
+        " a pattern with its `*`",
+        disk.user.span,
+        help=f"write `{pattern}` for `{disk.user.text}`: the `disk` then gives every worker its minidisk",
+        fix=Fix.replace(f"Write `{pattern}`", disk.user.span, pattern),
+    )
+
+
 def _no_entry_written(model: Model, user: str) -> tuple[str, str, str] | None:
     """(what the machine is, why bkrc writes no entry for it, help) for a machine
     the cluster names that gets no directory entry in this cluster; None for
@@ -2615,6 +2635,9 @@ def _unknown_disk_reports(model: Model):
         if not named and valid_user_or_pattern(user) and not model.disk_owners(d, machines):
             if disk_written_twice(d):
                 yield _disk_twice(model, d, machines), False
+                continue
+            if (pattern := star_left_out(model, user)) is not None:
+                yield _star_left_out_report(model, d, pattern), False
                 continue
             unwritten = None if is_pattern(user) else _no_entry_written(model, user)
             if unwritten is not None:

@@ -26,6 +26,7 @@ from bkrdsl.check.common import (
     machine_meant,
     quoted,
     selections_of,
+    star_left_out,
     valid_user_id,
     valid_user_or_pattern,
     volume_problem,
@@ -173,7 +174,8 @@ NO_A_DISK = register(
     comment's `#` written without a blank before it: BKR301), for the
     machine closest to it, and one whose pattern matches none of the
     machines (`disk BKRWRK*#x 191 ...`, BKR332), for the machines of the
-    declared pattern closest to it. So does a `disk` whose address is no
+    declared pattern closest to it, and one for the worker pattern with
+    its `*` left out (`disk BKRWRK 191 ...`, BKR332), for the workers. So does a `disk` whose address is no
     address (`disk BKRBKUP 10000 ...`, BKR310) or an address the machine's
     own statements take (`disk BKRBKUP 190 ...`, BKR250): it may be the
     A-disk mistyped, and the address is the one mistake. A machine given
@@ -606,6 +608,11 @@ def a_disks(model: Model, dialect: Dialect, directory: Directory | None = None) 
                 if len(close) == 1:
                     rx = pattern_regex(close[0])
                     having.update(m for m in roles if rx.match(m))
+            elif (pattern := star_left_out(model, user)) is not None:
+                # `disk BKRWRK 191 ...`, the worker pattern's `*` left out: BKR332, whose
+                # fix writes it; the workers' A-disk, not a second mistake
+                rx = pattern_regex(pattern)
+                having.update(m for m in roles if rx.match(m))
             else:
                 # A misspelt machine (`disk BKRSVFS 191 ...`) is BKR332, whose fix writes
                 # the one closest machine; a user that is no user ID (`disk BKRBKUP#x 191`,
