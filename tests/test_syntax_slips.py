@@ -11443,3 +11443,27 @@ def test_the_worker_patterns_star_left_out_of_a_disk_is_one_error_whose_fix_writ
     mended = apply_edits(text, d.fix.edits)
     assert mended == BASE
     assert analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "word", "meant"),
+    [
+        ("  member VMSYS3 {", "  system VMSYS3 {", "system", "member"),
+        ("  member VMSYS3 {", "  SYSTEM VMSYS3 {", "SYSTEM", "member"),
+        ("cluster PRODSSI {", "ssi PRODSSI {", "ssi", "cluster"),
+    ],
+)
+def test_zvms_word_for_a_member_or_the_cluster_is_the_keyword(clean, written, word, meant, parser, monkeypatch):
+    """`system VMSYS3 {`: an SSI member is a system to z/VM (its SYSTEM CONFIG system
+    identifier); it was "`system` is not a keyword", the statements listed, no fix. Now
+    BKR012 "did you mean `member`?", whose fix writes it and the file checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    assert clean in BASE
+    text = BASE.replace(clean, written, 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (d,) = analysis.diagnostics
+    assert (d.code, d.message, d.help) == ("BKR012", f"unknown keyword `{word}`; did you mean `{meant}`?", f"write `{meant}`")
+    mended = apply_edits(text, d.fix.edits)
+    assert mended == BASE
+    assert analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics == []

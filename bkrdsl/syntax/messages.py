@@ -187,6 +187,9 @@ KEYWORD_SYNONYMS = {
     "extent": ("at",),
     # a member's volumes are private, the cluster's shared: the block tells which
     "volume": ("private-volume", "shared-volume"),
+    # a member is a system of the SSI cluster (its SYSTEM CONFIG system identifier)
+    "system": ("member",),
+    "ssi": ("cluster",),
 }
 
 
