@@ -11467,3 +11467,41 @@ def test_zvms_word_for_a_member_or_the_cluster_is_the_keyword(clean, written, wo
     mended = apply_edits(text, d.fix.edits)
     assert mended == BASE
     assert analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "head"),
+    [
+        ("  job APPSFULL {\n", "  job APPSFULL\n", "job APPSFULL"),
+        ("  job APPSFULL {\n", "  job APPSFULL  # nightly\n", "job APPSFULL"),
+        ("cluster PRODSSI {\n", "cluster PRODSSI\n", "cluster PRODSSI"),
+        ("  expire on VMSYS1 {\n", "  expire on VMSYS1\n", "expire on VMSYS1"),
+        ("  member VMSYS2 {\n", "  member VMSYS2\n", "member VMSYS2"),
+    ],
+)
+def test_a_blocks_brace_left_out_over_its_body_and_close_is_fixed(clean, written, head, parser, monkeypatch):
+    """`job APPSFULL` over its body and `}`: the help was "open the block with `{` after
+    its name, and close it with `}`" (its `}` is there), no fix; where the file has one
+    `}` more than `{`s, as `job APPSFULL:` gets (_colon_for_brace), the help writes the
+    head with its `{` and the fix writes it."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    assert clean in BASE
+    text = BASE.replace(clean, written, 1)
+    (d,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (d.code, d.help) == ("BKR011", f"write `{head} {{`: its body and its `}}` follow")
+    mended = apply_edits(text, d.fix.edits)
+    assert mended == BASE.replace(clean, written.replace(head, head + " {", 1), 1)
+    assert analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_blocks_brace_left_out_with_no_close_too_many_gets_no_fix(parser, monkeypatch):
+    """`job APPSFULL` with its `}` left out too: the braces balance, the `{` is not the
+    one reading, and the help stays as it was, without a fix."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    job = BASE[BASE.index("  job APPSFULL {\n") :]
+    job = job[: job.index("  }\n") + 4]
+    text = BASE.replace(job, job.replace("  job APPSFULL {\n", "  job APPSFULL\n").replace("  }\n", ""), 1)
+    found = [d for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code == "BKR011"]
+    assert [(d.help, d.fix) for d in found] == [("open the block with `{` after its name, and close it with `}`", None)]

@@ -1002,7 +1002,10 @@ MISSING_OPEN = register(
     end of its line and its body below (`job APPSFULL:`), is this one
     error, which says so; where the file has the body's `}` (one `}` more
     than its `{`s), its fix writes `{` for the `:`, else its help says to
-    close the block too.
+    close the block too. So does a head without its `{` at the end of its
+    line over its body and `}` (`job APPSFULL`, `cluster PRODSSI`), where
+    the file has one `}` more than its `{`s: the help writes `job APPSFULL
+    {`, and the fix the `{`.
 
     Failing example:
 

@@ -4709,16 +4709,30 @@ def missing_open(
     if text is not None and title.endswith(':`') and line_ended:
         return _colon_for_brace(title.strip("`")[:-1], text, span)
     help = "open the block with `{` after its name, and close it with `}`"
+    fix = None
     if meant is not None:
         keyword = meant.split()[0]
         slip = f"give `{keyword}` its value" if found == f"`{keyword}`" else f"write `{keyword}` as one word, with its hyphen"
         help = f"open the block with `{{` after its name, and {slip}: `{title.strip('`')} {{ {meant} }}`"
+    elif line_ended and text is not None and title.startswith("`") and _one_close_too_many(text):
+        # `job LNXBFULL` over its body and `}`: the block's `}` is there, and the `{` at
+        # the head's line end is the one reading (as for `job LNXBFULL:`, _colon_for_brace)
+        head = title.strip("`")
+        help = f"write `{head} {{`: its body and its `}}` follow"
+        fix = Fix.replace("Write `{`", Span(span.file, span.end_line, span.end_column, span.end_line, span.end_column, span.end, span.end), " {")
     return codes.MISSING_OPEN(
         f"expected `{{` after {title}, found {_LINE_END if line_ended else found}",
         span,
         label="`{` expected after this",
         help=help,
+        fix=fix,
     )
+
+
+def _one_close_too_many(text: str) -> bool:
+    """Whether the file has one `}` more than `{`s, texts and comments aside."""
+    code = _TEXT_OR_COMMENT.sub("", text)
+    return code.count("}") == code.count("{") + 1
 
 
 #: A text, or a comment (a `#` that starts a word), whose braces are no blocks' (_colon_for_brace).
