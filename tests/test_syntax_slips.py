@@ -11505,3 +11505,31 @@ def test_a_blocks_brace_left_out_with_no_close_too_many_gets_no_fix(parser, monk
     text = BASE.replace(job, job.replace("  job APPSFULL {\n", "  job APPSFULL\n").replace("  }\n", ""), 1)
     found = [d for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code == "BKR011"]
     assert [(d.help, d.fix) for d in found] == [("open the block with `{` after its name, and close it with `}`", None)]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "help"),
+    [
+        # the example was the docs' own: `job-suffix C`, `private-volume M1PRV1`, `member NAME`
+        ("  job-suffix D\n", "`job-suffix` belongs in a `member` block: `member VMSYS1 { job-suffix D }`"),
+        ("  job suffix D\n", "write `job-suffix`, one word with a hyphen, in a `member` block: `member VMSYS1 { job-suffix D }`"),
+        ("  private-volume M5PRV1 M5PRV2\n",
+         "`private-volume` belongs in a `member` block: `member VMSYS1 { private-volume M5PRV1 M5PRV2 }`"),
+        ("  workers 6  # six\n", "put it inside a `member` block, as in `member VMSYS1 { workers 6 }`"),
+        # no value a member block's example could write: as before
+        ("  workers\n", "put it inside a `member NAME { ... }` block"),
+        ("  private-volume M5PRV1 3390-9\n", "`private-volume` belongs in a `member` block: `member VMSYS1 { private-volume M1PRV1 }`"),
+    ],
+)
+def test_a_member_setting_in_the_cluster_block_is_shown_with_its_own_values(written, help, parser, monkeypatch):
+    """`workers 6`, `job-suffix D` or `private-volume M5PRV1` in the cluster block, as a
+    newcomer writes a member's settings beside the members: the help's example wrote the
+    docs' values (`job-suffix C`, `M1PRV1`) or none (`member NAME { ... }`); now the line's
+    own, in the file's first member's block."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "  shared-volume VMCOM1\n"
+    assert clean in BASE
+    text = BASE.replace(clean, clean + written, 1)
+    (d,) = [d for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code < "BKR100"]
+    assert (d.code, d.help) == ("BKR013", help)

@@ -1534,7 +1534,11 @@ MISPLACED = register(
     error too, whose help says where the keyword belongs: `shared-volume`
     directly in the cluster block, `private-volume` and `job-suffix` in a
     `member` block, `catalog-node`, `request-node`, `catalog-dmm` and
-    `request-dmm` in the `tape manager` statement. Such words are never read
+    `request-dmm` in the `tape manager` statement; a member setting's
+    example there is written in the file's first member's block with the
+    line's own values (`member VMSYS1 { job-suffix D }`), and so is a
+    `workers N` in the cluster block's (`member VMSYS1 { workers 4 }`).
+    Such words are never read
     as more names of a list before them (`shared-volume VMCOM1 private volume
     M1PRV1` is not three volume labels), except names the list may hold
     (in a member block, `private-volume M1PRV1 SHARED VOLUME` is three) and

@@ -3787,7 +3787,17 @@ class _Parser:
                 extra_close = True
                 remove = self.source.deletion(brace) if balance == -1 else None
         word = self._span(tok, tok)
-        diag = messages.only_inside(tok[TEXT], kind, word, closed, extra_close, remove, opener_gone=opener_gone)
+        diag = messages.only_inside(
+            tok[TEXT],
+            kind,
+            word,
+            closed,
+            extra_close,
+            remove,
+            opener_gone=opener_gone,
+            member=self.members[0].name.text if self.members else None,  # `Recovery.first_member`
+            rest=self.text[word.end : self.text.find("\n", word.end) % (len(self.text) + 1)],
+        )
         if later:  # after a word skipped and a statement read: an error of its own
             self.later.append((self.i, diag))
         else:

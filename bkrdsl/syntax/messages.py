@@ -1545,13 +1545,24 @@ def hyphen_names(written: str, keyword: str, statement: str, names: list[str], s
 
 
 def hyphenated_misplaced(
-    written: str, keyword: str, where: str, span: Span, brace: tuple[str, Span] | None, member: str | None = None
+    written: str,
+    keyword: str,
+    where: str,
+    span: Span,
+    brace: tuple[str, Span] | None,
+    member: str | None = None,
+    rest: str | None = None,
 ) -> Diagnostic:
     """`job suffix C` (or `job-suffix C`) in a block where `job-suffix` does not belong.
     `where` is `a `cluster` block`, ...; `brace` the block's title and its `{`; `member`,
     the file's first member as far as it is read (None: none yet), which the example
-    names (`on VMSYS1`; else `on MEMBER`, no member made up)."""
+    names (`on VMSYS1`; else `on MEMBER`, no member made up); `rest`, the text after the
+    keyword to its line's end, whose values a member setting's example writes (`member
+    VMSYS1 { job-suffix D }`, not the example's own `C`)."""
     home, example = HYPHENATED_HOMES[keyword]
+    values = _member_setting_values(keyword, rest)
+    if values:
+        example = f"member MEMBER {{ {keyword} {values} }}"
     if member:
         example = example.replace("MEMBER", member)
     if written == keyword:
@@ -1564,6 +1575,25 @@ def hyphenated_misplaced(
         help = f"write `{keyword}`, one word with a hyphen, {home}: `{example}`"
     related = () if brace is None else (Related(brace[1], f"{brace[0]} starts here"),)
     return codes.MISPLACED(message, span, help=help, related=related)
+
+
+#: A volume label or a job suffix, as a member setting's example may write it.
+_SETTING_VALUE = re.compile(r"[A-Za-z0-9$#@]{1,8}")
+
+
+def _member_setting_values(keyword: str, rest: str | None) -> str | None:
+    """The values of a member setting (`private-volume`, `job-suffix`) its line writes
+    after it (`rest`, to the line's end: its comment and a `}` left out), in capitals, as
+    its example in a member block writes them; None where they are none such (a
+    `job-suffix` takes one)."""
+    if rest is None or keyword not in ("private-volume", "job-suffix"):
+        return None
+    words = line_words(rest).split("}", 1)[0].split()
+    if not words or not all(_SETTING_VALUE.fullmatch(w) and w.lower() not in lexicon.KEYWORDS for w in words):
+        return None
+    if keyword == "job-suffix" and len(words) != 1:
+        return None
+    return " ".join(w.upper() for w in words)
 
 
 def glued_keyword(keyword: str, rest: str, span: Span) -> Diagnostic:
@@ -4379,13 +4409,18 @@ def only_inside(
     remove: Span | None = None,
     also: tuple[str, ...] = (),
     opener_gone: bool = False,
+    member: str | None = None,
+    rest: str | None = None,
 ) -> Diagnostic:
     """`remove`: the `}` that closed the block early, with its blanks (its whole line
     when it stands alone), when the file has exactly one `}` too many: deleting it
     gives the file the recovery read. `also`: the other kinds of block that take
     `word` (`exclude` in the cluster block: a job's, and a member's). `opener_gone`:
     that `}` looks like its block's own, and `word` starts a body of its own below
-    it: the line that opened `word`'s block may be missing instead."""
+    it: the line that opened `word`'s block may be missing instead. `member`, the
+    file's first member read, and `rest`, the text after `word` to its line's end: a
+    member's `workers` out of its block gets an example with both (`member VMSYS1 {
+    workers 4 }`)."""
     related: tuple[Related, ...] = ()
     fix = None
     if closed is not None:
@@ -4412,6 +4447,9 @@ def only_inside(
             for k in (kind, *also)
         )
         help_text = f"put it inside {'an' if kind == 'expire' else 'a'} {openers} block"
+        count = line_words(rest).split("}", 1)[0].split() if rest is not None else []
+        if kind == "member" and not also and member and word.lower() == "workers" and len(count) == 1 and count[0].isdigit():
+            help_text = f"put it inside a `member` block, as in `member {member} {{ workers {count[0]} }}`"
         if word.lower() == "exclude" and "member" in (kind, *also):
             help_text += "; in a `member` block it applies to the single-configuration jobs pinned to that member"
     places = " or ".join(f"`{kind_word(k)} {{ ... }}`" for k in (kind, *also))

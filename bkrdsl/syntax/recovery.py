@@ -7919,6 +7919,8 @@ class Recovery:
                 None if opener_gone else self.extra_brace(closed),
                 also=self.other_blocks(Sim.of(ip), tok, kind),
                 opener_gone=opener_gone,
+                member=first_member(ip.parser_state.value_stack),
+                rest=self.source.text[tok.end_pos : self._line_end(tok.end_pos)],
             ),
             tok.start_pos,
         )
@@ -10500,7 +10502,8 @@ class Recovery:
             where, brace = "the top level of a file", None
         span = self.source.span(tok.start_pos, end)
         member = first_member(stack)
-        self.report(messages.hyphenated_misplaced(written, keyword, where, span, brace, member), tok.start_pos)
+        rest = self.source.text[end : self._line_end(end)]
+        self.report(messages.hyphenated_misplaced(written, keyword, where, span, brace, member, rest), tok.start_pos)
         self.misplaced_at[tok.start_pos] = self.values_end(keyword, end)
         return self.keyword_token(tok, keyword, end)
 
