@@ -11533,3 +11533,20 @@ def test_a_member_setting_in_the_cluster_block_is_shown_with_its_own_values(writ
     text = BASE.replace(clean, clean + written, 1)
     (d,) = [d for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code < "BKR100"]
     assert (d.code, d.help) == ("BKR013", help)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written"),
+    [
+        ("pool BKRPOOL on VMSYS1", "pool BKRPOOL on each member"),
+        ("catalog-node TCTMM on VMSYS1", "catalog-node TCTMM on each member"),
+    ],
+)
+def test_each_member_where_one_member_is_named_offers_the_files_members(clean, written, parser, monkeypatch):
+    """`catalog shared ... on each member`: the help wrote `on VMSYS1` whatever the file's
+    members; now the file's first two (`on VMSYS1 or `on VMSYS2` here, where they are)."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1).replace("VMSYS1", "ZVMA").replace("VMSYS2", "ZVMB")
+    (d,) = [d for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code < "BKR100"]
+    assert (d.code, d.help) == ("BKR010", "write one member's name after `on`: `on ZVMA` or `on ZVMB`")

@@ -5653,12 +5653,15 @@ def block_name_below(keyword: str, name: str, span: Span, gap: Span | None) -> D
     )
 
 
-def each_member_for_one(statement: str, span: Span) -> Diagnostic:
-    """`catalog shared ... on each member`: `each member` where one member is named."""
+def each_member_for_one(statement: str, span: Span, members: Sequence[str] = ()) -> Diagnostic:
+    """`catalog shared ... on each member`: `each member` where one member is named;
+    `members`, the file's members read so far, whose first two the help names (`on
+    MEMBER` before any: no member made up)."""
+    named = " or ".join(f"`on {m}`" for m in members[:2]) or "`on MEMBER`"
     return codes.EXPECTED_NAME(
         f"`{statement}` names one member after `on`: `each member` is written only in `run` and `expire`",
         span,
-        help="write the member's name after `on`, e.g. `on VMSYS1`",
+        help=f"write one member's name after `on`: {named}",
     )
 
 

@@ -11701,7 +11701,7 @@ class Recovery:
         if first is None or first.type not in (catalog, node):
             return False
         named = str(first.value).lower()
-        self.report(messages.each_member_for_one(named, span), tok.start_pos)
+        self.report(messages.each_member_for_one(named, span, members_read(stack)), tok.start_pos)
         self._advance(state.lexer.state, member.end())
         return True
 
