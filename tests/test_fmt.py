@@ -1178,3 +1178,33 @@ def test_meaning_keeps_each_types_fields_and_says_what_it_said_of_each_field():
             compared += 1
     assert compared > 5
     assert meaning([ast.Module, ast.Word]) == _meaning_by_fields([ast.Module, ast.Word])
+
+
+# --- h5 (stop 64)
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "  member VMSYS3 { workers 2  private-volume M3PRV1  suffix C }\n",
+        "  member VMSYS3 {\n    workers 2\n    private-volume M3PRV1\n      suffix C\n      M3PRV2 worker 3\n  }\n",
+    ],
+)
+def test_a_member_setting_misspelt_after_labels_warns_as_before_after_fmt(monkeypatch, parser, written):
+    """`private-volume M3PRV1 suffix C`: BKR021 warns that `suffix C` is read as two
+    more volumes (`job-suffix C` meant). `bkrc fmt` wrote them in capitals, `SUFFIX C`,
+    after which the file checked clean, the volumes SUFFIX and C taken as meant; now it
+    keeps them, and their lines, as written, and the file warns as before."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    base = (ROOT / "examples" / "prodssi.bkr").read_text(encoding="utf-8")
+    clean = "  member VMSYS3 { workers 2  private-volume M3PRV1 }\n"
+    assert clean in base
+    text = base.replace(clean, written, 1)
+
+    def warned(source: str) -> list[str]:
+        return [d.message for d in analyse("prodssi.bkr", source.encode()).diagnostics if d.code == "BKR021"]
+
+    before = warned(text)
+    assert len(before) == written.count("suffix") + written.count("worker ")
+    formatted = format_text(text)
+    assert "suffix C" in formatted and "SUFFIX" not in formatted
+    assert warned(formatted) == before

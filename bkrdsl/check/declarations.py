@@ -55,7 +55,7 @@ from bkrdsl.resolve.model import (
     parse_address,
 )
 from bkrdsl.source import Span
-from bkrdsl.syntax.fast import BLOCK_STATEMENTS, KEYWORD_PLACE_WORDS, KEYWORDS
+from bkrdsl.syntax.fast import KEYWORD_PLACE_WORDS
 from bkrdsl.syntax.runon import (
     begun,
     directory_line,
@@ -63,6 +63,7 @@ from bkrdsl.syntax.runon import (
     keyword_first,
     keyword_phrases,
     may_hold_runs,
+    misspelt_runs,
     statement_like_runs,
 )
 
@@ -335,8 +336,9 @@ VOLUMES_READ_ON = register(
     `job-suffix`), with the labels after it on its line: `member VMSYS3 {
     workers 2  private-volume M3PRV1 suffix C }` gives the member the
     volumes SUFFIX and C, and its jobs keep the suffix 3. The help writes
-    the statement with the line's words (`job-suffix C`). (Such a word
-    first on a later line, before a value the keyword takes, is the
+    the statement with the line's words (`job-suffix C`), and `bkrc fmt`
+    keeps such a list's lines and these labels' spelling, as above. (Such
+    a word first on a later line, before a value the keyword takes, is the
     parser's BKR012, whose fix writes the keyword.)
 
     Failing example:
@@ -1750,11 +1752,6 @@ def _read_on(setting: ast.Setting, owner: str, block: str, member: str | None = 
         )
 
 
-#: Words in small letters that mean a statement keyword of a member block, which
-#: did_you_mean does not find: the second half of `job-suffix` alone.
-_READ_ON_MEANT = {"suffix": "job-suffix"}
-
-
 def _misspelt_read_on(
     setting: ast.Setting, labels: Sequence[ast.Word], runs: Sequence[range], owner: str, block: str, keyword: Span
 ):
@@ -1762,24 +1759,13 @@ def _misspelt_read_on(
     letters as keywords are (a volume label is written in capitals), that is a
     statement keyword of the block misspelt or half typed (`wrkers 2`, `worker 2`,
     `wor 2`) or in other words (`suffix D`: `job-suffix`), with the labels after it on
-    its line: read as more volumes, silently, where the parser leaves it a label (on
-    the list's line; `suffix` on a line of its own). One warning a line; the help
-    writes the statement with the line's words. A keyword itself is no such label
-    (the runs', BKR004's)."""
-    taken = {index for run in runs for index in run}
-    block_kind = "member" if setting.keyword == "private-volume" else "cluster"
-    done_lines: set[int] = set()
-    for index, word in enumerate(labels):
-        text = word.text
-        if not index or index in taken or word.span.line in done_lines:
-            continue
-        if len(text) < 3 or not text.islower() or not text.replace("-", "").isalpha() or text in KEYWORDS:
-            continue
-        meant = _misspelt_keyword(text, block_kind)
-        if meant is None:
-            continue
-        done_lines.add(word.span.line)
-        words = [w for w in labels[index:] if w.span.line == word.span.line]
+    its line (runon.misspelt_runs): read as more volumes, silently, where the parser
+    leaves it a label (on the list's line; `suffix` on a line of its own). One warning
+    a line; the help writes the statement with the line's words."""
+    kind = "member" if setting.keyword == "private-volume" else "cluster"
+    for run, meant in misspelt_runs([(w.text, w.span.line) for w in labels], runs, kind):
+        words = labels[run.start : run.stop]
+        word = words[0]
         written = " ".join(w.text for w in words)
         statement = " ".join([meant, *(w.text for w in words[1:])])
         more = "one more volume" if len(words) == 1 else f"{len(words)} more volumes"
@@ -1791,23 +1777,10 @@ def _misspelt_read_on(
             related=(Related(keyword, "the list starts here"),),
             help=(
                 f"the list runs on to the `}}` or to a statement {block} takes: if {quoted(written)} is a"
-                f" statement, write {quoted(statement)} (`{text}` is no keyword: did you mean `{meant}`?);"
+                f" statement, write {quoted(statement)} (`{word.text}` is no keyword: did you mean `{meant}`?);"
                 f" if {these} in upper case, as volume labels are written: {quoted(written.upper())}"
             ),
         )
-
-
-@functools.cache
-def _misspelt_keyword(text: str, block: str) -> str | None:
-    """The one statement keyword of `block` that `text`, in small letters, is misspelt
-    or half typed (did_you_mean), or means in other words (_READ_ON_MEANT); None if none."""
-    from bkrdsl.syntax.messages import did_you_mean  # only for a label in small letters
-
-    statements = BLOCK_STATEMENTS[block]
-    if text in _READ_ON_MEANT and _READ_ON_MEANT[text] in statements:
-        return _READ_ON_MEANT[text]
-    meant = did_you_mean(text, statements, synonyms=False)
-    return meant[0] if len(meant) == 1 else None
 
 
 def _directory_read_on(

@@ -39,6 +39,7 @@ from bkrdsl.syntax.runon import (
     keyword_first,
     keyword_ids,
     line_starts,
+    misspelt_runs,
     reads_like_statement,
     statement_like_runs,
 )
@@ -150,19 +151,24 @@ def _ordered(nodes) -> tuple[Node, ...]:
     return tuple(sorted(nodes, key=lambda n: n.start))
 
 
-def _volumes_read_on(keyword_line: int, labels: list[tuple[str, int, int]], starts: set, written: set) -> None:
+def _volumes_read_on(
+    keyword_line: int, labels: list[tuple[str, int, int]], starts: set, written: set, block: str = "member"
+) -> None:
     """Note the lines of a volume list, labels (text, line, start offset), that runs on
     into words that read like a statement: the start of each of its lines into
     `starts`, the labels of the runs into `written`; and a first label spelled as a
     keyword that starts no statement is written (`private-volume shared`, runon.keyword_first)
-    into `written`, which BKR021 warns of too."""
+    into `written`, which BKR021 warns of too; so are the labels from one that is a
+    statement keyword of the list's `block` misspelt (`wrkers 2`, `suffix D`:
+    runon.misspelt_runs), whose list keeps its lines too."""
     if labels and keyword_first(labels[0][0]):
         written.add(labels[0][2])
     read = [(text, line) for text, line, _ in labels]
     runs = statement_like_runs(keyword_line, read)
-    if runs:
+    misspelt = [run for run, _ in misspelt_runs(read, runs, block)]
+    if runs or misspelt:
         starts.update(labels[i][2] for i in line_starts(keyword_line, read))
-        written.update(labels[i][2] for run in runs for i in run)
+        written.update(labels[i][2] for run in [*runs, *misspelt] for i in run)
 
 
 def _group_body(
@@ -270,7 +276,8 @@ class _Walk:
     def setting(self, setting: ast.Setting) -> Node:
         if setting.keyword in ast.VOLUME_LISTS:
             labels = [(w.text, w.span.line, w.span.start) for w in setting.written]
-            _volumes_read_on(setting.span.line, labels, self.line_starts, self.as_written)
+            block = "member" if setting.keyword == "private-volume" else "cluster"
+            _volumes_read_on(setting.span.line, labels, self.line_starts, self.as_written, block)
             self.lower.update(s.size.span.start for s in setting.sizes)  # `25-cyl`, as `size 25 cyl`
         return _node(setting.keyword.replace("-", "_"), setting.span)
 

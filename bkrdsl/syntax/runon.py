@@ -69,9 +69,10 @@ the checker warns of each one outside a run alone too (`keyword_ids`); in upper 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Iterable, Sequence
 
-from bkrdsl.syntax.fast import PLACE_WORDS, STATEMENT_KEYWORDS
+from bkrdsl.syntax.fast import BLOCK_STATEMENTS, KEYWORDS, PLACE_WORDS, STATEMENT_KEYWORDS
 
 #: What a `match` pattern stands as in a group body's list: it starts no run, and a
 #: line it starts ends one (a pattern is written after its keyword, not pasted).
@@ -248,3 +249,54 @@ def group_entry_lines(entries: Sequence[tuple[bool, str, int]]) -> list[tuple[st
     the (text, line) list `statement_like_runs` reads: a user ID as written, a pattern
     as a word that reads like no statement."""
     return [(_PATTERN if is_pattern else text, line) for is_pattern, text, line in entries]
+
+
+#: Words in small letters that mean a statement keyword of a member block, which
+#: did_you_mean does not find: the second half of `job-suffix` alone (`misspelt_runs`).
+_READ_ON_MEANT = {"suffix": "job-suffix"}
+
+
+def keyword_misspelt(label: str, block: str) -> str | None:
+    """The one statement keyword of `block` (`member`, a `private-volume` list's; the
+    `cluster`, a `shared-volume` list's) that a volume label written in small letters as
+    keywords are, of three letters or more and no keyword itself, is misspelt or half
+    typed (`wrkers`, `wor`: did_you_mean) or means in other words (`suffix`); None for
+    any other label (one in capitals, with a digit, a keyword: the runs' own)."""
+    if len(label) < 3 or not label.islower() or not label.replace("-", "").isalpha() or label in KEYWORDS:
+        return None
+    return _keyword_misspelt(label, block)
+
+
+@functools.cache
+def _keyword_misspelt(label: str, block: str) -> str | None:
+    from bkrdsl.syntax.messages import did_you_mean  # only for a label in small letters
+
+    statements = BLOCK_STATEMENTS[block]
+    if _READ_ON_MEANT.get(label) in statements:
+        return _READ_ON_MEANT[label]
+    meant = did_you_mean(label, statements, synonyms=False)
+    return meant[0] if len(meant) == 1 else None
+
+
+def misspelt_runs(labels: Sequence[tuple[str, int]], runs: Sequence[range], block: str) -> list[tuple[range, str]]:
+    """The runs of a volume list's labels ((text as written, line), in order) that start
+    at a label after the first, outside the `runs` of `statement_like_runs`, that is a
+    statement keyword of `block` misspelt (`keyword_misspelt`): that label and the labels
+    after it on its line, one run a line; each with the keyword it means. The checker
+    warns of each (BKR021), and the formatter keeps them as written, so that it warns
+    as before (a label so read in capitals, `SUFFIX`, is a volume as meant)."""
+    taken = {index for run in runs for index in run}
+    found: list[tuple[range, str]] = []
+    done: set[int] = set()
+    for index, (text, line) in enumerate(labels):
+        if not index or index in taken or line in done:
+            continue
+        meant = keyword_misspelt(text, block)
+        if meant is None:
+            continue
+        done.add(line)
+        end = index + 1
+        while end < len(labels) and labels[end][1] == line and end not in taken:
+            end += 1
+        found.append((range(index, end), meant))
+    return found
