@@ -11550,3 +11550,27 @@ def test_each_member_where_one_member_is_named_offers_the_files_members(clean, w
     text = BASE.replace(clean, written, 1).replace("VMSYS1", "ZVMA").replace("VMSYS2", "ZVMB")
     (d,) = [d for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code < "BKR100"]
     assert (d.code, d.help) == ("BKR010", "write one member's name after `on`: `on ZVMA` or `on ZVMB`")
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "help"),
+    [
+        # the file's other jobs write to one disk pool: the help names it, no fix (a choice)
+        ("    to disk pool\n", ("write the pool's name after `pool`: `to disk pool BKUPPOOL`, as the file's other jobs,"
+         " or `to disk` to name none")),
+        ("    to disk pool  # which?\n", ("write the pool's name after `pool`: `to disk pool BKUPPOOL`, as the file's"
+         " other jobs, or `to disk` to name none")),
+        # no other job names a tape pool: none made up
+        ("    to tape pool\n", "write a pool name after `pool`"),
+    ],
+)
+def test_a_destination_pool_left_unnamed_offers_the_files_pool(written, help, parser, monkeypatch):
+    """`to disk pool` with its name left out: the help was "write a pool name after
+    `pool`", where the file's other jobs name one disk pool, BKUPPOOL."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    job = BASE[BASE.index("  job APPSFULL {") :]
+    job = job[: job.index("  }\n") + 4]
+    text = BASE.replace(job, job.replace("    to disk pool BKUPPOOL\n", written, 1), 1)
+    (d,) = [d for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code < "BKR100"]
+    assert (d.code, d.help, d.fix) == ("BKR010", help, None)

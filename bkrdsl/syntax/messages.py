@@ -5067,7 +5067,33 @@ def missing_value(
         if unfinished is not None:
             message, help_text = unfinished[0] or message, unfinished[1]
             expected = None if unfinished[0] else need
+        elif keyword.lower() == "pool" and not names and text:
+            help_text = _pool_named_elsewhere(text, span) or help_text
     return codes.EXPECTED_NAME(message, span, label=label, help=help_text, fix=fix, expected=expected)
+
+
+#: A job's destination with its pool (`to disk pool BKUPPOOL`), first on its line.
+_DESTINATION_POOL = re.compile(r"(?im)^[ \t]*to[ \t]+(disk|tape)[ \t]+pool[ \t]+([A-Za-z0-9$@_][A-Za-z0-9$#@_+\-:.]*)")
+#: A job's destination whose pool's name is not written (`to disk pool`), to its `pool`.
+_DESTINATION_POOL_LEFT = re.compile(r"(?i)(?:^|[\s{])to[ \t]+(disk|tape)[ \t]+pool[ \t]*\Z")
+
+
+def _pool_named_elsewhere(text: str, span: Span) -> str | None:
+    """`to disk pool` with no name (missing_value): the help for the one pool of that
+    medium the file's other jobs name (`to disk pool BKUPPOOL`), or None where they
+    name none, or several (no pool made up)."""
+    begin = text.rfind("\n", 0, span.start) + 1
+    # the span is the `pool` the name is missing after, or what was found after it
+    written = (text[begin : span.end], text[begin : span.start])
+    left = next((m for w in written if (m := _DESTINATION_POOL_LEFT.search(line_words(w))) is not None), None)
+    if left is None:
+        return None
+    medium = left.group(1).lower()
+    pools = {found.group(2).upper() for found in _DESTINATION_POOL.finditer(text) if found.group(1).lower() == medium}
+    if len(pools) != 1:
+        return None
+    pool = pools.pop()
+    return f"write the pool's name after `pool`: `to {medium} pool {pool}`, as the file's other jobs, or `to {medium}` to name none"
 
 
 def comma_removed(diag: Diagnostic, remove: Span) -> Diagnostic:
