@@ -35,7 +35,9 @@ its last words or its `{` missing, the line's end found), also where its words h
 slips whose fixes are certain (`expire DEV1`: BKR013's help writes it whole, `expire
 on DEV1 { ... }`, `_opening_whole`); a statement with a brace or a quote on its line (a block, `member X {
 workers }`, or a description), or whose block's `{` opens the next line, is
-left as it was read.
+left as it was read. A help that names what the rest of the file says (`to disk
+pool`, its name left out: the one pool the file's other jobs name) is said of the
+file, not of the made one (`_help_of_file`).
 """
 
 from __future__ import annotations
@@ -254,8 +256,21 @@ def _read_home(source: Source, start: int, end: int, home: str, read) -> list[Di
         fix = None if d.fix is None else _moved_fix(source, made, d.fix, shift, start, end)
         choices = tuple(moved for c in d.choices if (moved := _moved_fix(source, made, c, shift, start, end)) is not None)
         message = _FOUND_BRACE.sub(_LINE_ENDED, d.message)
-        said.append(replace(d, message=message, span=span, related=related, fix=fix, choices=choices))
+        help_text = _help_of_file(source, d, span)
+        said.append(replace(d, message=message, span=span, related=related, fix=fix, choices=choices, help=help_text))
     return said
+
+
+def _help_of_file(source: Source, d: Diagnostic, span: Span) -> str | None:
+    """`d`'s help, said of `source` where the made file cannot say it: `to disk pool`,
+    its name left out, whose help names the one pool the file's other jobs name
+    (`messages.pool_named_elsewhere`), which the made file, the statement alone in its
+    home, has none of. Told by what `d` expected (data), not by its message."""
+    if d.code != "BKR010" or d.expected != "a pool name":
+        return d.help
+    from bkrdsl.syntax.messages import pool_named_elsewhere
+
+    return pool_named_elsewhere(source.text, span) or d.help
 
 
 def _moved_fix(source: Source, made: Source, fix: Fix, shift: int, start: int, end: int) -> Fix | None:

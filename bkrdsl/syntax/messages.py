@@ -5068,7 +5068,7 @@ def missing_value(
             message, help_text = unfinished[0] or message, unfinished[1]
             expected = None if unfinished[0] else need
         elif keyword.lower() == "pool" and not names and text:
-            help_text = _pool_named_elsewhere(text, span) or help_text
+            help_text = pool_named_elsewhere(text, span) or help_text
     return codes.EXPECTED_NAME(message, span, label=label, help=help_text, fix=fix, expected=expected)
 
 
@@ -5078,7 +5078,7 @@ _DESTINATION_POOL = re.compile(r"(?im)^[ \t]*to[ \t]+(disk|tape)[ \t]+pool[ \t]+
 _DESTINATION_POOL_LEFT = re.compile(r"(?i)(?:^|[\s{])to[ \t]+(disk|tape)[ \t]+pool[ \t]*\Z")
 
 
-def _pool_named_elsewhere(text: str, span: Span) -> str | None:
+def pool_named_elsewhere(text: str, span: Span) -> str | None:
     """`to disk pool` with no name (missing_value): the help for the one pool of that
     medium the file's other jobs name (`to disk pool BKUPPOOL`), or None where they
     name none, or several (no pool made up)."""
