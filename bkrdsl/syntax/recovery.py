@@ -5926,10 +5926,7 @@ class Recovery:
         members = re.sub(r"\s*,\s*", ", ", " ".join(w for w, _ in place))
         often = re.sub(r"\s*,\s*", ",", " ".join(schedule))
         meant = f"{members} {often} {_time_read(words[-1][0])}"
-        meant_words = tuple(re.findall(r",|[^\s,]+", meant))
-        types = [_PUNCTUATION.get(w) or self.facts.keywords.get(w.lower(), "NAME") for w in meant_words]
-        sim = Sim.of(ip)
-        if not (sim.fits([*types, "RBRACE"]) or sim.fits([*types, "$END"])) or not self._values_shaped(sim, meant_words):
+        if not self._reads_whole(ip, meant):
             return False
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
         diag = messages.schedule_first(rest, meant, span, days_listed=days_listed, at_word=at_word)
@@ -5945,12 +5942,17 @@ class Recovery:
         if found.start_pos is None or not is_real(found):
             return False
         rest = self._line_before_comment(found.start_pos).split("}", 1)[0]
-        words = re.findall(r",|[^\s,]+", rest)
-        types = ["ON", "NAME"] + [_PUNCTUATION.get(w) or self.facts.keywords.get(w.lower(), "NAME") for w in words]
+        return self._reads_whole(ip, f"on X {rest}")
+
+    def _reads_whole(self, ip, meant: str) -> bool:
+        """Whether `meant`, the rest of a statement where the parser stands (`on VMSYS1
+        daily 02:00`), reads whole there, before the block's `}` or the file's end, each
+        value in a shape its place takes (`_values_shaped`): a fix or a choice that
+        writes it gives a statement."""
+        words = tuple(re.findall(r",|[^\s,]+", meant))
+        types = [_PUNCTUATION.get(w) or self.facts.keywords.get(w.lower(), "NAME") for w in words]
         sim = Sim.of(ip)
-        return (sim.fits([*types, "RBRACE"]) or sim.fits([*types, "$END"])) and self._values_shaped(
-            sim, ("on", "X", *words)
-        )
+        return (sim.fits([*types, "RBRACE"]) or sim.fits([*types, "$END"])) and self._values_shaped(sim, words)
 
     def phrase_before_placement(self, ip, tok: Token) -> bool:
         """`run nightly 02:00 on VMSYS1`, `run every day at 02:00 on VMSYS1`: a schedule
@@ -5979,10 +5981,7 @@ class Recovery:
             return False
         members = re.sub(r"\s*,\s*", ", ", " ".join(found.group("place").split()))
         meant = f"{members} {schedule}"
-        words = tuple(re.findall(r",|[^\s,]+", meant))
-        sim = Sim.of(ip)
-        types = [_PUNCTUATION.get(w) or self.facts.keywords.get(w.lower(), "NAME") for w in words]
-        if not (sim.fits([*types, "RBRACE"]) or sim.fits([*types, "$END"])) or not self._values_shaped(sim, words):
+        if not self._reads_whole(ip, meant):
             return False
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
         self.report(messages.schedule_first(rest, meant, span, phrase=(phrase, schedule)), tok.start_pos)
@@ -6015,10 +6014,7 @@ class Recovery:
         if names is None:
             return False
         first = f"on {', '.join(names)} {listed['often']} {times[0]}"
-        words = tuple(re.findall(r",|[^\s,]+", first))
-        sim = Sim.of(ip)
-        types = [_PUNCTUATION.get(w) or self.facts.keywords.get(w.lower(), "NAME") for w in words]
-        if not (sim.fits([*types, "RBRACE"]) or sim.fits([*types, "$END"])) or not self._values_shaped(sim, words):
+        if not self._reads_whole(ip, first):
             return False
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
         diag = messages.two_times(times[0], listed["times"], "run", f"run {first}", span, times[1:])
@@ -6089,10 +6085,7 @@ class Recovery:
         if not any(len(run) > 1 for run in runs):
             return False
         meant = f"on {', '.join(names)} {' '.join(found.group('schedule').split())}"
-        words = tuple(re.findall(r",|[^\s,]+", meant))
-        sim = Sim.of(ip)
-        types = [_PUNCTUATION.get(w) or self.facts.keywords.get(w.lower(), "NAME") for w in words]
-        if not (sim.fits([*types, "RBRACE"]) or sim.fits([*types, "$END"])) or not self._values_shaped(sim, words):
+        if not self._reads_whole(ip, meant):
             return False
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
         self.report(messages.schedule_first(rest, meant, span, commas_missing=runs), tok.start_pos)
