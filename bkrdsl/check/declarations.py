@@ -1733,12 +1733,11 @@ def _read_on(setting: ast.Setting, owner: str, block: str, member: str | None = 
     for run in runs:
         words = labels[run.start : run.stop]
         first_line, read = _run_read(words)
-        more = "one more volume" if len(words) == 1 else f"{len(words)} more volumes"
+        more, these = _more_volumes(len(words))
         if directory_line(words[0].text) and run.start:
             # `USER LNXWEB` on a line of its own below the labels: a directory entry's line
             yield _directory_read_on(setting.keyword, owner, block, keyword, words, labels[run.start - 1], read, more)
             continue
-        these = "this is a volume, write it" if len(words) == 1 else "these are volumes, write them"
         yield VOLUMES_READ_ON(
             f"{read} read as {more} of {owner}'s `{setting.keyword}` list: {listed([w.upper for w in words])}",
             words[0].span,
@@ -1750,6 +1749,14 @@ def _read_on(setting: ast.Setting, owner: str, block: str, member: str | None = 
                 f" case, as volume labels are written: {quoted(first_line.upper())}"
             ),
         )
+
+
+def _more_volumes(count: int) -> tuple[str, str]:
+    """BKR021's words for `count` labels read on as volumes: "one more volume" and the
+    help's "this is a volume, write it", or their plurals."""
+    if count == 1:
+        return "one more volume", "this is a volume, write it"
+    return f"{count} more volumes", "these are volumes, write them"
 
 
 def _misspelt_read_on(
@@ -1768,8 +1775,7 @@ def _misspelt_read_on(
         word = words[0]
         written = " ".join(w.text for w in words)
         statement = " ".join([meant, *(w.text for w in words[1:])])
-        more = "one more volume" if len(words) == 1 else f"{len(words)} more volumes"
-        these = "this is a volume, write it" if len(words) == 1 else "these are volumes, write them"
+        more, these = _more_volumes(len(words))
         yield VOLUMES_READ_ON(
             f"{quoted(written)} is read as {more} of {owner}'s `{setting.keyword}` list: {listed([w.upper for w in words])}",
             word.span,

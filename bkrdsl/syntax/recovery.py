@@ -542,6 +542,23 @@ _AT_TIME_THEN_PLACE = re.compile(
 _BLANKS_THEN_COMMA = re.compile(r"[ \t]*[,&;]")
 
 
+def _list_after_on(stack, statement: str) -> int | None:
+    """Where on `stack` the `on` stands that the list under way (the names and `,`s read
+    at its top) follows, where `on` follows the keyword of type `statement` (`RUN`:
+    `run on VMSYS1 VMSYS2`; `EXPIRE`); None for another list."""
+    for at in range(len(stack) - 1, -1, -1):
+        value = stack[at]
+        if isinstance(value, Token) and value.type in ("NAME", "COMMA"):
+            continue
+        if isinstance(value, Tree) and value.data == "name_list":
+            continue
+        before = stack[at - 1] if at else None
+        if isinstance(value, Token) and value.type == "ON" and isinstance(before, Token) and before.type == statement:
+            return at
+        return None
+    return None
+
+
 def _time_read(word: str) -> str | None:
     """`word` as a schedule's time: HH:MM as written (an hour of one digit written with
     two, as every help writes a time: `2:00`, 02:00), or the HH:MM BKR313 reads a time
@@ -11025,19 +11042,8 @@ class Recovery:
         it after `expire on`, the last of them the name a `,` or a repeat follows), up
         to `end` in the text, with what the catalog read before it says
         (`catalog_read`); None for another list."""
-        for at in range(len(stack) - 1, -1, -1):
-            value = stack[at]
-            if isinstance(value, Token) and value.type in ("NAME", "COMMA"):
-                continue
-            if isinstance(value, Tree) and value.data == "name_list":
-                continue
-            before = stack[at - 1] if at else None
-            if not (
-                isinstance(value, Token) and value.type == "ON" and isinstance(before, Token) and before.type == "EXPIRE"
-            ):
-                return None
-            break
-        else:
+        at = _list_after_on(stack, "EXPIRE")
+        if at is None:
             return None
         names = [
             leaf
@@ -11054,17 +11060,7 @@ class Recovery:
     def run_on_list(stack) -> bool:
         """Whether the list under way on `stack` is a job's members, after `run on` (the
         names and `,`s read of it after the `on`)."""
-        for at in range(len(stack) - 1, -1, -1):
-            value = stack[at]
-            if isinstance(value, Token) and value.type in ("NAME", "COMMA"):
-                continue
-            if isinstance(value, Tree) and value.data == "name_list":
-                continue
-            before = stack[at - 1] if at else None
-            return (
-                isinstance(value, Token) and value.type == "ON" and isinstance(before, Token) and before.type == "RUN"
-            )
-        return False
+        return _list_after_on(stack, "RUN") is not None
 
     def name_twice(self, ip, tok: Token) -> bool:
         """`run on VMSYS1 VMSYS1 daily 02:00`: a name of a list written again right after
