@@ -11574,3 +11574,39 @@ def test_a_destination_pool_left_unnamed_offers_the_files_pool(written, help, pa
     text = BASE.replace(job, job.replace("    to disk pool BKUPPOOL\n", written, 1), 1)
     (d,) = [d for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code < "BKR100"]
     assert (d.code, d.help, d.fix) == ("BKR010", help, None)
+
+
+# --- h1 (stop 65)
+
+
+def _clean_after(text: str, mend) -> str:
+    """`text` with `mend` (a fix or a choice) applied, which must check clean."""
+    mended = apply_edits(text, mend.edits)
+    assert analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics == [], mend.title
+    return mended
+
+
+#: A time with two readings and no fix (BKR313): an hour alone of the morning's (`daily
+#: 2`: `02:00`, or 2 p.m., `14:00`) or a minute of one figure (`daily 1:5`: `01:05` or
+#: `01:50`): the help's two readings are now each a choice, whose file checks (was the
+#: help alone). Not where the hour may be a day as a crontab numbers it (`weekly sat 2`,
+#: whose third reading has no time), nor where there is one reading (`daily 14`: the fix).
+H1_65_TIME_CHOICES = [
+    ("run on VMSYS1 daily 2", ["02:00", "14:00"]),
+    ("run on VMSYS2 weekly sat 10", ["10:00", "22:00"]),
+    ("run on VMSYS1 daily 1:5", ["01:05", "01:50"]),
+    ("run on VMSYS1 weekly sat 2", []),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "times"), H1_65_TIME_CHOICES, ids=[c[0] for c in H1_65_TIME_CHOICES])
+def test_h1_65_a_time_of_two_readings_offers_each(written, times, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "run on VMSYS2 weekly sat 22:00" if "VMSYS2" in written else "run on VMSYS1 daily 02:00"
+    text, analysis = _one_slip(clean, written)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix) == ("BKR313", None)
+    assert [c.title for c in found.choices] == [f"Write `{t}`" for t in times]
+    for choice, time in zip(found.choices, times):
+        assert _clean_after(text, choice) == BASE.replace(clean, f"{written.rsplit(' ', 1)[0]} {time}", 1)

@@ -1432,6 +1432,26 @@ def _time_out_of_clock(sched: ast.Schedule) -> tuple[str, Fix | None]:
     return "write HH:MM on a 24-hour clock, from 00:00 to 23:59", None
 
 
+def _time_choices(sched: ast.Schedule) -> tuple[Fix, ...]:
+    """The times `_time_out_of_clock`'s help writes where there are two readings and no
+    fix, each a choice (`Diagnostic.choices`; none preferred: which was meant is the
+    site's): an hour alone of a 12-hour clock's morning, `daily 2` (`02:00`, or 2 p.m.,
+    `14:00`), not where it may be a day as a crontab numbers it (`weekly sat 2`, whose
+    third reading has no time); a minute of one figure, `daily 1:5` (`01:05`, `01:50`)."""
+    text = sched.time.text
+    if text.isdigit() and len(text) <= 2 and 1 <= int(text) <= 11:
+        if sched.frequency == "weekly" and text in _CRONTAB_DAYS and sched.days:
+            return ()
+        times = [f"{int(text):02d}:00", f"{int(text) + 12}:00"]
+    else:
+        found = _ONE_DIGIT_MINUTE.fullmatch(text)
+        if found is None:
+            return ()
+        hour, minute = int(found.group(1)), found.group(2)
+        times = [f"{hour:02d}:0{minute}", f"{hour:02d}:{minute}0"]
+    return tuple(Fix.replace(f"Write `{t}`", sched.time.span, t) for t in times)
+
+
 def _day_read_as_time(sched: ast.Schedule) -> Diagnostic | None:
     """`weekly sun sat`, `monthly first sun sat`: a second day of the week, without
     its `,` (or where a monthly schedule names one), read as the time, and the time
@@ -1668,6 +1688,7 @@ def times_and_days(model: Model):
                     sched.time.span,
                     help=help,
                     fix=fix,
+                    choices=() if fix is not None else _time_choices(sched),
                 )
             else:
                 yield INVALID_TIME(
