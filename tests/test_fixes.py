@@ -1938,11 +1938,12 @@ def test_a_schedule_without_its_time_leaves_the_next_line_to_its_statement(monke
 
 
 # names without their `,`, then a keyword misspelt in capitals where the list may end:
-# two slips, two errors, each with its fix; the misspelt word is not one more name
+# two slips, two errors, each with its fix; the misspelt word is not one more name. With
+# words after it on its line, the two are one error whose fix makes both mends (h1, stop 65)
 # fmt: off
 LIST_THEN_MISSPELT = [
     ("backup APPS full", "backup APPS LINUX FULLL", ["Write `APPS, LINUX`", "Write `full`"], "backup APPS, LINUX full"),
-    ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS2 DAILLY 02:00", ["Write `VMSYS1, VMSYS2`", "Write `daily`"],
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS2 DAILLY 02:00", ["Write `VMSYS1, VMSYS2`, and write `daily`"],
      "run on VMSYS1, VMSYS2 daily 02:00"),
 ]
 # fmt: on

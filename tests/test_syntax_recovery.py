@@ -1199,14 +1199,16 @@ def test_an_unknown_word_starting_a_line_names_only_the_statements():
 
 def test_a_misspelt_keyword_after_names_without_commas_is_not_one_of_them():
     # `dialy` is reported as `daily` misspelt: the list the help writes stops before it
-    # (and before the time), and two names get the fix that writes their `,`.
+    # (and before the time), and two names get the fix that writes their `,`; the two
+    # slips on one line are one error (h1, stop 65: were two), whose fix makes both mends.
     found = diagnose("cluster A {\n  job J {\n    run on M1 M2 dialy 02:00\n  }\n}\n")
     assert [(d.code, d.message) for d in found] == [
-        ("BKR004", "a `,` is missing between `M1` and `M2`"),
-        ("BKR012", "unknown keyword `dialy`; did you mean `daily`?"),
+        ("BKR004", "a `,` is missing between `M1` and `M2`, and `dialy` is `daily` misspelt"),
     ]
-    assert found[0].help.startswith("separate the names of a list with commas: `M1, M2`\nthe job then runs on each")
-    assert found[0].fix.title == "Write `M1, M2`"
+    assert found[0].help.startswith(
+        "separate the names of a list with commas: `M1, M2`; and write `daily`\nthe job then runs on each"
+    )
+    assert found[0].fix.title == "Write `M1, M2`, and write `daily`"
 
 
 def test_members_before_a_block_s_brace_without_their_commas_are_a_list():

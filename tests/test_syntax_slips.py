@@ -11610,3 +11610,55 @@ def test_h1_65_a_time_of_two_readings_offers_each(written, times, parser, monkey
     assert [c.title for c in found.choices] == [f"Write `{t}`" for t in times]
     for choice, time in zip(found.choices, times):
         assert _clean_after(text, choice) == BASE.replace(clean, f"{written.rsplit(' ', 1)[0]} {time}", 1)
+
+
+#: Two slips on one line, a word written twice or a list's `,` missing, then a word
+#: written twice or a keyword misspelt (not one half typed last on its line, which
+#: typing goes on from): one error that says both, whose fix (or each choice) mends both,
+#: the file then clean (were two, each fix leaving the other's error).
+H1_65_TWO_SLIPS = [
+    ("purge weekly sun 03:00", "purge purge weekly weekly sun 03:00",
+     "`purge` is written twice, and `weekly` is written twice",
+     "remove the second `purge`; and remove the second `weekly`", ["purge weekly sun 03:00"]),
+    ("to disk pool BKUPPOOL\n    run on VMSYS1", "to to pool pool BKUPPOOL\n    run on VMSYS1",
+     "`to` is written twice, with no `disk` or `tape` after it, and `pool` is written twice",
+     "remove the second `to`, and write `to disk pool BKUPPOOL` or `to tape pool BKUPPOOL`; and remove the second `pool`",
+     ["to disk pool BKUPPOOL\n    run on VMSYS1", "to tape pool BKUPPOOL\n    run on VMSYS1"]),
+    # an IDENTITY job on every member: the list the fix writes checks
+    ("run on each member daily 03:30", "run on VMSYS1 VMSYS2 VMSYS3 VMSYS4 dayly 03:30",
+     "commas are missing between `VMSYS1`, `VMSYS2`, `VMSYS3` and `VMSYS4`, and `dayly` is `daily` misspelt",
+     "separate the names of a list with commas: `VMSYS1, VMSYS2, VMSYS3, VMSYS4`; and write `daily`",
+     ["run on VMSYS1, VMSYS2, VMSYS3, VMSYS4 daily 03:30"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "message", "help", "lines"), H1_65_TWO_SLIPS, ids=[c[1] for c in H1_65_TWO_SLIPS])
+def test_h1_65_two_slips_on_a_line_are_one_error_whose_mend_does_both(
+    clean, written, message, help, lines, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.help.split("\n")[0]) == ("BKR004", message, help)
+    assert too_long(found, analysis.sources) == []
+    mends = [found.fix] if found.fix is not None else list(found.choices)
+    assert len(mends) == len(lines)
+    for mend, line in zip(mends, lines):
+        assert _clean_after(text, mend) == BASE.replace(clean, line, 1)
+
+
+#: The members' `,` missing and `daily` misspelt in a job of single-configuration users
+#: (`run on VMSYS1 VMSYS2 dayly 02:00`): one error, whose fix writes the list and `daily`;
+#: that file's syntax is clean, and BKR220 says a job of single-configuration users runs on
+#: one member, as the help's second line warns (the commas are what the line says).
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h1_65_members_without_commas_and_a_misspelt_schedule_are_one_error(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS2 dayly 02:00")
+    (found,) = analysis.diagnostics
+    assert found.message == "a `,` is missing between `VMSYS1` and `VMSYS2`, and `dayly` is `daily` misspelt"
+    assert "(BKR220)" in found.help.split("\n")[1]
+    mended = apply_edits(text, found.fix.edits)
+    assert mended == BASE.replace("run on VMSYS1 daily 02:00", "run on VMSYS1, VMSYS2 daily 02:00", 1)
+    assert [d.code for d in analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics] == ["BKR220"]

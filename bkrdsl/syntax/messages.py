@@ -2965,6 +2965,62 @@ def schedule_without_run(
     )
 
 
+#: The slips `second_slip` says in one error with another on their line: a word
+#: written twice, a list's `,` missing, and (after one of those) a keyword misspelt.
+_TWICE = re.compile(r"`[^`]+` is written twice(?:,|\Z)")
+
+
+def _slip_of(diag: Diagnostic, first: bool) -> bool:
+    message = diag.message
+    if _TWICE.match(message) or message.startswith(("a `,` is missing between ", "commas are missing between ")):
+        return True
+    return not first and message.startswith("unknown keyword `") and diag.fix is not None
+
+
+def second_slip(first: Diagnostic, second: Diagnostic) -> Diagnostic | None:
+    """`first`, an error reported already, with `second`, a slip after it on its line
+    (`purge purge weekly weekly sun 06:00`: `purge` and `weekly` each written twice;
+    `run on VMSYS1 VMSYS2 dayly 02:00`: a `,` missing, then `daily` misspelt; `to to
+    pool pool BKUPPOOL`), said in it: one error, whose help says both and whose fix
+    (or each choice) makes both mends. None where they are not two such slips (a word
+    written twice, a list's `,` missing, a keyword misspelt after one of them, each
+    with its fix; the first may have choices instead) on one line, the second after
+    the first, or their edits meet."""
+    one, two = first.span, second.span
+    if (
+        one is None
+        or two is None
+        or one.file != two.file
+        or not (one.line == one.end_line == two.line == two.end_line)
+        or one.end > two.start
+        or first.code not in (codes.SYNTAX.code, codes.UNKNOWN_KEYWORD.code)
+        or second.code not in (codes.SYNTAX.code, codes.UNKNOWN_KEYWORD.code)
+        or second.fix is None
+        or (first.fix is None) == (not first.choices)
+        or not (_slip_of(first, True) and _slip_of(second, False))
+    ):
+        return None
+    mends = [first.fix] if first.fix is not None else list(first.choices)
+    last = max((e.span.end for m in mends for e in m.edits), default=one.end)
+    if last > two.start or any(e.span.start < last for e in second.fix.edits):
+        return None
+    head, _, tail = (first.help or "").partition("\n")
+    help = f"{head}; and {second.help}" + (f"\n{tail}" if tail else "")
+    said = second.message
+    misspelt = re.match(r"unknown keyword (`[^`]+`); did you mean `([^`]+)`\?\Z", said)
+    if misspelt is not None:
+        said = f"{misspelt.group(1)} is `{misspelt.group(2)}` misspelt"  # `dayly`, as the line then reads
+    message = f"{first.message}, and {said}"
+
+    def both(mend: Fix) -> Fix:
+        title = f"{mend.title}, and {second.fix.title[0].lower()}{second.fix.title[1:]}"
+        return Fix(title, (*mend.edits, *second.fix.edits))
+
+    if first.fix is not None:
+        return replace(first, message=message, help=help, fix=both(first.fix))
+    return replace(first, message=message, help=help, choices=tuple(both(c) for c in first.choices))
+
+
 def second_schedule(run: str, first: str, second: str, span: Span) -> Diagnostic:
     """`run on VMSYS1 daily 02:00 weekly sun 04:00`: two schedules on one `run` line;
     `run`, the line's `run on ...` before the first."""

@@ -1193,12 +1193,24 @@ class Recovery:
             # the same slip met again at a later token of it (`monthly 1 2 3 02:00`: the
             # days at `3`, read on after the number, and again at `02:00`): said once
             return None
+        if self.diagnostics and diag.fix is not None and diag.span is not None and self._line_goes_on(diag.span.end):
+            merged = messages.second_slip(self.diagnostics[-1], diag)
+            if merged is not None:
+                # `purge purge weekly weekly sun 06:00`, `run on VMSYS1 VMSYS2 dayly 02:00`:
+                # a second slip on the line, said in the first's error, whose mend does both
+                self.diagnostics[-1] = merged
+                return merged
         if len(self.diagnostics) >= MAX_REPORTED:
             self.hidden += 1
             self.first_hidden = self.first_hidden or diag.span
             return None
         self.diagnostics.append(diag)
         return diag
+
+    def _line_goes_on(self, pos: int) -> bool:
+        """Whether words follow `pos` on its line, before a comment: a slip there is no
+        word half typed at the line's end, which typing goes on from."""
+        return bool(self._line_before_comment(pos).strip())
 
     def said_in_run(self, diag: Diagnostic, at: int | None) -> Diagnostic | None:
         """`diag`, the error a keyword written over gets alone once its repeats are
