@@ -11662,3 +11662,35 @@ def test_h1_65_members_without_commas_and_a_misspelt_schedule_are_one_error(pars
     mended = apply_edits(text, found.fix.edits)
     assert mended == BASE.replace("run on VMSYS1 daily 02:00", "run on VMSYS1, VMSYS2 daily 02:00", 1)
     assert [d.code for d in analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics] == ["BKR220"]
+
+
+#: A schedule's keyword misspelt and its time (or days) written another way after it
+#: (`run on VMSYS1 dialy 2am`, `wekly sunday 22:00`): the one error's help and fix write
+#: the schedule whole, the file then clean (was *Write `daily`*, whose file then met
+#: BKR313 at `2am`). Where the rest reads as written, the fix writes the keyword alone.
+H1_65_RESPELT = [
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 dialy 2am", "dialy", "daily", "daily 02:00"),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 wekly mon-fri 22:00", "wekly", "weekly", "weekly mon,tue,wed,thu,fri 22:00"),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 wekly sat 10pm  # late", "wekly", "weekly", "weekly sat 22:00"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1 dialy 02:00", "dialy", "daily", "daily"),
+    ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 wekly saturday 22:00", "wekly", "weekly", "weekly"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "typed", "keyword", "meant"), H1_65_RESPELT, ids=[c[1] for c in H1_65_RESPELT])
+def test_h1_65_a_misspelt_schedule_keyword_s_fix_writes_the_schedule_whole(
+    clean, written, typed, keyword, meant, parser, monkeypatch
+):
+    text = BASE.replace(clean, written, 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    assert (found.code, found.message, found.help) == (
+        "BKR012", f"unknown keyword `{typed}`; did you mean `{keyword}`?", f"write `{meant}`",
+    )
+    comment = "  # late" if "#" in written else ""
+    if meant == keyword:
+        assert repaired == BASE.replace(clean, written.replace(typed, keyword), 1)
+    elif "mon-fri" in written:
+        assert repaired == BASE.replace(clean, f"run on VMSYS2 {meant}", 1)
+    else:
+        assert repaired == BASE.replace(clean, clean + comment, 1)

@@ -835,6 +835,18 @@ def last_real_token(stack) -> Token | None:
     return None
 
 
+def _schedule_as_written(written: str) -> bool:
+    """Whether `written`, a `daily` or `weekly` schedule, reads as it is written: its
+    days each a day's name, its time HH:MM on the clock (`weekly saturday 22:00`)."""
+    words = written.split()
+    clock = re.fullmatch(r"(\d{1,2}):(\d{2})", words[-1])
+    if clock is None or int(clock.group(1)) > 23 or int(clock.group(2)) > 59:
+        return False
+    if words[0] == "daily":
+        return len(words) == 2
+    return len(words) == 3 and all(messages.looks_like_day(d) for d in words[1].split(","))
+
+
 def top_token(stack, *types: str, real: bool = True) -> Token | None:
     """The token on top of the parser's value stack (what was read just before the
     token at hand) when it is of one of `types` (of any type when none is given) and,
@@ -2932,11 +2944,28 @@ class Recovery:
     def misspelt(self, tok: Token, words: list[str], diag: Diagnostic | None = None) -> Token:
         """Report a misspelt keyword (`diag`, if it is said otherwise) and read it as the
         closest (the first of equals)."""
-        diag = diag or messages.unknown_keyword(self.describe(tok), words, self.span_of(tok))
+        diag = diag or self.schedule_respelt(tok, words) or messages.unknown_keyword(self.describe(tok), words, self.span_of(tok))
         self.report(diag, tok.start_pos)
         if self.diagnostics and self.diagnostics[-1] is diag:
             self.respelt[tok.start_pos] = (diag, words)
         return self.retype(tok, self.facts.keywords[words[0]])
+
+    def schedule_respelt(self, tok: Token, words: list[str]) -> Diagnostic | None:
+        """`run on VMSYS1 dialy 2am`: a schedule's keyword misspelt (`tok`, meaning
+        `words[0]` alone), and its time written another way after it: the one error's
+        help and fix write the schedule as `messages.certain_schedule` reads it, `daily
+        02:00` (was *Write `daily`*, whose file then met BKR313 at `2am`). None where the
+        schedule after the keyword reads as written, or as no one schedule."""
+        if len(words) != 1 or words[0] not in ("daily", "weekly", "monthly") or tok.end_pos is None:
+            return None
+        rest = self._line_before_comment(tok.end_pos).split("}", 1)[0].rstrip()
+        written = " ".join(f"{words[0]}{rest}".split())
+        meant = messages.certain_schedule(written)
+        if meant is None or meant == written.lower() or _schedule_as_written(written):
+            return None  # `wekly saturday 22:00`: the keyword alone mends it
+        diag = messages.unknown_keyword(self.describe(tok), words, self.span_of(tok))
+        span = self.source.span(tok.start_pos, tok.end_pos + len(rest))
+        return replace(diag, help=f"write `{meant}`", fix=messages.write_fix(meant, span))
 
     def unfinished_respelt(self, keyword: Token, filler: str, accepted: set[str], at: int) -> bool:
         """`job J { inc }`: the statement stops right after a misspelt keyword. Its
