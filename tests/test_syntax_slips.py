@@ -10786,12 +10786,13 @@ def test_h1_a_schedule_in_english_before_the_members_is_one_error_whose_fix_chec
 #: "expected `on` after `run`" offers to insert `on VMSYS1` (or another member) only where
 #: the line's words then make the statement, and each such choice gives a file that
 #: checks; not where `on` and the members follow already, or the words are no schedule
-#: (`run every day at 2 on VMSYS1`, `run at 02:00 on`: were offered, each file then with
-#: an error). (as written, whether it is offered)
+#: (`run every day at 2`, `run at 02:00 on`: were offered, each file then with an error;
+#: `run every day at 2 on VMSYS1` is now one error of its own, h1 stop 65's).
+#: (as written, whether it is offered)
 H1_ON_CHOICES = [
     ("run daily 02:00", True),
     ("run weekly sat 22:00", True),
-    ("run every day at 2 on VMSYS1", False),
+    ("run every day at 2", False),
     ("run at 02:00 on", False),
     ("run nightly 02:00 on VMSYS1 now", False),
 ]
@@ -11586,30 +11587,178 @@ def _clean_after(text: str, mend) -> str:
     return mended
 
 
-#: A time with two readings and no fix (BKR313): an hour alone of the morning's (`daily
-#: 2`: `02:00`, or 2 p.m., `14:00`) or a minute of one figure (`daily 1:5`: `01:05` or
-#: `01:50`): the help's two readings are now each a choice, whose file checks (was the
-#: help alone). Not where the hour may be a day as a crontab numbers it (`weekly sat 2`,
-#: whose third reading has no time), nor where there is one reading (`daily 14`: the fix).
-H1_65_TIME_CHOICES = [
-    ("run on VMSYS1 daily 2", ["02:00", "14:00"]),
-    ("run on VMSYS2 weekly sat 10", ["10:00", "22:00"]),
-    ("run on VMSYS1 daily 1:5", ["01:05", "01:50"]),
-    ("run on VMSYS1 weekly sat 2", []),
+#: A schedule in English before the members whose time is an hour alone (`run every day
+#: at 2 on VMSYS1`): one error, as with HH:MM, its help writing the 24-hour clock's
+#: reading and the afternoon's (or midnight's, for 12), each a choice whose file checks,
+#: no fix; an hour that has one reading (`at 14`) gets the fix (was two: "expected `on`
+#: after `run`", then "`day at 2 on VMSYS1` is not a .bkr schedule"). (clean, as written,
+#: the schedules written, in the choices' order)
+H1_65_HOUR_FIRST = [
+    ("run on VMSYS1 daily 02:00", "run every day at 2 on VMSYS1", ["daily 02:00", "daily 14:00"]),
+    ("run on VMSYS2 weekly sat 22:00", "run every saturday at 10 on VMSYS2", ["weekly sat 10:00", "weekly sat 22:00"]),
+    ("run on VMSYS1 daily 02:00", "run nightly at 12 on VMSYS1", ["daily 12:00", "daily 00:00"]),
+    ("run on VMSYS1 daily 02:00", "run every day at 14 on VMSYS1", ["daily 14:00"]),
 ]
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
-@pytest.mark.parametrize(("written", "times"), H1_65_TIME_CHOICES, ids=[c[0] for c in H1_65_TIME_CHOICES])
-def test_h1_65_a_time_of_two_readings_offers_each(written, times, parser, monkeypatch):
+@pytest.mark.parametrize(("clean", "written", "schedules"), H1_65_HOUR_FIRST, ids=[c[1] for c in H1_65_HOUR_FIRST])
+def test_h1_65_an_hour_alone_before_the_members_is_one_error_with_both_readings(
+    clean, written, schedules, parser, monkeypatch
+):
     monkeypatch.setenv("BKRDSL_PARSER", parser)
-    clean = "run on VMSYS2 weekly sat 22:00" if "VMSYS2" in written else "run on VMSYS1 daily 02:00"
     text, analysis = _one_slip(clean, written)
     (found,) = analysis.diagnostics
-    assert (found.code, found.fix) == ("BKR313", None)
-    assert [c.title for c in found.choices] == [f"Write `{t}`" for t in times]
-    for choice, time in zip(found.choices, times):
-        assert _clean_after(text, choice) == BASE.replace(clean, f"{written.rsplit(' ', 1)[0]} {time}", 1)
+    member = clean.split()[2]
+    phrase = written.rsplit(" on ", 1)[0][4:]
+    assert (found.code, found.message) == ("BKR004", "the schedule comes after the members the job runs on, not before them")
+    assert found.help.startswith(f"write `run on {member} {schedules[0]}`: `{phrase}` is written `{schedules[0]}`")
+    assert too_long(found, analysis.sources) == []
+    meant = [f"run on {member} {s}" for s in schedules]
+    if len(schedules) == 1:
+        assert found.choices == ()
+        assert _clean_after(text, found.fix) == BASE.replace(clean, meant[0], 1)
+        return
+    assert found.fix is None
+    assert found.help.endswith(f"is `{schedules[1].split()[-1]}`: write `{meant[1]}`")
+    assert [c.title for c in found.choices] == [f"Write `{m[4:]}`" for m in meant]
+    for choice, line in zip(found.choices, meant):
+        assert _clean_after(text, choice) == BASE.replace(clean, line, 1)
+
+
+#: The days of a schedule in English after `run on`, read as the members, then the
+#: members after a second `on` (`run on sun at 22:00 on VMSYS1`): one error, as `run
+#: weekly sun 22:00 on VMSYS1`'s, whose fix writes `run on VMSYS1 weekly sun 22:00`, the
+#: file then clean (was "`at 22:00 on VMSYS1` is not a .bkr schedule", `sun` read silently
+#: as a member, no fix). (as written, the line fixed)
+H1_65_DAYS_AS_MEMBERS = [
+    ("run on sun at 22:00 on VMSYS1", "run on VMSYS1 weekly sun 22:00"),
+    ("run on sunday 22:00 on VMSYS1", "run on VMSYS1 weekly sun 22:00"),
+    ("run on sat,sun at 10pm on VMSYS1", "run on VMSYS1 weekly sat,sun 22:00"),
+    ("RUN ON SUN AT 22:00 ON VMSYS1  # weekly", "RUN on VMSYS1 weekly sun 22:00  # weekly"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "fixed"), H1_65_DAYS_AS_MEMBERS, ids=[c[0] for c in H1_65_DAYS_AS_MEMBERS])
+def test_h1_65_days_after_run_on_then_the_members_is_one_error_whose_fix_checks(written, fixed, parser, monkeypatch):
+    text = BASE.replace("run on VMSYS1 daily 02:00", written, 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    phrase = written.split("#")[0].strip()[4:].rsplit(" ", 2)[0]
+    schedule = fixed.split("#")[0].strip().split(" ", 3)[3]
+    assert (found.code, found.message, found.help) == (
+        "BKR004",
+        "the schedule comes after the members the job runs on, not before them",
+        f"write `run on VMSYS1 {schedule}`: `{phrase}` is written `{schedule}`",
+    )
+    assert (found.span.line, found.span.column) == (74, 9)
+    assert repaired == BASE.replace("run on VMSYS1 daily 02:00", fixed, 1)
+
+
+#: A schedule written another way alone on a line of a job, `run on` and the member left
+#: out (`nightly at 01:00`, `daily at 01:00`, `every day at 01:00`, `weekly mon-fri
+#: 22:00`): one error whose help names the file's members and writes the schedule as it
+#: is written. The `run` the file allows is written: a job of single-configuration users
+#: runs on one member, each a choice (none preferred: which is the site's), or the fix
+#: where its users' other jobs run on one (LNXINC: LNXFULL's VMSYS2); a job of IDENTITY
+#: users on each member, the fix. Each file checks clean (was "`nightly` is not a keyword",
+#: its help the block's statements; for `daily at 01:00`, two errors, the `at`'s and
+#: "`run` is missing", no fix). (clean, as written, the schedule, the runs written)
+H1_65_RUN_LEFT_OUT = [
+    ("run on VMSYS1 daily 02:00", "nightly at 01:00", "daily 01:00", [f"run on VMSYS{n} daily 01:00" for n in (1, 2, 3, 4)]),
+    ("run on VMSYS1 daily 02:00", "daily at 01:00", "daily 01:00", [f"run on VMSYS{n} daily 01:00" for n in (1, 2, 3, 4)]),
+    ("run on VMSYS1 daily 02:00", "every day at 1am  # nightly", "daily 01:00",
+     [f"run on VMSYS{n} daily 01:00" for n in (1, 2, 3, 4)]),
+    ("run on VMSYS1 daily 02:00", "weekly mon-fri 22:00", "weekly mon,tue,wed,thu,fri 22:00",
+     [f"run on VMSYS{n} weekly mon,tue,wed,thu,fri 22:00" for n in (1, 2, 3, 4)]),
+    ("run on VMSYS2 daily 23:30", "nightly at 23:30", "daily 23:30", ["run on VMSYS2 daily 23:30"]),
+    ("run on each member daily 03:30", "every night at 3:30am", "daily 03:30", ["run on each member daily 03:30"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "schedule", "runs"), H1_65_RUN_LEFT_OUT, ids=[c[1] for c in H1_65_RUN_LEFT_OUT])
+def test_h1_65_a_schedule_written_otherwise_without_run_on_writes_the_run_the_file_allows(
+    clean, written, schedule, runs, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    (found,) = analysis.diagnostics
+    phrase = written.split("#")[0].strip()
+    assert (found.code, found.message) == (
+        "BKR004", "a schedule is part of the `run` statement: `run` is missing, and so is the member the job runs on",
+    )
+    assert found.help.endswith(f"; `{phrase}` is written `{schedule}`")
+    assert found.span.column == 5
+    assert too_long(found, analysis.sources) == []
+    comment = "  # nightly" if "#" in written else ""
+    mends = [found.fix] if found.fix is not None else list(found.choices)
+    assert [m.title for m in mends] == [f"Write `{run}`" for run in runs]
+    assert found.prefer_choice is False
+    if len(runs) > 1:
+        assert found.fix is None
+        assert "`on VMSYS1`, `on VMSYS2`, `on VMSYS3` or `on VMSYS4`" in found.help
+    for mend, run in zip(mends, runs):
+        assert _clean_after(text, mend) == BASE.replace(clean, run + comment, 1)
+
+
+#: The same in a file of two members (examples/minimal.bkr): the two members, a choice each.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h1_65_nightly_without_run_on_in_a_two_member_cluster_offers_each(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    base = (ROOT / "examples" / "minimal.bkr").read_text(encoding="utf-8")
+    text = base.replace("run on DEV1 daily 01:00", "nightly at 01:00", 1)
+    (found,) = analyse("minimal.bkr", text.encode("utf-8")).diagnostics
+    assert found.help == (
+        "write `run on MEMBER daily 01:00` with the member it runs on, `on DEV1` or `on DEV2`: the job backs up"
+        " single-configuration users; `nightly at 01:00` is written `daily 01:00`"
+    )
+    for choice, member in zip(found.choices, ("DEV1", "DEV2"), strict=True):
+        mended = apply_edits(text, choice.edits)
+        assert mended == base.replace("run on DEV1", f"run on {member}", 1)
+        assert analyse("minimal.bkr", mended.encode("utf-8")).diagnostics == []
+
+
+#: `run` and a schedule written another way, the members left out (`run weekly mon-fri
+#: 22:00`, `run nightly at 01:00`): one error, "expected `on` after `run`", whose help
+#: says how the schedule is written and whose choices write a member and it, each file
+#: clean (were *Insert `on VMSYS1`* ..., whose files kept the schedule's error, and so
+#: dropped; for `nightly at 01:00`, a second error at `at 01:00`).
+H1_65_RUN_WITHOUT_MEMBERS = [
+    ("run weekly mon-fri 22:00", "weekly mon,tue,wed,thu,fri 22:00"),
+    ("run nightly at 01:00", "daily 01:00"),
+    ("run every day at 14", "daily 14:00"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "schedule"), H1_65_RUN_WITHOUT_MEMBERS, ids=[c[0] for c in H1_65_RUN_WITHOUT_MEMBERS])
+def test_h1_65_run_with_a_schedule_written_otherwise_and_no_members_offers_choices_that_check(
+    written, schedule, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip("run on VMSYS1 daily 02:00", written)
+    (found,) = analysis.diagnostics
+    said = written.split("#")[0].strip()[4:]
+    assert (found.code, found.message, found.fix) == ("BKR004", f"expected `on` after `run`, found `{written.split()[1]}`", None)
+    assert found.help == (
+        "write `on` and the member it runs on after `run`: `on VMSYS1`, `on VMSYS2`, `on VMSYS3` or `on VMSYS4`;"
+        f" `{said}` is written `{schedule}`"
+    )
+    assert [c.title for c in found.choices] == [f"Write `on VMSYS{n} {schedule}`" for n in (1, 2, 3, 4)]
+    for n, choice in enumerate(found.choices, 1):
+        assert _clean_after(text, choice) == BASE.replace("run on VMSYS1 daily 02:00", f"run on VMSYS{n} {schedule}", 1)
+
+
+#: Where the words after `run` read as they are once `on VMSYS1` is inserted (`run weekly
+#: sunday 22:00`: `sunday` is a day's name `weekly` takes), the choices insert it, the
+#: words kept as written.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h1_65_run_with_a_schedule_that_reads_keeps_its_insert_choices(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _, analysis = _one_slip("run on VMSYS1 daily 02:00", "run weekly sunday 22:00")
+    (found,) = analysis.diagnostics
+    assert [c.title for c in found.choices] == [f"Insert `on VMSYS{n}`" for n in (1, 2, 3, 4)]
 
 
 #: Two slips on one line, a word written twice or a list's `,` missing, then a word
@@ -11664,6 +11813,32 @@ def test_h1_65_members_without_commas_and_a_misspelt_schedule_are_one_error(pars
     assert [d.code for d in analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics] == ["BKR220"]
 
 
+#: A time with two readings and no fix (BKR313): an hour alone of the morning's (`daily
+#: 2`: `02:00`, or 2 p.m., `14:00`) or a minute of one figure (`daily 1:5`: `01:05` or
+#: `01:50`): the help's two readings are now each a choice, whose file checks (was the
+#: help alone). Not where the hour may be a day as a crontab numbers it (`weekly sat 2`,
+#: whose third reading has no time), nor where there is one reading (`daily 14`: the fix).
+H1_65_TIME_CHOICES = [
+    ("run on VMSYS1 daily 2", ["02:00", "14:00"]),
+    ("run on VMSYS2 weekly sat 10", ["10:00", "22:00"]),
+    ("run on VMSYS1 daily 1:5", ["01:05", "01:50"]),
+    ("run on VMSYS1 weekly sat 2", []),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "times"), H1_65_TIME_CHOICES, ids=[c[0] for c in H1_65_TIME_CHOICES])
+def test_h1_65_a_time_of_two_readings_offers_each(written, times, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "run on VMSYS2 weekly sat 22:00" if "VMSYS2" in written else "run on VMSYS1 daily 02:00"
+    text, analysis = _one_slip(clean, written)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix) == ("BKR313", None)
+    assert [c.title for c in found.choices] == [f"Write `{t}`" for t in times]
+    for choice, time in zip(found.choices, times):
+        assert _clean_after(text, choice) == BASE.replace(clean, f"{written.rsplit(' ', 1)[0]} {time}", 1)
+
+
 #: A schedule's keyword misspelt and its time (or days) written another way after it
 #: (`run on VMSYS1 dialy 2am`, `wekly sunday 22:00`): the one error's help and fix write
 #: the schedule whole, the file then clean (was *Write `daily`*, whose file then met
@@ -11694,3 +11869,30 @@ def test_h1_65_a_misspelt_schedule_keyword_s_fix_writes_the_schedule_whole(
         assert repaired == BASE.replace(clean, f"run on VMSYS2 {meant}", 1)
     else:
         assert repaired == BASE.replace(clean, clean + comment, 1)
+
+
+#: The same, no member named after the days (`run on sun at 22:00`): one error that says
+#: the day is no member, whose choices write each of the file's members and the schedule,
+#: each file clean (was "`at 22:00` is not a .bkr schedule", whose choice wrote `run on sun
+#: daily 22:00`, then BKR330: no member SUN). (as written, what the message names, the
+#: schedule)
+H1_65_DAYS_ALONE = [
+    ("run on sun at 22:00", "`sun` is a day of the week, not a member the job runs on", "weekly sun 22:00"),
+    ("run on saturday 21:00  # late", "`saturday` is a day of the week, not a member the job runs on", "weekly sat 21:00"),
+    ("run on sat,sun at 9pm", "`sat,sun` are days of the week, not members the job runs on", "weekly sat,sun 21:00"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "message", "schedule"), H1_65_DAYS_ALONE, ids=[c[0] for c in H1_65_DAYS_ALONE])
+def test_h1_65_days_after_run_on_and_no_member_offers_each_member(written, message, schedule, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip("run on VMSYS1 daily 02:00", written)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.fix) == ("BKR004", message, None)
+    assert found.help.startswith(f"write `run on MEMBER {schedule}` with the member's name, `on VMSYS1`, ")
+    assert too_long(found, analysis.sources) == []
+    comment = "  # late" if "#" in written else ""
+    assert len(found.choices) == 4
+    for n, choice in enumerate(found.choices, 1):
+        assert _clean_after(text, choice) == BASE.replace("run on VMSYS1 daily 02:00", f"run on VMSYS{n} {schedule}{comment}", 1)

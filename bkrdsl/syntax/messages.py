@@ -3021,6 +3021,50 @@ def second_slip(first: Diagnostic, second: Diagnostic) -> Diagnostic | None:
     return replace(first, message=message, help=help, choices=tuple(both(c) for c in first.choices))
 
 
+def run_and_member_missing(
+    written: str,
+    schedule: str,
+    span: Span,
+    members: Sequence[str],
+    kind: str | None,
+    home: str | None,
+    phrase: str | None = None,
+) -> Diagnostic:
+    """`nightly at 01:00`, `daily 01:00` alone on a line of a job: `run on` and the
+    member left out before the schedule (`written`, over `span`), which means `schedule`
+    (`phrase`: written in English, which the help says). What the file allows is
+    written (`recovery.job_home`: `kind`, the job's users', and `home`, the member its
+    users' other jobs run on): a job of IDENTITY users runs on each member, which the
+    fix writes, and so does a job of single-configuration users whose other jobs run on
+    one member (`home`), or in a file of one member; else each of the file's `members`
+    (four at most) is a choice (which one is the site's); of users of no kind known,
+    the help names both forms, no fix."""
+    said = f"; `{phrase}` is written `{schedule}`" if phrase is not None and phrase != schedule else ""
+    message = "a schedule is part of the `run` statement: `run` is missing, and so is the member the job runs on"
+    if kind == "single" and home is None and len(members) == 1:
+        home = members[0]
+    if kind == "identity" or (kind == "single" and home is not None):
+        meant = f"run on each member {schedule}" if kind == "identity" else f"run on {home} {schedule}"
+        why = (
+            "the job backs up IDENTITY users, one job per member"
+            if kind == "identity"
+            else f"the job backs up single-configuration users, whose other jobs run on {home}"
+            if len(members) > 1
+            else "the cluster's one member"
+        )
+        return codes.SYNTAX(message, span, help=f"write `{meant}`: {why}{said}", fix=write_fix(meant, span))
+    named = one_of([f"`on {m}`" for m in members[:4]] + ["..."] * (len(members) > 4))
+    if kind == "single":
+        help = f"write `run on MEMBER {schedule}` with the member it runs on, {named}: the job backs up single-configuration users{said}"
+        choices = tuple(write_fix(f"run on {m} {schedule}", span) for m in members[:4])
+        return codes.SYNTAX(message, span, help=help, choices=choices)
+    help = (
+        f"write `run on MEMBER {schedule}` with the member's name, {named} (single-configuration users),"
+        f" or `run on each member {schedule}` (IDENTITY users){said}"
+    )
+    return codes.SYNTAX(message, span, help=help)
+
+
 def second_schedule(run: str, first: str, second: str, span: Span) -> Diagnostic:
     """`run on VMSYS1 daily 02:00 weekly sun 04:00`: two schedules on one `run` line;
     `run`, the line's `run on ...` before the first."""
@@ -6107,6 +6151,32 @@ def missing_other(
     return code(message, span, help=help, choices=choices, expected=wanted if after else None)
 
 
+def on_and_schedule(diag: Diagnostic, written: str, schedule: str, span: Span, members: Sequence[str]) -> Diagnostic:
+    """`run weekly mon-fri 22:00`: `expected `on` after `run``, whose words after `run`
+    (`written`, over `span`) are `schedule` written another way: the help adds how it is
+    written, and each choice writes a member the help names and the schedule (a choice,
+    no fix: which member is the site's)."""
+    words = [f"on {m} {schedule}" for m in members[:4]]
+    help = f"{diag.help}; `{' '.join(written.split())}` is written `{schedule}`"
+    return replace(diag, help=help, choices=tuple(write_fix(w, span) for w in words))
+
+
+def days_as_members_alone(days: str, written: str, schedule: str, span: Span, members: Sequence[str]) -> Diagnostic:
+    """`run on sun at 22:00`: the days of a schedule in English after `run on` (`days`),
+    where the members go, and no member named (`written`, over `span`, means
+    `schedule`). The choices each write one of the file's `members` (four at most) and
+    the schedule (no fix: which member is the site's)."""
+    named = one_of([f"`on {m}`" for m in members[:4]] + ["..."] * (len(members) > 4))
+    return codes.SYNTAX(
+        f"`{days}` are days of the week, not members the job runs on"
+        if "," in days
+        else f"`{days}` is a day of the week, not a member the job runs on",
+        span,
+        help=f"write `run on MEMBER {schedule}` with the member's name, {named}: `{written}` is written `{schedule}`",
+        choices=tuple(write_fix(f"on {m} {schedule}", span) for m in members[:4]),
+    )
+
+
 def on_left_out(diag: Diagnostic, name: Span, before_on: str = "", member: str = "") -> Diagnostic:
     """`expected `on``, where `on` was left out between the word `before_on` and the
     member's name `member`: inserted, and the help writes the two with it."""
@@ -6831,6 +6901,43 @@ def _bare_hour(
         head, forms, tail = help.partition("\na schedule is ")
         help = _said(head, f" ({note})") + forms + tail
     return replace(diagnostic, message=shown(written, 60) + diagnostic.message[len(shown(read, 60)) :], help=help)
+
+
+def hour_readings(text: str) -> tuple[tuple[str, str], ...] | None:
+    """`every day at 2`: a schedule in English whose time is an hour alone after `at`,
+    and the schedules it may mean, each (the time, the schedule `certain_schedule` reads
+    with it), the 24-hour clock's first, as a schedule's time is read: two where a
+    12-hour clock may have meant the morning or the afternoon (`at 2`: `02:00`, `daily
+    02:00`; `14:00`, `daily 14:00`; `at 12` noon or midnight), one where no other
+    reading is (`at 0`, `at 13` to `at 23`). None where the hour is no hour of the day
+    or has its minutes, or the phrase says no schedule with it."""
+    found = _BARE_HOUR.search(text)
+    if found is None or found.group("hour") is None or any(found.group(g) for g in ("hmin", "dmin", "ampm")):
+        return None
+    hour = int(found.group("hour"))
+    if hour > 23:
+        return None
+    times = [f"{hour:02d}:00", f"{(hour + 12) % 24:02d}:00"] if 1 <= hour <= 12 else [f"{hour:02d}:00"]
+    readings = []
+    for time in times:
+        schedule = certain_schedule(f"{text[: found.start('hour')]}{time}{text[found.end() :]}")
+        if schedule is None:
+            return None
+        readings.append((time, schedule))
+    return tuple(readings)
+
+
+def hour_choices(diag: Diagnostic, readings: tuple[tuple[str, str], ...], written: Sequence[str], span: Span) -> Diagnostic:
+    """`diag`, whose fix writes `written[0]` with the first of `readings`
+    (`hour_readings`), where the hour alone has a second: the help says it, and each is
+    a choice over `span` (no fix: which half of the day is the site's)."""
+    if len(readings) < 2:
+        return diag
+    (first, _), (second, _) = readings
+    hour = int(first[:2])
+    other = "midnight" if hour == 12 else f"{hour} in the afternoon"
+    help = f"{diag.help}; the hour is read on a 24-hour clock, and {other} is `{second}`: write `run {written[1]}`"
+    return replace(diag, help=help, fix=None, choices=tuple(write_fix(w, span) for w in written))
 
 
 def _no_clock_has(text: str) -> bool:

@@ -847,6 +847,46 @@ def _schedule_as_written(written: str) -> bool:
     return len(words) == 3 and all(messages.looks_like_day(d) for d in words[1].split(","))
 
 
+def job_home(stack) -> tuple[str | None, str | None]:
+    """The kind of users the job open on the parser's `stack` backs up, `single` or
+    `identity`, where its `backup` lines name only groups and users the file declares
+    before it, all of one kind (else None); and, for `single`, the one member the file's
+    other jobs that back up any of them run on, where they all run on one (BKR220's
+    help: else None). A `run` the recovery writes for the job is read by them."""
+    kinds: dict[str, str] = {}
+    homes: list[tuple[set[str], list[str] | None]] = []  # each other job's names and members
+    named: list[str] = []
+    opened = max((i for i, v in enumerate(stack) if isinstance(v, Token) and v.type == "JOB"), default=None)
+    if opened is None:
+        return None, None
+    for i, value in enumerate(stack):
+        if not isinstance(value, Tree):
+            continue
+        for tree in value.iter_subtrees_topdown():
+            if tree.data in ("group_decl", "user_decl") and tree.children and isinstance(tree.children[0], Tree):
+                names = [str(t.value) for t in tokens_of(tree) if t.type == "NAME"]
+                for name in names[:1] if tree.data == "group_decl" else names:
+                    kinds[name] = str(tree.children[0].data)
+            elif tree.data == "job":
+                backed = {str(t.value) for b in tree.find_data("backup") for t in tokens_of(b) if t.type == "NAME"}
+                runs = list(tree.find_data("run"))
+                members = None
+                if len(runs) == 1 and not list(runs[0].find_data("on_each_member")):
+                    members = [str(t.value) for p in runs[0].find_data("on_members") for t in tokens_of(p) if t.type == "NAME"]
+                homes.append((backed, members))
+            elif tree.data == "backup" and i > opened:
+                named += [str(t.value) for t in tokens_of(tree) if t.type == "NAME"]
+    found = {kinds.get(name) for name in named}
+    if not named or len(found) != 1 or None in found:
+        return None, None
+    kind = found.pop()
+    if kind != "single":
+        return kind, None
+    places = {tuple(members) if members else None for backed, members in homes if backed & set(named)}
+    home = places.pop() if len(places) == 1 else None
+    return kind, home[0] if home is not None and len(home) == 1 else None
+
+
 def top_token(stack, *types: str, real: bool = True) -> Token | None:
     """The token on top of the parser's value stack (what was read just before the
     token at hand) when it is of one of `types` (of any type when none is given) and,
@@ -2231,6 +2271,8 @@ class Recovery:
             or self.time_before_placement(ip, tok)
             or self.phrase_before_placement(ip, tok)
             or self.often_around_placement(ip, tok)
+            or self.schedule_without_placement(ip, tok)
+            or self.days_as_members(ip, tok)
         ):
             return None
         if self.schedule_as_level(ip, tok):
@@ -5120,7 +5162,7 @@ class Recovery:
         rest = self._line_before_comment(tok.start_pos).split("}", 1)[0].rstrip()
         found = re.fullmatch(r"(?P<schedule>\S.*?)(?:\s+[Rr][Uu][Nn])?\s+[Oo][Nn]\s+(?P<place>\S.*)", rest)
         if found is None:
-            return False
+            return self.run_and_member_missing(ip, tok, rest)
         phrase = " ".join(found.group("schedule").split())
         schedule = messages.certain_schedule(phrase) if messages.looks_like_schedule(phrase) else None
         if schedule is None or schedule.endswith("HH:MM"):
@@ -5137,6 +5179,32 @@ class Recovery:
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
         diag = messages.schedule_without_run(rest, span, meant, phrase=(phrase, schedule))
         self.report(diag, tok.start_pos)
+        self.skip_phrase(ip, tok, tok.start_pos + len(rest))
+        self._fed_error_token = True
+        return True
+
+    def run_and_member_missing(self, ip, tok: Token, rest: str) -> bool:
+        """`nightly at 01:00`, `daily at 01:00`, `every day at 01:00` alone on a line of a
+        job (`rest`, from `tok`, its first word): a schedule, written another way, whose
+        `run on MEMBER` is left out. Where the words say one schedule (`messages.certain_
+        schedule`: `daily 01:00`) and `run on M` before it is a whole statement, one
+        error whose help and fix (or choices) write the `run` the file allows
+        (`job_home`, `messages.run_and_member_missing`: was "`nightly` is not a keyword",
+        its help the block's statements, or for `daily at 01:00` two errors, the `at`'s
+        and "`run` is missing"); the line is read to its end."""
+        phrase = " ".join(rest.split())
+        schedule = messages.certain_schedule(phrase) if messages.looks_like_schedule(phrase) else None
+        if schedule is None:
+            return False
+        stack = ip.parser_state.value_stack
+        members = members_read(stack)
+        words = tuple(re.findall(r",|[^\s,]+", f"run on X {schedule}"))
+        sim = Sim.of(ip)
+        if not members or not self._whole_statement(sim, words) or not self._values_shaped(sim, words):
+            return False
+        kind, home = job_home(stack)
+        span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
+        self.report(messages.run_and_member_missing(rest, schedule, span, members, kind, home, phrase), tok.start_pos)
         self.skip_phrase(ip, tok, tok.start_pos + len(rest))
         self._fed_error_token = True
         return True
@@ -5271,6 +5339,17 @@ class Recovery:
             self.report(messages.schedule_without_run(written, span, meant, at_word=at_word), tok.start_pos)
             self.skip_phrase(ip, tok, end)
             self._fed_error_token = True  # the line was read, as a whole: a mistake after it is news
+            return _LINE_SKIPPED
+        meant = messages.certain_schedule(" ".join(written.split()))
+        if (
+            meant is not None
+            and meant != " ".join(written.split()).lower()
+            and "on" not in written.lower().split()
+            and self.run_and_member_missing(ip, tok, self.source.text[tok.start_pos : end].rstrip())
+        ):
+            # `daily at 01:00`: a schedule written another way, `run on` and the member
+            # left out: one error, as `nightly at 01:00`'s (was two: the `at`'s, whose fix
+            # left `daily 01:00`, and then "`run` is missing")
             return _LINE_SKIPPED
         found = re.fullmatch(r"(?P<schedule>\S.*?)\s+[Oo][Nn]", written)
         if found is not None:
@@ -5993,6 +6072,99 @@ class Recovery:
         self._fed_error_token = True
         return True
 
+    def schedule_without_placement(self, ip, tok: Token) -> bool:
+        """`run weekly mon-fri 22:00`, `run nightly at 01:00`: `on` and the members left
+        out after `run`, and the words after it (`tok` the first, to the line's end) one
+        schedule written another way, as `messages.certain_schedule` reads it. One error,
+        "expected `on` after `run`", whose help says how the schedule is written and
+        whose choices (`messages.on_and_schedule`) write a member and the schedule, where
+        that reads whole (was *Insert `on VMSYS1`* alone, whose file kept the schedule's
+        error, and so dropped; or, for English, a second error at its words, the first
+        read as a member); the line is read to its end."""
+        stack = ip.parser_state.value_stack
+        last = top_token(stack, "RUN")
+        if last is None or stack[-1] is not last or tok.line != last.line or not is_real(tok) or tok.type == "ON":
+            return False
+        if str(tok.value).lower() not in messages.SCHEDULE_STARTERS and str(tok.value).upper() not in SCHEDULE_KEYWORDS:
+            return False
+        rest = self._line_before_comment(tok.start_pos).split("}", 1)[0].rstrip()
+        written = " ".join(rest.split())
+        if any(w.lower() == "on" for w in rest.split()) or self._reads_after_on(ip, tok):
+            return False  # `run weekly sunday 22:00`: *Insert `on VMSYS1`* mends it
+        schedule = messages.certain_schedule(written)
+        if schedule is None:
+            # `run every day at 14`: the hour alone, where it has one reading
+            readings = messages.hour_readings(written) or ()
+            schedule = readings[0][1] if len(readings) == 1 else None
+        if schedule is None or schedule == written or not self._reads_whole(ip, f"on X {schedule}"):
+            return False
+        members = members_read(stack)
+        if not members:
+            return False
+        diag = messages.missing_other(
+            "`on`", f" after {self.describe(last)}", self.describe(tok), self.span_of(last), "ON", members=members
+        )
+        span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
+        self.report(messages.on_and_schedule(diag, rest, schedule, span, members), tok.start_pos)
+        self.skip_phrase(ip, tok, tok.start_pos + len(rest))
+        self._fed_error_token = True
+        return True
+
+    def days_as_members(self, ip, tok: Token) -> bool:
+        """`run on sun at 22:00 on VMSYS1`: the days a schedule in English names after `on`
+        (`on sun`, as English says it), read as the members, then the members after a
+        second `on`. Where the phrase from the first `on` says one schedule
+        (`messages.certain_schedule`: `weekly sun 22:00`) and the members named after the
+        last `on` are names a member may have, one error, as `run weekly sun 22:00 on
+        VMSYS1`'s, whose fix writes `run on VMSYS1 weekly sun 22:00` (was BKR012 "`at 22:00
+        on VMSYS1` is not a .bkr schedule", `sun` read silently as a member, no fix); the
+        line is read to its end. `tok` is the token met after the days."""
+        if not is_real(tok) or tok.start_pos is None:
+            return False
+        tail = self.line_tail(ip, tok)
+        if len(tail) < 3 or [t.type for t in tail[:3]] != ["RUN", "ON", "NAME"]:
+            return False
+        if not all(t.type in ("NAME", "COMMA") and (t.type == "COMMA" or messages.phrase_day(str(t.value))) for t in tail[2:]):
+            return False
+        on = tail[1]
+        rest = self._line_before_comment(on.start_pos).split("}", 1)[0].rstrip()
+        found = re.fullmatch(r"(?P<phrase>\S.*?)\s+[Oo][Nn]\s+(?P<place>\S.*)", rest)
+        if found is None:
+            return self.days_as_members_alone(ip, tok, on, rest)
+        names = self._member_names(found.group("place"))
+        phrase = " ".join(found.group("phrase").split())
+        schedule = messages.certain_schedule(phrase)
+        if names is None or schedule is None or not self._reads_whole(ip, schedule):
+            return False
+        meant = f"on {', '.join(names)} {schedule}"
+        span = self.source.span(on.start_pos, on.start_pos + len(rest))
+        runs = [part.split() for part in found.group("place").split(",")]
+        commas = runs if any(len(r) > 1 for r in runs) else None
+        self.report(
+            messages.schedule_first(rest, meant, span, commas_missing=commas, phrase=(phrase, schedule)), tok.start_pos
+        )
+        self.skip_phrase(ip, tok, on.start_pos + len(rest))
+        self._fed_error_token = True
+        return True
+
+    def days_as_members_alone(self, ip, tok: Token, on: Token, rest: str) -> bool:
+        """`run on sun at 22:00`: as `days_as_members`, no member named after the days
+        (`rest`, from `on`). Where the phrase says one schedule, one error that says the
+        day is no member, whose choices each write one of the file's members and the
+        schedule (was "`at 22:00` is not a .bkr schedule", whose choice wrote `run on
+        sun daily 22:00`, then BKR330: no member SUN)."""
+        phrase = " ".join(rest.split())
+        schedule = messages.certain_schedule(phrase)
+        members = members_read(ip.parser_state.value_stack)
+        if schedule is None or not members or not self._reads_whole(ip, schedule):
+            return False
+        span = self.source.span(on.start_pos, on.start_pos + len(rest))
+        days = " ".join(phrase.split()[1:]).split(" at ")[0].split()[0]
+        self.report(messages.days_as_members_alone(days, phrase, schedule, span, members), tok.start_pos)
+        self.skip_phrase(ip, tok, on.start_pos + len(rest))
+        self._fed_error_token = True
+        return True
+
     def _reads_after_on(self, ip, found: Token) -> bool:
         """Whether the words from `found` to its line's end (or its comment, or a `}`) read
         as the rest of the statement after `on` and a member's name, where the parser
@@ -6035,14 +6207,17 @@ class Recovery:
         if not messages.looks_like_schedule(phrase):
             return False
         schedule = messages.certain_schedule(phrase)
-        if schedule is None or schedule.endswith("HH:MM"):
+        # `every day at 2`: the hour alone, read on a 24-hour clock, or in the afternoon
+        readings = messages.hour_readings(phrase) if schedule is None else ((None, schedule),)
+        if readings is None or readings[0][1].endswith("HH:MM"):
             return False
         members = re.sub(r"\s*,\s*", ", ", " ".join(found.group("place").split()))
-        meant = f"{members} {schedule}"
-        if not self._reads_whole(ip, meant):
+        meants = [f"{members} {read}" for _, read in readings]
+        if not all(self._reads_whole(ip, meant) for meant in meants):
             return False
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
-        self.report(messages.schedule_first(rest, meant, span, phrase=(phrase, schedule)), tok.start_pos)
+        diag = messages.schedule_first(rest, meants[0], span, phrase=(phrase, readings[0][1]))
+        self.report(messages.hour_choices(diag, readings, meants, span), tok.start_pos)
         self.skip_phrase(ip, tok, tok.start_pos + len(rest))
         self._fed_error_token = True
         return True
