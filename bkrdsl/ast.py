@@ -295,11 +295,14 @@ class Run:
 
 @dataclass(frozen=True, slots=True)
 class Backup:
-    """`backup GROUP[,GROUP...] [full|incremental]` in a job."""
+    """`backup GROUP[,GROUP...] [full|incremental]` in a job. `capitals`: its keyword is
+    written in capitals (`BACKUP`), as a line typed on CMS is, where a name after it in
+    capitals too may be the keyword again (`BACKUP BACKUP`: BKR331)."""
 
     groups: tuple[Word, ...]
     level: Level | None
     span: Span
+    capitals: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -707,7 +707,8 @@ UNKNOWN_BACKUP = register(
     first `backup`; the help names the groups declared, those no job backs up
     first, and offers each in place of the second `backup` (no fix: which is
     meant is the site's). `backup BACKUP`, in capitals as CP writes a name, is
-    a name. A name written at several places (`backup GUESTZ` in two jobs) is one
+    a name; `BACKUP BACKUP`, the keyword in capitals too (a line typed on CMS),
+    is the keyword twice. A name written at several places (`backup GUESTZ` in two jobs) is one
     mistake, reported once at its first place with the others as notes; its
     fix (one close match) writes that name at every place. `bkrc show
     --user` reports a user it is asked of with this code too, pointing into
@@ -2414,14 +2415,16 @@ def _keyword_again(job: ast.Job, word: ast.Word) -> bool:
     """`backup backup`: whether `word`, an unknown name, is the keyword written again as
     a `backup` line's only name (a level after it or not), not in capitals (a name is written
     as CP writes it: `backup BACKUP` names a group BACKUP, which the help below does
-    not take for the keyword). As `backup backup backup` is a syntax error (the
-    recovery's `run_unfinished`), and `import import`, no module `import` found, the
-    loader's BKR101."""
-    return (
-        word.text.lower() == "backup"
-        and not word.text.isupper()
-        and any(len(b.groups) == 1 and b.groups[0] == word for b in job.backups)
-    )
+    not take for the keyword), unless the keyword is in capitals too (`BACKUP BACKUP`, a
+    line typed in capitals, as on CMS: the word twice, as in small letters). As `backup
+    backup backup` is a syntax error (the recovery's `run_unfinished`), and `import
+    import`, no module `import` found, the loader's BKR101."""
+    if word.text.lower() != "backup":
+        return False
+    for b in job.backups:
+        if len(b.groups) == 1 and b.groups[0] == word:
+            return not word.text.isupper() or b.capitals
+    return False
 
 
 def _backup_twice(model: Model, word: ast.Word):

@@ -284,11 +284,13 @@ class _Builder:
             kind = item.data
             if kind == "backup":
                 groups, *level = item.children
+                span = self.span_of(item)
                 backups.append(
                     ast.Backup(
                         self.name_list(groups),
                         ast.Level(level[0].data) if level else None,
-                        self.span_of(item),
+                        span,
+                        self.source.text[span.start : span.start + 6] == "BACKUP",
                     )
                 )
             elif kind in ("minidisk_selection", "sfs_selection"):

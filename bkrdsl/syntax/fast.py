@@ -3914,7 +3914,8 @@ class _Parser:
         if self.type == "full" or self.type == "incremental":
             level = ast.Level(self.type)
             self._next(KEYWORD)
-        return ast.Backup(groups, level, self._since(first))
+        span = self._since(first)
+        return ast.Backup(groups, level, span, self.text[span.start : span.start + 6] == "BACKUP")
 
     def target(self) -> ast.Target:
         """to (disk | tape) (pool NAME)?"""
