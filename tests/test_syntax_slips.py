@@ -997,7 +997,7 @@ def test_on_left_out_gets_a_help_that_names_the_file_s_members(clean, written, a
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     text = BASE.replace(clean, written, 1)
     assert text != BASE
-    (found,) = [d for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.severity.name == "ERROR"]
+    (found,) = [d for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.is_error]
     assert found.message.startswith(f"expected `on` {after}")
     assert found.help == (
         f"write `on` and the member it runs on {after}: `on VMSYS1`, `on VMSYS2`, `on VMSYS3` or `on VMSYS4`"
@@ -6078,7 +6078,7 @@ def test_tape_left_out_below_the_cluster_s_volume_labels_is_one_error(written, c
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     tape = BASE[BASE.index("  tape manager shared") : BASE.index("\n\n  ## Every machine")] + "\n"
     text = BASE.replace(tape, "").replace("  shared-volume VMCOM1\n", written, 1)
-    found = [d for d in analyse("prodssi.bkr", text.encode()).diagnostics if d.severity.name == "ERROR"]
+    found = [d for d in analyse("prodssi.bkr", text.encode()).diagnostics if d.is_error]
     line = text[: text.index("\n  manager")].count("\n") + 2
     assert [(d.code, d.span.line, d.span.column, d.message) for d in found] == [
         ("BKR004", line, column, "expected `tape` before `manager`")
@@ -6091,7 +6091,7 @@ def test_manager_in_a_member_s_volume_list_is_still_a_misplaced_scope(parser, mo
     # A member takes no `tape`: `manager shared` below its labels is said as before
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     text = BASE.replace("    private-volume M2PRV1\n", "    private-volume M2PRV1\n    manager shared\n", 1)
-    found = [d for d in analyse("prodssi.bkr", text.encode()).diagnostics if d.severity.name == "ERROR"]
+    found = [d for d in analyse("prodssi.bkr", text.encode()).diagnostics if d.is_error]
     assert [(d.code, d.message.split(":")[0]) for d in found] == [
         ("BKR004", "`manager shared` is a scope, not volume labels")
     ]
@@ -6122,7 +6122,7 @@ def test_tape_manager_left_out_before_its_scope_is_one_error(clean, written, par
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     tape = BASE[BASE.index("  tape manager shared") : BASE.index("\n\n  ## Every machine")] + "\n"
     text = BASE.replace(tape, "").replace(clean, written, 1)
-    found = [d for d in analyse("prodssi.bkr", text.encode()).diagnostics if d.severity.name == "ERROR"]
+    found = [d for d in analyse("prodssi.bkr", text.encode()).diagnostics if d.is_error]
     at = text.index(written) + len(clean)
     scope = text[at + 2 : text.index(" ", at + 2)]
     line = text[:at].count("\n") + 1
@@ -6149,7 +6149,7 @@ def test_tape_manager_left_out_before_a_line_cut_short_is_said_as_where_no_label
     tape = BASE[BASE.index("  tape manager shared") : BASE.index("\n\n  ## Every machine")] + "\n"
     written = f"  {scope} catalog-node TCTMM\n"
     text = BASE.replace(tape, "").replace(clean, clean + written, 1)
-    found = [d for d in analyse("prodssi.bkr", text.encode()).diagnostics if d.severity.name == "ERROR"]
+    found = [d for d in analyse("prodssi.bkr", text.encode()).diagnostics if d.is_error]
     line = text[: text.index(written)].count("\n") + 1
     end = len(written) - len("TCTMM\n") + 1
     on = ("BKR004", line, end, "expected `on` after `TCTMM`, found the end of the line",
@@ -6161,7 +6161,7 @@ def test_tape_manager_left_out_before_a_line_cut_short_is_said_as_where_no_label
         on,
     ]  # fmt: skip
     whole = text.replace(written, f"  tape manager {scope} catalog-node TCTMM\n", 1)
-    found = [d for d in analyse("prodssi.bkr", whole.encode()).diagnostics if d.severity.name == "ERROR"]
+    found = [d for d in analyse("prodssi.bkr", whole.encode()).diagnostics if d.is_error]
     assert [(d.code, d.span.line, d.span.column, d.message, d.help, d.fix) for d in found] == [
         (*on[:2], on[2] + len("tape manager "), *on[3:])
     ]
@@ -6180,7 +6180,7 @@ def test_shared_volume_misspelt_below_the_cluster_s_labels_is_still_said_so(writ
     # no option of Tape Manager's on the line: `shared-volume` misspelt or half typed
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     text = BASE.replace("  shared-volume VMCOM1\n", "  shared-volume VMCOM1\n" + written, 1)
-    found = [d for d in analyse("prodssi.bkr", text.encode()).diagnostics if d.severity.name == "ERROR"]
+    found = [d for d in analyse("prodssi.bkr", text.encode()).diagnostics if d.is_error]
     assert [(d.code, d.message) for d in found] == [("BKR012", message)]
 
 
@@ -6196,7 +6196,7 @@ def test_catalog_left_out_below_the_cluster_s_labels_is_one_error(scope, parser,
     assert catalog in BASE
     written = f"  {scope} server BKRSVSFS pool BKRPOOL on VMSYS1\n"
     text = BASE.replace(catalog, "").replace("  shared-volume VMCOM1\n", "  shared-volume VMCOM1\n" + written, 1)
-    found = [d for d in analyse("prodssi.bkr", text.encode()).diagnostics if d.severity.name == "ERROR"]
+    found = [d for d in analyse("prodssi.bkr", text.encode()).diagnostics if d.is_error]
     line = text[: text.index(written)].count("\n") + 1
     assert [(d.code, d.span.line, d.span.column, d.message) for d in found] == [
         ("BKR004", line, 3, f"expected `catalog` before `{scope}`")
@@ -6222,7 +6222,7 @@ DIRECTORY_BLOCKS_OUTSIDE = [
 @pytest.mark.parametrize(("text", "meant"), DIRECTORY_BLOCKS_OUTSIDE, ids=[t.split("\n")[1].strip() for t, _ in DIRECTORY_BLOCKS_OUTSIDE])
 def test_a_directory_entry_s_block_outside_the_cluster_is_one_error_that_says_where_it_goes(text, meant, parser, monkeypatch):
     monkeypatch.setenv("BKRDSL_PARSER", parser)
-    found = [d for d in analyse("t.bkr", text.encode()).diagnostics if d.severity.name == "ERROR"]
+    found = [d for d in analyse("t.bkr", text.encode()).diagnostics if d.is_error]
     entry = re.search(r"^(USER|IDENTITY|identity) NIGHTLY", text, re.MULTILINE)
     line = text[: entry.start()].count("\n") + 1
     assert [(d.code, d.span.line, d.span.column, d.message) for d in found] == [
@@ -6241,7 +6241,7 @@ def test_a_directory_entry_s_block_of_disks_is_the_cluster(parser, monkeypatch):
     # `disk` opens a cluster's statement: the body is the cluster's (it was read as a group)
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     text = "USER PRODSSI {\n  disk BKRBKUP 191 size 10 cyl\n}\n"
-    found = [d for d in analyse("t.bkr", text.encode()).diagnostics if d.severity.name == "ERROR"]
+    found = [d for d in analyse("t.bkr", text.encode()).diagnostics if d.is_error]
     assert [(d.code, d.help) for d in found] == [
         ("BKR012", "write `cluster PRODSSI {`: it holds the cluster's members and jobs; bkrc writes the directory entries")
     ]
@@ -6260,7 +6260,7 @@ def test_a_dmm_s_name_missing_says_which_machine_is_due(written, what, parser, m
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     clean = "catalog-dmm TCDMM request-dmm TRDMM"
     assert clean in BASE
-    found = [d for d in analyse("prodssi.bkr", BASE.replace(clean, written, 1).encode()).diagnostics if d.severity.name == "ERROR"]
+    found = [d for d in analyse("prodssi.bkr", BASE.replace(clean, written, 1).encode()).diagnostics if d.is_error]
     assert [d.code for d in found] == ["BKR010"]
     assert found[0].message.startswith(f"expected {what}, found "), found[0].message
 
@@ -8288,7 +8288,13 @@ def test_h3_a_directory_link_is_one_error_that_writes_the_exclude(clean, written
     assert (found.code, found.message) == ("BKR012", f"`LINK` is a CP directory statement, not a {what}")
     assert found.help.startswith("remove the line: ")
     assert found.help.endswith(f"a job leaves a user's link out of its backups with `exclude minidisk * {address}`")
-    assert found.fix is None
+    # h2 (stop 65): a LINK line alone on its line, no comment after it, is removed by the fix
+    row = next(row for row in text.split("\n") if "LINK" in row)
+    if row.strip().startswith("LINK") and "#" not in row:
+        repaired = apply_edits(text, found.fix.edits)
+        assert "LINK" not in repaired and analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+    else:
+        assert found.fix is None
     assert too_long(found, analysis.sources) == []
     line = next(n for n, row in enumerate(text.split("\n"), 1) if "LINK" in row)
     assert found.span.line == line
@@ -10333,6 +10339,9 @@ def test_a_name_where_group_or_user_goes_is_not_replaced_by_the_keyword(written,
     (d,) = analysis.diagnostics
     name = written.split()[1]
     assert (d.code, d.fix) == ("BKR004", None)
+    if written.startswith("IDENTITY"):  # h2 (stop 65): a password or a second user, both said, each a choice
+        assert d.help.startswith("a CP directory's IDENTITY line names one user and its password")
+        return
     assert d.help == f"write `user` before `{name}` if it is a name, or in its place"
 
 
@@ -11896,3 +11905,236 @@ def test_h1_65_days_after_run_on_and_no_member_offers_each_member(written, messa
     assert len(found.choices) == 4
     for n, choice in enumerate(found.choices, 1):
         assert _clean_after(text, choice) == BASE.replace("run on VMSYS1 daily 02:00", f"run on VMSYS{n} {schedule}{comment}", 1)
+# --- h2 (stop 65)
+def _errors(text: str) -> list:
+    return [d for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.is_error]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["    BACKUP BACKUP\n", "    BACKUP BACKUP FULL\n"])
+def test_h2s65_backup_written_twice_in_capitals_is_said_so(written, parser, monkeypatch):
+    """`BACKUP BACKUP`, a line typed in capitals as on CMS: was BKR331 "`BACKUP` is neither
+    a group nor a declared user", "did you mean `BKRBKUP`?" (a machine: BKR222). With the
+    keyword in capitals too, the name in capitals is the keyword again, as `backup backup`
+    is; the groups are offered, and the one chosen checks clean. (`backup BACKUP`, the
+    keyword in small letters, is a group BACKUP still: test_h8_...)"""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip("    backup APPS full\n", written)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message) == ("BKR331", "`BACKUP` is written twice, with no group name after it")
+    assert found.help.startswith("remove the second `backup`, and write a group name after the first")
+    assert [c.title for c in found.choices] == ["Write `APPS`", "Write `LINUX`", "Write `SYSIDS`"]
+    chosen = apply_edits(text, found.choices[0].edits)
+    assert analyse("prodssi.bkr", chosen.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("where", ["  shared-volume VMCOM1\n", "cluster PRODSSI {\n"])
+def test_h2s65_identity_entry_or_two_users_says_both_readings(where, parser, monkeypatch):
+    """`IDENTITY TCPIP FTPSERVE` in the cluster block or above it: was BKR004 with "write
+    `user` before `TCPIP` if it is a name, or in its place". A password and a second ID
+    cannot be told apart: the help says both readings, each a choice, and each chosen
+    leaves no error."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(where, ("" if where.startswith(" ") else "IDENTITY TCPIP FTPSERVE\n") + where
+                        + ("  IDENTITY TCPIP FTPSERVE\n" if where.startswith(" ") else ""), 1)
+    (found,) = _errors(text)
+    assert (found.code, found.message) == ("BKR004", "expected `group` or `user` after `IDENTITY`, found `TCPIP`")
+    assert found.help == (
+        "a CP directory's IDENTITY line names one user and its password: write `identity user TCPIP`, since a"
+        " .bkr file holds no passwords; if `FTPSERVE` is a second user, write `identity user TCPIP, FTPSERVE`"
+    )
+    assert found.fix is None
+    assert [c.title for c in found.choices] == ["Write `identity user TCPIP`", "Write `identity user TCPIP, FTPSERVE`"]
+    assert too_long(found, analyse("prodssi.bkr", text.encode("utf-8")).sources) == []
+    for choice in found.choices:
+        assert _errors(apply_edits(text, choice.edits)) == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h2s65_mdisk_autov_line_reads_its_size_and_volume(parser, monkeypatch):
+    """`MDISK 0191 3390 AUTOV 10 VMCOM1 MR`, as bkrc compile writes a disk without `at`:
+    the help wrote `size N`; now the line's size and volume."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _text, analysis = _one_slip("  shared-volume VMCOM1\n", "  shared-volume VMCOM1\n\n  MDISK 0191 3390 AUTOV 10 VMCOM1 MR\n")
+    (found,) = analysis.diagnostics
+    assert (found.code, found.help) == (
+        "BKR012",
+        ("give a machine a minidisk with `disk USERID 0191 size 10 cyl on VMCOM1`, USERID its user ID;"
+        " bkrc writes the MDISK statement"),
+    )
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "fixed"),
+    [
+        ("    LNXWEB01\n    USER LNXDB02 XXXXXXXX 64M 128M G\n", "    LNXWEB01\n    LNXDB02\n"),
+        ("    LNXWEB01\n    USER LNXDB02 XXXXXXXX 64M 128M G  # db\n", "    LNXWEB01\n    LNXDB02  # db\n"),
+    ],
+)
+def test_h2s65_user_entry_in_a_single_group_is_fixed_to_its_id(written, fixed, parser, monkeypatch):
+    """A CP directory USER line pasted into a `single` group: the help said to list the
+    ID alone, without a fix; the entry's kind the group's, the fix writes it, and the
+    file checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "  single group LINUX { LNXWEB01 LNXWEB02 LNXDB01  match LNXAPP* }"
+    text, analysis = _one_slip(clean, clean.replace("{ LNXWEB01 ", "{\n" + written + "    "))
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR012" and found.help.startswith("list the user ID alone, `LNXDB02`")
+    repaired = apply_edits(text, found.fix.edits)
+    assert fixed in repaired
+    assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h2s65_user_entry_in_an_identity_group_gets_no_fix(parser, monkeypatch):
+    """Of the other kind, the user is the site's to move: the help says so, no fix."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _text, analysis = _one_slip("{ TCPIP FTPSERVE }", "{\n    TCPIP\n    USER LNXDB02 XXXXXXXX 64M 128M G\n  }")
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR012" and found.fix is None
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "message", "help"),
+    [
+        ("    run on VMSYS1 daily 02:00\n", "    run on VMSYS1 daily 02:00\n    SMSG BKRBKUP SUBMIT X\n",
+         "`SMSG` is a CP command, not a .bkr statement: a .bkr file describes the jobs, it sends none",
+         ("remove the line: `bkrc compile` writes each member's BKRSUBMT EXEC, which sends BKRBKUP the member's"
+         " jobs (`EXEC BKRSUBMT APPSFULL` submits job APPSFULL, `EXEC BKRSUBMT DUE` every job due)")),
+        ("    run on VMSYS1 daily 02:00\n", "    run on VMSYS1 daily 02:00\n    CP SMSG BKRBKUP SUBMIT APPSFULL\n",
+         "`SMSG` is a CP command, not a .bkr statement: a .bkr file describes the jobs, it sends none",
+         ("remove the line: `bkrc compile` writes each member's BKRSUBMT EXEC, which sends BKRBKUP the member's"
+         " jobs (`EXEC BKRSUBMT APPSFULL` submits job APPSFULL, `EXEC BKRSUBMT DUE` every job due)")),
+        ("    run on VMSYS1 daily 02:00\n", "    run on VMSYS1 daily 02:00\n    LINK MAINT 0190 0190 RR\n",
+         "`LINK` is a CP directory statement, not a .bkr statement",
+         ("remove the line: bkrc writes the links of the entries it writes; a job leaves a user's link out of its"
+         " backups with `exclude minidisk * 0190`")),
+        ("{ CICSPRD DB2PRD }", "{\n    CICSPRD\n    LINK MAINT 0190 0190 RR\n    DB2PRD\n  }",
+         "`LINK` is a CP directory statement, not a user ID of the group",
+         ("remove the line: a group lists user IDs only; a job leaves a user's link out of its backups with"
+         " `exclude minidisk * 0190`")),
+    ],
+)
+def test_h2s65_cp_commands_and_links_pasted_in_a_body_are_removed(clean, written, message, help, parser, monkeypatch):
+    """`SMSG BKRBKUP SUBMIT X` in a job: was "`SMSG` is not a keyword", its help the job's
+    statements; now what it is, the EXEC bkrc compile writes that sends the jobs (named as
+    it names it), and a fix that removes the line. A LINK line's help said to remove it,
+    without a fix; now with one. The fixed file checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.help) == ("BKR012", message, help)
+    assert too_long(found, analysis.sources) == []
+    repaired = apply_edits(text, found.fix.edits)
+    pasted = next(line for line in written.split("\n") if line.strip().startswith(("SMSG", "CP", "LINK")))
+    assert pasted not in repaired and repaired.count("\n") == text.count("\n") - 1
+    assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h2s65_a_cp_line_with_a_comment_is_not_removed(parser, monkeypatch):
+    """A comment after the line is the site's words: no fix removes them."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _text, analysis = _one_slip("    run on VMSYS1 daily 02:00\n", "    run on VMSYS1 daily 02:00\n    SMSG BKRBKUP SUBMIT APPSFULL  # at 2\n")
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR012" and found.fix is None
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "    expire on VMSYS1 VMSYS2\n    {\n      retain 35 days\n    }\n",
+        "    expire on VMSYS1 VMSYS2 {\n      retain 35 days\n    }\n",
+        "    expire on VMSYS1, VMSYS2\n    {\n      retain 35 days\n    }\n",
+        "    expire on VMSYS1, VMSYS2 {\n      retain 35 days\n    }\n",
+    ],
+)
+def test_h2s65_expire_block_of_two_members_in_a_group_body_is_one_error(written, parser, monkeypatch):
+    """An expire block of two members pasted into a group body: was "a block starts with
+    its keyword and name ...; this `{` has neither" (BKR004, the members without their
+    comma), or with the comma, BKR015 "`,` does not separate the user IDs", whose fix
+    removed the expire list's comma, and that BKR004. Now the one error `expire on VMSYS1
+    {` gets there, BKR013, the expire block misplaced."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _text, analysis = _one_slip("{ TCPIP FTPSERVE }", "{\n    TCPIP FTPSERVE\n" + written + "  }")
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message) == ("BKR013", "`expire` cannot appear inside a `group` block")
+    assert found.fix is None
+
+
+# fmt: off
+H2S65_PASTED = [
+    # (the line, in the APPSFULL job, its code, message and help; the fix removes it, or writes the line)
+    ("IPL CMS PARM AUTOCR", "BKR012", "`IPL` is a CP directory statement, not a .bkr statement",
+     ("remove the line: bkrc writes the directory entries of the Backup Manager machines (`bkrc compile`); the"
+     " entries of the users a job backs up stay in the site's directory"), None),
+    ("CONSOLE 0009 3215 T", "BKR012", "`CONSOLE` is a CP directory statement, not a .bkr statement",
+     ("remove the line: bkrc writes the directory entries of the Backup Manager machines (`bkrc compile`); the"
+     " entries of the users a job backs up stay in the site's directory"), None),
+    ("CP XAUTOLOG BKRBKUP", "BKR012",
+     "`XAUTOLOG` is a CP command, not a .bkr statement: a .bkr file describes the machines, it starts none",
+     ("remove the line: `bkrc compile` writes each member's BKRSTART EXEC, which logs on the Backup Manager"
+     " machines in their order; AUTOLOG1's PROFILE EXEC calls it, `'EXEC BKRSTART'`"), None),
+    ("'CP XAUTOLOG BKRBKUP'", "BKR012",
+     "`XAUTOLOG` is a CP command, not a .bkr statement, in quotes as a REXX EXEC passes it on",
+     ("remove the line: `bkrc compile` writes each member's BKRSTART EXEC, which logs on the Backup Manager"
+     " machines in their order; AUTOLOG1's PROFILE EXEC calls it, `'EXEC BKRSTART'`"), None),
+    ("'SMSG BKRBKUP SUBMIT X'", "BKR012",
+     "`SMSG` is a CP command, not a .bkr statement, in quotes as a REXX EXEC passes it on",
+     ("remove the line: `bkrc compile` writes each member's BKRSUBMT EXEC, which sends BKRBKUP the member's"
+     " jobs (`EXEC BKRSUBMT APPSFULL` submits job APPSFULL, `EXEC BKRSUBMT DUE` every job due)"), None),
+    ("ACCESS 191 A", "BKR012",
+     "`ACCESS` is a CMS command, not a .bkr statement: a .bkr file describes the backups, it runs none",
+     ("remove the line: `bkrc compile` writes the EXECs each member runs, BKRSTART to start the Backup Manager"
+     " machines and BKRSUBMT to submit the jobs"), None),
+    ("EXEC BKRSUBMT APPSFULL", "BKR012",
+     "`EXEC` is a CMS command, not a .bkr statement: BKRSUBMT EXEC is written by `bkrc compile`",
+     ("remove the line: run `EXEC BKRSUBMT APPSFULL` on the member (or have its scheduler run it); a .bkr file"
+     " says what the EXECs do, not when they run"), None),
+    ("EXCLUDE MINIDISK DB2PRD * = * *", "BKR014",
+     "`EXCLUDE` starts a Backup Manager template record, not a .bkr statement",
+     ("write `exclude minidisk DB2PRD *`: the owner, then addresses or ranges, without `=`; bkrc writes the"
+     " template"), "    exclude minidisk DB2PRD *"),
+    ("CONFIG BKR_OUTPUT_SPEC = CMS", "BKR014",
+     "`CONFIG` starts a Backup Manager template setting, not a .bkr statement",
+     ("the job's `to disk` says where its backups go: remove this line (`CMS` is no medium a job names, `to disk`"
+     " or `to tape`); bkrc writes the template's settings"), None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "code", "message", "help", "fixed"), H2S65_PASTED)
+def test_h2s65_pasted_exec_and_directory_lines_in_a_job(line, code, message, help, fixed, parser, monkeypatch):
+    """Lines a system programmer brings from a CP directory entry, AUTOLOG1's PROFILE EXEC
+    or a job template, pasted into a job: were "`IPL` is not a keyword; a statement must
+    start with one" with the job's statements for help (IPL, CONSOLE, XAUTOLOG, ACCESS,
+    EXEC), BKR017 "single quotes do not quote text" (a REXX line's command in quotes), or a
+    template's help of no shape of the line ("as in `include minidisk * 0191`", an
+    EXCLUDE record's VDEV without its `=`; an output spec of no medium). Now one error that
+    says what the line is and what bkrc writes for it, whose fix removes the line (or
+    writes the selection), after which the file checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "    run on VMSYS1 daily 02:00\n"
+    text, analysis = _one_slip(clean, f"{clean}    {line}\n")
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.help) == (code, message, help)
+    assert too_long(found, analysis.sources) == []
+    repaired = apply_edits(text, found.fix.edits)
+    assert repaired == (BASE if fixed is None else BASE.replace(clean, f"{clean}{fixed}\n", 1))
+    assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("line", ["ipl cms", "IPL", "'IPL CMS' extra", "'SAY HELLO'"])
+def test_h2s65_lines_not_of_those_shapes_are_read_as_before(line, parser, monkeypatch):
+    """A word in small letters, a statement word alone, text after the quotes, a command
+    not among those: the errors they had (no line removed for them)."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "    run on VMSYS1 daily 02:00\n"
+    _text, analysis = _one_slip(clean, f"{clean}    {line}\n")
+    assert all(d.fix is None or d.fix.title != "Remove the line" for d in analysis.diagnostics)

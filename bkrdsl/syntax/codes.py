@@ -1250,7 +1250,20 @@ UNKNOWN_KEYWORD = register(
     says it (`single user LINUX01`, `disk USERID 0191 size 10 cyl`), or says
     that bkrc writes it (a line that opens a block, `SUBCONFIG VMSYS3 {`, is
     skipped with its block; `LINK MAINT 0190 0190 RR`'s help also writes the
-    exclude that keeps such a link out of a job, `exclude minidisk * 0190`),
+    exclude that keeps such a link out of a job, `exclude minidisk * 0190`,
+    and its fix removes the line where nothing else stands on it; an MDISK
+    line's help writes its size and volume, `MDISK 0191 3390 AUTOV 10 VMCOM1
+    MR`, as bkrc compile writes a disk without `at`, as `disk USERID 0191
+    size 10 cyl on VMCOM1`); so is another statement of a directory entry,
+    in capitals with its operands (`IPL CMS PARM AUTOCR`, `CONSOLE 0009 3215
+    T`, `SPOOL`, `OPTION`, ...), whose help says that bkrc writes the product
+    machines' entries, and a CP or CMS command as AUTOLOG1's PROFILE EXEC
+    runs one (`SMSG BKRBKUP SUBMIT APPSFULL`, `XAUTOLOG BKRBKUP`, `ACCESS 191
+    A`, `EXEC BKRSUBMT APPSFULL`, `CP` before it or not, also in single
+    quotes as REXX passes a command on, `'CP XAUTOLOG BKRBKUP'`), whose help
+    names the EXEC bkrc compile writes that does it (BKRSUBMT, which submits
+    the job the line is in; BKRSTART, which logs the machines on): the fix of
+    each removes its line where nothing else stands on it (no comment),
     and so is the heading of a job template's selection records
     (`FUNCTION MEDIATYPE OWNER VDEV ...`, or `FUNCTION` with a word after
     it), whose help says to remove it and where a job says its selection,
@@ -1281,10 +1294,14 @@ UNKNOWN_KEYWORD = register(
     TCPIP`, `IDENTITY TCPIP 32M`, `IDENTITY TCPIP NOLOG`, a password hidden
     as CP shows it, `IDENTITY TCPIP XXXXXXXX`), not `group` or
     `user` misspelt or being typed (`identity usr TCPIP`, `identity us`), a
-    pattern, or IDs listed (`IDENTITY TCPIP, FTPSERVE`: `user` left out); and
+    pattern, or IDs listed (`IDENTITY TCPIP, FTPSERVE`: `user` left out;
+    `IDENTITY TCPIP FTPSERVE`, whose FTPSERVE may be the entry's password or
+    a second user, is BKR004, whose help says both readings, each offered,
+    `identity user TCPIP` and `identity user TCPIP, FTPSERVE`); and
     one on a line of its own in a group body, whose words are not read as
     more user IDs (`XXXXXXXX`, `512M`): its help says to list the user ID
-    alone; so is a template's selection heading there, column names only
+    alone, which its fix writes over the entry where the entry's kind is the
+    group's (`USER LNXDB1 XXXXXXXX 64M 128M G` in a `single` group); so is a template's selection heading there, column names only
     (`FUNCTION MEDIATYPE OWNER ...`; `FUNCTION DB2PRD` may be two users),
     whose fix removes its line. `end` alone on a line where a block may close (REXX's
     `do ... end`) is read as the `}`, and its fix writes one.
@@ -1591,7 +1608,9 @@ KEY_VALUE = register(
     comment after it stays), so that a template's selection pasted into a
     job block is mended by `bkrc check --fix`; so it does for a whole
     record of the template's columns whose columns after the address are
-    all `*` (`INCLUDE MINIDISK * = * * = * *`: `include minidisk * *`). One
+    all `*` (`INCLUDE MINIDISK * = * * = * *`: `include minidisk * *`; the
+    address may follow its owner without its `=`, `EXCLUDE MINIDISK MAINT * =
+    * *`: `exclude minidisk MAINT *`). One
     whose other columns select more (a volume, a device type) gets a help
     writing its owner and addresses and naming the columns a .bkr selection
     does not select by, and no fix. In a group body such a record is one
@@ -1611,7 +1630,8 @@ KEY_VALUE = register(
     group's entry whether it was meant as the record's owner or as the
     body's next ID. A template's header setting in a job block, of its name,
     level or target (`CONFIG BKR_Job_Type = FULL`, `CONFIG BKR_Job_Name =
-    APPSFULL`, `CONFIG BKR_Output_Spec = DISK BKUPPOOL`), gets a help that
+    APPSFULL`, `CONFIG BKR_Output_Spec = DISK BKUPPOOL`, or `= CMS`, no medium
+    a job names, where the job's `to` says one), gets a help that
     writes the job's own statement with its words (`backup APPS full` for
     the job's `backup APPS` line, `to disk pool BKUPPOOL`), or says which
     line says it already; the fix writes the level on the job's one `backup`

@@ -627,8 +627,11 @@ def _bkr_after_key(head: str, start: int) -> bool:
 # file: one error that gives the .bkr statement to write, and the whole line is
 # skipped, so its operands are not reported one by one.
 _DIRECTORY_ENTRY = re.compile(r"(USER|IDENTITY)\s+([^\s#]+)\s+[^\s#]+\s+\d+[KMGT]?(?![^\s#])", re.IGNORECASE)
+#: `MDISK 0191 3390 1000 10 VMCOM1 MR`: the address, the device type, then the start (or
+#: `AUTOV`, DirMaint's automatic allocation on the volume named, as bkrc compile writes
+#: a disk without `at`), the size and the volume.
 _MDISK = re.compile(
-    r"MDISK\s+([0-9A-F]{1,4})\s+([^\s#]+)(?:\s+(\d+)\s+(\d+)\s+([A-Z0-9@#$]{1,6})(?![^\s#]))?", re.IGNORECASE
+    r"MDISK\s+([0-9A-F]{1,4})\s+([^\s#]+)(?:\s+(\d+|AUTOV)\s+(\d+)\s+([A-Z0-9@#$]{1,6})(?![^\s#]))?", re.IGNORECASE
 )
 _SUBCONFIG = re.compile(r"(SUBCONFIG\s+[^\s#]+|BUILD\s+ON\s+[^\s#]+\s+USING\s+SUBCONFIG)(?![^\s#])", re.IGNORECASE)
 #: `LINK MAINT 0190 0190 RR`: a CP directory LINK statement, the owner, its address and the
@@ -644,6 +647,18 @@ _TEMPLATE_RANGE = re.compile(
     r"((?:\s+(?:=\s*)?\*)*)\s*(?:#.*)?",
     re.IGNORECASE,
 )
+#: The same record with its address after a named owner without a `=`, a `=` after it
+#: (`EXCLUDE MINIDISK MAINT * = * *`), on a line of its own (_template_range).
+_TEMPLATE_RANGE_LOOSE = re.compile(
+    r"(INCLUDE|EXCLUDE)\s+MINIDISK\s+([^\s=#*%?]+)\s+([0-9A-F]{1,4}|\*)(?:\s*-\s*([0-9A-F]{1,4}))?"
+    r"((?:\s+=\s*\*)(?:\s+(?:=\s*)?\*)*)\s*(?:#.*)?",
+    re.IGNORECASE,
+)
+
+
+def _template_range(line: str) -> re.Match | None:
+    """_TEMPLATE_RANGE's match of a whole record's `line`, or _TEMPLATE_RANGE_LOOSE's."""
+    return _TEMPLATE_RANGE.fullmatch(line) or _TEMPLATE_RANGE_LOOSE.fullmatch(line)
 #: A whole record whose columns after the address select more (`INCLUDE MINIDISK * = *
 #: VMCOM1 = 3390 * *`: a volume, a device type), a `=` among them, as no .bkr selection does.
 _TEMPLATE_COLUMNS = re.compile(
@@ -658,6 +673,24 @@ _TEMPLATE_ID_AFTER = re.compile(
     re.IGNORECASE,
 )
 _TEMPLATE_SETTING = re.compile(r"CONFIG\s+BKR_\w*\s*=", re.IGNORECASE)
+#: `XAUTOLOG BKRBKUP`, `CP XAUTOLOG BKRBKUP`: a CP command that logs a machine on, as
+#: AUTOLOG1's PROFILE EXEC starts the product's machines (the machine, the match's group).
+_XAUTOLOG = re.compile(r"(?:CP\s+)?X?AUTOLOG\s+([^\s#]+)(?:\s+[^\s#]+)*", re.IGNORECASE)
+#: `ACCESS 191 A`, `GLOBAL TXTLIB ...`: a CMS command, as a PROFILE EXEC runs one.
+_CMS_COMMAND = re.compile(r"(ACCESS|RELEASE|GLOBAL|FILEDEF|SENDFILE|ERASE|COPYFILE)(?:\s+[^\s#]+)+", re.IGNORECASE)
+#: `EXEC BKRSUBMT APPSFULL`: a CMS command that runs one of the EXECs bkrc compile writes.
+_EXEC_WRITTEN = re.compile(r"EXEC\s+(BKRSUBMT|BKRSTART|BKREXPIR)(?:\s+[^\s#]+)*", re.IGNORECASE)
+#: `IPL CMS PARM AUTOCR`, `CONSOLE 0009 3215 T`: a line of a CP directory entry that is
+#: neither its first (USER, IDENTITY) nor one a help says more of (MDISK, LINK,
+#: SUBCONFIG, BUILD), written in capitals as a directory writes it, with its operands.
+_DIRECTORY_STATEMENT = re.compile(
+    r"(IPL|CONSOLE|SPOOL|OPTION|MACHINE|ACCOUNT|NICDEF|SPECIAL|DEDICATE|CPU|CRYPTO|IUCV|SHARE|XSTORE|"
+    r"SCREEN|LOGONBY|POSIXINFO|NAMESAVE|COMMAND|DATEFORMAT|MDISKLIM|CLASS|STORAGE|MAXSTORAGE)"
+    r"(?:[ \t]+[^\s#]+)+"
+)
+#: `SMSG BKRBKUP SUBMIT APPSFULL`, `CP SMSG BKRBKUP SUBMIT APPSFULL`: a CP command that
+#: sends the backup server a job (its verb and the job's name, or other words).
+_SMSG = re.compile(r"(?:CP\s+)?SMSG\s+([^\s#]+)(?:\s+([^\s#]+))?(?:\s+([^\s#]+))?(?:\s+[^\s#]+)*", re.IGNORECASE)
 #: `FUNCTION MEDIATYPE OWNER VDEV ...`: the heading of a template's selection records, whose
 #: first column, FUNCTION, is INCLUDE or EXCLUDE (`FUNCTION BACKUP`, `FUNCTION FULL` too).
 _TEMPLATE_HEADING = re.compile(r"FUNCTION[ \t]+[^\s#]", re.IGNORECASE)
@@ -673,6 +706,8 @@ _STORAGE = re.compile(r"\d+[KMGT]", re.IGNORECASE)
 #: A password as a CP directory is shown with it hidden, `XXXXXXXX` or `********`: one
 #: character written four times or more, which no user ID a .bkr file declares is.
 _HIDDEN_PASSWORD = re.compile(r"(\S)\1{3,}")
+#: A user ID as CP writes one: 1 to 8 letters, digits and `$ # @ _ -` (no pattern).
+_ID_WORD = re.compile(r"[A-Z0-9$#@_-]{1,8}", re.IGNORECASE)
 #: `USER LNXWEB01` on the line below a volume list: the entry's first word and its user ID.
 _ENTRY_HEAD = re.compile(r"(USER|IDENTITY)\s+([^\s#]+)", re.IGNORECASE)
 
@@ -739,6 +774,18 @@ def identity_entry(line: str) -> bool:
     return _entry_not_declared(line.split("}", 1)[0].rstrip(), declares=True) is not None
 
 
+def removed_whole(line: str) -> bool:
+    """Whether `line`, a whole line from its first word (foreign_line's), is removed whole
+    by its error's fix: a template's selection heading and nothing else
+    (template_heading_only), or a CP statement whose help says to remove it, `LINK MAINT
+    0190 0190 RR` or `SMSG BKRBKUP SUBMIT APPSFULL`, with no comment after it (one is
+    the site's words, kept)."""
+    line = line.rstrip()
+    return template_heading_only(line) or any(
+        shape.fullmatch(line) for shape in (_LINK, _SMSG, _XAUTOLOG, _EXEC_WRITTEN, _CMS_COMMAND, _DIRECTORY_STATEMENT)
+    )
+
+
 def template_heading_only(line: str) -> bool:
     """`FUNCTION MEDIATYPE OWNER VDEV ...`: a line that holds the heading of a template's
     selection records and nothing else (no comment, no value: `FUNCTION BACKUP` says a
@@ -762,6 +809,7 @@ def foreign_line(
     labels: bool = False,
     misplaced: bool = False,
     declares: bool = False,
+    job: str | None = None,
 ) -> Diagnostic | None:
     """The error for a line of a CP directory or a job template (`line`, from its
     first word; `span`, that word), or None when the line is not one. `group` is
@@ -772,7 +820,8 @@ def foreign_line(
     and an IDENTITY line with a user ID after it is the entry (_entry_not_declared);
     `declares`: its first word is the keyword `identity` where a declaration goes (the
     cluster block), a user ID after it, not `group` or `user`: the entry where nothing
-    else after the ID reads as a declaration's (_entry_not_declared)."""
+    else after the ID reads as a declaration's (_entry_not_declared). `job`: the name of
+    the job whose block the line is in, if it is in one."""
     word = shown(line.split(None, 1)[0])
     if group is not None:
         return _foreign_in_group(line, word, group, named, span)
@@ -798,14 +847,11 @@ def foreign_line(
                f" `{kind} group`"),
         )
     if match := _MDISK.match(line):
-        address, device, start, size, volume = match.groups()
-        unit = "blk" if device.upper() in _FBA else "cyl"
-        where = f" on {volume.upper()} at {start}" if start and device.upper() in _CKD | _FBA else ""
         return codes.UNKNOWN_KEYWORD(
             f"{word} is a CP directory statement, not a .bkr statement",
             span,
-            help=f"give a machine a minidisk with `disk USERID {address.upper()} size {size or 'N'} {unit}{where}`,"
-            " USERID its user ID; bkrc writes the MDISK statement",
+            help=f"give a machine a minidisk with `{_mdisk_as_disk(match)}`, USERID its user ID;"
+            " bkrc writes the MDISK statement",
         )
     if _SUBCONFIG.match(line):
         return codes.UNKNOWN_KEYWORD(
@@ -821,7 +867,19 @@ def foreign_line(
             help=f"remove the line: bkrc writes the links of the entries it writes; a job leaves a user's"
             f" link out of its backups with `exclude minidisk * {match.group(1).upper()}`",
         )
-    if match := _TEMPLATE_RANGE.fullmatch(line):
+    command = line.split("#", 1)[0].rstrip()
+    if match := _SMSG.fullmatch(command):
+        return _smsg_line(match, word, span, job)
+    if (match := _XAUTOLOG.fullmatch(command) or _EXEC_WRITTEN.fullmatch(command) or _CMS_COMMAND.fullmatch(command)):
+        return command_line(match, span)
+    if not labels and _DIRECTORY_STATEMENT.fullmatch(command):
+        return codes.UNKNOWN_KEYWORD(
+            f"{word} is a CP directory statement, not a .bkr statement",
+            span,
+            help="remove the line: bkrc writes the directory entries of the Backup Manager machines"
+            " (`bkrc compile`); the entries of the users a job backs up stay in the site's directory",
+        )
+    if match := _template_range(line):
         verb, owner, first, last, fields = match.groups()
         addresses = first.upper() if last is None or last.upper() == first.upper() else f"{first}-{last}".upper()
         meant = f"{verb.lower()} minidisk {owner.upper()} {addresses}"
@@ -868,6 +926,88 @@ def foreign_line(
             " the target in `to disk pool NAME`; bkrc writes the template's settings",
         )
     return None
+
+
+def _mdisk_as_disk(match: re.Match) -> str:
+    """The `disk` statement an MDISK statement (`match`, _MDISK's) says, USERID for its
+    user: its size and unit, and its volume and start (`on VOL at START`; `on VOL` alone
+    for `AUTOV`, which is how bkrc writes a disk without `at`), where the device type is
+    one whose size is counted in cylinders or blocks."""
+    address, device, start, size, volume = match.groups()
+    unit = "blk" if device.upper() in _FBA else "cyl"
+    where = ""
+    if start and device.upper() in _CKD | _FBA:
+        where = f" on {volume.upper()}" + ("" if start.upper() == "AUTOV" else f" at {start}")
+    return f"disk USERID {address.upper()} size {size or 'N'} {unit}{where}"
+
+
+def quoted_command(line: str, span: Span, job: str | None) -> Diagnostic | None:
+    """`'CP XAUTOLOG BKRBKUP'`, `'SMSG BKRBKUP SUBMIT APPSFULL'`: a line of a REXX EXEC
+    (AUTOLOG1's PROFILE EXEC), the command in single quotes as REXX passes it on; `line`
+    from its `'` to the line's end. The command's error (foreign_line's), its quotes
+    said too; None for any other line."""
+    found = re.fullmatch(r"'([^']*)'\s*", line)
+    if found is None:
+        return None
+    command = found.group(1).strip()
+    if match := _SMSG.fullmatch(command):
+        diag = _smsg_line(match, "", span, job)
+    elif match := _XAUTOLOG.fullmatch(command) or _EXEC_WRITTEN.fullmatch(command) or _CMS_COMMAND.fullmatch(command):
+        diag = command_line(match, span)
+    else:
+        return None
+    return replace(diag, message=f"{diag.message.split(':', 1)[0]}, in quotes as a REXX EXEC passes it on")
+
+
+def command_line(match: re.Match, span: Span) -> Diagnostic:
+    """`XAUTOLOG BKRBKUP`, `EXEC BKRSTART` or `ACCESS 191 A` (`match`, _XAUTOLOG's,
+    _EXEC_WRITTEN's or _CMS_COMMAND's) on a line of the .bkr file, as AUTOLOG1's PROFILE
+    EXEC starts the machines: bkrc compile writes the EXEC that does it; the help names
+    it, as the compile does."""
+    from bkrdsl.emit.rexx import START_FILE, SUBMIT_FILE
+
+    words = match.group(0).split()
+    word = words[1] if words[0].upper() == "CP" else words[0]
+    if match.re is _CMS_COMMAND:
+        return codes.UNKNOWN_KEYWORD(
+            f"`{word}` is a CMS command, not a .bkr statement: a .bkr file describes the backups, it runs none",
+            span,
+            help=f"remove the line: `bkrc compile` writes the EXECs each member runs, {START_FILE} to start the"
+            f" Backup Manager machines and {SUBMIT_FILE} to submit the jobs",
+        )
+    if word.upper() == "EXEC":
+        called = words[1].upper()
+        return codes.UNKNOWN_KEYWORD(
+            f"`{word}` is a CMS command, not a .bkr statement: {called} EXEC is written by `bkrc compile`",
+            span,
+            help=f"remove the line: run `EXEC {' '.join(words[1:])}` on the member (or have its scheduler run it);"
+            " a .bkr file says what the EXECs do, not when they run",
+        )
+    return codes.UNKNOWN_KEYWORD(
+        f"`{word}` is a CP command, not a .bkr statement: a .bkr file describes the machines, it starts none",
+        span,
+        help=f"remove the line: `bkrc compile` writes each member's {START_FILE} EXEC, which logs on the"
+        f" Backup Manager machines in their order; AUTOLOG1's PROFILE EXEC calls it, `'EXEC {START_FILE}'`",
+    )
+
+
+def _smsg_line(match: re.Match, word: str, span: Span, job: str | None) -> Diagnostic:
+    """`SMSG BKRBKUP SUBMIT APPSFULL` (`match`, _SMSG's) on a line of the .bkr file, as a
+    PROFILE EXEC or an operator sends the backup server a job: bkrc compile writes each
+    member's submit EXEC, which sends it; the help names it, and how it submits the job
+    the line is in (`job`), or the one the line names."""
+    from bkrdsl.emit.rexx import SUBMIT_FILE
+
+    server, verb, name = (g.upper() if g else g for g in match.groups())
+    word = shown(match.group(0).split()[1 if match.group(0)[:2].upper() == "CP" else 0])  # `CP SMSG`: SMSG's
+    named = job or (name if verb == "SUBMIT" and name else None)
+    how = f" (`EXEC {SUBMIT_FILE} {named}` submits job {named}, `EXEC {SUBMIT_FILE} DUE` every job due)" if named else ""
+    return codes.UNKNOWN_KEYWORD(
+        f"{word} is a CP command, not a .bkr statement: a .bkr file describes the jobs, it sends none",
+        span,
+        help=f"remove the line: `bkrc compile` writes each member's {SUBMIT_FILE} EXEC, which sends"
+        f" {server} the member's jobs{how}",
+    )
 
 
 def range_spaced(first: str, last: str, span: Span) -> Diagnostic:
@@ -1019,11 +1159,20 @@ def _foreign_in_group(line: str, word: str, group: str, named: str | None, span:
             )
         else:
             also = f": the group's kind, `{group or kind}`, makes it a{'n' if kind == 'identity' else ''} {entry} entry"
+        # The entry's kind the group's: the ID alone, written over the entry's words, is
+        # the group's entry (a pattern no entry holds); of the other kind, the user is the
+        # site's to move, no fix.
+        fix = None
+        if group == kind and not any(c in user for c in "*%?"):
+            entry_span = Span(span.file, span.line, span.column, span.line, span.column + len(line.rstrip()),
+                              span.start, span.start + len(line.rstrip()))
+            fix = write_fix(user, entry_span)
         return codes.UNKNOWN_KEYWORD(
             f"{word} starts a CP directory entry, not a user ID of the group",
             span,
             help=f"list the user ID alone, `{user}`{also};"
             " a .bkr file does not hold passwords, storage or privilege classes",
+            fix=fix,
         )
     if match := _LINK.match(line):
         return codes.UNKNOWN_KEYWORD(
@@ -1032,12 +1181,13 @@ def _foreign_in_group(line: str, word: str, group: str, named: str | None, span:
             help=f"remove the line: a group lists user IDs only; a job leaves a user's link out of its"
             f" backups with `exclude minidisk * {match.group(1).upper()}`",
         )
-    if _MDISK.match(line) or _SUBCONFIG.match(line):
+    if (mdisk := _MDISK.match(line)) or _SUBCONFIG.match(line):
+        disk = _mdisk_as_disk(mdisk) if mdisk and mdisk.group(3) else "disk USERID 191 size 10 cyl"
         return codes.UNKNOWN_KEYWORD(
             f"{word} is a CP directory statement, not a user ID of the group",
             span,
             help="remove the line: a group lists user IDs only; a machine's minidisk is a `disk`"
-            " statement in the cluster block (`disk USERID 191 size 10 cyl`), and bkrc writes"
+            f" statement in the cluster block (`{disk}`), and bkrc writes"
             " the MDISK, BUILD and SUBCONFIG statements",
         )
     return None
@@ -1054,7 +1204,7 @@ def _record_in_group(line: str, word: str, group: str, named: str | None, span: 
     message = f"{word} starts a Backup Manager template record, not a user ID of the group"
     if after := _owner_after_columns(line):
         return _record_owner_after(after, jobs, message, span)
-    full = _TEMPLATE_RANGE.fullmatch(line)
+    full = _template_range(line)
     found = full or _TEMPLATE_COLUMNS.fullmatch(line)
     if found is None:  # an SFS record, or one of no shape a selection has
         minidisk = _TEMPLATE_RECORD.match(line).group(2).upper() == "MINIDISK"
@@ -2149,6 +2299,14 @@ def template_setting_in_job(
             fix = remove_fix("the line", remove) if remove is not None and len(value) == 1 else None
         else:
             help = f"the job's `to {medium}` says its backups go to {medium}: keep one, `to {medium}` or `{meant}`{tail}"
+    elif setting == "output_spec" and medium is not None:
+        # `CONFIG BKR_Output_Spec = CMS`: no medium a job names, where the job's `to` says one
+        written = " ".join(value) or "nothing"
+        help = (
+            f"the job's `to {medium}` says where its backups go: remove this line (`{written}` is no medium a"
+            f" job names, `to disk` or `to tape`){tail}"
+        )
+        fix = remove_fix("the line", remove) if remove is not None else None
     else:
         return None
     return codes.KEY_VALUE(message, span, help=help, fix=fix)
@@ -6058,6 +6216,28 @@ def starts_no_statement(
     else:
         help = f"statements in {where} start with {', '.join(f'`{k}`' for k in starts) or 'a keyword'}"
     return codes.SYNTAX(f"`{word}` starts no statement: it {KEYWORD_PLACES[lowered]}", span, help=help)
+
+
+def identity_password_or_user(diag: Diagnostic, keyword: str, rest: str, at: Span) -> Diagnostic:
+    """`IDENTITY TCPIP FTPSERVE` where a declaration goes (`diag`, word_for_keyword's:
+    `user` expected): a CP directory IDENTITY line, FTPSERVE its password, or the users
+    TCPIP and FTPSERVE declared with `user` left out, which the words cannot tell. The
+    help says both readings, each offered as a choice written over the line from the
+    keyword (`at`, from it to the ID); `rest`, the line from the ID, up to a comment. Any
+    other line after `identity` is `diag`, as it was."""
+    words = rest.split()
+    if keyword != keyword.upper() or len(words) != 2 or any(not _ID_WORD.fullmatch(w) for w in words):
+        return diag
+    user, other = (w.upper() for w in words)
+    entry, both = f"identity user {user}", f"identity user {user}, {other}"
+    end = at.end + len(rest.rstrip())
+    line = Span(at.file, at.line, at.column, at.line, at.column + end - at.start, at.start, end)
+    return replace(
+        diag,
+        help=f"a CP directory's IDENTITY line names one user and its password: write `{entry}`, since a .bkr"
+        f" file holds no passwords; if `{other}` is a second user, write `{both}`",
+        choices=(write_fix(entry, line), write_fix(both, line)),
+    )
 
 
 def word_for_keyword(wanted: str, after: str, found: str, keyword: str, span: Span, text: str | None = None) -> Diagnostic:

@@ -770,6 +770,11 @@ def closing(sim: Sim, blocks: int) -> list[str] | None:
     return path
 
 
+#: `expire on DEV1, DEV2`: a line of a group body that opens an expire block, its members'
+#: commas not the body's separators (separators_in_group).
+_EXPIRE_HEAD = re.compile(r"[ \t]*expire[ \t]+on[ \t]+[^\s,{}#]+[ \t]*,")
+
+
 def _fake(type_: str, like: Token, value: str = "") -> Token:
     """A placeholder token at `like`'s position."""
     if like.start_pos is None:
@@ -1513,6 +1518,8 @@ class Recovery:
             return
         if char == "'" and self.single_quoted_name(ip, pos, line_end):
             return
+        if char == "'" and self.quoted_command(ip, pos, line_end):
+            return
         if char == "\\" and self.backslash_path(ip, pos):
             return
         if char == "&" and self.joined_after_comma(pos, "&"):
@@ -1605,6 +1612,25 @@ class Recovery:
             # waits for; read on as if it were there, so `daily` is not also "missing".
             line, column = self.source.position(pos)
             self.feed(ip, Token("NAME", "", pos, line, column, line, column, pos))
+
+    def quoted_command(self, ip, pos: int, line_end: int) -> bool:
+        """`'CP XAUTOLOG BKRBKUP'` alone on its line, as a REXX EXEC writes a command: the
+        command's one error (messages.quoted_command), whose fix removes the line, which
+        is skipped. False for any other text in single quotes."""
+        text = self.source.text
+        begin = text.rfind("\n", 0, pos) + 1
+        if text[begin:pos].strip():
+            return False
+        blocks = [b for b in open_blocks(ip.parser_state.value_stack) if not b.placeholder]
+        job = blocks[-1].name if blocks and blocks[-1].kind == "job" else None
+        diag = messages.quoted_command(text[pos:line_end], self.source.span(pos, pos + 1), job)
+        if diag is None:
+            return False
+        stop = min(line_end + 1, len(text))
+        self.report(replace(diag, fix=Fix("Remove the line", (Edit(self.source.span(begin, stop), ""),))), pos)
+        self._advance(ip.lexer_thread.state, line_end)
+        self._fed_error_token = True
+        return True
 
     def joins_two_words(self, pos: int) -> bool:
         """Whether the character at `pos` stands between two characters of a name."""
@@ -2033,7 +2059,9 @@ class Recovery:
         # goes, then a user ID where its `group` or `user` is wanted
         declares = tok.type == "NAME" and len(leaves) == 1 and leaves[0].type == identity
         span = self.source.span(first, first + len(line_text.split(None, 1)[0]))
-        diag = messages.foreign_line(line_text, span, misplaced=misplaced, declares=declares)
+        blocks = [b for b in open_blocks(ip.parser_state.value_stack) if not b.placeholder]
+        job = blocks[-1].name if blocks and blocks[-1].kind == "job" else None
+        diag = messages.foreign_line(line_text, span, misplaced=misplaced, declares=declares, job=job)
         if diag is None:
             return False
         diag = self._setting_in_job(ip, diag, line_text, span, first, end)
@@ -2469,6 +2497,9 @@ class Recovery:
                 signs.append(found.start())
         if not signs or signs[0] != pos:
             return False
+        begin = text.rfind("\n", 0, pos) + 1
+        if _EXPIRE_HEAD.match(text, begin, pos + 1):
+            return False  # `expire on DEV1, DEV2` + `{`: an expire block pasted in (_close_edits)
         self.separators_at.update(signs)
         removals = [self.sign_removal(at, at + 1, brace.end_pos) for at in signs]
         close = self._block_end(brace.start_pos)
@@ -4857,6 +4888,10 @@ class Recovery:
         word = self.facts.texts[keyword]
         wanted = self.expected_list(accepted - {"RBRACE", "$END"})
         diag = messages.word_for_keyword(wanted, after, self.describe(tok), word, self.span_of(tok), tok.value)
+        if previous is not None and previous.type == self.facts.keywords["identity"]:
+            # `IDENTITY TCPIP FTPSERVE`: a directory entry's password, or a second user
+            diag = messages.identity_password_or_user(diag, str(previous.value), self._line_before_comment(tok.start_pos),
+                                                      self.source.span(previous.start_pos, tok.start_pos))
         self.report(diag, tok.start_pos)
         return self.retype(tok, keyword)
 
@@ -9612,10 +9647,12 @@ class Recovery:
     def _heading_removed(self, diag: Diagnostic, first: int) -> Diagnostic:
         """`diag` with a fix removing its line where the line, from `first` (its first
         word) and blanks before it, is a template's selection heading and nothing else
-        (`FUNCTION MEDIATYPE OWNER VDEV ...`: no value is lost, no comment)."""
+        (`FUNCTION MEDIATYPE OWNER VDEV ...`: no value is lost, no comment), or a CP
+        statement the help says to remove (`LINK MAINT 0190 0190 RR`, `SMSG BKRBKUP
+        SUBMIT APPSFULL`: messages.removed_whole)."""
         text = self.source.text
         begin, end = text.rfind("\n", 0, first) + 1, self._line_end(first)
-        if text[begin:first].strip() or not messages.template_heading_only(text[first:end]):
+        if text[begin:first].strip() or not messages.removed_whole(text[first:end]):
             return diag
         stop = min(end + 1, len(text))  # and its line end
         return replace(diag, fix=Fix("Remove the line", (Edit(self.source.span(begin, stop), ""),)))
@@ -11172,6 +11209,8 @@ class Recovery:
                 else t
                 for t in leaves[k:]
             ]
+            if rest and rest[0].type == "EXPIRE":
+                rest = self._commas_after_on(rest)
             inside = not self.closes_there(word, block)
             if inside:
                 diag = self.written_inside(word, block)
@@ -11186,6 +11225,20 @@ class Recovery:
                 lambda ip, diag=diag, at=word.start_pos: self.report(diag, at),
                 written_inside=word if inside else None,
             )
+
+    @staticmethod
+    def _commas_after_on(rest: list[Token]) -> list[Token]:
+        """`expire on DEV1 DEV2` read as user IDs in a group body, then `{`: the members
+        after `on`, written without their commas, with a `,` assumed between each two on
+        one line, so that the block re-reads as its opening and is said misplaced once
+        (its members' list is the expire block's to judge where it is moved to)."""
+        out = list(rest[:2])
+        for t in rest[2:]:
+            last = out[-1]
+            if t.type == "NAME" and last.type == "NAME" and last.line == t.line and out[1].type == "ON":
+                out.append(_fake("COMMA", t))
+            out.append(t)
+        return out
 
     def _keyword_edits(self, leaves: list[Token], tok: Token):
         for k in range(len(leaves) - 1, -1, -1):
