@@ -20,6 +20,13 @@ from collections.abc import Sequence
 #: literal text is held to them too.
 INVARIANT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 +<=>%&*\"'(),_-./:;?")
 
+#: The EXECs `bkrc compile` writes for each member (docs/rexx.md): the emitter names its
+#: files by them, and the syntax's helps name them where a line pasted from a PROFILE
+#: EXEC or an operator's console does what they do (`XAUTOLOG BKRBKUP`, `SMSG BKRBKUP SUBMIT`).
+SUBMIT_FILE = "BKRSUBMT"
+EXPIRE_FILE = "BKREXPIR"
+START_FILE = "BKRSTART"
+
 #: Longest line of any generated file (safe for F 80 records and every editor).
 MAX_COLUMNS = 72
 

@@ -55,7 +55,8 @@ from bkrdsl.emit.quoting import (
     rexx_comment,
     rexx_literal,
 )
-from bkrdsl.generated import (
+from bkrdsl.generated import (  # the EXECs' names live there: the syntax's helps name them too
+    EXPIRE_FILE,
     RC_ELSEWHERE,
     RC_NOT_UP,
     RC_UNKNOWN,
@@ -63,6 +64,8 @@ from bkrdsl.generated import (
     RC_USAGE,
     RC_WRONG_MEMBER,
     SAY_COLUMNS,
+    START_FILE,
+    SUBMIT_FILE,
 )
 from bkrdsl.resolve.model import (
     DEFAULT_LOGON_WAIT,
@@ -75,10 +78,6 @@ from bkrdsl.resolve.model import (
     Model,
     timing,
 )
-
-SUBMIT_FILE = "BKRSUBMT"
-EXPIRE_FILE = "BKREXPIR"
-START_FILE = "BKRSTART"
 
 #: Stands for the compile's identity while the EXECs are written; `cluster_execs`
 #: puts the identity in its place. `<U+` and no hex digit after it: quoting

@@ -964,7 +964,7 @@ def command_line(match: re.Match, span: Span) -> Diagnostic:
     _EXEC_WRITTEN's or _CMS_COMMAND's) on a line of the .bkr file, as AUTOLOG1's PROFILE
     EXEC starts the machines: bkrc compile writes the EXEC that does it; the help names
     it, as the compile does."""
-    from bkrdsl.emit.rexx import START_FILE, SUBMIT_FILE
+    from bkrdsl.generated import START_FILE, SUBMIT_FILE
 
     words = match.group(0).split()
     word = words[1] if words[0].upper() == "CP" else words[0]
@@ -996,7 +996,7 @@ def _smsg_line(match: re.Match, word: str, span: Span, job: str | None) -> Diagn
     PROFILE EXEC or an operator sends the backup server a job: bkrc compile writes each
     member's submit EXEC, which sends it; the help names it, and how it submits the job
     the line is in (`job`), or the one the line names."""
-    from bkrdsl.emit.rexx import SUBMIT_FILE
+    from bkrdsl.generated import SUBMIT_FILE
 
     server, verb, name = (g.upper() if g else g for g in match.groups())
     word = shown(match.group(0).split()[1 if match.group(0)[:2].upper() == "CP" else 0])  # `CP SMSG`: SMSG's
