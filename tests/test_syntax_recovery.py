@@ -1563,3 +1563,43 @@ def test_a_block_keyword_without_its_name_is_one_error_not_also_the_outer_brace(
     # where a body follows, which the recovery reads in the block
     found = [d.code for d in diagnose(text[: -len("}\n")])]
     assert found.count("BKR005") == ("\n" in typed)
+
+
+# --- h5 (stop 65)
+def test_a_disk_statements_on_without_its_volume_asks_for_a_volume_label_not_a_member():
+    # An editor's session: `disk BKRSVSFS 191 size 20 cyl on` typed, the cluster's `}`
+    # below it (or the file's end, or the next statement). A `disk` statement's `on`
+    # takes a volume label; it said "expected a member name after `on`", as a job's
+    # `run on` does, and its help "write a member name after `on`". Both front ends.
+    from bkrdsl.lsp.document import analyse_document
+
+    head = (
+        "import std/backup-manager\n\ncluster DEV {\n"
+        "  member DEV1 { workers 1  private-volume D1PRV1 }\n"
+        "  member DEV2 { workers 1  private-volume D2PRV1 }\n"
+        "  shared-volume VMCOM1\n"
+        "  catalog shared server BKRSVSFS pool BKRPOOL on DEV1\n"
+    )
+    for after in ("}\n", "", "  disk BKRBKUP 191 size 10 cyl\n}\n"):
+        text = head + "  disk BKRSVSFS 191 size 20 cyl on\n" + after
+        for found in (diagnose(text), read_module(Source.of("t.bkr", text))[1]):
+            assert [(d.code, d.span.line, d.span.column) for d in found] == [("BKR010", 8, 33)], found
+            assert found[0].message.startswith("expected a volume label after `on`, found "), found[0].message
+            assert "member" not in found[0].message
+            assert found[0].help == (
+                "write a volume label after `on`: a shared volume (`VMCOM1`) for a single-configuration"
+                " machine or a member's private volume (`D1PRV1`, `D2PRV1`) for an IDENTITY; or remove"
+                " `on`: bkrc then places the disk"
+            )
+        # each reading the help offers checks: the shared volume for the catalog's SFS
+        # server (single-configuration), a private one for the backup server (IDENTITY),
+        # or `on` removed
+        for disk, line in (("BKRSVSFS", "on VMCOM1"), ("BKRBKUP", "on D1PRV1"), ("BKRSVSFS", "")):
+            mended = text.replace("BKRSVSFS 191 size 20 cyl on\n", f"{disk} 191 size 20 cyl {line}\n".replace(" \n", "\n"), 1)
+            errors = [d for d in analyse_document("/ws/t.bkr", mended).diagnostics if d.severity.name == "ERROR"]
+            if after == "}\n":
+                assert errors == [], (disk, line, [(d.code, d.message) for d in errors])
+    # a job's `run on` still asks for a member
+    text = head + "  job J {\n    run on\n  }\n}\n"
+    assert "expected a member name after `on`" in one(text).message
+

@@ -5327,7 +5327,61 @@ def missing_value(
             expected = None if unfinished[0] else need
         elif keyword.lower() == "pool" and not names and text:
             help_text = pool_named_elsewhere(text, span) or help_text
+        elif keyword.lower() == "on" and not names and text and _disk_placement(text, span.start):
+            # `disk BKRSVSFS 191 size 20 cyl on`: a volume goes there, not a member
+            need = expected = FOLLOWERS[("private-volume", None)]
+            label = f"{need} expected after this"
+            message = f"expected {need} after {written}, found {found}"
+            help_text = volume_after_on(text)
     return codes.EXPECTED_NAME(message, span, label=label, help=help_text, fix=fix, expected=expected)
+
+
+#: A `disk` statement's first word, where its line starts (its `on` names a volume).
+_DISK_STATEMENT = re.compile(r"(?i)\A[ \t]*disk(?:[ \t]|\Z)")
+#: The labels a `shared-volume` or `private-volume` statement declares, to its line's
+#: end or the block's `}`.
+_VOLUME_LIST = re.compile(r"(?im)(?:^|[\s{])(shared|private)-volume[ \t]+([^#}\n]*)")
+
+
+def _disk_placement(text: str, at: int) -> bool:
+    """Whether the `on` at `at` is a `disk` statement's (`disk BKRBKUP 191 size 10 cyl
+    on`), whose value is a volume label: the line it stands on starts with `disk`, or,
+    `on` first on its line, the line above (`bkrc fmt` breaks none, but a user may)."""
+    begin = text.rfind("\n", 0, at) + 1
+    before = text[begin:at]
+    if not line_words(before) and begin:
+        above = text.rfind("\n", 0, begin - 1) + 1
+        before = text[above : begin - 1]
+    return _DISK_STATEMENT.match(before) is not None
+
+
+def volume_after_on(text: str) -> str:
+    """The help for a `disk` statement's `on` with no volume after it: the file's own
+    volumes, shared first, each kind for the machines it takes (a single-configuration
+    machine's disk on a private volume, an IDENTITY's on a shared one, is BKR244), or,
+    where it declares none, where they are declared; or `on` removed, bkrc then
+    placing the disk itself."""
+    shared: list[str] = []
+    private: list[str] = []
+    for found in _VOLUME_LIST.finditer(text):
+        for word in found.group(2).split():
+            label = word.upper()
+            if looks_like_volume_label(word) and word.lower() not in lexicon.KEYWORDS and label not in shared + private:
+                (shared if found.group(1).lower() == "shared" else private).append(label)
+    named = [f"a shared volume ({_listed_names(shared)}) for a single-configuration machine"] if shared else []
+    named += [f"a member's private volume ({_listed_names(private)}) for an IDENTITY"] if private else []
+    if not named:
+        return (
+            "write a volume label after `on`, one `shared-volume` in the cluster or `private-volume`"
+            " in a member block declares; or remove `on`: bkrc then places the disk"
+        )
+    return f"write a volume label after `on`: {' or '.join(named)}; or remove `on`: bkrc then places the disk"
+
+
+def _listed_names(names: list[str], most: int = 3) -> str:
+    """`A`, `B`, `C`...: the first `most` names quoted, `...` after them where there are more."""
+    shown_names = ", ".join(f"`{n}`" for n in names[:most])
+    return shown_names + ("..." if len(names) > most else "")
 
 
 #: A job's destination with its pool (`to disk pool BKUPPOOL`), first on its line.
