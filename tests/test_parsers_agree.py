@@ -175,7 +175,8 @@ def test_the_parsers_agree_on_a_word_on_the_line_after_a_statement(case):
 #: examples/minimal.bkr): before, each was left to Lark.
 READ_FAST = {
     # a word after `to disk` or `to tape` on its line: the pool's name, `pool` left
-    # out (BKR004 "the pool's name follows the word `pool`", the fix writes it)
+    # out (BKR004 "the pool's name follows the word `pool`", the fix writes it); one
+    # in small letters that begins `pool` is that keyword being typed (BKR012)
     "to disk p": ("    to disk pool BKUPPOOL", "    to disk p"),
     "to disk poo": ("    to disk pool BKUPPOOL", "    to disk poo"),
     "to tape BKUPPOOL": ("    to disk pool BKUPPOOL", "    to tape BKUPPOOL"),

@@ -1603,3 +1603,44 @@ def test_a_disk_statements_on_without_its_volume_asks_for_a_volume_label_not_a_m
     text = head + "  job J {\n    run on\n  }\n}\n"
     assert "expected a member name after `on`" in one(text).message
 
+
+@pytest.mark.parametrize("typed", ["p", "po", "poo"])
+@pytest.mark.parametrize("medium", ["disk", "tape"])
+def test_pool_half_typed_after_the_medium_is_the_keyword_being_typed(typed, medium):
+    # An editor's session: `to disk pool BKUPPOOL` typed letter by letter. At `to disk p`
+    # the error read `p` as the pool's name, `pool` left out ("the pool's name follows
+    # the word `pool`: `to disk pool p`"), and its quick fix, preferred, wrote that; at
+    # `pool` it said the name is missing. A letter or two of an option in small letters
+    # at its line's end are that keyword being typed (as `workers 2 p` is): BKR012 with
+    # `pool`, no fix. Both front ends.
+    text = f"cluster A {{\n  job J {{\n    to {medium} {typed}\n  }}\n}}\n"
+    for found in (diagnose(text), read_module(Source.of("t.bkr", text))[1]):
+        assert [(d.code, d.span.line, d.span.column) for d in found] == [("BKR012", 3, 13)], found
+        assert found[0].message == f"unknown keyword `{typed}`; did you mean `pool`?"
+        assert found[0].help == f"write `pool` followed by a pool name: the statement ends after `{typed}`"
+        assert found[0].fix is None
+    # a name in capitals, or a word with words after it, is still the pool's name, `pool` left out
+    for line, fixed in ((f"to {medium} POO", f"to {medium} pool POO"), (f"to {medium} BKUPPOOL", f"to {medium} pool BKUPPOOL")):
+        text = f"cluster A {{\n  job J {{\n    {line}\n  }}\n}}\n"
+        for found in (diagnose(text), read_module(Source.of("t.bkr", text))[1]):
+            assert [d.code for d in found] == ["BKR004"], found
+            assert fixes.apply(text, found) == text.replace(line, fixed)
+
+
+@pytest.mark.parametrize(("typed", "medium"), [("d", "disk"), ("di", "disk"), ("t", "tape"), ("ta", "tape")])
+def test_a_medium_half_typed_after_to_is_not_read_as_a_pools_name(typed, medium):
+    # An editor's session: `to disk` typed letter by letter. At `to d` and `to di` the
+    # error's help read the letters as a pool's name ("write `to disk pool d` or `to
+    # tape pool d`"); at `to dis` it is `disk` misspelt (BKR012). Now the letters are
+    # the medium being typed, as `run on each m` is `member`'s: "write `disk` in place
+    # of `d`". A pool's name written without its medium still gets the pool help.
+    # Both front ends.
+    text = f"cluster A {{\n  job J {{\n    to {typed}\n  }}\n}}\n"
+    for found in (diagnose(text), read_module(Source.of("t.bkr", text))[1]):
+        assert [(d.code, d.span.line) for d in found] == [("BKR004", 3)], found
+        assert found[0].message == f"expected `disk` or `tape` after `to`, found `{typed}`"
+        assert found[0].help == f"write `{medium}` in place of `{typed}`"
+    text = "cluster A {\n  job J {\n    to BKUPPOOL\n  }\n}\n"
+    for found in (diagnose(text), read_module(Source.of("t.bkr", text))[1]):
+        assert found[0].help == "write `to disk pool BKUPPOOL` or `to tape pool BKUPPOOL`", found[0].help
+

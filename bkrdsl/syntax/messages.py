@@ -7463,7 +7463,12 @@ def pool_without_keyword(medium: str, pool: str, span: Span, through: Span | Non
     """`to disk BKUPPOOL`: `pool` left out before the pool's name. `through`: the name
     and words after it on its line no statement has a place for (`to disk BKUPPOOL
     now`), which the fix leaves out (their own error says each: `now`), so that it
-    writes a line that checks."""
+    writes a line that checks. A word in small letters that begins `pool` (`to disk p`,
+    `po`, `poo`), last on its line, is that keyword being typed, as a letter or two
+    that begin an option are elsewhere (`workers 2 p`): BKR012 with `pool` and what
+    follows it, not the pool `P` (its fix wrote `to disk pool p`)."""
+    if through is None and pool != "pool" and pool.islower() and "pool".startswith(pool):
+        return unknown_keyword_unfinished(f"`{pool}`", ["pool"], follower("pool", 0), span)
     fix = Fix.replace("Insert `pool`", before(span), "pool ")
     if through is not None:
         fix = Fix.replace(f"Write `pool {pool}`", through, f"pool {pool}")
@@ -7598,11 +7603,16 @@ def unknown_medium(found: str, medium: str, pool: str | None, span: Span) -> Dia
 
 
 def medium_missing(found: str, span: Span) -> Diagnostic:
-    """`to BKUPPOOL`: the pool named without its medium and `pool`."""
+    """`to BKUPPOOL`: the pool named without its medium and `pool`. A letter or two
+    in small letters that begin a medium (`to d`, `to ta`) are that keyword being
+    typed, as `run on each m` is `member`'s: the help writes it in their place, not
+    them as a pool's name (`to disk pool d`)."""
+    word = found.strip("`")
+    begun = [medium for medium in ("disk", "tape") if word.islower() and medium.startswith(word)]
     return codes.SYNTAX(
         f"expected `disk` or `tape` after `to`, found {found}",
         span,
-        help=_pool_help(found.strip("`")),
+        help=f"write `{begun[0]}` in place of `{word}`" if begun else _pool_help(word),
         expected="`disk` or `tape`",
     )
 
