@@ -1644,3 +1644,27 @@ def test_a_medium_half_typed_after_to_is_not_read_as_a_pools_name(typed, medium)
     for found in (diagnose(text), read_module(Source.of("t.bkr", text))[1]):
         assert found[0].help == "write `to disk pool BKUPPOOL` or `to tape pool BKUPPOOL`", found[0].help
 
+
+@pytest.mark.parametrize(
+    ("days", "help_text"),
+    [
+        ("sun,we", "did you mean `wed`? write `weekly sun,wed HH:MM`, the time of day on a 24-hour clock"),
+        ("sun, we", "did you mean `wed`? write `weekly sun,wed HH:MM`, the time of day on a 24-hour clock"),
+        ("sun,mon,fr", "did you mean `fri`? write `weekly sun,mon,fri HH:MM`, the time of day on a 24-hour clock"),
+    ],
+)
+def test_the_last_day_of_a_list_half_typed_is_no_day_as_a_first_one_is(days, help_text):
+    # An editor's session: `weekly sun,wed 21:00` typed. At `weekly su` the error says
+    # `su` is no day; at `weekly sun,we` it read `we` as a day ("expected a time of day
+    # (HH:MM) after `weekly sun,we`"). Now the last day is said as the first one is.
+    # Both front ends.
+    last = days.rsplit(",", 1)[1].strip()
+    text = f"cluster A {{\n  job J {{\n    run on M weekly {days}\n  }}\n}}\n"
+    for found in (diagnose(text), read_module(Source.of("t.bkr", text))[1]):
+        assert [(d.code, d.span.line) for d in found] == [("BKR010", 3)], found
+        assert found[0].message == f"`{last}` is not a day of the week, and the time of day (HH:MM) is missing after it"
+        assert found[0].help == help_text
+        assert text[found[0].span.start : found[0].span.end] == last
+    # the days whole, the time alone is missing, as before
+    text = "cluster A {\n  job J {\n    run on M weekly sun,wed\n  }\n}\n"
+    assert one(text).message == "expected a time of day (HH:MM) after `weekly sun,wed`, found `}`"

@@ -5544,6 +5544,21 @@ def _schedule_left_unfinished(keyword: str, names: list[str]) -> tuple[str | Non
         if len(close) == 1:
             return message, f"did you mean `{close[0]}`? write `weekly {close[0]} HH:MM`, the time of day on a 24-hour clock"
         return message, "write `weekly DAY HH:MM`: the day by name, `mon` to `sun`, then the time of day on a 24-hour clock"
+    if (
+        keyword == "weekly"
+        and len(names) > 1
+        and all(looks_like_day(n) for n in names[:-1])
+        and not phrase_day(names[-1])
+        and "," not in names[-1]
+    ):
+        # `weekly sun,we`, the list's last day half typed: said as `weekly su` is, not
+        # "expected a time of day after `weekly sun,we`", as if `we` were a day
+        close = did_you_mean(names[-1], _WEEK, synonyms=False)
+        message = f"{shown(names[-1])} is not a day of the week, {missing}"
+        if len(close) == 1:
+            days = ",".join(n.lower() for n in names[:-1] + [close[0]])
+            return message, f"did you mean `{close[0]}`? write `weekly {days} HH:MM`, the time of day on a 24-hour clock"
+        return message, "write `weekly DAY,DAY HH:MM`: each day by name, `mon` to `sun`, then the time of day on a 24-hour clock"
     if keyword == "monthly" and len(names) == 1 and names[0].isdigit() and not 1 <= int(names[0]) <= 31:
         return (
             f"{shown(names[0])} is not a day of the month, {missing}",
