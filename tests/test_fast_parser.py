@@ -1200,6 +1200,10 @@ OPTION_HALF_TYPED = [
     # hyphen, as `share` is (was BKR004, `catalog` missing before it)
     "cluster A {\n  shared\n}\n",
     "cluster A {\n  shared\n  member M { workers 2 }\n}\n",
+    # `pool` half typed after the target's medium, in small letters (was BKR004, the
+    # letters the pool's name: `messages.pool_without_keyword`)
+    "cluster A {\n  job J {\n    to disk poo\n  }\n}\n",
+    "cluster A {\n  job J {\n    to tape p\n  }\n}\n",
 ]
 
 
@@ -1350,7 +1354,7 @@ def test_a_keyword_missing_before_the_next_statement_is_read_fast(text, monkeypa
 #: pool's name without `pool`, one more name without its `,`, the one keyword that
 #: fits in its place; a declaration's kind missing; `include` before `exclude minidisk`.
 WORD_MEANS_NO_KEYWORD = [
-    "cluster A {\n  job J {\n    to disk poo\n  }\n}\n",  # the pool's name (Recovery.destination_phrase)
+    "cluster A {\n  job J {\n    to disk POO\n  }\n}\n",  # the pool's name (Recovery.destination_phrase)
     "cluster A {\n  job J {\n    to disk  descri\n  }\n}\n",
     "cluster A {\n  job J {\n    to tape BKUPPOOL\n    run on M daily 01:00\n  }\n}\n",
     # a `,` missing: a name in capitals, or a word that begins no option (`messages.begun`)
