@@ -3996,3 +3996,17 @@ def test_h3_the_readings_of_a_run_line_are_offered_each(monkeypatch, reading, wr
         after = apply(text, fix)
         assert after == CLUSTER.replace("run on DEV1 daily 01:00", line_meant, 1)
         assert [d.code for d in analyse_document("/ws/dev.bkr", after).diagnostics if d.code < "BKR100"] == []
+
+
+# --- h5 (stop 65)
+def test_the_outline_of_a_disk_placed_at_a_cylinder_shows_where():
+    # An editor's session on examples/prodssi.bkr: `disk BKRSVSFS 191 size 20 cyl on
+    # VMCOM1 at 1000` was outlined "size 20 cyl on VMCOM1", its extent's start left out,
+    # where the line fixes it (a site without DirMaint places its disks so).
+    text = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
+    assert "  disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000\n" in text
+    doc, _, _ = doc_at(text, name="/ws/prodssi.bkr")
+    cluster = F.outline(doc)[-1]
+    disks = {c.name: c.detail for c in cluster.children if c.kind == "disk"}
+    assert disks["disk BKRSVSFS 191"] == "size 20 cyl on VMCOM1 at 1000"
+    assert disks["disk BKRBKUP 191"] == "size 10 cyl"

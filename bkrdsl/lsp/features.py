@@ -3571,9 +3571,11 @@ def _volume_symbols(settings, keyword: str) -> list[Symbol]:
 
 
 def _disk_symbol(d: ast.Disk) -> Symbol:
-    """`disk BKRBKUP 191`, with its size and volume as the detail: the minidisks
-    bkrc writes into the directory, which a sysprog looks for by owner."""
+    """`disk BKRBKUP 191`, with its size and volume as the detail, and the extent's
+    start where `at` gives one (`on VMCOM1 at 1000`): the minidisks bkrc writes into
+    the directory, which a sysprog looks for by owner."""
     detail = f"size {d.size.text} {d.unit.text.lower()}" + (f" on {d.volume.upper}" if d.volume else "")
+    detail += f" at {d.start.text}" if d.volume and d.start else ""
     selection = Span(
         d.user.span.file,
         d.user.span.line,
