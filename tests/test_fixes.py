@@ -2341,3 +2341,43 @@ def test_a_trailing_comma_and_a_brace_that_closes_nothing_are_fixed(clean, writt
 def test_a_trailing_comma_or_a_brace_too_many_whose_mend_is_not_certain_gets_no_fix(clean, written, code):
     found = [d for d in check(damaged(clean, written)) if d.code == code]
     assert found and all(d.fix is None for d in found)
+
+
+# --- h3 (stop 65)
+def test_a_reversed_range_is_written_the_other_way_round():
+    # BKR311's help wrote `0100-0FFF` without a fix: `bkrc check --fix` and the editor
+    # left it to the hand. The file's own two addresses turned round are the one range
+    # that covers both: the fix writes it, and the file checks clean.
+    text = damaged("include minidisk * 0100-0FFF", "include minidisk * 0FFF-0100")
+    (d,) = check(text)
+    assert d.code == "BKR311" and d.help == "write it `0100-0FFF`"
+    assert d.fix is not None and d.fix.title == "Write `0100-0FFF`"
+    assert apply(text, d) == BASE
+    assert check(apply(text, d)) == []
+    assert fixes.fix_all(text, NAME, lambda t: analyse(NAME, t.encode("utf-8"))).diagnostics == []
+
+
+def test_a_reversed_range_that_turned_round_overlaps_another_gets_no_fix():
+    # `0191-01FF 0300-01A0`: turned round, `01A0-0300` says some of 0191-01FF's addresses
+    # again (BKR312): an address was mistyped, not the order, and which one is not knowable.
+    text = damaged("include minidisk * 0191-01FF 0200", "include minidisk * 0191-01FF 0300-01A0")
+    (d,) = check(text)
+    assert d.code == "BKR311" and d.fix is None and d.choices == ()
+    assert d.help == (
+        "correct the address that was mistyped: turned round, `01A0-0300` would share addresses with"
+        " `0191-01FF`, already included"
+    )
+    assert [r.label for r in d.related] == ["already included here"]
+
+
+def test_a_reversed_range_that_turned_round_covers_another_says_to_delete_it_without_a_fix():
+    # `0191-01FF 0200-0100`: turned round, `0100-0200` covers 0191-01FF whole: the range
+    # meant and the other deleted, or an address mistyped: the writer's to say.
+    text = damaged("include minidisk * 0191-01FF 0200", "include minidisk * 0191-01FF 0200-0100")
+    (d,) = check(text)
+    assert d.code == "BKR311" and d.fix is None
+    assert d.help.startswith("write it `0100-0200` and delete `0191-01FF`, which it covers")
+    # so mended, the file checks clean
+    mended = damaged("include minidisk * 0191-01FF 0200", "include minidisk * 0100-0200")
+    assert check(mended) == []
+

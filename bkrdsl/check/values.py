@@ -143,6 +143,15 @@ REVERSED_RANGE = register(
     When FIRST is above LAST the range is empty, so the selection silently
     selects nothing (or excludes nothing).
 
+    The fix writes the two addresses the other way round (`0100-0FFF`),
+    for `bkrc check --fix` and the editor to apply. No fix is offered when
+    the range so turned would share addresses with another `include` (or
+    `exclude`) of the same owner in the block (BKR312): either an address
+    was mistyped rather than the order (`0100-01FF 0200-0100`), and the help
+    names the range it would overlap, or what it covers is to go too (`0191
+    0FFF-0100`: write `0100-0FFF` and delete `0191`), which only the writer
+    knows.
+
     Failing example:
 
         import std/backup-manager
@@ -763,12 +772,7 @@ def addresses(model: Model):
                     help="an address is 1-4 hex digits (0191); a range is FIRST-LAST (0100-0FFF); `*` is every address",
                 )
             elif rng[0] > rng[1]:
-                first, _, last = w.text.partition("-")
-                yield REVERSED_RANGE(
-                    f"address range `{w.text}` is reversed: {first} is above {last}, so it covers nothing",
-                    w.span,
-                    help=f"write it `{last}-{first}`",
-                )
+                yield _reversed_range(cluster, sel, w, rng)
     for d in cluster.disks:
         if swapped_disk(d):
             span = span_through(d.user.span, d.address.span)
@@ -789,6 +793,43 @@ def addresses(model: Model):
                 d.address.span,
                 help="an address is 1-4 hex digits, e.g. 191 or 0191",
             )
+
+
+def _reversed_range(cluster: ast.Cluster, sel: ast.Selection, w: ast.Word, rng: tuple[int, int]) -> Diagnostic:
+    """BKR311 for `0FFF-0100`: the fix writes the file's own two addresses the other
+    way round (`0100-0FFF`), the one range that covers both; but not where that range
+    shares addresses with another of the block's `include`s (or `exclude`s) of the same
+    owner (`include minidisk * 0100-01FF 0200-0100`): turned round, the range would say
+    addresses twice (BKR312), so either one of the two addresses was mistyped, not the
+    order, or the addresses it would cover whole are to go too (`0191 0FFF-0100`), which
+    is the writer's to say."""
+    first, _, last = w.text.partition("-")
+    meant = f"{last}-{first}"
+    low, high = rng[1], rng[0]
+    owner = sel.owner.upper if sel.owner is not None else None
+    block = next((b.selections for b in (*cluster.jobs, *cluster.members) if sel in b.selections), [sel])
+    shared = {}  # word -> whether the range turned round covers it whole
+    for s in block:
+        if s.medium is not sel.medium or s.action is not sel.action:
+            continue
+        if (s.owner.upper if s.owner is not None else None) != owner:
+            continue
+        for o in s.items:
+            r = parse_address_range(o.text) if o is not w else None
+            if r is not None and r[0] <= r[1] and r[0] <= high and low <= r[1]:
+                shared[o] = low <= r[0] and r[1] <= high
+    message = f"address range `{w.text}` is reversed: {first} is above {last}, so it covers nothing"
+    if shared:
+        done = f"already {sel.action.value}d"
+        named = _listed_words(list(shared))
+        if all(shared.values()):  # `0191 0FFF-0100`: turned round, it says 0191 again
+            help = f"write it `{meant}` and delete {named}, which it covers, or correct the address that was mistyped"
+        else:
+            help = f"correct the address that was mistyped: turned round, `{meant}` would share addresses with {named}, {done}"
+        return REVERSED_RANGE(
+            message, w.span, help=help, related=tuple(Related(o.span, f"{done} here") for o in shared)
+        )
+    return REVERSED_RANGE(message, w.span, help=f"write it `{meant}`", fix=Fix(f"Write `{meant}`", (Edit(w.span, meant),)))
 
 
 def tape_setting_lines(cluster: ast.Cluster, selection: ast.Selection, kind: str) -> dict[int, tuple[int, str | None]]:
@@ -875,8 +916,8 @@ _RANGE_JOINED = re.compile(r"([0-9A-Fa-f]{1,4})(:|\.\.\.?)([0-9A-Fa-f]{1,4})")
 def _range_joined_otherwise(w: ast.Word) -> Diagnostic | None:
     """BKR310 for a range whose addresses are joined by `:` or `..` (`0100:0FFF`): the
     range is meant, written FIRST-LAST (`0100-0FFF`), which the fix writes; in reverse
-    order (`0FFF:0100`) the help writes it the right way round, without a fix, as
-    REVERSED_RANGE does."""
+    order (`0FFF:0100`) the help writes it the right way round, without a fix: two
+    slips in one word (the `:` and the order), where REVERSED_RANGE's one is certain."""
     m = _RANGE_JOINED.fullmatch(w.text)
     if m is None:
         return None
