@@ -2381,3 +2381,51 @@ def test_a_reversed_range_that_turned_round_covers_another_says_to_delete_it_wit
     mended = damaged("include minidisk * 0191-01FF 0200", "include minidisk * 0100-0200")
     assert check(mended) == []
 
+
+#: BKR005's `}` where the file says where the block ends (no block inside it, its body
+#: indented, the next statement lined up with its keyword, or the end of the file): the
+#: clean file as written, as damaged.
+BRACE_CERTAIN = {
+    "before the next job": (
+        "    run on VMSYS1 daily 02:00\n  }\n\n  job SYSINC {",
+        "    run on VMSYS1 daily 02:00\n\n  job SYSINC {",
+    ),
+    "at the end of the file": ("    run on each member monthly last-day 20:00\n  }\n}\n", "    run on each member monthly last-day 20:00\n"),
+}
+
+
+@pytest.mark.parametrize("reading", ["fast", "lark"])
+@pytest.mark.parametrize("case", sorted(BRACE_CERTAIN))
+def test_a_brace_missing_where_the_file_says_where_the_block_ends_is_a_fix(monkeypatch, case, reading):
+    # BKR005's `}` was only a choice (preferred before a statement), which `bkrc check
+    # --fix` never applies: where the block ends was taken for the parser's guess. With
+    # no block inside it and its body indented, the file says it: a fix, in both parsers.
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    clean, written = BRACE_CERTAIN[case]
+    text = damaged(clean, written)
+    (d,) = check(text)
+    assert d.code == "BKR005" and d.fix is not None and d.choices == () and not d.prefer_choice
+    assert apply(text, d) == BASE
+    assert check(apply(text, d)) == []
+    assert fixes.fix_all(text, NAME, lambda t: analyse(NAME, t.encode("utf-8"))).diagnostics == []
+
+
+#: ... and where it does not: the `}` stays a choice.
+BRACE_GUESSED = {
+    # the body's last line lined up with `job`: it may be the cluster's
+    "a body line lined up": (
+        "    run on VMSYS1 daily 02:00\n  }\n\n  job SYSINC {",
+        "  run on VMSYS1 daily 02:00\n\n  job SYSINC {",
+    ),
+    # the cluster's `}` alone missing: a `}` inside it may have been its own
+    "a block inside": ("20:00\n  }\n}\n", "20:00\n  }\n"),
+}
+
+
+@pytest.mark.parametrize("reading", ["fast", "lark"])
+@pytest.mark.parametrize("case", sorted(BRACE_GUESSED))
+def test_a_brace_missing_where_the_block_ends_is_a_guess_stays_a_choice(monkeypatch, case, reading):
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    text = damaged(*BRACE_GUESSED[case])
+    (d,) = [d for d in check(text) if d.code == "BKR005"]
+    assert d.fix is None and len(d.choices) == 1

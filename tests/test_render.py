@@ -21,7 +21,9 @@ from bkrdsl.pipeline import analyse
 
 FORMATS = ["text", "short", "json", "sarif", "github"]
 
-# Six independent mistakes, two with a second place involved (a related span).
+# Six independent mistakes, two with a second place involved (a related span). The last
+# job's `to tape` is lined up with `job`: where the job ends is a guess, so BKR005's `}`
+# is a choice (with its body indented, the file says where it ends: a fix).
 SEVERAL_ERRORS = """\
 cluster PRODSSI {
   member VMSYS1 { wokers 4 } }
@@ -35,7 +37,7 @@ cluster PRODSSI {
     run on each member weekly 03:00
   }
   job "NIGHTLY" {
-    to tape
+  to tape
 """
 
 

@@ -66,7 +66,8 @@ class Diagnostic:
     #: server offers each as a code action, none preferred. Never with a `fix`.
     choices: tuple[Fix, ...] = ()
     #: The one choice is the mend the help writes, where it goes the parser's guess (a
-    #: `}` before the statement that belongs outside the block, BKR005): the language
+    #: `}` before the statement that belongs outside the block, BKR005, where the file
+    #: does not say where the block ends, `messages._body_indented`): the language
     #: server marks it preferred (*Auto Fix* applies it); `bkrc check --fix` still not.
     prefer_choice: bool = False
     #: What the parser expected after the word `span` ends, where the message says so

@@ -3857,7 +3857,8 @@ def _offered_choices(doc: Document, shown: Placed) -> list[QuickFix]:
     site's, so *Auto Fix* applies none. But BKR005's `}` (*Insert `}` to end `job
     APPSFULL`*), the one mend its help writes, where the block ends the parser's guess,
     is preferred where the diagnostic says so (`prefer_choice`: before a statement that
-    belongs outside the block, not at the end of the file). Each carries its
+    belongs outside the block, not at the end of the file); where the file says where
+    the block ends, that `}` is the diagnostic's fix, no choice. Each carries its
     diagnostic with that choice as its fix (`fixes_give`). Not those of a diagnostic
     whose choice would edit another file."""
     d = shown.diagnostic

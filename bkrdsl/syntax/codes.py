@@ -748,6 +748,19 @@ UNCLOSED = register(
       on the line of a `{` no ID takes (`single group APPS { CICSPRD
       identity group X { T }`: the `}` goes before `identity`).
 
+    Where the file itself says where the block ends, the `}` is a fix, for
+    `bkrc check --fix` and the editor to apply: no `{` or `}` after the
+    block's `{` (no block inside it, so no `}` that may have been its own),
+    every line of its body indented further than the `{`'s line, and the
+    statement that belongs outside lined up with the block's keyword or
+    further left (or the end of the file): the `}` goes after the body's
+    last line, lined up with the block's first. Otherwise where the block
+    ends is bkrc's guess, and the `}` is offered in the editor as a choice,
+    not applied by `--fix`: a line of the body lined up with the block's
+    keyword (a statement the block around it may hold too, such as
+    `description`), a block inside it, or a `}` missing before a word on
+    the `{`'s own line.
+
     Failing example:
 
         cluster PRODSSI {

@@ -4749,15 +4749,46 @@ def not_closed_before(
     inner, brace = blocks[-1]
     related = tuple(Related(where, f"{block.title} opened here") for block, where in reversed(blocks))
     choice = _close_before(source, inner.title, brace, span, starts_line)
+    certain = (
+        choice is not None
+        and starts_line
+        and _body_indented(source, brace, span.start, span.line)
+        and len(_indent_of(source.line_text(span.line))) <= len(_indent_of(source.line_text(brace.line)))
+    )
     return codes.UNCLOSED(
         f"`{{` opened at {brace.line}:{brace.column} is not closed before `{word}`",
         span,
         label=f"{inner.title} should end before this",
         help=f"add `}}` to end {inner.title} before {'this line' if starts_line else f'`{word}`'}",
         related=related,
-        choices=(choice,) if choice is not None else (),
-        prefer_choice=choice is not None,
+        fix=choice if certain else None,
+        choices=(choice,) if choice is not None and not certain else (),
+        prefer_choice=choice is not None and not certain,
     )
+
+
+#: A quoted string, or a comment: a `#` where a token starts (in a word, part of it).
+_QUOTED_OR_COMMENT = re.compile(r'"(?:[^"\\\n]|\\[^\n])*"|(?<!\S)#[^\n]*')
+
+
+def _body_indented(source: Source, brace: Span, end: int, end_line: int) -> bool:
+    """Whether the file itself says where the block whose `{` is at `brace` ends, so
+    that BKR005's `}` is a `fix`, not the parser's guess: after the `{`, up to `end`
+    (the statement that belongs outside, or the end of the file), no `{` or `}`
+    outside comments and quotes (no block inside it closed, none opened: no `}` that
+    may have been this block's), and every line from the `{`'s next up to `end_line`
+    (not it) blank, a comment, or indented further than the `{`'s line: the lines
+    written as the block's body are all its own, and the `}` goes after the last."""
+    if source is None or not source.text or brace.line > source.line_count:
+        return False
+    if any(c in _QUOTED_OR_COMMENT.sub("", source.text[brace.end : end]) for c in "{}"):
+        return False
+    indent = len(_indent_of(source.line_text(brace.line)))
+    for n in range(brace.line + 1, min(end_line, source.line_count + 1)):
+        line = source.line_text(n)
+        if line.strip() and not line.lstrip().startswith("#") and len(_indent_of(line)) <= indent:
+            return False
+    return True
 
 
 def _indent_of(line: str) -> str:
@@ -4825,13 +4856,15 @@ def never_closed(blocks: list[tuple[Block, Span]], end: Span, source: Source | N
             at = Span(brace.file, last, column, last, column, len(text), len(text))
             closes = "\n" + closes.rstrip("\n")
         choices = (Fix.replace(title, at, closes),)
+    certain = bool(choices) and _body_indented(source, brace, len(text), source.line_count + 1)
     return codes.UNCLOSED(
         f"`{{` opened at {brace.line}:{brace.column} is never closed",
         brace,
         label=f"{inner.title} starts here",
         help="add `}` where the block ends; if a block inside it lacks its `}`, this block's `}` closed that one",
         related=tuple(related),
-        choices=choices,
+        fix=choices[0] if certain else None,
+        choices=() if certain else choices,
     )
 
 
