@@ -12138,3 +12138,31 @@ def test_h2s65_lines_not_of_those_shapes_are_read_as_before(line, parser, monkey
     clean = "    run on VMSYS1 daily 02:00\n"
     _text, analysis = _one_slip(clean, f"{clean}    {line}\n")
     assert all(d.fix is None or d.fix.title != "Remove the line" for d in analysis.diagnostics)
+
+
+# --- h3 (stop 65)
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["wrkers 2", "worker 2", "wor 2"])
+def test_a_workers_statement_read_on_as_volumes_is_not_also_a_member_without_workers(written, parser, monkeypatch):
+    """`private-volume ZDPRV1 wrkers 2`, the member's only `workers`: BKR021 (the
+    statement read as volumes, its help writing `workers 2`) and BKR241 (no workers)
+    were two reports of one slip; now the BKR021 one alone. Written `workers 2`, as
+    its help says, the file checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "member VMSYS3 { workers 2  private-volume M3PRV1 }"
+    assert clean in BASE
+    text = BASE.replace(clean, f"member VMSYS3 {{ private-volume M3PRV1 {written} }}", 1)
+    found = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert [d.code for d in found] == ["BKR021"]
+    assert "write `workers 2`" in found[0].help
+    mended = BASE.replace(clean, "member VMSYS3 { private-volume M3PRV1 workers 2 }", 1)
+    assert analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_member_with_another_setting_read_on_still_runs_no_workers(parser, monkeypatch):
+    """`suffix C` read on: the member's workers are left out still, BKR241 as before."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "member VMSYS3 { workers 2  private-volume M3PRV1 }"
+    text = BASE.replace(clean, "member VMSYS3 { private-volume M3PRV1 suffix C }", 1)
+    assert sorted(d.code for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics) == ["BKR021", "BKR241"]

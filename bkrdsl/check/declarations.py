@@ -1697,6 +1697,20 @@ def volume_lists_read_on(model: Model):
             yield from _read_on(s, f"cluster `{cluster.name.upper}`", "the cluster block")
 
 
+def workers_read_on(member: ast.Member) -> bool:
+    """Whether a `private-volume` list of `member` runs on into its `workers` statement,
+    misspelt or half typed (`private-volume ZDPRV1 wrkers 2`), which BKR021 says
+    (`_misspelt_read_on`): the member's workers are then written, not left out, and
+    BKR241 leaves the member to that warning, whose help writes the statement. Read
+    for a member without a `workers` statement only."""
+    for s in member.settings_named("private-volume"):
+        labels = [(w.text, w.span.line) for w in s.values]
+        runs = statement_like_runs(s.span.line, labels)
+        if any(meant == "workers" for _, meant in misspelt_runs(labels, runs, "member")):
+            return True
+    return False
+
+
 def _lines_after(count: int) -> str:
     return "the line after it" if count == 1 else f"the {count} lines after it"
 

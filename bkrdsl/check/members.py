@@ -25,6 +25,7 @@ from bkrdsl.check.common import (
     volume_span,
     workers_reported,
 )
+from bkrdsl.check.declarations import workers_read_on
 from bkrdsl.check.kinds import option_on_ibm_id
 from bkrdsl.check.names import RESERVED_USER_ID, reserved_id_problem
 from bkrdsl.check.registry import DIRECTORY, check
@@ -149,6 +150,11 @@ NO_WORKERS = register(
     choice: the help offers the count most other members run (`workers 4`,
     as VMSYS1 and VMSYS2 have), or, where no other member runs any, the
     fewest a member runs, `workers 1`.
+
+    A `workers` statement misspelt or half typed after a `private-volume`
+    list's labels (`private-volume ZDPRV1 wrkers 2`) is read as more
+    volumes, and BKR021 says so, its help writing `workers 2`: the workers
+    are written, not left out, so this error is not reported as well.
 
     Failing example:
 
@@ -765,6 +771,8 @@ def workers(model: Model):
     for m in model.members:
         settings = m.decl.settings_named("workers")
         if not settings:
+            if workers_read_on(m.decl):  # `private-volume ZDPRV1 wrkers 2`: BKR021's, one slip
+                continue
             yield NO_WORKERS(
                 f"member `{m.name}` runs no worker machines: its jobs would never run",
                 m.decl.name.span,
