@@ -150,6 +150,27 @@ def common_prefix(a: str, b: str) -> int:
     return lo
 
 
+#: Folders never searched for .bkr files, besides hidden ones (a name starting with
+#: `.`) and the output folders of `bkrc compile` (they hold its manifest.json): by
+#: `bkrc check DIR`, `bkrc fmt DIR` and the language server's workspace alike.
+SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
+#: How many folders one such search enters, at most: `bkrc check ~` (or `/tmp`, `/`),
+#: or a workspace opened on a home folder, must not walk the whole disk.
+MAX_FOLDERS = 20_000
+#: How many levels below the folder named such a search goes, at most: a tree nested
+#: deeper (a runaway script's) is not entered, where Python's own walk would end in a
+#: RecursionError a thousand levels down.
+MAX_DEPTH = 100
+
+
+def folder_level(top, folder) -> int:
+    """How many levels folder `folder`, found by `os.walk(top)`, is below `top` (0: it)."""
+    import os
+
+    rel = os.path.relpath(folder, top)
+    return 0 if rel == os.curdir else rel.count(os.sep) + 1
+
+
 def special_kind(mode: int) -> str | None:
     """What a file that is a FIFO, a device or a socket is ("a FIFO (named pipe)"),
     from its st_mode; None for anything else (a regular file, a folder, a link: their

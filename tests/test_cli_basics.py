@@ -285,8 +285,8 @@ def test_a_folder_without_a_bkr_file_is_exit_2_and_the_others_are_checked(tree):
     (tree / "docs" / "README.md").write_text("no bkr here")
     result = run_cli(["check", "docs", "clusters/b.bkr"], expect=2)
     assert result.stderr == (
-        "bkrc: docs: no .bkr file in this folder or below it (hidden folders, symbolic links to folders"
-        " and bkrc compile's output folders are not searched)\n"
+        "bkrc: docs: no .bkr file in this folder or below it (hidden folders, node_modules, __pycache__,"
+        " symbolic links to folders and bkrc compile's output folders are not searched)\n"
     )
     (tree / "clusters" / "b.bkr").write_bytes(b"")
     assert "BKR110" in run_cli(["check", "docs", "clusters/b.bkr"], expect=2).stdout
@@ -584,3 +584,106 @@ def test_a_control_character_typed_is_written_as_its_code_point(tmp_path, monkey
     assert result.exit_code != 0
     assert said in result.output
     assert not any(c in result.output for c in "\x1b\x07\u202e")
+
+
+# --- h3 (stop 65)
+def test_node_modules_and_pycache_are_not_searched(tree):
+    """`bkrc check .` searched `node_modules` and `__pycache__` (a web front end's
+    thousands of folders), which the language server's workspace search passes
+    over: now the command passes them over too."""
+    from bkrdsl.cli.common import expand_folders
+
+    for folder in ("node_modules/pkg", "__pycache__"):
+        (tree / "clusters" / folder).mkdir(parents=True)
+        (tree / "clusters" / folder / "x.bkr").write_bytes(b"")  # BKR110 if read
+    assert expand_folders(["clusters"]) == [
+        "clusters/b.bkr", "clusters/prod.bkr", "clusters/site/common.bkr", "clusters/z/a.bkr"
+    ]
+    run_cli(["check", "clusters"], expect=0)
+    # named, a folder is searched whatever its name
+    assert expand_folders(["clusters/node_modules"]) == ["clusters/node_modules/pkg/x.bkr"]
+
+
+def test_a_folder_with_more_folders_below_it_than_a_search_enters_is_exit_2_and_none_checked(tree, monkeypatch):
+    """`bkrc check /tmp` (or `~`, `/`) walked every folder below it, however many:
+    the search is bounded as the language server's is (20,000 folders, here 1). Past
+    that the FILE is one that cannot be read: its line says to name the folder the
+    .bkr files are in, none of its files is checked (not some, as if they were all),
+    and the other FILEs still are."""
+    from bkrdsl import source
+
+    monkeypatch.setattr(source, "MAX_FOLDERS", 1)
+    (tree / "clusters" / "z" / "a.bkr").write_bytes(b"")  # BKR110 if read
+    result = run_cli(["check", "--format", "short", "clusters", "clusters/b.bkr"], expect=2)
+    assert result.stderr == (
+        "bkrc: clusters: more than 1 folders below it, more than bkrc searches for .bkr files (hidden folders,"
+        " node_modules, __pycache__, symbolic links to folders and bkrc compile's output folders are not"
+        " searched): name the folder they are in, or the files\n"
+    )
+    assert result.stdout == ""
+    run_cli(["check", "clusters/site", "clusters/z"], expect=1)  # named nearer, they are
+    monkeypatch.setattr(source, "MAX_FOLDERS", 2)  # site and z
+    run_cli(["check", "clusters"], expect=1)
+
+
+def test_a_folder_deeper_than_a_search_goes_is_said_and_the_others_are_checked(tree, monkeypatch):
+    from bkrdsl import source
+
+    monkeypatch.setattr(source, "MAX_DEPTH", 2)
+    (tree / "clusters" / "z" / "y" / "x").mkdir(parents=True)
+    (tree / "clusters" / "z" / "y" / "x" / "deep.bkr").write_bytes(b"")  # BKR110 if read
+    (tree / "clusters" / "z" / "y" / "two.bkr").write_bytes(MINIMAL_TEXT)  # 2 levels below: read
+    result = run_cli(["check", "clusters"], expect=2)
+    assert result.stderr == (
+        "bkrc: clusters/z/y/x: more than 2 folders below clusters, deeper than bkrc searches for .bkr files:"
+        " name it to check the files under it\n"
+    )
+    assert "BKR110" not in result.stdout
+    run_cli(["check", "clusters/z/y/x"], expect=1)  # named, it is searched
+
+
+def _remove_nested(top) -> None:
+    """Remove folder `top`, a chain of folders `a` however deep, without recursing
+    (shutil.rmtree, and so pytest's clean-up of old temporary folders, recurses once
+    a level: left behind, the tree would make every later run's clean-up fail)."""
+    import os
+
+    here = os.getcwd()
+    os.chdir(top)
+    depth = 0
+    while os.path.isdir("a"):
+        os.chdir("a")
+        depth += 1
+    for name in os.listdir("."):
+        os.unlink(name)
+    for _ in range(depth):
+        os.chdir("..")
+        os.rmdir("a")
+    os.chdir(here)
+    os.rmdir(top)
+
+
+def test_a_tree_nested_deeper_than_python_recurses_is_no_internal_error(tmp_path, monkeypatch):
+    """A folder 1,100 levels deep made `bkrc check` end in a RecursionError (Python's
+    os.walk recurses once a level), told as an internal error; the language server's
+    workspace search likewise. Now the search stops 100 levels down, and says so."""
+    import os
+    from pathlib import Path
+
+    from bkrdsl.lsp.workspace import bkr_files
+
+    monkeypatch.chdir(tmp_path)
+    try:
+        for _ in range(11):  # 11 x 100 levels, made 100 at a time (os.makedirs recurses too)
+            Path("a/" * 100).mkdir(parents=True)
+            os.chdir("a/" * 100)
+        Path("x.bkr").write_bytes(b"")
+        os.chdir(tmp_path)
+        result = run_cli(["check", "a"], expect=2)
+        assert "internal error" not in result.output
+        assert result.stderr.startswith("bkrc: a/a/a/") and "more than 100 folders below a," in result.stderr
+        found = bkr_files([tmp_path / "a"])
+        assert found.capped and found.files == []
+    finally:
+        os.chdir(tmp_path)
+        _remove_nested(tmp_path / "a")

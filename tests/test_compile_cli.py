@@ -1266,7 +1266,10 @@ def test_json_and_sarif_diagnostics_are_all_of_standard_error(tmp_path):
     assert "nothing written" in run_cli(["compile", bad, "-o", tmp_path / "new"], expect=1).stderr
 
 
-NOT_SEARCHED = " (hidden folders, symbolic links to folders and bkrc compile's output folders are not searched)"
+NOT_SEARCHED = (
+    " (hidden folders, node_modules, __pycache__, symbolic links to folders and bkrc compile's output folders"
+    " are not searched)"
+)
 
 
 def test_a_document_format_prints_its_document_when_the_input_cannot_be_read(tmp_path):

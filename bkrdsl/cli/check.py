@@ -54,7 +54,9 @@ def check_cmd(files, fix, dialect_path, directory_path, fmt, color, include):
     """Check FILE... (the cluster and everything it imports); '-' reads standard input.
 
     A FILE that is a folder: every .bkr file under it, in path order (not in
-    hidden folders, symbolic links to folders or bkrc compile's output folders).
+    hidden folders, node_modules, __pycache__, symbolic links to folders or bkrc
+    compile's output folders); a folder with more than 20,000 folders below it,
+    or none of them .bkr files, is exit 2, as is one more than 100 levels down.
 
     A FILE without a cluster is a module: its syntax, imports and declarations
     are checked, and the SSI rules in the cluster that imports it.

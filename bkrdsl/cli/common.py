@@ -298,38 +298,59 @@ def expand_folders(files: Sequence[str]) -> Expanded:
     the .bkr files under it (`bkr_files`), as a pipeline's `bkrc check clusters/`
     means. A folder with none stays, and reads as a FILE that cannot be read (exit
     2, its line saying why), the other FILEs checked: a pipeline that points at
-    the wrong folder fails, rather than pass having checked nothing. What
-    `read_input` says of those goes with the names (`Expanded.unread`), for each
-    run its own."""
+    the wrong folder fails, rather than pass having checked nothing. So does one
+    with more folders under it than a search enters (`bkr_files`, `/tmp`, `~`):
+    none of its files is checked, rather than some, and its line says to name the
+    folder the .bkr files are in. What `read_input` says of those goes with the
+    names (`Expanded.unread`), for each run its own."""
+    from bkrdsl import source
+
     out = Expanded()
     for arg in files:
         if arg == "-" or not os.path.isdir(arg):
             out.append(arg)
             continue
         found, unread = bkr_files(arg)
+        if found is None:
+            out.unread[arg] = (
+                f"bkrc: {arg}: more than {source.MAX_FOLDERS:,} folders below it, more than bkrc searches"
+                f" for .bkr files{NOT_SEARCHED}: name the folder they are in, or the files"
+            )
+            out.append(arg)
+            continue
         out.unread.update(unread)
         if not found and not unread:
-            out.unread[arg] = (
-                f"bkrc: {arg}: no .bkr file in this folder or below it"
-                " (hidden folders, symbolic links to folders and bkrc compile's output folders are not searched)"
-            )
+            out.unread[arg] = f"bkrc: {arg}: no .bkr file in this folder or below it{NOT_SEARCHED}"
             out.append(arg)
             continue
         out += sorted(found + [name for name, _ in unread], key=lambda name: name.split(os.sep))
     return out
 
 
-def bkr_files(top: str) -> tuple[list[str], list[tuple[str, str]]]:
+#: What a folder's search passes over, as its lines say (`expand_folders`).
+NOT_SEARCHED = (
+    " (hidden folders, node_modules, __pycache__, symbolic links to folders and bkrc compile's output folders"
+    " are not searched)"
+)
+
+
+def bkr_files(top: str) -> tuple[list[str] | None, list[tuple[str, str]]]:
     """(the .bkr files under folder `top`, (name, the line `read_input` says
     instead of reading it) for each folder it could not list and each .bkr name
     that is a FIFO, a device or a socket, which would wait for a writer or never
     end). Not searched: a hidden folder or file (`.git`, an editor's `.#a.bkr`),
     a symbolic link to a folder (a loop, or a tree outside; a link to a file is
-    read), and a folder bkrc compile wrote (its manifest.json bkrc's), which
-    holds no .bkr file, and may hold thousands of others. Names start with `top`
-    as given (`clusters/a.bkr`), but for `.`, which they leave out (`a.bkr`)."""
+    read), a folder bkrc compile wrote (its manifest.json bkrc's), which holds no
+    .bkr file, and may hold thousands of others, and `source.SKIPPED_FOLDERS`
+    (`node_modules`), as the language server's workspace passes them over. Names
+    start with `top` as given (`clusters/a.bkr`), but for `.`, which they leave
+    out (`a.bkr`). The files None where the search would enter more than
+    `source.MAX_FOLDERS` folders (`bkrc check /tmp`): it stops there."""
+    from bkrdsl import source
+
     found: list[str] = []
     unread: list[tuple[str, str]] = []
+    folders = -1  # the folders below `top` entered
 
     def failed(err: OSError) -> None:
         name = err.filename or top
@@ -337,10 +358,24 @@ def bkr_files(top: str) -> tuple[list[str], list[tuple[str, str]]]:
 
     here_only = os.path.normpath(top) == "."
     for folder, dirs, names in os.walk(top, onerror=failed):
+        folders += 1
+        if folders > source.MAX_FOLDERS:
+            return None, unread
         if _compiled(folder):
             dirs[:] = []
             continue
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # os.walk follows no link
+        # os.walk follows no link
+        dirs[:] = sorted(d for d in dirs if not (d.startswith(".") or d in source.SKIPPED_FOLDERS))
+        if dirs and source.folder_level(top, folder) >= source.MAX_DEPTH:
+            for d in dirs:  # more than MAX_DEPTH levels below `top`: not entered, and said
+                name = os.path.join(folder, d)
+                name = os.path.relpath(name, top) if here_only else name
+                unread.append((
+                    name,
+                    f"bkrc: {name}: more than {source.MAX_DEPTH} folders below {top}, deeper than bkrc searches"
+                    " for .bkr files: name it to check the files under it",
+                ))
+            dirs[:] = []
         for name in names:
             if name.endswith(".bkr") and not name.startswith("."):
                 path = os.path.join(folder, name)

@@ -41,6 +41,10 @@ from bkrdsl.diagnostics.limit import DEFAULT_MAX_ERRORS
 from bkrdsl.lsp.document import Document, analyse_document, buffer_bytes
 from bkrdsl.records import dataclass
 from bkrdsl.resolve.loader import ParsedModules
+# How many folders the walk enters, at most, and the folders it never searches: as
+# `bkrc check DIR` searches (a workspace opened on a home folder must not make a
+# rename walk the whole disk).
+from bkrdsl.source import MAX_DEPTH, MAX_FOLDERS, SKIPPED_FOLDERS, folder_level
 from bkrdsl.syntax.reader import read_file
 
 #: How many .bkr files of the workspace rename, references and workspace symbols
@@ -48,12 +52,6 @@ from bkrdsl.syntax.reader import read_file
 #: files after the first ones in path order are not searched, and the server
 #: says so.
 MAX_FILES = 2000
-#: How many folders the walk enters, at most: a workspace opened on a home
-#: folder must not make a rename walk the whole disk.
-MAX_FOLDERS = 20_000
-#: Folders never searched, besides hidden ones (a name starting with `.`) and
-#: the output folders of `bkrc compile` (they hold its manifest.json).
-SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
 #: A file modified less than this before it was read may be written again
 #: within the same tick of the file system's clock, its time and size
 #: unchanged: it is compared by content until it changes (2 s: FAT's tick,
@@ -91,7 +89,8 @@ def bkr_files(roots: Iterable[Path], limit: int = MAX_FILES, max_folders: int = 
     by folder, a folder's files before its subfolders): hidden folders,
     node_modules and `bkrc compile`'s output folders skipped, the standard library
     too (rename never edits it), symbolic links to folders not followed. At most
-    `limit` files, and `max_folders` folders entered. An output folder is skipped
+    `limit` files, and `max_folders` folders entered, none more than MAX_DEPTH
+    levels below its workspace folder (past either, `capped`). An output folder is skipped
     wherever it is, a workspace folder itself included (a workspace opened at
     `out/` to read the EXECs holds no source of bkrc's to search)."""
     from bkrdsl.resources import stdlib_dir
@@ -115,6 +114,9 @@ def bkr_files(roots: Iterable[Path], limit: int = MAX_FILES, max_folders: int = 
                 subfolders[:] = []
                 continue
             subfolders[:] = sorted(d for d in subfolders if not (d.startswith(".") or d in SKIPPED_FOLDERS))
+            if subfolders and folder_level(root, folder) >= MAX_DEPTH:  # a runaway tree: not entered
+                found.capped = True
+                subfolders[:] = []
             for name in sorted(f for f in files if f.endswith(".bkr") and not f.startswith(".")):
                 path = here / name
                 try:
