@@ -370,11 +370,11 @@ def bkr_files(top: str) -> tuple[list[str] | None, list[tuple[str, str]]]:
             for d in dirs:  # more than MAX_DEPTH levels below `top`: not entered, and said
                 name = os.path.join(folder, d)
                 name = os.path.relpath(name, top) if here_only else name
-                unread.append((
-                    name,
+                said = (
                     f"bkrc: {name}: more than {source.MAX_DEPTH} folders below {top}, deeper than bkrc searches"
-                    " for .bkr files: name it to check the files under it",
-                ))
+                    " for .bkr files: name it to check the files under it"
+                )
+                unread.append((name, said))
             dirs[:] = []
         for name in names:
             if name.endswith(".bkr") and not name.startswith("."):

@@ -41,11 +41,12 @@ from bkrdsl.diagnostics.limit import DEFAULT_MAX_ERRORS
 from bkrdsl.lsp.document import Document, analyse_document, buffer_bytes
 from bkrdsl.records import dataclass
 from bkrdsl.resolve.loader import ParsedModules
-# How many folders the walk enters, at most, and the folders it never searches: as
-# `bkrc check DIR` searches (a workspace opened on a home folder must not make a
-# rename walk the whole disk).
 from bkrdsl.source import MAX_DEPTH, MAX_FOLDERS, SKIPPED_FOLDERS, folder_level
 from bkrdsl.syntax.reader import read_file
+
+# MAX_FOLDERS, MAX_DEPTH, SKIPPED_FOLDERS: how many folders the walk enters, how deep,
+# and the folders it never searches, as `bkrc check DIR` searches (a workspace opened on
+# a home folder must not make a rename walk the whole disk).
 
 #: How many .bkr files of the workspace rename, references and workspace symbols
 #: search, at most (`initializationOptions.max_workspace_files`). Past it, the
