@@ -1668,3 +1668,56 @@ def test_the_last_day_of_a_list_half_typed_is_no_day_as_a_first_one_is(days, hel
     # the days whole, the time alone is missing, as before
     text = "cluster A {\n  job J {\n    run on M weekly sun,wed\n  }\n}\n"
     assert one(text).message == "expected a time of day (HH:MM) after `weekly sun,wed`, found `}`"
+
+
+# --- h3 (stop 65)
+_PRODSSI = (ROOT / "examples" / "prodssi.bkr").read_text(encoding="utf-8")
+
+#: A slip in examples/prodssi.bkr whose message says what was expected (the file as
+#: written, as changed), and what `Diagnostic.expected` holds: set only where the
+#: recovery read it ("expected `minidisk` or `sfs` after `include`"), now also after a
+#: block's name, after a list's `,`, and before a word.
+EXPECTED_SAID = [
+    ("  job APPSFULL {", "  job APPSFULL", "BKR011", "`{`"),
+    ("run on VMSYS1 daily 02:00", "run on VMSYS1,", "BKR010", "another member name"),
+    ("purge weekly sun 03:00", "purge weekly sun,", "BKR010", "another day of the week"),
+    ("backup APPS full", "backup APPS,", "BKR010", "another group name"),
+    ("run on VMSYS1 daily 02:00", "on VMSYS1 daily 02:00", "BKR004", "`run`"),
+    ("run on VMSYS1 daily 02:00", "on member VMSYS1 daily 02:00", "BKR004", "`run`"),
+    ("run on VMSYS1 daily 02:00", "on all members daily 02:00", "BKR004", "`run`"),
+    ("run on VMSYS1 daily 02:00", "on members each daily 02:00", "BKR004", "`run`"),
+    ("catalog shared server", "shared server", "BKR004", "`catalog`"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "code", "expected"), EXPECTED_SAID, ids=[c[1] for c in EXPECTED_SAID])
+def test_what_a_message_says_is_expected_is_the_diagnostic_s_data(clean, written, code, expected, parser, monkeypatch):
+    from bkrdsl.pipeline import analyse
+
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if parser == "lark" else "")
+    text = _PRODSSI.replace(clean, written, 1)
+    (d,) = [d for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code < "BKR100"]
+    assert d.code == code and d.expected == expected
+    assert d.message.startswith(f"expected {expected} ")
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_every_expected_x_after_or_before_message_of_the_fixtures_carries_x(parser, monkeypatch):
+    """Every "expected X after `W`" and "expected X before `W`" that the malformed and
+    rule fixtures get carries X as its `expected`: no reader need find it in the text."""
+    import re
+
+    from bkrdsl.pipeline import analyse
+
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if parser == "lark" else "")
+    said = re.compile(r"expected (.+?) (?:after|before) `")
+    found = []
+    for path in sorted(glob.glob(str(ROOT / "tests" / "data" / "malformed" / "*.bkr"))):
+        with open(path, "rb") as file:
+            text = file.read()
+        for d in analyse(path, text).diagnostics:
+            if (m := said.match(d.message)) is not None:
+                found.append((path, d.message, d.expected, m.group(1)))
+    assert len(found) > 10
+    assert [f for f in found if f[2] != f[3]] == []

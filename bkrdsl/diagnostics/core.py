@@ -72,7 +72,9 @@ class Diagnostic:
     prefer_choice: bool = False
     #: What the parser expected after the word `span` ends, where the message says so
     #: ("expected `minidisk` or `sfs` after `include`, found ..."): `` `minidisk` or
-    #: `sfs` ``, "a number of days". Data for the recovery, which says it again in
+    #: `sfs` ``, "a number of days", `` `{` `` after a block's name, "another member
+    #: name" after a list's `,`; or before the word at `span`, where the message says
+    #: that ("expected `run` before `on`"): `` `run` ``. Data for the recovery, which says it again in
     #: another error (a keyword written over: `messages.run_unfinished_said`), so that
     #: no message is read back out of its text; never rendered, and not compared.
     expected: str | None = field(default=None, compare=False, repr=False)

@@ -3442,6 +3442,7 @@ def run_left_out_on_member(
         span,
         help=f"write `{meant}`: `on` takes the members' names alone (`member` is written only in `on each member`)",
         fix=fix,
+        expected="`run`",
     )
 
 
@@ -3462,6 +3463,7 @@ def run_left_out_every_member(
         span,
         help=f"write `{meant}`: one job per member, named with the member's suffix",
         fix=fix,
+        expected="`run`",
     )
 
 
@@ -3486,6 +3488,7 @@ def run_left_out_member_each(
         span,
         help=f"write `{meant}`: `{second}` comes before `{first}`{plural}",
         fix=fix,
+        expected="`run`",
     )
 
 
@@ -4767,10 +4770,6 @@ def not_closed_before(
     )
 
 
-#: A quoted string, or a comment: a `#` where a token starts (in a word, part of it).
-_QUOTED_OR_COMMENT = re.compile(r'"(?:[^"\\\n]|\\[^\n])*"|(?<!\S)#[^\n]*')
-
-
 def _body_indented(source: Source, brace: Span, end: int, end_line: int) -> bool:
     """Whether the file itself says where the block whose `{` is at `brace` ends, so
     that BKR005's `}` is a `fix`, not the parser's guess: after the `{`, up to `end`
@@ -4781,7 +4780,7 @@ def _body_indented(source: Source, brace: Span, end: int, end_line: int) -> bool
     written as the block's body are all its own, and the `}` goes after the last."""
     if source is None or not source.text or brace.line > source.line_count:
         return False
-    if any(c in _QUOTED_OR_COMMENT.sub("", source.text[brace.end : end]) for c in "{}"):
+    if any(c in _TEXT_OR_COMMENT.sub("", source.text[brace.end : end]) for c in "{}"):
         return False
     indent = len(_indent_of(source.line_text(brace.line)))
     for n in range(brace.line + 1, min(end_line, source.line_count + 1)):
@@ -5055,6 +5054,7 @@ def missing_open(
         label="`{` expected after this",
         help=help,
         fix=fix,
+        expected="`{`",
     )
 
 
@@ -5298,7 +5298,7 @@ def missing_value(
     words say what a minidisk selection's owner `ALL` is (`_everything`)."""
     found = _LINE_END if line_ended else found
     fix = None
-    expected = None  # what the message says is expected after the word, where it says so (the last branch)
+    expected = None  # what the message says is expected after the word, where it says so (a list's `,`, the last branch)
     need = follower(keyword, len(names))
     if keyword == ",":
         # the `,` branch below quotes the list itself
@@ -5340,6 +5340,7 @@ def missing_value(
         need = LIST_ITEMS["weekly"]
         label = f"{need} expected after this"
         message = f"expected {need} after {shown(written)}, found {found}"
+        expected = need
         help_text = (
             f"write the day after the `,`, then the time: `{written}{' ' if ', ' in written else ''}DAY HH:MM`;"
             f" or remove the `,` and write the time: `{written[:-1]} HH:MM`"
@@ -5349,6 +5350,7 @@ def missing_value(
         label = f"{need} expected after this"
         after = shown(written) if written is not None else "`,`"
         message = f"expected {need} after {after}, found {found}"
+        expected = need
         help_text = f"remove the trailing `,`, or add the {need.removeprefix('another ')} that should follow it"
     else:
         message = f"expected {need} after {written}, found {found}"
@@ -6234,7 +6236,7 @@ def missing_before(
     written before the word makes the line a whole statement (the parser's judgement):
     a fix inserts it (`catalog `, `tape manager `)."""
     if meant is not None:
-        return _reordered(f"expected {wanted} before `{word}`", span, meant)
+        return replace(_reordered(f"expected {wanted} before `{word}`", span, meant), expected=wanted)
     written = written or word
     on_line = {w.lower() for w in written.split()}
     later = [lead for lead in leads if lead.lower() in on_line]
@@ -6248,6 +6250,7 @@ def missing_before(
             span,
             help=f"a statement starts with its keyword: write {keyword} first, then its words in order after it"
             f" (docs/language.md)",
+            expected=wanted,
         )
     leads = [lead for lead in leads if lead not in later]
     if opens and "{" not in written:
@@ -6256,7 +6259,9 @@ def missing_before(
     fix = Fix.replace(f"Insert `{leads[0]}`", before(span), f"{leads[0]} ") if insert and len(leads) == 1 else None
     heads, words = _CHOSEN_BEFORE.get(wanted, ((), ()))
     choices = insert_choices(words, span, first=True) if fix is None and word.lower() in heads else ()
-    return codes.SYNTAX(f"expected {wanted} before `{word}`", span, help=f"write {help}", fix=fix, choices=choices)
+    return codes.SYNTAX(
+        f"expected {wanted} before `{word}`", span, help=f"write {help}", fix=fix, choices=choices, expected=wanted
+    )
 
 
 def value_before_keyword(word: str, meant: tuple[str, Span], span: Span) -> Diagnostic:
