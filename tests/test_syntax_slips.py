@@ -5503,7 +5503,7 @@ RANGES_JOINED = [
     ("0100:0FFF", "0100-0FFF", True),
     ("0100..0FFF", "0100-0FFF", True),
     ("0100...0FFF", "0100-0FFF", True),
-    ("0FFF:0100", "0100-0FFF", False),
+    ("0FFF:0100", "0100-0FFF", True),  # turned round, as BKR311's fix does (h3, stop 65)
 ]
 
 
@@ -12166,3 +12166,14 @@ def test_a_member_with_another_setting_read_on_still_runs_no_workers(parser, mon
     clean = "member VMSYS3 { workers 2  private-volume M3PRV1 }"
     text = BASE.replace(clean, "member VMSYS3 { private-volume M3PRV1 suffix C }", 1)
     assert sorted(d.code for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics) == ["BKR021", "BKR241"]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_range_joined_otherwise_and_reversed_that_would_overlap_gets_no_fix(parser, monkeypatch):
+    """`0300:01A0` beside `0191-01FF`: turned round, `01A0-0300` shares addresses with
+    it (BKR312), so an address may be the slip, not the order: no fix, as BKR311's."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("include minidisk * 0191-01FF 0200", "include minidisk * 0191-01FF 0300:01A0", 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert found.code == "BKR310" and found.fix is None
+    assert found.help.startswith("write `01A0-0300`")

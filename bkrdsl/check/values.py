@@ -85,7 +85,8 @@ INVALID_ADDRESS = register(
     A range whose addresses are joined as other tools join them (`0100:0FFF`,
     `0100..0FFF`) is named for it: the message writes it FIRST-LAST
     (`0100-0FFF`), and so does the fix (in reverse order, `0FFF:0100`, the
-    help writes it the right way round, with no fix). A `.` alone is not
+    right way round, but where that range would share addresses with
+    another include of the owner's, as BKR311 says of a reversed range). A `.` alone is not
     read so: CP writes `0100.16` for sixteen devices from 0100. An address
     (in a selection or a `disk` statement) written with a slip that leaves
     no doubt, the letter O for the digit 0 beside other digits (`O191`, not
@@ -766,7 +767,7 @@ def addresses(model: Model):
                 said = line
                 yield _statement_read_as_address(sel, w, kind)
             elif rng is None:
-                yield _range_joined_otherwise(w) or _address_slip(w, "address or range") or INVALID_ADDRESS(
+                yield _range_joined_otherwise(w, cluster, sel) or _address_slip(w, "address or range") or INVALID_ADDRESS(
                     f"{quoted(w.text)} is not a minidisk address or range",
                     w.span,
                     help="an address is 1-4 hex digits (0191); a range is FIRST-LAST (0100-0FFF); `*` is every address",
@@ -795,6 +796,25 @@ def addresses(model: Model):
             )
 
 
+def _turned_shares(cluster: ast.Cluster, sel: ast.Selection, w: ast.Word, low: int, high: int) -> dict:
+    """The addresses and ranges of `sel`'s block, of its action and owner, but `w`, that
+    share addresses with `low`-`high` (range `w` turned round), each with whether that
+    range covers it whole."""
+    owner = sel.owner.upper if sel.owner is not None else None
+    block = next((b.selections for b in (*cluster.jobs, *cluster.members) if sel in b.selections), [sel])
+    shared = {}
+    for s in block:
+        if s.medium is not sel.medium or s.action is not sel.action:
+            continue
+        if (s.owner.upper if s.owner is not None else None) != owner:
+            continue
+        for o in s.items:
+            r = parse_address_range(o.text) if o is not w else None
+            if r is not None and r[0] <= r[1] and r[0] <= high and low <= r[1]:
+                shared[o] = low <= r[0] and r[1] <= high
+    return shared
+
+
 def _reversed_range(cluster: ast.Cluster, sel: ast.Selection, w: ast.Word, rng: tuple[int, int]) -> Diagnostic:
     """BKR311 for `0FFF-0100`: the fix writes the file's own two addresses the other
     way round (`0100-0FFF`), the one range that covers both; but not where that range
@@ -805,19 +825,7 @@ def _reversed_range(cluster: ast.Cluster, sel: ast.Selection, w: ast.Word, rng: 
     is the writer's to say."""
     first, _, last = w.text.partition("-")
     meant = f"{last}-{first}"
-    low, high = rng[1], rng[0]
-    owner = sel.owner.upper if sel.owner is not None else None
-    block = next((b.selections for b in (*cluster.jobs, *cluster.members) if sel in b.selections), [sel])
-    shared = {}  # word -> whether the range turned round covers it whole
-    for s in block:
-        if s.medium is not sel.medium or s.action is not sel.action:
-            continue
-        if (s.owner.upper if s.owner is not None else None) != owner:
-            continue
-        for o in s.items:
-            r = parse_address_range(o.text) if o is not w else None
-            if r is not None and r[0] <= r[1] and r[0] <= high and low <= r[1]:
-                shared[o] = low <= r[0] and r[1] <= high
+    shared = _turned_shares(cluster, sel, w, rng[1], rng[0])
     message = f"address range `{w.text}` is reversed: {first} is above {last}, so it covers nothing"
     if shared:
         done = f"already {sel.action.value}d"
@@ -913,11 +921,12 @@ def _statement_read_as_address(sel: ast.Selection, w: ast.Word, kind: str) -> Di
 _RANGE_JOINED = re.compile(r"([0-9A-Fa-f]{1,4})(:|\.\.\.?)([0-9A-Fa-f]{1,4})")
 
 
-def _range_joined_otherwise(w: ast.Word) -> Diagnostic | None:
+def _range_joined_otherwise(w: ast.Word, cluster: ast.Cluster, sel: ast.Selection) -> Diagnostic | None:
     """BKR310 for a range whose addresses are joined by `:` or `..` (`0100:0FFF`): the
     range is meant, written FIRST-LAST (`0100-0FFF`), which the fix writes; in reverse
-    order (`0FFF:0100`) the help writes it the right way round, without a fix: two
-    slips in one word (the `:` and the order), where REVERSED_RANGE's one is certain."""
+    order (`0FFF:0100`) the help and the fix write it the right way round, as
+    REVERSED_RANGE's do, and as theirs, no fix where that range shares addresses with
+    another of the block's (`_turned_shares`)."""
     m = _RANGE_JOINED.fullmatch(w.text)
     if m is None:
         return None
@@ -926,10 +935,12 @@ def _range_joined_otherwise(w: ast.Word) -> Diagnostic | None:
     meant = f"{last}-{first}" if reversed_ else f"{first}-{last}"
     message = f"{quoted(w.text)} is not a minidisk address or range: a range is written FIRST-LAST, `{meant}`"
     if reversed_:
+        certain = not _turned_shares(cluster, sel, w, int(last, 16), int(first, 16))
         return INVALID_ADDRESS(
             message,
             w.span,
             help=f"write `{meant}`: a range joins its addresses with `-`, not `{joiner}`, the lower first",
+            fix=Fix(f"Write `{meant}`", (Edit(w.span, meant),)) if certain else None,
         )
     return INVALID_ADDRESS(
         message,
