@@ -735,49 +735,50 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.placement,self.schedule,self.span,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_groups, _type_level, _type_span, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,groups:_type_groups,level:_type_level,span:_type_span)->_return_type:
+def __create_fn__(_type_groups, _type_level, _type_span, _type_capitals, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_capitals, _return_type):
+ def __init__(self,groups:_type_groups,level:_type_level,span:_type_span,capitals:_type_capitals=_dflt_capitals)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'groups',groups)
   __dataclass_builtins_object__.__setattr__(self,'level',level)
   __dataclass_builtins_object__.__setattr__(self,'span',span)
+  __dataclass_builtins_object__.__setattr__(self,'capitals',capitals)
  return __init__
-CODE["def __create_fn__(_type_groups, _type_level, _type_span, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,groups:_type_groups,level:_type_level,span:_type_span)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'groups',groups)\n  __dataclass_builtins_object__.__setattr__(self,'level',level)\n  __dataclass_builtins_object__.__setattr__(self,'span',span)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_groups, _type_level, _type_span, _type_capitals, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_capitals, _return_type):\n def __init__(self,groups:_type_groups,level:_type_level,span:_type_span,capitals:_type_capitals=_dflt_capitals)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'groups',groups)\n  __dataclass_builtins_object__.__setattr__(self,'level',level)\n  __dataclass_builtins_object__.__setattr__(self,'span',span)\n  __dataclass_builtins_object__.__setattr__(self,'capitals',capitals)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(groups={self.groups!r}, level={self.level!r}, span={self.span!r})"
+  return self.__class__.__qualname__ + f"(groups={self.groups!r}, level={self.level!r}, span={self.span!r}, capitals={self.capitals!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(groups={self.groups!r}, level={self.level!r}, span={self.span!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(groups={self.groups!r}, level={self.level!r}, span={self.span!r}, capitals={self.capitals!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.groups,self.level,self.span,)==(other.groups,other.level,other.span,)
+   return (self.groups,self.level,self.span,self.capitals,)==(other.groups,other.level,other.span,other.capitals,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.groups,self.level,self.span,)==(other.groups,other.level,other.span,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.groups,self.level,self.span,self.capitals,)==(other.groups,other.level,other.span,other.capitals,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('groups','level','span',):
+  if type(self) is cls or name in ('groups','level','span','capitals',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'groups\',\'level\',\'span\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'groups\',\'level\',\'span\',\'capitals\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('groups','level','span',):
+  if type(self) is cls or name in ('groups','level','span','capitals',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'groups\',\'level\',\'span\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'groups\',\'level\',\'span\',\'capitals\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.groups,self.level,self.span,))
+  return hash((self.groups,self.level,self.span,self.capitals,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.groups,self.level,self.span,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.groups,self.level,self.span,self.capitals,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_name, _type_backups, _type_selections, _type_targets, _type_runs, _type_descriptions, _type_span, _type_doc, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_doc, _return_type):
  def __init__(self,name:_type_name,backups:_type_backups,selections:_type_selections,targets:_type_targets,runs:_type_runs,descriptions:_type_descriptions,span:_type_span,doc:_type_doc=_dflt_doc)->_return_type:
