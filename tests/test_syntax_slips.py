@@ -12177,3 +12177,23 @@ def test_a_range_joined_otherwise_and_reversed_that_would_overlap_gets_no_fix(pa
     (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert found.code == "BKR310" and found.fix is None
     assert found.help.startswith("write `01A0-0300`")
+
+
+# --- h4 (stop 65)
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("count", [101, 102, 150, 2000])
+def test_a_long_run_of_names_without_commas_is_one_error(count, parser, monkeypatch):
+    """`run on VMSYS1 VMSYS2 VMSYS1 ...`, more than a hundred names without their `,`s,
+    on one line (found by hand: 10,000 members on a `run on` line): the 102nd name was
+    a second error ("`VMSYS2` has no keyword before it", or BKR012 further on), each
+    name's `,` being assumed by re-reading the list, which looks back 200 tokens only;
+    now one BKR004 for the run, whose fix, applied, leaves no syntax error."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "run on VMSYS1 daily 02:00"
+    names = " ".join(["VMSYS1", "VMSYS2"] * (count // 2) + ["VMSYS1"] * (count % 2))
+    text = BASE.replace(clean, f"run on {names} daily 02:00", 1)
+    found = [d for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code < "BKR1"]
+    assert [(d.code, d.message.split(" between ")[0]) for d in found] == [("BKR004", "commas are missing")]
+    fixed = apply_edits(text, found[0].fix.edits)
+    assert f"run on {names.replace(' ', ', ')} daily 02:00" in fixed
+    assert [d.code for d in analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics if d.code < "BKR1"] == []

@@ -310,7 +310,12 @@ class _Watched:
                 if recovery.read_after_error > MAX_READ_AFTER_ERROR:
                     recovery.stop_reading(token)
                     return
-            yield check(token)
+            token = check(token)
+            if recovery.commas_missing and token.start_pos in recovery.commas_missing:
+                comma = recovery.comma_assumed(parser_state, token)
+                if comma is not None:
+                    yield comma
+            yield token
 
     def __getattr__(self, name):
         return getattr(self._lexer, name)

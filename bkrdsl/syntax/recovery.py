@@ -11283,6 +11283,20 @@ class Recovery:
                 return
             yield _Edit(leaves, [_fake("COMMA", tok)], [], lambda ip: self._report_missing_commas(ip, last, tok))
 
+    def comma_assumed(self, parser_state, tok: Token) -> Token | None:
+        """Before `tok`, one more name of a run whose `,`s an error said missing already
+        (`_report_missing_commas`), the name before it just read: the `,` to read first
+        (parser.py, `_Watched`), assumed with nothing re-read nor said, before Lark
+        ends the list at `tok` (a name may follow a list: `weekly DAYS NAME`). A run
+        of thousands of names costs one step each; re-reading each (`reread`) looks
+        no further back than 200 tokens, and the 102nd name was a second error."""
+        last = top_token(parser_state.value_stack, "NAME")
+        if tok.type != "NAME" or last is None or last.line != tok.line:
+            return None
+        if not Sim(parser_state.parse_conf, parser_state.state_stack).fits(["COMMA", "NAME"]):
+            return None
+        return _fake("COMMA", tok)
+
     def _report_missing_commas(self, ip, last: Token, tok: Token) -> None:
         """The `,` missing between the names `last` and `tok`, and between the names after
         them on the line (`names_without_commas`), whose `,`s are then assumed as they are
