@@ -505,7 +505,7 @@ def test_the_words_of_a_long_line_without_commas_are_weighed_once(monkeypatch, n
     ids=["run-on", "identity-user"],
 )
 def test_a_long_line_of_names_costs_each_word_one_look_up(monkeypatch, template):
-    """Each more name on a line without commas costs at most one look-up among the
+    """Each more name on a line without commas costs at most three look-ups among the
     keywords and no slip counting: the recovery's phrase end read the rest of the line
     at each error (a hundred errors, each the line's words again), and did_you_mean
     counted the slips between each name and some thirty keywords. 8,000 names took
@@ -538,7 +538,12 @@ def test_a_long_line_of_names_costs_each_word_one_look_up(monkeypatch, template)
     asked_500, slips_500, codes_500 = cost(500)
     asked_2000, slips_2000, codes_2000 = cost(2000)
     assert codes_2000 == codes_500
-    assert asked_2000 - asked_500 <= 1500  # 151,500 more before (each name a hundred times)
+    # 151,500 more before (each name a hundred times). Three at most per name: each is
+    # read, its `,` assumed (Recovery.comma_assumed), and the lexer's NAME hook looks it
+    # up twice (name_token, statement_after_reopened_group), the line's scan once
+    # (_phrase_stops); until stop 65 the names after the 101st were a second error
+    # and skipped unread, so one sufficed
+    assert asked_2000 - asked_500 <= 3 * 1500
     assert slips_2000 == slips_500  # 46,000 more before (`identity user`)
 
 
