@@ -753,10 +753,10 @@ CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qual
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.groups,self.level,self.span,self.capitals,)==(other.groups,other.level,other.span,other.capitals,)
+   return (self.groups,self.level,self.span,)==(other.groups,other.level,other.span,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.groups,self.level,self.span,self.capitals,)==(other.groups,other.level,other.span,other.capitals,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.groups,self.level,self.span,)==(other.groups,other.level,other.span,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
@@ -776,9 +776,9 @@ CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.groups,self.level,self.span,self.capitals,))
+  return hash((self.groups,self.level,self.span,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.groups,self.level,self.span,self.capitals,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.groups,self.level,self.span,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_name, _type_backups, _type_selections, _type_targets, _type_runs, _type_descriptions, _type_span, _type_doc, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_doc, _return_type):
  def __init__(self,name:_type_name,backups:_type_backups,selections:_type_selections,targets:_type_targets,runs:_type_runs,descriptions:_type_descriptions,span:_type_span,doc:_type_doc=_dflt_doc)->_return_type:

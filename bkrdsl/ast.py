@@ -297,12 +297,14 @@ class Run:
 class Backup:
     """`backup GROUP[,GROUP...] [full|incremental]` in a job. `capitals`: its keyword is
     written in capitals (`BACKUP`), as a line typed on CMS is, where a name after it in
-    capitals too may be the keyword again (`BACKUP BACKUP`: BKR331)."""
+    capitals too may be the keyword again (`BACKUP BACKUP`: BKR331). How the keyword is
+    written, not what the line means: not compared, nor part of `fmt.equivalence.meaning`
+    (the formatter writes the keyword in small letters)."""
 
     groups: tuple[Word, ...]
     level: Level | None
     span: Span
-    capitals: bool = False
+    capitals: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1208,3 +1208,18 @@ def test_a_member_setting_misspelt_after_labels_warns_as_before_after_fmt(monkey
     formatted = format_text(text)
     assert "suffix C" in formatted and "SUFFIX" not in formatted
     assert warned(formatted) == before
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_backup_keyword_in_capitals_formats_to_small_letters(monkeypatch, parser):
+    """`BACKUP GUESTS FULL`, a line typed in capitals as on CMS: the AST notes how the
+    keyword is written (`ast.Backup.capitals`, for BKR331's `BACKUP BACKUP`), which is not
+    what the line means; `bkrc fmt` writes `backup` and keeps the meaning. With the note
+    compared, fmt stopped with an internal error, FormatterBug "would change its meaning"
+    (test_fmt_properties' recased examples, the merged tree of stop 65)."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    given = (EXAMPLES / "minimal.bkr").read_text()
+    assert "    backup GUESTS full\n" in given
+    shouted = given.replace("    backup GUESTS full\n", "    BACKUP GUESTS FULL\n")
+    result = run_cli(["fmt", "-"], input=shouted, expect=0)
+    assert result.stdout == given

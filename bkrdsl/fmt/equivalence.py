@@ -34,7 +34,13 @@ _UNSEEN = object()
 
 
 def _field_names(cls: type) -> tuple[str, ...] | None:
-    names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+    """The fields of `cls` that say what a value means: a field not compared
+    (`compare=False`) says how it was written (`ast.Backup.capitals`) or holds a cache
+    (the model's look-up tables), neither of which formatting must keep."""
+    if not dataclasses.is_dataclass(cls):
+        _FIELDS[cls] = None
+        return None
+    names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls) if f.compare)
     return names
 
 
