@@ -1119,7 +1119,8 @@ def test_the_example_in_the_docs_is_what_bkrc_fmt_does():
 
 def _meaning_by_fields(value, field: str = ""):
     """`fmt.equivalence.meaning` as it was written before it kept each type's field
-    names: `dataclasses.is_dataclass` and `fields` asked of each node."""
+    names: `dataclasses.is_dataclass` and `fields` asked of each node, a field not
+    compared (how a value was written: `ast.Backup.capitals`) left out, as it leaves it."""
     import dataclasses
     import enum
 
@@ -1147,7 +1148,7 @@ def _meaning_by_fields(value, field: str = ""):
             tuple(
                 (f.name, _meaning_by_fields(getattr(value, f.name), f.name))
                 for f in dataclasses.fields(value)
-                if not isinstance(getattr(value, f.name), Span)
+                if f.compare and not isinstance(getattr(value, f.name), Span)
             ),
         )
     if isinstance(value, enum.Enum):
