@@ -3423,6 +3423,17 @@ def member_in_placement(member: str, span: Span, name: Span | None = None, liste
     )
 
 
+def _run_written(meant: str, fix_span: Span | None, head: str, time: tuple[str, Span] | None) -> Fix | None:
+    """The fix of a `run` line whose `run` was left out before `on` (the three
+    `run_left_out_*`): `head` over `fix_span` (from `on` to the words it mends), and a
+    time written another way as HH:MM (`time`: the text and where it is); None where
+    `fix_span` is None, the line so written no whole statement."""
+    if fix_span is None:
+        return None
+    edits = (Edit(fix_span, head),) + ((Edit(time[1], time[0]),) if time is not None else ())
+    return Fix(f"Write `{meant}`", edits)
+
+
 def run_left_out_on_member(
     member_word: str, written: str, span: Span, fix_span: Span | None, time: tuple[str, Span] | None = None
 ) -> Diagnostic:
@@ -3433,10 +3444,7 @@ def run_left_out_on_member(
     the HH:MM of a time written another way (`2am`) and where it is, which the fix
     writes too (the one fix, not a second error's after it, BKR313)."""
     meant = f"run on {written}" if fix_span is not None else f"run on {written.split()[0].rstrip(',')} ..."
-    fix = None
-    if fix_span is not None:
-        edits = (Edit(fix_span, "run on "),) + ((Edit(time[1], time[0]),) if time is not None else ())
-        fix = Fix(f"Write `{meant}`", edits)
+    fix = _run_written(meant, fix_span, "run on ", time)
     return codes.SYNTAX(
         f"expected `run` before `on`, and `{member_word}` is not written before the member's name",
         span,
@@ -3454,10 +3462,7 @@ def run_left_out_every_member(
     the help writes; the fix writes `run on each member` over `fix_span`, from `on` to
     the two words, and a time written another way as HH:MM (`time`); none where
     `fix_span` is None (Recovery.run_left_out_every_member)."""
-    fix = None
-    if fix_span is not None:
-        edits = (Edit(fix_span, "run on each member"),) + ((Edit(time[1], time[0]),) if time is not None else ())
-        fix = Fix(f"Write `{meant}`", edits)
+    fix = _run_written(meant, fix_span, "run on each member", time)
     return codes.SYNTAX(
         f"expected `run` before `on`, and `{written}` is written `each member`",
         span,
@@ -3477,10 +3482,7 @@ def run_left_out_member_each(
     `run_left_out_on_member`'s); none where `fix_span` is None, the line so written no
     whole statement (Recovery.run_left_out_member_each)."""
     first, second = written.split()
-    fix = None
-    if fix_span is not None:
-        edits = (Edit(fix_span, fixed),) + ((Edit(time[1], time[0]),) if time is not None else ())
-        fix = Fix(f"Write `{meant}`", edits)
+    fix = _run_written(meant, fix_span, fixed, time)
     # `members each`: the word is singular there too
     plural = f", and `{first}` is written `{first[:6]}`" if len(first) > 6 else ""
     return codes.SYNTAX(
