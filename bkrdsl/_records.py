@@ -1252,8 +1252,52 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.title,self.edits,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_code, _type_severity, _type_message, _type_span, _type_help, _type_label, _type_related, _type_fix, _type_choices, _type_prefer_choice, _type_expected, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_help, _dflt_label, _dflt_related, _dflt_fix, _dflt_choices, _dflt_prefer_choice, _dflt_expected, _return_type):
- def __init__(self,code:_type_code,severity:_type_severity,message:_type_message,span:_type_span,help:_type_help=_dflt_help,label:_type_label=_dflt_label,related:_type_related=_HAS_DEFAULT_FACTORY,fix:_type_fix=_dflt_fix,choices:_type_choices=_dflt_choices,prefer_choice:_type_prefer_choice=_dflt_prefer_choice,expected:_type_expected=_dflt_expected)->_return_type:
+def __create_fn__(_type_kind, _type_written, _type_meant, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_written, _dflt_meant, _return_type):
+ def __init__(self,kind:_type_kind,written:_type_written=_dflt_written,meant:_type_meant=_dflt_meant)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'kind',kind)
+  __dataclass_builtins_object__.__setattr__(self,'written',written)
+  __dataclass_builtins_object__.__setattr__(self,'meant',meant)
+ return __init__
+CODE["def __create_fn__(_type_kind, _type_written, _type_meant, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_written, _dflt_meant, _return_type):\n def __init__(self,kind:_type_kind,written:_type_written=_dflt_written,meant:_type_meant=_dflt_meant)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'written',written)\n  __dataclass_builtins_object__.__setattr__(self,'meant',meant)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(kind={self.kind!r}, written={self.written!r}, meant={self.meant!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(kind={self.kind!r}, written={self.written!r}, meant={self.meant!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.kind,self.written,self.meant,)==(other.kind,other.written,other.meant,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.kind,self.written,self.meant,)==(other.kind,other.written,other.meant,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('kind','written','meant',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'kind\',\'written\',\'meant\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('kind','written','meant',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'kind\',\'written\',\'meant\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.kind,self.written,self.meant,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.kind,self.written,self.meant,))\n return __hash__'] = __create_fn__.__code__
+
+def __create_fn__(_type_code, _type_severity, _type_message, _type_span, _type_help, _type_label, _type_related, _type_fix, _type_choices, _type_prefer_choice, _type_expected, _type_found, _type_slip, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_help, _dflt_label, _dflt_related, _dflt_fix, _dflt_choices, _dflt_prefer_choice, _dflt_expected, _dflt_found, _dflt_slip, _return_type):
+ def __init__(self,code:_type_code,severity:_type_severity,message:_type_message,span:_type_span,help:_type_help=_dflt_help,label:_type_label=_dflt_label,related:_type_related=_HAS_DEFAULT_FACTORY,fix:_type_fix=_dflt_fix,choices:_type_choices=_dflt_choices,prefer_choice:_type_prefer_choice=_dflt_prefer_choice,expected:_type_expected=_dflt_expected,found:_type_found=_dflt_found,slip:_type_slip=_dflt_slip)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'code',code)
   __dataclass_builtins_object__.__setattr__(self,'severity',severity)
   __dataclass_builtins_object__.__setattr__(self,'message',message)
@@ -1265,8 +1309,10 @@ def __create_fn__(_type_code, _type_severity, _type_message, _type_span, _type_h
   __dataclass_builtins_object__.__setattr__(self,'choices',choices)
   __dataclass_builtins_object__.__setattr__(self,'prefer_choice',prefer_choice)
   __dataclass_builtins_object__.__setattr__(self,'expected',expected)
+  __dataclass_builtins_object__.__setattr__(self,'found',found)
+  __dataclass_builtins_object__.__setattr__(self,'slip',slip)
  return __init__
-CODE["def __create_fn__(_type_code, _type_severity, _type_message, _type_span, _type_help, _type_label, _type_related, _type_fix, _type_choices, _type_prefer_choice, _type_expected, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_help, _dflt_label, _dflt_related, _dflt_fix, _dflt_choices, _dflt_prefer_choice, _dflt_expected, _return_type):\n def __init__(self,code:_type_code,severity:_type_severity,message:_type_message,span:_type_span,help:_type_help=_dflt_help,label:_type_label=_dflt_label,related:_type_related=_HAS_DEFAULT_FACTORY,fix:_type_fix=_dflt_fix,choices:_type_choices=_dflt_choices,prefer_choice:_type_prefer_choice=_dflt_prefer_choice,expected:_type_expected=_dflt_expected)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'code',code)\n  __dataclass_builtins_object__.__setattr__(self,'severity',severity)\n  __dataclass_builtins_object__.__setattr__(self,'message',message)\n  __dataclass_builtins_object__.__setattr__(self,'span',span)\n  __dataclass_builtins_object__.__setattr__(self,'help',help)\n  __dataclass_builtins_object__.__setattr__(self,'label',label)\n  __dataclass_builtins_object__.__setattr__(self,'related',_dflt_related() if related is _HAS_DEFAULT_FACTORY else related)\n  __dataclass_builtins_object__.__setattr__(self,'fix',fix)\n  __dataclass_builtins_object__.__setattr__(self,'choices',choices)\n  __dataclass_builtins_object__.__setattr__(self,'prefer_choice',prefer_choice)\n  __dataclass_builtins_object__.__setattr__(self,'expected',expected)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_code, _type_severity, _type_message, _type_span, _type_help, _type_label, _type_related, _type_fix, _type_choices, _type_prefer_choice, _type_expected, _type_found, _type_slip, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_help, _dflt_label, _dflt_related, _dflt_fix, _dflt_choices, _dflt_prefer_choice, _dflt_expected, _dflt_found, _dflt_slip, _return_type):\n def __init__(self,code:_type_code,severity:_type_severity,message:_type_message,span:_type_span,help:_type_help=_dflt_help,label:_type_label=_dflt_label,related:_type_related=_HAS_DEFAULT_FACTORY,fix:_type_fix=_dflt_fix,choices:_type_choices=_dflt_choices,prefer_choice:_type_prefer_choice=_dflt_prefer_choice,expected:_type_expected=_dflt_expected,found:_type_found=_dflt_found,slip:_type_slip=_dflt_slip)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'code',code)\n  __dataclass_builtins_object__.__setattr__(self,'severity',severity)\n  __dataclass_builtins_object__.__setattr__(self,'message',message)\n  __dataclass_builtins_object__.__setattr__(self,'span',span)\n  __dataclass_builtins_object__.__setattr__(self,'help',help)\n  __dataclass_builtins_object__.__setattr__(self,'label',label)\n  __dataclass_builtins_object__.__setattr__(self,'related',_dflt_related() if related is _HAS_DEFAULT_FACTORY else related)\n  __dataclass_builtins_object__.__setattr__(self,'fix',fix)\n  __dataclass_builtins_object__.__setattr__(self,'choices',choices)\n  __dataclass_builtins_object__.__setattr__(self,'prefer_choice',prefer_choice)\n  __dataclass_builtins_object__.__setattr__(self,'expected',expected)\n  __dataclass_builtins_object__.__setattr__(self,'found',found)\n  __dataclass_builtins_object__.__setattr__(self,'slip',slip)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
@@ -1284,19 +1330,19 @@ CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is se
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('code','severity','message','span','help','label','related','fix','choices','prefer_choice','expected',):
+  if type(self) is cls or name in ('code','severity','message','span','help','label','related','fix','choices','prefer_choice','expected','found','slip',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'code\',\'severity\',\'message\',\'span\',\'help\',\'label\',\'related\',\'fix\',\'choices\',\'prefer_choice\',\'expected\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'code\',\'severity\',\'message\',\'span\',\'help\',\'label\',\'related\',\'fix\',\'choices\',\'prefer_choice\',\'expected\',\'found\',\'slip\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('code','severity','message','span','help','label','related','fix','choices','prefer_choice','expected',):
+  if type(self) is cls or name in ('code','severity','message','span','help','label','related','fix','choices','prefer_choice','expected','found','slip',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'code\',\'severity\',\'message\',\'span\',\'help\',\'label\',\'related\',\'fix\',\'choices\',\'prefer_choice\',\'expected\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'code\',\'severity\',\'message\',\'span\',\'help\',\'label\',\'related\',\'fix\',\'choices\',\'prefer_choice\',\'expected\',\'found\',\'slip\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):

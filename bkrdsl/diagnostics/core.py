@@ -49,6 +49,22 @@ class Fix:
 
 
 @dataclass(frozen=True, slots=True)
+class Slip:
+    """What kind of slip a syntax error says, as data, for the recovery that says two
+    slips of one line in one error (`messages.second_slip`): `kind` is "twice" (a word
+    written twice: "`purge` is written twice"), "comma" (a list's `,` missing: "a `,`
+    is missing between `VMSYS1` and `VMSYS2`") or "misspelt" (a keyword misspelt,
+    its fix writing the keyword: "unknown keyword `dayly`; did you mean `daily`?").
+    A misspelt keyword's `written` (shown: `` `dayly` ``) and `meant` (`daily`) are
+    given where its message is that question alone, which another slip's error then
+    says as "`dayly` is `daily` misspelt"."""
+
+    kind: str
+    written: str | None = None
+    meant: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One finding: its code, severity and message, where it is (`span`), and what helps mend it."""
 
@@ -78,6 +94,15 @@ class Diagnostic:
     #: another error (a keyword written over: `messages.run_unfinished_said`), so that
     #: no message is read back out of its text; never rendered, and not compared.
     expected: str | None = field(default=None, compare=False, repr=False)
+    #: What the parser found where it expected something, as the message ends with it
+    #: ("expected `days` after `35`, found `}`"): `` `}` ``, "the end of the line",
+    #: "the end of the file"; the message ends with "found " and it. Data for the
+    #: readings that say it another way (`homed`: the made file's `}` said as the
+    #: line's end) and tell a line cut short by it; never rendered, and not compared.
+    found: str | None = field(default=None, compare=False, repr=False)
+    #: The kind of slip the message says (`Slip`), where another slip on its line may
+    #: be said in the same error (`messages.second_slip`); never rendered, not compared.
+    slip: Slip | None = field(default=None, compare=False, repr=False)
 
     @property
     def is_error(self) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 
-from bkrdsl.diagnostics.core import Diagnostic, Fix, Related, Severity
+from bkrdsl.diagnostics.core import Diagnostic, Fix, Related, Severity, Slip
 from bkrdsl.records import dataclass
 from bkrdsl.source import Span
 
@@ -56,6 +56,8 @@ class Code:
         choices: tuple[Fix, ...] = (),
         prefer_choice: bool = False,
         expected: str | None = None,
+        found: str | None = None,
+        slip: Slip | None = None,
     ) -> Diagnostic:
         """Make a diagnostic of this code."""
         return Diagnostic(
@@ -70,6 +72,8 @@ class Code:
             choices=choices,
             prefer_choice=prefer_choice,
             expected=expected,
+            found=found,
+            slip=slip,
         )
 
 

@@ -79,7 +79,7 @@ def _again_below(source: Source, diagnostics: list[Diagnostic]) -> list[Diagnost
                 said.append(made)
             continue
         first, again = None, None
-        if diag.message.endswith(messages.LINE_END_FOUND) and diag.span.end_line == diag.span.line:
+        if diag.found == messages.LINE_END and diag.span.end_line == diag.span.line:
             first, again = diag.span.end, messages.keyword_again_below(text, diag.span.start, diag.span.end)
         else:
             # `include`, then `include minidisk * 0191`: read as one statement across the line

@@ -62,11 +62,11 @@ _HOMES = {
     "group_decl": ("cluster C {\nsingle group G {\n", "\n}\n}\n"),
 }
 
-#: "found `}`", where the `}` is the made file's: the statement's line ended there.
-_FOUND_BRACE = re.compile(r"found `\}`")
-#: "found `tape`", a word, at a message's end (_line_ended).
-_FOUND_LAST = re.compile(r"found `([^`\s]+)`$")
-_LINE_ENDED = "found the end of the line"
+#: What a message says was found (`Diagnostic.found`) where the statement's line ended:
+#: the made file's `}` (`_read_home`), or a word on a line below it (`_line_ended`).
+_LINE_END = "the end of the line"
+#: A word found, in backquotes (`` `tape` ``), as `Diagnostic.found` says it (_line_ended).
+_FOUND_WORD = re.compile(r"`([^`\s]+)`")
 #: The statement keywords that open a block (`job J {`), a group's kind among them.
 _BLOCKS = frozenset({"job", "member", "expire", "single", "identity"})
 #: The codes of a statement's last word or its block's `{` missing (BKR010, BKR011).
@@ -144,7 +144,7 @@ def written_whole(statement: str, read) -> str | None:
 def _cut_short(d: Diagnostic) -> bool:
     """Whether `d` says only that its line ended early: a value or the block's `{`
     missing, the end of the line (or of the file) found (`job J`, `expire on`)."""
-    return d.code in _CUT_SHORT and d.message.endswith((_LINE_ENDED, "found the end of the file"))
+    return d.code in _CUT_SHORT and d.found in (_LINE_END, "the end of the file")
 
 
 def _opening_whole(source: Source, start: int, end: int, home: str, read) -> str | None:
@@ -183,15 +183,22 @@ def _mended(
 
 
 def _line_ended(source: Source, d: Diagnostic, end: int) -> Diagnostic:
-    """`d` with "found `tape`" at its message's end said as "found the end of the line"
-    where the word found is not in the statement's text after `d` (up to `end`), but on
-    a line below it: the statement's line ended there (as both parsers say it of a
-    statement keyword found there: `messages.line_ended`). A word the message says more of
-    (`found `member M {`, a member block's opening line`) is left as it is."""
-    found = _FOUND_LAST.search(d.message)
+    """`d`, which found a word (`Diagnostic.found`: "found `tape`" ends its message),
+    saying "found the end of the line" where the word is not in the statement's text
+    after `d` (up to `end`), but on a line below it: the statement's line ended there
+    (as both parsers say it of a statement keyword found there: `messages.line_ended`).
+    A message with words after what it found (`found `member`, a member block's opening
+    line`: `messages.member_block_below`) keeps no `found`, and is left as it is."""
+    found = _FOUND_WORD.fullmatch(d.found or "")
     if found is None or found.group(1) in source.text[d.span.end : end]:
         return d
-    return replace(d, message=d.message[: found.start()] + _LINE_ENDED)
+    return _found_line_end(d)
+
+
+def _found_line_end(d: Diagnostic) -> Diagnostic:
+    """`d`, whose message ends with what it found (`Diagnostic.found`), saying "found
+    the end of the line" instead."""
+    return replace(d, message=d.message[: len(d.message) - len(d.found)] + _LINE_END, found=_LINE_END)
 
 
 def _statement_at(source: Source, span: Span) -> tuple[str, int, int] | None:
@@ -255,9 +262,9 @@ def _read_home(source: Source, start: int, end: int, home: str, read) -> list[Di
         )
         fix = None if d.fix is None else _moved_fix(source, made, d.fix, shift, start, end)
         choices = tuple(moved for c in d.choices if (moved := _moved_fix(source, made, c, shift, start, end)) is not None)
-        message = _FOUND_BRACE.sub(_LINE_ENDED, d.message)
         help_text = _help_of_file(source, d, span)
-        said.append(replace(d, message=message, span=span, related=related, fix=fix, choices=choices, help=help_text))
+        d = _found_line_end(d) if d.found == "`}`" else d
+        said.append(replace(d, span=span, related=related, fix=fix, choices=choices, help=help_text))
     return said
 
 

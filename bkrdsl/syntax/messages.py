@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from bkrdsl.ast import Level
-from bkrdsl.diagnostics import Diagnostic, Fix, Related
+from bkrdsl.diagnostics import Diagnostic, Fix, Related, Slip
 from bkrdsl.diagnostics.core import Edit
 from bkrdsl.diagnostics.suggest import alternatives, tied_best, typing_slips
 from bkrdsl.source import Source, Span
@@ -1383,7 +1383,17 @@ def unknown_keyword(found: str, words: list[str], span: Span) -> Diagnostic:
     else:  # equally close: bkrc reads on as the first, but cannot know which was meant
         help = f"write {alternatives(words)}, whichever you meant"
     message = f"{_unknown(found, words)}; did you mean {alternatives(words)}?"
-    return codes.UNKNOWN_KEYWORD(message, span, help=help, fix=fix)
+    return codes.UNKNOWN_KEYWORD(message, span, help=help, fix=fix, slip=_misspelt(found, words) if fix else None)
+
+
+def _misspelt(found: str, words: Sequence[str]) -> Slip | None:
+    """The slip (`Diagnostic.slip`) of "unknown keyword `dayly`; did you mean `daily`?":
+    `found`, the word shown, and the one keyword of `words` meant; None where the word
+    is named another way (`_unknown`: "`sha` is not a keyword here"), or not shown
+    as one word in backquotes."""
+    if len(words) != 1 or _unknown(found, words) != f"unknown keyword {found}" or not found.startswith("`"):
+        return None
+    return Slip("misspelt", found, words[0])
 
 
 def _unknown(found: str, words: list[str]) -> str:
@@ -1436,6 +1446,7 @@ def abbreviation_meant(found: str, keyword: str, words: list[str], before: str, 
         help=f"write `{keyword}`: {found} abbreviates {both}, and only `{keyword}` fits before {before};"
         " keywords are written in full",
         fix=write_fix(keyword, span),
+        slip=Slip("misspelt", found, keyword) if found.startswith("`") else None,
     )
 
 
@@ -1455,6 +1466,7 @@ def hyphen_missing(written: str, keyword: str, span: Span) -> Diagnostic:
         span,
         help=f"write `{keyword}`: one word, with a hyphen",
         fix=write_fix(keyword, span),
+        slip=Slip("misspelt", f"`{written}`", keyword),
     )
 
 
@@ -1691,6 +1703,7 @@ def hyphen_names(written: str, keyword: str, statement: str, names: list[str], s
         f" labels, list them first, right after `{statement}`, where no keyword can stand:"
         f" `{statement} {' '.join(names)}`",
         fix=None if as_labels else write_fix(keyword, span),
+        slip=Slip("misspelt", f"`{written}`", keyword),
     )
 
 
@@ -1755,7 +1768,11 @@ def glued_keyword(keyword: str, rest: str, span: Span) -> Diagnostic:
         meant = keyword
         help = f"write `{keyword}`: bkrc reads `{word}` as `{keyword}` followed by a name `{rest}`"
     return codes.UNKNOWN_KEYWORD(
-        f"unknown keyword `{word}`; did you mean `{meant}`?", span, help=help, fix=write_fix(meant, span)
+        f"unknown keyword `{word}`; did you mean `{meant}`?",
+        span,
+        help=help,
+        fix=write_fix(meant, span),
+        slip=Slip("misspelt", f"`{word}`", meant),
     )
 
 
@@ -1766,10 +1783,12 @@ def kind_plural(kind: str, word: str, name: str, span: Span) -> Diagnostic:
     if word.lower() == "users":
         message = f"unknown keyword `{word}`; did you mean `group`? The `{{` after `{name}` opens a group"
         help = f"write `{meant}`: a group lists its users between `{{` and `}}`; `{kind} user` declares users without braces"
+        slip = Slip("misspelt")
     else:
         message = f"unknown keyword `{word}`; did you mean `group`?"
         help = f"write `{meant}`: a declaration's `group` is written in the singular"
-    return codes.UNKNOWN_KEYWORD(message, span, help=help, fix=write_fix("group", span))
+        slip = Slip("misspelt", f"`{word}`", "group")
+    return codes.UNKNOWN_KEYWORD(message, span, help=help, fix=write_fix("group", span), slip=slip)
 
 
 def glued_swapped(word: str, meant: str, span: Span) -> Diagnostic:
@@ -1781,6 +1800,7 @@ def glued_swapped(word: str, meant: str, span: Span) -> Diagnostic:
         span,
         help=f"write `{meant}`: the statement starts with `{keyword}`, and a keyword ends at a blank",
         fix=write_fix(meant, span),
+        slip=Slip("misspelt", f"`{word}`", meant),
     )
 
 
@@ -1792,6 +1812,7 @@ def hyphen_for_blank(word: str, meant: str, span: Span) -> Diagnostic:
         span,
         help=f"write `{meant}`: two keywords are separated by a blank; a `-` joins the parts of one keyword",
         fix=write_fix(meant, span),
+        slip=Slip("misspelt", f"`{word}`", meant),
     )
 
 
@@ -1816,6 +1837,7 @@ def synonym_option(word: str, keyword: str, value: str | None, span: Span) -> Di
         span,
         help=f"write `{written}`: {follower(keyword, 0)} follows `{keyword}`",
         fix=write_fix(keyword, span),
+        slip=Slip("misspelt", f"`{word}`", keyword),
     )
 
 
@@ -1828,6 +1850,7 @@ def english_for_keyword(word: str, keyword: str, span: Span) -> Diagnostic:
         span,
         help=f"write `{keyword}`: bkrc reads `{word}` as `{keyword}` followed by a name `{rest}`",
         fix=write_fix(keyword, span),
+        slip=Slip("misspelt", f"`{word}`", keyword),
     )
 
 
@@ -1839,6 +1862,7 @@ def glued_letter(keyword: str, letter: str, span: Span) -> Diagnostic:
         span,
         help=f"write `{keyword}`: `{word}` has a letter too many",
         fix=write_fix(keyword, span),
+        slip=Slip("misspelt", f"`{word}`", keyword),
     )
 
 
@@ -1995,7 +2019,7 @@ def glued_keywords(
             at += len(piece)
             edits.append(Edit(source.span(at, at), " "))
         fix = Fix(f"Write `{meant}`", tuple(edits))
-    return codes.UNKNOWN_KEYWORD(message, span, help=f"write `{meant}`: {why}", fix=fix)
+    return codes.UNKNOWN_KEYWORD(message, span, help=f"write `{meant}`: {why}", fix=fix, slip=Slip("misspelt", f"`{word}`", meant))
 
 
 def hash_in_keyword(word: str, rest: str, span: Span, at: Span | None) -> Diagnostic:
@@ -2021,6 +2045,7 @@ def hash_in_keyword(word: str, rest: str, span: Span, at: Span | None) -> Diagno
         help=f"write {shown(f'{head} {rest}', 60)}: a comment needs a blank before its `#`,"
         " which inside a word is part of the word",
         fix=Fix("Write a blank before `#`", (Edit(at, " "),)),
+        slip=Slip("misspelt"),
     )
 
 
@@ -2839,6 +2864,7 @@ def match_synonym(word: str, pattern: str, span: Span) -> Diagnostic:
         span,
         help=f"write `match {pattern}`{user}",
         fix=write_fix("match", span),
+        slip=Slip("misspelt"),
     )
 
 
@@ -3123,16 +3149,19 @@ def schedule_without_run(
     )
 
 
-#: The slips `second_slip` says in one error with another on their line: a word
-#: written twice, a list's `,` missing, and (after one of those) a keyword misspelt.
-_TWICE = re.compile(r"`[^`]+` is written twice(?:,|\Z)")
+#: The slips `second_slip` says in one error with another on their line
+#: (`Diagnostic.slip`): a word written twice, a list's `,` missing, and (after one of
+#: those) a keyword misspelt (`Slip("misspelt", ...)`, `_misspelt`).
+TWICE, COMMA = Slip("twice"), Slip("comma")
 
 
 def _slip_of(diag: Diagnostic, first: bool) -> bool:
-    message = diag.message
-    if _TWICE.match(message) or message.startswith(("a `,` is missing between ", "commas are missing between ")):
+    """Whether `diag` is a slip `second_slip` says with another, told by its kind
+    (`Diagnostic.slip`), never by its message."""
+    kind = diag.slip.kind if diag.slip is not None else None
+    if kind in (TWICE.kind, COMMA.kind):
         return True
-    return not first and message.startswith("unknown keyword `") and diag.fix is not None
+    return not first and kind == "misspelt" and diag.fix is not None
 
 
 def second_slip(first: Diagnostic, second: Diagnostic) -> Diagnostic | None:
@@ -3165,9 +3194,9 @@ def second_slip(first: Diagnostic, second: Diagnostic) -> Diagnostic | None:
     head, _, tail = (first.help or "").partition("\n")
     help = f"{head}; and {second.help}" + (f"\n{tail}" if tail else "")
     said = second.message
-    misspelt = re.match(r"unknown keyword (`[^`]+`); did you mean `([^`]+)`\?\Z", said)
-    if misspelt is not None:
-        said = f"{misspelt.group(1)} is `{misspelt.group(2)}` misspelt"  # `dayly`, as the line then reads
+    misspelt = second.slip
+    if misspelt.written is not None:
+        said = f"{misspelt.written} is `{misspelt.meant}` misspelt"  # `dayly`, as the line then reads
     message = f"{first.message}, and {said}"
 
     def both(mend: Fix) -> Fix:
@@ -3674,7 +3703,7 @@ def missing_comma(
     )
     patterned = any(c in meant for c in "*%?")
     if expire is not None and not patterned and (keep := expire.one_member(names)) is not None:
-        return _purged_from_one("", expire.listed(meant), keep, expire.home, span, expire.whole, message)
+        return replace(_purged_from_one("", expire.listed(meant), keep, expire.home, span, expire.whole, message), slip=COMMA)
     return codes.SYNTAX(
         message,
         span,
@@ -3685,6 +3714,7 @@ def missing_comma(
         fix=Fix(f"Write `{meant}`", tuple(Edit(at, ",") for at in commas))
         if commas and not any(c in meant for c in "*%?")
         else None,
+        slip=COMMA,
     )
 
 
@@ -4494,8 +4524,8 @@ _SHOWN_WORD = re.compile(r"`([^`\s]+)`")
 _NEXT_LINE_WORD = re.compile(r"(?:[ \t\r]*(?:#[^\n]*)?\n)+[ \t\r]*([^\s{}\"#]+)")
 #: What a statement cut short at the end of its line found (`line_ended`).
 _LINE_END = "the end of the line"
-#: How a cut-short statement's error ends where its line ends (`syntax._again_below`).
-LINE_END_FOUND = f"found {_LINE_END}"
+#: What a cut-short statement's error found where its line ends (`Diagnostic.found`, `syntax._again_below`).
+LINE_END = _LINE_END
 #: A word alone on its line, then the same word first on the next (`keyword_again_below`).
 _WORD_ALONE_THEN_AGAIN = re.compile(r"[ \t\r]*((?:\n[ \t\r]*)+)([^\s{}\"#,]+)(?=[\s{},\"#]|\Z)")
 #: A line of one word written again after itself, blanks between (`include include`):
@@ -4878,18 +4908,26 @@ def words_before_brace(words: str, title: str, span: Span) -> Diagnostic:
     )
 
 
-def members_in_one_block(names: list[str], body: str, span: Span) -> Diagnostic:
+def members_in_one_block(names: list[str], body: str, span: Span, written: str | None = None) -> Diagnostic:
     """`member ZVMA ZVMB ZVMC { workers 4 }`: several members named in one block's
     head; `span`, the names after the first. Each member is a block of its own: the
     help writes one per name, with the body written (`...` where it is not on the
-    line), never the first alone, which would drop the others without a word."""
+    line), never the first alone, which would drop the others without a word.
+    `written`: the block's keyword as written where it is none (`members`,
+    members_keyword), which the message says too."""
     def listed(words: list[str]) -> str:
         return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
 
     blocks = [f"`member {name} {{ {body} }}`" for name in names]
+    others = listed([f"`{n}`" for n in names[1:]])
+    message = f"a `member` block declares one member: {others} after `member {names[0]}` cannot stand before its `{{`"
+    if written is not None:
+        message = (
+            f"`{written}` is no keyword: a `member` block declares one member, and {others}"
+            f" after `{names[0]}` cannot stand before its `{{`"
+        )
     return codes.SYNTAX(
-        f"a `member` block declares one member: {listed([f'`{n}`' for n in names[1:]])}"
-        f" after `member {names[0]}` cannot stand before its `{{`",
+        message,
         span,
         help=f"write a block for each member, one below the other: {listed(blocks)}",
     )
@@ -4921,14 +4959,9 @@ def members_keyword(written: str, names: list[str], body: str, span: Span) -> Di
             span,
             help=f"write `member {names[0]} {{ {body} }}`: a `member` block declares one member",
             fix=write_fix("member", span),
+            slip=Slip("misspelt", f"`{written}`", "member"),
         )
-    diag = members_in_one_block(names, body, span)
-    others = diag.message.split(": ", 1)[1].split(" after ", 1)[0]
-    return replace(
-        diag,
-        message=f"`{written}` is no keyword: a `member` block declares one member, and {others}"
-        f" after `{names[0]}` cannot stand before its `{{`",
-    )
+    return members_in_one_block(names, body, span, written)
 
 
 def yaml_block(title: str, settings: list[str], span: Span, whole: Span, commented: bool) -> Diagnostic:
@@ -5057,6 +5090,7 @@ def missing_open(
         help=help,
         fix=fix,
         expected="`{`",
+        found=_LINE_END if line_ended else found,
     )
 
 
@@ -5301,6 +5335,7 @@ def missing_value(
     found = _LINE_END if line_ended else found
     fix = None
     expected = None  # what the message says is expected after the word, where it says so (a list's `,`, the last branch)
+    ends = None  # `found`, where the message ends with it (`Diagnostic.found`)
     need = follower(keyword, len(names))
     if keyword == ",":
         # the `,` branch below quotes the list itself
@@ -5342,7 +5377,7 @@ def missing_value(
         need = LIST_ITEMS["weekly"]
         label = f"{need} expected after this"
         message = f"expected {need} after {shown(written)}, found {found}"
-        expected = need
+        expected, ends = need, found
         help_text = (
             f"write the day after the `,`, then the time: `{written}{' ' if ', ' in written else ''}DAY HH:MM`;"
             f" or remove the `,` and write the time: `{written[:-1]} HH:MM`"
@@ -5352,16 +5387,17 @@ def missing_value(
         label = f"{need} expected after this"
         after = shown(written) if written is not None else "`,`"
         message = f"expected {need} after {after}, found {found}"
-        expected = need
+        expected, ends = need, found
         help_text = f"remove the trailing `,`, or add the {need.removeprefix('another ')} that should follow it"
     else:
         message = f"expected {need} after {written}, found {found}"
         help_text = f"write {need} after {written}"
-        expected = need
+        expected, ends = need, found
         unfinished = _schedule_left_unfinished(keyword.lower(), names)
         if unfinished is not None:
             message, help_text = unfinished[0] or message, unfinished[1]
             expected = None if unfinished[0] else need
+            ends = None if unfinished[0] else found
         elif keyword.lower() == "pool" and not names and text:
             help_text = pool_named_elsewhere(text, span) or help_text
         elif keyword.lower() == "on" and not names and text and _disk_placement(text, span.start):
@@ -5370,7 +5406,7 @@ def missing_value(
             label = f"{need} expected after this"
             message = f"expected {need} after {written}, found {found}"
             help_text = volume_after_on(text)
-    return codes.EXPECTED_NAME(message, span, label=label, help=help_text, fix=fix, expected=expected)
+    return codes.EXPECTED_NAME(message, span, label=label, help=help_text, fix=fix, expected=expected, found=ends)
 
 
 #: A `disk` statement's first word, where its line starts (its `on` names a volume).
@@ -5783,7 +5819,7 @@ def written_twice(word: str, span: Span, remove: Span | None = None, times: int 
             fix=fix,
         )
     fix = remove_fix(f"the second `{word}`", remove) if remove is not None else None
-    return codes.SYNTAX(f"`{word}` is written twice", span, help=f"remove the second `{word}`", fix=fix)
+    return codes.SYNTAX(f"`{word}` is written twice", span, help=f"remove the second `{word}`", fix=fix, slip=TWICE)
 
 
 _TIMES = {3: "three times", 4: "four times"}
@@ -5802,6 +5838,7 @@ def written_over_unfinished(word: str, times: int, span: Span, need: str, help: 
         f"`{word}` is written {repeated}, with no {bare} after it",
         span,
         help=f"remove {removed}, and {help or f'write {need} after `{word}`'}",
+        slip=TWICE if times == 2 else None,
     )
 
 
@@ -6363,6 +6400,7 @@ def word_for_keyword(wanted: str, after: str, found: str, keyword: str, span: Sp
             span,
             help=f"write {keyword} before {found} if it is a name, or in its place",
             expected=expected,
+            found=found,
         )
     return codes.SYNTAX(
         f"expected {wanted}{after}, found {found}",
@@ -6370,6 +6408,7 @@ def word_for_keyword(wanted: str, after: str, found: str, keyword: str, span: Sp
         help=f"write {keyword} in place of {found}",
         fix=write_fix(plain, span),
         expected=expected,
+        found=found,
     )
 
 
@@ -6436,8 +6475,9 @@ def missing_other(
         # `catalog server BKRSVSFS`: which scope fits, not only that one is missing
         help = f"write `shared`{after}: {advice}"
         choices = insert_choices(("shared", "local"), span, first=False)
-    message = f"expected {wanted}{after}, found {_LINE_END if line_ended else found}"
-    return code(message, span, help=help, choices=choices, expected=wanted if after else None)
+    found = _LINE_END if line_ended else found
+    message = f"expected {wanted}{after}, found {found}"
+    return code(message, span, help=help, choices=choices, expected=wanted if after else None, found=found)
 
 
 def on_and_schedule(diag: Diagnostic, written: str, schedule: str, span: Span, members: Sequence[str]) -> Diagnostic:
@@ -6499,6 +6539,7 @@ def member_block_below(diag: Diagnostic, statement: str | None) -> Diagnostic:
     return replace(
         diag,
         message=f"{diag.message}, a member block's opening line",
+        found=None,
         help=f"write `member` after `each`, on its line: {written}; a `member NAME {{` line opens a member block",
     )
 
@@ -7624,6 +7665,7 @@ def destination_keyword(found: str, rest: str, span: Span) -> Diagnostic:
         span,
         help=f"write `to {rest}`" if rest else _pool_help(None),
         fix=write_fix("to", span) if rest else None,
+        slip=Slip("misspelt") if found.startswith("`") else None,
     )
 
 
@@ -7669,6 +7711,7 @@ def medium_missing(found: str, span: Span) -> Diagnostic:
         span,
         help=f"write `{begun[0]}` in place of `{word}`" if begun else _pool_help(word),
         expected="`disk` or `tape`",
+        found=found,
     )
 
 
