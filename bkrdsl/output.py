@@ -174,6 +174,23 @@ def _extents(value: object) -> tuple[Extent, ...]:
     return tuple(out)
 
 
+def is_output_folder(folder: str | os.PathLike) -> bool:
+    """Whether `bkrc compile` wrote `folder`: it holds a manifest.json of bkrc's (another
+    tool's, or one bkrc cannot read, makes it an ordinary folder). The folder searches
+    of `bkrc check` and `bkrc fmt` (`cli.common.bkr_files`) and of the language
+    server's workspace (`lsp.workspace.bkr_files`) enter none: it holds no .bkr file,
+    and may hold thousands of others. They ask only of a folder whose listing names a
+    manifest.json, so that a search of folders without one never imports this module."""
+    # os.path.isfile, not Path.is_file: a folder bkrc may not enter (no search
+    # permission, x) refuses the look-up, and holds nothing it could read.
+    if not os.path.isfile(os.path.join(folder, MANIFEST)):
+        return False
+    try:
+        return read_written(Path(folder)) is not None
+    except OutputError:  # another tool's manifest.json: the folder is searched
+        return False
+
+
 def read_manifest(out_dir: Path) -> dict[str, str] | None:
     """{path: sha256} of the folder's manifest; None when there is none.
 

@@ -361,9 +361,12 @@ def bkr_files(top: str) -> tuple[list[str] | None, list[tuple[str, str]]]:
         folders += 1
         if folders > source.MAX_FOLDERS:
             return None, unread
-        if _compiled(folder):
-            dirs[:] = []
-            continue
+        if "manifest.json" in names:  # bkrc compile's output folder? (`output` imported only here)
+            from bkrdsl.output import is_output_folder
+
+            if is_output_folder(folder):
+                dirs[:] = []
+                continue
         # os.walk follows no link
         dirs[:] = sorted(d for d in dirs if not (d.startswith(".") or d in source.SKIPPED_FOLDERS))
         if dirs and source.folder_level(top, folder) >= source.MAX_DEPTH:
@@ -405,20 +408,6 @@ def _special_found(path: str) -> str | None:
         return special_kind(os.stat(path).st_mode)
     except OSError:
         return None
-
-
-def _compiled(folder: str) -> bool:
-    """True when `folder` is one bkrc compile wrote: its manifest.json is bkrc's."""
-    from pathlib import Path
-
-    if not os.path.isfile(os.path.join(folder, "manifest.json")):
-        return False
-    from bkrdsl.output import OutputError, read_written
-
-    try:
-        return read_written(Path(folder)) is not None
-    except OutputError:  # another tool's manifest.json: the folder is searched
-        return False
 
 
 def stdin_once(files: Sequence[str]) -> None:

@@ -60,20 +60,6 @@ MAX_FILES = 2000
 RACY_NS = 2_000_000_000
 
 
-def is_output_folder(folder: Path) -> bool:
-    """Whether `bkrc compile` wrote the folder: it holds a manifest.json of bkrc's."""
-    from bkrdsl.output import OutputError, read_manifest
-
-    # os.path.isfile, not Path.is_file: a folder bkrc may not enter (no search
-    # permission, x) refuses the look-up, and holds nothing it could read.
-    if not os.path.isfile(folder / "manifest.json"):
-        return False
-    try:
-        return read_manifest(folder) is not None
-    except OutputError:  # another tool's manifest.json: an ordinary folder
-        return False
-
-
 @dataclass
 class Found:
     """The .bkr files of the workspace, in path order, with their resolved paths
@@ -111,9 +97,15 @@ def bkr_files(roots: Iterable[Path], limit: int = MAX_FILES, max_folders: int = 
             if folders > max_folders:
                 found.capped = True
                 return found
-            if real_here == stdlib or is_output_folder(here):
+            if real_here == stdlib:
                 subfolders[:] = []
                 continue
+            if "manifest.json" in files:  # bkrc compile's output folder? (`output` imported only here)
+                from bkrdsl.output import is_output_folder
+
+                if is_output_folder(here):
+                    subfolders[:] = []
+                    continue
             subfolders[:] = sorted(d for d in subfolders if not (d.startswith(".") or d in SKIPPED_FOLDERS))
             if subfolders and folder_level(root, folder) >= MAX_DEPTH:  # a runaway tree: not entered
                 found.capped = True
