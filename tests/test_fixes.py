@@ -949,8 +949,14 @@ def test_a_missing_a_disk_goes_after_a_comment_on_the_last_disk_line():
     assert check(fixed) == []
 
 
-def test_a_missing_a_disk_goes_before_the_brace_when_there_is_no_disk_statement():
-    text = BASE[: BASE.index("  ## Every machine")] + "}\n"
+@pytest.mark.parametrize("rest", ["groups and jobs", "nothing"])
+def test_a_missing_a_disk_goes_after_the_clusters_set_up_when_there_is_no_disk_statement(rest):
+    # With no `disk` statement to go after, the fix wrote its statement before the
+    # cluster's `}`, after the jobs; the `disk` statements go where docs/language.md's
+    # synopsis and the examples put them: after the members, volumes, catalog, expiry
+    # and Tape Manager, before the groups and jobs.
+    start, end = BASE.index("  ## Every machine"), BASE.index("  ## Linux guests")
+    text = BASE[:start] + BASE[end:] if rest == "groups and jobs" else BASE[:start] + "}\n"
     before = [d.code for d in check(text) if d.code != "BKR253"]
     found = [d for d in check(text) if d.code == "BKR253"]
     assert len(found) > 3 and all(d.fix is not None for d in found)
@@ -958,7 +964,12 @@ def test_a_missing_a_disk_goes_before_the_brace_when_there_is_no_disk_statement(
     for _ in found:  # one at a time, as an editor applies them
         d = next(d for d in check(fixed) if d.code == "BKR253")
         fixed = apply(fixed, d)
-    assert fixed.startswith(text[:-2]) and fixed.endswith("\n  disk TRDMM 191 size 10 cyl\n}\n")
+    tape = "request-dmm TRDMM\n"
+    head, tail = fixed.split(tape)
+    assert head == text.split(tape)[0]
+    added = tail[: tail.index("\n\n")].split("\n")
+    assert len(added) == len(found) and all(line.startswith("  disk ") and " 191 size " in line for line in added)
+    assert tail[tail.index("\n\n") + 1 :] == text.split(tape)[1]
     assert [d.code for d in check(fixed)] == before
 
 

@@ -592,13 +592,20 @@ def add_disk_statements(model: Model, statements: Sequence[str], beside: Sequenc
     directory has): each on a line of its own in the cluster block, after the last
     of `beside` (the machine's own `disk` statements, where a sysprog looks for
     them), else after the block's last `disk` statement, past a comment on that
-    statement's line; else before the block's `}`; indented as the statements around it."""
+    statement's line; else where docs/language.md's cluster synopsis and the
+    examples put them, after the statements that set the cluster up (its
+    `description`, members, `shared-volume`, catalog, expiry and Tape Manager,
+    `_SET_UP`), before its groups and jobs; else before the block's `}`;
+    indented as the statements around it."""
     cluster = model.cluster
     file = cluster.span.file
     title = f"Add `{statements[0]}`" if len(statements) == 1 else f"Add {len(statements)} `disk` statements"
     disks = [d.span for d in beside if d.span.file == file] or [d.span for d in model.disks if d.span.file == file]
+    if not disks:
+        # (a disk written before the members is rare: after the last statement of the set-up)
+        disks = [n.span for part in _SET_UP for n in getattr(cluster, part) if n.span.file == file]
     if disks:
-        return Fix(title, (statements_after(model, max(disks, key=lambda s: s.start), statements),))
+        return Fix(title, (statements_after(model, max(disks, key=lambda s: s.end), statements),))
     # The block's `}` is its last character: a syntax error would have stopped the checks.
     end = cluster.span
     brace = Span(file, end.end_line, end.end_column - 1, end.end_line, end.end_column - 1, end.end - 1, end.end - 1)
@@ -609,6 +616,11 @@ def add_disk_statements(model: Model, statements: Sequence[str], beside: Sequenc
         inside = [m.span.column for m in cluster.members] or [3]
         text = "".join(f"{' ' * (min(inside) - 1)}{s}\n" for s in statements)
     return Fix(title, (Edit(brace, text),))
+
+
+#: The parts of a cluster block written before its `disk` statements (docs/language.md's
+#: synopsis: `description`, members, catalog, expiry, Tape Manager, `shared-volume`).
+_SET_UP = ("members", "settings", "catalogs", "expires", "tapes")
 
 
 def statements_after(model: Model, statement: Span, statements: Sequence[str]) -> Edit:
