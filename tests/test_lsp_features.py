@@ -4012,3 +4012,39 @@ def test_the_outline_of_a_disk_placed_at_a_cylinder_shows_where():
     disks = {c.name: c.detail for c in cluster.children if c.kind == "disk"}
     assert disks["disk BKRSVSFS 191"] == "size 20 cyl on VMCOM1 at 1000"
     assert disks["disk BKRBKUP 191"] == "size 10 cyl"
+
+
+# --- h5 (stop 66)
+def test_the_a_disks_missing_at_one_place_have_one_preferred_fix_that_adds_them_all():
+    # A cluster typed from scratch, no `disk` statement yet: a BKR253 for each product
+    # machine, five of them at the cluster's name, and the code action there gave five
+    # fixes, each preferred (VS Code's *Auto Fix* applies the preferred fix only when it
+    # is the one), each adding its `disk` before the cluster's `}`, after the jobs. Now
+    # one more, *Add all 5 `disk` statements*, is the one preferred, and every
+    # statement goes after the cluster's set-up (members, catalog, expiry), before
+    # its groups and jobs.
+    text = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
+    start, end = text.index("  tape manager"), text.index("  ## Linux guests")
+    text = text[:start] + text[end:]
+    doc, _, _ = doc_at(text, name="/ws/prodssi.bkr")
+    at_name = [p for p in F.placed(doc) if p.diagnostic.code == "BKR253" and p.span.line == 6]
+    assert len(at_name) == 5
+    offered = F.fixes(doc, 5, 5, (5, 9), (5, 9))
+    assert [f.preferred for f in offered] == [False] * 5 + [True]
+    joined = offered[-1]
+    assert joined.title == "Add all 5 `disk` statements" and len(joined.also) == 4
+    assert {p.diagnostic.message for p in (joined.shown, *joined.also)} == {p.diagnostic.message for p in at_name}
+    assert F.fixes_give(doc, offered) == [()] * 6
+    after = apply(text, joined)
+    expire_end = "    retain 35 days\n  }\n"
+    added = after[after.index(expire_end) + len(expire_end) :].split("\n")[:6]
+    assert added[5] == "  ## Linux guests: single-configuration, each logs on to one member at a time."
+    assert [line.split(" 191 ")[0] for line in added[:5]] == [
+        "  disk 5697J06C", "  disk BKRADMIN", "  disk BKRBKUP", "  disk BKRCATLG", "  disk BKRWRK*"
+    ]
+    others = sorted(d.code for d in doc.diagnostics if d.code != "BKR253")  # (BKR230: no Tape Manager)
+    left = analyse_document("/ws/prodssi.bkr", after).diagnostics
+    assert sorted(d.code for d in left if d.code != "BKR253") == others
+    # the catalog's SFS server's, at its name in `catalog`: a place of its own
+    assert [d.message.split(",")[0] for d in left if d.code == "BKR253"] == ["`BKRSVSFS`"]
+    assert after.index("  disk BKRWRK*") < after.index("## Linux guests")

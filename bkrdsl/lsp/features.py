@@ -18,7 +18,7 @@ from pathlib import Path
 
 from bkrdsl import ast
 from bkrdsl.ast import Kind
-from bkrdsl.diagnostics import Diagnostic, Edit
+from bkrdsl.diagnostics import Diagnostic, Edit, Fix
 from bkrdsl.lsp.document import CLUSTER, GROUP, JOB, MEMBER, USER, VOLUME, Document, Occurrence, buffer_bytes
 from bkrdsl.records import dataclass
 from bkrdsl.resolve.loader import ParsedModules, ScratchModules
@@ -3829,6 +3829,8 @@ class QuickFix:
     shown: Placed
     edits: tuple[Edit, ...]
     preferred: bool = True
+    #: the other diagnostics this fix mends (`_joined`: several at one place, one fix)
+    also: tuple[Placed, ...] = ()
 
     @property
     def diagnostic(self) -> Diagnostic:
@@ -3894,6 +3896,10 @@ def fixes(
     mistake on the line after it. A diagnostic of an imported module is shown at
     its import, and its fix is left to the module's own document; one of the
     site's directory, at the place in this document it concerns."""
+    return _one_preferred(_fixes(doc, first_line, last_line, start, end, shown))
+
+
+def _fixes(doc, first_line, last_line, start, end, shown) -> list[QuickFix]:
     ranged = start is not None and end is not None
     out = []
     held = set()  # (code, start, end) of each diagnostic shown, as `shown` names one
@@ -3928,6 +3934,48 @@ def fixes(
         # its line, which *Auto Fix* would apply).
         return given
     return [f for f in out if f.shown.span.line - 1 <= start[0] <= f.shown.span.end_line - 1] if start[0] == end[0] else []
+
+
+def _one_preferred(offered: list[QuickFix]) -> list[QuickFix]:
+    """`offered` with at most one preferred fix for the diagnostics of one code at one
+    place (VS Code's *Auto Fix* applies the preferred fix only when it is the one;
+    given five it asks, and marks none of them as *the* fix). Where each of those
+    fixes adds its text at the same point (BKR253's `disk` statements, one per
+    machine, at the cluster's name), one more fix adds them all, in that order, and
+    is the preferred one: the A-disks of every machine are what the warnings ask
+    for together. Otherwise the first stays preferred."""
+    places: dict[tuple, list[int]] = {}
+    for i, fix in enumerate(offered):
+        if fix.preferred:
+            s = fix.shown.span
+            places.setdefault((fix.diagnostic.code, s.file, s.start, s.end), []).append(i)
+    out = list(offered)
+    joined: dict[int, QuickFix] = {}  # each after the last fix it joins
+    for at in places.values():
+        if len(at) < 2:
+            continue
+        same = [offered[i] for i in at]
+        points = {(e.span.file, e.span.start, e.span.end) for f in same for e in f.edits}
+        inserts = len(points) == 1 and all(len(f.edits) == 1 and f.edits[0].span.start == f.edits[0].span.end for f in same)
+        for i in at[1:] if not inserts else at:
+            out[i] = replace(offered[i], preferred=False)
+        if inserts:
+            first = same[0]
+            edit = Edit(first.edits[0].span, "".join(f.edits[0].new_text for f in same))
+            title = _joined_title(same)
+            d = replace(first.diagnostic, fix=Fix(title, (edit,)), choices=(), prefer_choice=False)
+            joined[at[-1]] = QuickFix(title, replace(first.shown, diagnostic=d), (edit,), True, tuple(f.shown for f in same[1:]))
+    if joined:
+        out = [f for i, fix in enumerate(out) for f in ((fix, joined[i]) if i in joined else (fix,))]
+    return out
+
+
+def _joined_title(same: list[QuickFix]) -> str:
+    """*Add the 3 `disk` statements* for fixes titled *Add `disk ...`*; else *Apply
+    the 3 fixes*."""
+    if all(f.title.startswith("Add `disk ") for f in same):
+        return f"Add all {len(same)} `disk` statements"
+    return f"Apply all {len(same)} fixes"
 
 
 def _fix_key(fix: QuickFix) -> tuple:

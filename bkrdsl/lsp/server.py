@@ -2015,7 +2015,7 @@ def build_server() -> BkrServer:
                 T.CodeAction(
                     title=fix.title,
                     kind=T.CodeActionKind.QuickFix,
-                    diagnostics=[ls.lsp_diagnostic(fix.shown, doc)],
+                    diagnostics=[ls.lsp_diagnostic(p, doc) for p in (fix.shown, *fix.also)],
                     edit=ls.versioned_edit({uri: edits}, {uri: version}),
                     is_preferred=fix.preferred and not gives,
                     disabled=T.CodeActionDisabled(reason=F.fix_refusal(doc, gives)) if gives else None,
