@@ -564,3 +564,76 @@ def test_folding_keeps_the_kinds_the_client_names_as_strings(tmp_path):
 
     assert folds(["comment", "imports", "region"]) == [(0, 1, "imports"), (2, 3, "comment"), (4, 5, None)]
     assert folds(["comment"]) == [(0, 1, None), (2, 3, "comment"), (4, 5, None)]  # imports: a plain fold
+
+
+# --- h5 (stop 66)
+def _typed(editor: Editor, uri: str, text: str, at: tuple[int, int], typed: str, version: int) -> str:
+    """`typed` inserted at `at` (line, character: ASCII), as an editor sends a keystroke."""
+    lines = text.split("\n")
+    line, character = at
+    lines[line] = lines[line][:character] + typed + lines[line][character:]
+    where = {"line": line, "character": character}
+    change = {"range": {"start": where, "end": where}, "text": typed}
+    editor.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]})
+    return "\n".join(lines)
+
+
+def test_a_brace_left_open_at_the_end_does_not_blink_while_typing_there(tmp_path):
+    # Typed without closing brackets (vim without pairs, an editor with auto-close
+    # off), a block stays open at the end of the buffer while its statements are
+    # typed: BKR005, "`{` ... is never closed", went when the statement at the end
+    # was unfinished (that one error said, nothing more at the end of the file)
+    # and came back when it was whole, statement after statement. While the edits
+    # are at the end of the buffer it is not published; an edit above, or a save,
+    # shows it.
+    text = "import std/backup-manager\n\ncluster DEV {\n  member DEV1 {"
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = (tmp_path / "dev.bkr").as_uri()
+        _open(editor, uri, text)
+        assert [d["code"] for d in editor.published(uri)] == ["BKR005"]  # opened so: said
+        codes_seen = []
+        version = 1
+        for typed in " workers 1  private-volume D1PRV1":
+            version += 1
+            last = text.split("\n")[-1]
+            text = _typed(editor, uri, text, (text.count("\n"), len(last)), typed, version)
+            codes_seen.append([d["code"] for d in editor.published(uri)])
+        assert all("BKR005" not in codes for codes in codes_seen), codes_seen
+        assert editor.text(uri) == text
+        # An edit above the end: the `{` left open is said again.
+        version += 1
+        text = _typed(editor, uri, text, (1, 0), "\n", version)
+        assert "BKR005" in [d["code"] for d in editor.published(uri)]
+        # Typing at the end again holds it back; a save says it.
+        version += 1
+        last = text.split("\n")[-1]
+        text = _typed(editor, uri, text, (text.count("\n"), len(last)), "a", version)
+        assert "BKR005" not in [d["code"] for d in editor.published(uri)]
+        editor.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+        assert "BKR005" in [d["code"] for d in editor.published(uri)]
+        assert editor.errors == []
+    finally:
+        editor.close()
+
+
+def test_a_brace_left_open_is_said_when_the_typing_is_not_at_the_end(tmp_path):
+    # Text after the edit (a job below the one typed): the hold is for the end of the
+    # buffer only; a whole text sent again (full sync) typed at its end holds it too.
+    text = "import std/backup-manager\ncluster DEV {\n  member DEV1 { workers 1 }\n  job J {\n"
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = (tmp_path / "dev.bkr").as_uri()
+        _open(editor, uri, text)
+        text = _typed(editor, uri, text, (2, 0), "  ", 2)
+        assert "BKR005" in [d["code"] for d in editor.published(uri)]
+        text += '    description "x"'
+        editor.notify(
+            "textDocument/didChange", {"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": text}]}
+        )
+        assert "BKR005" not in [d["code"] for d in editor.published(uri)]
+        assert editor.errors == []
+    finally:
+        editor.close()

@@ -4471,6 +4471,17 @@ def message_of(d: Diagnostic) -> str:
     return d.message + (f"\nhelp: {d.help}" if d.help else "")
 
 
+def closed_later(d: Diagnostic) -> bool:
+    """Whether `d` is BKR005 for a `{` the file ends without closing (`messages.never_closed`,
+    whose first other place is the end of the file): while the editor types at the
+    end of the buffer, the `}` still to come (`BkrServer.typing_at_end`)."""
+    if d.code != "BKR005" or not d.related:
+        return False
+    from bkrdsl.syntax.messages import FILE_ENDS_HERE  # (read already: the parser said BKR005)
+
+    return d.related[0].label == FILE_ENDS_HERE
+
+
 def placed(doc: Document, diagnostics: Sequence[Diagnostic] | None = None) -> list[Placed]:
     """Where the editor shows each diagnostic (default: the document's): in its own
     file at its place; in an imported module at the import that leads there; in

@@ -128,6 +128,23 @@ def apply_change(text: str, change: T.TextDocumentContentChangeEvent, codec) -> 
     return text[: offset(change.range.start)] + change.text + text[offset(change.range.end) :]
 
 
+def typed_at_end(text: str, change: T.TextDocumentContentChangeEvent, codec) -> bool:
+    """Whether `change` to `text` ends where nothing but blanks follows it: the editor
+    types at the end of the buffer (`BkrServer.typing_at_end`). Counted from the end,
+    so that a keystroke costs no walk of the lines. A whole text sent again (a client
+    that syncs so) is typed at the end when its last character that is not blank
+    differs."""
+    written = text.rstrip()
+    if not isinstance(change, T.TextDocumentContentChangePartial):
+        return written[-1:] != change.text.rstrip()[-1:]
+    lines = written.count("\n") + written.count("\r") - written.count("\r\n")
+    end = change.range.end
+    if end.line != lines:
+        return end.line > lines
+    last = written[max(written.rfind("\n"), written.rfind("\r")) + 1 :]
+    return end.character >= codec.client_num_units(last)
+
+
 def line_end(text: str) -> str:
     """A document's own line end: its first line break (`\\n` when it has none)."""
     found = _LINE_END.search(text)
@@ -230,8 +247,12 @@ class BkrProtocol(LanguageServerProtocol):
             return None
         document = self.workspace.get_text_document(params.text_document.uri)
         text = document.source
+        at_end = False
         for change in params.content_changes:
+            at_end = typed_at_end(text, change, self.workspace.position_codec)
             text = apply_change(text, change, self.workspace.position_codec)
+        typing = self._server.typing_at_end
+        (typing.add if at_end else typing.discard)(params.text_document.uri)
         self.workspace.update_text_document(
             params.text_document, T.TextDocumentContentChangeWholeDocument(text=text)
         )
@@ -435,6 +456,14 @@ class BkrServer(LanguageServer):
         #: per buffer, dropped when it closes; the ids number this session's answers.
         self.tokens_sent: dict[str, tuple[str, list[int]]] = {}
         self.result_ids = itertools.count(1)
+        #: The documents whose last change was typed at the end of the buffer, nothing
+        #: but blanks after it, and not saved since: their BKR005 for a `{` the file
+        #: ends without closing is not published (`publish`). Typed without closing
+        #: brackets, each statement at the end of the file took that error away while
+        #: it was unfinished and brought it back once it was whole, statement after
+        #: statement; the `}` is still to come. A change anywhere else, or a save,
+        #: shows it again.
+        self.typing_at_end: set[str] = set()
         self.debounce = DEFAULT_DEBOUNCE
         self.include: tuple[str, ...] = ()
         #: The `dialect` setting's table (None: the built-in one), which the checks
@@ -1267,7 +1296,10 @@ class BkrServer(LanguageServer):
         from bkrdsl.diagnostics.limit import limit
 
         boms = self.open_boms()
-        shown, stops = limit(doc.diagnostics, MAX_PUBLISHED_ERRORS, doc.analysis.stops)
+        found = doc.diagnostics
+        if uri in self.typing_at_end:
+            found = [d for d in found if not F.closed_later(d)]
+        shown, stops = limit(found, MAX_PUBLISHED_ERRORS, doc.analysis.stops)
         diagnostics = [self.lsp_diagnostic(p, doc, boms) for p in F.placed(doc, shown)]
         for stop in stops:
             note = Diagnostic("", Severity.NOTE, stop.editor_message, stop.at)
@@ -1692,6 +1724,7 @@ def build_server() -> BkrServer:
     @server.feature(T.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: BkrServer, params: T.DidOpenTextDocumentParams) -> None:
         uri = params.text_document.uri
+        ls.typing_at_end.discard(uri)
         ls.opened += 1
         ls.openings[unquote(uri)] = ls.opened
         ls.check(uri)
@@ -1709,6 +1742,7 @@ def build_server() -> BkrServer:
     def did_save(ls: BkrServer, params: T.DidSaveTextDocumentParams) -> None:
         uri = params.text_document.uri
         ls.cancel(uri)
+        ls.typing_at_end.discard(uri)  # saved: a `{` the file leaves open is said again
         # Not for a document the client has not opened (or has closed): pygls would
         # read its file, which may not be UTF-8 text, and publish for it.
         if unquote(uri) in ls.workspace.text_documents:  # keyed as pygls keys them
@@ -1727,6 +1761,7 @@ def build_server() -> BkrServer:
         ls.edited.pop(uri, None)
         ls.openings.pop(unquote(uri), None)
         ls.tokens_sent.pop(unquote(uri), None)
+        ls.typing_at_end.discard(uri)
         ls.text_document_publish_diagnostics(T.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
         for other in others:
             ls.schedule(other, refresh_hints=True)

@@ -4862,12 +4862,17 @@ def _close_before(source: Source | None, title: str, brace: Span, span: Span, st
     return Fix.replace(insert, Span(span.file, first, 1, first, 1, offset, offset), f"{indent}}}\n")
 
 
+#: BKR005's other place where the file ends before a `{` is closed (`never_closed`):
+#: the language server knows that error by it (`features.closed_later`).
+FILE_ENDS_HERE = "the file ends here"
+
+
 def never_closed(blocks: list[tuple[Block, Span]], end: Span, source: Source | None = None) -> Diagnostic:
     """`source`, the file's: the help's `}` for each block, innermost first, after the
     file's last line that is not blank, as the diagnostic's one choice, not preferred:
     a block inside may be the one that lacks its `}`."""
     inner, brace = blocks[-1]
-    related = [Related(end, "the file ends here")]
+    related = [Related(end, FILE_ENDS_HERE)]
     related += [
         Related(where, f"{block.title} is not closed either") for block, where in reversed(blocks[:-1])
     ]
