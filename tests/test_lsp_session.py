@@ -637,3 +637,71 @@ def test_a_brace_left_open_is_said_when_the_typing_is_not_at_the_end(tmp_path):
         assert editor.errors == []
     finally:
         editor.close()
+
+
+A_DISKS = (
+    "import std/backup-manager\ncluster DEV {\n  member DEV1 { workers 2  private-volume D1PRV1 }\n"
+    "  catalog shared server BKRSVSFS pool BKRPOOL on DEV1\n"
+    "  expire on DEV1 { purge weekly sun 03:00  retain 35 days }\n"
+    "  identity group SYS { TCPIP }\n"
+    "  job J { backup SYS full  include minidisk * 0191  to disk  run on each member daily 01:00 }\n}\n"
+)
+
+
+def _a_disks(editor: Editor, uri: str) -> list[str] | None:
+    """The BKR253 published, by subject; None where the checks did not run (a syntax error)."""
+    published = editor.published(uri)
+    if any(d["code"] < "BKR100" for d in published):
+        return None
+    return [d["message"].split(" get")[0] for d in published if d["code"] == "BKR253"]
+
+
+def test_the_a_disk_warnings_stay_while_a_member_block_is_typed(tmp_path):
+    # An IDENTITY machine's A-disk (BKR253) is asked for where every member it runs on
+    # declares a private volume: typing `member DEV2 { workers 2  private-volume
+    # D2PRV1 }` below DEV1 (the editor closing the brace), the backup and catalog
+    # servers' warnings went at `{`, the workers' at `workers 2`, and all came back
+    # with `private-volume D2PRV1`. While the change is in a member block that
+    # declares no private volume yet, BKR253 is read as without it.
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = (tmp_path / "dev.bkr").as_uri()
+        _open(editor, uri, A_DISKS)
+        before = _a_disks(editor, uri)
+        assert len(before) == 3, before
+        text, version = A_DISKS, 1
+        at = (3, 0)
+        text = _typed(editor, uri, text, at, "  member DEV2 {  }\n", (version := version + 1))
+        readings = [_a_disks(editor, uri)]
+        column = len("  member DEV2 { ")
+        for typed in "workers 2  private-volume D2PRV1":
+            text = _typed(editor, uri, text, (3, column), typed, (version := version + 1))
+            column += 1
+            readings.append(_a_disks(editor, uri))
+        checked = [r for r in readings if r is not None]
+        assert len(checked) > 3 and all(r == before for r in checked), readings
+        # Saved: as `bkrc check` reads it, the same three (now of both members).
+        editor.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+        assert _a_disks(editor, uri) == before
+        assert "on `DEV1` and `DEV2`" in editor.published(uri)[0]["message"]
+        assert editor.errors == []
+    finally:
+        editor.close()
+
+
+def test_a_member_left_without_a_private_volume_for_good_is_read_as_bkrc_check_reads_it(tmp_path):
+    # A cluster whose member DEV2 has no private volume at all (its IDENTITY disks the
+    # site's): no BKR253, and editing DEV2's block publishes none either.
+    text = A_DISKS.replace("  catalog", "  member DEV2 { workers 2 }\n  catalog")
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = (tmp_path / "dev.bkr").as_uri()
+        _open(editor, uri, text)
+        assert _a_disks(editor, uri) == []
+        text = _typed(editor, uri, text, (3, len("  member DEV2 { workers 2")), " ", 2)
+        assert _a_disks(editor, uri) == []
+        assert editor.errors == []
+    finally:
+        editor.close()

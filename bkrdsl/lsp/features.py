@@ -4471,6 +4471,34 @@ def message_of(d: Diagnostic) -> str:
     return d.message + (f"\nhelp: {d.help}" if d.help else "")
 
 
+def a_disks_without_member(doc: Document, start, end, scratch: ScratchModules | None = None):
+    """BKR253 (`tables.a_disks`) as the file reads without the `member` block that the
+    last change touches (`start` and `end`: 0-based line and column), when it declares no
+    `private-volume` yet and another member of the cluster does; None otherwise. An
+    IDENTITY's A-disk is asked for only where every member it runs on declares one,
+    so a member block being typed took its warnings away when it was opened, its
+    workers' when their count was typed, and gave them back with its
+    `private-volume` (`BkrServer.steadied`). The block is blanked (its characters
+    but line ends made blanks), so every place of the text stays where it is."""
+    model = doc.analysis.model
+    cluster = model.cluster if model is not None else None
+    if cluster is None or cluster.span.file != doc.name or not doc.checked:
+        return None
+    source = doc.source
+    if not 1 <= start[0] + 1 <= end[0] + 1 <= source.line_count:
+        return None
+    first, last = (source.line_start(line + 1) + column for line, column in (start, end))
+    member = next((m for m in cluster.members if m.span.start <= last and first <= m.span.end), None)
+    if member is None or member.settings_named("private-volume"):
+        return None
+    if not any(m.settings_named("private-volume") for m in cluster.members if m is not member):
+        return None
+    text = doc.text
+    blank = re.sub(r"[^\n]", " ", text[member.span.start : member.span.end])
+    again = _reanalysis(doc, {doc.name: text[: member.span.start] + blank + text[member.span.end :]}, scratch)
+    return [d for d in again.diagnostics if d.code == "BKR253"]
+
+
 def closed_later(d: Diagnostic) -> bool:
     """Whether `d` is BKR005 for a `{` the file ends without closing (`messages.never_closed`,
     whose first other place is the end of the file): while the editor types at the

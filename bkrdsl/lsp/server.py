@@ -253,6 +253,16 @@ class BkrProtocol(LanguageServerProtocol):
             text = apply_change(text, change, self.workspace.position_codec)
         typing = self._server.typing_at_end
         (typing.add if at_end else typing.discard)(params.text_document.uri)
+        last = params.content_changes[-1] if params.content_changes else None
+        if isinstance(last, T.TextDocumentContentChangePartial):
+            start, lines = last.range.start, _LINE_END.split(last.text)
+            units = self.workspace.position_codec.client_num_units(lines[-1])
+            end = T.Position(
+                line=start.line + len(lines) - 1, character=units + (start.character if len(lines) == 1 else 0)
+            )
+            self._server.last_change[params.text_document.uri] = (start, end)
+        else:
+            self._server.last_change.pop(params.text_document.uri, None)
         self.workspace.update_text_document(
             params.text_document, T.TextDocumentContentChangeWholeDocument(text=text)
         )
@@ -464,6 +474,12 @@ class BkrServer(LanguageServer):
         #: statement; the `}` is still to come. A change anywhere else, or a save,
         #: shows it again.
         self.typing_at_end: set[str] = set()
+        #: Where each open document's last change starts and ends (in the text after
+        #: it), as the client counts them (none after a save or when opened), and how many BKR253 its last checked
+        #: analysis published: while a `member` block is typed, BKR253 is read as
+        #: without it (`steadied`).
+        self.last_change: dict[str, tuple[T.Position, T.Position]] = {}
+        self.a_disks_shown: dict[str, int] = {}
         self.debounce = DEFAULT_DEBOUNCE
         self.include: tuple[str, ...] = ()
         #: The `dialect` setting's table (None: the built-in one), which the checks
@@ -955,12 +971,37 @@ class BkrServer(LanguageServer):
             dialect=self.dialect,
             directory=self.directory,
         )
+        self.steadied(uri, doc)
         self.documents[uri] = (text_doc.version, doc)
         self.buffers_read[uri] = buffers
         self.recheck.discard(uri)
         self.edited.pop(uri, None)
         self.publish(uri, doc, text_doc.version)
         return doc
+
+    def steadied(self, uri: str, doc: Document) -> None:
+        """BKR253 kept as it was published while the last change is in a `member` block
+        that declares no `private-volume` yet, another member declaring one
+        (`features.a_disks_without_member`): as the file reads without that block, so
+        long as that gives as many warnings as were last published from a checked
+        analysis. (A cluster that leaves a member without private volumes for good,
+        its IDENTITY disks the site's, has none published: editing that member
+        publishes none either.) A change elsewhere, a save, or opening the file
+        reads it as `bkrc check` does."""
+        shown = self.a_disks_shown
+        checked = doc.analysis.model is not None and doc.checked
+        where = self.last_change.get(uri)
+        held = None
+        if where is not None and checked and uri in shown:
+            start, end = (self.server_position(doc, p) for p in where)
+            held = F.a_disks_without_member(doc, start, end, self.parsed.scratch() if self.parsed else None)
+        if held is not None and len(held) == shown[uri]:
+            from bkrdsl.diagnostics.core import sort_key
+
+            mixed = [d for d in doc.analysis.diagnostics if d.code != "BKR253"] + held
+            doc.analysis.diagnostics = sorted(mixed, key=sort_key)
+        if checked:
+            shown[uri] = sum(d.code == "BKR253" for d in doc.analysis.diagnostics)
 
     def fresh(self, uri: str) -> Document | None:
         """The analysis of the text as it is now (a request never answers from stale
@@ -1725,6 +1766,8 @@ def build_server() -> BkrServer:
     def did_open(ls: BkrServer, params: T.DidOpenTextDocumentParams) -> None:
         uri = params.text_document.uri
         ls.typing_at_end.discard(uri)
+        ls.last_change.pop(uri, None)
+        ls.a_disks_shown.pop(uri, None)
         ls.opened += 1
         ls.openings[unquote(uri)] = ls.opened
         ls.check(uri)
@@ -1743,6 +1786,7 @@ def build_server() -> BkrServer:
         uri = params.text_document.uri
         ls.cancel(uri)
         ls.typing_at_end.discard(uri)  # saved: a `{` the file leaves open is said again
+        ls.last_change.pop(uri, None)  # and BKR253 read as `bkrc check` reads it
         # Not for a document the client has not opened (or has closed): pygls would
         # read its file, which may not be UTF-8 text, and publish for it.
         if unquote(uri) in ls.workspace.text_documents:  # keyed as pygls keys them
@@ -1762,6 +1806,8 @@ def build_server() -> BkrServer:
         ls.openings.pop(unquote(uri), None)
         ls.tokens_sent.pop(unquote(uri), None)
         ls.typing_at_end.discard(uri)
+        ls.last_change.pop(uri, None)
+        ls.a_disks_shown.pop(uri, None)
         ls.text_document_publish_diagnostics(T.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
         for other in others:
             ls.schedule(other, refresh_hints=True)
