@@ -4048,3 +4048,36 @@ def test_the_a_disks_missing_at_one_place_have_one_preferred_fix_that_adds_them_
     # the catalog's SFS server's, at its name in `catalog`: a place of its own
     assert [d.message.split(",")[0] for d in left if d.code == "BKR253"] == ["`BKRSVSFS`"]
     assert after.index("  disk BKRWRK*") < after.index("## Linux guests")
+
+
+@pytest.mark.parametrize("reading", ["fast", "lark"])
+@pytest.mark.parametrize("typed", ["e", "ea", "eac"])
+def test_each_being_typed_after_run_on_gets_the_keyword_not_a_member_to_declare(monkeypatch, reading, typed):
+    # `run on eac` (`each` typed letter by letter, last on its line): BKR330's help
+    # ended "declare it with `member EAC { ... }`". A small-letter beginning of
+    # `each` that ends the `run` statement, no member's name starting so, gets the
+    # keyword as its help, and *Write `each member`* as a choice.
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    text = CLUSTER.replace("run on each member daily 02:00", f"run on {typed}", 1)
+    doc = analyse_document("/ws/dev.bkr", text)
+    (shown,) = [p for p in F.placed(doc) if p.diagnostic.code == "BKR330"]
+    d = shown.diagnostic
+    assert d.help == (
+        f"`{typed}` begins the keyword `each`: write `run on each member` for the job to run on every member,"
+        " one job per member; the members are DEV1, DEV2"
+    )
+    assert "declare" not in d.help and d.fix is None
+    line = shown.span.line - 1
+    (offered,) = F.fixes(doc, line, line, (line, shown.span.column - 1), (line, shown.span.column - 1))
+    assert offered.title == "Write `each member`" and not offered.preferred
+    after = apply(text, offered)
+    assert "    run on each member\n" in after
+    assert [x.code for x in analyse_document("/ws/dev.bkr", after).diagnostics if x.severity.value == "error"] == []
+    # With its schedule, in capitals, or where a member's name starts so: a member.
+    for written in (f"run on {typed} daily 02:00", f"run on {typed.upper()}"):
+        other = analyse_document("/ws/dev.bkr", CLUSTER.replace("run on each member daily 02:00", written, 1))
+        (d,) = [x for x in other.diagnostics if x.code == "BKR330"]
+        assert "declare it with" in d.help
+    named = text.replace("DEV2", "EACH2")
+    (d,) = [x for x in analyse_document("/ws/dev.bkr", named).diagnostics if x.code == "BKR330"]
+    assert "begins the keyword" not in d.help

@@ -657,7 +657,11 @@ UNKNOWN_MEMBER = register(
     it is reported once, at its first place, with the others as notes, and
     its fix (when one member is closest) writes that member at every place.
     English for every member (`run on all`, `run on both`) is answered with
-    `each member`, which is how .bkr says it. A name close to a member whose
+    `each member`, which is how .bkr says it. So is `each` being typed: a
+    beginning of it in small letters (`run on e`, `ea`, `eac`) that ends the
+    `run` statement, no schedule after it yet and no member's name starting
+    so, is the keyword, not a member to declare: the help writes `run on each
+    member`, offered as a choice (*Write `each member`*). A name close to a member whose
     own name SYSTEM CONFIG refuses (`member VMSYS1XYZ`, 9 characters, where
     the jobs say `run on VMSYS1`) is not reported: that member's name is the
     one mistake (BKR302), and "did you mean" could offer only it or another
@@ -2263,7 +2267,24 @@ def unknown_members(model: Model):
         for run in job.decl.runs
         for w in run.placement.members
     }
+    typed = {  # a `run on` whose one word ends the statement: no schedule yet, as typed
+        id(run.placement.members[0])
+        for job in model.jobs
+        for run in job.decl.runs
+        if run.schedule is None and len(run.placement.members) == 1 and run.span.end == run.placement.members[0].span.end
+    }
     for name, word, others in _once_per_name(unknown):
+        if not others and id(word) in typed and _begins_each(word.text) and not any(n.startswith(name) for n in names):
+            # `run on eac`, `each` being typed (no member's name starts so): the
+            # keyword, not a member `EAC` to declare
+            yield UNKNOWN_MEMBER(
+                f"unknown member {quoted(name)}",
+                word.span,
+                help=f"`{word.text}` begins the keyword `each`: write `run on each member` for the job to run on"
+                f" every member, one job per member; the members are {', '.join(names) or 'none yet'}",
+                choices=(Fix.replace("Write `each member`", word.span, "each member"),),
+            )
+            continue
         if refused and suggest.closest(name, refused):
             # `member VMSYS1XYZ` for the VMSYS1 its jobs run on: that member's own name,
             # one SYSTEM CONFIG refuses (BKR302), is the one mistake; "did you mean" would
@@ -2290,6 +2311,12 @@ def unknown_members(model: Model):
             help=unknown_member_help(close, names, every=every, declare="" if name in _EVERY_MEMBER else name),
             fix=_fix_everywhere(close, word, others),
         )
+
+
+def _begins_each(text: str) -> bool:
+    """`e`, `ea`, `eac`: the keyword `each` being typed, in small letters as keywords are
+    written (a member's name is written in capitals)."""
+    return text.islower() and len(text) < 4 and "each".startswith(text)
 
 
 def _pattern_group_help(model: Model, job, word) -> str:
