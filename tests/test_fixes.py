@@ -2440,3 +2440,22 @@ def test_a_brace_missing_where_the_block_ends_is_a_guess_stays_a_choice(monkeypa
     text = damaged(*BRACE_GUESSED[case])
     (d,) = [d for d in check(text) if d.code == "BKR005"]
     assert d.fix is None and len(d.choices) == 1
+
+
+# --- h5 (stop 66)
+@pytest.mark.parametrize("typed", ["0100-0", "0100-0F", "0100-0FF", "0200-1F"])
+def test_a_range_whose_end_has_fewer_digits_than_its_start_gets_no_fix_that_turns_it(typed):
+    # Typing `include minidisk * 0100-0FFF` in an editor: `0100-0F` was BKR311, "write
+    # it `0F-0100`", with that as its preferred fix, at each keystroke: *Auto Fix* wrote
+    # a range of other addresses. An end shorter than the start is one being typed, or
+    # cut short: the help says to write it in full, or to turn the two round; no fix.
+    text = damaged("include minidisk * 0100-0FFF", f"include minidisk * {typed}")
+    (d,) = [d for d in check(text) if d.code == "BKR311"]
+    first, last = typed.split("-")
+    assert d.fix is None and d.choices == ()
+    assert d.help == (
+        f"its end `{last}` has fewer digits than its start `{first}`: write the range's last address in full,"
+        f" as its start is written; if the two are the wrong way round, write it `{last}-{first}`"
+    )
+    assert fixes.fix_all(text, NAME, lambda t: analyse(NAME, t.encode("utf-8"))).applied == []
+    assert check(damaged("include minidisk * 0100-0FFF", "include minidisk * 0100-0FFF")) == []

@@ -151,7 +151,10 @@ REVERSED_RANGE = register(
     was mistyped rather than the order (`0100-01FF 0200-0100`), and the help
     names the range it would overlap, or what it covers is to go too (`0191
     0FFF-0100`: write `0100-0FFF` and delete `0191`), which only the writer
-    knows.
+    knows. Nor when the end has fewer digits than the start (`0100-0F`): as
+    an editor checks each keystroke, that is an end being typed (`0100-0FFF`),
+    or one cut short, and `0F-0100` would be a range of other addresses; the
+    help says to write the end in full, or to turn the two round.
 
     Failing example:
 
@@ -825,8 +828,18 @@ def _reversed_range(cluster: ast.Cluster, sel: ast.Selection, w: ast.Word, rng: 
     is the writer's to say."""
     first, _, last = w.text.partition("-")
     meant = f"{last}-{first}"
-    shared = _turned_shares(cluster, sel, w, rng[1], rng[0])
     message = f"address range `{w.text}` is reversed: {first} is above {last}, so it covers nothing"
+    if len(last) < len(first):
+        # `0100-0F`: an end with fewer digits than the start is most often one being
+        # typed (`0100-0FFF`, as an editor checks each keystroke), or cut short; the
+        # two turned round (`0F-0100`) is a range of other addresses: no fix.
+        return REVERSED_RANGE(
+            message,
+            w.span,
+            help=f"its end `{last}` has fewer digits than its start `{first}`: write the range's last address"
+            f" in full, as its start is written; if the two are the wrong way round, write it `{meant}`",
+        )
+    shared = _turned_shares(cluster, sel, w, rng[1], rng[0])
     if shared:
         done = f"already {sel.action.value}d"
         named = _listed_words(list(shared))
