@@ -12197,3 +12197,39 @@ def test_a_long_run_of_names_without_commas_is_one_error(count, parser, monkeypa
     fixed = apply_edits(text, found[0].fix.edits)
     assert f"run on {names.replace(' ', ', ')} daily 02:00" in fixed
     assert [d.code for d in analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics if d.code < "BKR1"] == []
+# --- h1 (stop 66)
+
+
+#: examples/minimal.bkr, a cluster of two members, DEV1 and DEV2.
+MINIMAL = (ROOT / "examples" / "minimal.bkr").read_text(encoding="utf-8")
+
+
+def _minimal_slip(clean: str, written: str, parser: str, monkeypatch) -> tuple[str, object]:
+    """examples/minimal.bkr with `clean` written as `written` once, under `parser`."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    assert clean in MINIMAL, clean
+    text = MINIMAL.replace(clean, written, 1)
+    return text, analyse("minimal.bkr", text.encode("utf-8"))
+
+
+def _minimal_mended(text: str, mend) -> str:
+    """`text` with `mend` (a fix or a choice) applied, which must check clean."""
+    mended = apply_edits(text, mend.edits)
+    assert analyse("minimal.bkr", mended.encode("utf-8")).diagnostics == [], mend.title
+    return mended
+
+
+#: An hour alone of 12 after the schedule (`daily 12`): noon or midnight, as `at 12` is,
+#: so no fix but a choice of each, `12:00` and `00:00`, each file clean (was the fix
+#: *Write `12:00`*, midnight not said).
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("schedule", ["daily", "weekly sat", "monthly 1"])
+def test_h1_66_an_hour_of_twelve_alone_is_noon_or_midnight_each_a_choice(schedule, parser, monkeypatch):
+    clean = "run on DEV1 daily 01:00"
+    text, analysis = _minimal_slip(clean, f"run on DEV1 {schedule} 12", parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix) == ("BKR313", None)
+    assert found.help.endswith(f"write `{schedule} 12:00`; midnight is `00:00`")
+    assert [c.title for c in found.choices] == ["Write `12:00`", "Write `00:00`"]
+    for choice, time in zip(found.choices, ("12:00", "00:00"), strict=True):
+        assert _minimal_mended(text, choice) == MINIMAL.replace(clean, f"run on DEV1 {schedule} {time}", 1)

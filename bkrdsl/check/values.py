@@ -250,7 +250,8 @@ INVALID_TIME = register(
     what is scheduled runs until it is done.
     An hour alone (`daily 7`) is read on the 24-hour clock, `daily 07:00`, the
     help adding that 7 p.m. is `19:00`, and fixed only where no other reading
-    is (`daily 14`, `daily 0`); after `weekly` and a day, an hour from 0 to 7
+    is (`daily 14`, `daily 0`; `daily 12` is noon or midnight, `00:00`, each a
+    choice, as `at 12` is); after `weekly` and a day, an hour from 0 to 7
     may be a day as a crontab numbers it (`weekly sat 7`), which the help
     writes too, `weekly sat,sun HH:MM`. A day of the week where the
     time goes, the time left off (`weekly fri sat`, `monthly first sun
@@ -1482,6 +1483,8 @@ def _time_out_of_clock(sched: ast.Schedule) -> tuple[str, Fix | None]:
         hour = int(text)
         meant = schedule_text(sched, f"{hour:02d}:00")
         evening = f"; {hour} p.m. is `{hour + 12}:00`" if 1 <= hour <= 11 else ""
+        if hour == 12:  # `daily 12`: noon, or midnight, as `at 12` is
+            evening = "; midnight is `00:00`"
         crontab = ""
         if sched.frequency == "weekly" and text in _CRONTAB_DAYS and sched.days:
             # `weekly sat 7`: perhaps a day as a crontab numbers it, the time left off
@@ -1501,13 +1504,13 @@ def _time_choices(sched: ast.Schedule) -> tuple[Fix, ...]:
     """The times `_time_out_of_clock`'s help writes where there are two readings and no
     fix, each a choice (`Diagnostic.choices`; none preferred: which was meant is the
     site's): an hour alone of a 12-hour clock's morning, `daily 2` (`02:00`, or 2 p.m.,
-    `14:00`), not where it may be a day as a crontab numbers it (`weekly sat 2`, whose
+    `14:00`), or 12 (`12:00`, or midnight, `00:00`), not where it may be a day as a crontab numbers it (`weekly sat 2`, whose
     third reading has no time); a minute of one figure, `daily 1:5` (`01:05`, `01:50`)."""
     text = sched.time.text
-    if text.isdigit() and len(text) <= 2 and 1 <= int(text) <= 11:
+    if text.isdigit() and len(text) <= 2 and 1 <= int(text) <= 12:
         if sched.frequency == "weekly" and text in _CRONTAB_DAYS and sched.days:
             return ()
-        times = [f"{int(text):02d}:00", f"{int(text) + 12}:00"]
+        times = [f"{int(text):02d}:00", f"{(int(text) + 12) % 24:02d}:00"]
     else:
         found = _ONE_DIGIT_MINUTE.fullmatch(text)
         if found is None:
