@@ -12233,3 +12233,42 @@ def test_h1_66_an_hour_of_twelve_alone_is_noon_or_midnight_each_a_choice(schedul
     assert [c.title for c in found.choices] == ["Write `12:00`", "Write `00:00`"]
     for choice, time in zip(found.choices, ("12:00", "00:00"), strict=True):
         assert _minimal_mended(text, choice) == MINIMAL.replace(clean, f"run on DEV1 {schedule} {time}", 1)
+
+
+#: A job's kind of backup after its `run` line's schedule (`run on DEV1 daily 01:00
+#: full`): one error that says the level goes on the job's `backup` line (docs/language.md,
+#: job), whose fix writes it there where that line has none and removes it from the `run`
+#: line, or only removes it where that line says it already; where that line says the
+#: other level, which is meant is the site's: a choice of each (was "one word too many",
+#: its fix dropping the level unsaid). (the backup line, the run line written, the lines
+#: each mend writes)
+H1_66_LEVEL_ON_RUN = [
+    ("backup GUESTS", "run on DEV1 daily 01:00 full", [("backup GUESTS full", "run on DEV1 daily 01:00")]),
+    ("backup GUESTS full", "run on DEV1 daily 01:00 full", [("backup GUESTS full", "run on DEV1 daily 01:00")]),
+    ("backup GUESTS full", "run on DEV1 daily 01:00 incremental  # nightly",
+     [("backup GUESTS incremental", "run on DEV1 daily 01:00  # nightly"),
+      ("backup GUESTS full", "run on DEV1 daily 01:00  # nightly")]),
+    ("backup GUESTS", "RUN ON DEV1 WEEKLY SUN 01:00 INCREMENTAL", [("backup GUESTS incremental", "RUN ON DEV1 WEEKLY SUN 01:00")]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("backup", "written", "lines"), H1_66_LEVEL_ON_RUN, ids=[f"{c[0]}/{c[1]}" for c in H1_66_LEVEL_ON_RUN])
+def test_h1_66_a_level_after_the_run_line_s_schedule_goes_on_the_backup_line(backup, written, lines, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    base = MINIMAL.replace("backup GUESTS full", backup, 1)
+    text = base.replace("run on DEV1 daily 01:00", written, 1)
+    analysis = analyse("minimal.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    level = written.split("#")[0].split()[-1]
+    assert (found.code, found.message) == (
+        "BKR004", f"`{level}` is a job's kind of backup, which follows the groups on its `backup` line, not the schedule",
+    )
+    assert (found.span.line, found.span.column) == (30, written.index(level) + 5)
+    assert found.help.endswith(f"remove `{level}` from the `run` line: `{lines[0][1].split('  #')[0]}`")
+    assert too_long(found, analysis.sources) == []
+    mends = [found.fix] if found.fix is not None else list(found.choices)
+    assert len(mends) == len(lines)
+    for mend, (backup_line, run_line) in zip(mends, lines):
+        mended = MINIMAL.replace("backup GUESTS full", backup_line, 1).replace("run on DEV1 daily 01:00", run_line, 1)
+        assert _minimal_mended(text, mend) == mended

@@ -523,7 +523,12 @@ SYNTAX = register(
     `workers 4` is one error whose fix removes it (a member block gives that
     member's own workers); the statement's own keyword again at the end of
     its line (`backup APPS full backup`) is one error there, whose fix
-    removes it, not a group name missing. Days of `weekly` without their commas are one
+    removes it, not a group name missing. A job's level after its `run` line's
+    schedule (`run on VMSYS1 daily 02:00 full`) is one error that says the level
+    follows the groups on the `backup` line, whose fix writes it there where that
+    line has none and removes it from the `run` line, or only removes it where
+    that line says it already; where that line says the other level, a choice of
+    each, not one word too many whose fix dropped it unsaid. Days of `weekly` without their commas are one
     error whose fix writes them, also when a `,` follows the day read as the
     time (`weekly fri sat, sun 22:00`).
     A CP link mode after a `disk` statement (`disk BKRBKUP 191 size 10 cyl

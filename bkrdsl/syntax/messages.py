@@ -2271,6 +2271,44 @@ def _level_on_backup_line(level: str, backups: list[tuple[Span, str]], remove: S
     return help, fix
 
 
+def level_on_run(word: str, statement: str, span: Span, backups: list[tuple[Span, str]], remove: Span) -> Diagnostic:
+    """`run on VMSYS1 daily 02:00 full`: the job's kind of backup (`word`, as written)
+    after its schedule (`statement`, the `run` statement without it); `backups`, the job's `backup` lines
+    (as level_as_statement's); `remove`, the level with the blanks before it. The fix
+    removes it and, where the job has one `backup` line without a level, writes it
+    there; where that line says the level already, the fix removes it alone. Where the
+    line says the other level, which the job means is the site's: a choice of each,
+    the level written over the other, or the word removed."""
+    level = word.lower()
+    message = f"`{word}` is a job's kind of backup, which follows the groups on its `backup` line, not the schedule"
+    said = f"remove `{word}` from the `run` line: `{statement}`"
+    groups = [" ".join(w for w in written.split()[1:] if w.lower() not in LEVELS) for _, written in backups]
+    levels = [written.split()[-1].lower() for _, written in backups]
+    if len(backups) == 1 and groups[0] and levels[0] not in LEVELS:
+        end, written = backups[0]
+        meant = f"{written} {level}"
+        fix = Fix(f"Write `{meant}`", (Edit(end, f" {level}"), Edit(remove, "")))
+        return codes.SYNTAX(message, span, help=f"write `{meant}`, and {said}", fix=fix)
+    if len(backups) == 1 and groups[0] and levels[0] == level:
+        help = f"the job's `{backups[0][1]}` says it already: {said}"
+        return codes.SYNTAX(message, span, help=help, fix=remove_fix_as(statement, remove))
+    if len(backups) == 1 and groups[0]:
+        end, written = backups[0]
+        other = written.split()[-1]
+        meant = f"{written[: -len(other)]}{level}"
+        over = Span(end.file, end.line, end.column - len(other), end.line, end.column, end.start - len(other), end.end)
+        help = f"the job's `{written}` says `{other}`: write `{meant}`, or keep it; either way, {said}"
+        choices = (
+            Fix(f"Write `{meant}`", (Edit(over, level), Edit(remove, ""))),
+            remove_fix_as(statement, remove),
+        )
+        return codes.SYNTAX(message, span, help=help, choices=choices)
+    help = f"write `backup GROUP {level}`, the groups to back up before the kind of backup, and {said}"
+    if backups and groups[0]:
+        help = f"write `backup {groups[0]} {level}` on the job's `backup` line, and {said}"
+    return codes.SYNTAX(message, span, help=help)
+
+
 #: A job template's header setting, `CONFIG BKR_Job_Type = FULL`: its name after
 #: `BKR_`, and its value (to a `*` or `#` comment).
 _TEMPLATE_SETTING_VALUE = re.compile(r"CONFIG\s+BKR_(\w+)\s*=\s*([^#*]*?)(\s*\*.*?)?\s*(?:#.*)?", re.IGNORECASE)

@@ -6885,6 +6885,12 @@ class Recovery:
         if messages.looks_like_time(str(previous.value)) and str(tok.value).upper() in messages.TIME_ZONES:
             # `daily 02:00 EST`: a time zone after the time, not a value without its keyword
             return messages.time_zone(str(tok.value), statement, self.span_of(tok))
+        if first.type == "RUN" and tok.type in ("FULL", "INCREMENTAL"):
+            # `run on VMSYS1 daily 02:00 full`: the job's kind of backup, which its
+            # `backup` line says (was "one word too many", its fix dropping the level)
+            level = self.level_on_run(ip, tok, previous, statement)
+            if level is not None:
+                return level
         if (
             first.type == "DISK"
             and not repeats(previous, tok)
@@ -10060,6 +10066,21 @@ class Recovery:
         self.skip_phrase(ip, tok, written_end)
         self._fed_error_token = True
         return True
+
+    def level_on_run(self, ip, tok: Token, previous: Token, statement: str) -> Diagnostic | None:
+        """`run on VMSYS1 daily 02:00 full`: a level after the `run` statement (`statement`,
+        its words before it), last on its line, in a job: messages.level_on_run, with the
+        job's `backup` lines (as level_as_statement reads them). None elsewhere."""
+        if self._line_before_comment(tok.end_pos).strip():
+            return None
+        blocks = [b for b in open_blocks(ip.parser_state.value_stack) if not b.placeholder]
+        if not blocks or blocks[-1].kind != "job" or blocks[-1].brace.start_pos is None:
+            return None
+        backups = [
+            (self.source.span(end, end), written)
+            for end, written in messages.job_backup_lines(self.source.text, blocks[-1].brace.start_pos)
+        ]
+        return messages.level_on_run(str(tok.value), statement, self.span_of(tok), backups, self.blank_and(previous, tok))
 
     def catalog_member_word(self, tok: Token) -> Token | None:
         """`catalog shared server BKRSVSFS pool BKRPOOL member VMSYS1` (`at VMSYS1`, `in
