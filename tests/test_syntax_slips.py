@@ -12272,3 +12272,91 @@ def test_h1_66_a_level_after_the_run_line_s_schedule_goes_on_the_backup_line(bac
     for mend, (backup_line, run_line) in zip(mends, lines):
         mended = MINIMAL.replace("backup GUESTS full", backup_line, 1).replace("run on DEV1 daily 01:00", run_line, 1)
         assert _minimal_mended(text, mend) == mended
+
+
+#: `@` for `at` before a schedule's time (`daily @ 01:00`): one error at `@` whose fix
+#: removes it, the file then clean (was "one word too many ... remove `01:00`", whose
+#: help wrote `run on DEV1 daily @`, `@` read as the time); a time written another way
+#: after it is written HH:MM, and an hour alone has its two readings, each a choice;
+#: glued to the time (`@01:00`), BKR313's fix writes the time. (as written, code, the
+#: schedules each mend writes)
+H1_66_AT_SIGN = [
+    ("run on DEV1 daily @ 01:00", "BKR004", ["daily 01:00"]),
+    ("run on DEV1 weekly sat,sun @ 22:00  # weekends", "BKR004", ["weekly sat,sun 22:00"]),
+    ("run on DEV1 monthly first sun @ 22:00", "BKR004", ["monthly first sun 22:00"]),
+    ("run on DEV1 daily @ 3", "BKR004", ["daily 03:00", "daily 15:00"]),
+    ("run on DEV1 daily @ 12", "BKR004", ["daily 12:00", "daily 00:00"]),
+    ("run on DEV1 daily @ 15", "BKR004", ["daily 15:00"]),
+    ("run on DEV1 daily @ 1am", "BKR004", ["daily 01:00"]),
+    ("run on DEV1 weekly sat,sun @ 10pm", "BKR004", ["weekly sat,sun 22:00"]),
+    ("run on DEV1 daily @01:00", "BKR313", ["daily 01:00"]),
+    ("run on DEV1 daily @1am", "BKR313", ["daily 01:00"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "code", "schedules"), H1_66_AT_SIGN, ids=[c[0] for c in H1_66_AT_SIGN])
+def test_h1_66_an_at_sign_before_a_schedule_s_time_is_one_error_whose_mend_checks(
+    written, code, schedules, parser, monkeypatch
+):
+    clean = "run on DEV1 daily 01:00"
+    text, analysis = _minimal_slip(clean, written, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert found.code == code
+    assert "`@`" in found.message + (found.help or "")
+    assert too_long(found, analysis.sources) == []
+    mends = [found.fix] if found.fix is not None else list(found.choices)
+    assert len(mends) == len(schedules)
+    comment = "  # weekends" if "#" in written else ""
+    for mend, schedule in zip(mends, schedules):
+        assert _minimal_mended(text, mend) == MINIMAL.replace(clean, f"run on DEV1 {schedule}{comment}", 1)
+
+
+#: The same in an expire block (`purge weekly sun @ 06:00`): the fix writes `weekly sun 06:00`.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h1_66_an_at_sign_in_a_purge_schedule_is_one_error_whose_fix_checks(parser, monkeypatch):
+    text, analysis = _minimal_slip("purge weekly sun 06:00", "purge weekly sun @ 06:00", parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.help) == ("BKR004", "write `weekly sun 06:00`")
+    assert _minimal_mended(text, found.fix) == MINIMAL
+
+
+#: A schedule's keyword misspelt and `at` (or `@`) before the time (`dialy at 01:00`): one
+#: error, the keyword's, whose fix writes the schedule whole (was two: "`dialy at 01:00`
+#: is not a .bkr schedule" too, at the same word); with an hour alone after `at`, its two
+#: readings, each a choice (was *Write `daily`*, whose file then had `daily at 2`'s error).
+H1_66_RESPELT_AT = [
+    ("run on DEV1 dialy at 01:00", "dialy", ["daily 01:00"]),
+    ("run on DEV1 dialy @ 01:00", "dialy", ["daily 01:00"]),
+    ("run on DEV1 wekly sat,sun at 1am", "wekly", ["weekly sat,sun 01:00"]),
+    ("run on DEV1 dialy at 3", "dialy", ["daily 03:00", "daily 15:00"]),
+    ("run on DEV1 dialy @ 3", "dialy", ["daily 03:00", "daily 15:00"]),
+    ("run on DEV1 dialy at 12", "dialy", ["daily 12:00", "daily 00:00"]),
+    ("run on DEV1 wekly sun at 14", "wekly", ["weekly sun 14:00"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "typed", "schedules"), H1_66_RESPELT_AT, ids=[c[0] for c in H1_66_RESPELT_AT])
+def test_h1_66_a_misspelt_schedule_keyword_and_at_before_the_time_are_one_error(
+    written, typed, schedules, parser, monkeypatch
+):
+    clean = "run on DEV1 daily 01:00"
+    text, analysis = _minimal_slip(clean, written, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message.split(";")[0]) == ("BKR012", f"unknown keyword `{typed}`")
+    assert found.help.startswith(f"write `{schedules[0]}`")
+    assert too_long(found, analysis.sources) == []
+    mends = [found.fix] if found.fix is not None else list(found.choices)
+    assert [m.title for m in mends] == [f"Write `{s}`" for s in schedules]
+    for mend, schedule in zip(mends, schedules):
+        assert _minimal_mended(text, mend) == MINIMAL.replace(clean, f"run on DEV1 {schedule}", 1)
+
+
+#: The same in an expire block (`purge wekly sun at 06:00`).
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h1_66_a_misspelt_purge_schedule_and_at_are_one_error(parser, monkeypatch):
+    text, analysis = _minimal_slip("purge weekly sun 06:00", "purge wekly sun at 06:00", parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.help) == ("BKR012", "write `weekly sun 06:00`")
+    assert _minimal_mended(text, found.fix) == MINIMAL

@@ -234,7 +234,8 @@ INVALID_TIME = register(
     `2pm`, `14h`, `22:00h`, `0200`, `2.30`, `noon`) is answered with the schedule to write,
     `daily 14:00` for `daily 2pm` (a `weekly` schedule's days written as one
     word, `mon-fri`, BKR314 too, one by one: `weekly mon,tue,wed,thu,fri
-    22:00` for `weekly mon-fri 10pm`). `24:00` is midnight, `00:00`: `daily 24:00`
+    22:00` for `weekly mon-fri 10pm`); so is one after a `@` glued to it, which
+    stands for `at` (`daily @02:00`: the fix writes `02:00`). `24:00` is midnight, `00:00`: `daily 24:00`
     (or `daily midnight`) gets the fix that writes `00:00` (a weekly or monthly
     schedule's day would change with it: the help writes the day after where a
     schedule names it, `weekly sun 24:00` `weekly mon 00:00`); a minute of one digit
@@ -1424,8 +1425,17 @@ def _time_out_of_clock(sched: ast.Schedule) -> tuple[str, Fix | None]:
     which `daily` means the same way (a weekly or monthly schedule's day would change
     with it); `2:5` has one digit for its minutes, five past or ten to, which the text
     cannot tell; `2:60` is `03:00`, `25:00` the next day's `01:00` (a clock that runs on
-    past midnight), said without a fix, as either may be a slip of the keys."""
+    past midnight), said without a fix, as either may be a slip of the keys. `@` before
+    a time (`daily @02:00`, `@2am`) stands for `at`: the fix writes the time alone."""
     text = sched.time.text
+    at_sign = text[1:] if text.startswith("@") else None
+    meant = None if at_sign is None else (at_sign.zfill(5) if parse_time(at_sign) is not None else time_meant(at_sign))
+    if meant is not None:
+        # `daily @02:00`: `@` for `at`, which a schedule does not write either
+        return (
+            f"`@` stands for `at`, which a schedule does not write: write `{schedule_text(sched, meant)}`",
+            Fix.replace(f"Write `{meant}`", sched.time.span, meant),
+        )
     if text.lower() == "midnight" and sched.frequency != "daily":
         # `weekly sun midnight`: as Sunday starts or as it ends, which the text cannot tell
         starts = f"midnight is `00:00`, the start of a day: `{schedule_text(sched, '00:00')}` runs as the day starts"

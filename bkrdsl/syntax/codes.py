@@ -528,7 +528,10 @@ SYNTAX = register(
     follows the groups on the `backup` line, whose fix writes it there where that
     line has none and removes it from the `run` line, or only removes it where
     that line says it already; where that line says the other level, a choice of
-    each, not one word too many whose fix dropped it unsaid. Days of `weekly` without their commas are one
+    each, not one word too many whose fix dropped it unsaid. A `@` for `at`
+    before a schedule's time (`daily @ 02:00`), read as the time, is one error
+    at `@` whose fix removes it, not one word too many at the time; an hour
+    alone after it (`daily @ 2`) has both readings, each a choice. Days of `weekly` without their commas are one
     error whose fix writes them, also when a `,` follows the day read as the
     time (`weekly fri sat, sun 22:00`).
     A CP link mode after a `disk` statement (`disk BKRBKUP 191 size 10 cyl
@@ -1064,6 +1067,10 @@ UNKNOWN_KEYWORD = register(
     statement starts (`cyl`, `blocks`: words of the `disk` statement, not
     keywords) gets a help that says so first, with `size 10 cyl` and
     `size 2000 blk`.
+    A schedule's keyword misspelt, the rest of its schedule written another
+    way (`dialy 2am`, `dialy at 02:00`, `dialy @ 02:00`), is one error whose
+    fix writes the schedule, `daily 02:00`; an hour alone there (`dialy at
+    2`) has both readings, `daily 02:00` and `daily 14:00`, each a choice.
     A word of one or two letters is read as a keyword only where that
     keyword starts a statement of its block: `t` typed where a cluster
     statement starts (`tape` half typed) gets the cluster's list, not

@@ -2271,6 +2271,22 @@ def _level_on_backup_line(level: str, backups: list[tuple[Span, str]], remove: S
     return help, fix
 
 
+def at_sign_before_time(days: str, times: Sequence[str], span: Span, written: Span) -> Diagnostic:
+    """`daily @ 02:00`: `@` (at `span`) for `at` before a schedule's time; `days`, the
+    schedule before it (`daily`, `weekly sun`); `times`, the time as HH:MM, or the two
+    an hour alone may be (`@ 2`: `02:00`, or 2 in the afternoon, `14:00`; `@ 12`, noon
+    or midnight), each then a choice; `written`, the `@` to the time's end, which the
+    fix writes as the time."""
+    message = "`@` stands for `at`, which a schedule does not write: the time follows without it"
+    mends = tuple(Fix.replace(f"Write `{days} {t}`", written, t) for t in times)
+    if len(times) == 1:
+        return codes.SYNTAX(message, span, help=f"write `{days} {times[0]}`", fix=mends[0])
+    hour = int(times[0][:2])
+    other = "midnight" if hour == 12 else f"{hour} in the afternoon"
+    help = f"write `{days} {times[0]}`, the hour read on a 24-hour clock; {other} is `{times[1]}`: `{days} {times[1]}`"
+    return codes.SYNTAX(message, span, help=help, choices=mends)
+
+
 def level_on_run(word: str, statement: str, span: Span, backups: list[tuple[Span, str]], remove: Span) -> Diagnostic:
     """`run on VMSYS1 daily 02:00 full`: the job's kind of backup (`word`, as written)
     after its schedule (`statement`, the `run` statement without it); `backups`, the job's `backup` lines
@@ -7313,6 +7329,20 @@ def hour_choices(diag: Diagnostic, readings: tuple[tuple[str, str], ...], writte
     return replace(diag, help=help, fix=None, choices=tuple(write_fix(w, span) for w in written))
 
 
+def respelt_hour(diag: Diagnostic, readings: tuple[tuple[str, str], ...], span: Span) -> Diagnostic:
+    """`dialy at 2`: `diag`, a schedule's keyword misspelt, whose time after it is an
+    hour alone (`hour_readings`): the help writes the schedule the 24-hour clock reads,
+    and says the other reading where there is one, each a choice over `span` (no fix:
+    which half of the day is the site's); the fix where there is one reading (`at 14`)."""
+    schedules = [schedule for _, schedule in readings]
+    if len(readings) < 2:
+        return replace(diag, help=f"write `{schedules[0]}`", fix=write_fix(schedules[0], span))
+    hour = int(readings[0][0][:2])
+    other = "midnight" if hour == 12 else f"{hour} in the afternoon"
+    help = f"write `{schedules[0]}`, the hour read on a 24-hour clock; {other} is `{readings[1][0]}`: `{schedules[1]}`"
+    return replace(diag, help=help, fix=None, choices=tuple(write_fix(s, span) for s in schedules))
+
+
 def _no_clock_has(text: str) -> bool:
     """Whether a time HH:MM after `at` is one no clock has (`at 25:00`, `at 02:60`)."""
     return any(
@@ -7320,6 +7350,10 @@ def _no_clock_has(text: str) -> bool:
         for m in _CLOCK.finditer(text)
         if m.group(4) and re.search(r"\bat\s+\Z", text[: m.start()], re.IGNORECASE)
     )
+
+
+#: A `@` alone between blanks, as a schedule in English writes `at` (`daily @ 02:00`).
+AT_SIGN = re.compile(r"(?<!\S)@(?!\S)")
 
 
 def schedule_phrase(
@@ -7335,7 +7369,14 @@ def schedule_phrase(
     the one the schedule is of (`run`, `purge`, `preview`), for a date's help. `code`:
     BKR314 for `weekly on monday`, the time left off, which parses (else BKR004 or
     BKR012, by `starts_right`). `clock_read`: the time after `at` read already (by
-    `_bare_hour`, which says what it is)."""
+    `_bare_hour`, which says what it is). A `@` written for `at` (`weekly sat,sun @ 1am`)
+    is read as `at`, and said as written."""
+    if AT_SIGN.search(written):
+        read = AT_SIGN.sub("at", written)
+        diagnostic = schedule_phrase(read, starts_right, span, certain, statement, code, clock_read)
+        message = diagnostic.message.replace(shown(read, 60), shown(written, 60), 1)
+        message = message.replace("the time follows without `at`", "the time follows without `@`, which stands for `at`")
+        return replace(diagnostic, message=message, help=(diagnostic.help or "").replace("`at ", "`@ "))
     words = {w.lower() for w in written.split()}
     if len(_CLOCK.findall(written)) > 1:
         reason = "a schedule has one time of day"

@@ -3033,12 +3033,30 @@ class Recovery:
             return None
         rest = self._line_before_comment(tok.end_pos).split("}", 1)[0].rstrip()
         written = " ".join(f"{words[0]}{rest}".split())
-        meant = messages.certain_schedule(written)
-        if meant is None or meant == written.lower() or _schedule_as_written(written):
-            return None  # `wekly saturday 22:00`: the keyword alone mends it
+        read = messages.AT_SIGN.sub("at", written)  # `dialy @ 02:00`
+        meant = messages.certain_schedule(read)
         diag = messages.unknown_keyword(self.describe(tok), words, self.span_of(tok))
         span = self.source.span(tok.start_pos, tok.end_pos + len(rest))
+        readings = messages.hour_readings(read) if meant is None else None
+        if readings:
+            # `dialy at 2`: the hour alone, read on a 24-hour clock, or in the afternoon
+            # (noon or midnight for 12): a choice of each, as `every day at 2` (was *Write
+            # `daily`*, whose file then met "`daily at 2` is not a .bkr schedule")
+            return messages.respelt_hour(diag, readings, span)
+        if meant is None or meant == written.lower() or _schedule_as_written(written):
+            return None  # `wekly saturday 22:00`: the keyword alone mends it
         return replace(diag, help=f"write `{meant}`", fix=messages.write_fix(meant, span))
+
+    def said_respelt(self, start: int, end: int) -> Diagnostic | None:
+        """The error of the schedule's keyword misspelt at `start` whose fix (or each
+        choice) writes the schedule to `end` and beyond (schedule_respelt: `dialy at
+        02:00`, `dialy at 2`), which says
+        what the words to `end` are; None where there is none."""
+        respelt = self.respelt.get(start)
+        mend = None if respelt is None else respelt[0].fix or next(iter(respelt[0].choices), None)
+        if mend is None or max(e.span.end for e in mend.edits) < end:
+            return None
+        return respelt[0]
 
     def unfinished_respelt(self, keyword: Token, filler: str, accepted: set[str], at: int) -> bool:
         """`job J { inc }`: the statement stops right after a misspelt keyword. Its
@@ -4264,6 +4282,11 @@ class Recovery:
             text, end = self.phrase(start)
             if tok.start_pos >= end or not messages.joined_schedule(text.split()[1:]):
                 return False, None
+            if self.said_respelt(start, end):
+                # `dialy at 02:00`: said whole in the keyword's error, whose fix writes
+                # `daily 02:00` (schedule_respelt; was a second error here)
+                self.skip_phrase(ip, tok, end)
+                return True, None
             glued = False
         self.report(
             messages.schedule_phrase(
@@ -6831,6 +6854,9 @@ class Recovery:
         glued = self.comment_glued(state, previous, tok, tail)
         if glued is not None:
             return glued
+        at_sign = self.at_sign_before_time(state, previous, tok)
+        if at_sign is not None:
+            return at_sign  # `daily @ 02:00`: `@` for `at`, read as the time
         if tok.start_pos is not None and _time_read(str(tok.value)) is not None:
             # `daily 02:00 14:00 20:00`, `daily 02:00 2pm`: more times, a job for each (were
             # "`14:00` is not a keyword", and "remove `2pm`")
@@ -10066,6 +10092,36 @@ class Recovery:
         self.skip_phrase(ip, tok, written_end)
         self._fed_error_token = True
         return True
+
+    def at_sign_before_time(self, state, previous: Token, tok: Token) -> Diagnostic | None:
+        """`run on VMSYS1 daily @ 02:00` (`purge weekly sun @ 06:00`): `@` for `at` before
+        the time, read as the schedule's time, the time then a word too many, last on its
+        line: one error whose fix removes `@` (and writes the time as HH:MM where it is
+        written another way, `@ 2am`), not "remove `02:00`", which kept `@` as the time.
+        None elsewhere, and where the time has two readings (`@ 2`)."""
+        if str(previous.value) != "@" or tok.start_pos is None or self._line_before_comment(tok.end_pos).strip():
+            return None
+        word = str(tok.value)
+        time = _time_read(word)
+        hour = word.isdigit() and len(word) <= 2 and int(word) <= 23  # `@ 2`: an hour alone
+        first = self.statement_start(state)
+        if not (time or hour) or first is None or first.type not in ("RUN", "PURGE", "PREVIEW") or first.line != tok.line:
+            return None
+        leaves = [t for v in state.value_stack for t in tokens_of(v) if is_real(t) and t.start_pos is not None]
+        often = next((t for t in leaves if t.start_pos >= first.start_pos and t.type in SCHEDULE_KEYWORDS), None)
+        if often is None or often.start_pos is None:
+            return None
+        said = self.said_respelt(often.start_pos, tok.end_pos)
+        if said is not None:
+            return said  # `dialy @ 02:00`: said whole in the keyword's error, reported once
+        days = self._statement_text(often.start_pos, previous.start_pos)
+        if time is None:
+            # an hour alone: on a 24-hour clock, or in the afternoon (noon or midnight for 12)
+            times = [f"{int(word):02d}:00"] + ([f"{(int(word) + 12) % 24:02d}:00"] if 1 <= int(word) <= 12 else [])
+        else:
+            times = [time]
+        written = self.source.span(previous.start_pos, tok.end_pos)
+        return messages.at_sign_before_time(days, times, self.span_of(previous), written)
 
     def level_on_run(self, ip, tok: Token, previous: Token, statement: str) -> Diagnostic | None:
         """`run on VMSYS1 daily 02:00 full`: a level after the `run` statement (`statement`,
