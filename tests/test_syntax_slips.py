@@ -12360,3 +12360,53 @@ def test_h1_66_a_misspelt_purge_schedule_and_at_are_one_error(parser, monkeypatc
     (found,) = analysis.diagnostics
     assert (found.code, found.help) == ("BKR012", "write `weekly sun 06:00`")
     assert _minimal_mended(text, found.fix) == MINIMAL
+
+
+#: `run` and a schedule in English whose time is an hour alone, the members left out
+#: (`run every day at 3`): one error, "expected `on` after `run`", whose help says both
+#: readings of the hour and whose choices write each member with each, every file clean
+#: (was two errors, the second "`day at 3` is not a .bkr schedule", and no choices).
+H1_66_HOUR_WITHOUT_MEMBERS = [
+    ("run every day at 3", "every", "daily 03:00", "3 in the afternoon: `daily 15:00`", ["daily 03:00", "daily 15:00"]),
+    ("run nightly at 12  # late", "nightly", "daily 12:00", "midnight: `daily 00:00`", ["daily 12:00", "daily 00:00"]),
+    ("run every saturday at 10", "every", "weekly sat 10:00", "10 in the afternoon: `weekly sat 22:00`",
+     ["weekly sat 10:00", "weekly sat 22:00"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "found_word", "schedule", "other", "schedules"), H1_66_HOUR_WITHOUT_MEMBERS,
+    ids=[c[0] for c in H1_66_HOUR_WITHOUT_MEMBERS],
+)
+def test_h1_66_run_with_an_hour_alone_and_no_members_offers_each_member_and_reading(
+    written, found_word, schedule, other, schedules, parser, monkeypatch
+):
+    clean = "run on DEV1 daily 01:00"
+    text, analysis = _minimal_slip(clean, written, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    said = written.split("#")[0].strip()[4:]
+    assert (found.code, found.message, found.fix) == ("BKR004", f"expected `on` after `run`, found `{found_word}`", None)
+    assert found.help == (
+        f"write `on` and the member it runs on after `run`: `on DEV1` or `on DEV2`; `{said}` is written `{schedule}`,"
+        f" the hour read on a 24-hour clock ({other})"
+    )
+    assert too_long(found, analysis.sources) == []
+    runs = [f"on {m} {s}" for s in schedules for m in ("DEV1", "DEV2")]
+    assert [c.title for c in found.choices] == [f"Write `{r}`" for r in runs]
+    comment = "  # late" if "#" in written else ""
+    for choice, run in zip(found.choices, runs, strict=True):
+        assert _minimal_mended(text, choice) == MINIMAL.replace(clean, f"run {run}{comment}", 1)
+
+
+#: In examples/prodssi.bkr, four members: eight choices, each file clean.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h1_66_run_every_day_at_2_without_members_in_four_members(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "run on VMSYS1 daily 02:00"
+    text, analysis = _one_slip(clean, "run every day at 2")
+    (found,) = analysis.diagnostics
+    runs = [f"run on VMSYS{n} daily {t}" for t in ("02:00", "14:00") for n in (1, 2, 3, 4)]
+    assert len(found.choices) == len(runs)
+    for choice, run in zip(found.choices, runs):
+        assert _clean_after(text, choice) == BASE.replace(clean, run, 1)

@@ -6539,13 +6539,21 @@ def missing_other(
     return code(message, span, help=help, choices=choices, expected=wanted if after else None, found=found)
 
 
-def on_and_schedule(diag: Diagnostic, written: str, schedule: str, span: Span, members: Sequence[str]) -> Diagnostic:
+def on_and_schedule(
+    diag: Diagnostic, written: str, schedule: str, span: Span, members: Sequence[str], others: Sequence[str] = ()
+) -> Diagnostic:
     """`run weekly mon-fri 22:00`: `expected `on` after `run``, whose words after `run`
     (`written`, over `span`) are `schedule` written another way: the help adds how it is
     written, and each choice writes a member the help names and the schedule (a choice,
-    no fix: which member is the site's)."""
-    words = [f"on {m} {schedule}" for m in members[:4]]
+    no fix: which member is the site's). `others`: the schedule's other reading, where
+    its hour alone may be the afternoon's (`run every day at 2`: `daily 14:00`), which
+    the help says, its choices after the first reading's."""
+    words = [f"on {m} {s}" for s in (schedule, *others) for m in members[:4]]
     help = f"{diag.help}; `{' '.join(written.split())}` is written `{schedule}`"
+    if others:
+        hour = int(schedule.rsplit(" ", 1)[1][:2])
+        other = "midnight" if hour == 12 else f"{hour} in the afternoon"
+        help += f", the hour read on a 24-hour clock ({other}: `{others[0]}`)"
     return replace(diag, help=help, choices=tuple(write_fix(w, span) for w in words))
 
 

@@ -6150,10 +6150,13 @@ class Recovery:
         if any(w.lower() == "on" for w in rest.split()) or self._reads_after_on(ip, tok):
             return False  # `run weekly sunday 22:00`: *Insert `on VMSYS1`* mends it
         schedule = messages.certain_schedule(written)
+        readings: tuple[tuple[str, str], ...] = ()
         if schedule is None:
-            # `run every day at 14`: the hour alone, where it has one reading
+            # `run every day at 14`: the hour alone, its one reading; `at 2`, its two, the
+            # 24-hour clock's and the afternoon's (noon's and midnight's for 12), each
+            # with each member a choice (was a second error at `day at 2`)
             readings = messages.hour_readings(written) or ()
-            schedule = readings[0][1] if len(readings) == 1 else None
+            schedule = readings[0][1] if readings else None
         if schedule is None or schedule == written or not self._reads_whole(ip, f"on X {schedule}"):
             return False
         members = members_read(stack)
@@ -6163,7 +6166,8 @@ class Recovery:
             "`on`", f" after {self.describe(last)}", self.describe(tok), self.span_of(last), "ON", members=members
         )
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
-        self.report(messages.on_and_schedule(diag, rest, schedule, span, members), tok.start_pos)
+        others = [s for _, s in readings[1:]]
+        self.report(messages.on_and_schedule(diag, rest, schedule, span, members, others), tok.start_pos)
         self.skip_phrase(ip, tok, tok.start_pos + len(rest))
         self._fed_error_token = True
         return True
