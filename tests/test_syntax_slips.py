@@ -10796,12 +10796,13 @@ def test_h1_a_schedule_in_english_before_the_members_is_one_error_whose_fix_chec
 #: the line's words then make the statement, and each such choice gives a file that
 #: checks; not where `on` and the members follow already, or the words are no schedule
 #: (`run every day at 2`, `run at 02:00 on`: were offered, each file then with an error;
-#: `run every day at 2 on VMSYS1` is now one error of its own, h1 stop 65's).
-#: (as written, whether it is offered)
+#: `run every day at 2 on VMSYS1` is now one error of its own, h1 stop 65's; `run every
+#: day at 2` now offers each member with each reading of the hour, each file clean, h1
+#: stop 66's). (as written, whether it is offered)
 H1_ON_CHOICES = [
     ("run daily 02:00", True),
     ("run weekly sat 22:00", True),
-    ("run every day at 2", False),
+    ("run every day at 2", True),
     ("run at 02:00 on", False),
     ("run nightly 02:00 on VMSYS1 now", False),
 ]
@@ -12410,3 +12411,28 @@ def test_h1_66_run_every_day_at_2_without_members_in_four_members(parser, monkey
     assert len(found.choices) == len(runs)
     for choice, run in zip(found.choices, runs):
         assert _clean_after(text, choice) == BASE.replace(clean, run, 1)
+
+
+#: Two slips on a line said in one error (`purge purge weekly weekly sun 06:00`): the
+#: caret marks the first, and the second is marked too, a related place labelled with
+#: what it is (was the first's caret alone, the second slip unmarked).
+H1_66_TWO_SLIPS_MARKED = [
+    ("purge weekly sun 06:00", "purge purge weekly weekly sun 06:00", (18, 11), (18, 24), "`weekly` is written twice"),
+    ("run on DEV1 daily 01:00", "run on DEV1 DEV2 dayly 01:00", (30, 17), (30, 22), "`dayly` is `daily` misspelt"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "first", "second", "label"), H1_66_TWO_SLIPS_MARKED,
+                         ids=[c[1] for c in H1_66_TWO_SLIPS_MARKED])
+def test_h1_66_two_slips_in_one_error_mark_both(clean, written, first, second, label, parser, monkeypatch):
+    from bkrdsl.diagnostics.render import render_one_text
+
+    text, analysis = _minimal_slip(clean, written, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.span.line, found.span.column) == first
+    (related,) = found.related
+    assert ((related.span.line, related.span.column), related.label) == (second, label)
+    shown = render_one_text(found, analysis.sources)
+    marks = [line for line in shown.splitlines() if set(line.split("|")[-1].strip().split(" ")[0]) <= {"-"} and "-" in line]
+    assert marks and marks[0].endswith(label)

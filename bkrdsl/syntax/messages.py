@@ -3226,7 +3226,8 @@ def second_slip(first: Diagnostic, second: Diagnostic) -> Diagnostic | None:
     (or each choice) makes both mends. None where they are not two such slips (a word
     written twice, a list's `,` missing, a keyword misspelt after one of them, each
     with its fix; the first may have choices instead) on one line, the second after
-    the first, or their edits meet."""
+    the first, or their edits meet. The second is marked where it is, a related
+    place labelled with what it is (the caret marks the first)."""
     one, two = first.span, second.span
     if (
         one is None
@@ -3252,14 +3253,16 @@ def second_slip(first: Diagnostic, second: Diagnostic) -> Diagnostic | None:
     if misspelt.written is not None:
         said = f"{misspelt.written} is `{misspelt.meant}` misspelt"  # `dayly`, as the line then reads
     message = f"{first.message}, and {said}"
+    # the second slip marked where it is too, not the first's caret alone
+    related = (*first.related, Related(two, said))
 
     def both(mend: Fix) -> Fix:
         title = f"{mend.title}, and {second.fix.title[0].lower()}{second.fix.title[1:]}"
         return Fix(title, (*mend.edits, *second.fix.edits))
 
     if first.fix is not None:
-        return replace(first, message=message, help=help, fix=both(first.fix))
-    return replace(first, message=message, help=help, choices=tuple(both(c) for c in first.choices))
+        return replace(first, message=message, help=help, fix=both(first.fix), related=related)
+    return replace(first, message=message, help=help, choices=tuple(both(c) for c in first.choices), related=related)
 
 
 def run_and_member_missing(
