@@ -12428,7 +12428,7 @@ H1_66_TWO_SLIPS_MARKED = [
 def test_h1_66_two_slips_in_one_error_mark_both(clean, written, first, second, label, parser, monkeypatch):
     from bkrdsl.diagnostics.render import render_one_text
 
-    text, analysis = _minimal_slip(clean, written, parser, monkeypatch)
+    _, analysis = _minimal_slip(clean, written, parser, monkeypatch)
     (found,) = analysis.diagnostics
     assert (found.span.line, found.span.column) == first
     (related,) = found.related
