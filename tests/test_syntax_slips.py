@@ -12436,3 +12436,36 @@ def test_h1_66_two_slips_in_one_error_mark_both(clean, written, first, second, l
     shown = render_one_text(found, analysis.sources)
     marks = [line for line in shown.splitlines() if set(line.split("|")[-1].strip().split(" ")[0]) <= {"-"} and "-" in line]
     assert marks and marks[0].endswith(label)
+
+
+#: `all members` (`every member`, `each members`) in a job of single-configuration users:
+#: `each member` would be BKR220 (the same data copied on each member), so no such fix:
+#: the member its users' other jobs run on, the fix (LNXINC: VMSYS2), else each member a
+#: choice, every file clean (was the fix *Write `each member`*, whose file met BKR220). A
+#: job of IDENTITY users keeps the fix `each member`. (base, clean, written, lines)
+H1_66_ALL_MEMBERS = [
+    ("min", "run on DEV1 daily 01:00", "run on all members daily 01:00", ["run on DEV1 daily 01:00", "run on DEV2 daily 01:00"]),
+    ("min", "run on DEV1 daily 01:00", "run on each members daily 01:00", ["run on DEV1 daily 01:00", "run on DEV2 daily 01:00"]),
+    ("min", "run on each member daily 02:00", "run on all members daily 02:00", ["run on each member daily 02:00"]),
+    ("prod", "run on VMSYS2 daily 23:30", "run on every member daily 23:30", ["run on VMSYS2 daily 23:30"]),
+    ("prod", "run on VMSYS1 daily 02:00", "run on all members daily 02:00", [f"run on VMSYS{n} daily 02:00" for n in (1, 2, 3, 4)]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("base", "clean", "written", "lines"), H1_66_ALL_MEMBERS, ids=[f"{c[0]}: {c[2]}" for c in H1_66_ALL_MEMBERS])
+def test_h1_66_all_members_in_a_job_of_single_users_writes_one_member(base, clean, written, lines, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    original = MINIMAL if base == "min" else BASE
+    text = original.replace(clean, written, 1)
+    analysis = analyse("x.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR004"
+    assert ("single-configuration" in found.message) == ("each member" not in lines[0])
+    assert too_long(found, analysis.sources) == []
+    mends = [found.fix] if found.fix is not None else list(found.choices)
+    assert len(mends) == len(lines)
+    for mend, line in zip(mends, lines):
+        mended = apply_edits(text, mend.edits)
+        assert mended == original.replace(clean, line, 1)
+        assert analyse("x.bkr", mended.encode("utf-8")).diagnostics == []

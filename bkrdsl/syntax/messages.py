@@ -6825,9 +6825,29 @@ def means_every(word: str, member: str) -> bool:
     return len(lowered) >= 3 and typing_slips(lowered, "each", 1) <= 1
 
 
-def each_member(written: str, statement: str | None, span: Span, members: Sequence[str] = ()) -> Diagnostic:
+def each_member(
+    written: str,
+    statement: str | None,
+    span: Span,
+    members: Sequence[str] = (),
+    kind: str | None = None,
+    home: str | None = None,
+) -> Diagnostic:
     """`run on all members`: `on each member`. `members`, the file's members read so
-    far, whose first two the example of a list names (`MEMBER` for one not read)."""
+    far, whose first two the example of a list names (`MEMBER` for one not read).
+    `kind`, `home`: the job's users' kind and the member its users' other jobs run on
+    (`job_home`): a job of single-configuration users runs on one member (on each, it
+    copies the same data on each, BKR220), so there the fix writes `home`, else each
+    member is a choice (four at most), not `each member`."""
+    if statement == "run" and kind == "single" and members:
+        message = f"`{written}` is written `each member` in .bkr, but a job of single-configuration users runs on one member"
+        named = [home] if home is not None else list(members[:4])
+        places = one_of([f"`run on {m}`" for m in named] + ["..."] * (home is None and len(members) > 4))
+        help = f"write {places}: on each member the job would copy the same data on each (BKR220)"
+        if home is not None:
+            help += f"; the other jobs of its users run on {home}"
+            return codes.SYNTAX(message, span, help=help, fix=write_fix(home, span))
+        return codes.SYNTAX(message, span, help=help, choices=tuple(write_fix(m, span) for m in named))
     listed = ", ".join((list(members[:2]) + ["MEMBER", "MEMBER"])[:2])
     if statement == "expire":
         help = f"write `expire on each member {{ ... }}`; for some members only, list them: `expire on {listed}`"

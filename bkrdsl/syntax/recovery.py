@@ -3989,7 +3989,9 @@ class Recovery:
             if word == "s" and tok.start_pos == member.end_pos:
                 written = f"{each.value} {member.value}{tok.value}"
                 span = self.source.span(each.start_pos, tok.end_pos)
-                diag = messages.each_member(written, self.statement_word(stack[:-3]), span, members_read(stack))
+                diag = messages.each_member(
+                    written, self.statement_word(stack[:-3]), span, members_read(stack), *job_home(stack)
+                )
                 self.withdraw(member.start_pos)  # check_glued's `members`: this says more
                 self.report(diag, tok.start_pos)
                 return True, None
@@ -4036,7 +4038,7 @@ class Recovery:
             ):
                 written = f"{every.value} {tok.value}"
                 span = self.source.span(every.start_pos, tok.end_pos)
-                diag = messages.each_member(written, statement, span, members_read(stack))
+                diag = messages.each_member(written, statement, span, members_read(stack), *job_home(stack))
                 report = lambda ip: self.report(diag, tok.start_pos)
                 if written.lower() == "each member":
                     # `run onn each member`: `each` was lexed as a name after the
