@@ -12469,3 +12469,31 @@ def test_h1_66_all_members_in_a_job_of_single_users_writes_one_member(base, clea
         mended = apply_edits(text, mend.edits)
         assert mended == original.replace(clean, line, 1)
         assert analyse("x.bkr", mended.encode("utf-8")).diagnostics == []
+
+
+#: English for every member alone after `run on` (`run on all daily 01:00`, BKR330): in a
+#: job of IDENTITY users the fix writes `each member`; of single-configuration users, which
+#: run on one member (`each member` would be BKR220, as the help said to write), each
+#: member a choice; every file clean (was the help alone, no fix nor choice).
+H1_66_ALL_ALONE = [
+    ("run on each member daily 02:00", "run on all daily 02:00", ["run on each member daily 02:00"]),
+    ("run on DEV1 daily 01:00", "run on all daily 01:00", ["run on DEV1 daily 01:00", "run on DEV2 daily 01:00"]),
+    ("run on DEV1 daily 01:00", "run on BOTH daily 01:00", ["run on DEV1 daily 01:00", "run on DEV2 daily 01:00"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "lines"), H1_66_ALL_ALONE, ids=[c[1] for c in H1_66_ALL_ALONE])
+def test_h1_66_all_alone_after_run_on_is_mended_by_the_job_s_users(clean, written, lines, parser, monkeypatch):
+    text, analysis = _minimal_slip(clean, written, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR330"
+    assert too_long(found, analysis.sources) == []
+    if len(lines) == 1:
+        assert found.help.startswith("to name every member, write `each member`")
+    else:
+        assert found.help.startswith("a job of single-configuration users runs on one member: write `run on DEV1` or")
+    mends = [found.fix] if found.fix is not None else list(found.choices)
+    assert len(mends) == len(lines)
+    for mend, line in zip(mends, lines):
+        assert _minimal_mended(text, mend) == MINIMAL.replace(clean, line, 1)

@@ -43,6 +43,7 @@ from bkrdsl.check.jobs import renamed_job
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Diagnostic, Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
+from bkrdsl.diagnostics.suggest import alternatives
 from bkrdsl.generated import CLUSTER_FOLDER
 from bkrdsl.resolve.model import (
     ROLE_TEXT,
@@ -657,7 +658,9 @@ UNKNOWN_MEMBER = register(
     it is reported once, at its first place, with the others as notes, and
     its fix (when one member is closest) writes that member at every place.
     English for every member (`run on all`, `run on both`) is answered with
-    `each member`, which is how .bkr says it. So is `each` being typed: a
+    `each member`, which is how .bkr says it, the fix writing it alone after the
+    `run on` of a job of IDENTITY users; of single-configuration users, which
+    run on one member (on each, BKR220), each member is a choice instead. So is `each` being typed: a
     beginning of it in small letters (`run on e`, `ea`, `eac`) that ends the
     `run` statement, no schedule after it yet and no member's name starting
     so, is the keyword, not a member to declare: the help writes `run on each
@@ -2273,6 +2276,13 @@ def unknown_members(model: Model):
         for run in job.decl.runs
         if run.schedule is None and len(run.placement.members) == 1 and run.span.end == run.placement.members[0].span.end
     }
+    # the word alone after a job's `run on` (`run on all daily 02:00`): its job's users' kinds
+    alone = {
+        id(run.placement.members[0]): job.kinds
+        for job in model.jobs
+        for run in job.decl.runs
+        if len(run.placement.members) == 1
+    }
     for name, word, others in _once_per_name(unknown):
         if not others and id(word) in typed and _begins_each(word.text) and not any(n.startswith(name) for n in names):
             # `run on eac`, `each` being typed (no member's name starts so): the
@@ -2292,7 +2302,23 @@ def unknown_members(model: Model):
             continue
         close = suggest.closest(name, names)
         every = ""
-        if name in _EVERY_MEMBER:
+        fix, choices = _fix_everywhere(close, word, others), ()
+        kinds = alone.get(id(word)) if name in _EVERY_MEMBER and not others and not close else None
+        if kinds == {Kind.IDENTITY}:
+            # `run on all daily 02:00` in a job of IDENTITY users: `each member`, the one reading
+            every = "to name every member, write `each member` (`run on each member`, one job per member)"
+            fix = Fix.replace("Write `each member`", word.span, "each member")
+        elif kinds == {Kind.SINGLE} and names:
+            # in a job of single-configuration users, which runs on one member (`each
+            # member` would copy the same data on each, BKR220): each member a choice
+            more = ", ..." if len(names) > 4 else ""
+            every = (
+                f"a job of single-configuration users runs on one member: write"
+                f" {alternatives([f'run on {n}' for n in names[:4]])}{more}"
+                " (on each member it would copy the same data on each, BKR220)"
+            )
+            choices = tuple(Fix.replace(f"Write `{n}`", word.span, n) for n in names[:4])
+        elif name in _EVERY_MEMBER:
             # `run on all daily 02:00`: English for every member, which .bkr writes `each member`
             every = "to name every member, write `each member` (`run on each member`, one job per member)"
         elif identity_job := next((identity[id(w)] for w in [word, *others] if id(w) in identity), None):
@@ -2309,7 +2335,8 @@ def unknown_members(model: Model):
             + _named_too(name, others),
             # `run on all`: English for every member, never a member to declare
             help=unknown_member_help(close, names, every=every, declare="" if name in _EVERY_MEMBER else name),
-            fix=_fix_everywhere(close, word, others),
+            fix=fix,
+            choices=choices,
         )
 
 
