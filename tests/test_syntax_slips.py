@@ -12497,3 +12497,308 @@ def test_h1_66_all_alone_after_run_on_is_mended_by_the_job_s_users(clean, writte
     assert len(mends) == len(lines)
     for mend, line in zip(mends, lines):
         assert _minimal_mended(text, mend) == MINIMAL.replace(clean, line, 1)
+
+
+# --- h2 (stop 66)
+def _choices_check_clean(text: str, found) -> None:
+    """Each of `found`'s choices (or its fix), applied to `text`, leaves no diagnostic."""
+    for choice in found.choices or (found.fix,):
+        assert analyse("prodssi.bkr", apply_edits(text, choice.edits).encode("utf-8")).diagnostics == [], choice.title
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "titles"),
+    [
+        ("{\n    IDENTITY TCPIP FTPSERVE\n  }", ["Write `TCPIP`", "Write `TCPIP FTPSERVE`"]),
+        ("{\n    TCPIP\n    IDENTITY TCPIP FTPSERVE\n  }", ["Remove the line", "Write `FTPSERVE`"]),
+        ("{\n    IDENTITY TCPIP FTPSERVE  # from USER DIRECT\n  }", ["Write `TCPIP`", "Write `TCPIP FTPSERVE`"]),
+    ],
+)
+def test_h2s66_identity_entry_or_two_users_in_a_group_body_says_both_readings(written, titles, parser, monkeypatch):
+    """`IDENTITY TCPIP FTPSERVE` on a line of an identity group's body: was read as three
+    user IDs, IDENTITY among them, silently (or BKR416 where TCPIP is listed). As where
+    a declaration goes (h2, stop 65), FTPSERVE may be the entry's password or a second
+    user: one BKR012, the help says both, each a choice that writes the IDs the body
+    does not list yet (or removes the line), after which the file checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip("{ TCPIP FTPSERVE }", written)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message) == ("BKR012", "`IDENTITY` starts a CP directory entry, not a user ID of the group")
+    assert found.help.startswith("a CP directory's IDENTITY line names one user and its password")
+    assert "FTPSERVE` is a second user" in found.help
+    assert found.fix is None and [c.title for c in found.choices] == titles
+    assert too_long(found, analysis.sources) == []
+    _choices_check_clean(text, found)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h2s66_identity_line_in_a_single_group_says_the_kind_without_choices(parser, monkeypatch):
+    """Of the other kind, the users are the site's to move: the readings and the kind
+    are said, nothing offered."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _text, analysis = _one_slip("{ CICSPRD DB2PRD }", "{\n    CICSPRD\n    IDENTITY TCPIP FTPSERVE\n  }")
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR012" and found.fix is None and not found.choices
+    assert found.help.endswith("an IDENTITY entry makes them identity users, and this group's users are single")
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h2s66_user_entry_after_a_leading_word_in_a_group_body(parser, monkeypatch):
+    """`LNXDB2 USER LNXDB02 XXXXXXXX 64M 128M G`, a directory line with a label or
+    sequence word before it, in a single group: was read as seven user IDs, silently.
+    Now one BKR012 at `USER`, whose help says both readings of the word before it (a
+    label, or a user), each a choice, after which the file checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "  single group LINUX { LNXWEB01 LNXWEB02 LNXDB01  match LNXAPP* }"
+    text, analysis = _one_slip(clean, clean[:-2] + "\n    LNXDB2 USER LNXDB02 XXXXXXXX 64M 128M G\n  }")
+    (found,) = analysis.diagnostics
+    assert (found.code, found.span.column) == ("BKR012", 12)
+    assert found.help == (
+        "list the user ID alone, `LNXDB02`: a .bkr file does not hold passwords, storage or privilege classes;"
+        " `LNXDB2` before the entry is read as a user ID too: remove it if it is a label, or list"
+        " `LNXDB2 LNXDB02` if it is a user"
+    )
+    assert [c.title for c in found.choices] == ["Write `LNXDB02`", "Write `LNXDB2 LNXDB02`"]
+    assert too_long(found, analysis.sources) == []
+    _choices_check_clean(text, found)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("command", "how"),
+    [
+        ("SMSG BKRBKUP SUBMIT X", ""),
+        ("SMSG BKRBKUP SUBMIT APPSFULL", " (`EXEC BKRSUBMT APPSFULL` submits job APPSFULL, `EXEC BKRSUBMT DUE` every job due)"),
+        ("CP SMSG BKRBKUP SUBMIT APPSFULL", " (`EXEC BKRSUBMT APPSFULL` submits job APPSFULL, `EXEC BKRSUBMT DUE` every job due)"),
+    ],
+)
+def test_h2s66_smsg_below_a_members_labels_is_the_command(command, how, parser, monkeypatch):
+    """`SMSG BKRBKUP SUBMIT X` on the line below `private-volume M1PRV1`: was read as
+    more volume labels (BKR305, `BKRBKUP` 7 characters). Now the SMSG error of a job's
+    body (h2, stop 65), naming the job only where the file has one so named, and its
+    fix removes the line; the file then checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "{ workers 4  private-volume M1PRV1 }"
+    text, analysis = _one_slip(clean, f"{{ workers 4  private-volume M1PRV1\n    {command}\n  }}")
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message) == (
+        "BKR012", "`SMSG` is a CP command, not a .bkr statement: a .bkr file describes the jobs, it sends none"
+    )
+    assert found.help == f"remove the line: `bkrc compile` writes each member's BKRSUBMT EXEC, which sends BKRBKUP the member's jobs{how}"
+    _choices_check_clean(text, found)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h2s66_smsg_words_that_may_all_be_labels_are_read_as_labels(parser, monkeypatch):
+    """`SMSG BKRSRV X` below the labels may be three more labels: read so, as before."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _text, analysis = _one_slip("{ workers 4  private-volume M1PRV1 }", "{ workers 4  private-volume M1PRV1\n    SMSG BKRSRV X\n  }")
+    assert all(d.code != "BKR012" for d in analysis.diagnostics)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h2s66_exclude_record_of_a_user_the_job_does_not_back_up_is_removed(parser, monkeypatch):
+    """`EXCLUDE MINIDISK MAINT * = * *` in job APPSFULL, which backs up APPS (CICSPRD,
+    DB2PRD): its fix wrote `exclude minidisk MAINT *`, after which the file met BKR406
+    (the exclude excludes nothing). Now the help says so, and the fix removes the line;
+    the file then checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "    run on VMSYS1 daily 02:00\n"
+    text, analysis = _one_slip(clean, f"{clean}    EXCLUDE MINIDISK MAINT * = * *\n")
+    (found,) = analysis.diagnostics
+    assert (found.code, found.help) == (
+        "BKR014",
+        ("remove the line: the job backs up APPS, which does not list `MAINT`, so `exclude minidisk MAINT ...`"
+        " would leave nothing out (BKR406); bkrc writes the template"),
+    )
+    assert too_long(found, analysis.sources) == []
+    repaired = apply_edits(text, found.fix.edits)
+    assert repaired == BASE
+    assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("line", "fixed"),
+    [
+        ("EXCLUDE MINIDISK DB2PRD * = * *", "    exclude minidisk DB2PRD *"),  # one of the job's users
+        ("EXCLUDE MINIDISK CICS* * = * *", None),  # a pattern: as before (no BKR014 change)
+    ],
+)
+def test_h2s66_exclude_record_of_the_jobs_users_is_written_as_before(line, fixed, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "    run on VMSYS1 daily 02:00\n"
+    text, analysis = _one_slip(clean, f"{clean}    {line}\n")
+    (found,) = [d for d in analysis.diagnostics if d.code == "BKR014"] or [None]
+    if fixed is not None:
+        assert fixed in apply_edits(text, found.fix.edits).split("\n")
+    else:
+        assert found is None or "remove the line" not in found.help
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h2s66_include_record_of_a_user_the_job_does_not_back_up_gets_no_fix(parser, monkeypatch):
+    """`INCLUDE MINIDISK MAINT = 0191 * *`: written, it selects nothing (BKR406); the help
+    says to list MAINT in the job's group, no fix."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "    run on VMSYS1 daily 02:00\n"
+    _text, analysis = _one_slip(clean, f"{clean}    INCLUDE MINIDISK MAINT = 0191 * *\n")
+    (found,) = analysis.diagnostics
+    assert found.fix is None
+    assert found.help == (
+        "write `include minidisk MAINT 0191`, and list `MAINT` in APPS: the job backs up APPS, whose users the"
+        " include selects from (BKR406)"
+    )
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "code", "fixed"),
+    [
+        # SYSINC's one include: BKR116, its note the address where the owner goes
+        ("    include minidisk * 0191\n    to tape\n    run on each member daily 03:30",
+         "    include minidisk 0191 *\n    to tape\n    run on each member daily 03:30",
+         "BKR116", "    include minidisk * 0191"),
+        # an exclude: BKR406
+        ("exclude minidisk * 0190 019D 019E 0300", "exclude minidisk 0190 * 019D 019E 0300",
+         "BKR406", "    exclude minidisk * 0190 019D 019E 0300  # 0300: each guest's V-DISK swap, empty at logon"),
+    ],
+)
+def test_h2s66_address_where_the_owner_goes_gets_its_fix(clean, written, code, fixed, parser, monkeypatch):
+    """`include minidisk 0191 *`: the help wrote `include minidisk * 0191`, with no fix
+    (`bkrc check --fix` left it to the hand); now the fix writes it, after which the
+    file checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    (found,) = analysis.diagnostics
+    assert found.code == code and found.help.startswith("write `")
+    repaired = apply_edits(text, found.fix.edits)
+    assert fixed in repaired.split("\n")
+    assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written"),
+    [
+        # its addresses on the next line (a comment may stand between)
+        ("exclude minidisk * 0190 019D 019E 0300", "exclude minidisk 0190\n      * 019D 019E 0300"),
+        # a member's exclude: `*` there is every user of the member's single jobs, which
+        # BKR414 then asks of its identity jobs too: the help's alone
+        ("exclude minidisk LNX* 0192", "exclude minidisk 0192 *"),
+    ],
+)
+def test_h2s66_address_where_the_owner_goes_gets_no_fix_elsewhere(clean, written, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _text, analysis = _one_slip(clean, written)
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR406" and found.fix is None
+
+
+# fmt: off
+H2S66_PASTED = [
+    # (the line, its message; the help's start) wherever it is pasted: each one BKR012,
+    # whose fix removes the line, after which the file checks clean
+    ("MDISK 0300 FB-512 V-DISK 128000 MR", "`MDISK` is a CP directory statement",
+     ("remove the line: a V-DISK is in storage, emptied at logoff, and bkrc writes no MDISK for it; a job leaves"
+     " each user's 0300 out of its backups with `exclude minidisk * 0300`")),
+    ("POOL LNXPOOL 8", "`POOL` is a CP directory statement",
+     "remove the line: a .bkr file lists a pool's users by their IDs' prefix, `match LNXPOOL*` in"),
+    ("PROFILE LNXDFLT", "`PROFILE` is a CP directory statement",
+     ("remove the line: profile LNXDFLT is the site's directory's, whose users' entries stay there; bkrc writes"
+     " the entries of the Backup Manager machines (`bkrc compile`)")),
+    ("INCLUDE PROFILE LNXDFLT", "`INCLUDE PROFILE` is a CP directory statement",
+     ("remove the line: profile LNXDFLT is the site's directory's, whose users' entries stay there; bkrc writes"
+     " the entries of the Backup Manager machines (`bkrc compile`)")),
+    ("ADDRESS COMMAND", "`ADDRESS` is a REXX instruction",
+     ("remove the line: `bkrc compile` writes the EXECs each member runs, BKRSTART to start the Backup Manager"
+     " machines and BKRSUBMT to submit the jobs")),
+]
+H2S66_PLACES = [
+    # (the clean text, the text with the line `{L}`): a group body, a job, a member below
+    # its labels, the cluster block below `shared-volume`'s label
+    ("{ CICSPRD DB2PRD }", "{\n    CICSPRD\n    {L}\n    DB2PRD\n  }"),
+    ("    run on VMSYS1 daily 02:00\n", "    run on VMSYS1 daily 02:00\n    {L}\n"),
+    ("{ workers 4  private-volume M1PRV1 }", "{\n    workers 4\n    private-volume M1PRV1\n    {L}\n  }"),
+    ("  shared-volume VMCOM1\n", "  shared-volume VMCOM1\n  {L}\n"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written"), H2S66_PLACES)
+@pytest.mark.parametrize(("line", "message", "help"), H2S66_PASTED)
+def test_h2s66_directory_and_rexx_lines_pasted_anywhere_are_removed(clean, written, line, message, help, parser, monkeypatch):
+    """Lines of a CP directory (a V-DISK's MDISK, a POOL, a PROFILE entry, its INCLUDE
+    PROFILE) or of a PROFILE EXEC (`ADDRESS COMMAND`): in a group body they were read as
+    user IDs, silently (PROFILE, INCLUDE PROFILE, ADDRESS) or BKR309 at `8`; below a list
+    of volume labels, as labels (BKR305 twice); in a job, "`ADDRESS` is not a keyword"
+    with the job's statements, BKR004 "expected `minidisk` or `sfs` after `INCLUDE`", or
+    a `disk USERID 0300 size N blk` for a V-DISK (bkrc writes none). Now one BKR012 that
+    says what the line is, and a fix that removes it, after which the file checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written.replace("{L}", line))
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR012" and found.message.startswith(message)
+    assert found.help.startswith(help)
+    assert too_long(found, analysis.sources) == []
+    repaired = apply_edits(text, found.fix.edits)
+    assert line not in repaired
+    assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("line", ["POOL LNXPL 8", "pool LNXPOOL 8", "profile LNXDFLT", "ADDRESS"])
+def test_h2s66_words_that_may_be_labels_or_users_are_read_as_before(line, parser, monkeypatch):
+    """Below a member's labels, `POOL LNXPL 8` may be three more labels; in small letters
+    or alone, the words are no directory's or EXEC's: no line removed for them."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _text, analysis = _one_slip(H2S66_PLACES[2][0], H2S66_PLACES[2][1].replace("{L}", line))
+    assert all(d.fix is None or d.fix.title != "Remove the line" for d in analysis.diagnostics)
+
+
+# fmt: off
+H2S66_RECORDS = [
+    # (the line pasted into job APPSFULL, its help; the line's fix removes it, or None)
+    ("INCLUDE MINIDISK * = 0191 * *",
+     ("remove the line: the job's `include minidisk * 0191-01FF 0200` selects its disks already; bkrc writes the"
+     " template"), True),
+    ("EXCLUDE MINIDISK * = 0190 * *",
+     ("remove the line: the job's `exclude minidisk * 0190 019D 019E` leaves out its disks already; bkrc writes"
+     " the template"), True),
+    ("INCLUDE MINIDISK * = 0100 - 0FFF * *",
+     ("write the record without `=`, as `include minidisk * 0100-0FFF`, but with none of the addresses the job's"
+     " `include minidisk * 0191-01FF 0200` selects already (BKR312); bkrc writes the template"), False),
+    ("MEDIA_TYPE = DISK",
+     ("the job's `to disk` says where its backups go already: remove this line; bkrc writes the template's"
+     " settings"), True),
+    ("CONFIG BKR_JOB_TOKEN = APPSFULL",
+     ("remove the line: a .bkr job has no `BKR_JOB_TOKEN` setting; bkrc writes the template's settings from the"
+     " job's own lines (`job APPSFULL {`, `backup APPS full`, `to disk`)"), True),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "help", "removed"), H2S66_RECORDS)
+def test_h2s66_template_lines_the_job_says_already(line, help, removed, parser, monkeypatch):
+    """A template's record of addresses the job selects already (its fix wrote the
+    selection, after which the file met BKR312, and BKR413 for an exclude), one that
+    shares some of them (no fix now), `MEDIA_TYPE = DISK` ("`MEDIA_TYPE` is not a
+    keyword", the job's statements for help) and a header setting no .bkr statement
+    says (`CONFIG BKR_JOB_TOKEN`: a help of `job NAME {`, `backup GROUP full`): one
+    error each, whose help says it with the job's own lines, and whose fix, where one
+    is, removes the line, after which the file checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "    run on VMSYS1 daily 02:00\n"
+    text, analysis = _one_slip(clean, f"{clean}    {line}\n")
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR014" and found.help == help
+    assert too_long(found, analysis.sources) == []
+    if not removed:
+        assert found.fix is None
+        return
+    repaired = apply_edits(text, found.fix.edits)
+    assert repaired == BASE
+    assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []

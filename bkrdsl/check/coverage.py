@@ -37,6 +37,7 @@ from bkrdsl.check.values import (
     owner_left_out,
     schedule_text,
     sfs_path_problem,
+    swapped_owner_fix,
 )
 from bkrdsl.diagnostics import Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
@@ -466,9 +467,13 @@ OWNER_NOT_BACKED_UP = register(
     nothing (and would otherwise copy a user's directories from a job of
     the other configuration kind). An owner that reads as a minidisk address
     (`include minidisk 0191 *`) is the address written where the owner goes:
-    the help gives the line with the owner first (`include minidisk * 0191`).
+    the help gives the line with the owner first (`include minidisk * 0191`),
+    and in a job its fix writes it where the owner and addresses stand on one
+    line and `*` once (BKR116's too, for a job's one include so written).
     So is a member block's exclude written so (`exclude minidisk 0192 *`),
-    which would exclude nothing on the member. An owner whose part before a
+    which would exclude nothing on the member (no fix: `*` there is every
+    user of the member's single-configuration jobs, which BKR414 asks of its
+    identity jobs too). An owner whose part before a
     `#` names the job's users (`include minidisk *#x 0100-0FFF`, a comment
     written without its blank: `#` is a character of CP names, so the owner
     is `*#X`) gets a help that says first to write a blank before the `#`.
@@ -2188,6 +2193,7 @@ def owners_backed_up(model: Model):
                             " then addresses",
                             word.span,
                             help=f"write `{sel.action.value} minidisk * {addresses}` (`*`: every user of the job)",
+                            fix=swapped_owner_fix(sel) if owner_and_address_swapped(sel) else None,
                         )
                         note = f"the address {quoted(up)} stands where the owner goes"
                         if include:
@@ -2231,6 +2237,8 @@ def owners_backed_up(model: Model):
                 help=misses[0][2].help
                 if len(misses) == 1
                 else "make an include's owner one of the job's users (or `*`: all of them)",
+                # `include minidisk 0191 *`, the job's one include: its fix, `* 0191`
+                fix=misses[0][2].fix if len(misses) == 1 else None,
             )
         else:
             yield from (found for _, _, found in misses)

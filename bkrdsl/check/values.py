@@ -1064,6 +1064,21 @@ def owner_and_address_swapped(selection: ast.Selection) -> bool:
     )
 
 
+def swapped_owner_fix(selection: ast.Selection) -> Fix | None:
+    """The fix for `include minidisk 0191 *` (owner_and_address_swapped): `*` written
+    before the addresses, the address where `*` stood (`0191 *` -> `* 0191`, `0190 019D
+    *` -> `* 0190 019D`), where the owner and its addresses stand on one line; the
+    selection then says what its help writes. None where a word of them is on another
+    line (a comment may stand between), or `*` is written more than once."""
+    owner, items = selection.owner, selection.items
+    stars = [i for i in items if i.text == "*"]
+    if len(stars) != 1 or any(i.span.line != owner.span.line for i in items):
+        return None
+    addresses = [owner.text.upper()] + [i.text.upper() for i in items if i is not stars[0]]
+    meant = f"* {' '.join(addresses)}"
+    return Fix(f"Write `{meant}`", (Edit(span_through(owner.span, items[-1].span), meant),))
+
+
 def owner_after_addresses(selection: ast.Selection) -> ast.Word | None:
     """`exclude minidisk 0200-02FF LNX*`: an address or range where the owner goes and,
     among the addresses, one word that is no address but a user ID or pattern: the

@@ -1287,7 +1287,14 @@ UNKNOWN_KEYWORD = register(
     A`, `EXEC BKRSUBMT APPSFULL`, `CP` before it or not, also in single
     quotes as REXX passes a command on, `'CP XAUTOLOG BKRBKUP'`), whose help
     names the EXEC bkrc compile writes that does it (BKRSUBMT, which submits
-    the job the line is in; BKRSTART, which logs the machines on): the fix of
+    the job the line is in, or the one the line names where the file has a
+    job so named; BKRSTART, which logs the machines on), also right below a
+    member's volume labels (`SMSG BKRBKUP SUBMIT X`, whose words cannot all
+    be labels), and a V-DISK's MDISK (`MDISK 0300 FB-512 V-DISK 128000 MR`,
+    whose help writes the exclude that leaves it out of a job), a `POOL
+    LNXPOOL 8` (whose help writes `match LNXPOOL*`), a `PROFILE LNXDFLT` or
+    `INCLUDE PROFILE LNXDFLT`, and a REXX instruction (`ADDRESS COMMAND`), in
+    any block, a group body or below a list of labels too: the fix of
     each removes its line where nothing else stands on it (no comment),
     and so is the heading of a job template's selection records
     (`FUNCTION MEDIATYPE OWNER VDEV ...`, or `FUNCTION` with a word after
@@ -1326,7 +1333,14 @@ UNKNOWN_KEYWORD = register(
     one on a line of its own in a group body, whose words are not read as
     more user IDs (`XXXXXXXX`, `512M`): its help says to list the user ID
     alone, which its fix writes over the entry where the entry's kind is the
-    group's (`USER LNXDB1 XXXXXXXX 64M 128M G` in a `single` group); so is a template's selection heading there, column names only
+    group's (`USER LNXDB1 XXXXXXXX 64M 128M G` in a `single` group), and
+    whose help, where a word stands before the entry on its line (`LNXDB2
+    USER LNXDB1 XXXXXXXX 64M 128M G`, a label or a user), says both readings,
+    each a choice (`LNXDB1`, `LNXDB2 LNXDB1`); `IDENTITY TCPIP FTPSERVE` there
+    (FTPSERVE the entry's password, or a second user) gets a help that says
+    both readings, each a choice where the entry's kind is the group's
+    (`TCPIP`, `TCPIP FTPSERVE`; an ID the body lists already is not written
+    again, and a line that would add none is removed); so is a template's selection heading there, column names only
     (`FUNCTION MEDIATYPE OWNER ...`; `FUNCTION DB2PRD` may be two users),
     whose fix removes its line. `end` alone on a line where a block may close (REXX's
     `do ... end`) is read as the `}`, and its fix writes one.
@@ -1634,8 +1648,12 @@ KEY_VALUE = register(
     job block is mended by `bkrc check --fix`; so it does for a whole
     record of the template's columns whose columns after the address are
     all `*` (`INCLUDE MINIDISK * = * * = * *`: `include minidisk * *`; the
-    address may follow its owner without its `=`, `EXCLUDE MINIDISK MAINT * =
-    * *`: `exclude minidisk MAINT *`). One
+    address may follow its owner without its `=`, `EXCLUDE MINIDISK DB2PRD * =
+    * *`: `exclude minidisk DB2PRD *`). Where its owner is a user ID none of
+    the job's groups in the file lists (`EXCLUDE MINIDISK MAINT * = * *` in a
+    job of `backup APPS`), the selection so written would select nothing
+    (BKR406): an exclude's help says so and its fix removes the line; an
+    include's help says to list the owner in the job's group, no fix. One
     whose other columns select more (a volume, a device type) gets a help
     writing its owner and addresses and naming the columns a .bkr selection
     does not select by, and no fix. In a group body such a record is one
@@ -1664,7 +1682,16 @@ KEY_VALUE = register(
     job has none, or removes a line the job says already (its name, its
     level, its medium), and removes nothing where the setting says otherwise
     than the job (`CONFIG BKR_Job_Name = APPSDAY` in `job APPSFULL`: the
-    help says where a job is named). So is a block's settings line
+    help says where a job is named). `MEDIA_TYPE = DISK` (the template's
+    MEDIATYPE column as a setting) is the target's setting, as
+    `CONFIG BKR_Output_Spec`; a header setting no .bkr statement says
+    (`CONFIG BKR_Job_Token = APPSFULL`) gets a help that names the job's
+    own lines bkrc writes the settings from, and a fix that removes it. A
+    record whose addresses the job's own selection of its kind and owner
+    takes in already (`INCLUDE MINIDISK * = 0191 * *` beside `include
+    minidisk * 0191-01FF`) gets a fix that removes it, where written it
+    would repeat them (BKR312); one that shares only some of them, no fix.
+    So is a block's settings line
     written as `key=value` without braces (`member VMSYS1 workers=4`),
     whose help writes the block (`member VMSYS1 { workers 4 }`), and so
     does its fix where each key is a keyword of the block (a key no

@@ -535,7 +535,13 @@ _LIST_ENDS = STATEMENT_KEYWORDS - {"match"}
 
 #: First words of CP directory lines (lower case), which the recovery reports where
 #: they start a line after a list (`Recovery.foreign_after_list`).
-_FOREIGN_WORDS = frozenset({"user", "identity", "mdisk", "link", "build", "subconfig", "function"})
+_FOREIGN_WORDS = frozenset(
+    {"user", "identity", "mdisk", "link", "build", "subconfig", "function", "profile", "pool", "address"}
+)
+#: First words of CP commands (lower case), which the recovery reports where they start
+#: a line after a list (`Recovery.foreign_after_list`: `SMSG BKRBKUP SUBMIT X` below a
+#: member's volume labels), not in a group body.
+_COMMAND_WORDS = frozenset({"smsg", "cp", "xautolog"})
 #: `match` begun (`ma`): in small letters first on its line, `match` half typed, not a
 #: user ID (`Recovery.match_begun`), which the declaration's loop gives up on.
 _MATCH_BEGUN = frozenset({"m", "ma", "mat", "matc"})
@@ -1228,6 +1234,14 @@ class _Parser:
                 return True
         return False
 
+    def _entry_after_lead(self, text: str, line: int) -> bool:
+        """Whether `USER` or `IDENTITY` (the current token, `text`, on line `line`) is the
+        second word of its line, after one that starts it (`LNXDB2 USER LNXDB1 XXXXXXXX
+        64M 128M G` in a group body): a CP directory entry with a word before it, which
+        the recovery may report whole (`Recovery.foreign_in_group`)."""
+        before = self.tokens[self.i - 1]
+        return text in ("USER", "IDENTITY") and before[KIND] == "n" and before[LINE] == line and bool(before[FIRST])
+
     def _block_on_line(self) -> bool:
         """Whether the current token is followed on its line by a name and a `{`: `group
         GRP { A }`, a block declared where names are listed."""
@@ -1280,11 +1294,13 @@ class _Parser:
                     raise _GiveUp  # perhaps a statement's words out of order after a list (Recovery.keyword_after_list)
                 if first and "#" in text and text[: text.index("#")] in KEYWORDS:
                     raise _GiveUp  # perhaps a statement's keyword with a `#` glued (Recovery.hash_in_name)
-                if first and word in _FOREIGN_WORDS and lexing.keywords & _LIST_ENDS:
+                if first and (word in _FOREIGN_WORDS or word in _COMMAND_WORDS) and lexing.keywords & _LIST_ENDS:
                     raise _GiveUp  # perhaps a CP directory line after a list (Recovery.foreign_after_list)
                 if first and word == "end" and lexing.keywords & _LIST_ENDS:
                     raise _GiveUp  # perhaps REXX's `end` for `}` after a list (Recovery.keyword_after_list)
-                foreign = lexing is GROUP and word in _FOREIGN_WORDS and (first or self.tokens[self.i - 1][KIND] == "{")
+                foreign = lexing is GROUP and word in _FOREIGN_WORDS and (
+                    first or self.tokens[self.i - 1][KIND] == "{" or self._entry_after_lead(text, line)
+                )
                 if foreign and _block_line_brace(self.tokens, self.i) is None:  # else perhaps the group's `}` missing
                     raise _GiveUp  # perhaps a CP directory line in a group body (Recovery.foreign_in_group)
                 if lexing is GROUP and word == "and" and text != "AND":
@@ -1297,6 +1313,8 @@ class _Parser:
                         raise _GiveUp  # (Recovery.match_synonym, match_colon)
                 if lexing is GROUP and word in ("include", "exclude") and self._medium_next() and not self.group_reopened:
                     raise _GiveUp  # a job's selection in a group body (Recovery.selection_in_group)
+                if lexing is GROUP and text == "INCLUDE" and self.tokens[self.i + 1][TEXT] == "PROFILE":
+                    raise _GiveUp  # a CP directory's INCLUDE PROFILE in a group body (Recovery.foreign_in_group)
                 if (
                     lexing is GROUP
                     and word in PLACE_WORDS

@@ -634,6 +634,9 @@ _MDISK = re.compile(
     r"MDISK\s+([0-9A-F]{1,4})\s+([^\s#]+)(?:\s+(\d+|AUTOV)\s+(\d+)\s+([A-Z0-9@#$]{1,6})(?![^\s#]))?", re.IGNORECASE
 )
 _SUBCONFIG = re.compile(r"(SUBCONFIG\s+[^\s#]+|BUILD\s+ON\s+[^\s#]+\s+USING\s+SUBCONFIG)(?![^\s#])", re.IGNORECASE)
+#: `BUILD ON VMSYS1 USING SUBCONFIG X-1`, `SUBCONFIG X-1`: such a line whole, no block opened
+#: (removed_whole: its fix removes it).
+_SUBCONFIG_LINE = re.compile(r"SUBCONFIG\s+[^\s#{]+|BUILD\s+ON\s+[^\s#]+\s+USING\s+SUBCONFIG\s+[^\s#{]+", re.IGNORECASE)
 #: `LINK MAINT 0190 0190 RR`: a CP directory LINK statement, the owner, its address and the
 #: linking user's (the one a job's exclude names), the mode optional.
 _LINK = re.compile(r"LINK\s+[^\s#]+\s+[0-9A-F]{1,4}\s+([0-9A-F]{1,4})(?:\s+[RWM][RW]?E?)?(?![^\s#])", re.IGNORECASE)
@@ -691,6 +694,17 @@ _DIRECTORY_STATEMENT = re.compile(
 #: `SMSG BKRBKUP SUBMIT APPSFULL`, `CP SMSG BKRBKUP SUBMIT APPSFULL`: a CP command that
 #: sends the backup server a job (its verb and the job's name, or other words).
 _SMSG = re.compile(r"(?:CP\s+)?SMSG\s+([^\s#]+)(?:\s+([^\s#]+))?(?:\s+([^\s#]+))?(?:\s+[^\s#]+)*", re.IGNORECASE)
+#: `MDISK 0300 FB-512 V-DISK 128000 MR`: a virtual disk in storage (its address, the match's
+#: group), which CP creates at logon and empties at logoff: nothing to back up.
+_MDISK_VDISK = re.compile(r"MDISK\s+([0-9A-F]{1,4})\s+[^\s#]+\s+V-?DISK(?:\s+[^\s#]+)*", re.IGNORECASE)
+#: `PROFILE LNXDFLT`, `INCLUDE PROFILE LNXDFLT`, `POOL LNXPOOL 8`: a CP directory's
+#: profile entry, the statement of a user's entry that takes one in, or a pool of users
+#: (its prefix, the match's last group), in capitals as a directory writes them.
+_DIRECTORY_PROFILE = re.compile(r"(PROFILE|INCLUDE[ \t]+PROFILE)[ \t]+([A-Z0-9$#@_-]{1,8})")
+_DIRECTORY_POOL = re.compile(r"POOL[ \t]+([A-Z0-9$#@_-]{1,7})[ \t]+\d+")
+#: `ADDRESS COMMAND`, `SIGNAL ON ERROR`: a REXX instruction of an EXEC (a PROFILE EXEC's),
+#: in capitals as CMS sites write one.
+_REXX_INSTRUCTION = re.compile(r"(ADDRESS[ \t]+(?:COMMAND|CMS|CP)|SIGNAL[ \t]+ON[ \t]+[A-Z]+|TRACE[ \t]+[A-Z]+)")
 #: `FUNCTION MEDIATYPE OWNER VDEV ...`: the heading of a template's selection records, whose
 #: first column, FUNCTION, is INCLUDE or EXCLUDE (`FUNCTION BACKUP`, `FUNCTION FULL` too).
 _TEMPLATE_HEADING = re.compile(r"FUNCTION[ \t]+[^\s#]", re.IGNORECASE)
@@ -782,7 +796,11 @@ def removed_whole(line: str) -> bool:
     the site's words, kept)."""
     line = line.rstrip()
     return template_heading_only(line) or any(
-        shape.fullmatch(line) for shape in (_LINK, _SMSG, _XAUTOLOG, _EXEC_WRITTEN, _CMS_COMMAND, _DIRECTORY_STATEMENT)
+        shape.fullmatch(line)
+        for shape in (
+            _LINK, _SMSG, _XAUTOLOG, _EXEC_WRITTEN, _CMS_COMMAND, _DIRECTORY_STATEMENT, _MDISK_VDISK,
+            _DIRECTORY_PROFILE, _DIRECTORY_POOL, _REXX_INSTRUCTION, _SUBCONFIG_LINE,
+        )
     )
 
 
@@ -810,6 +828,10 @@ def foreign_line(
     misplaced: bool = False,
     declares: bool = False,
     job: str | None = None,
+    jobs: frozenset[str] | None = None,
+    listed: frozenset[str] = frozenset(),
+    remove: Span | None = None,
+    lead: tuple[str, Span] | None = None,
 ) -> Diagnostic | None:
     """The error for a line of a CP directory or a job template (`line`, from its
     first word; `span`, that word), or None when the line is not one. `group` is
@@ -824,7 +846,7 @@ def foreign_line(
     the job whose block the line is in, if it is in one."""
     word = shown(line.split(None, 1)[0])
     if group is not None:
-        return _foreign_in_group(line, word, group, named, span)
+        return _foreign_in_group(line, word, group, named, span, listed, remove, lead)
     entry = (
         _DIRECTORY_ENTRY.match(line)
         or (_entry_not_labels(line) if labels else None)
@@ -846,6 +868,9 @@ def foreign_line(
                f"; a job backs up the users of a group: list `{user}` in {'an' if kind == 'identity' else 'a'}"
                f" `{kind} group`"),
         )
+    command = line.split("#", 1)[0].rstrip()
+    if not (labels and _may_be_labels(command)) and (found := _other_directory_line(command, word, span, None)):
+        return found
     if match := _MDISK.match(line):
         return codes.UNKNOWN_KEYWORD(
             f"{word} is a CP directory statement, not a .bkr statement",
@@ -867,10 +892,11 @@ def foreign_line(
             help=f"remove the line: bkrc writes the links of the entries it writes; a job leaves a user's"
             f" link out of its backups with `exclude minidisk * {match.group(1).upper()}`",
         )
-    command = line.split("#", 1)[0].rstrip()
-    if match := _SMSG.fullmatch(command):
-        return _smsg_line(match, word, span, job)
-    if (match := _XAUTOLOG.fullmatch(command) or _EXEC_WRITTEN.fullmatch(command) or _CMS_COMMAND.fullmatch(command)):
+    if (match := _SMSG.fullmatch(command)) and not (labels and _may_be_labels(command)):
+        return _smsg_line(match, word, span, job, jobs)
+    if (
+        match := _XAUTOLOG.fullmatch(command) or _EXEC_WRITTEN.fullmatch(command) or _CMS_COMMAND.fullmatch(command)
+    ) and not (labels and _may_be_labels(command)):
         return command_line(match, span)
     if not labels and _DIRECTORY_STATEMENT.fullmatch(command):
         return codes.UNKNOWN_KEYWORD(
@@ -918,6 +944,8 @@ def foreign_line(
             help="remove the line: a job selects with `include minidisk OWNER ADDR...` and says its level"
             " in `backup GROUP full`, its medium in `to disk` or `to tape`; bkrc writes the template",
         )
+    if found := media_type_line(line, span):
+        return found
     if _TEMPLATE_SETTING.match(line):
         return codes.KEY_VALUE(
             f"{word} starts a Backup Manager template setting, not a .bkr statement",
@@ -926,6 +954,75 @@ def foreign_line(
             " the target in `to disk pool NAME`; bkrc writes the template's settings",
         )
     return None
+
+
+#: `job APPSFULL {`: a job's head in the text, its name.
+_JOB_HEAD = re.compile(r"(?im)^[ \t]*job[ \t]+([A-Za-z0-9$#@_+-]+)[ \t]*\{")
+
+
+def job_names(text: str) -> frozenset[str]:
+    """The names of the jobs `text` opens (`job APPSFULL {`), read as a text, so that a
+    help outside a job names one of them only (`SMSG BKRBKUP SUBMIT X` below a member's
+    labels: no job X)."""
+    return frozenset(m.group(1).upper() for m in _JOB_HEAD.finditer(text))
+
+
+def _other_directory_line(command: str, word: str, span: Span, group: str | None) -> Diagnostic | None:
+    """`MDISK 0300 FB-512 V-DISK 128000 MR`, `PROFILE LNXDFLT`, `INCLUDE PROFILE
+    LNXDFLT`, `POOL LNXPOOL 8` (CP directory lines) and `ADDRESS COMMAND` (a REXX EXEC's)
+    on a line of the .bkr file (`command`, its words before a comment): each one error,
+    whose help says what bkrc writes for it, or how a .bkr file says it (a V-DISK's
+    address left out of a job's backups; a pool's users listed by their prefix), and
+    whose fix removes the line (Recovery._heading_removed). `group`, a group body's kind
+    (`""` unknown), None elsewhere. None for any other line."""
+    where = "not a user ID of the group" if group is not None else "not a .bkr statement"
+    if match := _MDISK_VDISK.fullmatch(command):
+        address = match.group(1).upper()
+        return codes.UNKNOWN_KEYWORD(
+            f"{word} is a CP directory statement, {where}",
+            span,
+            help=f"remove the line: a V-DISK is in storage, emptied at logoff, and bkrc writes no MDISK for it;"
+            f" a job leaves each user's {address} out of its backups with `exclude minidisk * {address}`",
+        )
+    if match := _DIRECTORY_PROFILE.fullmatch(command):
+        what = shown(" ".join(match.group(1).split()))
+        return codes.UNKNOWN_KEYWORD(
+            f"{what} is a CP directory statement, {where}",
+            span,
+            help=f"remove the line: profile {match.group(2)} is the site's directory's, whose users' entries stay"
+            " there; bkrc writes the entries of the Backup Manager machines (`bkrc compile`)"
+            + (", and a group lists user IDs only" if group is not None else ""),
+        )
+    if match := _DIRECTORY_POOL.fullmatch(command):
+        prefix = match.group(1)
+        kind = "a `single group`" if group is None else "the group"
+        return codes.UNKNOWN_KEYWORD(
+            f"{word} is a CP directory statement, {where}",
+            span,
+            help=f"remove the line: a .bkr file lists a pool's users by their IDs' prefix, `match {prefix}*` in"
+            f" {kind}; the pool's entries stay in the site's directory",
+        )
+    if _REXX_INSTRUCTION.fullmatch(command):
+        from bkrdsl.generated import START_FILE, SUBMIT_FILE
+
+        return codes.UNKNOWN_KEYWORD(
+            f"{word} is a REXX instruction, {where}: a .bkr file describes the backups, it runs none",
+            span,
+            help=f"remove the line: `bkrc compile` writes the EXECs each member runs, {START_FILE} to start the"
+            f" Backup Manager machines and {SUBMIT_FILE} to submit the jobs",
+        )
+    return None
+
+
+def _may_be_labels(command: str) -> bool:
+    """Whether `command`, a CP command's words on the line below a volume list (`SMSG
+    BKRSRV X`), may all be more labels, as they are read: every word one a label may be,
+    and no `SUBMIT` after SMSG's machine, as a job is sent (`SMSG BKRBKUP SUBMIT X` is
+    the command, BKRBKUP no label)."""
+    words = command.split()
+    if any(not looks_like_volume_label(w) for w in words):
+        return False
+    return not (len(words) > 2 and words[0].upper() == "SMSG" and words[2].upper() == "SUBMIT")
 
 
 def _mdisk_as_disk(match: re.Match) -> str:
@@ -991,7 +1088,7 @@ def command_line(match: re.Match, span: Span) -> Diagnostic:
     )
 
 
-def _smsg_line(match: re.Match, word: str, span: Span, job: str | None) -> Diagnostic:
+def _smsg_line(match: re.Match, word: str, span: Span, job: str | None, jobs: frozenset[str] | None = None) -> Diagnostic:
     """`SMSG BKRBKUP SUBMIT APPSFULL` (`match`, _SMSG's) on a line of the .bkr file, as a
     PROFILE EXEC or an operator sends the backup server a job: bkrc compile writes each
     member's submit EXEC, which sends it; the help names it, and how it submits the job
@@ -1000,7 +1097,7 @@ def _smsg_line(match: re.Match, word: str, span: Span, job: str | None) -> Diagn
 
     server, verb, name = (g.upper() if g else g for g in match.groups())
     word = shown(match.group(0).split()[1 if match.group(0)[:2].upper() == "CP" else 0])  # `CP SMSG`: SMSG's
-    named = job or (name if verb == "SUBMIT" and name else None)
+    named = job or (name if verb == "SUBMIT" and name and (jobs is None or name in jobs) else None)
     how = f" (`EXEC {SUBMIT_FILE} {named}` submits job {named}, `EXEC {SUBMIT_FILE} DUE` every job due)" if named else ""
     return codes.UNKNOWN_KEYWORD(
         f"{word} is a CP command, not a .bkr statement: a .bkr file describes the jobs, it sends none",
@@ -1135,9 +1232,24 @@ def directory_block(written: str, name: str, meant: str | None, span: Span, outs
     )
 
 
-def _foreign_in_group(line: str, word: str, group: str, named: str | None, span: Span) -> Diagnostic | None:
+def _foreign_in_group(
+    line: str,
+    word: str,
+    group: str,
+    named: str | None,
+    span: Span,
+    listed: frozenset[str] = frozenset(),
+    remove: Span | None = None,
+    lead: tuple[str, Span] | None = None,
+) -> Diagnostic | None:
     """foreign_line in the body of a group of kind `group` (named `named`, if known):
-    its entries are user IDs."""
+    its entries are user IDs. `listed`, the IDs the body lists besides the line;
+    `remove`, the line where it stands alone (entry_or_two_users). `lead`, a word before
+    the line's first on it and its place (`LNXDB2 USER LNXDB1 XXXXXXXX 64M 128M G`),
+    read as a user ID of the group: a label or a sequence word, or a user, which the
+    words cannot tell (_entry_after_lead)."""
+    if lead is not None:
+        return _entry_after_lead(line, word, group, span, listed, lead)
     if template_heading_only(line):
         # `FUNCTION MEDIATYPE OWNER VDEV ...`: column names only (`FUNCTION DB2PRD` may
         # be two users, and is read so)
@@ -1174,6 +1286,10 @@ def _foreign_in_group(line: str, word: str, group: str, named: str | None, span:
             " a .bkr file does not hold passwords, storage or privilege classes",
             fix=fix,
         )
+    if found := _entry_or_two_users(line, word, group, span, listed, remove):
+        return found
+    if found := _other_directory_line(line.split("#", 1)[0].rstrip(), word, span, group):
+        return found
     if match := _LINK.match(line):
         return codes.UNKNOWN_KEYWORD(
             f"{word} is a CP directory statement, not a user ID of the group",
@@ -1191,6 +1307,86 @@ def _foreign_in_group(line: str, word: str, group: str, named: str | None, span:
             " the MDISK, BUILD and SUBCONFIG statements",
         )
     return None
+
+
+def _entry_after_lead(
+    line: str, word: str, group: str, span: Span, listed: frozenset[str], lead: tuple[str, Span]
+) -> Diagnostic | None:
+    """`LNXDB2 USER LNXDB1 XXXXXXXX 64M 128M G` on a line of a group body (`lead`, LNXDB2
+    and its place; `line`, from USER): a CP directory entry, its user LNXDB1, after a word
+    read as one more user ID of the group, a label or sequence word the entry was copied
+    with, or a user listed before it on the line. The help says both readings; where the
+    entry's kind is the group's, each is a choice written over the line from that word
+    (the IDs `listed` already not written again). None where the line is no entry."""
+    match = _DIRECTORY_ENTRY.match(line)
+    if match is None:
+        return None
+    first, span_lead = lead
+    entry, user = match.group(1).upper(), match.group(2).upper()
+    kind = "single" if entry == "USER" else "identity"
+    message = f"{word} starts a CP directory entry, not a user ID of the group"
+    help = (
+        f"list the user ID alone, `{user}`: a .bkr file does not hold passwords, storage or privilege classes;"
+        f" `{first}` before the entry is read as a user ID too: remove it if it is a label, or list"
+        f" `{first.upper()} {user}` if it is a user"
+    )
+    if group != kind or any(c in user + first for c in "*%?") or not _ID_WORD.fullmatch(first):
+        also = f"; a {entry} entry makes `{user}` a{'n' if kind == 'identity' else ''} {kind} user"
+        return codes.UNKNOWN_KEYWORD(message, span, help=help + (also if group and group != kind else ""))
+    end = span.start + len(line.split("#", 1)[0].rstrip())
+    written = Span(span.file, span_lead.line, span_lead.column, span.line, span.column + end - span.start,
+                   span_lead.start, end)
+    readings = ([user], [first.upper(), user])
+    choices = []
+    for ids in readings:
+        new = " ".join(i for i in dict.fromkeys(ids) if i not in listed)
+        if new and write_fix(new, written) not in choices:
+            choices.append(write_fix(new, written))
+    if len(choices) == 1:
+        return codes.UNKNOWN_KEYWORD(message, span, help=help, fix=choices[0])
+    return codes.UNKNOWN_KEYWORD(message, span, help=help, choices=tuple(choices))
+
+
+def _entry_or_two_users(
+    line: str, word: str, group: str, span: Span, listed: frozenset[str], remove: Span | None
+) -> Diagnostic | None:
+    """`IDENTITY TCPIP FTPSERVE` (or `USER LNXDB1 LNXDB2`) on a line of a group body, in
+    capitals: a CP directory entry's first line, FTPSERVE its password, or the users
+    TCPIP and FTPSERVE, `IDENTITY` written before them, which the words cannot tell (as
+    identity_password_or_user says of the line where a declaration goes). The help says
+    both readings; where the entry's kind is the group's, each is a choice that writes
+    the IDs the body does not list already (`listed`), or, all listed, removes the line
+    (`remove`, where it stands alone). None for any other line."""
+    words = _COMMENT_START.split(line, maxsplit=1)[0].split()
+    if len(words) != 3 or words[0] not in ("USER", "IDENTITY") or not all(_ID_WORD.fullmatch(w) for w in words[1:]):
+        return None
+    if any(w.lower() in ("group", "user", "match") for w in words[1:]):
+        return None
+    user, other = (w.upper() for w in words[1:])
+    kind = "single" if words[0] == "USER" else "identity"
+    message = f"{word} starts a CP directory entry, not a user ID of the group"
+    alone = f", and the group lists `{user}` already: remove the line" if user in listed else f": list `{user}` alone"
+    two = " ".join(i for i in (user, other) if i not in listed)
+    help = (
+        f"a CP directory's {words[0]} line names one user and its password{alone}, since a .bkr file holds no"
+        f" passwords; if `{other}` is a second user, " + (f"list `{two}`" if two else "the group lists it already")
+    )
+    if group and group != kind:
+        return codes.UNKNOWN_KEYWORD(
+            message, span, help=f"{help}; an {words[0]} entry makes them {kind} users, and this group's users are {group}"
+        )
+    end = len(" ".join(words)) if line.startswith(" ".join(words)) else len(line.split("#", 1)[0].rstrip())
+    written = Span(span.file, span.line, span.column, span.line, span.column + end, span.start, span.start + end)
+    choices = []
+    for ids in ([user], [user, other]):
+        new = [i for i in dict.fromkeys(ids) if i not in listed]
+        if new:
+            choices.append(write_fix(" ".join(new), written))
+        elif remove is not None:
+            choices.append(remove_fix("the line", remove))
+    if len(choices) == 2 and choices[0] == choices[1]:
+        return codes.UNKNOWN_KEYWORD(message, span, help=help, fix=choices[0])
+    return codes.UNKNOWN_KEYWORD(message, span, help=help, choices=tuple(choices))
 
 
 def _record_in_group(line: str, word: str, group: str, named: str | None, span: Span) -> Diagnostic:
@@ -2216,11 +2412,12 @@ def job_medium(text: str, brace: int) -> str | None:
     return media.pop() if len(media) == 1 else None
 
 
-def job_backup_lines(text: str, brace: int) -> list[tuple[int, str]]:
+def job_backup_lines(text: str, brace: int, keyword: str = "backup") -> list[tuple[int, str]]:
     """The `backup` statements of the job whose `{` is at offset `brace` of `text`, each
     first on its line, above the word being read or below it, up to the job's `}`:
     (the offset where its words end, before a comment; its words). A text alone, not
-    either parser's state, so that both agree (as job_medium)."""
+    either parser's state, so that both agree (as job_medium). `keyword`, another
+    statement's first word to find (`include`)."""
     found: list[tuple[int, str]] = []
     depth = 0
     start = brace + 1
@@ -2233,10 +2430,143 @@ def job_backup_lines(text: str, brace: int) -> list[tuple[int, str]]:
             if depth < 0:
                 return found
         words = line.split()
-        if depth == 0 and words and words[0].lower() == "backup":
+        if depth == 0 and words and words[0].lower() == keyword:
             found.append((start + len(text[start:end].split("#", 1)[0].rstrip()), " ".join(words)))
         start = end + 1
     return found
+
+
+#: `single group GUESTS {`, `identity group SYSTEM {`: a group's head in the text, its name.
+_GROUP_HEAD = re.compile(r"(?im)^[ \t]*(?:single|identity)[ \t]+group[ \t]+([A-Za-z0-9$#@_*%?-]+)[ \t]*\{")
+#: The levels a `backup` line ends with, which name no group.
+_BACKUP_LEVELS = frozenset({"full", "incremental", "incr", "differential"})
+
+
+def _group_entries(text: str, name: str) -> tuple[set[str], list[str]] | None:
+    """The user IDs and the patterns (`match LNXAPP*`) group `name`'s body lists in
+    `text`, read as a text (both parsers agree), or None where the text declares no
+    group so named, or more than one (an imported group's users are the model's)."""
+    heads = [m for m in _GROUP_HEAD.finditer(text) if m.group(1).upper() == name]
+    if len(heads) != 1:
+        return None
+    start = heads[0].end()
+    close = text.find("}", start)
+    if close == -1:
+        return None
+    words = " ".join(line_words(line) for line in text[start:close].split("\n")).split()
+    ids = {w.upper() for w in words if not any(c in w for c in "*%?") and w.lower() != "match"}
+    patterns = [w.upper() for w in words if any(c in w for c in "*%?")]
+    return ids, patterns
+
+
+def job_backs_up(text: str, backups: list[str], owner: str) -> tuple[bool, str] | None:
+    """Whether the job whose `backup` lines are `backups` (their words, job_backup_lines')
+    backs up user `owner` (an ID), its groups' bodies read from `text`, and the groups it
+    names, as a help says them (`GUESTS`, `GUESTS and APPS`); None where a name on them
+    is no group this file declares (an imported group, a user named alone), so that the
+    text cannot tell."""
+    names: list[str] = []
+    for line in backups:
+        for word in line.replace(",", " ").split()[1:]:
+            if word.lower() not in _BACKUP_LEVELS:
+                names.append(word.upper())
+    if not names:
+        return None
+    backed = False
+    for name in names:
+        entries = _group_entries(text, name)
+        if entries is None:
+            return None
+        ids, patterns = entries
+        shapes = (re.escape(p).replace("\\*", ".*").replace("%", ".").replace("\\?", ".") for p in patterns)
+        backed = backed or owner in ids or any(re.fullmatch(p, owner) for p in shapes)
+    return backed, " and ".join(names)
+
+
+def _address_range(word: str) -> tuple[int, int] | None:
+    """`0191`, `0191-01FF`, `*`: the addresses a selection's word names, as a range."""
+    if word == "*":
+        return 0, 0xFFFF
+    found = re.fullmatch(r"([0-9A-F]{1,4})(?:-([0-9A-F]{1,4}))?", word, re.IGNORECASE)
+    if found is None:
+        return None
+    first = int(found.group(1), 16)
+    return first, int(found.group(2), 16) if found.group(2) else first
+
+
+def _included_already(record: re.Match, selections: list[str]) -> tuple[str, bool] | None:
+    """The job's selection line of the record's kind (`selections`, their words) and owner
+    whose addresses share some with `record`'s (_template_range's match), written as the
+    file writes it, and whether they take in every one of them; None where none does."""
+    owner, first, last = record.group(2).upper(), record.group(3), record.group(4)
+    wanted = _address_range(first if last is None else f"{first}-{last}")
+    if wanted is None:
+        return None
+    shared = None
+    for written in selections:
+        words = written.split()
+        if len(words) < 4 or words[1].lower() != "minidisk" or words[2].upper() != owner:
+            continue
+        ranges = [r for w in words[3:] if (r := _address_range(w)) is not None]
+        if any(r[0] <= wanted[0] and wanted[1] <= r[1] for r in ranges):
+            return written, True
+        if shared is None and any(r[0] <= wanted[1] and wanted[0] <= r[1] for r in ranges):
+            shared = (written, False)
+    return shared
+
+
+def record_of_no_user(
+    diag: Diagnostic, line: str, text: str, backups: list[str], remove: Span | None, includes: list[str] = ()
+) -> Diagnostic:
+    """`EXCLUDE MINIDISK MAINT * = * *` in a job (`diag`, foreign_line's, which writes
+    `exclude minidisk MAINT *`) whose owner, a user ID, is none of the users the job's
+    groups list (job_backs_up, `backups` its `backup` lines): the selection so written
+    would select nothing (BKR406). An exclude's help says so, and its fix removes the
+    line (`remove`, the line, None where more stands on it); an include's, that the
+    owner goes into a group of the job first, no fix. `diag` where the owner is one of
+    the job's users, a pattern or `*`, or where the text cannot tell."""
+    match = _template_range(line)
+    if match is None or diag.fix is None:
+        return diag
+    verb, owner = match.group(1).lower(), match.group(2).upper()
+    if already := _included_already(match, [w for w in includes if w.split()[0].lower() == verb]):
+        # `INCLUDE MINIDISK * = 0191 * *` where the job has `include minidisk * 0191-01FF`:
+        # written, it would select its addresses twice (BKR312); some of them: no fix
+        written, whole = already
+        does = "selects" if verb == "include" else "leaves out"
+        if whole:
+            return replace(
+                diag,
+                help=f"remove the line: the job's `{written}` {does} its disks already; bkrc writes the template",
+                fix=remove_fix("the line", remove) if remove is not None else None,
+            )
+        meant = diag.help.split("`", 2)[1]  # the selection foreign_line writes
+        return replace(
+            diag,
+            help=f"write the record without `=`, as `{meant}`, but with none of the addresses the job's"
+            f" `{written}` {does} already (BKR312); bkrc writes the template",
+            fix=None,
+        )
+    if not _ID_WORD.fullmatch(owner):
+        return diag
+    found = job_backs_up(text, backups, owner)
+    if found is None or found[0]:
+        return diag
+    groups = found[1]
+    if verb == "exclude":
+        return replace(
+            diag,
+            help=f"remove the line: the job backs up {groups}, which {'does' if ' and ' not in groups else 'do'}"
+            f" not list `{owner}`, so `exclude minidisk {owner} ...` would leave nothing out (BKR406);"
+            " bkrc writes the template",
+            fix=remove_fix("the line", remove) if remove is not None else None,
+        )
+    return replace(
+        diag,
+        help=f"{diag.help.split(':', 1)[0]}, and list `{owner}` in {groups}: the job backs up {groups}, whose users"
+        f" the include selects from (BKR406)",
+        fix=None,
+    )
 
 
 def level_as_statement(word: str, level: str, span: Span, backups: list[tuple[Span, str]], remove: Span) -> Diagnostic:
@@ -2328,6 +2658,23 @@ def level_on_run(word: str, statement: str, span: Span, backups: list[tuple[Span
 #: A job template's header setting, `CONFIG BKR_Job_Type = FULL`: its name after
 #: `BKR_`, and its value (to a `*` or `#` comment).
 _TEMPLATE_SETTING_VALUE = re.compile(r"CONFIG\s+BKR_(\w+)\s*=\s*([^#*]*?)(\s*\*.*?)?\s*(?:#.*)?", re.IGNORECASE)
+#: `MEDIA_TYPE = DISK`: a template's medium as a column heading names it (MEDIATYPE), with a
+#: value: the job's target, as `CONFIG BKR_Output_Spec` (template_setting_in_job).
+_MEDIA_TYPE_VALUE = re.compile(r"(MEDIA_?TYPE)\s*=\s*([^#*]*?)(\s*\*.*?)?\s*(?:#.*)?", re.IGNORECASE)
+
+
+def media_type_line(line: str, span: Span) -> Diagnostic | None:
+    """`MEDIA_TYPE = DISK` on a line of the .bkr file (foreign_line's `line`): the error
+    of a template's setting, whose help a job's line says with the job's words
+    (template_setting_in_job); None for any other line."""
+    if _MEDIA_TYPE_VALUE.fullmatch(line) is None:
+        return None
+    return codes.KEY_VALUE(
+        f"{shown(line.split()[0].split('=')[0])} starts a Backup Manager template setting, not a .bkr statement",
+        span,
+        help="a job says where its backups go with `to disk` or `to tape` (`to disk pool NAME`);"
+        " bkrc writes the template's settings",
+    )
 
 
 def template_setting_in_job(
@@ -2345,11 +2692,13 @@ def template_setting_in_job(
     `medium`, that of its `to` statements, as job_medium; `remove`, the line with its
     line end, None where more than the setting stands on it). None for another setting,
     whose help stays foreign_line's."""
-    found = _TEMPLATE_SETTING_VALUE.fullmatch(line)
+    found = _TEMPLATE_SETTING_VALUE.fullmatch(line) or _MEDIA_TYPE_VALUE.fullmatch(line)
     if found is None:
         return None
     setting, value = found.group(1).lower(), found.group(2).split()
-    message = f"`{line.split()[0]}` starts a Backup Manager template setting, not a .bkr statement"
+    if setting.startswith("media"):
+        setting = "output_spec"  # `MEDIA_TYPE = DISK`: the job's target
+    message = f"`{line.split()[0].split('=')[0]}` starts a Backup Manager template setting, not a .bkr statement"
     tail = "; bkrc writes the template's settings"
     fix = None
     if setting == "job_name" and len(value) == 1:
@@ -2386,8 +2735,18 @@ def template_setting_in_job(
             f" job names, `to disk` or `to tape`){tail}"
         )
         fix = remove_fix("the line", remove) if remove is not None else None
-    else:
+    elif not setting.startswith("job_") or "worker" in setting or setting in ("job_name", "job_type"):
         return None
+    else:
+        # `CONFIG BKR_Job_Token = APPSFULL`: a header setting no .bkr statement says; bkrc
+        # writes the template's settings from the job's own lines
+        said = [f"`job {job} {{`"] + [f"`{written}`" for _, written in backups[:1]]
+        said += [f"`to {medium}`"] if medium else []
+        help = (
+            f"remove the line: a .bkr job has no `{line.split('=', 1)[0].split()[1]}` setting; bkrc writes the template's"
+            f" settings from the job's own lines ({', '.join(said)})"
+        )
+        fix = remove_fix("the line", remove) if remove is not None else None
     return codes.KEY_VALUE(message, span, help=help, fix=fix)
 
 

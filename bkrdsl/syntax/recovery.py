@@ -125,7 +125,13 @@ _EXPIRY_MEMBERS_ALONE = re.compile(
 )
 #: First words of the CP directory lines messages.foreign_line knows that Lark may
 #: read as names (`Recovery.foreign_after_list`; fast.py gives up on them there).
-_FOREIGN_FIRST_WORDS = frozenset({"USER", "IDENTITY", "MDISK", "LINK", "BUILD", "SUBCONFIG", "FUNCTION"})
+_FOREIGN_FIRST_WORDS = frozenset(
+    {"USER", "IDENTITY", "MDISK", "LINK", "BUILD", "SUBCONFIG", "FUNCTION", "PROFILE", "POOL", "ADDRESS"}
+)
+#: First words of the CP commands messages.foreign_line knows (`SMSG BKRBKUP SUBMIT X`,
+#: `CP XAUTOLOG BKRBKUP`), which Lark reads as names after a list (volume labels,
+#: addresses): `Recovery.foreign_after_list` there only (fast.py gives up on them there).
+_COMMAND_FIRST_WORDS = frozenset({"SMSG", "CP", "XAUTOLOG"})
 #: The first words of a job template's selection records, which foreign_in_group reports
 #: where a record (`INCLUDE MINIDISK LNX* = * * = * *`) starts a line of a group body.
 _TEMPLATE_VERBS = frozenset({"INCLUDE", "EXCLUDE"})
@@ -773,6 +779,12 @@ def closing(sim: Sim, blocks: int) -> list[str] | None:
 #: `expire on DEV1, DEV2`: a line of a group body that opens an expire block, its members'
 #: commas not the body's separators (separators_in_group).
 _EXPIRE_HEAD = re.compile(r"[ \t]*expire[ \t]+on[ \t]+[^\s,{}#]+[ \t]*,")
+
+
+def _may_send(line: str) -> bool:
+    """Whether `line` may be a CP SMSG command (`SMSG BKRBKUP SUBMIT X`, `CP SMSG ...`),
+    whose help names a job of the file's only (messages.job_names: read for it alone)."""
+    return line[:4].upper() in ("SMSG", "CP S")
 
 
 def _fake(type_: str, like: Token, value: str = "") -> Token:
@@ -2061,10 +2073,12 @@ class Recovery:
         span = self.source.span(first, first + len(line_text.split(None, 1)[0]))
         blocks = [b for b in open_blocks(ip.parser_state.value_stack) if not b.placeholder]
         job = blocks[-1].name if blocks and blocks[-1].kind == "job" else None
-        diag = messages.foreign_line(line_text, span, misplaced=misplaced, declares=declares, job=job)
+        jobs = None if job or not _may_send(line_text) else messages.job_names(text)
+        diag = messages.foreign_line(line_text, span, misplaced=misplaced, declares=declares, job=job, jobs=jobs)
         if diag is None:
             return False
         diag = self._setting_in_job(ip, diag, line_text, span, first, end)
+        diag = self._record_of_no_user(ip, diag, line_text, first, end)
         self.report(self._heading_removed(diag, first), first)
         if line_text.split("#", 1)[0].rstrip().endswith("{"):
             # `SUBCONFIG VMSYS3 {`: the block the line opens is skipped with it, so that
@@ -9541,7 +9555,10 @@ class Recovery:
         if (
             # a template record after the body's user IDs on its line too (`{ LNXWEB01
             # INCLUDE MINIDISK LNXDB* = * * = * *`): its `=` stands in no user ID
-            (upper in _TEMPLATE_VERBS or (upper in _FOREIGN_FIRST_WORDS and self.after_brace_or_first(tok)))
+            (
+                upper in _TEMPLATE_VERBS
+                or (upper in _FOREIGN_FIRST_WORDS and (self.after_brace_or_first(tok) or self.entry_after_lead(tok)))
+            )
             and self.foreign_in_group(tok, stack)
         ):
             return self.retype(tok, _SKIPPED)  # also `single group APPS { USER ...`
@@ -9553,7 +9570,9 @@ class Recovery:
         listed = self.list_of(stack)
         if listed is None or not listed[2]:
             return None
-        if upper in _FOREIGN_FIRST_WORDS and self.foreign_after_list(tok, labels=listed[0] == "volume"):
+        if (upper in _FOREIGN_FIRST_WORDS or upper in _COMMAND_FIRST_WORDS) and self.foreign_after_list(
+            tok, labels=listed[0] == "volume"
+        ):
             return self.retype(tok, _SKIPPED)
         sim = self.sim_here()
         if sim is None or not self.lexing(tok):
@@ -9640,7 +9659,7 @@ class Recovery:
         return self.misspelt(tok, words, diag)
 
     def foreign_after_list(
-        self, tok: Token, group: tuple[str, str] | None = None, *, labels: bool = False
+        self, tok: Token, group: tuple[str, str] | None = None, *, labels: bool = False, body: Token | None = None
     ) -> bool:
         """`include minidisk * 0191` + `USER LINUX01 LBYONLY 512M 2G G` on the next line:
         a line copied from a CP directory after a list, which Lark reads as more names
@@ -9648,26 +9667,56 @@ class Recovery:
         after volume labels, `labels`, as more labels). Report it
         (messages.foreign_line) and mark it, so that the token that does not fit skips
         the line up to a `}` or a comment on it (diagnose), as `foreign_line` does
-        elsewhere."""
+        elsewhere. `body`, a group body's `{`: the IDs its body lists besides the
+        line, and the line, alone on it, are told (`IDENTITY TCPIP FTPSERVE`'s choices)."""
         text = self.source.text
         end = self._line_end(tok.start_pos)
         stop = re.compile(r"[}#]").search(text, tok.start_pos, end)
         end = stop.start() if stop is not None else end
         line_text = text[tok.start_pos : end].rstrip()
         kind, named = group if group is not None else (None, None)
-        diag = messages.foreign_line(line_text, self.span_of(tok), group=kind, named=named, labels=labels)
+        blocks = [b for b in open_blocks(self.parser_state.value_stack) if not b.placeholder]
+        job = blocks[-1].name if blocks and blocks[-1].kind == "job" else None
+        jobs = None if job or not _may_send(line_text) else messages.job_names(text)
+        listed, remove, lead = frozenset(), None, None
+        if body is not None and body.start_pos is not None and body.value not in (REOPENED, ASSUMED):
+            if self.entry_after_lead(tok):  # `LNXDB2 USER LNXDB1 ...`: the word before the entry
+                begin = text.rfind("\n", 0, tok.start_pos) + 1
+                at = begin + len(text[begin : tok.start_pos]) - len(text[begin : tok.start_pos].lstrip())
+                lead = (text[at : tok.start_pos].strip(), self.source.span(at, tok.start_pos))
+                listed, remove = self._group_body_besides(body.start_pos, at, end)
+            else:
+                listed, remove = self._group_body_besides(body.start_pos, tok.start_pos, end)
+        diag = messages.foreign_line(
+            line_text, self.span_of(tok), group=kind, named=named, labels=labels, job=job, jobs=jobs,
+            listed=listed, remove=remove, lead=lead,
+        )
         if diag is None:
             return False
         self.report(self._heading_removed(diag, tok.start_pos), tok.start_pos)
         self.misplaced_at[tok.start_pos] = end
         return True
 
+    def _group_body_besides(self, brace: int, first: int, end: int) -> tuple[frozenset[str], Span | None]:
+        """The user IDs (in capitals) a group body whose `{` is at `brace` lists besides its
+        line from `first` to `end` (read as a text, its comments left out), and that line
+        with its line end where nothing else stands on it (None otherwise)."""
+        text = self.source.text
+        close = text.find("}", brace)
+        close = len(text) if close == -1 else close
+        begin, line_end = text.rfind("\n", 0, first) + 1, self._line_end(first)
+        besides = text[brace + 1 : begin] + "\n" + text[line_end:close]
+        words = " ".join(messages.line_words(line) for line in besides.split("\n")).split()
+        listed = frozenset(w.upper() for w in words if w.lower() != "match" and not any(c in w for c in "*%?"))
+        alone = not text[begin:first].strip() and not text[end:line_end].strip() and begin > brace
+        return listed, self.source.span(begin, min(line_end + 1, len(text))) if alone else None
+
     def _setting_in_job(self, ip, diag: Diagnostic, line: str, span: Span, first: int, end: int) -> Diagnostic:
         """`diag`, or, for a job template's setting of the name, the level or the target on
         a line of a job (`CONFIG BKR_Job_Type = FULL`, `line` from `first` to `end`), the
         error whose help says it with the job's words (messages.template_setting_in_job):
         the job's `backup` lines and `to` medium read from the text, as both parsers do."""
-        if line[:6].upper() != "CONFIG":
+        if line[:6].upper() != "CONFIG" and line[:5].upper() != "MEDIA":
             return diag
         blocks = [b for b in open_blocks(ip.parser_state.value_stack) if not b.placeholder]
         if not blocks or blocks[-1].kind != "job" or blocks[-1].name is None or blocks[-1].brace.start_pos is None:
@@ -9682,6 +9731,27 @@ class Recovery:
         )
         return diag if found is None else found
 
+    def _record_of_no_user(self, ip, diag: Diagnostic, line: str, first: int, end: int) -> Diagnostic:
+        """`diag`, or, for a template's record on a line of a job whose owner the job's
+        groups do not list (`EXCLUDE MINIDISK MAINT * = * *`, `line` from `first` to
+        `end`), the error that says so (messages.record_of_no_user): the job's `backup`
+        lines and its groups' bodies read from the text, as both parsers do."""
+        if line[:7].upper() not in ("EXCLUDE", "INCLUDE") or diag.fix is None:
+            return diag
+        blocks = [b for b in open_blocks(ip.parser_state.value_stack) if not b.placeholder]
+        if not blocks or blocks[-1].kind != "job" or blocks[-1].brace.start_pos is None:
+            return diag
+        text, brace = self.source.text, blocks[-1].brace.start_pos
+        backups = [written for _, written in messages.job_backup_lines(text, brace)]
+        # the job's selections as .bkr writes them (not this record, nor another one)
+        includes = [
+            w for keyword in ("include", "exclude") for _, w in messages.job_backup_lines(text, brace, keyword) if "=" not in w
+        ]
+        begin, line_end = text.rfind("\n", 0, first) + 1, self._line_end(first)
+        alone = not text[begin:first].strip() and end == line_end and "#" not in line
+        remove = self.source.span(begin, min(line_end + 1, len(text))) if alone else None
+        return messages.record_of_no_user(diag, line, text, backups, remove, includes)
+
     def _heading_removed(self, diag: Diagnostic, first: int) -> Diagnostic:
         """`diag` with a fix removing its line where the line, from `first` (its first
         word) and blanks before it, is a template's selection heading and nothing else
@@ -9695,6 +9765,16 @@ class Recovery:
         stop = min(end + 1, len(text))  # and its line end
         return replace(diag, fix=Fix("Remove the line", (Edit(self.source.span(begin, stop), ""),)))
 
+    def entry_after_lead(self, tok: Token) -> bool:
+        """Whether `tok`, `USER` or `IDENTITY` in capitals, is the second word of its line
+        after one that starts it (`LNXDB2 USER LNXDB1 XXXXXXXX 64M 128M G`: a CP directory
+        entry with a word before it; fast.py gives up there, `_entry_after_lead`)."""
+        if str(tok.value) not in ("USER", "IDENTITY"):
+            return False
+        text = self.source.text
+        before = text[text.rfind("\n", 0, tok.start_pos) + 1 : tok.start_pos]
+        return len(before.split()) == 1 and before[-1:] in (" ", "\t") and "{" not in before and "#" not in before
+
     def after_brace_or_first(self, tok: Token) -> bool:
         """Whether `tok` starts its line or follows a `{` on it."""
         before = self.source.text[self.source.text.rfind("\n", 0, tok.start_pos) + 1 : tok.start_pos].rstrip(" \t")
@@ -9707,7 +9787,7 @@ class Recovery:
         blocks = open_blocks(stack)
         if not blocks or blocks[-1].kind != "group_decl" or not self.lexing_group(stack):
             return False
-        return self.foreign_after_list(tok, group=self.group_head(blocks[-1]) or ("", None))
+        return self.foreign_after_list(tok, group=self.group_head(blocks[-1]) or ("", None), body=blocks[-1].brace)
 
     def selection_in_group(self, tok: Token) -> bool:
         """`single group LINUX { match LNX* exclude minidisk LNX* 0200-02FF }`: a job's
