@@ -12802,3 +12802,18 @@ def test_h2s66_template_lines_the_job_says_already(line, help, removed, parser, 
     repaired = apply_edits(text, found.fix.edits)
     assert repaired == BASE
     assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written"), H2S66_PLACES)
+def test_h2s66_build_on_line_is_removed(clean, written, parser, monkeypatch):
+    """`BUILD ON VMSYS1 USING SUBCONFIG X-1`: its help said to remove the line, without
+    a fix; now the fix removes it, after which the file checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    line = "BUILD ON VMSYS1 USING SUBCONFIG X-1"
+    text, analysis = _one_slip(clean, written.replace("{L}", line))
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR012" and found.help.startswith("remove the line")
+    repaired = apply_edits(text, found.fix.edits)
+    assert line not in repaired
+    assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
