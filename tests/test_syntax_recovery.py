@@ -378,7 +378,10 @@ MESSAGES = [
      "`include minidisk LNX* 0100-0FFF`"),
     # the job's own name said (h5, stop 64: was "the name in `job NAME {`", for any setting)
     ("cluster A {\n  job J {\n    CONFIG BKR_Job_Name = J\n  }\n}\n", "BKR014", (3, 5), "`job J {` already"),
-    ("cluster A {\n  job J {\n    CONFIG BKR_Job_Verbose = Yes\n  }\n}\n", "BKR014", (3, 5), "`job NAME {`"),
+    # a setting no .bkr statement says: removed, the job's own lines named (h2, stop 66: was
+    # "say it in the job block: the name in `job NAME {`, ...")
+    ("cluster A {\n  job J {\n    CONFIG BKR_Job_Verbose = Yes\n  }\n}\n", "BKR014", (3, 5),
+     "no `BKR_Job_Verbose` setting; bkrc writes the template's settings from the job's own lines (`job J {`)"),
 ]
 # fmt: on
 
