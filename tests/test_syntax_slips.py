@@ -8690,10 +8690,13 @@ def test_h8_settings_with_a_key_no_statement_starts_with_write_only_the_known_on
 #: START and END), each column after the address `*`: the .bkr selection the record makes,
 #: written by the help and the fix, as `INCLUDE MINIDISK CICSPRD = 0191` gets (was the generic
 #: help "write the selection without `=`, as in `include minidisk * 0191`", no fix).
+#: (h2, stop 66: a record whose addresses the job's own selection of its kind and owner
+#: takes in, or shares, is no longer written, its selection then BKR312's: the rows name
+#: an owner or an address APPSFULL's own lines do not, `* *` and `* 0190` being those.)
 H8_TEMPLATE_RECORDS = [
-    ("INCLUDE MINIDISK * = * * = * *", "include minidisk * *"),
+    ("INCLUDE MINIDISK DB2PRD = * * = * *", "include minidisk DB2PRD *"),
     ("INCLUDE MINIDISK LNX* = 0100 - 01FF * = * *  # the guests", "include minidisk LNX* 0100-01FF  # the guests"),
-    ("EXCLUDE MINIDISK * = 0190 * = * *", "exclude minidisk * 0190"),
+    ("EXCLUDE MINIDISK * = 0195 * = * *", "exclude minidisk * 0195"),
 ]
 
 
@@ -12817,3 +12820,36 @@ def test_h2s66_build_on_line_is_removed(clean, written, parser, monkeypatch):
     repaired = apply_edits(text, found.fix.edits)
     assert line not in repaired
     assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("line", "word"),
+    [
+        ("SMSG BKRBKUP SUBMIT APPSFULL", "SMSG"),
+        ("CP SMSG BKRBKUP SUBMIT APPSFULL", "SMSG"),
+        ("XAUTOLOG BKRBKUP", "XAUTOLOG"),
+        ("CP XAUTOLOG BKRBKUP", "XAUTOLOG"),
+    ],
+)
+def test_h2s66_cp_command_in_a_group_body_is_the_command(line, word, parser, monkeypatch):
+    """`SMSG BKRBKUP SUBMIT APPSFULL` on a line of a group body: was read as four user
+    IDs, BKR201 saying the backup server BKRBKUP is declared single; `XAUTOLOG BKRBKUP`
+    the same. Now the command's error, as in a job, and a fix removing the line, after
+    which the file checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip("{ CICSPRD DB2PRD }", "{\n    CICSPRD\n    " + line + "\n    DB2PRD\n  }")
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR012" and found.message.startswith(f"`{word}` is a CP command")
+    repaired = apply_edits(text, found.fix.edits)
+    assert repaired == BASE.replace("{ CICSPRD DB2PRD }", "{\n    CICSPRD\n    DB2PRD\n  }", 1)
+    assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("line", ["CP", "CP DB2TEST", "SMSG"])
+def test_h2s66_words_of_a_command_alone_in_a_group_body_are_users(line, parser, monkeypatch):
+    """`CP`, `SMSG` alone, or `CP` before an ID: users, as before (the parsers agree)."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _text, analysis = _one_slip("{ CICSPRD DB2PRD }", "{\n    CICSPRD\n    " + line + "\n    DB2PRD\n  }")
+    assert all(d.code != "BKR012" for d in analysis.diagnostics)

@@ -1290,7 +1290,8 @@ UNKNOWN_KEYWORD = register(
     the job the line is in, or the one the line names where the file has a
     job so named; BKRSTART, which logs the machines on), also right below a
     member's volume labels (`SMSG BKRBKUP SUBMIT X`, whose words cannot all
-    be labels), and a V-DISK's MDISK (`MDISK 0300 FB-512 V-DISK 128000 MR`,
+    be labels) and first on a line of a group body (`SMSG` with its
+    machine and verb, `XAUTOLOG BKRBKUP`), and a V-DISK's MDISK (`MDISK 0300 FB-512 V-DISK 128000 MR`,
     whose help writes the exclude that leaves it out of a job), a `POOL
     LNXPOOL 8` (whose help writes `match LNXPOOL*`), a `PROFILE LNXDFLT` or
     `INCLUDE PROFILE LNXDFLT`, and a REXX instruction (`ADDRESS COMMAND`), in

@@ -540,7 +540,7 @@ _FOREIGN_WORDS = frozenset(
 )
 #: First words of CP commands (lower case), which the recovery reports where they start
 #: a line after a list (`Recovery.foreign_after_list`: `SMSG BKRBKUP SUBMIT X` below a
-#: member's volume labels), not in a group body.
+#: member's volume labels), or a line of a group body (`Recovery.foreign_in_group`).
 _COMMAND_WORDS = frozenset({"smsg", "cp", "xautolog"})
 #: `match` begun (`ma`): in small letters first on its line, `match` half typed, not a
 #: user ID (`Recovery.match_begun`), which the declaration's loop gives up on.
@@ -603,6 +603,7 @@ BLANK_PAIRS_BEGUN = frozenset(
 _GROUP_STOPS = (
     GROUP.keywords
     | _FOREIGN_WORDS
+    | _COMMAND_WORDS
     | {"and"}
     | {"include", "exclude"}
     | KEYWORDS
@@ -1298,7 +1299,7 @@ class _Parser:
                     raise _GiveUp  # perhaps a CP directory line after a list (Recovery.foreign_after_list)
                 if first and word == "end" and lexing.keywords & _LIST_ENDS:
                     raise _GiveUp  # perhaps REXX's `end` for `}` after a list (Recovery.keyword_after_list)
-                foreign = lexing is GROUP and word in _FOREIGN_WORDS and (
+                foreign = lexing is GROUP and (word in _FOREIGN_WORDS or word in _COMMAND_WORDS) and (
                     first or self.tokens[self.i - 1][KIND] == "{" or self._entry_after_lead(text, line)
                 )
                 if foreign and _block_line_brace(self.tokens, self.i) is None:  # else perhaps the group's `}` missing

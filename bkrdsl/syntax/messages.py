@@ -846,7 +846,7 @@ def foreign_line(
     the job whose block the line is in, if it is in one."""
     word = shown(line.split(None, 1)[0])
     if group is not None:
-        return _foreign_in_group(line, word, group, named, span, listed, remove, lead)
+        return _foreign_in_group(line, word, group, named, span, listed, remove, lead, jobs)
     entry = (
         _DIRECTORY_ENTRY.match(line)
         or (_entry_not_labels(line) if labels else None)
@@ -1241,6 +1241,7 @@ def _foreign_in_group(
     listed: frozenset[str] = frozenset(),
     remove: Span | None = None,
     lead: tuple[str, Span] | None = None,
+    jobs: frozenset[str] | None = None,
 ) -> Diagnostic | None:
     """foreign_line in the body of a group of kind `group` (named `named`, if known):
     its entries are user IDs. `listed`, the IDs the body lists besides the line;
@@ -1290,6 +1291,12 @@ def _foreign_in_group(
         return found
     if found := _other_directory_line(line.split("#", 1)[0].rstrip(), word, span, group):
         return found
+    command = line.split("#", 1)[0].rstrip()
+    if (match := _SMSG.fullmatch(command)) and match.group(2):
+        # `SMSG BKRBKUP SUBMIT APPSFULL`: its machine and verb, no IDs a group lists
+        return _smsg_line(match, word, span, None, jobs)
+    if match := _XAUTOLOG.fullmatch(command):
+        return command_line(match, span)
     if match := _LINK.match(line):
         return codes.UNKNOWN_KEYWORD(
             f"{word} is a CP directory statement, not a user ID of the group",

@@ -130,7 +130,8 @@ _FOREIGN_FIRST_WORDS = frozenset(
 )
 #: First words of the CP commands messages.foreign_line knows (`SMSG BKRBKUP SUBMIT X`,
 #: `CP XAUTOLOG BKRBKUP`), which Lark reads as names after a list (volume labels,
-#: addresses): `Recovery.foreign_after_list` there only (fast.py gives up on them there).
+#: addresses), and first on a line of a group body: `Recovery.foreign_after_list` (fast.py
+#: gives up on them there).
 _COMMAND_FIRST_WORDS = frozenset({"SMSG", "CP", "XAUTOLOG"})
 #: The first words of a job template's selection records, which foreign_in_group reports
 #: where a record (`INCLUDE MINIDISK LNX* = * * = * *`) starts a line of a group body.
@@ -9558,6 +9559,7 @@ class Recovery:
             (
                 upper in _TEMPLATE_VERBS
                 or (upper in _FOREIGN_FIRST_WORDS and (self.after_brace_or_first(tok) or self.entry_after_lead(tok)))
+                or (upper in _COMMAND_FIRST_WORDS and self.after_brace_or_first(tok))
             )
             and self.foreign_in_group(tok, stack)
         ):
