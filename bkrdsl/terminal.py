@@ -27,8 +27,10 @@ import unicodedata
 #: What a frame shows for a character a terminal would act on rather than show,
 #: one character for one so that the columns stay: a C0 control (a tab aside,
 #: which a frame expands) as its Control Picture (ESC as `␛`, BEL as `␇`), DEL
-#: as `␡`, a C1 control and a bidirectional formatting character (U+202E, which
-#: shows the rest of the line backwards: "Trojan Source") as `�`. A comment or a
+#: as `␡`, a C1 control (NEL, U+0085, among them), a line or paragraph separator
+#: (U+2028, U+2029: a line end to some terminals, viewers and logs, BKR023) and a
+#: bidirectional formatting character (U+202E, which shows the rest of the line
+#: backwards: "Trojan Source") as `�`. A comment or a
 #: text of a .bkr file (or a record of a CP directory) may hold them, and a frame
 #: goes to terminals and CI logs: `ESC ] 0 ; ... BEL` retitles the terminal,
 #: `ESC [ 2 J` clears what was printed before it (docs/security.md).
@@ -36,7 +38,7 @@ SHOWN = str.maketrans(
     {c: 0x2400 + c for c in range(0x20) if c != 0x09}
     | {0x7F: 0x2421}
     | dict.fromkeys(range(0x80, 0xA0), 0xFFFD)
-    | dict.fromkeys([0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)], 0xFFFD)
+    | dict.fromkeys([0x061C, 0x200E, 0x200F, 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)], 0xFFFD)
 )
 
 #: The characters `SHOWN` maps: those a terminal acts on rather than shows.

@@ -247,3 +247,34 @@ def test_a_control_or_bidi_character_in_a_comment_is_shown_not_sent_to_the_termi
     assert under(frame, 2) == "wokers"
     span, _ = word_at(src, 2, "txet")
     assert under(render_one_text(codes.UNKNOWN_KEYWORD("x", span), {"c.bkr": src}), 2) == "txet"
+
+
+# --- h4 (stop 66)
+def test_a_line_separator_in_a_comment_is_shown_in_the_frame_as_one_visible_character():
+    """U+2028, U+2029 and a NEL end a line for some viewers and logs, not for bkrc:
+    the frame shows each as `�`, one column, and the carets after it stay in place."""
+    line = "  wokers 2  # a\u2028b\u2029c\x85 wokers"
+    src = source("c.bkr", f"cluster A {{\n{line}\n}}\n")
+    start = src.text.rindex("wokers")
+    frame = render_one_text(codes.UNKNOWN_KEYWORD("x", src.span(start, start + 6)), {"c.bkr": src})
+    assert not any(c in frame for c in "\u2028\u2029\x85")
+    text, _ = marked(frame, 2)
+    assert text == "2 |   wokers 2  # a\ufffdb\ufffdc\ufffd wokers"
+    assert under(frame, 2) == "wokers"
+
+
+def test_a_message_help_or_label_quoting_a_comment_sends_the_terminal_no_control():
+    """A help may quote the user's comment (`write `days #x...``): an ESC, a BEL or a
+    line separator in it is written `<U+XXXX>`, never sent to the terminal (`ESC [ 2 J`
+    clears it) nor split into a line of its own; the help's own line ends stay."""
+    src = source("c.bkr", "cluster A {\n  x\n}\n")
+    span, _ = word_at(src, 2, "x")
+    d = codes.UNKNOWN_KEYWORD(
+        "`x\x1b[2J` here", span, label="`\u2028`", help="write `days #x\u2028y\x1b[2J`\nthen \u2029`\x85`"
+    )
+    frame = render_one_text(d, {"c.bkr": src})
+    assert not any(c in frame for c in "\x1b\u2028\u2029\x85")
+    lines = frame.split("\n")
+    assert lines[0] == "error[BKR012]: `x<U+001B>[2J` here"
+    assert "`<U+2028>`" in frame
+    assert lines[-2:] == ["  = help: write `days #x<U+2028>y<U+001B>[2J`", "          then <U+2029>`<U+0085>`"]

@@ -16,7 +16,7 @@ from bkrdsl import __version__
 from bkrdsl.diagnostics.core import Diagnostic, Fix, Severity
 from bkrdsl.diagnostics.limit import Stop, limit
 from bkrdsl.source import Source, Span
-from bkrdsl.terminal import SHOWN, columns
+from bkrdsl.terminal import ACTED_ON, SHOWN, columns
 
 #: A frame shows at most this many columns of a source line; longer lines are
 #: cut around the caret so a 5 MB line still prints one readable line.
@@ -247,7 +247,7 @@ def render_one_text(
 ) -> str:
     style = _STYLE[d.severity]
     head = _style(f"{d.severity.value}[{d.code}]", color, **style) + _style(
-        f": {clip(d.message)}", color, bold=True
+        f": {_visible(clip(d.message))}", color, bold=True
     )
     lines = [head]
     spans = [s for s in [d.span] + [r.span for r in d.related] if s is not None]
@@ -255,7 +255,7 @@ def render_one_text(
     arrow = _style(" " * gutter + "-->", color, fg="blue", bold=True)
     if d.span is not None:
         lines.append(f"{arrow} {d.span.file}:{d.span.line}:{d.span.column}")
-        lines += _frame(d.span, sources.get(d.span.file), gutter, "^", clip(d.label), style, color, highlight)
+        lines += _frame(d.span, sources.get(d.span.file), gutter, "^", _visible(clip(d.label)), style, color, highlight)
     for r in d.related:
         other = _style(" " * gutter + ":::", color, fg="blue", bold=True)
         lines.append(f"{other} {r.span.file}:{r.span.line}:{r.span.column}")
@@ -264,17 +264,28 @@ def render_one_text(
             sources.get(r.span.file),
             gutter,
             "-",
-            clip(r.label),
+            _visible(clip(r.label)),
             {"fg": "blue", "bold": True},
             color,
             highlight,
         )
     if d.help:
         eq = _style(" " * gutter + " =", color, fg="blue", bold=True)
-        help_lines = clip_help(d.help).splitlines() or [""]
+        # its lines end at `\n` only: a U+2028 or a NEL of a quoted comment is no line end
+        help_lines = _visible(clip_help(d.help)).split("\n")
         lines.append(f"{eq} {_style('help', color, bold=True)}: {help_lines[0]}")
         lines += [" " * (gutter + 9) + h for h in help_lines[1:]]
     return "\n".join(lines)
+
+
+def _visible(text: str | None) -> str | None:
+    """A message, label or help as a terminal shows it: a character of the user's it
+    quotes that a terminal would act on rather than show (`ACTED_ON`: ESC, BEL, a C1
+    control, a line separator, a bidirectional override; a comment or a text may hold
+    them) written `<U+XXXX>`, as `terminal.escaped` writes one; its own line ends kept."""
+    if text is None or text.isprintable():
+        return text
+    return "".join(f"<U+{ord(c):04X}>" if c in ACTED_ON and c != "\n" else c for c in text)
 
 
 def render_text(
@@ -327,7 +338,7 @@ def render_short(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = ()) 
     out = []
     for d in diagnostics:
         where = f"{d.span.file}:{d.span.line}:{d.span.column}" if d.span else "bkrc"
-        out.append(f"{where}: {d.severity.value} {d.code}: {clip(d.message)}")
+        out.append(f"{where}: {d.severity.value} {d.code}: {_visible(clip(d.message))}")
     for stop in stops:
         where = f"{stop.at.file}:{stop.at.line}:{stop.at.column}" if stop.at else "bkrc"
         out.append(f"{where}: note: {stop.message}")
