@@ -2459,3 +2459,77 @@ def test_a_range_whose_end_has_fewer_digits_than_its_start_gets_no_fix_that_turn
     )
     assert fixes.fix_all(text, NAME, lambda t: analyse(NAME, t.encode("utf-8"))).applied == []
     assert check(damaged("include minidisk * 0100-0FFF", "include minidisk * 0100-0FFF")) == []
+
+
+# --- h4 (stop 66)
+# A line or paragraph separator or a NEL in a comment or a text: a line end to some
+# editors and to str.splitlines, one more character to bkrc (BKR023, a warning):
+# written, the position of the character warned at, what the fix gives
+# fmt: off
+H4_OTHER_LINE_ENDS = [
+    ("# the Linux guests' scratch disks", "# the Linux guests'\u2028scratch disks", "\u2028", "# the Linux guests' scratch disks"),
+    ("# the Linux guests' scratch disks", "# the Linux guests'\u2029scratch disks", "\u2029", "# the Linux guests' scratch disks"),
+    ("# the Linux guests' scratch disks", "# the Linux guests'\x85scratch disks", "\x85", "# the Linux guests' scratch disks"),
+    # a run of them is one warning, and one blank between the words
+    ("# the Linux guests' scratch disks", "# the Linux guests'\u2028\u2028 scratch\x85disks", "\u2028", "# the Linux guests' scratch disks"),
+    # after a blank, or at the comment's end: removed
+    ("# the Linux guests' scratch disks", "# the Linux guests' \u2028scratch disks\u2029", "\u2028", "# the Linux guests' scratch disks"),
+    # a doc comment
+    ("## Linux guests: single", "##\u2028Linux guests: single", "\u2028", "## Linux guests: single"),
+    # a quoted text, and its last character
+    ('"Weekly full backup', '"Weekly\u2028full backup', "\u2028", '"Weekly full backup'),
+    ('of the Linux guests"', 'of the Linux guests\u2028"', "\u2028", 'of the Linux guests"'),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "char", "meant"), H4_OTHER_LINE_ENDS, ids=[repr(c[1]) for c in H4_OTHER_LINE_ENDS])
+def test_a_line_separator_in_a_comment_or_text_is_a_warning_whose_fix_removes_it(clean, written, char, meant, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = damaged(clean, written)
+    (d,) = check(text)
+    assert (d.code, d.severity.value) == ("BKR023", "warning")
+    at = text.index(char)
+    assert (d.span.start, d.span.end) == (at, at + 1)
+    # the line and column count only `\n` as a line end, as the parsers do
+    assert (d.span.line, d.span.column) == (text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at))
+    assert d.help.startswith("remove it")
+    fixed = apply(text, d)
+    assert fixed == damaged(clean, meant)
+    assert check(fixed) == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_line_separator_in_a_comment_moves_no_line_after_it(parser, monkeypatch):
+    """The lines after a comment that holds U+2028, U+2029 or a NEL are where `\\n`
+    puts them: an error below it is reported on its own line, and the warning
+    (said once) does not hide it."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = damaged("# the Linux guests' scratch disks", "# the\u2028Linux\x85guests'\u2029scratch disks")
+    text = text.replace("    backup LINUX full", "    backup LINUX fulll", 1)
+    warned, bad = check(text)
+    assert (warned.code, warned.span.line) == ("BKR023", text.count("\n", 0, text.index("# the")) + 1)
+    assert (bad.code, bad.span.line) == ("BKR012", text.count("\n", 0, text.index("fulll")) + 1)
+    assert warned.message.startswith("a line separator (U+2028) and 2 more in a comment")
+
+
+def test_a_line_separator_outside_a_comment_stays_bkr003_and_is_not_warned_again():
+    text = damaged("    backup LINUX full", "    backup LINUX\u2028full  # a\u2028b")
+    assert sorted(d.code for d in check(text)) == ["BKR003", "BKR023"]
+    (d,) = [d for d in check(text) if d.code == "BKR023"]
+    assert d.span.start == text.index("# a") + 3
+
+
+def test_check_fix_removes_a_nel_in_a_comment_and_the_frame_shows_it_visibly(tmp_path):
+    path = tmp_path / NAME
+    text = damaged("# the Linux guests' scratch disks", "# the Linux guests'\u2028scratch\x85disks")
+    path.write_text(text, encoding="utf-8")
+    shown = run_cli(["check", path])
+    assert shown.exit_code == 0  # a warning
+    assert "warning[BKR023]: a line separator (U+2028) and another in a comment" in shown.output
+    assert "\u2028" not in shown.output and "\x85" not in shown.output  # `�` in the frame
+    assert "# the Linux guests'\ufffdscratch\ufffddisks" in shown.output
+    fixed = run_cli(["check", "--fix", path])
+    assert fixed.exit_code == 0
+    assert path.read_text(encoding="utf-8") == BASE

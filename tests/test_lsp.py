@@ -835,3 +835,22 @@ async def test_inlay_hints_folding_ranges_and_workspace_symbols(neovim_client: L
     assert client.refreshes
     hints = await client.text_document_inlay_hint_async(everything)
     assert [h.label for h in hints] == ["→ BKRWRK01", "→ BKRWRK01"]  # a single job keeps its name
+
+
+# --- h4 (stop 66)
+@pytest.mark.asyncio
+async def test_a_line_separator_in_a_comment_is_warned_where_lsp_counts_lines(client: LanguageClient):
+    # U+2028, U+2029 and a NEL in a comment end no line for LSP nor for bkrc: the
+    # warning (BKR023) is on the comment's line, at the character, in UTF-16 units
+    # (the astral letter before it counts two), and the error below stays on its line.
+    text = (
+        "single group WEB { HTTPD }  # \U0001d518 old\u2028single group FTP\x85{ FTPD }\u2029\n"
+        "\n"
+        "single group DB { DB2 } }\n"
+    )
+    uri = open_doc(client, client.folder / "separators.bkr", text)
+    found = await diagnostics(client, uri, 1)
+    assert [(d.code, d.severity, d.range.start.line, d.range.start.character) for d in found] == [
+        ("BKR023", T.DiagnosticSeverity.Warning, 0, len("single group WEB { HTTPD }  # ") + 2 + len(" old")),
+        ("BKR006", T.DiagnosticSeverity.Error, 2, len("single group DB { DB2 } ")),
+    ]

@@ -104,7 +104,7 @@ def load_all() -> dict[str, Code]:
     import bkrdsl.cpdirectory  # (registers BKR501-BKR505: reading the site's CP directory)
     import bkrdsl.fmt  # (BKR090: the one layout bkrc fmt refuses)
     import bkrdsl.resolve  # (BKR101-BKR104: loading the modules a file imports)
-    import bkrdsl.syntax.codes  # noqa: F401  (BKR001-BKR022: reading a file; the one import ruff sees unused)
+    import bkrdsl.syntax.codes  # noqa: F401  (BKR001-BKR023: reading a file; the one import ruff sees unused)
 
     return dict(sorted(REGISTRY.items()))
 

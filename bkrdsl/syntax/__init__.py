@@ -39,7 +39,15 @@ def read_module(source: Source) -> tuple[ast.Module | None, list[Diagnostic]]:
     diagnostics, as `build(parse(source))` gives them, with a misplaced statement's own
     slips said as its home says them (homed.py). Never raises on input."""
     module, diagnostics = _read(source)
-    return module, reported(source, diagnostics)
+    said = reported(source, diagnostics)
+    text = source.text
+    if not text.isascii() and ("\u2028" in text or "\u2029" in text or "\x85" in text):
+        # BKR023: a line end to other readers, in a comment or a text (an ASCII file,
+        # the common case, is told so at once: `str.isascii` reads no character)
+        from bkrdsl.syntax.messages import other_line_ends
+
+        said = said + other_line_ends(source, module, said)
+    return module, said
 
 
 def reported(source: Source, diagnostics: list[Diagnostic]) -> list[Diagnostic]:

@@ -1953,3 +1953,34 @@ SEQUENCE_NUMBERS = register(
     """,
     no_example="a file whose every line is 80 columns long, too wide to show",
 )
+
+OTHER_LINE_END = register(
+    "BKR023",
+    "other-line-end",
+    "warning",
+    "a line separator (U+2028, U+2029) or NEL (U+0085) inside a comment or a quoted text",
+    """
+    A .bkr line ends at a line feed, a CRLF or a CR, and only there: the
+    parsers, `bkrc fmt`, the line and column of every diagnostic and the
+    language server count lines so, as LSP does. Unicode's line separator
+    (U+2028), paragraph separator (U+2029) and next line (NEL, U+0085) end
+    a line for other readers: some editors and viewers break the line
+    there, and so do Python's `str.splitlines` and the tools built on it.
+    Inside a comment or a quoted text bkrc reads one as one more character,
+    so what follows it on its line looks, to such a reader, like a line of
+    its own: a comment `# retired` with `workers 4` after the separator
+    shows a statement that bkrc reads as part of the comment. One comes
+    from text pasted out of a word processor or a web page, or from a file
+    transferred from z/VM in binary and converted by hand (EBCDIC's line
+    end, X'15', is NEL). One warning for each comment or text, at its first
+    such character; outside them the character is an error (BKR003).
+
+    Failing example: a comment `# old member  workers 4`, a line separator
+    between `member` and `workers`.
+
+    Fix: remove it, writing a blank where it stood between two words
+    (`bkrc check --fix` does, and so does the editor's quick fix); to start
+    a new line, end the line with an ordinary line end.
+    """,
+    no_example="a line separator, which an example in this page would show as a line end",
+)

@@ -8278,3 +8278,115 @@ def scope_moved(text: str, catalog: Span, scope: Span, blanks: Span) -> Diagnost
         help=help,
         fix=fix,
     )
+
+
+#: The characters other readers end a line at and a .bkr file does not (BKR023),
+#: with what a message calls each.
+OTHER_LINE_ENDS = {
+    "\u2028": "line separator (U+2028)",
+    "\u2029": "paragraph separator (U+2029)",
+    "\x85": "next line character (NEL, U+0085)",
+}
+_OTHER_LINE_END = re.compile("[\x85\u2028\u2029]")
+
+
+def other_line_ends(source: Source, module, said: Sequence[Diagnostic]) -> list[Diagnostic]:
+    """BKR023, a warning, for each comment or quoted text that holds a line or
+    paragraph separator or a NEL: one at its first such character, whose fix removes
+    each (a blank for one between two words). Where they are is told by the lexer's
+    own token pattern, line by line (no token runs over a line end), and by the
+    comments the parser read (`module.comments`); one outside a comment or a text is
+    BKR003's (`said`), and is not said again here. `read_module` asks it only of a
+    text that holds such a character."""
+    from bkrdsl.syntax.fast import _TOKEN
+
+    text = source.text
+    stray = {d.span.start for d in said if d.span is not None and d.code == "BKR003"}
+    comments = {span.start: span.end for span, _text in (module.comments if module is not None else ())}
+    found: list[Diagnostic] = []
+    lines = sorted({text.rfind("\n", 0, m.start()) + 1 for m in _OTHER_LINE_END.finditer(text)})
+    for start in lines:
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        for first, last, kind in _comments_and_texts(text, start, end, _TOKEN, comments):
+            at = [m.start() for m in _OTHER_LINE_END.finditer(text, first, last) if m.start() not in stray]
+            if at:
+                found.append(_other_line_end(source, first, last, kind, at))
+    return found
+
+
+def _comments_and_texts(text: str, start: int, end: int, token: re.Pattern, comments: dict[int, int]):
+    """(start, end, kind) of each comment ("comment") and closed quoted text ("text")
+    on the line text[start:end], as the fast lexer reads them, and a comment the
+    parser read (`comments`: its start -> its end) that starts on it (Lark reads a
+    keyword and a comment in `days#keep`)."""
+    pos = start
+    while pos < end:
+        m = token.match(text, pos, end)
+        if m is None or m.end() == pos:
+            break
+        blanks, name, comment, word, string, _punctuation, stray = m.groups()
+        at = pos + len(blanks)
+        if at in comments:
+            yield at, min(comments[at], end), "comment"
+            return
+        if comment:
+            yield at, end, "comment"
+            return
+        if string:
+            yield at, m.end(), "text"
+        elif stray == '"':
+            return  # a text not closed on its line: BKR007's
+        pos = m.end()
+        if word or name:
+            comment_in = next((c for c in comments if at < c < pos), None)
+            if comment_in is not None:
+                yield comment_in, min(comments[comment_in], end), "comment"
+                return
+
+
+def _other_line_end(source: Source, first: int, last: int, kind: str, at: list[int]) -> Diagnostic:
+    """BKR023 for the comment or text text[first:last] holding the characters at `at`."""
+    text = source.text
+    name = OTHER_LINE_ENDS[text[at[0]]]
+    rest = text[at[0] + 1 : last].strip()
+    if kind == "text":
+        rest = rest.removesuffix('"').rstrip()
+    more = "" if len(at) == 1 else " and another" if len(at) == 2 else f" and {len(at) - 1} more"
+    where = "a comment" if kind == "comment" else "a quoted text"
+    if rest:
+        shown = " ".join(_OTHER_LINE_END.sub(" ", rest).split())
+        message = (
+            f"a {name}{more} in {where}: editors that end a line there show `{shown}`"
+            f" as a line of its own, which bkrc reads as part of the {kind}"
+        )
+    else:
+        message = f"a {name}{more} at the end of {where}: editors end a line there, bkrc does not"
+    edits = []
+    for offset in at:
+        # a blank for the first of a run between two words, nothing for the others
+        before = text[offset - 1 : offset]
+        after = offset + 1
+        while after < last and text[after] in OTHER_LINE_ENDS:
+            after += 1
+        following = text[after : min(after + 1, last - (kind == "text"))]  # a text's closing quote ends it
+        between = not before.isspace() and before not in OTHER_LINE_ENDS and following.strip() != ""
+        edits.append(Edit(source.span(offset, offset + 1), " " if between and offset > first else ""))
+    mended = "".join(_mended(text, first, last, edits))
+    shown = f": `{mended}`" if len(mended) <= 60 else ""
+    return codes.OTHER_LINE_END(
+        message,
+        source.span(at[0], at[0] + 1),
+        help=f"remove {'it' if len(at) == 1 else 'both' if len(at) == 2 else 'them'}{shown}; a line of a .bkr file ends at a line feed",
+        fix=Fix(f"Remove the {name}" if len(at) == 1 else f"Remove the {name} and the others", tuple(edits)),
+    )
+
+
+def _mended(text: str, first: int, last: int, edits: list[Edit]):
+    """The pieces of text[first:last] with `edits` made (each one character's)."""
+    pos = first
+    for edit in edits:
+        yield text[pos : edit.span.start]
+        yield edit.new_text
+        pos = edit.span.end
+    yield text[pos:last]
