@@ -55,8 +55,8 @@ def test_nul_bytes_say_where(tmp_path):
 
 def test_utf16_is_binary(tmp_path):
     data = "cluster A {}\n".encode("utf-16")
-    # Shown as the bytes read as UTF-8: the BOM's two bytes, `c`, then the NUL.
-    assert codes_at(rejected(tmp_path, data)) == [("BKR001", 1, 4)]
+    # Named as UTF-16 at 1:1 (h4, stop 66), no longer at the NUL after the mark and `c`.
+    assert codes_at(rejected(tmp_path, data)) == [("BKR001", 1, 1)]
 
 
 @pytest.mark.parametrize(
@@ -518,3 +518,36 @@ def test_every_line_numbered_some_touching_their_text(tmp_path):
     expected = plain.splitlines(keepends=True)
     expected[1] = b"#" * 72 + b"\n"
     assert path.read_bytes() == b"".join(expected)
+
+
+# --- h4 (stop 66)
+@pytest.mark.parametrize(
+    ("encoding", "said", "iconv"),
+    [
+        ("utf-16", "UTF-16 (little-endian, it starts with its byte-order mark)", "UTF-16"),
+        ("utf-16-le", "UTF-16 (little-endian, without a byte-order mark)", "UTF-16LE"),
+        ("utf-16-be", "UTF-16 (big-endian, without a byte-order mark)", "UTF-16BE"),
+        ("utf-32", "UTF-32 (little-endian, it starts with its byte-order mark)", "UTF-32"),
+        ("utf-32-be", "UTF-32 (big-endian, without a byte-order mark)", "UTF-32BE"),
+    ],
+)
+def test_a_file_in_utf16_or_utf32_is_named_so_and_its_help_converts_it(tmp_path, encoding, said, iconv):
+    """A .bkr file saved as "Unicode" is one BKR001 at 1:1 that names its encoding
+    (not "a NUL byte at line 1, column 4": the mark's bytes and `#` read as UTF-8),
+    whose help is the iconv command for the file; converted so, it checks clean."""
+    data = MINIMAL.decode("utf-8").encode(encoding)
+    analysis = rejected(tmp_path, data, "minimal.bkr")
+    (d,) = analysis.diagnostics
+    assert (d.code, d.span.line, d.span.column) == ("BKR001", 1, 1)
+    assert d.message == f"the file is {said}, not UTF-8: a .bkr file is read as UTF-8"
+    path = tmp_path / "minimal.bkr"
+    assert f"`iconv -f {iconv} -t UTF-8 {path} > {tmp_path / 'minimal.utf8.bkr'}`" in d.help
+    (tmp_path / "minimal.utf8.bkr").write_bytes(data.decode(encoding).removeprefix("\ufeff").encode("utf-8"))
+    assert analyse("minimal.utf8.bkr", (tmp_path / "minimal.utf8.bkr").read_bytes()).diagnostics == []
+
+
+def test_a_nul_in_a_file_that_is_no_utf16_is_still_said_where_it_is(tmp_path):
+    # ASCII, then NULs: not every other byte, so no UTF-16 (a binary file, a NUL typed)
+    data = b"cluster A {\x00\x00\x00\x00\x00\x00\x00\x00}\n"
+    assert codes_at(rejected(tmp_path, data)) == [("BKR001", 1, 12)]
+

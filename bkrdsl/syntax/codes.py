@@ -11,7 +11,11 @@ BINARY = register(
     A .bkr file is text. This file contains a NUL byte or other control
     characters that never appear in text, so it is probably a binary file (a
     VMARC archive, a packed file, a disk image) or a file saved in a text encoding
-    that is not UTF-8, such as UTF-16.
+    that is not UTF-8, such as UTF-16. A file in UTF-16 or UTF-32 (what a
+    Windows editor saves as "Unicode"), told by its byte-order mark or, without
+    one, by its first characters (ASCII, each with its NULs), is named so at
+    its first character, whose help is the `iconv` command that converts it;
+    any other file is said at its first NUL, by line and column.
 
     Failing example: a file that starts with the bytes `00 00 FE FF`.
 

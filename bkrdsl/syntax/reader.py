@@ -138,6 +138,9 @@ def decode(name: str, data: bytes) -> tuple[Source, list[Diagnostic]]:
         return _too_large(name, data)
     nul = data.find(b"\x00")
     if nul != -1:
+        wide = _wide_encoding(data)
+        if wide is not None:
+            return _wide(name, data, wide)
         source = _shown(name, data)
         span = _span_at(source, data, nul)
         return source, [
@@ -168,6 +171,63 @@ def decode(name: str, data: bytes) -> tuple[Source, list[Diagnostic]]:
     if numbered is not None:
         return source, [numbered]
     return source, []
+
+
+#: The byte-order marks of the encodings a Windows editor saves as "Unicode", UTF-32's
+#: first (its little-endian mark starts as UTF-16's), each with iconv's name for it.
+_WIDE_MARKS = (
+    (b"\xff\xfe\x00\x00", "UTF-32", "UTF-32 (little-endian"),
+    (b"\x00\x00\xfe\xff", "UTF-32", "UTF-32 (big-endian"),
+    (b"\xff\xfe", "UTF-16", "UTF-16 (little-endian"),
+    (b"\xfe\xff", "UTF-16", "UTF-16 (big-endian"),
+)
+
+
+def _wide_encoding(data: bytes) -> tuple[str, str] | None:
+    """(iconv's name, what to call it) for a file in UTF-16 or UTF-32, told by its
+    byte-order mark, or without one by its first 16 bytes, each character an ASCII one
+    and NULs (`c\\0l\\0`: UTF-16LE; `\\0c\\0l`: UTF-16BE); None for any other file
+    holding a NUL, or whose first characters are not ASCII. Asked only of a file
+    holding a NUL byte."""
+    for mark, iconv, called in _WIDE_MARKS:
+        if data.startswith(mark):
+            return iconv, f"{called}, it starts with its byte-order mark)"
+    head = data[:16]
+    for width, iconv, ascii_at, called in _WIDE_PATTERNS:
+        if len(head) == 16 and all(
+            (0 < byte < 0x80) if k % width == ascii_at else byte == 0 for k, byte in enumerate(head)
+        ):
+            return iconv, f"{iconv[:6]} ({called}-endian, without a byte-order mark)"
+    return None
+
+
+#: Without a byte-order mark: (bytes a character, iconv's name, where its ASCII byte
+#: stands, byte order), told by the file's first 16 bytes.
+_WIDE_PATTERNS = (
+    (4, "UTF-32LE", 0, "little"),
+    (4, "UTF-32BE", 3, "big"),
+    (2, "UTF-16LE", 0, "little"),
+    (2, "UTF-16BE", 1, "big"),
+)
+
+
+def _wide(name: str, data: bytes, wide: tuple[str, str]) -> tuple[Source, list[Diagnostic]]:
+    """BKR001 for a file in UTF-16 or UTF-32, at its first character: one error that
+    names the encoding, whose help is the iconv command that converts the file."""
+    import shlex
+
+    iconv, called = wide
+    source = Source.of(name, "")
+    converted = "-" if name in ("-", "<stdin>") else shlex.quote(name)
+    into = "converted.bkr" if converted == "-" else shlex.quote(str(name).removesuffix(".bkr") + ".utf8.bkr")
+    return source, [
+        BINARY(
+            f"the file is {called}, not UTF-8: a .bkr file is read as UTF-8",
+            Span.file_start(name),
+            help=f"convert it to UTF-8: `iconv -f {iconv} -t UTF-8 {converted} > {into}`, then check that file"
+            " (an editor's \"Save as\" UTF-8 does it too)",
+        )
+    ]
 
 
 #: A CMS record's columns: the text in 1-72, a sequence number in 73-80 (BKR022).
