@@ -687,3 +687,31 @@ def test_a_tree_nested_deeper_than_python_recurses_is_no_internal_error(tmp_path
     finally:
         os.chdir(tmp_path)
         _remove_nested(tmp_path / "a")
+
+
+# --- h4 (stop 66)
+@pytest.mark.parametrize("command", [["check"], ["show"], ["fmt"], ["fmt", "--check"], ["compile", "-o", "out"]])
+def test_a_loop_of_symbolic_links_is_named_for_what_it_is(tmp_path, monkeypatch, command):
+    """`cannot read: Too many levels of symbolic links`, the system's words, for a
+    FILE whose links name each other: said as `-I`'s folder says it."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.bkr").symlink_to("b.bkr")
+    (tmp_path / "b.bkr").symlink_to("a.bkr")
+    result = run_cli([command[0], "a.bkr", *command[1:]], expect=2)
+    assert result.stderr == "bkrc: a.bkr: is a loop of symbolic links, which ends at no file\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.bkr", "b.bkr"]
+
+
+
+def test_a_module_that_is_a_broken_or_looping_link_is_named_so_among_the_places_searched(tmp_path, monkeypatch):
+    """`import ./a` where a.bkr is a loop of links, `import ./d` where d.bkr links to a
+    file moved away: BKR101's "searched" list says what each is, not only its name,
+    which `ls` shows there."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.bkr").symlink_to("b.bkr")
+    (tmp_path / "b.bkr").symlink_to("a.bkr")
+    (tmp_path / "d.bkr").symlink_to("gone.bkr")
+    (tmp_path / "c.bkr").write_text(GOOD.replace("cluster", "import ./a\nimport ./d\ncluster", 1))
+    result = run_cli(["check", "c.bkr"], expect=1)
+    assert "a.bkr (a loop of symbolic links, which ends at no file)" in result.output
+    assert "d.bkr (a symbolic link to 'gone.bkr', which does not exist)" in result.output

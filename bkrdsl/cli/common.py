@@ -234,6 +234,8 @@ def read_input(
             f"bkrc: {said}: permission denied (to read the file, or to enter a folder on its path)"
         ) from None
     except OSError as err:
+        if err.errno == errno.ELOOP:  # as `-I`'s folder says it (loader.folder_problem)
+            raise InputError(f"bkrc: {said}: is a loop of symbolic links, which ends at no file") from None
         raise InputError(f"bkrc: {said}: cannot read: {err.strerror or err}") from None
 
 

@@ -37,7 +37,9 @@ MISSING_MODULE = register(
     """
     `import` names a module that is not in any folder bkrc searched. The help
     lists the places searched in order, each without its `..` where that is the
-    same place (`import ./sub/../site/common` searched `site/common.bkr`).
+    same place (`import ./sub/../site/common` searched `site/common.bkr`), and
+    says of one that is a symbolic link why it is none: a link to a file moved
+    away, or links that name each other.
     `std/NAME` is looked up in the standard library only;
     `./NAME` and `../NAME` relative to the importing file; a bare `NAME` in the
     importing file's folder, then in each `-I DIR` given to bkrc, then in each
@@ -391,6 +393,21 @@ def dangling_link(name: str) -> str | None:
         return None
 
 
+def _link_note(path: Path) -> str:
+    """What a place searched for a module and not found is, when it is a symbolic
+    link: `ls` shows the name, so BKR101's list says why it is none (a link to a
+    file moved away, or links that name each other); "" for any other."""
+    if not os.path.islink(path):
+        return ""
+    try:
+        os.stat(path)
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return " (a loop of symbolic links, which ends at no file)"
+    link = dangling_link(str(path))
+    return f" ({link.removeprefix('is ')})" if link else ""
+
+
 def unsearchable(folder: str) -> str | None:
     """Why `folder` (a `-I DIR`, or the language server's `include`) cannot be
     searched for modules, or None when it can."""
@@ -603,7 +620,7 @@ def _visit(
             loading.program.diagnostics.append(_import_twice(imp, tried))
             continue
         if found is None:
-            where = "\n".join(f"  {_shown(t)}" for t in tried)
+            where = "\n".join(f"  {_shown(t)}{_link_note(t)}" for t in tried)
             hint, path = _stdlib_hint(imp.path)
             loading.program.diagnostics.append(
                 MISSING_MODULE(
