@@ -1224,3 +1224,26 @@ def test_a_backup_keyword_in_capitals_formats_to_small_letters(monkeypatch, pars
     shouted = given.replace("    backup GUESTS full\n", "    BACKUP GUESTS FULL\n")
     result = run_cli(["fmt", "-"], input=shouted, expect=0)
     assert result.stdout == given
+
+
+# --- h4 (stop 66)
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85", "\x0c", "\x0b"])
+def test_diff_counts_lines_at_line_feeds_only(tmp_path, char):
+    """A U+2028, a NEL or a form feed in a comment is no line end to bkrc, nor to
+    `diff` and `patch`: `bkrc fmt --diff` split its lines with str.splitlines, and
+    gave hunks of five lines for a file of four, a "No newline at end of file" note
+    inside the file. The diff applied gives `bkrc fmt`'s output."""
+    text = f"cluster A {{\n  # a{char}b\n  member M {{   workers 2 }}\n}}\n"
+    path = tmp_path / "d.bkr"
+    path.write_text(text, encoding="utf-8")
+    result = run_cli(["fmt", "--diff", path], expect=0)
+    diff = result.stdout_bytes.decode("utf-8")
+    assert diff.split("\n")[2:] == [
+        "@@ -1,4 +1,4 @@",
+        " cluster A {",
+        f"   # a{char}b",
+        "-  member M {   workers 2 }",
+        "+  member M { workers 2 }",
+        " }",
+        "",
+    ]

@@ -129,12 +129,19 @@ def unified_diff(before: str, after: str, from_name: str, to_name: str) -> str:
     """`diff -u` of two texts, as `echo_diff` prints it."""
     import difflib
 
-    lines = difflib.unified_diff(
-        before.splitlines(keepends=True), after.splitlines(keepends=True), from_name, to_name
-    )
+    lines = difflib.unified_diff(_lines(before), _lines(after), from_name, to_name)
     return "".join(
         line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
     )
+
+
+def _lines(text: str) -> list[str]:
+    """`text`'s lines with their ends, split at `\n` only, as bkrc, `diff` and `patch`
+    count lines (`str.splitlines` splits at a U+2028 or a NEL in a comment too: the
+    hunks' line numbers were off, and a "No newline" note stood inside the file)."""
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]
+    return lines if lines[-1] else lines[:-1]
 
 
 def echo_diff(before: str, after: str, from_name: str, to_name: str) -> None:
