@@ -1247,3 +1247,22 @@ def test_diff_counts_lines_at_line_feeds_only(tmp_path, char):
         " }",
         "",
     ]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"])
+def test_a_line_separator_ending_a_comment_stays_and_so_does_its_warning(parser, char, monkeypatch):
+    """`bkrc fmt` removed blanks at a comment's end with str.rstrip, a U+2028 or a NEL
+    among them: BKR023 then went with it, and the formatted file reported less than
+    its input (bench/mutate.py's oracle: the same codes). The character stays, and
+    the blanks before it; ordinary blanks after it go."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = f"cluster A {{\n  member M {{   workers 2 }}  # end {char}  \n  # x{char}\n}}\n"
+    formatted = format_text(text, "t.bkr")
+    assert formatted == f"cluster A {{\n  member M {{ workers 2 }}  # end {char}\n  # x{char}\n}}\n"
+    assert format_text(formatted, "t.bkr") == formatted
+
+    def codes(t):
+        return sorted(d.code for d in analyse("t.bkr", t.encode("utf-8")).diagnostics)
+
+    assert codes(formatted) == codes(text) and codes(text).count("BKR023") == 2

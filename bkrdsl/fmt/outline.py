@@ -124,7 +124,7 @@ def from_fast(module: ast.Module, raw_tokens: list[tuple[str, str, int, int]]) -
         for type_, text, start, line in raw_tokens
     ]
     notes = [
-        Note(text.rstrip(), span.start, span.line, text.startswith("##")) for span, text in module.comments
+        Note(trimmed(text), span.start, span.line, text.startswith("##")) for span, text in module.comments
     ]
     walk = _Walk([t.start for t in tokens], [t.end for t in tokens], {t.start: t.line for t in tokens if t.type == "LBRACE"})
     items = [_node("import_stmt", i.span) for i in module.imports]
@@ -324,6 +324,19 @@ class _Walk:
 
 
 # ---------------------------------------------------------------- from Lark
+def trimmed(comment: str) -> str:
+    """A comment without its trailing blanks, but for a line or paragraph separator
+    or a NEL among them and the blanks before it: BKR023 warns of one, whose fix the
+    user applies; `bkrc fmt` changes layout only, and its output reports what its
+    input reports."""
+    text = comment.rstrip()
+    if len(text) == len(comment) or comment.isascii():
+        return text
+    tail = comment[len(text) :]
+    kept = max(tail.rfind("\u2028"), tail.rfind("\u2029"), tail.rfind("\x85"))
+    return comment[: len(text) + kept + 1] if kept >= 0 else text
+
+
 def from_lark(tree, raw_tokens, raw_comments) -> Outline:
     """The outline of a file Lark parsed without errors: its parse tree (keywords
     dropped, bkrdsl.syntax.parser), every token its lexer read, and its comments."""
@@ -333,7 +346,7 @@ def from_lark(tree, raw_tokens, raw_comments) -> Outline:
         )
         for t in raw_tokens
     ]
-    notes = [Note(str(c.value).rstrip(), c.start_pos, c.line, c.type == "DOC_COMMENT") for c in raw_comments]
+    notes = [Note(trimmed(str(c.value)), c.start_pos, c.line, c.type == "DOC_COMMENT") for c in raw_comments]
     brace_lines = {t.start: t.line for t in tokens if t.type == "LBRACE"}
     braces = sorted(brace_lines)
     lower: set[int] = set()
