@@ -2494,7 +2494,7 @@ def test_a_line_separator_in_a_comment_or_text_is_a_warning_whose_fix_removes_it
     assert (d.span.start, d.span.end) == (at, at + 1)
     # the line and column count only `\n` as a line end, as the parsers do
     assert (d.span.line, d.span.column) == (text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at))
-    assert d.help.startswith("remove it")
+    assert d.help.startswith(("remove it", "remove both", "remove them"))
     fixed = apply(text, d)
     assert fixed == damaged(clean, meant)
     assert check(fixed) == []
@@ -2533,3 +2533,18 @@ def test_check_fix_removes_a_nel_in_a_comment_and_the_frame_shows_it_visibly(tmp
     fixed = run_cli(["check", "--fix", path])
     assert fixed.exit_code == 0
     assert path.read_text(encoding="utf-8") == BASE
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_statement_hidden_after_a_line_separator_in_a_comment_is_named_in_the_help(parser, monkeypatch):
+    """`## doc`, U+2028, `import std/zvm73`: the import shows as a line of its own in an
+    editor and is part of the comment to bkrc. The fix keeps bkrc's reading (removes
+    the separator); the help says a line end may be meant, which reads the import."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = damaged("## expiry on VMSYS1 only, and Tape Manager with one shared catalog.\n",
+                   "## expiry on VMSYS1 only, and Tape Manager with one shared catalog.\u2028import std/zvm73  # z/VM's\n")
+    (d,) = check(text)
+    assert d.code == "BKR023"
+    assert "; if `import std/zvm73` is a statement, not words of the comment, write a line end before it instead;" in d.help
+    assert check(apply(text, d)) == []
+    assert "BKR023" not in {x.code for x in check(text.replace("\u2028", "\n"))}

@@ -1983,8 +1983,11 @@ OTHER_LINE_END = register(
     between `member` and `workers`.
 
     Fix: remove it, writing a blank where it stood between two words
-    (`bkrc check --fix` does, and so does the editor's quick fix); to start
-    a new line, end the line with an ordinary line end.
+    (`bkrc check --fix` does, and so does the editor's quick fix): what
+    bkrc reads stays as it was, and editors show it so. Where the words
+    after it in a comment read as a statement (`import std/zvm73`), the
+    help says that a line end may be what was meant: write one there
+    instead, and the statement is read.
     """,
     no_example="a line separator, which an example in this page would show as a line end",
 )

@@ -8374,10 +8374,16 @@ def _other_line_end(source: Source, first: int, last: int, kind: str, at: list[i
         edits.append(Edit(source.span(offset, offset + 1), " " if between and offset > first else ""))
     mended = "".join(_mended(text, first, last, edits))
     shown = f": `{mended}`" if len(mended) <= 60 else ""
+    # a piece after one that reads as a statement (`import std/zvm73`): perhaps a
+    # line end meant, the statement hidden in the comment; the fix keeps bkrc's reading
+    pieces = [" ".join(piece.split(" #")[0].split()) for piece in _OTHER_LINE_END.split(text[at[0] : last])[1:]]
+    code = next((p for p in pieces if kind == "comment" and p.split(" ")[0].lower() in lexicon.STATEMENT_KEYWORDS), None)
+    meant = f"; if `{code}` is a statement, not words of the comment, write a line end before it instead" if code else ""
     return codes.OTHER_LINE_END(
         message,
         source.span(at[0], at[0] + 1),
-        help=f"remove {'it' if len(at) == 1 else 'both' if len(at) == 2 else 'them'}{shown}; a line of a .bkr file ends at a line feed",
+        help=f"remove {'it' if len(at) == 1 else 'both' if len(at) == 2 else 'them'}{shown}{meant};"
+        " a line of a .bkr file ends at a line feed",
         fix=Fix(f"Remove the {name}" if len(at) == 1 else f"Remove the {name} and the others", tuple(edits)),
     )
 
