@@ -2548,3 +2548,37 @@ def test_a_statement_hidden_after_a_line_separator_in_a_comment_is_named_in_the_
     assert "; if `import std/zvm73` is a statement, not words of the comment, write a line end before it instead;" in d.help
     assert check(apply(text, d)) == []
     assert "BKR023" not in {x.code for x in check(text.replace("\u2028", "\n"))}
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_line_separator_in_a_comment_glued_to_a_keyword_is_warned_once(parser, monkeypatch):
+    """`retain 35 days#keep`, U+2028, `a month`: Lark reads `days` and a comment where
+    the fast lexer reads one word; the separator is in the comment for both, and
+    `check --fix` mends the two (BKR012's blank, BKR023's removal) to a clean file."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = damaged("retain 35 days", "retain 35 days#keep\u2028a month")
+    glued, warned = check(text)
+    assert (glued.code, warned.code) == ("BKR012", "BKR023")
+    at = text.index("\u2028")
+    assert (warned.span.start, warned.span.end) == (at, at + 1)
+    assert check(apply(apply(text, warned), glued)) == []
+
+
+def test_telling_comments_on_a_line_looks_at_no_other_comment():
+    """BKR023's pass looks for the comment Lark reads inside a word (`days#keep`) at
+    the word's own `#`s: it went through every comment of the file at every word of
+    every line holding a separator (20,000 such lines: 400 million steps)."""
+    from bkrdsl.syntax.fast import _TOKEN
+    from bkrdsl.syntax.messages import _comments_and_texts
+
+    class Counted(dict):
+        walked = 0
+
+        def __iter__(self):
+            Counted.walked += 1
+            return super().__iter__()
+
+    comments = Counted({k * 40 + 100: k * 40 + 120 for k in range(1000)})
+    line = "  disk BKRW0001 191 size 1 cyl  # x\u2028y"
+    assert list(_comments_and_texts(line, 0, len(line), _TOKEN, comments)) == [(line.index("#"), len(line), "comment")]
+    assert Counted.walked == 0

@@ -8338,8 +8338,9 @@ def _comments_and_texts(text: str, start: int, end: int, token: re.Pattern, comm
         elif stray == '"':
             return  # a text not closed on its line: BKR007's
         pos = m.end()
-        if word or name:
-            comment_in = next((c for c in comments if at < c < pos), None)
+        read = word or name
+        if read and "#" in read:  # `days#keep`: a comment where Lark reads one
+            comment_in = next((at + k for k, c in enumerate(read) if c == "#" and at + k in comments), None)
             if comment_in is not None:
                 yield comment_in, min(comments[comment_in], end), "comment"
                 return
