@@ -12853,3 +12853,24 @@ def test_h2s66_words_of_a_command_alone_in_a_group_body_are_users(line, parser, 
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     _text, analysis = _one_slip("{ CICSPRD DB2PRD }", "{\n    CICSPRD\n    " + line + "\n    DB2PRD\n  }")
     assert all(d.code != "BKR012" for d in analysis.diagnostics)
+
+# --- h6 (stop 66)
+
+
+#: `run on all` in a job of single-configuration users (BKR330): the help names each
+#: member once, in the `run on` lines it offers (was "...; the members are DEV1, DEV2"
+#: after them, the same names again); of IDENTITY users, whose help names no member, the
+#: members are still listed.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "listed"), [
+    ("run on DEV1 daily 01:00", "run on all daily 01:00", False),
+    ("run on each member daily 02:00", "run on all daily 02:00", True),
+])
+def test_h6_66_run_on_all_names_the_members_once(clean, written, listed, parser, monkeypatch):
+    text, analysis = _minimal_slip(clean, written, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR330"
+    assert found.help.count("DEV2") == 1
+    assert found.help.endswith("; the members are DEV1, DEV2") == listed
+    for mend in [found.fix] if found.fix is not None else found.choices:
+        _minimal_mended(text, mend)

@@ -384,17 +384,20 @@ def mean_help(suggestions: Sequence[str], otherwise: str) -> str:
     return otherwise
 
 
-def unknown_member_help(close: Sequence[str], members: Iterable[str], *, every: str = "", declare: str = "") -> str:
+def unknown_member_help(
+    close: Sequence[str], members: Iterable[str], *, every: str = "", declare: str = "", named: bool = False
+) -> str:
     """BKR330's help, one wording wherever a name is not one of the cluster's members
     (`run on`, `expire on`, `catalog ... on` and `catalog-node ... on` in the file;
     `bkrc show --member`; `bkrc init`'s `--catalog-member` and `--purging-member`): "did you
     mean" the closest members when some are close, `every` (what `each member`
     would say, where it fits: `run on all`, the `run on` of an IDENTITY job), then
-    the members, unless "did you mean" names them all; `declare`: in the file, the
-    name, and how to declare it a member instead, when no member is close."""
+    the members, unless "did you mean" names them all or `named` says `every` does;
+    `declare`: in the file, the name, and how to declare it a member instead, when no
+    member is close."""
     members = list(members)
     said = [every] if every else []
-    if set(close) != set(members):
+    if set(close) != set(members) and not named:
         said.append(f"the members are {', '.join(members) or 'none yet'}")
     if declare and not close:
         said.append(f"declare it with `member {declare} {{ ... }}`")

@@ -660,7 +660,8 @@ UNKNOWN_MEMBER = register(
     English for every member (`run on all`, `run on both`) is answered with
     `each member`, which is how .bkr says it, the fix writing it alone after the
     `run on` of a job of IDENTITY users; of single-configuration users, which
-    run on one member (on each, BKR220), each member is a choice instead. So is `each` being typed: a
+    run on one member (on each, BKR220), each member is a choice instead, the help
+    naming each once (not listed again after it). So is `each` being typed: a
     beginning of it in small letters (`run on e`, `ea`, `eac`) that ends the
     `run` statement, no schedule after it yet and no member's name starting
     so, is the keyword, not a member to declare: the help writes `run on each
@@ -2301,7 +2302,7 @@ def unknown_members(model: Model):
             # offer it, or another member (`VMSYS2`) and a fix that moves the jobs there
             continue
         close = suggest.closest(name, names)
-        every = ""
+        every, named = "", False
         fix, choices = _fix_everywhere(close, word, others), ()
         kinds = alone.get(id(word)) if name in _EVERY_MEMBER and not others and not close else None
         if kinds == {Kind.IDENTITY}:
@@ -2318,6 +2319,7 @@ def unknown_members(model: Model):
                 " (on each member it would copy the same data on each, BKR220)"
             )
             choices = tuple(Fix.replace(f"Write `{n}`", word.span, n) for n in names[:4])
+            named = not more  # the help names every member already: not said twice
         elif name in _EVERY_MEMBER:
             # `run on all daily 02:00`: English for every member, which .bkr writes `each member`
             every = "to name every member, write `each member` (`run on each member`, one job per member)"
@@ -2334,7 +2336,9 @@ def unknown_members(model: Model):
             related=_declared_here(close, lambda n: model.member(n).decl.name.span)
             + _named_too(name, others),
             # `run on all`: English for every member, never a member to declare
-            help=unknown_member_help(close, names, every=every, declare="" if name in _EVERY_MEMBER else name),
+            help=unknown_member_help(
+                close, names, every=every, declare="" if name in _EVERY_MEMBER else name, named=named
+            ),
             fix=fix,
             choices=choices,
         )
