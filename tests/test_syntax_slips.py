@@ -12874,3 +12874,111 @@ def test_h6_66_run_on_all_names_the_members_once(clean, written, listed, parser,
     assert found.help.endswith("; the members are DEV1, DEV2") == listed
     for mend in [found.fix] if found.fix is not None else found.choices:
         _minimal_mended(text, mend)
+
+
+#: A job's `run on` list ending in a `,` before the schedule (`run on DEV1, daily 02:00`):
+#: removing the `,` gave a file that did not check where the list then left out members
+#: an IDENTITY job runs on (BKR221) or named several for a job of single-configuration
+#: users (BKR220). Now the mend follows the job's users: of IDENTITY users, the fix
+#: writes the members not listed after the `,`; of single-configuration users, the fix
+#: writes the member their other jobs run on, else each member listed is a choice; where
+#: the list is whole without it, the fix still removes the `,`, the help writing the list
+#: (was "remove the trailing `,`, or add the member name that should follow it").
+#: (base, clean, as written, help, the lines each mend writes)
+H6_66_RUN_ON_COMMA = [
+    ("min", "run on each member daily 02:00", "run on DEV1, daily 02:00",
+     ("a job of IDENTITY users runs on every member (on some, BKR221): write the other member after the `,`:"
+     " `run on DEV1, DEV2`, or `run on each member`"), ["run on DEV1, DEV2 daily 02:00"]),
+    ("min", "run on each member daily 02:00", "run on DEV2 ,daily 02:00  # both",
+     ("a job of IDENTITY users runs on every member (on some, BKR221): write the other member after the `,`:"
+     " `run on DEV2, DEV1`, or `run on each member`"), ["run on DEV2, DEV1 daily 02:00  # both"]),
+    ("min", "run on each member daily 02:00", "run on DEV1, DEV2, daily 02:00",
+     "remove the trailing `,`: `run on DEV1, DEV2`", ["run on DEV1, DEV2 daily 02:00"]),
+    ("min", "run on DEV1 daily 01:00", "run on DEV1, daily 01:00", "remove the trailing `,`: `run on DEV1`",
+     ["run on DEV1 daily 01:00"]),
+    ("min", "run on DEV1 daily 01:00", "run on DEV1, DEV2, daily 01:00",
+     ("a job of single-configuration users runs on one member: write `run on DEV1` or `run on DEV2`"
+     " (on each it would copy the same data on each, BKR220)"), ["run on DEV1 daily 01:00", "run on DEV2 daily 01:00"]),
+    ("prod", "run on each member daily 03:30", "run on VMSYS1, VMSYS3, daily 03:30",
+     ("a job of IDENTITY users runs on every member (on some, BKR221): write the other members after the `,`:"
+     " `run on VMSYS1, VMSYS3, VMSYS2, VMSYS4`, or `run on each member`"),
+     ["run on VMSYS1, VMSYS3, VMSYS2, VMSYS4 daily 03:30"]),
+    ("prod", "run on VMSYS2 daily 23:30", "run on VMSYS1, VMSYS2, daily 23:30",
+     ("a job of single-configuration users runs on one member: write `run on VMSYS1` or `run on VMSYS2`"
+     " (on each it would copy the same data on each, BKR220); the other jobs of its users run on VMSYS2"),
+     ["run on VMSYS2 daily 23:30"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("base", "clean", "written", "help", "lines"), H6_66_RUN_ON_COMMA,
+                         ids=[f"{c[0]}: {c[2]}" for c in H6_66_RUN_ON_COMMA])
+def test_h6_66_a_comma_ending_a_run_on_list_is_mended_by_the_job_s_users(
+    base, clean, written, help, lines, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    original = MINIMAL if base == "min" else BASE
+    assert clean in original
+    text = original.replace(clean, written, 1)
+    analysis = analyse("x.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR010"
+    assert found.message.startswith("expected another member name after `on ")
+    assert found.help == help
+    assert too_long(found, analysis.sources) == []
+    mends = [found.fix] if found.fix is not None else list(found.choices)
+    assert len(mends) == len(lines)
+    for mend, line in zip(mends, lines, strict=True):
+        mended = apply_edits(text, mend.edits)
+        assert mended == original.replace(clean, line, 1)
+        assert analyse("x.bkr", mended.encode("utf-8")).diagnostics == []
+
+
+#: The next word glued to the `,` (`run on DEV1,DEV2,daily 01:00`): each mend keeps a blank before it.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "lines"), [
+    ("run on each member daily 02:00", "run on DEV1,daily 02:00", ["run on DEV1, DEV2 daily 02:00"]),
+    ("run on DEV1 daily 01:00", "run on DEV1,daily 01:00", ["run on DEV1 daily 01:00"]),
+    ("run on DEV1 daily 01:00", "run on DEV1,DEV2,daily 01:00", ["run on DEV1 daily 01:00", "run on DEV2 daily 01:00"]),
+])
+def test_h6_66_a_comma_glued_to_the_schedule_keeps_a_blank(clean, written, lines, parser, monkeypatch):
+    text, analysis = _minimal_slip(clean, written, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    mends = [found.fix] if found.fix is not None else list(found.choices)
+    assert [_minimal_mended(text, mend) for mend in mends] == [MINIMAL.replace(clean, line, 1) for line in lines]
+
+
+#: Members joined by `and` or `&` in a job of single-configuration users (`run on DEV1 and
+#: DEV2 daily 01:00`, also after the `,`): writing the `,` gave BKR220, the job on two
+#: members; such a job runs on one: the help says so, and the member its users' other jobs
+#: run on is the fix (LNXINC: VMSYS2), else each member listed a choice, every file clean
+#: (was the fix *Replace `and` with `,`*). A job of IDENTITY users keeps the `,` fix.
+H6_66_RUN_ON_JOINED = [
+    ("min", "run on DEV1 daily 01:00", "run on DEV1 and DEV2 daily 01:00", ["run on DEV1 daily 01:00", "run on DEV2 daily 01:00"]),
+    ("min", "run on DEV1 daily 01:00", "run on DEV2 & DEV1 daily 01:00", ["run on DEV2 daily 01:00", "run on DEV1 daily 01:00"]),
+    ("min", "run on DEV1 daily 01:00", "run on DEV1, and DEV2 daily 01:00", ["run on DEV1 daily 01:00", "run on DEV2 daily 01:00"]),
+    ("min", "run on each member daily 02:00", "run on DEV1 and DEV2 daily 02:00", ["run on DEV1, DEV2 daily 02:00"]),
+    ("prod", "run on VMSYS2 daily 23:30", "run on VMSYS1 and VMSYS2 daily 23:30", ["run on VMSYS2 daily 23:30"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("base", "clean", "written", "lines"), H6_66_RUN_ON_JOINED,
+                         ids=[f"{c[0]}: {c[2]}" for c in H6_66_RUN_ON_JOINED])
+def test_h6_66_members_joined_by_and_in_a_job_on_one_member(base, clean, written, lines, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    original = MINIMAL if base == "min" else BASE
+    text = original.replace(clean, written, 1)
+    analysis = analyse("x.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR004"
+    one = "each member" not in clean
+    assert found.help.startswith("a job of single-configuration users runs on one member: write `run on ") == one
+    assert too_long(found, analysis.sources) == []
+    mends = [found.fix] if found.fix is not None else list(found.choices)
+    assert len(mends) == len(lines)
+    for mend, line in zip(mends, lines, strict=True):
+        mended = apply_edits(text, mend.edits)
+        assert mended == original.replace(clean, line, 1)
+        assert analyse("x.bkr", mended.encode("utf-8")).diagnostics == []
+

@@ -2507,6 +2507,8 @@ class _Parser:
             while self.tokens[start][KIND] == ",":
                 start -= 2
             listed = self.tokens[start][TEXT]
+            if listed.lower() == "on" and start and self.tokens[start - 1][TEXT].lower() == "run":
+                raise _GiveUp  # a job's `run on VMSYS1,`: its fix depends on its users (Recovery.comma_removed)
             written = self._list_written(start, at, comma=True)
         else:
             written = self._list_written(at, self.i)

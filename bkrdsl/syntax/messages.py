@@ -3196,11 +3196,17 @@ SCHEDULE_WORDS = lexicon.SCHEDULES | {"nightly", "hourly", "yearly"}
 _SCHEDULE_EXAMPLES = {"weekly": "weekly DAY HH:MM", "monthly": "monthly N HH:MM", "manual": "manual"}
 
 
-def list_joined(joiner: str, meant: str, span: Span, joiners: list[Span], comma: str) -> Diagnostic:
+def list_joined(
+    joiner: str, meant: str, span: Span, joiners: list[Span], comma: str, one: tuple | None = None
+) -> Diagnostic:
     """`run on VMSYS1 and VMSYS2`: names of a list joined by `and` or `&`; `joiners`
-    the spans from each name's end to the next name, which the fix makes `comma`."""
+    the spans from each name's end to the next name, which the fix makes `comma`.
+    `one`: `one_member_of`'s help and mends, for a job that runs on one member."""
+    message = f"`{joiner}` does not join the names of a list: they are separated by commas"
+    if one is not None:
+        return codes.SYNTAX(message, span, help=one[0], fix=one[1], choices=one[2])
     return codes.SYNTAX(
-        f"`{joiner}` does not join the names of a list: they are separated by commas",
+        message,
         span,
         help=f"write `{meant}`",
         fix=Fix(f"Replace `{joiner}` with `,`", tuple(Edit(j, comma) for j in joiners)),
@@ -5909,10 +5915,67 @@ def pool_named_elsewhere(text: str, span: Span) -> str | None:
     return f"write the pool's name after `pool`: `to {medium} pool {pool}`, as the file's other jobs, or `to {medium}` to name none"
 
 
-def comma_removed(diag: Diagnostic, remove: Span) -> Diagnostic:
+def one_member_of(
+    listed: Sequence[str], kind: str | None, home: str | None, whole: Span | None, blank: str = ""
+) -> tuple[str, Fix | None, tuple[Fix, ...]] | None:
+    """A job's `run on` list of several members (`listed`, at `whole`) in a job of
+    single-configuration users (`kind`, `home`: `job_home`'s), which runs on one member
+    (on several, BKR220): the help, and the fix that writes `home` over the list where
+    it is listed, else each member listed a choice; each followed by `blank`. None for
+    any other list."""
+    upper = [name.upper() for name in listed]
+    if kind != "single" or len(set(upper)) < 2 or whole is None:
+        return None
+    help = (
+        f"a job of single-configuration users runs on one member: write {one_of([f'`run on {n}`' for n in listed])}"
+        " (on each it would copy the same data on each, BKR220)"
+    )
+    if home is not None and home.upper() in upper:
+        help += f"; the other jobs of its users run on {home}"
+        return help, Fix.replace(f"Write `{home}`", whole, home + blank), ()
+    return help, None, tuple(Fix.replace(f"Write `{n}`", whole, n + blank) for n in dict.fromkeys(listed))
+
+
+def comma_removed(
+    diag: Diagnostic,
+    remove: Span,
+    listed: Sequence[str] = (),
+    members: Sequence[str] = (),
+    kind: str | None = None,
+    home: str | None = None,
+    whole: Span | None = None,
+    glued: bool = False,
+) -> Diagnostic:
     """`missing_value`'s error for a list's `,` with no name after it (`run on VMSYS1,
     daily 02:00`), with the fix that deletes `remove`, the `,` (and the blanks before
-    it on its line): where the statement reads whole without it (both parsers tell)."""
+    it on its line): where the statement reads whole without it (both parsers tell).
+    For a job's `run on` (`listed`, its names; `members`, the file's; `kind`, `home`:
+    `job_home`'s), where the list without the `,` would not check: a job of IDENTITY
+    users runs on every member (on some, BKR221), so the fix writes the members not
+    listed after the `,`; one of single-configuration users on one member (on several,
+    BKR220), so the fix writes `home` over the list (`whole`, its names and `,`), else
+    each member listed is a choice. `glued`: the next word follows the `,` with no
+    blank, which what the fix writes then needs."""
+    blank = " " if glued else ""
+    upper = [name.upper() for name in listed]
+    missing = [m for m in members if m.upper() not in upper]
+    if kind == "identity" and listed and missing and len(set(upper)) == len(upper) and set(upper) <= {m.upper() for m in members}:
+        meant = ", ".join([*listed, *missing])
+        help = (
+            f"a job of IDENTITY users runs on every member (on some, BKR221): write the other"
+            f" {'members' if len(missing) > 1 else 'member'} after the `,`: `run on {meant}`, or `run on each member`"
+        )
+        return replace(diag, help=help, fix=Fix.replace(f"Write `{meant}`", remove, ", " + ", ".join(missing) + blank))
+    one = one_member_of(listed, kind, home, whole, blank)
+    if one is not None:
+        return replace(diag, help=one[0], fix=one[1], choices=one[2])
+    if listed and kind is not None:
+        # the list whole without the `,`: the help writes it
+        return replace(
+            diag,
+            help=f"remove the trailing `,`: `run on {', '.join(listed)}`",
+            fix=Fix.replace("Remove the `,`", remove, blank),
+        )
     return replace(diag, fix=remove_fix("the `,`", remove))
 
 

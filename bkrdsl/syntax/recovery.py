@@ -9447,13 +9447,14 @@ class Recovery:
         if following is not None and following.group(1).lower() not in self.facts.keywords:
             name_at = following.start(1)
             blank = " " if at == comma.end_pos else ""  # `APPS,and LINUX`: `APPS, LINUX`
-            self.report(
-                messages.joined_after_comma(
-                    joiner, str(last.value), following.group(1), self.source.span(at, end),
-                    self.source.span(at, name_at), blank,
-                ),
-                at,
+            diag = messages.joined_after_comma(
+                joiner, str(last.value), following.group(1), self.source.span(at, end),
+                self.source.span(at, name_at), blank,
             )
+            one = self.one_member_run(stack, [following.group(1)], following.end(1))
+            if one is not None:  # `run on VMSYS1, and VMSYS2` of a job that runs on one member
+                diag = replace(diag, help=one[0], fix=one[1], choices=one[2])
+            self.report(diag, at)
             self.dropped.add(at)
             return True
         again = _COMMA_THEN_NAME.match(text, end)
@@ -11724,8 +11725,9 @@ class Recovery:
             meant += comma + text[name_at:end]
         joiner = joined[0][2].lower()
         spans = [self.source.span(start, end) for start, end, word, _ in joined if word != ","]
+        one = self.one_member_run(stack, [_NAME.match(text, n).group() for _, n, _, _ in joined], pos)
         self.report(
-            messages.list_joined(joiner, meant, self.source.span(at, at + len(joiner)), spans, comma),
+            messages.list_joined(joiner, meant, self.source.span(at, at + len(joiner)), spans, comma, one),
             at,
         )
         for _, name_at, _, _ in joined:
@@ -11735,6 +11737,20 @@ class Recovery:
         self._advance(ip.lexer_thread.state, pos)
         self._fed_error_token = True  # read, as a whole: a mistake after it is news
         return True
+
+    def one_member_run(self, stack, more: list[str], end: int) -> tuple | None:
+        """A job's `run on VMSYS1 and VMSYS2` (`VMSYS1, and VMSYS2`): the names after the
+        `on` on `stack`, then `more`, to offset `end`; where the job's users are of single
+        configuration, which run on one member, `messages.one_member_of`'s help and mends
+        (a `,` for the joiner would give BKR220); else None."""
+        on = next((i for i in range(len(stack) - 1, -1, -1) if isinstance(stack[i], Token) and stack[i].type == "ON"), None)
+        if not on or top_token(stack[:on], "RUN") is None:
+            return None
+        earlier = [t for v in stack[on + 1 :] for t in tokens_of(v) if t.type == "NAME" and is_real(t)]
+        if not earlier or earlier[0].start_pos is None:
+            return None
+        names = [str(t.value) for t in earlier] + more
+        return messages.one_member_of(names, *job_home(stack), self.source.span(earlier[0].start_pos, end))
 
     def joined_level(self, ip, at: int, joiner: str) -> bool:
         """`backup APPS and full`, `backup APPS & full`: the level joined to the groups
@@ -12249,7 +12265,18 @@ class Recovery:
             found_type = self.facts.keywords.get(str(found.value).lower(), found_type)
         if not sim.fits([found_type]):
             return diag
-        return messages.comma_removed(diag, self.blank_and(last_real_token(stack[:-1]), comma))
+        remove = self.blank_and(last_real_token(stack[:-1]), comma)
+        on = next((i for i in range(len(stack) - 1, -1, -1) if isinstance(stack[i], Token) and stack[i].type == "ON"), None)
+        if on is None or not on or top_token(stack[:on], "RUN") is None:
+            return messages.comma_removed(diag, remove)
+        # a job's `run on VMSYS1, daily 02:00`: what the list without the `,` needs, by its users
+        listed = [str(t.value) for v in stack[on + 1 : -1] for t in tokens_of(v) if t.type == "NAME" and is_real(t)]
+        first = next((t for v in stack[on + 1 : -1] for t in tokens_of(v) if is_real(t)), None)
+        whole = self.source.span(first.start_pos, comma.end_pos) if first is not None else None
+        return messages.comma_removed(
+            diag, remove, listed, members_read(stack), *job_home(stack), whole=whole,
+            glued=self.source.text[comma.end_pos : comma.end_pos + 1] not in ("", " ", "\t", "\n", "\r"),
+        )
 
     def governing_keyword(self, stack) -> tuple[Token | None, list[str]]:
         """The keyword the current statement waits on, with the names written after it."""
