@@ -12948,6 +12948,34 @@ def test_h6_66_a_comma_glued_to_the_schedule_keeps_a_blank(clean, written, lines
     assert [_minimal_mended(text, mend) for mend in mends] == [MINIMAL.replace(clean, line, 1) for line in lines]
 
 
+#: `monthly last` (or `first`...) with its weekday left out, the time read as the day
+#: (`monthly last 01:00`): the help's day written in full, `monthly last-day 01:00`
+#: (`monthly 1` for `first`), is a choice whose file checks; the weekday meant, the other
+#: reading, no mend can know, so no fix (was the help alone, no fix nor choice).
+H6_66_ORDINAL_LEFT = [
+    ("run on DEV1 daily 01:00", "run on DEV1 monthly last 01:00", "run on DEV1 monthly last-day 01:00"),
+    ("run on DEV1 daily 01:00", "run on DEV1 MONTHLY FIRST 01:00", "run on DEV1 MONTHLY 1 01:00"),
+    ("run on each member daily 02:00", "run on each member monthly last   02:00  # eom",
+     "run on each member monthly last-day   02:00  # eom"),
+    ("purge weekly sun 06:00", "purge monthly last 06:00", "purge monthly last-day 06:00"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "line"), H6_66_ORDINAL_LEFT, ids=[c[1] for c in H6_66_ORDINAL_LEFT])
+def test_h6_66_monthly_last_without_its_weekday_offers_the_last_day(clean, written, line, parser, monkeypatch):
+    text, analysis = _minimal_slip(clean, written, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    nth = written.split()[-2 if "#" not in written else -4]
+    assert (found.code, found.fix) == ("BKR010", None)
+    assert found.message.startswith(f"`monthly {nth.lower()}` needs a day of the week before the time")
+    day = "last-day" if nth.lower() == "last" else "1"
+    (choice,) = found.choices
+    assert choice.title == f"Write `monthly {day} {line.split()[-1] if '#' not in line else line.split()[-3]}`"
+    assert f"`monthly {day} " in found.help
+    assert _minimal_mended(text, choice) == MINIMAL.replace(clean, line, 1)
+
+
 #: Members joined by `and` or `&` in a job of single-configuration users (`run on DEV1 and
 #: DEV2 daily 01:00`, also after the `,`): writing the `,` gave BKR220, the job on two
 #: members; such a job runs on one: the help says so, and the member its users' other jobs
@@ -12982,3 +13010,36 @@ def test_h6_66_members_joined_by_and_in_a_job_on_one_member(base, clean, written
         assert mended == original.replace(clean, line, 1)
         assert analyse("x.bkr", mended.encode("utf-8")).diagnostics == []
 
+
+#: The same with the time on a 12-hour clock (`monthly last 1am`, `weekly 10pm`): one error
+#: that says the day is missing, its help writing the time on a 24-hour clock, and after an
+#: ordinal the choice writes both (was "expected a time of day (HH:MM) after `monthly last
+#: 1am`, found `}`", a help that wrote it again, and for `weekly 10pm` "`10pm` is not a day
+#: of the week"). (as written, the help's end, the line the choice writes, if any)
+H6_66_TWELVE_HOUR_DAY_LEFT = [
+    ("run on DEV1 monthly last 1am",
+     "or `monthly last-day 01:00` for the month's last day; `1am` is `01:00` on a 24-hour clock",
+     "run on DEV1 monthly last-day 01:00"),
+    ("run on DEV1 monthly first 10pm  # x",
+     "or `monthly 1 22:00` for the month's first day; `10pm` is `22:00` on a 24-hour clock",
+     "run on DEV1 monthly 1 22:00  # x"),
+    ("run on DEV1 weekly 10pm", "write `weekly DAY 22:00` (days: sun mon tue wed thu fri sat); `10pm` is `22:00` on a 24-hour clock",
+     None),
+    ("run on DEV1 monthly 1am", "`monthly 1 01:00` runs on the 1st; `1am` is `01:00` on a 24-hour clock", None),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "help", "line"), H6_66_TWELVE_HOUR_DAY_LEFT, ids=[c[0] for c in H6_66_TWELVE_HOUR_DAY_LEFT])
+def test_h6_66_a_day_left_out_before_a_twelve_hour_time(written, help, line, parser, monkeypatch):
+    clean = "run on DEV1 daily 01:00"
+    text, analysis = _minimal_slip(clean, written, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    time = written.split("#")[0].split()[-1]
+    assert (found.code, found.fix) == ("BKR010", None)
+    assert found.message.endswith(f"needs a day of the {'week' if 'monthly 1am' not in written else 'month'} before the time `{time}`")
+    assert found.help.endswith(help)
+    assert too_long(found, analysis.sources) == []
+    assert len(found.choices) == (line is not None)
+    if line is not None:
+        assert _minimal_mended(text, found.choices[0]) == MINIMAL.replace(clean, line, 1)

@@ -906,7 +906,9 @@ EXPECTED_NAME = register(
     (`weekly 22:00`, `monthly 02:00`, `monthly last 20:00`): the error says
     the day is missing, not the time, and its help writes the schedule with
     DAY in its place (after an ordinal, also the day of the month it may
-    mean: `monthly last-day 20:00`, `monthly 1 20:00`);
+    mean: `monthly last-day 20:00`, `monthly 1 20:00`, each a choice; a
+    time on a 12-hour clock, `weekly 10pm`, `monthly last 1am`, is said so, the help
+    and the choice writing it on a 24-hour clock);
     a size in other units (`size 10M`) is one error whose help says how
     minidisks are sized: cylinders (`cyl`) or 512-byte blocks (`blk`). So is
     `retain 35d` (BKR004, fixed to `retain 35 days`).

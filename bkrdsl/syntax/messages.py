@@ -5713,35 +5713,75 @@ def _selection_action(text: str, owner: int) -> str | None:
 _ORDINAL_DAYS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "last": "last-day"}
 
 
+def _ordinal_day_choice(keyword: str, names: list[str], span: Span, text: str) -> tuple[Fix, ...]:
+    """`monthly last 20:00` (`span`: the time; `text`: the file): the one day its help
+    writes in full, the month's `last-day` (`1` for `first`, ...), a choice (the
+    weekday meant is the other reading, which no fix can know), with the time on a
+    24-hour clock where written otherwise (`monthly last 1am`); none for any other."""
+    if keyword.lower() != "monthly" or len(names) != 2 or names[0].lower() not in _ORDINAL_DAYS or not text:
+        return ()
+    nth, time = names
+    before = text[: span.start].rstrip(" \t")
+    if not before.lower().endswith(nth.lower()) or span.start - len(before) < 1:
+        return ()
+    start = len(before) - len(nth)
+    if start and not text[start - 1].isspace():
+        return ()
+    column = span.column - (span.start - start)
+    day = _ORDINAL_DAYS[nth.lower()]
+    clock = _clock_of(time)
+    if clock is None:
+        return ()
+    if clock != time:  # `1am`: the day and the time written over both
+        where = Span(span.file, span.line, column, span.end_line, span.end_column, start, span.end)
+        return (Fix.replace(f"Write `monthly {day} {clock}`", where, f"{day} {clock}"),)
+    where = Span(span.file, span.line, column, span.line, column + len(nth), start, start + len(nth))
+    return (Fix.replace(f"Write `monthly {day} {time}`", where, day),)
+
+
+#: A time of day on a 12-hour clock, as one word (`1am`, `10:30pm`).
+_TWELVE_HOUR = re.compile(r"(?i)(?:[1-9]|1[0-2])(?::[0-5]\d)?[ap]\.?m\.?")
+
+
+def _clock_of(word: str) -> str | None:
+    """`word` as a schedule's time: itself where written HH:MM, `01:00` for `1am`, else None."""
+    if looks_like_time(word):
+        return word
+    return phrase_time(word) if _TWELVE_HOUR.fullmatch(word) else None
+
+
 def day_left_out(keyword: str, names: list[str]) -> tuple[str, str, str] | None:
     """(message, help, label) where a schedule's day was left out before its time, so
     the time was read as the day: `weekly 02:00`, `monthly 02:00`, `monthly last
-    20:00` (`keyword` and the names after it). The help writes DAY, not `sun`: a day
-    nobody wrote. None for any other schedule. missing_value says it where the parse
-    wants the time still; check.values where a word after it was read as the time
-    (`weekly 03:00 retain`, BKR314)."""
-    if keyword.lower() == "weekly" and len(names) == 1 and looks_like_time(names[0]):
+    20:00` (`keyword` and the names after it), the time also on a 12-hour clock
+    (`weekly 10pm`, which the help writes `22:00`). The help writes DAY, not `sun`: a
+    day nobody wrote. None for any other schedule. missing_value says it where the
+    parse wants the time still; check.values where a word after it was read as the
+    time (`weekly 03:00 retain`, BKR314)."""
+    clock = _clock_of(names[-1]) if names else None
+    said = "" if clock is None or clock == names[-1] else f"; `{names[-1]}` is `{clock}` on a 24-hour clock"
+    if keyword.lower() == "weekly" and len(names) == 1 and clock is not None:
         return (
             f"`weekly` needs a day of the week before the time `{names[0]}`",
-            f"write `weekly DAY {names[0]}` (days: sun mon tue wed thu fri sat)",
+            f"write `weekly DAY {clock}` (days: sun mon tue wed thu fri sat){said}",
             "a day of the week expected before this",
         )
-    if keyword.lower() == "monthly" and len(names) == 1 and looks_like_time(names[0]):
+    if keyword.lower() == "monthly" and len(names) == 1 and clock is not None:
         # `monthly 02:00`: the day of the month left out, so the time was read as the day.
         return (
             f"`monthly` needs a day of the month before the time `{names[0]}`",
-            f"write the day, from 1 to 31, before the time: `monthly 1 {names[0]}` runs on the 1st",
+            f"write the day, from 1 to 31, before the time: `monthly 1 {clock}` runs on the 1st{said}",
             "a day of the month expected before this",
         )
-    if keyword.lower() == "monthly" and len(names) == 2 and names[0].lower() in _ORDINAL_DAYS and looks_like_time(names[1]):
+    if keyword.lower() == "monthly" and len(names) == 2 and names[0].lower() in _ORDINAL_DAYS and clock is not None:
         # `monthly last 20:00`: the weekday left out, so the time was read as the day (was
         # "expected a time of day after `monthly last 20:00`", the time right there).
         nth, time = names[0].lower(), names[1]
         return (
             f"`monthly {nth}` needs a day of the week before the time `{time}`",
             (
-                f"write `monthly {nth} DAY {time}` (days: sun mon tue wed thu fri sat), or `monthly"
-                f" {_ORDINAL_DAYS[nth]} {time}` for the month's {'last day' if nth == 'last' else f'{nth} day'}"
+                f"write `monthly {nth} DAY {clock}` (days: sun mon tue wed thu fri sat), or `monthly"
+                f" {_ORDINAL_DAYS[nth]} {clock}` for the month's {'last day' if nth == 'last' else f'{nth} day'}{said}"
             ),
             "a day of the week expected before this",
         )
@@ -5780,8 +5820,10 @@ def missing_value(
         written = shown(" ".join([keyword] + [n for n in names if n]))
     label = f"{need} expected after this"
     left_out = day_left_out(keyword, names)
+    choices: tuple[Fix, ...] = ()
     if left_out is not None:
         message, help_text, label = left_out
+        choices = _ordinal_day_choice(keyword, names, span, text)
     elif keyword.lower() == "minidisk" and len(names) == 1 and _ADDRESS_LIKE.fullmatch(names[0]):
         # `exclude minidisk 0192`: the address, written without the owner before it.
         message = f"`minidisk` takes an owner, then addresses: `{names[0]}` was read as the owner"
@@ -5840,7 +5882,9 @@ def missing_value(
             label = f"{need} expected after this"
             message = f"expected {need} after {written}, found {found}"
             help_text = volume_after_on(text)
-    return codes.EXPECTED_NAME(message, span, label=label, help=help_text, fix=fix, expected=expected, found=ends)
+    return codes.EXPECTED_NAME(
+        message, span, label=label, help=help_text, fix=fix, choices=choices, expected=expected, found=ends
+    )
 
 
 #: A `disk` statement's first word, where its line starts (its `on` names a volume).
