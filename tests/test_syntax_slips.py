@@ -13043,3 +13043,31 @@ def test_h6_66_a_day_left_out_before_a_twelve_hour_time(written, help, line, par
     assert len(found.choices) == (line is not None)
     if line is not None:
         assert _minimal_mended(text, found.choices[0]) == MINIMAL.replace(clean, line, 1)
+
+
+#: A time past the clock's end (`daily 25:00`, `daily 2:60`): the help wrote the time it
+#: comes to with no mend; it is now a choice (not a fix: the keys may have slipped), the
+#: next day's written with its day where the schedule's day changes, every file clean;
+#: where no schedule names that day (`monthly first sun 25:00`), none.
+H6_66_PAST_THE_CLOCK = [
+    ("run on DEV1 daily 25:00", "run on DEV1 daily 01:00"),
+    ("run on DEV1 daily 2:60", "run on DEV1 daily 03:00"),
+    ("run on DEV1 weekly sun 25:00  # x", "run on DEV1 weekly mon 01:00  # x"),
+    ("run on DEV1 WEEKLY SAT,SUN 25:30", "run on DEV1 weekly sun,mon 01:30"),
+    ("run on DEV1 monthly last-day 25:00", "run on DEV1 monthly 1 01:00"),
+    ("run on DEV1 weekly sat 24:00", "run on DEV1 weekly sun 00:00"),
+    ("run on DEV1 monthly first sun 25:00", None),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "line"), H6_66_PAST_THE_CLOCK, ids=[c[0] for c in H6_66_PAST_THE_CLOCK])
+def test_h6_66_a_time_past_the_clock_s_end_offers_the_time_it_comes_to(written, line, parser, monkeypatch):
+    clean = "run on DEV1 daily 01:00"
+    text, analysis = _minimal_slip(clean, written, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix) == ("BKR313", None)
+    assert len(found.choices) == (line is not None)
+    if line is not None:
+        assert f"write `{line.split(' DEV1 ')[1].split('  #')[0]}`" in found.help
+        assert _minimal_mended(text, found.choices[0]) == MINIMAL.replace(clean, line, 1)

@@ -241,8 +241,8 @@ INVALID_TIME = register(
     schedule names it, `weekly sun 24:00` `weekly mon 00:00`); a minute of one digit
     (`2:5`) gets a help with both readings, `daily 02:05` and `daily 02:50`, each
     time as `bkrc show` prints it, two digits to the hour. A time past the clock's
-    end reads as the time it comes to, said in the help without a fix (either may
-    be a slip of the keys): `2:60` is `03:00`, `25:00` the next day's `01:00`, the
+    end reads as the time it comes to, said in the help and offered as a choice,
+    not a fix (either may be a slip of the keys): `2:60` is `03:00`, `25:00` the next day's `01:00`, the
     day after written where a schedule names it (`weekly sun 25:00` is `weekly mon
     01:00`, `monthly last-day 25:00` `monthly 1 01:00`; after `monthly first sun`,
     whose next day no schedule names, the help says to write a time of its day).
@@ -1532,6 +1532,17 @@ def _time_choices(sched: ast.Schedule) -> tuple[Fix, ...]:
     `14:00`), or 12 (`12:00`, or midnight, `00:00`), not where it may be a day as a crontab numbers it (`weekly sat 2`, whose
     third reading has no time); a minute of one figure, `daily 1:5` (`01:05`, `01:50`)."""
     text = sched.time.text
+    past = _PAST_THE_CLOCK.fullmatch(text)
+    minutes = None if past is None else int(past.group(1)) * 60 + int(past.group(2))
+    if minutes is not None and minutes < 2 * _MINUTES_A_DAY:
+        # `daily 25:00`, `daily 2:60`: the time it comes to, which the help writes, a
+        # choice (the keys may have slipped: `23:00`, `15:00`); the next day's written
+        # with its day where the schedule's day changes (`weekly sun 25:00`: `weekly mon 01:00`)
+        reading = f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"
+        if minutes < _MINUTES_A_DAY or sched.frequency == "daily":
+            return (Fix.replace(f"Write `{reading}`", sched.time.span, reading),)
+        after = _day_after(sched, reading)
+        return () if after is None else (Fix.replace(f"Write `{after}`", sched.span, after),)
     if text.isdigit() and len(text) <= 2 and 1 <= int(text) <= 12:
         if sched.frequency == "weekly" and text in _CRONTAB_DAYS and sched.days:
             return ()
