@@ -13071,3 +13071,38 @@ def test_h6_66_a_time_past_the_clock_s_end_offers_the_time_it_comes_to(written, 
     if line is not None:
         assert f"write `{line.split(' DEV1 ')[1].split('  #')[0]}`" in found.help
         assert _minimal_mended(text, found.choices[0]) == MINIMAL.replace(clean, line, 1)
+
+
+#: A job's members ending with `and` before the schedule (`run on DEV1 and daily 02:00`):
+#: was "a `,` is missing between `DEV1` and `and`", whose fix wrote `DEV1, and` (BKR330,
+#: no member AND). Now one error that says the list ends with `and`; in a job of IDENTITY
+#: users the fix writes the members not listed, in one of single-configuration users
+#: listing several each is a choice, else the fix removes `and`; every file clean.
+H6_66_RUN_ON_ENDS_AND = [
+    ("min", "run on each member daily 02:00", "run on DEV1 and daily 02:00", ["run on DEV1, DEV2 daily 02:00"]),
+    ("min", "run on DEV1 daily 01:00", "run on DEV1 and daily 01:00", ["run on DEV1 daily 01:00"]),
+    ("min", "run on DEV1 daily 01:00", "run on DEV1, DEV2 and daily 01:00", ["run on DEV1 daily 01:00", "run on DEV2 daily 01:00"]),
+    ("prod", "run on each member daily 03:30", "run on VMSYS1, VMSYS2 and weekly sun 03:30",
+     ["run on VMSYS1, VMSYS2, VMSYS3, VMSYS4 weekly sun 03:30"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("base", "clean", "written", "lines"), H6_66_RUN_ON_ENDS_AND,
+                         ids=[f"{c[0]}: {c[2]}" for c in H6_66_RUN_ON_ENDS_AND])
+def test_h6_66_members_ending_with_and_before_the_schedule(base, clean, written, lines, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    original = MINIMAL if base == "min" else BASE
+    text = original.replace(clean, written, 1)
+    analysis = analyse("x.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message) == ("BKR004", "the list of members ends with `and`: no member's name follows it")
+    at = text.index(written) + written.index(" and ") + 1
+    assert (found.span.start, found.span.end) == (at, at + 3)
+    assert too_long(found, analysis.sources) == []
+    mends = [found.fix] if found.fix is not None else list(found.choices)
+    assert len(mends) == len(lines)
+    for mend, line in zip(mends, lines, strict=True):
+        mended = apply_edits(text, mend.edits)
+        assert mended == original.replace(clean, line, 1)
+        assert analyse("x.bkr", mended.encode("utf-8")).diagnostics == []

@@ -11470,6 +11470,8 @@ class Recovery:
         `,` would not mend is not read a word at a time for each edit tried. An option
         begun last on the line is none of them (`option_typed_last`)."""
         more = self.option_typed_last(ip, self.names_without_commas(tok.end_pos))
+        if not more and self.run_list_ends_joined(ip.parser_state.value_stack, last, tok):
+            return
         self.commas_missing.update(start for _, start in more)
         names = [self.describe(last), self.describe(tok)] + [messages.shown(word) for word, _ in more]
         ends = [last.end_pos, tok.end_pos] + [start + len(word) for word, start in more][:-1]
@@ -11736,6 +11738,30 @@ class Recovery:
             self.feed(ip, self.token_at("NAME", name_at, name.end()))
         self._advance(ip.lexer_thread.state, pos)
         self._fed_error_token = True  # read, as a whole: a mistake after it is news
+        return True
+
+    def run_list_ends_joined(self, stack, last: Token, tok: Token) -> bool:
+        """`run on DEV1 and daily 02:00`: a job's members ending with `and` (in small
+        letters), a schedule after it, no name: reported (True) as the list ending so,
+        not as a `,` missing before a member `AND` (whose fix gave BKR330). The fix
+        writes the members not listed in a job of IDENTITY users (on some, BKR221), else
+        removes `and` (`messages.run_list_ends_joined`)."""
+        if str(tok.value) != "and" or tok.end_pos is None or last.end_pos is None or not self.run_on_list(stack):
+            return False
+        after = re.match(r"[ \t]+([A-Za-z]+)", self.source.text[tok.end_pos :])
+        if after is None or after.group(1).lower() not in lexicon.SCHEDULES:
+            return False
+        on = next(i for i in range(len(stack) - 1, -1, -1) if isinstance(stack[i], Token) and stack[i].type == "ON")
+        listed = [t for v in stack[on + 1 :] for t in tokens_of(v) if t.type == "NAME" and is_real(t)]
+        if not listed or listed[0].start_pos is None:
+            return False
+        remove = self.source.span(last.end_pos, tok.end_pos)
+        whole = self.source.span(listed[0].start_pos, tok.end_pos)
+        diag = messages.run_list_ends_joined(
+            [str(t.value) for t in listed], members_read(stack), *job_home(stack), self.span_of(tok), remove, whole
+        )
+        self.report(diag, tok.start_pos)
+        self.dropped.add(tok.start_pos)
         return True
 
     def one_member_run(self, stack, more: list[str], end: int) -> tuple | None:
