@@ -374,7 +374,12 @@ SYNTAX = register(
     again; two roles (`role admin role worker`) leave the choice to you.
     Names joined by `and` or `&`, as English joins them (`run on VMSYS1 and
     VMSYS2`, `backup APPS & LINUX`, `weekly sat & sun`), are one error for
-    the list, whose fix writes a `,` for each. An `and` or `&` before a
+    the list, whose fix writes a `,` for each (for a job of
+    single-configuration users, which runs on one member, BKR220, the
+    member its users' other jobs run on is the fix, else each member listed
+    a choice; `run on VMSYS1 and daily 02:00`, the list ending with `and`,
+    is one error whose fix removes it, or, for IDENTITY users, writes the
+    members not listed for it). An `and` or `&` before a
     backup's level (`backup APPS and full`, or `backup APPS and` with the
     level alone on the next line) is one error whose fix removes it (not
     for `AND` in capitals, which may be a group whose `,` is missing);
@@ -969,7 +974,12 @@ EXPECTED_NAME = register(
     `,` (`run on VMSYS1, daily 02:00`, `expire on VMSYS1, {`, `run on
     VMSYS1,` before the job's `}`, `single user LNX01,` before the next
     statement), the fix removes the `,`; a name left out after it is the
-    site's to write.
+    site's to write. But a job's `run on` list whose file would then not
+    check is mended by the job's users: of IDENTITY users, which run on
+    every member (BKR221), the fix writes the members not listed after the
+    `,`; of single-configuration users, which run on one (BKR220), a list
+    of several gets the fix that writes the member their other jobs run
+    on, else each member listed as a choice.
 
     A schedule's keyword alone (`weekly`, `monthly`, `monthly last`) gets
     its forms in the help, `weekly DAY HH:MM`, or `monthly N HH:MM`,
