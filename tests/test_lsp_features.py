@@ -4081,3 +4081,33 @@ def test_each_being_typed_after_run_on_gets_the_keyword_not_a_member_to_declare(
     named = text.replace("DEV2", "EACH2")
     (d,) = [x for x in analyse_document("/ws/dev.bkr", named).diagnostics if x.code == "BKR330"]
     assert "begins the keyword" not in d.help
+
+
+# --- h7 (stop 66)
+_POOL_TYPED = ": write a `:` after it, then the owner's user ID, `BKRPOOL:USER.DIR`"
+
+
+@pytest.mark.parametrize(
+    ("typed", "code", "help"),
+    [
+        ("B", "BKR318", "`B` begins `BKRPOOL`, the file pool the cluster names" + _POOL_TYPED),
+        ("BKRPOOL", "BKR318", "`BKRPOOL` is the file pool the cluster names" + _POOL_TYPED),
+        ("BKRPOOL:C", "BKR406", "`C` begins `CICSPRD`, which the job backs up: write the user ID in full, then its directories"),
+        ("BKRPOOL:D", "BKR406", "`D` begins `DB2PRD`, which the job backs up: write the user ID in full, then its directories"),
+    ],
+)
+def test_an_sfs_path_being_typed_gets_the_pool_or_user_it_begins(typed, code, help):
+    # `include sfs B`, `exclude sfs BKRCAT:C`, a path typed letter by letter (an editor
+    # checks each keystroke): BKR318 said "name its file pool first, `BKRPOOL:B` if it
+    # is in BKRPOOL", and BKR406 "add C to `APPS`". The statement's last word that
+    # begins a file pool the cluster names, or a user part without directories that
+    # begins the job's users, gets that pool or those users as its help.
+    text = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
+    written = f"    include sfs {typed}\n"
+    text = text.replace("    include sfs BKRPOOL:CICSPRD.*\n", written, 1)
+    (d,) = [d for d in analyse_document("/ws/prodssi.bkr", text).diagnostics if d.code == code]
+    assert d.help == help and d.fix is None
+    # Not the statement's last word, or with its directories: the help for a finished path.
+    for other in (f"    include sfs {typed} BKRPOOL:CICSPRD.*\n", f"    include sfs {typed}.*\n"):
+        found = [x for x in analyse_document("/ws/prodssi.bkr", text.replace(written, other)).diagnostics if x.code == code]
+        assert all("begins" not in x.help and "is the file pool" not in x.help for x in found), (other, found)

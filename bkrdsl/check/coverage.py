@@ -465,7 +465,10 @@ OWNER_NOT_BACKED_UP = register(
     leave out are backed up. An SFS path's owner is its user part: `include sfs
     BKRPOOL:CICSPRD.*` in a job that does not back up CICSPRD selects
     nothing (and would otherwise copy a user's directories from a job of
-    the other configuration kind). An owner that reads as a minidisk address
+    the other configuration kind); where that path is the statement's last
+    word and its user part, without directories yet, begins user IDs the job
+    backs up (`include sfs BKRPOOL:C`, as an editor checks it while it is
+    typed), the help names them, not a user to add to the job's group. An owner that reads as a minidisk address
     (`include minidisk 0191 *`) is the address written where the owner goes:
     the help gives the line with the owner first (`include minidisk * 0191`),
     and in a job its fix writes it where the owner and addresses stand on one
@@ -1976,6 +1979,16 @@ def _selection_owners(sel: ast.Selection) -> list[tuple[str, ast.Word | None]]:
     return out
 
 
+def _owner_being_typed(sel: ast.Selection, word, up: str, ids: list[str]) -> str:
+    """The job's users whose IDs begin with `up`, the user part of an SFS path that is
+    the statement's last word and has no directory yet (`include sfs BKRPOOL:C`, an
+    editor checking each keystroke), as the message names them; "" otherwise."""
+    if sel.medium is not ast.Medium.SFS or word is not sel.items[-1] or "." in word.text:
+        return ""
+    begun = [i for i in dict.fromkeys(ids) if i.startswith(up) and i != up]
+    return alternatives(begun[:4]) + (", ..." if len(begun) > 4 else "")
+
+
 def _owner_unread(sel: ast.Selection) -> bool:
     """Whether an owner `sel` names cannot be read because it is malformed, which an
     error of its own reports: a minidisk owner that is no user ID or pattern
@@ -2204,6 +2217,11 @@ def owners_backed_up(model: Model):
                     what = f"job {quoted(job.name)} does not back up {quoted(up)}"
                     note = f"{quoted(up)} is not one of the job's users"
                 help = _owner_help(model, job, up, include)
+                begun = _owner_being_typed(sel, word, up, ids)
+                if begun:
+                    # `include sfs BKRPOOL:C`, the statement's last word: a user the job
+                    # backs up being typed, not one to add to its group
+                    help = f"`{up}` begins {begun}, which the job backs up: write the user ID in full, then its directories"
                 head = up.partition("#")[0]
                 if head and head != up and _owner_names_users(head, ids, id_set, patterns, include):
                     # `include minidisk *#x 0100-0FFF`: a comment glued to an owner of the

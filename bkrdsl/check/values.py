@@ -9,6 +9,7 @@ from dataclasses import replace
 from bkrdsl import ast
 from bkrdsl.check.common import (
     Suggester,
+    alternatives,
     block_selections_of,
     disk_int,
     listed,
@@ -489,7 +490,10 @@ INVALID_SFS_PATH = register(
     server, whose default file pool is not the owner's. For a path without
     it (`CICSPRD.LOGS`) the help writes the pool of the statement's other
     paths, or else the one pool the cluster names, in front (a guess, so
-    without a fix). The user ID is 1 to
+    without a fix); where the path is the statement's last word and begins
+    a file pool the cluster names (`include sfs B`, `BKRPOOL`, as an editor
+    checks it while it is typed), the help says it is that pool, with its
+    `:` to write. The user ID is 1 to
     8 user ID characters, each directory name 1 to 16 characters from A-Z
     0-9 `$ # @ + - : _`, at most 8 levels deep, none empty; the user ID and
     the directory names may hold the wildcards `*`, `%` and `?`. A path is
@@ -2202,11 +2206,21 @@ def _pool_joined_with_dot(item, pools: set[str]) -> Diagnostic | None:
 def _sfs_path_help(text: str, selection: ast.Selection, pools: set[str]) -> str:
     """The help for a malformed SFS path: for one without its file pool (`OPER1.*`),
     the path with the pool the statement's other paths name, or else the one pool
-    the cluster names, when that reads as a path (a guess, so no fix); else how CMS
-    writes a path."""
+    the cluster names, when that reads as a path (a guess, so no fix), but where the
+    statement's last word begins a file pool the cluster names (`include sfs B`, an
+    editor checking each keystroke), that pool being typed; else how CMS writes a
+    path."""
     general = "write the path as CMS does: POOL:USER.DIR.SUBDIR"
     if ":" in text:
         return general
+    up = text.upper()
+    begun = sorted(p for p in {p.upper() for p in pools} if p.startswith(up))
+    if begun and up.isalnum() and selection.items[-1].text == text:
+        # `include sfs B`, `BKRPOO`, `BKRPOOL`, the last word of the statement: a file
+        # pool the cluster names being typed (not a path `BKRPOOL:B` to write)
+        said = "is" if begun == [up] else f"begins {alternatives(begun)},"
+        pool = "the file pool" if len(begun) == 1 else "file pools"
+        return f"`{text}` {said} {pool} the cluster names: write a `:` after it, then the owner's user ID, `{begun[0]}:USER.DIR`"
     listed = {i.text.split(":", 1)[0].upper() for i in selection.items if ":" in i.text[1:]}
     where = "as the statement's other paths do" if len(listed) == 1 else "the file pool the cluster names"
     candidates = listed if len(listed) == 1 else pools
