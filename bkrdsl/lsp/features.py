@@ -3896,7 +3896,7 @@ def fixes(
     mistake on the line after it. A diagnostic of an imported module is shown at
     its import, and its fix is left to the module's own document; one of the
     site's directory, at the place in this document it concerns."""
-    return _one_preferred(_fixes(doc, first_line, last_line, start, end, shown))
+    return _one_preferred(_fixes(doc, first_line, last_line, start, end, shown), doc)
 
 
 def _fixes(doc, first_line, last_line, start, end, shown) -> list[QuickFix]:
@@ -3936,14 +3936,17 @@ def _fixes(doc, first_line, last_line, start, end, shown) -> list[QuickFix]:
     return [f for f in out if f.shown.span.line - 1 <= start[0] <= f.shown.span.end_line - 1] if start[0] == end[0] else []
 
 
-def _one_preferred(offered: list[QuickFix]) -> list[QuickFix]:
+def _one_preferred(offered: list[QuickFix], doc: Document) -> list[QuickFix]:
     """`offered` with at most one preferred fix for the diagnostics of one code at one
     place (VS Code's *Auto Fix* applies the preferred fix only when it is the one;
     given five it asks, and marks none of them as *the* fix). Where each of those
     fixes adds its text at the same point (BKR253's `disk` statements, one per
-    machine, at the cluster's name), one more fix adds them all, in that order, and
-    is the preferred one: the A-disks of every machine are what the warnings ask
-    for together. Otherwise the first stays preferred."""
+    machine, at the cluster's name), one more fix adds them all and is the
+    preferred one: the A-disks of every machine are what the warnings ask for
+    together. `disk` statements go in the order of the machines (`_machine_order`:
+    the backup server, the catalog server, the workers, the administrator, as the
+    examples write them), not the messages' order; other texts in the fixes' order.
+    Otherwise the first stays preferred."""
     places: dict[tuple, list[int]] = {}
     for i, fix in enumerate(offered):
         if fix.preferred:
@@ -3960,6 +3963,7 @@ def _one_preferred(offered: list[QuickFix]) -> list[QuickFix]:
         for i in at[1:] if not inserts else at:
             out[i] = replace(offered[i], preferred=False)
         if inserts:
+            same = sorted(same, key=_machine_order(doc))
             first = same[0]
             edit = Edit(first.edits[0].span, "".join(f.edits[0].new_text for f in same))
             title = _joined_title(same)
@@ -3968,6 +3972,27 @@ def _one_preferred(offered: list[QuickFix]) -> list[QuickFix]:
     if joined:
         out = [f for i, fix in enumerate(out) for f in ((fix, joined[i]) if i in joined else (fix,))]
     return out
+
+
+def _machine_order(doc: Document):
+    """The sort key of a fix by the product machine its `disk` statement (`disk
+    BKRWRK* 191 ...`) is for, in the order the model lists them
+    (`Model.machine_roles`: backup server, catalog server, workers, the catalog's
+    SFS server, administrator, installation user, Tape Manager's machines); 0 for
+    any other fix, which keeps its place (the sort is stable)."""
+    from bkrdsl.resolve.model import pattern_regex
+
+    model = doc.analysis.model
+    machines = list(model.machine_roles()) if model is not None else []
+
+    def key(fix: QuickFix) -> int:
+        words = fix.edits[0].new_text.split()
+        if len(words) < 2 or words[0] != "disk":
+            return 0
+        rx = pattern_regex(words[1].upper())
+        return next((i for i, m in enumerate(machines) if rx.match(m)), len(machines))
+
+    return key
 
 
 def _joined_title(same: list[QuickFix]) -> str:
