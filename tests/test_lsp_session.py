@@ -705,3 +705,48 @@ def test_a_member_left_without_a_private_volume_for_good_is_read_as_bkrc_check_r
         assert editor.errors == []
     finally:
         editor.close()
+
+
+# --- h7 (stop 66)
+TYPED = (
+    "import std/backup-manager\ncluster DEV {\n  member DEV1 { workers 2  private-volume D1PRV1 }\n"
+    "  catalog shared server BKRSVSFS pool BKRPOOL on DEV1\n"
+    "  expire on DEV1 { purge weekly sun 03:00  retain 35 days }\n"
+    "  identity group SYS { TCPIP }\n"
+    "  job J {\n    backup SYS full\n    include minidisk * 0191\n    to disk\n    run on each member daily 01:00\n  }\n}\n"
+)
+
+
+def _actions_at(editor: Editor, uri: str, at: tuple[int, int]) -> list[tuple[str, bool]]:
+    """The code actions at the cursor `at`, as VS Code asks: the diagnostics under it."""
+    cursor = {"line": at[0], "character": at[1]}
+    shown = [
+        d for d in editor.published(uri)
+        if (d["range"]["start"]["line"], d["range"]["start"]["character"]) <= at
+        <= (d["range"]["end"]["line"], d["range"]["end"]["character"])
+    ]
+    params = {"textDocument": {"uri": uri}, "range": {"start": cursor, "end": cursor}, "context": {"diagnostics": shown}}
+    return [(a["title"], bool(a.get("isPreferred"))) for a in editor.request("textDocument/codeAction", params)["result"]]
+
+
+
+def test_a_brace_left_open_at_the_end_offers_its_brace_only_when_it_is_said(tmp_path):
+    # BKR005 for a `{` the file ends without closing is held back while the typing is
+    # at the end of the buffer (h5): its `}` was still offered as a quick fix on the
+    # `{`'s line, for a mistake the editor did not show. Now only with it.
+    text = "import std/backup-manager\n\ncluster DEV {\n  member DEV1 {"
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = (tmp_path / "dev.bkr").as_uri()
+        _open(editor, uri, text)
+        text = _typed(editor, uri, text, (3, len("  member DEV1 {")), " workers 1", 2)
+        assert "BKR005" not in [d["code"] for d in editor.published(uri)]
+        assert [t for t, _ in _actions_at(editor, uri, (2, 3))] == []
+        assert [t for t, _ in _actions_at(editor, uri, (3, 5))] == []
+        editor.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+        assert "BKR005" in [d["code"] for d in editor.published(uri)]
+        assert any("`}`" in t for t, _ in _actions_at(editor, uri, (3, 5)))
+        assert editor.errors == []
+    finally:
+        editor.close()

@@ -2086,6 +2086,8 @@ def build_server() -> BkrServer:
         ]
         # The quick fixes, unless the request asks for other kinds only.
         offered = F.fixes(doc, start[0], end[0], start, end, shown) if not only or _asks_for(only, "quickfix") else []
+        if uri in ls.typing_at_end:  # BKR005 for a `{` left open at the end is not shown: nor its `}`
+            offered = [f for f in offered if not any(F.closed_later(p.diagnostic) for p in (f.shown, *f.also))]
         # A fix that would add an error is one `bkrc check --fix` leaves out: shown
         # disabled, with why, to a client that shows such actions, else not offered.
         for fix, gives in zip(offered, F.fixes_give(doc, offered, scratch)):
