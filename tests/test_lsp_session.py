@@ -729,6 +729,41 @@ def _actions_at(editor: Editor, uri: str, at: tuple[int, int]) -> list[tuple[str
     return [(a["title"], bool(a.get("isPreferred"))) for a in editor.request("textDocument/codeAction", params)["result"]]
 
 
+@pytest.mark.parametrize(
+    ("written", "before", "typed", "title"),
+    [
+        ("    run on each member daily 01:00", "    run on each member daily ", "0", "Write `00:00`"),  # BKR313
+        ("    backup SYS full", "    backup SYS", ", ", "Remove the `,`"),  # BKR010, a blank after it
+        ("    backup SYS full", "    backup SYS fu", "l", "Write `full`"),  # BKR012
+    ],
+    ids=["time", "comma", "keyword"],
+)
+def test_what_is_being_typed_at_the_end_of_its_line_gets_no_preferred_fix(tmp_path, written, before, typed, title):
+    # `daily 0`, `backup NETIDS, `, `request-node TR`: a time, a list or a name not
+    # typed out yet has a diagnostic whose fix was preferred, so VS Code's *Auto Fix*
+    # (or a client that applies the preferred fix) wrote `00:00` mid-word. While the
+    # document's last change ends at the diagnostic (or only blanks between), nothing
+    # after it on its line, the fix is offered but not preferred; a save (or a change
+    # elsewhere) makes it preferred again.
+    text = TYPED.replace(written, before)
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = (tmp_path / "dev.bkr").as_uri()
+        _open(editor, uri, text)
+        line = text.split("\n").index(before)
+        text = _typed(editor, uri, text, (line, len(before)), typed, 2)
+        at = (line, len(before + typed))
+        assert _actions_at(editor, uri, at) == [(title, False)]
+        editor.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+        assert _actions_at(editor, uri, at) == [(title, True)]
+        # typed elsewhere: no longer what is being typed
+        text = _typed(editor, uri, text, (0, 0), "\n", 3)
+        assert _actions_at(editor, uri, (at[0] + 1, at[1])) == [(title, True)]
+        assert editor.errors == []
+    finally:
+        editor.close()
+
 
 def test_a_brace_left_open_at_the_end_offers_its_brace_only_when_it_is_said(tmp_path):
     # BKR005 for a `{` the file ends without closing is held back while the typing is

@@ -4524,6 +4524,24 @@ def a_disks_without_member(doc: Document, start, end, scratch: ScratchModules | 
     return [d for d in again.diagnostics if d.code == "BKR253"]
 
 
+def at_the_typing(doc: Document, span: Span, typed: tuple[int, int]) -> bool:
+    """Whether a diagnostic at `span` is on what is being typed: it ends where the
+    document's last change ends (`typed`: 0-based line and column, after the change),
+    or before it with only blanks between (`backup NETIDS, |`), and nothing follows
+    on that line but blanks and the brackets an editor closes itself (`}`, `"`).
+    Its fix is then not preferred (`server.code_actions`): `request-node TR`, `daily
+    0`, `tape manager sha` are names, times and keywords not typed out yet, whose
+    fixes (*Add `disk TR 191 size 10 cyl`*, *Write `00:00`*) *Auto Fix* would apply."""
+    line, column = typed
+    if span.file != doc.name or span.end_line - 1 != line:
+        return False
+    lines = doc.lines(doc.name)
+    if line >= len(lines) or lines[line][column:].strip(' \t}"'):
+        return False
+    end = span.end_column - 1
+    return end <= column and not lines[line][end:column].strip(" \t")
+
+
 def closed_later(d: Diagnostic) -> bool:
     """Whether `d` is BKR005 for a `{` the file ends without closing (`messages.never_closed`,
     whose first other place is the end of the file): while the editor types at the

@@ -2088,6 +2088,10 @@ def build_server() -> BkrServer:
         offered = F.fixes(doc, start[0], end[0], start, end, shown) if not only or _asks_for(only, "quickfix") else []
         if uri in ls.typing_at_end:  # BKR005 for a `{` left open at the end is not shown: nor its `}`
             offered = [f for f in offered if not any(F.closed_later(p.diagnostic) for p in (f.shown, *f.also))]
+        # What is being typed (a name, a time, a keyword not typed out yet) gets no
+        # preferred fix, which *Auto Fix* would apply mid-word (`features.at_the_typing`).
+        changed = ls.last_change.get(uri)
+        typed = ls.server_position(doc, changed[1]) if changed is not None else None
         # A fix that would add an error is one `bkrc check --fix` leaves out: shown
         # disabled, with why, to a client that shows such actions, else not offered.
         for fix, gives in zip(offered, F.fixes_give(doc, offered, scratch)):
@@ -2100,7 +2104,9 @@ def build_server() -> BkrServer:
                     kind=T.CodeActionKind.QuickFix,
                     diagnostics=[ls.lsp_diagnostic(p, doc) for p in (fix.shown, *fix.also)],
                     edit=ls.versioned_edit({uri: edits}, {uri: version}),
-                    is_preferred=fix.preferred and not gives,
+                    is_preferred=fix.preferred
+                    and not gives
+                    and (typed is None or not F.at_the_typing(doc, fix.shown.span, typed)),
                     disabled=T.CodeActionDisabled(reason=F.fix_refusal(doc, gives)) if gives else None,
                 )
             )
