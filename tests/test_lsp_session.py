@@ -785,3 +785,25 @@ def test_a_brace_left_open_at_the_end_offers_its_brace_only_when_it_is_said(tmp_
         assert editor.errors == []
     finally:
         editor.close()
+
+
+def test_a_word_typed_in_a_change_that_starts_before_its_line_end_gets_no_preferred_fix(tmp_path):
+    # A few keystrokes sent as one change, computed by comparing the old text with the
+    # new (as the h5 typing scripts do), a line end and `to dis`, may start before the
+    # line end typed: `  to dis\n  ` inserted before a `}`. Its end is past the cursor, on the
+    # `}`'s line, and `dis`'s fix (*Write `disk`*) was still preferred.
+    text = TYPED.replace("    to disk\n    run on each member daily 01:00\n", "")
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = (tmp_path / "dev.bkr").as_uri()
+        _open(editor, uri, text)
+        line = text.split("\n").index("  }")
+        text = _typed(editor, uri, text, (line, 2), "  to dis\n  ", 2)
+        assert text.split("\n")[line : line + 2] == ["    to dis", "  }"]
+        assert _actions_at(editor, uri, (line, len("    to dis"))) == [("Write `disk`", False)]
+        editor.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+        assert _actions_at(editor, uri, (line, len("    to dis"))) == [("Write `disk`", True)]
+        assert editor.errors == []
+    finally:
+        editor.close()

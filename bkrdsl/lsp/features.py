@@ -4524,22 +4524,27 @@ def a_disks_without_member(doc: Document, start, end, scratch: ScratchModules | 
     return [d for d in again.diagnostics if d.code == "BKR253"]
 
 
-def at_the_typing(doc: Document, span: Span, typed: tuple[int, int]) -> bool:
+def at_the_typing(doc: Document, span: Span, start: tuple[int, int], end: tuple[int, int]) -> bool:
     """Whether a diagnostic at `span` is on what is being typed: it ends where the
-    document's last change ends (`typed`: 0-based line and column, after the change),
-    or before it with only blanks between (`backup NETIDS, |`), and nothing follows
-    on that line but blanks and the brackets an editor closes itself (`}`, `"`).
-    Its fix is then not preferred (`server.code_actions`): `request-node TR`, `daily
-    0`, `tape manager sha` are names, times and keywords not typed out yet, whose
-    fixes (*Add `disk TR 191 size 10 cyl`*, *Write `00:00`*) *Auto Fix* would apply."""
-    line, column = typed
-    if span.file != doc.name or span.end_line - 1 != line:
+    document's last change ends (`start`, `end`: 0-based line and column of the
+    changed text, after the change), or before it with only blanks between
+    (`backup NETIDS, |`), or inside the change when that is a few keystrokes sent
+    as one (a line end and a word: a change a client computes by comparing the old
+    text with the new may start before the line end typed), and
+    nothing follows on its line but blanks and the brackets an editor closes itself
+    (`}`, `"`). Its fix is then not preferred (`server.code_actions`):
+    `request-node TR`, `daily 0`, `tape manager sha` are names, times and keywords
+    not typed out yet, whose fixes (*Add `disk TR 191 size 10 cyl`*, *Write
+    `00:00`*) *Auto Fix* would apply."""
+    line, column = span.end_line - 1, span.end_column - 1
+    if span.file != doc.name:
         return False
     lines = doc.lines(doc.name)
     if line >= len(lines) or lines[line][column:].strip(' \t}"'):
         return False
-    end = span.end_column - 1
-    return end <= column and not lines[line][end:column].strip(" \t")
+    if end[0] - start[0] <= 2 and start <= (line, column) <= end:
+        return True
+    return line == end[0] and column <= end[1] and not lines[line][column : end[1]].strip(" \t")
 
 
 def closed_later(d: Diagnostic) -> bool:

@@ -2091,7 +2091,7 @@ def build_server() -> BkrServer:
         # What is being typed (a name, a time, a keyword not typed out yet) gets no
         # preferred fix, which *Auto Fix* would apply mid-word (`features.at_the_typing`).
         changed = ls.last_change.get(uri)
-        typed = ls.server_position(doc, changed[1]) if changed is not None else None
+        typed = tuple(ls.server_position(doc, p) for p in changed) if changed is not None else None
         # A fix that would add an error is one `bkrc check --fix` leaves out: shown
         # disabled, with why, to a client that shows such actions, else not offered.
         for fix, gives in zip(offered, F.fixes_give(doc, offered, scratch)):
@@ -2106,7 +2106,7 @@ def build_server() -> BkrServer:
                     edit=ls.versioned_edit({uri: edits}, {uri: version}),
                     is_preferred=fix.preferred
                     and not gives
-                    and (typed is None or not F.at_the_typing(doc, fix.shown.span, typed)),
+                    and (typed is None or not F.at_the_typing(doc, fix.shown.span, *typed)),
                     disabled=T.CodeActionDisabled(reason=F.fix_refusal(doc, gives)) if gives else None,
                 )
             )
