@@ -2263,27 +2263,23 @@ def unknown_members(model: Model):
     unknown = [
         w for w in model.cluster.member_references() if model.member(w.upper) is None and w is not server
     ]
+    if not unknown:  # the common case: nothing below to walk the jobs for
+        return
     refused = [n for n in names if system_name_problem(n) is not None]  # BKR302's
-    identity = {  # each word of the `run on` of a job that backs up IDENTITY users: its job
-        id(w): job.name
-        for job in model.jobs
-        if Kind.IDENTITY in job.kinds
-        for run in job.decl.runs
-        for w in run.placement.members
-    }
-    typed = {  # a `run on` whose one word ends the statement: no schedule yet, as typed
-        id(run.placement.members[0])
-        for job in model.jobs
-        for run in job.decl.runs
-        if run.schedule is None and len(run.placement.members) == 1 and run.span.end == run.placement.members[0].span.end
-    }
-    # the word alone after a job's `run on` (`run on all daily 02:00`): its job's users' kinds
-    alone = {
-        id(run.placement.members[0]): job.kinds
-        for job in model.jobs
-        for run in job.decl.runs
-        if len(run.placement.members) == 1
-    }
+    # The words after each job's `run on`, in one walk: `identity`, each word of the
+    # `run on` of a job that backs up IDENTITY users, its job; `alone`, the word alone
+    # after a `run on` (`run on all daily 02:00`), its job's users' kinds; `typed`, such
+    # a word that ends its statement, no schedule yet (`run on eac`, as typed).
+    identity, alone, typed = {}, {}, set()
+    for job in model.jobs:
+        for run in job.decl.runs:
+            words = run.placement.members
+            if Kind.IDENTITY in job.kinds:
+                identity.update((id(w), job.name) for w in words)
+            if len(words) == 1:
+                alone[id(words[0])] = job.kinds
+                if run.schedule is None and run.span.end == words[0].span.end:
+                    typed.add(id(words[0]))
     for name, word, others in _once_per_name(unknown):
         if not others and id(word) in typed and _begins_each(word.text) and not any(n.startswith(name) for n in names):
             # `run on eac`, `each` being typed (no member's name starts so): the
