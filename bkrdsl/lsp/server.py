@@ -979,6 +979,16 @@ class BkrServer(LanguageServer):
         self.publish(uri, doc, text_doc.version)
         return doc
 
+    def forget_typing(self, uri: str, *, saved: bool = False) -> None:
+        """What the server keeps of the typing in a document (`typing_at_end`,
+        `last_change`, `a_disks_shown`) dropped, when it is opened, saved or closed: its
+        next check reads it as `bkrc check` does. A save keeps the count of BKR253 last
+        published, which the next change inside a member block is held to (`steadied`)."""
+        self.typing_at_end.discard(uri)
+        self.last_change.pop(uri, None)
+        if not saved:
+            self.a_disks_shown.pop(uri, None)
+
     def steadied(self, uri: str, doc: Document) -> None:
         """BKR253 kept as it was published while the last change is in a `member` block
         that declares no `private-volume` yet, another member declaring one
@@ -1765,9 +1775,7 @@ def build_server() -> BkrServer:
     @server.feature(T.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: BkrServer, params: T.DidOpenTextDocumentParams) -> None:
         uri = params.text_document.uri
-        ls.typing_at_end.discard(uri)
-        ls.last_change.pop(uri, None)
-        ls.a_disks_shown.pop(uri, None)
+        ls.forget_typing(uri)
         ls.opened += 1
         ls.openings[unquote(uri)] = ls.opened
         ls.check(uri)
@@ -1785,8 +1793,7 @@ def build_server() -> BkrServer:
     def did_save(ls: BkrServer, params: T.DidSaveTextDocumentParams) -> None:
         uri = params.text_document.uri
         ls.cancel(uri)
-        ls.typing_at_end.discard(uri)  # saved: a `{` the file leaves open is said again
-        ls.last_change.pop(uri, None)  # and BKR253 read as `bkrc check` reads it
+        ls.forget_typing(uri, saved=True)  # a `{` left open said again, BKR253 as `bkrc check` reads it
         # Not for a document the client has not opened (or has closed): pygls would
         # read its file, which may not be UTF-8 text, and publish for it.
         if unquote(uri) in ls.workspace.text_documents:  # keyed as pygls keys them
@@ -1805,9 +1812,7 @@ def build_server() -> BkrServer:
         ls.edited.pop(uri, None)
         ls.openings.pop(unquote(uri), None)
         ls.tokens_sent.pop(unquote(uri), None)
-        ls.typing_at_end.discard(uri)
-        ls.last_change.pop(uri, None)
-        ls.a_disks_shown.pop(uri, None)
+        ls.forget_typing(uri)
         ls.text_document_publish_diagnostics(T.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
         for other in others:
             ls.schedule(other, refresh_hints=True)
