@@ -807,3 +807,41 @@ def test_a_word_typed_in_a_change_that_starts_before_its_line_end_gets_no_prefer
         assert editor.errors == []
     finally:
         editor.close()
+
+
+# --- h3 (stop 67)
+def _rename(editor: Editor, uri: str, text: str, word: str, new: str) -> dict:
+    """The server's answer to renaming the first `word` of `text` (a whole word) to `new`."""
+    line = next(n for n, t in enumerate(text.split("\n")) if f" {word} " in f" {t} ")
+    at = {"line": line, "character": f" {text.split(chr(10))[line]} ".index(f" {word} ")}
+    return editor.request("textDocument/rename", {"textDocument": {"uri": uri}, "position": at, "newName": new})
+
+
+#: (name, new name): keywords of the language, in any case.
+TO_KEYWORDS = [("DEV1", "member"), ("DEV1", "MEMBER"), ("DEV1", "each"), ("DEV1", "Daily"), ("DEV", "cluster"),
+               ("SYS", "full"), ("J", "job")]
+
+
+def test_a_rename_to_a_keyword_is_refused_with_why(tmp_path):
+    # `member MEMBER {` parses, so a member renamed `member` (or `each`, `daily`...)
+    # was accepted: `run on MEMBER daily`, `on EACH member` then no longer read as
+    # the file did. Renaming to a keyword of the language, in any case, is refused:
+    # an LSP error (InvalidParams, the new name at fault) that says why.
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = (tmp_path / "dev.bkr").as_uri()
+        _open(editor, uri, TYPED)
+        for old, new in TO_KEYWORDS:
+            answer = _rename(editor, uri, TYPED, old, new)
+            assert "error" in answer, (old, new, answer)
+            assert answer["error"]["code"] == -32602, answer
+            message = answer["error"]["message"]
+            assert f"`{new.upper()}` is a keyword of the language (`{new.lower()}`)" in message, message
+            assert message.endswith("choose another name"), message
+        # Not a keyword: renamed.
+        good = _rename(editor, uri, TYPED, "DEV1", "NEWNAME")
+        assert "result" in good and good["result"], good
+        assert editor.errors == []
+    finally:
+        editor.close()

@@ -3279,13 +3279,20 @@ def _invalid(doc: Document, kind: str, old: str, new: str) -> str | None:
     """Why `new` cannot name this `kind`: the checker's own rules for it."""
     from bkrdsl.check.common import cms_name_problem, quoted, system_name_problem, user_id_problem
     from bkrdsl.check.names import group_name_problem, reserved_id_problem
-    from bkrdsl.keywords import vocabulary
+    from bkrdsl.keywords import keywords, vocabulary
     from bkrdsl.resolve.model import derived_job_name
 
     if not re.fullmatch(vocabulary().word, new):
         return (
             f"{quoted(new)} is not a name: a name is a word of A-Z 0-9 $ # @ _ * % ? + - : ."
             " that does not start with # + - : or ."
+        )
+    if new != old and new.lower() in keywords():
+        # `member MEMBER {` parses, but `run on EACH member`, `backup FULL full` or
+        # `on MEMBER` read the keyword where one may stand, or another statement.
+        return (
+            f"{quoted(new)} is a keyword of the language (`{new.lower()}`): a name spelled so"
+            " is read as the keyword where one may stand; choose another name"
         )
     if kind == MEMBER:
         return system_name_problem(new)
