@@ -845,3 +845,42 @@ def test_a_rename_to_a_keyword_is_refused_with_why(tmp_path):
         assert editor.errors == []
     finally:
         editor.close()
+
+
+def _typed_at_end(editor: Editor, uri: str, text: str, typed: str, version: int) -> tuple[str, int, list[list[dict]]]:
+    """`typed` sent keystroke by keystroke at the end of the buffer; what was published after each."""
+    seen = []
+    for char in typed:
+        version += 1
+        text = _typed(editor, uri, text, (text.count("\n"), len(text.split("\n")[-1])), char, version)
+        seen.append(editor.published(uri))
+    return text, version, seen
+
+
+def test_a_file_typed_without_its_closing_braces_is_checked_while_typing(tmp_path):
+    # Typed without auto-closed brackets, the cluster's `{` stays open at the end of
+    # the buffer: its BKR005 is held back (h5), and nothing but syntax was said until
+    # the `}` was typed: `backup SYS full` of a group declared nowhere (BKR331) went
+    # unsaid. While typing at the end, the file is read with its open blocks closed
+    # there; a syntax error in the typing is said as before, and a save reads the
+    # file as `bkrc check` does (BKR005, and the checks again held back by it).
+    text = "import std/backup-manager\n\ncluster DEV {\n  member DEV1 { workers 2  private-volume D1PRV1 }\n"
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = (tmp_path / "dev.bkr").as_uri()
+        _open(editor, uri, text)
+        assert [d["code"] for d in editor.published(uri)] == ["BKR005"]
+        text, version, seen = _typed_at_end(editor, uri, text, "  job J {\n    backup SYS full", 1)
+        assert all("BKR005" not in [d["code"] for d in p] for p in seen), seen
+        unknown = [d for d in seen[-1] if d["code"] == "BKR331"]
+        assert len(unknown) == 1 and unknown[0]["range"]["start"] == {"line": 5, "character": 11}, seen[-1]
+        assert "`SYS` is neither a group nor a declared user" in unknown[0]["message"]
+        # Mid-word, a syntax error: said as before, and alone.
+        assert [d["code"] for d in seen[-3]] == ["BKR012"], seen[-3]  # `backup SYS fu`
+        # Saved: as `bkrc check` reads it.
+        editor.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+        assert [d["code"] for d in editor.published(uri)] == ["BKR005"]
+        assert editor.errors == []
+    finally:
+        editor.close()

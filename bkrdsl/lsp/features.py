@@ -4565,6 +4565,49 @@ def closed_later(d: Diagnostic) -> bool:
     return d.related[0].label == FILE_ENDS_HERE
 
 
+def read_closed(doc: Document, scratch: ScratchModules | None = None) -> list[Diagnostic] | None:
+    """The document's diagnostics as the file reads with the blocks it leaves open at
+    its end closed there, when its only syntax error is that BKR005 (`closed_later`):
+    typed without closing brackets, a file was read no further than its syntax, and
+    no check ran until the cluster's `}` was typed (`BkrServer.read_closed`). The
+    `}`s are those BKR005's fix (or choice) writes, after the file's last line that
+    is not blank, so every place before them stays where it is; what is said at
+    them (or past the text) is left out, and the BKR005 is kept (held back while
+    the typing is at the end). None when the file has another syntax error, or when
+    read so it has one or its checks still do not run (an import not found)."""
+    from bkrdsl.diagnostics import Severity
+
+    held = None
+    for d in doc.diagnostics:
+        if closed_later(d):
+            held = held or d
+        elif d.code < "BKR100" and d.severity is Severity.ERROR:
+            return None
+    mend = held.fix or next(iter(held.choices), None) if held is not None else None
+    if mend is None or len(mend.edits) != 1 or mend.edits[0].span.file != doc.name:
+        return None
+    at = mend.edits[0].span.start
+    text = doc.text[:at] + mend.edits[0].new_text + doc.text[mend.edits[0].span.end :]
+    again = _reanalysis(doc, {doc.name: text}, scratch)
+    if again.model is None:
+        return None
+
+    def here(span: Span) -> bool:
+        return span.file != doc.name or span.end <= at
+
+    out = [held]
+    for d in again.diagnostics:
+        if d.span is not None and not here(d.span):
+            continue
+        mends = (d.fix, *d.choices) if d.fix is not None else d.choices
+        if not all(here(e.span) for f in mends for e in f.edits):
+            d = replace(d, fix=None, choices=(), prefer_choice=False)
+        if not all(here(r.span) for r in d.related):
+            d = replace(d, related=tuple(r for r in d.related if here(r.span)))
+        out.append(d)
+    return out
+
+
 def placed(doc: Document, diagnostics: Sequence[Diagnostic] | None = None) -> list[Placed]:
     """Where the editor shows each diagnostic (default: the document's): in its own
     file at its place; in an imported module at the import that leads there; in

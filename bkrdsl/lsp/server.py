@@ -971,6 +971,8 @@ class BkrServer(LanguageServer):
             dialect=self.dialect,
             directory=self.directory,
         )
+        if uri in self.typing_at_end:
+            self.read_closed(doc)
         self.steadied(uri, doc)
         self.documents[uri] = (text_doc.version, doc)
         self.buffers_read[uri] = buffers
@@ -988,6 +990,21 @@ class BkrServer(LanguageServer):
         self.last_change.pop(uri, None)
         if not saved:
             self.a_disks_shown.pop(uri, None)
+
+    def read_closed(self, doc: Document) -> None:
+        """While the editor types at the end of the buffer, the blocks left open there
+        read as closed at the end (`features.read_closed`): typed without auto-closed
+        brackets, no check ran before the cluster's `}`, and the mistakes of the
+        statements typed (`backup SYS` of no group, a member unknown) went unsaid
+        until then. The BKR005 stays held back (`publish`); `bkrc check`, a save, or
+        an edit above the end reads the file as written."""
+        if not any(F.closed_later(d) for d in doc.analysis.diagnostics):
+            return
+        from bkrdsl.diagnostics.core import sort_key
+
+        closed = F.read_closed(doc, self.parsed.scratch() if self.parsed is not None else None)
+        if closed is not None:
+            doc.analysis.diagnostics = sorted(closed, key=sort_key)
 
     def steadied(self, uri: str, doc: Document) -> None:
         """BKR253 kept as it was published while the last change is in a `member` block
