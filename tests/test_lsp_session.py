@@ -884,3 +884,24 @@ def test_a_file_typed_without_its_closing_braces_is_checked_while_typing(tmp_pat
         assert editor.errors == []
     finally:
         editor.close()
+
+
+def test_every_fix_of_the_line_is_preferred_only_where_it_writes_at_the_cursor(tmp_path):
+    # With the cursor where no diagnostic is, and none named by the client, a code
+    # action offers every fix of the cursor's line (the fallback of `features.fixes`):
+    # at the end of `catalog shard server BKRSVSFS pool BKRPOOL `, *Write `shared`*
+    # was preferred, which *Auto Fix* applies to a word the cursor is not on. It is
+    # offered, not preferred; on the word itself, preferred as before.
+    line_text = "  catalog shard server BKRSVSFS pool BKRPOOL "
+    text = TYPED.replace("  catalog shared server BKRSVSFS pool BKRPOOL on DEV1", line_text)
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = (tmp_path / "dev.bkr").as_uri()
+        _open(editor, uri, text)
+        line = text.split("\n").index(line_text)
+        assert _actions_at(editor, uri, (line, len(line_text))) == [("Write `shared`", False)]
+        assert _actions_at(editor, uri, (line, len("  catalog sh"))) == [("Write `shared`", True)]
+        assert editor.errors == []
+    finally:
+        editor.close()

@@ -3897,7 +3897,8 @@ def fixes(
     says it shows there (`shown`: code, start and end of each of the request's
     `context.diagnostics`, matched to this analysis's by code and place; Neovim
     sends the cursor line's), none when those have none; when it names none of
-    this analysis either, and the range lies on one line, every fix of that line. So with the cursor on one of
+    this analysis either, and the range lies on one line, every fix of that line, preferred
+    only where its edits touch the range. So with the cursor on one of
     two mistakes of a line the editor offers (and applies as *the* preferred fix)
     that one's fix only, and a line selected whole is never offered the fix of a
     mistake on the line after it. A diagnostic of an imported module is shown at
@@ -3940,7 +3941,17 @@ def _fixes(doc, first_line, last_line, start, end, shown) -> list[QuickFix]:
         # has none (a warning on `02:00` is not offered the fix of another mistake of
         # its line, which *Auto Fix* would apply).
         return given
-    return [f for f in out if f.shown.span.line - 1 <= start[0] <= f.shown.span.end_line - 1] if start[0] == end[0] else []
+    if start[0] != end[0]:
+        return []
+    # Every fix of the line: offered, but preferred only where it writes at the range
+    # (`catalog shard server BKRSVSFS pool BKRPOOL |`: *Auto Fix* there wrote `shared`
+    # at a word the cursor is not on).
+    return [
+        f if not f.preferred or any(start <= place(e.span)[1] and place(e.span)[0] <= end for e in f.edits)
+        else replace(f, preferred=False)
+        for f in out
+        if f.shown.span.line - 1 <= start[0] <= f.shown.span.end_line - 1
+    ]
 
 
 def _one_preferred(offered: list[QuickFix], doc: Document) -> list[QuickFix]:
