@@ -928,24 +928,26 @@ def test_a_day_of_the_month_written_as_english_writes_it_gets_its_number(day, nu
     assert check(apply(text, d)) == []
 
 
-def test_a_missing_a_disk_is_added_after_the_last_disk_statement():
+def test_a_missing_a_disk_is_added_after_the_disks_of_the_machines_before_it():
+    # In the order of the machines (`Model.machine_roles`), as the examples write them:
+    # BKRADMIN after the catalog's SFS server, not after the file's last `disk` (TRDMM).
     text = damaged("  disk BKRADMIN 191 size 10 cyl\n", "")
     (d,) = check(text)
     assert d.code == "BKR253" and d.fix.title == "Add `disk BKRADMIN 191 size 10 cyl`"
     ((edit),) = d.fix.edits
     assert edit.span.start == edit.span.end  # an insertion
     fixed = apply(text, d)
-    assert "  disk TRDMM 191 size 10 cyl\n  disk BKRADMIN 191 size 10 cyl\n" in fixed
+    assert fixed == BASE
     assert check(fixed) == []
 
 
 def test_a_missing_a_disk_goes_after_a_comment_on_the_last_disk_line():
     text = damaged("  disk BKRADMIN 191 size 10 cyl\n", "").replace(
-        "disk TRDMM 191 size 10 cyl", "disk TRDMM 191 size 10 cyl  # request DMM"
+        "disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000", "disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000  # SFS"
     )
     (d,) = check(text)
     fixed = apply(text, d)
-    assert "disk TRDMM 191 size 10 cyl  # request DMM\n  disk BKRADMIN 191 size 10 cyl\n" in fixed
+    assert "at 1000  # SFS\n  disk BKRADMIN 191 size 10 cyl\n" in fixed
     assert check(fixed) == []
 
 
@@ -1243,9 +1245,9 @@ def test_fix_keeps_each_line_s_own_line_end(tmp_path, ends):
     path.write_bytes(written(slipped))
     run_cli(["check", "--fix", path], expect=0)
     expected = written(slipped.replace("catalog sharedserver", "catalog shared server"))
-    last_disk = b"disk TRDMM 191 size 10 cyl"
+    last_disk = b"disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000"  # the machine's before BKRADMIN
     at = expected.index(last_disk) + len(last_disk)
-    number = slipped[: slipped.index("disk TRDMM")].count("\n")  # the last disk's line, from 0
+    number = slipped[: slipped.index("disk BKRSVSFS")].count("\n")  # that disk's line, from 0
     line_end = b"\r" if ends == "\r" else b"\r\n" if number % 2 else b"\n"
     assert path.read_bytes() == expected[:at] + line_end + b"  disk BKRADMIN 191 size 10 cyl" + expected[at:]
 
@@ -1376,7 +1378,7 @@ def test_fix_refuses_standard_input():
 
 def test_fixes_that_touch_wait_for_the_next_round():
     # Two BKR253 insertions at one place: one a round, both in the end.
-    text = BASE.replace("  disk BKRADMIN 191 size 10 cyl\n", "").replace("  disk TRDMM 191 size 10 cyl\n", "")
+    text = BASE.replace("  disk BKRADMIN 191 size 10 cyl\n", "").replace("  disk 5697J06C 191 size 10 cyl\n", "")
     found = [d for d in check(text) if d.code == "BKR253"]
     assert len(found) == 2 and len(fixes.choose(found, NAME)) == 1
     done = fixes.fix_all(text, NAME, lambda t: analyse(NAME, t.encode("utf-8")))

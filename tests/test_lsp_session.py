@@ -905,3 +905,64 @@ def test_every_fix_of_the_line_is_preferred_only_where_it_writes_at_the_cursor(t
         assert editor.errors == []
     finally:
         editor.close()
+
+
+def _code_actions(editor: Editor, uri: str, at: tuple[int, int]) -> list[dict]:
+    """The code actions at the cursor `at`, with the diagnostics under it as VS Code sends them."""
+    cursor = {"line": at[0], "character": at[1]}
+    shown = [
+        d for d in editor.published(uri)
+        if (d["range"]["start"]["line"], d["range"]["start"]["character"]) <= at
+        <= (d["range"]["end"]["line"], d["range"]["end"]["character"])
+    ]
+    params = {"textDocument": {"uri": uri}, "range": {"start": cursor, "end": cursor}, "context": {"diagnostics": shown}}
+    return editor.request("textDocument/codeAction", params)["result"]
+
+
+def _applied(text: str, action: dict) -> str:
+    """`text` (ASCII) after the code action's edit, as an editor applies it."""
+    starts = [0] + [n + 1 for n, c in enumerate(text) if c == "\n"]
+    edits = [e for change in action["edit"]["documentChanges"] for e in change["edits"]]
+    placed = [
+        (starts[e["range"]["start"]["line"]] + e["range"]["start"]["character"],
+         starts[e["range"]["end"]["line"]] + e["range"]["end"]["character"], e["newText"])
+        for e in edits
+    ]
+    for start, end, new in sorted(placed, reverse=True):
+        text = text[:start] + new + text[end:]
+    return text
+
+
+@pytest.mark.parametrize(
+    "left_out",
+    [["  disk BKRSVSFS 191 size 20 cyl\n"], ["  disk BKRWRK* 191 size 5 cyl\n", "  disk BKRADMIN 191 size 10 cyl\n"]],
+    ids=["sfs-server", "workers-and-admin"],
+)
+def test_a_disk_quick_fix_writes_the_machines_disk_in_machine_order(tmp_path, left_out):
+    # BKR253's fix added `disk BKRSVSFS 191 size 20 cyl` after the file's last `disk`
+    # statement, `disk 5697J06C`; the examples write the catalog's SFS server between
+    # the workers and the administrator, the order of the machines (`Model.machine_roles`).
+    # Now after the `disk` statements of the machines listed before it; the fix of
+    # several at one place (*Add all 2 `disk` statements*) writes each so too.
+    # Applied, the file is lnxssi.bkr again, and reads clean.
+    whole = (ROOT / "examples" / "lnxssi.bkr").read_text()
+    text = whole
+    for line in left_out:
+        text = text.replace(line, "")
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = (tmp_path / "lnxssi.bkr").as_uri()
+        _open(editor, uri, text)
+        (d, *_) = [d for d in editor.published(uri) if d["code"] == "BKR253"]
+        actions = _code_actions(editor, uri, (d["range"]["start"]["line"], d["range"]["start"]["character"]))
+        (preferred,) = [a for a in actions if a.get("isPreferred")]
+        fixed = _applied(text, preferred)
+        assert fixed == whole, fixed
+        editor.notify(
+            "textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": fixed}]}
+        )
+        assert editor.published(uri) == []
+        assert editor.errors == []
+    finally:
+        editor.close()

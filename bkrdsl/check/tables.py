@@ -692,8 +692,24 @@ def _no_a_disk(model: Model, ids: list[str], roles: dict[str, str], machines) ->
         span,
         related=related,
         help=help,
-        fix=None if more else add_disk_statements(model, (statement,)),
+        fix=None if more else add_disk_statements(model, (statement,), _disks_before(model, ids[0], roles)),
     )
+
+
+def _disks_before(model: Model, machine: str, roles: dict[str, str]) -> list:
+    """The `disk` statements of the machines listed before `machine` (`Model.machine_roles`:
+    the backup server, the catalog server, the workers, the catalog's SFS server, the
+    administrator...): a machine's A-disk is added after the last of them, in that
+    order, as the examples write them (`disk BKRSVSFS` between `disk BKRWRK*` and
+    `disk BKRADMIN`, not after `disk 5697J06C`)."""
+    order = {m: n for n, m in enumerate(roles)}
+    rank = order.get(machine, len(order))
+    out = []
+    for disk in model.disks:
+        owners = model.disk_owners(disk, roles)
+        if owners and max(order.get(o, len(order)) for o in owners) < rank:
+            out.append(disk)
+    return out
 
 
 def _runs(ids: list[str], order: list[str]) -> list[str]:

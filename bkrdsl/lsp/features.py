@@ -3958,8 +3958,9 @@ def _one_preferred(offered: list[QuickFix], doc: Document) -> list[QuickFix]:
     """`offered` with at most one preferred fix for the diagnostics of one code at one
     place (VS Code's *Auto Fix* applies the preferred fix only when it is the one;
     given five it asks, and marks none of them as *the* fix). Where each of those
-    fixes adds its text at the same point (BKR253's `disk` statements, one per
-    machine, at the cluster's name), one more fix adds them all and is the
+    fixes only adds its text (BKR253's `disk` statements, one per machine, at the
+    cluster's name, each after the `disk` statements of the machines listed before
+    it: `tables._disks_before`), one more fix adds them all and is the
     preferred one: the A-disks of every machine are what the warnings ask for
     together. `disk` statements go in the order of the machines (`_machine_order`:
     the backup server, the catalog server, the workers, the administrator, as the
@@ -3976,17 +3977,22 @@ def _one_preferred(offered: list[QuickFix], doc: Document) -> list[QuickFix]:
         if len(at) < 2:
             continue
         same = [offered[i] for i in at]
-        points = {(e.span.file, e.span.start, e.span.end) for f in same for e in f.edits}
-        inserts = len(points) == 1 and all(len(f.edits) == 1 and f.edits[0].span.start == f.edits[0].span.end for f in same)
+        files = {e.span.file for f in same for e in f.edits}
+        inserts = len(files) == 1 and all(len(f.edits) == 1 and f.edits[0].span.start == f.edits[0].span.end for f in same)
         for i in at[1:] if not inserts else at:
             out[i] = replace(offered[i], preferred=False)
         if inserts:
             same = sorted(same, key=_machine_order(doc))
             first = same[0]
-            edit = Edit(first.edits[0].span, "".join(f.edits[0].new_text for f in same))
+            points: dict[int, list[QuickFix]] = {}  # each machine's `disk` after those listed before it
+            for f in same:
+                points.setdefault(f.edits[0].span.start, []).append(f)
+            edits = tuple(
+                Edit(fs[0].edits[0].span, "".join(f.edits[0].new_text for f in fs)) for _, fs in sorted(points.items())
+            )
             title = _joined_title(same)
-            d = replace(first.diagnostic, fix=Fix(title, (edit,)), choices=(), prefer_choice=False)
-            joined[at[-1]] = QuickFix(title, replace(first.shown, diagnostic=d), (edit,), True, tuple(f.shown for f in same[1:]))
+            d = replace(first.diagnostic, fix=Fix(title, edits), choices=(), prefer_choice=False)
+            joined[at[-1]] = QuickFix(title, replace(first.shown, diagnostic=d), edits, True, tuple(f.shown for f in same[1:]))
     if joined:
         out = [f for i, fix in enumerate(out) for f in ((fix, joined[i]) if i in joined else (fix,))]
     return out
