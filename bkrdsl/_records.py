@@ -3473,29 +3473,30 @@ def __create_fn__():
  return __eq__
 CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.kind,self.detail,self.span,self.selection,self.children,)==(other.name,other.kind,other.detail,other.span,other.selection,other.children,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
-def __create_fn__(_type_title, _type_shown, _type_edits, _type_preferred, _type_also, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_preferred, _dflt_also, _return_type):
- def __init__(self,title:_type_title,shown:_type_shown,edits:_type_edits,preferred:_type_preferred=_dflt_preferred,also:_type_also=_dflt_also)->_return_type:
+def __create_fn__(_type_title, _type_shown, _type_edits, _type_preferred, _type_also, _type_choice, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_preferred, _dflt_also, _dflt_choice, _return_type):
+ def __init__(self,title:_type_title,shown:_type_shown,edits:_type_edits,preferred:_type_preferred=_dflt_preferred,also:_type_also=_dflt_also,choice:_type_choice=_dflt_choice)->_return_type:
   self.title=title
   self.shown=shown
   self.edits=edits
   self.preferred=preferred
   self.also=also
+  self.choice=choice
  return __init__
-CODE['def __create_fn__(_type_title, _type_shown, _type_edits, _type_preferred, _type_also, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_preferred, _dflt_also, _return_type):\n def __init__(self,title:_type_title,shown:_type_shown,edits:_type_edits,preferred:_type_preferred=_dflt_preferred,also:_type_also=_dflt_also)->_return_type:\n  self.title=title\n  self.shown=shown\n  self.edits=edits\n  self.preferred=preferred\n  self.also=also\n return __init__'] = __create_fn__.__code__
+CODE['def __create_fn__(_type_title, _type_shown, _type_edits, _type_preferred, _type_also, _type_choice, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_preferred, _dflt_also, _dflt_choice, _return_type):\n def __init__(self,title:_type_title,shown:_type_shown,edits:_type_edits,preferred:_type_preferred=_dflt_preferred,also:_type_also=_dflt_also,choice:_type_choice=_dflt_choice)->_return_type:\n  self.title=title\n  self.shown=shown\n  self.edits=edits\n  self.preferred=preferred\n  self.also=also\n  self.choice=choice\n return __init__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(title={self.title!r}, shown={self.shown!r}, edits={self.edits!r}, preferred={self.preferred!r}, also={self.also!r})"
+  return self.__class__.__qualname__ + f"(title={self.title!r}, shown={self.shown!r}, edits={self.edits!r}, preferred={self.preferred!r}, also={self.also!r}, choice={self.choice!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(title={self.title!r}, shown={self.shown!r}, edits={self.edits!r}, preferred={self.preferred!r}, also={self.also!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(title={self.title!r}, shown={self.shown!r}, edits={self.edits!r}, preferred={self.preferred!r}, also={self.also!r}, choice={self.choice!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.title,self.shown,self.edits,self.preferred,self.also,)==(other.title,other.shown,other.edits,other.preferred,other.also,)
+   return (self.title,self.shown,self.edits,self.preferred,self.also,self.choice,)==(other.title,other.shown,other.edits,other.preferred,other.also,other.choice,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.title,self.shown,self.edits,self.preferred,self.also,)==(other.title,other.shown,other.edits,other.preferred,other.also,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.title,self.shown,self.edits,self.preferred,self.also,self.choice,)==(other.title,other.shown,other.edits,other.preferred,other.also,other.choice,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(_type_line, _type_column, _type_label, _type_kind, _type_tooltip, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,line:_type_line,column:_type_column,label:_type_label,kind:_type_kind,tooltip:_type_tooltip)->_return_type:

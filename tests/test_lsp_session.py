@@ -966,3 +966,33 @@ def test_a_disk_quick_fix_writes_the_machines_disk_in_machine_order(tmp_path, le
         assert editor.errors == []
     finally:
         editor.close()
+
+
+@pytest.mark.parametrize("shows_disabled", [True, False], ids=["disabledSupport", "no-disabledSupport"])
+def test_a_choice_that_would_give_an_error_says_why_in_words_of_a_choice(tmp_path, shows_disabled):
+    # `run on eac` in a job of single-configuration users: BKR330's choice *Write `each
+    # member`* would give BKR220 (the same data copied on each member). Disabled, its
+    # reason said `bkrc check --fix` would not apply it, which never applies a choice
+    # anyway: now it says the choice does not fit there and what the file would give.
+    # A client that shows no disabled actions is not offered it.
+    text = (ROOT / "examples" / "minimal.bkr").read_text().replace("run on DEV1 daily 01:00", "run on eac")
+    editor = Editor()
+    try:
+        literals = {"codeActionLiteralSupport": {"codeActionKind": {"valueSet": ["quickfix"]}}}
+        editor.initialize(tmp_path, capabilities=SHOWS_DISABLED if shows_disabled else {"textDocument": {"codeAction": literals}})
+        uri = (tmp_path / "minimal.bkr").as_uri()
+        _open(editor, uri, text)
+        line = text.split("\n").index("    run on eac")
+        actions = _code_actions(editor, uri, (line, len("    run on ea")))
+        each = [a for a in actions if a["title"] == "Write `each member`"]
+        if not shows_disabled:
+            assert each == [], actions
+            return
+        (action,) = each
+        assert action["isPreferred"] is False
+        reason = action["disabled"]["reason"]
+        assert reason.startswith("this choice does not fit here: the file would then give BKR220 at line 30:"), reason
+        assert "--fix" not in reason
+        assert editor.errors == []
+    finally:
+        editor.close()

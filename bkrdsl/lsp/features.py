@@ -3838,6 +3838,8 @@ class QuickFix:
     preferred: bool = True
     #: the other diagnostics this fix mends (`_joined`: several at one place, one fix)
     also: tuple[Placed, ...] = ()
+    #: one of the mends a help offers (`Diagnostic.choices`), which `bkrc check --fix` never applies
+    choice: bool = False
 
     @property
     def diagnostic(self) -> Diagnostic:
@@ -3876,7 +3878,7 @@ def _offered_choices(doc: Document, shown: Placed) -> list[QuickFix]:
         if not choice.edits or any(e.span.file != doc.name for e in choice.edits):
             continue
         chosen = replace(shown, diagnostic=replace(d, fix=choice, choices=(), prefer_choice=False))
-        out.append(QuickFix(choice.title, chosen, choice.edits, preferred=d.prefer_choice))
+        out.append(QuickFix(choice.title, chosen, choice.edits, preferred=d.prefer_choice, choice=True))
     return out
 
 
@@ -4089,10 +4091,13 @@ def fixes_give(
     return [known[_fix_key(f)] for f in offered]
 
 
-def fix_refusal(doc: Document, gives: Sequence[Diagnostic]) -> str:
+def fix_refusal(doc: Document, gives: Sequence[Diagnostic], choice: bool = False) -> str:
     """Why a quick fix is not offered as one to apply, in the words of `bkrc check
     --fix`'s line for it: the errors it would give, where (the line in the fixed
-    text; another file's name with it)."""
+    text; another file's name with it). A `choice` of the help's, which `--fix`
+    never applies, is said as a choice that would give them (`run on eac` in a job
+    of single-configuration users: *Write `each member`* would copy the same data
+    on each member, BKR220), not as a fix `--fix` leaves out."""
 
     def where(d: Diagnostic) -> str:
         if d.span is None:
@@ -4101,6 +4106,8 @@ def fix_refusal(doc: Document, gives: Sequence[Diagnostic]) -> str:
         return f" at {line}" if d.span.file == doc.name else f" at {d.span.file}:{d.span.line}"
 
     said = "; ".join(f"{d.code}{where(d)}: {d.message}" for d in gives)
+    if choice:
+        return f"this choice does not fit here: the file would then give {said}"
     return f"`bkrc check --fix` would not apply it: it would give {said}"
 
 

@@ -2129,7 +2129,7 @@ def build_server() -> BkrServer:
                     is_preferred=fix.preferred
                     and not gives
                     and (typed is None or not F.at_the_typing(doc, fix.shown.span, *typed)),
-                    disabled=T.CodeActionDisabled(reason=F.fix_refusal(doc, gives)) if gives else None,
+                    disabled=T.CodeActionDisabled(reason=F.fix_refusal(doc, gives, fix.choice)) if gives else None,
                 )
             )
         if _asks_for(only, T.CodeActionKind.SourceFixAll):
