@@ -996,3 +996,37 @@ def test_a_choice_that_would_give_an_error_says_why_in_words_of_a_choice(tmp_pat
         assert editor.errors == []
     finally:
         editor.close()
+
+
+def _fix_all(editor: Editor, uri: str) -> list[dict]:
+    """The `source.fixAll` code actions, as VS Code's `editor.codeActionsOnSave` asks for them."""
+    cursor = {"line": 0, "character": 0}
+    params = {"textDocument": {"uri": uri}, "range": {"start": cursor, "end": cursor}}
+    params["context"] = {"diagnostics": [], "only": ["source.fixAll"]}
+    return editor.request("textDocument/codeAction", params)["result"]
+
+
+def test_fix_all_leaves_the_brace_held_back_while_typing_at_the_end(tmp_path):
+    # BKR005 for the blocks a file typed without closing brackets leaves open at its end
+    # is held back while the typing is there (h5), and its `}` is offered as no quick
+    # fix: *Fix all* (`source.fixAll`, which VS Code may run on save or on a key) still
+    # wrote it, and with it the checks' fixes the closed file then drew (BKR253's
+    # `disk` statements). It fixes the rest only; once saved, the `}` too.
+    text = "import std/backup-manager\n\ncluster DEV {\n  member DEV1 { workers 2  private-volume D1PRV1 }\n"
+    text += "  job J {\n    backup SYS fulll\n"
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = (tmp_path / "dev.bkr").as_uri()
+        _open(editor, uri, text)
+        text = _typed(editor, uri, text, (6, 0), "    to disk", 2)
+        (action,) = _fix_all(editor, uri)
+        assert action["title"] == "Fix 1 problem as `bkrc check --fix` does (BKR012)", action["title"]
+        assert _applied(text, action) == text.replace("fulll", "full")
+        editor.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+        (action,) = _fix_all(editor, uri)
+        assert "BKR005" in action["title"], action["title"]
+        assert _applied(text, action).endswith("    to disk\n  }\n}")
+        assert editor.errors == []
+    finally:
+        editor.close()

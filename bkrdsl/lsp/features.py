@@ -4033,17 +4033,26 @@ def _fix_key(fix: QuickFix) -> tuple:
     return (fix.diagnostic.code, fix.title, tuple((e.span.start, e.span.end, e.new_text) for e in fix.edits))
 
 
-def fixed_all(doc: Document, text: str, scratch: ScratchModules | None = None):
+def fixed_all(doc: Document, text: str, scratch: ScratchModules | None = None, *, held: bool = False):
     """`text` (the editor's buffer, `doc`'s, as written: no byte-order mark) with every
     fix applied that `bkrc check --fix` applies to it (`fixes.fix_all`: round after
     round, leaving out a fix that would add an error), each round's text analysed as
     the document is, its imports read from the open buffers (`_reanalysis`). The
-    *Fix all* source action's text; None when no fix applies."""
+    *Fix all* source action's text; None when no fix applies. `held`: the editor
+    types at the end of the buffer, where BKR005 for the blocks left open there is
+    held back (`closed_later`): its `}` is not written, in any round."""
     from bkrdsl.fixes import fix_all
 
     if scratch is None and doc.parsed is not None:
         scratch = doc.parsed.scratch() if isinstance(doc.parsed, ParsedModules) else doc.parsed
-    fixed = fix_all(text, doc.name, lambda new: _reanalysis(doc, {doc.name: new}, scratch))
+
+    def check(new: str):
+        analysis = _reanalysis(doc, {doc.name: new}, scratch)
+        if held and any(closed_later(d) for d in analysis.diagnostics):
+            analysis = replace(analysis, diagnostics=[d for d in analysis.diagnostics if not closed_later(d)])
+        return analysis
+
+    fixed = fix_all(text, doc.name, check)
     return fixed if fixed.applied and fixed.text != text else None
 
 

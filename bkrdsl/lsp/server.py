@@ -2144,7 +2144,7 @@ def build_server() -> BkrServer:
         the text again round after round, too slow for every move of the cursor."""
         source = ls.workspace.get_text_document(uri).source
         bom = source.startswith("\ufeff")
-        fixed = F.fixed_all(doc, source[1:] if bom else source, scratch)
+        fixed = F.fixed_all(doc, source[1:] if bom else source, scratch, held=uri in ls.typing_at_end)
         if fixed is None:
             return []
         end = ls.end_of(source)
