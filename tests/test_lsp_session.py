@@ -841,7 +841,7 @@ def test_a_rename_to_a_keyword_is_refused_with_why(tmp_path):
             assert message.endswith("choose another name"), message
         # Not a keyword: renamed.
         good = _rename(editor, uri, TYPED, "DEV1", "NEWNAME")
-        assert "result" in good and good["result"], good
+        assert good.get("result"), good
         assert editor.errors == []
     finally:
         editor.close()
@@ -871,7 +871,7 @@ def test_a_file_typed_without_its_closing_braces_is_checked_while_typing(tmp_pat
         uri = (tmp_path / "dev.bkr").as_uri()
         _open(editor, uri, text)
         assert [d["code"] for d in editor.published(uri)] == ["BKR005"]
-        text, version, seen = _typed_at_end(editor, uri, text, "  job J {\n    backup SYS full", 1)
+        text, _, seen = _typed_at_end(editor, uri, text, "  job J {\n    backup SYS full", 1)
         assert all("BKR005" not in [d["code"] for d in p] for p in seen), seen
         unknown = [d for d in seen[-1] if d["code"] == "BKR331"]
         assert len(unknown) == 1 and unknown[0]["range"]["start"] == {"line": 5, "character": 11}, seen[-1]
