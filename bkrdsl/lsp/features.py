@@ -3945,12 +3945,22 @@ def _fixes(doc, first_line, last_line, start, end, shown) -> list[QuickFix]:
         return given
     if start[0] != end[0]:
         return []
-    # Every fix of the line: offered, but preferred only where it writes at the range
-    # (`catalog shard server BKRSVSFS pool BKRPOOL |`: *Auto Fix* there wrote `shared`
-    # at a word the cursor is not on).
+    # Every fix of the line: offered, but preferred only where it writes at the range,
+    # or with only blanks between (`backup SYS, |`: *Remove the `,`*), not at a word
+    # before (`catalog shard server BKRSVSFS pool BKRPOOL |`: *Auto Fix* there wrote
+    # `shared` at a word the cursor is not on).
+    line = doc.lines(doc.name)[start[0]] if start[0] < len(doc.lines(doc.name)) else ""
+
+    def at_range(e: Edit) -> bool:
+        (a_line, a), (b_line, b) = place(e.span)
+        if (a_line, a) > end:
+            return a_line == end[0] and not line[end[1] : a].strip(" \t")
+        if (b_line, b) < start:
+            return b_line == start[0] and not line[b : start[1]].strip(" \t")
+        return True
+
     return [
-        f if not f.preferred or any(start <= place(e.span)[1] and place(e.span)[0] <= end for e in f.edits)
-        else replace(f, preferred=False)
+        f if not f.preferred or any(at_range(e) for e in f.edits) else replace(f, preferred=False)
         for f in out
         if f.shown.span.line - 1 <= start[0] <= f.shown.span.end_line - 1
     ]
