@@ -3899,8 +3899,8 @@ def fixes(
     says it shows there (`shown`: code, start and end of each of the request's
     `context.diagnostics`, matched to this analysis's by code and place; Neovim
     sends the cursor line's), none when those have none; when it names none of
-    this analysis either, and the range lies on one line, every fix of that line, preferred
-    only where its edits touch the range. So with the cursor on one of
+    this analysis either, and the range lies on one line, every fix of that line, not
+    preferred where it edits another word of that line. So with the cursor on one of
     two mistakes of a line the editor offers (and applies as *the* preferred fix)
     that one's fix only, and a line selected whole is never offered the fix of a
     mistake on the line after it. A diagnostic of an imported module is shown at
@@ -3945,18 +3945,19 @@ def _fixes(doc, first_line, last_line, start, end, shown) -> list[QuickFix]:
         return given
     if start[0] != end[0]:
         return []
-    # Every fix of the line: offered, but preferred only where it writes at the range,
-    # or with only blanks between (`backup SYS, |`: *Remove the `,`*), not at a word
-    # before (`catalog shard server BKRSVSFS pool BKRPOOL |`: *Auto Fix* there wrote
-    # `shared` at a word the cursor is not on).
+    # Every fix of the line: offered, but not preferred where it writes at another word
+    # of the cursor's line (`catalog shard server BKRSVSFS pool BKRPOOL |`: *Auto Fix*
+    # there wrote `shared` at a word the cursor is not on); preferred where it writes
+    # at the range, with only blanks between (`backup SYS, |`: *Remove the `,`*), or
+    # on other lines (BKR005's `}` above the comment lines of the statement shown).
     line = doc.lines(doc.name)[start[0]] if start[0] < len(doc.lines(doc.name)) else ""
 
     def at_range(e: Edit) -> bool:
         (a_line, a), (b_line, b) = place(e.span)
         if (a_line, a) > end:
-            return a_line == end[0] and not line[end[1] : a].strip(" \t")
+            return a_line != end[0] or not line[end[1] : a].strip(" \t")
         if (b_line, b) < start:
-            return b_line == start[0] and not line[b : start[1]].strip(" \t")
+            return b_line != start[0] or not line[b : start[1]].strip(" \t")
         return True
 
     return [
