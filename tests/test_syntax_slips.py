@@ -13106,3 +13106,74 @@ def test_h6_66_members_ending_with_and_before_the_schedule(base, clean, written,
         mended = apply_edits(text, mend.edits)
         assert mended == original.replace(clean, line, 1)
         assert analyse("x.bkr", mended.encode("utf-8")).diagnostics == []
+
+
+# --- h6 (stop 67)
+#: A job's `run` with its members left out before the schedule, as a newcomer writes it
+#: (`run daily 03:30`, `run on daily 03:30`): the help and fix the job's users allow. A
+#: job of IDENTITY users runs on each member, which the fix writes (was, after `run`, a
+#: choice of each member, each then BKR221; after `on`, "write a member name after `on`",
+#: no name); one of single-configuration users whose other jobs run on one member runs
+#: there too (the group's name in another case than its declaration's is the group);
+#: else each member is a choice. (clean, as written, the help, the line the fix writes or
+#: None, the choices' titles)
+H6_67_RUN_MEMBERS_LEFT_OUT = [
+    ("run on each member daily 03:30", "run daily 03:30",
+     "write `on each member` after `run`: the job backs up IDENTITY users, one job per member",
+     "    run on each member daily 03:30", []),
+    ("run on each member daily 03:30", "run on daily 03:30",
+     "write `each member` after `on`: the job backs up IDENTITY users, one job per member",
+     "    run on each member daily 03:30", []),
+    ("run on VMSYS2 daily 23:30", "run on daily 23:30",
+     "write `VMSYS2` after `on`: the job backs up single-configuration users, whose other jobs run on VMSYS2",
+     "    run on VMSYS2 daily 23:30", []),
+    ("backup LINUX incremental\n    include minidisk * 0191\n    to disk pool BKUPPOOL\n    run on VMSYS2 daily 23:30",
+     "backup linux incremental\n    include minidisk * 0191\n    to disk pool BKUPPOOL\n    run daily 23:30",
+     "write `on VMSYS2` after `run`: the job backs up single-configuration users, whose other jobs run on VMSYS2",
+     "    run on VMSYS2 daily 23:30", []),
+    ("run on VMSYS1 daily 02:00", "run on daily 02:00",
+     ("write the member it runs on after `on`, `VMSYS1`, `VMSYS2`, `VMSYS3` or `VMSYS4`: the job backs up"
+      " single-configuration users, backed up from one member (BKR220)"),
+     None, [f"Insert `VMSYS{n}`" for n in (1, 2, 3, 4)]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "help", "fixed", "choices"), H6_67_RUN_MEMBERS_LEFT_OUT, ids=[c[1].split("\n")[-1] for c in H6_67_RUN_MEMBERS_LEFT_OUT]
+)
+def test_h6_67_a_runs_members_left_out_get_what_the_jobs_users_allow(clean, written, help, fixed, choices, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    (found,) = analysis.diagnostics
+    assert found.help == help
+    assert too_long(found, analysis.sources) == []
+    assert [c.title for c in found.choices] == choices
+    if fixed is None:
+        assert found.fix is None
+        for choice in found.choices:
+            _clean_after(text, choice)
+    else:
+        mended = _clean_after(text, found.fix)
+        assert fixed in mended.split("\n")
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h6_67_run_on_with_no_member_at_its_lines_end_names_the_files_members(parser, monkeypatch):
+    # `run on`, then the job's `}`, as it is typed: the help named no member ("write a
+    # member name after `on`"); both front ends read it, so it names the file's members
+    # and `each member` whatever the job's users (the fast parser does not know them).
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    for clean in ("run on each member daily 03:30", "run on VMSYS1 daily 02:00"):
+        _, analysis = _one_slip(clean, "run on")
+        (found,) = analysis.diagnostics
+        assert found.message == "expected a member name after `on`, found `}`"
+        assert found.help == (
+            "write the member it runs on after `on`, `VMSYS1`, `VMSYS2`, `VMSYS3` or `VMSYS4`"
+            " (single-configuration users), or `each member` (IDENTITY users)"
+        )
+    # an `on` of another statement keeps its own help
+    _, analysis = _one_slip("expire on VMSYS1 {", "expire on\n  {")
+    assert [d.help for d in analysis.diagnostics] == ["write a member name after `on`"]
+

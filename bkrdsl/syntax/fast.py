@@ -2522,7 +2522,10 @@ class _Parser:
             run_on = messages.unit_run_on(previous[TEXT], keyword, T_NAME, where)
             if run_on is not None:
                 return run_on
-        diag = messages.missing_value(keyword, names, shown, where, written, listed, line_ended=ended, text=self.text)
+        members = [m.name.text for m in self.members] if keyword.lower() == "on" else ()  # `Recovery.report_missing`'s
+        diag = messages.missing_value(
+            keyword, names, shown, where, written, listed, line_ended=ended, text=self.text, members=members
+        )
         if keyword == ",":
             self.comma_removal = (diag, self._comma_span(self.i - 1))
         return diag

@@ -5826,6 +5826,7 @@ def missing_value(
     *,
     line_ended: bool = False,
     text: str = "",
+    members: Sequence[str] = (),
 ) -> Diagnostic:
     """`expected a member name after `on`, found `}``, with the special cases users hit.
     `written`: the names as the text writes them (`sun,mon`, `list_written`), where
@@ -5833,7 +5834,10 @@ def missing_value(
     names, `,` last (`sun,`), and `listed` the list's keyword (`weekly`), which says
     what the name missing is (`LIST_ITEMS`). `line_ended`: `found` starts a later line
     (`line_ended`), and the message says the line's end. `text`: the file, whose
-    words say what a minidisk selection's owner `ALL` is (`_everything`)."""
+    words say what a minidisk selection's owner `ALL` is (`_everything`), and where an
+    `on` is a job's `run on` (`_run_placement`). `members`: the file's members read so
+    far, which the help of a job's `run on` with no member after it names
+    (`run_members_left_out` says more where the job's users are known)."""
     found = _LINE_END if line_ended else found
     fix = None
     expected = None  # what the message says is expected after the word, where it says so (a list's `,`, the last branch)
@@ -5910,6 +5914,14 @@ def missing_value(
             label = f"{need} expected after this"
             message = f"expected {need} after {written}, found {found}"
             help_text = volume_after_on(text)
+        elif keyword.lower() == "on" and not names and members and text and _run_placement(text, span.start):
+            # `run on`, then the job's `}`: the file's members, or each member (was "write a
+            # member name after `on`", the names the file has not said)
+            named = one_of([f"`{m}`" for m in members[:4]] + ["..."] * (len(members) > 4))
+            help_text = (
+                f"write the member it runs on after `on`, {named} (single-configuration users),"
+                " or `each member` (IDENTITY users)"
+            )
     return codes.EXPECTED_NAME(
         message, span, label=label, help=help_text, fix=fix, choices=choices, expected=expected, found=ends
     )
@@ -5932,6 +5944,15 @@ def _disk_placement(text: str, at: int) -> bool:
         above = text.rfind("\n", 0, begin - 1) + 1
         before = text[above : begin - 1]
     return _DISK_STATEMENT.match(before) is not None
+
+
+#: A job's `run` right before the `on` a line holds (`  run on`, `job J { run on`).
+_RUN_BEFORE_ON = re.compile(r"(?i)(?:\A|[\s{])run[ \t]+\Z")
+
+
+def _run_placement(text: str, at: int) -> bool:
+    """Whether the `on` at `at` is a job's `run on`: `run` right before it on its line."""
+    return _RUN_BEFORE_ON.search(text[text.rfind("\n", 0, at) + 1 : at]) is not None
 
 
 def volume_after_on(text: str) -> str:
@@ -7059,6 +7080,48 @@ def on_and_schedule(
         other = "midnight" if hour == 12 else f"{hour} in the afternoon"
         help += f", the hour read on a 24-hour clock ({other}: `{others[0]}`)"
     return replace(diag, help=help, choices=tuple(write_fix(w, span) for w in words))
+
+
+def run_members_left_out(
+    diag: Diagnostic, after_on: bool, members: Sequence[str], kind: str | None, home: str | None, span: Span
+) -> Diagnostic:
+    """`run daily 22:00` ("expected `on` after `run`") or, `after_on`, `run on daily 22:00`
+    ("expected a member name after `on`"): the members a job runs on left out before its
+    schedule, the words after them read whole once they are written (the recovery tells).
+    `span`: the word they go after, `run` or `on`; `members`, the file's. What the file
+    allows is written (`recovery.job_home`: `kind`, the job's users', and `home`, the
+    member its users' other jobs run on): a job of IDENTITY users runs on each member,
+    which the fix inserts (a member each, as `on VMSYS1` was offered, gave BKR221), and
+    so does a job of single-configuration users whose other jobs run on one member, or
+    in a file of one member; else each of the file's `members` (four at most) is a
+    choice, and, of users of no kind known, `each member` too. After `run`, `diag`
+    itself for those (`missing_other` names the members and offers them)."""
+    words = "" if after_on else "on "
+    keyword = "on" if after_on else "run"
+    if kind == "single" and home is None and len(members) == 1:
+        home = members[0]
+    if kind == "identity" or (kind == "single" and home is not None):
+        meant = words + ("each member" if kind == "identity" else home)
+        why = (
+            "the job backs up IDENTITY users, one job per member"
+            if kind == "identity"
+            else f"the job backs up single-configuration users, whose other jobs run on {home}"
+            if len(members) > 1
+            else "the cluster's one member"
+        )
+        (fix,) = insert_choices([meant], span, first=False)
+        return replace(diag, help=f"write `{meant}` after `{keyword}`: {why}", fix=fix, choices=())
+    if not after_on or not members:
+        return diag
+    named = one_of([f"`{m}`" for m in members[:4]] + ["..."] * (len(members) > 4))
+    if kind == "single":
+        help = (
+            f"write the member it runs on after `on`, {named}: the job backs up single-configuration users,"
+            " backed up from one member (BKR220)"
+        )
+        return replace(diag, help=help, choices=insert_choices(members[:4], span, first=False))
+    help = f"write the member it runs on after `on`, {named} (single-configuration users), or `each member` (IDENTITY users)"
+    return replace(diag, help=help, choices=insert_choices([*members[:4], "each member"], span, first=False))
 
 
 def days_as_members_alone(days: str, written: str, schedule: str, span: Span, members: Sequence[str]) -> Diagnostic:

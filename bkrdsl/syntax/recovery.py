@@ -884,24 +884,25 @@ def job_home(stack) -> tuple[str | None, str | None]:
             if tree.data in ("group_decl", "user_decl") and tree.children and isinstance(tree.children[0], Tree):
                 names = [str(t.value) for t in tokens_of(tree) if t.type == "NAME"]
                 for name in names[:1] if tree.data == "group_decl" else names:
-                    kinds[name] = str(tree.children[0].data)
+                    kinds[name.upper()] = str(tree.children[0].data)  # a name in any case is one name
             elif tree.data == "job":
-                backed = {str(t.value) for b in tree.find_data("backup") for t in tokens_of(b) if t.type == "NAME"}
+                backed = {str(t.value).upper() for b in tree.find_data("backup") for t in tokens_of(b) if t.type == "NAME"}
                 runs = list(tree.find_data("run"))
                 members = None
                 if len(runs) == 1 and not list(runs[0].find_data("on_each_member")):
                     members = [str(t.value) for p in runs[0].find_data("on_members") for t in tokens_of(p) if t.type == "NAME"]
                 homes.append((backed, members))
             elif tree.data == "backup" and i > opened:
-                named += [str(t.value) for t in tokens_of(tree) if t.type == "NAME"]
+                named += [str(t.value).upper() for t in tokens_of(tree) if t.type == "NAME"]
     found = {kinds.get(name) for name in named}
     if not named or len(found) != 1 or None in found:
         return None, None
     kind = found.pop()
     if kind != "single":
         return kind, None
-    places = {tuple(members) if members else None for backed, members in homes if backed & set(named)}
-    home = places.pop() if len(places) == 1 else None
+    # each place by its names in capitals (`zvm1` and `ZVM1` are one member), as first written
+    places = {tuple(m.upper() for m in members) if members else None: members for backed, members in homes if backed & set(named)}
+    home = places.popitem()[1] if len(places) == 1 else None
     return kind, home[0] if home is not None and len(home) == 1 else None
 
 
@@ -12016,9 +12017,14 @@ class Recovery:
                 # misspelt already), which says what it needs: a time, not "a name".
                 word = self.respelt[keyword.start_pos][1][0]
             written, listed = self.list_written(ip.parser_state.value_stack, keyword)
-            diag = messages.missing_value(word, names, named, where, written, listed, line_ended=ended, text=self.source.text)
+            members = members_read(ip.parser_state.value_stack) if keyword.type == "ON" else ()
+            diag = messages.missing_value(
+                word, names, named, where, written, listed, line_ended=ended, text=self.source.text, members=members
+            )
             if word == "," and keyword is previous:
                 diag = self.comma_removed(ip, diag, previous, found)
+            if keyword.type == "ON" and keyword is previous and not names and not ended:
+                diag = self.run_members_left_out(ip, diag, previous, found)
             self.report(self.disk_written_whole(ip, diag) if keyword.type == "DISK" else diag, at)
         else:
             wanted = self.expected_list(accepted - {"RBRACE", "$END"})
@@ -12029,6 +12035,8 @@ class Recovery:
                 # `run every day at 2 on VMSYS1`: `on VMSYS1` inserted before the words would
                 # leave no statement (was offered, each file then with an error)
                 diag = replace(diag, choices=())
+            if filler == "ON" and previous is not None and previous.type == "RUN" and not ended:
+                diag = self.run_members_left_out(ip, diag, previous, found)
             if filler == "ON" and self.on_left_out(ip, found, previous):
                 # the two words with `on` between them, but where the word before it is a
                 # tape option read as the catalog node's name (`catalog-node`, then
@@ -12071,6 +12079,26 @@ class Recovery:
             if filler == "SIZE":
                 diag = self.disk_written_whole(ip, diag)
             self.report(diag, at)
+
+    def run_members_left_out(self, ip, diag: Diagnostic, previous: Token, found: Token) -> Diagnostic:
+        """`run daily 22:00` or `run on daily 22:00` (`previous`, the `run` or a job's
+        `on` read last; `found`, the schedule's first word, on its line): the members
+        left out, where the words after them read whole once written. `diag` with the
+        help and fix the job's users allow (`messages.run_members_left_out`, `job_home`:
+        was, of a job of IDENTITY users, a choice of each member, each then BKR221, and
+        after `on`, "write a member name after `on`"); else `diag`."""
+        stack = ip.parser_state.value_stack
+        after_on = previous.type == "ON"
+        if not is_real(previous) or not is_real(found) or found.type in ("RBRACE", "$END") or stack[-1] is not previous:
+            return diag
+        if after_on and (len(stack) < 2 or not isinstance(stack[-2], Token) or stack[-2].type != "RUN"):
+            return diag  # an `on` of `expire`, `catalog` or a catalog node: one member, not a job's
+        rest = self._line_before_comment(found.start_pos).split("}", 1)[0]
+        if not self._reads_whole(ip, f"{'' if after_on else 'on '}X {rest}"):
+            return diag
+        members = members_read(stack)
+        kind, home = job_home(stack)
+        return messages.run_members_left_out(diag, after_on, members, kind, home, self.span_of(previous))
 
     def disk_written_whole(self, ip, diag: Diagnostic) -> Diagnostic:
         """A `disk` line with its address, `size`, its size or its unit left out
