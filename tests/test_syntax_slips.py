@@ -13177,3 +13177,27 @@ def test_h6_67_run_on_with_no_member_at_its_lines_end_names_the_files_members(pa
     _, analysis = _one_slip("expire on VMSYS1 {", "expire on\n  {")
     assert [d.help for d in analysis.diagnostics] == ["write a member name after `on`"]
 
+
+#: A job template's setting where no job's body is open (the job's `{` left out above it,
+#: `job APPSFULL` alone on its line): the help says the setting's own value as a job
+#: block says it (was the three forms, `to disk pool NAME` also for `= TAPE`).
+H6_67_SETTING_OUTSIDE_A_JOB = [
+    ("CONFIG BKR_Output_Spec = TAPE", "say it in the job block: the target, `to tape`"),
+    ("CONFIG BKR_Output_Spec = DISK BKUPPOOL", "say it in the job block: the target, `to disk pool BKUPPOOL`"),
+    ("CONFIG BKR_Job_Type = INCREMENTAL", "say it in the job block: the level on its `backup` line, `backup GROUP incremental`"),
+    ("CONFIG BKR_Job_Name = APPSDAY", "say it in the job block: the name in its head, `job APPSDAY {`"),
+    ("CONFIG BKR_Job_Workers = 2",
+     "say it in the job block: the name in `job NAME {`, the level in `backup GROUP full`, the target in `to disk pool NAME`"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "help"), H6_67_SETTING_OUTSIDE_A_JOB, ids=[c[0] for c in H6_67_SETTING_OUTSIDE_A_JOB])
+def test_h6_67_a_template_setting_below_a_job_without_its_brace_says_its_value(line, help, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _, analysis = _one_slip("  job APPSFULL {\n    backup APPS full\n", f"  job APPSFULL\n    backup APPS full\n    {line}\n")
+    found = [d for d in analysis.diagnostics if d.code == "BKR014"]
+    assert [d.help for d in found] == [help + "; bkrc writes the template's settings"]
+    assert too_long(found[0], analysis.sources) == []
+    assert [d.code for d in analysis.diagnostics] == ["BKR011", "BKR014"]
+

@@ -950,10 +950,26 @@ def foreign_line(
         return codes.KEY_VALUE(
             f"{word} starts a Backup Manager template setting, not a .bkr statement",
             span,
-            help="say it in the job block: the name in `job NAME {`, the level in `backup GROUP full`,"
-            " the target in `to disk pool NAME`; bkrc writes the template's settings",
+            help=_template_setting_said(line) + "; bkrc writes the template's settings",
         )
     return None
+
+
+def _template_setting_said(line: str) -> str:
+    """How a job block says what a template's setting on a line outside a job's body
+    says (`CONFIG BKR_Output_Spec = TAPE`: `to tape`, as template_setting_in_job writes
+    it in a job), with the setting's own value where it is a name, a level or a medium
+    (was the three forms, `to disk pool NAME` also for a tape's); else the three forms."""
+    found = _TEMPLATE_SETTING_VALUE.fullmatch(line)
+    setting, value = (found.group(1).lower(), found.group(2).split()) if found else ("", [])
+    if setting == "job_name" and len(value) == 1:
+        return f"say it in the job block: the name in its head, `job {value[0].upper()} {{`"
+    if setting == "job_type" and len(value) == 1 and value[0].lower() in ("full", "incremental"):
+        return f"say it in the job block: the level on its `backup` line, `backup GROUP {value[0].lower()}`"
+    if setting == "output_spec" and value and value[0].lower() in lexicon.TARGET_MEDIA and len(value) <= 2:
+        meant = f"to {value[0].lower()}" + (f" pool {value[1].upper()}" if len(value) == 2 else "")
+        return f"say it in the job block: the target, `{meant}`"
+    return "say it in the job block: the name in `job NAME {`, the level in `backup GROUP full`, the target in `to disk pool NAME`"
 
 
 #: `job APPSFULL {`: a job's head in the text, its name.
