@@ -13201,3 +13201,37 @@ def test_h6_67_a_template_setting_below_a_job_without_its_brace_says_its_value(l
     assert too_long(found[0], analysis.sources) == []
     assert [d.code for d in analysis.diagnostics] == ["BKR011", "BKR014"]
 
+
+#: A group's kind written after its name, as some write a declaration (`group SYSIDS
+#: identity {`): one error whose fix writes the kind first, the group read with that kind
+#: (was two errors: the kind missing before `group`, whose help wrote `single group SYSIDS
+#: identity { ... }`, the other kind and the line's own, then "`identity` cannot stand
+#: between `group SYSIDS` and its `{`"). (clean, as written, the line fixed)
+H6_67_KIND_AFTER_NAME = [
+    ("identity group SYSIDS {", "group SYSIDS identity {", "identity group SYSIDS"),
+    ("single group APPS {", "group APPS single {", "single group APPS"),
+    ("single group APPS {", "group APPS SINGLE {", "SINGLE group APPS"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "meant"), H6_67_KIND_AFTER_NAME, ids=[c[1] for c in H6_67_KIND_AFTER_NAME])
+def test_h6_67_a_groups_kind_after_its_name_is_one_error_whose_fix_moves_it(clean, written, meant, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    (found,) = analysis.diagnostics
+    kind = written.split()[2]
+    assert (found.code, found.message, found.help) == (
+        "BKR004", f"a declaration starts with its kind: `{kind}` comes before `group`, not after the name", f"write `{meant}`"
+    )
+    mended = _clean_after(text, found.fix)
+    assert mended == BASE.replace(clean, f"{meant} {{", 1)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h6_67_a_group_without_its_kind_still_offers_each(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _, analysis = _one_slip("single group APPS {", "group APPS {")
+    (found,) = analysis.diagnostics
+    assert found.help == "write `identity group APPS { ... }` or `single group APPS { ... }`"
+    assert [c.title for c in found.choices] == ["Insert `identity`", "Insert `single`"]

@@ -6903,6 +6903,19 @@ def missing_before(
     )
 
 
+def kind_after_name(word: str, kind: str, meant: tuple[str, Span], span: Span) -> Diagnostic:
+    """`group APPS identity {`, `user OPSADMIN single`: a declaration's kind, `kind`,
+    written after its name, where it goes before `word` (`group`, `user`, at `span`);
+    `meant`, the words in order and the span of the words as written, which the help
+    and the fix write (`identity group APPS`)."""
+    return codes.SYNTAX(
+        f"a declaration starts with its kind: `{kind}` comes before `{word}`, not after the name",
+        span,
+        help=f"write `{meant[0]}`",
+        fix=write_fix(meant[0], meant[1]),
+    )
+
+
 def value_before_keyword(word: str, meant: tuple[str, Span], span: Span) -> Diagnostic:
     """`35 days retain`, `APPS backup full`: a value where a statement starts, its
     statement's keyword later on the line; `meant`, the line in the one order of its

@@ -7767,6 +7767,18 @@ class Recovery:
                 self._advance(ip.lexer_thread.state, name)
                 self._fed_error_token = True
                 return None
+            kind_after = self.kind_after_name(tok, before)
+            if kind_after is not None:
+                # `group APPS identity {`: the kind after the name, where it is written first;
+                # one error, whose fix writes `identity group APPS`, read on so (was two:
+                # the kind missing before `group`, its help `single group APPS identity { ... }`,
+                # then the kind "cannot stand between `group APPS` and its `{`")
+                start, kind, meant = kind_after
+                written = self.source.text[start : start + len(kind)]
+                self.report(messages.kind_after_name(str(tok.value), written, meant, self.span_of(tok)), tok.start_pos)
+                self.dropped.add(start)
+                self.feed_types(ip, [kind], tok)
+                return tok
             trial = sim.copy()
             opens = trial.feeds([before[0], tok.type]) and "LBRACE" in (completion(trial) or [])
             written = messages.written_from(self.source.text, tok.start_pos) if is_real(tok) else ""
@@ -7914,6 +7926,27 @@ class Recovery:
             if i == 0 or (keyword is not None and word == word.lower()) or not sim.feed("NAME"):
                 return False
         return True
+
+    def kind_after_name(self, tok: Token, before: list[str]) -> tuple[int, str, Reordered] | None:
+        """`group APPS identity {`, `user OPSADMIN single`: a declaration's kind written
+        after its name (`tok`, the `group` or `user` where the kind is due, `before` the
+        keywords that fit before it), the line then nothing more, or a `{` after a
+        group's: where the kind word starts, its token type, and the line in order over
+        its words (`identity group APPS`); else None. `reordered` takes no line with a
+        brace, so not a group's head."""
+        if tok.type not in ("GROUP", "USER") or not is_real(tok) or set(before) != {"IDENTITY", "SINGLE"}:
+            return None
+        line = self._line_before_comment(tok.start_pos)
+        head, brace, _ = line.partition("{")
+        words = [(m.group(), m.start()) for m in re.finditer(r"\S+", head)]
+        if len(words) != 3 or (tok.type == "GROUP") != bool(brace) or words[2][0].lower() not in ("identity", "single"):
+            return None
+        if self.facts.keywords.get(words[1][0].lower()) is not None:
+            return None  # a keyword where the name goes: not this slip
+        kind, at = words[2]
+        end = tok.start_pos + at + len(kind)
+        meant = f"{kind} {words[0][0]} {words[1][0]}"
+        return tok.start_pos + at, kind.upper(), Reordered(meant, self.source.span(tok.start_pos, end))
 
     def reordered(self, sim: Sim, start: int, trailing: bool = False, inside_first: bool = False) -> Reordered | None:
         """The line from `start` (a statement's first word, where `sim` stands) with its
