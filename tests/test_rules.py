@@ -2137,3 +2137,57 @@ def test_two_identity_disks_on_shared_volumes_get_the_members_left():
         " member: `disk BKRBKUP 191 size 10 cyl on PCPRV1 at 29046` (PRODC) or `disk BKRBKUP 191 size 10 cyl on"
         " PDPRV1 at 29046` (PRODD)")
     }
+
+
+# --- h6 (stop 67)
+H6_67_TAPE = """import std/backup-manager
+cluster ZVMSSI {
+  member ZVM1 { workers 1 private-volume Z1PRV1 }
+  member ZVM2 { workers 1 private-volume Z2PRV1 }
+  member ZVM3 { workers 1 private-volume Z3PRV1 }
+  shared-volume ZVMCOM
+  disk BKRBKUP 191 size 10 cyl
+  disk BKRCATLG 191 size 10 cyl
+  disk BKRWRK* 191 size 5 cyl
+  disk BKRADMIN 191 size 10 cyl
+  disk 5697J06C 191 size 10 cyl
+  disk BKRSFS 191 size 20 cyl
+  disk TCTMM 191 size 10 cyl
+  disk TRTMM 191 size 10 cyl
+  catalog shared server BKRSFS pool BKRPOOL on ZVM1
+  expire on ZVM1 { purge monthly 1 04:00  retain 35 days }
+  tape manager shared catalog-node TCTMM on ZVM1 request-node TRTMM
+  single group LNX1 { match LNX1* }
+  job LNX1FULL {
+    backup LNX1 full
+    include minidisk * 0100-0FFF
+    to tape
+    run on ZVM1 weekly sun 22:00
+  }
+}
+"""
+
+
+def test_h6_67_a_request_node_left_out_is_one_error_not_also_its_disk():
+    # A newcomer's `tape manager shared catalog-node TCTMM on ZVM1`, its `request-node`
+    # left out in a cluster of three members, beside `disk TRTMM 191 ...`: BKR233's help
+    # writes `request-node TRTMM`, from that disk; BKR332 said at the disk too that the
+    # statement names no `catalog-dmm` and `request-dmm` (a DMM, not the node). One slip,
+    # one error; the help's line then checks clean.
+    assert _h6_67_errors(H6_67_TAPE) == []
+    text = H6_67_TAPE.replace(" request-node TRTMM\n", "\n", 1)
+    (found,) = _h6_67_errors(text)
+    assert (found.code, found.help) == ("BKR233", "add `request-node TRTMM`: the IDENTITY machine that runs on every other member")
+    # a disk for a machine BKR233 does not name is still BKR332's
+    other = text.replace("  disk TRTMM 191", "  disk TRTMM 191 size 10 cyl\n  disk TXTMM 191", 1)
+    assert sorted(d.code for d in _h6_67_errors(other)) == ["BKR233", "BKR332"]
+    # the catalog node left out: BKR233 writes `catalog-node TCTMM on ZVM1`, not also BKR332 at TCTMM's disk
+    text = H6_67_TAPE.replace("catalog-node TCTMM on ZVM1 ", "", 1)
+    found = _h6_67_errors(text)
+    assert [d.help for d in found if d.code == "BKR233"] == ["add `catalog-node TCTMM on ZVM1`: one member owns the tape catalog"]
+    assert [d.span.line for d in found if d.code == "BKR332"] != [13]
+
+
+def _h6_67_errors(text: str) -> list:
+    """The errors of `text` (no job runs on ZVM2 and ZVM3: BKR401's warnings, not the point)."""
+    return [d for d in analyse("t.bkr", text.encode()).diagnostics if d.is_error]

@@ -784,7 +784,10 @@ UNKNOWN_DISK_USER = register(
     shared` statement names no `catalog-dmm` or no `request-dmm` (that line
     deleted): there a machine close to a known one that already has a
     minidisk at that address (`disk TCDMM 191`, TCTMM having its 191) counts
-    as none close, since writing TCTMM would declare its disk twice. In a
+    as none close, since writing TCTMM would declare its disk twice. A disk
+    for the node a shared `tape manager` statement leaves out, which BKR233's
+    help names from that disk (`request-node TRTMM` left out beside `disk
+    TRTMM 191 ...`), is BKR233's alone: one slip, one error. In a
     cluster with no `catalog` statement (BKR213), such a disk says that it
     may be the catalog's SFS server, which the missing statement named.
     Of two or three machines equally close, "did you mean" names those no
@@ -2675,6 +2678,9 @@ def _unknown_disk_reports(model: Model):
     unknown_users, unknown_volumes = [], []  # each name reported once, below
     written_on = server_written_as_home(model)  # BKR212's: the catalog's server, written after `on`
     second_statements = _named_by_second_statement(model)
+    from bkrdsl.check.tape import nodes_named_missing  # loaded by now: its checks keep their place
+
+    nodes_missing = nodes_named_missing(model)  # BKR233 names them: `add `request-node TRTMM``
     for d in model.disks:
         if swapped_disk(d):
             continue  # BKR310: the address and the user ID the wrong way round
@@ -2712,7 +2718,7 @@ def _unknown_disk_reports(model: Model):
                     f" user {user} role {role}`",
                 ), False
                 continue
-            if user not in second_statements:
+            if user not in second_statements and user not in nodes_missing:
                 unknown_users.append(d.user)
         if d.volume is not None and volume_problem(d.volume.text) is None and d.volume.upper not in volumes:
             unknown_volumes.append(d.volume)
