@@ -13235,3 +13235,14 @@ def test_h6_67_a_group_without_its_kind_still_offers_each(parser, monkeypatch):
     (found,) = analysis.diagnostics
     assert found.help == "write `identity group APPS { ... }` or `single group APPS { ... }`"
     assert [c.title for c in found.choices] == ["Insert `identity`", "Insert `single`"]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h6_67_a_users_kind_after_its_name_is_one_error_whose_fix_moves_it(parser, monkeypatch):
+    # as docs/language.md says of `user OPSADMIN single` (the line holds no brace: Recovery.reordered)
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "  single group APPS { CICSPRD DB2PRD }\n"
+    text, analysis = _one_slip(clean, clean + "  user OPSADMIN single\n")
+    (found,) = analysis.diagnostics
+    assert (found.code, found.help) == ("BKR004", "write `single user OPSADMIN`")
+    assert _clean_after(text, found.fix) == BASE.replace(clean, clean + "  single user OPSADMIN\n", 1)
