@@ -375,3 +375,68 @@ def test_the_choices_a_help_offers_are_in_json_and_sarif(tmp_path, monkeypatch):
     for mended in from_json:
         assert analyse("daily.bkr", mended.encode()).diagnostics == []
 
+
+
+# --- h4 (stop 67)
+#: A comment holding what a terminal or a log acts on: ESC ] ... BEL (retitles a
+#: terminal), ESC [ 2 J (clears it), CSI's one-character form U+009B, NEL, U+2028,
+#: U+202E, DEL, and what a workflow command reads (`%0A`, `::`, `,`); BKR012's help
+#: quotes it (`days#x...`), BKR023's message and help too.
+_ACTING = "\x1b]0;T\x07\x1b[2J\x9b31m\x7f\x85\u2028\u202e%0A::set-output x,y:z"
+
+
+def _acting_file() -> str:
+    source = (EXAMPLES / "minimal.bkr").read_text(encoding="utf-8")
+    return source.replace("retain 30 days", "retain 30 days#x" + _ACTING).replace(
+        "backup SYSTEM full", "backup SYSTEM full # c" + _ACTING
+    )
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_no_format_writes_a_character_a_terminal_acts_on_from_a_comment(fmt):
+    """Every format of `bkrc check`, for a comment that a message and a help quote:
+    no ESC, BEL, DEL, C1 control, line separator or bidirectional override raw
+    (text, short, github write it `<U+XXXX>`, as the text format's message does;
+    json and sarif as JSON's `\\u` escape, the same string to their reader)."""
+    from bkrdsl.diagnostics.render import render
+    from bkrdsl.terminal import ACTED_ON
+
+    analysis = analyse("c.bkr", _acting_file().encode())
+    assert {d.code for d in analysis.diagnostics} == {"BKR012", "BKR023"}
+    assert any("\x1b" in (d.help or "") for d in analysis.diagnostics)
+    assert any("\u202e" in d.message for d in analysis.diagnostics)
+    out = render(fmt, analysis.diagnostics, analysis.sources)
+    assert not set(out) & (ACTED_ON - {"\n"}), sorted(set(out) & ACTED_ON)
+    if fmt in ("json", "sarif"):
+        doc = json.loads(out)
+        if fmt == "json":
+            said = [(d["message"], d["help"]) for d in doc["diagnostics"]]
+        else:
+            said = [tuple(r["message"]["text"].split("\nhelp: ", 1)) for r in doc["runs"][0]["results"]]
+        assert said == [(d.message, d.help) for d in analysis.diagnostics]  # nothing lost
+    if fmt == "github":
+        lines = out.splitlines()
+        assert len(lines) == len(analysis.diagnostics)
+        for line, d in zip(lines, analysis.diagnostics):
+            head, _, data = line.partition("::")[2].partition("::")
+            assert head.endswith(f"title={d.code}")
+            # the user's `%0A` stays text, never a line end of the annotation
+            assert "%250A::set-output" in data and "%0A::set-output" not in data.replace("%250A", "")
+            assert "<U+001B>]0;T<U+0007>" in data or "<U+202E>" in data
+
+
+def test_a_file_name_holding_a_control_is_written_visibly_in_every_format(tmp_path):
+    """A FILE's own name (`a` ESC `[2J` U+009B `,:.bkr`) in a frame's `-->` line, a short
+    line, an annotation's `file=` and the error limit's note: `<U+XXXX>`, as bkrc's
+    lines that name a FILE write it; json and sarif keep the name (`\\u` escapes, a URI)."""
+    from bkrdsl.diagnostics.render import render
+    from bkrdsl.terminal import ACTED_ON
+
+    name = "a\x1b[2Jb\x9b,:.bkr"
+    analysis = analyse(name, SEVERAL_ERRORS.encode())
+    for fmt in FORMATS:
+        out = render(fmt, analysis.diagnostics, analysis.sources, max_errors=1)
+        assert not set(out) & (ACTED_ON - {"\n"}), (fmt, sorted(set(out) & ACTED_ON))
+        if fmt in ("text", "short", "github"):
+            assert "a<U+001B>[2Jb<U+009B>" in out
+    assert json.loads(render("json", analysis.diagnostics, analysis.sources))["diagnostics"][0]["file"] == name

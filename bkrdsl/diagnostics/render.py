@@ -16,7 +16,7 @@ from bkrdsl import __version__
 from bkrdsl.diagnostics.core import Diagnostic, Fix, Severity
 from bkrdsl.diagnostics.limit import Stop, limit
 from bkrdsl.source import Source, Span
-from bkrdsl.terminal import ACTED_ON, SHOWN, columns
+from bkrdsl.terminal import ACTED_ON, SHOWN, columns, escaped
 
 #: A frame shows at most this many columns of a source line; longer lines are
 #: cut around the caret so a 5 MB line still prints one readable line.
@@ -254,11 +254,11 @@ def render_one_text(
     gutter = _gutter(spans)
     arrow = _style(" " * gutter + "-->", color, fg="blue", bold=True)
     if d.span is not None:
-        lines.append(f"{arrow} {d.span.file}:{d.span.line}:{d.span.column}")
+        lines.append(f"{arrow} {escaped(d.span.file)}:{d.span.line}:{d.span.column}")
         lines += _frame(d.span, sources.get(d.span.file), gutter, "^", _visible(clip(d.label)), style, color, highlight)
     for r in d.related:
         other = _style(" " * gutter + ":::", color, fg="blue", bold=True)
-        lines.append(f"{other} {r.span.file}:{r.span.line}:{r.span.column}")
+        lines.append(f"{other} {escaped(r.span.file)}:{r.span.line}:{r.span.column}")
         lines += _frame(
             r.span,
             sources.get(r.span.file),
@@ -304,7 +304,7 @@ def render_text(
     if not diagnostics and not modules:
         return ""
     blocks = [render_one_text(d, sources, color=color, highlight=highlight) for d in diagnostics]
-    blocks += [f"{_style('note', color, **_STYLE[Severity.NOTE])}: {stop.message}" for stop in stops]
+    blocks += [f"{_style('note', color, **_STYLE[Severity.NOTE])}: {_visible(stop.message)}" for stop in stops]
     errors, warnings = counts(diagnostics)
     parts = []
     if errors:
@@ -337,15 +337,31 @@ def _modules_note(modules: Sequence[str]) -> str:
 def render_short(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = ()) -> str:
     out = []
     for d in diagnostics:
-        where = f"{d.span.file}:{d.span.line}:{d.span.column}" if d.span else "bkrc"
+        where = f"{escaped(d.span.file)}:{d.span.line}:{d.span.column}" if d.span else "bkrc"
         out.append(f"{where}: {d.severity.value} {d.code}: {_visible(clip(d.message))}")
     for stop in stops:
-        where = f"{stop.at.file}:{stop.at.line}:{stop.at.column}" if stop.at else "bkrc"
-        out.append(f"{where}: note: {stop.message}")
+        where = f"{escaped(stop.at.file)}:{stop.at.line}:{stop.at.column}" if stop.at else "bkrc"
+        out.append(f"{where}: note: {_visible(stop.message)}")
     return "".join(line + "\n" for line in out)
 
 
 # --------------------------------------------------------------------- json
+#: What `json.dumps` leaves raw of the characters a terminal acts on (it escapes C0
+#: controls only): DEL, the C1 controls, U+2028, U+2029 and the bidirectional ones.
+_JSON_RAW = re.compile("[" + "".join(sorted(c for c in ACTED_ON if c >= "\x7f")) + "]")
+
+
+def json_safe(document: str) -> str:
+    """A JSON document (json, sarif) with each character a terminal acts on rather
+    than shows written as JSON's escape (`\\u009b`, `\\u2028`): the same string to a
+    reader of the JSON, no control to a terminal or log it is printed to (`ESC [`'s
+    one-character form, U+009B), no line end to a viewer or a JavaScript reader
+    (U+2028). JSON's structure is ASCII, so such a character is only in a string."""
+    if document.isascii() and "\x7f" not in document:
+        return document
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+
+
 def _span_json(span: Span | None) -> dict:
     if span is None:
         return {"file": None, "line": None, "column": None, "end_line": None, "end_column": None}
@@ -412,7 +428,7 @@ def to_json_obj(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = (), f
 def render_json(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = (), failures: Sequence[str] = ()) -> str:
     import json  # here: the text format, `bkrc check`'s default, never needs it
 
-    return json.dumps(to_json_obj(diagnostics, stops, failures), indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(to_json_obj(diagnostics, stops, failures), indent=2, ensure_ascii=False)) + "\n"
 
 
 # -------------------------------------------------------------------- sarif
@@ -578,16 +594,21 @@ def render_sarif(
         ]
     import json
 
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
 
 
 # ------------------------------------------------------------------- github
 def _gh_data(text: str) -> str:
+    """A workflow command's message, escaped as GitHub's toolkit escapes one (`%`, CR,
+    LF): a line of its own no text of the user's can start. A character a terminal
+    acts on is written `<U+XXXX>` by the caller (`_visible`), as the text format does."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _gh_prop(text: str) -> str:
-    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
+    """A property's value (a file name): also `:` and `,`, which end it; a character a
+    terminal acts on (an ESC in a file's name) written `<U+XXXX>` (`_visible`)."""
+    return _gh_data(_visible(text)).replace(":", "%3A").replace(",", "%2C")
 
 
 _GH_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
@@ -609,13 +630,13 @@ def render_github(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = (),
                 f"endColumn={s.end_column}",
             ]
         props.append(f"title={_gh_prop(d.code)}")
-        body = clip(d.message) + (f"\nhelp: {clip_help(d.help)}" if d.help else "")
+        body = _visible(clip(d.message)) + (f"\nhelp: {_visible(clip_help(d.help))}" if d.help else "")
         out.append(f"::{_GH_LEVEL[d.severity]} {','.join(props)}::{_gh_data(body)}")
     for stop in stops:
         props = [f"file={_gh_prop(stop.at.file)}", f"line={stop.at.line}", f"col={stop.at.column}"] if stop.at else []
         props.append("title=bkrc")
-        out.append(f"::notice {','.join(props)}::{_gh_data(stop.message)}")
-    out += [f"::error title=bkrc::{_gh_data(line)}" for line in failures]
+        out.append(f"::notice {','.join(props)}::{_gh_data(_visible(stop.message))}")
+    out += [f"::error title=bkrc::{_gh_data(_visible(line))}" for line in failures]
     return "".join(line + "\n" for line in out)
 
 
@@ -631,4 +652,4 @@ def github_unformatted(file: str, before: str, after: str) -> str:
 
     command = "bkrc fmt -" if file == "<stdin>" else f"bkrc fmt {shlex.quote(file)}"
     message = f"would reformat {file}: `{command}` rewrites it in the canonical layout"
-    return f"::error file={_gh_prop(file)},line={line},title=bkrc fmt::{_gh_data(message)}\n"
+    return f"::error file={_gh_prop(file)},line={line},title=bkrc fmt::{_gh_data(_visible(message))}\n"
