@@ -2584,3 +2584,30 @@ def test_telling_comments_on_a_line_looks_at_no_other_comment():
     line = "  disk BKRW0001 191 size 1 cyl  # x\u2028y"
     assert list(_comments_and_texts(line, 0, len(line), _TOKEN, comments)) == [(line.index("#"), len(line), "comment")]
     assert Counted.walked == 0
+
+
+# --- h4 (stop 67)
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("find", "written", "mended"),
+    [
+        # a word processor's line break within a paragraph, between two statements
+        ("workers 4  private-volume M1PRV1", "workers 4\vprivate-volume M1PRV1", "workers 4\nprivate-volume M1PRV1"),
+        # on a line of its own, and two of them
+        ("  single group APPS", "\v\n  single group APPS", "\n\n  single group APPS"),
+        ("  single group APPS", "\v\v\n  single group APPS", "\n\n\n  single group APPS"),
+    ],
+)
+def test_a_vertical_tab_outside_a_comment_gets_a_line_end_for_it(parser, monkeypatch, find, written, mended):
+    """A vertical tab (U+000B) between two statements: BKR003, whose help said to
+    remove it, which joined `4private-volume`; its fix writes a line end now, as for
+    a line separator, and the file checks clean (both parsers)."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = damaged(find, written)
+    (d,) = check(text)
+    assert d.code == "BKR003" and "vertical tab U+000B" in d.message
+    assert d.help.startswith("write a line end for it")
+    assert d.fix.title == ("Write line ends" if "\v\v" in written else "Write a line end")
+    assert apply(text, d) == damaged(find, mended)
+    assert check(apply(text, d)) == []
+

@@ -1266,3 +1266,30 @@ def test_a_line_separator_ending_a_comment_stays_and_so_does_its_warning(parser,
         return sorted(d.code for d in analyse("t.bkr", t.encode("utf-8")).diagnostics)
 
     assert codes(formatted) == codes(text) and codes(text).count("BKR023") == 2
+
+
+# --- h4 (stop 67)
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_form_feed_is_a_blank_to_both_parsers_and_to_fmt(monkeypatch, parser):
+    """A form feed (U+000C), a page break of a file printed or listed on CMS, at a
+    line's start, on a line of its own or between two words: no diagnostic, the
+    same AST as with blanks, and `bkrc fmt` writes the layout of the file without
+    it; in a comment it is kept (docs/language.md, BKR003)."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    from bkrdsl.source import Source
+    from bkrdsl.syntax import read_module
+
+    base = (EXAMPLES / "minimal.bkr").read_text(encoding="utf-8")
+    text = (
+        "\f" + base.replace("  job SYSFULL {", "\f\n\f  job SYSFULL {")
+        .replace("workers 2  private-volume D1PRV1", "workers 2\fprivate-volume D1PRV1")
+        .replace("retain 30 days", "retain\f30 days\f")
+        .replace("# each member's", "# each\fmember's")
+    )
+    assert analyse("m.bkr", text.encode()).diagnostics == []
+    plain = text.replace("# each\fmember's", "# each member's").replace("\f", " ")
+    assert read_module(Source.of("m.bkr", text))[0] == read_module(Source.of("m.bkr", plain))[0]
+    formatted = format_text(text)
+    assert formatted == format_text(plain).replace("# each member's", "# each\fmember's")
+    assert "\f" not in formatted.replace("# each\fmember's", "")
+    assert analyse("m.bkr", formatted.encode()).diagnostics == []

@@ -81,7 +81,13 @@ BAD_CHARACTER = register(
     another script (a non-breaking space, U+00A0, pasted out of a web page;
     an em or ideographic space), or a run of them, is one error whose fix
     writes an ordinary space for each (a line or paragraph separator, a
-    line end).
+    line end). So is a vertical tab (VT, U+000B), which a word processor
+    writes for a line break within a paragraph: its fix writes a line end.
+    A form feed (FF, U+000C), the page break of a file printed or listed on
+    CMS, is no error: both parsers read it as a blank wherever a blank may
+    stand (on a line of its own too), and `bkrc fmt` writes it as one; in a
+    comment or a text it is one more character. Any other control character
+    outside a comment or a text is this error, whose help says to remove it.
 
     Failing example:
 

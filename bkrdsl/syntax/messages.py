@@ -442,7 +442,11 @@ def quoted_text(char: str, keyword: str, following: str) -> tuple[str, int, str]
 def plain_blank(char: str) -> str | None:
     """What an ordinary file writes for `char`, a blank of another script or program
     (a non-breaking space, an em space, an ideographic space: a blank; a line or
-    paragraph separator: a line end), as BKR003's help says; None for any other."""
+    paragraph separator, or a vertical tab, a word processor's line break within a
+    paragraph: a line end), as BKR003's help says; None for any other (a form feed
+    is a blank to both parsers, no error: docs/language.md)."""
+    if char == "\v":
+        return "\n"
     if char in " \t\n\r" or unicodedata.category(char) not in ("Zs", "Zl", "Zp"):
         return None
     return " " if unicodedata.category(char) == "Zs" else "\n"
@@ -453,7 +457,9 @@ def blanks_fix(written: str, span: Span) -> Fix:
     `written`): each the ordinary blank or line end `plain_blank` names."""
     plain = "".join(plain_blank(c) or c for c in written)
     titles = {" ": "Write an ordinary space", "\n": "Write a line end"}
-    title = titles.get(plain) or ("Write ordinary spaces" if "\n" not in plain else "Write ordinary spaces and line ends")
+    title = titles.get(plain) or (
+        "Write ordinary spaces" if "\n" not in plain else "Write line ends" if not plain.strip("\n") else "Write ordinary spaces and line ends"
+    )
     return Fix.replace(title, span, plain)
 
 
@@ -539,6 +545,15 @@ def advise_character(char: str, following: str, after_keyword: bool) -> tuple[st
             (
                 "replace it with an ordinary space (a line or paragraph separator with a line end); it comes"
                 " from text pasted out of a word processor, a web page or an East Asian input method"
+            ),
+        )
+    if char == "\v":
+        return (
+            "BAD_CHARACTER",
+            "the vertical tab U+000B cannot appear in a .bkr file",
+            (
+                "write a line end for it: a word processor writes one for a line break within a"
+                " paragraph (Shift+Enter); a form feed, a listing's page break, is read as a blank"
             ),
         )
     if not char.isprintable():
