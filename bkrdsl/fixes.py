@@ -48,11 +48,13 @@ def _touch(s1: int, e1: int, s2: int, e2: int) -> bool:
 def choose(diagnostics: Sequence[Diagnostic], file: str) -> list[Diagnostic]:
     """The diagnostics whose fixes one round applies to `file`: every fix whose edits
     are all in `file`, in the order of the text, but for those that clash with one
-    taken before (a fix's own edits never clash)."""
+    taken before (a fix's own edits never clash). Of two that start at one place, an
+    error's goes before a warning's: BKR205's line end for a line separator before
+    the `import` a comment hides, not BKR023's removal of it, which keeps the error."""
     taken: list[Diagnostic] = []
     edits: list[Edit] = []
     fixable = [d for d in diagnostics if d.fix is not None and d.fix.edits]
-    fixable.sort(key=lambda d: (min(e.span.start for e in d.fix.edits), d.code, d.message))
+    fixable.sort(key=lambda d: (min(e.span.start for e in d.fix.edits), not d.is_error, d.code, d.message))
     for d in fixable:
         if any(e.span.file != file for e in d.fix.edits):
             continue

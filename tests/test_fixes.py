@@ -2611,3 +2611,39 @@ def test_a_vertical_tab_outside_a_comment_gets_a_line_end_for_it(parser, monkeyp
     assert apply(text, d) == damaged(find, mended)
     assert check(apply(text, d)) == []
 
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_bkr205_points_at_the_import_a_line_separator_hides_in_a_comment(parser, separator, monkeypatch, tmp_path):
+    """`## doc`, U+2028, `import std/backup-manager`: an editor shows the import, bkrc
+    reads a comment, and BKR205 pointed at the cluster, its help saying to add the
+    import the user sees. Now it points at the import's words, the cluster related,
+    and its fix writes the line end; `check --fix` takes it before BKR023's removal
+    of the separator (which kept the error) and the file checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    assert BASE.count("\nimport std/backup-manager") == 1
+    text = BASE.replace("\nimport std/backup-manager", separator + "import std/backup-manager", 1)
+    warned, missing = check(text)
+    assert (warned.code, missing.code) == ("BKR023", "BKR205")
+    at = text.index(separator)
+    assert (missing.span.start, missing.span.end) == (at + 1, at + 1 + len("import std/backup-manager"))
+    assert text[missing.span.start : missing.span.end] == "import std/backup-manager"
+    assert missing.span.line == warned.span.line and missing.span.column == warned.span.column + 1
+    assert missing.related[0].span.line == text[: text.index("cluster PRODSSI")].count("\n") + 1
+    assert "before `import std/backup-manager`" in missing.help and "add `import" not in missing.help
+    assert apply(text, missing) == BASE
+    assert check(apply(text, missing)) == []
+    path = tmp_path / NAME
+    path.write_text(text, encoding="utf-8")
+    fixed = run_cli(["check", "--fix", path])
+    assert fixed.exit_code == 0, fixed.output
+    assert path.read_text(encoding="utf-8") == BASE
+
+
+def test_bkr205_without_a_hidden_import_still_says_to_add_it():
+    """An import commented out on purpose (`# import std/backup-manager`, no separator):
+    the error at the cluster's name, as before, its help to add the import."""
+    text = BASE.replace("\nimport std/backup-manager", "\n# import std/backup-manager", 1)
+    (missing,) = check(text)
+    assert missing.code == "BKR205" and text[missing.span.start : missing.span.end] == "PRODSSI"
+    assert missing.help == "add `import std/backup-manager`, which declares the product's machines"

@@ -13,7 +13,7 @@ from fnmatch import fnmatchcase
 from bkrdsl.ast import Kind, Scope
 from bkrdsl.check.common import listed, plural, quoted, valid_user_id, valid_user_or_pattern
 from bkrdsl.check.registry import check
-from bkrdsl.diagnostics import Diagnostic, Related
+from bkrdsl.diagnostics import Diagnostic, Fix, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import (
     ROLE_TEXT,
@@ -248,6 +248,14 @@ MISSING_SERVICE = register(
 
     Fix: add `import std/backup-manager` at the top of the file (or declare
     your renamed machines, e.g. `identity user BKRBKUP2 role backup-server`).
+
+    Where a comment of the file holds the import after a line or paragraph
+    separator or a NEL (`## doc`, U+2028, `import std/backup-manager`: text
+    pasted out of a word processor), an editor shows the import on a line of
+    its own and bkrc reads it as part of the comment (BKR023). The error then
+    points at the import's words, the cluster a related place, and its fix
+    writes a line end for the separator (`bkrc check --fix` takes it before
+    BKR023's, which would remove the separator and keep the import a comment).
     """,
 )
 
@@ -688,11 +696,74 @@ def service_roles_declared(model: Model):
     whats = [what for _, what in missing]
     roles = ", ".join(f"`role {role}`" for role, _ in missing)
     listing = whats[0] if len(whats) == 1 else ", ".join(whats[:-1]) + " or " + whats[-1]
+    message = f"cluster {quoted(cluster.name.upper)} declares no {listing}: no user has {roles}"
+    hidden = _import_in_comment(model, cluster.name.span.file)
+    if hidden is not None:
+        # `## doc`, U+2028, `import std/backup-manager`: the import an editor shows on a
+        # line of its own is part of the comment to bkrc (BKR023): point at it, where the
+        # mistake is, not at the cluster, whose help said to add the import it shows
+        written, separator, name, words = hidden
+        yield MISSING_SERVICE(
+            message,
+            written,
+            label=f"part of the comment: the {name} before it is no line end",
+            related=(Related(cluster.name.span, f"cluster {quoted(cluster.name.upper)} declared here"),),
+            help=(
+                f"write a line end for the {name} before `{words}`, which editors show as a line of"
+                " its own and bkrc reads as part of the comment; a line of a .bkr file ends at a line feed"
+            ),
+            fix=Fix.replace("Write a line end", separator, "\n"),
+        )
+        return
     yield MISSING_SERVICE(
-        f"cluster {quoted(cluster.name.upper)} declares no {listing}: no user has {roles}",
+        message,
         cluster.name.span,
         help="add `import std/backup-manager`, which declares the product's machines",
     )
+
+
+def _import_in_comment(model: Model, file: str) -> tuple[Span, Span, str, str] | None:
+    """The `import std/backup-manager` (else the first `import`) that a comment of
+    `file` holds after a line or paragraph separator or a NEL (`## doc`, U+2028,
+    `import std/backup-manager`): where its words are, the separator before them,
+    what a message calls it, and the words; None where no comment holds one. Asked
+    only of a cluster that lacks the product's machines (BKR205)."""
+    from bkrdsl.syntax.messages import OTHER_LINE_ENDS
+
+    found = []
+    for module in model.modules:
+        if module.file != file:
+            continue
+        for span, text in module.comments:
+            if text.isascii():
+                continue
+            for at, char in enumerate(text):
+                if char not in OTHER_LINE_ENDS:
+                    continue
+                rest = text[at + 1 :]
+                words = rest.split(" #")[0].split()
+                if len(words) < 2 or words[0].lower() != "import":
+                    continue
+                start = at + 1 + (len(rest) - len(rest.lstrip()))
+                end = rest.index(words[1]) + at + 1 + len(words[1])
+                found.append(
+                    (
+                        words[1].lower() != "std/backup-manager",  # the module that declares the machines first
+                        span.start + at,
+                        _within(span, start, end),
+                        _within(span, at, at + 1),
+                        OTHER_LINE_ENDS[char],
+                        f"{words[0]} {words[1]}",
+                    )
+                )
+    if not found:
+        return None
+    return min(found, key=lambda f: f[:2])[2:]
+
+
+def _within(span: Span, start: int, end: int) -> Span:
+    """The characters [start, end) of a comment at `span` (one line: a separator ends none)."""
+    return Span(span.file, span.line, span.column + start, span.line, span.column + end, span.start + start, span.start + end)
 
 
 @check
