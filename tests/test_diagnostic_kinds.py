@@ -5,9 +5,10 @@ kind (`Diagnostic.slip`: a word written twice, a list's `,` missing, a keyword
 misspelt, with the word and the keyword meant); a statement cut short at its line's
 end, by what its error found there (`Diagnostic.found`: `homed`, `syntax._again_below`),
 as what it expected is `Diagnostic.expected`. Each test below says a message in other
-words, its data unchanged, and the pass still tells it: none reads the text. The last
-test reads bkrdsl/syntax's source: no regular expression there (nor a `startswith` or
-`endswith`) is matched against a diagnostic's message.
+words, its data unchanged, and the pass still tells it: none reads the text. The scans
+read bkrdsl/syntax's source (and bkrdsl/check's, bkrdsl/lsp's and bkrdsl/resolve's): no
+regular expression there (nor a `startswith` or `endswith`) is matched against a
+diagnostic's message.
 """
 
 from __future__ import annotations
@@ -160,6 +161,71 @@ def test_no_regular_expression_in_the_syntax_reads_a_diagnostic_s_message():
     read = {
         path.relative_to(ROOT).as_posix(): lines
         for path in sorted((ROOT / "bkrdsl" / "syntax").glob("*.py"))
+        if (lines := message_readers(path.read_text(encoding="utf-8")))
+    }
+    assert read == {}
+
+
+# --- h4 (stop 67)
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_quoted_command_reworded_keeps_its_own_words(parser, monkeypatch):
+    # `'CP XAUTOLOG BKRBKUP'`: the command's message says it is in quotes, built from what
+    # the command is (`command_line(..., quoted=True)`), not by cutting the message made
+    # for an unquoted one at its `:`
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    reworded(
+        monkeypatch,
+        "command_line",
+        lambda m: m.replace(": a .bkr file describes the machines, it starts none", " -- a .bkr file starts no machine"),
+    )
+    found = diagnostics(BASE.replace("    backup APPS full\n", "    backup APPS full\n    'CP XAUTOLOG BKRBKUP'\n", 1))
+    assert [d.message for d in found] == [
+        "`XAUTOLOG` is a CP command, not a .bkr statement, in quotes as a REXX EXEC passes it on"
+    ]
+    unquoted = diagnostics(BASE.replace("    backup APPS full\n", "    backup APPS full\n    CP XAUTOLOG BKRBKUP\n", 1))
+    assert [d.message for d in unquoted] == ["`XAUTOLOG` is a CP command, not a .bkr statement -- a .bkr file starts no machine"]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_an_hour_alone_in_a_schedule_reworded_quotes_what_was_written(parser, monkeypatch):
+    # `every day at 2`: the message quotes the words as written, which schedule_phrase
+    # is given (`said`), not a message made for `every day at 02:00` cut at its length
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    lead = "bkrc reads no schedule in "
+
+    def words(m: str) -> str:
+        return m if m.startswith(lead) else lead + m.replace(" is not a .bkr schedule", "", 1)
+
+    reworded(monkeypatch, "schedule_phrase", words)
+    for written in ("every day at 2", "every day @ 2", "every day at 14h"):
+        (found,) = diagnostics(BASE.replace("run on VMSYS1 daily 02:00", f"run on VMSYS1 {written}", 1))
+        assert found.message.startswith(f"{lead}`{written}`: a schedule starts with how often it runs"), found.message
+
+
+@pytest.mark.parametrize(
+    ("find", "replace_with", "code", "word"),
+    [
+        ("import std/zvm73", "import import", "BKR101", "`import`"),
+        ("    backup APPS full", "    backup backup full", "BKR331", "`backup`"),
+        ("  disk BKRBKUP 191 size 10 cyl", "  disk disk 191 size 10 cyl", "BKR332", "`disk`"),
+    ],
+)
+def test_a_keyword_written_twice_that_the_loader_or_checks_tell_is_a_twice_slip(find, replace_with, code, word):
+    """`import import`, `backup backup`, `disk disk`: the second word read as a name,
+    which the loader or the checks tell is the keyword written twice, say so as data
+    (`Diagnostic.slip`), as the syntax's `purge purge` does."""
+    assert BASE.count(find) >= 1, find
+    found = [d for d in diagnostics(BASE.replace(find, replace_with, 1)) if d.code == code]
+    assert [(d.slip.kind, d.slip.written) for d in found] == [("twice", word)], [d.message for d in found]
+
+
+def test_no_regular_expression_in_the_checks_or_the_language_server_reads_a_message():
+    """The scan above, over bkrdsl/check, bkrdsl/lsp and bkrdsl/resolve too: what a
+    diagnostic is is its data there as in the syntax."""
+    read = {
+        path.relative_to(ROOT).as_posix(): lines
+        for folder in ("syntax", "check", "lsp", "resolve")
+        for path in sorted((ROOT / "bkrdsl" / folder).glob("*.py"))
         if (lines := message_readers(path.read_text(encoding="utf-8")))
     }
     assert read == {}

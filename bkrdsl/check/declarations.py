@@ -41,7 +41,7 @@ from bkrdsl.check.common import (
 )
 from bkrdsl.check.jobs import renamed_job
 from bkrdsl.check.registry import check
-from bkrdsl.diagnostics import Diagnostic, Edit, Fix, Related
+from bkrdsl.diagnostics import Diagnostic, Edit, Fix, Related, Slip
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.diagnostics.suggest import alternatives
 from bkrdsl.generated import CLUSTER_FOLDER
@@ -2225,6 +2225,7 @@ def _disk_twice(model: Model, disk: ast.Disk, machines) -> Diagnostic:
         help=help,
         # each machine a choice where they are few (at an address most lack, which is not known)
         choices=tuple(Fix.replace(f"Write `{name}`", disk.user.span, name) for name in lacking) if len(lacking) <= 4 else (),
+        slip=Slip("twice", f"`{disk.user.text}`"),
     )
 
 
@@ -2516,6 +2517,7 @@ def _backup_twice(model: Model, word: ast.Word):
         word.span,
         help=help,
         choices=tuple(Fix.replace(f"Write `{name}`", word.span, name) for name in groups[:8]),
+        slip=Slip("twice", f"`{word.text}`"),
     )
 
 

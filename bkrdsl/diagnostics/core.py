@@ -57,7 +57,9 @@ class Slip:
     its fix writing the keyword: "unknown keyword `dayly`; did you mean `daily`?").
     A misspelt keyword's `written` (shown: `` `dayly` ``) and `meant` (`daily`) are
     given where its message is that question alone, which another slip's error then
-    says as "`dayly` is `daily` misspelt"."""
+    says as "`dayly` is `daily` misspelt". A keyword written twice that the loader or
+    the checks tell (`import import`, `backup backup`, `disk disk`: the second read as
+    a name) is "twice" too, its `written` the word as shown (`` `backup` ``)."""
 
     kind: str
     written: str | None = None

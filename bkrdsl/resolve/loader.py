@@ -20,7 +20,7 @@ from dataclasses import field
 from pathlib import Path
 
 from bkrdsl import ast
-from bkrdsl.diagnostics import Diagnostic, Fix
+from bkrdsl.diagnostics import Diagnostic, Fix, Slip
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.diagnostics.suggest import alternatives, tied_best
 from bkrdsl.records import dataclass
@@ -354,6 +354,7 @@ def _import_twice(imp: ast.Import, tried: list[Path]) -> Diagnostic:
         _path_span(imp) or imp.span,
         help=f"remove the second `{imp.path}`, and write a module path after the first: {standard_modules()}"
         f"\nsearched for a module `{imp.path}`, in order:\n{where}",
+        slip=Slip("twice", f"`{imp.path}`"),
     )
 
 

@@ -1079,26 +1079,31 @@ def quoted_command(line: str, span: Span, job: str | None) -> Diagnostic | None:
         return None
     command = found.group(1).strip()
     if match := _SMSG.fullmatch(command):
-        diag = _smsg_line(match, "", span, job)
-    elif match := _XAUTOLOG.fullmatch(command) or _EXEC_WRITTEN.fullmatch(command) or _CMS_COMMAND.fullmatch(command):
-        diag = command_line(match, span)
-    else:
-        return None
-    return replace(diag, message=f"{diag.message.split(':', 1)[0]}, in quotes as a REXX EXEC passes it on")
+        return _smsg_line(match, "", span, job, quoted=True)
+    if match := _XAUTOLOG.fullmatch(command) or _EXEC_WRITTEN.fullmatch(command) or _CMS_COMMAND.fullmatch(command):
+        return command_line(match, span, quoted=True)
+    return None
 
 
-def command_line(match: re.Match, span: Span) -> Diagnostic:
+#: What a command's message says after what the command is, for one in quotes
+#: (`quoted_command`), in place of why a .bkr file holds none.
+_IN_QUOTES = ", in quotes as a REXX EXEC passes it on"
+
+
+def command_line(match: re.Match, span: Span, quoted: bool = False) -> Diagnostic:
     """`XAUTOLOG BKRBKUP`, `EXEC BKRSTART` or `ACCESS 191 A` (`match`, _XAUTOLOG's,
     _EXEC_WRITTEN's or _CMS_COMMAND's) on a line of the .bkr file, as AUTOLOG1's PROFILE
     EXEC starts the machines: bkrc compile writes the EXEC that does it; the help names
-    it, as the compile does."""
+    it, as the compile does. `quoted`: the command in single quotes, which the message
+    says instead of why (`quoted_command`)."""
     from bkrdsl.generated import START_FILE, SUBMIT_FILE
 
     words = match.group(0).split()
     word = words[1] if words[0].upper() == "CP" else words[0]
     if match.re is _CMS_COMMAND:
         return codes.UNKNOWN_KEYWORD(
-            f"`{word}` is a CMS command, not a .bkr statement: a .bkr file describes the backups, it runs none",
+            f"`{word}` is a CMS command, not a .bkr statement"
+            + (_IN_QUOTES if quoted else ": a .bkr file describes the backups, it runs none"),
             span,
             help=f"remove the line: `bkrc compile` writes the EXECs each member runs, {START_FILE} to start the"
             f" Backup Manager machines and {SUBMIT_FILE} to submit the jobs",
@@ -1106,24 +1111,29 @@ def command_line(match: re.Match, span: Span) -> Diagnostic:
     if word.upper() == "EXEC":
         called = words[1].upper()
         return codes.UNKNOWN_KEYWORD(
-            f"`{word}` is a CMS command, not a .bkr statement: {called} EXEC is written by `bkrc compile`",
+            f"`{word}` is a CMS command, not a .bkr statement"
+            + (_IN_QUOTES if quoted else f": {called} EXEC is written by `bkrc compile`"),
             span,
             help=f"remove the line: run `EXEC {' '.join(words[1:])}` on the member (or have its scheduler run it);"
             " a .bkr file says what the EXECs do, not when they run",
         )
     return codes.UNKNOWN_KEYWORD(
-        f"`{word}` is a CP command, not a .bkr statement: a .bkr file describes the machines, it starts none",
+        f"`{word}` is a CP command, not a .bkr statement"
+        + (_IN_QUOTES if quoted else ": a .bkr file describes the machines, it starts none"),
         span,
         help=f"remove the line: `bkrc compile` writes each member's {START_FILE} EXEC, which logs on the"
         f" Backup Manager machines in their order; AUTOLOG1's PROFILE EXEC calls it, `'EXEC {START_FILE}'`",
     )
 
 
-def _smsg_line(match: re.Match, word: str, span: Span, job: str | None, jobs: frozenset[str] | None = None) -> Diagnostic:
+def _smsg_line(
+    match: re.Match, word: str, span: Span, job: str | None, jobs: frozenset[str] | None = None, quoted: bool = False
+) -> Diagnostic:
     """`SMSG BKRBKUP SUBMIT APPSFULL` (`match`, _SMSG's) on a line of the .bkr file, as a
     PROFILE EXEC or an operator sends the backup server a job: bkrc compile writes each
     member's submit EXEC, which sends it; the help names it, and how it submits the job
-    the line is in (`job`), or the one the line names."""
+    the line is in (`job`), or the one the line names. `quoted`: in single quotes, as
+    `command_line`'s."""
     from bkrdsl.generated import SUBMIT_FILE
 
     server, verb, name = (g.upper() if g else g for g in match.groups())
@@ -1131,7 +1141,8 @@ def _smsg_line(match: re.Match, word: str, span: Span, job: str | None, jobs: fr
     named = job or (name if verb == "SUBMIT" and name and (jobs is None or name in jobs) else None)
     how = f" (`EXEC {SUBMIT_FILE} {named}` submits job {named}, `EXEC {SUBMIT_FILE} DUE` every job due)" if named else ""
     return codes.UNKNOWN_KEYWORD(
-        f"{word} is a CP command, not a .bkr statement: a .bkr file describes the jobs, it sends none",
+        f"{word} is a CP command, not a .bkr statement"
+        + (_IN_QUOTES if quoted else ": a .bkr file describes the jobs, it sends none"),
         span,
         help=f"remove the line: `bkrc compile` writes each member's {SUBMIT_FILE} EXEC, which sends"
         f" {server} the member's jobs{how}",
@@ -7878,7 +7889,15 @@ _BARE_HOUR = re.compile(
 
 
 def _bare_hour(
-    written: str, found: re.Match, starts_right: bool, span: Span, certain: bool, statement: str, code
+    written: str,
+    found: re.Match,
+    starts_right: bool,
+    span: Span,
+    certain: bool,
+    statement: str,
+    code,
+    said: str | None = None,
+    at_sign: bool = False,
 ) -> Diagnostic:
     """`every day at 2`: an hour alone, read as HH:00 on a 24-hour clock, as the schedule
     is (the help said the time was missing: it was written). The help says the reading;
@@ -7900,7 +7919,10 @@ def _bare_hour(
     valid = hour <= 23 and minute <= 59 and len(minutes) == 2
     read = f"{written[:start]}{time}{written[found.end() :]}"
     one_reading = valid and (hour == 0 or hour > 12 or groups["hh"] is not None)
-    diagnostic = schedule_phrase(read, starts_right, span, certain and one_reading, statement, code, clock_read=True)
+    # the message quotes the words as written (`said`), the help the time read
+    diagnostic = schedule_phrase(
+        read, starts_right, span, certain and one_reading, statement, code, True, said or written, at_sign
+    )
     if hour > 23:
         note = f"`{as_written}` is no hour of the day: a 24-hour clock's hours are 00 to 23"
     elif len(minutes) == 1:
@@ -7928,7 +7950,7 @@ def _bare_hour(
     else:
         head, forms, tail = help.partition("\na schedule is ")
         help = _said(head, f" ({note})") + forms + tail
-    return replace(diagnostic, message=shown(written, 60) + diagnostic.message[len(shown(read, 60)) :], help=help)
+    return replace(diagnostic, help=help)
 
 
 def hour_readings(text: str) -> tuple[tuple[str, str], ...] | None:
@@ -8003,19 +8025,22 @@ def schedule_phrase(
     statement: str = "run",
     code=None,
     clock_read: bool = False,
+    said: str | None = None,
+    at_sign: bool = False,
 ) -> Diagnostic:
     """No fix unless `certain` (besides what `certain_schedule` requires). `statement`,
     the one the schedule is of (`run`, `purge`, `preview`), for a date's help. `code`:
     BKR314 for `weekly on monday`, the time left off, which parses (else BKR004 or
     BKR012, by `starts_right`). `clock_read`: the time after `at` read already (by
     `_bare_hour`, which says what it is). A `@` written for `at` (`weekly sat,sun @ 1am`)
-    is read as `at`, and said as written."""
+    is read as `at`, and said as written. `said`: the words the message quotes, where
+    `written` is what they are read as (`_bare_hour`'s time, a `@`'s `at`); `at_sign`:
+    a `@` was read as `at`."""
     if AT_SIGN.search(written):
         read = AT_SIGN.sub("at", written)
-        diagnostic = schedule_phrase(read, starts_right, span, certain, statement, code, clock_read)
-        message = diagnostic.message.replace(shown(read, 60), shown(written, 60), 1)
-        message = message.replace("the time follows without `at`", "the time follows without `@`, which stands for `at`")
-        return replace(diagnostic, message=message, help=(diagnostic.help or "").replace("`at ", "`@ "))
+        diagnostic = schedule_phrase(read, starts_right, span, certain, statement, code, clock_read, said or written, True)
+        return replace(diagnostic, help=(diagnostic.help or "").replace("`at ", "`@ "))
+    quoted = shown(said if said is not None else written, 60)
     words = {w.lower() for w in written.split()}
     if len(_CLOCK.findall(written)) > 1:
         reason = "a schedule has one time of day"
@@ -8024,7 +8049,7 @@ def schedule_phrase(
     elif not starts_right:
         reason = "a schedule starts with how often it runs: `daily`, `weekly`, `monthly` or `manual`"
     elif "at" in words:
-        reason = "the time follows without `at`"
+        reason = "the time follows without `@`, which stands for `at`" if at_sign else "the time follows without `at`"
     elif "on" in words:
         reason = "the days follow without `on`"
     else:
@@ -8032,7 +8057,7 @@ def schedule_phrase(
     # `at 2`, `at 14h`; `at 25:00`, a time no clock has (the help wrote `daily 25:00`)
     hour = None if clock_read or (phrase_time(written) and not _no_clock_has(written)) else _BARE_HOUR.search(written)
     if hour is not None:
-        return _bare_hour(written, hour, starts_right, span, certain, statement, code)
+        return _bare_hour(written, hour, starts_right, span, certain, statement, code, said, at_sign)
     code = code or (codes.SYNTAX if starts_right else codes.UNKNOWN_KEYWORD)
     times = {phrase_time(m.group(0)) for m in _CLOCK.finditer(written)}
     if len(times) > 1:
@@ -8045,7 +8070,7 @@ def schedule_phrase(
             help += one_day_note(_each_time(written))
         else:
             help = f"a member has one `{statement}` schedule: keep one, {', '.join(each[:-1])} or {each[-1]}"
-        return code(f"{shown(written, 60)} is not a .bkr schedule: {reason}", span, help=help + forms_of_schedule())
+        return code(f"{quoted} is not a .bkr schedule: {reason}", span, help=help + forms_of_schedule())
     often = more_than_daily_written(written)
     if often is not None:
         # `twice a day`, `every 6 hours`: no schedule runs more than once a day (were three
@@ -8057,7 +8082,7 @@ def schedule_phrase(
             )
         else:
             help = f"a schedule runs once a day at most, and a member has one `{statement}`: write `{statement} daily HH:MM`"
-        return code(f"{shown(written, 60)} is not a .bkr schedule: no schedule runs {often}", span, help=help + forms_of_schedule())
+        return code(f"{quoted} is not a .bkr schedule: no schedule runs {often}", span, help=help + forms_of_schedule())
     date = date_written(written)
     if date is not None:
         # `on 2026-02-28 22:00`: a run on one day, which no schedule is (`daily 22:00`
@@ -8067,7 +8092,7 @@ def schedule_phrase(
         else:
             reason = "a schedule starts with how often it runs: `daily`, `weekly`, `monthly` or `manual`"
         return code(
-            f"{shown(written, 60)} is not a .bkr schedule: {reason}, and none names a date (`{date}`)",
+            f"{quoted} is not a .bkr schedule: {reason}, and none names a date (`{date}`)",
             span,
             help=_one_day_help(phrase_time(written), statement),
         )
@@ -8085,7 +8110,7 @@ def schedule_phrase(
         every = {"day": f"daily {time}", "week": f"weekly {days} {time}", "month": f"monthly N {time}"}[unit]
         what, manual = _by_hand(statement)
         return code(
-            f"{shown(written, 60)} is not a .bkr schedule: {reason}",
+            f"{quoted} is not a .bkr schedule: {reason}",
             span,
             help=f"no schedule runs every other {unit}: `{every}` runs every {unit}; for {what} every other {unit},"
             f" {manual} when it is due{forms}",
@@ -8097,7 +8122,7 @@ def schedule_phrase(
         # `first sunday of the month` (`every second tuesday` may be every other week)
         help = _month_weekday_help(written, nth_days, time, statement)
         return code(
-            f"{shown(written, 60)} is not a .bkr schedule: {reason}",
+            f"{quoted} is not a .bkr schedule: {reason}",
             span,
             help=help + ("; the time of day is missing" if untimed else "") if len(nth_days) > 1 else _said(help, missing) + forms,
         )
@@ -8109,7 +8134,7 @@ def schedule_phrase(
     if wrong:
         # `on the 32nd`: no month has it; not `daily 22:00`
         return code(
-            f"{shown(written, 60)} is not a .bkr schedule: {reason}",
+            f"{quoted} is not a .bkr schedule: {reason}",
             span,
             help=f"no month has a {wrong[0]} day: write `monthly N {time}` with a day from 1 to 28, which every"
             f" month has{forms}",
@@ -8119,7 +8144,7 @@ def schedule_phrase(
         # `on the 1st and 15th`: no schedule runs on two days a month (`daily 22:00`
         # runs every day): a job for each day, as `monthly 1,15 22:00` is told
         return code(
-            f"{shown(written, 60)} is not a .bkr schedule: {reason}",
+            f"{quoted} is not a .bkr schedule: {reason}",
             span,
             help=_monthly_days_help(numbers, time, statement) + ("; the time of day is missing" if untimed else ""),
         )
@@ -8136,7 +8161,7 @@ def schedule_phrase(
         if day == "last" and certain and not untimed and words & {"month", "monthly"}:
             fix = write_fix(f"monthly last-day {time}", span)
         return code(
-            f"{shown(written, 60)} is not a .bkr schedule: {reason}",
+            f"{quoted} is not a .bkr schedule: {reason}",
             span,
             help=_month_day_help(day, time) + missing + forms,
             fix=fix,
@@ -8156,7 +8181,7 @@ def schedule_phrase(
         schedule += f"` to run it every day, or `weekly DAY {time}` or `monthly N {time}"
         fifth = " (how often it runs is not said)"
     return code(
-        f"{shown(written, 60)} is not a .bkr schedule: {reason}",
+        f"{quoted} is not a .bkr schedule: {reason}",
         span,
         help=_said(f"write `{schedule}`{fifth}", missing) + forms_of_schedule(),
         fix=write_fix(meant, span) if meant is not None else None,
