@@ -13246,3 +13246,151 @@ def test_h6_67_a_users_kind_after_its_name_is_one_error_whose_fix_moves_it(parse
     (found,) = analysis.diagnostics
     assert (found.code, found.help) == ("BKR004", "write `single user OPSADMIN`")
     assert _clean_after(text, found.fix) == BASE.replace(clean, clean + "  single user OPSADMIN\n", 1)
+
+
+# --- h2 (stop 67)
+def _h2s67_one_fix_checks(name: str, text: str, found) -> str:
+    """`found`'s fix applied to `text`: the file then checks clean; the text it makes."""
+    repaired = apply_edits(text, found.fix.edits)
+    assert analyse(name, repaired.encode("utf-8")).diagnostics == [], found.fix.title
+    return repaired
+
+
+MINIMAL = (ROOT / "examples" / "minimal.bkr").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("base", "clean", "written", "said"),
+    [
+        # a group body, the cluster block: prodssi's jobs write `to disk pool BKUPPOOL`
+        (BASE, "{ CICSPRD DB2PRD }", "{\n    CICSPRD\n    MEDIA_TYPE = DISK\n    DB2PRD\n  }",
+         "as job LNXINC's `to disk pool BKUPPOOL`"),
+        (BASE, "  shared-volume VMCOM1\n", "  shared-volume VMCOM1\n  MEDIA_TYPE = DISK\n",
+         "as job LNXINC's `to disk pool BKUPPOOL`"),
+        (BASE, "  shared-volume VMCOM1\n", "  shared-volume VMCOM1\n  MEDIA_TYPE = TAPE\n", "as job LNXFULL's `to tape`"),
+        (MINIMAL, "  disk BKRCATLG 191 size 10 cyl\n", "  disk BKRCATLG 191 size 10 cyl\n  MEDIA_TYPE = DISK\n",
+         "as job GUESTFUL's `to disk pool BKUPPOOL`"),
+        (MINIMAL, "  disk BKRCATLG 191 size 10 cyl\n", "  disk BKRCATLG 191 size 10 cyl\n  MEDIA_TYPE = TAPE\n",
+         "`to tape` in its block"),
+    ],
+)
+def test_h2s67_media_type_outside_a_job_says_the_files_target(base, clean, written, said, parser, monkeypatch):
+    """`MEDIA_TYPE = DISK` in a group body or the cluster block: its help was a
+    placeholder (`to disk pool NAME`), with no fix. Now the help says how the file's
+    own jobs write the target (their disk pool), and the fix removes the line, after
+    which the file checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = base.replace(clean, written, 1)
+    name = "prodssi.bkr" if base is BASE else "minimal.bkr"
+    analysis = analyse(name, text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR014"
+    assert found.help == f"remove the line: a job says where its backups go, {said}; bkrc writes the template's settings"
+    assert too_long(found, analysis.sources) == []
+    assert "MEDIA_TYPE" not in _h2s67_one_fix_checks(name, text, found)
+
+
+# fmt: off
+H2S67_WORKERS = [
+    # (base, clean, written, help, the line the fix leaves, or None: no fix)
+    # in a job: its `run on` member's `workers`
+    (BASE, "    run on VMSYS1 daily 02:00\n", "    run on VMSYS1 daily 02:00\n    CONFIG BKR_Job_Workers = 4\n",
+     "remove the line: member VMSYS1's `workers 4` says how many worker machines it runs already", ""),
+    (BASE, "    run on VMSYS1 daily 02:00\n", "    run on VMSYS1 daily 02:00\n    CONFIG BKR_Job_Workers = 6\n",
+     ("write `workers 6` for member VMSYS1's `workers 4` (line 9), and remove this line: a member says how many worker"
+     " machines it runs"), "  member VMSYS1 { workers 6  private-volume M1PRV1 }"),
+    # in a member block
+    (BASE, "{ workers 4  private-volume M1PRV1 }", "{\n    workers 4\n    private-volume M1PRV1\n    CONFIG BKR_Job_Workers = 6\n  }",
+     ("write `workers 6` for the member's `workers 4` (line 10), and remove this line: a member says how many worker"
+     " machines it runs"), "    workers 6"),
+    (BASE, "{ workers 4  private-volume M1PRV1 }", "{\n    private-volume M1PRV1\n    CONFIG BKR_Job_Workers = 4\n  }",
+     "write `workers 4`: a member says how many worker machines it runs", "    workers 4"),
+    # the cluster block, every member the same (minimal.bkr); prodssi's members differ: no fix
+    (MINIMAL, "  disk BKRCATLG 191 size 10 cyl\n", "  disk BKRCATLG 191 size 10 cyl\n  CONFIG BKR_Job_Workers = 2\n",
+     "remove the line: each member's `workers 2` says how many worker machines it runs already", ""),
+    (BASE, "{ CICSPRD DB2PRD }", "{\n    CICSPRD\n    CONFIG BKR_Job_Workers = 4\n    DB2PRD\n  }",
+     ("a member says how many worker machines it runs, with `workers N` in its block (`workers 4` in VMSYS1 and"
+     " VMSYS2, `workers 2` in VMSYS3 and VMSYS4): write `workers 4` in the blocks of the members meant, and remove"
+     " this line"), None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("base", "clean", "written", "help", "line"), H2S67_WORKERS)
+def test_h2s67_job_workers_setting_is_the_members_workers(base, clean, written, help, line, parser, monkeypatch):
+    """`CONFIG BKR_Job_Workers = 4` in a job, a member, the cluster block or a group
+    body: its help was a job's placeholders (`job NAME {`, `backup GROUP full`, `to disk
+    pool NAME`). Now the help says the members' own `workers` statements, and where the
+    member meant is known the fix removes the line (the member says the number already)
+    or writes the number in its `workers` (or for the line); the file then checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = base.replace(clean, written, 1)
+    name = "prodssi.bkr" if base is BASE else "minimal.bkr"
+    analysis = analyse(name, text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.help) == ("BKR014", f"{help}; bkrc writes the template's settings")
+    assert too_long(found, analysis.sources) == []
+    if line is None:
+        assert found.fix is None
+        return
+    repaired = _h2s67_one_fix_checks(name, text, found)
+    assert "CONFIG" not in repaired
+    assert line == "" or line in repaired.split("\n")
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("line", ["EXIT", "EXIT 0", "RETURN", "RETURN 0"])
+@pytest.mark.parametrize(
+    ("base", "clean"), [(BASE, "    run on VMSYS1 daily 02:00\n"), (MINIMAL, "    run on DEV1 daily 01:00\n")]
+)
+def test_h2s67_rexx_exit_in_a_job_is_removed(base, clean, line, parser, monkeypatch):
+    """`EXIT` (`EXIT 0`, `RETURN`), an EXEC's last line, alone in a job: was "`EXIT` is
+    not a keyword" with the job's statements (`RETURN`: "did you mean `retain`?"). Now
+    the REXX instruction's error, and a fix removing the line; the file then checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = base.replace(clean, f"{clean}    {line}\n", 1)
+    name = "prodssi.bkr" if base is BASE else "minimal.bkr"
+    analysis = analyse(name, text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message) == (
+        "BKR012", f"`{line.split()[0]}` is a REXX instruction, not a .bkr statement: a .bkr file describes the backups, it runs none"
+    )
+    assert found.help.startswith("remove the line")
+    assert _h2s67_one_fix_checks(name, text, found) == base
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h2s67_exit_in_small_letters_stays_no_keyword(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _text, analysis = _one_slip("    run on VMSYS1 daily 02:00\n", "    run on VMSYS1 daily 02:00\n    exit\n")
+    (found,) = analysis.diagnostics
+    assert "REXX" not in found.message
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("base", "clean", "written", "path"),
+    [
+        (BASE, "    include sfs BKRPOOL:CICSPRD.*\n", "    INCLUDE SFS BKRPOOL:CICSPRD. * *\n", "BKRPOOL:CICSPRD"),
+        (BASE, "    run on VMSYS1 daily 02:00\n", "    run on VMSYS1 daily 02:00\n    include sfs BKRPOOL:CICSPRD.LOGS *\n",
+         "BKRPOOL:CICSPRD.LOGS"),
+        (MINIMAL, "    include minidisk * *\n", "    include minidisk * *\n    INCLUDE SFS BKRPOOL:LINUX01. * *\n",
+         "BKRPOOL:LINUX01"),
+    ],
+)
+def test_h2s67_sfs_template_record_is_one_error_whose_fix_writes_the_path(base, clean, written, path, parser, monkeypatch):
+    """`INCLUDE SFS BKRPOOL:CICSPRD. * *`, a template's SFS record (the top directory,
+    then the files' name and type): was three BKR318, the `.` and each `*` naming no
+    pool. Now one, whose fix writes the directory alone; the file then checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = base.replace(clean, written, 1)
+    name = "prodssi.bkr" if base is BASE else "minimal.bkr"
+    analysis = analyse(name, text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR318" and found.help.startswith(f"write `{path}`")
+    assert too_long(found, analysis.sources) == []
+    repaired = _h2s67_one_fix_checks(name, text, found)
+    assert f"SFS {path}\n" in repaired.upper().replace("INCLUDE SFS", "SFS")
+

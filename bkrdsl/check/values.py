@@ -514,7 +514,10 @@ INVALID_SFS_PATH = register(
     does not (write the user ID alone, `BKRPOOL:CICSPRD`, or directories
     after it, `BKRPOOL:CICSPRD.*`; Backup Manager's SFS records are
     assumed, see compatibility.md); a `.` after the last directory name
-    (`BKRPOOL:CICSPRD.LOGS.`) is one too many, and a fix removes it.
+    (`BKRPOOL:CICSPRD.LOGS.`) is one too many, and a fix removes it. A
+    template's SFS record pasted (`INCLUDE SFS BKRPOOL:CICSPRD. * *`: a
+    directory, then its files' name and type, `*`) is one error whose fix
+    writes the directory alone (`BKRPOOL:CICSPRD`).
     A path whose user ID cannot be read (no pool, split, none after the
     `:`, or too long) is this error alone, also when it is the job's only
     include: not BKR116's "selects nothing" as well (whose user it names
@@ -2353,6 +2356,11 @@ def sfs_paths(model: Model):
             if skip:
                 skip -= 1
                 continue  # a word of a path reported with the `pool` before it
+            stars = _template_file_fields(selection.items, index)
+            if stars:
+                yield _sfs_template_record(item, selection.items[index + stars])
+                skip = stars
+                continue
             after = selection.items[index + 2] if index + 2 < len(selection.items) else None
             pool_word = _pool_word_before_path(item, following, after, pools, model)
             if pool_word is not None:
@@ -2485,6 +2493,38 @@ def sfs_pool_near_misses(model: Model):
                 " indeed another file pool of the site, leave the path as it is",
                 fix=mean_fix([meant], where),
             )
+
+
+def _template_file_fields(items: tuple[ast.Word, ...], index: int) -> int:
+    """`BKRPOOL:CICSPRD. * *`: the number of `*` words (one or two) after the path at
+    `index` on its line, the last of the selection, where the path names its pool and
+    reads without a last `.`: a template's SFS record, its file name and type after the
+    directory (0 where it is not one)."""
+    item = items[index]
+    if ":" not in item.text[1:] or sfs_path_problem(item.text.rstrip(".")) is not None:
+        return 0
+    rest = items[index + 1 :]
+    if not 1 <= len(rest) <= 2 or any(w.text != "*" or w.span.line != item.span.line for w in rest):
+        return 0
+    return len(rest)
+
+
+def _sfs_template_record(item: ast.Word, last: ast.Word) -> Diagnostic:
+    """`include sfs BKRPOOL:CICSPRD. * *`, a Backup Manager template's SFS record pasted
+    (the directory, CMS's top one with its `.`, then the files' name and type, `*`): one
+    error, whose fix writes the directory alone, which selects its files."""
+    bare = item.text.rstrip(".")
+    written = Span(item.span.file, item.span.line, item.span.column, last.span.end_line, last.span.end_column,
+                   item.span.start, last.span.end)
+    which = "the user's top directory" if "." not in bare.partition(":")[2] else "the directory"
+    return INVALID_SFS_PATH(
+        f"SFS path {quoted(item.text)} and the `*` after it are a Backup Manager template's record: a directory,"
+        " then its files' name and type",
+        written,
+        help=f"write `{bare}`, {which}, whose files a .bkr path selects all of (`{bare}.*` names the directories"
+        " under it); bkrc writes the template",
+        fix=Fix.replace(f"Write `{bare}`", written, bare),
+    )
 
 
 def _sfs_path_ending_in_a_dot(item: ast.Word) -> Diagnostic:

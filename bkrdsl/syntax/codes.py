@@ -1316,7 +1316,9 @@ UNKNOWN_KEYWORD = register(
     machine and verb, `XAUTOLOG BKRBKUP`), and a V-DISK's MDISK (`MDISK 0300 FB-512 V-DISK 128000 MR`,
     whose help writes the exclude that leaves it out of a job), a `POOL
     LNXPOOL 8` (whose help writes `match LNXPOOL*`), a `PROFILE LNXDFLT` or
-    `INCLUDE PROFILE LNXDFLT`, and a REXX instruction (`ADDRESS COMMAND`), in
+    `INCLUDE PROFILE LNXDFLT`, and a REXX instruction (`ADDRESS COMMAND`; `EXIT`,
+    `EXIT 0` or `RETURN` in capitals alone on a line of a job, member or
+    expire block, not after a list, where it may be a label), in
     any block, a group body or below a list of labels too: the fix of
     each removes its line where nothing else stands on it (no comment),
     and so is the heading of a job template's selection records
@@ -1707,7 +1709,15 @@ KEY_VALUE = register(
     than the job (`CONFIG BKR_Job_Name = APPSDAY` in `job APPSFULL`: the
     help says where a job is named). `MEDIA_TYPE = DISK` (the template's
     MEDIATYPE column as a setting) is the target's setting, as
-    `CONFIG BKR_Output_Spec`; a header setting no .bkr statement says
+    `CONFIG BKR_Output_Spec`; outside a job (a group body, a member, the
+    cluster block) its help says how the file's jobs write the target
+    (`to disk pool BKUPPOOL`, as job LNXINC's), and its fix removes it. The
+    number of worker machines (`CONFIG BKR_Job_Workers = 4`, anywhere) is a
+    member's `workers` statement: the help names the members' own (the one
+    the line is in, the job's `run on` members, or each member), and the
+    fix removes the line where they say the number already, or writes it
+    in the one member's `workers` (or for the line); where the members
+    meant are several and differ, no fix. A header setting no .bkr statement says
     (`CONFIG BKR_Job_Token = APPSFULL`) gets a help that names the job's
     own lines bkrc writes the settings from, and a fix that removes it. A
     record whose addresses the job's own selection of its kind and owner

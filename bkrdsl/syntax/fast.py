@@ -542,6 +542,9 @@ _FOREIGN_WORDS = frozenset(
 #: a line after a list (`Recovery.foreign_after_list`: `SMSG BKRBKUP SUBMIT X` below a
 #: member's volume labels), or a line of a group body (`Recovery.foreign_in_group`).
 _COMMAND_WORDS = frozenset({"smsg", "cp", "xautolog"})
+#: REXX's `EXIT` and `RETURN`, in capitals alone on their line where a statement starts:
+#: an EXEC's last line, which the recovery reports (`Recovery.foreign_line`).
+_REXX_ALONE = frozenset({"EXIT", "RETURN"})
 #: `match` begun (`ma`): in small letters first on its line, `match` half typed, not a
 #: user ID (`Recovery.match_begun`), which the declaration's loop gives up on.
 _MATCH_BEGUN = frozenset({"m", "ma", "mat", "matc"})
@@ -1333,6 +1336,8 @@ class _Parser:
                     return
                 if lexing is not KEYWORD or not _typed_alone(word, self.tokens[self.i + 1], line):
                     raise _GiveUp  # not a keyword; Lark might read a keyword at its start
+                if text in _REXX_ALONE:
+                    raise _GiveUp  # REXX's `EXIT` alone on its line (Recovery.foreign_line)
                 # perhaps a keyword half typed: the block's loop decides (or the statement,
                 # where no keyword starts it)
                 self.type = T_STRAY_AFTER_KEYWORD if _keywords_starting(word) else T_STRAY

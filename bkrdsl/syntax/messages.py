@@ -717,9 +717,11 @@ _MDISK_VDISK = re.compile(r"MDISK\s+([0-9A-F]{1,4})\s+[^\s#]+\s+V-?DISK(?:\s+[^\
 #: (its prefix, the match's last group), in capitals as a directory writes them.
 _DIRECTORY_PROFILE = re.compile(r"(PROFILE|INCLUDE[ \t]+PROFILE)[ \t]+([A-Z0-9$#@_-]{1,8})")
 _DIRECTORY_POOL = re.compile(r"POOL[ \t]+([A-Z0-9$#@_-]{1,7})[ \t]+\d+")
-#: `ADDRESS COMMAND`, `SIGNAL ON ERROR`: a REXX instruction of an EXEC (a PROFILE EXEC's),
-#: in capitals as CMS sites write one.
-_REXX_INSTRUCTION = re.compile(r"(ADDRESS[ \t]+(?:COMMAND|CMS|CP)|SIGNAL[ \t]+ON[ \t]+[A-Z]+|TRACE[ \t]+[A-Z]+)")
+#: `ADDRESS COMMAND`, `SIGNAL ON ERROR`, `EXIT 0`, `RETURN`: a REXX instruction of an EXEC (a
+#: PROFILE EXEC's), in capitals as CMS sites write one (`EXIT` and `RETURN` with a number or alone).
+_REXX_INSTRUCTION = re.compile(
+    r"(ADDRESS[ \t]+(?:COMMAND|CMS|CP)|SIGNAL[ \t]+ON[ \t]+[A-Z]+|TRACE[ \t]+[A-Z]+|(?:EXIT|RETURN)(?:[ \t]+-?\d+)?)"
+)
 #: `FUNCTION MEDIATYPE OWNER VDEV ...`: the heading of a template's selection records, whose
 #: first column, FUNCTION, is INCLUDE or EXCLUDE (`FUNCTION BACKUP`, `FUNCTION FULL` too).
 _TEMPLATE_HEADING = re.compile(r"FUNCTION[ \t]+[^\s#]", re.IGNORECASE)
@@ -2797,6 +2799,150 @@ def template_setting_in_job(
         )
         fix = remove_fix("the line", remove) if remove is not None else None
     return codes.KEY_VALUE(message, span, help=help, fix=fix)
+
+
+#: `to disk pool BKUPPOOL`, first on a line of the text: a job's target, its medium and pool.
+_TARGET_LINE = re.compile(r"(?im)^[ \t]*to[ \t]+(disk|tape)\b(?:[ \t]+pool[ \t]+([A-Za-z0-9$#@_-]+))?")
+#: `member VMSYS1 {`: a member's head in the text, its name.
+_MEMBER_BLOCK = re.compile(r"(?im)^[ \t]*member[ \t]+([A-Za-z0-9$#@_-]+)[ \t]*\{")
+#: `workers 4` in a member's body, first after its `{` or on a line (the body up to its `}`).
+_WORKERS_IN_BODY = re.compile(r"(?:\{|^)[ \t]*(workers[ \t]+(\d+))\b", re.IGNORECASE | re.MULTILINE)
+
+
+def _target_said(text: str, medium: str) -> str:
+    """How the file's jobs say a target on `medium` (`disk`, `tape`), read as a text: a job's
+    own `to` line, its pool's first (`job LNXINC's `to disk pool BKUPPOOL``), or the
+    statement alone where no job writes one."""
+    heads = list(_JOB_HEAD.finditer(text))
+    said = None
+    for found in _TARGET_LINE.finditer(text):
+        if found.group(1).lower() != medium:
+            continue
+        job = next((h.group(1) for h in reversed(heads) if h.start() < found.start()), None)
+        if job is None:
+            continue
+        written = f"to {medium}" + (f" pool {found.group(2)}" if found.group(2) else "")
+        if said is None or (found.group(2) and " pool " not in said):
+            said = f"as job {job}'s `{written}`"
+    return said or f"`to {medium}` in its block"
+
+
+def _members_workers(source: Source) -> dict[str, list[tuple[int, str]]]:
+    """Each member block of the text by its name (in capitals), and its `workers` lines
+    (where their words end, and the words), read as a text, as both parsers do."""
+    text = source.text
+    members = {}
+    for head in _MEMBER_BLOCK.finditer(text):
+        close = text.find("}", head.end())
+        body = text[head.end() - 1 : len(text) if close == -1 else close]
+        members[head.group(1).upper()] = [
+            (head.end() - 1 + w.end(2), " ".join(w.group(1).split())) for w in _WORKERS_IN_BODY.finditer(body)
+        ]
+    return members
+
+
+def _job_members(text: str, brace: int, members: list[str]) -> list[str]:
+    """The members the job whose `{` is at offset `brace` runs on (its `run on` lines, as
+    written; `each member`: every one of `members`), those of `members` only."""
+    named: list[str] = []
+    for _, written in job_backup_lines(text, brace, "run"):
+        words = written.replace(",", " ").split()[2:] if written.lower().startswith("run on") else []
+        if words[:2] and [w.lower() for w in words[:2]] == ["each", "member"]:
+            return members
+        named += [w.upper() for w in words if w.upper() in members and w.upper() not in named]
+    return named
+
+
+def workers_setting(
+    line: str, span: Span, source: Source, block: str, name: str | None, brace: int | None, remove: Span | None
+) -> Diagnostic | None:
+    """`CONFIG BKR_Job_Workers = 4` on a line of a block (`block`, its kind; `name`, its
+    name; `brace`, its `{`): the number of worker machines, which a member says with
+    `workers 4` in its block. The help says it with the file's members: those of the
+    member block the line is in, of the job's `run on` line, or every member elsewhere.
+    Where each says the number already, the fix removes the line (`remove`, None where
+    more stands on it); where the one member says another, it writes the number over its
+    own and removes the line; where the member says none, it writes `workers N` for the
+    line. None for another setting, or a value no number."""
+    found = _TEMPLATE_SETTING_VALUE.fullmatch(line)
+    if found is None or "worker" not in found.group(1).lower() or not found.group(2).isdigit():
+        return None
+    number = str(int(found.group(2)))
+    message = f"`{line.split()[0]}` starts a Backup Manager template setting, not a .bkr statement"
+    tail = "; bkrc writes the template's settings"
+    members = _members_workers(source)
+    if block == "member" and name is not None:
+        meant = [name.upper()] if name.upper() in members else []
+    elif block == "job" and brace is not None:
+        meant = _job_members(source.text, brace, list(members))
+    else:
+        meant = list(members)
+    said = {m: members[m] for m in meant}
+    if not said:
+        return codes.KEY_VALUE(message, span, help=f"a member says how many worker machines it runs: write `workers {number}`"
+                               f" in its block{tail}")
+    whose = "the member's" if block == "member" else f"member {meant[0]}'s" if len(meant) == 1 else "each member's"
+    if all(len(w) == 1 and w[0][1].split()[-1] == number for w in said.values()):
+        return codes.KEY_VALUE(
+            message,
+            span,
+            help=f"remove the line: {whose} `workers {number}` says how many worker machines it runs already{tail}",
+            fix=remove_fix("the line", remove) if remove is not None else None,
+        )
+    if len(said) == 1 and remove is not None:
+        (lines,) = said.values()
+        if not lines and block == "member":
+            meant_line = f"workers {number}"
+            written = Span(span.file, span.line, span.column, span.line, span.column + len(line.split("#", 1)[0].rstrip()),
+                           span.start, span.start + len(line.split("#", 1)[0].rstrip()))
+            return codes.KEY_VALUE(message, span, help=f"write `{meant_line}`: a member says how many worker machines"
+                                   f" it runs{tail}", fix=write_fix(meant_line, written))
+        if len(lines) == 1:
+            end, written = lines[0]
+            other = written.split()[-1]
+            value = source.span(end - len(other), end)
+            help = (
+                f"write `workers {number}` for {whose} `{written}` (line {value.line}), and remove this line: a member"
+                f" says how many worker machines it runs{tail}"
+            )
+            fix = Fix(f"Write `workers {number}`", (Edit(value, number), Edit(remove, "")))
+            return codes.KEY_VALUE(message, span, help=help, fix=fix)
+    by_value: dict[str, list[str]] = {}
+    for member, lines in said.items():
+        if len(lines) == 1:
+            by_value.setdefault(lines[0][1], []).append(member)
+    says = ", ".join(f"`{w}` in {' and '.join(ms) if len(ms) < 3 else ', '.join(ms)}" for w, ms in by_value.items())
+    return codes.KEY_VALUE(
+        message,
+        span,
+        help="a member says how many worker machines it runs, with `workers N` in its block"
+        + (f" ({says})" if says else "")
+        + f": write `workers {number}` in the blocks of the members meant, and remove this line{tail}",
+    )
+
+
+def media_type_outside_job(line: str, span: Span, text: str, remove: Span | None) -> Diagnostic | None:
+    """`MEDIA_TYPE = DISK` (or `CONFIG BKR_Output_Spec = DISK`) on a line outside any job (a
+    group body, a member, the cluster block): a job's target, which each job says in its
+    own block; the help says it as the file's jobs do (its disk pool, where one names
+    it), and the fix removes the line (`remove`, None where more stands on it). None for
+    another setting, or a value no medium."""
+    found = _TEMPLATE_SETTING_VALUE.fullmatch(line) or _MEDIA_TYPE_VALUE.fullmatch(line)
+    if found is None:
+        return None
+    setting, value = found.group(1).lower(), found.group(2).split()
+    if not (setting.startswith("media") or setting == "output_spec"):
+        return None
+    if len(value) != 1 or value[0].lower() not in lexicon.TARGET_MEDIA:
+        return None
+    medium = value[0].lower()
+    return codes.KEY_VALUE(
+        f"`{line.split()[0].split('=')[0]}` starts a Backup Manager template setting, not a .bkr statement",
+        span,
+        help=f"remove the line: a job says where its backups go, {_target_said(text, medium)};"
+        " bkrc writes the template's settings",
+        fix=remove_fix("the line", remove) if remove is not None else None,
+    )
 
 
 TAPE_SETTINGS_HELP = (

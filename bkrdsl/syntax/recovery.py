@@ -9756,16 +9756,25 @@ class Recovery:
         if line[:6].upper() != "CONFIG" and line[:5].upper() != "MEDIA":
             return diag
         blocks = [b for b in open_blocks(ip.parser_state.value_stack) if not b.placeholder]
-        if not blocks or blocks[-1].kind != "job" or blocks[-1].name is None or blocks[-1].brace.start_pos is None:
-            return diag
-        text, brace = self.source.text, blocks[-1].brace.start_pos
-        backups = [(self.source.span(at, at), written) for at, written in messages.job_backup_lines(text, brace)]
+        text = self.source.text
         begin, line_end = text.rfind("\n", 0, first) + 1, self._line_end(first)
         alone = not text[begin:first].strip() and end == line_end
         remove = self.source.span(begin, min(line_end + 1, len(text))) if alone else None
-        found = messages.template_setting_in_job(
-            line, span, blocks[-1].name, backups, messages.job_medium(text, brace), remove
+        block = blocks[-1] if blocks else None
+        brace = block.brace.start_pos if block is not None else None
+        # `CONFIG BKR_Job_Workers = 4` anywhere: the members' `workers` statements
+        found = messages.workers_setting(
+            line, span, self.source, block.kind if block is not None else "", block.name if block is not None else None,
+            brace, remove,
         )
+        if found is not None:
+            return found
+        if block is None or block.kind != "job" or block.name is None or brace is None:
+            # `MEDIA_TYPE = DISK` in a group body, a member or the cluster block
+            found = messages.media_type_outside_job(line, span, text, remove)
+            return diag if found is None else found
+        backups = [(self.source.span(at, at), written) for at, written in messages.job_backup_lines(text, brace)]
+        found = messages.template_setting_in_job(line, span, block.name, backups, messages.job_medium(text, brace), remove)
         return diag if found is None else found
 
     def _record_of_no_user(self, ip, diag: Diagnostic, line: str, first: int, end: int) -> Diagnostic:
