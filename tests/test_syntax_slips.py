@@ -13394,3 +13394,57 @@ def test_h2s67_sfs_template_record_is_one_error_whose_fix_writes_the_path(base, 
     repaired = _h2s67_one_fix_checks(name, text, found)
     assert f"SFS {path}\n" in repaired.upper().replace("INCLUDE SFS", "SFS")
 
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("base", "clean", "written", "command", "role"),
+    [
+        (BASE, "{ CICSPRD DB2PRD }", "{\n    CICSPRD\n    SMSG BKRBKUP\n    DB2PRD\n  }", "SMSG BKRBKUP", "the backup server"),
+        (BASE, "{ CICSPRD DB2PRD }", "{\n    SMSG BKRWRK01\n    CICSPRD DB2PRD\n  }", "SMSG BKRWRK01", "a worker machine"),
+        (MINIMAL, "{ LINUX01 LINUX02 }", "{ LINUX01\n    CP SMSG BKRBKUP\n    LINUX02 }", "CP SMSG BKRBKUP", "the backup server"),
+        (MINIMAL, "{ LINUX01 LINUX02 }", "{ LINUX01\n    SMSG BKRCATLG\n    LINUX02 }", "SMSG BKRCATLG", "the catalog server"),
+    ],
+)
+def test_h2s67_smsg_to_a_service_machine_in_a_group_body_is_the_command(base, clean, written, command, role, parser, monkeypatch):
+    """`SMSG BKRBKUP` alone on a line of a single group's body: was read as two users,
+    BKR201 saying the backup server is declared single ("declare it `identity`", which
+    would back BKRBKUP up). Now one error that says the line is a CP command, and a fix
+    removing it, after which the file checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = base.replace(clean, written, 1)
+    name = "prodssi.bkr" if base is BASE else "minimal.bkr"
+    analysis = analyse(name, text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR201" and found.message.startswith(f"`{command}` is a CP command, not users of group")
+    assert found.message.endswith(f"is {role}")
+    assert found.help.startswith("remove the line: a .bkr file describes the jobs, it sends none")
+    assert too_long(found, analysis.sources) == []
+    repaired = _h2s67_one_fix_checks(name, text, found)
+    assert command not in repaired
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "head"),
+    [
+        # SMSG a user the file declares elsewhere too: the users, as before
+        ("{\n    CICSPRD\n    SMSG BKRBKUP\n  }\n  single group MORE { SMSG }", "`BKRBKUP` is the backup server"),
+        # more users on the line: as before
+        ("{\n    CICSPRD SMSG BKRBKUP\n  }", "`BKRBKUP` is the backup server"),
+        # a comment on the line: the command, no fix
+        ("{\n    CICSPRD\n    SMSG BKRBKUP  # from PROFILE EXEC\n  }", "`SMSG BKRBKUP` is a CP command"),
+    ],
+)
+def test_h2s67_smsg_users_kept_where_the_file_says_so(written, head, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _text, analysis = _one_slip("{ CICSPRD DB2PRD }", written)
+    found = [d for d in analysis.diagnostics if d.code == "BKR201"]
+    assert len(found) == 1 and found[0].message.startswith(head)
+    assert found[0].fix is None
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h2s67_a_group_of_a_user_smsg_checks_clean(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _text, analysis = _one_slip("{ CICSPRD DB2PRD }", "{\n    CICSPRD\n    SMSG DB2PRD\n  }")
+    assert analysis.diagnostics == []

@@ -46,7 +46,10 @@ SERVICE_SINGLE = register(
     ID a service machine's pattern matches (`single user BKRWRK*`, or
     `BKRWRK0*`, beside the workers' `BKRWRK*`) declares those machines single
     too, and is this error; a pattern that also matches other IDs (`match
-    BKRW*`) is BKR204.
+    BKRW*`) is BKR204. A CP command pasted alone on a line of a group body
+    with a service machine after it (`SMSG BKRBKUP`, `CP SMSG BKRBKUP`), its
+    first word declared nowhere else, is this error too, which says the line
+    is the command, and whose fix removes it (no fix with a comment on it).
 
     Failing example:
 
@@ -372,6 +375,9 @@ def service_machines_identity(model: Model):
         role_decl = _service_role_of(model, u.id, ids, patterns)
         if role_decl is None:
             continue
+        if (command := _command_before(model, u)) is not None:
+            yield command
+            continue
         related = () if role_decl is u else (Related(role_decl.span, f"{role_decl.role} role given here"),)
         yield SERVICE_SINGLE(
             f"{quoted(u.id)} is {ROLE_TEXT[role_decl.role]} and must be an IDENTITY user, but is declared single",
@@ -397,6 +403,74 @@ def service_machines_identity(model: Model):
             related=(Related(service.span, f"{service.role} role given here"),),
             help="declare them `identity`: Backup Manager's service machines run on every member",
         )
+
+
+#: CP commands that name a machine after them, which a group body reads as user IDs where
+#: one is pasted with the machine alone (`SMSG BKRBKUP`), `CP` before it or not.
+_MACHINE_COMMANDS = frozenset({"SMSG", "XAUTOLOG"})
+
+
+def _command_before(model: Model, u: UserDef) -> Diagnostic | None:
+    """`SMSG BKRBKUP` (or `CP SMSG BKRBKUP`) alone on a line of a group body: a CP
+    command pasted, the service machine `u` its operand, which the group read as users,
+    SMSG too (declared nowhere else: a user SMSG the site has is kept one). The
+    command's error, as the syntax reports one with a verb after the machine, whose fix
+    removes the words (with the line end before them, where the entry before ends the
+    line above and no comment stands between), after which BKRBKUP is the standard
+    library's again; no fix where a comment or the group's `}` stands on the line.
+    None for any other entry."""
+    if not u.origin.startswith("group "):
+        return None
+    group = model.group(u.origin.removeprefix("group "))
+    if group is None or group.module != u.module:
+        return None
+    entries = group.decl.entries
+    at = next((i for i, e in enumerate(entries) if e.span == u.span), None)
+    if not at:
+        return None
+    first = at - 1
+    if entries[first].word.text not in _MACHINE_COMMANDS:
+        return None
+    if first and entries[first - 1].word.text == "CP" and entries[first - 1].span.line == u.span.line:
+        first -= 1
+    words = entries[first:at]
+    line = u.span.line
+    if any(e.is_pattern or e.span.line != line or e.word.text.upper() in model.repeated_ids for e in words):
+        return None
+    after = entries[at + 1] if at + 1 < len(entries) else None
+    before = entries[first - 1] if first else None
+    if (after is not None and after.span.line == line) or (before is not None and before.span.line == line):
+        return None  # more users on the line
+    module = next((m for m in model.modules if m.file == u.module), None)
+    comments = [c for c, _ in module.comments] if module is not None else []
+    # the group's `}` or a comment on the line (the site's words, kept): no fix
+    whole = group.decl.span.end_line != line and not any(c.line == line for c in comments)
+    start = entries[first].span
+    if before is not None and before.span.end_line == line - 1 and not any(
+        c.line == line - 1 and c.column > before.span.end_column for c in comments
+    ):
+        begin = (before.span.end_line, before.span.end_column, before.span.end)
+    else:
+        begin = (line, 1, start.start - (start.column - 1))
+    removed = Span(u.span.file, begin[0], begin[1], line, u.span.end_column, begin[2], u.span.end)
+    command = " ".join(e.word.text for e in (*words, entries[at]))
+    verb = entries[at - 1].word.text
+    role = _service_role_of(model, u.id, _service_ids(model), _service_patterns(model)).role
+    from bkrdsl.generated import START_FILE, SUBMIT_FILE
+
+    what = (
+        f"{SUBMIT_FILE} EXEC, which sends {u.id if role == 'backup-server' else 'the backup server'} the member's jobs"
+        if verb == "SMSG"
+        else f"{START_FILE} EXEC, which logs on the Backup Manager machines in their order"
+    )
+    return SERVICE_SINGLE(
+        f"`{command}` is a CP command, not users of group {group.name}: {u.id} is"
+        f" {ROLE_TEXT[role]}",
+        Span(u.span.file, line, start.column, line, u.span.end_column, start.start, u.span.end),
+        label="read as user IDs here",
+        help=f"remove the line: a .bkr file describes the jobs, it sends none; `bkrc compile` writes each member's {what}",
+        fix=Fix.replace("Remove the line", removed, "") if whole else None,
+    )
 
 
 def _single_patterns_of_service(model: Model) -> list[tuple[PatternDef, PatternDef]]:
