@@ -13448,3 +13448,38 @@ def test_h2s67_a_group_of_a_user_smsg_checks_clean(parser, monkeypatch):
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     _text, analysis = _one_slip("{ CICSPRD DB2PRD }", "{\n    CICSPRD\n    SMSG DB2PRD\n  }")
     assert analysis.diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("line", "fixed"),
+    [
+        # MAINT, in none of the imported APPS's users: removed (was `exclude minidisk MAINT *`, BKR406)
+        ("EXCLUDE MINIDISK MAINT * = * *", None),
+        # DB2PRD, one of them: written, as where the file declares the group
+        ("EXCLUDE MINIDISK DB2PRD * = * *", "    exclude minidisk DB2PRD *"),
+    ],
+)
+def test_h2s67_exclude_record_reads_an_imported_group(line, fixed, parser, monkeypatch, tmp_path):
+    """The case of test_h2s66_exclude_record_of_a_user_the_job_does_not_back_up_is_removed
+    with job APPSFULL's group APPS declared in a module the file imports: the fix read
+    group bodies from the file's text alone, could not tell, and wrote `exclude minidisk
+    MAINT *`, after which the file met BKR406. Now the groups of the modules read tell
+    it, and the fix removes the line; the file then checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    (tmp_path / "appgroups.bkr").write_text("single group APPS { CICSPRD DB2PRD }\n", encoding="utf-8")
+    clean = BASE.replace("import std/zvm73\n", "import std/zvm73\nimport ./appgroups\n", 1).replace(
+        "  single group APPS { CICSPRD DB2PRD }\n", "", 1
+    )
+    main = tmp_path / "main.bkr"
+    assert analyse(str(main), clean.encode("utf-8"), path=main).diagnostics == []
+    text = clean.replace("    run on VMSYS1 daily 02:00\n", f"    run on VMSYS1 daily 02:00\n    {line}\n", 1)
+    (found,) = analyse(str(main), text.encode("utf-8"), path=main).diagnostics
+    assert found.code == "BKR014"
+    repaired = apply_edits(text, found.fix.edits)
+    if fixed is None:
+        assert found.help.startswith("remove the line: the job backs up APPS, which does not list `MAINT`")
+        assert repaired == clean
+    else:
+        assert fixed in repaired.split("\n")
+    assert analyse(str(main), repaired.encode("utf-8"), path=main).diagnostics == []

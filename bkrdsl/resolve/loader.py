@@ -713,4 +713,24 @@ def load(
         loaded[main_key] = module
 
     _visit(_Loading(program, loaded, search_path, reader, parsed), module, path, ((main_key, name),))
+    if program.diagnostics and len(program.modules) > 1:
+        _records_of_imported_groups(program, source)
     return program
+
+
+def _records_of_imported_groups(program: Program, source: Source) -> None:
+    """A job template's record in a job of the main file whose groups an import declares
+    (`EXCLUDE MINIDISK MAINT * = * *`, `backup APPS` of a module's `single group APPS`):
+    its error as the groups of every module read tell it (messages.record_of_imported_groups:
+    an exclude of a user the job does not back up is removed, not written, which would
+    exclude nothing, BKR406). Only on a file with a diagnostic, after its imports are loaded."""
+    from bkrdsl.syntax import codes, messages
+
+    main = program.main
+    groups = None
+    for at, diag in enumerate(program.diagnostics):
+        if diag.code != codes.KEY_VALUE.code or diag.fix is None or diag.span is None or diag.span.file != main.file:
+            continue
+        if groups is None:
+            groups = messages.imported_groups(program.modules)
+        program.diagnostics[at] = messages.record_of_imported_groups(diag, source, main, groups)

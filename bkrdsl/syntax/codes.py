@@ -1675,8 +1675,9 @@ KEY_VALUE = register(
     all `*` (`INCLUDE MINIDISK * = * * = * *`: `include minidisk * *`; the
     address may follow its owner without its `=`, `EXCLUDE MINIDISK DB2PRD * =
     * *`: `exclude minidisk DB2PRD *`). Where its owner is a user ID none of
-    the job's groups in the file lists (`EXCLUDE MINIDISK MAINT * = * *` in a
-    job of `backup APPS`), the selection so written would select nothing
+    the job's groups lists (`EXCLUDE MINIDISK MAINT * = * *` in a job of
+    `backup APPS`; the groups the file declares, or, once its imports are
+    read, those a module it imports does), the selection so written would select nothing
     (BKR406): an exclude's help says so and its fix removes the line; an
     include's help says to list the owner in the job's group, no fix. One
     whose other columns select more (a volume, a device type) gets a help

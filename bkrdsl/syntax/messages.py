@@ -27,6 +27,7 @@ from bkrdsl.syntax.homes import STATEMENT_HOMES  # generated from the grammar (b
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Sequence
 
+    from bkrdsl import ast
     from bkrdsl.syntax.recovery import Block
 
 #: What must follow a keyword, by (keyword, names already written after it).
@@ -2510,12 +2511,15 @@ def _group_entries(text: str, name: str) -> tuple[set[str], list[str]] | None:
     return ids, patterns
 
 
-def job_backs_up(text: str, backups: list[str], owner: str) -> tuple[bool, str] | None:
+def job_backs_up(
+    text: str, backups: list[str], owner: str, groups: dict[str, tuple[set[str], list[str]] | None] | None = None
+) -> tuple[bool, str] | None:
     """Whether the job whose `backup` lines are `backups` (their words, job_backup_lines')
     backs up user `owner` (an ID), its groups' bodies read from `text`, and the groups it
     names, as a help says them (`GUESTS`, `GUESTS and APPS`); None where a name on them
     is no group this file declares (an imported group, a user named alone), so that the
-    text cannot tell."""
+    text cannot tell. `groups`: the entries of the groups every module read declares, by
+    name (imported_groups; None for a name declared twice), read instead of `text`."""
     names: list[str] = []
     for line in backups:
         for word in line.replace(",", " ").split()[1:]:
@@ -2525,7 +2529,7 @@ def job_backs_up(text: str, backups: list[str], owner: str) -> tuple[bool, str] 
         return None
     backed = False
     for name in names:
-        entries = _group_entries(text, name)
+        entries = _group_entries(text, name) if groups is None else groups.get(name)
         if entries is None:
             return None
         ids, patterns = entries
@@ -2566,8 +2570,58 @@ def _included_already(record: re.Match, selections: list[str]) -> tuple[str, boo
     return shared
 
 
+def imported_groups(modules: Sequence[ast.Module]) -> dict[str, tuple[set[str], list[str]] | None]:
+    """The user IDs and patterns of each group the modules read declare (the main file's
+    and its imports'), by name in capitals; None for a name declared more than once."""
+    found: dict[str, tuple[set[str], list[str]] | None] = {}
+    for module in modules:
+        for group in module.groups:
+            name = group.name.text.upper()
+            ids = {e.word.text.upper() for e in group.entries if not e.is_pattern}
+            patterns = [e.word.text.upper() for e in group.entries if e.is_pattern]
+            found[name] = None if name in found else (ids, patterns)
+    return found
+
+
+def record_of_imported_groups(
+    diag: Diagnostic, source: Source, main: ast.Module, groups: dict[str, tuple[set[str], list[str]] | None]
+) -> Diagnostic:
+    """`diag`, or, for a template's record on a line of a job of `main` (`EXCLUDE
+    MINIDISK MAINT * = * *`, foreign_line's BKR014 with its fix) whose groups the main
+    file does not all declare (the text could not tell, record_of_no_user), the error
+    record_of_no_user gives with the groups of every module read (`groups`,
+    imported_groups'): after the imports are loaded, on a file with a syntax error only."""
+    if diag.code != codes.KEY_VALUE.code or diag.fix is None or diag.span is None:
+        return diag
+    text = source.text
+    first = diag.span.start
+    line_end = text.find("\n", first)
+    line_end = len(text) if line_end == -1 else line_end
+    line = text[first:line_end].rstrip()
+    if _template_range(line) is None or line[:7].upper() not in ("EXCLUDE", "INCLUDE"):
+        return diag
+    jobs = [j for c in main.clusters for j in c.jobs if j.span.start < first < j.span.end]
+    if len(jobs) != 1:
+        return diag
+    brace = text.find("{", jobs[0].name.span.end)
+    if brace == -1 or brace > first:
+        return diag
+    backups = [written for _, written in job_backup_lines(text, brace)]
+    includes = [w for keyword in ("include", "exclude") for _, w in job_backup_lines(text, brace, keyword) if "=" not in w]
+    begin = text.rfind("\n", 0, first) + 1
+    alone = not text[begin:first].strip() and "#" not in line
+    remove = source.span(begin, min(line_end + 1, len(text))) if alone else None
+    return record_of_no_user(diag, line, text, backups, remove, includes, groups)
+
+
 def record_of_no_user(
-    diag: Diagnostic, line: str, text: str, backups: list[str], remove: Span | None, includes: list[str] = ()
+    diag: Diagnostic,
+    line: str,
+    text: str,
+    backups: list[str],
+    remove: Span | None,
+    includes: list[str] = (),
+    groups: dict[str, tuple[set[str], list[str]] | None] | None = None,
 ) -> Diagnostic:
     """`EXCLUDE MINIDISK MAINT * = * *` in a job (`diag`, foreign_line's, which writes
     `exclude minidisk MAINT *`) whose owner, a user ID, is none of the users the job's
@@ -2600,7 +2654,7 @@ def record_of_no_user(
         )
     if not _ID_WORD.fullmatch(owner):
         return diag
-    found = job_backs_up(text, backups, owner)
+    found = job_backs_up(text, backups, owner, groups)
     if found is None or found[0]:
         return diag
     groups = found[1]
