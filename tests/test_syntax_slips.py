@@ -13483,3 +13483,102 @@ def test_h2s67_exclude_record_reads_an_imported_group(line, fixed, parser, monke
     else:
         assert fixed in repaired.split("\n")
     assert analyse(str(main), repaired.encode("utf-8"), path=main).diagnostics == []
+
+
+# fmt: off
+H2S67_PLACES = [
+    # (the clean text, the text with the line `{L}`): a group body, a job, a member, the
+    # cluster block after a statement, the cluster block below `shared-volume`'s label
+    ("{ CICSPRD DB2PRD }", "{\n    CICSPRD\n    {L}\n    DB2PRD\n  }"),
+    ("    run on VMSYS1 daily 02:00\n", "    run on VMSYS1 daily 02:00\n    {L}\n"),
+    ("{ workers 4  private-volume M1PRV1 }", "{\n    workers 4\n    {L}\n    private-volume M1PRV1\n  }"),
+    ("  disk TRDMM 191 size 10 cyl\n", "  disk TRDMM 191 size 10 cyl\n  {L}\n"),
+    ("  shared-volume VMCOM1\n", "  shared-volume VMCOM1\n  {L}\n"),
+]
+H2S67_PASTED = [
+    # (the line, its message's start, the places (H2S67_PLACES' indexes) it is checked in)
+    ("SPOOL CONS * START", "`SPOOL` is a CP directory statement", (0, 1, 2, 3, 4)),
+    ("IPL CMS PARM AUTOCR", "`IPL` is a CP directory statement", (0, 1, 2, 3)),  # below labels: may be labels (BKR021)
+    ("MACHINE ESA 4", "`MACHINE` is a CP directory statement", (0, 1, 2, 3, 4)),
+    ("CONSOLE 009 3215 T", "`CONSOLE` is a CP directory statement", (0, 1, 2, 3, 4)),
+    ("OPTION MAXCONN 128", "`OPTION` is a CP directory statement", (0, 1, 2, 3, 4)),
+    ("ACCESS 191 A", "`ACCESS` is a CMS command", (0, 1, 2, 3)),  # below labels: may be labels
+    ("Q USERID", "`Q` is a CP command, QUERY shortened", (1, 2, 3)),  # in a group: users Q and USERID
+    ("CP QUERY USER BKRBKUP", "`QUERY` is a CP command", (1, 2, 3, 4)),
+    ("*DVHOPT LGN0001 LOG1 RCM1 SMC1 NPW1 LNK0 IPL0 PRI0 CRC1", "`*DVHOPT` is DirMaint's options line", (0, 4)),
+    ("LINK MAINT 0190 0190 RR", "`LINK` is a CP directory statement", (0, 1, 2, 3, 4)),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "message", "places"), H2S67_PASTED)
+def test_h2s67_more_pasted_lines_are_one_error_whose_fix_removes_them(line, message, places, parser, monkeypatch):
+    """Lines a system programmer pastes from a directory entry, a PROFILE EXEC or a
+    console: in a group body `SPOOL CONS * START` was read as users and a pattern `*`
+    (BKR231 twice, BKR204, BKR411), `IPL CMS PARM AUTOCR` silently, `MACHINE ESA 4`,
+    `CONSOLE 009 3215 T`, `OPTION MAXCONN 128` and `ACCESS 191 A` as BKR309 (an ID of
+    digits), `*DVHOPT ...` silently; below a member's or the cluster's labels BKR305 with
+    a label's help (`SPOOL CONS * START`: BKR021 and BKR305); `Q USERID` in a block
+    "`Q` is not a keyword". Now one error that says what the line is, whose fix removes
+    it, after which the file checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    for place in places:
+        clean, written = H2S67_PLACES[place]
+        text, analysis = _one_slip(clean, written.replace("{L}", line))
+        (found,) = analysis.diagnostics
+        assert found.code == "BKR012" and found.message.startswith(message), (place, found.message)
+        assert too_long(found, analysis.sources) == []
+        repaired = apply_edits(text, found.fix.edits)
+        assert line not in repaired
+        assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == [], place
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("line", ["IPL CMS", "OPTION LNKNOPAS", "NAMESAVE", "ACCESS BKRDISK", "Q USERID", "MACHINE"])
+def test_h2s67_directory_words_that_may_be_users_stay_users(line, parser, monkeypatch):
+    """In a group body, a directory statement's or command's words that may all be user
+    IDs (no operand of digits or of no ID's shape, no `PARM`, no architecture after
+    MACHINE) are read as users, as before: the group checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _text, analysis = _one_slip(H2S67_PLACES[0][0], H2S67_PLACES[0][1].replace("{L}", line))
+    assert analysis.diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("place", "line", "help", "fixed"),
+    [
+        # a job: the record with CMS's sequence number in columns 73-80 is the record
+        (1, "INCLUDE MINIDISK CICSPRD = * * = * *" + " " * 36 + "00003000", None, "    include minidisk CICSPRD *"),
+        (1, "INCLUDE MINIDISK * = 0191 * *" + " " * 43 + "00001000",
+         "remove the line: the job's `include minidisk * 0191-01FF 0200` selects its disks already", None),
+        # outside a job, its selection written there would be another error: no fix
+        (3, "INCLUDE MINIDISK * = 0191 * *", "move it into the job blocks that select so, as `include minidisk * 0191`:",
+         None),
+        (2, "EXCLUDE MINIDISK * = 0190 * *", ("move it into the job blocks that select so, as `exclude minidisk * 0190`"
+         " (an exclude of named owners may stay in the member block"), None),
+        (2, "EXCLUDE MINIDISK LNX* = 0192 * *", None, "    exclude minidisk LNX* 0192"),
+    ],
+)
+def test_h2s67_template_record_with_sequence_number_or_outside_a_job(place, line, help, fixed, parser, monkeypatch):
+    """`INCLUDE MINIDISK ... 00001000`, a template's record with its sequence number:
+    was the record of no shape ("as in `include minidisk * 0191`", no fix). A record in
+    the cluster block, or an include (or `*`'s exclude) in a member: its fix wrote the
+    selection there, after which the file met BKR013, BKR117 or BKR414. Now the
+    sequence number is no field, and outside a job the help says where the selection
+    goes, with no fix; a member's exclude of named owners keeps its fix."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean, written = H2S67_PLACES[place]
+    text, analysis = _one_slip(clean, written.replace("{L}", line))
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR014"
+    if help is not None:
+        assert found.help.startswith(help)
+    if fixed is None and not (help or "").startswith("remove the line"):
+        assert found.fix is None
+        return
+    repaired = apply_edits(text, found.fix.edits)
+    if fixed is not None:
+        assert fixed in repaired.split("\n")
+    assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []

@@ -1318,7 +1318,12 @@ UNKNOWN_KEYWORD = register(
     LNXPOOL 8` (whose help writes `match LNXPOOL*`), a `PROFILE LNXDFLT` or
     `INCLUDE PROFILE LNXDFLT`, and a REXX instruction (`ADDRESS COMMAND`; `EXIT`,
     `EXIT 0` or `RETURN` in capitals alone on a line of a job, member or
-    expire block, not after a list, where it may be a label), in
+    expire block, not after a list, where it may be a label), a CP QUERY
+    (`Q USERID`, not in a group body) and DirMaint's `*DVHOPT` line in a
+    group body or below labels, and, in a group body, a directory statement
+    or CMS command whose words cannot all be user IDs (`SPOOL CONS * START`,
+    `IPL CMS PARM AUTOCR`, `MACHINE ESA 4`, `ACCESS 191 A`: an operand of
+    digits or of no ID's shape, IPL's PARM, MACHINE's architecture), in
     any block, a group body or below a list of labels too: the fix of
     each removes its line where nothing else stands on it (no comment),
     and so is the heading of a job template's selection records
@@ -1679,7 +1684,11 @@ KEY_VALUE = register(
     `backup APPS`; the groups the file declares, or, once its imports are
     read, those a module it imports does), the selection so written would select nothing
     (BKR406): an exclude's help says so and its fix removes the line; an
-    include's help says to list the owner in the job's group, no fix. One
+    include's help says to list the owner in the job's group, no fix. A
+    CMS sequence number in the record's columns 73-80 (`00001000`) is no
+    field of it. Outside a job (the cluster block, a member's include or
+    exclude of owner `*`) the help says to move the selection into the job
+    blocks, no fix: written there it would be BKR013, BKR117 or BKR414. One
     whose other columns select more (a volume, a device type) gets a help
     writing its owner and addresses and naming the columns a .bkr selection
     does not select by, and no fix. In a group body such a record is one

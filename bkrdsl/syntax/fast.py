@@ -535,13 +535,22 @@ _LIST_ENDS = STATEMENT_KEYWORDS - {"match"}
 
 #: First words of CP directory lines (lower case), which the recovery reports where
 #: they start a line after a list (`Recovery.foreign_after_list`).
-_FOREIGN_WORDS = frozenset(
-    {"user", "identity", "mdisk", "link", "build", "subconfig", "function", "profile", "pool", "address"}
+#: The statements of a CP directory entry other than its first and those a help says
+#: more of (`IPL CMS PARM AUTOCR`, `CONSOLE 0009 3215 T`: messages._DIRECTORY_STATEMENT).
+DIRECTORY_STATEMENT_WORDS = (
+    "IPL", "CONSOLE", "SPOOL", "OPTION", "MACHINE", "ACCOUNT", "NICDEF", "SPECIAL", "DEDICATE", "CPU", "CRYPTO",
+    "IUCV", "SHARE", "XSTORE", "SCREEN", "LOGONBY", "POSIXINFO", "NAMESAVE", "COMMAND", "DATEFORMAT", "MDISKLIM",
+    "CLASS", "STORAGE", "MAXSTORAGE",
 )
+_FOREIGN_WORDS = frozenset(
+    {"user", "identity", "mdisk", "link", "build", "subconfig", "function", "profile", "pool", "address", "*dvhopt"}
+) | {w.lower() for w in DIRECTORY_STATEMENT_WORDS}
 #: First words of CP commands (lower case), which the recovery reports where they start
 #: a line after a list (`Recovery.foreign_after_list`: `SMSG BKRBKUP SUBMIT X` below a
 #: member's volume labels), or a line of a group body (`Recovery.foreign_in_group`).
-_COMMAND_WORDS = frozenset({"smsg", "cp", "xautolog"})
+#: CMS's commands a PROFILE EXEC runs (`ACCESS 191 A`: messages._CMS_COMMAND).
+CMS_COMMAND_WORDS = ("ACCESS", "RELEASE", "GLOBAL", "FILEDEF", "SENDFILE", "ERASE", "COPYFILE")
+_COMMAND_WORDS = frozenset({"smsg", "cp", "xautolog"}) | {w.lower() for w in CMS_COMMAND_WORDS}
 #: REXX's `EXIT` and `RETURN`, in capitals alone on their line where a statement starts:
 #: an EXEC's last line, which the recovery reports (`Recovery.foreign_line`).
 _REXX_ALONE = frozenset({"EXIT", "RETURN"})

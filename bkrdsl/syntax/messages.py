@@ -21,7 +21,13 @@ from bkrdsl.diagnostics.core import Edit
 from bkrdsl.diagnostics.suggest import alternatives, tied_best, typing_slips
 from bkrdsl.source import Source, Span
 from bkrdsl.syntax import codes, lexicon
-from bkrdsl.syntax.fast import DAYS, DISK_UNIT_WORDS, WAIT_UNIT_WORDS
+from bkrdsl.syntax.fast import (
+    CMS_COMMAND_WORDS,
+    DAYS,
+    DIRECTORY_STATEMENT_WORDS,
+    DISK_UNIT_WORDS,
+    WAIT_UNIT_WORDS,
+)
 from bkrdsl.syntax.homes import STATEMENT_HOMES  # generated from the grammar (bkrdsl.keywords)
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -675,9 +681,29 @@ _TEMPLATE_RANGE_LOOSE = re.compile(
 )
 
 
+#: A CMS file's sequence number, columns 73-80 of a record (`00001000`), after the blanks
+#: that pad the record to them: no field of the record.
+_SEQUENCE_NUMBER = re.compile(r"[ \t]{2,}\d{8}[ \t]*$")
+
+
 def _template_range(line: str) -> re.Match | None:
-    """_TEMPLATE_RANGE's match of a whole record's `line`, or _TEMPLATE_RANGE_LOOSE's."""
-    return _TEMPLATE_RANGE.fullmatch(line) or _TEMPLATE_RANGE_LOOSE.fullmatch(line)
+    """_TEMPLATE_RANGE's match of a whole record's `line`, or _TEMPLATE_RANGE_LOOSE's; of
+    the record without a sequence number in its columns 73-80 (`INCLUDE MINIDISK * = 0191
+    * *   ...   00001000`), where the line ends with one (the match's string is shorter
+    than `line` then, and _record_length takes the number in)."""
+    found = _TEMPLATE_RANGE.fullmatch(line) or _TEMPLATE_RANGE_LOOSE.fullmatch(line)
+    if found is None and (number := _SEQUENCE_NUMBER.search(line)) is not None:
+        record = line[: number.start()]
+        found = _TEMPLATE_RANGE.fullmatch(record) or _TEMPLATE_RANGE_LOOSE.fullmatch(record)
+    return found
+
+
+def _record_length(match: re.Match, line: str) -> int:
+    """How much of `line` the record _template_range matched in it (`match`) spans, up to
+    its last field, or up to its sequence number's end where it has one."""
+    if len(match.string) < len(line):
+        return len(line.rstrip())
+    return match.end(5) if match.group(5) else match.end(4) if match.group(4) is not None else match.end(3)
 #: A whole record whose columns after the address select more (`INCLUDE MINIDISK * = *
 #: VMCOM1 = 3390 * *`: a volume, a device type), a `=` among them, as no .bkr selection does.
 _TEMPLATE_COLUMNS = re.compile(
@@ -696,17 +722,47 @@ _TEMPLATE_SETTING = re.compile(r"CONFIG\s+BKR_\w*\s*=", re.IGNORECASE)
 #: AUTOLOG1's PROFILE EXEC starts the product's machines (the machine, the match's group).
 _XAUTOLOG = re.compile(r"(?:CP\s+)?X?AUTOLOG\s+([^\s#]+)(?:\s+[^\s#]+)*", re.IGNORECASE)
 #: `ACCESS 191 A`, `GLOBAL TXTLIB ...`: a CMS command, as a PROFILE EXEC runs one.
-_CMS_COMMAND = re.compile(r"(ACCESS|RELEASE|GLOBAL|FILEDEF|SENDFILE|ERASE|COPYFILE)(?:\s+[^\s#]+)+", re.IGNORECASE)
+_CMS_COMMAND = re.compile(f"({'|'.join(CMS_COMMAND_WORDS)})" r"(?:\s+[^\s#]+)+", re.IGNORECASE)
+#: `*DVHOPT LGN0001 LOG1 RCM1 ...`: the line DirMaint keeps in a directory entry for its
+#: options (a comment to CP), in capitals as DirMaint writes it.
+_DIRMAINT_OPTIONS = re.compile(r"\*DVHOPT(?:[ \t]+[^\s#]+)*")
+#: `Q USERID`, `QUERY USER BKRBKUP`, `CP Q USERID`: a CP QUERY, in capitals as typed at a
+#: console, what it asks (the match's group).
+_CP_QUERY = re.compile(r"(?:CP[ \t]+)?(?:Q|QUERY)[ \t]+([A-Z][A-Z0-9]*)(?:[ \t]+[^\s#]+)*")
 #: `EXEC BKRSUBMT APPSFULL`: a CMS command that runs one of the EXECs bkrc compile writes.
 _EXEC_WRITTEN = re.compile(r"EXEC\s+(BKRSUBMT|BKRSTART|BKREXPIR)(?:\s+[^\s#]+)*", re.IGNORECASE)
 #: `IPL CMS PARM AUTOCR`, `CONSOLE 0009 3215 T`: a line of a CP directory entry that is
 #: neither its first (USER, IDENTITY) nor one a help says more of (MDISK, LINK,
 #: SUBCONFIG, BUILD), written in capitals as a directory writes it, with its operands.
-_DIRECTORY_STATEMENT = re.compile(
-    r"(IPL|CONSOLE|SPOOL|OPTION|MACHINE|ACCOUNT|NICDEF|SPECIAL|DEDICATE|CPU|CRYPTO|IUCV|SHARE|XSTORE|"
-    r"SCREEN|LOGONBY|POSIXINFO|NAMESAVE|COMMAND|DATEFORMAT|MDISKLIM|CLASS|STORAGE|MAXSTORAGE)"
-    r"(?:[ \t]+[^\s#]+)+"
-)
+_DIRECTORY_STATEMENT = re.compile(f"({'|'.join(DIRECTORY_STATEMENT_WORDS)})" r"(?:[ \t]+[^\s#]+)+")
+#: MACHINE's architectures (`MACHINE ESA 4`), which no user ID after it is, in a group body.
+_MACHINE_MODES = frozenset({"ESA", "XA", "XC", "Z", "370"})
+
+
+def _operand_no_user(command: str) -> bool:
+    """Whether a word of `command` after its first is no user ID a group lists: not one's
+    shape (`*`), or all digits, as CP writes addresses and numbers (BKR309 refuses it)."""
+    return any(not _ID_WORD.fullmatch(w) or w.isdigit() for w in command.split()[1:])
+
+
+def _directory_line_in_group(command: str) -> bool:
+    """Whether `command`, a line of a group body from its first word (before a comment),
+    is a CP directory statement (_DIRECTORY_STATEMENT's) that its words cannot all be
+    user IDs of: an operand no user ID is (`SPOOL CONS * START`), or all digits, as CP
+    writes addresses and numbers and BKR309 refuses for an ID (`CONSOLE 009 3215 T`,
+    `OPTION MAXCONN 128`, `MACHINE ESA 4`), IPL's `PARM` (`IPL CMS PARM AUTOCR`), or
+    MACHINE's architecture (`MACHINE ESA`). `IPL CMS` or `NAMESAVE` may be users: read so."""
+    if not _DIRECTORY_STATEMENT.fullmatch(command):
+        return False
+    words = command.split()
+    operands = words[1:]
+    return (
+        _operand_no_user(command)
+        or (words[0] == "IPL" and "PARM" in operands)
+        or (words[0] == "MACHINE" and operands[0] in _MACHINE_MODES)
+    )
+
+
 #: `SMSG BKRBKUP SUBMIT APPSFULL`, `CP SMSG BKRBKUP SUBMIT APPSFULL`: a CP command that
 #: sends the backup server a job (its verb and the job's name, or other words).
 _SMSG = re.compile(r"(?:CP\s+)?SMSG\s+([^\s#]+)(?:\s+([^\s#]+))?(?:\s+([^\s#]+))?(?:\s+[^\s#]+)*", re.IGNORECASE)
@@ -816,7 +872,8 @@ def removed_whole(line: str) -> bool:
     return template_heading_only(line) or any(
         shape.fullmatch(line)
         for shape in (
-            _LINK, _SMSG, _XAUTOLOG, _EXEC_WRITTEN, _CMS_COMMAND, _DIRECTORY_STATEMENT, _MDISK_VDISK,
+            _LINK, _SMSG, _XAUTOLOG, _EXEC_WRITTEN, _CMS_COMMAND, _DIRECTORY_STATEMENT, _MDISK_VDISK, _CP_QUERY,
+            _DIRMAINT_OPTIONS,
             _DIRECTORY_PROFILE, _DIRECTORY_POOL, _REXX_INSTRUCTION, _SUBCONFIG_LINE,
         )
     )
@@ -850,6 +907,7 @@ def foreign_line(
     listed: frozenset[str] = frozenset(),
     remove: Span | None = None,
     lead: tuple[str, Span] | None = None,
+    block: str | None = None,
 ) -> Diagnostic | None:
     """The error for a line of a CP directory or a job template (`line`, from its
     first word; `span`, that word), or None when the line is not one. `group` is
@@ -861,7 +919,10 @@ def foreign_line(
     `declares`: its first word is the keyword `identity` where a declaration goes (the
     cluster block), a user ID after it, not `group` or `user`: the entry where nothing
     else after the ID reads as a declaration's (_entry_not_declared). `job`: the name of
-    the job whose block the line is in, if it is in one."""
+    the job whose block the line is in, if it is in one. `block`, the kind of the block
+    the line is in (`job`, `member`, `cluster`), where known: a template's record
+    outside a job gets no fix, since its selection written there would be another error
+    (BKR013 in the cluster block, BKR117 or BKR414 in a member's)."""
     word = shown(line.split(None, 1)[0])
     if group is not None:
         return _foreign_in_group(line, word, group, named, span, listed, remove, lead, jobs)
@@ -916,7 +977,25 @@ def foreign_line(
         match := _XAUTOLOG.fullmatch(command) or _EXEC_WRITTEN.fullmatch(command) or _CMS_COMMAND.fullmatch(command)
     ) and not (labels and _may_be_labels(command)):
         return command_line(match, span)
-    if not labels and _DIRECTORY_STATEMENT.fullmatch(command):
+    if _DIRMAINT_OPTIONS.fullmatch(command):
+        return codes.UNKNOWN_KEYWORD(
+            f"{word} is DirMaint's options line of a directory entry, not a .bkr statement",
+            span,
+            help="remove the line: the entries of the users a job backs up stay in the site's directory, and bkrc"
+            " writes those of the Backup Manager machines",
+        )
+    if not (labels and _may_be_labels(command)) and (match := _CP_QUERY.fullmatch(command)):
+        from bkrdsl.generated import START_FILE
+
+        word = shown(command.split()[1 if command[:3] == "CP " else 0]).strip("`")
+        return codes.UNKNOWN_KEYWORD(
+            f"`{word}` is a CP command{', QUERY shortened' if word.upper() == 'Q' else ''}, not a .bkr statement:"
+            " a .bkr file describes the machines, it asks CP nothing",
+            span,
+            help="remove the line: the EXECs `bkrc compile` writes ask CP what they need themselves (`QUERY USERID`,"
+            f" the member they run on; {START_FILE}'s `QUERY USER`, whether a machine it starts is logged on)",
+        )
+    if not (labels and _may_be_labels(command)) and _DIRECTORY_STATEMENT.fullmatch(command):
         return codes.UNKNOWN_KEYWORD(
             f"{word} is a CP directory statement, not a .bkr statement",
             span,
@@ -924,12 +1003,25 @@ def foreign_line(
             " (`bkrc compile`); the entries of the users a job backs up stay in the site's directory",
         )
     if match := _template_range(line):
-        verb, owner, first, last, fields = match.groups()
+        verb, owner, first, last, _fields = match.groups()
         addresses = first.upper() if last is None or last.upper() == first.upper() else f"{first}-{last}".upper()
         meant = f"{verb.lower()} minidisk {owner.upper()} {addresses}"
         # The record, up to its last field (a comment after it stays), is the statement.
-        length = match.end(5) if fields else match.end(4) if last is not None else match.end(3)
+        length = _record_length(match, line)
         record = Span(span.file, span.line, span.column, span.line, span.column + length, span.start, span.start + length)
+        # A member block holds excludes alone, and one of owner `*` is its identity jobs' too (BKR414)
+        kept = block == "member" and verb.upper() == "EXCLUDE" and owner != "*"
+        if block is not None and block != "job" and not kept:
+            member = (
+                " (an exclude of named owners may stay in the member block, for its single-configuration jobs)"
+                if block == "member" and verb.upper() == "EXCLUDE" else ""
+            )
+            return codes.KEY_VALUE(
+                f"{word} starts a Backup Manager template record, not a .bkr statement",
+                span,
+                help=f"move it into the job blocks that select so, as `{meant}`{member}: the owner, then addresses"
+                " or ranges, without `=`; bkrc writes the template",
+            )
         return codes.KEY_VALUE(
             f"{word} starts a Backup Manager template record, not a .bkr statement",
             span,
@@ -1342,6 +1434,23 @@ def _foreign_in_group(
         return _smsg_line(match, word, span, None, jobs)
     if match := _XAUTOLOG.fullmatch(command):
         return command_line(match, span)
+    if _DIRMAINT_OPTIONS.fullmatch(command):
+        return codes.UNKNOWN_KEYWORD(
+            f"{word} is DirMaint's options line of a directory entry, not a user ID of the group",
+            span,
+            help="remove the line: a group lists user IDs only; the entries of the users a job backs up stay"
+            " in the site's directory, and bkrc writes those of the Backup Manager machines",
+        )
+    if (match := _CMS_COMMAND.fullmatch(command)) and command == command.upper() and _operand_no_user(command):
+        # `ACCESS 191 A`: an address no user ID is (all digits, BKR309), in capitals
+        return command_line(match, span)
+    if _directory_line_in_group(command):
+        return codes.UNKNOWN_KEYWORD(
+            f"{word} is a CP directory statement, not a user ID of the group",
+            span,
+            help="remove the line: a group lists user IDs only; bkrc writes the directory entries of the Backup"
+            " Manager machines, and the entries of the users a job backs up stay in the site's directory",
+        )
     if match := _LINK.match(line):
         return codes.UNKNOWN_KEYWORD(
             f"{word} is a CP directory statement, not a user ID of the group",
@@ -1475,7 +1584,7 @@ def _record_in_group(line: str, word: str, group: str, named: str | None, span: 
             message, span, help=f"a group lists the record's owner, `{entry}`; {jobs} selects its disks,"
             f" `{selection}`; bkrc writes the template",
         )
-    length = full.end(5) if full.group(5) else full.end(3)
+    length = _record_length(full, line)
     record = Span(span.file, span.line, span.column, span.line, span.column + length, span.start, span.start + length)
     return codes.KEY_VALUE(
         message,

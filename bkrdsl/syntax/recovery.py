@@ -52,6 +52,8 @@ from bkrdsl.syntax import codes, lexicon, messages
 from bkrdsl.syntax.fast import (
     BLANK_PAIRS,
     BLANK_PAIRS_BEGUN,
+    CMS_COMMAND_WORDS,
+    DIRECTORY_STATEMENT_WORDS,
     DISK_UNIT_WORDS,
     KEYWORD_PLACE_WORDS,
     MATCH_SYNONYMS,
@@ -126,13 +128,13 @@ _EXPIRY_MEMBERS_ALONE = re.compile(
 #: First words of the CP directory lines messages.foreign_line knows that Lark may
 #: read as names (`Recovery.foreign_after_list`; fast.py gives up on them there).
 _FOREIGN_FIRST_WORDS = frozenset(
-    {"USER", "IDENTITY", "MDISK", "LINK", "BUILD", "SUBCONFIG", "FUNCTION", "PROFILE", "POOL", "ADDRESS"}
-)
+    {"USER", "IDENTITY", "MDISK", "LINK", "BUILD", "SUBCONFIG", "FUNCTION", "PROFILE", "POOL", "ADDRESS", "*DVHOPT"}
+) | frozenset(DIRECTORY_STATEMENT_WORDS)  # `IPL CMS PARM AUTOCR`, `SPOOL CONS * START`
 #: First words of the CP commands messages.foreign_line knows (`SMSG BKRBKUP SUBMIT X`,
 #: `CP XAUTOLOG BKRBKUP`), which Lark reads as names after a list (volume labels,
 #: addresses), and first on a line of a group body: `Recovery.foreign_after_list` (fast.py
 #: gives up on them there).
-_COMMAND_FIRST_WORDS = frozenset({"SMSG", "CP", "XAUTOLOG"})
+_COMMAND_FIRST_WORDS = frozenset({"SMSG", "CP", "XAUTOLOG"}) | frozenset(CMS_COMMAND_WORDS)  # `ACCESS 191 A`
 #: The first words of a job template's selection records, which foreign_in_group reports
 #: where a record (`INCLUDE MINIDISK LNX* = * * = * *`) starts a line of a group body.
 _TEMPLATE_VERBS = frozenset({"INCLUDE", "EXCLUDE"})
@@ -2076,7 +2078,10 @@ class Recovery:
         blocks = [b for b in open_blocks(ip.parser_state.value_stack) if not b.placeholder]
         job = blocks[-1].name if blocks and blocks[-1].kind == "job" else None
         jobs = None if job or not _may_send(line_text) else messages.job_names(text)
-        diag = messages.foreign_line(line_text, span, misplaced=misplaced, declares=declares, job=job, jobs=jobs)
+        block = blocks[-1].kind if blocks else "cluster"
+        diag = messages.foreign_line(
+            line_text, span, misplaced=misplaced, declares=declares, job=job, jobs=jobs, block=block
+        )
         if diag is None:
             return False
         diag = self._setting_in_job(ip, diag, line_text, span, first, end)
@@ -9584,7 +9589,7 @@ class Recovery:
         text = str(tok.value)
         # The cheap tests first: this runs for every name that starts a line, and
         # `list_of` walks back over every name of a list (a group body's thousands).
-        if not text.isalpha() or tok.start_pos is None or self.parser_state is None:
+        if not (text.isalpha() or text.upper() == "*DVHOPT") or tok.start_pos is None or self.parser_state is None:
             return None
         upper = text.upper()
         stack = self.parser_state.value_stack
@@ -9726,7 +9731,7 @@ class Recovery:
                 listed, remove = self._group_body_besides(body.start_pos, tok.start_pos, end)
         diag = messages.foreign_line(
             line_text, self.span_of(tok), group=kind, named=named, labels=labels, job=job, jobs=jobs,
-            listed=listed, remove=remove, lead=lead,
+            listed=listed, remove=remove, lead=lead, block=blocks[-1].kind if blocks else "cluster",
         )
         if diag is None:
             return False
