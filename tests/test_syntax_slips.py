@@ -13186,8 +13186,12 @@ H6_67_SETTING_OUTSIDE_A_JOB = [
     ("CONFIG BKR_Output_Spec = DISK BKUPPOOL", "say it in the job block: the target, `to disk pool BKUPPOOL`"),
     ("CONFIG BKR_Job_Type = INCREMENTAL", "say it in the job block: the level on its `backup` line, `backup GROUP incremental`"),
     ("CONFIG BKR_Job_Name = APPSDAY", "say it in the job block: the name in its head, `job APPSDAY {`"),
+    # the number of workers is a member's, not a job's: its help names the members' own
+    # `workers` (h2, stop 67), here as anywhere else
     ("CONFIG BKR_Job_Workers = 2",
-     "say it in the job block: the name in `job NAME {`, the level in `backup GROUP full`, the target in `to disk pool NAME`"),
+     ("a member says how many worker machines it runs, with `workers N` in its block (`workers 4` in VMSYS1 and"
+     " VMSYS2, `workers 2` in VMSYS3 and VMSYS4): write `workers 2` in the blocks of the members meant, and remove"
+     " this line")),
 ]
 
 
@@ -13582,3 +13586,32 @@ def test_h2s67_template_record_with_sequence_number_or_outside_a_job(place, line
     if fixed is not None:
         assert fixed in repaired.split("\n")
     assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+
+
+# --- lead (stop 67): h2's and h6's helps for a template setting outside a job's body, side
+# by side. Below `job APPSFULL` whose `{` is left out (BKR011) the setting is that job's,
+# and its help says it in the job's block (h6); in a group body or the cluster block, where
+# no job is being written, the help names the file's own jobs' target and the fix removes
+# the line (h2). (The merge had let h2's win below a job head too.)
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("between", ["", "    backup APPS full\n", "    # the nightly one\n\n    backup APPS full\n"])
+def test_lead_67_a_setting_below_a_job_without_its_brace_is_that_jobs(between, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _, analysis = _one_slip(
+        "  job APPSFULL {\n    backup APPS full\n",
+        f"  job APPSFULL\n{between}    CONFIG BKR_Output_Spec = TAPE\n    backup APPS full\n",
+    )
+    found = [d for d in analysis.diagnostics if d.code == "BKR014"]
+    assert [d.help for d in found] == ["say it in the job block: the target, `to tape`; bkrc writes the template's settings"]
+    assert found[0].fix is None
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_lead_67_a_setting_in_a_group_body_after_a_closed_job_names_the_files_jobs(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip("single group APPS { CICSPRD DB2PRD }",
+                               "single group APPS {\n    CONFIG BKR_Output_Spec = TAPE\n    CICSPRD DB2PRD }")
+    (found,) = analysis.diagnostics
+    assert found.help.startswith("remove the line: a job says where its backups go, as job ")
+    assert _clean_after(text, found.fix) == BASE.replace("{ CICSPRD DB2PRD }", "{\n    CICSPRD DB2PRD }", 1)
+

@@ -3084,6 +3084,23 @@ def workers_setting(
     )
 
 
+#: `job APPSFULL` alone on its line (a comment after it), its `{` left out.
+_JOB_HEAD_ALONE = re.compile(r"[ \t]*job[ \t]+[A-Za-z0-9$#@_+-]+[ \t]*(?:#.*)?", re.IGNORECASE)
+
+
+def below_a_job_head(text: str, begin: int) -> bool:
+    """Whether the line that starts at `begin` is in the body of a job whose `{` is left
+    out (`job APPSFULL` alone on its line, BKR011): the nearest line above that opens or
+    closes a block, or is such a head, is one. A template setting there is that job's,
+    whose help says it in its block (foreign_line)."""
+    for line in reversed(text[:begin].split("\n")):
+        if _JOB_HEAD_ALONE.fullmatch(line):
+            return True
+        if "{" in line.split("#", 1)[0] or "}" in line.split("#", 1)[0]:
+            return False
+    return False
+
+
 def media_type_outside_job(line: str, span: Span, text: str, remove: Span | None) -> Diagnostic | None:
     """`MEDIA_TYPE = DISK` (or `CONFIG BKR_Output_Spec = DISK`) on a line outside any job (a
     group body, a member, the cluster block): a job's target, which each job says in its

@@ -9775,6 +9775,10 @@ class Recovery:
         if found is not None:
             return found
         if block is None or block.kind != "job" or block.name is None or brace is None:
+            if messages.below_a_job_head(text, begin):
+                # below `job APPSFULL` whose `{` is left out (BKR011): the setting is that
+                # job's, and foreign_line's help says it in its block
+                return diag
             # `MEDIA_TYPE = DISK` in a group body, a member or the cluster block
             found = messages.media_type_outside_job(line, span, text, remove)
             return diag if found is None else found
