@@ -551,3 +551,48 @@ def test_a_nul_in_a_file_that_is_no_utf16_is_still_said_where_it_is(tmp_path):
     data = b"cluster A {\x00\x00\x00\x00\x00\x00\x00\x00}\n"
     assert codes_at(rejected(tmp_path, data)) == [("BKR001", 1, 12)]
 
+
+
+# --- h5 (stop 67)
+def _calls_to_read(text: str) -> int:
+    """How many Python function calls reading `text` takes, its second reading (the
+    first warms the imports and the Lark parser): a count, not a time, so that a test
+    of how the work grows with the file is as steady as the code."""
+    import sys
+
+    from bkrdsl.source import Source
+    from bkrdsl.syntax import read_module
+
+    read_module(Source.of("input.bkr", text))
+    calls = 0
+
+    def profile(frame, event, arg):
+        nonlocal calls
+        calls += event == "call"
+
+    sys.setprofile(profile)
+    try:
+        read_module(Source.of("input.bkr", text))
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_errors_after_a_long_body_are_read_in_linear_work(parser, monkeypatch):
+    """A line of errors after many others in one block (`workers = 1`, one line per
+    setting pasted from another tool): at each, the recovery asked which tokens of the
+    statement under way stand on the error's line (`line_tail`) and what the last real
+    token read was (`last_real_token`), and found out by walking every token of the
+    block body read so far, so that N such lines took N² steps: 10,000 of them took
+    15 s to report 20 errors (the parse stops after some 1,000). Doubling the lines
+    now doubles the work, under either parser (the fast one hands such a file to Lark)."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    base = MINIMAL.decode()
+
+    def pasted(lines: int) -> str:
+        settings = "".join(f"  workers = {i}\n" for i in range(lines))
+        return base.replace("  job GUESTFUL {", settings + "  job GUESTFUL {")
+
+    small, large = _calls_to_read(pasted(200)), _calls_to_read(pasted(400))
+    assert large < 2.2 * small, (small, large)

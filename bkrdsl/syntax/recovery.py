@@ -806,6 +806,16 @@ def tokens_of(value):
             yield from tokens_of(child)
 
 
+def tokens_backwards(value):
+    """`tokens_of(value)` from the last: a question about a value's end (its last real
+    token) reads only its end, not a block body's every statement."""
+    if isinstance(value, Token):
+        yield value
+    elif isinstance(value, Tree):
+        for child in reversed(value.children):
+            yield from tokens_backwards(child)
+
+
 def is_real(tok: Token) -> bool:
     """Whether a token came from the text (placeholders are empty or marked)."""
     return bool(tok.value) and not str(tok.value).startswith("\x00") and tok.start_pos is not None
@@ -846,10 +856,7 @@ def opener_written(stack) -> str | None:
 
 def last_real_token(stack) -> Token | None:
     for value in reversed(stack):
-        found = None
-        for tok in tokens_of(value):
-            if is_real(tok):
-                found = tok
+        found = next((tok for tok in tokens_backwards(value) if is_real(tok)), None)
         if found is not None:
             return found
     return None
@@ -3940,10 +3947,12 @@ class Recovery:
                 break
             if isinstance(value, Tree) and value.data in OPENERS:
                 break
-            found = [t for t in tokens_of(value) if is_real(t)]
-            if found and found[-1].line != tok.line:
+            # its last real token first: a value that ends on an earlier line (a block
+            # body read so far, however long) is not walked whole at each error
+            last = next((t for t in tokens_backwards(value) if is_real(t)), None)
+            if last is not None and last.line != tok.line:
                 break
-            leaves[:0] = [t for t in found if t.line == tok.line]
+            leaves[:0] = [t for t in tokens_of(value) if is_real(t) and t.line == tok.line]
         return leaves
 
     def phrase_end(self, start: int, statements: bool = True) -> int:
