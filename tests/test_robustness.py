@@ -596,3 +596,47 @@ def test_errors_after_a_long_body_are_read_in_linear_work(parser, monkeypatch):
 
     small, large = _calls_to_read(pasted(200)), _calls_to_read(pasted(400))
     assert large < 2.2 * small, (small, large)
+
+
+def _calls_to_check(text: str) -> int:
+    """How many Python function calls `analyse` of `text` takes, its second (as
+    `_calls_to_read`)."""
+    import sys
+
+    analyse("input.bkr", text.encode())
+    calls = 0
+
+    def profile(frame, event, arg):
+        nonlocal calls
+        calls += event == "call"
+
+    sys.setprofile(profile)
+    try:
+        analyse("input.bkr", text.encode())
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+def test_thousands_of_jobs_each_missing_its_statements_are_checked_in_linear_work():
+    """Jobs written as `job J1 { backup NOSUCH1 full }`, each without a `to`, a `run`
+    and an `include` (a generated file, a bad merge): the help of each job's BKR113
+    walked every job of the cluster for the targets they write to, BKR114's and
+    BKR116's looked the job up among all the resolved jobs, so that 5,000 such jobs
+    took 30 s (10,000, 80 s) to check. Doubling the jobs now doubles the work, and
+    the helps say what they said (the other jobs' targets, the member to run on)."""
+    base = MINIMAL.decode()
+
+    def jobs(n: int) -> str:
+        broken = "".join(f"  job J{i} {{ backup NOSUCH{i} full }}\n  job K{i} {{ backup GUESTS }}\n" for i in range(n))
+        return base.replace("  job GUESTFUL {", broken + "  job GUESTFUL {")
+
+    small, large = _calls_to_check(jobs(200)), _calls_to_check(jobs(400))
+    assert large < 2 * small, (small, large)
+    diagnostics = analyse("input.bkr", jobs(1).encode()).diagnostics
+    helps = {(d.span.line, d.code): d.help for d in diagnostics}
+    assert helps[25, "BKR113"] == (
+        "add `to disk pool BKUPPOOL` (like `GUESTFUL` and `SYSFULL`) or `to tape`, which needs a"
+        " `tape manager shared` statement"
+    )
+    assert helps[26, "BKR114"].startswith("add `run on DEV1`, where `GUESTFUL` backs up `GUESTS`, then when")

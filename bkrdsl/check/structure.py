@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from bkrdsl import ast
 from bkrdsl.ast import Kind, Level
 from bkrdsl.check.common import (
@@ -469,17 +471,25 @@ def _repeats(items, what: str, where: str, more: str = ""):
         )
 
 
-def _target_help(model: Model, job: ast.Job) -> str:
-    """BKR113's help: the targets the cluster's other jobs write to, each with the
-    jobs that do (their disk pool is the site's, known from the file); `to tape`
-    also where a shared Tape Manager takes it; else `to disk`, and the pool in words."""
+def _targets_written(model: Model) -> dict[str, list[str]]:
+    """The targets the cluster's jobs write to (`to disk pool P`), each with the jobs
+    that do, for BKR113's help: the same for every job without a `to` (which is none
+    of them), so worked out once however many such jobs the cluster has."""
     written: dict[str, list[str]] = {}
     for other in model.cluster.jobs:
-        target = other.targets[0] if other.targets and other is not job else None
+        target = other.targets[0] if other.targets else None
         if target is None or (target.pool is not None and cms_name_problem(target.pool.text) is not None):
             continue
         text = f"to {target.medium.value}" + (f" pool {target.pool.upper}" if target.pool is not None else "")
         written.setdefault(text, []).append(other.name.upper)
+    return written
+
+
+def _target_help(model: Model, written: dict[str, list[str]]) -> str:
+    """BKR113's help: the targets the cluster's other jobs write to, each with the
+    jobs that do (their disk pool is the site's, known from the file: `written`,
+    `_targets_written`); `to tape` also where a shared Tape Manager takes it; else
+    `to disk`, and the pool in words."""
     # the first three targets: a help stays one line, however many pools the jobs use
     said = [f"`{text}` (like {listed(jobs, 3)})" for text, jobs in list(written.items())[:3]]
     tape = model.tape
@@ -495,12 +505,29 @@ def _target_help(model: Model, job: ast.Job) -> str:
 _WHEN = "then when it starts: `daily` and the time your site picks (`daily HH:MM`), or `manual` to submit it by hand"
 
 
-def _run_help(model: Model, job: ast.Job) -> str:
+def _single_runs(model: Model) -> tuple[list[JobModel], dict[str, int]]:
+    """The jobs of single-configuration users that run on one member of the cluster,
+    in the file's order, and for each name after their `backup` the first of them that
+    names it, for BKR114's help (`_run_help`): worked out once, not a walk over every
+    job for each job without a `run`."""
+    members = set(model.member_names)
+    runs = [
+        j
+        for j in model.jobs
+        if j.kind is Kind.SINGLE and not j.each_member and len(set(j.members)) == 1 and j.members[0] in members
+    ]
+    first: dict[str, int] = {}
+    for i, other in enumerate(runs):
+        for name in _backed_up(other):
+            first.setdefault(name, i)
+    return runs, first
+
+
+def _run_help(model: Model, found: JobModel | None, single_runs) -> str:
     """BKR114's help: `run on each member` for a job of IDENTITY users; for one of
     single-configuration users the member that another job of the same users runs
-    on (one member always backs them up), the cluster's one member, or else the
-    members to choose from; the schedule in words."""
-    found = next((j for j in model.jobs if j.decl is job), None)
+    on (one member always backs them up: `single_runs`, `_single_runs`'s, called once),
+    the cluster's one member, or else the members to choose from; the schedule in words."""
     kind = found.kind if found is not None else None
     members = list(model.member_names)
     if kind is Kind.IDENTITY:
@@ -511,12 +538,12 @@ def _run_help(model: Model, job: ast.Job) -> str:
             f" IDENTITY users, {_WHEN}"
         )
     names = _backed_up(found)
-    for other in model.jobs:
-        if other is found or other.kind is not Kind.SINGLE or other.each_member or len(set(other.members)) != 1:
-            continue
+    runs, first = single_runs()
+    at = min((first[n] for n in names if n in first), default=None)
+    if at is not None:  # (`found`, without a `run`, is none of them)
+        other = runs[at]
         shared = [n for n in _backed_up(other) if n in names]
-        if shared and other.members[0] in members:
-            return f"add `run on {other.members[0]}`, where {quoted(other.name)} backs up {listed(shared, 3)}, {_WHEN}"
+        return f"add `run on {other.members[0]}`, where {quoted(other.name)} backs up {listed(shared, 3)}, {_WHEN}"
     if len(members) == 1:
         return f"add `run on {members[0]}`, {_WHEN}"
     if not members:
@@ -534,6 +561,13 @@ def job_shape(model: Model):
     cluster = model.cluster
     if cluster is None:
         return
+    # What the helps below read of every job, worked out at the first job that needs it
+    # and kept: a cluster of thousands of jobs without a `to` or a `run` is not N² steps.
+    models: dict[int, JobModel] = {}
+    for j in reversed(model.jobs):
+        models[id(j.decl)] = j  # the first of a declaration's, as a walk would find it
+    written: dict[str, list[str]] | None = None
+    single_runs = functools.cache(lambda: _single_runs(model))
     for job in cluster.jobs:
         name = quoted(job.name.upper)
         if not job.backups:
@@ -543,20 +577,23 @@ def job_shape(model: Model):
                 help="add `backup GROUP full` (or `incremental`) naming the group the job is for",
             )
         if not job.targets:
+            if written is None:
+                written = _targets_written(model)
             yield JOB_WITHOUT_TARGET(
                 f"job {name} does not say where its backups go",
                 job.name.span,
-                help=_target_help(model, job),
+                help=_target_help(model, written),
             )
         if not job.runs:
             yield JOB_WITHOUT_RUN(
                 f"job {name} does not say where it runs",
                 job.name.span,
-                help=_run_help(model, job),
+                help=_run_help(model, models.get(id(job)), single_runs),
             )
         if job.backups and not any(s.action.value == "include" for s in job.selections):
             # Empty groups too: one diagnostic says both, as one job backs up nothing.
-            empty = next((empty_groups(j) for j in model.jobs if j.decl is job), [])
+            found = models.get(id(job))
+            empty = empty_groups(found) if found is not None else []
             yield JOB_WITHOUT_INCLUDE(
                 f"job {name} selects nothing to back up"
                 + (f": it has no `include`, and {_empty_text(empty)}" if empty else ""),
