@@ -196,7 +196,7 @@ def test_two_modules_that_import_each_other_are_one_import_cycle(tmp_path):
 
 def test_a_module_that_imports_itself_and_a_cluster_that_imports_a_cycle(tmp_path):
     found = _cycle_diagnostics(tmp_path, {"c.bkr": "import ./c\n"}, "c.bkr")
-    assert _cycles(tmp_path, found) == ["import cycle: c.bkr -> c.bkr"]
+    assert _cycles(tmp_path, found) == ["import cycle: c.bkr imports itself"]
     found = _cycle_diagnostics(
         tmp_path,
         {"a.bkr": "import ./b\n", "b.bkr": "import ./a\n", "main.bkr": f"import ./a\n{CLUSTER}"},
@@ -297,3 +297,29 @@ def test_a_relative_path_climbing_out_of_the_project_is_read_as_documented(tmp_p
     analysis = analyse(str(path), path.read_bytes(), path=path)
     assert not [d for d in analysis.diagnostics if d.code.startswith("BKR10")]
     assert [Path(m.file).name for m in analysis.program.modules] == ["main.bkr", "site.bkr"]
+
+
+# --- h5 (stop 67)
+@pytest.mark.parametrize("how", ["./x", "./a/../x", "./y"], ids=["plainly", "through-a-folder", "through-a-link"])
+def test_a_file_that_imports_itself_is_told_to_remove_the_import_and_the_fix_does(tmp_path, how):
+    """`import ./x` in x.bkr, or by another name of it (`./a/../x`, a symbolic link
+    y.bkr to it): BKR102 said "import cycle: x.bkr -> y.bkr", as if two modules
+    imported each other, and its help was to move what "these modules" share into
+    a third; the file alone is the cycle, so it is said to import itself, and the
+    fix removes the import. `bkrc check --fix` leaves the file checking clean."""
+    from conftest import EXAMPLES, run_cli
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "y.bkr").symlink_to("x.bkr")
+    text = (EXAMPLES / "minimal.bkr").read_text()
+    path = tmp_path / "x.bkr"
+    path.write_text(text.replace("import std/zvm73\n", f"import std/zvm73\nimport {how}\n"))
+    (cycle,) = [d for d in analyse(str(path), path.read_bytes(), path=path).diagnostics if d.code == "BKR102"]
+    other = "" if how != "./y" else " (`./y` is x.bkr under another name)"
+    assert cycle.message.replace(f"{tmp_path}/", "") == f"import cycle: x.bkr imports itself{other}"
+    assert cycle.help.replace(f"{tmp_path}/", "") == "remove this import: x.bkr's own declarations need none"
+    assert (cycle.span.line, cycle.span.column) == (5, 1)
+    assert apply(path.read_text(), [cycle]) == text
+    result = run_cli(["check", "--fix", path], expect=0)
+    assert "Traceback" not in result.output
+    assert path.read_text() == text

@@ -80,7 +80,9 @@ IMPORT_CYCLE = register(
 
     Failing example: `a.bkr` holds `import ./b` and `b.bkr` holds `import ./a`.
 
-    Fix: move what both need into a third module that imports neither.
+    Fix: move what both need into a third module that imports neither. A
+    file that imports itself (`import ./x` in `x.bkr`, or through a symbolic
+    link to it) needs no import: remove it, as the fix does.
     """,
     no_example="two files that import each other",
 )
@@ -355,6 +357,22 @@ def _import_twice(imp: ast.Import, tried: list[Path]) -> Diagnostic:
         help=f"remove the second `{imp.path}`, and write a module path after the first: {standard_modules()}"
         f"\nsearched for a module `{imp.path}`, in order:\n{where}",
         slip=Slip("twice", f"`{imp.path}`"),
+    )
+
+
+def _import_of_itself(imp: ast.Import, own: str, display: str, program: Program) -> Diagnostic:
+    """BKR102 for a file that imports itself (`import ./x` in x.bkr; or by another name
+    of the same file, a symbolic link to it or `./a/../x`, which `display` names): no
+    other module shares the cycle, so its help is to remove the import, not to move
+    what modules share into another, and its fix removes the import's line (the
+    import alone, where other statements stand on it)."""
+    source = program.sources.get(own)
+    same = "" if display == own else f" (`{imp.path}` is {own} under another name)"
+    return IMPORT_CYCLE(
+        f"import cycle: {own} imports itself{same}",
+        imp.span,
+        help=f"remove this import: {own}'s own declarations need none",
+        fix=Fix.replace("Remove the import", source.deletion(imp.span), "") if source is not None else None,
     )
 
 
@@ -636,6 +654,9 @@ def _visit(
         # A module found in a search-path folder (-I, BKRDSL_PATH) is named by
         # where it was found, not as if it lay beside its importer.
         display = _display(imp.path, mod.file) if found == tried[0] else found.as_posix()
+        if key == chain[-1][0]:
+            loading.program.diagnostics.append(_import_of_itself(imp, chain[-1][1], display, loading.program))
+            continue
         if key in {p for p, _ in chain}:
             cycle = " -> ".join([d for _, d in chain] + [display])
             loading.program.diagnostics.append(
