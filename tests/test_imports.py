@@ -323,3 +323,17 @@ def test_a_file_that_imports_itself_is_told_to_remove_the_import_and_the_fix_doe
     result = run_cli(["check", "--fix", path], expect=0)
     assert "Traceback" not in result.output
     assert path.read_text() == text
+
+
+def test_an_import_of_a_folder_says_it_is_a_folder(tmp_path):
+    """`import ./d` where d.bkr is a folder: BKR103 said the OS's "Is a directory",
+    with the help of a file bkrc may not read, "make the file readable": a folder
+    read is no module however readable; it is named a folder, and the help says
+    to import a file or rename the folder."""
+    (tmp_path / "d.bkr").mkdir()
+    path = tmp_path / "main.bkr"
+    path.write_text(f"import ./d\n{CLUSTER}")
+    (d,) = [d for d in analyse(str(path), path.read_bytes(), path=path).diagnostics if d.code.startswith("BKR10")]
+    assert d.code == "BKR103"
+    assert d.message == f"cannot read module `./d` ({tmp_path / 'd.bkr'}): it is a folder, not a file"
+    assert d.help == "a module is a .bkr file: correct the import, or rename the folder d.bkr"

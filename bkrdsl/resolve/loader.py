@@ -687,11 +687,16 @@ def _visit(
         try:
             data = loading.reader(found)
         except (IsADirectoryError, PermissionError, OSError) as err:
+            folder = isinstance(err, IsADirectoryError)
             loading.program.diagnostics.append(
                 UNREADABLE_MODULE(
-                    f"cannot read module `{imp.path}` ({found}): {err.strerror or err}",
+                    f"cannot read module `{imp.path}` ({found}): "
+                    + ("it is a folder, not a file" if folder else f"{err.strerror or err}"),
                     imp.span,
-                    help="make the file readable, or correct the import",
+                    # a folder is made readable in vain: its name is the module's
+                    help=f"a module is a .bkr file: correct the import, or rename the folder {found.name}"
+                    if folder
+                    else "make the file readable, or correct the import",
                 )
             )
             loading.loaded[key] = None
