@@ -13615,3 +13615,30 @@ def test_lead_67_a_setting_in_a_group_body_after_a_closed_job_names_the_files_jo
     assert found.help.startswith("remove the line: a job says where its backups go, as job ")
     assert _clean_after(text, found.fix) == BASE.replace("{ CICSPRD DB2PRD }", "{\n    CICSPRD DB2PRD }", 1)
 
+
+# --- h5 (stop 67)
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "message", "label", "title"),
+    [
+        ("LINUX01 , ; LINUX02", "`,` and `;` do not separate", "the first of 2 signs", "Remove each `,` and `;`"),
+        ("LINUX01; LINUX02,", "`;` and `,` do not separate", "the first of 2 signs", "Remove each `;` and `,`"),
+        ("LINUX01, LINUX02,", "`,` does not separate", "the first `,` of 2", "Remove each `,`"),
+    ],
+    ids=["comma-then-semicolon", "semicolon-then-comma", "commas"],
+)
+def test_h5_67_a_group_body_with_both_signs_names_both(written, message, label, title, parser, monkeypatch):
+    """`{ LINUX01 , ; LINUX02 }`: one error for the body's signs, which named the first's
+    character alone ("the first `,` of 2", "Remove each `,`") over a `,` and a `;`;
+    both are named now. The fix removes both, and the file then checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = MINIMAL.replace("{ LINUX01 LINUX02 }", f"{{ {written} }}", 1)
+    analysis = analyse("x.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert found.message == f"{message} the user IDs of group `GUESTS`: they are separated by blanks or new lines"
+    assert found.label == label
+    assert found.fix.title == title
+    assert too_long(found, analysis.sources) == []
+    mended = apply_edits(text, found.fix.edits)
+    assert mended == MINIMAL
+    assert analyse("x.bkr", mended.encode("utf-8")).diagnostics == []

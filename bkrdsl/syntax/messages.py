@@ -3472,17 +3472,22 @@ def separators_in_group(
     written: str | None,
     span: Span,
     removals: list[tuple[Span, str]],
+    mixed: bool = False,
 ) -> Diagnostic:
     """`single group APPS { CICSPRD; DB2PRD; }`, `{ CICSPRD, DB2PRD }`: the entries of a
     group body separated (or ended) by `;` or `,`, as other languages separate a list.
     One error for the body, whose fix removes each. `head` is the group's `single group
     APPS` as its line says it, `written` the body without them, if it is short;
     `removals` what the fix replaces (each with the blanks before it, when a blank
-    follows it) and with what (a blank, between two words it alone separates)."""
+    follows it) and with what (a blank, between two words it alone separates); `mixed`,
+    whether the body holds both `,` and `;` (`char` the first)."""
     where = f"of group `{group.upper()}`" if group else "of a group"
     many = len(removals) > 1
     code = codes.BAD_CHARACTER if char == ";" else codes.STRAY_COMMA
-    them = f"each `{char}`" if many else f"the `{char}`"
+    # both signs in one body (`{ LINUX01 , ; LINUX02 }`): each named, not the first's
+    # alone ("the first `,` of 2" over a `,` and a `;`)
+    signs = f"`{char}` and `{',' if char == ';' else ';'}`" if mixed else f"`{char}`"
+    them = f"each {signs}" if many else f"the {signs}"
     if written and head:
         help = f"remove {them}: write `{head} {{ {written} }}`"
     elif written:
@@ -3490,12 +3495,15 @@ def separators_in_group(
     else:
         help = f"remove {them}; write the entries one a line, or several separated by blanks"
     return code(
-        f"`{char}` does not separate the user IDs {where}: they are separated by blanks or new lines",
+        f"{signs} {'do' if mixed else 'does'} not separate the user IDs {where}: they are separated by blanks"
+        " or new lines",
         span,
-        label=f"the first `{char}` of {len(removals)}" if many else None,
+        label=(f"the first of {len(removals)} signs" if mixed else f"the first `{char}` of {len(removals)}")
+        if many
+        else None,
         help=help,
         fix=Fix(
-            f"Remove each `{char}`" if many else f"Remove the `{char}`",
+            f"Remove each {signs}" if many else f"Remove the {signs}",
             tuple(Edit(r, blank) for r, blank in removals),
         ),
     )

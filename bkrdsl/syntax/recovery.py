@@ -2540,7 +2540,13 @@ class Recovery:
         char = text[pos]
         self.report(
             messages.separators_in_group(
-                char, head, found[1] if found else None, written, self.source.span(pos, pos + 1), removals
+                char,
+                head,
+                found[1] if found else None,
+                written,
+                self.source.span(pos, pos + 1),
+                removals,
+                mixed=len({text[at] for at in signs}) > 1,
             ),
             pos,
         )
