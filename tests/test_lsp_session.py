@@ -970,12 +970,20 @@ def test_a_disk_quick_fix_writes_the_machines_disk_in_machine_order(tmp_path, le
 
 @pytest.mark.parametrize("shows_disabled", [True, False], ids=["disabledSupport", "no-disabledSupport"])
 def test_a_choice_that_would_give_an_error_says_why_in_words_of_a_choice(tmp_path, shows_disabled):
-    # `run on eac` in a job of single-configuration users: BKR330's choice *Write `each
-    # member`* would give BKR220 (the same data copied on each member). Disabled, its
-    # reason said `bkrc check --fix` would not apply it, which never applies a choice
-    # anyway: now it says the choice does not fit there and what the file would give.
-    # A client that shows no disabled actions is not offered it.
-    text = (ROOT / "examples" / "minimal.bkr").read_text().replace("run on DEV1 daily 01:00", "run on eac")
+    # `run on eac` in a job of IDENTITY users that includes the shared file pool's data:
+    # BKR330's choice *Write `each member`* would give BKR226 (that data copied on each
+    # member). Disabled, its reason said `bkrc check --fix` would not apply it, which
+    # never applies a choice anyway: now it says the choice does not fit there and what
+    # the file would give. A client that shows no disabled actions is not offered it.
+    # (h7, stop 67: the case was `run on eac` in a job of single-configuration users,
+    # whose choice *Write `each member`* gave BKR220; such a job is now offered its
+    # member instead, which checks clean: test_syntax_slips -k h7_67.)
+    text = (
+        (ROOT / "examples" / "minimal.bkr")
+        .read_text()
+        .replace("    include minidisk * 0191\n", "    include minidisk * 0191\n    include sfs BKRPOOL:TCPIP.*\n", 1)
+        .replace("run on each member daily 02:00", "run on eac")
+    )
     editor = Editor()
     try:
         literals = {"codeActionLiteralSupport": {"codeActionKind": {"valueSet": ["quickfix"]}}}
@@ -991,7 +999,7 @@ def test_a_choice_that_would_give_an_error_says_why_in_words_of_a_choice(tmp_pat
         (action,) = each
         assert action["isPreferred"] is False
         reason = action["disabled"]["reason"]
-        assert reason.startswith("this choice does not fit here: the file would then give BKR220 at line 30:"), reason
+        assert reason.startswith("this choice does not fit here: the file would then give BKR226 at line 36:"), reason
         assert "--fix" not in reason
         assert editor.errors == []
     finally:

@@ -13642,3 +13642,55 @@ def test_h5_67_a_group_body_with_both_signs_names_both(written, message, label, 
     mended = apply_edits(text, found.fix.edits)
     assert mended == MINIMAL
     assert analyse("x.bkr", mended.encode("utf-8")).diagnostics == []
+
+
+# --- h7 (stop 67)
+#: `each` being typed alone after the `run on` of a job of single-configuration users
+#: (`run on eac`, no schedule yet): BKR330's help said "write `run on each member`" and
+#: its one choice, *Write `each member`*, gave BKR220 (the same data copied on each
+#: member). As for `run on all`, such a job runs on one member: the member its users'
+#: other jobs run on (LNXINC's users: LNXFULL's VMSYS2) is the choice, else each member
+#: is one; every file clean. A job of IDENTITY users keeps *Write `each member`*.
+#: (base, clean, as typed, the help's start, the lines each choice writes)
+H7_67_EACH_TYPED = [
+    ("min", "run on DEV1 daily 01:00", "run on eac",
+     ("`eac` begins the keyword `each`, but a job of single-configuration users runs on one member: write `run on DEV1`"
+     " or `run on DEV2` (on each member it would copy the same data on each, BKR220)"),
+     ["run on DEV1", "run on DEV2"]),
+    ("prod", "run on VMSYS2 daily 23:30", "run on ea",
+     ("`ea` begins the keyword `each`, but a job of single-configuration users runs on one member (on each member it"
+     " would copy the same data on each, BKR220): write `run on VMSYS2`, where its users' other job `LNXFULL` runs;"
+     " the members are VMSYS1, VMSYS2, VMSYS3, VMSYS4"),
+     ["run on VMSYS2"]),
+    ("prod", "run on VMSYS1 daily 02:00", "run on e",
+     ("`e` begins the keyword `each`, but a job of single-configuration users runs on one member: write `run on VMSYS1`,"
+     " `run on VMSYS2`, `run on VMSYS3` or `run on VMSYS4`"),
+     ["run on VMSYS1", "run on VMSYS2", "run on VMSYS3", "run on VMSYS4"]),
+    ("min", "run on each member daily 02:00", "run on eac",
+     "`eac` begins the keyword `each`: write `run on each member`", ["run on each member"]),
+    # `run on all` (h1, stop 66) offered each member: now the member its users' other jobs run on
+    ("prod", "run on VMSYS2 daily 23:30", "run on all daily 23:30",
+     ("a job of single-configuration users runs on one member (on each member it would copy the same data on each,"
+     " BKR220): write `run on VMSYS2`, where its users' other job `LNXFULL` runs"),
+     ["run on VMSYS2 daily 23:30"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("base", "clean", "typed", "help", "lines"), H7_67_EACH_TYPED,
+                         ids=[f"{c[0]}: {c[1]} as {c[2]}" for c in H7_67_EACH_TYPED])
+def test_h7_67_each_typed_in_a_job_on_one_member_offers_its_member(base, clean, typed, help, lines, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    original = MINIMAL if base == "min" else BASE
+    text = original.replace(clean, typed, 1)
+    analysis = analyse("x.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR330" and found.fix is None
+    assert found.help.startswith(help), found.help
+    assert too_long(found, analysis.sources) == []
+    written = ["each member" if "each member" in line else line.split()[2] for line in lines]
+    assert [c.title for c in found.choices] == [f"Write `{w}`" for w in written]
+    for choice, line in zip(found.choices, lines, strict=True):
+        mended = apply_edits(text, choice.edits)
+        assert mended == original.replace(clean, line, 1)
+        assert analyse("x.bkr", mended.encode("utf-8")).diagnostics == [], choice.title

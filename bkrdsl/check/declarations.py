@@ -39,7 +39,7 @@ from bkrdsl.check.common import (
     volume_span,
     without_disk_at,
 )
-from bkrdsl.check.jobs import renamed_job
+from bkrdsl.check.jobs import renamed_job, single_home
 from bkrdsl.check.registry import check
 from bkrdsl.diagnostics import Diagnostic, Edit, Fix, Related, Slip
 from bkrdsl.diagnostics.registry import register
@@ -660,12 +660,16 @@ UNKNOWN_MEMBER = register(
     English for every member (`run on all`, `run on both`) is answered with
     `each member`, which is how .bkr says it, the fix writing it alone after the
     `run on` of a job of IDENTITY users; of single-configuration users, which
-    run on one member (on each, BKR220), each member is a choice instead, the help
-    naming each once (not listed again after it). So is `each` being typed: a
+    run on one member (on each, BKR220), the member the users' other jobs run
+    on is the choice, else each member is one, the help naming each once (not
+    listed again after it). So is `each` being typed: a
     beginning of it in small letters (`run on e`, `ea`, `eac`) that ends the
     `run` statement, no schedule after it yet and no member's name starting
     so, is the keyword, not a member to declare: the help writes `run on each
-    member`, offered as a choice (*Write `each member`*). A name close to a member whose
+    member`, offered as a choice (*Write `each member`*); in a job of
+    single-configuration users, as for `run on all`, the help says it runs on
+    one member and writes the member its users' other jobs run on, else each
+    member, each a choice. A name close to a member whose
     own name SYSTEM CONFIG refuses (`member VMSYS1XYZ`, 9 characters, where
     the jobs say `run on VMSYS1`) is not reported: that member's name is the
     one mistake (BKR302), and "did you mean" could offer only it or another
@@ -2281,17 +2285,30 @@ def unknown_members(model: Model):
             if Kind.IDENTITY in job.kinds:
                 identity.update((id(w), job.name) for w in words)
             if len(words) == 1:
-                alone[id(words[0])] = job.kinds
+                alone[id(words[0])] = job
                 if run.schedule is None and run.span.end == words[0].span.end:
                     typed.add(id(words[0]))
     for name, word, others in _once_per_name(unknown):
         if not others and id(word) in typed and _begins_each(word.text) and not any(n.startswith(name) for n in names):
             # `run on eac`, `each` being typed (no member's name starts so): the
             # keyword, not a member `EAC` to declare
+            begins = f"`{word.text}` begins the keyword `each`"
+            job = alone[id(word)]
+            if job.kinds == {Kind.SINGLE} and names:
+                # but a job of single-configuration users runs on one member (`each
+                # member`: BKR220): its users' other jobs' member, else each a choice
+                one, choices = _one_member(model, job, word, names)
+                yield UNKNOWN_MEMBER(
+                    f"unknown member {quoted(name)}",
+                    word.span,
+                    help=unknown_member_help((), names, every=f"{begins}, but {one}", named=len(choices) == len(names)),
+                    choices=choices,
+                )
+                continue
             yield UNKNOWN_MEMBER(
                 f"unknown member {quoted(name)}",
                 word.span,
-                help=f"`{word.text}` begins the keyword `each`: write `run on each member` for the job to run on"
+                help=f"{begins}: write `run on each member` for the job to run on"
                 f" every member, one job per member; the members are {', '.join(names) or 'none yet'}",
                 choices=(Fix.replace("Write `each member`", word.span, "each member"),),
             )
@@ -2304,22 +2321,18 @@ def unknown_members(model: Model):
         close = suggest.closest(name, names)
         every, named = "", False
         fix, choices = _fix_everywhere(close, word, others), ()
-        kinds = alone.get(id(word)) if name in _EVERY_MEMBER and not others and not close else None
+        job = alone.get(id(word)) if name in _EVERY_MEMBER and not others and not close else None
+        kinds = job.kinds if job is not None else None
         if kinds == {Kind.IDENTITY}:
             # `run on all daily 02:00` in a job of IDENTITY users: `each member`, the one reading
             every = "to name every member, write `each member` (`run on each member`, one job per member)"
             fix = Fix.replace("Write `each member`", word.span, "each member")
         elif kinds == {Kind.SINGLE} and names:
             # in a job of single-configuration users, which runs on one member (`each
-            # member` would copy the same data on each, BKR220): each member a choice
-            more = ", ..." if len(names) > 4 else ""
-            every = (
-                f"a job of single-configuration users runs on one member: write"
-                f" {alternatives([f'run on {n}' for n in names[:4]])}{more}"
-                " (on each member it would copy the same data on each, BKR220)"
-            )
-            choices = tuple(Fix.replace(f"Write `{n}`", word.span, n) for n in names[:4])
-            named = not more  # the help names every member already: not said twice
+            # member` would copy the same data on each, BKR220): its users' other jobs'
+            # member, else each member a choice
+            every, choices = _one_member(model, job, word, names)
+            named = len(choices) == len(names)  # the help names every member already: not said twice
         elif name in _EVERY_MEMBER:
             # `run on all daily 02:00`: English for every member, which .bkr writes `each member`
             every = "to name every member, write `each member` (`run on each member`, one job per member)"
@@ -2342,6 +2355,31 @@ def unknown_members(model: Model):
             fix=fix,
             choices=choices,
         )
+
+
+def _one_member(model: Model, job, word: ast.Word, names: Sequence[str]) -> tuple[str, tuple[Fix, ...]]:
+    """BKR330's words for `word`, read as every member (`run on all`) or `each` being
+    typed (`run on eac`), alone after the `run on` of `job`, a job of
+    single-configuration users, which runs on one member (on each, BKR220): the member
+    its users' other jobs run on (`jobs.single_home`), else each of the cluster's
+    members `names` (four at most), each a choice, which the help writes."""
+    home = single_home(model, job)
+    if home is not None:
+        member, others = home
+        one = len(others) == 1
+        help = (
+            "a job of single-configuration users runs on one member (on each member it would copy the same"
+            f" data on each, BKR220): write `run on {member}`, where its users' other job{'' if one else 's'}"
+            f" {listed([j.name for j in others])} run{'s' if one else ''}"
+        )
+        return help, (Fix.replace(f"Write `{member}`", word.span, member),)
+    more = ", ..." if len(names) > 4 else ""
+    help = (
+        "a job of single-configuration users runs on one member: write"
+        f" {alternatives([f'run on {n}' for n in names[:4]])}{more}"
+        " (on each member it would copy the same data on each, BKR220)"
+    )
+    return help, tuple(Fix.replace(f"Write `{n}`", word.span, n) for n in names[:4])
 
 
 def _begins_each(text: str) -> bool:

@@ -616,7 +616,7 @@ def _misplaced(model: Model, job: JobModel) -> _Misplaced | None:
     where = job.run.placement.span
     how = "on each member" if job.each_member else f"on {listed(members)}"
     if kind is Kind.SINGLE and len(members) > 1:
-        home = _single_home(model, job)
+        home = single_home(model, job)
         member = home[0] if home else members[0]
         written = f"write `run on {member}` for `run on {_placement_written(job.run.placement)}` (line {job.run.span.line})"
         if home:
@@ -658,7 +658,7 @@ def _misplaced(model: Model, job: JobModel) -> _Misplaced | None:
     return None
 
 
-def _single_home(model: Model, job: JobModel) -> tuple[str, list[JobModel]] | None:
+def single_home(model: Model, job: JobModel) -> tuple[str, list[JobModel]] | None:
     """The member a single-configuration job on several members (BKR220) belongs on,
     where the file says so: the one member every other job that backs up one of its
     groups runs on (prodssi's LNXFULL written `run on each member`, LNXINC backing

@@ -4116,8 +4116,9 @@ def fix_refusal(doc: Document, gives: Sequence[Diagnostic], choice: bool = False
     --fix`'s line for it: the errors it would give, where (the line in the fixed
     text; another file's name with it). A `choice` of the help's, which `--fix`
     never applies, is said as a choice that would give them (`run on eac` in a job
-    of single-configuration users: *Write `each member`* would copy the same data
-    on each member, BKR220), not as a fix `--fix` leaves out."""
+    of IDENTITY users that includes the shared file pool's data: *Write `each
+    member`* would copy that data on each member, BKR226), not as a fix `--fix`
+    leaves out."""
 
     def where(d: Diagnostic) -> str:
         if d.span is None:
