@@ -4113,3 +4113,53 @@ def test_an_sfs_path_being_typed_gets_the_pool_or_user_it_begins(typed, code, he
     for other in (f"    include sfs {typed} BKRPOOL:CICSPRD.*\n", f"    include sfs {typed}.*\n"):
         found = [x for x in analyse_document("/ws/prodssi.bkr", text.replace(written, other)).diagnostics if x.code == code]
         assert all("begins" not in x.help and "is the file pool" not in x.help for x in found), (other, found)
+
+
+# --- h7 (stop 67)
+@pytest.mark.parametrize(
+    ("example", "site"),
+    [
+        ("minimal.bkr", None),
+        ("prodssi.bkr", None),
+        ("prodssi.bkr", "prodssi.direct"),
+        ("bank.bkr", "bank.direct"),
+        ("spreadssi.bkr", None),
+        ("lnxssi.bkr", None),
+    ],
+)
+def test_a_disks_without_a_member_are_those_of_the_file_with_its_block_blanked(example, site):
+    # While a member block without its `private-volume` is typed, the server reads
+    # BKR253 as the file reads without that block (`BkrServer.steadied`). It did so by
+    # analysing the text again with the block blanked, at each keystroke a second whole
+    # analysis; now by leaving the member out of the parsed cluster and running
+    # BKR253's check alone (features.a_disks_without_member). The warnings are those
+    # of the blanked file, to the fixes and related places, for each member of each
+    # example without its `disk ... 191` statements (with the site's directory too,
+    # which BKR253 leaves the A-disks it defines to).
+    from bkrdsl.cpdirectory import read_directory
+    from bkrdsl.diagnostics.core import sort_key
+
+    path = EXAMPLES / example
+    # the machines' A-disks left out too, for BKR253 to say something
+    whole = "".join(line for line in path.read_text().splitlines(True) if not re.match(r"\s*disk \S+ 0?191 ", line))
+    directory = read_directory(str(EXAMPLES / "USER.DIRECT"), (EXAMPLES / site).read_bytes()) if site else None
+    members = analyse_document(str(path), whole, path=path).analysis.model.cluster.members
+    held_any = False
+    for member in members:
+        text = whole
+        for setting in reversed(member.settings_named("private-volume")):  # left out, as not typed yet
+            text = text[: setting.span.start] + " " * (setting.span.end - setting.span.start) + text[setting.span.end :]
+        doc = analyse_document(str(path), text, path=path, directory=directory)
+        at = (member.name.span.line - 1, member.name.span.column - 1)  # (0-based)
+        held = F.a_disks_without_member(doc, at, at)
+        if not any(m.settings_named("private-volume") for m in members if m is not member):
+            assert held is None
+            continue
+        (start, end) = member.span.start, member.span.end
+        blanked = text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+        again = analyse_document(str(path), blanked, path=path, directory=directory)
+        expected = sorted((d for d in again.diagnostics if d.code == "BKR253"), key=sort_key)
+        assert sorted(held, key=sort_key) == expected, member.name.text
+        held_any = held_any or bool(expected)
+    # (prodssi.direct gives every machine its 0191: BKR520's, no BKR253 to hold)
+    assert held_any or site == "prodssi.direct", "no member's block holds a warning back"

@@ -4548,15 +4548,18 @@ def message_of(d: Diagnostic) -> str:
     return d.message + (f"\nhelp: {d.help}" if d.help else "")
 
 
-def a_disks_without_member(doc: Document, start, end, scratch: ScratchModules | None = None):
+def a_disks_without_member(doc: Document, start, end):
     """BKR253 (`tables.a_disks`) as the file reads without the `member` block that the
     last change touches (`start` and `end`: 0-based line and column), when it declares no
     `private-volume` yet and another member of the cluster does; None otherwise. An
     IDENTITY's A-disk is asked for only where every member it runs on declares one,
     so a member block being typed took its warnings away when it was opened, its
     workers' when their count was typed, and gave them back with its
-    `private-volume` (`BkrServer.steadied`). The block is blanked (its characters
-    but line ends made blanks), so every place of the text stays where it is."""
+    `private-volume` (`BkrServer.steadied`). The block is left out of the parsed
+    cluster and the model built again, every other place of the text as it is: what
+    the file blanked there would read, without parsing it again nor running the other
+    checks (a second whole analysis at each keystroke in the block cost as much as the
+    first: docs/lsp.md, *How fast*)."""
     model = doc.analysis.model
     cluster = model.cluster if model is not None else None
     if cluster is None or cluster.span.file != doc.name or not doc.checked:
@@ -4570,10 +4573,14 @@ def a_disks_without_member(doc: Document, start, end, scratch: ScratchModules | 
         return None
     if not any(m.settings_named("private-volume") for m in cluster.members if m is not member):
         return None
-    text = doc.text
-    blank = re.sub(r"[^\n]", " ", text[member.span.start : member.span.end])
-    again = _reanalysis(doc, {doc.name: text[: member.span.start] + blank + text[member.span.end :]}, scratch)
-    return [d for d in again.diagnostics if d.code == "BKR253"]
+    from bkrdsl.check.tables import a_disks
+    from bkrdsl.dialect import load_dialect
+    from bkrdsl.resolve import build_model
+
+    main, *imported = doc.analysis.program.modules
+    without = replace(cluster, members=tuple(m for m in cluster.members if m is not member))
+    main = replace(main, clusters=tuple(without if c is cluster else c for c in main.clusters))
+    return a_disks(build_model([main, *imported]), doc.dialect or load_dialect(), doc.directory)
 
 
 def at_the_typing(doc: Document, span: Span, start: tuple[int, int], end: tuple[int, int]) -> bool:

@@ -1021,7 +1021,7 @@ class BkrServer(LanguageServer):
         held = None
         if where is not None and checked and uri in shown:
             start, end = (self.server_position(doc, p) for p in where)
-            held = F.a_disks_without_member(doc, start, end, self.parsed.scratch() if self.parsed else None)
+            held = F.a_disks_without_member(doc, start, end)
         if held is not None and len(held) == shown[uri]:
             from bkrdsl.diagnostics.core import sort_key
 
