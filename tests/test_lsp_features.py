@@ -3885,7 +3885,9 @@ REGION_CHOICES = {
         "include minidisk * 0191\n    to disk", "minidisk * 0191\n    to disk", ["Insert `exclude`", "Insert `include`"],
     ),
     "medium of a pool": ("to disk pool BKUPPOOL\n    run on VMSYS2", "to pool BKUPPOOL\n    run on VMSYS2", ["Insert `disk`", "Insert `tape`"]),
-    "member left out": ("run on VMSYS2 daily 23:30", "run daily 23:30", _PRODSSI_ON),
+    # APPSFULL: its group's only job, so each member is a choice (LNXINC's members left out
+    # get a fix since stop 67, VMSYS2, where LNXFULL, the other job of its users, runs)
+    "member left out": ("run on VMSYS1 daily 02:00", "run daily 02:00", _PRODSSI_ON),
     "day after the time": (
         "run on VMSYS2 daily 23:30", "run on VMSYS2 daily 23:30 sun", ["Write `weekly sun 23:30`", "Write `daily 23:30`"],
     ),
