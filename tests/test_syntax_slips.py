@@ -13694,3 +13694,46 @@ def test_h7_67_each_typed_in_a_job_on_one_member_offers_its_member(base, clean, 
         mended = apply_edits(text, choice.edits)
         assert mended == original.replace(clean, line, 1)
         assert analyse("x.bkr", mended.encode("utf-8")).diagnostics == [], choice.title
+
+
+# --- h1 (stop 67)
+
+
+#: The same with `AND` in capitals (`run on DEV1 AND daily 01:00`) where no member AND is
+#: declared: one error that says the list ends with `AND`, mended as for `and`, every file
+#: clean (was "a `,` is missing between `DEV1` and `AND`", whose fix wrote `DEV1, AND`:
+#: BKR330, no member AND). (clean, as written, the lines each mend writes)
+H1_67_RUN_ON_ENDS_AND_CAPS = [
+    ("run on DEV1 daily 01:00", "run on DEV1 AND daily 01:00", ["run on DEV1 daily 01:00"]),
+    ("run on each member daily 02:00", "run on DEV1 AND daily 02:00", ["run on DEV1, DEV2 daily 02:00"]),
+    ("run on DEV1 daily 01:00", "run on DEV1, DEV2 AND weekly sun 01:00",
+     ["run on DEV1 weekly sun 01:00", "run on DEV2 weekly sun 01:00"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "lines"), H1_67_RUN_ON_ENDS_AND_CAPS, ids=[c[1] for c in H1_67_RUN_ON_ENDS_AND_CAPS])
+def test_h1_67_members_ending_with_and_in_capitals_before_the_schedule(clean, written, lines, parser, monkeypatch):
+    text, analysis = _minimal_slip(clean, written, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message) == ("BKR004", "the list of members ends with `AND`: no member's name follows it")
+    assert too_long(found, analysis.sources) == []
+    mends = [found.fix] if found.fix is not None else list(found.choices)
+    assert [_minimal_mended(text, mend) for mend in mends] == [MINIMAL.replace(clean, line, 1) for line in lines]
+
+
+#: A member AND declared: `run on DEV1 AND daily 02:00` is still its `,` missing, whose fix checks.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h1_67_a_declared_member_and_keeps_its_missing_comma(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    three = MINIMAL.replace(
+        "  member DEV2 { workers 2  private-volume D2PRV1 }",
+        "  member DEV2 { workers 2  private-volume D2PRV1 }\n  member AND { workers 2  private-volume D3PRV1 }", 1,
+    )
+    clean = "run on each member daily 02:00"
+    text = three.replace(clean, "run on DEV1, DEV2 AND daily 02:00", 1)
+    (found,) = analyse("x.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.message) == ("BKR004", "a `,` is missing between `DEV2` and `AND`")
+    mended = apply_edits(text, found.fix.edits)
+    assert mended == three.replace(clean, "run on DEV1, DEV2, AND daily 02:00", 1)
+    assert analyse("x.bkr", mended.encode("utf-8")).diagnostics == []

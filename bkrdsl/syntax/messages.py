@@ -3623,14 +3623,16 @@ def joined_after_comma(
 
 
 def run_list_ends_joined(
-    listed: Sequence[str], members: Sequence[str], kind: str | None, home: str | None, span: Span, remove: Span, whole: Span
+    listed: Sequence[str], members: Sequence[str], kind: str | None, home: str | None, span: Span, remove: Span, whole: Span,
+    joiner: str = "and",
 ) -> Diagnostic:
     """`run on DEV1 and daily 02:00`: a job's members (`listed`) ending with `and` (at
     `span`), no name after it. In a job of IDENTITY users, which runs on every member
     (on some, BKR221), the fix writes the file's `members` not listed over `remove`
     (the blanks and `and`); in one of single-configuration users that lists several,
-    `one_member_of`'s (`whole`: the names and `and`); else it removes `and`."""
-    message = "the list of members ends with `and`: no member's name follows it"
+    `one_member_of`'s (`whole`: the names and `and`); else it removes `and`. `joiner`:
+    `and` as written (`AND` where no member AND is declared)."""
+    message = f"the list of members ends with `{joiner}`: no member's name follows it"
     names = ", ".join(listed)
     upper = {name.upper() for name in listed}
     missing = [m for m in members if m.upper() not in upper]
@@ -3638,15 +3640,15 @@ def run_list_ends_joined(
         meant = ", ".join([*listed, *missing])
         help = (
             f"a job of IDENTITY users runs on every member (on some, BKR221): write the other"
-            f" {'members' if len(missing) > 1 else 'member'} for `and`: `run on {meant}`, or `run on each member`"
+            f" {'members' if len(missing) > 1 else 'member'} for `{joiner}`: `run on {meant}`, or `run on each member`"
         )
         return codes.SYNTAX(message, span, help=help, fix=Fix.replace(f"Write `{meant}`", remove, ", " + ", ".join(missing)))
     one = one_member_of(listed, kind, home, whole)
     if one is not None:
         return codes.SYNTAX(message, span, help=one[0], fix=one[1], choices=one[2])
     return codes.SYNTAX(
-        message, span, help=f"remove `and`: `run on {names}`",
-        fix=remove_fix("`and`", remove),
+        message, span, help=f"remove `{joiner}`: `run on {names}`",
+        fix=remove_fix(f"`{joiner}`", remove),
     )
 
 

@@ -11812,11 +11812,19 @@ class Recovery:
         letters), a schedule after it, no name: reported (True) as the list ending so,
         not as a `,` missing before a member `AND` (whose fix gave BKR330). The fix
         writes the members not listed in a job of IDENTITY users (on some, BKR221), else
-        removes `and` (`messages.run_list_ends_joined`)."""
-        if str(tok.value) != "and" or tok.end_pos is None or last.end_pos is None or not self.run_on_list(stack):
+        removes `and` (`messages.run_list_ends_joined`). `AND` in capitals is read so too
+        where no member AND is declared (in the file, before the job or after it): a
+        member AND keeps its missing `,`."""
+        joiner = str(tok.value)
+        if joiner.lower() != "and" or tok.end_pos is None or last.end_pos is None or not self.run_on_list(stack):
             return False
         after = re.match(r"[ \t]+([A-Za-z]+)", self.source.text[tok.end_pos :])
         if after is None or after.group(1).lower() not in lexicon.SCHEDULES:
+            return False
+        if joiner != "and" and (
+            joiner.upper() in {m.upper() for m in members_read(stack)}
+            or re.search(rf"(?im)^[ \t]*member[ \t]+{joiner}\b", self.source.text)
+        ):
             return False
         on = next(i for i in range(len(stack) - 1, -1, -1) if isinstance(stack[i], Token) and stack[i].type == "ON")
         listed = [t for v in stack[on + 1 :] for t in tokens_of(v) if t.type == "NAME" and is_real(t)]
@@ -11825,7 +11833,8 @@ class Recovery:
         remove = self.source.span(last.end_pos, tok.end_pos)
         whole = self.source.span(listed[0].start_pos, tok.end_pos)
         diag = messages.run_list_ends_joined(
-            [str(t.value) for t in listed], members_read(stack), *job_home(stack), self.span_of(tok), remove, whole
+            [str(t.value) for t in listed], members_read(stack), *job_home(stack), self.span_of(tok), remove, whole,
+            joiner=joiner,
         )
         self.report(diag, tok.start_pos)
         self.dropped.add(tok.start_pos)
