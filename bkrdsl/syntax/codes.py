@@ -383,9 +383,10 @@ SYNTAX = register(
     the list, whose fix writes a `,` for each (for a job of
     single-configuration users, which runs on one member, BKR220, the
     member its users' other jobs run on is the fix, else each member listed
-    a choice; `run on VMSYS1 and daily 02:00`, the list ending with `and`,
-    is one error whose fix removes it, or, for IDENTITY users, writes the
-    members not listed for it). An `and` or `&` before a
+    a choice; `run on VMSYS1 and daily 02:00`, the list ending with `and`
+    (or `AND`, where no member AND is declared), is one error whose fix
+    removes it, or, for IDENTITY users, writes the members not listed for
+    it). An `and` or `&` before a
     backup's level (`backup APPS and full`, or `backup APPS and` with the
     level alone on the next line) is one error whose fix removes it (not
     for `AND` in capitals, which may be a group whose `,` is missing);
