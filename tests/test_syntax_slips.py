@@ -2824,9 +2824,9 @@ HELPED = [
     ("preview daily 01:00", "preview weekly sat sun 01:00", "write `weekly sat,sun 01:00`"),
     ("weekly sat 22:00", "weekly fri sat sun 22:00", "write `weekly fri,sat,sun 22:00`"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 02:00",
-     "write the day, from 1 to 31, before the time: `monthly 1 02:00` runs on the 1st"),
-    # the day missing before the time: DAY, not `sun`, a day nobody wrote
-    ("purge weekly sun 03:00", "purge weekly 03:00", "write `weekly DAY 03:00` (days: sun mon tue wed thu fri sat)"),
+     "write the day, from 1 to 31, before the time: `run on VMSYS1 monthly 1 02:00` runs on the 1st"),
+    # the day missing before the time: DAY, not `sun`, a day nobody wrote; the statement whole
+    ("purge weekly sun 03:00", "purge weekly 03:00", "write `purge weekly DAY 03:00` (days: sun mon tue wed thu fri sat)"),
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl at 1000",
      ("write the volume before it, `on VOLUME at 1000`, or remove `at 1000`"
       " and leave the extent to be allocated")),
@@ -3709,13 +3709,13 @@ def test_the_nth_weekday_of_the_month_without_its_time_says_the_time_is_missing(
         # with the two schedules meant (was "expected a time of day (HH:MM) after `monthly
         # last 20:00`", the time right there)
         ("run on each member monthly last-day 20:00", "run on each member monthly last 20:00", (92, 37),
-         ("write `monthly last DAY 20:00` (days: sun mon tue wed thu fri sat), or `monthly last-day 20:00`"
+         ("write `run on each member monthly last DAY 20:00` (days: sun mon tue wed thu fri sat), or `monthly last-day 20:00`"
          " for the month's last day")),
         ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 monthly first 22:00", (55, 33),
-         ("write `monthly first DAY 22:00` (days: sun mon tue wed thu fri sat), or `monthly 1 22:00`"
+         ("write `run on VMSYS2 monthly first DAY 22:00` (days: sun mon tue wed thu fri sat), or `monthly 1 22:00`"
          " for the month's first day")),
         ("purge weekly sun 03:00", "purge monthly second 03:00", (23, 26),
-         ("write `monthly second DAY 03:00` (days: sun mon tue wed thu fri sat), or `monthly 2 03:00`"
+         ("write `purge monthly second DAY 03:00` (days: sun mon tue wed thu fri sat), or `monthly 2 03:00`"
          " for the month's second day")),
     ],
 )
@@ -13023,9 +13023,10 @@ H6_66_TWELVE_HOUR_DAY_LEFT = [
     ("run on DEV1 monthly first 10pm  # x",
      "or `monthly 1 22:00` for the month's first day; `10pm` is `22:00` on a 24-hour clock",
      "run on DEV1 monthly 1 22:00  # x"),
-    ("run on DEV1 weekly 10pm", "write `weekly DAY 22:00` (days: sun mon tue wed thu fri sat); `10pm` is `22:00` on a 24-hour clock",
-     None),
-    ("run on DEV1 monthly 1am", "`monthly 1 01:00` runs on the 1st; `1am` is `01:00` on a 24-hour clock", None),
+    ("run on DEV1 weekly 10pm",
+     "write `run on DEV1 weekly DAY 22:00` (days: sun mon tue wed thu fri sat); `10pm` is `22:00` on a 24-hour clock",
+     "run on DEV1 weekly sun 22:00"),
+    ("run on DEV1 monthly 1am", "`run on DEV1 monthly 1 01:00` runs on the 1st; `1am` is `01:00` on a 24-hour clock", None),
 ]
 
 
@@ -13040,7 +13041,7 @@ def test_h6_66_a_day_left_out_before_a_twelve_hour_time(written, help, line, par
     assert found.message.endswith(f"needs a day of the {'week' if 'monthly 1am' not in written else 'month'} before the time `{time}`")
     assert found.help.endswith(help)
     assert too_long(found, analysis.sources) == []
-    assert len(found.choices) == (line is not None)
+    assert len(found.choices) == (0 if line is None else 7 if "weekly" in written else 1)  # weekly: each day (h1, stop 67)
     if line is not None:
         assert _minimal_mended(text, found.choices[0]) == MINIMAL.replace(clean, line, 1)
 
@@ -13737,3 +13738,28 @@ def test_h1_67_a_declared_member_and_keeps_its_missing_comma(parser, monkeypatch
     mended = apply_edits(text, found.fix.edits)
     assert mended == three.replace(clean, "run on DEV1, DEV2, AND daily 02:00", 1)
     assert analyse("x.bkr", mended.encode("utf-8")).diagnostics == []
+
+
+#: A `weekly` schedule's day left out (`weekly 22:00`, `weekly 10pm`, `purge weekly 07:00`):
+#: the help writes the statement whole with the file's names (`run on DEV1 weekly DAY
+#: 22:00`; was `weekly DAY 22:00`), and each day of the week is a choice (which day is
+#: the user's to say: no fix), each file clean (was no mend).
+H1_67_WEEKLY_DAY_LEFT = [
+    ("run on DEV1 daily 01:00", "run on DEV1 weekly 22:00", "run on DEV1 weekly DAY 22:00", "run on DEV1 weekly {} 22:00"),
+    ("run on DEV1 daily 01:00", "run on DEV1 weekly 10pm  # x", "run on DEV1 weekly DAY 22:00", "run on DEV1 weekly {} 22:00  # x"),
+    ("purge weekly sun 06:00", "purge weekly 07:00", "purge weekly DAY 07:00", "purge weekly {} 07:00"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "said", "line"), H1_67_WEEKLY_DAY_LEFT, ids=[c[1] for c in H1_67_WEEKLY_DAY_LEFT])
+def test_h1_67_weekly_without_its_day_offers_each_day(clean, written, said, line, parser, monkeypatch):
+    text, analysis = _minimal_slip(clean, written, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix) == ("BKR010", None)
+    assert found.help.startswith(f"write `{said}` (days: sun mon tue wed thu fri sat)")
+    assert too_long(found, analysis.sources) == []
+    days = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
+    assert [c.title for c in found.choices] == [f"Write `weekly {d} {said.split()[-1]}`" for d in days]
+    for choice, day in zip(found.choices, days, strict=True):
+        assert _minimal_mended(text, choice) == MINIMAL.replace(clean, line.format(day), 1)

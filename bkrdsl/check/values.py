@@ -1682,14 +1682,15 @@ def _day_and_time_swapped(sched: ast.Schedule):
     )
 
 
-def _day_left_out(sched: ast.Schedule) -> Diagnostic | None:
+def _day_left_out(sched: ast.Schedule, statement: str) -> Diagnostic | None:
     """`weekly 03:00 retain`, `monthly 03:00 retain`, `monthly last 03:00 retain`: the
     day left out before the time, so the time was read as the day and the word after
     it (here the next statement's first, begun on the line) as the time. One error
     at the time, which says the day is missing, as the parser does where no word
     follows (BKR010), not "`03:00` is not a day" and "`retain` is not a time". No
     fix: no help writes a day nobody chose. A day or a time after it is the two
-    written the other way round, or two times (_day_and_time_swapped, BKR313)."""
+    written the other way round, or two times (_day_and_time_swapped, BKR313). The help
+    writes the statement whole (`statement`, its words before the schedule)."""
     if sched.frequency not in ("weekly", "monthly") or len(sched.days) != 1 or sched.time is None:
         return None
     day, time = sched.days[0], sched.time
@@ -1700,7 +1701,7 @@ def _day_left_out(sched: ast.Schedule) -> Diagnostic | None:
     from bkrdsl.syntax import messages  # the parser's words; loaded for a broken file only (test_startup)
 
     names = ([sched.ordinal.text] if sched.ordinal is not None else []) + [day.text]
-    left_out = messages.day_left_out(sched.frequency, names)
+    left_out = messages.day_left_out(sched.frequency, names, statement)
     if left_out is None:
         return None
     message, help, label = left_out
@@ -1777,7 +1778,7 @@ def times_and_days(model: Model):
             _retention_read_as_day(sched, statement)
             or _range_read_as_time(sched, statement)
             or _day_and_time_swapped(sched)
-            or _day_left_out(sched)
+            or _day_left_out(sched, statement)
             or _ordinal_read_as_day(sched)
             or _phrase_after_weekly(sched)
             or _crontab_day_read_as_time(sched)

@@ -6145,6 +6145,36 @@ def _ordinal_day_choice(keyword: str, names: list[str], span: Span, text: str) -
     return (Fix.replace(f"Write `monthly {day} {time}`", where, day),)
 
 
+def _statement_before(text: str, span: Span, keyword: str, names: list[str]) -> str:
+    """The words of the statement before its schedule's `keyword` (`run on DEV1` for
+    `run on DEV1 weekly 22:00`, `span` at the time, `names` the schedule's words up to
+    it), from the start of the line: a help writes the statement whole. "" where the
+    line does not read so (a statement over several lines)."""
+    if not text:
+        return ""
+    line = text[text.rfind("\n", 0, span.start) + 1 : span.start].split("#")[0].split()
+    said = [keyword.lower()] + [n.lower() for n in names[:-1]]
+    if len(line) <= len(said) or [w.lower() for w in line[-len(said) :]] != said:
+        return ""
+    return " ".join(line[: -len(said)])
+
+
+def _weekday_choices(keyword: str, names: list[str], span: Span) -> tuple[Fix, ...]:
+    """`weekly 22:00` (`span`: the time): the day left out, each day of the week a
+    choice before the time (on a 24-hour clock where written otherwise, `weekly 10pm`):
+    which day is the user's to say, so no fix; none for any other schedule."""
+    if keyword.lower() != "weekly" or len(names) != 1:
+        return ()
+    clock = _clock_of(names[0])
+    if clock is None:
+        return ()
+    return tuple(Fix.replace(f"Write `weekly {day} {clock}`", span, f"{day} {clock}") for day in _DAYS_LISTED)
+
+
+#: The days of the week as `weekly` takes them, in the order its helps list them.
+_DAYS_LISTED = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
+
+
 #: A time of day on a 12-hour clock, as one word (`1am`, `10:30pm`).
 _TWELVE_HOUR = re.compile(r"(?i)(?:[1-9]|1[0-2])(?::[0-5]\d)?[ap]\.?m\.?")
 
@@ -6156,27 +6186,29 @@ def _clock_of(word: str) -> str | None:
     return phrase_time(word) if _TWELVE_HOUR.fullmatch(word) else None
 
 
-def day_left_out(keyword: str, names: list[str]) -> tuple[str, str, str] | None:
+def day_left_out(keyword: str, names: list[str], lead: str = "") -> tuple[str, str, str] | None:
     """(message, help, label) where a schedule's day was left out before its time, so
     the time was read as the day: `weekly 02:00`, `monthly 02:00`, `monthly last
     20:00` (`keyword` and the names after it), the time also on a 12-hour clock
     (`weekly 10pm`, which the help writes `22:00`). The help writes DAY, not `sun`: a
     day nobody wrote. None for any other schedule. missing_value says it where the
     parse wants the time still; check.values where a word after it was read as the
-    time (`weekly 03:00 retain`, BKR314)."""
+    time (`weekly 03:00 retain`, BKR314). `lead`: the statement's words before the
+    schedule (`run on DEV1`, `purge`), which the help writes before it where known."""
     clock = _clock_of(names[-1]) if names else None
+    lead = f"{lead} " if lead else ""
     said = "" if clock is None or clock == names[-1] else f"; `{names[-1]}` is `{clock}` on a 24-hour clock"
     if keyword.lower() == "weekly" and len(names) == 1 and clock is not None:
         return (
             f"`weekly` needs a day of the week before the time `{names[0]}`",
-            f"write `weekly DAY {clock}` (days: sun mon tue wed thu fri sat){said}",
+            f"write `{lead}weekly DAY {clock}` (days: sun mon tue wed thu fri sat){said}",
             "a day of the week expected before this",
         )
     if keyword.lower() == "monthly" and len(names) == 1 and clock is not None:
         # `monthly 02:00`: the day of the month left out, so the time was read as the day.
         return (
             f"`monthly` needs a day of the month before the time `{names[0]}`",
-            f"write the day, from 1 to 31, before the time: `monthly 1 {clock}` runs on the 1st{said}",
+            f"write the day, from 1 to 31, before the time: `{lead}monthly 1 {clock}` runs on the 1st{said}",
             "a day of the month expected before this",
         )
     if keyword.lower() == "monthly" and len(names) == 2 and names[0].lower() in _ORDINAL_DAYS and clock is not None:
@@ -6186,7 +6218,7 @@ def day_left_out(keyword: str, names: list[str]) -> tuple[str, str, str] | None:
         return (
             f"`monthly {nth}` needs a day of the week before the time `{time}`",
             (
-                f"write `monthly {nth} DAY {clock}` (days: sun mon tue wed thu fri sat), or `monthly"
+                f"write `{lead}monthly {nth} DAY {clock}` (days: sun mon tue wed thu fri sat), or `monthly"
                 f" {_ORDINAL_DAYS[nth]} {clock}` for the month's {'last day' if nth == 'last' else f'{nth} day'}{said}"
             ),
             "a day of the week expected before this",
@@ -6229,11 +6261,11 @@ def missing_value(
     else:
         written = shown(" ".join([keyword] + [n for n in names if n]))
     label = f"{need} expected after this"
-    left_out = day_left_out(keyword, names)
+    left_out = day_left_out(keyword, names, _statement_before(text, span, keyword, names))
     choices: tuple[Fix, ...] = ()
     if left_out is not None:
         message, help_text, label = left_out
-        choices = _ordinal_day_choice(keyword, names, span, text)
+        choices = _ordinal_day_choice(keyword, names, span, text) or _weekday_choices(keyword, names, span)
     elif keyword.lower() == "minidisk" and len(names) == 1 and _ADDRESS_LIKE.fullmatch(names[0]):
         # `exclude minidisk 0192`: the address, written without the owner before it.
         message = f"`minidisk` takes an owner, then addresses: `{names[0]}` was read as the owner"
