@@ -13763,3 +13763,33 @@ def test_h1_67_weekly_without_its_day_offers_each_day(clean, written, said, line
     assert [c.title for c in found.choices] == [f"Write `weekly {d} {said.split()[-1]}`" for d in days]
     for choice, day in zip(found.choices, days, strict=True):
         assert _minimal_mended(text, choice) == MINIMAL.replace(clean, line.format(day), 1)
+
+
+#: A schedule's day and time written as one word (`monthly last sun01:00`, `weekly
+#: sat,sun01:00`, `monthly last-day01:00`): one error that says so, whose fix writes the
+#: blank, the file then clean (was "expected a time of day (HH:MM) after `monthly last
+#: sun01:00`", the time right there, or "`sun01:00` is not a day of the week", each with
+#: a help that wrote the form alone). (clean, as written, the help's statement, the line fixed)
+H1_67_DAY_GLUED_TO_TIME = [
+    ("run on DEV1 daily 01:00", "run on DEV1 monthly last sun01:00", "run on DEV1 monthly last sun 01:00"),
+    ("run on DEV1 daily 01:00", "run on DEV1 weekly sun01:00", "run on DEV1 weekly sun 01:00"),
+    ("run on DEV1 daily 01:00", "run on DEV1 weekly sat,sun01:00", "run on DEV1 weekly sat,sun 01:00"),
+    ("run on DEV1 daily 01:00", "run on DEV1 MONTHLY FIRST SUN01:00  # x", "run on DEV1 MONTHLY FIRST SUN 01:00"),
+    ("run on DEV1 daily 01:00", "run on DEV1 monthly last-day01:00", "run on DEV1 monthly last-day 01:00"),
+    ("purge weekly sun 06:00", "purge weekly sun06:00", "purge weekly sun 06:00"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "meant"), H1_67_DAY_GLUED_TO_TIME, ids=[c[1] for c in H1_67_DAY_GLUED_TO_TIME])
+def test_h1_67_a_day_glued_to_its_time_is_one_error_whose_fix_writes_the_blank(clean, written, meant, parser, monkeypatch):
+    text, analysis = _minimal_slip(clean, written, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    word = written.split("#")[0].split()[-1].split(",")[-1]
+    assert (found.code, found.message) == (
+        "BKR010", f"`{word}` is a day and a time written as one word: the time was read as part of the day",
+    )
+    assert found.help == f"write a blank between the day and the time: `{meant}`"
+    assert too_long(found, analysis.sources) == []
+    comment = "  # x" if "#" in written else ""
+    assert _minimal_mended(text, found.fix) == MINIMAL.replace(clean, meant + comment, 1)

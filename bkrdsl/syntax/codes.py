@@ -921,7 +921,9 @@ EXPECTED_NAME = register(
     choice after `weekly`; after an ordinal, also the day of the month it may
     mean: `monthly last-day 20:00`, `monthly 1 20:00`, each a choice; a
     time on a 12-hour clock, `weekly 10pm`, `monthly last 1am`, is said so, the help
-    and the choice writing it on a 24-hour clock);
+    and the choice writing it on a 24-hour clock); a day and its time written
+    as one word (`weekly sun01:00`, `monthly last sun01:00`, `monthly
+    last-day01:00`) is one error that says so, whose fix writes the blank;
     a size in other units (`size 10M`) is one error whose help says how
     minidisks are sized: cylinders (`cyl`) or 512-byte blocks (`blk`). So is
     `retain 35d` (BKR004, fixed to `retain 35 days`).

@@ -6153,10 +6153,8 @@ def _statement_before(text: str, span: Span, keyword: str, names: list[str]) -> 
     if not text:
         return ""
     line = text[text.rfind("\n", 0, span.start) + 1 : span.start].split("#")[0].split()
-    said = [keyword.lower()] + [n.lower() for n in names[:-1]]
-    if len(line) <= len(said) or [w.lower() for w in line[-len(said) :]] != said:
-        return ""
-    return " ".join(line[: -len(said)])
+    at = next((i for i in range(len(line) - 1, -1, -1) if line[i].lower() == keyword.lower()), None)
+    return "" if at is None or len(line) - at > len(names) else " ".join(line[:at])
 
 
 def _weekday_choices(keyword: str, names: list[str], span: Span) -> tuple[Fix, ...]:
@@ -6169,6 +6167,43 @@ def _weekday_choices(keyword: str, names: list[str], span: Span) -> tuple[Fix, .
     if clock is None:
         return ()
     return tuple(Fix.replace(f"Write `weekly {day} {clock}`", span, f"{day} {clock}") for day in _DAYS_LISTED)
+
+
+#: A schedule's day and its time written as one word (`sun01:00`, `last-day01:00`).
+_DAY_GLUED_TO_TIME = re.compile(r"([A-Za-z]+(?:-[A-Za-z]+)?)([0-9]{1,2}:[0-9]{2})")
+
+
+def _day_and_time_glued(keyword: str, names: list[str], span: Span, text: str) -> tuple[str, str, str, Fix] | None:
+    """`weekly sun01:00`, `monthly last sun01:00`, `monthly last-day01:00`: the day and
+    the time written as one word (`names[-1]`, at `span`), read as the day, so the time
+    was missing (was "expected a time of day after `monthly last sun01:00`", the time
+    right there, and a help that wrote it again). (message, help, label, fix): the fix
+    writes the blank between them; None for any other word."""
+    if not names or not text:
+        return None
+    word = names[-1]
+    glued = _DAY_GLUED_TO_TIME.fullmatch(word)
+    if glued is None or not looks_like_time(glued.group(2)) or text[span.start : span.start + len(word)] != word:
+        return None
+    day, time = glued.groups()
+    key, before = keyword.lower(), [n.lower() for n in names[:-1]]
+    weekday = looks_like_day(day) and (
+        key == "weekly" and all(looks_like_day(n) for n in before)
+        or key == "monthly" and len(before) == 1 and before[0] in _ORDINAL_DAYS
+        or key in _ORDINAL_DAYS and not before
+    )
+    if not (weekday or day.lower() == "last-day" and key == "monthly" and not before):
+        return None
+    lead = _statement_before(text, span, keyword, names)
+    days = ",".join([*names[:-1], day]) if key == "weekly" else " ".join([*names[:-1], day])
+    meant = " ".join([*([lead] if lead else []), keyword, days, time])
+    where = Span(span.file, span.line, span.column, span.line, span.column + len(word), span.start, span.start + len(word))
+    return (
+        f"{shown(word)} is a day and a time written as one word: the time was read as part of the day",
+        f"write a blank between the day and the time: `{meant}`",
+        "a blank expected in this",
+        Fix.replace(f"Write `{day} {time}`", where, f"{day} {time}"),
+    )
 
 
 #: The days of the week as `weekly` takes them, in the order its helps list them.
@@ -6263,9 +6298,12 @@ def missing_value(
     label = f"{need} expected after this"
     left_out = day_left_out(keyword, names, _statement_before(text, span, keyword, names))
     choices: tuple[Fix, ...] = ()
+    glued = None if left_out is not None else _day_and_time_glued(keyword, names, span, text)
     if left_out is not None:
         message, help_text, label = left_out
         choices = _ordinal_day_choice(keyword, names, span, text) or _weekday_choices(keyword, names, span)
+    elif glued is not None:
+        message, help_text, label, fix = glued
     elif keyword.lower() == "minidisk" and len(names) == 1 and _ADDRESS_LIKE.fullmatch(names[0]):
         # `exclude minidisk 0192`: the address, written without the owner before it.
         message = f"`minidisk` takes an owner, then addresses: `{names[0]}` was read as the owner"
