@@ -13793,3 +13793,26 @@ def test_h1_67_a_day_glued_to_its_time_is_one_error_whose_fix_writes_the_blank(c
     assert too_long(found, analysis.sources) == []
     comment = "  # x" if "#" in written else ""
     assert _minimal_mended(text, found.fix) == MINIMAL.replace(clean, meant + comment, 1)
+
+
+#: A time two days or more past the clock's end (`daily 48:00`, `weekly sun 99:99`): no
+#: reading (not the time it comes to, as for `25:00`), so no mend, but the help says why
+#: and writes the statement with the file's names and HH:MM for the time (was "write
+#: HH:MM on a 24-hour clock, from 00:00 to 23:59" alone).
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "said"), [
+    ("run on DEV1 daily 01:00", "run on DEV1 daily 48:00", "run on DEV1 daily HH:MM"),
+    ("run on DEV1 daily 01:00", "run on DEV1 weekly sun 99:99", "run on DEV1 weekly sun HH:MM"),
+    ("run on each member daily 02:00", "run on each member monthly 1 48:00", "run on each member monthly 1 HH:MM"),
+    ("purge weekly sun 06:00", "purge weekly sun 50:00", "purge weekly sun HH:MM"),
+])
+def test_h1_67_a_time_two_days_past_the_clock_writes_the_statement(clean, written, said, parser, monkeypatch):
+    text, analysis = _minimal_slip(clean, written, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    time = written.split()[-1]
+    assert (found.code, found.message, found.fix, found.choices) == ("BKR313", f"`{time}` is not a time of day", None, ())
+    assert found.help == (
+        f"a 24-hour clock's hours are 00 to 23 and an hour's minutes 00 to 59: `{time}` is no time of"
+        f" this day nor of the next; write `{said}`, the time from 00:00 to 23:59"
+    )
+    assert too_long(found, analysis.sources) == []

@@ -246,7 +246,9 @@ INVALID_TIME = register(
     not a fix (either may be a slip of the keys): `2:60` is `03:00`, `25:00` the next day's `01:00`, the
     day after written where a schedule names it (`weekly sun 25:00` is `weekly mon
     01:00`, `monthly last-day 25:00` `monthly 1 01:00`; after `monthly first sun`,
-    whose next day no schedule names, the help says to write a time of its day).
+    whose next day no schedule names, the help says to write a time of its day);
+    two days or more past it (`daily 48:00`), it has no reading: the help writes
+    the statement with HH:MM for the time (`run on DEV1 daily HH:MM`), no mend.
     A time window where the start time goes (`daily 02:00-04:00`) gets the fix
     that writes its start, `daily 02:00`: a schedule gives when it starts, and
     what is scheduled runs until it is done.
@@ -1441,14 +1443,17 @@ def _day_after(sched: ast.Schedule, time: str) -> str | None:
     return None
 
 
-def _time_out_of_clock(sched: ast.Schedule) -> tuple[str, Fix | None]:
+def _time_out_of_clock(sched: ast.Schedule, statement: str = "") -> tuple[str, Fix | None]:
     """The help (and the fix, where certain) for a time of day that is none, each help
     with a time that checks clean where the text gives one: `24:00` is midnight, `00:00`,
     which `daily` means the same way (a weekly or monthly schedule's day would change
     with it); `2:5` has one digit for its minutes, five past or ten to, which the text
     cannot tell; `2:60` is `03:00`, `25:00` the next day's `01:00` (a clock that runs on
     past midnight), said without a fix, as either may be a slip of the keys. `@` before
-    a time (`daily @02:00`, `@2am`) stands for `at`: the fix writes the time alone."""
+    a time (`daily @02:00`, `@2am`) stands for `at`: the fix writes the time alone.
+    A time two days or more past the clock's end (`daily 48:00`) has no reading: the
+    help writes the statement (`statement`, its words before the schedule) with HH:MM
+    for the time, which is the user's to say."""
     text = sched.time.text
     at_sign = text[1:] if text.startswith("@") else None
     meant = None if at_sign is None else (at_sign.zfill(5) if parse_time(at_sign) is not None else time_meant(at_sign))
@@ -1529,6 +1534,13 @@ def _time_out_of_clock(sched: ast.Schedule) -> tuple[str, Fix | None]:
             f"a time is HH:MM on a 24-hour clock, not an hour alone: write `{meant}`{evening}{crontab}",
             Fix.replace(f"Write `{hour:02d}:00`", sched.time.span, f"{hour:02d}:00") if certain else None,
         )
+    whole = " ".join(p for p in (statement, schedule_text(sched, "HH:MM")) if p)
+    if found is not None:
+        # `daily 48:00`: past the next day's end, which no slip of one key explains
+        return (
+            f"a 24-hour clock's hours are 00 to 23 and an hour's minutes 00 to 59: `{text}` is no time of"
+            f" this day nor of the next; write `{whole}`, the time from 00:00 to 23:59"
+        ), None
     return "write HH:MM on a 24-hour clock, from 00:00 to 23:59", None
 
 
@@ -1792,7 +1804,7 @@ def times_and_days(model: Model):
             if day is not None:
                 yield day
             elif meant is None:
-                help, fix = _time_out_of_clock(sched)
+                help, fix = _time_out_of_clock(sched, statement)
                 yield INVALID_TIME(
                     f"{quoted(sched.time.text)} is not a time of day"
                     if sched.time.text.lower() != "midnight"
