@@ -1956,8 +1956,10 @@ def test_a_schedule_without_its_time_leaves_the_next_line_to_its_statement(monke
 # fmt: off
 LIST_THEN_MISSPELT = [
     ("backup APPS full", "backup APPS LINUX FULLL", ["Write `APPS, LINUX`", "Write `full`"], "backup APPS, LINUX full"),
-    ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS2 DAILLY 02:00", ["Write `VMSYS1, VMSYS2`, and write `daily`"],
-     "run on VMSYS1, VMSYS2 daily 02:00"),
+    # a job of IDENTITY users (of single-configuration users, each member is a choice: h1, stop 67)
+    # (fix_all then takes BKR221's fix, `each member`)
+    ("run on each member daily 03:30", "run on VMSYS1 VMSYS2 DAILLY 03:30", ["Write `VMSYS1, VMSYS2`, and write `daily`"],
+     "run on each member daily 03:30"),
 ]
 # fmt: on
 

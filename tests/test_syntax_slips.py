@@ -4129,7 +4129,8 @@ BEGUN_AFTER_NAMES = [
         ("BKR012", "unknown keyword `fu`; did you mean `full`?", "Write `full`"),
     ]),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS2 we", [
-        ("BKR004", "a `,` is missing between `VMSYS1` and `VMSYS2`", "Write `VMSYS1, VMSYS2`"),
+        # a job of single-configuration users: each member a choice, no `,` fix (h1, stop 67)
+        ("BKR004", "a `,` is missing between `VMSYS1` and `VMSYS2`", None),
         ("BKR012", "unknown keyword `we`; did you mean `weekly`?", None),
     ]),
     # ... also after a name written twice (its help named `VMSYS1, we`)
@@ -9858,8 +9859,8 @@ def test_h4_a_template_record_after_user_ids_on_a_group_line_is_one_error(clean,
 #: The fix stays: which members were meant, and the users' kind, are not the parser's to say.
 #: (the line as prodssi writes it, as written, the help's start, the code the fixed file meets)
 H4_MEMBERS_WITHOUT_COMMAS = [
-    ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS2 daily 02:00",
-     "separate the names of a list with commas: `VMSYS1, VMSYS2`", "BKR220"),
+    # (`run on VMSYS1 VMSYS2 daily 02:00` in a job of single-configuration users: each
+    # member a choice since h1, stop 67: test_h1_67_members_without_commas_in_a_job_on_one_member)
     ("run on each member daily 03:30", "run on VMSYS1 VMSYS2 daily 03:30",
      "separate the names of a list with commas: `VMSYS1, VMSYS2`", "BKR221"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS1 VMSYS2 daily 02:00",
@@ -11811,19 +11812,19 @@ def test_h1_65_two_slips_on_a_line_are_one_error_whose_mend_does_both(
 
 
 #: The members' `,` missing and `daily` misspelt in a job of single-configuration users
-#: (`run on VMSYS1 VMSYS2 dayly 02:00`): one error, whose fix writes the list and `daily`;
-#: that file's syntax is clean, and BKR220 says a job of single-configuration users runs on
-#: one member, as the help's second line warns (the commas are what the line says).
+#: (`run on VMSYS1 VMSYS2 dayly 02:00`): one error; such a job runs on one member (the
+#: `,`s would give BKR220), so each member with `daily` is a choice, each file clean (was
+#: the fix writing the list and `daily`, whose file met BKR220; h1, stop 67).
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 def test_h1_65_members_without_commas_and_a_misspelt_schedule_are_one_error(parser, monkeypatch):
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     text, analysis = _one_slip("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS2 dayly 02:00")
     (found,) = analysis.diagnostics
     assert found.message == "a `,` is missing between `VMSYS1` and `VMSYS2`, and `dayly` is `daily` misspelt"
-    assert "(BKR220)" in found.help.split("\n")[1]
-    mended = apply_edits(text, found.fix.edits)
-    assert mended == BASE.replace("run on VMSYS1 daily 02:00", "run on VMSYS1, VMSYS2 daily 02:00", 1)
-    assert [d.code for d in analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics] == ["BKR220"]
+    assert "(on each it would copy the same data on each, BKR220)" in found.help
+    assert found.fix is None
+    for choice, member in zip(found.choices, ("VMSYS1", "VMSYS2"), strict=True):
+        assert _clean_after(text, choice) == BASE.replace("run on VMSYS1 daily 02:00", f"run on {member} daily 02:00", 1)
 
 
 #: A time with two readings and no fix (BKR313): an hour alone of the morning's (`daily
@@ -12198,8 +12199,10 @@ def test_a_long_run_of_names_without_commas_is_one_error(count, parser, monkeypa
     text = BASE.replace(clean, f"run on {names} daily 02:00", 1)
     found = [d for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code < "BKR1"]
     assert [(d.code, d.message.split(" between ")[0]) for d in found] == [("BKR004", "commas are missing")]
-    fixed = apply_edits(text, found[0].fix.edits)
-    assert f"run on {names.replace(' ', ', ')} daily 02:00" in fixed
+    # a job of single-configuration users runs on one member: each a choice (h1, stop 67)
+    assert [c.title for c in found[0].choices] == ["Write `VMSYS1`", "Write `VMSYS2`"]
+    fixed = apply_edits(text, found[0].choices[0].edits)
+    assert "run on VMSYS1 daily 02:00" in fixed
     assert [d.code for d in analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics if d.code < "BKR1"] == []
 # --- h1 (stop 66)
 
@@ -13816,3 +13819,41 @@ def test_h1_67_a_time_two_days_past_the_clock_writes_the_statement(clean, writte
         f" this day nor of the next; write `{said}`, the time from 00:00 to 23:59"
     )
     assert too_long(found, analysis.sources) == []
+
+
+#: A job's members without their `,` in a job of single-configuration users (`run on DEV1
+#: DEV2 daily 01:00`): such a job runs on one member, so the `,` the fix wrote gave BKR220;
+#: now the help says to write one, and the member its users' other jobs run on is the fix
+#: (LNXINC: VMSYS2), else each member listed a choice, every file clean (as h6's `and`). A
+#: job of IDENTITY users keeps the `,` fix. (base, clean, as written, the lines each mend writes)
+H1_67_RUN_ON_WITHOUT_COMMAS = [
+    ("min", "run on DEV1 daily 01:00", "run on DEV1 DEV2 daily 01:00", ["run on DEV1 daily 01:00", "run on DEV2 daily 01:00"]),
+    ("min", "run on DEV1 daily 01:00", "run on DEV2 DEV1 weekly sun 01:00  # x",
+     ["run on DEV2 weekly sun 01:00  # x", "run on DEV1 weekly sun 01:00  # x"]),
+    ("min", "run on DEV1 daily 01:00", "run on DEV1 DEV2 DEV1 daily 01:00", ["run on DEV1 daily 01:00", "run on DEV2 daily 01:00"]),
+    ("min", "run on each member daily 02:00", "run on DEV1 DEV2 daily 02:00", ["run on DEV1, DEV2 daily 02:00"]),
+    ("prod", "run on VMSYS2 daily 23:30", "run on VMSYS1 VMSYS2 daily 23:30", ["run on VMSYS2 daily 23:30"]),
+    ("prod", "run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS3 daily 02:00", ["run on VMSYS1 daily 02:00", "run on VMSYS3 daily 02:00"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("base", "clean", "written", "lines"), H1_67_RUN_ON_WITHOUT_COMMAS,
+                         ids=[f"{c[0]}: {c[2]}" for c in H1_67_RUN_ON_WITHOUT_COMMAS])
+def test_h1_67_members_without_commas_in_a_job_on_one_member(base, clean, written, lines, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    original = MINIMAL if base == "min" else BASE
+    text = original.replace(clean, written, 1)
+    analysis = analyse("x.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message.split(" between ")[0]) == ("BKR004", "a `,` is missing" if written.count("DEV") < 3 else "commas are missing")
+    one = "each member" not in clean
+    assert found.help.startswith("a job of single-configuration users runs on one member: write `run on ") == one
+    assert found.help.count("`run on DEV1`") <= 1
+    assert too_long(found, analysis.sources) == []
+    mends = [found.fix] if found.fix is not None else list(found.choices)
+    assert len(mends) == len(lines)
+    for mend, line in zip(mends, lines, strict=True):
+        mended = apply_edits(text, mend.edits)
+        assert mended == original.replace(clean, line, 1)
+        assert analyse("x.bkr", mended.encode("utf-8")).diagnostics == []

@@ -356,7 +356,12 @@ SYNTAX = register(
     the job then does: it runs on each member listed, which a job of
     single-configuration users may not (BKR220), and one of IDENTITY users
     only where the list names every member (BKR221); which of the two the
-    job is, the checks say once the commas are written. An `expire` block's
+    job is, the checks say once the commas are written. Right after `run
+    on`, where the job's `backup` lines name only single-configuration
+    users declared before it, the help says such a job runs on one member
+    instead, and the fix writes the member its users' other jobs run on,
+    else each member listed is a choice (the commas would give BKR220).
+    An `expire` block's
     members so written (`expire on VMSYS1 VMSYS2 {`) below a `catalog
     shared ...` statement get a help that says a shared catalog is purged
     from one member only (BKR211), and a fix that writes that member, the

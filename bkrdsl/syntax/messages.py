@@ -4499,6 +4499,7 @@ def missing_comma(
     rest: str = "",
     runs_on: bool = False,
     expire: ExpireList | None = None,
+    one: tuple | None = None,
 ) -> Diagnostic:
     """A `,` missing between the names `left` and `right` of a list (and between the
     names `more` after them, on the same line); `commas`, the empty spans right after
@@ -4511,7 +4512,9 @@ def missing_comma(
     help says (RUNS_ON_EACH); what the job backs up is the model's, not the parser's.
     `expire`: the names are an `expire` block's members: with a shared catalog read
     before it, the help and fix write the one member it is purged from (BKR211);
-    with none read, the help says what the list then does (EXPIRES_ON_EACH)."""
+    with none read, the help says what the list then does (EXPIRES_ON_EACH). `one`:
+    `one_member_of`'s help and mends, for a job's members in a job of
+    single-configuration users, which runs on one member (the `,`s would give BKR220)."""
     level = left.strip("`")
     if level.lower() in LEVELS:
         # `backup full APPS`: the level written first reads as a group name, and a
@@ -4539,6 +4542,8 @@ def missing_comma(
     patterned = any(c in meant for c in "*%?")
     if expire is not None and not patterned and (keep := expire.one_member(names)) is not None:
         return replace(_purged_from_one("", expire.listed(meant), keep, expire.home, span, expire.whole, message), slip=COMMA)
+    if one is not None and not patterned:
+        return codes.SYNTAX(message, span, help=one[0], fix=one[1], choices=one[2], slip=COMMA)
     return codes.SYNTAX(
         message,
         span,
@@ -6468,7 +6473,8 @@ def one_member_of(
     if kind != "single" or len(set(upper)) < 2 or whole is None:
         return None
     help = (
-        f"a job of single-configuration users runs on one member: write {one_of([f'`run on {n}`' for n in listed])}"
+        f"a job of single-configuration users runs on one member: write"
+        f" {one_of([f'`run on {n}`' for n in dict.fromkeys(listed)])}"  # each once: `VMSYS1 VMSYS2 VMSYS1`
         " (on each it would copy the same data on each, BKR220)"
     )
     if home is not None and home.upper() in upper:

@@ -11543,6 +11543,7 @@ class Recovery:
         names = [self.describe(last), self.describe(tok)] + [messages.shown(word) for word, _ in more]
         ends = [last.end_pos, tok.end_pos] + [start + len(word) for word, start in more][:-1]
         end = more[-1][1] + len(more[-1][0]) if more else tok.end_pos
+        runs_on = self.run_on_list(ip.parser_state.value_stack)
         diag = messages.missing_comma(
             names[0],
             names[1],
@@ -11550,8 +11551,13 @@ class Recovery:
             more=names[2:],
             commas=self.points(ends[: len(names) - 1]),
             rest=messages.line_from(self.source.text, tok.start_pos),
-            runs_on=self.run_on_list(ip.parser_state.value_stack),
+            runs_on=runs_on,
             expire=self.expire_list(ip.parser_state.value_stack, end),
+            # `run on DEV1 DEV2` in a job of single-configuration users, which runs on
+            # one member: the `,`s would give BKR220 (`one_member_run`)
+            one=self.one_member_run(ip.parser_state.value_stack, [str(tok.value)] + [w for w, _ in more], end)
+            if runs_on
+            else None,
         )
         self.report(diag, tok.start_pos)
 
