@@ -13857,3 +13857,55 @@ def test_h1_67_members_without_commas_in_a_job_on_one_member(base, clean, writte
         mended = apply_edits(text, mend.edits)
         assert mended == original.replace(clean, line, 1)
         assert analyse("x.bkr", mended.encode("utf-8")).diagnostics == []
+
+
+#: A schedule's day left out and a retention after its time (`run on DEV1 monthly last
+#: 10pm retain 5 days`, `weekly 22:00 retain 5 days`): `retain` was read as the time and
+#: `5`, `days` were "one word too many" each, two errors whose helps wrote `... retain`.
+#: Now one error, at the time, that says both, its help writing the statement with DAY
+#: and where the retention goes; its choices write the day and remove the retention, each
+#: file clean. (as written, the choices' schedules; None: no choice)
+H1_67_DAY_LEFT_RETAIN = [
+    ("run on DEV1 monthly last 10pm retain 5 days", ["monthly last-day 22:00"]),
+    ("run on DEV1 MONTHLY FIRST 01:00 RETAIN 2 WEEKS", ["MONTHLY 1 01:00"]),
+    ("run on DEV1 weekly 22:00 retain 5 days", [f"weekly {d} 22:00" for d in ("sun", "mon", "tue", "wed", "thu", "fri", "sat")]),
+    ("run on DEV1 monthly 22:00 retain 5 days", []),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "schedules"), H1_67_DAY_LEFT_RETAIN, ids=[c[0] for c in H1_67_DAY_LEFT_RETAIN])
+def test_h1_67_a_day_left_out_and_a_retention_after_the_time_are_one_error(written, schedules, parser, monkeypatch):
+    clean = "run on DEV1 daily 01:00"
+    text, analysis = _minimal_slip(clean, written, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    retention = " ".join(written.split()[-3:])
+    days = 14 if "WEEKS" in written else 5
+    assert (found.code, found.fix) == ("BKR010", None)
+    assert found.message.endswith(f"before the time `{written.split()[-4]}`, and `{retention}` after it is not part of `run`:"
+                                  " a job keeps no retention")
+    assert found.help.startswith("write ") and "`run on DEV1 " in found.help
+    assert found.help.endswith(f"; to keep backups {days} days, write `retain {days} days` in the expire block")
+    assert too_long(found, analysis.sources) == []
+    assert [c.title for c in found.choices] == [f"Write `{s.lower()}`, and remove `{retention}`" for s in schedules]
+    for choice, schedule in zip(found.choices, schedules, strict=True):
+        assert _minimal_mended(text, choice) == MINIMAL.replace(clean, f"run on DEV1 {schedule}", 1)
+
+
+#: A job's time on a 12-hour clock and a retention after it (`run on DEV1 daily 10pm
+#: retain 5 days`): one error that says the retention is no part of `run`, its help
+#: writing the line on a 24-hour clock (was BKR013, "`retain` cannot appear inside a `job`
+#: block", a help that said to move it, the time's error unsaid).
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "line"), [
+    ("run on DEV1 daily 10pm retain 5 days", "run on DEV1 daily 22:00"),
+    ("run on DEV1 weekly sun 1am retain 5 days", "run on DEV1 weekly sun 01:00"),
+])
+def test_h1_67_a_twelve_hour_time_then_a_retention_on_a_run_line(written, line, parser, monkeypatch):
+    text, analysis = _minimal_slip("run on DEV1 daily 01:00", written, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message.split(":")[0]) == ("BKR004", "`retain 5 days` is not part of `run`")
+    assert found.help == (
+        f"remove `retain 5 days`: write `{line}`; to keep backups 5 days, write `retain 5 days` in the expire block"
+    )
+    assert analyse("minimal.bkr", text.replace(written, line).encode("utf-8")).diagnostics == []

@@ -533,7 +533,13 @@ SYNTAX = register(
     BKR013 at `retain` nor "did you mean `retain`?" at `keep`. So after
     `manual`, which has no time (`run on VMSYS1 manual retain 35 days`, `...
     manual 35 days`, `... manual retain`): the statement ends with `manual`,
-    and the error says so. So after a job's whole `to` statement, without
+    and the error says so. So after a time on a 12-hour clock (`run on
+    VMSYS1 daily 10pm retain 35 days`), the help writing `daily 22:00`. A
+    `run` line's day left out before the time and a retention after it
+    (`run on VMSYS1 weekly 22:00 retain 35 days`, `monthly last 10pm retain
+    35 days`, `retain` read as the time) are one error (BKR010) that says
+    both, whose choices write the day and remove the retention, not one word
+    too many at the number and again at `days`. So after a job's whole `to` statement, without
     a word before the number (`to disk pool P 30 days`, `to tape 30 days`;
     with one, `for 30 days`, BKR012): one error for the retention, not one
     word too many at the number and again at `days`, nor `30` read as a

@@ -6219,6 +6219,37 @@ _DAYS_LISTED = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
 _TWELVE_HOUR = re.compile(r"(?i)(?:[1-9]|1[0-2])(?::[0-5]\d)?[ap]\.?m\.?")
 
 
+def twelve_hour_time(word: str) -> str | None:
+    """`word` as HH:MM where it is a time on a 12-hour clock (`10pm`: `22:00`), else None."""
+    return phrase_time(word) if _TWELVE_HOUR.fullmatch(word) else None
+
+
+def day_left_out_retention(
+    keyword: str, names: list[str], lead: str, written: str, days: int, time: Span, retention: Span, text: str
+) -> Diagnostic | None:
+    """`run on DEV1 weekly 22:00 retain 5 days`: a schedule's day left out before its
+    time (`names`, the time last, at `time`; `day_left_out`), and after it a retention
+    (`written`, at `retention` with the blanks before it), which a job does not keep
+    (`_retention_elsewhere`). One error for both; its choices write the day
+    (`_weekday_choices`, `_ordinal_day_choice`) and remove the retention, which the
+    help says goes in the expire block. None where the day is not what is missing."""
+    left_out = day_left_out(keyword, names, lead)
+    if left_out is None:
+        return None
+    message, help, label = left_out
+    said, then = _retention_elsewhere("run", days)
+    days_written = _ordinal_day_choice(keyword, names, time, text) or _weekday_choices(keyword, names, time)
+    return codes.EXPECTED_NAME(
+        f"{message}, and `{written}` after it is not part of `run`: {said.split(':')[0]}",
+        time,
+        label=label,
+        help=f"{help}; {then}",
+        choices=tuple(
+            Fix(f"{c.title}, and remove `{written}`", (*c.edits, Edit(retention, ""))) for c in days_written
+        ),
+    )
+
+
 def _clock_of(word: str) -> str | None:
     """`word` as a schedule's time: itself where written HH:MM, `01:00` for `1am`, else None."""
     if looks_like_time(word):

@@ -7182,6 +7182,8 @@ class Recovery:
             self.feed(ip, _fake("DAYS", tok))
             return (self._lex_at(ip, found.end()),)
         slot = str(previous.value)
+        if first.type == "RUN" and slot.lower() == "retain":
+            return self.day_left_out_before_retention(ip, tok, first, previous, found.end(), days)
         if not slot.isalpha() or not slot.islower() or slot in self.facts.keywords:
             return None
         if first.type == "RUN":
@@ -7224,9 +7226,52 @@ class Recovery:
     @staticmethod
     def schedule_whole(first: Token, previous: Token) -> bool:
         """Whether a schedule's line is whole at `previous`, its last word read: its time
-        (`purge weekly sun 06:00`, `run on DEV1 daily 01:00`), or a job's `manual`, which
-        has none (`run on DEV1 manual`): what follows on the line is no part of it."""
+        (`purge weekly sun 06:00`, `run on DEV1 daily 01:00`; a job's on a 12-hour clock too,
+        `10pm`), or a job's `manual`, which has none (`run on DEV1 manual`): what follows
+        on the line is no part of it."""
+        if first.type == "RUN" and messages.twelve_hour_time(str(previous.value)) is not None:
+            return True  # `run on DEV1 daily 10pm retain 5 days`: the help writes `22:00` (retain_left_out)
         return messages.looks_like_time(str(previous.value)) or first.type == "RUN" and previous.type == "MANUAL"
+
+    def day_left_out_before_retention(
+        self, ip, tok: Token, first: Token, previous: Token, end: int, days: int
+    ) -> tuple[Token | None] | None:
+        """`run on DEV1 weekly 22:00 retain 5 days`, `monthly last 10pm retain 5 days`: a
+        schedule's day left out, so its time was read as the day and `retain` (`previous`)
+        as the time, then the retention's number (`tok`) to `end`. One error, which says
+        both (`messages.day_left_out_retention`; was "one word too many" at `5` and at
+        `days`); its choices write the day (each weekday after `weekly`, the month's day
+        after an ordinal) and remove the retention, which is the expire block's."""
+        stack = ip.parser_state.value_stack
+        schedule, names = self.governing_keyword(stack)
+        read = [t for v in stack for t in tokens_of(v) if t.type == "NAME" and is_real(t)]
+        if (
+            schedule is None
+            or schedule.type not in ("WEEKLY", "MONTHLY")
+            or len(names) < 2
+            or names[-1] != str(previous.value)
+            or len(read) < 2
+            or read[-1] is not previous
+            or read[-2].start_pos is None
+            or read[-2].line != tok.line
+            or previous.start_pos is None
+        ):
+            return None
+        text = self.source.text
+        lead = " ".join(text[first.start_pos : schedule.start_pos].split())
+        time = self.span_of(read[-2])
+        blank = previous.start_pos
+        while blank > read[-2].end_pos and text[blank - 1] in " \t":
+            blank -= 1
+        written = " ".join(text[previous.start_pos : end].split())
+        diag = messages.day_left_out_retention(
+            str(schedule.value), names[:-1], lead, written, days, time, self.source.span(blank, end), text
+        )
+        if diag is None:
+            return None
+        self.report(diag, tok.start_pos)
+        self._fed_error_token = True  # read, as a whole: a mistake right after it is news
+        return (self._lex_at(ip, end),)
 
     def run_retention(self, ip, tok: Token, first: Token, previous: Token, end: int, days: int | None) -> tuple[Token | None]:
         """The one error for a retention after a job's `run` line's time, from `tok` to
@@ -7234,6 +7279,9 @@ class Recovery:
         the line read on after it."""
         text = self.source.text
         statement = " ".join(text[first.start_pos : previous.end_pos].split())
+        clock = messages.twelve_hour_time(str(previous.value))
+        if clock is not None:  # `daily 10pm`: the statement written on a 24-hour clock
+            statement = f"{statement[: -len(str(previous.value))]}{clock}"
         written = " ".join(text[tok.start_pos : end].split())
         self.report(messages.retain_left_out(written, days, statement, self.source.span(tok.start_pos, end)), tok.start_pos)
         self._fed_error_token = True  # read, as a whole: a mistake right after it is news
