@@ -13909,3 +13909,37 @@ def test_h1_67_a_twelve_hour_time_then_a_retention_on_a_run_line(written, line, 
         f"remove `retain 5 days`: write `{line}`; to keep backups 5 days, write `retain 5 days` in the expire block"
     )
     assert analyse("minimal.bkr", text.replace(written, line).encode("utf-8")).diagnostics == []
+
+
+#: A date where a `monthly` schedule's day goes (`monthly 31/0`, `monthly 1/15 01:00`):
+#: one error that says so, its help writing the statement with the day alone (HH:MM where
+#: the time is not written); with the time, each number that may be a day is a choice (the
+#: date's order, day or month first, the file cannot tell), each file clean but for
+#: BKR404's warning on day 31 (the day the user wrote, which some months do not have).
+#: Was "unexpected `/0`; expected a name", "see docs/language.md". (as written, the
+#: help's statements, the days each choice writes)
+H1_67_DATE_FOR_DAY = [
+    ("run on DEV1 monthly 31/0", ["run on DEV1 monthly 31 HH:MM"], []),
+    ("run on DEV1 monthly 31/0 01:00", ["run on DEV1 monthly 31 01:00"], ["31"]),
+    ("run on DEV1 monthly 1/15 01:00", ["run on DEV1 monthly 1 01:00", "run on DEV1 monthly 15 01:00"], ["1", "15"]),
+    ("run on DEV1 monthly 12/25 01:00  # x", ["run on DEV1 monthly 12 01:00", "run on DEV1 monthly 25 01:00"], ["12", "25"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "said", "days"), H1_67_DATE_FOR_DAY, ids=[c[0] for c in H1_67_DATE_FOR_DAY])
+def test_h1_67_a_date_for_a_monthly_day_is_one_error(written, said, days, parser, monkeypatch):
+    clean = "run on DEV1 daily 01:00"
+    text, analysis = _minimal_slip(clean, written, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    date = written.split()[4]
+    assert (found.code, found.fix) == ("BKR004", None)
+    assert found.message == f"`{date}` is a date: a `monthly` schedule takes the day of the month alone, from 1 to 31"
+    assert found.help.endswith(" or ".join(f"`{s}`" for s in said))
+    assert too_long(found, analysis.sources) == []
+    assert [c.title for c in found.choices] == [f"Write `{d}`" for d in days]
+    for choice, day in zip(found.choices, days, strict=True):
+        mended = apply_edits(text, choice.edits)
+        assert mended == text.replace(date, day, 1)
+        codes = [d.code for d in analyse("minimal.bkr", mended.encode("utf-8")).diagnostics]
+        assert codes == (["BKR404"] if day == "31" else [])

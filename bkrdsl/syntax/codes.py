@@ -701,6 +701,10 @@ SYNTAX = register(
     error, not a second at the time. The same day written twice (`monthly 1,1 02:00`,
     `monthly first sun,sunday 02:00`) is that error too, which says so:
     its help writes the day once, and so does its fix where the time follows.
+    A date where the day goes (`monthly 31/0`, `monthly 1/15 02:00`) is one
+    error that says a `monthly` schedule takes the day alone, its help
+    writing the statement with it (HH:MM without the time); with the time,
+    each number that may be a day is a choice, the date's order unknown.
     The ordinal of the Nth weekday written as a number (`monthly 1st sun
     02:00`, 1st to 4th) is one error whose fix writes the word (`monthly
     first sun 02:00`). There is no fifth: not every month has a fifth

@@ -4588,6 +4588,27 @@ def end_for_brace(span: Span) -> Diagnostic:
     )
 
 
+def date_for_day(written: str, lead: str, keyword: str, time: str | None, span: Span) -> Diagnostic:
+    """`run on DEV1 monthly 31/0`, `monthly 1/15 02:00`: a date (`written`, at `span`)
+    where a `monthly` schedule takes the day of the month alone. `lead`: the statement's
+    words before `keyword`; `time`, the time written after it, if any. With the time,
+    each number of the date that may be a day, from 1 to 31, is a choice (which the
+    day is, and which the month, the date's order says, which the file does not): the
+    statement then checks; without it, no mend: the help writes HH:MM."""
+    readings = [str(int(n)) for n in written.split("/") if n.isdigit() and 1 <= int(n) <= 31]
+    readings = list(dict.fromkeys(readings))
+    statement = " ".join(p for p in (lead, keyword) if p)
+    said = one_of([f"`{statement} {day} {time or 'HH:MM'}`" for day in readings or ["N"]])
+    help = f"write the day alone{'' if time else ', then the time'}: {said}"
+    return codes.SYNTAX(
+        f"`{written}` is a date: a `{keyword.lower()}` schedule takes the day of the month alone, from 1 to 31",
+        span,
+        label="a day of the month expected here",
+        help=help,
+        choices=tuple(Fix.replace(f"Write `{day}`", span, day) for day in readings) if time else (),
+    )
+
+
 def slash_list(listed: str, spans: list[Span]) -> Diagnostic:
     """`weekly sat/sun`: the names of a list separated by `/` (`spans`, each); the
     fix writes a `,` for each."""

@@ -3891,7 +3891,43 @@ class Recovery:
                 self.feed(ip, _fake("COMMA", tok, ","))
                 self.feed(ip, _fake("NAME", tok, name))
             return None
+        if self.date_for_day(ip, tok, previous):
+            return None
         return self.unexpected(ip, tok, accepted)
+
+    def date_for_day(self, ip, tok: Token, previous: Token | None) -> bool:
+        """`run on DEV1 monthly 31/0`, `monthly 1/15 02:00`: a date where a `monthly`
+        schedule's day goes, its day read and the `/` and what follows it (`tok`) not
+        (was "unexpected `/0`; expected a name", the generic help). One error
+        (`messages.date_for_day`), the line read on as with the first number as the
+        day; with the time written, each number that may be a day is a choice."""
+        stack = ip.parser_state.value_stack
+        schedule, names = self.governing_keyword(stack)
+        value = str(tok.value)
+        if (
+            schedule is None
+            or schedule.type != "MONTHLY"
+            or len(names) != 1
+            or previous is None
+            or previous.type != "NAME"
+            or previous.start_pos is None
+            or previous.end_pos != tok.start_pos
+            or tok.end_pos is None
+            or re.fullmatch(r"/[0-9]{1,4}", value) is None
+            or not str(previous.value).isdigit()
+        ):
+            return False
+        text = self.source.text
+        first = self.statement_start(ip.parser_state)
+        lead = "" if first is None or first.start_pos is None else " ".join(text[first.start_pos : schedule.start_pos].split())
+        after = re.match(r"[ \t]+([0-9]{1,2}:[0-9]{2})(?=[ \t]*(?:#|\n|$|\}))", text[tok.end_pos :])
+        time = after.group(1) if after is not None else None
+        written = f"{previous.value}{value}"
+        span = self.source.span(previous.start_pos, tok.end_pos)
+        self.report(messages.date_for_day(written, lead, str(schedule.value), time, span), tok.start_pos)
+        if time is None and Sim.of(ip).fits(["NAME"]):
+            self.feed(ip, _fake("NAME", tok))  # the time not written: said with the date
+        return True
 
     def negative_count(self, ip, tok: Token, accepted: set[str], previous: Token | None) -> bool:
         """`retain -1 days`, `workers -1`, `size -10 cyl`, `at -5`, `logon-wait -3
