@@ -13943,3 +13943,34 @@ def test_h1_67_a_date_for_a_monthly_day_is_one_error(written, said, days, parser
         assert mended == text.replace(date, day, 1)
         codes = [d.code for d in analyse("minimal.bkr", mended.encode("utf-8")).diagnostics]
         assert codes == (["BKR404"] if day == "31" else [])
+
+
+#: Members after a `purge` or `preview` schedule in an `expire` block (`purge daily 06:00
+#: on DEV1`), as a `run` line names them: one error that says an expiry runs on its
+#: block's members; naming the block's, the fix removes them; naming others, removing them
+#: is a choice (which is meant is the user's), the help saying where they are written;
+#: each file clean (was "`on` starts no statement", its help listing the block's statements).
+H1_67_EXPIRY_PLACED = [
+    ("purge weekly sun 06:00", "purge daily 06:00 on DEV1", "purge daily 06:00", True),
+    ("purge weekly sun 06:00", "PURGE WEEKLY SUN 06:00 ON DEV1  # x", "PURGE WEEKLY SUN 06:00  # x", True),
+    ("preview daily 05:00", "preview daily 05:00 on DEV1", "preview daily 05:00", True),
+    ("purge weekly sun 06:00", "purge weekly sun 06:00 on DEV2", "purge weekly sun 06:00", False),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "line", "same"), H1_67_EXPIRY_PLACED, ids=[c[1] for c in H1_67_EXPIRY_PLACED])
+def test_h1_67_members_after_an_expiry_schedule_are_its_block_s(clean, written, line, same, parser, monkeypatch):
+    text, analysis = _minimal_slip(clean, written, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    again = " ".join(written.split("#")[0].split()[-2:])
+    keyword = written.split()[0].lower()
+    assert (found.code, found.message) == (
+        "BKR004", f"`{again}` is not part of `{keyword}`: an expiry runs on its block's members, `expire on DEV1`",
+    )
+    assert found.help.startswith(f"remove `{again}`: write `{line.split('  #')[0]}`")
+    assert too_long(found, analysis.sources) == []
+    assert (found.fix is not None) == same
+    mends = [found.fix] if same else list(found.choices)
+    (mend,) = mends
+    assert _minimal_mended(text, mend) == MINIMAL.replace(clean, line, 1)

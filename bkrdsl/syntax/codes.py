@@ -626,7 +626,10 @@ SYNTAX = register(
     `on VMSYS1` and `on each member`, are choices an editor offers); where
     a job runs said again after its schedule (`run on VMSYS1 daily 02:00 on
     member VMSYS1`: a fix removes the repeat; naming other members, the
-    help writes the line on either, two choices); members after
+    help writes the line on either, two choices); members after a
+    `purge` or `preview` schedule (`purge daily 06:00 on VMSYS1`: an
+    expiry runs on its block's members, `expire on VMSYS1`; naming them,
+    a fix removes them, naming others, removing them is a choice); members after
     `each member` (`run on each member VMSYS2 daily 01:00`, also with the
     schedule first, `daily 01:00 run on each member VMSYS2`, or without
     one, `run on each member VMSYS2`: `each member`

@@ -4358,6 +4358,33 @@ def run_left_out_member_each(
     )
 
 
+def expiry_placed_on_line(
+    again: str, statement: str, placed: Sequence[str], named: Sequence[str], span: Span, remove: Span
+) -> Diagnostic:
+    """`purge daily 06:00 on DEV1` (`again`, at `span`, after the whole `statement`) in
+    an `expire` block whose header names `placed` (`each member` alone for every
+    member): an expiry runs where its block says, so its members are no part of
+    `purge` or `preview`. Naming the block's members (`named`), the fix removes them
+    (`remove`, the blanks before them too); naming others, removing them is a choice,
+    not a fix: which members are meant, the block's or the line's, is the user's to
+    say, and the help says where the line's are written."""
+    block = f"expire on {', '.join(placed)}"
+    message = f"`{again}` is not part of `{statement.split()[0].lower()}`: an expiry runs on its block's members, `{block}`"
+    if {n.upper() for n in named} == {p.upper() for p in placed}:
+        return codes.SYNTAX(
+            message, span, help=f"remove `{again}`: write `{statement}`", fix=remove_fix(f"`{again}`", remove),
+        )
+    return codes.SYNTAX(
+        message,
+        span,
+        help=(
+            f"remove `{again}`: write `{statement}`; the members an expiry runs on are its block's header's,"
+            f" `{block} {{`, where {', '.join(named)} may be written"
+        ),
+        choices=(remove_fix(f"`{again}`", remove),),
+    )
+
+
 def placement_again(
     again: str,
     firsts: Sequence[str],

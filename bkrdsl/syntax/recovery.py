@@ -263,6 +263,14 @@ def _statements_of_only(block: str) -> frozenset[str]:
     )
 
 
+#: A `purge` or `preview` line with members after its schedule (`purge daily 06:00 on
+#: DEV1`, `expiry_placed_on_line`), and the members of an `expire` block's header.
+_EXPIRY_THEN_PLACEMENT = re.compile(
+    r"[ \t]*(?P<keyword>(?i:purge|preview))[ \t]+(?P<schedule>[^\n]*?)"
+    r"[ \t]+(?P<again>(?i:on)[ \t]+(?P<names>(?i:each[ \t]+members?)|[A-Za-z0-9@#$]+(?:[ \t]*,[ \t]*[A-Za-z0-9@#$]+)*))"
+)
+_EXPIRE_HEADER = re.compile(r"(?i:expire)[ \t]+(?i:on)[ \t]+([^{]+?)[ \t]*\{")
+
 #: `at` and a time, then the members, then the rest of a schedule, after `run`:
 #: `run at 02:00 on VMSYS1 daily` (Recovery.time_before_placement).
 _TIME_THEN_PLACE = re.compile(r"(?i:at)\s+\S+\s+(?i:on)\s+\S.*?\s(?i:daily|weekly|monthly)\b.*")
@@ -7939,6 +7947,8 @@ class Recovery:
             if not accepted & {"RBRACE", "$END"}:
                 self.feed_types(ip, completion(Sim.of(ip)) or [], tok)
             return self.skip_statement(ip, tok)
+        if tok.type == "ON" and self.expiry_placed_on_line(ip, tok, real):
+            return None  # `purge daily 06:00 on DEV1`: the expire block's members
         if str(tok.value).lower() in KEYWORD_PLACE_WORDS and accepted & (self.statements | {"$END"}):
             # `role worker`, `full`, `at 100` where a statement starts: what the word is,
             # where it is written, and the statement here that takes it, if one does
@@ -8771,6 +8781,45 @@ class Recovery:
         diag = messages.run_left_out_on_member(words[1], written, self.span_of(tok), fix_span, time if whole else None)
         self.report(diag, tok.start_pos)
         return start
+
+    def expiry_placed_on_line(self, ip, tok: Token, blocks: list[Block]) -> bool:
+        """`purge daily 06:00 on DEV1` in an `expire on DEV1 { ... }` block: the members
+        written after a whole `purge` or `preview` schedule (`tok`, the `on`, to the
+        line's end), as a `run` line names them; an expiry's are its block's. One error
+        (`messages.expiry_placed_on_line`; was "`on` starts no statement", its help
+        listing the block's statements): naming the block's members, its fix removes
+        them; naming others, the help says where they go. True once reported, the line
+        read to its end."""
+        if not is_real(tok) or tok.start_pos is None or self.first_on_line(tok.start_pos) or not blocks:
+            return False
+        block = blocks[-1]
+        if block.kind != "expire" or block.placeholder or block.brace.start_pos is None:
+            return False
+        text = self.source.text
+        start = text.rfind("\n", 0, tok.start_pos) + 1
+        line = self._line_before_comment(start).split("}", 1)[0].rstrip()
+        found = _EXPIRY_THEN_PLACEMENT.fullmatch(line)
+        if found is None or start + found.start("again") != tok.start_pos:
+            return False
+        header = _EXPIRE_HEADER.search(text[text.rfind("\n", 0, block.brace.start_pos) + 1 : block.brace.start_pos + 1])
+        if header is None:
+            return False
+        each = ("each member", "each members")
+        placed, again = (" ".join(header.group(1).split()), " ".join(found.group("names").split()))
+        firsts = ["each member"] if placed.lower() in each else self._member_names(placed)
+        seconds = ["each member"] if again.lower() in each else self._member_names(again)
+        if firsts is None or seconds is None:
+            return False
+        statement = f"{found.group('keyword')} {' '.join(found.group('schedule').split())}"
+        diag = messages.expiry_placed_on_line(
+            " ".join(found.group("again").split()), statement, firsts, seconds,
+            self.source.span(tok.start_pos, start + len(line)),
+            self.source.span(start + found.end("schedule"), start + len(line)),
+        )
+        self.report(diag, tok.start_pos)
+        self.skip_phrase(ip, tok, start + len(line))
+        self._fed_error_token = True
+        return True
 
     def placement_again(self, ip, tok: Token) -> bool:
         """`run on VMSYS1 daily 02:00 on member VMSYS1`: where the job runs said again after
