@@ -13810,7 +13810,7 @@ def test_h1_67_a_day_glued_to_its_time_is_one_error_whose_fix_writes_the_blank(c
     ("purge weekly sun 06:00", "purge weekly sun 50:00", "purge weekly sun HH:MM"),
 ])
 def test_h1_67_a_time_two_days_past_the_clock_writes_the_statement(clean, written, said, parser, monkeypatch):
-    text, analysis = _minimal_slip(clean, written, parser, monkeypatch)
+    _, analysis = _minimal_slip(clean, written, parser, monkeypatch)
     (found,) = analysis.diagnostics
     time = written.split()[-1]
     assert (found.code, found.message, found.fix, found.choices) == ("BKR313", f"`{time}` is not a time of day", None, ())
