@@ -13974,3 +13974,23 @@ def test_h1_67_members_after_an_expiry_schedule_are_its_block_s(clean, written, 
     mends = [found.fix] if same else list(found.choices)
     (mend,) = mends
     assert _minimal_mended(text, mend) == MINIMAL.replace(clean, line, 1)
+
+
+#: A time written with `/` for `:` (`daily 01/00`, `weekly sun 22/30`, `purge weekly sun
+#: 06/00`): one error whose fix writes HH:MM, as BKR313's for `01.00`, its help the
+#: statement (was "unexpected `/00`", "see docs/language.md").
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "line"), [
+    ("run on DEV1 daily 01:00", "run on DEV1 daily 01/00", "run on DEV1 daily 01:00"),
+    ("run on DEV1 daily 01:00", "run on DEV1 daily 1/00", "run on DEV1 daily 01:00"),
+    ("run on DEV1 daily 01:00", "run on DEV1 weekly sun 22/30  # x", "run on DEV1 weekly sun 22:30  # x"),
+    ("run on DEV1 daily 01:00", "run on DEV1 monthly 1 01/00", "run on DEV1 monthly 1 01:00"),
+    ("purge weekly sun 06:00", "purge weekly sun 06/00", "purge weekly sun 06:00"),
+])
+def test_h1_67_a_time_written_with_a_slash_is_one_error_whose_fix_writes_hh_mm(clean, written, line, parser, monkeypatch):
+    text, analysis = _minimal_slip(clean, written, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    time = written.split("#")[0].split()[-1]
+    assert (found.code, found.message) == ("BKR004", f"`{time}` is not a .bkr time: a time is HH:MM on a 24-hour clock")
+    assert found.help == f"write `{line.split('  #')[0]}`: the hour and the minutes are separated by `:`"
+    assert _minimal_mended(text, found.fix) == MINIMAL.replace(clean, line, 1)

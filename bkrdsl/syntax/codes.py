@@ -708,6 +708,8 @@ SYNTAX = register(
     error that says a `monthly` schedule takes the day alone, its help
     writing the statement with it (HH:MM without the time); with the time,
     each number that may be a day is a choice, the date's order unknown.
+    A time with `/` for `:` (`daily 01/00`) is one error whose fix writes
+    HH:MM (`daily 01:00`), as for `01.00` (BKR313).
     The ordinal of the Nth weekday written as a number (`monthly 1st sun
     02:00`, 1st to 4th) is one error whose fix writes the word (`monthly
     first sun 02:00`). There is no fifth: not every month has a fifth

@@ -4615,6 +4615,17 @@ def end_for_brace(span: Span) -> Diagnostic:
     )
 
 
+def time_slashed(written: str, meant: str, statement: str, span: Span) -> Diagnostic:
+    """`daily 01/00`: a time (`written`, at `span`) with `/` for `:`; the fix writes
+    `meant`, HH:MM, as BKR313's does for `01.00`, and the help the `statement` with it."""
+    return codes.SYNTAX(
+        f"`{written}` is not a .bkr time: a time is HH:MM on a 24-hour clock",
+        span,
+        help=f"write `{statement}`: the hour and the minutes are separated by `:`",
+        fix=write_fix(meant, span),
+    )
+
+
 def date_for_day(written: str, lead: str, keyword: str, time: str | None, span: Span) -> Diagnostic:
     """`run on DEV1 monthly 31/0`, `monthly 1/15 02:00`: a date (`written`, at `span`)
     where a `monthly` schedule takes the day of the month alone. `lead`: the statement's

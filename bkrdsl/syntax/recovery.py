@@ -3912,6 +3912,8 @@ class Recovery:
         stack = ip.parser_state.value_stack
         schedule, names = self.governing_keyword(stack)
         value = str(tok.value)
+        if self.time_slashed(ip, tok, previous, schedule, names):
+            return True
         if (
             schedule is None
             or schedule.type != "MONTHLY"
@@ -8781,6 +8783,36 @@ class Recovery:
         diag = messages.run_left_out_on_member(words[1], written, self.span_of(tok), fix_span, time if whole else None)
         self.report(diag, tok.start_pos)
         return start
+
+    def time_slashed(self, ip, tok: Token, previous: Token | None, schedule: Token | None, names: list[str]) -> bool:
+        """`daily 01/00`, `weekly sun 22/30`: a time written with `/` for `:`, its hour
+        read as the time and `/00` (`tok`) not (was "unexpected `/00`", the generic
+        help): one error whose fix writes HH:MM, as for `01.00` (BKR313); the line read
+        on after it."""
+        value = str(tok.value)
+        if (
+            schedule is None
+            or schedule.type not in ("DAILY", "WEEKLY", "MONTHLY")
+            or not names
+            or schedule.type == "MONTHLY" and len(names) < 2
+            or schedule.type == "WEEKLY" and len(names) < 2
+            or previous is None
+            or previous.type != "NAME"
+            or previous.start_pos is None
+            or previous.end_pos != tok.start_pos
+            or re.fullmatch(r"[0-9]{1,2}", str(previous.value)) is None
+            or re.fullmatch(r"/[0-5][0-9]", value) is None
+            or int(str(previous.value)) > 23
+        ):
+            return False
+        meant = f"{int(str(previous.value)):02d}:{value[1:]}"
+        written = f"{previous.value}{value}"
+        span = self.source.span(previous.start_pos, tok.end_pos)
+        first = self.statement_start(ip.parser_state)
+        start = schedule.start_pos if first is None or first.start_pos is None else first.start_pos
+        statement = " ".join([*self.source.text[start : previous.start_pos].split(), meant])
+        self.report(messages.time_slashed(written, meant, statement, span), tok.start_pos)
+        return True
 
     def expiry_placed_on_line(self, ip, tok: Token, blocks: list[Block]) -> bool:
         """`purge daily 06:00 on DEV1` in an `expire on DEV1 { ... }` block: the members
