@@ -13994,3 +13994,15 @@ def test_h1_67_a_time_written_with_a_slash_is_one_error_whose_fix_writes_hh_mm(c
     assert (found.code, found.message) == ("BKR004", f"`{time}` is not a .bkr time: a time is HH:MM on a 24-hour clock")
     assert found.help == f"write `{line.split('  #')[0]}`: the hour and the minutes are separated by `:`"
     assert _minimal_mended(text, found.fix) == MINIMAL.replace(clean, line, 1)
+
+
+#: `twice daily` (`3 times daily`) after `run on`, as `twice a day` is: "no schedule runs
+#: twice daily", its help a job for each time of day (was "write `daily HH:MM` (the time
+#: of day is missing)", which runs once).
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("often", ["twice daily", "3 times daily"])
+def test_h1_67_twice_daily_says_no_schedule_runs_so(often, parser, monkeypatch):
+    _, analysis = _minimal_slip("run on DEV1 daily 01:00", f"run on DEV1 {often}", parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message) == ("BKR012", f"`{often}` is not a .bkr schedule: no schedule runs {often}")
+    assert found.help.startswith("a schedule runs once a day at most: write a job for each time of day")

@@ -8337,7 +8337,7 @@ def _said(help: str, note: str) -> str:
 
 #: More than once a day, which no schedule runs (`twice a day`, `every 6 hours`, `hourly`).
 _MORE_THAN_DAILY = re.compile(
-    r"\b(?:twice|thrice|(?:\d+|two|three|four|several|many)\s+times)\s+(?:a|per|each|every)\s+day\b"
+    r"\b(?:twice|thrice|(?:\d+|two|three|four|several|many)\s+times)\s+(?:(?:a|per|each|every)\s+day|daily)\b"
     r"|\b(?:every|each)\s+(?:\d+\s+|few\s+|couple\s+of\s+|half\s+(?:an\s+)?)?(?:hours?|minutes?|mins?)\b"
     r"|\bhourly\b",
     re.IGNORECASE,
@@ -8350,7 +8350,7 @@ TIMES_COUNTS = frozenset({"two", "three", "four", "several", "many"})
 
 def more_than_daily_written(text: str) -> str | None:
     """The words of a schedule in English that run it more than once a day, which no
-    schedule does: `twice a day` (or `3 times a day`), `every 6 hours`, `every hour`,
+    schedule does: `twice a day` (or `3 times a day`, `twice daily`), `every 6 hours`, `every hour`,
     `every 30 minutes`, `hourly`; None else."""
     found = _MORE_THAN_DAILY.search(text)
     return " ".join(found.group(0).split()) if found else None
