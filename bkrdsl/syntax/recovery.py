@@ -11709,6 +11709,9 @@ class Recovery:
         ends = [last.end_pos, tok.end_pos] + [start + len(word) for word, start in more][:-1]
         end = more[-1][1] + len(more[-1][0]) if more else tok.end_pos
         runs_on = self.run_on_list(ip.parser_state.value_stack)
+        # a word of a letter or two last on its line is being typed (`run on VMSYS1 M`):
+        # its `,`, as the fast front end says (fast._Parser._comma_left_out)
+        typed = not more and len(str(tok.value)) <= 2 and not messages.line_words(messages.line_from(self.source.text, tok.end_pos))
         diag = messages.missing_comma(
             names[0],
             names[1],
@@ -11721,7 +11724,7 @@ class Recovery:
             # `run on DEV1 DEV2` in a job of single-configuration users, which runs on
             # one member: the `,`s would give BKR220 (`one_member_run`)
             one=self.one_member_run(ip.parser_state.value_stack, [str(tok.value)] + [w for w, _ in more], end)
-            if runs_on
+            if runs_on and not typed
             else None,
         )
         self.report(diag, tok.start_pos)
