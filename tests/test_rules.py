@@ -2191,3 +2191,15 @@ def test_h6_67_a_request_node_left_out_is_one_error_not_also_its_disk():
 def _h6_67_errors(text: str) -> list:
     """The errors of `text` (no job runs on ZVM2 and ZVM3: BKR401's warnings, not the point)."""
     return [d for d in analyse("t.bkr", text.encode()).diagnostics if d.is_error]
+
+
+# --- h8 (stop 67)
+def test_h8_67_a_catalog_node_left_out_is_one_error_not_also_the_request_nodes_disk():
+    # `tape manager shared request-node TRTMM`, its `catalog-node` left out, beside
+    # `disk TRTMM 191 ...`: BKR233 writes `catalog-node TCTMM on ZVM1`; BKR332 said at
+    # TRTMM's disk too that "the catalog node's member is not one of the cluster's", the
+    # same slip. One error; the help's words written, the file checks clean.
+    text = H6_67_TAPE.replace("catalog-node TCTMM on ZVM1 ", "", 1)
+    (found,) = _h6_67_errors(text)
+    assert (found.code, found.help) == ("BKR233", "add `catalog-node TCTMM on ZVM1`: one member owns the tape catalog")
+    assert _h6_67_errors(text.replace("shared request-node", "shared catalog-node TCTMM on ZVM1 request-node", 1)) == []

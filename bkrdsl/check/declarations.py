@@ -791,7 +791,9 @@ UNKNOWN_DISK_USER = register(
     as none close, since writing TCTMM would declare its disk twice. A disk
     for the node a shared `tape manager` statement leaves out, which BKR233's
     help names from that disk (`request-node TRTMM` left out beside `disk
-    TRTMM 191 ...`), is BKR233's alone: one slip, one error. In a
+    TRTMM 191 ...`), is BKR233's alone: one slip, one error; so is a disk
+    for the request node or a DMM of a statement that leaves out its
+    `catalog-node` (`tape manager shared request-node TRTMM`). In a
     cluster with no `catalog` statement (BKR213), such a disk says that it
     may be the catalog's SFS server, which the missing statement named.
     Of two or three machines equally close, "did you mean" names those no
@@ -2651,6 +2653,16 @@ def _no_entry_written(model: Model, user: str) -> tuple[str, str, str] | None:
     return None
 
 
+def _catalog_node_left_out(model: Model) -> bool:
+    """Whether a shared Tape Manager names no catalog node (BKR233 says so and writes the
+    `catalog-node ... on MEMBER` left out): a `disk` for its request node or a DMM then gets
+    no entry for that one reason, BKR233's alone (`tape manager shared request-node TRTMM`
+    beside `disk TRTMM 191 ...` was also BKR332 at the disk, "the catalog node's member is
+    not one of the cluster's": one slip, one error)."""
+    tape = model.tape
+    return model.cluster is not None and tape is not None and tape.scope is Scope.SHARED and tape.catalog_node is None
+
+
 #: The machines `import std/backup-manager` declares, by the ID (or pattern) it
 #: gives each role (tests/test_stdlib.py compares it with the module).
 STANDARD_MACHINES = {
@@ -2736,6 +2748,8 @@ def _unknown_disk_reports(model: Model):
                 yield _star_left_out_report(model, d, pattern), False
                 continue
             unwritten = None if is_pattern(user) else _no_entry_written(model, user)
+            if unwritten is not None and _catalog_node_left_out(model):
+                continue  # BKR233: the shared Tape Manager names no catalog node, which is the reason
             if unwritten is not None:
                 what, why, help = unwritten
                 yield UNKNOWN_DISK_USER(
