@@ -13177,9 +13177,15 @@ def test_h6_67_run_on_with_no_member_at_its_lines_end_names_the_files_members(pa
             "write the member it runs on after `on`, `VMSYS1`, `VMSYS2`, `VMSYS3` or `VMSYS4`"
             " (single-configuration users), or `each member` (IDENTITY users)"
         )
-    # an `on` of another statement keeps its own help
+    # an `on` of another statement keeps its own help (an `expire on`'s names the member
+    # its shared catalog is purged from: test_h8_67_expire_on_with_no_member_...)
     _, analysis = _one_slip("expire on VMSYS1 {", "expire on\n  {")
-    assert [d.help for d in analysis.diagnostics] == ["write a member name after `on`"]
+    assert [d.help for d in analysis.diagnostics] == [
+        (
+            "write `VMSYS1` after `on`: the cluster's catalog is shared, purged from one member only (BKR211),"
+            " the one its server logs on to (BKR215)"
+        )
+    ]
 
 
 #: A job template's setting where no job's body is open (the job's `{` left out above it,
@@ -14006,3 +14012,48 @@ def test_h1_67_twice_daily_says_no_schedule_runs_so(often, parser, monkeypatch):
     (found,) = analysis.diagnostics
     assert (found.code, found.message) == ("BKR012", f"`{often}` is not a .bkr schedule: no schedule runs {often}")
     assert found.help.startswith("a schedule runs once a day at most: write a job for each time of day")
+# --- h8 (stop 67)
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["expire on {", "expire on\n  {"])
+def test_h8_67_expire_on_with_no_member_writes_the_shared_catalogs_member(written, parser, monkeypatch):
+    # `expire on {`, its member left out: the help said "write a member name after `on`",
+    # naming none. A shared catalog is purged from one member, the one its server logs
+    # on to (BKR211, BKR215): the fix writes it, and the file then checks clean.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip("expire on VMSYS1 {", written)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message) == ("BKR010", "expected a member name after `on`, found `{`")
+    assert found.help == (
+        "write `VMSYS1` after `on`: the cluster's catalog is shared, purged from one member only (BKR211),"
+        " the one its server logs on to (BKR215)"
+    )
+    assert too_long(found, analysis.sources) == []
+    assert found.choices == ()
+    assert _clean_after(text, found.fix) == text.replace("expire on", "expire on VMSYS1", 1)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h8_67_expire_on_with_no_member_below_a_local_catalog_writes_each_member(parser, monkeypatch):
+    # below a local catalog each member purges its own (one member alone: BKR214 for the
+    # others): the fix writes `each member`, and the file checks clean. Of a catalog not
+    # read before the block, each member is a choice.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    local = BASE.replace("catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1", "catalog local server BKRSVSFS pool BKRPOOL", 1)
+    local = local.replace("disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000", "disk BKRSVSFS 191 size 20 cyl", 1)
+    assert analyse("prodssi.bkr", local.replace("expire on VMSYS1", "expire on each member", 1).encode()).diagnostics == []
+    text = local.replace("expire on VMSYS1 {", "expire on {", 1)
+    (found,) = analyse("prodssi.bkr", text.encode()).diagnostics
+    assert found.help == (
+        "write `each member` after `on`: each member has its own local catalog, which one that purges none keeps for ever (BKR214)"
+    )
+    assert _clean_after(text, found.fix) == local.replace("expire on VMSYS1", "expire on each member", 1)
+    # the catalog statement below the block: not read there, each member a choice
+    text = BASE.replace("  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1\n", "", 1).replace("expire on VMSYS1 {", "expire on {", 1)
+    text = text.replace("  tape manager", "  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1\n  tape manager", 1)
+    (found,) = analyse("prodssi.bkr", text.encode()).diagnostics
+    assert found.help == (
+        "write the member it expires on after `on`, `VMSYS1`, `VMSYS2`, `VMSYS3` or `VMSYS4`:"
+        " the member whose `BKREXPIR` purges the catalog"
+    )
+    assert (found.fix, [c.title for c in found.choices]) == (None, [f"Insert `VMSYS{n}`" for n in (1, 2, 3, 4)])
+    _clean_after(text, found.choices[0])

@@ -1107,6 +1107,7 @@ class _Parser:
         self.i = -1
         self.type = ""
         self.members: list[ast.Member] = []  # the cluster's members read so far (`_cluster_body`)
+        self.catalogs: list[ast.Catalog] = []  # the cluster's catalogs read so far (`_cluster_body`)
         self.unclosed: int | None = None  # the index of a text not closed on its line, once read
         #: The index of the token before which a statement's last value was found
         #: missing (`_missing`), once found, and that error.
@@ -2540,9 +2541,22 @@ class _Parser:
         diag = messages.missing_value(
             keyword, names, shown, where, written, listed, line_ended=ended, text=self.text, members=members
         )
+        if keyword.lower() == "on" and not names and found[KIND] == "}" and at and self.tokens[at - 1][TEXT].lower() == "expire":
+            # `expire on`, then the cluster's `}`: the members by the catalog read (Recovery.expire_members_left_out)
+            diag = messages.expire_members_left_out(diag, members, *self._catalog_read(), where)
         if keyword == ",":
             self.comma_removal = (diag, self._comma_span(self.i - 1))
         return diag
+
+    def _catalog_read(self) -> tuple[str | None, str | None]:
+        """The scope (`shared`, `local`) of the cluster's first `catalog` statement read,
+        and the member its server logs on to, in capitals, each None where not read
+        (`recovery.catalog_read`'s)."""
+        if not self.catalogs:
+            return None, None
+        catalog = self.catalogs[0]
+        home = catalog.home[0].text.upper() if catalog.home and catalog.home[0].text else None
+        return catalog.scope.value, home
 
     def _comma_span(self, k: int) -> Span:
         """The `,` at token `k` with the blanks before it, where the name before it is on
@@ -3044,6 +3058,7 @@ class _Parser:
         """A cluster's statements and its `}`, the cluster open (`first`: its first token)."""
         members, catalogs, expires, tapes, users, groups, jobs, settings, disks = ([] for _ in range(9))
         self.members = members  # those read so far, for an example's member (`_option_misplaced`)
+        self.catalogs = catalogs  # those read so far, for an `expire on`'s member (`_catalog_read`)
         while self.type != "}":
             type_ = self.type
             if type_ == "member":

@@ -7681,6 +7681,41 @@ def run_members_left_out(
     return replace(diag, help=help, choices=insert_choices([*members[:4], "each member"], span, first=False))
 
 
+def expire_members_left_out(
+    diag: Diagnostic, members: Sequence[str], scope: str | None, home: str | None, span: Span
+) -> Diagnostic:
+    """`expire on {` ("expected a member name after `on`"): the block's members left out,
+    `span` the `on` they go after; `members`, the file's read so far, and what the
+    cluster's catalog read before it says (`recovery.catalog_read`: `scope`, `home`). A
+    shared catalog is purged from one member (BKR211), where its server logs on to
+    (BKR215): with `home` known, the fix writes it; below a local catalog the fix writes
+    `each member` (a member that purges none keeps its catalog for ever, BKR214); else
+    each member is a choice (was "write a member name after `on`", no member named).
+    `diag` where the file names no member."""
+    if not members:
+        return diag
+    by_upper = {m.upper(): m for m in members}
+    meant = why = None
+    if scope == "shared" and home is not None and home.upper() in by_upper:
+        meant = by_upper[home.upper()]
+        why = "the cluster's catalog is shared, purged from one member only (BKR211), the one its server logs on to (BKR215)"
+    elif scope == "local":
+        meant = "each member"
+        why = "each member has its own local catalog, which one that purges none keeps for ever (BKR214)"
+    if meant is not None:
+        (fix,) = insert_choices([meant], span, first=False)
+        return replace(diag, help=f"write `{meant}` after `on`: {why}", fix=fix, choices=())
+    named = one_of([f"`{m}`" for m in members[:4]] + ["..."] * (len(members) > 4))
+    why = (
+        "the cluster's catalog is shared, purged from one member only (BKR211)"
+        if scope == "shared"
+        else "the member whose `BKREXPIR` purges the catalog"
+    )
+    return replace(
+        diag, help=f"write the member it expires on after `on`, {named}: {why}", choices=insert_choices(members[:4], span, first=False)
+    )
+
+
 def days_as_members_alone(days: str, written: str, schedule: str, span: Span, members: Sequence[str]) -> Diagnostic:
     """`run on sun at 22:00`: the days of a schedule in English after `run on` (`days`),
     where the members go, and no member named (`written`, over `span`, means

@@ -12274,6 +12274,8 @@ class Recovery:
                 diag = self.comma_removed(ip, diag, previous, found)
             if keyword.type == "ON" and keyword is previous and not names and not ended:
                 diag = self.run_members_left_out(ip, diag, previous, found)
+            if keyword.type == "ON" and keyword is previous and not names and found.type in ("LBRACE", "$END", "RBRACE"):
+                diag = self.expire_members_left_out(ip, diag, previous)
             self.report(self.disk_written_whole(ip, diag) if keyword.type == "DISK" else diag, at)
         else:
             wanted = self.expected_list(accepted - {"RBRACE", "$END"})
@@ -12328,6 +12330,15 @@ class Recovery:
             if filler == "SIZE":
                 diag = self.disk_written_whole(ip, diag)
             self.report(diag, at)
+
+    def expire_members_left_out(self, ip, diag: Diagnostic, previous: Token) -> Diagnostic:
+        """`expire on {` (`previous`, the `on` an `expire` reads last): its members left
+        out. `diag` with the file's members as choices, or the shared catalog's own as the
+        fix (`messages.expire_members_left_out`, `catalog_read`); else `diag`."""
+        stack = ip.parser_state.value_stack
+        if len(stack) < 2 or stack[-1] is not previous or not isinstance(stack[-2], Token) or stack[-2].type != "EXPIRE":
+            return diag
+        return messages.expire_members_left_out(diag, members_read(stack), *catalog_read(stack), self.span_of(previous))
 
     def run_members_left_out(self, ip, diag: Diagnostic, previous: Token, found: Token) -> Diagnostic:
         """`run daily 22:00` or `run on daily 22:00` (`previous`, the `run` or a job's
