@@ -14057,3 +14057,30 @@ def test_h8_67_expire_on_with_no_member_below_a_local_catalog_writes_each_member
     )
     assert (found.fix, [c.title for c in found.choices]) == (None, [f"Insert `VMSYS{n}`" for n in (1, 2, 3, 4)])
     _clean_after(text, found.choices[0])
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "meant"),
+    [
+        ("include minidisk * 0100-0FFF", "include 0100-0FFF minidisk *", "minidisk * 0100-0FFF"),
+        ("include minidisk * 0191-01FF 0200", "include 0191-01FF minidisk * 0200", "minidisk * 0191-01FF"),
+    ],
+)
+def test_h8_67_an_address_before_minidisk_is_swapped_with_its_owner(clean, written, meant, parser, monkeypatch):
+    # `include 0100-0FFF minidisk *`: the swap's fix wrote `minidisk 0100-0FFF *`, the range
+    # then read as the owner (BKR301), and `--fix` applied it. Now the fix writes the
+    # owner first, then the addresses, and the file checks clean.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR004"
+    assert found.help == f"write `{meant}`: after `minidisk` its owner, then the addresses"
+    assert too_long(found, analysis.sources) == []
+    assert _clean_after(text, found.fix) == BASE.replace(clean, clean, 1)
+    # an address, not an owner, after `minidisk`: no order the file's words make checks, no fix
+    first = written.split()[1]
+    _, analysis = _one_slip(clean, f"include {first} minidisk 0300")
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix) == ("BKR004", None)
+    assert found.help == f"write `minidisk OWNER {first}`: the owner, `*` for every owner, then the addresses"

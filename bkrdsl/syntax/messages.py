@@ -1329,6 +1329,25 @@ def swapped_words(written: str, meant: str, span: Span) -> Diagnostic:
     )
 
 
+def address_before_medium(written: str, meant: str | None, span: Span) -> Diagnostic:
+    """`include 0100-0FFF minidisk *`: a minidisk address or range before `minidisk`, the
+    owner after it. Swapping the two words (`minidisk 0100-0FFF *`) would read the range
+    as the owner (BKR301): `meant` writes the owner first, then the addresses
+    (`minidisk * 0100-0FFF`), over `span`; None where no owner follows, and no fix."""
+    first, second = written.split()[:2]
+    message = f"`{first} {second}` has its two words the wrong way round: `{second}` comes before `{first}`"
+    if meant is None:
+        return codes.SYNTAX(
+            message, span, help=f"write `{second} OWNER {first}`: the owner, `*` for every owner, then the addresses"
+        )
+    return codes.SYNTAX(
+        message,
+        span,
+        help=f"write `{meant}`: after `{second}` its owner, then the addresses",
+        fix=write_fix(meant, span),
+    )
+
+
 def directory_block(written: str, name: str, meant: str | None, span: Span, outside: bool = False) -> Diagnostic:
     """`USER VMSYS2 {`: a block opened with `USER` or `IDENTITY`, as a CP directory
     opens an entry; `meant`, the block its body makes it (`member`, `job`, `single
@@ -6028,6 +6047,11 @@ def _colon_for_brace(head: str, text: str, span: Span) -> Diagnostic:
 #: A word that reads as a minidisk address or range rather than a user ID: hex
 #: digits starting with a digit (`0191`, `191`, `0100-01FF`).
 _ADDRESS_LIKE = re.compile(r"[0-9][0-9A-Fa-f]{0,3}(?:-[0-9A-Fa-f]{1,4})?")
+
+
+def address_like(word: str) -> bool:
+    """Whether `word` reads as a minidisk address or range (`0191`, `0100-0FFF`)."""
+    return _ADDRESS_LIKE.fullmatch(word) is not None
 
 
 #: A number with letters run on to it (`10cyl`, `35d`, `10M`).

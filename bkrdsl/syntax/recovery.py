@@ -5842,7 +5842,17 @@ class Recovery:
         word, blank = after.group(1), after.group(0)[: after.start(1) - after.start(0)]
         span = self.source.span(tok.start_pos, after.end(1))
         written, meant = text[tok.start_pos : after.end(1)], f"{word}{blank}{tok.value}"
-        self.report(messages.swapped_words(written, meant, span), tok.start_pos)
+        if second == "MINIDISK" and tok.type == "NAME" and messages.address_like(str(tok.value)):
+            # `include 0100-0FFF minidisk *`: swapped, the range would be read as the owner
+            # (BKR301); the owner after `minidisk` goes first, then the addresses
+            owner = _BLANKS_THEN_NAME.match(text, after.end(1))
+            owner = owner if owner is not None and not messages.address_like(owner.group(1)) else None
+            whole = self.source.span(tok.start_pos, owner.end(1)) if owner is not None else span
+            meant = f"{word} {owner.group(1)} {tok.value}" if owner is not None else None
+            written = text[whole.start : whole.end]
+            self.report(messages.address_before_medium(written, meant, whole), tok.start_pos)
+        else:
+            self.report(messages.swapped_words(written, meant, span), tok.start_pos)
         # The keyword first, over both words, so that every span the tree takes
         # from its tokens starts before it ends; `tok` keeps its own place.
         line, column = tok.line, tok.column
