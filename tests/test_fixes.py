@@ -2348,9 +2348,10 @@ def test_a_trailing_comma_and_a_brace_that_closes_nothing_are_fixed(clean, writt
         ("run on VMSYS1 daily 02:00", "run on VMSYS1 weekly sun,", "BKR010"),
         # `expire on VMSYS1,` then its statements: the `{` missing too
         ("expire on VMSYS1 {", "expire on VMSYS1,", "BKR010"),
-        # two `}` too many: which of them goes is not certain
-        ("\n}\n", "\n}\n}\n}\n", "BKR006"),
-        ("\n}\n", "\n}\n} }\n", "BKR006"),
+        # two `}` too many apart: which of them goes is not certain (a run of them,
+        # `}\n}` or `} }`, goes whole: test_syntax_recovery -k run_of_braces)
+        ("\n}\n", "\n}\n}\n# note\n}\n", "BKR006"),
+        ("\n}\n", "\n}\n}  # note\n}\n", "BKR006"),
     ],
 )
 def test_a_trailing_comma_or_a_brace_too_many_whose_mend_is_not_certain_gets_no_fix(clean, written, code):

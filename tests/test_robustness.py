@@ -640,3 +640,40 @@ def test_thousands_of_jobs_each_missing_its_statements_are_checked_in_linear_wor
         " `tape manager shared` statement"
     )
     assert helps[26, "BKR114"].startswith("add `run on DEV1`, where `GUESTFUL` backs up `GUESTS`, then when")
+
+
+# --- h10 (stop 67)
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("layout", ["}\n", "} "])
+def test_a_run_of_braces_that_close_nothing_is_read_in_linear_work(parser, layout, monkeypatch):
+    """A run of `}` too many after the cluster's (10,000 of them from a bad merge) is
+    one BKR006 that counts them and whose fix removes them all: the braces of the file
+    are counted once, so doubling the run at most doubles the work, Python's calls and
+    the built-in ones both counted."""
+    import sys
+
+    from bkrdsl.source import Source
+    from bkrdsl.syntax import read_module
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    base = MINIMAL.decode()
+
+    def calls(n: int) -> int:
+        text = base + layout * n
+        _, (d,) = read_module(Source.of("input.bkr", text))
+        assert d.code == "BKR006" and d.fix is not None and d.fix.title == f"Remove the {n} `}}`"
+        count = 0
+
+        def profile(frame, event, arg):
+            nonlocal count
+            count += event in ("call", "c_call")
+
+        sys.setprofile(profile)
+        try:
+            read_module(Source.of("input.bkr", text))
+        finally:
+            sys.setprofile(None)
+        return count
+
+    small, large = calls(2_000), calls(4_000)
+    assert large < 2.2 * small, (small, large)

@@ -1729,3 +1729,84 @@ def test_every_expected_x_after_or_before_message_of_the_fixtures_carries_x(pars
                 found.append((path, d.message, d.expected, m.group(1)))
     assert len(found) > 10
     assert [f for f in found if f[2] != f[3]] == []
+
+
+# --- h10 (stop 67)
+_MINIMAL = (ROOT / "examples" / "minimal.bkr").read_text(encoding="utf-8")
+_ALL_PAIRED = "remove them: every other `{` and `}` of the file pair up"
+
+#: A run of `}` that close nothing (examples/minimal.bkr, its text `clean` written
+#: `written`): how many the run holds (None: one, said as before), the file's count of
+#: `}` more than `{`, the fix's title, the help, and the file as the fix leaves it
+#: (None: as before the slip), which checks clean.
+CLOSE_RUNS = [
+    # after the cluster's own `}`: on one line, one a line, apart with a comment after
+    ("}\n", "}\n}}}\n", 3, 3, "Remove the 3 `}`", _ALL_PAIRED, None),
+    ("}\n", "}\n}\n}\n}\n", 3, 3, "Remove the 3 `}`", _ALL_PAIRED, None),
+    ("}\n", "}\n} }  }  # three too many\n", 3, 3, "Remove the 3 `}`", _ALL_PAIRED, "}\n  # three too many\n"),
+    ("}\n", "}\n" + "}\n" * 10_000, 10_000, 10_000, "Remove the 10000 `}`", _ALL_PAIRED, None),
+    # in the middle, the first of the line closing the cluster early: it goes too
+    ("  job SYSFULL {", "  }}}\n  job SYSFULL {", 2, 3, "Remove the 3 `}`",
+     ("remove them and the `}` before them, which closed `cluster DEVSSI` early: every other `{` and `}` of the file"
+      " pair up"), None),
+    ("  job SYSFULL {", "  }}\n  job SYSFULL {", None, 2, "Remove the 2 `}`",
+     "remove it and the `}` before it, which closed `cluster DEVSSI` early: every other `{` and `}` of the file pair up",
+     None),
+    # after a job's last statement: the job's `}`, the cluster's, then two too many
+    ("daily 02:00\n  }\n}\n", "daily 02:00 }}}}\n", 2, 2, "Remove the 2 `}`", _ALL_PAIRED, "daily 02:00 }}\n"),
+]
+
+
+def _last(clean: str, written: str) -> str:
+    """examples/minimal.bkr with its last `clean` written `written`."""
+    at = _MINIMAL.rindex(clean)
+    return _MINIMAL[:at] + written + _MINIMAL[at + len(clean) :]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "run", "surplus", "title", "help_text", "mended"), CLOSE_RUNS, ids=range(len(CLOSE_RUNS))
+)
+def test_a_run_of_braces_that_close_nothing_says_how_many_and_its_fix_removes_them(
+    clean, written, run, surplus, title, help_text, mended, parser, monkeypatch
+):
+    # A run of `}` too many (a bad merge, a paste) was one BKR006, "this `}` closes
+    # nothing", whose help said "remove it" without a fix, where BKR004 says how many `{`
+    # the file has too many. It now says how many the run holds and the file's count,
+    # and where removing them pairs every brace, its fix removes them all.
+    from bkrdsl.pipeline import analyse
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = _last(clean, written)
+    (d,) = analyse("minimal.bkr", text.encode("utf-8")).diagnostics
+    assert d.code == "BKR006"
+    assert d.message == (
+        "this `}` closes nothing" if run is None else f"these {run} `}}` close nothing: the file has {surplus} `}}` more than `{{`"
+    )
+    assert d.help == help_text
+    assert d.fix is not None and d.fix.title == title
+    (edit,) = d.fix.edits
+    fixed = text[: edit.span.start] + edit.new_text + text[edit.span.end :]
+    assert fixed == (_MINIMAL if mended is None else _last(clean, mended))
+    assert analyse("minimal.bkr", fixed.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # `}` too many in two places: the run at the end is two of three too many, and no
+        # removal of the run alone pairs every brace
+        _MINIMAL.replace("    backup SYSTEM full\n", "    backup SYSTEM full }\n", 1) + "}}\n",
+        # ... or one of two: removing it with the cluster's own `}` before it pairs every
+        # brace, but the `}` too many is the job's, above (BKR013 says so)
+        _MINIMAL.replace("    backup SYSTEM full\n", "    backup SYSTEM full }\n", 1) + "}\n",
+    ],
+    ids=["run", "one"],
+)
+def test_a_run_of_braces_whose_removal_leaves_braces_unpaired_has_no_fix(text, parser, monkeypatch):
+    from bkrdsl.pipeline import analyse
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    found = [d for d in analyse("minimal.bkr", text.encode("utf-8")).diagnostics if d.code == "BKR006"]
+    assert found and all(d.fix is None for d in found), found

@@ -833,7 +833,13 @@ UNMATCHED_CLOSE = register(
     statement is whole before the brace (`to disk`), the fix is offered only
     when the file has exactly one `}` too many. A `}` that closes nothing
     between statements has a fix that removes it where every other `{` and
-    `}` of the file pair up (with two too many, which goes is not certain).
+    `}` of the file pair up (with two too many apart, which goes is not
+    certain). A run of them, with only blanks between, is one error that
+    says how many it holds and how many `}` the file has more than `{`; its
+    fix removes the run where the file has that many too many and every other
+    `{` and `}` then pair up, with the `}` right before it when that one
+    closed a block early: `}}}` in the middle of a cluster, a statement
+    after it and no error above.
 
     Failing example:
 

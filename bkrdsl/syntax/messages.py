@@ -5408,23 +5408,43 @@ def weekly_days_without_comma(day: str, span: Span, days: str, time: str, writte
     )
 
 
-def unmatched_close(span: Span, closed: tuple[Block, Span] | None, remove: Span | None = None) -> Diagnostic:
-    """`}` where no block is open. `remove`: the text that deletes it, where every other
-    brace of the file pairs up (`Recovery.lone_close_removal`), for its fix."""
+def unmatched_close(
+    span: Span,
+    closed: tuple[Block, Span] | None,
+    remove: Span | None = None,
+    run: int = 1,
+    removed: int = 1,
+    surplus: int = 1,
+) -> Diagnostic:
+    """`}` where no block is open, the first of `run` such with only blanks between,
+    in a file with `surplus` more `}` than `{`. `remove`: the text that deletes the
+    `removed` last `}` of the run and, where `removed` is more than `run`, the `}`
+    right before it, which closed a block early, where every other brace of the file then pairs up
+    (`Recovery.close_run_removal`), for its fix."""
     related = ()
     if closed is not None:
         block, where = closed
         related = (Related(where, f"this `}}` already closed {block.title}"),)
+    them = "it" if run == 1 else "them"
+    early = removed - run  # `}` right before the run that closed a block early
+    before = "" if early <= 0 else f" and the `}}` before {them}" if early == 1 else f" and the {early} `}}` before {them}"
+    if early == 1 and closed is not None:
+        before += f", which closed {closed[0].title} early"  # the last `}` read before the run
+    # the file's count, as BKR004's for `{` (where other `{` too many elsewhere hide it, none)
+    count = f": the file has {surplus} `}}` more than `{{`" if surplus >= run else ""
     return codes.UNMATCHED_CLOSE(
-        "this `}` closes nothing",
+        "this `}` closes nothing" if run == 1 else f"these {run} `}}` close nothing{count}",
         span,
+        label=None if run == 1 else f"the first of {run}",
         help=(
-            "remove it: every other `{` and `}` of the file pair up"
+            f"remove {them}{before}: every other `{{` and `}}` of the file pair up"
             if remove is not None
-            else "remove it, or restore the line that opened the block"
+            else f"remove {them}, or restore the line that opened the block"
+            if run == 1
+            else "remove them, or restore the lines that opened the blocks"
         ),
         related=related,
-        fix=None if remove is None else remove_fix("the `}`", remove),
+        fix=None if remove is None else remove_fix("the `}`" if removed == 1 else f"the {removed} `}}`", remove),
     )
 
 

@@ -1142,6 +1142,10 @@ def _member_like(first: str, other: str) -> bool:
     return common >= 3 or (common >= 1 and len(first) == len(other))
 
 
+#: Blanks and comments, as many as there are (`Recovery.close_run_removal`).
+_BLANKS_AND_COMMENTS = re.compile(r"(?:\s|#[^\n]*)*")
+
+
 @dataclass
 class Recovery:
     """The on_error handler. Diagnostics accumulate in `diagnostics`."""
@@ -5565,31 +5569,80 @@ class Recovery:
 
     def unmatched_close(self, ip, tok: Token) -> None:
         closed = last_closed(ip.parser_state.value_stack, self.source)
-        self.report(messages.unmatched_close(self.span_of(tok), closed, self.lone_close_removal(tok)), tok.start_pos)
+        run, removed, remove = self.close_run_removal(tok)
+        diag = messages.unmatched_close(
+            self.span_of(tok), closed, remove, run=run, removed=removed, surplus=-self.brace_balance
+        )
+        self.report(diag, tok.start_pos)
         # A run of them is one mistake.
         state = ip.lexer_thread.state
         self._advance(state, re.compile(r"[\s}]*").match(self.source.text, state.line_ctr.char_pos).end())
 
-    def lone_close_removal(self, tok: Token) -> Span | None:
-        """The text that deletes `tok`, a `}` that closes nothing, when that mend is
-        certain: every other `{` and `}` of the file pair up (the file has one `}` too
-        many, and this is the first `}` the braces, counted from the top, have no `{`
-        for). The brace with the blanks before it, or its whole line when nothing else
-        stands on it (`Source.deletion`); else None. (A block's opening line deleted,
-        its statements and its `}` left, is read as the statements misplaced, BKR013,
-        the `}` closing the block reopened for them: no BKR006 there.)"""
-        if self.brace_balance != -1 or tok.start_pos is None:
-            return None
+    def close_run_removal(self, tok: Token) -> tuple[int, int, Span | None]:
+        """The run of `}` that `tok`, a `}` that closes nothing, starts (it and the `}`
+        after it with only blanks between, which the recovery skips as one mistake):
+        how many `}` it holds, how many the fix removes, and the text that removes
+        them, when that mend is certain: the file has as many `}` too many as the fix
+        removes, and without them every other `{` and `}` of the file pair up. The fix
+        removes the last `}` of the run, and may reach the `}` right before it with only
+        blanks between, one that closed a block early (`}}}` in the middle of a
+        cluster: the first closed it), where no error came before and a statement
+        comes after. The braces are counted once for the file (`_brace_depths`), so each
+        run costs its own length. (A block's opening line
+        deleted, its statements and its `}` left, is read as the statements misplaced,
+        BKR013, the `}` closing the block reopened for them: no BKR006 there.)"""
+        if tok.start_pos is None:
+            return 1, 0, None
+        text, surplus = self.source.text, -self.brace_balance
+        found, lowest_before, lowest_after = self._brace_depths
+        at = bisect.bisect_left(found, tok.start_pos)
+        if at == len(found) or found[at] != tok.start_pos:
+            return 1, 0, None  # pragma: no cover - the parser's `}` is one of the file's
+        last = at
+        while last + 1 < len(found) and text[found[last + 1]] == "}" and not text[found[last] + 1 : found[last + 1]].strip():
+            last += 1
+        run = last - at + 1
+        if surplus < run:
+            return run, 0, None
+        if surplus > run:
+            # the `}` before the run closed its block early only where nothing above was
+            # an error and a statement follows, the early-closed block's (before the end
+            # of the file or another `}`, that `}` may be the block's own, and which `}`
+            # is too many is not certain)
+            after = _BLANKS_AND_COMMENTS.match(text, found[last] + 1).end()
+            if self.diagnostics or self.hidden or after == len(text) or text[after] == "}":
+                return run, 0, None
+        first = last - surplus + 1  # the first `}` the fix removes
+        if first < 0 or any(
+            text[found[i]] != "}" or text[found[i] + 1 : found[i + 1]].strip() for i in range(first, at)
+        ):
+            return run, 0, None
+        # without braces first..last: every depth before stays >= 0, every one after rises by `surplus`
+        if lowest_before[first] < 0 or (last + 1 < len(found) and lowest_after[last + 1] + surplus < 0):
+            return run, 0, None
+        span = self.source.span(found[first], found[last] + 1)
+        return run, surplus, self.source.deletion(span)
+
+    @functools.cached_property
+    def _brace_depths(self) -> tuple[list[int], list[int], list[int]]:
+        """The offsets of the file's `{` and `}` (`braces`), the lowest depth before
+        each (the file's start counting as 0), and the lowest from each, after it, to
+        the end: once for the file (`close_run_removal`)."""
+        found, depths = [], []
         depth = 0
         for brace, offset in braces(self.source.text):
-            if offset == tok.start_pos:
-                if depth != 0:
-                    return None
-                continue
             depth += 1 if brace == "{" else -1
-            if depth < 0:
-                return None
-        return self.source.deletion(self.span_of(tok)) if depth == 0 else None
+            found.append(offset)
+            depths.append(depth)
+        lowest_before, low = [], 0
+        for depth in depths:
+            lowest_before.append(low)
+            low = min(low, depth)
+        lowest_after, low = [0] * len(depths), None
+        for i in range(len(depths) - 1, -1, -1):
+            low = depths[i] if low is None else min(low, depths[i])
+            lowest_after[i] = low
+        return found, lowest_before, lowest_after
 
     def stray_name(self, ip, tok: Token, accepted: set[str]) -> Token | None:
         """A name where a statement keyword belongs."""
