@@ -1810,3 +1810,53 @@ def test_a_run_of_braces_whose_removal_leaves_braces_unpaired_has_no_fix(text, p
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     found = [d for d in analyse("minimal.bkr", text.encode("utf-8")).diagnostics if d.code == "BKR006"]
     assert found and all(d.fix is None for d in found), found
+
+
+#: examples/minimal.bkr with a control character (or a BOM past the file's start)
+#: before each of its lines.
+def _before_each_line(char: str) -> str:
+    return "".join(char + line for line in _MINIMAL.splitlines(keepends=True))
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("char", ["\x01", "\ufeff", "\x1a"])
+def test_a_control_character_before_each_line_is_an_error_on_each_line_and_the_cluster_is_read(
+    char, parser, monkeypatch
+):
+    # A control character before each line (a file transferred in binary, a BOM before
+    # each of many files pasted into one) was reported on line 1 and 5 only: the
+    # recovery skipped the word after it with it (`import`, `cluster`, so the file was
+    # "a module"), and a second one where no token was read since (a comment line) was
+    # taken for a cascade. Now each is an error (up to the cap), whose fix removes it,
+    # and the words after them are read: fixed, the file checks clean.
+    from bkrdsl.pipeline import analyse
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = _before_each_line(char)
+    found = analyse("minimal.bkr", text.encode("utf-8")).diagnostics
+    # a BOM at the file's start is no error (the file is read without it)
+    first = 2 if char == "\ufeff" else 1
+    said, (more,) = found[:-1], found[-1:]
+    assert [(d.code, d.span.line, d.span.column) for d in said] == [
+        ("BKR003", line, 1) for line in range(first, first + MAX_REPORTED)
+    ]
+    assert more.code == "BKR008"  # more than are worth listing
+    assert all(d.fix is not None and d.fix.title == "Remove the control character" for d in said)
+    assert fixes.fix_all(text, "minimal.bkr", lambda t: analyse("minimal.bkr", t.encode("utf-8"))).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("where", ["cluster DEVSSI {", "import std/zvm73", "  job SYSFULL {", "    retain 30 days"])
+def test_a_control_character_before_a_word_leaves_the_word_read(where, parser, monkeypatch):
+    from bkrdsl.pipeline import analyse
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = _MINIMAL.replace(where, "\x01\x02" + where.lstrip(), 1)
+    (d,) = analyse("minimal.bkr", text.encode("utf-8")).diagnostics
+    assert d.code == "BKR003" and d.message == "the control character U+0001 cannot appear in a .bkr file"
+    assert d.fix is not None and d.fix.title == "Remove the control characters"
+    (edit,) = d.fix.edits
+    fixed = text[: edit.span.start] + edit.new_text + text[edit.span.end :]
+    assert fixed == _MINIMAL.replace(where, where.lstrip(), 1)
+    if where == where.lstrip():
+        assert fixed == _MINIMAL

@@ -87,7 +87,10 @@ BAD_CHARACTER = register(
     CMS, is no error: both parsers read it as a blank wherever a blank may
     stand (on a line of its own too), and `bkrc fmt` writes it as one; in a
     comment or a text it is one more character. Any other control character
-    outside a comment or a text is this error, whose help says to remove it.
+    outside a comment or a text (a BOM past the file's start, U+FEFF) is
+    this error, whose fix removes it, or the run of them; the word after
+    them is read (`\\x01cluster PRODSSI {` opens the cluster), and one before
+    each line is an error for each line.
 
     Failing example:
 

@@ -472,6 +472,13 @@ def blanks_fix(written: str, span: Span) -> Fix:
 
 #: A stray character -> (code name, message, help). The code names are those of
 #: bkrdsl.syntax.codes; recovery.py turns them into diagnostics.
+def control_character(char: str) -> bool:
+    """Whether `char` is one `advise_character` says is a control character (U+0001, a
+    BOM past the file's start, U+200B), whose help is to remove it: not printable, and
+    no blank or line end of its own message (U+000B, U+2028)."""
+    return not char.isprintable() and char != "\v" and unicodedata.category(char) not in ("Zs", "Zl", "Zp")
+
+
 def advise_character(char: str, following: str, after_keyword: bool) -> tuple[str, str, str]:
     """What to say about a character no token can start with.
 

@@ -1475,6 +1475,8 @@ class Recovery:
         if isinstance(error, UnexpectedCharacters):
             pos = ip.lexer_thread.state.line_ctr.char_pos
             self._count_event(self.source.span(pos, pos + 1))
+            if pos < len(self.source.text) and messages.control_character(self.source.text[pos]):
+                self.quiet = False  # a control character is its own mistake, wherever the parser stands
             self.on_characters(ip, pos)
         elif isinstance(error, UnexpectedToken):
             self._count_event(self.span_of(error.token))
@@ -1629,6 +1631,9 @@ class Recovery:
         elif messages.plain_blank(char) is not None:
             # `backup\u00a0LINUX`: the ordinary blank the help writes (was no fix)
             fix = messages.blanks_fix(text[pos:end], self.source.span(pos, end))
+        elif code_name == "BAD_CHARACTER" and messages.control_character(char):
+            # `\x01cluster A {`: the help's "remove it", the control characters of the run
+            fix = messages.remove_fix("the control character" if end == pos + 1 else "the control characters", self.source.span(pos, end))
         else:
             fix = self.semicolons_fix(pos, end)
         self.report(
@@ -2218,6 +2223,13 @@ class Recovery:
             # mistake (was an error for its first, the rest read as a word missing)
             end = pos + 1
             while end < line_end and messages.plain_blank(text[end]) is not None:
+                end += 1
+            return end
+        if messages.control_character(char):
+            # `\x01cluster A {`, a BOM before each line: the control characters alone go,
+            # the word after them is read (was skipped with them, `cluster` too)
+            end = pos + 1
+            while end < line_end and messages.control_character(text[end]):
                 end += 1
             return end
         # The whole run of characters no token can start with is one mistake.
