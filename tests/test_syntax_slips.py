@@ -14012,6 +14012,8 @@ def test_h1_67_twice_daily_says_no_schedule_runs_so(often, parser, monkeypatch):
     (found,) = analysis.diagnostics
     assert (found.code, found.message) == ("BKR012", f"`{often}` is not a .bkr schedule: no schedule runs {often}")
     assert found.help.startswith("a schedule runs once a day at most: write a job for each time of day")
+
+
 # --- h8 (stop 67)
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 @pytest.mark.parametrize("written", ["expire on {", "expire on\n  {"])
