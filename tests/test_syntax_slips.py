@@ -14086,3 +14086,123 @@ def test_h8_67_an_address_before_minidisk_is_swapped_with_its_owner(clean, writt
     (found,) = analysis.diagnostics
     assert (found.code, found.fix) == ("BKR004", None)
     assert found.help == f"write `minidisk OWNER {first}`: the owner, `*` for every owner, then the addresses"
+
+
+# --- h9 (stop 67)
+# fmt: off
+H9S67_SMSG_IDENTITY = [
+    # (base, the identity group's body, as written, the command, the machine's role)
+    (BASE, "{ TCPIP FTPSERVE }", "{\n    TCPIP\n    SMSG BKRBKUP\n    FTPSERVE\n  }", "SMSG BKRBKUP", "the backup server"),
+    (BASE, "{ TCPIP FTPSERVE }", "{\n    CP SMSG BKRBKUP\n    TCPIP FTPSERVE\n  }", "CP SMSG BKRBKUP", "the backup server"),
+    (BASE, "{ TCPIP FTPSERVE }", "{ TCPIP FTPSERVE\n    SMSG BKRWRK01\n  }", "SMSG BKRWRK01", "a worker machine"),
+    (MINIMAL, "{ TCPIP }", "{ TCPIP\n    SMSG BKRCATLG\n  }", "SMSG BKRCATLG", "the catalog server"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("base", "clean", "written", "command", "role"), H9S67_SMSG_IDENTITY)
+def test_h9s67_smsg_to_a_service_machine_in_an_identity_group_is_the_command(
+    base, clean, written, command, role, parser, monkeypatch
+):
+    """`SMSG BKRBKUP` alone on a line of an IDENTITY group's body: both words IDENTITY
+    users, it checked clean, BKRBKUP (a service machine) one of the users the group's
+    jobs back up. Now BKR201's error for the command, as in a single group's body (h2),
+    whose fix removes the line, after which the file checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = base.replace(clean, written, 1)
+    name = "prodssi.bkr" if base is BASE else "minimal.bkr"
+    analysis = analyse(name, text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    group = "SYSIDS" if base is BASE else "SYSTEM"
+    assert found.code == "BKR201"
+    assert found.message == f"`{command}` is a CP command, not users of group {group}: {command.split()[-1]} is {role}"
+    assert found.help.startswith("remove the line: a .bkr file describes the jobs, it sends none")
+    assert too_long(found, analysis.sources) == []
+    repaired = _h2s67_one_fix_checks(name, text, found)
+    assert repaired == text.replace(f"\n    {command}", "", 1)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "fixed"),
+    [
+        # a user SMSG the file declares elsewhere: the users, as before
+        ("{\n    TCPIP\n    SMSG BKRBKUP\n    FTPSERVE\n  }\n  identity user SMSG", None),
+        # more users on the line: as before
+        ("{\n    TCPIP SMSG BKRBKUP\n    FTPSERVE\n  }", None),
+        # a pattern after SMSG, a user after it that is no service machine: as before
+        ("{\n    TCPIP\n    SMSG FTPSERVE\n  }", None),
+        # a comment on the line: the command, no fix
+        ("{\n    TCPIP\n    SMSG BKRBKUP  # from PROFILE EXEC\n    FTPSERVE\n  }", False),
+    ],
+)
+def test_h9s67_smsg_in_an_identity_group_kept_where_the_file_says_so(written, fixed, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _text, analysis = _one_slip("{ TCPIP FTPSERVE }", written)
+    if fixed is None:
+        assert analysis.diagnostics == []
+        return
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR201" and found.message.startswith("`SMSG BKRBKUP` is a CP command")
+    assert found.fix is None
+
+
+# the places H2S67_PLACES names, and an expire block
+H9S67_PLACES = [*H2S67_PLACES[1:], ("    preview daily 01:00\n", "    preview daily 01:00\n    {L}\n")]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("line", ["NAMESAVE", "MACHINE", "NAMESAVE  # from the directory", "NAMESAVE CMS"])
+@pytest.mark.parametrize("place", range(len(H9S67_PLACES)))
+def test_h9s67_directory_statement_alone_in_a_block_is_removed(line, place, parser, monkeypatch):
+    """`NAMESAVE` alone (a CP directory statement's word in capitals, its operands left
+    behind) in a job, member, expire or cluster block, or below labels it cannot be one
+    of, was "`NAMESAVE` is not a keyword", with the block's keywords as help (below
+    labels: BKR305, 8 characters long). Now the directory statement's error, whose fix
+    removes the line (none with a comment on it), after which the file checks clean. In
+    a group body it stays a user (test_h2s67_directory_words_that_may_be_users_stay_users)."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean, written = H9S67_PLACES[place]
+    text, analysis = _one_slip(clean, written.replace("{L}", line))
+    word = line.split()[0]  # (below labels: 7 or 8 characters, which no label is)
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR012" and found.message == f"`{word}` is a CP directory statement, not a .bkr statement"
+    assert found.help.startswith("remove the line: bkrc writes the directory entries")
+    assert too_long(found, analysis.sources) == []
+    if "#" in line:
+        assert found.fix is None
+        return
+    assert _clean_after(text, found.fix) == text.replace(f"\n{' ' * (found.span.column - 1)}{line}", "", 1)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("line", ["namesave", "Namesave"])
+def test_h9s67_directory_word_not_in_capitals_stays_no_keyword(line, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _text, analysis = _one_slip(*(w.replace("{L}", line) for w in H9S67_PLACES[0]))
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR012" and found.message == f"`{line}` is not a keyword; a statement must start with one"
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("line", ["*dvhopt LGN0001 LOG1 RCM1", "*DvhOpt", "*Dvhopt LGN0001  # kept"])
+@pytest.mark.parametrize("place", [0, 1, 2])
+def test_h9s67_dirmaint_options_not_in_capitals_say_what_they_are(line, place, parser, monkeypatch):
+    """`*dvhopt ...` (not in DirMaint's capitals, which are BKR012's error whose fix
+    removes the line) in a job, member or the cluster block: BKR016, a `*` comment, whose
+    fix writes `#` for the `*`; its help said only that a `*` line is a CMS file's comment.
+    Now it says the line is DirMaint's directory control statement; the fix, applied,
+    gives a file that checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean, written = H9S67_PLACES[place]
+    text, analysis = _one_slip(clean, written.replace("{L}", line))
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR016"
+    word = line.split()[0]
+    assert found.help == (
+        f"start a comment with `#` (`{word}` is DirMaint's directory control statement, a comment to CP;"
+        " DirMaint keeps it in the site's directory)"
+    )
+    assert too_long(found, analysis.sources) == []
+    assert f"#{line[1:]}" in _clean_after(text, found.fix)

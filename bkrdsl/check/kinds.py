@@ -47,7 +47,8 @@ SERVICE_SINGLE = register(
     `BKRWRK0*`, beside the workers' `BKRWRK*`) declares those machines single
     too, and is this error; a pattern that also matches other IDs (`match
     BKRW*`) is BKR204. A CP command pasted alone on a line of a group body
-    with a service machine after it (`SMSG BKRBKUP`, `CP SMSG BKRBKUP`), its
+    (a single or an IDENTITY group's, where it would put the machine in
+    the group's backups) with a service machine after it (`SMSG BKRBKUP`, `CP SMSG BKRBKUP`), its
     first word declared nowhere else, is this error too, which says the line
     is the command, and whose fix removes it (no fix with a comment on it).
 
@@ -386,6 +387,7 @@ def service_machines_identity(model: Model):
             related=related,
             help="declare it `identity`: Backup Manager's service machines run on every member",
         )
+    yield from _commands_in_identity_groups(model, ids, patterns)
     for p in model.pattern_defs:
         if p.role in SERVICE_ROLES and p.kind is Kind.SINGLE:
             yield SERVICE_SINGLE(
@@ -408,6 +410,32 @@ def service_machines_identity(model: Model):
 #: CP commands that name a machine after them, which a group body reads as user IDs where
 #: one is pasted with the machine alone (`SMSG BKRBKUP`), `CP` before it or not.
 _MACHINE_COMMANDS = frozenset({"SMSG", "XAUTOLOG"})
+
+
+def _commands_in_identity_groups(model: Model, ids: dict[str, UserDef], patterns: list[PatternDef]):
+    """`SMSG BKRBKUP` alone on a line of an IDENTITY group's body: both words IDENTITY
+    users, so nothing above reports them, and the service machine was silently one of the
+    group's users a job backs up. _command_before's error for the machine after each
+    command word a group of that kind lists. A file that declares no user SMSG (XAUTOLOG)
+    costs one set look-up per word."""
+    for command in sorted(_MACHINE_COMMANDS):
+        for c in model.user_defs_of(command):
+            if c.kind is not Kind.IDENTITY or not c.origin.startswith("group "):
+                continue
+            group = model.group(c.origin.removeprefix("group "))
+            if group is None or group.module != c.module:
+                continue
+            entries = group.decl.entries
+            at = next((i for i, e in enumerate(entries) if e.span == c.span), None)
+            if at is None or at + 1 >= len(entries) or entries[at + 1].is_pattern:
+                continue
+            after = entries[at + 1]
+            machine = after.word.text.upper()
+            if not valid_user_id(machine) or _service_role_of(model, machine, ids, patterns) is None:
+                continue
+            u = next((d for d in model.user_defs_of(machine) if d.span == after.span), None)
+            if u is not None and u.kind is Kind.IDENTITY and (found := _command_before(model, u)) is not None:
+                yield found
 
 
 def _command_before(model: Model, u: UserDef) -> Diagnostic | None:
@@ -452,7 +480,11 @@ def _command_before(model: Model, u: UserDef) -> Diagnostic | None:
         begin = (before.span.end_line, before.span.end_column, before.span.end)
     else:
         begin = (line, 1, start.start - (start.column - 1))
-    removed = Span(u.span.file, begin[0], begin[1], line, u.span.end_column, begin[2], u.span.end)
+    finish = (line, u.span.end_column, u.span.end)
+    if begin[1] == 1 and after is not None and after.span.line == line + 1:
+        # first in the body (the `{` on the line above): its line end too, up to the next entry's line
+        finish = (after.span.line, 1, after.span.start - (after.span.column - 1))
+    removed = Span(u.span.file, begin[0], begin[1], *finish[:2], begin[2], finish[2])
     command = " ".join(e.word.text for e in (*words, entries[at]))
     verb = entries[at - 1].word.text
     role = _service_role_of(model, u.id, _service_ids(model), _service_patterns(model)).role

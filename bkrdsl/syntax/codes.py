@@ -1352,8 +1352,10 @@ UNKNOWN_KEYWORD = register(
     `INCLUDE PROFILE LNXDFLT`, and a REXX instruction (`ADDRESS COMMAND`; `EXIT`,
     `EXIT 0` or `RETURN` in capitals alone on a line of a job, member or
     expire block, not after a list, where it may be a label), a CP QUERY
-    (`Q USERID`, not in a group body) and DirMaint's `*DVHOPT` line in a
-    group body or below labels, and, in a group body, a directory statement
+    (`Q USERID`, not in a group body) and DirMaint's `*DVHOPT` line (in its
+    capitals) in a block, a group body or below labels, a directory
+    statement's word in capitals alone on a line of a block (`NAMESAVE`),
+    and, in a group body, a directory statement
     or CMS command whose words cannot all be user IDs (`SPOOL CONS * START`,
     `IPL CMS PARM AUTOCR`, `MACHINE ESA 4`, `ACCESS 191 A`: an operand of
     digits or of no ID's shape, IPL's PARM, MACHINE's architecture), in
@@ -1903,7 +1905,9 @@ COMMENT_SYNTAX = register(
     `#` for its `*` (`bkrc check --fix`), a `//` or `--` comment's `#` for
     its two characters; `/* ... */` closed on its line, nothing after its
     `*/`, gets one that writes `#` for the `/*` and removes the `*/` (one
-    that runs on past its line, none). A file that starts with such a
+    that runs on past its line, none). DirMaint's `*DVHOPT` line not in
+    its capitals (`*dvhopt ...`) is this error, whose help says what the
+    line is (in capitals it is BKR012's). A file that starts with such a
     comment, as a REXX EXEC must, is read as .bkr where .bkr statements
     follow it: this error, not BKR009.
 

@@ -742,6 +742,9 @@ _EXEC_WRITTEN = re.compile(r"EXEC\s+(BKRSUBMT|BKRSTART|BKREXPIR)(?:\s+[^\s#]+)*"
 #: neither its first (USER, IDENTITY) nor one a help says more of (MDISK, LINK,
 #: SUBCONFIG, BUILD), written in capitals as a directory writes it, with its operands.
 _DIRECTORY_STATEMENT = re.compile(f"({'|'.join(DIRECTORY_STATEMENT_WORDS)})" r"(?:[ \t]+[^\s#]+)+")
+#: `NAMESAVE`: a CP directory statement's word in capitals alone on its line, its operands
+#: left behind, where a statement of a block starts (in a group body it may be a user).
+_DIRECTORY_WORD_ALONE = re.compile(f"({'|'.join(DIRECTORY_STATEMENT_WORDS)})")
 #: MACHINE's architectures (`MACHINE ESA 4`), which no user ID after it is, in a group body.
 _MACHINE_MODES = frozenset({"ESA", "XA", "XC", "Z", "370"})
 
@@ -880,7 +883,7 @@ def removed_whole(line: str) -> bool:
         shape.fullmatch(line)
         for shape in (
             _LINK, _SMSG, _XAUTOLOG, _EXEC_WRITTEN, _CMS_COMMAND, _DIRECTORY_STATEMENT, _MDISK_VDISK, _CP_QUERY,
-            _DIRMAINT_OPTIONS,
+            _DIRMAINT_OPTIONS, _DIRECTORY_WORD_ALONE,
             _DIRECTORY_PROFILE, _DIRECTORY_POOL, _REXX_INSTRUCTION, _SUBCONFIG_LINE,
         )
     )
@@ -1002,7 +1005,9 @@ def foreign_line(
             help="remove the line: the EXECs `bkrc compile` writes ask CP what they need themselves (`QUERY USERID`,"
             f" the member they run on; {START_FILE}'s `QUERY USER`, whether a machine it starts is logged on)",
         )
-    if not (labels and _may_be_labels(command)) and _DIRECTORY_STATEMENT.fullmatch(command):
+    if not (labels and _may_be_labels(command)) and (
+        _DIRECTORY_STATEMENT.fullmatch(command) or _DIRECTORY_WORD_ALONE.fullmatch(command)
+    ):
         return codes.UNKNOWN_KEYWORD(
             f"{word} is a CP directory statement, not a .bkr statement",
             span,
@@ -4796,15 +4801,23 @@ def trailing_comma(statement: str, span: Span, remove: Span) -> Diagnostic:
     )
 
 
-def star_comment(span: Span, line_end: bool = False) -> Diagnostic:
+def star_comment(span: Span, line_end: bool = False, word: str = "") -> Diagnostic:
     """`* text` on a line of its own, as CMS files write a comment; `line_end`: after
-    a statement, where no CMS file has one either."""
+    a statement, where no CMS file has one either. `word`, the `*` and what it is written
+    with: `*dvhopt` (not in DirMaint's capitals, which foreign_line's error takes) is
+    DirMaint's control statement, which the help names."""
     where = "a comment that ends a line" if line_end else "a comment"
     star = Span.point(span.file, span.line, span.column, span.start)
+    why = (
+        f"{shown(word)} is DirMaint's directory control statement, a comment to CP; DirMaint keeps it in the"
+        " site's directory"
+        if word.upper() == "*DVHOPT"
+        else "a `*` line is a comment in CMS files and job templates only"
+    )
     return codes.COMMENT_SYNTAX(
         "`*` does not start a comment in a .bkr file",
         span,
-        help=f"start {where} with `#` (a `*` line is a comment in CMS files and job templates only)",
+        help=f"start {where} with `#` ({why})",
         fix=Fix.replace("Write `#` for the `*`", star, "#"),
     )
 

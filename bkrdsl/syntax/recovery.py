@@ -5661,7 +5661,7 @@ class Recovery:
         text = str(tok.value)
         line_end = text == "*" and self.star_comment_after(ip, tok)
         if text.startswith("*") and (line_end or self.first_on_line(tok.start_pos)):
-            self.report(messages.star_comment(self.span_of(tok), line_end=line_end), tok.start_pos)
+            self.report(messages.star_comment(self.span_of(tok), line_end=line_end, word=text), tok.start_pos)
             end = self.source.text.find("\n", tok.end_pos)
             self._advance(ip.lexer_thread.state, len(self.source.text) if end == -1 else end)
             return None
