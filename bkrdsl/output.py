@@ -50,7 +50,7 @@ from bkrdsl import source
 from bkrdsl.emit.common import DIRECTORY, PROFILE_SNIPPET, TAPE_CONFIG, Artifact, Extent, source_label
 from bkrdsl.records import dataclass
 from bkrdsl.signals import Terminated, raise_terminated
-from bkrdsl.terminal import escaped
+from bkrdsl.terminal import escaped, json_text
 
 if TYPE_CHECKING:
     from bkrdsl.dialect import Dialect
@@ -120,7 +120,7 @@ def manifest_text(source: str, artifacts: list[Artifact], dialect: Dialect | Non
     if dialect is not None:
         body["dialect"] = dialect_record(dialect)
     body["files"] = files
-    return json.dumps(body, indent=2, ensure_ascii=True) + "\n"
+    return json_text(body, ascii_only=True) + "\n"
 
 
 def _safe_relative(path: object) -> str | None:
@@ -279,7 +279,7 @@ def _newer(version: object) -> bool:
 def _shown(value: object, limit: int = 40) -> str:
     """A manifest's value as JSON, cut to `limit` characters, for a message."""
     try:
-        text = json.dumps(value)
+        text = json_text(value, indent=None, ascii_only=True)
     except (ValueError, RecursionError):  # pragma: no cover - it was read from JSON
         text = "..."
     return text if len(text) <= limit else text[: limit - 3] + "..."

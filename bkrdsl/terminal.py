@@ -1,7 +1,7 @@
 """What a terminal does with the characters bkrc prints: the columns each takes,
 and which it acts on rather than shows (docs/security.md).
 
-Two helpers, each the one place its rule lives:
+Three helpers, each the one place its rule lives:
 
 - `columns`: the terminal columns a text takes (a wide East Asian character
   two, a combining mark none). The frames of a diagnostic put their carets by
@@ -13,6 +13,8 @@ Two helpers, each the one place its rule lives:
   a message line: each character a terminal would act on written `<U+XXXX>`.
   A frame shows the same characters as pictures, one for one, to keep its
   columns (`SHOWN`); a message has no columns to keep, and says the code point.
+- `json_text`: every JSON bkrc writes (`json.dumps`, then `json_safe`: each such
+  character that JSON leaves raw as its `\\u` escape).
 
 Pure, and small: `bkrdsl.check.common` imports it for every message that
 quotes a name.
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import unicodedata
 
 #: What a frame shows for a character a terminal would act on rather than show,
@@ -43,6 +46,33 @@ SHOWN = str.maketrans(
 
 #: The characters `SHOWN` maps: those a terminal acts on rather than shows.
 ACTED_ON = frozenset(map(chr, SHOWN))
+
+#: What `json.dumps` leaves raw of the characters a terminal acts on (it escapes C0
+#: controls only): DEL, the C1 controls, U+2028, U+2029 and the bidirectional ones.
+_JSON_RAW = re.compile("[" + "".join(sorted(c for c in ACTED_ON if c >= "\x7f")) + "]")
+
+
+def json_safe(document: str) -> str:
+    """A JSON document (json, sarif) with each character a terminal acts on rather
+    than shows written as JSON's escape (`\\u009b`, `\\u2028`): the same string to a
+    reader of the JSON, no control to a terminal or log it is printed to (`ESC [`'s
+    one-character form, U+009B), no line end to a viewer or a JavaScript reader
+    (U+2028). JSON's structure is ASCII, so such a character is only in a string."""
+    if document.isascii() and "\x7f" not in document:
+        return document
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+
+
+def json_text(value: object, *, indent: int | None = 2, ascii_only: bool = False) -> str:
+    """`value` as the JSON bkrc writes, the one way every command writes one (check's
+    json and sarif, show's, dialect's, compile's plan and manifest.json): `json.dumps`,
+    then `json_safe`. `ascii_only`, every character past ASCII as its escape
+    (`ensure_ascii`), as the documents that always wrote so do (show, the plan, the
+    manifest, whose bytes its hashes are compared by): json_safe changes no byte of
+    those but a DEL's. No line end after it."""
+    import json
+
+    return json_safe(json.dumps(value, indent=indent, ensure_ascii=ascii_only))
 
 
 def columns(text: str) -> int:

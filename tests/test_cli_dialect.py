@@ -232,3 +232,40 @@ def test_a_table_that_writes_a_link_password_is_refused_nothing_written(tmp_path
     assert "in plain text" in result.stderr and result.stderr.rstrip().endswith("nothing written")
     assert "SECRET" not in result.stderr + result.stdout
     assert not (tmp_path / "out").exists()
+
+
+# --- h9 (stop 67)
+def test_changes_write_no_character_a_terminal_acts_on(tmp_path):
+    """A site's note holding a C1 control (U+009B, `ESC [` in one character) and a line
+    separator (U+2028), which TOML takes raw: `--format json` wrote them raw
+    (`json.dumps(..., ensure_ascii=False)` escapes C0 alone), and so did the text
+    format's quoted values. Now both go through terminal.json_text, as check's json and
+    sarif do: JSON's escape, the same string to a reader of the JSON."""
+    note = "Checked \u009b2J at our site.\u2028Second line."
+    text = BUILTIN.read_text(encoding="utf-8")
+    old = '[entries.template_comment]\nvalue = "*"\nstatus = "assumed"\nnote = "'
+    assert text.count(old) == 1
+    table = tmp_path / "site-dialect.toml"
+    table.write_text(text.replace(old, old + note + " "), encoding="utf-8")
+    result = run_cli(["dialect", "--changes", table, "--format", "json"], expect=0)
+    assert "\u009b" not in result.stdout and "\u2028" not in result.stdout
+    assert "\\u009b2J" in result.stdout and "\\u2028" in result.stdout
+    (change,) = json.loads(result.stdout)["changes"]
+    assert change["site"].startswith(note + " ")
+    shown = run_cli(["dialect", "--changes", table], expect=0).stdout
+    assert "\u009b" not in shown and "\u2028" not in shown
+    assert 'added "Checked \\u009b2J at our site. Second line."' in shown  # (words: U+2028 a blank)
+
+
+def test_every_json_the_cli_writes_goes_through_one_function():
+    """terminal.json_text is where bkrc writes JSON: no other module of bkrdsl calls
+    json.dumps (the language server's JSON-RPC and the TextMate grammar file, not
+    printed to a terminal or log, aside)."""
+    calls = [
+        f"{path.relative_to(ROOT)}:{n}"
+        for path in sorted((ROOT / "bkrdsl").rglob("*.py"))
+        if path.name not in ("terminal.py", "keywords.py") and "lsp" not in path.parts
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "json.dumps(" in line
+    ]
+    assert calls == []

@@ -14131,7 +14131,7 @@ def test_h9s67_smsg_to_a_service_machine_in_an_identity_group_is_the_command(
         ("{\n    TCPIP\n    SMSG BKRBKUP\n    FTPSERVE\n  }\n  identity user SMSG", None),
         # more users on the line: as before
         ("{\n    TCPIP SMSG BKRBKUP\n    FTPSERVE\n  }", None),
-        # a pattern after SMSG, a user after it that is no service machine: as before
+        # a user after SMSG that is no service machine: as before
         ("{\n    TCPIP\n    SMSG FTPSERVE\n  }", None),
         # a comment on the line: the command, no fix
         ("{\n    TCPIP\n    SMSG BKRBKUP  # from PROFILE EXEC\n    FTPSERVE\n  }", False),

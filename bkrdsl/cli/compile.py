@@ -93,9 +93,8 @@ class PlanReport:
         self.say(text, "failures")
 
     def print(self, code: int) -> None:
-        import json
-
         from bkrdsl.output import plan_document
+        from bkrdsl.terminal import json_text
 
         planned = plan_document(self.plan) if self.plan is not None else {
             "up_to_date": None, "files": None, "counts": None, "notes": [],
@@ -109,7 +108,7 @@ class PlanReport:
             **planned,
             **self.lines,
         }
-        click.echo(json.dumps(document, indent=2, ensure_ascii=True))
+        click.echo(json_text(document, ascii_only=True))
 
 
 def _say(text: str, err, into: str | None = None) -> None:

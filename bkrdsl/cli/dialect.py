@@ -71,9 +71,9 @@ def dialect_cmd(changes_path, fmt):
         sys.exit(EXIT_USAGE)
     found = changes.changes(builtin, site)
     if fmt == "json":
-        import json
+        from bkrdsl.terminal import json_text
 
-        click.echo(json.dumps(changes.as_json(found, changes_path, builtin), indent=2, ensure_ascii=False))
+        click.echo(json_text(changes.as_json(found, changes_path, builtin)))
     else:
         click.echo(changes.text(found, changes_path, builtin), nl=False)
     sys.exit(EXIT_OK)

@@ -191,9 +191,8 @@ def show_cmd(file, members, fmt, against, users, directory_path, color, include)
     backs up that user, for a restore: the jobs, per member, with the .bkr
     lines that select or exclude it, or why none does.
     """
-    import json
-
     from bkrdsl import show
+    from bkrdsl.terminal import json_text
 
     if against is not None and fmt == "csv":
         raise click.UsageError(
@@ -249,7 +248,7 @@ def show_cmd(file, members, fmt, against, users, directory_path, color, include)
         new = show.view(model, (), _coverage(model, directory))
         difference = show.changes(old, new, tuple(m.upper() for m in members), added, gone)
         if fmt == "json":
-            click.echo(json.dumps(show.changes_json(difference), indent=2))
+            click.echo(json_text(show.changes_json(difference), ascii_only=True))
         else:
             click.echo(show.changes_text(difference), nl=False)
         sys.exit(EXIT_OK)
@@ -258,7 +257,7 @@ def show_cmd(file, members, fmt, against, users, directory_path, color, include)
         sys.exit(EXIT_OK)
     facts = show.view(model, tuple(m.upper() for m in members), _coverage(model, directory))
     if fmt == "json":
-        click.echo(json.dumps(show.as_json(facts), indent=2))
+        click.echo(json_text(show.as_json(facts), ascii_only=True))
     elif fmt == "csv":
         click.echo(show.as_csv(facts), nl=False)
     else:
@@ -301,9 +300,8 @@ def _against(path, include, fmt, color, status, directory=None):
 def _show_users(model, members, users, directory, fmt):
     """`--user`: each user (upper case, each once, in the order given), from the rows
     `bkrc show` prints; with --directory, its minidisks as the coverage finds them."""
-    import json
-
     from bkrdsl import show
+    from bkrdsl.terminal import json_text
 
     wanted = tuple(dict.fromkeys(u.upper() for u in users))
     found = {}
@@ -315,7 +313,7 @@ def _show_users(model, members, users, directory, fmt):
     facts = show.view(model, members)
     views = [show.user_view(model, facts, u, found.get(u), name) for u in wanted]
     if fmt == "json":
-        click.echo(json.dumps(show.user_json(facts, views), indent=2))
+        click.echo(json_text(show.user_json(facts, views), ascii_only=True))
     else:
         click.echo(show.user_text(facts, views), nl=False)
 

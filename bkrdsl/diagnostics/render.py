@@ -16,7 +16,7 @@ from bkrdsl import __version__
 from bkrdsl.diagnostics.core import Diagnostic, Fix, Severity
 from bkrdsl.diagnostics.limit import Stop, limit
 from bkrdsl.source import Source, Span
-from bkrdsl.terminal import ACTED_ON, SHOWN, columns, escaped
+from bkrdsl.terminal import ACTED_ON, SHOWN, columns, escaped, json_text
 
 #: A frame shows at most this many columns of a source line; longer lines are
 #: cut around the caret so a 5 MB line still prints one readable line.
@@ -346,22 +346,6 @@ def render_short(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = ()) 
 
 
 # --------------------------------------------------------------------- json
-#: What `json.dumps` leaves raw of the characters a terminal acts on (it escapes C0
-#: controls only): DEL, the C1 controls, U+2028, U+2029 and the bidirectional ones.
-_JSON_RAW = re.compile("[" + "".join(sorted(c for c in ACTED_ON if c >= "\x7f")) + "]")
-
-
-def json_safe(document: str) -> str:
-    """A JSON document (json, sarif) with each character a terminal acts on rather
-    than shows written as JSON's escape (`\\u009b`, `\\u2028`): the same string to a
-    reader of the JSON, no control to a terminal or log it is printed to (`ESC [`'s
-    one-character form, U+009B), no line end to a viewer or a JavaScript reader
-    (U+2028). JSON's structure is ASCII, so such a character is only in a string."""
-    if document.isascii() and "\x7f" not in document:
-        return document
-    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
-
-
 def _span_json(span: Span | None) -> dict:
     if span is None:
         return {"file": None, "line": None, "column": None, "end_line": None, "end_column": None}
@@ -426,9 +410,7 @@ def to_json_obj(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = (), f
 
 
 def render_json(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = (), failures: Sequence[str] = ()) -> str:
-    import json  # here: the text format, `bkrc check`'s default, never needs it
-
-    return json_safe(json.dumps(to_json_obj(diagnostics, stops, failures), indent=2, ensure_ascii=False)) + "\n"
+    return json_text(to_json_obj(diagnostics, stops, failures)) + "\n"
 
 
 # -------------------------------------------------------------------- sarif
@@ -592,9 +574,7 @@ def render_sarif(
         log["runs"][0]["invocations"] = [
             {"executionSuccessful": failure is None and not failures, "toolExecutionNotifications": notifications}
         ]
-    import json
-
-    return json_safe(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
+    return json_text(log) + "\n"
 
 
 # ------------------------------------------------------------------- github

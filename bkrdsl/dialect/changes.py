@@ -64,11 +64,11 @@ def _value(item: Entry | MachineDefaults | Unit) -> object:
 
 
 def _shown(value: object) -> str:
-    import json
+    from bkrdsl.terminal import json_text
 
     if isinstance(value, tuple):
         value = list(value)
-    return json.dumps(value, ensure_ascii=False)
+    return json_text(value, indent=None)
 
 
 def text(changes_: list[Change], origin: str, builtin: Dialect) -> str:
