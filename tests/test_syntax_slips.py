@@ -14206,3 +14206,14 @@ def test_h9s67_dirmaint_options_not_in_capitals_say_what_they_are(line, place, p
     )
     assert too_long(found, analysis.sources) == []
     assert f"#{line[1:]}" in _clean_after(text, found.fix)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("place", [0, 2])  # a job, the cluster block
+def test_h9s67_a_directory_word_that_begins_a_keyword_stays_its_slip(place, parser, monkeypatch):
+    """`SHARE` alone (CP's SHARE, and `shared-volume` typed in capitals): "did you mean
+    `shared-volume`?", as before; not the directory statement's error."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    _text, analysis = _one_slip(*(w.replace("{L}", "SHARE") for w in H9S67_PLACES[place]))
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR012" and found.message == "unknown keyword `SHARE`; did you mean `shared-volume`?"

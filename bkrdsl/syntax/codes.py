@@ -1354,7 +1354,8 @@ UNKNOWN_KEYWORD = register(
     expire block, not after a list, where it may be a label), a CP QUERY
     (`Q USERID`, not in a group body) and DirMaint's `*DVHOPT` line (in its
     capitals) in a block, a group body or below labels, a directory
-    statement's word in capitals alone on a line of a block (`NAMESAVE`),
+    statement's word in capitals alone on a line of a block (`NAMESAVE`;
+    not `SHARE`, which begins `shared-volume`),
     and, in a group body, a directory statement
     or CMS command whose words cannot all be user IDs (`SPOOL CONS * START`,
     `IPL CMS PARM AUTOCR`, `MACHINE ESA 4`, `ACCESS 191 A`: an operand of

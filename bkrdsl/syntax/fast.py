@@ -542,9 +542,12 @@ DIRECTORY_STATEMENT_WORDS = (
     "IUCV", "SHARE", "XSTORE", "SCREEN", "LOGONBY", "POSIXINFO", "NAMESAVE", "COMMAND", "DATEFORMAT", "MDISKLIM",
     "CLASS", "STORAGE", "MAXSTORAGE",
 )
-#: The same in capitals, as a directory writes them: `NAMESAVE` alone on its line where a
-#: statement starts (Recovery.foreign_line: messages._DIRECTORY_WORD_ALONE).
-_DIRECTORY_WORDS = frozenset(DIRECTORY_STATEMENT_WORDS)
+#: The same in capitals, as a directory writes them, alone on its line where a statement
+#: starts (`NAMESAVE`: Recovery.foreign_line, messages._DIRECTORY_WORD_ALONE), but for one
+#: that begins a keyword, typed in capitals (`SHARE`: `shared-volume`, "did you mean").
+DIRECTORY_WORDS_ALONE = frozenset(
+    w for w in DIRECTORY_STATEMENT_WORDS if not any(k.startswith(w.lower()) for k in KEYWORDS)
+)
 _FOREIGN_WORDS = frozenset(
     {"user", "identity", "mdisk", "link", "build", "subconfig", "function", "profile", "pool", "address", "*dvhopt"}
 ) | {w.lower() for w in DIRECTORY_STATEMENT_WORDS}
@@ -1349,7 +1352,7 @@ class _Parser:
                     return
                 if lexing is not KEYWORD or not _typed_alone(word, self.tokens[self.i + 1], line):
                     raise _GiveUp  # not a keyword; Lark might read a keyword at its start
-                if text in _REXX_ALONE or text in _DIRECTORY_WORDS:
+                if text in _REXX_ALONE or text in DIRECTORY_WORDS_ALONE:
                     raise _GiveUp  # REXX's `EXIT`, `NAMESAVE` alone on its line (Recovery.foreign_line)
                 # perhaps a keyword half typed: the block's loop decides (or the statement,
                 # where no keyword starts it)

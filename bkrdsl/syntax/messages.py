@@ -25,6 +25,7 @@ from bkrdsl.syntax.fast import (
     CMS_COMMAND_WORDS,
     DAYS,
     DIRECTORY_STATEMENT_WORDS,
+    DIRECTORY_WORDS_ALONE,
     DISK_UNIT_WORDS,
     WAIT_UNIT_WORDS,
 )
@@ -743,8 +744,9 @@ _EXEC_WRITTEN = re.compile(r"EXEC\s+(BKRSUBMT|BKRSTART|BKREXPIR)(?:\s+[^\s#]+)*"
 #: SUBCONFIG, BUILD), written in capitals as a directory writes it, with its operands.
 _DIRECTORY_STATEMENT = re.compile(f"({'|'.join(DIRECTORY_STATEMENT_WORDS)})" r"(?:[ \t]+[^\s#]+)+")
 #: `NAMESAVE`: a CP directory statement's word in capitals alone on its line, its operands
-#: left behind, where a statement of a block starts (in a group body it may be a user).
-_DIRECTORY_WORD_ALONE = re.compile(f"({'|'.join(DIRECTORY_STATEMENT_WORDS)})")
+#: left behind, where a statement of a block starts (in a group body it may be a user; `SHARE`
+#: begins `shared-volume`: fast.DIRECTORY_WORDS_ALONE).
+_DIRECTORY_WORD_ALONE = re.compile(f"({'|'.join(sorted(DIRECTORY_WORDS_ALONE))})")
 #: MACHINE's architectures (`MACHINE ESA 4`), which no user ID after it is, in a group body.
 _MACHINE_MODES = frozenset({"ESA", "XA", "XC", "Z", "370"})
 
