@@ -1355,7 +1355,8 @@ UNKNOWN_KEYWORD = register(
     (`Q USERID`, not in a group body) and DirMaint's `*DVHOPT` line (in its
     capitals) in a block, a group body or below labels, a directory
     statement's word in capitals alone on a line of a block (`NAMESAVE`;
-    not `SHARE`, which begins `shared-volume`),
+    not `SHARE`, which begins `shared-volume`, nor `IPL` or another word of
+    four letters or fewer),
     and, in a group body, a directory statement
     or CMS command whose words cannot all be user IDs (`SPOOL CONS * START`,
     `IPL CMS PARM AUTOCR`, `MACHINE ESA 4`, `ACCESS 191 A`: an operand of

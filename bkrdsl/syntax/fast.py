@@ -544,9 +544,10 @@ DIRECTORY_STATEMENT_WORDS = (
 )
 #: The same in capitals, as a directory writes them, alone on its line where a statement
 #: starts (`NAMESAVE`: Recovery.foreign_line, messages._DIRECTORY_WORD_ALONE), but for one
-#: that begins a keyword, typed in capitals (`SHARE`: `shared-volume`, "did you mean").
+#: that begins a keyword, typed in capitals (`SHARE`: `shared-volume`, "did you mean"), and
+#: a short one (`IPL`, `CPU`, `IUCV`), read as before alone (test_h2s65_lines_not_of_those_shapes).
 DIRECTORY_WORDS_ALONE = frozenset(
-    w for w in DIRECTORY_STATEMENT_WORDS if not any(k.startswith(w.lower()) for k in KEYWORDS)
+    w for w in DIRECTORY_STATEMENT_WORDS if len(w) > 4 and not any(k.startswith(w.lower()) for k in KEYWORDS)
 )
 _FOREIGN_WORDS = frozenset(
     {"user", "identity", "mdisk", "link", "build", "subconfig", "function", "profile", "pool", "address", "*dvhopt"}
