@@ -3911,7 +3911,9 @@ def test_the_region_reading_carries_the_same_choices(monkeypatch, kind):
     monkeypatch.setattr(region, "MIN_TOKENS", 0)
     monkeypatch.setattr(region, "read_around_error", lambda source: regions.append(real(source)) or regions[-1])
     doc = analyse_document("/ws/prodssi.bkr", text)
-    assert [r is not None for r in regions] == [True]
+    # a help that reads the job against the file's declarations and other jobs (the
+    # members left out: Recovery.job_home) has the whole file read (region.py, stop 67)
+    assert [r is not None for r in regions] == [kind != "member left out"]
     assert doc.diagnostics == whole.diagnostics
     offered = [f for f in F.fixes(doc, 0, 10**6) if f.diagnostic.code == "BKR004"]
     assert [(f.title, f.preferred) for f in offered] == [(t, False) for t in titles]

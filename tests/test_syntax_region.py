@@ -162,3 +162,30 @@ def test_random_damage_in_a_block_reads_as_the_whole_file_reads(text):
     read = around(text)
     if read is not None:
         assert_same(read, whole(Source.of("t.bkr", text)))
+
+
+# --- lead (stop 67): a help that reads the job against the file's declarations and its
+# other jobs (Recovery.job_home: `run on  weekly sun 20:00`, the members left out, in
+# spreadssi's LNXAFULL, whose groups' kind decides the help, h6's) told apart: the
+# region's context held some of them only, and its help said "or `each member`" where
+# the whole file's says the job's users are single-configuration (CI's falsifying
+# example of test_random_damage_in_a_block_reads_as_the_whole_file_reads). The whole
+# file is read instead.
+@pytest.mark.parametrize(
+    ("clean", "written"),
+    [
+        ("run on ZVMA weekly sun 20:00", "run on  weekly sun 20:00"),
+        ("run on ZVMA weekly sun 20:00", "run weekly sun 20:00"),
+    ],
+)
+def test_a_help_that_reads_the_jobs_users_is_the_whole_files(clean, written):
+    base = (ROOT / "examples" / "spreadssi.bkr").read_text(encoding="utf-8")
+    assert clean in base
+    text = base.replace(clean, written, 1)
+    read = around(text)
+    expected = whole(Source.of("t.bkr", text))
+    if read is not None:
+        assert_same(read, expected)
+    if written == "run on  weekly sun 20:00":
+        assert "single-configuration users" in expected[1][0].help
+        assert read is None

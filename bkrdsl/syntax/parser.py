@@ -112,6 +112,9 @@ class ParseResult:
     tree: object | None  # lark.Tree, or None when the file could not be parsed at all
     diagnostics: list[Diagnostic]
     comments: list  # lark Tokens of COMMENT and DOC_COMMENT, in order
+    #: Whether a help read a job against the file's declarations and other jobs
+    #: (`Recovery.read_jobs`): region.py then reads the whole file.
+    read_jobs: bool = False
 
     @property
     def ok(self) -> bool:
@@ -131,7 +134,7 @@ def parse(source: Source) -> ParseResult:
     if tree is None and not diagnostics:  # pragma: no cover - defensive: never fail silently
         end = len(source.text)
         diagnostics.append(codes.SYNTAX("the file could not be parsed", source.span(end, end)))
-    return ParseResult(source, tree, diagnostics, _once(sink))
+    return ParseResult(source, tree, diagnostics, _once(sink), recovery.read_jobs)
 
 
 def tokens(source: Source) -> list | None:

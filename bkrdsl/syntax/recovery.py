@@ -1168,6 +1168,10 @@ class Recovery:
         self.statements = statement_types(self.lark)
         self.events = 0
         self.skipped = 0
+        #: Whether a help read the job open on the stack against the file's declarations
+        #: and its other jobs (`job_home`): a reading of part of the file (region.py),
+        #: which may hold some of them only, cannot tell what the whole file's says.
+        self.read_jobs = False
         self.reported_at: set[int] = set()
         self.reopened = 0  # placeholder `{` fed by reopening
         self.reopened_closed_by_us = 0
@@ -4077,6 +4081,11 @@ class Recovery:
 
         return self.reread(ip, tok, edits)
 
+    def job_home(self, stack) -> tuple[str | None, str | None]:
+        """`job_home(stack)`, noted as read (`read_jobs`)."""
+        self.read_jobs = True
+        return job_home(stack)
+
     def each_member_phrase(self, ip, tok: Token, accepted: set[str]) -> tuple[bool, Token | None]:
         """`run on every member`, `on all members`, `on each members`: `on each member`."""
         stack = ip.parser_state.value_stack
@@ -4088,7 +4097,7 @@ class Recovery:
                 written = f"{each.value} {member.value}{tok.value}"
                 span = self.source.span(each.start_pos, tok.end_pos)
                 diag = messages.each_member(
-                    written, self.statement_word(stack[:-3]), span, members_read(stack), *job_home(stack)
+                    written, self.statement_word(stack[:-3]), span, members_read(stack), *self.job_home(stack)
                 )
                 self.withdraw(member.start_pos)  # check_glued's `members`: this says more
                 self.report(diag, tok.start_pos)
@@ -4136,7 +4145,7 @@ class Recovery:
             ):
                 written = f"{every.value} {tok.value}"
                 span = self.source.span(every.start_pos, tok.end_pos)
-                diag = messages.each_member(written, statement, span, members_read(stack), *job_home(stack))
+                diag = messages.each_member(written, statement, span, members_read(stack), *self.job_home(stack))
                 report = lambda ip: self.report(diag, tok.start_pos)
                 if written.lower() == "each member":
                     # `run onn each member`: `each` was lexed as a name after the
@@ -5360,7 +5369,7 @@ class Recovery:
         sim = Sim.of(ip)
         if not members or not self._whole_statement(sim, words) or not self._values_shaped(sim, words):
             return False
-        kind, home = job_home(stack)
+        kind, home = self.job_home(stack)
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
         self.report(messages.run_and_member_missing(rest, schedule, span, members, kind, home, phrase), tok.start_pos)
         self.skip_phrase(ip, tok, tok.start_pos + len(rest))
@@ -12082,7 +12091,7 @@ class Recovery:
         remove = self.source.span(last.end_pos, tok.end_pos)
         whole = self.source.span(listed[0].start_pos, tok.end_pos)
         diag = messages.run_list_ends_joined(
-            [str(t.value) for t in listed], members_read(stack), *job_home(stack), self.span_of(tok), remove, whole,
+            [str(t.value) for t in listed], members_read(stack), *self.job_home(stack), self.span_of(tok), remove, whole,
             joiner=joiner,
         )
         self.report(diag, tok.start_pos)
@@ -12101,7 +12110,7 @@ class Recovery:
         if not earlier or earlier[0].start_pos is None:
             return None
         names = [str(t.value) for t in earlier] + more
-        return messages.one_member_of(names, *job_home(stack), self.source.span(earlier[0].start_pos, end))
+        return messages.one_member_of(names, *self.job_home(stack), self.source.span(earlier[0].start_pos, end))
 
     def joined_level(self, ip, at: int, joiner: str) -> bool:
         """`backup APPS and full`, `backup APPS & full`: the level joined to the groups
@@ -12432,7 +12441,7 @@ class Recovery:
         if not self._reads_whole(ip, f"{'' if after_on else 'on '}X {rest}"):
             return diag
         members = members_read(stack)
-        kind, home = job_home(stack)
+        kind, home = self.job_home(stack)
         return messages.run_members_left_out(diag, after_on, members, kind, home, self.span_of(previous))
 
     def disk_written_whole(self, ip, diag: Diagnostic) -> Diagnostic:
@@ -12663,7 +12672,7 @@ class Recovery:
         first = next((t for v in stack[on + 1 : -1] for t in tokens_of(v) if is_real(t)), None)
         whole = self.source.span(first.start_pos, comma.end_pos) if first is not None else None
         return messages.comma_removed(
-            diag, remove, listed, members_read(stack), *job_home(stack), whole=whole,
+            diag, remove, listed, members_read(stack), *self.job_home(stack), whole=whole,
             glued=self.source.text[comma.end_pos : comma.end_pos + 1] not in ("", " ", "\t", "\n", "\r"),
         )
 

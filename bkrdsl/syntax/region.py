@@ -42,7 +42,12 @@ It gives the file's reading back only when every check of it holds, else None
 * the region is not the whole body;
 * the fast parser reads the rest without an error;
 * Lark reads the region with every diagnostic inside it, the same cluster
-  (name, span, doc) and the same lines before it.
+  (name, span, doc) and the same lines before it;
+* no help of Lark's recovery read the job open there against the file's
+  declarations and its other jobs (`Recovery.job_home`: `run daily 02:00`, its
+  members left out, whose mend depends on the kind of the job's users and the
+  member their other jobs run on), which the pieces read before the region may
+  hold only some of.
 
 tests/test_syntax_region.py holds it to exact equality with the whole file's
 reading (diagnostics, AST, comments) on random damage in random blocks of the
@@ -210,6 +215,8 @@ def _read(source: Source) -> tuple[ast.Module | None, list[Diagnostic]] | None:
         pieces += [_blanked(text[at:a]), text[a:b]]
         at = b
     result = parse(Source.of(source.name, "".join(pieces)))
+    if result.read_jobs:
+        return None  # a help read the job against declarations and jobs the context may lack
     diagnostics = list(result.diagnostics)
     if any(not start <= d.span.start < end for d in diagnostics):
         return None
