@@ -629,13 +629,19 @@ def instructions(users: int, folder: Path, names: tuple[str, ...] = ("parse", "c
     """Instructions of one warm run of each stage of `names` at `users` users, user space
     only, counted by `valgrind --tool=cachegrind` (so neither the load nor the disk moves
     them): a child that runs the stage once less a child that does not run it.
-    PYTHONHASHSEED=0 makes the children alike; two counts of the same child differ by
-    about 0.01%."""
+    PYTHONHASHSEED=0 makes the children alike, and each compiles the modules it
+    imports (no .pyc read or written); two counts of the same child differ by about
+    0.01%."""
     valgrind = shutil.which("valgrind")
     if valgrind is None:
         raise SystemExit("--instructions needs valgrind (apt-get install valgrind)")
     bkr, yml = generate.write(users, folder)
-    env = dict(os.environ, PYTHONHASHSEED="0")
+    # Every child compiles the modules from their source, none loads a .pyc: where a
+    # first child compiled and a second loaded what another process wrote meanwhile
+    # (a test run beside it, a file just changed), the difference of the two counts
+    # was the compiling, hundreds of millions below zero (seen once under load).
+    env = dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1",
+               PYTHONPYCACHEPREFIX=str(folder / "no-pycache"))
 
     def count(stage: str, times: int) -> int:
         out = folder / f"instructions-{stage}-{times}"
