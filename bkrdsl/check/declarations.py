@@ -2653,16 +2653,6 @@ def _no_entry_written(model: Model, user: str) -> tuple[str, str, str] | None:
     return None
 
 
-def _catalog_node_left_out(model: Model) -> bool:
-    """Whether a shared Tape Manager names no catalog node (BKR233 says so and writes the
-    `catalog-node ... on MEMBER` left out): a `disk` for its request node or a DMM then gets
-    no entry for that one reason, BKR233's alone (`tape manager shared request-node TRTMM`
-    beside `disk TRTMM 191 ...` was also BKR332 at the disk, "the catalog node's member is
-    not one of the cluster's": one slip, one error)."""
-    tape = model.tape
-    return model.cluster is not None and tape is not None and tape.scope is Scope.SHARED and tape.catalog_node is None
-
-
 #: The machines `import std/backup-manager` declares, by the ID (or pattern) it
 #: gives each role (tests/test_stdlib.py compares it with the module).
 STANDARD_MACHINES = {
@@ -2730,9 +2720,15 @@ def _unknown_disk_reports(model: Model):
     unknown_users, unknown_volumes = [], []  # each name reported once, below
     written_on = server_written_as_home(model)  # BKR212's: the catalog's server, written after `on`
     second_statements = _named_by_second_statement(model)
-    from bkrdsl.check.tape import nodes_named_missing  # loaded by now: its checks keep their place
+    from bkrdsl.check.tape import (  # loaded by now: its checks keep their place
+        nodes_missing,
+        nodes_named_missing,
+    )
 
-    nodes_missing = nodes_named_missing(model)  # BKR233 names them: `add `request-node TRTMM``
+    nodes_unnamed = nodes_named_missing(model)  # BKR233 names them: `add `request-node TRTMM``
+    # BKR233: a shared Tape Manager without its catalog node, the one reason a `disk` for
+    # its request node or a DMM has no entry (was also BKR332 at the disk: one slip, one error)
+    catalog_node_left_out = "catalog-node" in nodes_missing(model)
     for d in model.disks:
         if swapped_disk(d):
             continue  # BKR310: the address and the user ID the wrong way round
@@ -2748,7 +2744,7 @@ def _unknown_disk_reports(model: Model):
                 yield _star_left_out_report(model, d, pattern), False
                 continue
             unwritten = None if is_pattern(user) else _no_entry_written(model, user)
-            if unwritten is not None and _catalog_node_left_out(model):
+            if unwritten is not None and catalog_node_left_out:
                 continue  # BKR233: the shared Tape Manager names no catalog node, which is the reason
             if unwritten is not None:
                 what, why, help = unwritten
@@ -2772,7 +2768,7 @@ def _unknown_disk_reports(model: Model):
                     f" user {user} role {role}`",
                 ), False
                 continue
-            if user not in second_statements and user not in nodes_missing:
+            if user not in second_statements and user not in nodes_unnamed:
                 unknown_users.append(d.user)
         if d.volume is not None and volume_problem(d.volume.text) is None and d.volume.upper not in volumes:
             unknown_volumes.append(d.volume)

@@ -449,18 +449,23 @@ def _other_disk_owners(model: Model) -> list[str]:
     return found
 
 
-def _nodes_missing(model: Model) -> list[str]:
+def _requesters(model: Model) -> list[str]:
+    """The members that ask the shared Tape Manager's catalog node for tapes: every
+    member but the catalog node's (where none is named, every member but the first)."""
+    members = list(model.member_names)
+    home = model.tape.catalog_member if model.tape.catalog_member in members else None
+    return [m for m in members if m != home] if home else members[1:]
+
+
+def nodes_missing(model: Model) -> list[str]:
     """The nodes a shared Tape Manager lacks, by their options, as BKR233 says them:
     `catalog-node`, and `request-node` where members other than the catalog node's
     would ask for tapes."""
     tape = model.tape
     if model.cluster is None or tape is None or tape.scope is not Scope.SHARED:
         return []
-    members = list(model.member_names)
     missing = ["catalog-node"] if tape.catalog_node is None else []
-    home = tape.catalog_member if tape.catalog_member in members else None
-    requesters = [m for m in members if m != home] if home else members[1:]
-    if tape.request_node is None and requesters and tape.catalog_node is not None:
+    if tape.request_node is None and tape.catalog_node is not None and _requesters(model):
         missing.append("request-node")
     return missing
 
@@ -470,7 +475,7 @@ def nodes_named_missing(model: Model) -> frozenset[str]:
     the shared Tape Manager lacks (`add `request-node TRTMM``, its option left out): that
     one slip's, which BKR332 leaves to BKR233 (`declarations`: was a second error at the
     disk, which said the statement names no DMMs)."""
-    missing = _nodes_missing(model)
+    missing = nodes_missing(model)
     on_disks = _tape_machines_on_disks(model) if missing else {}
     return frozenset(on_disks[option] for option in missing if option in on_disks)
 
@@ -480,16 +485,14 @@ def tape_nodes(model: Model):
     tape = model.tape
     if model.cluster is None or tape is None or tape.scope is not Scope.SHARED:
         return
-    missing = _nodes_missing(model)
+    missing = nodes_missing(model)
     if "catalog-node" in missing:
         yield TAPE_INCOMPLETE(
             "the shared Tape Manager names no catalog node",
             tape.decl.span,
             help=_node_help(model, "catalog-node", "one member owns the tape catalog"),
         )
-    members = list(model.member_names)
-    home = tape.catalog_member if tape.catalog_member in members else None
-    requesters = [m for m in members if m != home] if home else members[1:]
+    requesters = _requesters(model)
     if "request-node" in missing:
         declared = {m.name: m.decl.name.span for m in model.members}
         yield TAPE_INCOMPLETE(
