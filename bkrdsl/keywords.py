@@ -252,8 +252,13 @@ USER_SLOTS = ("catalog-dmm", "catalog-node", "match", "request-dmm", "request-no
 #: CATALOG-DMM), as the parsers read it.
 GROUP_SLOT = "match"
 #: Keywords followed by one value (a number, a unit, a pool's name, a role), even one
-#: spelled like a keyword, as the parsers read it (`to disk pool BACKUP`, a file pool).
-VALUE_SLOTS = ("at", "job-suffix", "pool", "role", "workers")
+#: spelled like a keyword, as the parsers read it (`to disk pool BACKUP`, a file pool;
+#: `retain EACH days`, a count EACH, which bkrc check reports; `days` after it is a keyword).
+VALUE_SLOTS = ("at", "job-suffix", "pool", "retain", "role", "workers")
+#: Keywords followed by two values, a count and its unit (`logon-wait 2 minutes`), each
+#: even one spelled like a keyword, over line breaks, as the parsers read them: a disk's
+#: `size AMOUNT UNIT` too (DISK), but for what may follow its unit.
+VALUE_PAIRS = ("logon-wait", "pool-wait")
 #: Keywords followed by an owner (user ID or pattern), then addresses: from the first
 #: address on the owner's line, every word over lines to the next statement of the block
 #: or a brace is an address (`include minidisk * 0191 on`: an address ON), as the parsers
@@ -297,8 +302,8 @@ MONTHLY, ORDINALS = "monthly", ("first", "second", "third", "fourth", "last")
 
 def context_keywords() -> set[str]:
     return {
-        *DECLARES, GROUP, *USER_LISTS, *NAME_LISTS, *PLACE, *PLACEMENTS, *USER_SLOTS, *VALUE_SLOTS, *ADDRESS_LISTS, *DISK, TARGET,
-        IMPORT, MONTHLY, *ORDINALS, *VOLUME_LISTS, *(k for block in VOLUME_LISTS.values() for k in block_statements(block)),
+        *DECLARES, GROUP, *USER_LISTS, *NAME_LISTS, *PLACE, *PLACEMENTS, *USER_SLOTS, *VALUE_SLOTS, *VALUE_PAIRS, *ADDRESS_LISTS, *DISK,
+        TARGET, IMPORT, MONTHLY, *ORDINALS, *VOLUME_LISTS, *(k for block in VOLUME_LISTS.values() for k in block_statements(block)),
         GROUP_SLOT, *PATH_LISTS, WEEKLY, DAILY, *selection_statements(), *list_followers(),
     }
 
@@ -967,6 +972,12 @@ def rules() -> dict[str, tuple[Rule, ...]]:
     for (key, doc, begin, capture, end), following in zip(disk_slots, [*(k for k, *_ in disk_slots[1:]), "disk-volume"]):
         lists[key] = (Include("schedule-comments"), Region(doc, f"{begin}{after}", end, following, None, {1: capture}))
     lists["disk-volume"] = (Include("schedule-comments"), Match("VOLUME", f"({word})", None, {1: "@value"}))
+    # `logon-wait AMOUNT UNIT`: the two slots, as a disk's amount and unit.
+    lists["wait-amount"] = (
+        Include("schedule-comments"),
+        Region("AMOUNT, then its unit", f"({word}){after}", slot_end, "wait-unit", None, {1: "@value"}),
+    )
+    lists["wait-unit"] = (Include("schedule-comments"), Match("UNIT", f"({word})", None, {1: "@value"}))
     lists["monthly"] = (
         Include("schedule-comments"),
         Region("ORDINAL: a keyword right after `monthly`", f"({kw(*ORDINALS)}){after}", slot_end, "monthly-ordinal",
@@ -1106,6 +1117,15 @@ def rules() -> dict[str, tuple[Rule, ...]]:
                 None,
                 {1: "keyword"},
                 {1: "@value"},
+            ),
+            Region(
+                "logon-wait AMOUNT UNIT, pool-wait AMOUNT UNIT: two values, even those spelled like keywords,"
+                " each also on a later line than the one before it",
+                f"({kw(*VALUE_PAIRS)}){after}",
+                slot_end,
+                "wait-amount",
+                None,
+                {1: "keyword"},
             ),
             Match(
                 "minidisk OWNER, no address after it (a brace, the next statement on its line)",
@@ -1287,7 +1307,8 @@ def vim_syntax() -> str:
     wild = _vim_class(v.wildcards)
     blanks = regex_chars(v.blanks.replace("\n", "")).replace("\\f", "\\x0c")  # Vim has no \f in a class
     bad = "[^" + blanks + "\"{},#" + _vim_class(char_class_members(v.name_start))[1:-1] + "]"
-    special = {*DECLARES, *USER_LISTS, *NAME_LISTS, PLACE[0], *USER_SLOTS, *VALUE_SLOTS, *ADDRESS_LISTS, DISK[0], TARGET,
+    special = {*DECLARES, *USER_LISTS, *NAME_LISTS, PLACE[0], *USER_SLOTS, *VALUE_SLOTS, *VALUE_PAIRS, *ADDRESS_LISTS,
+               DISK[0], TARGET,
                IMPORT,
                MONTHLY, *ORDINALS, *VOLUME_LISTS, *PATH_LISTS, WEEKLY, DAILY}
     plain = [k for k in v.keywords if k not in special]
@@ -1467,6 +1488,13 @@ def vim_syntax() -> str:
         f"\" {', '.join(VALUE_SLOTS)}: one value, even one spelled like a keyword (`pool BACKUP`)",
         f"syn keyword bkrKeyword {' '.join(VALUE_SLOTS)} nextgroup=bkrValueWord,bkrValueC {over}",
         comment("bkrValueC", "bkrValueWord"),
+        f"\" {', '.join(VALUE_PAIRS)} AMOUNT UNIT: two values, even those spelled like keywords",
+        f"syn keyword bkrKeyword {' '.join(VALUE_PAIRS)} nextgroup=bkrWaitAmount,bkrWaitC {over}",
+        comment("bkrWaitC", "bkrWaitAmount"),
+        (f"syn match bkrWaitAmount /\\k\\@<!{nls}{word}/ contained transparent contains={values}"
+         f" nextgroup=bkrWaitUnit,bkrWaitAmountC {over}"),
+        comment("bkrWaitAmountC", "bkrWaitUnit"),
+        f"syn match bkrWaitUnit /\\k\\@<!{nls}{word}/ contained transparent contains={values}",
         "",
         "\" private-volume LABEL..., shared-volume LABEL...: volume labels, even those spelled like",
         "\" keywords, over lines to the next statement of the block (not one right before a }) or a brace",

@@ -766,3 +766,14 @@ def test_gf_on_an_import_path_opens_the_module_beside_the_file(tmp_path):
                    capture_output=True, timeout=120, stdin=subprocess.DEVNULL, check=False)
     module = str(tmp_path / "prod" / "site" / "common.bkr")
     assert json.loads(out.read_text(encoding="utf-8")) == [module, module]
+
+
+# --- h6 (stop 68)
+def test_h6s68_every_keyword_the_grammar_puts_a_value_after_is_a_context_of_the_highlighters():
+    """A keyword the grammar puts a name after has that name placed by the highlighters
+    (a value, a list, a slot...), so a word spelled like a keyword there is not coloured
+    as one: `retain`, `logon-wait` and `pool-wait` were left to the plain keywords."""
+    from bkrdsl.keywords import VALUE_PAIRS, _rule_keywords, context_keywords, keyword_values
+
+    assert set(keyword_values()) <= context_keywords()
+    assert set(VALUE_PAIRS) == _rule_keywords("catalog_opt", values=2)

@@ -1339,3 +1339,74 @@ def test_a_long_run_of_one_colour_is_one_token():
     assert all(pos == text.index(value, pos) for pos, _, value in tokens)
     assert max(len(value) for _, _, value in tokens) >= 80_000
     assert len(tokens) < 20
+
+
+# --- h6 (stop 68)
+#: The value slots the highlighters did not know: `retain N days` and a catalog's
+#: `logon-wait N UNIT` and `pool-wait N UNIT`. The parsers read any word there as the value,
+#: even one spelled like a keyword (`retain EACH days`: a count EACH, which bkrc check
+#: reports), on the keyword's line or a later one; `days` after the count is the keyword.
+#: All three engines coloured such a word a keyword (and `retain backup days` made `days`
+#: a group, `backup`'s list).
+VALUE_SLOT_TEXTS = (
+    "  expire on VM9 {{ purge daily 01:00  retain {W} days }}",
+    "  expire on VM9 {{ retain {W} days  purge daily 01:00 }}",
+    "  expire on VM9 {{\n    retain  # kept\n      {W}\n      days\n    purge daily 01:00 }}",
+    "  catalog shared server S logon-wait {W} {W} pool-wait {W} {W}",
+    "  catalog shared server S logon-wait {W}\n    {W}",
+    "  catalog shared server S logon-wait\n    {W}\n    {W} pool-wait  # how long\n    {W}  # unit\n      {W}",
+)
+
+
+def test_h6s68_a_keyword_in_a_value_slot_is_coloured_as_the_parsers_read_it(tmp_path):
+    from bkrdsl.source import Source
+    from bkrdsl.syntax.parser import parse, tokens
+
+    texts = [text for text in _list_texts(VALUE_SLOT_TEXTS) if parse(Source.of("v.bkr", text)).ok]
+    assert len(texts) > 500
+    problems = []
+    for text in texts:
+        kinds = pygments_kinds(text)
+        for tok in tokens(Source.of("v.bkr", text)):
+            got = set(kinds[tok.start_pos : tok.end_pos])
+            if tok.type == "NAME":
+                wrong = not got <= NAME_KINDS
+            elif tok.type in ("LBRACE", "RBRACE", "COMMA", "COMMENT", "DOC_COMMENT", "STRING"):
+                wrong = False
+            else:
+                wrong = got != {"keyword"}
+            if wrong:
+                line = text.count("\n", 0, tok.start_pos)
+                problems.append(f"pygments: {text.splitlines()[line].strip()!r}: {tok.type} {tok.value!r} is {sorted(got)}")
+    files = []
+    for n, text in enumerate(texts):
+        path = tmp_path / f"value{n:04d}.bkr"
+        path.write_text(text, encoding="utf-8")
+        files.append(path)
+    textmate = textmate_run(["-"], stdin=json.dumps(texts))
+    vim = vim_run(files, tmp_path)
+    for text, tm, vi in zip(texts, textmate, vim):
+        expected = pygments_kinds(text)
+        for engine, kinds in (("TextMate", textmate_kinds(text, tm["lines"])), ("Vim", vim_kinds(text, vi["lines"]))):
+            problems += [f"{engine}: {d}: {text!r}" for d in _disagreements(text, expected, kinds)]
+    assert not problems, "\n".join(problems[:40])
+
+
+def test_h6s68_a_statement_keyword_starting_the_line_after_a_wait_s_count_is_that_keyword(tmp_path):
+    """`logon-wait 2`, then `tape manager shared` on the next line: the unit is left out
+    (BKR010), `tape` the statement, as for a disk's unit."""
+    from bkrdsl.source import Source
+    from bkrdsl.syntax.parser import parse
+
+    text = "cluster C {\n  member VM9 { workers 2 }\n  catalog shared server S logon-wait 2\n  tape manager shared\n}\n"
+    assert [d.code for d in parse(Source.of("v.bkr", text)).diagnostics] == ["BKR010"]
+    at = text.index("tape")
+    path = tmp_path / "wait.bkr"
+    path.write_text(text, encoding="utf-8")
+    for kinds in (
+        pygments_kinds(text),
+        textmate_kinds(text, textmate_run(["-"], stdin=json.dumps([text]))[0]["lines"]),
+        vim_kinds(text, vim_run([path], tmp_path)[0]["lines"]),
+    ):
+        assert kinds[at : at + 4] == ["keyword"] * 4
+        assert kinds[text.index("2\n")] == "number"

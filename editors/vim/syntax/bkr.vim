@@ -33,9 +33,8 @@ syn region bkrBlock matchgroup=bkrBrace start=/{/ end=/}/ transparent fold
 
 " Keywords that only are keywords.
 syn keyword bkrKeyword catalog days description each exclude expire full
-syn keyword bkrKeyword identity include incremental local logon-wait manager
-syn keyword bkrKeyword manual pool-wait preview purge retain run shared single
-syn keyword bkrKeyword size tape
+syn keyword bkrKeyword identity include incremental local manager manual
+syn keyword bkrKeyword preview purge run shared single size tape
 
 " import PATH
 " over line breaks, but a statement keyword starting a line (a path may hold `/`, `.`)
@@ -106,9 +105,15 @@ syn match bkrUserWord /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description
 syn match bkrSlotWord /\k\@<![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrUserId,bkrPattern
 " in a group body only match PATTERN: any other word there is a user ID
 syn keyword bkrMatchKeyword match contained nextgroup=bkrSlotWord skipwhite
-" at, job-suffix, pool, role, workers: one value, even one spelled like a keyword (`pool BACKUP`)
-syn keyword bkrKeyword at job-suffix pool role workers nextgroup=bkrValueWord,bkrValueC skipwhite skipnl skipempty
+" at, job-suffix, pool, retain, role, workers: one value, even one spelled like a keyword (`pool BACKUP`)
+syn keyword bkrKeyword at job-suffix pool retain role workers nextgroup=bkrValueWord,bkrValueC skipwhite skipnl skipempty
 syn match bkrValueC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrValueWord,bkrValueC skipwhite skipnl skipempty
+" logon-wait, pool-wait AMOUNT UNIT: two values, even those spelled like keywords
+syn keyword bkrKeyword logon-wait pool-wait nextgroup=bkrWaitAmount,bkrWaitC skipwhite skipnl skipempty
+syn match bkrWaitC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrWaitAmount,bkrWaitC skipwhite skipnl skipempty
+syn match bkrWaitAmount /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber nextgroup=bkrWaitUnit,bkrWaitAmountC skipwhite skipnl skipempty
+syn match bkrWaitAmountC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrWaitUnit,bkrWaitAmountC skipwhite skipnl skipempty
+syn match bkrWaitUnit /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber
 
 " private-volume LABEL..., shared-volume LABEL...: volume labels, even those spelled like
 " keywords, over lines to the next statement of the block (not one right before a }) or a brace
