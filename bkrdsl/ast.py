@@ -156,6 +156,40 @@ def is_size_shaped(text: str) -> bool:
     return _SIZE_SHAPED.fullmatch(text) is not None
 
 
+def _prose(word: str) -> bool:
+    """Whether a word of an SFS selection reads as prose, not a path: one with a small
+    letter, no `:` nor `.` (`foo`, `Nightly`). A path names its pool and user with
+    them, and one written without its pool (`CICSPRD.LOGS`, `OPER1`) is in capitals,
+    as CMS shows it."""
+    return "." not in word and ":" not in word and word != word.upper()
+
+
+def prose_after_paths(words: Sequence[str]) -> dict[int, int]:
+    """`include sfs BKRPOOL:MAINT.BKUP foo bar baz`, the words of an SFS selection as
+    written: runs of two or more words that read as prose (`_prose`) after a word that
+    reads as a path, by the index of their first word -> the index after their last. More likely a comment written without its `#`,
+    or the words of another statement, than that many paths each without its pool: one
+    BKR318 for the run, not one for each word (check.values), whose words `bkrc fmt`
+    keeps as written (fmt.outline). A word alone (`include sfs BKRPOOL:A.B logs`) may be
+    a path whose pool was left out: BKR318 for it, with that pool."""
+    runs: dict[int, int] = {}
+    # a word after a pool and its `:` is the rest of that path, a blank between them
+    # (`BKRPOOL: cicsprd`: sfs_paths reports the two as one path split in two)
+    prose = [_prose(w) and not (k and words[k - 1].endswith(":")) for k, w in enumerate(words)]
+    i = next((k for k, p in enumerate(prose) if not p), len(words))
+    while i < len(words):
+        if not prose[i]:
+            i += 1
+            continue
+        end = i
+        while end < len(words) and prose[end]:
+            end += 1
+        if end - i >= 2:
+            runs[i] = end
+        i = end
+    return runs
+
+
 def size_indexes(texts: Sequence[str]) -> frozenset[int]:
     """Which words of a volume list (as written, in order) are sizes: a size-shaped
     word right after a label (whether it names a size is the checker's to say,

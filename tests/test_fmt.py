@@ -1293,3 +1293,28 @@ def test_a_form_feed_is_a_blank_to_both_parsers_and_to_fmt(monkeypatch, parser):
     assert formatted == format_text(plain).replace("# each member's", "# each\fmember's")
     assert "\f" not in formatted.replace("# each\fmember's", "")
     assert analyse("m.bkr", formatted.encode()).diagnostics == []
+
+
+# --- h6 (stop 68)
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h6s68_words_in_small_letters_after_sfs_paths_keep_their_case(monkeypatch, parser):
+    """`include sfs BKRPOOL:CICSPRD.LOGS nightly copy of the logs`: a run of words in small
+    letters after the paths reads as prose, one BKR318 for the run (a comment without its
+    `#`). `bkrc fmt` wrote them in capitals, paths each without its pool: five BKR318 after
+    it, where one was before, and the mend the run's help points to gone. They stay as
+    written; a word alone there (a path, its pool left out) is a name, in capitals."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = (
+        "cluster C {\n  member VM1 { workers 2 }\n  single group APPS { CICSPRD }\n  job NOTES {\n"
+        "    backup APPS full\n    include sfs BKRPOOL:CICSPRD.LOGS nightly copy of the logs\n"
+        "    exclude sfs BKRPOOL:CICSPRD.TMP tmp\n    run on VM1 daily 01:00\n  }\n}\n"
+    )
+    formatted = format_text(text, "t.bkr")
+    assert "include sfs BKRPOOL:CICSPRD.LOGS nightly copy of the logs\n" in formatted
+    assert "exclude sfs BKRPOOL:CICSPRD.TMP TMP\n" in formatted
+    assert format_text(formatted, "t.bkr") == formatted
+
+    def codes(t):
+        return sorted(d.code for d in analyse("t.bkr", t.encode("utf-8")).diagnostics)
+
+    assert codes(formatted) == codes(text) and codes(text).count("BKR318") == 2

@@ -2284,43 +2284,9 @@ def _minidisk_as_sfs(selection: ast.Selection) -> Diagnostic:
     )
 
 
-def _prose(word: str) -> bool:
-    """Whether a word of an SFS selection reads as prose, not a path: one with a small
-    letter, no `:` nor `.` (`foo`, `Nightly`). A path names its pool and user with
-    them, and one written without its pool (`CICSPRD.LOGS`, `OPER1`) is in capitals,
-    as CMS shows it."""
-    return "." not in word and ":" not in word and word != word.upper()
-
-
-def prose_after_paths(selection: ast.Selection) -> dict[int, int]:
-    """`include sfs BKRPOOL:MAINT.BKUP foo bar baz`: runs of two or more words that read
-    as prose (`_prose`) after a word that reads as a path, by the index of their first
-    word -> the index after their last. More likely a comment written without its `#`,
-    or the words of another statement, than that many paths each without its pool: one
-    BKR318 for the run, not one for each word. A word alone (`include sfs BKRPOOL:A.B
-    logs`) may be a path whose pool was left out: BKR318 for it, with that pool."""
-    runs: dict[int, int] = {}
-    words = [i.text for i in selection.items]
-    # a word after a pool and its `:` is the rest of that path, a blank between them
-    # (`BKRPOOL: cicsprd`: sfs_paths reports the two as one path split in two)
-    prose = [_prose(w) and not (k and words[k - 1].endswith(":")) for k, w in enumerate(words)]
-    i = next((k for k, p in enumerate(prose) if not p), len(words))
-    while i < len(words):
-        if not prose[i]:
-            i += 1
-            continue
-        end = i
-        while end < len(words) and prose[end]:
-            end += 1
-        if end - i >= 2:
-            runs[i] = end
-        i = end
-    return runs
-
-
 def _prose_run(selection: ast.Selection, start: int, end: int) -> Diagnostic:
     """BKR318 once for a run of words in small letters after an SFS selection's paths
-    (prose_after_paths)."""
+    (ast.prose_after_paths)."""
     words = selection.items[start:end]
     text = " ".join(w.text for w in words)
     return INVALID_SFS_PATH(
@@ -2350,7 +2316,7 @@ def sfs_paths(model: Model):
         skip = 0
         settings = tape_setting_lines(cluster, selection, kind)
         setting_end = 0
-        prose = prose_after_paths(selection)
+        prose = ast.prose_after_paths([item.text for item in selection.items])
         prose_end = 0
         for index, (item, following) in enumerate(zip(selection.items, [*selection.items[1:], None])):
             if index in settings:

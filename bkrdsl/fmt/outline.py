@@ -270,8 +270,13 @@ class _Walk:
         return self._documented("group_decl", decl.span, body)
 
     def selection(self, selection: ast.Selection) -> Node:
-        kind = "minidisk_selection" if selection.medium is ast.Medium.MINIDISK else "sfs_selection"
-        return _node(kind, selection.span)
+        if selection.medium is ast.Medium.MINIDISK:
+            return _node("minidisk_selection", selection.span)
+        # words in small letters after the paths, a comment without its `#` (BKR318 for the
+        # run): as written, as the warning reads them; in capitals each would be a path
+        for start, end in ast.prose_after_paths([item.text for item in selection.items]).items():
+            self.as_written.update(item.span.start for item in selection.items[start:end])
+        return _node("sfs_selection", selection.span)
 
     def setting(self, setting: ast.Setting) -> Node:
         if setting.keyword in ast.VOLUME_LISTS:
@@ -367,6 +372,10 @@ def from_lark(tree, raw_tokens, raw_comments) -> Outline:
                 written,
                 _lark_brace_line(node, braces, brace_lines),
             )
+        elif node.data == "sfs_selection" and _placed(node):
+            paths = [c for c in node.children if not hasattr(c, "data")]
+            for start, end in ast.prose_after_paths([str(t.value) for t in paths]).items():
+                written.update(t.start_pos for t in paths[start:end])  # as _Walk.selection
         elif node.data == "role":
             lower.add(node.children[0].start_pos)
         elif node.data == "weekly" and _placed(node.children[0]):
