@@ -281,7 +281,7 @@ VOLUME_LISTS = {"private-volume": "member", "shared-volume": "cluster"}
 #: after its address; each slot in turn, over line breaks (a statement keyword starting a
 #: line ends it: BKR010), as the parsers read them. After the unit, `on` names a volume.
 DISK = ("disk", "size")
-#: `to disk`: the medium, not the statement `disk`.
+#: `to disk`: the medium, not the statement `disk`, also on a later line than `to`.
 TARGET = "to"
 #: The keyword before an import path.
 IMPORT = "import"
@@ -1079,6 +1079,16 @@ def rules() -> dict[str, tuple[Rule, ...]]:
             ),
             Match("to disk: the medium", f"({kw(TARGET)}){sp}+({kw(DISK[0])})", None, {1: "keyword", 2: "keyword"}),
             Region(
+                "to at its line's end (before a comment), the medium `disk` on a later line: the medium, not"
+                " the statement `disk`, as the parsers read it",
+                f"({kw(TARGET)})(?={sp}*(?:#|$))",
+                f"({kw(DISK[0])})|(?=[^{blank}#])",
+                "comments",
+                None,
+                {1: "keyword"},
+                {1: "keyword"},
+            ),
+            Region(
                 "disk USER ADDRESS size AMOUNT UNIT on VOLUME: each slot in turn, over line breaks; the amount,"
                 " unit and volume values, and the `on` of a volume, not of a member",
                 f"({kw(DISK[0])}){after}",
@@ -1529,7 +1539,8 @@ def vim_syntax() -> str:
         "",
         (f"\" {DISK[0]} USER ADDRESS {DISK[1]} AMOUNT UNIT {PLACE[0]} VOLUME: each slot in turn, over line breaks;"
          f" this `{PLACE[0]}` names a volume, not a member; `{TARGET} {DISK[0]}` is the medium"),
-        f"syn keyword bkrKeyword {TARGET} nextgroup=bkrMedium skipwhite",
+        f"syn keyword bkrKeyword {TARGET} nextgroup=bkrMedium,bkrMediumC {over}",
+        comment("bkrMediumC", "bkrMedium"),
         f"syn match bkrMedium /\\k\\@<!{DISK[0]}\\k\\@!/ contained",
         *disk_chain,
         "",

@@ -1410,3 +1410,51 @@ def test_h6s68_a_statement_keyword_starting_the_line_after_a_wait_s_count_is_tha
     ):
         assert kinds[at : at + 4] == ["keyword"] * 4
         assert kinds[text.index("2\n")] == "number"
+
+
+#: `to` at its line's end (a comment after it or not), the medium on the next line: the
+#: parsers read `disk` there as the medium, no error; the highlighters took it for the
+#: statement `disk USER ADDRESS size ...` and coloured what follows as its slots (`run on
+#: each member daily 02:00`: a user ID RUN, names ON, EACH...; `pool P`: a user ID POOL).
+MEDIUM_LATER = (
+    (
+        "job J { backup G  to  # the medium\n    disk  run on each member daily 02:00 }",
+        [("keyword", "job"), ("job-name", "J"), ("brace", "{"), ("keyword", "backup"), ("group-name", "G"),
+         ("keyword", "to"), ("comment", "# the medium"), ("keyword", "disk"), ("keyword", "run"), ("keyword", "on"),
+         ("keyword", "each"), ("keyword", "member"), ("keyword", "daily"), ("time", "02:00"), ("brace", "}")],
+    ),
+    (
+        "job K {\n  backup G\n  to\n    disk pool P\n  run on VM1 daily 01:00\n}",
+        [("keyword", "job"), ("job-name", "K"), ("brace", "{"), ("keyword", "backup"), ("group-name", "G"),
+         ("keyword", "to"), ("keyword", "disk"), ("keyword", "pool"), ("name", "P"), ("keyword", "run"),
+         ("keyword", "on"), ("member-name", "VM1"), ("keyword", "daily"), ("time", "01:00"), ("brace", "}")],
+    ),
+    (
+        "job L {\n  backup G\n  to\n\n    tape\n  run on VM1 daily 01:00\n}\ndisk U 191 size 1 cyl",
+        [("keyword", "job"), ("job-name", "L"), ("brace", "{"), ("keyword", "backup"), ("group-name", "G"),
+         ("keyword", "to"), ("keyword", "tape"), ("keyword", "run"), ("keyword", "on"), ("member-name", "VM1"),
+         ("keyword", "daily"), ("time", "01:00"), ("brace", "}"), ("keyword", "disk"), ("user-id", "U"),
+         ("address", "191"), ("keyword", "size"), ("number", "1"), ("name", "cyl")],
+    ),
+)
+
+
+def test_h6s68_the_medium_on_the_line_after_to_is_the_medium(tmp_path):
+    from bkrdsl.source import Source
+    from bkrdsl.syntax.parser import parse
+
+    texts = [text for text, _ in MEDIUM_LATER]
+    for text in texts:
+        whole = "cluster C {\n  member VM1 { workers 2 }\n" + text + "\n}\n"
+        assert parse(Source.of("t.bkr", whole)).ok, text
+    files = []
+    for n, text in enumerate(texts):
+        path = tmp_path / f"medium{n}.bkr"
+        path.write_text(text + "\n", encoding="utf-8")
+        files.append(path)
+    textmate = textmate_run(["-"], stdin=json.dumps(texts))
+    vim = vim_run(files, tmp_path)
+    for (text, expected), tm, vi in zip(MEDIUM_LATER, textmate, vim):
+        assert runs(text, pygments_kinds(text)) == expected
+        assert runs(text, textmate_kinds(text, tm["lines"])) == expected
+        assert runs(text, vim_kinds(text, vi["lines"])) == expected

@@ -150,7 +150,8 @@ syn match bkrRange /\k\@<![0-9A-Fa-f]\{1,4}-[0-9A-Fa-f]\{1,4}\k\@!/ contained co
 syn match bkrRangeOperator /-/ contained
 
 " disk USER ADDRESS size AMOUNT UNIT on VOLUME: each slot in turn, over line breaks; this `on` names a volume, not a member; `to disk` is the medium
-syn keyword bkrKeyword to nextgroup=bkrMedium skipwhite
+syn keyword bkrKeyword to nextgroup=bkrMedium,bkrMediumC skipwhite skipnl skipempty
+syn match bkrMediumC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrMedium,bkrMediumC skipwhite skipnl skipempty
 syn match bkrMedium /\k\@<!disk\k\@!/ contained
 syn keyword bkrKeyword disk nextgroup=bkrDiskUser,bkrDiskC skipwhite skipnl skipempty
 syn match bkrDiskC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrDiskUser,bkrDiskC skipwhite skipnl skipempty
