@@ -969,8 +969,14 @@ def rules() -> dict[str, tuple[Rule, ...]]:
          f"{line_stmt}|(?<={nc})|(?!{kw(PLACE[0])})(?=[^{blank}#])"),
         ("disk-on", "on VOLUME: a volume, not a member", f"({kw(PLACE[0])})", "keyword", slot_end),
     )
+    # The unit may end the statement, another on its line (`cyl catalog shared ...`): it takes
+    # the blanks after it only before an `on`, a comment or the line end, so that it ends
+    # right after its word otherwise, and the slots before it with it (`(?<=nc)`), which
+    # would read the next word as the unit again.
+    unit_after = f"(?:{sp}+(?={kw(PLACE[0])}|#)|{sp}*\n)?"
     for (key, doc, begin, capture, end), following in zip(disk_slots, [*(k for k, *_ in disk_slots[1:]), "disk-volume"]):
-        lists[key] = (Include("schedule-comments"), Region(doc, f"{begin}{after}", end, following, None, {1: capture}))
+        tail = unit_after if key == "disk-unit" else after
+        lists[key] = (Include("schedule-comments"), Region(doc, f"{begin}{tail}", end, following, None, {1: capture}))
     lists["disk-volume"] = (Include("schedule-comments"), Match("VOLUME", f"({word})", None, {1: "@value"}))
     # `logon-wait AMOUNT UNIT`: the two slots, as a disk's amount and unit.
     lists["wait-amount"] = (

@@ -1458,3 +1458,45 @@ def test_h6s68_the_medium_on_the_line_after_to_is_the_medium(tmp_path):
         assert runs(text, pygments_kinds(text)) == expected
         assert runs(text, textmate_kinds(text, tm["lines"])) == expected
         assert runs(text, vim_kinds(text, vi["lines"])) == expected
+
+
+def test_h6s68_a_statement_after_a_disk_s_unit_on_its_line_is_that_statement(tmp_path):
+    """`disk BKRWRK* 191 size 10 cyl catalog shared server S`: the parsers end the disk
+    after its unit (no `on`) and read the catalog statement, no error. pygments and
+    TextMate read every word after the unit as the unit again (the amount's slot had not
+    ended), `catalog shared server` as names; Vim coloured the keywords."""
+    from bkrdsl.source import Source
+    from bkrdsl.syntax.parser import parse, tokens
+
+    texts = [
+        f"cluster C {{\n  member VM1 {{ workers 2 }}\n  disk BKRWRK* 191 size 10 {unit} {rest}\n}}\n"
+        for unit in ("cyl", "CYL", "blk")
+        for rest in ("catalog shared server S", "tape manager shared catalog-dmm D", "shared-volume V1 V2",
+                     "job J { backup G }", "single user U1", "on VOL at 1 disk A 191 size 1 cyl expire on VM1 { }")
+    ]
+    problems = []
+    for text in texts:
+        assert parse(Source.of("t.bkr", text)).ok, text
+        kinds = pygments_kinds(text)
+        for tok in tokens(Source.of("t.bkr", text)):
+            got = set(kinds[tok.start_pos : tok.end_pos])
+            if tok.type == "NAME":
+                wrong = not got <= NAME_KINDS
+            elif tok.type in ("LBRACE", "RBRACE"):
+                wrong = False
+            else:
+                wrong = got != {"keyword"}
+            if wrong:
+                problems.append(f"pygments: {tok.type} {tok.value!r} is {sorted(got)}: {text!r}")
+    files = []
+    for n, text in enumerate(texts):
+        path = tmp_path / f"unit{n:02d}.bkr"
+        path.write_text(text, encoding="utf-8")
+        files.append(path)
+    textmate = textmate_run(["-"], stdin=json.dumps(texts))
+    vim = vim_run(files, tmp_path)
+    for text, tm, vi in zip(texts, textmate, vim):
+        expected = pygments_kinds(text)
+        for engine, kinds in (("TextMate", textmate_kinds(text, tm["lines"])), ("Vim", vim_kinds(text, vi["lines"]))):
+            problems += [f"{engine}: {d}: {text!r}" for d in _disagreements(text, expected, kinds)]
+    assert not problems, "\n".join(problems[:40])
