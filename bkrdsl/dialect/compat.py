@@ -284,6 +284,27 @@ bkrc assumes; check it on your system):
   via BKRSYSTM CONFIG" and that the workers are chosen by "the workers
   selection user exit BKREXI03". Check in the product's Administration
   Guide that workers started at IPL do not disturb it.
+- **Who starts the Tape Manager DMMs.** BKRSTART starts each member's
+  Tape Manager Machine (TMM: the catalog node, or the request node) and
+  not its Device Manager Machine (the `catalog-dmm` or `request-dmm`
+  whose entry bkrc writes): bkrc **assumes** the TMM starts its DMM, and
+  both DMM entries say so. No public text found says who starts a DMM.
+  The closest: Tape Manager 1.3, "Specifying a Library Manager Machine
+  (LMM)"
+  (www.ibm.com/docs/en/tape-manager-for-zvm/1.3?topic=environment-specifying-library-manager-machine-lmm),
+  where a request node's TMM "will attempt to start the TRLM1 service
+  machine on node SYS30 the first time it receives a message from TCTMM
+  on the catalog node for TRLM1 on SYS30": a TMM that starts its LMM when
+  it first needs it; of the DMM the page says nothing. Searched: "Tape
+  Manager for z/VM Device Manager Machine DMM started by TMM autolog",
+  "IBM Tape Manager for z/VM DMM XAUTOLOG PROFILE EXEC startup device
+  manager machine" and "starting Tape Manager service machines TMM DMM
+  LMM order start". Check it once, after BKRSTART ran on a member with
+  tapes: `CP QUERY USER TCDMM` there (the DMM's name in your .bkr file)
+  should answer that it is logged on once the TMM has started; if it
+  does not, start the DMM from AUTOLOG1's PROFILE EXEC after `EXEC
+  BKRSTART` (`CP XAUTOLOG TCDMM`), or as Tape Manager's own installation
+  says.
 - **QUERY USER in an SSI cluster.** BKRSTART asks `QUERY USER id` (without
   `AT`) before each XAUTOLOG and leaves a machine that is logged on here
   alone. CP answers a user logged on at another member of the cluster with
