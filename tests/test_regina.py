@@ -62,6 +62,7 @@ def test_case(cms, case):
         smsg_off=case.smsg_off,
         not_in_directory=case.not_in_directory,
         elsewhere=case.elsewhere,
+        later=case.later,
         odd=case.odd,
         pools=case.pools,
         numbers=case.numbers,
@@ -92,7 +93,8 @@ def test_no_case_reads_an_unset_variable(cms, case):
     text = _trapping_novalue(example_exec(case.example, case.member, case.exec_name, site_dialect(case.dialect)))
     run = cms.run(text, case.operands, member=case.run_as or case.member, logged_on=case.logged_on,
                   fail=case.fail, slow=case.slow, smsg_off=case.smsg_off,
-                  not_in_directory=case.not_in_directory, elsewhere=case.elsewhere, odd=case.odd,
+                  not_in_directory=case.not_in_directory, elsewhere=case.elsewhere, later=case.later,
+                  odd=case.odd,
                   pools=case.pools, numbers=case.numbers,
                   file_name=f"{case.exec_name}.EXEC")
     assert "NOVALUE" not in run.stderr, run

@@ -23,6 +23,7 @@ class Case:
     smsg_off: list[str] = field(default_factory=list)
     not_in_directory: list[str] = field(default_factory=list)
     elsewhere: list[str] = field(default_factory=list)
+    later: dict[str, int] = field(default_factory=dict)
     odd: dict[str, tuple[int | str, list[str]]] = field(default_factory=dict)
     pools: dict[str, tuple[str, int | str, int]] = field(default_factory=dict)
     numbers: dict[str, int] = field(default_factory=dict)
@@ -93,6 +94,9 @@ def parse_cases(text: str) -> list[Case]:
         elif word == "dialect":
             key, _, value = rest.partition(" ")  # a value of several words too
             case.dialect[key] = value.strip()
+        elif word == "later":
+            user, n = rest.split()
+            case.later[user] = int(n)
         elif word == "slow":
             user, n = rest.split()
             case.slow[user] = int(n)

@@ -109,6 +109,7 @@ class CmsStandIn:
         smsg_off: tuple[str, ...] | list[str] = (),
         not_in_directory: tuple[str, ...] | list[str] = (),
         elsewhere: tuple[str, ...] | list[str] = (),
+        later: dict[str, int] | None = None,
         odd: dict[str, tuple[int | str, list[str]]] | None = None,
         pools: dict[str, tuple[str, int | str, int]] | None = None,
         numbers: dict[str, int] | None = None,
@@ -123,7 +124,9 @@ class CmsStandIn:
         names users logged on that take no SMSG (rc 57), `not_in_directory`
         users XAUTOLOG does not find (rc 53), `elsewhere` users logged on at
         another member of the SSI cluster only (QUERY USER: rc 0, `id - SSI`,
-        while not logged on here); `odd` answers a command that
+        while not logged on here), `later` users that log on at another
+        member while the EXEC runs (QUERY USER: not logged on n more times,
+        then `id - SSI`; XAUTOLOG once n is 0: rc 54); `odd` answers a command that
         starts with its key with exactly that rc and those lines (a CP that
         misbehaves: no answer, rc 0 with an error message, rc -3; rc "none":
         DIAGRC answers those lines with no rc before them); `pools` names
@@ -151,6 +154,7 @@ class CmsStandIn:
         (state / "slow").write_text("".join(f"{u} {n}\n" for u, n in (slow or {}).items()))
         (state / "nodir").write_text("".join(f"{u}\n" for u in not_in_directory))
         (state / "ssi").write_text("".join(f"{u}\n" for u in elsewhere))
+        (state / "later").write_text("".join(f"{u} {n}\n" for u, n in (later or {}).items()))
         (state / "smsgoff").write_text("".join(f"{u}\n" for u in smsg_off))
         (state / "odd").write_text("".join(
             "\t".join([str(rc), cmd, *lines]) + "\n" for cmd, (rc, lines) in (odd or {}).items()))
