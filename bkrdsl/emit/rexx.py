@@ -1295,7 +1295,7 @@ def _meanwhile(dialect) -> list[str]:
         _APART,
         f"  call tell me': CP' x.i 'failed, rc {already}.'",
         f"  if asked = {CP_NOT_LOGGED_ON} then do",
-        "    call tell me': yet CP' q.i 'answers that it is not logged on:'",
+        "    call tell me': yet CP' q.i 'answers that it is not logged on here:'",
         "    call tell me': its logoff may be under way.'",
         "  end",
         f"  return {already}",
