@@ -4167,3 +4167,64 @@ def test_a_disks_without_a_member_are_those_of_the_file_with_its_block_blanked(e
         held_any = held_any or bool(expected)
     # (prodssi.direct gives every machine its 0191: BKR520's, no BKR253 to hold)
     assert held_any or site == "prodssi.direct", "no member's block holds a warning back"
+
+
+# --- h4 (stop 68)
+
+
+@pytest.mark.parametrize("reading", ["fast", "lark"])
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.bkr")))
+def test_h4s68_a_file_read_closed_takes_its_own_parse_its_open_blocks_ending_at_their_braces(
+    example, reading, monkeypatch
+):
+    # While a file typed without its closing braces is typed at its end, the server
+    # reads it closed there (`read_closed`) at every keystroke: the text with BKR005's
+    # `}`s was parsed again, two parses a re-check where a normal one has one
+    # (1.65x at 10,000 users, bench/lsp_second_analysis_bench.py). `_closed_parse`
+    # gives the closed text's parse from the document's own, the blocks never closed
+    # ending at their `}`s: the very AST (every field, spans and comments, `repr`),
+    # Source and no diagnostic the closed text's parse gives, under both parsers, for
+    # each example left open by one, two and three `}`s, its last line ended, not
+    # ended, followed by blank lines or by a comment.
+    from bkrdsl.resolve.loader import read_text
+
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    path = EXAMPLES / example
+    body = path.read_text().rstrip()
+    compared = 0
+    for _ in range(3):
+        if not body.endswith("}"):
+            break
+        body = body[:-1].rstrip()
+        for tail in ("\n", "", "\n\n  \n", "\n  # a comment below\n", "  # a comment on the line\n"):
+            text = body + tail
+            doc = analyse_document(str(path), text, path=path)
+            held = next((d for d in doc.diagnostics if F.closed_later(d)), None)
+            if held is None:
+                continue
+            mend = held.fix or held.choices[0]
+            (edit,) = mend.edits
+            closed = text[: edit.span.start] + edit.new_text + text[edit.span.end :]
+            got = F._closed_parse(doc, held, edit, closed)
+            assert got is not None, (example, tail)
+            source, module, diagnostics = read_text(str(path), closed.encode())
+            assert diagnostics == [] and got[2] == ()
+            assert got[0] == source and repr(got[1]) == repr(module), (example, tail)
+            compared += 1
+    assert compared >= 5
+
+
+def test_h4s68_a_file_read_closed_takes_its_own_parse_only_when_its_one_diagnostic_is_bkr005():
+    # A file whose text says something more than BKR005 (here a warning) is parsed
+    # again closed, as before: the parse taken over holds no diagnostic.
+    from dataclasses import replace
+
+    text = "import std/backup-manager\n\ncluster DEV {\n  member DEV1 { workers 2  private-volume D1PRV1 }\n"
+    doc = analyse_document("dev.bkr", text)
+    (held,) = doc.diagnostics
+    (edit,) = (held.fix or held.choices[0]).edits
+    closed = text[: edit.span.start] + edit.new_text + text[edit.span.end :]
+    assert F._closed_parse(doc, held, edit, closed) is not None
+    other = replace(held, code="BKR999", related=())
+    doc.analysis.diagnostics = [held, other]
+    assert F._closed_parse(doc, held, edit, closed) is None

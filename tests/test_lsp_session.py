@@ -1038,3 +1038,40 @@ def test_fix_all_leaves_the_brace_held_back_while_typing_at_the_end(tmp_path):
         assert editor.errors == []
     finally:
         editor.close()
+
+
+# --- h4 (stop 68)
+
+
+def test_h4s68_a_file_typed_without_its_closing_braces_is_parsed_once_a_keystroke(tmp_path, monkeypatch):
+    # Read closed at every keystroke at its end (`read_closed`), the file was parsed
+    # twice a re-check: as typed, to its BKR005, and again with the `}`s written, 1.65x
+    # a normal re-check at 10,000 users (bench/lsp_second_analysis_bench.py). The
+    # closed text's parse is now the first one's, its open blocks ending at their
+    # `}`s (`features._closed_parse`): one parse of the main text a keystroke, and
+    # the same diagnostics published (BKR331 at `SYS`, as in the test above).
+    from bkrdsl.resolve import loader
+
+    parsed = []
+    read_text = loader.read_text
+
+    def counted(name, data):
+        parsed.append(name)
+        return read_text(name, data)
+
+    monkeypatch.setattr(loader, "read_text", counted)
+    text = "import std/backup-manager\n\ncluster DEV {\n  member DEV1 { workers 2  private-volume D1PRV1 }\n"
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = (tmp_path / "dev.bkr").as_uri()
+        _open(editor, uri, text)
+        text, version, _ = _typed_at_end(editor, uri, text, "  job J {\n    backup SYS ful", 1)
+        parsed.clear()
+        _, _, seen = _typed_at_end(editor, uri, text, "l", version)
+        codes = [d["code"] for d in seen[-1]]
+        assert "BKR331" in codes and "BKR005" not in codes, codes
+        assert [name for name in parsed if name.endswith("dev.bkr")] == [parsed[0]], parsed
+        assert editor.errors == []
+    finally:
+        editor.close()

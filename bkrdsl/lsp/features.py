@@ -3422,10 +3422,13 @@ def _reanalysed(doc: Document, texts: dict[str, str], scratch: ScratchModules | 
     )
 
 
-def _reanalysis(doc: Document, texts: dict[str, str], scratch: ScratchModules | None, checks: bool = True):
+def _reanalysis(
+    doc: Document, texts: dict[str, str], scratch: ScratchModules | None, checks: bool = True, main=None
+):
     """The analysis (`pipeline.Analysis`) of `_reanalysed`, without what the editor's
     features need of a document (the name index): what the quick fixes compare.
-    Without `checks`, only reading, parsing and importing."""
+    Without `checks`, only reading, parsing and importing. `main`: the main text's
+    parse, when known (`pipeline.analyse`'s: taken only when it is of that very text)."""
     from bkrdsl.pipeline import analyse
     from bkrdsl.syntax.reader import normalise
 
@@ -3440,6 +3443,7 @@ def _reanalysis(doc: Document, texts: dict[str, str], scratch: ScratchModules | 
         parsed=scratch,
         dialect=doc.dialect,
         directory=doc.directory,
+        main=main,
     )
 
 
@@ -4617,6 +4621,64 @@ def closed_later(d: Diagnostic) -> bool:
     return d.related[0].label == FILE_ENDS_HERE
 
 
+def _closed_parse(doc: Document, held: Diagnostic, edit: Edit, text: str):
+    """What the parser makes of `text`, the document's text with the `}`s of BKR005's
+    mend (`held`, `edit`) written at its end, from the document's own parse (`read_closed`):
+    that parse, the blocks never closed ending at their `}`s, is the closed text's, and
+    the closed text reads without a diagnostic (a second parse of a 10,000-user file at
+    every keystroke at its end was most of a re-check: docs/lsp.md, *How fast*). None,
+    and the text parsed again, unless the file's only diagnostic is that BKR005 and the
+    mend writes one `}` for each block it names. `tests/test_lsp_features.py` compares
+    this with the parse of the closed text, both parsers, every example left open."""
+    main = doc.analysis.program.main
+    if main is None or main.file != doc.name or doc.analysis.stops:
+        return None
+    if any(d is not held and d.span is not None and d.span.file == doc.name for d in doc.analysis.diagnostics):
+        return None
+    opened = [held.span.start, *(r.span.start for r in held.related[1:])]  # innermost first
+    closes = [edit.span.start + k for k, c in enumerate(edit.new_text) if c == "}"]  # innermost first
+    if len(closes) != len(opened) or edit.span.end != edit.span.start:
+        return None
+    closed = Source.of(doc.name, text)
+    ends = {}
+    for brace, close in zip(opened, closes, strict=True):
+        line, column = closed.position(close)
+        ends[brace] = (line, column + 1, close + 1)
+
+    first = min(opened)
+
+    def holds(value) -> bool:
+        """Whether `value` is an AST node whose span holds one of the `{`s never closed."""
+        span = getattr(value, "span", None)
+        return (
+            span.__class__ is Span
+            and span.end > first
+            and hasattr(value, "__dataclass_fields__")
+            and any(span.start <= b < span.end for b in opened)
+        )
+
+    def shut(node):
+        """`node` with the blocks never closed in it ending at their `}`s."""
+        changes = {}
+        for name in node.__dataclass_fields__:
+            value = getattr(node, name)
+            if value.__class__ is tuple:
+                items = tuple(shut(v) if holds(v) else v for v in value)
+                if any(a is not b for a, b in zip(items, value, strict=True)):
+                    changes[name] = items
+            elif holds(value):
+                changes[name] = shut(value)
+        span = getattr(node, "span", None)
+        if isinstance(span, Span):
+            own = min((b for b in opened if span.start <= b < span.end), default=None)
+            if own is not None:
+                line, column, end = ends[own]
+                changes["span"] = span._replace(end_line=line, end_column=column, end=end)
+        return replace(node, **changes) if changes else node
+
+    return closed, shut(main), ()
+
+
 def read_closed(doc: Document, scratch: ScratchModules | None = None) -> list[Diagnostic] | None:
     """The document's diagnostics as the file reads with the blocks it leaves open at
     its end closed there, when its only syntax error is that BKR005 (`closed_later`):
@@ -4640,7 +4702,7 @@ def read_closed(doc: Document, scratch: ScratchModules | None = None) -> list[Di
         return None
     at = mend.edits[0].span.start
     text = doc.text[:at] + mend.edits[0].new_text + doc.text[mend.edits[0].span.end :]
-    again = _reanalysis(doc, {doc.name: text}, scratch)
+    again = _reanalysis(doc, {doc.name: text}, scratch, main=_closed_parse(doc, held, mend.edits[0], text))
     if again.model is None:
         return None
 
