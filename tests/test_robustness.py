@@ -677,3 +677,33 @@ def test_a_run_of_braces_that_close_nothing_is_read_in_linear_work(parser, layou
 
     small, large = calls(2_000), calls(4_000)
     assert large < 2.2 * small, (small, large)
+
+
+# --- h4 (stop 68)
+
+
+def test_h4s68_bkr005_at_the_end_scans_for_a_brace_as_the_text_without_quotes_and_comments_reads():
+    # BKR005 for a block the file ends inside (`messages.never_closed`) asks whether a
+    # `{` or `}` follows the block's outside quotes and comments (`_body_indented`):
+    # it took the text of the whole rest of the file without them (`_TEXT_OR_COMMENT`,
+    # 4.6 ms at 10,000 users, at every keystroke typed at the end of a file left open).
+    # A scan that stops at the first such brace answers the same: every text of these
+    # characters up to 6 long, and every tail of the examples.
+    import itertools
+
+    from bkrdsl.syntax import messages
+
+    def before(text: str) -> bool:
+        return any(c in messages._TEXT_OR_COMMENT.sub("", text) for c in "{}")
+
+    def now(text: str) -> bool:
+        return any(m.group() in "{}" for m in messages._BRACE_OR_TEXT_OR_COMMENT.finditer(text))
+
+    for size in range(7):
+        for chars in itertools.product(' \n"\\#{a', repeat=size):
+            text = "".join(chars)
+            assert now(text) == before(text), repr(text)
+    for path in sorted(EXAMPLES.glob("*.bkr")):
+        text = path.read_text()
+        for start in range(0, len(text), 97):
+            assert now(text[start:]) == before(text[start:]), (path.name, start)

@@ -5772,7 +5772,10 @@ def _body_indented(source: Source, brace: Span, end: int, end_line: int) -> bool
     written as the block's body are all its own, and the `}` goes after the last."""
     if source is None or not source.text or brace.line > source.line_count:
         return False
-    if any(c in _TEXT_OR_COMMENT.sub("", source.text[brace.end : end]) for c in "{}"):
+    # the first `{` or `}` outside quotes and comments, where a scan stops: the text
+    # with those taken out (`_TEXT_OR_COMMENT`) was made of the whole rest of the file, at
+    # each keystroke at the end of a file left open (BKR005: 4.6 ms at 10,000 users)
+    if any(m.group() in "{}" for m in _BRACE_OR_TEXT_OR_COMMENT.finditer(source.text[brace.end : end])):
         return False
     indent = len(_indent_of(source.line_text(brace.line)))
     for n in range(brace.line + 1, min(end_line, source.line_count + 1)):
@@ -6067,6 +6070,8 @@ def _one_close_too_many(text: str) -> bool:
 
 #: A text, or a comment (a `#` that starts a word), whose braces are no blocks' (_colon_for_brace).
 _TEXT_OR_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"?|(?:(?<=\s)|^)#[^\n]*', re.MULTILINE)
+#: A `{` or `}` where `_TEXT_OR_COMMENT` finds neither quotes nor a comment (`_body_indented`).
+_BRACE_OR_TEXT_OR_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"?|(?:(?<=\s)|^)#[^\n]*|[{}]', re.MULTILINE)
 
 
 def _colon_for_brace(head: str, text: str, span: Span) -> Diagnostic:
