@@ -13166,17 +13166,19 @@ def test_h6_67_a_runs_members_left_out_get_what_the_jobs_users_allow(clean, writ
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 def test_h6_67_run_on_with_no_member_at_its_lines_end_names_the_files_members(parser, monkeypatch):
     # `run on`, then the job's `}`, as it is typed: the help named no member ("write a
-    # member name after `on`"); both front ends read it, so it names the file's members
-    # and `each member` whatever the job's users (the fast parser does not know them).
+    # member name after `on`"); both front ends read it, so it names the file's members.
+    # Since h2 (stop 68) both read the job's users from the text (`messages.job_home_of`):
+    # of IDENTITY users the fix writes `each member` (test_h2_68_run_cut_short_...); of
+    # single-configuration users whose other jobs run nowhere, each member is a choice.
     monkeypatch.setenv("BKRDSL_PARSER", parser)
-    for clean in ("run on each member daily 03:30", "run on VMSYS1 daily 02:00"):
+    for clean, help in (
+        ("run on each member daily 03:30", "write `each member` after `on`: the job backs up IDENTITY users, one job per member"),
+        ("run on VMSYS1 daily 02:00", "write the member it runs on after `on`, `VMSYS1`, `VMSYS2`, `VMSYS3` or `VMSYS4`"),
+    ):
         _, analysis = _one_slip(clean, "run on")
         (found,) = analysis.diagnostics
         assert found.message == "expected a member name after `on`, found `}`"
-        assert found.help == (
-            "write the member it runs on after `on`, `VMSYS1`, `VMSYS2`, `VMSYS3` or `VMSYS4`"
-            " (single-configuration users), or `each member` (IDENTITY users)"
-        )
+        assert found.help.startswith(help)
     # an `on` of another statement keeps its own help (an `expire on`'s names the member
     # its shared catalog is purged from: test_h8_67_expire_on_with_no_member_...)
     _, analysis = _one_slip("expire on VMSYS1 {", "expire on\n  {")
@@ -14217,3 +14219,72 @@ def test_h9s67_a_directory_word_that_begins_a_keyword_stays_its_slip(place, pars
     _text, analysis = _one_slip(*(w.replace("{L}", "SHARE") for w in H9S67_PLACES[place]))
     (found,) = analysis.diagnostics
     assert found.code == "BKR012" and found.message == "unknown keyword `SHARE`; did you mean `shared-volume`?"
+
+
+# --- h2 (stop 68)
+#: `run` or `run on` cut short at its line's end in a job (the job's `}`, or the next
+#: statement on the line below), as a newcomer stops typing: the fix writes the members
+#: the job's users allow, as for `run daily 03:30` (h6, stop 67), a `run` without a
+#: schedule being `manual`, and the help says where the schedule goes. Was: the members
+#: named, no fix, in either parser (the fast parser did not know the users' kind).
+#: Job LNXFULL's users' other job, LNXINC, is written below it: its member is found too
+#: (was: only the jobs above were read). (clean, as written, the help's start, the line fixed)
+H2_68_RUN_CUT_SHORT = [
+    ("run on each member daily 03:30", "run",
+     "write `on each member` after `run`: the job backs up IDENTITY users, one job per member;"
+     " its schedule follows, `run on each member daily HH:MM`, or none for a job submitted by hand",
+     "    run on each member"),
+    ("run on each member daily 03:30", "run on",
+     "write `each member` after `on`: the job backs up IDENTITY users, one job per member;"
+     " its schedule follows, `run on each member daily HH:MM`, or none for a job submitted by hand",
+     "    run on each member"),
+    ("run on VMSYS2 weekly sat 22:00", "run",
+     "write `on VMSYS2` after `run`: the job backs up single-configuration users, whose other jobs run on VMSYS2;"
+     " its schedule follows, `run on VMSYS2 daily HH:MM`, or none for a job submitted by hand",
+     "    run on VMSYS2"),
+    ("    to tape\n    run on VMSYS2 weekly sat 22:00", "    run on\n    to tape",
+     "write `VMSYS2` after `on`: the job backs up single-configuration users, whose other jobs run on VMSYS2;"
+     " its schedule follows, `run on VMSYS2 daily HH:MM`, or none for a job submitted by hand",
+     "    run on VMSYS2"),
+    ("run on each member daily 03:30\n  }", "run }",
+     "write `on each member` after `run`: the job backs up IDENTITY users, one job per member;"
+     " its schedule follows, `run on each member daily HH:MM`, or none for a job submitted by hand",
+     "    run on each member }"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "help", "fixed"), H2_68_RUN_CUT_SHORT, ids=[f"{c[1]!r}-{c[3].split()[-1]}" for c in H2_68_RUN_CUT_SHORT])
+def test_h2_68_run_cut_short_gets_the_members_its_users_allow(clean, written, help, fixed, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    (found,) = analysis.diagnostics
+    assert found.help == help
+    assert found.choices == ()
+    assert too_long(found, analysis.sources) == []
+    assert fixed in _clean_after(text, found.fix).split("\n")
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h2_68_run_cut_short_of_single_users_run_nowhere_else_offers_each_member(parser, monkeypatch):
+    # APPSFULL's users have no other job: each member is a choice, each file then clean
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip("run on VMSYS1 daily 02:00", "run on")
+    (found,) = analysis.diagnostics
+    assert found.fix is None
+    assert [c.title for c in found.choices] == [f"Insert `VMSYS{n}`" for n in (1, 2, 3, 4)]
+    for choice in found.choices:
+        _clean_after(text, choice)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["run on weekly sat 22:00", "run weekly sat 22:00"])
+def test_h2_68_a_jobs_home_is_read_from_its_users_other_job_below_it(written, parser, monkeypatch):
+    # LNXFULL (line 55) is the first job of LINUX; LNXINC, below it, runs on VMSYS2. The
+    # recovery read the jobs above only: a choice of each member. Now the fix writes VMSYS2.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip("run on VMSYS2 weekly sat 22:00", written)
+    (found,) = analysis.diagnostics
+    assert found.help.endswith("the job backs up single-configuration users, whose other jobs run on VMSYS2")
+    assert found.choices == ()
+    assert _clean_after(text, found.fix) == BASE

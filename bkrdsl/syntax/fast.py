@@ -2551,9 +2551,24 @@ class _Parser:
         if keyword.lower() == "on" and not names and found[KIND] == "}" and at and self.tokens[at - 1][TEXT].lower() == "expire":
             # `expire on`, then the cluster's `}`: the members by the catalog read (Recovery.expire_members_left_out)
             diag = messages.expire_members_left_out(diag, members, *self._catalog_read(), where)
+        if keyword.lower() == "on" and not names and at and self.tokens[at - 1][TEXT].lower() == "run":
+            diag = self._run_cut_short(diag, True, where)
         if keyword == ",":
             self.comma_removal = (diag, self._comma_span(self.i - 1))
         return diag
+
+    def _run_cut_short(self, diag: Diagnostic, after_on: bool, where: Span) -> Diagnostic:
+        """`run` or `run on` (`after_on`, at `where`) cut short in a job, the job's `}` or
+        the next statement after it: `diag` with the members the job's users allow, as
+        the recovery gives them (`Recovery.run_members_left_out`: `messages.job_home_of`,
+        read from the text, as there)."""
+        from bkrdsl.syntax import messages
+
+        if not self.blocks or self.blocks[-1][0] != "job":
+            return diag
+        members = [m.name.text for m in self.members]
+        kind, home = messages.job_home_of(self.text, self.blocks[-1][2][START])
+        return messages.run_members_left_out(diag, after_on, members, kind, home, where, cut=True)
 
     def _catalog_read(self) -> tuple[str | None, str | None]:
         """The scope (`shared`, `local`) of the cluster's first `catalog` statement read,
@@ -2615,6 +2630,8 @@ class _Parser:
             return run_on
         members = [m.name.text for m in self.members] if keyword == "on" else ()  # the help names them
         diag = messages.missing_other(f"`{keyword}`", after, found, where, filler, line_ended=line_ended, members=members)
+        if keyword == "on" and previous[TEXT].lower() == "run":
+            return self._run_cut_short(diag, False, where)
         end = self._end_of(previous)
         if keyword == "member" and previous[TEXT].lower() == "each":
             return messages.member_left_out(diag, end)

@@ -2630,6 +2630,71 @@ def job_backup_lines(text: str, brace: int, keyword: str = "backup") -> list[tup
     return found
 
 
+#: A declaration first on its line (`single group LINUX {`, `identity user TCPIP FTPSERVE`):
+#: its kind, `group` or `user`, and the words after them.
+_DECLARATION_LINE = re.compile(r"(?im)^[ \t]*(single|identity)[ \t]+(group|user)[ \t]+([^\n]*)")
+#: A name of a `backup` or `run on` list, the list's `,`s aside.
+_LISTED_NAME = re.compile(r"[^\s,{}]+")
+
+
+def _listed(words: str) -> list[str]:
+    """The names a list written `words` starts with, as written (`LINUX, APPS full`:
+    `LINUX`, `APPS`): the first word, then each after a `,`."""
+    names: list[str] = []
+    at = 0
+    for found in _LISTED_NAME.finditer(words):
+        if names and "," not in words[at : found.start()]:
+            break
+        names.append(found.group())
+        at = found.end()
+    return names
+
+
+def _statement_list(written: str) -> list[str]:
+    """The names of a `backup` line's list (`backup LINUX, APPS full`: `LINUX`, `APPS`),
+    as job_backup_lines gives the line, in capitals."""
+    return [name.upper() for name in _listed(written.partition(" ")[2])]
+
+
+def job_home_of(text: str, brace: int) -> tuple[str | None, str | None]:
+    """The kind of users the job whose `{` is at offset `brace` of `text` backs up,
+    `single` or `identity`, where its `backup` lines name only groups and users the file
+    declares, all of one kind (else None); and, for `single`, the one member the file's
+    other jobs that back up any of them run on, where they all run on one (BKR220's help:
+    else None). Read as a text, the whole file's declarations and jobs, those below the
+    job too (was the parser's stack, the jobs above it only), so that both parsers agree
+    (as job_backup_lines): the recovery's `job_home`, and the fast parser's `run` cut
+    short at its line's end, ask it."""
+    kinds: dict[str, str] = {}
+    for found in _DECLARATION_LINE.finditer(text):
+        words = line_words(found.group(3))
+        names = _LISTED_NAME.findall(words)[:1] if found.group(2).lower() == "group" else _listed(words)
+        for name in names:
+            kinds[name.upper()] = found.group(1).lower()  # a name in any case is one name
+    named = [name for _, written in job_backup_lines(text, brace) for name in _statement_list(written)]
+    found_kinds = {kinds.get(name) for name in named}
+    if not named or len(found_kinds) != 1 or None in found_kinds:
+        return None, None
+    kind = found_kinds.pop()
+    if kind != "single":
+        return kind, None
+    # each place by its names in capitals (`zvm1` and `ZVM1` are one member), as first written
+    places: dict[tuple[str, ...] | None, list[str] | None] = {}
+    for head in _JOB_HEAD.finditer(text):
+        other = head.end() - 1
+        backed = {name for _, written in job_backup_lines(text, other) for name in _statement_list(written)}
+        if other == brace or not backed & set(named):
+            continue
+        runs = job_backup_lines(text, other, "run")
+        words = runs[0][1].split(None, 2) if len(runs) == 1 else []
+        members = None
+        if len(words) == 3 and words[1].lower() == "on" and [w.lower() for w in words[2].split()[:2]] != ["each", "member"]:
+            members = _listed(words[2])
+        places.setdefault(tuple(m.upper() for m in members) if members else None, members)
+    home = places.popitem()[1] if len(places) == 1 else None
+    return kind, home[0] if home is not None and len(home) == 1 else None
+
+
 #: `single group GUESTS {`, `identity group SYSTEM {`: a group's head in the text, its name.
 _GROUP_HEAD = re.compile(r"(?im)^[ \t]*(?:single|identity)[ \t]+group[ \t]+([A-Za-z0-9$#@_*%?-]+)[ \t]*\{")
 #: The levels a `backup` line ends with, which name no group.
@@ -7711,7 +7776,14 @@ def on_and_schedule(
 
 
 def run_members_left_out(
-    diag: Diagnostic, after_on: bool, members: Sequence[str], kind: str | None, home: str | None, span: Span
+    diag: Diagnostic,
+    after_on: bool,
+    members: Sequence[str],
+    kind: str | None,
+    home: str | None,
+    span: Span,
+    *,
+    cut: bool = False,
 ) -> Diagnostic:
     """`run daily 22:00` ("expected `on` after `run`") or, `after_on`, `run on daily 22:00`
     ("expected a member name after `on`"): the members a job runs on left out before its
@@ -7723,7 +7795,10 @@ def run_members_left_out(
     so does a job of single-configuration users whose other jobs run on one member, or
     in a file of one member; else each of the file's `members` (four at most) is a
     choice, and, of users of no kind known, `each member` too. After `run`, `diag`
-    itself for those (`missing_other` names the members and offers them)."""
+    itself for those (`missing_other` names the members and offers them). `cut`: the
+    statement ends there (`run`, or `run on`, then the job's `}`), its schedule not
+    written: the fix writes the members, a `run` without a schedule being `manual`, and
+    the help says where a schedule goes (was, of any users, the members named, no fix)."""
     words = "" if after_on else "on "
     keyword = "on" if after_on else "run"
     if kind == "single" and home is None and len(members) == 1:
@@ -7737,6 +7812,9 @@ def run_members_left_out(
             if len(members) > 1
             else "the cluster's one member"
         )
+        if cut:
+            placed = "each member" if kind == "identity" else home
+            why += f"; its schedule follows, `run on {placed} daily HH:MM`, or none for a job submitted by hand"
         (fix,) = insert_choices([meant], span, first=False)
         return replace(diag, help=f"write `{meant}` after `{keyword}`: {why}", fix=fix, choices=())
     if not after_on or not members:

@@ -882,45 +882,19 @@ def _schedule_as_written(written: str) -> bool:
     return len(words) == 3 and all(messages.looks_like_day(d) for d in words[1].split(","))
 
 
-def job_home(stack) -> tuple[str | None, str | None]:
-    """The kind of users the job open on the parser's `stack` backs up, `single` or
-    `identity`, where its `backup` lines name only groups and users the file declares
-    before it, all of one kind (else None); and, for `single`, the one member the file's
-    other jobs that back up any of them run on, where they all run on one (BKR220's
-    help: else None). A `run` the recovery writes for the job is read by them."""
-    kinds: dict[str, str] = {}
-    homes: list[tuple[set[str], list[str] | None]] = []  # each other job's names and members
-    named: list[str] = []
+def job_home(stack, text: str) -> tuple[str | None, str | None]:
+    """The kind of users the job open on the parser's `stack` backs up, and the member
+    its users' other jobs run on (`messages.job_home_of`, read from `text`, the file: the
+    job's `backup` lines, and the whole file's declarations and other jobs, those below
+    it too); (None, None) where no job is open or its `{` is not the user's. A `run` the
+    recovery writes for the job is read by them."""
     opened = max((i for i, v in enumerate(stack) if isinstance(v, Token) and v.type == "JOB"), default=None)
     if opened is None:
         return None, None
-    for i, value in enumerate(stack):
-        if not isinstance(value, Tree):
-            continue
-        for tree in value.iter_subtrees_topdown():
-            if tree.data in ("group_decl", "user_decl") and tree.children and isinstance(tree.children[0], Tree):
-                names = [str(t.value) for t in tokens_of(tree) if t.type == "NAME"]
-                for name in names[:1] if tree.data == "group_decl" else names:
-                    kinds[name.upper()] = str(tree.children[0].data)  # a name in any case is one name
-            elif tree.data == "job":
-                backed = {str(t.value).upper() for b in tree.find_data("backup") for t in tokens_of(b) if t.type == "NAME"}
-                runs = list(tree.find_data("run"))
-                members = None
-                if len(runs) == 1 and not list(runs[0].find_data("on_each_member")):
-                    members = [str(t.value) for p in runs[0].find_data("on_members") for t in tokens_of(p) if t.type == "NAME"]
-                homes.append((backed, members))
-            elif tree.data == "backup" and i > opened:
-                named += [str(t.value).upper() for t in tokens_of(tree) if t.type == "NAME"]
-    found = {kinds.get(name) for name in named}
-    if not named or len(found) != 1 or None in found:
+    brace = next((v for v in stack[opened + 1 : opened + 3] if isinstance(v, Token) and v.type == "LBRACE"), None)
+    if brace is None or not is_real(brace):
         return None, None
-    kind = found.pop()
-    if kind != "single":
-        return kind, None
-    # each place by its names in capitals (`zvm1` and `ZVM1` are one member), as first written
-    places = {tuple(m.upper() for m in members) if members else None: members for backed, members in homes if backed & set(named)}
-    home = places.popitem()[1] if len(places) == 1 else None
-    return kind, home[0] if home is not None and len(home) == 1 else None
+    return messages.job_home_of(text, brace.start_pos)
 
 
 def top_token(stack, *types: str, real: bool = True) -> Token | None:
@@ -4084,7 +4058,7 @@ class Recovery:
     def job_home(self, stack) -> tuple[str | None, str | None]:
         """`job_home(stack)`, noted as read (`read_jobs`)."""
         self.read_jobs = True
-        return job_home(stack)
+        return job_home(stack, self.source.text)
 
     def each_member_phrase(self, ip, tok: Token, accepted: set[str]) -> tuple[bool, Token | None]:
         """`run on every member`, `on all members`, `on each members`: `on each member`."""
@@ -12356,8 +12330,8 @@ class Recovery:
             )
             if word == "," and keyword is previous:
                 diag = self.comma_removed(ip, diag, previous, found)
-            if keyword.type == "ON" and keyword is previous and not names and not ended:
-                diag = self.run_members_left_out(ip, diag, previous, found)
+            if keyword.type == "ON" and keyword is previous and not names:
+                diag = self.run_members_left_out(ip, diag, previous, found, ended)
             if keyword.type == "ON" and keyword is previous and not names and found.type in ("LBRACE", "$END", "RBRACE"):
                 diag = self.expire_members_left_out(ip, diag, previous)
             self.report(self.disk_written_whole(ip, diag) if keyword.type == "DISK" else diag, at)
@@ -12370,8 +12344,8 @@ class Recovery:
                 # `run every day at 2 on VMSYS1`: `on VMSYS1` inserted before the words would
                 # leave no statement (was offered, each file then with an error)
                 diag = replace(diag, choices=())
-            if filler == "ON" and previous is not None and previous.type == "RUN" and not ended:
-                diag = self.run_members_left_out(ip, diag, previous, found)
+            if filler == "ON" and previous is not None and previous.type == "RUN":
+                diag = self.run_members_left_out(ip, diag, previous, found, ended)
             if filler == "ON" and self.on_left_out(ip, found, previous):
                 # the two words with `on` between them, but where the word before it is a
                 # tape option read as the catalog node's name (`catalog-node`, then
@@ -12424,25 +12398,32 @@ class Recovery:
             return diag
         return messages.expire_members_left_out(diag, members_read(stack), *catalog_read(stack), self.span_of(previous))
 
-    def run_members_left_out(self, ip, diag: Diagnostic, previous: Token, found: Token) -> Diagnostic:
+    def run_members_left_out(
+        self, ip, diag: Diagnostic, previous: Token, found: Token, ended: bool = False
+    ) -> Diagnostic:
         """`run daily 22:00` or `run on daily 22:00` (`previous`, the `run` or a job's
         `on` read last; `found`, the schedule's first word, on its line): the members
-        left out, where the words after them read whole once written. `diag` with the
-        help and fix the job's users allow (`messages.run_members_left_out`, `job_home`:
-        was, of a job of IDENTITY users, a choice of each member, each then BKR221, and
-        after `on`, "write a member name after `on`"); else `diag`."""
+        left out, where the words after them read whole once written; or `run`, `run on`
+        cut short, `found` the block's `}`, the file's end or, `ended`, the next
+        statement on a later line (the statement then reads whole with the members
+        alone). `diag` with the help and fix the job's users allow
+        (`messages.run_members_left_out`, `job_home`: was, of a job of IDENTITY users, a
+        choice of each member, each then BKR221, and after `on`, "write a member name
+        after `on`"; cut short, the members named, no fix); else `diag`."""
         stack = ip.parser_state.value_stack
         after_on = previous.type == "ON"
-        if not is_real(previous) or not is_real(found) or found.type in ("RBRACE", "$END") or stack[-1] is not previous:
+        cut = ended or found.type in ("RBRACE", "$END")
+        if not is_real(previous) or not (cut or is_real(found)) or stack[-1] is not previous:
             return diag
         if after_on and (len(stack) < 2 or not isinstance(stack[-2], Token) or stack[-2].type != "RUN"):
             return diag  # an `on` of `expire`, `catalog` or a catalog node: one member, not a job's
-        rest = self._line_before_comment(found.start_pos).split("}", 1)[0]
-        if not self._reads_whole(ip, f"{'' if after_on else 'on '}X {rest}"):
-            return diag
+        if not cut:
+            rest = self._line_before_comment(found.start_pos).split("}", 1)[0]
+            if not self._reads_whole(ip, f"{'' if after_on else 'on '}X {rest}"):
+                return diag
         members = members_read(stack)
         kind, home = self.job_home(stack)
-        return messages.run_members_left_out(diag, after_on, members, kind, home, self.span_of(previous))
+        return messages.run_members_left_out(diag, after_on, members, kind, home, self.span_of(previous), cut=cut)
 
     def disk_written_whole(self, ip, diag: Diagnostic) -> Diagnostic:
         """A `disk` line with its address, `size`, its size or its unit left out
