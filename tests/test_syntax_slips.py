@@ -14231,24 +14231,24 @@ def test_h9s67_a_directory_word_that_begins_a_keyword_stays_its_slip(place, pars
 #: (was: only the jobs above were read). (clean, as written, the help's start, the line fixed)
 H2_68_RUN_CUT_SHORT = [
     ("run on each member daily 03:30", "run",
-     "write `on each member` after `run`: the job backs up IDENTITY users, one job per member;"
-     " its schedule follows, `run on each member daily HH:MM`, or none for a job submitted by hand",
+     ("write `on each member` after `run`: the job backs up IDENTITY users, one job per member;"
+     " its schedule follows, `run on each member daily HH:MM`, or none for a job submitted by hand"),
      "    run on each member"),
     ("run on each member daily 03:30", "run on",
-     "write `each member` after `on`: the job backs up IDENTITY users, one job per member;"
-     " its schedule follows, `run on each member daily HH:MM`, or none for a job submitted by hand",
+     ("write `each member` after `on`: the job backs up IDENTITY users, one job per member;"
+     " its schedule follows, `run on each member daily HH:MM`, or none for a job submitted by hand"),
      "    run on each member"),
     ("run on VMSYS2 weekly sat 22:00", "run",
-     "write `on VMSYS2` after `run`: the job backs up single-configuration users, whose other jobs run on VMSYS2;"
-     " its schedule follows, `run on VMSYS2 daily HH:MM`, or none for a job submitted by hand",
+     ("write `on VMSYS2` after `run`: the job backs up single-configuration users, whose other jobs run on VMSYS2;"
+     " its schedule follows, `run on VMSYS2 daily HH:MM`, or none for a job submitted by hand"),
      "    run on VMSYS2"),
     ("    to tape\n    run on VMSYS2 weekly sat 22:00", "    run on\n    to tape",
-     "write `VMSYS2` after `on`: the job backs up single-configuration users, whose other jobs run on VMSYS2;"
-     " its schedule follows, `run on VMSYS2 daily HH:MM`, or none for a job submitted by hand",
+     ("write `VMSYS2` after `on`: the job backs up single-configuration users, whose other jobs run on VMSYS2;"
+     " its schedule follows, `run on VMSYS2 daily HH:MM`, or none for a job submitted by hand"),
      "    run on VMSYS2"),
     ("run on each member daily 03:30\n  }", "run }",
-     "write `on each member` after `run`: the job backs up IDENTITY users, one job per member;"
-     " its schedule follows, `run on each member daily HH:MM`, or none for a job submitted by hand",
+     ("write `on each member` after `run`: the job backs up IDENTITY users, one job per member;"
+     " its schedule follows, `run on each member daily HH:MM`, or none for a job submitted by hand"),
      "    run on each member }"),
 ]
 
