@@ -14051,16 +14051,18 @@ def test_h8_67_expire_on_with_no_member_below_a_local_catalog_writes_each_member
         "write `each member` after `on`: each member has its own local catalog, which one that purges none keeps for ever (BKR214)"
     )
     assert _clean_after(text, found.fix) == local.replace("expire on VMSYS1", "expire on each member", 1)
-    # the catalog statement below the block: not read there, each member a choice
+    # the catalog statement below the block: was not read there, each member a choice,
+    # three of them then BKR215; since h2 (stop 68) the file's text is read, and the fix
+    # writes the member its server logs on to
     text = BASE.replace("  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1\n", "", 1).replace("expire on VMSYS1 {", "expire on {", 1)
     text = text.replace("  tape manager", "  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1\n  tape manager", 1)
     (found,) = analyse("prodssi.bkr", text.encode()).diagnostics
     assert found.help == (
-        "write the member it expires on after `on`, `VMSYS1`, `VMSYS2`, `VMSYS3` or `VMSYS4`:"
-        " the member whose `BKREXPIR` purges the catalog"
+        "write `VMSYS1` after `on`: the cluster's catalog is shared, purged from one member only (BKR211),"
+        " the one its server logs on to (BKR215)"
     )
-    assert (found.fix, [c.title for c in found.choices]) == (None, [f"Insert `VMSYS{n}`" for n in (1, 2, 3, 4)])
-    _clean_after(text, found.choices[0])
+    assert found.choices == ()
+    _clean_after(text, found.fix)
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
@@ -14288,3 +14290,43 @@ def test_h2_68_a_jobs_home_is_read_from_its_users_other_job_below_it(written, pa
     assert found.help.endswith("the job backs up single-configuration users, whose other jobs run on VMSYS2")
     assert found.choices == ()
     assert _clean_after(text, found.fix) == BASE
+
+
+#: An expire block written without its `{` and `}` (`expire on VMSYS1`, then its statements,
+#: then the cluster's next statement): one error whose fix writes both braces, and the file
+#: checks clean (was "open the block with `{` after its name", no fix); with its member left
+#: out too (`expire on`), the fix writes the member the catalog is purged from with them
+#: (was "write a member name after `on`"), also where the catalog statement is below the block.
+H2_68_EXPIRE_BODY = "\n    preview daily 01:00\n    purge weekly sun 03:00\n    retain 35 days  # five weeks"
+H2_68_EXPIRE_BLOCK = "expire on VMSYS1 {\n    preview daily 01:00\n    purge weekly sun 03:00\n    retain 35 days\n  }"
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("head", ["expire on VMSYS1", "expire on"])
+@pytest.mark.parametrize("catalog_below", [False, True])
+def test_h2_68_an_expire_block_without_its_braces_gets_them_written(head, catalog_below, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    base = BASE.replace("  retain 35 days\n", "  retain 35 days  # five weeks\n", 1)
+    catalog = "  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1\n"
+    if catalog_below:
+        base = base.replace(catalog, "", 1).replace("  tape manager", catalog + "  tape manager", 1)
+    clean = H2_68_EXPIRE_BLOCK.replace("retain 35 days", "retain 35 days  # five weeks")
+    assert analyse("prodssi.bkr", base.encode()).diagnostics == []
+    text = base.replace(clean, head + H2_68_EXPIRE_BODY, 1)
+    analysis = analyse("prodssi.bkr", text.encode())
+    (found,) = analysis.diagnostics
+    assert too_long(found, analysis.sources) == []
+    assert found.choices == ()
+    if head == "expire on VMSYS1":
+        assert found.code == "BKR011"
+        assert found.help == (
+            "the block's `{` and `}` are left out: write `expire on VMSYS1 {`, and `}` below its last statement, `retain 35 days`"
+        )
+    else:
+        assert found.code == "BKR010"
+        assert found.help.startswith(
+            "write `expire on VMSYS1 {`, and `}` below its last statement, `retain 35 days`:"
+            " the block's member and its braces are left out; the cluster's catalog is shared"
+        )
+    mended = apply_edits(text, found.fix.edits)
+    assert mended == base

@@ -2551,6 +2551,11 @@ class _Parser:
         if keyword.lower() == "on" and not names and found[KIND] == "}" and at and self.tokens[at - 1][TEXT].lower() == "expire":
             # `expire on`, then the cluster's `}`: the members by the catalog read (Recovery.expire_members_left_out)
             diag = messages.expire_members_left_out(diag, members, *self._catalog_read(), where)
+        elif keyword.lower() == "on" and not names and ended and at and self.tokens[at - 1][TEXT].lower() == "expire":
+            # `expire on`, then `retain 35 days`: the block's `{` and `}` left out too
+            body = messages.expire_body_below(self.text, where)
+            if body is not None:
+                diag = messages.expire_members_left_out(diag, members, *self._catalog_read(), where, body)
         if keyword.lower() == "on" and not names and at and self.tokens[at - 1][TEXT].lower() == "run":
             diag = self._run_cut_short(diag, True, where)
         if keyword == ",":
@@ -2575,7 +2580,9 @@ class _Parser:
         and the member its server logs on to, in capitals, each None where not read
         (`recovery.catalog_read`'s)."""
         if not self.catalogs:
-            return None, None
+            from bkrdsl.syntax import messages
+
+            return messages.catalog_in_text(self.text)  # below the block (Recovery.expire_members_left_out)
         catalog = self.catalogs[0]
         home = catalog.home[0].text.upper() if catalog.home and catalog.home[0].text else None
         return catalog.scope.value, home

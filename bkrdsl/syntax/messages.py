@@ -6110,6 +6110,13 @@ def missing_open(
         keyword = meant.split()[0]
         slip = f"give `{keyword}` its value" if found == f"`{keyword}`" else f"write `{keyword}` as one word, with its hyphen"
         help = f"open the block with `{{` after its name, and {slip}: `{title.strip('`')} {{ {meant} }}`"
+    elif line_ended and text is not None and title.lower().startswith("`expire ") and (body := expire_body_below(text, span)):
+        # `expire on VMSYS1`, then `retain 35 days` and the next cluster statement: the
+        # block's `{` and its `}` both left out (was "open the block with `{` after its
+        # name", which an expire block has none of, and no fix)
+        head = title.strip("`")
+        help = f"the block's `{{` and `}}` are left out: write `{head} {{`, and `}}` below its last statement, `{body[0]}`"
+        fix = Fix("Write `{` and `}`", (Edit(after(span), " {"), body[1]))
     elif line_ended and text is not None and title.startswith("`") and _one_close_too_many(text):
         # `job LNXBFULL` over its body and `}`: the block's `}` is there, and the `{` at
         # the head's line end is the one reading (as for `job LNXBFULL:`, _colon_for_brace)
@@ -6125,6 +6132,42 @@ def missing_open(
         expected="`{`",
         found=_LINE_END if line_ended else found,
     )
+
+
+#: The first words of an expire block's statements.
+_EXPIRE_STATEMENTS = ("preview", "purge", "retain")
+
+
+def expire_body_below(text: str, span: Span) -> tuple[str, Edit] | None:
+    """The statements of an expire block written below its head (`expire on VMSYS1`,
+    which ends at `span`), neither its `{` nor its `}` written: the lines right below
+    it that each start with `preview`, `purge` or `retain`, and no brace, the file's
+    braces even (none too many, which would be the block's `}`). The last of those
+    statements, and the edit that writes the block's `}` on a line below it, as far in
+    as the head; None otherwise."""
+    code = _TEXT_OR_COMMENT.sub("", text)
+    if code.count("}") != code.count("{"):
+        return None
+    begin = text.rfind("\n", 0, span.start) + 1
+    head = text[begin : span.start]
+    indent = head[: len(head) - len(head.lstrip())]
+    last = None
+    start = text.find("\n", span.end) + 1
+    while start:
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        words = line_words(text[start:end])
+        if words and (words.split()[0].lower() not in _EXPIRE_STATEMENTS or "{" in words or "}" in words):
+            break
+        if words:
+            last = (words, end)
+        start = end + 1 if end < len(text) else 0
+    if last is None:
+        return None
+    at = last[1]
+    line = text.count("\n", 0, at) + 1
+    column = at - text.rfind("\n", 0, at)
+    return " ".join(last[0].split()), Edit(Span(span.file, line, column, line, column, at, at), f"\n{indent}}}")
 
 
 def _one_close_too_many(text: str) -> bool:
@@ -7831,7 +7874,12 @@ def run_members_left_out(
 
 
 def expire_members_left_out(
-    diag: Diagnostic, members: Sequence[str], scope: str | None, home: str | None, span: Span
+    diag: Diagnostic,
+    members: Sequence[str],
+    scope: str | None,
+    home: str | None,
+    span: Span,
+    body: tuple[str, Edit] | None = None,
 ) -> Diagnostic:
     """`expire on {` ("expected a member name after `on`"): the block's members left out,
     `span` the `on` they go after; `members`, the file's read so far, and what the
@@ -7840,9 +7888,14 @@ def expire_members_left_out(
     (BKR215): with `home` known, the fix writes it; below a local catalog the fix writes
     `each member` (a member that purges none keeps its catalog for ever, BKR214); else
     each member is a choice (was "write a member name after `on`", no member named).
-    `diag` where the file names no member."""
+    `diag` where the file names no member. `body`: the block's `{` and `}` left out too,
+    its statements below (`expire on`, then `retain 35 days`: `expire_body_below`, its
+    last statement and the edit that writes the `}`), which the help says and each fix
+    or choice writes with the member (was "write a member name after `on`")."""
     if not members:
         return diag
+    if body is not None:
+        return _expire_head_written(diag, members, scope, home, span, body)
     by_upper = {m.upper(): m for m in members}
     meant = why = None
     if scope == "shared" and home is not None and home.upper() in by_upper:
@@ -7863,6 +7916,43 @@ def expire_members_left_out(
     return replace(
         diag, help=f"write the member it expires on after `on`, {named}: {why}", choices=insert_choices(members[:4], span, first=False)
     )
+
+
+#: A `catalog` statement first on its line: its scope, and the words after it.
+_CATALOG_LINE = re.compile(r"(?im)^[ \t]*catalog[ \t]+(shared|local)\b([^\n]*)")
+
+
+def catalog_in_text(text: str) -> tuple[str | None, str | None]:
+    """The scope of the file's first `catalog` statement, read as a text, and the member
+    its server logs on to (`on VMSYS1`), in capitals, each None where not written: an
+    expire block above the statement (`recovery.catalog_read` reads those before it)."""
+    found = _CATALOG_LINE.search(text)
+    if found is None:
+        return None, None
+    words = line_words(found.group(2)).split()
+    home = next((words[k + 1].upper() for k in range(len(words) - 1) if words[k].lower() == "on"), None)
+    return found.group(1).lower(), home
+
+
+def _expire_head_written(
+    diag: Diagnostic, members: Sequence[str], scope: str | None, home: str | None, span: Span, body: tuple[str, Edit]
+) -> Diagnostic:
+    """`expire_members_left_out` where the block's `{` and `}` are left out too."""
+    shaped = expire_members_left_out(diag, members, scope, home, span)
+    last, close = body
+    tail = f"and `}}` below its last statement, `{last}`"
+
+    def mend(meant: str) -> Fix:
+        return Fix(f"Write `expire on {meant} {{` and `}}`", (Edit(after(span), f" {meant} {{"), close))
+
+    if shaped.fix is not None:
+        meant = shaped.fix.edits[0].new_text.strip()
+        why = shaped.help.split(": ", 1)[1]
+        help = f"write `expire on {meant} {{`, {tail}: the block's member and its braces are left out; {why}"
+        return replace(diag, help=help, fix=mend(meant), choices=())
+    named = one_of([f"`{m}`" for m in members[:4]] + ["..."] * (len(members) > 4))
+    help = f"write `expire on MEMBER {{`, with the member it expires on, {named}, {tail}: the block's member and its braces are left out"
+    return replace(diag, help=help, choices=tuple(mend(m) for m in members[:4]))
 
 
 def days_as_members_alone(days: str, written: str, schedule: str, span: Span, members: Sequence[str]) -> Diagnostic:

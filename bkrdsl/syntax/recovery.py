@@ -12332,8 +12332,8 @@ class Recovery:
                 diag = self.comma_removed(ip, diag, previous, found)
             if keyword.type == "ON" and keyword is previous and not names:
                 diag = self.run_members_left_out(ip, diag, previous, found, ended)
-            if keyword.type == "ON" and keyword is previous and not names and found.type in ("LBRACE", "$END", "RBRACE"):
-                diag = self.expire_members_left_out(ip, diag, previous)
+            if keyword.type == "ON" and keyword is previous and not names and (ended or found.type in ("LBRACE", "$END", "RBRACE")):
+                diag = self.expire_members_left_out(ip, diag, previous, ended)
             self.report(self.disk_written_whole(ip, diag) if keyword.type == "DISK" else diag, at)
         else:
             wanted = self.expected_list(accepted - {"RBRACE", "$END"})
@@ -12389,14 +12389,26 @@ class Recovery:
                 diag = self.disk_written_whole(ip, diag)
             self.report(diag, at)
 
-    def expire_members_left_out(self, ip, diag: Diagnostic, previous: Token) -> Diagnostic:
+    def expire_members_left_out(self, ip, diag: Diagnostic, previous: Token, ended: bool = False) -> Diagnostic:
         """`expire on {` (`previous`, the `on` an `expire` reads last): its members left
         out. `diag` with the file's members as choices, or the shared catalog's own as the
-        fix (`messages.expire_members_left_out`, `catalog_read`); else `diag`."""
+        fix (`messages.expire_members_left_out`, `catalog_read`); else `diag`. `ended`:
+        the block's statements below, its `{` left out too (`expire on`, then `retain 35
+        days`: `messages.expire_body_below`), which the help and fix write as well."""
         stack = ip.parser_state.value_stack
         if len(stack) < 2 or stack[-1] is not previous or not isinstance(stack[-2], Token) or stack[-2].type != "EXPIRE":
             return diag
-        return messages.expire_members_left_out(diag, members_read(stack), *catalog_read(stack), self.span_of(previous))
+        span = self.span_of(previous)
+        body = messages.expire_body_below(self.source.text, span) if ended else None
+        if ended and body is None:
+            return diag
+        scope, home = catalog_read(stack)
+        if scope is None:
+            # the catalog statement below the block: read from the text (a region's
+            # reading may have it blanked, so region.py reads the whole file: `read_jobs`)
+            self.read_jobs = True
+            scope, home = messages.catalog_in_text(self.source.text)
+        return messages.expire_members_left_out(diag, members_read(stack), scope, home, span, body)
 
     def run_members_left_out(
         self, ip, diag: Diagnostic, previous: Token, found: Token, ended: bool = False
