@@ -297,3 +297,45 @@ def test_a_schedule_written_otherwise_is_answered_as_the_page_says(said, schedul
     text = host.replace("run on VMSYS1 daily 02:00\n", f"run on VMSYS1 {schedule}\n")
     (found,) = analyse(HOST.name, text.encode("utf-8"), path=HOST).diagnostics
     assert (found.code, help in (found.help or ""), found.fix is not None) == (code, True, fixed)
+
+
+# --- h2 (stop 68)
+# "A first cluster in five minutes": its first ```bkr block is a whole file, each
+# later one goes inside the cluster block before its `}`. Built so, step by step,
+# each file checks with exactly the codes its step's comments name (the last one
+# clean), under either parser, and the last one compiles.
+WALK = re.compile(r"^## A first cluster in five minutes\n(.*?)^## ", re.DOTALL | re.MULTILINE)
+
+
+def first_cluster_steps(page: str) -> list[str]:
+    """Each step's file of the page's walk, as the page says to build it."""
+    blocks = BLOCK.findall(WALK.search(page).group(1))
+    files = [blocks[0]]
+    for block in blocks[1:]:
+        close = files[-1].rindex("}")
+        files.append(files[-1][:close] + "\n" + block + files[-1][close:])
+    return files
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+def test_the_first_cluster_walk_checks_step_by_step_as_the_page_says(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    steps = first_cluster_steps(PAGE.read_text(encoding="utf-8"))
+    assert len(steps) == 7
+    for n, text in enumerate(steps, 1):
+        said = sorted(set(re.findall(r"\bBKR\d{3}\b", BLOCK.findall(WALK.search(PAGE.read_text(encoding="utf-8")).group(1))[n - 1])))
+        found = analyse("lab.bkr", text.encode("utf-8"), path=ROOT / "lab.bkr").diagnostics
+        assert sorted({d.code for d in found}) == said, f"step {n}"
+        assert not any(d.is_error for d in found), f"step {n}"
+    from bkrdsl.pipeline import compile_source
+
+    for text in (steps[0], steps[-1]):
+        analysis, artifacts = compile_source("lab.bkr", text.encode("utf-8"), path=ROOT / "lab.bkr")
+        assert artifacts, [d.message for d in analysis.diagnostics]
+
+
+def test_a_walk_step_that_no_longer_checks_as_said_is_caught():
+    page = PAGE.read_text(encoding="utf-8").replace("  # nothing purges the catalog yet, BKR210\n", "", 1)
+    steps = first_cluster_steps(page)
+    found = analyse("lab.bkr", steps[5].encode("utf-8"), path=ROOT / "lab.bkr").diagnostics
+    assert [d.code for d in found] == ["BKR210"]  # the page would no longer name it
