@@ -14330,3 +14330,25 @@ def test_h2_68_an_expire_block_without_its_braces_gets_them_written(head, catalo
         )
     mended = apply_edits(text, found.fix.edits)
     assert mended == base
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("where", ["    preview daily 01:00\n", "    retain 35 days\n"])
+def test_h2_68_the_files_catalog_inside_its_expire_block_is_moved_below_it(where, parser, monkeypatch):
+    # a newcomer writes the catalog with its expiry: BKR013 said "move it out of
+    # `expire`, after its `}`", no fix. The file's one catalog statement: the help writes
+    # it and the `}`'s line, and the fix moves it there; the file then checks clean.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    catalog = "  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1\n"
+    moved = BASE.replace(catalog, "", 1).replace("  }\n  tape manager", "  }\n" + catalog + "  tape manager", 1)
+    assert analyse("prodssi.bkr", moved.encode()).diagnostics == []
+    text = BASE.replace(catalog, "", 1).replace(where, (where + "  " + catalog) if where.startswith("    retain") else ("  " + catalog + where), 1)
+    analysis = analyse("prodssi.bkr", text.encode())
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message) == ("BKR013", "`catalog` cannot appear inside an `expire` block")
+    assert found.help == (
+        "`catalog` belongs directly inside `cluster NAME { ... }`: move"
+        " `catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1` below `expire`'s `}` (line 25)"
+    )
+    assert too_long(found, analysis.sources) == []
+    assert apply_edits(text, found.fix.edits) == moved

@@ -5646,8 +5646,14 @@ def misplaced_inside(
     homes: tuple[str, ...] = (),
     surplus: Span | None = None,
     unclosed: bool = False,
+    text: str | None = None,
 ) -> Diagnostic:
     """`homes`: the kinds of block that take `word` (`workers`: a member's), when known.
+    `text`, the file's: its one `catalog` statement, alone on its line in a block whose
+    `}` is alone on its line (in an expire block, as a newcomer writes the catalog with
+    its expiry), gets a help that writes it and the line it goes below, and a fix that
+    moves it there (`_moved_out`; was "move it out of `expire`, after its `}`", no fix).
+    Not another statement, nor a second catalog: moved out, it may be one too many.
     `surplus`: the `}` too many that the statement brought after its block's own
     (`identity group SYSIDS2 { TCPIP2 } }`), which go with it, and no fix: where the
     statement goes is the user's choice. `unclosed`: the block `word` opens was pasted
@@ -5662,12 +5668,67 @@ def misplaced_inside(
         else:
             help_text += f"; the `}}` from {surplus.line}:{surplus.column} are too many: remove them"
         related += (Related(surplus, "`}` too many after its block's own"),)
+    fix = None
+    if text is not None and surplus is None and not unclosed and word.lower() == "catalog" and len(_CATALOG_WORD.findall(text)) == 1:
+        moved = _moved_out(text, span, inner, brace)
+        if moved is not None:
+            line, close, fix = moved
+            help_text = f"`{word.lower()}` belongs directly inside `cluster NAME {{ ... }}`: move `{line}` below {inner.title}'s `}}` (line {close})"
     return codes.MISPLACED(
         f"`{word}` cannot appear inside {in_block(inner.kind)}",
         span,
         help=help_text,
         related=related,
+        fix=fix,
     )
+
+
+#: `catalog` first on a line: a catalog statement, wherever it is written.
+_CATALOG_WORD = re.compile(r"(?im)^[ \t]*catalog(?![\w-])")
+
+
+def _moved_out(text: str, span: Span, inner: Block, brace: Span) -> tuple[str, int, Fix] | None:
+    """A statement alone on its line (its keyword at `span`), in block `inner` (its `{`
+    at `brace`) of the cluster: its words, the line of the block's `}` (alone on its
+    line, a comment aside), and the fix that moves its line below that `}`, as far in
+    as the block's head; None where either shares its line, or the `}` is not found."""
+    begin = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.start)
+    if end == -1 or text[begin : span.start].strip():
+        return None
+    words = line_words(text[span.start : end])
+    if "{" in words or "}" in words or '"' in words:
+        return None
+    depth, at = 0, brace.start
+    for found in re.finditer(r'[{}]|"(?:[^"\\\n]|\\.)*"?|(?:(?<=\s)|^)#[^\n]*', text[brace.start :], re.MULTILINE):
+        if found.group() == "{":
+            depth += 1
+        elif found.group() == "}":
+            depth -= 1
+            if depth == 0:
+                at = brace.start + found.start()
+                break
+    else:
+        return None
+    close_begin = text.rfind("\n", 0, at) + 1
+    close_end = text.find("\n", at)
+    if close_end == -1 or text[close_begin:at].strip() or line_words(text[at + 1 : close_end]):
+        return None
+    head_begin = text.rfind("\n", 0, brace.start) + 1
+    head = text[head_begin : brace.start]
+    indent = head[: len(head) - len(head.lstrip())]
+    statement = " ".join(words.split())
+    moved = text[span.start : end].rstrip()
+    line = text.count("\n", 0, at) + 1
+    removed = Span(span.file, span.line, 1, span.line + 1, 1, begin, end + 1)
+    column = close_end - close_begin + 1
+    inserted = Span(span.file, line, column, line, column, close_end, close_end)
+    return statement, line, Fix(f"Move `{word_of(statement)}` below the block", (Edit(removed, ""), Edit(inserted, f"\n{indent}{moved}")))
+
+
+def word_of(statement: str) -> str:
+    """A statement's first word (`catalog`), which a fix's title names."""
+    return statement.split()[0].lower()
 
 
 def scope_misplaced(word: str, inner: Block, span: Span, brace: Span, statement: str | None) -> Diagnostic:

@@ -1143,8 +1143,10 @@ class Recovery:
         self.events = 0
         self.skipped = 0
         #: Whether a help read the job open on the stack against the file's declarations
-        #: and its other jobs (`job_home`): a reading of part of the file (region.py),
-        #: which may hold some of them only, cannot tell what the whole file's says.
+        #: and its other jobs (`job_home`), or read other statements of the file's text
+        #: (the catalog: `expire_members_left_out`, `written_inside`): a reading of part of
+        #: the file (region.py), which may hold some of them only, cannot tell what the
+        #: whole file's says.
         self.read_jobs = False
         self.reported_at: set[int] = set()
         self.reopened = 0  # placeholder `{` fed by reopening
@@ -10984,7 +10986,11 @@ class Recovery:
 
     def written_inside(self, keyword: Token, inner: Block) -> Diagnostic:
         """The statement at `keyword` does not belong in block `inner`, where it was
-        written (closes_there), with the `}` too many it brought, if any."""
+        written (closes_there), with the `}` too many it brought, if any. A `catalog`'s
+        help counts the file's catalog statements (`messages.misplaced_inside`), which a
+        region's reading may have blanked: noted as `read_jobs`, region.py reads the whole file."""
+        if str(keyword.value).lower() == "catalog":
+            self.read_jobs = True
         return messages.misplaced_inside(
             str(keyword.value),
             inner,
@@ -10992,6 +10998,7 @@ class Recovery:
             self.span_of(inner.brace),
             homes=self.homes_of(keyword),
             surplus=self.pasted_surplus(keyword),
+            text=self.source.text,
         )
 
     def skip_pasted(self, ip, tok: Token, keyword: Token) -> Token | None:
