@@ -46,8 +46,9 @@ It gives the file's reading back only when every check of it holds, else None
 * no help of Lark's recovery read the job open there against the file's
   declarations and its other jobs (`Recovery.job_home`: `run daily 02:00`, its
   members left out, whose mend depends on the kind of the job's users and the
-  member their other jobs run on), which the pieces read before the region may
-  hold only some of.
+  member their other jobs run on), or against the file's catalog statements
+  (`expire on {`, a `catalog` inside a block), which the pieces read before the
+  region may hold only some of.
 
 tests/test_syntax_region.py holds it to exact equality with the whole file's
 reading (diagnostics, AST, comments) on random damage in random blocks of the
