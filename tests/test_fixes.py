@@ -804,8 +804,10 @@ RUNS_ON_EACH = (
 @pytest.mark.parametrize(
     ("clean", "written", "listed", "meant"),
     [
-        ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS1 VMSYS2 daily 02:00", "VMSYS1, VMSYS2",
-         "run on VMSYS1, VMSYS2 daily 02:00"),
+        # (in job SYSINC, of IDENTITY users: in APPSFULL, of single-configuration users, one
+        # member is the fix or each a choice since h1, stop 68, test_syntax_slips -k h1_68)
+        ("run on each member daily 03:30", "run on VMSYS1 VMSYS1 VMSYS2 VMSYS3 VMSYS4 daily 03:30",
+         "VMSYS1, VMSYS2, VMSYS3, VMSYS4", "run on VMSYS1, VMSYS2, VMSYS3, VMSYS4 daily 03:30"),
         # (`expire on VMSYS1 VMSYS1 VMSYS2 {` below prodssi's `catalog shared`: one member, h3 stop 64)
         ("backup LINUX incremental", "backup LINUX LINUX APPS incremental", "LINUX, APPS",
          "backup LINUX, APPS incremental"),

@@ -4858,7 +4858,9 @@ def test_a_schedule_first_then_members_without_their_comma_is_one_error_that_kee
     written, meant, missing, parser, monkeypatch
 ):
     monkeypatch.setenv("BKRDSL_PARSER", parser)
-    text = _in_appsfull("run on VMSYS1 daily 02:00", written)
+    # in job SYSINC, of IDENTITY users (since h1, stop 68: in a job of single-configuration
+    # users, such as APPSFULL, the fix writes one member, test_h1_68_*)
+    text = BASE.replace("run on each member daily 03:30", written, 1)
     analysis = analyse("prodssi.bkr", text.encode("utf-8"))
     (found,) = analysis.diagnostics
     assert (found.code, found.message, found.help) == (
@@ -4867,9 +4869,9 @@ def test_a_schedule_first_then_members_without_their_comma_is_one_error_that_kee
     )
     fixed = apply_edits(text, found.fix.edits)
     assert fixed == text.replace(written.split("  #")[0], meant, 1)
-    # as `run on VMSYS1 VMSYS2 daily 01:00` fixed: the job, for single users, then runs on
-    # one member, which the check says (every member named is the user's to weigh)
-    assert [d.code for d in analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics] == ["BKR220"]
+    # as `run on VMSYS1 VMSYS2 daily 01:00` fixed: the job, for IDENTITY users, then runs
+    # on some members, which the check says (every member named is the user's to weigh)
+    assert [d.code for d in analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics] == ["BKR221"]
     assert too_long(found, analysis.sources) == []
 
 
@@ -7936,7 +7938,9 @@ H6_SCHEDULE_FIRST_COMMAS = [
 @pytest.mark.parametrize(("written", "meant", "said"), H6_SCHEDULE_FIRST_COMMAS, ids=[c[0] for c in H6_SCHEDULE_FIRST_COMMAS])
 def test_h6_a_schedule_before_members_without_their_commas_is_one_error(written, meant, said, parser, monkeypatch):
     monkeypatch.setenv("BKRDSL_PARSER", parser)
-    text, analysis = _one_slip("    run on VMSYS1 daily 02:00", f"    {written}")
+    # in job SYSINC, of IDENTITY users (since h1, stop 68: in a job of single-configuration
+    # users, such as APPSFULL, the fix writes one member, test_h1_68_*)
+    text, analysis = _one_slip("    run on each member daily 03:30", f"    {written}")
     (found,) = analysis.diagnostics
     assert (found.code, found.message, found.help) == (
         "BKR004", "the schedule comes after the members the job runs on, not before them",
@@ -7945,7 +7949,7 @@ def test_h6_a_schedule_before_members_without_their_commas_is_one_error(written,
     assert too_long(found, analysis.sources) == []
     repaired = apply_edits(text, found.fix.edits)
     assert repaired == text.replace(written, meant, 1)
-    # APPS is single: on two members it is BKR220, no syntax error
+    # SYSIDS is IDENTITY: on some members it is BKR221, no syntax error
     assert not [d for d in analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics if d.code < "BKR1"]
 
 
@@ -9863,12 +9867,14 @@ H4_MEMBERS_WITHOUT_COMMAS = [
     # member a choice since h1, stop 67: test_h1_67_members_without_commas_in_a_job_on_one_member)
     ("run on each member daily 03:30", "run on VMSYS1 VMSYS2 daily 03:30",
      "separate the names of a list with commas: `VMSYS1, VMSYS2`", "BKR221"),
-    ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS1 VMSYS2 daily 02:00",
-     "remove the second `VMSYS1`, and separate the names of the list with commas: `VMSYS1, VMSYS2`", "BKR220"),
-    ("run on VMSYS1 daily 02:00", "run daily 02:00 on VMSYS1 VMSYS2",
-     "write `run on VMSYS1, VMSYS2 daily 02:00`: a `,` is missing between `VMSYS1` and `VMSYS2`", "BKR220"),
-    ("run on VMSYS1 daily 02:00", "daily 02:00 run on VMSYS1 VMSYS2",
-     "write `run on VMSYS1, VMSYS2 daily 02:00`: a `,` is missing between `VMSYS1` and `VMSYS2`", "BKR220"),
+    # (these three in a job of single-configuration users: one member the fix, else each a
+    # choice since h1, stop 68: test_h1_68_a_doubled_or_late_member_list_in_a_job_on_one_member)
+    ("run on each member daily 03:30", "run on VMSYS1 VMSYS1 VMSYS2 daily 03:30",
+     "remove the second `VMSYS1`, and separate the names of the list with commas: `VMSYS1, VMSYS2`", "BKR221"),
+    ("run on each member daily 03:30", "run daily 03:30 on VMSYS1 VMSYS2",
+     "write `run on VMSYS1, VMSYS2 daily 03:30`: a `,` is missing between `VMSYS1` and `VMSYS2`", "BKR221"),
+    ("run on each member daily 03:30", "daily 03:30 run on VMSYS1 VMSYS2",
+     "write `run on VMSYS1, VMSYS2 daily 03:30`: a `,` is missing between `VMSYS1` and `VMSYS2`", "BKR221"),
 ]
 
 H4_RUNS_ON_EACH = (
@@ -14252,6 +14258,37 @@ H2_68_RUN_CUT_SHORT = [
      ("write `on each member` after `run`: the job backs up IDENTITY users, one job per member;"
      " its schedule follows, `run on each member daily HH:MM`, or none for a job submitted by hand"),
      "    run on each member }"),
+# --- h1 (stop 68)
+
+#: A job's members written with one doubled and their `,`s left out (`run on DEV1 DEV1
+#: DEV2 daily 01:00`), or after the schedule (`run daily 01:00 on DEV1 DEV2`, `daily 01:00
+#: run on DEV1 DEV2`), in a job of single-configuration users: such a job runs on one
+#: member, so the `,` fix gave BKR220; now the help writes the job on each member listed
+#: and the fix writes the member its users' other jobs run on (prodssi's LNXINC: VMSYS2),
+#: else each member listed is a choice, every file clean (as h1's `run on DEV1 DEV2`, stop
+#: 67). A job of IDENTITY users keeps the `,` fix, the doubled member removed, also before
+#: more than one name (was no fix). (base, clean, as written, the lines each mend writes)
+H1_68_ON_ONE_MEMBER = [
+    ("min", "run on DEV1 daily 01:00", "run on DEV1 DEV1 DEV2 daily 01:00", ["run on DEV1 daily 01:00", "run on DEV2 daily 01:00"]),
+    ("min", "run on DEV1 daily 01:00", "run on DEV1 DEV1 DEV1 DEV2 daily 01:00",
+     ["run on DEV1 daily 01:00", "run on DEV2 daily 01:00"]),
+    ("min", "run on DEV1 daily 01:00", "run daily 01:00 on DEV1 DEV2", ["run on DEV1 daily 01:00", "run on DEV2 daily 01:00"]),
+    ("min", "run on DEV1 daily 01:00", "run daily 01:00 on DEV2 DEV1  # x",
+     ["run on DEV2 daily 01:00  # x", "run on DEV1 daily 01:00  # x"]),
+    ("min", "run on DEV1 daily 01:00", "daily 01:00 run on DEV1 DEV2", ["run on DEV1 daily 01:00", "run on DEV2 daily 01:00"]),
+    ("prod", "run on VMSYS2 daily 23:30", "run on VMSYS2 VMSYS2 VMSYS1 daily 23:30", ["run on VMSYS2 daily 23:30"]),
+    ("prod", "run on VMSYS2 daily 23:30", "run daily 23:30 on VMSYS1 VMSYS2", ["run on VMSYS2 daily 23:30"]),
+    ("prod", "run on VMSYS2 daily 23:30", "daily 23:30 run on VMSYS1 VMSYS2", ["run on VMSYS2 daily 23:30"]),
+    ("prod", "run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS1 VMSYS2 daily 02:00",
+     ["run on VMSYS1 daily 02:00", "run on VMSYS2 daily 02:00"]),
+    ("prod", "run on VMSYS1 daily 02:00", "run daily 02:00 on VMSYS1 VMSYS2", ["run on VMSYS1 daily 02:00", "run on VMSYS2 daily 02:00"]),
+    # IDENTITY: the `,` fix, every member listed
+    ("min", "run on each member daily 02:00", "run on DEV1 DEV1 DEV2 daily 02:00", ["run on DEV1, DEV2 daily 02:00"]),
+    ("min", "run on each member daily 02:00", "run daily 02:00 on DEV1 DEV2", ["run on DEV1, DEV2 daily 02:00"]),
+    ("prod", "run on each member daily 03:30", "run on VMSYS1 VMSYS1 VMSYS2 VMSYS3 VMSYS4 daily 03:30",
+     ["run on VMSYS1, VMSYS2, VMSYS3, VMSYS4 daily 03:30"]),
+    ("prod", "run on each member daily 03:30", "run on VMSYS1 VMSYS1 VMSYS1 VMSYS2 VMSYS3 VMSYS4 daily 03:30",
+     ["run on VMSYS1, VMSYS2, VMSYS3, VMSYS4 daily 03:30"]),
 ]
 
 
@@ -14352,3 +14389,30 @@ def test_h2_68_the_files_catalog_inside_its_expire_block_is_moved_below_it(where
     )
     assert too_long(found, analysis.sources) == []
     assert apply_edits(text, found.fix.edits) == moved
+@pytest.mark.parametrize(("base", "clean", "written", "lines"), H1_68_ON_ONE_MEMBER,
+                         ids=[f"{c[0]}: {c[2]}" for c in H1_68_ON_ONE_MEMBER])
+def test_h1_68_a_doubled_or_late_member_list_in_a_job_on_one_member(base, clean, written, lines, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    original = MINIMAL if base == "min" else BASE
+    text = original.replace(clean, written, 1)
+    analysis = analyse("x.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR004"
+    one = "each member" not in clean
+    said = "a job of single-configuration users runs on one member: write "
+    assert found.help.startswith(said) == one
+    if one:
+        # each member listed once, written with the schedule where the schedule came first
+        members = list(dict.fromkeys(w for w in written.split("#")[0].split() if w[-1].isdigit() and ":" not in w))
+        first = written.split()[0] != "run" or written.split()[1] != "on"
+        schedule = " ".join(clean.split()[3:])
+        shown = [f"`run on {m} {schedule}`" if first else f"`run on {m}`" for m in members]
+        assert found.help.startswith(said + " or ".join(shown) + " (on each it would copy the same data on each, BKR220)")
+        assert found.help.endswith("; the other jobs of its users run on VMSYS2") == (len(lines) == 1)
+    assert too_long(found, analysis.sources) == []
+    mends = [found.fix] if found.fix is not None else list(found.choices)
+    assert len(mends) == len(lines)
+    for mend, line in zip(mends, lines, strict=True):
+        mended = apply_edits(text, mend.edits)
+        assert mended == original.replace(clean, line, 1)
+        assert analyse("x.bkr", mended.encode("utf-8")).diagnostics == []

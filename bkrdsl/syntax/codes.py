@@ -359,11 +359,15 @@ SYNTAX = register(
     the job then does: it runs on each member listed, which a job of
     single-configuration users may not (BKR220), and one of IDENTITY users
     only where the list names every member (BKR221); which of the two the
-    job is, the checks say once the commas are written. Right after `run
-    on`, where the job's `backup` lines name only single-configuration
-    users declared before it, the help says such a job runs on one member
-    instead, and the fix writes the member its users' other jobs run on,
-    else each member listed is a choice (the commas would give BKR220).
+    job is, the checks say once the commas are written. Where the job's
+    `backup` lines name only single-configuration users declared before
+    it (after `run on`, after a member written twice, `run on VMSYS1
+    VMSYS1 VMSYS2`, and in a `run` line written schedule first, `run
+    daily 02:00 on VMSYS1 VMSYS2`), the help says such a job runs on one
+    member instead, and the fix writes the member its users' other jobs
+    run on, else each member listed is a choice (the commas would give
+    BKR220); in a job of IDENTITY users, the fix after a member written
+    twice removes it and writes every `,`, however many names follow.
     An `expire` block's
     members so written (`expire on VMSYS1 VMSYS2 {`) below a `catalog
     shared ...` statement get a help that says a shared catalog is purged

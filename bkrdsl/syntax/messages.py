@@ -6813,6 +6813,34 @@ def one_member_of(
     return help, None, tuple(Fix.replace(f"Write `{n}`", whole, n + blank) for n in dict.fromkeys(listed))
 
 
+def run_written_on_one(diag: Diagnostic, listed: Sequence[str], kind: str | None, home: str | None) -> Diagnostic:
+    """`diag`, an error whose fix writes a job's `run` statement with the members
+    `listed` and the `,`s left out between them (`run daily 02:00 on VMSYS1 VMSYS2`,
+    `daily 02:00 run on VMSYS1 VMSYS2`), for a job of single-configuration users
+    (`kind`, `home`: `job_home`'s), which runs on one member (the `,`s would give
+    BKR220): the help writes the statement on each member listed, and the fix writes
+    it on `home` where it is listed, else each is a choice. `diag` as it was for any
+    other job, or where it has no fix (the time not written)."""
+    names = list({name.upper(): name for name in reversed(listed)}.values())[::-1]  # each once, in any case
+    if kind != "single" or len(names) < 2 or diag.fix is None or len(diag.fix.edits) != 1:
+        return diag
+    (edit,) = diag.fix.edits
+    meant, joined = edit.new_text, ", ".join(listed)
+    if joined not in meant:
+        return diag
+    lines = {name: meant.replace(joined, name, 1) for name in names}
+    shown = [line if line.startswith("run ") else f"run {line}" for line in lines.values()]
+    help = (
+        f"a job of single-configuration users runs on one member: write {one_of([f'`{line}`' for line in shown])}"
+        " (on each it would copy the same data on each, BKR220)"
+    )
+    keep = next((name for name in names if home is not None and name.upper() == home.upper()), None)
+    if keep is not None:
+        help += f"; the other jobs of its users run on {home}"
+        return replace(diag, help=help, fix=write_fix(lines[keep], edit.span), choices=())
+    return replace(diag, help=help, fix=None, choices=tuple(write_fix(line, edit.span) for line in lines.values()))
+
+
 def comma_removed(
     diag: Diagnostic,
     remove: Span,
@@ -7287,6 +7315,8 @@ def name_twice(
     times: int = 2,
     runs_on: bool = False,
     expire: ExpireList | None = None,
+    one: tuple | None = None,
+    commas: Sequence[Span] = (),
 ) -> Diagnostic:
     """`run on VMSYS1 VMSYS1`: a name of a list written twice in a row (not two names
     whose `,` is missing); `remove` is the second with the blanks before it. `more`:
@@ -7298,10 +7328,23 @@ def name_twice(
     (`backup APPS APPS APPS LINUX full`). `runs_on`: the list is a job's members, which
     the help writes with `more` as `missing_comma` does (RUNS_ON_EACH), and so
     `expire`, an `expire` block's members (EXPIRES_ON_EACH, or the one member a
-    shared catalog is purged from)."""
+    shared catalog is purged from). `one`: `one_member_of`'s help and mends, for a
+    job's members in a job of single-configuration users, which runs on one member
+    (the `,`s would give BKR220). `commas`: the empty spans right after each name of
+    `more` but the last, where the fix writes their `,`s too (`run on VMSYS1 VMSYS1
+    VMSYS2 VMSYS3 VMSYS4` in a job of IDENTITY users)."""
     message = f"`{name}` is written twice in a row: a list names each of its names once"
     listed = ", ".join([name, *more])
     each = RUNS_ON_EACH if runs_on and more else ""
+    if one is not None and more:
+        if times > 2:
+            message = f"`{name}` is written {_TIMES.get(times, f'{times} times')} in a row: a list names each of its names once"
+        return codes.SYNTAX(message, span, help=one[0], fix=one[1], choices=one[2], slip=TWICE)
+    wrote = (
+        Fix(f"Write `{listed}`", (Edit(remove, ","), *(Edit(at, ",") for at in commas)))
+        if len(more) == 1 or len(commas) == len(more) - 1
+        else None
+    )
     if expire is not None and more:
         keep = None if any(c in listed for c in "*%?") else expire.one_member([name, *more])
         if keep is not None:
@@ -7321,7 +7364,7 @@ def name_twice(
                 span,
                 help=f"remove the {times - 1} after the first, and separate the names of the list with commas:"
                 f" `{listed}`{each}",
-                fix=Fix(f"Write `{listed}`", (Edit(remove, ","),)) if len(more) == 1 else None,
+                fix=wrote,
             )
         return codes.SYNTAX(
             message,
@@ -7342,7 +7385,7 @@ def name_twice(
         message,
         span,
         help=f"remove the second `{name}`, and separate the names of the list with commas: `{listed}`{each}",
-        fix=Fix(f"Write `{listed}`", (Edit(remove, ","),)) if len(more) == 1 else None,
+        fix=wrote,
     )
 
 

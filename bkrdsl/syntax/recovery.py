@@ -5452,6 +5452,8 @@ class Recovery:
                 # one error of their own (was a fix that dropped `VMSYS2` too)
                 runs = [part.split() for part in members.split(",")]
                 diag = messages.schedule_without_run(written, span, listed, commas_missing=runs, at_word=at_word)
+                if at_word is None and not stray:  # a job of single-configuration users runs on one member (BKR220)
+                    diag = messages.run_written_on_one(diag, names, *self.job_home(ip.parser_state.value_stack))
                 self.report(diag, tok.start_pos)
                 if stray:
                     raw = self.source.text[tok.start_pos : end]
@@ -6527,7 +6529,10 @@ class Recovery:
         if not self._reads_whole(ip, meant):
             return False
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
-        self.report(messages.schedule_first(rest, meant, span, commas_missing=runs), tok.start_pos)
+        diag = messages.schedule_first(rest, meant, span, commas_missing=runs)
+        # a job of single-configuration users runs on one member: the `,`s would give BKR220
+        diag = messages.run_written_on_one(diag, names, *self.job_home(ip.parser_state.value_stack))
+        self.report(diag, tok.start_pos)
         self.skip_phrase(ip, tok, tok.start_pos + len(rest))
         self._fed_error_token = True
         return True
@@ -11876,6 +11881,8 @@ class Recovery:
             diag = messages.name_twice(
                 str(tok.value), span(tok.start_pos, end), span(remove.start, end), [word for word, _ in rest],
                 times=len(run) + 2, runs_on=runs_on, expire=self.expire_list(stack, whole) if expires else None,
+                one=self.one_member_run(stack, [w for w, _ in more], whole) if runs_on else None,
+                commas=self.points([start + len(word) for word, start in rest][:-1]),
             )
             self.report(diag, tok.start_pos)
             self._fed_error_token = True
@@ -11884,7 +11891,11 @@ class Recovery:
         whole = more[-1][1] + len(more[-1][0]) if more else tok.end_pos
         expire = self.expire_list(stack, whole) if expires else None
         diag = messages.name_twice(
-            str(tok.value), self.span_of(tok), remove, [word for word, _ in more], runs_on=runs_on, expire=expire
+            str(tok.value), self.span_of(tok), remove, [word for word, _ in more], runs_on=runs_on, expire=expire,
+            # `run on VMSYS1 VMSYS1 VMSYS2` in a job of single-configuration users, which runs
+            # on one member: the `,`s would give BKR220 (`one_member_run`)
+            one=self.one_member_run(stack, [str(tok.value)] + [w for w, _ in more], whole) if runs_on and more else None,
+            commas=self.points([start + len(word) for word, start in more][:-1]),
         )
         self.report(diag, tok.start_pos)
         self._fed_error_token = True  # read, as the name it repeats: a mistake after it is news
