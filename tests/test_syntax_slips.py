@@ -2824,7 +2824,8 @@ HELPED = [
     ("preview daily 01:00", "preview weekly sat sun 01:00", "write `weekly sat,sun 01:00`"),
     ("weekly sat 22:00", "weekly fri sat sun 22:00", "write `weekly fri,sat,sun 22:00`"),
     ("run on VMSYS1 daily 02:00", "run on VMSYS1 monthly 02:00",
-     "write the day, from 1 to 31, before the time: `run on VMSYS1 monthly 1 02:00` runs on the 1st"),
+     ("write the day, from 1 to 31, before the time: `run on VMSYS1 monthly 1 02:00` runs on the 1st,"
+     " `run on VMSYS1 monthly last-day 02:00` on each month's last day")),
     # the day missing before the time: DAY, not `sun`, a day nobody wrote; the statement whole
     ("purge weekly sun 03:00", "purge weekly 03:00", "write `purge weekly DAY 03:00` (days: sun mon tue wed thu fri sat)"),
     ("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl at 1000",
@@ -3033,7 +3034,9 @@ HELPED = [
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the last day at 22:00", LAST_DAY),
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the last day of the month at 22:00", LAST_DAY),
     # a name twice in a row, then names without their `,`: the list as it is meant
-    ("run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS1 VMSYS2 VMSYS3 daily 02:00",
+    # (in job SYSINC, of IDENTITY users: in APPSFULL, of single-configuration users, one
+    # member is written since h1, stop 68)
+    ("run on each member daily 03:30", "run on VMSYS1 VMSYS1 VMSYS2 VMSYS3 daily 03:30",
      ("remove the second `VMSYS1`, and separate the names of the list with commas: `VMSYS1, VMSYS2, VMSYS3`"
       "\nthe job then runs on each member listed: one of single-configuration users runs on one member (BKR220),"
       " one of IDENTITY users on every member (BKR221)")),
@@ -13035,7 +13038,9 @@ H6_66_TWELVE_HOUR_DAY_LEFT = [
     ("run on DEV1 weekly 10pm",
      "write `run on DEV1 weekly DAY 22:00` (days: sun mon tue wed thu fri sat); `10pm` is `22:00` on a 24-hour clock",
      "run on DEV1 weekly sun 22:00"),
-    ("run on DEV1 monthly 1am", "`run on DEV1 monthly 1 01:00` runs on the 1st; `1am` is `01:00` on a 24-hour clock", None),
+    # (the 1st and the last day a choice each since h1, stop 68)
+    ("run on DEV1 monthly 1am", ("`run on DEV1 monthly 1 01:00` runs on the 1st, `run on DEV1 monthly last-day 01:00`"
+     " on each month's last day; `1am` is `01:00` on a 24-hour clock"), "run on DEV1 monthly 1 01:00"),
 ]
 
 
@@ -13050,7 +13055,8 @@ def test_h6_66_a_day_left_out_before_a_twelve_hour_time(written, help, line, par
     assert found.message.endswith(f"needs a day of the {'week' if 'monthly 1am' not in written else 'month'} before the time `{time}`")
     assert found.help.endswith(help)
     assert too_long(found, analysis.sources) == []
-    assert len(found.choices) == (0 if line is None else 7 if "weekly" in written else 1)  # weekly: each day (h1, stop 67)
+    # weekly: each day (h1, stop 67); monthly N: the 1st and the last day (h1, stop 68)
+    assert len(found.choices) == (0 if line is None else 7 if "weekly" in written else 2 if "monthly 1am" in written else 1)
     if line is not None:
         assert _minimal_mended(text, found.choices[0]) == MINIMAL.replace(clean, line, 1)
 
@@ -13883,7 +13889,7 @@ H1_67_DAY_LEFT_RETAIN = [
     ("run on DEV1 monthly last 10pm retain 5 days", ["monthly last-day 22:00"]),
     ("run on DEV1 MONTHLY FIRST 01:00 RETAIN 2 WEEKS", ["MONTHLY 1 01:00"]),
     ("run on DEV1 weekly 22:00 retain 5 days", [f"weekly {d} 22:00" for d in ("sun", "mon", "tue", "wed", "thu", "fri", "sat")]),
-    ("run on DEV1 monthly 22:00 retain 5 days", []),
+    ("run on DEV1 monthly 22:00 retain 5 days", ["monthly 1 22:00", "monthly last-day 22:00"]),  # (h1, stop 68)
 ]
 
 
@@ -14416,3 +14422,42 @@ def test_h1_68_a_doubled_or_late_member_list_in_a_job_on_one_member(base, clean,
         mended = apply_edits(text, mend.edits)
         assert mended == original.replace(clean, line, 1)
         assert analyse("x.bkr", mended.encode("utf-8")).diagnostics == []
+
+
+#: A `monthly` schedule's day left out before its time (`monthly 22:00`): the help wrote
+#: `monthly 1 22:00` alone, with no mend; now it writes the statement with the 1st and
+#: with the month's last day (`last-day`, the day words `monthly` takes besides a number),
+#: each a choice, every file clean (no fix: which day is the user's to say). `weekly
+#: 22:00` keeps the days of the week only: `daily 22:00` would run the job seven times as
+#: often as the `weekly` written, which no choice offers (as `biweekly` is never `weekly`).
+H1_68_MONTH_DAY_LEFT = [
+    ("run on DEV1 daily 01:00", "run on DEV1 monthly 22:00", "run on DEV1 monthly {} 22:00"),
+    ("run on DEV1 daily 01:00", "run on DEV1 MONTHLY 10pm  # x", "run on DEV1 MONTHLY {} 22:00  # x"),
+    ("run on each member daily 02:00", "run on each member monthly 23:00", "run on each member monthly {} 23:00"),
+    ("purge weekly sun 06:00", "purge monthly 06:00", "purge monthly {} 06:00"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "line"), H1_68_MONTH_DAY_LEFT, ids=[c[1] for c in H1_68_MONTH_DAY_LEFT])
+def test_h1_68_a_months_day_left_out_offers_the_first_and_the_last_day(clean, written, line, parser, monkeypatch):
+    text, analysis = _minimal_slip(clean, written, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    time = line.split("#")[0].split()[-1]
+    lead = " ".join(written.split()[: written.lower().split().index("monthly")])
+    assert (found.code, found.fix) == ("BKR010", None)
+    assert found.help.startswith(
+        f"write the day, from 1 to 31, before the time: `{lead} monthly 1 {time}` runs on the 1st,"
+        f" `{lead} monthly last-day {time}` on each month's last day"
+    )
+    assert too_long(found, analysis.sources) == []
+    assert [c.title for c in found.choices] == [f"Write `monthly {d} {time}`" for d in ("1", "last-day")]
+    for choice, day in zip(found.choices, ("1", "last-day"), strict=True):
+        assert _minimal_mended(text, choice) == MINIMAL.replace(clean, line.format(day), 1)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h1_68_a_weeks_day_left_out_offers_no_daily_schedule(parser, monkeypatch):
+    _text, analysis = _minimal_slip("run on DEV1 daily 01:00", "run on DEV1 weekly 22:00", parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert [c.title for c in found.choices] == [f"Write `weekly {d} 22:00`" for d in ("sun", "mon", "tue", "wed", "thu", "fri", "sat")]

@@ -951,7 +951,9 @@ EXPECTED_NAME = register(
     (`weekly 22:00`, `monthly 02:00`, `monthly last 20:00`): the error says
     the day is missing, not the time, and its help writes the statement with
     DAY in its place (`run on DEV1 weekly DAY 22:00`; each day of the week a
-    choice after `weekly`; after an ordinal, also the day of the month it may
+    choice after `weekly`, not `daily 22:00`, which would run it on every day;
+    after `monthly`, the 1st and the month's last day, `monthly 1 02:00` and
+    `monthly last-day 02:00`, each a choice; after an ordinal, also the day of the month it may
     mean: `monthly last-day 20:00`, `monthly 1 20:00`, each a choice; a
     time on a 12-hour clock, `weekly 10pm`, `monthly last 1am`, is said so, the help
     and the choice writing it on a 24-hour clock); a day and its time written

@@ -6473,6 +6473,19 @@ def _weekday_choices(keyword: str, names: list[str], span: Span) -> tuple[Fix, .
     return tuple(Fix.replace(f"Write `weekly {day} {clock}`", span, f"{day} {clock}") for day in _DAYS_LISTED)
 
 
+def _month_day_choices(keyword: str, names: list[str], span: Span) -> tuple[Fix, ...]:
+    """`monthly 22:00` (`span`: the time): the day of the month left out, the 1st and
+    the month's last day each a choice before the time (on a 24-hour clock where
+    written otherwise, `monthly 10pm`), as `day_left_out`'s help writes them: which
+    day is the user's to say, so no fix; none for any other schedule."""
+    if keyword.lower() != "monthly" or len(names) != 1:
+        return ()
+    clock = _clock_of(names[0])
+    if clock is None:
+        return ()
+    return tuple(Fix.replace(f"Write `monthly {day} {clock}`", span, f"{day} {clock}") for day in ("1", "last-day"))
+
+
 #: A schedule's day and its time written as one word (`sun01:00`, `last-day01:00`).
 _DAY_GLUED_TO_TIME = re.compile(r"([A-Za-z]+(?:-[A-Za-z]+)?)([0-9]{1,2}:[0-9]{2})")
 
@@ -6537,7 +6550,11 @@ def day_left_out_retention(
         return None
     message, help, label = left_out
     said, then = _retention_elsewhere("run", days)
-    days_written = _ordinal_day_choice(keyword, names, time, text) or _weekday_choices(keyword, names, time)
+    days_written = (
+        _ordinal_day_choice(keyword, names, time, text)
+        or _weekday_choices(keyword, names, time)
+        or _month_day_choices(keyword, names, time)
+    )
     return codes.EXPECTED_NAME(
         f"{message}, and `{written}` after it is not part of `run`: {said.split(':')[0]}",
         time,
@@ -6578,7 +6595,8 @@ def day_left_out(keyword: str, names: list[str], lead: str = "") -> tuple[str, s
         # `monthly 02:00`: the day of the month left out, so the time was read as the day.
         return (
             f"`monthly` needs a day of the month before the time `{names[0]}`",
-            f"write the day, from 1 to 31, before the time: `{lead}monthly 1 {clock}` runs on the 1st{said}",
+            (f"write the day, from 1 to 31, before the time: `{lead}monthly 1 {clock}` runs on the 1st,"
+            f" `{lead}monthly last-day {clock}` on each month's last day{said}"),
             "a day of the month expected before this",
         )
     if keyword.lower() == "monthly" and len(names) == 2 and names[0].lower() in _ORDINAL_DAYS and clock is not None:
@@ -6636,7 +6654,11 @@ def missing_value(
     glued = None if left_out is not None else _day_and_time_glued(keyword, names, span, text)
     if left_out is not None:
         message, help_text, label = left_out
-        choices = _ordinal_day_choice(keyword, names, span, text) or _weekday_choices(keyword, names, span)
+        choices = (
+            _ordinal_day_choice(keyword, names, span, text)
+            or _weekday_choices(keyword, names, span)
+            or _month_day_choices(keyword, names, span)
+        )
     elif glued is not None:
         message, help_text, label, fix = glued
     elif keyword.lower() == "minidisk" and len(names) == 1 and _ADDRESS_LIKE.fullmatch(names[0]):
