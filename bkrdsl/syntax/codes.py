@@ -711,12 +711,16 @@ SYNTAX = register(
     error, not a second at the time. The same day written twice (`monthly 1,1 02:00`,
     `monthly first sun,sunday 02:00`) is that error too, which says so:
     its help writes the day once, and so does its fix where the time follows.
-    A date where the day goes (`monthly 31/0`, `monthly 1/15 02:00`) is one
+    A date where the day goes (`monthly 31/0`, `monthly 1/15 02:00`, also
+    with a blank before its `/`, `monthly 31 /0`) is one
     error that says a `monthly` schedule takes the day alone, its help
     writing the statement with it (HH:MM without the time); with the time,
     each number that may be a day is a choice, the date's order unknown.
     A time with `/` for `:` (`daily 01/00`) is one error whose fix writes
-    HH:MM (`daily 01:00`), as for `01.00` (BKR313).
+    HH:MM (`daily 01:00`), as for `01.00` (BKR313); with an hour past 23
+    (`daily 25/00`), one error that says so, whose help writes the next
+    day's time it comes to for a `daily` schedule, a choice, as for `25:00`
+    (BKR313), and HH:MM for a weekly or monthly one, whose day would change.
     The ordinal of the Nth weekday written as a number (`monthly 1st sun
     02:00`, 1st to 4th) is one error whose fix writes the word (`monthly
     first sun 02:00`). There is no fifth: not every month has a fifth

@@ -4724,6 +4724,30 @@ def time_slashed(written: str, meant: str, statement: str, span: Span) -> Diagno
     )
 
 
+def time_slashed_past(written: str, hour: int, minutes: str, lead: str, daily: bool, span: Span) -> Diagnostic:
+    """`daily 25/00`: a time (`written`, at `span`) with `/` for `:` whose `hour` no
+    24-hour clock has. `lead`: the statement's words before the time (`run on DEV1
+    daily`). The next day's time it comes to (`01:00`), where a clock runs on past
+    midnight, is a choice for a `daily` schedule (`daily`; the keys may have slipped,
+    as for `25:00`, BKR313); a weekly or monthly one's day would change with it, and
+    the help writes HH:MM; an hour of the day after next has no reading."""
+    reading = f"{hour % 24:02d}:{minutes}" if hour < 48 else None
+    message = f"`{written}` is not a time of day: a time is HH:MM on a 24-hour clock, its hours 00 to 23"
+    said = f"`{written}` would be the next day's `{reading}`" if reading is not None else f"{hour} is no hour of this day nor of the next"
+    if reading is not None and daily:
+        return codes.SYNTAX(
+            message,
+            span,
+            help=f"write `{lead} {reading}`: {said}, and the hour and the minutes are separated by `:`",
+            choices=(write_fix(reading, span),),
+        )
+    return codes.SYNTAX(
+        message,
+        span,
+        help=f"write `{lead} HH:MM`, the time from 00:00 to 23:59, the hour and the minutes separated by `:`: {said}",
+    )
+
+
 def date_for_day(written: str, lead: str, keyword: str, time: str | None, span: Span) -> Diagnostic:
     """`run on DEV1 monthly 31/0`, `monthly 1/15 02:00`: a date (`written`, at `span`)
     where a `monthly` schedule takes the day of the month alone. `lead`: the statement's
@@ -4731,7 +4755,8 @@ def date_for_day(written: str, lead: str, keyword: str, time: str | None, span: 
     each number of the date that may be a day, from 1 to 31, is a choice (which the
     day is, and which the month, the date's order says, which the file does not): the
     statement then checks; without it, no mend: the help writes HH:MM."""
-    readings = [str(int(n)) for n in written.split("/") if n.isdigit() and 1 <= int(n) <= 31]
+    parts = [n.strip() for n in written.split("/")]  # `31 /0`: a blank before the `/`
+    readings = [str(int(n)) for n in parts if n.isdigit() and 1 <= int(n) <= 31]
     readings = list(dict.fromkeys(readings))
     statement = " ".join(p for p in (lead, keyword) if p)
     said = one_of([f"`{statement} {day} {time or 'HH:MM'}`" for day in readings or ["N"]])

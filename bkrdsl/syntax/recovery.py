@@ -3917,7 +3917,8 @@ class Recovery:
             or previous is None
             or previous.type != "NAME"
             or previous.start_pos is None
-            or previous.end_pos != tok.start_pos
+            or previous.end_pos is None
+            or self.source.text[previous.end_pos : tok.start_pos].strip(" \t")  # `31 /0`: a blank inside
             or tok.end_pos is None
             or re.fullmatch(r"/[0-9]{1,4}", value) is None
             or not str(previous.value).isdigit()
@@ -3928,7 +3929,7 @@ class Recovery:
         lead = "" if first is None or first.start_pos is None else " ".join(text[first.start_pos : schedule.start_pos].split())
         after = re.match(r"[ \t]+([0-9]{1,2}:[0-9]{2})(?=[ \t]*(?:#|\n|$|\}))", text[tok.end_pos :])
         time = after.group(1) if after is not None else None
-        written = f"{previous.value}{value}"
+        written = text[previous.start_pos : tok.end_pos]
         span = self.source.span(previous.start_pos, tok.end_pos)
         self.report(messages.date_for_day(written, lead, str(schedule.value), time, span), tok.start_pos)
         if time is None and Sim.of(ip).fits(["NAME"]):
@@ -8867,16 +8868,21 @@ class Recovery:
             or previous.end_pos != tok.start_pos
             or re.fullmatch(r"[0-9]{1,2}", str(previous.value)) is None
             or re.fullmatch(r"/[0-5][0-9]", value) is None
-            or int(str(previous.value)) > 23
         ):
             return False
-        meant = f"{int(str(previous.value)):02d}:{value[1:]}"
+        hour = int(str(previous.value))
+        meant = f"{hour:02d}:{value[1:]}"
         written = f"{previous.value}{value}"
         span = self.source.span(previous.start_pos, tok.end_pos)
         first = self.statement_start(ip.parser_state)
         start = schedule.start_pos if first is None or first.start_pos is None else first.start_pos
-        statement = " ".join([*self.source.text[start : previous.start_pos].split(), meant])
-        self.report(messages.time_slashed(written, meant, statement, span), tok.start_pos)
+        lead = self.source.text[start : previous.start_pos].split()
+        if hour > 23:
+            # `daily 25/00`: an hour no clock has (was "unexpected `/00`", the generic help)
+            diag = messages.time_slashed_past(written, hour, value[1:], " ".join(lead), schedule.type == "DAILY", span)
+        else:
+            diag = messages.time_slashed(written, meant, " ".join([*lead, meant]), span)
+        self.report(diag, tok.start_pos)
         return True
 
     def expiry_placed_on_line(self, ip, tok: Token, blocks: list[Block]) -> bool:
