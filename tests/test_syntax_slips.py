@@ -11619,8 +11619,10 @@ def _clean_after(text: str, mend) -> str:
 H1_65_HOUR_FIRST = [
     ("run on VMSYS1 daily 02:00", "run every day at 2 on VMSYS1", ["daily 02:00", "daily 14:00"]),
     ("run on VMSYS2 weekly sat 22:00", "run every saturday at 10 on VMSYS2", ["weekly sat 10:00", "weekly sat 22:00"]),
-    ("run on VMSYS1 daily 02:00", "run nightly at 12 on VMSYS1", ["daily 12:00", "daily 00:00"]),
+    ("run on VMSYS1 daily 02:00", "run every day at 12 on VMSYS1", ["daily 12:00", "daily 00:00"]),
     ("run on VMSYS1 daily 02:00", "run every day at 14 on VMSYS1", ["daily 14:00"]),
+    # at night, 12 is midnight alone (h1, stop 68)
+    ("run on VMSYS1 daily 02:00", "run nightly at 12 on VMSYS1", ["daily 00:00"]),
 ]
 
 
@@ -12384,7 +12386,8 @@ def test_h1_66_a_misspelt_purge_schedule_and_at_are_one_error(parser, monkeypatc
 #: (was two errors, the second "`day at 3` is not a .bkr schedule", and no choices).
 H1_66_HOUR_WITHOUT_MEMBERS = [
     ("run every day at 3", "every", "daily 03:00", "3 in the afternoon: `daily 15:00`", ["daily 03:00", "daily 15:00"]),
-    ("run nightly at 12  # late", "nightly", "daily 12:00", "midnight: `daily 00:00`", ["daily 12:00", "daily 00:00"]),
+    # (`nightly at 12` is midnight alone since h1, stop 68: test_h1_68_an_hour_at_night_has_one_reading)
+    ("run every day at 12  # late", "every", "daily 12:00", "midnight: `daily 00:00`", ["daily 12:00", "daily 00:00"]),
     ("run every saturday at 10", "every", "weekly sat 10:00", "10 in the afternoon: `weekly sat 22:00`",
      ["weekly sat 10:00", "weekly sat 22:00"]),
 ]
@@ -14526,3 +14529,39 @@ def test_h1_68_a_date_with_a_blank_where_the_time_goes(written, said, days, pars
     assert len(found.choices) == len(days)
     for choice, day in zip(found.choices, days, strict=True):
         assert _minimal_mended(text, choice) == MINIMAL.replace(clean, f"run on DEV1 monthly {day} 03:00", 1)
+
+
+#: An hour alone after `at` in a schedule said to be at night (`every night at 2`,
+#: `nightly at 11`): read on the 24-hour clock, its help said 2 in the afternoon is
+#: `14:00`, no mend, and `at 11` was `daily 11:00`, the morning. At night an hour has one
+#: reading: 1 to 5 the morning's, 7 to 11 the evening's (`23:00`), 12 midnight (`00:00`);
+#: the fix writes it, every file clean. 6 may start or end a night: both, no fix, as
+#: before. (as written, the schedule the fix writes, None: no fix)
+H1_68_NIGHT_HOURS = [
+    ("run on DEV1 every night at 3", "run on DEV1 daily 03:00"),
+    ("run on DEV1 every night at 11  # x", "run on DEV1 daily 23:00  # x"),
+    ("run on DEV1 Every Night at 12", "run on DEV1 daily 00:00"),
+    ("run on DEV1 nightly at 9", "run on DEV1 daily 21:00"),
+    ("purge nightly at 4", "purge daily 04:00"),
+    ("run every night at 10 on DEV1", "run on DEV1 daily 22:00"),
+    ("run on DEV1 every night at 6", None),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "line"), H1_68_NIGHT_HOURS, ids=[c[0] for c in H1_68_NIGHT_HOURS])
+def test_h1_68_an_hour_at_night_has_one_reading(written, line, parser, monkeypatch):
+    clean = "purge weekly sun 06:00" if written.startswith("purge") else "run on DEV1 daily 01:00"
+    text, analysis = _minimal_slip(clean, written, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    hour = int(written.split("#")[0].split(" at ")[1].split()[0])
+    assert too_long(found, analysis.sources) == []
+    if line is None:
+        assert found.fix is None
+        assert "6 in the afternoon is `18:00`" in found.help
+        return
+    time = line.split("#")[0].split()[-1]
+    assert f"{hour} in the afternoon" not in found.help
+    assert f"`at {hour}` at night is `{time}`" in found.help or f"is written `daily {time}`" in found.help
+    assert found.choices == ()
+    assert _minimal_mended(text, found.fix) == MINIMAL.replace(clean, line, 1)

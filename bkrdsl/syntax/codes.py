@@ -1282,7 +1282,9 @@ UNKNOWN_KEYWORD = register(
     `at` (`every day at 2`) is the time written, read on the 24-hour clock:
     the help writes `daily 02:00` and says 2 in the afternoon is `14:00`;
     only an hour with no other reading (`at 13` to `at 23`, `at 0`) is
-    fixed. A destination that does
+    fixed, and so is one at night (`every night at 2`, `nightly at 11`),
+    which has one: 1 to 5 the morning's, 7 to 11 the evening's (`daily
+    23:00`), 12 midnight (`daily 00:00`); 6 keeps both. A destination that does
     not start with `to` (`target disk pool BKUPPOOL`) gets the `to` form.
     A crontab schedule (`run on VMSYS1 0 2 * * *`) is one error; when it
     says a schedule bkrc has (every day; days of the week as one, a list or

@@ -8815,6 +8815,20 @@ _BARE_HOUR = re.compile(
 )
 
 
+#: Words that say a time is at night (`every night at 2`, `nightly at 11`).
+_NIGHT = re.compile(r"\b(?:nightly|nights?|tonight)\b", re.IGNORECASE)
+
+
+def _night_hour(text: str, hour: int) -> int | None:
+    """The one hour of the 24-hour clock an hour alone of a 12-hour clock (`hour`, 1
+    to 12) means where `text` says it is at night (`every night at 2`: 2 in the
+    morning; `at 11`, 11 in the evening, `23`; `at 12`, midnight, `0`); None where
+    it does not say so, or the hour is 6, which a night may start or end with."""
+    if not 1 <= hour <= 12 or hour == 6 or _NIGHT.search(text) is None:
+        return None
+    return hour + 12 if 7 <= hour <= 11 else hour % 12
+
+
 def _bare_hour(
     written: str,
     found: re.Match,
@@ -8840,12 +8854,16 @@ def _bare_hour(
     minute = int(minutes)
     if groups["ampm"] and hour <= 12:  # `at 2.30pm`, `at 2:5pm` (`_CLOCK` reads `at 2:30pm`)
         hour = hour % 12 + (12 if groups["ampm"].lower() == "p" else 0)
+    # `every night at 11`: 11 in the evening, the one reading of a night's hour
+    night = _night_hour(written, hour) if groups["hh"] is None and not groups["ampm"] else None
+    if night is not None:
+        hour = night
     start = found.start("hour") if groups["hour"] is not None else found.start("hh")
     as_written = written[start : found.end()]
     time = f"{hour:02d}:{minute:02d}"
     valid = hour <= 23 and minute <= 59 and len(minutes) == 2
     read = f"{written[:start]}{time}{written[found.end() :]}"
-    one_reading = valid and (hour == 0 or hour > 12 or groups["hh"] is not None)
+    one_reading = valid and (hour == 0 or hour > 12 or groups["hh"] is not None or night is not None)
     # the message quotes the words as written (`said`), the help the time read
     diagnostic = schedule_phrase(
         read, starts_right, span, certain and one_reading, statement, code, True, said or written, at_sign
@@ -8856,11 +8874,15 @@ def _bare_hour(
         note = f"`{as_written}` is no time of day: the minutes have two figures, HH:MM"
     elif not valid:
         note = f"`{as_written}` is no time of day: an hour's minutes are 00 to 59"
+    elif night is not None:
+        note = f"`at {as_written}` at night is `{time}` on a 24-hour clock"
     elif as_written.isdigit() and len(as_written) < 3:
         note = f"`at {hour}` read on a 24-hour clock, as a schedule's time is"
     else:
         note = f"`at {as_written}` read as `{time}` on a 24-hour clock, as a schedule's time is"
-    if valid and hour == 12 and not minute and groups["hh"] is None:
+    if night is not None:
+        pass  # `every night at 2`: one reading, said
+    elif valid and hour == 12 and not minute and groups["hh"] is None:
         note += "; midnight is `00:00`"
     elif valid and not one_reading:
         note += f"; {hour} in the afternoon is `{hour + 12}:{minute:02d}`"
@@ -8895,6 +8917,9 @@ def hour_readings(text: str) -> tuple[tuple[str, str], ...] | None:
     if hour > 23:
         return None
     times = [f"{hour:02d}:00", f"{(hour + 12) % 24:02d}:00"] if 1 <= hour <= 12 else [f"{hour:02d}:00"]
+    night = _night_hour(text, hour)
+    if night is not None:  # `every night at 11`: 11 in the evening, its one reading
+        times = [f"{night:02d}:00"]
     readings = []
     for time in times:
         schedule = certain_schedule(f"{text[: found.start('hour')]}{time}{text[found.end() :]}")
