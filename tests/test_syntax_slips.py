@@ -14565,3 +14565,33 @@ def test_h1_68_an_hour_at_night_has_one_reading(written, line, parser, monkeypat
     assert f"`at {hour}` at night is `{time}`" in found.help or f"is written `daily {time}`" in found.help
     assert found.choices == ()
     assert _minimal_mended(text, found.fix) == MINIMAL.replace(clean, line, 1)
+
+
+#: The Nth weekday of the month written as one word (`monthly first-sunday 02:00`, as a
+#: product template or a form may name it): "not a day of the month", whose help wrote
+#: `monthly N 03:00`; `monthly last-sat 03:00` had a fix that wrote `last-day`, the month's
+#: last day, not its last Saturday. Now one BKR314 that says it is two words, whose fix
+#: writes them, every file clean; `monthly lastday` keeps its `last-day` fix.
+H1_68_ORDINAL_WEEKDAY_JOINED = [
+    ("run on DEV1 daily 01:00", "run on DEV1 monthly first-sunday 03:00", "first sun", "first Sunday"),
+    ("run on DEV1 daily 01:00", "run on DEV1 monthly last-sat 03:00  # x", "last sat", "last Saturday"),
+    ("run on DEV1 daily 01:00", "run on DEV1 monthly 1st_sun 03:00", "first sun", "first Sunday"),
+    ("run on DEV1 daily 01:00", "run on DEV1 MONTHLY LastFriday 03:00", "last fri", "last Friday"),
+    ("purge weekly sun 06:00", "purge monthly second-tue 06:00", "second tue", "second Tuesday"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "meant", "said"), H1_68_ORDINAL_WEEKDAY_JOINED,
+                         ids=[c[1] for c in H1_68_ORDINAL_WEEKDAY_JOINED])
+def test_h1_68_the_nth_weekday_as_one_word_is_written_as_two(clean, written, meant, said, parser, monkeypatch):
+    text, analysis = _minimal_slip(clean, written, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    word = written.split("#")[0].split()[-2]
+    time = written.split("#")[0].split()[-1]
+    assert (found.code, found.message) == (
+        "BKR314", f"`{word}` is not a day of the month: the Nth weekday of the month is written as two words"
+    )
+    assert found.help == f"write `monthly {meant} {time}`, the month's {said}"
+    assert too_long(found, analysis.sources) == []
+    assert _minimal_mended(text, found.fix) == MINIMAL.replace(clean, written.replace(word, meant), 1)
