@@ -14595,3 +14595,32 @@ def test_h1_68_the_nth_weekday_as_one_word_is_written_as_two(clean, written, mea
     assert found.help == f"write `monthly {meant} {time}`, the month's {said}"
     assert too_long(found, analysis.sources) == []
     assert _minimal_mended(text, found.fix) == MINIMAL.replace(clean, written.replace(word, meant), 1)
+
+
+#: A schedule in English alone on a job's line, `run on` left out, whose time is an hour
+#: alone of one reading (`every night at 3`, `every day at 14`): was "`every` is not a
+#: keyword", the block's statements its help. Now the error `every day at 03:00` gets:
+#: its help names the members, and its mends write the `run` the job's users allow,
+#: every file clean. (clean, as written, the lines the mends write)
+H1_68_HOUR_ALONE_WITHOUT_RUN = [
+    ("run on DEV1 daily 01:00", "every night at 3", ["run on DEV1 daily 03:00", "run on DEV2 daily 03:00"]),
+    ("run on DEV1 daily 01:00", "every night at 11  # late", ["run on DEV1 daily 23:00  # late", "run on DEV2 daily 23:00  # late"]),
+    ("run on DEV1 daily 01:00", "every day at 14", ["run on DEV1 daily 14:00", "run on DEV2 daily 14:00"]),
+    ("run on each member daily 02:00", "every night at 3", ["run on each member daily 03:00"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "lines"), H1_68_HOUR_ALONE_WITHOUT_RUN, ids=[c[1] for c in H1_68_HOUR_ALONE_WITHOUT_RUN])
+def test_h1_68_an_hour_alone_of_one_reading_without_run(clean, written, lines, parser, monkeypatch):
+    text, analysis = _minimal_slip(clean, written, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    schedule = lines[0].split("#")[0].split()[-2:]
+    assert found.code == "BKR004"
+    assert found.message.startswith("a schedule is part of the `run` statement: `run` is missing")
+    assert found.help.endswith(f"`{written.split('  #')[0]}` is written `{' '.join(schedule)}`")
+    assert too_long(found, analysis.sources) == []
+    mends = [found.fix] if found.fix is not None else list(found.choices)
+    assert len(mends) == len(lines)
+    for mend, line in zip(mends, lines, strict=True):
+        assert _minimal_mended(text, mend) == MINIMAL.replace(clean, line, 1)

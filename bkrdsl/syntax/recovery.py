@@ -5338,6 +5338,10 @@ class Recovery:
         and "`run` is missing"); the line is read to its end."""
         phrase = " ".join(rest.split())
         schedule = messages.certain_schedule(phrase) if messages.looks_like_schedule(phrase) else None
+        if schedule is None and messages.looks_like_schedule(phrase):
+            # `every night at 3`: an hour alone of one reading (at night, `daily 03:00`)
+            readings = messages.hour_readings(phrase) or ()
+            schedule = readings[0][1] if len(readings) == 1 else None
         if schedule is None:
             return False
         stack = ip.parser_state.value_stack
