@@ -9006,12 +9006,14 @@ def test_h2_a_name_written_three_times_then_another_is_one_error(written, times,
         # (`expire on VMSYS1 VMSYS1 VMSYS1 VMSYS2 {`: below prodssi's `catalog shared`, one member, h3 stop 64)
         ("run on each member daily 03:30", "run on VMSYS1 VMSYS1 VMSYS1 VMSYS2 daily 03:30", "VMSYS1, VMSYS2",
          "    run on VMSYS1, VMSYS2 daily 03:30"),
-        ("backup APPS full", "backup APPS APPS APPS LINUX SYSIDS full", "APPS, LINUX, SYSIDS", None),
+        # (of two names or more after the run, the fix writes each `,` too since h1, stop 68,
+        # as missing_comma's does: was no fix)
+        ("backup APPS full", "backup APPS APPS APPS LINUX SYSIDS full", "APPS, LINUX, SYSIDS", "    backup APPS, LINUX, SYSIDS full"),
     ],
 )
 def test_h2_a_name_written_three_times_then_others_is_one_syntax_error(clean, written, listed, fixed, parser, monkeypatch):
     """The same in the other lists (`run on`, `expire on`); of two names or more after
-    the run, the help writes the list and no fix does (as after a name written twice).
+    the run, the help writes the list and so does the fix (as after a name written twice).
     The file the fix writes reads clean (what it then says of the names is the checks')."""
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     text, analysis = _one_slip(clean, written)

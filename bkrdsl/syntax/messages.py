@@ -7368,8 +7368,8 @@ def name_twice(
     """`run on VMSYS1 VMSYS1`: a name of a list written twice in a row (not two names
     whose `,` is missing); `remove` is the second with the blanks before it. `more`:
     the names after it without their `,` (`run on VMSYS1 VMSYS1 VMSYS2`), shown in
-    the help with their commas; the fix writes one such name's `,` in place of the
-    second, as `missing_comma` writes the `,` of two names and not of more. `times`:
+    the help with their commas; the fix writes a `,` in place of the second, and
+    each of theirs (`commas`), as `missing_comma` writes each `,`. `times`:
     how often the name is written in a row (`backup APPS APPS APPS full`, `span` and
     `remove` the second to the last), `more` then the names after the run
     (`backup APPS APPS APPS LINUX full`). `runs_on`: the list is a job's members, which
