@@ -14269,37 +14269,6 @@ H2_68_RUN_CUT_SHORT = [
      ("write `on each member` after `run`: the job backs up IDENTITY users, one job per member;"
      " its schedule follows, `run on each member daily HH:MM`, or none for a job submitted by hand"),
      "    run on each member }"),
-# --- h1 (stop 68)
-
-#: A job's members written with one doubled and their `,`s left out (`run on DEV1 DEV1
-#: DEV2 daily 01:00`), or after the schedule (`run daily 01:00 on DEV1 DEV2`, `daily 01:00
-#: run on DEV1 DEV2`), in a job of single-configuration users: such a job runs on one
-#: member, so the `,` fix gave BKR220; now the help writes the job on each member listed
-#: and the fix writes the member its users' other jobs run on (prodssi's LNXINC: VMSYS2),
-#: else each member listed is a choice, every file clean (as h1's `run on DEV1 DEV2`, stop
-#: 67). A job of IDENTITY users keeps the `,` fix, the doubled member removed, also before
-#: more than one name (was no fix). (base, clean, as written, the lines each mend writes)
-H1_68_ON_ONE_MEMBER = [
-    ("min", "run on DEV1 daily 01:00", "run on DEV1 DEV1 DEV2 daily 01:00", ["run on DEV1 daily 01:00", "run on DEV2 daily 01:00"]),
-    ("min", "run on DEV1 daily 01:00", "run on DEV1 DEV1 DEV1 DEV2 daily 01:00",
-     ["run on DEV1 daily 01:00", "run on DEV2 daily 01:00"]),
-    ("min", "run on DEV1 daily 01:00", "run daily 01:00 on DEV1 DEV2", ["run on DEV1 daily 01:00", "run on DEV2 daily 01:00"]),
-    ("min", "run on DEV1 daily 01:00", "run daily 01:00 on DEV2 DEV1  # x",
-     ["run on DEV2 daily 01:00  # x", "run on DEV1 daily 01:00  # x"]),
-    ("min", "run on DEV1 daily 01:00", "daily 01:00 run on DEV1 DEV2", ["run on DEV1 daily 01:00", "run on DEV2 daily 01:00"]),
-    ("prod", "run on VMSYS2 daily 23:30", "run on VMSYS2 VMSYS2 VMSYS1 daily 23:30", ["run on VMSYS2 daily 23:30"]),
-    ("prod", "run on VMSYS2 daily 23:30", "run daily 23:30 on VMSYS1 VMSYS2", ["run on VMSYS2 daily 23:30"]),
-    ("prod", "run on VMSYS2 daily 23:30", "daily 23:30 run on VMSYS1 VMSYS2", ["run on VMSYS2 daily 23:30"]),
-    ("prod", "run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS1 VMSYS2 daily 02:00",
-     ["run on VMSYS1 daily 02:00", "run on VMSYS2 daily 02:00"]),
-    ("prod", "run on VMSYS1 daily 02:00", "run daily 02:00 on VMSYS1 VMSYS2", ["run on VMSYS1 daily 02:00", "run on VMSYS2 daily 02:00"]),
-    # IDENTITY: the `,` fix, every member listed
-    ("min", "run on each member daily 02:00", "run on DEV1 DEV1 DEV2 daily 02:00", ["run on DEV1, DEV2 daily 02:00"]),
-    ("min", "run on each member daily 02:00", "run daily 02:00 on DEV1 DEV2", ["run on DEV1, DEV2 daily 02:00"]),
-    ("prod", "run on each member daily 03:30", "run on VMSYS1 VMSYS1 VMSYS2 VMSYS3 VMSYS4 daily 03:30",
-     ["run on VMSYS1, VMSYS2, VMSYS3, VMSYS4 daily 03:30"]),
-    ("prod", "run on each member daily 03:30", "run on VMSYS1 VMSYS1 VMSYS1 VMSYS2 VMSYS3 VMSYS4 daily 03:30",
-     ["run on VMSYS1, VMSYS2, VMSYS3, VMSYS4 daily 03:30"]),
 ]
 
 
@@ -14400,6 +14369,45 @@ def test_h2_68_the_files_catalog_inside_its_expire_block_is_moved_below_it(where
     )
     assert too_long(found, analysis.sources) == []
     assert apply_edits(text, found.fix.edits) == moved
+
+
+
+
+# --- h1 (stop 68)
+
+#: A job's members written with one doubled and their `,`s left out (`run on DEV1 DEV1
+#: DEV2 daily 01:00`), or after the schedule (`run daily 01:00 on DEV1 DEV2`, `daily 01:00
+#: run on DEV1 DEV2`), in a job of single-configuration users: such a job runs on one
+#: member, so the `,` fix gave BKR220; now the help writes the job on each member listed
+#: and the fix writes the member its users' other jobs run on (prodssi's LNXINC: VMSYS2),
+#: else each member listed is a choice, every file clean (as h1's `run on DEV1 DEV2`, stop
+#: 67). A job of IDENTITY users keeps the `,` fix, the doubled member removed, also before
+#: more than one name (was no fix). (base, clean, as written, the lines each mend writes)
+H1_68_ON_ONE_MEMBER = [
+    ("min", "run on DEV1 daily 01:00", "run on DEV1 DEV1 DEV2 daily 01:00", ["run on DEV1 daily 01:00", "run on DEV2 daily 01:00"]),
+    ("min", "run on DEV1 daily 01:00", "run on DEV1 DEV1 DEV1 DEV2 daily 01:00",
+     ["run on DEV1 daily 01:00", "run on DEV2 daily 01:00"]),
+    ("min", "run on DEV1 daily 01:00", "run daily 01:00 on DEV1 DEV2", ["run on DEV1 daily 01:00", "run on DEV2 daily 01:00"]),
+    ("min", "run on DEV1 daily 01:00", "run daily 01:00 on DEV2 DEV1  # x",
+     ["run on DEV2 daily 01:00  # x", "run on DEV1 daily 01:00  # x"]),
+    ("min", "run on DEV1 daily 01:00", "daily 01:00 run on DEV1 DEV2", ["run on DEV1 daily 01:00", "run on DEV2 daily 01:00"]),
+    ("prod", "run on VMSYS2 daily 23:30", "run on VMSYS2 VMSYS2 VMSYS1 daily 23:30", ["run on VMSYS2 daily 23:30"]),
+    ("prod", "run on VMSYS2 daily 23:30", "run daily 23:30 on VMSYS1 VMSYS2", ["run on VMSYS2 daily 23:30"]),
+    ("prod", "run on VMSYS2 daily 23:30", "daily 23:30 run on VMSYS1 VMSYS2", ["run on VMSYS2 daily 23:30"]),
+    ("prod", "run on VMSYS1 daily 02:00", "run on VMSYS1 VMSYS1 VMSYS2 daily 02:00",
+     ["run on VMSYS1 daily 02:00", "run on VMSYS2 daily 02:00"]),
+    ("prod", "run on VMSYS1 daily 02:00", "run daily 02:00 on VMSYS1 VMSYS2", ["run on VMSYS1 daily 02:00", "run on VMSYS2 daily 02:00"]),
+    # IDENTITY: the `,` fix, every member listed
+    ("min", "run on each member daily 02:00", "run on DEV1 DEV1 DEV2 daily 02:00", ["run on DEV1, DEV2 daily 02:00"]),
+    ("min", "run on each member daily 02:00", "run daily 02:00 on DEV1 DEV2", ["run on DEV1, DEV2 daily 02:00"]),
+    ("prod", "run on each member daily 03:30", "run on VMSYS1 VMSYS1 VMSYS2 VMSYS3 VMSYS4 daily 03:30",
+     ["run on VMSYS1, VMSYS2, VMSYS3, VMSYS4 daily 03:30"]),
+    ("prod", "run on each member daily 03:30", "run on VMSYS1 VMSYS1 VMSYS1 VMSYS2 VMSYS3 VMSYS4 daily 03:30",
+     ["run on VMSYS1, VMSYS2, VMSYS3, VMSYS4 daily 03:30"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
 @pytest.mark.parametrize(("base", "clean", "written", "lines"), H1_68_ON_ONE_MEMBER,
                          ids=[f"{c[0]}: {c[2]}" for c in H1_68_ON_ONE_MEMBER])
 def test_h1_68_a_doubled_or_late_member_list_in_a_job_on_one_member(base, clean, written, lines, parser, monkeypatch):
