@@ -2633,7 +2633,8 @@ def test_bkr205_points_at_the_import_a_line_separator_hides_in_a_comment(parser,
     at = text.index(separator)
     assert (missing.span.start, missing.span.end) == (at + 1, at + 1 + len("import std/backup-manager"))
     assert text[missing.span.start : missing.span.end] == "import std/backup-manager"
-    assert missing.span.line == warned.span.line and missing.span.column == warned.span.column + 1
+    # BKR023 points at the hidden import too, its fix the same line end (h7, stop 68)
+    assert warned.span == missing.span and warned.fix.edits == missing.fix.edits
     assert missing.related[0].span.line == text[: text.index("cluster PRODSSI")].count("\n") + 1
     assert "before `import std/backup-manager`" in missing.help and "add `import" not in missing.help
     assert apply(text, missing) == BASE
@@ -2652,3 +2653,130 @@ def test_bkr205_without_a_hidden_import_still_says_to_add_it():
     (missing,) = check(text)
     assert missing.code == "BKR205" and text[missing.span.start : missing.span.end] == "PRODSSI"
     assert missing.help == "add `import std/backup-manager`, which declares the product's machines"
+
+
+# --- h7 (stop 68)
+H7_COMMENT = "# the Linux guests' scratch disks"
+H7_TEXT = '"Weekly full backup of the Linux guests"'
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written", "kind"),
+    [
+        (H7_COMMENT, "# the Linux\x01 guests' scratch disks", "control"),
+        (H7_COMMENT, "# the Linux\x1b guests' scratch disks", "control"),
+        (H7_COMMENT, "# the Linux\x7f guests' scratch disks", "control"),
+        (H7_COMMENT, "# the Linux\x9b guests' scratch disks", "control"),
+        (H7_COMMENT, "# the \u202eLinux guests'\u202c scratch disks", "bidirectional"),
+        (H7_COMMENT, "# the \u2067Linux\u2069 guests' scratch disks", "bidirectional"),
+        (H7_TEXT, '"Weekly full\x07 backup of the Linux guests"', "control"),
+        (H7_TEXT, '"Weekly full backup \u202dof the Linux guests"', "bidirectional"),
+        # an escape sequence is removed whole, as a terminal acts on it whole
+        (H7_TEXT, '"Weekly full\x1b[8m backup of the Linux guests"', "control"),
+        (H7_COMMENT, "# the Linux\x1b]0;title\x07 guests' scratch disks", "control"),
+    ],
+)
+def test_h7s68_a_control_or_bidi_character_in_a_comment_or_a_text_is_a_warning_whose_fix_removes_it(
+    clean, written, kind, parser, monkeypatch
+):
+    """A control character (not TAB, VT, FF) or a bidirectional embedding, override or
+    isolate inside a comment or a quoted text was read silently: a terminal acts on
+    the one, an editor reorders the text after the other (Trojan Source), so what the
+    reader sees is not what bkrc reads. Now one warning (BKR024) at the first, under
+    both parsers; its fix removes them (an escape sequence whole), and the file is
+    then clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = damaged(clean, written)
+    (found,) = check(text)
+    assert (found.code, found.severity.value) == ("BKR024", "warning")
+    assert found.span.start == text.index(next(c for c in written if fixes_hidden(c)))
+    assert found.fix.title.startswith(f"Remove the {kind} character")
+    assert apply(text, found) == BASE
+    assert check(apply(text, found)) == []
+
+
+def fixes_hidden(char: str) -> bool:
+    from bkrdsl.syntax.messages import HIDDEN_CHARACTER
+
+    return HIDDEN_CHARACTER.fullmatch(char) is not None
+
+
+def test_h7s68_a_file_the_fast_parser_reads_is_not_searched_for_hidden_characters(monkeypatch):
+    """The clean path stays as fast: the fast parser gives up on a control character
+    in a comment or a text (so Lark reads the file, and read_module warns of it); a
+    file it reads whole, ASCII, is not searched (messages.hidden_characters not called)."""
+    from bkrdsl.source import Source
+    from bkrdsl.syntax import fast, messages
+
+    assert fast.read_reported(Source.of(NAME, BASE)) is not None
+    for written in ("# the Linux\x01 guests' scratch disks", "# the Linux\x1b[8m guests' scratch disks"):
+        assert fast.read_reported(Source.of(NAME, damaged(H7_COMMENT, written))) is None
+    assert fast.read_reported(Source.of(NAME, damaged(H7_TEXT, '"Weekly\x01 full"'))) is None
+
+    def searched(*args):
+        raise AssertionError("searched a clean ASCII file")
+
+    monkeypatch.setattr(messages, "hidden_characters", searched)
+    assert check(BASE) == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("separator", "code"),
+    [("\u2028", "BKR023"), ("\u2029", "BKR023"), ("\x85", "BKR023"), ("\x1c", "BKR024"), ("\x1e", "BKR024")],
+)
+def test_h7s68_an_import_hidden_in_a_comment_is_pointed_at_and_its_fix_writes_the_line_end(
+    separator, code, parser, monkeypatch, tmp_path
+):
+    """`## doc`, a line separator or a control character, `import std/zvm73`: bkrc
+    reads a comment and imports nothing (prodssi then checks clean without z/VM's own
+    IDs classified). It was BKR023 only, at the separator, whose fix removed it and so
+    kept the import a comment's words for good (behind U+001C: nothing at all). Now
+    the warning points at the import's words, says it is not read, and its fix writes
+    the line end: the file is the clean one again, also by `check --fix`."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = damaged("\nimport std/zvm73\n", f"\n## doc{separator}import std/zvm73\n")
+    (found,) = check(text)
+    assert found.code == code
+    assert text[found.span.start : found.span.end] == "import std/zvm73"
+    assert found.message.startswith("`import std/zvm73` is hidden in a comment")
+    assert found.fix.title == "Write a line end before `import std/zvm73`"
+    assert apply(text, found) == damaged("\nimport std/zvm73\n", "\n## doc\nimport std/zvm73\n")
+    assert check(apply(text, found)) == []
+    path = tmp_path / NAME
+    path.write_text(text, encoding="utf-8")
+    assert run_cli(["check", "--fix", path]).exit_code == 0
+    assert check(path.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written"),
+    [
+        # the file imports std/zvm73 on a line of its own: the words are the comment's
+        ("import std/backup-manager\n", "import std/backup-manager\n# was\u2028import std/zvm73\n"),
+        ("import std/backup-manager\n", "import std/backup-manager\n# was\x1cimport std/zvm73\n"),
+        # in the cluster block no import goes: the words are the comment's
+        ("  shared-volume VMCOM1\n", "  shared-volume VMCOM1\n  # was\x1cimport std/zvm73\n"),
+    ],
+)
+def test_h7s68_import_words_a_comment_may_mean_keep_the_removal(clean, written, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = damaged(clean, written)
+    (found,) = check(text)
+    assert text[found.span.start] in "\u2028\x1c" and found.fix.title.startswith("Remove the")
+    assert check(apply(text, found)) == []
+
+
+def test_h7s68_a_description_s_control_character_stays_invariant_in_the_generated_files(tmp_path):
+    """The generated files stay EBCDIC-invariant: a description's control or bidi
+    character is written `<U+XXXX>` there (the warning says so), never raw."""
+    text = damaged(H7_TEXT, '"Weekly\x1b[8m full\u202e backup of the Linux guests"')
+    source = tmp_path / NAME
+    source.write_text(text, encoding="utf-8")
+    result = run_cli(["compile", source, "-o", tmp_path / "out"])
+    assert result.exit_code == 0, result.output
+    written = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "out").rglob("*") if p.is_file())
+    assert "Weekly<U+001B><U+005B>8m full<U+202E> backup" in written
+    assert not re.search("[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e]", written)

@@ -38,7 +38,7 @@ def read_module(source: Source) -> tuple[ast.Module | None, list[Diagnostic]]:
     """The AST of a decoded source (None when nothing could be parsed) and its syntax
     diagnostics, as `build(parse(source))` gives them, with a misplaced statement's own
     slips said as its home says them (homed.py). Never raises on input."""
-    module, diagnostics = _read(source)
+    module, diagnostics, fast_read = _read_how(source)
     said = reported(source, diagnostics)
     text = source.text
     if not text.isascii() and ("\u2028" in text or "\u2029" in text or "\x85" in text):
@@ -47,6 +47,13 @@ def read_module(source: Source) -> tuple[ast.Module | None, list[Diagnostic]]:
         from bkrdsl.syntax.messages import other_line_ends
 
         said = said + other_line_ends(source, module, said)
+    if not fast_read or not text.isascii():
+        # BKR024: a control or bidirectional character in a comment or a text. The fast
+        # parser gives up on a control character there (fast._SCAN_TOKEN); the others
+        # are not ASCII: a file the fast parser read, and ASCII, holds none
+        from bkrdsl.syntax.messages import hidden_characters
+
+        said = said + hidden_characters(source, module, said)
     return module, said
 
 
@@ -141,18 +148,24 @@ def written_whole(statement: str) -> str | None:
 
 def _read(source: Source) -> tuple[ast.Module | None, list[Diagnostic]]:
     """`read_module`'s reading, without homed.py's pass."""
+    module, diagnostics, _fast = _read_how(source)
+    return module, diagnostics
+
+
+def _read_how(source: Source) -> tuple[ast.Module | None, list[Diagnostic], bool]:
+    """`_read`'s reading, and whether the fast parser read the whole file."""
     if fast_allowed():
         read = fast.read_reported(source)
         if read is not None:
-            return read  # the fast parser reads only what Lark reads so, with the same diagnostics
+            return *read, True  # the fast parser reads only what Lark reads so, with the same diagnostics
         from bkrdsl.syntax.region import read_around_error
 
         read = read_around_error(source)
         if read is not None:
-            return read  # a large file: Lark reads only the blocks around the error
+            return *read, False  # a large file: Lark reads only the blocks around the error
     from bkrdsl.syntax.build import build
     from bkrdsl.syntax.parser import parse
 
     result = parse(source)
-    return build(result), list(result.diagnostics)
+    return build(result), list(result.diagnostics), False
 

@@ -2080,3 +2080,45 @@ OTHER_LINE_END = register(
     """,
     no_example="a line separator, which an example in this page would show as a line end",
 )
+
+HIDDEN_CHARACTER = register(
+    "BKR024",
+    "hidden-character",
+    "warning",
+    "a control character or a bidirectional override inside a comment or a quoted text",
+    """
+    bkrc reads a comment or a quoted text as it is written, character by
+    character. Some characters there make what a reader sees differ from
+    what bkrc reads:
+
+    - a bidirectional embedding, override or isolate (U+202A to U+202E,
+      U+2066 to U+2069) makes an editor show the characters after it in
+      another order, so a comment can look like a statement, or a statement
+      like a comment (the "Trojan Source" attack, CVE-2021-42574, which
+      compilers warn of too);
+    - a control character (U+0001 to U+001F but TAB, line feed, carriage
+      return, vertical tab and form feed; DEL; U+0080 to U+009F but NEL,
+      BKR023's) is invisible in most editors, and a terminal that shows the
+      file (`cat`, `type`, `XEDIT` on a transferred copy) acts on it: an
+      escape sequence can hide a line, or write over one.
+
+    In a quoted text (a `description`) the generated files stay
+    EBCDIC-invariant: each such character is written there as `<U+XXXX>`,
+    which is what the operator sees on CMS. One warning for each comment or
+    text, at its first such character. Where the words after the character
+    in a comment read as an `import` line of the file's top level (`## doc`,
+    a control character, `import std/zvm73`), it is more likely a line end
+    mangled than words of the comment: the warning points at the import
+    that bkrc does not read, and its fix writes a line end for the
+    character. Outside a comment or a text, a control character is an error
+    (BKR003).
+
+    Failing example: a description whose text holds an escape sequence
+    (ESC `[8m`, which hides what follows on a terminal).
+
+    Fix: remove it, with the rest of an escape sequence it starts (`bkrc
+    check --fix` does, and so does the editor's quick fix); for a hidden
+    `import`, write a line end before it.
+    """,
+    no_example="a control character, which an example in this page would not show",
+)

@@ -523,6 +523,17 @@ _TOKEN = re.compile(
     r"|(.)"  # a character no token starts with: Lark would stop here
     r"|\Z)"
 )
+#: `scan`'s _TOKEN: a comment or a text ends before a control character (not TAB, VT, FF,
+#: CR), which is then a character no token starts with, and the fast parser gives it up:
+#: Lark reads the file, and read_module warns of it (BKR024, messages.hidden_characters),
+#: at no cost to a file without one.
+_SCAN_TOKEN = re.compile(
+    _TOKEN.pattern.replace(r"|(#[^\n]*)", r"|(#[^\n\x00-\x08\x0e-\x1f\x7f]*)").replace(
+        r'|("(?:[^"\\\n]|\\[^\n])*")', r'|("(?:[^"\\\n\x00-\x08\x0e-\x1f\x7f]|\\[^\n\x00-\x08\x0e-\x1f\x7f])*")'
+    )
+)
+#: A control character a comment or a text holds, which `scan` gives up on (_SCAN_TOKEN).
+_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _IMPORT_PATH = re.compile(LARK_PATTERNS["IMPORT_PATH"])
 #: What follows a word whose last `.` Recovery.name_full_stop reads as a sentence's
 #: full stop: the end of its line, perhaps after a comment, or a `}`.
@@ -1050,7 +1061,7 @@ def scan(text: str) -> tuple[list[tuple], list[tuple]]:
     line = 1
     line_start = 0  # offset of the first character of `line`
     first = True  # no token on this line yet
-    findall = _TOKEN.findall
+    findall = _SCAN_TOKEN.findall
     unclosed = False  # a text not closed on its line was read
     for piece_start, end in _pieces(text, SCAN_PIECE):
         start: int | None = piece_start
@@ -1080,6 +1091,9 @@ def scan(text: str) -> tuple[list[tuple], list[tuple]]:
                     add(("w", word, pos, line, pos - line_start + 1, first))
                     pos += len(word)
                 elif stray == '"' and not unclosed:
+                    line_end = text.find("\n", pos)
+                    if _CONTROL_IN_TEXT.search(text, pos, len(text) if line_end < 0 else line_end):
+                        raise _GiveUp  # a text holding a control character (_SCAN_TOKEN), not one unclosed
                     unclosed = True
                     start = _unclosed_text_end(text, pos)
                     add(("u", text[pos:start], pos, line, pos - line_start + 1, first))

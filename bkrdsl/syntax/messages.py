@@ -9530,7 +9530,7 @@ def other_line_ends(source: Source, module, said: Sequence[Diagnostic]) -> list[
         for first, last, kind in _comments_and_texts(text, start, end, _TOKEN, comments):
             at = [m.start() for m in _OTHER_LINE_END.finditer(text, first, last) if m.start() not in stray]
             if at:
-                found.append(_other_line_end(source, first, last, kind, at))
+                found.append(_other_line_end(source, module, first, last, kind, at))
     return found
 
 
@@ -9565,10 +9565,28 @@ def _comments_and_texts(text: str, start: int, end: int, token: re.Pattern, comm
                 return
 
 
-def _other_line_end(source: Source, first: int, last: int, kind: str, at: list[int]) -> Diagnostic:
-    """BKR023 for the comment or text text[first:last] holding the characters at `at`."""
+def _other_line_end(source: Source, module, first: int, last: int, kind: str, at: list[int]) -> Diagnostic:
+    """BKR023 for the comment or text text[first:last] holding the characters at `at`:
+    where the words after one are an `import` line the file lacks (_hidden_import), at
+    those words, its fix writing a line end for the character before them."""
     text = source.text
     name = OTHER_LINE_ENDS[text[at[0]]]
+    hidden = _hidden_import(source, module, first, last, kind, at, _OTHER_LINE_END)
+    if hidden is not None:
+        words, separator, statement = hidden
+        called = OTHER_LINE_ENDS[text[separator]]
+        return codes.OTHER_LINE_END(
+            f"`{statement}` is hidden in a comment, after a {called}: editors that end a line there show"
+            " it as a line of its own, but bkrc reads it as part of the comment, and imports nothing",
+            words,
+            label="not read: a comment",
+            help=f"write a line end for the {called.split(' (')[0]}, and `{statement}` is read; if it is words"
+            f" of the comment, remove the {called.split(' (')[0]}",
+            fix=Fix(
+                f"Write a line end before `{statement}`",
+                tuple(Edit(source.span(o, o + 1), "\n" if o == separator else "") for o in at),
+            ),
+        )
     rest = text[at[0] + 1 : last].strip()
     if kind == "text":
         rest = rest.removesuffix('"').rstrip()
@@ -9616,3 +9634,148 @@ def _mended(text: str, first: int, last: int, edits: list[Edit]):
         yield edit.new_text
         pos = edit.span.end
     yield text[pos:last]
+
+
+#: The characters in a comment or a quoted text that a reader does not see as bkrc reads
+#: them (BKR024): a control character (C0 but TAB, LF, VT, FF, CR; DEL; C1 but NEL,
+#: BKR023's; NUL is BKR001's), which a terminal acts on, and the bidirectional
+#: embeddings, overrides and isolates, which reorder what an editor shows.
+HIDDEN_CHARACTER = re.compile("[\x01-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+#: An escape sequence ESC starts, removed with it: CSI (`ESC [8m`, `ESC [2J`; U+009B with
+#: its parameters, `31m`), OSC (`ESC ] 0;title BEL`), which a terminal acts on whole.
+_ESCAPE_SEQUENCE = re.compile(r"\x1b\[[0-?]*[@-~]|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?|\x9b[0-?]+[@-~]")
+
+
+def hidden_characters(source: Source, module, said: Sequence[Diagnostic]) -> list[Diagnostic]:
+    """BKR024, a warning, for each comment or quoted text that holds a control character
+    or a bidirectional embedding, override or isolate: one at its first such character,
+    whose fix removes each (with the escape sequence it starts), or, where the words
+    after one in a top-level comment are an `import` line the file lacks, writes a line
+    end for it (_hidden_import). Found as other_line_ends finds BKR023's; one outside a
+    comment or a text is BKR003's (`said`). `read_module` asks it only where the fast
+    parser gave the file up (it does on a control character in a comment or a text) or
+    the file is not ASCII."""
+    from bkrdsl.syntax.fast import _TOKEN
+
+    text = source.text
+    stray = {d.span.start for d in said if d.span is not None and d.code == "BKR003"}
+    comments = {span.start: span.end for span, _text in (module.comments if module is not None else ())}
+    found: list[Diagnostic] = []
+    lines = sorted({text.rfind("\n", 0, m.start()) + 1 for m in HIDDEN_CHARACTER.finditer(text)})
+    for start in lines:
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        for first, last, kind in _comments_and_texts(text, start, end, _TOKEN, comments):
+            at = [m.start() for m in HIDDEN_CHARACTER.finditer(text, first, last) if m.start() not in stray]
+            if at:
+                found.append(_hidden_character(source, module, first, last, kind, at))
+    return found
+
+
+def _character_named(char: str) -> str:
+    """What a message calls a hidden character: `right-to-left override (U+202E)`, `control
+    character U+001B (escape)`."""
+    name = unicodedata.name(char, "")
+    if name:
+        return f"{name.lower()} (U+{ord(char):04X})"
+    named = _CONTROL_NAMES.get(char)  # the control characters have no name in unicodedata
+    return f"control character U+{ord(char):04X}" + (f" ({named})" if named else "")
+
+
+_CONTROL_NAMES = {
+    "\x07": "bell", "\x08": "backspace", "\x1b": "escape", "\x7f": "delete", "\x1a": "substitute",
+    "\x1c": "file separator", "\x1d": "group separator", "\x1e": "record separator",
+    "\x9b": "control sequence introducer",
+}
+
+
+def _hidden_character(source: Source, module, first: int, last: int, kind: str, at: list[int]) -> Diagnostic:
+    """BKR024 for the comment or text text[first:last] holding the characters at `at`."""
+    text = source.text
+    char = text[at[0]]
+    bidi = char in _BIDI
+    name = _character_named(char)
+    more = "" if len(at) == 1 else " and another" if len(at) == 2 else f" and {len(at) - 1} more"
+    where = "a comment" if kind == "comment" else "a quoted text"
+    hidden = _hidden_import(source, module, first, last, kind, at, HIDDEN_CHARACTER)
+    removed = []
+    for offset in at:
+        sequence = _ESCAPE_SEQUENCE.match(text, offset, last)
+        end = sequence.end() if sequence else offset + 1
+        if removed and removed[-1][1] > offset:
+            continue  # inside the escape sequence removed before
+        removed.append((offset, end))
+    if hidden is not None:
+        words, separator, statement = hidden
+        edits = tuple(
+            Edit(source.span(start, end), "\n" if start == separator else "") for start, end in removed
+        )
+        return codes.HIDDEN_CHARACTER(
+            f"`{statement}` is hidden in a comment, after the {name}: bkrc reads it as part of the comment,"
+            " and imports nothing",
+            words,
+            label="not read: a comment",
+            help=f"write a line end for the {name.split(' (')[0]}, and `{statement}` is read on a line of its own;"
+            f" if it is words of the comment, remove the {name.split(' (')[0]}",
+            fix=Fix(f"Write a line end before `{statement}`", edits),
+        )
+    edits = tuple(Edit(source.span(start, end), _blank_for(text, start, end, first, last)) for start, end in removed)
+    mended = "".join(_mended(text, first, last, list(edits)))
+    shown_text = f": `{mended}`" if len(mended) <= 60 and not HIDDEN_CHARACTER.search(mended) else ""
+    them = "it" if len(at) == 1 else "them"
+    if bidi:
+        message = (
+            f"a bidirectional {name}{more} in {where}: an editor shows the characters after it in another"
+            " order, which may hide what bkrc reads"
+        )
+    else:
+        message = f"a {name}{more} in {where}: editors do not show {them}, and a terminal acts on {them}"
+    output = f"; the generated files write it as `<U+{ord(char):04X}>`" if kind == "text" else ""
+    sequences = sum(end - start > 1 for start, end in removed)
+    sequence = "" if not sequences else " with the escape sequence it starts" if len(at) == 1 else (
+        " with the escape sequences they start"
+    )
+    return codes.HIDDEN_CHARACTER(
+        message,
+        source.span(at[0], at[0] + 1),
+        help=f"remove {'it' if len(at) == 1 else 'them'}{sequence}{shown_text}{output}",
+        fix=Fix(f"Remove the {'bidirectional' if bidi else 'control'} character{'' if len(at) == 1 else 's'}", edits),
+    )
+
+
+def _blank_for(text: str, start: int, end: int, first: int, last: int) -> str:
+    """What BKR024's fix writes for the characters text[start:end] it removes: a blank for
+    an information separator (U+001C to U+001F, a record's or a field's end) between two
+    words (`# x`, U+001C, `import`), else nothing."""
+    between = first < start and end < last and not text[start - 1].isspace() and not text[end].isspace()
+    return " " if end - start == 1 and "\x1c" <= text[start] <= "\x1f" and between else ""
+
+
+def _hidden_import(
+    source: Source, module, first: int, last: int, kind: str, at: list[int], chars: re.Pattern
+) -> tuple[Span, int, str] | None:
+    """Where a comment text[first:last] of the file's top level (outside its cluster)
+    holds, after one of its characters at `at` (`chars` matches them), the words of an
+    `import` line, `## doc`, U+2028, `import std/zvm73`, of a module the file does not
+    import: the import's words, the offset of the character before them, and the words;
+    None for a text, a comment in a block, an import the file has, or none."""
+    if kind != "comment" or module is None:
+        return None
+    if any(c.span.start <= first < c.span.end for c in module.clusters):
+        return None
+    from bkrdsl.syntax.fast import _IMPORT_PATH
+
+    text = source.text
+    for offset in at:
+        piece_end = chars.search(text, offset + 1, last)
+        piece = text[offset + 1 : piece_end.start() if piece_end else last]
+        words = _COMMENT_START.split(piece, maxsplit=1)[0].split()
+        if len(words) != 2 or words[0] != "import" or not _IMPORT_PATH.fullmatch(words[1]):
+            continue
+        if any(i.path.lower() == words[1].lower() for i in module.imports):
+            return None  # imported on a line of its own: the piece is the comment's words
+        start = text.index("import", offset + 1)
+        end = text.index(words[1], start + 6) + len(words[1])
+        return source.span(start, end), offset, f"import {words[1]}"
+    return None
