@@ -14634,3 +14634,38 @@ def test_h1_68_an_hour_alone_of_one_reading_without_run(clean, written, lines, p
     assert len(mends) == len(lines)
     for mend, line in zip(mends, lines, strict=True):
         assert _minimal_mended(text, mend) == MINIMAL.replace(clean, line, 1)
+
+
+# --- h7 (stop 68)
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written"),
+    [
+        ("    run on VMSYS1 daily 02:00\n", "    run on VMSYS1 daily 02:00  *DVHOPT LGN0001 LOG1 RCM1\n"),
+        # a comment after it stays
+        ("    run on VMSYS1 daily 02:00\n", "    run on VMSYS1 daily 02:00 *DVHOPT LGN0001 LOG1  # pasted\n"),
+        # the member's `}` after it stays
+        ("{ workers 2  private-volume M3PRV1 }", "{ private-volume M3PRV1  workers 2 *DVHOPT LGN0001 }"),
+        ("    retain 35 days\n", "    retain 35 days *DVHOPT LGN0001 LOG1\n"),
+        ("    to disk pool BKUPPOOL\n    run on VMSYS1", "    to disk pool BKUPPOOL *DVHOPT LGN0001\n    run on VMSYS1"),
+    ],
+)
+def test_h7s68_dirmaint_options_after_a_statement_is_one_error_whose_fix_removes_them(
+    clean, written, parser, monkeypatch
+):
+    """`run on VMSYS1 daily 02:00  *DVHOPT LGN0001 LOG1`: DirMaint's options line pasted
+    after a statement on its line was "`*DVHOPT` is not a keyword" with the block's
+    keywords, no fix (on a line of its own it is the DirMaint error, h2's). Now that
+    error, its fix removing `*DVHOPT` and its operands (a comment or a `}` after them
+    stays), after which the file checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR012"
+    assert found.message == "`*DVHOPT` is DirMaint's options line of a directory entry, not words of a .bkr statement"
+    assert text[found.span.start : found.span.end] == "*DVHOPT"
+    assert too_long(found, analysis.sources) == []
+    repaired = apply_edits(text, found.fix.edits)
+    assert "DVHOPT" not in repaired
+    assert ("# pasted" in repaired) == ("# pasted" in written)
+    assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []

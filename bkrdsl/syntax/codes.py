@@ -1365,7 +1365,8 @@ UNKNOWN_KEYWORD = register(
     `EXIT 0` or `RETURN` in capitals alone on a line of a job, member or
     expire block, not after a list, where it may be a label), a CP QUERY
     (`Q USERID`, not in a group body) and DirMaint's `*DVHOPT` line (in its
-    capitals) in a block, a group body or below labels, a directory
+    capitals; after a statement on its line, its fix removes it and its
+    operands, the statement kept) in a block, a group body or below labels, a directory
     statement's word in capitals alone on a line of a block (`NAMESAVE`;
     not `SHARE`, which begins `shared-volume`, nor `IPL` or another word of
     four letters or fewer),

@@ -4914,6 +4914,21 @@ def star_comment(span: Span, line_end: bool = False, word: str = "") -> Diagnost
     )
 
 
+def dirmaint_options_after(span: Span, removed: Span) -> Diagnostic:
+    """`run on VMSYS1 daily 02:00  *DVHOPT LGN0001 LOG1`: DirMaint's options line of a
+    directory entry pasted after a statement on its line (`span`, its `*DVHOPT`;
+    `removed`, it and its operands, with the blanks before them): the error foreign_line
+    gives it on a line of its own, its fix removing it, the statement kept."""
+    return codes.UNKNOWN_KEYWORD(
+        "`*DVHOPT` is DirMaint's options line of a directory entry, not words of a .bkr statement",
+        span,
+        label="pasted after the statement",
+        help="remove it: the entries of the users a job backs up stay in the site's directory, and bkrc writes"
+        " those of the Backup Manager machines",
+        fix=Fix("Remove the `*DVHOPT` line's words", (Edit(removed, ""),)),
+    )
+
+
 def monthly_days(written: str, days: list[int | str], time: str | None, statement: str, span: Span) -> Diagnostic:
     """`monthly 1,15 02:00`, `monthly 1st 15th 02:00`: several days of the month, where a
     schedule takes one (`days`, their numbers, or `first sun`, `first sat` for `monthly

@@ -5651,6 +5651,8 @@ class Recovery:
     def stray_name(self, ip, tok: Token, accepted: set[str]) -> Token | None:
         """A name where a statement keyword belongs."""
         text = str(tok.value)
+        if text == "*DVHOPT" and self.dirmaint_options_after(ip, tok):
+            return None
         line_end = text == "*" and self.star_comment_after(ip, tok)
         if text.startswith("*") and (line_end or self.first_on_line(tok.start_pos)):
             self.report(messages.star_comment(self.span_of(tok), line_end=line_end, word=text), tok.start_pos)
@@ -7768,6 +7770,24 @@ class Recovery:
         span = self.source.span(often.start_pos, tok.end_pos)
         after_time = self.source.span(time.end_pos, tok.end_pos)
         return messages.day_after_time(str(tok.value), str(time.value), written, days, span, after_time)
+
+    def dirmaint_options_after(self, ip, tok: Token) -> bool:
+        """`run on VMSYS1 daily 02:00  *DVHOPT LGN0001 LOG1`: DirMaint's options line, in its
+        capitals, after a statement on its line (`tok`, its `*DVHOPT`): one error whose fix
+        removes it and its operands, up to a comment or a `}` on the line, which stay; the
+        line is skipped so far. False where no statement comes before it on its line
+        (a line of its own is foreign_line's)."""
+        previous = last_real_token(ip.parser_state.value_stack)
+        if previous is None or previous.end_line != tok.line or tok.end_pos is None:
+            return False
+        text = self.source.text
+        end = tok.start_pos + len(self._line_before_comment(tok.start_pos).split("}", 1)[0].rstrip())
+        removed = self.source.deletion(self.source.span(tok.start_pos, end))
+        if text[removed.end : self._line_end(removed.end)].strip():
+            removed = self.source.span(removed.start, end)  # a comment or a `}` after it stays
+        self.report(messages.dirmaint_options_after(self.span_of(tok), removed), tok.start_pos)
+        self._advance(ip.lexer_thread.state, end)
+        return True
 
     def star_comment_after(self, ip, tok: Token) -> bool:
         """`backup APPS full   * nightly`: a lone `*` after a statement on its line,
