@@ -14669,3 +14669,88 @@ def test_h7s68_dirmaint_options_after_a_statement_is_one_error_whose_fix_removes
     assert "DVHOPT" not in repaired
     assert ("# pasted" in repaired) == ("# pasted" in written)
     assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+
+
+# fmt: off
+H7S68_BELOW = [
+    # (the clean text, the text with the lines `{L}`): below `shared-volume VMCOM1`'s
+    # label, below a member's `private-volume`, below a job's addresses
+    ("  shared-volume VMCOM1\n", "  shared-volume VMCOM1\n  {L}\n"),
+    ("{ workers 4  private-volume M1PRV1 }", "{\n    workers 4\n    private-volume M1PRV1\n    {L}\n  }"),
+    ("    include minidisk * 0191-01FF 0200\n", "    include minidisk * 0191-01FF 0200\n    {L}\n"),
+]
+H7S68_PASTED = [
+    ("IPL CMS PARM AUTOCR", "`IPL` is a CP directory statement"),
+    ("ACCESS 191 A", "`ACCESS` is a CMS command"),
+    ("Q USERID", "`Q` is a CP command, QUERY shortened"),
+    ("EXIT", "`EXIT` is a REXX instruction"),
+    ("EXIT 0", "`EXIT` is a REXX instruction"),
+    ("RETURN", "`RETURN` is a REXX instruction"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "message"), H7S68_PASTED)
+@pytest.mark.parametrize("place", range(len(H7S68_BELOW)))
+def test_h7s68_a_pasted_line_below_a_list_is_the_error_it_is_alone(place, line, message, parser, monkeypatch):
+    """Below a list of volume labels (or a job's addresses), `IPL CMS PARM AUTOCR`,
+    `ACCESS 191 A`, `Q USERID`, `EXIT`, `EXIT 0` and `RETURN` were read as more labels,
+    silently (IPL: BKR021, no fix; after addresses BKR310, no fix), since each word may
+    be a label. Their shape says what they are (a REXX instruction, a CP QUERY, an
+    ACCESS of an address as a file mode, IPL's PARM): now the error each is alone,
+    whose fix removes the line, after which the file checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean, written = H7S68_BELOW[place]
+    text, analysis = _one_slip(clean, written.replace("{L}", line))
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR012" and found.message.startswith(message), found.message
+    assert too_long(found, analysis.sources) == []
+    assert apply_edits(text, found.fix.edits) == BASE.replace(clean, written.replace("    {L}\n", "").replace("  {L}\n", ""), 1)
+    assert analyse("prodssi.bkr", apply_edits(text, found.fix.edits).encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "message"), [*H7S68_PASTED, ("", "")])
+@pytest.mark.parametrize(
+    ("clean", "written"),
+    [
+        ("    run on VMSYS1 daily 02:00\n", "    run on VMSYS1 daily 02:00\n    BKRBKUP:\n    {L}\n"),
+        ("  shared-volume VMCOM1\n", "  shared-volume VMCOM1\n  START:\n  {L}\n"),
+        ("  disk TRDMM 191 size 10 cyl\n", "  disk TRDMM 191 size 10 cyl\n  BKRBKUP:\n  {L}\n"),
+    ],
+)
+def test_h7s68_a_rexx_label_line_and_the_line_below_it_are_each_one_error(
+    clean, written, line, message, parser, monkeypatch
+):
+    """`BKRBKUP:` pasted from an EXEC, a REXX label alone on its line: in a block it was
+    "`BKRBKUP:` is not a keyword" (no fix), and the EXEC's line below it was not
+    reported; below a volume list it was one more label (BKR305 at check, once the
+    line below was mended). Now "a REXX label", whose fix removes the line, and the
+    line below is its own error as where it stands alone: fixing both leaves the file
+    clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    written = written.replace("{L}", line) if line else re.sub(r" *\{L\}\n", "", written)
+    text, analysis = _one_slip(clean, written)
+    label, *below = analysis.diagnostics
+    assert label.code == "BKR012" and label.message.startswith(f"`{written.split()[-1 - len(line.split())]}` is a REXX label")
+    assert len(below) == (1 if line else 0)
+    for found in below:
+        assert found.code == "BKR012" and found.message.startswith(message)
+    repaired = text
+    for found in sorted(analysis.diagnostics, key=lambda d: d.span.start, reverse=True):
+        repaired = apply_edits(repaired, found.fix.edits)
+    assert repaired == BASE
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("line", ["Q", "EXIT2", "ACCESS", "ACCESS A", "exit", "RETURN X"])
+def test_h7s68_words_below_labels_that_may_be_labels_stay_labels(line, parser, monkeypatch):
+    """Below `shared-volume VMCOM1`, words of no pasted line's shape stay labels, as
+    before (the file checks clean): a label `Q`, `EXIT2`, `ACCESS` or `ACCESS A`, and
+    `exit` in small letters."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean, written = H7S68_BELOW[0]
+    _text, analysis = _one_slip(clean, written.replace("{L}", line))
+    assert [d.code for d in analysis.diagnostics] in ([], ["BKR305"])
+    assert all("REXX" not in d.message and "CP command" not in d.message for d in analysis.diagnostics)

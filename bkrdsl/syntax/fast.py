@@ -569,6 +569,10 @@ _FOREIGN_WORDS = frozenset(
 #: CMS's commands a PROFILE EXEC runs (`ACCESS 191 A`: messages._CMS_COMMAND).
 CMS_COMMAND_WORDS = ("ACCESS", "RELEASE", "GLOBAL", "FILEDEF", "SENDFILE", "ERASE", "COPYFILE")
 _COMMAND_WORDS = frozenset({"smsg", "cp", "xautolog"}) | {w.lower() for w in CMS_COMMAND_WORDS}
+#: REXX's `EXIT` and `RETURN` and CP's `Q`/`QUERY`, in capitals first on the line below a
+#: list (volume labels, addresses), where the recovery reports the line as where it stands
+#: alone (`Q USERID`, `EXIT 0`: Recovery.foreign_after_list), not as more names of the list.
+PASTED_BELOW_LABELS = ("EXIT", "RETURN", "Q", "QUERY")
 #: REXX's `EXIT` and `RETURN`, in capitals alone on their line where a statement starts:
 #: an EXEC's last line, which the recovery reports (`Recovery.foreign_line`).
 _REXX_ALONE = frozenset({"EXIT", "RETURN"})
@@ -1331,6 +1335,8 @@ class _Parser:
                     raise _GiveUp  # perhaps a statement's keyword with a `#` glued (Recovery.hash_in_name)
                 if first and (word in _FOREIGN_WORDS or word in _COMMAND_WORDS) and lexing.keywords & _LIST_ENDS:
                     raise _GiveUp  # perhaps a CP directory line after a list (Recovery.foreign_after_list)
+                if first and (text in PASTED_BELOW_LABELS or text[-1] == ":") and lexing.keywords & _LIST_ENDS:
+                    raise _GiveUp  # perhaps `EXIT`, `Q USERID` or a REXX label below a list (Recovery.foreign_after_list)
                 if first and word == "end" and lexing.keywords & _LIST_ENDS:
                     raise _GiveUp  # perhaps REXX's `end` for `}` after a list (Recovery.keyword_after_list)
                 foreign = lexing is GROUP and (word in _FOREIGN_WORDS or word in _COMMAND_WORDS) and (

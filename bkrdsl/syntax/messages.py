@@ -791,6 +791,9 @@ _DIRECTORY_POOL = re.compile(r"POOL[ \t]+([A-Z0-9$#@_-]{1,7})[ \t]+\d+")
 _REXX_INSTRUCTION = re.compile(
     r"(ADDRESS[ \t]+(?:COMMAND|CMS|CP)|SIGNAL[ \t]+ON[ \t]+[A-Z]+|TRACE[ \t]+[A-Z]+|(?:EXIT|RETURN)(?:[ \t]+-?\d+)?)"
 )
+#: `BKRBKUP:`, `START:`: a REXX label alone on its line, as an EXEC's routine starts, in
+#: capitals (a label in small letters may be a keyword with a YAML colon, `job:`).
+_REXX_LABEL = re.compile(r"[A-Z][A-Z0-9_@#$]*:")
 #: `FUNCTION MEDIATYPE OWNER VDEV ...`: the heading of a template's selection records, whose
 #: first column, FUNCTION, is INCLUDE or EXCLUDE (`FUNCTION BACKUP`, `FUNCTION FULL` too).
 _TEMPLATE_HEADING = re.compile(r"FUNCTION[ \t]+[^\s#]", re.IGNORECASE)
@@ -886,7 +889,7 @@ def removed_whole(line: str) -> bool:
         for shape in (
             _LINK, _SMSG, _XAUTOLOG, _EXEC_WRITTEN, _CMS_COMMAND, _DIRECTORY_STATEMENT, _MDISK_VDISK, _CP_QUERY,
             _DIRMAINT_OPTIONS, _DIRECTORY_WORD_ALONE,
-            _DIRECTORY_PROFILE, _DIRECTORY_POOL, _REXX_INSTRUCTION, _SUBCONFIG_LINE,
+            _DIRECTORY_PROFILE, _DIRECTORY_POOL, _REXX_INSTRUCTION, _REXX_LABEL, _SUBCONFIG_LINE,
         )
     )
 
@@ -1142,11 +1145,12 @@ def _other_directory_line(command: str, word: str, span: Span, group: str | None
             help=f"remove the line: a .bkr file lists a pool's users by their IDs' prefix, `match {prefix}*` in"
             f" {kind}; the pool's entries stay in the site's directory",
         )
-    if _REXX_INSTRUCTION.fullmatch(command):
+    if _REXX_INSTRUCTION.fullmatch(command) or _REXX_LABEL.fullmatch(command):
         from bkrdsl.generated import START_FILE, SUBMIT_FILE
 
+        what = "label" if command.endswith(":") else "instruction"
         return codes.UNKNOWN_KEYWORD(
-            f"{word} is a REXX instruction, {where}: a .bkr file describes the backups, it runs none",
+            f"{word} is a REXX {what}, {where}: a .bkr file describes the backups, it runs none",
             span,
             help=f"remove the line: `bkrc compile` writes the EXECs each member runs, {START_FILE} to start the"
             f" Backup Manager machines and {SUBMIT_FILE} to submit the jobs",
@@ -1162,7 +1166,20 @@ def _may_be_labels(command: str) -> bool:
     words = command.split()
     if any(not looks_like_volume_label(w) for w in words):
         return False
+    if _PASTED_NOT_LABELS.fullmatch(command) or (words[0] == "IPL" and "PARM" in words[2:]):
+        return False
     return not (len(words) > 2 and words[0].upper() == "SMSG" and words[2].upper() == "SUBMIT")
+
+
+#: A line below a volume list whose words may all be labels but that a PROFILE EXEC or a
+#: console holds as it stands (in capitals): a REXX instruction (`EXIT`, `EXIT 0`,
+#: `RETURN`), a CP QUERY (`Q USERID`), or a CMS ACCESS of an address as a file mode
+#: (`ACCESS 191 A`), read as the line it is (_may_be_labels), as where it stands alone;
+#: `IPL CMS PARM AUTOCR` too (PARM).
+_PASTED_NOT_LABELS = re.compile(
+    r"(?:EXIT|RETURN)(?:[ \t]+\d+)?|(?:CP[ \t]+)?(?:Q|QUERY)[ \t]+[A-Z][A-Z0-9]*(?:[ \t]+[^\s#]+)*"
+    r"|ACCESS[ \t]+[0-9A-F]{3,4}[ \t]+[A-Z](?:/[A-Z])?\d?"
+)
 
 
 def _mdisk_as_disk(match: re.Match) -> str:

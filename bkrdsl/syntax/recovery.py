@@ -58,6 +58,7 @@ from bkrdsl.syntax.fast import (
     KEYWORD_PLACE_WORDS,
     MATCH_SYNONYMS,
     ORDINALS,
+    PASTED_BELOW_LABELS,
     PLACE_WORDS,
     STATEMENT_KEYWORDS,
     WAIT_UNIT_WORDS,
@@ -135,6 +136,11 @@ _FOREIGN_FIRST_WORDS = frozenset(
 #: addresses), and first on a line of a group body: `Recovery.foreign_after_list` (fast.py
 #: gives up on them there).
 _COMMAND_FIRST_WORDS = frozenset({"SMSG", "CP", "XAUTOLOG"}) | frozenset(CMS_COMMAND_WORDS)  # `ACCESS 191 A`
+#: First words, in capitals, of a REXX instruction (`EXIT`, `EXIT 0`, `RETURN`) and of a CP
+#: QUERY (`Q USERID`), which Lark reads as more names of a list below it (volume labels,
+#: addresses): `Recovery.foreign_after_list` reports the line as where it stands alone
+#: (messages._may_be_labels says labels may be no such line; fast.py gives up on them there).
+_PASTED_BELOW_LABELS = frozenset(PASTED_BELOW_LABELS)
 #: The first words of a job template's selection records, which foreign_in_group reports
 #: where a record (`INCLUDE MINIDISK LNX* = * * = * *`) starts a line of a group body.
 _TEMPLATE_VERBS = frozenset({"INCLUDE", "EXCLUDE"})
@@ -9864,7 +9870,8 @@ class Recovery:
         text = str(tok.value)
         # The cheap tests first: this runs for every name that starts a line, and
         # `list_of` walks back over every name of a list (a group body's thousands).
-        if not (text.isalpha() or text.upper() == "*DVHOPT") or tok.start_pos is None or self.parser_state is None:
+        rexx_label = text[-1:] == ":" and text[:-1].isupper() and text[:-1].isalnum()  # `BKRBKUP:`
+        if not (text.isalpha() or text.upper() == "*DVHOPT" or rexx_label) or tok.start_pos is None or self.parser_state is None:
             return None
         upper = text.upper()
         stack = self.parser_state.value_stack
@@ -9887,9 +9894,12 @@ class Recovery:
         listed = self.list_of(stack)
         if listed is None or not listed[2]:
             return None
-        if (upper in _FOREIGN_FIRST_WORDS or upper in _COMMAND_FIRST_WORDS) and self.foreign_after_list(
-            tok, labels=listed[0] == "volume"
-        ):
+        if (
+            upper in _FOREIGN_FIRST_WORDS
+            or upper in _COMMAND_FIRST_WORDS
+            or text in _PASTED_BELOW_LABELS
+            or rexx_label
+        ) and self.foreign_after_list(tok, labels=listed[0] == "volume"):
             return self.retype(tok, _SKIPPED)
         sim = self.sim_here()
         if sim is None or not self.lexing(tok):
