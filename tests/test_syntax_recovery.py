@@ -1860,3 +1860,47 @@ def test_a_control_character_before_a_word_leaves_the_word_read(where, parser, m
     assert fixed == _MINIMAL.replace(where, where.lstrip(), 1)
     if where == where.lstrip():
         assert fixed == _MINIMAL
+
+
+# --- h7 (stop 68)
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "extra", "lines"),
+    [
+        # h10's case: a `{` written twice after a job's head, `}}` pasted at the end
+        ("  job SYSFULL { {\n", "}}\n", "line 33"),
+        ("  job SYSFULL {\n  {\n", "}\n}\n", "line 34"),
+        ("  job SYSFULL { {\n", "}  }\n", "line 33"),
+    ],
+)
+def test_h7s68_a_brace_run_whose_fix_would_leave_a_bare_open_brace_removes_it_too(
+    written, extra, lines, parser, monkeypatch
+):
+    """`job SYSFULL { {`, and `}}` at the file's end: BKR004 at the second `{` (opens
+    nothing, no fix) and BKR006 at the last `}`, whose fix removed that `}`: the
+    braces then paired (the bare `{` took one), and BKR004 was left, with no fix.
+    Now BKR006's help says the `{` opens nothing, and its fix removes it with the `}`
+    it took: the file is the clean one again."""
+    from bkrdsl.pipeline import analyse
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = _MINIMAL.replace("  job SYSFULL {\n", written, 1) + extra
+    found = analyse("minimal.bkr", text.encode("utf-8")).diagnostics
+    assert [d.code for d in found] == ["BKR004", "BKR006"]
+    closes = found[-1]
+    assert f"the `{{` on {lines}, which opens nothing (BKR004)" in closes.help
+    assert closes.fix.title.endswith(f"and the `{{` on {lines}")
+    fixed = fixes.apply_edits(text, closes.fix.edits)
+    assert fixed == _MINIMAL
+    assert analyse("minimal.bkr", fixed.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h7s68_a_bare_open_brace_whose_removal_leaves_braces_unpaired_keeps_the_fix_as_before(parser, monkeypatch):
+    """`job SYSFULL { {` and one `}` at the end: the braces pair up already (the `{`'s
+    block closed by it), and BKR004 alone is said, as before."""
+    from bkrdsl.pipeline import analyse
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = _MINIMAL.replace("  job SYSFULL {\n", "  job SYSFULL { {\n", 1) + "}\n"
+    assert [d.code for d in analyse("minimal.bkr", text.encode("utf-8")).diagnostics] == ["BKR004"]

@@ -850,7 +850,11 @@ UNMATCHED_CLOSE = register(
     fix removes the run where the file has that many too many and every other
     `{` and `}` then pair up, with the `}` right before it when that one
     closed a block early: `}}}` in the middle of a cluster, a statement
-    after it and no error above.
+    after it and no error above. Where a `{` above opens nothing (BKR004,
+    `job SYSFULL { {`) and took one of the `}`, so that removing the ones too
+    many would leave its error, the help names that `{` and the fix removes
+    it too, with as many more `}` before the run's last, where every other
+    brace then pairs up: the fix leaves no error behind.
 
     Failing example:
 

@@ -5559,12 +5559,29 @@ def unmatched_close(
     run: int = 1,
     removed: int = 1,
     surplus: int = 1,
+    bare: tuple[int, tuple[Span, ...], tuple[int, ...]] | None = None,
 ) -> Diagnostic:
     """`}` where no block is open, the first of `run` such with only blanks between,
     in a file with `surplus` more `}` than `{`. `remove`: the text that deletes the
     `removed` last `}` of the run and, where `removed` is more than `run`, the `}`
     right before it, which closed a block early, where every other brace of the file then pairs up
-    (`Recovery.close_run_removal`), for its fix."""
+    (`Recovery.close_run_removal`), for its fix. `bare`: where a `{` reported as opening
+    nothing (BKR004) took one of those `}`, and removing it too leaves the file's braces
+    paired (`Recovery.bare_braces_removal`): the `}` that removes, the spans to delete,
+    and the lines of those `{`; the fix removes them all, so that no error is left."""
+    if bare is not None and remove is not None:
+        count, spans, lines = bare
+        them = "it" if run == 1 else "them"
+        closes = "the `}`" if count == 1 else f"{count} `}}`"
+        opens = f"the `{{` on line {lines[0]}" if len(lines) == 1 else f"the `{{` on lines {', '.join(map(str, lines))}"
+        return codes.UNMATCHED_CLOSE(
+            "this `}` closes nothing" if run == 1 else f"these {run} `}}` close nothing",
+            span,
+            label=None if run == 1 else f"the first of {run}",
+            help=f"remove {them}{'' if count == run else f' and the `}}` before {them}'}, and {opens}, which opens"
+            " nothing (BKR004): every other `{` and `}` of the file then pair up",
+            fix=Fix(f"Remove {closes} and {opens}", tuple(Edit(s, "") for s in spans)),
+        )
     related = ()
     if closed is not None:
         block, where = closed

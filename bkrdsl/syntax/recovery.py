@@ -1190,6 +1190,9 @@ class Recovery:
         self._read_at_last = 0  # `read_after_error` then
         self._fed_error_token = False
         self._balance: int | None = None
+        #: The offsets of the `{` reported as opening nothing (BKR004, BARE_BRACE), which a
+        #: BKR006 fix may remove with the `}` too many (`bare_braces_removal`).
+        self.bare_braces: list[int] = []
         self.hashed: set[int] = set()  # start offsets of keywords with a `#` right after them (hash_read)
         # ... of them, those whose `#` was read as a comment's: start offset -> (their
         # BKR012, the word, the line from the `#` on), so that a statement that then ends
@@ -5134,6 +5137,8 @@ class Recovery:
             if self.brace_balance > 0:  # one `{` too many in the file: this one
                 self.report(messages.extra_open(self.span_of(tok), self.brace_balance), tok.start_pos)
                 return None
+            if tok.start_pos is not None:
+                self.bare_braces.append(tok.start_pos)
             return self.unexpected(ip, tok, accepted, messages.BARE_BRACE)
         if tok.type == "STRING":
             quoted_id = self.quoted_group_entry(ip, tok)
@@ -5580,13 +5585,53 @@ class Recovery:
     def unmatched_close(self, ip, tok: Token) -> None:
         closed = last_closed(ip.parser_state.value_stack, self.source)
         run, removed, remove = self.close_run_removal(tok)
+        bare = self.bare_braces_removal(tok, run) if remove is not None else None
         diag = messages.unmatched_close(
-            self.span_of(tok), closed, remove, run=run, removed=removed, surplus=-self.brace_balance
+            self.span_of(tok), closed, remove, run=run, removed=removed, surplus=-self.brace_balance, bare=bare
         )
         self.report(diag, tok.start_pos)
         # A run of them is one mistake.
         state = ip.lexer_thread.state
         self._advance(state, re.compile(r"[\s}]*").match(self.source.text, state.line_ctr.char_pos).end())
+
+    def bare_braces_removal(self, tok: Token, run: int) -> tuple[int, tuple[Span, ...], tuple[int, ...]] | None:
+        """`job SYSFULL { {` above, `}}` at the end: the `{` reported as opening nothing
+        (BKR004, `bare_braces`) took a `}` of the run, so that removing the `}` too many
+        (close_run_removal) pairs the braces but leaves that `{`'s error. Where removing
+        those `{` too, and as many more `}` right before the run's last (only blanks
+        between), leaves every other brace paired: how many `}` that removes, the
+        spans to delete (the `}` and each `{`), and the lines of the `{`; else None.
+        Asked only where a `{` opening nothing was reported, and a `}` closes nothing."""
+        reported = {d.span.start for d in self.diagnostics if d.code == "BKR004" and d.span is not None}
+        bare = [b for b in self.bare_braces if b in reported]
+        if not bare or tok.start_pos is None:
+            return None
+        text = self.source.text
+        found, _before, _after = self._brace_depths
+        at = bisect.bisect_left(found, tok.start_pos)
+        if at == len(found) or found[at] != tok.start_pos:
+            return None
+        last = at + run - 1
+        need = -self.brace_balance + len(bare)  # the `}` to remove
+        first = last - need + 1
+        if first < 0 or any(
+            text[found[i]] != "}" or text[found[i] + 1 : found[i + 1]].strip() for i in range(first, last)
+        ):
+            return None
+        removed = set(found[first : last + 1]) | set(bare)
+        depth = 0
+        for offset in found:
+            if offset in removed:
+                continue
+            depth += 1 if text[offset] == "{" else -1
+            if depth < 0:
+                return None
+        if depth != 0:
+            return None
+        spans = (self.source.deletion(self.source.span(found[first], found[last] + 1)),) + tuple(
+            self.source.deletion(self.source.span(b, b + 1)) for b in bare
+        )
+        return need, spans, tuple(self.source.position(b)[0] for b in bare)
 
     def close_run_removal(self, tok: Token) -> tuple[int, int, Span | None]:
         """The run of `}` that `tok`, a `}` that closes nothing, starts (it and the `}`
