@@ -14754,3 +14754,60 @@ def test_h7s68_words_below_labels_that_may_be_labels_stay_labels(line, parser, m
     _text, analysis = _one_slip(clean, written.replace("{L}", line))
     assert [d.code for d in analysis.diagnostics] in ([], ["BKR305"])
     assert all("REXX" not in d.message and "CP command" not in d.message for d in analysis.diagnostics)
+
+
+# a member's head, a job's head, written over two lines or with a comment in it
+H7S68_SPLIT_MEMBER = BASE.replace(
+    "  member VMSYS1 { workers 4  private-volume M1PRV1 }",
+    "  member VMSYS1  # the first\n  {\n    workers 4\n    private-volume M1PRV1\n  }",
+)
+H7S68_SPLIT_JOBS = BASE.replace("  job LNXINC {", "  job LNXINC   # nightly\n  {").replace(
+    "  job LNXFULL {", "  job LNXFULL\n  {"
+)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("base", "line", "help", "fixed"),
+    [
+        (H7S68_SPLIT_MEMBER, "CONFIG BKR_Job_Workers = 4",
+         "remove the line: member VMSYS1's `workers 4` says how many worker machines it runs already", None),
+        (H7S68_SPLIT_MEMBER, "CONFIG BKR_Job_Workers = 6",
+         "write `workers 6` for member VMSYS1's `workers 4` (line 11), and remove this line", "    workers 6\n"),
+    ],
+)
+def test_h7s68_the_workers_help_reads_a_member_head_written_over_two_lines(base, line, help, fixed, parser, monkeypatch):
+    """`CONFIG BKR_Job_Workers = N` in APPSFULL (`run on VMSYS1`): the help found the
+    members' `workers` with a regex over `member NAME {` on one line, so a head
+    written `member VMSYS1  # the first`, then `{`, was missed, and the help fell back
+    to "write `workers N` in its block", no fix. The members are now read as the
+    scanner reads the blocks: the help and fix are those of a one-line head, and the
+    file then checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "    run on VMSYS1 daily 02:00\n"
+    text = base.replace(clean, f"{clean}    {line}\n", 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert found.help.startswith(help), found.help
+    repaired = apply_edits(text, found.fix.edits)
+    assert repaired == (base if fixed is None else base.replace("    workers 4\n", fixed, 1))
+    assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [("MEDIA_TYPE = DISK", "as job LNXINC's `to disk pool BKUPPOOL`"), ("MEDIA_TYPE = TAPE", "as job LNXFULL's `to tape`")],
+)
+def test_h7s68_the_target_help_reads_a_job_head_written_over_two_lines(line, said, parser, monkeypatch):
+    """`MEDIA_TYPE = DISK` in the cluster block: the help names a job's own `to` line,
+    found with a regex over `job NAME {` on one line; LNXINC's and LNXFULL's heads
+    written over two lines (a comment in one) were missed, and the help named the next
+    job's (APPSFULL's) or fell back. Now read as the scanner reads the blocks."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "  shared-volume VMCOM1\n"
+    text = H7S68_SPLIT_JOBS.replace(clean, f"{clean}  {line}\n", 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert f"a job says where its backups go, {said};" in found.help, found.help
+    repaired = apply_edits(text, found.fix.edits)
+    assert repaired == H7S68_SPLIT_JOBS
+    assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []

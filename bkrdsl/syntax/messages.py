@@ -3079,42 +3079,64 @@ def template_setting_in_job(
     return codes.KEY_VALUE(message, span, help=help, fix=fix)
 
 
-#: `to disk pool BKUPPOOL`, first on a line of the text: a job's target, its medium and pool.
-_TARGET_LINE = re.compile(r"(?im)^[ \t]*to[ \t]+(disk|tape)\b(?:[ \t]+pool[ \t]+([A-Za-z0-9$#@_-]+))?")
-#: `member VMSYS1 {`: a member's head in the text, its name.
-_MEMBER_BLOCK = re.compile(r"(?im)^[ \t]*member[ \t]+([A-Za-z0-9$#@_-]+)[ \t]*\{")
-#: `workers 4` in a member's body, first after its `{` or on a line (the body up to its `}`).
-_WORKERS_IN_BODY = re.compile(r"(?:\{|^)[ \t]*(workers[ \t]+(\d+))\b", re.IGNORECASE | re.MULTILINE)
+def _read_blocks(text: str, keyword: str) -> list[tuple[str, list[tuple[str, int, int]]]]:
+    """Each `keyword NAME {` block of `text` (`member`, `job`), as the scanner's tokens read
+    it (fast._TOKEN: comments and quoted texts stepped over, a head split over lines or
+    with a comment inside read whole, as both parsers read it; past a character no token
+    starts with, as `fast.braces` reads): its name as written, and the words of its body
+    outside its inner blocks, each (word, start, end). Read only for a help of a file with
+    errors (workers_setting, media_type_outside_job)."""
+    from bkrdsl.syntax.fast import _TOKEN
+
+    tokens = []
+    for m in _TOKEN.finditer(text):
+        blanks, name, _comment, word, string, punctuation, _stray = m.groups()
+        value = name or word or punctuation or ('"' if string else "")
+        if value:
+            tokens.append((value, m.start() + len(blanks), m.end()))
+    blocks = []
+    for i in range(len(tokens) - 2):
+        if tokens[i][0].lower() != keyword or tokens[i + 2][0] != "{" or tokens[i + 1][0] in ("{", "}", '"'):
+            continue
+        depth, body = 0, []
+        for token in tokens[i + 2 :]:
+            if token[0] in ("{", "}"):
+                depth += 1 if token[0] == "{" else -1
+                if depth == 0:
+                    break
+            elif depth == 1:
+                body.append(token)
+        blocks.append((tokens[i + 1][0], body))
+    return blocks
 
 
 def _target_said(text: str, medium: str) -> str:
-    """How the file's jobs say a target on `medium` (`disk`, `tape`), read as a text: a job's
-    own `to` line, its pool's first (`job LNXINC's `to disk pool BKUPPOOL``), or the
-    statement alone where no job writes one."""
-    heads = list(_JOB_HEAD.finditer(text))
+    """How the file's jobs say a target on `medium` (`disk`, `tape`), as the scanner reads
+    their blocks (_read_blocks): a job's own `to` statement, its pool's first (`job
+    LNXINC's `to disk pool BKUPPOOL``), or the statement alone where no job writes one."""
     said = None
-    for found in _TARGET_LINE.finditer(text):
-        if found.group(1).lower() != medium:
-            continue
-        job = next((h.group(1) for h in reversed(heads) if h.start() < found.start()), None)
-        if job is None:
-            continue
-        written = f"to {medium}" + (f" pool {found.group(2)}" if found.group(2) else "")
-        if said is None or (found.group(2) and " pool " not in said):
-            said = f"as job {job}'s `{written}`"
+    for job, body in _read_blocks(text, "job"):
+        words = [w for w, _start, _end in body]
+        for k, word in enumerate(words[:-1]):
+            if word.lower() != "to" or words[k + 1].lower() != medium:
+                continue
+            pool = words[k + 3] if k + 3 < len(words) and words[k + 2].lower() == "pool" else None
+            written = f"to {medium}" + (f" pool {pool}" if pool else "")
+            if said is None or (pool and " pool " not in said):
+                said = f"as job {job}'s `{written}`"
     return said or f"`to {medium}` in its block"
 
 
 def _members_workers(source: Source) -> dict[str, list[tuple[int, str]]]:
-    """Each member block of the text by its name (in capitals), and its `workers` lines
-    (where their words end, and the words), read as a text, as both parsers do."""
-    text = source.text
+    """Each member block by its name (in capitals), and its `workers` statements (where
+    their words end, and the words), as the scanner reads the blocks (_read_blocks): a
+    head written over two lines (`member VMSYS1`, then `{`) or with a comment in it too."""
     members = {}
-    for head in _MEMBER_BLOCK.finditer(text):
-        close = text.find("}", head.end())
-        body = text[head.end() - 1 : len(text) if close == -1 else close]
-        members[head.group(1).upper()] = [
-            (head.end() - 1 + w.end(2), " ".join(w.group(1).split())) for w in _WORKERS_IN_BODY.finditer(body)
+    for name, body in _read_blocks(source.text, "member"):
+        members[name.upper()] = [
+            (body[k + 1][2], f"workers {body[k + 1][0]}")
+            for k in range(len(body) - 1)
+            if body[k][0].lower() == "workers" and body[k + 1][0].isdigit()
         ]
     return members
 
