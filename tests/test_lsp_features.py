@@ -1447,8 +1447,8 @@ def test_completion_reads_the_blocks_closed_before_the_cursor_as_empty(monkeypat
     text = _large_cluster()
     doc, line, column = doc_at(text, "    backup |G000")
     read: list[str] = []
-    parser_state = F.parser_state
-    monkeypatch.setattr(F, "parser_state", lambda prefix: read.append(prefix) or parser_state(prefix))
+    parser_read = F.parser_read
+    monkeypatch.setattr(F, "parser_read", lambda prefix: read.append(prefix) or parser_read(prefix))
     made = []
     names_for = F._names_for
     monkeypatch.setattr(F, "_names_for", lambda *a: made.append(a[1]) or names_for(*a))
@@ -4228,3 +4228,78 @@ def test_h4s68_a_file_read_closed_takes_its_own_parse_only_when_its_one_diagnost
     other = replace(held, code="BKR999", related=())
     doc.analysis.diagnostics = [held, other]
     assert F._closed_parse(doc, held, edit, closed) is None
+# --- h8 (stop 68)
+def _syntax_errors(text: str) -> list[tuple[str, int]]:
+    from bkrdsl.source import Source
+    from bkrdsl.syntax import read_module
+
+    return [(d.code, d.span.line if d.span else 0) for d in read_module(Source.of("prodssi.bkr", text))[1]]
+
+
+def _accepted_reads(text: str, item: F.Completion) -> bool:
+    """Whether `text` with `item` accepted (written over the word typed) reads without a
+    syntax error; for a keyword that takes a value (`job-suffix`), once it is typed."""
+    head, tail = text[: item.start] + (item.text or item.label), text[item.end :]
+    values = ("", " X", ' "X"') if item.kind == "keyword" else ("",)
+    return any(not _syntax_errors(head + value + tail) for value in values)
+
+
+@pytest.mark.parametrize(
+    ("cursor", "absent", "offered"),
+    [
+        # between two addresses: the words after are the selection's own (BKR004/BKR010)
+        ("exclude minidisk * 0190 | 019D 019E 0300", {"backup", "exclude", "include", "run", "to"}, set()),
+        # before a user ID in a group body: `match` would make it a pattern
+        ("{ LNXWEB01 | LNXWEB02", {"match"}, {"PMAINT"}),
+        # before the body's `}`: `match` and its pattern, typed next
+        ("match LNXAPP* | }", set(), {"match", "PMAINT"}),
+        # a statement of the block and its value before the next one: `job-suffix S`
+        ("workers 4 | private-volume M1PRV1", {"workers", "include"}, {"job-suffix", "private-volume"}),
+        # the catalog's options: not the one that follows again (BKR115)
+        ("catalog shared | server BKRSVSFS", {"server", "expire", "disk"}, {"pool", "on"}),
+        # before the member's `on`: nothing fits (the days, `backup`, `on` twice)
+        ("run on VMSYS2 | weekly sat", {"daily", "weekly", "backup", "include", "exclude"}, set()),
+        ("run | on VMSYS2 weekly", {"on"}, set()),
+        ("to | tape", {"disk", "tape"}, set()),
+        # the statement's last option, then the next line's statement: `expire` would read it
+        ("pool BKRPOOL | on VMSYS1", {"expire", "disk", "shared-volume"}, set()),
+        ("import | std/zvm73", {"std/zvm73", "std/backup-manager"}, set()),
+    ],
+)
+def test_completion_in_the_middle_of_a_line_offers_what_the_rest_of_the_line_reads_after(cursor, absent, offered):
+    # Completion read only the text before the cursor: between two words of a line it
+    # offered what may come next there, though the words after it then read as the
+    # new word's (`exclude minidisk * 0190 | 019E`: `backup`, `to`, ... each BKR004 or
+    # BKR010 once accepted). Now each item is one the rest of the line still reads
+    # after, as it read before, and accepting it gives no syntax error.
+    text = (EXAMPLES / "prodssi.bkr").read_text()
+    before, after = (part.strip(" ") for part in cursor.split("|"))
+    text, replaced = re.subn(re.escape(before) + " +" + re.escape(after), before + "  " + after, text, count=1)
+    assert replaced  # the cursor between two blanks
+    doc, line, column = doc_at(text, before + " | " + after, name=str(EXAMPLES / "prodssi.bkr"))
+    found = F.complete(doc, line, column)
+    labels = {c.label for c in found}
+    assert offered <= labels and not labels & absent, labels
+    for item in found:
+        assert _accepted_reads(text, item), item.label
+
+
+def test_each_completion_in_the_middle_of_a_line_of_an_example_reads_once_accepted():
+    # Every place in prodssi.bkr where a word is followed by others on its line: each
+    # item offered there, written over the word, leaves the file without a syntax
+    # error (a keyword that takes a value, once it is typed).
+    path = EXAMPLES / "prodssi.bkr"
+    text = path.read_text()
+    doc = analyse_document(str(path), text, path=path)
+    places = 0
+    for m in re.finditer(r"[^\s#\"](?=[ \t]+[^\s#])", text):
+        at = m.end()
+        line_start = text.rfind("\n", 0, at) + 1
+        if "#" in text[line_start:at] or '"' in text[line_start:at]:
+            continue
+        places += 1
+        found = F.complete(doc, text.count("\n", 0, at), at - line_start)
+        names = [c for c in found if c.kind != "keyword"]
+        for item in [c for c in found if c.kind == "keyword"] + names[:2] + names[-1:]:  # (the names alike)
+            assert _accepted_reads(text, item), (text[line_start:at] + "|" + text[at : text.find("\n", at)], item.label)
+    assert places > 150

@@ -1470,7 +1470,15 @@ def _in_comment_or_string(line_text: str) -> bool:
 
 
 def parser_state(prefix: str):
-    """(terminals the parser accepts after `prefix`, the tokens it read).
+    """(terminals the parser accepts after `prefix`, the tokens it read): `parser_read`'s
+    first two."""
+    accepted, tokens, _ = parser_read(prefix)
+    return accepted, tokens
+
+
+def parser_read(prefix: str):
+    """(terminals the parser accepts after `prefix`, the tokens it read, the parser
+    where it stopped: `_reads_on` goes on from there).
 
     Repairs what it can, as the parser's own recovery does: a missing name is
     assumed, a statement after a `}` that closed its block early is read as if
@@ -1620,7 +1628,7 @@ def parser_state(prefix: str):
                 continue
         if feed(tok):
             lexer = ip.lexer_thread.lex(ip.parser_state)
-    return set(ip.accepts()), tokens
+    return set(ip.accepts()), tokens, ip
 
 
 def keyword_texts(accepted: set[str]) -> list[str]:
@@ -2241,6 +2249,8 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
         return Completions([])
     typed = _IMPORT_TYPED.fullmatch(doc.text[line_start:at])
     if typed is not None:
+        if _rest_of_line(doc.text, at) is not None:
+            return Completions([])  # `import | std/zvm73`: an import takes one path
         path = typed.group(1)
         return _answer(_import_completions(doc, path), path, at - len(path), at, limit)
     start = at
@@ -2254,7 +2264,7 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
         if found is not None:
             return found
     prefix = _skimmed(doc, start)
-    accepted, tokens = parser_state(prefix)
+    accepted, tokens, ip = parser_read(prefix)
     written = _said_once_already(tokens)
     items = [Completion(k, "keyword") for k in keyword_texts(accepted) if k not in written]
     if tokens and ("RBRACE" in accepted or "$END" in accepted):
@@ -2281,7 +2291,106 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
         if context == "member":
             names = _expire_members(doc, names, tokens, at)
         items += _group_entries(doc, names, tokens, at) if context == "group-entry" else names
+    rest = _rest_of_line(doc.text, at)
+    if rest is not None and doc.text[line_start:at].strip():  # (in the indent: a line may be begun)
+        items = _reading_on(ip, items, doc.text[start:at], rest)
     return _answer(items, doc.text[start:at], start, at, limit)
+
+
+def _rest_of_line(text: str, at: int) -> str | None:
+    """What follows the cursor on its line, where an item accepted there comes before
+    words that must still read after it (`exclude minidisk * 0190 | 019E`), and the
+    next line that holds a word, whose first words must still read after them
+    (`catalog shared ... pool BKRPOOL | on VMSYS1`, then `expire on VMSYS1 {`: not
+    `expire`). None at the line's end (blanks, a comment after them) and where the
+    cursor is glued to a word, which the item accepted would join (`backup |LINUX`,
+    `f|ull`: as before), and before a block's `}` alone (`run on DEV1 weekly | }`: the
+    statement is being written, as at the line's end)."""
+    if at >= len(text) or text[at] in NAME_CHARS or text[at] == "\n":
+        return None
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    after = text[at:end].lstrip(" \t")
+    if not after or after.startswith("#") or not after.split("#", 1)[0].strip(" \t}"):
+        return None  # (before the `}` of a block on one line, as at its end: `weekly | }`)
+    while end < len(text):
+        below = text.find("\n", end + 1)
+        below = len(text) if below < 0 else below
+        word = text[end + 1 : below].lstrip(" \t")
+        end = below
+        if word and not word.startswith("#"):
+            break
+    return text[at:end]
+
+
+#: The signs a name is written with, each run of which a name's shape reads as one
+#: (`LNXWEB01` and `CICSPRD` read alike; `BKRPOOL:`, `*`, `LNXAPP*` each as itself).
+_NAME_RUN = re.compile(r"[A-Za-z0-9$@_]+")
+
+
+def _reading_on(ip, items: list[Completion], typed: str, rest: str) -> list[Completion]:
+    """The items after which `rest`, the words after the cursor (`_rest_of_line`), reads
+    as it read after `typed`, the word the item is written over (the parser, where it
+    stopped before that word, is given each item then `rest`): each word read as the
+    same, in the same place. So in the middle of a line, not a statement's keyword
+    where the words after it are the statement's own (`exclude minidisk * 0190 |
+    019E`: no `backup`, BKR004), nor one that takes a value where the next word is not
+    one (`run | on VMSYS2`: no `on`), nor one that makes the words after it read as
+    others (`include | minidisk * 0191`: not `minidisk` again, BKR004; `{ LNX01 |
+    LNX02 }`: not `match`, which makes `LNX02` a pattern). Where the words after start
+    a statement or an option of their own (`_OWN_START`), or close the block, a keyword
+    may take its value between (`member VMA { workers 2 | private-volume VA }`:
+    `job-suffix`, whose letter is typed next; `{ LNX01 | }`: `match`), but not the
+    word that follows it again where it goes once (BKR115). Names are tried once for each shape
+    (a keyword's spelling, or each run of letters and digits as one): a group body of
+    10,000 users is a few tries."""
+    read = _reads_on(ip, typed, rest)
+    following = rest.split(None, 1)[0].lower()
+    own = following == "}" or following in _OWN_START
+    tried: dict[str, bool] = {}
+    keywords = _keyword_words()
+    out = []
+    for c in items:
+        word = c.text or c.label
+        keyword = word.lower() in keywords
+        shape = word if keyword else _NAME_RUN.sub("A", word)
+        fits = tried.get(shape)
+        if fits is None:
+            twice = word.lower() == following and following in _ONCE  # `server X server ...`: BKR115
+            values = ("", " X", ' "X"') if keyword and own and not twice else ("",)
+            fits = tried[shape] = any(
+                (after := _reads_on(ip, word + value, rest)) is not None and read in (None, after) for value in values
+            )
+        if fits:
+            out.append(c)
+    return out
+
+
+#: The words that start a statement or an option of their own: before them, a keyword
+#: and the value typed after it are a whole one.
+_OWN_START = lexicon.STATEMENT_KEYWORDS | frozenset().union(*ONCE_IN_STATEMENT.values())
+#: The keywords a block or a statement holds once (BKR115).
+_ONCE = frozenset().union(*ONCE_IN_BLOCK.values(), *ONCE_IN_STATEMENT.values())
+
+
+def _reads_on(ip, word: str, rest: str) -> list[tuple[str, int]] | None:
+    """How `rest` reads after `word`, on from where the interactive parser `ip`
+    stopped (its state copied, not changed): the kind of each of its tokens and the
+    parser's state once it is read (what the token is read as: `0300` an address, or
+    a user after `backup`), None where they do not read there."""
+    from lark.exceptions import UnexpectedInput
+    from lark.lexer import LexerThread
+
+    state = ip.parser_state.copy(deepcopy_values=False)
+    kinds = []
+    try:
+        for tok in LexerThread.from_text(ip.lexer_thread.lexer, word + rest).lex(state):
+            state.feed_token(tok)
+            if tok.start_pos >= len(word):
+                kinds.append((tok.type, state.position))
+    except UnexpectedInput:
+        return None
+    return kinds
 
 
 #: The options of `catalog` and `tape manager` in the order a statement writes them
