@@ -707,3 +707,20 @@ def test_h4s68_bkr005_at_the_end_scans_for_a_brace_as_the_text_without_quotes_an
         text = path.read_text()
         for start in range(0, len(text), 97):
             assert now(text[start:]) == before(text[start:]), (path.name, start)
+
+
+# --- h5 (stop 68)
+def test_thousands_of_members_are_checked_in_linear_work():
+    """A cluster of thousands of members (a generated file, a member block pasted in a
+    loop: BKR240 says a cluster has at most 8): each worker's members were collected in a
+    list and each member looked for in it with `in`, which compares whole members, so
+    that 5,000 members took 17 s to check and 10,000 took 68 s. Doubling the members now
+    doubles the work."""
+    base = MINIMAL.decode()
+
+    def members(n: int) -> str:
+        block = "".join(f"  member M{i:07d} {{ workers 1  private-volume V{i:05d} }}\n" for i in range(n))
+        return base.replace("  member DEV1 {", block + "  member DEV1 {")
+
+    small, large = _calls_to_check(members(300)), _calls_to_check(members(600))
+    assert large < 2.2 * small, (small, large)

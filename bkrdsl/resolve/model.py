@@ -1201,16 +1201,16 @@ class Model:
     @functools.cached_property
     def _service_machines(self) -> tuple[tuple[str, tuple[MemberModel, ...]], ...]:
         members = tuple(self._members.values())
-        out: dict[str, list[MemberModel]] = {}
+        # Each machine's members by name, in order: a member is placed once, found in
+        # O(1) (a list's `in` compares whole members: quadratic in a cluster's members).
+        out: dict[str, dict[str, MemberModel]] = {}
         for machine in (self.backup_server, self.catalog_server):
             if machine is not None and machine not in out:
-                out[machine] = list(members)
+                out[machine] = {m.name: m for m in members}
         for m in members:
             for worker in self.workers_of(m):
-                placed = out.setdefault(worker, [])
-                if m not in placed:
-                    placed.append(m)
-        return tuple((machine, tuple(ms)) for machine, ms in out.items())
+                out.setdefault(worker, {}).setdefault(m.name, m)
+        return tuple((machine, tuple(ms.values())) for machine, ms in out.items())
 
     def subconfigs(self) -> tuple[tuple[str, MemberModel, str], ...]:
         """(machine, member, SUBCONFIG ID) for every member an IDENTITY product
