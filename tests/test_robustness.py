@@ -724,3 +724,62 @@ def test_thousands_of_members_are_checked_in_linear_work():
 
     small, large = _calls_to_check(members(300)), _calls_to_check(members(600))
     assert large < 2.2 * small, (small, large)
+
+
+def test_thousands_of_jobs_of_one_group_are_checked_in_linear_work():
+    """Thousands of jobs that back up one group (a job generated per day or per
+    disk, a block pasted in a loop): each pair of them was listed before any was
+    compared, so that 5,000 such jobs made twelve million pairs and took more than
+    five minutes (10,000, fifty million, and the memory with them). Each job is now
+    compared with the earlier ones only until one backs up its users, the one its
+    warning names: doubling the jobs doubles the work, and the warnings are as
+    before, each job's against the first."""
+    base = MINIMAL.decode()
+
+    def jobs(n: int) -> str:
+        more = "".join(
+            f"  job J{i:04d} {{\n    backup GUESTS full\n    include minidisk * *\n    to disk pool BKUPPOOL\n"
+            f"    run on DEV{1 + i % 2} daily {10 + i // 60:02d}:{i % 60:02d}\n  }}\n"
+            for i in range(n)
+        )
+        return base.replace("  job SYSFULL {", more + "  job SYSFULL {")
+
+    small, large = _calls_to_check(jobs(150)), _calls_to_check(jobs(300))
+    assert large < 2.2 * small, (small, large)
+    said = [(d.code, d.span.line, d.message) for d in analyse("input.bkr", jobs(3).encode()).diagnostics]
+    same = "backs up single-configuration users that job `GUESTFUL` also backs up at the same level (full)"
+    assert said == [
+        ("BKR405", 34, f"job `J0000` {same}: `LINUX01`, `LINUX02`"),
+        (
+            "BKR411",
+            40,
+            "job `J0001` on `DEV2` backs up single-configuration users that job `GUESTFUL` also backs up on"
+            " `DEV1`, which splits their backups between the two members: `LINUX01`, `LINUX02`",
+        ),
+        ("BKR405", 46, f"job `J0002` {same}: `LINUX01`, `LINUX02`"),
+    ]
+
+
+def test_thousands_of_jobs_at_one_minute_are_checked_in_linear_work():
+    """Thousands of jobs that start at one minute on one member (BKR402 for each):
+    the help of each, which looks for a free hour to start it at, read every job's
+    run, so that 2,000 such jobs took over a minute to check. It now reads the jobs
+    that start at each hour it tries: doubling the jobs doubles the work, and the
+    help says what it said."""
+    base = MINIMAL.decode()
+
+    def jobs(n: int) -> str:
+        more = "".join(
+            f"  single group G{i:04d} {{ U{i:04d} }}\n  job J{i:04d} {{\n    backup G{i:04d} full\n"
+            "    include minidisk * *\n    to disk pool BKUPPOOL\n    run on DEV1 daily 03:00\n  }\n"
+            for i in range(n)
+        )
+        return base.replace("  job SYSFULL {", more + "  job SYSFULL {")
+
+    small, large = _calls_to_check(jobs(150)), _calls_to_check(jobs(300))
+    assert large < 2.2 * small, (small, large)
+    helps = {d.message: d.help for d in analyse("input.bkr", jobs(2).encode()).diagnostics if d.code == "BKR402"}
+    assert helps["jobs `J0000` and `J0001` both start at 03:00 on `DEV1`: that member's backup server gets both at once"] == (
+        "stagger them: write `run on DEV1 daily 04:00` for `run on DEV1 daily 03:00` (line 45), so that J0001"
+        " starts when J0000 is usually done"
+    )

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import functools
-import itertools
+import heapq
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from bkrdsl import ast
@@ -1173,17 +1173,18 @@ def same_minute(model: Model):
             f"jobs {quoted(clash.name)} and {quoted(job.name)} both start at {job.run.schedule.time.text} {where}",
             job.run.schedule.time.span,
             related=(Related(clash.run.schedule.time.span, f"{clash.name} starts here"),),
-            help=_stagger_help(model, clash, job),
+            help=_stagger_help(model, clash, job, slots),
         )
 
 
-def _stagger_help(model: Model, a: JobModel, b: JobModel) -> str:
+def _stagger_help(model: Model, a: JobModel, b: JobModel, slots) -> str:
     """Stagger the two jobs: the later one's `run` written again at the first hour after
     its start that no other job of its members starts at and no purge meets (BKR403);
     when a daily job meets a weekly one (the usual nightly incremental beside a weekly
-    full), the daily one can skip the weekly one's days."""
+    full), the daily one can skip the weekly one's days. `slots`: the jobs that start
+    at each minute on each member, with their days, as `same_minute` gathers them."""
     text = "stagger them: start one when the other is usually done"
-    later = _staggered_start(model, b)
+    later = _staggered_start(model, b, slots)
     if later is not None:
         run = b.run
         placement = "each member" if run.placement.each_member else ", ".join(w.text for w in run.placement.members)
@@ -1204,21 +1205,22 @@ def _stagger_help(model: Model, a: JobModel, b: JobModel) -> str:
     return f"{text}, or run {kinds['daily'].name} on the other days only: `weekly {','.join(others)}`"
 
 
-def _staggered_start(model: Model, job: JobModel) -> str | None:
+def _staggered_start(model: Model, job: JobModel, slots) -> str | None:
     """The first whole hour after `job`'s start, the same day, that no other job of its
-    members starts at (BKR402) and no purge it is checked against meets (BKR403)."""
+    members starts at (BKR402) and no purge it is checked against meets (BKR403).
+    `slots`: (member, minute) -> [(days, job)] of every job's start (`same_minute`),
+    so that each hour tried reads the jobs that start then, not every job's run."""
     timed = _timed(job.run.schedule)
     if timed is None:
         return None
     start, days = timed
-    members = set(job.members)
-    starts = [(m, t, d) for m, t, d, j in _job_runs(model) if j is not job and m in members]
+    members = list(dict.fromkeys(job.members))
     shared = model.catalog is not None and model.catalog.scope is Scope.SHARED
     purges = [
-        t for e in model.expires if (t := _timed(e.purge)) is not None and (shared or members & set(e.members))
+        t for e in model.expires if (t := _timed(e.purge)) is not None and (shared or not set(e.members).isdisjoint(members))
     ]
     for at in range(start + BACKUP_WINDOW_MINUTES, MINUTES_A_DAY, BACKUP_WINDOW_MINUTES):
-        if any(t == at and may_share_a_day(d, days) for _, t, d in starts):
+        if any(j is not job and may_share_a_day(d, days) for m in members for d, j in slots.get((m, at), ())):
             continue
         if any(_purge_meets(minutes, purge_days, at, days) for minutes, purge_days in purges):
             continue
@@ -1514,22 +1516,37 @@ def _sources(job: JobModel, repeated: frozenset[str]) -> set[str] | None:
     return keys
 
 
-def _pairs_naming_users_in_common(sources: list[set[str]], patterns: list[dict[str, ast.Word]]) -> list[tuple[int, int]]:
-    """(a, b), a < b, in order, of the jobs that share a source (`_sources`) or
-    whose patterns (`patterns`, per job) share an ID: of jobs that name no user
-    directly and whose patterns match no declared ID, the only pairs that can
-    name a user in common. Found through who holds each source and pattern, and
-    only the patterns whose literal beginnings agree are tried
-    (`pairs_that_may_share`), not every pattern of every pair of jobs."""
-    found: set[tuple[int, int]] = set()
-    for holders in _holders(sources).values():
-        found.update(itertools.combinations(holders, 2))
+def _earlier_naming_users_in_common(
+    sources: list[set[str]], patterns: list[dict[str, ast.Word]]
+) -> Callable[[int], Iterator[int]]:
+    """For job b, the earlier jobs a, in order, that share a source (`_sources`)
+    with it or whose patterns (`patterns`, per job) share an ID with its own: of
+    jobs that name no user directly and whose patterns match no declared ID, the
+    only ones that can name a user in common with it. Found through who holds
+    each source and pattern, and only the patterns whose literal beginnings agree
+    are tried (`pairs_that_may_share`), not every pattern of every pair of jobs;
+    and read lazily, so that a job is compared only until one earlier job shares
+    its users (ten thousand jobs of one group are not fifty million pairs)."""
+    holders = _holders(sources)
     held = _holders(patterns)
     distinct = list(held)
+    linked: dict[str, list[str]] = {}  # a pattern -> the patterns that share an ID with it
     for x, y in pairs_that_may_share(distinct, distinct):
         if shared_id(distinct[x], distinct[y]) is not None:
-            found.update((a, b) for a in held[distinct[x]] for b in held[distinct[y]] if a < b)
-    return sorted(found)
+            linked.setdefault(distinct[y], []).append(distinct[x])
+
+    def earlier(b: int) -> Iterator[int]:
+        runs = [holders[key] for key in sources[b]]
+        runs += [held[x] for y in patterns[b] for x in linked.get(y, ())]
+        last = -1
+        for a in heapq.merge(*runs):
+            if a >= b:
+                return
+            if a != last:
+                last = a
+                yield a
+
+    return earlier
 
 
 def _holders(keys_per_job) -> dict[str, list[int]]:
@@ -1754,19 +1771,40 @@ def _matched_ids(
     return matched
 
 
-def _first_sharing(pairs: list[tuple[int, int]], items, matched: set[str], overlap=None):
-    """(a, b, what they share) for each later job b of `pairs`, against the first
-    earlier job a it shares users with: one warning per job. `overlap(a, b)`, when
-    given, is what narrows the users down to those both jobs' includes select,
-    less what they exclude (`_overlap_of`)."""
-    reported: set[int] = set()
-    for a, b in pairs:
-        if b in reported:
-            continue
-        shared = _shared_items(items[a], items[b], matched, overlap(a, b) if overlap is not None else None)
-        if shared:
-            reported.add(b)
-            yield a, b, shared
+class _Items:
+    """Each job's `_single_items`, gathered on first use (a large group's IDs are read
+    only for the jobs compared)."""
+
+    def __init__(self, jobs: list[JobModel], kind: Kind = Kind.SINGLE):
+        self.jobs, self.kind, self.found = jobs, kind, {}
+
+    def __call__(self, k: int):
+        got = self.found.get(k)
+        if got is None:
+            got = self.found[k] = _single_items(self.jobs[k], self.kind)
+        return got
+
+
+def _first_sharing(count: int, earlier, compared, items, matched: set[str], overlap=None):
+    """(a, b, what they share) for each job b of the `count` jobs, against the
+    first earlier job a it shares users with: one warning per job. `earlier(b)`:
+    the earlier jobs that may share users with b, in order; `compared(a, b)`:
+    whether the pair is compared at all; `items(k)`: job k's `_single_items`.
+    `matched`: the IDs the jobs' patterns match, or a function that finds them,
+    called once, when a first pair is compared. `overlap(a, b)`, when given, is
+    what narrows the users down to those both jobs' includes select, less what
+    they exclude (`_overlap_of`). Each job's earlier jobs are read only until one
+    shares its users."""
+    for b in range(count):
+        for a in earlier(b):
+            if not compared(a, b):
+                continue
+            if callable(matched):
+                matched = matched()
+            shared = _shared_items(items(a), items(b), matched, overlap(a, b) if overlap is not None else None)
+            if shared:
+                yield a, b, shared
+                break
 
 
 def _narrowed(pattern: str, owner: str) -> str | None:
@@ -1880,24 +1918,25 @@ def single_users_once(model: Model):
     # (a thousand jobs make half a million pairs, most of them of different groups).
     sources = [_sources(job, model.repeated_ids) for job in jobs]
     if None in sources or matched:
-        candidates = itertools.combinations(range(len(jobs)), 2)
+        earlier = range
     else:
-        candidates = _pairs_naming_users_in_common(sources, patterns)
-    pairs = [
-        (a, b)
-        for a, b in candidates
-        if jobs[a].name != jobs[b].name  # two jobs of one name: BKR323's one mistake
-        and not _usual_pair(jobs[a], jobs[b])
-        # One backup split over days (`monthly 1` and `monthly 15`) from one member;
-        # from two members it still splits a user's backups across members (BKR411).
-        and not (jobs[a].members[0] == jobs[b].members[0] and not _may_run_one_day(jobs[a], jobs[b]))
-        # Different disks of the same users from one member; from two members
-        # it still splits a user's backups across members.
-        and not (jobs[a].members[0] == jobs[b].members[0] and _selections_apart(compared.parts[a], compared.parts[b]))
-    ]
-    if not pairs:
-        return
-    items = [_single_items(job) for job in jobs]
+        earlier = _earlier_naming_users_in_common(sources, patterns)
+
+    def paired(a: int, b: int) -> bool:
+        return (
+            jobs[a].name != jobs[b].name  # two jobs of one name: BKR323's one mistake
+            and not _usual_pair(jobs[a], jobs[b])
+            # One backup split over days (`monthly 1` and `monthly 15`) from one member;
+            # from two members it still splits a user's backups across members (BKR411).
+            and not (jobs[a].members[0] == jobs[b].members[0] and not _may_run_one_day(jobs[a], jobs[b]))
+            # Different disks of the same users from one member; from two members
+            # it still splits a user's backups across members.
+            and not (
+                jobs[a].members[0] == jobs[b].members[0] and _selections_apart(compared.parts[a], compared.parts[b])
+            )
+        )
+
+    items = _Items(jobs)
 
     def overlap(a: int, b: int):
         # From one member, only the users both jobs' includes select where they
@@ -1907,7 +1946,7 @@ def single_users_once(model: Model):
         one, two = jobs[a].members[0], jobs[b].members[0]
         return _overlap_of(compared, a, b, [(one, two)], anywhere=one != two)
 
-    for a, b, shared in _first_sharing(pairs, items, matched, overlap):
+    for a, b, shared in _first_sharing(len(jobs), earlier, paired, items, matched, overlap):
         one, two = jobs[a], jobs[b]
         same_member = one.members[0] == two.members[0]
         # From two members: which job runs on which, and what that does to the
@@ -2052,25 +2091,26 @@ def identity_users_once(model: Model):
         and not _both_levels(j)  # BKR118
     ]
     compared = _Compared(model, jobs)
-    pairs = [
-        (a, b)
-        for a, b in itertools.combinations(range(len(jobs)), 2)
-        if jobs[a].name != jobs[b].name  # two jobs of one name: BKR323's one mistake
-        and jobs[a].level is jobs[b].level
-        and not set(jobs[a].members).isdisjoint(jobs[b].members)
-        and _may_run_one_day(jobs[a], jobs[b])  # one backup split over days
-        and not _selections_apart(compared.parts[a], compared.parts[b])
-    ]
-    if not pairs:
-        return
-    items = [_single_items(job, Kind.IDENTITY) for job in jobs]
-    matched = _matched_ids(model, jobs, [pats for _, pats in items], Kind.IDENTITY)
+
+    def paired(a: int, b: int) -> bool:
+        return (
+            jobs[a].name != jobs[b].name  # two jobs of one name: BKR323's one mistake
+            and jobs[a].level is jobs[b].level
+            and not set(jobs[a].members).isdisjoint(jobs[b].members)
+            and _may_run_one_day(jobs[a], jobs[b])  # one backup split over days
+            and not _selections_apart(compared.parts[a], compared.parts[b])
+        )
+
+    items = _Items(jobs, Kind.IDENTITY)
+
+    def matched() -> set[str]:
+        return _matched_ids(model, jobs, [items(k)[1] for k in range(len(jobs))], Kind.IDENTITY)
 
     def overlap(a: int, b: int):
         both = [m for m in dict.fromkeys(jobs[b].members) if m in jobs[a].members]
         return _overlap_of(compared, a, b, [(m, m) for m in both])
 
-    for a, b, shared in _first_sharing(pairs, items, matched, overlap):
+    for a, b, shared in _first_sharing(len(jobs), range, paired, items, matched, overlap):
         one, two = jobs[a], jobs[b]
         both = [m for m in dict.fromkeys(two.members) if m in one.members]
         yield IDENTITY_TWICE(
