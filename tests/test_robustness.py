@@ -783,3 +783,40 @@ def test_thousands_of_jobs_at_one_minute_are_checked_in_linear_work():
         "stagger them: write `run on DEV1 daily 04:00` for `run on DEV1 daily 03:00` (line 45), so that J0001"
         " starts when J0000 is usually done"
     )
+
+
+def test_thousands_of_groups_declared_twice_are_checked_in_linear_work():
+    """Thousands of groups each declared twice (a module pasted in twice): each
+    BKR321's fix, which deletes the repeat from the end of the statement before it,
+    sorted every statement of the file again to find that statement. The sort is
+    now made once for the check: doubling the groups doubles the work, and the fix
+    deletes what it deleted."""
+    base = MINIMAL.decode()
+
+    def groups(n: int) -> str:
+        more = "".join(f"  single group G{i:04d} {{ U{i:04d} }}\n  single group g{i:04d} {{ U{i:04d} }}\n" for i in range(n))
+        return base.replace("  job GUESTFUL {", more + "  job GUESTFUL {")
+
+    small, large = _calls_to_check(groups(300)), _calls_to_check(groups(600))
+    assert large < 2.2 * small, (small, large)
+    (d,) = [d for d in analyse("input.bkr", groups(1).encode()).diagnostics if d.code == "BKR321"]
+    assert d.fix is not None and [(e.span.line, e.span.column, e.new_text) for e in d.fix.edits] == [(25, 31, "")]
+
+
+def test_thousands_of_jobs_declared_twice_are_checked_in_linear_work():
+    """Thousands of jobs each declared twice, the second in small letters (BKR323):
+    the help of each looked for a free name by gathering every job's names again,
+    and its fix sorted every statement of the cluster again, so that 5,000 such
+    pairs took over three minutes. Both are now worked out once: doubling the jobs
+    doubles the work, and the help names the same free name."""
+    base = MINIMAL.decode()
+
+    def jobs(n: int) -> str:
+        job = "  job {} {{\n    backup GUESTS full\n    include minidisk * *\n    to disk pool BKUPPOOL\n    run on DEV1 daily {}\n  }}\n"
+        more = "".join(job.format(f"J{i:04d}", "03:00") + job.format(f"j{i:04d}", "04:00") for i in range(n))
+        return base.replace("  job SYSFULL {", more + "  job SYSFULL {")
+
+    small, large = _calls_to_check(jobs(150)), _calls_to_check(jobs(300))
+    assert large < 2.2 * small, (small, large)
+    (d,) = [d for d in analyse("input.bkr", jobs(1).encode()).diagnostics if d.code == "BKR323"]
+    assert d.help == "rename it: write `job J0000F` for `job j0000` (line 39), named J0000F on DEV1"

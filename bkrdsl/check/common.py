@@ -635,12 +635,15 @@ def statements_after(model: Model, statement: Span, statements: Sequence[str]) -
     return Edit(at, "".join("\n" + " " * (statement.column - 1) + s for s in statements))
 
 
-def delete_repeats(model: Model, spans: list[Span], what: str) -> Fix | None:
+def delete_repeats(model: Model, spans: list[Span], what: str, blocks: dict | None = None) -> Fix | None:
     """The fix that deletes the repeated blocks at `spans`, each from the end of the
     statement before it, so that its line goes with it; None where a comment stands
-    in what it would delete, or no statement of its own block stands before it."""
+    in what it would delete, or no statement of its own block stands before it.
+    `blocks`: as `statement_ends_before` keeps it, shared by a check's calls (thousands
+    of repeated jobs each sorting the cluster's statements again is quadratic)."""
     edits = []
-    blocks: dict = {}  # each block's statements in the order they end, worked out once for all `spans`
+    if blocks is None:
+        blocks = {}  # each block's statements in the order they end, worked out once for all `spans`
     for span in spans:
         before = statement_ends_before(model, span, blocks)
         if before is None:

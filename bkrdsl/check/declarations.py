@@ -1042,6 +1042,7 @@ def _named_twice_in_statement(model: Model, first: UserDef, again: UserDef):
 
 @check
 def duplicate_groups(model: Model):
+    blocks: dict = {}  # the fixes' statements in order, sorted once (`delete_repeats`)
     for first, later in _repeated(model.groups, lambda g: g.name):
         kinds = list(dict.fromkeys(g.kind.value for g in [first, *later]))
         copies = all(_same_group(first, g) for g in later)
@@ -1071,7 +1072,7 @@ def duplicate_groups(model: Model):
                 *_again(later, lambda g: g.decl.name.span),
             ),
             help=help,
-            fix=delete_repeats(model, [g.decl.span for g in later], f"group {first.name}") if copies else None,
+            fix=delete_repeats(model, [g.decl.span for g in later], f"group {first.name}", blocks) if copies else None,
         )
     for g in model.groups:
         user = model.user(g.name)
@@ -1086,6 +1087,7 @@ def duplicate_groups(model: Model):
 
 @check
 def duplicate_members_and_jobs(model: Model):
+    blocks: dict = {}  # the fixes' statements in order, sorted once (`delete_repeats`)
     cluster = model.cluster
     if cluster is None:
         return
@@ -1107,7 +1109,7 @@ def duplicate_members_and_jobs(model: Model):
                 *(Related(where, "differs here") for where in _differing_places(differences, later)),
             ),
             help=help,
-            fix=None if differences else delete_repeats(model, [m.span for m in later], f"member {first.name.upper}"),
+            fix=None if differences else delete_repeats(model, [m.span for m in later], f"member {first.name.upper}", blocks),
         )
     for member in cluster.members:
         name = member.name.upper
@@ -1141,7 +1143,7 @@ def duplicate_members_and_jobs(model: Model):
             later[0].name.span,
             related=(Related(first.name.span, "first declared here"), *_again(later, lambda j: j.name.span)),
             help=help,
-            fix=delete_repeats(model, [j.span for j in later], f"job {first.name.upper}") if copies else None,
+            fix=delete_repeats(model, [j.span for j in later], f"job {first.name.upper}", blocks) if copies else None,
         )
 
 
@@ -1428,6 +1430,7 @@ def _per_member_flaw(model: Model, owner: str, disks: Sequence[ast.Disk]):
 
 @check
 def duplicate_disks(model: Model):
+    blocks: dict = {}  # the fixes' statements in order, sorted once (`delete_repeats`)
     # Per machine the statement reaches: a pattern (`disk BKRWRK* 191`) and a
     # statement for one of its machines (`disk BKRWRK01 191`) clash too. A minidisk
     # defined three times is one error, at the second, with the third as a note; a
@@ -1476,7 +1479,7 @@ def duplicate_disks(model: Model):
                 *(Related(d.address.span, _again_note(model, d, flaw is not None)) for d in later[1:]),
             ),
             help=help,
-            fix=delete_repeats(model, [d.span for d in later], f"disk {disk.user.text} {disk.address.text}")
+            fix=delete_repeats(model, [d.span for d in later], f"disk {disk.user.text} {disk.address.text}", blocks)
             if copies
             else None,
         )

@@ -8,6 +8,8 @@ with member-unique names (SSI rule 6 of ../shared/domain.md).
 
 from __future__ import annotations
 
+import collections
+
 from bkrdsl.ast import Action, Kind, Medium, Scope
 from bkrdsl.check.common import (
     CMS_NAME_CHARS,
@@ -908,14 +910,17 @@ def _renamed(model: Model, job: JobModel, tried: list[str]) -> str | None:
     letter or a digit, under which `job` and its per-member names are at most 8
     characters, valid, and no other job's name or per-member name (BKR223, BKR224,
     BKR323)."""
-    taken = {j.name.upper() for j in model.jobs if j is not job}
-    taken |= {n.upper() for j in model.jobs if j is not job and j.run is not None for _, n in model.derived_names(j)}
+    # The names the other jobs use: every job's (counted once per model), less this job's own.
+    own = collections.Counter([job.name.upper()])
+    if job.run is not None:
+        own.update(n.upper() for _, n in model.derived_names(job))
+    used = model.job_names_used
     base = tried[0]
     for name in [*tried, *(f"{base[:-1]}{c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ123456789" if base)]:
         names = [name, *(n for _, n in _names_as(model, job, name))]
         if name.upper() == job.name.upper() or cms_name_problem(name) is not None:
             continue
-        if all(len(n) <= 8 and n.upper() not in taken for n in names):
+        if all(len(n) <= 8 and used[n.upper()] <= own[n.upper()] for n in names):
             return name
     return None
 

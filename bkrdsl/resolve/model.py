@@ -1538,6 +1538,20 @@ class Model:
                 order.append(StartEntry(tape.request_node, "tape-request-node", False))
         return tuple(order)
 
+    @functools.cached_property
+    def job_names_used(self) -> collections.Counter[str]:
+        """Each job name in capitals, with how many times the jobs use it: each job's own
+        name, and the names on its members of each job that runs (`derived_names`).
+        Made once per model, for the checks that look for a name no other job uses
+        (a job's own uses taken away), rather than gathering every job's names again
+        for each job they rename."""
+        used: collections.Counter[str] = collections.Counter()
+        for job in self.jobs:
+            used[job.name.upper()] += 1
+            if job.run is not None:
+                used.update(n.upper() for _, n in self.derived_names(job))
+        return used
+
     def derived_names(self, job: JobModel) -> tuple[tuple[str, str], ...]:
         """(member, job name on that member): the derived name of a job that runs on
         each member, its own name for a single-configuration job or one pinned to one
