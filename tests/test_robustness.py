@@ -753,8 +753,10 @@ def test_thousands_of_jobs_of_one_group_are_checked_in_linear_work():
         (
             "BKR411",
             40,
-            "job `J0001` on `DEV2` backs up single-configuration users that job `GUESTFUL` also backs up on"
-            " `DEV1`, which splits their backups between the two members: `LINUX01`, `LINUX02`",
+            (
+                "job `J0001` on `DEV2` backs up single-configuration users that job `GUESTFUL` also backs up on"
+                " `DEV1`, which splits their backups between the two members: `LINUX01`, `LINUX02`"
+            ),
         ),
         ("BKR405", 46, f"job `J0002` {same}: `LINUX01`, `LINUX02`"),
     ]
