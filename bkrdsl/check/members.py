@@ -1427,17 +1427,25 @@ def _one_minidisk(machine: str, disk, other_machine: str, other) -> bool:
     return machine == other_machine and address is not None and address == parse_address(other.address.text)
 
 
-def _free_start_help(d, start: int, size: int, reach, volume: str, disks) -> str:
+def _free_start_help(d, start: int, size: int, reach, volume: str, disks, found: dict) -> str:
     """BKR246's help: the first start from the end of the extent it overlaps at which
     `size` units meet no other extent on the volume, written for the statement's `at`;
-    or `at` left out, for bkrc to place it."""
-    others = [(a, b) for a, b, other, _ in disks if other is not d]
-    free = reach[0]
-    while True:
-        hit = next((b for a, b in others if a < free + size and free < b), None)
-        if hit is None:
-            break
-        free = hit
+    or `at` left out, for bkrc to place it. `found`: the starts worked out before on
+    this volume, by (where the search starts, size), for an extent that ends before
+    that place and so meets none of the extents searched (thousands of `disk`
+    statements at one place each had the volume's extents read again)."""
+    key = (reach[0], size) if start + size <= reach[0] else None
+    free = found.get(key) if key is not None else None
+    if free is None:
+        others = [(a, b) for a, b, other, _ in disks if other is not d]
+        free = reach[0]
+        while True:
+            hit = next((b for a, b in others if a < free + size and free < b), None)
+            if hit is None:
+                break
+            free = hit
+        if key is not None:
+            found[key] = free
     other = reach[1]
     return (
         f"write `at {free}` for `at {d.start.text}` (line {d.start.span.line}):"
@@ -1478,6 +1486,7 @@ def extents(model: Model):
         disks.sort(key=lambda t: (t[0], t[1], t[2].span.start, t[3]))
         reach = None
         reported = set()
+        found: dict = {}  # `_free_start_help`'s starts on this volume
         for start, end, d, machine in disks:
             if reach is not None and start < reach[0] and (d.span, reach[1].span) not in reported:
                 other, other_machine = reach[1], reach[2]
@@ -1503,7 +1512,7 @@ def extents(model: Model):
                     related = (
                         Related(other.start.span, f"{other_machine} {other.address.text} starts here"),
                     )
-                    help = _free_start_help(d, start, end - start, reach, volume, disks)
+                    help = _free_start_help(d, start, end - start, reach, volume, disks, found)
                 yield EXTENT_OVERLAP(message, d.start.span, related=related, help=help)
             if reach is None or end > reach[0]:
                 reach = (end, d, machine)
