@@ -824,6 +824,27 @@ def test_thousands_of_jobs_declared_twice_are_checked_in_linear_work():
     assert d.help == "rename it: write `job J0000F` for `job j0000` (line 39), named J0000F on DEV1"
 
 
+def _lines_to_check(text: str) -> int:
+    """How many lines of Python `analyse` of `text` runs, its second (as `_calls_to_check`):
+    the lines, not the calls, where the work that grows runs in a comprehension, one call."""
+    import sys
+
+    analyse("input.bkr", text.encode())
+    count = 0
+
+    def trace(frame, event, arg):
+        nonlocal count
+        count += event == "line"
+        return trace
+
+    sys.settrace(trace)
+    try:
+        analyse("input.bkr", text.encode())
+    finally:
+        sys.settrace(None)
+    return count
+
+
 def test_thousands_of_disks_at_one_place_are_checked_in_linear_work():
     """Thousands of `disk` statements that place a minidisk at one place of one volume
     (`at 100` pasted with each): BKR246's help of each, the first free start after the
@@ -838,26 +859,7 @@ def test_thousands_of_disks_at_one_place_are_checked_in_linear_work():
         )
         return base.replace("  catalog shared", more + "  catalog shared")
 
-    def lines(text: str) -> int:
-        # The lines run, not the calls: the extents were read in a comprehension, one call.
-        import sys
-
-        analyse("input.bkr", text.encode())
-        count = 0
-
-        def trace(frame, event, arg):
-            nonlocal count
-            count += event == "line"
-            return trace
-
-        sys.settrace(trace)
-        try:
-            analyse("input.bkr", text.encode())
-        finally:
-            sys.settrace(None)
-        return count
-
-    small, large = lines(disks(300)), lines(disks(600))
+    small, large = _lines_to_check(disks(300)), _lines_to_check(disks(600))
     assert large < 2.2 * small, (small, large)
     helps = [d.help for d in analyse("input.bkr", disks(3).encode()).diagnostics if d.code == "BKR246"]
     assert helps == [
@@ -865,3 +867,26 @@ def test_thousands_of_disks_at_one_place_are_checked_in_linear_work():
         " or leave out `at 100`, and bkrc places it"
         for n in (17, 18)
     ], helps
+
+
+def test_thousands_of_full_and_incremental_jobs_of_one_group_are_checked_in_linear_work():
+    """Thousands of full and incremental jobs of one group (BKR417 compares each
+    incremental's includes with its full jobs'): each incremental gathered every full
+    job of the group and their includes again. They are now gathered once for each
+    group and members: doubling the jobs doubles the work, and an incremental that
+    selects what no full job does is still told so."""
+    base = MINIMAL.decode()
+
+    def jobs(n: int, address: str = "*") -> str:
+        job = "  job {} {{\n    backup APPS {}\n    include minidisk * {}\n    to disk pool BKUPPOOL\n    run on DEV1 daily {}\n  }}\n"
+        more = "  single group APPS { APP01 }\n" + "".join(
+            job.format(f"F{i:04d}", "full", "0191", f"{i // 60 % 24:02d}:{i % 60:02d}")
+            + job.format(f"I{i:04d}", "incremental", address, f"{i // 60 % 24:02d}:{i % 60:02d}")
+            for i in range(n)
+        )
+        return base.replace("  job SYSFULL {", more + "  job SYSFULL {")
+
+    small, large = _lines_to_check(jobs(150, "0191")), _lines_to_check(jobs(300, "0191"))
+    assert large < 2.2 * small, (small, large)
+    codes = [d.code for d in analyse("input.bkr", jobs(2, "0200").encode()).diagnostics]
+    assert codes.count("BKR417") == 2, codes

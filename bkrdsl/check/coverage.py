@@ -2975,22 +2975,37 @@ def incrementals_without_full(model: Model):
             fulls.setdefault(key, []).append(job)
         else:
             incrementals.append((key, job))
+    # The full jobs of an incremental's users and members, their minidisk includes, and
+    # whether they hold BKR413's or BKR407's slip, worked out once for each (users,
+    # members): thousands of incrementals of one group each read every full job of it.
+    paired: dict[tuple, tuple[list[JobModel], list]] = {}
+    slipped: dict[tuple, bool] = {}
     for key, job in incrementals:
-        pair = [f for f in fulls.get(key, ()) if set(f.members) & set(job.members)]
+        where = (key, frozenset(job.members))
+        known = paired.get(where)
+        if known is None:
+            pair = [f for f in fulls.get(key, ()) if set(f.members) & set(job.members)]
+            # (none: no full job of the same users, not judged; or the full jobs select SFS
+            # directories only, or nothing, BKR116: another pair)
+            pair = [f for f in pair if any(i.medium is ast.Medium.MINIDISK for i in f.includes)]
+            theirs = [i for f in pair for i in f.includes if i.medium is ast.Medium.MINIDISK]
+            known = paired[where] = (pair, theirs)
+        pair, theirs = known
         if not pair:
-            continue  # no full job of the same users: not judged
-        pair = [f for f in pair if any(i.medium is ast.Medium.MINIDISK for i in f.includes)]
-        if not pair:
-            continue  # the full jobs select SFS directories only (or nothing: BKR116): another pair
-        theirs = [i for f in pair for i in f.includes if i.medium is ast.Medium.MINIDISK]
+            continue
         unreached = [
             inc
             for inc in job.includes
             if inc.medium is ast.Medium.MINIDISK and not _reached_by(inc, theirs) and not _removers(inc, list(job.excludes))
         ]  # of a valid pair, none: what follows is asked only of a slip
-        if not unreached or any(
-            why_exclude_removes_nothing(model, f, x) for f in pair for x in f.excludes
-        ) or any(all(_removers(i, list(f.excludes)) for i in f.includes) for f in pair):
+        if not unreached:
+            continue
+        slip = slipped.get(where)
+        if slip is None:
+            slip = slipped[where] = any(
+                why_exclude_removes_nothing(model, f, x) for f in pair for x in f.excludes
+            ) or any(all(_removers(i, list(f.excludes)) for i in f.includes) for f in pair)
+        if slip:
             continue  # BKR413 already says that the full job lost an include; BKR407, that it
             # backs up nothing (one slip, one diagnostic)
         for inc in unreached:
