@@ -654,13 +654,15 @@ def test_an_identity_sfs_server_logged_on_elsewhere_is_started_here(cms):
     exec_text = generate(analysis.model, "DEV2", "BKRSTART", "local.bkr")
     run = cms.run(exec_text, member="DEV2", elsewhere=["BKRSVSFS", "BKRBKUP"])
     assert run.rc == 0, run
-    assert run.commands[:6] == [
+    assert run.commands[:8] == [
         "CP QUERY USERID",
         "CP QUERY USER BKRSVSFS",
         "CP XAUTOLOG BKRSVSFS",
         "CP SLEEP 2 SEC",
         "CP QUERY USER BKRSVSFS",
+        "CMS SET CMSTYPE HT",
         "CMS QUERY FILEPOOL CONNECT BKRPOOL:",
+        "CMS SET CMSTYPE RT",
     ], run
     assert "CP XAUTOLOG BKRBKUP" in run.commands, run
     assert "another member" not in run.stdout, run
@@ -1119,8 +1121,8 @@ _HELP_SAYS = {
         "     BKREXPIR ( VERSION says which compile wrote it",
     ],
     "BKRSTART": [
-        ("BKRSTART: starts the Backup Manager machines of member VMSYS1 of cluster"
-         " PRODSSI, those not logged on yet; it runs on member VMSYS1 only."),
+        ("BKRSTART: starts the Backup Manager and Tape Manager machines of member VMSYS1"
+         " of cluster PRODSSI, those not logged on yet; it runs on member VMSYS1 only."),
         "Use: BKRSTART (no operands), from the PROFILE EXEC of AUTOLOG1 on",
         "     member VMSYS1; or BKRSTART ( VERSION: which compile wrote it.",
     ],
@@ -1277,3 +1279,35 @@ def test_a_failing_command_shows_no_rexx_trace(cms, exec_name, operands, fail):
 def test_the_stand_in_refuses_a_negative_rc_it_cannot_hand_on(cms, rc):
     with pytest.raises(ValueError, match=f"-3 to -14 only, not {rc}"):
         cms.run("/* unused */\n", member="DEV1", fail={"SLEEP": rc})
+
+
+# --- h13 (stop 68)
+def test_the_pool_wait_keeps_the_query_answers_off_the_console(cms):
+    """BKRSTART asks the file pool up to 37 times: each answer (CMS's message
+    while the pool does not serve, the users connected once it does) stays off
+    AUTOLOG1's console. Each query alone is bracketed by SET CMSTYPE HT and RT,
+    so BKRSTART's own lines, said between the queries, are still shown."""
+    text = example_exec("prodssi", "VMSYS1", "BKRSTART")
+    run = cms.run(text, member="VMSYS1", logged_on=["BKRSVSFS"], pools={"BKRPOOL": ("BKRSVSFS", 2, 55)})
+    assert run.rc == 0, run
+    asked = [c for c in run.commands if c.startswith("CMS ")]
+    assert asked == ["CMS SET CMSTYPE HT", "CMS QUERY FILEPOOL CONNECT BKRPOOL:", "CMS SET CMSTYPE RT"] * 3, run
+    assert "DMSSTD999E" not in run.stdout and "Connected" not in run.stdout, run
+    assert "BKRSTART: waiting up to 180 seconds for file pool BKRPOOL of BKRSVSFS" in run.stdout, run
+    assert "BKRSTART: file pool BKRPOOL of BKRSVSFS serves, after 10 seconds." in run.stdout, run
+    # The stand-in shows both answers where CMSTYPE is RT, as CMS does.
+    bare = "/* a test of the stand-in */\naddress command\n'QUERY FILEPOOL CONNECT P:'\n'QUERY FILEPOOL CONNECT Q:'\n"
+    shown = cms.run(bare, member="VMSYS1", pools={"Q": ("NOSUCH", "never", 55)})
+    assert shown.stdout.splitlines() == [
+        "Userid   Connected", "AUTOLOG1 Yes", "DMSSTD999E stand-in: file pool Q does not serve, rc 55"], shown
+
+
+def test_the_stand_in_refuses_an_exec_that_leaves_cmstype_ht(cms):
+    """Every run checks that CMSTYPE HT brackets one command and is undone:
+    an EXEC that said anything under it would say it to no one."""
+    text = "/* a test of the stand-in */\naddress command\n'SET CMSTYPE HT'\nsay 'hidden'\n"
+    with pytest.raises(AssertionError, match="HT not undone at once"):
+        cms.run(text, member="DEV1")
+    text = "/* a test of the stand-in */\naddress command\n'SET CMSTYPE HT'\n'CP SLEEP 1 SEC'\n'CP SLEEP 1 SEC'\n'SET CMSTYPE RT'\n"
+    with pytest.raises(AssertionError, match="HT not undone at once"):
+        cms.run(text, member="DEV1")

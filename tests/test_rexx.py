@@ -185,10 +185,17 @@ def test_exec_follows_the_cms_rules(example, member, exec_name):
     # then `'...'`): the clause is the lines joined.
     code = " \n".join(code).replace(", \n", " ").split(" \n")
     # A command is a clause that is only an expression starting with a
-    # literal: every one of them must be a CP command.
+    # literal: every one of them must be a CP command, but CMS's SET CMSTYPE
+    # HT and RT, which BKRSTART issues around its file pool query alone.
     commands = [line for line in code if line.startswith("'")]
     assert commands, "no command at all"
-    assert all(line.startswith("'CP") for line in commands), commands
+    cmstype = ["'SET CMSTYPE HT'", "'SET CMSTYPE RT'"]
+    assert all(line.startswith("'CP") or line in cmstype for line in commands), commands
+    if any(line in cmstype for line in commands):
+        assert exec_name == "BKRSTART", commands
+        at = code.index("'SET CMSTYPE HT'")
+        assert code[at : at + 4] == ["'SET CMSTYPE HT'", "p.i  /* a CMS command, issued as it is */",
+                                     "asked = rc", "'SET CMSTYPE RT'"], code[at : at + 4]
     # CP's answer is read through DIAGRC in one routine, `cpquery`, and only
     # for the queries (QUERY USERID, BKRSTART's QUERY USER): every CP action
     # stays `'CP ...'` above.
@@ -632,3 +639,21 @@ def test_a_source_name_is_labelled_alike_composed_or_decomposed(name):
     assert composed != decomposed
     assert source_label(decomposed) == source_label(composed)
     assert source_label("caf\u00e9.bkr") == "caf_.bkr"
+
+
+# --- h13 (stop 68)
+def test_bkrstart_names_a_tape_manager_node_as_no_backup_manager_machine():
+    """BKRSTART's header and help name what it starts: where it starts a Tape
+    Manager node, the Backup Manager and Tape Manager machines, not a node
+    counted among "the Backup Manager machines"."""
+    with_node = example_exec_text("prodssi", "VMSYS1")
+    assert "/* Starts the Backup Manager and Tape Manager machines of member */" in with_node
+    assert "Starts the Backup Manager machines" not in with_node
+    assert "starts the Backup Manager and Tape Manager'," in with_node
+    without = example_exec_text("minimal", "DEV1")
+    assert "/* Starts the Backup Manager machines of member DEV1 of cluster" in without
+    assert "Tape Manager" not in without
+
+
+def example_exec_text(example: str, member: str) -> str:
+    return generate(example_model(example), member, "BKRSTART", f"{example}.bkr")

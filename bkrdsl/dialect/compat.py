@@ -358,6 +358,24 @@ bkrc assumes; check it on your system):
   before it reports the rc (44, naming the pool and the last rc). Check it
   once, from AUTOLOG1 with the pool up (rc 0) and, if you can, down (the
   rc BKRSTART then waits on).
+- **What AUTOLOG1's console shows of that wait.** Each of those queries
+  is bracketed by CMS's `SET CMSTYPE HT` and `SET CMSTYPE RT` (SET is a
+  General User command and CMSTYPE one of its operands: z/VM 7.4 CMS
+  Commands and Utilities Reference, SET), so that neither the list of
+  users connected nor CMS's message for a pool that does not serve yet
+  reaches the console, up to 37 times. HT also hides what the EXEC itself
+  says, so it covers the one query only, and RT comes right after it,
+  whatever its rc, before BKRSTART says anything; BKRSTART passes on the
+  query's rc as before (the last one, or a final one, is said). Assumed:
+  that HT hides CMS's error messages too. IBM's CMS User's Guide of
+  Release 6 (GC20-1819-2, 1981) says that HT did not suppress error
+  messages with the suffixes W, E, S or T; no current page was found
+  that says either way. If your CMS still shows them, each failed
+  try shows CMS's one message line (the list of users connected stays
+  hidden either way). Also: BKRSTART sets RT, CMS's default, not the
+  setting it found, so a PROFILE EXEC that called it under HT gets RT
+  back. Check it once from AUTOLOG1: `SET CMSTYPE HT`, then `QUERY
+  FILEPOOL CONNECT NOSUCH:`, then `SET CMSTYPE RT`.
 - **The shared catalog's file pool, seen from the other members.**
   BKRSTART waits for the catalog's SFS server and its pool only on its home
   member, the one member that starts it. Every other member's BKRSTART

@@ -35,8 +35,10 @@ of CP's refusals the EXECs act on (XAUTOLOG's not in the directory and
 already logged on, SMSG's not receiving), and the CMS command with which
 BKRSTART asks whether the catalog's file pool serves (QUERY FILEPOOL CONNECT,
 and the rcs after which it stops asking) come from the dialect table; the
-only command this module spells out is CP's own `SLEEP`, with which BKRSTART
-waits for the SFS server. See docs/rexx.md.
+only commands this module spells out are CP's own `SLEEP`, with which BKRSTART
+waits for the SFS server, and CMS's `SET CMSTYPE HT` and `SET CMSTYPE RT`,
+which keep the file pool query's answers off AUTOLOG1's console. See
+docs/rexx.md.
 """
 
 from __future__ import annotations
@@ -1492,8 +1494,13 @@ def _serving(seconds: int) -> list[str]:
         "      end",
         f"      waited = waited + {POOL_SECONDS}",
         "    end",
+        "    /* Its answer (the users connected, or CMS's message) is kept */",
+        "    /* off AUTOLOG1's console: CMSTYPE HT for the query alone, RT */",
+        "    /* again before anything is said, whatever its rc. */",
+        "    'SET CMSTYPE HT'",
         "    p.i  /* a CMS command, issued as it is */",
         "    asked = rc",
+        "    'SET CMSTYPE RT'",
         "    if asked = 0 then do",
         "      if waited > 0 then",
         "        call tell me':' what 'serves, after' waited 'seconds.'",
@@ -1542,6 +1549,34 @@ _START_LOOP_AWAITED = [
     *_START_LOOP_LOGGED_ON[:-1],
     "  if xa.i then late = late m.i",
     "  else down = down m.i",
+]
+#: BKRSTART's summary when every machine is up: how many it started, how
+#: many it found logged on.
+_START_DONE = [
+    "  fresh = 0",
+    "  do i = 1 to m.0",
+    "    fresh = fresh + xa.i",
+    "  end",
+    "  call tell me': done:' fresh 'started,' m.0 - fresh,",
+    "    'already logged on.'",
+]
+#: The same where the SFS server may be found logged on at another member
+#: (AWAY): neither started nor logged on here (on.i), it is named apart, as
+#: found there, not counted as already logged on.
+_START_DONE_AWAY = [
+    "  fresh = 0",
+    "  there = ''",
+    "  do i = 1 to m.0",
+    "    fresh = fresh + xa.i",
+    "    if on.i then nop",
+    "    else if xa.i then nop",
+    "    else there = there m.i",
+    "  end",
+    "  call tell me': done:' fresh 'started,' m.0 - fresh - words(there),",
+    "    'already logged on.'",
+    "  if there == '' then nop",
+    "  else call tell me': found logged on at another member, left',",
+    "    'there:'there'.'",
 ]
 #: BKRSTART's main loop, after a machine failed, where one is waited for.
 _START_NONE_AFTER = [
@@ -1595,6 +1630,13 @@ def _holds_back(order, needs: list[bool]) -> bool:
     """Whether BKRSTART, after the machine it waits for failed, starts some
     machine still (one that does not need it) rather than none."""
     return _waits(order) and not all(needs)
+
+
+def _start_machines(model: Model, member: str) -> str:
+    """What BKRSTART starts on `member`, as its header and help name them: a
+    Tape Manager node is no Backup Manager machine."""
+    tape = any(entry.role.startswith("tape-") for entry in model.start_order(member))
+    return "Backup Manager and Tape Manager machines" if tape else "Backup Manager machines"
 
 
 def _start_steps(model: Model, member: str) -> str:
@@ -1760,7 +1802,7 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
         START_FILE,
         source,
         [
-            (f"Starts the Backup Manager machines of member {name} of cluster "
+            (f"Starts the {_start_machines(model, name)} of member {name} of cluster "
              f"{model.name}: {_start_steps(model, name)}.{elsewhere} "
              "A machine that is already logged on is left alone. It asks CP which "
              "member it runs on and refuses to run on any other member."),
@@ -1829,12 +1871,7 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
         "if first = 0 then do",
         "  /* How many it started, how many it left alone: run again by */",
         "  /* hand after AUTOLOG1, 0 started. */",
-        "  fresh = 0",
-        "  do i = 1 to m.0",
-        "    fresh = fresh + xa.i",
-        "  end",
-        "  call tell me': done:' fresh 'started,' m.0 - fresh,",
-        "    'already logged on.'",
+        *(_START_DONE_AWAY if served and apart else _START_DONE),
         "  exit 0",
         "end",
         "/* Say what is missing, and how to finish the start-up. */",
@@ -1852,6 +1889,12 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
         "    member 'of cluster' cluster', those not logged on yet;',",
         "    'it runs on member' member 'only.'",
     ]
+    if _start_machines(model, name) != "Backup Manager machines":
+        what = [
+            "  call tell me': starts the Backup Manager and Tape Manager',",
+            "    'machines of member' member 'of cluster' cluster', those not',",
+            "    'logged on yet; it runs on member' member 'only.'",
+        ]
     out.code(*_guard_routine(dialect, name, _every_member(model)), "", *_QUERY_ROUTINES, "", *_TELL_ROUTINE, "",
              *_ROUTINE_VERSION, "",
              *_help_routine(what, " member cluster",

@@ -29,7 +29,8 @@ from pathlib import Path
 from bkrdsl.generated import SAY_COLUMNS
 
 HERE = Path(__file__).resolve().parent
-#: The stand-in's programs: CP, and CMS's QUERY (QUERY FILEPOOL CONNECT only).
+#: The stand-in's programs: CP, and CMS's QUERY (QUERY FILEPOOL CONNECT only)
+#: and SET (SET CMSTYPE HT and RT only).
 PROGRAMS = HERE / "bin"
 MACROS = HERE / "macros"
 
@@ -185,4 +186,11 @@ class CmsStandIn:
         # names, the operands and CP's answers (docs/rexx.md): every run checks it.
         wide = [line for line in done.stdout.splitlines() if len(line) > SAY_COLUMNS]
         assert not wide, (f"lines longer than {SAY_COLUMNS} columns: {wide}", str(run))
+        # CMSTYPE HT hides every line the EXEC says too: it brackets one CMS
+        # command only, and every run ends with RT, whatever happened.
+        for n, command in enumerate(commands):
+            if command == "CMS SET CMSTYPE HT":
+                assert commands[n + 2 : n + 3] == ["CMS SET CMSTYPE RT"], ("HT not undone at once", str(run))
+        cmstype = state / "cmstype"
+        assert not cmstype.exists() or cmstype.read_text().split() == ["RT"], ("run ends with CMSTYPE HT", str(run))
         return run
