@@ -4901,7 +4901,10 @@ def test_a_schedule_first_then_members_without_their_comma_and_a_word_too_many_k
     written, meant, missing, extra, parser, monkeypatch
 ):
     monkeypatch.setenv("BKRDSL_PARSER", parser)
-    text = _in_appsfull("run on VMSYS1 daily 02:00", written)
+    # in job SYSINC, of IDENTITY users (since h10, stop 68: in a job of single-configuration
+    # users, such as APPSFULL, the fix writes one member and its help says the words too
+    # many, one error, test_h10_68_*)
+    text = BASE.replace("run on each member daily 03:30", written, 1)
     analysis = analyse("prodssi.bkr", text.encode("utf-8"))
     order, word = analysis.diagnostics
     assert (order.code, order.message, order.help) == (
@@ -4910,7 +4913,7 @@ def test_a_schedule_first_then_members_without_their_comma_and_a_word_too_many_k
     )
     fixed = apply_edits(text, order.fix.edits)
     assert fixed == text.replace(written.split("  #")[0], meant, 1)
-    assert [d.code for d in analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics] == ["BKR220"]
+    assert [d.code for d in analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics] == ["BKR221"]
     said = " ".join(extra.split())
     count = "one word" if " " not in said else f"{len(said.split())} words"
     assert (word.code, word.message, word.help, word.fix) == (
@@ -14811,3 +14814,64 @@ def test_h7s68_the_target_help_reads_a_job_head_written_over_two_lines(line, sai
     repaired = apply_edits(text, found.fix.edits)
     assert repaired == H7S68_SPLIT_JOBS
     assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+# --- h10 (stop 68)
+
+#: The schedule-first lines of a job of single-configuration users whose members'
+#: `,`s are left out and whose line has something else written another way: `at`
+#: before the time (`daily at 01:00 run on DEV1 DEV2`), a word too many after the
+#: members (`... DEV1 DEV2 now`), a range of days (`run weekly mon-fri 22:00 on DEV1
+#: DEV2`). They kept the `,` fix, whose file met BKR220; now, as `run daily 01:00 on
+#: DEV1 DEV2` (h1, stop 68), one error whose help writes the line on each member and
+#: says the rest, its fix the member the users' other jobs run on (prodssi's LNXINC:
+#: VMSYS2), else each a choice, every file clean. (base, clean, as written, what the
+#: help says after BKR220, the lines each mend writes)
+H10_68_ON_ONE_MEMBER = [
+    ("min", "run on DEV1 daily 01:00", "daily at 01:00 run on DEV1 DEV2", "\nthe time follows without `at`",
+     ["run on DEV1 daily 01:00", "run on DEV2 daily 01:00"]),
+    ("min", "run on DEV1 daily 01:00", "daily 01:00 run on DEV1 DEV2 now",
+     "\nthe `run` statement has no place for `now`", ["run on DEV1 daily 01:00", "run on DEV2 daily 01:00"]),
+    ("min", "run on DEV1 daily 01:00", "daily 01:00 run on DEV2 DEV1 now now",
+     "\nthe `run` statement has no place for `now now`", ["run on DEV2 daily 01:00", "run on DEV1 daily 01:00"]),
+    ("min", "run on DEV1 daily 01:00", "run weekly mon-fri 22:00 on DEV1 DEV2",
+     "\n`weekly` takes each day by name, the days separated by commas",
+     ["run on DEV1 weekly mon,tue,wed,thu,fri 22:00", "run on DEV2 weekly mon,tue,wed,thu,fri 22:00"]),
+    ("prod", "run on VMSYS2 daily 23:30", "daily at 23:30 run on VMSYS1 VMSYS2",
+     "; the other jobs of its users run on VMSYS2\nthe time follows without `at`", ["run on VMSYS2 daily 23:30"]),
+    ("prod", "run on VMSYS2 daily 23:30", "daily 23:30 run on VMSYS1 VMSYS2 now",
+     "; the other jobs of its users run on VMSYS2\nthe `run` statement has no place for `now`",
+     ["run on VMSYS2 daily 23:30"]),
+    ("prod", "run on VMSYS2 daily 23:30", "run weekly mon-fri 22:00 on VMSYS1 VMSYS2",
+     "; the other jobs of its users run on VMSYS2\n`weekly` takes each day by name, the days separated by commas",
+     ["run on VMSYS2 weekly mon,tue,wed,thu,fri 22:00"]),
+    ("prod", "run on VMSYS2 daily 23:30", "run weekly mon-fri at 10pm on VMSYS1 VMSYS2",
+     ("; the other jobs of its users run on VMSYS2\n`weekly` takes each day by name, the days separated by commas;"
+      " the time follows without `at`"), ["run on VMSYS2 weekly mon,tue,wed,thu,fri 22:00"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("base", "clean", "written", "said", "lines"), H10_68_ON_ONE_MEMBER,
+                         ids=[f"{c[0]}: {c[2]}" for c in H10_68_ON_ONE_MEMBER])
+def test_h10_68_a_late_member_list_written_another_way_in_a_job_on_one_member(
+    base, clean, written, said, lines, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    original = MINIMAL if base == "min" else BASE
+    text = original.replace(clean, written, 1)
+    analysis = analyse("x.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR004"
+    shown = " or ".join(f"`{line}`" for line in dict.fromkeys(
+        f"run on {m} {' '.join(lines[0].split()[3:])}" for m in written.split() if m[-1].isdigit() and ":" not in m
+    ))
+    assert found.help == (
+        f"a job of single-configuration users runs on one member: write {shown}"
+        f" (on each it would copy the same data on each, BKR220){said}"
+    )
+    assert too_long(found, analysis.sources) == []
+    mends = [found.fix] if found.fix is not None else list(found.choices)
+    assert len(mends) == len(lines)
+    for mend, line in zip(mends, lines, strict=True):
+        mended = apply_edits(text, mend.edits)
+        assert mended == original.replace(clean, line, 1)
+        assert analyse("x.bkr", mended.encode("utf-8")).diagnostics == []

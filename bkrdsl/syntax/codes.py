@@ -363,10 +363,12 @@ SYNTAX = register(
     `backup` lines name only single-configuration users declared before
     it (after `run on`, after a member written twice, `run on VMSYS1
     VMSYS1 VMSYS2`, and in a `run` line written schedule first, `run
-    daily 02:00 on VMSYS1 VMSYS2`), the help says such a job runs on one
-    member instead, and the fix writes the member its users' other jobs
-    run on, else each member listed is a choice (the commas would give
-    BKR220); in a job of IDENTITY users, the fix after a member written
+    daily 02:00 on VMSYS1 VMSYS2`, also with `at` before the time, a
+    range of days, or a word too many after the members, `daily 01:00
+    run on VMSYS1 VMSYS2 now`, which its help then says, one error), the
+    help says such a job runs on one member instead, and the fix writes
+    the member its users' other jobs run on, else each member listed is a
+    choice (the commas would give BKR220); in a job of IDENTITY users, the fix after a member written
     twice removes it and writes every `,`, however many names follow.
     An `expire` block's
     members so written (`expire on VMSYS1 VMSYS2 {`) below a `catalog

@@ -6931,14 +6931,18 @@ def one_member_of(
     return help, None, tuple(Fix.replace(f"Write `{n}`", whole, n + blank) for n in dict.fromkeys(listed))
 
 
-def run_written_on_one(diag: Diagnostic, listed: Sequence[str], kind: str | None, home: str | None) -> Diagnostic:
+def run_written_on_one(
+    diag: Diagnostic, listed: Sequence[str], kind: str | None, home: str | None, said: Sequence[str] = ()
+) -> Diagnostic:
     """`diag`, an error whose fix writes a job's `run` statement with the members
     `listed` and the `,`s left out between them (`run daily 02:00 on VMSYS1 VMSYS2`,
     `daily 02:00 run on VMSYS1 VMSYS2`), for a job of single-configuration users
     (`kind`, `home`: `job_home`'s), which runs on one member (the `,`s would give
     BKR220): the help writes the statement on each member listed, and the fix writes
-    it on `home` where it is listed, else each is a choice. `diag` as it was for any
-    other job, or where it has no fix (the time not written)."""
+    it on `home` where it is listed, else each is a choice. `said`: what else the
+    line's mend writes another way, which the help says on a line of its own (`the
+    time follows without `at``, the days one by one, a word too many left out). `diag` as it was
+    for any other job, or where it has no fix (the time not written)."""
     names = list({name.upper(): name for name in reversed(listed)}.values())[::-1]  # each once, in any case
     if kind != "single" or len(names) < 2 or diag.fix is None or len(diag.fix.edits) != 1:
         return diag
@@ -6952,11 +6956,14 @@ def run_written_on_one(diag: Diagnostic, listed: Sequence[str], kind: str | None
         f"a job of single-configuration users runs on one member: write {one_of([f'`{line}`' for line in shown])}"
         " (on each it would copy the same data on each, BKR220)"
     )
+    notes = f"\n{'; '.join(said)}" if said else ""  # a line of its own: the first is long
     keep = next((name for name in names if home is not None and name.upper() == home.upper()), None)
     if keep is not None:
-        help += f"; the other jobs of its users run on {home}"
+        help += f"; the other jobs of its users run on {home}{notes}"
         return replace(diag, help=help, fix=write_fix(lines[keep], edit.span), choices=())
-    return replace(diag, help=help, fix=None, choices=tuple(write_fix(line, edit.span) for line in lines.values()))
+    return replace(
+        diag, help=help + notes, fix=None, choices=tuple(write_fix(line, edit.span) for line in lines.values())
+    )
 
 
 def comma_removed(

@@ -5468,8 +5468,15 @@ class Recovery:
                 # one error of their own (was a fix that dropped `VMSYS2` too)
                 runs = [part.split() for part in members.split(",")]
                 diag = messages.schedule_without_run(written, span, listed, commas_missing=runs, at_word=at_word)
-                if at_word is None and not stray:  # a job of single-configuration users runs on one member (BKR220)
-                    diag = messages.run_written_on_one(diag, names, *self.job_home(ip.parser_state.value_stack))
+                # a job of single-configuration users runs on one member (BKR220): its
+                # help says `at` and the words too many, which its mend leaves out, so
+                # they are no error of their own there
+                said = [f"the time follows without `{at_word}`"] if at_word is not None else []
+                if stray:
+                    said.append(f"the `run` statement has no place for `{' '.join(stray)}`")
+                one = messages.run_written_on_one(diag, names, *self.job_home(ip.parser_state.value_stack), said=said)
+                stray = stray if one is diag else []
+                diag = one
                 self.report(diag, tok.start_pos)
                 if stray:
                     raw = self.source.text[tok.start_pos : end]
@@ -6565,6 +6572,13 @@ class Recovery:
         diag = messages.schedule_first(
             rest, meant, span, days_listed=True, commas_missing=runs, at_word=ranged.group("at")
         )
+        if any(len(run) > 1 for run in runs):
+            # a job of single-configuration users runs on one member: the `,`s would give BKR220
+            said = ["`weekly` takes each day by name, the days separated by commas"]
+            if ranged.group("at") is not None:
+                said.append(f"the time follows without `{ranged.group('at')}`")
+            names = [name for run in runs for name in run]
+            diag = messages.run_written_on_one(diag, names, *self.job_home(ip.parser_state.value_stack), said=said)
         self.report(diag, tok.start_pos)
         self.skip_phrase(ip, tok, tok.start_pos + len(rest))
         self._fed_error_token = True
