@@ -14875,3 +14875,46 @@ def test_h10_68_a_late_member_list_written_another_way_in_a_job_on_one_member(
         mended = apply_edits(text, mend.edits)
         assert mended == original.replace(clean, line, 1)
         assert analyse("x.bkr", mended.encode("utf-8")).diagnostics == []
+
+
+#: A time with `.` for `:` whose hour no clock has (`daily 25.00`): was BKR313's generic
+#: "write HH:MM on a 24-hour clock" (the check read a time past the clock with `:`
+#: only). Now what `daily 25/00` and `daily 25:00` get: the help says the hour is past 23,
+#: the next day's time it comes to and the `:`, and writes the schedule, a choice (the
+#: keys may have slipped), the file then clean; a weekly schedule's day after, as for
+#: `weekly sun 25:00`; past the next day, HH:MM and no mend. (clean, as written, what the
+#: help says, the line the choice writes)
+H10_68_DOTTED_PAST = [
+    ("run on DEV1 daily 01:00", "run on DEV1 daily 25.00",
+     ("a 24-hour clock's hours are 00 to 23: `25.00` is the next day's `01:00`, and the hour and the minutes"
+     " are separated by `:`; write `daily 01:00`"), "run on DEV1 daily 01:00"),
+    ("purge weekly sun 06:00", "purge daily 30.15  # x",
+     ("a 24-hour clock's hours are 00 to 23: `30.15` is the next day's `06:15`, and the hour and the minutes"
+     " are separated by `:`; write `daily 06:15`"), "purge daily 06:15  # x"),
+    ("run on DEV1 daily 01:00", "run on DEV1 weekly sun 25.30",
+     ("a 24-hour clock's hours are 00 to 23: `25.30` is the next day's `01:30`, and the hour and the minutes"
+     " are separated by `:`; write `weekly mon 01:30`"), "run on DEV1 weekly mon 01:30"),
+    ("run on DEV1 daily 01:00", "run on DEV1 daily 2.60",
+     ("an hour's minutes are 00 to 59: `2.60` is `03:00`, and the hour and the minutes are separated by `:`;"
+     " write `daily 03:00`"), "run on DEV1 daily 03:00"),
+    ("run on DEV1 daily 01:00", "run on DEV1 daily 49.00",
+     ("a 24-hour clock's hours are 00 to 23 and an hour's minutes 00 to 59: `49.00` is no time of this day nor"
+     " of the next; write `run on DEV1 daily HH:MM`, the time from 00:00 to 23:59"), None),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "help", "line"), H10_68_DOTTED_PAST, ids=[c[1] for c in H10_68_DOTTED_PAST])
+def test_h10_68_a_dotted_time_past_the_clock_says_its_hour(clean, written, help, line, parser, monkeypatch):
+    text, analysis = _minimal_slip(clean, written, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.help, found.fix) == (
+        "BKR313", f"`{written.split()[-1] if '#' not in written else written.split()[2]}` is not a time of day",
+        help, None,
+    )
+    assert too_long(found, analysis.sources) == []
+    if line is None:
+        assert found.choices == ()
+        return
+    (choice,) = found.choices
+    assert _minimal_mended(text, choice) == MINIMAL.replace(clean, line, 1)

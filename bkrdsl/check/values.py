@@ -246,7 +246,8 @@ INVALID_TIME = register(
     not a fix (either may be a slip of the keys): `2:60` is `03:00`, `25:00` the next day's `01:00`, the
     day after written where a schedule names it (`weekly sun 25:00` is `weekly mon
     01:00`, `monthly last-day 25:00` `monthly 1 01:00`; after `monthly first sun`,
-    whose next day no schedule names, the help says to write a time of its day);
+    whose next day no schedule names, the help says to write a time of its day),
+    also with `.` for `:` (`daily 25.00`), the help saying the `:` as well;
     two days or more past it (`daily 48:00`), it has no reading: the help writes
     the statement with HH:MM for the time (`run on DEV1 daily HH:MM`), no mend.
     A time window where the start time goes (`daily 02:00-04:00`) gets the fix
@@ -1412,10 +1413,11 @@ def _time_for_help(sched: ast.Schedule) -> str | None:
 
 
 #: A time with a one-digit minute (`2:5`), midnight at the day's end (`24:00`), and
-#: HH:MM past the clock's end (`25:00`, `2:60`).
+#: HH:MM past the clock's end (`25:00`, `2:60`; with `.` for `:`, `25.00`, as
+#: `time_meant` reads `2.30` within the clock).
 _ONE_DIGIT_MINUTE = re.compile(r"([01]?[0-9]|2[0-3]):([0-9])")
 _END_OF_DAY = re.compile(r"24:00?")
-_PAST_THE_CLOCK = re.compile(r"([0-9]{1,2}):([0-9]{2})")
+_PAST_THE_CLOCK = re.compile(r"([0-9]{1,2})[:.]([0-9]{2})")
 #: A time window where a schedule's start time goes (`02:00-04:00`, `_time_out_of_clock`).
 _TIME_WINDOW = re.compile(r"([0-9]{1,2}:[0-9]{2})-([0-9]{1,2}:[0-9]{2})")
 _MINUTES_A_DAY = 24 * 60
@@ -1452,7 +1454,8 @@ def _time_out_of_clock(sched: ast.Schedule, statement: str = "") -> tuple[str, F
     which `daily` means the same way (a weekly or monthly schedule's day would change
     with it); `2:5` has one digit for its minutes, five past or ten to, which the text
     cannot tell; `2:60` is `03:00`, `25:00` the next day's `01:00` (a clock that runs on
-    past midnight), said without a fix, as either may be a slip of the keys. `@` before
+    past midnight), said without a fix, as either may be a slip of the keys (`25.00`,
+    `.` for `:`, the same, the help saying the `:` too, as for `25/00`). `@` before
     a time (`daily @02:00`, `@2am`) stands for `at`: the fix writes the time alone.
     A time two days or more past the clock's end (`daily 48:00`) has no reading: the
     help writes the statement (`statement`, its words before the schedule) with HH:MM
@@ -1508,13 +1511,15 @@ def _time_out_of_clock(sched: ast.Schedule, statement: str = "") -> tuple[str, F
             if int(found.group(2)) > 59
             else "a 24-hour clock's hours are 00 to 23"
         )
+        # `25.00`: the `:` too, as `daily 25/00` says it (messages.time_slashed_past)
+        colon = ", and the hour and the minutes are separated by `:`" if ":" not in text else ""
         if minutes < _MINUTES_A_DAY:
-            return f"{why}: `{text}` is `{reading}`; write `{schedule_text(sched, reading)}`", None
+            return f"{why}: `{text}` is `{reading}`{colon}; write `{schedule_text(sched, reading)}`", None
         after = _day_after(sched, reading)
         if after is not None:
-            return f"{why}: `{text}` is the next day's `{reading}`; write `{after}`", None
+            return f"{why}: `{text}` is the next day's `{reading}`{colon}; write `{after}`", None
         return (
-            f"{why}: `{text}` is the next day's `{reading}`, a day no `{sched.frequency}` schedule names;"
+            f"{why}: `{text}` is the next day's `{reading}`, a day no `{sched.frequency}` schedule names{colon};"
             f" write a time of this day, from `00:00` to `23:59`"
         ), None
     if text.isdigit() and len(text) <= 2 and int(text) <= 23:
