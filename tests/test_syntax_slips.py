@@ -14918,3 +14918,48 @@ def test_h10_68_a_dotted_time_past_the_clock_says_its_hour(clean, written, help,
         return
     (choice,) = found.choices
     assert _minimal_mended(text, choice) == MINIMAL.replace(clean, line, 1)
+
+
+#: The Nth weekday of the month written as one word, the time left out (`monthly
+#: first-sunday`, `monthly last-sat`): was "expected a time of day after `monthly
+#: last-sat`", then, the time written, BKR314 that the two are words apart (h1, stop 68):
+#: two steps. Now one error that says both, its help writing the two words and HH:MM,
+#: no mend (no time nobody gave); the help's line, its time written, checks clean.
+#: `monthly lastday` is not one (`last-day`). (clean, as written, the day as written,
+#: the two words, the day's name)
+H10_68_NTH_WEEKDAY_NO_TIME = [
+    ("run on DEV1 daily 01:00", "run on DEV1 monthly first-sunday", "first-sunday", "first sun", "first Sunday"),
+    ("run on DEV1 daily 01:00", "run on DEV1 monthly last-sat", "last-sat", "last sat", "last Saturday"),
+    ("run on DEV1 daily 01:00", "run on DEV1 MONTHLY 1st_sun  # x", "1st_sun", "first sun", "first Sunday"),
+    ("purge weekly sun 06:00", "purge monthly LastFriday", "LastFriday", "last fri", "last Friday"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "day", "two", "named"), H10_68_NTH_WEEKDAY_NO_TIME,
+                         ids=[c[1] for c in H10_68_NTH_WEEKDAY_NO_TIME])
+def test_h10_68_the_nth_weekday_as_one_word_without_the_time_is_one_step(
+    clean, written, day, two, named, parser, monkeypatch
+):
+    _text, analysis = _minimal_slip(clean, written, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.help, found.fix, found.choices) == (
+        "BKR010",
+        (f"`{day}` is not a day of the month: the Nth weekday of the month is written as two words,"
+        " and the time of day (HH:MM) is missing after it"),
+        f"write `monthly {two} HH:MM`, the month's {named}, then the time of day on a 24-hour clock",
+        None, (),
+    )
+    assert too_long(found, analysis.sources) == []
+    # the help's line with a time written checks clean
+    words = written.split()
+    keyword = words[words.index(day) - 1]
+    line = written.replace(f"{keyword} {day}", f"{keyword} {two} 03:00", 1)
+    assert analyse("minimal.bkr", MINIMAL.replace(clean, line, 1).encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h10_68_the_months_last_day_as_one_word_without_the_time_is_no_weekday(parser, monkeypatch):
+    _text, analysis = _minimal_slip("run on DEV1 daily 01:00", "run on DEV1 monthly lastday", parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert "weekday" not in found.help and found.code == "BKR010"

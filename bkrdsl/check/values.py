@@ -303,7 +303,8 @@ INVALID_DAY = register(
     otherwise, `monthly lastday 23:00`, `last_day` or `last-dy`. The Nth
     weekday as one word (`monthly first-sunday 02:00`, `last-sat`, `1st_sun`)
     is one error that says it is two words, whose fix writes them
-    (`monthly first sun 02:00`, `monthly last sat 02:00`). Another word where the
+    (`monthly first sun 02:00`, `monthly last sat 02:00`; without the time,
+    the parser's BKR010 says both). Another word where the
     day goes (`monthly eom 23:00`) gets a help that writes `monthly N 23:00`
     or `monthly last-day 23:00`. The day comes before
     the time: `weekly 22:00 sat` is one error, whose help (and fix) writes
@@ -1784,13 +1785,6 @@ def days_meant(text: str) -> str | None:
 
 #: A day of the month as English writes it: `1st`, `2nd`, `3rd`, `15th`.
 _ORDINAL = re.compile(r"0?([0-9]{1,2})(?:st|nd|rd|th)", re.IGNORECASE)
-#: The Nth weekday of the month written as one word (`first-sunday`, `last_sat`,
-#: `1st-sun`, `lastfriday`), where `monthly first sun` writes two.
-_ORDINAL_WEEKDAY = re.compile(
-    r"(first|second|third|fourth|last|1st|2nd|3rd|4th)[-_]?([a-z]+)", re.IGNORECASE
-)
-_ORDINAL_WORDS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 @check
@@ -1921,25 +1915,23 @@ def times_and_days(model: Model):
                             fix=Fix.replace(f"Write `{n}`", w.span, str(n)),
                         )
                         continue
-                    joined = _ORDINAL_WEEKDAY.fullmatch(w.text)
-                    weekday = parse_weekday(joined.group(2)) if joined is not None else None
-                    if joined is not None and weekday is not None and sched.ordinal is None and len(sched.days) == 1:
+                    from bkrdsl.syntax import messages  # the parser's words; loaded for a broken file only
+
+                    joined = messages.nth_weekday_as_one(w.text)
+                    if joined is not None and sched.ordinal is None and len(sched.days) == 1:
                         # `monthly first-sunday 02:00`, `monthly last-sat 02:00`: the Nth weekday of
                         # the month as one word (was "not a day of the month", the help writing
-                        # `monthly N`; `last-sat`'s fix wrote `last-day`, the month's last day)
-                        nth = joined.group(1).lower()
-                        nth = _ORDINAL_WORDS.get(nth, nth)
-                        meant = f"{nth} {WEEKDAYS[weekday].lower()}"
+                        # `monthly N`; `last-sat`'s fix wrote `last-day`, the month's last day);
+                        # without the time, the parser's error says it (messages._schedule_left_unfinished)
+                        meant, named = joined
                         yield INVALID_DAY(
-                            f"{quoted(w.text)} is not a day of the month: the Nth weekday of the month is"
-                            " written as two words",
+                            f"{quoted(w.text)} is not a day of the month: {messages.NTH_WEEKDAY_AS_TWO}",
                             w.span,
-                            help=f"write `monthly {meant} {time}`, the month's {nth} {_WEEKDAY_NAMES[weekday]}",
+                            help=f"write `monthly {meant} {time}`, the month's {named}",
                             fix=Fix.replace(f"Write `{meant}`", w.span, meant),
                         )
                         continue
                     squeezed = re.sub(r"[^A-Z]", "", w.text.upper())
-                    from bkrdsl.syntax import messages  # the parser's words; loaded for a broken file only
 
                     if squeezed == LAST_DAY.replace("-", "") or (
                         n is None and messages.did_you_mean(w.text, [LAST_DAY.lower()], synonyms=False)

@@ -1044,7 +1044,10 @@ EXPECTED_NAME = register(
     with the day meant where one is close (`sun`); days written as one word
     (`weekly mon-fri`, `weekly weekend`) get them one by one, and days by
     their numbers, as a crontab counts them (`weekly 7`, `weekly 6,7`), by
-    name (`weekly sat,sun HH:MM`: 0 and 7 are Sunday, 1 Monday).
+    name (`weekly sat,sun HH:MM`: 0 and 7 are Sunday, 1 Monday). The Nth
+    weekday of the month as one word (`monthly first-sunday`, `monthly
+    last-sat`) gets the two words: `monthly first sun HH:MM`, no mend (with
+    the time written, BKR314, whose fix writes them).
 
     Failing example:
 

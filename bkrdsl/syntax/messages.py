@@ -7103,6 +7103,30 @@ def _days_written_as_one(word: str) -> tuple[str, ...] | None:
     return tuple(_WEEK[(start + k) % 7] for k in range((end - start) % 7 + 1))
 
 
+#: The Nth weekday of the month written as one word (`first-sunday`, `last_sat`,
+#: `1st-sun`, `LastFriday`), where `monthly first sun` writes two.
+_NTH_WEEKDAY_AS_ONE = re.compile(r"(first|second|third|fourth|last|1st|2nd|3rd|4th)[-_]?([a-z]+)", re.IGNORECASE)
+_ORDINAL_WORDS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}
+_WEEKDAY_NAMES = {
+    "mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday", "fri": "Friday", "sat": "Saturday",
+    "sun": "Sunday",
+}
+#: What BKR314 (check/values) and the parser's error without the time say of it.
+NTH_WEEKDAY_AS_TWO = "the Nth weekday of the month is written as two words"
+
+
+def nth_weekday_as_one(word: str) -> tuple[str, str] | None:
+    """`first-sunday`, `last_sat`, `1st-sun`, `LastFriday`: the Nth weekday of the month
+    as one word, as `monthly` writes it (`first sun`) and as English names it (`first
+    Sunday`); None for any other word (`lastday`: `last-day`, the month's last day)."""
+    joined = _NTH_WEEKDAY_AS_ONE.fullmatch(word)
+    if joined is None or not looks_like_day(joined.group(2)):
+        return None
+    nth = _ORDINAL_WORDS.get(joined.group(1).lower(), joined.group(1).lower())
+    day = joined.group(2).lower()[:3]
+    return f"{nth} {day}", f"{nth} {_WEEKDAY_NAMES[day]}"
+
+
 def _schedule_left_unfinished(keyword: str, names: list[str]) -> tuple[str | None, str] | None:
     """The message (None: the one said already) and the help for a schedule whose day
     or time is missing, in the form it takes, no day nor time nobody chose (`weekly`
@@ -7157,6 +7181,15 @@ def _schedule_left_unfinished(keyword: str, names: list[str]) -> tuple[str | Non
         return (
             f"{shown(names[0])} is not a day of the month, {missing}",
             f"write {monthly_forms_said()}",
+        )
+    joined = nth_weekday_as_one(names[0]) if keyword == "monthly" and len(names) == 1 else None
+    if joined is not None:
+        # `monthly first-sunday`, `monthly last-sat`: the Nth weekday as one word (BKR314
+        # once the time is written, whose fix writes the two), and the time missing: both
+        # said at once, the help writing the two words and HH:MM (no time nobody gave)
+        return (
+            f"{shown(names[0])} is not a day of the month: {NTH_WEEKDAY_AS_TWO}, {missing}",
+            f"write `monthly {joined[0]} HH:MM`, the month's {joined[1]}, then the time of day on a 24-hour clock",
         )
     return None
 
