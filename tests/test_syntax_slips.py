@@ -14963,3 +14963,86 @@ def test_h10_68_the_months_last_day_as_one_word_without_the_time_is_no_weekday(p
     _text, analysis = _minimal_slip("run on DEV1 daily 01:00", "run on DEV1 monthly lastday", parser, monkeypatch)
     (found,) = analysis.diagnostics
     assert "weekday" not in found.help and found.code == "BKR010"
+
+
+# --- h12 (stop 68)
+H12S68_GROUPS = [
+    # (the clean group, the group with its users on a line and the lines `{L}` below them)
+    ("  single group APPS { CICSPRD DB2PRD }", "  single group APPS {\n    CICSPRD DB2PRD\n{L}  }"),
+    ("  identity group SYSIDS { TCPIP FTPSERVE }", "  identity group SYSIDS {\n    TCPIP FTPSERVE\n{L}  }"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("lines", "messages"),
+    [
+        ([], []),
+        (["Q USERID"], ["`Q` is a CP command, QUERY shortened, not a user ID of the group"]),
+        (["QUERY USERID"], ["`QUERY` is a CP command, not a user ID of the group"]),
+        (["EXIT"], ["`EXIT` is a REXX instruction, not a user ID of the group"]),
+        (["EXIT 0"], ["`EXIT` is a REXX instruction, not a user ID of the group"]),
+        (["RETURN"], ["`RETURN` is a REXX instruction, not a user ID of the group"]),
+        # an EXEC's routine: its query, a blank line, its last line
+        (["Q USERID", "", "EXIT 0"],
+         ["`Q` is a CP command, QUERY shortened", "`EXIT` is a REXX instruction, not a user ID of the group"]),
+        (["ACCESS 191 A", "RETURN"], ["`ACCESS` is a CMS command", "`RETURN` is a REXX instruction"]),
+    ],
+)
+@pytest.mark.parametrize("place", range(len(H12S68_GROUPS)))
+def test_h12s68_a_rexx_label_in_a_group_body_and_the_exec_lines_below_it(place, lines, messages, parser, monkeypatch):
+    """`BKRBKUP:` pasted from an EXEC into a group body, alone on its line, was read as a
+    user (BKR301 at check: `:` in a user ID, no fix), and `Q USERID`, `EXIT`, `EXIT 0`
+    or `RETURN` below it as more users (silently; `0`: BKR309). As below volume labels
+    (h7): the label is "a REXX label", and each line below it of an EXEC's shape its own
+    error, each fix removing its line; all fixed, the group lists its users and the
+    file checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean, written = H12S68_GROUPS[place]
+    body = "".join(f"    {line}\n" if line else "\n" for line in ["BKRBKUP:", *lines])
+    text, analysis = _one_slip(clean, written.replace("{L}", body))
+    label, *below = analysis.diagnostics
+    assert label.code == "BKR012"
+    assert label.message.startswith("`BKRBKUP:` is a REXX label, not a user ID of the group"), label.message
+    assert [d.code for d in below] == ["BKR012"] * len(messages)
+    for found, message in zip(below, messages):
+        assert found.message.startswith(message), found.message
+    for found in analysis.diagnostics:
+        assert too_long(found, analysis.sources) == []
+    repaired = text
+    for found in sorted(analysis.diagnostics, key=lambda d: d.span.start, reverse=True):
+        repaired = apply_edits(repaired, found.fix.edits)
+    # a blank line between them stays
+    assert repaired == BASE.replace(clean, written.replace("{L}", "\n" * lines.count("")), 1)
+    assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["EXIT"],  # no label above: a user EXIT, as h2's tests have it
+        ["Q USERID"],  # users Q and USERID
+        ["BKRBKUP:", "CICSUSR", "EXIT"],  # a user between: EXIT is a user too
+        ["BKRBKUP:", "EXIT2"],
+        ["BKRBKUP:", "Q"],
+        ["BKRBKUP:", "RETURN X"],
+    ],
+)
+def test_h12s68_words_in_a_group_body_that_may_be_users_stay_users(lines, parser, monkeypatch):
+    """In a group body `EXIT` and `Q USERID` are users unless a REXX label's line is above
+    them (only lines reported as pasted between), and below one, words of no EXEC
+    line's shape (`EXIT2`, `Q`, `RETURN X`) stay users: with the label's line removed
+    (its fix), the file reads as it does without it."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean, written = H12S68_GROUPS[0]
+    body = "".join(f"    {line}\n" for line in lines)
+    text, analysis = _one_slip(clean, written.replace("{L}", body))
+    labels = [d for d in analysis.diagnostics if "REXX label" in d.message]
+    assert len(labels) == (1 if "BKRBKUP:" in lines else 0)
+    rest = [d for d in analysis.diagnostics if d not in labels]
+    assert all(d.code != "BKR012" for d in rest), [d.message for d in rest]
+    repaired = apply_edits(text, labels[0].fix.edits) if labels else text
+    without = BASE.replace(clean, written.replace("{L}", body.replace("    BKRBKUP:\n", "")), 1)
+    assert repaired == without
+    assert [d.code for d in rest] == [d.code for d in analyse("prodssi.bkr", without.encode("utf-8")).diagnostics]

@@ -1372,9 +1372,11 @@ UNKNOWN_KEYWORD = register(
     LNXPOOL 8` (whose help writes `match LNXPOOL*`), a `PROFILE LNXDFLT` or
     `INCLUDE PROFILE LNXDFLT`, and a REXX instruction (`ADDRESS COMMAND`; `EXIT`,
     `EXIT 0` or `RETURN` in capitals alone on a line of a job, member or
-    expire block, or below a list; a REXX label alone on its line, `BKRBKUP:`),
-    a CP QUERY (`Q USERID`, not in a group body; below a list, as `ACCESS 191
-    A`, whose words may all be labels but whose shape is the command's) and DirMaint's `*DVHOPT` line (in its
+    expire block, or below a list; a REXX label alone on its line, `BKRBKUP:`,
+    also in a group body, where the EXEC's lines below it are errors too),
+    a CP QUERY (`Q USERID`, not in a group body unless below a REXX label;
+    below a list, as `ACCESS 191 A`, whose words may all be labels but whose
+    shape is the command's) and DirMaint's `*DVHOPT` line (in its
     capitals; after a statement on its line, its fix removes it and its
     operands, the statement kept) in a block, a group body or below labels, a directory
     statement's word in capitals alone on a line of a block (`NAMESAVE`;

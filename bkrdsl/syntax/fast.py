@@ -1339,6 +1339,8 @@ class _Parser:
                     raise _GiveUp  # perhaps `EXIT`, `Q USERID` or a REXX label below a list (Recovery.foreign_after_list)
                 if first and word == "end" and lexing.keywords & _LIST_ENDS:
                     raise _GiveUp  # perhaps REXX's `end` for `}` after a list (Recovery.keyword_after_list)
+                if first and lexing is GROUP and text[-1] == ":" and text[:-1].isupper():
+                    raise _GiveUp  # perhaps a REXX label, `EXIT` below it (Recovery.below_rexx_label)
                 foreign = lexing is GROUP and (word in _FOREIGN_WORDS or word in _COMMAND_WORDS) and (
                     first or self.tokens[self.i - 1][KIND] == "{" or self._entry_after_lead(text, line)
                 )
@@ -2830,8 +2832,8 @@ class _Parser:
             add(make(ast.GroupEntry, (make(ast.Word, (text, span)), False, span)))
             i += 1
             kind, text = tokens[i][0], tokens[i][1]
-            if kind != "n" or text.lower() in stops:
-                break
+            if kind != "n" or text.lower() in stops or text[-1] == ":":
+                break  # `BKRBKUP:`, perhaps a REXX label (`_next`)
         self.i = i - 1
         self._next(GROUP)
 

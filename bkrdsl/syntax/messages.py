@@ -923,6 +923,7 @@ def foreign_line(
     remove: Span | None = None,
     lead: tuple[str, Span] | None = None,
     block: str | None = None,
+    below_label: bool = False,
 ) -> Diagnostic | None:
     """The error for a line of a CP directory or a job template (`line`, from its
     first word; `span`, that word), or None when the line is not one. `group` is
@@ -937,10 +938,13 @@ def foreign_line(
     the job whose block the line is in, if it is in one. `block`, the kind of the block
     the line is in (`job`, `member`, `cluster`), where known: a template's record
     outside a job gets no fix, since its selection written there would be another error
-    (BKR013 in the cluster block, BKR117 or BKR414 in a member's)."""
+    (BKR013 in the cluster block, BKR117 or BKR414 in a member's). `below_label`: in a
+    group body, the line is below a REXX label's (`BKRBKUP:`), where a line of an EXEC's
+    shape whose words may all be user IDs (`Q USERID`, `EXIT`: _PASTED_NOT_LABELS) is the
+    EXEC's line, as below volume labels."""
     word = shown(line.split(None, 1)[0])
     if group is not None:
-        return _foreign_in_group(line, word, group, named, span, listed, remove, lead, jobs)
+        return _foreign_in_group(line, word, group, named, span, listed, remove, lead, jobs, below_label)
     entry = (
         _DIRECTORY_ENTRY.match(line)
         or (_entry_not_labels(line) if labels else None)
@@ -999,17 +1003,8 @@ def foreign_line(
             help="remove the line: the entries of the users a job backs up stay in the site's directory, and bkrc"
             " writes those of the Backup Manager machines",
         )
-    if not (labels and _may_be_labels(command)) and (match := _CP_QUERY.fullmatch(command)):
-        from bkrdsl.generated import START_FILE
-
-        word = shown(command.split()[1 if command[:3] == "CP " else 0]).strip("`")
-        return codes.UNKNOWN_KEYWORD(
-            f"`{word}` is a CP command{', QUERY shortened' if word.upper() == 'Q' else ''}, not a .bkr statement:"
-            " a .bkr file describes the machines, it asks CP nothing",
-            span,
-            help="remove the line: the EXECs `bkrc compile` writes ask CP what they need themselves (`QUERY USERID`,"
-            f" the member they run on; {START_FILE}'s `QUERY USER`, whether a machine it starts is logged on)",
-        )
+    if not (labels and _may_be_labels(command)) and _CP_QUERY.fullmatch(command):
+        return _cp_query_line(command, span, "not a .bkr statement")
     if not (labels and _may_be_labels(command)) and (
         _DIRECTORY_STATEMENT.fullmatch(command) or _DIRECTORY_WORD_ALONE.fullmatch(command)
     ):
@@ -1156,6 +1151,23 @@ def _other_directory_line(command: str, word: str, span: Span, group: str | None
             f" Backup Manager machines and {SUBMIT_FILE} to submit the jobs",
         )
     return None
+
+
+def _cp_query_line(command: str, span: Span, where: str) -> Diagnostic:
+    """The error for a CP QUERY (`Q USERID`, `CP QUERY USER BKRBKUP`: `command`, its words
+    before a comment) on a line of the .bkr file; `where`, what the line is not (`not a
+    .bkr statement`, `not a user ID of the group`). Its fix removes the line
+    (Recovery._heading_removed)."""
+    from bkrdsl.generated import START_FILE
+
+    word = shown(command.split()[1 if command[:3] == "CP " else 0]).strip("`")
+    return codes.UNKNOWN_KEYWORD(
+        f"`{word}` is a CP command{', QUERY shortened' if word.upper() == 'Q' else ''}, {where}:"
+        " a .bkr file describes the machines, it asks CP nothing",
+        span,
+        help="remove the line: the EXECs `bkrc compile` writes ask CP what they need themselves (`QUERY USERID`,"
+        f" the member they run on; {START_FILE}'s `QUERY USER`, whether a machine it starts is logged on)",
+    )
 
 
 def _may_be_labels(command: str) -> bool:
@@ -1429,6 +1441,7 @@ def _foreign_in_group(
     remove: Span | None = None,
     lead: tuple[str, Span] | None = None,
     jobs: frozenset[str] | None = None,
+    below_label: bool = False,
 ) -> Diagnostic | None:
     """foreign_line in the body of a group of kind `group` (named `named`, if known):
     its entries are user IDs. `listed`, the IDs the body lists besides the line;
@@ -1438,6 +1451,10 @@ def _foreign_in_group(
     words cannot tell (_entry_after_lead)."""
     if lead is not None:
         return _entry_after_lead(line, word, group, span, listed, lead)
+    command = line.split("#", 1)[0].rstrip()
+    if below_label and _PASTED_NOT_LABELS.fullmatch(command) and _CP_QUERY.fullmatch(command):
+        # `Q USERID` below `BKRBKUP:`: the EXEC's query, not two users (`below_label`)
+        return _cp_query_line(command, span, "not a user ID of the group")
     if template_heading_only(line):
         # `FUNCTION MEDIATYPE OWNER VDEV ...`: column names only (`FUNCTION DB2PRD` may
         # be two users, and is read so)
@@ -1476,9 +1493,8 @@ def _foreign_in_group(
         )
     if found := _entry_or_two_users(line, word, group, span, listed, remove):
         return found
-    if found := _other_directory_line(line.split("#", 1)[0].rstrip(), word, span, group):
+    if found := _other_directory_line(command, word, span, group):
         return found
-    command = line.split("#", 1)[0].rstrip()
     if (match := _SMSG.fullmatch(command)) and match.group(2):
         # `SMSG BKRBKUP SUBMIT APPSFULL`: its machine and verb, no IDs a group lists
         return _smsg_line(match, word, span, None, jobs)

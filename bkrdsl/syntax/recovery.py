@@ -141,6 +141,13 @@ _COMMAND_FIRST_WORDS = frozenset({"SMSG", "CP", "XAUTOLOG"}) | frozenset(CMS_COM
 #: addresses): `Recovery.foreign_after_list` reports the line as where it stands alone
 #: (messages._may_be_labels says labels may be no such line; fast.py gives up on them there).
 _PASTED_BELOW_LABELS = frozenset(PASTED_BELOW_LABELS)
+
+
+def _rexx_label(text: str) -> bool:
+    """Whether `text` (a word) is a REXX label in capitals, `BKRBKUP:` (messages._REXX_LABEL)."""
+    return text[-1:] == ":" and text[:-1].isupper() and text[:-1].isalnum()
+
+
 #: The first words of a job template's selection records, which foreign_in_group reports
 #: where a record (`INCLUDE MINIDISK LNX* = * * = * *`) starts a line of a group body.
 _TEMPLATE_VERBS = frozenset({"INCLUDE", "EXCLUDE"})
@@ -9929,7 +9936,7 @@ class Recovery:
         text = str(tok.value)
         # The cheap tests first: this runs for every name that starts a line, and
         # `list_of` walks back over every name of a list (a group body's thousands).
-        rexx_label = text[-1:] == ":" and text[:-1].isupper() and text[:-1].isalnum()  # `BKRBKUP:`
+        rexx_label = _rexx_label(text)  # `BKRBKUP:`
         if not (text.isalpha() or text.upper() == "*DVHOPT" or rexx_label) or tok.start_pos is None or self.parser_state is None:
             return None
         upper = text.upper()
@@ -9945,6 +9952,15 @@ class Recovery:
             and self.foreign_in_group(tok, stack)
         ):
             return self.retype(tok, _SKIPPED)  # also `single group APPS { USER ...`
+        if (
+            # `BKRBKUP:` alone on a line of a group body, a REXX label (no user ID holds
+            # `:`), and `Q USERID`, `EXIT` below it: the EXEC's lines, not users
+            (rexx_label or text in _PASTED_BELOW_LABELS)
+            and self.first_on_line(tok.start_pos)
+            and (rexx_label or self.below_rexx_label(tok, stack))
+            and self.foreign_in_group(tok, stack, below_label=not rexx_label)
+        ):
+            return self.retype(tok, _SKIPPED)
         if not self.first_on_line(tok.start_pos):
             return None
         previous = last_real_token(stack)
@@ -10045,7 +10061,13 @@ class Recovery:
         return self.misspelt(tok, words, diag)
 
     def foreign_after_list(
-        self, tok: Token, group: tuple[str, str] | None = None, *, labels: bool = False, body: Token | None = None
+        self,
+        tok: Token,
+        group: tuple[str, str] | None = None,
+        *,
+        labels: bool = False,
+        body: Token | None = None,
+        below_label: bool = False,
     ) -> bool:
         """`include minidisk * 0191` + `USER LINUX01 LBYONLY 512M 2G G` on the next line:
         a line copied from a CP directory after a list, which Lark reads as more names
@@ -10076,6 +10098,7 @@ class Recovery:
         diag = messages.foreign_line(
             line_text, self.span_of(tok), group=kind, named=named, labels=labels, job=job, jobs=jobs,
             listed=listed, remove=remove, lead=lead, block=blocks[-1].kind if blocks else "cluster",
+            below_label=below_label,
         )
         if diag is None:
             return False
@@ -10179,14 +10202,41 @@ class Recovery:
         before = self.source.text[self.source.text.rfind("\n", 0, tok.start_pos) + 1 : tok.start_pos].rstrip(" \t")
         return not before or before.endswith("{")
 
-    def foreign_in_group(self, tok: Token, stack) -> bool:
+    def foreign_in_group(self, tok: Token, stack, *, below_label: bool = False) -> bool:
         """`single group APPS {` + `USER LINUX01 XXXXXXXX 512M 1G G` on a line of its
         own (or right after the `{`): a CP directory line pasted into a group body, which Lark reads as user
-        IDs (`XXXXXXXX`, `512M`). Report and skip it as after a list."""
+        IDs (`XXXXXXXX`, `512M`). Report and skip it as after a list. `below_label`: the
+        line is below a REXX label's (below_rexx_label), where `Q USERID` is the EXEC's."""
         blocks = open_blocks(stack)
         if not blocks or blocks[-1].kind != "group_decl" or not self.lexing_group(stack):
             return False
-        return self.foreign_after_list(tok, group=self.group_head(blocks[-1]) or ("", None), body=blocks[-1].brace)
+        return self.foreign_after_list(
+            tok, group=self.group_head(blocks[-1]) or ("", None), body=blocks[-1].brace, below_label=below_label
+        )
+
+    def below_rexx_label(self, tok: Token, stack) -> bool:
+        """Whether `tok`, first on its line of a group body, is below a REXX label alone on
+        its line (`BKRBKUP:`, as an EXEC's routine starts), with only lines reported as
+        pasted between (`misplaced_at`; blank and comment lines stepped over): there
+        `EXIT` or `Q USERID` is the EXEC's line, elsewhere in a group body its users."""
+        blocks = open_blocks(stack)
+        if not blocks or blocks[-1].brace.end_pos is None:
+            return False
+        text, brace = self.source.text, blocks[-1].brace.end_pos
+        end = text.rfind("\n", 0, tok.start_pos)
+        while end >= brace:
+            begin = text.rfind("\n", 0, end) + 1
+            words = text[begin:end].split("#", 1)[0]
+            if words.strip():
+                first = begin + len(words) - len(words.lstrip())
+                if first < brace:
+                    return False  # the line of the body's `{`
+                if _rexx_label(words.strip()):
+                    return True
+                if first not in self.misplaced_at:
+                    return False
+            end = begin - 1
+        return False
 
     def selection_in_group(self, tok: Token) -> bool:
         """`single group LINUX { match LNX* exclude minidisk LNX* 0200-02FF }`: a job's
