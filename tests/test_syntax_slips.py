@@ -15046,3 +15046,39 @@ def test_h12s68_words_in_a_group_body_that_may_be_users_stay_users(lines, parser
     without = BASE.replace(clean, written.replace("{L}", body.replace("    BKRBKUP:\n", "")), 1)
     assert repaired == without
     assert [d.code for d in rest] == [d.code for d in analyse("prodssi.bkr", without.encode("utf-8")).diagnostics]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("clean", "written"),
+    [
+        # after volume labels (BKR305 twice before), a comment after them kept
+        ("  shared-volume VMCOM1\n", "  shared-volume VMCOM1 *DVHOPT LGN0001 LOG1 RCM1\n"),
+        ("  shared-volume VMCOM1\n", "  shared-volume VMCOM1  *DVHOPT LGN0001  # pasted\n"),
+        # a member's labels, its `}` after them kept
+        ("{ workers 2  private-volume M3PRV1 }", "{ workers 2  private-volume M3PRV1 *DVHOPT LGN0001 }"),
+        # after addresses (BKR310 twice before) and an SFS path
+        ("    include minidisk * 0191-01FF 0200\n", "    include minidisk * 0191-01FF 0200 *DVHOPT LGN0001\n"),
+        ("    include sfs BKRPOOL:CICSPRD.*\n", "    include sfs BKRPOOL:CICSPRD.* *DVHOPT LGN0001\n"),
+        # after a group body's users (silent before)
+        ("  single group APPS { CICSPRD DB2PRD }", "  single group APPS { CICSPRD DB2PRD *DVHOPT LGN0001 LOG1 }"),
+    ],
+)
+def test_h12s68_dirmaint_options_after_a_list_is_one_error_whose_fix_removes_them(clean, written, parser, monkeypatch):
+    """`shared-volume VMCOM1 *DVHOPT LGN0001 LOG1`: DirMaint's options line pasted after a
+    list's names on its line was read as more names: two BKR305 after volume labels,
+    two BKR310 after addresses, nothing in a group body. Now the one error h7 made for
+    it after a statement, its fix removing `*DVHOPT` and its operands (a comment or a
+    `}` after them stays), after which the file checks clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, analysis = _one_slip(clean, written)
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR012"
+    assert found.message == "`*DVHOPT` is DirMaint's options line of a directory entry, not words of a .bkr statement"
+    assert text[found.span.start : found.span.end] == "*DVHOPT"
+    assert too_long(found, analysis.sources) == []
+    repaired = apply_edits(text, found.fix.edits)
+    assert "DVHOPT" not in repaired
+    assert ("# pasted" in repaired) == ("# pasted" in written)
+    assert repaired.replace("  # pasted", "") == BASE
+    assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []

@@ -1377,7 +1377,8 @@ UNKNOWN_KEYWORD = register(
     a CP QUERY (`Q USERID`, not in a group body unless below a REXX label;
     below a list, as `ACCESS 191 A`, whose words may all be labels but whose
     shape is the command's) and DirMaint's `*DVHOPT` line (in its
-    capitals; after a statement on its line, its fix removes it and its
+    capitals; after a statement or a list's names on its line, as
+    `shared-volume VMCOM1 *DVHOPT LGN0001`, its fix removes it and its
     operands, the statement kept) in a block, a group body or below labels, a directory
     statement's word in capitals alone on a line of a block (`NAMESAVE`;
     not `SHARE`, which begins `shared-volume`, nor `IPL` or another word of

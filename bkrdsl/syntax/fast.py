@@ -1341,6 +1341,8 @@ class _Parser:
                     raise _GiveUp  # perhaps REXX's `end` for `}` after a list (Recovery.keyword_after_list)
                 if first and lexing is GROUP and text[-1] == ":" and text[:-1].isupper():
                     raise _GiveUp  # perhaps a REXX label, `EXIT` below it (Recovery.below_rexx_label)
+                if text == "*DVHOPT" and not first:
+                    raise _GiveUp  # DirMaint's options after a list's names (Recovery.dirmaint_after_list)
                 foreign = lexing is GROUP and (word in _FOREIGN_WORDS or word in _COMMAND_WORDS) and (
                     first or self.tokens[self.i - 1][KIND] == "{" or self._entry_after_lead(text, line)
                 )

@@ -7852,14 +7852,39 @@ class Recovery:
         previous = last_real_token(ip.parser_state.value_stack)
         if previous is None or previous.end_line != tok.line or tok.end_pos is None:
             return False
+        self._advance(ip.lexer_thread.state, self._dirmaint_reported(tok))
+        return True
+
+    def dirmaint_after_list(self, tok: Token) -> bool:
+        """`shared-volume VMCOM1 *DVHOPT LGN0001 LOG1`: DirMaint's options line after a
+        list's names on its line (volume labels, addresses, SFS paths, a group body's
+        users), which Lark reads as more names (BKR305 twice after labels, BKR310 twice
+        after addresses): the error dirmaint_options_after gives it after a statement,
+        its fix removing it and its operands; marked, so that the token that does not
+        fit skips them (diagnose)."""
+        state = self.parser_state
+        if state is None or tok.start_pos is None or tok.end_pos is None:
+            return False
+        stack = state.value_stack
+        previous = last_real_token(stack)
+        if previous is None or previous.type != "NAME" or previous.end_line != tok.line:
+            return False
+        if self.list_of(stack) is None and self.in_group_body(stack) is None:
+            return False
+        self.misplaced_at[tok.start_pos] = self._dirmaint_reported(tok)
+        return True
+
+    def _dirmaint_reported(self, tok: Token) -> int:
+        """Report `*DVHOPT` (`tok`) and its operands after a statement or a list's names on
+        its line (messages.dirmaint_options_after): the fix removes them up to a comment
+        or a `}` on the line, which stay. Where they end."""
         text = self.source.text
         end = tok.start_pos + len(self._line_before_comment(tok.start_pos).split("}", 1)[0].rstrip())
         removed = self.source.deletion(self.source.span(tok.start_pos, end))
         if text[removed.end : self._line_end(removed.end)].strip():
             removed = self.source.span(removed.start, end)  # a comment or a `}` after it stays
         self.report(messages.dirmaint_options_after(self.span_of(tok), removed), tok.start_pos)
-        self._advance(ip.lexer_thread.state, end)
-        return True
+        return end
 
     def star_comment_after(self, ip, tok: Token) -> bool:
         """`backup APPS full   * nightly`: a lone `*` after a statement on its line,
@@ -8621,6 +8646,8 @@ class Recovery:
             top = self.top_level_below_apart(tok)
             if top is not None:
                 return top
+        if tok.value == "*DVHOPT" and self.dirmaint_after_list(tok):
+            return self.retype(tok, _SKIPPED)
         after_list = self.keyword_after_list(tok)
         if after_list is not None:
             return after_list
