@@ -15082,3 +15082,64 @@ def test_h12s68_dirmaint_options_after_a_list_is_one_error_whose_fix_removes_the
     assert ("# pasted" in repaired) == ("# pasted" in written)
     assert repaired.replace("  # pasted", "") == BASE
     assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+
+
+H12S68_LNXINC = (
+    "  job LNXINC {\n    description \"Nightly incremental of the Linux guests' CMS disks\"\n"
+    "    backup LINUX incremental\n    include minidisk * 0191\n    to disk pool BKUPPOOL\n"
+    "    run on VMSYS2 daily 23:30\n  }"
+)
+H12S68_LINUX = "  single group LINUX { LNXWEB01 LNXWEB02 LNXDB01  match LNXAPP* }\n"
+H12S68_HOMES = [
+    # LNXINC, LINUX's other job, written on one line
+    BASE.replace(H12S68_LNXINC, "  job LNXINC { backup LINUX incremental  include minidisk * 0191  to disk pool BKUPPOOL"
+                 "  run on VMSYS2 daily 23:30 }", 1),
+    # LINUX declared after APPS on APPS's line (not first on its line)
+    BASE.replace(H12S68_LINUX, "", 1).replace(
+        "  single group APPS { CICSPRD DB2PRD }\n",
+        "  single group APPS { CICSPRD DB2PRD }  single group LINUX { LNXWEB01 LNXWEB02 LNXDB01  match LNXAPP* }\n", 1
+    ),
+    # both, and LNXINC's list and `run on` with a comment between their words
+    BASE.replace(H12S68_LINUX, "", 1).replace(
+        "  single group APPS { CICSPRD DB2PRD }\n",
+        "  single group APPS { CICSPRD DB2PRD }  single group LINUX { LNXWEB01 LNXWEB02 LNXDB01  match LNXAPP* }\n", 1
+    ).replace(H12S68_LNXINC, "  job LNXINC { backup LINUX incremental  include minidisk * 0191  to disk pool BKUPPOOL  run on  # nightly\n"
+              "    VMSYS2 daily 23:30 }", 1),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["run weekly sat 22:00", "run on weekly sat 22:00"])
+@pytest.mark.parametrize("place", range(len(H12S68_HOMES)))
+def test_h12s68_a_jobs_home_is_read_from_a_job_on_one_line_or_a_declaration_after_another(
+    place, written, parser, monkeypatch
+):
+    """LNXFULL's `run on VMSYS2` written without its member: its home is the member
+    LINUX's other job, LNXINC, runs on (h2's job_home_of). That was read line by line,
+    so LNXINC written on one line (its `run on` not first on a line), or LINUX declared
+    after another declaration on its line, was missed: a choice of each member, no fix.
+    Read as the scanner reads the file, the fix writes VMSYS2 and the file checks
+    clean."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    base = H12S68_HOMES[place]
+    assert analyse("prodssi.bkr", base.encode("utf-8")).diagnostics == []
+    text = base.replace("run on VMSYS2 weekly sat 22:00", written, 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert found.help.endswith("the job backs up single-configuration users, whose other jobs run on VMSYS2"), found.help
+    assert found.choices == ()
+    assert apply_edits(text, found.fix.edits) == base
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h12s68_a_job_on_one_line_cut_short_at_run_reads_its_own_backup(parser, monkeypatch):
+    """LNXFULL written on one line, `run }` at its end: its users (LINUX, single) are read
+    from its own `backup` on the line, and their other job's member written."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    lnxfull = BASE[BASE.index("  job LNXFULL {") : BASE.index("  }\n", BASE.index("  job LNXFULL {")) + 3]
+    one_line = "  job LNXFULL { backup LINUX full  include minidisk * 0100-0FFF  to tape  run on VMSYS2 }"
+    base = BASE.replace(lnxfull, one_line, 1)
+    assert analyse("prodssi.bkr", base.encode("utf-8")).diagnostics == []
+    text = base.replace("run on VMSYS2 }", "run }", 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert "whose other jobs run on VMSYS2" in found.help, found.help
+    assert apply_edits(text, found.fix.edits) == base

@@ -2663,48 +2663,39 @@ def job_backup_lines(text: str, brace: int, keyword: str = "backup") -> list[tup
     return found
 
 
-#: A declaration first on its line (`single group LINUX {`, `identity user TCPIP FTPSERVE`):
-#: its kind, `group` or `user`, and the words after them.
-_DECLARATION_LINE = re.compile(r"(?im)^[ \t]*(single|identity)[ \t]+(group|user)[ \t]+([^\n]*)")
-#: A name of a `backup` or `run on` list, the list's `,`s aside.
-_LISTED_NAME = re.compile(r"[^\s,{}]+")
-
-
-def _listed(words: str) -> list[str]:
-    """The names a list written `words` starts with, as written (`LINUX, APPS full`:
-    `LINUX`, `APPS`): the first word, then each after a `,`."""
-    names: list[str] = []
-    at = 0
-    for found in _LISTED_NAME.finditer(words):
-        if names and "," not in words[at : found.start()]:
-            break
-        names.append(found.group())
-        at = found.end()
-    return names
-
-
-def _statement_list(written: str) -> list[str]:
-    """The names of a `backup` line's list (`backup LINUX, APPS full`: `LINUX`, `APPS`),
-    as job_backup_lines gives the line, in capitals."""
-    return [name.upper() for name in _listed(written.partition(" ")[2])]
-
-
 def job_home_of(text: str, brace: int) -> tuple[str | None, str | None]:
     """The kind of users the job whose `{` is at offset `brace` of `text` backs up,
     `single` or `identity`, where its `backup` lines name only groups and users the file
     declares, all of one kind (else None); and, for `single`, the one member the file's
     other jobs that back up any of them run on, where they all run on one (BKR220's help:
     else None). Read as a text, the whole file's declarations and jobs, those below the
-    job too (was the parser's stack, the jobs above it only), so that both parsers agree
-    (as job_backup_lines): the recovery's `job_home`, and the fast parser's `run` cut
-    short at its line's end, ask it."""
+    job too (was the parser's stack, the jobs above it only), so that both parsers agree:
+    the recovery's `job_home`, and the fast parser's `run` cut short at its line's end,
+    ask it. Read as the scanner reads the file (_scanned_words), so that a declaration
+    not first on its line, or a job written on one line (`job LNXINC { backup LINUX
+    incremental ... run on VMSYS2 daily 23:30 }`), is read too."""
+    tokens = _scanned_words(text)
+    words = [word for word, _start, _end in tokens]
     kinds: dict[str, str] = {}
-    for found in _DECLARATION_LINE.finditer(text):
-        words = line_words(found.group(3))
-        names = _LISTED_NAME.findall(words)[:1] if found.group(2).lower() == "group" else _listed(words)
-        for name in names:
-            kinds[name.upper()] = found.group(1).lower()  # a name in any case is one name
-    named = [name for _, written in job_backup_lines(text, brace) for name in _statement_list(written)]
+    for i in range(len(words) - 2):
+        kind, what = words[i].lower(), words[i + 1].lower()
+        if kind in ("single", "identity") and what in ("group", "user"):
+            names = _words_listed(words, i + 2)
+            for name in names[:1] if what == "group" else names:
+                kinds[name.upper()] = kind  # a name in any case is one name
+    jobs = {
+        tokens[i + 2][1]: i + 2
+        for i in range(len(words) - 2)
+        if words[i].lower() == "job" and words[i + 2] == "{" and words[i + 1] not in ("{", "}", ",", '"')
+    }
+    own = jobs.get(brace, next((i for i, token in enumerate(tokens) if token[1] == brace and token[0] == "{"), None))
+    if own is None:
+        return None, None
+
+    def backed_up(body: list[str]) -> list[str]:
+        return [name.upper() for k in _statements(body, "backup") for name in _words_listed(body, k + 1)]
+
+    named = backed_up(_body_words(tokens, own))
     found_kinds = {kinds.get(name) for name in named}
     if not named or len(found_kinds) != 1 or None in found_kinds:
         return None, None
@@ -2713,16 +2704,16 @@ def job_home_of(text: str, brace: int) -> tuple[str | None, str | None]:
         return kind, None
     # each place by its names in capitals (`zvm1` and `ZVM1` are one member), as first written
     places: dict[tuple[str, ...] | None, list[str] | None] = {}
-    for head in _JOB_HEAD.finditer(text):
-        other = head.end() - 1
-        backed = {name for _, written in job_backup_lines(text, other) for name in _statement_list(written)}
-        if other == brace or not backed & set(named):
+    for other, at in jobs.items():
+        body = _body_words(tokens, at)
+        if other == brace or not set(backed_up(body)) & set(named):
             continue
-        runs = job_backup_lines(text, other, "run")
-        words = runs[0][1].split(None, 2) if len(runs) == 1 else []
+        runs = _statements(body, "run")
         members = None
-        if len(words) == 3 and words[1].lower() == "on" and [w.lower() for w in words[2].split()[:2]] != ["each", "member"]:
-            members = _listed(words[2])
+        if len(runs) == 1 and body[runs[0] + 1 : runs[0] + 2] and body[runs[0] + 1].lower() == "on":
+            after = [w.lower() for w in body[runs[0] + 2 : runs[0] + 4]]
+            if after != ["each", "member"]:
+                members = _words_listed(body, runs[0] + 2) or None
         places.setdefault(tuple(m.upper() for m in members) if members else None, members)
     home = places.popitem()[1] if len(places) == 1 else None
     return kind, home[0] if home is not None and len(home) == 1 else None
@@ -3095,13 +3086,11 @@ def template_setting_in_job(
     return codes.KEY_VALUE(message, span, help=help, fix=fix)
 
 
-def _read_blocks(text: str, keyword: str) -> list[tuple[str, list[tuple[str, int, int]]]]:
-    """Each `keyword NAME {` block of `text` (`member`, `job`), as the scanner's tokens read
-    it (fast._TOKEN: comments and quoted texts stepped over, a head split over lines or
-    with a comment inside read whole, as both parsers read it; past a character no token
-    starts with, as `fast.braces` reads): its name as written, and the words of its body
-    outside its inner blocks, each (word, start, end). Read only for a help of a file with
-    errors (workers_setting, media_type_outside_job)."""
+def _scanned_words(text: str) -> list[tuple[str, int, int]]:
+    """The words and punctuation of `text` as the scanner's tokens read them (fast._TOKEN:
+    comments left out, a quoted text one `"`, past a character no token starts with, as
+    `fast.braces` reads): each (word, start, end). Read only for a help of a file with
+    errors (_read_blocks, job_home_of)."""
     from bkrdsl.syntax.fast import _TOKEN
 
     tokens = []
@@ -3110,6 +3099,52 @@ def _read_blocks(text: str, keyword: str) -> list[tuple[str, list[tuple[str, int
         value = name or word or punctuation or ('"' if string else "")
         if value:
             tokens.append((value, m.start() + len(blanks), m.end()))
+    return tokens
+
+
+def _body_words(tokens: list[tuple[str, int, int]], brace: int) -> list[str]:
+    """The words of the block whose `{` is `tokens[brace]`, outside its inner blocks, up to
+    its `}` or the end of the file."""
+    depth, body = 0, []
+    for word, _start, _end in tokens[brace:]:
+        if word in ("{", "}"):
+            depth += 1 if word == "{" else -1
+            if depth == 0:
+                break
+        elif depth == 1:
+            body.append(word)
+    return body
+
+
+def _words_listed(words: list[str], at: int) -> list[str]:
+    """The names of a list whose first is `words[at]` (`LINUX , APPS full`: LINUX, APPS):
+    the first, then each after a `,`, as the scanner reads them."""
+    if at >= len(words) or words[at] in ("{", "}", ",", '"'):
+        return []
+    names = [words[at]]
+    while at + 2 < len(words) and words[at + 1] == "," and words[at + 2] not in ("{", "}", ",", '"'):
+        names.append(words[at + 2])
+        at += 2
+    return names
+
+
+def _statements(body: list[str], keyword: str) -> list[int]:
+    """Where `keyword` starts a statement among a block's words (`body`): not as a name of
+    a list (after `,`, or after the keyword itself, `backup BACKUP full`)."""
+    return [
+        k for k, word in enumerate(body)
+        if word.lower() == keyword and (k == 0 or (body[k - 1] != "," and body[k - 1].lower() != keyword))
+    ]
+
+
+def _read_blocks(text: str, keyword: str) -> list[tuple[str, list[tuple[str, int, int]]]]:
+    """Each `keyword NAME {` block of `text` (`member`, `job`), as the scanner's tokens read
+    it (fast._TOKEN: comments and quoted texts stepped over, a head split over lines or
+    with a comment inside read whole, as both parsers read it; past a character no token
+    starts with, as `fast.braces` reads): its name as written, and the words of its body
+    outside its inner blocks, each (word, start, end). Read only for a help of a file with
+    errors (workers_setting, media_type_outside_job)."""
+    tokens = _scanned_words(text)
     blocks = []
     for i in range(len(tokens) - 2):
         if tokens[i][0].lower() != keyword or tokens[i + 2][0] != "{" or tokens[i + 1][0] in ("{", "}", '"'):
