@@ -179,10 +179,11 @@ def test_patterns_of_distinct_beginnings_are_not_paired():
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(st.sets(st.sampled_from("GHKR")), pattern_lists), min_size=2, max_size=6))
 def test_pairs_of_jobs_compared_are_those_that_can_share_users(jobs):
-    """BKR405's pairs of jobs (`_pairs_naming_users_in_common`): those that share
-    a source (a group, say) or whose patterns share an ID, as trying every two
-    patterns of every pair of jobs found them."""
-    from bkrdsl.check.coverage import _pairs_naming_users_in_common
+    """BKR405's pairs of jobs (`_earlier_naming_users_in_common`: for each job, the
+    earlier jobs it is compared with): those that share a source (a group, say) or
+    whose patterns share an ID, as trying every two patterns of every pair of jobs
+    found them, each earlier job once and in order."""
+    from bkrdsl.check.coverage import _earlier_naming_users_in_common
 
     sources = [set(keys) for keys, _ in jobs]
     patterns = [dict.fromkeys(pats) for _, pats in jobs]
@@ -192,4 +193,7 @@ def test_pairs_of_jobs_compared_are_those_that_can_share_users(jobs):
         if not sources[a].isdisjoint(sources[b])
         or any(shared_id(pa, pb) is not None for pa in patterns[a] for pb in patterns[b])
     ]
-    assert _pairs_naming_users_in_common(sources, patterns) == tried
+    earlier = _earlier_naming_users_in_common(sources, patterns)
+    found = [(a, b) for b in range(len(jobs)) for a in earlier(b)]
+    assert sorted(found) == tried and len(set(found)) == len(found)
+    assert all(list(earlier(b)) == sorted(earlier(b)) for b in range(len(jobs)))
