@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import EXAMPLES, bench_module
-from test_fast_parser import lark_read, source_of, walk_stride
+from test_fast_parser import assert_contract, lark_read, source_of, walk_stride
 
 from bkrdsl.syntax import fast, read_module
 
@@ -437,3 +437,56 @@ def test_the_parsers_agree_on_pairs_at_the_top_level(monkeypatch):
             found.append(f"{text[:200]!r}...\n{differ}")
     assert not found, "\n".join(found)
     assert read_fast > 0  # not a walk of texts the fast parser leaves to Lark alone
+
+
+# --- h11 (stop 68)
+def test_h11_run_then_each_member_on_the_next_line_inserts_on(monkeypatch):
+    """`.ci/explore 202612063` drew it (test_damaged_examples): minimal.bkr's `run on each
+    member daily 02:00` with `on` dropped and the line broken after `run`. `each` starts
+    no statement, so `run` is not cut short: the fast parser offered `on each member`
+    after `run` (as for `run` before the job's `}`), which left `each member daily
+    02:00` over, and Lark named the members, no fix. Both now say `on` is left out
+    before `each` (the fast parser leaves it to the recovery), and the fix reads clean."""
+    from bkrdsl.pipeline import analyse
+
+    base = (EXAMPLES / "minimal.bkr").read_text(encoding="utf-8")
+    for written in ("    run \n each member daily 02:00", "    run each member daily 02:00"):
+        text = base.replace("    run on each member daily 02:00", written)
+        assert_contract(source_of(text, "minimal.bkr"))
+        said = {}
+        for parser in ("fast", "lark"):
+            monkeypatch.setenv("BKRDSL_PARSER", parser)
+            said[parser] = read_module(source_of(text, "minimal.bkr"))[1]
+        assert said["fast"] == said["lark"]
+        (diag,) = said["lark"]
+        assert (diag.code, diag.help, diag.fix.title, diag.choices) == (
+            "BKR004", "write `run on each member`", "Insert `on`", ()
+        )
+        (edit,) = diag.fix.edits
+        fixed = text[: edit.span.start] + edit.new_text + text[edit.span.end :]
+        assert "on each member daily 02:00" in fixed
+        assert analyse("minimal.bkr", fixed.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cluster 0 { shared-volume 0 disk 0 0 size 0 0 single user 0 disk at 0 size catalog-node at member 0 { } } ",
+        "cluster 0 { identity user tape disk at at size catalog-node at member 0 { } }",
+    ],
+)
+def test_h11_a_disk_sized_catalog_node_at_before_a_member_block_reads_clean(text):
+    """`.ci/explore 202612063` drew it (test_generated_programs): `disk at 0 size
+    catalog-node at`, then `member 0 { }`, reads clean by the grammar (a disk's size
+    and unit are names), as the fast parser read it; Lark's token check took
+    `catalog-node at member 0` for a catalog node's member named with `member`
+    (Recovery.catalog_member_word) and said two BKR004s. It now asks that the parse
+    read the keyword `catalog-node`."""
+    assert assert_contract(source_of(text), must_accept=True) is not None
+    assert lark_read(source_of(text))[1] == []
+
+
+def test_h11_a_catalog_node_s_member_after_member_is_still_said():
+    text = "cluster C {\n  tape manager shared catalog-node TCTMM member VMSYS1 request-node TRTMM\n  member VMSYS1 { }\n}\n"
+    (diag,) = lark_read(source_of(text))[1]
+    assert (diag.code, diag.message) == ("BKR004", "the catalog node names its member with `on`, not `member`")

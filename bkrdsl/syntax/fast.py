@@ -2662,6 +2662,11 @@ class _Parser:
         members = [m.name.text for m in self.members] if keyword == "on" else ()  # the help names them
         diag = messages.missing_other(f"`{keyword}`", after, found, where, filler, line_ended=line_ended, members=members)
         if keyword == "on" and previous[TEXT].lower() == "run":
+            if self.tokens[self.i][KIND] != "}" and not line_ended:
+                # `run`, then `each member daily 02:00` on the next line: no statement starts
+                # there, so `run` is not cut short; what the words after it need is the
+                # recovery's (`Recovery.run_members_left_out`, `each_after_run`)
+                raise _GiveUp
             return self._run_cut_short(diag, False, where)
         end = self._end_of(previous)
         if keyword == "member" and previous[TEXT].lower() == "each":

@@ -10719,7 +10719,7 @@ class Recovery:
         # `catalog-node TCTMM at VMSYS1 request-node TRTMM`: the Tape Manager catalog
         # node's member, its options after it (was "expected `on` after `TCTMM`", its
         # help naming every member, without a fix)
-        node = len(before) >= 2 and before[-2].lower() == "catalog-node" and len(after) >= 1
+        node = len(before) >= 2 and before[-2].lower() == "catalog-node" and len(after) >= 1 and self.node_read()
         if not node and (not before or before[0].lower() != "catalog" or any(w.lower() == "on" for w in before)):
             return None
         if (len(after) != 1 and not node) or not _NAME.fullmatch(after[0]) or after[0].lower() in self.facts.keywords:
@@ -10733,6 +10733,18 @@ class Recovery:
         diag = messages.catalog_member_word(word, line, self.span_of(tok), keyword, "catalog node" if node else "catalog")
         self.report(diag, tok.start_pos)
         return self.retype(tok, on)
+
+    def node_read(self) -> bool:
+        """Whether the parse has just read a tape manager's `catalog-node` and its name
+        (`catalog_member_word`): not two names that spell them (a disk's size and unit,
+        `disk at 0 size catalog-node at`, then a `member` block, which reads clean)."""
+        state = self.parser_state
+        stack = state.value_stack if state is not None else ()
+        return (
+            len(stack) >= 2
+            and isinstance(stack[-2], Token)
+            and stack[-2].type == self.facts.keywords["catalog-node"]
+        )
 
     def hash_after_keyword(self, tok: Token) -> Token | None:
         """`retain 30 days#keep a month`, `catalog shared#x server ...`: a keyword with a
@@ -12540,6 +12552,8 @@ class Recovery:
                 diag = replace(diag, choices=())
             if filler == "ON" and previous is not None and previous.type == "RUN":
                 diag = self.run_members_left_out(ip, diag, previous, found, ended)
+                if self.each_after_run(ip, found):
+                    diag = messages.on_left_out(diag, self.span_of(found), "run", "each member")
             if filler == "ON" and self.on_left_out(ip, found, previous):
                 # the two words with `on` between them, but where the word before it is a
                 # tape option read as the catalog node's name (`catalog-node`, then
@@ -12750,6 +12764,18 @@ class Recovery:
             return False
         unit = _BLANKS_THEN_NAME.match(self.source.text, found.end_pos)
         return unit is not None and unit.group(1).lower() in messages.DISK_UNIT_WORDS
+
+    def each_after_run(self, ip, found: Token) -> bool:
+        """`run each member daily 02:00`, or `run` and `each member daily 02:00` on the
+        next line: `on` left out before `each` (`found`), the job's users not said to be
+        single-configuration ones (`job_home`), and with it the rest of the line reads
+        on (was, the members named after `run`, which left `each member` over)."""
+        if not is_real(found) or str(found.value).lower() != "each":
+            return False
+        if self.job_home(ip.parser_state.value_stack)[0] == "single":
+            return False
+        rest = self._line_before_comment(found.start_pos).split("}", 1)[0]
+        return self._reads_whole(ip, f"on {rest}")
 
     def on_left_out(self, ip, found: Token, previous: Token | None) -> bool:
         """`expire VMSYS1 {`, `run VMSYS1 daily 02:00`: `on` left out before a member's
