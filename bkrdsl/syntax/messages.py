@@ -9679,20 +9679,29 @@ def other_line_ends(source: Source, module, said: Sequence[Diagnostic]) -> list[
     comments the parser read (`module.comments`); one outside a comment or a text is
     BKR003's (`said`), and is not said again here. `read_module` asks it only of a
     text that holds such a character."""
+    return _in_comments_and_texts(source, module, said, _OTHER_LINE_END, _other_line_end)
+
+
+def _in_comments_and_texts(source: Source, module, said: Sequence[Diagnostic], pattern: re.Pattern, make) -> list[Diagnostic]:
+    """`make(source, module, first, last, kind, at)` for each comment or quoted text
+    that holds a character `pattern` finds (`at`: where each is), read line by line
+    with the lexer's own token pattern and the comments the parser read; one outside a
+    comment or a text is BKR003's (`said`) and left out (other_line_ends: BKR023,
+    hidden_characters: BKR024)."""
     from bkrdsl.syntax.fast import _TOKEN
 
     text = source.text
     stray = {d.span.start for d in said if d.span is not None and d.code == "BKR003"}
     comments = {span.start: span.end for span, _text in (module.comments if module is not None else ())}
     found: list[Diagnostic] = []
-    lines = sorted({text.rfind("\n", 0, m.start()) + 1 for m in _OTHER_LINE_END.finditer(text)})
+    lines = sorted({text.rfind("\n", 0, m.start()) + 1 for m in pattern.finditer(text)})
     for start in lines:
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
         for first, last, kind in _comments_and_texts(text, start, end, _TOKEN, comments):
-            at = [m.start() for m in _OTHER_LINE_END.finditer(text, first, last) if m.start() not in stray]
+            at = [m.start() for m in pattern.finditer(text, first, last) if m.start() not in stray]
             if at:
-                found.append(_other_line_end(source, module, first, last, kind, at))
+                found.append(make(source, module, first, last, kind, at))
     return found
 
 
@@ -9818,21 +9827,7 @@ def hidden_characters(source: Source, module, said: Sequence[Diagnostic]) -> lis
     comment or a text is BKR003's (`said`). `read_module` asks it only where the fast
     parser gave the file up (it does on a control character in a comment or a text) or
     the file is not ASCII."""
-    from bkrdsl.syntax.fast import _TOKEN
-
-    text = source.text
-    stray = {d.span.start for d in said if d.span is not None and d.code == "BKR003"}
-    comments = {span.start: span.end for span, _text in (module.comments if module is not None else ())}
-    found: list[Diagnostic] = []
-    lines = sorted({text.rfind("\n", 0, m.start()) + 1 for m in HIDDEN_CHARACTER.finditer(text)})
-    for start in lines:
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        for first, last, kind in _comments_and_texts(text, start, end, _TOKEN, comments):
-            at = [m.start() for m in HIDDEN_CHARACTER.finditer(text, first, last) if m.start() not in stray]
-            if at:
-                found.append(_hidden_character(source, module, first, last, kind, at))
-    return found
+    return _in_comments_and_texts(source, module, said, HIDDEN_CHARACTER, _hidden_character)
 
 
 def _character_named(char: str) -> str:
