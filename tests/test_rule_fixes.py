@@ -145,6 +145,7 @@ FIXES: dict[str, list[tuple[str, str, str]]] = {
     ],
     "BKR223": [("`job SYSINC`", "job SYSWEEKF {", "job SYSINC {")],
     "BKR225": [("`job-suffix B` on VMSYS2", "job-suffix A }   # <- BKR225", "job-suffix B }")],
+    "BKR227": [("`job SYSIN`", "job SYSINC {   # <- BKR227", "job SYSIN {")],
     "BKR230": [
         (
             "`tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM`",

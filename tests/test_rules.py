@@ -2203,3 +2203,32 @@ def test_h8_67_a_catalog_node_left_out_is_one_error_not_also_the_request_nodes_d
     (found,) = _h6_67_errors(text)
     assert (found.code, found.help) == ("BKR233", "add `catalog-node TCTMM on ZVM1`: one member owns the tape catalog")
     assert _h6_67_errors(text.replace("shared request-node", "shared catalog-node TCTMM on ZVM1 request-node", 1)) == []
+
+
+# --- h9 (stop 68)
+@pytest.mark.parametrize("case,old,new", [("BKR227.fail.bkr", "SYSINC", "SYSIN"), ("BKR227.fail-letters.bkr", "MONINC", "MONIN")])
+def test_bkr227_fix_renames_the_job_to_five_characters_and_checks_clean(case: str, old: str, new: str):
+    """BKR227 (APAR PH50490): an IDENTITY job whose per-member names share their first
+    six characters (SYSINC1/SYSINC2 with the members' numbers, MONINCA/MONINCB with
+    `job-suffix A` and `B`) is a warning, exit 0, whose fix writes a five-character
+    name, the one named in its help; the file so mended checks clean."""
+    from bkrdsl.fixes import apply
+
+    path = RULES_DIR / case
+    analysis = run(path)
+    (d,) = analysis.diagnostics
+    assert (d.code, d.severity.value) == ("BKR227", "warning")
+    assert f"`{old}`" in d.message and "PH50490" in d.message
+    assert f"write `job {new}` for `job {old}`" in d.help
+    mended = apply(path.read_text(encoding="utf-8"), [d])
+    assert f"job {new} {{" in mended and f"job {old} " not in mended
+    assert analyse(path.name, mended.encode(), path=path).diagnostics == []
+    run_cli(["check", path], expect=0)  # a warning alone: exit 0
+
+
+def test_bkr227_no_fix_where_the_suffixes_begin_alike():
+    """`job-suffix A1` and `A2`: SYSINA1 and SYSINA2 share `SYSINA` whatever the job's
+    name; the help names the members and offers no edit."""
+    (d,) = run(RULES_DIR / "BKR227.fail-suffixes-alike.bkr").diagnostics
+    assert d.code == "BKR227" and d.fix is None
+    assert "`SYSINA`" in d.message and "`VM1` and `VM2`" in d.help

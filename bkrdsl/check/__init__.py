@@ -17,7 +17,7 @@ from bkrdsl.check import (  # noqa: F401
     catalog,  # BKR210-BKR219, BKR260, BKR261: the catalog and its expiry
     coverage,  # BKR401-BKR417: coverage and schedules
     declarations,  # BKR320-BKR335, BKR021: duplicates, unknown references, roles on patterns, lists read on
-    jobs,  # BKR220-BKR226: job placement and per-member names
+    jobs,  # BKR220-BKR227: job placement and per-member names
     kinds,  # BKR201-BKR208: single or IDENTITY, one machine per role, one entry per ID
     members,  # BKR240-BKR249, BKR252, BKR255: members, machines, minidisks
     names,  # BKR301-BKR309: names CP and CMS accept

@@ -1,4 +1,4 @@
-"""Job placement: the typing rule of the checker (BKR220-BKR226; BKR221 reads the
+"""Job placement: the typing rule of the checker (BKR220-BKR227; BKR221 reads the
 site's directory, with `--directory`, for its exception of global minidisks).
 
 A job's users have a kind; a job has a placement. Single-configuration users
@@ -413,6 +413,68 @@ SHARED_POOL_EACH_MEMBER = register(
     first, and the start half an hour after the job's, so that the two do
     not start together, BKR402); where every include of the job is in the
     shared pool, it narrows the job's `run on` to that member instead.
+    """,
+)
+
+WORKER_TASK_NAMES = register(
+    "BKR227",
+    "worker-task-names-shared",
+    "warning",
+    "an IDENTITY job's per-member names share their first six characters, which name its worker tasks",
+    """
+    With load balancing over workers, Backup Manager names a job's worker
+    tasks by the first six characters of the job name and a two-digit worker
+    number: IBM's APAR PH50490 gives "Old - SAMPFUL0, SAMPFUL1 ... New -
+    SAMPFU00, SAMPFU01". A job that runs on each member is named per member,
+    its name plus the member's suffix (SYSINC1, SYSINC2: BKR223). Where those
+    names differ only from their seventh character on, the worker tasks of
+    every member's job get the same names, SYSINC00, SYSINC01, ..., once per
+    member.
+
+    This warning rests on a product fact bkrc could not confirm: whether the
+    catalog records the worker tasks' names, and so whether names shared
+    between members matter (docs/compatibility.md, "Product facts to weigh
+    before the first run", "Worker job names").
+    Keeping an IDENTITY job's name to five characters costs nothing and
+    keeps the first six characters unique per member whatever the answer.
+
+    bkrc reports it where a job of IDENTITY users runs on several members,
+    at least two of which run more than one worker (`workers 2` or more):
+    load balancing is Backup Manager's, not a setting bkrc writes, and a
+    member with one worker has no work to share between workers. The help
+    writes a five-character name, none of another job's names (BKR224), and
+    its fix renames the job; no other statement names a job, so the job's
+    name is the one word to change. Where no such name is free, or the
+    members' `job-suffix`es begin alike (`job-suffix A1` and `A2`, so that
+    even five characters leave the sixth shared), the help says what to do
+    in words.
+
+    A warning does not stop `bkrc compile`, and warnings alone leave `bkrc
+    check` at exit 0. The .bkr language has no way to silence one warning:
+    a site that has confirmed the shared names do not matter may keep the
+    name and read past this warning.
+
+    Failing example:
+
+        import std/backup-manager
+        cluster PRODSSI {
+          member VMSYS1 { workers 2 }
+          member VMSYS2 { workers 2 }
+          catalog shared server BKRSVSFS pool BKRPOOL
+          expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+          identity group SYSIDS { TCPIP }
+          job SYSINC {   # <- BKR227
+            backup SYSIDS incremental
+            include minidisk * *
+            to disk
+            run on each member daily 01:00
+          }
+        }
+
+    (SYSINC1 on VMSYS1 and SYSINC2 on VMSYS2 share `SYSINC`: both members'
+    worker tasks are SYSINC00 and SYSINC01.)
+
+    Fix: `job SYSIN`, named SYSIN1 on VMSYS1 and SYSIN2 on VMSYS2.
     """,
 )
 
@@ -1061,6 +1123,58 @@ def _own_suffix_help(model: Model, member) -> str:
             return f"write `job-suffix {suffix}` for `job-suffix {word.text}` in {where}"
     return "give each member its own `job-suffix`"
 
+
+@check
+def worker_task_names(model: Model):
+    """IDENTITY jobs on several members whose per-member names share their first six
+    characters, among the members that run more than one worker (APAR PH50490). O(jobs
+    x members): no text is read."""
+    for job in model.jobs:
+        if job.run is None or job.kind is not Kind.IDENTITY or not _derives(job):
+            continue
+        if cms_name_problem(job.name) is not None:
+            continue  # BKR303's
+        names = [
+            (m, n)
+            for m, n in model.derived_names(job)
+            if model.member(m) is not None and (model.member(m).workers or 0) > 1
+            and _valid_suffix(model.member(m).job_suffix) and len(n) <= 8
+        ]
+        prefixes: dict[str, list[tuple[str, str]]] = {}
+        for m, n in dict(names).items():
+            prefixes.setdefault(n[:6].upper(), []).append((m, n))
+        shared = next((p for p, ms in prefixes.items() if len(ms) > 1 and len({n for _, n in ms}) > 1), None)
+        if shared is None:
+            continue  # equal names are BKR225's
+        clash = prefixes[shared]
+        shown = first_few([f"{n} on {m}" for m, n in clash])
+        name = _renamed(model, job, [job.name[:5]]) if len(job.name) > 5 else None
+        if name is not None and len({n[:6].upper() for _, n in _names_as(model, job, name)}) < len(clash):
+            name = None  # the suffixes begin alike: five characters still share the sixth
+        if name is None and len(job.name) <= 5:  # the suffixes begin alike (`A1`, `A2`)
+            help = f"give members {listed([m for m, _ in clash])} `job-suffix`es whose first characters differ"
+            fix = None
+        elif name is None:
+            help = (
+                "keep an IDENTITY job's name to five characters, none of another job's names,"
+                " and give the members `job-suffix`es whose first characters differ"
+            )
+            fix = None
+        else:
+            help = (
+                f"keep an IDENTITY job's name to five characters: write `job {name}` for `job"
+                f" {job.decl.name.text}` (line {job.decl.name.span.line}){_named_on(model, job, name)}"
+            )
+            fix = Fix.replace(f"Write `job {name}`", job.decl.name.span, name)
+        yield WORKER_TASK_NAMES(
+            f"job {quoted(job.name)} runs on members with several workers, and its per-member names {shown}"
+            f" share their first six characters, `{shared}`: by APAR PH50490 its worker tasks,"
+            f" named `{shared}` and a worker number, have the same names on each of them",
+            job.decl.name.span,
+            related=(Related(job.run.placement.span, "runs on several members here"),),
+            help=help,
+            fix=fix,
+        )
 
 @check
 def shared_pool_on_each_member(model: Model):
