@@ -48,7 +48,7 @@ CATALOG_POOL = "BKRPOOL"
 DISK_POOL = "BKUPPOOL"
 SINGLE_GROUP, SINGLE_USERS = "APPS", ("LINUX01", "LINUX02")
 IDENTITY_GROUP, IDENTITY_USERS = "SYSIDS", ("TCPIP", "FTPSERVE")
-FULL_JOB, INCREMENTAL_JOB = "APPSFULL", "SYSINC"
+FULL_JOB, INCREMENTAL_JOB = "APPSFULL", "SYSIN"
 #: The minidisk address the IDENTITY job (`INCREMENTAL_JOB`, on each member) includes.
 IDENTITY_JOB_ADDRESS = 0x191
 #: The addresses `FULL_JOB` includes, and those it excludes (in most entries links to
@@ -942,7 +942,7 @@ def _comment(text: str, indent: str = "", mark: str = "#") -> str:
 
 
 def _derived_names(starter: Starter) -> str:
-    """`SYSINC1 on VMSYS1, SYSINC2 on VMSYS2, ...`: the incremental job's names."""
+    """`SYSIN1 on VMSYS1, SYSIN2 on VMSYS2, ...`: the incremental job's names."""
     from bkrdsl.resolve.model import derived_job_name
 
     names = [f"{derived_job_name(INCREMENTAL_JOB, str(n))} on {m}" for n, m in enumerate(starter.members, 1)]

@@ -1092,7 +1092,7 @@ def test_an_identity_s_global_a_disk_is_excluded_and_backed_up_once_on_member_1(
     result = run_cli(["init", path, "--cluster", "PRODSSI", "--directory", site, "--color", "never"], expect=0)
     assert "BKR530" not in result.stderr and "error" not in result.stderr
     text = path.read_text(encoding="utf-8")
-    sysinc = text[text.index("  job SYSINC {") :]
+    sysinc = text[text.index("  job SYSIN {") :]
     sysinc = sysinc[: sysinc.index("  }\n")]
     assert [line.split("#")[0].strip() for line in sysinc.splitlines() if "exclude" in line] == [
         "exclude minidisk FTPSERVE 0191",
@@ -1282,7 +1282,7 @@ def test_init_md_shows_the_jobs_bkrc_init_writes_for_an_identity_s_global_a_disk
     assert "SYSGLOB backs them all up and the file has no job on each member" in prose
     (tmp_path / "USER.DIRECT").write_text(global_a_disks(*EVERY_IDENTITY), encoding="utf-8")
     alone = run_cli(["init", "-", "--cluster", "PRODSSI", "--directory", "USER.DIRECT"], expect=0)
-    assert "job SYSINC" not in alone.stdout and "no job runs on each member (`bkrc check` warns" in comments(alone.stdout)
+    assert "job SYSIN" not in alone.stdout and "no job runs on each member (`bkrc check` warns" in comments(alone.stdout)
     assert "BKR401, printed by `bkrc init` too" in prose and "warning[BKR401]" in alone.stderr
     assert "(BKR530, at the global MDISK statement, the others shown with it" in prose
     assert "its help says to define the address once: in the IDENTITY entry (global" in prose
