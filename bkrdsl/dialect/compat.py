@@ -226,8 +226,8 @@ machines' `LOGONBY` in a site table rather than share MAINT's password.
 
 ## Product facts to weigh before the first run
 
-Found in IBM's public texts, outside the table (the first two are facts bkrc
-does not act on; the others confirm what it writes):
+Found in IBM's public texts, outside the table (bkrc warns on the first, does
+not act on the second; the others confirm what it writes):
 
 - **Worker job names** (APAR PH50490): with load balancing over workers, a
   job's worker tasks are named by the first six characters of the job name
@@ -237,6 +237,10 @@ does not act on; the others confirm what it writes):
   worker tasks the same names on every member. Whether the catalog records
   those names could not be checked; if it does, keep IDENTITY job names to
   five characters so that the first six characters stay unique per member.
+  bkrc warns (BKR227, [rules/BKR227.md](rules/BKR227.md)) at an IDENTITY
+  job whose per-member names share their first six characters on members
+  with more than one worker, and its fix writes a five-character name; a
+  warning leaves `bkrc check` at exit 0 and does not stop `bkrc compile`.
   The same APAR names 64 workers as "the max allowed": bkrc refuses more
   than 64 on a member (BKR316).
 - **Non-CMS data is backed up in full only** (Backup and Restore Manager 1.3,
