@@ -143,7 +143,7 @@ FIXES: dict[str, list[tuple[str, str, str]]] = {
     "BKR221": [
         ("`run on each member daily 01:00`", "run on VMSYS1 daily 01:00", "run on each member daily 01:00")
     ],
-    "BKR223": [("`job SYSINC`", "job SYSWEEKF {", "job SYSINC {")],
+    "BKR223": [("`job SYSIN`", "job SYSWEEKF {", "job SYSIN {")],
     "BKR225": [("`job-suffix B` on VMSYS2", "job-suffix A }   # <- BKR225", "job-suffix B }")],
     "BKR227": [("`job SYSIN`", "job SYSINC {   # <- BKR227", "job SYSIN {")],
     "BKR230": [

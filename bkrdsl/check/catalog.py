@@ -78,7 +78,7 @@ SEVERAL_PURGES = register(
           catalog shared server BKRSVSFS pool BKRPOOL
           expire on each member { purge weekly sun 03:00  retain 35 days }
           identity group SYSIDS { TCPIP }
-          job SYSINC {
+          job SYSIN {
             backup SYSIDS incremental
             include minidisk * *
             to disk
@@ -183,7 +183,7 @@ LOCAL_PARTIAL_EXPIRY = register(
           catalog local
           expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
           identity group SYSIDS { TCPIP }
-          job SYSINC {
+          job SYSIN {
             backup SYSIDS incremental
             include minidisk * *
             to disk
@@ -218,7 +218,7 @@ PURGE_AWAY = register(
           catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1
           expire on VMSYS2 { purge weekly sun 03:00  retain 35 days }
           identity group SYSIDS { TCPIP }
-          job SYSINC {
+          job SYSIN {
             backup SYSIDS incremental
             include minidisk * *
             to disk
@@ -255,7 +255,7 @@ register(
           expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
           expire on VMSYS2 { preview daily 01:00 }   # <- BKR218
           identity group SYSIDS { TCPIP }
-          job SYSINC {
+          job SYSIN {
             backup SYSIDS incremental
             include minidisk * *
             to disk
@@ -297,7 +297,7 @@ PREVIEW_NOT_RUN = register(
           expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
           expire on VMSYS2 { preview daily 01:00 }   # <- BKR218
           identity group SYSIDS { TCPIP }
-          job SYSINC {
+          job SYSIN {
             backup SYSIDS incremental
             include minidisk * *
             to disk
@@ -336,7 +336,7 @@ RETAIN_NOT_KEPT = register(
           expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
           expire on VMSYS1 { preview daily 01:00  retain 30 days }   # <- BKR260
           identity group SYSIDS { TCPIP }
-          job SYSINC {
+          job SYSIN {
             backup SYSIDS incremental
             include minidisk * *
             to disk

@@ -134,7 +134,7 @@ UNCOVERED_MEMBER = register(
           }
         }
 
-    Fix: a job for the IDENTITY users that runs on each member (`job SYSINC {
+    Fix: a job for the IDENTITY users that runs on each member (`job SYSIN {
     backup SYSIDS incremental ... run on each member daily 01:00 }`), or a job
     of its own for VMSYS3.
     """,
@@ -176,7 +176,7 @@ SAME_MINUTE = register(
             to disk
             run on VMSYS1 daily 02:00
           }
-          job SYSFULL {
+          job SYSFU {
             backup SYSIDS full
             include minidisk * *
             to disk
@@ -428,13 +428,13 @@ IDENTITY_TWICE = register(
           expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
           identity group NETWORK { TCPIP FTPSERVE }
           identity group WEB { FTPSERVE HTTPD }
-          job NETFULL {
+          job NETFU {
             backup NETWORK full
             include minidisk * *
             to disk
             run on each member daily 01:00
           }
-          job WEBFULL {
+          job WEBFU {
             backup WEB full   # <- BKR410
             include minidisk * *
             to disk
@@ -775,7 +775,7 @@ MEMBER_EXCLUDE_NOT_IN_IDENTITY_JOB = register(
           catalog shared server BKRSVSFS pool BKRPOOL
           expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
           identity group SYSIDS { TCPIP FTPSERVE }
-          job SYSINC {
+          job SYSIN {
             backup SYSIDS incremental
             include minidisk * 0191-01FF
             to disk
@@ -793,7 +793,7 @@ MEMBER_EXCLUDE_NOT_IN_IDENTITY_JOB = register(
           catalog shared server BKRSVSFS pool BKRPOOL
           expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
           identity group SYSIDS { TCPIP FTPSERVE }
-          job SYSINC {
+          job SYSIN {
             backup SYSIDS incremental
             include minidisk * 0191-01FF
             exclude minidisk * 0192

@@ -217,7 +217,7 @@ MEMBER_NAMED_EACH = register(
           catalog shared server BKRSVSFS pool BKRPOOL
           expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
           identity group SYSIDS { TCPIP }
-          job SYSINC {
+          job SYSIN {
             backup SYSIDS incremental
             include minidisk * *
             to disk
@@ -355,7 +355,7 @@ VOLUMES_READ_ON = register(
           catalog shared server BKRSVSFS pool BKRPOOL
           expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
           identity group SYSIDS { TCPIP }
-          job SYSINC {
+          job SYSIN {
             backup SYSIDS incremental
             include minidisk * *
             to disk
@@ -591,7 +591,7 @@ DUPLICATE_VOLUME = register(
           disk BKRBKUP 191 size 10 cyl
           disk BKRCATLG 191 size 10 cyl
           disk BKRWRK* 191 size 5 cyl
-          job SYSINC {
+          job SYSIN {
             backup SYSIDS incremental
             include minidisk * *
             to disk

@@ -91,7 +91,7 @@ SINGLE_ON_MANY = register(
             to disk pool BKUPPOOL
             run on each member daily 02:00   # <- BKR220
           }
-          job SYSINC {
+          job SYSIN {
             backup SYSIDS incremental
             include minidisk * *
             to disk
@@ -158,7 +158,7 @@ IDENTITY_PINNED = register(
           expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
           identity group SYSIDS { TCPIP DIRMAINT }
           single group APPS { LINUX01 }
-          job SYSINC {
+          job SYSIN {
             backup SYSIDS incremental
             include minidisk * *
             to disk pool BKUPPOOL
@@ -217,7 +217,7 @@ MIXED_KINDS = register(
         }
 
     Fix: split it: `job GUESTFUL { backup GUESTS full ... run on VMSYS1 ... }`
-    and `job SYSFULL { backup SYSIDS full ... run on each member ... }`.
+    and `job SYSFU { backup SYSIDS full ... run on each member ... }`.
     """,
 )
 
@@ -260,7 +260,7 @@ DERIVED_TOO_LONG = register(
     `job-suffix` written for its member (`job-suffix A#x` makes SYSINCA#X),
     the longest suffix that fits, naming the members.
 
-    Fix: shorten the job name (`job SYSINC`), or the members' suffixes.
+    Fix: shorten the job name (`job SYSIN`), or the members' suffixes.
     """,
 )
 
@@ -329,7 +329,7 @@ SUFFIX_COLLISION = register(
           catalog shared server BKRSVSFS pool BKRPOOL
           expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
           identity group SYSIDS { TCPIP }
-          job SYSINC {
+          job SYSIN {
             backup SYSIDS incremental
             include minidisk * *
             to disk
@@ -371,7 +371,7 @@ SHARED_POOL_EACH_MEMBER = register(
           catalog shared server BKRSVSFS pool BKRPOOL
           expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
           identity group SYSIDS { TCPIP }
-          job SYSFULL {
+          job SYSFU {
             backup SYSIDS full
             include sfs BKRPOOL:*.*   # <- BKR226
             to disk
@@ -391,7 +391,7 @@ SHARED_POOL_EACH_MEMBER = register(
           catalog shared server BKRSVSFS pool BKRPOOL
           expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
           identity group SYSIDS { TCPIP }
-          job SYSFULL {
+          job SYSFU {
             backup SYSIDS full
             include minidisk * *
             to disk

@@ -80,7 +80,7 @@ TOO_MANY_MEMBERS = register(
           catalog shared server BKRSVSFS pool BKRPOOL
           expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
           identity group SYSIDS { TCPIP }
-          job SYSINC {
+          job SYSIN {
             backup SYSIDS incremental
             include minidisk * *
             to disk
@@ -123,7 +123,7 @@ MANY_MEMBERS = register(
           catalog shared server BKRSVSFS pool BKRPOOL
           expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
           identity group SYSIDS { TCPIP }
-          job SYSINC {
+          job SYSIN {
             backup SYSIDS incremental
             include minidisk * *
             to disk
@@ -165,7 +165,7 @@ NO_WORKERS = register(
           catalog shared server BKRSVSFS pool BKRPOOL
           expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
           identity group SYSIDS { TCPIP }
-          job SYSINC {
+          job SYSIN {
             backup SYSIDS incremental
             include minidisk * *
             to disk
@@ -357,7 +357,7 @@ NO_VOLUME = register(
           disk BKRBKUP 191 size 10 cyl
           disk BKRCATLG 191 size 10 cyl
           disk BKRWRK* 191 size 5 cyl
-          job SYSINC {
+          job SYSIN {
             backup SYSIDS incremental
             include minidisk * *
             to disk
@@ -482,7 +482,7 @@ NOT_BUILT_THERE = register(
           disk BKRCATLG 191 size 10 cyl
           disk BKRWRK* 191 size 5 cyl
           disk BKRWRK04 192 size 5 cyl on M2PRV1   # VMSYS2 runs BKRWRK01-02
-          job SYSINC {
+          job SYSIN {
             backup SYSIDS incremental
             include minidisk * *
             to disk
@@ -555,7 +555,7 @@ MEMBER_INSTANCE_NOT_PINNED = register(
           disk BKRSVSFS 191 size 20 cyl
           disk BKRADMIN 191 size 10 cyl
           disk 5697J06C 191 size 10 cyl
-          job SYSINC {
+          job SYSIN {
             backup SYSIDS incremental
             include minidisk * 0191
             to disk

@@ -47,7 +47,7 @@ TAPE_NOT_SHARED = register(
           expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
           identity group SYSIDS { TCPIP }
           tape manager local
-          job SYSINC {
+          job SYSIN {
             backup SYSIDS incremental
             include minidisk * *
             to tape   # <- BKR230
@@ -86,7 +86,7 @@ TAPE_NODE_KIND = register(
           expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
           identity group SYSIDS { TCPIP }
           tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM
-          job SYSINC {
+          job SYSIN {
             backup SYSIDS incremental
             include minidisk * *
             to disk
@@ -124,7 +124,7 @@ TAPE_NAME_CLASH = register(
           expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
           identity group SYSIDS { TCPIP }
           tape manager shared catalog-node TAPEMGR on VMSYS1 request-node TAPEMGR
-          job SYSINC {
+          job SYSIN {
             backup SYSIDS incremental
             include minidisk * *
             to disk
@@ -166,7 +166,7 @@ TAPE_INCOMPLETE = register(
           expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
           identity group SYSIDS { TCPIP }
           tape manager shared catalog-node TCTMM on VMSYS1   # <- BKR233
-          job SYSINC {
+          job SYSIN {
             backup SYSIDS incremental
             include minidisk * *
             to disk
@@ -202,7 +202,7 @@ TAPE_NAME_TAKEN = register(
           expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
           identity group SYSIDS { TCPIP }
           tape manager shared catalog-node BKRADMIN on VMSYS1 request-node TRTMM
-          job SYSINC {
+          job SYSIN {
             backup SYSIDS incremental
             include minidisk * *
             to disk
@@ -238,7 +238,7 @@ TAPE_MACHINES_UNUSED = register(
           expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
           identity group SYSIDS { TCPIP }
           tape manager local catalog-node TCTMM on VMSYS1 request-node TRTMM
-          job SYSINC {
+          job SYSIN {
             backup SYSIDS incremental
             include minidisk * *
             to disk
@@ -274,7 +274,7 @@ TAPE_REQUEST_NODE_UNUSED = register(
           expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
           identity group SYSIDS { TCPIP }
           tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM
-          job SYSINC {
+          job SYSIN {
             backup SYSIDS incremental
             include minidisk * *
             to tape
