@@ -462,22 +462,22 @@ def test_bkr223_help_writes_the_shorter_name_and_the_names_it_gets():
     text = failing_example("BKR223")
     said = help_of("BKR223", text)
     assert (
-        "shorten the job name to at most 7 characters: write `job SYSWEEK` for `job SYSWEEKF` (line 8),"
-        " named SYSWEEK1 on VMSYS1 and SYSWEEK2 on VMSYS2"
-    ) == said
-    assert codes(mended(text, [(said, "job SYSWEEKF {", "job SYSWEEK {")]), "") == []
+        "shorten the job name to at most 5 characters: write `job SYSWE` for `job SYSWEEKF` (line 8),"
+        " named SYSWE1 on VMSYS1 and SYSWE2 on VMSYS2"
+    ) == said  # five, not seven: SYSWEEK1 and SYSWEEK2 would share their worker tasks' names (BKR227)
+    assert codes(mended(text, [(said, "job SYSWEEKF {", "job SYSWE {")]), "") == []
 
 
 def test_bkr223_shorter_name_taken_by_another_job_is_not_written():
-    # SYSWEEK is another job's: the help's name is the next free one.
+    # SYSWE is another job's: the help's name is the next free one.
     text = failing_example("BKR223").replace(
         "  job SYSWEEKF {",
-        "  single group APPS { LINUX01 }\n  job SYSWEEK {\n    backup APPS full\n    include minidisk * *\n"
+        "  single group APPS { LINUX01 }\n  job SYSWE {\n    backup APPS full\n    include minidisk * *\n"
         "    to disk\n    run on VMSYS1 daily 04:00\n  }\n  job SYSWEEKF {",
     )
     said = help_of("BKR223", text)
-    assert "write `job SYSWEEA` for `job SYSWEEKF`" in said
-    assert codes(text.replace("job SYSWEEKF {", "job SYSWEEA {"), "") == []
+    assert "write `job SYSWA` for `job SYSWEEKF`" in said
+    assert codes(text.replace("job SYSWEEKF {", "job SYSWA {"), "") == []
 
 
 def test_bkr224_help_writes_each_rename_and_each_checks():
@@ -497,7 +497,7 @@ def test_bkr402_help_writes_the_later_jobs_run_at_a_free_hour():
     said = help_of("BKR402", text)
     assert (
         "write `run on each member daily 04:00` for `run on each member daily 02:00` (line 19),"
-        " so that SYSFULL starts when GUESTFUL is usually done"
+        " so that SYSFU starts when GUESTFUL is usually done"
     ) in said
     assert codes(mended(text, [(said, "daily 02:00   # <- BKR402", "daily 04:00")]), "") == []
 
@@ -1125,7 +1125,8 @@ def test_bkr401_without_a_job_to_move_writes_the_identity_group_s_job_whole():
         "  single group TESTERS { TEST01 }\n", "  single group TESTERS { TEST01 }\n  identity group SYSIDS { TCPIP }\n"
     )
     said = help_of("BKR401", text)
-    job = "job SYSIDSF { backup SYSIDS full  include minidisk * *  to disk  run on each member daily 01:00 }"
+    # SYSIF, not SYSIDSF: five characters, as both members run two workers (BKR227)
+    job = "job SYSIF { backup SYSIDS full  include minidisk * *  to disk  run on each member daily 01:00 }"
     assert said == (
         f"back up identity group SYSIDS (line 10) on each member, this one too:\nadd `{job}` to the cluster block"
     )
@@ -1135,22 +1136,22 @@ def test_bkr401_without_a_job_to_move_writes_the_identity_group_s_job_whole():
 
 
 def test_bkr401_identity_job_takes_a_free_name_and_hour():
-    # 01:00 and 02:00 are taken by jobs, 03:00 by the purge at 03:30 (BKR403); SYSIDSF's
-    # name on VMSYS1, SYSIDSF1, by another job: SYSIDSA at 04:00.
+    # 01:00 and 02:00 are taken by jobs, 03:00 by the purge at 03:30 (BKR403); SYSIF's
+    # name on VMSYS1, SYSIF1, by another job: SYSIA at 04:00.
     text = (
         failing_example("BKR401")
         .replace("  single group TESTERS { TEST01 }\n", "  single group TESTERS { TEST01 }\n  identity group SYSIDS { TCPIP }\n")
         .replace("purge weekly sun 03:00", "purge weekly sun 03:30")
         .replace("run on VMSYS1 daily 02:00", "run on VMSYS1 daily 01:00")
-        .replace("job APPSFULL {", "job SYSIDSF1 {")
+        .replace("job APPSFULL {", "job SYSIF1 {")
     )
     said = help_of("BKR401", text)
-    job = "job SYSIDSA { backup SYSIDS full  include minidisk * *  to disk  run on each member daily 04:00 }"
+    job = "job SYSIA { backup SYSIDS full  include minidisk * *  to disk  run on each member daily 04:00 }"
     assert f"add `{job}`" in said
     end = text.rstrip().rfind("}")
     assert codes(f"{text[:end]}  {job}\n{text[end:]}", "") == []
     # The name and the hour passed over are what the checks would say of them.
-    assert "BKR224" in codes(f"{text[:end]}  {job.replace('SYSIDSA', 'SYSIDSF')}\n{text[end:]}", "")
+    assert "BKR224" in codes(f"{text[:end]}  {job.replace('SYSIA', 'SYSIF')}\n{text[end:]}", "")
     assert "BKR403" in codes(f"{text[:end]}  {job.replace('04:00', '03:00')}\n{text[end:]}", "")
 
 

@@ -1103,9 +1103,13 @@ def _new_job_name(model: Model, group: str) -> str | None:
     """A name for a new job of `group` on each member: the group's name with `F` (full)
     at its end, cut so that every per-member name is at most 8 characters, else that
     name with its last character another letter or digit; never a name, or a
-    per-member name, of another job (BKR223, BKR224, BKR323)."""
+    per-member name, of another job (BKR223, BKR224, BKR323); at most five characters
+    where two members or more run several workers, whose worker tasks the first six
+    name (BKR227)."""
     suffixes = [m.job_suffix for m in model.members]
     most = 8 - max(map(len, suffixes), default=0)
+    if sum((m.workers or 0) > 1 for m in model.members) > 1:
+        most = min(most, 5)
     if most < 2:
         return None
     taken = {j.name.upper() for j in model.jobs}

@@ -254,9 +254,11 @@ DERIVED_TOO_LONG = register(
     more than 8 characters is BKR303 whatever its placement.)
 
     The help gives the longest job name that fits, written with the names it
-    then gets (`write `job SYSWEEK` for `job SYSWEEKF` (line 8), named
-    SYSWEEK1 on VMSYS1 and SYSWEEK2 on VMSYS2`; its last letter changed where
-    another job's names meet it), and, when every name too long ends in a
+    then gets (`write `job SYSWE` for `job SYSWEEKF` (line 8), named SYSWE1
+    on VMSYS1 and SYSWE2 on VMSYS2`; its last letter changed where another
+    job's names meet it): at most five characters for a job of IDENTITY
+    users on members that run several workers, whose worker tasks the first
+    six name (BKR227), and, when every name too long ends in a
     `job-suffix` written for its member (`job-suffix A#x` makes SYSINCA#X),
     the longest suffix that fits, naming the members.
 
@@ -943,7 +945,7 @@ def _shorter_names_help(model: Model, job: JobModel, members: list[str]) -> str:
     the user wrote and the job name leaves room for one, shorter suffixes (`job-suffix
     A#x` made SYSINCA#X: the suffix is what grew)."""
     suffixes = [model.member(m).job_suffix for m in members]
-    most = 8 - max(map(len, suffixes))
+    most = min(8 - max(map(len, suffixes)), _worker_room(model, job))
     ways = f"shorten the job name to at most {most} characters"
     name = _renamed(model, job, [job.name[:most]]) if most > 0 else None
     if name is not None:
@@ -1067,8 +1069,18 @@ def _with_level_letter(model: Model, job: JobModel) -> str:
     levels = [b.level.value for b in job.decl.backups if b.level is not None]
     letter = levels[0][0].upper() if levels else "X"
     suffixes = [model.member(m).job_suffix for m in job.members if model.member(m) is not None]
-    most = 8 - (max(map(len, suffixes)) if job.derives_names and suffixes else 0)
+    most = min(8 - (max(map(len, suffixes)) if job.derives_names and suffixes else 0), _worker_room(model, job))
     return f"{job.name[: most - 1]}{letter}"
+
+
+def _worker_room(model: Model, job: JobModel) -> int:
+    """The longest name `job` may take: 5 for a job of IDENTITY users on two members or
+    more that run several workers, whose worker tasks the name's first six characters
+    name (BKR227), else 8."""
+    if job.kind is not Kind.IDENTITY or not job.derives_names:
+        return 8
+    several = [m for m in dict.fromkeys(job.members) if model.member(m) is not None and (model.member(m).workers or 0) > 1]
+    return 5 if len(several) > 1 else 8
 
 
 @check
