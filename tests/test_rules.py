@@ -120,7 +120,7 @@ PRODSSI_MEMBERS = "the members are VMSYS1, VMSYS2, VMSYS3, VMSYS4"
             "run on each member daily 03:30",
             "run on VMSYX1 daily 03:30",
             (
-                "did you mean `VMSYS1`? job `SYSINC` backs up IDENTITY users: `run on each member` backs up"
+                "did you mean `VMSYS1`? job `SYSIN` backs up IDENTITY users: `run on each member` backs up"
                 f" their instances on every member (one job per member); {PRODSSI_MEMBERS}"
             ),
         ),
@@ -195,7 +195,7 @@ def test_a_disk_for_a_guest_says_to_drop_it():
         # backed up by other jobs: named, and the group to add it to named too
         ("LNXWEB01", "move the line to job `LNXFULL` or `LNXINC`, which back LNXWEB01 up, or add LNXWEB01 to `APPS`"),
         # an IDENTITY user in a job of single users: adding it to APPS would be BKR203
-        ("TCPIP", "move the line to job `SYSINC` or `SYSME`, which back TCPIP up"),
+        ("TCPIP", "move the line to job `SYSIN` or `SYSME`, which back TCPIP up"),
         ("ZZTOP", "add ZZTOP to `APPS`, or move the line to the job that backs it up"),
     ],
 )
@@ -272,7 +272,7 @@ _WHEN = "then when it starts: `daily` and the time your site picks (`daily HH:MM
             "    to disk pool BKUPPOOL\n    run on VMSYS2 daily 23:30",
             "    run on VMSYS2 daily 23:30",
             "BKR113",
-            "add `to tape` (like `LNXFULL`, `SYSINC` and `SYSME`) or `to disk pool BKUPPOOL` (like `APPSFULL`)",
+            "add `to tape` (like `LNXFULL`, `SYSIN` and `SYSME`) or `to disk pool BKUPPOOL` (like `APPSFULL`)",
         ),
         # ... and `to tape` said needing a shared Tape Manager where the cluster has none
         (
@@ -280,7 +280,7 @@ _WHEN = "then when it starts: `daily` and the time your site picks (`daily HH:MM
             "    to disk pool BKUPPOOL\n    run on DEV1",
             "    run on DEV1",
             "BKR113",
-            "add `to disk pool BKUPPOOL` (like `SYSFULL`) or `to tape`, which needs a `tape manager shared` statement",
+            "add `to disk pool BKUPPOOL` (like `SYSFU`) or `to tape`, which needs a `tape manager shared` statement",
         ),
         # BKR114: a single job on the member another job of its users runs on
         (
@@ -729,12 +729,12 @@ def test_bkr414_one_warning_per_exclude_in_json_with_each_jobs_run():
     (shown,) = report["diagnostics"]
     assert (report["error_count"], report["warning_count"]) == (0, 1)
     assert (shown["code"], shown["severity"], shown["line"], shown["column"]) == ("BKR414", "warning", 12, 5)
-    assert "not written into the copies of IDENTITY job `SYSINC`" in shown["message"]
+    assert "not written into the copies of IDENTITY job `SYSIN`" in shown["message"]
     assert "(SSI rule 6)" in shown["message"] and "only by job name" in shown["message"]
-    assert shown["help"].startswith("write the exclude in the job (`exclude minidisk * 0192` in job `SYSINC`)")
+    assert shown["help"].startswith("write the exclude in the job (`exclude minidisk * 0192` in job `SYSIN`)")
     assert "narrow its owners" in shown["help"]
     assert [(r["line"], r["column"], r["message"]) for r in shown["related"]] == [
-        (28, 9, "`SYSINC` runs on `VM3` here")
+        (28, 9, "`SYSIN` runs on `VM3` here")
     ]
     assert shown["fix"] is None
     many = json.loads(run_cli(["check", "--format", "json", RULES_DIR / "BKR414.fail-jobs.bkr"]).stdout)
@@ -754,7 +754,7 @@ def test_bkr414_not_for_owners_of_single_jobs_only_nor_elsewhere():
     assert codes(text.replace("exclude minidisk * 0192", "exclude minidisk CICS* 0192")) == []
     assert codes(text.replace("exclude minidisk * 0192", "exclude minidisk FTPSERVE 0192")) == ["BKR414"]
     pinned = text.replace("run on each member daily 03:30", "run on VM1, VM2 daily 03:30")
-    assert "BKR414" not in codes(pinned)  # SYSINC does not run on VM3 (BKR221 says so)
+    assert "BKR414" not in codes(pinned)  # SYSIN does not run on VM3 (BKR221 says so)
     # An IDENTITY job run on some members only is BKR221's error, the one mistake
     # to say (bench/cascades.py's `single group` turned identity under a pinned job).
     assert codes(text.replace("run on each member daily 03:30", "run on VM3 daily 03:30")) == ["BKR221"]
@@ -1058,7 +1058,7 @@ cluster PRODSSI {
   expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
   expire on VMSYS2 { purge weekly sat 04:00 }
   identity group SYSIDS { TCPIP }
-  job SYSINC {
+  job SYSIN {
     backup SYSIDS incremental
     include minidisk * *
     to disk
@@ -1115,7 +1115,7 @@ cluster PRODSSI {
   CATALOG
 EXPIRE
   identity group SYSIDS { TCPIP }
-  job SYSINC {
+  job SYSIN {
     backup SYSIDS incremental
     include minidisk * *
     to disk
@@ -1222,13 +1222,13 @@ cluster PRODSSI {
   catalog shared server BKRSVSFS pool BKRPOOL on VMSYS2
   expire on VMSYS2 { purge weekly sun 05:00  retain 35 days }
   identity group SYSIDS { TCPIP }
-  job SYSINC {
+  job SYSIN {
     backup SYSIDS incremental
     include minidisk * 0191
     to disk
     run on each member daily 01:00
   }
-  job SYSFULL {
+  job SYSFU {
     backup SYSIDS full
 INCLUDES
     to disk pool BKUPPOOL
@@ -1250,13 +1250,13 @@ INCLUDES
         (
             "    include minidisk * *\n    include sfs BKRPOOL:*.* VMSYS:*.*\n    exclude sfs BKRPOOL:*.TEMP VMSYS:*.TMP",
             ("take `BKRPOOL:*.*` out of the `include sfs` of line 17 and add to the cluster block a job that runs"
-            " on one member: `job SYSFULLS { backup SYSIDS full  include sfs BKRPOOL:*.*  exclude sfs BKRPOOL:*.TEMP"
+            " on one member: `job SYSFUS { backup SYSIDS full  include sfs BKRPOOL:*.*  exclude sfs BKRPOOL:*.TEMP"
             "  to disk pool BKUPPOOL  run on VMSYS2 weekly sat,sun 02:30 }`"),
             [
                 ("BKRPOOL:*.* VMSYS:*.*", "VMSYS:*.*"),
                 (
                     "\n}\n",
-                    ("\n  job SYSFULLS { backup SYSIDS full  include sfs BKRPOOL:*.*  exclude sfs BKRPOOL:*.TEMP"
+                    ("\n  job SYSFUS { backup SYSIDS full  include sfs BKRPOOL:*.*  exclude sfs BKRPOOL:*.TEMP"
                     "  to disk pool BKUPPOOL  run on VMSYS2 weekly sat,sun 02:30 }\n}\n"),
                 ),
             ],
@@ -1625,7 +1625,7 @@ def test_single_jobs_on_two_members_are_bkr411_whatever_their_days():
 def test_identity_jobs_that_never_run_on_one_day_are_no_bkr410(first, second, warned):
     """The same for IDENTITY jobs on each member (BKR410): a job for each day is no
     warning, two jobs that may run on one day are."""
-    text = _second_job("SYSFULL", "SYSFUL2", second).replace("run on each member daily 02:00", f"run on each member {first}", 1)
+    text = _second_job("SYSFU", "SYSF2", second).replace("run on each member daily 02:00", f"run on each member {first}", 1)
     codes = [d.code for d in analyse("minimal.bkr", text.encode()).diagnostics]
     assert codes == (["BKR410"] if warned else []), codes
 
@@ -1829,7 +1829,7 @@ def test_a_star_with_a_comment_glued_beside_a_match_pattern_says_so():
 
 
 def test_bkr303_s_help_counts_the_member_suffix_of_a_job_on_each_member():
-    """A job named per member (SYSINC1) has room for 8 characters less its longest
+    """A job named per member (SYSIN1) has room for 8 characters less its longest
     suffix: the help says so at once, not 8, which would only be BKR223's error next."""
     text = CLEAN.replace(
         "single group GUESTS { LINUX01 }",
@@ -2209,7 +2209,7 @@ def test_h8_67_a_catalog_node_left_out_is_one_error_not_also_the_request_nodes_d
 @pytest.mark.parametrize("case,old,new", [("BKR227.fail.bkr", "SYSINC", "SYSIN"), ("BKR227.fail-letters.bkr", "MONINC", "MONIN")])
 def test_bkr227_fix_renames_the_job_to_five_characters_and_checks_clean(case: str, old: str, new: str):
     """BKR227 (APAR PH50490): an IDENTITY job whose per-member names share their first
-    six characters (SYSINC1/SYSINC2 with the members' numbers, MONINCA/MONINCB with
+    six characters (SYSIN1/SYSIN2 with the members' numbers, MONINCA/MONINCB with
     `job-suffix A` and `B`) is a warning, exit 0, whose fix writes a five-character
     name, the one named in its help; the file so mended checks clean."""
     from bkrdsl.fixes import apply

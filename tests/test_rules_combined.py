@@ -51,7 +51,7 @@ cluster PRODSSI {
   catalog shared server BKRSVSFS pool BKRPOOL
   expire on VM1, VM2 { purge weekly sun 03:00  retain 30 days }
   identity group SYSIDS { TCPIP RSCS }
-  job SYSINC { backup SYSIDS incremental  include minidisk * *  to disk  run on VM1 daily 03:00 }
+  job SYSIN { backup SYSIDS incremental  include minidisk * *  to disk  run on VM1 daily 03:00 }
 }
 """,
         },
@@ -70,7 +70,7 @@ cluster PRODSSI {
   expire on VM1 { purge weekly sun 03:00  retain 30 days }
   expire on VM2 { purge weekly sun 03:00  retain 30 days }
   identity group SYSIDS { TCPIP RSCS }
-  job SYSINC { backup SYSIDS incremental  include minidisk * *  to disk  run on each member daily 03:00 }
+  job SYSIN { backup SYSIDS incremental  include minidisk * *  to disk  run on each member daily 03:00 }
 }
 """,
         },
@@ -92,7 +92,7 @@ cluster PRODSSI {
   expire on VM1 { purge weekly sun 03:00  retain 30 days }
   expire on VM2 { preview daily 01:00 }
   identity group SYSIDS { TCPIP }
-  job SYSINC { backup SYSIDS incremental  include minidisk * *  to disk  run on each member daily 05:00 }
+  job SYSIN { backup SYSIDS incremental  include minidisk * *  to disk  run on each member daily 05:00 }
   job APPFULL { backup APPS full  include minidisk APP* 0191  to disk  run on VM1 daily 06:00 }
 }
 """,
@@ -140,8 +140,8 @@ cluster PRODSSI {
   tape manager shared catalog-node TCTMM on VM3 request-node TCTMM
   identity group SYSIDS { TCPIP }
   disk TCDMM 191 size 5 cyl
-  job SYSINC { backup SYSIDS incremental  include minidisk * *  to tape  run on each member daily 05:00 }
-  job SYSFULL { backup SYSIDS full  include minidisk * *  to tape  run on each member weekly sun 01:00 }
+  job SYSIN { backup SYSIDS incremental  include minidisk * *  to tape  run on each member daily 05:00 }
+  job SYSFU { backup SYSIDS full  include minidisk * *  to tape  run on each member weekly sun 01:00 }
 }
 """,
         },
@@ -173,7 +173,7 @@ cluster PRODSSI {
   disk CATSFS 301 size 200 cyl on VMCOM1 at 21
   disk TCTMM 191 size 10 cyl on VMCOM1 at 221
   identity group SYSIDS { TCPIP }
-  job SYSINC { backup SYSIDS incremental  include minidisk * *  to tape  run on each member daily 05:00 }
+  job SYSIN { backup SYSIDS incremental  include minidisk * *  to tape  run on each member daily 05:00 }
 }
 """,
         },
@@ -192,7 +192,7 @@ cluster PRODSSI {
   expire on VM1 { purge weekly sun 03:00  retain 30 days }
   expire on VM02 { purge weekly sun 04:00  retain 30 days  preview daily 01:00 }
   identity group SYSIDS { TCPIP }
-  job SYSINC { backup SYSIDS incremental  include minidisk * *  to disk  run on each member daily 03:00 }
+  job SYSIN { backup SYSIDS incremental  include minidisk * *  to disk  run on each member daily 03:00 }
 }
 """,
         },
@@ -200,7 +200,7 @@ cluster PRODSSI {
     ),
     # Member excludes: VM1's removes everything both of its single-configuration
     # jobs include (one error at that exclude, naming the jobs, not one per job);
-    # VM2's holds an address CP refuses; VM3's reaches SYSINC's TCPIP, whose
+    # VM2's holds an address CP refuses; VM3's reaches SYSIN's TCPIP, whose
     # copies carry no member's excludes (SSI rule 6).
     "member-excludes": (
         {
@@ -216,7 +216,7 @@ cluster PRODSSI {
   identity group SYSIDS { TCPIP }
   job APPFULL { backup APPS full  include minidisk * 0191  to disk  run on VM1 daily 01:00 }
   job WEBFULL { backup WEB full  include minidisk * 0191  to disk  run on VM1 daily 02:00 }
-  job SYSINC { backup SYSIDS incremental  include minidisk * 0191  to disk  run on each member daily 05:00 }
+  job SYSIN { backup SYSIDS incremental  include minidisk * 0191  to disk  run on each member daily 05:00 }
 }
 """,
         },
@@ -240,7 +240,7 @@ cluster PRODSSI {
   identity group SYSIDS { TCPIP }
   job LNXFULL { backup LINUX full  include minidisk * *  to disk  run on VM1 daily 01:00 }
   job APPFULL { backup APPS full  include minidisk * *  to disk  run on VM2 daily 02:00 }
-  job SYSINC { backup SYSIDS incremental  include minidisk * *  to disk  run on each member daily 03:00 }
+  job SYSIN { backup SYSIDS incremental  include minidisk * *  to disk  run on each member daily 03:00 }
   job SYSWK { backup SYSIDS, OPS incremental  include minidisk * *  to disk  run on each member weekly sun 04:00 }
 }
 """,
@@ -294,7 +294,7 @@ def test_a_second_administrator_in_a_module_is_reported_in_the_module(tmp_path, 
 
 
 def test_a_user_two_groups_of_a_job_bring_is_reported_at_the_first(tmp_path, monkeypatch):
-    # SYSWK backs up `SYSIDS, OPS`; TCPIP is in both, and SYSINC backs SYSIDS up
+    # SYSWK backs up `SYSIDS, OPS`; TCPIP is in both, and SYSIN backs SYSIDS up
     # too. The warning points at `SYSIDS`, the group its help names, not at `OPS`.
     main = _write(tmp_path, SCENARIOS["jobs-across-modules"][0])
     (d,) = [d for d in _json(main, monkeypatch)["diagnostics"] if d["code"] == "BKR410"]
@@ -353,14 +353,14 @@ def test_bkr401_s_help_does_not_say_to_run_on_each_member_a_job_pinned_by_bkr221
   catalog shared server BKRSVSFS pool BKRPOOL
   expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
   identity group SYSIDS { TCPIP }
-  job SYSFULL { backup SYSIDS full  include sfs BKRPOOL:*.*  to disk  run on VMSYS1 daily 02:00 }
+  job SYSFU { backup SYSIDS full  include sfs BKRPOOL:*.*  to disk  run on VMSYS1 daily 02:00 }
 }
 """
     from bkrdsl.pipeline import analyse
 
     (d,) = analyse("main.bkr", text.encode()).diagnostics
     assert d.code == "BKR401" and "`VMSYS2`" in d.message
-    assert "on each member" not in d.help.split(";")[0] and "job `SYSFULL` runs on one member" in d.help
+    assert "on each member" not in d.help.split(";")[0] and "job `SYSFU` runs on one member" in d.help
     # With a job of IDENTITY users on each member too, every member has one: no BKR401.
     each = text.replace("run on VMSYS1 daily 02:00 }", "run on VMSYS1 daily 02:00 }\n  job X { backup SYSIDS full"
                         "  include minidisk * 0191  to disk  run on each member daily 04:00 }")

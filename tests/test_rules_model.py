@@ -118,7 +118,7 @@ def test_minimal_example_model():
     model = _model(EXAMPLES / "minimal.bkr")
     assert model.member_names == ("DEV1", "DEV2")
     jobs = {j.name: j for j in model.jobs}
-    assert model.derived_names(jobs["SYSFULL"]) == (("DEV1", "SYSFULL1"), ("DEV2", "SYSFULL2"))
+    assert model.derived_names(jobs["SYSFU"]) == (("DEV1", "SYSFU1"), ("DEV2", "SYSFU2"))
     assert model.derived_names(jobs["GUESTFUL"]) == (("DEV1", "GUESTFUL"),)
     assert model.purging_members() == ("DEV1",)
     machines = dict(model.service_machines())
