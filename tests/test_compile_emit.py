@@ -53,7 +53,7 @@ SINGLE_JOB = """
 """
 
 IDENTITY_JOB = """
-  job SYSINC {
+  job SYSIN {
     backup SYS incremental
     include minidisk * 191
     include sfs VMSYS:TCPIP.*
@@ -195,14 +195,14 @@ def test_single_job_on_each_member_of_two_members_stays_an_error(tmp_path):
 def test_identity_job_once_per_member_with_identical_selection(tmp_path):
     files = build(tmp_path, IDENTITY_JOB)
     templates = sorted(p for p in files if p.endswith(".TEMPLATE"))
-    assert templates == ["M1/SYSINC1.TEMPLATE", "M2/SYSINC2.TEMPLATE", "M3/SYSINC3.TEMPLATE"]
+    assert templates == ["M1/SYSIN1.TEMPLATE", "M2/SYSIN2.TEMPLATE", "M3/SYSIN3.TEMPLATE"]
     selections = {}
     for path in templates:
         art = files[path]
-        assert (art.job, art.source_job, art.job_kind) == (f"SYSINC{art.member[-1]}", "SYSINC", "identity")
+        assert (art.job, art.source_job, art.job_kind) == (f"SYSIN{art.member[-1]}", "SYSIN", "identity")
         body = records(art)
         assert body[:3] == [
-            f"CONFIG BKR_Job_Name = SYSINC{art.member[-1]}",
+            f"CONFIG BKR_Job_Name = SYSIN{art.member[-1]}",
             "CONFIG BKR_Job_Type = INCREMENTAL",
             "CONFIG BKR_Output_Spec = TAPE SCRATCH",
         ]
@@ -210,7 +210,7 @@ def test_identity_job_once_per_member_with_identical_selection(tmp_path):
     assert selections["M1"] == ["INCLUDE MINIDISK TCPIP = 0191 - 0191", "INCLUDE SFS VMSYS:TCPIP.*"]
     # SSI rule 6: M3's own `exclude minidisk * 0192` is not in its copy (BKR414 says so).
     assert selections["M1"] == selections["M2"] == selections["M3"]
-    assert "Excludes of member" not in files["M3/SYSINC3.TEMPLATE"].text
+    assert "Excludes of member" not in files["M3/SYSIN3.TEMPLATE"].text
 
 
 def _selection_text(text: str) -> str:
@@ -253,18 +253,18 @@ def test_every_examples_identity_copies_have_identical_selection_records(example
     copies = _identity_copies(artifacts)
     _assert_copies_alike(copies)
     if example.name == "prodssi.bkr":
-        assert sorted(t.member for t in copies["SYSINC"]) == ["VMSYS1", "VMSYS2", "VMSYS3", "VMSYS4"]
+        assert sorted(t.member for t in copies["SYSIN"]) == ["VMSYS1", "VMSYS2", "VMSYS3", "VMSYS4"]
 
 
 MEMBER_EXCLUDES = """
-  job SYSINC {
+  job SYSIN {
     backup SYS incremental
     include minidisk * 0191-01FF
     exclude minidisk * 019E
     to disk
     run on each member daily 02:00
   }
-  job SYSFULL {
+  job SYSFU {
     backup SYS full
     include sfs VMSYS:TCPIP.*
     to disk
@@ -290,7 +290,7 @@ def test_member_excludes_end_single_jobs_only(tmp_path):
     """A member block's excludes end the templates of the single-configuration jobs
     pinned to that member, and no IDENTITY job's copy: M3's `exclude minidisk * 0192`
     and `exclude sfs ...` are in GUESTFUL (on M3), not in APPSINC (on M2), nor in
-    SYSINC3 or SYSFULL3, whose copies are alike on every member."""
+    SYSIN3 or SYSFU3, whose copies are alike on every member."""
     body = MEMBER_EXCLUDES
     text = CLUSTER.format(body=body).replace(
         "    exclude minidisk * 0192\n", "    exclude minidisk * 0192\n    exclude sfs VMSYS:TCPIP.TMP\n"
@@ -308,13 +308,13 @@ def test_member_excludes_end_single_jobs_only(tmp_path):
         files["M3/GUESTFUL.TEMPLATE"]
     )
     assert "0192" not in files["M2/APPSINC.TEMPLATE"].text
-    for name in ("SYSINC", "SYSFULL"):
+    for name in ("SYSIN", "SYSFU"):
         assert "Excludes of member" not in files[f"M3/{name}3.TEMPLATE"].text
         assert "0192" not in files[f"M3/{name}3.TEMPLATE"].text
     _assert_copies_alike(_identity_copies(artifacts))
     # Each of M3's excludes reaches TCPIP, a user of both IDENTITY jobs: one warning each.
     warned = [d for d in analysis.diagnostics if d.code == "BKR414"]
-    assert [(d.span.line, "`SYSINC` and `SYSFULL`" in d.message) for d in warned] == [(10, True), (11, True)]
+    assert [(d.span.line, "`SYSIN` and `SYSFU`" in d.message) for d in warned] == [(10, True), (11, True)]
 
 
 @pytest.mark.parametrize(
@@ -400,8 +400,8 @@ def test_keywords_come_from_the_dialect_table(tmp_path):
     )
     dialect = load_dialect(path=str(site))
     files = build(tmp_path, IDENTITY_JOB, dialect=dialect)
-    body = records(files["M1/SYSINC1.TEMPLATE"])
-    assert "JOBNAME SYSINC1" in body
+    body = records(files["M1/SYSIN1.TEMPLATE"])
+    assert "JOBNAME SYSIN1" in body
     assert "SELECT MDISK TCPIP 0191:0191" in body
     assert "CONFIG BKR_Output_Spec = CART SCRATCH" in body
     assert not any("INCLUDE MINIDISK" in line for line in body)
@@ -474,7 +474,7 @@ cluster TESTSSI {
   catalog local server BKRSVSFS pool BKRPOOL
   expire on each member { purge weekly sun 06:00  retain 30 days }
   identity group SYS { TCPIP }
-  job SYSINC { backup SYS incremental  include minidisk * 191  to disk  run on each member daily 02:00 }
+  job SYSIN { backup SYS incremental  include minidisk * 191  to disk  run on each member daily 02:00 }
 }
 """
 
@@ -681,7 +681,7 @@ def test_a_jobs_summary_names_its_pool_on_tape_as_on_disk(tmp_path):
     """Without a description, BKRSUBMT's list says where the job writes, the pool
     included, as its template's output setting does (`TAPE SCRATCH`)."""
     files = build(tmp_path, IDENTITY_JOB)
-    assert "CONFIG BKR_Output_Spec = TAPE SCRATCH" in lines(files["M1/SYSINC1.TEMPLATE"])
+    assert "CONFIG BKR_Output_Spec = TAPE SCRATCH" in lines(files["M1/SYSIN1.TEMPLATE"])
     submit = files["M1/BKRSUBMT.EXEC"].text
     assert "text.1 = 'incremental backup of SYS to tape pool SCRATCH'" in submit
     assert "backup of SYS to tape pool SCRATCH */" in submit
@@ -1044,7 +1044,7 @@ def test_the_products_message_text_may_be_lower_case():
         d["entries"]["expire_purge_verb"].update(value="expire (purge")
 
     dialect = parse_dialect(_broken(lower), "site.toml")
-    assert dialect.text("submit_verb", job="SYSINC1") == "submit SYSINC1"
+    assert dialect.text("submit_verb", job="SYSIN1") == "submit SYSIN1"
     assert dialect["expire_purge_verb"] == "expire (purge"
 
 

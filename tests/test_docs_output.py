@@ -201,7 +201,7 @@ def test_deploys_warnings_are_what_bkrc_prints(tmp_path):
     `sequential` allocation, which moves its Tape Manager request node's A-disk;
     the purge moved from VMSYS1 to VMSYS2; Tape Manager removed; VMSYS4 renamed
     VMSYS6; the catalog's SFS server moved from VMSYS1 to VMSYS2; job APPSFULL
-    renamed APPSALL and nothing else; and IDENTITY job SYSINC renamed SYSALL and
+    renamed APPSALL and nothing else; and IDENTITY job SYSIN renamed SYSALL and
     nothing else."""
     prodssi = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
     fourth = "  member VMSYS4 { workers 2  private-volume M4PRV1 }\n"
@@ -225,7 +225,7 @@ def test_deploys_warnings_are_what_bkrc_prints(tmp_path):
     assert len(server) == 1
     job = changed_warnings(tmp_path / "job", prodssi, prodssi.replace("job APPSFULL {", "job APPSALL {"))
     assert len(job) == 1
-    copies = changed_warnings(tmp_path / "copies", prodssi, prodssi.replace("job SYSINC {", "job SYSALL {"))
+    copies = changed_warnings(tmp_path / "copies", prodssi, prodssi.replace("job SYSIN {", "job SYSALL {"))
     assert len(copies) == 1
     shown = deploys_warnings()
     assert len(shown) == 9
@@ -240,7 +240,7 @@ def test_a_member_added_after_the_others_changes_the_files_deploy_names(tmp_path
     """deploy.md, "A member added after the others": the files bkrc creates and updates
     are the ones the page lists, so that a sysprog uploads each. It left out every
     other member's BKRSUBMT EXEC, whose list of where the jobs it lacks run (rc 28)
-    gains the new member's copy of SYSINC."""
+    gains the new member's copy of SYSIN."""
     said = " ".join(section(DEPLOY, "## Changing a deployed cluster").split())
     said = said.split("**A member added after the others.**", 1)[1].split(" - **", 1)[0]
     prodssi = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")

@@ -366,8 +366,8 @@ def test_every_member_gets_only_its_jobs():
         other member's jobs are named only where rc 28 says where they run)."""
         return re.findall(r"^job\.\d+ = '(.*)'$", text, re.MULTILINE), re.findall(r"SUBMIT (\S+)'", text)
 
-    assert table(dev1) == (["GUESTFUL", "SYSFULL1"], ["GUESTFUL", "SYSFULL1"])
-    assert table(dev2) == (["SYSFULL2"], ["SYSFULL2"])
+    assert table(dev1) == (["GUESTFUL", "SYSFU1"], ["GUESTFUL", "SYSFU1"])
+    assert table(dev2) == (["SYSFU2"], ["SYSFU2"])
 
 
 def test_expire_exec_only_for_the_purging_member():

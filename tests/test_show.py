@@ -225,11 +225,11 @@ def assert_agrees(shown_json: dict, files: dict[str, dict[str, str]]) -> None:
 
 
 def test_jobs_sorted_by_time_of_day(at_root):
-    """VMSYS2 runs SYSINC2 at 03:30, SYSME2 at 20:00, LNXFULL at 22:00 and LNXINC at
-    23:30, though the file declares them LNXFULL, LNXINC, SYSINC, SYSME."""
+    """VMSYS2 runs SYSIN2 at 03:30, SYSME2 at 20:00, LNXFULL at 22:00 and LNXINC at
+    23:30, though the file declares them LNXFULL, LNXINC, SYSIN, SYSME."""
     (vmsys2,) = show_json("examples/prodssi.bkr", "--member", "VMSYS2")["members"]
     assert [(j["time"], j["name"], j["source_job"]) for j in vmsys2["jobs"]] == [
-        ("03:30", "SYSINC2", "SYSINC"),
+        ("03:30", "SYSIN2", "SYSIN"),
         ("20:00", "SYSME2", "SYSME"),
         ("22:00", "LNXFULL", "LNXFULL"),
         ("23:30", "LNXINC", "LNXINC"),
@@ -279,7 +279,7 @@ def selections(tmp_path):
     """examples/prodssi.bkr with an SFS-only job and a job whose includes name some
     of its users, both on VMSYS2, whose own `exclude minidisk LNX* 0192` they get
     (a member's excludes end each single-configuration job pinned to it)."""
-    text = (EXAMPLES / "prodssi.bkr").read_text().replace("  job SYSINC {", SELECTIONS + "  job SYSINC {")
+    text = (EXAMPLES / "prodssi.bkr").read_text().replace("  job SYSIN {", SELECTIONS + "  job SYSIN {")
     path = tmp_path / "selections.bkr"
     path.write_text(text)
     return path
@@ -370,7 +370,7 @@ def test_identity_copies_select_alike_on_every_member(at_root, tmp_path):
     no member's excludes, not even those of VMSYS2, which its single jobs get, nor
     those of a member whose exclude reaches the job's users (BKR414)."""
     out = run_cli(["show", "examples/prodssi.bkr"], expect=0).stdout
-    for copy in ("SYSINC1", "SYSINC2", "SYSINC3", "SYSINC4"):
+    for copy in ("SYSIN1", "SYSIN2", "SYSIN3", "SYSIN4"):
         assert _selects(out, copy) == ["         selects  minidisk * 0191"]
     text = (EXAMPLES / "prodssi.bkr").read_text()
     text = text.replace("exclude minidisk LNX* 0192", "exclude minidisk * 0192")
@@ -378,7 +378,7 @@ def test_identity_copies_select_alike_on_every_member(at_root, tmp_path):
     path.write_text(text)
     for data in (show_json("examples/prodssi.bkr"), show_json(path)):
         members = {
-            f"VMSYS{n}": [s["member"] for s in _job(data, f"VMSYS{n}", f"SYSINC{n}")["selection"]] for n in "1234"
+            f"VMSYS{n}": [s["member"] for s in _job(data, f"VMSYS{n}", f"SYSIN{n}")["selection"]] for n in "1234"
         }
         assert members == {"VMSYS1": [None], "VMSYS2": [None], "VMSYS3": [None], "VMSYS4": [None]}
     assert [s["member"] for s in _job(show_json(path), "VMSYS2", "LNXINC")["selection"]] == [None, "VMSYS2"]
@@ -401,7 +401,7 @@ def test_member_filter(at_root):
     assert result.stdout.startswith(
         "cluster PRODSSI (examples/prodssi.bkr): members VMSYS1 VMSYS2 VMSYS3 VMSYS4\n"
     )
-    assert "SYSINC2" not in result.stdout and "LNXFULL" not in result.stdout
+    assert "SYSIN2" not in result.stdout and "LNXFULL" not in result.stdout
     data = show_json("examples/prodssi.bkr", "--member", "VMSYS2")
     assert [m["name"] for m in data["members"]] == ["VMSYS2"]
     assert data["cluster"]["members"] == ["VMSYS1", "VMSYS2", "VMSYS3", "VMSYS4"]

@@ -102,21 +102,21 @@ def test_a_user_added_to_an_identity_group_gains_a_backup_on_every_member(tmp_pa
     for n in range(1, 5):
         assert (
             f"member VMSYS{n}\n"
-            f"  job SYSINC{n} (from SYSINC) changed\n"
+            f"  job SYSIN{n} (from SYSIN) changed\n"
             "    backs up   was SYSIDS (2 users)\n"
             "               now SYSIDS (3 users)\n"
             f"  job SYSME{n} (from SYSME) changed\n"
             "    backs up   was SYSIDS (2 users)\n"
             "               now SYSIDS (3 users)\n"
             "  whom its jobs back up:\n"
-            f"    SMTP: backed up now by SYSINC{n}, SYSME{n} (by no job on VMSYS{n} before)\n"
+            f"    SMTP: backed up now by SYSIN{n}, SYSME{n} (by no job on VMSYS{n} before)\n"
         ) in out
     # The include of `*` names SMTP in its records too: that is the backup above, not a change of selection.
     assert "selects" not in out
     doc = against_json(new, old)
     assert doc["cluster"]["gained"] == [{"name": "SMTP", "type": "user"}]
     assert [m["backups"] for m in doc["members"]] == [
-        [{"name": "SMTP", "type": "user", "old_jobs": [], "new_jobs": [f"SYSINC{n}", f"SYSME{n}"]}] for n in range(1, 5)
+        [{"name": "SMTP", "type": "user", "old_jobs": [], "new_jobs": [f"SYSIN{n}", f"SYSME{n}"]}] for n in range(1, 5)
     ]
 
 
@@ -212,10 +212,10 @@ def test_a_job_renamed_is_one_job_renamed_and_its_users_stay(tmp_path):
 
 
 def test_an_identity_job_renamed_is_renamed_on_every_member(tmp_path):
-    new, old = edited(tmp_path, ("job SYSINC {", "job SYSNGT {"))
+    new, old = edited(tmp_path, ("job SYSIN {", "job SYSNGT {"))
     out = against(new, old)
     for n in range(1, 5):
-        assert f"member VMSYS{n}\n  job SYSNGT{n} (from SYSNGT) renamed from SYSINC{n}\n" in out
+        assert f"member VMSYS{n}\n  job SYSNGT{n} (from SYSNGT) renamed from SYSIN{n}\n" in out
     assert "whom" not in out
 
 
@@ -233,12 +233,12 @@ def test_a_member_removed_is_shown_with_what_it_ran_and_may_be_asked_for(tmp_pat
     assert "  members    was VMSYS1 VMSYS2 VMSYS3 VMSYS4\n             now VMSYS1 VMSYS2 VMSYS3\n" in out
     assert out.endswith(
         "member VMSYS4 (removed)\n"
-        "  job SYSINC4 (from SYSINC) removed: daily 03:30 identity incremental to tape, backs up SYSIDS\n"
+        "  job SYSIN4 (from SYSIN) removed: daily 03:30 identity incremental to tape, backs up SYSIDS\n"
         "      (2 users)\n"
         "  job SYSME4 (from SYSME) removed: monthly last-day 20:00 identity full to tape, backs up SYSIDS\n"
         "      (2 users)\n"
         "  whom its jobs back up:\n"
-        "    FTPSERVE, TCPIP: no job on VMSYS4 backs up now (was SYSINC4, SYSME4)\n"
+        "    FTPSERVE, TCPIP: no job on VMSYS4 backs up now (was SYSIN4, SYSME4)\n"
         # its SUBCONFIGs go with it: each IDENTITY's instance there, and its minidisks
         "  minidisk BKRBKUP 0191 removed: 10 cyl on M4PRV1\n"
         "  minidisk BKRCATLG 0191 removed: 10 cyl on M4PRV1\n"

@@ -65,7 +65,7 @@ APPSINC = """\
     run on VMSYS1 daily 04:00
   }
 
-  job SYSINC {"""
+  job SYSIN {"""
 
 
 def site(tmp_path):
@@ -75,7 +75,7 @@ def site(tmp_path):
     for old, new in (
         ("single group APPS { CICSPRD DB2PRD }", "single group APPS { CICSPRD DB2PRD CAPTEST }"),
         ("include minidisk * 0191-01FF 0200\n", "include minidisk * 0191-01FF 0200-0207\n"),
-        ("  job SYSINC {", APPSINC),
+        ("  job SYSIN {", APPSINC),
     ):
         assert bkr.count(old) == 1
         bkr = bkr.replace(old, new)
@@ -132,7 +132,7 @@ def test_each_job_s_and_the_member_s_allocated_size_by_hand(at_root, tmp_path):
     }
     assert {k: v for k, v in capacity.items() if k != "jobs"} == appsfull  # each 0191 once
     jobs = {j.pop("name"): j for j in capacity["jobs"]}
-    assert jobs == {"APPSFULL": appsfull, "APPSINC": appsinc, **{j: dict(EMPTY) for j in ("SYSINC1", "SYSME1")}}
+    assert jobs == {"APPSFULL": appsfull, "APPSINC": appsinc, **{j: dict(EMPTY) for j in ("SYSIN1", "SYSME1")}}
     # VMSYS2's jobs back up the Linux guests alone: APPS's minidisks count on VMSYS1 only
     vmsys2 = member(json.loads(show(path, direct, "json")), "VMSYS2")["coverage"]["capacity"]
     assert [j["name"] for j in vmsys2["jobs"] if j["minidisks"]] == ["LNXFULL", "LNXINC"]  # by time of day
@@ -179,7 +179,7 @@ def test_text_says_each_job_s_and_the_member_s_total(at_root, tmp_path):
         "      in bytes\n"
         "    APPSFULL: 11 minidisks, 20 cylinders (3380), 4,110 cylinders (3390), 4,096 blocks (9336) and\n"
         "      8,192 blocks (FB-512): 3,513,869,856 bytes (3.51 GB); 3 without a size in bytes\n"
-        "    SYSINC1: no minidisk of theirs\n"
+        "    SYSIN1: no minidisk of theirs\n"
         "    APPSINC: 3 minidisks, 110 cylinders (3390): 93,495,600 bytes (93.5 MB)\n"
         "    SYSME1: no minidisk of theirs\n"
         "    without a size in bytes: CAPTEST 0201 (DEVNO), CAPTEST 0202 (END),\n"

@@ -313,9 +313,9 @@ SUBCONFIG APPSRV-A
 def test_an_identity_is_one_entry_per_member_it_is_built_on_each_with_that_member_s_jobs(at_root, tmp_path):
     """An IDENTITY is an instance per BUILD ON member, not one merged entry: on each
     member it counts with the minidisks its SUBCONFIG there gives it, and only that
-    member's jobs count for it. SYSINC and SYSME (`run on each member`, 0191) back
+    member's jobs count for it. SYSIN and SYSME (`run on each member`, 0191) back
     WEBSRV up on VMSYS1 and VMSYS3, name it on VMSYS2 where its SUBCONFIG has 0200 only
-    (not selected, SYSINC2 and SYSME2 alone), and find nothing on VMSYS4, where it is
+    (not selected, SYSIN2 and SYSME2 alone), and find nothing on VMSYS4, where it is
     not built; `BUILD ON *` (APPSRV) is an instance on every member."""
     path = variant(
         tmp_path, "identity group SYSIDS { TCPIP FTPSERVE }", "identity group SYSIDS { TCPIP FTPSERVE WEBSRV APPSRV }"
@@ -327,7 +327,7 @@ def test_an_identity_is_one_entry_per_member_it_is_built_on_each_with_that_membe
     said = {(m, user): (e["status"], e["jobs"]) for m in members for user, e in entries(data, m).items()}
 
     def jobs(member: str, n: int) -> list[dict]:
-        return [{"name": f"{job}{n}", "member": member} for job in ("SYSINC", "SYSME")]
+        return [{"name": f"{job}{n}", "member": member} for job in ("SYSIN", "SYSME")]
 
     for m, n in zip(members, (1, 2, 3, 4), strict=True):
         assert said[m, "APPSRV"] == ("backed-up", jobs(m, n))
@@ -336,7 +336,7 @@ def test_an_identity_is_one_entry_per_member_it_is_built_on_each_with_that_membe
     assert said["VMSYS3", "WEBSRV"] == ("backed-up", jobs("VMSYS3", 3))
     assert ("VMSYS4", "WEBSRV") not in said
     out = run_cli(["show", str(path), "--directory", str(direct)], expect=0).stdout
-    assert "    named, but no minidisk of theirs selected: WEBSRV (SYSINC2, SYSME2)" in out
+    assert "    named, but no minidisk of theirs selected: WEBSRV (SYSIN2, SYSME2)" in out
 
 
 def test_member_filter_shows_those_members_coverage(at_root):
@@ -400,8 +400,8 @@ def test_the_docs_count_of_prodssi_s_minidisks_is_what_bkrc_prints(monkeypatch):
 
 def test_member_excludes_leave_identity_copies_whole(at_root, tmp_path):
     """A member's exclude is not written into an IDENTITY job's copy (SSI rule 6, BKR414
-    warns): VMSYS1's `exclude minidisk WEBSRV *` leaves WEBSRV backed up by WEBINC1 there,
-    as the template WEBINC1 compile writes selects it."""
+    warns): VMSYS1's `exclude minidisk WEBSRV *` leaves WEBSRV backed up by WEBIN1 there,
+    as the template WEBIN1 compile writes selects it."""
     direct = tmp_path / "USER.DIRECT"
     direct.write_text((ROOT / DIRECT).read_text() + SITE_IDENTITY)
     path = variant(
@@ -413,7 +413,7 @@ def test_member_excludes_leave_identity_copies_whole(at_root, tmp_path):
         path.read_text().replace(
             "  identity group SYSIDS { TCPIP FTPSERVE }\n",
             "  identity group SYSIDS { TCPIP FTPSERVE }\n  identity group WEBS { WEBSRV }\n"
-            "  job WEBINC { backup WEBS incremental  include minidisk * 0191  to disk"
+            "  job WEBIN { backup WEBS incremental  include minidisk * 0191  to disk"
             "  run on each member daily 04:00 }\n",
         )
     )
@@ -422,8 +422,8 @@ def test_member_excludes_leave_identity_copies_whole(at_root, tmp_path):
         "user": "WEBSRV",
         "statement": "IDENTITY",
         "status": "backed-up",
-        "jobs": [{"name": "WEBINC1", "member": "VMSYS1"}],
-        "minidisks": [{"address": "0191", "status": "backed-up", "jobs": [{"name": "WEBINC1", "member": "VMSYS1"}], "manual_only": False, "excluded_by": []}],
+        "jobs": [{"name": "WEBIN1", "member": "VMSYS1"}],
+        "minidisks": [{"address": "0191", "status": "backed-up", "jobs": [{"name": "WEBIN1", "member": "VMSYS1"}], "manual_only": False, "excluded_by": []}],
     }
     checked = json.loads(run_cli(["check", str(path), "--format", "json"]).stdout)
     assert [d["code"] for d in checked["diagnostics"]] == ["BKR414"]

@@ -90,7 +90,7 @@ def test_identity_user_is_backed_up_on_every_member(at_root):
     (user,) = data["users"]
     assert user["kind"] == "identity" and user["status"] == "backed-up"
     assert [(j["name"], j["member"]) for j in user["jobs"]] == [
-        (f"{job}{n}", f"VMSYS{n}") for n in range(1, 5) for job in ("SYSINC", "SYSME")
+        (f"{job}{n}", f"VMSYS{n}") for n in range(1, 5) for job in ("SYSIN", "SYSME")
     ]
     assert user["declared"]["file"] == "std/zvm-common.bkr"
     assert "directory" not in user  # only with --directory
@@ -98,7 +98,7 @@ def test_identity_user_is_backed_up_on_every_member(at_root):
 
 def test_member_filter_keeps_those_members_jobs(at_root):
     data = as_json(PRODSSI, "--user", "TCPIP", "--member", "VMSYS3")
-    assert [j["name"] for j in data["users"][0]["jobs"]] == ["SYSINC3", "SYSME3"]
+    assert [j["name"] for j in data["users"][0]["jobs"]] == ["SYSIN3", "SYSME3"]
 
 
 def test_member_filter_says_the_members_it_asked(at_root):
@@ -172,7 +172,7 @@ ODD_USERS = """\
 def odd(tmp_path):
     """examples/prodssi.bkr with a `manual` job whose include names one of its two
     users, and a user no job names."""
-    text = (EXAMPLES / "prodssi.bkr").read_text().replace("  job SYSINC {", ODD_USERS + "  job SYSINC {")
+    text = (EXAMPLES / "prodssi.bkr").read_text().replace("  job SYSIN {", ODD_USERS + "  job SYSIN {")
     path = tmp_path / "odd.bkr"
     path.write_text(text)
     return path
@@ -240,7 +240,7 @@ def test_identity_minidisks_per_member_even_when_coverage_leaves_it_out(at_root)
         (f"VMSYS{n}", "backed-up") for n in range(1, 5)
     ]
     out = shown(PRODSSI, "--directory", DIRECT, "--user", "TCPIP")
-    assert "    on VMSYS3:\n      0191  backed up by SYSINC3 on VMSYS3, SYSME3 on VMSYS3\n" in out
+    assert "    on VMSYS3:\n      0191  backed up by SYSIN3 on VMSYS3, SYSME3 on VMSYS3\n" in out
 
 
 def test_member_filter_keeps_those_members_identity_minidisks(at_root):
@@ -350,9 +350,9 @@ def test_a_job_that_backs_up_the_catalog_s_server_is_shown(at_root, tmp_path):
     `backup`, the catalog's server is backed up as any user: with the directory, its
     0191 by that job."""
     text = (EXAMPLES / "prodssi.bkr").read_text().replace(
-        "  job SYSINC {",
+        "  job SYSIN {",
         "  single user BKRSVSFS\n  job CATFULL {\n    backup BKRSVSFS full\n    include minidisk * *\n"
-        "    to disk pool BKUPPOOL\n    run on VMSYS1 weekly sun 04:00\n  }\n  job SYSINC {",
+        "    to disk pool BKUPPOOL\n    run on VMSYS1 weekly sun 04:00\n  }\n  job SYSIN {",
     )
     site = tmp_path / "site.bkr"
     site.write_text(text)
@@ -585,7 +585,7 @@ def _scheduled(submit: str) -> set[str]:
 EVERY_STATUS = (
     (EXAMPLES / "prodssi.bkr")
     .read_text()
-    .replace("  job SYSINC {", ODD_USERS + "  job SYSINC {")
+    .replace("  job SYSIN {", ODD_USERS + "  job SYSIN {")
     .replace(
         "    exclude minidisk * 0190 019D 019E\n    include sfs",
         "    exclude minidisk * 0190 019D 019E\n    exclude minidisk DB2PRD *\n    include sfs",
