@@ -38,7 +38,7 @@ cluster DEVSSI {
     to disk pool BKUPPOOL
     run on DEV1 daily 01:00
   }
-  job SYSFULL {
+  job SYSFU {
     backup SYSTEM full
     include minidisk * 0191
     to disk pool BKUPPOOL
@@ -65,7 +65,7 @@ def test_compile_writes_every_file_and_then_is_up_to_date(tmp_path):
     assert "created" in result.stdout
     manifest = json.loads((out / "manifest.json").read_text())
     paths = [f["path"] for f in manifest["files"]]
-    assert "DEV1/GUESTFUL.TEMPLATE" in paths and "DEV2/SYSFULL2.TEMPLATE" in paths
+    assert "DEV1/GUESTFUL.TEMPLATE" in paths and "DEV2/SYSFU2.TEMPLATE" in paths
     assert "DEV1/BKREXPIR.EXEC" in paths and "DEV2/BKREXPIR.EXEC" not in paths
     assert all((out / p).is_file() for p in paths)
     result = run_cli(["compile", src, "-o", out], expect=0)
@@ -89,7 +89,7 @@ def test_dry_run_prints_the_plan_and_writes_nothing(tmp_path):
     result = run_cli(["compile", src, "-o", out, "--dry-run"], expect=0)
     assert not out.exists()
     rows = {line.split()[1]: line.split() for line in result.stdout.splitlines() if line.startswith("create")}
-    assert rows["DEV2/SYSFULL2.TEMPLATE"][2:] == ["job-template", "DEV2", "SYSFULL2"]
+    assert rows["DEV2/SYSFU2.TEMPLATE"][2:] == ["job-template", "DEV2", "SYSFU2"]
     assert rows["cluster/BKRBUP-1.DIRECT"][2:4] == ["directory", "DEV1"]
     assert rows["manifest.json"][2] == "manifest"
     assert "to create" in result.stdout
@@ -129,14 +129,14 @@ def test_diff_prints_each_changed_file_as_a_unified_diff(tmp_path):
 def test_diff_of_created_deleted_and_hand_edited_files(tmp_path):
     src, out = source(tmp_path), tmp_path / "out"
     run_cli(["compile", src, "-o", out], expect=0)
-    edited = out / "DEV1" / "SYSFULL1.TEMPLATE"
+    edited = out / "DEV1" / "SYSFU1.TEMPLATE"
     edited.write_text(edited.read_text() + "* my note\n")
     source(tmp_path, GOOD.replace("job GUESTFUL {", "job GUESTALL {"))
     result = run_cli(["compile", src, "-o", out, "--dry-run", "--diff"], expect=2)
     text = result.stdout
     assert "--- /dev/null\n+++ b/DEV1/GUESTALL.TEMPLATE\n" in text
     assert "--- a/DEV1/GUESTFUL.TEMPLATE\n+++ /dev/null\n" in text
-    assert "--- a/DEV1/SYSFULL1.TEMPLATE\n+++ b/DEV1/SYSFULL1.TEMPLATE\n" in text
+    assert "--- a/DEV1/SYSFU1.TEMPLATE\n+++ b/DEV1/SYSFU1.TEMPLATE\n" in text
     assert "-* my note\n" in text  # what --force would undo
     assert "changed by hand" in result.stdout + result.stderr
 
@@ -156,11 +156,11 @@ def test_diff_alone_is_a_dry_run_that_prints_the_diff(tmp_path):
     assert "--- a/DEV1/GUESTFUL.TEMPLATE\n+++ /dev/null\n" in result.stdout
     assert result.stdout == run_cli(["compile", src, "-o", out, "--dry-run", "--diff"], expect=0).stdout
     # a dry run's refusals too: a hand edit is named and the exit is 2, as with --dry-run
-    edited = out / "DEV1" / "SYSFULL1.TEMPLATE"
+    edited = out / "DEV1" / "SYSFU1.TEMPLATE"
     edited.write_text(edited.read_text() + "* my note\n")
     result = run_cli(["compile", src, "-o", out, "--diff"], expect=2)
     assert "-* my note\n" in result.stdout and "changed by hand" in result.stderr
-    assert tree(out) == {**before, "DEV1/SYSFULL1.TEMPLATE": edited.read_bytes()}
+    assert tree(out) == {**before, "DEV1/SYSFU1.TEMPLATE": edited.read_bytes()}
 
 
 def test_a_renamed_source_marks_the_files_that_differ_only_in_its_name(tmp_path, monkeypatch):
@@ -199,13 +199,13 @@ def test_a_renamed_source_marks_the_files_that_differ_only_in_its_name(tmp_path,
     assert {reasons[p] for p in submits} == {reasons["manifest.json"]} == {"source-changed"}
     assert line in plan["notes"]
     # A hand edit is no header's: the file stays `changed by hand`, its diff shown.
-    edited = out / "DEV1" / "SYSFULL1.TEMPLATE"
+    edited = out / "DEV1" / "SYSFU1.TEMPLATE"
     edited.write_text(edited.read_text() + "* my note\n")
     result = run_cli(["compile", new, "-o", out, "--dry-run"], expect=2)
-    assert _rows(result.stdout)["DEV1/SYSFULL1.TEMPLATE"][-3:] == ["(changed", "by", "hand)"]
+    assert _rows(result.stdout)["DEV1/SYSFU1.TEMPLATE"][-3:] == ["(changed", "by", "hand)"]
     diff = run_cli(["compile", new, "-o", out, "--diff"], expect=2).stdout
     assert "-* my note\n" in diff and f"\n{len(only) - 1} files differ only" in diff
-    edited.write_bytes(before["DEV1/SYSFULL1.TEMPLATE"])
+    edited.write_bytes(before["DEV1/SYSFU1.TEMPLATE"])
     # Named as before, the rest is compared: no mark, no line.
     same = run_cli(["compile", new, "-o", out, "--dry-run", "--source-name", "dev.bkr"], expect=0).stdout
     assert "source name" not in same and {p for p, row in _rows(same).items() if row[0] == "update"} == {
@@ -294,14 +294,14 @@ def test_removing_a_member_before_another_names_what_it_renames(tmp_path):
     source(tmp_path, THREE.replace("  member DEV2 { workers 2  private-volume D2PRV1 }\n", ""))
     result = run_cli(["compile", src, "-o", out, "--dry-run"], expect=0)
     rows = _rows(result.stdout)
-    assert rows["DEV3/SYSFULL2.TEMPLATE"] == ["create", "DEV3/SYSFULL2.TEMPLATE", "job-template", "DEV3", "SYSFULL2", "(was", "SYSFULL3)"]
-    assert rows["DEV3/SYSFULL3.TEMPLATE"][:5] == ["delete", "DEV3/SYSFULL3.TEMPLATE", "job-template", "DEV3", "SYSFULL3"]
+    assert rows["DEV3/SYSFU2.TEMPLATE"] == ["create", "DEV3/SYSFU2.TEMPLATE", "job-template", "DEV3", "SYSFU2", "(was", "SYSFU3)"]
+    assert rows["DEV3/SYSFU3.TEMPLATE"][:5] == ["delete", "DEV3/SYSFU3.TEMPLATE", "job-template", "DEV3", "SYSFU3"]
     assert rows["cluster/BKRBUP-2.DIRECT"][2:] == ["directory", "DEV3", "-", "(was", "DEV2's)"]
     assert rows["cluster/BKRBUP-3.DIRECT"][:4] == ["delete", "cluster/BKRBUP-3.DIRECT", "directory", "DEV3"]
     warnings = [line for line in result.stderr.splitlines() if line.startswith("bkrc: warning:")]
     assert len(warnings) == 3, result.stderr
-    assert "job SYSFULL's copy on DEV3 is renamed SYSFULL3 -> SYSFULL2" in warnings[0]
-    assert "SYSFULL2 was DEV2's name: the catalog would hold both members' backups under it" in warnings[0]
+    assert "job SYSFU's copy on DEV3 is renamed SYSFU3 -> SYSFU2" in warnings[0]
+    assert "SYSFU2 was DEV2's name: the catalog would hold both members' backups under it" in warnings[0]
     assert "write `job-suffix 3` in member DEV3" in warnings[0]
     assert "SUBCONFIG entries that were DEV2's are now DEV3's, under the same names" in warnings[1]
     assert "cluster/BKRBUP-2.DIRECT" in warnings[1]
@@ -313,14 +313,14 @@ def test_removing_a_member_before_another_names_what_it_renames(tmp_path):
     source(tmp_path, THREE.replace("  member DEV2 { workers 2  private-volume D2PRV1 }\n", "").replace(
         "private-volume D3PRV1 }", "private-volume D3PRV1  job-suffix 3 }"))
     result = run_cli(["compile", src, "-o", out], expect=0)
-    assert "DEV3/SYSFULL3.TEMPLATE" not in run_cli(["compile", src, "-o", out, "--check"], expect=0).stdout
+    assert "DEV3/SYSFU3.TEMPLATE" not in run_cli(["compile", src, "-o", out, "--check"], expect=0).stdout
     assert "renamed" not in result.stderr and result.stderr.count("bkrc: warning:") == 2
-    assert (out / "DEV3" / "SYSFULL3.TEMPLATE").is_file()
+    assert (out / "DEV3" / "SYSFU3.TEMPLATE").is_file()
 
 
 def test_a_renamed_copy_s_old_template_is_named_to_erase(tmp_path):
-    """DEV2 retired, DEV3's copy SYSFULL3 becomes SYSFULL2. The plan deletes
-    DEV3/SYSFULL3.TEMPLATE in out/ only: on DEV3's backup server's disk it stays,
+    """DEV2 retired, DEV3's copy SYSFU3 becomes SYSFU2. The plan deletes
+    DEV3/SYSFU3.TEMPLATE in out/ only: on DEV3's backup server's disk it stays,
     under the name it had, and BKRSUBMT no longer lists it. The warning on the
     rename said where the backups went but not that file, and `deleted_warnings`
     leaves a renamed copy to it, so nothing told the site to erase it."""
@@ -329,7 +329,7 @@ def test_a_renamed_copy_s_old_template_is_named_to_erase(tmp_path):
     source(tmp_path, THREE.replace("  member DEV2 { workers 2  private-volume D2PRV1 }\n", ""))
     (renamed,) = [w for w in _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr) if " is renamed " in w]
     assert renamed.endswith(
-        "; to keep the name, write `job-suffix 3` in member DEV3; else erase SYSFULL3 TEMPLATE on DEV3,"
+        "; to keep the name, write `job-suffix 3` in member DEV3; else erase SYSFU3 TEMPLATE on DEV3,"
         " which stays on its backup server's disk where its BKRSUBMT no longer lists it"
         ' (docs/deploy.md, "Changing a deployed cluster")'
     ), renamed
@@ -376,13 +376,13 @@ def test_a_job_renamed_says_its_old_template_stays_on_the_member(tmp_path):
     assert len(_warnings(result.stderr)) == 1
     # Both jobs renamed and nothing else: one line for the single-configuration
     # job, one for the IDENTITY job (both its copies, each paired on its member).
-    source(tmp_path, GOOD.replace("job SYSFULL {", "job SYSALL {"))
+    source(tmp_path, GOOD.replace("job SYSFU {", "job SYSALL {"))
     run_cli(["compile", src, "-o", out], expect=0)
-    source(tmp_path, GOOD.replace("job SYSFULL {", "job SYSINC {").replace("job GUESTFUL {", "job GUESTINC {"))
+    source(tmp_path, GOOD.replace("job SYSFU {", "job SYSIN {").replace("job GUESTFUL {", "job GUESTINC {"))
     warnings = _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr)
     assert [w[:60] for w in warnings] == [
         "bkrc: warning: job GUESTFUL is renamed GUESTINC on DEV1 (its",
-        "bkrc: warning: job SYSALL is renamed SYSINC on DEV1, DEV2 (e",
+        "bkrc: warning: job SYSALL is renamed SYSIN on DEV1, DEV2 (ea",
     ]
     # Two single-configuration jobs gone and two come on one member, each the same
     # but for its name: which was renamed to which cannot be told, so neither is paired.
@@ -399,34 +399,34 @@ def test_a_job_renamed_says_its_old_template_stays_on_the_member(tmp_path):
 
 
 def test_an_identity_job_renamed_pairs_its_copies_member_by_member(tmp_path):
-    """`job SYSFULL` renamed `job SYSALL` and nothing else showed as two creates and
+    """`job SYSFU` renamed `job SYSALL` and nothing else showed as two creates and
     two deletes, and the warning named the old copies alone, while a single job so
     renamed was paired. Each member's copy is now paired by the same rule (on that
     member, one IDENTITY copy gone and one come, the same but for the job name):
-    `(was SYSFULL1)` in the plan and in `--plan-format json`'s `note`, and one
+    `(was SYSFU1)` in the plan and in `--plan-format json`'s `note`, and one
     warning for the job naming both names of every copy. A member added meanwhile
     has a new copy, not paired; another IDENTITY job added beside the rename
     leaves two copies come on each member where one went: none is paired."""
     src, out = source(tmp_path), tmp_path / "out"
     run_cli(["compile", src, "-o", out], expect=0)
-    source(tmp_path, GOOD.replace("job SYSFULL {", "job SYSALL {"))
+    source(tmp_path, GOOD.replace("job SYSFU {", "job SYSALL {"))
     for mode, code in (("--dry-run", 0), ("--check", 1)):
         result = run_cli(["compile", src, "-o", out, mode], expect=code)
         (warning,) = _warnings(result.stderr)
         assert warning == (
-            "bkrc: warning: job SYSFULL is renamed SYSALL on DEV1, DEV2 (each copy's template the same but for"
-            f" the name): its 2 copies' templates are deleted in {out} only (DEV1/SYSFULL1.TEMPLATE,"
-            " DEV2/SYSFULL2.TEMPLATE) and each stays on its member's backup server's disk, where the member's"
-            " BKRSUBMT no longer lists it; erase them there (SYSFULL1 TEMPLATE on DEV1, SYSFULL2 TEMPLATE on"
-            " DEV2); the catalog keeps the backups made so far under SYSFULL1, SYSFULL2, not SYSALL1, SYSALL2"
+            "bkrc: warning: job SYSFU is renamed SYSALL on DEV1, DEV2 (each copy's template the same but for"
+            f" the name): its 2 copies' templates are deleted in {out} only (DEV1/SYSFU1.TEMPLATE,"
+            " DEV2/SYSFU2.TEMPLATE) and each stays on its member's backup server's disk, where the member's"
+            " BKRSUBMT no longer lists it; erase them there (SYSFU1 TEMPLATE on DEV1, SYSFU2 TEMPLATE on"
+            " DEV2); the catalog keeps the backups made so far under SYSFU1, SYSFU2, not SYSALL1, SYSALL2"
             ' (docs/deploy.md, "Changing a deployed cluster")'
         )
         for n in (1, 2):
-            assert re.search(rf"^create +DEV{n}/SYSALL{n}\.TEMPLATE +job-template +DEV{n} +SYSALL{n} \(was SYSFULL{n}\)$",
+            assert re.search(rf"^create +DEV{n}/SYSALL{n}\.TEMPLATE +job-template +DEV{n} +SYSALL{n} \(was SYSFU{n}\)$",
                              result.stdout, re.MULTILINE), result.stdout
     document = json.loads(run_cli(["compile", src, "-o", out, "--dry-run", "--plan-format", "json"], expect=0).stdout)
     notes = {f["path"]: f["note"] for f in document["files"] if f["note"]}
-    assert notes == {"DEV1/SYSALL1.TEMPLATE": "was SYSFULL1", "DEV2/SYSALL2.TEMPLATE": "was SYSFULL2"}
+    assert notes == {"DEV1/SYSALL1.TEMPLATE": "was SYSFU1", "DEV2/SYSALL2.TEMPLATE": "was SYSFU2"}
     # The single-configuration job's rename is in the document's notes too.
     source(tmp_path, GOOD.replace("job GUESTFUL {", "job GUESTALL {"))
     document = json.loads(run_cli(["compile", src, "-o", out, "--dry-run", "--plan-format", "json"], expect=0).stdout)
@@ -434,21 +434,21 @@ def test_an_identity_job_renamed_pairs_its_copies_member_by_member(tmp_path):
     # A member added too: DEV1's and DEV2's copies are paired, DEV3's is new.
     dev2 = "  member DEV2 { workers 2  private-volume D2PRV1 }\n"
     three = dev2 + dev2.replace("DEV2", "DEV3").replace("D2PRV1", "D3PRV1")
-    source(tmp_path, GOOD.replace("job SYSFULL {", "job SYSALL {").replace(dev2, three))
+    source(tmp_path, GOOD.replace("job SYSFU {", "job SYSALL {").replace(dev2, three))
     result = run_cli(["compile", src, "-o", out, "--dry-run"], expect=0)
     assert re.search(r"^create +DEV3/SYSALL3\.TEMPLATE +job-template +DEV3 +SYSALL3$", result.stdout, re.MULTILINE)
-    assert result.stdout.count("(was SYSFULL") == 2
+    assert result.stdout.count("(was SYSFU") == 2
     (warning,) = _warnings(result.stderr)
-    assert warning.startswith("bkrc: warning: job SYSFULL is renamed SYSALL on DEV1, DEV2 (each copy's"), warning
+    assert warning.startswith("bkrc: warning: job SYSFU is renamed SYSALL on DEV1, DEV2 (each copy's"), warning
     # Another IDENTITY job added beside the rename: two copies come on each member
     # where one went, and which was renamed cannot be told: none is paired.
-    job = GOOD[GOOD.index("  job SYSFULL {"):]
+    job = GOOD[GOOD.index("  job SYSFU {"):]
     job = job[: job.index("\n  }\n") + 5]
-    source(tmp_path, GOOD.replace(job, job.replace("SYSFULL", "SYSALL") + job.replace("SYSFULL", "SYSTWO")))
+    source(tmp_path, GOOD.replace(job, job.replace("SYSFU", "SYSALL") + job.replace("SYSFU", "SYSTWO")))
     result = run_cli(["compile", src, "-o", out, "--dry-run"], expect=0)
     assert "(was " not in result.stdout
     (warning,) = _warnings(result.stderr)
-    assert warning.startswith(f"bkrc: warning: 2 job templates are deleted in {out} only (DEV1/SYSFULL1"), warning
+    assert warning.startswith(f"bkrc: warning: 2 job templates are deleted in {out} only (DEV1/SYSFU1"), warning
 
 
 def test_a_user_moved_between_single_and_identity_jobs_is_told_to_change_its_entry(tmp_path):
@@ -456,7 +456,7 @@ def test_a_user_moved_between_single_and_identity_jobs_is_told_to_change_its_ent
     directory entry must go from USER to IDENTITY with a SUBCONFIG per member,
     which bkrc does not write, and without --directory nothing said so. The last
     compile's templates (single GUESTFUL included LINUX02) and this one's
-    (SYSFULL's copies include it) tell; and back again the other way."""
+    (SYSFU's copies include it) tell; and back again the other way."""
     src, out = source(tmp_path), tmp_path / "out"
     run_cli(["compile", src, "-o", out], expect=0)
     moved = GOOD.replace("{ LINUX01 LINUX02 }", "{ LINUX01 }").replace("{ TCPIP }", "{ TCPIP LINUX02 }")
@@ -596,7 +596,7 @@ def test_a_member_removed_says_what_stays_on_it(tmp_path):
     assert len(warnings) == 2, warnings
     assert warnings[0] == (
         f"bkrc: warning: member DEV3's folder is gone from {out} (3 files: BKRSTART EXEC, BKRSUBMT EXEC,"
-        f" SYSFULL3 TEMPLATE): bkrc deletes files in {out} only; on DEV3 they stay, and run (BKRSTART EXEC"
+        f" SYSFU3 TEMPLATE): bkrc deletes files in {out} only; on DEV3 they stay, and run (BKRSTART EXEC"
         " at the member's IPL, the others when its scheduler calls `DUE`), until you erase them there"
         ' (docs/deploy.md, "Changing a deployed cluster")'
     )
@@ -619,7 +619,7 @@ def test_a_member_removed_whose_folder_holds_a_file_of_the_sites_says_the_folder
         warnings = _warnings(run_cli(["compile", src, "-o", out, *([mode] if mode else [])], expect=code).stderr)
         assert warnings[0] == (
             f"bkrc: warning: member DEV3's files are gone from {out} (3 files: BKRSTART EXEC, BKRSUBMT EXEC,"
-            " SYSFULL3 TEMPLATE; its folder stays, for the 1 file in it that bkrc did not write: DEV3/NOTES.TXT):"
+            " SYSFU3 TEMPLATE; its folder stays, for the 1 file in it that bkrc did not write: DEV3/NOTES.TXT):"
             f" bkrc deletes files in {out} only; on DEV3 they stay, and run (BKRSTART EXEC at the member's IPL,"
             ' the others when its scheduler calls `DUE`), until you erase them there (docs/deploy.md, "Changing a'
             ' deployed cluster")'
@@ -793,7 +793,7 @@ def test_a_member_removed_before_pinned_ones_is_told_to_rename_what_the_director
 
 
 def test_a_job_suffix_removed_is_not_called_a_member_renumbered(tmp_path):
-    """DEV1's `job-suffix A` removed: SYSFULLA becomes SYSFULL1. The warning gave the
+    """DEV1's `job-suffix A` removed: SYSFUA becomes SYSFU1. The warning gave the
     reason of a member added or removed before DEV1, which nobody had done."""
     suffixed = GOOD.replace("private-volume D1PRV1 }", "private-volume D1PRV1  job-suffix A }")
     src, out = source(tmp_path, suffixed), tmp_path / "out"
@@ -801,9 +801,9 @@ def test_a_job_suffix_removed_is_not_called_a_member_renumbered(tmp_path):
     source(tmp_path, GOOD)
     (warning,) = _warnings(run_cli(["compile", src, "-o", out, "--dry-run"], expect=0).stderr)
     assert warning == (
-        "bkrc: warning: job SYSFULL's copy on DEV1 is renamed SYSFULLA -> SYSFULL1 (its member's job suffix"
+        "bkrc: warning: job SYSFU's copy on DEV1 is renamed SYSFUA -> SYSFU1 (its member's job suffix"
         " changed from A to 1: a `job-suffix` written, changed or removed); the catalog keeps its backups so far"
-        " under SYSFULLA; to keep the name, write `job-suffix A` in member DEV1; else erase SYSFULLA TEMPLATE on"
+        " under SYSFUA; to keep the name, write `job-suffix A` in member DEV1; else erase SYSFUA TEMPLATE on"
         " DEV1, which stays on its backup server's disk where its BKRSUBMT no longer lists it"
         ' (docs/deploy.md, "Changing a deployed cluster")'
     )
@@ -891,7 +891,7 @@ def test_a_symlinked_member_folder_is_refused_even_with_force(tmp_path):
     src, out, elsewhere = source(tmp_path), tmp_path / "out", tmp_path / "elsewhere"
     run_cli(["compile", src, "-o", out], expect=0)
     (out / "DEV2").rename(elsewhere)
-    (elsewhere / "SYSFULL2.TEMPLATE").unlink()
+    (elsewhere / "SYSFU2.TEMPLATE").unlink()
     (out / "DEV2").symlink_to(elsewhere)
     source(tmp_path, GOOD.replace("daily 02:00", "daily 02:30"))
     outside = tree(elsewhere)
