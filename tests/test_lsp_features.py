@@ -44,7 +44,7 @@ CLUSTER = textwrap.dedent(
         run on DEV1 daily 01:00
       }
       ## Every member's system machines.
-      job SYSINC {
+      job SYSIN {
         backup SYSIDS incremental
         include minidisk TCPIP 0191
         to disk pool P
@@ -77,11 +77,11 @@ HOVERS = [
     ("{ LNX0|1 LNX02", ["**LNX01**: single-configuration user", "- listed in single group `LINUX` (line 4)"]),
     ("match LNXA|PP*", ["**LNXAPP\\***: pattern; every user it matches is a single-configuration user"]),
     (
-        "job SYS|INC {",
+        "job SYS|IN {",
         [
             "runs on each member",
-            "| DEV1 | `SYSINC1` |",
-            "| DEV2 | `SYSINCB` |",
+            "| DEV1 | `SYSIN1` |",
+            "| DEV2 | `SYSINB` |",
             "Every member's system machines.",
         ],
     ),
@@ -119,7 +119,7 @@ def test_hover_shows_the_description_of_a_cluster_a_member_and_a_job():
         ("cluster D|EV {", 'Development "DEV" cluster'),
         ("member DEV|1 {", "The first member"),
         ("run on DE|V1 daily", "The first member"),
-        ("job SYS|INC {", "System IDs"),
+        ("job SYS|IN {", "System IDs"),
     ]:
         doc, line, column = doc_at(text, cursor)
         assert not [d for d in doc.diagnostics if d.is_error], doc.diagnostics
@@ -183,7 +183,7 @@ def test_hover_on_a_pool_says_what_it_is_and_where_it_is_named():
                               "- SFS paths in it: `BKRPOOL:LNX01.*` (line 17)"]),
         ("sfs BKRP|OOL:", ["**BKRPOOL**: the catalog's SFS file pool", "declared line 10"]),
         ("VMSY|SU:", ["**VMSYSU**: an SFS file pool of z/VM's own, not the catalog's"]),
-        ("disk pool |P\n", ["**P**: a disk pool", "- jobs that back up to it: `LNXFULL` (line 18), `SYSINC` (line 26)"]),
+        ("disk pool |P\n", ["**P**: a disk pool", "- jobs that back up to it: `LNXFULL` (line 18), `SYSIN` (line 26)"]),
         ("tape pool TP|OOL", ["**TPOOL**: a tape pool", "- jobs that back up to it: `LNXFULL` (line 20)"]),
     ]:
         doc, line, column = doc_at(text, cursor)
@@ -251,9 +251,9 @@ def test_hover_on_a_schedule_says_when_it_is_due_and_what_sends_it_on_which_memb
                              f"- `EXEC BKRSUBMT DUE` submits it on `DEV1` as `LNXFULL`, {due}"]),
             ("sat,sun|day", ["**02:00 weekly sat,sun**"]),
             ("sat,sunday 02:0|0", ["**02:00 weekly sat,sun**"]),
-            ("|first sunday", ["**02:00 monthly first sun**: job `SYSINC` is due on the first Sunday of every month at 02:00",
-                               "- `EXEC BKRSUBMT DUE` submits it on `DEV1` as `SYSINC1`, `DEV2` as `SYSINCB`"]),
-            ("first sun|day", ["job `SYSINC` is due on the first Sunday"]),
+            ("|first sunday", ["**02:00 monthly first sun**: job `SYSIN` is due on the first Sunday of every month at 02:00",
+                               "- `EXEC BKRSUBMT DUE` submits it on `DEV1` as `SYSIN1`, `DEV2` as `SYSINB`"]),
+            ("first sun|day", ["job `SYSIN` is due on the first Sunday"]),
             ("purge weekly s|un", ["**03:00 weekly sun**: the catalog's purge (`EXPIRE`) is due every Sunday at 03:00",
                                    f"- `EXEC BKREXPIR DUE` sends it on `DEV1`, {due}"]),
         ],
@@ -284,7 +284,7 @@ def test_hover_on_a_minidisk_address_says_whose_minidisks_it_selects():
         [
             ("* 01|91\n", ["**0191**: minidisk address 0191, included by job `LNXFULL`, of every user the job backs up",
                            "- no `disk` statement of the cluster is in it", unknown]),
-            ("BKR* 019|1", ["**0191**: minidisk address 0191, included by job `SYSINC`, of the users `BKR*` matches",
+            ("BKR* 019|1", ["**0191**: minidisk address 0191, included by job `SYSIN`, of the users `BKR*` matches",
                             ("- `disk` statements in it: `BKRSVSFS 0191` (line 12), `BKRADMIN 0191` (line 13),"
                              " `BKRBKUP 0191` (line 14)")]),
             ("0191-01|92", [("**0191-0192**: minidisk addresses 0191 to 0192 (2 addresses), excluded on `DEV1` from"
@@ -377,7 +377,7 @@ def test_hover_on_a_disk_address_says_whose_minidisk_it_is_where_it_is_placed_an
 def test_hover_on_a_job_suffix_gives_the_job_names_it_makes_on_its_member():
     # Hover on `job-suffix B` showed nothing: the names of the member's jobs that end in it.
     head = "**B**: the job suffix of member `DEV2`: the name there of a job that runs on several members"
-    _hovers(CLUSTER, [("job-suffix |B", [head, "- job names on `DEV2`: `SYSINCB` (job `SYSINC`)"])])
+    _hovers(CLUSTER, [("job-suffix |B", [head, "- job names on `DEV2`: `SYSINB` (job `SYSIN`)"])])
     text = CLUSTER.replace("run on each member daily 02:00", "run on DEV1 daily 02:00")
     _hovers(text, [("job-suffix |B", [head, "- no job takes it on `DEV2` now"])])
 
@@ -412,7 +412,7 @@ EVERY_VALUE = textwrap.dedent(
         to disk pool P
         run on DEV1 daily 01:00
       }
-      job SYSINC {
+      job SYSIN {
         backup SYSIDS, TCPIP incremental
         include minidisk TCPIP 0191-0192
         to tape pool T
@@ -729,7 +729,7 @@ def test_hover_on_a_group_declared_without_its_kind_says_it_is_not_written():
         ("single group LI|NUX", ["**LINUX**: single group (2 users, 1 pattern), declared line 4"]),  # written: as before
         # A job that backs it up: its names per member depend on the kind written.
         ("job LNXF|ULL", ["**LNXFULL**: full backup of users whose kind is not written (`APPS`: BKR004), runs on DEV1"]),
-        ("job SYS|INC", ["**SYSINC**: incremental backup of IDENTITY users, runs on each member", ""]),
+        ("job SYS|IN", ["**SYSIN**: incremental backup of IDENTITY users, runs on each member", ""]),
     ]:
         doc, line, column = doc_at(text, cursor)
         assert F.hover(doc, line, column).markdown.split("\n")[: len(expected)] == expected, cursor
@@ -1122,7 +1122,7 @@ def test_completion_below_a_statement_cut_short_where_the_lexer_expects_a_keywor
         doc, line, column = doc_at(slipped, "    backup |SYSIDS incremental")
         labels = [c.label for c in F.complete(doc, line, column)]
         assert {"LINUX", "APPS", "SYSIDS"} <= set(labels) and not {"group", "user", ""} & set(labels), slip
-        doc, line, column = doc_at(slipped, "  job SYSINC {\n    |description")
+        doc, line, column = doc_at(slipped, "  job SYSIN {\n    |description")
         assert {"backup", "description", "run"} <= {c.label for c in F.complete(doc, line, column)}, slip
 
 
@@ -1143,7 +1143,7 @@ def test_completion_of_a_list_leaves_out_the_names_it_holds_already():
     # offers the names it does not hold yet, as a group body does.
     cases = [
         ("backup LINUX full", "backup LINUX, |full", {"LINUX"}, {"SYSIDS", "LNX01"}),
-        ("run on each member daily 02:00", "run on DEV1, |daily 02:00", {"DEV1"}, {"DEV2"}),  # SYSINC: IDENTITY
+        ("run on each member daily 02:00", "run on DEV1, |daily 02:00", {"DEV1"}, {"DEV2"}),  # SYSIN: IDENTITY
         ("purge weekly sun 03:00", "purge weekly sun, |03:00", {"sun"}, {"mon", "sat"}),
         ("purge weekly sun 03:00", "purge weekly SUN,mon, |03:00", {"sun", "mon"}, {"tue", "sat"}),
     ]
@@ -1207,7 +1207,7 @@ def test_completion_of_a_pool_offers_the_pools_of_that_medium():
     # `to tape pool |` offered nothing: each offers the pools of its own medium.
     text = CLUSTER.replace("to disk pool P\n    run on DEV1", "to tape pool TPOOL\n    run on DEV1")
     text = text.replace("to disk pool P\n    run on each", "to disk pool DPOOL\n    run on each")
-    text = text.replace("  job SYSINC {", "  job THIRD {\n    to disk pool D\n  }\n  job FOURTH {\n    to tape pool T\n  }\n  job SYSINC {")
+    text = text.replace("  job SYSIN {", "  job THIRD {\n    to disk pool D\n  }\n  job FOURTH {\n    to tape pool T\n  }\n  job SYSIN {")
     doc, line, column = doc_at(text, "to disk pool |D\n")
     assert [(c.label, c.detail) for c in F.complete(doc, line, column)] == [("DPOOL", "disk pool")]
     doc, line, column = doc_at(text, "to tape pool |T\n")
@@ -1857,7 +1857,7 @@ def test_outline():
         ("DEV", "cluster"),
     ]
     cluster = F.outline(doc)[-1]
-    assert [c.name for c in cluster.children] == ["DEV1", "DEV2", "catalog", "expire", "LNXFULL", "SYSINC"]
+    assert [c.name for c in cluster.children] == ["DEV1", "DEV2", "catalog", "expire", "LNXFULL", "SYSIN"]
 
 
 def test_outline_shows_disks_and_volumes_but_not_descriptions():
@@ -1925,7 +1925,7 @@ RENAMES = [
     ("{ LNX0|1 LNX02", "LNX09", "user", 1),
     ("minidisk TCP|IP 0191", "TCPIPX", "user", 2),  # group entry and minidisk owner
     ("server BKRS|VSFS", "BKRSFS", "user", 1),  # named by the catalog, declared nowhere
-    ("job SYS|INC {", "SYSDAY", "job", 1),
+    ("job SYS|IN {", "SYSDA", "job", 1),
     ("cluster D|EV {", "DEVSSI", "cluster", 1),
 ]
 
@@ -2123,9 +2123,9 @@ INVALID = [
     ("member DEV|2", "DEV-2", "`DEV-2` contains `-`, which a member name cannot hold"),
     ("single group L|INUX", "LNX*", "group name `LNX*` contains `*`, so `backup` would read it as a pattern"),
     ("job LNX|FULL", "NIGHTLYFULL", "a job name (a CMS file name) has at most 8"),
-    # SYSINC runs on each member: its names get the members' suffixes (SYSINC1, SYSINCB).
-    ("job SYS|INC", "SYSWEEKF", "`SYSWEEKF1` would have 9 characters; here a job name has at most 7"),
-    ("job SYS|INC", "two words", "`TWO WORDS` is not a name"),
+    # SYSIN runs on each member: its names get the members' suffixes (SYSIN1, SYSINB).
+    ("job SYS|IN", "SYSWEEKF", "`SYSWEEKF1` would have 9 characters; here a job name has at most 7"),
+    ("job SYS|IN", "two words", "`TWO WORDS` is not a name"),
 ]
 
 
@@ -2144,9 +2144,9 @@ COLLISIONS = [
     ("{ LNX0|1 LNX02", "LNX02", "`LNX02` is already a user ID (declared line 4)"),
     ("{ LNX0|1 LNX02", "BKRCATLG", "`BKRCATLG` is already a user ID (declared std/backup-manager.bkr:"),
     ("{ LNX0|1 LNX02", "BKRSVSFS", "`BKRSVSFS` is already the ID of the catalog's SFS file pool server"),
-    ("job SYS|INC", "LNXFULL", "`LNXFULL` is already the name of a job (line 14)"),
-    # What the checker says the renamed files would break: LNXFULL's name is SYSINC's on DEV1.
-    ("job LNX|FULL", "SYSINC1", "`bkrc check` would then report BKR224: job `SYSINC` would be named `SYSINC1`"),
+    ("job SYS|IN", "LNXFULL", "`LNXFULL` is already the name of a job (line 14)"),
+    # What the checker says the renamed files would break: LNXFULL's name is SYSIN's on DEV1.
+    ("job LNX|FULL", "SYSIN1", "`bkrc check` would then report BKR224: job `SYSIN` would be named `SYSIN1`"),
 ]
 
 
@@ -2376,7 +2376,7 @@ UNCLOSED_FIXES = {
         "Insert `}` to end `cluster PRODSSI`", True, "{ workers 4 }\n}\n\ncluster TESTSSI",
     ),
     "unclosed-cluster": ("Insert `}` to end `cluster PRODSSI`", False, "    backup APPS full\n  }\n}\n"),
-    "unclosed-job-before-next-job": ("Insert `}` to end `job APPSFULL`", True, "backup APPS full\n  }\n  job SYSINC"),
+    "unclosed-job-before-next-job": ("Insert `}` to end `job APPSFULL`", True, "backup APPS full\n  }\n  job SYSIN"),
 }
 
 
@@ -2498,13 +2498,13 @@ def test_a_cursor_away_from_the_mistakes_is_offered_those_the_client_shows_there
 
 
 def test_a_cursor_on_a_mistake_without_a_fix_is_offered_no_other_fix_of_its_line():
-    # `run on DEV1 daily 01:00` in SYSINC: BKR221 on `DEV1` (its fix: *Run on each
+    # `run on DEV1 daily 01:00` in SYSIN: BKR221 on `DEV1` (its fix: *Run on each
     # member*) and BKR402 on `01:00` (LNXFULL starts then too; no fix). With the
     # cursor on `01:00`, VS Code sends BKR402 as the diagnostic shown there: it was
     # offered BKR221's fix, as preferred, which *Auto Fix* applied to the other mistake.
     text = CLUSTER.replace("run on each member daily 02:00", "run on DEV1 daily 01:00")
     doc = analyse_document("/ws/dev.bkr", text)
-    (warning,) = [d for d in doc.diagnostics if d.code == "BKR402" and "SYSINC" in d.message]
+    (warning,) = [d for d in doc.diagnostics if d.code == "BKR402" and "SYSIN" in d.message]
     s = warning.span
     at = (s.line - 1, s.column + 1)
     assert text.split("\n")[at[0]].strip() == "run on DEV1 daily 01:00" and s.end_line == s.line
@@ -2585,10 +2585,10 @@ def test_inlay_hints_show_worker_ids_and_job_names_per_member():
     assert hints_of(doc) == [
         ("  member DEV1 { workers 2", "→ BKRWRK01 BKRWRK02"),
         ("  member DEV2 { workers 2", "→ BKRWRK01 BKRWRK02"),
-        ("  job SYSINC", "→ SYSINC1 SYSINCB"),  # the hover's names: DEV2 has job-suffix B
+        ("  job SYSIN", "→ SYSIN1 SYSINB"),  # the hover's names: DEV2 has job-suffix B
     ]
-    (job,) = [h for h in F.inlay_hints(doc, (0, 0), (99, 0)) if h.label.startswith("→ SYSINC")]
-    assert job.tooltip == "job SYSINC on each member: SYSINC1 on DEV1, SYSINCB on DEV2"
+    (job,) = [h for h in F.inlay_hints(doc, (0, 0), (99, 0)) if h.label.startswith("→ SYSIN")]
+    assert job.tooltip == "job SYSIN on each member: SYSIN1 on DEV1, SYSINB on DEV2"
     # Only in the range asked for, both ends included.
     doc_line = CLUSTER.split("\n").index("  member DEV2 { workers 2  private-volume D2PRV1  job-suffix B }")
     assert hints_of(doc, (doc_line, 0), (doc_line, len("  member DEV2 { workers 2"))) == [
@@ -2598,16 +2598,16 @@ def test_inlay_hints_show_worker_ids_and_job_names_per_member():
 
 
 def test_long_lists_of_names_are_shortened():
-    text = (ROOT / "examples" / "prodssi.bkr").read_text().replace("job SYSINC {", "job SYSINCX {")
+    text = (ROOT / "examples" / "prodssi.bkr").read_text().replace("job SYSIN {", "job SYSINCX {")
     doc, _, _ = doc_at(text)
     found = {before.strip(): label for before, label in hints_of(doc)}
     assert found["member VMSYS1 { workers 4"] == "→ BKRWRK01–BKRWRK04"
     assert found["workers 4"] == "→ BKRWRK01–BKRWRK04"  # VMSYS2's own line
     assert found["member VMSYS3 { workers 2"] == "→ BKRWRK01 BKRWRK02"
     assert found["job SYSINCX"] == "→ SYSINCX1…SYSINCX4"
-    doc, _, _ = doc_at(text.replace("job SYSINCX {", "job SYSINC {"))
+    doc, _, _ = doc_at(text.replace("job SYSINCX {", "job SYSIN {"))
     found = {before.strip(): label for before, label in hints_of(doc)}
-    assert found["job SYSINC"] == "→ SYSINC1 SYSINC2 SYSINC3 SYSINC4"
+    assert found["job SYSIN"] == "→ SYSIN1 SYSIN2 SYSIN3 SYSIN4"
 
 
 def test_inlay_hints_name_the_kind_only_of_users_whose_kind_the_file_does_not_say():
@@ -2626,7 +2626,7 @@ def test_inlay_hints_name_the_kind_only_of_users_whose_kind_the_file_does_not_sa
     assert dirmaint.kind == "type" and dirmaint.tooltip.startswith("single-configuration user (a USER entry")
     # The job mixes kinds (BKR222): which names it would take on each member is not known.
     assert "BKR222" in [d.code for d in doc.diagnostics]
-    assert not [label for _, label in hints_of(doc) if label.startswith("→ SYSINC")]
+    assert not [label for _, label in hints_of(doc) if label.startswith("→ SYSIN")]
 
 
 def test_a_syntax_error_withholds_the_hints_it_leaves_unknown():
@@ -2657,7 +2657,7 @@ def test_a_stray_brace_leaves_the_language_server_the_whole_file():
     assert [d.code for d in broken.diagnostics] == ["BKR013"]
     assert broken.model is not None
     assert [m.name for m in broken.model.members] == ["VMSYS1", "VMSYS2", "VMSYS3", "VMSYS4"]
-    assert [j.name for j in broken.model.jobs] == ["LNXFULL", "LNXINC", "APPSFULL", "SYSINC", "SYSME"]
+    assert [j.name for j in broken.model.jobs] == ["LNXFULL", "LNXINC", "APPSFULL", "SYSIN", "SYSME"]
     assert hints_of(broken) == hints_of(good) != []
     assert [(s.name, [c.name for c in s.children]) for s in F.outline(broken)] == [
         (s.name, [c.name for c in s.children]) for s in F.outline(good)
@@ -2667,7 +2667,7 @@ def test_a_stray_brace_leaves_the_language_server_the_whole_file():
     def places(spans):
         return [(s.line, s.column) for s in spans]
 
-    for cursor in ("member VMSYS|2", "job SYS|INC", "backup LIN|UX full", "on VMSY|S2 weekly", "{ TCP|IP"):
+    for cursor in ("member VMSYS|2", "job SYS|IN", "backup LIN|UX full", "on VMSY|S2 weekly", "{ TCP|IP"):
         (doc, line, column), (ok, _, _) = doc_at(stray, cursor), doc_at(clean, cursor)
         assert F.hover(doc, line, column).markdown == F.hover(ok, line, column).markdown, cursor
         assert places(F.definition(doc, line, column)) == places(F.definition(ok, line, column)) != [], cursor
@@ -2705,7 +2705,7 @@ def test_folding_ranges_of_blocks_comments_regions_and_imports():
         ("job LNXFULL {", "run on DEV1 daily 01:00", "block"),
         ("# region identity jobs", "# endregion", "region"),
         ("# region identity jobs", "## Every member's system machines.", "comment"),
-        ("job SYSINC {", "run on each member daily 02:00", "block"),
+        ("job SYSIN {", "run on each member daily 02:00", "block"),
     ]
 
 
@@ -2719,7 +2719,7 @@ def test_folding_a_broken_file_follows_its_braces():
         ("cluster DEV {", "}", "block"),
         ("expire on DEV1 {", "purge weekly sun 03:00", "block"),
         ("job LNXFULL {", "}", "block"),
-        ("job SYSINC {", "run on each member daily 02:00", "block"),
+        ("job SYSIN {", "run on each member daily 02:00", "block"),
     ]
     # A `}` too many closes nothing; braces in comments and strings do not count.
     doc, _, _ = doc_at('cluster C {\n  }\n}\n# {\nmember M {\n  description "{"\n  workers 1\n}\n')
@@ -2735,15 +2735,15 @@ def found_names(docs, query):
 
 def test_workspace_symbols_find_jobs_by_their_names_on_each_member():
     doc, _, _ = doc_at(CLUSTER)
-    assert found_names([doc], "sysinc") == [
-        ("SYSINC", "job", "job"),
-        ("SYSINC1", "job", "job SYSINC on DEV1"),
-        ("SYSINCB", "job", "job SYSINC on DEV2"),
+    assert found_names([doc], "sysin") == [
+        ("SYSIN", "job", "job"),
+        ("SYSIN1", "job", "job SYSIN on DEV1"),
+        ("SYSINB", "job", "job SYSIN on DEV2"),
     ]
-    (_, place), *_ = F.workspace_symbols([doc], "SysIncB")
-    assert (place.span.line, place.span.column) == (21, 7)  # job SYSINC's name
+    (_, place), *_ = F.workspace_symbols([doc], "SysInB")
+    assert (place.span.line, place.span.column) == (21, 7)  # job SYSIN's name
     # A subsequence finds it too, after the names that hold the query whole.
-    assert found_names([doc], "SIB") == [("SYSINCB", "job", "job SYSINC on DEV2")]
+    assert found_names([doc], "SIB") == [("SYSINB", "job", "job SYSIN on DEV2")]
     assert [n for n, _, _ in found_names([doc], "dev")] == ["DEV", "DEV1", "DEV2"]
     assert ("BKRWRK02", "user", "worker on DEV2") in found_names([doc], "bkrwrk02")
     assert ("LNXAPP*", "user", "single users matching") in found_names([doc], "lnxapp")
@@ -3663,7 +3663,7 @@ def test_the_outline_shows_what_a_job_backs_up_where_to_and_when_and_the_catalog
     assert [(c.name, c.detail) for c in cluster.children if c.kind in ("job", "catalog")] == [
         ("catalog", "shared server BKRSVSFS pool BKRPOOL on DEV1"),
         ("LNXFULL", "backup LINUX full, to disk pool P, run on DEV1 daily 01:00"),
-        ("SYSINC", "backup SYSIDS incremental, to disk pool P, run on each member daily 02:00"),
+        ("SYSIN", "backup SYSIDS incremental, to disk pool P, run on each member daily 02:00"),
     ]
     prodssi = analyse_document(str(EXAMPLES / "prodssi.bkr"), (EXAMPLES / "prodssi.bkr").read_text(), path=EXAMPLES / "prodssi.bkr")
     details = {c.name: c.detail for c in F.outline(prodssi)[-1].children}
@@ -3927,11 +3927,11 @@ def test_the_region_reading_carries_the_same_choices(monkeypatch, kind):
 # --- h1 (stop 63)
 #: BKR005's `}` before a statement (`messages.not_closed_before`), where comment lines
 #: stand between the block's last line and the statement: CLUSTER's `}` of `job LNXFULL`
-#: left out, the lines between `run on DEV1 daily 01:00` and `job SYSINC` as written and
+#: left out, the lines between `run on DEV1 daily 01:00` and `job SYSIN` as written and
 #: as the choice writes them. The comment lines directly above the statement (no blank
 #: line between), at its indentation or less, are its own: the `}` goes before them.
 BRACE_BEFORE_COMMENTS = {
-    # `job SYSINC`'s doc comment: the `}` went after it, the comment inside `job LNXFULL`
+    # `job SYSIN`'s doc comment: the `}` went after it, the comment inside `job LNXFULL`
     "doc comment": ("  ## Every member's system machines.\n", "  }\n  ## Every member's system machines.\n"),
     "two comment lines": (
         "  # nightly, after LNXFULL\n  ## Every member's system machines.\n",
@@ -3953,9 +3953,9 @@ BRACE_BEFORE_COMMENTS = {
 def test_the_brace_missing_before_a_statement_goes_before_its_comment_lines(monkeypatch, case, reading):
     monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
     written, mended = BRACE_BEFORE_COMMENTS[case]
-    clean = "    run on DEV1 daily 01:00\n  }\n  ## Every member's system machines.\n  job SYSINC {"
+    clean = "    run on DEV1 daily 01:00\n  }\n  ## Every member's system machines.\n  job SYSIN {"
     assert clean in CLUSTER
-    text = CLUSTER.replace(clean, f"    run on DEV1 daily 01:00\n{written}  job SYSINC {{")
+    text = CLUSTER.replace(clean, f"    run on DEV1 daily 01:00\n{written}  job SYSIN {{")
     doc = analyse_document("/ws/dev.bkr", text)
     (shown,) = [p for p in F.placed(doc) if p.diagnostic.code == "BKR005"]
     assert shown.diagnostic.message.endswith("is not closed before `job`")
@@ -3963,11 +3963,11 @@ def test_the_brace_missing_before_a_statement_goes_before_its_comment_lines(monk
     (fix,) = [f for f in F.fixes(doc, line, line, (line, 0), (line, 0)) if f.diagnostic.code == "BKR005"]
     assert (fix.title, fix.preferred) == ("Insert `}` to end `job LNXFULL`", True)
     fixed = apply(text, fix)
-    assert fixed == CLUSTER.replace(clean, f"    run on DEV1 daily 01:00\n{mended}  job SYSINC {{")
+    assert fixed == CLUSTER.replace(clean, f"    run on DEV1 daily 01:00\n{mended}  job SYSIN {{")
     after = analyse_document("/ws/dev.bkr", fixed)
     assert [d.code for d in after.diagnostics if d.is_error] == []  # CLUSTER's warnings only
     if "##" in mended:  # the doc comment is still the next job's: its hover shows it
-        at = fixed.index("job SYSINC") + len("job SYS")
+        at = fixed.index("job SYSIN") + len("job SYS")
         line, column = fixed.count("\n", 0, at), at - fixed.rfind("\n", 0, at) - 1
         assert "Every member's system machines." in F.hover(after, line, column).markdown
 
