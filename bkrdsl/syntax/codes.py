@@ -823,7 +823,7 @@ UNCLOSED = register(
         cluster PRODSSI {
           job APPSFULL {
             backup APPS full
-          job SYSIN {          # APPSFULL's `}` is missing
+          job SYSINC {          # APPSFULL's `}` is missing
             backup SYSIDS incremental
           }
         }
