@@ -1392,7 +1392,7 @@ def test_fixes_that_touch_wait_for_the_next_round():
 # An IDENTITY job pinned to one member (BKR221): its fix, `run on each member`, is right
 # for the placement, but the job's name has 8 characters, so its per-member names
 # (SYSINCRM1 ...) would be too long (BKR223), an error the file does not have.
-PINNED = damaged("  job SYSINC {", "  job SYSINCRM {").replace(
+PINNED = damaged("  job SYSIN {", "  job SYSINCRM {").replace(
     "run on each member daily 03:30", "run on VMSYS1 daily 03:30"
 )
 
@@ -1407,7 +1407,7 @@ def test_a_fix_that_would_add_an_error_is_not_applied():
     assert done.text == PINNED and done.applied == []
     (left,) = done.not_applied
     assert left.diagnostic.code == "BKR221" and left.diagnostic.fix.title == "Run on each member"
-    job = line_of("job SYSINC {", 1)
+    job = line_of("job SYSIN {", 1)
     assert [(d.code, d.span.line, d.span.column) for d in left.gives] == [("BKR223", job, 7)]
     assert [d.code for d in done.diagnostics if d.is_error] == ["BKR221"]
 
@@ -1461,7 +1461,7 @@ def test_fix_says_which_fix_it_did_not_apply_and_why(tmp_path):
     path.write_text(PINNED, encoding="utf-8")
     result = run_cli(["check", "--fix", "--format", "short", path], expect=1)
     assert path.read_text(encoding="utf-8") == PINNED
-    job, run = line_of("job SYSINC {", 1), line_of("run on each member", 1)
+    job, run = line_of("job SYSIN {", 1), line_of("run on each member", 1)
     assert (
         f"not applied: the fix for BKR221 at {path}:{run}:9 (Run on each member) would give"
         f" BKR223 at {path}:{job}:7: job `SYSINCRM` runs on several members, and its per-member names"
@@ -2405,8 +2405,8 @@ def test_a_reversed_range_that_turned_round_covers_another_says_to_delete_it_wit
 #: clean file as written, as damaged.
 BRACE_CERTAIN = {
     "before the next job": (
-        "    run on VMSYS1 daily 02:00\n  }\n\n  job SYSINC {",
-        "    run on VMSYS1 daily 02:00\n\n  job SYSINC {",
+        "    run on VMSYS1 daily 02:00\n  }\n\n  job SYSIN {",
+        "    run on VMSYS1 daily 02:00\n\n  job SYSIN {",
     ),
     "at the end of the file": ("    run on each member monthly last-day 20:00\n  }\n}\n", "    run on each member monthly last-day 20:00\n"),
 }
@@ -2432,8 +2432,8 @@ def test_a_brace_missing_where_the_file_says_where_the_block_ends_is_a_fix(monke
 BRACE_GUESSED = {
     # the body's last line lined up with `job`: it may be the cluster's
     "a body line lined up": (
-        "    run on VMSYS1 daily 02:00\n  }\n\n  job SYSINC {",
-        "  run on VMSYS1 daily 02:00\n\n  job SYSINC {",
+        "    run on VMSYS1 daily 02:00\n  }\n\n  job SYSIN {",
+        "  run on VMSYS1 daily 02:00\n\n  job SYSIN {",
     ),
     # the cluster's `}` alone missing: a `}` inside it may have been its own
     "a block inside": ("20:00\n  }\n}\n", "20:00\n  }\n"),

@@ -242,13 +242,13 @@ READ_FAST = {
     # statement outside any such block, read in one the recovery opens there (BKR013),
     # nameless, or joined to the job before it after that job's `}` and a blank line
     "job GUESTFUL's line emptied": ("  job GUESTFUL {", ""),
-    "job SYSFULL's line emptied": ("  job SYSFULL {", "  "),
+    "job SYSFU's line emptied": ("  job SYSFU {", "  "),
     "expire on DEV1's line emptied": ("  expire on DEV1 {", " "),
     # a job's opening line typed again up to `j`: after a job, the word skipped (BKR012)
     # to the `disk` of `to disk pool`, whose size is missing at `run` (BKR004), the job
     # reopened there unsaid; after a group, the group's next user ID, the group's `}` one
     # too many (BKR013, the fix removes it)
-    "j for job SYSFULL": ("  job SYSFULL {", "  j"),
+    "j for job SYSFU": ("  job SYSFU {", "  j"),
     "j for job GUESTFUL": ("  job GUESTFUL {", "  j"),
 }
 
