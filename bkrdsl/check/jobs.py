@@ -443,7 +443,10 @@ WORKER_TASK_NAMES = register(
     bkrc reports it where a job of IDENTITY users runs on several members,
     at least two of which run more than one worker (`workers 2` or more):
     load balancing is Backup Manager's, not a setting bkrc writes, and a
-    member with one worker has no work to share between workers. The help
+    member with one worker has no work to share between workers. With
+    `catalog local` each member has a catalog of its own, so names shared
+    between members' worker tasks never meet in one catalog: bkrc does not
+    report it there. The help
     writes a five-character name, none of another job's names (BKR224), and
     its fix renames the job; no other statement names a job, so the job's
     name is the one word to change. Where no such name is free, or the
@@ -1140,7 +1143,10 @@ def _own_suffix_help(model: Model, member) -> str:
 def worker_task_names(model: Model):
     """IDENTITY jobs on several members whose per-member names share their first six
     characters, among the members that run more than one worker (APAR PH50490). O(jobs
-    x members): no text is read."""
+    x members): no text is read. With a `catalog local` each member's worker tasks are
+    in its own catalog, where names shared with another member's cannot meet: none."""
+    if model.catalog is not None and model.catalog.scope is Scope.LOCAL:
+        return
     for job in model.jobs:
         if job.run is None or job.kind is not Kind.IDENTITY or not _derives(job):
             continue

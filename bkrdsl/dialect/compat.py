@@ -239,7 +239,9 @@ not act on the second; the others confirm what it writes):
   five characters so that the first six characters stay unique per member.
   bkrc warns (BKR227, [rules/BKR227.md](rules/BKR227.md)) at an IDENTITY
   job whose per-member names share their first six characters on members
-  with more than one worker, and its fix writes a five-character name; a
+  with more than one worker, where the catalog is shared (a `catalog local`
+  is one per member, where members' names cannot meet), and its fix writes a
+  five-character name; a
   warning leaves `bkrc check` at exit 0 and does not stop `bkrc compile`.
   The same APAR names 64 workers as "the max allowed": bkrc refuses more
   than 64 on a member (BKR316).
