@@ -24,7 +24,7 @@ from test_output import siblings, tree
 
 from bkrdsl import output
 
-NEW = GOOD.replace("daily 01:00", "daily 01:30").replace("job SYSFULL", "job SYSINC")
+NEW = GOOD.replace("daily 01:00", "daily 01:30").replace("job SYSFU", "job SYSIN")
 
 
 def ctrl_c() -> None:

@@ -30,7 +30,7 @@ class GeneratedFile(SingleFileSnapshotExtension):
 
     @classmethod
     def get_snapshot_name(cls, *, test_location, index=0) -> str:
-        name = test_location.testname  # test_generated_file[prodssi/VMSYS1/SYSINC1.TEMPLATE]
+        name = test_location.testname  # test_generated_file[prodssi/VMSYS1/SYSIN1.TEMPLATE]
         return name[name.index("[") + 1 : -1].replace("/", "__")
 
 

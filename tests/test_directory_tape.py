@@ -205,7 +205,7 @@ def test_a_disk_for_a_tape_machine_says_the_tape_statement_is_missing(tmp_path):
     wrong = errors_of(tmp_path, without_tape + "  disk TCTMM 191 size 10 cyl\n")
     assert sorted(e.split()[0] for e in wrong) == ["BKR230", "BKR332"], wrong
     (disk,) = [e for e in wrong if e.startswith("BKR332")]
-    assert "the `tape manager` statement that names it is missing (job `SYSINC` writes to tape)" in disk
+    assert "the `tape manager` statement that names it is missing (job `SYSIN` writes to tape)" in disk
     # Without a job to tape, nothing says the disk was a Tape Manager machine's.
     wrong = errors_of(tmp_path, SINGLE_JOB + "  disk TCTMM 191 size 10 cyl\n")
     assert "tape manager" not in wrong[0], wrong

@@ -1281,7 +1281,7 @@ def test_a_form_feed_is_a_blank_to_both_parsers_and_to_fmt(monkeypatch, parser):
 
     base = (EXAMPLES / "minimal.bkr").read_text(encoding="utf-8")
     text = (
-        "\f" + base.replace("  job SYSFULL {", "\f\n\f  job SYSFULL {")
+        "\f" + base.replace("  job SYSFU {", "\f\n\f  job SYSFU {")
         .replace("workers 2  private-volume D1PRV1", "workers 2\fprivate-volume D1PRV1")
         .replace("retain 30 days", "retain\f30 days\f")
         .replace("# each member's", "# each\fmember's")

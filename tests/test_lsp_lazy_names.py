@@ -42,7 +42,7 @@ cluster DEVSSI {
     run on DEV1 daily 01:00
   }
 
-  job SYSFULL {
+  job SYSFU {
     backup SYSTEM, LINUX01 full
     include minidisk * 0191
     to disk pool BKUPPOOL

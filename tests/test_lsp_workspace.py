@@ -420,7 +420,7 @@ async def test_the_directory_setting_is_the_directory_the_checks_compare_with(cl
         "BKR533", "BKR534",
     ]  # BKR532, BKR533: prodssi.bkr's `disk` statements without `at START`; BKR534: the link passwords
     # prodssi.direct gives; BKR516 twice: LNXWEB02's T-DISK 191, by LNXINC's 0191 and LNXFULL's range
-    # (docs/directory.md's transcript); BKR515 and BKR530 of `* 0191` once per job, SYSINC and SYSME
+    # (docs/directory.md's transcript); BKR515 and BKR530 of `* 0191` once per job, SYSIN and SYSME
     renamed = next(d for d in found if d.code == "BKR529")  # in the directory: at the member it names
     assert renamed.range.start.line == 8 and renamed.message.startswith("in USER.DIRECT:215: IDENTITY `BKRWRK04`")
     kind = next(d for d in found if d.code == "BKR510")
@@ -429,7 +429,7 @@ async def test_the_directory_setting_is_the_directory_the_checks_compare_with(cl
     assert [r.location.uri for r in kind.related_information] == [directory]
     built = next(d for d in found if d.code == "BKR513")
     assert built.message.startswith("in USER.DIRECT:104: IDENTITY `TCPIP` is built on `VMSYS5`")
-    assert built.range.start.line == 81  # `run on each member` of job SYSINC
+    assert built.range.start.line == 81  # `run on each member` of job SYSIN
     at = built.related_information[0].location  # its own place, in the directory
     assert (at.uri, at.range.start.line, at.range.start.character) == (directory, 103, 10)
     # Hover on a user ID shows its entry in the directory: kind, place, members, minidisks.

@@ -185,20 +185,20 @@ def test_a_one_digit_hour_is_due_however_the_minute_is_written(cms):
 
 
 # The month's last day (tests/cms/clusters/monthend.bkr: WEBFULL `monthly last-day
-# 23:00` on SYSA, SYSFULL `monthly LAST-DAY 22:00` on each member, DBFULL `monthly 28
+# 23:00` on SYSA, SYSFU `monthly LAST-DAY 22:00` on each member, DBFULL `monthly 28
 # 21:00` on SYSB, the preview `monthly last-day 05:00`, the purge `monthly 1 06:00`):
 # what BKRSUBMT DUE (either member, each scheduled minute) and BKREXPIR DUE send on a
 # date given as yyyymmdd. Worked out by hand from a calendar, not from the oracle.
 MONTH_END_DUE = [
-    ("20240229", {"WEBFULL", "SYSFULL", "PREVIEW"}),  # a leap February's last day
+    ("20240229", {"WEBFULL", "SYSFU", "PREVIEW"}),  # a leap February's last day
     ("20240228", {"DBFULL"}),  # the 28th of a leap February: not its last day
-    ("20250228", {"WEBFULL", "SYSFULL", "PREVIEW", "DBFULL"}),  # February of 28 days
-    ("20260430", {"WEBFULL", "SYSFULL", "PREVIEW"}),  # a month of 30 days
+    ("20250228", {"WEBFULL", "SYSFU", "PREVIEW", "DBFULL"}),  # February of 28 days
+    ("20260430", {"WEBFULL", "SYSFU", "PREVIEW"}),  # a month of 30 days
     ("20260330", set()),  # the 30th of a month of 31: not the last
-    ("20261231", {"WEBFULL", "SYSFULL", "PREVIEW"}),  # a month of 31 days, the year's last
+    ("20261231", {"WEBFULL", "SYSFU", "PREVIEW"}),  # a month of 31 days, the year's last
     ("20261201", {"PURGE"}),  # the day after
-    ("20000229", {"WEBFULL", "SYSFULL", "PREVIEW"}),  # 400 divides 2000: a leap year
-    ("21000228", {"WEBFULL", "SYSFULL", "PREVIEW", "DBFULL"}),  # 100 divides 2100, 400 not
+    ("20000229", {"WEBFULL", "SYSFU", "PREVIEW"}),  # 400 divides 2000: a leap year
+    ("21000228", {"WEBFULL", "SYSFU", "PREVIEW", "DBFULL"}),  # 100 divides 2100, 400 not
 ]
 
 
@@ -206,7 +206,7 @@ def _assert_due_on_date(cms, example: str, date: str, expected: set[str], *, che
     """BKRSUBMT DUE (on SYSA and SYSB) and BKREXPIR DUE (on SYSA), given `date` as
     yyyymmdd and run at each minute a schedule of `example` names, send exactly
     `expected` (a job on each member is submitted under each member's name,
-    SYSFULL1 and SYSFULL2: both count as SYSFULL); the property tests' oracle,
+    SYSFU1 and SYSFU2: both count as SYSFU); the property tests' oracle,
     `is_due`, agrees; and on `check_minutes_on` each is sent at its own minute only."""
     model = example_model(example)
     exec_of = _exec_of(example)
@@ -221,7 +221,7 @@ def _assert_due_on_date(cms, example: str, date: str, expected: set[str], *, che
             run = cms.run(exec_of(member, "BKRSUBMT"), f"DUE {hhmm} {day} {date}", member=member,
                           logged_on=["BKRBKUP"])
             assert run.rc == 0, run
-            sent |= {re.sub(r"^SYSFULL[12]$", "SYSFULL", c.split()[-1]) for c in run.commands
+            sent |= {re.sub(r"^SYSFU[12]$", "SYSFU", c.split()[-1]) for c in run.commands
                      if c.startswith("CP SMSG")}
         run = cms.run(exec_of("SYSA", "BKREXPIR"), f"DUE {hhmm} {day} {date}", member="SYSA",
                       logged_on=["BKRCATLG"])
@@ -266,7 +266,7 @@ def test_due_alone_finds_the_month_s_last_day_by_the_clock(cms, fake_clock, inst
 BLANK_RUNS = [
     ("BKRSUBMT", "GUESTFUL  ( REVIEW", ["CP SMSG BKRBKUP REVIEW GUESTFUL"]),
     ("BKRSUBMT", "JOB GUESTFUL   ", ["CP SMSG BKRBKUP SUBMIT GUESTFUL"]),
-    ("BKRSUBMT", "ALL  ", ["CP SMSG BKRBKUP SUBMIT GUESTFUL", "CP SMSG BKRBKUP SUBMIT SYSFULL1"]),
+    ("BKRSUBMT", "ALL  ", ["CP SMSG BKRBKUP SUBMIT GUESTFUL", "CP SMSG BKRBKUP SUBMIT SYSFU1"]),
     ("BKRSUBMT", "LIST   ", []),
     ("BKRSUBMT", "DUE 01:00 MON 1  ( REVIEW", ["CP SMSG BKRBKUP REVIEW GUESTFUL"]),
     ("BKREXPIR", "PURGE   ", ["CP SMSG BKRCATLG EXPIRE (PURGE"]),
@@ -449,7 +449,7 @@ def test_member_guard_with_eight_character_names(cms, answer, rc):
 
     text = generate(_eight_character_members(), "MEMBER01", "BKRSUBMT")
     run = cms.run(text, "ALL", member="MEMBER01", answer=[answer], logged_on=["BKRBKUP"])
-    sent = ["CP SMSG BKRBKUP SUBMIT GUESTFUL", "CP SMSG BKRBKUP SUBMIT SYSFULL1"] if rc == 0 else []
+    sent = ["CP SMSG BKRBKUP SUBMIT GUESTFUL", "CP SMSG BKRBKUP SUBMIT SYSFU1"] if rc == 0 else []
     assert (run.rc, run.commands) == (rc, ["CP QUERY USERID", *sent]), run
 
 
@@ -512,13 +512,13 @@ def test_rexx_md_s_bkrexpir_rc_28_example_is_what_it_says(cms):
 # not send it again: its minute has passed).
 def test_a_failure_in_all_names_only_the_jobs_left_unsent(cms):
     run = cms.run(example_exec("minimal", "DEV1", "BKRSUBMT"), "ALL", member="DEV1",
-                  logged_on=["BKRBKUP"], fail={"SMSG BKRBKUP SUBMIT SYSFULL1": 20})
+                  logged_on=["BKRBKUP"], fail={"SMSG BKRBKUP SUBMIT SYSFU1": 20})
     assert run.rc == 20, run
     assert [line for line in run.stdout.splitlines() if line.startswith("BKRSUBMT:")] == [
         "BKRSUBMT: sent CP SMSG BKRBKUP SUBMIT GUESTFUL",
-        "BKRSUBMT: CP SMSG BKRBKUP SUBMIT SYSFULL1 failed, rc 20.",
+        "BKRSUBMT: CP SMSG BKRBKUP SUBMIT SYSFU1 failed, rc 20.",
         "BKRSUBMT: not sent. When the cause is fixed, send each with:",
-        "BKRSUBMT:   EXEC BKRSUBMT JOB SYSFULL1",
+        "BKRSUBMT:   EXEC BKRSUBMT JOB SYSFU1",
     ], run
 
 
@@ -550,7 +550,7 @@ def test_a_job_left_unsent_is_named_as_typed_at_a_terminal(cms):
     from bkrdsl.pipeline import analyse
 
     text = (ROOT / "examples" / "minimal.bkr").read_text()
-    analysis = analyse("signs.bkr", text.replace("GUESTFUL", "PAY@1").replace("SYSFULL", "SYS#F").encode())
+    analysis = analyse("signs.bkr", text.replace("GUESTFUL", "PAY@1").replace("SYSFU", "SYS#F").encode())
     assert analysis.ok, [d.message for d in analysis.diagnostics]
     run = cms.run(generate(analysis.model, "DEV1", "BKRSUBMT"), "ALL", member="DEV1",
                   logged_on=["BKRBKUP"], fail={"SMSG BKRBKUP SUBMIT PAY@1": 57})
@@ -588,7 +588,7 @@ def test_where_another_members_job_runs_is_said_as_typed_at_a_terminal(cms):
     from bkrdsl.pipeline import analyse
 
     text = (ROOT / "examples" / "minimal.bkr").read_text()
-    analysis = analyse("signs.bkr", text.replace("GUESTFUL", "PAY@1").replace("SYSFULL", "SYS#F").encode())
+    analysis = analyse("signs.bkr", text.replace("GUESTFUL", "PAY@1").replace("SYSFU", "SYS#F").encode())
     assert analysis.ok, [d.message for d in analysis.diagnostics]
     model = analysis.model
     # the name asked for on DEV2: (what it says, the member and job its command submits)
@@ -753,7 +753,7 @@ def test_rexx_md_s_try_by_hand_prints_what_the_page_shows(tmp_path):
 # The Nth and the last weekday of the month (tests/cms/clusters/nthday.bkr): what
 # BKRSUBMT DUE (on either member, at each scheduled minute) and BKREXPIR DUE send
 # on a date given as yyyymmdd with its own weekday. Worked out by hand from a
-# calendar, not from the oracle; SYSFULL runs on each member. November 2026 has
+# calendar, not from the oracle; SYSFU runs on each member. November 2026 has
 # five Sundays (1 ... 29) and 30 days; February has 29 days in 2000 and 2020
 # (a year 400 divides, and one 4 divides) and 28 in 2100 and 2200 (100 divides
 # them, 400 does not).
@@ -764,9 +764,9 @@ NTH_DUE = [
     ("20261110", {"MAILFULL"}),  # second Tuesday (days 8 to 14)
     ("20261118", {"TESTFULL"}),  # third Wednesday (days 15 to 21)
     ("20261124", {"ARCHFULL"}),  # the last Tuesday of a 30-day month: the 24th
-    ("20261128", {"SYSFULL", "PREVIEW"}),  # fourth Saturday, and the last
+    ("20261128", {"SYSFU", "PREVIEW"}),  # fourth Saturday, and the last
     ("20261130", {"LOGSFULL"}),  # last Monday, on the month's last day
-    ("20260131", {"SYSFULL"}),  # last Saturday, the 31st (the fourth was the 24th)
+    ("20260131", {"SYSFU"}),  # last Saturday, the 31st (the fourth was the 24th)
     ("20260531", {"PURGE"}),  # last Sunday, the 31st
     ("20260524", {"DBFULL"}),  # fourth Sunday of a month of five
     ("20261231", set()),  # a Thursday: nothing
@@ -774,8 +774,8 @@ NTH_DUE = [
     ("20000229", {"ARCHFULL"}),  # the last Tuesday of February 2000
     ("21000222", {"LOGSFULL"}),  # the last Monday: February 2100 has 28 days
     ("20200222", {"PREVIEW"}),  # fourth Saturday, not the last: the 29th is one
-    ("20200229", {"SYSFULL"}),  # the last Saturday, the leap day
-    ("22000222", {"SYSFULL", "PREVIEW"}),  # fourth and last Saturday: 2200 is no leap year
+    ("20200229", {"SYSFU"}),  # the last Saturday, the leap day
+    ("22000222", {"SYSFU", "PREVIEW"}),  # fourth and last Saturday: 2200 is no leap year
 ]
 
 
@@ -795,7 +795,7 @@ def test_nth_and_last_weekday_are_due_on_their_dates(cms, date, expected):
 # sends it with the right EXEC, the date as yyyymmdd (it holds after midnight).
 # Called every minute, it gave that advice every minute, whether or not a job
 # was due: now only at a minute when a job of the member it ran on was due
-# (examples/prodssi.bkr: on VMSYS3, SYSINC3 daily 03:30, SYSME3 monthly
+# (examples/prodssi.bkr: on VMSYS3, SYSIN3 daily 03:30, SYSME3 monthly
 # last-day 20:00), naming the jobs; at any other minute, the refusal alone.
 DUE_MISSED = [
     "BKRSUBMT: no later DUE sends them. Once the right EXEC is in",
@@ -826,8 +826,8 @@ def _at(instant: str, usec: int = 0) -> dict[str, str]:
 
 
 @pytest.mark.parametrize(("operands", "due", "command"), [
-    ("DUE 03:30 TUE 20261201", "SYSINC3", "EXEC BKRSUBMT DUE 03:30 TUE 20261201"),
-    ("due 3:30 tue 1 (review", "SYSINC3", "EXEC BKRSUBMT DUE 03:30 TUE 20261201 ( REVIEW"),
+    ("DUE 03:30 TUE 20261201", "SYSIN3", "EXEC BKRSUBMT DUE 03:30 TUE 20261201"),
+    ("due 3:30 tue 1 (review", "SYSIN3", "EXEC BKRSUBMT DUE 03:30 TUE 20261201 ( REVIEW"),
     ("DUE 20:00 MON 30", "SYSME3", "EXEC BKRSUBMT DUE 20:00 MON 20261130"),
 ])
 def test_due_on_another_member_gives_the_minute_to_send(cms, fake_clock, operands, due, command):
@@ -937,7 +937,7 @@ def test_due_on_another_member_names_what_the_right_exec_sends(cms, fake_clock, 
     assert later.commands == right.commands, (wrong, later)
 
 
-@pytest.mark.parametrize(("operands", "answer"), [("ALL", None), ("SYSINC2", None), ("DUE", ["AUTOLOG1 XX"])])
+@pytest.mark.parametrize(("operands", "answer"), [("ALL", None), ("SYSIN2", None), ("DUE", ["AUTOLOG1 XX"])])
 def test_no_minute_to_send_but_after_due_on_another_member(cms, operands, answer):
     """Only DUE misses a minute; and where CP named no member, the EXEC may be the
     right one: it says nothing of another EXEC then."""
@@ -1155,7 +1155,7 @@ def test_version_names_the_compile_on_any_system(cms, example):
     ("BKRSUBMT", "ALL ( VERSION", "BKRSUBMT: VERSION takes no operands."),
     ("BKREXPIR", "PURGE ( VERSION", "BKREXPIR: VERSION takes no operands."),
     ("BKRSTART", "X ( VERSION", "BKRSTART: it takes no operands, not X ( VERSION."),
-    ("BKRSUBMT", "? SYSINC1", "BKRSUBMT: ? takes no operands."),
+    ("BKRSUBMT", "? SYSIN1", "BKRSUBMT: ? takes no operands."),
     ("BKRSUBMT", "HELP ( FOO", "BKRSUBMT: Unknown option: FOO"),
     ("BKREXPIR", "HELP PURGE", "BKREXPIR: HELP takes no operands."),
     ("BKRSTART", "? X", "BKRSTART: it takes no operands, not ? X."),
@@ -1217,8 +1217,8 @@ def test_a_job_named_help_is_sent_with_job_help(cms):
 
 def test_an_exec_of_an_older_compile_says_so_where_it_names_jobs(cms):
     """The case of docs/deploy.md's guard: VMSYS2's BKRSUBMT of an older compile
-    (SYSINC at 03:30), run by VMSYS3's scheduler after SYSINC moved to 03:45,
-    names SYSINC3 as not sent, and names its compile; `( VERSION` with
+    (SYSIN at 03:30), run by VMSYS3's scheduler after SYSIN moved to 03:45,
+    names SYSIN3 as not sent, and names its compile; `( VERSION` with
     VMSYS3's EXEC of the new compile names another, and the command it gave
     sends what that EXEC has due then: nothing."""
     text = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
@@ -1231,8 +1231,8 @@ def test_an_exec_of_an_older_compile_says_so_where_it_names_jobs(cms):
     assert old != current
     refused = cms.run(old_exec, "DUE 03:30 TUE 20261201", member="VMSYS3")
     said = unfolded(refused.stdout, "BKRSUBMT")
-    assert refused.rc == 40 and "BKRSUBMT: due on VMSYS3 at 03:30 TUE 20261201, not sent: SYSINC3." in said, refused
-    at = said.index("BKRSUBMT: due on VMSYS3 at 03:30 TUE 20261201, not sent: SYSINC3.")
+    assert refused.rc == 40 and "BKRSUBMT: due on VMSYS3 at 03:30 TUE 20261201, not sent: SYSIN3." in said, refused
+    at = said.index("BKRSUBMT: due on VMSYS3 at 03:30 TUE 20261201, not sent: SYSIN3.")
     assert said[at + 1:at + 3] == [f"BKRSUBMT: named by this EXEC, of compile {old}; the EXEC on VMSYS3",
                                    "BKRSUBMT: may be of another: EXEC BKRSUBMT ( VERSION there says."], refused
     version = cms.run(new_exec, "( VERSION", member="VMSYS3")

@@ -636,7 +636,7 @@ def test_thousands_of_jobs_each_missing_its_statements_are_checked_in_linear_wor
     diagnostics = analyse("input.bkr", jobs(1).encode()).diagnostics
     helps = {(d.span.line, d.code): d.help for d in diagnostics}
     assert helps[25, "BKR113"] == (
-        "add `to disk pool BKUPPOOL` (like `GUESTFUL` and `SYSFULL`) or `to tape`, which needs a"
+        "add `to disk pool BKUPPOOL` (like `GUESTFUL` and `SYSFU`) or `to tape`, which needs a"
         " `tape manager shared` statement"
     )
     assert helps[26, "BKR114"].startswith("add `run on DEV1`, where `GUESTFUL` backs up `GUESTS`, then when")
@@ -742,7 +742,7 @@ def test_thousands_of_jobs_of_one_group_are_checked_in_linear_work():
             f"    run on DEV{1 + i % 2} daily {10 + i // 60:02d}:{i % 60:02d}\n  }}\n"
             for i in range(n)
         )
-        return base.replace("  job SYSFULL {", more + "  job SYSFULL {")
+        return base.replace("  job SYSFU {", more + "  job SYSFU {")
 
     small, large = _calls_to_check(jobs(150)), _calls_to_check(jobs(300))
     assert large < 2.2 * small, (small, large)
@@ -776,7 +776,7 @@ def test_thousands_of_jobs_at_one_minute_are_checked_in_linear_work():
             "    include minidisk * *\n    to disk pool BKUPPOOL\n    run on DEV1 daily 03:00\n  }\n"
             for i in range(n)
         )
-        return base.replace("  job SYSFULL {", more + "  job SYSFULL {")
+        return base.replace("  job SYSFU {", more + "  job SYSFU {")
 
     small, large = _calls_to_check(jobs(150)), _calls_to_check(jobs(300))
     assert large < 2.2 * small, (small, large)
@@ -816,7 +816,7 @@ def test_thousands_of_jobs_declared_twice_are_checked_in_linear_work():
     def jobs(n: int) -> str:
         job = "  job {} {{\n    backup GUESTS full\n    include minidisk * *\n    to disk pool BKUPPOOL\n    run on DEV1 daily {}\n  }}\n"
         more = "".join(job.format(f"J{i:04d}", "03:00") + job.format(f"j{i:04d}", "04:00") for i in range(n))
-        return base.replace("  job SYSFULL {", more + "  job SYSFULL {")
+        return base.replace("  job SYSFU {", more + "  job SYSFU {")
 
     small, large = _calls_to_check(jobs(150)), _calls_to_check(jobs(300))
     assert large < 2.2 * small, (small, large)
@@ -884,7 +884,7 @@ def test_thousands_of_full_and_incremental_jobs_of_one_group_are_checked_in_line
             + job.format(f"I{i:04d}", "incremental", address, f"{i // 60 % 24:02d}:{i % 60:02d}")
             for i in range(n)
         )
-        return base.replace("  job SYSFULL {", more + "  job SYSFULL {")
+        return base.replace("  job SYSFU {", more + "  job SYSFU {")
 
     small, large = _lines_to_check(jobs(150, "0191")), _lines_to_check(jobs(300, "0191"))
     assert large < 2.2 * small, (small, large)

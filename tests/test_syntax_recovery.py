@@ -434,7 +434,7 @@ def test_a_stray_brace_is_one_error_and_later_errors_are_still_found():
         "    backup APPS full\n"
         "    run on\n"
         "  }\n"
-        "  jbo SYSINC { backup SYSIDS }\n"
+        "  jbo SYSIN { backup SYSIDS }\n"
         "}\n"
     )
     found = diagnose(text)
@@ -1746,10 +1746,10 @@ CLOSE_RUNS = [
     ("}\n", "}\n} }  }  # three too many\n", 3, 3, "Remove the 3 `}`", _ALL_PAIRED, "}\n  # three too many\n"),
     ("}\n", "}\n" + "}\n" * 10_000, 10_000, 10_000, "Remove the 10000 `}`", _ALL_PAIRED, None),
     # in the middle, the first of the line closing the cluster early: it goes too
-    ("  job SYSFULL {", "  }}}\n  job SYSFULL {", 2, 3, "Remove the 3 `}`",
+    ("  job SYSFU {", "  }}}\n  job SYSFU {", 2, 3, "Remove the 3 `}`",
      ("remove them and the `}` before them, which closed `cluster DEVSSI` early: every other `{` and `}` of the file"
       " pair up"), None),
-    ("  job SYSFULL {", "  }}\n  job SYSFULL {", None, 2, "Remove the 2 `}`",
+    ("  job SYSFU {", "  }}\n  job SYSFU {", None, 2, "Remove the 2 `}`",
      "remove it and the `}` before it, which closed `cluster DEVSSI` early: every other `{` and `}` of the file pair up",
      None),
     # after a job's last statement: the job's `}`, the cluster's, then two too many
@@ -1846,7 +1846,7 @@ def test_a_control_character_before_each_line_is_an_error_on_each_line_and_the_c
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
-@pytest.mark.parametrize("where", ["cluster DEVSSI {", "import std/zvm73", "  job SYSFULL {", "    retain 30 days"])
+@pytest.mark.parametrize("where", ["cluster DEVSSI {", "import std/zvm73", "  job SYSFU {", "    retain 30 days"])
 def test_a_control_character_before_a_word_leaves_the_word_read(where, parser, monkeypatch):
     from bkrdsl.pipeline import analyse
 
@@ -1868,15 +1868,15 @@ def test_a_control_character_before_a_word_leaves_the_word_read(where, parser, m
     ("written", "extra", "lines"),
     [
         # h10's case: a `{` written twice after a job's head, `}}` pasted at the end
-        ("  job SYSFULL { {\n", "}}\n", "line 33"),
-        ("  job SYSFULL {\n  {\n", "}\n}\n", "line 34"),
-        ("  job SYSFULL { {\n", "}  }\n", "line 33"),
+        ("  job SYSFU { {\n", "}}\n", "line 33"),
+        ("  job SYSFU {\n  {\n", "}\n}\n", "line 34"),
+        ("  job SYSFU { {\n", "}  }\n", "line 33"),
     ],
 )
 def test_h7s68_a_brace_run_whose_fix_would_leave_a_bare_open_brace_removes_it_too(
     written, extra, lines, parser, monkeypatch
 ):
-    """`job SYSFULL { {`, and `}}` at the file's end: BKR004 at the second `{` (opens
+    """`job SYSFU { {`, and `}}` at the file's end: BKR004 at the second `{` (opens
     nothing, no fix) and BKR006 at the last `}`, whose fix removed that `}`: the
     braces then paired (the bare `{` took one), and BKR004 was left, with no fix.
     Now BKR006's help says the `{` opens nothing, and its fix removes it with the `}`
@@ -1884,7 +1884,7 @@ def test_h7s68_a_brace_run_whose_fix_would_leave_a_bare_open_brace_removes_it_to
     from bkrdsl.pipeline import analyse
 
     monkeypatch.setenv("BKRDSL_PARSER", parser)
-    text = _MINIMAL.replace("  job SYSFULL {\n", written, 1) + extra
+    text = _MINIMAL.replace("  job SYSFU {\n", written, 1) + extra
     found = analyse("minimal.bkr", text.encode("utf-8")).diagnostics
     assert [d.code for d in found] == ["BKR004", "BKR006"]
     closes = found[-1]
@@ -1897,10 +1897,10 @@ def test_h7s68_a_brace_run_whose_fix_would_leave_a_bare_open_brace_removes_it_to
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 def test_h7s68_a_bare_open_brace_whose_removal_leaves_braces_unpaired_keeps_the_fix_as_before(parser, monkeypatch):
-    """`job SYSFULL { {` and one `}` at the end: the braces pair up already (the `{`'s
+    """`job SYSFU { {` and one `}` at the end: the braces pair up already (the `{`'s
     block closed by it), and BKR004 alone is said, as before."""
     from bkrdsl.pipeline import analyse
 
     monkeypatch.setenv("BKRDSL_PARSER", parser)
-    text = _MINIMAL.replace("  job SYSFULL {\n", "  job SYSFULL { {\n", 1) + "}\n"
+    text = _MINIMAL.replace("  job SYSFU {\n", "  job SYSFU { {\n", 1) + "}\n"
     assert [d.code for d in analyse("minimal.bkr", text.encode("utf-8")).diagnostics] == ["BKR004"]

@@ -22,9 +22,9 @@ from bkrdsl.syntax.messages import DISK_UNIT_WORDS, GENERIC_HELP, KEYWORD_PLACES
 ROOT = Path(__file__).resolve().parent.parent
 BASE = (ROOT / "examples" / "prodssi.bkr").read_text(encoding="utf-8")
 
-#: A job pasted into job SYSINC before its `}`, at a job's indentation.
+#: A job pasted into job SYSIN before its `}`, at a job's indentation.
 PASTED_JOB = (
-    "    run on each member daily 03:30\n  job SYSFULL {\n    backup SYSIDS full\n    to tape\n"
+    "    run on each member daily 03:30\n  job SYSFU {\n    backup SYSIDS full\n    to tape\n"
     "    run on each member weekly sun 04:00\n  }\n  }"
 )
 
@@ -2755,7 +2755,7 @@ HELPED = [
       " else the `}` that closed `job LNXINC` is one too many: remove it")),
     ("    run on each member daily 03:30\n  }",
      PASTED_JOB,
-     "`job` belongs directly inside `cluster NAME { ... }`: move it out of `job SYSINC`, after its `}`"),
+     "`job` belongs directly inside `cluster NAME { ... }`: move it out of `job SYSIN`, after its `}`"),
     ("  single group APPS { CICSPRD DB2PRD }",
      "  single group APPS {\n    CICSPRD DB2PRD\n  identity group SYSIDS2 { TCPIP2 }\n  }",
      "declare users and groups outside other blocks: move it out of `group APPS`, after its `}`"),
@@ -2770,7 +2770,7 @@ HELPED = [
      ("declare users and groups outside other blocks: move it out of `group APPS`, after its `}`;"
       " the `}` at 47:37 is one too many: remove it")),
     ("    run on each member daily 03:30\n  }", PASTED_JOB.replace("  }\n  }", "  }\n  }\n  }"),
-     ("`job` belongs directly inside `cluster NAME { ... }`: move it out of `job SYSINC`, after its `}`;"
+     ("`job` belongs directly inside `cluster NAME { ... }`: move it out of `job SYSIN`, after its `}`;"
       " the `}` at 88:3 is one too many: remove it")),
     ("  single group APPS { CICSPRD DB2PRD }", "  single group APPS { CICSPRD identity group X { T }",
      "add `}` to end `group APPS` before `identity`"),
@@ -3034,7 +3034,7 @@ HELPED = [
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the last day at 22:00", LAST_DAY),
     ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 on the last day of the month at 22:00", LAST_DAY),
     # a name twice in a row, then names without their `,`: the list as it is meant
-    # (in job SYSINC, of IDENTITY users: in APPSFULL, of single-configuration users, one
+    # (in job SYSIN, of IDENTITY users: in APPSFULL, of single-configuration users, one
     # member is written since h1, stop 68)
     ("run on each member daily 03:30", "run on VMSYS1 VMSYS1 VMSYS2 VMSYS3 daily 03:30",
      ("remove the second `VMSYS1`, and separate the names of the list with commas: `VMSYS1, VMSYS2, VMSYS3`"
@@ -4861,7 +4861,7 @@ def test_a_schedule_first_then_members_without_their_comma_is_one_error_that_kee
     written, meant, missing, parser, monkeypatch
 ):
     monkeypatch.setenv("BKRDSL_PARSER", parser)
-    # in job SYSINC, of IDENTITY users (since h1, stop 68: in a job of single-configuration
+    # in job SYSIN, of IDENTITY users (since h1, stop 68: in a job of single-configuration
     # users, such as APPSFULL, the fix writes one member, test_h1_68_*)
     text = BASE.replace("run on each member daily 03:30", written, 1)
     analysis = analyse("prodssi.bkr", text.encode("utf-8"))
@@ -4901,7 +4901,7 @@ def test_a_schedule_first_then_members_without_their_comma_and_a_word_too_many_k
     written, meant, missing, extra, parser, monkeypatch
 ):
     monkeypatch.setenv("BKRDSL_PARSER", parser)
-    # in job SYSINC, of IDENTITY users (since h10, stop 68: in a job of single-configuration
+    # in job SYSIN, of IDENTITY users (since h10, stop 68: in a job of single-configuration
     # users, such as APPSFULL, the fix writes one member and its help says the words too
     # many, one error, test_h10_68_*)
     text = BASE.replace("run on each member daily 03:30", written, 1)
@@ -5007,7 +5007,7 @@ def test_run_with_a_range_of_days_before_its_members_is_one_error_that_writes_th
 #: in order, "`VMSYS2` has no keyword before it", its help writing `daily VMSYS2`; with
 #: the schedule first, the order's error, its fix writing `run on each member daily
 #: 01:00` and leaving `VMSYS2`, then "one word too many" at it. (the line written in job
-#: SYSINC for `run on each member daily 03:30`, the message, what the span covers, the
+#: SYSIN for `run on each member daily 03:30`, the message, what the span covers, the
 #: members named)
 NAMES_AFTER_EACH_MEMBER = [
     ("run on each member VMSYS2 daily 03:30",
@@ -5048,7 +5048,7 @@ def test_members_named_after_each_member_are_one_error_whose_help_writes_both_re
     assert (found.code, found.message, found.fix) == ("BKR004", message, None)
     assert found.help == f"write `{every}` to run on every member, or `{named}` to run on {that}"
     assert text[found.span.start : found.span.end] == covered
-    # each line the help writes reads: on every member, job SYSINC's (IDENTITY users) is clean
+    # each line the help writes reads: on every member, job SYSIN's (IDENTITY users) is clean
     assert analyse("prodssi.bkr", BASE.replace("run on each member daily 03:30", every, 1).encode()).diagnostics == []
     read = analyse("prodssi.bkr", BASE.replace("run on each member daily 03:30", named, 1).encode())
     assert [d.code for d in read.diagnostics if d.code < "BKR100"] == []
@@ -7944,7 +7944,7 @@ H6_SCHEDULE_FIRST_COMMAS = [
 @pytest.mark.parametrize(("written", "meant", "said"), H6_SCHEDULE_FIRST_COMMAS, ids=[c[0] for c in H6_SCHEDULE_FIRST_COMMAS])
 def test_h6_a_schedule_before_members_without_their_commas_is_one_error(written, meant, said, parser, monkeypatch):
     monkeypatch.setenv("BKRDSL_PARSER", parser)
-    # in job SYSINC, of IDENTITY users (since h1, stop 68: in a job of single-configuration
+    # in job SYSIN, of IDENTITY users (since h1, stop 68: in a job of single-configuration
     # users, such as APPSFULL, the fix writes one member, test_h1_68_*)
     text, analysis = _one_slip("    run on each member daily 03:30", f"    {written}")
     (found,) = analysis.diagnostics
@@ -12679,7 +12679,7 @@ def test_h2s66_include_record_of_a_user_the_job_does_not_back_up_gets_no_fix(par
 @pytest.mark.parametrize(
     ("clean", "written", "code", "fixed"),
     [
-        # SYSINC's one include: BKR116, its note the address where the owner goes
+        # SYSIN's one include: BKR116, its note the address where the owner goes
         ("    include minidisk * 0191\n    to tape\n    run on each member daily 03:30",
          "    include minidisk 0191 *\n    to tape\n    run on each member daily 03:30",
          "BKR116", "    include minidisk * 0191"),
