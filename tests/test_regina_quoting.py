@@ -54,7 +54,7 @@ def _shown_description(cms, text: str) -> str:
     lines = run.stdout.splitlines()
     assert lines[0] == "GUESTFUL   daily 01:00", run
     assert lines[1].startswith(INDENT), run
-    end = lines.index("SYSFU1   daily 02:00")  # nothing leaked into the next entry
+    end = lines.index("SYSFU1     daily 02:00")  # nothing leaked into the next entry
     assert end == len(lines) - 2, run
     # A description longer than a console line is folded (docs/rexx.md): shown is
     # what the lines hold once unfolded, by the rule `folded` writes down.
