@@ -2232,3 +2232,17 @@ def test_bkr227_no_fix_where_the_suffixes_begin_alike():
     (d,) = run(RULES_DIR / "BKR227.fail-suffixes-alike.bkr").diagnostics
     assert d.code == "BKR227" and d.fix is None
     assert "`SYSINA`" in d.message and "`VM1` and `VM2`" in d.help
+
+
+# --- h1 (stop 69)
+def test_bkr227_not_with_a_catalog_per_member():
+    """`catalog local` is one catalog per member: SYSINC1's worker tasks and
+    SYSINC2's are recorded in different catalogs, so BKR227 stays silent; the same
+    cluster with one shared catalog (and its purging member) gets the warning."""
+    path = RULES_DIR / "BKR227.pass-local-catalog.bkr"
+    text = path.read_text(encoding="utf-8")
+    assert [d.code for d in run(path).diagnostics] == []
+    shared = text.replace("  catalog local\n", "  catalog shared server BKRSVSFS pool BKRPOOL on VM1\n").replace(
+        "expire on each member {", "expire on VM1 {"
+    )
+    assert [d.code for d in analyse(path.name, shared.encode(), path=path).diagnostics] == ["BKR227"]
