@@ -371,17 +371,35 @@ bkrc assumes; check it on your system):
   users connected nor CMS's message for a pool that does not serve yet
   reaches the console, up to 37 times. HT also hides what the EXEC itself
   says, so it covers the one query only, and RT comes right after it,
-  whatever its rc, before BKRSTART says anything; BKRSTART passes on the
-  query's rc as before (the last one, or a final one, is said). Assumed:
-  that HT hides CMS's error messages too. IBM's CMS User's Guide of
-  Release 6 (GC20-1819-2, 1981) says that HT did not suppress error
-  messages with the suffixes W, E, S or T; no current page was found
-  that says either way. If your CMS still shows them, each failed
-  try shows CMS's one message line (the list of users connected stays
-  hidden either way). Also: BKRSTART sets RT, CMS's default, not the
-  setting it found, so a PROFILE EXEC that called it under HT gets RT
-  back. Check it once from AUTOLOG1: `SET CMSTYPE HT`, then `QUERY
-  FILEPOOL CONNECT NOSUCH:`, then `SET CMSTYPE RT`.
+  whatever its rc, before BKRSTART says anything. When it gives up (after
+  the last try, or on a final rc), it asks the query once more without
+  HT, so that CMS's own message for it, the reason, is on the console just
+  above BKRSTART's lines; that answer's rc is the one said and passed on
+  (rc 0 then: the pool serves after all). Assumed: that HT hides CMS's
+  error messages too. IBM's CMS User's Guide of Release 6 (GC20-1819-2,
+  1981) says that HT did not suppress error messages with the suffixes
+  W, E, S or T; no current page was found that says either way. If your
+  CMS still shows them, each failed try shows CMS's one message line
+  (the list of users connected stays hidden either way). Check it once
+  from AUTOLOG1: `SET CMSTYPE HT`, then `QUERY FILEPOOL CONNECT NOSUCH:`,
+  then `SET CMSTYPE RT`.
+- **The CMSTYPE BKRSTART leaves.** It ends with RT, CMS's default, not
+  the setting it found. AUTOLOG1's PROFILE EXEC runs under RT unless the
+  site set HT, so for the usual caller that is the setting it had; one
+  that called BKRSTART under HT gets RT back, and what it does next is
+  shown rather than hidden, the safe side of the two (left at HT, a
+  caller under RT would no longer show the answers of the commands it
+  issues next). A PROFILE EXEC that wants HT again issues `SET CMSTYPE HT`
+  after the call. Why not the caller's setting: no documented way for an
+  EXEC to read it that the EXECs can use was found. The z/VM 7.4 SET page
+  says to use QUERY to see most settings, and `QUERY CMSTYPE` exists
+  (IBM's VM/PC manual documents it, `CMSTYPE = RT` or `CMSTYPE = HT`; the
+  VM/370 Community Edition added it, HRC425DS, as a command of later VM
+  releases), but its answer goes to the console or, with `(STACK`, to
+  the program stack, which the EXECs do not use (docs/rexx.md, "What the
+  EXECs ask of CMS REXX"); REXX/VM's `CMSFLAG('CMSTYPE')` was named in an
+  earlier review, but no page of it was found here, and Regina, which
+  the EXECs are tested under, has no such function.
 - **The shared catalog's file pool, seen from the other members.**
   BKRSTART waits for the catalog's SFS server and its pool only on its home
   member, the one member that starts it. Every other member's BKRSTART

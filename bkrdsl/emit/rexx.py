@@ -37,8 +37,9 @@ BKRSTART asks whether the catalog's file pool serves (QUERY FILEPOOL CONNECT,
 and the rcs after which it stops asking) come from the dialect table; the
 only commands this module spells out are CP's own `SLEEP`, with which BKRSTART
 waits for the SFS server, and CMS's `SET CMSTYPE HT` and `SET CMSTYPE RT`,
-which keep the file pool query's answers off AUTOLOG1's console. See
-docs/rexx.md.
+which keep the file pool query's answers off AUTOLOG1's console (all but
+the one asked again when BKRSTART gives up, whose message is its reason).
+See docs/rexx.md.
 """
 
 from __future__ import annotations
@@ -1473,7 +1474,10 @@ def _not_taken(key: str) -> list[str]:
 
 def _serving(seconds: int) -> list[str]:
     """SERVING: waits up to `seconds` (a whole number of POOL_SECONDS) for a
-    machine's file pool to serve (rc RC_NOT_UP when it does not in time)."""
+    machine's file pool to serve (rc RC_NOT_UP when it does not in time). Each
+    query is bracketed by CMSTYPE HT and RT, which keep its answer off the
+    console; when it gives up (the bound, or an rc in final), it asks once more
+    under RT, so that CMS's own message for the answer it reports is shown."""
     return [
         "/* Logged on is not serving: the SFS server still IPLs CMS and */",
         "/* starts its file pool. Asks the pool (p.i) until it answers rc 0; */",
@@ -1506,14 +1510,26 @@ def _serving(seconds: int) -> list[str]:
         "        call tell me':' what 'serves, after' waited 'seconds.'",
         "      return 0",
         "    end",
-        "    if wordpos(asked + 0, final) > 0 then do",
-        "      call tell me':' p.i 'failed, rc' asked'.'",
-        "      call tell me': it cannot tell whether' what 'serves.'",
-        "      call nottaken asked",
-        "      return asked",
-        "    end",
+        "    if wordpos(asked + 0, final) > 0 then leave",
         "    if try = 0 then",
         f"      call tell me': waiting up to {seconds} seconds for' what 'to serve.'",
+        "  end",
+        "  /* Given up: asked once more under RT, so that CMS's own words */",
+        "  /* on why (its message) reach the console; that answer is the */",
+        "  /* one said, and passed on. */",
+        "  stopped = (wordpos(asked + 0, final) > 0)",
+        "  p.i  /* a CMS command, issued as it is */",
+        "  asked = rc",
+        "  if asked = 0 then do",
+        "    if waited > 0 then",
+        "      call tell me':' what 'serves, after' waited 'seconds.'",
+        "    return 0",
+        "  end",
+        "  if stopped then do",
+        "    call tell me':' p.i 'failed, rc' asked'.'",
+        "    call tell me': it cannot tell whether' what 'serves.'",
+        "    call nottaken asked",
+        "    return asked",
         "  end",
         "  call tell me':' what 'does not serve after' waited 'seconds:'",
         "  call tell me': its last answer to' p.i 'was rc' asked'.'",
