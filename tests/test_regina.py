@@ -16,7 +16,15 @@ from pathlib import Path
 
 import pytest
 from cms.cases import load_cases
-from cms.generate import example_exec, example_members, example_model, example_names, generate, site_dialect
+from cms.generate import (
+    example_exec,
+    example_identity,
+    example_members,
+    example_model,
+    example_names,
+    generate,
+    site_dialect,
+)
 from cms.invariants import (
     DAYS,
     assert_due,
@@ -63,6 +71,8 @@ def test_case(cms, case):
         not_in_directory=case.not_in_directory,
         elsewhere=case.elsewhere,
         later=case.later,
+        identity=example_identity(case.example),
+        leaving=case.leaving,
         odd=case.odd,
         pools=case.pools,
         numbers=case.numbers,
@@ -94,6 +104,7 @@ def test_no_case_reads_an_unset_variable(cms, case):
     run = cms.run(text, case.operands, member=case.run_as or case.member, logged_on=case.logged_on,
                   fail=case.fail, slow=case.slow, smsg_off=case.smsg_off,
                   not_in_directory=case.not_in_directory, elsewhere=case.elsewhere, later=case.later,
+                  identity=example_identity(case.example), leaving=case.leaving,
                   odd=case.odd,
                   pools=case.pools, numbers=case.numbers,
                   file_name=f"{case.exec_name}.EXEC")

@@ -7,6 +7,7 @@ import functools
 import tomllib
 from pathlib import Path
 
+from bkrdsl.ast import Kind
 from bkrdsl.dialect import DEFAULT_RELEASE, DIALECT_DIR, load_dialect, parse_dialect
 from bkrdsl.emit.rexx import cluster_execs, expire_exec, profile_snippet, submit_exec
 from bkrdsl.pipeline import analyse
@@ -47,6 +48,13 @@ def example_model(name: str) -> Model:
     analysis = _analysis(name)
     assert analysis.ok, [f"{d.code} {d.message}" for d in analysis.diagnostics if d.is_error]
     return analysis.model
+
+
+def example_identity(name: str) -> list[str]:
+    """The IDENTITY machines of examples/NAME.bkr (an instance on each member):
+    the CP stand-in starts one here even while another member runs one."""
+    return sorted(user for user, (kind, _) in example_model(name).product_machines().items()
+                  if kind is Kind.IDENTITY)
 
 
 def generate(model: Model, member: str, exec_name: str, source: str = "test.bkr", dialect=None) -> str:

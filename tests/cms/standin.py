@@ -111,6 +111,8 @@ class CmsStandIn:
         not_in_directory: tuple[str, ...] | list[str] = (),
         elsewhere: tuple[str, ...] | list[str] = (),
         later: dict[str, int] | None = None,
+        identity: tuple[str, ...] | list[str] = (),
+        leaving: tuple[str, ...] | list[str] = (),
         odd: dict[str, tuple[int | str, list[str]]] | None = None,
         pools: dict[str, tuple[str, int | str, int]] | None = None,
         numbers: dict[str, int] | None = None,
@@ -127,7 +129,13 @@ class CmsStandIn:
         another member of the SSI cluster only (QUERY USER: rc 0, `id - SSI`,
         while not logged on here), `later` users that log on at another
         member while the EXEC runs (QUERY USER: not logged on n more times,
-        then `id - SSI`; XAUTOLOG once n is 0: rc 54); `odd` answers a command that
+        then `id - SSI`; XAUTOLOG once n is 0: rc 54, unless `identity`
+        names it); `identity` names the IDENTITY machines (an instance on
+        each member: one logged on at another member does not stop XAUTOLOG
+        here, as it does a single-configuration machine's); `leaving` users
+        logged on here whose logoff is under way (QUERY USER finds no
+        instance here: HCP045E, or `id - SSI` where `elsewhere` names it
+        too; XAUTOLOG is refused as already logged on, rc 54); `odd` answers a command that
         starts with its key with exactly that rc and those lines (a CP that
         misbehaves: no answer, rc 0 with an error message, rc -3; rc "none":
         DIAGRC answers those lines with no rc before them); `pools` names
@@ -156,6 +164,8 @@ class CmsStandIn:
         (state / "nodir").write_text("".join(f"{u}\n" for u in not_in_directory))
         (state / "ssi").write_text("".join(f"{u}\n" for u in elsewhere))
         (state / "later").write_text("".join(f"{u} {n}\n" for u, n in (later or {}).items()))
+        (state / "identity").write_text("".join(f"{u}\n" for u in identity))
+        (state / "leaving").write_text("".join(f"{u}\n" for u in leaving))
         (state / "smsgoff").write_text("".join(f"{u}\n" for u in smsg_off))
         (state / "odd").write_text("".join(
             "\t".join([str(rc), cmd, *lines]) + "\n" for cmd, (rc, lines) in (odd or {}).items()))
