@@ -2780,3 +2780,56 @@ def test_h7s68_a_description_s_control_character_stays_invariant_in_the_generate
     written = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "out").rglob("*") if p.is_file())
     assert "Weekly<U+001B><U+005B>8m full<U+202E> backup" in written
     assert not re.search("[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e]", written)
+
+
+# --- h6 (stop 69)
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "named", "why"),
+    [
+        # no terminal acts on these: named, and said to be a character no one sees
+        ("\x01", "U+0001 (start of heading)", "terminals ignore it, and editors show nothing, or only a mark (`^A`)"),
+        ("\x1f", "U+001F (unit separator)", "terminals ignore it, and editors show nothing, or only a mark (`^_`)"),
+        ("\x7f", "U+007F (delete)", "terminals ignore it, and editors show nothing, or only a mark (`^?`)"),
+        ("\x81", "U+0081 (high octet preset)", "editors show nothing, or only a mark, where it stands, and most"),
+        # those a terminal acts on: how
+        ("\x07", "U+0007 (bell)", "a terminal that shows the file rings its bell on it"),
+        ("\x08", "U+0008 (backspace)", "moves back a column on it, so that the character after it covers"),
+        ("\x0e", "U+000E (shift out)", "may switch to another character set on it"),
+        ("\x1b[8m", "U+001B (escape)", "acts on the escape sequence it starts, `<U+001B>[8m` (colours,"),
+        ("\x9b31m", "U+009B (control sequence introducer)", "acts on the escape sequence it starts, `<U+009B>31m`"),
+    ],
+)
+def test_h6s69_bkr024_says_what_the_control_character_is_and_why_it_matters(written, named, why, parser,
+                                                                             monkeypatch, tmp_path):
+    """BKR024 said of every control character between a comment's words that "a terminal
+    acts on" it, also of U+0001, which every terminal ignores. Now it names the
+    character and says, by its class, what it does: how a terminal acts on BEL, BS, SO,
+    ESC and CSI (an escape sequence quoted, its ESC made visible), and of the others that
+    terminals ignore them and editors show no more than a mark: a character no reader
+    sees, which bkrc reads. Its fix still removes it (a sequence whole): the file is then
+    clean, also by `check --fix`."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = damaged(H7_COMMENT, f"# the Linux{written} guests' scratch disks")
+    (found,) = check(text)
+    assert found.code == "BKR024"
+    assert found.message.startswith(f"a control character {named} in a comment: "), found.message
+    assert why in found.message, found.message
+    assert ("no reader sees" in found.message) == (written in "\x01\x1f\x7f\x81"), found.message
+    assert "a terminal acts on" not in found.message
+    assert apply(text, found) == BASE
+    assert check(apply(text, found)) == []
+    path = tmp_path / NAME
+    path.write_text(text, encoding="utf-8")
+    assert run_cli(["check", "--fix", path]).exit_code == 0
+    assert path.read_text(encoding="utf-8") == BASE
+
+
+def test_h6s69_bkr024_names_every_control_character_it_warns_of():
+    """Every control character BKR024 warns of has its name (Unicode's alias): the
+    message says what it is, not a bare code point."""
+    from bkrdsl.syntax.messages import _BIDI, HIDDEN_CHARACTER, _character_named
+
+    controls = [chr(c) for c in range(0x100) if HIDDEN_CHARACTER.fullmatch(chr(c)) and chr(c) not in _BIDI]
+    assert controls and all(_character_named(c).endswith(")") for c in controls), [
+        _character_named(c) for c in controls if not _character_named(c).endswith(")")]

@@ -2112,9 +2112,16 @@ HIDDEN_CHARACTER = register(
       compilers warn of too);
     - a control character (U+0001 to U+001F but TAB, line feed, carriage
       return, vertical tab and form feed; DEL; U+0080 to U+009F but NEL,
-      BKR023's) is invisible in most editors, and a terminal that shows the
-      file (`cat`, `type`, `XEDIT` on a transferred copy) acts on it: an
-      escape sequence can hide a line, or write over one.
+      BKR023's) is invisible in most editors, or shown as a mark (`^A`).
+      A few of them a terminal that shows the file (`cat`, `type`, `XEDIT`
+      on a transferred copy) acts on, and the warning says how: ESC (and
+      CSI, U+009B) starts an escape sequence, which can hide a line, or
+      write over one; BEL rings the bell; BS moves back a column, so the
+      next character covers the one before; SO and SI switch the character
+      set. The others (U+0001, start of heading; DEL; most of U+0080 to
+      U+009F) terminals ignore: the warning names the character and says
+      it is one no reader sees, which bkrc reads all the same, so a search
+      for the words around it does not find them.
 
     In a quoted text (a `description`) the generated files stay
     EBCDIC-invariant: each such character is written there as `<U+XXXX>`,

@@ -9840,11 +9840,27 @@ def _character_named(char: str) -> str:
     return f"control character U+{ord(char):04X}" + (f" ({named})" if named else "")
 
 
-_CONTROL_NAMES = {
-    "\x07": "bell", "\x08": "backspace", "\x1b": "escape", "\x7f": "delete", "\x1a": "substitute",
-    "\x1c": "file separator", "\x1d": "group separator", "\x1e": "record separator",
-    "\x9b": "control sequence introducer",
-}
+#: The control characters' names (Unicode's aliases; unicodedata names none of them).
+_CONTROL_NAMES = dict(zip(
+    [*map(chr, [*range(0x01, 0x09), *range(0x0E, 0x20), 0x7F, 0x80, *range(0x81, 0x85), *range(0x86, 0xA0)])],
+    [
+        "start of heading", "start of text", "end of text", "end of transmission", "enquiry", "acknowledge",
+        "bell", "backspace", "shift out", "shift in", "data link escape", "device control one",
+        "device control two", "device control three", "device control four", "negative acknowledge",
+        "synchronous idle", "end of transmission block", "cancel", "end of medium", "substitute", "escape",
+        "file separator", "group separator", "record separator", "unit separator", "delete",
+        "padding character", "high octet preset", "break permitted here", "no break here", "index",
+        "start of selected area", "end of selected area", "character tabulation set",
+        "character tabulation with justification", "line tabulation set", "partial line forward",
+        "partial line backward", "reverse line feed", "single shift two", "single shift three",
+        "device control string", "private use one", "private use two", "set transmit state",
+        "cancel character", "message waiting", "start of guarded area", "end of guarded area",
+        "start of string", "single graphic character introducer", "single character introducer",
+        "control sequence introducer", "string terminator", "operating system command", "privacy message",
+        "application program command",
+    ],
+    strict=True,
+))
 
 
 def _hidden_character(source: Source, module, first: int, last: int, kind: str, at: list[int]) -> Diagnostic:
@@ -9880,14 +9896,13 @@ def _hidden_character(source: Source, module, first: int, last: int, kind: str, 
     edits = tuple(Edit(source.span(start, end), _blank_for(text, start, end, first, last)) for start, end in removed)
     mended = "".join(_mended(text, first, last, list(edits)))
     shown_text = f": `{mended}`" if len(mended) <= 60 and not HIDDEN_CHARACTER.search(mended) else ""
-    them = "it" if len(at) == 1 else "them"
     if bidi:
         message = (
             f"a bidirectional {name}{more} in {where}: an editor shows the characters after it in another"
             " order, which may hide what bkrc reads"
         )
     else:
-        message = f"a {name}{more} in {where}: editors do not show {them}, and a terminal acts on {them}"
+        message = f"a {name}{more} in {where}: {_why_hidden(text, at[0], last)}"
     output = f"; the generated files write it as `<U+{ord(char):04X}>`" if kind == "text" else ""
     sequences = sum(end - start > 1 for start, end in removed)
     sequence = "" if not sequences else " with the escape sequence it starts" if len(at) == 1 else (
@@ -9899,6 +9914,48 @@ def _hidden_character(source: Source, module, first: int, last: int, kind: str, 
         help=f"remove {'it' if len(at) == 1 else 'them'}{sequence}{shown_text}{output}",
         fix=Fix(f"Remove the {'bidirectional' if bidi else 'control'} character{'' if len(at) == 1 else 's'}", edits),
     )
+
+
+#: What a terminal that shows the file (`cat`, `type`) does with the control characters it
+#: acts on (ESC and CSI: `_why_hidden`, by the sequence they start).
+_ACTED_ON = {
+    "\x07": "a terminal that shows the file rings its bell on it",
+    "\x08": "a terminal that shows the file moves back a column on it, so that the character after it"
+    " covers the one before",
+    "\x0e": "a terminal that shows the file may switch to another character set on it, and show the"
+    " words after it as other characters",
+    "\x0f": "a terminal that shows the file switches back to its usual character set on it: after a"
+    " shift out, the words between look like other characters",
+}
+
+
+def _why_hidden(text: str, offset: int, last: int) -> str:
+    """Why BKR024's control character at text[offset] matters, by what it is: one a
+    terminal acts on (BEL, BS, SO, SI; ESC and CSI with the escape sequence they start),
+    or one that nothing shows and no terminal acts on (U+0001, DEL, most of C1), which
+    is still a character bkrc reads."""
+    char = text[offset]
+    if char in _ACTED_ON:
+        return _ACTED_ON[char]
+    if char in "\x1b\x9b":
+        sequence = _ESCAPE_SEQUENCE.match(text, offset, last)
+        if sequence is not None and sequence.end() - offset > 1:
+            written = text[offset : sequence.end()]
+            visible = "".join(c if c.isprintable() else f"<U+{ord(c):04X}>" for c in written)
+            shown = f", `{visible}`" if len(written) <= 12 else ""
+            return (
+                f"a terminal that shows the file acts on the escape sequence it starts{shown} (colours,"
+                " cursor moves, a cleared screen or a window's title), which can hide or overwrite a line"
+            )
+        return "a terminal that shows the file takes it as the start of an escape sequence and acts on what follows"
+    unseen = (
+        "a character no reader sees, most often left by a copy or a file transfer, which bkrc reads all"
+        " the same (a search for the words around it does not find them)"
+    )
+    if char >= "\x80":  # C1: few terminals act on it (CSI aside, above), some do
+        return f"editors show nothing, or only a mark, where it stands, and most terminals ignore it: {unseen}"
+    mark = f"`^{chr(ord(char) + 64)}`" if char < " " else "`^?`"
+    return f"terminals ignore it, and editors show nothing, or only a mark ({mark}), where it stands: {unseen}"
 
 
 def _blank_for(text: str, start: int, end: int, first: int, last: int) -> str:
