@@ -890,3 +890,35 @@ def test_thousands_of_full_and_incremental_jobs_of_one_group_are_checked_in_line
     assert large < 2.2 * small, (small, large)
     codes = [d.code for d in analyse("input.bkr", jobs(2, "0200").encode()).diagnostics]
     assert codes.count("BKR417") == 2, codes
+
+
+# --- h7 (stop 69)
+def _identity_jobs(n: int, shared: str = "") -> str:
+    """Minimal.bkr with `n` more IDENTITY jobs, each backing up a group of its own
+    (`shared`: a user each group also holds)."""
+    more = "".join(
+        f"  identity group S{i:04d} {{ U{i:04d}{shared} }}\n  job I{i:04d} {{\n    backup S{i:04d} full\n"
+        f"    include minidisk * 0191\n    to disk pool BKUPPOOL\n    run on each member daily {10 + i // 60:02d}:{i % 60:02d}\n  }}\n"
+        for i in range(n)
+    )
+    return MINIMAL.decode().replace("  job SYSFULL {", more + "  job SYSFULL {")
+
+
+def test_thousands_of_identity_jobs_sharing_no_users_are_checked_in_linear_work():
+    """Thousands of IDENTITY jobs, each of its own group (a job generated per
+    service machine): BKR410 compared each with every earlier one, so that 4,000
+    such jobs took over three minutes to check. As BKR405 does, each is now
+    compared only with the earlier jobs of a group, pattern or repeated ID in
+    common: doubling the jobs doubles the work, and jobs that do share a user
+    are still told so, each against the first."""
+    small, large = _calls_to_check(_identity_jobs(150)), _calls_to_check(_identity_jobs(300))
+    assert large < 2.2 * small, (small, large)
+    said = [(d.code, d.span.line, d.message) for d in analyse("input.bkr", _identity_jobs(3, " TCPIP").encode()).diagnostics]
+    assert said == [
+        (
+            "BKR410",
+            line,
+            f"job `{name}` backs up IDENTITY users that job `I0000` also backs up (full) on `DEV1` and `DEV2`: `TCPIP`",
+        )
+        for name, line in (("I0001", 42), ("I0002", 49), ("SYSFULL", 55))
+    ], said

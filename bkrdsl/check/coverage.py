@@ -1502,14 +1502,14 @@ def _single_patterns(job: JobModel, kind: Kind = Kind.SINGLE) -> dict[str, ast.W
     return patterns
 
 
-def _sources(job: JobModel, repeated: frozenset[str]) -> set[str] | None:
-    """Where a job's single users come from, as keys that two jobs share whenever
+def _sources(job: JobModel, repeated: frozenset[str], kind: Kind = Kind.SINGLE) -> set[str] | None:
+    """Where a job's users of `kind` come from, as keys that two jobs share whenever
     they name a user in common: each group, each group pattern, and the IDs
     declared more than once its groups hold (two different groups can only
     share those). None when the job names a user directly."""
     keys: set[str] = set()
     for ref in job.refs:
-        if Kind.SINGLE not in ref.kinds:
+        if kind not in ref.kinds:
             continue
         if ref.group is None:
             return None
@@ -2106,15 +2106,28 @@ def identity_users_once(model: Model):
         )
 
     items = _Items(jobs, Kind.IDENTITY)
+    # As BKR405's: jobs that share no group, group pattern or repeated ID, whose
+    # patterns match no declared ID and share no ID with each other, name no user
+    # in common, so each job is compared only with the earlier jobs that may
+    # (thousands of IDENTITY jobs, one per group, were every pair compared).
+    sources = [_sources(job, model.repeated_ids, Kind.IDENTITY) for job in jobs]
+    earlier = range
+    if None in sources:
 
-    def matched() -> set[str]:
-        return _matched_ids(model, jobs, [items(k)[1] for k in range(len(jobs))], Kind.IDENTITY)
+        def matched() -> set[str]:
+            return _matched_ids(model, jobs, [items(k)[1] for k in range(len(jobs))], Kind.IDENTITY)
+
+    else:
+        patterns = [_single_patterns(job, Kind.IDENTITY) for job in jobs]  # `_single_items`' patterns
+        matched = _matched_ids(model, jobs, patterns, Kind.IDENTITY) if any(patterns) else set()
+        if not matched:
+            earlier = _earlier_naming_users_in_common(sources, patterns)
 
     def overlap(a: int, b: int):
         both = [m for m in dict.fromkeys(jobs[b].members) if m in jobs[a].members]
         return _overlap_of(compared, a, b, [(m, m) for m in both])
 
-    for a, b, shared in _first_sharing(len(jobs), range, paired, items, matched, overlap):
+    for a, b, shared in _first_sharing(len(jobs), earlier, paired, items, matched, overlap):
         one, two = jobs[a], jobs[b]
         both = [m for m in dict.fromkeys(two.members) if m in one.members]
         yield IDENTITY_TWICE(
