@@ -1427,31 +1427,51 @@ def _one_minidisk(machine: str, disk, other_machine: str, other) -> bool:
     return machine == other_machine and address is not None and address == parse_address(other.address.text)
 
 
-def _free_start_help(d, start: int, size: int, reach, volume: str, disks, found: dict) -> str:
+def _free_start_help(d, at: int, size: int, reach, volume: str, disks, found: dict) -> str:
     """BKR246's help: the first start from the end of the extent it overlaps at which
     `size` units meet no other extent on the volume, written for the statement's `at`;
-    or `at` left out, for bkrc to place it. `found`: the starts worked out before on
-    this volume, by (where the search starts, size), for an extent that ends before
-    that place and so meets none of the extents searched (thousands of `disk`
-    statements at one place each had the volume's extents read again)."""
-    key = (reach[0], size) if start + size <= reach[0] else None
-    free = found.get(key) if key is not None else None
-    if free is None:
-        others = [(a, b) for a, b, other, _ in disks if other is not d]
-        free = reach[0]
-        while True:
-            hit = next((b for a, b in others if a < free + size and free < b), None)
-            if hit is None:
-                break
-            free = hit
-        if key is not None:
-            found[key] = free
+    or `at` left out, for bkrc to place it. `disks`: the volume's extents sorted by
+    start, `d`'s at index `at`; `found`: `_first_free`'s answers on this volume."""
+    later = at + 1
+    while later < len(disks) and disks[later][2] is d:
+        later += 1  # `d`'s extents for its other machines
+    last = found.get("last")  # each statement's last extent on the volume
+    if last is None:
+        last = found["last"] = {id(t[2]): k for k, t in enumerate(disks)}
+    if last[id(d)] < later:
+        free = _first_free(disks, later, reach[0], size, found)
+    else:  # another statement's extents sort between `d`'s (one of them from another file)
+        free = _first_free([t for t in disks[later:] if t[2] is not d], 0, reach[0], size, {})
     other = reach[1]
     return (
         f"write `at {free}` for `at {d.start.text}` (line {d.start.span.line}):"
         f" {reach[2]} {other.address.text} ends at {reach[0] - 1}, and {free}-{free + size - 1} is free on"
         f" `{volume}`; or leave out `at {d.start.text}`, and bkrc places it"
     )
+
+
+def _first_free(disks, k: int, free: int, size: int, found: dict) -> int:
+    """The first start from `free` at which `size` units meet none of the extents
+    `disks[k:]` (sorted by start): every extent before them ends by `free` (it is the
+    end of the furthest-reaching one), so none of those can be in the way. Each step
+    is a pure function of (k, free, size), and the steps taken are kept in `found`
+    with the answer they lead to: a help that reaches a step taken before stops
+    there (thousands of `disk` statements at one place, or each reaching past the
+    last, had each help read the rest of the volume again)."""
+    steps = []
+    while True:
+        known = found.get((k, free, size))
+        if known is not None:
+            break
+        steps.append((k, free, size))
+        if k == len(disks) or disks[k][0] >= free + size:
+            known = free
+            break
+        free = max(free, disks[k][1])
+        k += 1
+    for step in steps:
+        found[step] = known
+    return known
 
 
 def _rename_named_machine_help(model: Model, machine: str, role: str, span) -> str:
@@ -1487,7 +1507,7 @@ def extents(model: Model):
         reach = None
         reported = set()
         found: dict = {}  # `_free_start_help`'s starts on this volume
-        for start, end, d, machine in disks:
+        for at, (start, end, d, machine) in enumerate(disks):
             if reach is not None and start < reach[0] and (d.span, reach[1].span) not in reported:
                 other, other_machine = reach[1], reach[2]
                 if other is not d and _one_minidisk(machine, d, other_machine, other):
@@ -1512,7 +1532,7 @@ def extents(model: Model):
                     related = (
                         Related(other.start.span, f"{other_machine} {other.address.text} starts here"),
                     )
-                    help = _free_start_help(d, start, end - start, reach, volume, disks, found)
+                    help = _free_start_help(d, at, end - start, reach, volume, disks, found)
                 yield EXTENT_OVERLAP(message, d.start.span, related=related, help=help)
             if reach is None or end > reach[0]:
                 reach = (end, d, machine)
