@@ -982,3 +982,76 @@ def test_bkr246_helps_name_the_first_free_start_after_the_extents_overlapped():
                 if all(not (a < x + size and x < b) for a, b, other in extents if other != address)
             )
             assert int(free) == first, (disks, d.message, d.help)
+
+
+def _full_and_incremental(full: list[str], incremental: list[str]) -> str:
+    """Minimal.bkr with a group APPS { APP01 APP02 }, a full job F and an incremental job
+    I of it, whose minidisk includes are `full` and `incremental` (owner and addresses)."""
+    more = (
+        "  single group APPS { APP01 APP02 }\n"
+        + "".join(
+            f"  job {name} {{\n    backup APPS {level}\n"
+            + "".join(f"    include minidisk {sel}\n" for sel in sels)
+            + f"    to disk pool BKUPPOOL\n    run on DEV1 daily {at}\n  }}\n"
+            for name, level, sels, at in (("F", "full", full, "03:00"), ("I", "incremental", incremental, "04:00"))
+        )
+    )
+    return MINIMAL.decode().replace("  job SYSFULL {", more + "  job SYSFULL {")
+
+
+def test_thousands_of_includes_no_full_include_reaches_are_checked_in_linear_work():
+    """An incremental job of thousands of minidisk includes, none of which its full
+    job's thousands of includes reach (BKR417 for each): each was compared with every
+    include of the full job, so that 2,500 of each took over four minutes to check.
+    The full job's includes are now merged into ranges per owner once: doubling the
+    includes doubles the work, and each unreached include is still told so."""
+
+    def jobs(n: int) -> str:
+        return _full_and_incremental([f"* {0x1000 + i:04X}" for i in range(n)], [f"* {0x8000 + i:04X}" for i in range(n)])
+
+    small, large = _lines_to_check(jobs(200)), _lines_to_check(jobs(400))
+    assert large < 2.2 * small, (small, large)
+    lines = [d.span.line for d in analyse("input.bkr", jobs(3).encode()).diagnostics if d.code == "BKR417"]
+    assert lines == [44, 45, 46], lines
+
+
+def test_bkr417_is_said_of_the_includes_no_include_of_the_full_job_reaches():
+    """Which includes of an incremental job BKR417 says no full include reaches, on
+    random includes of owners `*`, IDs and patterns (the full job's merged per owner):
+    those whose owner may share a user with no full include's whose addresses meet."""
+    import random
+
+    from bkrdsl.resolve.patterns import shared_id
+
+    owners = ["*", "APP01", "APP02", "APP0*", "APP%2", "APP1*"]
+    rng = random.Random(69)
+
+    def include() -> tuple[str, list[tuple[int, int]]]:
+        ranges = []
+        for _ in range(rng.randrange(1, 3)):
+            a = rng.randrange(0x100, 0x140)
+            ranges.append((a, a + rng.randrange(0, 6)))
+        return rng.choice(owners), ranges
+
+    def written(owner: str, ranges) -> str:
+        return owner + " " + " ".join(f"{a:04X}" if a == b else f"{a:04X}-{b:04X}" for a, b in ranges)
+
+    checked = 0
+    for _ in range(30):
+        full = [include() for _ in range(rng.randrange(1, 6))]
+        incremental = [include() for _ in range(rng.randrange(1, 6))]
+        text = _full_and_incremental([written(*s) for s in full], [written(*s) for s in incremental])
+        said = [d.span.line for d in analyse("input.bkr", text.encode()).diagnostics if d.code == "BKR417"]
+        first = text.splitlines().index("    backup APPS incremental") + 2
+        expected = [
+            first + k
+            for k, (owner, ranges) in enumerate(incremental)
+            if not any(
+                (o == "*" or owner == "*" or shared_id(o, owner) is not None)
+                and any(a <= d and c <= b for a, b in ranges for c, d in theirs)
+                for o, theirs in full
+            )
+        ]
+        assert said == expected, text
+        checked += len(expected)
+    assert checked > 10, checked

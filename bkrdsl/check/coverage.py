@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import heapq
 import re
@@ -2961,21 +2962,71 @@ def _owners_may_share(one: str, two: str) -> bool:
     return one == "*" or two == "*" or shared_id(one, two) is not None
 
 
-def _reached_by(inc: ast.Selection, fulls: list[ast.Selection]) -> bool:
+class _FullIncludes:
+    """The minidisk includes of an incremental job's full jobs, read once for what
+    `_reached_by` asks of each of the job's includes: their addresses merged into
+    sorted disjoint ranges per owner (`*`, an ID or a pattern), and for every owner;
+    `unsure`, whether one has a malformed owner or address (its own error)."""
+
+    def __init__(self, fulls: list[ast.Selection]):
+        self.unsure = False
+        by_owner: dict[str, list[tuple[int, int]]] = {}
+        for full in fulls:
+            theirs = selection_ranges(full)
+            if theirs is None or _owner_unread(full):
+                self.unsure = True
+                return
+            by_owner.setdefault(full.owner.upper if full.owner is not None else "*", []).extend(theirs)
+        self.owners = {owner: _merged(ranges) for owner, ranges in by_owner.items()}
+        self.patterns = [owner for owner in self.owners if is_pattern(owner) and owner != "*"]
+        self.everyone = _merged([r for ranges in by_owner.values() for r in ranges])
+
+    def reach(self, owner: str, ranges: list[tuple[int, int]]) -> bool:
+        """Whether an include of one of these owners that may share a user with
+        `owner` selects an address of `ranges`."""
+        if owner == "*":
+            return _meets_merged(ranges, self.everyone)
+        # A user ID is shared only with `*`, itself and the patterns that match it.
+        owners = (["*", owner] + self.patterns) if not is_pattern(owner) else list(self.owners)
+        return any(
+            _meets_merged(ranges, self.owners[full])
+            for full in owners
+            if full in self.owners and _owners_may_share(full, owner)
+        )
+
+
+def _merged(ranges: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Inclusive ranges merged into disjoint ones, sorted: (their starts, their ends)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(ranges):
+        if ends and a <= ends[-1] + 1:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
+def _meets_merged(ranges: list[tuple[int, int]], merged: tuple[list[int], list[int]]) -> bool:
+    """`_ranges_meet(ranges, ...)` of the ranges `_merged` made: the only one that
+    may meet (a, b) is the last to start by b."""
+    starts, ends = merged
+    for a, b in ranges:
+        k = bisect.bisect_right(starts, b) - 1
+        if k >= 0 and ends[k] >= a:
+            return True
+    return False
+
+
+def _reached_by(inc: ast.Selection, fulls: _FullIncludes) -> bool:
     """Whether minidisk include `inc` of an incremental job meets an include of
     `fulls` (its full jobs' minidisk includes): owners that may share a user and
     ranges that meet; True when unsure (a malformed owner or address)."""
     ranges = selection_ranges(inc)
-    if ranges is None or _owner_unread(inc):
+    if ranges is None or _owner_unread(inc) or fulls.unsure:
         return True
-    owner = inc.owner.upper if inc.owner is not None else "*"
-    for full in fulls:
-        theirs = selection_ranges(full)
-        if theirs is None or _owner_unread(full):
-            return True
-        if _owners_may_share(full.owner.upper if full.owner is not None else "*", owner) and _ranges_meet(ranges, theirs):
-            return True
-    return False
+    return fulls.reach(inc.owner.upper if inc.owner is not None else "*", ranges)
 
 
 @check
@@ -2995,7 +3046,7 @@ def incrementals_without_full(model: Model):
     # The full jobs of an incremental's users and members, their minidisk includes, and
     # whether they hold BKR413's or BKR407's slip, worked out once for each (users,
     # members): thousands of incrementals of one group each read every full job of it.
-    paired: dict[tuple, tuple[list[JobModel], list]] = {}
+    paired: dict[tuple, tuple[list[JobModel], _FullIncludes]] = {}
     slipped: dict[tuple, bool] = {}
     for key, job in incrementals:
         where = (key, frozenset(job.members))
@@ -3005,7 +3056,7 @@ def incrementals_without_full(model: Model):
             # (none: no full job of the same users, not judged; or the full jobs select SFS
             # directories only, or nothing, BKR116: another pair)
             pair = [f for f in pair if any(i.medium is ast.Medium.MINIDISK for i in f.includes)]
-            theirs = [i for f in pair for i in f.includes if i.medium is ast.Medium.MINIDISK]
+            theirs = _FullIncludes([i for f in pair for i in f.includes if i.medium is ast.Medium.MINIDISK])
             known = paired[where] = (pair, theirs)
         pair, theirs = known
         if not pair:
