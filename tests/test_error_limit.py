@@ -398,3 +398,20 @@ def test_finding_the_ids_cp_refuses_keeps_none_of_them():
     times as many bad IDs take no more memory (it held some 250 bytes an ID)."""
     small, large = _peak_of_bkr301(2_000), _peak_of_bkr301(20_000)
     assert large < small + 100_000, (small, large)
+
+
+# --- h7 (stop 69)
+def test_warnings_do_not_count_towards_the_limit(tmp_path):
+    """`--max-errors N` counts errors only, as gcc's `-fmax-errors` and clang's
+    `-ferror-limit` do (docs/diagnostics.md, "The error limit"): a cluster of many
+    members, two errors (BKR205, no servers; BKR240, more than 8 members) and a
+    BKR401 warning for each member, reports every warning under a limit of 3, with
+    no note; `--help` says so."""
+    members = "".join(f"  member M{i:03d} {{ workers 1  private-volume V{i:05d} }}\n" for i in range(40))
+    path = tmp_path / "members.bkr"
+    path.write_text("cluster C {\n" + members + "}\n")
+    whole = report(path, "--max-errors", "0")
+    assert whole["error_count"] == 2 and whole["warning_count"] >= 40, whole
+    limited = report(path, "--max-errors", "3")
+    assert "stopped" not in limited and limited["diagnostics"] == whole["diagnostics"]
+    assert "warnings do not count" in " ".join(run_cli(["check", "--help"]).stdout.split())

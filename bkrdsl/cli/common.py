@@ -610,7 +610,7 @@ def max_errors_option(fn):
         metavar="N",
         expose_value=False,
         callback=_keep_max_errors,
-        help="Stop reporting a file's diagnostics after its Nth error (0: no limit).",
+        help="Stop reporting a file's diagnostics after its Nth error (0: no limit); warnings do not count.",
     )(fn)
 
 
