@@ -1380,11 +1380,16 @@ def vim_syntax() -> str:
         ("bkrDiskOn", f"\\k\\@<!{PLACE[0]}\\k\\@!", ""),
         ("bkrDiskVolume", f"\\k\\@<!{nls}{word}", f"transparent contains={values_in}"),
     )
+    # An address slot's word that `size` does not follow is followed by the address slot
+    # again, as the TextMate region of the user's slot reads it again (`disk BKRBKUP
+    # minidisk 191 size`: `191` an address; `disk ON BKRWRK03 191`), which Vim, with the
+    # next word in no slot, coloured a number.
+    again = {"bkrDiskAddress": "bkrDiskAddress,"}
     for (group, pattern, how), (following, *_) in zip(chain, [*chain[1:], (None,)]):
-        then = f" nextgroup={following},{group}C {over}" if following else ""
+        then = f" nextgroup={again.get(group, '')}{following},{group}C {over}" if following else ""
         disk_chain.append(f"syn match {group} /{pattern}/ contained {how}{then}".replace("  ", " "))
         if following:
-            disk_chain.append(comment(f"{group}C", following))
+            disk_chain.append(comment(f"{group}C", again.get(group, "") + following))
     # ...and one with more after it on its line (a weekly schedule's time left out)
     statement_line = (f"\\%(\\%(\\%({_vim_words(statement_keywords())}\\)\\k\\@![ \\t]*[^ \\t#}}]\\)\\@="
                       "\\%(^[ \\t]*\\)\\@<=\\)\\@!")

@@ -1500,3 +1500,43 @@ def test_h6s68_a_statement_after_a_disk_s_unit_on_its_line_is_that_statement(tmp
         for engine, kinds in (("TextMate", textmate_kinds(text, tm["lines"])), ("Vim", vim_kinds(text, vi["lines"]))):
             problems += [f"{engine}: {d}: {text!r}" for d in _disagreements(text, expected, kinds)]
     assert not problems, "\n".join(problems[:40])
+# --- h5 (stop 69)
+#: Broken `disk` statements (h6, stop 68): pygments and TextMate read the word after an
+#: address slot's word that is not `size` as the address slot again (the user slot's
+#: region takes it anew), Vim as no slot's (`191` a number, a keyword a keyword).
+BROKEN_DISKS = (
+    "disk BKRBKUP minidisk 191 size 10 cyl",
+    "disk BKRWRK* on\n  191 size 10 cyl",
+    "disk ON BKRWRK03 191 size 10 cyl on VOL1",
+    "disk BKRBKUP 191 0192 size 10 cyl",
+    "disk BKRBKUP 191 catalog shared server S",
+    "disk BKRBKUP 191  # the address\n  0192 size 10 cyl",
+    "disk BKRBKUP 191\n  catalog shared server S",
+    "disk BKRBKUP minidisk 191\n  job J { backup G }",
+)
+
+
+def test_h5s69_the_engines_agree_on_broken_disk_statements(tmp_path):
+    from bkrdsl.source import Source
+    from bkrdsl.syntax.parser import parse
+
+    texts = [f"cluster C {{\n  member VM1 {{ workers 2 }}\n  {body}\n}}\n" for body in BROKEN_DISKS]
+    assert sum(not parse(Source.of("d.bkr", text)).ok for text in texts) >= 6
+    files = []
+    for n, text in enumerate(texts):
+        path = tmp_path / f"disk{n}.bkr"
+        path.write_text(text, encoding="utf-8")
+        files.append(path)
+    textmate = textmate_run(["-"], stdin=json.dumps(texts))
+    vim = vim_run(files, tmp_path)
+    problems = []
+    for text, tm, vi in zip(texts, textmate, vim):
+        expected = pygments_kinds(text)
+        for engine, kinds in (("TextMate", textmate_kinds(text, tm["lines"])), ("Vim", vim_kinds(text, vi["lines"]))):
+            problems += [f"{engine}: {d}: {text!r}" for d in _disagreements(text, expected, kinds)]
+    assert not problems, "\n".join(problems[:40])
+    # the address slot taken anew: `191` an address after `minidisk`, a keyword starting a line a keyword
+    first = texts[0]
+    assert runs(first, pygments_kinds(first))[-6:-3] == [("name", "minidisk"), ("address", "191"), ("keyword", "size")]
+    below = texts[6]
+    assert ("keyword", "catalog") in runs(below, pygments_kinds(below))
