@@ -744,7 +744,7 @@ def test_hover_on_a_group_declared_without_its_kind_says_it_is_not_written():
     assert [(p.name, p.detail) for _, p in F.workspace_symbols([doc], "CICSPRD")] == [
         ("CICSPRD", "user, its kind not written")
     ]
-    doc, line, column = doc_at(text, "backup |LINUX")
+    doc, line, column = doc_at(text, "backup LINUX|")  # (over `LINUX`: glued before it, no name reads, h5 stop 69)
     found = {c.label: c.detail for c in F.complete(doc, line, column)}
     assert (found["APPS"], found["CICSPRD"], found["LINUX"], found["TCPIP"]) == (
         "group, its kind not written",
@@ -762,22 +762,25 @@ def test_no_hover_on_empty_space():
 # ----------------------------------------------------------------- completion
 COMPLETIONS = [
     # (text with a cursor, offered, not offered)
-    (
-        "member DEV1 { |workers 2",
-        {"workers", "private-volume", "job-suffix", "exclude", "include", "description"},
-        {"job", "DEV1"},
-    ),
-    ("  job LNXFULL {\n    |backup", {"backup", "include", "to", "run", "description"}, {"member", "LINUX"}),
-    ("backup |LINUX full", {"LINUX", "SYSIDS", "LNX01", "TCPIP"}, {"full", "BKRBKUP", "DEV1"}),
-    ("run on |each member daily", {"each", "DEV1", "DEV2"}, {"LINUX"}),
-    ("run on |DEV1 daily", {"DEV1", "DEV2"}, {"LINUX", "each"}),  # LNXFULL is single: one member (BKR220)
-    ("run on DEV1 |daily", {"daily", "weekly", "monthly", "manual", ","}, {"DEV1"}),
-    ("{ LNX01 |LNX02", {"match"}, {"LINUX", "DEV1", "LNX01", "LNX02", "TCPIP"}),  # see the group body's test
-    ("purge weekly |sun", {"mon", "sun"}, {"DEV1"}),
+    # A cursor glued to the word after it (`|workers`) offered what goes there as if the
+    # word were not there, and the item accepted joined it (`job-suffixworkers 2`). Now
+    # an item is written with a blank after it, and only one the words after the cursor
+    # still read after: no keyword whose value would be typed between (it would join
+    # the word), no name where a list needs its comma (tests/test_lsp_features.py, the
+    # h5 block: the same places with the words after the cursor away offer as before).
+    ("member DEV1 { |workers 2", set(), {"workers", "private-volume", "job-suffix", "exclude", "job", "DEV1"}),
+    ("  job LNXFULL {\n    |backup", set(), {"backup", "include", "to", "run", "member", "LINUX"}),  # `include backup`
+    ("backup |LINUX full", set(), {"LINUX", "SYSIDS", "full", "BKRBKUP", "DEV1"}),  # `SYSIDS LINUX`: no `,`
+    ("run on |each member daily", set(), {"each", "DEV1", "LINUX"}),  # `DEV1 each member`
+    ("run on |DEV1 daily", set(), {"LINUX", "each", "DEV2"}),  # `DEV2 DEV1`: no `,`
+    ("run on DEV1 |daily", set(), {"daily", "weekly", "DEV1"}),  # `daily daily`: the time read as `daily`
+    # the users, each a blank before `LNX02`; not `match`, which would make it a pattern
+    ("{ LNX01 |LNX02", {"BKRADMIN"}, {"match", "LINUX", "DEV1", "LNX01", "LNX02", "TCPIP"}),
+    ("purge weekly |sun", set(), {"mon", "sun", "DEV1"}),  # `mon sun`: no `,`
     ("purge weekly sun |03:00", set(), {"mon", "sun"}),  # the time: a day there is BKR004
-    ("    backup LINUX f|ull", {"full", "incremental"}, set()),
+    ("    backup LINUX f|ull", set(), {"full", "incremental"}),  # in a word: `full ull`
     ("## Linux| guests.", set(), {"cluster"}),
-    ("\n|cluster DEV {", {"cluster", "import", "single", "identity"}, {"member"}),
+    ("\n|cluster DEV {", set(), {"cluster", "import", "member"}),  # `import cluster`
 ]
 
 
@@ -816,13 +819,13 @@ def test_completion_of_the_catalog_s_server_offers_no_user_it_cannot_be():
     # LNX01, whose ID the server would take (BKR208). A `single user` statement of
     # the site's own, no role, is what fits.
     text = CLUSTER.replace("identity group SYSIDS { TCPIP }", "identity group SYSIDS { TCPIP }\nsingle user MYSFS")
-    doc, line, column = doc_at(text, "server |BKRSVSFS")
+    doc, line, column = doc_at(text, "server BKRSVSFS|")
     labels = {c.label for c in F.complete(doc, line, column)}
     assert "MYSFS" in labels
     assert not labels & {"LNX01", "LNX02", "TCPIP", "BKRBKUP", "BKRADMIN", "5697J06C", "BKRCATLG"}
     # A single user the standard library declares is z/VM's own, PMAINT (BKR208 too).
     zvm = text.replace("import std/backup-manager", "import std/backup-manager\nimport std/zvm73")
-    doc, line, column = doc_at(zvm, "server |BKRSVSFS")
+    doc, line, column = doc_at(zvm, "server BKRSVSFS|")
     labels = {c.label for c in F.complete(doc, line, column)}
     assert "MYSFS" in labels and not labels & {"PMAINT", "MIGMAINT", "MAINT"}
 
@@ -833,7 +836,7 @@ def test_completion_of_a_local_catalog_s_server_offers_identity_users():
     # alone, each one BKR202 there.
     text = CLUSTER.replace("identity group SYSIDS { TCPIP }", "identity group SYSIDS { TCPIP }\nidentity user MYSFS")
     text = text.replace("catalog shared server BKRSVSFS pool BKRPOOL on DEV1", "catalog local server BKRSVSFS pool BKRPOOL")
-    doc, line, column = doc_at(text, "server |BKRSVSFS")
+    doc, line, column = doc_at(text, "server BKRSVSFS|")
     labels = {c.label for c in F.complete(doc, line, column)}
     assert "MYSFS" in labels
     # TCPIP is IDENTITY, but a group's guest: the server would take its ID (BKR208).
@@ -848,7 +851,7 @@ def test_completion_leaves_out_what_its_block_or_statement_holds_once_already():
     for cursor, absent, offered in [
         ("member DEV1 { workers 2 | private-volume", {"workers"}, {"private-volume", "job-suffix", "description"}),
         ("run on DEV1 daily 01:00\n|  }", {"run", "to"}, {"backup", "include", "exclude", "description"}),
-        ("    |backup LINUX full", set(), {"backup", "run", "to"}),  # `run` comes after the cursor
+        ("LNXFULL {|\n    backup LINUX full", set(), {"backup", "run", "to"}),  # `run` comes after the cursor
         ("pool BKRPOOL on DEV1\n|  expire", {"server", "pool", "on", "catalog"}, {"logon-wait", "pool-wait", "job"}),
         ("purge weekly sun 03:00\n|  }", {"purge"}, {"preview", "retain"}),
     ]:
@@ -863,7 +866,7 @@ def test_completion_leaves_out_what_its_block_or_statement_holds_once_already():
     text = CLUSTER + "\n"
     doc, line, column = doc_at(text, "}\n}\n|\n")
     assert {c.label for c in F.complete(doc, line, column)} == {"import", "single", "identity"}
-    doc, line, column = doc_at(text, "\n|cluster DEV {")
+    doc, line, column = doc_at(text, "}\n|\ncluster DEV {")
     assert "cluster" in {c.label for c in F.complete(doc, line, column)}
     from bkrdsl.pipeline import analyse
 
@@ -979,16 +982,16 @@ def test_completion_of_expire_on_offers_one_member_for_a_shared_catalog():
     # The members now, the catalog server's first (where expiry belongs, BKR215);
     # after the `,`, none. A local catalog, one per member, takes `each`.
     text = CLUSTER.replace("pool BKRPOOL on DEV1", "pool BKRPOOL on DEV2")
-    doc, line, column = doc_at(text, "expire on |DEV1 {")
+    doc, line, column = doc_at(text, "expire on DEV1| {")
     found = [(c.label, c.detail) for c in F.complete(doc, line, column)]
     assert found == [("DEV2", "member 2, the catalog server's: expiry belongs there"), ("DEV1", "member 1")]
     comma = text.replace("expire on DEV1 {", "expire on DEV1, {")
     doc, line, column = doc_at(comma, "expire on DEV1, |{")
     assert F.complete(doc, line, column) == []
     local = CLUSTER.replace("catalog shared server BKRSVSFS pool BKRPOOL on DEV1", "catalog local server BKRSVSFS pool BKRPOOL")
-    doc, line, column = doc_at(local, "expire on |DEV1 {")
+    doc, line, column = doc_at(local, "expire on DEV1| {")
     assert [c.label for c in F.complete(doc, line, column)] == ["each", "DEV1", "DEV2"]
-    doc, line, column = doc_at(CLUSTER, "run on |each member daily 02:00")  # an IDENTITY job's keeps `each`
+    doc, line, column = doc_at(CLUSTER, "run on each| member daily 02:00")  # an IDENTITY job's keeps `each`
     assert "each" in {c.label for c in F.complete(doc, line, column)}
 
 
@@ -1002,14 +1005,14 @@ def test_completion_of_expire_on_beside_a_block_that_purges():
     shared = CLUSTER.replace("pool BKRPOOL on DEV1", "pool BKRPOOL on DEV2")
     preview = "  expire on DEV1 {\n    preview daily 05:00\n  }\n  job LNXFULL {"
     text = shared.replace("  job LNXFULL {", preview)
-    doc, line, column = doc_at(text, "expire on |DEV1 {\n    preview")
+    doc, line, column = doc_at(text, "expire on DEV1| {\n    preview")
     assert [(c.label, c.detail) for c in F.complete(doc, line, column)] == [
         ("DEV1", "member 1; purges in the `expire` block at line 11: a preview runs there"),
         ("DEV2", "member 2, the catalog server's; purges nothing: a preview there never runs (BKR218)"),
     ]
     local = CLUSTER.replace("catalog shared", "catalog local")
     text = local.replace("  job LNXFULL {", preview.replace("preview", "purge"))
-    doc, line, column = doc_at(text, "expire on |DEV1 {\n    purge")
+    doc, line, column = doc_at(text, "expire on DEV1| {\n    purge")
     assert [(c.label, c.detail) for c in F.complete(doc, line, column)] == [
         ("each", ""),
         ("DEV2", "member 2"),
@@ -1025,10 +1028,10 @@ def test_completion_of_run_on_offers_one_member_for_a_single_configuration_job()
     # `run on |` in a job of single-configuration users offered `each`, and after
     # `run on DEV1, |` another member: BKR220, their minidisks being on DASD every
     # member shares, backed up once from one member. Its members now, none after `,`.
-    doc, line, column = doc_at(CLUSTER, "run on |DEV1 daily 01:00")  # LNXFULL backs up LINUX, single
+    doc, line, column = doc_at(CLUSTER, "run on DEV1| daily 01:00")  # LNXFULL backs up LINUX, single
     assert [c.label for c in F.complete(doc, line, column)] == ["DEV1", "DEV2"]
     comma = CLUSTER.replace("run on DEV1 daily 01:00", "run on DEV1, daily 01:00")
-    doc, line, column = doc_at(comma, "run on DEV1, |daily 01:00")
+    doc, line, column = doc_at(comma, "run on DEV1, daily| 01:00")
     assert F.complete(doc, line, column) == []
     from bkrdsl.pipeline import analyse
 
@@ -1119,10 +1122,11 @@ def test_completion_below_a_statement_cut_short_where_the_lexer_expects_a_keywor
     anchor = "  identity group SYSIDS { TCPIP FTPSERVE }\n"
     for slip in ("  single grop X { A }\n", "  identity-group X { A }\n", "  single group { A }\n"):
         slipped = text.replace(anchor, anchor + slip)
-        doc, line, column = doc_at(slipped, "    backup |SYSIDS incremental")
+        doc, line, column = doc_at(slipped, "    backup SYSIDS| incremental")
         labels = [c.label for c in F.complete(doc, line, column)]
         assert {"LINUX", "APPS", "SYSIDS"} <= set(labels) and not {"group", "user", ""} & set(labels), slip
         doc, line, column = doc_at(slipped, "  job SYSIN {\n    |description")
+        doc, line, column = doc_at(slipped, "  job SYSINC {|\n    description")  # (glued before it: h5 stop 69)
         assert {"backup", "description", "run"} <= {c.label for c in F.complete(doc, line, column)}, slip
 
 
@@ -1146,8 +1150,14 @@ def test_completion_of_a_list_leaves_out_the_names_it_holds_already():
         ("run on each member daily 02:00", "run on DEV1, |daily 02:00", {"DEV1"}, {"DEV2"}),  # SYSIN: IDENTITY
         ("purge weekly sun 03:00", "purge weekly sun, |03:00", {"sun"}, {"mon", "sat"}),
         ("purge weekly sun 03:00", "purge weekly SUN,mon, |03:00", {"sun", "mon"}, {"tue", "sat"}),
+        ("backup LINUX full", "backup LINUX, |", {"LINUX"}, {"SYSIDS", "LNX01"}),
+        ("run on each member daily 02:00", "run on DEV1, |", {"DEV1"}, {"DEV2"}),  # SYSINC: IDENTITY
+        ("purge weekly sun 03:00", "purge weekly sun, |", {"sun"}, {"mon", "sat"}),
+        ("purge weekly sun 03:00", "purge weekly SUN,mon, |", {"sun", "mon"}, {"tue", "sat"}),
     ]
     for old, cursor, written, offered in cases:
+        # (at the line's end: glued before `full`, read as a third name, `SYSIDS` would
+        # make it the level, h5 stop 69)
         text = CLUSTER.replace(old, cursor.replace("|", ""))
         doc, line, column = doc_at(text, cursor)
         labels = {c.label for c in F.complete(doc, line, column)}
@@ -1157,10 +1167,10 @@ def test_completion_of_a_list_leaves_out_the_names_it_holds_already():
 def test_completion_of_the_nth_weekday_of_the_month():
     """`monthly |`: the ordinals; `monthly first |`: the days of the week, not a member."""
     text = CLUSTER.replace("purge weekly sun 03:00", "purge monthly first sun 03:00")
-    doc, line, column = doc_at(text, "purge monthly |first")
+    doc, line, column = doc_at(text, "purge monthly first|")
     labels = {c.label for c in F.complete(doc, line, column)}
     assert {"first", "second", "third", "fourth", "last"} <= labels
-    doc, line, column = doc_at(text, "purge monthly first |sun")
+    doc, line, column = doc_at(text, "purge monthly first sun|")
     labels = {c.label for c in F.complete(doc, line, column)}
     assert {"mon", "sun"} <= labels and "DEV1" not in labels and "first" not in labels
 
@@ -1169,7 +1179,9 @@ def test_completion_and_hover_of_the_month_s_last_day():
     """`monthly |`: `last-day` beside the ordinals (its hover said nothing, and
     `int('LAST-DAY')` failed where it says when the schedule is due)."""
     text = CLUSTER.replace("purge weekly sun 03:00", "purge monthly last-day 03:00")
-    doc, line, column = doc_at(text, "purge monthly |last-day")
+    # (at the line's end: glued before `last-day`, or before `03:00`, an ordinal reads
+    # no time, h5 stop 69)
+    doc, line, column = doc_at(text.replace("monthly last-day 03:00", "monthly "), "purge monthly |\n")
     labels = {c.label for c in F.complete(doc, line, column)}
     assert {"last-day", "first", "last"} <= labels and "DEV1" not in labels
     _hovers(
@@ -1192,13 +1204,13 @@ def test_completion_of_a_disk_pool_and_a_size_unit():
     # to are what a site writes again; `size 10 |` offered nothing either.
     text = CLUSTER.replace("  catalog shared", "  disk BKRBKUP 191 size 10 cyl\n  catalog shared")
     text = text.replace("to disk pool P\n    run on DEV1", "to disk pool LNXPOOL\n    run on DEV1")
-    doc, line, column = doc_at(text, "to disk pool |P\n")
+    doc, line, column = doc_at(text, "to disk pool P|\n")
     assert {c.label for c in F.complete(doc, line, column)} == {"LNXPOOL"}  # not the word typed
-    doc, line, column = doc_at(text, "to disk pool LNX|POOL")
+    doc, line, column = doc_at(text, "to disk pool LNXPOOL|")
     assert {c.label for c in F.complete(doc, line, column)} == {"P"}
-    doc, line, column = doc_at(text, "size 10 |cyl")
+    doc, line, column = doc_at(text, "size 10 cyl|")
     assert {c.label for c in F.complete(doc, line, column)} == {"blk", "cyl"}
-    doc, line, column = doc_at(text, "server BKRSVSFS pool |BKRPOOL")  # the catalog's SFS file pool
+    doc, line, column = doc_at(text, "server BKRSVSFS pool BKRPOOL|")  # the catalog's SFS file pool
     assert {c.label for c in F.complete(doc, line, column)} == set()
 
 
@@ -1209,8 +1221,10 @@ def test_completion_of_a_pool_offers_the_pools_of_that_medium():
     text = text.replace("to disk pool P\n    run on each", "to disk pool DPOOL\n    run on each")
     text = text.replace("  job SYSIN {", "  job THIRD {\n    to disk pool D\n  }\n  job FOURTH {\n    to tape pool T\n  }\n  job SYSIN {")
     doc, line, column = doc_at(text, "to disk pool |D\n")
+    text = text.replace("  job SYSINC {", "  job THIRD {\n    to disk pool D\n  }\n  job FOURTH {\n    to tape pool T\n  }\n  job SYSINC {")
+    doc, line, column = doc_at(text, "to disk pool D|\n")
     assert [(c.label, c.detail) for c in F.complete(doc, line, column)] == [("DPOOL", "disk pool")]
-    doc, line, column = doc_at(text, "to tape pool |T\n")
+    doc, line, column = doc_at(text, "to tape pool T|\n")
     assert [(c.label, c.detail) for c in F.complete(doc, line, column)] == [("TPOOL", "tape pool")]
 
 
@@ -1224,7 +1238,9 @@ def test_completion_after_an_sfs_path_s_colon_offers_the_file_spaces_of_the_job_
     assert found == [("BKRPOOL:LNX01", "file space of a user of LNXFULL"), ("BKRPOOL:LNX02", "file space of a user of LNXFULL")]
     doc, line, column = doc_at(text, "exclude sfs bkrpool:L|")  # a member's exclude: its single-configuration jobs'
     assert [c.label for c in F.complete(doc, line, column)] == ["BKRPOOL:LNX01", "BKRPOOL:LNX02"]
-    doc, line, column = doc_at(text, "    include sfs |BKRPOOL:")  # before the colon: the pools
+    # before the colon: the pools (on a line of its own: glued before a word, an item is
+    # written with a blank, h5 stop 69)
+    doc, line, column = doc_at(text.replace("include sfs BKRPOOL:\n", "include sfs \n"), "    include sfs |\n")
     assert [c.label for c in F.complete(doc, line, column)] == ["BKRPOOL:"]
 
 
@@ -1233,14 +1249,14 @@ def test_completion_after_a_disk_s_on_offers_the_volume_labels_not_the_members()
     # disk goes on a volume (a member's name there is BKR333), and the labels were
     # not offered.
     text = VOLUMES.replace("size 10 cyl on D1PRV1", "size 10 cyl on DEV1")
-    doc, line, column = doc_at(text, "size 10 cyl on |DEV1")
+    doc, line, column = doc_at(text, "size 10 cyl on DEV1|")
     found = [(c.label, c.detail) for c in F.complete(doc, line, column)]
     assert found == [
         ("VMCOM1", "shared volume"),
         ("D1PRV1", "private volume of DEV1"),
         ("D2PRV1", "private volume of DEV2"),
     ]
-    doc, line, column = doc_at(text, "run on |DEV1")  # a job's `on`: the members
+    doc, line, column = doc_at(text, "run on DEV1|")  # a job's `on`: the members
     assert {c.label for c in F.complete(doc, line, column)} >= {"DEV1", "DEV2"}
 
 
@@ -1255,7 +1271,7 @@ def test_completion_offers_no_user_where_a_minidisk_address_goes():
         assert F.complete(doc, line, column) == [], cursor
     doc, line, column = doc_at(CLUSTER, "include minidisk TCPIP 0191|\n")
     assert "TCPIP" not in {c.label for c in F.complete(doc, line, column)}
-    for cursor in ("include minidisk |TCPIP", "include minidisk TCP|IP"):  # the owner: the users
+    for cursor in ("include minidisk TCPIP|", "include minidisk TCPIP|"):  # the owner: the users
         doc, line, column = doc_at(CLUSTER, cursor)
         assert "TCPIP" in {c.label for c in F.complete(doc, line, column)}, cursor
 
@@ -1282,12 +1298,13 @@ def test_completion_below_a_statement_left_unfinished():
     doc, _, _ = doc_at(text)
     assert [d.code for d in doc.diagnostics] == ["BKR010"]
     for cursor, offered in [
-        ("include minidisk |TCPIP", {"*", "TCPIP"}),
-        ("backup |SYSIDS", {"LINUX", "SYSIDS"}),
-        ("    |to disk pool P\n    run on each", {"backup", "include", "run", "to"}),
-        ("run on |each", {"each", "DEV1", "DEV2"}),
+        ("include minidisk TCPIP|", {"*", "TCPIP"}),
+        ("backup SYSIDS|", {"LINUX", "SYSIDS"}),
+        # (on a blank line: glued before `to`, `include to` reads no better, h5 stop 69)
+        ("TCPIP 0191\n    |\n    to disk pool P\n    run on each", {"backup", "include", "run", "to"}),
+        ("run on each|", {"each"}),  # (over `each`, before `member`: a member does not read, h5 stop 69)
     ]:
-        doc, line, column = doc_at(text, cursor)
+        doc, line, column = doc_at(text.replace("TCPIP 0191\n", "TCPIP 0191\n    \n"), cursor)
         labels = {c.label for c in F.complete(doc, line, column)}
         assert offered <= labels and "size" not in labels, (cursor, labels)
 
@@ -1296,10 +1313,10 @@ def test_a_minidisk_owner_is_offered_among_the_users_its_block_backs_up():
     # A selection's owner was offered every user of the files (z/VM's MAINT, the product's
     # machines), each BKR406 there but those the job backs up. Now `*`, the job's users
     # and its groups' patterns; in a member block, those of its single-configuration jobs.
-    doc, line, column = doc_at(CLUSTER, "include minidisk |* 0191")
+    doc, line, column = doc_at(CLUSTER, "include minidisk *| 0191")
     assert [c.label for c in F.complete(doc, line, column)] == ["*", "LNX01", "LNX02", "LNXAPP*"]
     text = CLUSTER.replace("private-volume D1PRV1 }", "private-volume D1PRV1  exclude minidisk LNX01 0192 }")
-    doc, line, column = doc_at(text, "exclude minidisk |LNX01")
+    doc, line, column = doc_at(text, "exclude minidisk LNX01|")
     assert [c.label for c in F.complete(doc, line, column)] == ["*", "LNX01", "LNX02", "LNXAPP*"]
 
 
@@ -1307,11 +1324,15 @@ def test_completion_of_a_wait_s_unit_and_of_the_waits_on_the_catalog_line():
     # `logon-wait 5 |` offers the units BKRSTART's waits take; after the catalog's
     # options, the two waits are among the keywords that fit
     text = CLUSTER.replace("pool BKRPOOL on DEV1", "pool BKRPOOL on DEV1 logon-wait 5 minutes pool-wait 15 min")
-    doc, line, column = doc_at(text, "logon-wait 5 |minutes")
+    doc, line, column = doc_at(text, "logon-wait 5 minutes|")
     assert {c.label for c in F.complete(doc, line, column)} == {"minutes", "seconds"}
-    doc, line, column = doc_at(text, "pool-wait 15 |min")
+    doc, line, column = doc_at(text, "pool-wait 15 min|")
     assert {c.label for c in F.complete(doc, line, column)} == {"minutes", "seconds"}
-    doc, line, column = doc_at(text, "pool BKRPOOL on DEV1 |logon-wait")
+    doc, line, column = doc_at(text, "pool BKRPOOL on DEV1 logon-wait|")
+    # (not `pool-wait`, which the rest of the line says already: BKR115, h5 stop 69)
+    labels = {c.label for c in F.complete(doc, line, column)}
+    assert "logon-wait" in labels and "pool-wait" not in labels
+    doc, line, column = doc_at(CLUSTER.replace("on DEV1\n", "on DEV1 \n"), "pool BKRPOOL on DEV1 |")
     assert {"logon-wait", "pool-wait"} <= {c.label for c in F.complete(doc, line, column)}
 
 
@@ -1323,14 +1344,16 @@ def test_completion_of_an_sfs_path_offers_the_file_pools_the_cluster_names():
         "include minidisk * 0191\n",
         "include minidisk * 0191\n    include sfs BKRPOOL:LNX01.*\n    exclude sfs VMSYSU:LNX02.*\n",
     )
-    doc, line, column = doc_at(text, "    include sfs |BKRPOOL")
+    # (a line of its own, nothing typed: glued to `BKRPOOL:`, a pool before it would be
+    # a path of its own, h5 stop 69)
+    doc, line, column = doc_at(text.replace("    include sfs BKRPOOL:LNX01.*\n", "    include sfs \n"), "    include sfs |\n")
     found = {(c.label, c.detail) for c in F.complete(doc, line, column)}
     assert found == {("BKRPOOL:", "the catalog's file pool"), ("VMSYSU:", "file pool of an SFS selection")}
-    doc, line, column = doc_at(text, "    exclude sfs VMS|YSU")
+    doc, line, column = doc_at(text.replace("sfs VMSYSU:LNX02.*", "sfs VMS"), "    exclude sfs VMS|")
     assert {c.label for c in F.complete(doc, line, column) if c.kind == "value"} == {"BKRPOOL:"}
-    doc, line, column = doc_at(text, "server BKRSVSFS pool |BKRPOOL")  # BKRPOOL: from the include's path
+    doc, line, column = doc_at(text, "server BKRSVSFS pool BKRPOOL|")  # BKRPOOL: from the include's path
     assert {c.label for c in F.complete(doc, line, column)} == {"BKRPOOL", "VMSYSU"}
-    doc, line, column = doc_at(text.replace("sfs BKRPOOL:", "sfs VMSYSU:"), "server BKRSVSFS pool |BKRPOOL")
+    doc, line, column = doc_at(text.replace("sfs BKRPOOL:", "sfs VMSYSU:"), "server BKRSVSFS pool BKRPOOL|")
     assert {c.label for c in F.complete(doc, line, column)} == {"VMSYSU"}
     text = text.replace("to disk pool P\n    run on DEV1", "to tape pool \n    run on DEV1")
     doc, line, column = doc_at(text, "to tape pool |")  # a tape pool: no other job names one
@@ -1361,7 +1384,8 @@ def test_the_options_of_the_statement_come_first_on_its_line_the_statements_belo
     # own line, and the statements first at the start of the next (an option goes on
     # a deeper line there, as `tape manager`'s DMMs do).
     text = CLUSTER.replace("pool BKRPOOL on DEV1", "pool BKRPOOL on DEV1\n  disk BKRBKUP 191 size 10 cyl\n  ")
-    doc, line, column = doc_at(text, "server BKRSVSFS |pool")
+    # (at the line's end: glued before `pool`, `on pool BKRPOOL` reads no better, h5 stop 69)
+    doc, line, column = doc_at(text.replace("BKRSVSFS pool BKRPOOL on DEV1", "BKRSVSFS "), "server BKRSVSFS |\n")
     labels = [c.label for c in F.complete(doc, line, column)]
     assert labels[:4] == ["pool", "on", "logon-wait", "pool-wait"] and "description" in labels[4:]
     doc, line, column = doc_at(text, "size 10 cyl\n  |")
@@ -1392,7 +1416,8 @@ def test_a_keyword_being_typed_is_offered_and_diagnosed_as_one():
 
 
 def test_completion_replaces_the_word_typed_so_far():
-    doc, line, column = doc_at(CLUSTER, "    backup LINUX fu|ll")
+    # (`fu|ll`, in a word, now offers nothing, which would leave `ll` a word: h5 stop 69)
+    doc, line, column = doc_at(CLUSTER.replace("LINUX full", "LINUX fu"), "    backup LINUX fu|")
     item = next(c for c in F.complete(doc, line, column) if c.label == "full")
     assert doc.text[item.start : item.end] == "fu"
 
@@ -1414,7 +1439,8 @@ def test_completion_of_many_names_is_capped_and_ranked_by_the_word_typed():
     # MAX_COMPLETION_ITEMS the answer is incomplete (the editor asks again as
     # the word grows) and holds the names that best match the word typed.
     text = _large_cluster()
-    doc, line, column = doc_at(text, "    backup |G000")
+    # (after `backup `, nothing typed: glued to `G000`, a name would need a `,`, h5 stop 69)
+    doc, line, column = doc_at(text.replace("backup G000\n", "backup \n"), "    backup |\n")
     every = F.complete(doc, line, column)  # not capped
     assert len(every) > F.MAX_COMPLETION_ITEMS
     found = F.completions(doc, line, column)
@@ -1434,7 +1460,7 @@ def test_completion_of_many_names_is_capped_and_ranked_by_the_word_typed():
     labels = [c.label for c in F.completions(doc, line, column).items]
     assert labels[:3] == ["G00", "G000", "G001"]
     # Few enough: every item, complete, for the editor to filter.
-    doc, line, column = doc_at(CLUSTER, "backup |LINUX full")
+    doc, line, column = doc_at(CLUSTER, "backup LINUX| full")
     found = F.completions(doc, line, column)
     assert not found.incomplete and [c.label for c in found.items] == [c.label for c in F.complete(doc, line, column)]
 
@@ -2673,7 +2699,7 @@ def test_a_stray_brace_leaves_the_language_server_the_whole_file():
         assert places(F.definition(doc, line, column)) == places(F.definition(ok, line, column)) != [], cursor
         refs = places(F.references(doc, line, column, include_declaration=True))
         assert refs == places(F.references(ok, line, column, include_declaration=True)), cursor
-    doc, line, column = doc_at(stray, "run on |VMSYS2 weekly")
+    doc, line, column = doc_at(stray, "run on VMSYS2| weekly")  # (over it: glued before it, none reads, h5 stop 69)
     assert {"VMSYS1", "VMSYS2", "VMSYS3", "VMSYS4"} <= {c.label for c in F.complete(doc, line, column)}
     # One `}` too many after the cluster's own closes nothing (BKR006), and hides nothing.
     doc, _, _ = doc_at(clean + "}\n")
@@ -4240,7 +4266,7 @@ def _accepted_reads(text: str, item: F.Completion) -> bool:
     """Whether `text` with `item` accepted (written over the word typed) reads without a
     syntax error; for a keyword that takes a value (`job-suffix`), once it is typed."""
     head, tail = text[: item.start] + (item.text or item.label), text[item.end :]
-    values = ("", " X", ' "X"') if item.kind == "keyword" else ("",)
+    values = ("", " X", ' "X"', " X X", " member") if item.kind == "keyword" else ("",)  # (`logon-wait 2 minutes`)
     return any(not _syntax_errors(head + value + tail) for value in values)
 
 
@@ -4255,8 +4281,9 @@ def _accepted_reads(text: str, item: F.Completion) -> bool:
         ("match LNXAPP* | }", set(), {"match", "PMAINT"}),
         # a statement of the block and its value before the next one: `job-suffix S`
         ("workers 4 | private-volume M1PRV1", {"workers", "include"}, {"job-suffix", "private-volume"}),
-        # the catalog's options: not the one that follows again (BKR115)
-        ("catalog shared | server BKRSVSFS", {"server", "expire", "disk"}, {"pool", "on"}),
+        # the catalog's options: not those the line says after the cursor (BKR115: `pool
+        # BKRPOOL on VMSYS1` follow `server BKRSVSFS`), the waits with their two words (h5)
+        ("catalog shared | server BKRSVSFS", {"server", "pool", "on", "expire", "disk"}, {"logon-wait", "pool-wait"}),
         # before the member's `on`: nothing fits (the days, `backup`, `on` twice)
         ("run on VMSYS2 | weekly sat", {"daily", "weekly", "backup", "include", "exclude"}, set()),
         ("run | on VMSYS2 weekly", {"on"}, set()),
@@ -4303,3 +4330,151 @@ def test_each_completion_in_the_middle_of_a_line_of_an_example_reads_once_accept
         for item in [c for c in found if c.kind == "keyword"] + names[:2] + names[-1:]:  # (the names alike)
             assert _accepted_reads(text, item), (text[line_start:at] + "|" + text[at : text.find("\n", at)], item.label)
     assert places > 150
+# --- h5 (stop 69)
+def _h5_prodssi(old: str = "", new: str = "") -> str:
+    text = (EXAMPLES / "prodssi.bkr").read_text()
+    if old:
+        assert old in text
+        text = text.replace(old, new, 1)
+    return text
+
+
+def _h5_accepted(text: str, item: F.Completion, values=("",)) -> str | None:
+    """`text` with `item` accepted (its text written over `start:end`) and one of `values`
+    typed after it, the first that reads without a syntax error; None if none does."""
+    head, tail = text[: item.start] + (item.text or item.label), text[item.end :]
+    for value in values:
+        if not _syntax_errors(head + value + tail):
+            return head + value + tail
+    return None
+
+
+def test_h5s69_an_item_before_the_word_the_cursor_is_glued_to_is_written_with_a_blank():
+    # `{ LNXWEB01 |LNXWEB02`: the item accepted replaced the empty word at the cursor and
+    # joined the word after it (`CICSPRDLNXWEB02`; `match` gave `matchLNXWEB02`). Now
+    # each item is written with a blank after it, and only one that the words after the
+    # cursor still read after as before: the users, not `match` (a pattern then).
+    text = _h5_prodssi()
+    doc, line, column = doc_at(text, "{ LNXWEB01 |LNXWEB02", name=str(EXAMPLES / "prodssi.bkr"))
+    found = F.complete(doc, line, column)
+    assert {"CICSPRD", "DB2PRD"} <= {c.label for c in found} and "match" not in {c.label for c in found}
+    for item in found:
+        assert item.text == item.label + " " and item.start == item.end
+        accepted = _h5_accepted(text, item)
+        assert accepted is not None and f"{item.label} LNXWEB02" in accepted, item.label
+    # In a word (`f|ull`), no item: it would leave the word's tail a word of its own.
+    doc, line, column = doc_at(text, "backup LINUX f|ull", name=str(EXAMPLES / "prodssi.bkr"))
+    assert F.complete(doc, line, column) == []
+    # A keyword whose value is typed next is not offered there: the value would join.
+    doc, line, column = doc_at(text, "workers 4  |private-volume", name=str(EXAMPLES / "prodssi.bkr"))
+    assert F.complete(doc, line, column) == []
+
+
+def test_h5s69_each_item_glued_before_a_word_of_an_example_reads_once_accepted():
+    # Every place in the examples where a word starts after a blank, with a word before
+    # it on its line: each item offered there, accepted, leaves the file reading without
+    # a syntax error, the word after the cursor apart from it.
+    places = offered = 0
+    for path in (EXAMPLES / "prodssi.bkr", EXAMPLES / "bank.bkr"):
+        text = path.read_text()
+        doc = analyse_document(str(path), text, path=path)
+        for m in re.finditer(r"(?<=[^\s#\"][ \t])(?=[A-Za-z0-9$@_*%?])", text):
+            at = m.start()
+            line_start = text.rfind("\n", 0, at) + 1
+            if "#" in text[line_start:at] or '"' in text[line_start:at]:
+                continue
+            places += 1
+            found = F.complete(doc, text.count("\n", 0, at), at - line_start)
+            offered += len(found)
+            names = [c for c in found if c.kind != "keyword"]
+            for item in [c for c in found if c.kind == "keyword"] + names[:2] + names[-1:]:
+                assert item.text.endswith(" "), item
+                assert _h5_accepted(text, item) is not None, (path.name, text[line_start:at] + "|", item.label)
+    assert places > 300 and offered > 50
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "cursor", "absent", "offered"),
+    [
+        # the catalog's options the line says after the cursor: BKR115 once typed
+        ("shared server", "shared  server", "catalog shared | server", {"server", "pool", "on"}, {"logon-wait", "pool-wait"}),
+        (
+            "server BKRSVSFS pool BKRPOOL",
+            "server BKRSVSFS  pool BKRPOOL",
+            "server BKRSVSFS | pool",
+            {"server", "pool", "on"},
+            {"logon-wait", "pool-wait"},
+        ),
+        # the Tape Manager's: the line below goes on with them (`catalog-dmm`, `request-dmm`)
+        (
+            "shared catalog-node TCTMM on VMSYS1 request-node",
+            "shared  request-node",
+            "shared | request-node",
+            {"request-node", "catalog-dmm", "request-dmm"},
+            {"catalog-node"},
+        ),
+        # a member's statement the rest of its line says: `workers` (BKR115)
+        ("VMSYS1 { workers 4  private", "VMSYS1 {  workers 4  private", "VMSYS1 { | workers", {"workers"}, {"job-suffix"}),
+    ],
+)
+def test_h5s69_completion_leaves_out_what_the_words_after_the_cursor_say_once_already(old, new, cursor, absent, offered):
+    # `catalog shared | server BKRSVSFS pool BKRPOOL on VMSYS1` offered `pool` and `on`,
+    # which read there but are said again later on the line: BKR115 once their value
+    # is typed. The options (and a block's statements) the rest of the line says where
+    # they go once are left out, as those before the cursor are.
+    text = _h5_prodssi(old, new)
+    doc, line, column = doc_at(text, cursor, name=str(EXAMPLES / "prodssi.bkr"))
+    found = F.complete(doc, line, column)
+    labels = {c.label for c in found}
+    assert offered <= labels and not labels & absent, labels
+    for item in found:
+        accepted = _h5_accepted(text, item, ("", " X", ' "X"', " X X", " X on X"))
+        assert accepted is not None, item.label
+        from bkrdsl.pipeline import analyse
+
+        path = EXAMPLES / "prodssi.bkr"
+        assert "BKR115" not in {d.code for d in analyse(str(path), accepted.encode(), path=path).diagnostics}, item.label
+
+
+def test_h5s69_a_group_body_leaves_out_the_users_it_lists_after_the_cursor():
+    # `{ LNXWEB01 | LNXWEB02 LNXDB01 match LNXAPP* }`: the users the body lists after the
+    # cursor are not offered (BKR416), as those before it are not (already so: a guard).
+    text = _h5_prodssi("{ LNXWEB01 LNXWEB02", "{ LNXWEB01  LNXWEB02")
+    doc, line, column = doc_at(text, "{ LNXWEB01 | LNXWEB02", name=str(EXAMPLES / "prodssi.bkr"))
+    labels = {c.label for c in F.complete(doc, line, column)}
+    assert "CICSPRD" in labels and not labels & {"LNXWEB01", "LNXWEB02", "LNXDB01", "TCPIP"}
+
+
+@pytest.mark.parametrize(
+    ("path", "old", "new", "cursor", "keyword", "value"),
+    [
+        # `logon-wait 2 minutes` between the catalog's server and its pool
+        ("prodssi.bkr", "server BKRSVSFS pool", "server BKRSVSFS  pool", "BKRSVSFS | pool", "logon-wait", " 2 minutes"),
+        # a disk's size, before its `on`: two words
+        ("bank.bkr", "BKRBKUP 191 size 10 cyl on PAPRV1", "BKRBKUP 191  on PAPRV1", "191 | on PAPRV1", "size", " 10 cyl"),
+        # the Tape Manager's catalog node: a name, `on` and a member
+        (
+            "prodssi.bkr",
+            "shared catalog-node TCTMM on VMSYS1 request-node",
+            "shared  request-node",
+            "shared | request-node",
+            "catalog-node",
+            " TCTMM on VMSYS1",
+        ),
+    ],
+)
+def test_h5s69_a_keyword_whose_value_is_two_words_is_offered_in_the_middle_of_a_line(path, old, new, cursor, keyword, value):
+    # A keyword was offered in the middle of a line before another option only where
+    # one word typed after it made the line read (`job-suffix S`): `logon-wait 2
+    # minutes`, `size 10 cyl`, `catalog-node TCTMM on VMSYS1` never were. Now where
+    # its whole value reads; accepted and its value typed, the line reads.
+    original = (EXAMPLES / path).read_text()
+    text = original.replace(old, new, 1)
+    assert text != original
+    doc, line, column = doc_at(text, cursor, name=str(EXAMPLES / path))
+    (item,) = [c for c in F.complete(doc, line, column) if c.label == keyword]
+    accepted = text[: item.start] + (item.text or item.label) + value + text[item.end :]
+    assert not _syntax_errors(accepted)
+    if keyword != "logon-wait":  # (the words taken out, written back)
+        assert accepted == original
+

@@ -1075,3 +1075,78 @@ def test_h4s68_a_file_typed_without_its_closing_braces_is_parsed_once_a_keystrok
         assert editor.errors == []
     finally:
         editor.close()
+
+
+# --- h5 (stop 69)
+def _h5_offset(text: str, line: int, character: int) -> int:
+    """The offset of an LSP position (UTF-16 columns; the text is ASCII)."""
+    return sum(len(t) + 1 for t in text.split("\n")[:line]) + character
+
+
+def test_h5s69_items_accepted_in_the_middle_of_a_line_leave_no_syntax_error(tmp_path):
+    # Completion in the middle of a line, asked of the server as an editor asks it: at
+    # a gap between two words (`workers 4 | private-volume M1PRV1`), before the word the
+    # cursor is glued to (`{ LNXWEB01 |LNXWEB02`) and where a keyword's value is two
+    # words (`server BKRSVSFS | pool`: `logon-wait 2 minutes`). Each item accepted as the
+    # editor applies it (its textEdit), a keyword's value typed after it, the diagnostics
+    # the server then publishes hold no syntax error (BKR0xx), nor a second option
+    # (BKR115); no item joins the word after the cursor.
+    from conftest import EXAMPLES
+
+    text = (EXAMPLES / "prodssi.bkr").read_text()
+    for old, new in (("workers 4  private", "workers 4   private"), ("server BKRSVSFS pool", "server BKRSVSFS  pool")):
+        assert old in text
+        text = text.replace(old, new, 1)
+    path = tmp_path / "prodssi.bkr"
+    path.write_text(text)
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = path.as_uri()
+        _open(editor, uri, text)
+        assert [d["code"] for d in editor.published(uri) if d["code"] < "BKR100"] == []
+        version = 1
+        accepted = 0
+        for anchor, shift in (("workers 4  ", 0), ("{ LNXWEB01 ", 0), ("server BKRSVSFS ", 0)):
+            line = text[: text.index(anchor)].count("\n")
+            character = text.index(anchor) - (text.rfind("\n", 0, text.index(anchor)) + 1) + len(anchor) + shift
+            answer = editor.request(
+                "textDocument/completion",
+                {"textDocument": {"uri": uri}, "position": {"line": line, "character": character}},
+            )
+            items = answer["result"]["items"]
+            assert items, anchor
+            for item in items:
+                edit = item["textEdit"]
+                start = _h5_offset(text, edit["range"]["start"]["line"], edit["range"]["start"]["character"])
+                end = _h5_offset(text, edit["range"]["end"]["line"], edit["range"]["end"]["character"])
+                errors = None
+                for value in ("", " X", ' "X"', " 2 minutes"):  # (a keyword's value typed after it)
+                    if value and item["kind"] != 14:  # CompletionItemKind.Keyword
+                        break
+                    changed = text[:start] + edit["newText"] + value + text[end:]
+                    version += 1
+                    editor.notify(
+                        "textDocument/didChange",
+                        {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": changed}]},
+                    )
+                    # a syntax error, an option said twice (BKR115), a user or a group the
+                    # item, joined to the word after it, names (BKR4xx: `CICSPRDLNXWEB02`)
+                    errors = [
+                        d["code"] for d in editor.published(uri) if d["code"] < "BKR100" or d["code"] == "BKR115"
+                    ]
+                    if not errors:
+                        break
+                assert errors == [], (anchor, item["label"], errors)
+                assert item["label"] + "LNXWEB02" not in changed, item["label"]
+                accepted += 1
+            if anchor.startswith("server"):  # the wait, whose value is two words
+                assert "logon-wait" in {item["label"] for item in items}
+            version += 1
+            editor.notify(
+                "textDocument/didChange",
+                {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]},
+            )
+        assert accepted >= 10 and editor.errors == []
+    finally:
+        editor.close()

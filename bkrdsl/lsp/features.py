@@ -1671,10 +1671,24 @@ def _said_once_already(tokens) -> frozenset[str]:
     `workers`; below a cluster, not `cluster`, BKR111), and an option of the statement being written that it has already
     (`catalog shared server X pool P |`: not `server` nor `pool`), each BKR115 in
     `bkrc check`. Statements after the cursor are left alone (the cursor may be
-    where the one written below is being moved to)."""
-    said: list[str] = []  # the keywords of the block, at its own depth, last first
+    where the one written below is being moved to): but for those on the cursor's
+    line, and the options after it, in the middle of a line (`_said_once_after`)."""
+    opener, said = _block_said(tokens)
+    out = set(ONCE_IN_FILE if opener is None else ONCE_IN_BLOCK.get(opener, ())) & set(said)
+    statement = next((w for w in said if w in STATEMENT_STARTS), None)
+    if statement in ONCE_IN_STATEMENT:
+        options = said[: said.index(statement)]
+        out |= ONCE_IN_STATEMENT[statement] & set(options)
+    return frozenset(out)
+
+
+def _block_said(tokens) -> tuple[str | None, list[str]]:
+    """The keyword that opens the block the end of `tokens` is in (None at the file's
+    own level; "" for a block that holds no statement once), and the keywords of that
+    block at its own depth, last first."""
+    said: list[str] = []
     depth = 0
-    opener = None  # the block's first keyword; None at the file's own level
+    opener = None
     for n in range(len(tokens) - 1, -1, -1):
         tok = tokens[n]
         if tok.type == "RBRACE":
@@ -1691,12 +1705,7 @@ def _said_once_already(tokens) -> frozenset[str]:
             depth -= 1
         elif depth == 0 and tok.type not in ("NAME", "STRING", "COMMA"):
             said.append(str(tok.value).lower())
-    out = set(ONCE_IN_FILE if opener is None else ONCE_IN_BLOCK.get(opener, ())) & set(said)
-    statement = next((w for w in said if w in STATEMENT_STARTS), None)
-    if statement in ONCE_IN_STATEMENT:
-        options = said[: said.index(statement)]
-        out |= ONCE_IN_STATEMENT[statement] & set(options)
-    return frozenset(out)
+    return opener, said
 
 
 #: The places where a list's names go (`backup LINUX, |`, `run on VMSYS1, |`,
@@ -2116,12 +2125,18 @@ def _skimmed(doc: Document, end: int) -> str:
     return skim(doc.text, end, limit, found).text
 
 
-def _answer(found: list[Completion], typed: str, start: int, end: int, limit: int | None) -> Completions:
-    """`found` as the answer: each item replacing `start:end`, at most `limit` of them."""
+def _answer(
+    found: list[Completion], typed: str, start: int, end: int, limit: int | None, after: str = ""
+) -> Completions:
+    """`found` as the answer: each item replacing `start:end`, at most `limit` of them;
+    each written with `after` after it (a blank before the word the cursor is glued to)."""
     incomplete = limit is not None and len(found) > limit
     if incomplete:
         found = _best(found, typed, limit)
-    return Completions([Completion(c.label, c.kind, c.detail, start, end, c.text, c.filter) for c in found], incomplete)
+    return Completions(
+        [Completion(c.label, c.kind, c.detail, start, end, (c.text or c.label) + after if after else c.text, c.filter) for c in found],
+        incomplete,
+    )
 
 
 def _best(found: list[Completion], typed: str, limit: int) -> list[Completion]:
@@ -2263,6 +2278,10 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
         found = _group_kinds(doc, line_start + kindless.start(1), at, kindless.group(1))
         if found is not None:
             return found
+    # The cursor glued to a word (`{ LNX01 |LNX02`; a `#` after a blank starts a comment)
+    glued = at < len(doc.text) and doc.text[at] in NAME_CHARS and (doc.text[at] != "#" or start < at)
+    if glued and start < at:  # `f|ull`: no item, which would leave `ull` a word of its own
+        return Completions([])
     prefix = _skimmed(doc, start)
     accepted, tokens, ip = parser_read(prefix)
     written = _said_once_already(tokens)
@@ -2291,28 +2310,29 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
         if context == "member":
             names = _expire_members(doc, names, tokens, at)
         items += _group_entries(doc, names, tokens, at) if context == "group-entry" else names
-    rest = _rest_of_line(doc.text, at)
-    if rest is not None and doc.text[line_start:at].strip():  # (in the indent: a line may be begun)
-        items = _reading_on(ip, items, doc.text[start:at], rest)
-    return _answer(items, doc.text[start:at], start, at, limit)
+    rest = _rest_of_line(doc.text, at, glued)
+    if glued:  # `{ LNX01 |LNX02`: the item, then a blank, before the word after the cursor
+        items = _reading_on(ip, items, "", rest, tokens, glued=True)
+    elif rest is not None and doc.text[line_start:at].strip():  # (in the indent: a line may be begun)
+        items = _reading_on(ip, items, doc.text[start:at], rest, tokens)
+    return _answer(items, doc.text[start:at], start, at, limit, " " if glued else "")
 
 
-def _rest_of_line(text: str, at: int) -> str | None:
+def _rest_of_line(text: str, at: int, glued: bool = False) -> str | None:
     """What follows the cursor on its line, where an item accepted there comes before
     words that must still read after it (`exclude minidisk * 0190 | 019E`), and the
     next line that holds a word, whose first words must still read after them
     (`catalog shared ... pool BKRPOOL | on VMSYS1`, then `expire on VMSYS1 {`: not
-    `expire`). None at the line's end (blanks, a comment after them) and where the
-    cursor is glued to a word, which the item accepted would join (`backup |LINUX`,
-    `f|ull`: as before), and before a block's `}` alone (`run on DEV1 weekly | }`: the
-    statement is being written, as at the line's end)."""
-    if at >= len(text) or text[at] in NAME_CHARS or text[at] == "\n":
-        return None
+    `expire`). Where the cursor is `glued` to a word (`{ LNX01 |LNX02`, `f|ull`), the
+    item is written with a blank after it, which that rest then starts with. None at
+    the line's end (blanks, a comment after them), and before a block's `}` alone
+    (`run on DEV1 weekly | }`: the statement is being written, as at the line's end)."""
     end = text.find("\n", at)
     end = len(text) if end < 0 else end
-    after = text[at:end].lstrip(" \t")
-    if not after or after.startswith("#") or not after.split("#", 1)[0].strip(" \t}"):
-        return None  # (before the `}` of a block on one line, as at its end: `weekly | }`)
+    if not glued:
+        after = text[at:end].lstrip(" \t")
+        if not after or after.startswith("#") or not after.split("#", 1)[0].strip(" \t}"):
+            return None  # (before the `}` of a block on one line, as at its end: `weekly | }`)
     while end < len(text):
         below = text.find("\n", end + 1)
         below = len(text) if below < 0 else below
@@ -2320,7 +2340,7 @@ def _rest_of_line(text: str, at: int) -> str | None:
         end = below
         if word and not word.startswith("#"):
             break
-    return text[at:end]
+    return " " + text[at:end] if glued else text[at:end]
 
 
 #: The signs a name is written with, each run of which a name's shape reads as one
@@ -2328,7 +2348,7 @@ def _rest_of_line(text: str, at: int) -> str | None:
 _NAME_RUN = re.compile(r"[A-Za-z0-9$@_]+")
 
 
-def _reading_on(ip, items: list[Completion], typed: str, rest: str) -> list[Completion]:
+def _reading_on(ip, items: list[Completion], typed: str, rest: str, tokens, glued: bool = False) -> list[Completion]:
     """The items after which `rest`, the words after the cursor (`_rest_of_line`), reads
     as it read after `typed`, the word the item is written over (the parser, where it
     stopped before that word, is given each item then `rest`): each word read as the
@@ -2338,28 +2358,37 @@ def _reading_on(ip, items: list[Completion], typed: str, rest: str) -> list[Comp
     one (`run | on VMSYS2`: no `on`), nor one that makes the words after it read as
     others (`include | minidisk * 0191`: not `minidisk` again, BKR004; `{ LNX01 |
     LNX02 }`: not `match`, which makes `LNX02` a pattern). Where the words after start
-    a statement or an option of their own (`_OWN_START`), or close the block, a keyword
-    may take its value between (`member VMA { workers 2 | private-volume VA }`:
-    `job-suffix`, whose letter is typed next; `{ LNX01 | }`: `match`), but not the
-    word that follows it again where it goes once (BKR115). Names are tried once for each shape
-    (a keyword's spelling, or each run of letters and digits as one): a group body of
-    10,000 users is a few tries."""
+    a statement or an option of their own (`_OWN_START`), or open or close a block, a
+    keyword may take its value between, a word or more (`member VMA { workers 2 |
+    private-volume VA }`: `job-suffix`, whose letter is typed next; `catalog shared
+    server S | pool P`: `logon-wait`, whose `2 minutes` is; `expire on | {`: `each`,
+    whose `member` is; `{ LNX01 | }`: `match`: `_values_after`),
+    but not where the item is `glued` to the word after the cursor (written with a
+    blank before it, the value typed next would join that word). Not a keyword the
+    words after the cursor say already where it goes once (`_said_once_after`: BKR115).
+    Names are tried once for each shape (a keyword's spelling, or each run of letters
+    and digits as one): a group body of 10,000 users is a few tries. `tokens`: those
+    the parser read before the word typed."""
     read = _reads_on(ip, typed, rest)
     following = rest.split(None, 1)[0].lower()
-    own = following == "}" or following in _OWN_START
+    own = not glued and (following in ("{", "}") or following in _OWN_START)
+    again = _said_once_after(tokens, read, rest) if read else frozenset()
     tried: dict[str, bool] = {}
     keywords = _keyword_words()
     out = []
     for c in items:
         word = c.text or c.label
         keyword = word.lower() in keywords
-        shape = word if keyword else _NAME_RUN.sub("A", word)
+        if keyword and c.kind == "keyword" and c.label in again:
+            continue
+        # (a name of letters and digits alone, as most are, is one run: not looked at again)
+        shape = word if keyword else "A" if word.isascii() and word.isalnum() else _NAME_RUN.sub("A", word)
         fits = tried.get(shape)
         if fits is None:
-            twice = word.lower() == following and following in _ONCE  # `server X server ...`: BKR115
-            values = ("", " X", ' "X"') if keyword and own and not twice else ("",)
+            values = _values_after(ip, word) if keyword and own else ()
             fits = tried[shape] = any(
-                (after := _reads_on(ip, word + value, rest)) is not None and read in (None, after) for value in values
+                (after := _reads_on(ip, word + value, rest)) is not None and read in (None, after)
+                for value in ("", *values)
             )
         if fits:
             out.append(c)
@@ -2369,15 +2398,75 @@ def _reading_on(ip, items: list[Completion], typed: str, rest: str) -> list[Comp
 #: The words that start a statement or an option of their own: before them, a keyword
 #: and the value typed after it are a whole one.
 _OWN_START = lexicon.STATEMENT_KEYWORDS | frozenset().union(*ONCE_IN_STATEMENT.values())
-#: The keywords a block or a statement holds once (BKR115).
-_ONCE = frozenset().union(*ONCE_IN_BLOCK.values(), *ONCE_IN_STATEMENT.values())
 
 
-def _reads_on(ip, word: str, rest: str) -> list[tuple[str, int]] | None:
+def _values_after(ip, word: str) -> list[str]:
+    """The values a keyword takes, as far as the grammar says what comes next, one word
+    at a time (a name `X`, a text `"X"`, or the one keyword that goes there): `job-suffix
+    X`, `logon-wait X X`, `size X X`, `on each member`, `catalog-node X on X`; each longer
+    one after the shorter. Stops where more than one kind of word may come (a name or
+    another statement), and after three."""
+    from lark import Token
+    from lark.exceptions import UnexpectedInput
+    from lark.lexer import LexerThread
+
+    state = ip.parser_state.copy(deepcopy_values=False)
+    table = state.parse_conf.parse_table.states
+    out: list[str] = []
+    value = ""
+    try:
+        for tok in LexerThread.from_text(ip.lexer_thread.lexer, word).lex(state):
+            state.feed_token(tok)
+        for _ in range(3):
+            following = [t for t in table[state.position] if t.isupper()]  # (not `$END`, nor a rule's name)
+            if len(following) != 1:
+                break
+            (kind,) = following
+            text = {"NAME": "X", "STRING": '"X"'}.get(kind) or next(iter(keyword_texts({kind})), None)
+            if text is None:
+                break
+            state.feed_token(Token(kind, text))
+            value += " " + text
+            out.append(value)
+    except UnexpectedInput:
+        pass
+    return out
+
+
+def _said_once_after(tokens, read, rest: str) -> frozenset[str]:
+    """The keywords the words after the cursor say already where they go once, each
+    BKR115 if offered again: a statement of the block at the cursor that the rest of
+    its line says (`member VMA { | workers 2 }`: not `workers`), an option of the
+    statement being written that the words after the cursor give it, before another
+    statement starts (`catalog shared | server BKRSVSFS pool BKRPOOL`: not `server`
+    nor `pool`; the line below too, where the statement's options go on: `tape
+    manager shared ... |`, then `catalog-dmm TCDMM`). As `_said_once_already`, for
+    the words before the cursor. `read`: how `rest` reads (`_reads_on`)."""
+    opener, said = _block_said(tokens)
+    block = ONCE_IN_FILE if opener is None else ONCE_IN_BLOCK.get(opener, frozenset())
+    options = ONCE_IN_STATEMENT.get(next((w for w in said if w in STATEMENT_STARTS), None), frozenset())
+    line_end = rest.find("\n")
+    line_end = len(rest) if line_end < 0 else line_end
+    out = set()
+    for kind, _, value, at in read:
+        if kind in ("LBRACE", "RBRACE"):  # another block's words, or past the block's end
+            break
+        if kind in ("NAME", "STRING", "COMMA"):
+            continue
+        word = value.lower()
+        if word in lexicon.STATEMENT_KEYWORDS:
+            options = frozenset()  # another statement, whose options are its own
+        if word in options or (word in block and at < line_end):
+            out.add(word)
+    return frozenset(out)
+
+
+def _reads_on(ip, word: str, rest: str) -> list[tuple[str, int, str, int]] | None:
     """How `rest` reads after `word`, on from where the interactive parser `ip`
     stopped (its state copied, not changed): the kind of each of its tokens and the
     parser's state once it is read (what the token is read as: `0300` an address, or
-    a user after `backup`), None where they do not read there."""
+    a user after `backup`), with the token's text and its offset in `rest`; None
+    where they do not read there."""
     from lark.exceptions import UnexpectedInput
     from lark.lexer import LexerThread
 
@@ -2387,7 +2476,7 @@ def _reads_on(ip, word: str, rest: str) -> list[tuple[str, int]] | None:
         for tok in LexerThread.from_text(ip.lexer_thread.lexer, word + rest).lex(state):
             state.feed_token(tok)
             if tok.start_pos >= len(word):
-                kinds.append((tok.type, state.position))
+                kinds.append((tok.type, state.position, tok.value, tok.start_pos - len(word)))
     except UnexpectedInput:
         return None
     return kinds
