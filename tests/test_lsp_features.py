@@ -4478,3 +4478,38 @@ def test_h5s69_a_keyword_whose_value_is_two_words_is_offered_in_the_middle_of_a_
     if keyword != "logon-wait":  # (the words taken out, written back)
         assert accepted == original
 
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.bkr")))
+def test_h5s69_a_file_read_closed_has_its_line_starts_found_once(example, monkeypatch):
+    # `read_closed` worked out the closed text's line starts twice: `_closed_parse`'s
+    # `Source.of` (a loop over the whole text) and the loader's `decode` of it. The
+    # closed text's are now the document's, with the `}`s' lines put in: the same line
+    # starts (Source equality leaves them out), without `Source.of`.
+    from bkrdsl.resolve.loader import read_text
+    from bkrdsl.source import Source
+
+    path = EXAMPLES / example
+    body = path.read_text().rstrip()
+    compared = 0
+    made: list = []
+    of = Source.of
+    counted = staticmethod(lambda *a: made.append(a) or of(*a))
+    for _ in range(3):
+        body = body[:-1].rstrip()
+        for tail in ("\n", "", "\n\n  \n", "\n  # a comment below\n"):
+            text = body + tail
+            doc = analyse_document(str(path), text, path=path)
+            held = next((d for d in doc.diagnostics if F.closed_later(d)), None)
+            if held is None:
+                continue
+            (edit,) = (held.fix or held.choices[0]).edits
+            closed = text[: edit.span.start] + edit.new_text + text[edit.span.end :]
+            made.clear()
+            monkeypatch.setattr(Source, "of", counted)
+            got = F._closed_parse(doc, held, edit, closed)
+            monkeypatch.setattr(Source, "of", staticmethod(of))
+            assert got is not None and made == []
+            source = read_text(str(path), closed.encode())[0]
+            assert got[0] == source and got[0]._line_starts == source._line_starts, (example, tail)
+            compared += 1
+    assert compared >= 4

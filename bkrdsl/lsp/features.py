@@ -8,6 +8,7 @@ in code points); bkrdsl.lsp.server converts them to and from LSP types.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import functools
 import os
@@ -4837,7 +4838,8 @@ def _closed_parse(doc: Document, held: Diagnostic, edit: Edit, text: str):
     closes = [edit.span.start + k for k, c in enumerate(edit.new_text) if c == "}"]  # innermost first
     if len(closes) != len(opened) or edit.span.end != edit.span.start:
         return None
-    closed = Source.of(doc.name, text)
+    source = doc.source
+    closed = _spliced(source, text, edit) if source.text == doc.text else Source.of(doc.name, text)
     ends = {}
     for brace, close in zip(opened, closes, strict=True):
         line, column = closed.position(close)
@@ -4875,6 +4877,20 @@ def _closed_parse(doc: Document, held: Diagnostic, edit: Edit, text: str):
         return replace(node, **changes) if changes else node
 
     return closed, shut(main), ()
+
+
+def _spliced(source: Source, text: str, edit: Edit) -> Source:
+    """The Source of `text`, `source`'s text with `edit` (an insertion) made: its line
+    starts those of `source` before the edit, the new text's, and those after moved on,
+    at C speed (not found again in the whole text: the loader's `decode` of the closed
+    text works them out once more, `_main_read`)."""
+    at, new = edit.span.start, edit.new_text
+    starts = source._line_starts
+    if len(source.text) + len(new) != len(text) or edit.span.end != at or not starts:
+        return Source.of(source.name, text)
+    cut = bisect.bisect_right(starts, at)
+    added = tuple(at + k + 1 for k, c in enumerate(new) if c == "\n")
+    return Source(source.name, text, starts[:cut] + added + tuple(map(len(new).__add__, starts[cut:])))
 
 
 def read_closed(doc: Document, scratch: ScratchModules | None = None) -> list[Diagnostic] | None:
