@@ -1125,8 +1125,7 @@ def test_completion_below_a_statement_cut_short_where_the_lexer_expects_a_keywor
         doc, line, column = doc_at(slipped, "    backup SYSIDS| incremental")
         labels = [c.label for c in F.complete(doc, line, column)]
         assert {"LINUX", "APPS", "SYSIDS"} <= set(labels) and not {"group", "user", ""} & set(labels), slip
-        doc, line, column = doc_at(slipped, "  job SYSIN {\n    |description")
-        doc, line, column = doc_at(slipped, "  job SYSINC {|\n    description")  # (glued before it: h5 stop 69)
+        doc, line, column = doc_at(slipped, "  job SYSIN {|\n    description")  # (glued before it: h5 stop 69)
         assert {"backup", "description", "run"} <= {c.label for c in F.complete(doc, line, column)}, slip
 
 
@@ -1146,12 +1145,8 @@ def test_completion_of_a_list_leaves_out_the_names_it_holds_already():
     # `DEV1` again (BKR115), `weekly sun, |` offered `sun` again (BKR416): a list
     # offers the names it does not hold yet, as a group body does.
     cases = [
-        ("backup LINUX full", "backup LINUX, |full", {"LINUX"}, {"SYSIDS", "LNX01"}),
-        ("run on each member daily 02:00", "run on DEV1, |daily 02:00", {"DEV1"}, {"DEV2"}),  # SYSIN: IDENTITY
-        ("purge weekly sun 03:00", "purge weekly sun, |03:00", {"sun"}, {"mon", "sat"}),
-        ("purge weekly sun 03:00", "purge weekly SUN,mon, |03:00", {"sun", "mon"}, {"tue", "sat"}),
         ("backup LINUX full", "backup LINUX, |", {"LINUX"}, {"SYSIDS", "LNX01"}),
-        ("run on each member daily 02:00", "run on DEV1, |", {"DEV1"}, {"DEV2"}),  # SYSINC: IDENTITY
+        ("run on each member daily 02:00", "run on DEV1, |", {"DEV1"}, {"DEV2"}),  # SYSIN: IDENTITY
         ("purge weekly sun 03:00", "purge weekly sun, |", {"sun"}, {"mon", "sat"}),
         ("purge weekly sun 03:00", "purge weekly SUN,mon, |", {"sun", "mon"}, {"tue", "sat"}),
     ]
@@ -1220,8 +1215,6 @@ def test_completion_of_a_pool_offers_the_pools_of_that_medium():
     text = CLUSTER.replace("to disk pool P\n    run on DEV1", "to tape pool TPOOL\n    run on DEV1")
     text = text.replace("to disk pool P\n    run on each", "to disk pool DPOOL\n    run on each")
     text = text.replace("  job SYSIN {", "  job THIRD {\n    to disk pool D\n  }\n  job FOURTH {\n    to tape pool T\n  }\n  job SYSIN {")
-    doc, line, column = doc_at(text, "to disk pool |D\n")
-    text = text.replace("  job SYSINC {", "  job THIRD {\n    to disk pool D\n  }\n  job FOURTH {\n    to tape pool T\n  }\n  job SYSINC {")
     doc, line, column = doc_at(text, "to disk pool D|\n")
     assert [(c.label, c.detail) for c in F.complete(doc, line, column)] == [("DPOOL", "disk pool")]
     doc, line, column = doc_at(text, "to tape pool T|\n")
