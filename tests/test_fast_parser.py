@@ -3394,3 +3394,44 @@ def test_h4_a_keyword_after_retain_read_as_a_time_agrees(retained):
     text = f"cluster C {{\n  expire on M {{\n    purge weekly 06:00\n    retain {retained} days\n  }}\n}}\n"
     assert_contract(source_of(text))
     assert parse(source_of(text)).diagnostics[0].code == "BKR010"
+
+
+# --- h2 (stop 69)
+#: Names holding a `:`, which the scanner's own pattern matches as another word and
+#: `scan` then reads as the NAME each is, beside words that are no NAME.
+_COLON_TEXTS = (
+    "cluster C {\n  single group G {\n    A B\n    BKRBKUP:\n    Q USERID\n  }\n}\n",
+    "cluster C { job J { run on VMSYS1 daily 02:00 } }",
+    'a:b a: :a a:b/c /a: a:/ *: 1:2:3: x::y #c:\n"t:" {a:} b:,c: $: @x: ?: %:',
+    "import std/backup-manager:\ncluster C: {}",
+    "cluster C {}",
+)
+
+
+def test_h2s69_the_scanner_reads_a_name_holding_a_colon_as_the_lexers_pattern_does():
+    """`scan` matches a NAME holding `:` (`02:00`, `BKRBKUP:`) as another word
+    (fast._SCAN_TOKEN) and reads it as the NAME it is, so that it tells, at no cost to
+    the names without one, whether a NAME ends in `:` (`colon_ended`: where none
+    does, a group body's users are not each tested for a REXX label,
+    `_Parser._group_users`). Its tokens are those of fast._TOKEN, the pattern the
+    helps and `braces` read with, and the flag is true where a NAME ends in `:`."""
+    kinds = {2: "n", 4: "w", 5: "s", 6: None}
+    texts = [*_COLON_TEXTS, *(s.text for s in map(decoded, repository_files()) if s is not None)]
+    read = 0
+    for text in texts:
+        try:
+            tokens, _comments, colon_ended = fast.scan(text)
+        except fast._GiveUp:
+            continue  # a second text not closed on its line, a character no token starts with
+        if any(tok[fast.KIND] == "u" for tok in tokens):
+            continue  # a text not closed on its line: to its end, as the recovery reads it
+        expected = []
+        for m in fast._TOKEN.finditer(text):
+            group = next((g for g in (2, 4, 5, 6) if m.group(g)), None)
+            if group is not None:
+                expected.append((kinds[group] or m.group(group), m.group(group), m.start(group)))
+        assert [tok[: fast.START + 1] for tok in tokens[:-1]] == expected, text[:80]
+        assert colon_ended == any(kind == "n" and word.endswith(":") for kind, word, *_ in tokens), text[:80]
+        read += 1
+    assert read > 100
+    assert [fast.scan(text)[2] for text in _COLON_TEXTS] == [True, False, True, True, False]

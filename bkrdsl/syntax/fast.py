@@ -526,12 +526,18 @@ _TOKEN = re.compile(
 #: `scan`'s _TOKEN: a comment or a text ends before a control character (not TAB, VT, FF,
 #: CR), which is then a character no token starts with, and the fast parser gives it up:
 #: Lark reads the file, and read_module warns of it (BKR024, messages.hidden_characters),
-#: at no cost to a file without one.
+#: at no cost to a file without one. And a NAME holding a `:` (`02:00`, a REXX label
+#: `BKRBKUP:`) is matched as another word, which `scan` reads as the NAME it is (_NAME):
+#: so it knows whether a NAME ends in `:` at no cost to the names without one, which
+#: a group body's loop then needs no test for (`_Parser._group_users`).
 _SCAN_TOKEN = re.compile(
-    _TOKEN.pattern.replace(r"|(#[^\n]*)", r"|(#[^\n\x00-\x08\x0e-\x1f\x7f]*)").replace(
+    _TOKEN.pattern.replace(r"|(#[^\n]*)", r"|(#[^\n\x00-\x08\x0e-\x1f\x7f]*)")
+    .replace(
         r'|("(?:[^"\\\n]|\\[^\n])*")', r'|("(?:[^"\\\n\x00-\x08\x0e-\x1f\x7f]|\\[^\n\x00-\x08\x0e-\x1f\x7f])*")'
     )
+    .replace(f"({LARK_PATTERNS['NAME']})", f"({LARK_PATTERNS['NAME'].replace(':', '')})")
 )
+_NAME = re.compile(LARK_PATTERNS["NAME"])
 #: A control character a comment or a text holds, which `scan` gives up on (_SCAN_TOKEN).
 _CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _IMPORT_PATH = re.compile(LARK_PATTERNS["IMPORT_PATH"])
@@ -1052,12 +1058,13 @@ def _unclosed_text_end(text: str, start: int) -> int:
     return end
 
 
-def scan(text: str) -> tuple[list[tuple], list[tuple]]:
-    """(tokens, comments) of a text; comments are (start, line, column, first on its
-    line, text), and an end token closes the token list. A text not closed on its
-    line is one token of kind "u", to the end of the line, as the recovery reads
-    it (BKR007); _GiveUp on a second, and on any other character no token starts
-    with."""
+def scan(text: str) -> tuple[list[tuple], list[tuple], bool]:
+    """(tokens, comments, colon_ended) of a text; comments are (start, line, column,
+    first on its line, text), and an end token closes the token list; colon_ended
+    tells whether a NAME token ends in `:` (`BKRBKUP:`, a REXX label). A text not
+    closed on its line is one token of kind "u", to the end of the line, as the
+    recovery reads it (BKR007); _GiveUp on a second, and on any other character no
+    token starts with."""
     tokens: list[tuple] = []
     comments: list[tuple] = []
     add = tokens.append
@@ -1067,6 +1074,7 @@ def scan(text: str) -> tuple[list[tuple], list[tuple]]:
     first = True  # no token on this line yet
     findall = _SCAN_TOKEN.findall
     unclosed = False  # a text not closed on its line was read
+    colon_ended = False  # a NAME ending in `:` was read
     for piece_start, end in _pieces(text, SCAN_PIECE):
         start: int | None = piece_start
         while start is not None:  # again after an unclosed text, from the end of its line
@@ -1092,7 +1100,11 @@ def scan(text: str) -> tuple[list[tuple], list[tuple]]:
                     add(("s", string, pos, line, pos - line_start + 1, first))
                     pos += len(string)
                 elif word:
-                    add(("w", word, pos, line, pos - line_start + 1, first))
+                    if ":" in word and _NAME.fullmatch(word) is not None:  # a NAME holding `:` (_SCAN_TOKEN)
+                        add(("n", word, pos, line, pos - line_start + 1, first))
+                        colon_ended = colon_ended or word[-1] == ":"
+                    else:
+                        add(("w", word, pos, line, pos - line_start + 1, first))
                     pos += len(word)
                 elif stray == '"' and not unclosed:
                     line_end = text.find("\n", pos)
@@ -1109,7 +1121,7 @@ def scan(text: str) -> tuple[list[tuple], list[tuple]]:
                     continue
                 first = False
     add(("$", "", pos, line, pos - line_start + 1, first))
-    return tokens, comments
+    return tokens, comments, colon_ended
 
 
 class _Parser:
@@ -1123,7 +1135,9 @@ class _Parser:
         self.file = source.name
         self.text = source.text
         self.source = source
-        self.tokens, self.comments = scan(source.text)
+        #: Whether a NAME ends in `:` (`scan`): where none does, a group body's users
+        #: need no test for a REXX label (`_group_users`).
+        self.tokens, self.comments, self.colon_ended = scan(source.text)
         # Only a `##` line of its own documents (build.py); nothing but blanks can come
         # before a comment that is the first token on its line.
         self.docs = {
@@ -2831,7 +2845,7 @@ class _Parser:
         which is what their constructors do, less a Python call each."""
         tokens, file, i = self.tokens, self.file, self.i
         add, make = entries.append, tuple.__new__
-        stops = _GROUP_STOPS
+        stops, colon_ended = _GROUP_STOPS, self.colon_ended
         while True:
             _kind, text, start, line, column, _first = tokens[i]
             end_column, end = column + len(text), start + len(text)
@@ -2839,8 +2853,8 @@ class _Parser:
             add(make(ast.GroupEntry, (make(ast.Word, (text, span)), False, span)))
             i += 1
             kind, text = tokens[i][0], tokens[i][1]
-            if kind != "n" or text.lower() in stops or text[-1] == ":":
-                break  # `BKRBKUP:`, perhaps a REXX label (`_next`)
+            if kind != "n" or text.lower() in stops or colon_ended and text[-1] == ":":
+                break  # `BKRBKUP:`, perhaps a REXX label (`_next`), tested only where a NAME ends in `:`
         self.i = i - 1
         self._next(GROUP)
 

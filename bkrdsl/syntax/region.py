@@ -185,7 +185,7 @@ def _read(source: Source) -> tuple[ast.Module | None, list[Diagnostic]] | None:
     from bkrdsl.syntax.parser import parse
 
     text = source.text
-    tokens, _comments = fast.scan(text)
+    tokens, _comments, _colon_ended = fast.scan(text)
     if len(tokens) < MIN_TOKENS:
         return None
     # Lark reads a name, a text or a sign as one token, another word as at most one a
