@@ -2842,17 +2842,18 @@ class _Parser:
         bulk of a large file, so the loop is flat. Under GROUP lexing (`plain`),
         a word is a NAME unless it spells `match`; anything else ends the run and
         `_next` decides it as usual. The named tuples are made with tuple.__new__,
-        which is what their constructors do, less a Python call each."""
+        which is what their constructors do, less a Python call each; each token is
+        unpacked once, the classes are locals and the name's length is taken once."""
         tokens, file, i = self.tokens, self.file, self.i
-        add, make = entries.append, tuple.__new__
+        add, make, entry, word = entries.append, tuple.__new__, ast.GroupEntry, ast.Word
         stops, colon_ended = _GROUP_STOPS, self.colon_ended
+        _kind, text, start, line, column, _first = tokens[i]
         while True:
-            _kind, text, start, line, column, _first = tokens[i]
-            end_column, end = column + len(text), start + len(text)
-            span = make(Span, (file, line, column, line, end_column, start, end))
-            add(make(ast.GroupEntry, (make(ast.Word, (text, span)), False, span)))
+            length = len(text)
+            span = make(Span, (file, line, column, line, column + length, start, start + length))
+            add(make(entry, (make(word, (text, span)), False, span)))
             i += 1
-            kind, text = tokens[i][0], tokens[i][1]
+            kind, text, start, line, column, _first = tokens[i]
             if kind != "n" or text.lower() in stops or colon_ended and text[-1] == ":":
                 break  # `BKRBKUP:`, perhaps a REXX label (`_next`), tested only where a NAME ends in `:`
         self.i = i - 1
