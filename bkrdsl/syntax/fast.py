@@ -513,9 +513,14 @@ _WORD_CHARS = r"A-Za-z0-9$#@_*%?+\-:./"  # those of a NAME or an IMPORT_PATH
 # could go on; whether it is the token Lark reads there is for the parser to
 # decide (see Lexing). Every character but a blank starts some alternative, so
 # the matches cover the text (an empty match only at the end).
+# The blanks and a NAME's last repetition are possessive (`*+`): what follows each
+# matches only where it ends (the alternatives after the blanks match wherever they
+# end; a shorter NAME would be followed by a character of a word), so giving
+# characters back never finds another match, and the engine then keeps no state to
+# do it (about 1.5 M instructions of the scan of 10,000 users).
 _TOKEN = re.compile(
-    r"([ \t\f\r\n]*)(?:"
-    rf"({LARK_PATTERNS['NAME']})(?![{_WORD_CHARS}])"
+    r"([ \t\f\r\n]*+)(?:"
+    rf"({LARK_PATTERNS['NAME']}+)(?![{_WORD_CHARS}])"
     r"|(#[^\n]*)"  # a comment (before words: a `#` that starts a token starts a comment)
     rf"|([{_WORD_CHARS}]+)"  # another word
     r'|("(?:[^"\\\n]|\\[^\n])*")'  # a STRING
@@ -535,7 +540,7 @@ _SCAN_TOKEN = re.compile(
     .replace(
         r'|("(?:[^"\\\n]|\\[^\n])*")', r'|("(?:[^"\\\n\x00-\x08\x0e-\x1f\x7f]|\\[^\n\x00-\x08\x0e-\x1f\x7f])*")'
     )
-    .replace(f"({LARK_PATTERNS['NAME']})", f"({LARK_PATTERNS['NAME'].replace(':', '')})")
+    .replace(f"({LARK_PATTERNS['NAME']}+)", f"({LARK_PATTERNS['NAME'].replace(':', '')}+)")
 )
 _NAME = re.compile(LARK_PATTERNS["NAME"])
 #: A control character a comment or a text holds, which `scan` gives up on (_SCAN_TOKEN).
