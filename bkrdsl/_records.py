@@ -5144,29 +5144,29 @@ def __create_fn__():
  return __eq__
 CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.source,self.lark,self.diagnostics,self.hidden,self.first_hidden,self.aborted_at,self.stopped_at,self.read_after_error,self.parser_state,)==(other.source,other.lark,other.diagnostics,other.hidden,other.first_hidden,other.aborted_at,other.stopped_at,other.read_after_error,other.parser_state,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
-def __create_fn__(_type_source, _type_tree, _type_diagnostics, _type_comments, _type_read_jobs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_read_jobs, _return_type):
- def __init__(self,source:_type_source,tree:_type_tree,diagnostics:_type_diagnostics,comments:_type_comments,read_jobs:_type_read_jobs=_dflt_read_jobs)->_return_type:
+def __create_fn__(_type_source, _type_tree, _type_diagnostics, _type_comments, _type_read_whole_file, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_read_whole_file, _return_type):
+ def __init__(self,source:_type_source,tree:_type_tree,diagnostics:_type_diagnostics,comments:_type_comments,read_whole_file:_type_read_whole_file=_dflt_read_whole_file)->_return_type:
   self.source=source
   self.tree=tree
   self.diagnostics=diagnostics
   self.comments=comments
-  self.read_jobs=read_jobs
+  self.read_whole_file=read_whole_file
  return __init__
-CODE['def __create_fn__(_type_source, _type_tree, _type_diagnostics, _type_comments, _type_read_jobs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_read_jobs, _return_type):\n def __init__(self,source:_type_source,tree:_type_tree,diagnostics:_type_diagnostics,comments:_type_comments,read_jobs:_type_read_jobs=_dflt_read_jobs)->_return_type:\n  self.source=source\n  self.tree=tree\n  self.diagnostics=diagnostics\n  self.comments=comments\n  self.read_jobs=read_jobs\n return __init__'] = __create_fn__.__code__
+CODE['def __create_fn__(_type_source, _type_tree, _type_diagnostics, _type_comments, _type_read_whole_file, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_read_whole_file, _return_type):\n def __init__(self,source:_type_source,tree:_type_tree,diagnostics:_type_diagnostics,comments:_type_comments,read_whole_file:_type_read_whole_file=_dflt_read_whole_file)->_return_type:\n  self.source=source\n  self.tree=tree\n  self.diagnostics=diagnostics\n  self.comments=comments\n  self.read_whole_file=read_whole_file\n return __init__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(source={self.source!r}, tree={self.tree!r}, diagnostics={self.diagnostics!r}, comments={self.comments!r}, read_jobs={self.read_jobs!r})"
+  return self.__class__.__qualname__ + f"(source={self.source!r}, tree={self.tree!r}, diagnostics={self.diagnostics!r}, comments={self.comments!r}, read_whole_file={self.read_whole_file!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(source={self.source!r}, tree={self.tree!r}, diagnostics={self.diagnostics!r}, comments={self.comments!r}, read_jobs={self.read_jobs!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(source={self.source!r}, tree={self.tree!r}, diagnostics={self.diagnostics!r}, comments={self.comments!r}, read_whole_file={self.read_whole_file!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.source,self.tree,self.diagnostics,self.comments,self.read_jobs,)==(other.source,other.tree,other.diagnostics,other.comments,other.read_jobs,)
+   return (self.source,self.tree,self.diagnostics,self.comments,self.read_whole_file,)==(other.source,other.tree,other.diagnostics,other.comments,other.read_whole_file,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.source,self.tree,self.diagnostics,self.comments,self.read_jobs,)==(other.source,other.tree,other.diagnostics,other.comments,other.read_jobs,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.source,self.tree,self.diagnostics,self.comments,self.read_whole_file,)==(other.source,other.tree,other.diagnostics,other.comments,other.read_whole_file,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(_type_tree, _type_open, _type_comments, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,tree:_type_tree,open:_type_open,comments:_type_comments)->_return_type:

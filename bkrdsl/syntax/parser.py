@@ -112,9 +112,10 @@ class ParseResult:
     tree: object | None  # lark.Tree, or None when the file could not be parsed at all
     diagnostics: list[Diagnostic]
     comments: list  # lark Tokens of COMMENT and DOC_COMMENT, in order
-    #: Whether a help read a job against the file's declarations and other jobs
-    #: (`Recovery.read_jobs`): region.py then reads the whole file.
-    read_jobs: bool = False
+    #: Whether a help read the whole file's text, beyond the region it reported in: a
+    #: job against the file's declarations and other jobs, or the file's catalog
+    #: statements (`Recovery.read_whole_file`): region.py then reads the whole file.
+    read_whole_file: bool = False
 
     @property
     def ok(self) -> bool:
@@ -134,7 +135,7 @@ def parse(source: Source) -> ParseResult:
     if tree is None and not diagnostics:  # pragma: no cover - defensive: never fail silently
         end = len(source.text)
         diagnostics.append(codes.SYNTAX("the file could not be parsed", source.span(end, end)))
-    return ParseResult(source, tree, diagnostics, _once(sink), recovery.read_jobs)
+    return ParseResult(source, tree, diagnostics, _once(sink), recovery.read_whole_file)
 
 
 def tokens(source: Source) -> list | None:

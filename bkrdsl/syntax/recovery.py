@@ -1160,7 +1160,7 @@ class Recovery:
         #: (the catalog: `expire_members_left_out`, `written_inside`): a reading of part of
         #: the file (region.py), which may hold some of them only, cannot tell what the
         #: whole file's says.
-        self.read_jobs = False
+        self.read_whole_file = False
         self.reported_at: set[int] = set()
         self.reopened = 0  # placeholder `{` fed by reopening
         self.reopened_closed_by_us = 0
@@ -4075,8 +4075,8 @@ class Recovery:
         return self.reread(ip, tok, edits)
 
     def job_home(self, stack) -> tuple[str | None, str | None]:
-        """`job_home(stack)`, noted as read (`read_jobs`)."""
-        self.read_jobs = True
+        """`job_home(stack)`, noted as read (`read_whole_file`)."""
+        self.read_whole_file = True
         return job_home(stack, self.source.text)
 
     def each_member_phrase(self, ip, tok: Token, accepted: set[str]) -> tuple[bool, Token | None]:
@@ -11181,9 +11181,9 @@ class Recovery:
         """The statement at `keyword` does not belong in block `inner`, where it was
         written (closes_there), with the `}` too many it brought, if any. A `catalog`'s
         help counts the file's catalog statements (`messages.misplaced_inside`), which a
-        region's reading may have blanked: noted as `read_jobs`, region.py reads the whole file."""
+        region's reading may have blanked: noted as `read_whole_file`, region.py reads the whole file."""
         if str(keyword.value).lower() == "catalog":
-            self.read_jobs = True
+            self.read_whole_file = True
         return messages.misplaced_inside(
             str(keyword.value),
             inner,
@@ -12613,8 +12613,8 @@ class Recovery:
         scope, home = catalog_read(stack)
         if scope is None:
             # the catalog statement below the block: read from the text (a region's
-            # reading may have it blanked, so region.py reads the whole file: `read_jobs`)
-            self.read_jobs = True
+            # reading may have it blanked, so region.py reads the whole file: `read_whole_file`)
+            self.read_whole_file = True
             scope, home = messages.catalog_in_text(self.source.text)
         return messages.expire_members_left_out(diag, members_read(stack), scope, home, span, body)
 

@@ -43,8 +43,8 @@ It gives the file's reading back only when every check of it holds, else None
 * the fast parser reads the rest without an error;
 * Lark reads the region with every diagnostic inside it, the same cluster
   (name, span, doc) and the same lines before it;
-* no help of Lark's recovery read the job open there against the file's
-  declarations and its other jobs (`Recovery.job_home`: `run daily 02:00`, its
+* no help of Lark's recovery read the whole file (`read_whole_file`): the job
+  open there against the file's declarations and its other jobs (`Recovery.job_home`: `run daily 02:00`, its
   members left out, whose mend depends on the kind of the job's users and the
   member their other jobs run on), or against the file's catalog statements
   (`expire on {`, a `catalog` inside a block), which the pieces read before the
@@ -216,8 +216,8 @@ def _read(source: Source) -> tuple[ast.Module | None, list[Diagnostic]] | None:
         pieces += [_blanked(text[at:a]), text[a:b]]
         at = b
     result = parse(Source.of(source.name, "".join(pieces)))
-    if result.read_jobs:
-        return None  # a help read the job against declarations and jobs the context may lack
+    if result.read_whole_file:
+        return None  # a help read the whole file (jobs, declarations, the catalog) the context may lack
     diagnostics = list(result.diagnostics)
     if any(not start <= d.span.start < end for d in diagnostics):
         return None
