@@ -2761,7 +2761,8 @@ HELPED = [
      "declare users and groups outside other blocks: move it out of `group APPS`, after its `}`"),
     ("  single group APPS { CICSPRD DB2PRD }",
      "  single group APPS {\n    CICSPRD DB2PRD\n  member VMSYS5 { workers 2 }\n  }",
-     "`member` belongs directly inside `cluster NAME { ... }`: move it out of `group APPS`, after its `}`"),
+     # the file's own block, moved below the group's `}` (h4, stop 69)
+     "`member` belongs directly inside `cluster NAME { ... }`: move `member VMSYS5 { workers 2 }` below `group APPS`'s `}` (line 48)"),
     ("  member VMSYS4 { workers 2  private-volume M4PRV1 }",
      "  member VMSYS4 {\n    workers 2  private-volume M4PRV1\n  identity group SYSIDS2 { TCPIP2 }\n  }",
      "declare users and groups outside other blocks: move it out of `member VMSYS4`, after its `}`"),
@@ -4201,10 +4202,13 @@ CLUSTER_ONLY_ELSEWHERE = [
     # the statements themselves (these read well already)
     ("    workers 4\n", "    workers 4\n    catalog shared server BKRSVSFS pool BKRPOOL on VMSYS2\n",
      "`catalog` cannot appear inside a `member` block",
-     "`catalog` belongs directly inside `cluster NAME { ... }`: move it out of `member VMSYS2`, after its `}`"),
+     # a second catalog, not as the cluster's says it: which is meant is the user's (h4, stop 69)
+     ("the cluster has `catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1` already (line 21): keep the one"
+      " meant, directly inside `cluster NAME { ... }`, and remove the other")),
     ("    workers 4\n", "    workers 4\n    shared-volume VMCOM2\n",
      "`shared-volume` cannot appear in a `member` block",
-     "`shared-volume` belongs directly inside `cluster NAME { ... }`: `shared-volume VMCOM1`"),
+     # the file's own line moved below the block's `}`, a fix (was the example `shared-volume VMCOM1`; h4, stop 69)
+     "`shared-volume` belongs directly inside `cluster NAME { ... }`: move `shared-volume VMCOM2` below `member VMSYS2`'s `}` (line 15)"),
     # in a group body (was "move it to the block it belongs in (see docs/language.md)")
     ("{ CICSPRD DB2PRD }", "{ CICSPRD DB2PRD\n    shared-volume VMCOM2 }",
      "`shared-volume` cannot appear inside a `group` block",
@@ -4222,8 +4226,18 @@ def test_a_cluster_statement_or_its_scope_elsewhere_says_where_it_belongs(clean,
     text = BASE.replace(clean, written, 1)
     analysis = analyse("prodssi.bkr", text.encode("utf-8"))
     (found,) = analysis.diagnostics
-    assert (found.code, found.message, found.help, found.fix) == ("BKR013", message, help, None)
+    assert (found.code, found.message, found.help) == ("BKR013", message, help)
     assert too_long(found, analysis.sources) == []
+    assert_moved_out_clean(text, found)
+
+
+def assert_moved_out_clean(text: str, found) -> None:
+    """A statement of the cluster alone written in a block: no fix, or one that moves it
+    below the block's `}` (or removes it, where the cluster has it already written
+    alike), after which the file checks clean (h4, stop 69)."""
+    if found.fix is not None:
+        assert found.fix.title.startswith(("Move", "Remove the second"))
+        assert analyse("prodssi.bkr", apply_edits(text, found.fix.edits).encode()).diagnostics == []
 
 
 #: A statement of the cluster, or of several blocks, in a block that does not take it:
@@ -4233,13 +4247,14 @@ def test_a_cluster_statement_or_its_scope_elsewhere_says_where_it_belongs(clean,
 HOMES_NAMED = [
     ("    run on VMSYS1 daily 02:00\n", "    run on VMSYS1 daily 02:00\n    disk BKRBKUP 191 size 10 cyl\n",
      "`disk` cannot appear inside a `job` block",
-     "`disk` belongs directly inside `cluster NAME { ... }`: move it out of `job APPSFULL`, after its `}`"),
+     # the cluster has it already, written alike: removed (was "move it out of `job APPSFULL`", no fix; h4, stop 69)
+     "`disk BKRBKUP 191 size 10 cyl` is written directly inside `cluster NAME { ... }` already (line 31): remove it here"),
     ("    workers 4\n", "    workers 4\n    disk BKRBKUP 191 size 10 cyl\n",
      "`disk` cannot appear inside a `member` block",
-     "`disk` belongs directly inside `cluster NAME { ... }`: move it out of `member VMSYS2`, after its `}`"),
+     "`disk BKRBKUP 191 size 10 cyl` is written directly inside `cluster NAME { ... }` already (line 32): remove it here"),
     ("    retain 35 days\n", "    retain 35 days\n    disk BKRBKUP 191 size 10 cyl\n",
      "`disk` cannot appear inside an `expire` block",
-     "`disk` belongs directly inside `cluster NAME { ... }`: move it out of `expire`, after its `}`"),
+     "`disk BKRBKUP 191 size 10 cyl` is written directly inside `cluster NAME { ... }` already (line 32): remove it here"),
     ("    retain 35 days\n", '    retain 35 days\n    description "Expiry on VMSYS1"\n',
      "`description` cannot appear inside an `expire` block",
      "`description` belongs in a `cluster NAME { ... }`, `job NAME { ... }` or `member NAME { ... }` block: move it there"),
@@ -4265,8 +4280,9 @@ def test_a_statement_in_a_block_that_takes_it_not_says_where_it_belongs(clean, w
     text = BASE.replace(clean, written, 1)
     analysis = analyse("prodssi.bkr", text.encode("utf-8"))
     (found,) = analysis.diagnostics
-    assert (found.code, found.message, found.help, found.fix) == ("BKR013", message, help, None)
+    assert (found.code, found.message, found.help) == ("BKR013", message, help)
     assert too_long(found, analysis.sources) == []
+    assert_moved_out_clean(text, found)
 
 
 #: A whole statement for each statement keyword (STATEMENT_KEYWORDS).
@@ -15143,3 +15159,158 @@ def test_h12s68_a_job_on_one_line_cut_short_at_run_reads_its_own_backup(parser, 
     (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert "whose other jobs run on VMSYS2" in found.help, found.help
     assert apply_edits(text, found.fix.edits) == base
+
+
+# --- h4 (stop 69)
+
+#: docs/language.md's first cluster, whole (its seven steps): the base of h4's cases.
+#: Its jobs' names have at most five characters where its users are IDENTITY ones.
+H4S69_LAB = """\
+import std/backup-manager
+import std/zvm73
+
+cluster LABSSI {
+  member LAB1 { workers 2  private-volume L1PRV1 }
+  member LAB2 { workers 2  private-volume L2PRV1 }
+  disk BKRBKUP 191 size 10 cyl
+  disk BKRCATLG 191 size 10 cyl
+  disk BKRWRK* 191 size 5 cyl
+  single group GUESTS { LINUX01 LINUX02 }
+  identity group SYSTEM { TCPIP }
+  job GUESTFUL {
+    backup GUESTS full
+    include minidisk * *
+    exclude minidisk * 0190 019D 019E
+    to disk pool BKUPPOOL
+    run on LAB1 daily 01:00
+  }
+  job SYSFU {
+    backup SYSTEM full
+    include minidisk * 0191
+    to disk pool BKUPPOOL
+    run on each member daily 02:00
+  }
+  shared-volume LABCOM
+  catalog shared server BKRSVSFS pool BKRPOOL on LAB1
+  disk BKRSVSFS 191 size 20 cyl
+  disk BKRADMIN 191 size 10 cyl
+  disk 5697J06C 191 size 10 cyl
+  expire on LAB1 {
+    preview daily 05:00
+    purge weekly sun 06:00
+    retain 30 days
+  }
+}
+"""
+
+#: The lab with Tape Manager, whole: its statement and its machines' disks.
+H4S69_TAPE = H4S69_LAB.replace(
+    "  disk 5697J06C 191 size 10 cyl\n",
+    "  disk 5697J06C 191 size 10 cyl\n"
+    "  tape manager shared catalog-node TCTMM on LAB1 request-node TRTMM catalog-dmm TCDMM request-dmm TRDMM\n"
+    "  disk TCTMM 191 size 10 cyl\n  disk TRTMM 191 size 10 cyl\n  disk TCDMM 191 size 10 cyl\n  disk TRDMM 191 size 10 cyl\n",
+)
+
+#: A statement of the cluster alone written in a block, as the file's only one of its
+#: kind: (base, its lines, the block's line it was written below, the block's `}` line
+#: it goes below, the block's title in the help). Was "move it out of X, after its
+#: `}`" with no fix (`shared-volume`: the example `shared-volume VMCOM1`); a `catalog`
+#: line with a comment got the help but no fix (`Recovery.drops_hash`).
+H4S69_MOVED = [
+    ("lab", "  catalog shared server BKRSVSFS pool BKRPOOL on LAB1  # the catalog\n",
+     "    retain 30 days\n", "  expire on LAB1", "`expire`"),
+    ("lab", "  catalog shared server BKRSVSFS pool BKRPOOL on LAB1  # the catalog\n",
+     "  expire on LAB1 {\n", "  expire on LAB1", "`expire`"),
+    ("lab", "  disk BKRADMIN 191 size 10 cyl\n", "    backup GUESTS full\n", "  job GUESTFUL", "`job GUESTFUL`"),
+    ("lab", "  disk BKRADMIN 191 size 10 cyl  # the administrator's A-disk\n", "    preview daily 05:00\n",
+     "  expire on LAB1", "`expire`"),
+    ("lab", "  shared-volume LABCOM\n", "    retain 30 days\n", "  expire on LAB1", "`expire`"),
+    ("lab", "  shared-volume LABCOM\n", "    include minidisk * 0191\n", "  job SYSFU", "`job SYSFU`"),
+    ("lab", "  member LAB2 { workers 2  private-volume L2PRV1 }\n", "    run on LAB1 daily 01:00\n",
+     "  job GUESTFUL", "`job GUESTFUL`"),
+    ("lab", "  member LAB2 {\n    workers 2\n    private-volume L2PRV1\n  }\n", "    run on LAB1 daily 01:00\n",
+     "  job GUESTFUL", "`job GUESTFUL`"),
+    ("tape", "  tape manager shared catalog-node TCTMM on LAB1 request-node TRTMM catalog-dmm TCDMM request-dmm TRDMM\n",
+     "    backup SYSTEM full\n", "  job SYSFU", "`job SYSFU`"),
+]
+
+
+def _h4s69_block_close(text: str, head: str) -> int:
+    """The offset just after the line of the `}` that closes the block `head` starts."""
+    at = text.index(head)
+    return text.index("\n  }\n", at) + len("\n  }\n")
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("base", "statement", "below", "head", "title"), H4S69_MOVED,
+                         ids=[f"{c[1].split()[0]} below {c[2].strip()}" for c in H4S69_MOVED])
+def test_h4s69_a_statement_of_the_cluster_in_a_block_is_moved_below_its_brace(
+    base, statement, below, head, title, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    whole = {"lab": H4S69_LAB, "tape": H4S69_TAPE}[base]
+    plain = re.sub(r"  #.*", "", statement)  # the cluster's own line, the comment aside
+    if plain not in whole:  # the member written over four lines
+        whole = whole.replace("  member LAB2 { workers 2  private-volume L2PRV1 }\n", plain, 1)
+    without = whole.replace(plain, "", 1)
+    at = _h4s69_block_close(without, head)
+    clean = without[:at] + statement + without[at:]
+    assert analyse("lab.bkr", clean.encode()).diagnostics == []
+    inside = "".join("  " + row + "\n" for row in statement.rstrip("\n").split("\n"))
+    text = without.replace(below, below + inside, 1)
+    analysis = analyse("lab.bkr", text.encode())
+    (found,) = analysis.diagnostics
+    keyword = statement.split()[0]
+    assert (found.code, found.span.line) == ("BKR013", text[: text.index(inside)].count("\n") + 1)
+    words = " ".join(statement.split("#")[0].split())
+    shown = f"{words.split('{')[0]}{{ ... }}" if "\n    " in statement else words
+    close = text[: _h4s69_block_close(text, head)].count("\n")
+    assert found.help == (
+        f"`{keyword}` belongs directly inside `cluster NAME {{ ... }}`: move `{shown}` below {title}'s `}}` (line {close})"
+    )
+    assert too_long(found, analysis.sources) == []
+    assert found.fix.title == f"Move `{keyword}` below the block"
+    assert apply_edits(text, found.fix.edits) == clean
+
+
+#: The statement moved out would be one too many (BKR115, BKR322, BKR324, BKR325): the
+#: cluster has it already. Written alike, the help and its fix remove it; otherwise the
+#: help names the other and its line, no fix. (statement, the block's line it is below,
+#: the cluster's line it repeats, the help)
+H4S69_TWICE = [
+    ("    disk BKRBKUP 191 size 10 cyl\n", "    backup GUESTS full\n",
+     "`disk BKRBKUP 191 size 10 cyl` is written directly inside `cluster NAME { ... }` already (line 7): remove it here"),
+    ("    catalog shared server BKRSVSFS pool BKRPOOL on LAB1\n", "    retain 30 days\n",
+     ("`catalog shared server BKRSVSFS pool BKRPOOL on LAB1` is written directly inside `cluster NAME { ... }`"
+      " already (line 26): remove it here")),
+    ("    shared-volume LABCOM\n", "    run on each member daily 02:00\n",
+     "`shared-volume LABCOM` is written directly inside `cluster NAME { ... }` already (line 26): remove it here"),
+    ("    member LAB2 { workers 2  private-volume L2PRV1 }\n", "    run on LAB1 daily 01:00\n",
+     ("`member LAB2 { workers 2 private-volume L2PRV1 }` is written directly inside `cluster NAME { ... }` already"
+      " (line 6): remove it here")),
+    ("    disk BKRBKUP 0191 size 12 cyl  # bigger\n", "    backup GUESTS full\n",
+     ("the cluster has `disk BKRBKUP 191 size 10 cyl` already (line 7): keep the one meant, directly inside"
+      " `cluster NAME { ... }`, and remove the other")),
+    ("    catalog local server BKRSVSFS pool BKRPOOL\n", "    retain 30 days\n",
+     ("the cluster has `catalog shared server BKRSVSFS pool BKRPOOL on LAB1` already (line 26): keep the one meant,"
+      " directly inside `cluster NAME { ... }`, and remove the other")),
+    ("    member LAB2 { workers 3  private-volume L2PRV1 }\n", "    run on LAB1 daily 01:00\n",
+     ("the cluster has `member LAB2 { workers 2 private-volume L2PRV1 }` already (line 6): keep the one meant,"
+      " directly inside `cluster NAME { ... }`, and remove the other")),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("statement", "below", "help"), H4S69_TWICE, ids=[c[0].strip() for c in H4S69_TWICE])
+def test_h4s69_a_statement_the_cluster_has_already_is_removed_or_weighed(statement, below, help, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = H4S69_LAB.replace(below, below + statement, 1)
+    analysis = analyse("lab.bkr", text.encode())
+    (found,) = analysis.diagnostics
+    assert (found.code, found.span.line, found.help) == ("BKR013", text[: text.index(statement)].count("\n") + 1, help)
+    assert too_long(found, analysis.sources) == []
+    if help.endswith("remove it here"):
+        assert found.fix.title == f"Remove the second `{statement.split()[0]}`"
+        assert apply_edits(text, found.fix.edits) == H4S69_LAB
+    else:
+        assert found.fix is None and found.choices == ()

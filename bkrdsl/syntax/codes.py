@@ -1615,7 +1615,14 @@ MISPLACED = register(
     error too, when the `}` after its own, on its line or alone below it,
     are all the file has too many (`identity group SYSIDS2 { TCPIP2 } }`):
     the help names that `}` as well, and there is no fix, as where the
-    block goes is the user's choice. A group declared without its kind in
+    block goes is the user's choice. A statement of the cluster alone
+    (`catalog`, `disk`, `tape`, `shared-volume`, a `member` block) alone
+    on its line in a block whose `}` is alone on its line is moved below
+    that `}` by the help and its fix, its comment with it; where the
+    cluster has it already (a second catalog, a disk of that user and
+    address, a member of that name, a volume already shared), written
+    alike the fix removes it, else the help names the cluster's and its
+    line, to keep the one meant. A group declared without its kind in
     a group body or after a member's volume labels (`single group APPS {
     CICSPRD group TESTERS { TEST01 } }`) is this error at `group`, which
     says a group is declared in the cluster block, with its kind, `single

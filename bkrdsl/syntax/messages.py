@@ -2138,29 +2138,36 @@ def hyphenated_misplaced(
     brace: tuple[str, Span] | None,
     member: str | None = None,
     rest: str | None = None,
+    text: str | None = None,
 ) -> Diagnostic:
     """`job suffix C` (or `job-suffix C`) in a block where `job-suffix` does not belong.
     `where` is `a `cluster` block`, ...; `brace` the block's title and its `{`; `member`,
     the file's first member as far as it is read (None: none yet), which the example
     names (`on VMSYS1`; else `on MEMBER`, no member made up); `rest`, the text after the
     keyword to its line's end, whose values a member setting's example writes (`member
-    VMSYS1 { job-suffix D }`, not the example's own `C`)."""
+    VMSYS1 { job-suffix D }`, not the example's own `C`). `text`, the file's: a statement
+    of the cluster alone (`shared-volume LABCOM` in an expire block) moved below the
+    block's `}` by the help and its fix, as misplaced_inside's (`_moved_out_help`; was the
+    example `shared-volume VMCOM1`, not the file's own line)."""
     home, example = HYPHENATED_HOMES[keyword]
     values = _member_setting_values(keyword, rest)
     if values:
         example = f"member MEMBER {{ {keyword} {values} }}"
     if member:
         example = example.replace("MEMBER", member)
+    fix = None
     if written == keyword:
         message = f"`{keyword}` cannot appear in {where}"
         help = f"`{keyword}` belongs {home}: `{example}`"
+        if text is not None and brace is not None and keyword in MOVED_OUT:
+            help, fix = _moved_out_help(keyword, text, span, brace[0], brace[1], help)
     else:
         message = (
             f"`{written}` looks like `{keyword}` without its hyphen, but `{keyword}` cannot appear in {where}"
         )
         help = f"write `{keyword}`, one word with a hyphen, {home}: `{example}`"
     related = () if brace is None else (Related(brace[1], f"{brace[0]} starts here"),)
-    return codes.MISPLACED(message, span, help=help, related=related)
+    return codes.MISPLACED(message, span, help=help, related=related, fix=fix)
 
 
 #: A volume label or a job suffix, as a member setting's example may write it.
@@ -5796,11 +5803,15 @@ def misplaced_inside(
     text: str | None = None,
 ) -> Diagnostic:
     """`homes`: the kinds of block that take `word` (`workers`: a member's), when known.
-    `text`, the file's: its one `catalog` statement, alone on its line in a block whose
-    `}` is alone on its line (in an expire block, as a newcomer writes the catalog with
-    its expiry), gets a help that writes it and the line it goes below, and a fix that
-    moves it there (`_moved_out`; was "move it out of `expire`, after its `}`", no fix).
-    Not another statement, nor a second catalog: moved out, it may be one too many.
+    `text`, the file's: a statement of the cluster block alone (`MOVED_OUT`: `catalog`,
+    `disk`, `tape`, `member`), alone on its line (a `member` block with its lines
+    below, to its `}`) in a block whose `}` is alone on its line (a newcomer writes the
+    catalog with its expiry, a job's disk in the job), gets a help that writes it and
+    the line it goes below, and a fix that moves it there (`_moved_out`; was "move it
+    out of `expire`, after its `}`", no fix). Where the cluster holds it already
+    (`_cluster_twin`: a second catalog, `disk BKRBKUP 191` twice, a member of that
+    name), moved out it is one too many: written alike, the help and fix remove it;
+    otherwise the help names the other, to keep one of them.
     `surplus`: the `}` too many that the statement brought after its block's own
     (`identity group SYSIDS2 { TCPIP2 } }`), which go with it, and no fix: where the
     statement goes is the user's choice. `unclosed`: the block `word` opens was pasted
@@ -5816,11 +5827,8 @@ def misplaced_inside(
             help_text += f"; the `}}` from {surplus.line}:{surplus.column} are too many: remove them"
         related += (Related(surplus, "`}` too many after its block's own"),)
     fix = None
-    if text is not None and surplus is None and not unclosed and word.lower() == "catalog" and len(_CATALOG_WORD.findall(text)) == 1:
-        moved = _moved_out(text, span, inner, brace)
-        if moved is not None:
-            line, close, fix = moved
-            help_text = f"`{word.lower()}` belongs directly inside `cluster NAME {{ ... }}`: move `{line}` below {inner.title}'s `}}` (line {close})"
+    if text is not None and surplus is None and not unclosed and word.lower() in MOVED_OUT:
+        help_text, fix = _moved_out_help(word.lower(), text, span, inner, brace, help_text)
     return codes.MISPLACED(
         f"`{word}` cannot appear inside {in_block(inner.kind)}",
         span,
@@ -5830,32 +5838,101 @@ def misplaced_inside(
     )
 
 
-#: `catalog` first on a line: a catalog statement, wherever it is written.
-_CATALOG_WORD = re.compile(r"(?im)^[ \t]*catalog(?![\w-])")
+#: The statements of the cluster block alone that a help moves out of the block they
+#: are written in (misplaced_inside, hyphenated_misplaced), below its `}`.
+MOVED_OUT = frozenset({"catalog", "disk", "tape", "member", "shared-volume"})
 
 
-def _moved_out(text: str, span: Span, inner: Block, brace: Span) -> tuple[str, int, Fix] | None:
-    """A statement alone on its line (its keyword at `span`), in block `inner` (its `{`
-    at `brace`) of the cluster: its words, the line of the block's `}` (alone on its
-    line, a comment aside), and the fix that moves its line below that `}`, as far in
-    as the block's head; None where either shares its line, or the `}` is not found."""
+def _moved_out_help(
+    lowered: str, text: str, span: Span, inner: Block | str, brace: Span, help_text: str
+) -> tuple[str, Fix | None]:
+    """The help and fix of the cluster's statement at `span`, written inside block
+    `inner` (its title, or the block; its `{` at `brace`): moved below the block's `}`,
+    or, where the cluster holds it already, removed (written alike) or weighed against
+    the other; `help_text` and no fix where it cannot be moved (`_moved_out`)."""
+    title = inner if isinstance(inner, str) else inner.title
+    moved = _moved_out(text, span, brace)
+    if moved is None:
+        return help_text, None
+    line, close, fix = moved
+    shown = f"{line} ... }}" if line.endswith("{") else line
+    twin = _cluster_twin(lowered, line, text, fix.edits[0].span)
+    if twin is None:
+        return (
+            f"`{lowered}` belongs directly inside `cluster NAME {{ ... }}`: move `{shown}` below {title}'s `}}` (line {close})",
+            fix,
+        )
+    at, other = twin
+    if other.upper() == line.upper() and not line.endswith("{"):
+        return (
+            f"`{shown}` is written directly inside `cluster NAME {{ ... }}` already (line {at}): remove it here",
+            Fix(f"Remove the second `{lowered}`", (Edit(fix.edits[0].span, ""),)),
+        )
+    weighed = (
+        f"the cluster has `{other}` already (line {at}): keep the one meant, directly inside"
+        f" `cluster NAME {{ ... }}`, and remove the other"
+    )
+    return weighed, None
+
+
+#: A statement of the cluster block first on its line (`_cluster_twin`): its keyword and
+#: the rest of its line.
+_CLUSTER_STATEMENT = re.compile(r"(?im)^[ \t]*(catalog|tape|disk|member|shared-volume)(?![\w-])([^\n]*)")
+
+
+def _cluster_twin(lowered: str, line: str, text: str, removed: Span) -> tuple[int, str] | None:
+    """Another statement of `text`, outside `removed` (the lines of `line`, the statement
+    `lowered` starts), that `line` would repeat directly inside the cluster: its line's
+    number and words; None where there is none. A second `catalog` or `tape`; a `disk`
+    of the same user at the same address; a `member` of the same name; a
+    `shared-volume` listing a label `line` lists."""
+    def key(words: list[str]):
+        if lowered == "disk":
+            address = words[1].upper() if len(words) > 1 else ""
+            return (words[0].upper() if words else "", int(address, 16) if re.fullmatch(r"[0-9A-F]{1,4}", address) else address)
+        if lowered == "member":
+            return words[0].upper() if words else ""
+        return None
+
+    own = line.split()[1:]
+    for found in _CLUSTER_STATEMENT.finditer(text):
+        if found.group(1).lower() != lowered or removed.start <= found.start(1) < removed.end:
+            continue
+        words = line_words(found.group(2)).split()
+        if lowered == "shared-volume":
+            if not {w.upper() for w in words} & {w.upper() for w in own}:
+                continue
+        elif key(words) != key(own):
+            continue
+        return text.count("\n", 0, found.start()) + 1, " ".join([lowered, *words])
+    return None
+
+
+def _moved_out(text: str, span: Span, brace: Span) -> tuple[str, int, Fix] | None:
+    """A statement alone on its line (its keyword at `span`; a block, `member LAB2 {`, with
+    its lines to its `}`, alone on its line), in a block of the cluster (its `{` at
+    `brace`): its words, the line of the block's `}` (alone on its line, a comment
+    aside), and the fix that moves its lines below that `}`, as far in as the block's
+    head (a fix's first edit removes them); None where either shares its line, or a
+    `}` is not found."""
     begin = text.rfind("\n", 0, span.start) + 1
     end = text.find("\n", span.start)
     if end == -1 or text[begin : span.start].strip():
         return None
     words = line_words(text[span.start : end])
-    if "{" in words or "}" in words or '"' in words:
+    if '"' in words or "}" in words.replace("}", "", words.count("{")) or words.count("{") != words.count("}") + words.endswith("{"):
         return None
-    depth, at = 0, brace.start
-    for found in re.finditer(r'[{}]|"(?:[^"\\\n]|\\.)*"?|(?:(?<=\s)|^)#[^\n]*', text[brace.start :], re.MULTILINE):
-        if found.group() == "{":
-            depth += 1
-        elif found.group() == "}":
-            depth -= 1
-            if depth == 0:
-                at = brace.start + found.start()
-                break
-    else:
+    if words.endswith("{"):
+        # a block, its lines below it to its `}`, alone on its line
+        shut = _closing_brace(text, span.start + words.rindex("{"))
+        if shut is None:
+            return None
+        shut_begin = text.rfind("\n", 0, shut) + 1
+        end = text.find("\n", shut)
+        if end == -1 or text[shut_begin:shut].strip() or line_words(text[shut + 1 : end]):
+            return None
+    at = _closing_brace(text, brace.start)
+    if at is None or at < end:
         return None
     close_begin = text.rfind("\n", 0, at) + 1
     close_end = text.find("\n", at)
@@ -5865,12 +5942,29 @@ def _moved_out(text: str, span: Span, inner: Block, brace: Span) -> tuple[str, i
     head = text[head_begin : brace.start]
     indent = head[: len(head) - len(head.lstrip())]
     statement = " ".join(words.split())
-    moved = text[span.start : end].rstrip()
+    own = text[begin : span.start]
+    moved = "\n".join(
+        indent + row[len(own) :] if row.startswith(own) else row for row in text[begin:end].rstrip().split("\n")
+    )
     line = text.count("\n", 0, at) + 1
-    removed = Span(span.file, span.line, 1, span.line + 1, 1, begin, end + 1)
+    removed = Span(span.file, span.line, 1, text.count("\n", 0, end) + 2, 1, begin, end + 1)
     column = close_end - close_begin + 1
     inserted = Span(span.file, line, column, line, column, close_end, close_end)
-    return statement, line, Fix(f"Move `{word_of(statement)}` below the block", (Edit(removed, ""), Edit(inserted, f"\n{indent}{moved}")))
+    return statement, line, Fix(f"Move `{word_of(statement)}` below the block", (Edit(removed, ""), Edit(inserted, f"\n{moved}")))
+
+
+def _closing_brace(text: str, opening: int) -> int | None:
+    """The offset of the `}` that closes the `{` at `opening`, comments and texts
+    stepped over; None where the file ends first."""
+    depth = 0
+    for found in re.finditer(r'[{}]|"(?:[^"\\\n]|\\.)*"?|(?:(?<=\s)|^)#[^\n]*', text[opening:], re.MULTILINE):
+        if found.group() == "{":
+            depth += 1
+        elif found.group() == "}":
+            depth -= 1
+            if depth == 0:
+                return opening + found.start()
+    return None
 
 
 def word_of(statement: str) -> str:

@@ -1329,9 +1329,20 @@ class Recovery:
     def drops_hash(self, fix) -> bool:
         """Whether `fix` would take a `#` out of the text: in `catalog## Notes` the
         lexer may have read a comment where the word seemed to go on, and no fix
-        may drop a comment (a `#` inside a name, `SYS#1`, is kept by every fix)."""
+        may drop a comment (a `#` inside a name, `SYS#1`, is kept by every fix). A fix
+        that moves a line (`messages._moved_out`: a `catalog` line with its comment,
+        written inside the expire block) writes what it takes out again: each `#` and
+        the rest of its line taken out is found in the text another of its edits writes."""
         text = self.source.text
-        return any(text.count("#", e.span.start, e.span.end) > e.new_text.count("#") for e in fix.edits)
+        dropping = [e for e in fix.edits if text.count("#", e.span.start, e.span.end) > e.new_text.count("#")]
+        if not dropping or len(fix.edits) < 2:
+            return bool(dropping)
+        written = "".join(e.new_text for e in fix.edits)
+        return any(
+            found.group().rstrip() not in written
+            for e in dropping
+            for found in re.finditer(r"#[^\n]*", text[e.span.start : e.span.end])
+        )
 
     def withdraw(self, at: int) -> None:
         """Take back the diagnostic reported at offset `at`, when a later, more
@@ -11179,10 +11190,11 @@ class Recovery:
 
     def written_inside(self, keyword: Token, inner: Block) -> Diagnostic:
         """The statement at `keyword` does not belong in block `inner`, where it was
-        written (closes_there), with the `}` too many it brought, if any. A `catalog`'s
-        help counts the file's catalog statements (`messages.misplaced_inside`), which a
+        written (closes_there), with the `}` too many it brought, if any. The help of a
+        statement of the cluster alone (`messages.MOVED_OUT`: `catalog`, `disk`, ...)
+        reads the file's statements of its kind (`messages.misplaced_inside`), which a
         region's reading may have blanked: noted as `read_whole_file`, region.py reads the whole file."""
-        if str(keyword.value).lower() == "catalog":
+        if str(keyword.value).lower() in messages.MOVED_OUT:
             self.read_whole_file = True
         return messages.misplaced_inside(
             str(keyword.value),
@@ -11422,7 +11434,14 @@ class Recovery:
         span = self.source.span(tok.start_pos, end)
         member = first_member(stack)
         rest = self.source.text[end : self._line_end(end)]
-        self.report(messages.hyphenated_misplaced(written, keyword, where, span, brace, member, rest), tok.start_pos)
+        text = None
+        if written == keyword and keyword in messages.MOVED_OUT:
+            # `shared-volume LABCOM` in a block: the help reads the file's other
+            # shared volumes (`messages._cluster_twin`), as written_inside's
+            self.read_whole_file = True
+            text = self.source.text
+        diag = messages.hyphenated_misplaced(written, keyword, where, span, brace, member, rest, text)
+        self.report(diag, tok.start_pos)
         self.misplaced_at[tok.start_pos] = self.values_end(keyword, end)
         return self.keyword_token(tok, keyword, end)
 
