@@ -15314,3 +15314,189 @@ def test_h4s69_a_statement_the_cluster_has_already_is_removed_or_weighed(stateme
         assert apply_edits(text, found.fix.edits) == H4S69_LAB
     else:
         assert found.fix is None and found.choices == ()
+
+
+#: A CP QUERY an EXEC holds, pasted into a group body with CP's own prefix (`CP Q
+#: USERID`: was read as three users, CP, Q and USERID, silently), or anywhere in single
+#: quotes as a REXX EXEC passes it on (was BKR017, "quote text with straight double
+#: quotes: description "..."""): one error, as `Q USERID` below a REXX label, whose fix
+#: removes the line. (where: the group body or a job; the line; the word the message names)
+H4S69_CP_QUERY = [
+    ("group", "CP Q USERID", "`Q` is a CP command, QUERY shortened, not a user ID of the group"),
+    ("group", "CP QUERY USERID", "`QUERY` is a CP command, not a user ID of the group"),
+    ("group", "CP Q USER BKRBKUP", "`Q` is a CP command, QUERY shortened, not a user ID of the group"),
+    ("group", "'CP Q USERID'", "`Q` is a CP command, QUERY shortened, not a .bkr statement, in quotes as a REXX EXEC passes it on"),
+    ("group", "'CP QUERY USERID'", "`QUERY` is a CP command, not a .bkr statement, in quotes as a REXX EXEC passes it on"),
+    ("job", "'CP Q USERID'", "`Q` is a CP command, QUERY shortened, not a .bkr statement, in quotes as a REXX EXEC passes it on"),
+    ("job", "'Q USERID'", "`Q` is a CP command, QUERY shortened, not a .bkr statement, in quotes as a REXX EXEC passes it on"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("where", "line", "message"), H4S69_CP_QUERY, ids=[f"{c[0]}: {c[1]}" for c in H4S69_CP_QUERY])
+def test_h4s69_a_cp_query_in_a_group_body_or_in_quotes_is_one_error(where, line, message, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    if where == "group":
+        clean = H4S69_LAB.replace("  single group GUESTS { LINUX01 LINUX02 }\n", "  single group GUESTS {\n    LINUX01 LINUX02\n  }\n")
+        below = "    LINUX01 LINUX02\n"
+    else:
+        clean, below = H4S69_LAB, "    run on LAB1 daily 01:00\n"
+    assert analyse("lab.bkr", clean.encode()).diagnostics == []
+    text = clean.replace(below, f"{below}    {line}\n", 1)
+    analysis = analyse("lab.bkr", text.encode())
+    (found,) = analysis.diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("BKR012", text[: text.index(line)].count("\n") + 1, 5)
+    assert found.message == message + ("" if line[0] == "'" else ": a .bkr file describes the machines, it asks CP nothing")
+    assert found.help.startswith("remove the line: the EXECs `bkrc compile` writes ask CP what they need themselves")
+    assert too_long(found, analysis.sources) == []
+    assert apply_edits(text, found.fix.edits) == clean
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("line", ["CP", "CP Q", "CICSPRD CP Q USERID", "cp q userid"])
+def test_h4s69_words_of_a_group_body_that_may_be_users_stay_users(line, parser, monkeypatch):
+    # `CP` alone or with one word after it, after a user on its line, or in small letters:
+    # as before, users (BKR021 warns of small letters)
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = H4S69_LAB.replace("  single group GUESTS { LINUX01 LINUX02 }\n", f"  single group GUESTS {{\n    LINUX01 LINUX02\n    {line}\n  }}\n")
+    assert not [d for d in analyse("lab.bkr", text.encode()).diagnostics if d.is_error]
+
+
+#: A REXX label in a group body not alone on its line in capitals: with the EXEC's
+#: instruction after it (`BKRBKUP: EXIT`), after the body's users (`LINUX03 BKRBKUP:`),
+#: or in small or mixed letters (`bkrbkup:`, `Start:`). Each was read as a user, BKR301
+#: at check ("contains `:`"), no fix; now h7's and h12's label error, BKR012, whose fix
+#: removes the line (or the label alone, the users before it kept), and an EXEC's line
+#: below a label in small letters its own error. Also in a job (was "`BKRBKUP:` is not a
+#: keyword", its help the job's statements). (where, the lines written, each error's line
+#: and word, the lines left by the fixes)
+H4S69_LABELS = [
+    ("group", "    BKRBKUP: EXIT\n", [(12, "`BKRBKUP:` is a REXX label")], ""),
+    ("group", "    BKRBKUP: EXIT 0\n", [(12, "`BKRBKUP:` is a REXX label")], ""),
+    ("group", "    BKRBKUP: Q USERID\n", [(12, "`BKRBKUP:` is a REXX label")], ""),
+    ("group", "    LINUX03 BKRBKUP:\n", [(12, "`BKRBKUP:` is a REXX label")], "    LINUX03\n"),
+    ("group", "    bkrbkup:\n", [(12, "`bkrbkup:` is a REXX label")], ""),
+    ("group", "    Start:\n", [(12, "`Start:` is a REXX label")], ""),
+    ("group", "    bkrbkup:\n    EXIT\n", [(12, "`bkrbkup:` is a REXX label"), (13, "`EXIT` is a REXX instruction")], ""),
+    ("job", "    BKRBKUP: EXIT\n", [(18, "`BKRBKUP:` is a REXX label")], ""),
+    ("job", "    bkrbkup:\n", [(18, "`bkrbkup:` is a REXX label")], ""),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("where", "lines", "errors", "left"), H4S69_LABELS, ids=[f"{c[0]}: {c[1].strip()}" for c in H4S69_LABELS])
+def test_h4s69_a_rexx_label_not_alone_in_capitals_is_the_label_error(where, lines, errors, left, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    if where == "group":
+        base = H4S69_LAB.replace("  single group GUESTS { LINUX01 LINUX02 }\n", "  single group GUESTS {\n    LINUX01 LINUX02\n  }\n")
+        below = "    LINUX01 LINUX02\n"
+    else:
+        base, below = H4S69_LAB, "    run on LAB1 daily 01:00\n"
+    text = base.replace(below, below + lines, 1)
+    analysis = analyse("lab.bkr", text.encode())
+    found = analysis.diagnostics
+    assert [(d.code, d.span.line, d.message.split(",")[0]) for d in found] == [("BKR012", n, m) for n, m in errors]
+    assert all(too_long(d, analysis.sources) == [] for d in found)
+    mended = apply_edits(text, [e for d in found for e in d.fix.edits])
+    assert mended == base.replace(below, below + left, 1)
+    assert [d.code for d in analyse("lab.bkr", mended.encode()).diagnostics] == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("lines", "code"), [
+    ("    BKRBKUP: LINUX03\n", "BKR301"), ("    match: LNX*\n", "BKR014"), ("    LINUX03 BKRBKUP: LINUX04\n", "BKR301"),
+    ("    LINUX03 run:\n", "BKR301"),
+])
+def test_h4s69_a_colon_word_in_a_group_body_that_is_no_label_line_stays_as_it_was(lines, code, parser, monkeypatch):
+    # a label with users after it, `match:` (match_colon's), a label between users, a
+    # keyword with a colon after users: as before (the fast parser now gives every word
+    # ending in `:` in a group body to Lark)
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    base = H4S69_LAB.replace("  single group GUESTS { LINUX01 LINUX02 }\n", "  single group GUESTS {\n    LINUX01 LINUX02\n" + lines + "  }\n")
+    assert [d.code for d in analyse("lab.bkr", base.encode()).diagnostics] == [code]
+
+
+#: `run each member daily 03:00` (`on` left out) in a job of single-configuration users:
+#: was "write `on` and the member it runs on after `run`: `on LAB1` or `on LAB2`", no fix
+#: (h11's each_after_run left it alone, as `on each member` would be BKR220). Now `on` and
+#: the member are written over `each member`: the member the users' other job runs on as
+#: the fix, else each member a choice; the file then checks clean. (the job's other
+#: job written too, the `run` line as written, the help)
+H4S69_EACH_SINGLE = [
+    (False, "    run each member daily 03:00\n",
+     ("write the member it runs on for `each member`, `on LAB1` or `on LAB2`: the job backs up single-configuration"
+     " users, backed up from one member (BKR220)")),
+    (False, "    run\n    each member daily 03:00\n",
+     ("write the member it runs on for `each member`, `on LAB1` or `on LAB2`: the job backs up single-configuration"
+     " users, backed up from one member (BKR220)")),
+    (True, "    run each member daily 03:00  # nightly\n",
+     ("write `on LAB1` for `each member`: the job backs up single-configuration users, whose other jobs run on LAB1,"
+     " backed up from one member (BKR220)")),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("other", "written", "help"), H4S69_EACH_SINGLE, ids=[c[1].strip() + f" {c[0]}" for c in H4S69_EACH_SINGLE])
+def test_h4s69_run_each_member_of_single_users_gets_their_member(other, written, help, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    base = H4S69_LAB
+    if other:  # GUESTS' incremental job, the line slipped in it; GUESTFUL runs on LAB1
+        base = base.replace("  job SYSFU {", "  job GUESTI {\n    backup GUESTS incremental\n    include minidisk * *\n"
+                            "    to disk pool BKUPPOOL\n    run on LAB1 daily 03:00\n  }\n  job SYSFU {", 1)
+        line = "    run on LAB1 daily 03:00\n"
+        text = base.replace(line, written, 1)
+    else:
+        line = "    run on LAB1 daily 01:00\n"
+        text = base.replace(line, written, 1)
+    assert analyse("lab.bkr", base.encode()).diagnostics == []
+    analysis = analyse("lab.bkr", text.encode())
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.help) == ("BKR004", "expected `on` after `run`, found `each`", help)
+    assert too_long(found, analysis.sources) == []
+    mends = [found.fix] if found.fix is not None else list(found.choices)
+    assert [m.title for m in mends] == (["Write `on LAB1`"] if other else ["Write `on LAB1`", "Write `on LAB2`"])
+    for mend in mends:
+        mended = apply_edits(text, mend.edits)
+        assert analyse("lab.bkr", mended.encode()).diagnostics == [], mended
+    if other:
+        assert apply_edits(text, found.fix.edits) == base.replace(line, "    run on LAB1 daily 03:00  # nightly\n", 1)
+
+
+#: An expire block written without its `{` and `}` (h2's, stop 68) that holds a line of
+#: no statement of the cluster: its body read on over it (a member's `workers 2`
+#: misplaced there, `keep 30 days` for `retain`), the `}` written below the body's last
+#: line (was below the line before it: the statements after it left outside the block,
+#: each BKR013 once the fix was applied). Where a statement of the cluster stands between
+#: the block's statements (`catalog ...` between `preview` and `purge`), where the `}`
+#: goes is not known: no fix (was a `}` above `purge`). (the body written, the
+#: diagnostics, the codes once every fix is applied)
+H4S69_EXPIRE_BODY = [
+    ("    preview daily 05:00\n    purge weekly sun 06:00\n    workers 2\n    retain 30 days\n",
+     [("BKR011", True), ("BKR013", False)], ["BKR013"]),
+    ("    preview daily 05:00\n    purge weekly sun 06:00\n    keep 30 days\n", [("BKR011", True), ("BKR012", True)], []),
+    (("    preview daily 05:00\n    catalog shared server BKRSVSFS pool BKRPOOL on LAB1\n    purge weekly sun 06:00\n"
+     "    retain 30 days\n"), [("BKR011", False), ("BKR013", False)], None),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("body", "found", "after"), H4S69_EXPIRE_BODY, ids=["workers", "keep", "catalog"])
+def test_h4s69_an_expire_block_without_braces_reads_its_body_over_a_misplaced_line(body, found, after, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    block = "  expire on LAB1 {\n    preview daily 05:00\n    purge weekly sun 06:00\n    retain 30 days\n  }\n"
+    base = H4S69_LAB
+    if "catalog" in body:
+        base = base.replace("  catalog shared server BKRSVSFS pool BKRPOOL on LAB1\n", "", 1)
+    text = base.replace(block, "  expire on LAB1\n" + body, 1)
+    analysis = analyse("lab.bkr", text.encode())
+    assert [(d.code, d.fix is not None) for d in analysis.diagnostics] == found
+    assert all(too_long(d, analysis.sources) == [] for d in analysis.diagnostics)
+    if after is None:
+        return
+    head = analysis.diagnostics[0]
+    last = body.rstrip("\n").split("\n")[-1].strip()
+    assert head.help == f"the block's `{{` and `}}` are left out: write `expire on LAB1 {{`, and `}}` below its last statement, `{last}`"
+    mended = apply_edits(text, [e for d in analysis.diagnostics if d.fix for e in d.fix.edits])
+    assert "  expire on LAB1 {\n" in mended and mended.endswith("\n  }\n}\n")
+    # the misplaced line, now inside the block, is that block's error (BKR013 `workers` in `expire`)
+    assert [d.code for d in analyse("lab.bkr", mended.encode()).diagnostics if d.code != "BKR218"] == after

@@ -1358,8 +1358,10 @@ class _Parser:
                     raise _GiveUp  # perhaps `EXIT`, `Q USERID` or a REXX label below a list (Recovery.foreign_after_list)
                 if first and word == "end" and lexing.keywords & _LIST_ENDS:
                     raise _GiveUp  # perhaps REXX's `end` for `}` after a list (Recovery.keyword_after_list)
-                if first and lexing is GROUP and text[-1] == ":" and text[:-1].isupper():
-                    raise _GiveUp  # perhaps a REXX label, `EXIT` below it (Recovery.below_rexx_label)
+                if lexing is GROUP and text[-1] == ":" and word != _MATCH_COLON:
+                    # perhaps a REXX label, first on its line (`EXIT` below it: Recovery.below_rexx_label)
+                    # or after users (Recovery.rexx_label_after_users), in any case: no user ID holds `:`
+                    raise _GiveUp
                 if text == "*DVHOPT" and not first:
                     raise _GiveUp  # DirMaint's options after a list's names (Recovery.dirmaint_after_list)
                 foreign = lexing is GROUP and (word in _FOREIGN_WORDS or word in _COMMAND_WORDS) and (

@@ -794,6 +794,26 @@ _REXX_INSTRUCTION = re.compile(
 #: `BKRBKUP:`, `START:`: a REXX label alone on its line, as an EXEC's routine starts, in
 #: capitals (a label in small letters may be a keyword with a YAML colon, `job:`).
 _REXX_LABEL = re.compile(r"[A-Z][A-Z0-9_@#$]*:")
+#: `BKRBKUP: EXIT`, `START: Q USERID`: a REXX label with an instruction of an EXEC after
+#: it on its line (_REXX_INSTRUCTION's or _PASTED_NOT_LABELS', in capitals).
+_REXX_LABELLED = re.compile(r"[A-Z][A-Z0-9_@#$]*:[ \t]+(.+)")
+#: `bkrbkup:`, `Start:`: a REXX label alone on its line not in capitals, which is one
+#: where its word is no keyword (`job:` may be a keyword with a YAML colon: rexx_label).
+_REXX_LABEL_ANY_CASE = re.compile(r"([A-Za-z][A-Za-z0-9_@#$]*):")
+
+
+def rexx_label(command: str) -> bool:
+    """Whether `command`, a line's words from its first before a comment, is a REXX
+    label's line: alone on it in capitals (`BKRBKUP:`, _REXX_LABEL), with an EXEC's
+    instruction after it (`BKRBKUP: EXIT`, `BKRBKUP: Q USERID`), or alone in small or
+    mixed letters where its word is no keyword (`bkrbkup:`, not `job:`)."""
+    if _REXX_LABEL.fullmatch(command):
+        return True
+    if labelled := _REXX_LABELLED.fullmatch(command):
+        rest = labelled.group(1).rstrip()
+        return bool(_REXX_INSTRUCTION.fullmatch(rest) or _PASTED_NOT_LABELS.fullmatch(rest))
+    alone = _REXX_LABEL_ANY_CASE.fullmatch(command)
+    return alone is not None and alone.group(1).lower() not in lexicon.KEYWORDS
 #: `FUNCTION MEDIATYPE OWNER VDEV ...`: the heading of a template's selection records, whose
 #: first column, FUNCTION, is INCLUDE or EXCLUDE (`FUNCTION BACKUP`, `FUNCTION FULL` too).
 _TEMPLATE_HEADING = re.compile(r"FUNCTION[ \t]+[^\s#]", re.IGNORECASE)
@@ -877,6 +897,21 @@ def identity_entry(line: str) -> bool:
     return _entry_not_declared(line.split("}", 1)[0].rstrip(), declares=True) is not None
 
 
+def rexx_label_after_users(word: str, span: Span, removed: Span) -> Diagnostic:
+    """`CICSPRD BKRBKUP:` in a group body: a REXX label (`word`, at `span`) last on its line
+    after users (Recovery.rexx_label_after_users); the fix removes it and the blanks
+    before it (`removed`), the users kept."""
+    from bkrdsl.generated import START_FILE, SUBMIT_FILE
+
+    return codes.UNKNOWN_KEYWORD(
+        f"{shown(word)} is a REXX label, not a user ID of the group: a .bkr file describes the backups, it runs none",
+        span,
+        help=f"remove it, the users before it kept: `bkrc compile` writes the EXECs each member runs, {START_FILE}"
+        f" to start the Backup Manager machines and {SUBMIT_FILE} to submit the jobs",
+        fix=Fix(f"Remove {shown(word)}", (Edit(removed, ""),)),
+    )
+
+
 def removed_whole(line: str) -> bool:
     """Whether `line`, a whole line from its first word (foreign_line's), is removed whole
     by its error's fix: a template's selection heading and nothing else
@@ -891,7 +926,7 @@ def removed_whole(line: str) -> bool:
             _DIRMAINT_OPTIONS, _DIRECTORY_WORD_ALONE,
             _DIRECTORY_PROFILE, _DIRECTORY_POOL, _REXX_INSTRUCTION, _REXX_LABEL, _SUBCONFIG_LINE,
         )
-    )
+    ) or rexx_label(line)
 
 
 def template_heading_only(line: str) -> bool:
@@ -1140,10 +1175,10 @@ def _other_directory_line(command: str, word: str, span: Span, group: str | None
             help=f"remove the line: a .bkr file lists a pool's users by their IDs' prefix, `match {prefix}*` in"
             f" {kind}; the pool's entries stay in the site's directory",
         )
-    if _REXX_INSTRUCTION.fullmatch(command) or _REXX_LABEL.fullmatch(command):
+    if _REXX_INSTRUCTION.fullmatch(command) or rexx_label(command):
         from bkrdsl.generated import START_FILE, SUBMIT_FILE
 
-        what = "label" if command.endswith(":") else "instruction"
+        what = "label" if command.split()[0].endswith(":") else "instruction"
         return codes.UNKNOWN_KEYWORD(
             f"{word} is a REXX {what}, {where}: a .bkr file describes the backups, it runs none",
             span,
@@ -1153,17 +1188,18 @@ def _other_directory_line(command: str, word: str, span: Span, group: str | None
     return None
 
 
-def _cp_query_line(command: str, span: Span, where: str) -> Diagnostic:
+def _cp_query_line(command: str, span: Span, where: str, quoted: bool = False) -> Diagnostic:
     """The error for a CP QUERY (`Q USERID`, `CP QUERY USER BKRBKUP`: `command`, its words
     before a comment) on a line of the .bkr file; `where`, what the line is not (`not a
     .bkr statement`, `not a user ID of the group`). Its fix removes the line
-    (Recovery._heading_removed)."""
+    (Recovery._heading_removed). `quoted`: in single quotes, as a REXX EXEC passes it on
+    (`'CP Q USERID'`, quoted_command), which the message says instead of why."""
     from bkrdsl.generated import START_FILE
 
     word = shown(command.split()[1 if command[:3] == "CP " else 0]).strip("`")
     return codes.UNKNOWN_KEYWORD(
-        f"`{word}` is a CP command{', QUERY shortened' if word.upper() == 'Q' else ''}, {where}:"
-        " a .bkr file describes the machines, it asks CP nothing",
+        f"`{word}` is a CP command{', QUERY shortened' if word.upper() == 'Q' else ''}, {where}"
+        + (_IN_QUOTES if quoted else ": a .bkr file describes the machines, it asks CP nothing"),
         span,
         help="remove the line: the EXECs `bkrc compile` writes ask CP what they need themselves (`QUERY USERID`,"
         f" the member they run on; {START_FILE}'s `QUERY USER`, whether a machine it starts is logged on)",
@@ -1220,6 +1256,10 @@ def quoted_command(line: str, span: Span, job: str | None) -> Diagnostic | None:
         return _smsg_line(match, "", span, job, quoted=True)
     if match := _XAUTOLOG.fullmatch(command) or _EXEC_WRITTEN.fullmatch(command) or _CMS_COMMAND.fullmatch(command):
         return command_line(match, span, quoted=True)
+    if _CP_QUERY.fullmatch(command):
+        # `'CP Q USERID'`, as an EXEC asks CP its member (was BKR017, "quote text with
+        # straight double quotes: description "..."")
+        return _cp_query_line(command, span, "not a .bkr statement", quoted=True)
     return None
 
 
@@ -1452,8 +1492,10 @@ def _foreign_in_group(
     if lead is not None:
         return _entry_after_lead(line, word, group, span, listed, lead)
     command = line.split("#", 1)[0].rstrip()
-    if below_label and _PASTED_NOT_LABELS.fullmatch(command) and _CP_QUERY.fullmatch(command):
-        # `Q USERID` below `BKRBKUP:`: the EXEC's query, not two users (`below_label`)
+    if (below_label or command[:3] == "CP ") and _PASTED_NOT_LABELS.fullmatch(command) and _CP_QUERY.fullmatch(command):
+        # `Q USERID` below `BKRBKUP:`: the EXEC's query, not two users (`below_label`);
+        # `CP Q USERID`, `CP QUERY USERID`, CP's own prefix before it: so anywhere (was
+        # read as three users, CP, Q and USERID)
         return _cp_query_line(command, span, "not a user ID of the group")
     if template_heading_only(line):
         # `FUNCTION MEDIATYPE OWNER VDEV ...`: column names only (`FUNCTION DB2PRD` may
@@ -6444,9 +6486,13 @@ def expire_body_below(text: str, span: Span) -> tuple[str, Edit] | None:
     """The statements of an expire block written below its head (`expire on VMSYS1`,
     which ends at `span`), neither its `{` nor its `}` written: the lines right below
     it that each start with `preview`, `purge` or `retain`, and no brace, the file's
-    braces even (none too many, which would be the block's `}`). The last of those
-    statements, and the edit that writes the block's `}` on a line below it, as far in
-    as the head; None otherwise."""
+    braces even (none too many, which would be the block's `}`). Among them, indented
+    further than the head, lines of no statement of the cluster block (`workers 2`, a
+    member's, misplaced there; `keep 30 days`, `retain` in other words): the body's too,
+    so the `}` goes below the last line of the body (was above them, the statements
+    after them left outside the block, each BKR013). The last of those lines' words, and
+    the edit that writes the block's `}` on a line below it, as far in as the head; None
+    otherwise."""
     code = _TEXT_OR_COMMENT.sub("", text)
     if code.count("}") != code.count("{"):
         return None
@@ -6459,17 +6505,41 @@ def expire_body_below(text: str, span: Span) -> tuple[str, Edit] | None:
         end = text.find("\n", start)
         end = len(text) if end == -1 else end
         words = line_words(text[start:end])
-        if words and (words.split()[0].lower() not in _EXPIRE_STATEMENTS or "{" in words or "}" in words):
+        if words and ("{" in words or "}" in words):
             break
+        first = words.split()[0].lower() if words else ""
+        if words and first not in _EXPIRE_STATEMENTS:
+            line_indent = len(text[start:end]) - len(text[start:end].lstrip())
+            if line_indent <= len(indent) or "cluster" in STATEMENT_HOMES.get(first, ()):
+                # the cluster's next statement (or a word at the head's left); a statement of
+                # the block below it (`catalog ...` between `preview` and `purge`): where the
+                # `}` goes is not known
+                if _expire_statement_below(text, end):
+                    return None
+                break
         if words:
             last = (words, end)
         start = end + 1 if end < len(text) else 0
+    if last is not None and last[0].split()[0].lower() in STATEMENT_HOMES and last[0].split()[0].lower() not in _EXPIRE_STATEMENTS:
+        return None  # the body ends with another block's statement: where its `}` goes is not known
     if last is None:
         return None
     at = last[1]
     line = text.count("\n", 0, at) + 1
     column = at - text.rfind("\n", 0, at)
     return " ".join(last[0].split()), Edit(Span(span.file, line, column, line, column, at, at), f"\n{indent}}}")
+
+
+def _expire_statement_below(text: str, end: int) -> bool:
+    """Whether a line below offset `end`, before a line with a brace, starts with a
+    statement of an expire block (expire_body_below)."""
+    for line in text[end:].split("\n"):
+        words = line_words(line)
+        if "{" in words or "}" in words:
+            return False
+        if words and words.split()[0].lower() in _EXPIRE_STATEMENTS:
+            return True
+    return False
 
 
 def _one_close_too_many(text: str) -> bool:
@@ -8278,6 +8348,39 @@ def run_members_left_out(
         return replace(diag, help=help, choices=insert_choices(members[:4], span, first=False))
     help = f"write the member it runs on after `on`, {named} (single-configuration users), or `each member` (IDENTITY users)"
     return replace(diag, help=help, choices=insert_choices([*members[:4], "each member"], span, first=False))
+
+
+def each_member_of_single_users(diag: Diagnostic, members: Sequence[str], home: str | None, span: Span) -> Diagnostic:
+    """`run each member daily 03:00` (`on` left out before `each`, "expected `on` after
+    `run`") in a job whose users are declared single-configuration ones (`job_home`),
+    `span` the words `each member`: such a job runs on one member (BKR220), so `on`
+    with that member is written over them: `home`, the member the users' other jobs run
+    on (or the file's one member), as the fix; else each of the file's `members` (four at
+    most) a choice (was "write `on` and the member it runs on after `run`", no fix)."""
+    if home is None and len(members) == 1:
+        home = members[0]
+    if home is not None:
+        why = (
+            f"the job backs up single-configuration users, whose other jobs run on {home}"
+            if len(members) > 1
+            else "the cluster's one member"
+        )
+        return replace(
+            diag,
+            help=f"write `on {home}` for `each member`: {why}, backed up from one member (BKR220)",
+            fix=write_fix(f"on {home}", span),
+            choices=(),
+        )
+    if not members:
+        return diag
+    named = one_of([f"`on {m}`" for m in members[:4]] + ["..."] * (len(members) > 4))
+    return replace(
+        diag,
+        help=f"write the member it runs on for `each member`, {named}: the job backs up single-configuration users,"
+        " backed up from one member (BKR220)",
+        fix=None,
+        choices=tuple(write_fix(f"on {m}", span) for m in members[:4]),
+    )
 
 
 def expire_members_left_out(

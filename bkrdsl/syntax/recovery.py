@@ -7885,6 +7885,26 @@ class Recovery:
         self.misplaced_at[tok.start_pos] = self._dirmaint_reported(tok)
         return True
 
+    def rexx_label_after_users(self, tok: Token) -> bool:
+        """`CICSPRD BKRBKUP:` (or `bkrbkup:`) in a group body: a REXX label last on its
+        line after the body's users (`messages.rexx_label`), which Lark reads as one more
+        user (BKR301 at check: no user ID holds `:`). One error whose fix removes it and
+        the blanks before it, the users kept; marked, so that the token that does not fit
+        skips it (diagnose). A label first on its line is keyword_after_list's."""
+        state = self.parser_state
+        if state is None or tok.start_pos is None or tok.end_pos is None or self.first_on_line(tok.start_pos):
+            return False
+        if not messages.rexx_label(str(tok.value)) or self._line_before_comment(tok.end_pos).strip() not in ("", "}"):
+            return False
+        stack = state.value_stack
+        previous = last_real_token(stack)
+        if previous is None or previous.type != "NAME" or previous.end_line != tok.line or self.in_group_body(stack) is None:
+            return False
+        removed = self.source.deletion(self.span_of(tok))
+        self.report(messages.rexx_label_after_users(str(tok.value), self.span_of(tok), removed), tok.start_pos)
+        self.misplaced_at[tok.start_pos] = tok.end_pos
+        return True
+
     def _dirmaint_reported(self, tok: Token) -> int:
         """Report `*DVHOPT` (`tok`) and its operands after a statement or a list's names on
         its line (messages.dirmaint_options_after): the fix removes them up to a comment
@@ -8658,6 +8678,8 @@ class Recovery:
             if top is not None:
                 return top
         if tok.value == "*DVHOPT" and self.dirmaint_after_list(tok):
+            return self.retype(tok, _SKIPPED)
+        if tok.value[-1:] == ":" and self.rexx_label_after_users(tok):
             return self.retype(tok, _SKIPPED)
         after_list = self.keyword_after_list(tok)
         if after_list is not None:
@@ -9975,7 +9997,10 @@ class Recovery:
         # The cheap tests first: this runs for every name that starts a line, and
         # `list_of` walks back over every name of a list (a group body's thousands).
         rexx_label = _rexx_label(text)  # `BKRBKUP:`
-        if not (text.isalpha() or text.upper() == "*DVHOPT" or rexx_label) or tok.start_pos is None or self.parser_state is None:
+        # `bkrbkup:`, `Start:`: in a group body, a label in any case (no user ID holds `:`),
+        # where its word is no keyword (`messages.rexx_label`)
+        any_case = not rexx_label and text[-1:] == ":" and _rexx_label(text.upper()) and messages.rexx_label(text)
+        if not (text.isalpha() or text.upper() == "*DVHOPT" or rexx_label or any_case) or tok.start_pos is None or self.parser_state is None:
             return None
         upper = text.upper()
         stack = self.parser_state.value_stack
@@ -9993,12 +10018,14 @@ class Recovery:
         if (
             # `BKRBKUP:` alone on a line of a group body, a REXX label (no user ID holds
             # `:`), and `Q USERID`, `EXIT` below it: the EXEC's lines, not users
-            (rexx_label or text in _PASTED_BELOW_LABELS)
+            (rexx_label or any_case or text in _PASTED_BELOW_LABELS)
             and self.first_on_line(tok.start_pos)
-            and (rexx_label or self.below_rexx_label(tok, stack))
-            and self.foreign_in_group(tok, stack, below_label=not rexx_label)
+            and (rexx_label or any_case or self.below_rexx_label(tok, stack))
+            and self.foreign_in_group(tok, stack, below_label=not (rexx_label or any_case))
         ):
             return self.retype(tok, _SKIPPED)
+        if any_case:
+            return None  # elsewhere, as before (`job:` may be YAML's colon)
         if not self.first_on_line(tok.start_pos):
             return None
         previous = last_real_token(stack)
@@ -10269,8 +10296,8 @@ class Recovery:
                 first = begin + len(words) - len(words.lstrip())
                 if first < brace:
                     return False  # the line of the body's `{`
-                if _rexx_label(words.strip()):
-                    return True
+                if messages.rexx_label(words.strip()):
+                    return True  # `BKRBKUP:`, `BKRBKUP: EXIT`, `bkrbkup:`
                 if first not in self.misplaced_at:
                     return False
             end = begin - 1
@@ -12573,6 +12600,8 @@ class Recovery:
                 diag = self.run_members_left_out(ip, diag, previous, found, ended)
                 if self.each_after_run(ip, found):
                     diag = messages.on_left_out(diag, self.span_of(found), "run", "each member")
+                else:
+                    diag = self.each_member_of_single_users(ip, diag, found)
             if filler == "ON" and self.on_left_out(ip, found, previous):
                 # the two words with `on` between them, but where the word before it is a
                 # tape option read as the catalog node's name (`catalog-node`, then
@@ -12795,6 +12824,26 @@ class Recovery:
             return False
         rest = self._line_before_comment(found.start_pos).split("}", 1)[0]
         return self._reads_whole(ip, f"on {rest}")
+
+    def each_member_of_single_users(self, ip, diag: Diagnostic, found: Token) -> Diagnostic:
+        """`run each member daily 03:00`, `found` its `each`, in a job whose users are
+        single-configuration ones (`job_home`, where each_after_run does not apply): `on`
+        and the member it runs on written over `each member`, where with them the rest of
+        its line reads on (`messages.each_member_of_single_users`); else `diag`."""
+        if not is_real(found) or str(found.value).lower() != "each":
+            return diag
+        stack = ip.parser_state.value_stack
+        kind, home = self.job_home(stack)
+        if kind != "single":
+            return diag
+        written = re.compile(r"each[ \t]+member\b", re.IGNORECASE).match(self.source.text, found.start_pos)
+        if written is None:
+            return diag
+        rest = self._line_before_comment(written.end()).split("}", 1)[0]
+        if not self._reads_whole(ip, f"on X {rest}"):
+            return diag
+        span = self.source.span(found.start_pos, written.end())
+        return messages.each_member_of_single_users(diag, members_read(stack), home, span)
 
     def on_left_out(self, ip, found: Token, previous: Token | None) -> bool:
         """`expire VMSYS1 {`, `run VMSYS1 daily 02:00`: `on` left out before a member's
