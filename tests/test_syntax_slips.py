@@ -15500,3 +15500,82 @@ def test_h4s69_an_expire_block_without_braces_reads_its_body_over_a_misplaced_li
     assert "  expire on LAB1 {\n" in mended and mended.endswith("\n  }\n}\n")
     # the misplaced line, now inside the block, is that block's error (BKR013 `workers` in `expire`)
     assert [d.code for d in analyse("lab.bkr", mended.encode()).diagnostics if d.code != "BKR218"] == after
+
+
+#: A newcomer's walk through docs/language.md's first cluster, pasting from the CP
+#: directory (USER DIRECT): `INCLUDE IBMDFLT`, a user entry taking in its profile as a
+#: directory writes it (PROFILE left out), was BKR004 "expected `minidisk` or `sfs` after
+#: `INCLUDE`" in a job, member or the cluster (in the cluster also BKR013 and BKR010), and
+#: two users in a group body; the file's first line `DIRECTORY 0123 3390 VMRES` was
+#: "`DIRECTORY` is not a keyword". Now each is the CP directory statement's error, whose
+#: fix removes the line. (the line the slip goes below, the slip, the message's start)
+H4S69_USER_DIRECT = [
+    ("    include minidisk * 0191\n", "    INCLUDE IBMDFLT\n", "`INCLUDE` is a CP directory statement, not a .bkr statement"),
+    ("  member LAB1 { workers 2  private-volume L1PRV1 }\n", "  INCLUDE IBMDFLT\n",
+     "`INCLUDE` is a CP directory statement, not a .bkr statement"),
+    ("    LINUX01 LINUX02\n", "    INCLUDE IBMDFLT\n", "`INCLUDE` is a CP directory statement, not a user ID of the group"),
+    ("    preview daily 05:00\n", "    INCLUDE PROFILE IBMDFLT\n", "`INCLUDE PROFILE` is a CP directory statement, not a .bkr statement"),
+    ("import std/zvm73\n", "DIRECTORY 0123 3390 VMRES\n", "`DIRECTORY` is a CP directory statement, not a .bkr statement"),
+    ("  disk BKRBKUP 191 size 10 cyl\n", "  DIRECTORY 0123 3390 VMRES\n", "`DIRECTORY` is a CP directory statement, not a .bkr statement"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("below", "line", "message"), H4S69_USER_DIRECT, ids=[f"{c[1].strip()} below {c[0].strip()}" for c in H4S69_USER_DIRECT])
+def test_h4s69_a_user_direct_line_is_the_directory_statements_error(below, line, message, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    base = H4S69_LAB.replace("  single group GUESTS { LINUX01 LINUX02 }\n", "  single group GUESTS {\n    LINUX01 LINUX02\n  }\n")
+    assert analyse("lab.bkr", base.encode()).diagnostics == []
+    text = base.replace(below, below + line, 1)
+    analysis = analyse("lab.bkr", text.encode())
+    (found,) = analysis.diagnostics
+    assert (found.code, found.span.line, found.message) == ("BKR012", text[: text.index(line)].count("\n") + 1, message)
+    assert found.help.startswith("remove the line: ")
+    assert too_long(found, analysis.sources) == []
+    assert apply_edits(text, found.fix.edits) == base
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "code"), [("    INCLUDE MINIDISK\n", "BKR010"), ("    include ibmdflt\n", "BKR004")])
+def test_h4s69_an_include_of_a_selection_stays_the_selections_error(line, code, parser, monkeypatch):
+    # `INCLUDE MINIDISK`, its owner and addresses left out, and `include` in small letters:
+    # the selection's, as before
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = H4S69_LAB.replace("    include minidisk * 0191\n", line + "    include minidisk * 0191\n", 1)
+    assert [d.code for d in analyse("lab.bkr", text.encode()).diagnostics] == [code]
+
+
+#: The walk's step 3 and 2 written with a sign for the block's `{`, its braces left
+#: out: `single group GUESTS = LINUX01 LINUX02` was BKR003 "the character `=` cannot
+#: appear here" (its help `workers 4`), `single group GUESTS: LINUX01 LINUX02` a help
+#: writing `single group GUESTS: { ... }`, whose fix left the `:` (BKR014). Now one
+#: error, the body without braces, whose fix writes `{` for the sign and `}` after it.
+#: (the clean line, as written, the message's middle)
+H4S69_SIGN_FOR_BRACE = [
+    ("  single group GUESTS { LINUX01 LINUX02 }", "  single group GUESTS = LINUX01 LINUX02",
+     "the users of `single group GUESTS` are written without braces, a `=` for the `{`"),
+    ("  single group GUESTS { LINUX01 LINUX02 }", "  single group GUESTS : LINUX01 LINUX02",
+     "the users of `single group GUESTS` are written without braces, a `:` for the `{`"),
+    ("  single group GUESTS { LINUX01 LINUX02 }", "  single group GUESTS: LINUX01 LINUX02",
+     "the users of `single group GUESTS` are written without braces, a `:` for the `{`"),
+    ("  identity group SYSTEM { TCPIP }", "  identity group SYSTEM = TCPIP  # the stack",
+     "the users of `identity group SYSTEM` are written without braces, a `=` for the `{`"),
+    ("  member LAB2 { workers 2  private-volume L2PRV1 }", "  member LAB2 = workers 2  private-volume L2PRV1",
+     "the settings of `member LAB2` are written without braces, a `=` for the `{`"),
+    ("  member LAB2 { workers 2  private-volume L2PRV1 }", "  member LAB2: workers 2  private-volume L2PRV1",
+     "the settings of `member LAB2` are written without braces, a `:` for the `{`"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "message"), H4S69_SIGN_FOR_BRACE, ids=[c[1].strip() for c in H4S69_SIGN_FOR_BRACE])
+def test_h4s69_a_block_body_after_a_sign_for_its_brace_gets_the_braces(clean, written, message, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = H4S69_LAB.replace(clean, written, 1)
+    analysis = analyse("lab.bkr", text.encode())
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message) == ("BKR011", message + ": a block's body goes inside `{ }`")
+    assert found.help == f"write `{clean.strip()}`"
+    assert too_long(found, analysis.sources) == []
+    expected = H4S69_LAB.replace(clean, clean + written[len(written.split("#")[0].rstrip()):], 1) if "#" in written else H4S69_LAB
+    assert apply_edits(text, found.fix.edits) == expected

@@ -1092,7 +1092,10 @@ MISSING_OPEN = register(
     M4PRV1 }`), not an error at the next statement. So are a group's users
     written on its line without braces (`single group APPS CICSPRD DB2PRD`,
     also with `match LNXAPP*`): one error whose fix writes `single group
-    APPS { CICSPRD DB2PRD }`, not also BKR004 at the next block's `{`.
+    APPS { CICSPRD DB2PRD }`, not also BKR004 at the next block's `{`;
+    so with a `=` or `:` for the `{` between the name and the body
+    (`single group APPS = CICSPRD DB2PRD`, `member VMSYS4: workers 2`),
+    which the fix writes the `{` for.
     A block's head written as YAML writes one, its name with a `:` at the
     end of its line and its body below (`job APPSFULL:`), is this one
     error, which says so; where the file has the body's `}` (one `}` more

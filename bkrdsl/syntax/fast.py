@@ -562,7 +562,7 @@ _LIST_ENDS = STATEMENT_KEYWORDS - {"match"}
 DIRECTORY_STATEMENT_WORDS = (
     "IPL", "CONSOLE", "SPOOL", "OPTION", "MACHINE", "ACCOUNT", "NICDEF", "SPECIAL", "DEDICATE", "CPU", "CRYPTO",
     "IUCV", "SHARE", "XSTORE", "SCREEN", "LOGONBY", "POSIXINFO", "NAMESAVE", "COMMAND", "DATEFORMAT", "MDISKLIM",
-    "CLASS", "STORAGE", "MAXSTORAGE",
+    "CLASS", "STORAGE", "MAXSTORAGE", "DIRECTORY",
 )
 #: The same in capitals, as a directory writes them, alone on its line where a statement
 #: starts (`NAMESAVE`: Recovery.foreign_line, messages._DIRECTORY_WORD_ALONE), but for one
@@ -1241,6 +1241,8 @@ class _Parser:
         from bkrdsl.syntax import messages
 
         rest = messages.line_from(self.text, previous[START] + len(previous[TEXT]))
+        if previous[TEXT] == "INCLUDE" and messages.directory_profile_line(self.text, previous[START]):
+            raise _GiveUp  # `INCLUDE IBMDFLT`, a CP directory's line (Recovery.foreign_line)
         return messages.medium_left_out(diag, previous[TEXT], rest)
 
     def _line_names(self) -> list[str]:
@@ -1379,8 +1381,9 @@ class _Parser:
                         raise _GiveUp  # (Recovery.match_synonym, match_colon)
                 if lexing is GROUP and word in ("include", "exclude") and self._medium_next() and not self.group_reopened:
                     raise _GiveUp  # a job's selection in a group body (Recovery.selection_in_group)
-                if lexing is GROUP and text == "INCLUDE" and self.tokens[self.i + 1][TEXT] == "PROFILE":
-                    raise _GiveUp  # a CP directory's INCLUDE PROFILE in a group body (Recovery.foreign_in_group)
+                if lexing is GROUP and text == "INCLUDE" and first:
+                    # a CP directory's INCLUDE PROFILE, or `INCLUDE IBMDFLT`, in a group body (Recovery.foreign_in_group)
+                    raise _GiveUp
                 if (
                     lexing is GROUP
                     and word in PLACE_WORDS

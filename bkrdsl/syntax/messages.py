@@ -782,9 +782,13 @@ _SMSG = re.compile(r"(?:CP\s+)?SMSG\s+([^\s#]+)(?:\s+([^\s#]+))?(?:\s+([^\s#]+))
 #: group), which CP creates at logon and empties at logoff: nothing to back up.
 _MDISK_VDISK = re.compile(r"MDISK\s+([0-9A-F]{1,4})\s+[^\s#]+\s+V-?DISK(?:\s+[^\s#]+)*", re.IGNORECASE)
 #: `PROFILE LNXDFLT`, `INCLUDE PROFILE LNXDFLT`, `POOL LNXPOOL 8`: a CP directory's
-#: profile entry, the statement of a user's entry that takes one in, or a pool of users
+#: profile entry, the statement of a user's entry that takes one in (`INCLUDE IBMDFLT`, as
+#: a USER DIRECT file writes it, its word PROFILE left out: not `INCLUDE MINIDISK`, a
+#: selection in capitals), or a pool of users
 #: (its prefix, the match's last group), in capitals as a directory writes them.
-_DIRECTORY_PROFILE = re.compile(r"(PROFILE|INCLUDE[ \t]+PROFILE)[ \t]+([A-Z0-9$#@_-]{1,8})")
+_DIRECTORY_PROFILE = re.compile(
+    r"(PROFILE|INCLUDE[ \t]+PROFILE|INCLUDE(?=[ \t]+(?!(?:MINIDISK|SFS)(?![A-Z0-9$#@_-]))))[ \t]+([A-Z0-9$#@_-]{1,8})"
+)
 _DIRECTORY_POOL = re.compile(r"POOL[ \t]+([A-Z0-9$#@_-]{1,7})[ \t]+\d+")
 #: `ADDRESS COMMAND`, `SIGNAL ON ERROR`, `EXIT 0`, `RETURN`: a REXX instruction of an EXEC (a
 #: PROFILE EXEC's), in capitals as CMS sites write one (`EXIT` and `RETURN` with a number or alone).
@@ -1186,6 +1190,14 @@ def _other_directory_line(command: str, word: str, span: Span, group: str | None
             f" Backup Manager machines and {SUBMIT_FILE} to submit the jobs",
         )
     return None
+
+
+def directory_profile_line(text: str, start: int) -> bool:
+    """Whether the line of `text` whose first word starts at `start` is a CP directory's
+    profile line (`INCLUDE IBMDFLT`, `INCLUDE PROFILE IBMDFLT`: _DIRECTORY_PROFILE), its
+    words before a comment, as foreign_line reports it (the fast parser gives it up)."""
+    begin = text.rfind("\n", 0, start) + 1
+    return not text[begin:start].strip() and _DIRECTORY_PROFILE.fullmatch(line_words(text[start:])) is not None
 
 
 def _cp_query_line(command: str, span: Span, where: str, quoted: bool = False) -> Diagnostic:
@@ -6421,18 +6433,23 @@ def single_quoted_name(name: str, span: Span) -> Diagnostic:
     )
 
 
-def body_without_braces(title: str, written: str, span: Span, what: str = "settings") -> Diagnostic:
+def body_without_braces(
+    title: str, written: str, span: Span, what: str = "settings", sign: Span | None = None, mark: str = ""
+) -> Diagnostic:
     """`member VMSYS4 workers 2  private-volume M4PRV1`: a block's body on its line,
-    without the braces around it (`what` it holds: a group's are its users)."""
+    without the braces around it (`what` it holds: a group's are its users). `sign`: a
+    `:` or `=` between the block's name and the body (`single group GUESTS: LINUX01
+    LINUX02`, `single group GUESTS = LINUX01 LINUX02`, its blanks before it), which the
+    `{` takes the place of (was, for `:`, a help writing `GUESTS: {`, whose fix left the
+    `:`, BKR014; for `=`, "the character `=` cannot appear here"); `mark`, the sign."""
+    close = Edit(Span(span.file, span.end_line, span.end_column, span.end_line, span.end_column, span.end, span.end), " }")
+    opening = Edit(before(span), "{ ") if sign is None else Edit(sign, " {")
+    written_sign = "" if sign is None else f", a `{mark}` for the `{{`"
     return codes.MISSING_OPEN(
-        f"the {what} of `{title}` are written without braces: a block's body goes inside `{{ }}`",
+        f"the {what} of `{title}` are written without braces{written_sign}: a block's body goes inside `{{ }}`",
         span,
         help=f"write `{title} {{ {written} }}`",
-        fix=Fix(
-            f"Put the {what} in braces",
-            (Edit(before(span), "{ "), Edit(Span(span.file, span.end_line, span.end_column, span.end_line,
-                                                  span.end_column, span.end, span.end), " }")),
-        ),
+        fix=Fix(f"Put the {what} in braces", (opening, close)),
     )
 
 

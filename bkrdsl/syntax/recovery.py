@@ -1552,6 +1552,8 @@ class Recovery:
             return
         if char in ":=" and previous is not None and self.sign_before_brace(ip, pos, previous):
             return
+        if char in ":=" and previous is not None and self.sign_before_users(ip, pos, previous):
+            return
         if char in ":=" and previous is not None and self.yaml_block(ip, pos, previous):
             return
         if char == ";" and (pos in self.separators_at or self.separators_in_group(ip, pos)):
@@ -1862,6 +1864,42 @@ class Recovery:
             pos,
         )
         self._advance(ip.lexer_thread.state, pos + 1)
+        self._fed_error_token = True
+        return True
+
+    def sign_before_users(self, ip, pos: int, previous: Token) -> bool:
+        """`single group GUESTS = LINUX01 LINUX02`, `member LAB2 = workers 2`: a `=` (or a `:`
+        after a blank) between a block's name and its body on its line (a group's users, a
+        member's settings), no braces written. One error, as for a body written without braces (`messages.body_without_braces`, its `sign`), whose
+        fix writes `{` for the sign and `}` after them; the line is read as the group."""
+        text = self.source.text
+        if previous.type != "NAME" or previous.end_pos is None or text[previous.end_pos : pos].strip(" \t"):
+            return False
+        written = self._line_before_comment(pos + 1).strip()
+        words = written.split()
+        if not words or any(c in written for c in '{}",:=;') or "LBRACE" not in self.accepts(ip):
+            return False
+        leaves = self.line_tail(ip, previous)
+        if len(leaves) < 2 or leaves[-1] is not previous or leaves[0].type not in self.keyword_types:
+            return False
+        group = any(t.type == "GROUP" for t in leaves)
+        types = [self.facts.keywords.get(w.lower(), "NAME") for w in words]
+        if (types[0] == "NAME") != group or not Sim.of(ip).copy().fits(["LBRACE", *types, "RBRACE"]):
+            return False  # a group's body is its users; another block's starts with a keyword
+        first = text.index(words[0], pos + 1)
+        span = self.source.span(first, first + len(written))
+        sign = self.source.span(previous.end_pos, pos + 1)  # with the blanks before it
+        title = " ".join(str(t.value) for t in leaves)
+        self.report(messages.body_without_braces(title, written, span, "users" if group else "settings", sign, text[pos]), pos)
+        like = self.token_at("NAME", first, first)
+        self.feed_types(ip, ["LBRACE"], like)
+        at = first
+        for word, type_ in zip(words, types):
+            start = text.index(word, at)
+            at = start + len(word)
+            self.feed(ip, self.token_at(type_, start, at))
+        self.feed_types(ip, ["RBRACE"], like)
+        self._advance(ip.lexer_thread.state, at)
         self._fed_error_token = True
         return True
 
@@ -4989,7 +5027,12 @@ class Recovery:
         title = " ".join(str(t.value) for t in leaves)
         span = self.source.span(tok.start_pos, tok.start_pos + len(written))
         what = "users" if group else "settings"
-        self.report(messages.body_without_braces(title, written, span, what), tok.start_pos)
+        sign = None
+        name = str(leaves[-1].value)
+        if len(name) > 1 and name[-1] == ":" and leaves[-1].end_pos is not None:
+            # `single group GUESTS: LINUX01 LINUX02`: YAML's `:` glued to the name, for its `{`
+            sign, title = self.source.span(leaves[-1].end_pos - 1, leaves[-1].end_pos), title[:-1]
+        self.report(messages.body_without_braces(title, written, span, what, sign, ":"), tok.start_pos)
         self.feed_types(ip, ["LBRACE"], tok)
         pos = tok.start_pos
         for word, type_ in zip(words, types):
