@@ -15579,3 +15579,38 @@ def test_h4s69_a_block_body_after_a_sign_for_its_brace_gets_the_braces(clean, wr
     assert too_long(found, analysis.sources) == []
     expected = H4S69_LAB.replace(clean, clean + written[len(written.split("#")[0].rstrip()):], 1) if "#" in written else H4S69_LAB
     assert apply_edits(text, found.fix.edits) == expected
+
+
+#: The walk's step 4 written as a user declared with braces: `identity user SYSTEM {
+#: TCPIP }` (a group meant) and `single user LINUX03 { }` were BKR004 "a block starts
+#: with its keyword and name ...; this `{` has neither", help "see docs/language.md". Now
+#: one error that says a user declaration takes no braces: with users inside, its fix
+#: writes `group` for `user`; empty, it removes them. (clean, as written, the help)
+H4S69_USER_BRACES = [
+    ("  identity group SYSTEM { TCPIP }", "  identity user SYSTEM { TCPIP }",
+     "write `identity group SYSTEM { TCPIP }` to declare the group SYSTEM of them"),
+    ("  identity group SYSTEM {\n    TCPIP\n  }", "  identity user SYSTEM {\n    TCPIP\n  }",
+     "write `identity group SYSTEM { TCPIP }` to declare the group SYSTEM of them"),
+    ("  single user LINUX03", "  single user LINUX03 { }",
+     "write `single user LINUX03`; a group's users go in braces, `single group NAME { ... }`"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "help"), H4S69_USER_BRACES, ids=[c[1].split("{")[0].strip() + (" {...}" if "TCPIP" in c[1] else " {}") + str(i) for i, c in enumerate(H4S69_USER_BRACES)])
+def test_h4s69_a_user_declared_with_braces_is_said_so(clean, written, help, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    anchor = "  identity group SYSTEM { TCPIP }"
+    base = H4S69_LAB.replace(anchor, clean, 1) if "SYSTEM" in clean else H4S69_LAB.replace(anchor, anchor + "\n" + clean, 1)
+    text = base.replace(clean, written, 1)
+    analysis = analyse("lab.bkr", text.encode())
+    (found,) = analysis.diagnostics
+    assert (found.code, found.help) == ("BKR004", help)
+    assert found.message.startswith(f"`{' '.join(written.split()[:3])}` declares one user, and takes no `{{ }}` after it")
+    assert too_long(found, analysis.sources) == []
+    mended = apply_edits(text, found.fix.edits)
+    assert [d.code for d in analyse("lab.bkr", mended.encode()).diagnostics] == [d.code for d in analyse("lab.bkr", base.encode()).diagnostics]
+    if "SYSTEM" in clean:
+        assert analyse("lab.bkr", mended.encode()).diagnostics == []
+    else:
+        assert mended == base

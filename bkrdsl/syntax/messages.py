@@ -1770,6 +1770,32 @@ def _record_owner_after(found: re.Match, jobs: str, message: str, span: Span) ->
 
 # ------------------------------------------------------------ diagnostics
 BARE_BRACE = "a block starts with its keyword and name, as in `job NAME {`; this `{` has neither"
+
+
+def user_ids(words: list[str]) -> bool:
+    """Whether every one of `words` may be a user ID (1 to 8 of its characters, no keyword)."""
+    return all(_ID_WORD.fullmatch(w) and w.lower() not in lexicon.KEYWORDS for w in words)
+
+
+def user_with_body(kind: str, name: str, users: list[str], span: Span, user: Span, braces: Span) -> Diagnostic:
+    """`identity user TCPIP { }`, `identity user SYSTEM { TCPIP }` (Recovery.user_declared_with_body):
+    a user declaration with braces after it, `span` their `{`; `user` the keyword's span,
+    `braces` the text from the name's end to the `}`'s. Empty, the fix removes them; with
+    users inside, a group was meant: the fix writes `group` for `user`."""
+    if not users:
+        return codes.SYNTAX(
+            f"`{kind} user {name}` declares one user, and takes no `{{ }}` after it",
+            span,
+            help=f"write `{kind} user {name}`; a group's users go in braces, `{kind} group NAME {{ ... }}`",
+            fix=Fix("Remove the braces", (Edit(braces, ""),)),
+        )
+    listed = " ".join(users)
+    return codes.SYNTAX(
+        f"`{kind} user {name}` declares one user, and takes no `{{ }}` after it: the users in braces make a group",
+        span,
+        help=f"write `{kind} group {name} {{ {listed} }}` to declare the group {name} of them",
+        fix=write_fix("group", user),
+    )
 STRAY_STRING = 'a quoted text can only follow `description`: `description "..."`'
 
 

@@ -5198,6 +5198,8 @@ class Recovery:
             if self.brace_balance > 0:  # one `{` too many in the file: this one
                 self.report(messages.extra_open(self.span_of(tok), self.brace_balance), tok.start_pos)
                 return None
+            if self.user_declared_with_body(ip, tok):
+                return None
             if tok.start_pos is not None:
                 self.bare_braces.append(tok.start_pos)
             return self.unexpected(ip, tok, accepted, messages.BARE_BRACE)
@@ -5661,6 +5663,40 @@ class Recovery:
         # A run of them is one mistake.
         state = ip.lexer_thread.state
         self._advance(state, re.compile(r"[\s}]*").match(self.source.text, state.line_ctr.char_pos).end())
+
+    def user_declared_with_body(self, ip, tok: Token) -> bool:
+        """`identity user TCPIP { }`, `identity user SYSTEM { TCPIP }`: a user declaration
+        with a block after it on its line (`tok`, its `{`), as a group is declared (was
+        BKR004, "a block starts with its keyword and name", help "see docs/language.md").
+        One error (`messages.user_with_body`) whose fix removes the empty braces, or writes
+        `group` for `user` where they hold users; the braces and the body are skipped."""
+        if tok.start_pos is None:
+            return False
+        leaves = self.line_tail(ip, tok)
+        if (
+            len(leaves) != 3
+            or leaves[0].type not in ("SINGLE", "IDENTITY")
+            or leaves[1].type != "USER"
+            or leaves[2].type != "NAME"
+            or leaves[2].end_pos is None
+        ):
+            return False
+        end = self._block_end(tok.start_pos)
+        if end is None:
+            return False
+        text = self.source.text
+        inside = text[tok.start_pos + 1 : end - 1]
+        users = " ".join(messages.line_words(line) for line in inside.split("\n")).split()
+        if not messages.user_ids(users):
+            return False  # a body of other words: not users (a member's settings, a keyword)
+        diag = messages.user_with_body(
+            str(leaves[0].value).lower(), str(leaves[2].value), users, self.span_of(tok),
+            self.span_of(leaves[1]), self.source.span(leaves[2].end_pos, end),
+        )
+        self.report(diag, tok.start_pos)
+        self.skip_phrase(ip, tok, end)
+        self._fed_error_token = True
+        return True
 
     def bare_braces_removal(self, tok: Token, run: int) -> tuple[int, tuple[Span, ...], tuple[int, ...]] | None:
         """`job SYSFULL { {` above, `}}` at the end: the `{` reported as opening nothing
