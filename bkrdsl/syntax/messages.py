@@ -1547,7 +1547,10 @@ def _foreign_in_group(
         )
     if found := _entry_or_two_users(line, word, group, span, listed, remove):
         return found
-    if found := _other_directory_line(command, word, span, group):
+    # `INCLUDE IBMDFLT` (a profile's, PROFILE left out) alone on its line: not among users
+    # on their line (`{ LNX01 INCLUDE LNX02 }`, two more users, as the fast parser reads them)
+    among = remove is None and command.split()[:1] == ["INCLUDE"] and command.split()[1:2] != ["PROFILE"]
+    if not among and (found := _other_directory_line(command, word, span, group)):
         return found
     if (match := _SMSG.fullmatch(command)) and match.group(2):
         # `SMSG BKRBKUP SUBMIT APPSFULL`: its machine and verb, no IDs a group lists
