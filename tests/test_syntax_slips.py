@@ -5651,11 +5651,13 @@ def test_the_days_a_schedule_leaves_out_are_read_as_the_other_days(clean, writte
           " then the time of day on a 24-hour clock")),
         ("weekly sat+sun", ("`sat+sun` is not a day of the week: `weekly` takes each day by name, and the time of"
          " day (HH:MM) is missing after it"), "write `weekly sat,sun HH:MM`, the days separated by commas"),
-        # a day it has: the time alone is missing, as before
+        # a day it has: the time alone is missing, as before; the help writes the statement
+        # too, with the file's names (stop 69, h3: was "write a time of day (HH:MM) after
+        # `monthly 31`" alone)
         ("monthly 31", "expected a time of day (HH:MM) after `monthly 31`, found `}`",
-         "write a time of day (HH:MM) after `monthly 31`"),
+         "write a time of day (HH:MM) after `monthly 31`: `run on VMSYS2 monthly 31 HH:MM`, on a 24-hour clock"),
         ("weekly Sun", "expected a time of day (HH:MM) after `weekly Sun`, found `}`",
-         "write a time of day (HH:MM) after `weekly Sun`"),
+         "write a time of day (HH:MM) after `weekly Sun`: `run on VMSYS2 weekly Sun HH:MM`, on a 24-hour clock"),
     ],
 )
 def test_a_schedule_left_unfinished_gets_its_form(written, message, help, parser, monkeypatch):
@@ -7552,6 +7554,10 @@ def test_h4_a_sign_after_each_keyword_of_a_statement_is_one_error_whose_fix_remo
 #: A `weekly` schedule written first whose days are a range, then `run on` and members
 #: without their `,`: one error, whose help and fix write the line in order, the days
 #: one by one and the `,` between the members (was the statement's form, no fix).
+#: Stop 69 (h3): run in the job of IDENTITY users (was LNXINC's line, whose fix then met
+#: BKR220): a job of single-configuration users now gets `run_written_on_one`'s help and
+#: mends, the line on one member, as `run weekly mon-fri 22:00 on VMSYS1 VMSYS2` does
+#: (h10, stop 68; test_h3_69_a_weekly_range_first_then_run_on_members_in_a_job_on_one_member).
 SCHEDULE_FIRST_RANGE_COMMAS = [
     ("weekly mon-fri 22:00 run on VMSYS1 VMSYS2", "run on VMSYS1, VMSYS2 weekly mon,tue,wed,thu,fri 22:00",
      "; a `,` is missing between `VMSYS1` and `VMSYS2`"),
@@ -7568,7 +7574,7 @@ SCHEDULE_FIRST_RANGE_COMMAS = [
 @pytest.mark.parametrize(("written", "meant", "said"), SCHEDULE_FIRST_RANGE_COMMAS, ids=[c[0] for c in SCHEDULE_FIRST_RANGE_COMMAS])
 def test_a_weekly_range_first_with_members_without_commas_is_one_error(written, meant, said, parser, monkeypatch):
     monkeypatch.setenv("BKRDSL_PARSER", parser)
-    text = BASE.replace("run on VMSYS2 daily 23:30", written, 1)
+    text = BASE.replace("run on each member daily 03:30", written, 1)
     analysis = analyse("prodssi.bkr", text.encode("utf-8"))
     (found,) = analysis.diagnostics
     missing = " (the time of day is missing)" if meant.endswith("HH:MM") else ""
@@ -7583,8 +7589,8 @@ def test_a_weekly_range_first_with_members_without_commas_is_one_error(written, 
     else:
         repaired = apply_edits(text, found.fix.edits)
         assert repaired == text.replace(written, meant, 1)
-        # a job of single users on several members: BKR220, no syntax error
-        assert [d.code for d in analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics] == ["BKR220"]
+        # a job of IDENTITY users on some members: BKR221, no syntax error
+        assert [d.code for d in analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics] == ["BKR221"]
 
 
 #: Days without `weekly`, then words no statement has a place for after the time: the
@@ -14500,10 +14506,13 @@ def test_h1_68_a_weeks_day_left_out_offers_no_daily_schedule(parser, monkeypatch
 #: statement: for a `daily` schedule the next day's time it comes to, a choice (not a
 #: fix, as for `25:00`: the keys may have slipped), the file then clean; for a weekly or
 #: monthly one, whose day would change with it, and past the next day, HH:MM, no mend.
+#: Stop 69 (h3): a weekly or monthly one now gets the day after's schedule, a choice, as
+#: BKR313 gives `weekly sun 25:00` (test_h3_69_a_slashed_time_past_the_clock_writes_the_day_after);
+#: its row here is now `monthly first sun`, whose day after no schedule names.
 H1_68_SLASHED_PAST = [
     ("run on DEV1 daily 01:00", "run on DEV1 daily 25/00", "run on DEV1 daily 01:00"),
     ("purge weekly sun 06:00", "purge daily 30/15  # x", "purge daily 06:15  # x"),
-    ("run on DEV1 daily 01:00", "run on DEV1 weekly sun 25/00", None),
+    ("run on DEV1 daily 01:00", "run on DEV1 monthly first sun 25/00", None),
     ("run on DEV1 daily 01:00", "run on DEV1 daily 49/00", None),
 ]
 
@@ -15196,6 +15205,25 @@ cluster LABSSI {
   disk BKRADMIN 191 size 10 cyl
   disk 5697J06C 191 size 10 cyl
   expire on LAB1 {
+# --- h3 (stop 69)
+
+#: Two members, a job of single-configuration users (GUEST, its line `{G}`) and one of
+#: IDENTITY users (SYSF, `{S}`), job names of five characters at most; `H3_69_HOMED`
+#: adds a job of GUEST's users on DEV2, the member the mends of a job on one member
+#: write (`job_home`).
+H3_69_BASE = """\
+import std/backup-manager
+import std/zvm73
+
+cluster DEVSSI {
+  member DEV1 { workers 2  private-volume D1PRV1 }
+  member DEV2 { workers 2  private-volume D2PRV1 }
+  disk BKRBKUP 191 size 10 cyl
+  disk BKRCATLG 191 size 10 cyl
+  disk BKRWRK* 191 size 5 cyl
+
+  catalog shared server BKRSVSFS pool BKRPOOL on DEV1
+  expire on DEV1 {
     preview daily 05:00
     purge weekly sun 06:00
     retain 30 days
@@ -15476,6 +15504,116 @@ H4S69_EXPIRE_BODY = [
     ("    preview daily 05:00\n    purge weekly sun 06:00\n    keep 30 days\n", [("BKR011", True), ("BKR012", True)], []),
     (("    preview daily 05:00\n    catalog shared server BKRSVSFS pool BKRPOOL on LAB1\n    purge weekly sun 06:00\n"
      "    retain 30 days\n"), [("BKR011", False), ("BKR013", False)], None),
+
+  single group GUESTS { LINUX01 LINUX02 }
+  identity group SYSTEM { TCPIP }
+
+  job GUEST {
+    backup GUESTS full
+    include minidisk * *
+    to disk pool BKUPPOOL
+    {G}
+  }
+
+  job SYSF {
+    backup SYSTEM full
+    include minidisk * 0191
+    to disk pool BKUPPOOL
+    {S}
+  }
+}
+"""
+H3_69_HOMED = H3_69_BASE.replace(
+    "  job SYSF {",
+    "  job GINC {\n    backup GUESTS incremental\n    include minidisk * 0191\n    to disk pool BKUPPOOL\n"
+    "    run on DEV2 daily 04:30\n  }\n\n  job SYSF {",
+)
+H3_69_LINES = {"G": "run on DEV1 daily 01:00", "S": "run on each member daily 02:00"}
+
+
+def _h3_69_text(line: str, where: str = "G", homed: bool = False) -> str:
+    """H3_69_BASE (or H3_69_HOMED) with `line` in job GUEST (`where` "G") or SYSF ("S"),
+    the other job's clean line in the other (GUEST on DEV2 where homed)."""
+    lines = dict(H3_69_LINES, G="run on DEV2 daily 01:00" if homed else H3_69_LINES["G"])
+    lines[where] = line
+    return (H3_69_HOMED if homed else H3_69_BASE).replace("{G}", lines["G"]).replace("{S}", lines["S"])
+
+
+def _h3_69_slip(line: str, where: str, homed: bool, parser: str, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = _h3_69_text(line, where, homed)
+    assert analyse("x.bkr", _h3_69_text(H3_69_LINES[where], where, homed).encode("utf-8")).diagnostics == [] or homed
+    return text, analyse("x.bkr", text.encode("utf-8"))
+
+
+def _h3_69_mended(text: str, mend) -> str:
+    mended = apply_edits(text, mend.edits)
+    assert analyse("x.bkr", mended.encode("utf-8")).diagnostics == [], mend.title
+    return mended
+
+
+#: A weekly schedule first whose days are a range, then `run on` and members without
+#: their `,` (`weekly mon-fri 22:00 run on DEV1 DEV2`), in a job of single-configuration
+#: users: the `,` fix, whose file met BKR220 (SCHEDULE_FIRST_RANGE_COMMAS pinned it).
+#: Now what `run weekly mon-fri 22:00 on DEV1 DEV2` gets (h10, stop 68): the help writes
+#: the line on each member, says the days one by one on a line of its own; the fix
+#: writes the member the users' other jobs run on, else each member is a choice, every
+#: file clean. A job of IDENTITY users keeps the `,` fix. (where, homed, as written, what
+#: the help says after BKR220, the lines each mend writes)
+H3_69_RANGE_FIRST = [
+    ("G", False, "weekly mon-fri 22:00 run on DEV1 DEV2", "",
+     ["run on DEV1 weekly mon,tue,wed,thu,fri 22:00", "run on DEV2 weekly mon,tue,wed,thu,fri 22:00"]),
+    ("G", False, "weekly mon - fri at 22:00 on DEV2 DEV1  # x", "; the time follows without `at`",
+     ["run on DEV2 weekly mon,tue,wed,thu,fri 22:00  # x", "run on DEV1 weekly mon,tue,wed,thu,fri 22:00  # x"]),
+    ("G", True, "weekly sat, mon-fri 22:00 run on DEV1 DEV2", "",
+     ["run on DEV2 weekly sat,mon,tue,wed,thu,fri 22:00"]),
+    ("S", False, "weekly mon-fri 22:00 run on DEV1 DEV2", None, ["run on DEV1, DEV2 weekly mon,tue,wed,thu,fri 22:00"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("where", "homed", "written", "said", "lines"), H3_69_RANGE_FIRST,
+                         ids=[f"{c[0]}{'+home' if c[1] else ''}: {c[2]}" for c in H3_69_RANGE_FIRST])
+def test_h3_69_a_weekly_range_first_then_run_on_members_in_a_job_on_one_member(
+    where, homed, written, said, lines, parser, monkeypatch
+):
+    text, analysis = _h3_69_slip(written, where, homed, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message) == (
+        "BKR004", "a schedule is part of the `run` statement, after the members the job runs on"
+    )
+    if said is not None:
+        members = [m for m in written.split("#")[0].replace(",", " ").split() if m.startswith("DEV")]
+        schedule = " ".join(lines[0].split("#")[0].split()[3:])
+        shown = " or ".join(f"`run on {m} {schedule}`" for m in members)
+        home = "; the other jobs of its users run on DEV2" if homed else ""
+        assert found.help == (
+            f"a job of single-configuration users runs on one member: write {shown}"
+            f" (on each it would copy the same data on each, BKR220){home}"
+            f"\n`weekly` takes each day by name, the days separated by commas{said}"
+        )
+    assert too_long(found, analysis.sources) == []
+    mends = [found.fix] if found.fix is not None else list(found.choices)
+    assert len(mends) == len(lines)
+    for mend, line in zip(mends, lines, strict=True):
+        assert _h3_69_mended(text, mend) == _h3_69_text(line, where, homed)
+
+
+#: The month's last day spelt otherwise, the time left out (`monthly lastday`, `last_day`,
+#: `last-dy`, `last day`): was "expected a time of day after `monthly lastday`", then,
+#: the time written, BKR314 whose fix writes `last-day`: two steps. Now one error that
+#: says both, as h10's `monthly last-sat` (stop 68), its help writing `monthly last-day
+#: HH:MM`, no mend (no time nobody gave); the help's line, a time written, checks clean.
+#: BKR314 and this error read the word alike (`messages.last_day_respelt`).
+H3_69_LAST_DAY_NO_TIME = [
+    ("G", "run on DEV1 monthly lastday", "`lastday` is not a day of the month: the month's last day is written `last-day`"),
+    ("G", "run on DEV1 monthly last_day  # x", "`last_day` is not a day of the month: the month's last day is written `last-day`"),
+    ("S", "run on each member MONTHLY LastDay", "`LastDay` is not a day of the month: the month's last day is written `last-day`"),
+    ("G", "run on DEV1 monthly last-dy", "`last-dy` is not a day of the month: the month's last day is written `last-day`"),
+    ("G", "run on DEV1 monthly last day",
+     "`monthly last` takes a day of the week: the month's last day is written `monthly last-day`, one word"),
+    ("S", "run on each member monthly Last Day",
+     "`monthly last` takes a day of the week: the month's last day is written `monthly last-day`, one word"),
 ]
 
 
@@ -15517,6 +15655,130 @@ H4S69_USER_DIRECT = [
     ("    preview daily 05:00\n", "    INCLUDE PROFILE IBMDFLT\n", "`INCLUDE PROFILE` is a CP directory statement, not a .bkr statement"),
     ("import std/zvm73\n", "DIRECTORY 0123 3390 VMRES\n", "`DIRECTORY` is a CP directory statement, not a .bkr statement"),
     ("  disk BKRBKUP 191 size 10 cyl\n", "  DIRECTORY 0123 3390 VMRES\n", "`DIRECTORY` is a CP directory statement, not a .bkr statement"),
+@pytest.mark.parametrize(("where", "written", "said"), H3_69_LAST_DAY_NO_TIME, ids=[c[1] for c in H3_69_LAST_DAY_NO_TIME])
+def test_h3_69_the_months_last_day_spelt_otherwise_without_the_time_is_one_step(where, written, said, parser, monkeypatch):
+    _text, analysis = _h3_69_slip(written, where, False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    after = "after `day`" if " day" in written.lower() else "after it"
+    assert (found.code, found.message, found.help, found.fix, found.choices) == (
+        "BKR010",
+        f"{said}, and the time of day (HH:MM) is missing {after}",
+        "write `monthly last-day HH:MM`, the month's last day, then the time of day on a 24-hour clock",
+        None, (),
+    )
+    assert too_long(found, analysis.sources) == []
+    # the help's line, its time written, checks clean; and so does BKR314's fix of it
+    keyword = next(w for w in written.split() if w.lower() == "monthly")
+    day = written.split("#")[0].split(keyword, 1)[1].strip()
+    line = written.replace(f"{keyword} {day}", f"{keyword} last-day 03:00", 1)
+    assert analyse("x.bkr", _h3_69_text(line, where).encode("utf-8")).diagnostics == []
+    timed = _h3_69_text(written.replace(day, f"{day} 03:00", 1), where)
+    (bkr314,) = analyse("x.bkr", timed.encode("utf-8")).diagnostics
+    assert bkr314.code == "BKR314" and apply_edits(timed, bkr314.fix.edits) == _h3_69_text(line, where)
+
+
+#: A time whose minutes are one figure, with `.` for `:` or past the clock's end (`daily
+#: 25.0`, `25.5`, `25:0`, `3.5`): was BKR313's generic "write HH:MM on a 24-hour clock"
+#: (the check read one figure after `:` only, within the clock). Now as `2:5` and
+#: `25:00`: the next day's time (each reading of the figure: five past, ten to), the `:`
+#: said where it is not written, each a choice, a weekly schedule's day after as for
+#: `weekly sun 25:00`; `3:0` has one reading, its fix (was two choices, the same);
+#: past the next day, HH:MM and no mend. (the schedule written, the help, what the
+#: mends write: the time, or the schedule where its day changes; "fix:" the fix's)
+H3_69_ONE_FIGURE = [
+    ("daily 25.0",
+     ("a 24-hour clock's hours are 00 to 23, and the minutes have two digits: `25.0` is the next day's `01:00`, and"
+      " the hour and the minutes are separated by `:`; write `daily 01:00`"), ["daily 01:00"]),
+    ("daily 25.5",
+     ("a 24-hour clock's hours are 00 to 23, and the minutes have two digits: `25.5` is the next day's `01:05` or"
+      " `01:50`, and the hour and the minutes are separated by `:`; write `daily 01:05` or `daily 01:50`"),
+     ["daily 01:05", "daily 01:50"]),
+    ("daily 25:0",
+     ("a 24-hour clock's hours are 00 to 23, and the minutes have two digits: `25:0` is the next day's `01:00`;"
+      " write `daily 01:00`"), ["daily 01:00"]),
+    ("weekly sun 25.5",
+     ("a 24-hour clock's hours are 00 to 23, and the minutes have two digits: `25.5` is the next day's `01:05` or"
+      " `01:50`, and the hour and the minutes are separated by `:`; write `weekly mon 01:05` or `weekly mon 01:50`"),
+     ["weekly mon 01:05", "weekly mon 01:50"]),
+    ("daily 3.5",
+     ("the minutes have two digits, and the hour and the minutes are separated by `:`: write `daily 03:05`"
+      " or `daily 03:50`"), ["daily 03:05", "daily 03:50"]),
+    ("daily 3:0", "the minutes have two digits: write `daily 03:00`", ["fix: daily 03:00"]),
+    ("daily 49.5",
+     ("a 24-hour clock's hours are 00 to 23 and an hour's minutes 00 to 59: `49.5` is no time of this day nor of"
+      " the next; write `run on DEV1 daily HH:MM`, the time from 00:00 to 23:59"), []),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("schedule", "help", "lines"), H3_69_ONE_FIGURE, ids=[c[0] for c in H3_69_ONE_FIGURE])
+def test_h3_69_a_time_of_one_figure_for_its_minutes_past_the_clock_or_dotted(schedule, help, lines, parser, monkeypatch):
+    text, analysis = _h3_69_slip(f"run on DEV1 {schedule}", "G", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    time = schedule.split()[-1]
+    assert (found.code, found.message, found.help) == ("BKR313", f"`{time}` is not a time of day", help)
+    assert too_long(found, analysis.sources) == []
+    fixed = [line.removeprefix("fix: ") for line in lines if line.startswith("fix: ")]
+    assert (found.fix is None) == (not fixed)
+    mends = [found.fix] if fixed else list(found.choices)
+    assert len(mends) == len(lines)
+    for mend, line in zip(mends, lines, strict=True):
+        assert _h3_69_mended(text, mend) == _h3_69_text(f"run on DEV1 {line.removeprefix('fix: ')}")
+
+
+#: A weekly or monthly schedule's time with `/` for `:` past the clock's end (`weekly sun
+#: 25/00`): the help wrote HH:MM (h1, stop 68), while `weekly sun 25:00` and `25.30`
+#: (BKR313) write the day after's schedule, a choice. Now the same: the help writes
+#: `weekly mon 01:00`, a choice, the file then clean; where no schedule names the day
+#: after (`monthly 31`, `monthly first sun`), HH:MM as before. (as written, the schedule
+#: the choice writes, None: no mend)
+H3_69_SLASHED_DAY_AFTER = [
+    ("run on DEV1 weekly sun 25/00", "weekly mon 01:00"),
+    ("run on DEV1 weekly sat,sun 25/30  # x", "weekly sun,mon 01:30"),
+    ("run on DEV1 weekly Saturday 26/15", "weekly sun 02:15"),
+    ("run on DEV1 monthly 3 25/00", "monthly 4 01:00"),
+    ("run on DEV1 monthly last-day 25/00", "monthly 1 01:00"),
+    ("run on DEV1 monthly first sun 25/00", None),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "meant"), H3_69_SLASHED_DAY_AFTER, ids=[c[0] for c in H3_69_SLASHED_DAY_AFTER])
+def test_h3_69_a_slashed_time_past_the_clock_writes_the_day_after(written, meant, parser, monkeypatch):
+    text, analysis = _h3_69_slip(written, "G", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    time = written.split("#")[0].split()[-1]
+    reading = f"{int(time[:2]) % 24:02d}:{time[3:]}"
+    assert (found.code, found.fix) == ("BKR004", None)
+    assert found.message == f"`{time}` is not a time of day: a time is HH:MM on a 24-hour clock, its hours 00 to 23"
+    assert too_long(found, analysis.sources) == []
+    if meant is None:
+        assert found.choices == ()
+        assert "HH:MM" in found.help
+        return
+    assert found.help == (
+        f"write `run on DEV1 {meant}`: `{time}` would be the next day's `{reading}`, and the hour and the minutes"
+        " are separated by `:`"
+    )
+    (choice,) = found.choices
+    assert choice.title == f"Write `{meant}`"
+    comment = "  # x" if "#" in written else ""
+    assert _h3_69_mended(text, choice) == _h3_69_text(f"run on DEV1 {meant}{comment}")
+
+
+#: An hour alone of two readings after `at`, `run on` left out (`every day at 3`, `daily
+#: at 3`, alone on a job's line): was "`every` is not a keyword", the block's
+#: statements its help (`daily at 3`: two errors). Now the error `every day at 03:00`
+#: gets, its help saying the afternoon's reading, as `run every day at 3` does: each
+#: run the file allows with each reading a choice (no fix: which half of the day is the
+#: site's), the morning's first, every file clean. (where, homed, as written, the runs)
+H3_69_HOUR_ALONE = [
+    ("G", False, "every day at 3", ["run on DEV1 daily 03:00", "run on DEV2 daily 03:00",
+                                    "run on DEV1 daily 15:00", "run on DEV2 daily 15:00"]),
+    ("S", False, "every day at 3  # x", ["run on each member daily 03:00", "run on each member daily 15:00"]),
+    ("S", False, "daily at 4", ["run on each member daily 04:00", "run on each member daily 16:00"]),
+    ("G", True, "every day at 12", ["run on DEV2 daily 12:00", "run on DEV2 daily 00:00"]),
+    ("G", True, "weekly sat at 3", ["run on DEV2 weekly sat 03:00", "run on DEV2 weekly sat 15:00"]),
 ]
 
 
@@ -15564,6 +15826,65 @@ H4S69_SIGN_FOR_BRACE = [
      "the settings of `member LAB2` are written without braces, a `=` for the `{`"),
     ("  member LAB2 { workers 2  private-volume L2PRV1 }", "  member LAB2: workers 2  private-volume L2PRV1",
      "the settings of `member LAB2` are written without braces, a `:` for the `{`"),
+@pytest.mark.parametrize(("where", "homed", "written", "runs"), H3_69_HOUR_ALONE,
+                         ids=[f"{c[0]}{'+home' if c[1] else ''}: {c[2]}" for c in H3_69_HOUR_ALONE])
+def test_h3_69_an_hour_alone_of_two_readings_without_run(where, homed, written, runs, parser, monkeypatch):
+    text, analysis = _h3_69_slip(written, where, homed, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    phrase = written.split("#")[0].strip()
+    first, second = (" ".join(run.split()[-2:]) if "weekly" not in run else " ".join(run.split()[-3:]) for run in (runs[0], runs[-1]))
+    hour = int(phrase.split()[-1])
+    other = "midnight" if hour == 12 else f"{hour} in the afternoon"
+    assert (found.code, found.message, found.fix) == (
+        "BKR004", "a schedule is part of the `run` statement: `run` is missing, and so is the member the job runs on", None,
+    )
+    assert found.help.endswith(
+        f"; `{phrase}` is written `{first}`, the hour read on a 24-hour clock ({other}: `{second}`)"
+    ), found.help
+    assert too_long(found, analysis.sources) == []
+    assert [c.title for c in found.choices] == [f"Write `{run}`" for run in runs]
+    comment = "  # x" if "#" in written else ""
+    for choice, run in zip(found.choices, runs, strict=True):
+        assert _h3_69_mended(text, choice) == _h3_69_text(run + comment, where, homed)
+
+
+#: A whole schedule alone on a job's line, `run on` left out (`daily 01:00`, `weekly sat
+#: 22:00`): was "write `run on MEMBER` before `daily`", the file's members unsaid and no
+#: mend, where `every day at 01:00` wrote the `run` the file allows. Now the same: the
+#: help names the members, the fix (a job of IDENTITY users, or one whose users' other
+#: jobs run on one member) or each choice writes the statement, every file clean. Its
+#: time left out too (`weekly saturday`, `daily`): was two errors, "`run` is missing"
+#: and "expected a time of day"; now one, whose help writes the statement with HH:MM,
+#: no mend. (where, homed, as written, the help, the runs the mends write)
+H3_69_SCHEDULE_ALONE = [
+    ("G", False, "daily 01:00",
+     ("write `run on MEMBER daily 01:00` with the member it runs on, `on DEV1` or `on DEV2`: the job backs up"
+      " single-configuration users"), ["run on DEV1 daily 01:00", "run on DEV2 daily 01:00"]),
+    ("S", False, "weekly sat 22:00  # x",
+     "write `run on each member weekly sat 22:00`: the job backs up IDENTITY users, one job per member",
+     ["run on each member weekly sat 22:00  # x"]),
+    ("G", True, "Monthly 1 22:00",
+     ("write `run on DEV2 monthly 1 22:00`: the job backs up single-configuration users, whose other jobs run on"
+      " DEV2"), ["run on DEV2 monthly 1 22:00"]),
+    ("G", False, "weekly saturday",
+     ("write `run on MEMBER weekly sat HH:MM` with the member it runs on, `on DEV1` or `on DEV2`, and the time of"
+      " day on a 24-hour clock: the job backs up single-configuration users; `weekly saturday` is written"
+      " `weekly sat`"), []),
+    ("S", False, "weekly saturday",
+     ("write `run on each member weekly sat HH:MM`, the time of day on a 24-hour clock: the job backs up IDENTITY"
+      " users, one job per member; `weekly saturday` is written `weekly sat`"), []),
+    ("G", True, "daily",
+     ("write `run on DEV2 daily HH:MM`, the time of day on a 24-hour clock: the job backs up single-configuration"
+      " users, whose other jobs run on DEV2"), []),
+    # its time written another way (`3h`, `02:00:00`): as BKR313 reads it (was `run on
+    # MEMBER` before `daily`, the time's own error unsaid)
+    ("G", False, "daily 3h",
+     ("write `run on MEMBER daily 03:00` with the member it runs on, `on DEV1` or `on DEV2`: the job backs up"
+      " single-configuration users; `daily 3h` is written `daily 03:00`"),
+     ["run on DEV1 daily 03:00", "run on DEV2 daily 03:00"]),
+    ("S", False, "daily 02:00:00",
+     ("write `run on each member daily 02:00`: the job backs up IDENTITY users, one job per member;"
+      " `daily 02:00:00` is written `daily 02:00`"), ["run on each member daily 02:00"]),
 ]
 
 
@@ -15593,6 +15914,40 @@ H4S69_USER_BRACES = [
      "write `identity group SYSTEM { TCPIP }` to declare the group SYSTEM of them"),
     ("  single user LINUX03", "  single user LINUX03 { }",
      "write `single user LINUX03`; a group's users go in braces, `single group NAME { ... }`"),
+@pytest.mark.parametrize(("where", "homed", "written", "help", "runs"), H3_69_SCHEDULE_ALONE,
+                         ids=[f"{c[0]}{'+home' if c[1] else ''}: {c[2]}" for c in H3_69_SCHEDULE_ALONE])
+def test_h3_69_a_whole_schedule_alone_without_run_writes_the_run_the_file_allows(
+    where, homed, written, help, runs, parser, monkeypatch
+):
+    text, analysis = _h3_69_slip(written, where, homed, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    untimed = "HH:MM" in help.split("`")[1]
+    assert (found.code, found.message, found.help) == (
+        "BKR004",
+        "a schedule is part of the `run` statement: `run` is missing, and so "
+        + ("are the member the job runs on and the time of day (HH:MM)" if untimed else "is the member the job runs on"),
+        help,
+    )
+    assert too_long(found, analysis.sources) == []
+    mends = [found.fix] if found.fix is not None else list(found.choices)
+    assert [m.title for m in mends] == [f"Write `{run.split('#')[0].strip()}`" for run in runs]
+    for mend, run in zip(mends, runs, strict=True):
+        assert _h3_69_mended(text, mend) == _h3_69_text(run, where, homed)
+    if untimed:
+        # the help's statement, a member and a time written, checks clean
+        line = help.split("`")[1].replace("MEMBER", "DEV1").replace("HH:MM", "22:00")
+        assert analyse("x.bkr", _h3_69_text(line, where, homed).encode("utf-8")).diagnostics == [] or homed
+
+
+#: A schedule's time left out on its `run` line (`run on DEV1 weekly saturday`): the help
+#: was "write a time of day (HH:MM) after `weekly saturday`"; now it writes the statement
+#: too, with the file's names and HH:MM (no mend: no time nobody gave), which, a time
+#: written, checks clean. A statement not alone on its line keeps the help as it was.
+H3_69_TIME_LEFT_OUT = [
+    ("G", "run on DEV1 weekly saturday", "weekly saturday"),
+    ("S", "run on each member weekly sat, sun  # x", "weekly sat, sun"),
+    ("G", "run on DEV1 Daily", "Daily"),
+    ("G", "run on DEV1 monthly last sun", "monthly last sun"),
 ]
 
 
@@ -15614,3 +15969,55 @@ def test_h4s69_a_user_declared_with_braces_is_said_so(clean, written, help, pars
         assert analyse("lab.bkr", mended.encode()).diagnostics == []
     else:
         assert mended == base
+@pytest.mark.parametrize(("where", "written", "schedule"), H3_69_TIME_LEFT_OUT, ids=[c[1] for c in H3_69_TIME_LEFT_OUT])
+def test_h3_69_a_schedules_time_left_out_writes_its_statement(where, written, schedule, parser, monkeypatch):
+    _text, analysis = _h3_69_slip(written, where, False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    statement = written.split("#")[0].strip()
+    assert (found.code, found.help, found.fix, found.choices) == (
+        "BKR010",
+        f"write a time of day (HH:MM) after `{schedule}`: `{statement} HH:MM`, on a 24-hour clock",
+        None, (),
+    )
+    assert too_long(found, analysis.sources) == []
+    line = written.replace(schedule, f"{schedule} 22:00", 1)
+    assert analyse("x.bkr", _h3_69_text(line, where).encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h3_69_a_schedules_time_left_out_in_a_one_line_block_keeps_its_help(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    (found,) = analyse("x.bkr", b"cluster A {\n  job J { run on M daily }\n}\n").diagnostics
+    assert found.help == "write a time of day (HH:MM) after `daily`"
+
+
+#: A time alone after `at` on a job's line (`at 02:00`, `at 2am`), as cron's or WAKEUP's
+#: users may write it: was "`at` starts no statement: it gives where a disk starts on
+#: its volume", the block's statements its help. Now the error `run` left out gets, its
+#: help saying that how often is not said; `daily` is a choice (not a fix), as for `run
+#: on DEV1 at 02:00`, every file clean.
+H3_69_AT_ALONE = [
+    ("G", False, "at 03:00", "03:00", ["run on DEV1 daily 03:00", "run on DEV2 daily 03:00"]),
+    ("S", False, "at 2am  # x", "02:00", ["run on each member daily 02:00  # x"]),
+    ("G", True, "at 10pm", "22:00", ["run on DEV2 daily 22:00"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("where", "homed", "written", "time", "runs"), H3_69_AT_ALONE,
+                         ids=[f"{c[0]}{'+home' if c[1] else ''}: {c[2]}" for c in H3_69_AT_ALONE])
+def test_h3_69_a_time_alone_after_at_without_run(where, homed, written, time, runs, parser, monkeypatch):
+    text, analysis = _h3_69_slip(written, where, homed, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    phrase = written.split("#")[0].strip()
+    assert (found.code, found.message, found.fix) == (
+        "BKR004", "a schedule is part of the `run` statement: `run` is missing, and so is the member the job runs on", None,
+    )
+    assert found.help.endswith(
+        f"; `{phrase}` does not say how often it runs: `daily {time}` runs it every day,"
+        f" `weekly DAY {time}` or `monthly N {time}` less often"
+    ), found.help
+    assert too_long(found, analysis.sources) == []
+    assert [c.title for c in found.choices] == [f"Write `{run.split('#')[0].strip()}`" for run in runs]
+    for choice, run in zip(found.choices, runs, strict=True):
+        assert _h3_69_mended(text, choice) == _h3_69_text(run, where, homed)

@@ -240,14 +240,17 @@ INVALID_TIME = register(
     (or `daily midnight`) gets the fix that writes `00:00` (a weekly or monthly
     schedule's day would change with it: the help writes the day after where a
     schedule names it, `weekly sun 24:00` `weekly mon 00:00`); a minute of one digit
-    (`2:5`) gets a help with both readings, `daily 02:05` and `daily 02:50`, each
+    (`2:5`, also `2.5`, with `.` for `:`) gets a help with both readings, `daily
+    02:05` and `daily 02:50`, each a choice (one where the figure is 0, `2:0`,
+    which the fix writes, `02:00`), each
     time as `bkrc show` prints it, two digits to the hour. A time past the clock's
     end reads as the time it comes to, said in the help and offered as a choice,
     not a fix (either may be a slip of the keys): `2:60` is `03:00`, `25:00` the next day's `01:00`, the
     day after written where a schedule names it (`weekly sun 25:00` is `weekly mon
     01:00`, `monthly last-day 25:00` `monthly 1 01:00`; after `monthly first sun`,
     whose next day no schedule names, the help says to write a time of its day),
-    also with `.` for `:` (`daily 25.00`), the help saying the `:` as well;
+    also with `.` for `:` (`daily 25.00`), the help saying the `:` as well, and
+    with a minute of one digit (`daily 25.5`: the next day's `01:05` or `01:50`);
     two days or more past it (`daily 48:00`), it has no reading: the help writes
     the statement with HH:MM for the time (`run on DEV1 daily HH:MM`), no mend.
     A time window where the start time goes (`daily 02:00-04:00`) gets the fix
@@ -1413,15 +1416,29 @@ def _time_for_help(sched: ast.Schedule) -> str | None:
     return time_meant(sched.time.text) or "HH:MM"
 
 
-#: A time with a one-digit minute (`2:5`), midnight at the day's end (`24:00`), and
-#: HH:MM past the clock's end (`25:00`, `2:60`; with `.` for `:`, `25.00`, as
-#: `time_meant` reads `2.30` within the clock).
-_ONE_DIGIT_MINUTE = re.compile(r"([01]?[0-9]|2[0-3]):([0-9])")
+#: A time with a one-digit minute (`2:5`; with `.` for `:`, `2.5`, and past the clock's
+#: end, `25.0`, `25:5`), midnight at the day's end (`24:00`), and HH:MM past the
+#: clock's end (`25:00`, `2:60`; with `.` for `:`, `25.00`, as `time_meant` reads
+#: `2.30` within the clock).
+_ONE_DIGIT_MINUTE = re.compile(r"([0-9]{1,2})[:.]([0-9])")
 _END_OF_DAY = re.compile(r"24:00?")
 _PAST_THE_CLOCK = re.compile(r"([0-9]{1,2})[:.]([0-9]{2})")
 #: A time window where a schedule's start time goes (`02:00-04:00`, `_time_out_of_clock`).
 _TIME_WINDOW = re.compile(r"([0-9]{1,2}:[0-9]{2})-([0-9]{1,2}:[0-9]{2})")
 _MINUTES_A_DAY = 24 * 60
+
+
+def _one_digit_minute(text: str) -> tuple[int, list[str]] | None:
+    """`2:5`, `2.5`, `25.5`: a time whose minutes are one figure, and the times it may
+    mean (`_time_out_of_clock`): (the minutes past midnight its hour starts at, the
+    times of day it comes to, five past and ten to, `02:05` and `02:50`, or one where
+    the figure is 0, `02:00`). None for any other time."""
+    found = _ONE_DIGIT_MINUTE.fullmatch(text)
+    if found is None:
+        return None
+    hour, figure = int(found.group(1)), found.group(2)
+    times = dict.fromkeys(f"{hour % 24:02d}:{minutes}" for minutes in (f"0{figure}", f"{figure}0"))
+    return hour * 60, list(times)
 
 
 def _day_after(sched: ast.Schedule, time: str) -> str | None:
@@ -1497,12 +1514,26 @@ def _time_out_of_clock(sched: ast.Schedule, statement: str = "") -> tuple[str, F
             f" what is scheduled starts at {start} and runs until it is done"
         )
         return help, Fix.replace(f"Write `{start}`", sched.time.span, start)
-    found = _ONE_DIGIT_MINUTE.fullmatch(text)
-    if found is not None:
-        hour, minute = int(found.group(1)), found.group(2)
-        five_past = schedule_text(sched, f"{hour:02d}:0{minute}")
-        ten_to = schedule_text(sched, f"{hour:02d}:{minute}0")
-        return f"the minutes have two digits: write `{five_past}` or `{ten_to}`", None
+    one_digit = _one_digit_minute(text)
+    if one_digit is not None and one_digit[0] < 2 * _MINUTES_A_DAY:
+        # `2:5`: five past or ten to; `2:0`, one time (was two choices, the same); `.` for
+        # `:` (`2.5`), which the help says too; past the clock's end (`25.5`, `25:0`),
+        # as `25:00` is: the next day's time, the day after's schedule where its day changes
+        start, times = one_digit
+        colon = ", and the hour and the minutes are separated by `:`" if ":" not in text else ""
+        if start < _MINUTES_A_DAY:
+            written = " or ".join(f"`{schedule_text(sched, t)}`" for t in times)
+            fix = Fix.replace(f"Write `{times[0]}`", sched.time.span, times[0]) if len(times) == 1 else None
+            return f"the minutes have two digits{colon}: write {written}", fix
+        said = " or ".join(f"`{t}`" for t in times)
+        why = f"a 24-hour clock's hours are 00 to 23, and the minutes have two digits: `{text}` is the next day's {said}"
+        after = [_day_after(sched, t) for t in times]
+        if None in after:
+            return (
+                f"{why}, a day no `{sched.frequency}` schedule names{colon};"
+                " write a time of this day, from `00:00` to `23:59`"
+            ), None
+        return f"{why}{colon}; write {' or '.join(f'`{a}`' for a in after)}", None
     found = _PAST_THE_CLOCK.fullmatch(text)
     minutes = None if found is None else int(found.group(1)) * 60 + int(found.group(2))
     if minutes is not None and minutes < 2 * _MINUTES_A_DAY:
@@ -1544,8 +1575,8 @@ def _time_out_of_clock(sched: ast.Schedule, statement: str = "") -> tuple[str, F
             Fix.replace(f"Write `{hour:02d}:00`", sched.time.span, f"{hour:02d}:00") if certain else None,
         )
     whole = " ".join(p for p in (statement, schedule_text(sched, "HH:MM")) if p)
-    if found is not None:
-        # `daily 48:00`: past the next day's end, which no slip of one key explains
+    if found is not None or one_digit is not None:
+        # `daily 48:00`, `daily 49.5`: past the next day's end, which no slip of one key explains
         return (
             f"a 24-hour clock's hours are 00 to 23 and an hour's minutes 00 to 59: `{text}` is no time of"
             f" this day nor of the next; write `{whole}`, the time from 00:00 to 23:59"
@@ -1560,6 +1591,16 @@ def _time_choices(sched: ast.Schedule) -> tuple[Fix, ...]:
     `14:00`), or 12 (`12:00`, or midnight, `00:00`), not where it may be a day as a crontab numbers it (`weekly sat 2`, whose
     third reading has no time); a minute of one figure, `daily 1:5` (`01:05`, `01:50`)."""
     text = sched.time.text
+    one_digit = _one_digit_minute(text)
+    if one_digit is not None and one_digit[0] < 2 * _MINUTES_A_DAY:
+        # `2:5` (`02:05`, `02:50`), `25.5` (the next day's, with its day where it changes)
+        start, times = one_digit
+        if start < _MINUTES_A_DAY or sched.frequency == "daily":
+            if len(times) == 1 and start < _MINUTES_A_DAY:
+                return ()  # `2:0`: the fix writes `02:00`
+            return tuple(Fix.replace(f"Write `{t}`", sched.time.span, t) for t in times)
+        after = [_day_after(sched, t) for t in times]
+        return () if None in after else tuple(Fix.replace(f"Write `{a}`", sched.span, a) for a in after)
     past = _PAST_THE_CLOCK.fullmatch(text)
     minutes = None if past is None else int(past.group(1)) * 60 + int(past.group(2))
     if minutes is not None and minutes < 2 * _MINUTES_A_DAY:
@@ -1576,11 +1617,7 @@ def _time_choices(sched: ast.Schedule) -> tuple[Fix, ...]:
             return ()
         times = [f"{int(text):02d}:00", f"{(int(text) + 12) % 24:02d}:00"]
     else:
-        found = _ONE_DIGIT_MINUTE.fullmatch(text)
-        if found is None:
-            return ()
-        hour, minute = int(found.group(1)), found.group(2)
-        times = [f"{hour:02d}:0{minute}", f"{hour:02d}:{minute}0"]
+        return ()
     return tuple(Fix.replace(f"Write `{t}`", sched.time.span, t) for t in times)
 
 
@@ -1931,11 +1968,7 @@ def times_and_days(model: Model):
                             fix=Fix.replace(f"Write `{meant}`", w.span, meant),
                         )
                         continue
-                    squeezed = re.sub(r"[^A-Z]", "", w.text.upper())
-
-                    if squeezed == LAST_DAY.replace("-", "") or (
-                        n is None and messages.did_you_mean(w.text, [LAST_DAY.lower()], synonyms=False)
-                    ):
+                    if messages.last_day_respelt(w.text):
                         # `monthly lastday 23:00`, `last_day`, `last-dy`: the one word, spelt otherwise
                         yield INVALID_DAY(
                             f"{quoted(w.text)} is not a day of the month: the month's last day is written `last-day`",

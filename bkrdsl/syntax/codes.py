@@ -330,7 +330,9 @@ SYNTAX = register(
     and fix write the line in order with the days one by one, `run on
     VMSYS1 weekly mon,tue,wed,thu,fri 22:00` (without the time, HH:MM and
     no fix; with members named without their `,`, `... run on VMSYS1
-    VMSYS2`, the `,` written and said too); where its
+    VMSYS2`, the `,` written and said too, but in a job of
+    single-configuration users, which runs on one member, the line on one
+    member, as for `run weekly mon-fri 22:00 on VMSYS1 VMSYS2`); where its
     words make no statement put in order (`daily now 01:00 on VMSYS1`),
     its help says how the `run` statement is written, no fix. Where no
     order does,
@@ -722,7 +724,10 @@ SYNTAX = register(
     HH:MM (`daily 01:00`), as for `01.00` (BKR313); with an hour past 23
     (`daily 25/00`), one error that says so, whose help writes the next
     day's time it comes to for a `daily` schedule, a choice, as for `25:00`
-    (BKR313), and HH:MM for a weekly or monthly one, whose day would change.
+    (BKR313), and for a weekly or monthly one, whose day would change, the
+    schedule of the day after (`weekly sun 25/00`: `weekly mon 01:00`), a
+    choice, as BKR313 writes for `weekly sun 25:00`; HH:MM where no schedule
+    names the day after (`monthly 31`, `monthly first sun`).
     The ordinal of the Nth weekday written as a number (`monthly 1st sun
     02:00`, 1st to 4th) is one error whose fix writes the word (`monthly
     first sun 02:00`). There is no fifth: not every month has a fifth
@@ -1047,7 +1052,11 @@ EXPECTED_NAME = register(
     name (`weekly sat,sun HH:MM`: 0 and 7 are Sunday, 1 Monday). The Nth
     weekday of the month as one word (`monthly first-sunday`, `monthly
     last-sat`) gets the two words: `monthly first sun HH:MM`, no mend (with
-    the time written, BKR314, whose fix writes them).
+    the time written, BKR314, whose fix writes them); the month's last day
+    spelt otherwise (`monthly lastday`, `last_day`, `last day`) gets
+    `monthly last-day HH:MM` the same way. A time missing on a `run` line
+    alone on its line (`run on VMSYS1 weekly saturday`) gets the statement
+    written whole in the help, `run on VMSYS1 weekly saturday HH:MM`.
 
     Failing example:
 

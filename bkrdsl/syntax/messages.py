@@ -4329,6 +4329,9 @@ def run_and_member_missing(
     kind: str | None,
     home: str | None,
     phrase: str | None = None,
+    others: Sequence[str] = (),
+    untimed: bool = False,
+    often: str | None = None,
 ) -> Diagnostic:
     """`nightly at 01:00`, `daily 01:00` alone on a line of a job: `run on` and the
     member left out before the schedule (`written`, over `span`), which means `schedule`
@@ -4338,13 +4341,62 @@ def run_and_member_missing(
     fix writes, and so does a job of single-configuration users whose other jobs run on
     one member (`home`), or in a file of one member; else each of the file's `members`
     (four at most) is a choice (which one is the site's); of users of no kind known,
-    the help names both forms, no fix."""
+    the help names both forms, no fix. `others`: the schedule's other reading, where
+    its hour alone may be the afternoon's (`every day at 3`: `daily 15:00`), which the
+    help says as `on_and_schedule`'s does; then each run is a choice, no fix, the first
+    reading's first. `untimed`: the schedule's time is not written (`weekly saturday`:
+    `schedule` ends with HH:MM), which the message says too: no mend (no time nobody
+    gave), the help writing the statement all the same. `often`: the time of a phrase
+    that says no how often (`at 02:00`; `schedule`, `daily` at it), which the help says:
+    each mend is a choice, never the fix (how often is the site's to say)."""
     said = f"; `{phrase}` is written `{schedule}`" if phrase is not None and phrase != schedule else ""
+    if often is not None:
+        said = (
+            f"; `{phrase}` does not say how often it runs: `daily {often}` runs it every day,"
+            f" `weekly DAY {often}` or `monthly N {often}` less often"
+        )
+    if untimed:
+        said = f"; `{phrase}` is written `{schedule.removesuffix(' HH:MM')}`" if said else ""
+        message = (
+            "a schedule is part of the `run` statement: `run` is missing, and so are the member the job runs on"
+            " and the time of day (HH:MM)"
+        )
+        if kind == "single" and home is None and len(members) == 1:
+            home = members[0]
+        clock = "the time of day on a 24-hour clock"
+        if kind == "identity" or (kind == "single" and home is not None):
+            meant = f"run on each member {schedule}" if kind == "identity" else f"run on {home} {schedule}"
+            why = (
+                "the job backs up IDENTITY users, one job per member"
+                if kind == "identity"
+                else f"the job backs up single-configuration users, whose other jobs run on {home}"
+                if len(members) > 1
+                else "the cluster's one member"
+            )
+            return codes.SYNTAX(message, span, help=f"write `{meant}`, {clock}: {why}{said}")
+        named = one_of([f"`on {m}`" for m in members[:4]] + ["..."] * (len(members) > 4))
+        if kind == "single":
+            return codes.SYNTAX(
+                message,
+                span,
+                help=f"write `run on MEMBER {schedule}` with the member it runs on, {named}, and {clock}:"
+                f" the job backs up single-configuration users{said}",
+            )
+        return codes.SYNTAX(
+            message,
+            span,
+            help=f"write `run on MEMBER {schedule}` with the member's name, {named} (single-configuration users),"
+            f" or `run on each member {schedule}` (IDENTITY users), and {clock}{said}",
+        )
+    if others:
+        hour = int(schedule.rsplit(" ", 1)[1][:2])
+        other = "midnight" if hour == 12 else f"{hour} in the afternoon"
+        said += f", the hour read on a 24-hour clock ({other}: `{others[0]}`)"
     message = "a schedule is part of the `run` statement: `run` is missing, and so is the member the job runs on"
     if kind == "single" and home is None and len(members) == 1:
         home = members[0]
     if kind == "identity" or (kind == "single" and home is not None):
-        meant = f"run on each member {schedule}" if kind == "identity" else f"run on {home} {schedule}"
+        runs = [f"run on each member {s}" if kind == "identity" else f"run on {home} {s}" for s in (schedule, *others)]
         why = (
             "the job backs up IDENTITY users, one job per member"
             if kind == "identity"
@@ -4352,11 +4404,14 @@ def run_and_member_missing(
             if len(members) > 1
             else "the cluster's one member"
         )
-        return codes.SYNTAX(message, span, help=f"write `{meant}`: {why}{said}", fix=write_fix(meant, span))
+        help = f"write `{runs[0]}`: {why}{said}"
+        if others or often is not None:
+            return codes.SYNTAX(message, span, help=help, choices=tuple(write_fix(run, span) for run in runs))
+        return codes.SYNTAX(message, span, help=help, fix=write_fix(runs[0], span))
     named = one_of([f"`on {m}`" for m in members[:4]] + ["..."] * (len(members) > 4))
     if kind == "single":
         help = f"write `run on MEMBER {schedule}` with the member it runs on, {named}: the job backs up single-configuration users{said}"
-        choices = tuple(write_fix(f"run on {m} {schedule}", span) for m in members[:4])
+        choices = tuple(write_fix(f"run on {m} {s}", span) for s in (schedule, *others) for m in members[:4])
         return codes.SYNTAX(message, span, help=help, choices=choices)
     help = (
         f"write `run on MEMBER {schedule}` with the member's name, {named} (single-configuration users),"
@@ -4904,13 +4959,43 @@ def time_slashed(written: str, meant: str, statement: str, span: Span) -> Diagno
     )
 
 
-def time_slashed_past(written: str, hour: int, minutes: str, lead: str, daily: bool, span: Span) -> Diagnostic:
+def day_after(keyword: str, days: Sequence[str], time: str) -> str | None:
+    """The schedule that runs on the day after the days `keyword` (`weekly`, `monthly`)
+    names (`days`, its words as written before the time, commas apart or not), at
+    `time`: `weekly sun` is followed by `weekly mon`, `monthly 14` by `monthly 15`,
+    `monthly last-day` by `monthly 1`, as BKR313 writes it (check/values `_day_after`).
+    None where no schedule names that day (after `monthly 31`, or `monthly first sun`)
+    or a word is no day."""
+    words = [w for w in ",".join(days).split(",") if w]
+    if keyword.lower() == "weekly" and words and all(looks_like_day(w) for w in words):
+        after = [_DAYS_LISTED[(_DAYS_LISTED.index(w.lower()[:3]) + 1) % 7] for w in words]
+        return f"weekly {','.join(after)} {time}"
+    if keyword.lower() == "monthly" and len(words) == 1:
+        if words[0].lower() == "last-day":
+            return f"monthly 1 {time}"
+        if words[0].isdigit() and 1 <= int(words[0]) <= 30:
+            return f"monthly {int(words[0]) + 1} {time}"
+    return None
+
+
+def time_slashed_past(
+    written: str,
+    hour: int,
+    minutes: str,
+    lead: str,
+    daily: bool,
+    span: Span,
+    after: tuple[str, str, Span] | None = None,
+) -> Diagnostic:
     """`daily 25/00`: a time (`written`, at `span`) with `/` for `:` whose `hour` no
     24-hour clock has. `lead`: the statement's words before the time (`run on DEV1
     daily`). The next day's time it comes to (`01:00`), where a clock runs on past
     midnight, is a choice for a `daily` schedule (`daily`; the keys may have slipped,
-    as for `25:00`, BKR313); a weekly or monthly one's day would change with it, and
-    the help writes HH:MM; an hour of the day after next has no reading."""
+    as for `25:00`, BKR313); a weekly or monthly one's day would change with it:
+    `after`, the statement's words before its schedule, the schedule of the day after
+    (`day_after`: `weekly mon 01:00`) and the schedule's span, which the help writes
+    and a choice, as BKR313 does for `weekly sun 25:00`; without it, the help writes
+    HH:MM. An hour of the day after next has no reading."""
     reading = f"{hour % 24:02d}:{minutes}" if hour < 48 else None
     message = f"`{written}` is not a time of day: a time is HH:MM on a 24-hour clock, its hours 00 to 23"
     said = f"`{written}` would be the next day's `{reading}`" if reading is not None else f"{hour} is no hour of this day nor of the next"
@@ -4920,6 +5005,17 @@ def time_slashed_past(written: str, hour: int, minutes: str, lead: str, daily: b
             span,
             help=f"write `{lead} {reading}`: {said}, and the hour and the minutes are separated by `:`",
             choices=(write_fix(reading, span),),
+        )
+    if reading is not None and after is not None:
+        # `weekly sun 25/00`: the day after's schedule (was HH:MM, where `25:00` and
+        # `25.00` wrote `weekly mon 01:00`, BKR313)
+        before, schedule, whole = after
+        line = " ".join(p for p in (before, schedule) if p)
+        return codes.SYNTAX(
+            message,
+            span,
+            help=f"write `{line}`: {said}, and the hour and the minutes are separated by `:`",
+            choices=(write_fix(schedule, whole),),
         )
     return codes.SYNTAX(
         message,
@@ -7068,6 +7164,14 @@ def missing_value(
             message, help_text = unfinished[0] or message, unfinished[1]
             expected = None if unfinished[0] else need
             ends = None if unfinished[0] else found
+        elif need == FOLLOWERS[("daily", None)] and text:
+            # `run on DEV1 weekly saturday`: the statement whole, with the file's names
+            # and HH:MM (was "write a time of day (HH:MM) after `weekly saturday`" alone)
+            lead = _statement_before(text, span, keyword, names)
+            if not names and text[span.start : span.end].lower() == keyword.lower():
+                lead = " ".join(text[text.rfind("\n", 0, span.start) + 1 : span.start].split("#")[0].split())
+            if lead and not set(lead) & set("{};"):  # the statement alone on its line
+                help_text += f": `{lead} {written.strip('`')} HH:MM`, on a 24-hour clock"
         elif keyword.lower() == "pool" and not names and text:
             help_text = pool_named_elsewhere(text, span) or help_text
         elif keyword.lower() == "on" and not names and text and _disk_placement(text, span.start):
@@ -7388,6 +7492,17 @@ def nth_weekday_as_one(word: str) -> tuple[str, str] | None:
     return f"{nth} {day}", f"{nth} {_WEEKDAY_NAMES[day]}"
 
 
+def last_day_respelt(word: str) -> bool:
+    """`lastday`, `last_day`, `LastDay`, `last-dy`: the month's last day, `last-day`,
+    spelt otherwise, as BKR314 (check/values) reads it with the time written and the
+    parser's error without it (`_schedule_left_unfinished`); not `last-day` itself."""
+    if word.lower() == "last-day" or nth_weekday_as_one(word) is not None:  # `last-sat`: the last Saturday
+        return False
+    return re.sub(r"[^A-Z]", "", word.upper()) == "LASTDAY" or (
+        not word.isdigit() and bool(did_you_mean(word, ["last-day"], synonyms=False))
+    )
+
+
 def _schedule_left_unfinished(keyword: str, names: list[str]) -> tuple[str | None, str] | None:
     """The message (None: the one said already) and the help for a schedule whose day
     or time is missing, in the form it takes, no day nor time nobody chose (`weekly`
@@ -7442,6 +7557,24 @@ def _schedule_left_unfinished(keyword: str, names: list[str]) -> tuple[str | Non
         return (
             f"{shown(names[0])} is not a day of the month, {missing}",
             f"write {monthly_forms_said()}",
+        )
+    if keyword == "monthly" and len(names) == 1 and last_day_respelt(names[0]):
+        # `monthly lastday`, `monthly last_day`: the month's last day spelt otherwise
+        # (BKR314 once the time is written, whose fix writes `last-day`), and the time
+        # missing: both said at once, the help writing `last-day` and HH:MM
+        return (
+            f"{shown(names[0])} is not a day of the month: the month's last day is written `last-day`, {missing}",
+            "write `monthly last-day HH:MM`, the month's last day, then the time of day on a 24-hour clock",
+        )
+    if keyword == "monthly" and [n.lower() for n in names] == ["last", "day"]:
+        # `monthly last day`: the month's last day as two words (BKR314 once the time is
+        # written), and the time missing
+        return (
+            (
+                "`monthly last` takes a day of the week: the month's last day is written `monthly last-day`,"
+                f" one word, {missing.replace('after it', 'after `day`')}"
+            ),
+            "write `monthly last-day HH:MM`, the month's last day, then the time of day on a 24-hour clock",
         )
     joined = nth_weekday_as_one(names[0]) if keyword == "monthly" and len(names) == 1 else None
     if joined is not None:

@@ -5412,10 +5412,20 @@ class Recovery:
         and "`run` is missing"); the line is read to its end."""
         phrase = " ".join(rest.split())
         schedule = messages.certain_schedule(phrase) if messages.looks_like_schedule(phrase) else None
+        others: tuple[str, ...] = ()
         if schedule is None and messages.looks_like_schedule(phrase):
-            # `every night at 3`: an hour alone of one reading (at night, `daily 03:00`)
+            # `every night at 3`: an hour alone of one reading (at night, `daily 03:00`);
+            # `every day at 3`, of two (`daily 03:00`, `daily 15:00`), each said
             readings = messages.hour_readings(phrase) or ()
-            schedule = readings[0][1] if len(readings) == 1 else None
+            schedule = readings[0][1] if readings else None
+            others = tuple(reading for _, reading in readings[1:])
+        often = None
+        at = re.fullmatch(r"(?i)(?:at|@)\s*(?P<time>\S+)", phrase)
+        if schedule is None and at is not None and _time_read(at.group("time")) is not None:
+            # `at 02:00`: a time, how often not said (was "`at` starts no statement: it gives
+            # where a disk starts"): `daily` a choice, as on a `run` line
+            often = _time_read(at.group("time"))
+            schedule = f"daily {often}"
         if schedule is None:
             return False
         stack = ip.parser_state.value_stack
@@ -5426,7 +5436,47 @@ class Recovery:
             return False
         kind, home = self.job_home(stack)
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
-        self.report(messages.run_and_member_missing(rest, schedule, span, members, kind, home, phrase), tok.start_pos)
+        diag = messages.run_and_member_missing(rest, schedule, span, members, kind, home, phrase, others, often=often)
+        self.report(diag, tok.start_pos)
+        self.skip_phrase(ip, tok, tok.start_pos + len(rest))
+        self._fed_error_token = True
+        return True
+
+    def schedule_alone(self, ip, tok: Token, rest: str) -> bool:
+        """`daily 02:00`, `weekly saturday 22:00`, or its time not written, `weekly
+        saturday`, `daily`, alone on a line of a job (`rest`, from `tok`, its first
+        word): a whole schedule (`messages.certain_schedule` reads it, as written or
+        with a time after it), whose `run on MEMBER` is left out. One error whose help
+        writes the `run` the file allows, with its members, and whose mends write it
+        (`messages.run_and_member_missing`); where the time is not written, HH:MM in
+        the help and no mend. False for any other line, or where no member is read."""
+        phrase = " ".join(rest.split())
+        schedule, untimed = messages.certain_schedule(phrase), False
+        *head, last = phrase.split()
+        time = _time_read(last) if head else None
+        if schedule is None and time is not None and time != last:
+            # `daily 2h`, `daily 02:00:00`: the time as BKR313 reads it, which the help says
+            schedule = messages.certain_schedule(" ".join([*head, time]))
+        if schedule is None:
+            timed = messages.certain_schedule(f"{phrase} 00:00")
+            if timed is None or not timed.endswith(" 00:00"):
+                return False
+            schedule, untimed = timed.removesuffix(" 00:00"), True
+        # written otherwise (`weekly saturday`: `weekly sat`), the help says how, as for
+        # `weekly saturday 22:00` (run_and_member_missing)
+        written = None if schedule == re.sub(r"\s*,\s*", ",", phrase.lower()) else phrase
+        if untimed:
+            schedule = f"{schedule} HH:MM"
+        stack = ip.parser_state.value_stack
+        members = members_read(stack)
+        words = tuple(re.findall(r",|[^\s,]+", f"run on X {schedule.replace('HH:MM', '00:00')}"))
+        sim = Sim.of(ip)
+        if not members or not self._whole_statement(sim, words) or not self._values_shaped(sim, words):
+            return False
+        kind, home = self.job_home(stack)
+        span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
+        diag = messages.run_and_member_missing(rest, schedule, span, members, kind, home, written, untimed=untimed)
+        self.report(diag, tok.start_pos)
         self.skip_phrase(ip, tok, tok.start_pos + len(rest))
         self._fed_error_token = True
         return True
@@ -5489,6 +5539,17 @@ class Recovery:
                     diag = messages.schedule_without_run(
                         written, span, meant, commas_missing=runs, days_listed=True, at_word=at_word
                     )
+                    if any(len(run) > 1 for run in runs):
+                        # a job of single-configuration users runs on one member: the
+                        # `,`s would give BKR220 (as `run weekly mon-fri 22:00 on VMSYS1
+                        # VMSYS2`, schedule_first_days_range)
+                        said = ["`weekly` takes each day by name, the days separated by commas"]
+                        if at_word is not None:
+                            said.append(f"the time follows without `{at_word}`")
+                        names = [name for run in runs for name in run]
+                        diag = messages.run_written_on_one(
+                            diag, names, *self.job_home(ip.parser_state.value_stack), said=said
+                        )
                     self.report(diag, tok.start_pos)
                     self.skip_phrase(ip, tok, end)
                     self._fed_error_token = True
@@ -5573,14 +5634,24 @@ class Recovery:
             return _LINE_SKIPPED
         meant = messages.certain_schedule(" ".join(written.split()))
         if (
-            meant is not None
-            and meant != " ".join(written.split()).lower()
+            (
+                meant is not None
+                and meant != " ".join(written.split()).lower()
+                # `daily at 3`: an hour alone of two readings, each said (as `every day at 3`)
+                or meant is None and messages.hour_readings(" ".join(written.split())) is not None
+            )
             and "on" not in written.lower().split()
             and self.run_and_member_missing(ip, tok, self.source.text[tok.start_pos : end].rstrip())
         ):
             # `daily at 01:00`: a schedule written another way, `run on` and the member
             # left out: one error, as `nightly at 01:00`'s (was two: the `at`'s, whose fix
             # left `daily 01:00`, and then "`run` is missing")
+            return _LINE_SKIPPED
+        if "on" not in written.lower().split() and self.schedule_alone(ip, tok, self.source.text[tok.start_pos : end].rstrip()):
+            # `daily 02:00`, `weekly saturday`: a whole schedule (its time perhaps not
+            # written) alone on a job's line: the `run` the file allows (was `run on
+            # MEMBER` before it, the file's names unsaid, and `weekly saturday`'s time
+            # missing a second error)
             return _LINE_SKIPPED
         found = re.fullmatch(r"(?P<schedule>\S.*?)\s+[Oo][Nn]", written)
         if found is not None:
@@ -9113,8 +9184,17 @@ class Recovery:
         start = schedule.start_pos if first is None or first.start_pos is None else first.start_pos
         lead = self.source.text[start : previous.start_pos].split()
         if hour > 23:
-            # `daily 25/00`: an hour no clock has (was "unexpected `/00`", the generic help)
-            diag = messages.time_slashed_past(written, hour, value[1:], " ".join(lead), schedule.type == "DAILY", span)
+            # `daily 25/00`: an hour no clock has (was "unexpected `/00`", the generic help);
+            # `weekly sun 25/00`: the day after's schedule, as BKR313 writes for `25:00`
+            after = None
+            keyword = str(schedule.value)
+            at = max((i for i, w in enumerate(lead) if w.lower() == keyword.lower()), default=None)
+            day = messages.day_after(keyword, lead[at + 1 :], f"{hour % 24:02d}:{value[1:]}") if at is not None else None
+            if day is not None and schedule.start_pos is not None:
+                after = (" ".join(lead[:at]), day, self.source.span(schedule.start_pos, tok.end_pos))
+            diag = messages.time_slashed_past(
+                written, hour, value[1:], " ".join(lead), schedule.type == "DAILY", span, after
+            )
         else:
             diag = messages.time_slashed(written, meant, " ".join([*lead, meant]), span)
         self.report(diag, tok.start_pos)
