@@ -16021,3 +16021,42 @@ def test_h3_69_a_time_alone_after_at_without_run(where, homed, written, time, ru
     assert [c.title for c in found.choices] == [f"Write `{run.split('#')[0].strip()}`" for run in runs]
     for choice, run in zip(found.choices, runs, strict=True):
         assert _h3_69_mended(text, choice) == _h3_69_text(run, where, homed)
+
+
+#: `run` and a schedule written another way, `on` and the members left out (`run every
+#: day at 2`, `run weekly mon-fri 22:00`, `run nightly at 3`), in a job of IDENTITY users:
+#: each choice wrote one member, `on DEV1 daily 02:00`, whose file met BKR221; in one of
+#: single-configuration users whose other jobs run on one member, each member was a
+#: choice. Now as `run daily 02:00` (run_members_left_out): the help says the job runs
+#: on each member (or on the users' member), and the fix writes it with the schedule,
+#: each reading a choice where the hour has two, every file clean.
+H3_69_RUN_WITHOUT_ON = [
+    ("S", False, "run every day at 3", ("write `on each member` after `run`: the job backs up IDENTITY users, one job"
+     " per member; `every day at 3` is written `daily 03:00`, the hour read on a 24-hour clock (3 in the afternoon:"
+     " `daily 15:00`)"), ["on each member daily 03:00", "on each member daily 15:00"]),
+    ("S", False, "run weekly mon-fri 22:00  # x", ("write `on each member` after `run`: the job backs up IDENTITY users,"
+     " one job per member; `weekly mon-fri 22:00` is written `weekly mon,tue,wed,thu,fri 22:00`"),
+     ["fix: on each member weekly mon,tue,wed,thu,fri 22:00"]),
+    ("G", True, "run nightly at 3", ("write `on DEV2` after `run`: the job backs up single-configuration users, whose"
+     " other jobs run on DEV2; `nightly at 3` is written `daily 03:00`"), ["fix: on DEV2 daily 03:00"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("where", "homed", "written", "help", "runs"), H3_69_RUN_WITHOUT_ON,
+                         ids=[f"{c[0]}{'+home' if c[1] else ''}: {c[2]}" for c in H3_69_RUN_WITHOUT_ON])
+def test_h3_69_run_and_a_schedule_without_on_writes_the_members_the_job_allows(
+    where, homed, written, help, runs, parser, monkeypatch
+):
+    text, analysis = _h3_69_slip(written, where, homed, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.help) == (
+        "BKR004", f"expected `on` after `run`, found `{written.split()[1]}`", help
+    )
+    assert too_long(found, analysis.sources) == []
+    fixed = runs[0].startswith("fix: ")
+    mends = [found.fix] if fixed else list(found.choices)
+    assert (found.fix is not None, len(mends)) == (fixed, len(runs))
+    comment = "  # x" if "#" in written else ""
+    for mend, run in zip(mends, runs, strict=True):
+        assert _h3_69_mended(text, mend) == _h3_69_text(f"run {run.removeprefix('fix: ')}{comment}", where, homed)

@@ -6546,7 +6546,22 @@ class Recovery:
         )
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
         others = [s for _, s in readings[1:]]
-        self.report(messages.on_and_schedule(diag, rest, schedule, span, members, others), tok.start_pos)
+        kind, home = self.job_home(stack)
+        if kind == "single" and home is None and len(members) == 1:
+            home = members[0]
+        if kind == "identity" or (kind == "single" and home is not None):
+            # a job of IDENTITY users runs on each member (a member each was offered: BKR221),
+            # one of single-configuration users on the member its users' other jobs run on:
+            # the help says so, as for `run daily 02:00` (run_members_left_out); the fix
+            # writes it with the schedule, each reading a choice where the hour has two
+            said = messages.run_members_left_out(diag, False, members, kind, home, self.span_of(last))
+            placed = ["each member" if kind == "identity" else home]
+            diag = messages.on_and_schedule(replace(said, fix=None), rest, schedule, span, placed, others)
+            if len(diag.choices) == 1:
+                diag = replace(diag, fix=diag.choices[0], choices=())
+        else:
+            diag = messages.on_and_schedule(diag, rest, schedule, span, members, others)
+        self.report(diag, tok.start_pos)
         self.skip_phrase(ip, tok, tok.start_pos + len(rest))
         self._fed_error_token = True
         return True
