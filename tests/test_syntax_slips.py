@@ -16060,3 +16060,36 @@ def test_h3_69_run_and_a_schedule_without_on_writes_the_members_the_job_allows(
     comment = "  # x" if "#" in written else ""
     for mend, run in zip(mends, runs, strict=True):
         assert _h3_69_mended(text, mend) == _h3_69_text(f"run {run.removeprefix('fix: ')}{comment}", where, homed)
+
+
+#: More than once a day, alone on a job's line (`twice daily`, `every 6 hours`, as cron
+#: or VMSCHED runs a job): was "`twice` is not a keyword", the block's statements its
+#: help. Now the error such words get on a `run` line (no schedule runs more than once a
+#: day), which says `run on` is missing too, its help a job for each time of day with
+#: the `run` the file allows; no mend (no time nobody gave). (where, homed, as written,
+#: the run the help writes)
+H3_69_MORE_THAN_DAILY_ALONE = [
+    ("G", False, "twice daily", "`run on MEMBER daily HH:MM`, with the member it runs on, `on DEV1` or `on DEV2`"),
+    ("S", False, "every 6 hours  # x", "`run on each member daily HH:MM`"),
+    ("G", True, "twice a day", "`run on DEV2 daily HH:MM`"),
+    ("S", False, "every hour", "`run on each member daily HH:MM`"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("where", "homed", "written", "run"), H3_69_MORE_THAN_DAILY_ALONE,
+                         ids=[f"{c[0]}{'+home' if c[1] else ''}: {c[2]}" for c in H3_69_MORE_THAN_DAILY_ALONE])
+def test_h3_69_more_than_once_a_day_alone_says_run_on_is_missing(where, homed, written, run, parser, monkeypatch):
+    _text, analysis = _h3_69_slip(written, where, homed, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    phrase = written.split("#")[0].strip()
+    assert (found.code, found.message, found.fix, found.choices) == (
+        "BKR004",
+        f"`{phrase}` is not a .bkr schedule: no schedule runs {phrase}, and `run on` is missing before it",
+        None, (),
+    )
+    assert found.help.startswith(
+        "a schedule runs once a day at most: write a job for each time of day, the same but for its `run`,"
+        f" each {run}\nthey may run on the same day"
+    ), found.help
+    assert too_long(found, analysis.sources) == []

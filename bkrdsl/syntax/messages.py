@@ -4420,6 +4420,35 @@ def run_and_member_missing(
     return codes.SYNTAX(message, span, help=help)
 
 
+def more_than_daily_alone(
+    written: str, often: str, span: Span, members: Sequence[str], kind: str | None, home: str | None
+) -> Diagnostic:
+    """`twice daily`, `hourly`, `every 6 hours` alone on a line of a job (`written`, over
+    `span`; `often`, `more_than_daily_written`'s words): more than once a day, which no
+    schedule runs, and `run on` left out before it. One error, as on a `run` line
+    (`schedule_phrase`), whose help writes the `run` the file allows (`run_and_member_
+    missing`'s: `kind`, `home`, the file's `members`) for each job, HH:MM for each time
+    of day; no mend (no time nobody gave)."""
+    if kind == "single" and home is None and len(members) == 1:
+        home = members[0]
+    if kind == "identity":
+        run = "`run on each member daily HH:MM`"
+    elif kind == "single" and home is not None:
+        run = f"`run on {home} daily HH:MM`"
+    else:
+        named = one_of([f"`on {m}`" for m in members[:4]] + ["..."] * (len(members) > 4))
+        run = f"`run on MEMBER daily HH:MM`, with the member it runs on, {named}"
+    quoted = f"`{' '.join(written.split())}`"
+    return codes.SYNTAX(
+        f"{quoted} is not a .bkr schedule: no schedule runs {often}, and `run on` is missing before it",
+        span,
+        help=(
+            f"a schedule runs once a day at most: write a job for each time of day, the same but for its `run`,"
+            f" each {run}\n{ONE_DAY_NOTE.removeprefix('; ')}"  # a line of its own: the first is long
+        ),
+    )
+
+
 def second_schedule(run: str, first: str, second: str, span: Span) -> Diagnostic:
     """`run on VMSYS1 daily 02:00 weekly sun 04:00`: two schedules on one `run` line;
     `run`, the line's `run on ...` before the first."""

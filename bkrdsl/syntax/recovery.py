@@ -5375,10 +5375,21 @@ class Recovery:
         the line is read to its end."""
         if not is_real(tok) or not self.first_on_line(tok.start_pos) or not Sim.of(ip).fits(["RUN", "ON"]):
             return False
-        if str(tok.value).lower() not in messages.SCHEDULE_STARTERS:
-            return False
         rest = self._line_before_comment(tok.start_pos).split("}", 1)[0].rstrip()
+        if str(tok.value).lower() not in messages.SCHEDULE_STARTERS:
+            return False  # `hourly` alone: a word the fast parser reports first on its own (`_stray_statement`)
+        often = messages.more_than_daily_written(rest)
         found = re.fullmatch(r"(?P<schedule>\S.*?)(?:\s+[Rr][Uu][Nn])?\s+[Oo][Nn]\s+(?P<place>\S.*)", rest)
+        if found is None and often is not None and members_read(ip.parser_state.value_stack):
+            # `twice daily`, `hourly` alone on a job's line: more than once a day, and `run
+            # on` left out (was "`twice` is not a keyword", the block's statements its help)
+            stack = ip.parser_state.value_stack
+            span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
+            diag = messages.more_than_daily_alone(rest, often, span, members_read(stack), *self.job_home(stack))
+            self.report(diag, tok.start_pos)
+            self.skip_phrase(ip, tok, tok.start_pos + len(rest))
+            self._fed_error_token = True
+            return True
         if found is None:
             return self.run_and_member_missing(ip, tok, rest)
         phrase = " ".join(found.group("schedule").split())
