@@ -16093,3 +16093,35 @@ def test_h3_69_more_than_once_a_day_alone_says_run_on_is_missing(where, homed, w
         f" each {run}\nthey may run on the same day"
     ), found.help
     assert too_long(found, analysis.sources) == []
+
+
+#: The same without the time (`weekly mon-fri run on DEV1 DEV2`, `run weekly mon-fri on
+#: DEV1 DEV2`) in a job of single-configuration users: the help wrote `run on DEV1, DEV2
+#: weekly mon,tue,wed,thu,fri HH:MM`, a line that meets BKR220 once its time is written.
+#: Now it writes the line on each member, no mend (no time nobody gave), and says the
+#: time missing; each line, its time written, checks clean. A job of IDENTITY users keeps
+#: its help (SCHEDULE_FIRST_RANGE_COMMAS).
+H3_69_RANGE_NO_TIME = [
+    (False, "weekly mon-fri run on DEV1 DEV2", "the schedule is part", ""),
+    (False, "run weekly mon-fri on DEV2 DEV1", "the schedule comes after", ""),
+    (True, "weekly mon - fri run on DEV1 DEV2  # x", "the schedule is part", "; the other jobs of its users run on DEV2"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("homed", "written", "kind", "home"), H3_69_RANGE_NO_TIME, ids=[c[1] for c in H3_69_RANGE_NO_TIME])
+def test_h3_69_a_weekly_range_without_its_time_in_a_job_on_one_member(homed, written, kind, home, parser, monkeypatch):
+    _text, analysis = _h3_69_slip(written, "G", homed, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    members = [m for m in written.split("#")[0].split() if m.startswith("DEV")]
+    lines = [f"run on {m} weekly mon,tue,wed,thu,fri HH:MM" for m in members]
+    assert (found.code, found.fix, found.choices) == ("BKR004", None, ())
+    assert found.help == (
+        f"a job of single-configuration users runs on one member: write `{lines[0]}` or `{lines[1]}`"
+        f" (on each it would copy the same data on each, BKR220){home}"
+        "\nthe time of day is missing; `weekly` takes each day by name, the days separated by commas"
+    )
+    assert too_long(found, analysis.sources) == []
+    for line in lines:
+        timed = _h3_69_text(line.replace("HH:MM", "22:00"), "G", homed)
+        assert analyse("x.bkr", timed.encode("utf-8")).diagnostics == [] or (homed and "DEV1" in line)

@@ -332,7 +332,8 @@ SYNTAX = register(
     no fix; with members named without their `,`, `... run on VMSYS1
     VMSYS2`, the `,` written and said too, but in a job of
     single-configuration users, which runs on one member, the line on one
-    member, as for `run weekly mon-fri 22:00 on VMSYS1 VMSYS2`); where its
+    member, as for `run weekly mon-fri 22:00 on VMSYS1 VMSYS2`, and without
+    the time the help alone, the line on each member); where its
     words make no statement put in order (`daily now 01:00 on VMSYS1`),
     its help says how the `run` statement is written, no fix. Where no
     order does,

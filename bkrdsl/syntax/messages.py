@@ -7326,7 +7326,12 @@ def one_member_of(
 
 
 def run_written_on_one(
-    diag: Diagnostic, listed: Sequence[str], kind: str | None, home: str | None, said: Sequence[str] = ()
+    diag: Diagnostic,
+    listed: Sequence[str],
+    kind: str | None,
+    home: str | None,
+    said: Sequence[str] = (),
+    meant: str | None = None,
 ) -> Diagnostic:
     """`diag`, an error whose fix writes a job's `run` statement with the members
     `listed` and the `,`s left out between them (`run daily 02:00 on VMSYS1 VMSYS2`,
@@ -7335,10 +7340,24 @@ def run_written_on_one(
     BKR220): the help writes the statement on each member listed, and the fix writes
     it on `home` where it is listed, else each is a choice. `said`: what else the
     line's mend writes another way, which the help says on a line of its own (`the
-    time follows without `at``, the days one by one, a word too many left out). `diag` as it was
-    for any other job, or where it has no fix (the time not written)."""
+    time follows without `at``, the days one by one, a word too many left out). `meant`:
+    the line its help writes where it has no fix, the time not written (`run on VMSYS1,
+    VMSYS2 weekly mon,tue,wed,thu,fri HH:MM`): the help writes it on each member, no
+    mend. `diag` as it was for any other job, or where it has no fix and no `meant`."""
     names = list({name.upper(): name for name in reversed(listed)}.values())[::-1]  # each once, in any case
-    if kind != "single" or len(names) < 2 or diag.fix is None or len(diag.fix.edits) != 1:
+    if kind != "single" or len(names) < 2:
+        return diag
+    if diag.fix is None and meant is not None and meant.endswith(" HH:MM") and ", ".join(listed) in meant:
+        # `weekly mon-fri run on VMSYS1 VMSYS2`: the time not written, the help alone
+        shown = [meant.replace(", ".join(listed), name, 1) for name in names]
+        help = (
+            f"a job of single-configuration users runs on one member: write {one_of([f'`{line}`' for line in shown])}"
+            " (on each it would copy the same data on each, BKR220)"
+        )
+        if home is not None and home.upper() in (name.upper() for name in names):
+            help += f"; the other jobs of its users run on {home}"
+        return replace(diag, help=help + f"\n{'; '.join(['the time of day is missing', *said])}", choices=())
+    if diag.fix is None or len(diag.fix.edits) != 1:
         return diag
     (edit,) = diag.fix.edits
     meant, joined = edit.new_text, ", ".join(listed)

@@ -5559,7 +5559,7 @@ class Recovery:
                             said.append(f"the time follows without `{at_word}`")
                         names = [name for run in runs for name in run]
                         diag = messages.run_written_on_one(
-                            diag, names, *self.job_home(ip.parser_state.value_stack), said=said
+                            diag, names, *self.job_home(ip.parser_state.value_stack), said=said, meant=meant
                         )
                     self.report(diag, tok.start_pos)
                     self.skip_phrase(ip, tok, end)
@@ -6772,7 +6772,9 @@ class Recovery:
             if ranged.group("at") is not None:
                 said.append(f"the time follows without `{ranged.group('at')}`")
             names = [name for run in runs for name in run]
-            diag = messages.run_written_on_one(diag, names, *self.job_home(ip.parser_state.value_stack), said=said)
+            diag = messages.run_written_on_one(
+                diag, names, *self.job_home(ip.parser_state.value_stack), said=said, meant=f"run {meant}"
+            )
         self.report(diag, tok.start_pos)
         self.skip_phrase(ip, tok, tok.start_pos + len(rest))
         self._fed_error_token = True
