@@ -15205,25 +15205,6 @@ cluster LABSSI {
   disk BKRADMIN 191 size 10 cyl
   disk 5697J06C 191 size 10 cyl
   expire on LAB1 {
-# --- h3 (stop 69)
-
-#: Two members, a job of single-configuration users (GUEST, its line `{G}`) and one of
-#: IDENTITY users (SYSF, `{S}`), job names of five characters at most; `H3_69_HOMED`
-#: adds a job of GUEST's users on DEV2, the member the mends of a job on one member
-#: write (`job_home`).
-H3_69_BASE = """\
-import std/backup-manager
-import std/zvm73
-
-cluster DEVSSI {
-  member DEV1 { workers 2  private-volume D1PRV1 }
-  member DEV2 { workers 2  private-volume D2PRV1 }
-  disk BKRBKUP 191 size 10 cyl
-  disk BKRCATLG 191 size 10 cyl
-  disk BKRWRK* 191 size 5 cyl
-
-  catalog shared server BKRSVSFS pool BKRPOOL on DEV1
-  expire on DEV1 {
     preview daily 05:00
     purge weekly sun 06:00
     retain 30 days
@@ -15504,6 +15485,169 @@ H4S69_EXPIRE_BODY = [
     ("    preview daily 05:00\n    purge weekly sun 06:00\n    keep 30 days\n", [("BKR011", True), ("BKR012", True)], []),
     (("    preview daily 05:00\n    catalog shared server BKRSVSFS pool BKRPOOL on LAB1\n    purge weekly sun 06:00\n"
      "    retain 30 days\n"), [("BKR011", False), ("BKR013", False)], None),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("body", "found", "after"), H4S69_EXPIRE_BODY, ids=["workers", "keep", "catalog"])
+def test_h4s69_an_expire_block_without_braces_reads_its_body_over_a_misplaced_line(body, found, after, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    block = "  expire on LAB1 {\n    preview daily 05:00\n    purge weekly sun 06:00\n    retain 30 days\n  }\n"
+    base = H4S69_LAB
+    if "catalog" in body:
+        base = base.replace("  catalog shared server BKRSVSFS pool BKRPOOL on LAB1\n", "", 1)
+    text = base.replace(block, "  expire on LAB1\n" + body, 1)
+    analysis = analyse("lab.bkr", text.encode())
+    assert [(d.code, d.fix is not None) for d in analysis.diagnostics] == found
+    assert all(too_long(d, analysis.sources) == [] for d in analysis.diagnostics)
+    if after is None:
+        return
+    head = analysis.diagnostics[0]
+    last = body.rstrip("\n").split("\n")[-1].strip()
+    assert head.help == f"the block's `{{` and `}}` are left out: write `expire on LAB1 {{`, and `}}` below its last statement, `{last}`"
+    mended = apply_edits(text, [e for d in analysis.diagnostics if d.fix for e in d.fix.edits])
+    assert "  expire on LAB1 {\n" in mended and mended.endswith("\n  }\n}\n")
+    # the misplaced line, now inside the block, is that block's error (BKR013 `workers` in `expire`)
+    assert [d.code for d in analyse("lab.bkr", mended.encode()).diagnostics if d.code != "BKR218"] == after
+
+
+#: A newcomer's walk through docs/language.md's first cluster, pasting from the CP
+#: directory (USER DIRECT): `INCLUDE IBMDFLT`, a user entry taking in its profile as a
+#: directory writes it (PROFILE left out), was BKR004 "expected `minidisk` or `sfs` after
+#: `INCLUDE`" in a job, member or the cluster (in the cluster also BKR013 and BKR010), and
+#: two users in a group body; the file's first line `DIRECTORY 0123 3390 VMRES` was
+#: "`DIRECTORY` is not a keyword". Now each is the CP directory statement's error, whose
+#: fix removes the line. (the line the slip goes below, the slip, the message's start)
+H4S69_USER_DIRECT = [
+    ("    include minidisk * 0191\n", "    INCLUDE IBMDFLT\n", "`INCLUDE` is a CP directory statement, not a .bkr statement"),
+    ("  member LAB1 { workers 2  private-volume L1PRV1 }\n", "  INCLUDE IBMDFLT\n",
+     "`INCLUDE` is a CP directory statement, not a .bkr statement"),
+    ("    LINUX01 LINUX02\n", "    INCLUDE IBMDFLT\n", "`INCLUDE` is a CP directory statement, not a user ID of the group"),
+    ("    preview daily 05:00\n", "    INCLUDE PROFILE IBMDFLT\n", "`INCLUDE PROFILE` is a CP directory statement, not a .bkr statement"),
+    ("import std/zvm73\n", "DIRECTORY 0123 3390 VMRES\n", "`DIRECTORY` is a CP directory statement, not a .bkr statement"),
+    ("  disk BKRBKUP 191 size 10 cyl\n", "  DIRECTORY 0123 3390 VMRES\n", "`DIRECTORY` is a CP directory statement, not a .bkr statement"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("below", "line", "message"), H4S69_USER_DIRECT, ids=[f"{c[1].strip()} below {c[0].strip()}" for c in H4S69_USER_DIRECT])
+def test_h4s69_a_user_direct_line_is_the_directory_statements_error(below, line, message, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    base = H4S69_LAB.replace("  single group GUESTS { LINUX01 LINUX02 }\n", "  single group GUESTS {\n    LINUX01 LINUX02\n  }\n")
+    assert analyse("lab.bkr", base.encode()).diagnostics == []
+    text = base.replace(below, below + line, 1)
+    analysis = analyse("lab.bkr", text.encode())
+    (found,) = analysis.diagnostics
+    assert (found.code, found.span.line, found.message) == ("BKR012", text[: text.index(line)].count("\n") + 1, message)
+    assert found.help.startswith("remove the line: ")
+    assert too_long(found, analysis.sources) == []
+    assert apply_edits(text, found.fix.edits) == base
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "code"), [("    INCLUDE MINIDISK\n", "BKR010"), ("    include ibmdflt\n", "BKR004")])
+def test_h4s69_an_include_of_a_selection_stays_the_selections_error(line, code, parser, monkeypatch):
+    # `INCLUDE MINIDISK`, its owner and addresses left out, and `include` in small letters:
+    # the selection's, as before
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = H4S69_LAB.replace("    include minidisk * 0191\n", line + "    include minidisk * 0191\n", 1)
+    assert [d.code for d in analyse("lab.bkr", text.encode()).diagnostics] == [code]
+
+
+#: The walk's step 3 and 2 written with a sign for the block's `{`, its braces left
+#: out: `single group GUESTS = LINUX01 LINUX02` was BKR003 "the character `=` cannot
+#: appear here" (its help `workers 4`), `single group GUESTS: LINUX01 LINUX02` a help
+#: writing `single group GUESTS: { ... }`, whose fix left the `:` (BKR014). Now one
+#: error, the body without braces, whose fix writes `{` for the sign and `}` after it.
+#: (the clean line, as written, the message's middle)
+H4S69_SIGN_FOR_BRACE = [
+    ("  single group GUESTS { LINUX01 LINUX02 }", "  single group GUESTS = LINUX01 LINUX02",
+     "the users of `single group GUESTS` are written without braces, a `=` for the `{`"),
+    ("  single group GUESTS { LINUX01 LINUX02 }", "  single group GUESTS : LINUX01 LINUX02",
+     "the users of `single group GUESTS` are written without braces, a `:` for the `{`"),
+    ("  single group GUESTS { LINUX01 LINUX02 }", "  single group GUESTS: LINUX01 LINUX02",
+     "the users of `single group GUESTS` are written without braces, a `:` for the `{`"),
+    ("  identity group SYSTEM { TCPIP }", "  identity group SYSTEM = TCPIP  # the stack",
+     "the users of `identity group SYSTEM` are written without braces, a `=` for the `{`"),
+    ("  member LAB2 { workers 2  private-volume L2PRV1 }", "  member LAB2 = workers 2  private-volume L2PRV1",
+     "the settings of `member LAB2` are written without braces, a `=` for the `{`"),
+    ("  member LAB2 { workers 2  private-volume L2PRV1 }", "  member LAB2: workers 2  private-volume L2PRV1",
+     "the settings of `member LAB2` are written without braces, a `:` for the `{`"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "message"), H4S69_SIGN_FOR_BRACE, ids=[c[1].strip() for c in H4S69_SIGN_FOR_BRACE])
+def test_h4s69_a_block_body_after_a_sign_for_its_brace_gets_the_braces(clean, written, message, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = H4S69_LAB.replace(clean, written, 1)
+    analysis = analyse("lab.bkr", text.encode())
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message) == ("BKR011", message + ": a block's body goes inside `{ }`")
+    assert found.help == f"write `{clean.strip()}`"
+    assert too_long(found, analysis.sources) == []
+    expected = H4S69_LAB.replace(clean, clean + written[len(written.split("#")[0].rstrip()):], 1) if "#" in written else H4S69_LAB
+    assert apply_edits(text, found.fix.edits) == expected
+
+
+#: The walk's step 4 written as a user declared with braces: `identity user SYSTEM {
+#: TCPIP }` (a group meant) and `single user LINUX03 { }` were BKR004 "a block starts
+#: with its keyword and name ...; this `{` has neither", help "see docs/language.md". Now
+#: one error that says a user declaration takes no braces: with users inside, its fix
+#: writes `group` for `user`; empty, it removes them. (clean, as written, the help)
+H4S69_USER_BRACES = [
+    ("  identity group SYSTEM { TCPIP }", "  identity user SYSTEM { TCPIP }",
+     "write `identity group SYSTEM { TCPIP }` to declare the group SYSTEM of them"),
+    ("  identity group SYSTEM {\n    TCPIP\n  }", "  identity user SYSTEM {\n    TCPIP\n  }",
+     "write `identity group SYSTEM { TCPIP }` to declare the group SYSTEM of them"),
+    ("  single user LINUX03", "  single user LINUX03 { }",
+     "write `single user LINUX03`; a group's users go in braces, `single group NAME { ... }`"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written", "help"), H4S69_USER_BRACES, ids=[c[1].split("{")[0].strip() + (" {...}" if "TCPIP" in c[1] else " {}") + str(i) for i, c in enumerate(H4S69_USER_BRACES)])
+def test_h4s69_a_user_declared_with_braces_is_said_so(clean, written, help, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    anchor = "  identity group SYSTEM { TCPIP }"
+    base = H4S69_LAB.replace(anchor, clean, 1) if "SYSTEM" in clean else H4S69_LAB.replace(anchor, anchor + "\n" + clean, 1)
+    text = base.replace(clean, written, 1)
+    analysis = analyse("lab.bkr", text.encode())
+    (found,) = analysis.diagnostics
+    assert (found.code, found.help) == ("BKR004", help)
+    assert found.message.startswith(f"`{' '.join(written.split()[:3])}` declares one user, and takes no `{{ }}` after it")
+    assert too_long(found, analysis.sources) == []
+    mended = apply_edits(text, found.fix.edits)
+    assert [d.code for d in analyse("lab.bkr", mended.encode()).diagnostics] == [d.code for d in analyse("lab.bkr", base.encode()).diagnostics]
+    if "SYSTEM" in clean:
+        assert analyse("lab.bkr", mended.encode()).diagnostics == []
+    else:
+        assert mended == base
+
+
+# --- h3 (stop 69)
+
+#: Two members, a job of single-configuration users (GUEST, its line `{G}`) and one of
+#: IDENTITY users (SYSF, `{S}`), job names of five characters at most; `H3_69_HOMED`
+#: adds a job of GUEST's users on DEV2, the member the mends of a job on one member
+#: write (`job_home`).
+H3_69_BASE = """\
+import std/backup-manager
+import std/zvm73
+
+cluster DEVSSI {
+  member DEV1 { workers 2  private-volume D1PRV1 }
+  member DEV2 { workers 2  private-volume D2PRV1 }
+  disk BKRBKUP 191 size 10 cyl
+  disk BKRCATLG 191 size 10 cyl
+  disk BKRWRK* 191 size 5 cyl
+
+  catalog shared server BKRSVSFS pool BKRPOOL on DEV1
+  expire on DEV1 {
+    preview daily 05:00
+    purge weekly sun 06:00
+    retain 30 days
+  }
 
   single group GUESTS { LINUX01 LINUX02 }
   identity group SYSTEM { TCPIP }
@@ -15618,43 +15762,6 @@ H3_69_LAST_DAY_NO_TIME = [
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
-@pytest.mark.parametrize(("body", "found", "after"), H4S69_EXPIRE_BODY, ids=["workers", "keep", "catalog"])
-def test_h4s69_an_expire_block_without_braces_reads_its_body_over_a_misplaced_line(body, found, after, parser, monkeypatch):
-    monkeypatch.setenv("BKRDSL_PARSER", parser)
-    block = "  expire on LAB1 {\n    preview daily 05:00\n    purge weekly sun 06:00\n    retain 30 days\n  }\n"
-    base = H4S69_LAB
-    if "catalog" in body:
-        base = base.replace("  catalog shared server BKRSVSFS pool BKRPOOL on LAB1\n", "", 1)
-    text = base.replace(block, "  expire on LAB1\n" + body, 1)
-    analysis = analyse("lab.bkr", text.encode())
-    assert [(d.code, d.fix is not None) for d in analysis.diagnostics] == found
-    assert all(too_long(d, analysis.sources) == [] for d in analysis.diagnostics)
-    if after is None:
-        return
-    head = analysis.diagnostics[0]
-    last = body.rstrip("\n").split("\n")[-1].strip()
-    assert head.help == f"the block's `{{` and `}}` are left out: write `expire on LAB1 {{`, and `}}` below its last statement, `{last}`"
-    mended = apply_edits(text, [e for d in analysis.diagnostics if d.fix for e in d.fix.edits])
-    assert "  expire on LAB1 {\n" in mended and mended.endswith("\n  }\n}\n")
-    # the misplaced line, now inside the block, is that block's error (BKR013 `workers` in `expire`)
-    assert [d.code for d in analyse("lab.bkr", mended.encode()).diagnostics if d.code != "BKR218"] == after
-
-
-#: A newcomer's walk through docs/language.md's first cluster, pasting from the CP
-#: directory (USER DIRECT): `INCLUDE IBMDFLT`, a user entry taking in its profile as a
-#: directory writes it (PROFILE left out), was BKR004 "expected `minidisk` or `sfs` after
-#: `INCLUDE`" in a job, member or the cluster (in the cluster also BKR013 and BKR010), and
-#: two users in a group body; the file's first line `DIRECTORY 0123 3390 VMRES` was
-#: "`DIRECTORY` is not a keyword". Now each is the CP directory statement's error, whose
-#: fix removes the line. (the line the slip goes below, the slip, the message's start)
-H4S69_USER_DIRECT = [
-    ("    include minidisk * 0191\n", "    INCLUDE IBMDFLT\n", "`INCLUDE` is a CP directory statement, not a .bkr statement"),
-    ("  member LAB1 { workers 2  private-volume L1PRV1 }\n", "  INCLUDE IBMDFLT\n",
-     "`INCLUDE` is a CP directory statement, not a .bkr statement"),
-    ("    LINUX01 LINUX02\n", "    INCLUDE IBMDFLT\n", "`INCLUDE` is a CP directory statement, not a user ID of the group"),
-    ("    preview daily 05:00\n", "    INCLUDE PROFILE IBMDFLT\n", "`INCLUDE PROFILE` is a CP directory statement, not a .bkr statement"),
-    ("import std/zvm73\n", "DIRECTORY 0123 3390 VMRES\n", "`DIRECTORY` is a CP directory statement, not a .bkr statement"),
-    ("  disk BKRBKUP 191 size 10 cyl\n", "  DIRECTORY 0123 3390 VMRES\n", "`DIRECTORY` is a CP directory statement, not a .bkr statement"),
 @pytest.mark.parametrize(("where", "written", "said"), H3_69_LAST_DAY_NO_TIME, ids=[c[1] for c in H3_69_LAST_DAY_NO_TIME])
 def test_h3_69_the_months_last_day_spelt_otherwise_without_the_time_is_one_step(where, written, said, parser, monkeypatch):
     _text, analysis = _h3_69_slip(written, where, False, parser, monkeypatch)
@@ -15783,49 +15890,6 @@ H3_69_HOUR_ALONE = [
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
-@pytest.mark.parametrize(("below", "line", "message"), H4S69_USER_DIRECT, ids=[f"{c[1].strip()} below {c[0].strip()}" for c in H4S69_USER_DIRECT])
-def test_h4s69_a_user_direct_line_is_the_directory_statements_error(below, line, message, parser, monkeypatch):
-    monkeypatch.setenv("BKRDSL_PARSER", parser)
-    base = H4S69_LAB.replace("  single group GUESTS { LINUX01 LINUX02 }\n", "  single group GUESTS {\n    LINUX01 LINUX02\n  }\n")
-    assert analyse("lab.bkr", base.encode()).diagnostics == []
-    text = base.replace(below, below + line, 1)
-    analysis = analyse("lab.bkr", text.encode())
-    (found,) = analysis.diagnostics
-    assert (found.code, found.span.line, found.message) == ("BKR012", text[: text.index(line)].count("\n") + 1, message)
-    assert found.help.startswith("remove the line: ")
-    assert too_long(found, analysis.sources) == []
-    assert apply_edits(text, found.fix.edits) == base
-
-
-@pytest.mark.parametrize("parser", ["fast", "lark"])
-@pytest.mark.parametrize(("line", "code"), [("    INCLUDE MINIDISK\n", "BKR010"), ("    include ibmdflt\n", "BKR004")])
-def test_h4s69_an_include_of_a_selection_stays_the_selections_error(line, code, parser, monkeypatch):
-    # `INCLUDE MINIDISK`, its owner and addresses left out, and `include` in small letters:
-    # the selection's, as before
-    monkeypatch.setenv("BKRDSL_PARSER", parser)
-    text = H4S69_LAB.replace("    include minidisk * 0191\n", line + "    include minidisk * 0191\n", 1)
-    assert [d.code for d in analyse("lab.bkr", text.encode()).diagnostics] == [code]
-
-
-#: The walk's step 3 and 2 written with a sign for the block's `{`, its braces left
-#: out: `single group GUESTS = LINUX01 LINUX02` was BKR003 "the character `=` cannot
-#: appear here" (its help `workers 4`), `single group GUESTS: LINUX01 LINUX02` a help
-#: writing `single group GUESTS: { ... }`, whose fix left the `:` (BKR014). Now one
-#: error, the body without braces, whose fix writes `{` for the sign and `}` after it.
-#: (the clean line, as written, the message's middle)
-H4S69_SIGN_FOR_BRACE = [
-    ("  single group GUESTS { LINUX01 LINUX02 }", "  single group GUESTS = LINUX01 LINUX02",
-     "the users of `single group GUESTS` are written without braces, a `=` for the `{`"),
-    ("  single group GUESTS { LINUX01 LINUX02 }", "  single group GUESTS : LINUX01 LINUX02",
-     "the users of `single group GUESTS` are written without braces, a `:` for the `{`"),
-    ("  single group GUESTS { LINUX01 LINUX02 }", "  single group GUESTS: LINUX01 LINUX02",
-     "the users of `single group GUESTS` are written without braces, a `:` for the `{`"),
-    ("  identity group SYSTEM { TCPIP }", "  identity group SYSTEM = TCPIP  # the stack",
-     "the users of `identity group SYSTEM` are written without braces, a `=` for the `{`"),
-    ("  member LAB2 { workers 2  private-volume L2PRV1 }", "  member LAB2 = workers 2  private-volume L2PRV1",
-     "the settings of `member LAB2` are written without braces, a `=` for the `{`"),
-    ("  member LAB2 { workers 2  private-volume L2PRV1 }", "  member LAB2: workers 2  private-volume L2PRV1",
-     "the settings of `member LAB2` are written without braces, a `:` for the `{`"),
 @pytest.mark.parametrize(("where", "homed", "written", "runs"), H3_69_HOUR_ALONE,
                          ids=[f"{c[0]}{'+home' if c[1] else ''}: {c[2]}" for c in H3_69_HOUR_ALONE])
 def test_h3_69_an_hour_alone_of_two_readings_without_run(where, homed, written, runs, parser, monkeypatch):
@@ -15889,31 +15953,6 @@ H3_69_SCHEDULE_ALONE = [
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
-@pytest.mark.parametrize(("clean", "written", "message"), H4S69_SIGN_FOR_BRACE, ids=[c[1].strip() for c in H4S69_SIGN_FOR_BRACE])
-def test_h4s69_a_block_body_after_a_sign_for_its_brace_gets_the_braces(clean, written, message, parser, monkeypatch):
-    monkeypatch.setenv("BKRDSL_PARSER", parser)
-    text = H4S69_LAB.replace(clean, written, 1)
-    analysis = analyse("lab.bkr", text.encode())
-    (found,) = analysis.diagnostics
-    assert (found.code, found.message) == ("BKR011", message + ": a block's body goes inside `{ }`")
-    assert found.help == f"write `{clean.strip()}`"
-    assert too_long(found, analysis.sources) == []
-    expected = H4S69_LAB.replace(clean, clean + written[len(written.split("#")[0].rstrip()):], 1) if "#" in written else H4S69_LAB
-    assert apply_edits(text, found.fix.edits) == expected
-
-
-#: The walk's step 4 written as a user declared with braces: `identity user SYSTEM {
-#: TCPIP }` (a group meant) and `single user LINUX03 { }` were BKR004 "a block starts
-#: with its keyword and name ...; this `{` has neither", help "see docs/language.md". Now
-#: one error that says a user declaration takes no braces: with users inside, its fix
-#: writes `group` for `user`; empty, it removes them. (clean, as written, the help)
-H4S69_USER_BRACES = [
-    ("  identity group SYSTEM { TCPIP }", "  identity user SYSTEM { TCPIP }",
-     "write `identity group SYSTEM { TCPIP }` to declare the group SYSTEM of them"),
-    ("  identity group SYSTEM {\n    TCPIP\n  }", "  identity user SYSTEM {\n    TCPIP\n  }",
-     "write `identity group SYSTEM { TCPIP }` to declare the group SYSTEM of them"),
-    ("  single user LINUX03", "  single user LINUX03 { }",
-     "write `single user LINUX03`; a group's users go in braces, `single group NAME { ... }`"),
 @pytest.mark.parametrize(("where", "homed", "written", "help", "runs"), H3_69_SCHEDULE_ALONE,
                          ids=[f"{c[0]}{'+home' if c[1] else ''}: {c[2]}" for c in H3_69_SCHEDULE_ALONE])
 def test_h3_69_a_whole_schedule_alone_without_run_writes_the_run_the_file_allows(
@@ -15952,23 +15991,6 @@ H3_69_TIME_LEFT_OUT = [
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
-@pytest.mark.parametrize(("clean", "written", "help"), H4S69_USER_BRACES, ids=[c[1].split("{")[0].strip() + (" {...}" if "TCPIP" in c[1] else " {}") + str(i) for i, c in enumerate(H4S69_USER_BRACES)])
-def test_h4s69_a_user_declared_with_braces_is_said_so(clean, written, help, parser, monkeypatch):
-    monkeypatch.setenv("BKRDSL_PARSER", parser)
-    anchor = "  identity group SYSTEM { TCPIP }"
-    base = H4S69_LAB.replace(anchor, clean, 1) if "SYSTEM" in clean else H4S69_LAB.replace(anchor, anchor + "\n" + clean, 1)
-    text = base.replace(clean, written, 1)
-    analysis = analyse("lab.bkr", text.encode())
-    (found,) = analysis.diagnostics
-    assert (found.code, found.help) == ("BKR004", help)
-    assert found.message.startswith(f"`{' '.join(written.split()[:3])}` declares one user, and takes no `{{ }}` after it")
-    assert too_long(found, analysis.sources) == []
-    mended = apply_edits(text, found.fix.edits)
-    assert [d.code for d in analyse("lab.bkr", mended.encode()).diagnostics] == [d.code for d in analyse("lab.bkr", base.encode()).diagnostics]
-    if "SYSTEM" in clean:
-        assert analyse("lab.bkr", mended.encode()).diagnostics == []
-    else:
-        assert mended == base
 @pytest.mark.parametrize(("where", "written", "schedule"), H3_69_TIME_LEFT_OUT, ids=[c[1] for c in H3_69_TIME_LEFT_OUT])
 def test_h3_69_a_schedules_time_left_out_writes_its_statement(where, written, schedule, parser, monkeypatch):
     _text, analysis = _h3_69_slip(written, where, False, parser, monkeypatch)
