@@ -122,7 +122,7 @@ def _identity_jobs(groups: list[dict]) -> list[dict]:
     return [
         common()
         | {
-            "name": "IDFULL",
+            "name": "IDFUL",
             "description": "Service machines, full, one job per member",
             "level": "full",
             "target": {"medium": "tape", "pool": None},

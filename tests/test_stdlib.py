@@ -98,7 +98,7 @@ cluster STDTEST {{
     to disk pool BKUPPOOL
     run on VMSYS1 daily 02:00
   }}
-  job ZLOCAL {{
+  job ZLOCL {{
     backup ZVMLOCAL incremental
     include minidisk * *
     to disk pool BKUPPOOL
