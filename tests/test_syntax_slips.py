@@ -8321,11 +8321,13 @@ def test_h3_a_directory_link_is_one_error_that_writes_the_exclude(clean, written
     assert (found.code, found.message) == ("BKR012", f"`LINK` is a CP directory statement, not a {what}")
     assert found.help.startswith("remove the line: ")
     assert found.help.endswith(f"a job leaves a user's link out of its backups with `exclude minidisk * {address}`")
-    # h2 (stop 65): a LINK line alone on its line, no comment after it, is removed by the fix
+    # h2 (stop 65): a LINK line alone on its line, no comment after it, is removed by the fix;
+    # h9 (stop 69): with a comment after it, the fix removes the statement, the comment kept
     row = next(row for row in text.split("\n") if "LINK" in row)
-    if row.strip().startswith("LINK") and "#" not in row:
+    if row.strip().startswith("LINK"):
         repaired = apply_edits(text, found.fix.edits)
         assert "LINK" not in repaired and analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
+        assert "#" not in row or "\n  # x\n" in repaired
     else:
         assert found.fix is None
     assert too_long(found, analysis.sources) == []
@@ -12003,8 +12005,8 @@ def test_h2s65_mdisk_autov_line_reads_its_size_and_volume(parser, monkeypatch):
     (found,) = analysis.diagnostics
     assert (found.code, found.help) == (
         "BKR012",
-        ("give a machine a minidisk with `disk USERID 0191 size 10 cyl on VMCOM1`, USERID its user ID;"
-        " bkrc writes the MDISK statement"),
+        ("remove the line: bkrc writes the MDISK statement of each `disk`; give a machine this minidisk with"
+         " `disk USERID 0191 size 10 cyl on VMCOM1`, USERID its user ID"),
     )
 
 
@@ -12079,11 +12081,15 @@ def test_h2s65_cp_commands_and_links_pasted_in_a_body_are_removed(clean, written
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 def test_h2s65_a_cp_line_with_a_comment_is_not_removed(parser, monkeypatch):
-    """A comment after the line is the site's words: no fix removes them."""
+    """A comment after the line is the site's words: no fix removes them. (h9, stop 69:
+    the fix removes the command and keeps the comment on its line; was no fix.)"""
     monkeypatch.setenv("BKRDSL_PARSER", parser)
-    _text, analysis = _one_slip("    run on VMSYS1 daily 02:00\n", "    run on VMSYS1 daily 02:00\n    SMSG BKRBKUP SUBMIT APPSFULL  # at 2\n")
+    text, analysis = _one_slip("    run on VMSYS1 daily 02:00\n", "    run on VMSYS1 daily 02:00\n    SMSG BKRBKUP SUBMIT APPSFULL  # at 2\n")
     (found,) = analysis.diagnostics
-    assert found.code == "BKR012" and found.fix is None
+    assert found.code == "BKR012" and found.fix.title == "Remove the command, keep the comment"
+    repaired = apply_edits(text, found.fix.edits)
+    assert repaired == text.replace("    SMSG BKRBKUP SUBMIT APPSFULL  # at 2\n", "    # at 2\n")
+    assert analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
@@ -14216,8 +14222,8 @@ def test_h9s67_directory_statement_alone_in_a_block_is_removed(line, place, pars
     assert found.code == "BKR012" and found.message == f"`{word}` is a CP directory statement, not a .bkr statement"
     assert found.help.startswith("remove the line: bkrc writes the directory entries")
     assert too_long(found, analysis.sources) == []
-    if "#" in line:
-        assert found.fix is None
+    if "#" in line:  # h9 (stop 69): the comment kept on its line (was no fix)
+        assert _clean_after(text, found.fix) == text.replace(line, "# from the directory", 1)
         return
     assert _clean_after(text, found.fix) == text.replace(f"\n{' ' * (found.span.column - 1)}{line}", "", 1)
 
@@ -15362,7 +15368,7 @@ def test_h4s69_a_cp_query_in_a_group_body_or_in_quotes_is_one_error(where, line,
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
-@pytest.mark.parametrize("line", ["CP", "CP Q", "CICSPRD CP Q USERID", "cp q userid"])
+@pytest.mark.parametrize("line", ["CP", "CP Q", "CICSPRD CP Q USERID"])
 def test_h4s69_words_of_a_group_body_that_may_be_users_stay_users(line, parser, monkeypatch):
     # `CP` alone or with one word after it, after a user on its line, or in small letters:
     # as before, users (BKR021 warns of small letters)
@@ -16147,3 +16153,208 @@ def test_h3_69_a_weekly_range_without_its_time_in_a_job_on_one_member(homed, wri
     for line in lines:
         timed = _h3_69_text(line.replace("HH:MM", "22:00"), "G", homed)
         assert analyse("x.bkr", timed.encode("utf-8")).diagnostics == [] or (homed and "DEV1" in line)
+
+
+# --- h9 (stop 69)
+
+#: H4S69_LAB with GUESTS' body over three lines, as a group body with a line added is written.
+H9S69_LAB = H4S69_LAB.replace("  single group GUESTS { LINUX01 LINUX02 }\n", "  single group GUESTS {\n    LINUX01 LINUX02\n  }\n")
+
+
+def _h9s69_one(text: str):
+    analysis = analyse("lab.bkr", text.encode())
+    (found,) = analysis.diagnostics
+    assert too_long(found, analysis.sources) == []
+    return found
+
+
+def _h9s69_clean(text: str) -> None:
+    assert analyse("lab.bkr", text.encode()).diagnostics == []
+
+
+#: A sign for the `{` and commas between the users (`single group GUESTS = LINUX01,
+#: LINUX02`): was BKR003 "the character `=` cannot appear here", help `workers 4`. Now the
+#: sign's BKR011 (h4's), its fix also removing the commas, as BKR015's does in a body with
+#: braces. (as written, what the fix gives)
+H9S69_SIGN_COMMAS = [
+    ("  single group GUESTS = LINUX01, LINUX02", "  single group GUESTS { LINUX01 LINUX02 }"),
+    ("  single group GUESTS = LINUX01,LINUX02", "  single group GUESTS { LINUX01 LINUX02 }"),
+    ("  single group GUESTS : LINUX01 , LINUX02", "  single group GUESTS { LINUX01 LINUX02 }"),
+    ("  identity group SYSTEM = TCPIP, FTPSERVE  # the stack", "  identity group SYSTEM { TCPIP FTPSERVE }  # the stack"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "fixed"), H9S69_SIGN_COMMAS, ids=[c[0].strip() for c in H9S69_SIGN_COMMAS])
+def test_h9s69_a_sign_for_the_brace_and_commas_between_users_get_one_fix(written, fixed, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "  identity group SYSTEM { TCPIP }" if "SYSTEM" in written else "  single group GUESTS { LINUX01 LINUX02 }"
+    base = H4S69_LAB.replace(clean, fixed.split("  #")[0], 1)
+    text = base.replace(fixed.split("  #")[0], written, 1)
+    found = _h9s69_one(text)
+    title = " ".join(written.split()[:3])
+    sign = "=" if "=" in written else ":"
+    assert (found.code, found.message) == (
+        "BKR011",
+        (f"the users of `{title}` are written without braces, a `{sign}` for the `{{`, `,` between them:"
+         " a block's body goes inside `{ }`, its users separated by blanks"),
+    )
+    assert found.help == f"write `{fixed.split('  #')[0].strip()}`"
+    mended = apply_edits(text, found.fix.edits)
+    assert mended == base.replace(fixed.split("  #")[0], fixed, 1)
+    _h9s69_clean(mended)
+
+
+#: A statement written just below its block's `}` (the block closed one line early),
+#: where the block takes it and has none: was "if `member LAB2` goes on, the `}` that
+#: closed it is one too many: remove it; else move `workers` inside its braces", no fix.
+#: Now the fix moves the line above that `}`, at the body's indentation, its comment with
+#: it. (the block's lines as written, the line's words in the help, the block's title)
+H9S69_CLOSED_EARLY = [
+    ("  member LAB2 {\n    private-volume L2PRV1\n  }\n  workers 2\n",
+     "  member LAB2 {\n    private-volume L2PRV1\n    workers 2\n  }\n", "workers 2", "`member LAB2`"),
+    ("    to disk pool BKUPPOOL\n  }\n  run on LAB1 daily 01:00\n",
+     "    to disk pool BKUPPOOL\n    run on LAB1 daily 01:00\n  }\n", "run on LAB1 daily 01:00", "`job GUESTFUL`"),
+    ("    to disk pool BKUPPOOL\n  }\n    run on LAB1 daily 01:00  # nightly\n",
+     "    to disk pool BKUPPOOL\n    run on LAB1 daily 01:00  # nightly\n  }\n", "run on LAB1 daily 01:00", "`job GUESTFUL`"),
+    ("    purge weekly sun 06:00\n  }\n  retain 30 days\n",
+     "    purge weekly sun 06:00\n    retain 30 days\n  }\n", "retain 30 days", "`expire`"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "fixed", "statement", "title"), H9S69_CLOSED_EARLY,
+                         ids=[c[2] + (" # c" if "#" in c[0] else "") for c in H9S69_CLOSED_EARLY])
+def test_h9s69_a_statement_below_its_block_s_brace_moves_above_it(written, fixed, statement, title, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    base = H4S69_LAB.replace("  member LAB2 { workers 2  private-volume L2PRV1 }\n", "  member LAB2 {\n    workers 2\n    private-volume L2PRV1\n  }\n")
+    base = base.replace("    workers 2\n    private-volume L2PRV1\n", "    private-volume L2PRV1\n    workers 2\n")
+    base = base.replace("    run on LAB1 daily 01:00\n", "    run on LAB1 daily 01:00  # nightly\n") if "#" in written else base
+    assert fixed in base
+    _h9s69_clean(base)
+    text = base.replace(fixed, written, 1)
+    close = text.count("\n", 0, text.index(written) + written.index("  }\n")) + 1
+    found = _h9s69_one(text)
+    assert found.code == "BKR013"
+    assert found.help == f"{title} was closed one line early, and has no `{statement.split()[0]}`: move `{statement}` above its `}}` (line {close})"
+    assert apply_edits(text, found.fix.edits) == base
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", [
+    # the block has its own: which is meant is the site's (two lines between: not just below)
+    ("  member LAB2 {\n    workers 2\n    private-volume L2PRV1\n  }\n  workers 2\n"),
+    ("  member LAB2 {\n    private-volume L2PRV1\n  }\n\n  # the workers\n  workers 2\n"),
+])
+def test_h9s69_a_statement_below_a_brace_its_block_has_or_further_down_gets_no_move(written, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = H4S69_LAB.replace("  member LAB2 { workers 2  private-volume L2PRV1 }\n", written)
+    found = _h9s69_one(text)
+    assert (found.code, found.fix) == ("BKR013", None)
+    assert found.help.startswith("if `member LAB2` goes on, the `}` that closed it is one too many")
+
+
+#: CP's MDISK statement in the cluster block: was BKR012 with a help writing `disk USERID
+#: ...`, no fix; now its fix removes the line (a comment kept). Below a pasted CP directory
+#: entry of one of the product's machines (`USER BKRSVSFS ...`, which the catalog names;
+#: the entry its own error), the help writes the machine's `disk`, a choice, removing the
+#: line the other. (the lines written below BKRADMIN's disk, the fix's title, what it gives)
+H9S69_MDISK = [
+    ("  MDISK 0191 3390 AUTOV 10 L1PRV1 MR\n", "Remove the line", ""),
+    ("  MDISK 0191 3390 AUTOV 10 L1PRV1 MR  # the admin's\n", "Remove the command, keep the comment", "  # the admin's\n"),
+    # a site's guest: no `disk` (BKR332), so no choice writes one
+    ("  USER LINUX03 XXXXXXXX 512M 2G G\n  MDISK 0191 3390 AUTOV 10 L1PRV1 MR\n", "Remove the line",
+     "  USER LINUX03 XXXXXXXX 512M 2G G\n"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("lines", "title", "left"), H9S69_MDISK, ids=["alone", "comment", "below a guest's entry"])
+def test_h9s69_an_mdisk_in_the_cluster_is_removed(lines, title, left, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    below = "  disk BKRADMIN 191 size 10 cyl\n"
+    text = H4S69_LAB.replace(below, below + lines, 1)
+    found = analyse("lab.bkr", text.encode()).diagnostics[-1]
+    assert (found.code, found.message) == ("BKR012", "`MDISK` is a CP directory statement, not a .bkr statement")
+    assert found.help.startswith("remove the line: bkrc writes the MDISK statement of each `disk`; give a machine this")
+    assert found.fix.title == title
+    mended = apply_edits(text, found.fix.edits)
+    assert mended == H4S69_LAB.replace(below, below + left, 1)
+    if "USER" not in lines:
+        _h9s69_clean(mended)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("between", ["", "  LINK MAINT 0190 0190 RR\n"], ids=["just below", "a LINK between"])
+def test_h9s69_an_mdisk_below_a_product_machine_s_entry_writes_its_disk(between, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    own = "  disk BKRSVSFS 191 size 20 cyl\n"
+    entry = "  USER BKRSVSFS XXXXXXXX 64M 128M G\n"
+    text = H4S69_LAB.replace(own, entry + between + "  MDISK 0191 3390 AUTOV 20 LABCOM MR\n", 1)
+    *others, found = analyse("lab.bkr", text.encode()).diagnostics
+    assert [d.code for d in others] == ["BKR012"] * (1 + bool(between))
+    assert found.code == "BKR012" and found.fix is None
+    assert found.help == (
+        "write `disk BKRSVSFS 0191 size 20 cyl on LABCOM` for it, the minidisk of the entry of `BKRSVSFS` above,"
+        " or remove the line: bkrc writes the MDISK statement of each `disk`"
+    )
+    assert [c.title for c in found.choices] == ["Write `disk BKRSVSFS 0191 size 20 cyl on LABCOM`", "Remove the line"]
+    written = apply_edits(text, found.choices[0].edits)
+    assert written == text.replace("MDISK 0191 3390 AUTOV 20 LABCOM MR", "disk BKRSVSFS 0191 size 20 cyl on LABCOM")
+    # with the entry's lines removed (their own errors), the file checks clean
+    _h9s69_clean(written.replace(entry + between, ""))
+    assert apply_edits(text, found.choices[1].edits) == text.replace("  MDISK 0191 3390 AUTOV 20 LABCOM MR\n", "")
+
+
+#: A cluster's `disk` line in a group body: was six users (BKR021 at check, "move it out
+#: of the group", no fix). Now one error, a group body lists user IDs only, whose fix
+#: moves the line below the group's `}` (h4's move) or, where the cluster has that disk,
+#: removes it. (the line, the fix's title)
+H9S69_DISK_IN_GROUP = [
+    ("disk BKRADMIN 191 size 10 cyl", "Move `disk` below the block"),
+    ("disk BKRADMIN 191 size 10 cyl", "Remove the second `disk`"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "title"), H9S69_DISK_IN_GROUP, ids=["moved", "the cluster's twin"])
+def test_h9s69_a_disk_line_in_a_group_body_is_one_error_moved_out(line, title, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    twin = "  disk BKRADMIN 191 size 10 cyl\n"
+    base = H9S69_LAB if title.startswith("Remove") else H9S69_LAB.replace(twin, "").replace(
+        "    LINUX01 LINUX02\n  }\n", "    LINUX01 LINUX02\n  }\n" + twin
+    )
+    _h9s69_clean(base)
+    text = (base.replace(twin, "") if title.startswith("Move") else base).replace(
+        "    LINUX01 LINUX02\n", f"    LINUX01 LINUX02\n    {line}\n", 1
+    )
+    found = _h9s69_one(text)
+    assert (found.code, found.message) == ("BKR013", "`disk` cannot appear in a group body, which lists user IDs only")
+    assert found.fix.title == title
+    assert apply_edits(text, found.fix.edits) == base
+
+
+#: CP's QUERY with its prefix in small letters in a group body (`cp q userid`): was three
+#: users, silently (h4 kept it). Now the error `CP Q USERID` gets, fix removing the line;
+#: with a comment after it (in capitals too), the fix removes the command, the comment kept
+#: on its line (was no fix: no fix drops a comment).
+H9S69_CP_QUERY = [
+    ("cp q userid", "`q` is a CP command, QUERY shortened", ""),
+    ("Cp Query Userid", "`Query` is a CP command", ""),
+    ("CP Q USERID  # who am I", "`Q` is a CP command, QUERY shortened", "    # who am I\n"),
+    ("cp q userid  # who am I", "`q` is a CP command, QUERY shortened", "    # who am I\n"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "message", "left"), H9S69_CP_QUERY, ids=[c[0] for c in H9S69_CP_QUERY])
+def test_h9s69_a_cp_query_in_small_letters_or_with_a_comment_is_removed(line, message, left, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    below = "    LINUX01 LINUX02\n"
+    text = H9S69_LAB.replace(below, f"{below}    {line}\n", 1)
+    found = _h9s69_one(text)
+    assert (found.code, found.span.column) == ("BKR012", 5)
+    assert found.message == message + ", not a user ID of the group: a .bkr file describes the machines, it asks CP nothing"
+    mended = apply_edits(text, found.fix.edits)
+    assert mended == H9S69_LAB.replace(below, below + left, 1)
+    _h9s69_clean(mended)

@@ -1105,7 +1105,8 @@ MISSING_OPEN = register(
     APPS { CICSPRD DB2PRD }`, not also BKR004 at the next block's `{`;
     so with a `=` or `:` for the `{` between the name and the body
     (`single group APPS = CICSPRD DB2PRD`, `member VMSYS4: workers 2`),
-    which the fix writes the `{` for.
+    which the fix writes the `{` for, also with `,` between a group's users
+    (`single group APPS = CICSPRD, DB2PRD`), which the fix removes.
     A block's head written as YAML writes one, its name with a `:` at the
     end of its line and its body below (`job APPSFULL:`), is this one
     error, which says so; where the file has the body's `}` (one `}` more
@@ -1368,7 +1369,11 @@ UNKNOWN_KEYWORD = register(
     and its fix removes the line where nothing else stands on it; an MDISK
     line's help writes its size and volume, `MDISK 0191 3390 AUTOV 10 VMCOM1
     MR`, as bkrc compile writes a disk without `at`, as `disk USERID 0191
-    size 10 cyl on VMCOM1`); so is another statement of a directory entry,
+    size 10 cyl on VMCOM1`, and its fix removes the line; below the pasted
+    entry of a machine the file's `disk`, `catalog` or `tape` lines name,
+    `USER BKRSVSFS ...`, the help writes that machine's `disk`, a choice,
+    removing the line the other; a comment after a line a fix removes is
+    kept on its line, `CP Q USERID  # who am I`); so is another statement of a directory entry,
     in capitals with its operands (`IPL CMS PARM AUTOCR`, `CONSOLE 0009 3215
     T`, `SPOOL`, `OPTION`, ...), whose help says that bkrc writes the product
     machines' entries, and a CP or CMS command as AUTOLOG1's PROFILE EXEC
@@ -1387,7 +1392,8 @@ UNKNOWN_KEYWORD = register(
     `EXIT 0` or `RETURN` in capitals alone on a line of a job, member or
     expire block, or below a list; a REXX label alone on its line, `BKRBKUP:`,
     also in a group body, where the EXEC's lines below it are errors too),
-    a CP QUERY (`Q USERID`, not in a group body unless below a REXX label;
+    a CP QUERY (`Q USERID`, not in a group body unless below a REXX label
+    or with CP's prefix, `CP Q USERID`, `cp q userid`;
     below a list, as `ACCESS 191 A`, whose words may all be labels but whose
     shape is the command's) and DirMaint's `*DVHOPT` line (in its
     capitals; after a statement or a list's names on its line, as
@@ -1595,7 +1601,14 @@ MISPLACED = register(
     names). A `match` outside a group is one error, its patterns read to the
     end of its line, not the lines below as more patterns.
 
-    A group body lists user IDs only: a job's selection written there
+    A statement on the line just below its block's `}`, the braces of the
+    file balanced, where that block takes it and has none (`workers 2` below
+    `member LAB2`'s `}`), says the block was closed one line early; its fix
+    moves the line above the `}`.
+
+    A group body lists user IDs only: a cluster's `disk` line there (`disk
+    BKRADMIN 191 size 10 cyl`) is this error, whose fix moves it below the
+    group's `}`, not six users; a job's selection written there
     (`single group LINUX { match LNX* exclude minidisk LNX* 0200-02FF }`) is
     this error too, never its words read as more user IDs (EXCLUDE, MINIDISK,
     LNX*). `include` or `exclude` is read so when `minidisk` or `sfs`

@@ -663,6 +663,16 @@ _DIRECTORY_ENTRY = re.compile(r"(USER|IDENTITY)\s+([^\s#]+)\s+[^\s#]+\s+\d+[KMGT
 _MDISK = re.compile(
     r"MDISK\s+([0-9A-F]{1,4})\s+([^\s#]+)(?:\s+(\d+|AUTOV)\s+(\d+)\s+([A-Z0-9@#$]{1,6})(?![^\s#]))?", re.IGNORECASE
 )
+#: An MDISK statement whole, its link mode and passwords after it (removed_whole).
+_MDISK_WHOLE = re.compile(_MDISK.pattern + r"(?:[ \t]+[^\s#]+)*", re.IGNORECASE)
+#: `USER BKRSVSFS XXXXXXXX 64M 128M G`, a pasted CP directory entry's first line above an
+#: MDISK statement: the user whose minidisk it is (mdisk_owner).
+_MDISK_OWNER = re.compile(
+    r"(?:USER|IDENTITY)[ \t]+([A-Z0-9@#$]{1,8})[ \t]+[^\s#]+[ \t]+\d+[KMGT]?(?:[ \t][^#\n]*)?(?:#[^\n]*)?",
+    re.IGNORECASE,
+)
+#: A CP directory entry's lines between its USER line and an MDISK of it (mdisk_owner).
+_ENTRY_LINE_WORDS = frozenset({"MDISK", "LINK", "INCLUDE", "IPL", "CONSOLE", "SPOOL", "MACHINE", "OPTION", "ACCOUNT"})
 _SUBCONFIG = re.compile(r"(SUBCONFIG\s+[^\s#]+|BUILD\s+ON\s+[^\s#]+\s+USING\s+SUBCONFIG)(?![^\s#])", re.IGNORECASE)
 #: `BUILD ON VMSYS1 USING SUBCONFIG X-1`, `SUBCONFIG X-1`: such a line whole, no block opened
 #: (removed_whole: its fix removes it).
@@ -737,6 +747,9 @@ _DIRMAINT_OPTIONS = re.compile(r"\*DVHOPT(?:[ \t]+[^\s#]+)*")
 #: `Q USERID`, `QUERY USER BKRBKUP`, `CP Q USERID`: a CP QUERY, in capitals as typed at a
 #: console, what it asks (the match's group).
 _CP_QUERY = re.compile(r"(?:CP[ \t]+)?(?:Q|QUERY)[ \t]+([A-Z][A-Z0-9]*)(?:[ \t]+[^\s#]+)*")
+#: `cp q userid`, `Cp Query Userid`: a CP QUERY with CP's prefix in any case, which no
+#: group lists as users (`_foreign_in_group`; in capitals, `_CP_QUERY`).
+_CP_QUERY_PREFIXED = re.compile(r"CP[ \t]+(?:Q|QUERY)[ \t]+([A-Z][A-Z0-9]*)(?:[ \t]+[^\s#]+)*", re.IGNORECASE)
 #: `EXEC BKRSUBMT APPSFULL`: a CMS command that runs one of the EXECs bkrc compile writes.
 _EXEC_WRITTEN = re.compile(r"EXEC\s+(BKRSUBMT|BKRSTART|BKREXPIR)(?:\s+[^\s#]+)*", re.IGNORECASE)
 #: `IPL CMS PARM AUTOCR`, `CONSOLE 0009 3215 T`: a line of a CP directory entry that is
@@ -926,8 +939,8 @@ def removed_whole(line: str) -> bool:
     return template_heading_only(line) or any(
         shape.fullmatch(line)
         for shape in (
-            _LINK, _SMSG, _XAUTOLOG, _EXEC_WRITTEN, _CMS_COMMAND, _DIRECTORY_STATEMENT, _MDISK_VDISK, _CP_QUERY,
-            _DIRMAINT_OPTIONS, _DIRECTORY_WORD_ALONE,
+            _LINK, _SMSG, _XAUTOLOG, _EXEC_WRITTEN, _CMS_COMMAND, _DIRECTORY_STATEMENT, _MDISK_VDISK, _MDISK_WHOLE, _CP_QUERY,
+            _DIRMAINT_OPTIONS, _DIRECTORY_WORD_ALONE, _CP_QUERY_PREFIXED,
             _DIRECTORY_PROFILE, _DIRECTORY_POOL, _REXX_INSTRUCTION, _REXX_LABEL, _SUBCONFIG_LINE,
         )
     ) or rexx_label(line)
@@ -963,6 +976,7 @@ def foreign_line(
     lead: tuple[str, Span] | None = None,
     block: str | None = None,
     below_label: bool = False,
+    owner: str | None = None,
 ) -> Diagnostic | None:
     """The error for a line of a CP directory or a job template (`line`, from its
     first word; `span`, that word), or None when the line is not one. `group` is
@@ -980,7 +994,8 @@ def foreign_line(
     (BKR013 in the cluster block, BKR117 or BKR414 in a member's). `below_label`: in a
     group body, the line is below a REXX label's (`BKRBKUP:`), where a line of an EXEC's
     shape whose words may all be user IDs (`Q USERID`, `EXIT`: _PASTED_NOT_LABELS) is the
-    EXEC's line, as below volume labels."""
+    EXEC's line, as below volume labels. `owner`: the user an MDISK line's minidisk is
+    of, where the lines above it say (mdisk_owner)."""
     word = shown(line.split(None, 1)[0])
     if group is not None:
         return _foreign_in_group(line, word, group, named, span, listed, remove, lead, jobs, below_label)
@@ -1009,11 +1024,26 @@ def foreign_line(
     if not (labels and _may_be_labels(command)) and (found := _other_directory_line(command, word, span, None)):
         return found
     if match := _MDISK.match(line):
+        disk = _mdisk_as_disk(match)
+        if owner is not None and _MDISK_WHOLE.fullmatch(command) and "size N" not in disk:
+            # the user's line above it (`single user LINUX03`, a pasted `USER LINUX03 ...`):
+            # the `disk` it says, written over it, a choice (the other, removing it:
+            # Recovery._heading_removed)
+            disk = disk.replace("USERID", owner.upper(), 1)
+            written = Span(span.file, span.line, span.column, span.line, span.column + len(command),
+                           span.start, span.start + len(command))
+            return codes.UNKNOWN_KEYWORD(
+                f"{word} is a CP directory statement, not a .bkr statement",
+                span,
+                help=f"write `{disk}` for it, the minidisk of the entry of `{owner.upper()}` above, or remove the line:"
+                " bkrc writes the MDISK statement of each `disk`",
+                choices=(write_fix(disk, written),),
+            )
         return codes.UNKNOWN_KEYWORD(
             f"{word} is a CP directory statement, not a .bkr statement",
             span,
-            help=f"give a machine a minidisk with `{_mdisk_as_disk(match)}`, USERID its user ID;"
-            " bkrc writes the MDISK statement",
+            help=f"remove the line: bkrc writes the MDISK statement of each `disk`; give a machine this minidisk"
+            f" with `{disk}`, USERID its user ID",
         )
     if _SUBCONFIG.match(line):
         return codes.UNKNOWN_KEYWORD(
@@ -1208,7 +1238,7 @@ def _cp_query_line(command: str, span: Span, where: str, quoted: bool = False) -
     (`'CP Q USERID'`, quoted_command), which the message says instead of why."""
     from bkrdsl.generated import START_FILE
 
-    word = shown(command.split()[1 if command[:3] == "CP " else 0]).strip("`")
+    word = shown(command.split()[1 if command.split()[0].upper() == "CP" else 0]).strip("`")
     return codes.UNKNOWN_KEYWORD(
         f"`{word}` is a CP command{', QUERY shortened' if word.upper() == 'Q' else ''}, {where}"
         + (_IN_QUOTES if quoted else ": a .bkr file describes the machines, it asks CP nothing"),
@@ -1240,6 +1270,32 @@ _PASTED_NOT_LABELS = re.compile(
     r"(?:EXIT|RETURN)(?:[ \t]+\d+)?|(?:CP[ \t]+)?(?:Q|QUERY)[ \t]+[A-Z][A-Z0-9]*(?:[ \t]+[^\s#]+)*"
     r"|ACCESS[ \t]+[0-9A-F]{3,4}[ \t]+[A-Z](?:/[A-Z])?\d?"
 )
+
+
+def mdisk_owner(text: str, begin: int) -> str | None:
+    """The user an MDISK statement whose line starts at `begin` gives a minidisk to, where
+    the file says: the nearest line above that is neither blank, a comment nor another
+    statement of a CP directory entry (`LINK`, `INCLUDE`, `IPL`: _ENTRY_LINE_WORDS, in
+    capitals) is that user's pasted entry (`USER BKRSVSFS XXXXXXXX 64M 128M G`), and the
+    file's `disk`, `catalog` or `tape` lines name the user: one of the machines bkrc
+    writes entries for, which a `disk` is for (a site's guest gets none: BKR332). None
+    otherwise."""
+    if not text.startswith("MDISK", begin + len(text[begin:]) - len(text[begin:].lstrip(" \t"))):
+        return None
+    end = begin - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        row = text[start:end].strip()
+        end = start - 1
+        if not row or row.startswith("#"):
+            continue
+        if found := _MDISK_OWNER.fullmatch(row):
+            user = found.group(1).upper()
+            named = re.compile(rf"(?im)^[ \t]*(?:disk|catalog|tape)[ \t][^#\n]*(?<![\w@#$]){re.escape(user)}(?![\w@#$])")
+            return user if named.search(text) else None
+        if row.split()[0] not in _ENTRY_LINE_WORDS:
+            return None
+    return None
 
 
 def _mdisk_as_disk(match: re.Match) -> str:
@@ -1504,10 +1560,12 @@ def _foreign_in_group(
     if lead is not None:
         return _entry_after_lead(line, word, group, span, listed, lead)
     command = line.split("#", 1)[0].rstrip()
-    if (below_label or command[:3] == "CP ") and _PASTED_NOT_LABELS.fullmatch(command) and _CP_QUERY.fullmatch(command):
+    if (
+        (below_label or command[:3] == "CP ") and _PASTED_NOT_LABELS.fullmatch(command) and _CP_QUERY.fullmatch(command)
+    ) or _CP_QUERY_PREFIXED.fullmatch(command):
         # `Q USERID` below `BKRBKUP:`: the EXEC's query, not two users (`below_label`);
         # `CP Q USERID`, `CP QUERY USERID`, CP's own prefix before it: so anywhere (was
-        # read as three users, CP, Q and USERID)
+        # read as three users, CP, Q and USERID), in small letters too (`cp q userid`)
         return _cp_query_line(command, span, "not a user ID of the group")
     if template_heading_only(line):
         # `FUNCTION MEDIATYPE OWNER VDEV ...`: column names only (`FUNCTION DB2PRD` may
@@ -6046,6 +6104,15 @@ def misplaced_inside(
     )
 
 
+def disk_in_group(group: Block, span: Span, brace: Span, text: str) -> Diagnostic:
+    """`disk BKRADMIN 191 size 10 cyl` on its own line in the body of `group` (its `{` at
+    `brace`): no user IDs (was read as six, BKR021 at check), a statement of the cluster:
+    misplaced_inside's error, said of a group body, whose help and fix move it below the
+    group's `}` (or remove it where the cluster has it: `_moved_out_help`)."""
+    found = misplaced_inside("disk", group, span, brace, text=text)
+    return replace(found, message="`disk` cannot appear in a group body, which lists user IDs only")
+
+
 #: The statements of the cluster block alone that a help moves out of the block they
 #: are written in (misplaced_inside, hyphenated_misplaced), below its `}`.
 MOVED_OUT = frozenset({"catalog", "disk", "tape", "member", "shared-volume"})
@@ -6239,6 +6306,7 @@ def only_inside(
     opener_gone: bool = False,
     member: str | None = None,
     rest: str | None = None,
+    text: str | None = None,
 ) -> Diagnostic:
     """`remove`: the `}` that closed the block early, with its blanks (its whole line
     when it stands alone), when the file has exactly one `}` too many: deleting it
@@ -6248,7 +6316,10 @@ def only_inside(
     it: the line that opened `word`'s block may be missing instead. `member`, the
     file's first member read, and `rest`, the text after `word` to its line's end: a
     member's `workers` out of its block gets an example with both (`member VMSYS1 {
-    workers 4 }`)."""
+    workers 4 }`). `text`, the file's: where the braces balance and the line just
+    below the `}` of the block closed is `word`'s statement, alone on it, of a block
+    that takes it and lacks it (`member LAB2`'s `}`, then `workers 2`), the block
+    closed one line early: its fix moves the line above that `}` (`_moved_in`)."""
     related: tuple[Related, ...] = ()
     fix = None
     if closed is not None:
@@ -6269,6 +6340,15 @@ def only_inside(
                 f"if {block.title} goes on, the `}}` that closed it is one too many: remove it;"
                 f" else move `{word}` inside its braces"
             )
+            moved = None
+            if text is not None and block.kind in (kind, *also) and block.kind != "cluster" and not block.placeholder:
+                moved = _moved_in(text, span, where, block.brace.start_pos, word)
+            if moved is not None:
+                statement, line, fix = moved
+                help_text = (
+                    f"{block.title} was closed one line early, and has no `{word.lower()}`:"
+                    f" move `{statement}` above its `}}` (line {line})"
+                )
     else:
         openers = " or ".join(
             f"`{'expire on MEMBER' if k == 'expire' else f'{kind_word(k)} NAME'} {{ ... }}`"
@@ -6288,6 +6368,40 @@ def only_inside(
         related=related,
         fix=fix,
     )
+
+
+def _moved_in(text: str, span: Span, close: Span, brace: int | None, word: str) -> tuple[str, int, Fix] | None:
+    """The statement `word` starts at `span`, alone on the line just below the `}` at
+    `close` (alone on its line) that closed the block whose `{` is at `brace`, which no
+    statement of its body starts with `word`: its words, the `}`'s line, and the fix
+    that moves it above that `}`, indented as the body's last line (or the `}` and two
+    blanks); None where any of that does not hold. Its comment moves with it."""
+    if brace is None:
+        return None
+    close_begin = text.rfind("\n", 0, close.start) + 1
+    close_end = text.find("\n", close.start)
+    begin = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.start)
+    end = len(text) if end == -1 else end
+    if close_end == -1 or close_end + 1 != begin or text[close_begin : close.start].strip():
+        return None
+    if line_words(text[close.end : close_end]) or text[begin : span.start].strip():
+        return None
+    words = line_words(text[span.start : end])
+    if not words or any(c in words for c in '{}"'):
+        return None
+    body = text[brace + 1 : close_begin]
+    if any(line_words(row).split()[:1] == [word.lower()] for row in body.lower().split("\n")):
+        return None  # the block has its own: this one is no line of it
+    rows = [row for row in body.split("\n") if row.strip()]
+    last = rows[-1] if rows and close_begin > text.find("\n", brace) else None
+    indent = last[: len(last) - len(last.lstrip())] if last is not None else text[close_begin : close.start] + "  "
+    moved = indent + text[span.start : end].rstrip()
+    line = close.line
+    removed = Span(close.file, close.line, 1, span.line + 1, 1, close_begin, min(end + 1, len(text)))
+    shut = text[close_begin:close_end]
+    fix = Fix(f"Move `{word.lower()}` above the `}}`", (Edit(removed, f"{moved}\n{shut}" + ("\n" if end < len(text) else "")),))
+    return " ".join(words.split()), line, fix
 
 
 def selection_in_group(written: str, group: tuple[str, str] | None, span: Span, brace: Span) -> Diagnostic:
@@ -6588,22 +6702,37 @@ def single_quoted_name(name: str, span: Span) -> Diagnostic:
 
 
 def body_without_braces(
-    title: str, written: str, span: Span, what: str = "settings", sign: Span | None = None, mark: str = ""
+    title: str,
+    written: str,
+    span: Span,
+    what: str = "settings",
+    sign: Span | None = None,
+    mark: str = "",
+    commas: Sequence[tuple[Span, str]] = (),
 ) -> Diagnostic:
     """`member VMSYS4 workers 2  private-volume M4PRV1`: a block's body on its line,
     without the braces around it (`what` it holds: a group's are its users). `sign`: a
     `:` or `=` between the block's name and the body (`single group GUESTS: LINUX01
     LINUX02`, `single group GUESTS = LINUX01 LINUX02`, its blanks before it), which the
     `{` takes the place of (was, for `:`, a help writing `GUESTS: {`, whose fix left the
-    `:`, BKR014; for `=`, "the character `=` cannot appear here"); `mark`, the sign."""
+    `:`, BKR014; for `=`, "the character `=` cannot appear here"); `mark`, the sign.
+    `commas`: the `,`s between a group's users (`= LINUX01, LINUX02`, was the generic
+    BKR003 for the `=`) and what the fix writes for each, as BKR015's removes them in a
+    body with braces (`written`, the users without them)."""
     close = Edit(Span(span.file, span.end_line, span.end_column, span.end_line, span.end_column, span.end, span.end), " }")
     opening = Edit(before(span), "{ ") if sign is None else Edit(sign, " {")
     written_sign = "" if sign is None else f", a `{mark}` for the `{{`"
+    if commas:
+        written_sign += ", `,` between them"
     return codes.MISSING_OPEN(
-        f"the {what} of `{title}` are written without braces{written_sign}: a block's body goes inside `{{ }}`",
+        f"the {what} of `{title}` are written without braces{written_sign}: a block's body goes inside `{{ }}`"
+        + (", its users separated by blanks" if commas else ""),
         span,
         help=f"write `{title} {{ {written} }}`",
-        fix=Fix(f"Put the {what} in braces", (opening, close)),
+        fix=Fix(
+            f"Put the {what} in braces" + (", without the `,`" if commas else ""),
+            (opening, *(Edit(r, blank) for r, blank in commas), close),
+        ),
     )
 
 

@@ -326,6 +326,9 @@ _SELECTION_VERBS = lexicon.ACTIONS
 #: A selection's media: a word that starts a selection after its verb (action_left_out).
 _MEDIA_WORDS = lexicon.SELECTION_MEDIA
 _BLANKS_THEN_MEDIUM = re.compile(rf"[ \t]+(?i:{_alternatives(_MEDIA_WORDS)})(?=[\s{{}},#]|\Z)")
+#: A `disk` statement's line, its comment aside (Recovery.disk_in_group): its user, its
+#: address and its size, no brace.
+_DISK_LINE = re.compile(r"disk[ \t]+[^\s{}#]+[ \t]+[0-9A-Fa-f]{1,4}[ \t]+size[ \t]+[^{}#]*")
 #: Keywords whose value is never the keyword again (a volume label has at most 6
 #: characters, workers and days are numbers): written twice, the second is surely one
 #: too many (Recovery.keyword_twice). Other keywords are twice only where the word after
@@ -1876,13 +1879,15 @@ class Recovery:
         if previous.type != "NAME" or previous.end_pos is None or text[previous.end_pos : pos].strip(" \t"):
             return False
         written = self._line_before_comment(pos + 1).strip()
-        words = written.split()
-        if not words or any(c in written for c in '{}",:=;') or "LBRACE" not in self.accepts(ip):
+        words = written.replace(",", " ").split()
+        if not words or any(c in written for c in '{}":=;') or "LBRACE" not in self.accepts(ip):
             return False
         leaves = self.line_tail(ip, previous)
         if len(leaves) < 2 or leaves[-1] is not previous or leaves[0].type not in self.keyword_types:
             return False
         group = any(t.type == "GROUP" for t in leaves)
+        if "," in written and (not group or written[0] == "," or written[-1] == ","):
+            return False  # `,` between a group's users only, removed with the sign (BKR015's removal)
         types = [self.facts.keywords.get(w.lower(), "NAME") for w in words]
         if (types[0] == "NAME") != group or not Sim.of(ip).copy().fits(["LBRACE", *types, "RBRACE"]):
             return False  # a group's body is its users; another block's starts with a keyword
@@ -1890,7 +1895,13 @@ class Recovery:
         span = self.source.span(first, first + len(written))
         sign = self.source.span(previous.end_pos, pos + 1)  # with the blanks before it
         title = " ".join(str(t.value) for t in leaves)
-        self.report(messages.body_without_braces(title, written, span, "users" if group else "settings", sign, text[pos]), pos)
+        commas = [self.sign_removal(at, at + 1, first) for at in range(first, span.end) if text[at] == ","]
+        if commas:
+            written = " ".join(words)  # `LINUX01, LINUX02`: a group body has no commas
+        self.report(
+            messages.body_without_braces(title, written, span, "users" if group else "settings", sign, text[pos], commas),
+            pos,
+        )
         like = self.token_at("NAME", first, first)
         self.feed_types(ip, ["LBRACE"], like)
         at = first
@@ -2149,7 +2160,8 @@ class Recovery:
         jobs = None if job or not _may_send(line_text) else messages.job_names(text)
         block = blocks[-1].kind if blocks else "cluster"
         diag = messages.foreign_line(
-            line_text, span, misplaced=misplaced, declares=declares, job=job, jobs=jobs, block=block
+            line_text, span, misplaced=misplaced, declares=declares, job=job, jobs=jobs, block=block,
+            owner=messages.mdisk_owner(text, begin) if line_text[:5].upper() == "MDISK" else None,
         )
         if diag is None:
             return False
@@ -8781,6 +8793,7 @@ class Recovery:
                 opener_gone=opener_gone,
                 member=first_member(ip.parser_state.value_stack),
                 rest=self.source.text[tok.end_pos : self._line_end(tok.end_pos)],
+                text=self.source.text if self.brace_balance == 0 and not opener_gone else None,
             ),
             tok.start_pos,
         )
@@ -8876,6 +8889,8 @@ class Recovery:
         if low in _NAMED_SLIPS and self.named_slip(tok, low):
             return self.retype(tok, _SKIPPED)
         if low in _SELECTION_VERBS and self.selection_in_group(tok):
+            return self.retype(tok, _SKIPPED)
+        if low == "disk" and self.disk_in_group(tok):
             return self.retype(tok, _SKIPPED)
         if low in _MEDIA_WORDS and self.action_left_out(tok):
             return self.retype(tok, self.facts.keywords[low])
@@ -10431,13 +10446,23 @@ class Recovery:
         word) and blanks before it, is a template's selection heading and nothing else
         (`FUNCTION MEDIATYPE OWNER VDEV ...`: no value is lost, no comment), or a CP
         statement the help says to remove (`LINK MAINT 0190 0190 RR`, `SMSG BKRBKUP
-        SUBMIT APPSFULL`: messages.removed_whole)."""
+        SUBMIT APPSFULL`: messages.removed_whole). With a comment after it (`CP Q USERID  #
+        who am I`), the statement and the blanks after it are removed, the comment kept on
+        its line: no fix drops a comment."""
         text = self.source.text
         begin, end = text.rfind("\n", 0, first) + 1, self._line_end(first)
-        if text[begin:first].strip() or not messages.removed_whole(text[first:end]):
+        comment = re.search(r"[ \t]#", text[first:end])
+        if text[begin:first].strip() or not messages.removed_whole(text[first : first + comment.start() if comment else end]):
             return diag
-        stop = min(end + 1, len(text))  # and its line end
-        return replace(diag, fix=Fix("Remove the line", (Edit(self.source.span(begin, stop), ""),)))
+        if comment:
+            cut = self.source.span(first, first + comment.start() + 1)
+            fix = Fix("Remove the command, keep the comment", (Edit(cut, ""),))
+        else:
+            stop = min(end + 1, len(text))  # and its line end
+            fix = Fix("Remove the line", (Edit(self.source.span(begin, stop), ""),))
+        if diag.choices:  # `MDISK` below its user's line: the `disk` it says, or this
+            return replace(diag, choices=(*diag.choices, fix))
+        return replace(diag, fix=fix)
 
     def entry_after_lead(self, tok: Token) -> bool:
         """Whether `tok`, `USER` or `IDENTITY` in capitals, is the second word of its line
@@ -10518,6 +10543,33 @@ class Recovery:
             tok.start_pos,
         )
         self.misplaced_at[tok.start_pos] = end
+        return True
+
+    def disk_in_group(self, tok: Token) -> bool:
+        """`disk BKRADMIN 191 size 10 cyl` on a line of its own in a group body whose `}`
+        is below it (the file's braces balance): a statement of the cluster, which Lark
+        reads as six user IDs (BKR021 at check, "move it out of the group", no fix). One
+        error, a group body holds users only (messages.disk_in_group), whose fix moves the
+        line below the group's `}` (or removes it where the cluster has it already:
+        messages._moved_out_help); the line is skipped. The fast parser gives up on `disk`
+        first on its line in a group body."""
+        state = self.parser_state
+        if state is None or tok.start_pos is None or str(tok.value) != "disk" or self.brace_balance != 0:
+            return False
+        text = self.source.text
+        begin = text.rfind("\n", 0, tok.start_pos) + 1
+        if text[begin : tok.start_pos].strip() or not _DISK_LINE.fullmatch(self._line_before_comment(tok.start_pos).strip()):
+            return False
+        blocks = self.in_group_body(state.value_stack)
+        if blocks is None:
+            return False
+        self.read_whole_file = True  # the help reads the cluster's disks (messages._cluster_twin)
+        self.report(
+            messages.disk_in_group(blocks[-1], self.span_of(tok), self.span_of(blocks[-1].brace), text), tok.start_pos
+        )
+        end = self._line_end(tok.start_pos)
+        stop = re.compile(r"[}#]").search(text, tok.start_pos, end)
+        self.misplaced_at[tok.start_pos] = stop.start() if stop is not None else end
         return True
 
     def and_in_group(self, tok: Token) -> bool:
