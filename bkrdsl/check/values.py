@@ -46,7 +46,7 @@ from bkrdsl.resolve.model import (
     volume_size_problem,
 )
 from bkrdsl.source import Span, span_through
-from bkrdsl.syntax.fast import time_meant  # the recovery's fixes read times as BKR313 does
+from bkrdsl.syntax.fast import day_after, time_meant  # the recovery's fixes read times as BKR313 does
 
 INVALID_ADDRESS = register(
     "BKR310",
@@ -1443,27 +1443,16 @@ def _one_digit_minute(text: str) -> tuple[int, list[str]] | None:
 
 def _day_after(sched: ast.Schedule, time: str) -> str | None:
     """The schedule that runs the day after `sched`'s days, at `time`: `daily` runs
-    every day; `weekly sun` is followed by `weekly mon`, `monthly 14` by `monthly 15`,
-    `monthly last-day` by `monthly 1`. None where no schedule names that day: after
-    `monthly 31`, a 1st only after the months of 31 days; after `monthly first sun`, a
-    Monday that is not always the month's first."""
+    every day; a weekly or monthly schedule's day after is the syntax's reading of its
+    days (`fast.day_after`, which the recovery's help for `weekly sun 25/00` writes
+    too): `weekly sun` is followed by `weekly mon`, `monthly 14` by `monthly 15`,
+    `monthly last-day` by `monthly 1`; none after `monthly 31` or `monthly first sun`."""
     if sched.frequency == "daily":
         return schedule_text(sched, time)
-    if sched.frequency == "weekly":
-        # days as one word (`sat+sun`, `mon-fri`: BKR314 too) are their days
-        days = [parse_weekday(d) for w in sched.days for d in _days_listed(sched, w).split(",")]
-        if not days or None in days:
-            return None
-        after = ",".join(WEEKDAYS[(day + 1) % len(WEEKDAYS)].lower() for day in days)
-        return f"weekly {after} {time}"
-    if sched.frequency == "monthly" and sched.ordinal is None and len(sched.days) == 1:
-        day = sched.days[0].text
-        if day.upper() == LAST_DAY:
-            return f"monthly 1 {time}"
-        n = small_int(day)
-        if n is not None and 1 <= n <= 30:
-            return f"monthly {n + 1} {time}"
-    return None
+    if sched.ordinal is not None:
+        return None
+    # days as one word (`sat+sun`, `mon-fri`: BKR314 too) are their days
+    return day_after(sched.frequency, [_days_listed(sched, w) for w in sched.days], time)
 
 
 def _time_out_of_clock(sched: ast.Schedule, statement: str = "") -> tuple[str, Fix | None]:

@@ -242,6 +242,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from bkrdsl import ast
@@ -287,6 +288,33 @@ VALUE_PLACE_WORDS = DISK_UNIT_WORDS | WAIT_UNIT_WORDS | DAYS
 #: Every word written in small letters that no volume label nor user ID is written as.
 PLACE_WORDS = KEYWORD_PLACE_WORDS | VALUE_PLACE_WORDS
 _UNIT_WORDS = DISK_UNIT_WORDS | WAIT_UNIT_WORDS
+
+#: The days of the week in the order a week runs, as a schedule writes them (`day_after`).
+_WEEK_IN_ORDER = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
+_DAY_OF_MONTH = re.compile(r"[0-9]{1,9}")
+
+
+def day_after(keyword: str, days: Sequence[str], time: str) -> str | None:
+    """The schedule that runs on the day after the days `keyword` (`weekly`, `monthly`)
+    names (`days`, its words, commas apart or not: `["sat,sun"]` or `["sat", "sun"]`),
+    at `time`: `weekly sun` is followed by `weekly mon`, `monthly 14` by `monthly 15`,
+    `monthly last-day` by `monthly 1`. The one reading of "the day after" for a time
+    past the clock: the recovery's (`messages.time_slashed_past`, from the words before
+    the time) and BKR313's (check/values `_day_after`, from the schedule's days). None
+    where no schedule names that day (after `monthly 31`, a 1st only after the months
+    of 31 days; after `monthly first sun`, a Monday not always the month's first) or a
+    word is no day."""
+    words = [w for w in ",".join(days).split(",") if w]
+    if keyword.lower() == "weekly" and words and all(w.lower() in DAYS for w in words):
+        after = [_WEEK_IN_ORDER[(_WEEK_IN_ORDER.index(w.lower()[:3]) + 1) % 7] for w in words]
+        return f"weekly {','.join(after)} {time}"
+    if keyword.lower() == "monthly" and len(words) == 1:
+        if words[0].lower() == "last-day":
+            return f"monthly 1 {time}"
+        if _DAY_OF_MONTH.fullmatch(words[0]) and 1 <= int(words[0]) <= 30:
+            return f"monthly {int(words[0]) + 1} {time}"
+    return None
+
 
 #: Times of day as people write them, read unambiguously (`time_meant`): the checker's
 #: BKR313 and the recovery's fixes that write a schedule (`Recovery.run_left_out_on_member`).

@@ -5046,25 +5046,6 @@ def time_slashed(written: str, meant: str, statement: str, span: Span) -> Diagno
     )
 
 
-def day_after(keyword: str, days: Sequence[str], time: str) -> str | None:
-    """The schedule that runs on the day after the days `keyword` (`weekly`, `monthly`)
-    names (`days`, its words as written before the time, commas apart or not), at
-    `time`: `weekly sun` is followed by `weekly mon`, `monthly 14` by `monthly 15`,
-    `monthly last-day` by `monthly 1`, as BKR313 writes it (check/values `_day_after`).
-    None where no schedule names that day (after `monthly 31`, or `monthly first sun`)
-    or a word is no day."""
-    words = [w for w in ",".join(days).split(",") if w]
-    if keyword.lower() == "weekly" and words and all(looks_like_day(w) for w in words):
-        after = [_DAYS_LISTED[(_DAYS_LISTED.index(w.lower()[:3]) + 1) % 7] for w in words]
-        return f"weekly {','.join(after)} {time}"
-    if keyword.lower() == "monthly" and len(words) == 1:
-        if words[0].lower() == "last-day":
-            return f"monthly 1 {time}"
-        if words[0].isdigit() and 1 <= int(words[0]) <= 30:
-            return f"monthly {int(words[0]) + 1} {time}"
-    return None
-
-
 def time_slashed_past(
     written: str,
     hour: int,
@@ -5080,7 +5061,7 @@ def time_slashed_past(
     midnight, is a choice for a `daily` schedule (`daily`; the keys may have slipped,
     as for `25:00`, BKR313); a weekly or monthly one's day would change with it:
     `after`, the statement's words before its schedule, the schedule of the day after
-    (`day_after`: `weekly mon 01:00`) and the schedule's span, which the help writes
+    (`fast.day_after`: `weekly mon 01:00`) and the schedule's span, which the help writes
     and a choice, as BKR313 does for `weekly sun 25:00`; without it, the help writes
     HH:MM. An hour of the day after next has no reading."""
     reading = f"{hour % 24:02d}:{minutes}" if hour < 48 else None

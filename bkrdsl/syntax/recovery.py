@@ -63,6 +63,7 @@ from bkrdsl.syntax.fast import (
     STATEMENT_KEYWORDS,
     WAIT_UNIT_WORDS,
     braces,
+    day_after,
     misplaced_in_group,
     statement_part,
     time_meant,
@@ -9232,7 +9233,7 @@ class Recovery:
             after = None
             keyword = str(schedule.value)
             at = max((i for i, w in enumerate(lead) if w.lower() == keyword.lower()), default=None)
-            day = messages.day_after(keyword, lead[at + 1 :], f"{hour % 24:02d}:{value[1:]}") if at is not None else None
+            day = day_after(keyword, lead[at + 1 :], f"{hour % 24:02d}:{value[1:]}") if at is not None else None
             if day is not None and schedule.start_pos is not None:
                 after = (" ".join(lead[:at]), day, self.source.span(schedule.start_pos, tok.end_pos))
             diag = messages.time_slashed_past(
