@@ -16362,3 +16362,50 @@ def test_h9s69_a_cp_query_in_small_letters_or_with_a_comment_is_removed(line, me
     mended = apply_edits(text, found.fix.edits)
     assert mended == H9S69_LAB.replace(below, below + left, 1)
     _h9s69_clean(mended)
+
+
+# --- h8 (stop 69)
+#: More than once a day on a job's line without `run` before it: `hourly` alone (was
+#: "`hourly` is not a keyword", the fast parser's stray word, where h3's `every hour`
+#: got the error below), and the phrase with its members written after it (`every 6
+#: hours on DEV1`, `twice daily run on DEV1`: was "`every` / `twice` is not a keyword").
+#: Now one BKR004 that says no schedule runs more than once a day, its help a job for
+#: each time of day, each with the `run` the file allows or the members as written;
+#: no mend. (where, homed, as written, what the message says after the often, the
+#: lines of the help's `run`s)
+H8_69_MORE_THAN_DAILY = [
+    ("G", False, "hourly", "`run on` is missing before it", ["run on MEMBER daily HH:MM"]),
+    ("S", False, "Hourly  # x", "`run on` is missing before it", ["run on each member daily HH:MM"]),
+    ("G", True, "hourly", "`run on` is missing before it", ["run on DEV2 daily HH:MM"]),
+    ("G", False, "every 6 hours on DEV1", "a schedule follows `run on DEV1`", ["run on DEV1 daily HH:MM"]),
+    ("G", False, "twice daily run on DEV2", "a schedule follows `run on DEV2`", ["run on DEV2 daily HH:MM"]),
+    ("S", False, "every hour run on each member", "a schedule follows `run on each member`",
+     ["run on each member daily HH:MM"]),
+    ("S", False, "twice a day on DEV1, DEV2", "a schedule follows `run on DEV1, DEV2`", ["run on DEV1, DEV2 daily HH:MM"]),
+    ("G", False, "every 6 hours on DEV1 DEV2", "a schedule follows `run on DEV1, DEV2`",
+     ["run on DEV1 daily HH:MM", "run on DEV2 daily HH:MM"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("where", "homed", "written", "said", "runs"), H8_69_MORE_THAN_DAILY,
+                         ids=[f"{c[0]}{'+home' if c[1] else ''}: {c[2]}" for c in H8_69_MORE_THAN_DAILY])
+def test_h8_69_more_than_once_a_day_without_run_before_it(where, homed, written, said, runs, parser, monkeypatch):
+    _text, analysis = _h3_69_slip(written, where, homed, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    phrase = " ".join(written.split("#")[0].split())
+    often = re.match(r"(?i)hourly|every \d* ?hours?|twice (?:daily|a day)", phrase).group(0)
+    assert (found.code, found.message, found.fix, found.choices) == (
+        "BKR004",
+        f"`{phrase}` is not a .bkr schedule: no schedule runs {often}, and {said}",
+        None, (),
+    )
+    assert found.help.startswith("a schedule runs once a day at most: write a job for each time of day"), found.help
+    assert too_long(found, analysis.sources) == []
+    for run in runs:
+        assert f"`{run}`" in found.help
+        # each `run` the help writes, timed (MEMBER: each member it names), checks clean
+        for member in ("DEV1", "DEV2") if "MEMBER" in run else ("",):
+            assert "MEMBER" not in run or f"`on {member}`" in found.help
+            timed = _h3_69_text(run.replace("HH:MM", "03:00").replace("MEMBER", member), where, homed)
+            assert analyse("x.bkr", timed.encode("utf-8")).diagnostics == [], run

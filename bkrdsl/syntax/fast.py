@@ -1433,6 +1433,8 @@ class _Parser:
                     raise _GiveUp  # not a keyword; Lark might read a keyword at its start
                 if text in _REXX_ALONE or text in DIRECTORY_WORDS_ALONE:
                     raise _GiveUp  # REXX's `EXIT`, `NAMESAVE` alone on its line (Recovery.foreign_line)
+                if word == "hourly":
+                    raise _GiveUp  # more than once a day, `run on` left out (Recovery.phrase_without_run)
                 # perhaps a keyword half typed: the block's loop decides (or the statement,
                 # where no keyword starts it)
                 self.type = T_STRAY_AFTER_KEYWORD if _keywords_starting(word) else T_STRAY

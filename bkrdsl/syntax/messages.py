@@ -4479,17 +4479,35 @@ def run_and_member_missing(
 
 
 def more_than_daily_alone(
-    written: str, often: str, span: Span, members: Sequence[str], kind: str | None, home: str | None
+    written: str,
+    often: str,
+    span: Span,
+    members: Sequence[str],
+    kind: str | None,
+    home: str | None,
+    placed: Sequence[str] | None = None,
 ) -> Diagnostic:
     """`twice daily`, `hourly`, `every 6 hours` alone on a line of a job (`written`, over
     `span`; `often`, `more_than_daily_written`'s words): more than once a day, which no
     schedule runs, and `run on` left out before it. One error, as on a `run` line
     (`schedule_phrase`), whose help writes the `run` the file allows (`run_and_member_
     missing`'s: `kind`, `home`, the file's `members`) for each job, HH:MM for each time
-    of day; no mend (no time nobody gave)."""
+    of day; no mend (no time nobody gave). `placed`: the members written after the
+    schedule (`every 6 hours on DEV1`, `twice daily run on DEV1`, `each member`), which
+    the help's `run` writes, one `run` per member for a single-configuration job's
+    (a list of them is BKR220)."""
     if kind == "single" and home is None and len(members) == 1:
         home = members[0]
-    if kind == "identity":
+    missing = "`run on` is missing before it"
+    if placed:
+        where = ", ".join(placed)
+        missing = f"a schedule follows `run on {where}`"
+        if kind == "single" and len(placed) > 1:
+            first, *others = [f"`run on {m} daily HH:MM`" for m in placed]
+            run = f"{first}, and the same again with {' and '.join(others)}"
+        else:
+            run = f"`run on {where} daily HH:MM`"
+    elif kind == "identity":
         run = "`run on each member daily HH:MM`"
     elif kind == "single" and home is not None:
         run = f"`run on {home} daily HH:MM`"
@@ -4498,7 +4516,7 @@ def more_than_daily_alone(
         run = f"`run on MEMBER daily HH:MM`, with the member it runs on, {named}"
     quoted = f"`{' '.join(written.split())}`"
     return codes.SYNTAX(
-        f"{quoted} is not a .bkr schedule: no schedule runs {often}, and `run on` is missing before it",
+        f"{quoted} is not a .bkr schedule: no schedule runs {often}, and {missing}",
         span,
         help=(
             f"a schedule runs once a day at most: write a job for each time of day, the same but for its `run`,"

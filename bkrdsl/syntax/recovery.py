@@ -5389,16 +5389,26 @@ class Recovery:
         if not is_real(tok) or not self.first_on_line(tok.start_pos) or not Sim.of(ip).fits(["RUN", "ON"]):
             return False
         rest = self._line_before_comment(tok.start_pos).split("}", 1)[0].rstrip()
-        if str(tok.value).lower() not in messages.SCHEDULE_STARTERS:
-            return False  # `hourly` alone: a word the fast parser reports first on its own (`_stray_statement`)
         often = messages.more_than_daily_written(rest)
+        if str(tok.value).lower() not in messages.SCHEDULE_STARTERS and (
+            often is None or often.split()[0].lower() != str(tok.value).lower()
+        ):
+            return False  # `hourly` is read on (the fast parser gives up on it, `_GiveUp`, as on `every`)
         found = re.fullmatch(r"(?P<schedule>\S.*?)(?:\s+[Rr][Uu][Nn])?\s+[Oo][Nn]\s+(?P<place>\S.*)", rest)
-        if found is None and often is not None and members_read(ip.parser_state.value_stack):
+        place = None if found is None else found.group("place")
+        names = None if place is None else self._member_names(place)
+        if " ".join((place or "").split()).lower() == "each member":
+            names = ["each member"]
+        if (found is None or names is not None) and often is not None and members_read(ip.parser_state.value_stack):
             # `twice daily`, `hourly` alone on a job's line: more than once a day, and `run
-            # on` left out (was "`twice` is not a keyword", the block's statements its help)
+            # on` left out (was "`twice` is not a keyword", the block's statements its help);
+            # `every 6 hours on DEV1`, `twice daily run on DEV1`: the same, its members
+            # written (`names`), which the help's `run` writes (was "`every` is not a keyword")
             stack = ip.parser_state.value_stack
             span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
-            diag = messages.more_than_daily_alone(rest, often, span, members_read(stack), *self.job_home(stack))
+            diag = messages.more_than_daily_alone(
+                rest, often, span, members_read(stack), *self.job_home(stack), placed=names
+            )
             self.report(diag, tok.start_pos)
             self.skip_phrase(ip, tok, tok.start_pos + len(rest))
             self._fed_error_token = True
