@@ -3224,7 +3224,10 @@ def test_every_help_that_lists_monthly_s_forms_lists_the_same_three(clean, writt
         ("monthly lastday 23:00", "write `monthly last-day 23:00`", "last-day"),
         ("monthly last_day 23:00", "write `monthly last-day 23:00`", "last-day"),
         ("monthly lastdy 23:00", "write `monthly last-day 23:00`", "last-day"),
-        ("monthly eom 23:00", "write `monthly N 23:00`, N from 1 to 31, or `monthly last-day 23:00` for the month's last day",
+        # `eom` (end of month) is the month's last day as other schedulers write it, `last-day`
+        # (h8, stop 69: was the generic help below, which another word still gets)
+        ("monthly eom 23:00", "write `monthly last-day 23:00`", "last-day"),
+        ("monthly now 23:00", "write `monthly N 23:00`, N from 1 to 31, or `monthly last-day 23:00` for the month's last day",
          None),
     ],
 )
@@ -16409,3 +16412,143 @@ def test_h8_69_more_than_once_a_day_without_run_before_it(where, homed, written,
             assert "MEMBER" not in run or f"`on {member}`" in found.help
             timed = _h3_69_text(run.replace("HH:MM", "03:00").replace("MEMBER", member), where, homed)
             assert analyse("x.bkr", timed.encode("utf-8")).diagnostics == [], run
+
+
+#: A schedule alone on a job's line whose value no schedule has: `daily 24:00`,
+#: `monthly 32 02:00` (was the generic "`run on MEMBER` before `daily`", BKR313 or
+#: BKR314 unsaid until `run on` is written) and `monthly 1,15 02:00` (was two errors,
+#: `run`'s and the days'). Now one error with the help the same schedule gets after
+#: `run on MEMBER`, written with the `run` the file allows: midnight `00:00` (the fix,
+#: or a choice per member; the day after's schedule for `weekly sun`, a choice, as
+#: BKR313's), `monthly N` (no mend), a job for each day of the month (no mend: a
+#: schedule names one day, and which days are the site's). (where, homed, as written,
+#: the message, the `run`s the help writes, the lines each mend writes)
+H8_69_VALUE_ALONE = [
+    ("S", False, "daily 24:00", None, ["run on each member daily 00:00"], ["run on each member daily 00:00"]),
+    ("G", False, "daily 24:00", None, ["run on MEMBER daily 00:00"], ["run on DEV1 daily 00:00", "run on DEV2 daily 00:00"]),
+    ("G", True, "weekly sun 24:00", None, ["run on DEV2 weekly mon 00:00"], ["run on DEV2 weekly mon 00:00"]),
+    ("G", False, "monthly 32 03:00", ("`32` is not a day of the month; `run` is missing before the schedule, and so is"
+     " the member the job runs on"), ["run on MEMBER monthly N 03:00"], []),
+    ("S", False, "monthly 40 3am", ("`40` is not a day of the month; `run` is missing before the schedule, and so is"
+     " the member the job runs on"), ["run on each member monthly N 03:00"], []),
+    ("G", False, "monthly 1,15 03:00", ("a `monthly` schedule runs on one day of the month, not on several: `1,15`, and"
+     " `run on` is missing before it"), ["run on MEMBER monthly 1 03:00", "run on MEMBER monthly 15 03:00"], []),
+    ("G", True, "monthly 1,15 03:00", ("a `monthly` schedule runs on one day of the month, not on several: `1,15`, and"
+     " `run on` is missing before it"), ["run on DEV2 monthly 1 03:00", "run on DEV2 monthly 15 03:00"], []),
+    ("S", False, "monthly 1, 15 03:00  # x", ("a `monthly` schedule runs on one day of the month, not on several:"
+     " `1, 15`, and `run on` is missing before it"),
+     ["run on each member monthly 1 03:00", "run on each member monthly 15 03:00"], []),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("where", "homed", "written", "message", "runs", "mended"), H8_69_VALUE_ALONE,
+                         ids=[f"{c[0]}{'+home' if c[1] else ''}: {c[2]}" for c in H8_69_VALUE_ALONE])
+def test_h8_69_a_schedule_alone_whose_value_is_none_is_one_error(
+    where, homed, written, message, runs, mended, parser, monkeypatch
+):
+    text, analysis = _h3_69_slip(written, where, homed, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR004"
+    assert found.message == (
+        message or "a schedule is part of the `run` statement: `run` is missing, and so is the member the job runs on"
+    )
+    assert too_long(found, analysis.sources) == []
+    for run in runs:
+        assert f"`{run}`" in found.help, found.help
+        for member in ("DEV1", "DEV2") if "MEMBER" in run else ("",):
+            assert "MEMBER" not in run or f"`on {member}`" in found.help
+            # the help's line, its member and its day written, reads and checks clean
+            line = run.replace("MEMBER", member).replace(" N ", " 15 ")
+            assert analyse("x.bkr", _h3_69_text(line, where, homed).encode("utf-8")).diagnostics == [], line
+    if "24:00" in written:
+        assert "`24:00` is midnight, `00:00`, the start of the day" in found.help
+    mends = [found.fix] if found.fix is not None else list(found.choices)
+    assert [m.title for m in mends] == [f"Write `{line}`" for line in mended]
+    for mend, line in zip(mends, mended, strict=True):
+        assert _h3_69_mended(text, mend) == _h3_69_text(line, where, homed)
+    assert (found.fix is None) == (len(mended) != 1 or where == "G" and not homed or "weekly" in written)
+
+
+#: `run daily on DEV1 DEV2`: the schedule before the members, its time left out (and
+#: the members' `,`): was "unexpected `daily` after `run`: one word too many", its help
+#: to remove `daily`, then the `,`'s error; with one member, a fix that left `run on
+#: DEV1 daily`, then "expected a time of day". Now one error whose help writes the line
+#: in order with HH:MM, on each member for single-configuration users (a list is
+#: BKR220), the list with its `,` for IDENTITY users; no mend. (where, homed, as written,
+#: the lines the help writes)
+H8_69_SCHEDULE_FIRST_UNTIMED = [
+    ("G", False, "run daily on DEV1 DEV2", ["run on DEV1 daily HH:MM", "run on DEV2 daily HH:MM"]),
+    ("G", True, "run weekly sun on DEV1 DEV2", ["run on DEV1 weekly sun HH:MM", "run on DEV2 weekly sun HH:MM"]),
+    ("S", False, "run daily on DEV1 DEV2", ["run on DEV1, DEV2 daily HH:MM"]),
+    ("S", False, "run daily on DEV1, DEV2  # x", ["run on DEV1, DEV2 daily HH:MM"]),
+    ("G", False, "run daily on DEV1", ["run on DEV1 daily HH:MM"]),
+    ("S", False, "run weekly saturday on each member", ["run on each member weekly sat HH:MM"]),
+    ("G", False, "run monthly 1 on DEV2", ["run on DEV2 monthly 1 HH:MM"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("where", "homed", "written", "lines"), H8_69_SCHEDULE_FIRST_UNTIMED,
+                         ids=[f"{c[0]}{'+home' if c[1] else ''}: {c[2]}" for c in H8_69_SCHEDULE_FIRST_UNTIMED])
+def test_h8_69_a_schedule_before_the_members_without_its_time(where, homed, written, lines, parser, monkeypatch):
+    _text, analysis = _h3_69_slip(written, where, homed, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.fix, found.choices) == (
+        "BKR004",
+        ("the schedule comes after the members the job runs on, not before them, and the time of day (HH:MM)"
+        " is missing after it"),
+        None, (),
+    )
+    assert "remove" not in found.help
+    assert too_long(found, analysis.sources) == []
+    for line in lines:
+        assert f"`{line}`" in found.help, found.help
+        # the help's line, timed, checks clean (GUEST's other job runs on DEV2 where homed)
+        timed = _h3_69_text(line.replace("HH:MM", "03:00"), where, homed)
+        assert analyse("x.bkr", timed.encode("utf-8")).diagnostics == [] or (homed and "DEV1" in line), line
+    if where == "G" and len(lines) > 1:
+        assert found.help.startswith("a job of single-configuration users runs on one member")
+
+
+#: The month's last day as other schedulers write it: cron's and Quartz's `L`, `eom`,
+#: `end` (was BKR314's generic "`end` is not a day of the month", no fix, and without
+#: the time "expected a time of day"). Now read as `lastday` is (messages.last_day_respelt,
+#: BKR314 and the parser's error alike): "the month's last day is written `last-day`",
+#: the fix `last-day` (for `L` the help says it is cron's); without the time one error,
+#: HH:MM, no mend; alone on a job's line, the `run` the file allows. (where, homed, as
+#: written, code, the lines each mend writes; none: the help's line, timed, checks clean)
+H8_69_LAST_DAY_ELSEWHERE = [
+    ("G", False, "run on DEV1 monthly end 03:00", "BKR314", ["run on DEV1 monthly last-day 03:00"]),
+    ("S", False, "run on each member monthly EOM 03:00", "BKR314", ["run on each member monthly last-day 03:00"]),
+    ("G", False, "run on DEV1 monthly L 03:00", "BKR314", ["run on DEV1 monthly last-day 03:00"]),
+    ("G", False, "run on DEV1 monthly l", "BKR010", []),
+    ("S", False, "run on each member monthly eom  # x", "BKR010", []),
+    ("G", False, "monthly L 03:00", "BKR004", ["run on DEV1 monthly last-day 03:00", "run on DEV2 monthly last-day 03:00"]),
+    ("G", True, "monthly eom 03:00", "BKR004", ["run on DEV2 monthly last-day 03:00"]),
+    ("S", False, "monthly end 03:00", "BKR004", ["run on each member monthly last-day 03:00"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("where", "homed", "written", "code", "mended"), H8_69_LAST_DAY_ELSEWHERE,
+                         ids=[f"{c[0]}{'+home' if c[1] else ''}: {c[2]}" for c in H8_69_LAST_DAY_ELSEWHERE])
+def test_h8_69_the_months_last_day_as_other_schedulers_write_it(where, homed, written, code, mended, parser, monkeypatch):
+    text, analysis = _h3_69_slip(written, where, homed, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    word = re.search(r"monthly (\S+)", written).group(1)
+    assert found.code == code
+    assert too_long(found, analysis.sources) == []
+    if code != "BKR004":
+        assert found.message.startswith(f"`{word}` is not a day of the month: the month's last day is written `last-day`")
+    assert "last-day" in found.help
+    assert ("`L` is how cron and Quartz write the month's last day" in found.help) == (word.lower() == "l")
+    mends = [found.fix] if found.fix is not None else list(found.choices)
+    assert len(mends) == len(mended)
+    for mend, line in zip(mends, mended, strict=True):
+        # the mend's file reads and checks clean; the line is the one expected
+        assert _h3_69_mended(text, mend) == _h3_69_text(line + "  # x" * ("#" in written), where, homed)
+    if not mended:
+        assert found.fix is None
+        line = written.split("#")[0].strip().replace(f"monthly {word}", "monthly last-day") + " 03:00"
+        assert analyse("x.bkr", _h3_69_text(line, where, homed).encode("utf-8")).diagnostics == []

@@ -303,12 +303,14 @@ INVALID_DAY = register(
     BKR404, and that `monthly last-day 02:00` runs on each month's last day),
     and `monthly last day 23:00`, whose `day` is no weekday of `monthly last`,
     one whose fix writes `monthly last-day 23:00`; so does the one word spelt
-    otherwise, `monthly lastday 23:00`, `last_day` or `last-dy`. The Nth
+    otherwise, `monthly lastday 23:00`, `last_day` or `last-dy`, or as other
+    schedulers write it, cron's and Quartz's `monthly L 23:00`, `eom` or `end`
+    (the help saying `L` is cron's). The Nth
     weekday as one word (`monthly first-sunday 02:00`, `last-sat`, `1st_sun`)
     is one error that says it is two words, whose fix writes them
     (`monthly first sun 02:00`, `monthly last sat 02:00`; without the time,
     the parser's BKR010 says both). Another word where the
-    day goes (`monthly eom 23:00`) gets a help that writes `monthly N 23:00`
+    day goes (`monthly now 23:00`) gets a help that writes `monthly N 23:00`
     or `monthly last-day 23:00`. The day comes before
     the time: `weekly 22:00 sat` is one error, whose help (and fix) writes
     `weekly sat 22:00`. Several days are listed one by one: a range
@@ -1958,11 +1960,12 @@ def times_and_days(model: Model):
                         )
                         continue
                     if messages.last_day_respelt(w.text):
-                        # `monthly lastday 23:00`, `last_day`, `last-dy`: the one word, spelt otherwise
+                        # `monthly lastday 23:00`, `last_day`, `last-dy`: the one word, spelt otherwise;
+                        # `monthly L 23:00`, `eom`, `end`: as other schedulers write it
                         yield INVALID_DAY(
                             f"{quoted(w.text)} is not a day of the month: the month's last day is written `last-day`",
                             w.span,
-                            help=f"write `monthly last-day {time}`",
+                            help=f"write `monthly last-day {time}`{messages.LAST_DAY_ELSEWHERE.get(w.text.lower(), '')}",
                             fix=Fix.replace("Write `last-day`", w.span, "last-day"),
                         )
                         continue

@@ -4235,6 +4235,14 @@ def schedule_first(
             each=commas,
         )
     said = f": {'; '.join(gaps)}{RUNS_ON_EACH if commas else ''}" if gaps else ""
+    if meant.endswith(" HH:MM"):
+        # `run daily on VMSYS1`: the time not written, which the help writes HH:MM; no mend
+        return codes.SYNTAX(
+            "the schedule comes after the members the job runs on, not before them, and the time of day (HH:MM)"
+            " is missing after it",
+            span,
+            help=f"write `run {meant}`, the time of day on a 24-hour clock{said}",
+        )
     return codes.SYNTAX(
         "the schedule comes after the members the job runs on, not before them",
         span,
@@ -4390,6 +4398,8 @@ def run_and_member_missing(
     others: Sequence[str] = (),
     untimed: bool = False,
     often: str | None = None,
+    note: str | None = None,
+    problem: tuple[str, str] | None = None,
 ) -> Diagnostic:
     """`nightly at 01:00`, `daily 01:00` alone on a line of a job: `run on` and the
     member left out before the schedule (`written`, over `span`), which means `schedule`
@@ -4406,22 +4416,33 @@ def run_and_member_missing(
     `schedule` ends with HH:MM), which the message says too: no mend (no time nobody
     gave), the help writing the statement all the same. `often`: the time of a phrase
     that says no how often (`at 02:00`; `schedule`, `daily` at it), which the help says:
-    each mend is a choice, never the fix (how often is the site's to say)."""
+    each mend is a choice, never the fix (how often is the site's to say). `note`: what
+    the help says of the schedule as written, for the default (`daily 24:00`: "midnight
+    is `00:00`, the start of the day"); with `often` set too (`weekly sun 24:00`: the
+    day after's `weekly mon 00:00`), each mend is a choice, the help saying the note.
+    `problem`: a value of the schedule that none is (`monthly 32 02:00`), what the
+    message says of it and the help writes for it (`schedule` holding its placeholder,
+    `monthly N 02:00`: "N from 1 to 31, ..."), as BKR314 says after `run on M`: no mend."""
     said = f"; `{phrase}` is written `{schedule}`" if phrase is not None and phrase != schedule else ""
     if often is not None:
         said = (
             f"; `{phrase}` does not say how often it runs: `daily {often}` runs it every day,"
             f" `weekly DAY {often}` or `monthly N {often}` less often"
         )
-    if untimed:
-        said = f"; `{phrase}` is written `{schedule.removesuffix(' HH:MM')}`" if said else ""
+    if note is not None:
+        said = f"; {note}"
+    if untimed or problem is not None:
+        if untimed:
+            said = f"; `{phrase}` is written `{schedule.removesuffix(' HH:MM')}`" if said else ""
         message = (
             "a schedule is part of the `run` statement: `run` is missing, and so are the member the job runs on"
             " and the time of day (HH:MM)"
+            if problem is None
+            else f"{problem[0]}; `run` is missing before the schedule, and so is the member the job runs on"
         )
         if kind == "single" and home is None and len(members) == 1:
             home = members[0]
-        clock = "the time of day on a 24-hour clock"
+        clock = "the time of day on a 24-hour clock" if problem is None else problem[1]
         if kind == "identity" or (kind == "single" and home is not None):
             meant = f"run on each member {schedule}" if kind == "identity" else f"run on {home} {schedule}"
             why = (
@@ -4478,6 +4499,23 @@ def run_and_member_missing(
     return codes.SYNTAX(message, span, help=help)
 
 
+def _run_allowed(members: Sequence[str], kind: str | None, home: str | None) -> tuple[str, str]:
+    """Where a help that writes a job's `run` without a mend runs it, for the file
+    (`recovery.job_home`: `kind`, the job's users', `home`, the member its users' other
+    jobs run on; the file's `members`): `each member` for IDENTITY users, the `home`
+    (or the file's one member) for single-configuration users, else `MEMBER`, with what
+    the help says after the `run` it writes (", with the member it runs on, `on DEV1`
+    or `on DEV2`"; "" for the others)."""
+    if kind == "single" and home is None and len(members) == 1:
+        home = members[0]
+    if kind == "identity":
+        return "each member", ""
+    if kind == "single" and home is not None:
+        return home, ""
+    named = one_of([f"`on {m}`" for m in members[:4]] + ["..."] * (len(members) > 4))
+    return "MEMBER", f", with the member it runs on, {named}"
+
+
 def more_than_daily_alone(
     written: str,
     often: str,
@@ -4496,8 +4534,6 @@ def more_than_daily_alone(
     schedule (`every 6 hours on DEV1`, `twice daily run on DEV1`, `each member`), which
     the help's `run` writes, one `run` per member for a single-configuration job's
     (a list of them is BKR220)."""
-    if kind == "single" and home is None and len(members) == 1:
-        home = members[0]
     missing = "`run on` is missing before it"
     if placed:
         where = ", ".join(placed)
@@ -4507,13 +4543,9 @@ def more_than_daily_alone(
             run = f"{first}, and the same again with {' and '.join(others)}"
         else:
             run = f"`run on {where} daily HH:MM`"
-    elif kind == "identity":
-        run = "`run on each member daily HH:MM`"
-    elif kind == "single" and home is not None:
-        run = f"`run on {home} daily HH:MM`"
     else:
-        named = one_of([f"`on {m}`" for m in members[:4]] + ["..."] * (len(members) > 4))
-        run = f"`run on MEMBER daily HH:MM`, with the member it runs on, {named}"
+        placement, named = _run_allowed(members, kind, home)
+        run = f"`run on {placement} daily HH:MM`{named}"
     quoted = f"`{' '.join(written.split())}`"
     return codes.SYNTAX(
         f"{quoted} is not a .bkr schedule: no schedule runs {often}, and {missing}",
@@ -5291,13 +5323,31 @@ def dirmaint_options_after(span: Span, removed: Span) -> Diagnostic:
     )
 
 
-def monthly_days(written: str, days: list[int | str], time: str | None, statement: str, span: Span) -> Diagnostic:
+def monthly_days(
+    written: str,
+    days: list[int | str],
+    time: str | None,
+    statement: str,
+    span: Span,
+    alone: tuple[str, str] | None = None,
+) -> Diagnostic:
     """`monthly 1,15 02:00`, `monthly 1st 15th 02:00`: several days of the month, where a
     schedule takes one (`days`, their numbers, or `first sun`, `first sat` for `monthly
     first sun,sat`); `statement`, the keyword the schedule belongs to (`run`, `purge`,
     `preview`); `time` None when none follows (`monthly 1,15`: the help writes HH:MM).
-    No fix: which day, or a job for each, is the user's to choose."""
+    No fix: which day, or a job for each, is the user's to choose. `alone`: the schedule
+    alone on a job's line, `run on` left out before it, which the message says too, and
+    where the job runs (`_run_allowed`), which each job's `run` in the help writes."""
     unique = list(dict.fromkeys(_day_key(day) for day in days))
+    if alone is not None and len(unique) > 1:
+        # `monthly 1,15 02:00` alone on a job's line: one error (was `run`'s, then the days')
+        placement, named = alone
+        return codes.SYNTAX(
+            f"a `monthly` schedule runs on one day of the month, not on several: `{written}`,"
+            " and `run on` is missing before it",
+            span,
+            help=_monthly_days_help(unique, time or "HH:MM", statement, f"run on {placement} ", named),
+        )
     if len(unique) == 1:
         # `monthly 1,1 02:00`, `monthly first sun,sunday 02:00`: one day, written twice
         keyword = "" if statement == "run" else f"{statement} "
@@ -5316,14 +5366,18 @@ def monthly_days(written: str, days: list[int | str], time: str | None, statemen
     )
 
 
-def _monthly_days_help(days: list[int | str], time: str, statement: str) -> str:
+def _monthly_days_help(days: list[int | str], time: str, statement: str, run: str = "", named: str = "") -> str:
     """What to write for several days of the month (`monthly_days`): a job for each
-    (`run`), else one day and how a `purge` or `preview` gets a second."""
+    (`run`; `run`, the words each job's schedule follows, `run on each member `, and
+    `named`, what follows them, `monthly_days`' `alone`), else one day and how a `purge`
+    or `preview` gets a second."""
     numbered = isinstance(days[0], int)  # else weekdays: the other form is no help
     if statement == "run":
-        each = " and ".join(f"`monthly {day} {time}`" for day in days)
+        each = " and ".join(f"`{run}monthly {day} {time}`" for day in days) + named
         forms = f": {_monthly_one_day(time)}" if numbered else " of the month"
         note = one_day_note([f"monthly {day} {time}" for day in days])
+        if run:  # the runs long: what a schedule names on a line of its own
+            return f"write a job for each day, the same but for its `run`: {each}{note}\na schedule names one day{forms}"
         return f"write a job for each day, the same but for its `run`: {each} (a schedule names one day{forms}){note}"
     forms = f" ({_monthly_one_day(time, statement)})" if numbered else ""
     return f"keep one day, `{statement} monthly {days[0]} {time}`{forms}; {_monthly_second_day(statement, time, days[1])}"
@@ -7668,10 +7722,19 @@ def nth_weekday_as_one(word: str) -> tuple[str, str] | None:
     return f"{nth} {day}", f"{nth} {_WEEKDAY_NAMES[day]}"
 
 
+#: The month's last day as other schedulers write it, where .bkr writes `last-day`:
+#: cron's and Quartz's `L` (its day-of-month field), `eom` (end of month), `end`;
+#: each with what a help says of it ("" where the message says enough).
+LAST_DAY_ELSEWHERE = {"l": "; `L` is how cron and Quartz write the month's last day", "eom": "", "end": ""}
+
+
 def last_day_respelt(word: str) -> bool:
     """`lastday`, `last_day`, `LastDay`, `last-dy`: the month's last day, `last-day`,
     spelt otherwise, as BKR314 (check/values) reads it with the time written and the
-    parser's error without it (`_schedule_left_unfinished`); not `last-day` itself."""
+    parser's error without it (`_schedule_left_unfinished`); not `last-day` itself.
+    Also as other schedulers write it (`L`, `eom`, `end`: LAST_DAY_ELSEWHERE)."""
+    if word.lower() in LAST_DAY_ELSEWHERE:
+        return True
     if word.lower() == "last-day" or nth_weekday_as_one(word) is not None:  # `last-sat`: the last Saturday
         return False
     return re.sub(r"[^A-Z]", "", word.upper()) == "LASTDAY" or (
@@ -7740,7 +7803,8 @@ def _schedule_left_unfinished(keyword: str, names: list[str]) -> tuple[str | Non
         # missing: both said at once, the help writing `last-day` and HH:MM
         return (
             f"{shown(names[0])} is not a day of the month: the month's last day is written `last-day`, {missing}",
-            "write `monthly last-day HH:MM`, the month's last day, then the time of day on a 24-hour clock",
+            "write `monthly last-day HH:MM`, the month's last day, then the time of day on a 24-hour clock"
+            + LAST_DAY_ELSEWHERE.get(names[0].lower(), ""),
         )
     if keyword == "monthly" and [n.lower() for n in names] == ["last", "day"]:
         # `monthly last day`: the month's last day as two words (BKR314 once the time is

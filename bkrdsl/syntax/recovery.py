@@ -5491,6 +5491,10 @@ class Recovery:
         if schedule is None and time is not None and time != last:
             # `daily 2h`, `daily 02:00:00`: the time as BKR313 reads it, which the help says
             schedule = messages.certain_schedule(" ".join([*head, time]))
+        if head and self.schedule_alone_amiss(ip, tok, rest, head, last):
+            # `daily 24:00`, `monthly 32 02:00`, `monthly 1,15 02:00`: a value no schedule
+            # has, said as after `run on MEMBER` (BKR313, BKR314), in one error
+            return True
         if schedule is None:
             timed = messages.certain_schedule(f"{phrase} 00:00")
             if timed is None or not timed.endswith(" 00:00"):
@@ -5510,6 +5514,81 @@ class Recovery:
         kind, home = self.job_home(stack)
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
         diag = messages.run_and_member_missing(rest, schedule, span, members, kind, home, written, untimed=untimed)
+        self.report(diag, tok.start_pos)
+        self.skip_phrase(ip, tok, tok.start_pos + len(rest))
+        self._fed_error_token = True
+        return True
+
+    def schedule_alone_amiss(self, ip, tok: Token, rest: str, head: list[str], last: str) -> bool:
+        """`daily 24:00`, `monthly 32 02:00`, `monthly 1,15 02:00` alone on a line of a job
+        (`rest`, from `tok`; `head`, its words before `last`, the time): a schedule that
+        `run on MEMBER` before would make a statement whose value is none (was the
+        generic "`run on MEMBER` before `monthly`", the value's error unsaid, or for
+        `monthly 1,15` two errors). One error that says both, its help what the value's
+        own error writes after `run on MEMBER` with the `run` the file allows
+        (`messages.run_and_member_missing`, `monthly_days`): `24:00` is midnight, `00:00`,
+        the fix for `daily` (the day after's schedule a choice for `weekly sun`, as BKR313
+        writes, `fast.day_after`); `32` no day of the month, `monthly N 02:00` in the help,
+        as BKR314's; several days, a job for each. False for any other line (the time
+        first, `_time_read`, must be one)."""
+        time = _time_read(last)
+        keyword = head[0].lower()
+        days = " ".join(head[1:])
+        midnight = re.fullmatch(r"24[:.]?00", last) is not None
+        several = re.fullmatch(r"\d{1,2}(?:\s*,\s*\d{1,2})+", days)
+        no_day = re.fullmatch(r"\d{1,9}", days) is not None and not 1 <= int(days) <= 31
+        respelt = len(head) == 2 and messages.last_day_respelt(days)  # `monthly L 02:00`, `lastday`
+        if not (midnight or keyword == "monthly" and (several or no_day or respelt) and time is not None):
+            return False
+        stack = ip.parser_state.value_stack
+        members = members_read(stack)
+        if not members:
+            return False
+        kind, home = self.job_home(stack)
+        span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
+        if keyword == "monthly" and several is not None and not midnight:
+            numbers: list[int | str] = [int(d) for d in re.split(r"\s*,\s*", days)]
+            if not all(1 <= n <= 31 for n in numbers):
+                return False
+            alone = messages._run_allowed(members, kind, home)
+            diag = messages.monthly_days(days, numbers, time, "run", span, alone=alone)
+        elif keyword == "monthly" and respelt and not midnight:
+            # the month's last day, as BKR314 reads it after `run on M`: the fix or a choice per member
+            note = f"the month's last day is written `last-day`{messages.LAST_DAY_ELSEWHERE.get(days.lower(), '')}"
+            diag = messages.run_and_member_missing(
+                rest, f"monthly last-day {time}", span, members, kind, home, note=note
+            )
+        elif keyword == "monthly" and no_day and not midnight:
+            problem = (
+                f"`{days}` is not a day of the month",
+                f"N from 1 to 31, or `monthly last-day {time}` for the month's last day",
+            )
+            diag = messages.run_and_member_missing(
+                rest, f"monthly N {time}", span, members, kind, home, problem=problem
+            )
+        elif midnight:
+            meant = messages.certain_schedule(" ".join([*head, "00:00"]))
+            if meant is None:
+                return False
+            if meant.startswith("daily "):
+                diag = messages.run_and_member_missing(
+                    rest, meant, span, members, kind, home, note=f"`{last}` is midnight, `00:00`, the start of the day"
+                )
+            else:
+                keyword, *words = meant.split()[:-1]
+                after = day_after(keyword, words, "00:00")
+                if after is None:
+                    return False  # `monthly 31 24:00`: no schedule names the day after
+                diag = messages.run_and_member_missing(
+                    rest, after, span, members, kind, home, often="00:00",
+                    note=f"`{last}` is midnight, `00:00`, the start of the day after: `{after}`",
+                )
+        else:
+            return False
+        words = tuple(re.findall(r",|[^\s,]+", "run on X daily 00:00"))
+        sim = Sim.of(ip)
+        if not self._whole_statement(sim, words) or not self._values_shaped(sim, words):
+            return False
         self.report(diag, tok.start_pos)
         self.skip_phrase(ip, tok, tok.start_pos + len(rest))
         self._fed_error_token = True
@@ -6407,6 +6486,8 @@ class Recovery:
             return True
         if not alone and self.schedule_first_times(ip, tok, found, rest):
             return True
+        if not alone and self.schedule_first_untimed(ip, tok, found, rest):
+            return True
         if not Sim.of(ip).fits(types):
             return not alone and self.schedule_first_commas_missing(ip, tok, found, rest)
         if at_word is not None and not self._values_shaped(Sim.of(ip), tuple(w for w, _ in ordered)):
@@ -6795,6 +6876,43 @@ class Recovery:
             if ranged.group("at") is not None:
                 said.append(f"the time follows without `{ranged.group('at')}`")
             names = [name for run in runs for name in run]
+            diag = messages.run_written_on_one(
+                diag, names, *self.job_home(ip.parser_state.value_stack), said=said, meant=f"run {meant}"
+            )
+        self.report(diag, tok.start_pos)
+        self.skip_phrase(ip, tok, tok.start_pos + len(rest))
+        self._fed_error_token = True
+        return True
+
+    def schedule_first_untimed(self, ip, tok: Token, found: re.Match, rest: str) -> bool:
+        """`run daily on VMSYS1 VMSYS2`, `run daily on VMSYS1`, `run weekly sun on each
+        member`: the schedule before the members, and its time left out (`found`, `rest`:
+        schedule_before_placement's; a schedule `messages.certain_schedule` reads with a
+        time after it). One error, as `run daily 02:00 on VMSYS1 VMSYS2` is, whose help
+        writes the line in order with the members' commas and HH:MM, no mend (no time
+        nobody gave); in a job of single-configuration users the line on each member
+        (`run_written_on_one`: the `,`s would give BKR220). Was "unexpected `daily` after
+        `run`: one word too many", its help to remove it, then the missing `,` (or for
+        one member, a fix leaving `run on VMSYS1 daily`, then "expected a time of day")."""
+        schedule = " ".join(found.group("schedule").split())
+        timed = messages.certain_schedule(f"{schedule} 00:00")
+        if messages.certain_schedule(schedule) is not None or timed is None or not timed.endswith(" 00:00"):
+            return False
+        place = " ".join(found.group("place").split())
+        each = place[3:].lower() == "each member"
+        names = ["each member"] if each else self._member_names(place[3:])
+        if names is None:
+            return False
+        schedule = timed.removesuffix(" 00:00")
+        meant = f"on {', '.join(names)} {schedule} HH:MM"
+        if not self._reads_whole(ip, meant.replace("HH:MM", "00:00")):
+            return False
+        runs = [] if each else [part.split() for part in place[3:].split(",")]
+        phrase = None if schedule == found.group("schedule").lower() else (found.group("schedule"), schedule)
+        span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
+        diag = messages.schedule_first(rest, meant, span, commas_missing=runs, phrase=phrase)
+        if len(names) > 1:
+            said = [*messages._commas_missing_said(runs)]
             diag = messages.run_written_on_one(
                 diag, names, *self.job_home(ip.parser_state.value_stack), said=said, meant=f"run {meant}"
             )
