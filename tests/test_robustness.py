@@ -901,7 +901,7 @@ def _identity_jobs(n: int, shared: str = "") -> str:
         f"    include minidisk * 0191\n    to disk pool BKUPPOOL\n    run on each member daily {10 + i // 60:02d}:{i % 60:02d}\n  }}\n"
         for i in range(n)
     )
-    return MINIMAL.decode().replace("  job SYSFULL {", more + "  job SYSFULL {")
+    return MINIMAL.decode().replace("  job SYSFU {", more + "  job SYSFU {")
 
 
 def test_thousands_of_identity_jobs_sharing_no_users_are_checked_in_linear_work():
@@ -920,7 +920,7 @@ def test_thousands_of_identity_jobs_sharing_no_users_are_checked_in_linear_work(
             line,
             f"job `{name}` backs up IDENTITY users that job `I0000` also backs up (full) on `DEV1` and `DEV2`: `TCPIP`",
         )
-        for name, line in (("I0001", 42), ("I0002", 49), ("SYSFULL", 55))
+        for name, line in (("I0001", 42), ("I0002", 49), ("SYSFU", 55))
     ], said
 
 
@@ -996,7 +996,7 @@ def _full_and_incremental(full: list[str], incremental: list[str]) -> str:
             for name, level, sels, at in (("F", "full", full, "03:00"), ("I", "incremental", incremental, "04:00"))
         )
     )
-    return MINIMAL.decode().replace("  job SYSFULL {", more + "  job SYSFULL {")
+    return MINIMAL.decode().replace("  job SYSFU {", more + "  job SYSFU {")
 
 
 def test_thousands_of_includes_no_full_include_reaches_are_checked_in_linear_work():
