@@ -1055,3 +1055,130 @@ def test_bkr417_is_said_of_the_includes_no_include_of_the_full_job_reaches():
         assert said == expected, text
         checked += len(expected)
     assert checked > 10, checked
+
+
+# --- h10 (stop 69)
+def _cluster_with(more: str) -> str:
+    """Minimal.bkr with `more` (groups and jobs) before its IDENTITY job SYSFU."""
+    return MINIMAL.decode().replace("  job SYSFU {", more + "  job SYSFU {")
+
+
+def _job_of(name: str, backup: str, level: str, where: str, minute: int, includes=("* 0191",), excludes=()) -> str:
+    return (
+        f"  job {name} {{\n    backup {backup} {level}\n"
+        + "".join(f"    include minidisk {s}\n" for s in includes)
+        + "".join(f"    exclude minidisk {s}\n" for s in excludes)
+        + f"    to disk pool BKUPPOOL\n    run on {where} daily {minute // 60:02d}:{minute % 60:02d}\n  }}\n"
+    )
+
+
+def _jobs_sharing_nothing(shape: str, n: int) -> str:
+    """`n` jobs that back up no user in common, of one of four shapes: IDENTITY or
+    single-configuration jobs that each name a user directly (`backup U0001`), and
+    IDENTITY or single-configuration jobs of a group each, beside a job whose
+    group's pattern matches a declared ID (`match TCPI*`, TCPIP; `match LINUX0*`)."""
+    kind, how = shape.split("-")
+    where = "each member" if kind == "identity" else "DEV1"
+    if how == "direct":
+        more = f"  {kind} group ALL {{ " + " ".join(f"U{i:04d}" for i in range(n)) + " }\n"
+        more += "".join(_job_of(f"J{i:04d}", f"U{i:04d}", "full", where, 600 + i) for i in range(n))
+    else:
+        pattern = "TCPI*" if kind == "identity" else "LINUX0*"
+        more = f"  {kind} group PATS {{ match {pattern} }}\n" + _job_of("PATS", "PATS", "full", where, 540)
+        more += "".join(
+            f"  {kind} group G{i:04d} {{ U{i:04d} }}\n" + _job_of(f"J{i:04d}", f"G{i:04d}", "full", where, 600 + i)
+            for i in range(n)
+        )
+    return _cluster_with(more)
+
+
+@pytest.mark.parametrize("shape", ["identity-direct", "identity-pattern", "single-direct", "single-pattern"])
+def test_thousands_of_jobs_naming_users_directly_or_beside_a_pattern_are_checked_in_linear_work(shape):
+    """Thousands of jobs that each name a user directly (`backup U0001`), or of a
+    group each where one group's pattern matches a declared ID (`match TCPI*`, and
+    TCPIP is SYSTEM's): BKR410 and BKR405 compared each job with every earlier one
+    in these cases (1,000 IDENTITY jobs of a user each: 16 s to check). The
+    earlier jobs are now found through the users they name and the patterns that
+    match those: doubling the jobs doubles the work."""
+    small, large = _calls_to_check(_jobs_sharing_nothing(shape, 150)), _calls_to_check(_jobs_sharing_nothing(shape, 300))
+    assert large < 2.2 * small, (small, large)
+
+
+def test_jobs_naming_users_directly_or_by_a_pattern_are_told_of_the_first_job_they_share_with():
+    """The users a job names directly, its groups hold and its patterns match are
+    still found in common with the first earlier job that backs them up."""
+    more = (
+        "  identity group NETS { match TCPI* }\n"
+        "  identity group OWN { U0001 }\n"
+        + _job_of("NETS", "NETS", "full", "each member", 600)
+        + _job_of("OWN", "OWN", "full", "each member", 601)
+        + _job_of("TCP", "TCPIP", "full", "each member", 602)
+        + _job_of("U1", "U0001", "full", "each member", 603)
+        + _job_of("LNX", "LINUX02", "full", "DEV1", 604)
+    )
+    said = [
+        (d.code, d.message)
+        for d in analyse("input.bkr", _cluster_with(more).encode()).diagnostics
+        if d.code in ("BKR405", "BKR410")
+    ]
+    assert said == [
+        (
+            "BKR410",
+            "job `TCP` backs up IDENTITY users that job `NETS` also backs up (full) on `DEV1` and `DEV2`: `TCPIP`",
+        ),
+        ("BKR410", "job `U1` backs up IDENTITY users that job `OWN` also backs up (full) on `DEV1` and `DEV2`: `U0001`"),
+        (
+            "BKR405",
+            (
+                "job `LNX` backs up single-configuration users that job `GUESTFUL` also backs up at the same level"
+                " (full): `LINUX02`"
+            ),
+        ),
+        (
+            "BKR410",
+            "job `SYSFU` backs up IDENTITY users that job `NETS` also backs up (full) on `DEV1` and `DEV2`: `TCPIP`",
+        ),
+    ], said
+
+
+def test_bkr405_and_bkr410_say_what_comparing_every_pair_of_jobs_says(monkeypatch):
+    """On random clusters of groups that share IDs, patterns, and jobs that name
+    users directly, at both levels, on one member or each: BKR405, BKR410 and
+    BKR411 as when each job is compared with every earlier one."""
+    import random
+
+    from bkrdsl.check import coverage
+
+    rng = random.Random(69)
+    ids = [f"U{i:02d}" for i in range(1, 9)]
+    patterns = ["U0*", "U%1", "U0%", "V*", "U*2"]
+
+    def cluster() -> str:
+        more = ""
+        for kind in ("identity", "single"):
+            groups = [f"{kind[0].upper()}G{g}" for g in range(rng.randrange(1, 4))]
+            for g in groups:
+                entries = rng.sample(ids, rng.randrange(0, 4)) + [f"match {p}" for p in rng.sample(patterns, rng.randrange(0, 2))]
+                more += f"  {kind} group {g} {{ {' '.join(entries) or ids[0]} }}\n"
+            for j in range(rng.randrange(2, 7)):
+                refs = rng.sample(groups + ids, rng.randrange(1, 3))
+                where = rng.choice(["DEV1", "DEV2"] + (["each member"] if kind == "identity" else []))
+                level = rng.choice(["full", "full", "incremental"])
+                includes = rng.choice([("* 0191",), ("* *",), ("U0* 0191", "* 0200")])
+                excludes = rng.choice([(), (), ("U01 0191",)])
+                more += _job_of(f"{kind[0].upper()}J{j}", ", ".join(refs), level, where, rng.randrange(60, 120), includes, excludes)
+        return _cluster_with(more)
+
+    def said(text: str) -> list[tuple[str, int, str]]:
+        found = analyse("input.bkr", text.encode()).diagnostics
+        return [(d.code, d.span.line, d.message) for d in found if d.code in ("BKR405", "BKR410", "BKR411")]
+
+    told = 0
+    for _ in range(60):
+        text = cluster()
+        indexed = said(text)
+        with monkeypatch.context() as m:
+            m.setattr(coverage, "_earlier_naming_users_in_common", lambda *args: range)
+            assert said(text) == indexed, text
+        told += len(indexed)
+    assert told > 40, told

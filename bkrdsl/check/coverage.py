@@ -1503,38 +1503,56 @@ def _single_patterns(job: JobModel, kind: Kind = Kind.SINGLE) -> dict[str, ast.W
     return patterns
 
 
-def _sources(job: JobModel, repeated: frozenset[str], kind: Kind = Kind.SINGLE) -> set[str] | None:
-    """Where a job's users of `kind` come from, as keys that two jobs share whenever
-    they name a user in common: each group, each group pattern, and the IDs
-    declared more than once its groups hold (two different groups can only
-    share those). None when the job names a user directly."""
-    keys: set[str] = set()
-    for ref in job.refs:
-        if kind not in ref.kinds:
-            continue
-        if ref.group is None:
-            return None
-        keys.add("group " + ref.group.name)
-        keys.update("match " + p for p in ref.group.patterns)
-        if repeated and not repeated.isdisjoint(ref.group.users):
-            keys.update(repeated.intersection(ref.group.users))
-    return keys
-
-
 def _earlier_naming_users_in_common(
-    sources: list[set[str]], patterns: list[dict[str, ast.Word]]
+    model: Model, jobs: list[JobModel], kind: Kind, patterns: list[dict[str, ast.Word]], matched: set[str]
 ) -> Callable[[int], Iterator[int]]:
-    """For job b, the earlier jobs a, in order, that share a source (`_sources`)
-    with it or whose patterns (`patterns`, per job) share an ID with its own: of
-    jobs that name no user directly and whose patterns match no declared ID, the
-    only ones that can name a user in common with it. Found through who holds
-    each source and pattern, and only the patterns whose literal beginnings agree
-    are tried (`pairs_that_may_share`), not every pattern of every pair of jobs;
-    and read lazily, so that a job is compared only until one earlier job shares
-    its users (ten thousand jobs of one group are not fifty million pairs)."""
+    """For job b of `jobs`, the earlier jobs a, in order, that may name a user of
+    `kind` in common with it: the only ones `_shared_items` can find a user for.
+    `patterns`: each job's patterns (`_single_patterns`); `matched`: the IDs they
+    match (`_matched_ids`). Two jobs may share a user when they share a source
+    (`sources` below: a group, a group pattern, an ID two groups declare or a
+    job names directly), when a pattern of one shares an ID with a pattern of
+    the other (only the patterns whose literal beginnings agree are tried,
+    `pairs_that_may_share`), or when a pattern of one matches an ID the other
+    names (the IDs of `matched` resolved to the patterns matching them first,
+    once). Found through who holds each key, not by comparing every pair (a
+    thousand jobs make half a million pairs), and read lazily, so that a job is
+    compared only until one earlier job shares its users (ten thousand jobs of
+    one group are not fifty million pairs). A group's keys are worked out once,
+    however many jobs name it."""
+    direct = [[r.word.upper for r in job.refs if r.group is None and kind in r.kinds] for job in jobs]
+    # IDs that two sources may both hold: declared twice (two groups), or named directly.
+    shareable = model.repeated_ids.union(*direct)
+    distinct = list(dict.fromkeys(p for pats in patterns for p in pats))
+    ids = sorted(matched)
+    matching_of: dict[str, list[str]] = {}  # an ID of `matched` -> the jobs' patterns that match it
+    for x, y in pairs_that_may_share(distinct, ids):
+        if pattern_regex(distinct[x]).match(ids[y]):
+            matching_of.setdefault(ids[y], []).append(distinct[x])
+    of_group: dict[int, tuple[set[str], set[str]]] = {}  # by the group's identity
+    sources: list[set[str]] = []  # per job, keys two jobs share whenever they may name a user in common
+    matching: list[set[str]] = []  # per job, the patterns that match an ID it names
+    for job, named in zip(jobs, direct):
+        keys: set[str] = set(named)
+        matches: set[str] = {p for i in named for p in matching_of.get(i, ())}
+        for ref in job.refs:
+            if ref.group is None or kind not in ref.kinds:
+                continue
+            known = of_group.get(id(ref.group))
+            if known is None:
+                users = ref.group.users
+                own = {"group " + ref.group.name, *("match " + p for p in ref.group.patterns)}
+                if shareable:
+                    own.update(shareable.intersection(users))
+                by = {p for i in matching_of.keys() & set(users) for p in matching_of[i]} if matching_of else set()
+                known = of_group[id(ref.group)] = (own, by)
+            keys |= known[0]
+            matches |= known[1]
+        sources.append(keys)
+        matching.append(matches)
     holders = _holders(sources)
     held = _holders(patterns)
-    distinct = list(held)
+    matchers = _holders(matching)  # a pattern -> the jobs that name an ID it matches
     linked: dict[str, list[str]] = {}  # a pattern -> the patterns that share an ID with it
     for x, y in pairs_that_may_share(distinct, distinct):
         if shared_id(distinct[x], distinct[y]) is not None:
@@ -1543,6 +1561,8 @@ def _earlier_naming_users_in_common(
     def earlier(b: int) -> Iterator[int]:
         runs = [holders[key] for key in sources[b]]
         runs += [held[x] for y in patterns[b] for x in linked.get(y, ())]
+        runs += [held[q] for q in matching[b]]
+        runs += [matchers[y] for y in patterns[b] if y in matchers]
         last = -1
         for a in heapq.merge(*runs):
             if a >= b:
@@ -1795,8 +1815,7 @@ def _first_sharing(count: int, earlier, compared, items, matched: set[str], over
     first earlier job a it shares users with: one warning per job. `earlier(b)`:
     the earlier jobs that may share users with b, in order; `compared(a, b)`:
     whether the pair is compared at all; `items(k)`: job k's `_single_items`.
-    `matched`: the IDs the jobs' patterns match, or a function that finds them,
-    called once, when a first pair is compared. `overlap(a, b)`, when given, is
+    `matched`: the IDs the jobs' patterns match. `overlap(a, b)`, when given, is
     what narrows the users down to those both jobs' includes select, less what
     they exclude (`_overlap_of`). Each job's earlier jobs are read only until one
     shares its users."""
@@ -1804,8 +1823,6 @@ def _first_sharing(count: int, earlier, compared, items, matched: set[str], over
         for a in earlier(b):
             if not compared(a, b):
                 continue
-            if callable(matched):
-                matched = matched()
             shared = _shared_items(items(a), items(b), matched, overlap(a, b) if overlap is not None else None)
             if shared:
                 yield a, b, shared
@@ -1916,16 +1933,13 @@ def single_users_once(model: Model):
     compared = _Compared(model, jobs)
     patterns = [_single_patterns(job) for job in jobs]
     matched = _matched_ids(model, jobs, patterns, Kind.SINGLE)
-    # Jobs that share no group, group pattern or repeated ID, whose patterns match
-    # no declared ID and share no ID with each other, name no user in common:
-    # most clusters are decided here, on their groups rather than their users,
-    # before the jobs' IDs are gathered, and only the other pairs are compared
-    # (a thousand jobs make half a million pairs, most of them of different groups).
-    sources = [_sources(job, model.repeated_ids) for job in jobs]
-    if None in sources or matched:
-        earlier = range
-    else:
-        earlier = _earlier_naming_users_in_common(sources, patterns)
+    # Jobs that share no group, group pattern, ID declared twice or named directly,
+    # whose patterns match no ID the other names and share no ID with each other,
+    # name no user in common: most clusters are decided here, on their groups
+    # rather than their users, before the jobs' IDs are gathered, and only the
+    # other pairs are compared (a thousand jobs make half a million pairs, most
+    # of them of different groups).
+    earlier = _earlier_naming_users_in_common(model, jobs, Kind.SINGLE, patterns, matched)
 
     def paired(a: int, b: int) -> bool:
         return (
@@ -2107,22 +2121,12 @@ def identity_users_once(model: Model):
         )
 
     items = _Items(jobs, Kind.IDENTITY)
-    # As BKR405's: jobs that share no group, group pattern or repeated ID, whose
-    # patterns match no declared ID and share no ID with each other, name no user
-    # in common, so each job is compared only with the earlier jobs that may
-    # (thousands of IDENTITY jobs, one per group, were every pair compared).
-    sources = [_sources(job, model.repeated_ids, Kind.IDENTITY) for job in jobs]
-    earlier = range
-    if None in sources:
-
-        def matched() -> set[str]:
-            return _matched_ids(model, jobs, [items(k)[1] for k in range(len(jobs))], Kind.IDENTITY)
-
-    else:
-        patterns = [_single_patterns(job, Kind.IDENTITY) for job in jobs]  # `_single_items`' patterns
-        matched = _matched_ids(model, jobs, patterns, Kind.IDENTITY) if any(patterns) else set()
-        if not matched:
-            earlier = _earlier_naming_users_in_common(sources, patterns)
+    # As BKR405's: each job is compared only with the earlier jobs that may name a
+    # user in common with it (thousands of IDENTITY jobs, one per group or one per
+    # user named directly, were every pair compared).
+    patterns = [_single_patterns(job, Kind.IDENTITY) for job in jobs]  # `_single_items`' patterns
+    matched = _matched_ids(model, jobs, patterns, Kind.IDENTITY)
+    earlier = _earlier_naming_users_in_common(model, jobs, Kind.IDENTITY, patterns, matched)
 
     def overlap(a: int, b: int):
         both = [m for m in dict.fromkeys(jobs[b].members) if m in jobs[a].members]
