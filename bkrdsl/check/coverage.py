@@ -2652,42 +2652,81 @@ def _ranges_meet(one: list[tuple[int, int]], other: list[tuple[int, int]]) -> bo
     return any(a <= d and c <= b for a, b in one for c, d in other)
 
 
-def _nothing_removed(exclude: ast.Selection, includes) -> str | None:
+class _IncludesRead(NamedTuple):
+    """A job's includes as BKR413 asks of each of its excludes, read once per job
+    (thousands of excludes against thousands of includes were each include read
+    again for each exclude): whether the excludes are judged at all (the job
+    includes something, and no include has `sfs` written for `minidisk`, BKR318,
+    or its owner left out, BKR310), the media included, and the addresses of the
+    minidisk includes, whoever's, merged (`_merged`; None when one is malformed)."""
+
+    judged: bool
+    media: frozenset[ast.Medium]
+    addresses: tuple[list[int], list[int]] | None
+
+
+def _includes_read(model: Model, job: JobModel) -> _IncludesRead:
+    includes = job.includes
+    judged = bool(includes) and not any(minidisk_written_as_sfs(i) or owner_left_out(i, model) for i in includes)
+    ranges: list[tuple[int, int]] | None = []
+    for i in includes:
+        if i.medium is ast.Medium.MINIDISK:
+            theirs = selection_ranges(i)
+            if theirs is None:
+                ranges = None
+                break
+            ranges += theirs
+    return _IncludesRead(judged, frozenset(i.medium for i in includes), None if ranges is None else _merged(ranges))
+
+
+def _nothing_removed(exclude: ast.Selection, includes: _IncludesRead) -> str | None:
     """Why `exclude` takes nothing out of what `includes` select, whoever their
     owners (BKR413); None when it may remove something, or when an address is
     malformed (its own error)."""
-    same = [i for i in includes if i.medium is exclude.medium]
-    if not same:
+    if exclude.medium not in includes.media:
         return f"the job includes no {_medium_words(exclude.medium)}"
     if exclude.medium is not ast.Medium.MINIDISK:
         return None  # which SFS paths a wildcard reaches is the product's business
     removed = selection_ranges(exclude)
-    selected = [selection_ranges(i) for i in same]
-    if removed is None or None in selected or any(_ranges_meet(removed, r) for r in selected):
+    if removed is None or includes.addresses is None or _meets_merged(removed, includes.addresses):
         return None
     return "none of its addresses is among those the job's minidisk includes select"
 
 
-def why_exclude_removes_nothing(model: Model, job: JobModel, exclude: ast.Selection) -> str | None:
+def why_exclude_removes_nothing(
+    model: Model, job: JobModel, exclude: ast.Selection, includes: _IncludesRead | None = None
+) -> str | None:
     """Why BKR413 says that `exclude`, one of `job`'s own, removes nothing; None
-    when it does not say so (BKR515, with --directory, leaves such an exclude to it)."""
-    if not job.includes:
-        return None  # BKR116: the job includes nothing at all
-    if minidisk_written_as_sfs(exclude) or any(minidisk_written_as_sfs(i) for i in job.includes):
-        return None  # BKR318: `sfs` written for `minidisk`; judged once that is mended
-    if owner_left_out(exclude, model) or any(owner_left_out(i, model) for i in job.includes):
-        return None  # BKR310: the owner left out (`0191-01FF 0200`, `0191 0200`); judged once it is written
-    why = _nothing_removed(exclude, job.includes)
+    when it does not say so (BKR515, with --directory, leaves such an exclude to it).
+    `includes`: the job's, read by `_includes_read` (read here when not given)."""
+    if includes is None:
+        includes = _includes_read(model, job)
+    if not includes.judged:
+        # BKR116: the job includes nothing at all; BKR318: `sfs` written for `minidisk`, judged
+        # once that is mended; BKR310: the owner left out (`0191-01FF 0200`, `0191 0200`)
+        return None
+    if minidisk_written_as_sfs(exclude) or owner_left_out(exclude, model):
+        return None  # BKR318, BKR310 of the exclude itself
+    why = _nothing_removed(exclude, includes)
     if why is None or _owner_not_backed_up(model, job, exclude):
         return None  # it may remove something; or BKR406 says it names no user of the job
     return why
 
 
+def _an_exclude_removes_nothing(model: Model, job: JobModel) -> bool:
+    """Whether BKR413 says of one of `job`'s excludes that it removes nothing."""
+    if not job.excludes:
+        return False
+    includes = _includes_read(model, job)
+    return any(why_exclude_removes_nothing(model, job, x, includes) for x in job.excludes)
+
+
 @check
 def excludes_removing_nothing(model: Model):
     for job in model.jobs:
+        includes = _includes_read(model, job) if job.excludes else None
         for exclude in job.excludes:
-            why = why_exclude_removes_nothing(model, job, exclude)
+            why = why_exclude_removes_nothing(model, job, exclude, includes)
             if why is None:
                 continue
             medium = _medium_words(exclude.medium)
@@ -2699,38 +2738,88 @@ def excludes_removing_nothing(model: Model):
                 " again; otherwise delete the exclude",
             )
 
-def _removers(inc: ast.Selection, excludes: list[ast.Selection]) -> list[ast.Selection]:
-    """The excludes of `excludes` that together surely remove everything include
-    `inc` selects, whoever the job's users (BKR415): of a minidisk include, those
-    whose owner takes in all of the include's (`_owner_covers`) and whose
-    addresses meet its, when together they cover all its addresses; of an SFS
-    include, those with a path that surely removes one of its paths
-    (`_path_covers`), when each of its paths is so removed. Empty when it may
-    keep something, or when unsure (a malformed owner or address: their own errors)."""
-    if _owner_unread(inc):
-        return []
-    same = [x for x in excludes if x.medium is inc.medium and not _owner_unread(x)]
-    if inc.medium is ast.Medium.SFS:
-        paths = [i.upper for i in inc.items]
-        if not paths or any(sfs_path_problem(p) for p in paths):
-            return []
-        found = [x for x in same if any(_path_covers(w.upper, p) for w in x.items for p in paths)]
-        if not all(any(_path_covers(w.upper, p) for x in found for w in x.items) for p in paths):
-            return []
+class _Removers:
+    """A job's excludes, read once for what `removers` asks of each of its includes
+    (thousands of includes against thousands of excludes were each exclude read
+    again for each include): each minidisk exclude's owner and address ranges,
+    grouped by owner with the owner's ranges merged, and the SFS excludes."""
+
+    def __init__(self, excludes) -> None:
+        self.sfs: list[ast.Selection] = []
+        self.by_owner: dict[str, list[tuple[int, ast.Selection, list[tuple[int, int]]]]] = {}
+        for k, x in enumerate(excludes):
+            if _owner_unread(x):
+                continue
+            if x.medium is ast.Medium.SFS:
+                self.sfs.append(x)
+            elif x.medium is ast.Medium.MINIDISK:
+                removed = selection_ranges(x)
+                if removed:
+                    owner = x.owner.upper if x.owner is not None else "*"
+                    self.by_owner.setdefault(owner, []).append((k, x, removed))
+        self.merged = {owner: _merged([r for _, _, rs in xs for r in rs]) for owner, xs in self.by_owner.items()}
+        self.patterns = [owner for owner in self.by_owner if is_pattern(owner) and owner != "*"]
+        self._covering: dict[str, list[str]] = {}
+
+    def owners_covering(self, owner: str) -> list[str]:
+        """The exclude owners that take in every user of include owner `owner`
+        (`_owner_covers`): of a user ID, `*`, the ID itself and the patterns that
+        match it; of a pattern or `*`, each owner is asked."""
+        found = self._covering.get(owner)
+        if found is None:
+            if is_pattern(owner) or owner == "*":
+                candidates = list(self.by_owner)
+            else:
+                candidates = [o for o in ("*", owner) if o in self.by_owner] + self.patterns
+            found = self._covering[owner] = [o for o in candidates if _owner_covers(o, owner)]
         return found
-    ranges = selection_ranges(inc)
-    if not ranges:
-        return []
-    owner = inc.owner.upper if inc.owner is not None else "*"
-    found = []
-    for x in same:
-        removed = selection_ranges(x)
-        x_owner = x.owner.upper if x.owner is not None else "*"
-        if removed and _owner_covers(x_owner, owner) and _ranges_meet(removed, ranges):
-            found.append((x, removed))
-    if not found or not _covered(ranges, [r for _, rs in found for r in rs]):
-        return []
-    return [x for x, _ in found]
+
+    def removers(self, inc: ast.Selection) -> list[ast.Selection]:
+        """The excludes that together surely remove everything include `inc` selects,
+        whoever the job's users (BKR415): of a minidisk include, those whose owner
+        takes in all of the include's (`_owner_covers`) and whose addresses meet its,
+        when together they cover all its addresses; of an SFS include, those with a
+        path that surely removes one of its paths (`_path_covers`), when each of its
+        paths is so removed. Empty when it may keep something, or when unsure (a
+        malformed owner or address: their own errors). Whether they cover it is
+        asked of the owners' merged ranges first: an include they leave something
+        of (most) costs a bisection per owner, not a reading of every exclude."""
+        if _owner_unread(inc):
+            return []
+        if inc.medium is ast.Medium.SFS:
+            paths = [i.upper for i in inc.items]
+            if not paths or any(sfs_path_problem(p) for p in paths):
+                return []
+            found = [x for x in self.sfs if any(_path_covers(w.upper, p) for w in x.items for p in paths)]
+            if not all(any(_path_covers(w.upper, p) for x in found for w in x.items) for p in paths):
+                return []
+            return found
+        ranges = selection_ranges(inc)
+        if not ranges:
+            return []
+        owners = self.owners_covering(inc.owner.upper if inc.owner is not None else "*")
+        if not owners or not _covered_by_merged(ranges, [self.merged[o] for o in owners]):
+            return []
+        found = [(k, x) for o in owners for k, x, removed in self.by_owner[o] if _ranges_meet(removed, ranges)]
+        return [x for _, x in sorted(found, key=lambda kx: kx[0])]
+
+
+def _covered_by_merged(ranges: list[tuple[int, int]], merged: list[tuple[list[int], list[int]]]) -> bool:
+    """`_covered(ranges, ...)` of the union of ranges `_merged` made, one list per
+    owner: from each range's start, step to past the furthest end of a merged
+    range that holds the address reached, until past the range's end."""
+    for a, b in ranges:
+        at = a
+        while at <= b:
+            reach = -1
+            for starts, ends in merged:
+                k = bisect.bisect_right(starts, at) - 1
+                if k >= 0 and ends[k] >= at:
+                    reach = max(reach, ends[k])
+            if reach < 0:
+                return False
+            at = reach + 1
+    return True
 
 
 @check
@@ -2744,13 +2833,14 @@ def includes_excluded_entirely(model: Model):
         if any(minidisk_written_as_sfs(s) for s in (*job.includes, *job.excludes)):
             continue  # BKR318: `sfs` written for `minidisk`; judged once that is mended
         written = model.include_owners(job)
+        excludes = _Removers(job.excludes)
         removed = []  # (include, the excludes that remove it)
         selecting = 0  # the includes that select some user of the job
         for inc, owners in zip(job.includes, written):
             if not owners:
                 continue  # it selects none of the job's users: BKR406 (or BKR116)
             selecting += 1
-            removers = _removers(inc, list(job.excludes))
+            removers = excludes.removers(inc)
             if removers:
                 removed.append((inc, removers))
         if not removed:
@@ -3065,18 +3155,17 @@ def incrementals_without_full(model: Model):
         pair, theirs = known
         if not pair:
             continue
-        unreached = [
-            inc
-            for inc in job.includes
-            if inc.medium is ast.Medium.MINIDISK and not _reached_by(inc, theirs) and not _removers(inc, list(job.excludes))
-        ]  # of a valid pair, none: what follows is asked only of a slip
+        unreached = [inc for inc in job.includes if inc.medium is ast.Medium.MINIDISK and not _reached_by(inc, theirs)]
+        if unreached:  # of a valid pair, none: what follows is asked only of a slip
+            excludes = _Removers(job.excludes)
+            unreached = [inc for inc in unreached if not excludes.removers(inc)]
         if not unreached:
             continue
         slip = slipped.get(where)
         if slip is None:
-            slip = slipped[where] = any(
-                why_exclude_removes_nothing(model, f, x) for f in pair for x in f.excludes
-            ) or any(all(_removers(i, list(f.excludes)) for i in f.includes) for f in pair)
+            slip = slipped[where] = any(_an_exclude_removes_nothing(model, f) for f in pair) or any(
+                all(map(_Removers(f.excludes).removers, f.includes)) for f in pair
+            )
         if slip:
             continue  # BKR413 already says that the full job lost an include; BKR407, that it
             # backs up nothing (one slip, one diagnostic)
