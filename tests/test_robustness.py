@@ -1203,18 +1203,50 @@ def _includes_and_excludes(n: int) -> str:
     return _cluster_with(more)
 
 
-def test_thousands_of_includes_and_excludes_of_a_job_are_checked_in_linear_work():
-    """An incremental job of thousands of minidisk includes and thousands of
-    excludes: BKR415 and BKR417 read every exclude again for each include (whether
-    they remove all of it), and BKR413 every include again for each exclude
-    (whether it removes anything), so that 1,000 of each took 15 s to check. The
-    excludes are now read once per job, their ranges merged per owner, and the
-    includes' ranges merged once: doubling both doubles the work, and each
-    include of I is still told that F does not reach it."""
-    small, large = _lines_to_check(_includes_and_excludes(200)), _lines_to_check(_includes_and_excludes(400))
+def _includes_excluded_whole(n: int) -> str:
+    """Minimal.bkr with a full job F of `n` minidisk includes, each of which its
+    excludes remove whole: one wide exclude, `* 8000-FFFF`, and `n` narrow ones
+    (BKR415 for each include, naming the excludes that meet it)."""
+    more = "  single group APPS { APP01 APP02 }\n"
+    more += _job_of(
+        "F",
+        "APPS",
+        "full",
+        "DEV1",
+        180,
+        ["* 0191"] + [f"* {0x8000 + 2 * i:04X}-{0x8001 + 2 * i:04X}" for i in range(n)],
+        ["* 8000-FFFF"] + [f"* {0x8000 + 4 * i:04X}" for i in range(n)],
+    )
+    return _cluster_with(more)
+
+
+@pytest.mark.parametrize("shape", ["unreached", "excluded"])
+def test_thousands_of_includes_and_excludes_of_a_job_are_checked_in_linear_work(shape):
+    """A job of thousands of minidisk includes and thousands of excludes: BKR415
+    and BKR417 read every exclude again for each include (whether they remove all
+    of it), and BKR413 every include again for each exclude (whether it removes
+    anything), so that 1,000 of each took 15 s to check. The excludes are now read
+    once per job, their ranges merged per owner (and, for an include they do
+    remove whole, searched for the ones that meet it), and the includes' ranges
+    merged once: doubling both doubles the work. Each include of I that F does not
+    reach is still told so, and each include removed whole by which excludes."""
+    make = _includes_and_excludes if shape == "unreached" else _includes_excluded_whole
+    small, large = _lines_to_check(make(200)), _lines_to_check(make(400))
     assert large < 2.2 * small, (small, large)
-    said = [(d.code, d.span.line) for d in analyse("input.bkr", _includes_and_excludes(3).encode()).diagnostics]
-    assert said == [("BKR417", 44), ("BKR417", 45), ("BKR417", 46)], said
+    said = [(d.code, d.span.line, d.message) for d in analyse("input.bkr", make(3).encode()).diagnostics]
+    if shape == "unreached":
+        assert [(code, line) for code, line, _ in said] == [("BKR417", 44), ("BKR417", 45), ("BKR417", 46)], said
+        return
+    wide = "`exclude minidisk * 8000-FFFF`"
+    assert [(line, message) for code, line, message in said if code == "BKR415"] == [
+        (
+            37 + i,
+            f"`include minidisk * {0x8000 + 2 * i:04X}-{0x8001 + 2 * i:04X}` selects nothing that job `F` backs up: "
+            + (f"{wide} and `exclude minidisk * {0x8000 + 2 * i:04X}` remove" if i != 1 else f"{wide} removes")
+            + " all of it",
+        )
+        for i in range(3)
+    ], said
 
 
 def test_bkr413_bkr415_and_bkr417_say_what_reading_every_exclude_for_each_include_says(monkeypatch):

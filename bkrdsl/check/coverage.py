@@ -2760,6 +2760,8 @@ class _Removers:
         self.merged = {owner: _merged([r for _, _, rs in xs for r in rs]) for owner, xs in self.by_owner.items()}
         self.patterns = [owner for owner in self.by_owner if is_pattern(owner) and owner != "*"]
         self._covering: dict[str, list[str]] = {}
+        self._meeting: dict[str, _Meeting] = {}  # per owner, made when an include is covered
+        self.excludes = list(excludes)
 
     def owners_covering(self, owner: str) -> list[str]:
         """The exclude owners that take in every user of include owner `owner`
@@ -2800,8 +2802,52 @@ class _Removers:
         owners = self.owners_covering(inc.owner.upper if inc.owner is not None else "*")
         if not owners or not _covered_by_merged(ranges, [self.merged[o] for o in owners]):
             return []
-        found = [(k, x) for o in owners for k, x, removed in self.by_owner[o] if _ranges_meet(removed, ranges)]
-        return [x for _, x in sorted(found, key=lambda kx: kx[0])]
+        found: set[int] = set()
+        for o in owners:
+            meeting = self._meeting.get(o)
+            if meeting is None:
+                meeting = self._meeting[o] = _Meeting([(a, b, k) for k, _, rs in self.by_owner[o] for a, b in rs])
+            for a, b in ranges:
+                found.update(meeting(a, b))
+        return [self.excludes[k] for k in sorted(found)]
+
+
+class _Meeting:
+    """Address ranges (start, end, what each is of), for the ones that meet a range:
+    sorted by start, with the furthest end of each run of them in a tree over the
+    runs, so that only the runs holding one that meets are read (the ranges that
+    start by the range's end and end at or after its start), whatever the others:
+    one wide exclude beside thousands of narrow ones is not a reading of all of
+    them for each include."""
+
+    def __init__(self, ranges: list[tuple[int, int, int]]) -> None:
+        ranges.sort()
+        self.ranges = ranges
+        self.starts = [a for a, _, _ in ranges]
+        size = 1
+        while size < len(ranges):
+            size *= 2
+        self.size = size
+        ends = [-1] * (2 * size)
+        ends[size : size + len(ranges)] = [b for _, b, _ in ranges]
+        for node in range(size - 1, 0, -1):
+            ends[node] = max(ends[2 * node], ends[2 * node + 1])
+        self.ends = ends
+
+    def __call__(self, a: int, b: int) -> Iterator[int]:
+        """What the ranges that meet `a`-`b` are of."""
+        last = bisect.bisect_right(self.starts, b)  # the ranges that start by b
+        stack = [(1, 0, self.size)]
+        while stack:
+            node, lo, hi = stack.pop()
+            if lo >= last or self.ends[node] < a:
+                continue
+            if node >= self.size:
+                yield self.ranges[lo][2]
+                continue
+            mid = (lo + hi) // 2
+            stack.append((2 * node + 1, mid, hi))
+            stack.append((2 * node, lo, mid))
 
 
 def _covered_by_merged(ranges: list[tuple[int, int]], merged: list[tuple[list[int], list[int]]]) -> bool:
