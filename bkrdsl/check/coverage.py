@@ -2402,10 +2402,14 @@ class _Removals(NamedTuple):
     #: Per minidisk exclude, its owner's match of one ID: `_owner_covers` of an
     #: ID, at C speed (one call per ID of a large group).
     id_matches: list
+    #: Per user ID or pattern asked of by `_include_removed`, the ranges the
+    #: excludes remove of its users, merged (`_merged`): thousands of includes of
+    #: the same users are not a reading of every exclude each.
+    merged: dict
 
 
 #: What a member where neither of two jobs excludes anything takes out of them.
-_NO_REMOVALS = _Removals([], [], [])
+_NO_REMOVALS = _Removals([], [], [], {})
 
 
 def _removes_any(removals: _Removals) -> bool:
@@ -2420,7 +2424,7 @@ def _removals(excludes) -> _Removals:
             if r is not None:
                 minidisk.append((e.owner.upper, r))
     sfs = [w.upper for e in excludes if e.medium is ast.Medium.SFS for w in e.items]
-    return _Removals(minidisk, sfs, [pattern_regex(x).match for x, _ in minidisk])
+    return _Removals(minidisk, sfs, [pattern_regex(x).match for x, _ in minidisk], {})
 
 
 def _covering(owners: tuple[str, ...], removals: _Removals) -> tuple[int, ...]:
@@ -2446,21 +2450,22 @@ def _path_removed(path: str, removals: _Removals) -> bool:
     return any(_path_covers(x, path) for x in removals.sfs)
 
 
-def _include_removed(inc: ast.Selection, owners: tuple[str, ...], excludes) -> bool:
-    """Whether `excludes` remove everything include `inc` selects, written for
-    `owners` (its narrowed owners, or for SFS its narrowed paths, as the
-    template writes them)."""
+def _include_removed(inc: ast.Selection, owners: tuple[str, ...], removals: _Removals) -> bool:
+    """Whether excludes (`removals`, `_removals` of them) remove everything include
+    `inc` selects, written for `owners` (its narrowed owners, or for SFS its
+    narrowed paths, as the template writes them)."""
     if not owners:
         return False  # it selects nothing anyway (BKR116, BKR406)
-    removals = _removals(excludes)
     if inc.medium is ast.Medium.SFS:
         return all(_path_removed(p, removals) for p in owners)
     ranges = selection_ranges(inc)
     if ranges is None:
         return False
     for owner in owners:
-        removed = _removed_ranges((owner,), removals)
-        if not removed or not _covered(ranges, removed):
+        merged = removals.merged.get(owner)
+        if merged is None:
+            merged = removals.merged[owner] = _merged(_removed_ranges((owner,), removals))
+        if not merged[0] or not _covered_by_merged(ranges, [merged]):
             return False
     return True
 
@@ -2468,7 +2473,8 @@ def _include_removed(inc: ast.Selection, owners: tuple[str, ...], excludes) -> b
 def _removes_everything(job: JobModel, written: tuple[tuple[str, ...], ...], excludes) -> bool:
     """Whether `excludes` remove everything each include of `job` selects
     (`written`: whom its include records name, `Model.include_owners`)."""
-    return all(_include_removed(i, o, excludes) for i, o in zip(job.includes, written))
+    removals = _removals(excludes)
+    return all(_include_removed(i, o, removals) for i, o in zip(job.includes, written))
 
 
 def removed_ranges_of(excludes) -> Callable[[str], list[tuple[int, int]]]:
@@ -2540,7 +2546,7 @@ def _excludes_all_help(model: Model, job: JobModel, excludes, written) -> str:
         return advice
 
     def leaves_each(deleted) -> bool:
-        kept = [x for x in excludes if all(x is not e for e in deleted)]
+        kept = _removals([x for x in excludes if all(x is not e for e in deleted)])
         return not any(_include_removed(i, o, kept) for i, o in zip(job.includes, written))
 
     alone = [e for e in own if leaves_each([e])]
