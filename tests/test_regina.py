@@ -23,6 +23,7 @@ from cms.generate import (
     example_model,
     example_names,
     generate,
+    identity_machines,
     site_dialect,
 )
 from cms.invariants import (
@@ -663,7 +664,11 @@ def test_an_identity_sfs_server_logged_on_elsewhere_is_started_here(cms):
     analysis = analyse("local.bkr", local.encode())
     assert analysis.ok, [d.code for d in analysis.diagnostics if d.is_error]
     exec_text = generate(analysis.model, "DEV2", "BKRSTART", "local.bkr")
-    run = cms.run(exec_text, member="DEV2", elsewhere=["BKRSVSFS", "BKRBKUP"])
+    # The stand-in knows the IDENTITY machines (h11, stop 69: it refuses
+    # XAUTOLOG of a single-configuration user logged on at another member).
+    identity = identity_machines(analysis.model)
+    assert "BKRSVSFS" in identity
+    run = cms.run(exec_text, member="DEV2", elsewhere=["BKRSVSFS", "BKRBKUP"], identity=identity)
     assert run.rc == 0, run
     assert run.commands[:8] == [
         "CP QUERY USERID",
@@ -1322,3 +1327,37 @@ def test_the_stand_in_refuses_an_exec_that_leaves_cmstype_ht(cms):
     text = "/* a test of the stand-in */\naddress command\n'SET CMSTYPE HT'\n'CP SLEEP 1 SEC'\n'CP SLEEP 1 SEC'\n'SET CMSTYPE RT'\n"
     with pytest.raises(AssertionError, match="HT not undone at once"):
         cms.run(text, member="DEV1")
+
+
+# --- h11 (stop 69)
+XAUTOLOG_ELSEWHERE = """/* a test of the stand-in */
+address command
+'CP XAUTOLOG TCTMM'
+say 'TCTMM rc' rc
+'CP QUERY USER TCTMM'
+'CP XAUTOLOG BKRWRK01'
+say 'BKRWRK01 rc' rc
+'CP QUERY USER BKRWRK01'
+exit 0
+"""
+
+
+def test_the_stand_in_refuses_xautolog_of_a_single_configuration_user_logged_on_elsewhere(cms):
+    """A single-configuration user logged on at another member (`ssi`) is
+    logged on in the cluster: CP refuses to log it on here too, as already
+    logged on (HCPLGA054E, rc 54, as for a `later` user once it logged on
+    there), and it stays where it runs. An IDENTITY machine's instance there
+    does not stop this member's: XAUTOLOG starts it here."""
+    run = cms.run(XAUTOLOG_ELSEWHERE, member="VMSYS1", elsewhere=["TCTMM", "BKRWRK01"],
+                  identity=example_identity("prodssi"))
+    assert run.stdout.splitlines() == [
+        "HCPLGA054E TCTMM already logged on",
+        "TCTMM rc 54",
+        "TCTMM    - SSI",
+        "Command accepted",
+        "BKRWRK01 rc 0",
+        "BKRWRK01 - DSC",
+    ], run
+    # CP's message number where a site's CP answers another one.
+    other = cms.run(XAUTOLOG_ELSEWHERE, member="VMSYS1", elsewhere=["TCTMM"], numbers={"already": 62})
+    assert other.stdout.splitlines()[:2] == ["HCPLGA062E TCTMM already logged on", "TCTMM rc 62"], other

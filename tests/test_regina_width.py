@@ -14,7 +14,7 @@ stand-in checks the width of every run of every Regina test too.
 from __future__ import annotations
 
 import pytest
-from cms.generate import example_exec, example_members, example_model, example_names
+from cms.generate import example_exec, example_members, example_model, example_names, identity_machines
 from cms.invariants import folded, servers
 
 from bkrdsl.emit.quoting import invariant_text
@@ -52,7 +52,9 @@ def _situations(model, member: str, exec_name: str) -> list[tuple[str, dict]]:
         runs += [
             ("", {}),
             ("", {"not_in_directory": machines}),
-            ("", {"elsewhere": machines}),
+            # The IDENTITY machines named, as CP knows them (h11, stop 69: the
+            # stand-in refuses XAUTOLOG of any other user logged on elsewhere).
+            ("", {"elsewhere": machines, "identity": identity_machines(model)}),
             ("", {"fail": {"XAUTOLOG": 99}}),
             ("", {"fail": {"SLEEP": 98}}),
             ("", {"logged_on": machines, "fail": {"QUERY USER": 97}}),

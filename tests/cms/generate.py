@@ -50,11 +50,16 @@ def example_model(name: str) -> Model:
     return analysis.model
 
 
+def identity_machines(model: Model) -> list[str]:
+    """The model's IDENTITY machines (an instance on each member): the CP
+    stand-in starts one here even while another member runs one, and refuses
+    XAUTOLOG of any other user logged on at another member."""
+    return sorted(user for user, (kind, _) in model.product_machines().items() if kind is Kind.IDENTITY)
+
+
 def example_identity(name: str) -> list[str]:
-    """The IDENTITY machines of examples/NAME.bkr (an instance on each member):
-    the CP stand-in starts one here even while another member runs one."""
-    return sorted(user for user, (kind, _) in example_model(name).product_machines().items()
-                  if kind is Kind.IDENTITY)
+    """The IDENTITY machines of examples/NAME.bkr (`identity_machines`)."""
+    return identity_machines(example_model(name))
 
 
 def generate(model: Model, member: str, exec_name: str, source: str = "test.bkr", dialect=None) -> str:

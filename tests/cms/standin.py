@@ -127,7 +127,8 @@ class CmsStandIn:
         names users logged on that take no SMSG (rc 57), `not_in_directory`
         users XAUTOLOG does not find (rc 53), `elsewhere` users logged on at
         another member of the SSI cluster only (QUERY USER: rc 0, `id - SSI`,
-        while not logged on here), `later` users that log on at another
+        while not logged on here; XAUTOLOG: rc 54, unless `identity` names
+        it), `later` users that log on at another
         member while the EXEC runs (QUERY USER: not logged on n more times,
         then `id - SSI`; XAUTOLOG once n is 0: rc 54, unless `identity`
         names it); `identity` names the IDENTITY machines (an instance on
