@@ -766,17 +766,19 @@ COMPLETIONS = [
     # word were not there, and the item accepted joined it (`job-suffixworkers 2`). Now
     # an item is written with a blank after it, and only one the words after the cursor
     # still read after: no keyword whose value would be typed between (it would join
-    # the word), no name where a list needs its comma (tests/test_lsp_features.py, the
-    # h5 block: the same places with the words after the cursor away offer as before).
+    # the word), a name where a list needs its comma with that comma (h11, stop 69:
+    # `SYSIDS, LINUX`; tests/test_lsp_features.py, the h5 block: the same places with
+    # the words after the cursor away offer as before).
     ("member DEV1 { |workers 2", set(), {"workers", "private-volume", "job-suffix", "exclude", "job", "DEV1"}),
     ("  job LNXFULL {\n    |backup", set(), {"backup", "include", "to", "run", "member", "LINUX"}),  # `include backup`
-    ("backup |LINUX full", set(), {"LINUX", "SYSIDS", "full", "BKRBKUP", "DEV1"}),  # `SYSIDS LINUX`: no `,`
+    ("backup |LINUX full", {"SYSIDS,"}, {"LINUX", "LINUX,", "SYSIDS", "full", "BKRBKUP,", "DEV1,"}),  # `SYSIDS, LINUX`
     ("run on |each member daily", set(), {"each", "DEV1", "LINUX"}),  # `DEV1 each member`
-    ("run on |DEV1 daily", set(), {"LINUX", "each", "DEV2"}),  # `DEV2 DEV1`: no `,`
+    # a job of single-configuration users runs on one member: no `DEV2, DEV1` (BKR220)
+    ("run on |DEV1 daily", set(), {"LINUX,", "each", "DEV2", "DEV2,", "DEV1,"}),
     ("run on DEV1 |daily", set(), {"daily", "weekly", "DEV1"}),  # `daily daily`: the time read as `daily`
     # the users, each a blank before `LNX02`; not `match`, which would make it a pattern
     ("{ LNX01 |LNX02", {"BKRADMIN"}, {"match", "LINUX", "DEV1", "LNX01", "LNX02", "TCPIP"}),
-    ("purge weekly |sun", set(), {"mon", "sun", "DEV1"}),  # `mon sun`: no `,`
+    ("purge weekly |sun", {"mon,"}, {"mon", "sun", "sun,", "DEV1,"}),  # `mon, sun`
     ("purge weekly sun |03:00", set(), {"mon", "sun"}),  # the time: a day there is BKR004
     ("    backup LINUX f|ull", set(), {"full", "incremental"}),  # in a word: `full ull`
     ("## Linux| guests.", set(), {"cluster"}),
@@ -4259,7 +4261,8 @@ def _accepted_reads(text: str, item: F.Completion) -> bool:
     """Whether `text` with `item` accepted (written over the word typed) reads without a
     syntax error; for a keyword that takes a value (`job-suffix`), once it is typed."""
     head, tail = text[: item.start] + (item.text or item.label), text[item.end :]
-    values = ("", " X", ' "X"', " X X", " member") if item.kind == "keyword" else ("",)  # (`logon-wait 2 minutes`)
+    # (`logon-wait 2 minutes`; h11, stop 69: `include minidisk X X`, `include sfs X`)
+    values = ("", " X", ' "X"', " X X", " member", " minidisk X X", " sfs X") if item.kind == "keyword" else ("",)
     return any(not _syntax_errors(head + value + tail) for value in values)
 
 
@@ -4273,7 +4276,8 @@ def _accepted_reads(text: str, item: F.Completion) -> bool:
         # before the body's `}`: `match` and its pattern, typed next
         ("match LNXAPP* | }", set(), {"match", "PMAINT"}),
         # a statement of the block and its value before the next one: `job-suffix S`
-        ("workers 4 | private-volume M1PRV1", {"workers", "include"}, {"job-suffix", "private-volume"}),
+        # (h11, stop 69: `include` too, now offered with `minidisk X X` or `sfs X` typed next)
+        ("workers 4 | private-volume M1PRV1", {"workers"}, {"job-suffix", "private-volume", "include"}),
         # the catalog's options: not those the line says after the cursor (BKR115: `pool
         # BKRPOOL on VMSYS1` follow `server BKRSVSFS`), the waits with their two words (h5)
         ("catalog shared | server BKRSVSFS", {"server", "pool", "on", "expire", "disk"}, {"logon-wait", "pool-wait"}),
@@ -4421,7 +4425,8 @@ def test_h5s69_completion_leaves_out_what_the_words_after_the_cursor_say_once_al
     labels = {c.label for c in found}
     assert offered <= labels and not labels & absent, labels
     for item in found:
-        accepted = _h5_accepted(text, item, ("", " X", ' "X"', " X X", " X on X"))
+        # (h11, stop 69: `include` and `exclude`, with `minidisk X X` typed next)
+        accepted = _h5_accepted(text, item, ("", " X", ' "X"', " X X", " X on X", " minidisk X X"))
         assert accepted is not None, item.label
         from bkrdsl.pipeline import analyse
 
@@ -4506,3 +4511,94 @@ def test_h5s69_a_file_read_closed_has_its_line_starts_found_once(example, monkey
             assert got[0] == source and got[0]._line_starts == source._line_starts, (example, tail)
             compared += 1
     assert compared >= 4
+# --- h11 (stop 69)
+def _h11_example(name: str, old: str = "", new: str = "") -> tuple[str, Path]:
+    path = EXAMPLES / name if name.endswith(".bkr") else Path("/ws/dev.bkr")
+    text = path.read_text() if name.endswith(".bkr") else CLUSTER
+    if old:
+        assert old in text
+        text = text.replace(old, new, 1)
+    return text, path
+
+
+def _h11_analysed_codes(text: str, path: Path) -> set[str]:
+    from bkrdsl.pipeline import analyse
+
+    return {d.code for d in analyse(str(path), text.encode(), path=path).diagnostics}
+
+
+@pytest.mark.parametrize(
+    ("example", "old", "new", "cursor", "offered", "absent"),
+    [
+        # glued to a job's first name: the others, each with its `,`, not LINUX again (BKR412)
+        ("prodssi.bkr", "", "", "backup |LINUX full", {"APPS,", "SYSIDS,", "CICSPRD,"}, {"LINUX,", "APPS", "full"}),
+        # a blank on either side: the same, written over nothing
+        ("prodssi.bkr", "backup LINUX full", "backup  LINUX full", "backup | LINUX", {"APPS,", "SYSIDS,"}, {"LINUX,", "APPS"}),
+        # a name typed, then the list's name: the names that start with it too
+        ("prodssi.bkr", "backup LINUX full", "backup AP LINUX full", "backup AP| LINUX", {"APPS,"}, {"LINUX,", "APPS"}),
+        # the members of a job of IDENTITY users, which runs on several
+        ("dev", "run on each member daily 02:00", "run on DEV1 daily 02:00", "run on |DEV1 daily 02:00", {"DEV2,"}, {"DEV1,", "DEV2", "each"}),
+        # a day before the days listed, not those they list (BKR416)
+        ("bank.bkr", "", "", "weekly |mon,tue,wed", {"sun,"}, {"mon,", "tue,", "sat,", "sun"}),
+        ("prodssi.bkr", "", "", "purge weekly |sun", {"mon,", "sat,"}, {"sun,", "mon"}),
+    ],
+)
+def test_h11s69_a_name_before_a_list_s_next_name_is_offered_with_its_comma(example, old, new, cursor, offered, absent):
+    # `backup |LINUX`: the cursor glued to a list's first name offered nothing, a name
+    # there needing its `,` (h5, stop 69). Now each name that fits is offered with it
+    # (`SYSIDS,`, written `SYSIDS, LINUX`), but those the list holds already; accepted,
+    # the file reads without a syntax error and lists no name twice.
+    text, path = _h11_example(example, old, new)
+    doc, line, column = doc_at(text, cursor, name=str(path))
+    found = F.complete(doc, line, column)
+    labels = {c.label for c in found}
+    assert offered <= labels and not labels & absent, labels
+    glued = text[doc.offset(line, column)] != " "
+    for item in found:
+        assert item.label.endswith(",") and item.kind != "keyword", item
+        assert (item.text == item.label + " ") if glued else (item.text or item.label) == item.label, item
+        accepted = _h5_accepted(text, item)
+        assert accepted is not None, item.label
+        assert not _h11_analysed_codes(accepted, path) & {"BKR412", "BKR115", "BKR416"}, item.label
+
+
+def test_h11s69_no_second_member_with_its_comma_where_on_names_one():
+    # A job of single-configuration users runs on one member (BKR220), a shared
+    # catalog's expiry on one (BKR211): `run on |DEV1`, `expire on |DEV1` offer none.
+    for cursor in ("run on |DEV1 daily 01:00", "expire on |DEV1 {"):
+        doc, line, column = doc_at(CLUSTER, cursor)
+        assert F.complete(doc, line, column) == [], cursor
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "cursor"),
+    [
+        # a member's statement, before the next on its line
+        ("", "", "workers 4 | private-volume M1PRV1"),
+        # a job's, before another selection on its line
+        ("full\n    include minidisk * 0100-0FFF", "full  include minidisk * 0100-0FFF", "full | include minidisk"),
+    ],
+)
+def test_h11s69_include_and_exclude_are_offered_in_the_middle_of_a_line(old, new, cursor):
+    # `member VMSYS1 { workers 4 | private-volume M1PRV1 }` offered no `include` nor
+    # `exclude`: either `minidisk` or `sfs` may follow them, and the values were tried
+    # while one kind of word alone fits. Now each of those keywords is tried: they are
+    # offered where either whole reading is clean, and accepted, with `minidisk` and
+    # its owner and address typed next, the file reads.
+    text, path = _h11_example("prodssi.bkr", old, new)
+    doc, line, column = doc_at(text, cursor, name=str(path))
+    found = {c.label: c for c in F.complete(doc, line, column)}
+    assert {"include", "exclude"} <= set(found), sorted(found)
+    for word in ("include", "exclude"):
+        item = found[word]
+        for value in (" minidisk * 0191", " minidisk LNXWEB01 0191 0192"):
+            accepted = text[: item.start] + (item.text or item.label) + value + text[item.end :]
+            assert not _syntax_errors(accepted), (word, value)
+
+
+def test_h11s69_the_values_tried_after_include_are_each_keyword_that_may_come():
+    # Each keyword that may come (`minidisk`, `sfs`), and the words after it, as far as
+    # one kind of word goes there, three words at most.
+    _, _, ip = F.parser_read("cluster C {\n  member M {")
+    assert F._values_after(ip, "include") == [" minidisk", " sfs", " minidisk X", " sfs X", " minidisk X X"]
+    assert F._values_after(ip, "exclude") == F._values_after(ip, "include")

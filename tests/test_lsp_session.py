@@ -1121,7 +1121,8 @@ def test_h5s69_items_accepted_in_the_middle_of_a_line_leave_no_syntax_error(tmp_
                 start = _h5_offset(text, edit["range"]["start"]["line"], edit["range"]["start"]["character"])
                 end = _h5_offset(text, edit["range"]["end"]["line"], edit["range"]["end"]["character"])
                 errors = None
-                for value in ("", " X", ' "X"', " 2 minutes"):  # (a keyword's value typed after it)
+                # (a keyword's value typed after it; h11, stop 69: `include` and `exclude`'s)
+                for value in ("", " X", ' "X"', " 2 minutes", " minidisk * 0191"):
                     if value and item["kind"] != 14:  # CompletionItemKind.Keyword
                         break
                     changed = text[:start] + edit["newText"] + value + text[end:]

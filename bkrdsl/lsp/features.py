@@ -2127,13 +2127,26 @@ def _skimmed(doc: Document, end: int) -> str:
 
 
 def _answer(
-    found: list[Completion], typed: str, start: int, end: int, limit: int | None, after: str = ""
+    found: list[Completion],
+    typed: str,
+    start: int,
+    end: int,
+    limit: int | None,
+    after: str = "",
+    commas: frozenset[int] = frozenset(),
 ) -> Completions:
     """`found` as the answer: each item replacing `start:end`, at most `limit` of them;
-    each written with `after` after it (a blank before the word the cursor is glued to)."""
+    each written with `after` after it (a blank before the word the cursor is glued to),
+    and those whose `id` `commas` holds with a `,` before that (a name before a list's
+    next name, `_reading_on`: made here, for the items answered only)."""
     incomplete = limit is not None and len(found) > limit
     if incomplete:
         found = _best(found, typed, limit)
+    if commas:
+        found = [
+            Completion(c.label + ",", c.kind, c.detail, text=c.text + "," if c.text else "") if id(c) in commas else c
+            for c in found
+        ]
     return Completions(
         [Completion(c.label, c.kind, c.detail, start, end, (c.text or c.label) + after if after else c.text, c.filter) for c in found],
         incomplete,
@@ -2289,6 +2302,7 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
     items = [Completion(k, "keyword") for k in keyword_texts(accepted) if k not in written]
     if tokens and ("RBRACE" in accepted or "$END" in accepted):
         items = _statement_or_options_first(prefix, items, tokens, doc.text[line_start:start])
+    one = None  # the keyword whose `on` names one member: no second, nor a name with its `,`
     if "NAME" in accepted:
         context = _context(tokens, accepted)
         names = _name_completions(doc, context, at)
@@ -2312,11 +2326,12 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
             names = _expire_members(doc, names, tokens, at)
         items += _group_entries(doc, names, tokens, at) if context == "group-entry" else names
     rest = _rest_of_line(doc.text, at, glued)
+    commas: set[int] = set()  # (the items written with their `,`: `_reading_on`)
     if glued:  # `{ LNX01 |LNX02`: the item, then a blank, before the word after the cursor
-        items = _reading_on(ip, items, "", rest, tokens, glued=True)
+        items = _reading_on(ip, items, "", rest, tokens, glued=True, commas=commas if one is None else None)
     elif rest is not None and doc.text[line_start:at].strip():  # (in the indent: a line may be begun)
-        items = _reading_on(ip, items, doc.text[start:at], rest, tokens)
-    return _answer(items, doc.text[start:at], start, at, limit, " " if glued else "")
+        items = _reading_on(ip, items, doc.text[start:at], rest, tokens, commas=commas if one is None else None)
+    return _answer(items, doc.text[start:at], start, at, limit, " " if glued else "", frozenset(commas))
 
 
 def _rest_of_line(text: str, at: int, glued: bool = False) -> str | None:
@@ -2349,7 +2364,9 @@ def _rest_of_line(text: str, at: int, glued: bool = False) -> str | None:
 _NAME_RUN = re.compile(r"[A-Za-z0-9$@_]+")
 
 
-def _reading_on(ip, items: list[Completion], typed: str, rest: str, tokens, glued: bool = False) -> list[Completion]:
+def _reading_on(
+    ip, items: list[Completion], typed: str, rest: str, tokens, glued: bool = False, commas: set[int] | None = None
+) -> list[Completion]:
     """The items after which `rest`, the words after the cursor (`_rest_of_line`), reads
     as it read after `typed`, the word the item is written over (the parser, where it
     stopped before that word, is given each item then `rest`): each word read as the
@@ -2367,7 +2384,11 @@ def _reading_on(ip, items: list[Completion], typed: str, rest: str, tokens, glue
     but not where the item is `glued` to the word after the cursor (written with a
     blank before it, the value typed next would join that word). Not a keyword the
     words after the cursor say already where it goes once (`_said_once_after`: BKR115).
-    Names are tried once for each shape (a keyword's spelling, or each run of letters
+    A name that does not read there, before a list's next name, is offered with its `,`
+    (`backup |LINUX`: `SYSIDS,`, written `SYSIDS, LINUX`; its `id` added to `commas`,
+    for `_answer`, which writes it so), unless the list holds it already after the
+    cursor (BKR412, BKR115, BKR416) or `commas` is None (where `on` names one member:
+    BKR211, BKR220). Names are tried once for each shape (a keyword's spelling, or each run of letters
     and digits as one): a group body of 10,000 users is a few tries. `tokens`: those
     the parser read before the word typed."""
     read = _reads_on(ip, typed, rest)
@@ -2376,6 +2397,8 @@ def _reading_on(ip, items: list[Completion], typed: str, rest: str, tokens, glue
     again = _said_once_after(tokens, read, rest) if read else frozenset()
     tried: dict[str, bool] = {}
     keywords = _keyword_words()
+    listed: frozenset[str] = frozenset()  # the list's names after the cursor, once a name needs its `,`
+    comma_tried: dict[str, bool] = {}
     out = []
     for c in items:
         word = c.text or c.label
@@ -2393,7 +2416,48 @@ def _reading_on(ip, items: list[Completion], typed: str, rest: str, tokens, glue
             )
         if fits:
             out.append(c)
+            continue
+        if keyword or commas is None or c.kind == "keyword" or following in keywords:
+            continue
+        # `backup |LINUX`: a name before a list's next name, with its `,` (not one the list
+        # holds after the cursor already: BKR412, BKR115, BKR416)
+        fits = comma_tried.get(shape)
+        if fits is None:
+            after = _list_reads_on(ip, word + ",", rest, read)
+            fits = comma_tried[shape] = after is not None
+            if fits and not listed:
+                listed = frozenset(v.upper() for kind, _, v, _ in after[: _list_run(after)] if kind == "NAME")
+        if fits and word.upper() not in listed:
+            out.append(c)
+            commas.add(id(c))
     return out
+
+
+def _list_run(read) -> int:
+    """How many of the first tokens of `read` are a list's names and its commas
+    (`LINUX, SYSIDS full`: 3)."""
+    n = 0
+    while n < len(read) and read[n][0] == ("NAME" if n % 2 == 0 else "COMMA"):
+        n += 1
+    return n
+
+
+def _list_reads_on(ip, item: str, rest: str, read) -> list[tuple[str, int, str, int]] | None:
+    """How `rest` reads after `item`, a name with its `,` (`SYSIDS,`), where it reads as
+    it read at the cursor (`read`; None: it did not read there, and any reading will
+    do): each word as the same, in the same place, but that the list's names and
+    commas it starts with are now its second and later ones (the parser's state
+    after each, another one of the same list: `backup SYSIDS, LINUX full`). None where
+    it does not (`_reads_on`'s tuples)."""
+    after = _reads_on(ip, item, rest)
+    if after is None or read is None:
+        return after
+    run = _list_run(read)
+    same = run > 0 and len(after) == len(read) and all(
+        (a[0], a[2], a[3]) == (b[0], b[2], b[3]) and (n < run or a[1] == b[1])
+        for n, (a, b) in enumerate(zip(read, after, strict=True))
+    )
+    return after if same else None
 
 
 #: The words that start a statement or an option of their own: before them, a keyword
@@ -2405,8 +2469,10 @@ def _values_after(ip, word: str) -> list[str]:
     """The values a keyword takes, as far as the grammar says what comes next, one word
     at a time (a name `X`, a text `"X"`, or the one keyword that goes there): `job-suffix
     X`, `logon-wait X X`, `size X X`, `on each member`, `catalog-node X on X`; each longer
-    one after the shorter. Stops where more than one kind of word may come (a name or
-    another statement), and after three."""
+    one after the shorter. Where the words that may come next are all keywords, each is
+    tried (`include minidisk X X`, `include sfs X`; `to disk`, `to tape`). Stops where
+    a name or a text may come as well as another word (a name or another statement),
+    and after three."""
     from lark import Token
     from lark.exceptions import UnexpectedInput
     from lark.lexer import LexerThread
@@ -2414,23 +2480,32 @@ def _values_after(ip, word: str) -> list[str]:
     state = ip.parser_state.copy(deepcopy_values=False)
     table = state.parse_conf.parse_table.states
     out: list[str] = []
-    value = ""
     try:
         for tok in LexerThread.from_text(ip.lexer_thread.lexer, word).lex(state):
             state.feed_token(tok)
-        for _ in range(3):
-            following = [t for t in table[state.position] if t.isupper()]  # (not `$END`, nor a rule's name)
-            if len(following) != 1:
-                break
-            (kind,) = following
-            text = {"NAME": "X", "STRING": '"X"'}.get(kind) or next(iter(keyword_texts({kind})), None)
-            if text is None:
-                break
-            state.feed_token(Token(kind, text))
-            value += " " + text
-            out.append(value)
     except UnexpectedInput:
-        pass
+        return out
+    ways = [(state, "")]
+    for _ in range(3):
+        further = []
+        for state, value in ways:
+            following = [t for t in table[state.position] if t.isupper()]  # (not `$END`, nor a rule's name)
+            if len(following) == 1:
+                (kind,) = following
+                text = {"NAME": "X", "STRING": '"X"'}.get(kind) or next(iter(keyword_texts({kind})), None)
+                texts = [] if text is None else [(kind, text)]
+            else:  # each keyword that may come, where nothing else may (`minidisk`, `sfs`)
+                texts = [(kind, next(iter(keyword_texts({kind})), None)) for kind in sorted(following)]
+                texts = [] if any(text is None for _, text in texts) else texts
+            for kind, text in texts:
+                trial = state.copy(deepcopy_values=False) if len(texts) > 1 else state
+                try:
+                    trial.feed_token(Token(kind, text))
+                except UnexpectedInput:
+                    continue
+                further.append((trial, value + " " + text))
+        ways = further
+        out += [value for _, value in ways]
     return out
 
 
