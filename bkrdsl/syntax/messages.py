@@ -4387,6 +4387,17 @@ def second_slip(first: Diagnostic, second: Diagnostic) -> Diagnostic | None:
     return replace(first, message=message, help=help, choices=tuple(both(c) for c in first.choices), related=related)
 
 
+def _run_placed_why(kind: str | None, home: str | None, members: Sequence[str]) -> str:
+    """Why a job's `run` goes where a help writes it: on each member for IDENTITY users
+    (`kind` "identity"), else on `home`, the member the single-configuration users' other
+    jobs run on, or the cluster's one member (`members`, the file's)."""
+    if kind == "identity":
+        return "the job backs up IDENTITY users, one job per member"
+    if len(members) > 1:
+        return f"the job backs up single-configuration users, whose other jobs run on {home}"
+    return "the cluster's one member"
+
+
 def run_and_member_missing(
     written: str,
     schedule: str,
@@ -4445,13 +4456,7 @@ def run_and_member_missing(
         clock = "the time of day on a 24-hour clock" if problem is None else problem[1]
         if kind == "identity" or (kind == "single" and home is not None):
             meant = f"run on each member {schedule}" if kind == "identity" else f"run on {home} {schedule}"
-            why = (
-                "the job backs up IDENTITY users, one job per member"
-                if kind == "identity"
-                else f"the job backs up single-configuration users, whose other jobs run on {home}"
-                if len(members) > 1
-                else "the cluster's one member"
-            )
+            why = _run_placed_why(kind, home, members)
             return codes.SYNTAX(message, span, help=f"write `{meant}`, {clock}: {why}{said}")
         named = one_of([f"`on {m}`" for m in members[:4]] + ["..."] * (len(members) > 4))
         if kind == "single":
@@ -4476,13 +4481,7 @@ def run_and_member_missing(
         home = members[0]
     if kind == "identity" or (kind == "single" and home is not None):
         runs = [f"run on each member {s}" if kind == "identity" else f"run on {home} {s}" for s in (schedule, *others)]
-        why = (
-            "the job backs up IDENTITY users, one job per member"
-            if kind == "identity"
-            else f"the job backs up single-configuration users, whose other jobs run on {home}"
-            if len(members) > 1
-            else "the cluster's one member"
-        )
+        why = _run_placed_why(kind, home, members)
         help = f"write `{runs[0]}`: {why}{said}"
         if others or often is not None:
             return codes.SYNTAX(message, span, help=help, choices=tuple(write_fix(run, span) for run in runs))
@@ -8744,13 +8743,7 @@ def run_members_left_out(
         home = members[0]
     if kind == "identity" or (kind == "single" and home is not None):
         meant = words + ("each member" if kind == "identity" else home)
-        why = (
-            "the job backs up IDENTITY users, one job per member"
-            if kind == "identity"
-            else f"the job backs up single-configuration users, whose other jobs run on {home}"
-            if len(members) > 1
-            else "the cluster's one member"
-        )
+        why = _run_placed_why(kind, home, members)
         if cut:
             placed = "each member" if kind == "identity" else home
             why += f"; its schedule follows, `run on {placed} daily HH:MM`, or none for a job submitted by hand"
@@ -8779,11 +8772,7 @@ def each_member_of_single_users(diag: Diagnostic, members: Sequence[str], home: 
     if home is None and len(members) == 1:
         home = members[0]
     if home is not None:
-        why = (
-            f"the job backs up single-configuration users, whose other jobs run on {home}"
-            if len(members) > 1
-            else "the cluster's one member"
-        )
+        why = _run_placed_why("single", home, members)
         return replace(
             diag,
             help=f"write `on {home}` for `each member`: {why}, backed up from one member (BKR220)",
