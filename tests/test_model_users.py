@@ -1135,7 +1135,8 @@ def test_bkr515_and_bkr516_say_the_same_without_passing_over_any_user(monkeypatc
         ("backup APPS ful", "`backup APPS full`"),
         # whole already, or a slip that is a choice (a disk's unit): none
         ("retain 35 days", None),
-        ("disk BKRBKUP 191 size 10", None),
+        # (`disk BKRBKUP 191 size 10` was here: since h9 (stop 69) a `disk` line in a
+        # group body is BKR013, below)
     ],
 )
 def test_bkr021_names_a_statement_cut_short_in_a_group_body_written_whole(line, whole, parser, monkeypatch):
@@ -1150,3 +1151,14 @@ def test_bkr021_names_a_statement_cut_short_in_a_group_body_written_whole(line, 
     # the same ID elsewhere in the body is still BKR309's
     text = _group_text([["LNX01", "35"], [line]])
     assert [d.span.line for d in analyse("t.bkr", text.encode()).diagnostics if d.code == "BKR309"] == [4]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_disk_line_cut_short_in_a_group_body_is_moved_out_and_its_unit_asked_for(parser, monkeypatch):
+    # `disk BKRBKUP 191 size 10` in a group body was read as users (BKR021, its unit a
+    # choice); since h9 (stop 69) a `disk` line there is BKR013, whose fix moves it below
+    # the group's `}`, and its unit left out is BKR010 of its own, under both parsers
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = _group_text([["LNX01"], ["disk BKRBKUP 191 size 10"], ["LNX02"]])
+    found = [(d.code, d.span.line) for d in analyse("t.bkr", text.encode()).diagnostics]
+    assert found == [("BKR013", 5), ("BKR010", 5)]

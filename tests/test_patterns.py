@@ -179,11 +179,12 @@ def test_patterns_of_distinct_beginnings_are_not_paired():
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(st.sets(st.sampled_from("GHKR")), pattern_lists), min_size=2, max_size=6))
 def test_pairs_of_jobs_compared_are_those_that_can_share_users(jobs):
-    """BKR405's pairs of jobs (`_earlier_naming_users_in_common`: for each job, the
-    earlier jobs it is compared with): those that share a source (a group, say) or
+    """BKR405's pairs of jobs (`_earlier_naming_users_in_common`, whose reading once
+    each job's keys are known is `_earlier_sharing`: for each job, the earlier jobs it
+    is compared with): those that share a source (a group, say) or
     whose patterns share an ID, as trying every two patterns of every pair of jobs
     found them, each earlier job once and in order."""
-    from bkrdsl.check.coverage import _earlier_naming_users_in_common
+    from bkrdsl.check.coverage import _earlier_sharing
 
     sources = [set(keys) for keys, _ in jobs]
     patterns = [dict.fromkeys(pats) for _, pats in jobs]
@@ -193,7 +194,8 @@ def test_pairs_of_jobs_compared_are_those_that_can_share_users(jobs):
         if not sources[a].isdisjoint(sources[b])
         or any(shared_id(pa, pb) is not None for pa in patterns[a] for pb in patterns[b])
     ]
-    earlier = _earlier_naming_users_in_common(sources, patterns)
+    distinct = list(dict.fromkeys(p for pats in patterns for p in pats))
+    earlier = _earlier_sharing(sources, patterns, [set() for _ in jobs], distinct)
     found = [(a, b) for b in range(len(jobs)) for a in earlier(b)]
     assert sorted(found) == tried and len(set(found)) == len(found)
     assert all(list(earlier(b)) == sorted(earlier(b)) for b in range(len(jobs)))

@@ -1550,6 +1550,17 @@ def _earlier_naming_users_in_common(
             matches |= known[1]
         sources.append(keys)
         matching.append(matches)
+    return _earlier_sharing(sources, patterns, matching, distinct)
+
+
+def _earlier_sharing(
+    sources: list[set[str]], patterns: list[dict[str, ast.Word]], matching: list[set[str]], distinct: list[str]
+) -> Callable[[int], Iterator[int]]:
+    """`_earlier_naming_users_in_common`'s reading once each job's keys are known: for
+    job b, the earlier jobs, in order and once each, that share a key of `sources`,
+    hold a pattern sharing an ID with one of b's `patterns`, hold a pattern of b's
+    `matching` (a pattern that matches an ID b names), or name an ID one of b's
+    patterns matches. `distinct`: every job's patterns, each once."""
     holders = _holders(sources)
     held = _holders(patterns)
     matchers = _holders(matching)  # a pattern -> the jobs that name an ID it matches
