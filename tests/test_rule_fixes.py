@@ -1256,3 +1256,21 @@ def test_bkr241_help_for_workers_0_where_no_member_runs_workers_writes_a_count()
     mended_text = text.replace("{ workers 0 }", "{ workers 1 }").replace("{ private-volume", "{ workers 1  private-volume")
     assert codes(mended_text, "") == []
     assert codes(mended_text, "lark") == []
+
+
+# stop 70, h8: a Fix names every edit that mends its example, and each way out its help gives
+def test_bkr253_fix_names_each_disk_its_example_lacks():
+    # BKR253's example lacks four 191s (one warning each); its Fix named two, so the
+    # example, mended as the words said, still warned twice.
+    ((_, _, new),) = FIXES["BKR253"]
+    words = fix_words("BKR253")
+    statements = [line.strip() for line in new.splitlines() if line.strip()]
+    assert len(statements) == 4
+    assert [s for s in statements if f"`{s}`" not in words] == []
+    assert "checks clean" in words
+
+
+def test_bkr224_fix_names_the_job_suffix_way_out_its_help_gives():
+    said = help_of("BKR224", failing_example("BKR224"))
+    assert "or change the members' `job-suffix`" in said
+    assert "change the members' `job-suffix`" in " ".join(load_all()["BKR224"].explanation.split())

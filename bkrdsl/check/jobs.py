@@ -306,7 +306,8 @@ NAME_COLLISION = register(
 
     The help writes each job renamed, a letter for its level added (`job
     SYSF`: SYSF1 on VMSYS1 and SYSF2 on VMSYS2; `job SYS1F`), with the names
-    it then gets, none of which another job's names meets.
+    it then gets, none of which another job's names meets, or says to
+    change the members' `job-suffix` instead.
     """,
 )
 

@@ -213,8 +213,10 @@ NO_A_DISK = register(
         }
 
     Fix: one `disk` statement per machine, a pattern for the workers:
-    `disk BKRWRK* 191 size 5 cyl`, `disk BKRADMIN 191 size 10 cyl`. The
-    help's sizes are those `bkrc init` writes: 5 cylinders for a worker,
+    `disk BKRWRK* 191 size 5 cyl`, `disk BKRADMIN 191 size 10 cyl`,
+    `disk 5697J06C 191 size 10 cyl` and `disk BKRSVSFS 191 size 20 cyl`,
+    the four the example lacks (one warning each), after which it checks
+    clean. The help's sizes are those `bkrc init` writes: 5 cylinders for a worker,
     20 for the catalog's SFS server, 10 for the others. They are starting
     points, not IBM's figures. On a volume whose minidisks count in blocks,
     the help takes the size of the cluster's first disk there (BKR247).
