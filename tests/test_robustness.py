@@ -1355,3 +1355,48 @@ def test_bkr413_bkr415_and_bkr417_say_what_reading_every_exclude_for_each_includ
         for code, *_ in once:
             told[code] += 1
     assert told["BKR407"] >= 1 and min(told[code] for code in codes[1:]) >= 20, told
+
+
+# stop 70, h1: check paths still quadratic on hostile files
+def _excludes_of_other_owners(n: int, pattern: bool) -> str:
+    """Minimal.bkr with a job of a group of `n` users and `n` excludes of owners that
+    are none of them (`Z00001` or `Z00001*`, BKR406 each), at addresses its include
+    does not select (so that BKR413 asks whether the owner is one of its users)."""
+    more = "  single group BIG { " + " ".join(f"B{i:05d}" for i in range(n)) + " }\n"
+    star = "*" if pattern else ""
+    more += _job_of("F", "BIG", "full", "DEV1", 180, ["* 0191"], [f"Z{i:05d}{star} {0x9000 + i:04X}" for i in range(n)])
+    return _cluster_with(more)
+
+
+def test_thousands_of_excludes_of_owners_a_large_group_does_not_hold_are_checked_in_linear_work(monkeypatch):
+    """BKR413 asked of each exclude whether its owner is one of the job's users
+    (`_owner_not_backed_up`) by making a set of the job's IDs again, and of an
+    owner pattern BKR413 and BKR406 matched it against each ID: a group of
+    thousands of users and thousands of such excludes were quadratic. The job's
+    users are now read once per job, and a pattern is searched for among the IDs
+    that start with its literal beginning: its IDs are asked for once, and
+    doubling both doubles the lines run. Each exclude is still BKR406's alone."""
+    from bkrdsl.resolve.model import Model
+
+    small, large = _lines_to_check(_excludes_of_other_owners(200, True)), _lines_to_check(_excludes_of_other_owners(400, True))
+    assert large < 2.2 * small, (small, large)
+    asked = 0
+    ids_of = Model.job_user_ids
+
+    def counted(self, job):
+        nonlocal asked
+        asked += 1
+        return ids_of(self, job)
+
+    monkeypatch.setattr(Model, "job_user_ids", counted)
+    calls = []
+    for n in (200, 400):
+        asked = 0
+        analyse("input.bkr", _excludes_of_other_owners(n, False).encode())
+        calls.append(asked)
+    assert calls[1] - calls[0] < 20, calls
+    for pattern in (False, True):
+        said = [(d.code, d.span.line, d.message) for d in analyse("input.bkr", _excludes_of_other_owners(3, pattern).encode()).diagnostics]
+        star = "*" if pattern else ""
+        owner = "owner pattern `Z{:05d}*` matches none of the users job `F` backs up" if pattern else "job `F` does not back up `Z{:05d}`"
+        assert said == [("BKR406", 37 + i, owner.format(i) + ", so this exclude selects nothing") for i in range(3)], (star, said)

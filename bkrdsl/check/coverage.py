@@ -59,7 +59,7 @@ from bkrdsl.resolve.model import (
     pattern_regex,
     split_sfs_path,
 )
-from bkrdsl.resolve.patterns import covers, pairs_that_may_share, shared_id
+from bkrdsl.resolve.patterns import covers, literal_head, pairs_that_may_share, shared_id
 from bkrdsl.source import Span, span_through
 
 #: bkrc does not know how long a backup runs; a purge that starts within this
@@ -2093,16 +2093,21 @@ def _pattern_meets(owner: str, ids, patterns: list[str]) -> bool:
     return any(wanted.match(i) for i in ids) or any(shared_id(owner, p) is not None for p in patterns)
 
 
-def _owner_not_backed_up(model: Model, job: JobModel, exclude: ast.Selection) -> bool:
+def _owner_not_backed_up(model: Model, job: JobModel, exclude: ast.Selection, memo: dict | None = None) -> bool:
     """Whether `exclude` names an owner, a user ID or a pattern, that shares no user
-    with `job`: BKR406 says of it that it selects nothing, and BKR413 leaves it to that."""
-    ids = patterns = None
+    with `job`: BKR406 says of it that it selects nothing, and BKR413 leaves it to that.
+    `memo`: where the job's users (`_JobUsers`) are kept once made, for its next
+    exclude (`_IncludesRead.memo`): thousands of excludes of a job of a large group
+    made a set of its IDs each, or matched a pattern against each of them."""
+    if memo is None:
+        memo = {}
     for up, _ in _selection_owners(exclude):
         if up == "*" or not valid_user_or_pattern(up):
             continue
-        if ids is None:
-            ids, patterns = set(model.job_user_ids(job)), list(model.job_patterns(job))
-        if not (_pattern_meets(up, ids, patterns) if is_pattern(up) else _backs_up_id(up, ids, patterns)):
+        users = memo.get("users")
+        if users is None:
+            users = memo["users"] = _JobUsers(model.job_user_ids(job), list(model.job_patterns(job)))
+        if not _reaches(up, users):
             return True
     return False
 
@@ -2155,17 +2160,26 @@ def identity_users_once(model: Model):
         )
 
 
-def _owner_help(model: Model, job, up: str, include: bool = True) -> str:
+def _owner_help(model: Model, job, up: str, include: bool = True, memo: dict | None = None) -> str:
     """BKR116's help for an owner that is not one of `job`'s users: the jobs that back
     `up` up by name, where the line may go; the job's groups by name, where `up` may be
-    added, unless it is declared of a kind the job does not back up (BKR203 then)."""
+    added, unless it is declared of a kind the job does not back up (BKR203 then).
+    `memo`: where each job's users (`_JobUsers`) are kept for the next such owner
+    (thousands of them made a set of every other job's IDs each)."""
     groups = alternatives([r.word.upper for r in job.refs])  # one of them is enough
     others = []
     if not is_pattern(up):
-        for other in model.jobs:
-            if other is job or not other.refs or any(not r.resolved for r in other.refs):
-                continue
-            if _backs_up_id(up, set(model.job_user_ids(other)), list(model.job_patterns(other))):
+        if memo is None:
+            memo = {}
+        known = memo.get("jobs")
+        if known is None:
+            known = memo["jobs"] = [
+                (other, _JobUsers(model.job_user_ids(other), list(model.job_patterns(other))))
+                for other in model.jobs
+                if other.refs and all(r.resolved for r in other.refs)
+            ]
+        for other, users in known:
+            if other is not job and (users.has(up) or any(pattern_regex(p).match(up) for p in users.patterns)):
                 others.append(other.name)
     kinds = {u.kind for u in model.user_defs_of(up)} if not is_pattern(up) else set()
     addable = not kinds or kinds <= set(job.kinds)
@@ -2198,6 +2212,7 @@ def _owner_names_users(up: str, ids, id_set, patterns, include: bool) -> bool:
 
 @check
 def owners_backed_up(model: Model):
+    memo: dict = {}  # `_owner_help`'s, for the model
     for job in model.jobs:
         if not job.refs or any(not r.resolved for r in job.refs):
             continue
@@ -2231,6 +2246,8 @@ def owners_backed_up(model: Model):
                 if ids is None:
                     ids, patterns = list(model.job_user_ids(job)), list(model.job_patterns(job))
                     id_set = set(ids)  # an ID's look-up stays O(1) with 50,000 users
+                    # An exclude's pattern: searched for among the IDs it may match, not matched with each.
+                    users = _JobUsers(tuple(ids), patterns)
                 ref = job.refs[0]
                 if is_pattern(up):
                     in_part = owners_in_part(up, patterns, ids) if include else []
@@ -2257,7 +2274,7 @@ def owners_backed_up(model: Model):
                             help=help,
                         )
                         continue
-                    if narrow_owners(up, ids, patterns) if include else _pattern_meets(up, ids, patterns):
+                    if narrow_owners(up, ids, patterns) if include else _reaches(up, users):
                         selects = True
                         continue
                     what = f"owner pattern {quoted(up)} matches none of the users job {quoted(job.name)} backs up"
@@ -2289,7 +2306,7 @@ def owners_backed_up(model: Model):
                         continue
                     what = f"job {quoted(job.name)} does not back up {quoted(up)}"
                     note = f"{quoted(up)} is not one of the job's users"
-                help = _owner_help(model, job, up, include)
+                help = _owner_help(model, job, up, include, memo)
                 begun = _owner_being_typed(sel, word, up, ids)
                 if begun:
                     # `include sfs BKRPOOL:C`, the statement's last word: a user the job
@@ -2680,6 +2697,9 @@ class _IncludesRead(NamedTuple):
     judged: bool
     media: frozenset[ast.Medium]
     addresses: tuple[list[int], list[int]] | None
+    #: The job's users (`_JobUsers`), made when an exclude's owner first needs them
+    #: (`_owner_not_backed_up`), then kept for its other excludes.
+    memo: dict
 
 
 def _includes_read(model: Model, job: JobModel) -> _IncludesRead:
@@ -2693,7 +2713,7 @@ def _includes_read(model: Model, job: JobModel) -> _IncludesRead:
                 ranges = None
                 break
             ranges += theirs
-    return _IncludesRead(judged, frozenset(i.medium for i in includes), None if ranges is None else _merged(ranges))
+    return _IncludesRead(judged, frozenset(i.medium for i in includes), None if ranges is None else _merged(ranges), {})
 
 
 def _nothing_removed(exclude: ast.Selection, includes: _IncludesRead) -> str | None:
@@ -2725,7 +2745,7 @@ def why_exclude_removes_nothing(
     if minidisk_written_as_sfs(exclude) or owner_left_out(exclude, model):
         return None  # BKR318, BKR310 of the exclude itself
     why = _nothing_removed(exclude, includes)
-    if why is None or _owner_not_backed_up(model, job, exclude):
+    if why is None or _owner_not_backed_up(model, job, exclude, includes.memo):
         return None  # it may remove something; or BKR406 says it names no user of the job
     return why
 
@@ -2930,12 +2950,17 @@ class _JobUsers:
     """The users a job backs up, as `_reaches` reads them: its IDs (`job_user_ids`),
     and the patterns of its groups each once. The set of the IDs and their text one
     per line are made when an owner first needs them: an exclude's pattern (`LNX*`)
-    is one regex search over the text, not a match call per ID of the job."""
+    is one regex search over the text, not a match call per ID of the job. The text
+    holds the IDs sorted, so that a pattern with a literal beginning is searched for
+    among the IDs that start with it only (thousands of excludes of patterns, each
+    searched for in a job of thousands of IDs, were each a reading of all of them)."""
 
     def __init__(self, ids: tuple[str, ...], patterns: list[str]) -> None:
         self.ids, self.patterns = ids, patterns
         self._set: frozenset[str] | None = None
         self._lines: str | None = None
+        self._sorted: list[str] = []
+        self._ends: list[int] = []  # per ID of `_sorted`, where its line end is in `_lines`
 
     def has(self, user_id: str) -> bool:
         if self._set is None:
@@ -2946,8 +2971,23 @@ class _JobUsers:
         if not self.ids:
             return False
         if self._lines is None:
-            self._lines = "\n" + "\n".join(self.ids) + "\n"  # (names hold no line ends)
-        return _id_line(pattern).search(self._lines) is not None
+            self._sorted = sorted(self.ids)
+            self._lines = "\n" + "\n".join(self._sorted) + "\n"  # (names hold no line ends)
+            at, ends = 0, []
+            for i in self._sorted:
+                at += len(i) + 1
+                ends.append(at)
+            self._ends = ends
+        head = literal_head(pattern)
+        if not head:
+            return _id_line(pattern).search(self._lines) is not None
+        low = bisect.bisect_left(self._sorted, head)
+        high = bisect.bisect_left(self._sorted, head + "\U0010ffff", low)
+        if low == high:
+            return False
+        # The lines of the IDs that start with `head`, from the line end before the first.
+        start = self._ends[low - 1] if low else 0
+        return _id_line(pattern).search(self._lines, start, self._ends[high - 1] + 1) is not None
 
 
 @functools.lru_cache(maxsize=1024)
