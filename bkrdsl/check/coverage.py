@@ -2402,6 +2402,67 @@ def _path_covers(exclude: str, path: str) -> bool:
     )
 
 
+class _ExcludedPaths:
+    """SFS exclude paths (upper case), read once for which of them surely remove a
+    path (`_path_covers`): thousands of SFS includes against thousands of SFS
+    excludes were each path compared with every exclude path. Those of one file
+    pool and one depth are kept together, and of them those without a wildcard in
+    the owner or the directories by what they hold: of a path without wildcards,
+    only those that may cover it are asked (the same owner and directories, the
+    same directories whatever the owner, the same owner whatever the
+    directories, or wildcards in both); of a path with one, every exclude path of
+    its pool and depth."""
+
+    def __init__(self, paths: list[str]) -> None:
+        self.paths = paths
+        self.exact: dict[str, list[int]] = {}
+        #: (pool, depth) -> (by owner and directories, by directories, by owner, the rest, all)
+        self.groups: dict[tuple[str, int], tuple[dict, dict, dict, list[int], list[int]]] = {}
+        for k, x in enumerate(paths):
+            self.exact.setdefault(x, []).append(k)
+            parts = split_sfs_path(x)
+            if parts is None:
+                continue  # it covers only itself
+            pool, owner, dirs = parts
+            levels = tuple(dirs.split("."))
+            group = self.groups.setdefault((pool, len(levels)), ({}, {}, {}, [], []))
+            plain_owner, plain_dirs = not is_pattern(owner), not any(is_pattern(d) for d in levels)
+            if plain_owner and plain_dirs:
+                group[0].setdefault((owner, levels), []).append(k)
+            elif plain_dirs:
+                group[1].setdefault(levels, []).append(k)
+            elif plain_owner:
+                group[2].setdefault(owner, []).append(k)
+            else:
+                group[3].append(k)
+            group[4].append(k)
+
+    def covering(self, path: str) -> list[int]:
+        """The places of the exclude paths that surely remove `path`, in order."""
+        found = set(self.exact.get(path, ()))
+        parts = split_sfs_path(path)
+        if parts is not None:
+            pool, owner, dirs = parts
+            levels = tuple(dirs.split("."))
+            group = self.groups.get((pool, len(levels)))
+            if group is not None:
+                if is_pattern(owner) or any(is_pattern(d) for d in levels):
+                    asked = group[4]
+                else:
+                    # A plain owner or directory of an exclude takes in only the same one.
+                    asked = [
+                        *group[0].get((owner, levels), ()),
+                        *group[1].get(levels, ()),
+                        *group[2].get(owner, ()),
+                        *group[3],
+                    ]
+                found.update(k for k in asked if k not in found and _path_covers(self.paths[k], path))
+        return sorted(found)
+
+    def removes(self, path: str) -> bool:
+        return bool(self.covering(path))
+
+
 def selection_ranges(sel: ast.Selection) -> list[tuple[int, int]] | None:
     """A minidisk selection's addresses as inclusive ranges (`*` every address);
     None when one is malformed or reversed (the checker's)."""
@@ -2434,10 +2495,12 @@ class _Removals(NamedTuple):
     #: excludes remove of its users, merged (`_merged`): thousands of includes of
     #: the same users are not a reading of every exclude each.
     merged: dict
+    #: `sfs`, for which of them remove a path.
+    paths: _ExcludedPaths
 
 
 #: What a member where neither of two jobs excludes anything takes out of them.
-_NO_REMOVALS = _Removals([], [], [], {})
+_NO_REMOVALS = _Removals([], [], [], {}, _ExcludedPaths([]))
 
 
 def _removes_any(removals: _Removals) -> bool:
@@ -2452,7 +2515,7 @@ def _removals(excludes) -> _Removals:
             if r is not None:
                 minidisk.append((e.owner.upper, r))
     sfs = [w.upper for e in excludes if e.medium is ast.Medium.SFS for w in e.items]
-    return _Removals(minidisk, sfs, [pattern_regex(x).match for x, _ in minidisk], {})
+    return _Removals(minidisk, sfs, [pattern_regex(x).match for x, _ in minidisk], {}, _ExcludedPaths(sfs))
 
 
 def _covering(owners: tuple[str, ...], removals: _Removals) -> tuple[int, ...]:
@@ -2475,7 +2538,7 @@ def _removed_ranges(owners: tuple[str, ...], removals: _Removals) -> list[tuple[
 
 def _path_removed(path: str, removals: _Removals) -> bool:
     """Whether an SFS exclude surely removes `path` (`_path_covers`)."""
-    return any(_path_covers(x, path) for x in removals.sfs)
+    return removals.paths.removes(path)
 
 
 def _include_removed(inc: ast.Selection, owners: tuple[str, ...], removals: _Removals) -> bool:
@@ -2577,7 +2640,7 @@ def _excludes_all_help(model: Model, job: JobModel, excludes, written) -> str:
         kept = _removals([x for x in excludes if all(x is not e for e in deleted)])
         return not any(_include_removed(i, o, kept) for i, o in zip(job.includes, written))
 
-    alone = [e for e in own if leaves_each([e])]
+    alone = _needed_alone(excludes, own, job.includes, written)
     if alone:
         deletes = " or ".join(f"`{_selection_text(e)}` (line {e.span.line})" for e in alone[:3])
         takes = "it takes out" if len(alone) == 1 else "together they take out"
@@ -2591,6 +2654,142 @@ def _excludes_all_help(model: Model, job: JobModel, excludes, written) -> str:
         f"delete {deletes}: {takes} all that {includes} {'select' if len(job.includes) > 1 else 'selects'};"
         f" or widen the include to what the excludes leave"
     )
+
+
+class _AloneRuns(NamedTuple):
+    """Of the minidisk excludes covering one include owner: the addresses each
+    removes that no other of them does, as sorted runs (`starts`, `ends`, `of`:
+    the exclude's place), and per exclude its runs as (starts, ends)."""
+
+    starts: list[int]
+    ends: list[int]
+    of: list[int]
+    per: dict[int, tuple[list[int], list[int]]]
+
+
+def _alone_runs(minidisk: list[tuple[int, list[tuple[int, int]]]]) -> _AloneRuns:
+    """`_AloneRuns` of excludes given as (place, ranges): one sweep over their ranges'
+    starts and ends, in order, keeping how many ranges of each exclude hold the
+    addresses between two of them (one exclude's ranges that overlap are one)."""
+    events = sorted([(a, 1, k) for k, rs in minidisk for a, _ in rs] + [(b + 1, -1, k) for k, rs in minidisk for _, b in rs])
+    active: dict[int, int] = {}
+    starts: list[int] = []
+    ends: list[int] = []
+    of: list[int] = []
+    i = 0
+    while i < len(events):
+        at = events[i][0]
+        while i < len(events) and events[i][0] == at:
+            _, step, k = events[i]
+            held = active.get(k, 0) + step
+            if held:
+                active[k] = held
+            else:
+                del active[k]
+            i += 1
+        if len(active) == 1 and i < len(events):
+            (k,) = active
+            if of and of[-1] == k and ends[-1] + 1 == at:
+                ends[-1] = events[i][0] - 1
+            else:
+                starts.append(at)
+                ends.append(events[i][0] - 1)
+                of.append(k)
+    per: dict[int, tuple[list[int], list[int]]] = {}
+    for a, b, k in zip(starts, ends, of):
+        mine = per.setdefault(k, ([], []))
+        mine[0].append(a)
+        mine[1].append(b)
+    return _AloneRuns(starts, ends, of, per)
+
+
+def _meets_runs(runs: tuple[list[int], list[int]], ranges: list[tuple[int, int]]) -> bool:
+    """Whether sorted runs that do not overlap, (starts, ends), meet one of `ranges`."""
+    starts, ends = runs
+    for a, b in ranges:
+        k = bisect.bisect_right(starts, b) - 1
+        if k >= 0 and ends[k] >= a:
+            return True
+    return False
+
+
+def _needed_alone(excludes, own, includes, written) -> list[ast.Selection]:
+    """The excludes of `own` (some of `excludes`) whose deletion alone leaves
+    something of every include `excludes` remove whole (`written`: whom each
+    names), in `own`'s order: `leaves_each([e])` of `_excludes_all_help` for
+    each e, which read the excludes but one and every include again for each,
+    quadratic (a job whose every include its own exclude removes: 1,000 took
+    9 s). Read once instead. Without e, an include is left something when e
+    alone removes some of it: of a minidisk include, an address of its ranges
+    that no other exclude covering one of its owners removes (`_alone_runs`,
+    per owner); of an SFS include, a path no other exclude's path removes
+    (`_ExcludedPaths`). The excludes every include needs are found from the
+    include that needs fewest, then asked of each other include, those still
+    wanted only."""
+    full = _removals(excludes)
+    minidisk = [
+        (k, x.owner.upper, r)
+        for k, x in enumerate(excludes)
+        if x.medium is ast.Medium.MINIDISK and x.owner is not None and (r := selection_ranges(x)) is not None
+    ]
+    sfs_of = [k for k, x in enumerate(excludes) if x.medium is ast.Medium.SFS for _ in x.items]
+    runs_of: dict[str, _AloneRuns] = {}
+
+    def runs(owner: str) -> _AloneRuns:
+        found = runs_of.get(owner)
+        if found is None:
+            if is_pattern(owner):
+                covering = [(k, r) for k, x, r in minidisk if _owner_covers(x, owner)]
+            else:
+                matches = full.id_matches
+                covering = [(k, r) for m, (k, _, r) in enumerate(minidisk) if matches[m](owner)]
+            found = runs_of[owner] = _alone_runs(covering)
+        return found
+
+    # Per include they remove whole: (how many excludes it may need at most, the set
+    # of them for an SFS include, or its ranges and owners' runs for a minidisk one).
+    needs = []
+    for inc, owners in zip(includes, written):
+        if not _include_removed(inc, owners, full):
+            continue  # kept whatever is deleted: it needs nothing
+        if inc.medium is ast.Medium.SFS:
+            needed = set()
+            for p in owners:
+                by = {sfs_of[k] for k in full.paths.covering(p)}
+                if len(by) == 1:
+                    needed |= by
+            needs.append((len(needed), needed, None))
+            continue
+        ranges = selection_ranges(inc)
+        read = [runs(o) for o in owners]
+        most = sum(
+            max(0, bisect.bisect_right(r.starts, b) - bisect.bisect_left(r.ends, a)) for r in read for a, b in ranges
+        )
+        needs.append((most, ranges, read))
+    if not needs:
+        return list(own)  # none removed whole: deleting any leaves each
+    first = min(range(len(needs)), key=lambda n: needs[n][0])
+    _, what, read = needs[first]
+    if read is None:
+        wanted = set(what)
+    else:
+        wanted = set()
+        for r in read:
+            for a, b in what:
+                wanted.update(r.of[bisect.bisect_left(r.ends, a) : bisect.bisect_right(r.starts, b)])
+    mine = {id(e) for e in own}
+    wanted &= {k for k, x in enumerate(excludes) if id(x) in mine}
+    for n, (_, what, read) in enumerate(needs):
+        if not wanted:
+            break
+        if n == first:
+            continue
+        if read is None:
+            wanted &= what
+        else:
+            wanted = {k for k in wanted if any(k in r.per and _meets_runs(r.per[k], what) for r in read)}
+    place = {id(x): k for k, x in enumerate(excludes)}
+    return [e for e in own if place[id(e)] in wanted]
 
 
 def excludes_on(job: JobModel, member) -> list[ast.Selection]:
@@ -2783,11 +2982,13 @@ class _Removers:
 
     def __init__(self, excludes) -> None:
         self.sfs: list[ast.Selection] = []
+        sfs_paths: list[tuple[str, int]] = []  # each SFS exclude's paths, with its place in `sfs`
         self.by_owner: dict[str, list[tuple[int, ast.Selection, list[tuple[int, int]]]]] = {}
         for k, x in enumerate(excludes):
             if _owner_unread(x):
                 continue
             if x.medium is ast.Medium.SFS:
+                sfs_paths += [(w.upper, len(self.sfs)) for w in x.items]
                 self.sfs.append(x)
             elif x.medium is ast.Medium.MINIDISK:
                 removed = selection_ranges(x)
@@ -2799,6 +3000,8 @@ class _Removers:
         self._covering: dict[str, list[str]] = {}
         self._meeting: dict[str, _Meeting] = {}  # per owner, made when an include is covered
         self.excludes = list(excludes)
+        self.sfs_paths = _ExcludedPaths([w for w, _ in sfs_paths])
+        self.sfs_of = [k for _, k in sfs_paths]  # per path of `sfs_paths`, its exclude's place in `sfs`
 
     def owners_covering(self, owner: str) -> list[str]:
         """The exclude owners that take in every user of include owner `owner`
@@ -2829,10 +3032,13 @@ class _Removers:
             paths = [i.upper for i in inc.items]
             if not paths or any(sfs_path_problem(p) for p in paths):
                 return []
-            found = [x for x in self.sfs if any(_path_covers(w.upper, p) for w in x.items for p in paths)]
-            if not all(any(_path_covers(w.upper, p) for x in found for w in x.items) for p in paths):
-                return []
-            return found
+            places: set[int] = set()
+            for p in paths:
+                covering = self.sfs_paths.covering(p)
+                if not covering:
+                    return []  # this path may be kept
+                places.update(self.sfs_of[k] for k in covering)
+            return [self.sfs[k] for k in sorted(places)]
         ranges = selection_ranges(inc)
         if not ranges:
             return []
