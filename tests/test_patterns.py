@@ -199,3 +199,55 @@ def test_pairs_of_jobs_compared_are_those_that_can_share_users(jobs):
     found = [(a, b) for b in range(len(jobs)) for a in earlier(b)]
     assert sorted(found) == tried and len(set(found)) == len(found)
     assert all(list(earlier(b)) == sorted(earlier(b)) for b in range(len(jobs)))
+
+
+# stop 70, h1: patterns that start with `*`, paired through their literal ends
+star_first = st.text(alphabet="AB*%?", max_size=6).map(lambda t: "*" + t)
+star_first_lists = st.lists(st.one_of(star_first, star_first, patterns), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(star_first_lists, star_first_lists)
+def test_pairs_left_out_of_patterns_starting_with_a_star_share_no_id_and_cover_nothing(ones, twos):
+    """`pairs_that_may_share` leaves out the pairs whose literal ends disagree too
+    (`*AB` and `*BA`), found through the ends where the beginnings are empty:
+    every pair left out shares no ID and neither covers the other."""
+    found = pairs_that_may_share(ones, twos)
+    assert found == sorted(set(found))
+    for i, a in enumerate(ones):
+        for j, b in enumerate(twos):
+            if (i, j) not in found:
+                assert not _matched(a) & _matched(b), (a, b)
+                assert shared_id(a, b) is None and a != b and not covers(a, b) and not covers(b, a), (a, b)
+
+
+def test_patterns_of_distinct_ends_are_not_paired():
+    # Thousands of group patterns like these (`*Q001`: no literal beginning) were
+    # every pair tried; each pairs with itself and with those of no literal end.
+    pats = ["*Z", *(f"*Q{n:03d}" for n in range(500)), "LNX*"]
+    found = pairs_that_may_share(pats, pats)
+    last = len(pats) - 1
+    assert (1, 1) in found and (1, 2) not in found and (1, 0) not in found and (1, last) in found and (last, 1) in found
+    assert len(found) == 500 + 2 * 500 + 1 + 2 + 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sets(st.sampled_from("GHKR")), star_first_lists), min_size=2, max_size=6))
+def test_pairs_of_jobs_of_patterns_starting_with_a_star_are_those_that_can_share_users(jobs):
+    """`_earlier_sharing` of jobs whose patterns start with `*` (found through their
+    literal ends): the earlier jobs that share a source or whose patterns share an
+    ID, as trying every two patterns of every pair of jobs found them."""
+    from bkrdsl.check.coverage import _earlier_sharing
+
+    sources = [set(keys) for keys, _ in jobs]
+    patterns = [dict.fromkeys(pats) for _, pats in jobs]
+    tried = [
+        (a, b)
+        for a, b in itertools.combinations(range(len(jobs)), 2)
+        if not sources[a].isdisjoint(sources[b])
+        or any(shared_id(pa, pb) is not None for pa in patterns[a] for pb in patterns[b])
+    ]
+    distinct = list(dict.fromkeys(p for pats in patterns for p in pats))
+    earlier = _earlier_sharing(sources, patterns, [set() for _ in jobs], distinct)
+    found = [(a, b) for b in range(len(jobs)) for a in earlier(b)]
+    assert sorted(found) == tried and len(set(found)) == len(found)

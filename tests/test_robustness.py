@@ -1572,3 +1572,36 @@ def test_thousands_of_sfs_includes_and_sfs_excludes_are_checked_in_linear_work(s
         )
         for i in range(3)
     ], said
+
+
+def _jobs_of_star_patterns(kind: str, n: int, patterns=()) -> str:
+    """`n` jobs of `kind`, each of a group of one pattern that starts with `*`
+    (`match *Q0001`), sharing no user; then a job for each of `patterns`."""
+    where = "each member" if kind == "identity" else "DEV1"
+    pats = [f"*Q{i:04d}" for i in range(n)] + list(patterns)
+    more = "".join(f"  {kind} group G{i:04d} {{ match {p} }}\n" for i, p in enumerate(pats))
+    more += "".join(_job_of(f"J{i:04d}", f"G{i:04d}", "full", where, 300 + i % 600) for i in range(len(pats)))
+    return _cluster_with(more)
+
+
+@pytest.mark.parametrize("kind", ["single", "identity"])
+def test_thousands_of_jobs_of_patterns_starting_with_a_star_are_checked_in_linear_work(kind):
+    """BKR405 and BKR410 pair jobs whose patterns may share an ID through the
+    patterns' literal beginnings (`pairs_that_may_share`): patterns that start
+    with `*` have none, so every pair of them was tried (1,000 jobs of
+    `match *Q0001`, `*Q0002`, ...: 59 s to check). Their literal ends are
+    asked as well now, through the ends where the beginnings are empty:
+    doubling the jobs doubles the lines run. Jobs whose patterns do share users
+    are still told so."""
+    small, large = _lines_to_check(_jobs_of_star_patterns(kind, 150)), _lines_to_check(_jobs_of_star_patterns(kind, 300))
+    assert large < 2.2 * small, (small, large)
+    code, told = ("BKR405", "single-configuration users") if kind == "single" else ("BKR410", "IDENTITY users")
+    said = [
+        (d.code, d.message.split(" that ")[0], d.message.rsplit(": ", 1)[1])
+        for d in analyse("input.bkr", _jobs_of_star_patterns(kind, 2, ["*0001", "*Q*"]).encode()).diagnostics
+        if d.code in ("BKR405", "BKR410")
+    ]
+    assert said == [
+        (code, f"job `J0002` backs up {told}", "pattern `*Q0001`"),
+        (code, f"job `J0003` backs up {told}", "pattern `*Q0000`"),
+    ], said

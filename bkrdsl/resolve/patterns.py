@@ -265,29 +265,58 @@ def literal_head(pattern: str) -> str:
     return _WILDCARD.split(pattern.upper(), maxsplit=1)[0]
 
 
+def literal_tail(pattern: str) -> str:
+    """What every ID a pattern matches ends with: the pattern after its last
+    wildcard, upper-cased (`01` of `lnx%*01`; an ID whole)."""
+    return _WILDCARD.split(pattern.upper())[-1]
+
+
+def _agree(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
 def pairs_that_may_share(ones: Sequence[str], twos: Sequence[str]) -> list[tuple[int, int]]:
     """(i, j), in that order, of each pattern `ones[i]` and `twos[j]` whose literal
-    beginnings agree (one starts with the other): the only pairs `shared_id` can
-    find an ID for, and of different patterns the only ones of which `covers`
-    can hold (`relation` of the others is that of disjoint sets). Found through the sorted beginnings of `twos`, not by trying
-    every pair: a cluster of thousands of patterns of distinct beginnings
-    (`LNXZ001*`, `LNXZ002*`, ...) has few such pairs, and trying each pair
-    grows with the square of the number of patterns."""
-    ordered = sorted((literal_head(p), j) for j, p in enumerate(twos))
-    heads = [h for h, _ in ordered]
-    by_head: dict[str, list[int]] = {}
-    for h, j in ordered:
-        by_head.setdefault(h, []).append(j)
+    beginnings agree (one starts with the other) and whose literal ends agree
+    (one ends with the other): the only pairs `shared_id` can find an ID for,
+    and of different patterns the only ones of which `covers` can hold
+    (`_walk` gives up on the others, whose `relation` is that of disjoint
+    sets). Found through the sorted beginnings of `twos`, or through their
+    sorted ends read backwards where that finds fewer (patterns that start with
+    `*`, `*X001`), not by trying every pair: a cluster of thousands of
+    patterns of distinct beginnings (`LNXZ001*`, `LNXZ002*`, ...) or of
+    distinct ends (`*Q0001`, `*Q0002`, ...) has few such pairs, and trying each
+    pair grows with the square of the number of patterns."""
+    heads_of = [literal_head(p) for p in twos]
+    tails_of = [literal_tail(p)[::-1] for p in twos]  # read backwards: agreeing ends are agreeing beginnings
+
+    def index(keys: list[str]):
+        ordered = sorted((k, j) for j, k in enumerate(keys))
+        by_key: dict[str, list[int]] = {}
+        for k, j in ordered:
+            by_key.setdefault(k, []).append(j)
+        return [k for k, _ in ordered], [j for _, j in ordered], by_key
+
+    by_head, by_tail = index(heads_of), index(tails_of)
+
+    def agreeing(key: str, keys_index) -> tuple[int, list]:
+        """How many keys agree with `key`, and their runs: those that start with
+        `key` (a run of the sorted keys), and each shorter beginning of it."""
+        keys, places, by_key = keys_index
+        low = bisect.bisect_left(keys, key)
+        high = bisect.bisect_left(keys, key + "\U0010ffff", low)
+        runs = [places[low:high]] + [by_key[key[:n]] for n in range(len(key)) if key[:n] in by_key]
+        return sum(len(r) for r in runs), runs
+
     out: list[tuple[int, int]] = []
     for i, p in enumerate(ones):
-        head = literal_head(p)
-        # Those that start with `head` are a run of the sorted beginnings ...
-        low = bisect.bisect_left(heads, head)
-        high = bisect.bisect_left(heads, head + "\U0010ffff", low)
-        found = {j for _, j in ordered[low:high]}
-        # ... and those that `head` starts with are its shorter beginnings.
-        for n in range(len(head)):
-            found.update(by_head.get(head[:n], ()))
+        head, tail = literal_head(p), literal_tail(p)[::-1]
+        n_head, head_runs = agreeing(head, by_head)
+        n_tail, tail_runs = agreeing(tail, by_tail)
+        if n_head <= n_tail:
+            found = {j for run in head_runs for j in run if _agree(tail, tails_of[j])}
+        else:
+            found = {j for run in tail_runs for j in run if _agree(head, heads_of[j])}
         out.extend((i, j) for j in sorted(found))
     return out
 
