@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from cms.cases import load_cases
 from cms.generate import (
+    cluster_path,
     example_exec,
     example_identity,
     example_members,
@@ -1361,3 +1362,101 @@ def test_the_stand_in_refuses_xautolog_of_a_single_configuration_user_logged_on_
     # CP's message number where a site's CP answers another one.
     other = cms.run(XAUTOLOG_ELSEWHERE, member="VMSYS1", elsewhere=["TCTMM"], numbers={"already": 62})
     assert other.stdout.splitlines()[:2] == ["HCPLGA062E TCTMM already logged on", "TCTMM rc 62"], other
+
+
+# stop 70, h6: BKRSTART's summary names the machines it found at another member; ELSEWHERE by its flag
+# A single-configuration machine found logged on at another member (`- SSI`) is
+# not started here, rightly: its summary said so on success only. After a
+# failure it was missing (the SFS server left where it runs, its pool serving)
+# or listed as "not started" (the catalog node; the SFS server whose pool did
+# not serve), which BKRSTART run again would not change. CP's answer
+# (`id - SSI`) does not name the member, so neither does the summary.
+START_FIX = [
+    "BKRSTART: fix the cause shown above, then run EXEC BKRSTART again.",
+    "BKRSTART: it starts only the machines that are not logged on.",
+]
+
+
+@pytest.mark.parametrize("example, member, situation, rc, tail", [
+    ("prodssi", "VMSYS1", {"elsewhere": ["BKRSVSFS", "TCTMM"]}, 36, [
+        "BKRSTART: for it, and load what bkrc writes.",
+        "BKRSTART: found logged on at another member, left there: BKRSVSFS TCTMM.",
+    ]),
+    ("minimal", "DEV1", {"elsewhere": ["BKRSVSFS"], "fail": {"XAUTOLOG BKRWRK01": 53}}, 53, [
+        "BKRSTART: load the entries bkrc wrote, then run BKRSTART again.",
+        "Command accepted",
+        "BKRSTART: started BKRWRK02 (XAUTOLOG accepted).",
+        "BKRSTART: not started on member DEV1: BKRWRK01.",
+        "BKRSTART: found logged on at another member, left there: BKRSVSFS.",
+    ]),
+    ("minimal", "DEV1", {"elsewhere": ["BKRSVSFS"], "pools": {"BKRPOOL": ("BKRSVSFS", "never", 55)}}, 44, [
+        "BKRSTART: it off there; then run BKRSTART again.",
+        "BKRSTART: the others need BKRSVSFS first: none of them was started.",
+        "BKRSTART: not started on member DEV1: BKRCATLG BKRBKUP BKRWRK01 BKRWRK02.",
+        "BKRSTART: found logged on at another member, left there: BKRSVSFS.",
+    ]),
+    ("tapeapart", "SYSA", {"elsewhere": ["TCTMM"]}, 36, [
+        "BKRSTART: for it, and load what bkrc writes.",
+        "BKRSTART: found logged on at another member, left there: TCTMM.",
+    ]),
+    ("tapeapart", "SYSA", {"elsewhere": ["TCTMM"], "fail": {"XAUTOLOG BKRWRK01": 53}}, 53, [
+        "BKRSTART: for it, and load what bkrc writes.",
+        "BKRSTART: not started on member SYSA: BKRWRK01.",
+        "BKRSTART: found logged on at another member, left there: TCTMM.",
+    ]),
+])
+def test_bkrstart_s_summary_after_a_failure_names_what_it_found_at_another_member(
+        cms, example, member, situation, rc, tail):
+    run = cms.run(example_exec(example, member, "BKRSTART"), member=member,
+                  identity=example_identity(example), **situation)
+    assert run.rc == exit_status(rc), run
+    assert run.stdout.splitlines()[-len(tail) - 2:] == tail + START_FIX, run
+    # Named once, as found there: never also as not started.
+    found = tail[-1].split(": ", 2)[-1].rstrip(".").split()
+    for line in run.stdout.splitlines():
+        if "not started on member" in line:
+            assert not set(found) & set(line.split()), run
+
+
+def test_bkrstart_s_summary_names_the_node_at_another_member_where_it_waits_without_a_pool(cms):
+    """The main loop of a member that waits for its own SFS server, without a
+    file pool to ask (a `local` catalog without `pool`), and starts the Tape
+    Manager catalog node: the node found at another member is named so there."""
+    text = cluster_path("tapeapart").read_text()
+    shared = "catalog shared server BKRSVSFS pool BKRPOOL on SYSB"
+    assert shared in text
+    analysis = analyse("local.bkr", text.replace(shared, "catalog local server BKRSVSFS").encode())
+    assert analysis.ok, [d.code for d in analysis.diagnostics if d.is_error]
+    exec_text = generate(analysis.model, "SYSA", "BKRSTART", "local.bkr")
+    assert "  else if xa.i then late = late m.i" in exec_text
+    run = cms.run(exec_text, member="SYSA", logged_on=["BKRSVSFS"], elsewhere=["TCTMM"],
+                  identity=identity_machines(analysis.model))
+    assert run.rc == 36, run
+    assert run.stdout.splitlines()[-3:] == [
+        "BKRSTART: found logged on at another member, left there: TCTMM.", *START_FIX], run
+    assert "not started" not in run.stdout, run
+
+
+# ELSEWHERE's rc, 36, is a number CP may give too: the SFS server's XAUTOLOG or
+# QUERY USER that failed with it was taken as the server found at another
+# member, its pool asked "from here instead" and the others started, rc 0. The
+# EXEC now knows a machine found there by ELSEWHERE's flag (el.i), not by rc.
+@pytest.mark.parametrize("command, said", [
+    ("XAUTOLOG BKRSVSFS", ["HCPSTD999E stand-in: CP XAUTOLOG BKRSVSFS fails with rc 36",
+                           "BKRSTART: CP XAUTOLOG BKRSVSFS failed, rc 36."]),
+    ("QUERY USER BKRSVSFS", ["HCPSTD999E stand-in: CP QUERY USER BKRSVSFS fails with rc 36",
+                             "BKRSTART: CP QUERY USER BKRSVSFS failed, rc 36."]),
+])
+def test_a_cp_rc_36_for_the_sfs_server_is_a_failure_not_a_server_at_another_member(cms, command, said):
+    run = cms.run(example_exec("minimal", "DEV1", "BKRSTART"), member="DEV1", fail={command: 36})
+    assert run.rc == 36, run
+    assert run.commands == ["CP QUERY USERID", "CP QUERY USER BKRSVSFS",
+                            *(["CP XAUTOLOG BKRSVSFS"] if command.startswith("XAUTOLOG") else [])], run
+    assert run.stdout.splitlines() == [
+        *said,
+        "BKRSTART: the others need BKRSVSFS first: none of them was started.",
+        "BKRSTART: not started on member DEV1: BKRSVSFS BKRCATLG BKRBKUP BKRWRK01",
+        "BKRSTART:     BKRWRK02.",
+        *START_FIX,
+    ], run
+

@@ -436,7 +436,7 @@ def test_bkrstart_keeps_72_columns_with_a_member_name_of_8_characters():
     analysis = analyse("long.bkr", text.encode())
     assert analysis.ok, [d.code for d in analysis.diagnostics if d.is_error]
     lines = generate(analysis.model, "DEVELOP1", "BKRSTART", "long.bkr").splitlines()
-    assert "elsewhere: procedure expose me m. w." in lines  # w.: the SFS server goes on to AWAY
+    assert "elsewhere: procedure expose me m. w. el." in lines  # w.: the SFS server goes on to AWAY
     assert [line for line in lines if len(line) > MAX_COLUMNS or not is_emittable(line)] == []
 
 
@@ -661,3 +661,18 @@ def test_bkrstart_names_a_tape_manager_node_as_no_backup_manager_machine():
 
 def example_exec_text(example: str, member: str) -> str:
     return generate(example_model(example), member, "BKRSTART", f"{example}.bkr")
+
+
+# stop 70, h6: el. (a machine ELSEWHERE found at another member) only where one can be
+@pytest.mark.parametrize(("example", "member"), [*START_EXECS, ("local", "DEV1"), ("local", "DEV2")])
+def test_bkrstart_keeps_el_only_where_it_starts_a_single_configuration_machine(example, member):
+    # ELSEWHERE sets el.i, and START, MEANWHILE and both summaries read it, not
+    # its rc 36, which a failing CP command could give too. An EXEC that starts
+    # no single-configuration machine has no ELSEWHERE, so no el. at all.
+    model = _local_catalog_model() if example == "local" else example_model(example)
+    text = generate(model, member, "BKRSTART", f"{example}.bkr")
+    kinds = model.product_machines()
+    apart = any(kinds.get(entry.user, (None,))[0] is Kind.SINGLE for entry in model.start_order(member))
+    assert bool(re.search(r"(?<![\w.])el\.", text)) == apart
+    assert ("elsewhere: procedure" in text) == apart
+    assert "= 36" not in text  # no rc taken for "found at another member"

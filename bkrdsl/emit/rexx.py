@@ -1218,14 +1218,17 @@ _START_WHY = {
 
 
 #: START's line that sends the SFS server logged on at another member to AWAY:
-#: only where a single-configuration machine is started (`apart`).
-_START_AWAY = f"  if up = {RC_ELSEWHERE} & w.i then return away(i)"
+#: only where a single-configuration machine is started (`apart`). ELSEWHERE says
+#: so in el.i, not by its rc alone: a CP command that failed with the same number
+#: (XAUTOLOG, QUERY USER) is no machine found at another member.
+_START_AWAY = "  if el.i & w.i then return away(i)"
 #: START, only where a machine's file pool is waited for (`_SERVING`): elsewhere
 #: the main loop calls LOGON, since a machine that failed there is never on.
 _START_SERVED = [
     "/* 0 when the machine is logged on and, for the catalog's SFS */",
     "/* server, its file pool serves; on.i says whether it is logged on. */",
-    "start: procedure expose me member m. q. x. w. s. p. pool. final on. xa.",
+    "start: procedure expose me member m. q. x. w. s. p. pool. final,",
+    "  on. xa. el.",
     "  parse arg i",
     "  up = logon(i)",
     "  on.i = (up = 0)",
@@ -1238,13 +1241,13 @@ _START_SERVED = [
 #: the line `_APART` marks is MEANWHILE's only where a single-configuration
 #: machine is started (`_queryuser`).
 _AWAITED = "  if w.i then return await(i)"
-_APART = f"  if asked = {RC_ELSEWHERE} then return asked"
+_APART = "  if el.i then return asked"
 def _logon(dialect) -> list[str]:
     """LOGON: QUERY USER, then XAUTOLOG a machine not logged on here. Of
     XAUTOLOG's refusals (the dialect's rcs) already logged on goes to
     MEANWHILE, not in the directory says to load the entries."""
     return [
-        "logon: procedure expose me member m. q. x. w. s. xa.",
+        "logon: procedure expose me member m. q. x. w. s. xa. el.",
         "  parse arg i",
         "  asked = queryuser(i)",
         "  if asked = 0 then do",
@@ -1288,7 +1291,7 @@ def _meanwhile(dialect) -> list[str]:
         "/* on since the query (another BKRSTART, an operator) is what */",
         "/* XAUTOLOG was for, when QUERY USER now says so. Any other rc */",
         "/* says nothing of the kind: it is not asked about again. */",
-        "meanwhile: procedure expose me m. q. x. s. w.",
+        "meanwhile: procedure expose me m. q. x. s. w. el.",
         "  parse arg i",
         "  asked = queryuser(i)",
         "  if asked = 0 then do",
@@ -1321,7 +1324,7 @@ def _queryuser(dialect, apart: bool, member: str, served: bool = False) -> list[
     if len(f"  if wordpos({literal}, rest) = 1 then nop") > MAX_COLUMNS:
         # A site's form too long for the line it is compared on: set once, split.
         away, literal = rexx_assign("away", elsewhere, indent=2), "away"
-    exposed = "me m. q. s. w." if apart else "me m. q."
+    exposed = "me m. q. s. w. el." if apart else "me m. q."
     single = f", or {RC_ELSEWHERE} for a single-configuration machine (ELSEWHERE)" if apart else ""
     lines = [
         *rexx_comment(
@@ -1357,9 +1360,11 @@ def _queryuser(dialect, apart: bool, member: str, served: bool = False) -> list[
         f"  return {CP_NOT_LOGGED_ON}",
         "",
         "/* A single-configuration machine runs at one member at a time: */",
-        "/* logged on at another, XAUTOLOG cannot start it here. */",
-        "elsewhere: procedure expose me m. w.",
+        "/* logged on at another, XAUTOLOG cannot start it here. el.i */",
+        "/* says it was found there (its rc is one CP could give too). */",
+        "elsewhere: procedure expose me m. w. el.",
         "  parse arg i",
+        "  el.i = 1",
         "  call tell me':' m.i 'is logged on at another member of the',",
         "    'SSI cluster'",
         # The member's name on a line of its own words: a name of 8 characters
@@ -1417,7 +1422,7 @@ def _await(seconds: int) -> list[str]:
     """AWAIT: waits up to `seconds` (a whole number of POLL_SECONDS) for a machine
     to log on (rc RC_NOT_UP when it does not in time)."""
     return [
-        "await: procedure expose me m. q. s. w.",
+        "await: procedure expose me m. q. s. w. el.",
         "  parse arg i",
         f"  call tell me': waiting up to {seconds} seconds for' m.i 'to log on.'",
         f"  do try = 1 to {seconds // POLL_SECONDS}",
@@ -1549,6 +1554,7 @@ _START_LOOP_SERVED = [
     "  if first = 0 then first = result",
     "  /* Logged on, its file pool not serving: started, not ready. */",
     "  if on.i then nop",
+    _START_LOOP_THERE := "  else if el.i then nop",
     "  else if xa.i then late = late m.i",
     "  else down = down m.i",
 ]
@@ -1566,6 +1572,38 @@ _START_LOOP_AWAITED = [
     "  if xa.i then late = late m.i",
     "  else down = down m.i",
 ]
+
+
+def _start_loop(served: bool, waits: bool, apart: bool) -> list[str]:
+    """BKRSTART's main loop for one machine. Where a single-configuration machine
+    is started (`apart`), one ELSEWHERE found logged on at another member (el.i)
+    is neither started nor "not started": the summary names it apart (`_START_THERE`)."""
+    if served:
+        return [line for line in _START_LOOP_SERVED if apart or line != _START_LOOP_THERE]
+    loop = _START_LOOP_AWAITED if waits else _START_LOOP_LOGGED_ON
+    if not apart:
+        return loop
+    # What the loop does with a machine that failed, after `if el.i then nop`.
+    first, *rest = loop[3:]
+    return [*loop[:3], "  if el.i then nop", f"  else {first.strip()}", *rest]
+
+
+#: After the main loop, where a single-configuration machine is started: the
+#: machines ELSEWHERE found logged on at another member, named in either summary.
+_START_THERE = [
+    "/* el.i: found logged on at another member, so left there. */",
+    "there = ''",
+    "do i = 1 to m.0",
+    "  if el.i then there = there m.i",
+    "end",
+]
+#: The summary's line for them, after a failure too: left there, not "not
+#: started" (run again, BKRSTART would not start them either while they run there).
+_START_THERE_SAID = [
+    "if there == '' then nop",
+    "else call tell me': found logged on at another member, left',",
+    "  'there:'there'.'",
+]
 #: BKRSTART's summary when every machine is up: how many it started, how
 #: many it found logged on.
 _START_DONE = [
@@ -1577,22 +1615,17 @@ _START_DONE = [
     "    'already logged on.'",
 ]
 #: The same where the SFS server may be found logged on at another member
-#: (AWAY): neither started nor logged on here (on.i), it is named apart, as
-#: found there, not counted as already logged on.
+#: (AWAY): neither started nor logged on here, it is named apart, as found
+#: there (`_START_THERE`), not counted as started or already logged on.
 _START_DONE_AWAY = [
     "  fresh = 0",
-    "  there = ''",
     "  do i = 1 to m.0",
-    "    fresh = fresh + xa.i",
-    "    if on.i then nop",
-    "    else if xa.i then nop",
-    "    else there = there m.i",
+    "    if el.i then nop",
+    "    else fresh = fresh + xa.i",
     "  end",
     "  call tell me': done:' fresh 'started,' m.0 - fresh - words(there),",
     "    'already logged on.'",
-    "  if there == '' then nop",
-    "  else call tell me': found logged on at another member, left',",
-    "    'there:'there'.'",
+    *(f"  {line}" for line in _START_THERE_SAID),
 ]
 #: BKRSTART's main loop, after a machine failed, where one is waited for.
 _START_NONE_AFTER = [
@@ -1757,10 +1790,12 @@ def _start_codes(
 def _unexposed(lines: list[str], stems: tuple[str, ...]) -> list[str]:
     """Routines' lines whose PROCEDURE exposes none of `stems`: `w.` where no
     machine is waited for, `s.` where none is single-configuration."""
-    out = []
+    out, exposing = [], False
     for line in lines:
-        if " procedure expose " in line:
+        if exposing or " procedure expose " in line:
             line = " ".join(word for word in line.split(" ") if word not in stems)
+        # An expose list continued on the next line (a trailing comma).
+        exposing = line.endswith(",") and (exposing or " procedure expose " in line)
         out.append(line)
     return out
 
@@ -1786,7 +1821,7 @@ def _start_routines(
     out += ["", *_await(catalog.logon_wait)] if waits else []
     out += ["", *_serving(catalog.pool_wait), "", *_not_taken("query_filepool")] if served else []
     out += ["", *_away_routine()] if served and apart else []
-    unused = (() if waits else ("w.",)) + (() if apart else ("s.",))
+    unused = (() if waits else ("w.",)) + (() if apart else ("s.", "el."))
     return _unexposed(out, unused)
 
 
@@ -1878,12 +1913,14 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
         *(["late = ''"] if waits else []),
         "/* xa.i: CP accepted XAUTOLOG of machine i (started). */",
         "xa. = 0",
+        *(["/* el.i: ELSEWHERE found machine i at another member. */", "el. = 0"] if apart else []),
         *(["held = 0"] if held else []),
         "do i = 1 to m.0",
         *(_START_HELD_BACK if held else []),
-        *(_START_LOOP_SERVED if served else _START_LOOP_AWAITED if waits else _START_LOOP_LOGGED_ON),
+        *_start_loop(served, waits, apart),
         *(_START_HELD_AFTER if held else _START_NONE_AFTER if waits else []),
         "end",
+        *(_START_THERE if apart else []),
         "if first = 0 then do",
         "  /* How many it started, how many it left alone: run again by */",
         "  /* hand after AUTOLOG1, 0 started. */",
@@ -1895,6 +1932,7 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
            "else call tell me': started, yet not logged on here:'late'.'"] if waits else []),
         "if down == '' then nop",
         "else call tell me': not started on member' member':'down'.'",
+        *(_START_THERE_SAID if apart else []),
         "call tell me': fix the cause shown above, then run EXEC' me 'again.'",
         "call tell me': it starts only the machines that are not logged on.'",
         "exit first",
