@@ -1460,3 +1460,20 @@ def test_a_cp_rc_36_for_the_sfs_server_is_a_failure_not_a_server_at_another_memb
         *START_FIX,
     ], run
 
+
+# The sentence split over two console lines read `... once it is logged on, run`
+# then `BKRSTART: BKRSTART again.`: the command to run now starts its line. The
+# lines are docs/rexx.md's (BKRSTART, "Logged on"), checked here as said.
+def test_bkrstart_s_logon_wait_gives_up_with_the_lines_rexx_md_shows(cms):
+    run = cms.run(example_exec("minimal", "DEV1", "BKRSTART"), member="DEV1", slow={"BKRSVSFS": 1000})
+    assert run.rc == 44, run
+    said = run.stdout.splitlines()
+    at = said.index("BKRSTART: BKRSVSFS is not logged on 60 seconds after XAUTOLOG.")
+    page = (ROOT / "docs" / "rexx.md").read_text()
+    block = page.split("     BKRSTART: waiting up to 60 seconds for BKRSVSFS to log on.\n", 1)[1]
+    block = [line.strip() for line in block.split("     ```", 1)[0].splitlines()]
+    assert said[at:] == block + START_FIX, run
+    assert said[at + 1:at + 3] == [
+        "BKRSTART: ask CP QUERY USER BKRSVSFS; once it is logged on,",
+        "BKRSTART: run BKRSTART again. If it needs longer after each IPL,",
+    ], run

@@ -1444,8 +1444,8 @@ def _await(seconds: int) -> list[str]:
         # and the next compile refuses to overwrite it.
         # CP accepted the XAUTOLOG, so no message of CP's says more: what the
         # operator can do now comes first, the sysprog's remedy after it.
-        "  call tell me': ask CP QUERY USER' m.i'; once it is logged on, run'",
-        "  call tell me': BKRSTART again. If it needs longer after each IPL,'",
+        "  call tell me': ask CP QUERY USER' m.i'; once it is logged on,'",
+        "  call tell me': run' me 'again. If it needs longer after each IPL,'",
         "  call tell me': raise logon-wait in the catalog statement of the'",
         "  call tell me': .bkr file and compile it again.'",
         f"  return {RC_NOT_UP}",
