@@ -474,6 +474,25 @@ bkrc assumes; check it on your system):
   and SMSG's "not receiving" (57) `message_not_receiving_rc`: should your
   CP answer another (its message, shown above BKRSTART's `failed, rc`
   line, carries the number), correct the entry in a site table.
+- **XAUTOLOG of a single-configuration machine logged on at another
+  member.** CP keeps one logon of such a user in the SSI cluster, so it
+  refuses `XAUTOLOG` of it on this member; with which message and rc was
+  **not found** (an eleventh search, below). The CP stand-in answers it as
+  for a user logged on here, `HCPLGA054E` and rc 54 (`tests/cms/bin/CP`,
+  its `ssi` and `later` users, unless `identity` names them; docs/rexx.md,
+  "The CMS/CP stand-in"), and that is where the assumption lives: in the
+  stand-in alone, not in the EXECs, which carry no number of their own for
+  it. BKRSTART does not issue that `XAUTOLOG`: the first `QUERY USER`
+  answers `id - SSI` (`query_user_elsewhere`) and sends the machine to
+  ELSEWHERE or AWAY. Only a machine that logs on at another member between
+  that query and the `XAUTOLOG` meets CP's refusal: with rc 54
+  (`xautolog_already_logged_on_rc`) BKRSTART asks `QUERY USER` again and
+  finds it there (case `later` in tests/cms/cases.txt); with another
+  number it reports `CP XAUTOLOG ... failed, rc N` and names the machine as
+  not started, and run again it finds the machine at the other member.
+  Check it once, with the catalog node (or the SFS server) logged on at
+  one member: `CP XAUTOLOG TCTMM` on another member shows CP's message,
+  whose number is the rc.
 - **QUERY USER's answer for a logged-on user.** BKRSTART takes rc 0 as
   logged on only when CP's answer starts with the machine's user ID, as
   in `BKRBKUP  - DSC`, and `- SSI` does not follow it (logged on at another
@@ -925,6 +944,32 @@ IBM's APAR texts and public GitHub repositories. Not found there:
   Administration Guide that PH50490 names; the User Guide (SC18-9523-15)
   still answers with its opening pages only. No entry moved from
   **assumed**.
+- **An eleventh search** (the same stores: the documentation pages and the
+  stored web pages, and exact strings in public code), for CP's message and
+  rc when `XAUTOLOG` (or `LOGON`) names a single-configuration user already
+  logged on at another member of the SSI cluster, and for whether `QUERY
+  USER` names that member. Queries: "XAUTOLOG already logged on another
+  member SSI HCPLGA" (in both stores), "z/VM XAUTOLOG command messages
+  HCPLGA054E already logged on", "HCP054E already logged on z/VM CP
+  message", "z/VM single configuration virtual machine logged on another
+  member of the SSI cluster logon rejected message", "z/VM CP XAUTOLOG
+  command usage notes SSI cluster user logged on on another member", "z/VM
+  CP messages and codes HCP054E userid is already logged on", "HCPAUT
+  XAUTOLOG module SSI logon another member message number", "QUERY USERS
+  userid AT ALL response SSI member name z/VM CP command" and "z/VM QUERY
+  NAMES SSI response userid - SSI AT sysname", and the exact strings
+  `HCPLGA`, `already logged on at`, `logged on to another member` and
+  `already logged on in the SSI`. Found: `HCPLGA054E` "Already logged on"
+  again, only as LOGON's message in public 3270 automation code (as in
+  the seventh search), and a CP control block page (LGNBK, "LOGON
+  work buffer ... Used by the LOGON/(X)AUTOLOG code",
+  www.ibm.com/support/pages/zvm/pubs/cp750/lgnbk.html), which names no
+  message. No CP Messages and Codes page, no XAUTOLOG usage note and no
+  text on a logon refused because of another member came up, nor any form
+  of `QUERY USER`'s answer that names the member. So the stand-in's rc 54
+  for that refusal stays **assumed** (Product facts, "XAUTOLOG of a
+  single-configuration machine logged on at another member"), and BKRSTART
+  still says "at another member" without naming it.
 """
 
 
