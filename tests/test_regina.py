@@ -1477,3 +1477,14 @@ def test_bkrstart_s_logon_wait_gives_up_with_the_lines_rexx_md_shows(cms):
         "BKRSTART: ask CP QUERY USER BKRSVSFS; once it is logged on,",
         "BKRSTART: run BKRSTART again. If it needs longer after each IPL,",
     ], run
+
+
+def test_rexx_md_s_summary_with_the_catalog_node_at_another_member_is_what_bkrstart_says(cms):
+    """docs/rexx.md's example of the summary after a failure (a worker not in
+    the directory, the Tape Manager catalog node at another member), as said."""
+    page = (ROOT / "docs" / "rexx.md").read_text()
+    block = page.split("member and a worker not in the directory, say:\n\n```\n", 1)[1].split("```", 1)[0]
+    run = cms.run(example_exec("prodssi", "VMSYS1", "BKRSTART"), member="VMSYS1", logged_on=["BKRSVSFS"],
+                  elsewhere=["TCTMM"], fail={"XAUTOLOG BKRWRK01": 53}, identity=example_identity("prodssi"))
+    assert run.rc == 53, run
+    assert run.stdout.splitlines()[-4:] == block.splitlines(), run
