@@ -239,7 +239,12 @@ INVALID_TIME = register(
     stands for `at` (`daily @02:00`: the fix writes `02:00`). `24:00` is midnight, `00:00`: `daily 24:00`
     (or `daily midnight`) gets the fix that writes `00:00` (a weekly or monthly
     schedule's day would change with it: the help writes the day after where a
-    schedule names it, `weekly sun 24:00` `weekly mon 00:00`); a minute of one digit
+    schedule names it, `weekly sun 24:00` `weekly mon 00:00`; where none does,
+    `monthly 31 24:00`, the 1st after a month of 31 days only, or `monthly 28
+    24:00` to `monthly 30 24:00`, the next day's number or, in a month that
+    short, the 1st, two choices, neither the same: `monthly 1 00:00`, as every
+    month starts, and `monthly 31 00:00`, as the day written starts, a day
+    earlier; `monthly first sun 24:00`, `monthly first sun 00:00`); a minute of one digit
     (`2:5`, also `2.5`, with `.` for `:`) gets a help with both readings, `daily
     02:05` and `daily 02:50`, each a choice (one where the figure is 0, `2:0`,
     which the fix writes, `02:00`), each
@@ -247,8 +252,9 @@ INVALID_TIME = register(
     end reads as the time it comes to, said in the help and offered as a choice,
     not a fix (either may be a slip of the keys): `2:60` is `03:00`, `25:00` the next day's `01:00`, the
     day after written where a schedule names it (`weekly sun 25:00` is `weekly mon
-    01:00`, `monthly last-day 25:00` `monthly 1 01:00`; after `monthly first sun`,
-    whose next day no schedule names, the help says to write a time of its day),
+    01:00`, `monthly last-day 25:00` `monthly 1 01:00`; after `monthly first sun`
+    or `monthly 28` to `monthly 31`, whose next day no schedule names, the help
+    says to write a time of its day),
     also with `.` for `:` (`daily 25.00`), the help saying the `:` as well, and
     with a minute of one digit (`daily 25.5`: the next day's `01:05` or `01:50`);
     two days or more past it (`daily 48:00`), it has no reading: the help writes
@@ -1495,6 +1501,9 @@ def _time_out_of_clock(sched: ast.Schedule, statement: str = "") -> tuple[str, F
         after = _day_after(sched, "00:00")
         if after is not None:
             return f"midnight is `00:00`, the start of the day after: write `{after}`", None
+        unnamed = _midnight_no_day_after(sched)
+        if unnamed is not None:
+            return unnamed[0], None  # `monthly 31 24:00`: no schedule's day; its choices
         return "midnight is `00:00`, the start of a day: write the next day's `00:00`", None
     found = _TIME_WINDOW.fullmatch(text)
     if found is not None and parse_time(found.group(1)) is not None and parse_time(found.group(2)) is not None:
@@ -1575,6 +1584,18 @@ def _time_out_of_clock(sched: ast.Schedule, statement: str = "") -> tuple[str, F
     return "write HH:MM on a 24-hour clock, from 00:00 to 23:59", None
 
 
+def _midnight_no_day_after(sched: ast.Schedule) -> tuple[str, tuple[str, ...]] | None:
+    """`monthly 31 24:00`, `monthly first sun 24:00`: the parser's words for midnight
+    after a day whose day after no schedule names (`messages.midnight_no_day_after`:
+    the help, and the schedules its choices write); None for any other schedule."""
+    if not _END_OF_DAY.fullmatch(sched.time.text) or sched.frequency != "monthly":
+        return None
+    from bkrdsl.syntax import messages  # the parser's words; loaded for a broken file only
+
+    days = ([sched.ordinal.text] if sched.ordinal is not None else []) + [d.text for d in sched.days]
+    return messages.midnight_no_day_after(sched.time.text, sched.frequency, days)
+
+
 def _time_choices(sched: ast.Schedule) -> tuple[Fix, ...]:
     """The times `_time_out_of_clock`'s help writes where there are two readings and no
     fix, each a choice (`Diagnostic.choices`; none preferred: which was meant is the
@@ -1602,7 +1623,11 @@ def _time_choices(sched: ast.Schedule) -> tuple[Fix, ...]:
         if minutes < _MINUTES_A_DAY or sched.frequency == "daily":
             return (Fix.replace(f"Write `{reading}`", sched.time.span, reading),)
         after = _day_after(sched, reading)
-        return () if after is None else (Fix.replace(f"Write `{after}`", sched.span, after),)
+        if after is None:
+            # `monthly 31 24:00`: `monthly 1 00:00` or `monthly 31 00:00`, neither the same
+            unnamed = _midnight_no_day_after(sched)
+            return () if unnamed is None else tuple(Fix.replace(f"Write `{s}`", sched.span, s) for s in unnamed[1])
+        return (Fix.replace(f"Write `{after}`", sched.span, after),)
     if text.isdigit() and len(text) <= 2 and 1 <= int(text) <= 12:
         if sched.frequency == "weekly" and text in _CRONTAB_DAYS and sched.days:
             return ()

@@ -302,8 +302,9 @@ def day_after(keyword: str, days: Sequence[str], time: str) -> str | None:
     past the clock: the recovery's (`messages.time_slashed_past`, from the words before
     the time) and BKR313's (check/values `_day_after`, from the schedule's days). None
     where no schedule names that day (after `monthly 31`, a 1st only after the months
-    of 31 days; after `monthly first sun`, a Monday not always the month's first) or a
-    word is no day."""
+    of 31 days; after `monthly 28` to `monthly 30`, the next day's number in a longer
+    month only, else the 1st: `monthly 31` does not run after a month of 30 days; after
+    `monthly first sun`, a Monday not always the month's first) or a word is no day."""
     words = [w for w in ",".join(days).split(",") if w]
     if keyword.lower() == "weekly" and words and all(w.lower() in DAYS for w in words):
         after = [_WEEK_IN_ORDER[(_WEEK_IN_ORDER.index(w.lower()[:3]) + 1) % 7] for w in words]
@@ -311,7 +312,7 @@ def day_after(keyword: str, days: Sequence[str], time: str) -> str | None:
     if keyword.lower() == "monthly" and len(words) == 1:
         if words[0].lower() == "last-day":
             return f"monthly 1 {time}"
-        if _DAY_OF_MONTH.fullmatch(words[0]) and 1 <= int(words[0]) <= 30:
+        if _DAY_OF_MONTH.fullmatch(words[0]) and 1 <= int(words[0]) <= 27:  # the 28th: a 1st in February
             return f"monthly {int(words[0]) + 1} {time}"
     return None
 

@@ -8,6 +8,7 @@ the words in tables makes them easy to review and to test as data.
 
 from __future__ import annotations
 
+import enum
 import functools
 import itertools
 import re
@@ -4398,6 +4399,16 @@ def _run_placed_why(kind: str | None, home: str | None, members: Sequence[str]) 
     return "the cluster's one member"
 
 
+class Mends(enum.Enum):
+    """How `run_and_member_missing` offers the `run` its help writes, where the file
+    allows one: `FIX`, the one line, the schedule as written (`daily 01:00` alone);
+    `CHOICES`, each line a choice, none the fix, where what was meant is the site's to
+    say (how often: `at 02:00`; which day: `weekly sun 24:00`, `monthly 31 24:00`)."""
+
+    FIX = "fix"
+    CHOICES = "choices"
+
+
 def run_and_member_missing(
     written: str,
     schedule: str,
@@ -4408,8 +4419,9 @@ def run_and_member_missing(
     phrase: str | None = None,
     others: Sequence[str] = (),
     untimed: bool = False,
-    often: str | None = None,
+    how_often_unsaid: str | None = None,
     note: str | None = None,
+    mends: Mends = Mends.FIX,
     problem: tuple[str, str] | None = None,
 ) -> Diagnostic:
     """`nightly at 01:00`, `daily 01:00` alone on a line of a job: `run on` and the
@@ -4425,21 +4437,25 @@ def run_and_member_missing(
     help says as `on_and_schedule`'s does; then each run is a choice, no fix, the first
     reading's first. `untimed`: the schedule's time is not written (`weekly saturday`:
     `schedule` ends with HH:MM), which the message says too: no mend (no time nobody
-    gave), the help writing the statement all the same. `often`: the time of a phrase
-    that says no how often (`at 02:00`; `schedule`, `daily` at it), which the help says:
-    each mend is a choice, never the fix (how often is the site's to say). `note`: what
-    the help says of the schedule as written, for the default (`daily 24:00`: "midnight
-    is `00:00`, the start of the day"); with `often` set too (`weekly sun 24:00`: the
-    day after's `weekly mon 00:00`), each mend is a choice, the help saying the note.
+    gave), the help writing the statement all the same. `how_often_unsaid`: the time of
+    a phrase that says no how often (`at 02:00`; `schedule`, `daily` at it), which the
+    help says: each mend is a choice, never the fix (how often is the site's to say).
+    `note`: what the help says of the schedule as written, for the default (`daily
+    24:00`: "midnight is `00:00`, the start of the day"; `others`' hour then unsaid).
+    `mends`: `Mends.CHOICES` where the schedule written is not the one meant for
+    certain (`weekly sun 24:00`: the day after's `weekly mon 00:00`; `monthly 31
+    24:00`: `monthly 1 00:00` or, in `others`, `monthly 31 00:00`), each mend a choice.
     `problem`: a value of the schedule that none is (`monthly 32 02:00`), what the
     message says of it and the help writes for it (`schedule` holding its placeholder,
     `monthly N 02:00`: "N from 1 to 31, ..."), as BKR314 says after `run on M`: no mend."""
     said = f"; `{phrase}` is written `{schedule}`" if phrase is not None and phrase != schedule else ""
-    if often is not None:
+    if how_often_unsaid is not None:
+        time = how_often_unsaid
         said = (
-            f"; `{phrase}` does not say how often it runs: `daily {often}` runs it every day,"
-            f" `weekly DAY {often}` or `monthly N {often}` less often"
+            f"; `{phrase}` does not say how often it runs: `daily {time}` runs it every day,"
+            f" `weekly DAY {time}` or `monthly N {time}` less often"
         )
+        mends = Mends.CHOICES  # how often is the site's to say
     if note is not None:
         said = f"; {note}"
     if untimed or problem is not None:
@@ -4472,7 +4488,7 @@ def run_and_member_missing(
             help=f"write `run on MEMBER {schedule}` with the member's name, {named} (single-configuration users),"
             f" or `run on each member {schedule}` (IDENTITY users), and {clock}{said}",
         )
-    if others:
+    if others and note is None:
         hour = int(schedule.rsplit(" ", 1)[1][:2])
         other = "midnight" if hour == 12 else f"{hour} in the afternoon"
         said += f", the hour read on a 24-hour clock ({other}: `{others[0]}`)"
@@ -4483,7 +4499,7 @@ def run_and_member_missing(
         runs = [f"run on each member {s}" if kind == "identity" else f"run on {home} {s}" for s in (schedule, *others)]
         why = _run_placed_why(kind, home, members)
         help = f"write `{runs[0]}`: {why}{said}"
-        if others or often is not None:
+        if others or mends is Mends.CHOICES:
             return codes.SYNTAX(message, span, help=help, choices=tuple(write_fix(run, span) for run in runs))
         return codes.SYNTAX(message, span, help=help, fix=write_fix(runs[0], span))
     named = one_of([f"`on {m}`" for m in members[:4]] + ["..."] * (len(members) > 4))
@@ -5363,6 +5379,85 @@ def monthly_days(
         span,
         help=_monthly_days_help(days, time or "HH:MM", statement),
     )
+
+
+def midnight_no_day_after(written: str, keyword: str, days: Sequence[str]) -> tuple[str, tuple[str, ...]] | None:
+    """`monthly 31 24:00`, `monthly first sun 24:00`: midnight (`written`) at the end of
+    a day of the month whose day after no schedule names (`fast.day_after`: after the
+    28th to the 31st, the 1st in a month that short, else the next day's number;
+    after the month's first Sunday, a Monday that may not be its first). What it is
+    said to be, and the schedules to choose from, none the same: `monthly 1 00:00`
+    (after the 28th to the 31st: as every month starts, right after the month before
+    ends, `monthly 31` running after the months of 31 days only) and the day's own
+    `00:00`, as it starts, a day earlier (said on a line of its own: the help's first
+    is long). None for any other schedule. BKR313's help
+    after `run on MEMBER` and the recovery's of the schedule alone on a job's line
+    (`Recovery.schedule_alone_amiss`) say it alike."""
+    if keyword.lower() != "monthly" or not days:
+        return None
+    ordinal = days[0].lower() if len(days) == 2 and days[0].lower() in _ORDINAL_DAYS else None
+    if ordinal is not None and looks_like_day(days[1]):
+        day = f"the month's {ordinal} {_WEEKDAY_NAMES[days[1].lower()[:3]]}"
+        own = f"monthly {ordinal} {days[1].lower()[:3]} 00:00"
+        said = (
+            f"`{written}` is midnight, `00:00`, the start of the day after {day}, a day no schedule names"
+            f"\nwrite `{own}` to run as {day} starts, a day earlier"
+        )
+        return said, (own,)
+    if len(days) != 1 or not days[0].isdigit() or not 28 <= int(days[0]) <= 31:
+        return None
+    number = int(days[0])
+    nth = f"{number}{'st' if number == 31 else 'th'}"
+    after = (
+        "the 1st, after a month of 31 days only"
+        if number == 31
+        else f"the {number + 1}{'st' if number == 30 else 'th'}, or the 1st after "
+        + (f"a February of {number} days" if number < 30 else "a month of 30 days")
+    )
+    said = (
+        f"`{written}` is midnight, `00:00`, the start of the day after the {nth}: {after}, a day no schedule"
+        f" names\nwrite `monthly 1 00:00` to run as every month starts, right after the month before ends,"
+        f" or `monthly {number} 00:00` as the {nth} starts, a day earlier"
+    )
+    return said, ("monthly 1 00:00", f"monthly {number} 00:00")
+
+
+def _monthly_no_day(
+    written: str,
+    days: list[int | str],
+    bad: list[int | str],
+    time: str | None,
+    statement: str,
+    span: Span,
+    alone: tuple[str, str] | None,
+) -> Diagnostic:
+    """`monthly 1,40 02:00`: several days of the month, where a schedule takes one, and
+    among them numbers no month has (`bad`): one error that says both, its help the job
+    for each day that is one (`_monthly_days_help`), or with one such day, that day's
+    schedule and how a second day is written; none: the form of a day. No mend, as for
+    `monthly 1,15` (which days are the site's)."""
+    clock = time or "HH:MM"
+    named = ", ".join(f"`{day}`" for day in bad)
+    none = f"{named} {'is not a day' if len(bad) == 1 else 'are not days'} of the month"
+    missing = ", and `run on` is missing before it" if alone is not None else ""
+    message = f"a `monthly` schedule runs on one day of the month, not on several: `{written}`; {none}{missing}"
+    good = [day for day in days if day not in bad]
+    run = "" if alone is None else f"run on {alone[0]} "
+    keyword = "" if statement == "run" else f"{statement} "
+    days_are = f"a day of the month is N from 1 to 31, or `{keyword}monthly last-day {clock}` for its last day"
+    if len(good) > 1:
+        return codes.SYNTAX(message, span, help=_monthly_days_help(good, clock, statement, run, alone[1] if alone else ""))
+    if good:
+        one = f"`{run}{keyword}monthly {good[0]} {clock}`{alone[1] if alone else ''}"
+        second = (
+            f", and for a second day a job the same but for its `run`, `{run}monthly N {clock}`"
+            if statement == "run"
+            else f"; {_monthly_second_day(statement, clock, 'N')}"
+        )
+        help = f"keep the day that is one, {one}{second}\n{days_are}"
+    else:
+        help = f"write `{run}{keyword}monthly N {clock}`{alone[1] if alone else ''}: {days_are}"
+    return codes.SYNTAX(message, span, help=help)
 
 
 def _monthly_days_help(days: list[int | str], time: str, statement: str, run: str = "", named: str = "") -> str:

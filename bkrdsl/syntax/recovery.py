@@ -5470,7 +5470,9 @@ class Recovery:
             return False
         kind, home = self.job_home(stack)
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
-        diag = messages.run_and_member_missing(rest, schedule, span, members, kind, home, phrase, others, often=often)
+        diag = messages.run_and_member_missing(
+            rest, schedule, span, members, kind, home, phrase, others, how_often_unsaid=often
+        )
         self.report(diag, tok.start_pos)
         self.skip_phrase(ip, tok, tok.start_pos + len(rest))
         self._fed_error_token = True
@@ -5568,6 +5570,9 @@ class Recovery:
             )
         elif midnight:
             meant = messages.certain_schedule(" ".join([*head, "00:00"]))
+            if meant is None and keyword == "monthly" and len(head) == 3 and head[1].lower() in _ORDINAL_WORDS:
+                # `monthly first sun 24:00`, which `certain_schedule` does not read
+                meant = " ".join([*head, "00:00"]).lower() if messages.looks_like_day(head[2]) else None
             if meant is None:
                 return False
             if meant.startswith("daily "):
@@ -5577,12 +5582,22 @@ class Recovery:
             else:
                 keyword, *words = meant.split()[:-1]
                 after = day_after(keyword, words, "00:00")
-                if after is None:
-                    return False  # `monthly 31 24:00`: no schedule names the day after
-                diag = messages.run_and_member_missing(
-                    rest, after, span, members, kind, home, often="00:00",
-                    note=f"`{last}` is midnight, `00:00`, the start of the day after: `{after}`",
-                )
+                unnamed = messages.midnight_no_day_after(last, keyword, words) if after is None else None
+                if unnamed is not None:
+                    # `monthly 31 24:00`: no schedule names the day after (was the generic
+                    # "`run on MEMBER` before `monthly`"); `monthly 1 00:00` or the day's
+                    # own `00:00`, each a choice, as BKR313 says after `run on M`
+                    note, (first, *others) = unnamed
+                    diag = messages.run_and_member_missing(
+                        rest, first, span, members, kind, home, others=others, note=note, mends=messages.Mends.CHOICES
+                    )
+                elif after is None:
+                    return False
+                else:
+                    diag = messages.run_and_member_missing(
+                        rest, after, span, members, kind, home, mends=messages.Mends.CHOICES,
+                        note=f"`{last}` is midnight, `00:00`, the start of the day after: `{after}`",
+                    )
         else:
             return False
         words = tuple(re.findall(r",|[^\s,]+", "run on X daily 00:00"))
