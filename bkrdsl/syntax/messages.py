@@ -5352,8 +5352,14 @@ def monthly_days(
     `preview`); `time` None when none follows (`monthly 1,15`: the help writes HH:MM).
     No fix: which day, or a job for each, is the user's to choose. `alone`: the schedule
     alone on a job's line, `run on` left out before it, which the message says too, and
-    where the job runs (`_run_allowed`), which each job's `run` in the help writes."""
+    where the job runs (`_run_allowed`), which each job's `run` in the help writes.
+    A number no month has among them (`monthly 1,40`: `days` holds 40) is said in the
+    same error (was BKR015's generic "a `,` cannot appear here", then "`03:00` has no
+    keyword before it"), the help's jobs those of the days that are (`no_day_help`)."""
     unique = list(dict.fromkeys(_day_key(day) for day in days))
+    bad = [day for day in unique if isinstance(day, int) and not 1 <= day <= 31]
+    if bad:
+        return _monthly_no_day(written, unique, bad, time, statement, span, alone)
     if alone is not None and len(unique) > 1:
         # `monthly 1,15 02:00` alone on a job's line: one error (was `run`'s, then the days')
         placement, named = alone

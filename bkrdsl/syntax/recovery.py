@@ -593,6 +593,23 @@ def _list_after_on(stack, statement: str) -> int | None:
     return None
 
 
+#: The members after `on` with the time after them (`DEV1 at 03:00`, `DEV1, DEV2 3am`):
+#: `Recovery.phrase_without_run`'s `twice daily on DEV1 at 03:00`.
+_TIME_AFTER_MEMBERS = re.compile(r"(?P<place>\S.*?)\s+(?:(?:[Aa][Tt]\s+)|@\s*)?(?P<time>[^\s@]+)")
+#: A time after `at` or `@` in a phrase (`twice daily at 03:00 on DEV1`).
+_AT_TIME = re.compile(r"(?:\b[Aa][Tt]\s+|@\s*)(?P<time>[^\s@]+)")
+
+
+#: A number written as a day of the month that no month has (`40`, `0`, `32nd`).
+_NO_MONTH_DAY = re.compile(r"([0-9]{1,3})(?:st|nd|rd|th)?", re.IGNORECASE)
+
+
+def _month_day_or_none(word: str) -> bool:
+    """`word` is a day of the month (`15`, `15th`), or a number written as one that no
+    month has (`40`): the days of `monthly 1,40` (`Recovery.monthly_days`), one error."""
+    return messages.month_day(word) is not None or _NO_MONTH_DAY.fullmatch(word) is not None
+
+
 def _time_read(word: str) -> str | None:
     """`word` as a schedule's time: HH:MM as written (an hour of one digit written with
     two, as every help writes a time: `2:00`, 02:00), or the HH:MM BKR313 reads a time
@@ -5537,7 +5554,7 @@ class Recovery:
         keyword = head[0].lower()
         days = " ".join(head[1:])
         midnight = re.fullmatch(r"24[:.]?00", last) is not None
-        several = re.fullmatch(r"\d{1,2}(?:\s*,\s*\d{1,2})+", days)
+        several = re.fullmatch(r"\d{1,3}(?:\s*,\s*\d{1,3})+", days)
         no_day = re.fullmatch(r"\d{1,9}", days) is not None and not 1 <= int(days) <= 31
         respelt = len(head) == 2 and messages.last_day_respelt(days)  # `monthly L 02:00`, `lastday`
         if not (midnight or keyword == "monthly" and (several or no_day or respelt) and time is not None):
@@ -5550,8 +5567,6 @@ class Recovery:
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
         if keyword == "monthly" and several is not None and not midnight:
             numbers: list[int | str] = [int(d) for d in re.split(r"\s*,\s*", days)]
-            if not all(1 <= n <= 31 for n in numbers):
-                return False
             alone = messages._run_allowed(members, kind, home)
             diag = messages.monthly_days(days, numbers, time, "run", span, alone=alone)
         elif keyword == "monthly" and respelt and not midnight:
@@ -7957,7 +7972,7 @@ class Recovery:
         if ordinal is None or ordinal.group().lower() not in _ORDINAL_WORDS:
             # `monthly first sun,sat 02:00`: days of the week after the ordinal
             ordinal, words = None, _SCHEDULE_WORD.finditer(text, monthly.end_pos, line_end)
-        is_day = messages.month_day if ordinal is None else messages.looks_like_day
+        is_day = _month_day_or_none if ordinal is None else messages.looks_like_day
         for word in words:
             if word.group() == ",":
                 continue
@@ -7979,7 +7994,10 @@ class Recovery:
             return None
         span = self.source.span((days[0] if ordinal is None else ordinal).start(), days[-1].end())
         if ordinal is None:
-            numbers: list[int | str] = [messages.month_day(day.group()) for day in days]
+            # a number no day of the month is (`monthly 1,40`) kept as written, which the error says
+            numbers: list[int | str] = [
+                messages.month_day(day.group()) or int(_NO_MONTH_DAY.fullmatch(day.group()).group(1)) for day in days
+            ]
         else:
             numbers = [f"{ordinal.group().lower()} {day.group().lower()}" for day in days]
         owner = next((t for t in reversed(leaves) if t.type in ("RUN", "PURGE", "PREVIEW")), None)
