@@ -4539,6 +4539,7 @@ def more_than_daily_alone(
     kind: str | None,
     home: str | None,
     placed: Sequence[str] | None = None,
+    time: str | None = None,
 ) -> Diagnostic:
     """`twice daily`, `hourly`, `every 6 hours` alone on a line of a job (`written`, over
     `span`; `often`, `more_than_daily_written`'s words): more than once a day, which no
@@ -4548,26 +4549,29 @@ def more_than_daily_alone(
     of day; no mend (no time nobody gave). `placed`: the members written after the
     schedule (`every 6 hours on DEV1`, `twice daily run on DEV1`, `each member`), which
     the help's `run` writes, one `run` per member for a single-configuration job's
-    (a list of them is BKR220)."""
+    (a list of them is BKR220). `time`: the one time of day written (`twice daily on
+    DEV1 at 03:00`), which the first job's `run` writes, the others HH:MM."""
     missing = "`run on` is missing before it"
+    clock = time or "HH:MM"
     if placed:
         where = ", ".join(placed)
         missing = f"a schedule follows `run on {where}`"
         if kind == "single" and len(placed) > 1:
-            first, *others = [f"`run on {m} daily HH:MM`" for m in placed]
+            first, *others = [f"`run on {m} daily {clock}`" for m in placed]
             run = f"{first}, and the same again with {' and '.join(others)}"
         else:
-            run = f"`run on {where} daily HH:MM`"
+            run = f"`run on {where} daily {clock}`"
     else:
         placement, named = _run_allowed(members, kind, home)
-        run = f"`run on {placement} daily HH:MM`{named}"
+        run = f"`run on {placement} daily {clock}`{named}"
+    each = f"each {run}" if time is None else f"first {run}, then the same with `HH:MM` for each other time"
     quoted = f"`{' '.join(written.split())}`"
     return codes.SYNTAX(
         f"{quoted} is not a .bkr schedule: no schedule runs {often}, and {missing}",
         span,
         help=(
             f"a schedule runs once a day at most: write a job for each time of day, the same but for its `run`,"
-            f" each {run}\n{ONE_DAY_NOTE.removeprefix('; ')}"  # a line of its own: the first is long
+            f" {each}\n{ONE_DAY_NOTE.removeprefix('; ')}"  # a line of its own: the first is long
         ),
     )
 

@@ -5413,6 +5413,16 @@ class Recovery:
             return False  # `hourly` is read on (the fast parser gives up on it, `_GiveUp`, as on `every`)
         found = re.fullmatch(r"(?P<schedule>\S.*?)(?:\s+[Rr][Uu][Nn])?\s+[Oo][Nn]\s+(?P<place>\S.*)", rest)
         place = None if found is None else found.group("place")
+        time = None
+        if often is not None:
+            # `twice daily on DEV1 at 03:00`, `twice daily at 03:00`: the one time given,
+            # which the help's first `run` writes (`at` or `@` before it, or after the members)
+            timed = _TIME_AFTER_MEMBERS.fullmatch(place or "")
+            if timed is not None and _time_read(timed.group("time")) is not None:
+                place, time = timed.group("place"), _time_read(timed.group("time"))
+            else:
+                at = _AT_TIME.search(rest)
+                time = None if at is None else _time_read(at.group("time"))
         names = None if place is None else self._member_names(place)
         if " ".join((place or "").split()).lower() == "each member":
             names = ["each member"]
@@ -5424,7 +5434,7 @@ class Recovery:
             stack = ip.parser_state.value_stack
             span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
             diag = messages.more_than_daily_alone(
-                rest, often, span, members_read(stack), *self.job_home(stack), placed=names
+                rest, often, span, members_read(stack), *self.job_home(stack), placed=names, time=time
             )
             self.report(diag, tok.start_pos)
             self.skip_phrase(ip, tok, tok.start_pos + len(rest))
