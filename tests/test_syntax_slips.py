@@ -16552,3 +16552,186 @@ def test_h8_69_the_months_last_day_as_other_schedulers_write_it(where, homed, wr
         assert found.fix is None
         line = written.split("#")[0].strip().replace(f"monthly {word}", "monthly last-day") + " 03:00"
         assert analyse("x.bkr", _h3_69_text(line, where, homed).encode("utf-8")).diagnostics == []
+
+
+# stop 70, h2: job schedules, what stop 69 left
+#: Several days of the month where one is not a day (`monthly 1,40 03:00`): was two
+#: errors, BKR015's generic "a `,` cannot appear here" and "`03:00` has no keyword
+#: before it". Now one BKR004 that says both, its help the schedule of each day that is
+#: one (and how a second day is written), no mend; each line the help writes, with N
+#: written, checks clean. (where, homed, as written, the days said to be none, the
+#: lines the help writes)
+H2_70_NO_DAY_AMONG_DAYS = [
+    ("G", False, "run on DEV1 monthly 1,40 03:00", "`40` is not a day", ["run on DEV1 monthly 1 03:00"]),
+    ("G", False, "run on DEV1 monthly 40,1 03:00", "`40` is not a day", ["run on DEV1 monthly 1 03:00"]),
+    ("G", False, "run on DEV1 monthly 1 40 03:00  # x", "`40` is not a day", ["run on DEV1 monthly 1 03:00"]),
+    ("S", False, "run on each member monthly 1,15,40 03:00", "`40` is not a day",
+     ["run on each member monthly 1 03:00", "run on each member monthly 15 03:00"]),
+    ("G", False, "run on DEV1 monthly 40,50 03:00", "`40`, `50` are not days", ["run on DEV1 monthly 15 03:00"]),
+    ("G", True, "monthly 1,40 03:00", "`40` is not a day", ["run on DEV2 monthly 1 03:00"]),
+    ("S", False, "monthly 0,15 03:00", "`0` is not a day", ["run on each member monthly 15 03:00"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("where", "homed", "written", "none", "lines"), H2_70_NO_DAY_AMONG_DAYS,
+                         ids=[f"{c[0]}{'+home' if c[1] else ''}: {c[2]}" for c in H2_70_NO_DAY_AMONG_DAYS])
+def test_h2_70_a_day_no_month_has_among_several_is_one_error(where, homed, written, none, lines, parser, monkeypatch):
+    _text, analysis = _h3_69_slip(written, where, homed, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    days = re.search(r"monthly ([\d, ]+?) 03:00", written).group(1)
+    assert found.code == "BKR004"
+    assert found.message.startswith(
+        f"a `monthly` schedule runs on one day of the month, not on several: `{days}`; {none} of the month"
+    ), found.message
+    assert found.message.endswith(", and `run on` is missing before it") == (not written.startswith("run"))
+    assert (found.fix, found.choices) == (None, ())
+    assert too_long(found, analysis.sources) == []
+    for line in lines:
+        # the help's line (N, where no day is left, written 15) reads and checks clean
+        written_there = line if not written.startswith("run") else re.sub(r"^run on (each member|\S+) ", "", line)
+        assert f"`{written_there}`" in found.help.replace(" N ", " 15 "), found.help
+        assert analyse("x.bkr", _h3_69_text(line, where, homed).encode("utf-8")).diagnostics == [], line
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("statement", ["purge", "preview"])
+def test_h2_70_a_day_no_month_has_among_an_expiry_s_days(statement, parser, monkeypatch):
+    """`purge monthly 1,40 06:00`: one error, its help the day that is one."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = _h3_69_text("run on DEV1 daily 01:00")
+    old = "purge weekly sun 06:00" if statement == "purge" else "preview daily 05:00"
+    (found,) = analyse("x.bkr", clean.replace(old, f"{statement} monthly 1,40 06:00").encode()).diagnostics
+    assert (found.code, found.fix, found.choices) == ("BKR004", None, ())
+    assert "`40` is not a day of the month" in found.message
+    assert f"keep the day that is one, `{statement} monthly 1 06:00`" in found.help
+    kept = clean.replace(old, f"{statement} monthly 1 06:00")
+    assert analyse("x.bkr", kept.encode()).diagnostics == []
+
+
+#: Midnight after a day of the month whose day after no schedule names: `monthly 31
+#: 24:00` (the 1st after a month of 31 days only) and `monthly 28 24:00` to `monthly
+#: 30 24:00` (the next day's number, or the 1st in a month that short: BKR313's choice
+#: was `monthly 29 00:00` to `monthly 31 00:00`, which misses those months), `monthly
+#: first sun 24:00`. After `run on M`, BKR313 says so, its choices `monthly 1 00:00` and
+#: the day's own `00:00` (neither the same: the help says how each differs); alone on a
+#: job's line (was the generic "`run on MEMBER` before `monthly`"), one BKR004 that says
+#: it too, with the `run` the file allows. Each choice's file checks clean but for
+#: `monthly 29` to `31`'s BKR404 (the day as written, which it warns of as before).
+#: (where, homed, as written, code, the lines the choices write)
+H2_70_MIDNIGHT_NO_DAY_AFTER = [
+    ("G", False, "run on DEV1 monthly 31 24:00", "BKR313", ["run on DEV1 monthly 1 00:00", "run on DEV1 monthly 31 00:00"]),
+    ("G", False, "run on DEV1 monthly 28 24:00", "BKR313", ["run on DEV1 monthly 1 00:00", "run on DEV1 monthly 28 00:00"]),
+    ("S", False, "run on each member monthly 30 24:00", "BKR313",
+     ["run on each member monthly 1 00:00", "run on each member monthly 30 00:00"]),
+    ("G", False, "run on DEV1 monthly first sun 24:00", "BKR313", ["run on DEV1 monthly first sun 00:00"]),
+    ("G", True, "monthly 31 24:00", "BKR004", ["run on DEV2 monthly 1 00:00", "run on DEV2 monthly 31 00:00"]),
+    ("S", False, "monthly 29 24:00  # x", "BKR004",
+     ["run on each member monthly 1 00:00  # x", "run on each member monthly 29 00:00  # x"]),
+    ("G", False, "monthly 31 24:00", "BKR004", ["run on DEV1 monthly 1 00:00", "run on DEV2 monthly 1 00:00",
+                                                "run on DEV1 monthly 31 00:00", "run on DEV2 monthly 31 00:00"]),
+    ("G", True, "monthly first sunday 24:00", "BKR004", ["run on DEV2 monthly first sun 00:00"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("where", "homed", "written", "code", "lines"), H2_70_MIDNIGHT_NO_DAY_AFTER,
+                         ids=[f"{c[0]}{'+home' if c[1] else ''}: {c[2]}" for c in H2_70_MIDNIGHT_NO_DAY_AFTER])
+def test_h2_70_midnight_after_a_day_no_schedule_follows(where, homed, written, code, lines, parser, monkeypatch):
+    text, analysis = _h3_69_slip(written, where, homed, parser, monkeypatch)
+    found = [d for d in analysis.diagnostics if d.code != "BKR404"]
+    (found,) = found
+    day = re.search(r"monthly (\d+|first sun)", written).group(1)
+    assert found.code == code
+    assert found.fix is None
+    assert too_long(found, analysis.sources) == []
+    assert "`24:00` is midnight, `00:00`, the start of the day after the" in found.help
+    assert "a day no schedule names" in found.help
+    if day.isdigit():
+        assert "write `monthly 1 00:00` to run as every month starts" in found.help, found.help
+        assert f"or `monthly {day} 00:00` as the {day}" in found.help
+    assert len(found.choices) == len(lines)
+    for choice, line in zip(found.choices, lines, strict=True):
+        mended = apply_edits(text, choice.edits)
+        assert mended == _h3_69_text(line, where, homed)
+        left = [d.code for d in analyse("x.bkr", mended.encode("utf-8")).diagnostics]
+        assert left == (["BKR404"] if re.search(r"monthly (29|30|31) ", line) else []), line
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "meant"), [("monthly 27 24:00", "monthly 28 00:00"), ("monthly 28 25:00", None)])
+def test_h2_70_the_day_after_the_27th_is_the_28th_and_after_the_28th_none(written, meant, parser, monkeypatch):
+    """`monthly 27 24:00` is `monthly 28 00:00` in every month, the choice as before;
+    `monthly 28 25:00`'s next day is the 29th or the 1st: no `monthly 29 01:00` (was)."""
+    _text, analysis = _h3_69_slip(f"run on DEV1 {written}", "G", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR313"
+    assert [c.title for c in found.choices] == ([f"Write `{meant}`"] if meant else [])
+    assert "monthly 29" not in found.help
+
+
+#: More than once a day with the members after it and a time (`twice daily on DEV1 at
+#: 03:00`): was "`twice` is not a keyword", the block's statements its help (`every 6
+#: hours on DEV1 at 03:00`, `twice daily run on DEV1 at 03:00`: two errors). Now the
+#: one BKR004 stop 69 gave `twice daily on DEV1`, its help's first `run` at the time
+#: written (`run on DEV1 daily 03:00`), the others HH:MM; no mend. Also without the
+#: members, the time given (`twice daily at 03:00`). (where, as written, the often, what
+#: the message says after it, the first `run` the help writes)
+H2_70_MORE_THAN_DAILY_TIMED = [
+    ("G", "twice daily on DEV1 at 03:00", "twice daily", "a schedule follows `run on DEV1`", "run on DEV1 daily 03:00"),
+    ("G", "twice daily at 3am on DEV2", "twice daily", "a schedule follows `run on DEV2`", "run on DEV2 daily 03:00"),
+    ("G", "every 6 hours on DEV1 at 03:00  # x", "every 6 hours", "a schedule follows `run on DEV1`",
+     "run on DEV1 daily 03:00"),
+    ("G", "twice daily run on DEV1 at 03:00", "twice daily", "a schedule follows `run on DEV1`", "run on DEV1 daily 03:00"),
+    ("S", "twice a day on each member at 14:30", "twice a day", "a schedule follows `run on each member`",
+     "run on each member daily 14:30"),
+    ("S", "hourly at 03:00", "hourly", "`run on` is missing before it", "run on each member daily 03:00"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("where", "written", "often", "said", "run"), H2_70_MORE_THAN_DAILY_TIMED,
+                         ids=[c[1] for c in H2_70_MORE_THAN_DAILY_TIMED])
+def test_h2_70_more_than_once_a_day_with_members_and_a_time(where, written, often, said, run, parser, monkeypatch):
+    _text, analysis = _h3_69_slip(written, where, False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    phrase = " ".join(written.split("#")[0].split())
+    assert (found.code, found.message, found.fix, found.choices) == (
+        "BKR004", f"`{phrase}` is not a .bkr schedule: no schedule runs {often}, and {said}", None, (),
+    )
+    assert found.help.startswith(
+        "a schedule runs once a day at most: write a job for each time of day, the same but for its `run`,"
+        f" first `{run}`, then the same with `HH:MM` for each other time\n"
+    ), found.help
+    assert too_long(found, analysis.sources) == []
+    for line in (run, run.replace("03:00", "15:00").replace("14:30", "02:30")):
+        assert analyse("x.bkr", _h3_69_text(line, where).encode("utf-8")).diagnostics == [], line
+
+
+#: Days written as one word after a schedule's time (`daily 03:00 mon-fri`): was "one
+#: word too many", its help to remove `mon-fri`. Now the error a day there gets (`daily
+#: 03:00 sun`), the days one by one: `weekly mon,tue,wed,thu,fri 03:00` or `daily
+#: 03:00`, each a choice after `daily`, the fix after `weekly`; each mend checks clean.
+#: (as written, the lines each mend writes, whether it is the fix)
+H2_70_DAYS_AS_ONE_AFTER_TIME = [
+    ("run on DEV1 daily 03:00 mon-fri", ["run on DEV1 weekly mon,tue,wed,thu,fri 03:00", "run on DEV1 daily 03:00"], False),
+    ("run on DEV1 daily 03:00 sat+sun  # x", ["run on DEV1 weekly sat,sun 03:00  # x", "run on DEV1 daily 03:00  # x"],
+     False),
+    ("run on DEV1 weekly sat 22:00 mon-fri", ["run on DEV1 weekly sat,mon,tue,wed,thu,fri 22:00"], True),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "lines", "fixed"), H2_70_DAYS_AS_ONE_AFTER_TIME,
+                         ids=[c[0] for c in H2_70_DAYS_AS_ONE_AFTER_TIME])
+def test_h2_70_days_as_one_word_after_the_time(written, lines, fixed, parser, monkeypatch):
+    text, analysis = _h3_69_slip(written, "G", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    word = written.split("#")[0].split()[-1]
+    assert found.code == "BKR004"
+    assert found.message.startswith("a day cannot follow the time: `")
+    assert f"`{word}` after `" in found.message
+    mends = [found.fix] if fixed else list(found.choices)
+    assert (found.fix is not None, len(mends)) == (fixed, len(lines))
+    for mend, line in zip(mends, lines, strict=True):
+        assert _h3_69_mended(text, mend) == _h3_69_text(line)

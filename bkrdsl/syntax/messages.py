@@ -5689,22 +5689,28 @@ def monthly_fifth(written: str, day: str, time: str, span: Span, code=codes.SYNT
     )
 
 
-def day_after_time(day: str, time: str, written: str, days: str, span: Span, after_time: Span | None = None) -> Diagnostic:
+def day_after_time(
+    day: str, time: str, written: str, days: str, span: Span, after_time: Span | None = None, listed: str | None = None
+) -> Diagnostic:
     """`daily 02:00 sun` (`days` empty), `weekly sat 22:00 sun` (`days` "sat"): a day of
     the week after the schedule's time. `span` covers the schedule (on one line), which
     a weekly fix writes with the day among the others; a daily one may have meant
     `daily`: no fix, but the help's two readings are its choices (`Diagnostic.choices`),
     *Write `weekly sun 02:00`* over the schedule, *Write `daily 02:00`*, what follows
-    the time removed (`after_time`: the blanks and the day)."""
+    the time removed (`after_time`: the blanks and the day). `listed`: the days `day`
+    names where it is several written as one word (`daily 02:00 mon-fri`: `mon,tue,wed,
+    thu,fri`), which `weekly` writes one by one."""
+    names = listed or day
     if not days:
-        choices = () if after_time is None else (write_fix(f"weekly {day} {time}", span), remove_fix_as(f"daily {time}", after_time))
+        choices = () if after_time is None else (write_fix(f"weekly {names} {time}", span), remove_fix_as(f"daily {time}", after_time))
+        those = "that day" if listed is None else "those days"
         return codes.SYNTAX(
             f"a day cannot follow the time: `daily` runs every day, so `{day}` after `{time}` says nothing",
             span,
-            help=f"write `weekly {day} {time}` to run on that day only, or `daily {time}` to run every day",
+            help=f"write `weekly {names} {time}` to run on {those} only, or `daily {time}` to run every day",
             choices=choices,
         )
-    meant = f"weekly {days},{day} {time}"
+    meant = f"weekly {days},{names} {time}"
     return codes.SYNTAX(
         f"a day cannot follow the time: `{written}` puts `{day}` after `{time}`",
         span,

@@ -2527,6 +2527,13 @@ class Recovery:
                     # `weekly fri sat sun 03:00`: `sun` after `sat`, read as the time; not `run`
                     self.report(days, tok.start_pos)
                     return None
+            elif messages.days_written_as_one(str(tok.value)):
+                # `daily 03:00 mon-fri`: days as one word after the time (was "one word too many")
+                days = self.day_after_time(ip, tok)
+                if days is not None:
+                    # `weekly fri sat sun 03:00`: `sun` after `sat`, read as the time; not `run`
+                    self.report(days, tok.start_pos)
+                    return None
             words = messages.did_you_mean(
                 tok.value, self.keywords_in(accepted), synonyms=not self.options_on_line(tok, accepted)
             )
@@ -8214,7 +8221,9 @@ class Recovery:
         days = "".join(self.source.text[often.end_pos : time.start_pos].split())
         span = self.source.span(often.start_pos, tok.end_pos)
         after_time = self.source.span(time.end_pos, tok.end_pos)
-        return messages.day_after_time(str(tok.value), str(time.value), written, days, span, after_time)
+        word = str(tok.value)
+        listed = None if messages.looks_like_day(word) else ",".join(messages.days_written_as_one(word) or ())
+        return messages.day_after_time(word, str(time.value), written, days, span, after_time, listed or None)
 
     def dirmaint_options_after(self, ip, tok: Token) -> bool:
         """`run on VMSYS1 daily 02:00  *DVHOPT LGN0001 LOG1`: DirMaint's options line, in its
