@@ -713,7 +713,12 @@ SYNTAX = register(
     read as the time), also a third day or a `,` after the second (`monthly
     1 15, 20 02:00`), with the time or without it (`monthly 1 2 3`; two days
     without it, `monthly 1 15`, read the second as the time, BKR313): one
-    error, not a second at the time. The same day written twice (`monthly 1,1 02:00`,
+    error, not a second at the time. A number no month has among them
+    (`monthly 1,40 02:00`, `monthly 40,1 02:00`) is that one error too, which
+    says both ("`40` is not a day of the month"), its help the schedule of the
+    day that is one (`monthly 1 02:00`) and how a second day is written (was
+    "a `,` cannot appear here", then "`02:00` has no keyword before it").
+    The same day written twice (`monthly 1,1 02:00`,
     `monthly first sun,sunday 02:00`) is that error too, which says so:
     its help writes the day once, and so does its fix where the time follows.
     A date where the day goes (`monthly 31/0`, `monthly 1/15 02:00`, also
@@ -728,7 +733,33 @@ SYNTAX = register(
     (BKR313), and for a weekly or monthly one, whose day would change, the
     schedule of the day after (`weekly sun 25/00`: `weekly mon 01:00`), a
     choice, as BKR313 writes for `weekly sun 25:00`; HH:MM where no schedule
-    names the day after (`monthly 31`, `monthly first sun`).
+    names the day after (`monthly 28` to `monthly 31`, the 1st in a month that
+    short; `monthly first sun`).
+    A schedule alone on a job's line, `run on` left out, is one error
+    whose help writes the `run` the file allows (`run on each member` for
+    IDENTITY users, the member the users' other jobs run on, else each member
+    a choice) and whose fix, or choices, write it: `daily 02:00`, `nightly at
+    02:00`, `at 02:00` (how often is not said: `daily` a choice), `every day at
+    3` (`daily 03:00` or `daily 15:00`, each a choice), `weekly saturday`
+    (`run on VMSYS1 weekly sat HH:MM`, the time missing too, no mend). A value
+    there no schedule has is said in that one error, as after `run on`
+    (BKR313, BKR314): `daily 24:00` is `daily 00:00`; `weekly sun 24:00` is
+    `weekly mon 00:00`, a choice; `monthly 31 24:00`, midnight after a day
+    no schedule follows, `monthly 1 00:00` or `monthly 31 00:00`, each a
+    choice; `monthly 32 02:00` names no day, `monthly N 02:00`; `monthly 1,15
+    02:00`, a job for each day, no mend; the month's last day as other
+    schedulers write it (`monthly lastday 02:00`, `last_day`, `LastDay`, cron's
+    `L`, `eom`, `end`), `monthly last-day 02:00`, which after `run on` is
+    BKR314's fix and without the time BKR010's help.
+    More than once a day (`twice daily`, `twice a day`, `hourly`, `every 6
+    hours`, as cron or VMSCHED runs a job), alone on a job's line or with
+    its members after it (`every 6 hours on VMSYS1`, `twice daily run on
+    VMSYS1`, `twice daily on VMSYS1 at 03:00`), is one error: no schedule
+    runs more than once a day. Its help writes a job for each time of day,
+    each with the `run` the file allows or the members written (one `run` per
+    member for single-configuration users, a list being BKR220), the time
+    given in the first (`run on VMSYS1 daily 03:00`), HH:MM for the others;
+    no mend.
     The ordinal of the Nth weekday written as a number (`monthly 1st sun
     02:00`, 1st to 4th) is one error whose fix writes the word (`monthly
     first sun 02:00`). There is no fifth: not every month has a fifth
