@@ -748,7 +748,7 @@ def test_hover_on_a_group_declared_without_its_kind_says_it_is_not_written():
     found = {c.label: c.detail for c in F.complete(doc, line, column)}
     assert (found["APPS"], found["CICSPRD"], found["LINUX"], found["TCPIP"]) == (
         "group, its kind not written",
-        "user, its kind not written",
+        "user, its kind not written; in group APPS, listed already",  # (`, APPS` after it: h5 stop 70)
         "single group",
         "identity user",
     )
@@ -771,7 +771,8 @@ COMPLETIONS = [
     # the words after the cursor away offer as before).
     ("member DEV1 { |workers 2", set(), {"workers", "private-volume", "job-suffix", "exclude", "job", "DEV1"}),
     ("  job LNXFULL {\n    |backup", set(), {"backup", "include", "to", "run", "member", "LINUX"}),  # `include backup`
-    ("backup |LINUX full", {"SYSIDS,"}, {"LINUX", "LINUX,", "SYSIDS", "full", "BKRBKUP,", "DEV1,"}),  # `SYSIDS, LINUX`
+    # `LNX01, LINUX`; not `SYSIDS,`, IDENTITY beside single `LINUX` (BKR222, h5 stop 70)
+    ("backup |LINUX full", {"LNX01,"}, {"LINUX", "LINUX,", "SYSIDS", "SYSIDS,", "full", "BKRBKUP,", "DEV1,"}),
     ("run on |each member daily", set(), {"each", "DEV1", "LINUX"}),  # `DEV1 each member`
     # a job of single-configuration users runs on one member: no `DEV2, DEV1` (BKR220)
     ("run on |DEV1 daily", set(), {"LINUX,", "each", "DEV2", "DEV2,", "DEV1,"}),
@@ -1147,7 +1148,8 @@ def test_completion_of_a_list_leaves_out_the_names_it_holds_already():
     # `DEV1` again (BKR115), `weekly sun, |` offered `sun` again (BKR416): a list
     # offers the names it does not hold yet, as a group body does.
     cases = [
-        ("backup LINUX full", "backup LINUX, |", {"LINUX"}, {"SYSIDS", "LNX01"}),
+        # (not `SYSIDS` nor `TCPIP`, IDENTITY beside single `LINUX`: BKR222, h5 stop 70)
+        ("backup LINUX full", "backup LINUX, |", {"LINUX", "SYSIDS", "TCPIP"}, {"LNX01"}),
         ("run on each member daily 02:00", "run on DEV1, |", {"DEV1"}, {"DEV2"}),  # SYSIN: IDENTITY
         ("purge weekly sun 03:00", "purge weekly sun, |", {"sun"}, {"mon", "sat"}),
         ("purge weekly sun 03:00", "purge weekly SUN,mon, |", {"sun", "mon"}, {"tue", "sat"}),
@@ -4531,9 +4533,10 @@ def _h11_analysed_codes(text: str, path: Path) -> set[str]:
     ("example", "old", "new", "cursor", "offered", "absent"),
     [
         # glued to a job's first name: the others, each with its `,`, not LINUX again (BKR412)
-        ("prodssi.bkr", "", "", "backup |LINUX full", {"APPS,", "SYSIDS,", "CICSPRD,"}, {"LINUX,", "APPS", "full"}),
+        # (not `SYSIDS,`, IDENTITY beside single `LINUX`: BKR222, h5 stop 70)
+        ("prodssi.bkr", "", "", "backup |LINUX full", {"APPS,", "CICSPRD,"}, {"LINUX,", "APPS", "full", "SYSIDS,"}),
         # a blank on either side: the same, written over nothing
-        ("prodssi.bkr", "backup LINUX full", "backup  LINUX full", "backup | LINUX", {"APPS,", "SYSIDS,"}, {"LINUX,", "APPS"}),
+        ("prodssi.bkr", "backup LINUX full", "backup  LINUX full", "backup | LINUX", {"APPS,"}, {"LINUX,", "APPS", "SYSIDS,"}),
         # a name typed, then the list's name: the names that start with it too
         ("prodssi.bkr", "backup LINUX full", "backup AP LINUX full", "backup AP| LINUX", {"APPS,"}, {"LINUX,", "APPS"}),
         # the members of a job of IDENTITY users, which runs on several
@@ -4602,3 +4605,70 @@ def test_h11s69_the_values_tried_after_include_are_each_keyword_that_may_come():
     _, _, ip = F.parser_read("cluster C {\n  member M {")
     assert F._values_after(ip, "include") == [" minidisk", " sfs", " minidisk X", " sfs X", " minidisk X X"]
     assert F._values_after(ip, "exclude") == F._values_after(ip, "include")
+
+
+# stop 70, h5: completion where a name is due, in a `backup` list, an import, a member block, a selection
+def _h5s70_example(old: str = "", new: str = "") -> tuple[str, Path]:
+    path = EXAMPLES / "prodssi.bkr"
+    text = path.read_text()
+    if old:
+        assert old in text
+        text = text.replace(old, new, 1)
+    return text, path
+
+
+def _h5s70_reads(text: str, item: F.Completion, value: str = "") -> str:
+    """`text` with `item` accepted and `value` typed after it; it must read without a
+    syntax error."""
+    head = text[: item.start] + (item.text or item.label) + value
+    accepted = head + text[item.end :]
+    assert not _syntax_errors(accepted), (item.label, accepted[item.start - 30 : item.start + 30])
+    return accepted
+
+
+@pytest.mark.parametrize("reading", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("new", "cursor", "offered", "absent"),
+    [
+        # a list's next name before its level: the single groups and users, not `full`
+        # read as a name (no item then), not LINUX again (BKR412), not IDENTITY ones (BKR222)
+        ("backup LINUX,  full", "backup LINUX, | full", {"APPS", "CICSPRD", "DB2PRD"}, {"LINUX", "SYSIDS", "TCPIP", "full"}),
+        ("backup LINUX,full", "backup LINUX,|full", {"APPS", "CICSPRD"}, {"LINUX", "SYSIDS", "full"}),
+        # the list's first name before its level
+        ("backup  full", "backup | full", {"LINUX", "APPS", "SYSIDS"}, {"full", "incremental"}),
+        # at the line's end: the same names, the level not typed yet
+        ("backup LINUX, ", "backup LINUX, |", {"APPS", "CICSPRD"}, {"LINUX", "SYSIDS", "TCPIP"}),
+    ],
+)
+def test_h5s70_a_backup_list_offers_the_names_of_its_kind_where_a_name_is_due(new, cursor, offered, absent, reading, monkeypatch):
+    # `backup LINUX, | full` offered nothing: the words after the cursor were compared
+    # with how they read after nothing, where a name is due, `full` read as that name.
+    # Now with how they read after a name. And after `backup LINUX, ` every group and
+    # user was offered: IDENTITY `SYSIDS` too, BKR222 beside single `LINUX`. Now those
+    # of the list's kind, the users a group listed holds by name last.
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    text, path = _h5s70_example("backup LINUX full", new)
+    doc, line, column = doc_at(text, cursor, name=str(path))
+    found = F.complete(doc, line, column)
+    labels = [c.label for c in found]
+    assert offered <= set(labels) and not set(labels) & absent, labels
+    if "LINUX," in cursor:
+        assert labels[-3:] == ["LNXWEB01", "LNXWEB02", "LNXDB01"]  # (in LINUX already: last, saying so)
+        assert found[-1].detail.endswith("in group LINUX, listed already")
+    for item in found:
+        accepted = _h5s70_reads(text, item, "" if "full" in new else " full")
+        codes = _h11_analysed_codes(accepted, path)
+        assert not codes & {"BKR222", "BKR412", "BKR004"}, (item.label, codes)
+
+
+def test_h5s70_a_name_due_reads_the_words_after_the_cursor_as_they_read_after_a_name():
+    # The reading kept: where the words after the cursor read after a name, that one
+    # (`full`, the level); where they do not, as before (`SYSIDS full`: the name is
+    # `SYSIDS`, and an item needs its `,` before it).
+    text, path = _h5s70_example("backup SYSIDS incremental", "backup SYSIDS,  TCPIP incremental")
+    doc, line, column = doc_at(text, "backup SYSIDS, | TCPIP", name=str(path))
+    found = F.complete(doc, line, column)
+    labels = {c.label for c in found}
+    assert "FTPSERVE," in labels and not labels & {"TCPIP,", "SYSIDS,", "LINUX,", "APPS,"}, labels
+    for item in found:
+        _h5s70_reads(text, item)

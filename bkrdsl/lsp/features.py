@@ -2314,6 +2314,8 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
             # breaks, but a new line is where a statement starts, as for the addresses of
             # a minidisk selection: the statements only, not the file pools among them.
             names = []
+        if context == "backup":
+            names = _backup_list_names(doc, names, tokens, at)
         if context == "user":
             names = _owners_backed_up(doc, names, tokens)
         if context == "machine":
@@ -2392,6 +2394,14 @@ def _reading_on(
     and digits as one): a group body of 10,000 users is a few tries. `tokens`: those
     the parser read before the word typed."""
     read = _reads_on(ip, typed, rest)
+    if not typed and read is not None and _a_name_due(ip):
+        # `backup LINUX, | full`: a name must come first, and the words after the cursor
+        # read as that name (`full` a group) only for want of it; how they read after
+        # one is the reading to keep, where they read so (not `backup LINUX, | SYSIDS
+        # full`, where `SYSIDS` is the name due, which an item then comes before with
+        # its `,`).
+        named = _reads_on(ip, "X", rest)
+        read = named if named is not None else read
     following = rest.split(None, 1)[0].lower()
     own = not glued and (following in ("{", "}") or following in _OWN_START)
     again = _said_once_after(tokens, read, rest) if read else frozenset()
@@ -2431,6 +2441,13 @@ def _reading_on(
             out.append(c)
             commas.add(id(c))
     return out
+
+
+def _a_name_due(ip) -> bool:
+    """Whether the parser `ip` takes a name next and nothing else (after `backup`, or a
+    list's `,`)."""
+    table = ip.parser_state.parse_conf.parse_table.states
+    return [t for t in table[ip.parser_state.position] if t.isupper()] == ["NAME"]
 
 
 def _list_run(read) -> int:
@@ -2607,6 +2624,60 @@ def _enclosing_block(tokens) -> tuple[str, str] | None:
                 return None
             depth -= 1
     return None
+
+
+def _backup_list_names(doc: Document, names: list[Completion], tokens, at: int) -> list[Completion]:
+    """The names a `backup` list may go on with (`backup LINUX, |`, `backup | LINUX`):
+    where the names it holds, before the cursor and after it on its line, are of one
+    kind, only the groups and users of that kind (the other in the same job is BKR222);
+    the users a group listed holds by name last, saying so (listed again they add
+    nothing). All the names where the list holds none yet, or none of a known kind."""
+    model = doc.model
+    if model is None:
+        return names
+    listed = set(_listed_already(tokens))
+    end = doc.text.find("\n", at)
+    keywords = _keyword_words()
+    for word in re.split(r"[\s,]+", doc.text[at : len(doc.text) if end < 0 else end].split("#", 1)[0]):
+        if not word:
+            continue
+        if word.lower() in keywords or not set(word) <= NAME_CHARS:
+            break  # the level, or the next statement: the list ends there
+        listed.add(word.upper())
+    if not listed:
+        return names
+    defs = _defs_by_id(doc)
+
+    def written(name: str) -> set[Kind]:
+        """The kinds `name` is declared with where the kind is written (a group, or a
+        user's declarations): none where it is not (BKR004's recovery gives one)."""
+        group = model.group(name)
+        if group is not None:
+            return {group.kind} if _kind_written(doc, group.decl.kind_span, group.kind) else set()
+        return {u.kind for u in defs.get(name, ()) if u.kind is not None and _kind_written(doc, u.kind_span, u.kind)}
+
+    kinds: set[Kind] = set()
+    holding: dict[str, str] = {}  # a user ID a group listed holds by name -> that group
+    for name in sorted(listed):
+        kinds |= written(name)
+        group = model.group(name)
+        for uid in group.users if group is not None else ():
+            holding.setdefault(uid, group.name)
+    kind = next(iter(kinds)) if len(kinds) == 1 else None
+
+    def fits(c: Completion) -> bool:
+        if kind is None:
+            return True
+        found = written(c.label)
+        return not found or kind in found
+
+    kept = [c for c in names if fits(c)]
+    first = [c for c in kept if c.kind != "user" or c.label not in holding]
+    return first + [
+        Completion(c.label, c.kind, f"{c.detail}; in group {holding[c.label]}, listed already")
+        for c in kept
+        if c.kind == "user" and c.label in holding
+    ]
 
 
 def _owners_backed_up(doc: Document, names: list[Completion], tokens) -> list[Completion]:
