@@ -4278,8 +4278,9 @@ def _accepted_reads(text: str, item: F.Completion) -> bool:
         # before the body's `}`: `match` and its pattern, typed next
         ("match LNXAPP* | }", set(), {"match", "PMAINT"}),
         # a statement of the block and its value before the next one: `job-suffix S`
-        # (h11, stop 69: `include` too, now offered with `minidisk X X` or `sfs X` typed next)
-        ("workers 4 | private-volume M1PRV1", {"workers"}, {"job-suffix", "private-volume", "include"}),
+        # (h11, stop 69: `exclude` too, now offered with `minidisk X X` or `sfs X` typed next;
+        # not `include`, which a member block may not hold, BKR117, h5 stop 70)
+        ("workers 4 | private-volume M1PRV1", {"workers", "include"}, {"job-suffix", "private-volume", "exclude"}),
         # the catalog's options: not those the line says after the cursor (BKR115: `pool
         # BKRPOOL on VMSYS1` follow `server BKRSVSFS`), the waits with their two words (h5)
         ("catalog shared | server BKRSVSFS", {"server", "pool", "on", "expire", "disk"}, {"logon-wait", "pool-wait"}),
@@ -4591,8 +4592,10 @@ def test_h11s69_include_and_exclude_are_offered_in_the_middle_of_a_line(old, new
     text, path = _h11_example("prodssi.bkr", old, new)
     doc, line, column = doc_at(text, cursor, name=str(path))
     found = {c.label: c for c in F.complete(doc, line, column)}
-    assert {"include", "exclude"} <= set(found), sorted(found)
-    for word in ("include", "exclude"):
+    # (a member block only excludes: no `include` there, BKR117, h5 stop 70)
+    words = ("exclude",) if "workers" in cursor else ("include", "exclude")
+    assert set(words) <= set(found) and ("include" in found) == ("include" in words), sorted(found)
+    for word in words:
         item = found[word]
         for value in (" minidisk * 0191", " minidisk LNXWEB01 0191 0192"):
             accepted = text[: item.start] + (item.text or item.label) + value + text[item.end :]
@@ -4672,3 +4675,19 @@ def test_h5s70_a_name_due_reads_the_words_after_the_cursor_as_they_read_after_a_
     assert "FTPSERVE," in labels and not labels & {"TCPIP,", "SYSIDS,", "LINUX,", "APPS,"}, labels
     for item in found:
         _h5s70_reads(text, item)
+
+
+@pytest.mark.parametrize("reading", ["fast", "lark"])
+def test_h5s70_a_member_block_offers_no_include(reading, monkeypatch):
+    # A member block only excludes (BKR117), but its empty line offered `include`.
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    text, path = _h5s70_example("    private-volume M2PRV1\n", "    private-volume M2PRV1\n    \n")
+    doc, line, column = doc_at(text, "M2PRV1\n    |\n", name=str(path))
+    found = {c.label: c for c in F.complete(doc, line, column)}
+    assert "exclude" in found and "include" not in found, sorted(found)
+    accepted = _h5s70_reads(text, found["exclude"], " minidisk * 0191")
+    assert "BKR117" not in _h11_analysed_codes(accepted, path)
+    # in a job, as before
+    text, path = _h5s70_example("    backup APPS full\n", "    backup APPS full\n    \n")
+    doc, line, column = doc_at(text, "APPS full\n    |\n", name=str(path))
+    assert {"include", "exclude"} <= {c.label for c in F.complete(doc, line, column)}

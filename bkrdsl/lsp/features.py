@@ -2299,6 +2299,8 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
     prefix = _skimmed(doc, start)
     accepted, tokens, ip = parser_read(prefix)
     written = _said_once_already(tokens)
+    if "exclude" in keyword_texts(accepted) and (_enclosing_block(tokens) or ("",))[0] == "member":
+        written |= {"include"}  # a member block only excludes (BKR117)
     items = [Completion(k, "keyword") for k in keyword_texts(accepted) if k not in written]
     if tokens and ("RBRACE" in accepted or "$END" in accepted):
         items = _statement_or_options_first(prefix, items, tokens, doc.text[line_start:start])
