@@ -4691,3 +4691,26 @@ def test_h5s70_a_member_block_offers_no_include(reading, monkeypatch):
     text, path = _h5s70_example("    backup APPS full\n", "    backup APPS full\n    \n")
     doc, line, column = doc_at(text, "APPS full\n    |\n", name=str(path))
     assert {"include", "exclude"} <= {c.label for c in F.complete(doc, line, column)}
+
+
+@pytest.mark.parametrize("reading", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("new", "cursor", "medium", "value"),
+    [
+        ("include  * 0191\n    to disk", "include | * 0191", "minidisk", ""),
+        ("include  BKRPOOL:CICSPRD.*\n    to disk", "include | BKRPOOL:", "sfs", ""),
+        ("include \n    to disk", "include |\n", None, "typed"),  # (nothing after it: both)
+    ],
+)
+def test_h5s70_a_selection_s_medium_is_the_one_its_words_after_the_cursor_select(new, cursor, medium, value, reading, monkeypatch):
+    # `include | * 0191` offered `sfs` too, which reads (two paths) but is BKR318: an
+    # owner and an address are no SFS paths. Now the medium the words say.
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    text, path = _h5s70_example("include minidisk * 0191\n    to disk", new)
+    doc, line, column = doc_at(text, cursor, name=str(path))
+    found = F.complete(doc, line, column)
+    assert {c.label for c in found} == ({medium} if medium else {"minidisk", "sfs"})
+    for item in found:
+        typed = {"sfs": " BKRPOOL:CICSPRD.*", "minidisk": " * 0191"}[item.label] if value else ""
+        accepted = _h5s70_reads(text, item, typed)
+        assert "BKR318" not in _h11_analysed_codes(accepted, path), item.label

@@ -2335,7 +2335,30 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
         items = _reading_on(ip, items, "", rest, tokens, glued=True, commas=commas if one is None else None)
     elif rest is not None and doc.text[line_start:at].strip():  # (in the indent: a line may be begun)
         items = _reading_on(ip, items, doc.text[start:at], rest, tokens, commas=commas if one is None else None)
+    if rest is not None and tokens and str(tokens[-1].value).lower() in ("include", "exclude"):
+        items = _medium_of(items, rest)
     return _answer(items, doc.text[start:at], start, at, limit, " " if glued else "", frozenset(commas))
+
+
+#: A minidisk address or a range of them, as a selection writes it (`0191`, `0100-0FFF`).
+_ADDRESS_WORD = re.compile(r"[0-9A-Fa-f]{1,4}(?:-[0-9A-Fa-f]{1,4})?")
+
+
+def _medium_of(items: list[Completion], rest: str) -> list[Completion]:
+    """`include | * 0191`: the medium that the words after the cursor select, where they
+    say: an SFS path holds its file pool's `:` (`BKRPOOL:CICSPRD.*`: `sfs`), a minidisk
+    selection's owner is followed by an address (`* 0191`: `minidisk`). Either reads
+    there, but the other is BKR318 (the owner and addresses read as SFS paths)."""
+    words = rest.split("#", 1)[0].split()
+    if not words:
+        return items
+    if ":" in words[0]:
+        wrong = "minidisk"
+    elif len(words) > 1 and _ADDRESS_WORD.fullmatch(words[1]):
+        wrong = "sfs"
+    else:
+        return items
+    return [c for c in items if not (c.kind == "keyword" and c.label == wrong)]
 
 
 def _rest_of_line(text: str, at: int, glued: bool = False) -> str | None:
