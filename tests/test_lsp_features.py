@@ -4677,6 +4677,18 @@ def test_h5s70_a_name_due_reads_the_words_after_the_cursor_as_they_read_after_a_
         _h5s70_reads(text, item)
 
 
+def test_h5s70_an_import_offers_no_module_the_file_imports_already():
+    # `import |` below `import std/backup-manager` and `import std/zvm73` offered both
+    # again. Now the others; the line being retyped still offers its own.
+    text, path = _h5s70_example("import std/zvm73\n", "import std/zvm73\nimport \n")
+    doc, line, column = doc_at(text, "import |\n", name=str(path))
+    labels = {c.label for c in F.complete(doc, line, column)}
+    assert {"std/zvm72", "std/zvm74"} <= labels and not labels & {"std/zvm73", "std/backup-manager"}, labels
+    text, path = _h5s70_example()
+    doc, line, column = doc_at(text, "import std/zvm73|", name=str(path))
+    assert "std/zvm73" in {c.label for c in F.complete(doc, line, column)}
+
+
 @pytest.mark.parametrize("reading", ["fast", "lark"])
 def test_h5s70_a_member_block_offers_no_include(reading, monkeypatch):
     # A member block only excludes (BKR117), but its empty line offered `include`.

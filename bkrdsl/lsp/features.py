@@ -2058,6 +2058,17 @@ def _folder_entries(folder: Path, head: str, skip: Path | None) -> list[Completi
     return out
 
 
+def _imported_elsewhere(doc: Document, line: int) -> frozenset[str]:
+    """The module paths, in lower case, that this document's `import` statements name
+    on lines other than `line` (0-based; the one being typed may be retyping its own)."""
+    main = doc.analysis.program.main if doc.analysis is not None else None
+    if main is None:
+        return frozenset()
+    return frozenset(
+        i.path.lower() for i in main.imports if i.span.file == doc.name and i.path and i.span.line - 1 != line
+    )
+
+
 def _import_completions(doc: Document, typed: str) -> list[Completion]:
     """The module paths that `import` can take, as far as `typed` has gone: the standard
     library's modules, and the modules and folders of the place the path leads to (the
@@ -2281,7 +2292,11 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
         if _rest_of_line(doc.text, at) is not None:
             return Completions([])  # `import | std/zvm73`: an import takes one path
         path = typed.group(1)
-        return _answer(_import_completions(doc, path), path, at - len(path), at, limit)
+        found = _import_completions(doc, path)
+        imported = _imported_elsewhere(doc, line)
+        if imported:  # (a module the file imports already: importing it again adds nothing)
+            found = [c for c in found if c.kind == "folder" or c.label.lower() not in imported]
+        return _answer(found, path, at - len(path), at, limit)
     start = at
     while start > line_start and doc.text[start - 1] in NAME_CHARS:
         start -= 1
