@@ -2686,38 +2686,53 @@ def _backup_list_names(doc: Document, names: list[Completion], tokens, at: int) 
         listed.add(word.upper())
     if not listed:
         return names
-    defs = _defs_by_id(doc)
-
-    def written(name: str) -> set[Kind]:
-        """The kinds `name` is declared with where the kind is written (a group, or a
-        user's declarations): none where it is not (BKR004's recovery gives one)."""
-        group = model.group(name)
-        if group is not None:
-            return {group.kind} if _kind_written(doc, group.decl.kind_span, group.kind) else set()
-        return {u.kind for u in defs.get(name, ()) if u.kind is not None and _kind_written(doc, u.kind_span, u.kind)}
-
+    written = _written_kinds(doc)
     kinds: set[Kind] = set()
     holding: dict[str, str] = {}  # a user ID a group listed holds by name -> that group
     for name in sorted(listed):
-        kinds |= written(name)
+        kinds |= written.get(name, frozenset())
         group = model.group(name)
         for uid in group.users if group is not None else ():
             holding.setdefault(uid, group.name)
     kind = next(iter(kinds)) if len(kinds) == 1 else None
-
-    def fits(c: Completion) -> bool:
-        if kind is None:
-            return True
-        found = written(c.label)
-        return not found or kind in found
-
-    kept = [c for c in names if fits(c)]
+    if kind is None and not holding:
+        return names
+    kept = names if kind is None else [c for c in names if kind in written.get(c.label, (kind,))]
     first = [c for c in kept if c.kind != "user" or c.label not in holding]
     return first + [
         Completion(c.label, c.kind, f"{c.detail}; in group {holding[c.label]}, listed already")
         for c in kept
         if c.kind == "user" and c.label in holding
     ]
+
+
+def _written_kinds(doc: Document) -> dict[str, frozenset[Kind]]:
+    """The kinds each group and user ID is declared with where the kind is written (a
+    group's, or those of a user's declarations; none where BKR004's recovery gave one,
+    `_kind_written`), those with one or more; worked out once per analysis (a
+    `backup` list in a cluster of 10,000 users is as many names at each keystroke)."""
+    kept = doc.edited.names if doc.edited is not None else doc.completion
+    found = kept.get("written kinds")
+    if found is None:
+        kinds: dict[str, set[Kind]] = {}
+        said: dict[tuple, bool] = {}  # (a group's users share its kind's span: each read once)
+        for uid, defs in _defs_by_id(doc).items():
+            for u in defs:
+                if u.kind is None:
+                    continue
+                key = (u.kind_span.file, u.kind_span.start, u.kind_span.end, u.kind)
+                written = said.get(key)
+                if written is None:
+                    written = said[key] = _kind_written(doc, u.kind_span, u.kind)
+                if written:
+                    kinds.setdefault(uid, set()).add(u.kind)
+        for g in doc.model.groups if doc.model is not None else ():
+            # (a group's name is looked up first, as `Model.group` is: it hides a user's)
+            kinds.pop(g.name, None)
+            if _kind_written(doc, g.decl.kind_span, g.kind):
+                kinds[g.name] = {g.kind}
+        found = kept["written kinds"] = {name: frozenset(k) for name, k in kinds.items()}
+    return found
 
 
 def _owners_backed_up(doc: Document, names: list[Completion], tokens) -> list[Completion]:
