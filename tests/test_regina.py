@@ -1488,3 +1488,31 @@ def test_rexx_md_s_summary_with_the_catalog_node_at_another_member_is_what_bkrst
                   elsewhere=["TCTMM"], fail={"XAUTOLOG BKRWRK01": 53}, identity=example_identity("prodssi"))
     assert run.rc == 53, run
     assert run.stdout.splitlines()[-4:] == block.splitlines(), run
+
+
+# stop 70, h9: docs/rexx.md's BKRSTART examples end as the EXEC's output ends
+def _bkrstart_block(key: str) -> list[str]:
+    """The lines of the example of docs/rexx.md's "BKRSTART EXEC" section that holds KEY."""
+    page = (ROOT / "docs" / "rexx.md").read_text(encoding="utf-8")
+    section = page.split("## BKRSTART EXEC", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"^ *```\n((?: *BKRSTART:[^\n]*\n)+) *```$", section, re.MULTILINE)
+    (block,) = [b for b in blocks if key in b]
+    return [line.strip() for line in block.splitlines()]
+
+
+@pytest.mark.parametrize(("key", "example", "member", "state"), [
+    ("is not logged on 60 seconds", "minimal", "DEV1", {"slow": {"BKRSVSFS": 40}}),
+    ("does not serve after 180", "minimal", "DEV1", {"pools": {"BKRPOOL": ("BKRSVSFS", "never", 55)}}),
+    ("The Tape Manager node does not need it", "prodssi", "VMSYS1",
+     {"pools": {"BKRPOOL": ("BKRSVSFS", "never", 55)}}),
+])
+def test_rexx_md_s_bkrstart_failures_show_the_output_s_last_lines(cms, key, example, member, state):
+    """docs/rexx.md, "BKRSTART EXEC": each example of a start-up that gave up is
+    what BKRSTART says last, its closing lines included (the page's blocks once
+    stopped at "not started on member ...", and a sysprog comparing the console
+    found two lines more: how to finish, and that a second run is safe)."""
+    run = cms.run(example_exec(example, member, "BKRSTART"), member=member, **state)
+    said = [line for line in run.stdout.splitlines() if line.startswith("BKRSTART:")]
+    block = _bkrstart_block(key)
+    assert run.rc == 44, run
+    assert said[-len(block):] == block, run
