@@ -1516,3 +1516,17 @@ def test_rexx_md_s_bkrstart_failures_show_the_output_s_last_lines(cms, key, exam
     block = _bkrstart_block(key)
     assert run.rc == 44, run
     assert said[-len(block):] == block, run
+
+
+def test_rexx_md_s_try_by_hand_copies_every_stand_in_program():
+    """docs/rexx.md, "To try an EXEC by hand": the recipe copies each program of
+    tests/cms/bin (CP, QUERY and SET) and makes it executable. It once left SET
+    out, and BKRSTART run so showed its file pool query's answer, which its
+    `SET CMSTYPE HT` keeps off AUTOLOG1's console."""
+    page = (ROOT / "docs" / "rexx.md").read_text(encoding="utf-8")
+    commands = re.search(r"```sh\n(.*?)```", page.split("To try an EXEC by hand", 1)[1], re.DOTALL).group(1)
+    programs = sorted(p.name for p in (ROOT / "tests" / "cms" / "bin").iterdir() if p.is_file())
+    assert programs == ["CP", "QUERY", "SET"]
+    copy = next(line for line in commands.splitlines() if line.startswith("cp tests/cms/bin/"))
+    assert [f"tests/cms/bin/{name}" in copy.split(" && ")[0].split() for name in programs] == [True] * 3, copy
+    assert [f"/tmp/cms/{name}" in copy.split(" && ")[1].split() for name in programs] == [True] * 3, copy
