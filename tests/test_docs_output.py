@@ -412,3 +412,46 @@ def test_the_sfs_server_s_header_names_the_minidisks_the_page_says(tmp_path, exa
     entry = (out / "cluster" / f"{server}.DIRECT").read_text(encoding="utf-8")
     header = " ".join(line[1:].strip() for line in entry.splitlines() if line.startswith("*"))
     assert f"the .bkr file gives {said}." in header
+
+
+# stop 70, h9: deploy.md's "`retain` changed" names every file the plan updates
+def test_retain_changed_updates_every_exec_as_the_page_says(tmp_path):
+    """deploy.md, "`retain` changed": the page said "Only BKREXPIR's header
+    changes", but BKREXPIR changed gives every EXEC of every member another
+    compile (docs/rexx.md, "Which compile wrote an EXEC"), and the plan updates
+    them all. The bullet now says so; the plan is what it says."""
+    said = _changing("`retain` changed.")
+    assert "Only BKREXPIR's header changes" not in said
+    assert "every EXEC of every member names another compile" in said and "upload them all" in said
+    prodssi = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
+    source, out = tmp_path / "prodssi.bkr", tmp_path / "out"
+    source.write_text(prodssi, encoding="utf-8")
+    run_cli(["compile", source, "-o", out], expect=0)
+    changed = prodssi.replace("retain 35 days", "retain 40 days")
+    assert changed != prodssi
+    source.write_text(changed, encoding="utf-8")
+    plan = run_cli(["compile", source, "-o", out, "--dry-run"], expect=0).stdout
+    updated = {line.split()[1] for line in plan.splitlines() if line.split()[:1] == ["update"]}
+    execs = {f"VMSYS{n}/{name}.EXEC" for n in range(1, 5) for name in ("BKRSUBMT", "BKRSTART")}
+    assert updated == execs | {"VMSYS1/BKREXPIR.EXEC", "manifest.json"}, updated
+
+
+def test_the_catalog_s_pool_renamed_updates_every_exec_and_warns_of_no_path(tmp_path):
+    """deploy.md, "The catalog's file pool renamed": as for `retain`, every EXEC
+    names the new compile and the plan updates them all (the page said "Only the
+    server's member's BKRSTART changes"); and `bkrc check` says nothing of an
+    `include sfs` path still in the old pool, as the page now says."""
+    said = _changing("The catalog's file pool renamed")
+    assert "every EXEC of every member names the new compile" in said and "checks clean" in said
+    prodssi = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
+    source, out = tmp_path / "prodssi.bkr", tmp_path / "out"
+    source.write_text(prodssi, encoding="utf-8")
+    run_cli(["compile", source, "-o", out], expect=0)
+    renamed = prodssi.replace("pool BKRPOOL on VMSYS1", "pool BKRPL2 on VMSYS1")
+    assert renamed != prodssi and "include sfs BKRPOOL:CICSPRD.*" in renamed
+    source.write_text(renamed, encoding="utf-8")
+    assert run_cli(["check", source], expect=0).stdout == ""
+    plan = run_cli(["compile", source, "-o", out, "--dry-run"], expect=0).stdout
+    updated = {line.split()[1] for line in plan.splitlines() if line.split()[:1] == ["update"]}
+    execs = {f"VMSYS{n}/{name}.EXEC" for n in range(1, 5) for name in ("BKRSUBMT", "BKRSTART")}
+    assert updated == execs | {"VMSYS1/BKREXPIR.EXEC", "manifest.json"}, updated
