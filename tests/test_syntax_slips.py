@@ -16735,3 +16735,84 @@ def test_h2_70_days_as_one_word_after_the_time(written, lines, fixed, parser, mo
     assert (found.fix is not None, len(mends)) == (fixed, len(lines))
     for mend, line in zip(mends, lines, strict=True):
         assert _h3_69_mended(text, mend) == _h3_69_text(line)
+
+
+# stop 70, h4: pasted lines and block slips, part B
+
+#: H4S69_LAB's expire block as lines without their braces.
+H4S70_EXPIRE = "  expire on LAB1 {\n    preview daily 05:00\n    purge weekly sun 06:00\n    retain 30 days\n  }\n"
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("body", "line", "inside"), [
+    ("    preview daily 05:00\n    purge weekly sun 06:00\n    workers 2\n    retain 30 days\n", 33, True),
+    ("    preview daily 05:00\n    workers 2\n    purge weekly sun 06:00\n    retain 30 days\n", 32, True),
+    # at the cluster's indentation below the body: its BKR011 writes the `}` above it
+    ("    preview daily 05:00\n    purge weekly sun 06:00\n    retain 30 days\n  workers 2\n", 34, False),
+], ids=["between purge and retain", "between preview and purge", "below the body"])
+def test_h4s70_a_statement_in_an_expire_body_without_braces_is_said_inside_expire(body, line, inside, parser, monkeypatch):
+    # was "`workers` cannot appear inside a `cluster` block", its related line the
+    # cluster's `{`, where BKR011's fix puts `workers 2` inside the expire block
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = H4S69_LAB.replace(H4S70_EXPIRE, "  expire on LAB1\n" + body)
+    opened, misplaced = analyse("lab.bkr", text.encode()).diagnostics
+    assert opened.code == "BKR011" and opened.help.endswith("`}` below its last statement, `retain 30 days`")
+    assert (misplaced.code, misplaced.span.line) == ("BKR013", line)
+    assert misplaced.help == "`workers` belongs in a `member NAME { ... }` block: move it there"
+    if inside:
+        assert misplaced.message == "`workers` cannot appear inside an `expire` block"
+        assert [(r.span.line, r.span.column, r.label) for r in misplaced.related] == [(30, 3, "`expire` starts here")]
+        # BKR011's fix applied: the one error left says the same of `workers 2`
+        (left,) = analyse("lab.bkr", apply_edits(text, opened.fix.edits).encode()).diagnostics
+        assert (left.code, left.message, left.span.line) == ("BKR013", misplaced.message, line)
+    else:
+        assert misplaced.message == "`workers` cannot appear inside a `cluster` block"
+
+
+#: A statement (or block) written just below the cluster's own `}`, the file's braces
+#: balanced: was "if `cluster LABSSI` goes on, the `}` that closed it is one too many:
+#: remove it; else move `disk` inside its braces", no fix (removing it leaves the cluster
+#: unclosed). Now the cluster was closed early, and the fix moves its `}` to the file's
+#: end. (the lines taken out of the cluster and written below its `}`, the help's end)
+H4S70_BELOW_CLUSTER = [
+    ("  disk 5697J06C 191 size 10 cyl\n", "one line early", "below `disk 5697J06C 191 size 10 cyl`"),
+    ("  catalog shared server BKRSVSFS pool BKRPOOL on LAB1  # the one\n", "one line early",
+     "below `catalog shared server BKRSVSFS pool BKRPOOL on LAB1`"),
+    (H4S70_EXPIRE, "early", "below line 35, the file's last"),
+    ("  member LAB2 { workers 2  private-volume L2PRV1 }\n", "one line early",
+     "below `member LAB2 { workers 2 private-volume L2PRV1 }`"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("lines", "early", "below"), H4S70_BELOW_CLUSTER, ids=["disk", "catalog # c", "expire block", "member"])
+def test_h4s70_a_statement_below_the_cluster_s_brace_moves_the_brace(lines, early, below, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    base = H4S69_LAB.replace("  catalog shared server BKRSVSFS pool BKRPOOL on LAB1\n", "  catalog shared server BKRSVSFS pool BKRPOOL on LAB1  # the one\n")
+    base = base.replace(lines, "", 1)
+    text = base + lines
+    close = text.count("\n", 0, len(base) - 2) + 1
+    found = _h9s69_one(text)
+    assert (found.code, found.message) == ("BKR013", f"`{lines.split()[0]}` can only appear inside a `cluster {{ ... }}` block")
+    assert found.help == f"`cluster LABSSI` was closed {early}: the lines below its `}}` (line {close}) are its own; move that `}}` {below}"
+    mended = apply_edits(text, found.fix.edits)
+    assert mended == base[:-2] + lines + "}\n"
+    _h9s69_clean(mended)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("lines", [
+    # the cluster has one: which is meant is the site's
+    "  catalog shared server BKRSVSFS pool BKRPOOL on LAB2\n",
+    "  expire on LAB2 {\n    retain 20 days\n  }\n",
+    "  member LAB1 { workers 3  private-volume L1PRV1 }\n",
+    # a line between: not just below
+    "\n  disk TCPIP 191 size 5 cyl\n",
+], ids=["second catalog", "second expire", "member of that name", "blank line between"])
+def test_h4s70_a_statement_below_the_cluster_s_brace_it_has_gets_no_move(lines, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    found = _h9s69_one(H4S69_LAB + lines)
+    assert (found.code, found.fix) == ("BKR013", None)
+    assert "`cluster LABSSI` is one too many" in found.help or found.help.startswith("if `cluster LABSSI` goes on, the `}`")
+    assert "was closed" not in found.help
+

@@ -1635,7 +1635,16 @@ MISPLACED = register(
     A statement on the line just below its block's `}`, the braces of the
     file balanced, where that block takes it and has none (`workers 2` below
     `member LAB2`'s `}`), says the block was closed one line early; its fix
-    moves the line above the `}`.
+    moves the line above the `}`. Below the cluster's own `}` (a statement, or
+    a block, added at the file's end), the cluster was closed early: its fix
+    moves that `}` to the end of the file, where the statement does not repeat
+    one the cluster holds (a second `catalog`, `expire`, or a member of that
+    name: which is meant is the site's).
+
+    A statement of no `expire` block in the body of one written without its
+    braces (`workers 2` between `purge` and `retain` under `expire on
+    VMSYS1`) is said to be in that `expire` block, where the missing `{`
+    error's fix puts it, not in the cluster.
 
     A group body lists user IDs only: a cluster's `disk` line there (`disk
     BKRADMIN 191 size 10 cyl`) is this error, whose fix moves it below the

@@ -6512,6 +6512,10 @@ def only_inside(
                     f"{block.title} was closed one line early, and has no `{word.lower()}`:"
                     f" move `{statement}` above its `}}` (line {line})"
                 )
+            elif text is not None and block.kind == "cluster" and kind == "cluster" and not block.placeholder:
+                shut = _cluster_shut_early(text, span, where, block.brace.start_pos, word, block.title)
+                if shut is not None:
+                    help_text, fix = shut
     else:
         openers = " or ".join(
             f"`{'expire on MEMBER' if k == 'expire' else f'{kind_word(k)} NAME'} {{ ... }}`"
@@ -6531,6 +6535,57 @@ def only_inside(
         related=related,
         fix=fix,
     )
+
+
+#: Statements the cluster holds once (BKR115 for a second): one below its `}` where its body
+#: has one already is not surely the cluster's line (`_cluster_shut_early`).
+_CLUSTER_ONCE = ("expire", "description")
+
+
+def _cluster_shut_early(
+    text: str, span: Span, close: Span, brace: int | None, word: str, title: str
+) -> tuple[str, Fix] | None:
+    """The cluster's own `}` at `close`, alone on its line, with the statement `word`
+    starts at `span` first on the line just below it, and the file's braces balanced:
+    the cluster was closed early (a newcomer adds a statement at the file's end, below
+    the `}`). The help and the fix that moves that `}` below the file's last line, so
+    that the lines below it are the cluster's, as written (was "if `cluster X` goes on,
+    the `}` that closed it is one too many: remove it", which leaves the cluster
+    unclosed, no fix); None where any of that does not hold, or where the statement
+    would repeat one the cluster holds (`_cluster_twin`: a second catalog, a member of
+    that name; a second `expire` or `description`): which is meant is the site's."""
+    if brace is None:
+        return None
+    close_begin = text.rfind("\n", 0, close.start) + 1
+    close_end = text.find("\n", close.start)
+    begin = text.rfind("\n", 0, span.start) + 1
+    if close_end == -1 or close_end + 1 != begin or text[close_begin : close.start].strip():
+        return None
+    if line_words(text[close.end : close_end]) or text[begin : span.start].strip():
+        return None
+    lowered = word.lower()
+    below = Span(span.file, span.line, 1, span.line, 1, begin, len(text))
+    first = line_words(text[span.start :])
+    if lowered in ("catalog", "tape", "disk", "member", "shared-volume"):
+        if _cluster_twin(lowered, first, text[:close_begin], below) is not None:
+            return None
+    elif lowered in _CLUSTER_ONCE:
+        body = text[brace + 1 : close_begin].lower()
+        if any(line_words(row).split()[:1] == [lowered] for row in body.split("\n")):
+            return None
+    last = len(text.rstrip())
+    rows = [row for row in text[begin:last].split("\n") if row.strip()]
+    shut = text[close_begin:close_end]
+    line = text.count("\n", 0, last) + 1
+    where = Span(close.file, line, last - text.rfind("\n", 0, last), line, last - text.rfind("\n", 0, last), last, last)
+    removed = Span(close.file, close.line, 1, close.line + 1, 1, close_begin, close_end + 1)
+    early = "one line early" if len(rows) == 1 else "early"
+    statement = f"`{' '.join(first.split())}`" if len(rows) == 1 else f"line {line}, the file's last"
+    help_text = (
+        f"{title} was closed {early}: the lines below its `}}` (line {close.line}) are its own;"
+        f" move that `}}` below {statement}"
+    )
+    return help_text, Fix("Move the cluster's `}` to the end of the file", (Edit(removed, ""), Edit(where, f"\n{shut}")))
 
 
 def _moved_in(text: str, span: Span, close: Span, brace: int | None, word: str) -> tuple[str, int, Fix] | None:

@@ -8505,13 +8505,11 @@ class Recovery:
         if real and homes:
             # `workers 3` in an expire or job block: no block around it takes it,
             # and none closed before it; say which blocks do.
-            inner = real[-1]
-            self.report(
-                messages.misplaced_inside(
-                    str(tok.value), inner, self.span_of(tok), self.span_of(inner.brace), homes=homes
-                ),
-                tok.start_pos,
-            )
+            inner, brace = real[-1], self.span_of(real[-1].brace)
+            braceless = self.in_braceless_expire(ip.parser_state.value_stack, tok)
+            if braceless is not None:
+                inner, brace = braceless
+            self.report(messages.misplaced_inside(str(tok.value), inner, self.span_of(tok), brace, homes=homes), tok.start_pos)
             return self.skip_statement(ip, tok)
         if tok.type == "DAYS":
             retention = self.retention_for_day(ip, tok, accepted)
@@ -8545,6 +8543,29 @@ class Recovery:
             # where it is written, and the statement here that takes it, if one does
             return self.starts_no_statement(ip, tok, accepted, sim)
         return self.unexpected(ip, tok, accepted, f"`{tok.value}` cannot appear here")
+
+    def in_braceless_expire(self, stack, tok: Token) -> tuple[Block, Span] | None:
+        """`expire on LAB1` written without its braces, its body below it holding `tok`
+        (`workers 2` among `preview`, `purge`, `retain`, indented under the head), as its
+        BKR011 reads that body (`messages.expire_body_below`, whose `}` goes below the
+        body's last line): the `expire` block, as that error's fix writes it, and the
+        head's span, the place it starts; else None. The recovery reads such a body in a
+        placeholder block, so that a statement no block around it takes was said to be
+        "inside a `cluster` block" (the `}` that fix writes is below it)."""
+        blocks = open_blocks(stack)
+        if not blocks or blocks[-1].kind != "expire" or blocks[-1].brace.value != ASSUMED or tok.start_pos is None:
+            return None
+        at = max(i for i, value in enumerate(stack) if value is blocks[-1].brace)
+        head = [t for value in stack[:at] for t in tokens_of(value)]
+        keyword = next((i for i in range(len(head) - 1, -1, -1) if head[i].type == "EXPIRE"), None)
+        if keyword is None or not is_real(head[keyword]) or not is_real(head[-1]) or head[-1].end_pos is None:
+            return None
+        body = messages.expire_body_below(self.source.text, self.span_of(head[-1]))
+        if body is None or tok.start_pos >= body[1].span.start:
+            return None
+        start = head[keyword]
+        span = self.source.span(start.start_pos, head[-1].end_pos)
+        return Block("expire", None, blocks[-1].brace), span
 
     def opener_missing(self, stack) -> bool:
         """Whether the block whose `{` is due was opened by a keyword reported missing
