@@ -16816,3 +16816,34 @@ def test_h4s70_a_statement_below_the_cluster_s_brace_it_has_gets_no_move(lines, 
     assert "`cluster LABSSI` is one too many" in found.help or found.help.startswith("if `cluster LABSSI` goes on, the `}`")
     assert "was closed" not in found.help
 
+
+#: A block written twice alike over several lines, the copy pasted whole with its
+#: comments (its blank lines otherwise): was BKR321/BKR322/BKR323 "the same" with no
+#: fix (a comment stood in what it deletes); now deleted where the block kept has each
+#: comment too. (the block in the cluster, the copy pasted at the cluster's end, the code)
+H4S70_TWICE = [
+    ("  member LAB2 { workers 2  private-volume L2PRV1 }\n",
+     "  member LAB2 {\n    # the second member\n    workers 2\n    private-volume L2PRV1\n  }\n", "BKR322"),
+    ("  single group GUESTS { LINUX01 LINUX02 }\n",
+     "  single group GUESTS {\n    # the guests\n    LINUX01\n\n    LINUX02\n  }\n", "BKR321"),
+    (("  job SYSFU {\n    backup SYSTEM full\n    include minidisk * 0191\n    to disk pool BKUPPOOL\n"
+      "    run on each member daily 02:00\n  }\n"),
+     ("  job SYSFU {\n    backup SYSTEM full\n    # the stack's\n\n    include minidisk * 0191\n    to disk pool BKUPPOOL\n"
+      "    run on each member daily 02:00  # nightly\n  }\n"), "BKR323"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("commented", [True, False], ids=["comments in both", "comments in the copy only"])
+@pytest.mark.parametrize(("own", "copy", "code"), H4S70_TWICE, ids=["member", "group", "job"])
+def test_h4s70_a_block_pasted_again_with_its_comments_is_deleted(own, copy, code, commented, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    base = H4S69_LAB.replace(own, copy, 1) if commented else H4S69_LAB
+    _h9s69_clean(base)
+    text = base[:-2] + copy + "}\n"
+    found = _h9s69_one(text)
+    assert found.code == code
+    if commented:
+        assert apply_edits(text, found.fix.edits) == base
+    else:
+        assert found.fix is None  # a comment the kept block lacks: no fix drops it

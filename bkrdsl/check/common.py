@@ -635,10 +635,14 @@ def statements_after(model: Model, statement: Span, statements: Sequence[str]) -
     return Edit(at, "".join("\n" + " " * (statement.column - 1) + s for s in statements))
 
 
-def delete_repeats(model: Model, spans: list[Span], what: str, blocks: dict | None = None) -> Fix | None:
+def delete_repeats(
+    model: Model, spans: list[Span], what: str, blocks: dict | None = None, first: Span | None = None
+) -> Fix | None:
     """The fix that deletes the repeated blocks at `spans`, each from the end of the
     statement before it, so that its line goes with it; None where a comment stands
-    in what it would delete, or no statement of its own block stands before it.
+    in what it would delete (but one `first`, the block kept, holds written alike: a
+    block pasted whole again, its comments with it, loses nothing), or no statement
+    of its own block stands before it.
     `blocks`: as `statement_ends_before` keeps it, shared by a check's calls (thousands
     of repeated jobs each sorting the cluster's statements again is quadratic)."""
     edits = []
@@ -649,11 +653,25 @@ def delete_repeats(model: Model, spans: list[Span], what: str, blocks: dict | No
         if before is None:
             return None
         cut = Span(span.file, before.end_line, before.end_column, span.end_line, span.end_column, before.end, span.end)
-        if holds_comment(model, cut):
+        if holds_comment(model, cut) and not _comments_kept(model, cut, first):
             return None
         edits.append(Edit(cut, ""))
     title = f"Delete the repeated `{what}`" if len(spans) == 1 else f"Delete the {len(spans)} repeated `{what}`"
     return Fix(title, tuple(edits))
+
+
+def _comments_kept(model: Model, cut: Span, first: Span | None) -> bool:
+    """Whether every comment inside `cut` is written alike (its words) in `first`: the
+    block kept says it still, so deleting `cut` drops nothing (delete_repeats)."""
+    if first is None:
+        return False
+    module = next((m for m in model.modules if m.file == cut.file), None)
+    if module is None or first.file != cut.file:
+        return False
+    kept = {" ".join(text.split()) for where, text in module.comments if first.start <= where.start < first.end}
+    return all(
+        " ".join(text.split()) in kept for where, text in module.comments if cut.start <= where.start < cut.end
+    )
 
 
 def statement_ends_before(model: Model, span: Span, blocks: dict | None = None) -> Span | None:

@@ -169,7 +169,8 @@ DUPLICATE_MEMBER = register(
     excludes from its first block, and each volume's size from where it is
     first stated. Blocks that say the same (names compared in any case) are
     one block pasted again: the fix deletes the copies, unless a comment
-    stands in what it would delete.
+    stands in what it would delete that the first block does not say too
+    (a block pasted whole again, its comments with it, loses nothing).
 
     Failing example:
 
@@ -1072,7 +1073,7 @@ def duplicate_groups(model: Model):
                 *_again(later, lambda g: g.decl.name.span),
             ),
             help=help,
-            fix=delete_repeats(model, [g.decl.span for g in later], f"group {first.name}", blocks) if copies else None,
+            fix=delete_repeats(model, [g.decl.span for g in later], f"group {first.name}", blocks, first.decl.span) if copies else None,
         )
     for g in model.groups:
         user = model.user(g.name)
@@ -1109,7 +1110,7 @@ def duplicate_members_and_jobs(model: Model):
                 *(Related(where, "differs here") for where in _differing_places(differences, later)),
             ),
             help=help,
-            fix=None if differences else delete_repeats(model, [m.span for m in later], f"member {first.name.upper}", blocks),
+            fix=None if differences else delete_repeats(model, [m.span for m in later], f"member {first.name.upper}", blocks, first.span),
         )
     for member in cluster.members:
         name = member.name.upper
@@ -1143,7 +1144,7 @@ def duplicate_members_and_jobs(model: Model):
             later[0].name.span,
             related=(Related(first.name.span, "first declared here"), *_again(later, lambda j: j.name.span)),
             help=help,
-            fix=delete_repeats(model, [j.span for j in later], f"job {first.name.upper}", blocks) if copies else None,
+            fix=delete_repeats(model, [j.span for j in later], f"job {first.name.upper}", blocks, first.span) if copies else None,
         )
 
 
