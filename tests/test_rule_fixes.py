@@ -1274,3 +1274,33 @@ def test_bkr224_fix_names_the_job_suffix_way_out_its_help_gives():
     said = help_of("BKR224", failing_example("BKR224"))
     assert "or change the members' `job-suffix`" in said
     assert "change the members' `job-suffix`" in " ".join(load_all()["BKR224"].explanation.split())
+
+
+# stop 70, h4: a `disk` line pasted on a volume's extent another `disk` has: BKR246 was
+# "BKRBKUP 192 (105-114) overlaps BKRBKUP 191 on volume `M1PRV1`", the other's extent
+# and the cylinders both hold left unsaid; now both extents and the overlap, the help the
+# start to write, which mends it.
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("pasted", "message"), [
+    # starting first, the pasted line is the extent the cluster's overlaps
+    ("disk BKRBKUP 192 size 20 cyl on M1PRV1 at 95",
+     "BKRBKUP 191 (100-109) overlaps BKRBKUP 192 (95-114) on volume `M1PRV1`: cylinders 100-109 are in both"),
+    ("disk BKRBKUP 192 size 10 cyl on M1PRV1 at 105",
+     "BKRBKUP 192 (105-114) overlaps BKRBKUP 191 (100-109) on volume `M1PRV1`: cylinders 105-109 are in both"),
+    ("disk BKRBKUP 192 size 1 cyl on M1PRV1 at 109",
+     "BKRBKUP 192 (109-109) overlaps BKRBKUP 191 (100-109) on volume `M1PRV1`: cylinder 109 is in both"),
+], ids=["over its start", "over its end", "its last cylinder"])
+def test_h4s70_bkr246_names_both_extents_and_the_cylinders_they_share(pasted, message, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = failing_example("BKR246").replace("on M1PRV1 at 105   # <- BKR246", "on M1PRV1 at 120")
+    assert codes(text, parser) == []
+    text = text.replace("  disk BKRWRK*", f"  {pasted}\n  disk BKRWRK*")
+    (found,) = [d for d in analyse("site.bkr", text.encode("utf-8")).diagnostics if d.code == "BKR246"]
+    assert found.message == message
+    # the help's start, written on its line, mends it
+    new, old, line = re.match(r"write `(at \d+)` for `(at \d+)` \(line (\d+)\)", found.help).groups()
+    rows = text.split("\n")
+    rows[int(line) - 1] = rows[int(line) - 1].replace(old, new)
+    assert codes("\n".join(rows), parser) == []

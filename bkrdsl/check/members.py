@@ -378,9 +378,12 @@ EXTENT_OVERLAP = register(
     `disk ... on VOLUME at START` gives a minidisk an explicit extent: START
     and the following SIZE cylinders (or blocks) of the volume. Two extents
     that share cylinders make two minidisks out of the same tracks: writing
-    one destroys the other. Two statements for one machine's minidisk at the
-    same address (a line written twice) are BKR324's one mistake, not this
-    one as well.
+    one destroys the other. The error names both extents and the cylinders
+    (or blocks) they share (`BKRCATLG 191 (105-114) overlaps BKRBKUP 191
+    (100-109) on volume `M1PRV1`: cylinders 105-109 are in both`), and its
+    help the start at which the later one is free. Two statements for one
+    machine's minidisk at the same address (a line written twice) are
+    BKR324's one mistake, not this one as well.
 
     Failing example:
 
@@ -1502,7 +1505,7 @@ def extents(model: Model):
         ):
             if volume is not None:
                 placed.setdefault((volume, unit), []).append((start, start + size, d, machine))
-    for (volume, _), disks in sorted(placed.items()):
+    for (volume, unit), disks in sorted(placed.items()):
         disks.sort(key=lambda t: (t[0], t[1], t[2].span.start, t[3]))
         reach = None
         reported = set()
@@ -1525,9 +1528,16 @@ def extents(model: Model):
                         " own extent"
                     )
                 else:
+                    # both extents and the cylinders (blocks) they share, where the other's start reads
+                    first = disk_int(other.start.text)
+                    units = "cylinders" if unit == "CYL" else "blocks"
+                    shared = f"{start}-{min(end, reach[0]) - 1}" if min(end, reach[0]) - 1 > start else f"{start}"
                     message = (
                         f"{machine} {d.address.text} ({start}-{end - 1}) overlaps "
-                        f"{other_machine} {other.address.text} on volume `{volume}`"
+                        f"{other_machine} {other.address.text}"
+                        + (f" ({first}-{reach[0] - 1})" if first is not None else "")
+                        + f" on volume `{volume}`: "
+                        + (f"{units} {shared} are in both" if "-" in shared else f"{units[:-1]} {shared} is in both")
                     )
                     related = (
                         Related(other.start.span, f"{other_machine} {other.address.text} starts here"),
