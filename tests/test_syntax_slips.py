@@ -16847,3 +16847,40 @@ def test_h4s70_a_block_pasted_again_with_its_comments_is_deleted(own, copy, code
         assert apply_edits(text, found.fix.edits) == base
     else:
         assert found.fix is None  # a comment the kept block lacks: no fix drops it
+
+
+#: A block's body on its line in round or square brackets, as other languages write a
+#: list: was BKR003 "`(` cannot appear here: lists are written without brackets", its
+#: help `backup APPS, SYSIDS`, no fix. Now BKR011, the fix writing `{` and `}` for them.
+#: (the line in the lab, as written, what the help writes)
+H4S70_BRACKETS = [
+    ("  member LAB2 { workers 2  private-volume L2PRV1 }", "  member LAB2 ( workers 2  private-volume L2PRV1 )",
+     "member LAB2 { workers 2 private-volume L2PRV1 }"),
+    ("  single group GUESTS { LINUX01 LINUX02 }", "  single group GUESTS [ LINUX01 LINUX02 ]",
+     "single group GUESTS { LINUX01 LINUX02 }"),
+    ("  identity group SYSTEM { TCPIP }", "  identity group SYSTEM (TCPIP)  # the stack", "identity group SYSTEM { TCPIP }"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "written", "help"), H4S70_BRACKETS, ids=["member ( )", "group [ ]", "group (x) # c"])
+def test_h4s70_a_block_s_body_in_brackets_gets_its_braces(line, written, help, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = H4S69_LAB.replace(line, written, 1)
+    found = _h9s69_one(text)
+    opener = "(" if "(" in written else "["
+    title = help.split(" {")[0]
+    assert (found.code, found.message) == (
+        "BKR011", f"the body of `{title}` is written in `{opener} {')' if opener == '(' else ']'}`: a block's body goes inside `{{ }}`"
+    )
+    assert found.help == f"write `{help}`"
+    mended = apply_edits(text, found.fix.edits)
+    assert mended == H4S69_LAB.replace(line, written.replace(opener, "{").replace(")", "}").replace("]", "}"), 1)
+    _h9s69_clean(mended)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h4s70_brackets_in_a_statement_still_say_lists_are_written_without_them(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    found = _h9s69_one(H4S69_LAB.replace("    backup GUESTS full", "    backup [GUESTS] full", 1))
+    assert (found.code, found.message) == ("BKR003", "`[` cannot appear here: lists are written without brackets")

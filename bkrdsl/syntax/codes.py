@@ -1137,7 +1137,10 @@ MISSING_OPEN = register(
     so with a `=` or `:` for the `{` between the name and the body
     (`single group APPS = CICSPRD DB2PRD`, `member VMSYS4: workers 2`),
     which the fix writes the `{` for, also with `,` between a group's users
-    (`single group APPS = CICSPRD, DB2PRD`), which the fix removes.
+    (`single group APPS = CICSPRD, DB2PRD`), which the fix removes. So is
+    a body on the head's line in round or square brackets, as other
+    languages write a list (`member VMSYS4 ( workers 2 )`, `single group
+    APPS [ CICSPRD DB2PRD ]`): the fix writes `{` and `}` for them.
     A block's head written as YAML writes one, its name with a `:` at the
     end of its line and its body below (`job APPSFULL:`), is this one
     error, which says so; where the file has the body's `}` (one `}` more

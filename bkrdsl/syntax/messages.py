@@ -6954,6 +6954,22 @@ def body_without_braces(
     )
 
 
+def brackets_for_braces(title: str, char: str, inside: str, opened: Span, closed: Span) -> Diagnostic:
+    """`member LAB2 ( workers 2 )`, `single group GUESTS [ LINUX01 LINUX02 ]`: a block's
+    body (`inside`, its words) in round or square brackets (`char`, at `opened`; its
+    closer at `closed`) where its braces go (Recovery.bracket_for_brace). The fix writes
+    `{` and `}` for them."""
+    closer = ")" if char == "(" else "]"
+    return codes.MISSING_OPEN(
+        f"the body of `{title}` is written in `{char} {closer}`: a block's body goes inside `{{ }}`",
+        opened,
+        label="`{` expected here",
+        help=f"write `{title} {{ {inside} }}`",
+        related=(Related(closed, f"`{closer}` for its `}}`"),),
+        fix=Fix(f"Write `{{` and `}}` for `{char}` and `{closer}`", (Edit(opened, "{"), Edit(closed, "}"))),
+    )
+
+
 def missing_open(
     title: str, found: str, span: Span, meant: str | None = None, *, line_ended: bool = False, text: str | None = None
 ) -> Diagnostic:

@@ -1267,6 +1267,7 @@ class Recovery:
         self.bullets_at: set[int] = set()
         # `;` and `,` between the entries of a group body, reported once (separators_in_group).
         self.separators_at: set[int] = set()
+        self.brackets_for_braces: set[int] = set()  # a block's `)` or `]` read as its `}` (bracket_for_brace)
         self.signs_said: set[int] = set()  # a line's `=` or `:` said with its first (signs_after)
         # Names of a list after a missing `,` whose own `,` is missing too, reported
         # with the first (`on VMSYS1 VMSYS2 VMSYS3`): their start offsets.
@@ -1551,6 +1552,15 @@ class Recovery:
             end = self._unclosed_text_end(pos, line_end)
             self._advance(state, end)
             self._assume_string(ip, pos, end)
+            return
+        if char in ")]" and pos in self.brackets_for_braces:
+            # the `)` of `member LAB2 ( workers 2 )`, said with its `(`: the block's `}`
+            self.brackets_for_braces.discard(pos)
+            self.feed(ip, self.token_at("RBRACE", pos, pos + 1))
+            self._advance(state, pos + 1)
+            self._fed_error_token = True
+            return
+        if char in "([" and self.bracket_for_brace(ip, pos):
             return
         if char == "=" and self.wakeup_schedule(ip, pos):
             return  # `run on VMSYS1 ==/==/== 02:00:00`: as WAKEUP TIMES writes it
@@ -1884,6 +1894,43 @@ class Recovery:
             ),
             pos,
         )
+        self._advance(ip.lexer_thread.state, pos + 1)
+        self._fed_error_token = True
+        return True
+
+    def bracket_for_brace(self, ip, pos: int) -> bool:
+        """`member LAB2 ( workers 2  private-volume L2PRV1 )`, `single group GUESTS [ LINUX01
+        LINUX02 ]`: a block's body on its line in round or square brackets, as other
+        languages write a list (was "lists are written without brackets", its help
+        `backup APPS, SYSIDS`, no fix, and the body unread). One error (BKR011), whose fix
+        writes `{` and `}` for them; the body is read as in braces. Only where the `(`
+        comes right after the block's name, the `{` due, and the line (its comment
+        aside) ends with the closing bracket, no brace, quote or other bracket between."""
+        text = self.source.text
+        char = text[pos]
+        previous = last_real_token(ip.parser_state.value_stack)
+        if previous is None or previous.type != "NAME" or previous.end_pos is None or text[previous.end_pos : pos].strip(" \t"):
+            return False
+        if "LBRACE" not in self.accepts(ip):
+            return False
+        closer = ")" if char == "(" else "]"
+        rest = self._line_before_comment(pos + 1).rstrip()
+        inside = rest[:-1]
+        if not rest.endswith(closer) or not inside.strip() or any(c in inside for c in '{}()[]"'):
+            return False
+        leaves = self.line_tail(ip, previous)
+        if len(leaves) < 2 or leaves[-1] is not previous or leaves[0].type not in self.keyword_types:
+            return False
+        close = pos + len(rest)
+        title = " ".join(str(t.value) for t in leaves)
+        self.report(
+            messages.brackets_for_braces(
+                title, char, " ".join(inside.split()), self.source.span(pos, pos + 1), self.source.span(close, close + 1)
+            ),
+            pos,
+        )
+        self.feed(ip, self.token_at("LBRACE", pos, pos + 1))
+        self.brackets_for_braces.add(close)
         self._advance(ip.lexer_thread.state, pos + 1)
         self._fed_error_token = True
         return True
