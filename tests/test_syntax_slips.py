@@ -16884,3 +16884,24 @@ def test_h4s70_brackets_in_a_statement_still_say_lists_are_written_without_them(
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     found = _h9s69_one(H4S69_LAB.replace("    backup GUESTS full", "    backup [GUESTS] full", 1))
     assert (found.code, found.message) == ("BKR003", "`[` cannot appear here: lists are written without brackets")
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("indent", ["  ", ""], ids=["indented", "first column"])
+def test_h4s70_a_shared_volume_below_the_cluster_s_brace_moves_the_brace(indent, parser, monkeypatch):
+    # was "`shared-volume` cannot appear in the top level of a file", its example
+    # `shared-volume VMCOM1`, no fix; a volume the cluster shares already keeps that
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    base = H4S69_LAB.replace("  shared-volume LABCOM\n", "", 1)
+    text = base + f"{indent}shared-volume LABCOM\n"
+    found = _h9s69_one(text)
+    assert (found.code, found.message) == ("BKR013", "`shared-volume` can only appear inside a `cluster { ... }` block")
+    assert found.help == (
+        f"`cluster LABSSI` was closed one line early: the lines below its `}}` (line {base.count(chr(10))}) are its own;"
+        " move that `}` below `shared-volume LABCOM`"
+    )
+    mended = apply_edits(text, found.fix.edits)
+    assert mended == base[:-2] + f"{indent}shared-volume LABCOM\n}}\n"
+    _h9s69_clean(mended)
+    twice = _h9s69_one(H4S69_LAB + f"{indent}shared-volume LABCOM\n")
+    assert (twice.code, twice.message, twice.fix) == ("BKR013", "`shared-volume` cannot appear in the top level of a file", None)

@@ -11956,6 +11956,14 @@ class Recovery:
             self.read_whole_file = True
             text = self.source.text
         diag = messages.hyphenated_misplaced(written, keyword, where, span, brace, member, rest, text)
+        closed = last_closed(stack, self.source, past_declarations=True) if not blocks and self.brace_balance == 0 else None
+        if closed is not None and closed[0].kind == "cluster" and messages.STATEMENT_HOMES.get(keyword) == ("cluster",):
+            # `shared-volume LABCOM` just below the cluster's own `}`: closed early, as
+            # only_inside says of `disk` there (was "cannot appear in the top level of a
+            # file", its example `shared-volume VMCOM1`)
+            below = messages.only_inside(keyword, "cluster", span, closed, False, text=self.source.text)
+            if below.fix is not None:
+                diag = below
         self.report(diag, tok.start_pos)
         self.misplaced_at[tok.start_pos] = self.values_end(keyword, end)
         return self.keyword_token(tok, keyword, end)
