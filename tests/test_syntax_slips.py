@@ -2755,7 +2755,9 @@ HELPED = [
       " else the `}` that closed `job LNXINC` is one too many: remove it")),
     ("    run on each member daily 03:30\n  }",
      PASTED_JOB,
-     "`job` belongs directly inside `cluster NAME { ... }`: move it out of `job SYSIN`, after its `}`"),
+     # a job block pasted whole is moved below the job's `}` (h4, stop 70: was "move it
+     # out of `job SYSIN`, after its `}`", no fix)
+     "`job` belongs directly inside `cluster NAME { ... }`: move `job SYSFU { ... }` below `job SYSIN`'s `}` (line 88)"),
     ("  single group APPS { CICSPRD DB2PRD }",
      "  single group APPS {\n    CICSPRD DB2PRD\n  identity group SYSIDS2 { TCPIP2 }\n  }",
      "declare users and groups outside other blocks: move it out of `group APPS`, after its `}`"),
@@ -16905,3 +16907,29 @@ def test_h4s70_a_shared_volume_below_the_cluster_s_brace_moves_the_brace(indent,
     _h9s69_clean(mended)
     twice = _h9s69_one(H4S69_LAB + f"{indent}shared-volume LABCOM\n")
     assert (twice.code, twice.message, twice.fix) == ("BKR013", "`shared-volume` cannot appear in the top level of a file", None)
+
+
+#: A job block pasted whole into another block (a job's, the expire block's), with its own
+#: `}` above that block's: was "`job` belongs directly inside `cluster NAME { ... }`: move
+#: it out of `job GUESTFUL`, after its `}`", no fix. Now the fix moves its lines below that
+#: block's `}`, as h4's (stop 69) moves a `member` block. (the line it is pasted below, the
+#: block's title)
+H4S70_JOB_PASTED = [
+    ("    run on LAB1 daily 01:00\n", "`job GUESTFUL`"),
+    ("    retain 30 days\n", "`expire`"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("below", "title"), H4S70_JOB_PASTED, ids=["in a job", "in the expire block"])
+def test_h4s70_a_job_block_pasted_in_a_block_moves_below_it(below, title, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    job = "job GUESTINC {\n  backup GUESTS incremental\n  include minidisk * *\n  to disk pool BKUPPOOL\n  run on LAB1 daily 03:00\n}\n"
+    text = H4S69_LAB.replace(below, below + "".join("    " + row + "\n" for row in job.splitlines()), 1)
+    found = _h9s69_one(text)
+    assert (found.code, found.message) == ("BKR013", f"`job` cannot appear inside {'a `job`' if 'job' in title else 'an `expire`'} block")
+    assert found.help.startswith(f"`job` belongs directly inside `cluster NAME {{ ... }}`: move `job GUESTINC {{ ... }}` below {title}'s `}}`")
+    mended = apply_edits(text, found.fix.edits)
+    block_end = mended.index("  }\n", mended.index(below)) + len("  }\n")  # the block's own `}`
+    assert mended[block_end:].startswith("".join("  " + row + "\n" for row in job.splitlines()))
+    _h9s69_clean(mended)

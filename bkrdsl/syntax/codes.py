@@ -1623,7 +1623,9 @@ MISPLACED = register(
     `job` block: it belongs in a `member NAME { ... }` block), also where the
     cluster takes it: a statement of the cluster alone (`disk BKRBKUP 191 size
     10 cyl` in a job) belongs directly inside `cluster NAME { ... }`, out of
-    the block it stands in, after its `}`; one of several blocks
+    the block it stands in, after its `}` (the help and fix move the line,
+    or a `member` or `job` block pasted whole into another, there); one of
+    several blocks
     (`description` in an `expire` block or a group body) belongs in a
     `cluster NAME { ... }`, `job NAME { ... }` or `member NAME { ... }` block,
     each named. A `cluster` inside a block belongs in none: a file holds one

@@ -6233,8 +6233,8 @@ def misplaced_inside(
 ) -> Diagnostic:
     """`homes`: the kinds of block that take `word` (`workers`: a member's), when known.
     `text`, the file's: a statement of the cluster block alone (`MOVED_OUT`: `catalog`,
-    `disk`, `tape`, `member`), alone on its line (a `member` block with its lines
-    below, to its `}`) in a block whose `}` is alone on its line (a newcomer writes the
+    `disk`, `tape`, `member`, `job`), alone on its line (a `member` or `job` block
+    with its lines below, to its `}`: a job pasted whole into another) in a block whose `}` is alone on its line (a newcomer writes the
     catalog with its expiry, a job's disk in the job), gets a help that writes it and
     the line it goes below, and a fix that moves it there (`_moved_out`; was "move it
     out of `expire`, after its `}`", no fix). Where the cluster holds it already
@@ -6278,7 +6278,7 @@ def disk_in_group(group: Block, span: Span, brace: Span, text: str) -> Diagnosti
 
 #: The statements of the cluster block alone that a help moves out of the block they
 #: are written in (misplaced_inside, hyphenated_misplaced), below its `}`.
-MOVED_OUT = frozenset({"catalog", "disk", "tape", "member", "shared-volume"})
+MOVED_OUT = frozenset({"catalog", "disk", "tape", "member", "shared-volume", "job"})
 
 
 def _moved_out_help(
