@@ -16933,3 +16933,65 @@ def test_h4s70_a_job_block_pasted_in_a_block_moves_below_it(below, title, parser
     block_end = mended.index("  }\n", mended.index(below)) + len("  }\n")  # the block's own `}`
     assert mended[block_end:].startswith("".join("  " + row + "\n" for row in job.splitlines()))
     _h9s69_clean(mended)
+
+
+# stop 70, h3: pasted lines, part A
+
+#: H4S69_TAPE with GUESTS' body over three lines, as H9S69_LAB.
+H3S70_TAPE = H4S69_TAPE.replace("  single group GUESTS { LINUX01 LINUX02 }\n", "  single group GUESTS {\n    LINUX01 LINUX02\n  }\n")
+H3S70_CATALOG = "  catalog shared server BKRSVSFS pool BKRPOOL on LAB1\n"
+H3S70_TAPE_LINE = (
+    "  tape manager shared catalog-node TCTMM on LAB1 request-node TRTMM catalog-dmm TCDMM request-dmm TRDMM\n"
+)
+
+#: The cluster's `catalog` or `tape manager` line in a group body: was read as users
+#: (BKR021 "is read as 8 more users", and BKR208 or BKR301 at check), no fix. Now h9's
+#: error for `disk` there, its fix moving the line below the group's `}`, or removing it
+#: where the cluster has it written alike. (base, the line, the fix's title)
+H3S70_CLUSTER_IN_GROUP = [
+    ("lab", H3S70_CATALOG, "Move `catalog` below the block"),
+    ("lab", H3S70_CATALOG, "Remove the second `catalog`"),
+    ("lab", H3S70_CATALOG.replace("\n", "  # the one catalog\n"), "Move `catalog` below the block"),
+    ("tape", H3S70_TAPE_LINE, "Move `tape` below the block"),
+    ("tape", H3S70_TAPE_LINE, "Remove the second `tape`"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("base", "line", "title"), H3S70_CLUSTER_IN_GROUP,
+                         ids=[f"{c[1].split()[0]} {c[2].split()[0]}{' #' if '#' in c[1] else ''}" for c in H3S70_CLUSTER_IN_GROUP])
+def test_h3s70_a_catalog_or_tape_line_in_a_group_body_is_moved_out(base, line, title, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = H9S69_LAB if base == "lab" else H3S70_TAPE
+    twin = line.split("  #")[0].rstrip("\n") + "\n"
+    if title.startswith("Move"):
+        clean = clean.replace(twin, "").replace("    LINUX01 LINUX02\n  }\n", "    LINUX01 LINUX02\n  }\n" + line)
+    _h9s69_clean(clean)
+    text = (clean.replace(line, "") if title.startswith("Move") else clean).replace(
+        "    LINUX01 LINUX02\n", f"    LINUX01 LINUX02\n  {line}", 1
+    )
+    found = _h9s69_one(text)
+    word = line.split()[0]
+    assert (found.code, found.span.line, found.span.column) == ("BKR013", 12, 5)
+    assert found.message == f"`{word}` cannot appear in a group body, which lists user IDs only"
+    assert found.fix.title == title
+    assert apply_edits(text, found.fix.edits) == clean
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h3s70_a_catalog_in_a_group_body_unlike_the_clusters_is_weighed(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = H9S69_LAB.replace("    LINUX01 LINUX02\n", "    LINUX01 LINUX02\n  " + H3S70_CATALOG.replace("LAB1", "LAB2"), 1)
+    found = _h9s69_one(text)
+    assert (found.code, found.fix, found.choices) == ("BKR013", None, ())
+    assert found.help.startswith("the cluster has `catalog shared server BKRSVSFS pool BKRPOOL on LAB1` already (line 29)")
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("line", ["CATALOG TAPE", "catalog", "tape", "TAPE MANAGER SHARED"])
+def test_h3s70_catalog_and_tape_words_that_may_be_users_stay_users(line, parser, monkeypatch):
+    # in capitals, or alone: user IDs as a group may list them (BKR021 at check, as before)
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = H9S69_LAB.replace("    LINUX01 LINUX02\n", f"    LINUX01 LINUX02\n    {line}\n", 1)
+    codes = [d.code for d in analyse("lab.bkr", text.encode()).diagnostics]
+    assert "BKR013" not in codes and not any(c.startswith("BKR0") and c != "BKR021" for c in codes), codes

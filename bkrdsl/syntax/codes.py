@@ -1652,8 +1652,9 @@ MISPLACED = register(
     error's fix puts it, not in the cluster.
 
     A group body lists user IDs only: a cluster's `disk` line there (`disk
-    BKRADMIN 191 size 10 cyl`) is this error, whose fix moves it below the
-    group's `}`, not six users; a job's selection written there
+    BKRADMIN 191 size 10 cyl`), or its `catalog shared ...` or `tape manager
+    ...` line, is this error, whose fix moves it below the group's `}` (or
+    removes it where the cluster has it, written alike), not six users; a job's selection written there
     (`single group LINUX { match LNX* exclude minidisk LNX* 0200-02FF }`) is
     this error too, never its words read as more user IDs (EXCLUDE, MINIDISK,
     LNX*). `include` or `exclude` is read so when `minidisk` or `sfs`

@@ -1410,8 +1410,9 @@ class _Parser:
                         raise _GiveUp  # (Recovery.match_synonym, match_colon)
                 if lexing is GROUP and word in ("include", "exclude") and self._medium_next() and not self.group_reopened:
                     raise _GiveUp  # a job's selection in a group body (Recovery.selection_in_group)
-                if lexing is GROUP and text == "disk" and first:
-                    raise _GiveUp  # perhaps a cluster's `disk` line in a group body (Recovery.disk_in_group)
+                if lexing is GROUP and text in ("disk", "catalog", "tape") and first:
+                    # perhaps a cluster's `disk`, `catalog` or `tape manager` line in a group body (Recovery.disk_in_group)
+                    raise _GiveUp
                 if lexing is GROUP and text == "INCLUDE" and first:
                     # a CP directory's INCLUDE PROFILE, or `INCLUDE IBMDFLT`, in a group body (Recovery.foreign_in_group)
                     raise _GiveUp

@@ -6267,13 +6267,15 @@ def misplaced_inside(
     )
 
 
-def disk_in_group(group: Block, span: Span, brace: Span, text: str) -> Diagnostic:
+def disk_in_group(group: Block, span: Span, brace: Span, text: str, word: str = "disk") -> Diagnostic:
     """`disk BKRADMIN 191 size 10 cyl` on its own line in the body of `group` (its `{` at
     `brace`): no user IDs (was read as six, BKR021 at check), a statement of the cluster:
     misplaced_inside's error, said of a group body, whose help and fix move it below the
-    group's `}` (or remove it where the cluster has it: `_moved_out_help`)."""
-    found = misplaced_inside("disk", group, span, brace, text=text)
-    return replace(found, message="`disk` cannot appear in a group body, which lists user IDs only")
+    group's `}` (or remove it where the cluster has it: `_moved_out_help`). So `word`
+    `catalog` (`catalog shared server BKRSVSFS ...`) and `tape` (`tape manager shared
+    ...`), read as users too (BKR021, and BKR208 or BKR301 at check; h3, stop 70)."""
+    found = misplaced_inside(word, group, span, brace, text=text)
+    return replace(found, message=f"`{word}` cannot appear in a group body, which lists user IDs only")
 
 
 #: The statements of the cluster block alone that a help moves out of the block they

@@ -330,6 +330,13 @@ _BLANKS_THEN_MEDIUM = re.compile(rf"[ \t]+(?i:{_alternatives(_MEDIA_WORDS)})(?=[
 #: A `disk` statement's line, its comment aside (Recovery.disk_in_group): its user, its
 #: address and its size, no brace.
 _DISK_LINE = re.compile(r"disk[ \t]+[^\s{}#]+[ \t]+[0-9A-Fa-f]{1,4}[ \t]+size[ \t]+[^{}#]*")
+#: The lines of the cluster's other statements that Recovery.disk_in_group moves out of a
+#: group body, their comments aside: `catalog` with its scope, `tape manager` (h3, stop 70).
+_CLUSTER_LINES = {
+    "disk": _DISK_LINE,
+    "catalog": re.compile(r"catalog[ \t]+(?:shared|local)(?:[ \t]+[^\s{}#]+)*"),
+    "tape": re.compile(r"tape[ \t]+manager(?:[ \t]+[^\s{}#]+)*"),
+}
 #: Keywords whose value is never the keyword again (a volume label has at most 6
 #: characters, workers and days are numbers): written twice, the second is surely one
 #: too many (Recovery.keyword_twice). Other keywords are twice only where the word after
@@ -9139,7 +9146,7 @@ class Recovery:
             return self.retype(tok, _SKIPPED)
         if low in _SELECTION_VERBS and self.selection_in_group(tok):
             return self.retype(tok, _SKIPPED)
-        if low == "disk" and self.disk_in_group(tok):
+        if low in _CLUSTER_LINES and self.disk_in_group(tok):
             return self.retype(tok, _SKIPPED)
         if low in _MEDIA_WORDS and self.action_left_out(tok):
             return self.retype(tok, self.facts.keywords[low])
@@ -10803,18 +10810,20 @@ class Recovery:
         messages._moved_out_help); the line is skipped. The fast parser gives up on `disk`
         first on its line in a group body."""
         state = self.parser_state
-        if state is None or tok.start_pos is None or str(tok.value) != "disk" or self.brace_balance != 0:
+        word = str(tok.value)
+        if state is None or tok.start_pos is None or word not in _CLUSTER_LINES or self.brace_balance != 0:
             return False
         text = self.source.text
         begin = text.rfind("\n", 0, tok.start_pos) + 1
-        if text[begin : tok.start_pos].strip() or not _DISK_LINE.fullmatch(self._line_before_comment(tok.start_pos).strip()):
+        line = self._line_before_comment(tok.start_pos).strip()
+        if text[begin : tok.start_pos].strip() or not _CLUSTER_LINES[word].fullmatch(line):
             return False
         blocks = self.in_group_body(state.value_stack)
         if blocks is None:
             return False
         self.read_whole_file = True  # the help reads the cluster's disks (messages._cluster_twin)
         self.report(
-            messages.disk_in_group(blocks[-1], self.span_of(tok), self.span_of(blocks[-1].brace), text), tok.start_pos
+            messages.disk_in_group(blocks[-1], self.span_of(tok), self.span_of(blocks[-1].brace), text, word), tok.start_pos
         )
         end = self._line_end(tok.start_pos)
         stop = re.compile(r"[}#]").search(text, tok.start_pos, end)
