@@ -8324,17 +8324,21 @@ def test_h3_a_directory_link_is_one_error_that_writes_the_exclude(clean, written
     text, analysis = _one_slip(clean, written)
     (found,) = analysis.diagnostics
     assert (found.code, found.message) == ("BKR012", f"`LINK` is a CP directory statement, not a {what}")
-    assert found.help.startswith("remove the line: ")
+    # h3 (stop 70): with a comment after it, or after the group's `{`, the help says what the fix removes
+    row = next(row for row in text.split("\n") if "LINK" in row)
+    link = row.split("#")[0].split("{")[-1].strip()
+    said = "remove the line: " if row.strip().startswith("LINK") and "#" not in row else f"remove `{link}`"
+    assert found.help.startswith(said), found.help
     assert found.help.endswith(f"a job leaves a user's link out of its backups with `exclude minidisk * {address}`")
     # h2 (stop 65): a LINK line alone on its line, no comment after it, is removed by the fix;
-    # h9 (stop 69): with a comment after it, the fix removes the statement, the comment kept
-    row = next(row for row in text.split("\n") if "LINK" in row)
-    if row.strip().startswith("LINK"):
-        repaired = apply_edits(text, found.fix.edits)
-        assert "LINK" not in repaired and analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics == []
-        assert "#" not in row or "\n  # x\n" in repaired
-    else:
-        assert found.fix is None
+    # h9 (stop 69): with a comment after it, the fix removes the statement, the comment kept;
+    # h3 (stop 70): after the group's `{` on its line, the fix removes the statement alone (was no fix)
+    repaired = apply_edits(text, found.fix.edits)
+    left = analyse("prodssi.bkr", repaired.encode("utf-8")).diagnostics
+    # (the row after the `{` was written without CICSPRD: BKR406, that the job leaves it out)
+    assert "LINK" not in repaired and [d.code for d in left] == (["BKR406"] if "{ LINK" in row else [])
+    assert "#" not in row or "\n  # x\n" in repaired
+    assert "{ LINK" not in row or repaired == text.replace("{ LINK MAINT 0190 0190 RR\n", "{\n", 1)
     assert too_long(found, analysis.sources) == []
     line = next(n for n, row in enumerate(text.split("\n"), 1) if "LINK" in row)
     assert found.span.line == line
@@ -8886,10 +8890,11 @@ def test_h1_a_template_heading_in_a_group_body_is_one_error_whose_fix_removes_it
     )
     assert (found.span.line, found.span.column) == (text.split("\n").index("    FUNCTION MEDIATYPE OWNER VDEV VOLUME DEVTYPE START END") + 1, 5)
     assert repaired == BASE.replace("{ CICSPRD DB2PRD }", "{\n    CICSPRD DB2PRD }", 1)
-    # Right after the `{` on the group's line: the same error, no fix (the line holds the group).
+    # Right after the `{` on the group's line: the same error, whose fix removes the heading
+    # alone, the group's line kept (h3, stop 70: was no fix, the line holding the group).
     text = BASE.replace("{ CICSPRD DB2PRD }", "{ FUNCTION MEDIATYPE OWNER\n    CICSPRD DB2PRD }", 1)
     found, repaired = _one_error_fixed(text, parser, monkeypatch)
-    assert (found.code, repaired) == ("BKR012", None)
+    assert (found.code, repaired) == ("BKR012", BASE.replace("{ CICSPRD DB2PRD }", "{\n    CICSPRD DB2PRD }", 1))
 
 
 #: A job template's selection record in a group body: one BKR014, not two (was BKR013, "`include`
@@ -14229,7 +14234,9 @@ def test_h9s67_directory_statement_alone_in_a_block_is_removed(line, place, pars
     word = line.split()[0]  # (below labels: 7 or 8 characters, which no label is)
     (found,) = analysis.diagnostics
     assert found.code == "BKR012" and found.message == f"`{word}` is a CP directory statement, not a .bkr statement"
-    assert found.help.startswith("remove the line: bkrc writes the directory entries")
+    # h3 (stop 70): with a comment after it, the help says the fix keeps it
+    said = "remove `NAMESAVE`, keep the comment after it: " if "#" in line else "remove the line: "
+    assert found.help.startswith(said + "bkrc writes the directory entries")
     assert too_long(found, analysis.sources) == []
     if "#" in line:  # h9 (stop 69): the comment kept on its line (was no fix)
         assert _clean_after(text, found.fix) == text.replace(line, "# from the directory", 1)
@@ -16285,7 +16292,9 @@ def test_h9s69_an_mdisk_in_the_cluster_is_removed(lines, title, left, parser, mo
     text = H4S69_LAB.replace(below, below + lines, 1)
     found = analyse("lab.bkr", text.encode()).diagnostics[-1]
     assert (found.code, found.message) == ("BKR012", "`MDISK` is a CP directory statement, not a .bkr statement")
-    assert found.help.startswith("remove the line: bkrc writes the MDISK statement of each `disk`; give a machine this")
+    # h3 (stop 70): with a comment after it, the help says the fix keeps it
+    said = "remove `MDISK 0191 3390 AUTOV 10 L1PRV1 MR`, keep the comment after it" if "#" in lines else "remove the line"
+    assert found.help.startswith(f"{said}: bkrc writes the MDISK statement of each `disk`; give a machine this")
     assert found.fix.title == title
     mended = apply_edits(text, found.fix.edits)
     assert mended == H4S69_LAB.replace(below, below + left, 1)
@@ -16995,3 +17004,191 @@ def test_h3s70_catalog_and_tape_words_that_may_be_users_stay_users(line, parser,
     text = H9S69_LAB.replace("    LINUX01 LINUX02\n", f"    LINUX01 LINUX02\n    {line}\n", 1)
     codes = [d.code for d in analyse("lab.bkr", text.encode()).diagnostics]
     assert "BKR013" not in codes and not any(c.startswith("BKR0") and c != "BKR021" for c in codes), codes
+
+
+#: A CP QUERY in REXX's quotes with a comment after it (`'CP Q USERID'  # who am I`): was
+#: BKR017 "quote text with straight double quotes", where without the comment it is the
+#: CP QUERY's error. Now that error, its fix removing the command, the comment kept on
+#: its line (stop 69's choice); so any command in quotes. (the line, what the fix leaves)
+H3S70_QUOTED_COMMENT = [
+    ("'CP Q USERID'  # who am I", "    # who am I\n"),
+    ("'Q USERID' # who am I", "    # who am I\n"),
+    ("'CP XAUTOLOG BKRBKUP'  # start it", "    # start it\n"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("where", ["job", "group"])
+@pytest.mark.parametrize(("line", "left"), H3S70_QUOTED_COMMENT, ids=[c[0] for c in H3S70_QUOTED_COMMENT])
+def test_h3s70_a_quoted_command_with_a_comment_is_the_commands_error(line, left, where, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    below = "    run on LAB1 daily 01:00\n" if where == "job" else "    LINUX01 LINUX02\n"
+    text = H9S69_LAB.replace(below, f"{below}    {line}\n", 1)
+    found = _h9s69_one(text)
+    command = line.split("#")[0].strip()
+    assert (found.code, found.span.column) == ("BKR012", 5)
+    assert found.message.endswith(", not a .bkr statement, in quotes as a REXX EXEC passes it on")
+    assert found.help.startswith(f"remove `{command}`, keep the comment after it: ")
+    assert found.fix.title == "Remove the command, keep the comment"
+    mended = apply_edits(text, found.fix.edits)
+    assert mended == H9S69_LAB.replace(below, below + left, 1)
+    _h9s69_clean(mended)
+
+
+#: A CP QUERY (or another pasted command) on a block's opening line, after its `{`: in a
+#: job it was "`CP` is not a keyword", in quotes BKR017; in a group body the CP QUERY's
+#: error without a fix. Now the command's error, whose fix removes it alone, the `{` and
+#: a comment after it kept. (the block's opening line, the line written, the message's end)
+H3S70_AFTER_BRACE = [
+    ("  job GUESTFUL {", "CP Q USERID", ": a .bkr file describes the machines, it asks CP nothing"),
+    ("  job GUESTFUL {", "'CP Q USERID'", ", in quotes as a REXX EXEC passes it on"),
+    ("  job GUESTFUL {", "CP Q USERID  # who am I", ": a .bkr file describes the machines, it asks CP nothing"),
+    ("  job GUESTFUL {", "'CP Q USERID'  # who am I", ", in quotes as a REXX EXEC passes it on"),
+    ("  job GUESTFUL {", "XAUTOLOG BKRBKUP", ": a .bkr file describes the machines, it starts none"),
+    ("  single group GUESTS {", "CP Q USERID", ": a .bkr file describes the machines, it asks CP nothing"),
+    ("  single group GUESTS {", "CP Q USERID  # who am I", ": a .bkr file describes the machines, it asks CP nothing"),
+    ("  single group GUESTS {", "'CP Q USERID'", ", in quotes as a REXX EXEC passes it on"),
+    ("  single group GUESTS {", "'CP QUERY USERID'  # who am I", ", in quotes as a REXX EXEC passes it on"),
+    ("  member LAB1 {", "CP Q USERID", ": a .bkr file describes the machines, it asks CP nothing"),
+    ("  expire on LAB1 {", "'CP Q USERID'", ", in quotes as a REXX EXEC passes it on"),
+    ("cluster LABSSI {", "CP Q USERID", ": a .bkr file describes the machines, it asks CP nothing"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("opening", "line", "said"), H3S70_AFTER_BRACE, ids=[f"{c[0].split()[0]}: {c[1]}" for c in H3S70_AFTER_BRACE])
+def test_h3s70_a_command_after_a_blocks_brace_is_removed_alone(opening, line, said, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = H9S69_LAB.replace("  member LAB1 { workers 2  private-volume L1PRV1 }\n", "  member LAB1 {\n    workers 2  private-volume L1PRV1\n  }\n")
+    if "#" in line:
+        clean = clean.replace(f"{opening}\n", f"{opening}  # who am I\n", 1)
+    _h9s69_clean(clean)
+    command = line.split("#")[0].strip()
+    text = clean.replace(f"{opening}" + ("  # who am I" if "#" in line else "") + "\n", f"{opening} {line}\n", 1)
+    assert text != clean
+    found = _h9s69_one(text)
+    assert (found.code, found.span.line) == ("BKR012", text[: text.index(f"{opening} {line}")].count("\n") + 1)
+    assert found.span.column == len(opening) + 2
+    assert found.message.endswith(said), found.message
+    assert found.help.startswith(f"remove `{command}` after the `{{`" + (" (the comment stays)" if "#" in line else "") + ": ")
+    assert found.fix.title == "Remove the command after the `{`"
+    assert apply_edits(text, found.fix.edits) == clean
+
+
+#: Every help whose fix keeps a comment after the command it removes said "remove the
+#: line"; now it says what the fix does. (where, the line with a comment after it)
+H3S70_KEPT_COMMENT = [
+    ("cluster", "MDISK 0191 3390 AUTOV 10 L1PRV1 MR  # the admin's"),
+    ("cluster", "BUILD ON LAB1 USING SUBCONFIG BKRBKUP-1  # x"),
+    ("cluster", "LINK MAINT 0190 0190 RR  # x"),
+    ("cluster", "MDISK 0291 FB-512 V-DISK 2000 MR  # x"),
+    ("cluster", "INCLUDE IBMDFLT  # x"),
+    ("cluster", "XAUTOLOG BKRBKUP  # x"),
+    ("cluster", "ACCESS 191 A  # x"),
+    ("cluster", "EXEC BKRSUBMT GUESTFUL  # x"),
+    ("cluster", "SMSG BKRBKUP SUBMIT GUESTFUL  # x"),
+    ("cluster", "*DVHOPT LNK0 LOG1 RCM1 YES  # x"),
+    ("group", "LINK MAINT 0190 0190 RR  # x"),
+    ("group", "XAUTOLOG BKRBKUP  # x"),
+    ("group", "BKRBKUP:  # x"),
+    # a directory profile's line in a group body with a comment: was two users, silently
+    ("group", "INCLUDE IBMDFLT  # x"),
+    ("job", "EXIT 0  # x"),
+    ("job", "CP Q USERID  # x"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("where", "line"), H3S70_KEPT_COMMENT, ids=[f"{c[0]}: {c[1]}" for c in H3S70_KEPT_COMMENT])
+def test_h3s70_the_help_of_a_fix_keeping_a_comment_says_so(where, line, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    below = {"cluster": "  disk BKRADMIN 191 size 10 cyl\n", "group": "    LINUX01 LINUX02\n",
+             "job": "    run on LAB1 daily 01:00\n"}[where]
+    indent = "  " if where == "cluster" else "    "
+    text = H9S69_LAB.replace(below, f"{below}{indent}{line}\n", 1)
+    found = _h9s69_one(text)
+    command, comment = (part.strip() for part in line.split("#"))
+    assert "remove the line" not in found.help
+    assert found.help.startswith(f"remove `{command}`, keep the comment after it: "), found.help
+    assert found.fix.title == "Remove the command, keep the comment"
+    mended = apply_edits(text, found.fix.edits)
+    assert mended == H9S69_LAB.replace(below, f"{below}{indent}# {comment}\n", 1)
+    _h9s69_clean(mended)
+
+
+#: More of what a z/VM system programmer pastes, each was "`X` is not a keyword" with the
+#: block's statements (a DirMaint command in a group body: its users, silently, or
+#: BKR416 whose fix left `DIRM FOR GET`). Now one error each, whose fix removes the line.
+#: (where, the line, the message, what the help says after "remove the line: ")
+H3S70_MORE_PASTED = [
+    ("cluster", "DIRM FOR BKRBKUP AMDISK 0191 3390 AUTOV 10 L1PRV1 MR",
+     "`DIRM` is a DirMaint command, not a .bkr statement: a .bkr file describes the machines, it changes no directory",
+     ("`bkrc compile` writes the directory entries of the Backup Manager machines, a minidisk from a `disk`"
+      " statement, `disk BKRBKUP 0191 size 10 cyl on L1PRV1`")),
+    ("member", "DIRMAINT FOR BKRCATLG GET",
+     "`DIRMAINT` is a DirMaint command, not a .bkr statement: a .bkr file describes the machines, it changes no directory",
+     "`bkrc compile` writes the directory entries"),
+    ("group", "DIRM ADD LINUX03",
+     "`DIRM` is a DirMaint command, not a user ID of the group: a .bkr file describes the machines, it changes no directory",
+     "`bkrc compile` writes the directory entries"),
+    ("group", "DIRM FOR LINUX01 GET",
+     "`DIRM` is a DirMaint command, not a user ID of the group: a .bkr file describes the machines, it changes no directory",
+     "`bkrc compile` writes the directory entries"),
+    ("group", "dirm for linux01 get",
+     "`dirm` is a DirMaint command, not a user ID of the group: a .bkr file describes the machines, it changes no directory",
+     "`bkrc compile` writes the directory entries"),
+    ("cluster", "SET CMSTYPE HT", "`SET` is a CMS command, not a .bkr statement: a .bkr file describes the backups, it runs none",
+     "`bkrc compile` writes the EXECs each member runs"),
+    ("job", "SET CMSTYPE RT", "`SET` is a CMS command, not a .bkr statement: a .bkr file describes the backups, it runs none",
+     "`bkrc compile` writes the EXECs each member runs"),
+    ("job", "'SET CMSTYPE HT'", "`SET` is a CMS command, not a .bkr statement, in quotes as a REXX EXEC passes it on",
+     "`bkrc compile` writes the EXECs each member runs"),
+    ("cluster", "CP SLEEP 10 SEC", "`SLEEP` is a CP command, not a .bkr statement: a .bkr file describes the backups, it runs none",
+     "`bkrc compile` writes the EXECs each member runs"),
+    ("member", "CP SET RUN ON", "`SET` is a CP command, not a .bkr statement: a .bkr file describes the backups, it runs none",
+     "`bkrc compile` writes the EXECs each member runs"),
+    ("job", "SAY 'Backups submitted'",
+     "`SAY` is a REXX instruction, not a .bkr statement: a .bkr file describes the backups, it runs none",
+     "`bkrc compile` writes the EXECs each member runs"),
+    ("job", "say 'Backups submitted'",
+     "`say` is a REXX instruction, not a .bkr statement: a .bkr file describes the backups, it runs none",
+     "`bkrc compile` writes the EXECs each member runs"),
+    ("job", "PARSE ARG JOB .", "`PARSE` is a REXX instruction, not a .bkr statement: a .bkr file describes the backups, it runs none",
+     "`bkrc compile` writes the EXECs each member runs"),
+    ("job", "IF RC <> 0 THEN EXIT RC",
+     "`IF` is a REXX instruction, not a .bkr statement: a .bkr file describes the backups, it runs none",
+     "`bkrc compile` writes the EXECs each member runs"),
+    ("cluster", "CALL START", "`CALL` is a REXX instruction, not a .bkr statement: a .bkr file describes the backups, it runs none",
+     "`bkrc compile` writes the EXECs each member runs"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("where", "line", "message", "help"), H3S70_MORE_PASTED, ids=[f"{c[0]}: {c[1]}" for c in H3S70_MORE_PASTED])
+def test_h3s70_more_pasted_commands_are_one_error_each(where, line, message, help, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = H9S69_LAB.replace("  member LAB1 { workers 2  private-volume L1PRV1 }\n", "  member LAB1 {\n    workers 2  private-volume L1PRV1\n  }\n")
+    below = {"cluster": "  disk BKRADMIN 191 size 10 cyl\n", "group": "    LINUX01 LINUX02\n",
+             "job": "    run on LAB1 daily 01:00\n", "member": "    workers 2  private-volume L1PRV1\n"}[where]
+    indent = "  " if where == "cluster" else "    "
+    text = clean.replace(below, f"{below}{indent}{line}\n", 1)
+    found = _h9s69_one(text)
+    assert (found.code, found.span.line, found.span.column) == ("BKR012", text[: text.index(line)].count("\n") + 1, len(indent) + 1)
+    assert found.message == message
+    assert found.help.startswith(f"remove the line: {help}"), found.help
+    assert found.fix.title == "Remove the line"
+    assert apply_edits(text, found.fix.edits) == clean
+    # with a comment after it, the command alone is removed, and the help says so
+    commented = clean.replace(below, f"{below}{indent}{line}  # pasted\n", 1)
+    found = _h9s69_one(commented)
+    assert found.help.startswith(f"remove `{line}`, keep the comment after it: {help}"), found.help
+    assert apply_edits(commented, found.fix.edits) == clean.replace(below, f"{below}{indent}# pasted\n", 1)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("line", ["DIRM LINUX03", "SET CMSTYPE HT", "SAY HELLO", "CALL START", "IF THEN"])
+def test_h3s70_words_of_a_group_body_that_may_be_users_stay_users(line, parser, monkeypatch):
+    # no DirMaint subcommand after `DIRM`; a CMS SET or REXX in a group body: user IDs
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = H9S69_LAB.replace("    LINUX01 LINUX02\n", f"    LINUX01 LINUX02\n    {line}\n", 1)
+    assert [d.code for d in analyse("lab.bkr", text.encode()).diagnostics] == []

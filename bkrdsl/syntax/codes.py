@@ -1440,8 +1440,13 @@ UNKNOWN_KEYWORD = register(
     or CMS command whose words cannot all be user IDs (`SPOOL CONS * START`,
     `IPL CMS PARM AUTOCR`, `MACHINE ESA 4`, `ACCESS 191 A`: an operand of
     digits or of no ID's shape, IPL's PARM, MACHINE's architecture), in
-    any block, a group body or below a list of labels too: the fix of
-    each removes its line where nothing else stands on it (no comment),
+    any block, a group body or below a list of labels too, and a DirMaint
+    command (`DIRM FOR BKRBKUP AMDISK ...`, `DIRMAINT ADD LINUX03`), and in
+    a block a CMS `SET`, another CP command (`CP SLEEP 10 SEC`) or more of
+    an EXEC's REXX (`SAY`, `PARSE ARG`, `IF ... THEN`): the fix of
+    each removes its line where nothing else stands on it, or the command
+    alone where a comment follows it (the comment kept, which its help
+    says) or where it follows a block's `{` on its opening line,
     and so is the heading of a job template's selection records
     (`FUNCTION MEDIATYPE OWNER VDEV ...`, or `FUNCTION` with a word after
     it), whose help says to remove it and where a job says its selection,

@@ -608,7 +608,7 @@ _FOREIGN_WORDS = frozenset(
 #: member's volume labels), or a line of a group body (`Recovery.foreign_in_group`).
 #: CMS's commands a PROFILE EXEC runs (`ACCESS 191 A`: messages._CMS_COMMAND).
 CMS_COMMAND_WORDS = ("ACCESS", "RELEASE", "GLOBAL", "FILEDEF", "SENDFILE", "ERASE", "COPYFILE")
-_COMMAND_WORDS = frozenset({"smsg", "cp", "xautolog"}) | {w.lower() for w in CMS_COMMAND_WORDS}
+_COMMAND_WORDS = frozenset({"smsg", "cp", "xautolog", "dirm", "dirmaint"}) | {w.lower() for w in CMS_COMMAND_WORDS}
 #: REXX's `EXIT` and `RETURN` and CP's `Q`/`QUERY`, in capitals first on the line below a
 #: list (volume labels, addresses), where the recovery reports the line as where it stands
 #: alone (`Q USERID`, `EXIT 0`: Recovery.foreign_after_list), not as more names of the list.

@@ -809,6 +809,30 @@ _DIRECTORY_POOL = re.compile(r"POOL[ \t]+([A-Z0-9$#@_-]{1,7})[ \t]+\d+")
 _REXX_INSTRUCTION = re.compile(
     r"(ADDRESS[ \t]+(?:COMMAND|CMS|CP)|SIGNAL[ \t]+ON[ \t]+[A-Z]+|TRACE[ \t]+[A-Z]+|(?:EXIT|RETURN)(?:[ \t]+-?\d+)?)"
 )
+#: `DIRM FOR BKRBKUP AMDISK 0191 3390 AUTOV 10 L1PRV1 MR`, `DIRMAINT ADD LINUX03`: a DirMaint
+#: command, `FOR` a user or one of its subcommands after its name (_pasted_command).
+_DIRMAINT_COMMAND = re.compile(
+    r"(DIRM|DIRMAINT)[ \t]+(?:FOR[ \t]+([^\s#]+)[ \t]+)?(ADD|PURGE|GET|REPLACE|AMDISK|DMDISK|CMDISK|LINK|DLINK|STORAGE"
+    r"|MAXSTORAGE|CLASS|PW|SETPW|IPL|OPTION|ACCOUNT|LOGONBY|REVIEW|SUBCONFIG|BUILD|NEEDPASS|SPOOL|CONSOLE|MACHINE"
+    r"|DEDICATE|INCLUDE|PROFILE|DIRECT|SCREEN|COMMAND)(?:[ \t]+[^\s#]+)*",
+    re.IGNORECASE,
+)
+#: `SAY 'Backups submitted'`, `PARSE ARG JOB .`, `IF RC <> 0 THEN EXIT RC`: more of a REXX
+#: EXEC's instructions, in any case, where a statement of a block starts (not a group
+#: body, whose words they may be: _pasted_command).
+_REXX_MORE = re.compile(
+    r"(SAY|PARSE[ \t]+(?:UPPER[ \t]+)?(?:ARG|PULL|VAR|VALUE|SOURCE|VERSION)|IF[ \t][^#]*[ \t]THEN|DO[ \t]+(?:WHILE|UNTIL|FOREVER)"
+    r"|CALL[ \t]+[A-Z_][A-Z0-9_]*)(?:[ \t][^#\n]*)?",
+    re.IGNORECASE,
+)
+#: `SET CMSTYPE HT`, `CP SET RUN ON`, `CP SLEEP 10 SEC`: a CMS SET or another CP command, as
+#: a PROFILE EXEC or an operator's console runs one, where a statement of a block starts
+#: (not a group body: _pasted_command).
+_CMS_SET = re.compile(r"(SET)[ \t]+[A-Z]+(?:[ \t]+[^\s#]+)+", re.IGNORECASE)
+_CP_OTHER = re.compile(r"CP[ \t]+([A-Z]+)(?:[ \t]+[^\s#]+)*", re.IGNORECASE)
+#: CP's commands with an error of their own (`CP SMSG ...`: _SMSG, _XAUTOLOG, _CP_QUERY,
+#: _LINK), which _CP_OTHER leaves to it.
+_CP_SHAPED = frozenset({"SMSG", "XAUTOLOG", "AUTOLOG", "Q", "QUERY", "LINK"})
 #: `BKRBKUP:`, `START:`: a REXX label alone on its line, as an EXEC's routine starts, in
 #: capitals (a label in small letters may be a keyword with a YAML colon, `job:`).
 _REXX_LABEL = re.compile(r"[A-Z][A-Z0-9_@#$]*:")
@@ -943,6 +967,7 @@ def removed_whole(line: str) -> bool:
             _LINK, _SMSG, _XAUTOLOG, _EXEC_WRITTEN, _CMS_COMMAND, _DIRECTORY_STATEMENT, _MDISK_VDISK, _MDISK_WHOLE, _CP_QUERY,
             _DIRMAINT_OPTIONS, _DIRECTORY_WORD_ALONE, _CP_QUERY_PREFIXED,
             _DIRECTORY_PROFILE, _DIRECTORY_POOL, _REXX_INSTRUCTION, _REXX_LABEL, _SUBCONFIG_LINE,
+            _DIRMAINT_COMMAND, _REXX_MORE, _CMS_SET, _CP_OTHER,
         )
     ) or rexx_label(line)
 
@@ -978,6 +1003,7 @@ def foreign_line(
     block: str | None = None,
     below_label: bool = False,
     owner: str | None = None,
+    commented: bool = False,
 ) -> Diagnostic | None:
     """The error for a line of a CP directory or a job template (`line`, from its
     first word; `span`, that word), or None when the line is not one. `group` is
@@ -996,10 +1022,11 @@ def foreign_line(
     group body, the line is below a REXX label's (`BKRBKUP:`), where a line of an EXEC's
     shape whose words may all be user IDs (`Q USERID`, `EXIT`: _PASTED_NOT_LABELS) is the
     EXEC's line, as below volume labels. `owner`: the user an MDISK line's minidisk is
-    of, where the lines above it say (mdisk_owner)."""
+    of, where the lines above it say (mdisk_owner). `commented`: in a group body, the line
+    alone on its line but for a comment after it (_foreign_in_group)."""
     word = shown(line.split(None, 1)[0])
     if group is not None:
-        return _foreign_in_group(line, word, group, named, span, listed, remove, lead, jobs, below_label)
+        return _foreign_in_group(line, word, group, named, span, listed, remove, lead, jobs, below_label, commented)
     entry = (
         _DIRECTORY_ENTRY.match(line)
         or (_entry_not_labels(line) if labels else None)
@@ -1210,12 +1237,64 @@ def _other_directory_line(command: str, word: str, span: Span, group: str | None
             help=f"remove the line: a .bkr file lists a pool's users by their IDs' prefix, `match {prefix}*` in"
             f" {kind}; the pool's entries stay in the site's directory",
         )
+    if found := _pasted_command(command, word, span, group):
+        return found
     if _REXX_INSTRUCTION.fullmatch(command) or rexx_label(command):
         from bkrdsl.generated import START_FILE, SUBMIT_FILE
 
         what = "label" if command.split()[0].endswith(":") else "instruction"
         return codes.UNKNOWN_KEYWORD(
             f"{word} is a REXX {what}, {where}: a .bkr file describes the backups, it runs none",
+            span,
+            help=f"remove the line: `bkrc compile` writes the EXECs each member runs, {START_FILE} to start the"
+            f" Backup Manager machines and {SUBMIT_FILE} to submit the jobs",
+        )
+    return None
+
+
+def _pasted_command(
+    command: str, word: str, span: Span, group: str | None, quoted: bool = False
+) -> Diagnostic | None:
+    """A DirMaint command (`DIRM FOR BKRBKUP AMDISK 0191 3390 AUTOV 10 L1PRV1 MR`), anywhere;
+    and, where a statement of a block starts (`group` None), a CMS `SET` (`SET CMSTYPE
+    HT`), another CP command (`CP SLEEP 10 SEC`) or a REXX instruction (`SAY '...'`,
+    `PARSE ARG JOB .`, `IF RC <> 0 THEN EXIT RC`): each one error, whose fix removes the
+    line (Recovery._heading_removed; was "`DIRM` is not a keyword", in a group body
+    users, silently or BKR416 whose fix left `DIRM FOR GET`; h3, stop 70). `quoted`: in
+    single quotes (quoted_command). None for any other line."""
+    from bkrdsl.generated import START_FILE, SUBMIT_FILE
+
+    where = "not a user ID of the group" if group is not None else "not a .bkr statement"
+    why = _IN_QUOTES if quoted else ": a .bkr file describes the backups, it runs none"
+    if match := _DIRMAINT_COMMAND.fullmatch(command):
+        amdisk = _MDISK.match(command[match.start(3) + 1 :]) if match.group(3).upper() == "AMDISK" else None
+        disk = _mdisk_as_disk(amdisk).replace("USERID", match.group(2).upper(), 1) if amdisk and match.group(2) else None
+        return codes.UNKNOWN_KEYWORD(
+            f"{word} is a DirMaint command, {where}"
+            + (_IN_QUOTES if quoted else ": a .bkr file describes the machines, it changes no directory"),
+            span,
+            help="remove the line: `bkrc compile` writes the directory entries of the Backup Manager machines,"
+            + (f" a minidisk from a `disk` statement, `{disk}`" if disk else " a minidisk from a `disk` statement")
+            + "; the entries of the users a job backs up stay the site's",
+        )
+    if group is not None:
+        return None  # `SET CMSTYPE HT`, `SAY HELLO` may be a group's users
+    if _CP_OTHER.fullmatch(command) and command.split()[1].upper() in _CP_SHAPED:
+        return None  # `CP SMSG ...`, `CP XAUTOLOG ...`: their own errors (foreign_line)
+    if _CMS_SET.fullmatch(command) or (_CP_OTHER.fullmatch(command) and command.split()[1].upper() == "SET"):
+        return codes.UNKNOWN_KEYWORD(
+            f"{word} is a CMS command, {where}{why}" if command.split()[0].upper() == "SET"
+            else f"`{shown(command.split()[1]).strip('`')}` is a CP command, {where}{why}",
+            span,
+            help=f"remove the line: `bkrc compile` writes the EXECs each member runs, {START_FILE} to start the"
+            f" Backup Manager machines and {SUBMIT_FILE} to submit the jobs, with the settings they need",
+        )
+    if _CP_OTHER.fullmatch(command) or (not quoted and _REXX_MORE.fullmatch(command)):
+        # (`'SAY HELLO'` in quotes is a string a REXX EXEC passes on, no instruction)
+        cp = command.split()[0].upper() == "CP"
+        what = f"`{shown(command.split()[1]).strip('`')}` is a CP command" if cp else f"{word} is a REXX instruction"
+        return codes.UNKNOWN_KEYWORD(
+            f"{what}, {where}{why}",
             span,
             help=f"remove the line: `bkrc compile` writes the EXECs each member runs, {START_FILE} to start the"
             f" Backup Manager machines and {SUBMIT_FILE} to submit the jobs",
@@ -1329,7 +1408,25 @@ def quoted_command(line: str, span: Span, job: str | None) -> Diagnostic | None:
         # `'CP Q USERID'`, as an EXEC asks CP its member (was BKR017, "quote text with
         # straight double quotes: description "..."")
         return _cp_query_line(command, span, "not a .bkr statement", quoted=True)
+    if command and (found := _pasted_command(command, shown(command.split()[0]), span, None, quoted=True)):
+        return found  # `'SET CMSTYPE HT'`, `'CP SLEEP 10 SEC'`, `'DIRM FOR X GET'` (h3, stop 70)
     return None
+
+
+def removal_said(help_text: str, command: str, opening: bool, comment: bool) -> str:
+    """`help_text`, whose "remove the line" is said as its fix does it where the fix keeps
+    more of the line than the command (`command`, as written): after a block's `{`
+    (`opening`: `single group X { CP Q USERID`), the command alone; before a comment
+    (`comment`: `CP Q USERID  # who am I`), the comment kept on its line (was "remove
+    the line" for a fix that kept it; h3, stop 70). Unchanged where neither holds."""
+    if not (opening or comment):
+        return help_text
+    said = f"remove `{' '.join(command.split())}`"
+    if opening:
+        said += " after the `{`" + (" (the comment stays)" if comment else "")
+    else:
+        said += ", keep the comment after it"
+    return help_text.replace("remove the line", said, 1)
 
 
 #: What a command's message says after what the command is, for one in quotes
@@ -1551,13 +1648,15 @@ def _foreign_in_group(
     lead: tuple[str, Span] | None = None,
     jobs: frozenset[str] | None = None,
     below_label: bool = False,
+    commented: bool = False,
 ) -> Diagnostic | None:
     """foreign_line in the body of a group of kind `group` (named `named`, if known):
     its entries are user IDs. `listed`, the IDs the body lists besides the line;
     `remove`, the line where it stands alone (entry_or_two_users). `lead`, a word before
     the line's first on it and its place (`LNXDB2 USER LNXDB1 XXXXXXXX 64M 128M G`),
     read as a user ID of the group: a label or a sequence word, or a user, which the
-    words cannot tell (_entry_after_lead)."""
+    words cannot tell (_entry_after_lead). `commented`: the line stands alone but for a
+    comment after it (`INCLUDE IBMDFLT  # the profile`), not among users on their line."""
     if lead is not None:
         return _entry_after_lead(line, word, group, span, listed, lead)
     command = line.split("#", 1)[0].rstrip()
@@ -1608,7 +1707,7 @@ def _foreign_in_group(
         return found
     # `INCLUDE IBMDFLT` (a profile's, PROFILE left out) alone on its line: not among users
     # on their line (`{ LNX01 INCLUDE LNX02 }`, two more users, as the fast parser reads them)
-    among = remove is None and command.split()[:1] == ["INCLUDE"] and command.split()[1:2] != ["PROFILE"]
+    among = remove is None and not commented and command.split()[:1] == ["INCLUDE"] and command.split()[1:2] != ["PROFILE"]
     if not among and (found := _other_directory_line(command, word, span, group)):
         return found
     if (match := _SMSG.fullmatch(command)) and match.group(2):

@@ -136,7 +136,7 @@ _FOREIGN_FIRST_WORDS = frozenset(
 #: `CP XAUTOLOG BKRBKUP`), which Lark reads as names after a list (volume labels,
 #: addresses), and first on a line of a group body: `Recovery.foreign_after_list` (fast.py
 #: gives up on them there).
-_COMMAND_FIRST_WORDS = frozenset({"SMSG", "CP", "XAUTOLOG"}) | frozenset(CMS_COMMAND_WORDS)  # `ACCESS 191 A`
+_COMMAND_FIRST_WORDS = frozenset({"SMSG", "CP", "XAUTOLOG", "DIRM", "DIRMAINT"}) | frozenset(CMS_COMMAND_WORDS)  # `ACCESS 191 A`
 #: First words, in capitals, of a REXX instruction (`EXIT`, `EXIT 0`, `RETURN`) and of a CP
 #: QUERY (`Q USERID`), which Lark reads as more names of a list below it (volume labels,
 #: addresses): `Recovery.foreign_after_list` reports the line as where it stands alone
@@ -1706,15 +1706,29 @@ class Recovery:
         is skipped. False for any other text in single quotes."""
         text = self.source.text
         begin = text.rfind("\n", 0, pos) + 1
-        if text[begin:pos].strip():
+        before = text[begin:pos]
+        # `job J { 'CP Q USERID'`: on a block's opening line, after its `{` (h3, stop 70)
+        opening = bool(before.strip()) and before.rstrip().endswith("{") and "#" not in before
+        if before.strip() and not opening:
             return False
         blocks = [b for b in open_blocks(ip.parser_state.value_stack) if not b.placeholder]
         job = blocks[-1].name if blocks and blocks[-1].kind == "job" else None
-        diag = messages.quoted_command(text[pos:line_end], self.source.span(pos, pos + 1), job)
+        comment = re.search(r"[ \t]#", text[pos:line_end])  # `'CP Q USERID'  # who am I`
+        written = text[pos : pos + comment.start() if comment else line_end]
+        diag = messages.quoted_command(written, self.source.span(pos, pos + 1), job)
         if diag is None:
             return False
-        stop = min(line_end + 1, len(text))
-        self.report(replace(diag, fix=Fix("Remove the line", (Edit(self.source.span(begin, stop), ""),))), pos)
+        written = written.rstrip()
+        if opening:
+            cut = self.source.span(begin + len(before.rstrip()), pos + len(written))
+            fix = Fix("Remove the command after the `{`", (Edit(cut, ""),))
+        elif comment:
+            # the comment kept on its line, as Recovery._heading_removed keeps it
+            fix = Fix("Remove the command, keep the comment", (Edit(self.source.span(pos, pos + comment.start() + 1), ""),))
+        else:
+            fix = Fix("Remove the line", (Edit(self.source.span(begin, min(line_end + 1, len(text))), ""),))
+        diag = replace(diag, help=messages.removal_said(diag.help, written, opening, bool(comment)))
+        self.report(replace(diag, fix=fix), pos)
         self._advance(ip.lexer_thread.state, line_end)
         self._fed_error_token = True
         return True
@@ -2213,7 +2227,10 @@ class Recovery:
             line, column = self.source.position(at)
             tok = Token("NAME", "", at, line, column, line, column, at)
         leaves = self.line_tail(ip, tok)
-        if (leaves[0].start_pos if leaves else at) != first:
+        start = leaves[0].start_pos if leaves else at
+        if start is not None and start > first and self._after_opening_brace(begin, start):
+            first = start  # `job J { CP Q USERID`: pasted after a block's `{` (h3, stop 70)
+        if start != first:
             return False  # the statement under way did not start this line
         close = text.find("}", first, end)
         if close > first and "{" not in text[first:close]:
@@ -2247,6 +2264,12 @@ class Recovery:
         self.skip_phrase(ip, leaves[-1] if leaves else tok, end)
         self._fed_error_token = True  # the line was read, as a whole: a mistake after it is news
         return True
+
+    def _after_opening_brace(self, begin: int, start: int) -> bool:
+        """Whether the line that starts at `begin` holds a block's opening up to `start`,
+        its `{` last before it, no comment (`job J { ` before `CP Q USERID`)."""
+        before = self.source.text[begin:start]
+        return bool(before.strip()) and before.rstrip().endswith("{") and "#" not in before and before.count("{") == 1
 
     def directory_block(self, ip, tok: Token) -> Token | None:
         """`USER VMSYS2 {`, `IDENTITY VMSYS2 {`: a block opened with the first word of a
@@ -10621,13 +10644,20 @@ class Recovery:
         diag = messages.foreign_line(
             line_text, self.span_of(tok), group=kind, named=named, labels=labels, job=job, jobs=jobs,
             listed=listed, remove=remove, lead=lead, block=blocks[-1].kind if blocks else "cluster",
-            below_label=below_label,
+            below_label=below_label, commented=self._alone_but_comment(tok.start_pos, end),
         )
         if diag is None:
             return False
         self.report(self._heading_removed(diag, tok.start_pos), tok.start_pos)
         self.misplaced_at[tok.start_pos] = end
         return True
+
+    def _alone_but_comment(self, first: int, end: int) -> bool:
+        """Whether the line from `first` to `end` stands alone on its line but for a comment
+        after it (`INCLUDE IBMDFLT  # the profile`: was read as two users, silently)."""
+        text = self.source.text
+        begin = text.rfind("\n", 0, first) + 1
+        return not text[begin:first].strip() and text[end : self._line_end(first)].lstrip().startswith("#")
 
     def _group_body_besides(self, brace: int, first: int, end: int) -> tuple[frozenset[str], Span | None]:
         """The user IDs (in capitals) a group body whose `{` is at `brace` lists besides its
@@ -10708,14 +10738,24 @@ class Recovery:
         text = self.source.text
         begin, end = text.rfind("\n", 0, first) + 1, self._line_end(first)
         comment = re.search(r"[ \t]#", text[first:end])
-        if text[begin:first].strip() or not messages.removed_whole(text[first : first + comment.start() if comment else end]):
+        before = text[begin:first]
+        # `single group X { CP Q USERID`: pasted on a block's opening line, after its `{`
+        opening = bool(before.strip()) and before.rstrip().endswith("{") and "#" not in before
+        command = text[first : first + comment.start() if comment else end]
+        if (before.strip() and not opening) or not messages.removed_whole(command):
             return diag
-        if comment:
+        command = command.rstrip()
+        if opening:
+            # the command and the blanks before it, up to the blanks before its comment
+            cut = self.source.span(begin + len(before.rstrip()), first + len(command))
+            fix = Fix("Remove the command after the `{`", (Edit(cut, ""),))
+        elif comment:
             cut = self.source.span(first, first + comment.start() + 1)
             fix = Fix("Remove the command, keep the comment", (Edit(cut, ""),))
         else:
             stop = min(end + 1, len(text))  # and its line end
             fix = Fix("Remove the line", (Edit(self.source.span(begin, stop), ""),))
+        diag = replace(diag, help=messages.removal_said(diag.help, command, opening, bool(comment)))
         if diag.choices:  # `MDISK` below its user's line: the `disk` it says, or this
             return replace(diag, choices=(*diag.choices, fix))
         return replace(diag, fix=fix)
