@@ -608,7 +608,16 @@ _FOREIGN_WORDS = frozenset(
 #: member's volume labels), or a line of a group body (`Recovery.foreign_in_group`).
 #: CMS's commands a PROFILE EXEC runs (`ACCESS 191 A`: messages._CMS_COMMAND).
 CMS_COMMAND_WORDS = ("ACCESS", "RELEASE", "GLOBAL", "FILEDEF", "SENDFILE", "ERASE", "COPYFILE")
-_COMMAND_WORDS = frozenset({"smsg", "cp", "xautolog", "dirm", "dirmaint"}) | {w.lower() for w in CMS_COMMAND_WORDS}
+_COMMAND_WORDS = frozenset({"smsg", "cp", "xautolog"}) | {w.lower() for w in CMS_COMMAND_WORDS}
+#: DirMaint's command names, and the words after one that make its line a DirMaint command
+#: (`DIRM FOR LINUX01 GET`, `DIRM ADD LINUX03`: messages._DIRMAINT_COMMAND), which the
+#: recovery reports in a group body; `DIRMAINT` alone is its machine, a user ID.
+_DIRMAINT_WORDS = frozenset({"dirm", "dirmaint"})
+_DIRMAINT_NEXT = frozenset({
+    "for", "add", "purge", "get", "replace", "amdisk", "dmdisk", "cmdisk", "link", "dlink", "storage", "maxstorage",
+    "class", "pw", "setpw", "ipl", "option", "account", "logonby", "review", "subconfig", "build", "needpass",
+    "spool", "console", "machine", "dedicate", "include", "profile", "direct", "screen", "command",
+})
 #: REXX's `EXIT` and `RETURN` and CP's `Q`/`QUERY`, in capitals first on the line below a
 #: list (volume labels, addresses), where the recovery reports the line as where it stands
 #: alone (`Q USERID`, `EXIT 0`: Recovery.foreign_after_list), not as more names of the list.
@@ -678,6 +687,7 @@ _GROUP_STOPS = (
     GROUP.keywords
     | _FOREIGN_WORDS
     | _COMMAND_WORDS
+    | _DIRMAINT_WORDS
     | {"and"}
     | {"include", "exclude"}
     | KEYWORDS
@@ -1255,6 +1265,12 @@ class _Parser:
         self._next(KEYWORD)
 
     # ------------------------------------------------------------ tokens
+    def _dirmaint_next(self, line: int) -> bool:
+        """Whether the token after the current one (`DIRM`) is on its line and makes a DirMaint
+        command of it (`FOR`, `ADD`, ...: _DIRMAINT_NEXT)."""
+        following = self.tokens[self.i + 1]
+        return following[LINE] == line and following[TEXT].lower() in _DIRMAINT_NEXT
+
     def _medium_next(self) -> bool:
         """Whether the token after the current one is a selection's medium on its line."""
         kind, text, _start, line, _column, _first = self.tokens[self.i + 1]
@@ -1385,6 +1401,8 @@ class _Parser:
                     raise _GiveUp  # perhaps a statement's keyword with a `#` glued (Recovery.hash_in_name)
                 if first and (word in _FOREIGN_WORDS or word in _COMMAND_WORDS) and lexing.keywords & _LIST_ENDS:
                     raise _GiveUp  # perhaps a CP directory line after a list (Recovery.foreign_after_list)
+                if first and word in _DIRMAINT_WORDS and lexing.keywords & _LIST_ENDS and self._dirmaint_next(line):
+                    raise _GiveUp  # a DirMaint command after a list (Recovery.foreign_after_list)
                 if first and (text in PASTED_BELOW_LABELS or text[-1] == ":") and lexing.keywords & _LIST_ENDS:
                     raise _GiveUp  # perhaps `EXIT`, `Q USERID` or a REXX label below a list (Recovery.foreign_after_list)
                 if first and word == "end" and lexing.keywords & _LIST_ENDS:
@@ -1400,6 +1418,13 @@ class _Parser:
                 )
                 if foreign and _block_line_brace(self.tokens, self.i) is None:  # else perhaps the group's `}` missing
                     raise _GiveUp  # perhaps a CP directory line in a group body (Recovery.foreign_in_group)
+                if (
+                    lexing is GROUP
+                    and word in _DIRMAINT_WORDS
+                    and (first or self.tokens[self.i - 1][KIND] == "{")
+                    and self._dirmaint_next(line)
+                ):
+                    raise _GiveUp  # a DirMaint command in a group body (Recovery.foreign_in_group)
                 if lexing is GROUP and word == "and" and text != "AND":
                     raise _GiveUp  # perhaps `and` between user IDs (Recovery.and_in_group)
                 if lexing is GROUP and (word in MATCH_SYNONYMS and text == word or word == _MATCH_COLON):
