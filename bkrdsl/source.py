@@ -89,9 +89,28 @@ class Source:
         """The text of 1-based `line` without its newline ('' past the end)."""
         if line < 1 or line > len(self._line_starts):
             return ""
-        start = self._line_starts[line - 1]
-        end = self.text.find("\n", start)
-        return self.text[start:] if end == -1 else self.text[start:end]
+        return self.text[self._line_starts[line - 1] : self._line_end(line)]
+
+    def _line_end(self, line: int) -> int:
+        """The offset just past 1-based `line`'s last character (its newline's), from the
+        line starts: no search along the line, however long."""
+        starts = self._line_starts
+        return starts[line] - 1 if line < len(starts) else len(self.text)
+
+    def line_length(self, line: int) -> int:
+        """The length of 1-based `line` without its newline (0 past the end), read from
+        the line starts, no copy of the line."""
+        if line < 1 or line > len(self._line_starts):
+            return 0
+        return self._line_end(line) - self._line_starts[line - 1]
+
+    def line_part(self, line: int, first: int, last: int) -> str:
+        """`line_text(line)[first:last]` (0-based, 0 <= first <= last), copying only that part
+        of the line: what a diagnostic's frame shows of a line of a million characters."""
+        if line < 1 or line > len(self._line_starts):
+            return ""
+        start, end = self._line_starts[line - 1], self._line_end(line)
+        return self.text[min(start + first, end) : min(start + last, end)]
 
     def line_start(self, line: int) -> int:
         """The offset of 1-based `line`'s first character."""

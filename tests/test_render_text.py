@@ -278,3 +278,77 @@ def test_a_message_help_or_label_quoting_a_comment_sends_the_terminal_no_control
     assert lines[0] == "error[BKR012]: `x<U+001B>[2J` here"
     assert "`<U+2028>`" in frame
     assert lines[-2:] == ["  = help: write `days #x<U+2028>y<U+001B>[2J`", "          then <U+2029>`<U+0085>`"]
+
+
+# stop 70, h7: a frame reads a bounded part of a long line
+def _repeated_on_one_line(count: int):
+    """A diagnostic on one line of `count` repeated member blocks, a related place at each
+    one after the first: what BKR322's `declared again here` makes of a file whose line
+    ends were lost."""
+    import dataclasses
+
+    unit = "member A { workers 2 } "
+    src = source("c.bkr", "cluster X { " + unit * count + "}")
+    starts = [12 + i * len(unit) for i in range(count)]
+    spans = [src.span(s, s + len(unit) - 1) for s in starts]
+    d = dataclasses.replace(
+        codes.UNKNOWN_KEYWORD("x", spans[0]),
+        related=tuple(Related(span, "declared again here") for span in spans[1:]),
+    )
+    return d, src
+
+
+def test_each_frame_on_a_long_line_reads_a_bounded_part_of_it(monkeypatch):
+    """A file of one line of a million characters with thousands of diagnostics (or
+    related places) on it: each frame read, copied and translated the whole line
+    (`isprintable`, `translate`), 21,000 frames on a 990 kB line took 150 s; a frame now
+    reads at most 4 * FRAME_WIDTH characters of it, so the characters read grow with the
+    frames, not with the frames times the line."""
+    from bkrdsl.diagnostics import render
+
+    def read(count: int) -> tuple[int, int]:
+        seen = []
+        window = render._window
+
+        def counted(line, start, end):
+            seen.append(len(line))
+            return window(line, start, end)
+
+        monkeypatch.setattr(render, "_window", counted)
+        d, src = _repeated_on_one_line(count)
+        frame = render_one_text(d, {"c.bkr": src})
+        monkeypatch.setattr(render, "_window", window)
+        assert frame.count("declared again here") == count - 1
+        return len(seen), max(seen)
+
+    frames, widest = read(500)
+    frames2, widest2 = read(1000)
+    assert (frames, frames2) == (500, 1000)
+    assert widest == widest2 <= 4 * FRAME_WIDTH
+
+
+def test_a_long_line_cut_before_its_window_shows_what_the_whole_line_shows(monkeypatch):
+    """The part of a long line a frame reads (`_kept`) gives the window, its `...` and
+    its carets that the whole line gives, whatever the line holds before and after:
+    tabs (four columns), wide and combining characters, controls shown as pictures."""
+    import random
+
+    from bkrdsl.diagnostics import render
+
+    rnd = random.Random(70)
+    letters = ["a", " ", "\t", "\x00", "\x1b", "é", "界", "😀", "\u0301", "\u202e", "\x9b"]
+    cases = []
+    for length in (0, 99, 100, 101, 499, 500, 501, 502, 700, 3000):
+        for _ in range(60):
+            line = "".join(rnd.choice(letters) if rnd.random() < 0.3 else "x" for _ in range(length))
+            start = rnd.randint(0, length + 2)
+            end = rnd.choice([start + 1, start + rnd.randint(0, length + 3), length, length + 2])
+            cases.append((line, start, max(end, start + 1)))
+    cut = [render._window(*c) for c in cases]
+    monkeypatch.setattr(render, "_kept", lambda length, start: (0, length))
+    assert cut == [render._window(*c) for c in cases]
+    # and through a whole frame, which copies only that part of the line
+    d, src = _repeated_on_one_line(40)
+    whole = render_one_text(d, {"c.bkr": src})
+    monkeypatch.undo()
+    assert render_one_text(d, {"c.bkr": src}) == whole

@@ -85,15 +85,37 @@ def _style(text: str, color: bool, **kw) -> str:
     return click.style(text, **kw)
 
 
+def _shown(text: str) -> str:
+    """`text` with each character a terminal acts on as `bkrdsl.terminal.SHOWN` shows it."""
+    return text if text.isascii() and text.isprintable() else text.translate(SHOWN)
+
+
+def _kept(length: int, start: int) -> tuple[int, int]:
+    """The part [first, last) of a line of `length` characters that a frame around the
+    0-based column `start` reads: the whole of a short line; of a long one, 2 *
+    FRAME_WIDTH characters before `start` and from it where any are cut there. That is
+    more than the window shows on either side (each character shows as one or more, a
+    tab as four), so the window and its `...` before and after are what the whole line
+    gives, and a frame costs the same on a line of a million characters as on a short one."""
+    if length <= 5 * FRAME_WIDTH:
+        return 0, length
+    return max(0, min(start, length) - 2 * FRAME_WIDTH), min(length, start + 2 * FRAME_WIDTH)
+
+
 def _window(line: str, start: int, end: int) -> tuple[str, int, int]:
     """Expand tabs and cut `line` to FRAME_WIDTH characters around [start, end) (0-based),
     each character a terminal would act on shown as `bkrdsl.terminal.SHOWN` says.
 
     Returns the visible text and the caret's start and end within it, in
     terminal columns (`bkrdsl.terminal.columns`).
+
+    A long line is first cut to the part around `start` that the window can show
+    (`_kept`), with the same output.
     """
-    if not (line.isascii() and line.isprintable()):
-        line = line.translate(SHOWN)
+    first, last = _kept(len(line), start)
+    if (first, last) != (0, len(line)):
+        line, start, end = line[first:last], start - first, max(min(end, last) - first, 0)
+    line = _shown(line)
     # Characters after tab expansion (a tab always shows as four spaces, in the
     # text and in the caret line alike, so the carets stay under their text).
     prefix = line[:start].replace("\t", TAB)
@@ -176,7 +198,7 @@ def _span_lines(span: Span, source: Source) -> tuple[int, int, int, int]:
     last, end_col = span.end_line, span.end_column
     if last > span.line and end_col <= 1:
         last -= 1
-        end_col = len(source.line_text(last)) + 1
+        end_col = source.line_length(last) + 1
     last = min(last, source.line_count)
     return span.line, span.column, last, end_col
 
@@ -216,22 +238,30 @@ def _frame(
     if source is None or span.line > source.line_count:
         return [bar]
     first, start_col, last, end_col = _span_lines(span, source)
-    raw = source.line_text(first)
     if last <= first:
-        return [bar] + _marked_line(
-            first, raw, start_col - 1, end_col - 1, gutter, marker, label, style, color, highlight
-        )
+        raw, start, end = _part(source, first, start_col - 1, end_col - 1)
+        return [bar] + _marked_line(first, raw, start, end, gutter, marker, label, style, color, highlight)
     # A span over several lines: mark the rest of its first line and the start of its
     # last one, with `...` for the lines between.
-    lines = [bar] + _marked_line(
-        first, raw, start_col - 1, len(raw), gutter, marker, None, style, color, highlight
-    )
+    raw, start, end = _part(source, first, start_col - 1, source.line_length(first))
+    lines = [bar] + _marked_line(first, raw, start, end, gutter, marker, None, style, color, highlight)
     if last > first + 1:
         lines.append(_style("...", color, fg="blue", bold=True))
-    tail = source.line_text(last)
-    indent = len(tail) - len(tail.lstrip(" \t"))
-    lines += _marked_line(last, tail, indent, end_col - 1, gutter, marker, label, style, color, highlight)
+    begins = source.line_start(last)
+    indent = _INDENT.match(source.text, begins, begins + source.line_length(last)).end() - begins
+    raw, start, end = _part(source, last, indent, end_col - 1)
+    lines += _marked_line(last, raw, start, end, gutter, marker, label, style, color, highlight)
     return lines
+
+
+_INDENT = re.compile(r"[ \t]*")
+
+
+def _part(source: Source, number: int, start: int, end: int) -> tuple[str, int, int]:
+    """The part of line `number` a frame around [start, end) reads (`_kept`), and those
+    columns in it: only that part of a long line is copied."""
+    first, last = _kept(source.line_length(number), start)
+    return source.line_part(number, first, last), start - first, max(min(end, last) - first, 0)
 
 
 def _gutter(spans: Sequence[Span]) -> int:
