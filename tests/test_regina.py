@@ -1531,3 +1531,44 @@ def test_rexx_md_s_try_by_hand_copies_every_stand_in_program():
     copy = next(line for line in commands.splitlines() if line.startswith("cp tests/cms/bin/"))
     assert [f"tests/cms/bin/{name}" in copy.split(" && ")[0].split() for name in programs] == [True] * 3, copy
     assert [f"/tmp/cms/{name}" in copy.split(" && ")[1].split() for name in programs] == [True] * 3, copy
+
+
+# stop 70, h13: BKRSTART checks SET CMSTYPE RT's rc (HT's is left unchecked, on purpose)
+# RT refused may leave CMSTYPE at HT, which hides every line said next: the
+# wait for the file pool used to go on as if RT had worked (more queries under
+# HT, the others started, rc 0), so a caller saw rc 0 and a silent console.
+# Now the wait ends at once with RT's rc, said in two lines (shown if CMS
+# shows them), and the others are not started. HT refused only shows the
+# query's answer and CMS's own message for SET: BKRSTART goes on.
+@pytest.mark.parametrize("example, member", [("minimal", "DEV1"), ("prodssi", "VMSYS1")])
+@pytest.mark.parametrize("refused", [24, -3])
+def test_bkrstart_ends_its_pool_wait_when_set_cmstype_rt_is_refused(cms, example, member, refused):
+    run = cms.run(example_exec(example, member, "BKRSTART"), member=member,
+                  identity=example_identity(example), fail={"SET CMSTYPE RT": refused},
+                  pools={"BKRPOOL": ("BKRSVSFS", 2, 55)})
+    assert run.rc == exit_status(refused), run
+    # The first RT refused is the last CMS command: no query under HT again,
+    # and no machine that needs the pool is started (prodssi's Tape Manager
+    # node does not need it, and is).
+    assert run.commands.count("CMS SET CMSTYPE HT") == 1, run
+    after = run.commands[run.commands.index("CMS SET CMSTYPE RT") + 1:]
+    assert [c for c in after if not c.endswith(" TCTMM")] == [], run
+    said = run.stdout.splitlines()
+    at = said.index(f"BKRSTART: SET CMSTYPE RT failed, rc {refused}.")
+    assert said[at + 1] == "BKRSTART: CMSTYPE may still be HT, which hides these lines.", run
+    assert said[-2:] == START_FIX, run
+    # The stand-in's SET shows its own message under RT only: here HT was set.
+    assert not any("DMSSTD999E" in line for line in said), run
+
+
+@pytest.mark.parametrize("example, member", [("minimal", "DEV1"), ("prodssi", "VMSYS1")])
+def test_bkrstart_goes_on_when_set_cmstype_ht_is_refused(cms, example, member):
+    run = cms.run(example_exec(example, member, "BKRSTART"), member=member,
+                  identity=example_identity(example), fail={"SET CMSTYPE HT": 24})
+    assert run.rc == 0, run
+    said = run.stdout.splitlines()
+    # CMS's message for SET and the query's answer show; RT is still issued.
+    assert "DMSSTD999E stand-in: SET CMSTYPE HT fails with rc 24" in said, run
+    assert "AUTOLOG1 Yes" in said, run
+    assert run.commands.count("CMS SET CMSTYPE RT") == run.commands.count("CMS SET CMSTYPE HT") == 1, run
+    assert said[-1].startswith("BKRSTART: done:"), run

@@ -371,7 +371,9 @@ bkrc assumes; check it on your system):
   users connected nor CMS's message for a pool that does not serve yet
   reaches the console, up to 37 times. HT also hides what the EXEC itself
   says, so it covers the one query only, and RT comes right after it,
-  whatever its rc, before BKRSTART says anything. When it gives up (after
+  whatever its rc, before BKRSTART says anything (RT's own rc is checked:
+  refused, HT may still be set, so the wait ends with that rc; see
+  docs/rexx.md, "BKRSTART EXEC"). When it gives up (after
   the last try, or on a final rc), it asks the query once more without
   HT, so that CMS's own message for it, the reason, is on the console just
   above BKRSTART's lines; that answer's rc is the one said and passed on

@@ -1481,7 +1481,9 @@ def _serving(seconds: int) -> list[str]:
     """SERVING: waits up to `seconds` (a whole number of POOL_SECONDS) for a
     machine's file pool to serve (rc RC_NOT_UP when it does not in time). Each
     query is bracketed by CMSTYPE HT and RT, which keep its answer off the
-    console; when it gives up (the bound, or an rc in final), it asks once more
+    console (HT's rc is not checked: CMS refusing it only shows the answer, and
+    its own message for it; RT refused ends the wait with its rc, since HT
+    may still hide every line said next); when it gives up (the bound, or an rc in final), it asks once more
     under RT, so that CMS's own message for the answer it reports is shown."""
     return [
         "/* Logged on is not serving: the SFS server still IPLs CMS and */",
@@ -1510,6 +1512,16 @@ def _serving(seconds: int) -> list[str]:
         "    p.i  /* a CMS command, issued as it is */",
         "    asked = rc",
         "    'SET CMSTYPE RT'",
+        "    if rc <> 0 then do",
+        "      /* RT refused: CMSTYPE may still be HT, which hides every */",
+        "      /* line said from now on: no more queries under HT; the */",
+        "      /* wait ends with this rc, which the caller sees. */",
+        "      typed = rc",
+        "      call tell me': SET CMSTYPE RT failed, rc' typed'.'",
+        "      call tell me': CMSTYPE may still be HT, which hides these',",
+        "        'lines.'",
+        "      return typed",
+        "    end",
         "    if asked = 0 then do",
         "      if waited > 0 then",
         "        call tell me':' what 'serves, after' waited 'seconds.'",
