@@ -1572,3 +1572,22 @@ def test_bkrstart_goes_on_when_set_cmstype_ht_is_refused(cms, example, member):
     assert "AUTOLOG1 Yes" in said, run
     assert run.commands.count("CMS SET CMSTYPE RT") == run.commands.count("CMS SET CMSTYPE HT") == 1, run
     assert said[-1].startswith("BKRSTART: done:"), run
+
+
+def test_rexx_md_s_unanswered_pool_query_quotes_the_lines_bkrstart_says_before_it(cms):
+    """docs/rexx.md, "A file pool query that does not return": the operator
+    finds a hung query by the last line said before it; each line the section
+    quotes is one minimal DEV1's BKRSTART says right before a file pool query."""
+    page = (ROOT / "docs" / "rexx.md").read_text(encoding="utf-8")
+    section = page.split("### A file pool query that does not return", 1)[1].split("\n#", 1)[0]
+    quoted = [" ".join(q.split()) for q in re.findall(r"`(BKRSTART: [^`]*)`", section, re.DOTALL)]
+    assert len(quoted) == 3, quoted
+    def said(**state):
+        run = cms.run(example_exec("minimal", "DEV1", "BKRSTART"), member="DEV1", **state)
+        return [line for line in run.stdout.splitlines() if line.startswith("BKRSTART:")]
+    # Already logged on: its line, then the first query (it serves at once).
+    up = said(logged_on=["BKRSVSFS"])
+    # Started: the logon line, then the first query; the waiting line, then the second.
+    started = said(pools={"BKRPOOL": ("BKRSVSFS", 2, 55)})
+    assert "serves, after" in started[4], started
+    assert quoted == [started[2], up[0], started[3]], (quoted, up, started)
