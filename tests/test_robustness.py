@@ -661,7 +661,7 @@ def test_a_run_of_braces_that_close_nothing_is_read_in_linear_work(parser, layou
     def calls(n: int) -> int:
         text = base + layout * n
         _, (d,) = read_module(Source.of("input.bkr", text))
-        assert d.code == "BKR006" and d.fix is not None and d.fix.title == f"Remove the {n} `}}`"
+        assert d.code == "BKR006" and d.fix is not None and d.fix.title == f"Remove the {n:,} `}}`"
         count = 0
 
         def profile(frame, event, arg):

@@ -1744,7 +1744,7 @@ CLOSE_RUNS = [
     ("}\n", "}\n}}}\n", 3, 3, "Remove the 3 `}`", _ALL_PAIRED, None),
     ("}\n", "}\n}\n}\n}\n", 3, 3, "Remove the 3 `}`", _ALL_PAIRED, None),
     ("}\n", "}\n} }  }  # three too many\n", 3, 3, "Remove the 3 `}`", _ALL_PAIRED, "}\n  # three too many\n"),
-    ("}\n", "}\n" + "}\n" * 10_000, 10_000, 10_000, "Remove the 10000 `}`", _ALL_PAIRED, None),
+    ("}\n", "}\n" + "}\n" * 10_000, 10_000, 10_000, "Remove the 10,000 `}`", _ALL_PAIRED, None),
     # in the middle, the first of the line closing the cluster early: it goes too
     ("  job SYSFU {", "  }}}\n  job SYSFU {", 2, 3, "Remove the 3 `}`",
      ("remove them and the `}` before them, which closed `cluster DEVSSI` early: every other `{` and `}` of the file"
@@ -1781,7 +1781,7 @@ def test_a_run_of_braces_that_close_nothing_says_how_many_and_its_fix_removes_th
     (d,) = analyse("minimal.bkr", text.encode("utf-8")).diagnostics
     assert d.code == "BKR006"
     assert d.message == (
-        "this `}` closes nothing" if run is None else f"these {run} `}}` close nothing: the file has {surplus} `}}` more than `{{`"
+        "this `}` closes nothing" if run is None else f"these {run:,} `}}` close nothing: the file has {surplus:,} `}}` more than `{{`"
     )
     assert d.help == help_text
     assert d.fix is not None and d.fix.title == title
@@ -1904,3 +1904,24 @@ def test_h7s68_a_bare_open_brace_whose_removal_leaves_braces_unpaired_keeps_the_
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     text = _MINIMAL.replace("  job SYSFU {\n", "  job SYSFU { {\n", 1) + "}\n"
     assert [d.code for d in analyse("minimal.bkr", text.encode("utf-8")).diagnostics] == ["BKR004"]
+
+
+# stop 70, h13: brace counts in BKR004/BKR006 written with a thousands separator
+# BKR006 said "these 100000 `}`" where BKR018 writes 1,000,000 and bkrc's other
+# counts use a separator: every count of `{` or `}` is now written so.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_a_long_run_of_braces_is_counted_with_a_thousands_separator(parser, monkeypatch):
+    from bkrdsl.pipeline import analyse
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = _MINIMAL + "}\n" * 1_500
+    (d,) = analyse("minimal.bkr", text.encode("utf-8")).diagnostics
+    assert (d.code, d.message, d.label) == (
+        "BKR006", "these 1,500 `}` close nothing: the file has 1,500 `}` more than `{`", "the first of 1,500")
+    assert d.fix is not None and d.fix.title == "Remove the 1,500 `}`"
+    (edit,) = d.fix.edits
+    fixed = text[: edit.span.start] + edit.new_text + text[edit.span.end :]
+    assert fixed == _MINIMAL and analyse("minimal.bkr", fixed.encode("utf-8")).diagnostics == []
+    opened = _MINIMAL.replace("  job SYSFU {\n", "  job SYSFU {\n" + "{" * 1_500 + "\n", 1)
+    first = analyse("minimal.bkr", opened.encode("utf-8")).diagnostics[0]
+    assert (first.code, first.message) == ("BKR004", "this `{` opens nothing: the file has 1,500 `{` more than `}`")

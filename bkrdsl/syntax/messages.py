@@ -3895,7 +3895,7 @@ def group_bullets(head: str | None, entries: list[str], span: Span, dashes: list
     return codes.SYNTAX(
         "a group lists its user IDs separated by blanks or newlines, without `-` bullets",
         span,
-        label="a YAML list item" if not many else f"the first of {len(dashes)} YAML list items",
+        label="a YAML list item" if not many else f"the first of {len(dashes):,} YAML list items",
         help=f"write the IDs without the `-`: {body}, or one ID a line",
         fix=Fix(f"Remove the `-` bullet{'s' if many else ''}", tuple(Edit(d, "") for d in dashes)),
     )
@@ -3934,7 +3934,7 @@ def separators_in_group(
         f"{signs} {'do' if mixed else 'does'} not separate the user IDs {where}: they are separated by blanks"
         " or new lines",
         span,
-        label=(f"the first of {len(removals)} signs" if mixed else f"the first `{char}` of {len(removals)}")
+        label=(f"the first of {len(removals):,} signs" if mixed else f"the first `{char}` of {len(removals):,}")
         if many
         else None,
         help=help,
@@ -6180,12 +6180,12 @@ def unmatched_close(
     if bare is not None and remove is not None:
         count, spans, lines = bare
         them = "it" if run == 1 else "them"
-        closes = "the `}`" if count == 1 else f"{count} `}}`"
+        closes = "the `}`" if count == 1 else f"{count:,} `}}`"
         opens = f"the `{{` on line {lines[0]}" if len(lines) == 1 else f"the `{{` on lines {', '.join(map(str, lines))}"
         return codes.UNMATCHED_CLOSE(
-            "this `}` closes nothing" if run == 1 else f"these {run} `}}` close nothing",
+            "this `}` closes nothing" if run == 1 else f"these {run:,} `}}` close nothing",
             span,
-            label=None if run == 1 else f"the first of {run}",
+            label=None if run == 1 else f"the first of {run:,}",
             help=f"remove {them}{'' if count == run else f' and the `}}` before {them}'}, and {opens}, which opens"
             " nothing (BKR004): every other `{` and `}` of the file then pair up",
             fix=Fix(f"Remove {closes} and {opens}", tuple(Edit(s, "") for s in spans)),
@@ -6196,15 +6196,15 @@ def unmatched_close(
         related = (Related(where, f"this `}}` already closed {block.title}"),)
     them = "it" if run == 1 else "them"
     early = removed - run  # `}` right before the run that closed a block early
-    before = "" if early <= 0 else f" and the `}}` before {them}" if early == 1 else f" and the {early} `}}` before {them}"
+    before = "" if early <= 0 else f" and the `}}` before {them}" if early == 1 else f" and the {early:,} `}}` before {them}"
     if early == 1 and closed is not None:
         before += f", which closed {closed[0].title} early"  # the last `}` read before the run
     # the file's count, as BKR004's for `{` (where other `{` too many elsewhere hide it, none)
-    count = f": the file has {surplus} `}}` more than `{{`" if surplus >= run else ""
+    count = f": the file has {surplus:,} `}}` more than `{{`" if surplus >= run else ""
     return codes.UNMATCHED_CLOSE(
-        "this `}` closes nothing" if run == 1 else f"these {run} `}}` close nothing{count}",
+        "this `}` closes nothing" if run == 1 else f"these {run:,} `}}` close nothing{count}",
         span,
-        label=None if run == 1 else f"the first of {run}",
+        label=None if run == 1 else f"the first of {run:,}",
         help=(
             f"remove {them}{before}: every other `{{` and `}}` of the file pair up"
             if remove is not None
@@ -6213,7 +6213,7 @@ def unmatched_close(
             else "remove them, or restore the lines that opened the blocks"
         ),
         related=related,
-        fix=None if remove is None else remove_fix("the `}`" if removed == 1 else f"the {removed} `}}`", remove),
+        fix=None if remove is None else remove_fix("the `}`" if removed == 1 else f"the {removed:,} `}}`", remove),
     )
 
 
@@ -8730,7 +8730,7 @@ def two_units(first: str, second: str, statement: str, span: Span) -> Diagnostic
 
 def extra_open(span: Span, surplus: int) -> Diagnostic:
     """A `{` that opens nothing, in a file with `surplus` more `{` than `}`."""
-    more = "one `{`" if surplus == 1 else f"{surplus} `{{`"
+    more = "one `{`" if surplus == 1 else f"{surplus:,} `{{`"
     return codes.SYNTAX(
         f"this `{{` opens nothing: the file has {more} more than `}}`",
         span,
