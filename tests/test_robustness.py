@@ -43,7 +43,8 @@ def codes_at(analysis) -> list[tuple[str, int, int]]:
 # ------------------------------------------------------------------ bytes
 def test_binary_data(tmp_path):
     data = b"\x1f\x8b\x08\x00" + bytes(range(256)) * 4  # a gzip header and every byte
-    assert codes_at(rejected(tmp_path, data))[0][0] == "BKR001"
+    # Both problems, in file order: gzip's 0x8B (not UTF-8) before the first NUL (h13, stop 70).
+    assert [code for code, _, _ in codes_at(rejected(tmp_path, data))] == ["BKR002", "BKR001"]
 
 
 def test_nul_bytes_say_where(tmp_path):
@@ -1605,3 +1606,34 @@ def test_thousands_of_jobs_of_patterns_starting_with_a_star_are_checked_in_linea
         (code, f"job `J0002` backs up {told}", "pattern `*Q0001`"),
         (code, f"job `J0003` backs up {told}", "pattern `*Q0000`"),
     ], said
+
+
+# stop 70, h13: a file with a NUL and bytes that are not UTF-8 gets both errors
+# It said the NUL only (BKR001), and BKR002 came after the NUL was removed: two
+# problems, each with its own cause and fix, now said at once, each at its first
+# place, in file order, with either parser (the reader runs before both).
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("data", "found"), [
+    (b"cluster X {\n  # a\x00b\n  # \xff\n}\n", [("BKR001", 2, 6), ("BKR002", 3, 5)]),
+    (b"cluster X {\n  # \xe9\xff\n  # a\x00b\x00\n}\n", [("BKR002", 2, 5), ("BKR001", 3, 6)]),
+    (b"\x00\xff" * 1000, [("BKR001", 1, 1), ("BKR002", 1, 2)]),
+    # one kind alone: one error, as before
+    (b"cluster X {\n  # a\x00b\x00\n}\n", [("BKR001", 2, 6)]),
+    (b"cluster X {\n  # \xff\xfe\n}\n", [("BKR002", 2, 5)]),
+])
+def test_a_nul_and_bytes_not_utf8_are_each_said_once(data, found, parser, monkeypatch):
+    from bkrdsl.pipeline import analyse
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    said = analyse("x.bkr", data).diagnostics
+    assert [(d.code, d.span.line, d.span.column) for d in said] == found
+    assert all(d.help and d.fix is None for d in said)
+
+
+def test_bkrc_check_says_both_errors_of_a_file_with_a_nul_and_a_bad_byte(tmp_path):
+    path = tmp_path / "both.bkr"
+    path.write_bytes(b"cluster X {\n  # a\x00b\n  # \xff\n}\n")
+    out = run_cli(["check", path], expect=1).output
+    assert "error[BKR001]: the file contains a NUL byte at line 2, column 6" in out
+    assert f" --> {path}:3:5" in out and "error[BKR002]: byte 0xFF at line 3, column 5" in out
+    assert out.rstrip().endswith("2 errors"), out

@@ -15,7 +15,8 @@ BINARY = register(
     Windows editor saves as "Unicode"), told by its byte-order mark or, without
     one, by its first characters (ASCII, each with its NULs), is named so at
     its first character, whose help is the `iconv` command that converts it;
-    any other file is said at its first NUL, by line and column.
+    any other file is said at its first NUL, by line and column, and where it
+    also holds bytes that are not UTF-8, BKR002 says the first of them too.
 
     Failing example: a file that starts with the bytes `00 00 FE FF`.
 
@@ -33,8 +34,10 @@ BAD_UTF8 = register(
     """
     bkrc reads .bkr files as UTF-8 (a byte-order mark is allowed and ignored).
     The byte at the reported line and column does not start a valid UTF-8
-    sequence. Files copied from z/VM in binary mode are EBCDIC; files saved by
-    some Windows editors are in a legacy code page such as cp1252.
+    sequence (only the first such byte is reported, with BKR001 at the first
+    NUL where the file holds one too). Files copied from z/VM in binary mode
+    are EBCDIC; files saved by some Windows editors are in a legacy code page
+    such as cp1252.
 
     Failing example: a comment with `é` saved in Latin-1 (byte E9).
 

@@ -133,7 +133,8 @@ def _span_at(source: Source, data: bytes, offset: int) -> Span:
 
 def decode(name: str, data: bytes) -> tuple[Source, list[Diagnostic]]:
     """Decode a file's bytes. On failure the Source only serves to show the line, and one
-    diagnostic says why."""
+    diagnostic per problem says why: a NUL (BKR001) and bytes that are not UTF-8 (BKR002),
+    each at its first, in file order, where the file has both."""
     if isinstance(data, Oversized) or len(data) > MAX_FILE_SIZE:
         return _too_large(name, data)
     nul = data.find(b"\x00")
@@ -143,26 +144,24 @@ def decode(name: str, data: bytes) -> tuple[Source, list[Diagnostic]]:
             return _wide(name, data, wide)
         source = _shown(name, data)
         span = _span_at(source, data, nul)
-        return source, [
-            BINARY(
+        found = [
+            (nul, BINARY(
                 f"the file contains a NUL byte at line {span.line}, column {span.column}: it is not a text file",
                 span,
                 help="pass the .bkr source; if it is UTF-16, convert it with `iconv -f UTF-16 -t UTF-8`",
-            )
+            ))
         ]
+        # One error per problem: bytes that are not UTF-8 as well are the other
+        # (their own cause and fix), said at the first of them, in file order.
+        bad = _first_bad_utf8(data)
+        if bad is not None:
+            found.append((bad, _bad_utf8(source, data, bad)))
+        return source, [diagnostic for _, diagnostic in sorted(found, key=lambda pair: pair[0])]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         source = _shown(name, data)
-        span = _span_at(source, data, err.start)
-        return source, [
-            BAD_UTF8(
-                f"byte 0x{data[err.start]:02X} at line {span.line}, column {span.column} is not valid UTF-8",
-                span,
-                help="save the file as UTF-8, e.g. `iconv -f CP1252 -t UTF-8 old.bkr > new.bkr`;"
-                " files from z/VM must be transferred in text (ASCII) mode",
-            )
-        ]
+        return source, [_bad_utf8(source, data, err.start)]
     source = Source.of(name, normalise(text))
     too_long = _first_long_line(source)
     if too_long is not None:
@@ -171,6 +170,26 @@ def decode(name: str, data: bytes) -> tuple[Source, list[Diagnostic]]:
     if numbered is not None:
         return source, [numbered]
     return source, []
+
+
+def _first_bad_utf8(data: bytes) -> int | None:
+    """The offset of the first byte that is not valid UTF-8, or None (NULs are valid)."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return err.start
+    return None
+
+
+def _bad_utf8(source: Source, data: bytes, offset: int) -> Diagnostic:
+    """BKR002 at the byte at `offset`, the first that is not valid UTF-8."""
+    span = _span_at(source, data, offset)
+    return BAD_UTF8(
+        f"byte 0x{data[offset]:02X} at line {span.line}, column {span.column} is not valid UTF-8",
+        span,
+        help="save the file as UTF-8, e.g. `iconv -f CP1252 -t UTF-8 old.bkr > new.bkr`;"
+        " files from z/VM must be transferred in text (ASCII) mode",
+    )
 
 
 #: The byte-order marks of the encodings a Windows editor saves as "Unicode", UTF-32's
