@@ -746,12 +746,12 @@ def test_hover_on_a_group_declared_without_its_kind_says_it_is_not_written():
     ]
     doc, line, column = doc_at(text, "backup LINUX|")  # (over `LINUX`: glued before it, no name reads, h5 stop 69)
     found = {c.label: c.detail for c in F.complete(doc, line, column)}
-    assert (found["APPS"], found["CICSPRD"], found["LINUX"], found["TCPIP"]) == (
+    assert (found["APPS"], found["CICSPRD"], found["LINUX"]) == (
         "group, its kind not written",
         "user, its kind not written; in group APPS, listed already",  # (`, APPS` after it: h5 stop 70)
         "single group",
-        "identity user",
     )
+    assert "TCPIP" not in found  # (IDENTITY, in LNXFULL on one member with a minidisk include: BKR221, h12 stop 70)
 
 
 def test_no_hover_on_empty_space():
@@ -1127,7 +1127,8 @@ def test_completion_below_a_statement_cut_short_where_the_lexer_expects_a_keywor
         slipped = text.replace(anchor, anchor + slip)
         doc, line, column = doc_at(slipped, "    backup SYSIDS| incremental")
         labels = [c.label for c in F.complete(doc, line, column)]
-        assert {"LINUX", "APPS", "SYSIDS"} <= set(labels) and not {"group", "user", ""} & set(labels), slip
+        # (SYSIN runs on each member: its IDENTITY names, not LINUX nor APPS, BKR220, h12 stop 70)
+        assert {"SYSIDS", "TCPIP"} <= set(labels) and not {"group", "user", "", "LINUX", "APPS"} & set(labels), slip
         doc, line, column = doc_at(slipped, "  job SYSIN {|\n    description")  # (glued before it: h5 stop 69)
         assert {"backup", "description", "run"} <= {c.label for c in F.complete(doc, line, column)}, slip
 
@@ -1296,7 +1297,7 @@ def test_completion_below_a_statement_left_unfinished():
     assert [d.code for d in doc.diagnostics] == ["BKR010"]
     for cursor, offered in [
         ("include minidisk TCPIP|", {"*", "TCPIP"}),
-        ("backup SYSIDS|", {"LINUX", "SYSIDS"}),
+        ("backup SYSIDS|", {"TCPIP", "SYSIDS"}),  # (on each member: IDENTITY names only, h12 stop 70)
         # (on a blank line: glued before `to`, `include to` reads no better, h5 stop 69)
         ("TCPIP 0191\n    |\n    to disk pool P\n    run on each", {"backup", "include", "run", "to"}),
         ("run on each|", {"each"}),  # (over `each`, before `member`: a member does not read, h5 stop 69)
@@ -4637,8 +4638,9 @@ def _h5s70_reads(text: str, item: F.Completion, value: str = "") -> str:
         # read as a name (no item then), not LINUX again (BKR412), not IDENTITY ones (BKR222)
         ("backup LINUX,  full", "backup LINUX, | full", {"APPS", "CICSPRD", "DB2PRD"}, {"LINUX", "SYSIDS", "TCPIP", "full"}),
         ("backup LINUX,full", "backup LINUX,|full", {"APPS", "CICSPRD"}, {"LINUX", "SYSIDS", "full"}),
-        # the list's first name before its level
-        ("backup  full", "backup | full", {"LINUX", "APPS", "SYSIDS"}, {"full", "incremental"}),
+        # the list's first name before its level (LNXFULL on one member, with a minidisk
+        # include: single names only, SYSIDS is BKR221, h12 stop 70)
+        ("backup  full", "backup | full", {"LINUX", "APPS"}, {"full", "incremental", "SYSIDS"}),
         # at the line's end: the same names, the level not typed yet
         ("backup LINUX, ", "backup LINUX, |", {"APPS", "CICSPRD"}, {"LINUX", "SYSIDS", "TCPIP"}),
     ],
@@ -4726,3 +4728,58 @@ def test_h5s70_a_selection_s_medium_is_the_one_its_words_after_the_cursor_select
         typed = {"sfs": " BKRPOOL:CICSPRD.*", "minidisk": " * 0191"}[item.label] if value else ""
         accepted = _h5s70_reads(text, item, typed)
         assert "BKR318" not in _h11_analysed_codes(accepted, path), item.label
+
+
+# stop 70, h12: completion where h5 left it: an empty `backup` list, a group body, `include | *`
+def _h12s70_items(text: str, cursor: str, path: Path) -> list[F.Completion]:
+    doc, line, column = doc_at(text, cursor, name=str(path))
+    return F.complete(doc, line, column)
+
+
+@pytest.mark.parametrize("reading", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("old", "new", "cursor", "offered", "absent", "avoided"),
+    [
+        # `run on each member`: IDENTITY only (a single-configuration name is BKR220's error, no way out)
+        ("backup SYSIDS incremental", "backup  incremental", "backup | incremental", {"SYSIDS", "TCPIP"}, {"LINUX", "APPS", "CICSPRD", "PMAINT"}, {"BKR220", "BKR222"}),
+        # `run on VMSYS2` with a minidisk include: single only (an IDENTITY name is BKR221's error)
+        ("backup LINUX full", "backup  full", "backup | full", {"LINUX", "APPS", "CICSPRD"}, {"SYSIDS", "TCPIP", "MAINT"}, {"BKR221", "BKR222"}),
+    ],
+)
+def test_h12s70_an_empty_backup_list_offers_the_kind_its_job_s_run_line_allows(old, new, cursor, offered, absent, avoided, reading, monkeypatch):
+    # `backup | full` offered every group and user of both kinds, whatever the job's
+    # `run` line: half of them an error there. Now the kind the placement allows.
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    text, path = _h5s70_example(old, new)
+    found = _h12s70_items(text, cursor, path)
+    labels = [c.label for c in found]
+    assert offered <= set(labels) and not set(labels) & absent, labels
+    for item in found:
+        accepted = _h5s70_reads(text, item)
+        assert not _h11_analysed_codes(accepted, path) & (avoided | {"BKR004"}), item.label
+
+
+def test_h12s70_a_job_on_one_member_with_sfs_includes_only_offers_identity_names_last():
+    # On one member, IDENTITY users are BKR221's error unless every include is data
+    # every member shares (the shared catalog's file pool): with SFS includes only,
+    # they stay, after the single ones, saying so; applied, no BKR221 (the way out holds).
+    old = "backup APPS full\n    include minidisk * 0191-01FF 0200\n    exclude minidisk * 0190 019D 019E\n    include sfs BKRPOOL:CICSPRD.*"
+    text, path = _h5s70_example(old, "backup  full\n    include sfs BKRPOOL:*.*")
+    found = _h12s70_items(text, "backup | full", path)
+    labels = [c.label for c in found]
+    assert {"LINUX", "SYSIDS", "TCPIP"} <= set(labels), labels
+    assert labels.index("CICSPRD") < labels.index("SYSIDS") and labels.index("DB2PRD") < labels.index("MAINT")
+    sysids = next(c for c in found if c.label == "SYSIDS")
+    assert "BKR221 unless every include is data all members share" in sysids.detail
+    for label in ("SYSIDS", "LINUX"):
+        accepted = _h5s70_reads(text, next(c for c in found if c.label == label))
+        assert not _h11_analysed_codes(accepted, path) & {"BKR221", "BKR220", "BKR222", "BKR004"}, label
+
+
+def test_h12s70_a_backup_list_on_some_members_keeps_every_name():
+    # On two members of four, either kind is an error (BKR220, BKR221): the `run`
+    # line says nothing sure, and every name is offered, in the order it had.
+    text, path = _h5s70_example("backup LINUX full", "backup  full")
+    text = text.replace("run on VMSYS2 weekly sat 22:00", "run on VMSYS2, VMSYS3 weekly sat 22:00", 1)
+    labels = [c.label for c in _h12s70_items(text, "backup | full", path)]
+    assert labels[:3] == ["LINUX", "APPS", "SYSIDS"], labels

@@ -2671,7 +2671,8 @@ def _backup_list_names(doc: Document, names: list[Completion], tokens, at: int) 
     where the names it holds, before the cursor and after it on its line, are of one
     kind, only the groups and users of that kind (the other in the same job is BKR222);
     the users a group listed holds by name last, saying so (listed again they add
-    nothing). All the names where the list holds none yet, or none of a known kind."""
+    nothing). Where the list holds none yet, or none of a known kind, those of the
+    kind the job's `run` line allows (`_placed_kind_first`)."""
     model = doc.model
     if model is None:
         return names
@@ -2684,8 +2685,6 @@ def _backup_list_names(doc: Document, names: list[Completion], tokens, at: int) 
         if word.lower() in keywords or not set(word) <= NAME_CHARS:
             break  # the level, or the next statement: the list ends there
         listed.add(word.upper())
-    if not listed:
-        return names
     written = _written_kinds(doc)
     kinds: set[Kind] = set()
     holding: dict[str, str] = {}  # a user ID a group listed holds by name -> that group
@@ -2694,6 +2693,8 @@ def _backup_list_names(doc: Document, names: list[Completion], tokens, at: int) 
         group = model.group(name)
         for uid in group.users if group is not None else ():
             holding.setdefault(uid, group.name)
+    if not kinds:  # nothing listed of a known kind yet: the kind the job's `run` line allows
+        names = _placed_kind_first(doc, names, tokens, written)
     kind = next(iter(kinds)) if len(kinds) == 1 else None
     if kind is None and not holding:
         return names
@@ -2703,6 +2704,47 @@ def _backup_list_names(doc: Document, names: list[Completion], tokens, at: int) 
         Completion(c.label, c.kind, f"{c.detail}; in group {holding[c.label]}, listed already")
         for c in kept
         if c.kind == "user" and c.label in holding
+    ]
+
+
+def _placed_kind_first(doc: Document, names: list[Completion], tokens, written) -> list[Completion]:
+    """An empty `backup` list (`backup | full`): the groups and users of the kind the
+    job's `run` line allows. On every member of several (`run on each member`), the
+    IDENTITY ones only: single-configuration users there are BKR220's error, which has
+    no way out. On one member of several (`run on VMSYS1`), the single ones; the
+    IDENTITY ones are BKR221's error there unless every include is data all members
+    share (SFS paths of the shared catalog's file pool, or with the site's directory
+    global minidisks): left out where the job includes a minidisk and no directory is
+    set, else last, saying so. Names whose kind is not written (BKR004) stay where
+    they are. As they were where the `run` line says nothing sure: none, a member no
+    one declares (BKR330), a cluster of one member, or some members of several, where
+    either kind is an error (BKR220, BKR221)."""
+    block = _enclosing_block(tokens)
+    model = doc.model
+    if block is None or block[0] != "job" or model is None:
+        return names
+    job = next((j for j in model.jobs if j.name == block[1]), None)
+    every = list(model.member_names)
+    if job is None or job.run is None or len(every) < 2:
+        return names
+    members = [m for m in dict.fromkeys(job.members) if model.member(m) is not None]
+    if not members or len(members) != len(set(job.members)):
+        return names
+    if set(members) == set(every):
+        return [c for c in names if Kind.IDENTITY in written.get(c.label, (Kind.IDENTITY,))]
+    if len(members) > 1:
+        return names
+    pinned = any(
+        s.medium is ast.Medium.MINIDISK and s.action is ast.Action.INCLUDE for s in job.includes
+    ) and _site_directory(doc) is None
+    first = [c for c in names if Kind.SINGLE in written.get(c.label, (Kind.SINGLE,))]
+    if pinned:
+        return first
+    why = f"`run on {members[0]}`: BKR221 unless every include is data all members share"
+    return first + [
+        Completion(c.label, c.kind, f"{c.detail}; {why}")
+        for c in names
+        if Kind.SINGLE not in written.get(c.label, (Kind.SINGLE,))
     ]
 
 
