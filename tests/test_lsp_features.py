@@ -4783,3 +4783,27 @@ def test_h12s70_a_backup_list_on_some_members_keeps_every_name():
     text = text.replace("run on VMSYS2 weekly sat 22:00", "run on VMSYS2, VMSYS3 weekly sat 22:00", 1)
     labels = [c.label for c in _h12s70_items(text, "backup | full", path)]
     assert labels[:3] == ["LINUX", "APPS", "SYSIDS"], labels
+
+
+@pytest.mark.parametrize("reading", ["fast", "lark"])
+def test_h12s70_a_group_body_offers_users_another_group_of_its_kind_lists_last(reading, monkeypatch):
+    # A user in two groups of one kind is no error of its own (no code), but the jobs
+    # of both groups back it up: BKR410 for IDENTITY users at one level, as here once
+    # a job of the new group runs. So TCPIP and FTPSERVE (SYSIDS's) come last, saying
+    # so; each item applied reads, and only those give the new group's job BKR410.
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    group = "  identity group SYSIDS { TCPIP FTPSERVE }\n"
+    text, path = _h5s70_example(group, group + "  identity group NETIDS {  }\n")
+    job = "  job NETF {\n    backup NETIDS full\n    include minidisk * 0191\n    to tape\n    run on each member monthly last-day 21:00\n  }\n}\n"
+    text = text[: text.rstrip().rfind("}")] + job
+    found = _h12s70_items(text, "NETIDS { | }", path)
+    labels = [c.label for c in found]
+    assert labels[-2:] == ["TCPIP", "FTPSERVE"] and "MAINT" in labels, labels
+    assert found[-1].detail == "identity user; in group SYSIDS already: backed up by its jobs too"
+    assert "already" not in next(c for c in found if c.label == "MAINT").detail
+    for item in found:
+        if item.kind == "keyword":
+            continue  # (`match`, which takes a pattern)
+        codes = _h11_analysed_codes(_h5s70_reads(text, item), path)
+        assert ("BKR410" in codes) is (item.label in ("TCPIP", "FTPSERVE")), (item.label, codes)
+        assert not codes & {"BKR203", "BKR201", "BKR416"}, (item.label, codes)

@@ -1933,13 +1933,17 @@ def _group_entries(doc: Document, names: list[Completion], tokens, at: int) -> l
     not one the group lists already (BKR416), not one declared only by the word being
     typed (`{ L|`: the `L` typed so far), and not one declared of the other kind
     (`TCPIP`, identity elsewhere, in a single group: BKR203; the product's IDENTITY
-    machines: BKR201)."""
+    machines: BKR201). Those another group of the same kind lists by name come last,
+    saying so: legal, but the jobs of both groups back the user up (BKR405 or BKR410
+    at one level, BKR411 for single users backed up from two members)."""
     kind = None  # the group's, from the words before its `{`: `single group APPS {`
+    this = None  # its name
     listed: set[str] = set()
     for n in range(len(tokens) - 1, -1, -1):
         if tokens[n].type == "LBRACE":
             if n >= 3 and tokens[n - 2].type == "GROUP":
                 kind = {"single": Kind.SINGLE, "identity": Kind.IDENTITY}.get(str(tokens[n - 3].value).lower())
+                this = f"group {str(tokens[n - 1].value).upper()}"
             break
         if tokens[n].type == "NAME" and (n == 0 or tokens[n - 1].type != "MATCH"):
             listed.add(str(tokens[n].value).upper())
@@ -1980,9 +1984,22 @@ def _group_entries(doc: Document, names: list[Completion], tokens, at: int) -> l
             found.append(retyped)
         if not found:
             return False  # the word being typed, which declares itself alone
-        return kind is None or any(u.kind is kind for u in found)
+        if kind is not None and not any(u.kind is kind for u in found):
+            return False
+        others = sorted({u.origin[6:] for u in found if u.kind is kind and u.origin.startswith("group ") and u.origin != this})
+        if others:
+            elsewhere[c.label] = others
+        return True
 
-    return [c for c in names if fits(c)]
+    elsewhere: dict[str, list[str]] = {}  # a user another group of this kind lists -> those groups
+    kept = [c for c in names if fits(c)]
+    if not elsewhere:
+        return kept
+    return [c for c in kept if c.label not in elsewhere] + [
+        Completion(c.label, c.kind, f"{c.detail}; in group {', '.join(elsewhere[c.label])} already: backed up by its jobs too")
+        for c in kept
+        if c.label in elsewhere
+    ]
 
 
 def _file_pools(doc: Document, at: int) -> dict[str, str]:
