@@ -4807,3 +4807,37 @@ def test_h12s70_a_group_body_offers_users_another_group_of_its_kind_lists_last(r
         codes = _h11_analysed_codes(_h5s70_reads(text, item), path)
         assert ("BKR410" in codes) is (item.label in ("TCPIP", "FTPSERVE")), (item.label, codes)
         assert not codes & {"BKR203", "BKR201", "BKR416"}, (item.label, codes)
+
+
+@pytest.mark.parametrize("reading", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("new", "cursor"),
+    [
+        ("include  *\n    to disk", "include | *"),
+        ("include *\n    to disk", "include |*"),  # (glued: the item written with its blank)
+        ("include  LNX*  # the guests\n    to disk", "include | LNX*"),
+        ("exclude  LNX*\n    include sfs", "exclude | LNX*"),
+    ],
+)
+def test_h12s70_a_selection_s_owner_alone_on_its_line_offers_minidisk_only(new, cursor, reading, monkeypatch):
+    # `include | *` with no address after the `*` offered `sfs` (the next line reads
+    # after an SFS path, not after an owner that still needs its address): `include
+    # sfs *` is BKR318, an SFS path without its file pool's `:`, whatever follows. Now
+    # `minidisk`, the medium being written: with an address typed, no syntax error
+    # and no BKR318; before it, only the address is due (BKR010).
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    old = "    exclude minidisk * 0190 019D 019E\n    include sfs" if new.startswith("exclude") else "include minidisk * 0191\n    to disk"
+    text, path = _h5s70_example(old, ("    " if new.startswith("exclude") else "") + new)
+    found = _h12s70_items(text, cursor, path)
+    assert [c.label for c in found] == ["minidisk"]
+    item = found[0]
+    written = text[: item.start] + (item.text or item.label) + text[item.end :]
+    owner = cursor.split("|")[1].strip()
+    at = written.index(owner, item.start) + len(owner)
+    assert [code for code, _ in _syntax_errors(written)] == ["BKR010"]  # the address, still due
+    accepted = written[:at] + " 0191" + written[at:]
+    assert not _syntax_errors(accepted), accepted[item.start - 20 : at + 20]
+    assert "BKR318" not in _h11_analysed_codes(accepted, path)
+    # (the item left out: an SFS path without its pool's `:`)
+    wrong = text[: item.start] + ("sfs " if item.text is None or item.text.endswith(" ") else "sfs") + text[item.end :]
+    assert "BKR318" in _h11_analysed_codes(wrong, path)

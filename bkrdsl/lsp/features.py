@@ -2363,11 +2363,14 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
         items += _group_entries(doc, names, tokens, at) if context == "group-entry" else names
     rest = _rest_of_line(doc.text, at, glued)
     commas: set[int] = set()  # (the items written with their `,`: `_reading_on`)
-    if glued:  # `{ LNX01 |LNX02`: the item, then a blank, before the word after the cursor
+    selection = rest is not None and tokens and str(tokens[-1].value).lower() in ("include", "exclude")
+    if selection and _owner_alone(doc, rest, at):  # `include | *`: the address still to write
+        items = [c for c in items if c.kind == "keyword" and c.label == "minidisk"]
+    elif glued:  # `{ LNX01 |LNX02`: the item, then a blank, before the word after the cursor
         items = _reading_on(ip, items, "", rest, tokens, glued=True, commas=commas if one is None else None)
     elif rest is not None and doc.text[line_start:at].strip():  # (in the indent: a line may be begun)
         items = _reading_on(ip, items, doc.text[start:at], rest, tokens, commas=commas if one is None else None)
-    if rest is not None and tokens and str(tokens[-1].value).lower() in ("include", "exclude"):
+    if selection:
         items = _medium_of(items, rest)
     return _answer(items, doc.text[start:at], start, at, limit, " " if glued else "", frozenset(commas))
 
@@ -2391,6 +2394,21 @@ def _medium_of(items: list[Completion], rest: str) -> list[Completion]:
     else:
         return items
     return [c for c in items if not (c.kind == "keyword" and c.label == wrong)]
+
+
+def _owner_alone(doc: Document, rest: str, at: int) -> bool:
+    """`include | *`, the line ending there (`}` or a comment after it): a minidisk
+    selection's owner whose address is still to be written. An SFS path without the
+    file pool's `:` is BKR318's error, whatever follows it, so `sfs` fits nowhere;
+    and `minidisk`, which the words after do not read after yet (an address is due),
+    is the medium being written. Not a file pool the cluster names (`include |
+    BKRPOOL`): its `:` may be the next thing typed."""
+    words = rest.lstrip(" ").split("\n", 1)[0].split("#", 1)[0].replace("}", " ").split()
+    if len(words) != 1 or ":" in words[0] or words[0].lower() in _keyword_words():
+        return False
+    if not set(words[0]) <= NAME_CHARS:
+        return False
+    return doc.model is None or words[0].upper() not in _file_pools(doc, at)
 
 
 def _rest_of_line(text: str, at: int, glued: bool = False) -> str | None:
