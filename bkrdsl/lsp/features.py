@@ -1986,17 +1986,22 @@ def _group_entries(doc: Document, names: list[Completion], tokens, at: int) -> l
             return False  # the word being typed, which declares itself alone
         if kind is not None and not any(u.kind is kind for u in found):
             return False
-        others = sorted({u.origin[6:] for u in found if u.kind is kind and u.origin.startswith("group ") and u.origin != this})
-        if others:
-            elsewhere[c.label] = others
+        # (a loop and operators, no call: a group body of 10,000 users asks it of each)
+        for u in found if kind is not None else ():
+            if u.kind is kind and u.origin != this and u.origin[:6] == "group ":
+                group = u.origin[6:]
+                if c.label not in elsewhere:
+                    elsewhere[c.label] = group
+                elif group not in elsewhere[c.label].split(", "):
+                    elsewhere[c.label] += ", " + group
         return True
 
-    elsewhere: dict[str, list[str]] = {}  # a user another group of this kind lists -> those groups
+    elsewhere: dict[str, str] = {}  # a user another group of this kind lists -> those groups, in the text's order
     kept = [c for c in names if fits(c)]
     if not elsewhere:
         return kept
     return [c for c in kept if c.label not in elsewhere] + [
-        Completion(c.label, c.kind, f"{c.detail}; in group {', '.join(elsewhere[c.label])} already: backed up by its jobs too")
+        Completion(c.label, c.kind, f"{c.detail}; in group {elsewhere[c.label]} already: backed up by its jobs too")
         for c in kept
         if c.label in elsewhere
     ]
