@@ -9937,6 +9937,19 @@ def _bare_hour(
     elif valid and not one_reading:
         note += f"; {hour} in the afternoon is `{hour + 12}:{minute:02d}`"
     help = diagnostic.help or ""
+    choices = diagnostic.choices
+    if valid and not one_reading and certain and diagnostic.fix is None:
+        # `weekly sun at 3`: 03:00 or 15:00 (`at 12`: noon, or midnight `00:00`), which
+        # half of the day is the site's: each reading a choice, where the words are sure
+        # to be the schedule (the help said both; neither was written)
+        second = f"{(hour + 12) % 24:02d}:{minute:02d}"
+        readings = [
+            schedule_phrase(f"{written[:start]}{t}{written[found.end() :]}", starts_right, span, True, statement,
+                            code, True, said or written, at_sign).fix
+            for t in (time, second)
+        ]
+        if all(fix is not None for fix in readings):
+            choices = tuple(fix for fix in readings if fix is not None)
     if not valid:
         help = help.replace(time, "HH:MM")  # never a time nobody wrote
     # after the schedule the help writes, inside the parentheses that follow it, if any;
@@ -9949,7 +9962,7 @@ def _bare_hour(
     else:
         head, forms, tail = help.partition("\na schedule is ")
         help = _said(head, f" ({note})") + forms + tail
-    return replace(diagnostic, help=help)
+    return replace(diagnostic, help=help, choices=choices)
 
 
 def hour_readings(text: str) -> tuple[tuple[str, str], ...] | None:
