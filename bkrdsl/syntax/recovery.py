@@ -8114,7 +8114,7 @@ class Recovery:
             if is_day(word.group()):
                 days.append(word)
                 continue
-            if len(days) < 2 or not messages.looks_like_time(word.group()):
+            if len(days) < 2 or not messages.looks_like_time(word.group()) and _time_read(word.group()) is None:
                 return None
             time = word
             break
@@ -8135,6 +8135,11 @@ class Recovery:
             numbers = [f"{ordinal.group().lower()} {day.group().lower()}" for day in days]
         owner = next((t for t in reversed(leaves) if t.type in ("RUN", "PURGE", "PREVIEW")), None)
         statement = "run" if owner is None else owner.type.lower()
+        if time is not None and not messages.looks_like_time(time.group()):
+            # `monthly 1,15 0300`, `3am`: the time BKR313 reads it as, the help's (was BKR015,
+            # then "one word too many" at the time); read on after it, as if it were HH:MM
+            diag = messages.monthly_days(written, numbers, _time_read(time.group()), statement, span)
+            return diag, time.end()
         diag = messages.monthly_days(written, numbers, time and time.group(), statement, span)
         return diag, (time.start() if time is not None else days[-1].end())
 
