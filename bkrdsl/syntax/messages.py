@@ -5490,6 +5490,31 @@ def monthly_days(
     )
 
 
+#: A time past the clock's end, its minutes of two digits or one (`25:00`, `25.0`, `25.5`).
+_PAST_CLOCK = re.compile(r"(?P<hour>[0-9]{1,2})[:.](?P<minutes>[0-9]{1,2})")
+
+
+def past_the_clock(written: str) -> tuple[tuple[str, ...], str] | None:
+    """`25.0`, `25:00`, `25.5`: a time whose hour is past a 24-hour clock's end, on the
+    next day (hours 24 to 47; `24:00` is midnight, said elsewhere), as BKR313 reads it
+    after `run on M` (check/values `_time_out_of_clock`): the next day's times it may be
+    (`01:00`; `25.5`, `01:05` or `01:50`, minutes of one digit) and what BKR313's help
+    says of it ("a 24-hour clock's hours are 00 to 23, and the minutes have two digits:
+    `25.0` is the next day's `01:00`, and the hour and the minutes are separated by
+    `:`"). None for any other word."""
+    found = _PAST_CLOCK.fullmatch(written)
+    if found is None or not 24 <= int(found.group("hour")) <= 47:
+        return None
+    hour, minutes = int(found.group("hour")) % 24, found.group("minutes")
+    if len(minutes) == 2 and (int(minutes) > 59 or not hour and minutes == "00"):
+        return None
+    readings = tuple(dict.fromkeys(f"{hour:02d}:{m}" for m in ((minutes,) if len(minutes) == 2 else (f"0{minutes}", f"{minutes}0"))))
+    said = " or ".join(f"`{r}`" for r in readings)
+    why = "a 24-hour clock's hours are 00 to 23" + (", and the minutes have two digits" if len(minutes) == 1 else "")
+    colon = ", and the hour and the minutes are separated by `:`" if ":" not in written else ""
+    return readings, f"{why}: `{written}` is the next day's {said}{colon}"
+
+
 def midnight_no_day_after(written: str, keyword: str, days: Sequence[str]) -> tuple[str, tuple[str, ...]] | None:
     """`monthly 31 24:00`, `monthly first sun 24:00`: midnight (`written`) at the end of
     a day of the month whose day after no schedule names (`fast.day_after`: after the

@@ -5652,7 +5652,8 @@ class Recovery:
         several = re.fullmatch(r"\d{1,3}(?:\s*,\s*\d{1,3})+", days)
         no_day = re.fullmatch(r"\d{1,9}", days) is not None and not 1 <= int(days) <= 31
         respelt = len(head) == 2 and messages.last_day_respelt(days)  # `monthly L 02:00`, `lastday`
-        if not (midnight or keyword == "monthly" and (several or no_day or respelt) and time is not None):
+        past = None if midnight else messages.past_the_clock(last)  # `daily 25.0`, `weekly sun 25:00`
+        if not (midnight or past or keyword == "monthly" and (several or no_day or respelt) and time is not None):
             return False
         stack = ip.parser_state.value_stack
         members = members_read(stack)
@@ -5660,7 +5661,35 @@ class Recovery:
             return False
         kind, home = self.job_home(stack)
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
-        if keyword == "monthly" and several is not None and not midnight:
+        if past is not None and not several:
+            # `daily 25.0`: the next day's `01:00`, as BKR313 says after `run on M` (was the
+            # generic "`run on MEMBER` before `daily`"): one error that says both, the
+            # day after's schedule of each reading a choice, as BKR313's; where no
+            # schedule names the day after (`monthly 31 25:00`), HH:MM and no mend
+            readings, note = past
+            if keyword == "daily":
+                meants: list[str | None] = [f"daily {reading}" for reading in readings]
+            else:
+                meants = [day_after(keyword, head[1:], reading) for reading in readings]
+            if None in meants:
+                problem = (
+                    f"`{last}` is not a time of day",
+                    f"a time of this day, from `00:00` to `23:59` ({note}, a day no `{keyword}` schedule names)",
+                )
+                diag = messages.run_and_member_missing(
+                    rest, " ".join([*head, "HH:MM"]), span, members, kind, home, problem=problem
+                )
+            else:
+                first, *others = [m for m in meants if m is not None]
+                diag = messages.run_and_member_missing(
+                    rest, first, span, members, kind, home, others=others, note=note, mends=messages.Mends.CHOICES
+                )
+                diag = replace(
+                    diag,
+                    message=f"`{last}` is not a time of day; `run` is missing before the schedule, and so is the member"
+                    " the job runs on",
+                )
+        elif keyword == "monthly" and several is not None and not midnight:
             numbers: list[int | str] = [int(d) for d in re.split(r"\s*,\s*", days)]
             alone = messages._run_allowed(members, kind, home)
             diag = messages.monthly_days(days, numbers, time, "run", span, alone=alone)
