@@ -5918,6 +5918,94 @@ def cron_schedule(written: str, meant: str | None, span: Span) -> Diagnostic:
     )
 
 
+#: cron's macros (`@daily`, crontab(5)): what cron runs each at, and the schedule that
+#: runs at the same time (None: none does). `@midnight` is `@daily`; `@annually`, `@yearly`.
+CRON_MACROS: dict[str, tuple[str, str | None]] = {
+    "@daily": ("every day at 00:00", "daily 00:00"),
+    "@midnight": ("every day at 00:00", "daily 00:00"),
+    "@weekly": ("every Sunday at 00:00", "weekly sun 00:00"),
+    "@monthly": ("on the 1st of every month at 00:00", "monthly 1 00:00"),
+    "@hourly": ("every hour", None),
+    "@yearly": ("on the 1st of January at 00:00", None),
+    "@annually": ("on the 1st of January at 00:00", None),
+    "@reboot": ("once, as the system starts", None),
+}
+
+
+def cron_macro(macro: str, time: str | None, span: Span, statement: str = "run") -> Diagnostic:
+    """`run on VMSYS1 @daily` (`macro`, as written, over `span`; `time`, one
+    written after it, `@daily 03:00`): cron's macro for a schedule, which .bkr does not
+    write (was "unknown keyword `@daily`; did you mean `daily`?", its help "the
+    statement ends after `@daily`": cron's `@daily` is 00:00, which `daily` alone does
+    not say). The schedule that runs at the same time is the fix (`daily 00:00`,
+    `weekly sun 00:00`, `monthly 1 00:00`), at the time written where one is; `@hourly`
+    runs more than once a day, which no schedule does (the help of `hourly`, no mend);
+    `@yearly` and `@reboot` no schedule runs: `manual`, sent by hand (no mend).
+    `statement`: the one the schedule is of (`run`, `purge`, `preview`)."""
+    when, schedule = CRON_MACROS[macro.lower()]
+    if schedule is not None and time is not None:
+        schedule = f"{schedule.rsplit(' ', 1)[0]} {time}"
+    keyword = "" if statement == "run" else f"{statement} "
+    written = macro if time is None else f"{macro} {time}"
+    message = f"`{written}` is cron's, not a .bkr schedule: cron runs `{macro}` {when}"
+    if schedule is not None:
+        said = "" if time is None else f", at the time written (cron's `{macro}` takes none)"
+        return codes.UNKNOWN_KEYWORD(
+            message,
+            span,
+            help=f"write `{keyword}{schedule}`, the schedule that runs {when.replace('00:00', time or '00:00')}{said}",
+            fix=write_fix(schedule, span),
+        )
+    if macro.lower() == "@hourly":
+        if statement == "run":
+            help = (
+                "a schedule runs once a day at most: write a job for each time of day, the same but for its `run`,"
+                f" each `daily HH:MM`{ONE_DAY_NOTE}"
+            )
+        else:
+            help = f"a schedule runs once a day at most, and a member has one `{statement}`: write `{statement} daily HH:MM`"
+        return codes.UNKNOWN_KEYWORD(f"{message}, and no schedule runs more than once a day", span, help=help)
+    what, manual = _by_hand(statement)
+    if macro.lower() == "@reboot":
+        help = f"no schedule runs at a system's start: for {what} then, {manual} as the system starts"
+    else:
+        help = f"no schedule runs once a year: for {what} once a year, {manual} on the day"
+    return codes.UNKNOWN_KEYWORD(f"{message}, which no schedule does", span, help=help)
+
+
+def cron_macro_alone(
+    macro: str, time: str | None, written: str, span: Span, members: Sequence[str], kind: str | None, home: str | None
+) -> Diagnostic:
+    """`@daily` alone on a line of a job (`written`, the line's words, over `span`):
+    cron's macro (`cron_macro`), and `run on MEMBER` left out before it. One error that
+    says both, its help and mends the `run` the file allows with the schedule that runs
+    at cron's time (`run_and_member_missing`: `kind`, `home`, the file's `members`); for
+    `@hourly`, `hourly`'s (`more_than_daily_alone`), no mend; for `@reboot` and
+    `@yearly`, `manual`'s `run`, which the help writes, no mend."""
+    when, schedule = CRON_MACROS[macro.lower()]
+    if schedule is not None and time is not None:
+        schedule = f"{schedule.rsplit(' ', 1)[0]} {time}"
+    said = f"`{written}` is cron's, not a .bkr schedule (cron runs `{macro}` {when}), and `run on` is missing before it"
+    if schedule is not None:
+        took = "" if time is None else f", at the time written (cron's `{macro}` takes none)"
+        diag = run_and_member_missing(
+            written, schedule, span, members, kind, home, note=f"`{schedule}` runs {when.replace('00:00', time or '00:00')}{took}"
+        )
+        return replace(diag, message=said)
+    if macro.lower() == "@hourly":
+        diag = more_than_daily_alone(written, "hourly", span, members, kind, home)
+        return replace(diag, message=f"{said}; no schedule runs more than once a day")
+    placement, named = _run_allowed(members, kind, home)
+    what, _manual = _by_hand("run")
+    why = "at a system's start" if macro.lower() == "@reboot" else "once a year"
+    return codes.SYNTAX(
+        f"{said}; no schedule runs {why}",
+        span,
+        help=f"for {what} {'then' if macro.lower() == '@reboot' else 'once a year'}, write `run on {placement} manual`{named},"
+        " and submit it by hand",
+    )
+
+
 def crontab_day(text: str) -> str | None:
     """The day a crontab numbers `text` (`0` and `7` Sunday, `1` Monday), or None."""
     return _CRON_DAYS[int(text)] if len(text) == 1 and text in "01234567" else None

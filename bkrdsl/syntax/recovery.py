@@ -2461,6 +2461,8 @@ class Recovery:
             and self.cron_schedule(ip, tok)
         ):
             return None  # `run on VMSYS1 cron "0 2 * * *"`: one error, not a member CRON and a text
+        if tok.type == "NAME" and SCHEDULE_KEYWORDS <= accepted and self.cron_macro(ip, tok):
+            return None  # `run on VMSYS1 @daily`: cron's 00:00, one error (not "did you mean `daily`?")
         if tok.type == "NAME" and SCHEDULE_KEYWORDS <= accepted and self.wakeup_schedule(ip, tok.start_pos):
             return None  # `run on VMSYS1 12/24/26 22:00:00`, `MONDAY 02:00:00`: a WAKEUP TIMES line
         if self.keyword_again(ip, tok):
@@ -3053,6 +3055,54 @@ class Recovery:
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
         self.report(messages.cron_schedule(" ".join(cron.split()), meant, span), tok.start_pos)
         self._read_as_schedule(ip, tok, meant, tok.start_pos + len(rest))
+        return True
+
+    def cron_macro(self, ip, tok: Token) -> bool:
+        """`run on VMSYS1 @daily`, `purge @weekly`: cron's macro (`messages.CRON_MACROS`),
+        alone where a schedule may start, or with a time after it (`@daily 03:00`), to
+        the line's end. One error (`messages.cron_macro`), the schedule that runs at
+        cron's time its fix; read on as that schedule, or as `manual` where none runs so."""
+        macro = str(tok.value)
+        if macro.lower() not in messages.CRON_MACROS:
+            return False
+        end = self._line_end(tok.start_pos)
+        rest = self.source.text[tok.start_pos : end].split("#", 1)[0].split("}", 1)[0].rstrip()
+        words = rest.split()
+        time = _time_read(words[1]) if len(words) == 2 else None
+        if len(words) > 2 or len(words) == 2 and (time is None or messages.CRON_MACROS[macro.lower()][1] is None):
+            return False
+        span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
+        statement = self.schedule_of(self.line_tail(ip, tok))
+        diag = messages.cron_macro(macro, time, span, statement)
+        self.report(diag, tok.start_pos)
+        meant = None if diag.fix is None else diag.fix.edits[0].new_text
+        self._read_as_schedule(ip, tok, meant, tok.start_pos + len(rest))
+        return True
+
+    def cron_macro_alone(self, ip, tok: Token) -> bool:
+        """`@daily` (or `@daily 03:00`) alone on a line of a job, first on it, where `run`
+        may start: cron's macro, `run on MEMBER` left out (was "`@daily` is not a keyword;
+        a statement must start with one"). One error (`messages.cron_macro_alone`) with
+        the `run` the file allows; the line is read to its end."""
+        macro = str(tok.value)
+        if macro.lower() not in messages.CRON_MACROS or not self.first_on_line(tok.start_pos):
+            return False
+        if not Sim.of(ip).fits(["RUN", "ON"]):
+            return False
+        rest = self._line_before_comment(tok.start_pos).split("}", 1)[0].rstrip()
+        words = rest.split()
+        time = _time_read(words[1]) if len(words) == 2 else None
+        if len(words) > 2 or len(words) == 2 and (time is None or messages.CRON_MACROS[macro.lower()][1] is None):
+            return False
+        stack = ip.parser_state.value_stack
+        members = members_read(stack)
+        if not members:
+            return False
+        span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
+        diag = messages.cron_macro_alone(macro, time, " ".join(words), span, members, *self.job_home(stack))
+        self.report(diag, tok.start_pos)
+        self.skip_phrase(ip, tok, tok.start_pos + len(rest))
+        self._fed_error_token = True
         return True
 
     def wakeup_schedule(self, ip, pos: int) -> bool:
@@ -6245,6 +6295,8 @@ class Recovery:
             return start
         if self.keyword_left_out(ip, tok):
             return tok
+        if tok.type == "NAME" and self.cron_macro_alone(ip, tok):
+            return None  # `@daily` alone on a job's line: cron's, and `run on` left out
         if tok.type == "NAME" and self.phrase_without_run(ip, tok):
             return None  # `nightly 02:00 run on VMSYS1`: a schedule in English, `run` left out
         each = self.names_after_each_member(ip, tok)
