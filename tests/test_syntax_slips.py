@@ -17192,3 +17192,227 @@ def test_h3s70_words_of_a_group_body_that_may_be_users_stay_users(line, parser, 
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     text = H9S69_LAB.replace("    LINUX01 LINUX02\n", f"    LINUX01 LINUX02\n    {line}\n", 1)
     assert [d.code for d in analyse("lab.bkr", text.encode()).diagnostics] == []
+
+
+# stop 70, h10: schedule slips h2 left
+#: A time past the clock's end in a schedule alone on a job's line (`daily 25.0`): was the
+#: generic "write `run on MEMBER` before `daily`", BKR313's word on `25.0` unsaid. Now one
+#: BKR004 that says both, its help what BKR313 says after `run on M` (the next day's time),
+#: each run it writes a choice (as BKR313's are), each choice's file clean; where no
+#: schedule names the day after (`monthly 31 25:00`), HH:MM and no mend.
+#: (where, as written, the time, the lines the choices write)
+H10_70_PAST_THE_CLOCK_ALONE = [
+    ("G", "daily 25.0", "25.0", ["run on DEV1 daily 01:00", "run on DEV2 daily 01:00"]),
+    ("S", "daily 25.5  # x", "25.5", ["run on each member daily 01:05  # x", "run on each member daily 01:50  # x"]),
+    ("G", "weekly sun 25:00", "25:00", ["run on DEV1 weekly mon 01:00", "run on DEV2 weekly mon 01:00"]),
+    ("S", "weekly sat 26.30", "26.30", ["run on each member weekly sun 02:30"]),
+    ("G", "monthly 31 25:00", "25:00", []),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("where", "written", "time", "lines"), H10_70_PAST_THE_CLOCK_ALONE,
+                         ids=[c[1] for c in H10_70_PAST_THE_CLOCK_ALONE])
+def test_h10_70_a_time_past_the_clock_alone_on_a_job_s_line(where, written, time, lines, parser, monkeypatch):
+    text, analysis = _h3_69_slip(written, where, False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR004"
+    assert found.message == (
+        f"`{time}` is not a time of day; `run` is missing before the schedule, and so is the member the job runs on"
+    )
+    assert too_long(found, analysis.sources) == []
+    # what BKR313 says of the time after `run on M`, up to the schedule it writes
+    run = "run on each member" if where == "S" else "run on DEV1"
+    (said,) = [d for d in analyse("x.bkr", _h3_69_text(f"{run} {written}", where).encode("utf-8")).diagnostics
+               if d.code != "BKR404"]  # `monthly 31`'s warning, of the day, not the time
+    assert said.code == "BKR313"
+    assert said.help.split("; write ")[0].removesuffix(", a day no `monthly` schedule names") in found.help, found.help
+    assert found.fix is None
+    assert [apply_edits(text, c.edits) for c in found.choices] == [_h3_69_text(line, where) for line in lines]
+    for line in lines:
+        assert analyse("x.bkr", _h3_69_text(line, where).encode("utf-8")).diagnostics == [], line
+    if not lines:
+        assert "`run on MEMBER monthly 31 HH:MM`" in found.help
+        assert "a day no `monthly` schedule names" in found.help
+
+
+#: cron's macros where a schedule goes (`run on DEV1 @daily`): was "unknown keyword
+#: `@daily`; did you mean `daily`?", its help "the statement ends after `@daily`" (cron's
+#: `@daily` is 00:00). Now one BKR012 that says it is cron's and when cron runs it, the
+#: schedule at that time the fix (`@weekly` Sunday 00:00, `@monthly` the 1st 00:00; a time
+#: written after it kept); `@hourly` more than once a day, `@reboot` and `@yearly` no
+#: schedule: no mend, the help's line checks clean. (as written, what cron runs it at, the
+#: line the fix writes, or the help's, None where the help writes none to check)
+H10_70_CRON_MACROS = [
+    ("run on DEV1 @daily", "every day at 00:00", "run on DEV1 daily 00:00", True),
+    ("run on DEV1 @midnight", "every day at 00:00", "run on DEV1 daily 00:00", True),
+    ("run on DEV1 @DAILY  # x", "every day at 00:00", "run on DEV1 daily 00:00  # x", True),
+    ("run on DEV1 @weekly", "every Sunday at 00:00", "run on DEV1 weekly sun 00:00", True),
+    ("run on each member @monthly", "on the 1st of every month at 00:00", "run on each member monthly 1 00:00", True),
+    ("run on DEV1 @daily 03:00", "every day at 00:00", "run on DEV1 daily 03:00", True),
+    ("run on DEV1 @hourly", "every hour", "run on DEV1 daily 03:00", False),
+    ("run on DEV1 @reboot", "once, as the system starts", "run on DEV1 manual", False),
+    ("run on DEV1 @annually", "on the 1st of January at 00:00", "run on DEV1 manual", False),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "when", "line", "fixed"), H10_70_CRON_MACROS, ids=[c[0] for c in H10_70_CRON_MACROS])
+def test_h10_70_cron_s_macro_on_a_run_line(written, when, line, fixed, parser, monkeypatch):
+    where = "S" if "each member" in written else "G"
+    text, analysis = _h3_69_slip(written, where, False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    macro = next(w for w in written.split() if w.startswith("@"))
+    phrase = written.split("#")[0].split(" ", 3)[-1].strip() if "each" not in written else macro
+    assert found.code == "BKR012"
+    assert found.message.startswith(f"`{phrase}` is cron's, not a .bkr schedule: cron runs `{macro}` {when}"), found.message
+    assert "did you mean" not in found.message
+    assert too_long(found, analysis.sources) == []
+    assert found.choices == ()
+    assert (found.fix is not None) == fixed
+    if fixed:
+        assert _h3_69_mended(text, found.fix) == _h3_69_text(line, where)
+    else:
+        schedule = line.split(" ", 3)[-1].replace("03:00", "HH:MM")
+        assert f"`{schedule}`" in found.help, found.help
+        assert analyse("x.bkr", _h3_69_text(line, where).encode("utf-8")).diagnostics == [], line
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("macro", "meant"), [("@weekly", "weekly sun 00:00"), ("@daily", "daily 00:00")])
+def test_h10_70_cron_s_macro_after_purge(macro, meant, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = _h3_69_text(H3_69_LINES["G"])
+    text = clean.replace("purge weekly sun 06:00", f"purge {macro}")
+    (found,) = analyse("x.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.choices) == ("BKR012", ())
+    assert f"write `purge {meant}`" in found.help
+    assert _h3_69_mended(text, found.fix) == clean.replace("purge weekly sun 06:00", f"purge {meant}")
+
+
+#: cron's macro alone on a job's line (`@daily`): was "`@daily` is not a keyword; a
+#: statement must start with one". Now one BKR004: cron's, and `run on` missing; the `run`
+#: the file allows with the schedule at cron's time, its mends as for `daily 00:00` alone
+#: (a choice per member, or the fix); `@hourly`, `@reboot`: the help's `run`, no mend.
+#: (where, as written, the lines the mends write, or the help's line where none)
+H10_70_CRON_MACROS_ALONE = [
+    ("G", "@daily", ["run on DEV1 daily 00:00", "run on DEV2 daily 00:00"], True),
+    ("G", "@weekly  # x", ["run on DEV1 weekly sun 00:00  # x", "run on DEV2 weekly sun 00:00  # x"], True),
+    ("S", "@monthly", ["run on each member monthly 1 00:00"], True),
+    ("S", "@daily 03:00", ["run on each member daily 03:00"], True),
+    ("G", "@hourly", ["run on DEV1 daily 03:00"], False),
+    ("S", "@reboot", ["run on each member manual"], False),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("where", "written", "lines", "mended"), H10_70_CRON_MACROS_ALONE,
+                         ids=[c[1] for c in H10_70_CRON_MACROS_ALONE])
+def test_h10_70_cron_s_macro_alone_on_a_job_s_line(where, written, lines, mended, parser, monkeypatch):
+    text, analysis = _h3_69_slip(written, where, False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    phrase = " ".join(written.split("#")[0].split())
+    assert found.code == "BKR004"
+    assert found.message.startswith(f"`{phrase}` is cron's, not a .bkr schedule (cron runs `{phrase.split()[0]}` ")
+    assert "and `run on` is missing before it" in found.message
+    assert too_long(found, analysis.sources) == []
+    mends = [found.fix] if found.fix is not None else list(found.choices)
+    if mended:
+        assert [_h3_69_mended(text, m) for m in mends] == [_h3_69_text(line, where) for line in lines]
+    else:
+        assert mends == []
+        (line,) = lines
+        shown = line.replace("03:00", "HH:MM").replace("DEV1", "MEMBER")
+        assert f"`{shown}`" in found.help, found.help
+        assert analyse("x.bkr", _h3_69_text(line, where).encode("utf-8")).diagnostics == [], line
+
+
+#: Several days of the month, then a time written as four figures (`monthly 1,15 0300`)
+#: after `run on M`: was two errors, BKR015's "a `,` cannot appear here" and "one word
+#: too many ... `0300`". Now the one error `monthly 1,15 03:00` gets, word for word (as
+#: alone on a job's line it was), and the help's lines check clean.
+H10_70_DAYS_THEN_FIGURES = [
+    ("monthly 1,15 0300", "monthly 1,15 03:00"),
+    ("monthly 1 15 0300", "monthly 1 15 03:00"),
+    ("monthly 1,40 0300  # x", "monthly 1,40 03:00  # x"),
+    ("monthly first sun,sat 0300", "monthly first sun,sat 03:00"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "as_hhmm"), H10_70_DAYS_THEN_FIGURES, ids=[c[0] for c in H10_70_DAYS_THEN_FIGURES])
+def test_h10_70_several_days_then_a_time_in_four_figures(written, as_hhmm, parser, monkeypatch):
+    _text, analysis = _h3_69_slip(f"run on DEV1 {written}", "G", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    (same,) = analyse("x.bkr", _h3_69_text(f"run on DEV1 {as_hhmm}").encode("utf-8")).diagnostics
+    assert (found.code, found.message, found.help, found.fix, found.choices) == (
+        same.code, same.message, same.help, same.fix, same.choices,
+    )
+    assert found.code == "BKR004" and "not on several" in found.message
+    for schedule in re.findall(r"`(monthly (?:\d+|first \w+) 03:00)`", found.help):
+        assert analyse("x.bkr", _h3_69_text(f"run on DEV1 {schedule}").encode("utf-8")).diagnostics == [], schedule
+
+
+#: More than once a day right after `run` (`run twice daily on DEV1 at 03:00`): was two
+#: errors, "expected `on` after `run`, found `twice`" and the rest's. Now the one error the
+#: line gets without its first `run` (h2, stop 70), word for word: no mend.
+H10_70_RUN_THEN_MORE_THAN_DAILY = [
+    ("G", "twice daily on DEV1 at 03:00"),
+    ("G", "twice daily on DEV1"),
+    ("G", "every 6 hours on DEV1 at 03:00  # x"),
+    ("G", "hourly on DEV1"),
+    ("G", "twice daily run on DEV1 at 03:00"),
+    ("G", "twice daily at 3am on DEV2"),
+    ("S", "twice a day on each member at 14:30"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("where", "written"), H10_70_RUN_THEN_MORE_THAN_DAILY,
+                         ids=[c[1] for c in H10_70_RUN_THEN_MORE_THAN_DAILY])
+def test_h10_70_run_then_more_than_once_a_day(where, written, parser, monkeypatch):
+    _text, analysis = _h3_69_slip(f"run {written}", where, False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    (same,) = analyse("x.bkr", _h3_69_text(written, where).encode("utf-8")).diagnostics
+    assert (found.code, found.message, found.help, found.fix, found.choices) == (
+        same.code, same.message, same.help, same.fix, same.choices,
+    )
+    assert found.code == "BKR004" and "no schedule runs" in found.message
+    assert too_long(found, analysis.sources) == []
+    first = re.search(r"first `(run on [^`]+)`", found.help)
+    if first is not None:
+        assert analyse("x.bkr", _h3_69_text(first.group(1), where).encode("utf-8")).diagnostics == []
+
+
+#: An hour alone after `at` that a 12-hour clock may mean in the afternoon (`weekly sun at
+#: 3`): the help gave both readings, 03:00 and 15:00, no mend. Now each a choice (no fix:
+#: which half of the day is the site's), each choice's file clean; one reading (`at 14`,
+#: `every night at 2`) keeps its fix. (as written, the lines the choices write)
+H10_70_HOUR_READINGS = [
+    ("run on DEV1 weekly sun at 3", ["run on DEV1 weekly sun 03:00", "run on DEV1 weekly sun 15:00"]),
+    ("run on DEV1 daily at 3  # x", ["run on DEV1 daily 03:00  # x", "run on DEV1 daily 15:00  # x"]),
+    ("run on DEV1 every day at 4", ["run on DEV1 daily 04:00", "run on DEV1 daily 16:00"]),
+    ("run on DEV1 every sunday at 12", ["run on DEV1 weekly sun 12:00", "run on DEV1 weekly sun 00:00"]),
+    ("run on DEV1 every day at 2.30", ["run on DEV1 daily 02:30", "run on DEV1 daily 14:30"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "lines"), H10_70_HOUR_READINGS, ids=[c[0] for c in H10_70_HOUR_READINGS])
+def test_h10_70_an_hour_of_two_readings_gives_each_as_a_choice(written, lines, parser, monkeypatch):
+    text, analysis = _h3_69_slip(written, "G", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert found.fix is None
+    assert [_h3_69_mended(text, c) for c in found.choices] == [_h3_69_text(line) for line in lines]
+    second = lines[1].split("#")[0].split()[-1]
+    assert f"`{second}`" in found.help  # the help said the second reading before, and still does
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "line"), [("run on DEV1 weekly sun at 14", "run on DEV1 weekly sun 14:00"),
+                                                ("run on DEV1 every night at 3", "run on DEV1 daily 03:00")])
+def test_h10_70_an_hour_of_one_reading_keeps_its_fix(written, line, parser, monkeypatch):
+    text, analysis = _h3_69_slip(written, "G", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert found.choices == ()
+    assert _h3_69_mended(text, found.fix) == _h3_69_text(line)
