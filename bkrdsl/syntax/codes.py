@@ -762,7 +762,10 @@ SYNTAX = register(
     each with the `run` the file allows or the members written (one `run` per
     member for single-configuration users, a list being BKR220), the time
     given in the first (`run on VMSYS1 daily 03:00`), HH:MM for the others;
-    no mend.
+    no mend. So is it after `run` (`run twice daily on VMSYS1 at 03:00`).
+    A time past the clock's end alone on a job's line (`daily 25.0`) is one
+    error that says what BKR313 says after `run on` (the next day's
+    `01:00`), each `run` it writes a choice.
     The ordinal of the Nth weekday written as a number (`monthly 1st sun
     02:00`, 1st to 4th) is one error whose fix writes the word (`monthly
     first sun 02:00`). There is no fifth: not every month has a fifth
@@ -1341,8 +1344,9 @@ UNKNOWN_KEYWORD = register(
     member). An hour alone after
     `at` (`every day at 2`) is the time written, read on the 24-hour clock:
     the help writes `daily 02:00` and says 2 in the afternoon is `14:00`;
-    only an hour with no other reading (`at 13` to `at 23`, `at 0`) is
-    fixed, and so is one at night (`every night at 2`, `nightly at 11`),
+    each reading is a choice where how often is said (`weekly sun at 3`:
+    `weekly sun 03:00` or `weekly sun 15:00`); only an hour with no other
+    reading (`at 13` to `at 23`, `at 0`) is fixed, and so is one at night (`every night at 2`, `nightly at 11`),
     which has one: 1 to 5 the morning's, 7 to 11 the evening's (`daily
     23:00`), 12 midnight (`daily 00:00`); 6 keeps both. A destination that does
     not start with `to` (`target disk pool BKUPPOOL`) gets the `to` form.
@@ -1355,7 +1359,12 @@ UNKNOWN_KEYWORD = register(
     the help lists the forms there are; so is one labelled or quoted as a
     form or a crontab file writes it (`run on VMSYS1 cron "0 2 * * *"`,
     `cron: 0 2 * * *`, `"0 2 * * *"`), whose fix writes the schedule over
-    all of it. A line of CMS WAKEUP's WAKEUP TIMES file (`run on VMSYS1
+    all of it. cron's macro where a schedule goes (`run on VMSYS1 @daily`)
+    is one error that says when cron runs it: `@daily` and `@midnight` at
+    00:00, whose fix writes `daily 00:00`, `@weekly` `weekly sun 00:00`,
+    `@monthly` `monthly 1 00:00` (at a time written after it, `@daily 03:00`,
+    that time); `@hourly` runs more than once a day, `@reboot` as the system
+    starts and `@yearly` once a year, which no schedule does: no mend. A line of CMS WAKEUP's WAKEUP TIMES file (`run on VMSYS1
     ==/==/== 02:00:00`) is one error too, whose fix writes `daily 02:00`
     (`==/15/== 02:00:00`, the 15th of any month, `monthly 15 02:00`;
     `MONDAY 02:00:00`, a day by name, `weekly mon 02:00`, `WEEKDAY` or
