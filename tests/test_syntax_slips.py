@@ -17416,3 +17416,74 @@ def test_h10_70_an_hour_of_one_reading_keeps_its_fix(written, line, parser, monk
     (found,) = analysis.diagnostics
     assert found.choices == ()
     assert _h3_69_mended(text, found.fix) == _h3_69_text(line)
+
+
+# stop 70, h11: pasted lines and block slips the first round left
+
+#: H9S69_LAB with member LAB1's body over three lines, a line added to it as to a job's.
+H11S70_LAB = H9S69_LAB.replace(
+    "  member LAB1 { workers 2  private-volume L1PRV1 }\n", "  member LAB1 {\n    workers 2  private-volume L1PRV1\n  }\n"
+)
+#: The line of each place a pasted line is written below.
+H11S70_BELOW = {
+    "job": "    run on LAB1 daily 01:00\n",
+    "cluster": "  disk BKRADMIN 191 size 10 cyl\n",
+    "member": "    workers 2  private-volume L1PRV1\n",
+    "group": "    LINUX01 LINUX02\n",
+    "expire": "    retain 30 days\n",
+}
+#: A job template's setting or record with a comment after it (`CONFIG BKR_Job_Type =
+#: FULL  # x`): was its error with no fix, where without the comment the fix removes the
+#: line (or writes the job's own line and removes it). Now that fix, the setting or record
+#: removed and the comment kept on its line (stop 69's choice), its help saying so.
+#: (where, the line, what the lab is changed to first: (old, new) or None, the fix's title)
+H11S70_TEMPLATE_COMMENT = [
+    ("job", "CONFIG BKR_Job_Type = FULL", None, "Remove the setting, keep the comment"),
+    ("job", "CONFIG BKR_Job_Name = GUESTFUL", None, "Remove the setting, keep the comment"),
+    ("job", "MEDIA_TYPE = DISK", None, "Remove the setting, keep the comment"),
+    ("job", "CONFIG BKR_Output_Spec = CMS", None, "Remove the setting, keep the comment"),
+    ("job", "CONFIG BKR_Job_Token = GUESTFUL", None, "Remove the setting, keep the comment"),
+    ("job", "CONFIG BKR_Job_Workers = 4", None, "Write `workers 4`"),
+    ("job", "CONFIG BKR_Job_Type = FULL", ("    backup GUESTS full\n", "    backup GUESTS\n"), "Write `backup GUESTS full`"),
+    ("job", "INCLUDE MINIDISK * = * * = * *", None, "Remove the record, keep the comment"),
+    ("job", "EXCLUDE MINIDISK * = 0190 * *", None, "Remove the record, keep the comment"),
+    ("job", "EXCLUDE MINIDISK MAINT * = * *", None, "Remove the record, keep the comment"),
+    ("cluster", "MEDIA_TYPE = DISK", None, "Remove the setting, keep the comment"),
+    ("member", "CONFIG BKR_Job_Workers = 2", None, "Remove the setting, keep the comment"),
+    ("member", "CONFIG BKR_Job_Workers = 3", None, "Write `workers 3`"),
+    ("group", "MEDIA_TYPE = DISK", None, "Remove the setting, keep the comment"),
+    ("expire", "CONFIG BKR_Job_Workers = 2", None, "Remove the setting, keep the comment"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("where", "line", "changed", "title"), H11S70_TEMPLATE_COMMENT,
+                         ids=[f"{c[0]}{' (changed)' if c[2] else ''}: {c[1]}" for c in H11S70_TEMPLATE_COMMENT])
+def test_h11s70_a_template_line_with_a_comment_is_removed_keeping_it(where, line, changed, title, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    base = H11S70_LAB.replace(*changed, 1) if changed else H11S70_LAB
+    below = H11S70_BELOW[where]
+    indent = below[: len(below) - len(below.lstrip())]
+    # the comment on the line below the setting: the line's own fix, as without a comment
+    apart = base.replace(below, f"{below}{indent}{line}\n{indent}# pasted\n", 1)
+    plain = _h9s69_one(apart)
+    assert plain.fix is not None
+    expected = apply_edits(apart, plain.fix.edits)
+    _h9s69_clean(expected)
+    text = base.replace(below, f"{below}{indent}{line}  # pasted\n", 1)
+    found = _h9s69_one(text)
+    assert (found.code, found.span.line, found.message) == (plain.code, plain.span.line, plain.message)
+    said = f"remove `{line}`, keep the comment after it"
+    assert found.help == plain.help.replace("remove this line", said).replace("remove the line", said), found.help
+    assert found.fix is not None and found.fix.title == title
+    assert apply_edits(text, found.fix.edits) == expected
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("line", ["CONFIG BKR_Job_Token = GUEST#1  # x", "CONFIG BKR_Job_Token = GUEST#1"])
+def test_h11s70_a_template_line_with_a_hash_in_a_word_keeps_no_fix(line, parser, monkeypatch):
+    # `GUEST#1`: a `#` in a word, which no fix takes out (Recovery.drops_hash), as before
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    below = H11S70_BELOW["job"]
+    found = _h9s69_one(H11S70_LAB.replace(below, f"{below}    {line}\n", 1))
+    assert found.code == "BKR014" and found.fix is None

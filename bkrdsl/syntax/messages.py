@@ -3088,9 +3088,45 @@ def record_of_imported_groups(
     backups = [written for _, written in job_backup_lines(text, brace)]
     includes = [w for keyword in ("include", "exclude") for _, w in job_backup_lines(text, brace, keyword) if "=" not in w]
     begin = text.rfind("\n", 0, first) + 1
-    alone = not text[begin:first].strip() and "#" not in line
-    remove = source.span(begin, min(line_end + 1, len(text))) if alone else None
-    return record_of_no_user(diag, line, text, backups, remove, includes, groups)
+    remove = removed_keeping_comment(source, first, begin, line_end) if not text[begin:first].strip() else None
+    found = record_of_no_user(diag, line, text, backups, remove, includes, groups)
+    return diag if found is diag else said_keeping_comment(found, text, first, line_end, "record")
+
+
+def removed_keeping_comment(source: Source, first: int, begin: int, line_end: int) -> Span | None:
+    """What a fix removes of a line from `begin` to `line_end` whose first word is at
+    `first` (a template's setting or record pasted into the file): the line with its
+    line end, or, with a comment after the words (`CONFIG BKR_Job_Type = FULL  # x`),
+    the words and the blanks after them, the comment kept on its line, as
+    Recovery._heading_removed keeps it (was no fix, which would have dropped the
+    comment; h11, stop 70). None where a `#` stands in a word (`SYS#1`), as before."""
+    text = source.text
+    comment = _COMMENT_AFTER_WORDS.search(text, first, line_end)
+    if "#" in text[first : comment.start() if comment else line_end]:
+        return None
+    if comment is None:
+        return source.span(begin, min(line_end + 1, len(text)))
+    return source.span(first, comment.start() + 1)
+
+
+#: A `#` comment after a line's words: a blank, then the `#`.
+_COMMENT_AFTER_WORDS = re.compile(r"[ \t]#")
+
+
+def said_keeping_comment(diag: Diagnostic, text: str, first: int, end: int, what: str) -> Diagnostic:
+    """`diag`, on a template's `what` ("setting", "record") from `first` to `end` in
+    `text`, whose help says "remove this line" (or "the line") where its fix keeps a
+    comment after the words (removed_keeping_comment's): said as the fix does it
+    (removal_said), the fix "Remove the setting, keep the comment"."""
+    comment = _COMMENT_AFTER_WORDS.search(text, first, end)
+    if diag.fix is None or comment is None:
+        return diag
+    written = text[first : comment.start()]
+    help = removal_said(diag.help.replace("remove this line", "remove the line", 1), written, False, True)
+    fix = diag.fix
+    if fix.title == "Remove the line":
+        fix = replace(fix, title=f"Remove the {what}, keep the comment")
+    return replace(diag, help=help, fix=fix)
 
 
 def record_of_no_user(

@@ -10805,11 +10805,19 @@ class Recovery:
         the job's `backup` lines and `to` medium read from the text, as both parsers do."""
         if line[:6].upper() != "CONFIG" and line[:5].upper() != "MEDIA":
             return diag
-        blocks = [b for b in open_blocks(ip.parser_state.value_stack) if not b.placeholder]
         text = self.source.text
         begin, line_end = text.rfind("\n", 0, first) + 1, self._line_end(first)
         alone = not text[begin:first].strip() and end == line_end
-        remove = self.source.span(begin, min(line_end + 1, len(text))) if alone else None
+        remove = messages.removed_keeping_comment(self.source, first, begin, line_end) if alone else None
+        found = self._setting_in_block(ip, diag, line, span, first, remove)
+        return messages.said_keeping_comment(found, self.source.text, first, end, "setting")
+
+    def _setting_in_block(self, ip, diag: Diagnostic, line: str, span: Span, first: int, remove: Span | None) -> Diagnostic:
+        """_setting_in_job's error, `remove` the setting's line (or the setting, the
+        comment after it kept), None where more stands on it."""
+        blocks = [b for b in open_blocks(ip.parser_state.value_stack) if not b.placeholder]
+        text = self.source.text
+        begin = text.rfind("\n", 0, first) + 1
         block = blocks[-1] if blocks else None
         brace = block.brace.start_pos if block is not None else None
         # `CONFIG BKR_Job_Workers = 4` anywhere: the members' `workers` statements
@@ -10848,9 +10856,10 @@ class Recovery:
             w for keyword in ("include", "exclude") for _, w in messages.job_backup_lines(text, brace, keyword) if "=" not in w
         ]
         begin, line_end = text.rfind("\n", 0, first) + 1, self._line_end(first)
-        alone = not text[begin:first].strip() and end == line_end and "#" not in line
-        remove = self.source.span(begin, min(line_end + 1, len(text))) if alone else None
-        return messages.record_of_no_user(diag, line, text, backups, remove, includes)
+        alone = not text[begin:first].strip() and end == line_end
+        remove = messages.removed_keeping_comment(self.source, first, begin, line_end) if alone else None
+        found = messages.record_of_no_user(diag, line, text, backups, remove, includes)
+        return diag if found is diag else messages.said_keeping_comment(found, text, first, end, "record")
 
     def _heading_removed(self, diag: Diagnostic, first: int) -> Diagnostic:
         """`diag` with a fix removing its line where the line, from `first` (its first
