@@ -1077,10 +1077,9 @@ NOT_FIXED = [
     ("disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000", "disk BKRSVSFS 191 size 20 cyl on each member at 1000", "BKR010"),
     # a job's opening line deleted, or the `}` above one too many: which, the text cannot tell
     ("  job APPSFULL {\n", "\n", "BKR013"),
-    # a group pasted into another's body: where it goes after the `}` is the user's choice
-    ("  single group APPS { CICSPRD DB2PRD }",
-     "  single group APPS {\n    CICSPRD DB2PRD\n  identity group SYSIDS2 { TCPIP2 }\n  }", "BKR013"),
-    # ... with its `}` twice: removing that `}` alone would leave it inside
+    # a group pasted into another's body with its `}` twice: removing that `}` alone would
+    # leave it inside (with its `}` once, the fix moves it below the body's `}`, as a
+    # `member` block pasted there: test_syntax_slips, h11s70)
     ("  single group APPS { CICSPRD DB2PRD }",
      "  single group APPS {\n    CICSPRD DB2PRD\n  identity group SYSIDS2 { TCPIP2 } }\n  }", "BKR013"),
     # a C comment that runs on past its line: its `*/` would be left behind (one closed on

@@ -2760,14 +2760,18 @@ HELPED = [
      "`job` belongs directly inside `cluster NAME { ... }`: move `job SYSFU { ... }` below `job SYSIN`'s `}` (line 88)"),
     ("  single group APPS { CICSPRD DB2PRD }",
      "  single group APPS {\n    CICSPRD DB2PRD\n  identity group SYSIDS2 { TCPIP2 }\n  }",
-     "declare users and groups outside other blocks: move it out of `group APPS`, after its `}`"),
+     # moved below the group's `}` by the help and its fix (h11, stop 70: was "declare users
+     # and groups outside other blocks: move it out of `group APPS`, after its `}`", no fix)
+     ("declare users and groups directly inside `cluster NAME { ... }` or outside it:"
+      " move `identity group SYSIDS2 { TCPIP2 }` below `group APPS`'s `}` (line 48)")),
     ("  single group APPS { CICSPRD DB2PRD }",
      "  single group APPS {\n    CICSPRD DB2PRD\n  member VMSYS5 { workers 2 }\n  }",
      # the file's own block, moved below the group's `}` (h4, stop 69)
      "`member` belongs directly inside `cluster NAME { ... }`: move `member VMSYS5 { workers 2 }` below `group APPS`'s `}` (line 48)"),
     ("  member VMSYS4 { workers 2  private-volume M4PRV1 }",
      "  member VMSYS4 {\n    workers 2  private-volume M4PRV1\n  identity group SYSIDS2 { TCPIP2 }\n  }",
-     "declare users and groups outside other blocks: move it out of `member VMSYS4`, after its `}`"),
+     ("declare users and groups directly inside `cluster NAME { ... }` or outside it:"
+      " move `identity group SYSIDS2 { TCPIP2 }` below `member VMSYS4`'s `}` (line 19)")),
     ("  single group APPS { CICSPRD DB2PRD }",
      "  single group APPS {\n    CICSPRD DB2PRD\n  identity group SYSIDS2 { TCPIP2 } }\n  }",
      ("declare users and groups outside other blocks: move it out of `group APPS`, after its `}`;"
@@ -17487,3 +17491,132 @@ def test_h11s70_a_template_line_with_a_hash_in_a_word_keeps_no_fix(line, parser,
     below = H11S70_BELOW["job"]
     found = _h9s69_one(H11S70_LAB.replace(below, f"{below}    {line}\n", 1))
     assert found.code == "BKR014" and found.fix is None
+
+
+#: A group's or a user's declaration written in a member, job or expire block (`single group
+#: GUESTS { ... }` in `member LAB1 { ... }`): was "declare users and groups outside other
+#: blocks: move it out of `member LAB1`, after its `}`", no fix. Now its fix moves it below
+#: that block's `}`, as a `job` pasted in a block is moved. (where, the declaration)
+H11S70_DECLARED_INSIDE = [
+    ("member", "single group GUESTS { LINUX01 LINUX02 }"),
+    ("member", "single group GUESTS {\n  LINUX01 LINUX02\n}"),
+    ("job", "single group GUESTS { LINUX01 LINUX02 }  # the guests"),
+    ("expire", "identity group SYSTEM { TCPIP }"),
+    # in a group body (was "where it goes after the `}` is the user's choice", no fix): as a
+    # `member` block pasted there is moved (h4, stop 69)
+    ("group", "identity group SYSTEM { TCPIP }"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("where", "declared"), H11S70_DECLARED_INSIDE, ids=[f"{c[0]}: {c[1]}" for c in H11S70_DECLARED_INSIDE])
+def test_h11s70_a_group_declared_in_a_block_moves_below_it(where, declared, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    own = declared.split("  #")[0].split(" {")[0]  # `single group GUESTS`
+    base = re.sub(rf"  {own} {{[^}}]*}}\n", "", H11S70_LAB, count=1)
+    assert base != H11S70_LAB
+    below = H11S70_BELOW[where]
+    lines = "".join("    " + row + "\n" for row in declared.split("\n"))
+    text = base.replace(below, below + lines, 1)
+    found = _h9s69_one(text)
+    word = declared.split()[0]
+    assert (found.code, found.span.line) == ("BKR013", text[: text.index(lines)].count("\n") + 1)
+    inside = "an `expire`" if where == "expire" else f"a `{where}`"
+    assert found.message == f"`{word}` cannot appear inside {inside} block"
+    assert found.help.startswith("declare users and groups directly inside `cluster NAME { ... }` or outside it: move `")
+    assert found.fix.title == f"Move `{word}` below the block"
+    mended = apply_edits(text, found.fix.edits)
+    close = mended.index("\n  }\n", mended.index(below)) + len("\n  }\n")  # the block's own `}`
+    assert mended[close:].startswith("".join("  " + row + "\n" for row in declared.split("\n")))
+    _h9s69_clean(mended)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("declared", "help"), [
+    ("single group GUESTS { LINUX01 LINUX02 }",
+     "`single group GUESTS { LINUX01 LINUX02 }` is written directly inside `cluster NAME { ... }` already (line 13): remove it here"),
+    ("identity group GUESTS { LINUX03 }",
+     ("the cluster has `single group GUESTS { LINUX01 LINUX02 }` already (line 13): keep the one meant, directly inside"
+      " `cluster NAME { ... }`, and remove the other")),
+], ids=["alike", "of another kind"])
+def test_h11s70_a_group_declared_in_a_block_the_cluster_has_is_removed_or_weighed(declared, help, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    base = H11S70_LAB.replace("  single group GUESTS {\n    LINUX01 LINUX02\n  }\n", "  single group GUESTS { LINUX01 LINUX02 }\n")
+    below = H11S70_BELOW["member"]
+    text = base.replace(below, f"{below}    {declared}\n", 1)
+    found = _h9s69_one(text)
+    assert (found.code, found.help) == ("BKR013", help)
+    if "remove it here" in help:
+        assert found.fix.title == "Remove the second `single`" and apply_edits(text, found.fix.edits) == base
+    else:
+        assert found.fix is None and found.choices == ()
+
+
+#: A block's braces written empty on its opening line (`member LAB2 { }`), its statements on
+#: the lines below: was "if `member LAB2` goes on, the `}` that closed it is one too many:
+#: remove it; else move `workers` inside its braces", no fix. Now the fix moves that `}`
+#: below the last of them. (the block as written, the body below it, the statement the help names)
+H11S70_EMPTY_BRACES = [
+    ("  member LAB2 { }", "    workers 2\n    private-volume L2PRV1\n", "private-volume L2PRV1"),
+    ("  member LAB2 {}", "    workers 2  private-volume L2PRV1\n", "workers 2 private-volume L2PRV1"),
+    ("  member LAB2 { }  # the second", "    workers 2  # two\n    private-volume L2PRV1\n", "private-volume L2PRV1"),
+    ("  expire on LAB1 { }", "    preview daily 05:00\n    purge weekly sun 06:00\n    retain 30 days\n", "retain 30 days"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("head", "body", "last"), H11S70_EMPTY_BRACES, ids=[c[0].strip() for c in H11S70_EMPTY_BRACES])
+def test_h11s70_a_body_below_empty_braces_gets_its_brace_moved(head, body, last, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    opening = head.split("{")[0] + "{" + head.split("}")[1]  # `  member LAB2 {`, a comment after it
+    clean = H4S69_LAB
+    if head.startswith("  member"):
+        clean = clean.replace("  member LAB2 { workers 2  private-volume L2PRV1 }\n", f"{opening}\n{body}  }}\n", 1)
+    else:
+        clean = clean.replace(H4S70_EXPIRE, f"{opening}\n{body}  }}\n", 1)
+    _h9s69_clean(clean)
+    text = clean.replace(f"{opening}\n{body}  }}\n", f"{head}\n{body}", 1)
+    found = _h9s69_one(text)
+    title = "`member LAB2`" if "member" in head else "`expire`"
+    line = text[: text.index(f"{head}\n")].count("\n") + 1 + body.count("\n")
+    assert found.code == "BKR013"
+    assert found.help == f"{title}'s body is written below its `{{ }}`: move the `}}` below `{last}` (line {line})"
+    assert found.fix.title == "Move the `}` below the block's body"
+    assert apply_edits(text, found.fix.edits) == clean
+
+
+#: A job written above the cluster, at the top level: was "put it inside a `cluster NAME
+#: { ... }` block", no fix. Where the file has one cluster, below it, and no job of that
+#: name, the fix moves it into the cluster, above its `}`. (what stands between it and the
+#: cluster's line)
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("between", ["\n", ""], ids=["a blank line", "nothing"])
+def test_h11s70_a_job_above_the_cluster_moves_into_it(between, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    job = "job GUESTINC {  # nightly\n  backup GUESTS incremental\n  include minidisk * *\n  to disk pool BKUPPOOL\n  run on LAB1 daily 03:00\n}\n"
+    text = H4S69_LAB.replace("cluster LABSSI {\n", f"{job}{between}cluster LABSSI {{\n", 1)
+    found = _h9s69_one(text)
+    assert (found.code, found.span.line, found.message) == ("BKR013", 4, "`job` can only appear inside a `cluster { ... }` block")
+    close = text.count("\n")  # the cluster's `}`, the file's last line
+    assert found.help == (
+        "`job` belongs directly inside `cluster NAME { ... }`: move `job GUESTINC { ... }` into `cluster LABSSI`,"
+        f" above its `}}` (line {close})"
+    )
+    assert found.fix.title == "Move `job` into the cluster"
+    mended = apply_edits(text, found.fix.edits)
+    assert mended == H4S69_LAB[:-2] + "".join("  " + row + "\n" for row in job.splitlines()) + "}\n"
+    _h9s69_clean(mended)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("case", ["a job of that name", "two clusters"])
+def test_h11s70_a_job_above_the_cluster_is_not_moved_where_it_is_not_certain(case, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    name = "GUESTFUL" if case == "a job of that name" else "GUESTINC"
+    job = f"job {name} {{\n  backup GUESTS incremental\n  include minidisk * *\n  to disk pool BKUPPOOL\n  run on LAB1 daily 03:00\n}}\n"
+    text = H4S69_LAB.replace("cluster LABSSI {\n", f"{job}\ncluster LABSSI {{\n", 1)
+    if case == "two clusters":
+        text += "\ncluster OTHER {\n}\n"
+    found = analyse("lab.bkr", text.encode()).diagnostics[0]
+    assert (found.code, found.span.line, found.fix) == ("BKR013", 4, None)
+    assert found.help == "put it inside a `cluster NAME { ... }` block"

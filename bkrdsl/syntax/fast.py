@@ -3116,7 +3116,10 @@ class _Parser:
         skipped = self._skipped_before()
         if (self.error_at is not None and not skipped) or not tok[FIRST]:
             return False
-        diag = messages.only_inside(tok[TEXT], "cluster", self._span(tok, tok), None, False, also=_also_inside(tok))
+        # the file's text where its braces balance, as the recovery gives it
+        # (`Recovery.report_misplaced_outside`): a job above the cluster moved into it
+        text = self.text if messages.brace_balance(self.text) == 0 else None
+        diag = messages.only_inside(tok[TEXT], "cluster", self._span(tok, tok), None, False, also=_also_inside(tok), text=text)
         self._keep_cluster_only(diag, skipped)
         return True
 

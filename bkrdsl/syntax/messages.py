@@ -6528,7 +6528,9 @@ def disk_in_group(group: Block, span: Span, brace: Span, text: str, word: str = 
 
 #: The statements of the cluster block alone that a help moves out of the block they
 #: are written in (misplaced_inside, hyphenated_misplaced), below its `}`.
-MOVED_OUT = frozenset({"catalog", "disk", "tape", "member", "shared-volume", "job"})
+#: `single` and `identity`: a group's or a user's declaration, which the cluster block takes
+#: (and the top level), written in a member, job or expire block (h11, stop 70).
+MOVED_OUT = frozenset({"catalog", "disk", "tape", "member", "shared-volume", "job", "single", "identity"})
 
 
 def _moved_out_help(
@@ -6545,6 +6547,13 @@ def _moved_out_help(
     line, close, fix = moved
     shown = f"{line} ... }}" if line.endswith("{") else line
     twin = _cluster_twin(lowered, line, text, fix.edits[0].span)
+    if twin is None and lowered in ("single", "identity"):
+        # a declaration the cluster takes, as the top level does: below the block's `}`
+        said = (
+            f"declare users and groups directly inside `cluster NAME {{ ... }}` or outside it: move `{shown}`"
+            f" below {title}'s `}}` (line {close})"
+        )
+        return said, fix
     if twin is None:
         return (
             f"`{lowered}` belongs directly inside `cluster NAME {{ ... }}`: move `{shown}` below {title}'s `}}` (line {close})",
@@ -6583,6 +6592,8 @@ def _cluster_twin(lowered: str, line: str, text: str, removed: Span) -> tuple[in
         return None
 
     own = line.split()[1:]
+    if lowered in ("single", "identity"):
+        return _declared_twin(own, text, removed)
     for found in _CLUSTER_STATEMENT.finditer(text):
         if found.group(1).lower() != lowered or removed.start <= found.start(1) < removed.end:
             continue
@@ -6593,6 +6604,27 @@ def _cluster_twin(lowered: str, line: str, text: str, removed: Span) -> tuple[in
         elif key(words) != key(own):
             continue
         return text.count("\n", 0, found.start()) + 1, " ".join([lowered, *words])
+    return None
+
+
+#: A group's or a user's declaration first on its line: its kind, `group` or `user`, its
+#: name, and the rest of its line.
+_DECLARATION = re.compile(r"(?im)^[ \t]*(single|identity)[ \t]+(group|user)[ \t]+([^\s{#]+)([^\n]*)")
+
+
+def _declared_twin(own: list[str], text: str, removed: Span) -> tuple[int, str] | None:
+    """_cluster_twin's of a declaration (`own`, its words after `single` or `identity`):
+    another group or user of its name in `text`, of either kind, outside `removed`; its
+    line's number and words (a block over several lines shown `{ ... }`)."""
+    if len(own) < 2:
+        return None
+    for found in _DECLARATION.finditer(text):
+        if removed.start <= found.start(1) < removed.end:
+            continue
+        if (found.group(2).lower(), found.group(3).upper()) != (own[0].lower(), own[1].upper()):
+            continue
+        words = " ".join([*found.group(1, 2, 3), *line_words(found.group(4)).split()])
+        return text.count("\n", 0, found.start()) + 1, f"{words} ... }}" if words.endswith("{") else words
     return None
 
 
@@ -6756,6 +6788,9 @@ def only_inside(
             moved = None
             if text is not None and block.kind in (kind, *also) and block.kind != "cluster" and not block.placeholder:
                 moved = _moved_in(text, span, where, block.brace.start_pos, word)
+                emptied = _body_below_braces(text, span, where, block.brace.start_pos, block.kind)
+                if moved is None and emptied is not None:
+                    help_text, fix = emptied[0].replace("BLOCK", block.title, 1), emptied[1]
             if moved is not None:
                 statement, line, fix = moved
                 help_text = (
@@ -6777,6 +6812,10 @@ def only_inside(
             help_text = f"put it inside a `member` block, as in `member {member} {{ workers {count[0]} }}`"
         if word.lower() == "exclude" and "member" in (kind, *also):
             help_text += "; in a `member` block it applies to the single-configuration jobs pinned to that member"
+        if text is not None and kind == "cluster" and not also and word.lower() in MOVED_OUT:
+            moved = _moved_into_cluster(text, span, word.lower())
+            if moved is not None:
+                help_text, fix = moved
     places = " or ".join(f"`{kind_word(k)} {{ ... }}`" for k in (kind, *also))
     return codes.MISPLACED(
         f"`{word}` can only appear inside {'an' if kind == 'expire' else 'a'} {places} block",
@@ -6785,6 +6824,61 @@ def only_inside(
         related=related,
         fix=fix,
     )
+
+
+#: A cluster's opening line (`_moved_into_cluster`): its name.
+_CLUSTER_HEAD = re.compile(r"(?im)^[ \t]*cluster[ \t]+([A-Za-z0-9$#@_+-]+)[ \t]*\{")
+
+
+def _moved_into_cluster(text: str, span: Span, lowered: str) -> tuple[str, Fix] | None:
+    """The statement of the cluster alone (`lowered`, MOVED_OUT's: a `job` block, most
+    often) at `span`, written at the top level above the file's one cluster (only
+    imports, comments and blank lines above it): the help and the fix that move its
+    lines (a block's to its `}`, alone on its line) into the cluster, above its `}`,
+    indented as the cluster's body (was "put it inside a `cluster NAME { ... }` block",
+    no fix; h11, stop 70). None where the file has no cluster below it or more than one,
+    the cluster's `}` shares its line, or the cluster has the statement already
+    (`_cluster_twin`, a job of that name): which is meant is the site's."""
+    heads = list(_CLUSTER_HEAD.finditer(text))
+    if len(heads) != 1 or heads[0].start() < span.start:
+        return None
+    head = heads[0]
+    name = head.group(1)
+    brace = head.end() - 1
+    moved = _moved_out(text, span, Span(span.file, 0, 0, 0, 0, brace, brace + 1))
+    if moved is None:
+        return None
+    statement, close, fix = moved
+    removed, inserted = fix.edits
+    if removed.span.end > head.start():
+        return None
+    if lowered == "job":
+        title = statement.split()[1].upper() if len(statement.split()) > 1 else ""
+        body = text[head.end() : inserted.span.start]
+        if any(m.group(1).upper() == title for m in _JOB_HEAD.finditer(body)):
+            return None
+    elif lowered in ("catalog", "tape", "disk", "member", "shared-volume") and _cluster_twin(
+        lowered, statement, text, removed.span
+    ):
+        return None
+    body_rows = [row for row in text[head.end() : inserted.span.start].split("\n")[1:] if line_words(row).strip()]
+    own = body_rows[0][: len(body_rows[0]) - len(body_rows[0].lstrip())] if body_rows else "  "
+    begin = removed.span.start
+    indent = text[begin : span.start]
+    rows = text[begin : removed.span.end].rstrip("\n").split("\n")
+    lines = "".join(own + row[len(indent) :] + "\n" if row.startswith(indent) else row + "\n" for row in rows)
+    close_begin = text.rfind("\n", 0, _closing_brace(text, brace)) + 1  # the `}` line's start
+    at = Span(span.file, close, 1, close, 1, close_begin, close_begin)
+    shown = f"{statement} ... }}" if statement.endswith("{") else statement
+    help_text = (
+        f"`{lowered}` belongs directly inside `cluster NAME {{ ... }}`: move `{shown}` into `cluster {name}`,"
+        f" above its `}}` (line {close})"
+    )
+    cut = removed.span
+    if text.startswith("\n", cut.end) and (cut.start == 0 or text.startswith("\n\n", cut.start - 2)):
+        # a blank line above it and below it: one of them goes with it
+        cut = Span(cut.file, cut.line, 1, cut.end_line + 1, 1, cut.start, cut.end + 1)
+    return help_text, Fix(f"Move `{lowered}` into the cluster", (Edit(cut, ""), Edit(at, lines)))
 
 
 #: Statements the cluster holds once (BKR115 for a second): one below its `}` where its body
@@ -6836,6 +6930,47 @@ def _cluster_shut_early(
         f" move that `}}` below {statement}"
     )
     return help_text, Fix("Move the cluster's `}` to the end of the file", (Edit(removed, ""), Edit(where, f"\n{shut}")))
+
+
+def _body_below_braces(text: str, span: Span, close: Span, brace: int | None, kind: str) -> tuple[str, Fix] | None:
+    """`member LAB2 { }`, then its statements on the lines below it (`workers 2`, the first
+    at `span`): a block of `kind` whose `{` at `brace` and `}` at `close` stand together
+    last on its opening line, nothing between, and the lines right below it, each alone,
+    statements only a block of its kind takes (not the cluster): its body, written below
+    its braces. The help (BLOCK for the block's title) and the fix that moves that `}`
+    below the last of them, at the head's indentation (was "if `member LAB2` goes on, the
+    `}` that closed it is one too many: remove it; else move `workers` inside its
+    braces", no fix; h11, stop 70). None where any of that does not hold."""
+    if brace is None or text[brace + 1 : close.start].strip():
+        return None
+    head_begin = text.rfind("\n", 0, brace) + 1
+    head_end = text.find("\n", close.start)
+    begin = text.rfind("\n", 0, span.start) + 1
+    if head_end == -1 or head_end + 1 != begin or line_words(text[close.end : head_end]):
+        return None
+    last = None
+    at = begin
+    while at < len(text):
+        end = text.find("\n", at)
+        end = len(text) if end == -1 else end
+        words = line_words(text[at:end])
+        first = words.split()[0].lower() if words.split() else ""
+        homes = STATEMENT_HOMES.get(first, ())
+        if not words.strip() or kind not in homes or "cluster" in homes or any(c in words for c in '{}"'):
+            break
+        last, at = (at, end), end + 1
+    if last is None:
+        return None
+    head = text[head_begin:brace]
+    indent = head[: len(head) - len(head.lstrip())]
+    statement = " ".join(line_words(text[last[0] : last[1]]).split())
+    line = text.count("\n", 0, last[0]) + 1
+    opened = text[brace + 1 : close.end]  # ` }`: the blanks and the `}` after the `{`
+    removed = Span(close.file, close.line, close.column - len(opened) + 1, close.line, close.end_column, brace + 1, close.end)
+    column = last[1] - last[0] + 1
+    inserted = Span(close.file, line, column, line, column, last[1], last[1])
+    help_text = f"BLOCK's body is written below its `{{ }}`: move the `}}` below `{statement}` (line {line})"
+    return help_text, Fix("Move the `}` below the block's body", (Edit(removed, ""), Edit(inserted, f"\n{indent}}}")))
 
 
 def _moved_in(text: str, span: Span, close: Span, brace: int | None, word: str) -> tuple[str, int, Fix] | None:
