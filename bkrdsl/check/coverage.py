@@ -2703,16 +2703,6 @@ def _alone_runs(minidisk: list[tuple[int, list[tuple[int, int]]]]) -> _AloneRuns
     return _AloneRuns(starts, ends, of, per)
 
 
-def _meets_runs(runs: tuple[list[int], list[int]], ranges: list[tuple[int, int]]) -> bool:
-    """Whether sorted runs that do not overlap, (starts, ends), meet one of `ranges`."""
-    starts, ends = runs
-    for a, b in ranges:
-        k = bisect.bisect_right(starts, b) - 1
-        if k >= 0 and ends[k] >= a:
-            return True
-    return False
-
-
 def _needed_alone(excludes, own, includes, written) -> list[ast.Selection]:
     """The excludes of `own` (some of `excludes`) whose deletion alone leaves
     something of every include `excludes` remove whole (`written`: whom each
@@ -2787,7 +2777,7 @@ def _needed_alone(excludes, own, includes, written) -> list[ast.Selection]:
         if read is None:
             wanted &= what
         else:
-            wanted = {k for k in wanted if any(k in r.per and _meets_runs(r.per[k], what) for r in read)}
+            wanted = {k for k in wanted if any(k in r.per and _meets_merged(what, r.per[k]) for r in read)}
     place = {id(x): k for k, x in enumerate(excludes)}
     return [e for e in own if place[id(e)] in wanted]
 

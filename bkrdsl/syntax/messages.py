@@ -5993,14 +5993,9 @@ def cron_macro(macro: str, time: str | None, span: Span, statement: str = "run")
             fix=write_fix(schedule, span),
         )
     if macro.lower() == "@hourly":
-        if statement == "run":
-            help = (
-                "a schedule runs once a day at most: write a job for each time of day, the same but for its `run`,"
-                f" each `daily HH:MM`{ONE_DAY_NOTE}"
-            )
-        else:
-            help = f"a schedule runs once a day at most, and a member has one `{statement}`: write `{statement} daily HH:MM`"
-        return codes.UNKNOWN_KEYWORD(f"{message}, and no schedule runs more than once a day", span, help=help)
+        return codes.UNKNOWN_KEYWORD(
+            f"{message}, and no schedule runs more than once a day", span, help=_once_a_day_at_most(statement)
+        )
     what, manual = _by_hand(statement)
     if macro.lower() == "@reboot":
         help = f"no schedule runs at a system's start: for {what} then, {manual} as the system starts"
@@ -10316,6 +10311,16 @@ def _no_clock_has(text: str) -> bool:
 AT_SIGN = re.compile(r"(?<!\S)@(?!\S)")
 
 
+def _once_a_day_at_most(statement: str) -> str:
+    """The help of a schedule written to run more than once a day, in `run` or `purge`/`preview`."""
+    if statement == "run":
+        return (
+            "a schedule runs once a day at most: write a job for each time of day, the same but for its `run`,"
+            f" each `daily HH:MM`{ONE_DAY_NOTE}"
+        )
+    return f"a schedule runs once a day at most, and a member has one `{statement}`: write `{statement} daily HH:MM`"
+
+
 def schedule_phrase(
     written: str,
     starts_right: bool,
@@ -10374,14 +10379,11 @@ def schedule_phrase(
     if often is not None:
         # `twice a day`, `every 6 hours`: no schedule runs more than once a day (were three
         # errors for `twice a day`, and `every 6 hours` wrote `monthly 6 HH:MM`)
-        if statement == "run":
-            help = (
-                "a schedule runs once a day at most: write a job for each time of day, the same but for its `run`,"
-                f" each `daily HH:MM`{ONE_DAY_NOTE}"
-            )
-        else:
-            help = f"a schedule runs once a day at most, and a member has one `{statement}`: write `{statement} daily HH:MM`"
-        return code(f"{quoted} is not a .bkr schedule: no schedule runs {often}", span, help=help + forms_of_schedule())
+        return code(
+            f"{quoted} is not a .bkr schedule: no schedule runs {often}",
+            span,
+            help=_once_a_day_at_most(statement) + forms_of_schedule(),
+        )
     date = date_written(written)
     if date is not None:
         # `on 2026-02-28 22:00`: a run on one day, which no schedule is (`daily 22:00`
