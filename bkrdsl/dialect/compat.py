@@ -972,6 +972,83 @@ IBM's APAR texts and public GitHub repositories. Not found there:
   for that refusal stays **assumed** (Product facts, "XAUTOLOG of a
   single-configuration machine logged on at another member"), and BKRSTART
   still says "at another member" without naming it.
+- **A twelfth search** (stop 71; the same stores: documentation pages,
+  stored web pages, public code and issues, and exact strings in public
+  code), once more for each **assumed** entry and for three questions.
+  - XAUTOLOG of a single-configuration user logged on at another member
+    (`xautolog_already_logged_on_rc`, the stand-in's rc 54). Queries:
+    "XAUTOLOG user already logged on another member SSI cluster message"
+    (documentation), "HCPLGA054E already logged on XAUTOLOG return code"
+    (web pages), "XAUTOLOG HCPLGA054E already logged on rc 54 vmcp"
+    (code), "z/VM xautolog fails user already logged on other SSI member
+    error" (issues), "z/VM CP XAUTOLOG command responses messages HCP053E
+    HCP054E usage notes", "single configuration virtual machine can be
+    logged on to only one member of the SSI cluster at a time LOGON
+    rejected", and the exact strings `HCPLGA054`, `HCPLGA`, `HCPAUT`,
+    `DMKLOG054`, `vmcp xautolog` and `already logged on`. Found:
+    `HCPLGA054E` "Already logged on" only as LOGON's message again (3270
+    automation code; VM/370's `DMKLOG054E ALREADY LOGGED ON` for LOGON in
+    a public note), and public code that starts guests with `vmcp
+    xautolog` and acts on any rc other than 0 alike. Not found: XAUTOLOG's
+    message or rc for that case. Still **assumed**.
+  - HX or HI for a hung command (docs/rexx.md, "A file pool query that
+    does not return"). Found: z/VM 7.3 REXX/VM, "Interrupting Execution
+    and Controlling Tracing"
+    (www.ibm.com/docs/en/zvm/7.3.0?topic=aids-interrupting-execution-controlling-tracing):
+    "The HI (Halt Interpretation) immediate command causes all currently
+    executing REXX programs to stop, as though there has been a syntax
+    error. This is especially useful when an editor macro gets into a
+    loop, and it is desirable to halt it without destroying the whole
+    environment (as HX, Halt Execution, would do)"; IBM's VM/SP System
+    Programmer's Guide (SC19-6203-2), page 477: "Whenever the virtual
+    machine operator signals attention and types HX, CMS terminates and
+    types "CMS"". So HX, which rexx.md tells the operator to enter, is
+    the one that ends the whole environment. That HI is noticed only
+    when the command returns is IBM's word for TSO/E ("The HI condition
+    is not checked by the REXX interpreter until control returns from the
+    function, subroutine, or host command", z/OS TSO/E REXX User's Guide,
+    "Infinite Loops"), not found for CMS: still assumed there. No table
+    entry: rexx.md now quotes these.
+  - How the catalog records a job's worker task names (BKR227). Queries:
+    "Backup and Restore Manager for z/VM worker task names catalog job
+    name load balancing", "APAR Backup and Restore Manager for z/VM
+    worker job name catalog BKRWRK load balancing", "PH50490 Backup
+    Restore Manager z/VM workers SAMPFU00 job names", "BKREXI03 is skipped
+    when more than 27 workers are used job name convention JOBNAMnn
+    catalog" and "Backup and Restore Manager z/VM APAR catalog job name
+    instance BKRCATLG fix". Found: APAR PH50490 again (the names, "Job
+    name convention has been changed from JOBNAMEn to JOBNAMnn so that 64
+    workers can be supported"), and PM56778 again ("end-user catalog
+    browsing tools (BKRJOB, etc)"); neither says what the catalog records.
+    Not found; BKR227 stays a warning.
+  - The other entries: the template's (file type, comment, the `CONFIG
+    BKR_Job_...` and `BKR_Output_Spec` settings and their values, the
+    INCLUDE and EXCLUDE records, the address range), SUBMIT, REVIEW and
+    EXPIRE's `(PREVIEW` and `(PURGE`, SMSG's "not receiving" rc 57,
+    QUERY USER's answers, the file pool rcs, `DIRECT` and `AUTOV`,
+    `GLOBAL`, the Tape Manager operand layouts, the machines' defaults and
+    the `blk` unit. Queries such as "Backup and Restore Manager z/VM
+    template Config BKR_Job_Name BKR_Job_Type INCLUDE MINIDISK" (in the
+    documentation and in code), "BKRCATLG EXPIRE PREVIEW PURGE catalog
+    expired backups z/VM", "SMSG BKRBKUP SUBMIT job template backup server
+    z/VM", "IBM Backup and Restore Manager z/VM BKRBKUP BKRCATLG EXPIRE
+    PURGE PREVIEW SUBMIT" (issues), "SMSG user not receiving HCPMSG057I
+    SMSG off return code 57", "SMSG command send a special message to a
+    virtual machine programmed to accept and process it SET SMSG ON",
+    "Tape Manager for z/VM Define_Remote_Node statement Node_Name
+    Node_Type Host_Name Host_Addr" and "DirMaint AMDISK AUTOV volser
+    automatic allocation specific volume", and the exact strings `not
+    receiving; SMSG off` and `DMKMSG057`. Found: the User Guide
+    (SC18-9523-15) still answers with its opening pages only; APAR
+    PM56778's text again (the header section and `CONFIG
+    BKR_Job_DDRTAPE_Verbose = Yes`; console output "from CP, CMS, SUBMIT,
+    REVIEW and RESTART commands"); VM/370's SMSG help (public copy,
+    github.com/s390guy/vm370, SMSG.HELPCMD.D1: "SMsg userid msgtext",
+    Privilege Class G), which names no message for a user not receiving;
+    z/VM 7.2, "Steps for controlling where DirMaint creates minidisks"
+    (regions, groups, `:AUTOBLOCK.`), with no word on `AUTOV`. No entry
+    moved from **assumed**, and none was contradicted: bkrc's output is
+    unchanged.
 """
 
 
