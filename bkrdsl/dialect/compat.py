@@ -984,7 +984,11 @@ IBM's APAR texts and public GitHub repositories. Not found there:
     error" (issues), "z/VM CP XAUTOLOG command responses messages HCP053E
     HCP054E usage notes", "single configuration virtual machine can be
     logged on to only one member of the SSI cluster at a time LOGON
-    rejected", and the exact strings `HCPLGA054`, `HCPLGA`, `HCPAUT`,
+    rejected", "HCP054E" alone (documentation; only unrelated pages
+    answered), "XAUTOLOG command z/VM 7.3 responses usage notes userid is
+    already logged on autologged", "DMKLOG AUTOLOG ALREADY LOGGED ON
+    message 054 VM/370 CP source" (code), and the exact strings
+    `LOG054E`, `HCPLGA054`, `HCPLGA`, `HCPAUT`,
     `DMKLOG054`, `vmcp xautolog` and `already logged on`. Found:
     `HCPLGA054E` "Already logged on" only as LOGON's message again (3270
     automation code; VM/370's `DMKLOG054E ALREADY LOGGED ON` for LOGON in
@@ -1036,8 +1040,12 @@ IBM's APAR texts and public GitHub repositories. Not found there:
     SMSG off return code 57", "SMSG command send a special message to a
     virtual machine programmed to accept and process it SET SMSG ON",
     "Tape Manager for z/VM Define_Remote_Node statement Node_Name
-    Node_Type Host_Name Host_Addr" and "DirMaint AMDISK AUTOV volser
-    automatic allocation specific volume", and the exact strings `not
+    Node_Type Host_Name Host_Addr", "DirMaint AMDISK AUTOV volser
+    automatic allocation specific volume", "DirMaint ADD command userid
+    DIRECT file prototype entry", "QUERY USERS command z/VM response
+    userid - DSC AT sysname SSI cluster" and "SFS file pool server SSI
+    cluster IUCV *IDENT RESANY GLOBAL access from all members", and the
+    exact strings `not
     receiving; SMSG off` and `DMKMSG057`. Found: the User Guide
     (SC18-9523-15) still answers with its opening pages only; APAR
     PM56778's text again (the header section and `CONFIG
