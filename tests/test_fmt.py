@@ -743,7 +743,8 @@ CASES = [
         """,
         """
         cluster C {
-          catalog shared server BKRSVSFS pool BKRPOOL logon-wait 3 minutes pool-wait 300 seconds
+          catalog shared server BKRSVSFS pool BKRPOOL logon-wait 3 minutes
+                         pool-wait 300 seconds
         }
         """,
     ),
@@ -1318,3 +1319,40 @@ def test_h6s68_words_in_small_letters_after_sfs_paths_keep_their_case(monkeypatc
         return sorted(d.code for d in analyse("t.bkr", t.encode("utf-8")).diagnostics)
 
     assert codes(formatted) == codes(text) and codes(text).count("BKR318") == 2
+
+
+# stop 71, h8: a `catalog` statement too wide for its line is filled at its options
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h8s71_a_wide_catalog_statement_is_filled_at_its_options(monkeypatch, parser):
+    """`catalog shared server BKRSVSFS pool BKRPOOL on VM1 logon-wait 2 minutes
+    pool-wait 15 minutes` is 94 columns: it stayed on one line, the one statement of a
+    cluster `bkrc fmt` left wider than 80 columns but for a description. It is filled at
+    its options (`server`, `pool`, `on`, `logon-wait`, `pool-wait`), as `tape manager`
+    is, the continuation under the first option; a wait keeps its number and unit."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = (
+        "import std/backup-manager\ncluster C {\n  member VM1 { workers 2 }\n  member VM2 { workers 2 }\n"
+        "  catalog shared server BKRSVSFS pool BKRPOOL on VM1 logon-wait 2 minutes pool-wait 15 minutes\n"
+        "  expire on VM1 {\n    purge weekly sun 06:00\n    retain 30 days\n  }\n"
+        "  identity group SYSTEM { RSCS }\n  job SYS {\n    backup SYSTEM full\n"
+        "    include minidisk * 0191\n    to disk\n    run on each member daily 02:00\n  }\n}\n"
+    )
+    formatted = format_text(text, "c.bkr")
+    assert (
+        "  catalog shared server BKRSVSFS pool BKRPOOL on VM1 logon-wait 2 minutes\n"
+        "                 pool-wait 15 minutes\n  expire on VM1 {\n"
+    ) in formatted
+    assert max(len(line) for line in formatted.splitlines()) <= 80
+    assert format_text(formatted, "c.bkr") == formatted
+    assert analyse("c.bkr", text.encode()).diagnostics == []
+    assert analyse("c.bkr", formatted.encode()).diagnostics == []
+    # a local catalog aligns under its own first option; a comment inside breaks it there
+    local = (
+        "cluster C {\n  member VM1 { workers 2 }\n  catalog local server BKRSVSFS  # each member's\n"
+        "  pool BKRPOOL logon-wait 2 minutes pool-wait 15 minutes logon-wait 30 seconds\n}\n"
+    )
+    assert format_text(local, "l.bkr") == (
+        "cluster C {\n  member VM1 { workers 2 }\n  catalog local server BKRSVSFS  # each member's\n"
+        "                pool BKRPOOL logon-wait 2 minutes pool-wait 15 minutes\n"
+        "                logon-wait 30 seconds\n}\n"
+    )

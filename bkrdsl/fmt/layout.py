@@ -26,7 +26,7 @@ from dataclasses import field
 
 from bkrdsl.fmt.outline import BLOCKS, DOCUMENTED, Node, Note, Outline, Tok
 from bkrdsl.records import dataclass
-from bkrdsl.syntax.lexicon import TAPE_OPTIONS
+from bkrdsl.syntax.lexicon import CATALOG_OPTIONS, TAPE_OPTIONS
 
 #: A member block may stay on one line when it holds only these settings.
 ONE_LINE_MEMBER_ITEMS = frozenset({"workers", "private_volume", "job_suffix"})
@@ -95,8 +95,9 @@ _SPACE_LISTS = {"minidisk_selection": 3, "sfs_selection": 2, "private_volume": 1
 _TAPE_OPTIONS = TAPE_OPTIONS
 
 
-def _is_tape_option(tok: Tok) -> bool:
-    return tok.type == "KEYWORD" and tok.text in _TAPE_OPTIONS
+#: The statements filled at their options, each option a keyword and its value(s): a
+#: line may start at each option after the first, as both parsers read it there.
+_OPTIONS_OF = {"tape": _TAPE_OPTIONS, "catalog": CATALOG_OPTIONS}
 
 
 def plain_value(tok: Tok) -> bool:
@@ -275,7 +276,8 @@ class Printer:
           never moves such a word to either end of a line; nor does it break before a
           label of a run that reads like a statement (BKR021, bkrdsl.syntax.runon):
           the warning names the words of the run's first line and its lines' count;
-        * the options of `tape manager`: before each option after the first.
+        * the options of `tape manager` and of `catalog` (`server`, `pool`, `on`,
+          `logon-wait`, `pool-wait`): before each option after the first.
         """
         toks = self.layout.toks
         tight = self.layout.tight_commas
@@ -291,8 +293,9 @@ class Printer:
                 for i in between
                 if plain_value(toks[i - 1]) and plain_value(toks[i]) and i not in self.layout.as_written
             ]
-        if kind == "tape":
-            options = [i for i in range(first, last + 1) if _is_tape_option(toks[i])]
+        if kind in _OPTIONS_OF:
+            words = _OPTIONS_OF[kind]
+            options = [i for i in range(first, last + 1) if toks[i].type == "KEYWORD" and toks[i].text in words]
             if options:
                 return options[0], options[1:]
         return None
