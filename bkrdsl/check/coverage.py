@@ -2499,8 +2499,10 @@ class _Removals(NamedTuple):
     paths: _ExcludedPaths
 
 
+#: No SFS exclude paths: those of most jobs, shared (`_ExcludedPaths` is only read).
+_NO_PATHS = _ExcludedPaths([])
 #: What a member where neither of two jobs excludes anything takes out of them.
-_NO_REMOVALS = _Removals([], [], [], {}, _ExcludedPaths([]))
+_NO_REMOVALS = _Removals([], [], [], {}, _NO_PATHS)
 
 
 def _removes_any(removals: _Removals) -> bool:
@@ -2515,7 +2517,7 @@ def _removals(excludes) -> _Removals:
             if r is not None:
                 minidisk.append((e.owner.upper, r))
     sfs = [w.upper for e in excludes if e.medium is ast.Medium.SFS for w in e.items]
-    return _Removals(minidisk, sfs, [pattern_regex(x).match for x, _ in minidisk], {}, _ExcludedPaths(sfs))
+    return _Removals(minidisk, sfs, [pattern_regex(x).match for x, _ in minidisk], {}, _ExcludedPaths(sfs) if sfs else _NO_PATHS)
 
 
 def _covering(owners: tuple[str, ...], removals: _Removals) -> tuple[int, ...]:
@@ -2990,7 +2992,7 @@ class _Removers:
         self._covering: dict[str, list[str]] = {}
         self._meeting: dict[str, _Meeting] = {}  # per owner, made when an include is covered
         self.excludes = list(excludes)
-        self.sfs_paths = _ExcludedPaths([w for w, _ in sfs_paths])
+        self.sfs_paths = _ExcludedPaths([w for w, _ in sfs_paths]) if sfs_paths else _NO_PATHS
         self.sfs_of = [k for _, k in sfs_paths]  # per path of `sfs_paths`, its exclude's place in `sfs`
 
     def owners_covering(self, owner: str) -> list[str]:
@@ -3146,16 +3148,19 @@ class _JobUsers:
     """The users a job backs up, as `_reaches` reads them: its IDs (`job_user_ids`),
     and the patterns of its groups each once. The set of the IDs and their text one
     per line are made when an owner first needs them: an exclude's pattern (`LNX*`)
-    is one regex search over the text, not a match call per ID of the job. The text
-    holds the IDs sorted, so that a pattern with a literal beginning is searched for
-    among the IDs that start with it only (thousands of excludes of patterns, each
-    searched for in a job of thousands of IDs, were each a reading of all of them)."""
+    is one regex search over the text, not a match call per ID of the job. After
+    `_SEARCHES` patterns, the text holds the IDs sorted, so that a pattern with a
+    literal beginning is searched for among the IDs that start with it only
+    (thousands of excludes of patterns, each searched for in a job of thousands of
+    IDs, were each a reading of all of them); a job's few patterns are not worth
+    the sort (stop 71: the bench file's two searches paid for it)."""
 
     def __init__(self, ids: tuple[str, ...], patterns: list[str]) -> None:
         self.ids, self.patterns = ids, patterns
         self._set: frozenset[str] | None = None
         self._lines: str | None = None
-        self._sorted: list[str] = []
+        self._searches = 0  # patterns searched for in `_lines` as the IDs come
+        self._sorted: list[str] | None = None
         self._ends: list[int] = []  # per ID of `_sorted`, where its line end is in `_lines`
 
     def has(self, user_id: str) -> bool:
@@ -3166,9 +3171,14 @@ class _JobUsers:
     def any_matched_by(self, pattern: str) -> bool:
         if not self.ids:
             return False
-        if self._lines is None:
+        if self._sorted is None:
+            if self._searches < _SEARCHES:
+                self._searches += 1
+                if self._lines is None:
+                    self._lines = "\n" + "\n".join(self.ids) + "\n"  # (names hold no line ends)
+                return _id_line(pattern).search(self._lines) is not None
             self._sorted = sorted(self.ids)
-            self._lines = "\n" + "\n".join(self._sorted) + "\n"  # (names hold no line ends)
+            self._lines = "\n" + "\n".join(self._sorted) + "\n"
             at, ends = 0, []
             for i in self._sorted:
                 at += len(i) + 1
@@ -3184,6 +3194,11 @@ class _JobUsers:
         # The lines of the IDs that start with `head`, from the line end before the first.
         start = self._ends[low - 1] if low else 0
         return _id_line(pattern).search(self._lines, start, self._ends[high - 1] + 1) is not None
+
+
+#: How many patterns `_JobUsers.any_matched_by` searches for in a job's IDs as
+#: they come before it sorts them.
+_SEARCHES = 8
 
 
 @functools.lru_cache(maxsize=1024)

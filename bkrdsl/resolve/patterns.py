@@ -275,6 +275,39 @@ def _agree(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+#: How many patterns' literal beginnings may agree with one pattern's before
+#: `pairs_that_may_share` reads their literal ends too, for fewer (`*X001`).
+_FEW = 8
+
+
+def _literal_ends(pattern: str) -> tuple[str, str]:
+    """`literal_head` and `literal_tail` read backwards, in one split."""
+    parts = _WILDCARD.split(pattern.upper())
+    return parts[0], parts[-1][::-1]
+
+
+def _key_index(keys: list[str]) -> tuple[list[str], list[int], dict[str, list[int]], list[int]]:
+    """`keys` sorted, their places in that order, the places of each key, and the
+    keys' lengths, sorted."""
+    ordered = sorted((k, j) for j, k in enumerate(keys))
+    by_key: dict[str, list[int]] = {}
+    for k, j in ordered:
+        by_key.setdefault(k, []).append(j)
+    return [k for k, _ in ordered], [j for _, j in ordered], by_key, sorted(set(map(len, by_key)))
+
+
+def _agreeing(key: str, keys_index) -> tuple[int, list]:
+    """How many keys of `keys_index` (`_key_index`) agree with `key`, and their
+    runs: those that start with `key` (a run of the sorted keys), and each
+    shorter beginning of it (of the keys' lengths only)."""
+    keys, places, by_key, lengths = keys_index
+    low = bisect.bisect_left(keys, key)
+    high = bisect.bisect_left(keys, key + "\U0010ffff", low)
+    shorter = lengths[: bisect.bisect_left(lengths, len(key))]
+    runs = [places[low:high]] + [by_key[key[:n]] for n in shorter if key[:n] in by_key]
+    return sum(map(len, runs)), runs
+
+
 def pairs_that_may_share(ones: Sequence[str], twos: Sequence[str]) -> list[tuple[int, int]]:
     """(i, j), in that order, of each pattern `ones[i]` and `twos[j]` whose literal
     beginnings agree (one starts with the other) and whose literal ends agree
@@ -286,37 +319,23 @@ def pairs_that_may_share(ones: Sequence[str], twos: Sequence[str]) -> list[tuple
     `*`, `*X001`), not by trying every pair: a cluster of thousands of
     patterns of distinct beginnings (`LNXZ001*`, `LNXZ002*`, ...) or of
     distinct ends (`*Q0001`, `*Q0002`, ...) has few such pairs, and trying each
-    pair grows with the square of the number of patterns."""
-    heads_of = [literal_head(p) for p in twos]
-    tails_of = [literal_tail(p)[::-1] for p in twos]  # read backwards: agreeing ends are agreeing beginnings
-
-    def index(keys: list[str]):
-        ordered = sorted((k, j) for j, k in enumerate(keys))
-        by_key: dict[str, list[int]] = {}
-        for k, j in ordered:
-            by_key.setdefault(k, []).append(j)
-        return [k for k, _ in ordered], [j for _, j in ordered], by_key
-
-    by_head, by_tail = index(heads_of), index(tails_of)
-
-    def agreeing(key: str, keys_index) -> tuple[int, list]:
-        """How many keys agree with `key`, and their runs: those that start with
-        `key` (a run of the sorted keys), and each shorter beginning of it."""
-        keys, places, by_key = keys_index
-        low = bisect.bisect_left(keys, key)
-        high = bisect.bisect_left(keys, key + "\U0010ffff", low)
-        runs = [places[low:high]] + [by_key[key[:n]] for n in range(len(key)) if key[:n] in by_key]
-        return sum(len(r) for r in runs), runs
-
+    pair grows with the square of the number of patterns. The index of the ends
+    is made when a pattern's beginning first agrees with more than `_FEW`
+    others' (a cluster's few patterns of distinct beginnings never need it)."""
+    ends_of = [_literal_ends(p) for p in twos]
+    by_head = _key_index([h for h, _ in ends_of])
+    by_tail = None
     out: list[tuple[int, int]] = []
-    for i, p in enumerate(ones):
-        head, tail = literal_head(p), literal_tail(p)[::-1]
-        n_head, head_runs = agreeing(head, by_head)
-        n_tail, tail_runs = agreeing(tail, by_tail)
-        if n_head <= n_tail:
-            found = {j for run in head_runs for j in run if _agree(tail, tails_of[j])}
-        else:
-            found = {j for run in tail_runs for j in run if _agree(head, heads_of[j])}
+    for i, (head, tail) in enumerate(ends_of if ones is twos else map(_literal_ends, ones)):
+        n_head, runs = _agreeing(head, by_head)
+        other, end = tail, 1  # the runs' patterns, then whether their other end agrees
+        if n_head > _FEW:
+            if by_tail is None:
+                by_tail = _key_index([t for _, t in ends_of])
+            n_tail, tail_runs = _agreeing(tail, by_tail)
+            if n_tail < n_head:
+                runs, other, end = tail_runs, head, 0
+        found = {j for run in runs for j in run if _agree(other, ends_of[j][end])}
         out.extend((i, j) for j in sorted(found))
     return out
 
