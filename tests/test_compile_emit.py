@@ -1181,3 +1181,46 @@ def test_header_notes_fold_as_textwrap_does(width, seed):
     expected = textwrap.wrap(folded, width, break_long_words=True, break_on_hyphens=False) or [""]
     assert wrap(text, width) == expected
     assert all(len(line) <= width for line in wrap(text, width))
+
+
+# stop 71, h7: every template and EXEC says in its opening comment where it goes
+def _opening_comment(text: str) -> str:
+    """The file's opening comment as one line of words (`*` or `/* */` lines)."""
+    said = []
+    for line in text.splitlines():
+        if line.startswith("/*") and line.endswith("*/"):
+            said.append(line[2:-2])
+        elif line.startswith("*"):
+            said.append(line[1:])
+        else:
+            break
+    return " ".join(" ".join(said).split())
+
+
+_WHERE_IT_GOES = {
+    "job-template": "Put it on member {member} only, where its backup server BKRBKUP reads job templates"
+    " (assumed: docs/deploy.md, Job templates); that member's BKRSUBMT EXEC submits it.",
+    "submit-exec": "Put it on a disk private to member {member}, of the user who submits the jobs there"
+    " (the site's scheduler or an operator): docs/deploy.md, BKRSUBMT EXEC.",
+    "expire-exec": "Put it on a disk private to member {member}, of the user whose scheduler runs it there:"
+    " docs/deploy.md, BKREXPIR EXEC.",
+    "profile-snippet": "Put it on the 191 disk of AUTOLOG1 on member {member} and call it from AUTOLOG1's"
+    " PROFILE EXEC there (AUTOLOG1 needs privilege class A or B, or an XAUTOLOG statement naming it in"
+    " each machine's entry: docs/deploy.md, BKRSTART EXEC): 'EXEC BKRSTART'",
+}
+
+
+@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.name)
+def test_every_template_and_exec_says_where_it_goes(example):
+    """A system programmer holding one file learns from its opening comment which
+    member's disk it goes on and who uses it (docs/deploy.md, Where each file goes)."""
+    analysis, artifacts = compile_source(str(example), example.read_bytes(), path=example)
+    assert artifacts is not None, render_short(analysis.diagnostics)
+    seen = set()
+    for artifact in artifacts:
+        if artifact.kind not in _WHERE_IT_GOES:
+            continue
+        seen.add(artifact.kind)
+        said = _WHERE_IT_GOES[artifact.kind].format(member=artifact.member)
+        assert said in _opening_comment(artifact.text), artifact.path
+    assert {"job-template", "submit-exec", "profile-snippet"} <= seen

@@ -1012,6 +1012,9 @@ def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -
             (f"Submits the backup jobs of member {name} of cluster {model.name} "
              f"to the member's own backup server {server}. It asks CP which "
              "member it runs on and refuses to run on any other member."),
+            (f"Put it on a disk private to member {name}, of the user who "
+             "submits the jobs there (the site's scheduler or an operator): "
+             "docs/deploy.md, BKRSUBMT EXEC."),
             _ASSUMED_NOTE,
             "",
             "BKRSUBMT                lists this member's jobs (or: LIST)",
@@ -1137,6 +1140,8 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
             (f"Runs catalog expiry for cluster {model.name}: sends EXPIRE "
              f"to the catalog server {server} of member {name}. {scope} It asks "
              f"CP which member it runs on and refuses to run on any other member.{retain}"),
+            (f"Put it on a disk private to member {name}, of the user whose "
+             "scheduler runs it there: docs/deploy.md, BKREXPIR EXEC."),
             _ASSUMED_NOTE,
             "",
             "BKREXPIR                shows what is configured (or: LIST)",
@@ -1871,7 +1876,10 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
              "member it runs on and refuses to run on any other member."),
             _ASSUMED_NOTE,
             "",
-            f"Call it from the PROFILE EXEC of AUTOLOG1 on member {name}:",
+            (f"Put it on the 191 disk of AUTOLOG1 on member {name} and call "
+             "it from AUTOLOG1's PROFILE EXEC there (AUTOLOG1 needs privilege "
+             "class A or B, or an XAUTOLOG statement naming it in each "
+             "machine's entry: docs/deploy.md, BKRSTART EXEC):"),
             f"  'EXEC {START_FILE}'",
             _start_codes(
                 order,

@@ -33,6 +33,7 @@ from bkrdsl.emit.common import (
     member_path,
     star_comments,
 )
+from bkrdsl.generated import SUBMIT_FILE
 from bkrdsl.resolve.model import JobModel, Model
 
 KIND_WORDS = {
@@ -137,6 +138,17 @@ def _describe(model: Model, job: JobModel, kind: ast.Kind | None, member: str, n
     return f"Job {name} ({users}) on member {member}."
 
 
+def _where(model: Model, member: str, name: str) -> str:
+    """Where the file goes and what submits it: a system programmer holding
+    the file alone learns it here, not only in docs/deploy.md."""
+    server = model.backup_server or "BKRBKUP"
+    return (
+        f"Put it on member {member} only, where its backup server {server} reads "
+        f"job templates (assumed: docs/deploy.md, Job templates); that "
+        f"member's {SUBMIT_FILE} EXEC submits it."
+    )
+
+
 def _why_once(model: Model, job: JobModel) -> str:
     """Why a job of IDENTITY users runs on one member, where SSI rule 6 has a
     reviewer look for one copy per member: the checker lets it (BKR221's
@@ -219,6 +231,7 @@ def _template_parts(
     texts = header_texts(source, _describe(model, job, kind, member, name))
     if job.description:
         texts.append(invariant(job.description))
+    texts.append(_where(model, member, name))
     texts += dialect.note()
     lines = star_comments(comment, texts) + [comment]
     lines += settings + [comment]
