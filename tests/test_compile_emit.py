@@ -1224,3 +1224,30 @@ def test_every_template_and_exec_says_where_it_goes(example):
         said = _WHERE_IT_GOES[artifact.kind].format(member=artifact.member)
         assert said in _opening_comment(artifact.text), artifact.path
     assert {"job-template", "submit-exec", "profile-snippet"} <= seen
+
+
+# stop 71, h7: every CP directory entry says in its opening comment how it is loaded
+@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.name)
+def test_every_directory_entry_says_how_it_is_loaded(example):
+    """USER, IDENTITY and SUBCONFIG files name the one source directory of the
+    cluster (IBM: one source directory for every member's object directory) and
+    the tools that load it, an IDENTITY's and its SUBCONFIGs' files each other."""
+    analysis, artifacts = compile_source(str(example), example.read_bytes(), path=example)
+    assert artifacts is not None, render_short(analysis.diagnostics)
+    load = "Load it into the one source directory that every member's object directory is built from{} (DirMaint's DIRM ADD, else DIRECTXA): docs/deploy.md, Directory entries."
+    kinds = set()
+    for artifact in artifacts:
+        if artifact.kind != "directory":
+            continue
+        entry = next(line for line in artifact.text.splitlines() if not line.startswith("*")).split()
+        kinds.add(entry[0])
+        together = {
+            "USER": "",
+            "IDENTITY": ", with its SUBCONFIG entries",
+            "SUBCONFIG": ", with IDENTITY {}'s entry",
+        }[entry[0]]
+        if entry[0] == "SUBCONFIG":
+            identity = re.search(r"\(IDENTITY (\S+)\)\.", _opening_comment(artifact.text)).group(1)
+            together = together.format(identity)
+        assert load.format(together) in _opening_comment(artifact.text), artifact.path
+    assert kinds == {"USER", "IDENTITY", "SUBCONFIG"}

@@ -265,6 +265,15 @@ class _Context:
         return self.comments(["No minidisks of its own."])
 
 
+def _load(together: str = "") -> str:
+    """How the entry reaches CP, for whoever holds the file alone (docs/deploy.md)."""
+    return (
+        "Load it into the one source directory that every member's object directory "
+        f"is built from{together} (DirMaint's DIRM ADD, else DIRECTXA): docs/deploy.md, "
+        "Directory entries."
+    )
+
+
 def _operands(machine: Machine, dialect: Reading) -> dict[str, str]:
     d = dialect.machine(machine.role)
     return {"id": machine.id, "password": d.password, "storage": d.storage, "maxstorage": d.maxstorage, "classes": d.classes}
@@ -280,7 +289,7 @@ def _user_entry(ctx: _Context, machine: Machine) -> Artifact:
     if not ctx.allocation.disks[machine.id]:
         lines.extend(ctx.no_minidisks())
     lines.extend(ctx.mdisks(placed, machine.id))
-    notes = [*_where(model, machine), *_pool_note(ctx, machine)]
+    notes = [*_where(model, machine), _load(), *_pool_note(ctx, machine)]
     lines[:0] = ctx.header(f"USER entry of {_machine_words(model, machine)}.", notes)
     return Artifact(path, lines_to_text(lines), DIRECTORY, minidisks=_extents(placed))
 
@@ -293,7 +302,7 @@ def _identity_entries(ctx: _Context, machine: Machine) -> list[Artifact]:
     lines = [dialect.text("directory_identity", **_operands(machine, dialect))]
     lines.extend(ctx.indent + dialect.text("directory_build", member=m, subconfig=s) for m, s in subs)
     lines.extend(ctx.statements(machine))
-    notes = [*_where(model, machine), *_pool_note(ctx, machine)]
+    notes = [*_where(model, machine), _load(", with its SUBCONFIG entries"), *_pool_note(ctx, machine)]
     lines[:0] = ctx.header(f"IDENTITY entry of {_machine_words(model, machine)}.", notes)
     out = [Artifact(path, lines_to_text(lines), DIRECTORY)]
     for name, sub in subs:
@@ -304,7 +313,10 @@ def _identity_entries(ctx: _Context, machine: Machine) -> list[Artifact]:
         if not ctx.allocation.disks[machine.id]:
             lines.extend(ctx.no_minidisks())
         lines.extend(ctx.mdisks(placed, sub))
-        lines[:0] = ctx.header(f"SUBCONFIG {sub}: {machine.id} on member {name} (IDENTITY {machine.id}).")
+        lines[:0] = ctx.header(
+            f"SUBCONFIG {sub}: {machine.id} on member {name} (IDENTITY {machine.id}).",
+            [_load(f", with IDENTITY {machine.id}'s entry")],
+        )
         out.append(Artifact(path, lines_to_text(lines), DIRECTORY, member=name, minidisks=_extents(placed)))
     return out
 
