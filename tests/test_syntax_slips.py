@@ -17620,3 +17620,20 @@ def test_h11s70_a_job_above_the_cluster_is_not_moved_where_it_is_not_certain(cas
     found = analyse("lab.bkr", text.encode()).diagnostics[0]
     assert (found.code, found.span.line, found.fix) == ("BKR013", 4, None)
     assert found.help == "put it inside a `cluster NAME { ... }` block"
+
+
+# stop 71, h9: slips of a newcomer writing three clusters from the docs
+#: `import stdlib/zvm73`: the library's folder as bkrdsl's checkout names it (was
+#: BKR101 with the places searched alone): the help and its fix write `std/zvm73`.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["stdlib/zvm73", "STDLIB/zvm73", "stdlib/zvm73.bkr"])
+def test_h9s71_an_import_of_the_library_s_folder_is_std(written, parser, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)  # not the checkout, which has a folder stdlib/
+    text = BASE.replace("import std/zvm73", f"import {written}", 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    assert found.code == "BKR101"
+    assert found.help.split("\n")[0] == (
+        "the standard library is imported as `std/`, not by the name of its folder in bkrdsl,"
+        " `stdlib/`: write `import std/zvm73`"
+    )
+    assert repaired == BASE

@@ -52,7 +52,9 @@ MISSING_MODULE = register(
     in any case, but a path is looked up as written, and the library's are
     in small letters), a library module joined to its folder by a `.`
     (`import std.backup-manager`, as Python joins a package to its module)
-    is `import std/backup-manager`, whose fix writes that path, and a
+    is `import std/backup-manager`, whose fix writes that path, so is the
+    library's folder as bkrdsl's checkout names it (`import stdlib/zvm73` is
+    `import std/zvm73`), and a
     misspelt `std/` name gets the closest module names of the library, or
     the list of them all. `import import`, where no module `import` is
     found, is the keyword written twice with no module path after it, as
@@ -314,6 +316,14 @@ def _stdlib_hint(spec: str) -> tuple[str | None, str | None]:
         return (
             f"did you mean `{path}`? a module's path separates its folder from its name with `/`,"
             f" not `{joined.group(1)}`: write `import {path}`"
+        ), path
+    # `stdlib/zvm73`: the library's folder in bkrdsl's checkout, `stdlib/`, where an import
+    # names the library `std/` (was "cannot find module" with the places searched alone).
+    if name[:7].lower() == "stdlib/" and name[7:].lower() in modules:
+        path = f"std/{name[7:].lower()}"
+        return (
+            f"the standard library is imported as `std/`, not by the name of its folder in bkrdsl,"
+            f" `stdlib/`: write `import {path}`"
         ), path
     # `STD/ZVM73`, as a file typed on CMS in capitals has it: the library's folder and
     # module names are in small letters, and a path is looked up as written.
