@@ -1304,3 +1304,47 @@ def test_h4s70_bkr246_names_both_extents_and_the_cylinders_they_share(pasted, me
     rows = text.split("\n")
     rows[int(line) - 1] = rows[int(line) - 1].replace(old, new)
     assert codes("\n".join(rows), parser) == []
+
+
+# stop 71, h9: BKR401's help moved a group's full job and left its incremental behind
+_H9S71_INCREMENTAL = "  job APPSINC {\n    backup APPS incremental\n    include minidisk * *\n    to disk\n    run on VMSYS1 weekly mon,tue,wed,thu,fri,sat 03:00\n  }\n"
+_H9S71_WEB = "  single group WEB { WEB01 }\n  job WEBFULL {\n    backup WEB full\n    include minidisk * *\n    to disk\n    run on VMSYS1 daily 04:00\n  }\n"
+
+
+#: The full and the incremental job of one group on VMSYS1, and another group's job
+#: there too: the help moved the full job alone to VMSYS3, and the file then backed up
+#: APPS from two members (BKR411). It moves both, VMSYS1 keeping WEBFULL.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h9s71_bkr401_help_moves_a_group_s_jobs_together(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = failing_example("BKR401").replace("  job TESTFULL {", _H9S71_INCREMENTAL + _H9S71_WEB + "  job TESTFULL {")
+    assert codes(text, parser) == ["BKR401"]
+    said = help_of("BKR401", text)
+    assert said.startswith(
+        "move jobs `APPSFULL` and `APPSINC` there together, as they back up the same users, whom one member"
+        " must back up (BKR411): write `run on VMSYS3 daily 02:00` for `run on VMSYS1 daily 02:00` (line 14)"
+        " and `run on VMSYS3 weekly mon,tue,wed,thu,fri,sat 03:00` for `run on VMSYS1 weekly"
+        " mon,tue,wed,thu,fri,sat 03:00` (line 20); `VMSYS1` keeps job `WEBFULL`; or add a job"
+    )
+    moved = mended(
+        text,
+        [
+            (said, "run on VMSYS1 daily 02:00", "run on VMSYS3 daily 02:00"),
+            (said, "run on VMSYS1 weekly mon", "run on VMSYS3 weekly mon"),
+        ],
+    )
+    assert codes(moved, parser) == []
+    # the one job alone, as the help said before: the users' backups split (BKR411)
+    assert codes(text.replace("run on VMSYS1 daily 02:00", "run on VMSYS3 daily 02:00"), parser) == ["BKR411"]
+
+
+#: Every job on VMSYS1 backs up APPS: none can move without splitting its users'
+#: backups, and the help says to add a job, as where no job can move.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("users", ["APPS", "LINUX01"], ids=["the group", "its user by name"])
+def test_h9s71_bkr401_help_moves_no_job_whose_users_stay_behind(users, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    incremental = _H9S71_INCREMENTAL.replace("backup APPS", f"backup {users}")
+    text = failing_example("BKR401").replace("  job TESTFULL {", incremental + "  job TESTFULL {")
+    assert codes(text, parser) == ["BKR401"]
+    assert help_of("BKR401", text).startswith("add a job that runs on this member")

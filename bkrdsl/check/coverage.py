@@ -101,8 +101,11 @@ UNCOVERED_MEMBER = register(
     that another job runs on too, the help writes that job's `run` on the
     member no job runs on (`write `run on VMSYS3 daily 02:00` for `run on
     VMSYS1 daily 02:00` (line 14)`): a single-configuration user's minidisks
-    are reached from any member, and the member it leaves keeps a job. Where
-    no job can move so and the file declares an IDENTITY group no job backs
+    are reached from any member, and the member it leaves keeps a job. The
+    jobs of that member that may back up a user of it move with it, each
+    `run` written so (a group's weekly full and its nightly incremental):
+    moved alone, it would back those users up from two members (BKR411).
+    Where no job can move so and the file declares an IDENTITY group no job backs
     up (BKR408), the help writes the job that backs it up on each member,
     whole, on one line: its name the group's with `F` at the end (made
     another where it, or a name it gets on a member, is taken), the first
@@ -1040,31 +1043,78 @@ def uncovered_members(model: Model):
         )
 
 
-def _movable_job(model: Model) -> JobModel | None:
-    """The first job of single-configuration users pinned to a member that another job
-    runs on too: BKR401's help may move it to a member no job runs on (its users'
-    minidisks are reached from any member), and its own member keeps a job."""
-    for job in model.jobs:
-        if job.kinds != {Kind.SINGLE} or job.run is None or job.each_member or len(set(job.members)) != 1:
-            continue
+def _movable_job(model: Model) -> list[JobModel] | None:
+    """The first jobs of single-configuration users pinned to a member that another job
+    runs on too: BKR401's help may move them to a member no job runs on (their users'
+    minidisks are reached from any member), and their own member keeps a job. A job is
+    moved with every job pinned to its member that may back up a user of it (the weekly
+    full of a group with its nightly incremental): moved alone, those users would be
+    backed up from two members (BKR411; was the one job alone, h9, stop 71)."""
+    pinned = [
+        job
+        for job in model.jobs
+        if job.kinds == {Kind.SINGLE} and job.run is not None and not job.each_member and len(set(job.members)) == 1
+    ]
+    for job in pinned:
         (member,) = set(job.members)
-        if model.member(member) is not None and any(j is not job and member in j.members for j in model.jobs):
-            return job
+        if model.member(member) is None:
+            continue
+        on_member = [j for j in model.jobs if member in j.members]
+        if len(on_member) < 2:
+            continue
+        alongside = [j for j in pinned if j is not job and j.members[0] == member]
+        items: dict[int, tuple[dict, dict]] = {}  # each job's `_single_items`, read once
+        moved = [job]
+        for one in moved:  # grows as it goes: jobs sharing a user with one moved are moved too
+            for other in alongside:
+                if all(other is not m for m in moved) and _may_share_users(items, one, other):
+                    moved.append(other)
+        if len(moved) < len(on_member):
+            return sorted(moved, key=model.jobs.index)
     return None
 
 
-def _move_help(model: Model, job: JobModel, member: str, otherwise: str) -> str:
-    """BKR401's help with a job to move written on the file's names: `write `run on
-    VMSYS3 daily 03:00` for `run on VMSYS1 daily 03:00` (line 19)`."""
-    run = job.run
-    when = f" {schedule_text(run.schedule)}" if run.schedule is not None else ""
-    (was,) = set(job.members)
-    keeps = next(j for j in model.jobs if j is not job and was in j.members)
-    return (
-        f"move job {quoted(job.name)} there: write `run on {member}{when}` for"
-        f" `run on {', '.join(w.text for w in run.placement.members)}{when}` (line {run.span.line});"
-        f" `{was}` keeps job {quoted(keeps.name)}; or {otherwise}"
-    )
+def _may_share_users(items: dict[int, tuple[dict, dict]], one: JobModel, two: JobModel) -> bool:
+    """Whether two jobs of single-configuration users may back up a user in common: an
+    ID both name, a pattern of one matching an ID of the other, or two patterns that
+    match one ID. `items`: each job's `_single_items` by its id(), filled as read."""
+    ids_one, patterns_one = items.get(id(one)) or items.setdefault(id(one), _single_items(one))
+    ids_two, patterns_two = items.get(id(two)) or items.setdefault(id(two), _single_items(two))
+    if ids_one.keys() & ids_two.keys():
+        return True
+    if any(pattern_regex(p).match(i) for p in patterns_one for i in ids_two):
+        return True
+    if any(pattern_regex(p).match(i) for p in patterns_two for i in ids_one):
+        return True
+    return any(shared_id(a, b) is not None for a in patterns_one for b in patterns_two)
+
+
+def _move_help(model: Model, jobs: list[JobModel], member: str, otherwise: str) -> str:
+    """BKR401's help with the jobs to move written on the file's names: `write `run on
+    VMSYS3 daily 03:00` for `run on VMSYS1 daily 03:00` (line 19)`, for each job."""
+    (was,) = set(jobs[0].members)
+    writes = []
+    for job in jobs:
+        run = job.run
+        when = f" {schedule_text(run.schedule)}" if run.schedule is not None else ""
+        writes.append(
+            f"`run on {member}{when}` for `run on {', '.join(w.text for w in run.placement.members)}{when}`"
+            f" (line {run.span.line})"
+        )
+    keeps = next(j for j in model.jobs if all(j is not m for m in jobs) and was in j.members)
+    if len(jobs) == 1:
+        what = f"move job {quoted(jobs[0].name)} there: write {writes[0]}"
+    else:
+        what = (
+            f"move jobs {_and([quoted(j.name) for j in jobs])} there together, as they back up the same"
+            f" users, whom one member must back up (BKR411): write {_and(writes)}"
+        )
+    return f"{what}; `{was}` keeps job {quoted(keeps.name)}; or {otherwise}"
+
+
+def _and(items: list[str]) -> str:
+    """`a`, `b` and `c`, every one of them (the help writes each)."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _identity_job_help(model: Model) -> str | None:
