@@ -17637,3 +17637,29 @@ def test_h9s71_an_import_of_the_library_s_folder_is_std(written, parser, monkeyp
         " `stdlib/`: write `import std/zvm73`"
     )
     assert repaired == BASE
+
+
+#: `exclude paging`, `exclude tdisk`: a kind of disk where the selection's medium goes
+#: (was the statement's two forms alone, which say nothing of swap disks): the help says
+#: that a selection names minidisks by owner and address, and writes one, which checks.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["paging", "tdisk", "T-disk", "swap disks", "vdisk"])
+def test_h9s71_a_kind_of_disk_after_exclude_is_said_to_be_no_selection(written, parser, monkeypatch):
+    line = "    exclude minidisk * 0190 019D 019E 0300  # 0300: each guest's V-DISK swap, empty at logon\n"
+    assert line in BASE
+    text = BASE.replace(line, f"{line}    exclude {written}\n", 1)
+    found, repaired = _one_error_fixed(text, parser, monkeypatch)
+    first = written.split()[0]
+    assert (found.code, found.message, repaired) == (
+        "BKR004",
+        f"expected `minidisk` or `sfs` after `exclude`, found `{first}`",
+        None,
+    )
+    assert found.help == (
+        f"a selection names minidisks by owner and address, not by kind (`{first}`): exclude a guest's"
+        " swap minidisks, V-DISKs too, by address, `exclude minidisk LNX* 0300-0301` (your owners and"
+        " addresses); CP's paging volumes and T-disks (DEFINE T3390) are no directory entry's minidisks"
+    )
+    # the selection the help writes checks clean in the file
+    written_so = BASE.replace(line, f"{line}    exclude minidisk LNX* 0300-0301\n", 1)
+    assert analyse("prodssi.bkr", written_so.encode("utf-8")).diagnostics == []

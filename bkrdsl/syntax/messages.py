@@ -9578,6 +9578,12 @@ EVERY_OF_MEDIUM = ("all", "every", "each")
 _EVERY_MINIDISK = frozenset(
     (every, disks) for every in EVERY_OF_MEDIUM for disks in ("minidisk", "minidisks", "disk", "disks")
 )
+#: Kinds of disk written after `include` or `exclude` in a selection's place (`exclude
+#: paging`): a selection names minidisks by owner and address (`medium_left_out`).
+DISK_KIND_WORDS = frozenset(
+    {"paging", "page", "swap", "swaps", "tdisk", "tdisks", "t-disk", "t-disks", "temp", "temporary",
+     "vdisk", "vdisks", "v-disk", "v-disks"}
+)
 #: The catalog's file pool, where the file names it on the catalog statement's line.
 _CATALOG_POOL = re.compile(r"(?im)^[ \t]*catalog\b[^#\n]*?\bpool[ \t]+([A-Za-z][A-Za-z0-9]{0,7})(?![^\s#])")
 
@@ -9636,6 +9642,15 @@ def medium_left_out(diag: Diagnostic, action: str, rest: str, pool: str | None =
             if pool
             else f"write `sfs` after `{action}`, then paths POOL:USER.DIR: `{action} sfs POOL:*.*`"
             " is every directory of the job's users in POOL"
+        )
+        return replace(diag, help=help)
+    if meant is None and words and words[0].lower() in DISK_KIND_WORDS:
+        # `exclude paging`, `exclude tdisk`: a kind of disk, which a selection cannot
+        # name (was the statement's two forms alone; h9, stop 71)
+        help = (
+            f"a selection names minidisks by owner and address, not by kind (`{words[0]}`): {action} a guest's"
+            f" swap minidisks, V-DISKs too, by address, `{action} minidisk LNX* 0300-0301` (your owners and"
+            " addresses); CP's paging volumes and T-disks (DEFINE T3390) are no directory entry's minidisks"
         )
         return replace(diag, help=help)
     if meant is None:
