@@ -17663,3 +17663,53 @@ def test_h9s71_a_kind_of_disk_after_exclude_is_said_to_be_no_selection(written, 
     # the selection the help writes checks clean in the file
     written_so = BASE.replace(line, f"{line}    exclude minidisk LNX* 0300-0301\n", 1)
     assert analyse("prodssi.bkr", written_so.encode("utf-8")).diagnostics == []
+
+
+#: A job (or a member, a disk) in a module, a file of the site's with no cluster,
+#: written there to split the cluster in files: was "put it inside a `cluster NAME {
+#: ... }` block" alone, which the importing file's cluster block is. The help says so.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "job LNXFULL {\n  backup LINUX full\n  include minidisk * *\n  to disk\n  run on TST1 weekly sun 01:00\n}\n",
+        "member TST3 { workers 2  private-volume T3PRV1 }\n",
+        "disk BKRBKUP 191 size 10 cyl\n",
+    ],
+    ids=["job", "member", "disk"],
+)
+def test_h9s71_a_cluster_statement_in_a_module_goes_in_the_importing_cluster(statement, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = f"import std/zvm73\n\nsingle group LINUX {{ match LNX* }}\n\n{statement}"
+    (found,) = analyse("site/jobs.bkr", text.encode()).diagnostics
+    word = statement.split()[0]
+    assert (found.code, found.span.line, found.fix) == ("BKR013", 5, None)
+    assert found.help == (
+        "put it inside a `cluster NAME { ... }` block; a file without one is a module, which declares users"
+        f" and groups only: write `{word}` in the cluster block of the file that imports it"
+    )
+
+
+#: What that help says, done: the module keeps its group, the job goes in the cluster
+#: block of the file that imports it, and both check clean.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h9s71_the_job_moved_from_the_module_into_the_importing_cluster_checks(parser, monkeypatch, tmp_path):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "site").mkdir()
+    module = "import std/zvm73\n\nsingle group LINUX { match LNX* }\n"
+    (tmp_path / "site" / "jobs.bkr").write_text(module)
+    cluster = (
+        "import std/backup-manager\nimport ./site/jobs\n\ncluster TESTSSI {\n"
+        "  member TST1 { workers 1  private-volume T1PRV1 }\n  shared-volume TSTCOM\n"
+        "  disk BKRBKUP 191 size 10 cyl\n  disk BKRCATLG 191 size 10 cyl\n  disk BKRWRK* 191 size 5 cyl\n"
+        "  disk BKRADMIN 191 size 10 cyl\n  disk 5697J06C 191 size 10 cyl\n  disk BKRSVSFS 191 size 20 cyl\n"
+        "  catalog shared server BKRSVSFS pool BKRPOOL on TST1\n"
+        "  expire on TST1 { preview daily 05:00  purge weekly sun 06:00  retain 35 days }\n"
+        "  job LNXFULL {\n    backup LINUX full\n    include minidisk * *\n    to disk\n"
+        "    run on TST1 weekly sun 01:00\n  }\n}\n"
+    )
+    path = tmp_path / "cluster.bkr"
+    path.write_text(cluster)
+    assert analyse("cluster.bkr", cluster.encode(), path=path).diagnostics == []
+    assert analyse("site/jobs.bkr", module.encode(), path=tmp_path / "site" / "jobs.bkr").diagnostics == []

@@ -1652,7 +1652,11 @@ MISPLACED = register(
     path's `/` or the block's `{` shows the statement, never one more name
     and a `/` or `{` no name holds (`import X`, without them, is still two
     names). A `match` outside a group is one error, its patterns read to the
-    end of its line, not the lines below as more patterns.
+    end of its line, not the lines below as more patterns. A statement of the
+    cluster (`job`, `member`, `disk`) in a file that has no cluster, a module
+    of the site's the cluster was to be split into, is one too, whose help
+    says a module declares users and groups only: the statement goes in the
+    cluster block of the file that imports it.
 
     A statement on the line just below its block's `}`, the braces of the
     file balanced, where that block takes it and has none (`workers 2` below

@@ -6811,6 +6811,13 @@ def only_inside(
             moved = _moved_into_cluster(text, span, word.lower())
             if moved is not None:
                 help_text, fix = moved
+            elif _CLUSTER_HEAD.search(text) is None:
+                # a file without a cluster: most often a module of the site's, a job put
+                # there to split the cluster in files (was the help alone; h9, stop 71)
+                help_text += (
+                    "; a file without one is a module, which declares users and groups only: write"
+                    f" `{word.lower()}` in the cluster block of the file that imports it"
+                )
     places = " or ".join(f"`{kind_word(k)} {{ ... }}`" for k in (kind, *also))
     return codes.MISPLACED(
         f"`{word}` can only appear inside {'an' if kind == 'expire' else 'a'} {places} block",
