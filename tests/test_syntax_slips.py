@@ -17713,3 +17713,75 @@ def test_h9s71_the_job_moved_from_the_module_into_the_importing_cluster_checks(p
     path.write_text(cluster)
     assert analyse("cluster.bkr", cluster.encode(), path=path).diagnostics == []
     assert analyse("site/jobs.bkr", module.encode(), path=tmp_path / "site" / "jobs.bkr").diagnostics == []
+
+
+# stop 71, h2: schedule helps that dropped part of what was written
+
+#: Several days of the month in a schedule in English (a time with am/pm, `at`, an
+#: hour alone, `and`): the help wrote `monthly 1 03:00`, the 15th dropped. Now a job
+#: for each day (and each time), as `monthly 1,15 02:00` is told; no mend. (as written,
+#: the schedules the help writes, whether it says several times)
+H2_71_MONTH_DAYS_IN_ENGLISH = [
+    ("run on DEV1 monthly 1,15 3am", ["monthly 1 03:00", "monthly 15 03:00"], False),
+    ("run on DEV1 monthly 1,15 at 3am", ["monthly 1 03:00", "monthly 15 03:00"], False),
+    ("run on DEV1 monthly 1,15 at 03:00", ["monthly 1 03:00", "monthly 15 03:00"], False),
+    ("run on DEV1 monthly 1 15 3am", ["monthly 1 03:00", "monthly 15 03:00"], False),
+    ("run on DEV1 monthly 1 and 15 at 3am", ["monthly 1 03:00", "monthly 15 03:00"], False),
+    ("run on DEV1 monthly 1,15 3:00pm", ["monthly 1 15:00", "monthly 15 15:00"], False),
+    ("run on DEV1 monthly 1,15 at 3", ["monthly 1 03:00", "monthly 15 03:00"], False),
+    ("run on each member monthly 1,15 at 3am", ["monthly 1 03:00", "monthly 15 03:00"], False),
+    ("run on DEV1 monthly 1 03:00 and 15 03:00", ["monthly 1 03:00", "monthly 15 03:00"], False),
+    ("run on DEV1 monthly 1,15 3am and 3pm",
+     ["monthly 1 03:00", "monthly 15 03:00", "monthly 1 15:00", "monthly 15 15:00"], True),
+    ("run on DEV1 monthly 1,15 03:00 and 15:00",
+     ["monthly 1 03:00", "monthly 15 03:00", "monthly 1 15:00", "monthly 15 15:00"], True),
+    ("run on DEV1 monthly 1 03:00 and 15 15:00", ["monthly 1 03:00", "monthly 15 15:00"], True),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "schedules", "times"), H2_71_MONTH_DAYS_IN_ENGLISH,
+                         ids=[c[0] for c in H2_71_MONTH_DAYS_IN_ENGLISH])
+def test_h2_71_several_days_of_the_month_in_english_keep_every_day(written, schedules, times, parser, monkeypatch):
+    where = "S" if "each member" in written else "G"
+    _text, analysis = _h3_69_slip(written, where, False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR004"
+    assert "a `monthly` schedule runs on one day of the month, not on several" in found.message
+    assert (found.fix, found.choices) == (None, ())
+    each = "each day and time" if times else "each day"
+    assert found.help.startswith(f"write a job for {each}, the same but for its `run`: "), found.help
+    assert [s for s in re.findall(r"`(monthly \d+ \d\d:\d\d)`", found.help) if s in schedules] == schedules
+    assert too_long(found, analysis.sources) == []
+    run = written.split(" monthly ")[0]
+    for schedule in schedules:  # each job's line, as the help writes it, checks clean
+        assert analyse("x.bkr", _h3_69_text(f"{run} {schedule}", where).encode("utf-8")).diagnostics == [], schedule
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "kept"), [
+    ("purge monthly 1,15 3am", "keep one day, `purge monthly 1 03:00`"),
+    ("purge monthly 1,15 at 03:00", "keep one day, `purge monthly 1 03:00`"),
+    ("purge monthly 1,15 3am and 3pm", ("a member has one `purge` schedule: keep one, `purge monthly 1 03:00`,"
+     " `purge monthly 15 03:00`, `purge monthly 1 15:00` or `purge monthly 15 15:00`")),
+])
+def test_h2_71_several_days_of_the_month_in_english_after_purge(written, kept, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = _h3_69_text("run on DEV1 daily 01:00")
+    (found,) = analyse("x.bkr", clean.replace("purge weekly sun 06:00", written).encode()).diagnostics
+    assert (found.code, found.fix, found.choices) == ("BKR004", None, ())
+    assert "runs on one day of the month, not on several" in found.message
+    assert found.help.startswith(kept), found.help
+    for one in re.findall(r"`(purge monthly \d+ \d\d:\d\d)`", found.help):
+        assert analyse("x.bkr", clean.replace("purge weekly sun 06:00", one).encode()).diagnostics == [], one
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h2_71_a_day_no_month_has_among_days_in_english(parser, monkeypatch):
+    """`monthly 1,40 3am`: the help wrote `monthly 1 03:00`, 40 unsaid; now as `monthly 1,40 02:00`."""
+    _text, analysis = _h3_69_slip("run on DEV1 monthly 1,40 3am", "G", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix, found.choices) == ("BKR004", None, ())
+    assert "`40` is not a day of the month" in found.message
+    assert "keep the day that is one, `monthly 1 03:00`, and for a second day a job" in found.help
+

@@ -10152,6 +10152,68 @@ def _each_time(text: str) -> list[str]:
     return list(dict.fromkeys(schedules))
 
 
+
+def month_days_each(text: str) -> list[tuple[int, str]] | None:
+    """The days of the month a `monthly` schedule in English names, each with its time
+    (HH:MM, or `HH:MM` where none is written), where they are more than one schedule:
+    `monthly 1,15 3am` -> [(1, `03:00`), (15, `03:00`)]; `monthly 1,15 03:00 and 15:00`
+    each day at each time; `monthly 1 03:00 and 15 15:00` the 1st at 03:00, the 15th at
+    15:00 (a time takes the days written before it, or, with none, those of the time
+    before it; days after the last time take that time). None where the phrase names no
+    month, a weekday, an ordinal of a weekday or `last-day`, or one schedule only."""
+    words = _phrase_words(text)
+    if not {"month", "monthly"} & set(words) or any(phrase_day(w) or w in _NTH or "last" in w for w in words):
+        return None
+    clocks = list(_CLOCK.finditer(text))
+
+    def days_in(part: str) -> list[int]:
+        found = (_DAY_OF_MONTH.match(w) for w in ordinal_words_as_days(part).lower().replace(",", " ").split())
+        return [int(m.group(1)) for m in found if m is not None]
+
+    cuts = [0, *(c.end() for c in clocks)]
+    parts = [days_in(text[start : c.start()]) for start, c in zip(cuts, clocks, strict=False)]
+    times = [phrase_time(c.group(0)) or "HH:MM" for c in clocks]
+    tail = days_in(text[cuts[-1] :])
+    if not clocks:
+        parts, times = [tail], ["HH:MM"]
+    elif tail:
+        parts[-1] = parts[-1] + tail
+    if not any(parts):
+        return None
+    for i, days in enumerate(parts):  # a time without days: those of the time before (or after) it
+        if not days:
+            parts[i] = next((p for p in reversed(parts[:i]) if p), None) or next(p for p in parts[i:] if p)
+    each = list(dict.fromkeys((day, time) for days, time in zip(parts, times, strict=True) for day in days))
+    if len(each) < 2 or (len(set(times)) > 1 and any(not 1 <= day <= 31 for day, _ in each)):
+        return None  # one schedule; a day no month has at several times: said as such (`on the 32nd`)
+    return each
+
+
+def _month_days_each_help(each: list[tuple[int, str]], statement: str) -> str:
+    """The help for `month_days_each`'s days and times: one time, a job for each day, as
+    `monthly 1,15 02:00` is told (`_monthly_days_help`); several, a job for each day and
+    time (a `purge` or `preview`: keep one)."""
+    times = list(dict.fromkeys(time for _, time in each))
+    schedules = [f"monthly {day} {time}" for day, time in each]
+    if statement != "run":
+        if len(times) == 1:
+            return _monthly_days_help([day for day, _ in each], times[0], statement)
+        named = [f"`{statement} {s}`" for s in schedules]
+        return f"a member has one `{statement}` schedule: keep one, {', '.join(named[:-1])} or {named[-1]}"
+    # the forms on a line of their own, as `_monthly_days_help` writes them after a `run`
+    # (a note on the hour, `at 3`, goes after them: `_bare_hour`)
+    named = [f"`{s}`" for s in schedules]
+    jobs = f"{', '.join(named[:-1])} and {named[-1]}"
+    if len(times) == 1:
+        return (
+            f"write a job for each day, the same but for its `run`: {jobs}\na schedule names one day:"
+            f" {_monthly_one_day(times[0])}"
+        )
+    return (
+        f"write a job for each day and time, the same but for its `run`: {jobs}\na schedule names one day and"
+        f" one time{one_day_note(schedules)}"
+    )
+
 #: A time after `at` that is not HH:MM, nor an hour with am or pm (`_CLOCK` reads those):
 #: an hour alone (`every day at 2`), with `o'clock` (`at 2 o'clock`), or written as some
 #: countries write a time (`at 14h`, `at 14h30`, `at 14.00`, `at 1400`); any number,
@@ -10385,6 +10447,19 @@ def schedule_phrase(
     if hour is not None:
         return _bare_hour(written, hour, starts_right, span, certain, statement, code, said, at_sign)
     code = code or (codes.SYNTAX if starts_right else codes.UNKNOWN_KEYWORD)
+    month_days = month_days_each(written)
+    if month_days is not None:
+        # `monthly 1,15 3am`, `monthly 1 and 15 at 03:00`, `monthly 1,15 3am and 3pm`: the
+        # help wrote `monthly 1 03:00` (or `monthly 1 15:00` for the second time), the 15th
+        # dropped; now a job for each day and time, as `monthly 1,15 02:00` is told
+        several = "a `monthly` schedule runs on one day of the month, not on several"
+        days = [day for day, _ in month_days]
+        bad = [day for day in dict.fromkeys(days) if not 1 <= day <= 31]
+        if bad:
+            # `monthly 1,40 3am`: as `monthly 1,40 02:00` is told (was `monthly 1 03:00`, 40 unsaid)
+            return _monthly_no_day(quoted.strip("`"), list(dict.fromkeys(days)), bad, month_days[0][1], statement, span, None)
+        said = several if reason == "a schedule is written in a fixed form" else f"{reason}, and {several}"
+        return code(f"{quoted} is not a .bkr schedule: {said}", span, help=_month_days_each_help(month_days, statement))
     times = {phrase_time(m.group(0)) for m in _CLOCK.finditer(written)}
     if len(times) > 1:
         # `weekly mon 02:00 and fri 03:00`, `daily 02:00 and 14:00`: a time each, which
