@@ -17785,3 +17785,59 @@ def test_h2_71_a_day_no_month_has_among_days_in_english(parser, monkeypatch):
     assert "`40` is not a day of the month" in found.message
     assert "keep the day that is one, `monthly 1 03:00`, and for a second day a job" in found.help
 
+
+#: A day, or days, after a schedule's time and a time of its own after them (`weekly mon
+#: 03:00 thu 15:00`): the fix wrote `weekly mon,thu 03:00`, `15:00` left after it (the
+#: file still wrong, and thu's time lost). Now a job for each time, as `weekly mon 03:00
+#: and thu 15:00` is told; no mend. (as written, the schedules the help writes)
+H2_71_DAY_AFTER_TIME_WITH_ITS_TIME = [
+    ("run on DEV1 weekly mon 03:00 thu 15:00", ["weekly mon 03:00", "weekly thu 15:00"]),
+    ("run on DEV1 weekly mon 03:00 thu 3pm  # x", ["weekly mon 03:00", "weekly thu 15:00"]),
+    ("run on DEV1 weekly mon,tue 03:00 thu,fri 15:00", ["weekly mon,tue 03:00", "weekly thu,fri 15:00"]),
+    ("run on DEV1 daily 03:00 thu 15:00", ["daily 03:00", "weekly thu 15:00"]),
+    ("run on DEV1 daily 03:00 mon-fri 15:00", ["daily 03:00", "weekly mon,tue,wed,thu,fri 15:00"]),
+    ("run on DEV1 weekly mon 03:00 thu 03:00", ["weekly mon,thu 03:00"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "schedules"), H2_71_DAY_AFTER_TIME_WITH_ITS_TIME,
+                         ids=[c[0] for c in H2_71_DAY_AFTER_TIME_WITH_ITS_TIME])
+def test_h2_71_a_day_after_the_time_with_a_time_of_its_own(written, schedules, parser, monkeypatch):
+    _text, analysis = _h3_69_slip(written, "G", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    phrase = " ".join(written.split("#")[0].split()[3:])
+    assert (found.code, found.fix, found.choices) == ("BKR004", None, ())
+    assert found.message == f"`{phrase}` is not a .bkr schedule: a schedule has one time of day"
+    if len(schedules) > 1:
+        assert found.help.startswith("write a job for each time, the same but for its `run`: "), found.help
+    assert re.findall(r"`((?:daily|weekly)[^`]*)`", found.help.split("\n")[0]) == schedules
+    assert too_long(found, analysis.sources) == []
+    for schedule in schedules:
+        assert analyse("x.bkr", _h3_69_text(f"run on DEV1 {schedule}").encode("utf-8")).diagnostics == [], schedule
+
+
+#: Days joined by `,` after a schedule's time (`weekly mon 03:00 thu,fri`): the fix
+#: wrote `weekly mon,thu 03:00`, `,fri` left after it (and `daily 03:00 sat,sun`'s
+#: choices `,sun`). Now every day of the list, each mend checking clean. (as written, the
+#: lines each mend writes, whether it is the fix)
+H2_71_DAYS_LISTED_AFTER_TIME = [
+    ("run on DEV1 weekly mon 03:00 thu,fri", ["run on DEV1 weekly mon,thu,fri 03:00"], True),
+    ("run on DEV1 weekly sat 22:00 sun, mon  # x", ["run on DEV1 weekly sat,sun,mon 22:00  # x"], True),
+    ("run on DEV1 daily 03:00 sat,sun", ["run on DEV1 weekly sat,sun 03:00", "run on DEV1 daily 03:00"], False),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "lines", "fixed"), H2_71_DAYS_LISTED_AFTER_TIME,
+                         ids=[c[0] for c in H2_71_DAYS_LISTED_AFTER_TIME])
+def test_h2_71_days_listed_after_the_time_are_all_kept(written, lines, fixed, parser, monkeypatch):
+    text, analysis = _h3_69_slip(written, "G", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR004"
+    assert found.message.startswith("a day cannot follow the time: `")
+    mends = [found.fix] if fixed else list(found.choices)
+    assert (found.fix is not None, len(mends)) == (fixed, len(lines))
+    for mend, line in zip(mends, lines, strict=True):
+        assert _h3_69_mended(text, mend) == _h3_69_text(line)
+

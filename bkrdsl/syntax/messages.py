@@ -9915,7 +9915,7 @@ def _how_often_said(text: str) -> bool:
     `each` or `manual` (`at 02:00` says none)."""
     words = set(_phrase_words(text))
     return (
-        any(phrase_day(w) or _DAY_OF_MONTH.match(w) for w in words)
+        any(phrase_day(w) or _days_written_as_one(w) or _DAY_OF_MONTH.match(w) for w in words)
         or bool(words & (_FREQUENCY_WORDS | {"day", "days", "every", "each", "manual", "manually", "hand", "demand"}))
     )
 

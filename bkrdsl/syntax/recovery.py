@@ -101,6 +101,10 @@ _RETENTION_CUT = re.compile(
     r"([A-Za-z][A-Za-z-]*)(?:[ \t]+([0-9]+))?(?=[ \t]*(?:#[^\n]*)?(?:\n|\Z)|[ \t]*})"
 )
 #: The rest of a line after a statement's last word: blanks, a comment, or a `}`.
+#: A time after a day after a schedule's time, last on its line (`weekly mon 03:00 thu
+#: 15:00`: ` 15:00`, after `thu`), a comment or the block's `}` after it (Recovery.day_after_time).
+_ONE_MORE_DAY = re.compile(r"[ \t]*,[ \t]*([A-Za-z]+)\b")
+_DAY_THEN_TIME = re.compile(r"[ \t]+([^\s#{},]+)(?=[ \t]*(?:#[^\n]*)?(?:\n|\Z)|[ \t]*})")
 _LINE_END_REST = re.compile(r"[ \t]*(?:#[^\n]*)?(?:\n|\Z)|[ \t]*}")
 #: A number, then a word that may be a keyword (Recovery.number_glued: `4private-volume`).
 _NUMBER_THEN_WORD = re.compile(r"([0-9]+)([A-Za-z][A-Za-z-]*)")
@@ -8419,12 +8423,30 @@ class Recovery:
         often = next((t for t in reversed(leaves) if t.type in ("DAILY", "WEEKLY")), None)
         if often is None or not is_real(often) or often.line != tok.line:
             return None
-        written = " ".join(self.source.text[often.start_pos : tok.end_pos].split())
-        days = "".join(self.source.text[often.end_pos : time.start_pos].split())
-        span = self.source.span(often.start_pos, tok.end_pos)
-        after_time = self.source.span(time.end_pos, tok.end_pos)
+        text = self.source.text
+        end, more = tok.end_pos, []
+        while (following := _ONE_MORE_DAY.match(text, end)) is not None and messages.looks_like_day(following.group(1)):
+            # `weekly mon 03:00 thu,fri`: the days after `thu` too (the fix wrote `weekly
+            # mon,thu 03:00`, `,fri` left after it, and `daily 03:00 sat,sun`'s `,sun`)
+            end = following.end()
+            more.append(following.group(1))
+        written = " ".join(text[often.start_pos : end].split())
+        days = "".join(text[often.end_pos : time.start_pos].split())
+        span = self.source.span(often.start_pos, end)
+        second = _DAY_THEN_TIME.match(text, end)
+        if second is not None and _time_read(second.group(1)) is not None:
+            # `weekly mon 03:00 thu 15:00`: the day has a time of its own (the fix wrote
+            # `weekly mon,thu 03:00`, thu's 15:00 left after it): a schedule has one
+            # time, so a job for each, as `weekly mon 03:00 and thu 15:00` is told; no mend
+            phrase = " ".join(self.source.text[often.start_pos : second.end(1)].split())
+            statement = self.schedule_of([t for t in leaves if t.line == tok.line])
+            whole = self.source.span(often.start_pos, second.end(1))
+            return messages.schedule_phrase(phrase, True, whole, certain=False, statement=statement)
+        after_time = self.source.span(time.end_pos, end)
         word = str(tok.value)
         listed = None if messages.looks_like_day(word) else ",".join(messages.days_written_as_one(word) or ())
+        if more and not listed:
+            word = listed = ",".join([word, *more]).lower()
         return messages.day_after_time(word, str(time.value), written, days, span, after_time, listed or None)
 
     def dirmaint_options_after(self, ip, tok: Token) -> bool:
