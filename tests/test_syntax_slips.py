@@ -17841,3 +17841,65 @@ def test_h2_71_days_listed_after_the_time_are_all_kept(written, lines, fixed, pa
     for mend, line in zip(mends, lines, strict=True):
         assert _h3_69_mended(text, mend) == _h3_69_text(line)
 
+
+#: The month's last day or several ordinals of one weekday among a `monthly` schedule's
+#: days (`monthly 15,last-day 02:00`, `monthly first,third sun 03:00`): were BKR015 "a `,`
+#: cannot appear here", then "`02:00` has no keyword before it", its help `backup
+#: 02:00` (or BKR010 "`monthly first` needs a day of the week"). Now the one BKR004
+#: `monthly 1,15 02:00` gets: a job for each day. (statement, as written, the schedules
+#: the help writes, whether it adds that two jobs may run on one day)
+H2_71_MONTH_DAY_LISTS = [
+    ("run", "monthly 15,last-day 04:00", ["monthly 15 04:00", "monthly last-day 04:00"], False),
+    ("run", "monthly last-day,15 04:00", ["monthly last-day 04:00", "monthly 15 04:00"], False),
+    ("run", "monthly 30,last-day 04:00", ["monthly 30 04:00", "monthly last-day 04:00"], True),
+    ("run", "monthly 15,last-day", ["monthly 15 HH:MM", "monthly last-day HH:MM"], False),
+    ("run", "monthly first,third sun 03:00", ["monthly first sun 03:00", "monthly third sun 03:00"], False),
+    ("run", "monthly first, last sat 22:00  # x", ["monthly first sat 22:00", "monthly last sat 22:00"], False),
+    ("run", "monthly first,third sun", ["monthly first sun HH:MM", "monthly third sun HH:MM"], False),
+    ("purge", "monthly first,third sun 03:00", ["purge monthly first sun 03:00"], False),
+    ("purge", "monthly 15,last-day 03:00", ["purge monthly 15 03:00"], False),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("statement", "written", "schedules", "one_day"), H2_71_MONTH_DAY_LISTS,
+                         ids=[f"{c[0]} {c[1]}" for c in H2_71_MONTH_DAY_LISTS])
+def test_h2_71_last_day_or_ordinals_among_a_monthly_schedule_s_days(statement, written, schedules, one_day, parser,
+                                                                     monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = _h3_69_text("run on DEV1 daily 01:00")
+    old = "run on DEV1 daily 01:00" if statement == "run" else "purge weekly sun 06:00"
+    new = f"run on DEV1 {written}" if statement == "run" else f"{statement} {written}"
+    analysis = analyse("x.bkr", clean.replace(old, new).encode("utf-8"))
+    (found,) = analysis.diagnostics
+    days = " ".join(written.split("#")[0].split()[1:-1] if ":" in written else written.split()[1:])
+    assert (found.code, found.fix, found.choices) == ("BKR004", None, ())
+    assert found.message == f"a `monthly` schedule runs on one day of the month, not on several: `{days}`"
+    assert too_long(found, analysis.sources) == []
+    assert ("may run on the same day" in found.help) == one_day
+    said = re.findall(r"`((?:purge )?monthly (?:\d+|last-day|\w+ \w{3}) (?:\d\d:\d\d|HH:MM))`", found.help)
+    assert said[: len(schedules)] == schedules, found.help
+    for schedule in schedules:  # each line the help writes checks clean (HH:MM, once given)
+        line = f"run on DEV1 {schedule}" if statement == "run" else schedule
+        mended = clean.replace(old, line.replace("HH:MM", "03:00")).encode("utf-8")
+        assert [d.code for d in analyse("x.bkr", mended).diagnostics if d.code != "BKR404"] == [], line
+
+
+#: `and` between two Nth weekdays of the month (`monthly first sun and third sun 03:00`):
+#: was "`third` starts no statement", its help a `monthly third sun 02:00` nobody wrote.
+#: Now the error `monthly first and third sun 3am` gets: a job for each day, no mend.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "schedules"), [
+    ("monthly first sun and third sun 03:00", ["monthly first sun 03:00", "monthly third sun 03:00"]),
+    ("monthly first sun and last sat 3am", ["monthly first sun 03:00", "monthly last sat 03:00"]),
+])
+def test_h2_71_two_nth_weekdays_joined_by_and(written, schedules, parser, monkeypatch):
+    _text, analysis = _h3_69_slip(f"run on DEV1 {written}", "G", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix, found.choices) == ("BKR004", None, ())
+    assert found.message.startswith(f"`{written}` is not a .bkr schedule")
+    assert "02:00" not in found.help
+    assert re.findall(r"`(monthly \w+ \w+ \d\d:\d\d)`", found.help) == schedules
+    for schedule in schedules:
+        assert analyse("x.bkr", _h3_69_text(f"run on DEV1 {schedule}").encode("utf-8")).diagnostics == [], schedule
+

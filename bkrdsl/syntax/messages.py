@@ -4742,7 +4742,9 @@ def one_day_note(schedules: Sequence[str]) -> str:
         return ""
     # the fourth and the last weekday of a month may be one day (as BKR402 takes them)
     days = [d.replace("monthly fourth ", "monthly last ") for d in days]
-    return ONE_DAY_NOTE if "daily" in days or len(set(days)) < len(days) else ""
+    # and the month's last day is the 28th to the 31st (`monthly 30,last-day`)
+    month_end = "monthly last-day" in days and bool({f"monthly {n}" for n in range(28, 32)} & set(days))
+    return ONE_DAY_NOTE if "daily" in days or len(set(days)) < len(days) or month_end else ""
 
 
 #: A schedule's time as a help writes it: HH:MM, or the `HH:MM` it leaves to the user.
@@ -5640,7 +5642,7 @@ def _monthly_days_help(days: list[int | str], time: str, statement: str, run: st
         each = " and ".join(f"`{run}monthly {day} {time}`" for day in days) + named
         forms = f": {_monthly_one_day(time)}" if numbered else " of the month"
         note = one_day_note([f"monthly {day} {time}" for day in days])
-        if run:  # the runs long: what a schedule names on a line of its own
+        if run or (note and numbered):  # the runs or the note long: what a schedule names on a line of its own
             return f"write a job for each day, the same but for its `run`: {each}{note}\na schedule names one day{forms}"
         return f"write a job for each day, the same but for its `run`: {each} (a schedule names one day{forms}){note}"
     forms = f" ({_monthly_one_day(time, statement)})" if numbered else ""
@@ -5650,8 +5652,8 @@ def _monthly_days_help(days: list[int | str], time: str, statement: str, run: st
 def _day_key(day: int | str) -> int | str:
     """A day of `monthly_days` as one name: `first sun` for `first sunday` (a day's
     two names, in any case), a day of the month as its number."""
-    if isinstance(day, int):
-        return day
+    if isinstance(day, int) or " " not in day:
+        return day  # a number, or `last-day`
     nth, _, weekday = day.partition(" ")
     return f"{nth} {weekday[:3]}"
 
@@ -9855,6 +9857,7 @@ def joined_schedule(words: list[str]) -> bool:
             or phrase_day(following)
             or (word in _EXCEPT and phrase_day(following.split(",")[0]))  # `daily except sat,sun`
             or _DAY_OF_MONTH.match(following)
+            or (word == "and" and following in _NTH)  # `monthly first sun and third sun 03:00`
             or (word == "at" and _BARE_HOUR.match(f"at {following}"))  # `daily at 14h`, `at 1400`
         ):
             return True

@@ -621,6 +621,11 @@ def _month_day_or_none(word: str) -> bool:
     return messages.month_day(word) is not None or _NO_MONTH_DAY.fullmatch(word) is not None
 
 
+def _month_day_or_last(word: str) -> bool:
+    """`_month_day_or_none`, or the month's last day, `last-day` (`monthly 15,last-day`)."""
+    return _month_day_or_none(word) or word.lower() == "last-day"
+
+
 def _time_read(word: str) -> str | None:
     """`word` as a schedule's time: HH:MM as written (an hour of one digit written with
     two, as every help writes a time: `2:00`, 02:00), or the HH:MM BKR313 reads a time
@@ -4966,7 +4971,12 @@ class Recovery:
                 # `monthly 1,15 02:00`: read on at the time, as `monthly 1 02:00`; with
                 # none (`monthly 1,15`), as if it were there: one error for the days
                 self.report(days[0], tok.start_pos)
+                previous = last_real_token(ip.parser_state.value_stack)
                 self._advance(ip.lexer_thread.state, days[1])
+                if previous is not None and str(previous.value).lower() in _ORDINAL_WORDS:
+                    # `monthly first,third sun 03:00`: the weekday after `first`, read (was
+                    # BKR010 "`monthly first` needs a day of the week" at the time)
+                    self.feed(ip, self.token_at("NAME", days[1], days[1]))
                 if not messages.looks_like_time(self.source.text[days[1] : days[1] + 5]):
                     self.feed(ip, self.token_at("NAME", days[1], days[1]))
                 return None
@@ -8190,20 +8200,28 @@ class Recovery:
         if ordinal is None or ordinal.group().lower() not in _ORDINAL_WORDS:
             # `monthly first sun,sat 02:00`: days of the week after the ordinal
             ordinal, words = None, _SCHEDULE_WORD.finditer(text, monthly.end_pos, line_end)
-        is_day = _month_day_or_none if ordinal is None else messages.looks_like_day
+        ordinals = [] if ordinal is None else [ordinal.group().lower()]
+        is_day = _month_day_or_last if ordinal is None else messages.looks_like_day
         for word in words:
             if word.group() == ",":
                 continue
             if word.group() in ("#", "}"):
                 break  # the line's schedule ends there
+            if ordinals and not days and word.group().lower() in _ORDINAL_WORDS:
+                # `monthly first,third sun 03:00`: several ordinals of one weekday (was
+                # BKR015, then "`03:00` has no keyword before it", its help `backup 03:00`)
+                ordinals.append(word.group().lower())
+                continue
             if is_day(word.group()):
                 days.append(word)
                 continue
-            if len(days) < 2 or not messages.looks_like_time(word.group()) and _time_read(word.group()) is None:
+            if max(len(ordinals), 1) * len(days) < 2 or (
+                not messages.looks_like_time(word.group()) and _time_read(word.group()) is None
+            ):
                 return None
             time = word
             break
-        if len(days) < 2:
+        if max(len(ordinals), 1) * len(days) < 2 or (len(ordinals) > 1 and len(days) > 1):
             return None
         written = text[(days[0] if ordinal is None else ordinal).start() : days[-1].end()]
         if time is None and "," not in written and len(days) < 3:
@@ -8213,11 +8231,14 @@ class Recovery:
         span = self.source.span((days[0] if ordinal is None else ordinal).start(), days[-1].end())
         if ordinal is None:
             # a number no day of the month is (`monthly 1,40`) kept as written, which the error says
+            # (`monthly 15,last-day`: the month's last day among them, `last-day`)
             numbers: list[int | str] = [
-                messages.month_day(day.group()) or int(_NO_MONTH_DAY.fullmatch(day.group()).group(1)) for day in days
+                "last-day" if day.group().lower() == "last-day"
+                else messages.month_day(day.group()) or int(_NO_MONTH_DAY.fullmatch(day.group()).group(1))
+                for day in days
             ]
         else:
-            numbers = [f"{ordinal.group().lower()} {day.group().lower()}" for day in days]
+            numbers = [f"{nth} {day.group().lower()}" for nth in ordinals for day in days]
         owner = next((t for t in reversed(leaves) if t.type in ("RUN", "PURGE", "PREVIEW")), None)
         statement = "run" if owner is None else owner.type.lower()
         if time is not None and not messages.looks_like_time(time.group()):
