@@ -17903,3 +17903,32 @@ def test_h2_71_two_nth_weekdays_joined_by_and(written, schedules, parser, monkey
     for schedule in schedules:
         assert analyse("x.bkr", _h3_69_text(f"run on DEV1 {schedule}").encode("utf-8")).diagnostics == [], schedule
 
+
+#: A range of days of the month (`monthly 1-7 03:00`): was BKR314 "`1-7` is not a day
+#: of the month", its help `monthly N 03:00`, the range unsaid. Now the message says a
+#: schedule names one day, not a range; the help a job for each day of it (a `purge`,
+#: one day), and for days 1-7, 8-14, 15-21 or 22-28 the Nth weekday form. No mend.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "help"), [
+    ("run on DEV1 monthly 1-7 03:00", ("write a job for each day of it, the same but for its `run`, `monthly 1 03:00` to"
+     " `monthly 7 03:00`, or `daily 03:00`; for one weekday of days 1 to 7, `monthly first DAY 03:00`")),
+    ("run on DEV1 monthly 1..7 03:00", ("write a job for each day of it, the same but for its `run`, `monthly 1 03:00` to"
+     " `monthly 7 03:00`, or `daily 03:00`; for one weekday of days 1 to 7, `monthly first DAY 03:00`")),
+    ("run on DEV1 monthly 10-12 03:00", ("write a job for each day of it, the same but for its `run`, `monthly 10 03:00`"
+     " to `monthly 12 03:00`, or `daily 03:00`")),
+    ("purge monthly 15-21 03:00", ("write one day of it, `purge monthly 15 03:00` (a member has one `purge`); for one"
+     " weekday of days 15 to 21, `purge monthly third DAY 03:00`")),
+])
+def test_h2_71_a_range_of_days_of_the_month(line, help, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = _h3_69_text("run on DEV1 daily 01:00")
+    old = "purge weekly sun 06:00" if line.startswith("purge") else "run on DEV1 daily 01:00"
+    analysis = analyse("x.bkr", clean.replace(old, line).encode("utf-8"))
+    (found,) = analysis.diagnostics
+    days = line.split()[-2]
+    assert (found.code, found.fix, found.choices) == ("BKR314", None, ())
+    assert found.message == f"`{days}` is not a day of the month: a `monthly` schedule names one day, not a range"
+    assert found.help == help
+    for one in re.findall(r"`((?:purge )?monthly (?:\d+|third sun|first sun) \d\d:\d\d)`", help.replace("DAY", "sun")):
+        written = one if line.startswith("purge") else f"run on DEV1 {one}"
+        assert analyse("x.bkr", clean.replace(old, written).encode("utf-8")).diagnostics == [], one

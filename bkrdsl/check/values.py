@@ -1994,6 +1994,26 @@ def times_and_days(model: Model):
                             fix=Fix.replace("Write `last-day`", w.span, "last-day"),
                         )
                         continue
+                    span_of = re.fullmatch(r"(\d{1,2})(?:-|\.\.)(\d{1,2})", w.text)
+                    if span_of is not None and 1 <= int(span_of.group(1)) < int(span_of.group(2)) <= 31:
+                        # `monthly 1-7 03:00`: a range of days (the help was `monthly N`, the
+                        # range unsaid); one day a schedule, or the week's weekday it spans
+                        first, last = int(span_of.group(1)), int(span_of.group(2))
+                        nth = {(1, 7): "first", (8, 14): "second", (15, 21): "third", (22, 28): "fourth"}.get((first, last))
+                        keyword = "" if statement.startswith("run") else f"{statement} "
+                        weekday = f"; for one weekday of days {first} to {last}, `{keyword}monthly {nth} DAY {time}`" if nth else ""
+                        each = (
+                            f"a job for each day of it, the same but for its `run`, `monthly {first} {time}` to"
+                            f" `monthly {last} {time}`, or `daily {time}`"
+                            if statement.startswith("run")
+                            else f"one day of it, `{statement} monthly {first} {time}` (a member has one `{statement}`)"
+                        )
+                        yield INVALID_DAY(
+                            f"{quoted(w.text)} is not a day of the month: a `monthly` schedule names one day, not a range",
+                            w.span,
+                            help=f"write {each}{weekday}",
+                        )
+                        continue
                     yield INVALID_DAY(
                         f"{quoted(w.text)} is not a day of the month",
                         w.span,
