@@ -4841,3 +4841,49 @@ def test_h12s70_a_selection_s_owner_alone_on_its_line_offers_minidisk_only(new, 
     # (the item left out: an SFS path without its pool's `:`)
     wrong = text[: item.start] + ("sfs " if item.text is None or item.text.endswith(" ") else "sfs") + text[item.end :]
     assert "BKR318" in _h11_analysed_codes(wrong, path)
+
+
+# stop 71, h10: hovers that named a member no member block declares as one that runs a job
+def _h10s71_hover(text: str, cursor: str) -> str:
+    doc, line, column = doc_at(text, cursor)
+    found = F.hover(doc, line, column)
+    assert found is not None, cursor
+    return found.markdown
+
+
+@pytest.mark.parametrize("reading", ["fast", "lark"])
+def test_h10s71_hovers_say_a_job_s_unknown_member_is_none_and_send_it_nowhere(reading, monkeypatch):
+    # `run on DEV01` (BKR330): the job's hover said "runs on DEV01" with a row `| DEV01 |
+    # `LNXFULL` |`, and its schedule's "`EXEC BKRSUBMT DUE` submits it on `DEV01` as
+    # `LNXFULL`", as if the cluster had a member DEV01 whose scheduler would send it.
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    text = CLUSTER.replace("run on DEV1 daily 01:00", "run on DEV01 daily 01:00")
+    said = "`DEV01` is not a member of cluster `DEV`: BKR330"
+    job = _h10s71_hover(text, "job LNXF|ULL {")
+    assert "runs on DEV01 (" + said + ")" in job
+    assert "| DEV01 |" not in job and "| member |" not in job  # it has no name on a member
+    due = _h10s71_hover(text, "daily 01:|00")
+    assert f"- no member's scheduler sends it: {said}" in due
+    assert "submits it on" not in due
+    # Beside a member that is one, the job goes on it alone and the other is named.
+    text = CLUSTER.replace("run on each member daily 02:00", "run on DEV2, DEV9 daily 02:00")
+    assert "`DEV2` as `SYSINB`, when the member's scheduler calls it" in _h10s71_hover(text, "daily 02:|00")
+    assert "; `DEV9` is not a member of cluster `DEV`: BKR330" in _h10s71_hover(text, "daily 02:|00")
+    job = _h10s71_hover(text, "job SYS|IN {")
+    assert "| DEV2 | `SYSINB` |" in job and "| DEV9 |" not in job
+    # The expiry on such a member, likewise; the hovers of the file as written are as before.
+    text = CLUSTER.replace("expire on DEV1 {", "expire on DEV01 {")
+    assert "- no member's scheduler sends it: " + said in _h10s71_hover(text, "sun 03:|00")
+    assert "sends it on `DEV1`, when the member's scheduler" in _h10s71_hover(CLUSTER, "sun 03:|00")
+    assert "not a member" not in _h10s71_hover(CLUSTER, "job LNXF|ULL {")
+
+
+@pytest.mark.parametrize("reading", ["fast", "lark"])
+def test_h10s71_a_member_without_workers_says_so_in_its_hover(reading, monkeypatch):
+    # A member block with no `workers` (BKR241) showed no workers line at all, so the
+    # hover read as if the count were simply not of interest.
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    text = CLUSTER.replace("member DEV2 { workers 2  private-volume", "member DEV2 { private-volume")
+    said = _h10s71_hover(text, "member DEV|2 {")
+    assert "- workers: none (no `workers` statement): its jobs would never run" in said
+    assert "- workers: 2 (BKRWRK01, BKRWRK02)" in _h10s71_hover(text, "member DEV|1 {")

@@ -365,6 +365,8 @@ def _member_hover(doc: Document, name: str) -> list[str]:
         workers = model.workers_of(member)
         shown = f" ({', '.join(workers)})" if workers else ""
         lines.append(f"- workers: {member.workers}{shown}")
+    else:  # said, not left out: a member without workers never runs its jobs (BKR241)
+        lines.append("- workers: none (no `workers` statement): its jobs would never run")
     if member.private_volumes:
         lines.append("- private volumes: " + ", ".join(member.private_volumes))
     lines.append(f"- job suffix: `{member.job_suffix}`")
@@ -399,8 +401,11 @@ def _job_hover(doc: Document, name: str) -> list[str]:
         if job.each_member
         else ("on " + ", ".join(job.members) if job.members else "nowhere yet")
     )
+    unknown = _not_members(model, job.members)
+    if unknown:  # `run on VMSYS01`: no member runs it there (BKR330)
+        placed += f" ({unknown})"
     lines = [f"{strong(name)}: {job.level.value} backup of {kind}, runs {placed}"]
-    derived = model.derived_names(job) if not unwritten else ()
+    derived = tuple(d for d in model.derived_names(job) if model.member(d[0]) is not None) if not unwritten else ()
     if derived:
         lines += ["", "| member | job name |", "|---|---|"] + [f"| {m} | `{n}` |" for m, n in derived]
     if job.description:
@@ -408,6 +413,17 @@ def _job_hover(doc: Document, name: str) -> list[str]:
     if job.decl.doc:
         lines += user_text(job.decl.doc)
     return lines
+
+
+def _not_members(model, names) -> str:
+    """The names of `names` no member block declares (`run on VMSYS01`, `expire on
+    VMSYS01`, BKR330), said in a hover: "`VMSYS01` is not a member of cluster
+    `PRODSSI`: BKR330"; "" when every name is a member's."""
+    unknown = [n for n in names if model.member(n) is None]
+    if not unknown:
+        return ""
+    verb = "is not a member" if len(unknown) == 1 else "are not members"
+    return f"{', '.join(f'`{n}`' for n in unknown)} {verb} of cluster `{model.name}`: BKR330"
 
 
 def _cluster_hover(doc: Document, name: str) -> list[str]:
@@ -913,17 +929,22 @@ def _schedule_hover(doc: Document, at: int) -> tuple[list[str], Span] | None:
         head = f"{strong(schedule.frequency.lower() + ' ' + written)}: names no minute `DUE` reads, so it is never due"
         return [head + " (its error says why)"], schedule.span
     shown = f"{when.hhmm} {when.label}"
+    # A name no member block declares (`run on VMSYS01`, BKR330) has no scheduler to
+    # call `DUE`: it is said so, not listed among the members it is sent on.
     if job is not None:
         head = f"{strong(shown)}: job `{job.name}` is due {_timing_words(when)}"
-        placed = model.derived_names(job)
-        on = ", ".join(f"`{m}` as `{n}`" for m, n in placed) or "no member yet"
-        sends = f"- `EXEC BKRSUBMT DUE` submits it on {on}"
+        placed = [(m, n) for m, n in model.derived_names(job) if model.member(m) is not None]
+        on = ", ".join(f"`{m}` as `{n}`" for m, n in placed)
+        sends, unknown = f"- `EXEC BKRSUBMT DUE` submits it on {on}", _not_members(model, job.members)
     else:
         action = "purge" if what == "purge" else "preview of the purge"
         head = f"{strong(shown)}: the catalog's {action} (`EXPIRE`) is due {_timing_words(when)}"
-        on = ", ".join(f"`{m}`" for m in expire.members) or "no member yet"
-        sends = f"- `EXEC BKREXPIR DUE` sends it on {on}"
-    sends += ", when the member's scheduler calls it in that minute (bkrc writes no timer: docs/deploy.md)"
+        on = ", ".join(f"`{m}`" for m in expire.members if model.member(m) is not None)
+        sends, unknown = f"- `EXEC BKREXPIR DUE` sends it on {on}", _not_members(model, expire.members)
+    if not on and unknown:
+        return [head, f"- no member's scheduler sends it: {unknown}"], schedule.span
+    sends += ("" if on else "no member yet") + ", when the member's scheduler calls it in that minute"
+    sends += " (bkrc writes no timer: docs/deploy.md)" + (f"; {unknown}" if unknown else "")
     return [head, sends], schedule.span
 
 
