@@ -4887,3 +4887,15 @@ def test_h10s71_a_member_without_workers_says_so_in_its_hover(reading, monkeypat
     said = _h10s71_hover(text, "member DEV|2 {")
     assert "- workers: none (no `workers` statement): its jobs would never run" in said
     assert "- workers: 2 (BKRWRK01, BKRWRK02)" in _h10s71_hover(text, "member DEV|1 {")
+
+
+@pytest.mark.parametrize("reading", ["fast", "lark"])
+def test_h10s71_a_retain_on_an_unknown_member_says_it_is_none(reading, monkeypatch):
+    # `expire on DEV01 { ... retain 14 days }` (BKR330): "the retention of the purge on
+    # `DEV01`", as if a member purged there.
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    text = CLUSTER.replace("purge weekly sun 03:00", "purge weekly sun 03:00\n    retain 14 days")
+    assert "the retention of the purge on `DEV1`\n" in _h10s71_hover(text, "retain 1|4") + "\n"
+    text = text.replace("expire on DEV1 {", "expire on DEV01 {")
+    said = "the retention of the purge on `DEV01` (`DEV01` is not a member of cluster `DEV`: BKR330)"
+    assert said in _h10s71_hover(text, "retain 1|4")

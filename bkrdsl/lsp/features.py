@@ -1197,6 +1197,8 @@ def _retain_hover(doc: Document, word: ast.Word, expire) -> list[str]:
     weeks = f" ({days // 7} week{'s' if days != 7 else ''})" if days % 7 == 0 and days else ""
     head = f"{strong(word.text)}: backups stay in the catalog {days:,} day{'s' if days != 1 else ''}{weeks}"
     on = ", ".join(f"`{m}`" for m in expire.members) or "no member yet"
+    unknown = _not_members(doc.model, expire.members)
+    on += f" ({unknown})" if unknown else ""  # `expire on VMSYS01` (BKR330): no member's purge
     if expire.purge is None:
         return [
             head + f", as this block on {on} says; but it does not purge",
