@@ -1284,9 +1284,10 @@ def test_bkr224_fix_names_the_job_suffix_way_out_its_help_gives():
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 @pytest.mark.parametrize(("pasted", "message"), [
-    # starting first, the pasted line is the extent the cluster's overlaps
+    # starting first, the pasted line, added last, is still the one said (h3, stop 71: was
+    # "BKRBKUP 191 (100-109) overlaps BKRBKUP 192 (95-114)", on the line not changed)
     ("disk BKRBKUP 192 size 20 cyl on M1PRV1 at 95",
-     "BKRBKUP 191 (100-109) overlaps BKRBKUP 192 (95-114) on volume `M1PRV1`: cylinders 100-109 are in both"),
+     "BKRBKUP 192 (95-114) overlaps BKRBKUP 191 (100-109) on volume `M1PRV1`: cylinders 100-109 are in both"),
     ("disk BKRBKUP 192 size 10 cyl on M1PRV1 at 105",
      "BKRBKUP 192 (105-114) overlaps BKRBKUP 191 (100-109) on volume `M1PRV1`: cylinders 105-109 are in both"),
     ("disk BKRBKUP 192 size 1 cyl on M1PRV1 at 109",
@@ -1348,3 +1349,27 @@ def test_h9s71_bkr401_help_moves_no_job_whose_users_stay_behind(users, parser, m
     text = failing_example("BKR401").replace("  job TESTFULL {", incremental + "  job TESTFULL {")
     assert codes(text, parser) == ["BKR401"]
     assert help_of("BKR401", text).startswith("add a job that runs on this member")
+
+
+# stop 71, h3: BKR246 on the extent written later in the file
+
+
+def test_bkr246_sits_on_the_extent_written_later_though_it_starts_first():
+    # BKRCATLG 191, the line added last, starts first on the volume, inside BKRBKUP 191's
+    # extent written above it: the error was on BKRBKUP's `at 105`, the line not changed;
+    # it is now on BKRCATLG's `at 100`, BKRBKUP's a related place, the help moving it
+    text = failing_example("BKR246").replace("at 100\n", "at 105\n").replace("at 105   # <- BKR246", "at 100   # <- BKR246")
+    (found,) = [d for d in analyse("site.bkr", text.encode("utf-8")).diagnostics if d.code == "BKR246"]
+    assert (found.span.line, found.span.column, [r.span.line for r in found.related]) == (8, 46, [7])
+    assert found.message == (
+        "BKRCATLG 191 (100-109) overlaps BKRBKUP 191 (105-114) on volume `M1PRV1`: cylinders 105-109 are in both"
+    )
+    assert found.help == (
+        "write `at 115` for `at 100` (line 8): BKRBKUP 191 ends at 114, and 115-124 is free on `M1PRV1`;"
+        " or leave out `at 100`, and bkrc places it"
+    )
+    assert codes(text.replace("on M1PRV1 at 100   # <- BKR246", "on M1PRV1 at 115"), "") == []
+    assert codes(text.replace(" at 100   # <- BKR246", ""), "") == []
+    # written the other way round, the later line is the one that starts later: as before
+    (before,) = [d for d in analyse("site.bkr", failing_example("BKR246").encode()).diagnostics if d.code == "BKR246"]
+    assert (before.span.line, before.help.split(":")[0]) == (8, "write `at 110` for `at 105` (line 8)")

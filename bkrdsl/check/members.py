@@ -381,7 +381,10 @@ EXTENT_OVERLAP = register(
     one destroys the other. The error names both extents and the cylinders
     (or blocks) they share (`BKRCATLG 191 (105-114) overlaps BKRBKUP 191
     (100-109) on volume `M1PRV1`: cylinders 105-109 are in both`), and its
-    help the start at which the later one is free. Two statements for one
+    help the start at which the later one is free. The error is on the
+    statement written later in the file, the one added last, the other a
+    related place, also where the later starts first on the volume.
+    Two statements for one
     machine's minidisk at the same address (a line written twice) are
     BKR324's one mistake, not this one as well.
 
@@ -1430,6 +1433,34 @@ def _one_minidisk(machine: str, disk, other_machine: str, other) -> bool:
     return machine == other_machine and address is not None and address == parse_address(other.address.text)
 
 
+def _written_after(later, earlier) -> bool:
+    """Whether `disk` statement `later` is written after `earlier` in one file."""
+    return later.span.file == earlier.span.file and later.span.start > earlier.span.start
+
+
+def _overlap_said_on_later(d, machine: str, extent: tuple[int, int], other, other_machine: str, first: int, volume: str, disks, shared: str, units: str):
+    """BKR246 on `other`, which starts first on the volume but is written after `d`, whose
+    extent (`extent`: start, end) starts inside it: the one added last, which a sysprog
+    moves. Its help: the first start after `d`'s end at which `other`'s size meets no other
+    extent of the volume (`disks`, sorted by start), or `at` left out."""
+    start, end = extent
+    size = disk_int(other.size.text) or 0
+    rest = [t for t in disks if t[2] is not other]
+    free = _first_free(rest, 0, end, size, {})
+    message = (
+        f"{other_machine} {other.address.text} ({first}-{first + size - 1}) overlaps "
+        f"{machine} {d.address.text} ({start}-{end - 1}) on volume `{volume}`: "
+        + (f"{units} {shared} are in both" if "-" in shared else f"{units[:-1]} {shared} is in both")
+    )
+    help = (
+        f"write `at {free}` for `at {other.start.text}` (line {other.start.span.line}):"
+        f" {machine} {d.address.text} ends at {end - 1}, and {free}-{free + size - 1} is free on"
+        f" `{volume}`; or leave out `at {other.start.text}`, and bkrc places it"
+    )
+    related = (Related(d.start.span, f"{machine} {d.address.text} starts here"),)
+    return EXTENT_OVERLAP(message, other.start.span, related=related, help=help)
+
+
 def _free_start_help(d, at: int, size: int, reach, volume: str, disks, found: dict) -> str:
     """BKR246's help: the first start from the end of the extent it overlaps at which
     `size` units meet no other extent on the volume, written for the statement's `at`;
@@ -1542,7 +1573,15 @@ def extents(model: Model):
                     related = (
                         Related(other.start.span, f"{other_machine} {other.address.text} starts here"),
                     )
-                    help = _free_start_help(d, at, end - start, reach, volume, disks, found)
-                yield EXTENT_OVERLAP(message, d.start.span, related=related, help=help)
+                    if _written_after(other, d) and first is not None:
+                        # the extent written later in the file, the one added last, is the one
+                        # to move, though it starts first on the volume (was the error on the
+                        # other, written first; h3, stop 71)
+                        yield _overlap_said_on_later(d, machine, (start, end), other, other_machine, first, volume, disks, shared, units)
+                        message = None
+                    else:
+                        help = _free_start_help(d, at, end - start, reach, volume, disks, found)
+                if message is not None:
+                    yield EXTENT_OVERLAP(message, d.start.span, related=related, help=help)
             if reach is None or end > reach[0]:
                 reach = (end, d, machine)
