@@ -337,3 +337,67 @@ def test_an_import_of_a_folder_says_it_is_a_folder(tmp_path):
     assert d.code == "BKR103"
     assert d.message == f"cannot read module `./d` ({tmp_path / 'd.bkr'}): it is a folder, not a file"
     assert d.help == "a module is a .bkr file: correct the import, or rename the folder d.bkr"
+
+
+# stop 71, h3: a group declared inside a block of an imported file
+
+H3S71_MAIN = """\
+import std/backup-manager
+import std/zvm73
+import site
+
+cluster LABSSI {
+  member LAB1 { workers 2  private-volume L1PRV1 }
+  disk BKRBKUP 191 size 10 cyl
+  disk BKRCATLG 191 size 10 cyl
+  disk BKRWRK* 191 size 5 cyl
+  job SPARE {
+    backup SPARES full
+    include minidisk * *
+    to disk pool BKUPPOOL
+    run on LAB1 daily 01:00
+  }
+  shared-volume LABCOM
+  catalog shared server BKRSVSFS pool BKRPOOL on LAB1
+  disk BKRSVSFS 191 size 20 cyl
+  disk BKRADMIN 191 size 10 cyl
+  disk 5697J06C 191 size 10 cyl
+  expire on LAB1 {
+    preview daily 05:00
+    purge weekly sun 06:00
+    retain 30 days
+  }
+}
+"""
+#: site.bkr, imported: a group declared in another group's body, as written and as
+#: the fix writes it, below that body's `}`. The error and its fix's edits name site.bkr,
+#: not the file checked; the fix applied there gives a clean cluster.
+H3S71_IMPORTED = [
+    ("## the site's own\nsingle group SPARES {\n  LINUX03 LINUX04\n  identity group SYS2 { TCPIP2 }\n}\nsingle user LINUX05\n",
+     "## the site's own\nsingle group SPARES {\n  LINUX03 LINUX04\n}\nidentity group SYS2 { TCPIP2 }\nsingle user LINUX05\n"),
+    ("single group SPARES {\n  LINUX03\n  identity group SYS2 {  # ours\n    TCPIP2\n  }\n}\n",
+     "single group SPARES {\n  LINUX03\n}\nidentity group SYS2 {  # ours\n  TCPIP2\n}\n"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("site", "mended"), H3S71_IMPORTED, ids=["on one line", "over three lines"])
+def test_h3s71_a_group_declared_in_a_block_of_an_imported_file_is_moved_there(tmp_path, site, mended, parser, monkeypatch):
+    from conftest import run_cli
+
+    from bkrdsl.fixes import apply_edits
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    main, imported = tmp_path / "main.bkr", tmp_path / "site.bkr"
+    main.write_text(H3S71_MAIN)
+    imported.write_text(site)
+    (found,) = analyse(str(main), H3S71_MAIN.encode(), path=main).diagnostics
+    assert (found.code, Path(found.span.file).name) == ("BKR013", "site.bkr")
+    assert {Path(e.span.file).name for e in found.fix.edits} == {"site.bkr"}
+    assert apply_edits(site, found.fix.edits) == mended
+    imported.write_text(mended)
+    assert analyse(str(main), H3S71_MAIN.encode(), path=main).diagnostics == []
+    # `bkrc check --fix` with both files: the fix is applied in site.bkr, main.bkr untouched
+    imported.write_text(site)
+    run_cli(["check", "--fix", main, imported], expect=0)
+    assert (imported.read_text(), main.read_text()) == (mended, H3S71_MAIN)
