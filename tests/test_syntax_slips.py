@@ -17932,3 +17932,45 @@ def test_h2_71_a_range_of_days_of_the_month(line, help, parser, monkeypatch):
     for one in re.findall(r"`((?:purge )?monthly (?:\d+|third sun|first sun) \d\d:\d\d)`", help.replace("DAY", "sun")):
         written = one if line.startswith("purge") else f"run on DEV1 {one}"
         assert analyse("x.bkr", clean.replace(old, written).encode("utf-8")).diagnostics == [], one
+
+
+# stop 71, h3: block slips stop 70 left
+
+#: A block's braces written empty on its opening line, its body on the lines below, then a
+#: statement with a hyphen (`shared-volume LABCOM`): was a second BKR013 there ("cannot
+#: appear in a `job` block", the block reopened for the body read on past it), which the
+#: first error's fix made go away. Now one error, whose fix gives a clean file; and a
+#: group's (its user IDs below `{ }`): was BKR012 with no fix, one per line; now one,
+#: whose fix moves the `}` below them. (the block as in H4S69_LAB, as slipped)
+H3S71_SYSFU = "  job SYSFU {\n    backup SYSTEM full\n    include minidisk * 0191\n    to disk pool BKUPPOOL\n    run on each member daily 02:00\n  }\n"
+H3S71_BODY_BELOW = [
+    (H3S71_SYSFU, "  job SYSFU { }\n" + H3S71_SYSFU.split("\n", 1)[1].rsplit("  }\n", 1)[0]),
+    (H3S71_SYSFU, "  job SYSFU {}  # the system\n" + H3S71_SYSFU.split("\n", 1)[1].rsplit("  }\n", 1)[0]),
+    ("  member LAB2 { workers 2  private-volume L2PRV1 }\n",
+     "  member LAB2 { }\n    workers 2\n    private-volume L2PRV1\n  shared-volume LABCM2\n"),
+    (H4S70_EXPIRE, ("  expire on LAB1 { }\n    preview daily 05:00\n    purge weekly sun 06:00\n    retain 30 days\n"
+                    "  shared-volume LABCM2\n")),
+    ("  identity group SYSTEM { TCPIP }\n", "  identity group SYSTEM { }\n    TCPIP\n"),
+    ("  identity group SYSTEM { TCPIP }\n", "  identity group SYSTEM {}  # ours\n    TCPIP  # the stack\n    TCPIP2\n"),
+    ("  single group GUESTS { LINUX01 LINUX02 }\n", "  single group GUESTS { }\n    LINUX01\n    LINUX02 LNX*\n"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "slipped"), H3S71_BODY_BELOW, ids=[c[1].split("\n")[0].strip() + f" #{i}" for i, c in enumerate(H3S71_BODY_BELOW)])
+def test_h3s71_a_body_below_empty_braces_is_one_error_whose_fix_is_clean(clean, slipped, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = H4S69_LAB.replace(clean, slipped, 1)
+    assert text != H4S69_LAB
+    found = _h9s69_one(text)
+    head = slipped.split("\n")[0]
+    assert found.span.line == text[: text.index(head)].count("\n") + 2  # the body's first line
+    last = [row for row in slipped.split("\n")[1:] if row.startswith("    ")][-1]
+    line = text[: text.index(last + "\n")].count("\n") + 1
+    statement = " ".join(last.split("#")[0].split())
+    assert found.help.endswith(f"'s body is written below its `{{ }}`: move the `}}` below `{statement}` (line {line})")
+    assert found.fix is not None and found.fix.title == "Move the `}` below the block's body"
+    mended = apply_edits(text, found.fix.edits)
+    assert mended.count("{") == mended.count("}")
+    _h9s69_clean(mended)
+

@@ -976,6 +976,11 @@ class _Titled(NamedTuple):
     title: str
 
 
+#: `identity group SYSTEM { }` on the line right above a word that starts no statement,
+#: searched up to that word: its body may be below the braces (messages.group_body_below).
+_GROUP_EMPTIED = re.compile(r"group[ \t]+\S+[ \t]*\{[ \t]*\}[ \t]*(?:#[^\n]*)?\n[ \t]*\Z", re.IGNORECASE)
+
+
 class _GiveUp(Exception):
     """The text is not one this parser reads exactly as Lark: use the Lark path."""
 
@@ -1717,6 +1722,8 @@ class _Parser:
             if ambiguous is not None:  # reported first: the recovery's report after it, of the same token, is dropped
                 self.stray = ambiguous
         else:
+            if block == "cluster" and _GROUP_EMPTIED.search(self.text, max(0, tok[START] - 400), tok[START]):
+                raise _GiveUp  # a group's body below its `{ }`: the recovery moves the `}` (group_body_below)
             self._skip_comments(tok[START], self.tokens[stop][START])
             where = messages.in_block(block) if block else "the top level of a file"
             starts = sorted(statements)

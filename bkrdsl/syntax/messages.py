@@ -6936,6 +6936,10 @@ def _cluster_shut_early(
     return help_text, Fix("Move the cluster's `}` to the end of the file", (Edit(removed, ""), Edit(where, f"\n{shut}")))
 
 
+#: A word of a group's body written below its `{ }`: a user ID or a pattern (`LNX*`).
+_GROUP_BODY_WORD = re.compile(r"[A-Za-z0-9$#@_*%?+-]{1,8}")
+
+
 def _body_below_braces(text: str, span: Span, close: Span, brace: int | None, kind: str) -> tuple[str, Fix] | None:
     """`member LAB2 { }`, then its statements on the lines below it (`workers 2`, the first
     at `span`): a block of `kind` whose `{` at `brace` and `}` at `close` stand together
@@ -6960,6 +6964,9 @@ def _body_below_braces(text: str, span: Span, close: Span, brace: int | None, ki
         words = line_words(text[at:end])
         first = words.split()[0].lower() if words.split() else ""
         homes = STATEMENT_HOMES.get(first, ())
+        if kind == "group_decl" and not homes:
+            # a group's body: user IDs (`TCPIP FTPSERVE`), no keyword first (h3, stop 71)
+            homes = ("group_decl",) if all(_GROUP_BODY_WORD.fullmatch(w) for w in words.split()) else ()
         if not words.strip() or kind not in homes or "cluster" in homes or any(c in words for c in '{}"'):
             break
         last, at = (at, end), end + 1
@@ -6975,6 +6982,27 @@ def _body_below_braces(text: str, span: Span, close: Span, brace: int | None, ki
     inserted = Span(close.file, line, column, line, column, last[1], last[1])
     help_text = f"BLOCK's body is written below its `{{ }}`: move the `}}` below `{statement}` (line {line})"
     return help_text, Fix("Move the `}` below the block's body", (Edit(removed, ""), Edit(inserted, f"\n{indent}}}")))
+
+
+def group_body_below(found: str, span: Span, title: str, close: Span, brace: int | None, text: str) -> tuple[Diagnostic, int] | None:
+    """`identity group SYSTEM { }`, then its user IDs on the lines below it (`TCPIP`, the
+    first word at `span`): the group's body, written below its braces (`_body_below_braces`,
+    as `member LAB2 { }` with its settings below). Was "`TCPIP` is not a keyword; statements
+    in a `cluster` block start with ...", no fix, and one error per line; now one, whose fix
+    moves the `}` below the last line of names (h3, stop 71). The diagnostic and the end of
+    that line, where the recovery reads on; None where it is not so."""
+    emptied = _body_below_braces(text, span, close, brace, "group_decl")
+    if emptied is None:
+        return None
+    help_text, fix = emptied
+    end = fix.edits[-1].span.start
+    return codes.UNKNOWN_KEYWORD(
+        f"{found} is not a keyword; a statement must start with one",
+        span,
+        help=help_text.replace("BLOCK", title, 1),
+        related=(Related(close, f"{title}'s `{{ }}`"),),
+        fix=fix,
+    ), end
 
 
 def _moved_in(text: str, span: Span, close: Span, brace: int | None, word: str) -> tuple[str, int, Fix] | None:

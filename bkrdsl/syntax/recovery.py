@@ -6236,6 +6236,19 @@ class Recovery:
                 self.report(diag, tok.start_pos)
                 self.feed_types(ip, path, tok, brace=REOPENED)
                 return tok
+        if self.brace_balance == 0 and tok.type == "NAME" and self.first_on_line(tok.start_pos):
+            # `identity group SYSTEM { }`, its user IDs on the lines below: one error, whose
+            # fix moves the `}` below them; those lines skipped (messages.group_body_below)
+            closed = last_closed(ip.parser_state.value_stack, self.source)
+            if closed is not None and closed[0].kind == "group_decl" and not closed[0].placeholder:
+                below = messages.group_body_below(
+                    self.describe(tok), self.span_of(tok), closed[0].title, closed[1],
+                    closed[0].brace.start_pos, self.source.text,
+                )
+                if below is not None:
+                    self.report(below[0], tok.start_pos)
+                    self._advance(ip.lexer_thread.state, below[1])
+                    return None
         if text.lower() == "end" and "RBRACE" in accepted and self.alone_on_line(tok):
             # REXX's `do ... end`: the block's `}`.
             self.report(messages.end_for_brace(self.span_of(tok)), tok.start_pos)
@@ -11811,6 +11824,12 @@ class Recovery:
                 if tok.type == self.facts.keywords[keyword]:
                     return None
                 return self.keyword_token(tok, keyword, end)
+            if how == "spelt" and self.closes_reopened(sim, blocks, keyword):
+                # `job SYSFU { }`, its body below, then `shared-volume LABCOM`: the job
+                # reopened for that body (only_inside's one BKR013, which moves the `}`)
+                # ends before it, as before `disk` (misplaced_keyword closes it silently;
+                # was a second BKR013, "cannot appear in a `job` block"; h3, stop 71)
+                return None if tok.type == self.facts.keywords[keyword] else self.keyword_token(tok, keyword, end)
             return self.hyphen_misplaced(tok, keyword, end, blocks, stack)
         second = end  # the second word's start: hyphen_spaced found letters only
         while self.source.text[second - 1].isalpha():
@@ -11965,6 +11984,18 @@ class Recovery:
         if not real or not self.closes_there(tok, real[-1]):
             return False
         for count in range(1, len(blocks) + 1):
+            path = closing(sim, count)
+            if path is not None and sim.fits(path + [self.facts.keywords[keyword]]):
+                return True
+        return False
+
+    def closes_reopened(self, sim: Sim, blocks: list[Block], keyword: str) -> bool:
+        """Whether `keyword` fits once blocks reopened for statements read after a `}`
+        (placeholders, nothing written) are closed, and only those: misplaced_keyword
+        then closes them silently, as it does before a keyword without a hyphen."""
+        for count in range(1, len(blocks) + 1):
+            if not blocks[-count].placeholder:
+                return False
             path = closing(sim, count)
             if path is not None and sim.fits(path + [self.facts.keywords[keyword]]):
                 return True
