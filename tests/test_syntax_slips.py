@@ -17974,3 +17974,40 @@ def test_h3s71_a_body_below_empty_braces_is_one_error_whose_fix_is_clean(clean, 
     assert mended.count("{") == mended.count("}")
     _h9s69_clean(mended)
 
+
+#: A job template's setting or record pasted right after a block's `{` (`job GUESTFUL {
+#: CONFIG BKR_Job_Type = FULL`): was its error with "remove this line" (which would remove
+#: the `{`) and no fix. Now as on a line of its own, its help and fix removing the setting
+#: alone after the `{`, as a CP command there (stop 70). (where, the setting or record)
+H3S71_HEADS = {
+    "job": "  job GUESTFUL {\n", "cluster": "cluster LABSSI {\n", "member": "  member LAB1 {\n",
+    "group": "  single group GUESTS {\n", "expire": "  expire on LAB1 {\n",
+}
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("comment", ["", "  # pasted"], ids=["alone", "a comment after it"])
+@pytest.mark.parametrize(("where", "line", "changed", "title"), H11S70_TEMPLATE_COMMENT,
+                         ids=[f"{c[0]}{' (changed)' if c[2] else ''}: {c[1]}" for c in H11S70_TEMPLATE_COMMENT])
+def test_h3s71_a_template_line_after_a_blocks_brace_reads_as_on_its_own_line(where, line, changed, title, comment, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    base = H11S70_LAB.replace(*changed, 1) if changed else H11S70_LAB
+    head = H3S71_HEADS[where]
+    below = H11S70_BELOW[where]
+    indent = below[: len(below) - len(below.lstrip())]
+    own = base.replace(head, f"{head}{indent}{line}\n", 1)
+    plain = _h9s69_one(own)
+    assert plain.fix is not None
+    expected = apply_edits(own, plain.fix.edits)
+    _h9s69_clean(expected)
+    text = base.replace(head, f"{head[:-1]} {line}{comment}\n", 1)
+    found = _h9s69_one(text)
+    assert (found.code, found.span.line, found.message) == (plain.code, plain.span.line - 1, plain.message)
+    said = f"remove `{line}` after the `{{`" + (" (the comment stays)" if comment else "")
+    # a line the help names below the pasted one is one line higher in `text`
+    shifted = re.sub(r"\(line (\d+)\)", lambda m: f"(line {int(m[1]) - (int(m[1]) > plain.span.line)})", plain.help)
+    assert found.help == shifted.replace("remove this line", said).replace("remove the line", said), found.help
+    what = "record" if line[:7] in ("INCLUDE", "EXCLUDE") else "setting"
+    assert found.fix.title == (f"Remove the {what} after the `{{`" if plain.fix.title == "Remove the line" else plain.fix.title)
+    assert apply_edits(text, found.fix.edits) == expected.replace(head, f"{head[:-1]}{comment}\n", 1)
+

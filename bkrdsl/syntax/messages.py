@@ -3088,7 +3088,8 @@ def record_of_imported_groups(
     backups = [written for _, written in job_backup_lines(text, brace)]
     includes = [w for keyword in ("include", "exclude") for _, w in job_backup_lines(text, brace, keyword) if "=" not in w]
     begin = text.rfind("\n", 0, first) + 1
-    remove = removed_keeping_comment(source, first, begin, line_end) if not text[begin:first].strip() else None
+    alone = not text[begin:first].strip() or after_opening(text, begin, first)
+    remove = removed_keeping_comment(source, first, begin, line_end) if alone else None
     found = record_of_no_user(diag, line, text, backups, remove, includes, groups)
     return diag if found is diag else said_keeping_comment(found, text, first, line_end, "record")
 
@@ -3104,9 +3105,22 @@ def removed_keeping_comment(source: Source, first: int, begin: int, line_end: in
     comment = _COMMENT_AFTER_WORDS.search(text, first, line_end)
     if "#" in text[first : comment.start() if comment else line_end]:
         return None
+    if after_opening(text, begin, first):
+        # `job J { CONFIG BKR_Job_Type = FULL`: the words and the blanks before them, the
+        # `{` and a comment after them kept, as a CP command there (Recovery._heading_removed;
+        # was no fix, "remove this line", which would remove the `{`; h3, stop 71)
+        words = text[first : comment.start() if comment else line_end].rstrip()
+        return source.span(begin + len(text[begin:first].rstrip()), first + len(words))
     if comment is None:
         return source.span(begin, min(line_end + 1, len(text)))
     return source.span(first, comment.start() + 1)
+
+
+def after_opening(text: str, begin: int, first: int) -> bool:
+    """Whether the line from `begin` has a block's opening before `first`, ending with its
+    `{`, no comment (`job J { CONFIG BKR_Job_Type = FULL`): what is pasted after the `{`."""
+    before = text[begin:first]
+    return bool(before.strip()) and before.rstrip().endswith("{") and "#" not in before
 
 
 #: A `#` comment after a line's words: a blank, then the `#`.
@@ -3119,13 +3133,14 @@ def said_keeping_comment(diag: Diagnostic, text: str, first: int, end: int, what
     comment after the words (removed_keeping_comment's): said as the fix does it
     (removal_said), the fix "Remove the setting, keep the comment"."""
     comment = _COMMENT_AFTER_WORDS.search(text, first, end)
-    if diag.fix is None or comment is None:
+    opening = after_opening(text, text.rfind("\n", 0, first) + 1, first)
+    if diag.fix is None or (comment is None and not opening):
         return diag
-    written = text[first : comment.start()]
-    help = removal_said(diag.help.replace("remove this line", "remove the line", 1), written, False, True)
+    written = text[first : comment.start() if comment else end].rstrip()
+    help = removal_said(diag.help.replace("remove this line", "remove the line", 1), written, opening, comment is not None)
     fix = diag.fix
     if fix.title == "Remove the line":
-        fix = replace(fix, title=f"Remove the {what}, keep the comment")
+        fix = replace(fix, title=f"Remove the {what} after the `{{`" if opening else f"Remove the {what}, keep the comment")
     return replace(diag, help=help, fix=fix)
 
 

@@ -10863,7 +10863,7 @@ class Recovery:
             return diag
         text = self.source.text
         begin, line_end = text.rfind("\n", 0, first) + 1, self._line_end(first)
-        alone = not text[begin:first].strip() and end == line_end
+        alone = (not text[begin:first].strip() or messages.after_opening(text, begin, first)) and end == line_end
         remove = messages.removed_keeping_comment(self.source, first, begin, line_end) if alone else None
         found = self._setting_in_block(ip, diag, line, span, first, remove)
         return messages.said_keeping_comment(found, self.source.text, first, end, "setting")
@@ -10912,7 +10912,7 @@ class Recovery:
             w for keyword in ("include", "exclude") for _, w in messages.job_backup_lines(text, brace, keyword) if "=" not in w
         ]
         begin, line_end = text.rfind("\n", 0, first) + 1, self._line_end(first)
-        alone = not text[begin:first].strip() and end == line_end
+        alone = (not text[begin:first].strip() or messages.after_opening(text, begin, first)) and end == line_end
         remove = messages.removed_keeping_comment(self.source, first, begin, line_end) if alone else None
         found = messages.record_of_no_user(diag, line, text, backups, remove, includes)
         return diag if found is diag else messages.said_keeping_comment(found, text, first, end, "record")
