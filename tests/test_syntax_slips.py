@@ -18011,3 +18011,38 @@ def test_h3s71_a_template_line_after_a_blocks_brace_reads_as_on_its_own_line(whe
     assert found.fix.title == (f"Remove the {what} after the `{{`" if plain.fix.title == "Remove the line" else plain.fix.title)
     assert apply_edits(text, found.fix.edits) == expected.replace(head, f"{head[:-1]}{comment}\n", 1)
 
+
+#: A block's opening line written twice (`member LAB1 {`, then `member LAB1 { workers 2 ...
+#: }`): was "add `}` to end `member LAB1` before this line", whose fix left an empty
+#: `member LAB1 { }` and a second member of that name (BKR241, BKR245, BKR322 after it). Now
+#: the help says the line is written twice, and the fix removes the first. (the line in
+#: H4S69_LAB the first is written above, as written; the opening)
+H3S71_TWICE = [
+    ("  member LAB1 { workers 2  private-volume L1PRV1 }\n", "  member LAB1 {\n", "member LAB1 {"),
+    ("  job SYSFU {\n", "  job SYSFU {  # the system\n", "job SYSFU {"),
+    ("  expire on LAB1 {\n", "  expire on LAB1 {\n\n", "expire on LAB1 {"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "first", "opening"), H3S71_TWICE, ids=[c[2] for c in H3S71_TWICE])
+def test_h3s71_a_blocks_opening_written_twice_has_its_first_removed(line, first, opening, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = H4S69_LAB.replace(line, first + line, 1)
+    found = _h9s69_one(text)
+    at = text[: text.index(first + line)].count("\n") + 1
+    assert found.code == "BKR005"
+    assert found.help == f"`{opening}` is written twice, on lines {at} and {at + first.count(chr(10))}: remove the first"
+    # a comment after the first is kept on its line, as no fix drops a comment
+    kept = ("  #" + first.split("#")[1]) if "#" in first else ""
+    assert found.fix.title == ("Remove the first opening, keep the comment" if kept else "Remove the first opening line")
+    assert apply_edits(text, found.fix.edits) == H4S69_LAB.replace(line, kept + first[first.index("\n") + 1 :] + line, 1)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h3s71_another_blocks_opening_below_keeps_the_brace_inserted(parser, monkeypatch):
+    # `member LAB3 {` above `member LAB1 { ... }`: not one line twice, as before
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    line = "  member LAB1 { workers 2  private-volume L1PRV1 }\n"
+    found = _h9s69_one(H4S69_LAB.replace(line, "  member LAB3 {\n" + line, 1))
+    assert (found.code, found.help) == ("BKR005", "add `}` to end `member LAB3` before this line")

@@ -861,6 +861,12 @@ UNCLOSED = register(
     `description`), a block inside it, or a `}` missing before a word on
     the `{`'s own line.
 
+    A block's opening line written twice (`member VMSYS1 {`, then `member
+    VMSYS1 { workers 4 }`, nothing but blanks and comments between) is one
+    line pasted again: the help says so, and the fix removes the first,
+    keeping a comment after it on its line (a `}` inserted there would
+    leave an empty block and a second one of that name).
+
     Failing example:
 
         cluster PRODSSI {

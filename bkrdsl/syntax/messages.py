@@ -7082,6 +7082,19 @@ def not_closed_before(
     help's `}` as the diagnostic's one choice (`_close_before`), preferred."""
     inner, brace = blocks[-1]
     related = tuple(Related(where, f"{block.title} opened here") for block, where in reversed(blocks))
+    twice = _opened_twice(source, brace, span) if starts_line else None
+    if twice is not None:
+        # `member LAB1 {` written twice, its first line empty (h3, stop 71): was "add `}` to
+        # end `member LAB1` before this line", whose fix left an empty `member LAB1 { }`
+        # and a second member of that name (BKR241, BKR322 ...)
+        return codes.UNCLOSED(
+            f"`{{` opened at {brace.line}:{brace.column} is not closed before `{word}`",
+            span,
+            label=f"{inner.title} should end before this",
+            help=f"`{twice[0]}` is written twice, on lines {brace.line} and {span.line}: remove the first",
+            related=related,
+            fix=twice[1],
+        )
     choice = _close_before(source, inner.title, brace, span, starts_line)
     certain = (
         choice is not None
@@ -7099,6 +7112,33 @@ def not_closed_before(
         choices=(choice,) if choice is not None and not certain else (),
         prefer_choice=choice is not None and not certain,
     )
+
+
+def _opened_twice(source: Source | None, brace: Span, span: Span) -> tuple[str, Fix] | None:
+    """(the opening, the fix removing its first line) where the line of the statement at
+    `span` opens a block as the line of the `{` at `brace` does, word for word, that `{`
+    last on its line but for a comment, and only blank or comment lines between: one
+    block's opening written twice (a paste). None otherwise."""
+    if source is None or not source.text or not brace.line < span.line <= source.line_count:
+        return None
+    first, second = source.line_text(brace.line), source.line_text(span.line)
+    head = line_words(first)
+    if not head.rstrip().endswith("{") or len(first) - len(first.lstrip()) + len(head.rstrip()) != brace.column:
+        return None
+    if " ".join(line_words(second).split()[: len(head.split())]) != " ".join(head.split()):
+        return None
+    if any(line_words(source.line_text(n)).strip() for n in range(brace.line + 1, span.line)):
+        return None
+    begin = brace.start - (brace.column - 1)
+    end = source.text.find("\n", begin)
+    end = len(source.text) if end == -1 else end
+    comment = source.text.find("#", brace.end, end)
+    if comment != -1:
+        # `job SYSFU {  # the system`: the words removed, the comment kept on its line
+        removed = source.span(begin + len(first) - len(first.lstrip()), comment)
+        return " ".join(head.split()), Fix("Remove the first opening, keep the comment", (Edit(removed, ""),))
+    removed = source.span(begin, min(end + 1, len(source.text)))
+    return " ".join(head.split()), Fix("Remove the first opening line", (Edit(removed, ""),))
 
 
 def _body_indented(source: Source, brace: Span, end: int, end_line: int) -> bool:
