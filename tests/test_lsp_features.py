@@ -4899,3 +4899,66 @@ def test_h10s71_a_retain_on_an_unknown_member_says_it_is_none(reading, monkeypat
     text = text.replace("expire on DEV1 {", "expire on DEV01 {")
     said = "the retention of the purge on `DEV01` (`DEV01` is not a member of cluster `DEV`: BKR330)"
     assert said in _h10s71_hover(text, "retain 1|4")
+
+
+# stop 71, h5: a name being typed, one or two letters that begin declared names
+@pytest.mark.parametrize("reading", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("old", "new", "code", "help", "begun"),
+    [
+        ("run on DEV1 daily 01:00", "run on D", "BKR330", "`D` begins `DEV1` or `DEV2`: write the member's name in full", ["DEV1", "DEV2"]),
+        ("run on DEV1 daily 01:00", "run on D daily 01:00", "BKR330", "`D` begins `DEV1` or `DEV2`: write the member's name in full", ["DEV1", "DEV2"]),
+        ("pool BKRPOOL on DEV1", "pool BKRPOOL on D", "BKR330", "`D` begins `DEV1` or `DEV2`: write the member's name in full", ["DEV1", "DEV2"]),
+        ("backup SYSIDS incremental", "backup SY", "BKR331", "`SY` begins `SYSIDS`: write the name in full", ["SYSIDS"]),
+        ("backup SYSIDS incremental", "backup S incremental", "BKR331", "`S` begins `SYSIDS`: write the name in full", ["SYSIDS"]),
+        ("backup LINUX full", "backup L full", "BKR331", "`L` begins `LINUX`, `LNX01` or `LNX02`: write the name in full", ["LINUX", "LNX01", "LNX02"]),
+    ],
+)
+def test_h5s71_a_name_begun_gets_the_names_it_begins_not_one_to_declare(monkeypatch, reading, old, new, code, help, begun):
+    # Typing `run on DEV1` or `backup SYSIDS` letter by letter: `DE` and `SYS` had "did
+    # you mean `DEV1` or `DEV2`?", but `D` had "declare it with `member D { ... }`" and
+    # `S`, `SY` "declare it in a group (`single group NAME { ... }`) or as a user", and
+    # no word of SYSIDS (difflib's ratio finds no match for a letter or two). The
+    # names the word begins are said, declared there, and each is a choice (not a fix:
+    # a letter is no certain name); each choice applied, the file has no error.
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    text = CLUSTER.replace(old, new, 1)
+    doc = analyse_document("/ws/dev.bkr", text)
+    (shown,) = [p for p in F.placed(doc) if p.diagnostic.code == code]
+    d = shown.diagnostic
+    assert d.help == help
+    assert d.fix is None and "declare" not in d.help
+    assert [r.label for r in d.related] == [f"`{n}` is declared here" for n in begun]
+    line, column = shown.span.line - 1, shown.span.column - 1
+    offered = [f for f in F.fixes(doc, line, line, (line, column), (line, column)) if f.title.startswith("Write")]
+    assert [f.title for f in offered] == [f"Write `{n}`" for n in begun]
+    for fix in offered:
+        assert not fix.preferred
+        after = apply(text, fix)
+        errors = [x for x in analyse_document("/ws/dev.bkr", after).diagnostics if x.severity.value == "error"]
+        assert errors == [], (fix.title, errors)
+
+
+def test_h5s71_a_name_that_begins_four_names_or_is_close_is_said_as_before():
+    # Four members that `D` begins: none named (as "did you mean" names none of four
+    # equally close), and no member `D` to declare; `DE`: "did you mean", as before;
+    # a name that begins none: declared, as before.
+    four = CLUSTER.replace(
+        "  catalog shared", "  member DEV3 { workers 2  private-volume D3PRV1 }\n"
+        "  member DEV4 { workers 2  private-volume D4PRV1 }\n  catalog shared", 1
+    )
+    for text, word, said in [
+        (four, "D", "the members are DEV1, DEV2, DEV3, DEV4"),
+        (CLUSTER, "DE", "did you mean `DEV1` or `DEV2`?"),
+        (CLUSTER, "X", "the members are DEV1, DEV2; declare it with `member X { ... }`"),
+    ]:
+        doc = analyse_document("/ws/dev.bkr", text.replace("run on DEV1 daily 01:00", f"run on {word}", 1))
+        (d,) = [x for x in doc.diagnostics if x.code == "BKR330"]
+        assert d.help == said
+    doc = analyse_document("/ws/dev.bkr", CLUSTER.replace("backup LINUX full", "backup Q full", 1))
+    (d,) = [x for x in doc.diagnostics if x.code == "BKR331"]
+    assert d.help == "declare it in a group (`single group NAME { ... }`) or as a user" and not d.choices
+    # written twice: each choice writes it at both places
+    twice = CLUSTER.replace("backup LINUX full", "backup S full", 1).replace("backup SYSIDS incremental", "backup S", 1)
+    (d,) = [x for x in analyse_document("/ws/dev.bkr", twice).diagnostics if x.code == "BKR331"]
+    assert [(c.title, len(c.edits)) for c in d.choices] == [("Write `SYSIDS`", 2)]

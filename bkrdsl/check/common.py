@@ -378,6 +378,16 @@ def without_disk_at(model: Model, machines: Iterable[str], addresses: Iterable[i
     return [m for m in machines if not any((m, a) in model.disks_at for a in wanted)]
 
 
+def begun_by(word: str, candidates: Iterable[str]) -> list[str]:
+    """The candidates that `word` begins and is shorter than, alphabetically, when one to
+    three do (four or more: none, as "did you mean" names none of four equally close):
+    a name being typed, `S` or `SY` for SYSTEM, which difflib's ratio finds no match for
+    until a third letter (`SYS`). BKR330's and BKR331's helps say the word begins them."""
+    up = word.upper()
+    found = sorted({c for c in candidates if len(c) > len(up) and c.startswith(up)})
+    return found if len(found) <= 3 else []
+
+
 def mean_help(suggestions: Sequence[str], otherwise: str) -> str:
     if suggestions:
         return f"did you mean {alternatives(suggestions)}?"

@@ -16,6 +16,7 @@ from bkrdsl import ast
 from bkrdsl.ast import Kind, Scope
 from bkrdsl.check.common import (
     Suggester,
+    begun_by,
     delete_repeats,
     disk_reported,
     disk_written_twice,
@@ -2204,6 +2205,11 @@ def _named_too(name: str, others: list) -> tuple[Related, ...]:
     return tuple(Related(w.span, f"{quoted(name)} is named here too") for w in others)
 
 
+def _written_everywhere(name: str, first, others: list) -> Fix:
+    """A choice that writes `name` at every place the unknown name stands."""
+    return Fix(f"Write `{name}`", tuple(Edit(w.span, name) for w in [first, *others]))
+
+
 def _fix_everywhere(close: list[str], first, others: list) -> Fix | None:
     """The "did you mean" fix, written at every place the name stands."""
     fix = mean_fix(close, first.span)
@@ -2348,16 +2354,30 @@ def unknown_members(model: Model):
                 f"job {quoted(identity_job)} backs up IDENTITY users: `run on each member` backs up"
                 " their instances on every member (one job per member)"
             )
+        # `run on D`, `catalog ... on D`: a member's name being typed (no match for
+        # difflib until its third letter), not a member `D` to declare
+        begun = begun_by(name, names) if not close and name not in _EVERY_MEMBER else []
+        # (four or more begun: none named, and none to declare either)
+        begins = any(n.startswith(name) for n in names)
+        help = unknown_member_help(
+            close,
+            names,
+            every=every,
+            declare="" if name in _EVERY_MEMBER or begins else name,
+            named=named or (bool(begun) and set(begun) == set(names)),
+        )
+        if begun:
+            head = f"`{word.text}` begins {alternatives(begun)}: write the member's name in full"
+            help = f"{head}; {help}" if help else head
+            choices = choices or tuple(_written_everywhere(n, word, others) for n in begun)
         yield UNKNOWN_MEMBER(
             f"unknown member {quoted(name)}"
             + (f"{_times(others)}: no `member {name}` block declares it" if others else ""),
             word.span,
-            related=_declared_here(close, lambda n: model.member(n).decl.name.span)
+            related=_declared_here(close or begun, lambda n: model.member(n).decl.name.span)
             + _named_too(name, others),
             # `run on all`: English for every member, never a member to declare
-            help=unknown_member_help(
-                close, names, every=every, declare="" if name in _EVERY_MEMBER else name, named=named
-            ),
+            help=help,
             fix=fix,
             choices=choices,
         )
@@ -2502,12 +2522,19 @@ def unknown_backup_names(model: Model):
             unknown.append(ref.word)
     for text, word, others in _once_per_name(unknown):
         close = suggest.closest(text, candidates)
+        help = mean_help(close, "declare it in a group (`single group NAME { ... }`) or as a user")
+        # `backup S`, `SY`: a group's name being typed (no match for difflib until
+        # its third letter, `SYS`), not a name to declare
+        begun = begun_by(text, candidates) if not close else []
+        if begun:
+            help = f"`{word.text}` begins {alternatives(begun)}: write the name in full"
         yield UNKNOWN_BACKUP(
             f"{quoted(text)} is neither a group nor a declared user{_times(others)}",
             word.span,
-            related=_declared_here(close, lambda name: _name_span(model, name)) + _named_too(text, others),
-            help=mean_help(close, "declare it in a group (`single group NAME { ... }`) or as a user"),
+            related=_declared_here(close or begun, lambda name: _name_span(model, name)) + _named_too(text, others),
+            help=help,
             fix=_fix_everywhere(close, word, others),
+            choices=tuple(_written_everywhere(n, word, others) for n in begun),
         )
 
 
