@@ -18046,3 +18046,39 @@ def test_h3s71_another_blocks_opening_below_keeps_the_brace_inserted(parser, mon
     line = "  member LAB1 { workers 2  private-volume L1PRV1 }\n"
     found = _h9s69_one(H4S69_LAB.replace(line, "  member LAB3 {\n" + line, 1))
     assert (found.code, found.help) == ("BKR005", "add `}` to end `member LAB3` before this line")
+
+
+# stop 71, h5: a selection's medium begun, a letter or two alone after `include`
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [("include m", "minidisk"), ("include mi", "minidisk"), ("include s", "sfs"), ("exclude m", "minidisk"), ("exclude s  # x", "sfs")],
+)
+@pytest.mark.parametrize("where", ["at the end of the file", "above the job's other lines"])
+def test_h5s71_a_selection_s_medium_begun_gets_the_medium_in_its_place(written, meant, where, parser, monkeypatch):
+    # `include m`, typed letter by letter (the last word of the file, or above the job's
+    # other lines): "write `minidisk` or `sfs` after `include`: `include minidisk OWNER
+    # ADDRESS...` or ...", as if no medium were begun, where `to d` has "write `disk` in
+    # place of `d`" (docs/lsp.md). Now the medium it begins, in its place; no fix, as `to d`.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = "cluster DEV {\n  job J {\n    " + written
+    if where != "at the end of the file":
+        text += "\n    to disk pool P\n  }\n}\n"
+    (found,) = analyse("dev.bkr", text.encode("utf-8")).diagnostics
+    word = written.split()[1]
+    assert (found.code, found.message) == ("BKR004", f"expected `minidisk` or `sfs` after `{written.split()[0]}`, found `{word}`")
+    assert found.help == f"write `{meant}` in place of `{word}`"
+    assert found.fix is None
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["include M", "include x", "include LINUX01", "include mm"])
+def test_h5s71_a_word_that_begins_no_medium_in_small_letters_gets_the_statement_s_forms(written, parser, monkeypatch):
+    # In capitals an owner may stand there (`include LINUX01`, its medium left out), and
+    # `x`, `mm` begin neither medium: the statement's two forms, as before.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = "cluster DEV {\n  job J {\n    " + written + "\n    to disk pool P\n  }\n}\n"
+    found = analyse("dev.bkr", text.encode("utf-8")).diagnostics[0]
+    assert found.help == (
+        "write `minidisk` or `sfs` after `include`: `include minidisk OWNER ADDRESS...` or `include sfs POOL:USER.DIR...`"
+    )

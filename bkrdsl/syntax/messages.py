@@ -9745,6 +9745,12 @@ def medium_left_out(diag: Diagnostic, action: str, rest: str, pool: str | None =
             " addresses); CP's paging volumes and T-disks (DEFINE T3390) are no directory entry's minidisks"
         )
         return replace(diag, help=help)
+    begun = [m for m in ("minidisk", "sfs") if len(words) == 1 and m != words[0] and m.startswith(words[0])]
+    if meant is None and begun:
+        # `include m`, `include mi`: the medium being typed, in small letters as keywords
+        # are written, alone after the keyword (as `to d` gets `disk`), not a statement
+        # whose medium is to be written after `include`
+        return replace(diag, help=f"write `{begun[0]}` in place of `{words[0]}`")
     if meant is None:
         help = (
             f"write `minidisk` or `sfs` after `{action}`:"
