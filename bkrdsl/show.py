@@ -866,9 +866,12 @@ def _tape_text(v: ClusterView) -> str:
             continue
         node, members = ids[f"tape-{which}-node"]
         dmm = ids.get(f"tape-{which}-dmm")
-        nodes.append(
-            f"{which} node {node}" + (f" (DMM {dmm[0]})" if dmm else "") + f" on {' '.join(members)}"
-        )
+        said = f"{which} node {node}" + (f" (DMM {dmm[0]})" if dmm else "") + f" on {' '.join(members)}"
+        # No line breaks within a node, nor between `on` and its first member: a
+        # line breaks between the node's members, or between nodes.
+        head, _, rest = said.partition(" on ")
+        first, _, others = rest.partition(" ")
+        nodes.append(f"{head} on {first}".replace(" ", "\xa0") + (f" {others}" if others else ""))
     return "shared catalog: " + ("; ".join(nodes) or "no node is written")
 
 

@@ -535,3 +535,28 @@ def test_json_diagnostics_are_one_document_on_standard_error(tmp_path):
     assert document["error_count"] == 1 and document["warning_count"] == warnings
     assert [d["code"] for d in document["diagnostics"] if d["severity"] == "error"] == ["BKR330"]
     assert result.stdout == "bkrc: nothing shown\n"
+
+
+# stop 71, h11: the tape header breaks between nodes or members, not after `on`
+@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_h11_tape_header_breaks_between_nodes_not_after_on(example):
+    out = run_cli(["show", example], expect=0).stdout.splitlines()
+    header = out[: out.index("")]
+    assert not any(line.endswith(" on") for line in header)
+    assert not any(line.lstrip().startswith(("on ", "(DMM")) for line in header)
+
+
+def test_h11_a_long_member_list_breaks_between_members():
+    from bkrdsl.show import _tape_text
+
+    members = tuple(f"MEMBER{n:02d}" for n in range(1, 13))
+    tape = {"scope": "shared", "nodes": [("TCTMM", "tape-catalog-node", members[:1]), ("TRTMM", "tape-request-node", members[1:])]}
+    said = show._wrapped(_tape_text(type("V", (), {"tape": tape})()), "  tape     ", " " * 11)
+    said = [line.replace("\xa0", " ") for line in said]
+    assert said[0] == "  tape     shared catalog: catalog node TCTMM on MEMBER01; request node TRTMM on MEMBER02 MEMBER03"
+    assert len(said) > 1 and [line[:11] for line in said[1:]] == [" " * 11] * (len(said) - 1)
+    assert " ".join(said).split()[-11:] == list(members[1:])  # a line breaks between members
+    assert all(len(line) <= WIDTH for line in said)
+    one = [("TRTMM", "tape-request-node", members[1:2]), ("TRDMM", "tape-request-dmm", members[1:2])]
+    said = _tape_text(type("V", (), {"tape": {"scope": "shared", "nodes": one}})())
+    assert "request\xa0node\xa0TRTMM\xa0(DMM\xa0TRDMM)\xa0on\xa0MEMBER02" in said  # no break within a node
