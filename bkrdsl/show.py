@@ -73,6 +73,9 @@ class BackedUp:
     type: str  # "group" or "user"
     users: int  # the IDs it lists by name (a user: 1)
     patterns: tuple[str, ...]
+    #: A group's IDs, in the order it lists them (the text's `users` line below a
+    #: row); empty for a user. The JSON has the job's `users` instead.
+    ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -337,7 +340,7 @@ def _job_row(model: Model, name: str, job: JobModel, member: str) -> JobRow:
     backs_up = []
     for ref in job.refs:
         if ref.group is not None:
-            backs_up.append(BackedUp(ref.group.name, "group", len(ref.group.users), ref.group.patterns))
+            backs_up.append(BackedUp(ref.group.name, "group", len(ref.group.users), ref.group.patterns, ref.group.users))
         else:
             backs_up.append(BackedUp(ref.word.upper, "user", 1, ()))
     target = job.target
@@ -821,6 +824,60 @@ def _selects_lines(row: JobRow) -> list[str]:
     return wrapped(includes, first) + wrapped(excludes, " " * 11 + "minus  ")
 
 
+#: The IDs of a group its `users` line names, below a job's row: beyond, `... and N
+#: more`. Sixteen 8-character IDs are two lines at WIDTH; a group of hundreds of
+#: guests would bury the table, and `--user ID` and the JSON's `users` name them all.
+MAX_GROUP_IDS = 16
+
+
+def _description_line(row: JobRow) -> list[str]:
+    """The job's `description`, below its row, quoted as written, on one line of at
+    most WIDTH columns: a longer one is cut, with `..."` at its end. Each character a
+    terminal acts on, and a tab, is written as `<U+XXXX>` (`escaped`)."""
+    if row.description is None:
+        return []
+    first = " " * 9
+    said = escaped(row.description)
+    if columns(first) + columns(said) + 2 <= WIDTH:
+        return [f'{first}"{said}"']
+    room = WIDTH - columns(first) - 1 - len('..."')
+    cut = ""
+    for ch in said:
+        if columns(cut + ch) > room:
+            break
+        cut += ch
+    return [f'{first}"{cut.rstrip()}..."']
+
+
+def _users_lines(row: JobRow) -> list[str]:
+    """`users    LINUX: LNXWEB01 LNXWEB02 LNXDB01`, below a job's row: the IDs each of
+    its groups lists by name, in the group's order, a group to a line, wrapped to
+    WIDTH under its first ID; past MAX_GROUP_IDS, `... and N more (--user ID or
+    --format json)`. A group of `match` patterns alone, and a user, have none (the
+    row says them)."""
+    out: list[str] = []
+    for b in row.backs_up:
+        if not b.ids:
+            continue
+        label = " " * 9 + ("users    " if not out else " " * 9)
+        ids = list(b.ids[:MAX_GROUP_IDS])
+        if len(b.ids) > MAX_GROUP_IDS:
+            ids.append(f"...\xa0and\xa0{len(b.ids) - MAX_GROUP_IDS:,}\xa0more\xa0(--user\xa0ID\xa0or\xa0--format\xa0json)")
+        hang = columns(label) + columns(b.name) + 2
+        if WIDTH - hang < 40:
+            hang = columns(label) + 2
+        said = wrap(
+            " ".join(ids),
+            WIDTH,
+            initial_indent=f"{label}{b.name}: ",
+            subsequent_indent=" " * hang,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        out += [line.replace("\xa0", " ") for line in said]
+    return out
+
+
 def _catalog_text(v: ClusterView) -> str:
     c = v.catalog
     if c is None:
@@ -1181,9 +1238,12 @@ def text(v: ClusterView) -> str:
                     head += [""] * (height - len(head))
                     body += [""] * (height - len(body))
                     out += [(ljust(h, last) + b).rstrip() for h, b in zip(head, body)]
+                    out += _description_line(job)
                 else:  # too narrow beside the row: on lines of its own below it
                     out += head
+                    out += _description_line(job)
                     out += _wrapped(backs_up, " " * 9 + "backs up ", " " * 18)
+                out += _users_lines(job)
                 out += _selects_lines(job)
         else:
             out.append("  no job runs on this member")

@@ -537,7 +537,72 @@ def test_json_diagnostics_are_one_document_on_standard_error(tmp_path):
     assert result.stdout == "bkrc: nothing shown\n"
 
 
-# stop 71, h11: the tape header breaks between nodes or members, not after `on`
+# stop 71, h11: the text names a group's IDs, shows each job's description; tape header breaks
+def _h11_rows(tmp_path, old: str = "", new: str = "", *args: str) -> list[str]:
+    """`bkrc show` of examples/prodssi.bkr with `old` replaced by `new`, VMSYS2's
+    LNXFULL: its row and the lines below it, up to the next row."""
+    text = (EXAMPLES / "prodssi.bkr").read_text()
+    assert old in text
+    path = tmp_path / "h11.bkr"
+    path.write_text(text.replace(old, new, 1))
+    out = run_cli(["show", path, "--member", "VMSYS2", *args], expect=0).stdout.splitlines()
+    at = next(i for i, line in enumerate(out) if "LNXFULL" in line)
+    end = next(i for i in range(at + 1, len(out)) if not out[i].startswith(" " * 9))
+    return out[at:end]
+
+
+def test_h11_a_groups_ids_are_named_in_its_order(tmp_path):
+    rows = _h11_rows(tmp_path)
+    assert rows[1:4] == [
+        '         "Weekly full backup of the Linux guests"',
+        "         backs up LINUX (3 users, match LNXAPP*)",
+        "         users    LINUX: LNXWEB01 LNXWEB02 LNXDB01",  # as the group lists them, not sorted
+    ]
+    assert rows[4].startswith("         selects  ")
+
+
+def test_h11_a_long_group_is_cut_after_16_ids(tmp_path):
+    ids = [f"LNXG{n:04d}" for n in range(40, 0, -1)]  # written in descending order
+    group = "{ LNXWEB01 LNXWEB02 LNXDB01  match LNXAPP* }"
+    rows = _h11_rows(tmp_path, group, "{ " + " ".join(ids) + "  match LNXAPP* }")
+    users = rows[3 : next(i for i, line in enumerate(rows) if line.startswith("         selects"))]
+    assert users[0].startswith("         users    LINUX: LNXG0040 LNXG0039 ")
+    assert all(line.startswith(" " * 25) and not line[25:26].isspace() for line in users[1:])  # under the first ID
+    named = " ".join(users).split()[2:]
+    assert named[:16] == ids[:16]
+    assert " ".join(named[16:]) == "... and 24 more (--user ID or --format json)"
+    assert all(len(line) <= WIDTH for line in rows)
+    assert len(users) == 3  # two lines of IDs, then what is left out
+    # the JSON is as it was: every ID, and the group's count
+    job = next(j for m in show_json(tmp_path / "h11.bkr")["members"] for j in m["jobs"] if j["name"] == "LNXFULL")
+    assert job["users"] == ids and job["backs_up"][0] == {"name": "LINUX", "type": "group", "users": 40, "patterns": ["LNXAPP*"]}
+
+
+def test_h11_no_users_line_for_patterns_alone_nor_description_for_none():
+    out = run_cli(["show", EXAMPLES / "lnxssi.bkr"], expect=0).stdout
+    assert "         users    CMSSVC: SVCMON1 SVCMON2 OPSAUTO VMLOG SFSBKP REXXSRV\n" in out
+    assert "LINUX:" not in out  # LINUX is `match LNX0*` alone: the row says it
+    assert '"' not in out  # no job of it has a description
+    prodssi = run_cli(["show", EXAMPLES / "prodssi.bkr"], expect=0).stdout.splitlines()
+    at = next(i for i, line in enumerate(prodssi) if "APPSFULL" in line)
+    assert prodssi[at + 1] == "         backs up APPS (2 users)"  # APPSFULL has no description
+
+
+def test_h11_a_long_description_is_cut_on_one_line(tmp_path):
+    from bkrdsl.terminal import columns
+
+    old = '"Weekly full backup of the Linux guests"'
+    long = "Weekly\tfull " + "日本 " * 10 + "backup of every Linux guest " * 5
+    rows = _h11_rows(tmp_path, old, f'"{long}"')
+    said = rows[1]
+    assert said.startswith('         "Weekly<U+0009>full 日本 ') and said.endswith('..."')
+    assert WIDTH - 4 <= columns(said) <= WIDTH  # the room used, never more
+    assert rows[2].startswith("         backs up ")
+    fits = "x" * (WIDTH - 11)  # 9 blanks, two quotes: exactly WIDTH
+    assert _h11_rows(tmp_path, old, f'"{fits}"')[1] == f'         "{fits}"'
+    assert _h11_rows(tmp_path, old, f'"{fits}y"')[1].endswith('..."')
+
+
 @pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
 def test_h11_tape_header_breaks_between_nodes_not_after_on(example):
     out = run_cli(["show", example], expect=0).stdout.splitlines()
