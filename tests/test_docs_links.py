@@ -196,7 +196,8 @@ def missing_paths(path: Path, root: Path = ROOT) -> list[str]:
     problems = []
     for match in REPO_PATH.finditer(text):
         named = match.group(1).rstrip(".,:;)")
-        exists = any(root.glob(named)) if "*" in named else (root / named).exists()
+        # a module as an `import` names it, without `.bkr` (`import stdlib/zvm73`)
+        exists = any(root.glob(named)) if "*" in named else any((root / f).exists() for f in (named, f"{named}.bkr"))
         if not exists and not PLACEHOLDER.search(named.rsplit("/", 1)[-1]):
             problems.append(f"{path.relative_to(root)}:{text.count(chr(10), 0, match.start()) + 1}: {named}")
     return problems
