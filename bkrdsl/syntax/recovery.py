@@ -3109,9 +3109,7 @@ class Recovery:
             return False
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
         diag = messages.cron_macro_alone(macro, time, " ".join(words), span, members, *self.job_home(stack))
-        self.report(diag, tok.start_pos)
-        self.skip_phrase(ip, tok, tok.start_pos + len(rest))
-        self._fed_error_token = True
+        self.said_and_skipped(ip, tok, diag, tok.start_pos, tok.start_pos + len(rest))
         return True
 
     def wakeup_schedule(self, ip, pos: int) -> bool:
@@ -4280,6 +4278,13 @@ class Recovery:
         text = self.source.text[start:end]
         return " ".join(text.split()), start + len(text.rstrip())
 
+    def said_and_skipped(self, ip, tok: Token, diag: Diagnostic, at: int, end: int) -> None:
+        """Report `diag` at `at`, finish the statement under way and read on after `end`:
+        the line was read as a whole, so a mistake after it is news (`_fed_error_token`)."""
+        self.report(diag, at)
+        self.skip_phrase(ip, tok, end)
+        self._fed_error_token = True
+
     def skip_phrase(self, ip, tok: Token, end: int) -> None:
         """Finish the statement under way with placeholders and read on after `end`."""
         if not self.accepts(ip) & {"RBRACE", "$END"}:
@@ -4397,9 +4402,7 @@ class Recovery:
             days = int(str(tok.value)) * 7
             span = self.source.span(word.start_pos, weeks.end())
             diag = messages.word_before_retention(str(word.value), str(days), self.span_of(word), span, weeks=True)
-            self.report(diag, word.start_pos)
-            self.skip_phrase(ip, tok, weeks.end())
-            self._fed_error_token = True
+            self.said_and_skipped(ip, tok, diag, word.start_pos, weeks.end())
             return True, None
         after = self._line_before_comment(tok.end_pos).split()
         if after[:1] and after[0].lower() not in ("days", "day", "}"):
@@ -4659,9 +4662,7 @@ class Recovery:
         blanks = len(text[:start]) - len(text[:start].rstrip(" \t"))
         remove = self.source.span(start - blanks, end)  # the blanks before it too: `to tape`
         diag = messages.tape_setting_on_to(str(tok.value), written, medium, pool, self.span_of(tok), remove)
-        self.report(diag, tok.start_pos)
-        self.skip_phrase(ip, tok, end)
-        self._fed_error_token = True
+        self.said_and_skipped(ip, tok, diag, tok.start_pos, end)
         return True
 
     def tape_device_type(self, ip, tok: Token, medium: str) -> bool:
@@ -4701,9 +4702,7 @@ class Recovery:
                 diag = messages.disk_device_type(word, self.span_of(tok), remove, named, known)
             else:
                 diag = messages.tape_type_on_disk(word, self.span_of(tok), named, known)
-        self.report(diag, start)
-        self.skip_phrase(ip, tok, tok.end_pos)
-        self._fed_error_token = True
+        self.said_and_skipped(ip, tok, diag, start, tok.end_pos)
         return True
 
     def retention_on_to(self, ip, tok: Token) -> bool:
@@ -4735,9 +4734,13 @@ class Recovery:
         written = " ".join(text[tok.start_pos : end].split())
         statement = " ".join(text[tail[0].start_pos : tail[-1].end_pos].split())
         span = self.source.span(tok.start_pos, end)
-        self.report(messages.retention_on_to(str(tok.value), written, days, statement, span), tok.start_pos)
-        self.skip_phrase(ip, tok, end)
-        self._fed_error_token = True
+        self.said_and_skipped(
+            ip,
+            tok,
+            messages.retention_on_to(str(tok.value), written, days, statement, span),
+            tok.start_pos,
+            end,
+        )
         return True
 
     def destination_phrase(self, ip, tok: Token, accepted: set[str]) -> tuple[bool, Token | None]:
@@ -4792,9 +4795,13 @@ class Recovery:
                 before.stack.pop()
                 meant = self.reordered(before, last.start_pos, trailing=True)
                 if meant is not None:
-                    self.report(messages.pool_without_medium(pool, self.span_of(tok), meant), tok.start_pos)
-                    self.skip_phrase(ip, tok, self.words_after_order(meant))
-                    self._fed_error_token = True
+                    self.said_and_skipped(
+                        ip,
+                        tok,
+                        messages.pool_without_medium(pool, self.span_of(tok), meant),
+                        tok.start_pos,
+                        self.words_after_order(meant),
+                    )
                     return True, None
             if tok.type == "POOL" and sim.fits(["DISK", "POOL"]):
                 self.report(messages.pool_without_medium(pool, self.span_of(tok)), tok.start_pos)
@@ -5177,9 +5184,7 @@ class Recovery:
             )
         else:
             diag = messages.settings_without_braces(written, title, settings, span, reads)
-        self.report(diag, tok.start_pos)
-        self.skip_phrase(ip, tok, tok.start_pos + len(written))
-        self._fed_error_token = True  # the line was read, as a whole: a mistake after it is news
+        self.said_and_skipped(ip, tok, diag, tok.start_pos, tok.start_pos + len(written))
         return True
 
     def body_without_braces(self, ip, tok: Token, written: str) -> bool:
@@ -5585,9 +5590,7 @@ class Recovery:
             diag = messages.more_than_daily_alone(
                 rest, often, span, members_read(stack), *self.job_home(stack), placed=names, time=time
             )
-            self.report(diag, tok.start_pos)
-            self.skip_phrase(ip, tok, tok.start_pos + len(rest))
-            self._fed_error_token = True
+            self.said_and_skipped(ip, tok, diag, tok.start_pos, tok.start_pos + len(rest))
             return True
         if found is None:
             return self.run_and_member_missing(ip, tok, rest)
@@ -5606,9 +5609,7 @@ class Recovery:
             return False
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
         diag = messages.schedule_without_run(rest, span, meant, phrase=(phrase, schedule))
-        self.report(diag, tok.start_pos)
-        self.skip_phrase(ip, tok, tok.start_pos + len(rest))
-        self._fed_error_token = True
+        self.said_and_skipped(ip, tok, diag, tok.start_pos, tok.start_pos + len(rest))
         return True
 
     def run_and_member_missing(self, ip, tok: Token, rest: str) -> bool:
@@ -5649,9 +5650,7 @@ class Recovery:
         diag = messages.run_and_member_missing(
             rest, schedule, span, members, kind, home, phrase, others, how_often_unsaid=often
         )
-        self.report(diag, tok.start_pos)
-        self.skip_phrase(ip, tok, tok.start_pos + len(rest))
-        self._fed_error_token = True
+        self.said_and_skipped(ip, tok, diag, tok.start_pos, tok.start_pos + len(rest))
         return True
 
     def schedule_alone(self, ip, tok: Token, rest: str) -> bool:
@@ -5692,9 +5691,7 @@ class Recovery:
         kind, home = self.job_home(stack)
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
         diag = messages.run_and_member_missing(rest, schedule, span, members, kind, home, written, untimed=untimed)
-        self.report(diag, tok.start_pos)
-        self.skip_phrase(ip, tok, tok.start_pos + len(rest))
-        self._fed_error_token = True
+        self.said_and_skipped(ip, tok, diag, tok.start_pos, tok.start_pos + len(rest))
         return True
 
     def schedule_alone_amiss(self, ip, tok: Token, rest: str, head: list[str], last: str) -> bool:
@@ -5807,9 +5804,7 @@ class Recovery:
         sim = Sim.of(ip)
         if not self._whole_statement(sim, words) or not self._values_shaped(sim, words):
             return False
-        self.report(diag, tok.start_pos)
-        self.skip_phrase(ip, tok, tok.start_pos + len(rest))
-        self._fed_error_token = True
+        self.said_and_skipped(ip, tok, diag, tok.start_pos, tok.start_pos + len(rest))
         return True
 
     def schedule_without_run(self, ip, tok: Token) -> Token | None:
@@ -5829,9 +5824,9 @@ class Recovery:
             # first, on the `run` line (not a schedule whose `run` is missing)
             run, schedule = (" ".join(first.group(part).split()) for part in ("run", "schedule"))
             span = self.source.span(tok.start_pos, end)
-            self.report(messages.second_schedule(run, schedule, written, span), tok.start_pos)
-            self.skip_phrase(ip, tok, end)
-            self._fed_error_token = True
+            self.said_and_skipped(
+                ip, tok, messages.second_schedule(run, schedule, written, span), tok.start_pos, end
+            )
             return _LINE_SKIPPED
         # `daily at 02:00 run on VMSYS1`: `at` before the time, read without it (and the time
         # as BKR313 reads it), which the help says (was the statement's form, no fix)
@@ -5881,9 +5876,7 @@ class Recovery:
                         diag = messages.run_written_on_one(
                             diag, names, *self.job_home(ip.parser_state.value_stack), said=said, meant=meant
                         )
-                    self.report(diag, tok.start_pos)
-                    self.skip_phrase(ip, tok, end)
-                    self._fed_error_token = True
+                    self.said_and_skipped(ip, tok, diag, tok.start_pos, end)
                     return _LINE_SKIPPED
             each = re.fullmatch(r"[Ee][Aa][Cc][Hh] [Mm][Ee][Mm][Bb][Ee][Rr] (?P<names>.+)", found.group("place"))
             names = self._member_names(each.group("names")) if each is not None else None
@@ -5893,9 +5886,7 @@ class Recovery:
                 # one error for the line (was the order's, its fix writing `run on each
                 # member daily 01:00` and leaving `VMSYS2`, then "one word too many" at it)
                 diag = messages.names_after_each_member(names, found.group("schedule"), span, schedule_first=True)
-                self.report(diag, tok.start_pos)
-                self.skip_phrase(ip, tok, end)
-                self._fed_error_token = True
+                self.said_and_skipped(ip, tok, diag, tok.start_pos, end)
                 return _LINE_SKIPPED
             words = tuple(re.findall(r",|[^\s,]+", meant))
             place = found.group("place")
@@ -5959,9 +5950,13 @@ class Recovery:
                     self.skip_phrase(ip, tok, end)
                 self._fed_error_token = True
                 return _LINE_SKIPPED
-            self.report(messages.schedule_without_run(written, span, meant, at_word=at_word), tok.start_pos)
-            self.skip_phrase(ip, tok, end)
-            self._fed_error_token = True  # the line was read, as a whole: a mistake after it is news
+            self.said_and_skipped(
+                ip,
+                tok,
+                messages.schedule_without_run(written, span, meant, at_word=at_word),
+                tok.start_pos,
+                end,
+            )
             return _LINE_SKIPPED
         meant = messages.certain_schedule(" ".join(written.split()))
         if (
@@ -6095,9 +6090,7 @@ class Recovery:
             str(leaves[0].value).lower(), str(leaves[2].value), users, self.span_of(tok),
             self.span_of(leaves[1]), self.source.span(leaves[2].end_pos, end),
         )
-        self.report(diag, tok.start_pos)
-        self.skip_phrase(ip, tok, end)
-        self._fed_error_token = True
+        self.said_and_skipped(ip, tok, diag, tok.start_pos, end)
         return True
 
     def bare_braces_removal(self, tok: Token, run: int) -> tuple[int, tuple[Span, ...], tuple[int, ...]] | None:
@@ -6284,9 +6277,13 @@ class Recovery:
         if meant is not None and is_real(tok):
             # `35 days retain`, `APPS backup full`: the statement's keyword later on the
             # line, and one order of its words alone makes it a statement
-            self.report(messages.value_before_keyword(text, meant, self.span_of(tok)), tok.start_pos)
-            self.skip_phrase(ip, tok, meant[1].end)
-            self._fed_error_token = True
+            self.said_and_skipped(
+                ip,
+                tok,
+                messages.value_before_keyword(text, meant, self.span_of(tok)),
+                tok.start_pos,
+                meant[1].end,
+            )
             return None
         words = messages.statement_meant(
             text, self.keywords_in(accepted & self.statements), self.keywords_in(self.statements), not options,
@@ -6852,9 +6849,7 @@ class Recovery:
             return False
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
         diag = messages.more_than_daily_alone(rest, often, span, members, *self.job_home(stack), placed=names, time=time)
-        self.report(diag, tok.start_pos)
-        self.skip_phrase(ip, tok, tok.start_pos + len(rest))
-        self._fed_error_token = True
+        self.said_and_skipped(ip, tok, diag, tok.start_pos, tok.start_pos + len(rest))
         return True
 
     def often_around_placement(self, ip, tok: Token) -> bool:
@@ -6890,9 +6885,7 @@ class Recovery:
             return False
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
         diag = messages.schedule_first(rest, meant, span, days_listed=days_listed, at_word=at_word)
-        self.report(diag, tok.start_pos)
-        self.skip_phrase(ip, tok, tok.start_pos + len(rest))
-        self._fed_error_token = True
+        self.said_and_skipped(ip, tok, diag, tok.start_pos, tok.start_pos + len(rest))
         return True
 
     def schedule_without_placement(self, ip, tok: Token) -> bool:
@@ -6947,9 +6940,7 @@ class Recovery:
                 diag = replace(diag, fix=diag.choices[0], choices=())
         else:
             diag = messages.on_and_schedule(diag, rest, schedule, span, members, others)
-        self.report(diag, tok.start_pos)
-        self.skip_phrase(ip, tok, tok.start_pos + len(rest))
-        self._fed_error_token = True
+        self.said_and_skipped(ip, tok, diag, tok.start_pos, tok.start_pos + len(rest))
         return True
 
     def days_as_members(self, ip, tok: Token) -> bool:
@@ -7002,9 +6993,13 @@ class Recovery:
             return False
         span = self.source.span(on.start_pos, on.start_pos + len(rest))
         days = " ".join(phrase.split()[1:]).split(" at ")[0].split()[0]
-        self.report(messages.days_as_members_alone(days, phrase, schedule, span, members), tok.start_pos)
-        self.skip_phrase(ip, tok, on.start_pos + len(rest))
-        self._fed_error_token = True
+        self.said_and_skipped(
+            ip,
+            tok,
+            messages.days_as_members_alone(days, phrase, schedule, span, members),
+            tok.start_pos,
+            on.start_pos + len(rest),
+        )
         return True
 
     def _reads_after_on(self, ip, found: Token) -> bool:
@@ -7059,9 +7054,13 @@ class Recovery:
             return False
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
         diag = messages.schedule_first(rest, meants[0], span, phrase=(phrase, readings[0][1]))
-        self.report(messages.hour_choices(diag, readings, meants, span), tok.start_pos)
-        self.skip_phrase(ip, tok, tok.start_pos + len(rest))
-        self._fed_error_token = True
+        self.said_and_skipped(
+            ip,
+            tok,
+            messages.hour_choices(diag, readings, meants, span),
+            tok.start_pos,
+            tok.start_pos + len(rest),
+        )
         return True
 
     def schedule_first_times(self, ip, tok: Token, found: re.Match, rest: str) -> bool:
@@ -7094,9 +7093,9 @@ class Recovery:
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
         diag = messages.two_times(times[0], listed["times"], "run", f"run {first}", span, times[1:])
         message = "the schedule comes after the members the job runs on, not before them, and has one time"
-        self.report(replace(diag, message=message), tok.start_pos)
-        self.skip_phrase(ip, tok, tok.start_pos + len(rest))
-        self._fed_error_token = True
+        self.said_and_skipped(
+            ip, tok, replace(diag, message=message), tok.start_pos, tok.start_pos + len(rest)
+        )
         return True
 
     def schedule_first_days_range(self, ip, tok: Token, found: re.Match, rest: str) -> bool:
@@ -7150,9 +7149,7 @@ class Recovery:
             diag = messages.run_written_on_one(
                 diag, names, *self.job_home(ip.parser_state.value_stack), said=said, meant=f"run {meant}"
             )
-        self.report(diag, tok.start_pos)
-        self.skip_phrase(ip, tok, tok.start_pos + len(rest))
-        self._fed_error_token = True
+        self.said_and_skipped(ip, tok, diag, tok.start_pos, tok.start_pos + len(rest))
         return True
 
     def schedule_first_untimed(self, ip, tok: Token, found: re.Match, rest: str) -> bool:
@@ -7187,9 +7184,7 @@ class Recovery:
             diag = messages.run_written_on_one(
                 diag, names, *self.job_home(ip.parser_state.value_stack), said=said, meant=f"run {meant}"
             )
-        self.report(diag, tok.start_pos)
-        self.skip_phrase(ip, tok, tok.start_pos + len(rest))
-        self._fed_error_token = True
+        self.said_and_skipped(ip, tok, diag, tok.start_pos, tok.start_pos + len(rest))
         return True
 
     def schedule_first_commas_missing(self, ip, tok: Token, found: re.Match, rest: str) -> bool:
@@ -7212,9 +7207,7 @@ class Recovery:
         diag = messages.schedule_first(rest, meant, span, commas_missing=runs)
         # a job of single-configuration users runs on one member: the `,`s would give BKR220
         diag = messages.run_written_on_one(diag, names, *self.job_home(ip.parser_state.value_stack))
-        self.report(diag, tok.start_pos)
-        self.skip_phrase(ip, tok, tok.start_pos + len(rest))
-        self._fed_error_token = True
+        self.said_and_skipped(ip, tok, diag, tok.start_pos, tok.start_pos + len(rest))
         return True
 
     def schedule_as_level(self, ip, tok: Token) -> bool:
@@ -9737,9 +9730,7 @@ class Recovery:
             self.source.span(tok.start_pos, start + len(line)),
             self.source.span(start + found.end("schedule"), start + len(line)),
         )
-        self.report(diag, tok.start_pos)
-        self.skip_phrase(ip, tok, start + len(line))
-        self._fed_error_token = True
+        self.said_and_skipped(ip, tok, diag, tok.start_pos, start + len(line))
         return True
 
     def placement_again(self, ip, tok: Token) -> bool:
@@ -9774,9 +9765,7 @@ class Recovery:
             " ".join(found.group("again").split()), firsts, seconds, kept, moved,
             self.source.span(start + found.start("again"), start + len(line)), blanks_and_again, placement,
         )
-        self.report(diag, start + found.start("again"))
-        self.skip_phrase(ip, tok, start + len(line))
-        self._fed_error_token = True
+        self.said_and_skipped(ip, tok, diag, start + found.start("again"), start + len(line))
         return True
 
     def time_written_otherwise(self, tok: Token, line: str, rest: list[str]) -> tuple[str, Span] | None:
@@ -11415,9 +11404,13 @@ class Recovery:
         remove = self.source.span(begin, min(end + 1, len(text)))
         written_end = tok.end_pos + len(self._line_before_comment(tok.end_pos).rstrip())
         span = self.source.span(tok.start_pos, written_end)
-        self.report(messages.level_as_statement(word, rest[0].lower(), span, backups, remove), tok.start_pos)
-        self.skip_phrase(ip, tok, written_end)
-        self._fed_error_token = True
+        self.said_and_skipped(
+            ip,
+            tok,
+            messages.level_as_statement(word, rest[0].lower(), span, backups, remove),
+            tok.start_pos,
+            written_end,
+        )
         return True
 
     def at_sign_before_time(self, state, previous: Token, tok: Token) -> Diagnostic | None:
