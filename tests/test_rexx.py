@@ -676,3 +676,38 @@ def test_bkrstart_keeps_el_only_where_it_starts_a_single_configuration_machine(e
     assert bool(re.search(r"(?<![\w.])el\.", text)) == apart
     assert ("elsewhere: procedure" in text) == apart
     assert "= 36" not in text  # no rc taken for "found at another member"
+
+
+# stop 71, h12: BKRSUBMT's away. rows made once per compile, not once per member
+def _brute_away(model, member):
+    """`_away` as stop 70 wrote it: every job read again for each member."""
+    from bkrdsl.emit.rexx import _schedule_codes, typed_at_terminal
+
+    out = []
+    for job in model.jobs:
+        placed = model.derived_names(job)
+        if all(where == member and name == job.name for where, name in placed):
+            continue
+        entry = " ".join([job.name, *(f"{where} {typed_at_terminal(name)}" for where, name in placed)])
+        out.append((entry, _schedule_codes(job.run.schedule if job.run else None)[0]))
+    return out
+
+
+@pytest.mark.parametrize("example", ["prodssi", "spreadssi", "bank", "lnxssi", "minimal"])
+def test_away_rows_read_each_job_once_per_compile(example, monkeypatch):
+    from bkrdsl.emit import rexx
+
+    model = example_model(example)
+    rows = rexx._away_rows(model)
+    for member in model.member_names:
+        assert rexx._away(model, member, rows) == _brute_away(model, member) == rexx._away(model, member)
+    # The work: each job's schedule read for its own entries (one per member it
+    # runs on) and once for every member's away. (stop 70: once per member).
+    seen = []
+    real = rexx._schedule_codes
+    monkeypatch.setattr(rexx, "_schedule_codes", lambda schedule: seen.append(id(schedule)) or real(schedule))
+    cluster_execs(model, f"{example}.bkr", load_dialect())
+    placed = [job for job in model.jobs if job.run is not None and model.derived_names(job)]
+    assert placed and len(model.member_names) > 1 or example == "minimal"
+    for job in placed:
+        assert seen.count(id(job.run.schedule)) == len(model.derived_names(job)) + 1, job.name

@@ -955,22 +955,42 @@ _ROUTINES_ELSEWHERE = [
 ]
 
 
-def _away(model: Model, member: str) -> list[tuple[str, str]]:
+def _away(model: Model, member: str, rows: list[tuple[object, str, str]] | None = None) -> list[tuple[str, str]]:
     """BKRSUBMT's `away.` table, with each entry's schedule (`awaysched.`): for
     each job of the cluster that runs on another member or is named otherwise on
     `member` (a job run on each member: SYSINC1), its name in the .bkr file, then
     each member it runs on and its name there as typed at a terminal
     (`typed_at_terminal`), from `Model.derived_names`: `SYSINC VMSYS1 SYSINC1
     VMSYS2 SYSINC2`; and its schedule's machine form (`_schedule_codes`, one for
-    every member it runs on). Jobs placed nowhere are left out."""
-    out = []
+    every member it runs on). Jobs placed nowhere are left out. `rows`: the
+    cluster's `_away_rows`, when the caller made them for every member."""
+    if rows is None:
+        rows = _away_rows(model)
+    return [(entry, sched) for left_out, entry, sched in rows if left_out is not _NOWHERE and left_out != member]
+
+
+#: `_away_rows`' mark of a job that no member's `away.` lists (one placed nowhere).
+_NOWHERE = object()
+
+
+def _away_rows(model: Model) -> list[tuple[object, str, str]]:
+    """For each job of the cluster, the member whose `away.` leaves it out (the one
+    it runs on alone under its own name; None: no member, `_NOWHERE`: every
+    member), its `away.` entry and its schedule's machine form (`_away`). Made once
+    per compile, not once per member (`identified_execs`): all but which member
+    leaves a job out is the same on every member (docs/performance.md, "Stop 71:
+    the compile stage")."""
+    rows: list[tuple[object, str, str]] = []
     for job in model.jobs:
         placed = model.derived_names(job)
-        if all(where == member and name == job.name for where, name in placed):
-            continue  # found by its name in job. (or placed nowhere)
+        if not placed:
+            rows.append((_NOWHERE, "", ""))
+            continue
+        wheres = {where for where, _ in placed}
+        own = len(wheres) == 1 and all(name == job.name for _, name in placed)
         entry = " ".join([job.name, *(f"{where} {typed_at_terminal(name)}" for where, name in placed)])
-        out.append((entry, _schedule_codes(job.run.schedule if job.run else None)[0]))
-    return out
+        rows.append((placed[0][0] if own else None, entry, _schedule_codes(job.run.schedule if job.run else None)[0]))
+    return rows
 
 
 def _away_table(out: _Exec, away: list[tuple[str, str]]) -> None:
@@ -981,8 +1001,11 @@ def _away_table(out: _Exec, away: list[tuple[str, str]]) -> None:
         out.assign(f"awaysched.{i}", sched)
 
 
-def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -> str:
-    """BKRSUBMT EXEC: submits this member's jobs to this member's backup server."""
+def submit_exec(
+    model: Model, member: MemberModel | str, source: str, dialect, *, away_rows: list | None = None
+) -> str:
+    """BKRSUBMT EXEC: submits this member's jobs to this member's backup server.
+    `away_rows`: the cluster's `_away_rows`, made once for every member's EXEC."""
     dialect = Reading(dialect)  # the EXEC's own: its header names what it read
     name = _member_name(member)
     server = model.backup_server or "BKRBKUP"
@@ -1046,7 +1069,7 @@ def submit_exec(model: Model, member: MemberModel | str, source: str, dialect) -
         else:
             out.comment(head + entry["text"], hang=11)
     _shared_variables(out, SUBMIT_FILE, name, server, "job", entries, model, source)
-    away = _away(model, name)
+    away = _away(model, name, away_rows)
     out.comment("Where the jobs this member lacks run, for rc 28 to say, and when, "
                 "for a DUE on another member: for each job run on another member "
                 "or named otherwise here, its name in the .bkr file, then each "
@@ -2005,8 +2028,9 @@ def identified_execs(model: Model, source: str, dialect) -> tuple[list[tuple[str
     an EXEC"), and that identity, which manifest.json records too."""
     purging = model.purging_members()
     execs = []
+    away_rows = _away_rows(model)
     for member in model.members:
-        execs.append((member.name, SUBMIT_FILE, submit_exec(model, member, source, dialect)))
+        execs.append((member.name, SUBMIT_FILE, submit_exec(model, member, source, dialect, away_rows=away_rows)))
         if member.name in purging:
             execs.append((member.name, EXPIRE_FILE, expire_exec(model, member, source, dialect)))
         execs.append((member.name, START_FILE, profile_snippet(model, member, source, dialect)))
