@@ -488,3 +488,33 @@ def test_fix_all_source_action_writes_what_bkrc_check_fix_writes(tmp_path):
         assert editor.errors == []
     finally:
         editor.close()
+
+
+# stop 71, h13: `exclude` typed letter by letter below `include minidisk * *`
+@pytest.mark.parametrize("keyword", ["exclude", "description", "backup"])
+def test_h13s71_a_keyword_typed_below_an_include_is_never_an_overlapping_address(tmp_path, keyword):
+    # examples/minimal.bkr, a line opened below `include minidisk * *` and the keyword
+    # typed there a keystroke at a time (didChange): its first letters (`e`, `de`,
+    # `bac`) were read as one more address of the include, "`e` overlaps `*`, already
+    # included" (BKR312). At every keystroke now: at most one diagnostic, never BKR312;
+    # until the keyword is whole, on the word being typed.
+    text = (ROOT / "examples" / "minimal.bkr").read_text(encoding="utf-8")
+    anchor = "    include minidisk * *\n"
+    at = text.index(anchor) + len(anchor)
+    text = text[:at] + "    \n" + text[at:]
+    line = text.count("\n", 0, at)
+    editor = _session(tmp_path)
+    try:
+        uri = _open(editor, tmp_path / "minimal.bkr", text)
+        assert editor.published(uri) == []
+        for n, letter in enumerate(keyword):
+            change = {"range": {"start": {"line": line, "character": 4 + n}, "end": {"line": line, "character": 4 + n}}, "text": letter}
+            params = {"textDocument": {"uri": uri, "version": n + 2}, "contentChanges": [change]}
+            editor.notify("textDocument/didChange", params)
+            shown = editor.published(uri)
+            assert len(shown) <= 1 and all(d["code"] != "BKR312" for d in shown), (keyword[: n + 1], shown)
+            if n + 1 < len(keyword):  # (the keyword in full: its own diagnostics, as before)
+                assert all(d["range"]["start"] == {"line": line, "character": 4} for d in shown), (keyword[: n + 1], shown)
+        assert editor.errors == []
+    finally:
+        editor.close()

@@ -18082,3 +18082,54 @@ def test_h5s71_a_word_that_begins_no_medium_in_small_letters_gets_the_statement_
     assert found.help == (
         "write `minidisk` or `sfs` after `include`: `include minidisk OWNER ADDRESS...` or `include sfs POOL:USER.DIR...`"
     )
+
+
+# stop 71, h13: an address's letters alone on the line after a job's addresses, as a keyword is typed
+#: (the selection, the word typed alone on the next line): each a hex address's letters
+#: that begins a statement keyword a job takes there (`exclude`, `description`, `backup`).
+HEX_BEGUN = [
+    ("    include minidisk * 0100-0FFF", "e"),
+    ("    include minidisk * 0100-0FFF", "d"),
+    ("    include minidisk * 0100-0FFF", "de"),
+    ("    include minidisk * 0191\n", "b"),
+    ("    include minidisk * 0191\n", "ba"),
+    ("    include minidisk * 0191\n", "bac"),
+    ("    exclude minidisk * 0190 019D 019E\n", "e  # typing"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("after", "typed"), HEX_BEGUN, ids=[f"{a.split()[0]} {t.split()[0]}" for a, t in HEX_BEGUN])
+def test_h13s71_an_address_s_letters_alone_after_addresses_are_a_keyword_begun(after, typed, parser, monkeypatch):
+    # `include minidisk * *`, then `e` on the next line as `exclude` is typed: read as one
+    # more address of the include, "`e` overlaps `*`, already included" (BKR312), or a
+    # second address of the line above. Alone on its line a word of an address's letters in
+    # small letters that begins a statement keyword of the job is that statement begun:
+    # one error where statements start, as `ex` had (BKR012), which names the keywords a
+    # job's statements start with; no overlap.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    start = BASE.index(after)
+    end = BASE.index("\n", start) + 1
+    text = BASE[:end] + f"    {typed}\n" + BASE[end:]
+    line = BASE.count("\n", 0, end) + 1
+    word = typed.split()[0]
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.span.line, found.span.column, found.span.end_column) == ("BKR012", line, 5, 5 + len(word))
+    if len(word) < 3:
+        assert found.message == f"`{word}` is not a keyword; a statement must start with one"
+        assert "`backup`, `description`, `exclude`" in found.help
+    else:
+        assert found.message == f"unknown keyword `{word}`; did you mean `backup`?"
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["e 0192", "de 0192", "fade", "a", "f"])
+def test_h13s71_an_address_s_letters_with_an_address_or_beginning_no_keyword_stay_addresses(written, parser, monkeypatch):
+    # With an address after it on its line (`e 0192`), or beginning no statement keyword
+    # of the job (`fade`, `a`, `f`), a word of hex letters on the next line is one more
+    # address, as before: an address list may go on over lines.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    after = "    include minidisk * 0100-0FFF"
+    end = BASE.index("\n", BASE.index(after)) + 1
+    text = BASE[:end] + f"    {written}\n" + BASE[end:]
+    assert [d.code for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code.startswith("BKR0")] == []

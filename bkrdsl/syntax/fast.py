@@ -724,7 +724,7 @@ def _medium_first(tok: tuple) -> bool:
     return tok[FIRST] and tok[TEXT].lower() in ("minidisk", "sfs")
 
 
-def _keyword_begun(tok: tuple, addresses: bool = True) -> bool:
+def _keyword_begun(tok: tuple, addresses: bool = True, following: tuple | None = None) -> bool:
     """Whether `tok`, in a minidisk selection's addresses, is a word in small letters
     first on its line, no address, that begins a statement keyword that may stand
     after an address (`ex`, as `exclude` is typed; those of MORE, the keywords Lark's
@@ -735,10 +735,16 @@ def _keyword_begun(tok: tuple, addresses: bool = True) -> bool:
     an SFS selection's paths (not `addresses`), where no such word is a path (`POOL:`
     starts one), even of an address's letters (`de`). Of three letters or more, any
     statement keyword (`ret` as `retain`, misplaced), as where a statement starts
-    (`messages.statement_meant`)."""
+    (`messages.statement_meant`). An address's letters (`e`, `de`, `bac`) are one more
+    address, unless alone on their line (`following` on a later one), where they begin
+    such a keyword (`exclude`, `description`, `backup` being typed)."""
     text = tok[TEXT]
-    if not tok[FIRST] or not (text.isalpha() and text.islower()) or addresses and _HEX.fullmatch(text):
+    if not tok[FIRST] or not (text.isalpha() and text.islower()):
         return False
+    if addresses and _HEX.fullmatch(text):
+        if following is None or following[LINE] == tok[LINE]:
+            return False
+        return any(k.startswith(text) for k in MORE.keywords)
     if len(text) >= 3 and text not in KEYWORDS and any(k.startswith(text) for k in STATEMENT_KEYWORDS):
         return True
     return any(k.startswith(text) for k in MORE.keywords)
@@ -3443,7 +3449,7 @@ class _Parser:
         while self.type == T_NAME:
             if _medium_first(self.tokens[self.i]):
                 raise _GiveUp  # the next selection, its action left out (Recovery.action_left_out)
-            if _keyword_begun(self.tokens[self.i], medium is ast.Medium.MINIDISK):
+            if _keyword_begun(self.tokens[self.i], medium is ast.Medium.MINIDISK, self.tokens[self.i + 1]):
                 self._statement_begun()  # a statement's first word being typed
                 break
             if _hyphenated_first(self.tokens[self.i], medium is ast.Medium.MINIDISK):

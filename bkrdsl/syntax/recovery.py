@@ -10066,8 +10066,10 @@ class Recovery:
     def word_after_addresses(self, tok: Token) -> bool:
         """`include minidisk * 0191`, then `ex` starting the next line as `exclude` is
         typed: a word in small letters, first on its line after a minidisk selection's
-        addresses, where the list may end, that is no address (`ex`, `exc`, `t`; not
-        `de`) and begins a statement keyword that may stand there. A statement's first
+        addresses, where the list may end, that is no address (`ex`, `exc`, `t`), or is
+        an address's letters alone on its line (`e`, `de`, `bac`: `exclude`,
+        `description`, `backup` begun; with more on its line, `de 0192`, an address),
+        and begins a statement keyword that may stand there. A statement's first
         word, not one more address (BKR310): marked, so that the parser, which does not
         take it, reports it where statements start (diagnose), as `word_after_labels`.
         The fast parser reads it the same (`_Parser._statement_begun`).
@@ -10098,8 +10100,13 @@ class Recovery:
         listed = self.list_of(state.value_stack)
         if listed is None:
             return False
-        if listed[0] == "minidisk" and (len(listed[2]) < 2 or _ADDRESS.fullmatch(word)):
-            return False  # not after an address (the owner's is the first name), or one
+        if listed[0] == "minidisk" and len(listed[2]) < 2:
+            return False  # not after an address (the owner's is the first name)
+        # an address's letters (`e`, `de`, `bac`): one more address, unless alone on its
+        # line, where it begins a statement keyword that fits here (below)
+        hex_begun = listed[0] == "minidisk" and _ADDRESS.fullmatch(word) is not None
+        if hex_begun and (hyphenated or not self.alone_on_line(tok)):  # (`fa-fb`: a range)
+            return False
         if listed[0] == "volume" and word in self.facts.keywords:
             return False  # a keyword in full after labels is another rule's (`job`: BKR021)
         if listed[0] == "sfs" and not listed[2]:
@@ -10116,7 +10123,7 @@ class Recovery:
             sim = self.sim_here()
             types = {t for t in types if sim is not None and sim.fits([t])}
         begun = any(k.startswith(word) for k in self.keywords_in(types))
-        if not begun and len(word) >= 3 and word not in self.facts.keywords:
+        if not begun and len(word) >= 3 and word not in self.facts.keywords and not hex_begun:
             # as where a statement starts (messages.statement_meant): any statement's
             # keyword (`exc` after the cluster's labels is `exclude` misplaced, `ret`
             # after a job's addresses `retain`)
