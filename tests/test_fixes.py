@@ -2408,6 +2408,8 @@ BRACE_CERTAIN = {
         "    run on VMSYS1 daily 02:00\n\n  job SYSIN {",
     ),
     "at the end of the file": ("    run on each member monthly last-day 20:00\n  }\n}\n", "    run on each member monthly last-day 20:00\n"),
+    # the cluster's `}` alone missing, the job's `}` lined up with its `job` (h14, stop 71: was a choice)
+    "a block inside": ("20:00\n  }\n}\n", "20:00\n  }\n"),
 }
 
 
@@ -2434,8 +2436,9 @@ BRACE_GUESSED = {
         "    run on VMSYS1 daily 02:00\n  }\n\n  job SYSIN {",
         "  run on VMSYS1 daily 02:00\n\n  job SYSIN {",
     ),
-    # the cluster's `}` alone missing: a `}` inside it may have been its own
-    "a block inside": ("20:00\n  }\n}\n", "20:00\n  }\n"),
+    # the cluster's `}` alone missing, the job's `}` not lined up with its `job`: it may
+    # have been the cluster's (h14, stop 71: a `}` lined up is a fix, BRACE_CERTAIN)
+    "a block inside": ("20:00\n  }\n}\n", "20:00\n}\n"),
 }
 
 

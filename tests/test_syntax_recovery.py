@@ -1925,3 +1925,107 @@ def test_a_long_run_of_braces_is_counted_with_a_thousands_separator(parser, monk
     opened = _MINIMAL.replace("  job SYSFU {\n", "  job SYSFU {\n" + "{" * 1_500 + "\n", 1)
     first = analyse("minimal.bkr", opened.encode("utf-8")).diagnostics[0]
     assert (first.code, first.message) == ("BKR004", "this `{` opens nothing: the file has 1,500 `{` more than `}`")
+
+
+# stop 71, h14: a `}` missing at the file's end, a doubled `{`, `;` typed for `}`
+# h3 (stop 71): each said what is wrong and offered no fix. Where the file's
+# indentation shows where the block ends, the fix writes the `}` (or removes the
+# doubled `{`); where it does not, no fix, and the help says why.
+_H14_JOB_END = "    run on each member daily 02:00\n  }\n}\n"
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("ending", "title"),
+    [
+        # the cluster's `}` left out: its last line is the job's `}`, at the cluster's body indentation
+        ("    run on each member daily 02:00\n  }\n", "Insert `}` to end `cluster DEVSSI`"),
+        ("    run on each member daily 02:00\n  }\n\n\n", "Insert `}` to end `cluster DEVSSI`"),
+        # the job's and the cluster's
+        ("    run on each member daily 02:00\n", "Insert `}` to end `job SYSFU` and `cluster DEVSSI`"),
+    ],
+)
+def test_h14s71_a_brace_missing_at_the_end_the_indentation_shows_gets_a_fix(ending, title, parser, monkeypatch):
+    from bkrdsl.pipeline import analyse
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = _MINIMAL.replace(_H14_JOB_END, ending, 1)
+    assert text != _MINIMAL
+    (d,) = analyse("minimal.bkr", text.encode("utf-8")).diagnostics
+    assert d.code == "BKR005" and d.fix is not None and d.fix.title == title
+    assert "no fix" not in d.help and d.choices == ()
+    fixed = fixes.apply_edits(text, d.fix.edits)
+    assert fixed.rstrip("\n") + "\n" == _MINIMAL
+    assert analyse("minimal.bkr", fixed.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h14s71_a_brace_missing_where_a_brace_does_not_line_up_gets_no_fix_and_the_help_says_why(parser, monkeypatch):
+    """The job's `}` written at the cluster's indentation, the cluster's left out: which
+    `}` is missing is the parser's guess (the job's `}` may be the cluster's)."""
+    from bkrdsl.pipeline import analyse
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = _MINIMAL.replace(_H14_JOB_END, "    run on each member daily 02:00\n}\n", 1)
+    (d,) = analyse("minimal.bkr", text.encode("utf-8")).diagnostics
+    assert d.code == "BKR005" and d.fix is None and len(d.choices) == 1
+    assert d.help.endswith(
+        "; no fix: the `}` on line 38 does not line up with the line of a `{` it would close,"
+        " so the indentation does not show where a block ends"
+    )
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("written", "edited"),
+    [("  job SYSFU { {\n", "  job SYSFU {\n"), ("  job SYSFU {\n  {\n", "  job SYSFU {\n")],
+)
+def test_h14s71_a_doubled_open_brace_gets_a_fix_removing_it(written, edited, parser, monkeypatch):
+    from bkrdsl.pipeline import analyse
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = _MINIMAL.replace("  job SYSFU {\n", written, 1)
+    (d,) = analyse("minimal.bkr", text.encode("utf-8")).diagnostics
+    assert (d.code, d.message) == ("BKR004", "this `{` opens nothing: the file has one `{` more than `}`")
+    assert d.fix is not None and d.fix.title == "Remove the doubled `{`"
+    fixed = fixes.apply_edits(text, d.fix.edits)
+    assert fixed == _MINIMAL
+    assert analyse("minimal.bkr", fixed.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h14s71_a_doubled_open_brace_the_indentation_does_not_place_gets_no_fix_and_the_help_says_why(
+    parser, monkeypatch
+):
+    from bkrdsl.pipeline import analyse
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = _MINIMAL.replace("  job SYSFU {\n", "  job SYSFU { {\n", 1).replace(
+        "    to disk pool BKUPPOOL\n    run on each", "  to disk pool BKUPPOOL\n    run on each", 1)
+    found = analyse("minimal.bkr", text.encode("utf-8")).diagnostics
+    (d,) = [d for d in found if d.code == "BKR004"]
+    assert d.fix is None
+    assert "; no fix: without it, line 36 is not indented inside the block opened on line 33" in d.help
+    two = _MINIMAL.replace("  job SYSFU {\n", "  job SYSFU { { {\n", 1)
+    first = analyse("minimal.bkr", two.encode("utf-8")).diagnostics[0]
+    assert first.fix is None and "no fix: the file has 2 `{` more than `}`" in first.help
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("comment", ["", "  # the members"])
+def test_h14s71_a_semicolon_typed_for_a_closing_brace_is_said_at_the_semicolon(comment, parser, monkeypatch):
+    """`member DEV1 { workers 2 ;`: was BKR003 for the `;` and BKR005 blaming the
+    cluster (the next line's `}` closed the member); now one error at the `;`, whose
+    fix writes `}`."""
+    from bkrdsl.pipeline import analyse
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    line = "  member DEV1 { workers 2  private-volume D1PRV1 }\n"
+    text = _MINIMAL.replace(line, line[:-2] + ";" + comment + "\n", 1)
+    (d,) = analyse("minimal.bkr", text.encode("utf-8")).diagnostics
+    assert d.code == "BKR005" and (d.span.line, d.span.column) == (9, 50)
+    assert d.message == "`;` where the `}` of `member DEV1` is due: the block opened on this line is never closed"
+    assert d.fix is not None and d.fix.title == "Write `}`"
+    fixed = fixes.apply_edits(text, d.fix.edits)
+    assert fixed == _MINIMAL.replace(line, line[:-1] + comment + "\n", 1)
+    assert analyse("minimal.bkr", fixed.encode("utf-8")).diagnostics == []

@@ -797,6 +797,13 @@ SYNTAX = register(
     type on a `to tape` line (`to tape 3390`, `to tape FBA`), whose help
     writes `to tape` or `to disk` (with the file's disk pool), no fix.
 
+    A `{` that opens nothing, in a file with more `{` than `}`, is said
+    where it stands. Where it follows another `{` with only blanks between
+    (`job J { {`, or alone on the next line), the file has one `{` too
+    many, and without it every brace lines up with the file's indentation
+    (as BKR005 reads it at the end of a file), the fix removes it; a doubled
+    `{` otherwise gets no fix, and the help says why.
+
     Failing example:
 
         cluster PRODSSI {
@@ -860,6 +867,20 @@ UNCLOSED = register(
     keyword (a statement the block around it may hold too, such as
     `description`), a block inside it, or a `}` missing before a word on
     the `{`'s own line.
+    At the end of the file, blocks inside are no bar where the indentation
+    agrees with the braces: from the open block's `{` on, every line is
+    indented further than the line of the innermost `{` open there, and
+    each `}` inside closes a `{` of its own line or starts its line lined
+    up with that `{`'s line (a `job`'s `}` at the cluster's body
+    indentation, the cluster's left out): the `}`s the file lacks are the
+    fix. Where a line or a `}` does not agree, the help says which, and
+    the `}`s stay a choice.
+
+    A `;` last on the line of a `{` not closed on it, where a `}` may
+    stand, in a file with one `{` more than `}` (`member LAB1 { workers
+    2 ;`), is that block's `}` typed as `;`: the error is said at the `;`
+    (not at the block around it, whose `}` the next line's became), and
+    its fix writes `}`.
 
     A block's opening line written twice (`member VMSYS1 {`, then `member
     VMSYS1 { workers 4 }`, nothing but blanks and comments between) is one

@@ -7235,15 +7235,61 @@ def never_closed(blocks: list[tuple[Block, Span]], end: Span, source: Source | N
             closes = "\n" + closes.rstrip("\n")
         choices = (Fix.replace(title, at, closes),)
     certain = bool(choices) and _body_indented(source, brace, len(text), source.line_count + 1)
+    help = "add `}` where the block ends; if a block inside it lacks its `}`, this block's `}` closed that one"
+    if choices and not certain:
+        why = _indentation_disagrees(source, [b for _, b in blocks])
+        certain = why is None
+        if why is not None:
+            help += f"; no fix: {why}, so the indentation does not show where a block ends"
     return codes.UNCLOSED(
         f"`{{` opened at {brace.line}:{brace.column} is never closed",
         brace,
         label=f"{inner.title} starts here",
-        help="add `}` where the block ends; if a block inside it lacks its `}`, this block's `}` closed that one",
+        help=help,
         related=tuple(related),
         fix=choices[0] if certain else None,
         choices=() if certain else choices,
     )
+
+
+def _indentation_disagrees(source: Source, braces: list[Span]) -> str | None:
+    """Why the file's indentation does not show where the blocks whose `{`s are at
+    `braces` (outermost first, each never closed; none: the whole file, every block
+    closed) end, or None where it does, so that
+    BKR005's `}`s after the file's last line are a `fix`: from the outermost `{`'s line
+    on, every line that is neither blank nor a comment is indented further than the line
+    of the innermost `{` open there, but a line begun with `}`, indented as that `{`'s
+    line (which it closes); a `}` later on a line closes a `{` of that line; and the
+    `{`s left open at the end are those at `braces`. Lines are read one by one, quotes
+    and comments taken out (`_BRACE_OR_TEXT_OR_COMMENT`, which does not cross a line)."""
+    first = braces[0].line if braces else 1
+    opened: list[tuple[int, int, int]] = []  # (line, its indentation, the `{`'s offset)
+    for n in range(first, source.line_count + 1):
+        line = source.line_text(n)
+        code = line.strip()
+        if not code or code.startswith("#"):
+            continue
+        indent = len(_indent_of(line))
+        begin = source.line_start(n) + (braces[0].column - 1 if braces and n == first else 0)
+        marks = [
+            m for m in _BRACE_OR_TEXT_OR_COMMENT.finditer(line, begin - source.line_start(n)) if m.group() in "{}"
+        ]
+        if n != first:
+            if code.startswith("}"):
+                if not opened or indent != opened[-1][1]:
+                    return f"the `}}` on line {n} does not line up with the line of a `{{` it would close"
+            elif opened and indent <= opened[-1][1]:
+                return f"line {n} is not indented inside the block opened on line {opened[-1][0]}"
+        for m in marks:
+            if m.group() == "{":
+                opened.append((n, indent, source.line_start(n) + m.start()))
+            elif not opened or (opened[-1][0] != n and m.start() != indent):
+                return f"the `}}` on line {n} does not line up with the line of a `{{` it would close"
+            else:
+                opened.pop()
+    if [o for _, _, o in opened] != [b.start for b in braces]:
+        return "the `{`s left open are not those the parser read"
+    return None
 
 
 def words_before_brace(words: str, title: str, span: Span) -> Diagnostic:
@@ -7558,6 +7604,20 @@ def _one_close_too_many(text: str) -> bool:
 _TEXT_OR_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"?|(?:(?<=\s)|^)#[^\n]*', re.MULTILINE)
 #: A `{` or `}` where `_TEXT_OR_COMMENT` finds neither quotes nor a comment (`_body_indented`).
 _BRACE_OR_TEXT_OR_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"?|(?:(?<=\s)|^)#[^\n]*|[{}]', re.MULTILINE)
+#: the same, for the parser (`recovery.semicolon_for_brace`)
+BRACE_OR_TEXT_OR_COMMENT = _BRACE_OR_TEXT_OR_COMMENT
+
+
+def semicolon_for_brace(title: str, span: Span) -> Diagnostic:
+    """`member LAB1 { workers 2 ;`: the `;` at `span` typed for the `}` of `title`,
+    opened on its line (`recovery.semicolon_for_brace` says when)."""
+    return codes.UNCLOSED(
+        f"`;` where the `}}` of {title} is due: the block opened on this line is never closed",
+        span,
+        label="`}` meant here?",
+        help=f"write `}}` for the `;` to end {title}; the file has one `{{` more than `}}`",
+        fix=Fix.replace("Write `}`", span, "}"),
+    )
 
 
 def _colon_for_brace(head: str, text: str, span: Span) -> Diagnostic:
@@ -9099,13 +9159,32 @@ def two_units(first: str, second: str, statement: str, span: Span) -> Diagnostic
     )
 
 
-def extra_open(span: Span, surplus: int) -> Diagnostic:
-    """A `{` that opens nothing, in a file with `surplus` more `{` than `}`."""
+def extra_open(span: Span, surplus: int, source: Source | None = None) -> Diagnostic:
+    """A `{` that opens nothing, in a file with `surplus` more `{` than `}`. `source`,
+    the file's: where the `{` follows another with only blanks between (`job J { {`, a
+    block's `{` doubled), the file has one `{` more than `}`, and without it the file's
+    braces pair up as its indentation shows (`_indentation_disagrees`), the fix removes
+    it (with the blanks before it); a doubled `{` otherwise gets the help's reason."""
     more = "one `{`" if surplus == 1 else f"{surplus:,} `{{`"
+    help = "remove it; a block's `{` comes right after its keyword and name"
+    fix = None
+    text = source.text if source is not None else ""
+    before = len(text[: span.start].rstrip(" \t\r\n"))
+    if text and before and text[before - 1] == "{" and text[span.start : span.end] == "{":
+        if surplus != 1:
+            help += f"; no fix: the file has {more} more than `}}`, so which to remove is a guess"
+        else:
+            fixed = text[:before] + text[span.end :]
+            why = _indentation_disagrees(Source.of(span.file, fixed), [])
+            if why is None:
+                fix = Fix("Remove the doubled `{`", (Edit(source.span(before, span.end), ""),))
+            else:
+                help += f"; no fix: without it, {why}, so the indentation does not show which `{{` is extra"
     return codes.SYNTAX(
         f"this `{{` opens nothing: the file has {more} more than `}}`",
         span,
-        help="remove it; a block's `{` comes right after its keyword and name",
+        help=help,
+        fix=fix,
     )
 
 

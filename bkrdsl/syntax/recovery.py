@@ -1466,6 +1466,37 @@ class Recovery:
         return sorted(k for k, t in self.facts.keywords.items() if t in types)
 
     # ============================================================== feeding
+    def semicolon_for_brace(self, ip, pos: int, line_end: int) -> bool:
+        """`member LAB1 { workers 2 ;`: a `;` last on its line (but for a comment),
+        after a `{` of that line not closed on it, where a `}` may stand, in a file with
+        one `{` more than `}`: the `}` typed as `;` (its key is next to it on some
+        keyboards). Said there (BKR005, `messages.semicolon_for_brace`), its fix writing
+        `}`, and read as that `}` (was BKR003 for the `;`, and BKR005 blaming the block
+        around, whose `}` the next line's had become)."""
+        text = self.source.text
+        rest = text[pos + 1 : line_end].strip()
+        if self.brace_balance != 1 or (rest and not rest.startswith("#")):
+            return False
+        if "RBRACE" not in self.accepts(ip):
+            return False
+        begin = text.rfind("\n", 0, pos) + 1
+        depth = 0
+        for m in messages.BRACE_OR_TEXT_OR_COMMENT.finditer(text, begin, pos):
+            if m.group() == "{":
+                depth += 1
+            elif m.group() == "}":
+                depth = max(depth - 1, 0)
+        if depth == 0:
+            return False
+        blocks = open_blocks(ip.parser_state.value_stack)
+        if not blocks:
+            return False
+        span = self.source.span(pos, pos + 1)
+        self.report(messages.semicolon_for_brace(blocks[-1].title, span), pos)
+        line, column = self.source.position(pos)
+        self.feed(ip, Token("RBRACE", "}", pos, line, column, line, column + 1, pos + 1))
+        return True
+
     def accepts(self, ip) -> set[str]:
         return Sim.of(ip).accepts()
 
@@ -1608,6 +1639,10 @@ class Recovery:
             self._fed_error_token = True
             return
         if char == ";" and previous is not None and self.semicolon_in_list(ip, pos, previous):
+            return
+        if char == ";" and self.semicolon_for_brace(ip, pos, line_end):
+            self._advance(state, pos + 1)
+            self._fed_error_token = True
             return
         if char == "'" and self.single_quoted_name(ip, pos, line_end):
             return
@@ -5380,7 +5415,7 @@ class Recovery:
             return self.misplaced_keyword(ip, tok, accepted)
         if tok.type == "LBRACE":
             if self.brace_balance > 0:  # one `{` too many in the file: this one
-                self.report(messages.extra_open(self.span_of(tok), self.brace_balance), tok.start_pos)
+                self.report(messages.extra_open(self.span_of(tok), self.brace_balance, self.source), tok.start_pos)
                 return None
             if self.user_declared_with_body(ip, tok):
                 return None
