@@ -4962,3 +4962,42 @@ def test_h5s71_a_name_that_begins_four_names_or_is_close_is_said_as_before():
     twice = CLUSTER.replace("backup LINUX full", "backup S full", 1).replace("backup SYSIDS incremental", "backup S", 1)
     (d,) = [x for x in analyse_document("/ws/dev.bkr", twice).diagnostics if x.code == "BKR331"]
     assert [(c.title, len(c.edits)) for c in d.choices] == [("Write `SYSIDS`", 2)]
+
+
+# stop 71, h14: formatting a file with a syntax error tells the user why nothing changed
+# It answered `[]` and said nothing; now, with that answer, one `window/showMessage`
+# (Info) naming the first error's line, once per request. A file that formats, or is
+# canonical already, gets no message.
+def test_h14s71_formatting_a_broken_file_says_it_waits_for_the_file_to_parse():
+    from lsp_inprocess import Editor
+
+    editor = Editor()
+    try:
+        editor.initialize(ROOT)
+        broken = FIXED.replace("  job PAYFULL {\n", "  job PAYFULL {{\n", 1) if "  job PAYFULL {\n" in FIXED else None
+        assert broken is not None
+        line = broken.split("\n").index("  job PAYFULL {{") + 1
+        options = {"tabSize": 2, "insertSpaces": True}
+
+        def shown() -> list[dict]:
+            return [m["params"] for m in editor.writer.messages if m.get("method") == "window/showMessage"]
+
+        for name, text in (("canonical", FIXED), ("broken", broken), ("messy", FIXED.replace("\n\n", "\n\n\n"))):
+            doc = _session(editor, f"h14-{name}", text)
+            before = len(shown())
+            for _ in range(2):
+                answer = editor.request("textDocument/formatting", {"textDocument": doc, "options": options})
+                if name == "broken":
+                    assert answer["result"] == []
+            told = shown()[before:]
+            if name == "broken":
+                assert [t["type"] for t in told] == [3, 3]  # Info, once per request
+                assert told[0]["message"].startswith(
+                    f"Formatting waits for the file to parse: line {line} has an error (BKR004: "
+                ), told[0]
+                assert told[0] == told[1]
+            else:
+                assert told == []
+        assert editor.errors == []
+    finally:
+        editor.close()

@@ -4228,6 +4228,24 @@ def formatted(doc: Document) -> str | None:
     return done.text if done.changed else None
 
 
+def not_formatted_why(doc: Document) -> str | None:
+    """Why `formatted` gives no text where the text is not canonical: the
+    `window/showMessage` the server sends with its empty answer to a formatting request
+    (the editor shows nothing else), naming the first error's line; None where the
+    text can be formatted (or is canonical already) or the formatter failed."""
+    from bkrdsl.fmt import FormatterBug, format_bytes
+
+    try:
+        done = format_bytes(doc.name, buffer_bytes(doc.text))
+    except FormatterBug:
+        return None
+    if done.text is not None or not done.diagnostics:
+        return None
+    first = done.diagnostics[0]
+    where = f"line {first.span.line}" if first.span is not None else "the file"
+    return f"Formatting waits for the file to parse: {where} has an error ({first.code}: {first.message})"
+
+
 def range_formatted(doc: Document, first: int, last: int) -> list[tuple[int, int, str]]:
     """Format Selection: the changes of `formatted` (the whole text formatted as `bkrc
     fmt` formats it) that fall within lines `first` to `last` (0-based, both in),

@@ -2025,6 +2025,9 @@ def build_server() -> BkrServer:
         doc = ls.fresh(uri)
         text = F.formatted(doc) if doc is not None else None
         if text is None:
+            why = F.not_formatted_why(doc) if doc is not None else None
+            if why is not None:  # else the editor is told nothing: the file is left as it is
+                ls.window_show_message(T.ShowMessageParams(type=T.MessageType.Info, message=why))
             return []
         end = ls.end_of(ls.workspace.get_text_document(uri).source)
         return [ls.text_edit(uri, T.Range(start=T.Position(line=0, character=0), end=end), text)]
