@@ -2399,7 +2399,8 @@ UNCLOSED_FIXES = {
     "second-cluster-while-first-open": (
         "Insert `}` to end `cluster PRODSSI`", True, "{ workers 4 }\n}\n\ncluster TESTSSI",
     ),
-    "unclosed-cluster": ("Insert `}` to end `cluster PRODSSI`", False, "    backup APPS full\n  }\n}\n"),
+    # the file's indentation shows where the cluster ends: a fix (h14, stop 71), preferred
+    "unclosed-cluster": ("Insert `}` to end `cluster PRODSSI`", True, "    backup APPS full\n  }\n}\n"),
     "unclosed-job-before-next-job": ("Insert `}` to end `job APPSFULL`", True, "backup APPS full\n  }\n  job SYSIN"),
 }
 
@@ -3853,7 +3854,9 @@ CHOICE_KINDS = {
         "not_closed_before", "    run on DEV1 daily 01:00\n  }\n", "  run on DEV1 daily 01:00\n",
         ["Insert `}` to end `job LNXFULL`"], True,
     ),
-    "brace never closed": ("never_closed", "  }\n}\n", "  }\n", ["Insert `}` to end `cluster DEV`"], False),
+    # the job's `}` not lined up with its `{`: the indentation does not show where the
+    # cluster ends, so a choice (lined up, it is a fix: h14, stop 71)
+    "brace never closed": ("never_closed", "  }\n}\n", "}\n", ["Insert `}` to end `cluster DEV`"], False),
 }
 
 
@@ -3897,7 +3900,7 @@ def test_every_choice_comes_from_the_diagnostic_not_its_words(monkeypatch, kind,
     if kind == "brace not closed before a job":  # before the job's doc comment, which stays its own
         assert apply(text, offered[0]) == CLUSTER.replace("    run on DEV1 daily 01:00", "  run on DEV1 daily 01:00")
     if kind == "brace never closed":
-        assert apply(text, offered[0]) == CLUSTER
+        assert apply(text, offered[0]) == CLUSTER.replace("  }\n}\n", "}\n}\n")
 
 
 #: CHOICE_KINDS's BKR004s in examples/prodssi.bkr: as written, as changed, the titles.
