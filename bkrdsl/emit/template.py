@@ -138,7 +138,7 @@ def _describe(model: Model, job: JobModel, kind: ast.Kind | None, member: str, n
     return f"Job {name} ({users}) on member {member}."
 
 
-def _where(model: Model, member: str, name: str) -> str:
+def _where(model: Model, member: str) -> str:
     """Where the file goes and what submits it: a system programmer holding
     the file alone learns it here, not only in docs/deploy.md."""
     server = model.backup_server or "BKRBKUP"
@@ -231,7 +231,7 @@ def _template_parts(
     texts = header_texts(source, _describe(model, job, kind, member, name))
     if job.description:
         texts.append(invariant(job.description))
-    texts.append(_where(model, member, name))
+    texts.append(_where(model, member))
     texts += dialect.note()
     lines = star_comments(comment, texts) + [comment]
     lines += settings + [comment]
