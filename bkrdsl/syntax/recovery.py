@@ -100,11 +100,13 @@ _RETENTION_REST = re.compile(
 _RETENTION_CUT = re.compile(
     r"([A-Za-z][A-Za-z-]*)(?:[ \t]+([0-9]+))?(?=[ \t]*(?:#[^\n]*)?(?:\n|\Z)|[ \t]*})"
 )
-#: The rest of a line after a statement's last word: blanks, a comment, or a `}`.
+#: One more day of a list after a day after a schedule's time (`weekly mon 03:00 thu,fri`:
+#: `,fri`, after `thu`; Recovery.day_after_time).
+_ONE_MORE_DAY = re.compile(r"[ \t]*,[ \t]*([A-Za-z]+)\b")
 #: A time after a day after a schedule's time, last on its line (`weekly mon 03:00 thu
 #: 15:00`: ` 15:00`, after `thu`), a comment or the block's `}` after it (Recovery.day_after_time).
-_ONE_MORE_DAY = re.compile(r"[ \t]*,[ \t]*([A-Za-z]+)\b")
 _DAY_THEN_TIME = re.compile(r"[ \t]+([^\s#{},]+)(?=[ \t]*(?:#[^\n]*)?(?:\n|\Z)|[ \t]*})")
+#: The rest of a line after a statement's last word: blanks, a comment, or a `}`.
 _LINE_END_REST = re.compile(r"[ \t]*(?:#[^\n]*)?(?:\n|\Z)|[ \t]*}")
 #: A number, then a word that may be a keyword (Recovery.number_glued: `4private-volume`).
 _NUMBER_THEN_WORD = re.compile(r"([0-9]+)([A-Za-z][A-Za-z-]*)")
