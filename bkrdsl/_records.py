@@ -3740,50 +3740,51 @@ def __create_fn__():
  return __eq__
 CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.out_dir,self.source,self.actions,self.manifest,self.preserved,self.foreign,self.obstacles,self.written,self.leftovers,self.put_back,self.stuck,self.seen,self.racy,self.racy_since,self.missing,self.before,self.source_before,self.source_only,self.dialect_before,self.dialect_now,)==(other.out_dir,other.source,other.actions,other.manifest,other.preserved,other.foreign,other.obstacles,other.written,other.leftovers,other.put_back,other.stuck,other.seen,other.racy,other.racy_since,other.missing,other.before,other.source_before,other.source_only,other.dialect_before,other.dialect_now,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
-def __create_fn__(_type_name, _type_type, _type_users, _type_patterns, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,name:_type_name,type:_type_type,users:_type_users,patterns:_type_patterns)->_return_type:
+def __create_fn__(_type_name, _type_type, _type_users, _type_patterns, _type_ids, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_ids, _return_type):
+ def __init__(self,name:_type_name,type:_type_type,users:_type_users,patterns:_type_patterns,ids:_type_ids=_dflt_ids)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'name',name)
   __dataclass_builtins_object__.__setattr__(self,'type',type)
   __dataclass_builtins_object__.__setattr__(self,'users',users)
   __dataclass_builtins_object__.__setattr__(self,'patterns',patterns)
+  __dataclass_builtins_object__.__setattr__(self,'ids',ids)
  return __init__
-CODE["def __create_fn__(_type_name, _type_type, _type_users, _type_patterns, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,name:_type_name,type:_type_type,users:_type_users,patterns:_type_patterns)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'type',type)\n  __dataclass_builtins_object__.__setattr__(self,'users',users)\n  __dataclass_builtins_object__.__setattr__(self,'patterns',patterns)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_name, _type_type, _type_users, _type_patterns, _type_ids, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_ids, _return_type):\n def __init__(self,name:_type_name,type:_type_type,users:_type_users,patterns:_type_patterns,ids:_type_ids=_dflt_ids)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'type',type)\n  __dataclass_builtins_object__.__setattr__(self,'users',users)\n  __dataclass_builtins_object__.__setattr__(self,'patterns',patterns)\n  __dataclass_builtins_object__.__setattr__(self,'ids',ids)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, type={self.type!r}, users={self.users!r}, patterns={self.patterns!r})"
+  return self.__class__.__qualname__ + f"(name={self.name!r}, type={self.type!r}, users={self.users!r}, patterns={self.patterns!r}, ids={self.ids!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, type={self.type!r}, users={self.users!r}, patterns={self.patterns!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, type={self.type!r}, users={self.users!r}, patterns={self.patterns!r}, ids={self.ids!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.name,self.type,self.users,self.patterns,)==(other.name,other.type,other.users,other.patterns,)
+   return (self.name,self.type,self.users,self.patterns,self.ids,)==(other.name,other.type,other.users,other.patterns,other.ids,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.type,self.users,self.patterns,)==(other.name,other.type,other.users,other.patterns,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.type,self.users,self.patterns,self.ids,)==(other.name,other.type,other.users,other.patterns,other.ids,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','type','users','patterns',):
+  if type(self) is cls or name in ('name','type','users','patterns','ids',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'type\',\'users\',\'patterns\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'type\',\'users\',\'patterns\',\'ids\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('name','type','users','patterns',):
+  if type(self) is cls or name in ('name','type','users','patterns','ids',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'type\',\'users\',\'patterns\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'type\',\'users\',\'patterns\',\'ids\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.name,self.type,self.users,self.patterns,))
+  return hash((self.name,self.type,self.users,self.patterns,self.ids,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.type,self.users,self.patterns,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.type,self.users,self.patterns,self.ids,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_action, _type_medium, _type_owner, _type_items, _type_records, _type_member, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,action:_type_action,medium:_type_medium,owner:_type_owner,items:_type_items,records:_type_records,member:_type_member)->_return_type:
