@@ -7082,19 +7082,24 @@ def not_closed_before(
     help's `}` as the diagnostic's one choice (`_close_before`), preferred."""
     inner, brace = blocks[-1]
     related = tuple(Related(where, f"{block.title} opened here") for block, where in reversed(blocks))
+
+    def unclosed(help: str, **offered) -> Diagnostic:
+        return codes.UNCLOSED(
+            f"`{{` opened at {brace.line}:{brace.column} is not closed before `{word}`",
+            span,
+            label=f"{inner.title} should end before this",
+            help=help,
+            related=related,
+            **offered,
+        )
+
     twice = _opened_twice(source, brace, span) if starts_line else None
     if twice is not None:
         # `member LAB1 {` written twice, its first line empty (h3, stop 71): was "add `}` to
         # end `member LAB1` before this line", whose fix left an empty `member LAB1 { }`
         # and a second member of that name (BKR241, BKR322 ...)
-        return codes.UNCLOSED(
-            f"`{{` opened at {brace.line}:{brace.column} is not closed before `{word}`",
-            span,
-            label=f"{inner.title} should end before this",
-            help=f"`{twice[0]}` is written twice, on lines {brace.line} and {span.line}: remove the first",
-            related=related,
-            fix=twice[1],
-        )
+        said = f"`{twice[0]}` is written twice, on lines {brace.line} and {span.line}: remove the first"
+        return unclosed(said, fix=twice[1])
     choice = _close_before(source, inner.title, brace, span, starts_line)
     certain = (
         choice is not None
@@ -7102,12 +7107,8 @@ def not_closed_before(
         and _body_indented(source, brace, span.start, span.line)
         and len(_indent_of(source.line_text(span.line))) <= len(_indent_of(source.line_text(brace.line)))
     )
-    return codes.UNCLOSED(
-        f"`{{` opened at {brace.line}:{brace.column} is not closed before `{word}`",
-        span,
-        label=f"{inner.title} should end before this",
-        help=f"add `}}` to end {inner.title} before {'this line' if starts_line else f'`{word}`'}",
-        related=related,
+    return unclosed(
+        f"add `}}` to end {inner.title} before {'this line' if starts_line else f'`{word}`'}",
         fix=choice if certain else None,
         choices=(choice,) if choice is not None and not certain else (),
         prefer_choice=choice is not None and not certain,
