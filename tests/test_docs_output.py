@@ -424,16 +424,24 @@ def test_retain_changed_updates_every_exec_as_the_page_says(tmp_path):
     assert "Only BKREXPIR's header changes" not in said
     assert "every EXEC of every member names another compile" in said and "upload them all" in said
     prodssi = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
-    source, out = tmp_path / "prodssi.bkr", tmp_path / "out"
-    source.write_text(prodssi, encoding="utf-8")
-    run_cli(["compile", source, "-o", out], expect=0)
     changed = prodssi.replace("retain 35 days", "retain 40 days")
     assert changed != prodssi
-    source.write_text(changed, encoding="utf-8")
+    _assert_plan_updates_every_exec(tmp_path, prodssi, changed)
+
+
+def _assert_plan_updates_every_exec(tmp_path, before: str, after: str) -> Path:
+    """`before` compiled, then `after` written over it: the dry run's plan updates
+    every EXEC of prodssi's four members and the manifest, nothing else. The
+    source's path, holding `after`."""
+    source, out = tmp_path / "prodssi.bkr", tmp_path / "out"
+    source.write_text(before, encoding="utf-8")
+    run_cli(["compile", source, "-o", out], expect=0)
+    source.write_text(after, encoding="utf-8")
     plan = run_cli(["compile", source, "-o", out, "--dry-run"], expect=0).stdout
     updated = {line.split()[1] for line in plan.splitlines() if line.split()[:1] == ["update"]}
     execs = {f"VMSYS{n}/{name}.EXEC" for n in range(1, 5) for name in ("BKRSUBMT", "BKRSTART")}
     assert updated == execs | {"VMSYS1/BKREXPIR.EXEC", "manifest.json"}, updated
+    return source
 
 
 def test_the_catalog_s_pool_renamed_updates_every_exec_and_warns_of_no_path(tmp_path):
@@ -444,14 +452,7 @@ def test_the_catalog_s_pool_renamed_updates_every_exec_and_warns_of_no_path(tmp_
     said = _changing("The catalog's file pool renamed")
     assert "every EXEC of every member names the new compile" in said and "checks clean" in said
     prodssi = (EXAMPLES / "prodssi.bkr").read_text(encoding="utf-8")
-    source, out = tmp_path / "prodssi.bkr", tmp_path / "out"
-    source.write_text(prodssi, encoding="utf-8")
-    run_cli(["compile", source, "-o", out], expect=0)
     renamed = prodssi.replace("pool BKRPOOL on VMSYS1", "pool BKRPL2 on VMSYS1")
     assert renamed != prodssi and "include sfs BKRPOOL:CICSPRD.*" in renamed
-    source.write_text(renamed, encoding="utf-8")
+    source = _assert_plan_updates_every_exec(tmp_path, prodssi, renamed)
     assert run_cli(["check", source], expect=0).stdout == ""
-    plan = run_cli(["compile", source, "-o", out, "--dry-run"], expect=0).stdout
-    updated = {line.split()[1] for line in plan.splitlines() if line.split()[:1] == ["update"]}
-    execs = {f"VMSYS{n}/{name}.EXEC" for n in range(1, 5) for name in ("BKRSUBMT", "BKRSTART")}
-    assert updated == execs | {"VMSYS1/BKREXPIR.EXEC", "manifest.json"}, updated

@@ -184,6 +184,14 @@ def test_pairs_of_jobs_compared_are_those_that_can_share_users(jobs):
     is compared with): those that share a source (a group, say) or
     whose patterns share an ID, as trying every two patterns of every pair of jobs
     found them, each earlier job once and in order."""
+    earlier = _earlier_sharing_is_every_pair(jobs)
+    assert all(list(earlier(b)) == sorted(earlier(b)) for b in range(len(jobs)))
+
+
+def _earlier_sharing_is_every_pair(jobs):
+    """`_earlier_sharing` of `jobs` ((sources, patterns) each) against trying every
+    two patterns of every pair of jobs: the same pairs, each earlier job once. The
+    reading, for more assertions."""
     from bkrdsl.check.coverage import _earlier_sharing
 
     sources = [set(keys) for keys, _ in jobs]
@@ -198,7 +206,7 @@ def test_pairs_of_jobs_compared_are_those_that_can_share_users(jobs):
     earlier = _earlier_sharing(sources, patterns, [set() for _ in jobs], distinct)
     found = [(a, b) for b in range(len(jobs)) for a in earlier(b)]
     assert sorted(found) == tried and len(set(found)) == len(found)
-    assert all(list(earlier(b)) == sorted(earlier(b)) for b in range(len(jobs)))
+    return earlier
 
 
 # stop 70, h1: patterns that start with `*`, paired through their literal ends
@@ -237,20 +245,7 @@ def test_pairs_of_jobs_of_patterns_starting_with_a_star_are_those_that_can_share
     """`_earlier_sharing` of jobs whose patterns start with `*` (found through their
     literal ends): the earlier jobs that share a source or whose patterns share an
     ID, as trying every two patterns of every pair of jobs found them."""
-    from bkrdsl.check.coverage import _earlier_sharing
-
-    sources = [set(keys) for keys, _ in jobs]
-    patterns = [dict.fromkeys(pats) for _, pats in jobs]
-    tried = [
-        (a, b)
-        for a, b in itertools.combinations(range(len(jobs)), 2)
-        if not sources[a].isdisjoint(sources[b])
-        or any(shared_id(pa, pb) is not None for pa in patterns[a] for pb in patterns[b])
-    ]
-    distinct = list(dict.fromkeys(p for pats in patterns for p in pats))
-    earlier = _earlier_sharing(sources, patterns, [set() for _ in jobs], distinct)
-    found = [(a, b) for b in range(len(jobs)) for a in earlier(b)]
-    assert sorted(found) == tried and len(set(found)) == len(found)
+    _earlier_sharing_is_every_pair(jobs)
 
 
 # stop 71, h1: the index of literal ends, made only where the beginnings find many
