@@ -4219,31 +4219,25 @@ def formatted(doc: Document) -> str | None:
     `bkrc fmt`'s answer for the same text, which it reads as it reads a file (a NUL
     byte, a line of over a million characters or a text of over 10 MB, BKR001,
     BKR018 and BKR020, stop it as a syntax error does)."""
+    return formatting(doc)[0]
+
+
+def formatting(doc: Document) -> tuple[str | None, str | None]:
+    """One formatting of the text: `formatted`'s text, and where there is none for an
+    error, why: the `window/showMessage` the server sends with its empty answer to a
+    formatting request (the editor shows nothing else), naming the first error's
+    line. (None, None) where the text is canonical already or the formatter failed."""
     from bkrdsl.fmt import FormatterBug, format_bytes
 
     try:
         done = format_bytes(doc.name, buffer_bytes(doc.text))
     except FormatterBug:
-        return None
-    return done.text if done.changed else None
-
-
-def not_formatted_why(doc: Document) -> str | None:
-    """Why `formatted` gives no text where the text is not canonical: the
-    `window/showMessage` the server sends with its empty answer to a formatting request
-    (the editor shows nothing else), naming the first error's line; None where the
-    text can be formatted (or is canonical already) or the formatter failed."""
-    from bkrdsl.fmt import FormatterBug, format_bytes
-
-    try:
-        done = format_bytes(doc.name, buffer_bytes(doc.text))
-    except FormatterBug:
-        return None
+        return None, None
     if done.text is not None or not done.diagnostics:
-        return None
+        return (done.text if done.changed else None), None
     first = done.diagnostics[0]
     where = f"line {first.span.line}" if first.span is not None else "the file"
-    return f"Formatting waits for the file to parse: {where} has an error ({first.code}: {first.message})"
+    return None, f"Formatting waits for the file to parse: {where} has an error ({first.code}: {first.message})"
 
 
 def range_formatted(doc: Document, first: int, last: int) -> list[tuple[int, int, str]]:

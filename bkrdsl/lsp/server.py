@@ -2023,9 +2023,8 @@ def build_server() -> BkrServer:
     def formatting(ls: BkrServer, params: T.DocumentFormattingParams) -> list[T.TextEdit]:
         uri = params.text_document.uri
         doc = ls.fresh(uri)
-        text = F.formatted(doc) if doc is not None else None
+        text, why = F.formatting(doc) if doc is not None else (None, None)
         if text is None:
-            why = F.not_formatted_why(doc) if doc is not None else None
             if why is not None:  # else the editor is told nothing: the file is left as it is
                 ls.window_show_message(T.ShowMessageParams(type=T.MessageType.Info, message=why))
             return []
