@@ -841,12 +841,13 @@ def _description_line(row: JobRow) -> list[str]:
     if columns(first) + columns(said) + 2 <= WIDTH:
         return [f'{first}"{said}"']
     room = WIDTH - columns(first) - 1 - len('..."')
-    cut = ""
+    used, kept = 0, 0  # columns and characters of `said` that fit, counted once each
     for ch in said:
-        if columns(cut + ch) > room:
+        used += columns(ch)
+        if used > room:
             break
-        cut += ch
-    return [f'{first}"{cut.rstrip()}..."']
+        kept += 1
+    return [f'{first}"{said[:kept].rstrip()}..."']
 
 
 def _users_lines(row: JobRow) -> list[str]:
