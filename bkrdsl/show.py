@@ -1063,6 +1063,18 @@ _MINIDISK_WORDS = (
 )
 
 
+def _whose_jobs(member: str, statements: set[str]) -> str:
+    """Whose jobs the coverage counts, after `are backed up`: a USER's minidisks
+    (one set, on shared volumes) by a job of any member, an IDENTITY's on the member
+    by the member's own jobs alone; the capacity line below counts the member's own
+    only, so each line says whose (`by a job of any member`, `by VMSYS1's own jobs`)."""
+    if statements == {"IDENTITY"}:
+        return f" by {member}'s own jobs"
+    if "IDENTITY" in statements:
+        return f" by a job of any member (a\xa0USER) or of {member} (an\xa0IDENTITY)"
+    return " by a job of any member" if statements else ""
+
+
 def _coverage_lines(member: str, users: tuple[UserCoverage, ...], main_file: str = "") -> list[str]:
     """A member's coverage: how many of its directory users are backed up, and how
     many of their minidisks; those users that are not (the first MAX_USERS_SHOWN),
@@ -1071,10 +1083,11 @@ def _coverage_lines(member: str, users: tuple[UserCoverage, ...], main_file: str
     missed = [u for u in users if u.status != BACKED_UP]
     disks = [d for u in users for d in u.minidisks]
     summary = f"{len(users) - len(missed)} of {len(users)} directory users with minidisks on {member} are backed up"
-    summary += f", {sum(d.status == BACKED_UP for d in disks)} of their {len(disks)} minidisks"
+    summary += _whose_jobs(member, {u.statement for u in users})
+    summary += f", {sum(d.status == BACKED_UP for d in disks)} of their {len(disks)} minidisks".replace(" ", "\xa0")
     if missed:
         summary += "; not backed up: " + _names_text([u.user for u in missed], MAX_USERS_SHOWN)
-    out = _wrapped(summary, "  coverage: ", " " * 4)
+    out = [line.replace("\xa0", " ") for line in _wrapped(summary, "  coverage: ", " " * 4)]
     for status, words in _STATUS_WORDS:
         these = [_with_jobs(u, member, main_file) for u in missed if u.status == status]
         if these:
@@ -1142,12 +1155,10 @@ def _capacity_lines(member: str, capacity: MemberCapacity) -> list[str]:
     once; each job, every minidisk it backs up; then the minidisks without a size in
     bytes (at most MAX_DETAILS_SHOWN), with why; one line when they back up none."""
     if not capacity.total.minidisks:
-        return [f"  allocated size: {member}'s jobs back up none of those users' minidisks"]
-    out = _wrapped(
-        f"allocated size of those users' minidisks {member}'s jobs back up (an upper bound of what they read):",
-        "  ",
-        " " * 4,
-    )
+        return [f"  allocated size: {member}'s own jobs back up none of those users' minidisks"]
+    said = f"allocated size of those users' minidisks {member}'s own jobs back up "
+    said += "(an upper bound of what they read):".replace(" ", "\xa0")
+    out = [line.replace("\xa0", " ") for line in _wrapped(said, "  ", " " * 4)]
     rows = [("all jobs, each minidisk once: ", capacity.total)]
     rows += [(f"{name}: ", c) for name, c in capacity.jobs]
     for head, c in rows:

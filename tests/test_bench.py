@@ -467,7 +467,7 @@ def test_every_stage_of_the_directory_benchmark_runs(tmp_path, capsys):
     assert [r.users for r in rows] == [100, 200]
     assert all(len(r.wall[s]) == 1 and r.wall[s][0] > 0 for r in rows for s in directory_bench.STAGES)
     shown = directory_bench.stages_of(tmp_path / "bench-100.bkr", tmp_path / "bench-100.direct")["show"]()
-    assert "directory users with minidisks on VMSYS1 are backed up, " in shown.output
+    assert "directory users with minidisks on VMSYS1 are backed up by " in shown.output
     assert " minidisks; not backed up:" in shown.output
     assert "USR00001" in shown.output  # the CMS users no group names
     lines, _ = directory_bench.targets(rows)

@@ -171,9 +171,10 @@ def test_each_minidisk_s_size_in_the_json_and_the_csv(at_root, tmp_path):
 def test_text_says_each_job_s_and_the_member_s_total(at_root, tmp_path):
     path, direct = site(tmp_path)
     out = run_cli(["show", str(path), "--directory", str(direct), "--member", "VMSYS1"], expect=0).stdout
-    section = out[out.index("  allocated size of those users' minidisks VMSYS1's jobs back up") :]
+    section = out[out.index("  allocated size of those users' minidisks VMSYS1's own jobs back up") :]
     assert section == (
-        "  allocated size of those users' minidisks VMSYS1's jobs back up (an upper bound of what they read):\n"
+        "  allocated size of those users' minidisks VMSYS1's own jobs back up\n"
+        "    (an upper bound of what they read):\n"
         "    all jobs, each minidisk once: 11 minidisks, 20 cylinders (3380), 4,110 cylinders (3390),\n"
         "      4,096 blocks (9336) and 8,192 blocks (FB-512): 3,513,869,856 bytes (3.51 GB); 3 without a size\n"
         "      in bytes\n"

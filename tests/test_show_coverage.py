@@ -180,8 +180,8 @@ def test_user_dropped_from_a_group_is_not_backed_up(at_root, tmp_path):
         }
     out = run_cli(["show", str(path), "--directory", DIRECT, "--member", "VMSYS1"], expect=0).stdout
     assert (
-        "  coverage: 6 of 7 directory users with minidisks on VMSYS1 are backed up, 12 of their 14 minidisks;\n"
-        "    not backed up: LNXDB01\n"
+        "  coverage: 6 of 7 directory users with minidisks on VMSYS1 are backed up by a job of any\n"
+        "    member, 12 of their 14 minidisks; not backed up: LNXDB01\n"
     ) in out
     assert "    named by no job: LNXDB01\n" in out
 
@@ -393,7 +393,8 @@ def test_the_docs_count_of_prodssi_s_minidisks_is_what_bkrc_prints(monkeypatch):
     assert said[0] == said[1]
     monkeypatch.chdir(ROOT)
     out = run_cli(["show", "examples/prodssi.bkr", "--directory", DIRECT], expect=0).stdout
-    lines = re.findall(r"^  coverage: .*$", out, re.MULTILINE)
+    # the line wraps after `by a job of any`: its next line, indented 4, ends it
+    lines = [x.replace("\n    ", " ") for x in re.findall(r"^  coverage: .*\n    .*$", out, re.MULTILINE)]
     assert len(lines) == 4 and all(line.endswith(f", {said[0]} of their {said[1]} minidisks") for line in lines), lines
     assert "not backed up:" not in out and "named by no job" not in out and "no job selects" not in out
 
@@ -447,7 +448,8 @@ def test_a_minidisk_no_job_selects_is_counted_and_named(at_root, tmp_path):
     assert [d["address"] for d in entries(data, "VMSYS1")["LNXWEB01"]["minidisks"]] == ["0100", "0191"]
     out = run_cli(["show", str(path), "--directory", DIRECT, "--member", "VMSYS1"], expect=0).stdout
     assert (
-        "  coverage: 7 of 7 directory users with minidisks on VMSYS1 are backed up, 12 of their 14 minidisks\n"
+        "  coverage: 7 of 7 directory users with minidisks on VMSYS1 are backed up by a job of any\n"
+        "    member, 12 of their 14 minidisks\n"
         "    minidisks no job selects: CICSPRD 0200, DB2PRD 0200\n"
     ) in out
 
@@ -501,7 +503,7 @@ def test_a_minidisk_every_job_excludes_is_named(at_root, tmp_path):
         },
     ]
     out = run_cli(["show", str(path), "--directory", DIRECT, "--member", "VMSYS2"], expect=0).stdout
-    assert "backed up, 13 of their 14 minidisks\n" in out
+    assert "member, 13 of their 14 minidisks\n" in out
     assert "    minidisks every job excludes: LNXWEB01 0100 (exclude of member VMSYS2 at line 13)\n" in out
 
 
@@ -568,7 +570,8 @@ def test_minidisks_only_manual_jobs_back_up_are_named(at_root, tmp_path):
         assert {d["manual_only"] for d in entries(data, member)["CICSPRD"]["minidisks"]} == {False}
     out = run_cli(["show", str(path), "--directory", DIRECT, "--member", "VMSYS3"], expect=0).stdout
     assert (
-        "  coverage: 7 of 7 directory users with minidisks on VMSYS3 are backed up, 14 of their 14 minidisks\n"
+        "  coverage: 7 of 7 directory users with minidisks on VMSYS3 are backed up by a job of any\n"
+        "    member, 14 of their 14 minidisks\n"
         "    minidisks only `manual` jobs back up (submitted by hand, never by BKRSUBMT DUE): LNXAPP01 0100,\n"
         "      LNXAPP02 0100, LNXDB01 0100, LNXWEB01 0100, LNXWEB02 0100\n"
     ) in out
@@ -686,3 +689,57 @@ def test_a_user_s_entry_is_the_same_on_every_member(at_root):
         for d in e["minidisks"]
     }
     assert (sum(s == "backed-up" for s in once.values()), sum(s == "excluded" for s in once.values())) == (363, 161)
+
+
+# stop 72, h4: each coverage line says whose jobs it counts
+def _coverage_and_capacity(out: str, member: str) -> str:
+    """The member's coverage summary and capacity lines, from `coverage:` on."""
+    part = out[out.index(f"\nmember {member} ") :]
+    part = part.split("\n\nmember ")[0]
+    return part[part.index("  coverage: ") :]
+
+
+def test_coverage_counts_any_member_s_jobs_and_capacity_the_member_s_own(at_root):
+    """h8's finding (stop 71): VMSYS3's `7 of 7 ... are backed up` counts USERs whose
+    minidisks VMSYS2's jobs back up, while the line below says VMSYS3's jobs back up
+    none: each line now says whose jobs it counts."""
+    out = run_cli(["show", "examples/prodssi.bkr", "--directory", DIRECT], expect=0).stdout
+    assert _coverage_and_capacity(out, "VMSYS3") == (
+        "  coverage: 7 of 7 directory users with minidisks on VMSYS3 are backed up by a job of any\n"
+        "    member, 14 of their 14 minidisks\n"
+        "  allocated size: VMSYS3's own jobs back up none of those users' minidisks"
+    )
+    assert _coverage_and_capacity(out, "VMSYS2").startswith(
+        "  coverage: 7 of 7 directory users with minidisks on VMSYS2 are backed up by a job of any\n"
+        "    member, 14 of their 14 minidisks\n"
+        "  allocated size of those users' minidisks VMSYS2's own jobs back up\n"
+        "    (an upper bound of what they read):\n"
+    )
+    assert max(len(line) for line in out.splitlines()) <= WIDTH
+
+
+def test_coverage_of_users_and_identities_says_both_whose(at_root):
+    """bank.bkr's members count its USERs (backed up by a job of any member) and the
+    IDENTITYs built on them (by that member's jobs alone)."""
+    out = run_cli(["show", "examples/bank.bkr", "--directory", "examples/bank.direct"], expect=0).stdout
+    for member in ("PRODA", "PRODB", "PRODC", "PRODD"):
+        assert _coverage_and_capacity(out, member).startswith(
+            f"  coverage: 51 of 51 directory users with minidisks on {member} are backed up by a job of any member\n"
+            f"    (a USER) or of {member} (an IDENTITY), 105 of their 146 minidisks\n"
+        )
+
+
+def test_coverage_of_identities_alone_says_the_member_s_own_jobs(at_root, tmp_path):
+    """With bank.direct's USERs MNTA...DB2D taken out (BKR511 warns of each), a member
+    counts IDENTITYs alone, which its own jobs back up."""
+    text = (ROOT / "examples" / "bank.direct").read_text()
+    entry = r"^USER (MNT|DB2)[A-D] .*?(?=^(USER|IDENTITY|SUBCONFIG) |\Z)"
+    stripped = re.sub(entry, "", text, flags=re.MULTILINE | re.DOTALL)
+    assert stripped.count("\nUSER ") == text.count("\nUSER ") - 8
+    direct = tmp_path / "ids.direct"
+    direct.write_text(stripped)
+    out = run_cli(["show", "examples/bank.bkr", "--directory", str(direct), "--member", "PRODA"], expect=0).stdout
+    assert _coverage_and_capacity(out, "PRODA").startswith(
+        "  coverage: 43 of 43 directory users with minidisks on PRODA are backed up by PRODA's own\n"
+        "    jobs, 86 of their 126 minidisks\n"
+    )
