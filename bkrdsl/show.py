@@ -830,13 +830,15 @@ def _selects_lines(row: JobRow) -> list[str]:
 MAX_GROUP_IDS = 16
 
 
-def _description_line(row: JobRow) -> list[str]:
+def _description_line(row: JobRow, indent: int = 9) -> list[str]:
     """The job's `description`, below its row, quoted as written, on one line of at
     most WIDTH columns: a longer one is cut, with `..."` at its end. Each character a
-    terminal acts on, and a tab, is written as `<U+XXXX>` (`escaped`)."""
+    terminal acts on, and a tab, is written as `<U+XXXX>` (`escaped`). `indent`: the
+    table's 9; `--user`'s rows 10, under their statements; `--against`'s job added or
+    removed 6, under its line's continuation."""
     if row.description is None:
         return []
-    first = " " * 9
+    first = " " * indent
     said = escaped(row.description)
     if columns(first) + columns(said) + 2 <= WIDTH:
         return [f'{first}"{said}"']
@@ -2008,6 +2010,7 @@ def changes_text(c: ClusterChanges) -> str:
             else:
                 said = _wrapped(f"job {j.name}{source} {j.status}: {_row_text(j.row)}", "  ", " " * 6)
                 out += [line.replace("\xa0", " ") for line in said]
+                out += _description_line(j.row, 6)
         if m.backups:
             out += ["  whom its jobs back up:", *_backups_lines(m.name, m.backups)]
         out += _minidisk_lines(m.minidisks, 2)
@@ -2290,6 +2293,7 @@ def user_text(v: ClusterView, users: Sequence[UserView]) -> str:
             out += lines([[h] for h in heads])
             for j, r in zip(u.jobs, rows):
                 out += lines(r)
+                out += _description_line(j.row, 10)
                 if not any(s.action == "include" for s, _ in j.selects):
                     out.append(" " * 10 + "selects none of its minidisks or SFS paths: no include names it")
                 for s, p in j.selects:
@@ -2311,6 +2315,7 @@ def _user_json(u: UserView) -> dict:
         "jobs": [
             {
                 **_job_on_member_json(j.member, j.row),
+                "description": j.row.description,
                 "selection": [
                     {**_selected_json(s), "file": p.file, "line": p.line, "column": p.column} for s, p in j.selects
                 ],

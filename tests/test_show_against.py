@@ -235,8 +235,10 @@ def test_a_member_removed_is_shown_with_what_it_ran_and_may_be_asked_for(tmp_pat
         "member VMSYS4 (removed)\n"
         "  job SYSIN4 (from SYSIN) removed: daily 03:30 identity incremental to tape, backs up SYSIDS\n"
         "      (2 users)\n"
+        '      "System machines, one job per member"\n'
         "  job SYSME4 (from SYSME) removed: monthly last-day 20:00 identity full to tape, backs up SYSIDS\n"
         "      (2 users)\n"
+        '      "System machines, month-end full, one job per member"\n'
         "  whom its jobs back up:\n"
         "    FTPSERVE, TCPIP: no job on VMSYS4 backs up now (was SYSIN4, SYSME4)\n"
         # its SUBCONFIGs go with it: each IDENTITY's instance there, and its minidisks
@@ -768,3 +770,32 @@ def test_a_description_is_cut_at_width_in_terminal_columns(tmp_path, description
     assert not any(unicodedata.combining(line.lstrip()[0]) for line in cut)
     said = cut[0].removeprefix('                now "') + "".join(line[20:] for line in cut[1:])
     assert said.replace(" ", "") == f'{description}"'.replace(" ", "")
+
+
+# stop 72, h4: a job added or removed shows its description below its line
+APPSINC = "  job APPSINC {\n    backup APPS incremental\n    include minidisk * 0191\n    to disk pool BKUPPOOL\n"
+APPSINC += "    run on VMSYS1 daily 23:00\n  }\n\n"
+
+
+def test_a_job_added_or_removed_shows_its_description(tmp_path):
+    """A reviewer reads what a new job is for, and what a removed one was for, as the
+    table shows it; a job without a description (APPSINC below) has no such line."""
+    new, old = edited(
+        tmp_path,
+        ("job LNXINC {", "job LNXNIGHT {"),
+        ("daily 23:30", "daily 23:45"),
+        ("  job SYSIN {", APPSINC + "  job SYSIN {"),
+    )
+    out = against(new, old)
+    assert (
+        "  job LNXNIGHT added: daily 23:45 single incremental to disk pool BKUPPOOL, backs up LINUX\n"
+        "      (3 users, match LNXAPP*)\n"
+        "      \"Nightly incremental of the Linux guests' CMS disks\"\n"
+    ) in out
+    assert (
+        "  job LNXINC removed: daily 23:30 single incremental to disk pool BKUPPOOL, backs up LINUX\n"
+        "      (3 users, match LNXAPP*)\n"
+        "      \"Nightly incremental of the Linux guests' CMS disks\"\n"
+    ) in out
+    (added,) = [i for i, line in enumerate(out.splitlines()) if line.startswith("  job APPSINC added:")]
+    assert not out.splitlines()[added + 1].lstrip().startswith('"')

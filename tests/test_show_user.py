@@ -64,10 +64,12 @@ def test_single_user_in_a_group(at_root):
         "  backed up by 2 jobs:",
         "  member  time   schedule    job      from     kind    level        to",
         "  VMSYS2  22:00  weekly sat  LNXFULL  LNXFULL  single  full         tape",
+        '          "Weekly full backup of the Linux guests"',
         "          include minidisk * 0100-0FFF at line 52",
         "          exclude minidisk * 0190 019D 019E 0300 at line 53",
         "          exclude minidisk LNX* 0192 (VMSYS2's) at line 13",
         "  VMSYS2  23:30  daily       LNXINC   LNXINC   single  incremental  disk pool BKUPPOOL",
+        '          "Nightly incremental of the Linux guests\' CMS disks"',
         "          include minidisk * 0191 at line 63",
         "          exclude minidisk LNX* 0192 (VMSYS2's) at line 13",
     ]
@@ -649,3 +651,35 @@ def test_every_user_of_a_generated_cluster_is_shown_with_the_templates_that_sele
     assert max(len(line) for line in out.splitlines()) <= WIDTH
     doc = json.loads(json.dumps(show.user_json(whole, views)))
     assert [u["user"] for u in doc["users"]] == users
+
+
+# stop 72, h4: --user's rows show each job's description, as the table does
+def test_user_rows_show_each_job_s_description_and_the_json_has_it(at_root):
+    """A restore reads what each job is for below its row (LNXFULL, the weekly full;
+    LNXINC, the nightly incremental of the CMS disks); a job without one (APPSFULL)
+    has no such line. The JSON's users[].jobs[] has it too (`null` without)."""
+    out = shown(PRODSSI, "--user", "LNXWEB01", "--user", "DB2PRD")
+    lnx = section(out, "LNXWEB01")
+    assert lnx[3:5] == [
+        "  VMSYS2  22:00  weekly sat  LNXFULL  LNXFULL  single  full         tape",
+        '          "Weekly full backup of the Linux guests"',
+    ]
+    assert lnx[8:10] == [
+        "  VMSYS2  23:30  daily       LNXINC   LNXINC   single  incremental  disk pool BKUPPOOL",
+        "          \"Nightly incremental of the Linux guests' CMS disks\"",
+    ]
+    assert not any('"' in line for line in section(out, "DB2PRD"))
+    data = as_json(PRODSSI, "--user", "LNXWEB01", "--user", "DB2PRD")
+    assert [[j["description"] for j in u["jobs"]] for u in data["users"]] == [
+        ["Weekly full backup of the Linux guests", "Nightly incremental of the Linux guests' CMS disks"],
+        [None],
+    ]
+
+
+def test_user_row_s_description_is_cut_to_the_width(at_root, tmp_path):
+    long = "Weekly full backup of the Linux guests " * 5
+    path = tmp_path / "long.bkr"
+    path.write_text((EXAMPLES / "prodssi.bkr").read_text().replace('"Weekly full backup of the Linux guests"', f'"{long}"'))
+    out = shown(str(path), "--user", "LNXWEB01")
+    (line,) = [x for x in out.splitlines() if x.startswith('          "Weekly')]
+    assert len(line) <= WIDTH and line.endswith('..."')
