@@ -1623,8 +1623,9 @@ def _minidisk_changes(old: Sequence[Minidisk], new: Sequence[Minidisk]) -> tuple
 
 
 def _coverage_key(u: UserCoverage | None) -> object:
-    """What a coverage change compares: the user's status and each minidisk's."""
-    return None if u is None else (u.status, tuple((d.address, d.status) for d in u.minidisks))
+    """What a coverage change compares: the user's status and each minidisk's, and
+    whether `manual` jobs alone back it up (BKRSUBMT DUE never submits them)."""
+    return None if u is None else (u.status, tuple((d.address, d.status, d.manual_only) for d in u.minidisks))
 
 
 def _coverage_changes(
@@ -1705,7 +1706,8 @@ def _member_changes(
     backups = tuple(
         BackupChange(name, kind, before.get((kind, name), ()), after.get((kind, name), ()))
         for kind, name in sorted(before.keys() | after.keys(), key=_users_first)
-        if before.get((kind, name), ()) != after.get((kind, name), ())
+        # the same jobs in another time order (one made `manual`, moved last) back up the same
+        if set(before.get((kind, name), ())) != set(after.get((kind, name), ()))
     )
     minidisk_changes = _minidisk_changes(*disks)
     users = _coverage_changes(
@@ -1795,7 +1797,8 @@ def _minidisk_change_json(c: MinidiskChange) -> dict:
 def _user_state_json(u: UserCoverage | None) -> dict | None:
     if u is None:
         return None
-    return {"status": u.status, "minidisks": [{"address": d.address, "status": d.status} for d in u.minidisks]}
+    minidisks = [{"address": d.address, "status": d.status, "manual_only": d.manual_only} for d in u.minidisks]
+    return {"status": u.status, "minidisks": minidisks}
 
 
 def _coverage_change_json(c: CoverageChange) -> dict:
@@ -1924,7 +1927,9 @@ def _addresses(u: UserCoverage, status: str) -> list[str]:
 def _coverage_state_text(u: UserCoverage | None) -> str:
     """A user's coverage, as a change says it: `backed up: 0191 0200`, `backed up:
     0191; not selected: 0200`, `excluded: 0191`, `named, but not selected: 0191`,
-    `named by no job`, `not counted`."""
+    `named by no job`, `not counted`; a minidisk `manual` jobs alone back up (never
+    submitted by BKRSUBMT DUE) apart: `backed up: 0191; backed up by `manual` jobs
+    alone: 0100`."""
     if u is None:
         return "not counted"
     if u.status == NOT_NAMED:
@@ -1932,9 +1937,13 @@ def _coverage_state_text(u: UserCoverage | None) -> str:
     parts = []
     for status, words in ((BACKED_UP, "backed up"), (EXCLUDED, "excluded"), (NOT_SELECTED, "not selected")):
         addresses = _addresses(u, status)
+        manual = [d.address for d in u.minidisks if d.manual_only] if status == BACKED_UP else []
+        addresses = [a for a in addresses if a not in manual]  # those `manual` jobs alone back up, apart
         if addresses:
             named = "named, but " if status == NOT_SELECTED and u.status == NOT_SELECTED else ""
             parts.append(f"{named}{words}: {_names_text(addresses, MAX_DETAILS_SHOWN).replace(', ', ' ')}")
+        if manual:
+            parts.append(f"backed up by `manual` jobs alone: {_names_text(manual, MAX_DETAILS_SHOWN).replace(', ', ' ')}")
     return "; ".join(parts) or "no minidisks"
 
 

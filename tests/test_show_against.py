@@ -799,3 +799,26 @@ def test_a_job_added_or_removed_shows_its_description(tmp_path):
     ) in out
     (added,) = [i for i, line in enumerate(out.splitlines()) if line.startswith("  job APPSINC added:")]
     assert not out.splitlines()[added + 1].lstrip().startswith('"')
+
+
+def test_a_job_made_manual_is_a_coverage_change_and_no_change_of_whom(tmp_path):
+    """LNXFULL made `manual` (submitted by hand, never by BKRSUBMT DUE): each guest's
+    0100 is backed up by a manual job alone now, which the coverage says (it said
+    nothing: the status stays `backed-up`); the same two jobs back the guests up, in
+    another time order (a manual job last), which is no change of whom."""
+    new, old = edited(tmp_path, ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2"))
+    direct = str(EXAMPLES / "prodssi.direct")
+    out = against(new, old, "--directory", direct)
+    assert (
+        "  USER entries whose coverage changes (the same on every member):\n"
+        "    LNXAPP01, LNXAPP02, LNXDB01, LNXWEB01, LNXWEB02\n"
+        "      was backed up: 0100 0191\n"
+        "      now backed up: 0191; backed up by `manual` jobs alone: 0100\n"
+    ) in out
+    assert "whom its jobs back up" not in out
+    data = json.loads(against(new, old, "--directory", direct, "--format", "json"))
+    (web,) = [u for u in data["cluster"]["coverage"]["users"] if u["user"] == "LNXWEB01"]
+    assert web["old"]["minidisks"][0] == {"address": "0100", "status": "backed-up", "manual_only": False}
+    assert web["new"]["minidisks"][0] == {"address": "0100", "status": "backed-up", "manual_only": True}
+    (vmsys2,) = data["members"]
+    assert vmsys2["backups"] == []
