@@ -300,6 +300,9 @@ class ClusterView:
     #: Every minidisk of the product machines, USER entries' and each IDENTITY
     #: instance's, as the directory entries write them (`--against` compares them).
     minidisks: tuple[Minidisk, ...] = ()
+    #: (member, days) of each purging member's `retain`, in `purging`'s order: local
+    #: catalogs may keep backups for different times (`retain_days` is then None).
+    retains: tuple[tuple[str, int], ...] = ()
 
 
 # ------------------------------------------------------------------ the facts
@@ -481,13 +484,23 @@ def minidisks(model: Model) -> tuple[Minidisk, ...]:
     return tuple(out)
 
 
-def _retain_days(model: Model, purging: Sequence[str]) -> int | None:
-    """How long the purging member's expiry keeps backups (as BKREXPIR's header says)."""
+def _retains(model: Model, purging: Sequence[str]) -> tuple[tuple[str, int], ...]:
+    """(member, days): how long each purging member's expiry keeps backups (as its
+    BKREXPIR's header says)."""
+    out = []
     for member in purging:
-        for e in model.expires_on(member):
-            if e.purge is not None and e.retain_days is not None:
-                return e.retain_days
-    return None
+        days = [e.retain_days for e in model.expires_on(member) if e.purge is not None and e.retain_days is not None]
+        if days:
+            out.append((member, days[0]))
+    return tuple(out)
+
+
+def _retain_days(retains: Sequence[tuple[str, int]], purging: Sequence[str]) -> int | None:
+    """How long the catalog keeps backups: the one `retain` of every purging member;
+    None when there is none, or local catalogs' purging members keep them for different
+    times, or some of them state none (`retains` then says each)."""
+    days = {d for _, d in retains}
+    return days.pop() if len(days) == 1 and len(retains) == len(purging) else None
 
 
 def _waits_set(catalog: CatalogModel) -> dict[str, int]:
@@ -527,7 +540,8 @@ def view(model: Model, members: Sequence[str] = (), coverage: Coverage | None = 
             **_waits_set(catalog),
         },
         purging=purging,
-        retain_days=_retain_days(model, purging),
+        retain_days=_retain_days(_retains(model, purging), purging),
+        retains=_retains(model, purging),
         tape=None
         if tape is None
         else {"scope": tape.scope.value, "nodes": [(n.id, n.role, n.members) for n in model.tape_nodes()]},
@@ -690,6 +704,7 @@ def _cluster_json(v: ClusterView) -> dict:
         "catalog": v.catalog,
         "purging_members": list(v.purging),
         "retain_days": v.retain_days,
+        "retains": [{"member": member, "days": days} for member, days in v.retains],
         "tape": None
         if v.tape is None
         else {
@@ -908,9 +923,15 @@ def _expiry_text(v: ClusterView) -> str:
     text = f"purges on {', '.join(v.purging)}" + (" only" if len(v.purging) == 1 else "")
     if v.catalog is not None and v.catalog["scope"] == "shared":
         text += " (EXPIRE acts on every member's jobs)"
+    return text + (f"; keeps backups {_retain_text(v)}" if v.retains else "")
+
+
+def _retain_text(v: ClusterView) -> str:
+    """`35 days`; local catalogs' purging members that keep backups for different
+    times each: `30 days on VM1, 90 days on VM2`."""
     if v.retain_days is not None:
-        text += f"; keeps backups {v.retain_days} days"
-    return text
+        return f"{v.retain_days} days"
+    return ", ".join(f"{days} days on {member}" for member, days in v.retains) or "-"
 
 
 def _tape_text(v: ClusterView) -> str:
@@ -1495,7 +1516,10 @@ _CLUSTER_FACTS = (
     ("members", "members", lambda v: " ".join(v.members)),
     ("catalog", "catalog", _catalog_text),
     ("purging_members", "purges on", _purging_text),
-    ("retain_days", "retain", lambda v: "-" if v.retain_days is None else f"{v.retain_days} days"),
+    ("retain_days", "retain", _retain_text),
+    # each member's, where they differ (`_retain_text` says the same of both: `changes`
+    # keeps `retain_days`'s change alone when both differ)
+    ("retains", "retain", _retain_text),
     ("tape", "tape", _tape_text),
     ("shared_volumes", "volumes", lambda v: _volumes_text(v.shared_volumes)),
 )
@@ -1539,6 +1563,15 @@ _MEMBER_FACTS = (
 
 #: Each fact's text label, by its JSON key (the cluster's, a member's and a job's keys differ).
 _LABELS = {key: label for facts in (_CLUSTER_FACTS, _JOB_FACTS, _MEMBER_FACTS) for key, label, _ in facts}
+
+
+def _cluster_differences(old: ClusterView, new: ClusterView, old_json: dict, new_json: dict) -> tuple[Change, ...]:
+    """The cluster's facts that differ; `retains` only where `retain_days`, the one
+    value of every purging member, does not (both None: local catalogs' different times)."""
+    out = _differences(_CLUSTER_FACTS, old, new, old_json, new_json)
+    if any(x.what == "retain_days" for x in out):
+        out = tuple(x for x in out if x.what != "retains")
+    return out
 
 
 def _differences(facts, old, new, old_json: dict, new_json: dict) -> tuple[Change, ...]:
@@ -1763,7 +1796,7 @@ def changes(
         name=new.name,
         old_file=old.file,
         new_file=new.file,
-        cluster=_differences(_CLUSTER_FACTS, old, new, old_json, new_json),
+        cluster=_cluster_differences(old, new, old_json, new_json),
         members=tuple(m for m in shown if m is not None),
         gained=tuple(sorted(after - before, key=_users_first)),
         lost=tuple(sorted(before - after, key=_users_first)),

@@ -625,3 +625,51 @@ def test_h11_a_long_member_list_breaks_between_members():
     one = [("TRTMM", "tape-request-node", members[1:2]), ("TRDMM", "tape-request-dmm", members[1:2])]
     said = _tape_text(type("V", (), {"tape": {"scope": "shared", "nodes": one}})())
     assert "request\xa0node\xa0TRTMM\xa0(DMM\xa0TRDMM)\xa0on\xa0MEMBER02" in said  # no break within a node
+
+
+# stop 72, h4: local catalogs that keep backups for different times say each
+LOCAL_RETAINS = """import std/backup-manager
+
+cluster TESTSSI {
+  member VM1 { workers 2 }
+  member VM2 { workers 2 }
+  catalog local
+  expire on VM1 { purge weekly sun 06:00  retain 30 days }
+  expire on VM2 { purge weekly sun 07:00  retain 90 days }
+  identity group SYSTEM { RSCS }
+  job SYSFU {
+    backup SYSTEM full
+    include minidisk * 0191
+    to disk
+    run on each member daily 02:00
+  }
+}
+"""
+
+
+@pytest.mark.parametrize("extra", [(), ("--user", "RSCS")])
+def test_local_catalogs_that_keep_backups_for_different_times_say_each(tmp_path, extra):
+    """The header said `keeps backups 30 days`, VM1's, and cluster.retain_days 30,
+    while VM2's BKREXPIR keeps them 90 days (as its header says): a backup of VM2
+    restored on day 60 is there. Each purging member's `retain` now, where they differ."""
+    path = tmp_path / "local.bkr"
+    path.write_text(LOCAL_RETAINS)
+    out = run_cli(["show", str(path), *extra], expect=0).stdout
+    assert "  expiry   purges on VM1, VM2; keeps backups 30 days on VM1, 90 days on VM2\n" in out
+    data = json.loads(run_cli(["show", str(path), "--format", "json", *extra], expect=0).stdout)
+    assert (data["cluster"]["retain_days"], data["cluster"]["retains"]) == (
+        None,
+        [{"member": "VM1", "days": 30}, {"member": "VM2", "days": 90}],
+    )
+    _, artifacts = compile_source("local.bkr", LOCAL_RETAINS.encode())
+    files = {a.path: a.text for a in artifacts}
+    for member, days in (("VM1", 30), ("VM2", 90)):
+        assert f"keeps backups {days} days" in files[f"{member}/BKREXPIR.EXEC"]
+
+
+def test_local_catalogs_that_keep_backups_alike_say_it_once(tmp_path):
+    path = tmp_path / "local.bkr"
+    path.write_text(LOCAL_RETAINS.replace("retain 90 days", "retain 30 days"))
+    out = run_cli(["show", str(path)], expect=0).stdout
+    assert "  expiry   purges on VM1, VM2; keeps backups 30 days\n" in out
+    assert json.loads(run_cli(["show", str(path), "--format", "json"], expect=0).stdout)["cluster"]["retain_days"] == 30

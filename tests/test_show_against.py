@@ -822,3 +822,33 @@ def test_a_job_made_manual_is_a_coverage_change_and_no_change_of_whom(tmp_path):
     assert web["new"]["minidisks"][0] == {"address": "0100", "status": "backed-up", "manual_only": True}
     (vmsys2,) = data["members"]
     assert vmsys2["backups"] == []
+
+
+def test_a_local_catalog_s_retain_changed_where_members_keep_backups_for_different_times(tmp_path, monkeypatch):
+    """VM2's retain 90 -> 120 days, VM1's 30 as before: `retain_days` is null in both
+    (they differ), and the change was not shown; now `retains`, each member's."""
+    from test_show import LOCAL_RETAINS
+
+    monkeypatch.chdir(tmp_path)
+    Path("old.bkr").write_text(LOCAL_RETAINS)
+    Path("new.bkr").write_text(LOCAL_RETAINS.replace("retain 90 days", "retain 120 days"))
+    assert against("new.bkr", "old.bkr") == (
+        "cluster TESTSSI: new.bkr against old.bkr\n"
+        "  retain     was 30 days on VM1, 90 days on VM2\n"
+        "             now 30 days on VM1, 120 days on VM2\n"
+    )
+    data = json.loads(against("new.bkr", "old.bkr", "--format", "json"))
+    assert data["cluster"]["changes"] == [
+        {
+            "what": "retains",
+            "old": [{"member": "VM1", "days": 30}, {"member": "VM2", "days": 90}],
+            "new": [{"member": "VM1", "days": 30}, {"member": "VM2", "days": 120}],
+        }
+    ]
+    # from one time to two: `retain_days`'s change alone, said with each member's
+    Path("old.bkr").write_text(LOCAL_RETAINS.replace("retain 90 days", "retain 30 days"))
+    assert against("new.bkr", "old.bkr") == (
+        "cluster TESTSSI: new.bkr against old.bkr\n"
+        "  retain     was 30 days\n"
+        "             now 30 days on VM1, 120 days on VM2\n"
+    )
