@@ -1878,6 +1878,8 @@ def changes_json(c: ClusterChanges) -> dict:
                         "source_job": j.row.source_job,
                         "old_name": j.old_name,
                         "changes": [_change_json(x) for x in j.changes],
+                        # a job added or removed: what the text's line says of it
+                        "job": _job_json(j.row) if j.status in ("added", "removed") else None,
                     }
                     for j in m.jobs
                 ],

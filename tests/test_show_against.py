@@ -79,6 +79,7 @@ def test_a_schedule_moved_is_the_job_s_schedule_was_and_now(tmp_path):
             "source_job": "LNXINC",
             "old_name": None,
             "changes": [{"what": "schedule", "old": "daily", "new": "weekly sun"}],
+            "job": None,
         }
     ]
 
@@ -208,6 +209,7 @@ def test_a_job_renamed_is_one_job_renamed_and_its_users_stay(tmp_path):
         "source_job": "LNXNIGHT",
         "old_name": "LNXINC",
         "changes": [{"what": "source_job", "old": "LNXINC", "new": "LNXNIGHT"}],
+        "job": None,
     }
 
 
@@ -852,3 +854,35 @@ def test_a_local_catalog_s_retain_changed_where_members_keep_backups_for_differe
         "  retain     was 30 days\n"
         "             now 30 days on VM1, 120 days on VM2\n"
     )
+
+
+def test_a_job_added_or_removed_is_described_in_the_json_as_in_the_text(tmp_path):
+    """The JSON of a job added said its name and status alone: a script could not tell
+    when it runs, at what level, to where, or what it is for, which the text's line
+    says. Its `job` is now as `bkrc show`'s members[].jobs[] has it (null for a job
+    changed or renamed, whose `changes` say what differs)."""
+    new, old = edited(
+        tmp_path,
+        ("job LNXINC {", "job LNXNIGHT {"),
+        ("daily 23:30", "daily 23:45"),
+        ("run on VMSYS2 weekly sat 22:00", "run on VMSYS2 weekly sun 22:00"),
+    )
+    data = json.loads(against(new, old, "--format", "json"))
+    (vmsys2,) = [m for m in data["members"] if m["name"] == "VMSYS2"]
+    jobs = {j["name"]: j for j in vmsys2["jobs"]}
+    assert {name: j["status"] for name, j in jobs.items()} == {
+        "LNXFULL": "changed",
+        "LNXNIGHT": "added",
+        "LNXINC": "removed",
+    }
+    assert jobs["LNXFULL"]["job"] is None
+    for name, time in (("LNXNIGHT", "23:45"), ("LNXINC", "23:30")):
+        job = jobs[name]["job"]
+        assert (job["name"], job["level"], job["schedule"], job["time"], job["to"]) == (
+            name,
+            "incremental",
+            "daily",
+            time,
+            {"medium": "disk", "pool": "BKUPPOOL"},
+        )
+        assert job["description"] == "Nightly incremental of the Linux guests' CMS disks"
