@@ -1373,3 +1373,125 @@ def test_bkr246_sits_on_the_extent_written_later_though_it_starts_first():
     # written the other way round, the later line is the one that starts later: as before
     (before,) = [d for d in analyse("site.bkr", failing_example("BKR246").encode()).diagnostics if d.code == "BKR246"]
     assert (before.span.line, before.help.split(":")[0]) == (8, "write `at 110` for `at 105` (line 8)")
+
+
+# stop 72, h8: BKR222's help splits the job on the file's names, BKR201's names the line to change
+
+_H8S72_CLUSTER = """\
+import std/backup-manager
+cluster ACMESSI {
+  member ZVMA { workers 3 }
+  member ZVMB { workers 3 }
+  member ZVMC { workers 2 }
+  catalog shared server BKRSVSFS pool BKRPOOL on ZVMA
+  expire on ZVMA { purge weekly sun 04:00  retain 30 days }
+  single group LINUX { LXWEB1 LXDB1  match LXAPP* }
+  identity group VMSVC { TCPIP FTPSERVE }
+  job LXFULL {
+    backup LINUX full
+    include minidisk * 0100-0FFF
+    to disk pool BKUPPOOL
+    run on ZVMB weekly sat 22:00
+  }
+  job LXINC {
+    backup LINUX, VMSVC incremental
+    include minidisk * 0100-01FF
+    exclude minidisk * 019D
+    to disk pool BKUPPOOL
+    run on ZVMB daily 23:30
+  }
+  job SVCFU {
+    backup VMSVC full
+    include minidisk * 0100-01FF
+    to disk pool BKUPPOOL
+    run on each member weekly sun 02:00
+  }
+}
+"""
+
+
+def _h8s72_help(code: str, text: str, parser: str) -> str:
+    previous = os.environ.get("BKRDSL_PARSER")
+    os.environ["BKRDSL_PARSER"] = parser
+    try:
+        (found,) = [d for d in analyse("site.bkr", text.encode("utf-8")).diagnostics if d.code == code]
+    finally:
+        if previous is None:
+            del os.environ["BKRDSL_PARSER"]
+        else:
+            os.environ["BKRDSL_PARSER"] = previous
+    return found.help
+
+
+def _h8s72_split(text: str, said: str) -> str:
+    """The file as BKR222's help says: its `backup` written again, its job added last in the cluster."""
+    written, old, job = re.fullmatch(
+        r"split the job: write `([^`]*)` for `([^`]*)` \(line \d+\), and back up .*;\nadd it to the cluster block: `(job .*)`",
+        said,
+    ).groups()
+    text = mended(text, [(said, old, written)])
+    end = text.rindex("}")
+    return f"{text[:end]}  {job}\n{text[end:]}"
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+def test_h8s72_bkr222_help_moves_the_identity_users_to_a_job_on_each_member(parser):
+    # 02:30, half an hour after NIGHTLY, would run on into VMSYS1's purge at 03:00 (BKR403)
+    text = failing_example("BKR222")
+    said = _h8s72_help("BKR222", text, parser)
+    assert said == (
+        "split the job: write `backup GUESTS full` for `backup GUESTS, SYSIDS full` (line 9), and back up"
+        " identity `SYSIDS` on each member in a job of its own;\nadd it to the cluster block: `job NIGHI {"
+        " backup SYSIDS full  include minidisk * *  to disk pool BKUPPOOL  run on each member daily 03:30 }`"
+    )
+    assert codes(_h8s72_split(text, said), parser) == []
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+def test_h8s72_bkr222_help_moves_the_identity_users_with_the_jobs_selections(parser):
+    # LXINC, on ZVMB, keeps LINUX; VMSVC goes to LXINI on each member, the include and
+    # the exclude with it, half an hour before LXINC (23:30 + 30 would be past midnight)
+    said = _h8s72_help("BKR222", _H8S72_CLUSTER, parser)
+    assert said == (
+        "split the job: write `backup LINUX incremental` for `backup LINUX, VMSVC incremental` (line 17), and back up"
+        " identity `VMSVC` on each member in a job of its own;\nadd it to the cluster block: `job LXINI { backup VMSVC"
+        " incremental  include minidisk * 0100-01FF  exclude minidisk * 019D  to disk pool BKUPPOOL  run on each member"
+        " daily 23:00 }`"
+    )
+    assert codes(_h8s72_split(_H8S72_CLUSTER, said), parser) == []
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+def test_h8s72_bkr222_help_moves_the_single_users_to_the_member_that_backs_them_up(parser):
+    # on each member, the job keeps VMSVC; LINUX goes to ZVMB, where LXFULL backs it up
+    # (not ZVMA, the first member: that would split LINUX's backups, BKR411)
+    text = _H8S72_CLUSTER.replace("run on ZVMB daily 23:30", "run on each member daily 23:30")
+    said = _h8s72_help("BKR222", text, parser)
+    assert said == (
+        "split the job: write `backup VMSVC incremental` for `backup LINUX, VMSVC incremental` (line 17), and back up"
+        " single `LINUX` on ZVMB in a job of its own;\nadd it to the cluster block: `job LXINCS { backup LINUX"
+        " incremental  include minidisk * 0100-01FF  exclude minidisk * 019D  to disk pool BKUPPOOL  run on ZVMB"
+        " daily 23:00 }`"
+    )
+    assert codes(_h8s72_split(text, said), parser) == []
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+def test_h8s72_bkr222_help_only_takes_out_users_another_job_backs_up_alike(parser):
+    # SVCIN already backs VMSVC up incrementally on each member, with the same selections:
+    # no second job for them, which would back them up twice (BKR410)
+    svcin = (
+        "  job SVCIN { backup VMSVC incremental  include minidisk * 0100-01FF  exclude minidisk * 019D"
+        "  to disk pool BKUPPOOL  run on each member daily 03:00 }\n"
+    )
+    text = _H8S72_CLUSTER.replace("  job LXINC {", svcin + "  job LXINC {")
+    said = _h8s72_help("BKR222", text, parser)
+    assert said == (
+        "write `backup LINUX incremental` for `backup LINUX, VMSVC incremental` (line 18):"
+        " job `SVCIN` already backs up `VMSVC` on each member"
+    )
+    assert codes(text.replace("backup LINUX, VMSVC incremental", "backup LINUX incremental"), parser) == []
+    # SVCIN selecting less than LXINC (not its 0200 disks), taking VMSVC out would lose
+    # those: the job of its own is written
+    wider = text.replace("    include minidisk * 0100-01FF\n    exclude", "    include minidisk * 0100-01FF 0200\n    exclude")
+    assert _h8s72_help("BKR222", wider, parser).startswith("split the job: write `backup LINUX incremental`")

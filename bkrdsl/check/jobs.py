@@ -184,7 +184,21 @@ MIXED_KINDS = register(
     """
     Single-configuration users must be backed up from one member, IDENTITY
     users from every member (BKR220, BKR221): no placement suits a job that
-    holds both. IBM's rule is to put them in separate jobs.
+    holds both. Run on one member, the job never backs up the IDENTITY
+    users' instances on the other members; run on each member, it copies the
+    single-configuration users' minidisks, on DASD every member shares, once
+    per member. IBM's rule is to put them in separate jobs.
+
+    The help splits the job on the file's own names. The job keeps the
+    users its `run` suits; the others move to a job of their own, written
+    whole with the job's includes, excludes and `to`: on each member for
+    IDENTITY users; for single-configuration users on the member their
+    other jobs run on (BKR411), else the job's first. It starts half an hour
+    apart from every job of its members (BKR402), under a name no job uses
+    whose per-member names stay unique (BKR223, BKR224, BKR227). Where
+    another job of the same level already backs the users up on those
+    members, with the same selections or more, the help only takes them
+    out of this job.
 
     A job that backs up a user declared both single and IDENTITY (BKR203,
     a group's `single` or `identity` written the wrong way) is not judged
@@ -672,7 +686,7 @@ def _misplaced(model: Model, job: JobModel) -> _Misplaced | None:
                 _declared_kind(single),
                 _declared_kind(ident),
             ),
-            help="split the job: one for the single-configuration users, one for the IDENTITY users",
+            help=_split_help(model, job, members),
         )
         # The kind its placement does not want: IDENTITY on one member, single on several.
         odd_kind = Kind.IDENTITY if len(members) == 1 else Kind.SINGLE
@@ -728,15 +742,161 @@ def _misplaced(model: Model, job: JobModel) -> _Misplaced | None:
     return None
 
 
-def single_home(model: Model, job: JobModel) -> tuple[str, list[JobModel]] | None:
+def _split_help(model: Model, job: JobModel, members: list[str]) -> str:
+    """BKR222's help on the file's own names: the job keeps the users its `run` suits
+    (single-configuration ones on one member, IDENTITY ones on several), its `backup`
+    written without the others, and the others go to a job of their own, written whole
+    with the job's selections and `to`: on each member for IDENTITY users, else on the
+    member the job's single-configuration users are backed up from (`single_home`) or
+    its first; at a time no job of those members starts at (BKR402), under a name no
+    job uses (BKR224) that its members' names leave unique (BKR223, BKR227). Where the
+    job has no whole `run` to go by, the split in words."""
+    run = job.run
+    words = "split the job: one for the single-configuration users, one for the IDENTITY users"
+    if not members or run.schedule is None:
+        return words
+    moved_kind = Kind.IDENTITY if len(members) == 1 else Kind.SINGLE
+    moved = {r.word.span for r in job.refs if moved_kind in r.kinds}
+    if moved_kind is Kind.IDENTITY:
+        where, to_members, kind = "each member", list(model.member_names), "identity"
+    else:
+        single = {r.group.name for r in job.refs if r.group is not None and r.word.span in moved}
+        home = single_home(model, job, single)
+        member = home[0] if home else members[0]
+        where, to_members, kind = member, [member], "single"
+    name = _split_name(model, job.name, moved_kind is Kind.IDENTITY)
+    if name is None:
+        return words
+    taken, backups = [], []
+    for b in job.decl.backups:
+        kept = [g.text for g in b.groups if g.span not in moved]
+        gone = [g.text for g in b.groups if g.span in moved]
+        if not gone:
+            continue
+        level = f" {b.level.value}" if b.level is not None else ""
+        written = f"backup {', '.join(g.text for g in b.groups)}{level}"
+        if kept:
+            taken.append(f"write `backup {', '.join(kept)}{level}` for `{written}` (line {b.span.line})")
+        else:
+            taken.append(f"delete `{written}` (line {b.span.line})")
+        backups.append(f"backup {', '.join(gone)}{level}")
+    selections = "  ".join(_selection_written(s) for s in job.decl.selections)
+    target = job.target
+    to = f"  to {target.medium.value}{f' pool {target.pool.text}' if target.pool is not None else ''}" if target else ""
+    start = _split_start(model, to_members, run.schedule)
+    if start is None:
+        return words
+    when = schedule_text(run.schedule, start)
+    body = "  ".join([*backups, selections]) if selections else "  ".join(backups)
+    gone = [g.text.upper() for b in job.decl.backups for g in b.groups if g.span in moved]
+    names = listed(gone)
+    already = next(
+        (
+            j
+            for j in model.jobs
+            if j is not job
+            and j.run is not None
+            and j.level == job.level
+            and all(_backs_up(model, j, r) for r in job.refs if r.word.span in moved)
+            # the same selections, or more: taking the names out loses no minidisk
+            and {_selection_written(s).upper() for s in job.decl.selections}
+            <= {_selection_written(s).upper() for s in j.decl.selections}
+            and set(to_members) <= set(_runs_on(model, j))
+        ),
+        None,
+    )
+    if already is not None:
+        return f"{'; '.join(taken)}: job {quoted(already.name)} already backs up {names} on {where}"
+    return (
+        f"split the job: {'; '.join(taken)}, and back up {kind} {names} on {where} in a job of its own;"
+        f"\nadd it to the cluster block: `job {name} {{ {body}{to}  run on {where} {when} }}`"
+    )
+
+
+def _selection_written(s) -> str:
+    """An `include` or `exclude` statement written again, one blank between words."""
+    owner = [s.owner.text] if s.owner is not None else []
+    return " ".join([s.action.value, s.medium.value, *owner, *(i.text for i in s.items)])
+
+
+def _backs_up(model: Model, job: JobModel, ref: BackupRef) -> bool:
+    """Whether `job` backs up what `ref` names: the same group or user, or a user its
+    groups list or match (`identity group MONITORS { match MONW* }` backs up MONWRITE)."""
+    if ref.word.upper in {r.word.upper for r in job.refs}:
+        return True
+    if ref.group is not None:
+        return False
+    if ref.word.upper in job.user_ids:
+        return True
+    found = ref.pattern if ref.pattern is not None else model.pattern_for(ref.word.upper)
+    return found is not None and any(r.group is not None and found.origin == f"group {r.group.name}" for r in job.refs)
+
+
+def _split_start(model: Model, members: list[str], schedule) -> str | None:
+    """The start of the job BKR222's help splits off, on the job's days: half an hour
+    before or after the job's, stepped on as `_later` steps, at none of the starts of
+    the jobs of `members` (BKR402) and where no purge that checks against them meets it
+    (BKR403: every purge of a shared catalog, else those of `members`). None where the
+    schedule has no time of day (`manual`) or one bkrc cannot read (BKR313's)."""
+    from bkrdsl.check.coverage import _purge_meets, _timed  # coverage imports this module
+
+    timed = _timed(schedule)
+    if timed is None:
+        return None if schedule.frequency != "manual" else ""
+    start, days = timed
+    taken = {
+        j.run.schedule.time.text
+        for j in model.jobs
+        if j.run is not None
+        and j.run.schedule is not None
+        and j.run.schedule.time is not None
+        and any(m in j.members for m in members)
+    }
+    shared = model.catalog is not None and model.catalog.scope is Scope.SHARED
+    purges = [
+        found
+        for e in model.expires
+        if (found := _timed(e.purge)) is not None and (shared or not set(e.members).isdisjoint(members))
+    ]
+    for step in range(1, 48):
+        at = (start + 30 * step) % (24 * 60)
+        if at < start:  # past midnight: a weekly schedule's days would be the next ones
+            at = (start - 30 * step) % (24 * 60)
+        text = f"{at // 60:02d}:{at % 60:02d}"
+        if text not in taken and not any(_purge_meets(minutes, on, at, days) for minutes, on in purges):
+            return text
+    return None
+
+
+def _split_name(model: Model, name: str, each: bool) -> str | None:
+    """A name for the job BKR222's help splits off: the job's own cut short with `I`
+    (IDENTITY, on each member: five characters, so that its per-member names are at
+    most 8 and differ in their first six, BKR223, BKR227) or `S` (single-configuration,
+    one member: 8 at most), then a digit for the last character, none of the names any
+    job uses on any member (BKR224)."""
+    used = model.job_names_used
+    width, mark = (5, "I") if each else (8, "S")
+    base = f"{name[: width - 1]}{mark}"
+    for candidate in [base, *(f"{base[:-1]}{d}" for d in "123456789")]:
+        names = [candidate]
+        if each:
+            names += [derived_job_name(candidate, m.job_suffix) for m in model.members]
+        if cms_name_problem(candidate) is None and all(len(n) <= 8 and not used[n.upper()] for n in names):
+            return candidate.upper() if name.isupper() else candidate
+    return None
+
+
+def single_home(model: Model, job: JobModel, groups: set[str] | None = None) -> tuple[str, list[JobModel]] | None:
     """The member a single-configuration job on several members (BKR220) belongs on,
     where the file says so: the one member every other job that backs up one of its
     groups runs on (prodssi's LNXFULL written `run on each member`, LNXINC backing
     LINUX up from VMSYS2: VMSYS2, not the cluster's first member, which would split
     the users' backups between two members, BKR411), and those jobs; None where no
     other job backs its groups up, or they run on several members, or one of them
-    backs up IDENTITY users too."""
-    groups = {r.group.name for r in job.refs if r.group is not None}
+    backs up IDENTITY users too. `groups`: those to go by, of the job's (BKR222's help,
+    its single-configuration ones), else all of them."""
+    if groups is None:
+        groups = {r.group.name for r in job.refs if r.group is not None}
     others = [
         j
         for j in model.jobs
