@@ -1495,3 +1495,50 @@ def test_h8s72_bkr222_help_only_takes_out_users_another_job_backs_up_alike(parse
     # those: the job of its own is written
     wider = text.replace("    include minidisk * 0100-01FF\n    exclude", "    include minidisk * 0100-01FF 0200\n    exclude")
     assert _h8s72_help("BKR222", wider, parser).startswith("split the job: write `backup LINUX incremental`")
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+@pytest.mark.parametrize(
+    ("slip", "said", "mend"),
+    [
+        # a site file that repeats the standard library's machine, single: its line goes
+        (
+            ("import std/backup-manager\n", "import std/backup-manager\nsingle user BKRBKUP role backup-server\n"),
+            (
+                "delete `single user BKRBKUP role backup-server` (line 2): std/backup-manager.bkr line 17 declares it"
+                " identity already; Backup Manager's service machines run on every member"
+            ),
+            ("single user BKRBKUP role backup-server\n", ""),
+        ),
+        # the machine listed in a single group: taken out of it
+        (
+            ("  single group LINUX {", "  single group ADMINS { BKRADMIN BKRCATLG }\n  single group LINUX {"),
+            (
+                "take `BKRCATLG` out of group ADMINS (line 8): std/backup-manager.bkr line 20 declares it identity"
+                " already; Backup Manager's service machines run on every member"
+            ),
+            ("BKRADMIN BKRCATLG }", "BKRADMIN }"),
+        ),
+    ],
+)
+def test_h8s72_bkr201_help_names_the_line_and_its_mend_checks(slip, said, mend, parser):
+    # no job backs up ADMINS: BKR408 is the group's own warning, not the mend's
+    text = _H8S72_CLUSTER.replace("backup LINUX, VMSVC incremental", "backup LINUX incremental")
+    text = text.replace(*slip)
+    assert _h8s72_help("BKR201", text, parser) == said
+    assert codes(text.replace(*mend), parser) in ([], ["BKR408"])
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+def test_h8s72_bkr201_help_writes_identity_for_a_sites_own_machine(parser):
+    own = (
+        "single user BKRADMIN role admin\nsingle user 5697J06C role installation\n"
+        "single user SITEBKUP role backup-server\nidentity user SITECATL role catalog-server\n"
+        "identity user SITEWK* role worker\n"
+    )
+    text = _H8S72_CLUSTER.replace("backup LINUX, VMSVC incremental", "backup LINUX incremental")
+    text = text.replace("import std/backup-manager\n", own)
+    assert _h8s72_help("BKR201", text, parser) == (
+        "write `identity` for `single` (line 3): Backup Manager's service machines run on every member"
+    )
+    assert codes(text.replace("single user SITEBKUP", "identity user SITEBKUP"), parser) == []

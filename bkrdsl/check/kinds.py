@@ -126,7 +126,12 @@ BOTH_KINDS = register(
     every member). It decides which jobs may back it up (BKR220, BKR221) and
     what bkrc writes for it. A user declared both ways, by two declarations or
     by a declaration and a group of the other kind, has no kind bkrc can
-    trust. A group's `match` pattern that matches the user too is shown as
+    trust, and either guess costs backups: taken as single, an IDENTITY
+    user is backed up on one member, and its instances on the others never
+    are; taken as IDENTITY, a single-configuration user's minidisks, on DASD
+    every member shares, are copied once per member.
+
+    A group's `match` pattern that matches the user too is shown as
     a note, not reported as BKR204: whether the pattern may match it depends
     on the kind you keep. It is one error per user, at its first
     declaration of the other kind: any further ones are notes. Two or more
@@ -385,7 +390,7 @@ def service_machines_identity(model: Model):
             u.span,
             label="declared single here",
             related=related,
-            help="declare it `identity`: Backup Manager's service machines run on every member",
+            help=_service_single_help(model, u, role_decl),
         )
     yield from _commands_in_identity_groups(model, ids, patterns)
     for p in model.pattern_defs:
@@ -394,7 +399,7 @@ def service_machines_identity(model: Model):
                 f"the {p.role} machines {quoted(p.pattern)} must be IDENTITY users, but are declared single",
                 p.span,
                 label="declared single here",
-                help="declare them `identity`: Backup Manager's service machines run on every member",
+                help=f"write `identity` for `single` ({_line(model, p.kind_span)}): {_SERVICE_WHY}",
             )
     for p, service in _single_patterns_of_service(model):
         yield SERVICE_SINGLE(
@@ -403,8 +408,59 @@ def service_machines_identity(model: Model):
             p.span,
             label="declared single here",
             related=(Related(service.span, f"{service.role} role given here"),),
-            help="declare them `identity`: Backup Manager's service machines run on every member",
+            help=(
+                f"delete `single user {p.pattern}` ({_line(model, p.span)}):"
+                f" {_line(model, service.span)} declares them identity already; {_SERVICE_WHY}"
+                if service.kind is Kind.IDENTITY and _alone(model, p)
+                else f"declare them `identity` ({_line(model, p.span)}): {_SERVICE_WHY}"
+            ),
         )
+
+
+_SERVICE_WHY = "Backup Manager's service machines run on every member"
+
+
+def _line(model: Model, span: Span) -> str:
+    """`line N` of the file checked, `FILE line N` of another (an imported module)."""
+    return f"line {span.line}" if span.file == model.main_file else f"{span.file} line {span.line}"
+
+
+def _alone(model: Model, p: PatternDef) -> bool:
+    """Whether `p` is the one name of a `user` statement (`single user BKRWRK*`)."""
+    if p.origin != "user":
+        return False
+    return not any(s.kind_span == p.kind_span and s.ids for s in model.user_lists) and (
+        sum(q.kind_span == p.kind_span for q in model.pattern_defs) == 1
+    )
+
+
+def _service_single_help(model: Model, u: UserDef, role_decl) -> str:
+    """BKR201's help for a service machine `u` declares single, on the file's own lines:
+    a group entry taken out of its group; a `user` statement of that one ID deleted where
+    another declaration (the standard library's) makes the machine IDENTITY already, else
+    its `single` written `identity`; in words where the statement lists other users too."""
+    why = _SERVICE_WHY
+
+    def line(span: Span) -> str:
+        return _line(model, span)
+
+    identity = next(
+        (d for d in model.defs_of({u.id}) if d.kind is Kind.IDENTITY),
+        role_decl if role_decl is not u and role_decl.kind is Kind.IDENTITY else None,
+    )
+    also = f": {line(identity.span)} declares it identity already; {why}" if identity is not None else f": {why}"
+    if u.origin.startswith("group "):
+        group = u.origin.removeprefix("group ")
+        if identity is not None:
+            return f"take `{u.id}` out of group {group} ({line(u.span)}){also}"
+        return f"take `{u.id}` out of group {group} ({line(u.span)}) and declare it `identity user {u.id}`: {why}"
+    alone = [s for s in model.user_lists if s.kind_span == u.kind_span and len(s.ids) == 1]
+    if alone and identity is not None:
+        role = f" role {u.role}" if u.role is not None else ""
+        return f"delete `single user {u.id}{role}` ({line(u.span)}){also}"
+    if alone:
+        return f"write `identity` for `single` ({line(u.kind_span)}): {why}"
+    return f"declare it `identity` ({line(u.span)}): {why}"
 
 
 #: CP commands that name a machine after them, which a group body reads as user IDs where
