@@ -1542,3 +1542,67 @@ def test_h8s72_bkr201_help_writes_identity_for_a_sites_own_machine(parser):
         "write `identity` for `single` (line 3): Backup Manager's service machines run on every member"
     )
     assert codes(text.replace("single user SITEBKUP", "identity user SITEBKUP"), parser) == []
+
+
+def _h8s72_catalog(catalog: str, disks: str) -> str:
+    text = _H8S72_CLUSTER.replace("backup LINUX, VMSVC incremental", "backup LINUX incremental")
+    text = text.replace(
+        "  catalog shared server BKRSVSFS pool BKRPOOL on ZVMA\n",
+        f"  shared-volume ACMCOM\n  {catalog}\n{disks}  disk BKRADMIN 191 size 10 cyl\n  disk 5697J06C 191 size 10 cyl\n",
+    )
+    return text
+
+
+def _h8s72_found(text: str, parser: str):
+    previous = os.environ.get("BKRDSL_PARSER")
+    os.environ["BKRDSL_PARSER"] = parser
+    try:
+        return analyse("site.bkr", text.encode("utf-8")).diagnostics
+    finally:
+        if previous is None:
+            del os.environ["BKRDSL_PARSER"]
+        else:
+            os.environ["BKRDSL_PARSER"] = previous
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+def test_h8s72_bkr212_names_the_server_the_disk_statement_gives_a_minidisk(parser):
+    # `server SFSCAT01` left out of the catalog statement: one error, naming the site's
+    # server (was BKR212 saying IBM's BKRSVSFS, and BKR332 at `disk SFSCAT01` too)
+    text = _h8s72_catalog("catalog shared pool BKRPOOL on ZVMA", "  disk SFSCAT01 191 size 20 cyl\n")
+    (found,) = _h8s72_found(text, parser)
+    assert (found.code, found.help) == (
+        "BKR212",
+        (
+            "write `catalog shared server SFSCAT01 pool BKRPOOL on ZVMA`: `disk SFSCAT01` (line 8) gives the server"
+            " its minidisk"
+        ),
+    )
+    assert [(r.span.line, r.label) for r in found.related] == [(8, "a minidisk for the server here")]
+    assert codes(text.replace("catalog shared pool", "catalog shared server SFSCAT01 pool"), parser) == []
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+def test_h8s72_bkr217_names_the_server_the_disk_statement_gives_a_minidisk(parser):
+    text = _h8s72_catalog("catalog shared server BKRCATLG pool BKRPOOL on ZVMA", "  disk SFSCAT01 191 size 20 cyl\n")
+    (found,) = _h8s72_found(text, parser)
+    assert (found.code, found.help) == (
+        "BKR217",
+        (
+            "give the file pool server its own user ID: write `server SFSCAT01` for `server BKRCATLG` (line 7),"
+            " the user `disk SFSCAT01` (line 8) gives a minidisk"
+        ),
+    )
+    assert codes(text.replace("server BKRCATLG", "server SFSCAT01"), parser) == []
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+def test_h8s72_two_users_with_disks_leave_the_server_unnamed(parser):
+    # which of two users is the server, the file does not say: each disk is BKR332, as before
+    text = _h8s72_catalog(
+        "catalog shared pool BKRPOOL on ZVMA", "  disk SFSCAT01 191 size 20 cyl\n  disk OPSMON 191 size 5 cyl\n"
+    )
+    found = _h8s72_found(text, parser)
+    assert sorted(d.code for d in found) == ["BKR212", "BKR332", "BKR332"]
+    (incomplete,) = [d for d in found if d.code == "BKR212"]
+    assert incomplete.help == "write `catalog shared server BKRSVSFS pool BKRPOOL on ZVMA`, with your SFS server"

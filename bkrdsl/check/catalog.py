@@ -8,7 +8,7 @@ With one catalog per member, every member expires its own.
 from __future__ import annotations
 
 from bkrdsl.ast import Catalog, Scope, Word
-from bkrdsl.check.common import listed, quoted, server_written_as_home
+from bkrdsl.check.common import listed, quoted, server_disk_unnamed, server_written_as_home
 from bkrdsl.check.declarations import catalog_statement_missing
 from bkrdsl.check.registry import check
 from bkrdsl.check.values import schedule_text
@@ -102,7 +102,12 @@ INCOMPLETE_CATALOG = register(
     its member's PROFILE EXEC. The server is named after `server`; `on`
     names the member it logs on to, so in `catalog shared on BKRSVSFS pool
     BKRPOOL` the catalog has no server, and this error (not an unknown
-    member BKRSVSFS) says to write `server BKRSVSFS`.
+    member BKRSVSFS) says to write `server BKRSVSFS`. Without a server,
+    no file pool server's directory entry or start-up is written, and the
+    catalog has no file pool server to live in. Where
+    one user ID alone has `disk` statements without being a product machine
+    or a declared user, the help names it the server (its disk is the
+    server's 191), and that `disk` gets no error of its own (BKR332).
 
     Failing example:
 
@@ -364,7 +369,9 @@ SERVER_IS_PRODUCT_MACHINE = register(
     one virtual machine with one directory entry, the file pool server's:
     the administrator would silently become a file pool server, with that
     server's IUCV and OPTION statements, and the installation user would
-    lose its own entry.
+    lose its own entry. Where one user ID alone has `disk` statements
+    without being a product machine or a declared user, the help names it
+    the server, and that `disk` gets no error of its own (BKR332).
 
     Failing example:
 
@@ -611,21 +618,30 @@ def catalog_declared(model: Model):
                 " add `on MEMBER` only if it logs on to a member other than the purging one",
             )
         elif missing:
+            disk = server_disk_unnamed(model) if "server" in missing else None
             yield INCOMPLETE_CATALOG(
                 f"the shared catalog names no SFS {' and no '.join(missing)}",
                 cat.decl.span,
-                help=_incomplete_catalog_help(cat, missing),
+                related=(Related(disk.user.span, "a minidisk for the server here"),) if disk is not None else (),
+                help=_incomplete_catalog_help(cat, missing, disk),
             )
 
 
-def _incomplete_catalog_help(cat, missing: list[str]) -> str:
+def _incomplete_catalog_help(cat, missing: list[str], disk=None) -> str:
     """BKR212's help: the statement with what it says kept (its server, pool, home) and
     what it leaves out written as BKRSVSFS or BKRPOOL, IBM's sample names, which the
-    words say to replace with the site's own."""
+    words say to replace with the site's own; the server the file's `disk` statements
+    give a minidisk (`server_disk_unnamed`), where it has one, by its own ID."""
     home = f" on {cat.decl.home[0].text}" if cat.decl.home else ""
-    line = f"catalog shared server {cat.server or 'BKRSVSFS'} pool {cat.pool or 'BKRPOOL'}{home}"
-    yours = " and ".join({"server": "your SFS server", "pool": "your file pool"}[m] for m in missing)
-    return f"write `{line}`, with {yours}"
+    server = cat.server or (disk.user.upper if disk is not None else "BKRSVSFS")
+    line = f"catalog shared server {server} pool {cat.pool or 'BKRPOOL'}{home}"
+    yours = [m for m in missing if not (m == "server" and disk is not None)]
+    said = f"write `{line}`"
+    if yours:
+        said += ", with " + " and ".join({"server": "your SFS server", "pool": "your file pool"}[m] for m in yours)
+    if disk is not None and "server" in missing:
+        said += f": `disk {disk.user.text}` (line {disk.span.line}) gives the server its minidisk"
+    return said
 
 
 @check
@@ -1011,6 +1027,9 @@ def catalog_server_own_machine(model: Model):
             if patterns
             else ()
         )
+        disk = server_disk_unnamed(model)
+        if disk is not None and cat.server_span.file == model.main_file:
+            related += (Related(disk.user.span, "a minidisk for a machine the file declares nowhere else"),)
         yield SERVER_IS_PRODUCT_MACHINE(
             f"the catalog's SFS server {quoted(cat.server)} is {ROLE_TEXT[role]}",
             cat.server_span,
@@ -1023,6 +1042,12 @@ def _own_server_help(model: Model, cat) -> str:
     """BKR217's help: `server` written again on IBM's sample ID, where no user and no
     product machine of the files has it (its `disk` statements stay the role's)."""
     ibm = "BKRSVSFS"
+    disk = server_disk_unnamed(model)
+    if disk is not None and cat.server_span.file == model.main_file:
+        return (
+            f"give the file pool server its own user ID: write `server {disk.user.upper}` for `server {cat.server}`"
+            f" (line {cat.server_span.line}), the user `disk {disk.user.text}` (line {disk.span.line}) gives a minidisk"
+        )
     if cat.server_span.file != model.main_file or model.user_defs_of(ibm) or ibm in model.machine_roles():
         return f"give the file pool server its own user ID, such as {ibm}"
     return (

@@ -600,6 +600,35 @@ def server_written_as_home(model: Model):
     return None
 
 
+def server_disk_unnamed(model: Model) -> Disk | None:
+    """The `disk` statement of the shared catalog's SFS server, where the `catalog`
+    statement does not name it: names no server (BKR212) or names one of Backup
+    Manager's own machines (BKR217), and one user ID, and one only, has `disk`
+    statements without being a product machine, a declared user or close to a machine's
+    ID (`disk BKRSVSFS 191 ...` beside `catalog shared pool BKRPOOL`). Its first `disk`
+    statement, or None. BKR212's and BKR217's helps name that user the server, and
+    BKR332 leaves its `disk` statements to them (one slip, one error)."""
+    cat = model.catalogs[0] if model.catalogs else None
+    if cat is None or cat.scope is not Scope.SHARED or model.cluster is None:
+        return None
+    if cat.server is not None and model.product_role(cat.server) is None:
+        return None
+    if cat.server is None and server_written_as_home(model) is not None:
+        return None
+    machines = model.product_machines()
+    suggest = Suggester()
+    found: dict[str, Disk] = {}
+    for d in model.disks:
+        user = d.user.upper
+        if user in machines or is_pattern(user) or not valid_user_id(user) or model.user_defs_of(user):
+            continue
+        found.setdefault(user, d)
+    if len(found) != 1:
+        return None
+    (user, disk), = found.items()
+    return None if suggest.closest(user, list(machines)) else disk
+
+
 def add_disk_statements(model: Model, statements: Sequence[str], beside: Sequence[Disk] = ()) -> Fix:
     """The fix that adds `disk` statements (BKR253's A-disk, BKR520's minidisk the
     directory has): each on a line of its own in the cluster block, after the last

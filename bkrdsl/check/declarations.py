@@ -28,6 +28,7 @@ from bkrdsl.check.common import (
     mean_help,
     missing_private_volumes,
     quoted,
+    server_disk_unnamed,
     server_written_as_home,
     shown,
     star_left_out,
@@ -798,6 +799,10 @@ UNKNOWN_DISK_USER = register(
     `catalog-node` (`tape manager shared request-node TRTMM`). In a
     cluster with no `catalog` statement (BKR213), such a disk says that it
     may be the catalog's SFS server, which the missing statement named.
+    Where a shared catalog names no server (BKR212) or one of Backup
+    Manager's own machines (BKR217), and one user ID alone is given disks
+    without being a machine or a declared user, that error names it the
+    server, and the disks get no error of their own.
     Of two or three machines equally close, "did you mean" names those no
     `disk` gives a minidisk at that address yet, when there are some (`disk
     TTCMM 191`, as close to TCTMM as to TRTMM and TCDMM, which have their
@@ -2750,6 +2755,7 @@ def _unknown_disk_reports(model: Model):
     machines = None
     unknown_users, unknown_volumes = [], []  # each name reported once, below
     written_on = server_written_as_home(model)  # BKR212's: the catalog's server, written after `on`
+    left = server_disk_unnamed(model)  # BKR212's or BKR217's: the server the `catalog` statement does not name
     second_statements = _named_by_second_statement(model)
     from bkrdsl.check.tape import (  # loaded by now: its checks keep their place
         nodes_missing,
@@ -2767,6 +2773,7 @@ def _unknown_disk_reports(model: Model):
         if machines is None:
             machines = model.product_machines()
         named = written_on is not None and user == written_on.upper  # BKR212 names it the server
+        named = named or (left is not None and user == left.user.upper)
         if not named and valid_user_or_pattern(user) and not model.disk_owners(d, machines):
             if disk_written_twice(d):
                 yield _disk_twice(model, d, machines), False
