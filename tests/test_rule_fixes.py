@@ -1606,3 +1606,40 @@ def test_h8s72_two_users_with_disks_leave_the_server_unnamed(parser):
     assert sorted(d.code for d in found) == ["BKR212", "BKR332", "BKR332"]
     (incomplete,) = [d for d in found if d.code == "BKR212"]
     assert incomplete.help == "write `catalog shared server BKRSVSFS pool BKRPOOL on ZVMA`, with your SFS server"
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+def test_h8s72_bkr202_in_an_identity_group_is_one_error_whose_help_takes_it_out(parser):
+    # the SFS server put in the group of z/VM's own machines, to back it up: BKR202 alone
+    # (was BKR208 too, "a second directory entry", for the same slip), its help naming the
+    # group and its line, and the mend checks clean
+    text = _H8S72_CLUSTER.replace("backup LINUX, VMSVC incremental", "backup LINUX incremental")
+    text = text.replace("{ TCPIP FTPSERVE }", "{ TCPIP FTPSERVE BKRSVSFS }")
+    (found,) = _h8s72_found(text, parser)
+    assert (found.code, found.help) == (
+        "BKR202",
+        (
+            "take `BKRSVSFS` out of group VMSVC (line 9) and declare `single user BKRSVSFS`: one catalog needs one"
+            " file pool server"
+        ),
+    )
+    mended_text = text.replace("{ TCPIP FTPSERVE BKRSVSFS }", "{ TCPIP FTPSERVE }\n  single user BKRSVSFS")
+    assert codes(mended_text, parser) == []
+
+
+@pytest.mark.parametrize("parser", ["", "lark"], ids=["fast", "lark"])
+@pytest.mark.parametrize(
+    ("scope", "declared", "said", "kind"),
+    [
+        ("shared", "identity", "write `single` for `identity` (line 2): one catalog needs one file pool server", "single"),
+        ("local", "single", "write `identity` for `single` (line 2), or use `catalog shared`", "identity"),
+    ],
+)
+def test_h8s72_bkr202_help_writes_the_kind_word_of_the_servers_statement(scope, declared, said, kind, parser):
+    text = _H8S72_CLUSTER.replace("backup LINUX, VMSVC incremental", "backup LINUX incremental")
+    text = text.replace("import std/backup-manager\n", f"import std/backup-manager\n{declared} user BKRSVSFS\n")
+    if scope == "local":
+        text = text.replace("catalog shared server BKRSVSFS pool BKRPOOL on ZVMA", "catalog local server BKRSVSFS")
+        text = text.replace("expire on ZVMA {", "expire on each member {")
+    assert _h8s72_help("BKR202", text, parser) == said
+    assert codes(text.replace(f"{declared} user BKRSVSFS", f"{kind} user BKRSVSFS"), parser) == []

@@ -93,6 +93,11 @@ CATALOG_SERVER_KIND = register(
     With `catalog local` (one catalog per member) it is the other way round:
     each member needs its own server, so the server must be IDENTITY.
 
+    The help writes the edit on the file's own line: the kind word of the
+    `user` statement that declares the server; a group that lists the
+    server (to back it up), the server taken out of it and declared on its
+    own, the one error for that slip (not BKR208 as well).
+
     Failing example:
 
         import std/backup-manager
@@ -595,19 +600,34 @@ def catalog_server_kind(model: Model):
                 decls = [(p.span, p)]
         if not decls:
             continue
-        span, _ = decls[0]
+        span, decl = decls[0]
         if cat.scope is Scope.SHARED:
             message = f"the shared catalog's SFS server {quoted(cat.server)} must be single-configuration, but is IDENTITY"
-            help = f"declare `single user {cat.server}`: one catalog needs one file pool server"
+            help = f"{_server_kind_edit(model, cat.server, decl, Kind.SINGLE)}: one catalog needs one file pool server"
         else:
             message = f"each member's catalog needs its own SFS server, but {quoted(cat.server)} is single-configuration"
-            help = f"declare `identity user {cat.server}`, or use `catalog shared`"
+            help = f"{_server_kind_edit(model, cat.server, decl, Kind.IDENTITY)}, or use `catalog shared`"
         yield CATALOG_SERVER_KIND(
             message,
             cat.server_span,
             related=(Related(span, f"declared {wrong.value} here"),),
             help=help,
         )
+
+
+def _server_kind_edit(model: Model, server: str, decl, kind: Kind) -> str:
+    """BKR202's edit, on the file's own lines: the `user` statement that declares the
+    server alone, its kind word written again; a group's entry taken out of the group and
+    the server declared on its own; else (a pattern, another module, a statement of
+    several users) the declaration to add."""
+    other = Kind.IDENTITY if kind is Kind.SINGLE else Kind.SINGLE
+    if isinstance(decl, UserDef) and decl.span.file == model.main_file:
+        if decl.origin.startswith("group "):
+            group = decl.origin.removeprefix("group ")
+            return f"take `{server}` out of group {group} ({_line(model, decl.span)}) and declare `{kind.value} user {server}`"
+        if any(s.kind_span == decl.kind_span and len(s.ids) == 1 for s in model.user_lists):
+            return f"write `{kind.value}` for `{other.value}` ({_line(model, decl.kind_span)})"
+    return f"declare `{kind.value} user {server}`"
 
 
 @check
@@ -1408,6 +1428,13 @@ def machines_named_like_users(model: Model):
             message = f"{subject} of {taken.origin}"
             label = f"declared in {taken.origin} here"
         own_id = _own_id(role, machines)
+        if (
+            role == "catalog-sfs-server"
+            and not std
+            and isinstance(taken, UserDef)
+            and _kind_needed(model, machines[0], role) not in (None, taken.kind)
+        ):
+            continue  # BKR202 says it: the server a group names with the wrong kind, one slip
         if len(machines) == 1:
             help = _own_id_written(model, machines[0], role, span, std_patterns) or (
                 f"give the machine an ID of its own, {own_id}"
