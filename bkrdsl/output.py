@@ -1887,6 +1887,36 @@ class ReadOnlyError(PermissionError):
         )
 
 
+class ChangedMeanwhileError(OSError):
+    """`replace_file` was given the bytes its caller read (`was`), and the file no
+    longer holds them: another program (an editor saving it) wrote it while bkrc
+    worked out its new text, which is made from the old one. Writing it would lose
+    that program's change, so the file is left as that program left it."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            errno.EAGAIN,
+            "the file changed after bkrc read it (another program, an editor, wrote it meanwhile),"
+            " and bkrc's new text, made from the old one, would undo that change; the file is as"
+            " that program left it: run the command again",
+            path,
+        )
+
+
+def _still_holds(path: str, was: bytes | None) -> None:
+    """Raise ChangedMeanwhileError unless the file `path` still holds `was` (None: not
+    asked). A file removed meanwhile has changed too: bkrc does not bring it back."""
+    if was is None:
+        return
+    try:
+        with open(path, "rb") as file:
+            now = file.read()
+    except FileNotFoundError:
+        now = None
+    if now != was:
+        raise ChangedMeanwhileError(path)
+
+
 class FolderClosedError(OSError):
     """`replace_file` cannot create a file in the folder of the file it replaces
     (the temporary file it renames over it, or the backup of a file with other
@@ -1924,7 +1954,7 @@ class NotRegularError(OSError):
         )
 
 
-def replace_file(path: str | os.PathLike, data: bytes) -> str | None:
+def replace_file(path: str | os.PathLike, data: bytes, was: bytes | None = None) -> str | None:
     """Replace the file `path` with `data` in one step (`bkrc fmt`, `bkrc check --fix`): a temporary
     file in the same folder gets the bytes, the old file's mode and, where
     possible, its owner and group; it is flushed to disk and renamed over the
@@ -1949,20 +1979,31 @@ def replace_file(path: str | os.PathLike, data: bytes) -> str | None:
     `os.access` answers yes whatever the mode. So the mode bit is read, not
     `os.access`: someone made the file read-only, and bkrc leaves it so.
 
+    `was`, when given, is the text the caller read and made `data` from: a file
+    that no longer holds it (another program wrote it meanwhile) is left as it
+    is, with ChangedMeanwhileError, looked at last, just before the rename (or,
+    with other hard links, before the backup), so that only a write in that
+    instant can slip through.
+
     Raises OSError. An error or a KeyboardInterrupt at any step leaves `path`
     exactly as it was and no temporary file beside it; the caller holds Ctrl-C
     back (`Commit`) so that a Ctrl-C between the rename and its report, or
     while the temporary file is removed, waits until the step is done."""
     target = os.path.realpath(path)
     folder = os.path.dirname(target)
-    before = os.stat(target)
+    try:
+        before = os.stat(target)
+    except FileNotFoundError:
+        if was is None:
+            raise
+        raise ChangedMeanwhileError(target) from None  # removed since it was read: left removed
     what = special_kind(before.st_mode)
     if what is not None:
         raise NotRegularError(what, target)
     if not before.st_mode & stat.S_IWUSR:
         raise ReadOnlyError(stat.S_IMODE(before.st_mode), target)
     if before.st_nlink > 1:
-        return _rewrite_in_place(target, data, before.st_nlink)
+        return _rewrite_in_place(target, data, before.st_nlink, was)
     import tempfile  # here: a compile makes its folder with `_new_folder`, and imports none
 
     # The process ID in the name tells whose file a `kill -9` left behind (docs/fmt.md).
@@ -1978,6 +2019,7 @@ def replace_file(path: str | os.PathLike, data: bytes) -> str | None:
             os.fsync(fd)
         finally:
             os.close(fd)
+        _still_holds(target, was)
         os.replace(temp, target)
     except BaseException as failure:
         _drop_temp(temp, failure)
@@ -1986,7 +2028,7 @@ def replace_file(path: str | os.PathLike, data: bytes) -> str | None:
     return None
 
 
-def _rewrite_in_place(target: str, data: bytes, links: int) -> str | None:
+def _rewrite_in_place(target: str, data: bytes, links: int, was: bytes | None = None) -> str | None:
     """Write `data` over the regular file `target`, which has other hard links, as
     gofmt does: the same file gets the new text, so every name of it shows the
     new text, and it keeps its owner, group and mode. Not in one step, so its
@@ -2015,6 +2057,8 @@ def _rewrite_in_place(target: str, data: bytes, links: int) -> str | None:
         if what is not None:
             raise NotRegularError(what, target)
         old = _read_from_start(fd)
+        if was is not None and old != was:  # another program wrote it meanwhile (`replace_file`)
+            raise ChangedMeanwhileError(target)
         try:
             backup = _new_temp(folder, "fmt-backup", old, mode=0o600)
         except OSError as err:

@@ -1329,7 +1329,7 @@ def test_a_file_fix_cannot_write_is_reported_as_it_is(tmp_path, monkeypatch):
     # and its problems still reported, as without --fix.
     import bkrdsl.output
 
-    def refuse(path, data):
+    def refuse(path, data, was=None):
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(bkrdsl.output, "replace_file", refuse)

@@ -448,3 +448,96 @@ def test_ctrl_c_while_a_file_is_written_in_place_finishes_that_file_then_stops(t
     assert texts(path.with_suffix(".linked") for path in three) == [PRETTY, PRETTY, UGLY]
     assert backups(three[0]) == []
     assert_interrupted(result, three[:2])
+
+
+# stop 72, h7: a file another program writes while bkrc works on it is left as that program left it
+EDITED = UGLY + "# saved by an editor while bkrc worked\n"
+CHANGED = (
+    "cannot write: the file changed after bkrc read it (another program, an editor, wrote it meanwhile),"
+    " and bkrc's new text, made from the old one, would undo that change; the file is as"
+    " that program left it: run the command again"
+)
+
+
+def saved_meanwhile(monkeypatch, owner, name: str, path, save) -> None:
+    """Make owner.name (the step that works out a file's new text) run `save(path)`
+    first when it works on `path`: another program writing the file meanwhile."""
+    real = getattr(owner, name)
+
+    def wrapped(name_or_text, *args, **kwargs):
+        if str(path) in str(name_or_text) or path.name in str(args):
+            save(path)
+        return real(name_or_text, *args, **kwargs)
+
+    monkeypatch.setattr(owner, name, wrapped)
+
+
+def in_place(path) -> None:
+    path.write_text(EDITED)  # the same file, written over (`cat >`, most editors' save)
+
+
+def by_rename(path) -> None:
+    new = path.with_name(".new")  # an editor that saves by renaming a new file over it
+    new.write_text(EDITED)
+    os.replace(new, path)
+
+
+def removed(path) -> None:
+    path.unlink()
+
+
+@pytest.mark.parametrize("save", [in_place, by_rename, removed])
+def test_fmt_leaves_a_file_changed_while_it_was_formatted_as_the_other_program_left_it(three, monkeypatch, save):
+    """The formatted text comes from the text read: written over a change made since,
+    it would undo that change. The file is left as it is now (or gone), the others
+    are formatted, nothing is left beside them, and the run exits 2."""
+    saved_meanwhile(monkeypatch, bkrdsl.fmt, "format_bytes", three[1], save)
+    result = run_cli(["fmt", *three], expect=2)
+    assert result.stderr == f"reformatted {three[0]}\nbkrc: {three[1]}: {CHANGED}\nreformatted {three[2]}\n"
+    if save is removed:
+        assert not three[1].exists() and folder(three[0]) == ["a.bkr", "c.bkr"]
+    else:
+        assert texts(three) == [PRETTY, EDITED, PRETTY] and folder(three[0]) == ["a.bkr", "b.bkr", "c.bkr"]
+
+
+def test_fmt_of_a_file_with_other_hard_links_changed_meanwhile_writes_nothing(tmp_path, monkeypatch):
+    """Written in place (it has other hard links): the change is seen before the
+    backup is made, so every name shows the other program's text, and no backup is left."""
+    path = tmp_path / "a.bkr"
+    path.write_text(UGLY)
+    other = tmp_path / "deployed.bkr"
+    os.link(path, other)
+    saved_meanwhile(monkeypatch, bkrdsl.fmt, "format_bytes", path, in_place)
+    result = run_cli(["fmt", path], expect=2)
+    assert result.stderr == f"bkrc: {path}: {CHANGED}\n"
+    assert path.read_text() == other.read_text() == EDITED
+    assert backups(path) == [] and path.stat().st_nlink == 2
+
+
+def test_fmt_of_an_unchanged_file_still_rewrites_it(tmp_path):
+    """The look before the rename passes a file nobody else wrote (the control of the
+    tests above): the same command, nothing saved meanwhile, formats it."""
+    path = tmp_path / "a.bkr"
+    path.write_text(UGLY)
+    assert run_cli(["fmt", path], expect=0).stderr == f"reformatted {path}\n"
+    assert path.read_text() == PRETTY
+
+
+@pytest.mark.parametrize("save", [in_place, by_rename])
+def test_check_fix_leaves_a_file_changed_while_its_fixes_were_worked_out(tmp_path, monkeypatch, save):
+    """--fix writes through the same replace: a file saved while its fixes were worked
+    out (ten rounds of checks, on a large file seconds) is not written (exit 2); it is
+    reported as it was read, and its summary line says `not written`."""
+    from test_check_fix_interrupt import BROKEN
+
+    from bkrdsl import fixes
+
+    path = tmp_path / "a.bkr"
+    path.write_text(BROKEN, encoding="utf-8")
+    edited = BROKEN + "# saved by an editor while bkrc worked\n"
+    saved_meanwhile(monkeypatch, fixes, "fix_all", path, lambda p: p.write_text(edited, encoding="utf-8"))
+    result = run_cli(["check", "--fix", path], expect=2)
+    assert f"bkrc: {path}: {CHANGED}\n" in result.stderr
+    assert result.stderr.splitlines()[-1] == f"{path}: not written; remaining: 1 error (BKR012)"
+    assert path.read_text(encoding="utf-8") == edited
+    assert folder(path) == ["a.bkr"]

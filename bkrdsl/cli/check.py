@@ -206,7 +206,7 @@ def fix_arg(arg: str, include, done: list[FileFix], dialect=None, directory=None
     count = len(fixed.applied)
     with Commit() as commit:
         try:
-            left = replace_file(path, fixed.text.encode("utf-8"))
+            left = replace_file(path, fixed.text.encode("utf-8"), was=data)
         except OSError as err:
             # The file is as it was: report what it holds, as without --fix.
             unfixed = analyse(name, data, path=path, search_path=search_path, dialect=dialect, directory=directory)

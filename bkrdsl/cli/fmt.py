@@ -110,9 +110,9 @@ class _Run:
             if path is None and not (self.check or self.diff):
                 _write_raw(data)  # untouched, as the file would be
             return
-        self.report(done, path)
+        self.report(done, path, data)
 
-    def report(self, done, path) -> None:
+    def report(self, done, path, data: bytes) -> None:
         if self.diff and done.changed:
             name = done.source.name
             echo_diff(done.before, done.text, name, f"{name} (formatted)")
@@ -130,17 +130,18 @@ class _Run:
         if path is None:
             echo_utf8(done.text)
         elif done.changed:
-            self.rewrite(done, path)
+            self.rewrite(done, path, data)
 
-    def rewrite(self, done, path) -> None:
+    def rewrite(self, done, path, data: bytes) -> None:
         """Replace the file and say so, with Ctrl-C held back until both are done:
-        a file is never rewritten without its "reformatted" line."""
+        a file is never rewritten without its "reformatted" line, nor over a change
+        another program made after it was read (`data`: the text formatted)."""
         from bkrdsl.output import Commit, replace_file
 
         name = done.source.name
         with Commit() as commit:
             try:
-                left = replace_file(path, done.text.encode("utf-8"))
+                left = replace_file(path, done.text.encode("utf-8"), was=data)
             except OSError as err:
                 self.failed(f"bkrc: {name}: cannot write: {err.strerror or err}")
             else:
