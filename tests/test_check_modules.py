@@ -175,7 +175,7 @@ def test_fix_on_a_module_fixes_it_and_checks_it_as_a_module(tmp_path):
     path = tmp_path / "site.bkr"
     path.write_text(SITE.read_text(encoding="utf-8").replace("import std/zvm73", "import zvm73"))
     result = run_cli(["check", "--fix", path], expect=0)
-    assert result.stderr == f"fixed 1 problem in {path}: BKR101\n{path}: 1 fix applied; clean as a module\n"
+    assert result.stderr == f"{path}: 1 fix applied (BKR101); clean as a module\n"
     assert result.stdout == f"no problems; {path} {NOTE}\n"
     assert path.read_text(encoding="utf-8") == SITE.read_text(encoding="utf-8")
 

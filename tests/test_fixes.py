@@ -1216,8 +1216,7 @@ def test_fix_mends_every_slip_and_rewrites_the_file(tmp_path):
     assert path.read_text(encoding="utf-8") == BASE
     # `every member daily03:30` is two slips.
     assert result.stderr == (
-        f"fixed 7 problems in {path}: BKR101, BKR012 (3), BKR004 (3)\n"
-        f"{path}: 7 fixes applied; clean\n"
+        f"{path}: 7 fixes applied (BKR101, BKR012, BKR004); clean\n"
     )
     assert result.stdout == ""
 
@@ -1296,9 +1295,8 @@ def test_a_file_checked_before_its_module_was_fixed_is_reported_as_it_is_now(tmp
     assert "BKR012" in alone.stdout
     result = run_cli(["check", "--fix", "--format", "short", main, module])
     assert result.stderr == (
-        f"fixed 1 problem in {module}: BKR012\n"
         f"{main}: 0 fixes applied; clean\n"
-        f"{module}: 1 fix applied; clean as a module\n"
+        f"{module}: 1 fix applied (BKR012); clean as a module\n"
     )
     assert "BKR012" not in result.stdout
     run_cli(["check", main], expect=0)
@@ -1313,8 +1311,7 @@ def test_a_number_too_many_does_not_hide_the_rest_of_its_line(tmp_path):
     path.write_text(slipped)
     result = run_cli(["check", "--fix", "--format", "short", path], expect=1)
     assert result.stderr == (
-        f"fixed 2 problems in {path}: BKR012 (2)\n"
-        f"{path}: 2 fixes applied; remaining: 1 error (BKR004)\n"
+        f"{path}: 2 fixes applied (BKR012); remaining: 1 error (BKR004)\n"
     )
     line = line_of("member VMSYS4", 1)
     assert result.stdout == (
@@ -1512,7 +1509,7 @@ def test_a_misspelt_machine_equally_close_to_several_is_the_one_still_without_th
     path.write_text(text, encoding="utf-8")
     result = run_cli(["check", "--fix", "--format", "short", path], expect=0)
     assert path.read_text(encoding="utf-8") == text.replace("disk TTCMM 191", "disk TCTMM 191")
-    assert result.stderr.splitlines() == [f"fixed 1 problem in {path}: BKR332", f"{path}: 1 fix applied; clean"]
+    assert result.stderr.splitlines() == [f"{path}: 1 fix applied (BKR332); clean"]
 
 
 def test_fix_ends_with_one_line_per_file_what_it_fixed_and_what_is_left(tmp_path, monkeypatch):
@@ -1531,8 +1528,7 @@ def test_fix_ends_with_one_line_per_file_what_it_fixed_and_what_is_left(tmp_path
     (tmp_path / "clean.bkr").write_text(BASE, encoding="utf-8")
     result = run_cli(["check", "--fix", "--format", "short", NAME, "with-site.bkr", "clean.bkr"], expect=1)
     assert result.stderr.splitlines() == [
-        f"fixed 1 problem in {NAME}: BKR012",
-        f"{NAME}: 1 fix applied; remaining: 1 warning (BKR406)",
+        f"{NAME}: 1 fix applied (BKR012); remaining: 1 warning (BKR406)",
         "with-site.bkr: 0 fixes applied; remaining: in site/common.bkr, which it imports: 1 error (BKR012)",
         "clean.bkr: 0 fixes applied; clean",
         "site/common.bkr: not given to --fix; remaining: 1 error (BKR012)",
@@ -1555,11 +1551,10 @@ def test_fix_says_what_is_left_in_the_sites_directory_as_the_directorys_not_an_i
     result = run_cli(["check", "--fix", "--format", "short", "site.bkr", "--directory", "USER.DIRECT"], expect=1)
     # BKR532's fixes place prodssi.bkr's nine `disk` statements without `at START`.
     assert result.stderr.splitlines() == [
-        "fixed 10 problems in site.bkr: BKR012, BKR532 (9)",
         # BKR526: prodssi.direct's AUTOONLY product machines; BKR534: the link passwords of
         # their minidisks it gives (tests/test_directory_checks.py).
         (
-            "site.bkr: 10 fixes applied; remaining: 4 warnings (BKR526, BKR534); in USER.DIRECT, the site's"
+            "site.bkr: 10 fixes applied (BKR012, BKR532); remaining: 4 warnings (BKR526, BKR534); in USER.DIRECT, the site's"
             " directory: 1 error (BKR520)"
         ),
     ]
@@ -1994,11 +1989,11 @@ def test_fix_says_when_it_stopped_after_its_last_round_with_fixes_left(tmp_path)
     path = tmp_path / "c.bkr"
     path.write_text(text.replace("{ workers 2 ", "{ workers" + " 2" * 15 + " ", 1), encoding="utf-8")
     first = run_cli(["check", "--fix", path], expect=1)
-    assert f"{MAX_ROUNDS} fixes applied (stopped after {MAX_ROUNDS} rounds with fixes left: run --fix again)" in (
+    assert f"{MAX_ROUNDS} fixes applied (BKR004), stopped after {MAX_ROUNDS} rounds with fixes left: run --fix again" in (
         first.stderr
     )
     again = run_cli(["check", "--fix", path], expect=0)
-    assert "(stopped after" not in again.stderr and f"{path}: 4 fixes applied; clean" in again.stderr
+    assert "stopped after" not in again.stderr and f"{path}: 4 fixes applied (BKR004); clean" in again.stderr
 
 
 class _CountedParts(tuple):
@@ -2835,3 +2830,23 @@ def test_h6s69_bkr024_names_every_control_character_it_warns_of():
     controls = [chr(c) for c in range(0x100) if HIDDEN_CHARACTER.fullmatch(chr(c)) and chr(c) not in _BIDI]
     assert controls and all(_character_named(c).endswith(")") for c in controls), [
         _character_named(c) for c in controls if not _character_named(c).endswith(")")]
+
+
+# stop 72, h7: --fix says what it did to each file once, in the summary at the end
+def test_fix_names_each_file_once_in_one_summary_line_with_the_codes_it_fixed(tmp_path, monkeypatch):
+    """It printed `fixed 7 problems in a.bkr: ...` as each file was replaced and then
+    `a.bkr: 7 fixes applied; ...` at the end: two lines of one file, read as a repeat
+    (h9, stop 71). Now the line at the end is the only one: the fixes applied with
+    their codes (each once, in the order first fixed), those left out, what remains."""
+    monkeypatch.chdir(tmp_path)
+    Path("many.bkr").write_text(many_slips(), encoding="utf-8")
+    Path("one.bkr").write_text(damaged("catalog shared server", "catalog sharedserver"), encoding="utf-8")
+    Path("clean.bkr").write_text(BASE, encoding="utf-8")
+    result = run_cli(["check", "--fix", "--format", "short", "many.bkr", "one.bkr", "clean.bkr"], expect=0)
+    assert result.stderr.splitlines() == [
+        "many.bkr: 7 fixes applied (BKR101, BKR012, BKR004); clean",
+        "one.bkr: 1 fix applied (BKR012); clean",
+        "clean.bkr: 0 fixes applied; clean",
+    ]
+    assert result.stdout == ""
+    assert [Path(name).read_text(encoding="utf-8") for name in ("many.bkr", "one.bkr")] == [BASE, BASE]

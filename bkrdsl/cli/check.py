@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from collections import Counter
 from dataclasses import field
 
 import click
@@ -65,7 +64,7 @@ def check_cmd(files, fix, dialect_path, directory_path, fmt, color, include):
     carry (docs/diagnostics.md#fixes), checked again and fixed again until no
     fix is left; a file with none is not touched. A fix that would add an error
     is not applied, and a line says why. What remains is reported, and a last
-    line per FILE says how many fixes were applied and what is left. Ctrl-C
+    line per FILE says how many fixes were applied (their codes) and what is left. Ctrl-C
     names the files fixed and those left as they were.
 
     With --dialect, the checks that read the dialect table read that one, as
@@ -202,8 +201,6 @@ def fix_arg(arg: str, include, done: list[FileFix], dialect=None, directory=None
         done.append(result)
         _say_not_applied(fixed.not_applied)
         return fixed.analysis, False
-    codes = _codes_fixed(fixed.applied)
-    count = len(fixed.applied)
     with Commit() as commit:
         try:
             left = replace_file(path, fixed.text.encode("utf-8"), was=data)
@@ -213,8 +210,7 @@ def fix_arg(arg: str, include, done: list[FileFix], dialect=None, directory=None
             done.append(FileFix(arg, unwritable=True))
             raise UnwritableError(f"bkrc: {name}: cannot write: {err.strerror or err}", unfixed) from None
         result.written = True
-        done.append(result)
-        click.echo(f"fixed {count} problem{'s' if count != 1 else ''} in {name}: {codes}", err=True)
+        done.append(result)  # said in the summary's line for the file (or, after Ctrl-C, among those fixed)
         if left:
             click.echo(f"bkrc: warning: {left}", err=True)
     if commit.interrupted:
@@ -270,12 +266,14 @@ def summary(done: list[FileFix], checked: dict) -> list[str]:
                 names.setdefault(where(d), d.span.file)
         count = len(one.applied)
         what = "not written" if one.unwritable else f"{count} fix{'es' if count != 1 else ''} applied"
+        if count and not one.unwritable:
+            what += f" ({_codes_fixed(one.applied)})"
         if one.not_applied:
             what += f", {len(one.not_applied)} not applied"
         if one.stopped:
             from bkrdsl.fixes import MAX_ROUNDS
 
-            what += f" (stopped after {MAX_ROUNDS} rounds with fixes left: run --fix again)"
+            what += f", stopped after {MAX_ROUNDS} rounds with fixes left: run --fix again"
         if not analysis.diagnostics:
             lines.append(f"{one.arg}: {what}; clean{' as a module' if analysis.module else ''}")
             continue
@@ -294,10 +292,9 @@ def summary(done: list[FileFix], checked: dict) -> list[str]:
 
 
 def _codes_fixed(applied) -> str:
-    """The codes of the fixes applied, each once in the order first applied, with how
-    many when more than one: `BKR012, BKR532 (9)`."""
-    tally = Counter(d.code for d in applied)
-    return ", ".join(code if n == 1 else f"{code} ({n})" for code, n in tally.items())
+    """The codes of the fixes applied, each once in the order first applied, as the
+    summary lists what remains (`_counts`): `BKR012, BKR532`."""
+    return ", ".join(dict.fromkeys(d.code for d in applied))
 
 
 def _counts(diagnostics) -> str:
