@@ -2150,7 +2150,10 @@ def create_file(path: str | os.PathLike, data: bytes) -> str | None:
     Raises OSError."""
     target = os.path.abspath(path)
     folder = os.path.dirname(target)
-    temp = _new_temp(folder, "init", data)
+    try:
+        temp = _new_temp(folder, "init", data)
+    except (FileNotFoundError, NotADirectoryError, PermissionError) as err:
+        raise _no_new_file_in(err, os.path.dirname(os.fspath(path)) or ".", folder) from None
     try:
         _link_new(temp, target)
     except BaseException as failure:
@@ -2159,6 +2162,31 @@ def create_file(path: str | os.PathLike, data: bytes) -> str | None:
     left = _drop_temp(temp)
     _fsync_dir(Path(folder))
     return left
+
+
+def _no_new_file_in(err: OSError, named: str, folder: str) -> OSError:
+    """`create_file`'s error when its temporary file cannot be made, said of the
+    folder (`named`, as FILE names it), where the system's words alone ("No such
+    file or directory", "Permission denied") seem to be said of the new file."""
+    if not os.path.isdir(folder):
+        above = folder
+        while not os.path.lexists(above) and os.path.dirname(above) != above:
+            above = os.path.dirname(above)
+        if not os.path.isdir(above):  # a file where a folder on the path should be
+            shown = named if above == folder else above
+            return type(err)(err.errno, f"{escaped(shown)} is not a folder: name the file in a folder")
+        import shlex
+
+        return type(err)(
+            err.errno,
+            f"the folder {escaped(named)} does not exist: bkrc creates the file, not the folders above"
+            f" it (`mkdir -p {escaped(shlex.quote(named))}` first)",
+        )
+    return type(err)(
+        err.errno,
+        f"no file can be created in {escaped(named)} ({err.strerror or err}), where bkrc writes the new"
+        " file's text to a temporary file first: let bkrc create files there, or name a file in a folder you may write",
+    )
 
 
 def _random_part() -> str:

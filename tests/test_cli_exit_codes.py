@@ -134,7 +134,7 @@ CASES = [
     (["highlight", "-"], GOOD, 0, None),
     (["highlight", "ok.bkr", "--bogus"], "", 2, "usage"),
     # bkrc init: FILE is what it writes
-    (["init", "ro/new.bkr", "--cluster", "C", "--member", "M1"], "", 2, "bkrc: ro/new.bkr: cannot write: Permission"),
+    (["init", "ro/new.bkr", "--cluster", "C", "--member", "M1"], "", 2, "bkrc: ro/new.bkr: cannot write: no file can be created in ro (Permission denied)"),
     (["init", "empty", "--cluster", "C", "--member", "M1"], "", 2, "bkrc: empty: is a directory; nothing written"),
     (["init", "-", "--cluster", "C", "--member", "M1"], "", 0, None),
     (["init", "ro/new.bkr", "--cluster", "1BADNAMEXX", "--member", "M1"], "", 1, "diagnostics"),

@@ -519,3 +519,47 @@ def test_the_next_step_says_that_a_clean_check_prints_nothing(tmp_path):
         f"then run `bkrc check {path}`, which prints nothing when all is well"
     )
     assert run_cli(["check", path], expect=0).output == ""
+
+
+# stop 72, h7: a FILE bkrc init cannot create is said of its folder, not with the system's words alone
+def test_a_file_in_a_missing_folder_names_the_folder_and_the_mkdir(tmp_path, monkeypatch):
+    """`cannot write: No such file or directory` seemed to say the new file was missing."""
+    monkeypatch.chdir(tmp_path)
+    result = run_cli(["init", "site dir/x/new.bkr", *DEFAULT], expect=2)
+    assert result.stderr == (
+        "bkrc: site dir/x/new.bkr: cannot write: the folder site dir/x does not exist: bkrc creates the file,"
+        " not the folders above it (`mkdir -p 'site dir/x'` first); nothing written\n"
+    )
+    os.makedirs("site dir/x")  # the mkdir it names, and the same command then writes the file
+    run_cli(["init", "site dir/x/new.bkr", *DEFAULT], expect=0)
+    assert_clean(tmp_path / "site dir/x/new.bkr")
+
+
+@pytest.mark.parametrize("under", ["notes.txt", "notes.txt/x"])
+def test_a_file_under_a_file_says_that_is_no_folder(tmp_path, monkeypatch, under):
+    from pathlib import Path
+
+    monkeypatch.chdir(tmp_path)
+    Path("notes.txt").write_text("mine\n")
+    result = run_cli(["init", f"{under}/new.bkr", *DEFAULT], expect=2)
+    shown = "notes.txt" if under == "notes.txt" else str(tmp_path / "notes.txt")
+    assert result.stderr == (
+        f"bkrc: {under}/new.bkr: cannot write: {shown} is not a folder: name the file in a folder; nothing written\n"
+    )
+    assert Path("notes.txt").read_text() == "mine\n"
+
+
+def test_a_folder_that_lets_no_file_be_created_is_named(tmp_path, monkeypatch):
+    """Root passes a folder's permissions, so the refusal is the system's, made here."""
+
+    def refused(folder, *args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(output, "_new_temp", refused)
+    result = run_cli(["init", tmp_path / "new.bkr", *DEFAULT], expect=2)
+    assert result.stderr == (
+        f"bkrc: {tmp_path / 'new.bkr'}: cannot write: no file can be created in {tmp_path} (Permission denied),"
+        " where bkrc writes the new file's text to a temporary file first: let bkrc create files there,"
+        " or name a file in a folder you may write; nothing written\n"
+    )
+    assert list(tmp_path.iterdir()) == []
