@@ -1540,3 +1540,36 @@ def test_h5s69_the_engines_agree_on_broken_disk_statements(tmp_path):
     assert runs(first, pygments_kinds(first))[-6:-3] == [("name", "minidisk"), ("address", "191"), ("keyword", "size")]
     below = texts[6]
     assert ("keyword", "catalog") in runs(below, pygments_kinds(below))
+
+
+# stop 72, h7: a file saved as UTF-16 is named so, with the command that shows it
+@pytest.mark.parametrize(
+    ("encoding", "called", "iconv"),
+    [
+        ("utf-16", "UTF-16 (little-endian, it starts with its byte-order mark)", "UTF-16"),
+        ("utf-16-be", "UTF-16 (big-endian, without a byte-order mark)", "UTF-16BE"),
+    ],
+)
+def test_highlight_names_a_utf16_file_and_its_iconv_shows_it(tmp_path, monkeypatch, encoding, called, iconv):
+    """It said `contains a NUL byte: not a text file` of a file an editor saved as
+    "Unicode", which `bkrc check` names (BKR001). The command offered, run as given
+    (iconv's conversion, piped to `-`), shows the file."""
+    monkeypatch.chdir(tmp_path)
+    text = (ROOT / "examples" / "minimal.bkr").read_text(encoding="utf-8")
+    Path("my site.bkr").write_bytes(text.encode(encoding))
+    result = run_cli(["highlight", "my site.bkr"], expect=2)
+    assert result.stderr == (
+        f"bkrc: my site.bkr: is {called}, not UTF-8, which bkrc reads;"
+        f" show it converted: `iconv -f {iconv} -t UTF-8 'my site.bkr' | bkrc highlight -`\n"
+    )
+    assert result.stdout == ""
+    converted = Path("my site.bkr").read_bytes().decode(iconv.lower())
+    assert run_cli(["highlight", "-"], input=converted.encode("utf-8"), expect=0).stdout == text
+    # Piped, it is named as standard input, and the command has no file to name.
+    piped = run_cli(["highlight", "-"], input=text.encode(encoding), expect=2)
+    assert piped.stderr.endswith(f"show it converted: `iconv -f {iconv} -t UTF-8 | bkrc highlight -`\n")
+
+
+def test_highlight_still_refuses_a_file_with_a_nul_that_is_no_utf16():
+    result = run_cli(["highlight", "-"], input=b"cluster X {\x00}\n", expect=2)
+    assert result.stderr == "bkrc: <stdin>: contains a NUL byte: not a text file\n"

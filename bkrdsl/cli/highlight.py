@@ -51,7 +51,23 @@ def highlight_cmd(file, fmt, color):
         click.echo(f"bkrc: {name}: {too_large(data)}; {limit}", err=True)
         sys.exit(EXIT_USAGE)
     if b"\x00" in data:
-        click.echo(f"bkrc: {name}: contains a NUL byte: not a text file", err=True)
+        from bkrdsl.syntax.reader import _wide_encoding
+
+        # A file an editor saved as "Unicode" holds NULs too, and is text: named as
+        # BKR001 names it for `check`, with the iconv that converts it.
+        wide = _wide_encoding(data)
+        if wide is not None:
+            import shlex
+
+            iconv, called = wide
+            given = "" if name == "<stdin>" else f" {shlex.quote(name)}"
+            click.echo(
+                f"bkrc: {name}: is {called}, not UTF-8, which bkrc reads;"
+                f" show it converted: `iconv -f {iconv} -t UTF-8{given} | bkrc highlight -`",
+                err=True,
+            )
+        else:
+            click.echo(f"bkrc: {name}: contains a NUL byte: not a text file", err=True)
         sys.exit(EXIT_USAGE)
     text = normalise(data.decode("utf-8", errors="replace"))
     if fmt == "terminal" and not use_color(color):
