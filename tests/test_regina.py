@@ -1591,3 +1591,107 @@ def test_rexx_md_s_unanswered_pool_query_quotes_the_lines_bkrstart_says_before_i
     started = said(pools={"BKRPOOL": ("BKRSVSFS", 2, 55)})
     assert "serves, after" in started[4], started
     assert quoted == [started[2], up[0], started[3]], (quoted, up, started)
+
+
+# stop 72, h9: what BKRSUBMT DUE does at the edges of its minute (docs/rexx.md,
+# "What DUE does at the edges"). DUE keeps no record: these pin what it does today,
+# so that the page's account of each case stays true.
+def _due_at(cms, fake_clock, instant: str, usec: int = 0, tz: str = "UTC", operands: str = "DUE"):
+    """minimal's DEV1 BKRSUBMT run with the clock at `instant`, read in `tz`
+    (an instant in UTC: CP's clock, when it keeps local time, is `tz`'s)."""
+    import calendar
+    import time
+
+    epoch = calendar.timegm(time.strptime(instant, "%Y-%m-%dT%H:%M:%S"))
+    run = cms.run(example_exec("minimal", "DEV1", "BKRSUBMT"), operands, member="DEV1", logged_on=["BKRBKUP"],
+                  env={"LD_PRELOAD": str(fake_clock), "BKR_FAKE_EPOCH": str(epoch),
+                       "BKR_FAKE_USEC": str(usec), "TZ": tz})
+    assert run.rc == 0, run
+    return run
+
+
+def test_due_twice_in_one_minute_sends_the_minute_s_job_twice(cms, fake_clock):
+    """A scheduler's retry within the minute (01:00:00, then 01:00:59.9): each call
+    sends GUESTFUL (daily 01:00); no record keeps the second from it."""
+    first = _due_at(cms, fake_clock, "2026-12-01T01:00:00")
+    retry = _due_at(cms, fake_clock, "2026-12-01T01:00:59", 900000)
+    for run in (first, retry):
+        assert run.commands == ["CP QUERY USERID", "CP SMSG BKRBKUP SUBMIT GUESTFUL"], run
+
+
+def test_a_missed_minute_is_not_caught_up_nor_named(cms, fake_clock):
+    """Nothing called DUE at 01:00 (the scheduler down, an IPL): the next call, at
+    01:01 or ten minutes on, sends nothing and names no job missed."""
+    for instant in ("2026-12-01T01:01:00", "2026-12-01T01:10:00"):
+        run = _due_at(cms, fake_clock, instant)
+        assert run.commands == ["CP QUERY USERID"], run
+        assert run.stdout.splitlines() == [f"BKRSUBMT: nothing due at {instant[11:16]} on TUE 20261201."], run
+
+
+def test_a_late_caller_that_names_its_minute_sends_that_minute_s_jobs(cms, fake_clock):
+    """The one way to run a missed minute late: name it (at 01:10, DUE 01:00)."""
+    run = _due_at(cms, fake_clock, "2026-12-01T01:10:00", operands="DUE 01:00")
+    assert run.commands == ["CP QUERY USERID", "CP SMSG BKRBKUP SUBMIT GUESTFUL"], run
+
+
+@pytest.mark.parametrize(("instant", "said"), [
+    # Spring forward in New York, 2026-03-08: 01:59 EST, then 03:00 EDT; no 02:00.
+    ("2026-03-08T06:59:00", "01:59"),
+    ("2026-03-08T07:00:00", "03:00"),
+])
+def test_a_clock_that_springs_forward_skips_the_job_of_the_hour_it_leaves_out(cms, fake_clock, instant, said):
+    """CP's clock on local time with a summer-time change: SYSFU1 (daily 02:00) is
+    due at no minute that day, and no call says so."""
+    run = _due_at(cms, fake_clock, instant, tz="America/New_York")
+    assert run.commands == ["CP QUERY USERID"], run
+    assert run.stdout.splitlines() == [f"BKRSUBMT: nothing due at {said} on SUN 20260308."], run
+
+
+def test_a_clock_that_falls_back_sends_the_job_of_the_repeated_hour_twice(cms, fake_clock):
+    """New York, 2026-11-01: 01:00 EDT (05:00 UTC) and 01:00 EST (06:00 UTC) are both
+    01:00 on CP's local clock, so GUESTFUL (daily 01:00) is sent at each; SYSFU1
+    (02:00, after the change) once."""
+    sent = [_due_at(cms, fake_clock, instant, tz="America/New_York").commands[1:]
+            for instant in ("2026-11-01T05:00:00", "2026-11-01T06:00:00", "2026-11-01T07:00:00")]
+    assert sent == [["CP SMSG BKRBKUP SUBMIT GUESTFUL"]] * 2 + [["CP SMSG BKRBKUP SUBMIT SYSFU1"]], sent
+
+
+def test_expiry_due_twice_in_one_minute_sends_the_preview_twice(cms, fake_clock):
+    """BKREXPIR DUE reads its minute as BKRSUBMT's does (duelist): a retry in the
+    minute sends EXPIRE again (minimal's preview daily 05:00)."""
+    for usec in (0, 999999):
+        run = cms.run(example_exec("minimal", "DEV1", "BKREXPIR"), "DUE", member="DEV1", logged_on=["BKRCATLG"],
+                      file_name="BKREXPIR.EXEC", env={"LD_PRELOAD": str(fake_clock), **_at("2026-12-01T05:00:59", usec)})
+        assert (run.rc, run.commands) == (0, ["CP QUERY USERID", "CP SMSG BKRCATLG EXPIRE (PREVIEW"]), run
+
+
+@pytest.mark.parametrize(("operands", "sent"), [
+    ("DUE 01:00 THU 20260430", False),  # the last day of a month of 30 days
+    ("DUE 01:00 FRI 20260501", False),  # the day after: not run late either
+    ("DUE 01:00 SAT 20250301", False),  # nor after a February of 28 days
+    ("DUE 01:00 FRI 20260731", True),
+])
+def test_monthly_31_is_not_due_in_a_shorter_month_at_all(cms, operands, sent):
+    """`monthly 31` (BKR404 warns at check) is skipped in a month of 30 days or fewer:
+    DUE sends it neither on the month's last day nor on the 1st after it."""
+    from cms.generate import generate
+
+    text = (ROOT / "examples" / "minimal.bkr").read_text(encoding="utf-8").replace("daily 01:00", "monthly 31 01:00")
+    analysis = analyse("m31.bkr", text.encode())
+    assert analysis.ok and "BKR404" in {d.code for d in analysis.diagnostics}, analysis.diagnostics
+    run = cms.run(generate(analysis.model, "DEV1", "BKRSUBMT"), operands, member="DEV1", logged_on=["BKRBKUP"])
+    assert run.rc == 0, run
+    assert run.commands == ["CP QUERY USERID", *(["CP SMSG BKRBKUP SUBMIT GUESTFUL"] if sent else [])], run
+
+
+@pytest.mark.parametrize(("instant", "usec", "said"), [
+    ("2026-11-30T23:59:59", 700000, "23:59 on MON 20261130"),  # a month's last instant
+    ("2026-12-01T00:00:00", 0, "00:00 on TUE 20261201"),
+    ("2026-12-31T23:59:59", 999999, "23:59 on THU 20261231"),  # the year's
+    ("2027-01-01T00:00:00", 300000, "00:00 on FRI 20270101"),
+])
+def test_due_at_midnight_reads_one_day_s_minute(cms, fake_clock, instant, usec, said):
+    """The time, the weekday and the date of one instant: never 00:00 of the old
+    day, nor 23:59 of the new."""
+    run = _due_at(cms, fake_clock, instant, usec)
+    assert run.stdout.splitlines() == [f"BKRSUBMT: nothing due at {said}."], run
