@@ -526,6 +526,22 @@ bkrc assumes; check it on your system):
   member's, is therefore still assumed. Check it once: with BKRBKUP logged
   on at one member only, `CP SMSG BKRBKUP HELLO` on another member should
   answer HCP045E.
+- **The clock BKRSUBMT DUE reads.** DUE takes its minute from CMS REXX's
+  `TIME('L')` and `DATE`, the time of day CP keeps for the system. Whether
+  that is UTC or local time, and whether it moves with summer time, is set
+  by the installation, not by bkrc: public posts on IBMVM
+  (mail-archive.com, ibmvm@listserv.uark.edu, "Daylight Saving Time
+  change") show sites listing `Timezone_Boundary on yyyy-mm-dd at 02:00:00
+  to SUM` statements, so that CP's local time changes by itself; IBM's
+  page on those statements was not found (**assumed**). Where it changes,
+  a job in the hour skipped is not sent that day and one in the hour
+  repeated is sent twice ([rexx.md](rexx.md#what-due-does-at-the-edges)).
+- **A job submitted while it runs.** BKRSUBMT sends `SUBMIT` and cannot
+  ask the backup server what it runs: what Backup Manager does with a
+  `SUBMIT` of a job it is running or has queued (a second run, a queue, a
+  refusal on its console) was not found. A `DUE` called twice in one
+  minute sends it so; check the server's console once, with `EXEC
+  BKRSUBMT JOB name` typed twice, before relying on either.
 - **INCLUDE in a site table.** Where IBM wants the `INCLUDE` of a
   directory profile in an entry was not found; bkrc takes it for a control
   statement (it is no device statement) and writes the table's `statements` right after the USER statement, and after
