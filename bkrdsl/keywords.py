@@ -1384,12 +1384,19 @@ def vim_syntax() -> str:
     # again, as the TextMate region of the user's slot reads it again (`disk BKRBKUP
     # minidisk 191 size`: `191` an address; `disk ON BKRWRK03 191`), which Vim, with the
     # next word in no slot, coloured a number.
-    again = {"bkrDiskAddress": "bkrDiskAddress,"}
+    # So too a word first on a later line than the unit (or than that word), not `on` nor a
+    # statement keyword: the TextMate region of the amount's slot reads it as the unit again
+    # (`cyl`, then `weekly` under it), where the parsers read the next statement, misplaced;
+    # a region that waits over a line break cannot end the regions around it there.
+    again = {"bkrDiskAddress": "bkrDiskAddress,", "bkrSizeUnit": "bkrSizeUnitAgain,"}
     for (group, pattern, how), (following, *_) in zip(chain, [*chain[1:], (None,)]):
         then = f" nextgroup={again.get(group, '')}{following},{group}C {over}" if following else ""
         disk_chain.append(f"syn match {group} /{pattern}/ contained {how}{then}".replace("  ", " "))
         if following:
             disk_chain.append(comment(f"{group}C", again.get(group, "") + following))
+    not_on = f"\\%({PLACE[0]}\\k\\@!\\)\\@!"
+    disk_chain.append(f"syn match bkrSizeUnitAgain /\\k\\@<!{first}{not_on}{nls}{word}/ contained transparent"
+                      f" contains={values_in} nextgroup=bkrSizeUnitAgain,bkrDiskOn,bkrSizeUnitC {over}")
     # ...and one with more after it on its line (a weekly schedule's time left out)
     statement_line = (f"\\%(\\%(\\%({_vim_words(statement_keywords())}\\)\\k\\@![ \\t]*[^ \\t#}}]\\)\\@="
                       "\\%(^[ \\t]*\\)\\@<=\\)\\@!")

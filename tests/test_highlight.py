@@ -1573,3 +1573,45 @@ def test_highlight_names_a_utf16_file_and_its_iconv_shows_it(tmp_path, monkeypat
 def test_highlight_still_refuses_a_file_with_a_nul_that_is_no_utf16():
     result = run_cli(["highlight", "-"], input=b"cluster X {\x00}\n", expect=2)
     assert result.stderr == "bkrc: <stdin>: contains a NUL byte: not a text file\n"
+
+
+# stop 72, h6: what the three highlighters disagreed on (a word after a disk's unit, `each member`), the docs' examples, every keyword
+def _h6s72_engines(texts: list[str], tmp: Path) -> list[str]:
+    """Where TextMate or Vim colours a character of one of `texts` otherwise than pygments."""
+    textmate = textmate_run(["-"], stdin=json.dumps(texts))
+    files = []
+    for n, text in enumerate(texts):
+        path = tmp / f"h6s72_{n:04d}.bkr"
+        path.write_text(text, encoding="utf-8")
+        files.append(path)
+    vim = vim_run(files, tmp)
+    problems = []
+    for text, tm, vi in zip(texts, textmate, vim):
+        expected = pygments_kinds(text)
+        for engine, kinds in (("TextMate", textmate_kinds(text, tm["lines"])), ("Vim", vim_kinds(text, vi["lines"]))):
+            problems += [f"{engine}: {d}: {text!r}" for d in _disagreements(text, expected, kinds)]
+    return problems
+
+
+#: A disk's statement whose unit ends its line (before a comment, or with the amount and
+#: unit on lines of their own), then a word first on a later line. The TextMate region of
+#: the unit waits over the line break for an `on VOLUME`, and cannot end the regions of
+#: the slots around it there: any other word but a statement keyword is the unit again
+#: (the parsers report it: BKR004, BKR013), and Vim reads it so too (it read `weekly`
+#: there as a keyword, `request-node X` as a keyword and a user ID).
+H6S72_AFTER_UNIT = tuple(
+    f"{head}\n  {word}"
+    for head in ("disk B 191 size 10 cyl", "disk B 191 size 10 cyl  # c", "disk B 191 size\n  10\n  cyl",
+                 "disk B 191 size 10 cyl\n\n  # c", "disk B 191 size 10 cyl\n  WEEKLY")
+    for word in ("weekly", "WEEKLY X", "weekly\n  on V", "request-node X", "each member", "FULL # x", "size 3 cyl",
+                 "at 5", "on V", "on\n  V AT 1", "foo on V", "catalog shared server S", "}", '"text"', "=x")
+)
+
+
+def test_h6s72_a_word_on_the_line_after_a_disk_s_unit_is_coloured_alike(tmp_path):
+    texts = [f"cluster C {{\n  member VM1 {{ workers 2 }}\n  {body}\n}}\n" for body in H6S72_AFTER_UNIT]
+    assert not _h6s72_engines(texts, tmp_path)
+    # `on VOLUME` under the unit is the disk's: a volume, not a member; a statement keyword is that
+    assert runs(texts[8], pygments_kinds(texts[8]))[-4:] == [("name", "cyl"), ("keyword", "on"), ("name", "V"),
+                                                             ("brace", "}")]
+    assert ("keyword", "catalog") in runs(texts[11], pygments_kinds(texts[11]))
