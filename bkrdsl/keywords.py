@@ -1324,7 +1324,7 @@ def vim_syntax() -> str:
     blanks = regex_chars(v.blanks.replace("\n", "")).replace("\\f", "\\x0c")  # Vim has no \f in a class
     bad = "[^" + blanks + "\"{},#" + _vim_class(char_class_members(v.name_start))[1:-1] + "]"
     special = {*DECLARES, *USER_LISTS, *NAME_LISTS, PLACE[0], *USER_SLOTS, *VALUE_SLOTS, *VALUE_PAIRS, *ADDRESS_LISTS,
-               DISK[0], TARGET,
+               DISK[0], TARGET, PLACE[1],
                IMPORT,
                MONTHLY, *ORDINALS, *VOLUME_LISTS, *PATH_LISTS, WEEKLY, DAILY}
     plain = [k for k in v.keywords if k not in special]
@@ -1506,6 +1506,8 @@ def vim_syntax() -> str:
          f"{PLACE[1]}\\k\\@!\\ze[ \\t]*\\%(#.*\\)\\=$/ contained nextgroup=bkrEachMember,bkrEachC {over}"),
         comment("bkrEachC", "bkrEachMember"),
         f"syn match bkrEachMember /\\k\\@<!{PLACE[2]}\\k\\@!/ contained",
+        f"\" `{PLACE[1]} {PLACE[2]}` elsewhere too (misplaced: `{PLACE[1]} {PLACE[2]} M2`): keywords, not a declaration",
+        f"syn keyword bkrKeyword {PLACE[1]} nextgroup=bkrEachMember skipwhite",
         "\" server ID, catalog-node ID, request-node ID, catalog-dmm ID, request-dmm ID, match PATTERN",
         f"syn keyword bkrSlotKeyword {' '.join(USER_SLOTS)} nextgroup=bkrUserWord,bkrSlotC {over}",
         comment("bkrSlotC", "bkrUserWord"),

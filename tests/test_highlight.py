@@ -1615,3 +1615,21 @@ def test_h6s72_a_word_on_the_line_after_a_disk_s_unit_is_coloured_alike(tmp_path
     assert runs(texts[8], pygments_kinds(texts[8]))[-4:] == [("name", "cyl"), ("keyword", "on"), ("name", "V"),
                                                              ("brace", "}")]
     assert ("keyword", "catalog") in runs(texts[11], pygments_kinds(texts[11]))
+
+
+#: `each member` where no `on` comes before it (misplaced: BKR004, BKR012): keywords, as
+#: after `on`, not `member` declaring the name after it (Vim read the name as a member's).
+H6S72_EACH_MEMBER = (
+    "each member Y {\n  workers 2 }",
+    "EACH Member Y",
+    "x each member @Y",
+    "job J { to disk pool P  each member M2 }",
+    "each\n  member M2 { workers 2 }",
+)
+
+
+def test_h6s72_each_member_without_on_is_coloured_alike(tmp_path):
+    texts = [f"cluster C {{\n{body}\n}}\n" for body in H6S72_EACH_MEMBER]
+    assert not _h6s72_engines(texts, tmp_path)
+    assert ("name", "Y") in runs(texts[0], pygments_kinds(texts[0]))
+    assert ("member-name", "M2") in runs(texts[4], pygments_kinds(texts[4]))  # `member` on its own line declares

@@ -32,9 +32,9 @@ syn match bkrComma /,/
 syn region bkrBlock matchgroup=bkrBrace start=/{/ end=/}/ transparent fold
 
 " Keywords that only are keywords.
-syn keyword bkrKeyword catalog days description each exclude expire full
-syn keyword bkrKeyword identity include incremental local manager manual
-syn keyword bkrKeyword preview purge run shared single size tape
+syn keyword bkrKeyword catalog days description exclude expire full identity
+syn keyword bkrKeyword include incremental local manager manual preview purge
+syn keyword bkrKeyword run shared single size tape
 
 " import PATH
 " over line breaks, but a statement keyword starting a line (a path may hold `/`, `.`)
@@ -98,6 +98,8 @@ syn match bkrPlaceEach /\k\@<!each\k\@!\%([ \t]\+member\k\@!\)\@=/ contained nex
 syn match bkrPlaceEach /\%(\%(expire\|run\)[ \t]\+on[ \t]\+\)\@<=each\k\@!\ze[ \t]*\%(#.*\)\=$/ contained nextgroup=bkrEachMember,bkrEachC skipwhite skipnl skipempty
 syn match bkrEachC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrEachMember,bkrEachC skipwhite skipnl skipempty
 syn match bkrEachMember /\k\@<!member\k\@!/ contained
+" `each member` elsewhere too (misplaced: `each member M2`): keywords, not a declaration
+syn keyword bkrKeyword each nextgroup=bkrEachMember skipwhite
 " server ID, catalog-node ID, request-node ID, catalog-dmm ID, request-dmm ID, match PATTERN
 syn keyword bkrSlotKeyword catalog-dmm catalog-node match request-dmm request-node server nextgroup=bkrUserWord,bkrSlotC skipwhite skipnl skipempty
 syn match bkrSlotC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrUserWord,bkrSlotC skipwhite skipnl skipempty
