@@ -1633,3 +1633,131 @@ def test_h6s72_each_member_without_on_is_coloured_alike(tmp_path):
     assert not _h6s72_engines(texts, tmp_path)
     assert ("name", "Y") in runs(texts[0], pygments_kinds(texts[0]))
     assert ("member-name", "M2") in runs(texts[4], pygments_kinds(texts[4]))  # `member` on its own line declares
+
+
+def _h6s72_doc_blocks() -> list[tuple[str, str, str | None]]:
+    """(where, the block, the text the parser reads: the block, a fragment wrapped as its marker
+    says, None for an exempt one) for each ```bkr block of README.md, docs/ (docs/rules/ too),
+    the examples' READMEs and the VS Code extension's README."""
+    from test_docs_bkr_blocks import WRAPPERS, blocks, doc_files
+
+    out = []
+    for path in [*doc_files(), ROOT / "editors" / "vscode" / "README.md"]:
+        for line, kind, arg, body in blocks(path):
+            head, tail = WRAPPERS.get(arg, ("", "")) if kind == "fragment" else ("", "")
+            out.append((f"{path.relative_to(ROOT)}:{line}", body, None if kind == "exempt" else head + body + tail))
+    return out
+
+
+def test_h6s72_the_docs_examples_are_coloured_alike_by_every_engine(tmp_path):
+    """docs/language.md's examples (and every other page's) are read in an editor as much
+    as the example files: each engine colours them as pygments does."""
+    blocks = _h6s72_doc_blocks()
+    assert len(blocks) > 150 and any(where.startswith("docs/language.md") for where, _, _ in blocks)
+    assert not _h6s72_engines([body for _, body, _ in blocks], tmp_path)
+
+
+def test_h6s72_the_docs_examples_that_parse_are_coloured_as_the_parser_reads_them(tmp_path):
+    """The corpus's checks of the lexer against the parser (token edges, keywords, members
+    and groups where the parser reads them), on every docs example that parses."""
+    from bkrdsl.source import Source
+    from bkrdsl.syntax.parser import parse
+
+    checked = 0
+    for n, (where, _, text) in enumerate(_h6s72_doc_blocks()):
+        if text is None or not parse(Source.of(where, text)).ok:
+            continue
+        path = tmp_path / f"doc{n:04d}.bkr"
+        path.write_text(text, encoding="utf-8")
+        test_lexer_agrees_with_the_parser(path)
+        test_member_and_group_names_are_coloured_where_the_parser_reads_them(path)
+        checked += 1
+    assert checked > 100
+
+
+#: The forms the language grew (schedules, imports, SFS paths, Tape Manager, `expire on`,
+#: texts with escapes, comments everywhere), one file that parses, with every ordinal and
+#: `manual`, which no example file uses as a keyword.
+H6S72_FORMS = """\
+import std/backup-manager   # the product's machines
+import std/zvm73## z/VM's own IDs
+single group APPS { LNX01 LNX02  match LNX* }   # users
+cluster PRODSSI {   # the cluster
+  description "Prod \\"SSI\\" \\\\ cluster"   # escapes
+  member VMSYS1 { workers 2  job-suffix A  private-volume M1PRV1 3390-9 }
+  member VMSYS2 { workers 2  job-suffix B  private-volume M2PRV1 }
+  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1 logon-wait 2 minutes pool-wait 30 seconds
+  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM catalog-dmm TCDMM request-dmm TRDMM
+  expire on VMSYS1 { preview daily 01:00  purge monthly last-day 03:00  retain 35 days }
+  disk BKRBKUP 191 size 10 cyl on M1PRV1 at 100
+  shared-volume VMCOM1
+  job APPSA {   ## first Sundays
+    backup APPS full
+    include minidisk * 0100-0FFF
+    exclude minidisk LNX01 0191
+    include sfs BKRPOOL:LNX01.* BKRPOOL:LNX02.DATA
+    to tape
+    run on VMSYS1 monthly first sun 02:00
+  }
+  job APPSB { backup APPS incremental  include minidisk * *  to disk pool BKUPPOOL  run on VMSYS1 monthly SECOND mon 02:00 }
+  job APPSC { backup APPS incremental  include minidisk * *  to disk pool BKUPPOOL  run on VMSYS1 monthly third tue 2:00 }
+  job APPSD { backup APPS incremental  include minidisk * *  to disk pool BKUPPOOL  run on VMSYS1 monthly Fourth wed 2:00 }
+  job APPSE { backup APPS incremental  include minidisk * *  to disk pool BKUPPOOL  run on VMSYS1 monthly last sat 02:00 }
+  job APPSF { backup APPS incremental  include minidisk * *  to disk pool BKUPPOOL  run on VMSYS1 weekly mon,thu 21:00 }
+  job APPSG { backup APPS full  include minidisk * *  to disk pool BKUPPOOL  run on VMSYS1 monthly 15 02:00 }
+  job APPSH { backup APPS full  include minidisk * *  to disk pool BKUPPOOL  run on VMSYS1 manual }
+}   # the end
+"""
+
+
+def test_h6s72_every_keyword_is_coloured_as_one_by_every_engine(tmp_path):
+    """Each keyword of the grammar, where the parser reads it as one in an example, the
+    stdlib, a test fixture, a docs example or H6S72_FORMS, in the case written and in
+    capitals, is a keyword to pygments, TextMate and Vim alike. A keyword the language
+    gains fails here until a file shows it and every editor colours it."""
+    from bkrdsl.keywords import keywords
+    from bkrdsl.source import Source
+    from bkrdsl.syntax.parser import tokens
+
+    words = set(keywords())
+    assert tokens(Source.of("forms.bkr", H6S72_FORMS)) is not None
+    sources = [("H6S72_FORMS", H6S72_FORMS)] + [(str(p.relative_to(ROOT)), _read(p)) for p in corpus()]
+    sources += [(where, text) for where, _, text in _h6s72_doc_blocks() if text is not None]
+    chosen: dict[str, tuple[int, int, int]] = {}  # keyword -> (text, start, end)
+    texts: list[str] = []
+    for where, text in sources:
+        read = tokens(Source.of(where, text))
+        spans = [(t.start_pos, t.end_pos) for t in read or () if t.type != "NAME" and t.value.lower() in words
+                 and t.value.lower() not in chosen]
+        if not spans:
+            continue
+        for a, b in spans:
+            chosen.setdefault(text[a:b].lower(), (len(texts), a, b))
+        texts.append(text)
+        if len(chosen) == len(words):
+            break
+    assert sorted(words - set(chosen)) == [], "keywords no example shows as a keyword"
+    # the same texts with every chosen keyword in capitals
+    upper = list(texts)
+    for i, a, b in chosen.values():
+        upper[i] = upper[i][:a] + upper[i][a:b].upper() + upper[i][b:]
+    textmate = textmate_run(["-"], stdin=json.dumps(texts + upper))
+    files = []
+    for n, text in enumerate(texts + upper):
+        path = tmp_path / f"kw{n:03d}.bkr"
+        path.write_text(text, encoding="utf-8")
+        files.append(path)
+    vim = vim_run(files, tmp_path)
+    problems = []
+    for word, (i, a, b) in sorted(chosen.items()):
+        for shift, spelt in ((0, "as written"), (len(texts), "in capitals")):
+            text = (texts + upper)[i + shift]
+            engines = {
+                "pygments": pygments_kinds(text),
+                "TextMate": textmate_kinds(text, textmate[i + shift]["lines"]),
+                "Vim": vim_kinds(text, vim[i + shift]["lines"]),
+            }
+            for engine, kinds in engines.items():
+                if set(kinds[a:b]) != {"keyword"}:
+                    problems.append(f"{word!r} {spelt} at {_where(text, a)}: {engine} {sorted(map(str, set(kinds[a:b])))}")
+    assert not problems, "\n".join(problems)
