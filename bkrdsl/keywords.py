@@ -931,7 +931,7 @@ def rules() -> dict[str, tuple[Rule, ...]]:
             Include("comments"),
             Region(f"{doc}: the first, first on a later line", f"^{sp}*({word})", end, inner, None, {1: first}),
         )
-        return Region(f"{doc}, the first on a later line", f"{begin}(?={sp}*(?:#|$))", f"{line_stmt}|{later_end}",
+        return Region(f"{doc}, the first on a later line", f"{begin}{post}(?={sp}*(?:#|$))", f"{line_stmt}|{later_end}",
                       f"{key}-later", None, captures)
 
     lists["minidisk-owner"] = (
@@ -939,7 +939,7 @@ def rules() -> dict[str, tuple[Rule, ...]]:
         Region("OWNER ADDRESS...: the owner first on a later line, the first address after it",
                f"^{sp}*({word}){sp}+({word})", f"(?=[{{}}]|{kw(*selection_statements())})", "address-list", None,
                {1: "@user-words", 2: "@address-words"}),
-        Region("OWNER, then the first address on a later line", f"^{sp}*({word})(?={sp}*(?:#|$))",
+        Region("OWNER, then the first address on a later line", f"^{sp}*({word}){post}(?={sp}*(?:#|$))",
                f"{line_stmt}|{later_end}", "minidisk-later", None, {1: "@user-words"}),
         Match("OWNER, no address after it on its line", f"^{sp}*({word})", None, {1: "@user-words"}),
     )

@@ -1761,3 +1761,27 @@ def test_h6s72_every_keyword_is_coloured_as_one_by_every_engine(tmp_path):
                 if set(kinds[a:b]) != {"keyword"}:
                     problems.append(f"{word!r} {spelt} at {_where(text, a)}: {engine} {sorted(map(str, set(kinds[a:b])))}")
     assert not problems, "\n".join(problems)
+
+
+#: A minidisk's owner with a `#` in it (`A#1`, a name: `#` starts a comment only where a name
+#: cannot go on) at the end of its line, or first on a later line than `minidisk`: pygments
+#: and TextMate took `A` for the owner and `#1` for what follows it (their look-ahead for a
+#: comment or the line's end let the name end early); Vim and the parsers read `A#1`.
+H6S72_OWNER_WITH_HASH = (
+    "job J {\n    include minidisk A#1\n      0191\n  }",
+    "job J {\n    include minidisk A#1  # c\n      0191\n  }",
+    "job J {\n    include minidisk\n      A#1\n      0191\n  }",
+    "job J {\n    exclude minidisk  # the owner\n      A#1 # c\n      0191 0192\n  }",
+    "include manager minidisk A#1 :x",
+)
+
+
+def test_h6s72_a_minidisk_owner_with_a_hash_is_one_name_in_every_engine(tmp_path):
+    texts = [f"cluster C {{\n  {body}\n}}\n" for body in H6S72_OWNER_WITH_HASH]
+    assert not _h6s72_engines(texts, tmp_path)
+    for text in texts:
+        assert ("user-id", "A#1") in runs(text, pygments_kinds(text)), text
+    for n, text in enumerate(texts[:4]):
+        path = tmp_path / f"owner{n}.bkr"
+        path.write_text(text, encoding="utf-8")
+        test_lexer_agrees_with_the_parser(path)
