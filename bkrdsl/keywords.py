@@ -911,16 +911,22 @@ def rules() -> dict[str, tuple[Rule, ...]]:
             {1: "@" + words},
         )
         lists[f"{key}-rest"] = (Include("comments"), comma)
+        # The time, read at the end of its line (`weekly`, then `sun 02:00` under it), ends the
+        # schedule there: the region that waited for the first day ends right after it (the
+        # look-behind on a name character), not to read the next line's word as a first day
+        # again. So its keyword takes its line's end, and a comment in it its line's end too.
         lists[f"{key}-later"] = (
-            Include("comments"),
+            Include("schedule-comments" if time else "comments"),
             Region(f"{doc}: the first name, first on a later line", f"^{sp}*{exclude}({word})", rest_end,
                    f"{key}-rest", None, {1: "@" + words}, rest_captures),
         )
         return [
             Region(doc, f"({keyword}){sp}+{exclude}({word})", rest_end, f"{key}-rest", None,
                    {1: "keyword", 2: "@" + words}, rest_captures),
-            Region(f"{doc}: the first name on a later line", f"({keyword})(?={sp}*(?:#|$))",
-                   f"^(?={sp}*(?:{stmt}|{on_each}))|{later_end}" if exclude else f"{line_stmt}|{later_end}",
+            Region(f"{doc}: the first name on a later line",
+                   f"({keyword})(?={sp}*(?:#|$))" + (f"{sp}*\\n?" if time else ""),
+                   (f"^(?={sp}*(?:{stmt}|{on_each}))|{later_end}" if exclude else f"{line_stmt}|{later_end}")
+                   + (f"|(?<={nc})" if time else ""),
                    f"{key}-later", None, {1: "keyword"}),
         ]
 

@@ -1785,3 +1785,23 @@ def test_h6s72_a_minidisk_owner_with_a_hash_is_one_name_in_every_engine(tmp_path
         path = tmp_path / f"owner{n}.bkr"
         path.write_text(text, encoding="utf-8")
         test_lexer_agrees_with_the_parser(path)
+
+
+#: A weekly schedule whose days start on the line after `weekly` and whose time ends that
+#: line, then a word first on the next line: pygments and TextMate read that word as a first
+#: day again (the region that waited for the first day outlived the time); Vim and the
+#: parsers read it as what it is (`on`, `full`, `request-node R`: keywords).
+H6S72_WEEKLY_LATER = tuple(
+    f"job J {{\n    run on M weekly{after}\n      {days}\n    {then}\n  }}"
+    for after in ("", "  # the weekend", "  ## the weekend")
+    for days in ("sat 02:00", "sat,sun 22:00", "sat,\n      sun 22:00", "sat  # c\n      02:00")
+    for then in ("full", "on", "request-node R", "each member", "X", "backup G full")
+)
+
+
+def test_h6s72_the_line_after_a_weekly_schedule_s_later_days_is_coloured_alike(tmp_path):
+    texts = [f"cluster C {{\n  {body}\n}}\n" for body in H6S72_WEEKLY_LATER]
+    assert not _h6s72_engines(texts, tmp_path)
+    first = texts[0]
+    assert runs(first, pygments_kinds(first))[-6:-2] == [("keyword", "weekly"), ("name", "sat"), ("time", "02:00"),
+                                                         ("keyword", "full")]
