@@ -1364,14 +1364,17 @@ def vim_syntax() -> str:
 
     def name_list(stem: str, keywords: tuple[str, ...], contains: str, exclude: str = "", time: str = "",
                   also: str = "") -> list[str]:
-        item, comma, head, tail = (f"bkr{stem}{part}" for part in ("Item", "Comma", "HeadC", "TailC"))
+        item, comma, head, tail, between = (f"bkr{stem}{part}" for part in ("Item", "Comma", "HeadC", "TailC", "CommaC"))
         after = f"{comma},{tail}" + (f",{time}" if time else "")
+        # a `,` after a `,` (`A,, B`, a slip the parsers report) is the list's comma again, as
+        # TextMate's region of the rest of the list reads it, also after a comment between
         return [
             *[f"syn keyword bkrKeyword {k} nextgroup={item}{also},{head} {over}" for k in keywords],
             (f"syn match {item} /\\k\\@<!{exclude}{nls}{word}/ contained transparent contains={contains}"
              f" nextgroup={after} {over}"),
-            f"syn match {comma} /,/ contained transparent contains=bkrComma nextgroup={item},{head} {over}",
+            f"syn match {comma} /,/ contained transparent contains=bkrComma nextgroup={item},{comma},{between} {over}",
             comment(head, item + also),
+            comment(between, f"{item},{comma}"),
             comment(tail, comma + (f",{time}" if time else "")),
         ]
 

@@ -1805,3 +1805,21 @@ def test_h6s72_the_line_after_a_weekly_schedule_s_later_days_is_coloured_alike(t
     first = texts[0]
     assert runs(first, pygments_kinds(first))[-6:-2] == [("keyword", "weekly"), ("name", "sat"), ("time", "02:00"),
                                                          ("keyword", "full")]
+
+
+#: A `,` after a list's `,` (`A,, B`, a slip the parsers report), on the same line, the next
+#: or after a comment: pygments and TextMate read it as the list's comma again and the name
+#: after it as the list's; Vim ended the list at it (`weekly A,, DISK first`: a disk).
+H6S72_COMMAS = (
+    "job J {\n    run on M weekly A,, DISK first AT P:X.* USER\n  }",
+    "job J {\n    backup G,, H full\n    run on M,, N daily 01:00\n  }",
+    "job J {\n    run on M weekly A,\n      , DISK 01:00\n  }",
+    "job J {\n    backup G,  # c\n      ,H full\n  }",
+    "single user A,,B\n  identity user C , , D",
+)
+
+
+def test_h6s72_a_comma_after_a_comma_is_coloured_alike(tmp_path):
+    texts = [f"cluster C {{\n  {body}\n}}\n" for body in H6S72_COMMAS]
+    assert not _h6s72_engines(texts, tmp_path)
+    assert ("group-name", "H") in runs(texts[3], pygments_kinds(texts[3]))

@@ -78,20 +78,23 @@ syn region bkrGroupBody matchgroup=bkrBrace start=/{/ end=/}/ contained fold con
 " user ID, ID, ...: over line breaks after a comma
 syn keyword bkrKeyword user nextgroup=bkrUserItem,bkrUserHeadC skipwhite skipnl skipempty
 syn match bkrUserItem /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrUserId,bkrPattern nextgroup=bkrUserComma,bkrUserTailC skipwhite skipnl skipempty
-syn match bkrUserComma /,/ contained transparent contains=bkrComma nextgroup=bkrUserItem,bkrUserHeadC skipwhite skipnl skipempty
+syn match bkrUserComma /,/ contained transparent contains=bkrComma nextgroup=bkrUserItem,bkrUserComma,bkrUserCommaC skipwhite skipnl skipempty
 syn match bkrUserHeadC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrUserItem,bkrUserHeadC skipwhite skipnl skipempty
+syn match bkrUserCommaC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrUserItem,bkrUserComma,bkrUserCommaC skipwhite skipnl skipempty
 syn match bkrUserTailC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrUserComma,bkrUserTailC skipwhite skipnl skipempty
 " backup GROUP, GROUP, ...: groups, even those spelled like keywords
 syn keyword bkrKeyword backup nextgroup=bkrBackupItem,bkrBackupHeadC skipwhite skipnl skipempty
 syn match bkrBackupItem /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrGroupRef,bkrPattern nextgroup=bkrBackupComma,bkrBackupTailC skipwhite skipnl skipempty
-syn match bkrBackupComma /,/ contained transparent contains=bkrComma nextgroup=bkrBackupItem,bkrBackupHeadC skipwhite skipnl skipempty
+syn match bkrBackupComma /,/ contained transparent contains=bkrComma nextgroup=bkrBackupItem,bkrBackupComma,bkrBackupCommaC skipwhite skipnl skipempty
 syn match bkrBackupHeadC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrBackupItem,bkrBackupHeadC skipwhite skipnl skipempty
+syn match bkrBackupCommaC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrBackupItem,bkrBackupComma,bkrBackupCommaC skipwhite skipnl skipempty
 syn match bkrBackupTailC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrBackupComma,bkrBackupTailC skipwhite skipnl skipempty
 " on MEMBER, MEMBER, ...: members, even those spelled like keywords; not `on each member`
 syn keyword bkrKeyword on nextgroup=bkrPlaceItem,bkrPlaceEach,bkrPlaceHeadC skipwhite skipnl skipempty
 syn match bkrPlaceItem /\k\@<!\%(each[ \t]\+member\k\@!\)\@!\%(\%(\%(expire\|run\)[ \t]\+on[ \t]\+\)\@<=each[ \t]*\%(#.*\)\=$\)\@!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrMemberRef,bkrPattern nextgroup=bkrPlaceComma,bkrPlaceTailC skipwhite skipnl skipempty
-syn match bkrPlaceComma /,/ contained transparent contains=bkrComma nextgroup=bkrPlaceItem,bkrPlaceHeadC skipwhite skipnl skipempty
+syn match bkrPlaceComma /,/ contained transparent contains=bkrComma nextgroup=bkrPlaceItem,bkrPlaceComma,bkrPlaceCommaC skipwhite skipnl skipempty
 syn match bkrPlaceHeadC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrPlaceItem,bkrPlaceEach,bkrPlaceHeadC skipwhite skipnl skipempty
+syn match bkrPlaceCommaC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrPlaceItem,bkrPlaceComma,bkrPlaceCommaC skipwhite skipnl skipempty
 syn match bkrPlaceTailC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrPlaceComma,bkrPlaceTailC skipwhite skipnl skipempty
 " each member after `on`, also `run on each` (`expire on each`) at a line's end and `member` on a later line: keywords, not a declaration
 syn match bkrPlaceEach /\k\@<!each\k\@!\%([ \t]\+member\k\@!\)\@=/ contained nextgroup=bkrEachMember skipwhite
@@ -135,8 +138,9 @@ syn region bkrPathList start=/\k\@<!\%(\%(\%(private-volume\|shared-volume\|desc
 " keyword that may follow a list
 syn keyword bkrKeyword weekly nextgroup=bkrDayItem,bkrDayHeadC skipwhite skipnl skipempty
 syn match bkrDayItem /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrName,bkrNumber,bkrTime,bkrPattern nextgroup=bkrDayComma,bkrDayTailC,bkrDayTime skipwhite skipnl skipempty
-syn match bkrDayComma /,/ contained transparent contains=bkrComma nextgroup=bkrDayItem,bkrDayHeadC skipwhite skipnl skipempty
+syn match bkrDayComma /,/ contained transparent contains=bkrComma nextgroup=bkrDayItem,bkrDayComma,bkrDayCommaC skipwhite skipnl skipempty
 syn match bkrDayHeadC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrDayItem,bkrDayHeadC skipwhite skipnl skipempty
+syn match bkrDayCommaC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrDayItem,bkrDayComma,bkrDayCommaC skipwhite skipnl skipempty
 syn match bkrDayTailC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrDayComma,bkrDayTime,bkrDayTailC skipwhite skipnl skipempty
 syn match bkrDayTime /\k\@<!\%(\%(shared-volume\|description\|incremental\|identity\|catalog\|cluster\|exclude\|include\|monthly\|backup\|expire\|import\|manual\|member\|single\|weekly\|daily\|disk\|full\|role\|tape\|job\|run\|to\)\k\@!\)\@!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@![ \t]*[^ \t#}]\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber
 
