@@ -18133,3 +18133,90 @@ def test_h13s71_an_address_s_letters_with_an_address_or_beginning_no_keyword_sta
     end = BASE.index("\n", BASE.index(after)) + 1
     text = BASE[:end] + f"    {written}\n" + BASE[end:]
     assert [d.code for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code.startswith("BKR0")] == []
+
+
+# stop 72, h3: schedule and brace slips left by stop 71
+
+#: A block's `(` (or `[`) for its `{` last on its line (or before its first statement),
+#: its body below: was BKR003 "lists are written without brackets", then an error in
+#: the body (`to disk pool BKUPPOOL` read on into the next line: "expected `size`"), and
+#: one at the `)`. Now one BKR011 at the `(`, whose fix writes `{` and `}` for `(` and
+#: `)`, or `{` alone where the block's `}` is written. (the lab's lines, as written, the
+#: closer's line in the lab as written, whether the fix writes the `}`)
+H3S72_JOB = (
+    "  job SYSFU {\n    backup SYSTEM full\n    include minidisk * 0191\n    to disk pool BKUPPOOL\n"
+    "    run on each member daily 02:00\n  }\n"
+)
+H3S72_BRACKETS_BELOW = [
+    (H3S72_JOB, H3S72_JOB.replace("{", "(").replace("  }", "  )"), "job SYSFU", True),
+    (H3S72_JOB, H3S72_JOB.replace("{", "(  # system"), "job SYSFU", False),
+    (H3S72_JOB, H3S72_JOB.replace("{\n", "( backup SYSTEM full\n", 1).replace("    backup SYSTEM full\n", "", 1)
+     .replace("  }", "  )"), "job SYSFU", True),
+    (H3S72_JOB, H3S72_JOB.replace(" {", " [").replace("02:00\n  }", "02:00 ]"), "job SYSFU", True),
+    ("  member LAB2 { workers 2  private-volume L2PRV1 }\n",
+     "  member LAB2 (\n    workers 2\n    private-volume L2PRV1  # (L2)\n  )\n", "member LAB2", True),
+    ("  expire on LAB1 {\n    preview daily 05:00\n    purge weekly sun 06:00\n    retain 30 days\n  }\n",
+     "  expire on LAB1 (\n    preview daily 05:00\n    purge weekly sun 06:00\n    retain 30 days\n  )\n",
+     "expire on LAB1", True),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("lines", "written", "title", "closer"), H3S72_BRACKETS_BELOW,
+                         ids=["job ( )", "job ( }", "job ( statement", "job [ ]", "member ( )", "expire ( )"])
+def test_h3s72_a_block_opened_with_a_bracket_its_body_below_gets_its_braces(lines, written, title, closer, parser,
+                                                                         monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = H4S69_LAB.replace(lines, written, 1)
+    found = _h9s69_one(text)
+    opener = "[" if " [" in written else "("
+    at = text.index(f"{title} {opener}") + len(title) + 1
+    assert (found.code, found.span.line) == ("BKR011", text.count("\n", 0, at) + 1)
+    if closer:
+        shut = "]" if opener == "[" else ")"
+        assert found.message == f"the body of `{title}` is written in `{opener} {shut}`: a block's body goes inside `{{ }}`"
+        assert found.help.startswith(f"write `{title} {{`, and `}}` for the `{shut}` on line ")
+        assert found.fix.title == f"Write `{{` and `}}` for `{opener}` and `{shut}`"
+    else:
+        assert found.message == f"`{title}` is opened with `{opener}`: a block's body goes inside `{{ }}`"
+        assert found.fix.title == f"Write `{{` for `{opener}`"
+    mended = apply_edits(text, found.fix.edits)
+    _h9s69_clean(mended)
+    body = mended.replace("# (L2)", "")  # a bracket in a comment is the comment's
+    assert body.count("(") == body.count(")") == 0 and "[" not in body
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", [
+    H3S72_JOB.replace("{", "(").replace("  }", "  }  )"),  # the `)` not alone at the end: as before
+    H3S72_JOB.replace("{", "(").replace("include minidisk * 0191", "include minidisk * (0191)"),
+])
+def test_h3s72_a_bracket_below_whose_closer_is_not_certain_gets_no_brace_fix(written, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    found = analyse("lab.bkr", H4S69_LAB.replace(H3S72_JOB, written, 1).encode()).diagnostics[0]
+    assert found.code != "BKR011"
+
+
+#: A block's `}` written `)` or `]` alone on its line, the file one `}` short: was BKR005
+#: at the cluster's `{` ("never closed", its choice leaving the `)`), then BKR003 "lists
+#: are written without brackets". Now one BKR003 whose fix writes `}` for it.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("closer", [")", "]", ")  # end of SYSFU"])
+def test_h3s72_a_block_s_brace_written_as_a_bracket_alone_on_its_line(closer, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = H4S69_LAB.replace("    run on each member daily 02:00\n  }", f"    run on each member daily 02:00\n  {closer}", 1)
+    found = _h9s69_one(text)
+    assert (found.code, found.message) == ("BKR003", f"`{closer[0]}` cannot appear here: `job SYSFU` ends with `}}`")
+    assert found.fix.title == f"Write `}}` for `{closer[0]}`"
+    mended = apply_edits(text, found.fix.edits)
+    _h9s69_clean(mended)
+    assert mended == H4S69_LAB.replace("daily 02:00\n  }", "daily 02:00\n  }" + closer[1:], 1)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h3s72_a_bracket_too_many_before_the_block_s_brace_is_not_read_as_it(parser, monkeypatch):
+    # the file's braces balance: the `)` is one too many, not the `}` (as before)
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = H4S69_LAB.replace("    run on each member daily 02:00\n  }", "    run on each member daily 02:00\n  )\n  }", 1)
+    found = _h9s69_one(text)
+    assert (found.code, found.message) == ("BKR003", "`)` cannot appear here: lists are written without brackets")

@@ -7489,6 +7489,44 @@ def brackets_for_braces(title: str, char: str, inside: str, opened: Span, closed
     )
 
 
+def bracket_for_close(char: str, title: str, span: Span) -> Diagnostic:
+    """`job SYSFU {` ... `)`: a `)` or `]` (`char`) alone on its line where the innermost
+    open block (`title`, in backquotes) may end (Recovery.bracket_for_close): its `}`,
+    which the fix writes."""
+    return codes.BAD_CHARACTER(
+        f"`{char}` cannot appear here: {title} ends with `}}`",
+        span,
+        label="`}` expected here",
+        help=f"write `}}` for `{char}`: a block's body goes inside `{{ }}`",
+        fix=Fix.replace(f"Write `}}` for `{char}`", span, "}"),
+    )
+
+
+def brackets_for_braces_below(title: str, char: str, opened: Span, closed: Span | None, line: int) -> Diagnostic:
+    """`job SYSFU (`, its body on the lines below: a block opened with a round or square
+    bracket (`char`, at `opened`) last on its line (Recovery.bracket_for_brace_below).
+    `closed`, the bracket that closes the body, alone at its line's end (`line`), where
+    the first brace or bracket below is one: the fix writes `{` and `}` for the two;
+    None where it is a `}` (line `line`): the fix writes the `{`."""
+    closer = ")" if char == "(" else "]"
+    if closed is None:
+        return codes.MISSING_OPEN(
+            f"`{title}` is opened with `{char}`: a block's body goes inside `{{ }}`",
+            opened,
+            label="`{` expected here",
+            help=f"write `{title} {{`: its `}}` is on line {line}",
+            fix=Fix(f"Write `{{` for `{char}`", (Edit(opened, "{"),)),
+        )
+    return codes.MISSING_OPEN(
+        f"the body of `{title}` is written in `{char} {closer}`: a block's body goes inside `{{ }}`",
+        opened,
+        label="`{` expected here",
+        help=f"write `{title} {{`, and `}}` for the `{closer}` on line {line}",
+        related=(Related(closed, f"`{closer}` for its `}}`"),),
+        fix=Fix(f"Write `{{` and `}}` for `{char}` and `{closer}`", (Edit(opened, "{"), Edit(closed, "}"))),
+    )
+
+
 def missing_open(
     title: str, found: str, span: Span, meant: str | None = None, *, line_ended: bool = False, text: str | None = None
 ) -> Diagnostic:

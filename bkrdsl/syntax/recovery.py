@@ -538,6 +538,11 @@ class Reordered(NamedTuple):
 #: Where a comment starts on a line: a `#` first on it or after a blank.
 _COMMENT_START = re.compile(r"(?:^|(?<=\s))#")
 
+#: The text below a block's opening bracket up to the first brace or bracket after it
+#: (`mark`; None where none follows), comments and texts in quotes read past
+#: (Recovery.bracket_for_brace_below).
+_BRACKET_BELOW = re.compile(r'(?:"[^"\n]*"?|(?<![^\s])#[^\n]*|[^"#{}()\[\]]+|#)*(?P<mark>[{}()\[\]])?')
+
 #: Errors shown in full; later ones are summarised in one BKR008 line.
 MAX_REPORTED = 20
 #: Error events (shown or not) after which the parser stops reading the file.
@@ -1611,6 +1616,8 @@ class Recovery:
             return
         if char in "([" and self.bracket_for_brace(ip, pos):
             return
+        if char in ")]" and self.bracket_for_close(ip, pos):
+            return
         if char == "=" and self.wakeup_schedule(ip, pos):
             return  # `run on VMSYS1 ==/==/== 02:00:00`: as WAKEUP TIMES writes it
         if char == "=" and self.foreign_line(ip, pos):
@@ -1983,10 +1990,12 @@ class Recovery:
         closer = ")" if char == "(" else "]"
         rest = self._line_before_comment(pos + 1).rstrip()
         inside = rest[:-1]
-        if not rest.endswith(closer) or not inside.strip() or any(c in inside for c in '{}()[]"'):
-            return False
         leaves = self.line_tail(ip, previous)
         if len(leaves) < 2 or leaves[-1] is not previous or leaves[0].type not in self.keyword_types:
+            return False
+        if not any(c in rest for c in '{}()[]"'):  # `job J (` or `job J ( backup X full`: its body below
+            return self.bracket_for_brace_below(ip, pos, closer, " ".join(str(t.value) for t in leaves))
+        if not rest.endswith(closer) or not inside.strip() or any(c in inside for c in '{}()[]"'):
             return False
         close = pos + len(rest)
         title = " ".join(str(t.value) for t in leaves)
@@ -1998,6 +2007,56 @@ class Recovery:
         )
         self.feed(ip, self.token_at("LBRACE", pos, pos + 1))
         self.brackets_for_braces.add(close)
+        self._advance(ip.lexer_thread.state, pos + 1)
+        self._fed_error_token = True
+        return True
+
+    def bracket_for_close(self, ip, pos: int) -> bool:
+        """`job SYSFU {` ... `)`: a `)` or `]` alone on its line (a comment aside) where
+        the innermost open block's `}` may stand (was BKR005 "`{` opened at 4:16 is never
+        closed", the cluster's, then "`)` cannot appear here: lists are written without
+        brackets"). One error whose fix writes `}` for it; it is read as that `}`."""
+        text = self.source.text
+        begin = text.rfind("\n", 0, pos) + 1
+        if text[begin:pos].strip() or self._line_before_comment(pos + 1).strip():
+            return False
+        blocks = open_blocks(ip.parser_state.value_stack)
+        if not blocks or blocks[-1].placeholder or "RBRACE" not in self.accepts(ip) or self.brace_balance != 1:
+            return False  # the file's `}`s one short: this is the one (else a `)` too many, said as before)
+        span = self.source.span(pos, pos + 1)
+        self.report(messages.bracket_for_close(text[pos], blocks[-1].title, span), pos)
+        self.feed(ip, self.token_at("RBRACE", pos, pos + 1))
+        self._advance(ip.lexer_thread.state, pos + 1)
+        self._fed_error_token = True
+        return True
+
+    def bracket_for_brace_below(self, ip, pos: int, closer: str, title: str) -> bool:
+        """`job SYSFU (`, its body on the lines below and `)` after it: a block opened with a
+        round or square bracket last on its line (bracket_for_brace; was "lists are written
+        without brackets", then an error in the body, `to disk pool BKUPPOOL` read on into
+        the next line, and one at the `)`). One error at the bracket (BKR011), whose fix
+        writes `{` for it and `}` for the closer, where the first bracket or brace below it
+        (comments and texts aside) is that closer, last on its line; or `{` alone where it
+        is a `}` alone on its line (the block closed as written). The body is read as in
+        braces. False where anything else comes first (a `{`, another bracket)."""
+        text = self.source.text
+        found = _BRACKET_BELOW.match(text, self._line_end(pos))
+        if found is None or found.group("mark") is None:
+            return False
+        at = found.start("mark")
+        mark = text[at]
+        line_start = text.rfind("\n", 0, at) + 1
+        before, after = text[line_start:at], self._line_before_comment(at + 1)
+        if after.strip() or (mark == "}" and before.strip()):
+            return False  # `)` or `}` not last on its line, or `}` after a statement: not certain
+        if mark not in (closer, "}"):
+            return False
+        line = self.source.position(at)[0]
+        closed = self.source.span(at, at + 1) if mark == closer else None
+        self.report(messages.brackets_for_braces_below(title, text[pos], self.source.span(pos, pos + 1), closed, line), pos)
+        self.feed(ip, self.token_at("LBRACE", pos, pos + 1))
+        if closed is not None:
+            self.brackets_for_braces.add(at)
         self._advance(ip.lexer_thread.state, pos + 1)
         self._fed_error_token = True
         return True
