@@ -18137,6 +18137,40 @@ def test_h13s71_an_address_s_letters_with_an_address_or_beginning_no_keyword_sta
 
 # stop 72, h3: schedule and brace slips left by stop 71
 
+#: Several days of the month in English alone on a job's line, `run on` left out, with
+#: `at` (or `@`) before the time, ordinals, or several times: were two errors, "`run` is
+#: missing", then the schedule's own, as `monthly 1,15 3am` is not. Now one, its help a
+#: job for each day (and time) with the `run` the file allows. (as written, where, the
+#: `run` lines the help writes)
+H3S72_MONTH_DAYS_ALONE = [
+    ("monthly 1,15 at 3am", "G", ["run on MEMBER monthly 1 03:00", "run on MEMBER monthly 15 03:00"]),
+    ("monthly 1,15 @ 3am", "G", ["run on MEMBER monthly 1 03:00", "run on MEMBER monthly 15 03:00"]),
+    ("monthly 1 and 15 at 03:00  # x", "G", ["run on MEMBER monthly 1 03:00", "run on MEMBER monthly 15 03:00"]),
+    ("monthly 1st and 15th at 03:00", "G", ["run on MEMBER monthly 1 03:00", "run on MEMBER monthly 15 03:00"]),
+    ("monthly 1,15 at 3", "G", ["run on MEMBER monthly 1 03:00", "run on MEMBER monthly 15 03:00"]),
+    ("monthly 1,15 at 3am", "S", ["run on each member monthly 1 03:00", "run on each member monthly 15 03:00"]),
+    ("monthly 1,15 at 3am and 3pm", "G", ["run on MEMBER monthly 1 03:00", "run on MEMBER monthly 15 03:00",
+                                          "run on MEMBER monthly 1 15:00", "run on MEMBER monthly 15 15:00"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "where", "runs"), H3S72_MONTH_DAYS_ALONE,
+                         ids=[f"{c[1]} {c[0]}" for c in H3S72_MONTH_DAYS_ALONE])
+def test_h3s72_several_days_of_the_month_in_english_alone_are_one_error(written, where, runs, parser, monkeypatch):
+    _text, analysis = _h3_69_slip(written, where, False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix, found.choices) == ("BKR004", None, ())
+    assert found.message.endswith("; `run on` is missing before it"), found.message
+    assert re.findall(r"`(run on [^`]+)`", found.help.split("\n")[0]) == runs
+    if where == "G":
+        assert ", with the member it runs on, `on DEV1` or `on DEV2`" in found.help
+    assert too_long(found, analysis.sources) == []
+    for run in runs:  # each job's line the help writes checks clean, its member given
+        line = run.replace("MEMBER", "DEV1")
+        assert analyse("x.bkr", _h3_69_text(line, where).encode("utf-8")).diagnostics == [], line
+
+
 #: A block's `(` (or `[`) for its `{` last on its line (or before its first statement),
 #: its body below: was BKR003 "lists are written without brackets", then an error in
 #: the body (`to disk pool BKUPPOOL` read on into the next line: "expected `size`"), and
@@ -18195,6 +18229,196 @@ def test_h3s72_a_bracket_below_whose_closer_is_not_certain_gets_no_brace_fix(wri
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     found = analyse("lab.bkr", H4S69_LAB.replace(H3S72_JOB, written, 1).encode()).diagnostics[0]
     assert found.code != "BKR011"
+
+
+#: A range of days of the month with its time written another way (`monthly 1-15 3am`):
+#: were two errors, BKR314 for the range (its help's times HH:MM) and BKR313 for `3am`,
+#: whose fix left the range. Now the one BKR314, its help's schedules with the time as
+#: BKR313 reads it, and says so. (the line, the help)
+H3S72_RANGE_TIMED = [
+    ("run on DEV1 monthly 1-15 3am", ("write a job for each day of it, the same but for its `run`, `monthly 1 03:00` to"
+     " `monthly 15 03:00`, or `daily 03:00` (`3am` is written `03:00`)")),
+    ("run on DEV1 monthly 1..7 3pm", ("write a job for each day of it, the same but for its `run`, `monthly 1 15:00` to"
+     " `monthly 7 15:00`, or `daily 15:00`; for one weekday of days 1 to 7, `monthly first DAY 15:00` (`3pm` is"
+     " written `15:00`)")),
+    ("run on DEV1 monthly 8-14 0300", ("write a job for each day of it, the same but for its `run`, `monthly 8 03:00` to"
+     " `monthly 14 03:00`, or `daily 03:00`; for one weekday of days 8 to 14, `monthly second DAY 03:00` (`0300` is"
+     " written `03:00`)")),
+    ("purge monthly 15-21 3am", ("write one day of it, `purge monthly 15 03:00` (a member has one `purge`); for one"
+     " weekday of days 15 to 21, `purge monthly third DAY 03:00` (`3am` is written `03:00`)")),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "help"), H3S72_RANGE_TIMED, ids=[c[0] for c in H3S72_RANGE_TIMED])
+def test_h3s72_a_range_of_days_with_a_time_written_otherwise_is_one_error(line, help, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = _h3_69_text("run on DEV1 daily 01:00")
+    old = "purge weekly sun 06:00" if line.startswith("purge") else "run on DEV1 daily 01:00"
+    analysis = analyse("x.bkr", clean.replace(old, line).encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix, found.choices, found.help) == ("BKR314", None, (), help)
+    assert too_long(found, analysis.sources) == []
+    said = re.findall(r"`((?:purge )?(?:daily|monthly (?:\d+|\w+ DAY)) \d\d:\d\d)`", help)
+    assert said
+    for one in said:  # each schedule the help writes checks clean, `sun` for DAY
+        written = one.replace("DAY", "sun") if line.startswith("purge") else f"run on DEV1 {one.replace('DAY', 'sun')}"
+        assert analyse("x.bkr", clean.replace(old, written).encode("utf-8")).diagnostics == [], one
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h3s72_a_range_of_days_with_no_time_of_day_keeps_both_errors(parser, monkeypatch):
+    # `25:00` is read as no time of this day (BKR313 says the next day's `01:00`): two slips
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = _h3_69_text("run on DEV1 daily 01:00")
+    found = analyse("x.bkr", clean.replace("run on DEV1 daily 01:00", "run on DEV1 monthly 1-15 25:00").encode()).diagnostics
+    assert [d.code for d in found] == ["BKR314", "BKR313"]
+
+
+#: The month's last day counted from its end, `monthly -1 04:00` (as some schedulers
+#: write it): was BKR004 "unexpected `-1`; expected `first`, ...", its help "see
+#: docs/language.md". Now `-1` is read as the day: BKR314, as for `monthly L 04:00`, its
+#: fix `last-day`; alone on a job's line, the one error of a `run` left out, its
+#: choices the `run` on each member. `-2` has no form: the forms. (the line, the help)
+H3S72_FROM_MONTH_END = [
+    ("run on DEV1 monthly -1 04:00", ("write `monthly last-day 04:00`; `-1` counts the days from the month's end, which"
+     " no other day is written as")),
+    ("run on DEV1 monthly -1 04:00  # eom", ("write `monthly last-day 04:00`; `-1` counts the days from the month's end,"
+     " which no other day is written as")),
+    ("run on each member monthly -1 04:00", ("write `monthly last-day 04:00`; `-1` counts the days from the month's end,"
+     " which no other day is written as")),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "help"), H3S72_FROM_MONTH_END, ids=[c[0] for c in H3S72_FROM_MONTH_END])
+def test_h3s72_the_last_day_counted_from_the_month_s_end_is_last_day(line, help, parser, monkeypatch):
+    where = "S" if "each member" in line else "G"
+    text, analysis = _h3_69_slip(line, where, False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message) == ("BKR314", "`-1` is not a day of the month: the month's last day is written `last-day`")
+    assert found.help == help
+    assert found.fix.title == "Write `last-day`"
+    assert _h3_69_mended(text, found.fix) == _h3_69_text(line.replace("-1", "last-day"), where)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h3s72_the_last_day_counted_from_the_end_alone_on_a_job_s_line(parser, monkeypatch):
+    text, analysis = _h3_69_slip("monthly -1 04:00", "G", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR004"
+    assert found.help.startswith("write `run on MEMBER monthly last-day 04:00`")
+    assert [_h3_69_mended(text, c) == _h3_69_text(f"run on {m} monthly last-day 04:00") for c, m in
+            zip(found.choices, ["DEV1", "DEV2"], strict=True)] == [True, True]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("statement", ["run on DEV1", "purge"])
+def test_h3s72_another_day_counted_from_the_end_gets_the_forms(statement, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = _h3_69_text("run on DEV1 daily 01:00")
+    old = "purge weekly sun 06:00" if statement == "purge" else "run on DEV1 daily 01:00"
+    (found,) = analyse("x.bkr", clean.replace(old, f"{statement} monthly -2 04:00").encode()).diagnostics
+    assert (found.code, found.message) == ("BKR314", "`-2` is not a day of the month")
+    assert found.help == "write `monthly N 04:00`, N from 1 to 31, or `monthly last-day 04:00` for the month's last day"
+
+
+#: A day of the month written otherwise (`1st`, `lastday`, `L`, `-1`) and its time too
+#: (`4am`, `0400`): were two errors, each fix mending one (the file still broken after
+#: it). Now BKR314, whose help and fix write both. (the line, the fix's title, the line
+#: mended)
+H3S72_DAY_AND_TIME = [
+    ("run on DEV1 monthly -1 4am", "Write `last-day`, and `04:00` for `4am`", "run on DEV1 monthly last-day 04:00"),
+    ("run on DEV1 monthly lastday 4am", "Write `last-day`, and `04:00` for `4am`", "run on DEV1 monthly last-day 04:00"),
+    ("run on DEV1 monthly L 0400", "Write `last-day`, and `04:00` for `0400`", "run on DEV1 monthly last-day 04:00"),
+    ("run on DEV1 monthly 1st 4am", "Write `1`, and `04:00` for `4am`", "run on DEV1 monthly 1 04:00"),
+    ("run on DEV1 monthly 15th 4pm  # mid", "Write `15`, and `16:00` for `4pm`", "run on DEV1 monthly 15 16:00  # mid"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "title", "mended"), H3S72_DAY_AND_TIME, ids=[c[0] for c in H3S72_DAY_AND_TIME])
+def test_h3s72_a_day_and_its_time_written_otherwise_are_one_error(line, title, mended, parser, monkeypatch):
+    text, analysis = _h3_69_slip(line, "G", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR314"
+    assert found.fix.title == title
+    time = mended.split("#")[0].split()[-1]
+    assert f"{time}" in found.help
+    assert _h3_69_mended(text, found.fix) == _h3_69_text(mended)
+
+
+#: The month's first (or last, second...) working day, Monday to Friday, which no schedule
+#: names: `monthly first weekday 04:00` was BKR314 "`weekday` is not a day of the week",
+#: its help the weekdays; `monthly last business day 04:00` BKR004, its help `monthly 1
+#: 04:00` (the 1st, for the last); `monthly last workday 4am` two errors. Now one error
+#: that says no schedule names a working day, its help and choices the nearest: the 1st
+#: or the first Monday; the month's last day or its last Friday; the 2nd. (the line, the
+#: code, the schedules the choices write)
+H3S72_WORKING_DAY = [
+    ("run on DEV1 monthly first weekday 04:00", "BKR314", ["monthly 1 04:00", "monthly first mon 04:00"]),
+    ("run on DEV1 monthly first workday 4am", "BKR314", ["monthly 1 04:00", "monthly first mon 04:00"]),
+    ("run on DEV1 monthly last weekday 04:00  # eom", "BKR314", ["monthly last-day 04:00", "monthly last fri 04:00"]),
+    ("run on DEV1 monthly last workday 4am", "BKR314", ["monthly last-day 04:00", "monthly last fri 04:00"]),
+    ("run on DEV1 monthly first business day 04:00", "BKR004", ["monthly 1 04:00", "monthly first mon 04:00"]),
+    ("run on DEV1 monthly last business day 04:00", "BKR004", ["monthly last-day 04:00", "monthly last fri 04:00"]),
+    ("run on DEV1 monthly second working day 04:00", "BKR004", ["monthly 2 04:00"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "code", "schedules"), H3S72_WORKING_DAY, ids=[c[0] for c in H3S72_WORKING_DAY])
+def test_h3s72_a_working_day_of_the_month_gets_the_nearest_schedules(line, code, schedules, parser, monkeypatch):
+    text, analysis = _h3_69_slip(line, "G", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    nth = line.split()[4]
+    assert found.code == code
+    assert found.message.endswith(f"no schedule names the month's {nth} working day (Monday to Friday)"), found.message
+    assert found.fix is None
+    assert re.findall(r"`(monthly [^`]+)`", found.help) == schedules
+    assert too_long(found, analysis.sources) == []
+    comment = "  # eom" if "#" in line else ""
+    assert [_h3_69_mended(text, c) for c in found.choices] == [_h3_69_text(f"run on DEV1 {s}{comment}") for s in schedules]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h3s72_a_working_day_after_purge(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = _h3_69_text("run on DEV1 daily 01:00")
+    text = clean.replace("purge weekly sun 06:00", "purge monthly last weekday 06:00")
+    (found,) = analyse("x.bkr", text.encode()).diagnostics
+    assert found.help.startswith("write `purge monthly last-day 06:00`, the month's last day whatever its weekday, or"
+                                 " `purge monthly last fri 06:00`")
+    assert [_h3_69_mended(text, c) for c in found.choices] == [
+        clean.replace("purge weekly sun 06:00", f"purge monthly {day} 06:00") for day in ("last-day", "last fri")
+    ]
+
+
+#: More schedule slips a sysprog types (stop 72's list): a range of days in English
+#: (`monthly 1-15 at 3am`: the help wrote `monthly 1 03:00`, the other days dropped), a
+#: number no month has with its time written otherwise (`monthly 32 4am`: two errors).
+#: Now each one error whose help keeps every day and writes the time read. (the line,
+#: the code, the start of the help)
+H3S72_MORE_SCHEDULES = [
+    ("run on DEV1 monthly 1-15 at 3am", "BKR004", ("write a job for each day of it, the same but for its `run`, `monthly"
+     " 1 03:00` to `monthly 15 03:00`, or `daily 03:00`")),
+    ("run on DEV1 monthly 1-7 at 03:00", "BKR004", ("write a job for each day of it, the same but for its `run`, `monthly"
+     " 1 03:00` to `monthly 7 03:00`, or `daily 03:00`; for one weekday of days 1 to 7, `monthly first DAY 03:00`")),
+    ("run on DEV1 monthly 32 4am", "BKR314", ("write `monthly N 04:00`, N from 1 to 31, or `monthly last-day 04:00` for"
+     " the month's last day (`4am` is written `04:00`)")),
+    ("run on DEV1 monthly 0 0400", "BKR314", ("write `monthly N 04:00`, N from 1 to 31, or `monthly last-day 04:00` for"
+     " the month's last day (`0400` is written `04:00`)")),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "code", "help"), H3S72_MORE_SCHEDULES, ids=[c[0] for c in H3S72_MORE_SCHEDULES])
+def test_h3s72_more_schedule_slips_are_one_error_that_keeps_every_day(line, code, help, parser, monkeypatch):
+    _text, analysis = _h3_69_slip(line, "G", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.help, found.fix, found.choices) == (code, help, None, ())
+    for one in re.findall(r"`((?:daily|monthly (?:\d+|last-day|first sun)) \d\d:\d\d)`", help.replace("DAY", "sun")):
+        assert analyse("x.bkr", _h3_69_text(f"run on DEV1 {one}").encode("utf-8")).diagnostics == [], one
 
 
 #: A block's `}` written `)` or `]` alone on its line, the file one `}` short: was BKR005

@@ -1836,6 +1836,68 @@ def days_meant(text: str) -> str | None:
     return ",".join(WEEKDAYS[(first + i) % len(WEEKDAYS)].lower() for i in range(count))
 
 
+def _days_range(sched: ast.Schedule) -> tuple[int, int] | None:
+    """The first and last day of a range of days of the month a `monthly` schedule names
+    as its one day (`monthly 1-15 03:00`, `1..15`), where a schedule names one day
+    (BKR314); None for any other schedule."""
+    if sched.frequency != "monthly" or sched.ordinal is not None or len(sched.days) != 1:
+        return None
+    found = re.fullmatch(r"(\d{1,2})(?:-|\.\.)(\d{1,2})", sched.days[0].text)
+    if found is None or not 1 <= int(found.group(1)) < int(found.group(2)) <= 31:
+        return None
+    return int(found.group(1)), int(found.group(2))
+
+
+def _working_day(sched: ast.Schedule, day: ast.Word, statement: str) -> Diagnostic | None:
+    """`monthly first weekday 03:00`, `monthly last workday 03:00`: the month's first (or
+    last) working day, Monday to Friday, which no schedule names (was "`weekday` is not a
+    day of the week", its help the weekdays). BKR314 at the word, its help the schedules
+    that come nearest (`messages.working_day`), each a choice where the time is one (as
+    BKR313 reads it); none without it."""
+    from bkrdsl.syntax import messages  # the parser's words; loaded for a broken file only
+
+    if sched.ordinal is None or messages.WORKING_DAY.fullmatch(f"{sched.ordinal.text} {day.text}") is None:
+        return None
+    time = None
+    if sched.time is not None:
+        time = sched.time.text if parse_time(sched.time.text) is not None else time_meant(sched.time.text)
+    keyword = "" if statement.startswith("run") else f"{statement.split()[0]} "
+    message, help, schedules = messages.working_day(sched.ordinal.text, time or "HH:MM", keyword)
+    choices: tuple[Fix, ...] = ()
+    if time is not None and sched.time is not None:
+        whole = span_through(sched.ordinal.span, sched.time.span)
+        choices = tuple(
+            Fix.replace(f"Write `{s}`", whole, s.removeprefix(keyword).removeprefix("monthly ")) for s in schedules
+        )
+    return INVALID_DAY(f"{quoted(day.text)} is not a day of the week: {message}", day.span, help=help, choices=choices)
+
+
+def _no_day_number(sched: ast.Schedule) -> bool:
+    """`monthly 32 4am`, `monthly 0 4am`: a `monthly` schedule's one day a number no month
+    has, whose BKR314 help writes the time as BKR313 reads it (`monthly N 04:00`)."""
+    if sched.frequency != "monthly" or sched.ordinal is not None or len(sched.days) != 1:
+        return False
+    word = sched.days[0].text
+    return word.isascii() and word.isdigit() and len(word) <= 9 and not 1 <= int(word) <= 31
+
+
+def _month_day_meant(sched: ast.Schedule) -> str | None:
+    """The day a `monthly` schedule's one day, written otherwise, means where BKR314's
+    fix writes it: `1` for `1st` (to the 31st), `last-day` for `lastday`, `L` or `-1`
+    (`messages.last_day_respelt`); None for any other schedule."""
+    if sched.frequency != "monthly" or sched.ordinal is not None or len(sched.days) != 1:
+        return None
+    word = sched.days[0].text
+    ordinal = _ORDINAL.fullmatch(word)
+    if ordinal is not None and 1 <= int(ordinal.group(1)) <= 31:
+        return str(int(ordinal.group(1)))
+    from bkrdsl.syntax import messages  # the parser's words; loaded for a broken file only
+
+    if word.upper() != LAST_DAY and messages.nth_weekday_as_one(word) is None and messages.last_day_respelt(word):
+        return "last-day"
+    return None
+
+
 #: A day of the month as English writes it: `1st`, `2nd`, `3rd`, `15th`.
 _ORDINAL = re.compile(r"0?([0-9]{1,2})(?:st|nd|rd|th)", re.IGNORECASE)
 
@@ -1865,6 +1927,16 @@ def times_and_days(model: Model):
             day = _day_read_as_time(sched)
             if day is not None:
                 yield day
+            elif meant is not None and (
+                _days_range(sched) is not None
+                or _month_day_meant(sched) is not None
+                or len(sched.days) == 1 and _working_day(sched, sched.days[0], statement) is not None
+                or _no_day_number(sched)
+            ):
+                # `monthly 1-15 3am`, `monthly 1st 3am`, `monthly -1 3am`, `monthly first weekday
+                # 3am`: said in the day's error, whose help writes `03:00` and whose fix (or
+                # choices) writes it too (was a second error)
+                pass
             elif meant is None:
                 help, fix = _time_out_of_clock(sched, statement)
                 yield INVALID_TIME(
@@ -1937,6 +2009,9 @@ def times_and_days(model: Model):
                             continue
                         yield _crontab_days(sched, numbered)
                         continue
+                    if sched.ordinal is not None and _working_day(sched, w, statement) is not None:
+                        yield _working_day(sched, w, statement)
+                        continue
                     close = suggest.closest(w.text, [d.upper() for d in day_names])
                     yield INVALID_DAY(
                         f"{quoted(w.text)} is not a day of the week"
@@ -1956,6 +2031,11 @@ def times_and_days(model: Model):
                     ordinal = _ORDINAL.fullmatch(w.text)
                     n = int(ordinal.group(1)) if ordinal is not None else None
                     time = sched.time.text if sched.time and parse_time(sched.time.text) is not None else "HH:MM"
+                    read = time_meant(sched.time.text) if sched.time is not None and time == "HH:MM" else None
+                    # a time written otherwise with a day respelt (`monthly 1st 3am`): both in one fix
+                    also = () if read is None or sched.time is None else (Edit(sched.time.span, read),)
+                    said = "" if read is None or sched.time is None else f", and `{read}` for `{sched.time.text}`"
+                    time = read or time
                     last_day = f"`monthly last-day {time}` runs on each month's last day"
                     if n is not None and 1 <= n <= 31:
                         # `monthly 1st 02:00`: the day as English writes it; the 29th to the 31st
@@ -1964,8 +2044,9 @@ def times_and_days(model: Model):
                         yield INVALID_DAY(
                             f"{quoted(w.text)} is not a day of the month: a day is its number alone",
                             w.span,
-                            help=f"write `{n}`: `monthly {n}` runs on the {w.text.lower()}{short}",
-                            fix=Fix.replace(f"Write `{n}`", w.span, str(n)),
+                            help=f"write `{n}`{said}: `monthly {n}{' ' + read if read else ''}` runs on the"
+                            f" {w.text.lower()}{short}",
+                            fix=Fix(f"Write `{n}`{said}", (Edit(w.span, str(n)), *also)),
                         )
                         continue
                     from bkrdsl.syntax import messages  # the parser's words; loaded for a broken file only
@@ -1990,34 +2071,29 @@ def times_and_days(model: Model):
                         yield INVALID_DAY(
                             f"{quoted(w.text)} is not a day of the month: the month's last day is written `last-day`",
                             w.span,
-                            help=f"write `monthly last-day {time}`{messages.LAST_DAY_ELSEWHERE.get(w.text.lower(), '')}",
-                            fix=Fix.replace("Write `last-day`", w.span, "last-day"),
+                            help=f"write `monthly last-day {time}`{messages.LAST_DAY_ELSEWHERE.get(w.text.lower(), '')}"
+                            + (f" (`{sched.time.text}` is written `{read}`)" if read else ""),
+                            fix=Fix(f"Write `last-day`{said}", (Edit(w.span, "last-day"), *also)),
                         )
                         continue
-                    span_of = re.fullmatch(r"(\d{1,2})(?:-|\.\.)(\d{1,2})", w.text)
-                    if span_of is not None and 1 <= int(span_of.group(1)) < int(span_of.group(2)) <= 31:
+                    span_of = _days_range(sched)
+                    if span_of is not None:
                         # `monthly 1-7 03:00`: a range of days (the help was `monthly N`, the
-                        # range unsaid); one day a schedule, or the week's weekday it spans
-                        first, last = int(span_of.group(1)), int(span_of.group(2))
-                        nth = {(1, 7): "first", (8, 14): "second", (15, 21): "third", (22, 28): "fourth"}.get((first, last))
-                        keyword = "" if statement.startswith("run") else f"{statement} "
-                        weekday = f"; for one weekday of days {first} to {last}, `{keyword}monthly {nth} DAY {time}`" if nth else ""
-                        each = (
-                            f"a job for each day of it, the same but for its `run`, `monthly {first} {time}` to"
-                            f" `monthly {last} {time}`, or `daily {time}`"
-                            if statement.startswith("run")
-                            else f"one day of it, `{statement} monthly {first} {time}` (a member has one `{statement}`)"
-                        )
+                        # range unsaid); one day a schedule, or the week's weekday it spans;
+                        # a time written otherwise (`3am`), as BKR313 reads it, said here
+                        first, last = span_of
+                        written = f" (`{sched.time.text}` is written `{read}`)" if read else ""
                         yield INVALID_DAY(
                             f"{quoted(w.text)} is not a day of the month: a `monthly` schedule names one day, not a range",
                             w.span,
-                            help=f"write {each}{weekday}",
+                            help=messages.month_range_help(first, last, time, (statement.split() or ["run"])[0]) + written,
                         )
                         continue
                     yield INVALID_DAY(
                         f"{quoted(w.text)} is not a day of the month",
                         w.span,
-                        help=f"write `monthly N {time}`, N from 1 to 31, or `monthly last-day {time}` for the month's last day",
+                        help=f"write `monthly N {time}`, N from 1 to 31, or `monthly last-day {time}` for the month's last day"
+                        + (f" (`{sched.time.text}` is written `{read}`)" if read and sched.time is not None else ""),
                     )
 
 

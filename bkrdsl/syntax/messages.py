@@ -8477,7 +8477,12 @@ def nth_weekday_as_one(word: str) -> tuple[str, str] | None:
 #: The month's last day as other schedulers write it, where .bkr writes `last-day`:
 #: cron's and Quartz's `L` (its day-of-month field), `eom` (end of month), `end`;
 #: each with what a help says of it ("" where the message says enough).
-LAST_DAY_ELSEWHERE = {"l": "; `L` is how cron and Quartz write the month's last day", "eom": "", "end": ""}
+LAST_DAY_ELSEWHERE = {
+    "l": "; `L` is how cron and Quartz write the month's last day",
+    "eom": "",
+    "end": "",
+    "-1": "; `-1` counts the days from the month's end, which no other day is written as",
+}
 
 
 def last_day_respelt(word: str) -> bool:
@@ -10137,6 +10142,60 @@ _NTH = {
     "fifth": "last", "5th": "last",  # not every month has a fifth: the help says so
 }
 
+#: A working day of the month in English after an ordinal (`monthly first weekday`,
+#: `last business day`, `first work-day`), which no schedule names (`working_day`).
+WORKING_DAY = re.compile(
+    r"(?i)\b(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|last|final)[\s-]+"
+    r"(?P<day>week-?days?|work-?days?|(?:working|business|work)[\s-]*days?|bdays?)\b"
+)
+
+
+def working_day(nth: str, time: str, keyword: str = "") -> tuple[str, str, list[str]]:
+    """The month's first (second, ..., last) working day, Monday to Friday, for `monthly
+    first weekday 03:00` (`nth`, the ordinal as written; `time`, HH:MM or `HH:MM`;
+    `keyword`, `purge ` before each schedule): no schedule names one, as the 1st may fall on a
+    weekend. What the message says, the help, and the schedules it writes, each a
+    choice where the time is written: the day of the month by number, the 1st (2nd,
+    ...) whatever its weekday; for the first, also the first Monday (the 1st to the 7th,
+    always a working day), for the last the month's last day and its last Friday."""
+    ordinal = _NTH[nth.lower()]
+    if ordinal == "last":
+        schedules = [f"{keyword}monthly last-day {time}", f"{keyword}monthly last fri {time}"]
+        said = "the month's last day whatever its weekday, or", "its last Friday"
+    elif ordinal == "first":
+        schedules = [f"{keyword}monthly 1 {time}", f"{keyword}monthly first mon {time}"]
+        said = "the 1st whatever its weekday, or", "its first Monday"
+    else:
+        number = {"second": 2, "third": 3, "fourth": 4}[ordinal]
+        schedules = [f"{keyword}monthly {number} {time}"]
+        said = f"the {number}{'nd' if number == 2 else 'rd' if number == 3 else 'th'} whatever its weekday", ""
+    message = f"no schedule names the month's {ordinal} working day (Monday to Friday)"
+    help = f"write `{schedules[0]}`, {said[0]}" + (f" `{schedules[1]}`, {said[1]}" if len(schedules) > 1 else "")
+    help += "; a schedule names a day of the month or of the week, not a working day"
+    return message, help, schedules
+
+
+def month_range_help(first: int, last: int, time: str, statement: str = "run") -> str:
+    """The help for a range of days of the month (`monthly 1-7 03:00`: `first` 1, `last`
+    7), where a schedule names one day: a job for each day of it, or `daily` (a `purge`
+    or `preview`, `statement`: one day of it), and for days 1-7 (8-14, 15-21, 22-28) the
+    Nth weekday form. One text for BKR314 (check/values) and a schedule in English."""
+    nth = {(1, 7): "first", (8, 14): "second", (15, 21): "third", (22, 28): "fourth"}.get((first, last))
+    keyword = "" if statement == "run" else f"{statement} "
+    weekday = f"; for one weekday of days {first} to {last}, `{keyword}monthly {nth} DAY {time}`" if nth else ""
+    each = (
+        f"a job for each day of it, the same but for its `run`, `monthly {first} {time}` to `monthly {last} {time}`,"
+        f" or `daily {time}`"
+        if statement == "run"
+        else f"one day of it, `{statement} monthly {first} {time}` (a member has one `{statement}`)"
+    )
+    return f"write {each}{weekday}"
+
+
+#: A range of days of the month after `monthly` in a schedule in English (`monthly 1-15 at 3am`).
+_MONTH_RANGE = re.compile(r"(?i)\bmonthly\s+(?P<first>\d{1,2})(?:-|\.\.)(?P<last>\d{1,2})(?![\w,-])")
+
+
 #: Words of a schedule in English that `schedule_for` reads besides the time, days and date.
 _FREQUENCY_WORDS = frozenset(
     {"daily", "weekly", "monthly", "everyday", "nightly", "night", "nights", "week", "weeks", "month"}
@@ -10399,21 +10458,23 @@ def month_days_each(text: str) -> list[tuple[int, str]] | None:
     return each
 
 
-def _month_days_each_help(each: list[tuple[int, str]], statement: str) -> str:
+def _month_days_each_help(each: list[tuple[int, str]], statement: str, alone: tuple[str, str] | None = None) -> str:
     """The help for `month_days_each`'s days and times: one time, a job for each day, as
     `monthly 1,15 02:00` is told (`_monthly_days_help`); several, a job for each day and
-    time (a `purge` or `preview`: keep one)."""
+    time (a `purge` or `preview`: keep one). `alone`: the phrase alone on a job's line,
+    `run on` left out, as `monthly_days` takes it: each job's `run` is written whole."""
     times = list(dict.fromkeys(time for _, time in each))
+    run, named = ("", "") if alone is None else (f"run on {alone[0]} ", alone[1])
     schedules = [f"monthly {day} {time}" for day, time in each]
-    if statement != "run":
+    if statement != "run" or alone is not None and len(times) == 1:
         if len(times) == 1:
-            return _monthly_days_help([day for day, _ in each], times[0], statement)
+            return _monthly_days_help([day for day, _ in each], times[0], statement, run, named)
         named = [f"`{statement} {s}`" for s in schedules]
         return f"a member has one `{statement}` schedule: keep one, {', '.join(named[:-1])} or {named[-1]}"
     # the forms on a line of their own, as `_monthly_days_help` writes them after a `run`
     # (a note on the hour, `at 3`, goes after them: `_bare_hour`)
-    named = [f"`{s}`" for s in schedules]
-    jobs = f"{', '.join(named[:-1])} and {named[-1]}"
+    listed = [f"`{run}{s}`" for s in schedules]
+    jobs = f"{', '.join(listed[:-1])} and {listed[-1]}{named}"
     if len(times) == 1:
         return (
             f"write a job for each day, the same but for its `run`: {jobs}\na schedule names one day:"
@@ -10462,6 +10523,7 @@ def _bare_hour(
     code,
     said: str | None = None,
     at_sign: bool = False,
+    alone: tuple[str, str] | None = None,
 ) -> Diagnostic:
     """`every day at 2`: an hour alone, read as HH:00 on a 24-hour clock, as the schedule
     is (the help said the time was missing: it was written). The help says the reading;
@@ -10489,7 +10551,7 @@ def _bare_hour(
     one_reading = valid and (hour == 0 or hour > 12 or groups["hh"] is not None or night is not None)
     # the message quotes the words as written (`said`), the help the time read
     diagnostic = schedule_phrase(
-        read, starts_right, span, certain and one_reading, statement, code, True, said or written, at_sign
+        read, starts_right, span, certain and one_reading, statement, code, True, said or written, at_sign, alone
     )
     if hour > 23:
         note = f"`{as_written}` is no hour of the day: a 24-hour clock's hours are 00 to 23"
@@ -10518,7 +10580,7 @@ def _bare_hour(
         second = f"{(hour + 12) % 24:02d}:{minute:02d}"
         readings = [
             schedule_phrase(f"{written[:start]}{t}{written[found.end() :]}", starts_right, span, True, statement,
-                            code, True, said or written, at_sign).fix
+                            code, True, said or written, at_sign, alone).fix
             for t in (time, second)
         ]
         if all(fix is not None for fix in readings):
@@ -10625,6 +10687,7 @@ def schedule_phrase(
     clock_read: bool = False,
     said: str | None = None,
     at_sign: bool = False,
+    alone: tuple[str, str] | None = None,
 ) -> Diagnostic:
     """No fix unless `certain` (besides what `certain_schedule` requires). `statement`,
     the one the schedule is of (`run`, `purge`, `preview`), for a date's help. `code`:
@@ -10633,13 +10696,35 @@ def schedule_phrase(
     `_bare_hour`, which says what it is). A `@` written for `at` (`weekly sat,sun @ 1am`)
     is read as `at`, and said as written. `said`: the words the message quotes, where
     `written` is what they are read as (`_bare_hour`'s time, a `@`'s `at`); `at_sign`:
-    a `@` was read as `at`."""
+    a `@` was read as `at`. `alone`: several days of the month written in English alone
+    on a job's line, `run on` left out (`monthly 1,15 at 3am`), as `monthly_days` takes
+    it: the one error says that too, and each job of the help has its `run`."""
     if AT_SIGN.search(written):
         read = AT_SIGN.sub("at", written)
-        diagnostic = schedule_phrase(read, starts_right, span, certain, statement, code, clock_read, said or written, True)
+        diagnostic = schedule_phrase(
+            read, starts_right, span, certain, statement, code, clock_read, said or written, True, alone
+        )
         return replace(diagnostic, help=(diagnostic.help or "").replace("`at ", "`@ "))
     quoted = shown(said if said is not None else written, 60)
     words = {w.lower() for w in written.split()}
+    ranged = _MONTH_RANGE.search(written)
+    if ranged is not None and len(_CLOCK.findall(written)) <= 1 and 1 <= int(ranged["first"]) < int(ranged["last"]) <= 31:
+        # `monthly 1-15 at 3am`: the help wrote `monthly 1 03:00`, the other days dropped;
+        # as `monthly 1-15 03:00` is told (BKR314)
+        return (code or codes.SYNTAX)(
+            f"{quoted} is not a .bkr schedule: a `monthly` schedule names one day, not a range",
+            span,
+            help=month_range_help(int(ranged["first"]), int(ranged["last"]), phrase_time(written) or "HH:MM", statement),
+        )
+    working = WORKING_DAY.search(written) if {"monthly", "month"} & words else None
+    if working is not None and len(_CLOCK.findall(written)) <= 1:
+        # `monthly first business day 03:00`: the help wrote `monthly 1 03:00` (for `last`
+        # too), unsaid that no schedule names a working day
+        time = phrase_time(written)
+        keyword = "" if statement == "run" else f"{statement} "
+        message, help, schedules = working_day(working.group("nth"), time or "HH:MM", keyword)
+        choices = tuple(write_fix(s.removeprefix(keyword), span) for s in schedules) if time and certain else ()
+        return (code or codes.SYNTAX)(f"{quoted} is not a .bkr schedule: {message}", span, help=help, choices=choices)
     if len(_CLOCK.findall(written)) > 1:
         reason = "a schedule has one time of day"
     elif words & _EXCEPT:
@@ -10655,7 +10740,7 @@ def schedule_phrase(
     # `at 2`, `at 14h`; `at 25:00`, a time no clock has (the help wrote `daily 25:00`)
     hour = None if clock_read or (phrase_time(written) and not _no_clock_has(written)) else _BARE_HOUR.search(written)
     if hour is not None:
-        return _bare_hour(written, hour, starts_right, span, certain, statement, code, said, at_sign)
+        return _bare_hour(written, hour, starts_right, span, certain, statement, code, said, at_sign, alone)
     code = code or (codes.SYNTAX if starts_right else codes.UNKNOWN_KEYWORD)
     month_days = month_days_each(written)
     if month_days is not None:
@@ -10667,9 +10752,11 @@ def schedule_phrase(
         bad = [day for day in dict.fromkeys(days) if not 1 <= day <= 31]
         if bad:
             # `monthly 1,40 3am`: as `monthly 1,40 02:00` is told (was `monthly 1 03:00`, 40 unsaid)
-            return _monthly_no_day(quoted.strip("`"), list(dict.fromkeys(days)), bad, month_days[0][1], statement, span, None)
+            return _monthly_no_day(quoted.strip("`"), list(dict.fromkeys(days)), bad, month_days[0][1], statement, span, alone)
         said = several if reason == "a schedule is written in a fixed form" else f"{reason}, and {several}"
-        return code(f"{quoted} is not a .bkr schedule: {said}", span, help=_month_days_each_help(month_days, statement))
+        if alone is not None:  # `monthly 1,15 at 3am` alone on a job's line (was a second error, `run`'s)
+            said += "; `run on` is missing before it"
+        return code(f"{quoted} is not a .bkr schedule: {said}", span, help=_month_days_each_help(month_days, statement, alone))
     times = {phrase_time(m.group(0)) for m in _CLOCK.finditer(written)}
     if len(times) > 1:
         # `weekly mon 02:00 and fri 03:00`, `daily 02:00 and 14:00`: a time each, which
@@ -10751,10 +10838,12 @@ def schedule_phrase(
     if len(numbers) > 1:
         # `on the 1st and 15th`: no schedule runs on two days a month (`daily 22:00`
         # runs every day): a job for each day, as `monthly 1,15 22:00` is told
+        run, named = ("", "") if alone is None else (f"run on {alone[0]} ", alone[1])
         return code(
-            f"{quoted} is not a .bkr schedule: {reason}",
+            f"{quoted} is not a .bkr schedule: {reason}" + ("; `run on` is missing before it" if alone else ""),
             span,
-            help=_monthly_days_help(numbers, time, statement) + ("; the time of day is missing" if untimed else ""),
+            help=_monthly_days_help(numbers, time, statement, run, named)
+            + ("; the time of day is missing" if untimed else ""),
         )
     day = month_day_written(written_days)
     if day is not None and (day == "last" or int(day) > 28 or not words & {"month", "monthly"} or untimed):

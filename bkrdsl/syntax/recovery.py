@@ -2549,6 +2549,14 @@ class Recovery:
             return None
         if self.quiet or self.saturated:
             return self.resynchronise(ip, tok, accepted)
+        if tok.type == "IMPORT_PATH" and "NAME" in accepted and re.fullmatch(r"-[0-9]{1,2}", str(tok.value)):
+            previous = last_real_token(ip.parser_state.value_stack)
+            if previous is not None and previous.type == "MONTHLY":
+                # `monthly -1 02:00`: a day counted from the month's end, as some schedulers
+                # write the last day (was "unexpected `-1`; expected `first`, ...", its help
+                # the docs): read as the day, which BKR314 says is none (check/values: `-1`
+                # the month's last day, its fix `last-day`; another, the forms)
+                return self.retype(tok, "NAME")
         if self.foreign_line(ip, tok.start_pos, tok):
             return None
         if self.kind_in_zvm_words(ip, tok):
@@ -6075,6 +6083,9 @@ class Recovery:
             # MEMBER` before it, the file's names unsaid, and `weekly saturday`'s time
             # missing a second error)
             return _LINE_SKIPPED
+        if "on" not in written.lower().split() and self.month_days_alone(ip, tok, end):
+            # `monthly 1,15 at 3am`: several days of the month in English, `run on` left out
+            return _LINE_SKIPPED
         found = re.fullmatch(r"(?P<schedule>\S.*?)\s+[Oo][Nn]", written)
         if found is not None:
             # `daily 02:00 on`: the `on` at its end, and no member after it
@@ -6091,6 +6102,28 @@ class Recovery:
             self.head_missing.add(tok.start_pos)
         self.feed_types(ip, ["RUN", "ON", "NAME"], tok)
         return tok
+
+    def month_days_alone(self, ip, tok: Token, end: int) -> bool:
+        """`monthly 1,15 at 3am`, `monthly 1st and 15th at 03:00`, `monthly 1,15 3am and 3pm`
+        alone on a line of a job (from `tok` to `end`): several days of the month in English
+        (`messages.schedule_phrase`'s with `alone`), `run on MEMBER` left out. One error that says both, as
+        `monthly 1,15 3am` gets (schedule_alone_amiss), its help a job for each day with the
+        `run` the file allows (was "`run` is missing", then the schedule's own error after
+        it). False for any other line, or where no member is read."""
+        rest = self.source.text[tok.start_pos : end].rstrip()
+        if not messages.looks_like_schedule(rest):
+            return False
+        stack = ip.parser_state.value_stack
+        members = members_read(stack)
+        if not members:
+            return False
+        alone = messages._run_allowed(members, *self.job_home(stack))
+        span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
+        diag = messages.schedule_phrase(rest, True, span, statement="run", alone=alone)
+        if "`run on` is missing before it" not in diag.message:
+            return False  # a phrase of one day, or none: `run`'s error, then the schedule's own
+        self.said_and_skipped(ip, tok, diag, tok.start_pos, tok.start_pos + len(rest))
+        return True
 
     def _member_names(self, written: str) -> list[str] | None:
         """The members `written` names (`VMSYS2`, `VMSYS2, VMSYS3`, `VMSYS2 VMSYS3`): names
