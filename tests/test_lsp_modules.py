@@ -826,3 +826,36 @@ def test_a_renamed_module_closed_and_opened_again_is_one_buffer(ws, tmp_path):
         assert ws.uri(old) not in ws.editor.open_uris()
         assert [d["code"] for d in ws.editor.published(ws.uri(new))] == ["BKR301"]
         ws.close(new)
+
+
+# stop 72, h5: a module gone unseen, then another open file saved
+def test_a_save_checks_again_the_open_files_whose_module_went_unseen(ws):
+    """The LSP fuzz, seed 4938 (shrunk): a client that watches no files and says
+    nothing of a rename (Neovim's default on Linux) moved `site/` away; a.bkr, open,
+    imports `./site/common`, not open. The editor then saved b.bkr: its check was
+    `bkrc check`'s, but a.bkr kept its diagnostics of the module gone (none, where
+    `bkrc check` says BKR101) until it was itself checked again. A save now checks
+    again every open file whose analysis read a module from disk that is gone."""
+    ws.open("a.bkr")
+    ws.open("b.bkr")
+    assert ws.editor.published(ws.uri("a.bkr")) == []
+    (ws.folder / "site").rename(ws.folder / "moved")
+    ws.save("b.bkr")
+    said = json.loads(run_cli(["check", "--format", "json", str(ws.folder / "a.bkr")]).stdout)["diagnostics"]
+    published = ws.editor.published(ws.uri("a.bkr"))
+    assert [(d["code"], d["message"]) for d in published] == [
+        (d["code"], f"{d['message']}\nhelp: {d['help']}") for d in said
+    ]
+    assert [d["code"] for d in published] == ["BKR101"]
+    # A save with every module in place checks no other file again.
+    (ws.folder / "moved").rename(ws.folder / "site")
+    ws.save("a.bkr")
+    assert ws.editor.published(ws.uri("a.bkr")) == []
+
+    def checks() -> int:
+        return sum(m.get("method") == "textDocument/publishDiagnostics" for m in ws.editor.writer.messages)
+
+    before = checks()
+    ws.save("a.bkr")
+    assert checks() == before + 1  # a.bkr's own, not b.bkr's
+    assert ws.editor.errors == []

@@ -1815,6 +1815,13 @@ def build_server() -> BkrServer:
         # read its file, which may not be UTF-8 text, and publish for it.
         if unquote(uri) in ls.workspace.text_documents:  # keyed as pygls keys them
             ls.check(uri)
+        # A module read from disk that is gone (a client that watches no files never
+        # says so, `imports_unchanged`): the open files that read it are checked again,
+        # so a save leaves every open file's diagnostics `bkrc check`'s. A stat each.
+        for other in ls.open_uris():
+            cached = ls.documents.get(other)
+            if other != uri and cached is not None and not ls.imports_unchanged(other, cached[1]):
+                ls.check(other)
 
     @server.feature(T.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: BkrServer, params: T.DidCloseTextDocumentParams) -> None:
