@@ -928,10 +928,11 @@ def _expiry_text(v: ClusterView) -> str:
 
 def _retain_text(v: ClusterView) -> str:
     """`35 days`; local catalogs' purging members that keep backups for different
-    times each: `30 days on VM1, 90 days on VM2`."""
+    times each: `30 days on VM1, 90 days on VM2`. No-break spaces within one member's
+    part (a line breaks between members, never between `days` and `on`)."""
     if v.retain_days is not None:
-        return f"{v.retain_days} days"
-    return ", ".join(f"{days} days on {member}" for member, days in v.retains) or "-"
+        return f"{v.retain_days}\xa0days"
+    return ", ".join(f"{days}\xa0days\xa0on\xa0{member}" for member, days in v.retains) or "-"
 
 
 def _tape_text(v: ClusterView) -> str:

@@ -683,3 +683,27 @@ def test_user_row_s_description_is_cut_to_the_width(at_root, tmp_path):
     out = shown(str(path), "--user", "LNXWEB01")
     (line,) = [x for x in out.splitlines() if x.startswith('          "Weekly')]
     assert len(line) <= WIDTH and line.endswith('..."')
+
+
+# stop 72, h10: the on-call restore walk-through (retains kept whole; --member names the jobs it leaves out)
+def test_a_long_list_of_different_retains_breaks_between_members(at_root, tmp_path):
+    """`keeps backups 30 days on VMSYSTM1, 60` / `days on VMSYSTM2`: the header broke
+    a member's retain in two. Each `N days on MEMBER` stays on one line now."""
+    path = tmp_path / "retains.bkr"
+    members = ("VMSYSTM1", "VMSYSTM2", "VMSYSTM3", "VMSYSTM4")
+    path.write_text(
+        "import std/backup-manager\n\ncluster TESTSSI {\n"
+        + "".join(f"  member {m} {{ workers 2 }}\n" for m in members)
+        + "  catalog local\n"
+        + "".join(f"  expire on {m} {{ purge weekly sun 06:00  retain {30 * n} days }}\n" for n, m in enumerate(members, 1))
+        + "  identity group SYSTEM { RSCS }\n"
+        + "  job SYSFU {\n    backup SYSTEM full\n    include minidisk * 0191\n    to disk\n"
+        + "    run on each member daily 02:00\n  }\n}\n"
+    )
+    for extra in ((), ("--user", "RSCS")):
+        lines = shown(str(path), *extra).splitlines()
+        at = next(i for i, line in enumerate(lines) if line.startswith("  expiry "))
+        expiry = [lines[at]] + [line for line in lines[at + 1 : at + 3] if line.startswith(" " * 11)]
+        assert len(expiry) == 2 and all(len(line) <= WIDTH for line in expiry)
+        parts = [part.strip() for line in expiry for part in line.split(",")]
+        assert all(any(part.endswith(f"{30 * n} days on {m}") for part in parts) for n, m in enumerate(members, 1))
