@@ -4865,8 +4865,8 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.member,self.row,self.selects,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_user, _type_kind, _type_declared, _type_declared_at, _type_status, _type_jobs, _type_directory, _type_statement, _type_left_out, _type_coverage, _type_role, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_directory, _dflt_statement, _dflt_left_out, _dflt_coverage, _dflt_role, _return_type):
- def __init__(self,user:_type_user,kind:_type_kind,declared:_type_declared,declared_at:_type_declared_at,status:_type_status,jobs:_type_jobs,directory:_type_directory=_dflt_directory,statement:_type_statement=_dflt_statement,left_out:_type_left_out=_dflt_left_out,coverage:_type_coverage=_dflt_coverage,role:_type_role=_dflt_role)->_return_type:
+def __create_fn__(_type_user, _type_kind, _type_declared, _type_declared_at, _type_status, _type_jobs, _type_directory, _type_statement, _type_left_out, _type_coverage, _type_role, _type_elsewhere, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_directory, _dflt_statement, _dflt_left_out, _dflt_coverage, _dflt_role, _dflt_elsewhere, _return_type):
+ def __init__(self,user:_type_user,kind:_type_kind,declared:_type_declared,declared_at:_type_declared_at,status:_type_status,jobs:_type_jobs,directory:_type_directory=_dflt_directory,statement:_type_statement=_dflt_statement,left_out:_type_left_out=_dflt_left_out,coverage:_type_coverage=_dflt_coverage,role:_type_role=_dflt_role,elsewhere:_type_elsewhere=_dflt_elsewhere)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'user',user)
   __dataclass_builtins_object__.__setattr__(self,'kind',kind)
   __dataclass_builtins_object__.__setattr__(self,'declared',declared)
@@ -4878,44 +4878,45 @@ def __create_fn__(_type_user, _type_kind, _type_declared, _type_declared_at, _ty
   __dataclass_builtins_object__.__setattr__(self,'left_out',left_out)
   __dataclass_builtins_object__.__setattr__(self,'coverage',coverage)
   __dataclass_builtins_object__.__setattr__(self,'role',role)
+  __dataclass_builtins_object__.__setattr__(self,'elsewhere',elsewhere)
  return __init__
-CODE["def __create_fn__(_type_user, _type_kind, _type_declared, _type_declared_at, _type_status, _type_jobs, _type_directory, _type_statement, _type_left_out, _type_coverage, _type_role, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_directory, _dflt_statement, _dflt_left_out, _dflt_coverage, _dflt_role, _return_type):\n def __init__(self,user:_type_user,kind:_type_kind,declared:_type_declared,declared_at:_type_declared_at,status:_type_status,jobs:_type_jobs,directory:_type_directory=_dflt_directory,statement:_type_statement=_dflt_statement,left_out:_type_left_out=_dflt_left_out,coverage:_type_coverage=_dflt_coverage,role:_type_role=_dflt_role)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'user',user)\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'declared',declared)\n  __dataclass_builtins_object__.__setattr__(self,'declared_at',declared_at)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)\n  __dataclass_builtins_object__.__setattr__(self,'directory',directory)\n  __dataclass_builtins_object__.__setattr__(self,'statement',statement)\n  __dataclass_builtins_object__.__setattr__(self,'left_out',left_out)\n  __dataclass_builtins_object__.__setattr__(self,'coverage',coverage)\n  __dataclass_builtins_object__.__setattr__(self,'role',role)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_user, _type_kind, _type_declared, _type_declared_at, _type_status, _type_jobs, _type_directory, _type_statement, _type_left_out, _type_coverage, _type_role, _type_elsewhere, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_directory, _dflt_statement, _dflt_left_out, _dflt_coverage, _dflt_role, _dflt_elsewhere, _return_type):\n def __init__(self,user:_type_user,kind:_type_kind,declared:_type_declared,declared_at:_type_declared_at,status:_type_status,jobs:_type_jobs,directory:_type_directory=_dflt_directory,statement:_type_statement=_dflt_statement,left_out:_type_left_out=_dflt_left_out,coverage:_type_coverage=_dflt_coverage,role:_type_role=_dflt_role,elsewhere:_type_elsewhere=_dflt_elsewhere)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'user',user)\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'declared',declared)\n  __dataclass_builtins_object__.__setattr__(self,'declared_at',declared_at)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)\n  __dataclass_builtins_object__.__setattr__(self,'directory',directory)\n  __dataclass_builtins_object__.__setattr__(self,'statement',statement)\n  __dataclass_builtins_object__.__setattr__(self,'left_out',left_out)\n  __dataclass_builtins_object__.__setattr__(self,'coverage',coverage)\n  __dataclass_builtins_object__.__setattr__(self,'role',role)\n  __dataclass_builtins_object__.__setattr__(self,'elsewhere',elsewhere)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(user={self.user!r}, kind={self.kind!r}, declared={self.declared!r}, declared_at={self.declared_at!r}, status={self.status!r}, jobs={self.jobs!r}, directory={self.directory!r}, statement={self.statement!r}, left_out={self.left_out!r}, coverage={self.coverage!r}, role={self.role!r})"
+  return self.__class__.__qualname__ + f"(user={self.user!r}, kind={self.kind!r}, declared={self.declared!r}, declared_at={self.declared_at!r}, status={self.status!r}, jobs={self.jobs!r}, directory={self.directory!r}, statement={self.statement!r}, left_out={self.left_out!r}, coverage={self.coverage!r}, role={self.role!r}, elsewhere={self.elsewhere!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(user={self.user!r}, kind={self.kind!r}, declared={self.declared!r}, declared_at={self.declared_at!r}, status={self.status!r}, jobs={self.jobs!r}, directory={self.directory!r}, statement={self.statement!r}, left_out={self.left_out!r}, coverage={self.coverage!r}, role={self.role!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(user={self.user!r}, kind={self.kind!r}, declared={self.declared!r}, declared_at={self.declared_at!r}, status={self.status!r}, jobs={self.jobs!r}, directory={self.directory!r}, statement={self.statement!r}, left_out={self.left_out!r}, coverage={self.coverage!r}, role={self.role!r}, elsewhere={self.elsewhere!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.user,self.kind,self.declared,self.declared_at,self.status,self.jobs,self.directory,self.statement,self.left_out,self.coverage,self.role,)==(other.user,other.kind,other.declared,other.declared_at,other.status,other.jobs,other.directory,other.statement,other.left_out,other.coverage,other.role,)
+   return (self.user,self.kind,self.declared,self.declared_at,self.status,self.jobs,self.directory,self.statement,self.left_out,self.coverage,self.role,self.elsewhere,)==(other.user,other.kind,other.declared,other.declared_at,other.status,other.jobs,other.directory,other.statement,other.left_out,other.coverage,other.role,other.elsewhere,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.user,self.kind,self.declared,self.declared_at,self.status,self.jobs,self.directory,self.statement,self.left_out,self.coverage,self.role,)==(other.user,other.kind,other.declared,other.declared_at,other.status,other.jobs,other.directory,other.statement,other.left_out,other.coverage,other.role,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.user,self.kind,self.declared,self.declared_at,self.status,self.jobs,self.directory,self.statement,self.left_out,self.coverage,self.role,self.elsewhere,)==(other.user,other.kind,other.declared,other.declared_at,other.status,other.jobs,other.directory,other.statement,other.left_out,other.coverage,other.role,other.elsewhere,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('user','kind','declared','declared_at','status','jobs','directory','statement','left_out','coverage','role',):
+  if type(self) is cls or name in ('user','kind','declared','declared_at','status','jobs','directory','statement','left_out','coverage','role','elsewhere',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'user\',\'kind\',\'declared\',\'declared_at\',\'status\',\'jobs\',\'directory\',\'statement\',\'left_out\',\'coverage\',\'role\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'user\',\'kind\',\'declared\',\'declared_at\',\'status\',\'jobs\',\'directory\',\'statement\',\'left_out\',\'coverage\',\'role\',\'elsewhere\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('user','kind','declared','declared_at','status','jobs','directory','statement','left_out','coverage','role',):
+  if type(self) is cls or name in ('user','kind','declared','declared_at','status','jobs','directory','statement','left_out','coverage','role','elsewhere',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'user\',\'kind\',\'declared\',\'declared_at\',\'status\',\'jobs\',\'directory\',\'statement\',\'left_out\',\'coverage\',\'role\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'user\',\'kind\',\'declared\',\'declared_at\',\'status\',\'jobs\',\'directory\',\'statement\',\'left_out\',\'coverage\',\'role\',\'elsewhere\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.user,self.kind,self.declared,self.declared_at,self.status,self.jobs,self.directory,self.statement,self.left_out,self.coverage,self.role,))
+  return hash((self.user,self.kind,self.declared,self.declared_at,self.status,self.jobs,self.directory,self.statement,self.left_out,self.coverage,self.role,self.elsewhere,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.user,self.kind,self.declared,self.declared_at,self.status,self.jobs,self.directory,self.statement,self.left_out,self.coverage,self.role,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.user,self.kind,self.declared,self.declared_at,self.status,self.jobs,self.directory,self.statement,self.left_out,self.coverage,self.role,self.elsewhere,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_directory, _type_singles, _type_identities, _type_singles_are_zvm, _type_identities_are_zvm, _type_zvm_own, _type_partly_built, _type_without_minidisks, _type_unwritable, _type_tape, _type_tape_linked, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_singles, _dflt_identities, _dflt_singles_are_zvm, _dflt_identities_are_zvm, _dflt_zvm_own, _dflt_partly_built, _dflt_without_minidisks, _dflt_unwritable, _dflt_tape, _dflt_tape_linked, _return_type):
  def __init__(self,directory:_type_directory,singles:_type_singles=_dflt_singles,identities:_type_identities=_dflt_identities,singles_are_zvm:_type_singles_are_zvm=_dflt_singles_are_zvm,identities_are_zvm:_type_identities_are_zvm=_dflt_identities_are_zvm,zvm_own:_type_zvm_own=_dflt_zvm_own,partly_built:_type_partly_built=_dflt_partly_built,without_minidisks:_type_without_minidisks=_dflt_without_minidisks,unwritable:_type_unwritable=_dflt_unwritable,tape:_type_tape=_dflt_tape,tape_linked:_type_tape_linked=_dflt_tape_linked)->_return_type:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from bkrdsl import ast
 from bkrdsl.records import dataclass
@@ -2126,6 +2126,10 @@ class UserView:
     #: Of one of the product's machines (`Model.machine_roles`): its role,
     #: `catalog-sfs-server`, `backup-server`, ...; None for any other user.
     role: str | None = None
+    #: With --member, where no scheduled job of the members shown backs it up: the
+    #: jobs of the members left out that select it, as (member, name there), in the
+    #: cluster's member order, then by time of day (the hint to look there).
+    elsewhere: tuple[tuple[str, str], ...] = ()
 
 
 def _names_user(s: Selected, user: str) -> bool:
@@ -2201,16 +2205,9 @@ def user_view(
     --directory (`bkrdsl.coverage.user_coverage`): its statement there, whom the
     coverage leaves it out as, and each member's coverage of it."""
     kind, declared, at = _declaration(model, user)
-    jobs = []
-    for m in v.shown:  # in the cluster's member order; each member's rows by time of day
-        for row in m.jobs:
-            if user not in row.users and not any(pattern_regex(p).match(user) for p in row.patterns):
-                continue
-            selects = tuple((s, p) for s, p in zip(row.selection, row.places) if _names_user(s, user))
-            jobs.append(UserJob(m.name, row, selects))
-    ordered = tuple(jobs)
+    ordered = _user_jobs(((m.name, m.jobs) for m in v.shown), user)
     including = [j for j in ordered if any(s.action == "include" for s, _ in j.selects)]
-    selecting = [j for j in including if not _excluded_wholly(j.selects)]
+    selecting = _selecting(ordered)
     if any(j.row.when.minutes is not None for j in selecting):
         status = SCHEDULED
     elif selecting:
@@ -2221,7 +2218,32 @@ def user_view(
         status = NO_INCLUDE if ordered else NOT_NAMED
     statement, left_out, coverage = found if found is not None else (None, None, ())
     role = model.machine_roles().get(user)
-    return UserView(user, kind, declared, at, status, ordered, directory, statement, left_out, coverage, role)
+    elsewhere: tuple[tuple[str, str], ...] = ()
+    # An IDENTITY's jobs on other members back up those members' instances: only
+    # where no job shown names it (one that runs on one member, BKR221) is there one.
+    if status != SCHEDULED and len(v.shown) < len(v.members) and (kind != "identity" or status == NOT_NAMED):
+        shown = {m.name for m in v.shown}
+        others = ((m, _rows(model, m)) for m in model.member_names if m not in shown)
+        elsewhere = tuple((j.member, j.row.name) for j in _selecting(_user_jobs(others, user)))
+    return UserView(user, kind, declared, at, status, ordered, directory, statement, left_out, coverage, role, elsewhere)
+
+
+def _user_jobs(members: Iterable[tuple[str, Sequence[JobRow]]], user: str) -> tuple[UserJob, ...]:
+    """The jobs of `members` ((member, its rows), in the cluster's member order, each
+    member's rows by time of day) that name `user`, with the selections that concern it."""
+    jobs = []
+    for member, rows in members:
+        for row in rows:
+            if user not in row.users and not any(pattern_regex(p).match(user) for p in row.patterns):
+                continue
+            selects = tuple((s, p) for s, p in zip(row.selection, row.places) if _names_user(s, user))
+            jobs.append(UserJob(member, row, selects))
+    return tuple(jobs)
+
+
+def _selecting(jobs: Sequence[UserJob]) -> list[UserJob]:
+    """Those of `jobs` whose includes select the user and whose excludes leave some of it."""
+    return [j for j in jobs if any(s.action == "include" for s, _ in j.selects) and not _excluded_wholly(j.selects)]
 
 
 def _at(p: Place, main_file: str) -> str:
@@ -2312,6 +2334,20 @@ _ONLY_NAMED = (
 )
 
 
+def _elsewhere_lines(u: UserView) -> list[str]:
+    """With --member, where no scheduled job of the members shown backs the user up,
+    the jobs of the members it leaves out that do: `but jobs of members --member leaves
+    out back it up: LOCAFULL on PRODA, LOCAINC on PRODA (add --member PRODA, or leave
+    out --member)`. An IDENTITY's back up their own member's instance."""
+    if not u.elsewhere:
+        return []
+    jobs = ", ".join(f"{name}\xa0on\xa0{member}" for member, name in u.elsewhere)
+    members = " ".join(f"`--member\xa0{m}`" for m in dict.fromkeys(m for m, _ in u.elsewhere))
+    what = "up their own member's instance of it" if u.kind == "identity" else "it up"
+    said = f"but jobs of members `--member` leaves out back {what}: {jobs} (add {members}, or leave out `--member`)"
+    return [line.replace("\xa0", " ") for line in _wrapped(said, "  ", "    ")]
+
+
 def user_text(v: ClusterView, users: Sequence[UserView]) -> str:
     """`bkrc show --user`: the cluster's header, then each user: how the file declares
     it, the jobs that name it as the table's rows (with their member), each with the
@@ -2344,6 +2380,7 @@ def user_text(v: ClusterView, users: Sequence[UserView]) -> str:
                 for s, p in j.selects:
                     said = f"{s.action} {_selected_text(s)} at {_at(p, v.file)}".replace("\xa0", " ")
                     out += _wrapped(said, " " * 10, " " * 12)
+        out += _elsewhere_lines(u)
         out += _user_directory_lines(u, v.file)
     return "\n".join(out) + "\n"
 
@@ -2367,6 +2404,7 @@ def _user_json(u: UserView) -> dict:
             }
             for j in u.jobs
         ],
+        "elsewhere": [{"name": name, "member": member} for member, name in u.elsewhere],
     }
     if u.directory is not None:
         out["directory"] = {

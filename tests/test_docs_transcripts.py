@@ -122,6 +122,8 @@ EXITS = {
     "bkrc show examples/prodssi.bkr --user LNXWEB01": 0,
     "bkrc show examples/bank.bkr --directory examples/bank.direct --user DB2B": 0,
     "bkrc show examples/prodssi.bkr --user LNXWEB1": 1,
+    # show.md: "Where no scheduled job of the members shown backs it up ...".
+    "bkrc show examples/bank.bkr --user DB2A --member PRODB": 0,
 }
 
 

@@ -108,7 +108,9 @@ def test_member_filter_says_the_members_it_asked(at_root):
     backed up on VMSYS2, and `--member VMSYS1` must not read as "no job names it"
     (it once did, above VMSYS2's jobs backing up its minidisks)."""
     assert section(shown(PRODSSI, "--user", "LNXWEB01", "--member", "VMSYS1"), "LNXWEB01")[1:] == [
-        "  backed up by no job on VMSYS1: no job's `backup` there names it, its group or a pattern it matches"
+        "  backed up by no job on VMSYS1: no job's `backup` there names it, its group or a pattern it matches",
+        "  but jobs of members `--member` leaves out back it up: LNXFULL on VMSYS2, LNXINC on VMSYS2 (add",
+        "    `--member VMSYS2`, or leave out `--member`)",
     ]
     assert section(shown(PRODSSI, "--user", "LNXWEB01", "--member", "VMSYS2"), "LNXWEB01")[1] == (
         "  backed up by 2 jobs on VMSYS2:"
@@ -707,3 +709,94 @@ def test_a_long_list_of_different_retains_breaks_between_members(at_root, tmp_pa
         assert len(expiry) == 2 and all(len(line) <= WIDTH for line in expiry)
         parts = [part.strip() for line in expiry for part in line.split(",")]
         assert all(any(part.endswith(f"{30 * n} days on {m}") for part in parts) for n, m in enumerate(members, 1))
+
+
+BANK = "examples/bank.bkr"
+
+
+def test_a_member_that_backs_up_none_names_the_jobs_of_the_members_left_out(at_root):
+    """On call, `--user DB2A --member PRODB` said `backed up by no job on PRODB` and no
+    more: true, and read at 3 a.m. as "no backup". PRODA's LOCAFULL and LOCAINC back it
+    up; the answer now names them, and the options that show them."""
+    out = shown(BANK, "--user", "DB2A", "--member", "PRODB")
+    assert section(out, "DB2A") == [
+        "user DB2A (single, in group LOCALA at line 75)",
+        "  backed up by no job on PRODB: no job's `backup` there names it, its group or a pattern it matches",
+        "  but jobs of members `--member` leaves out back it up: LOCAFULL on PRODA, LOCAINC on PRODA (add",
+        "    `--member PRODA`, or leave out `--member`)",
+    ]
+    data = as_json(BANK, "--user", "DB2A", "--member", "PRODB")
+    assert data["users"][0]["status"] == "not-named"
+    assert data["users"][0]["elsewhere"] == [{"name": "LOCAFULL", "member": "PRODA"}, {"name": "LOCAINC", "member": "PRODA"}]
+    # The hint's own advice: with --member PRODA the jobs are shown, and no hint.
+    both = shown(BANK, "--user", "DB2A", "--member", "PRODB", "--member", "PRODA")
+    assert "  backed up by 2 jobs on PRODA, PRODB:" in section(both, "DB2A")
+    assert not any(line.startswith("  but jobs of members") for line in both.splitlines())
+    assert as_json(BANK, "--user", "DB2A", "--member", "PRODA")["users"][0]["elsewhere"] == []
+    assert as_json(BANK, "--user", "DB2A")["users"][0]["elsewhere"] == []
+
+
+def test_the_hint_comes_before_the_directory_s_minidisks(at_root):
+    out = shown(BANK, "--user", "DB2A", "--member", "PRODB", "--directory", "examples/bank.direct")
+    lines = section(out, "DB2A")
+    assert lines[2].startswith("  but jobs of members `--member` leaves out back it up: LOCAFULL on PRODA")
+    assert lines[4] == "  minidisks in examples/bank.direct (USER, the same from every member):"
+
+
+def test_several_members_left_out_and_an_identity_s_own_jobs(at_root):
+    """LNXWEB01 with VMSYS1 and VMSYS3 shown: VMSYS2's jobs. TCPIP, an IDENTITY that
+    PRODB's own IDFUL2 and IDINC2 back up, gets no hint: PRODA's jobs back up PRODA's
+    instance, not the one asked about."""
+    out = shown(PRODSSI, "--user", "LNXWEB01", "--member", "VMSYS1", "--member", "VMSYS3")
+    assert section(out, "LNXWEB01")[-2:] == [
+        "  but jobs of members `--member` leaves out back it up: LNXFULL on VMSYS2, LNXINC on VMSYS2 (add",
+        "    `--member VMSYS2`, or leave out `--member`)",
+    ]
+    tcpip = shown(BANK, "--user", "TCPIP", "--member", "PRODB")
+    assert "  backed up by 2 jobs on PRODB:" in section(tcpip, "TCPIP")
+    assert "but jobs of members" not in tcpip
+    assert as_json(BANK, "--user", "TCPIP", "--member", "PRODB")["users"][0]["elsewhere"] == []
+
+
+def test_an_identity_that_only_another_member_s_job_names_says_whose_instance(at_root):
+    """An IDENTITY a job of one member alone backs up (its global minidisks, BKR221
+    with --directory): the hint says those jobs back up their member's instance."""
+    from dataclasses import replace
+
+    from bkrdsl.pipeline import analyse
+
+    model = analyse(BANK, (EXAMPLES / "bank.bkr").read_bytes()).model
+    facts = show.view(model, ["PRODB"])
+    view = replace(show.user_view(model, facts, "TCPIP"), status=show.NOT_NAMED, jobs=(), elsewhere=(("PRODA", "IDFUL1"),))
+    lines = section(show.user_text(facts, [view]), "TCPIP")
+    assert lines[-2:] == [
+        "  but jobs of members `--member` leaves out back up their own member's instance of it:",
+        "    IDFUL1 on PRODA (add `--member PRODA`, or leave out `--member`)",
+    ]
+
+
+@pytest.mark.parametrize("example", ["bank.bkr", "prodssi.bkr"])
+def test_the_hint_names_exactly_the_jobs_the_whole_view_shows_elsewhere(at_root, example):
+    """For each user the file declares and each member alone: the hint's jobs are the
+    rows of the other members that select it in the whole view, and there is a hint
+    exactly when no scheduled job of that member backs it up (an IDENTITY: none names it)."""
+    from bkrdsl.pipeline import analyse
+
+    model = analyse(f"examples/{example}", (EXAMPLES / example).read_bytes()).model
+    whole = show.view(model)
+    hinted = 0
+    for user in sorted(model.user_ids):
+        every = show.user_view(model, whole, user)
+        for member in model.member_names:
+            alone = show.user_view(model, show.view(model, [member]), user)
+            selecting = [
+                (j.member, j.row.name)
+                for j in every.jobs
+                if j.member != member
+                and any(s.action == "include" for s, _ in j.selects)
+                and not show._excluded_wholly(j.selects)
+            ]
+            wanted = alone.status != show.SCHEDULED and (alone.kind != "identity" or alone.status == show.NOT_NAMED)
+            assert alone.elsewhere == (tuple(selecting) if wanted else ()), (user, member)
+            hinted += bool(alone.elsewhere)
+    assert hinted > 0
