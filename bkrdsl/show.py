@@ -1581,8 +1581,8 @@ def _differences(facts, old, new, old_json: dict, new_json: dict) -> tuple[Chang
     same (its `records` follow the job's users, which `BackupChange` names)."""
     out = []
     for key, _, said in facts:
-        before, after = said(old).replace("\xa0", " "), said(new).replace("\xa0", " ")
-        if old_json[key] != new_json[key] and before != after:
+        before, after = said(old), said(new)  # no-break spaces kept for `_was_now`'s wrap
+        if old_json[key] != new_json[key] and before.replace("\xa0", " ") != after.replace("\xa0", " "):
             out.append(Change(key, old_json[key], new_json[key], before, after))
     return tuple(out)
 

@@ -886,3 +886,35 @@ def test_a_job_added_or_removed_is_described_in_the_json_as_in_the_text(tmp_path
             {"medium": "disk", "pool": "BKUPPOOL"},
         )
         assert job["description"] == "Nightly incremental of the Linux guests' CMS disks"
+
+
+# stop 72, h10: a changed retain of local catalogs breaks between members, as the header
+def test_a_changed_list_of_retains_breaks_between_members(tmp_path):
+    """`was 100 days on VMSYSTM1, ..., 120 days on` / `VMSYSTM4`: the was/now lines lost
+    the header's no-break spaces before they were wrapped. Each `N days on MEMBER` stays
+    on one line now (so do the tape nodes and volumes, which have them too)."""
+    members = ("VMSYSTM1", "VMSYSTM2", "VMSYSTM3", "VMSYSTM4")
+
+    def cluster(last: int) -> str:
+        days = (100, 200, 300, last)
+        return (
+            "import std/backup-manager\n\ncluster TESTSSI {\n"
+            + "".join(f"  member {m} {{ workers 2 }}\n" for m in members)
+            + "  catalog local\n"
+            + "".join(f"  expire on {m} {{ purge weekly sun 06:00  retain {d} days }}\n" for m, d in zip(members, days))
+            + "  identity group SYSTEM { RSCS }\n"
+            + "  job SYSFU {\n    backup SYSTEM full\n    include minidisk * 0191\n    to disk\n"
+            + "    run on each member daily 02:00\n  }\n}\n"
+        )
+
+    old, new = tmp_path / "old.bkr", tmp_path / "new.bkr"
+    old.write_text(cluster(120))
+    new.write_text(cluster(150))
+    lines = against(str(new), str(old)).splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("  retain "))
+    assert lines[at : at + 4] == [
+        "  retain     was 100 days on VMSYSTM1, 200 days on VMSYSTM2, 300 days on VMSYSTM3,",
+        "                 120 days on VMSYSTM4",
+        "             now 100 days on VMSYSTM1, 200 days on VMSYSTM2, 300 days on VMSYSTM3,",
+        "                 150 days on VMSYSTM4",
+    ]
