@@ -82,6 +82,7 @@ def manifest_entry(artifact: Artifact) -> dict:
         "path": artifact.path,
         "member": artifact.member,
         "kind": artifact.kind,
+        "goes_to": artifact.goes_to,
         "job": artifact.job,
         "source_job": artifact.source_job,
         "job_kind": artifact.job_kind,

@@ -1298,11 +1298,11 @@ def test_a_compile_killed_at_the_swap_leaves_dir_whole_and_the_next_commands_say
     if swapped:  # DIR holds the new tree: up to date, the old one beside it removed first
         assert check.stdout == f"bkrc: {out} is up to date\n"
         assert check.stderr == left_warning(left[0], out)
-        assert dry.stdout.endswith(f"{out}: 0 to create, 0 to update, 0 to delete, 24 unchanged\n{first}")
+        assert dry.stdout.endswith(f"{out}: 0 to create, 0 to update, 0 to delete, 25 unchanged\n{first}")
     else:
-        assert check.stdout.endswith(f"{out}: 0 to create, 6 to update, 0 to delete, 18 unchanged\n{first}")
+        assert check.stdout.endswith(f"{out}: 0 to create, 6 to update, 0 to delete, 19 unchanged\n{first}")
         assert check.stderr == f"bkrc: {out} is not up to date with {src}\n"
-        assert dry.stdout.endswith(f"{out}: 0 to create, 6 to update, 0 to delete, 18 unchanged\n{first}")
+        assert dry.stdout.endswith(f"{out}: 0 to create, 6 to update, 0 to delete, 19 unchanged\n{first}")
     assert sorted(os.listdir(out.parent)) == sorted([*left, *(["out"] if out.exists() else [])])  # read only
 
     done = run_cli(["compile", src, "-o", out], expect=0)
@@ -1311,7 +1311,7 @@ def test_a_compile_killed_at_the_swap_leaves_dir_whole_and_the_next_commands_say
         tidied = f"bkrc: put {out} back from {left[1]}, where a killed compile had moved it\n" + tidied
     assert done.stderr == tidied
     assert done.stdout == (
-        f"bkrc: {out} is up to date\n" if swapped else f"bkrc: wrote {out}: 0 created, 6 updated, 0 deleted, 18 unchanged\n"
+        f"bkrc: {out} is up to date\n" if swapped else f"bkrc: wrote {out}: 0 created, 6 updated, 0 deleted, 19 unchanged\n"
     )
     assert tree(out) == new and siblings(out) == []
     run_cli(["compile", src, "-o", out, "--check"], expect=0)

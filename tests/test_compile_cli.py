@@ -1403,7 +1403,7 @@ def test_a_folder_name_a_terminal_would_act_on_is_written_escaped(tmp_path, monk
     monkeypatch.chdir(tmp_path)
     source(tmp_path)
     written = _coloured(["compile", "dev.bkr", "-o", ODD_DIR], expect=0)
-    assert written.stdout == f"bkrc: wrote {ODD_SHOWN}: 24 created, 0 updated, 0 deleted, 0 unchanged\n"
+    assert written.stdout == f"bkrc: wrote {ODD_SHOWN}: 25 created, 0 updated, 0 deleted, 0 unchanged\n"
     assert (tmp_path / ODD_DIR / "manifest.json").is_file()  # the folder itself has its name as given
     assert _coloured(["compile", "dev.bkr", "-o", ODD_DIR], expect=0).stdout == f"bkrc: {ODD_SHOWN} is up to date\n"
     assert _coloured(["compile", "dev.bkr", "-o", ODD_DIR, "--check"], expect=0).stdout == (
@@ -1420,12 +1420,12 @@ def test_a_folder_name_a_terminal_would_act_on_is_written_escaped(tmp_path, monk
     )
     checked = _coloured(["compile", "dev.bkr", "-o", ODD_DIR, "--check"], expect=1)
     assert checked.stdout.splitlines()[-2:] == [
-        f"{ODD_SHOWN}: 0 to create, 1 to update, 0 to delete, 23 unchanged",
+        f"{ODD_SHOWN}: 0 to create, 1 to update, 0 to delete, 24 unchanged",
         f"1 other file in {ODD_SHOWN} is kept as it is: notes<U+001B>]0;owned<U+0007>.txt",
     ]
     assert checked.stderr == f"bkrc: {ODD_SHOWN} is not up to date with dev.bkr\n"
     forced = _coloured(["compile", "dev.bkr", "-o", ODD_DIR, "--force"], expect=0)
-    assert forced.stdout == f"bkrc: wrote {ODD_SHOWN}: 0 created, 1 updated, 0 deleted, 23 unchanged\n"
+    assert forced.stdout == f"bkrc: wrote {ODD_SHOWN}: 0 created, 1 updated, 0 deleted, 24 unchanged\n"
     assert forced.stderr == (
         "bkrc: --force overwrote these files, changed by hand since the last compile:\n"
         f"  {ODD_SHOWN}/DEV1/GUESTFUL.TEMPLATE\n"
@@ -1475,3 +1475,35 @@ def test_check_of_a_folder_without_a_manifest_says_a_compile_would_fail(tmp_path
     assert plan["warnings"] == [f"bkrc: warning: a compile would fail: {foreign}"]
     # With --force the compile writes: nothing would fail.
     assert "would fail" not in run_cli(["compile", src, "-o", out, "--check", "--force"], expect=1).stderr
+
+
+# stop 72, h1: README.TXT is a generated file like the others: a hand edit stops the compile
+def test_a_hand_edited_readme_stops_the_compile_as_any_generated_file_does(tmp_path):
+    """README.TXT is listed in manifest.json (kind readme, kept off the host) and
+    covered like every file bkrc writes: --check sees it, a hand edit stops the
+    compile (exit 2) until --force, which keeps the site's own notes file."""
+    src, out = source(tmp_path), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    readme = out / "README.TXT"
+    manifest = json.loads((out / "manifest.json").read_text())
+    entry = next(f for f in manifest["files"] if f["path"] == "README.TXT")
+    assert entry["kind"] == "readme" and entry["member"] is None
+    assert entry["goes_to"] == "nowhere: it stays off the host, like manifest.json"
+    assert entry["sha256"] == hashlib.sha256(readme.read_bytes()).hexdigest()
+    run_cli(["compile", src, "-o", out, "--check"], expect=0)
+    readme.write_text(readme.read_text() + "my note: uploaded on Monday\n")
+    (out / "NOTES.txt").write_text("the site's own notes\n")
+    before = tree(out)
+    result = run_cli(["compile", src, "-o", out], expect=2)
+    assert "changed by hand" in result.stderr and "README.TXT" in result.stderr
+    assert tree(out) == before
+    result = run_cli(["compile", src, "-o", out, "--check"], expect=1)
+    assert "README.TXT" in result.stdout and "changed by hand" in result.stdout
+    assert "(changed by hand)" in run_cli(["compile", src, "-o", out, "--dry-run"], expect=2).stdout
+    forced = run_cli(["compile", src, "-o", out, "--force"], expect=0)
+    assert f"changed by hand since the last compile:\n  {readme}\n" in forced.stderr
+    assert "my note" not in readme.read_text() and (out / "NOTES.txt").read_text() == "the site's own notes\n"
+    readme.unlink()  # deleted by hand: simply written again
+    run_cli(["compile", src, "-o", out], expect=0)
+    assert readme.read_bytes() == before["README.TXT"].replace(b"my note: uploaded on Monday\n", b"")
+    run_cli(["compile", src, "-o", out, "--check"], expect=0)

@@ -1198,8 +1198,8 @@ def _opening_comment(text: str) -> str:
 
 
 _WHERE_IT_GOES = {
-    "job-template": "Put it on member {member} only, where its backup server BKRBKUP reads job templates"
-    " (assumed: docs/deploy.md, Job templates); that member's BKRSUBMT EXEC submits it.",
+    "job-template": "Put it on the disk where BKRBKUP on member {member} reads job templates (assumed),"
+    " on no other member: docs/deploy.md, Job templates; that member's BKRSUBMT EXEC submits it.",
     "submit-exec": "Put it on a disk private to member {member}, of the user who submits the jobs there"
     " (the site's scheduler or an operator): docs/deploy.md, BKRSUBMT EXEC.",
     "expire-exec": "Put it on a disk private to member {member}, of the user whose scheduler runs it there:"
@@ -1251,3 +1251,106 @@ def test_every_directory_entry_says_how_it_is_loaded(example):
             together = together.format(identity)
         assert load.format(together) in _opening_comment(artifact.text), artifact.path
     assert kinds == {"USER", "IDENTITY", "SUBCONFIG"}
+
+
+# stop 72, h1: the output folder explains itself (goes_to, README.TXT)
+_LISTED_PATH = re.compile(r"(?:cluster|[A-Z0-9$#@+\-:_]{1,8})/[A-Z0-9$#@+\-:_]{1,8}\.[A-Z0-9$#@+\-:_]{1,8}")
+
+
+def _readme_places(text: str) -> dict[str, str]:
+    """{path: the `goes to:` text of its group} as README.TXT lists them: a group
+    is its lines of paths, then `  goes to: ...` (its next lines indented under it)."""
+    places: dict[str, str] = {}
+    paths: list[str] = []
+    lines = text.splitlines()
+    for number, line in enumerate(lines):
+        if line and all(_LISTED_PATH.fullmatch(word) for word in line.split()):
+            paths += line.split()
+        elif line.startswith("  goes to: "):
+            said = [line.removeprefix("  goes to: ")]
+            for following in lines[number + 1 :]:
+                if not following.startswith(" " * len("  goes to: ")):
+                    break
+                said.append(following.strip())
+            for path in paths:
+                assert path not in places, f"{path} listed twice"
+                places[path] = " ".join(said)
+            paths = []
+    assert not paths, f"listed without a destination: {paths}"
+    return places
+
+
+@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.name)
+def test_the_readme_lists_every_file_of_the_manifest_where_the_manifest_says_it_goes(example):
+    """README.TXT lists each file of manifest.json once, under the manifest's own
+    `goes_to` (one wording: destination.goes_to), and nothing else; every entry
+    has a destination, README.TXT's own saying it stays off the host."""
+    import json
+
+    from bkrdsl.emit import destination
+    from bkrdsl.output import manifest_text
+
+    analysis, artifacts = compile_source(str(example), example.read_bytes(), path=example)
+    assert artifacts is not None, render_short(analysis.diagnostics)
+    entries = json.loads(manifest_text(example.name, artifacts))["files"]
+    assert all(entry["goes_to"] for entry in entries), [e["path"] for e in entries if not e["goes_to"]]
+    for entry in entries:
+        assert entry["goes_to"] == destination.goes_to(analysis.model, entry["kind"], entry["member"]), entry["path"]
+    readme = next(a for a in artifacts if a.path == "README.TXT")
+    assert readme.kind == "readme" and readme.goes_to == "nowhere: it stays off the host, like manifest.json"
+    assert readme.text.splitlines()[1] == "This file stays off the host, like manifest.json: do not upload it. It"
+    places = _readme_places(readme.text)
+    assert places == {e["path"]: e["goes_to"] for e in entries if e["path"] != "README.TXT"}
+    assert all(len(line) <= 72 for line in readme.text.splitlines())
+
+
+def test_a_file_without_a_destination_has_no_readme():
+    """A new kind of file that says nowhere where it goes stops the compile's
+    README (and so the compile), rather than being left out of it."""
+    from bkrdsl.emit import destination
+    from bkrdsl.emit.common import Artifact
+    from bkrdsl.emit.readme import readme
+
+    example = EXAMPLE_FILES[0]
+    analysis, artifacts = compile_source(str(example), example.read_bytes(), path=example)
+    with pytest.raises(KeyError):
+        destination.goes_to(analysis.model, "new-kind", None)
+    files = [a for a in artifacts if a.path != "README.TXT"]
+    with pytest.raises(ValueError, match="no destination.*NEW.FILE"):
+        readme(analysis.model, example.name, [*files, Artifact("cluster/NEW.FILE", "* new\n", "new-kind")])
+
+
+@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.name)
+def test_every_header_that_says_where_its_file_goes_says_it_in_the_manifest_s_words(example):
+    """The template, EXEC, directory and Tape Manager headers name the place in
+    the very words of the file's `goes_to`: no fact has two wordings."""
+    analysis, artifacts = compile_source(str(example), example.read_bytes(), path=example)
+    assert artifacts is not None, render_short(analysis.diagnostics)
+    kinds = set()
+    for artifact in artifacts:
+        if artifact.kind == "readme":
+            continue
+        kinds.add(artifact.kind)
+        assert artifact.goes_to in _opening_comment(artifact.text), artifact.path
+    assert {"job-template", "submit-exec", "profile-snippet", "directory"} <= kinds
+
+
+def test_the_readme_is_the_same_from_every_run_and_names_a_long_source_on_its_own_line():
+    example = Path(__file__).parent.parent / "examples" / "prodssi.bkr"
+    texts = set()
+    for _ in range(2):
+        _, artifacts = compile_source(str(example), example.read_bytes(), path=example)
+        texts.add(next(a for a in artifacts if a.path == "README.TXT").text)
+    assert len(texts) == 1
+    long = "a-source-name-of-forty-characters-ok.bkr"
+    _, artifacts = compile_source(long, example.read_bytes(), path=example)
+    lines = next(a for a in artifacts if a.path == "README.TXT").text.splitlines()
+    assert lines[:2] == ["README.TXT, generated by bkrc: do not edit. Source:", long]
+    assert all(len(line) <= 72 for line in lines)
+
+
+def test_the_readme_s_steps_are_deploy_md_s_sections():
+    from bkrdsl.emit.readme import DEPLOY_STEPS
+
+    headings = {line[3:] for line in (Path(__file__).parent.parent / "docs" / "deploy.md").read_text().splitlines() if line.startswith("## ")}
+    assert set(DEPLOY_STEPS) <= headings

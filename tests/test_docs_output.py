@@ -65,7 +65,7 @@ def layout_files(text: str) -> list[str]:
         if entry.endswith("/"):
             folder = entry.rstrip("/")
         elif re.fullmatch(r"[A-Z0-9$#@_-]+\.[A-Z]+", entry):
-            found.append(f"{folder}/{entry}")
+            found.append(f"{folder}/{entry}" if folder else entry)  # README.TXT: at the top
     return found
 
 
@@ -122,7 +122,7 @@ def test_the_kinds_table_is_the_manifests_kinds(written):
     for path, kind in written.items():
         # JOB and ID stand for any name: the file name is the table's up to them.
         pattern = re.sub(r"^(JOB|ID)\.", "*.", rows[kind])
-        assert fnmatch.fnmatchcase(path.rsplit("/", 1)[1], pattern), (path, kind, rows[kind])
+        assert fnmatch.fnmatchcase(path.rsplit("/", 1)[-1], pattern), (path, kind, rows[kind])
 
 
 def test_deploy_places_every_file_written(written):
@@ -254,7 +254,9 @@ def test_a_member_added_after_the_others_changes_the_files_deploy_names(tmp_path
     assert not [path for action, path in rows if action == "delete"]  # no file gets another name
     created = {path for action, path in rows if action == "create"}
     assert created and all(p.startswith("VMSYS5/") or p.endswith("-5.DIRECT") for p in created), created
-    updated = {path for action, path in rows if action == "update"} - {"manifest.json"}
+    updated = {path for action, path in rows if action == "update"} - {"manifest.json", "README.TXT"}
+    assert "README.TXT" in {path for action, path in rows if action == "update"}  # the new member's section
+    assert "(and `README.TXT`, which gains the member's section" in said
     members = {path for path in updated if not path.startswith("cluster/")}
     # Every EXEC names the compile of them all (docs/rexx.md, "Which compile wrote an EXEC").
     execs = {f"VMSYS{n}/{name}.EXEC" for n in range(1, 5) for name in ("BKRSUBMT", "BKRSTART")}

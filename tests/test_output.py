@@ -62,11 +62,12 @@ def test_manifest_lists_every_file_sorted_with_its_facts():
     assert data["format_version"] == "1" and data["source"] == "test.bkr" and data["compile"] is None
     assert [f["path"] for f in data["files"]] == sorted(a.path for a in arts())
     first = data["files"][0]
-    assert list(first) == ["path", "member", "kind", "job", "source_job", "job_kind", "sha256"]
+    assert list(first) == ["path", "member", "kind", "goes_to", "job", "source_job", "job_kind", "sha256"]
     assert first == {
         "path": "M1/BKRSUBMT.EXEC",
         "member": "M1",
         "kind": "submit-exec",
+        "goes_to": None,
         "job": None,
         "source_job": None,
         "job_kind": None,

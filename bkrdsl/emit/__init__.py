@@ -10,6 +10,8 @@ product keyword, verb and field layout comes from a dialect table
     directory.py   CP directory entries (USER, IDENTITY, SUBCONFIG)
     tape.py        Tape Manager node definitions
     cms.py         the CMS rules every generated file obeys
+    destination.py where each kind of file goes on z/VM, said once (manifest goes_to, headers)
+    readme.py      README.TXT: each file, where it goes and who uses it (stays off the host)
     common.py      Artifact, headers, text and address helpers
 
 Writing the files (plan, manifest, drift, atomic swap) is `bkrdsl.output`.

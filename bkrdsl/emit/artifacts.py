@@ -8,6 +8,7 @@ Layout (docs/output.md):
     DIR/<MEMBER>/BKRSTART.EXEC      what the member's AUTOLOG1 calls (profile-snippet)
     DIR/<MEMBER>/TMNODES.CONFIG     Tape Manager node definitions (tape-config)
     DIR/cluster/<ID>.DIRECT         CP directory entries (directory)
+    DIR/README.TXT                  what each file is and where it goes; off the host (readme)
     DIR/manifest.json               written by bkrdsl.output
 
 The result is sorted by path and checked against the CMS rules (see cms.py).
@@ -27,7 +28,9 @@ from bkrdsl.emit.common import (
     forget_notes,
     member_path,
 )
+from bkrdsl.emit.destination import goes_to
 from bkrdsl.emit.directory import directory_entries
+from bkrdsl.emit.readme import readme
 from bkrdsl.emit.tape import tape_configs
 from bkrdsl.emit.template import job_templates
 from bkrdsl.resolve.model import Model
@@ -44,7 +47,14 @@ def exec_artifacts(model: Model, source: str, dialect: Dialect) -> list[Artifact
     identity (`rexx.identified_execs`), which each carries for the manifest."""
     execs, identity = rexx.identified_execs(model, source, dialect)
     return [
-        Artifact(member_path(member, file, EXEC_FILETYPE), text, EXEC_KINDS[file], member, identity=identity)
+        Artifact(
+            member_path(member, file, EXEC_FILETYPE),
+            text,
+            EXEC_KINDS[file],
+            member,
+            identity=identity,
+            goes_to=goes_to(model, EXEC_KINDS[file], member),
+        )
         for member, file, text in execs
     ]
 
@@ -61,6 +71,7 @@ def emit_all(model: Model, source: str, dialect: Dialect) -> list[Artifact]:
         )
     finally:
         _fresh_caches(dialect)
+    artifacts.append(readme(model, source, sorted(artifacts, key=lambda a: a.path)))  # from their paths and goes_to
     seen: dict[str, Artifact] = {}
     for artifact in artifacts:
         if artifact.path in seen:

@@ -9,7 +9,9 @@ names each break runs only on a file they fail.
 
 Rules (domain.md, "CMS files" and "EBCDIC"):
 - the path is `FOLDER/FN.FT`: FOLDER a member's name or `cluster`; FN and FT
-  1-8 characters of A-Z 0-9 $ # @ + - : _ (upper case only);
+  1-8 characters of A-Z 0-9 $ # @ + - : _ (upper case only); README.TXT,
+  at the folder's top, is the one file that stays off the host (its first
+  line is plain text, not a comment);
 - every line is at most 72 columns, and the file ends with a line end; a CP
   directory file's (`ID DIRECT`) at most 71, the last column DIRECTXA reads
   (`width_of`): comments too, so that no record uses a column it skips;
@@ -29,6 +31,7 @@ from collections.abc import Callable, Iterable
 from bkrdsl import ast
 from bkrdsl.emit.common import DIRECTORY, Artifact
 from bkrdsl.emit.quoting import fits_rules
+from bkrdsl.emit.readme import README_FILE
 from bkrdsl.generated import CLUSTER_FOLDER, DIRECTORY_COLUMNS, INVARIANT, MAX_COLUMNS
 from bkrdsl.resolve.model import Model
 
@@ -59,8 +62,8 @@ def _too_long(width: int) -> str:
     return f"at most {width}, the last column DIRECTXA reads" if width == DIRECTORY_COLUMNS else f"at most {width}"
 
 
-#: How the first line of each file type opens a comment.
-COMMENT_OPENERS = {"EXEC": "/*", "CONFIG": "/*"}
+#: How the first line of each file type opens a comment (README.TXT's is plain text).
+COMMENT_OPENERS = {"EXEC": "/*", "CONFIG": "/*", "TXT": ""}
 DEFAULT_OPENER = "*"
 
 #: Fields whose words the model lists already: the names of every `user`
@@ -112,6 +115,8 @@ def variant_names(model: Model) -> frozenset[str]:
 
 
 def path_violations(path: str, members: frozenset[str] | None = None) -> list[str]:
+    if path == README_FILE:  # the folder's README, at its top beside manifest.json: not uploaded
+        return []
     parts = path.split("/")
     if len(parts) != 2:
         return [f"{path}: not FOLDER/FN.FT"]

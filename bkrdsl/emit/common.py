@@ -23,6 +23,7 @@ EXPIRE_EXEC = "expire-exec"
 PROFILE_SNIPPET = "profile-snippet"
 DIRECTORY = "directory"
 TAPE_CONFIG = "tape-config"
+README = "readme"  # README.TXT at the folder's top: stays off the host
 
 
 class EmitError(Exception):
@@ -67,6 +68,9 @@ class Artifact:
     #: An EXEC's compile identity (`rexx.compile_identity`), which every EXEC of
     #: one compile names and manifest.json records; None for other files.
     identity: str | None = None
+    #: Where the file goes on z/VM, in the words of `destination.goes_to`, which
+    #: the manifest records and README.TXT lists.
+    goes_to: str | None = None
     #: The pieces `text` was joined from, each a run of whole lines, when
     #: several files share them (see `from_parts`); empty otherwise. The CMS
     #: check relies on them only after it has seen that they make up `text`,

@@ -41,6 +41,7 @@ from bkrdsl.emit.common import (
     lines_to_text,
     star_comments,
 )
+from bkrdsl.emit.destination import goes_to
 from bkrdsl.generated import DIRECTORY_COLUMNS, mdisk_link_passwords
 from bkrdsl.records import dataclass
 from bkrdsl.resolve.model import ROLE_TEXT, Model, subconfig_id
@@ -265,12 +266,12 @@ class _Context:
         return self.comments(["No minidisks of its own."])
 
 
-def _load(together: str = "") -> str:
-    """How the entry reaches CP, for whoever holds the file alone (docs/deploy.md)."""
+def _load(model: Model, together: str = "") -> str:
+    """How the entry reaches CP, for whoever holds the file alone (docs/deploy.md),
+    the place in `destination.goes_to`'s words, which the manifest records."""
     return (
-        "Load it into the one source directory that every member's object directory "
-        f"is built from{together} (DirMaint's DIRM ADD, else DIRECTXA): docs/deploy.md, "
-        "Directory entries."
+        f"Load it into {goes_to(model, DIRECTORY, None)}{together} (DirMaint's DIRM ADD,"
+        " else DIRECTXA): docs/deploy.md, Directory entries."
     )
 
 
@@ -289,9 +290,10 @@ def _user_entry(ctx: _Context, machine: Machine) -> Artifact:
     if not ctx.allocation.disks[machine.id]:
         lines.extend(ctx.no_minidisks())
     lines.extend(ctx.mdisks(placed, machine.id))
-    notes = [*_where(model, machine), _load(), *_pool_note(ctx, machine)]
+    notes = [*_where(model, machine), _load(model), *_pool_note(ctx, machine)]
     lines[:0] = ctx.header(f"USER entry of {_machine_words(model, machine)}.", notes)
-    return Artifact(path, lines_to_text(lines), DIRECTORY, minidisks=_extents(placed))
+    where = goes_to(model, DIRECTORY, None)
+    return Artifact(path, lines_to_text(lines), DIRECTORY, minidisks=_extents(placed), goes_to=where)
 
 
 def _identity_entries(ctx: _Context, machine: Machine) -> list[Artifact]:
@@ -302,9 +304,9 @@ def _identity_entries(ctx: _Context, machine: Machine) -> list[Artifact]:
     lines = [dialect.text("directory_identity", **_operands(machine, dialect))]
     lines.extend(ctx.indent + dialect.text("directory_build", member=m, subconfig=s) for m, s in subs)
     lines.extend(ctx.statements(machine))
-    notes = [*_where(model, machine), _load(", with its SUBCONFIG entries"), *_pool_note(ctx, machine)]
+    notes = [*_where(model, machine), _load(model, ", with its SUBCONFIG entries"), *_pool_note(ctx, machine)]
     lines[:0] = ctx.header(f"IDENTITY entry of {_machine_words(model, machine)}.", notes)
-    out = [Artifact(path, lines_to_text(lines), DIRECTORY)]
+    out = [Artifact(path, lines_to_text(lines), DIRECTORY, goes_to=goes_to(model, DIRECTORY, None))]
     for name, sub in subs:
         ctx = ctx.file()
         path = ctx.path(sub)
@@ -315,9 +317,18 @@ def _identity_entries(ctx: _Context, machine: Machine) -> list[Artifact]:
         lines.extend(ctx.mdisks(placed, sub))
         lines[:0] = ctx.header(
             f"SUBCONFIG {sub}: {machine.id} on member {name} (IDENTITY {machine.id}).",
-            [_load(f", with IDENTITY {machine.id}'s entry")],
+            [_load(model, f", with IDENTITY {machine.id}'s entry")],
         )
-        out.append(Artifact(path, lines_to_text(lines), DIRECTORY, member=name, minidisks=_extents(placed)))
+        out.append(
+            Artifact(
+                path,
+                lines_to_text(lines),
+                DIRECTORY,
+                member=name,
+                minidisks=_extents(placed),
+                goes_to=goes_to(model, DIRECTORY, name),
+            )
+        )
     return out
 
 

@@ -48,7 +48,8 @@ import hashlib
 
 from bkrdsl.ast import Kind, Scope, TargetMedium
 from bkrdsl.dialect import CP_NOT_LOGGED_ON
-from bkrdsl.emit.common import Reading
+from bkrdsl.emit.common import EXPIRE_EXEC, PROFILE_SNIPPET, SUBMIT_EXEC, Reading
+from bkrdsl.emit.destination import goes_to
 from bkrdsl.emit.quoting import (
     MAX_COLUMNS,
     fits_rules,
@@ -1035,9 +1036,8 @@ def submit_exec(
             (f"Submits the backup jobs of member {name} of cluster {model.name} "
              f"to the member's own backup server {server}. It asks CP which "
              "member it runs on and refuses to run on any other member."),
-            (f"Put it on a disk private to member {name}, of the user who "
-             "submits the jobs there (the site's scheduler or an operator): "
-             "docs/deploy.md, BKRSUBMT EXEC."),
+            (f"Put it on {goes_to(model, SUBMIT_EXEC, name)} (the site's "
+             "scheduler or an operator): docs/deploy.md, BKRSUBMT EXEC."),
             _ASSUMED_NOTE,
             "",
             "BKRSUBMT                lists this member's jobs (or: LIST)",
@@ -1163,8 +1163,8 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
             (f"Runs catalog expiry for cluster {model.name}: sends EXPIRE "
              f"to the catalog server {server} of member {name}. {scope} It asks "
              f"CP which member it runs on and refuses to run on any other member.{retain}"),
-            (f"Put it on a disk private to member {name}, of the user whose "
-             "scheduler runs it there: docs/deploy.md, BKREXPIR EXEC."),
+            (f"Put it on {goes_to(model, EXPIRE_EXEC, name)}: docs/deploy.md, "
+             "BKREXPIR EXEC."),
             _ASSUMED_NOTE,
             "",
             "BKREXPIR                shows what is configured (or: LIST)",
@@ -1899,7 +1899,7 @@ def profile_snippet(model: Model, member: MemberModel | str, source: str, dialec
              "member it runs on and refuses to run on any other member."),
             _ASSUMED_NOTE,
             "",
-            (f"Put it on the 191 disk of AUTOLOG1 on member {name} and call "
+            (f"Put it on {goes_to(model, PROFILE_SNIPPET, name)} and call "
              "it from AUTOLOG1's PROFILE EXEC there (AUTOLOG1 needs privilege "
              "class A or B, or an XAUTOLOG statement naming it in each "
              "machine's entry: docs/deploy.md, BKRSTART EXEC):"),

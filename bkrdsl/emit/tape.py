@@ -29,6 +29,7 @@ from bkrdsl.emit.common import (
     member_path,
     wrap,
 )
+from bkrdsl.emit.destination import goes_to
 from bkrdsl.generated import MAX_COLUMNS
 from bkrdsl.resolve.model import MemberModel, Model
 
@@ -55,9 +56,7 @@ def tape_config(model: Model, member: MemberModel, source: str, dialect: Reading
     last, names what it read that is assumed."""
     tape = model.tape
     is_catalog = member.name == tape.catalog_member
-    machine = tape.catalog_node if is_catalog else tape.request_node
     role = "the catalog node" if is_catalog else "a request node"
-    where = f"{machine} on {member.name}" if machine else f"the Tape Manager machine on {member.name}"
     operands = (
         "Define_Local_Node also takes the Tcpip_Machine, Host_Name and Host_Addr operands"
         " (see Tape Manager's Define_Local_Node), which bkrc does not write."
@@ -92,7 +91,7 @@ def tape_config(model: Model, member: MemberModel, source: str, dialect: Reading
             *header_texts(
                 source,
                 f"Tape Manager node definitions of member {member.name}, {role} of the shared"
-                f" tape catalog. Copy these lines into the SYS CONFIG file of {where}, and there"
+                f" tape catalog. Copy these lines into {goes_to(model, TAPE_CONFIG, member.name)}, and there"
                 " replace each <...> with the site's value (the same challenge password on every node).",
             ),
             operands,
@@ -109,5 +108,5 @@ def tape_configs(model: Model, source: str, dialect: Dialect) -> list[Artifact]:
     for m in model.members:
         reads = Reading(dialect)  # the file's own: its name's file type is read through it too
         path = member_path(m.name, TAPE_FILENAME, reads["tape_config_filetype"])
-        out.append(Artifact(path, tape_config(model, m, source, reads), TAPE_CONFIG, m.name))
+        out.append(Artifact(path, tape_config(model, m, source, reads), TAPE_CONFIG, m.name, goes_to=goes_to(model, TAPE_CONFIG, m.name)))
     return out

@@ -33,6 +33,7 @@ from bkrdsl.emit.common import (
     member_path,
     star_comments,
 )
+from bkrdsl.emit.destination import goes_to
 from bkrdsl.generated import SUBMIT_FILE
 from bkrdsl.resolve.model import JobModel, Model
 
@@ -140,12 +141,11 @@ def _describe(model: Model, job: JobModel, kind: ast.Kind | None, member: str, n
 
 def _where(model: Model, member: str) -> str:
     """Where the file goes and what submits it: a system programmer holding
-    the file alone learns it here, not only in docs/deploy.md."""
-    server = model.backup_server or "BKRBKUP"
+    the file alone learns it here, not only in docs/deploy.md (the place in
+    `destination.goes_to`'s words, which the manifest records)."""
     return (
-        f"Put it on member {member} only, where its backup server {server} reads "
-        f"job templates (assumed: docs/deploy.md, Job templates); that "
-        f"member's {SUBMIT_FILE} EXEC submits it."
+        f"Put it on {goes_to(model, JOB_TEMPLATE, member)}, on no other member:"
+        f" docs/deploy.md, Job templates; that member's {SUBMIT_FILE} EXEC submits it."
     )
 
 
@@ -267,6 +267,7 @@ def job_templates(model: Model, source: str, dialect: Dialect) -> list[Artifact]
                     job=name,
                     source_job=job.name,
                     job_kind=kind.value if kind is not None else None,
+                    goes_to=goes_to(model, JOB_TEMPLATE, member),
                 )
             )
     return out
