@@ -518,3 +518,25 @@ def test_h13s71_a_keyword_typed_below_an_include_is_never_an_overlapping_address
         assert editor.errors == []
     finally:
         editor.close()
+
+
+# stop 72, h2: a short word at a statement's start names the keyword it begins
+def test_h2s72_a_letter_typed_below_an_include_is_told_the_keyword_it_begins(tmp_path):
+    # examples/minimal.bkr, `e` typed on a line opened below `include minidisk * *`: the
+    # one diagnostic's help (in the message the editor shows) names `exclude` first.
+    text = (ROOT / "examples" / "minimal.bkr").read_text(encoding="utf-8")
+    anchor = "    include minidisk * *\n"
+    at = text.index(anchor) + len(anchor)
+    text = text[:at] + "    \n" + text[at:]
+    line = text.count("\n", 0, at)
+    editor = _session(tmp_path)
+    try:
+        uri = _open(editor, tmp_path / "minimal.bkr", text)
+        change = {"range": {"start": {"line": line, "character": 4}, "end": {"line": line, "character": 4}}, "text": "e"}
+        editor.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [change]})
+        (shown,) = editor.published(uri)
+        assert shown["code"] == "BKR012" and shown["range"]["start"] == {"line": line, "character": 4}
+        assert "help: `e` begins `exclude`: write the keyword in full\n" in shown["message"]
+        assert editor.errors == []
+    finally:
+        editor.close()

@@ -2708,8 +2708,11 @@ HELPED = [
     # its continuation line below): no keyword of another block one slip away (`to`, `run`),
     # which would read a job there and misplace the `catalog-dmm` line; the block's statements,
     # as for `c`, `m`, `j`, `e`, and the continuation skipped with the word
-    ("  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n", "  t\n", CLUSTER_STARTS),
-    ("  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n", "  c\n", CLUSTER_STARTS),
+    # (stop 72, h2: the help names the one statement keyword the word begins first)
+    ("  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n", "  t\n",
+     "`t` begins `tape`: write the keyword in full\n" + CLUSTER_STARTS),
+    ("  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n", "  c\n",
+     "`c` begins `catalog`: write the keyword in full\n" + CLUSTER_STARTS),
     ("  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n", "  o\n", CLUSTER_STARTS),
     ("  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n", "  ru\n", CLUSTER_STARTS),
     # a keyword half typed before the next statement: the keyword, and what it needs
@@ -2725,7 +2728,8 @@ HELPED = [
      'write `description` followed by a quoted text ("..."): the statement ends after `desc`'),
     ("    workers 4\n", "    worke private-volume M2PRV2\n",
      "write `workers` followed by the number of worker machines: the statement ends after `worke`"),
-    ("    purge weekly sun 03:00\n", "    p\n", "statements in an `expire` block start with `preview`, `purge`, `retain`"),
+    ("    purge weekly sun 03:00\n", "    p\n",
+     "`p` begins `preview` or `purge`: write the keyword in full\nstatements in an `expire` block start with `preview`, `purge`, `retain`"),
     ("    include sfs BKRPOOL:CICSPRD.*\n", "    include sfs BKRPOOL:CICSPRD.*\n    retain 30 days\n",
      "`retain` belongs in an `expire on MEMBER { ... }` block: move it there"),
     ("on VMCOM1 at 1000", "on VMCOM1 extent 1",
@@ -18444,3 +18448,100 @@ def test_h3s72_a_bracket_too_many_before_the_block_s_brace_is_not_read_as_it(par
     text = H4S69_LAB.replace("    run on each member daily 02:00\n  }", "    run on each member daily 02:00\n  )\n  }", 1)
     found = _h9s69_one(text)
     assert (found.code, found.message) == ("BKR003", "`)` cannot appear here: lists are written without brackets")
+
+
+# stop 72, h2: a short word at a statement's start names the keyword it begins
+#: (the line below which a word is typed alone, the word, the keywords it begins)
+BEGUN_ALONE = [
+    ("    include minidisk * 0100-0FFF\n", "e", ["exclude"]),
+    ("    include minidisk * 0100-0FFF\n", "d", ["description"]),
+    ("    include minidisk * 0100-0FFF\n", "de", ["description"]),
+    ("    include minidisk * 0191\n", "b", ["backup"]),
+    ("    include minidisk * 0191\n", "ba", ["backup"]),
+    ("    to tape\n    run on VMSYS2", "r", ["run"]),
+    ("    to tape\n    run on VMSYS2", "EX", ["exclude"]),
+    ("    retain 35 days\n", "pu", ["purge"]),
+    ("    retain 35 days\n", "p", ["preview", "purge"]),
+    ("    retain 35 days\n", "P", ["preview", "purge"]),
+    ("  identity group SYSIDS { TCPIP FTPSERVE }\n", "j", ["job"]),
+    ("  identity group SYSIDS { TCPIP FTPSERVE }\n", "d", ["description", "disk"]),
+    ("  identity group SYSIDS { TCPIP FTPSERVE }\n", "s", ["shared-volume", "single"]),
+    ("import std/zvm73\n", "cl", ["cluster"]),
+    ("import std/zvm73\n", "i", ["identity", "import"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("after", "word", "keywords"), BEGUN_ALONE, ids=[f"{w} {' '.join(k)}" for _, w, k in BEGUN_ALONE])
+def test_h2s72_a_word_beginning_statement_keywords_is_told_which_first(after, word, keywords, parser, monkeypatch):
+    # `e` alone below `include minidisk * 0100-0FFF` (a statement's start: stop 71's h13),
+    # `r` below `to tape`, `cl` below the imports: "not a keyword", whose help listed the
+    # block's statements only. It names first the one, two or three keywords the word
+    # begins, in any case (keywords are case-insensitive): "`e` begins `exclude`: write
+    # the keyword in full"; then the list, as before. No fix: the keyword is not read.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    end = BASE.index(after) + len(after.split("\n")[0]) + 1
+    indent = len(after) - len(after.lstrip())
+    text = BASE[:end] + " " * indent + word + "\n" + BASE[end:]
+    line = BASE.count("\n", 0, end) + 1
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("BKR012", line, indent + 1)
+    assert found.message == f"`{word}` is not a keyword; a statement must start with one"
+    named = ", ".join(f"`{k}`" for k in keywords[:-1]) + " or " * (len(keywords) > 1) + f"`{keywords[-1]}`"
+    first, listed = found.help.split("\n")
+    assert first == f"`{word}` begins {named}: write the keyword in full"
+    assert listed.startswith("statements in ") and all(f"`{k}`" in listed for k in keywords)
+    assert found.fix is None and found.choices == ()
+
+
+def test_h2s72_a_word_beginning_four_keywords_or_more_names_none():
+    # Four keywords or more begun are no keyword being typed: the help lists the block's
+    # statements alone, as before (no block has four that share a first letter).
+    from bkrdsl.source import Span
+    from bkrdsl.syntax import messages
+
+    four = ["pa", "pb", "pc", "pd"]
+    assert messages.begins_statement("p", four) == []
+    assert messages.begins_statement("p", four[:3]) == ["pa", "pb", "pc"]
+    assert messages.begins_statement("P", ["preview", "purge", "retain"]) == ["preview", "purge"]
+    assert messages.begins_statement("retain", ["preview", "purge", "retain"]) == []
+    span = Span("f", 1, 1, 1, 2, 0, 1)
+    assert messages.not_a_keyword("`p`", "a block", four, span).help == "statements in a block start with `pa`, `pb`, `pc`, `pd`"
+    help = messages.not_a_keyword("`p`", "a block", four[:3], span).help
+    assert help == "`p` begins `pa`, `pb` or `pc`: write the keyword in full\nstatements in a block start with `pa`, `pb`, `pc`"
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["E", "DE", "BAC"])
+def test_h2s72_capital_hex_letters_alone_after_addresses_stay_addresses(written, parser, monkeypatch):
+    # `E`, `DE` in capitals alone below a selection's addresses are valid addresses (how
+    # addresses are written): still one more address, no BKR0xx (guard).
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    after = "    include minidisk * 0100-0FFF"
+    end = BASE.index("\n", BASE.index(after)) + 1
+    text = BASE[:end] + f"    {written}\n" + BASE[end:]
+    assert [d.code for d in analyse("prodssi.bkr", text.encode("utf-8")).diagnostics if d.code.startswith("BKR0")] == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("typed", "message", "help"),
+    [
+        ("EX", "`EX` is not a keyword; a statement must start with one", "`EX` begins `exclude`: write the keyword in full\n"),
+        ("INC", "unknown keyword `INC`; did you mean `include`?", "write `include` followed by "),
+        ("Exc", "unknown keyword `Exc`; did you mean `exclude`?", "write `exclude` followed by "),
+        ("DESC  # typing", "unknown keyword `DESC`; did you mean `description`?", "write `description` followed by "),
+    ],
+)
+def test_h2s72_capitals_no_address_alone_after_addresses_are_a_statement_begun(typed, message, help, parser, monkeypatch):
+    # Keywords are case-insensitive: `EX` alone below `include minidisk * 0100-0FFF` is no
+    # address (`X`), and was BKR310 "`EX` is not a minidisk address or range, and no
+    # statement of a job starts with it". It is a statement begun, as `ex` is: one BKR012.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    after = "    include minidisk * 0100-0FFF"
+    end = BASE.index("\n", BASE.index(after)) + 1
+    text = BASE[:end] + f"    {typed}\n" + BASE[end:]
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("BKR012", BASE.count("\n", 0, end) + 1, 5)
+    assert found.message == message
+    assert found.help.startswith(help)

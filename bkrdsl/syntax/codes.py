@@ -1230,7 +1230,11 @@ UNKNOWN_KEYWORD = register(
     keyword starts a statement of its block: `t` typed where a cluster
     statement starts (`tape` half typed) gets the cluster's list, not
     `to`, a job's, which would read a job there and the lines after it
-    as misplaced in it. After the last name of a `backup` or `run on` list
+    as misplaced in it. A word read as no keyword that begins one, two or
+    three keywords a statement of its block starts with, in either case
+    (`e` in a job, `p` in an `expire` block), gets a help that names them
+    first ("`p` begins `preview` or `purge`: write the keyword in full"),
+    then the block's statements. After the last name of a `backup` or `run on` list
     (or of a `single user` line's IDs), at the end of its line, a word of
     one or two small letters that begins an option of the statement is
     that option being typed (`backup APPS f` is `full`, `run on VMSYS1 we`
@@ -1258,7 +1262,9 @@ UNKNOWN_KEYWORD = register(
     in small letters that begins a statement keyword, first on its line
     after a minidisk
     selection's addresses or an SFS selection's paths (`ex`, as `exclude`
-    is typed; of three letters or more, any statement keyword, `ret`): a
+    is typed; of three letters or more, any statement keyword, `ret`; in
+    capitals, alone on its line after addresses and no address itself, `EX`,
+    `INC`, as keywords are case-insensitive): a
     statement's first word, not one more address (BKR310) or path
     (BKR318); and a word in small letters
     first on its line after a member's or the cluster's volume labels that

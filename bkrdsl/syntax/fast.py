@@ -737,10 +737,16 @@ def _keyword_begun(tok: tuple, addresses: bool = True, following: tuple | None =
     statement keyword (`ret` as `retain`, misplaced), as where a statement starts
     (`messages.statement_meant`). An address's letters (`e`, `de`, `bac`) are one more
     address, unless alone on their line (`following` on a later one), where they begin
-    such a keyword (`exclude`, `description`, `backup` being typed)."""
+    such a keyword (`exclude`, `description`, `backup` being typed). So is a word with
+    capitals in it (keywords are case-insensitive) alone on its line after addresses,
+    if no address (`EX`, `INC`; not `E`, `DE`, how addresses are written)."""
     text = tok[TEXT]
-    if not tok[FIRST] or not (text.isalpha() and text.islower()):
+    if not tok[FIRST] or not text.isalpha():
         return False
+    if not text.islower():
+        if not addresses or _HEX.fullmatch(text.lower()) or following is None or following[LINE] == tok[LINE]:
+            return False
+        text = text.lower()
     if addresses and _HEX.fullmatch(text):
         if following is None or following[LINE] == tok[LINE]:
             return False

@@ -248,6 +248,18 @@ def statement_meant(word: str, here, everywhere, synonyms: bool = True, block: s
     return did_you_mean(word, everywhere if len(word) >= 3 else here, synonyms)
 
 
+def begins_statement(word: str, here) -> list[str]:
+    """The statement keywords among `here` that `word` begins and is shorter than,
+    alphabetically, when it begins one, two or three of them (`e` in a job:
+    `exclude`); none when it begins more, which are no one keyword being typed
+    (the block's statements are listed instead). Case-insensitive, as keywords are."""
+    lowered = word.lower()
+    if not lowered or len(lowered) > 40:
+        return []
+    begun = sorted(k for k in here if k.startswith(lowered) and k != lowered)
+    return begun if len(begun) <= 3 else []
+
+
 #: Synonyms (KEYWORD_SYNONYMS) offered only where their keyword starts a statement.
 _BLOCK_SYNONYMS = frozenset({"volume"})
 
@@ -3673,6 +3685,11 @@ def not_a_keyword(
                 f"{found} is a unit of a disk's size, which a `disk` statement writes after its number:"
                 f" `disk USER 191 size 10 cyl` (cylinders) or `size 2000 blk` (512-byte blocks)\n{help}"
             )
+        begun = begins_statement(found.strip("`"), starts) if found.startswith("`") else []
+        if begun:
+            # `d` in a cluster block: `description` or `disk` begun, the help names them
+            # first (`e` in a job: `exclude`); more than three are no keyword being typed
+            help = f"{found} begins {alternatives(begun)}: write the keyword in full\n{help}"
         if tape:
             help = DISK_SETTINGS_HELP if disk else TAPE_SETTINGS_HELP
         return codes.UNKNOWN_KEYWORD(f"{found} is not a keyword; a statement must start with one", span, help=help)

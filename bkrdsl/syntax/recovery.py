@@ -10219,10 +10219,18 @@ class Recovery:
         if state is None or tok.start_pos is None:
             return False
         hyphenated = _KEYWORD_SHAPED.fullmatch(word) is not None
-        if not (word.isalpha() and word.islower()) and not hyphenated:
+        capitals = word.isalpha() and not word.islower()
+        if not (word.isalpha() and word.islower()) and not hyphenated and not capitals:
             return False
         if not self.first_on_line(tok.start_pos):
             return False
+        if capitals:
+            # keywords are case-insensitive: `EX`, `INC` alone on their line after a
+            # minidisk selection's addresses are no address (`E`, `DE` are: as written)
+            listed = self.list_of(state.value_stack)
+            if listed is None or listed[0] != "minidisk" or _ADDRESS.fullmatch(word) or not self.alone_on_line(tok):
+                return False
+            word = word.lower()
         actions = state.parse_conf.states[state.position]
         if "RBRACE" not in actions and "$END" not in actions:
             return False
