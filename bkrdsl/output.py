@@ -35,6 +35,7 @@ import hashlib
 import json
 import os
 import re
+import shlex
 import signal
 import stat
 import sys
@@ -2446,8 +2447,8 @@ def _pid_alive(pid: int) -> bool:
 
 def _remove_tree(path: Path) -> OSError | None:
     """Remove a temporary folder, even one holding folders without write
-    permission (a read-only member folder, or DIR itself made read-only, swapped
-    out of DIR): shutil.rmtree alone fails on them and, ignoring errors, would
+    permission (a read-only member folder swapped out of DIR, or a read-only DIR
+    that an earlier bkrc swapped out and a kill left beside it): shutil.rmtree alone fails on them and, ignoring errors, would
     leave the old tree beside DIR for good. Anything else it cannot remove is
     left (the next compile tries again), and the error that stopped it returned."""
 
@@ -2912,6 +2913,7 @@ def preflight(plan: Plan) -> Path:
     system call or two; in DIR, its folders are looked at (for mount points),
     and each entry's flags asked (an open and an ioctl)."""
     out_dir = _refuse_mount_point(plan)
+    _refuse_read_only(plan, plan.put_back or out_dir)
     folder, missing = out_dir.parent, None
     while not os.path.lexists(folder) and folder != folder.parent:
         folder, missing = folder.parent, folder
@@ -2938,6 +2940,30 @@ def preflight(plan: Plan) -> Path:
     if fs is not None:
         _refuse_no_room(plan, fs, folder, out_dir)
     return out_dir
+
+
+def _refuse_read_only(plan: Plan, present: Path) -> None:
+    """Raise OutputError when `present` (DIR, or the folder `recover` puts back in
+    its place) is a folder whose owner may not write it (`chmod 555 out`): someone
+    made the deployed folder read-only, and bkrc leaves it so, as `replace_file`
+    leaves a read-only file. The swap would replace it all the same whenever the
+    folder that holds it is writable (renaming a folder within its parent needs no
+    write permission on the folder itself), and always for root; so the mode bit is
+    read, not `access`. Only a plan that changes DIR gets here: an up-to-date DIR
+    is never touched, read-only or not. The files in DIR keep their own modes
+    (a 0444 generated file is rewritten, mode kept: docs/output.md "Modes")."""
+    try:
+        mode = os.stat(present).st_mode
+    except OSError:
+        return  # not there yet (a first compile), or not ours to judge: the write finds out
+    if not stat.S_ISDIR(mode) or mode & stat.S_IWUSR:
+        return
+    named = str(plan.out_dir if present == swapped_folder(plan.out_dir) else present)
+    raise OutputError(
+        f"{escaped(named)}: cannot write: the folder is read-only (mode {stat.S_IMODE(mode):04o}), so bkrc leaves"
+        f" it as it is; make it writable (`chmod u+w {escaped(shlex.quote(named))}`) to let bkrc replace it;"
+        " nothing written"
+    )
 
 
 def _statvfs(folder: Path) -> os.statvfs_result | None:

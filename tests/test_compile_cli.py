@@ -1507,3 +1507,42 @@ def test_a_hand_edited_readme_stops_the_compile_as_any_generated_file_does(tmp_p
     run_cli(["compile", src, "-o", out], expect=0)
     assert readme.read_bytes() == before["README.TXT"].replace(b"my note: uploaded on Monday\n", b"")
     run_cli(["compile", src, "-o", out, "--check"], expect=0)
+
+
+# stop 72, h11: `-o DIR` made read-only is refused by every form that would write it, DIR left as it was
+def test_a_read_only_output_folder_is_refused_as_fmt_refuses_a_read_only_file(tmp_path):
+    """`chmod 555 out`: the compile replaced it (exit 0, mode kept). Now it is
+    refused as `bkrc fmt` refuses a 0444 file, even with --force (which
+    overrides drift only); --dry-run says the compile would fail (exit 2),
+    --check that it is not up to date and why a compile would fail (exit 1);
+    an up-to-date DIR is no error. The hint, run as offered, lets it write."""
+    src, out = source(tmp_path), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    out.chmod(0o555)
+    refusal = (
+        f"{out}: cannot write: the folder is read-only (mode 0555), so bkrc leaves it as it is;"
+        f" make it writable (`chmod u+w {out}`) to let bkrc replace it; nothing written"
+    )
+    try:
+        assert run_cli(["compile", src, "-o", out], expect=0).stdout == f"bkrc: {out} is up to date\n"
+        run_cli(["compile", src, "-o", out, "--check"], expect=0)
+        changed = source(tmp_path, GOOD.replace("daily 01:00", "daily 01:30"))
+        before = tree(out)
+        for force in ([], ["--force"]):
+            refused = run_cli(["compile", changed, "-o", out, *force], expect=2)
+            assert refused.stderr.endswith(f"bkrc: {refusal}\n") and refused.stdout == ""
+        dry = run_cli(["compile", changed, "-o", out, "--dry-run"], expect=2)
+        assert dry.stderr.endswith(f"bkrc: the compile would fail: {refusal}\n")
+        checked = run_cli(["compile", changed, "-o", out, "--check"], expect=1)
+        assert checked.stderr.endswith(
+            f"bkrc: warning: a compile would fail: {refusal}\nbkrc: {out} is not up to date with {changed}\n"
+        )
+        plan = json.loads(run_cli(["compile", changed, "-o", out, "--dry-run", "--plan-format", "json"], expect=2).stdout)
+        assert plan["failures"] == [f"bkrc: the compile would fail: {refusal}"]
+        assert tree(out) == before and out.stat().st_mode & 0o777 == 0o555
+        hint = re.search(r"`(chmod u\+w [^`]+)`", refusal).group(1)
+        subprocess.run(hint, shell=True, check=True, cwd=tmp_path)
+        assert "updated" in run_cli(["compile", changed, "-o", out], expect=0).stdout
+        run_cli(["compile", changed, "-o", out, "--check"], expect=0)
+    finally:
+        out.chmod(0o755)

@@ -255,3 +255,18 @@ def test_the_count_of_ids_prodssi_declares_that_its_directory_lacks(monkeypatch)
     directory = read_directory("prodssi.direct", (EXAMPLES / "prodssi.direct").read_bytes())
     lacking = [user for user in model.user_ids if not is_pattern(user) and directory.entry(user) is None]
     assert len(lacking) == int(said), sorted(lacking)
+
+
+# stop 72, h11: docs/output.md "A read-only DIR": out compiled from another cluster, then made read-only
+def read_only_out(folder: Path, command: str) -> str:
+    """docs/output.md: `out` not up to date with prodssi.bkr (written from
+    minimal.bkr), and read-only (`chmod 555 out`): the compile leaves it as it is."""
+    out = folder / "out"
+    run_cli(["compile", folder / "examples" / "minimal.bkr", "-o", out], expect=0)
+    out.chmod(0o555)
+    return command
+
+
+SETUPS["bkrc compile examples/prodssi.bkr -o out"] = read_only_out
+# output.md: "A compile that would change it stops before it builds anything (exit 2, ...)".
+EXITS["bkrc compile examples/prodssi.bkr -o out"] = 2

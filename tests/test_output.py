@@ -1578,7 +1578,7 @@ def _permissions_enforced(tmp_path: Path) -> bool:
     return False
 
 
-@pytest.mark.parametrize("read_only", ["M1", "."])
+@pytest.mark.parametrize("read_only", ["M1"])  # DIR itself read-only is refused (stop 72, h11, below)
 def test_a_read_only_folder_leaves_no_old_tree_beside_the_output(tmp_path, read_only):
     if not _permissions_enforced(tmp_path):
         # Root ignores file modes (CI runs as root): run this test again in a
@@ -1601,7 +1601,7 @@ def test_a_read_only_folder_leaves_no_old_tree_beside_the_output(tmp_path, read_
         return
     out = tmp_path / "out"
     compile_to(out, arts())
-    (out / read_only).chmod(0o555)  # a member folder, or DIR itself, made read-only
+    (out / read_only).chmod(0o555)  # a member folder made read-only
     try:
         compile_to(out, arts("2"))
         assert (out / "M1" / "JOBA.TEMPLATE").read_text() == "* job A 2\n"
@@ -1671,3 +1671,98 @@ def test_a_write_in_the_old_tree_after_the_last_look_is_lost_unless_the_file_is_
     assert (out / "M2" / "EXTRA.TEMPLATE").read_text() == "* extra\nafter the look\n"
     assert (out / "M2" / "JOBB2.TEMPLATE").read_text() == "* job B 2\n"
     assert not (out / "M2" / "notes.txt").exists() and siblings(out) == []
+
+
+# stop 72, h11: a read-only DIR is refused, left as it was; a 0444 generated file is rewritten, mode kept
+def _read_only_refusal(shown: str, mode: int) -> str:
+    return (
+        f"{shown}: cannot write: the folder is read-only (mode {mode:04o}), so bkrc leaves it as it is;"
+        f" make it writable (`chmod u+w {shown}`) to let bkrc replace it; nothing written"
+    )
+
+
+@pytest.mark.parametrize("mode", [0o555, 0o500, 0o1555], ids=lambda mode: f"{mode:04o}")
+def test_a_read_only_dir_is_refused_and_left_as_it_was(tmp_path, mode):
+    """`chmod 555 out` means "do not touch": the swap replaced such a DIR all the
+    same (renaming a folder within its parent needs no write permission on it;
+    root needs none anywhere). The mode bit is read, not `access`, so root is
+    refused too, even with --force, before anything is built; the hint, applied,
+    lets the compile write."""
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    out.chmod(mode)
+    before = tree(out)
+    try:
+        plan = output.make_plan(out, arts("2"), "test.bkr")
+        for attempt in (lambda: output.preflight(plan), lambda: output.write(plan), lambda: output.write(plan, force=True)):
+            with pytest.raises(output.OutputError) as refused:
+                attempt()
+            assert str(refused.value) == _read_only_refusal(str(out), mode)
+        assert tree(out) == before and siblings(out) == []
+        assert out.stat().st_mode & 0o7777 == mode
+        subprocess.run(f"chmod u+w {out}", shell=True, check=True)  # the hint, as offered
+        compile_to(out, arts("2"))
+        assert (out / "M1" / "JOBA.TEMPLATE").read_text() == "* job A 2\n" and siblings(out) == []
+    finally:
+        out.chmod(0o755)
+
+
+def test_a_read_only_dir_that_is_up_to_date_is_no_error(tmp_path):
+    """An up-to-date DIR is never touched, so its mode stops nothing; a DIR whose
+    owner may write is written whatever the group's and others' bits say."""
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    out.chmod(0o555)
+    try:
+        plan = output.make_plan(out, arts(), "test.bkr")
+        assert plan.up_to_date and output.write(plan) == []
+    finally:
+        out.chmod(0o755)
+    out.chmod(0o700)
+    compile_to(out, arts("2"))
+    assert out.stat().st_mode & 0o777 == 0o700 and (out / "M1" / "JOBA.TEMPLATE").read_text() == "* job A 2\n"
+
+
+def test_a_read_only_dir_is_named_as_given_through_a_link_and_put_back_by_its_folder(tmp_path):
+    """DIR a symbolic link to a read-only folder: refused, the link named (`chmod
+    u+w LINK` changes its target). DIR moved aside by a killed compile: the folder
+    put back in its place is what the compile would write, so it is named."""
+    real, link = tmp_path / "real", tmp_path / "link"
+    compile_to(real, arts())
+    link.symlink_to(real)
+    real.chmod(0o555)
+    try:
+        with pytest.raises(output.OutputError) as refused:
+            output.preflight(output.make_plan(link, arts("2"), "test.bkr"))
+        assert str(refused.value) == _read_only_refusal(str(link), 0o555)
+    finally:
+        real.chmod(0o755)
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    aside = tmp_path / ".out.bkrc-old-999999999-a"
+    out.rename(aside)
+    aside.chmod(0o555)
+    try:
+        plan = output.make_plan(out, arts(), "test.bkr")
+        assert plan.put_back == aside
+        with pytest.raises(output.OutputError) as refused:
+            output.preflight(plan)
+        assert str(refused.value) == _read_only_refusal(str(aside), 0o555)
+    finally:
+        aside.chmod(0o755)
+
+
+def test_a_read_only_generated_file_is_rewritten_and_stays_read_only(tmp_path):
+    """The choice for a file, not DIR: a generated file made 0444 (a site's mark of
+    "generated, do not edit by hand") is rewritten when its text changes, as any
+    generated file, and keeps 0444; an unchanged one is not written at all. Only
+    a read-only DIR stops the compile."""
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    for rel in ("M1/JOBA.TEMPLATE", "cluster/BKRBKUP.DIRECT"):
+        (out / rel).chmod(0o444)
+    kept = (out / "cluster" / "BKRBKUP.DIRECT").stat().st_ino
+    compile_to(out, [*arts("2")[:3], arts()[3]])
+    assert (out / "M1" / "JOBA.TEMPLATE").read_text() == "* job A 2\n"
+    assert mode_of(out / "M1" / "JOBA.TEMPLATE") == 0o444 and mode_of(out / "cluster" / "BKRBKUP.DIRECT") == 0o444
+    assert (out / "cluster" / "BKRBKUP.DIRECT").stat().st_ino == kept
