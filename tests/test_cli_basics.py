@@ -570,7 +570,7 @@ def test_compile_without_its_folder_says_what_to_give(tmp_path, monkeypatch):
         (["check", "a\x1b]0;x\x07.bkr"], "bkrc: a<U+001B>]0;x<U+0007>.bkr: no such file"),
         (["compile", "a\x1b[2J.bkr", "-o", "out"], "bkrc: a<U+001B>[2J.bkr: no such file"),
         (["show", "x.bkr", "--format", "json", "--format", "\x1bc"], "('json', then '<U+001B>c')"),
-        (["show", "x.bkr", "--directory", "d\u202e.direct"], "cannot read directory d<U+202E>.direct"),
+        (["show", "x.bkr", "--directory", "d\u202e.direct"], "bkrc: d<U+202E>.direct: no such file (the --directory file)"),
     ],
 )
 def test_a_control_character_typed_is_written_as_its_code_point(tmp_path, monkeypatch, args, said):

@@ -47,7 +47,7 @@ def test_show_json_of_a_file_it_cannot_read_prints_the_empty_document(tmp_path):
 def test_show_json_with_a_directory_it_cannot_read_prints_the_empty_document(tmp_path):
     result = run_cli(["show", MINIMAL, "--format", "json", "--directory", tmp_path / "nope.direct"], expect=2)
     assert json.loads(result.stderr)["diagnostics"] == []
-    assert result.stdout.startswith(f"bkrc: cannot read directory {tmp_path / 'nope.direct'}: ")
+    assert result.stdout.startswith(f"bkrc: {tmp_path / 'nope.direct'}: no such file (the --directory file)")
 
 
 @pytest.mark.parametrize(
@@ -181,7 +181,7 @@ def test_init_json_over_an_existing_file_prints_the_empty_document(tmp_path):
 def test_init_json_with_a_directory_it_cannot_read_prints_the_empty_document(tmp_path):
     result, _ = init_json(tmp_path, "--member", "VM1", "--directory", tmp_path / "nope.direct", expect=2)
     assert json.loads(result.stderr)["diagnostics"] == []
-    assert result.stdout.startswith(f"bkrc: cannot read directory {tmp_path / 'nope.direct'}: ")
+    assert result.stdout.startswith(f"bkrc: {tmp_path / 'nope.direct'}: no such file (the --directory file)")
 
 
 def test_a_usage_error_of_init_json_prints_the_empty_document_on_standard_error(tmp_path):
@@ -249,7 +249,7 @@ def test_a_usage_error_of_fmt_json_prints_the_empty_document_on_standard_error()
         (["check", "MINIMAL", "MISSING"], "stdout", "bkrc: MISSING: no such file"),
         (["check", "MINIMAL", "--dialect", "MISSING"], "stdout", "bkrc: MISSING: no such file (the --dialect table)"),
         (["compile", "MISSING", "-o", "OUT"], "stderr", "bkrc: MISSING: no such file"),
-        (["compile", "MINIMAL", "-o", "OUT", "--directory", "MISSING"], "stderr", "bkrc: cannot read directory MISSING"),
+        (["compile", "MINIMAL", "-o", "OUT", "--directory", "MISSING"], "stderr", "bkrc: MISSING: no such file (the --directory file)"),
         (["fmt", "--check", "MINIMAL", "MISSING"], "stderr", "bkrc: MISSING: no such file"),
         (["show", "MISSING"], "stderr", None),  # json only: its document is the empty one
     ],
@@ -309,7 +309,7 @@ def test_github_annotations_of_a_run_that_cannot_read_its_input_say_why_it_faile
         (["check", "MINIMAL", "--dialect", "MISSING"], "stdout", "bkrc: MISSING: no such file (the --dialect table)"),
         (["check", "MINIMAL", "--bogus"], "stdout", "bkrc: usage error: No such option '--bogus'"),
         (["compile", "MISSING", "-o", "OUT"], "stderr", "bkrc: MISSING: no such file"),
-        (["compile", "MINIMAL", "-o", "OUT", "--directory", "MISSING"], "stderr", "bkrc: cannot read directory MISSING"),
+        (["compile", "MINIMAL", "-o", "OUT", "--directory", "MISSING"], "stderr", "bkrc: MISSING: no such file (the --directory file)"),
         (["fmt", "--check", "MINIMAL", "MISSING"], "stderr", "bkrc: MISSING: no such file"),
         (["show", "MISSING"], "stderr", "bkrc: MISSING: no such file"),
         (["init", "--cluster", "TESTSSI", "--member", "VMSYS1", "OUT"], "stderr", None),  # OUT is a folder: nothing written

@@ -83,8 +83,8 @@ CASES = [
     (["check", "ok.bkr", "--dialect", "missing.toml"], "", 2, "bkrc: missing.toml: no such file"),
     (["check", "ok.bkr", "--dialect", "unread.bkr"], "", 2, "bkrc: unread.bkr: cannot read: Permission denied"),
     (["check", "ok.bkr", "--dialect", "empty"], "", 2, "bkrc: empty: cannot read: Is a directory"),
-    (["check", "ok.bkr", "--directory", "unread.bkr"], "", 2, "bkrc: cannot read directory unread.bkr: Permission"),
-    (["check", "ok.bkr", "--directory", "empty"], "", 2, "bkrc: cannot read directory empty: Is a directory"),
+    (["check", "ok.bkr", "--directory", "unread.bkr"], "", 2, "bkrc: unread.bkr: cannot read: Permission denied (the --directory file)"),
+    (["check", "ok.bkr", "--directory", "empty"], "", 2, "bkrc: empty: cannot read: Is a directory (the --directory file)"),
     # bkrc compile, and its dry run and check
     *[
         row
@@ -95,7 +95,7 @@ CASES = [
             (["compile", "empty", *OUT, *mode], "", 2, "bkrc: empty: is a directory, not a .bkr file"),
             (["compile", "-", *OUT, *mode], BAD, 1, "diagnostics"),
             (["compile", "ok.bkr", *OUT, *mode, "--bogus"], "", 2, "usage"),
-            (["compile", "ok.bkr", *OUT, *mode, "--directory", "empty"], "", 2, "bkrc: cannot read directory empty"),
+            (["compile", "ok.bkr", *OUT, *mode, "--directory", "empty"], "", 2, "bkrc: empty: cannot read: Is a directory"),
             (["compile", "bad.bkr", *RO, *mode], "", 1, "diagnostics"),  # the input first: nothing written
         ]
     ],

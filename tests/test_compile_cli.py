@@ -1284,7 +1284,7 @@ def test_a_document_format_prints_its_document_when_the_input_cannot_be_read(tmp
         ([tmp_path / "missing.bkr"], "missing.bkr: no such file"),
         ([tmp_path / "folder.bkr"], "is a directory"),
         ([good, "--dialect", tmp_path / "broken.toml"], "malformed dialect table"),
-        ([good, "--directory", tmp_path / "missing.direct"], "cannot read directory"),
+        ([good, "--directory", tmp_path / "missing.direct"], "missing.direct: no such file (the --directory file)"),
     ]
     for fmt in ("json", "sarif"):
         for args, says in cases:

@@ -298,7 +298,7 @@ def test_check_exit_codes_with_a_directory(tmp_path):
 
 def test_a_directory_that_cannot_be_read_is_a_usage_error(tmp_path):
     result = run_cli(["check", PRODSSI, "--directory", tmp_path / "missing"], expect=2)
-    assert "bkrc: cannot read directory" in result.output
+    assert f"bkrc: {tmp_path / 'missing'}: no such file (the --directory file)" in result.output
     run_cli(["check", PRODSSI, "--directory", DIRECT, "--directory", DIRECT], expect=2)
     binary = tmp_path / "binary.direct"
     binary.write_bytes(b"\0" * 10)
@@ -2017,3 +2017,20 @@ def test_bkr244_declares_the_shared_volume_the_directory_gives():
     text = text.replace("  catalog shared", "  shared-volume VMCOM1\n  catalog shared", 1)
     text = text.replace("on M1PRV1 at 1000", "on VMCOM1", 1)
     assert [d.code for d in check(text)] == []
+
+
+# stop 72, h11: a --directory file that cannot be opened is named first, as every file is
+def test_the_lines_directory_md_quotes_for_a_directory_that_cannot_be_opened_are_bkrc_s(tmp_path, monkeypatch):
+    """docs/directory.md: `bkrc: USER.DIRECT: no such file (the --directory file)` and
+    `bkrc: dirs: cannot read: Is a directory (the --directory file)`, the form of
+    `--dialect`'s and FILE's lines (`bkrc: F: ...`); it was `bkrc: cannot read
+    directory F: ...`, the one file line that did not start with the file."""
+    page = " ".join((Path(__file__).parent.parent / "docs" / "directory.md").read_text(encoding="utf-8").split())
+    quoted = re.findall(r"`(bkrc: [^`]*\(the --directory file\))`", page)
+    assert len(quoted) == 2
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "dirs").mkdir()
+    for line, name in zip(quoted, ("USER.DIRECT", "dirs"), strict=True):
+        for command in (["check", PRODSSI], ["compile", PRODSSI, "-o", "out"], ["show", PRODSSI]):
+            result = run_cli([*command, "--directory", name], expect=2)
+            assert result.stderr == line + "\n" and not (tmp_path / "out").exists()

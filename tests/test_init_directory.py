@@ -220,7 +220,7 @@ def test_a_directory_that_cannot_be_opened_is_a_usage_error(tmp_path):
     result = run_cli(
         ["init", tmp_path / "new.bkr", "--cluster", "C", "--directory", tmp_path / "none"], expect=2
     )
-    assert "cannot read directory" in result.stderr and not (tmp_path / "new.bkr").exists()
+    assert "none: no such file (the --directory file)" in result.stderr and not (tmp_path / "new.bkr").exists()
 
 
 def test_members_given_must_be_those_the_directory_builds_on(tmp_path):

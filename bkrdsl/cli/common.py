@@ -549,7 +549,10 @@ def load_directory_arg(
         with open(directory_path, "rb") as f:
             data = f.read(MAX_FILE_SIZE + 1)  # one byte more tells a file too large
     except OSError as err_:
-        line = f"bkrc: cannot read directory {escaped(directory_path)}: {err_.strerror or err_}"
+        # `bkrc: F: ...`, as every other file's line (FILE, `--dialect`, `--changes`):
+        # the file first, then what is wrong with it, then which option named it.
+        why = "no such file" if isinstance(err_, FileNotFoundError) else f"cannot read: {err_.strerror or err_}"
+        line = f"bkrc: {escaped(directory_path)}: {why} (the --directory file)"
         (say or partial(click.echo, err=err))(line)
         empty_document(fmt, err=document_err, reason=line)
         sys.exit(EXIT_USAGE)
