@@ -2177,8 +2177,6 @@ def _no_new_file_in(err: OSError, named: str, folder: str) -> OSError:
         if not os.path.isdir(above):  # a file where a folder on the path should be
             shown = named if above == folder else above
             return type(err)(err.errno, f"{escaped(shown)} is not a folder: name the file in a folder")
-        import shlex
-
         return type(err)(
             err.errno,
             f"the folder {escaped(named)} does not exist: bkrc creates the file, not the folders above"
