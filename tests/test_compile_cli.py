@@ -865,20 +865,26 @@ def test_a_manifest_with_odd_minidisks_gives_no_warning(tmp_path):
     assert "bkrc: warning" not in result.stderr
 
 
+def _assert_hand_edit_blocks(src, out, name: str) -> dict:
+    """A file `name` of `out` changed by hand: the compile stops (exit 2) naming it and
+    leaves `out` as it was, --check says so (exit 1), --dry-run marks it; `out`'s tree."""
+    before = tree(out)
+    result = run_cli(["compile", src, "-o", out], expect=2)
+    assert "changed by hand" in result.stderr and name in result.stderr
+    assert tree(out) == before
+    result = run_cli(["compile", src, "-o", out, "--check"], expect=1)
+    assert name in result.stdout and "changed by hand" in result.stdout
+    assert "(changed by hand)" in run_cli(["compile", src, "-o", out, "--dry-run"], expect=2).stdout
+    return before
+
+
 def test_hand_edits_block_the_compile_and_name_the_files(tmp_path):
     src, out = source(tmp_path), tmp_path / "out"
     run_cli(["compile", src, "-o", out], expect=0)
     edited = out / "DEV1" / "GUESTFUL.TEMPLATE"
     edited.write_text(edited.read_text() + "* my note\n")
     source(tmp_path, GOOD.replace("daily 01:00", "daily 01:30"))
-    before = tree(out)
-    result = run_cli(["compile", src, "-o", out], expect=2)
-    assert "changed by hand" in result.stderr and "GUESTFUL.TEMPLATE" in result.stderr
-    assert tree(out) == before
-    result = run_cli(["compile", src, "-o", out, "--check"], expect=1)
-    assert "GUESTFUL.TEMPLATE" in result.stdout and "changed by hand" in result.stdout
-    result = run_cli(["compile", src, "-o", out, "--dry-run"], expect=2)
-    assert "(changed by hand)" in result.stdout
+    _assert_hand_edit_blocks(src, out, "GUESTFUL.TEMPLATE")
     forced = run_cli(["compile", src, "-o", out, "--force"], expect=0)
     assert "my note" not in edited.read_text()
     assert f"bkrc: --force overwrote these files, changed by hand since the last compile:\n  {edited}\n" in forced.stderr
@@ -1493,13 +1499,7 @@ def test_a_hand_edited_readme_stops_the_compile_as_any_generated_file_does(tmp_p
     run_cli(["compile", src, "-o", out, "--check"], expect=0)
     readme.write_text(readme.read_text() + "my note: uploaded on Monday\n")
     (out / "NOTES.txt").write_text("the site's own notes\n")
-    before = tree(out)
-    result = run_cli(["compile", src, "-o", out], expect=2)
-    assert "changed by hand" in result.stderr and "README.TXT" in result.stderr
-    assert tree(out) == before
-    result = run_cli(["compile", src, "-o", out, "--check"], expect=1)
-    assert "README.TXT" in result.stdout and "changed by hand" in result.stdout
-    assert "(changed by hand)" in run_cli(["compile", src, "-o", out, "--dry-run"], expect=2).stdout
+    before = _assert_hand_edit_blocks(src, out, "README.TXT")
     forced = run_cli(["compile", src, "-o", out, "--force"], expect=0)
     assert f"changed by hand since the last compile:\n  {readme}\n" in forced.stderr
     assert "my note" not in readme.read_text() and (out / "NOTES.txt").read_text() == "the site's own notes\n"

@@ -978,18 +978,7 @@ def test_every_keyword_in_a_list_is_coloured_as_the_parser_reads_it(list_texts):
 
 
 def test_every_keyword_in_a_list_is_coloured_alike_by_every_engine(list_texts, tmp_path):
-    textmate = textmate_run(["-"], stdin=json.dumps(list_texts))
-    files = []
-    for n, text in enumerate(list_texts):
-        path = tmp_path / f"list{n:04d}.bkr"
-        path.write_text(text, encoding="utf-8")
-        files.append(path)
-    vim = vim_run(files, tmp_path)
-    problems = []
-    for text, tm, vi in zip(list_texts, textmate, vim):
-        expected = pygments_kinds(text)
-        for engine, kinds in (("TextMate", textmate_kinds(text, tm["lines"])), ("Vim", vim_kinds(text, vi["lines"]))):
-            problems += [f"{engine}: {d}: {text!r}" for d in _disagreements(text, expected, kinds)]
+    problems = _engines_disagree(list_texts, tmp_path)
     assert not problems, "\n".join(problems[:40])
 
 
@@ -1576,12 +1565,12 @@ def test_highlight_still_refuses_a_file_with_a_nul_that_is_no_utf16():
 
 
 # stop 72, h6: what the three highlighters disagreed on (a word after a disk's unit, `each member`), the docs' examples, every keyword
-def _h6s72_engines(texts: list[str], tmp: Path) -> list[str]:
+def _engines_disagree(texts: list[str], tmp: Path) -> list[str]:
     """Where TextMate or Vim colours a character of one of `texts` otherwise than pygments."""
     textmate = textmate_run(["-"], stdin=json.dumps(texts))
     files = []
     for n, text in enumerate(texts):
-        path = tmp / f"h6s72_{n:04d}.bkr"
+        path = tmp / f"engines{n:04d}.bkr"
         path.write_text(text, encoding="utf-8")
         files.append(path)
     vim = vim_run(files, tmp)
@@ -1610,7 +1599,7 @@ H6S72_AFTER_UNIT = tuple(
 
 def test_h6s72_a_word_on_the_line_after_a_disk_s_unit_is_coloured_alike(tmp_path):
     texts = [f"cluster C {{\n  member VM1 {{ workers 2 }}\n  {body}\n}}\n" for body in H6S72_AFTER_UNIT]
-    assert not _h6s72_engines(texts, tmp_path)
+    assert not _engines_disagree(texts, tmp_path)
     # `on VOLUME` under the unit is the disk's: a volume, not a member; a statement keyword is that
     assert runs(texts[8], pygments_kinds(texts[8]))[-4:] == [("name", "cyl"), ("keyword", "on"), ("name", "V"),
                                                              ("brace", "}")]
@@ -1630,7 +1619,7 @@ H6S72_EACH_MEMBER = (
 
 def test_h6s72_each_member_without_on_is_coloured_alike(tmp_path):
     texts = [f"cluster C {{\n{body}\n}}\n" for body in H6S72_EACH_MEMBER]
-    assert not _h6s72_engines(texts, tmp_path)
+    assert not _engines_disagree(texts, tmp_path)
     assert ("name", "Y") in runs(texts[0], pygments_kinds(texts[0]))
     assert ("member-name", "M2") in runs(texts[4], pygments_kinds(texts[4]))  # `member` on its own line declares
 
@@ -1654,7 +1643,7 @@ def test_h6s72_the_docs_examples_are_coloured_alike_by_every_engine(tmp_path):
     as the example files: each engine colours them as pygments does."""
     blocks = _h6s72_doc_blocks()
     assert len(blocks) > 150 and any(where.startswith("docs/language.md") for where, _, _ in blocks)
-    assert not _h6s72_engines([body for _, body, _ in blocks], tmp_path)
+    assert not _engines_disagree([body for _, body, _ in blocks], tmp_path)
 
 
 def test_h6s72_the_docs_examples_that_parse_are_coloured_as_the_parser_reads_them(tmp_path):
@@ -1778,7 +1767,7 @@ H6S72_OWNER_WITH_HASH = (
 
 def test_h6s72_a_minidisk_owner_with_a_hash_is_one_name_in_every_engine(tmp_path):
     texts = [f"cluster C {{\n  {body}\n}}\n" for body in H6S72_OWNER_WITH_HASH]
-    assert not _h6s72_engines(texts, tmp_path)
+    assert not _engines_disagree(texts, tmp_path)
     for text in texts:
         assert ("user-id", "A#1") in runs(text, pygments_kinds(text)), text
     for n, text in enumerate(texts[:4]):
@@ -1801,7 +1790,7 @@ H6S72_WEEKLY_LATER = tuple(
 
 def test_h6s72_the_line_after_a_weekly_schedule_s_later_days_is_coloured_alike(tmp_path):
     texts = [f"cluster C {{\n  {body}\n}}\n" for body in H6S72_WEEKLY_LATER]
-    assert not _h6s72_engines(texts, tmp_path)
+    assert not _engines_disagree(texts, tmp_path)
     first = texts[0]
     assert runs(first, pygments_kinds(first))[-6:-2] == [("keyword", "weekly"), ("name", "sat"), ("time", "02:00"),
                                                          ("keyword", "full")]
@@ -1821,5 +1810,5 @@ H6S72_COMMAS = (
 
 def test_h6s72_a_comma_after_a_comma_is_coloured_alike(tmp_path):
     texts = [f"cluster C {{\n  {body}\n}}\n" for body in H6S72_COMMAS]
-    assert not _h6s72_engines(texts, tmp_path)
+    assert not _engines_disagree(texts, tmp_path)
     assert ("group-name", "H") in runs(texts[3], pygments_kinds(texts[3]))

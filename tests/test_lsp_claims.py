@@ -491,6 +491,15 @@ def test_fix_all_source_action_writes_what_bkrc_check_fix_writes(tmp_path):
 
 
 # stop 71, h13: `exclude` typed letter by letter below `include minidisk * *`
+def _minimal_with_a_line_below_its_include() -> tuple[str, int]:
+    """examples/minimal.bkr with an empty line (4 blanks) opened below `include minidisk * *`,
+    and that line's number (0-based), where the tests type."""
+    text = (ROOT / "examples" / "minimal.bkr").read_text(encoding="utf-8")
+    anchor = "    include minidisk * *\n"
+    at = text.index(anchor) + len(anchor)
+    return text[:at] + "    \n" + text[at:], text.count("\n", 0, at)
+
+
 @pytest.mark.parametrize("keyword", ["exclude", "description", "backup"])
 def test_h13s71_a_keyword_typed_below_an_include_is_never_an_overlapping_address(tmp_path, keyword):
     # examples/minimal.bkr, a line opened below `include minidisk * *` and the keyword
@@ -498,11 +507,7 @@ def test_h13s71_a_keyword_typed_below_an_include_is_never_an_overlapping_address
     # `bac`) were read as one more address of the include, "`e` overlaps `*`, already
     # included" (BKR312). At every keystroke now: at most one diagnostic, never BKR312;
     # until the keyword is whole, on the word being typed.
-    text = (ROOT / "examples" / "minimal.bkr").read_text(encoding="utf-8")
-    anchor = "    include minidisk * *\n"
-    at = text.index(anchor) + len(anchor)
-    text = text[:at] + "    \n" + text[at:]
-    line = text.count("\n", 0, at)
+    text, line = _minimal_with_a_line_below_its_include()
     editor = _session(tmp_path)
     try:
         uri = _open(editor, tmp_path / "minimal.bkr", text)
@@ -524,11 +529,7 @@ def test_h13s71_a_keyword_typed_below_an_include_is_never_an_overlapping_address
 def test_h2s72_a_letter_typed_below_an_include_is_told_the_keyword_it_begins(tmp_path):
     # examples/minimal.bkr, `e` typed on a line opened below `include minidisk * *`: the
     # one diagnostic's help (in the message the editor shows) names `exclude` first.
-    text = (ROOT / "examples" / "minimal.bkr").read_text(encoding="utf-8")
-    anchor = "    include minidisk * *\n"
-    at = text.index(anchor) + len(anchor)
-    text = text[:at] + "    \n" + text[at:]
-    line = text.count("\n", 0, at)
+    text, line = _minimal_with_a_line_below_its_include()
     editor = _session(tmp_path)
     try:
         uri = _open(editor, tmp_path / "minimal.bkr", text)
