@@ -207,9 +207,9 @@ def test_a_text_with_syntax_errors_is_coloured_as_the_highlighters_colour_it(edi
 
 
 #: Labels spelled like keywords (`RETAIN`, `IMPORT`), a list run on to the next line
-#: (BKR021's own case), and a first label on the line after its keyword, which the
-#: lexer, reading a list from its keyword's line, takes for the keyword `workers`:
-#: the parser's labels all.
+#: (BKR021's own case): the parser's labels all; and a word spelled like a keyword
+#: first on the line after the list's keyword, which the parser, as the lexer, reads
+#: as that keyword, `workers` (the label missing, BKR010).
 LABELS = textwrap.dedent(
     """\
     cluster A {
@@ -247,7 +247,7 @@ def test_the_volume_labels_are_the_parser_s_whatever_the_lexer_made_of_them(edit
     assert [t for t in named(LABELS, data) if t[0] in (7, 8)] == [
         (7, 4, "private-volume", "keyword", 0),
         (7, 20, "# later", "comment", 0),
-        (8, 8, "WORKERS", "label", 0),
+        (8, 8, "WORKERS", "keyword", 0),
     ]
     # Without an AST (a file bkrc could not read), the lexer's kinds as they are: the
     # labels of a list that starts on its keyword's line names (no token), whatever
@@ -565,3 +565,127 @@ def test_a_delta_is_the_shortest_one_edit_of_the_integers(old, new):
     start, count, data = edit
     assert old[:start] + data + old[start + count :] == new
     assert [{"start": start, "deleteCount": count, "data": data}] == shortest_edit(old, new)
+
+
+# stop 72, h12: the semantic tokens are the highlighters' kinds, through docs/lsp.md's table
+#: docs/lsp.md's table (*Semantic tokens*), kind by kind: the lexer's kind (bkrdsl.keywords.KINDS)
+#: -> (token type, modifier bits). A volume label is the parser's (the name index's `volume`s);
+#: the kinds left out (a brace, a comma, an escape, a stray character, another plain name) get no
+#: token. Written out here, not read from `semantic.KIND_TOKENS`, so the two cannot drift together.
+H12S72_TABLE = {
+    "keyword": ("keyword", 0),
+    "import-path": ("namespace", 0),
+    "cluster-name": ("class", 0),
+    "member-name": ("struct", 0),
+    "group-name": ("type", 0),
+    "job-name": ("function", 0),
+    "user-id": ("variable", 0),
+    "pattern": ("regexp", 0),
+    "address": ("number", 0),
+    "number": ("number", 0),
+    "time": ("number", 0),
+    "range-operator": ("operator", 0),
+    "string": ("string", 0),
+    "comment": ("comment", 0),
+    "doc-comment": ("comment", 1),
+}
+H12S72_NO_TOKEN = {"brace", "comma", "escape", "invalid", "name"}
+
+
+def _h12s72_expected(text: str, doc=None) -> list[tuple[str, int] | None]:
+    """Each character's (type, modifiers) as the highlighters' kinds (`highlight.tokenize`,
+    which pygments and `bkrc highlight` run) give it through H12S72_TABLE, a volume label's
+    where the name index declares or uses one (`doc`'s, the server's analysis of `text`:
+    not what the tokens are made from; else one made here); None where no token is due."""
+    from pygments.token import string_to_tokentype
+
+    from bkrdsl.highlight import tokenize
+    from bkrdsl.keywords import KINDS
+
+    kind_of = {string_to_tokentype(k.pygments): k.name for k in KINDS}
+    out: list[tuple[str, int] | None] = [None] * len(text)
+    for pos, token, value in tokenize(text):
+        out[pos : pos + len(value)] = [H12S72_TABLE.get(kind_of.get(token, ""))] * len(value)
+    doc = doc or analyse_document("expected.bkr", text)
+    for o in doc.occurrences:
+        if o.kind == VOLUME and o.span.file == doc.name:
+            out[o.span.start : o.span.end] = [("label", 0)] * (o.span.end - o.span.start)
+    return out
+
+
+def _h12s72_sent(text: str, data: list[int]) -> list[tuple[str, int] | None]:
+    """Each character's (type, modifiers) as the tokens sent (`data`, UTF-16 positions) mark
+    it; a character two tokens cover is ('overlap', 0)."""
+    starts = [0] + [n + 1 for n, c in enumerate(text) if c == "\n"]
+    out: list[tuple[str, int] | None] = [None] * len(text)
+    for line, column, length, kind, modifiers in decoded(data):
+        at, end = starts[line], text.find("\n", starts[line])
+        end = len(text) if end < 0 else end
+        while column > 0 and at < end:
+            column -= units(text[at], "utf-16")
+            at += 1
+        first = at
+        while length > 0 and at < end:
+            length -= units(text[at], "utf-16")
+            at += 1
+        assert column == 0 and length == 0, f"a token outside its line or inside a character: line {line}"
+        for n in range(first, at):
+            out[n] = ("overlap", 0) if out[n] is not None else (semantic.TOKEN_TYPES[kind], modifiers)
+    return out
+
+
+def _h12s72_drift(where: str, text: str, data: list[int], lines: tuple[int, int] | None = None, doc=None) -> list[str]:
+    """Where the tokens sent for `text` (of `lines` only, first and last, for a range) differ
+    from the highlighters' kinds: "where line:column 'c': pygments X, lsp Y"."""
+    expected, sent = _h12s72_expected(text, doc), _h12s72_sent(text, data)
+    out = []
+    line = start = 0
+    for n, char in enumerate(text):
+        if char == "\n":
+            line, start = line + 1, n + 1
+            continue
+        due = expected[n] if lines is None or lines[0] <= line <= lines[1] else None
+        if due != sent[n]:
+            out.append(f"{where} {line + 1}:{n - start + 1} {char!r}: pygments {due}, lsp {sent[n]}")
+    return out
+
+
+#: Volume labels the recovery reads missing: an empty word at the token after the keyword
+#: (the `}`, a `{`, the next statement's keyword), which the name index declares no label
+#: and the highlighters colour as what it is. The tokens sent made it a `label`.
+H12S72_MISSING_LABELS = (
+    "  member VM1 { workers 4  private-volume }",
+    "  member VM1 { workers 4  private-volume{1PRV1 }",
+    "  member VM1 { workers 4  private-volume P1 }\n  shared-volume\n  disk B 191 size 10 cyl on P1",
+    "  member VM1 { workers 4  private-volume P1 }\n  shared-volume # c\n",
+    "  member VM1 { workers 4  private-volume P1 }\n  disk B 191 size 10 cyl on\n",
+    "  member VM1 { workers 4  private-volume P1 }\n  disk B 191 size 10 cyl on }",
+    "  member VM1 { workers 4  private-volume P1 }\n  disk B 191 size 10 cyl on ,",
+    "  member VM1 { workers 4  private-volume P1\n  }\n  shared-volume {",
+)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("body", H12S72_MISSING_LABELS)
+def test_h12s72_a_label_read_missing_is_no_label(editor, parser, body, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = f"cluster C {{\n{body}\n}}\n"
+    uri = opened(editor, text)
+    data = editor.request("textDocument/semanticTokens/full", {"textDocument": {"uri": uri}})["result"]["data"]
+    assert _h12s72_drift("missing", text, data) == []
+    assert [t[2] for t in named(text, data) if t[3] == "label"] == re.findall(r"\bP1\b", text)
+
+
+def test_h12s72_a_second_cluster_s_labels_are_labels_the_name_index_leaves_out(editor):
+    # One compilation describes one cluster (BKR111): the model, and so the name index, read
+    # the first; the tokens are the AST's, the parser's reading of both (docs/lsp.md).
+    text = (
+        "cluster A {\n  member M1 { workers 2  private-volume P1 }\n}\n"
+        "cluster B {\n  member M2 { workers 2  private-volume P2 }\n  disk X 191 size 1 cyl on P2\n}\n"
+    )
+    uri = opened(editor, text)
+    data = editor.request("textDocument/semanticTokens/full", {"textDocument": {"uri": uri}})["result"]["data"]
+    assert [t[2] for t in named(text, data) if t[3] == "label"] == ["P1", "P2", "P2"]
+    doc = editor.server.documents[uri][1]
+    assert [o.name for o in doc.occurrences if o.kind == VOLUME] == ["P1"]
+    assert [d.code for d in doc.analysis.diagnostics if d.code == "BKR111"] == ["BKR111"]

@@ -8,12 +8,13 @@ do: a keyword, a member name after `member` or `on`, a user ID in a group body
 or as a minidisk's owner, an address, a time, a string, a comment. The volume
 labels are the parser's: the rules leave a label a plain name, which has no
 token, and read a volume list as the parser does only where its keyword's line
-tells (a first label on a later line, `private-volume  # packs` above `WORKERS`,
-is the keyword it spells to them; so is a last label spelled like a statement
-of the block at the end of its line, which the parser reads by the statement on
-the next). So the words of the file's AST that are labels (of `shared-volume`,
+tells (a last label spelled like a statement of the block at the end of its
+line is the keyword it spells to them, which the parser reads by the statement
+on the next). So the words of the file's AST that are labels (of `shared-volume`,
 `private-volume`, a `disk` statement's `on`; not a list's sizes, `3390-9`, which
-stay numbers) are labels whatever the lexer made of them.
+stay numbers) are labels whatever the lexer made of them; not a label the
+recovery reads missing, an empty word at the token after it (`private-volume
+# packs` above `WORKERS`: the parser too reads the keyword there, BKR010).
 Punctuation, escapes in a string, the other plain names (pools, days, units,
 roles) and a stray character get no token: the editor's own highlighting (the
 TextMate grammar) colours them.
@@ -86,7 +87,10 @@ def volume_labels(module, name: str) -> list[tuple[int, int]]:
     """(start, end) of each volume label the AST `module` (a file's `ast.Module`,
     None after a failure to read it) reads in file `name`: the labels of the
     clusters' `shared-volume` and the members' `private-volume`, and each disk's
-    `on` (as the name index declares and uses them)."""
+    `on` (as the name index declares and uses them). A label the recovery reads
+    missing (`private-volume }`, a disk's `on` at its line's end: an empty word at
+    the token after it, the `}` or the next statement's keyword) is none: that
+    token keeps the lexer's kind, as the name index declares no label there."""
     if module is None:
         return []
     words = []
@@ -95,7 +99,8 @@ def volume_labels(module, name: str) -> list[tuple[int, int]]:
         settings += [s for m in cluster.members for s in m.settings if s.keyword == "private-volume"]
         words += [w for setting in settings for w in setting.values]
         words += [d.volume for d in cluster.disks if d.volume is not None]
-    return sorted((w.span.start, w.span.end) for w in words if w.span.file == name and w.span.end > w.span.start)
+    here = [w for w in words if w.span.file == name and w.text.strip() and w.span.end > w.span.start]
+    return sorted((w.span.start, w.span.end) for w in here)
 
 
 def kinds_of(text: str, volumes: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
