@@ -689,3 +689,103 @@ def test_h12s72_a_second_cluster_s_labels_are_labels_the_name_index_leaves_out(e
     doc = editor.server.documents[uri][1]
     assert [o.name for o in doc.occurrences if o.kind == VOLUME] == ["P1"]
     assert [d.code for d in doc.analysis.diagnostics if d.code == "BKR111"] == ["BKR111"]
+
+
+def _h12s72_texts() -> list[tuple[str, str]]:
+    """(where, text): H6S72_FORMS (tests/test_highlight.py, once h6's stop 72 block is there),
+    every ```bkr block of the docs h6 coloured (README, docs/ with the rules' pages, the
+    examples' READMEs, the VS Code README), and every fourth file of the highlighters' corpus
+    (examples, stdlib, fixtures: 481 files, all of which agreed when this was written; a fourth
+    keeps the run to a few seconds)."""
+    import test_highlight
+    from test_docs_bkr_blocks import blocks, doc_files
+
+    forms = getattr(test_highlight, "H6S72_FORMS", None)
+    out = [("H6S72_FORMS", forms)] if forms else []
+    for path in [*doc_files(), ROOT / "editors" / "vscode" / "README.md"]:
+        out += [(f"{path.relative_to(ROOT)}:{line}", body) for line, _, _, body in blocks(path)]
+    out += [(str(p.relative_to(ROOT)), test_highlight._read(p)) for p in test_highlight.corpus()[::4]]
+    return out
+
+
+def test_h12s72_the_table_in_the_docs_is_the_legend_and_every_kind_has_its_row():
+    # The legend announces every type a token is sent with (the server looks each up in
+    # it) and every modifier bit; each kind of the lexer has a row of docs/lsp.md's table
+    # or is one the docs say gets no token; the table names each type of the legend.
+    from bkrdsl.keywords import KINDS
+
+    assert {kind.name for kind in KINDS} == set(H12S72_TABLE) | H12S72_NO_TOKEN
+    assert semantic.KIND_TOKENS == {**H12S72_TABLE, "volume": ("label", 0)}
+    assert {t for t, _ in semantic.KIND_TOKENS.values()} == set(semantic.TOKEN_TYPES)
+    assert all(m < 1 << len(semantic.TOKEN_MODIFIERS) for _, m in semantic.KIND_TOKENS.values())
+    page = (ROOT / "docs" / "lsp.md").read_text(encoding="utf-8")
+    section = page[page.index("- **Semantic tokens**") :]
+    section = section[: section.index("\n- **")]
+    rows = re.findall(r"^  \| (?!what|---)[^|]+\| (.+) \|$", section, re.MULTILINE)
+    assert {t for row in rows for t in re.findall(r"`(\w+)`", row)} == {*semantic.TOKEN_TYPES, "documentation"}
+
+
+def test_h12s72_the_whole_tokens_are_the_highlighters_kinds_on_the_docs_and_the_corpus(editor):
+    texts = _h12s72_texts()
+    assert len(texts) > 280
+    drift, sent = [], set()
+    for n, (where, text) in enumerate(texts):
+        uri = opened(editor, text, f"t{n:04d}.bkr")
+        data = editor.request("textDocument/semanticTokens/full", {"textDocument": {"uri": uri}})["result"]["data"]
+        drift += _h12s72_drift(where, text, data, doc=editor.server.documents[uri][1])
+        sent |= {(data[i + 3], data[i + 4]) for i in range(0, len(data), 5)}
+        editor.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    assert drift == []
+    # every type of the legend and the modifier are sent, and nothing outside them
+    assert {t for t, _ in sent} == set(range(len(semantic.TOKEN_TYPES)))
+    assert {m for _, m in sent} == {0, 1}
+
+
+def test_h12s72_a_range_and_a_delta_after_one_line_edited_are_the_highlighters_kinds_too(tmp_path):
+    # Every fourth text of those above: a range of lines chosen at random (seeded), then one
+    # line edited as an editor sends it (a range and its text) and the delta on the answer
+    # before applied to what the client holds; the edit a word deleted, a space or a
+    # comment typed, a label deleted (`private-volume }`, a disk's `on` at its line's end).
+    import random
+
+    rng = random.Random(72)
+    editor = Editor()
+    editor.initialize(tmp_path)
+    editor.folder = tmp_path
+    drift = []
+    try:
+        for n, (where, text) in enumerate(_h12s72_texts()[::4]):
+            uri = opened(editor, text, f"r{n}.bkr")
+            lines = text.split("\n")
+            first = rng.randrange(len(lines))
+            last = rng.randrange(first, len(lines))
+            asked = {"start": {"line": first, "character": 0}, "end": {"line": last, "character": 0}}
+            answer = editor.request("textDocument/semanticTokens/range", {"textDocument": {"uri": uri}, "range": asked})
+            range_data, doc = answer["result"]["data"], editor.server.documents[uri][1]
+            drift += _h12s72_drift(f"{where} (lines {first}-{last})", text, range_data, (first, last), doc)
+            whole = tokens(editor, uri)
+            line = rng.randrange(len(lines))
+            at = sum(len(x) + 1 for x in lines[:line])
+            label = re.search(r"(?:private-volume|shared-volume|cyl on|trk on)( +\w+)", text)
+            start, end, new = rng.choice(
+                [
+                    (at, at + min(len(lines[line]), 3), ""),
+                    (at + len(lines[line]) // 2, at + len(lines[line]) // 2, " "),
+                    (at + len(lines[line]), at + len(lines[line]), "  # typed"),
+                    *([label.span(1) + ("",)] if label else []),
+                ]
+            )
+            where_ = {"start": lsp_position(text, start, "utf-16"), "end": lsp_position(text, end, "utf-16")}
+            text = text[:start] + new + text[end:]
+            editor.notify(
+                "textDocument/didChange",
+                {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"range": where_, "text": new}]},
+            )
+            data = applied(whole["data"], tokens(editor, uri, whole["resultId"]))
+            doc = editor.server.documents[uri][1]
+            drift += _h12s72_drift(f"{where} (edited at {start}: {new!r})", text, data, doc=doc)
+            editor.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+        assert drift == []
+    finally:
+        assert editor.errors == []
+        editor.close()
