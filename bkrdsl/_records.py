@@ -4395,8 +4395,8 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,self.coverage,self.coverage_jobs,self.capacity,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_name, _type_file, _type_members, _type_catalog, _type_purging, _type_retain_days, _type_tape, _type_shared_volumes, _type_shown, _type_coverage, _type_minidisks, _type_retains, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_coverage, _dflt_minidisks, _dflt_retains, _return_type):
- def __init__(self,name:_type_name,file:_type_file,members:_type_members,catalog:_type_catalog,purging:_type_purging,retain_days:_type_retain_days,tape:_type_tape,shared_volumes:_type_shared_volumes,shown:_type_shown,coverage:_type_coverage=_dflt_coverage,minidisks:_type_minidisks=_dflt_minidisks,retains:_type_retains=_dflt_retains)->_return_type:
+def __create_fn__(_type_name, _type_file, _type_members, _type_catalog, _type_purging, _type_retain_days, _type_tape, _type_shared_volumes, _type_shown, _type_coverage, _type_minidisks, _type_retains, _type_purges, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_coverage, _dflt_minidisks, _dflt_retains, _dflt_purges, _return_type):
+ def __init__(self,name:_type_name,file:_type_file,members:_type_members,catalog:_type_catalog,purging:_type_purging,retain_days:_type_retain_days,tape:_type_tape,shared_volumes:_type_shared_volumes,shown:_type_shown,coverage:_type_coverage=_dflt_coverage,minidisks:_type_minidisks=_dflt_minidisks,retains:_type_retains=_dflt_retains,purges:_type_purges=_dflt_purges)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'name',name)
   __dataclass_builtins_object__.__setattr__(self,'file',file)
   __dataclass_builtins_object__.__setattr__(self,'members',members)
@@ -4409,44 +4409,45 @@ def __create_fn__(_type_name, _type_file, _type_members, _type_catalog, _type_pu
   __dataclass_builtins_object__.__setattr__(self,'coverage',coverage)
   __dataclass_builtins_object__.__setattr__(self,'minidisks',minidisks)
   __dataclass_builtins_object__.__setattr__(self,'retains',retains)
+  __dataclass_builtins_object__.__setattr__(self,'purges',purges)
  return __init__
-CODE["def __create_fn__(_type_name, _type_file, _type_members, _type_catalog, _type_purging, _type_retain_days, _type_tape, _type_shared_volumes, _type_shown, _type_coverage, _type_minidisks, _type_retains, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_coverage, _dflt_minidisks, _dflt_retains, _return_type):\n def __init__(self,name:_type_name,file:_type_file,members:_type_members,catalog:_type_catalog,purging:_type_purging,retain_days:_type_retain_days,tape:_type_tape,shared_volumes:_type_shared_volumes,shown:_type_shown,coverage:_type_coverage=_dflt_coverage,minidisks:_type_minidisks=_dflt_minidisks,retains:_type_retains=_dflt_retains)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'file',file)\n  __dataclass_builtins_object__.__setattr__(self,'members',members)\n  __dataclass_builtins_object__.__setattr__(self,'catalog',catalog)\n  __dataclass_builtins_object__.__setattr__(self,'purging',purging)\n  __dataclass_builtins_object__.__setattr__(self,'retain_days',retain_days)\n  __dataclass_builtins_object__.__setattr__(self,'tape',tape)\n  __dataclass_builtins_object__.__setattr__(self,'shared_volumes',shared_volumes)\n  __dataclass_builtins_object__.__setattr__(self,'shown',shown)\n  __dataclass_builtins_object__.__setattr__(self,'coverage',coverage)\n  __dataclass_builtins_object__.__setattr__(self,'minidisks',minidisks)\n  __dataclass_builtins_object__.__setattr__(self,'retains',retains)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_name, _type_file, _type_members, _type_catalog, _type_purging, _type_retain_days, _type_tape, _type_shared_volumes, _type_shown, _type_coverage, _type_minidisks, _type_retains, _type_purges, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_coverage, _dflt_minidisks, _dflt_retains, _dflt_purges, _return_type):\n def __init__(self,name:_type_name,file:_type_file,members:_type_members,catalog:_type_catalog,purging:_type_purging,retain_days:_type_retain_days,tape:_type_tape,shared_volumes:_type_shared_volumes,shown:_type_shown,coverage:_type_coverage=_dflt_coverage,minidisks:_type_minidisks=_dflt_minidisks,retains:_type_retains=_dflt_retains,purges:_type_purges=_dflt_purges)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'file',file)\n  __dataclass_builtins_object__.__setattr__(self,'members',members)\n  __dataclass_builtins_object__.__setattr__(self,'catalog',catalog)\n  __dataclass_builtins_object__.__setattr__(self,'purging',purging)\n  __dataclass_builtins_object__.__setattr__(self,'retain_days',retain_days)\n  __dataclass_builtins_object__.__setattr__(self,'tape',tape)\n  __dataclass_builtins_object__.__setattr__(self,'shared_volumes',shared_volumes)\n  __dataclass_builtins_object__.__setattr__(self,'shown',shown)\n  __dataclass_builtins_object__.__setattr__(self,'coverage',coverage)\n  __dataclass_builtins_object__.__setattr__(self,'minidisks',minidisks)\n  __dataclass_builtins_object__.__setattr__(self,'retains',retains)\n  __dataclass_builtins_object__.__setattr__(self,'purges',purges)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, file={self.file!r}, members={self.members!r}, catalog={self.catalog!r}, purging={self.purging!r}, retain_days={self.retain_days!r}, tape={self.tape!r}, shared_volumes={self.shared_volumes!r}, shown={self.shown!r}, coverage={self.coverage!r}, minidisks={self.minidisks!r}, retains={self.retains!r})"
+  return self.__class__.__qualname__ + f"(name={self.name!r}, file={self.file!r}, members={self.members!r}, catalog={self.catalog!r}, purging={self.purging!r}, retain_days={self.retain_days!r}, tape={self.tape!r}, shared_volumes={self.shared_volumes!r}, shown={self.shown!r}, coverage={self.coverage!r}, minidisks={self.minidisks!r}, retains={self.retains!r}, purges={self.purges!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, file={self.file!r}, members={self.members!r}, catalog={self.catalog!r}, purging={self.purging!r}, retain_days={self.retain_days!r}, tape={self.tape!r}, shared_volumes={self.shared_volumes!r}, shown={self.shown!r}, coverage={self.coverage!r}, minidisks={self.minidisks!r}, retains={self.retains!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, file={self.file!r}, members={self.members!r}, catalog={self.catalog!r}, purging={self.purging!r}, retain_days={self.retain_days!r}, tape={self.tape!r}, shared_volumes={self.shared_volumes!r}, shown={self.shown!r}, coverage={self.coverage!r}, minidisks={self.minidisks!r}, retains={self.retains!r}, purges={self.purges!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shared_volumes,self.shown,self.coverage,self.minidisks,self.retains,)==(other.name,other.file,other.members,other.catalog,other.purging,other.retain_days,other.tape,other.shared_volumes,other.shown,other.coverage,other.minidisks,other.retains,)
+   return (self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shared_volumes,self.shown,self.coverage,self.minidisks,self.retains,self.purges,)==(other.name,other.file,other.members,other.catalog,other.purging,other.retain_days,other.tape,other.shared_volumes,other.shown,other.coverage,other.minidisks,other.retains,other.purges,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shared_volumes,self.shown,self.coverage,self.minidisks,self.retains,)==(other.name,other.file,other.members,other.catalog,other.purging,other.retain_days,other.tape,other.shared_volumes,other.shown,other.coverage,other.minidisks,other.retains,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shared_volumes,self.shown,self.coverage,self.minidisks,self.retains,self.purges,)==(other.name,other.file,other.members,other.catalog,other.purging,other.retain_days,other.tape,other.shared_volumes,other.shown,other.coverage,other.minidisks,other.retains,other.purges,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','file','members','catalog','purging','retain_days','tape','shared_volumes','shown','coverage','minidisks','retains',):
+  if type(self) is cls or name in ('name','file','members','catalog','purging','retain_days','tape','shared_volumes','shown','coverage','minidisks','retains','purges',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'file\',\'members\',\'catalog\',\'purging\',\'retain_days\',\'tape\',\'shared_volumes\',\'shown\',\'coverage\',\'minidisks\',\'retains\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'file\',\'members\',\'catalog\',\'purging\',\'retain_days\',\'tape\',\'shared_volumes\',\'shown\',\'coverage\',\'minidisks\',\'retains\',\'purges\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('name','file','members','catalog','purging','retain_days','tape','shared_volumes','shown','coverage','minidisks','retains',):
+  if type(self) is cls or name in ('name','file','members','catalog','purging','retain_days','tape','shared_volumes','shown','coverage','minidisks','retains','purges',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'file\',\'members\',\'catalog\',\'purging\',\'retain_days\',\'tape\',\'shared_volumes\',\'shown\',\'coverage\',\'minidisks\',\'retains\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'file\',\'members\',\'catalog\',\'purging\',\'retain_days\',\'tape\',\'shared_volumes\',\'shown\',\'coverage\',\'minidisks\',\'retains\',\'purges\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shared_volumes,self.shown,self.coverage,self.minidisks,self.retains,))
+  return hash((self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shared_volumes,self.shown,self.coverage,self.minidisks,self.retains,self.purges,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shared_volumes,self.shown,self.coverage,self.minidisks,self.retains,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.file,self.members,self.catalog,self.purging,self.retain_days,self.tape,self.shared_volumes,self.shown,self.coverage,self.minidisks,self.retains,self.purges,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_what, _type_old, _type_new, _type_old_text, _type_new_text, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,what:_type_what,old:_type_old,new:_type_new,old_text:_type_old_text,new_text:_type_new_text)->_return_type:

@@ -303,6 +303,10 @@ class ClusterView:
     #: (member, days) of each purging member's `retain`, in `purging`'s order: local
     #: catalogs may keep backups for different times (`retain_days` is then None).
     retains: tuple[tuple[str, int], ...] = ()
+    #: (member, when) of each purge the purging members run, in `purging`'s order,
+    #: each member's in its BKREXPIR's order: shown or not (a backup may outlive
+    #: `retain` until the next purge).
+    purges: tuple[tuple[str, Timing], ...] = ()
 
 
 # ------------------------------------------------------------------ the facts
@@ -542,6 +546,9 @@ def view(model: Model, members: Sequence[str] = (), coverage: Coverage | None = 
         purging=purging,
         retain_days=_retain_days(_retains(model, purging), purging),
         retains=_retains(model, purging),
+        purges=tuple(
+            (m, timing(schedule)) for m in purging for verb, schedule in model.expire_actions(m) if verb == "PURGE"
+        ),
         tape=None
         if tape is None
         else {"scope": tape.scope.value, "nodes": [(n.id, n.role, n.members) for n in model.tape_nodes()]},
@@ -705,6 +712,7 @@ def _cluster_json(v: ClusterView) -> dict:
         "purging_members": list(v.purging),
         "retain_days": v.retain_days,
         "retains": [{"member": member, "days": days} for member, days in v.retains],
+        "purges": [{"member": member, **_timing_json(when)} for member, when in v.purges],
         "tape": None
         if v.tape is None
         else {
@@ -923,7 +931,36 @@ def _expiry_text(v: ClusterView) -> str:
     text = f"purges on {', '.join(v.purging)}" + (" only" if len(v.purging) == 1 else "")
     if v.catalog is not None and v.catalog["scope"] == "shared":
         text += " (EXPIRE acts on every member's jobs)"
-    return text + (f"; keeps backups {_retain_text(v)}" if v.retains else "")
+    return text + (f"; keeps backups {_kept_text(v)}" if v.retains else "")
+
+
+def _kept_text(v: ClusterView) -> str:
+    """`_retain_text` with when each member purges: `35 days (purged weekly sun 08:00
+    on PRODA)`, members that purge alike once (`on VM1 VM2`); `30 days on VM1 (purged
+    daily 03:00), 90 days on VM2 (purged weekly sun 08:00)`. A backup may outlive its
+    days until the next purge. No-break spaces within one member's part (a line breaks
+    between members, or before `(purged`, never within a schedule)."""
+    if v.retain_days is not None:
+        # members that purge alike are said once: `weekly sun 06:00 on VM1 VM2`
+        alike: dict[str, list[str]] = {}
+        for m, _ in v.retains:
+            if _purged_text(v, m):
+                alike.setdefault(_purged_text(v, m), []).append(m)
+        said = [f"{when}\xa0on\xa0{' '.join(ms)}" for when, ms in alike.items()]
+        purged = f" (purged\xa0{', '.join(said)})" if said else ""
+        return f"{v.retain_days}\xa0days{purged}"
+    parts = []
+    for member, days in v.retains:
+        when = _purged_text(v, member)
+        parts.append(f"{days}\xa0days\xa0on\xa0{member}" + (f"\xa0(purged\xa0{when})" if when else ""))
+    return ", ".join(parts) or "-"
+
+
+def _purged_text(v: ClusterView, member: str) -> str:
+    """When `member` purges: `weekly sun 08:00` (each purge, `and` between them),
+    `by hand` for a purge with no schedule; no-break spaces."""
+    said = [f"{w.label} {w.hhmm}" if w.hhmm else "by hand" for m, w in v.purges if m == member]
+    return "\xa0and\xa0".join(dict.fromkeys(said)).replace(" ", "\xa0")
 
 
 def _retain_text(v: ClusterView) -> str:

@@ -516,7 +516,7 @@ def test_local_catalog_purges_on_every_member():
     """Each member's own catalog: every member purges, and none says `only`."""
     out = run_cli(["show", ROOT / "tests" / "data" / "rules" / "BKR214.pass.bkr"], expect=0).stdout
     assert "  catalog  local, one per member\n" in out
-    assert "  expiry   purges on VM1, VM2; keeps backups 30 days\n" in out
+    assert "  expiry   purges on VM1, VM2; keeps backups 30 days (purged weekly sun 06:00 on VM1 VM2)\n" in out
     assert out.count("expiry (BKREXPIR):") == 2
 
 
@@ -655,7 +655,8 @@ def test_local_catalogs_that_keep_backups_for_different_times_say_each(tmp_path,
     path = tmp_path / "local.bkr"
     path.write_text(LOCAL_RETAINS)
     out = run_cli(["show", str(path), *extra], expect=0).stdout
-    assert "  expiry   purges on VM1, VM2; keeps backups 30 days on VM1, 90 days on VM2\n" in out
+    assert out.count("keeps backups 30 days on VM1 (purged weekly sun 06:00),\n") == 1
+    assert out.count("\n           90 days on VM2 (purged weekly sun 07:00)\n") == 1
     data = json.loads(run_cli(["show", str(path), "--format", "json", *extra], expect=0).stdout)
     assert (data["cluster"]["retain_days"], data["cluster"]["retains"]) == (
         None,
@@ -671,5 +672,46 @@ def test_local_catalogs_that_keep_backups_alike_say_it_once(tmp_path):
     path = tmp_path / "local.bkr"
     path.write_text(LOCAL_RETAINS.replace("retain 90 days", "retain 30 days"))
     out = run_cli(["show", str(path)], expect=0).stdout
-    assert "  expiry   purges on VM1, VM2; keeps backups 30 days\n" in out
+    assert "  expiry   purges on VM1, VM2; keeps backups 30 days (purged weekly sun 06:00 on VM1,\n" in out
+    assert "\n           weekly sun 07:00 on VM2)\n" in out
     assert json.loads(run_cli(["show", str(path), "--format", "json"], expect=0).stdout)["cluster"]["retain_days"] == 30
+
+
+# stop 72, h16: the header says when the purging members purge, not only how long backups are kept
+def test_the_header_says_when_the_purging_member_purges(at_root):
+    """`keeps backups 35 days` said how long, not when PRODA's purge runs (weekly sun
+    08:00): a backup may outlive its 35 days by up to a week, and `--user` (a restore)
+    could not tell. The header and `cluster.purges` say it, with `--member` leaving the
+    purging member out too."""
+    expiry = (
+        "  expiry   purges on PRODA only (EXPIRE acts on every member's jobs); keeps backups 35 days\n"
+        "           (purged weekly sun 08:00 on PRODA)\n"
+    )
+    for extra in ((), ("--member", "PRODB"), ("--user", "DB2A"), ("--user", "DB2A", "--member", "PRODB")):
+        assert expiry in run_cli(["show", "examples/bank.bkr", *extra], expect=0).stdout
+        data = json.loads(run_cli(["show", "examples/bank.bkr", "--format", "json", *extra], expect=0).stdout)
+        assert data["cluster"]["purges"] == [{"member": "PRODA", "schedule": "weekly sun", "time": "08:00"}]
+        assert data["format_version"] == FORMAT_VERSION == "1"
+
+
+def test_a_purge_run_by_hand_is_said_so(tmp_path):
+    path = tmp_path / "local.bkr"
+    path.write_text(LOCAL_RETAINS.replace("purge weekly sun 07:00", "purge manual"))
+    out = run_cli(["show", str(path)], expect=0).stdout
+    assert "keeps backups 30 days on VM1 (purged weekly sun 06:00),\n           90 days on VM2 (purged by hand)\n" in out
+    purges = json.loads(run_cli(["show", str(path), "--format", "json"], expect=0).stdout)["cluster"]["purges"]
+    assert purges == [
+        {"member": "VM1", "schedule": "weekly sun", "time": "06:00"},
+        {"member": "VM2", "schedule": "manual", "time": None},
+    ]
+
+
+def test_a_changed_purge_schedule_is_no_change_of_retain(tmp_path):
+    """`--against` compares `retain` as before: a purge moved to another day is the
+    member's expiry change, not the cluster's `retain`."""
+    old, new = tmp_path / "old.bkr", tmp_path / "new.bkr"
+    old.write_text(LOCAL_RETAINS)
+    new.write_text(LOCAL_RETAINS.replace("purge weekly sun 07:00", "purge weekly sat 07:00"))
+    data = json.loads(run_cli(["show", str(new), "--against", str(old), "--format", "json"], expect=0).stdout)
+    assert data["cluster"]["changes"] == []
+    assert [c["what"] for m in data["members"] for c in m["changes"]] == ["expire"]

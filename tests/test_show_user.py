@@ -705,10 +705,12 @@ def test_a_long_list_of_different_retains_breaks_between_members(at_root, tmp_pa
     for extra in ((), ("--user", "RSCS")):
         lines = shown(str(path), *extra).splitlines()
         at = next(i for i, line in enumerate(lines) if line.startswith("  expiry "))
-        expiry = [lines[at]] + [line for line in lines[at + 1 : at + 3] if line.startswith(" " * 11)]
-        assert len(expiry) == 2 and all(len(line) <= WIDTH for line in expiry)
+        end = next(i for i in range(at + 1, len(lines)) if not lines[i].startswith(" " * 11))
+        expiry = lines[at:end]
+        assert len(expiry) == 5 and all(len(line) <= WIDTH for line in expiry)
         parts = [part.strip() for line in expiry for part in line.split(",")]
-        assert all(any(part.endswith(f"{30 * n} days on {m}") for part in parts) for n, m in enumerate(members, 1))
+        said = [f"{30 * n} days on {m} (purged weekly sun 06:00)" for n, m in enumerate(members, 1)]
+        assert all(any(part.endswith(s) for part in parts) for s in said)
 
 
 BANK = "examples/bank.bkr"
