@@ -2948,19 +2948,56 @@ def _refuse_read_only(plan: Plan, present: Path) -> None:
     folder that holds it is writable (renaming a folder within its parent needs no
     write permission on the folder itself), and always for root; so the mode bit is
     read, not `access`. Only a plan that changes DIR gets here: an up-to-date DIR
-    is never touched, read-only or not. The files in DIR keep their own modes
-    (a 0444 generated file is rewritten, mode kept: docs/output.md "Modes")."""
+    is never touched, read-only or not. A read-only folder inside DIR that holds
+    a file the plan changes is refused the same way (`_read_only_folders_changed`).
+    The files in DIR keep their own modes (a 0444 generated file is rewritten,
+    mode kept: docs/output.md "Modes")."""
     try:
         mode = os.stat(present).st_mode
     except OSError:
         return  # not there yet (a first compile), or not ours to judge: the write finds out
-    if not stat.S_ISDIR(mode) or mode & stat.S_IWUSR:
+    if not stat.S_ISDIR(mode):
         return
     named = str(plan.out_dir if present == swapped_folder(plan.out_dir) else present)
-    raise OutputError(
-        f"{escaped(named)}: cannot write: the folder is read-only (mode {stat.S_IMODE(mode):04o}), so bkrc leaves"
-        f" it as it is; make it writable (`chmod u+w {escaped(shlex.quote(named))}`) to let bkrc replace it;"
-        " nothing written"
+    if not mode & stat.S_IWUSR:
+        raise OutputError(_read_only_line([named], mode))
+    frozen = _read_only_folders_changed(plan, present)
+    if frozen:
+        shown = [os.path.join(named, rel) for rel, _ in frozen]
+        raise OutputError(_read_only_line(shown, frozen[0][1]))
+
+
+def _read_only_folders_changed(plan: Plan, present: Path) -> list[tuple[str, int]]:
+    """The folders inside `present` (relative, sorted, each with its mode) whose
+    owner may not write them (`chmod 555 out/VMSYS1`) and that hold, at any depth,
+    a file the plan creates, rewrites or deletes: a member's folder frozen so means
+    "do not touch this member's files", as a read-only DIR means it of them all.
+    A folder whose files all stay as they are is not judged (the swap keeps it,
+    mode and all); nor is a folder the plan would create, or one that is no
+    folder (a symbolic link: `_obstacles` says what stands in the way)."""
+    judged: dict[str, int | None] = {}
+    for a in plan.actions:
+        if a.action == "unchanged":
+            continue
+        for rel in _folders_of(a.path):
+            if rel not in judged:
+                try:
+                    st = os.lstat(os.path.join(present, rel))
+                except OSError:
+                    st = None
+                judged[rel] = st.st_mode if st and stat.S_ISDIR(st.st_mode) else None
+    return sorted((rel, mode) for rel, mode in judged.items() if mode is not None and not mode & stat.S_IWUSR)
+
+
+def _read_only_line(named: list[str], mode: int) -> str:
+    """The refusal of read-only folders: DIR, or the folders in it that hold a file
+    the compile changes (the first one's mode shown), with the `chmod` that lets
+    bkrc write them."""
+    more = f" (and {len(named) - 1} more)" if len(named) > 1 else ""
+    quoted = " ".join(escaped(shlex.quote(n)) for n in named)
+    return (
+        f"{escaped(named[0])}{more}: cannot write: the folder is read-only (mode {stat.S_IMODE(mode):04o}), so bkrc"
+        f" leaves it as it is; make it writable (`chmod u+w {quoted}`) to let bkrc replace it; nothing written"
     )
 
 

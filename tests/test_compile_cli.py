@@ -1546,3 +1546,48 @@ def test_a_read_only_output_folder_is_refused_as_fmt_refuses_a_read_only_file(tm
         run_cli(["compile", changed, "-o", out, "--check"], expect=0)
     finally:
         out.chmod(0o755)
+
+
+# stop 72, h17: a read-only member folder whose files the compile changes is refused like a read-only DIR
+def test_a_read_only_member_folder_is_refused_only_when_its_files_change(tmp_path):
+    """`chmod 555 out/DEV1` inside a writable DIR: the compile rewrote DEV1's
+    files all the same. Now every form that would change a file in it says so
+    as for a read-only DIR, naming the folder (--force too); a change that
+    leaves DEV1's files as they are writes, DEV1 kept read-only. The hint, run
+    as offered, lets the compile write."""
+    src, out = source(tmp_path), tmp_path / "out"
+    run_cli(["compile", src, "-o", out], expect=0)
+    member = out / "DEV1"
+    member.chmod(0o555)
+    refusal = (
+        f"{member}: cannot write: the folder is read-only (mode 0555), so bkrc leaves it as it is;"
+        f" make it writable (`chmod u+w {member}`) to let bkrc replace it; nothing written"
+    )
+    try:
+        assert run_cli(["compile", src, "-o", out], expect=0).stdout == f"bkrc: {out} is up to date\n"
+        elsewhere = source(tmp_path, GOOD.replace("BKRBKUP 191 size 10", "BKRBKUP 191 size 20"))  # cluster/ only
+        plan = json.loads(run_cli(["compile", elsewhere, "-o", out, "--dry-run", "--plan-format", "json"], expect=0).stdout)
+        changed_files = [f["path"] for f in plan["files"] if f["action"] != "unchanged"]
+        assert changed_files and not any(p.startswith("DEV1/") for p in changed_files)
+        run_cli(["compile", elsewhere, "-o", out], expect=0)
+        assert member.stat().st_mode & 0o777 == 0o555
+        changed = source(tmp_path, GOOD.replace("daily 01:00", "daily 01:30"))
+        before = tree(out)
+        for force in ([], ["--force"]):
+            refused = run_cli(["compile", changed, "-o", out, *force], expect=2)
+            assert refused.stderr.endswith(f"bkrc: {refusal}\n") and refused.stdout == ""
+        dry = run_cli(["compile", changed, "-o", out, "--dry-run"], expect=2)
+        assert dry.stderr.endswith(f"bkrc: the compile would fail: {refusal}\n")
+        checked = run_cli(["compile", changed, "-o", out, "--check"], expect=1)
+        assert checked.stderr.endswith(
+            f"bkrc: warning: a compile would fail: {refusal}\nbkrc: {out} is not up to date with {changed}\n"
+        )
+        assert tree(out) == before and member.stat().st_mode & 0o777 == 0o555
+        hint = re.search(r"`(chmod u\+w [^`]+)`", refusal).group(1)
+        subprocess.run(hint, shell=True, check=True, cwd=tmp_path)
+        assert "updated" in run_cli(["compile", changed, "-o", out], expect=0).stdout
+        run_cli(["compile", changed, "-o", out, "--check"], expect=0)
+    finally:
+        for folder in (out, *out.iterdir()):
+            if folder.is_dir():
+                folder.chmod(0o755)

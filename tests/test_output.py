@@ -1601,12 +1601,12 @@ def test_a_read_only_folder_leaves_no_old_tree_beside_the_output(tmp_path, read_
         return
     out = tmp_path / "out"
     compile_to(out, arts())
-    (out / read_only).chmod(0o555)  # a member folder made read-only
-    try:
-        compile_to(out, arts("2"))
-        assert (out / "M1" / "JOBA.TEMPLATE").read_text() == "* job A 2\n"
+    (out / read_only).chmod(0o555)  # a member folder made read-only, its files left as they are
+    try:  # (a change in it is refused: stop 72, h17, at the end)
+        compile_to(out, [*arts()[:2], *arts("2")[2:]])
+        assert (out / "M2" / "JOBB2.TEMPLATE").read_text() == "* job B 2\n"
         assert siblings(out) == []  # the old tree, swapped out, is removed
-        compile_to(out, arts("3"))
+        compile_to(out, [*arts()[:2], *arts("3")[2:]])
         assert siblings(out) == []
     finally:
         for folder in (out, *out.rglob("*")):
@@ -1766,3 +1766,88 @@ def test_a_read_only_generated_file_is_rewritten_and_stays_read_only(tmp_path):
     assert (out / "M1" / "JOBA.TEMPLATE").read_text() == "* job A 2\n"
     assert mode_of(out / "M1" / "JOBA.TEMPLATE") == 0o444 and mode_of(out / "cluster" / "BKRBKUP.DIRECT") == 0o444
     assert (out / "cluster" / "BKRBKUP.DIRECT").stat().st_ino == kept
+
+
+# stop 72, h17: a read-only member folder inside DIR is refused when the compile changes a file in it
+def _thaw(out: Path) -> None:
+    for folder in (out, *out.rglob("*")):
+        if folder.is_dir() and not folder.is_symlink():
+            folder.chmod(0o755)
+
+
+@pytest.mark.parametrize("change", ["update", "create", "delete"])
+def test_a_read_only_member_folder_holding_a_changed_file_is_refused(tmp_path, change):
+    """`chmod 555 out/M2` means "do not touch M2's files": the swap rewrote them
+    all the same (the new tree is built beside DIR). Now a plan that creates,
+    rewrites or deletes a file in it is refused, as a read-only DIR is, even with
+    --force, with the same hint; the hint, applied, lets the compile write."""
+    out = tmp_path / "out"
+    first, then = {
+        "update": (arts(), [*arts()[:2], arts("2")[2], arts()[3]]),
+        "create": (arts(), arts(extra=True)),
+        "delete": (arts(extra=True), arts()),
+    }[change]
+    compile_to(out, first)
+    (out / "M2").chmod(0o555)
+    before = tree(out)
+    try:
+        plan = output.make_plan(out, then, "test.bkr")
+        assert [a.path for a in plan.changes if a.path != "manifest.json"] == [f"M2/{'JOBB2' if change == 'update' else 'EXTRA'}.TEMPLATE"]
+        for attempt in (lambda: output.preflight(plan), lambda: output.write(plan), lambda: output.write(plan, force=True)):
+            with pytest.raises(output.OutputError) as refused:
+                attempt()
+            assert str(refused.value) == _read_only_refusal(str(out / "M2"), 0o555)
+        assert tree(out) == before and siblings(out) == []
+        assert mode_of(out / "M2") == 0o555
+        subprocess.run(f"chmod u+w {out / 'M2'}", shell=True, check=True)  # the hint, as offered
+        compile_to(out, then)
+        assert output.make_plan(out, then, "test.bkr").up_to_date and siblings(out) == []
+    finally:
+        _thaw(out)
+
+
+def test_a_read_only_member_folder_whose_files_stay_is_no_error(tmp_path):
+    """Only a folder that holds a changed file is judged: a frozen member whose
+    files all stay is kept as it is (mode, files' inodes) while the others change."""
+    out = tmp_path / "out"
+    compile_to(out, arts())
+    (out / "M1").chmod(0o555)
+    kept = (out / "M1" / "JOBA.TEMPLATE").stat().st_ino
+    try:
+        compile_to(out, [*arts()[:2], *arts("2")[2:]])
+        assert (out / "M2" / "JOBB2.TEMPLATE").read_text() == "* job B 2\n"
+        assert mode_of(out / "M1") == 0o555 and (out / "M1" / "JOBA.TEMPLATE").stat().st_ino == kept
+    finally:
+        _thaw(out)
+
+
+def test_every_read_only_folder_a_change_touches_is_in_the_hint(tmp_path):
+    """Two frozen members that both change: the first is named, the count of the
+    others said, and the one `chmod` offered thaws them all, so the compile then
+    writes; a changed file two folders down names the frozen folder above it too."""
+    out = tmp_path / "out"
+    deep = Artifact("M1/sub/DEEP.TEMPLATE", "* deep\n", "job-template", "M1", "DEEP", "DEEP", "single")
+    compile_to(out, [*arts(), deep])
+    (out / "M1").chmod(0o500)
+    (out / "M2").chmod(0o555)
+    try:
+        plan = output.make_plan(out, [*arts("2"), deep], "test.bkr")
+        with pytest.raises(output.OutputError) as refused:
+            output.write(plan)
+        assert str(refused.value) == (
+            f"{out / 'M1'} (and 1 more): cannot write: the folder is read-only (mode 0500), so bkrc leaves it as it is;"
+            f" make it writable (`chmod u+w {out / 'M1'} {out / 'M2'}`) to let bkrc replace it; nothing written"
+        )
+        _thaw(out)
+        (out / "M1").chmod(0o555)
+        moved = Artifact("M1/sub/DEEP.TEMPLATE", "* deep 2\n", "job-template", "M1", "DEEP", "DEEP", "single")
+        with pytest.raises(output.OutputError) as refused:
+            output.write(output.make_plan(out, [*arts(), moved], "test.bkr"))
+        assert str(refused.value) == _read_only_refusal(str(out / "M1"), 0o555)
+        hint = str(refused.value).split("`")[1]  # the hint, as offered
+        assert hint.startswith("chmod u+w ")
+        subprocess.run(hint, shell=True, check=True)
+        compile_to(out, [*arts(), moved])
+        assert (out / "M1" / "sub" / "DEEP.TEMPLATE").read_text() == "* deep 2\n"
+    finally:
+        _thaw(out)
