@@ -944,8 +944,8 @@ def _kept_text(v: ClusterView) -> str:
         # members that purge alike are said once: `weekly sun 06:00 on VM1 VM2`
         alike: dict[str, list[str]] = {}
         for m, _ in v.retains:
-            if _purged_text(v, m):
-                alike.setdefault(_purged_text(v, m), []).append(m)
+            if when := _purged_text(v, m):
+                alike.setdefault(when, []).append(m)
         said = [f"{when}\xa0on\xa0{' '.join(ms)}" for when, ms in alike.items()]
         purged = f" (purged\xa0{', '.join(said)})" if said else ""
         return f"{v.retain_days}\xa0days{purged}"
