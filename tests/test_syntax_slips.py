@@ -18545,3 +18545,64 @@ def test_h2s72_capitals_no_address_alone_after_addresses_are_a_statement_begun(t
     assert (found.code, found.span.line, found.span.column) == ("BKR012", BASE.count("\n", 0, end) + 1, 5)
     assert found.message == message
     assert found.help.startswith(help)
+
+
+# stop 72, h13: a time no clock has in a schedule in English or beside a wrong day; a working day without its time
+def _h13s72_checks(line: str) -> str:
+    """H3_69's file with `line` for job GUEST's `run` (or the member's `purge`), which must check clean."""
+    clean = _h3_69_text("run on DEV1 daily 01:00")
+    old = "purge weekly sun 06:00" if line.startswith("purge") else "run on DEV1 daily 01:00"
+    text = clean.replace(old, line)
+    assert analyse("x.bkr", text.encode("utf-8")).diagnostics == [], line
+    return text
+
+
+H13S72_HOUR = "(`25:00` is no hour of the day: a 24-hour clock's hours are 00 to 23)"
+
+#: A schedule in English with a time no clock has (`nightly 25:00`): BKR012, whose help
+#: wrote `daily 25:00`, the file still broken (BKR313 then). Now the help writes HH:MM
+#: and says why; no mend (a time past 23:59 has no certain meaning). (the line, the help)
+H13S72_NO_CLOCK = [
+    ("run on DEV1 nightly 25:00", f"write `daily HH:MM` {H13S72_HOUR}"),
+    ("run on DEV1 every day 25:00", f"write `daily HH:MM` {H13S72_HOUR}"),
+    ("run on DEV1 nightly 24:30", f"write `daily HH:MM` {H13S72_HOUR.replace('25:00', '24:30')}"),
+    ("run on DEV1 nightly 02:60", "write `daily HH:MM` (`02:60` is no time of day: an hour's minutes are 00 to 59)"),
+    ("run on DEV1 every monday 25:00", f"write `weekly mon HH:MM` {H13S72_HOUR}"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "help"), H13S72_NO_CLOCK, ids=[c[0] for c in H13S72_NO_CLOCK])
+def test_h13s72_a_schedule_in_english_with_a_time_no_clock_has_writes_hh_mm(line, help, parser, monkeypatch):
+    _text, analysis = _h3_69_slip(line, "G", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix, found.choices) == ("BKR012", None, ())
+    assert found.help.split("\n")[0] == help
+    assert too_long(found, analysis.sources) == []
+    schedule = re.match(r"write `([^`]+)`", help).group(1)
+    _h13s72_checks(f"run on DEV1 {schedule.replace('HH:MM', '04:00')}")  # the help's schedule, its time given
+
+
+#: The same alone on a job's line, `run on` left out (`nightly 25:00`: "`nightly` is not a
+#: keyword", its help the job's statements; `at 24:30`: choices writing `run on DEV1 daily
+#: 24:30`, still broken). Now one BKR004 that says the time is none and `run` is missing,
+#: its help `run on MEMBER daily HH:MM`, no mend. (the line, the time)
+H13S72_NO_CLOCK_ALONE = [
+    ("nightly 25:00", "25:00"), ("at 24:30", "24:30"), ("every day 25:00", "25:00"), ("nightly at 25:00", "25:00"),
+    ("nightly 02:60  # x", "02:60"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "time"), H13S72_NO_CLOCK_ALONE, ids=[c[0] for c in H13S72_NO_CLOCK_ALONE])
+def test_h13s72_a_time_no_clock_has_alone_on_a_job_s_line_is_one_error(line, time, parser, monkeypatch):
+    _text, analysis = _h3_69_slip(line, "G", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix, found.choices) == ("BKR004", None, ())
+    assert found.message == (f"`{time}` is not a time of day; `run` is missing before the schedule, and so is the"
+                             " member the job runs on")
+    assert found.help.startswith("write `run on MEMBER daily HH:MM` with the member it runs on, `on DEV1` or `on DEV2`,"
+                                 " and a time of this day, from `00:00` to `23:59` (")
+    assert f"`{time}` is no " in found.help and f"daily {time}" not in found.help
+    assert too_long(found, analysis.sources) == []
+    _h13s72_checks("run on DEV1 daily 04:00")

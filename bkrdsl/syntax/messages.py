@@ -10694,7 +10694,63 @@ def _once_a_day_at_most(statement: str) -> str:
     return f"a schedule runs once a day at most, and a member has one `{statement}`: write `{statement} daily HH:MM`"
 
 
+def clock_has_not(time: str) -> str | None:
+    """`25:00`, `02:60`: a time HH:MM no 24-hour clock has (`24:00`, midnight, is said
+    elsewhere), what a help says of it: "`25:00` is no hour of the day: a 24-hour
+    clock's hours are 00 to 23" (as `_bare_hour` says of `at 25:00`); None for any other."""
+    found = re.fullmatch(r"(\d{1,2}):(\d{2})", time)
+    if found is None or re.fullmatch(r"24:00?", time):
+        return None
+    if int(found.group(1)) > 23:
+        return f"`{time}` is no hour of the day: a 24-hour clock's hours are 00 to 23"
+    if int(found.group(2)) > 59:
+        return f"`{time}` is no time of day: an hour's minutes are 00 to 59"
+    return None
+
+
+def _with_note(help: str, note: str) -> str:
+    """`help` with `note` after the schedule it writes first, inside the parentheses that
+    follow it, if any; else before the forms (as `_bare_hour` places its note)."""
+    at = re.match(r"write `[^`]+`", help)
+    if at is not None and help.startswith(" (", at.end()):
+        return f"{help[: at.end() + 2]}{note}; {help[at.end() + 2 :]}"
+    if at is not None:
+        return f"{help[: at.end()]} ({note}){help[at.end() :]}"
+    head, forms, tail = help.partition("\na schedule is ")
+    return _said(head, f" ({note})") + forms + tail
+
+
 def schedule_phrase(
+    written: str,
+    starts_right: bool,
+    span: Span,
+    certain: bool = True,
+    statement: str = "run",
+    code=None,
+    clock_read: bool = False,
+    said: str | None = None,
+    at_sign: bool = False,
+    alone: tuple[str, str] | None = None,
+) -> Diagnostic:
+    """`_schedule_phrase`'s diagnostic; where `written` holds a time HH:MM no clock has,
+    not after `at` (`nightly 25:00`, `every day 24:30`: the help wrote `daily 25:00`,
+    whose file was still broken), the help writes HH:MM and says why, no mend (a time
+    past 23:59 has no certain meaning)."""
+    diagnostic = _schedule_phrase(written, starts_right, span, certain, statement, code, clock_read, said, at_sign, alone)
+    if clock_read or _no_clock_has(written):
+        return diagnostic  # `at 25:00`: `_bare_hour` says it
+    for found in _CLOCK.finditer(written):
+        note = clock_has_not(found.group(0)) if found.group(4) else None
+        if note is not None:
+            help = (diagnostic.help or "").replace(f"`{found.group(0)}`", "`HH:MM`")
+            help = re.sub(rf"(?<![\d:]){re.escape(found.group(0))}(?![\d:])", "HH:MM", help)
+            if note not in help:
+                help = _with_note(help, note)
+            return replace(diagnostic, help=help, fix=None, choices=())
+    return diagnostic
+
+
+def _schedule_phrase(
     written: str,
     starts_right: bool,
     span: Span,
