@@ -18272,11 +18272,12 @@ def test_h3s72_a_range_of_days_with_a_time_written_otherwise_is_one_error(line, 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 def test_h3s72_a_range_of_days_with_no_time_of_day_keeps_both_errors(parser, monkeypatch):
-    # `25:00` is read as no time of this day (BKR313 says the next day's `01:00`): two slips
+    # `25:00` is no time of this day: said in the range's BKR314 since stop 72's h13 (was
+    # a second error, BKR313; test_h13s72_a_wrong_day_and_a_time_no_clock_has_are_one_error)
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     clean = _h3_69_text("run on DEV1 daily 01:00")
     found = analyse("x.bkr", clean.replace("run on DEV1 daily 01:00", "run on DEV1 monthly 1-15 25:00").encode()).diagnostics
-    assert [d.code for d in found] == ["BKR314", "BKR313"]
+    assert [d.code for d in found] == ["BKR314"]
 
 
 #: The month's last day counted from its end, `monthly -1 04:00` (as some schedulers
@@ -18606,3 +18607,57 @@ def test_h13s72_a_time_no_clock_has_alone_on_a_job_s_line_is_one_error(line, tim
     assert f"`{time}` is no " in found.help and f"daily {time}" not in found.help
     assert too_long(found, analysis.sources) == []
     _h13s72_checks("run on DEV1 daily 04:00")
+
+
+#: A day of the month none is (`32`, `L`, `1-15`, `1st`, a working day) with a time no
+#: clock has (`25:00`): two errors, BKR314 and BKR313 (`L`'s fix wrote `last-day`, the
+#: file still broken). Now the one BKR314, whose help writes HH:MM and says why, no mend.
+#: (the line, the message)
+H13S72_DAY_AND_NO_CLOCK = [
+    ("run on DEV1 monthly 32 25:00", "`32` is not a day of the month"),
+    ("run on DEV1 monthly L 25:00", "`L` is not a day of the month: the month's last day is written `last-day`"),
+    ("run on DEV1 monthly 1-15 25:00", "`1-15` is not a day of the month: a `monthly` schedule names one day, not a range"),
+    ("run on DEV1 monthly 1-7 25:00", "`1-7` is not a day of the month: a `monthly` schedule names one day, not a range"),
+    ("run on DEV1 monthly 1st 25:00", "`1st` is not a day of the month: a day is its number alone"),
+    ("run on DEV1 monthly first weekday 25:00", ("`weekday` is not a day of the week: no schedule names the month's"
+                                                 " first working day (Monday to Friday)")),
+    ("run on DEV1 monthly 0 02:60", "`0` is not a day of the month"),
+    ("purge monthly 15-21 25:00", "`15-21` is not a day of the month: a `monthly` schedule names one day, not a range"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "message"), H13S72_DAY_AND_NO_CLOCK, ids=[c[0] for c in H13S72_DAY_AND_NO_CLOCK])
+def test_h13s72_a_wrong_day_and_a_time_no_clock_has_are_one_error(line, message, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = _h3_69_text("run on DEV1 daily 01:00")
+    old = "purge weekly sun 06:00" if line.startswith("purge") else "run on DEV1 daily 01:00"
+    analysis = analyse("x.bkr", clean.replace(old, line).encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.fix, found.choices) == ("BKR314", message, None, ())
+    time = line.split()[-1]
+    note = H13S72_HOUR if time == "25:00" else "(`02:60` is no time of day: an hour's minutes are 00 to 59)"
+    assert found.help.endswith(note), found.help
+    assert too_long(found, analysis.sources) == []
+    said = re.findall(r"`((?:purge )?(?:daily|monthly [^`]+) HH:MM)`", found.help)
+    assert said or "1st" in line
+    for one in said:  # each schedule the help writes checks clean, its time given (`sun` for DAY, 15 for N)
+        written = one.replace("HH:MM", "04:00").replace("DAY", "sun").replace(" N ", " 15 ")
+        _h13s72_checks(written if line.startswith("purge") else f"run on DEV1 {written}")
+
+
+#: `monthly 32 25:00`, `monthly L 25:00` alone on a job's line: one BKR004 whose help wrote
+#: `run on MEMBER monthly 32 HH:MM` (`L` kept too). Now the day none is is said as well,
+#: the help writing `monthly N HH:MM` or `monthly last-day HH:MM`, no mend. (the line,
+#: the schedule the help writes)
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "schedule"), [("monthly 32 25:00", "monthly N HH:MM"),
+                                                ("monthly L 25:00", "monthly last-day HH:MM")])
+def test_h13s72_a_wrong_day_and_a_time_no_clock_has_alone_say_both(line, schedule, parser, monkeypatch):
+    _text, analysis = _h3_69_slip(line, "G", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    day = line.split()[1]
+    assert (found.code, found.fix, found.choices) == ("BKR004", None, ())
+    assert found.message.startswith(f"`{day}` is not a day of the month, and `25:00` is not a time of day; `run` is")
+    assert found.help.startswith(f"write `run on MEMBER {schedule}` with the member it runs on")
+    _h13s72_checks(f"run on DEV1 {schedule.replace('N', '15').replace('HH:MM', '04:00')}")

@@ -1863,6 +1863,9 @@ def _working_day(sched: ast.Schedule, day: ast.Word, statement: str) -> Diagnost
         time = sched.time.text if parse_time(sched.time.text) is not None else time_meant(sched.time.text)
     keyword = "" if statement.startswith("run") else f"{statement.split()[0]} "
     message, help, schedules = messages.working_day(sched.ordinal.text, time or "HH:MM", keyword)
+    past = _clock_has_not(sched)
+    if past is not None:  # `monthly first weekday 25:00`: said here, not as a second error
+        help += f" ({past})"
     choices: tuple[Fix, ...] = ()
     if time is not None and sched.time is not None:
         whole = span_through(sched.ordinal.span, sched.time.span)
@@ -1870,6 +1873,17 @@ def _working_day(sched: ast.Schedule, day: ast.Word, statement: str) -> Diagnost
             Fix.replace(f"Write `{s}`", whole, s.removeprefix(keyword).removeprefix("monthly ")) for s in schedules
         )
     return INVALID_DAY(f"{quoted(day.text)} is not a day of the week: {message}", day.span, help=help, choices=choices)
+
+
+def _clock_has_not(sched: ast.Schedule) -> str | None:
+    """What the day's BKR314 says of a schedule's time HH:MM no clock has (`monthly 32
+    25:00`: "`25:00` is no hour of the day: ..."), said there, not as a second error
+    (BKR313), and no mend (a time past 23:59 has no certain meaning); None for any other."""
+    if sched.time is None or parse_time(sched.time.text) is not None:
+        return None
+    from bkrdsl.syntax import messages  # the parser's words; loaded for a broken file only
+
+    return messages.clock_has_not(sched.time.text)
 
 
 def _no_day_number(sched: ast.Schedule) -> bool:
@@ -1927,7 +1941,7 @@ def times_and_days(model: Model):
             day = _day_read_as_time(sched)
             if day is not None:
                 yield day
-            elif meant is not None and (
+            elif (meant is not None or _clock_has_not(sched) is not None) and (
                 _days_range(sched) is not None
                 or _month_day_meant(sched) is not None
                 or len(sched.days) == 1 and _working_day(sched, sched.days[0], statement) is not None
@@ -1935,7 +1949,8 @@ def times_and_days(model: Model):
             ):
                 # `monthly 1-15 3am`, `monthly 1st 3am`, `monthly -1 3am`, `monthly first weekday
                 # 3am`: said in the day's error, whose help writes `03:00` and whose fix (or
-                # choices) writes it too (was a second error)
+                # choices) writes it too (was a second error); `monthly 32 25:00`: the day's
+                # error says the time is none, HH:MM, no mend
                 pass
             elif meant is None:
                 help, fix = _time_out_of_clock(sched, statement)
@@ -2036,6 +2051,8 @@ def times_and_days(model: Model):
                     also = () if read is None or sched.time is None else (Edit(sched.time.span, read),)
                     said = "" if read is None or sched.time is None else f", and `{read}` for `{sched.time.text}`"
                     time = read or time
+                    past = _clock_has_not(sched)
+                    none = f" ({past})" if past is not None else ""  # `monthly L 25:00`: said here, no fix
                     last_day = f"`monthly last-day {time}` runs on each month's last day"
                     if n is not None and 1 <= n <= 31:
                         # `monthly 1st 02:00`: the day as English writes it; the 29th to the 31st
@@ -2045,8 +2062,8 @@ def times_and_days(model: Model):
                             f"{quoted(w.text)} is not a day of the month: a day is its number alone",
                             w.span,
                             help=f"write `{n}`{said}: `monthly {n}{' ' + read if read else ''}` runs on the"
-                            f" {w.text.lower()}{short}",
-                            fix=Fix(f"Write `{n}`{said}", (Edit(w.span, str(n)), *also)),
+                            f" {w.text.lower()}{short}{none}",
+                            fix=Fix(f"Write `{n}`{said}", (Edit(w.span, str(n)), *also)) if past is None else None,
                         )
                         continue
                     from bkrdsl.syntax import messages  # the parser's words; loaded for a broken file only
@@ -2072,8 +2089,8 @@ def times_and_days(model: Model):
                             f"{quoted(w.text)} is not a day of the month: the month's last day is written `last-day`",
                             w.span,
                             help=f"write `monthly last-day {time}`{messages.LAST_DAY_ELSEWHERE.get(w.text.lower(), '')}"
-                            + (f" (`{sched.time.text}` is written `{read}`)" if read else ""),
-                            fix=Fix(f"Write `last-day`{said}", (Edit(w.span, "last-day"), *also)),
+                            + (f" (`{sched.time.text}` is written `{read}`)" if read else "") + none,
+                            fix=Fix(f"Write `last-day`{said}", (Edit(w.span, "last-day"), *also)) if past is None else None,
                         )
                         continue
                     span_of = _days_range(sched)
@@ -2082,7 +2099,7 @@ def times_and_days(model: Model):
                         # range unsaid); one day a schedule, or the week's weekday it spans;
                         # a time written otherwise (`3am`), as BKR313 reads it, said here
                         first, last = span_of
-                        written = f" (`{sched.time.text}` is written `{read}`)" if read else ""
+                        written = f" (`{sched.time.text}` is written `{read}`)" if read else none
                         yield INVALID_DAY(
                             f"{quoted(w.text)} is not a day of the month: a `monthly` schedule names one day, not a range",
                             w.span,
@@ -2093,7 +2110,7 @@ def times_and_days(model: Model):
                         f"{quoted(w.text)} is not a day of the month",
                         w.span,
                         help=f"write `monthly N {time}`, N from 1 to 31, or `monthly last-day {time}` for the month's last day"
-                        + (f" (`{sched.time.text}` is written `{read}`)" if read and sched.time is not None else ""),
+                        + (f" (`{sched.time.text}` is written `{read}`)" if read and sched.time is not None else none),
                     )
 
 

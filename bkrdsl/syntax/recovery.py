@@ -5858,8 +5858,18 @@ class Recovery:
                     f"`{last}` is not a time of day",
                     f"a time of this day, from `00:00` to `23:59` ({note}, a day no `{keyword}` schedule names)",
                 )
+                days_meant = head[1:]
+                if keyword == "monthly" and (no_day or respelt):
+                    # `monthly 32 25:00`, `monthly L 25:00`: the day none is said too (the
+                    # help wrote `monthly 32 HH:MM`)
+                    days_meant = ["last-day"] if respelt else ["N"]
+                    problem = (
+                        f"`{days}` is not a day of the month, and `{last}` is not a time of day",
+                        ("`last-day` for the month's last day" if respelt else "N from 1 to 31")
+                        + f", and {problem[1]}",
+                    )
                 diag = messages.run_and_member_missing(
-                    rest, " ".join([*head, "HH:MM"]), span, members, kind, home, problem=problem
+                    rest, " ".join([keyword, *days_meant, "HH:MM"]), span, members, kind, home, problem=problem
                 )
             else:
                 first, *others = [m for m in meants if m is not None]
