@@ -18646,6 +18646,39 @@ def test_h13s72_a_wrong_day_and_a_time_no_clock_has_are_one_error(line, message,
         _h13s72_checks(written if line.startswith("purge") else f"run on DEV1 {written}")
 
 
+#: `monthly first weekday` without its time: BKR010, whose help wrote `run on DEV1 monthly
+#: first weekday HH:MM`, then BKR314 (no schedule names a working day). Now the one
+#: BKR010 says both, its help the nearest schedules h3 wrote for it with a time, HH:MM
+#: (no choice: no time is known). (the line, the schedules the help writes)
+H13S72_WORKING_DAY_UNTIMED = [
+    ("run on DEV1 monthly first weekday", ["monthly 1 HH:MM", "monthly first mon HH:MM"]),
+    ("run on DEV1 monthly last workday", ["monthly last-day HH:MM", "monthly last fri HH:MM"]),
+    ("run on DEV1 monthly second weekday  # x", ["monthly 2 HH:MM"]),
+    ("purge monthly last weekday", ["monthly last-day HH:MM", "monthly last fri HH:MM"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "schedules"), H13S72_WORKING_DAY_UNTIMED, ids=[c[0] for c in H13S72_WORKING_DAY_UNTIMED])
+def test_h13s72_a_working_day_without_its_time_gets_the_nearest_schedules(line, schedules, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = _h3_69_text("run on DEV1 daily 01:00")
+    old = "purge weekly sun 06:00" if line.startswith("purge") else "run on DEV1 daily 01:00"
+    analysis = analyse("x.bkr", clean.replace(old, line).encode("utf-8"))
+    (found,) = analysis.diagnostics
+    nth = line.split("monthly ")[1].split()[0]
+    assert (found.code, found.fix, found.choices) == ("BKR010", None, ())
+    assert found.message == (f"`{line.split('#')[0].split()[-1]}` is not a day of the week: no schedule names the"
+                             f" month's {nth} working day (Monday to Friday), and the time of day (HH:MM) is missing"
+                             " after it")
+    assert re.findall(r"`(monthly [^`]+)`", found.help) == schedules
+    assert "weekday HH:MM" not in found.help and "workday HH:MM" not in found.help
+    assert too_long(found, analysis.sources) == []
+    statement = "purge" if line.startswith("purge") else "run on DEV1"
+    for one in schedules:  # each schedule the help writes checks clean, its time given
+        _h13s72_checks(f"{statement} {one.replace('HH:MM', '04:00')}")
+
+
 #: `monthly 32 25:00`, `monthly L 25:00` alone on a job's line: one BKR004 whose help wrote
 #: `run on MEMBER monthly 32 HH:MM` (`L` kept too). Now the day none is is said as well,
 #: the help writing `monthly N HH:MM` or `monthly last-day HH:MM`, no mend. (the line,

@@ -8529,6 +8529,13 @@ def _schedule_left_unfinished(keyword: str, names: list[str]) -> tuple[str | Non
     if keyword in _NTH and not names:
         return None, f"write `monthly {keyword} DAY HH:MM`: the day by name, `mon` to `sun`, then the time of day"
     missing = "and the time of day (HH:MM) is missing after it"
+    working = WORKING_DAY.fullmatch(" ".join(names)) if keyword == "monthly" and len(names) == 2 else None
+    if working is not None:
+        # `monthly first weekday`, its time left out: no schedule names a working day (BKR314
+        # once the time is written: the help wrote `monthly first weekday HH:MM`); the
+        # nearest schedules, HH:MM (no choice: the time is not known)
+        message, help, _ = working_day(working.group("nth"), "HH:MM")
+        return f"{shown(names[1])} is not a day of the week: {message}, {missing}", help
     listed = _days_written_as_one(names[0]) if keyword == "weekly" and len(names) == 1 else None
     if listed is not None:
         # `weekly mon-fri`, `weekly weekdays` (BKR314 once the time is written)
