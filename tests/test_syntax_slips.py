@@ -18694,3 +18694,53 @@ def test_h13s72_a_wrong_day_and_a_time_no_clock_has_alone_say_both(line, schedul
     assert found.message.startswith(f"`{day}` is not a day of the month, and `25:00` is not a time of day; `run` is")
     assert found.help.startswith(f"write `run on MEMBER {schedule}` with the member it runs on")
     _h13s72_checks(f"run on DEV1 {schedule.replace('N', '15').replace('HH:MM', '04:00')}")
+
+
+# stop 72, h15: a cluster opened with a bracket, and a bracket too many where the braces balance
+#: The lab's cluster opened with `(` or `[` last on its line, its members and jobs below
+#: in their braces: were BKR003 at the bracket, a BKR013 for each statement below (read
+#: at the file's top level) and BKR003 at the closer. Now one BKR011 at the bracket,
+#: whose fix writes `{` and `}` for the two, or `{` alone where the `}` is written.
+#: (as written, the closer, whether the fix writes the `}`)
+H15S72_CLUSTER_HEAD = "cluster LABSSI {\n"
+H15S72_CLUSTERS = [
+    (H4S69_LAB.replace("cluster LABSSI {", "cluster LABSSI (")[:-2] + ")\n", ")", True),
+    (H4S69_LAB.replace("cluster LABSSI {", "cluster LABSSI [")[:-2] + "]  # LABSSI\n", "]", True),
+    (H4S69_LAB.replace("cluster LABSSI {", "cluster LABSSI (  # the lab"), "}", False),
+    (H9S69_LAB.replace("cluster LABSSI {", "cluster LABSSI ("), "}", False),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("text", "closer", "both"), H15S72_CLUSTERS, ids=["( )", "[ ] comment", "( }", "( } group below"])
+def test_h15s72_a_cluster_opened_with_a_bracket_its_blocks_below_is_one_error(text, closer, both, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    found = _h9s69_one(text)
+    opener = text[text.index("cluster LABSSI ") + 15]
+    assert (found.code, found.span.line, found.span.column) == ("BKR011", 4, 16)
+    last = text.rstrip("\n").count("\n") + 1
+    if both:
+        assert found.message == f"the body of `cluster LABSSI` is written in `{opener} {closer}`: a block's body goes inside `{{ }}`"
+        assert found.help == f"write `cluster LABSSI {{`, and `}}` for the `{closer}` on line {last}"
+        assert found.fix.title == f"Write `{{` and `}}` for `{opener}` and `{closer}`"
+    else:
+        assert found.message == f"`cluster LABSSI` is opened with `{opener}`: a block's body goes inside `{{ }}`"
+        assert found.help == f"write `cluster LABSSI {{`: its `}}` is on line {last}"
+        assert found.fix.title == f"Write `{{` for `{opener}`"
+    mended = apply_edits(text, found.fix.edits)
+    _h9s69_clean(mended)
+    assert "(" not in mended.replace("(  # the lab", "") and "[" not in mended and ")" not in mended and "]" not in mended
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("text", [
+    # a job below without its `}`: the `)` is inside it, no closer certain
+    H4S69_LAB.replace("cluster LABSSI {", "cluster LABSSI (").replace("daily 02:00\n  }\n", "daily 02:00\n", 1)[:-2] + ")\n",
+    # a job opened with `(`, its closer left out, blocks in braces below: the file's
+    # braces balance, so the cluster's `}` is not the job's (as before)
+    H4S69_LAB.replace("job SYSFU {", "job SYSFU (").replace("daily 02:00\n  }\n", "daily 02:00\n", 1),
+])
+def test_h15s72_a_bracket_whose_closer_below_is_not_certain_gets_no_brace_fix(text, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    found = analyse("lab.bkr", text.encode()).diagnostics
+    assert found and not any(d.code == "BKR011" and d.fix is not None for d in found)

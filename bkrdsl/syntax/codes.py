@@ -1173,7 +1173,11 @@ MISSING_OPEN = register(
     (`single group APPS = CICSPRD, DB2PRD`), which the fix removes. So is
     a body on the head's line in round or square brackets, as other
     languages write a list (`member VMSYS4 ( workers 2 )`, `single group
-    APPS [ CICSPRD DB2PRD ]`): the fix writes `{` and `}` for them.
+    APPS [ CICSPRD DB2PRD ]`): the fix writes `{` and `}` for them. So
+    for a `(` or `[` last on the head's line, its body below and its
+    closer last on a line after it (`cluster LABSSI (` ... `)`, the
+    blocks below in their braces): the fix writes `{` and `}` for the two,
+    or the `{` alone where the body ends with a `}` alone on its line.
     A block's head written as YAML writes one, its name with a `:` at the
     end of its line and its body below (`job APPSFULL:`), is this one
     error, which says so; where the file has the body's `}` (one `}` more

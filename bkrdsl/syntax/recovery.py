@@ -2040,11 +2040,21 @@ class Recovery:
         is a `}` alone on its line (the block closed as written). The body is read as in
         braces. False where anything else comes first (a `{`, another bracket)."""
         text = self.source.text
-        found = _BRACKET_BELOW.match(text, self._line_end(pos))
-        if found is None or found.group("mark") is None:
-            return False
-        at = found.start("mark")
-        mark = text[at]
+        start, depth, nested = self._line_end(pos), 0, False
+        while True:  # blocks below in braces (a cluster's members, jobs) are read past
+            found = _BRACKET_BELOW.match(text, start)
+            if found is None or found.group("mark") is None:
+                return False
+            at = found.start("mark")
+            mark = text[at]
+            if mark not in "{}" or (mark == "}" and not depth):
+                break
+            depth += 1 if mark == "{" else -1
+            nested, start = True, at + 1
+        if depth:
+            return False  # a bracket inside a block below: not certain
+        if nested and self.brace_balance != (-1 if mark == "}" else 0):
+            return False  # the file's braces do not count this `}` as the block's own, or the closer as its `}`
         line_start = text.rfind("\n", 0, at) + 1
         before, after = text[line_start:at], self._line_before_comment(at + 1)
         if after.strip() or (mark == "}" and before.strip()):
