@@ -18744,3 +18744,64 @@ def test_h15s72_a_bracket_whose_closer_below_is_not_certain_gets_no_brace_fix(te
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     found = analyse("lab.bkr", text.encode()).diagnostics
     assert found and not any(d.code == "BKR011" and d.fix is not None for d in found)
+
+
+#: A `)` or `]` too many where the file's braces balance: was BKR003 "lists are written
+#: without brackets", its help `backup APPS, SYSIDS`, no fix. Now its help and fix remove
+#: it where certain: alone on its line (the line; a comment after it kept), or last on a
+#: line whose other brackets balance (with the blanks before it). (the job's last lines
+#: as written, the fix's title, the lab after the fix)
+H15S72_JOB_END = "    run on each member daily 02:00\n  }\n"
+H15S72_TOO_MANY = [
+    ("    run on each member daily 02:00\n  )\n  }\n", "Remove the line of `)`", H4S69_LAB),
+    ("    run on each member daily 02:00\n  ]\n  }\n", "Remove the line of `]`", H4S69_LAB),
+    ("    run on each member daily 02:00\n  )  # end\n  }\n", "Remove the `)`",
+     H4S69_LAB.replace(H15S72_JOB_END, "    run on each member daily 02:00\n  # end\n  }\n", 1)),
+    ("    run on each member daily 02:00)\n  }\n", "Remove the `)`", H4S69_LAB),
+    ("    run on each member daily 02:00 ]  # x\n  }\n", "Remove the `]`",
+     H4S69_LAB.replace(H15S72_JOB_END, "    run on each member daily 02:00  # x\n  }\n", 1)),
+    ("    run on each member daily 02:00\n  })\n", "Remove the `)`", H4S69_LAB),
+    ('    run on each member daily 02:00\n    description "(x)")\n  }\n', "Remove the `)`",
+     H4S69_LAB.replace(H15S72_JOB_END, '    run on each member daily 02:00\n    description "(x)"\n  }\n', 1)),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "title", "mended"), H15S72_TOO_MANY,
+                         ids=["( alone", "] alone", ") comment", "line )", "line ] comment", "})", "text )"])
+def test_h15s72_a_bracket_too_many_where_the_braces_balance_is_removed(written, title, mended, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = H4S69_LAB.replace(H15S72_JOB_END, written, 1)
+    found = _h9s69_one(text)
+    char = "]" if "]" in written else ")"
+    opener = "[" if char == "]" else "("
+    at = text.index(written) + written.rindex(char)
+    assert (found.code, found.span.start) == ("BKR003", at)
+    assert found.message == f"`{char}` cannot appear here: lists are written without brackets"
+    assert found.help == f"remove the `{char}`: no `{opener}` opens it, and the file's braces balance"
+    assert found.fix.title == title
+    fixed = apply_edits(text, found.fix.edits)
+    assert fixed == mended
+    _h9s69_clean(fixed)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h15s72_a_bracket_too_many_at_the_file_s_end_is_removed(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    found = _h9s69_one(H4S69_LAB + ")\n")
+    assert (found.code, found.span.line, found.fix.title) == ("BKR003", 36, "Remove the line of `)`")
+    assert apply_edits(H4S69_LAB + ")\n", found.fix.edits) == H4S69_LAB
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", [
+    "    run on each member daily 02:00 [)\n  }\n",  # the line's other brackets do not balance
+    "    run on each member daily 02:00\n  ) x\n  }\n",  # not last on its line
+    "    run on each member daily 02:00\n  )\n",  # the file one `}` short: the `)` is the `}` (h3's)
+    "    run on each member daily 02:00\n  )\n  }\n  }\n",  # the braces do not balance
+])
+def test_h15s72_a_bracket_too_many_not_certain_gets_no_removal(written, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = H4S69_LAB.replace(H15S72_JOB_END, written, 1)
+    found = analyse("lab.bkr", text.encode()).diagnostics
+    assert found and not any(d.fix is not None and d.fix.title.startswith("Remove the") and "`)`" in d.fix.title for d in found)

@@ -93,7 +93,10 @@ BAD_CHARACTER = register(
     outside a comment or a text (a BOM past the file's start, U+FEFF) is
     this error, whose fix removes it, or the run of them; the word after
     them is read (`\\x01cluster PRODSSI {` opens the cluster), and one before
-    each line is an error for each line.
+    each line is an error for each line. A `)` or `]` that no bracket
+    opens, where the file's braces balance, alone on its line or last on
+    a line whose other brackets balance (`daily 02:00)`), is one error
+    whose fix removes it (the line, where it stands alone).
 
     Failing example:
 

@@ -177,6 +177,12 @@ def brace_balance(text: str) -> int:
     return bare.count("{") - bare.count("}")
 
 
+def code_only(text: str) -> str:
+    """`text` without its texts in quotes and its comments, as brace_balance reads it
+    (Recovery.bracket_too_many counts brackets in it)."""
+    return _TEXTS_AND_COMMENTS.sub("", text)
+
+
 def shown(text: str, limit: int = 40) -> str:
     """A user's word in backquotes, shortened so a 100,000-character name stays one line."""
     if len(text) > limit:

@@ -1734,6 +1734,8 @@ class Recovery:
         elif code_name == "BAD_CHARACTER" and messages.control_character(char):
             # `\x01cluster A {`: the help's "remove it", the control characters of the run
             fix = messages.remove_fix("the control character" if end == pos + 1 else "the control characters", self.source.span(pos, end))
+        elif char in ")]" and (removal := self.bracket_too_many(pos)) is not None:
+            help_text, fix = removal
         else:
             fix = self.semicolons_fix(pos, end)
         self.report(
@@ -1752,6 +1754,37 @@ class Recovery:
             # waits for; read on as if it were there, so `daily` is not also "missing".
             line, column = self.source.position(pos)
             self.feed(ip, Token("NAME", "", pos, line, column, line, column, pos))
+
+    def bracket_too_many(self, pos: int) -> tuple[str, Fix] | None:
+        """A `)` or `]` too many where the file's braces balance (`run on each member
+        daily 02:00)`, or `)` alone on a line above a block's `}`): was "lists are
+        written without brackets" with no fix. Its help says to remove it, and its fix
+        does, where that is certain: the file has more of these closers than openers, and
+        the bracket is alone on its line (the line removed, a comment after it kept) or
+        last on a line whose other brackets balance (removed with the blanks before it)."""
+        text = self.source.text
+        char = text[pos]
+        opener = "(" if char == ")" else "["
+        bare = messages.code_only(text)
+        if self.brace_balance != 0 or bare.count(char) <= bare.count(opener):
+            return None
+        begin = text.rfind("\n", 0, pos) + 1
+        line_end = self._line_end(pos)
+        after = self._line_before_comment(pos + 1)
+        if after.strip():
+            return None
+        before = messages.code_only(text[begin:pos])
+        if any(before.count(a) != before.count(b) for a, b in ("()", "[]")):
+            return None
+        help = f"remove the `{char}`: no `{opener}` opens it, and the file's braces balance"
+        if not before.strip():
+            if text[pos + 1 : line_end].strip():  # `)  # end`: the comment kept
+                cut = self.source.span(pos, pos + 1 + len(after))
+                return help, Fix(f"Remove the `{char}`", (Edit(cut, ""),))
+            cut = self.source.span(begin, min(line_end + 1, len(text)))
+            return help, Fix(f"Remove the line of `{char}`", (Edit(cut, ""),))
+        kept = len(text[begin:pos].rstrip())
+        return help, Fix(f"Remove the `{char}`", (Edit(self.source.span(begin + kept, pos + 1), ""),))
 
     def quoted_command(self, ip, pos: int, line_end: int) -> bool:
         """`'CP XAUTOLOG BKRBKUP'` alone on its line, as a REXX EXEC writes a command: the
