@@ -1509,6 +1509,24 @@ def test_a_hand_edited_readme_stops_the_compile_as_any_generated_file_does(tmp_p
     run_cli(["compile", src, "-o", out, "--check"], expect=0)
 
 
+def _assert_read_only_refused(changed, out, refusal: str) -> dict:
+    """A compile of `changed` into `out`, where a read-only folder stands in its way:
+    refused with `refusal` (exit 2) with or without --force, --dry-run says the compile
+    would fail (exit 2), --check that it is not up to date and why (exit 1); `out`'s tree
+    before, for the caller to hold it to."""
+    before = tree(out)
+    for force in ([], ["--force"]):
+        refused = run_cli(["compile", changed, "-o", out, *force], expect=2)
+        assert refused.stderr.endswith(f"bkrc: {refusal}\n") and refused.stdout == ""
+    dry = run_cli(["compile", changed, "-o", out, "--dry-run"], expect=2)
+    assert dry.stderr.endswith(f"bkrc: the compile would fail: {refusal}\n")
+    checked = run_cli(["compile", changed, "-o", out, "--check"], expect=1)
+    assert checked.stderr.endswith(
+        f"bkrc: warning: a compile would fail: {refusal}\nbkrc: {out} is not up to date with {changed}\n"
+    )
+    return before
+
+
 # stop 72, h11: `-o DIR` made read-only is refused by every form that would write it, DIR left as it was
 def test_a_read_only_output_folder_is_refused_as_fmt_refuses_a_read_only_file(tmp_path):
     """`chmod 555 out`: the compile replaced it (exit 0, mode kept). Now it is
@@ -1527,16 +1545,7 @@ def test_a_read_only_output_folder_is_refused_as_fmt_refuses_a_read_only_file(tm
         assert run_cli(["compile", src, "-o", out], expect=0).stdout == f"bkrc: {out} is up to date\n"
         run_cli(["compile", src, "-o", out, "--check"], expect=0)
         changed = source(tmp_path, GOOD.replace("daily 01:00", "daily 01:30"))
-        before = tree(out)
-        for force in ([], ["--force"]):
-            refused = run_cli(["compile", changed, "-o", out, *force], expect=2)
-            assert refused.stderr.endswith(f"bkrc: {refusal}\n") and refused.stdout == ""
-        dry = run_cli(["compile", changed, "-o", out, "--dry-run"], expect=2)
-        assert dry.stderr.endswith(f"bkrc: the compile would fail: {refusal}\n")
-        checked = run_cli(["compile", changed, "-o", out, "--check"], expect=1)
-        assert checked.stderr.endswith(
-            f"bkrc: warning: a compile would fail: {refusal}\nbkrc: {out} is not up to date with {changed}\n"
-        )
+        before = _assert_read_only_refused(changed, out, refusal)
         plan = json.loads(run_cli(["compile", changed, "-o", out, "--dry-run", "--plan-format", "json"], expect=2).stdout)
         assert plan["failures"] == [f"bkrc: the compile would fail: {refusal}"]
         assert tree(out) == before and out.stat().st_mode & 0o777 == 0o555
@@ -1572,16 +1581,7 @@ def test_a_read_only_member_folder_is_refused_only_when_its_files_change(tmp_pat
         run_cli(["compile", elsewhere, "-o", out], expect=0)
         assert member.stat().st_mode & 0o777 == 0o555
         changed = source(tmp_path, GOOD.replace("daily 01:00", "daily 01:30"))
-        before = tree(out)
-        for force in ([], ["--force"]):
-            refused = run_cli(["compile", changed, "-o", out, *force], expect=2)
-            assert refused.stderr.endswith(f"bkrc: {refusal}\n") and refused.stdout == ""
-        dry = run_cli(["compile", changed, "-o", out, "--dry-run"], expect=2)
-        assert dry.stderr.endswith(f"bkrc: the compile would fail: {refusal}\n")
-        checked = run_cli(["compile", changed, "-o", out, "--check"], expect=1)
-        assert checked.stderr.endswith(
-            f"bkrc: warning: a compile would fail: {refusal}\nbkrc: {out} is not up to date with {changed}\n"
-        )
+        before = _assert_read_only_refused(changed, out, refusal)
         assert tree(out) == before and member.stat().st_mode & 0o777 == 0o555
         hint = re.search(r"`(chmod u\+w [^`]+)`", refusal).group(1)
         subprocess.run(hint, shell=True, check=True, cwd=tmp_path)
