@@ -45,6 +45,7 @@ from bkrdsl.resolve.model import (
     StartEntry,
     Timing,
     VolumeCapacity,
+    longest_wait,
     owner_takes_in,
     parse_address_range,
     pattern_regex,
@@ -711,7 +712,7 @@ def _cluster_json(v: ClusterView) -> dict:
         "catalog": v.catalog,
         "purging_members": list(v.purging),
         "retain_days": v.retain_days,
-        "retains": [{"member": member, "days": days} for member, days in v.retains],
+        "retains": [{"member": m, "days": days, "gone_by_days": _gone_by(v, m, days)} for m, days in v.retains],
         "purges": [{"member": member, **_timing_json(when)} for member, when in v.purges],
         "tape": None
         if v.tape is None
@@ -935,12 +936,15 @@ def _expiry_text(v: ClusterView) -> str:
 
 
 def _kept_text(v: ClusterView) -> str:
-    """`_retain_text` with when each member purges: `35 days (purged weekly sun 08:00
-    on PRODA)`, members that purge alike once (`on VM1 VM2`); `30 days on VM1 (purged
-    daily 03:00), 90 days on VM2 (purged weekly sun 08:00)`. A backup may outlive its
-    days until the next purge. No-break spaces within one member's part (a line breaks
-    between members, or before `(purged`, never within a schedule)."""
-    if v.retain_days is not None:
+    """`_retain_text` with the day a backup is gone by at the latest and when each
+    member purges: `35 days, gone by day 42 at the latest (purged weekly sun 08:00 on
+    PRODA)`, members that purge alike once (`on VM1 VM2`); where the members' latest
+    days differ, each: `30 days on VM1, gone by day 31 at the latest (purged daily
+    03:00), 90 days on VM2, gone by day 97 at the latest (purged weekly sun 08:00)`.
+    No-break spaces within each of those parts: a line breaks between members or before
+    `(purged`, and, with one `35 days` for all, before `gone`; never within a schedule."""
+    gone = {m: _gone_by(v, m, days) for m, days in v.retains}
+    if v.retain_days is not None and len(set(gone.values())) == 1:
         # members that purge alike are said once: `weekly sun 06:00 on VM1 VM2`
         alike: dict[str, list[str]] = {}
         for m, _ in v.retains:
@@ -948,12 +952,28 @@ def _kept_text(v: ClusterView) -> str:
                 alike.setdefault(when, []).append(m)
         said = [f"{when}\xa0on\xa0{' '.join(ms)}" for when, ms in alike.items()]
         purged = f" (purged\xa0{', '.join(said)})" if said else ""
-        return f"{v.retain_days}\xa0days{purged}"
+        return f"{v.retain_days}\xa0days, {_gone_text(gone[v.retains[0][0]])}{purged}"
     parts = []
     for member, days in v.retains:
         when = _purged_text(v, member)
-        parts.append(f"{days}\xa0days\xa0on\xa0{member}" + (f"\xa0(purged\xa0{when})" if when else ""))
+        purged = f" (purged\xa0{when})" if when else ""
+        parts.append(f"{days}\xa0days\xa0on\xa0{member},\xa0{_gone_text(gone[member])}{purged}")
     return ", ".join(parts) or "-"
+
+
+def _gone_by(v: ClusterView, member: str, days: int) -> int | None:
+    """The day after its backup by which `member`'s purges have taken a backup kept
+    `days` days at the latest: `days` plus the longest wait, in days begun, from one of
+    its scheduled purges to the next (`longest_wait`); None when it purges by hand alone
+    (nothing bounds it)."""
+    wait = longest_wait(when for m, when in v.purges if m == member)
+    return None if wait is None else days + -(-wait // 1440)
+
+
+def _gone_text(day: int | None) -> str:
+    """`gone by day 42 at the latest`, or, purged by hand alone, that no day is; no-break spaces."""
+    said = "no bound on when they are gone" if day is None else f"gone by day {day} at the latest"
+    return said.replace(" ", "\xa0")
 
 
 def _purged_text(v: ClusterView, member: str) -> str:

@@ -516,7 +516,8 @@ def test_local_catalog_purges_on_every_member():
     """Each member's own catalog: every member purges, and none says `only`."""
     out = run_cli(["show", ROOT / "tests" / "data" / "rules" / "BKR214.pass.bkr"], expect=0).stdout
     assert "  catalog  local, one per member\n" in out
-    assert "  expiry   purges on VM1, VM2; keeps backups 30 days (purged weekly sun 06:00 on VM1 VM2)\n" in out
+    assert "  expiry   purges on VM1, VM2; keeps backups 30 days, gone by day 37 at the latest\n" in out
+    assert "\n           (purged weekly sun 06:00 on VM1 VM2)\n" in out
     assert out.count("expiry (BKREXPIR):") == 2
 
 
@@ -655,12 +656,13 @@ def test_local_catalogs_that_keep_backups_for_different_times_say_each(tmp_path,
     path = tmp_path / "local.bkr"
     path.write_text(LOCAL_RETAINS)
     out = run_cli(["show", str(path), *extra], expect=0).stdout
-    assert out.count("keeps backups 30 days on VM1 (purged weekly sun 06:00),\n") == 1
-    assert out.count("\n           90 days on VM2 (purged weekly sun 07:00)\n") == 1
+    assert out.count("keeps backups 30 days on VM1, gone by day 37 at the latest\n") == 1
+    assert out.count("\n           (purged weekly sun 06:00), 90 days on VM2, gone by day 97 at the latest\n") == 1
+    assert out.count("\n           (purged weekly sun 07:00)\n") == 1
     data = json.loads(run_cli(["show", str(path), "--format", "json", *extra], expect=0).stdout)
     assert (data["cluster"]["retain_days"], data["cluster"]["retains"]) == (
         None,
-        [{"member": "VM1", "days": 30}, {"member": "VM2", "days": 90}],
+        [{"member": "VM1", "days": 30, "gone_by_days": 37}, {"member": "VM2", "days": 90, "gone_by_days": 97}],
     )
     _, artifacts = compile_source("local.bkr", LOCAL_RETAINS.encode())
     files = {a.path: a.text for a in artifacts}
@@ -672,8 +674,8 @@ def test_local_catalogs_that_keep_backups_alike_say_it_once(tmp_path):
     path = tmp_path / "local.bkr"
     path.write_text(LOCAL_RETAINS.replace("retain 90 days", "retain 30 days"))
     out = run_cli(["show", str(path)], expect=0).stdout
-    assert "  expiry   purges on VM1, VM2; keeps backups 30 days (purged weekly sun 06:00 on VM1,\n" in out
-    assert "\n           weekly sun 07:00 on VM2)\n" in out
+    assert "  expiry   purges on VM1, VM2; keeps backups 30 days, gone by day 37 at the latest\n" in out
+    assert "\n           (purged weekly sun 06:00 on VM1, weekly sun 07:00 on VM2)\n" in out
     assert json.loads(run_cli(["show", str(path), "--format", "json"], expect=0).stdout)["cluster"]["retain_days"] == 30
 
 
@@ -684,8 +686,8 @@ def test_the_header_says_when_the_purging_member_purges(at_root):
     could not tell. The header and `cluster.purges` say it, with `--member` leaving the
     purging member out too."""
     expiry = (
-        "  expiry   purges on PRODA only (EXPIRE acts on every member's jobs); keeps backups 35 days\n"
-        "           (purged weekly sun 08:00 on PRODA)\n"
+        "  expiry   purges on PRODA only (EXPIRE acts on every member's jobs); keeps backups 35 days,\n"
+        "           gone by day 42 at the latest (purged weekly sun 08:00 on PRODA)\n"
     )
     for extra in ((), ("--member", "PRODB"), ("--user", "DB2A"), ("--user", "DB2A", "--member", "PRODB")):
         assert expiry in run_cli(["show", "examples/bank.bkr", *extra], expect=0).stdout
@@ -698,7 +700,9 @@ def test_a_purge_run_by_hand_is_said_so(tmp_path):
     path = tmp_path / "local.bkr"
     path.write_text(LOCAL_RETAINS.replace("purge weekly sun 07:00", "purge manual"))
     out = run_cli(["show", str(path)], expect=0).stdout
-    assert "keeps backups 30 days on VM1 (purged weekly sun 06:00),\n           90 days on VM2 (purged by hand)\n" in out
+    assert "keeps backups 30 days on VM1, gone by day 37 at the latest\n" in out
+    assert "\n           (purged weekly sun 06:00), 90 days on VM2, no bound on when they are gone\n" in out
+    assert "\n           (purged by hand)\n" in out
     purges = json.loads(run_cli(["show", str(path), "--format", "json"], expect=0).stdout)["cluster"]["purges"]
     assert purges == [
         {"member": "VM1", "schedule": "weekly sun", "time": "06:00"},
@@ -712,6 +716,98 @@ def test_a_changed_purge_schedule_is_no_change_of_retain(tmp_path):
     old, new = tmp_path / "old.bkr", tmp_path / "new.bkr"
     old.write_text(LOCAL_RETAINS)
     new.write_text(LOCAL_RETAINS.replace("purge weekly sun 07:00", "purge weekly sat 07:00"))
+    data = json.loads(run_cli(["show", str(new), "--against", str(old), "--format", "json"], expect=0).stdout)
+    assert data["cluster"]["changes"] == []
+    assert [c["what"] for m in data["members"] for c in m["changes"]] == ["expire"]
+
+
+# stop 73, h4: how old the oldest backup can still be: `gone by day N at the latest`
+def test_the_header_says_by_which_day_a_backup_is_gone(at_root):
+    """`keeps backups 35 days (purged weekly sun 08:00 on PRODA)` left a restore to work
+    out that a backup made just after a purge outlives its 35 days until the next one.
+    The header says the day, as `--member`, `--user` and `--directory` show it, and
+    `cluster.retains[].gone_by_days` too."""
+    expiry = (
+        "  expiry   purges on PRODA only (EXPIRE acts on every member's jobs); keeps backups 35 days,\n"
+        "           gone by day 42 at the latest (purged weekly sun 08:00 on PRODA)\n"
+    )
+    for extra in ((), ("--member", "PRODB"), ("--user", "DB2A"), ("--directory", "examples/bank.direct")):
+        assert expiry in run_cli(["show", "examples/bank.bkr", *extra], expect=0).stdout
+        data = json.loads(run_cli(["show", "examples/bank.bkr", "--format", "json", *extra], expect=0).stdout)
+        assert data["cluster"]["retains"] == [{"member": "PRODA", "days": 35, "gone_by_days": 42}]
+
+
+@pytest.mark.parametrize(
+    ("purge", "day"),
+    [
+        ("daily 06:00", 31),
+        ("weekly sun 06:00", 37),
+        ("weekly mon,thu 06:00", 34),  # Thursday to Monday
+        ("monthly 15 06:00", 61),
+        ("monthly last-day 06:00", 61),
+        ("monthly first sun 06:00", 65),  # two months' first Sundays five weeks apart
+        ("monthly last sun 06:00", 65),
+        ("monthly 30 06:00", 90),  # skips February: January's 30th to March's in a leap year
+        ("monthly 31 06:00", 91),  # skips the shorter months: August's 31st to October's
+    ],
+)
+def test_the_day_a_backup_is_gone_by_follows_the_purge_s_schedule(tmp_path, purge, day):
+    path = tmp_path / "local.bkr"
+    path.write_text(LOCAL_RETAINS.replace("purge weekly sun 06:00", f"purge {purge}"))
+    out = run_cli(["show", str(path)], expect=0).stdout
+    assert f"keeps backups 30 days on VM1, gone by day {day} at the latest\n" in out
+    assert f"\n           (purged {purge}), 90 days on VM2, gone by day 97 at the latest\n" in out
+    retains = json.loads(run_cli(["show", str(path), "--format", "json"], expect=0).stdout)["cluster"]["retains"]
+    assert [r["gone_by_days"] for r in retains] == [day, 97]
+
+
+def test_a_purge_by_hand_alone_bounds_no_day(tmp_path):
+    """`purge manual` alone: no day is sure, and the header says so; JSON null."""
+    path = tmp_path / "local.bkr"
+    text = LOCAL_RETAINS.replace("retain 90 days", "retain 30 days")
+    path.write_text(text.replace("purge weekly sun 06:00", "purge manual").replace("purge weekly sun 07:00", "purge manual"))
+    out = run_cli(["show", str(path), "--user", "RSCS"], expect=0).stdout
+    assert "  expiry   purges on VM1, VM2; keeps backups 30 days, no bound on when they are gone\n" in out
+    assert "\n           (purged by hand on VM1 VM2)\n" in out
+    retains = json.loads(run_cli(["show", str(path), "--format", "json"], expect=0).stdout)["cluster"]["retains"]
+    assert retains == [
+        {"member": "VM1", "days": 30, "gone_by_days": None},
+        {"member": "VM2", "days": 30, "gone_by_days": None},
+    ]
+
+
+def test_one_retain_gone_by_different_days_says_each_member(tmp_path):
+    """Both keep backups 30 days, but VM2 purges daily: each member's own day, not one
+    `30 days` for both (which would say VM1's day of VM2 or the other way round)."""
+    path = tmp_path / "local.bkr"
+    path.write_text(LOCAL_RETAINS.replace("retain 90 days", "retain 30 days").replace("weekly sun 07:00", "daily 07:00"))
+    out = run_cli(["show", str(path)], expect=0).stdout
+    assert "keeps backups 30 days on VM1, gone by day 37 at the latest\n" in out
+    assert "\n           (purged weekly sun 06:00), 30 days on VM2, gone by day 31 at the latest\n" in out
+    data = json.loads(run_cli(["show", str(path), "--format", "json"], expect=0).stdout)["cluster"]
+    assert (data["retain_days"], [r["gone_by_days"] for r in data["retains"]]) == (30, [37, 31])
+
+
+def test_the_longest_wait_between_purges_counts_each_minute():
+    """Several schedules together (one EXEC's table): the longest wait from one due
+    minute to the next, in minutes; Monday 00:00 to Friday 23:00 is 4 days 23 hours, so
+    a backup kept 30 days is gone by day 35, not 34. `manual` alone bounds nothing."""
+    from bkrdsl.resolve.model import Timing, longest_wait
+
+    assert longest_wait([Timing("weekly", ("MON",), 0), Timing("weekly", ("FRI",), 23 * 60)]) == (4 * 24 + 23) * 60
+    # the 31st's 02:00 cuts one day's wait to an hour; the other days still wait a day
+    assert longest_wait([Timing("daily", (), 60), Timing("monthly", ("31",), 120)]) == 24 * 60
+    assert longest_wait([Timing("manual"), Timing("weekly", ("SUN",), 0)]) == 7 * 24 * 60
+    assert longest_wait([Timing("manual")]) is None and longest_wait([]) is None
+
+
+def test_a_purge_that_waits_longer_is_no_change_of_retain(tmp_path):
+    """`--against`: a purge moved from daily to monthly changes the day a backup is gone
+    by, but that is the member's `expire` change, as h16's moved purge was; the cluster's
+    `retain` (said as before, without the day) is no change."""
+    old, new = tmp_path / "old.bkr", tmp_path / "new.bkr"
+    old.write_text(LOCAL_RETAINS.replace("purge weekly sun 07:00", "purge daily 07:00"))
+    new.write_text(LOCAL_RETAINS.replace("purge weekly sun 07:00", "purge monthly 1 07:00"))
     data = json.loads(run_cli(["show", str(new), "--against", str(old), "--format", "json"], expect=0).stdout)
     assert data["cluster"]["changes"] == []
     assert [c["what"] for m in data["members"] for c in m["changes"]] == ["expire"]

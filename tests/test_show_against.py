@@ -843,8 +843,8 @@ def test_a_local_catalog_s_retain_changed_where_members_keep_backups_for_differe
     assert data["cluster"]["changes"] == [
         {
             "what": "retains",
-            "old": [{"member": "VM1", "days": 30}, {"member": "VM2", "days": 90}],
-            "new": [{"member": "VM1", "days": 30}, {"member": "VM2", "days": 120}],
+            "old": [{"member": "VM1", "days": 30, "gone_by_days": 37}, {"member": "VM2", "days": 90, "gone_by_days": 97}],
+            "new": [{"member": "VM1", "days": 30, "gone_by_days": 37}, {"member": "VM2", "days": 120, "gone_by_days": 127}],
         }
     ]
     # from one time to two: `retain_days`'s change alone, said with each member's

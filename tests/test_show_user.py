@@ -58,7 +58,7 @@ def test_single_user_in_a_group(at_root):
     take minidisks out of it, the member's own exclude by its line in the member block."""
     out = shown(PRODSSI, "--user", "lnxweb01")
     assert out.startswith("cluster PRODSSI (examples/prodssi.bkr): members VMSYS1 VMSYS2 VMSYS3 VMSYS4\n")
-    assert "  expiry   purges on VMSYS1 only (EXPIRE acts on every member's jobs); keeps backups 35 days\n" in out
+    assert "  expiry   purges on VMSYS1 only (EXPIRE acts on every member's jobs); keeps backups 35 days,\n" in out
     assert section(out, "LNXWEB01") == [
         "user LNXWEB01 (single, in group LINUX at line 43)",
         "  backed up by 2 jobs:",
@@ -708,9 +708,12 @@ def test_a_long_list_of_different_retains_breaks_between_members(at_root, tmp_pa
         end = next(i for i in range(at + 1, len(lines)) if not lines[i].startswith(" " * 11))
         expiry = lines[at:end]
         assert len(expiry) == 5 and all(len(line) <= WIDTH for line in expiry)
-        parts = [part.strip() for line in expiry for part in line.split(",")]
-        said = [f"{30 * n} days on {m} (purged weekly sun 06:00)" for n, m in enumerate(members, 1)]
-        assert all(any(part.endswith(s) for part in parts) for s in said)
+        # each member's part whole on a line of its own (h4, stop 73: with the day it is gone by)
+        said = [
+            f"{30 * n} days on {m}, gone by day {30 * n + 7} at the latest (purged weekly sun 06:00)"
+            for n, m in enumerate(members, 1)
+        ]
+        assert all(any(line.strip().rstrip(",") == s for line in expiry) for s in said)
 
 
 BANK = "examples/bank.bkr"

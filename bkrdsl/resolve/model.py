@@ -10,7 +10,9 @@ IDs, worker IDs) from here, so both agree by construction.
 
 from __future__ import annotations
 
+import calendar
 import collections
+import datetime
 import functools
 import itertools
 import re
@@ -520,6 +522,49 @@ def timing(schedule: ast.Schedule | None) -> Timing:
             return MANUAL
         return Timing("monthly", (str(int(day)),), minutes)
     return MANUAL
+
+
+def longest_wait(timings: Iterable[Timing]) -> int | None:
+    """The longest time, in minutes, from one due minute of `timings` (all of them
+    together, as one EXEC's table) to the next: how long after any moment the next
+    one may be at the latest. None when none is ever due (`manual` alone).
+
+    Each day is due as docs/rexx.md says DUE reads it: `monthly 31` not in shorter
+    months (61 days from August's 31st to October's), `monthly first sun` on the
+    Sunday of days 1 to 7 (35 days apart at most), `last` on the one with no other
+    after it. Counted over the years 2001 to 2029, which hold every kind of year (each
+    weekday of January 1st, leap or not) and of turn of the year."""
+    return _longest_wait(tuple(dict.fromkeys(t for t in timings if t.minutes is not None)))
+
+
+@functools.cache
+def _longest_wait(timings: tuple[Timing, ...]) -> int | None:
+    if not timings:
+        return None
+    first = datetime.date(2001, 1, 1).toordinal()
+    # daily and weekly ones repeat each week: two of them hold every wait
+    end = datetime.date(2030, 1, 1).toordinal() if any(t.frequency == "monthly" for t in timings) else first + 14
+    due: list[int] = []
+    for n in range(first, end):
+        day = datetime.date.fromordinal(n)
+        last = calendar.monthrange(day.year, day.month)[1]
+        due += sorted((n - first) * 1440 + t.minutes for t in timings if t.minutes is not None and _due_on(t, day, last))
+    return max((b - a for a, b in itertools.pairwise(due)), default=None)
+
+
+def _due_on(t: Timing, day: datetime.date, last: int) -> bool:
+    """Whether `t` is due on the date `day`, whose month has `last` days."""
+    if t.frequency == "daily":
+        return True
+    weekday = WEEKDAYS[day.weekday()]
+    if t.frequency == "weekly":
+        return weekday in t.days
+    if t.frequency != "monthly":
+        return False
+    if len(t.days) == 2:  # (ordinal, weekday): the Nth, or the last, weekday of the month
+        nth, on = t.days
+        return weekday == on and (day.day + 7 > last if nth == "LAST" else day.day in ORDINAL_DAYS[nth])
+    return day.day == (last if t.days[0] == LAST_DAY else int(t.days[0]))
 
 
 # ------------------------------------------------------------------ naming
