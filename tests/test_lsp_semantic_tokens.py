@@ -676,16 +676,17 @@ def test_h12s72_a_label_read_missing_is_no_label(editor, parser, body, monkeypat
     assert [t[2] for t in named(text, data) if t[3] == "label"] == re.findall(r"\bP1\b", text)
 
 
-def test_h12s72_a_second_cluster_s_labels_are_labels_the_name_index_leaves_out(editor):
+def test_h12s72_a_second_cluster_s_labels_are_no_labels_as_the_name_index_leaves_them_out(editor):
     # One compilation describes one cluster (BKR111): the model, and so the name index, read
-    # the first; the tokens are the AST's, the parser's reading of both (docs/lsp.md).
+    # the first; the tokens' labels are the same cluster's (h4, stop 73: they were the AST's,
+    # of both clusters, where pygments colours the second's as plain names; docs/lsp.md).
     text = (
         "cluster A {\n  member M1 { workers 2  private-volume P1 }\n}\n"
         "cluster B {\n  member M2 { workers 2  private-volume P2 }\n  disk X 191 size 1 cyl on P2\n}\n"
     )
     uri = opened(editor, text)
     data = editor.request("textDocument/semanticTokens/full", {"textDocument": {"uri": uri}})["result"]["data"]
-    assert [t[2] for t in named(text, data) if t[3] == "label"] == ["P1", "P2", "P2"]
+    assert [t[2] for t in named(text, data) if t[3] == "label"] == ["P1"]
     doc = editor.server.documents[uri][1]
     assert [o.name for o in doc.occurrences if o.kind == VOLUME] == ["P1"]
     assert [d.code for d in doc.analysis.diagnostics if d.code == "BKR111"] == ["BKR111"]
@@ -788,3 +789,60 @@ def test_h12s72_a_range_and_a_delta_after_one_line_edited_are_the_highlighters_k
     finally:
         assert editor.errors == []
         editor.close()
+
+
+# stop 73, h4: a second cluster's volume labels (BKR111) are coloured as pygments colours them
+#: Two clusters in one file: the first's labels are labels, the second's (the model and the name
+#: index read the first alone) plain names, and a label spelled like a keyword what the lexer makes
+#: of it, as pygments, TextMate and Vim (tests/test_highlight.py) colour them.
+H4S73_TWO_CLUSTERS = (
+    "cluster A {\n  member M1 { workers 2  private-volume P1 }\n  shared-volume VMCOM1\n}\n"
+    "cluster B {\n  member M2 { workers 2  private-volume P2 3390-9 }\n  shared-volume VMCOM2 RETAIN\n"
+    "  disk X 191 size 1 cyl on P2\n  disk Y 192 size 1 cyl on RETAIN\n}\n"
+)
+
+
+def _h4s73_texts() -> list[tuple[str, str]]:
+    """(where, text): H4S73_TWO_CLUSTERS, and each example with its cluster written again
+    below it under another name (every kind of statement in a second cluster)."""
+    out = [("H4S73_TWO_CLUSTERS", H4S73_TWO_CLUSTERS)]
+    for path in sorted(EXAMPLES.glob("*.bkr")):
+        text = path.read_text(encoding="utf-8")
+        found = re.search(r"^cluster \w+", text, re.MULTILINE)
+        if found:
+            again = text[found.start() :].replace(found.group(0), "cluster SECOND", 1)
+            out.append((f"{path.name} twice", f"{text}\n{again}"))
+    return out
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h4s73_a_second_cluster_s_labels_are_the_highlighters_kinds(editor, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    texts = _h4s73_texts()
+    assert len(texts) > 5
+    drift = []
+    for n, (where, text) in enumerate(texts):
+        uri = opened(editor, text, f"two{n}.bkr")
+        data = editor.request("textDocument/semanticTokens/full", {"textDocument": {"uri": uri}})["result"]["data"]
+        drift += _h12s72_drift(where, text, data, doc=editor.server.documents[uri][1])
+        editor.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    assert drift == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h4s73_only_the_first_cluster_s_labels_are_labels(editor, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = H4S73_TWO_CLUSTERS
+    uri = opened(editor, text, "two.bkr")
+    sent = named(text, editor.request("textDocument/semanticTokens/full", {"textDocument": {"uri": uri}})["result"]["data"])
+    assert [t[2] for t in sent if t[3] == "label"] == ["P1", "VMCOM1"]
+    first = text[: text.index("cluster B")].count("\n")  # the second cluster's first line
+    second = [(t[2], t[3]) for t in sent if t[0] >= first]
+    assert [t for t in second if t[0] in {"P2", "VMCOM2", "3390-9"}] == [("3390-9", "number")]
+    # the range of the second cluster's lines alike
+    asked = {"start": {"line": first, "character": 0}, "end": {"line": first + 6, "character": 0}}
+    answer = editor.request("textDocument/semanticTokens/range", {"textDocument": {"uri": uri}, "range": asked})
+    assert all(semantic.TOKEN_TYPES[t[3]] != "label" for t in decoded(answer["result"]["data"]))
+    doc = editor.server.documents[uri][1]
+    assert [d.code for d in doc.analysis.diagnostics if d.code == "BKR111"] == ["BKR111"]
+    assert sorted(o.name for o in doc.occurrences if o.kind == VOLUME) == ["P1", "VMCOM1"]

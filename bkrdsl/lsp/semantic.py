@@ -11,10 +11,12 @@ token, and read a volume list as the parser does only where its keyword's line
 tells (a last label spelled like a statement of the block at the end of its
 line is the keyword it spells to them, which the parser reads by the statement
 on the next). So the words of the file's AST that are labels (of `shared-volume`,
-`private-volume`, a `disk` statement's `on`; not a list's sizes, `3390-9`, which
-stay numbers) are labels whatever the lexer made of them; not a label the
-recovery reads missing, an empty word at the token after it (`private-volume
-# packs` above `WORKERS`: the parser too reads the keyword there, BKR010).
+`private-volume`, a `disk` statement's `on`, in the cluster the model reads; not
+a list's sizes, `3390-9`, which stay numbers) are labels whatever the lexer made
+of them; not a second cluster's (BKR111), which the name index leaves out; not a
+label the recovery reads missing, an empty word at the token after it
+(`private-volume # packs` above `WORKERS`: the parser too reads the keyword
+there, BKR010).
 Punctuation, escapes in a string, the other plain names (pools, days, units,
 roles) and a stray character get no token: the editor's own highlighting (the
 TextMate grammar) colours them.
@@ -86,15 +88,18 @@ def _kinds():
 def volume_labels(module, name: str) -> list[tuple[int, int]]:
     """(start, end) of each volume label the AST `module` (a file's `ast.Module`,
     None after a failure to read it) reads in file `name`: the labels of the
-    clusters' `shared-volume` and the members' `private-volume`, and each disk's
-    `on` (as the name index declares and uses them). A label the recovery reads
-    missing (`private-volume }`, a disk's `on` at its line's end: an empty word at
-    the token after it, the `}` or the next statement's keyword) is none: that
-    token keeps the lexer's kind, as the name index declares no label there."""
+    cluster's `shared-volume` and its members' `private-volume`, and each disk's
+    `on` (as the name index declares and uses them). The cluster is the one the
+    model reads, the file's first: a second one's (BKR111) are no labels, as the
+    name index has none there, and keep the lexer's kinds, as pygments colours
+    them. A label the recovery reads missing (`private-volume }`, a disk's `on` at
+    its line's end: an empty word at the token after it, the `}` or the next
+    statement's keyword) is none: that token keeps the lexer's kind, as the name
+    index declares no label there."""
     if module is None:
         return []
     words = []
-    for cluster in module.clusters:
+    for cluster in module.clusters[:1]:  # the model's (`build_model`: `main.clusters[0]`)
         settings = [s for s in cluster.settings if s.keyword == "shared-volume"]
         settings += [s for m in cluster.members for s in m.settings if s.keyword == "private-volume"]
         words += [w for setting in settings for w in setting.values]
