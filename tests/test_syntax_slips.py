@@ -18805,3 +18805,164 @@ def test_h15s72_a_bracket_too_many_not_certain_gets_no_removal(written, parser, 
     text = H4S69_LAB.replace(H15S72_JOB_END, written, 1)
     found = analyse("lab.bkr", text.encode()).diagnostics
     assert found and not any(d.fix is not None and d.fix.title.startswith("Remove the") and "`)`" in d.fix.title for d in found)
+
+
+# stop 73, h8: slips outside schedules: device types in `disk` and `tape`, `filepool`, `ALL` addresses
+#: A DASD device type in a `disk` statement, as CP's MDISK statement writes one after the
+#: address: was a word too many (no fix), "expected `size` after `191`, found `3390`"
+#: (no fix), or, after the size, "reads as where the disk starts", its help `on VOLUME at
+#: 3390`. Now one BKR004 that says the size's unit gives the kind, whose help writes the
+#: statement and whose fix writes it. (the line as written, the line the fix writes, the
+#: fix's title)
+H8S73_DISK_TYPES = [
+    ("disk BKRBKUP 191 3390 size 10 cyl", "disk BKRBKUP 191 size 10 cyl", "Remove `3390`"),
+    ("disk BKRBKUP 191 3390-9 size 10 cyl", "disk BKRBKUP 191 size 10 cyl", "Remove `3390-9`"),
+    ("disk BKRBKUP 191 FBA size 10 cyl", "disk BKRBKUP 191 size 10 cyl", "Remove `FBA`"),
+    ("disk BKRBKUP 191 3390 10 cyl", "disk BKRBKUP 191 size 10 cyl", "Write `size`"),
+    ("disk BKRBKUP 191 3390 10 CYL", "disk BKRBKUP 191 size 10 CYL", "Write `size`"),
+    ("disk BKRBKUP 191 3390 10", "disk BKRBKUP 191 size 10 cyl", "Write `size 10 cyl`"),
+    ("disk BKRBKUP 191 3390 10  # MDISK's order", "disk BKRBKUP 191 size 10 cyl  # MDISK's order", "Write `size 10 cyl`"),
+    ("disk BKRBKUP 191 size 10 cyl 3390", "disk BKRBKUP 191 size 10 cyl", "Remove `3390`"),
+    ("disk BKRSVSFS 191 3390 20 cyl on VMCOM1 at 1000", "disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000", "Write `size`"),
+]
+
+
+def _h8s73_line(written: str) -> tuple[str, str]:
+    """prodssi.bkr with the `disk` line of the machine `written` names written so, and that line."""
+    user = written.split()[1]
+    clean = next(line.strip() for line in BASE.splitlines() if line.strip().startswith(f"disk {user} 191"))
+    return BASE.replace(clean, written, 1), clean
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "fixed", "title"), H8S73_DISK_TYPES, ids=[w for w, _, _ in H8S73_DISK_TYPES])
+def test_h8s73_a_dasd_device_type_in_a_disk_statement_is_one_error_whose_fix_writes_the_size(
+    written, fixed, title, parser, monkeypatch
+):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, _clean = _h8s73_line(written)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    word = next(w for w in written.split()[3:] if w[0] in "3F")
+    assert (found.code, found.span.start) == ("BKR004", text.index(written) + written.index(f" {word}") + 1)
+    assert found.message == (
+        f"`{word}` is a DASD device type: a `disk` statement gives none, the size's unit says the kind"
+        " (`cyl` for CKD, `blk` for FBA)"
+    )
+    assert found.help == f"write `{fixed.split('  #')[0]}`"
+    assert found.fix.title == title
+    assert too_long(found, analysis.sources) == []
+    mended = apply_edits(text, found.fix.edits)
+    assert mended == text.replace(written, fixed, 1)
+    assert analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h8s73_an_fba_device_type_in_mdisk_order_gets_a_size_in_blocks(parser, monkeypatch):
+    # `blk` for an FBA type; prodssi.bkr's volumes are CKD, so the mended file's one
+    # diagnostic is the volume's (BKR247), no syntax error
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, _clean = _h8s73_line("disk BKRBKUP 191 9336 7200")
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.help, found.fix.title) == (
+        "BKR004", "write `disk BKRBKUP 191 size 7200 blk`", "Write `size 7200 blk`"
+    )
+    mended = apply_edits(text, found.fix.edits)
+    assert "disk BKRBKUP 191 size 7200 blk\n" in mended
+    assert [d.code for d in analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics] == ["BKR247"]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h8s73_a_word_after_a_device_type_that_is_no_size_is_read_as_before(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, _clean = _h8s73_line("disk BKRBKUP 191 3390 AUTOV 10")
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert found.message == "expected `size` after `191`, found `3390`"
+
+
+#: prodssi.bkr's `tape manager` statement, over its two lines
+H8S73_TAPE = (
+    "  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n"
+    "                      catalog-dmm TCDMM request-dmm TRDMM\n"
+)
+H8S73_TAPE_MESSAGE = (
+    "`{}` is a tape device type: the cluster's `tape` statement says how Tape Manager keeps its catalog, and"
+    " Tape Manager picks the drives"
+)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("device", ["3590", "3490"])
+def test_h8s73_a_tape_device_type_before_manager_is_one_error_whose_fix_removes_it(device, parser, monkeypatch):
+    # was "unexpected `3590` after `tape`: one word too many", no fix
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("tape manager shared", f"tape {device} manager shared", 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("BKR004", 26, 8)
+    assert found.message == H8S73_TAPE_MESSAGE.format(device)
+    assert found.help == "write `tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM`"
+    assert found.fix.title == f"Remove `{device}`"
+    assert too_long(found, analysis.sources) == []
+    mended = apply_edits(text, found.fix.edits)
+    assert mended == BASE
+    assert analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["  tape 3590\n", "  tape 3590   # the ATL's drives\n"])
+def test_h8s73_a_tape_device_type_alone_says_the_statement_s_forms(written, parser, monkeypatch):
+    # was "unexpected `3590`; expected `manager`", its help "see docs/language.md for the
+    # constructs allowed here". No fix: the nodes' names are the site's; the help's form,
+    # with prodssi.bkr's names (its DMMs' disks removed, as the form names none), checks
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    base = BASE.replace("  disk TCDMM 191 size 10 cyl\n  disk TRDMM 191 size 10 cyl\n", "", 1)
+    text = base.replace(H8S73_TAPE, written, 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.span.line, found.span.column, found.fix) == ("BKR004", 26, 8, None)
+    assert found.message == H8S73_TAPE_MESSAGE.format("3590")
+    form = re.search(r"write `([^`]+)`", found.help).group(1)
+    assert form == "tape manager shared catalog-node NAME on MEMBER request-node NAME"
+    assert found.help.endswith("or `tape manager local`")
+    assert too_long(found, analysis.sources) == []
+    named = form.replace("NAME on MEMBER", "TCTMM on VMSYS1").replace("request-node NAME", "request-node TRTMM")
+    assert analyse("prodssi.bkr", text.replace("tape 3590", named, 1).encode("utf-8")).diagnostics == []
+
+
+#: CMS's word for an SFS file pool where the catalog's (or a job's) `pool` goes: was the
+#: generic "`filepool` is not a keyword of the `catalog` statement" (no fix), or on a `to
+#: disk` line the pool `filepool`, `pool` left out, and a word too many. (clean, written)
+H8S73_FILEPOOL = [
+    ("server BKRSVSFS pool BKRPOOL", "server BKRSVSFS filepool BKRPOOL"),
+    ("server BKRSVSFS pool BKRPOOL", "server BKRSVSFS FILEPOOL BKRPOOL"),
+    ("server BKRSVSFS pool BKRPOOL", "server BKRSVSFS file-pool BKRPOOL"),
+    ("to disk pool BKUPPOOL\n    run on VMSYS1", "to disk filepool BKUPPOOL\n    run on VMSYS1"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "written"), H8S73_FILEPOOL, ids=[w.split("\n")[0] for _, w in H8S73_FILEPOOL])
+def test_h8s73_filepool_for_pool_is_one_error_whose_fix_writes_pool(clean, written, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, written, 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    word = next(w for w in written.split() if "pool" in w.lower() and w != "BKRPOOL" and w != "BKUPPOOL")
+    pool = "BKRPOOL" if "BKRPOOL" in written else "BKUPPOOL"
+    assert (found.code, found.span.start) == ("BKR012", text.index(written) + written.index(word))
+    assert found.message == f"unknown keyword `{word}`; did you mean `pool`?"
+    assert found.help == f"write `pool {pool}`: a pool name follows `pool`"
+    assert found.fix.title == "Write `pool`"
+    assert too_long(found, analysis.sources) == []
+    mended = apply_edits(text, found.fix.edits)
+    assert mended == BASE
+    assert analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h8s73_a_user_filepool_in_a_group_is_still_a_user(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("{ CICSPRD DB2PRD }", "{ CICSPRD FILEPOOL }", 1)
+    assert analyse("prodssi.bkr", text.encode("utf-8")).diagnostics == []
+

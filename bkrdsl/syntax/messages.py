@@ -205,6 +205,9 @@ KEYWORD_SYNONYMS = {
     # a member is a system of the SSI cluster (its SYSTEM CONFIG system identifier)
     "system": ("member",),
     "ssi": ("cluster",),
+    # CMS's word for an SFS file pool (`QUERY FILEPOOL`, `filepoolid:`): the catalog's `pool`
+    "filepool": ("pool",),
+    "file-pool": ("pool",),
 }
 
 
@@ -11150,6 +11153,47 @@ def disk_device_type(word: str, span: Span, remove: Span, pool: str | None = Non
         span,
         help=help,
         fix=Fix.replace(f"Remove `{word}`", remove, ""),
+    )
+
+
+#: FBA device types (and the kind itself), whose minidisks are sized in blocks; every
+#: other DASD device type `DISK_DEVICE_TYPE` matches is CKD, sized in cylinders.
+FBA_DEVICE_TYPE = re.compile(r"(?:933[256]|0671|[Ff][Bb][Aa])(?:-[0-9A-Za-z]+)?")
+
+
+def device_type_in_disk(word: str, statement: str, span: Span, fix: Fix) -> Diagnostic:
+    """`disk BKRBKUP 191 3390 size 10 cyl`, `disk BKRBKUP 191 3390 10`: a DASD device
+    type in a `disk` statement, as CP's MDISK statement writes one after the address
+    (`MDISK 0191 3390 ...`). bkrc writes the MDISK's device type from the size's unit
+    (`cyl`: CKD, `blk`: FBA); `statement`, the line as the fix writes it, `fix` the edit
+    (the type removed, `size` written for it, or `size N UNIT` for `TYPE N`)."""
+    return codes.SYNTAX(
+        f"`{word}` is a DASD device type: a `disk` statement gives none, the size's unit says the kind"
+        " (`cyl` for CKD, `blk` for FBA)",
+        span,
+        help=f"write `{statement}`",
+        fix=fix,
+    )
+
+
+def device_type_in_tape(word: str, statement: str | None, span: Span, fix: Fix | None) -> Diagnostic:
+    """`tape 3590` in the cluster block: a tape device type after `tape`, where the
+    statement says how Tape Manager keeps its catalog (`manager shared` or `local`);
+    Tape Manager picks the drives. `statement`, the line without it where `manager`
+    follows (its `fix` removes it); None where it stands alone: the help writes both
+    forms, the nodes' names the site's."""
+    message = (
+        f"`{word}` is a tape device type: the cluster's `tape` statement says how Tape Manager keeps its"
+        " catalog, and Tape Manager picks the drives"
+    )
+    if statement is not None:
+        return codes.SYNTAX(message, span, help=f"write `{statement}`", fix=fix)
+    return codes.SYNTAX(
+        message,
+        span,
+        help="write `tape manager shared catalog-node NAME on MEMBER request-node NAME`, with your Tape Manager"
+        " machines' names, for one tape catalog the members share (jobs that write `to tape` need it),"
+        " or `tape manager local`",
     )
 
 

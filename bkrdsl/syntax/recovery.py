@@ -391,6 +391,13 @@ _WEEKLY_RANGE = re.compile(
 #: The rest of a `to tape` line after a tape device type, where it is the line's pool
 #: (`to tape 3590 pool X`: Recovery.tape_device_type).
 _POOL_AFTER_DEVICE = re.compile(r"[ \t]+[Pp][Oo][Oo][Ll][ \t]+([A-Za-z0-9$@_*%?][A-Za-z0-9$#@_*%?+\-:.]*)")
+#: A `disk` line after a device type written after its address (Recovery.device_type_in_disk):
+#: `size N UNIT` and its place, `N UNIT` and its place, or `N` alone.
+_SIZE_AFTER_TYPE = re.compile(
+    r"[ \t]+(?:(?P<size>[Ss][Ii][Zz][Ee][ \t]+\d+[ \t]+[A-Za-z]+(?:[ \t]+[Oo][Nn][ \t]+\S+(?:[ \t]+[Aa][Tt][ \t]+\d+)?)?)"
+    r"|(?P<unit>\d+[ \t]+(?:cyls?|cylinders?|blks?|blocks?|CYLS?|BLKS?)(?:[ \t]+[Oo][Nn][ \t]+\S+(?:[ \t]+[Aa][Tt][ \t]+\d+)?)?)"
+    r"|(?P<count>\d+))"
+)
 #: A job's `to disk` line's pool (Recovery.tape_device_type: the file's disk pool).
 _DISK_POOL = re.compile(r"(?im)^[ \t]*to[ \t]+disk[ \t]+pool[ \t]+([A-Za-z0-9$@_][A-Za-z0-9$#@_+\-:.]*)")
 #: A word or a `,` of a schedule (Recovery.weekly_days_blank); a `#` ends the line.
@@ -4812,6 +4819,69 @@ class Recovery:
         self.said_and_skipped(ip, tok, diag, tok.start_pos, end)
         return True
 
+    def device_type_in_tape(self, ip, tok: Token) -> bool:
+        """`tape 3590` in the cluster block: a tape device type right after `tape`, as a
+        site names its drives (messages.device_type_in_tape). Before `manager` (`tape 3590
+        manager shared ...`), the fix removes it and the token is dropped; alone on its
+        line, the help writes the statement's two forms, without a fix (the scope and the
+        nodes are the site's), and the line is read no further. Was "unexpected `3590`;
+        expected `manager`", its help "see docs/language.md", or a word too many."""
+        leaves = self.line_tail(ip, tok)
+        if [t.type for t in leaves] != ["TAPE"] or tok.end_pos is None:
+            return False
+        word = str(tok.value)
+        rest = self._line_before_comment(tok.end_pos)
+        if re.match(r"[ \t]+[Mm][Aa][Nn][Aa][Gg][Ee][Rr](?=[ \t]|$)", rest):
+            statement = f"tape {' '.join(rest.split())}"
+            fix = messages.remove_fix(f"`{word}`", self.blank_and(leaves[0], tok))
+            self.report(messages.device_type_in_tape(word, statement, self.span_of(tok), fix), tok.start_pos)
+            return True
+        if rest.strip():
+            return False
+        diag = messages.device_type_in_tape(word, None, self.span_of(tok), None)
+        self.said_and_skipped(ip, tok, diag, tok.start_pos, tok.end_pos)
+        return True
+
+    def device_type_in_disk(self, ip, tok: Token) -> Token | None | bool:
+        """`disk BKRBKUP 191 3390 size 10 cyl`: a DASD device type right after a disk's
+        address, as CP's MDISK statement has one (messages.device_type_in_disk), where
+        the rest of its line reads as the size: `size N UNIT` (the fix removes the type,
+        and the token is dropped), `N UNIT` (the fix writes `size` for it, and it is read
+        as `size`) or `N` alone, MDISK's order without a unit (`3390 10`: the fix writes
+        `size 10 cyl`, `blk` for an FBA type, and the line is read no further). Was a
+        word too many, no fix, or "expected `size` after `191`, found `3390`". False
+        where it is not so (read as before)."""
+        leaves = self.line_tail(ip, tok)
+        if [t.type for t in leaves] != ["DISK", "NAME", "NAME"] or tok.start_pos is None:
+            return False
+        word = str(tok.value)
+        rest = self._line_before_comment(tok.end_pos)
+        text = self.source.text
+        head = " ".join(text[leaves[0].start_pos : leaves[-1].end_pos].split())
+        sized = _SIZE_AFTER_TYPE.fullmatch(rest.rstrip())
+        if sized is not None and sized.group("size"):
+            remove = self.blank_and(leaves[-1], tok)
+            statement = f"{head} {' '.join(rest.split())}"
+            self.report(messages.device_type_in_disk(word, statement, self.span_of(tok),
+                                                     messages.remove_fix(f"`{word}`", remove)), tok.start_pos)
+            return None
+        if sized is not None and sized.group("unit"):
+            statement = f"{head} size {' '.join(rest.split())}"
+            diag = messages.device_type_in_disk(word, statement, self.span_of(tok),
+                                                messages.write_fix("size", self.span_of(tok)))
+            self.report(diag, tok.start_pos)
+            return self.retype(tok, "SIZE")
+        if sized is not None:
+            unit = "blk" if messages.FBA_DEVICE_TYPE.fullmatch(word) else "cyl"
+            meant = f"size {sized.group('count')} {unit}"
+            end = tok.end_pos + sized.end("count")
+            span = self.source.span(tok.start_pos, end)
+            diag = messages.device_type_in_disk(word, f"{head} {meant}", self.span_of(tok),
+                                                messages.write_fix(meant, span))
+            self.said_and_skipped(ip, tok, diag, tok.start_pos, end)
+            return None
+        return False
+
     def tape_device_type(self, ip, tok: Token, medium: str) -> bool:
         """`to tape 3590`: a tape device type last on the `to tape` line, where a pool's
         name, `pool` left out, would be read (messages.tape_device_type): one error whose
@@ -4909,6 +4979,20 @@ class Recovery:
                 return True, None
             if tok.type == "NAME" and sim.fits(["POOL", "NAME"]) and self.tape_device_type(ip, tok, on_to):
                 return True, None
+            following = self.peek_token(ip)
+            if (
+                tok.type == "NAME"
+                and messages.synonyms_among(word, ["pool"])
+                and following is not None
+                and following.type == "NAME"
+                and following.line == tok.line
+                and sim.fits(["POOL", "NAME"])
+            ):
+                # `to disk filepool BKUPPOOL`: CMS's word for `pool` (was "the pool's name
+                # follows the word `pool`", the pool `filepool`, and a word too many)
+                diag = messages.synonym_option(str(tok.value), "pool", str(following.value), self.span_of(tok))
+                self.report(diag, tok.start_pos)
+                return True, self.retype(tok, "POOL")
             if tok.type == "NAME" and sim.fits(["POOL", "NAME"]):
                 medium = str(last.value).lower()
                 through = None
@@ -5168,6 +5252,12 @@ class Recovery:
             # `import "std/zvm73"`: read as the path it quotes.
             self.report(messages.quoted_path(str(tok.value), self.span_of(tok)), tok.start_pos)
             return _fake("IMPORT_PATH", tok, str(tok.value)[1:-1])
+        if tok.type == "NAME" and messages.DISK_DEVICE_TYPE.fullmatch(str(tok.value)):
+            typed = self.device_type_in_disk(ip, tok)
+            if typed is not False:
+                return typed  # `disk BKRBKUP 191 3390 size 10 cyl`, `... 191 3390 10`
+        if tok.type == "NAME" and messages.TAPE_DEVICE_TYPE.fullmatch(str(tok.value)) and self.device_type_in_tape(ip, tok):
+            return None  # `tape 3590`, `tape 3590 manager shared ...`
         # The cheapest repair that also lets the next token fit wins: one placeholder,
         # else dropping `tok` (one word too many), else two placeholders.
         sim = Sim.of(ip)
@@ -6513,6 +6603,8 @@ class Recovery:
             value = _BLANKS_THEN_NAME.match(self.source.text, tok.end_pos)
             diag = messages.synonym_option(text, words[0], value and value.group(1), self.span_of(tok))
             return self.misspelt(tok, words, diag)
+        if self.device_type_after_size(ip, tok):
+            return None  # `disk BKRBKUP 191 size 10 cyl 3390`: dropped, as its fix removes it
         start = self.disk_start_without_at(ip, tok)
         if start is not None:
             return start
@@ -7643,6 +7735,26 @@ class Recovery:
         end = text.find("\n", tok.end_pos)
         rest = text[tok.end_pos : len(text) if end == -1 else end].split("#", 1)[0]
         return self.first_on_line(tok.start_pos) and not rest.strip()
+
+    def device_type_after_size(self, ip, tok: Token) -> bool:
+        """`disk BKRBKUP 191 size 10 cyl 3390`: a DASD device type last on a disk's line,
+        right after the size's unit (messages.device_type_in_disk, whose fix removes it),
+        not where the disk starts on its volume (was "`3390` after the size reads as
+        where the disk starts", its help `on VOLUME at 3390`)."""
+        word = str(tok.value)
+        if tok.type != "NAME" or not messages.DISK_DEVICE_TYPE.fullmatch(word) or tok.end_pos is None:
+            return False
+        first = self.statement_start(ip.parser_state)
+        previous = last_real_token(ip.parser_state.value_stack)
+        if first is None or first.type != "DISK" or previous is None or previous.end_line != tok.line:
+            return False
+        if str(previous.value).lower() not in messages.DISK_UNIT_WORDS or self._line_before_comment(tok.end_pos).strip():
+            return False
+        statement = self._statement_text(first.start_pos, previous.end_pos)
+        remove = self.blank_and(previous, tok)
+        self.report(messages.device_type_in_disk(word, statement, self.span_of(tok),
+                                                 messages.remove_fix(f"`{word}`", remove)), tok.start_pos)
+        return True
 
     def disk_start_without_at(self, ip, tok: Token) -> Token | None:
         """Where a disk starts on its volume, written as CP writes it: `size 20 cyl extent
