@@ -18966,3 +18966,43 @@ def test_h8s73_a_user_filepool_in_a_group_is_still_a_user(parser, monkeypatch):
     text = BASE.replace("{ CICSPRD DB2PRD }", "{ CICSPRD FILEPOOL }", 1)
     assert analyse("prodssi.bkr", text.encode("utf-8")).diagnostics == []
 
+
+#: English for every address, as a job template's `ALL`, where `*` goes: was BKR310
+#: "`ALL` is not a minidisk address or range", whose help gave the forms but not `*` for
+#: `ALL`, no fix. (the include or exclude as written, the help, the line the fix writes,
+#: or None, and the line that the help writes, which checks)
+H8S73_EVERY_ADDRESS = [
+    ("    include minidisk * ALL\n    to disk", "write `include minidisk * *`", "    include minidisk * *", "    include minidisk * *"),
+    ("    include minidisk * all\n    to disk", "write `include minidisk * *`", "    include minidisk * *", "    include minidisk * *"),
+    ("    include minidisk * 0191 ALL\n    to disk",
+     "remove `ALL`, or write `include minidisk * *` alone for every address", None, "    include minidisk * 0191"),
+    ("    exclude minidisk * ALL\n",
+     ("write the addresses to leave out (`exclude minidisk * 0190`): `exclude minidisk * *` would leave the job"
+      " nothing to back up"), None, "    exclude minidisk * 019D"),  # an address APPSFULL includes (0190 is none: BKR413)
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "help", "fixed", "meant"), H8S73_EVERY_ADDRESS,
+                         ids=[w.split("\n")[0].strip() for w, *_ in H8S73_EVERY_ADDRESS])
+def test_h8s73_all_for_every_address_is_one_error_whose_help_writes_a_star(written, help, fixed, meant, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    # LNXINC's include, or APPSFULL's exclude
+    clean = "    exclude minidisk * 0190 019D 019E\n" if "exclude" in written else "    include minidisk * 0191\n    to disk"
+    text = BASE.replace(clean, written, 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    line = written.split("\n")[0]
+    word = line.split()[-1]
+    assert (found.code, found.span.start) == ("BKR310", text.index(line) + len(line) - len(word))
+    assert found.message == f"`{word}` is not a minidisk address or range: every address is written `*`"
+    assert found.help == help
+    assert too_long(found, analysis.sources) == []
+    if fixed is None:
+        assert found.fix is None
+    else:
+        assert found.fix.title == f"Write `*` for `{word}`"
+        mended = apply_edits(text, found.fix.edits)
+        assert mended == text.replace(line, fixed, 1)
+        assert analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics == []
+    assert analyse("prodssi.bkr", text.replace(line, meant, 1).encode("utf-8")).diagnostics == []

@@ -796,6 +796,8 @@ def addresses(model: Model):
             if rng is None and starts_line and _WORD_SHAPED.fullmatch(w.text):
                 said = line
                 yield _statement_read_as_address(sel, w, kind)
+            elif rng is None and w.text.lower() in _EVERY_WORDS:
+                yield _every_address(sel, w)
             elif rng is None:
                 yield _range_joined_otherwise(w, cluster, sel) or _address_slip(w, "address or range") or INVALID_ADDRESS(
                     f"{quoted(w.text)} is not a minidisk address or range",
@@ -1075,6 +1077,30 @@ def _every_owner(selection: ast.Selection) -> Diagnostic:
     help = f"write `{meant}`: `*` for every owner" + (", then `*` for every address" if every else "")
     edits = tuple(Edit(w.span, "*") for w in (owner, *every))
     return INVALID_ADDRESS(message, owner.span, label="read as the owner", help=help, fix=Fix(f"Write `{meant}`", edits))
+
+
+def _every_address(selection: ast.Selection, w: ast.Word) -> Diagnostic:
+    """BKR310 for `include minidisk * ALL`: English for every address (`all`, `every`,
+    `any`, as a job template's `ALL` reads) where `*` is meant. The help writes the
+    statement with `*`; the fix writes it where the word is the selection's only address
+    of an `include` (an exclude of every address would leave the job nothing, and `*`
+    beside other addresses would name them twice)."""
+    action = selection.action.value
+    owner = selection.owner.text if selection.owner is not None else "*"
+    addresses = ["*" if i is w else i.text for i in selection.items]
+    meant = f"{action} minidisk {owner} {' '.join(addresses)}"
+    message = f"{quoted(w.text)} is not a minidisk address or range: every address is written `*`"
+    if action == "exclude":
+        return INVALID_ADDRESS(
+            message,
+            w.span,
+            help=f"write the addresses to leave out (`exclude minidisk {owner} 0190`): `exclude minidisk {owner} *`"
+            " would leave the job nothing to back up",
+        )
+    if len(selection.items) != 1:
+        return INVALID_ADDRESS(message, w.span, help=f"remove {quoted(w.text)}, or write `{action} minidisk {owner} *`"
+                               " alone for every address")
+    return INVALID_ADDRESS(message, w.span, help=f"write `{meant}`", fix=Fix(f"Write `*` for {quoted(w.text)}", (Edit(w.span, "*"),)))
 
 
 def owner_and_address_swapped(selection: ast.Selection) -> bool:
