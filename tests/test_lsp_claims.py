@@ -528,7 +528,7 @@ def test_h13s71_a_keyword_typed_below_an_include_is_never_an_overlapping_address
 # stop 72, h2: a short word at a statement's start names the keyword it begins
 def test_h2s72_a_letter_typed_below_an_include_is_told_the_keyword_it_begins(tmp_path):
     # examples/minimal.bkr, `e` typed on a line opened below `include minidisk * *`: the
-    # one diagnostic's help (in the message the editor shows) names `exclude` first.
+    # one diagnostic (in the message the editor shows) names `exclude`.
     text, line = _minimal_with_a_line_below_its_include()
     editor = _session(tmp_path)
     try:
@@ -537,7 +537,41 @@ def test_h2s72_a_letter_typed_below_an_include_is_told_the_keyword_it_begins(tmp
         editor.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [change]})
         (shown,) = editor.published(uri)
         assert shown["code"] == "BKR012" and shown["range"]["start"] == {"line": line, "character": 4}
-        assert "help: `e` begins `exclude`: write the keyword in full\n" in shown["message"]
+        # (the full patch: `e` is `exclude` begun, named as such, with what it needs)
+        assert shown["message"].startswith("unknown keyword `e`; did you mean `exclude`?\nhelp: write `exclude` followed by ")
+        assert editor.errors == []
+    finally:
+        editor.close()
+
+
+@pytest.mark.parametrize(("clean", "typed", "keyword"), [
+    ("    run on DEV1 daily 01:00", "    r on DEV1 daily 01:00", "run"),
+    ("    backup GUESTS full", "    B GUESTS full", "backup"),
+])
+def test_h2s72_a_word_beginning_one_keyword_is_offered_the_keyword_as_a_quick_fix(tmp_path, clean, typed, keyword):
+    # examples/minimal.bkr, a job's statement with its keyword begun (`r on DEV1 ...`):
+    # one BKR012 that names the keyword, and the quick fix that writes it, after which
+    # the buffer has no diagnostic.
+    text = (ROOT / "examples" / "minimal.bkr").read_text(encoding="utf-8")
+    written = text.replace(clean, typed, 1)
+    line = written.count("\n", 0, written.index(typed))
+    word = typed.split()[0]
+    editor = _session(tmp_path)
+    try:
+        uri = _open(editor, tmp_path / "minimal.bkr", written)
+        (shown,) = editor.published(uri)
+        message = f"unknown keyword `{word}`; did you mean `{keyword}`?\nhelp: write `{keyword}`"
+        assert (shown["code"], shown["message"]) == ("BKR012", message)
+        params = {"textDocument": {"uri": uri}, "range": shown["range"], "context": {"diagnostics": [shown]}}
+        (action,) = editor.request("textDocument/codeAction", params)["result"]
+        assert (action["title"], action["kind"]) == (f"Write `{keyword}`", "quickfix")
+        (change,) = action["edit"].get("documentChanges", [None])
+        edits = change["edits"] if change is not None else action["edit"]["changes"][uri]
+        at = {"start": {"line": line, "character": 4}, "end": {"line": line, "character": 4 + len(word)}}
+        assert edits == [{"range": at, "newText": keyword}]
+        change = {"range": at, "text": keyword}
+        editor.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [change]})
+        assert editor.published(uri) == []
         assert editor.errors == []
     finally:
         editor.close()

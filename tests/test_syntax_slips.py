@@ -2398,7 +2398,7 @@ CLUSTER_STARTS = (
 EXPLAINED = [
     # one or two letters (`tape` retyped): not `to` nor `run`, keywords of a job one slip away
     ("  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n", "  t\n",
-     "`t` is not a keyword; a statement must start with one"),
+     "unknown keyword `t`; did you mean `tape`?"),
     ("  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n", "  ru\n",
      "`ru` is not a keyword; a statement must start with one"),
     ("backup APPS full", "backup APPS differential",
@@ -2708,11 +2708,11 @@ HELPED = [
     # its continuation line below): no keyword of another block one slip away (`to`, `run`),
     # which would read a job there and misplace the `catalog-dmm` line; the block's statements,
     # as for `c`, `m`, `j`, `e`, and the continuation skipped with the word
-    # (stop 72, h2: the help names the one statement keyword the word begins first)
+    # (stop 72, h2: `t` begins `tape` alone of the cluster's statements, which it names; `c`,
+    # `catalog` alone, read as it, gave a second error at the continuation line below, as
+    # `cat` did before: no longer here, see the stop 72 block at the end)
     ("  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n", "  t\n",
-     "`t` begins `tape`: write the keyword in full\n" + CLUSTER_STARTS),
-    ("  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n", "  c\n",
-     "`c` begins `catalog`: write the keyword in full\n" + CLUSTER_STARTS),
+     "write `tape` followed by `manager`: the statement ends after `t`"),
     ("  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n", "  o\n", CLUSTER_STARTS),
     ("  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n", "  ru\n", CLUSTER_STARTS),
     # a keyword half typed before the next statement: the keyword, and what it needs
@@ -4023,7 +4023,7 @@ BEING_TYPED = [
      "Write `VMSYS1, M`"),
     # after a minidisk selection's addresses, first on its line: a statement's first word
     ("019E\n    include sfs", "019E\n    ex\n    include sfs",
-     "BKR012", "`ex` is not a keyword; a statement must start with one", None),
+     "BKR012", "unknown keyword `ex`; did you mean `exclude`?", None),
     ("0191\n    to disk pool BKUPPOOL\n    run on VMSYS2", "0191\n    exc\n    to disk pool BKUPPOOL\n    run on VMSYS2",
      "BKR012", "unknown keyword `exc`; did you mean `exclude`?", None),
     ("0200\n    exclude", "0200\n    t\n    exclude", "BKR012", "unknown keyword `t`; did you mean `to`?", None),
@@ -4034,7 +4034,7 @@ BEING_TYPED = [
     # ... and after a member's volume labels (a label is written in capitals): was read
     # silently as one more label, `EX`
     ("M2PRV1\n    exclude", "M2PRV1\n    ex\n    exclude", "BKR012",
-     "`ex` is not a keyword; a statement must start with one", None),
+     "unknown keyword `ex`; did you mean `exclude`?", None),
     ("    exclude minidisk LNX* 0192  # the Linux guests' scratch disks are not worth keeping\n",
      "    exc\n", "BKR012", "unknown keyword `exc`; did you mean `exclude`?", None),
     ("M2PRV1\n    exclude", "M2PRV1\n    wor\n    exclude", "BKR012",
@@ -4047,17 +4047,17 @@ BEING_TYPED = [
     # `EXC`, `CA`. No fix where the keyword meant starts no statement of the block the
     # word stands in (`exclude` here, `retain` and `purge` in a job, `description` in a
     # group body): it would give BKR013, where the help says the statement belongs
-    ("VMCOM1\n", "VMCOM1\n  ex\n", "BKR012", "`ex` is not a keyword; a statement must start with one", None),
+    ("VMCOM1\n", "VMCOM1\n  ex\n", "BKR012", "unknown keyword `ex`; did you mean `expire`?", None),
     ("VMCOM1\n", "VMCOM1\n  exc\n", "BKR012", "unknown keyword `exc`; did you mean `exclude`?", None),
     ("VMCOM1\n", "VMCOM1\n  excl\n", "BKR012", "unknown keyword `excl`; did you mean `exclude`?",
      None),
-    ("VMCOM1\n\n", "VMCOM1\n\n  ca\n", "BKR012", "`ca` is not a keyword; a statement must start with one", None),
+    ("VMCOM1\n\n", "VMCOM1\n\n  ca\n", "BKR012", "unknown keyword `ca`; did you mean `catalog`?", None),
     ("VMCOM1\n\n", "VMCOM1\n\n  catal\n", "BKR012", "unknown keyword `catal`; did you mean `catalog`?", None),
     # ... and after an SFS selection's paths (a path names its pool): was BKR318, "SFS
     # path `ex` names no file pool"
-    ("CICSPRD.*\n", "CICSPRD.*\n    ex\n", "BKR012", "`ex` is not a keyword; a statement must start with one", None),
+    ("CICSPRD.*\n", "CICSPRD.*\n    ex\n", "BKR012", "unknown keyword `ex`; did you mean `exclude`?", None),
     ("CICSPRD.*\n", "CICSPRD.*\n    exc\n", "BKR012", "unknown keyword `exc`; did you mean `exclude`?", None),
-    ("CICSPRD.*\n", "CICSPRD.*\n    de\n", "BKR012", "`de` is not a keyword; a statement must start with one", None),
+    ("CICSPRD.*\n", "CICSPRD.*\n    de\n", "BKR012", "unknown keyword `de`; did you mean `description`?", None),
     ("CICSPRD.*\n", "CICSPRD.*\n    pur\n", "BKR012", "unknown keyword `pur`; did you mean `purge`?", None),
     # ... and a statement keyword in full there, which the state after an address reads
     # as none (not one of a job's, `match`, `cluster`): its statement, misplaced, as where
@@ -4075,7 +4075,7 @@ BEING_TYPED = [
     # ... and in a group body, `match` begun alone on its line: a user ID is written in
     # capitals (was the user `MA`, silently)
     ("APPS { CICSPRD DB2PRD }", "APPS {\n    CICSPRD\n    ma\n  }", "BKR012",
-     "`ma` is not a keyword; a statement must start with one", None),
+     "unknown keyword `ma`; did you mean `match`?", None),
     ("APPS { CICSPRD DB2PRD }", "APPS {\n    mat\n    CICSPRD DB2PRD\n  }", "BKR012",
      "unknown keyword `mat`; did you mean `match`?", "Write `match`"),
     # ... and any statement keyword begun, too long for a user ID (was BKR301, "`DESCRIPTI`
@@ -18119,11 +18119,10 @@ def test_h13s71_an_address_s_letters_alone_after_addresses_are_a_keyword_begun(a
     word = typed.split()[0]
     (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert (found.code, found.span.line, found.span.column, found.span.end_column) == ("BKR012", line, 5, 5 + len(word))
-    if len(word) < 3:
-        assert found.message == f"`{word}` is not a keyword; a statement must start with one"
-        assert "`backup`, `description`, `exclude`" in found.help
-    else:
-        assert found.message == f"unknown keyword `{word}`; did you mean `backup`?"
+    # (stop 72, h2: a word of one or two letters names the keyword it begins too, as `bac`
+    # did; it was "`e` is not a keyword", the job's statements listed)
+    keyword = {"e": "exclude", "d": "description", "de": "description", "b": "backup", "ba": "backup", "bac": "backup"}[word]
+    assert found.message == f"unknown keyword `{word}`; did you mean `{keyword}`?"
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
@@ -18452,34 +18451,71 @@ def test_h3s72_a_bracket_too_many_before_the_block_s_brace_is_not_read_as_it(par
 
 
 # stop 72, h2: a short word at a statement's start names the keyword it begins
-#: (the line below which a word is typed alone, the word, the keywords it begins)
-BEGUN_ALONE = [
-    ("    include minidisk * 0100-0FFF\n", "e", ["exclude"]),
-    ("    include minidisk * 0100-0FFF\n", "d", ["description"]),
-    ("    include minidisk * 0100-0FFF\n", "de", ["description"]),
-    ("    include minidisk * 0191\n", "b", ["backup"]),
-    ("    include minidisk * 0191\n", "ba", ["backup"]),
-    ("    to tape\n    run on VMSYS2", "r", ["run"]),
-    ("    to tape\n    run on VMSYS2", "EX", ["exclude"]),
-    ("    retain 35 days\n", "pu", ["purge"]),
-    ("    retain 35 days\n", "p", ["preview", "purge"]),
-    ("    retain 35 days\n", "P", ["preview", "purge"]),
-    ("  identity group SYSIDS { TCPIP FTPSERVE }\n", "j", ["job"]),
-    ("  identity group SYSIDS { TCPIP FTPSERVE }\n", "d", ["description", "disk"]),
-    ("  identity group SYSIDS { TCPIP FTPSERVE }\n", "s", ["shared-volume", "single"]),
-    ("import std/zvm73\n", "cl", ["cluster"]),
-    ("import std/zvm73\n", "i", ["identity", "import"]),
+#: (the line of prodssi.bkr, the line with the keyword begun, the keyword): a word that
+#: begins exactly one statement keyword the block takes, the rest of its line that
+#: statement's words, so that writing the keyword makes the file as it was.
+BEGUN_ONE_LINE_READS = [
+    ("    backup APPS full", "    b APPS full", "backup"),
+    ("    run on VMSYS1 daily 02:00", "    r on VMSYS1 daily 02:00", "run"),
+    ("    run on VMSYS1 daily 02:00", "    R on VMSYS1 daily 02:00", "run"),
+    ("    include minidisk * 0191-01FF 0200", "    IN minidisk * 0191-01FF 0200", "include"),
+    ("    include sfs BKRPOOL", "    i sfs BKRPOOL", "include"),
+    ('    description "Weekly full', '    de "Weekly full', "description"),
+    ("    exclude minidisk LNX* 0192", "    e minidisk LNX* 0192", "exclude"),
+    ("    workers 4\n", "    w 4\n", "workers"),
+    ("  member VMSYS3 {", "  m VMSYS3 {", "member"),
+    ("  shared-volume VMCOM1", "  sh VMCOM1", "shared-volume"),
+    ("  catalog shared server", "  ca shared server", "catalog"),
+    ("  tape manager shared", "  t manager shared", "tape"),
+    ("    preview daily 01:00", "    pr daily 01:00", "preview"),
+    ("    retain 35 days", "    r 35 days", "retain"),
 ]
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
-@pytest.mark.parametrize(("after", "word", "keywords"), BEGUN_ALONE, ids=[f"{w} {' '.join(k)}" for _, w, k in BEGUN_ALONE])
-def test_h2s72_a_word_beginning_statement_keywords_is_told_which_first(after, word, keywords, parser, monkeypatch):
-    # `e` alone below `include minidisk * 0100-0FFF` (a statement's start: stop 71's h13),
-    # `r` below `to tape`, `cl` below the imports: "not a keyword", whose help listed the
-    # block's statements only. It names first the one, two or three keywords the word
-    # begins, in any case (keywords are case-insensitive): "`e` begins `exclude`: write
-    # the keyword in full"; then the list, as before. No fix: the keyword is not read.
+@pytest.mark.parametrize(("clean", "typed", "keyword"), BEGUN_ONE_LINE_READS, ids=[t.split()[0] + " " + k for _, t, k in BEGUN_ONE_LINE_READS])
+def test_h2s72_a_word_beginning_one_statement_keyword_is_it_and_its_fix_writes_it(clean, typed, keyword, parser, monkeypatch):
+    # `b APPS full` in a job: a word of a letter or two that begins one statement
+    # keyword the block takes (`backup`), in any case, as keywords are case-insensitive,
+    # was "`b` is not a keyword; a statement must start with one", the job's statements
+    # listed. It is that keyword begun: "did you mean `backup`?", and, the rest of the
+    # line that statement, a fix writing it; the file then checks clean.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, typed, 1)
+    word = typed.split()[0]
+    line = BASE.count("\n", 0, BASE.index(clean)) + 1
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    column = len(typed) - len(typed.lstrip()) + 1
+    assert (found.code, found.span.line, found.span.column) == ("BKR012", line, column)
+    assert found.message == f"unknown keyword `{word}`; did you mean `{keyword}`?"
+    assert found.help == f"write `{keyword}`"
+    assert found.fix is not None and found.fix.title == f"Write `{keyword}`"
+    fixed = apply_edits(text, found.fix.edits)
+    assert fixed == BASE
+    assert analyse("prodssi.bkr", fixed.encode("utf-8")).diagnostics == []
+
+
+#: (the line below which a word is typed alone, the word, the keyword it begins, what the
+#: keyword needs after it)
+BEGUN_ONE_ALONE = [
+    ("    include minidisk * 0100-0FFF\n", "e", "exclude", "`minidisk` or `sfs`"),
+    ("    include minidisk * 0100-0FFF\n", "d", "description", 'a quoted text ("...")'),
+    ("    include minidisk * 0191\n", "ba", "backup", "a group name"),
+    ("    to tape\n    run on VMSYS2", "r", "run", "`on`"),
+    ("    to tape\n    run on VMSYS2", "EX", "exclude", "`minidisk` or `sfs`"),
+    ("    retain 35 days\n", "pu", "purge", "`daily`, `manual`, `monthly` or `weekly`"),
+    ("  identity group SYSIDS { TCPIP FTPSERVE }\n", "j", "job", "a job name"),
+    ("import std/zvm73\n", "cl", "cluster", "a cluster name"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("after", "word", "keyword", "need"), BEGUN_ONE_ALONE, ids=[f"{w} {k}" for _, w, k, _ in BEGUN_ONE_ALONE])
+def test_h2s72_a_word_alone_beginning_one_statement_keyword_names_it_without_a_fix(after, word, keyword, need, parser, monkeypatch):
+    # `e` alone below `include minidisk * 0100-0FFF` (a statement's start: stop 71's
+    # h13), `r` below `to tape`, `cl` below the imports: one BKR012 that names the
+    # keyword the word begins and what it needs, as `exc` alone had; no fix, since the
+    # keyword alone makes no statement.
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     end = BASE.index(after) + len(after.split("\n")[0]) + 1
     indent = len(after) - len(after.lstrip())
@@ -18487,11 +18523,39 @@ def test_h2s72_a_word_beginning_statement_keywords_is_told_which_first(after, wo
     line = BASE.count("\n", 0, end) + 1
     (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert (found.code, found.span.line, found.span.column) == ("BKR012", line, indent + 1)
+    assert found.message == f"unknown keyword `{word}`; did you mean `{keyword}`?"
+    assert found.help == f"write `{keyword}` followed by {need}: the statement ends after `{word}`"
+    assert found.fix is None and found.choices == ()
+
+
+#: (the line of prodssi.bkr, the line written instead, the keywords its first word begins)
+BEGUN_SEVERAL = [
+    ("    preview daily 01:00", "    p daily 01:00", ["preview", "purge"]),
+    ("    preview daily 01:00", "    P", ["preview", "purge"]),
+    ("  disk TRDMM 191 size 10 cyl", "  d TRDMM 191 size 10 cyl", ["description", "disk"]),
+    ("  single group APPS", "  s group APPS", ["shared-volume", "single"]),
+    ("import std/zvm73\n", "import std/zvm73\ni\n", ["identity", "import"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("clean", "typed", "keywords"), BEGUN_SEVERAL, ids=[t.split()[-1] + " " + t.split()[0] for _, t, _ in BEGUN_SEVERAL])
+def test_h2s72_a_word_beginning_two_statement_keywords_names_both_without_a_fix(clean, typed, keywords, parser, monkeypatch):
+    # `p daily 01:00` in an expire block begins `preview` and `purge`: which is meant is
+    # not known, and the line reads as either. One BKR012 "not a keyword", as before,
+    # its help naming the two first, then the block's statements; no fix, no choice; the
+    # statement is skipped (no error of its words read as one keyword's).
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(clean, typed, 1)
+    line_text = next(t for t in typed.split("\n") if t and t not in clean.split("\n"))
+    word = line_text.split()[0]
+    line = text.count("\n", 0, re.search(rf"^{re.escape(line_text)}(?: |$)", text, re.MULTILINE).start()) + 1
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.span.line) == ("BKR012", line)
     assert found.message == f"`{word}` is not a keyword; a statement must start with one"
-    named = ", ".join(f"`{k}`" for k in keywords[:-1]) + " or " * (len(keywords) > 1) + f"`{keywords[-1]}`"
     first, listed = found.help.split("\n")
-    assert first == f"`{word}` begins {named}: write the keyword in full"
-    assert listed.startswith("statements in ") and all(f"`{k}`" in listed for k in keywords)
+    assert first == f"`{word}` begins `{keywords[0]}` or `{keywords[1]}`: write the keyword in full"
+    assert listed.startswith("statements in ")
     assert found.fix is None and found.choices == ()
 
 
@@ -18504,12 +18568,12 @@ def test_h2s72_a_word_beginning_four_keywords_or_more_names_none():
     four = ["pa", "pb", "pc", "pd"]
     assert messages.begins_statement("p", four) == []
     assert messages.begins_statement("p", four[:3]) == ["pa", "pb", "pc"]
-    assert messages.begins_statement("P", ["preview", "purge", "retain"]) == ["preview", "purge"]
-    assert messages.begins_statement("retain", ["preview", "purge", "retain"]) == []
+    assert messages.begins_statement("P", ["preview", "purge"]) == ["preview", "purge"]
+    assert messages.statement_meant("p", ["preview", "purge"], STATEMENT_KEYWORDS) == []
+    assert messages.statement_meant("P", ["preview", "retain"], STATEMENT_KEYWORDS) == ["preview"]
     span = Span("f", 1, 1, 1, 2, 0, 1)
-    assert messages.not_a_keyword("`p`", "a block", four, span).help == "statements in a block start with `pa`, `pb`, `pc`, `pd`"
-    help = messages.not_a_keyword("`p`", "a block", four[:3], span).help
-    assert help == "`p` begins `pa`, `pb` or `pc`: write the keyword in full\nstatements in a block start with `pa`, `pb`, `pc`"
+    help = messages.not_a_keyword("`p`", "a block", four, span).help
+    assert help == "statements in a block start with `pa`, `pb`, `pc`, `pd`"
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
@@ -18525,27 +18589,36 @@ def test_h2s72_capital_hex_letters_alone_after_addresses_stay_addresses(written,
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
-@pytest.mark.parametrize(
-    ("typed", "message", "help"),
-    [
-        ("EX", "`EX` is not a keyword; a statement must start with one", "`EX` begins `exclude`: write the keyword in full\n"),
-        ("INC", "unknown keyword `INC`; did you mean `include`?", "write `include` followed by "),
-        ("Exc", "unknown keyword `Exc`; did you mean `exclude`?", "write `exclude` followed by "),
-        ("DESC  # typing", "unknown keyword `DESC`; did you mean `description`?", "write `description` followed by "),
-    ],
-)
-def test_h2s72_capitals_no_address_alone_after_addresses_are_a_statement_begun(typed, message, help, parser, monkeypatch):
+@pytest.mark.parametrize(("typed", "keyword"), [("EX", "exclude"), ("INC", "include"), ("Exc", "exclude"), ("DESC  # typing", "description")])
+def test_h2s72_capitals_no_address_alone_after_addresses_are_a_keyword_begun(typed, keyword, parser, monkeypatch):
     # Keywords are case-insensitive: `EX` alone below `include minidisk * 0100-0FFF` is no
     # address (`X`), and was BKR310 "`EX` is not a minidisk address or range, and no
-    # statement of a job starts with it". It is a statement begun, as `ex` is: one BKR012.
+    # statement of a job starts with it". It is `exclude` begun, as `ex` is: one BKR012.
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     after = "    include minidisk * 0100-0FFF"
     end = BASE.index("\n", BASE.index(after)) + 1
     text = BASE[:end] + f"    {typed}\n" + BASE[end:]
+    word = typed.split()[0]
     (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert (found.code, found.span.line, found.span.column) == ("BKR012", BASE.count("\n", 0, end) + 1, 5)
-    assert found.message == message
-    assert found.help.startswith(help)
+    assert found.message == f"unknown keyword `{word}`; did you mean `{keyword}`?"
+    assert found.help.startswith(f"write `{keyword}` followed by ")
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h2s72_c_above_the_tape_statement_s_continuation_is_read_as_cat_is(parser, monkeypatch):
+    # `tape manager ...` retyped as `c`, its continuation line (`catalog-dmm TCDMM ...`)
+    # below: `c` begins `catalog` alone of the cluster's statements and is read as `cat`
+    # already was (the same diagnostics: `catalog` named, then the continuation's BKR013).
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    clean = "  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n"
+
+    def found(word):
+        return analyse("prodssi.bkr", BASE.replace(clean, f"  {word}\n", 1).encode("utf-8")).diagnostics
+
+    short, long = found("c"), found("cat")
+    assert short[0].message == "unknown keyword `c`; did you mean `catalog`?"
+    assert [(d.code, d.span.line, d.help) for d in short] == [(d.code, d.span.line, d.help) for d in long]
 
 
 # stop 72, h13: a time no clock has in a schedule in English or beside a wrong day; a working day without its time

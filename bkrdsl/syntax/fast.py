@@ -1237,6 +1237,8 @@ class _Parser:
         #: error is then the value missing after it), else its error.
         self.stray_at: int | None = None
         self.respelt: list[str] = []
+        #: a respelt keyword alone where its name is due (`_value_missing`): counted from the word
+        self.name_due_after_respelt = False
         self.stray: Diagnostic | None = None
         #: The index of such a word skipped where a statement may go on (`_ambiguous_skipped`):
         #: the statement ends before it.
@@ -1608,7 +1610,7 @@ class _Parser:
         if (errors > 1 or self.later) and not apart:
             raise _GiveUp  # two errors: how the recovery's repairs meet is for it to tell
         # The recovery counts from the token after a stray word (the one it reads first).
-        counted_from = at + (at == self.stray_at)
+        counted_from = at + (at == self.stray_at and not self.name_due_after_respelt)
         if self.met_at is not None and (at == self.missing_at or at == self.stray_at):
             # the token Lark met the error at, after the words it re-read; or the word
             # itself, which it reads (`_abbreviation_meant`), counting from the next
@@ -2612,6 +2614,9 @@ class _Parser:
             # keyword it is read as needs (`Recovery.unfinished_respelt`).
             if type_ == T_NAME:
                 need = messages.follower(self.respelt[0], 0)
+                # a name due after a statement's keyword (`j` as `job`, `sh` as `shared-volume`;
+                # not `o` as `on`): Lark counts the tokens after the error from the word itself
+                self.name_due_after_respelt = self.respelt[0] in STATEMENT_KEYWORDS
             elif among:
                 need = messages.one_of([f"`{keyword}`" for keyword in sorted(among)])
             else:

@@ -243,7 +243,11 @@ def statement_meant(word: str, here, everywhere, synonyms: bool = True, block: s
     `tape_setting`) is none: `identity` would be a statement of the cluster. A word
     that ends with its hyphen (`job-`, `private-`) is a hyphenated keyword typed up
     to it: those of `everywhere` it begins, if any (`job-suffix`, not `job`, one slip
-    away)."""
+    away). A word that none is close to but that begins exactly one of `here` (`e`,
+    `ba` in a job: `exclude`, `backup`), of any length and in any case (keywords are
+    case-insensitive), is that keyword begun (`begins_statement`); one that begins
+    two or three (`d` in a cluster block) is none: which is not known, and
+    `not_a_keyword` names them."""
     if tape_setting(word, block):
         return []
     if word.endswith("-"):
@@ -254,7 +258,11 @@ def statement_meant(word: str, here, everywhere, synonyms: bool = True, block: s
         # `volume` is the volume keyword of the block it stands in, and no other
         # block's: in a job (a tape volume), `private-volume` would be misplaced.
         return synonyms_among(word, here) or did_you_mean(word, everywhere, synonyms=False)
-    return did_you_mean(word, everywhere if len(word) >= 3 else here, synonyms)
+    meant = did_you_mean(word, everywhere if len(word) >= 3 else here, synonyms)
+    if meant:
+        return meant
+    begun = begins_statement(word, here)
+    return begun if len(begun) == 1 else []
 
 
 def begins_statement(word: str, here) -> list[str]:
@@ -3695,9 +3703,9 @@ def not_a_keyword(
                 f" `disk USER 191 size 10 cyl` (cylinders) or `size 2000 blk` (512-byte blocks)\n{help}"
             )
         begun = begins_statement(found.strip("`"), starts) if found.startswith("`") else []
-        if begun:
-            # `d` in a cluster block: `description` or `disk` begun, the help names them
-            # first (`e` in a job: `exclude`); more than three are no keyword being typed
+        if len(begun) > 1:
+            # `d` in a cluster block: `description` or `disk` begun, which one is not
+            # known (one alone is read as that keyword: statement_meant)
             help = f"{found} begins {alternatives(begun)}: write the keyword in full\n{help}"
         if tape:
             help = DISK_SETTINGS_HELP if disk else TAPE_SETTINGS_HELP
