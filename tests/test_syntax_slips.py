@@ -18569,8 +18569,8 @@ def test_h2s72_a_word_beginning_four_keywords_or_more_names_none():
     assert messages.begins_statement("p", four) == []
     assert messages.begins_statement("p", four[:3]) == ["pa", "pb", "pc"]
     assert messages.begins_statement("P", ["preview", "purge"]) == ["preview", "purge"]
-    assert messages.statement_meant("p", ["preview", "purge"], STATEMENT_KEYWORDS) == []
-    assert messages.statement_meant("P", ["preview", "retain"], STATEMENT_KEYWORDS) == ["preview"]
+    assert messages.statement_meant("p", ["preview", "purge"], STATEMENT_KEYWORDS, first=True) == []
+    assert messages.statement_meant("P", ["preview", "retain"], STATEMENT_KEYWORDS, first=True) == ["preview"]
     span = Span("f", 1, 1, 1, 2, 0, 1)
     help = messages.not_a_keyword("`p`", "a block", four, span).help
     assert help == "statements in a block start with `pa`, `pb`, `pc`, `pd`"
@@ -19079,3 +19079,57 @@ def test_h8s73_all_for_every_address_is_one_error_whose_help_writes_a_star(writt
         assert mended == text.replace(line, fixed, 1)
         assert analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics == []
     assert analyse("prodssi.bkr", text.replace(line, meant, 1).encode("utf-8")).diagnostics == []
+
+
+# stop 73, h2: a word read as a statement keyword begun only first on its line
+H2S73_MEMBER = "    workers 4\n    private-volume M2PRV1\n"
+
+
+def _h2s73_found(old: str, new: str) -> list:
+    assert BASE.count(old) == 1
+    return analyse("prodssi.bkr", BASE.replace(old, new, 1).encode("utf-8")).diagnostics
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h2s73_a_word_later_on_a_statement_s_line_is_no_statement_begun(parser, monkeypatch):
+    # `job-suffix C D` in a member block: `D` begins `description` alone of the block's
+    # statements, but it is the line's third word: a word too many (BKR004), as the fast
+    # parser said; Lark's state after `C` takes a statement too, and read it as
+    # `description` begun (the 6 cases of test_syntax_homed that CI failed).
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    found = _h2s73_found(H2S73_MEMBER, "    workers 4\n    job-suffix C D\n    private-volume M2PRV1\n")
+    assert [(d.code, d.span.line, d.span.column) for d in found] == [("BKR004", 12, 18)]
+    assert found[0].message == (
+        "one word too many: the `job-suffix` statement ends with `C`, and `D` starts no statement"
+    )
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h2s73_the_same_word_first_on_the_next_line_is_the_statement_begun(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    found = _h2s73_found(H2S73_MEMBER, "    workers 4\n    job-suffix C\n    D\n    private-volume M2PRV1\n")
+    assert [(d.code, d.span.line, d.span.column) for d in found] == [("BKR012", 13, 5)]
+    assert found[0].message == "unknown keyword `D`; did you mean `description`?"
+    assert found[0].fix is None
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h2s73_a_word_after_a_brace_on_its_line_names_the_keyword_it_begins(parser, monkeypatch):
+    # `member VMSYS3 { w 2 ... }`: not first on its line, so not read as `workers`; the help
+    # names it first (h2's stop 72 help), no fix.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    found = _h2s73_found("member VMSYS3 { workers 2", "member VMSYS3 { w 2")
+    assert [(d.code, d.span.line, d.span.column) for d in found] == [("BKR012", 15, 19)]
+    assert found[0].message == "`w` is not a keyword; a statement must start with one"
+    assert found[0].help.split("\n")[0] == "`w` begins `workers`: write the keyword in full"
+    assert found[0].fix is None
+
+
+def test_h2s73_statement_meant_reads_a_keyword_begun_only_first_on_its_line():
+    from bkrdsl.syntax import messages
+
+    member = ["description", "exclude", "include", "job-suffix", "private-volume", "workers"]
+    assert messages.statement_meant("D", member, STATEMENT_KEYWORDS, first=True) == ["description"]
+    assert messages.statement_meant("D", member, STATEMENT_KEYWORDS) == []
+    # a word close to a keyword is read as it wherever it stands, as before
+    assert messages.statement_meant("wrokers", member, STATEMENT_KEYWORDS) == ["workers"]

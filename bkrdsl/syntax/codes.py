@@ -1237,16 +1237,18 @@ UNKNOWN_KEYWORD = register(
     keyword starts a statement of its block: `t` typed where a cluster
     statement starts (`tape` half typed) gets the cluster's list, not
     `to`, a job's, which would read a job there and the lines after it
-    as misplaced in it. A word that no keyword is close to but that begins
-    exactly one keyword a statement of its block starts with, of any length
-    and in either case (`e`, `ba`, `R` in a job: `exclude`, `backup`, `run`),
-    is that keyword begun, suggested and read on as it: its fix writes the
-    keyword where the rest of the line reads as the statement (`r on VMSYS1
-    daily 02:00`), and alone on its line it says what the keyword needs. One
-    that begins two or three (`p` in an `expire` block: `preview` and
-    `purge`) is none bkrc can choose: the help names them first ("`p` begins
-    `preview` or `purge`: write the keyword in full"), then the block's
-    statements, and the line is skipped. After the last name of a `backup` or `run on` list
+    as misplaced in it. A word first on its line that no keyword is close to
+    but that begins exactly one keyword a statement of its block starts
+    with, of any length and in either case (`e`, `ba`, `R` in a job:
+    `exclude`, `backup`, `run`), is that keyword begun, suggested and read
+    on as it: its fix writes the keyword where the rest of the line reads as
+    the statement (`r on VMSYS1 daily 02:00`), and alone on its line it says
+    what the keyword needs. Later on a line
+    (`member M { w 2 }`) its help names the keyword it begins, and
+    `job-suffix C D` is a word too many (BKR004), not `description` begun. One that begins two or three (`p` in an `expire` block:
+    `preview` and `purge`) is none bkrc can choose: the help names them
+    first ("`p` begins `preview` or `purge`: write the keyword in full"),
+    then the block's statements, and the line is skipped. After the last name of a `backup` or `run on` list
     (or of a `single user` line's IDs), at the end of its line, a word of
     one or two small letters that begins an option of the statement is
     that option being typed (`backup APPS f` is `full`, `run on VMSYS1 we`

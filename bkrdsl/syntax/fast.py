@@ -1711,7 +1711,7 @@ class _Parser:
                     return False  # read as `catalog`
                 raise _GiveUp
         if not words and not after_statement:
-            words = messages.statement_meant(tok[TEXT], statements, STATEMENT_KEYWORDS, block=block)
+            words = messages.statement_meant(tok[TEXT], statements, STATEMENT_KEYWORDS, block=block, first=tok[FIRST])
         again = tok[TEXT].upper() == self.tokens[self.i - 1][TEXT].upper()  # the word written again: too many
         if not words and after_statement and not going_on and not again and (following[LINE] != tok[LINE] or following[KIND] == "}"):
             # `workers 2  p`: a statement of the block being typed, as `pri` is read

@@ -231,7 +231,9 @@ def did_you_mean(word: str, candidates, synonyms: bool = True) -> list[str]:
     return shortened if len(shortened) == 1 else []
 
 
-def statement_meant(word: str, here, everywhere, synonyms: bool = True, block: str | None = None) -> list[str]:
+def statement_meant(
+    word: str, here, everywhere, synonyms: bool = True, block: str | None = None, *, first: bool = False
+) -> list[str]:
     """The statement keywords a word that means none, where a statement starts, is
     read as (did_you_mean): the closest among `everywhere`, every statement keyword
     (`incldue` in a cluster block is `include`), but a word of one or two letters
@@ -245,9 +247,11 @@ def statement_meant(word: str, here, everywhere, synonyms: bool = True, block: s
     to it: those of `everywhere` it begins, if any (`job-suffix`, not `job`, one slip
     away). A word that none is close to but that begins exactly one of `here` (`e`,
     `ba` in a job: `exclude`, `backup`), of any length and in any case (keywords are
-    case-insensitive), is that keyword begun (`begins_statement`); one that begins
-    two or three (`d` in a cluster block) is none: which is not known, and
-    `not_a_keyword` names them."""
+    case-insensitive), is that keyword begun (`begins_statement`) where it is the
+    `first` word of its line; later on a line (`job-suffix C D`, where the state
+    takes a statement too) it is a word too many, as the fast parser reads it. One
+    that begins two or three (`d` in a cluster block) is none: which is not known,
+    and `not_a_keyword` names them."""
     if tape_setting(word, block):
         return []
     if word.endswith("-"):
@@ -259,7 +263,7 @@ def statement_meant(word: str, here, everywhere, synonyms: bool = True, block: s
         # block's: in a job (a tape volume), `private-volume` would be misplaced.
         return synonyms_among(word, here) or did_you_mean(word, everywhere, synonyms=False)
     meant = did_you_mean(word, everywhere if len(word) >= 3 else here, synonyms)
-    if meant:
+    if meant or not first:
         return meant
     begun = begins_statement(word, here)
     return begun if len(begun) == 1 else []
@@ -3703,9 +3707,10 @@ def not_a_keyword(
                 f" `disk USER 191 size 10 cyl` (cylinders) or `size 2000 blk` (512-byte blocks)\n{help}"
             )
         begun = begins_statement(found.strip("`"), starts) if found.startswith("`") else []
-        if len(begun) > 1:
+        if begun:
             # `d` in a cluster block: `description` or `disk` begun, which one is not
-            # known (one alone is read as that keyword: statement_meant)
+            # known; one alone is read as that keyword first on its line
+            # (statement_meant), named here after a `{` on its line (`{ w 4 }`)
             help = f"{found} begins {alternatives(begun)}: write the keyword in full\n{help}"
         if tape:
             help = DISK_SETTINGS_HELP if disk else TAPE_SETTINGS_HELP

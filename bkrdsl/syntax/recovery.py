@@ -6576,7 +6576,7 @@ class Recovery:
             return None
         words = messages.statement_meant(
             text, self.keywords_in(accepted & self.statements), self.keywords_in(self.statements), not options,
-            "job" if tape else None,
+            "job" if tape else None, first=self.first_on_line(tok.start_pos),
         )
         if len(words) == 1 and words[0] not in self.keywords_in(accepted & self.statements):
             # `keep 35 days` in a job: `retain` starts no statement here, and a fix that
