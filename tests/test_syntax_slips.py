@@ -19081,7 +19081,7 @@ def test_h8s73_all_for_every_address_is_one_error_whose_help_writes_a_star(writt
     assert analyse("prodssi.bkr", text.replace(line, meant, 1).encode("utf-8")).diagnostics == []
 
 
-# stop 73, h2: a word read as a statement keyword begun only first on its line
+# stop 73, h2: a word read as a statement keyword begun only first on its line; no `catalog` fix above a tape option line
 H2S73_MEMBER = "    workers 4\n    private-volume M2PRV1\n"
 
 
@@ -19133,3 +19133,35 @@ def test_h2s73_statement_meant_reads_a_keyword_begun_only_first_on_its_line():
     assert messages.statement_meant("D", member, STATEMENT_KEYWORDS) == []
     # a word close to a keyword is read as it wherever it stands, as before
     assert messages.statement_meant("wrokers", member, STATEMENT_KEYWORDS) == ["workers"]
+
+
+H2S73_TAPE = "  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n"
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["c", "ca", "cat", "catal", "catalo", "catlog", "c  # retyped",
+                                     "tape manager shared\n  catalo"])
+def test_h2s73_catalog_above_a_tape_option_line_gets_no_fix(written, parser, monkeypatch):
+    # `tape manager ...` retyped as `c` (or another word read as `catalog`), its option
+    # line `catalog-dmm TCDMM request-dmm TRDMM` below: the fix "Write `catalog`" left
+    # that line's BKR013 (a catalog takes none of those options). Now no fix; the BKR013
+    # says where the line belongs.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    found = _h2s73_found(H2S73_TAPE, f"  {written}\n")
+    line = 26 + written.count("\n")
+    word = written.split("\n")[-1].split()[0]
+    assert [(d.code, d.span.line) for d in found] == [("BKR012", line), ("BKR013", line + 1)]
+    assert found[0].message == f"unknown keyword `{word}`; did you mean `catalog`?"
+    assert found[0].help == "write `catalog`"
+    assert [d.fix for d in found] == [None, None]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h2s73_catalog_written_whole_there_still_gets_its_fix_elsewhere(parser, monkeypatch):
+    # the same word with no tape option line below keeps its fix, which checks clean
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    old = "  catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1\n"
+    text = BASE.replace(old, "  catalo shared server BKRSVSFS pool BKRPOOL on VMSYS1\n", 1)
+    found = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert [(d.code, d.span.line, d.fix.title) for d in found] == [("BKR012", 20, "Write `catalog`")]
+    assert apply_edits(text, found[0].fix.edits) == BASE

@@ -1243,7 +1243,8 @@ UNKNOWN_KEYWORD = register(
     `exclude`, `backup`, `run`), is that keyword begun, suggested and read
     on as it: its fix writes the keyword where the rest of the line reads as
     the statement (`r on VMSYS1 daily 02:00`), and alone on its line it says
-    what the keyword needs. Later on a line
+    what the keyword needs (no fix either right above a line of `tape
+    manager`'s options, which a `catalog` takes none of). Later on a line
     (`member M { w 2 }`) its help names the keyword it begins, and
     `job-suffix C D` is a word too many (BKR004), not `description` begun. One that begins two or three (`p` in an `expire` block:
     `preview` and `purge`) is none bkrc can choose: the help names them

@@ -3651,12 +3651,14 @@ class _Parser:
         self.missing_at = self.scope_skipped_at = self.i
         self.met_at = k - 1  # the recovery lexes from the token after the line (`_tape_option_misplaced`)
         if self.stray_at is not None:  # the word read as `catalog`: its error first
+            from bkrdsl.syntax import messages
+
             self.paired = True
             if self.stray is None:  # misspelt where a statement starts (`catlog`, `_stray_statement`)
-                from bkrdsl.syntax import messages
-
                 word = self.tokens[self.stray_at]
                 self.stray = messages.unknown_keyword(messages.shown(word[TEXT]), self.respelt, self._span(word, word))
+            # no fix writing `catalog` above the option line, which it leaves misplaced
+            self.stray = messages.catalog_above_tape_line(self.stray)
         self.i = k - 1
         self._next(KEYWORD)
         return True

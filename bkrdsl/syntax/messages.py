@@ -2011,6 +2011,17 @@ def unterminated_string(span: Span) -> Diagnostic:
     )
 
 
+def catalog_above_tape_line(diag: Diagnostic) -> Diagnostic:
+    """A word read as `catalog` right above a line of `tape manager`'s options (`c`,
+    `cat` or `catalo` where `tape manager ...` was, its `catalog-dmm TCDMM ...` line
+    below): its BKR012 (`unknown_keyword`) without the fix that wrote `catalog`, which
+    leaves that line's BKR013 (a catalog takes none of those options); the BKR013 says
+    where the line belongs. Other diagnostics as they are."""
+    if diag.fix is None or diag.fix.title != "Write `catalog`":
+        return diag
+    return replace(diag, fix=None, slip=None)
+
+
 def write_fix(meant: str, span: Span) -> Fix:
     """The fix that writes `meant` over `span`."""
     return Fix.replace(f"Write `{meant}`", span, meant)

@@ -12540,9 +12540,25 @@ class Recovery:
             below = messages.only_inside(keyword, "cluster", span, closed, False, text=self.source.text)
             if below.fix is not None:
                 diag = below
+        if keyword in messages.TAPE_OPTIONS:
+            self.catalog_above_tape_line(tok)
         self.report(diag, tok.start_pos)
         self.misplaced_at[tok.start_pos] = self.values_end(keyword, end)
         return self.keyword_token(tok, keyword, end)
+
+    def catalog_above_tape_line(self, tok: Token) -> None:
+        """`c` (or `cat`, `catalo`) read as `catalog` right above `tok`, an option of
+        `tape manager` misplaced first on its line (`catalog-dmm TCDMM ...` below where
+        `tape manager ...` was): the word's BKR012 loses the fix that wrote `catalog`,
+        which left this line's BKR013 (`messages.catalog_above_tape_line`; the fast
+        parser's `_option_as_scope`)."""
+        text = self.source.text
+        for start, (diag, words) in list(self.respelt.items()):
+            if words != ["catalog"] or not _GAP.fullmatch(text, diag.span.end, tok.start_pos):
+                continue
+            bare = messages.catalog_above_tape_line(diag)
+            self.diagnostics[:] = [bare if d is diag else d for d in self.diagnostics]
+            self.respelt[start] = (bare, words)
 
     def values_end(self, keyword: str, end: int) -> int:
         """Where the values after `keyword` (ending at `end`) end on its line, read as
