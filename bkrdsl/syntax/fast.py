@@ -102,7 +102,7 @@ respell `manager` (`tape m`), with the recovery's generic error (BKR004), the
 statement completed with `manager local` and skipped to the next statement
 (`_Parser._manager_unexpected`), and so a keyword on its line that starts nothing
 (`tape pool`), `manager` reported missing before it (BKR004), also after a word
-skipped to that `tape` (`j` as `job NAME {` is typed again, then `to tape pool P`),
+skipped to that `tape` (`x` where `job NAME {` was, then `to tape pool P`),
 its skip then running to a `}` that closed the cluster early, the cluster reopened
 below (a third error, `_Parser._cluster_closed_early`); and a word where `tape manager` may go on with its
 options that means `catalog` (`catalo`, or `cat`, which also abbreviates `catalog-dmm`
@@ -112,7 +112,7 @@ needs, or after `cat` the scope's BKR004); and an option line of `tape manager` 
 catalog's scope is due (`tape manager shared catalog`, then `catalog-dmm TC ...`),
 misplaced (BKR013) and skipped, the scope `local` unsaid (`_Parser._option_as_scope`),
 after the word's BKR012 if it was written otherwise; and the cluster's opening line
-emptied as it is typed again (`c`), a word that means no keyword at the top level,
+emptied as it is typed again (`x`; `c` is `cluster` begun), a word that means no keyword at the top level,
 skipped, then a cluster reopened at a block's keyword below (`_Parser._cluster_reopened`,
 the word's error first); and a member's `workers` starting a line of the cluster (the
 member's opening line deleted), read in a member reopened there, and a block of any of
@@ -121,11 +121,11 @@ a `}` too many, which the recovery says closed that block early (with the fix th
 removes it where it is the one too many: `_Parser._reopened`); and so a statement only
 the cluster block takes starting a line of the top level after a cluster, read in the
 cluster reopened there and joined to it (`_Parser._cluster_closed_early`), also after
-a word that means no keyword, whose skip ran to the `}` that closed it (`e` as `expire
-on M {` is typed again, the word's error first); and, after a word
+a word that means no keyword, whose skip ran to the `}` that closed it (`x` where `expire
+on M {` was, the word's error first); and, after a word
 that means no keyword skipped to the next statement, the errors after a statement
 read there, each at a token of its own, in the order read (`_Parser._after_skip`:
-`j` as `job NAME {` is typed again, then `to disk pool P` before `run ...`, the
+`x` where `job NAME {` was, then `to disk pool P` before `run ...`, the
 word's BKR012 and the size's BKR004), a job's, an expire block's or a member's
 keyword where a statement's last value was found missing reopening its block
 there unsaid (the recovery reports once a token: `_Parser._reopened`); and a word
@@ -3130,7 +3130,7 @@ class _Parser:
         (`Recovery.reopen_path`), its name a placeholder over the keyword, in which it
         reads the statements below up to the cluster's `}` (`_cluster_body`). So too
         right after a word that means no keyword, skipped (`_stray_statement`, with the
-        lines its skip steps over: `c` as `cluster NAME {` is typed again, then the
+        lines its skip steps over: `x` where `cluster NAME {` was, then the
         cluster's `description` line and a `member`): the word's error first (`paired`).
         True after keeping the error and opening the cluster; False after another error
         read before."""
