@@ -19165,3 +19165,154 @@ def test_h2s73_catalog_written_whole_there_still_gets_its_fix_elsewhere(parser, 
     found = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
     assert [(d.code, d.span.line, d.fix.title) for d in found] == [("BKR012", 20, "Write `catalog`")]
     assert apply_edits(text, found[0].fix.edits) == BASE
+
+
+# stop 73, h3: schedule slips alone on a job's line (a day of the month none is, its time left out or none, several times)
+def _h3s73_runs_check(help: str) -> list[str]:
+    """Each `run on ...` schedule `help` writes, its placeholders given (MEMBER DEV1, HH:MM
+    04:00, DAY sun, N 15), written as job GUEST's `run`: each must check clean (`monthly
+    31`: BKR404's warning alone, which the help names)."""
+    runs = [r for r in re.findall(r"`(run on [^`]+)`", help) if "|" not in r]
+    for run in runs:
+        written = run.replace("MEMBER", "DEV1").replace("HH:MM", "04:00").replace("DAY", "sun").replace(" N ", " 15 ")
+        if re.search(r"monthly (29|30|31) ", written):  # the help says BKR404 warns of it, and only that
+            found = analyse("x.bkr", _h3_69_text(written).encode("utf-8")).diagnostics
+            assert [d.code for d in found] == ["BKR404"], written
+            continue
+        _h13s72_checks(written)
+    return runs
+
+
+def _h3s73_clock_has_not(time: str) -> str | None:
+    """What a help says of a time no clock has (`25:00`), None for any other."""
+    from bkrdsl.syntax.messages import clock_has_not
+
+    return clock_has_not(time)
+
+
+H3S73_RUN = "; `run` is missing before the schedule, and so is the member the job runs on"
+H3S73_MEMBER = "\nMEMBER is the member it runs on, `on DEV1` or `on DEV2`"
+
+#: A day of the month none is (a range, an ordinal, a working day, `0`, `L`), alone on a
+#: job's line: with a time no clock has, one BKR004 whose help wrote `run on MEMBER monthly
+#: 1-15 HH:MM` or `monthly 1st HH:MM` (still broken: BKR314); with a time, the generic
+#: "`run on MEMBER` before `monthly`" (then BKR314); without one, two errors ("`run` is
+#: missing", then BKR010). Now one BKR004 that says the day, the time where it is none or
+#: missing, and `run`; the help is the day's own (as BKR314 or BKR010 says it after `run on
+#: M`) with `run on MEMBER` before each schedule. No mend. (the line, the message before
+#: `run`'s part, the `run`s the help writes)
+H3S73_DAY_ALONE = [
+    ("monthly 1-15 25:00",
+     "`1-15` is not a day of the month: a `monthly` schedule names one day, not a range, and `25:00` is not a time of day",
+     ["run on MEMBER monthly 1 HH:MM", "run on MEMBER monthly 15 HH:MM", "run on MEMBER daily HH:MM"]),
+    ("monthly 1-7 25:00",
+     "`1-7` is not a day of the month: a `monthly` schedule names one day, not a range, and `25:00` is not a time of day",
+     ["run on MEMBER monthly 1 HH:MM", "run on MEMBER monthly 7 HH:MM", "run on MEMBER daily HH:MM",
+      "run on MEMBER monthly first DAY HH:MM"]),
+    ("monthly 1st 25:00",
+     "`1st` is not a day of the month: a day is its number alone, and `25:00` is not a time of day",
+     ["run on MEMBER monthly 1 HH:MM"]),
+    ("monthly 31st 02:60",
+     "`31st` is not a day of the month: a day is its number alone, and `02:60` is not a time of day",
+     ["run on MEMBER monthly 31 HH:MM", "run on MEMBER monthly last-day HH:MM"]),
+    ("monthly first weekday 25:00",
+     ("`weekday` is not a day of the week: no schedule names the month's first working day (Monday to Friday), and"
+     " `25:00` is not a time of day"),
+     ["run on MEMBER monthly 1 HH:MM", "run on MEMBER monthly first mon HH:MM"]),
+    ("monthly 1-15 03:00",
+     "`1-15` is not a day of the month: a `monthly` schedule names one day, not a range",
+     ["run on MEMBER monthly 1 03:00", "run on MEMBER monthly 15 03:00", "run on MEMBER daily 03:00"]),
+    ("monthly 1-15 3am",
+     "`1-15` is not a day of the month: a `monthly` schedule names one day, not a range",
+     ["run on MEMBER monthly 1 03:00", "run on MEMBER monthly 15 03:00", "run on MEMBER daily 03:00"]),
+    ("monthly last workday 03:00",
+     "`workday` is not a day of the week: no schedule names the month's last working day (Monday to Friday)",
+     ["run on MEMBER monthly last-day 03:00", "run on MEMBER monthly last fri 03:00"]),
+    ("monthly first weekday",
+     ("`weekday` is not a day of the week: no schedule names the month's first working day (Monday to Friday), and"
+     " the time of day (HH:MM) is missing after it"),
+     ["run on MEMBER monthly 1 HH:MM", "run on MEMBER monthly first mon HH:MM"]),
+    ("monthly last workday  # x",
+     ("`workday` is not a day of the week: no schedule names the month's last working day (Monday to Friday), and"
+     " the time of day (HH:MM) is missing after it"),
+     ["run on MEMBER monthly last-day HH:MM", "run on MEMBER monthly last fri HH:MM"]),
+    ("monthly 1-15",
+     ("`1-15` is not a day of the month: a `monthly` schedule names one day, not a range, and the time of day (HH:MM)"
+     " is missing after it"),
+     ["run on MEMBER monthly 1 HH:MM", "run on MEMBER monthly 15 HH:MM", "run on MEMBER daily HH:MM"]),
+    ("monthly 1st",
+     "`1st` is not a day of the month: a day is its number alone, and the time of day (HH:MM) is missing after it",
+     ["run on MEMBER monthly 1 HH:MM"]),
+    ("monthly 0", "`0` is not a day of the month, and the time of day (HH:MM) is missing after it",
+     ["run on MEMBER monthly N HH:MM", "run on MEMBER monthly last-day HH:MM"]),
+    ("monthly L",
+     ("`L` is not a day of the month: the month's last day is written `last-day`, and the time of day (HH:MM) is"
+     " missing after it"),
+     ["run on MEMBER monthly last-day HH:MM"]),
+    ("monthly first-sunday",
+     ("`first-sunday` is not a day of the month: the Nth weekday of the month is written as two words, and the time"
+     " of day (HH:MM) is missing after it"),
+     ["run on MEMBER monthly first sun HH:MM"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "message", "runs"), H3S73_DAY_ALONE, ids=[c[0] for c in H3S73_DAY_ALONE])
+def test_h3s73_a_day_of_the_month_none_is_alone_is_one_error_whose_help_checks_clean(line, message, runs, parser,
+                                                                                      monkeypatch):
+    _text, analysis = _h3_69_slip(line, "G", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.fix, found.choices) == ("BKR004", message + H3S73_RUN, None, ())
+    assert H3S73_MEMBER in found.help
+    assert [r for r in re.findall(r"`(run on [^`]+)`", found.help) if "|" not in r] == runs
+    assert too_long(found, analysis.sources) == []
+    time = line.split("#")[0].split()[-1]
+    if _h3s73_clock_has_not(time):
+        assert found.help.endswith(f"\nHH:MM is a time of this day, from `00:00` to `23:59` ({_h3s73_clock_has_not(time)})")
+    _h3s73_runs_check(found.help)
+
+
+#: In a job of IDENTITY users, the same help writes `run on each member`, no MEMBER to name.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("line", ["monthly 1-15 25:00", "monthly first weekday", "monthly 1st 25:00"])
+def test_h3s73_a_day_none_is_alone_in_an_identity_job_runs_on_each_member(line, parser, monkeypatch):
+    _text, analysis = _h3_69_slip(line, "S", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix, found.choices) == ("BKR004", None, ())
+    assert "MEMBER" not in found.help and "`run on each member monthly 1 HH:MM`" in found.help
+
+
+#: The same after `run on DEV1`, the time left out: BKR010 whose help wrote `run on DEV1
+#: monthly 1-15 HH:MM` (or `1st`), then BKR314. Now the day said too, its help the day's.
+H3S73_DAY_UNTIMED = [
+    ("run on DEV1 monthly 1-15", "`1-15` is not a day of the month: a `monthly` schedule names one day, not a range",
+     ["monthly 1 HH:MM", "monthly 15 HH:MM"]),
+    ("run on DEV1 monthly 1st", "`1st` is not a day of the month: a day is its number alone", ["monthly 1 HH:MM"]),
+    ("run on DEV1 monthly 8-14  # x", "`8-14` is not a day of the month: a `monthly` schedule names one day, not a range",
+     ["monthly 8 HH:MM", "monthly 14 HH:MM", "monthly second DAY HH:MM"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "message", "schedules"), H3S73_DAY_UNTIMED, ids=[c[0] for c in H3S73_DAY_UNTIMED])
+def test_h3s73_a_day_none_is_without_its_time_says_the_day(line, message, schedules, parser, monkeypatch):
+    _text, analysis = _h3_69_slip(line, "G", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix, found.choices) == ("BKR010", None, ())
+    assert found.message == f"{message}, and the time of day (HH:MM) is missing after it"
+    assert re.findall(r"`(monthly [^`]*HH:MM)`", found.help) == schedules
+    assert too_long(found, analysis.sources) == []
+    for one in schedules:
+        _h13s72_checks(f"run on DEV1 {one.replace('HH:MM', '04:00').replace('DAY', 'sun')}")
+
+
+#: `run on DEV1 monthly 1st 25:00`: BKR314 whose help wrote "write `1`", never `monthly 1
+#: HH:MM`; now it writes both, the day and the time, and the note.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h3s73_an_ordinal_day_and_a_time_no_clock_has_writes_both(parser, monkeypatch):
+    _text, analysis = _h3_69_slip("run on DEV1 monthly 1st 25:00", "G", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix, found.choices) == ("BKR314", None, ())
+    assert found.help == ("write `monthly 1 HH:MM`: `monthly 1` runs on the 1st (`25:00` is no hour of the day: a"
+                          " 24-hour clock's hours are 00 to 23)")
+    _h13s72_checks("run on DEV1 monthly 1 04:00")

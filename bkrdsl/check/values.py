@@ -2084,10 +2084,13 @@ def times_and_days(model: Model):
                         # `monthly 1st 02:00`: the day as English writes it; the 29th to the 31st
                         # as BKR404 would say once the number is written
                         short = f"; it skips the months with fewer than {n} days (BKR404): {last_day}" if n > 28 else ""
+                        # `monthly 1st 25:00`: the day and the time both (the help wrote `1`
+                        # alone, never `monthly 1 HH:MM`)
+                        write = f"`{n}`{said}" if past is None else f"`monthly {n} {time}`"
                         yield INVALID_DAY(
                             f"{quoted(w.text)} is not a day of the month: a day is its number alone",
                             w.span,
-                            help=f"write `{n}`{said}: `monthly {n}{' ' + read if read else ''}` runs on the"
+                            help=f"write {write}: `monthly {n}{' ' + read if read else ''}` runs on the"
                             f" {w.text.lower()}{short}{none}",
                             fix=Fix(f"Write `{n}`{said}", (Edit(w.span, str(n)), *also)) if past is None else None,
                         )

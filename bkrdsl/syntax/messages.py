@@ -8639,6 +8639,11 @@ def _schedule_left_unfinished(keyword: str, names: list[str]) -> tuple[str | Non
             f"{shown(names[0])} is not a day of the month: {NTH_WEEKDAY_AS_TWO}, {missing}",
             f"write `monthly {joined[0]} HH:MM`, the month's {joined[1]}, then the time of day on a 24-hour clock",
         )
+    amiss = month_day_amiss(names, "HH:MM") if keyword == "monthly" else None
+    if amiss is not None:
+        # `monthly 1-15`, `monthly 1st`, the time left out: the day BKR314 refuses once the
+        # time is written, said at once (the help wrote `run on DEV1 monthly 1-15 HH:MM`)
+        return f"{amiss[0]}, {missing}", amiss[1]
     return None
 
 
@@ -10247,6 +10252,73 @@ def month_range_help(first: int, last: int, time: str, statement: str = "run") -
         else f"one day of it, `{statement} monthly {first} {time}` (a member has one `{statement}`)"
     )
     return f"write {each}{weekday}"
+
+
+def month_day_amiss(names: Sequence[str], time: str) -> tuple[str, str] | None:
+    """A `monthly` schedule's day (`names`, the words after `monthly`) that BKR314
+    (check/values) refuses once `run on M` and the time are written, in words both
+    parsers can say it in beforehand: a range of days (`1-15`), a day as English writes
+    it (`1st`), a working day (`first weekday`). What the message says of it and the help
+    after `run on M`, the time `time` (HH:MM, or `HH:MM` where none is known or the one
+    written is no time of day). None for any other days."""
+    if len(names) == 2 and WORKING_DAY.fullmatch(" ".join(names)) is not None:
+        message, help, _ = working_day(names[0], time)
+        return f"{shown(names[1])} is not a day of the week: {message}", help
+    if len(names) != 1:
+        return None
+    ranged = re.fullmatch(r"(\d{1,2})(?:-|\.\.)(\d{1,2})", names[0])
+    if ranged is not None and 1 <= int(ranged.group(1)) < int(ranged.group(2)) <= 31:
+        return (
+            f"{shown(names[0])} is not a day of the month: a `monthly` schedule names one day, not a range",
+            month_range_help(int(ranged.group(1)), int(ranged.group(2)), time),
+        )
+    ordinal = re.fullmatch(r"(?i)0?([0-9]{1,2})(?:st|nd|rd|th)", names[0])
+    if ordinal is not None and 1 <= int(ordinal.group(1)) <= 31:
+        n = int(ordinal.group(1))
+        short = f"; it skips the months with fewer than {n} days (BKR404): `monthly last-day {time}` runs on each month's last day" if n > 28 else ""
+        return (
+            f"{shown(names[0])} is not a day of the month: a day is its number alone",
+            f"write `monthly {n} {time}`: `monthly {n}` runs on the {names[0].lower()}{short}",
+        )
+    return None
+
+
+#: A schedule a help writes, with its time (HH:MM or a time of day), for `run_placed`.
+_TIMED_SCHEDULE = re.compile(r"`((?:daily|weekly|monthly) [^`]*?(?:HH:MM|\d{1,2}:\d{2}))`")
+
+
+def run_placed(help: str, place: str, named: str) -> str:
+    """`help`, written for a schedule after `run on M`, for the same schedule alone on a
+    job's line (`run on` left out): each timed schedule it writes (`monthly 1 HH:MM`) with
+    the `run` before it that the file allows (`_run_allowed`: `place`, `MEMBER` or the
+    member; `named`, what is said of MEMBER, "" where the member is known), so that the
+    schedule the help leads to is a statement and its mistake is not the next error; what
+    MEMBER is, on a line of its own."""
+    help = _TIMED_SCHEDULE.sub(lambda found: f"`run on {place} {found.group(1)}`", help)
+    return help + (f"\nMEMBER is the member it runs on{named.removeprefix(', with the member it runs on')}" if named else "")
+
+
+def day_amiss_alone(
+    day: tuple[str, str], time: str, written: str, span: Span, members: Sequence[str], kind: str | None, home: str | None
+) -> Diagnostic:
+    """`monthly 1-15 25:00`, `monthly first weekday`, `monthly 1st 25:00` alone on a line of
+    a job (`written`, over `span`): a day of the month none is (`day`, `month_day_amiss`'s
+    message and help, or `_schedule_left_unfinished`'s, the time said missing there), and
+    `run on` left out before it. One error that says both (was "`run` is missing", then
+    the day's error; or the help wrote `run on MEMBER monthly 1-15 HH:MM`, still broken):
+    the help is the day's with the `run` the file allows before each schedule. `time`: the
+    time as written, a time no clock has (`25:00`: HH:MM, said why), "" where it is missing
+    (the day's message says so). No mend: which day, or a job for each, is the user's."""
+    place, named = _run_allowed(members, kind, home)
+    message, help = day
+    note = clock_has_not(time) if time else None
+    if note is not None:
+        message += f", and `{time}` is not a time of day"
+    run = "; `run` is missing before the schedule, and so is the member the job runs on"
+    help = run_placed(help, place, named)
+    if note is not None:
+        help += f"\nHH:MM is a time of this day, from `00:00` to `23:59` ({note})"
+    return codes.SYNTAX(message + run, span, help=help)
 
 
 #: A range of days of the month after `monthly` in a schedule in English (`monthly 1-15 at 3am`).

@@ -5922,6 +5922,9 @@ class Recovery:
         if schedule is None and time is not None and time != last:
             # `daily 2h`, `daily 02:00:00`: the time as BKR313 reads it, which the help says
             schedule = messages.certain_schedule(" ".join([*head, time]))
+        if head and self.day_amiss_alone(ip, tok, rest, head, last):
+            # `monthly 1-15 25:00`, `monthly first weekday`: a day of the month none is
+            return True
         if head and self.schedule_alone_amiss(ip, tok, rest, head, last):
             # `daily 24:00`, `monthly 32 02:00`, `monthly 1,15 02:00`: a value no schedule
             # has, said as after `run on MEMBER` (BKR313, BKR314), in one error
@@ -5945,6 +5948,42 @@ class Recovery:
         kind, home = self.job_home(stack)
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
         diag = messages.run_and_member_missing(rest, schedule, span, members, kind, home, written, untimed=untimed)
+        self.said_and_skipped(ip, tok, diag, tok.start_pos, tok.start_pos + len(rest))
+        return True
+
+    def day_amiss_alone(self, ip, tok: Token, rest: str, head: list[str], last: str) -> bool:
+        """`monthly 1-15 25:00`, `monthly 1st 25:00`, `monthly first weekday 03:00`, or the
+        time left out, `monthly first weekday`, `monthly 1-15`, `monthly L`, alone on a line
+        of a job (`rest`, from `tok`; `head`, its words before `last`): a day of the month
+        that BKR314 refuses after `run on M` (`messages.month_day_amiss`; without the time,
+        the parser's error there, `messages._schedule_left_unfinished`), and `run on`
+        left out. One error that says both, its help the day's with the `run` the file
+        allows (`messages.day_amiss_alone`; was "`run` is missing" and the day's error
+        after it, or a help writing `run on MEMBER monthly 1-15 HH:MM`, still broken). A
+        time of day written another way (`3am`) is written as BKR313 reads it. False for
+        any other line, or where no member is read."""
+        words = [*head, last]
+        if words[0].lower() != "monthly" or len(words) < 2:
+            return False
+        time = _time_read(last) if len(words) > 2 else None
+        if time is not None:
+            note = messages.clock_has_not(time)
+            day = messages.month_day_amiss(words[1:-1], "HH:MM" if note else time)
+        else:
+            unfinished = messages._schedule_left_unfinished("monthly", words[1:])
+            day = unfinished if unfinished is not None and unfinished[0] is not None else None
+        if day is None:
+            return False
+        stack = ip.parser_state.value_stack
+        members = members_read(stack)
+        if not members:
+            return False
+        sim = Sim.of(ip)
+        shaped = tuple(re.findall(r",|[^\s,]+", "run on X daily 00:00"))
+        if not self._whole_statement(sim, shaped) or not self._values_shaped(sim, shaped):
+            return False
+        span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
+        diag = messages.day_amiss_alone(day, time or "", rest, span, members, *self.job_home(stack))
         self.said_and_skipped(ip, tok, diag, tok.start_pos, tok.start_pos + len(rest))
         return True
 
