@@ -19316,3 +19316,25 @@ def test_h3s73_an_ordinal_day_and_a_time_no_clock_has_writes_both(parser, monkey
     assert found.help == ("write `monthly 1 HH:MM`: `monthly 1` runs on the 1st (`25:00` is no hour of the day: a"
                           " 24-hour clock's hours are 00 to 23)")
     _h13s72_checks("run on DEV1 monthly 1 04:00")
+
+
+#: A day of the month that is one, its time left out, alone (`monthly last sunday`,
+#: `monthly last-day`): two errors, "`run` is missing", then the time's. Now one, as
+#: `weekly saturday` alone gets, its help `run on MEMBER monthly last sun HH:MM`.
+H3S73_MONTHLY_UNTIMED = [
+    ("monthly last sunday", "run on MEMBER monthly last sun HH:MM"),
+    ("monthly last-day", "run on MEMBER monthly last-day HH:MM"),
+    ("monthly second Tue  # x", "run on MEMBER monthly second tue HH:MM"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "run"), H3S73_MONTHLY_UNTIMED, ids=[c[0] for c in H3S73_MONTHLY_UNTIMED])
+def test_h3s73_a_monthly_day_without_its_time_alone_is_one_error(line, run, parser, monkeypatch):
+    _text, analysis = _h3_69_slip(line, "G", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix, found.choices) == ("BKR004", None, ())
+    assert found.message == ("a schedule is part of the `run` statement: `run` is missing, and so are the member the"
+                             " job runs on and the time of day (HH:MM)")
+    assert found.help.startswith(f"write `{run}` with the member it runs on")
+    assert _h3s73_runs_check(found.help) == [run]

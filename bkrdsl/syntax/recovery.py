@@ -640,6 +640,21 @@ def _month_day_or_last(word: str) -> bool:
     return _month_day_or_none(word) or word.lower() == "last-day"
 
 
+def _monthly_untimed(phrase: str) -> str | None:
+    """`monthly last-day`, `monthly last sunday`, `monthly first sun`: a `monthly` schedule
+    of a day `certain_schedule` does not read, its time left out, as written with `00:00`
+    after it (`monthly last sun 00:00`), for `schedule_alone`'s one error (was "`run` is
+    missing", then the time's error); None for any other phrase."""
+    words = phrase.lower().split()
+    if words == ["monthly", "last-day"]:
+        return "monthly last-day 00:00"
+    if len(words) == 3 and words[0] == "monthly" and words[1] in ("first", "second", "third", "fourth", "last"):
+        day = messages.phrase_day(words[2])
+        if len(day) == 1:
+            return f"monthly {words[1]} {day[0]} 00:00"
+    return None
+
+
 def _time_read(word: str) -> str | None:
     """`word` as a schedule's time: HH:MM as written (an hour of one digit written with
     two, as every help writes a time: `2:00`, 02:00), or the HH:MM BKR313 reads a time
@@ -5930,7 +5945,7 @@ class Recovery:
             # has, said as after `run on MEMBER` (BKR313, BKR314), in one error
             return True
         if schedule is None:
-            timed = messages.certain_schedule(f"{phrase} 00:00")
+            timed = messages.certain_schedule(f"{phrase} 00:00") or _monthly_untimed(phrase)
             if timed is None or not timed.endswith(" 00:00"):
                 return False
             schedule, untimed = timed.removesuffix(" 00:00"), True
