@@ -19338,3 +19338,25 @@ def test_h3s73_a_monthly_day_without_its_time_alone_is_one_error(line, run, pars
                              " job runs on and the time of day (HH:MM)")
     assert found.help.startswith(f"write `{run}` with the member it runs on")
     assert _h3s73_runs_check(found.help) == [run]
+
+
+#: Several times alone (`daily 03:00 and 14:00`, `daily 02:00,14:00`): two errors, the
+#: times' and "`run` is missing" (whose help led to the times' error again). Now one that
+#: says both, its help a job for each time with `run on MEMBER` before it.
+H3S73_TIMES_ALONE = [
+    ("daily 03:00 and 14:00", ["run on MEMBER daily 03:00", "run on MEMBER daily 14:00"]),
+    ("daily 03:00,14:00", ["run on MEMBER daily 03:00", "run on MEMBER daily 14:00"]),
+    ("weekly mon 03:00 and fri 04:00", ["run on MEMBER weekly mon 03:00", "run on MEMBER weekly fri 04:00"]),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "runs"), H3S73_TIMES_ALONE, ids=[c[0] for c in H3S73_TIMES_ALONE])
+def test_h3s73_several_times_alone_are_one_error(line, runs, parser, monkeypatch):
+    _text, analysis = _h3_69_slip(line, "G", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix, found.choices) == ("BKR004", None, ())
+    assert found.message == f"`{line}` is not a .bkr schedule: a schedule has one time of day; `run on` is missing before it"
+    assert H3S73_MEMBER in found.help
+    assert too_long(found, analysis.sources) == []
+    assert _h3s73_runs_check(found.help) == runs

@@ -6300,6 +6300,9 @@ class Recovery:
         if "on" not in written.lower().split() and self.month_days_alone(ip, tok, end):
             # `monthly 1,15 at 3am`: several days of the month in English, `run on` left out
             return _LINE_SKIPPED
+        if "on" not in written.lower().split() and self.times_alone(ip, tok, end):
+            # `daily 03:00 and 14:00`, `daily 02:00,14:00`: several times, `run on` left out
+            return _LINE_SKIPPED
         found = re.fullmatch(r"(?P<schedule>\S.*?)\s+[Oo][Nn]", written)
         if found is not None:
             # `daily 02:00 on`: the `on` at its end, and no member after it
@@ -6337,6 +6340,30 @@ class Recovery:
         if "`run on` is missing before it" not in diag.message:
             return False  # a phrase of one day, or none: `run`'s error, then the schedule's own
         self.said_and_skipped(ip, tok, diag, tok.start_pos, tok.start_pos + len(rest))
+        return True
+
+    def times_alone(self, ip, tok: Token, end: int) -> bool:
+        """`daily 03:00 and 14:00`, `daily 02:00,14:00`, `weekly mon 03:00 and fri 04:00`
+        alone on a line of a job (from `tok` to `end`): more than one time of day, which
+        no schedule has (`messages.schedule_phrase`), and `run on` left out. One error that
+        says both, its help a job for each time with the `run` the file allows before
+        each (`messages.run_placed`; was that error, then "`run` is missing" whose help
+        led to the times' error again). False for any other line, or where no member is read."""
+        rest = self.source.text[tok.start_pos : end].rstrip()
+        if len(messages._CLOCK.findall(rest)) < 2 or not messages.looks_like_schedule(rest):
+            return False
+        stack = ip.parser_state.value_stack
+        members = members_read(stack)
+        if not members:
+            return False
+        span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
+        diag = messages.schedule_phrase(rest, True, span, statement="run")
+        if not diag.message.endswith("a schedule has one time of day"):
+            return False
+        head, sep, forms = (diag.help or "").partition("\n")
+        help = messages.run_placed(head, *messages._run_allowed(members, *self.job_home(stack))) + sep + forms
+        message = f"{diag.message}; `run on` is missing before it"
+        self.said_and_skipped(ip, tok, replace(diag, message=message, help=help, fix=None, choices=()), tok.start_pos, tok.start_pos + len(rest))
         return True
 
     def _member_names(self, written: str) -> list[str] | None:
