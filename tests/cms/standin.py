@@ -23,7 +23,8 @@ import os
 import shutil
 import stat
 import subprocess
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bkrdsl.generated import SAY_COLUMNS
@@ -44,6 +45,9 @@ def find_cc() -> str | None:
     """The C compiler that builds tests/cms/command.c."""
     return shutil.which("cc") or shutil.which("gcc")
 
+
+#: The CMS file DUE keeps its record in: `member BKRSUBMT A`, `member BKREXPIR A`.
+RECORD_NAME = re.compile(r"\S+ (BKRSUBMT|BKREXPIR) A")
 
 #: The LD_PRELOAD library that passes a command on as the EXEC wrote it.
 COMMAND_SOURCE = HERE / "command.c"
@@ -68,6 +72,8 @@ class Run:
     stdout: str
     stderr: str
     commands: list[str]  # every CP and CMS command issued, in order, as "CP ..." or "CMS ..."
+    # DUE's records on the caller's A-disk after the run (`DEV1 BKRSUBMT A`: its text)
+    records: dict[str, str] = field(default_factory=dict)
 
     def __str__(self) -> str:  # shown by pytest when an assertion fails
         return (f"rc={self.rc}\n--- commands\n" + "\n".join(self.commands)
@@ -118,6 +124,8 @@ class CmsStandIn:
         numbers: dict[str, int] | None = None,
         file_name: str = "TEST.EXEC",
         env: dict[str, str] | None = None,
+        disk: Path | None = None,
+        unwritable: tuple[str, ...] | list[str] = (),
     ) -> Run:
         """Run `exec_text` with `operands` as if on `member`; return rc, output and commands.
 
@@ -153,7 +161,15 @@ class CmsStandIn:
         Any of these rcs may be negative, -3 to -14 (CMS's -3: no such
         command), for a command the EXEC issues under ADDRESS COMMAND as for
         one it asks through DIAGRC: the EXEC reads that rc itself
-        (`CARRIED_NEGATIVE_RCS`; `fail` names CMS's QUERY FILEPOOL too)."""
+        (`CARRIED_NEGATIVE_RCS`; `fail` names CMS's QUERY FILEPOOL too).
+
+        `disk` is the caller's A-disk, a folder kept across runs when a test
+        gives the same one (else the run's own, new each time): the EXEC runs
+        there, so the CMS file `DEV1 BKRSUBMT A` that DUE keeps its record
+        in (REXX stream I/O, which Regina has as CMS REXX has) is the file
+        of that name in it. `unwritable` names such files that cannot be
+        written (a folder is put in their place: opening it to write fails
+        whoever runs the tests, as a full or read-only disk fails on CMS)."""
         _check_rcs([*(fail or {}).values(), *(rc for rc, _ in (odd or {}).values()),
                     *(rc for _, _, rc in (pools or {}).values())])
         self.count += 1
@@ -177,6 +193,10 @@ class CmsStandIn:
             f"{pool} {server} {n} {rc}\n" for pool, (server, n, rc) in (pools or {}).items()))
         program = state / file_name
         program.write_text(exec_text, encoding="ascii")
+        disk = Path(disk) if disk is not None else state
+        disk.mkdir(parents=True, exist_ok=True)
+        for name in unwritable:
+            (disk / name).mkdir(exist_ok=True)
         env = {
             "PATH": f"{self.bin}{os.pathsep}{os.environ.get('PATH', '/usr/bin:/bin')}",
             "REGINA_MACROS": str(MACROS),
@@ -191,9 +211,11 @@ class CmsStandIn:
             "LD_PRELOAD": " ".join([str(self.preload), *(env or {}).get("LD_PRELOAD", "").split()]),
         }
         args = [self.rexx, str(program)] + ([operands] if operands else [])
-        done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120, check=False)
+        done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120, check=False, cwd=disk)
         commands = (state / "log").read_text().splitlines()
-        run = Run(done.returncode, done.stdout, done.stderr, commands)
+        records = {path.name: path.read_text() for path in sorted(disk.iterdir())
+                   if RECORD_NAME.fullmatch(path.name) and path.is_file()}
+        run = Run(done.returncode, done.stdout, done.stderr, commands, records)
         # Every line an EXEC says fits an 80-column 3270 console, whatever the
         # names, the operands and CP's answers (docs/rexx.md): every run checks it.
         wide = [line for line in done.stdout.splitlines() if len(line) > SAY_COLUMNS]
