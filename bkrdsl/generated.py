@@ -84,13 +84,23 @@ RC_NOT_UP = 44
 #: QUERY USER answered rc 0 without the machine's user ID first: CP's answer
 #: cannot be read, and is not taken for one that says all is well.
 RC_UNREADABLE = 48
+#: BKRSUBMT and BKREXPIR DUE read off the clock: minutes after the record of
+#: the last minute handled went by with no DUE; what was due in them is named,
+#: with the command that sends each, and this minute's entries are sent.
+RC_MISSED = 4
+#: BKRSUBMT and BKREXPIR DUE read off the clock: the record of the last minute
+#: handled cannot be written (read back), is not a minute, or is more than an
+#: hour ahead of the clock; nothing is sent.
+RC_RECORD = 32
 EXEC_RETURN_CODES = {
+    RC_MISSED: "DUE: minutes missed, named",
     RC_USAGE: "bad operands",
     RC_UNKNOWN: "no such job or action",
     RC_ELSEWHERE: "a single-configuration machine logged on at another member",
     RC_WRONG_MEMBER: "wrong member",
     RC_NOT_UP: "the SFS server or its file pool not up in time",
     RC_UNREADABLE: "CP's answer unreadable",
+    RC_RECORD: "DUE: the record of the last minute handled not written or not sound",
 }
 
 

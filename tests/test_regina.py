@@ -1594,8 +1594,9 @@ def test_rexx_md_s_unanswered_pool_query_quotes_the_lines_bkrstart_says_before_i
 
 
 # stop 72, h9: what BKRSUBMT DUE does at the edges of its minute (docs/rexx.md,
-# "What DUE does at the edges"). DUE keeps no record: these pin what it does today,
-# so that the page's account of each case stays true.
+# "What DUE does at the edges"). Since stop 73 (h1) DUE read off the clock keeps a
+# record of the last minute it handled: the twice, missed and summer-time cases run
+# on one A-disk kept across the calls (`_due_kept`, below) and show what it does now.
 def _due_at(cms, fake_clock, instant: str, usec: int = 0, tz: str = "UTC", operands: str = "DUE"):
     """minimal's DEV1 BKRSUBMT run with the clock at `instant`, read in `tz`
     (an instant in UTC: CP's clock, when it keeps local time, is `tz`'s)."""
@@ -1610,22 +1611,31 @@ def _due_at(cms, fake_clock, instant: str, usec: int = 0, tz: str = "UTC", opera
     return run
 
 
-def test_due_twice_in_one_minute_sends_the_minute_s_job_twice(cms, fake_clock):
-    """A scheduler's retry within the minute (01:00:00, then 01:00:59.9): each call
-    sends GUESTFUL (daily 01:00); no record keeps the second from it."""
-    first = _due_at(cms, fake_clock, "2026-12-01T01:00:00")
-    retry = _due_at(cms, fake_clock, "2026-12-01T01:00:59", 900000)
-    for run in (first, retry):
-        assert run.commands == ["CP QUERY USERID", "CP SMSG BKRBKUP SUBMIT GUESTFUL"], run
+def test_due_twice_in_one_minute_sends_the_minute_s_job_once(cms, fake_clock, tmp_path):
+    """A scheduler's retry within the minute (01:00:00, then 01:00:59.9): the first
+    call sends GUESTFUL (daily 01:00); the record keeps the second from it (rc 0)."""
+    first = _due_kept(cms, fake_clock, tmp_path, "2026-12-01T01:00:00")
+    retry = _due_kept(cms, fake_clock, tmp_path, "2026-12-01T01:00:59", 900000)
+    assert (first.rc, first.commands) == (0, ["CP QUERY USERID", "CP SMSG BKRBKUP SUBMIT GUESTFUL"]), first
+    assert (retry.rc, retry.commands) == (0, ["CP QUERY USERID"]), retry
+    assert retry.stdout.splitlines() == ["BKRSUBMT: already handled 01:00 on TUE 20261201: nothing sent."], retry
+    assert _record(tmp_path) == "20261201 01:00\n"
 
 
-def test_a_missed_minute_is_not_caught_up_nor_named(cms, fake_clock):
+@pytest.mark.parametrize(("instant", "minutes"), [("2026-12-01T01:01:00", 1), ("2026-12-01T01:10:00", 10)])
+def test_a_missed_minute_is_named_with_its_command(cms, fake_clock, tmp_path, instant, minutes):
     """Nothing called DUE at 01:00 (the scheduler down, an IPL): the next call, at
-    01:01 or ten minutes on, sends nothing and names no job missed."""
-    for instant in ("2026-12-01T01:01:00", "2026-12-01T01:10:00"):
-        run = _due_at(cms, fake_clock, instant)
-        assert run.commands == ["CP QUERY USERID"], run
-        assert run.stdout.splitlines() == [f"BKRSUBMT: nothing due at {instant[11:16]} on TUE 20261201."], run
+    01:01 or ten minutes on, names GUESTFUL and the command that sends it, sends
+    nothing late, and ends with rc 4; the record moves on to its own minute."""
+    _due_kept(cms, fake_clock, tmp_path, "2026-12-01T00:59:00")
+    run = _due_kept(cms, fake_clock, tmp_path, instant)
+    assert (run.rc, run.commands) == (4, ["CP QUERY USERID"]), run
+    assert run.stdout.splitlines() == [
+        f"BKRSUBMT: no DUE ran in the {minutes} minutes after 00:59 on TUE 20261201.",
+        "BKRSUBMT: due then, not sent; send each once with the command after it:",
+        "BKRSUBMT:   01:00 TUE 20261201 GUESTFUL: EXEC BKRSUBMT JOB GUESTFUL",
+        f"BKRSUBMT: nothing due at {instant[11:16]} on TUE 20261201."], run
+    assert _record(tmp_path) == f"20261201 {instant[11:16]}\n"
 
 
 def test_a_late_caller_that_names_its_minute_sends_that_minute_s_jobs(cms, fake_clock):
@@ -1634,35 +1644,49 @@ def test_a_late_caller_that_names_its_minute_sends_that_minute_s_jobs(cms, fake_
     assert run.commands == ["CP QUERY USERID", "CP SMSG BKRBKUP SUBMIT GUESTFUL"], run
 
 
-@pytest.mark.parametrize(("instant", "said"), [
-    # Spring forward in New York, 2026-03-08: 01:59 EST, then 03:00 EDT; no 02:00.
-    ("2026-03-08T06:59:00", "01:59"),
-    ("2026-03-08T07:00:00", "03:00"),
-])
-def test_a_clock_that_springs_forward_skips_the_job_of_the_hour_it_leaves_out(cms, fake_clock, instant, said):
-    """CP's clock on local time with a summer-time change: SYSFU1 (daily 02:00) is
-    due at no minute that day, and no call says so."""
-    run = _due_at(cms, fake_clock, instant, tz="America/New_York")
-    assert run.commands == ["CP QUERY USERID"], run
-    assert run.stdout.splitlines() == [f"BKRSUBMT: nothing due at {said} on SUN 20260308."], run
+def test_a_clock_that_springs_forward_names_the_job_of_the_hour_it_leaves_out(cms, fake_clock, tmp_path):
+    """CP's clock on local time, spring forward in New York, 2026-03-08: 01:59 EST,
+    then 03:00 EDT; no 02:00. SYSFU1 (daily 02:00) is due at no minute that day: the
+    call at 03:00 names it, with the command that sends it (rc 4)."""
+    before = _due_kept(cms, fake_clock, tmp_path, "2026-03-08T06:59:00", tz="America/New_York")
+    assert before.stdout.splitlines() == ["BKRSUBMT: nothing due at 01:59 on SUN 20260308."], before
+    run = _due_kept(cms, fake_clock, tmp_path, "2026-03-08T07:00:00", tz="America/New_York")
+    assert (run.rc, run.commands) == (4, ["CP QUERY USERID"]), run
+    assert run.stdout.splitlines() == [
+        "BKRSUBMT: no DUE ran in the 60 minutes after 01:59 on SUN 20260308.",
+        "BKRSUBMT: due then, not sent; send each once with the command after it:",
+        "BKRSUBMT:   02:00 SUN 20260308 SYSFU1: EXEC BKRSUBMT JOB SYSFU1",
+        "BKRSUBMT: nothing due at 03:00 on SUN 20260308."], run
 
 
-def test_a_clock_that_falls_back_sends_the_job_of_the_repeated_hour_twice(cms, fake_clock):
+def test_a_clock_that_falls_back_sends_the_job_of_the_repeated_hour_once(cms, fake_clock, tmp_path):
     """New York, 2026-11-01: 01:00 EDT (05:00 UTC) and 01:00 EST (06:00 UTC) are both
-    01:00 on CP's local clock, so GUESTFUL (daily 01:00) is sent at each; SYSFU1
-    (02:00, after the change) once."""
-    sent = [_due_at(cms, fake_clock, instant, tz="America/New_York").commands[1:]
-            for instant in ("2026-11-01T05:00:00", "2026-11-01T06:00:00", "2026-11-01T07:00:00")]
-    assert sent == [["CP SMSG BKRBKUP SUBMIT GUESTFUL"]] * 2 + [["CP SMSG BKRBKUP SUBMIT SYSFU1"]], sent
+    01:00 on CP's local clock. Called at each, and at the last minute of each 01
+    hour: GUESTFUL (daily 01:00) is sent at the first 01:00 only; the repeated hour
+    is already handled (rc 0, the record ahead of the clock by up to an hour);
+    SYSFU1 (02:00, after the change) once."""
+    runs = [_due_kept(cms, fake_clock, tmp_path, instant, tz="America/New_York")
+            for instant in ("2026-11-01T05:00:00", "2026-11-01T05:59:00", "2026-11-01T06:00:00",
+                            "2026-11-01T06:59:00", "2026-11-01T07:00:00")]
+    assert [(run.rc, run.commands[1:]) for run in runs] == [
+        (0, ["CP SMSG BKRBKUP SUBMIT GUESTFUL"]), (0, []), (0, []), (0, []),
+        (0, ["CP SMSG BKRBKUP SUBMIT SYSFU1"])], runs
+    assert runs[2].stdout.splitlines() == [
+        "BKRSUBMT: already handled 01:00 on SUN 20261101: nothing sent.",
+        "BKRSUBMT: the last minute handled is 01:59 on SUN 20261101, ahead of the clock."], runs[2]
+    assert _record(tmp_path) == "20261101 02:00\n"
 
 
-def test_expiry_due_twice_in_one_minute_sends_the_preview_twice(cms, fake_clock):
-    """BKREXPIR DUE reads its minute as BKRSUBMT's does (duelist): a retry in the
-    minute sends EXPIRE again (minimal's preview daily 05:00)."""
-    for usec in (0, 999999):
-        run = cms.run(example_exec("minimal", "DEV1", "BKREXPIR"), "DUE", member="DEV1", logged_on=["BKRCATLG"],
-                      file_name="BKREXPIR.EXEC", env={"LD_PRELOAD": str(fake_clock), **_at("2026-12-01T05:00:59", usec)})
-        assert (run.rc, run.commands) == (0, ["CP QUERY USERID", "CP SMSG BKRCATLG EXPIRE (PREVIEW"]), run
+def test_expiry_due_twice_in_one_minute_sends_the_preview_once(cms, fake_clock, tmp_path):
+    """BKREXPIR DUE keeps its own record (`DEV1 BKREXPIR A`): a retry in the minute
+    sends EXPIRE once (minimal's preview daily 05:00)."""
+    runs = [_due_kept(cms, fake_clock, tmp_path, "2026-12-01T05:00:59", usec, exec_name="BKREXPIR")
+            for usec in (0, 999999)]
+    assert [(run.rc, run.commands) for run in runs] == [
+        (0, ["CP QUERY USERID", "CP SMSG BKRCATLG EXPIRE (PREVIEW"]), (0, ["CP QUERY USERID"])], runs
+    assert runs[1].stdout.splitlines() == ["BKREXPIR: already handled 05:00 on TUE 20261201: nothing sent."]
+    assert _record(tmp_path, "BKREXPIR") == "20261201 05:00\n"
+    assert _record(tmp_path) is None
 
 
 @pytest.mark.parametrize(("operands", "sent"), [
@@ -1695,3 +1719,136 @@ def test_due_at_midnight_reads_one_day_s_minute(cms, fake_clock, instant, usec, 
     day, nor 23:59 of the new."""
     run = _due_at(cms, fake_clock, instant, usec)
     assert run.stdout.splitlines() == [f"BKRSUBMT: nothing due at {said}."], run
+
+
+# stop 73, h1: exactly-once DUE. A DUE read off the clock keeps the last minute it
+# handled in the CMS file `DEV1 BKRSUBMT A` (`DEV1 BKREXPIR A`) on the caller's
+# A-disk, kept here across runs by the stand-in's `disk`; docs/rexx.md, "What DUE
+# does at the edges". minimal.bkr: GUESTFUL daily 01:00, SYSFU1 daily 02:00, and
+# DEV1's expiry preview daily 05:00.
+def _due_kept(cms, fake_clock, disk, instant: str, usec: int = 0, tz: str = "UTC", operands: str = "DUE",
+              exec_name: str = "BKRSUBMT", **more):
+    """minimal's DEV1 EXEC at `instant` (UTC, read in `tz`) on the A-disk `disk`."""
+    import calendar
+    import time
+
+    epoch = calendar.timegm(time.strptime(instant, "%Y-%m-%dT%H:%M:%S"))
+    return cms.run(example_exec("minimal", "DEV1", exec_name), operands, member="DEV1",
+                   logged_on=["BKRBKUP", "BKRCATLG"], file_name=f"{exec_name}.EXEC", disk=disk,
+                   env={"LD_PRELOAD": str(fake_clock), "BKR_FAKE_EPOCH": str(epoch),
+                        "BKR_FAKE_USEC": str(usec), "TZ": tz}, **more)
+
+
+def _record(disk, exec_name: str = "BKRSUBMT") -> str | None:
+    path = disk / f"DEV1 {exec_name} A"
+    return path.read_text() if path.exists() else None
+
+
+def test_due_first_run_starts_the_record_and_sends(cms, fake_clock, tmp_path):
+    run = _due_kept(cms, fake_clock, tmp_path, "2026-12-01T01:00:00")
+    assert (run.rc, run.commands) == (0, ["CP QUERY USERID", "CP SMSG BKRBKUP SUBMIT GUESTFUL"]), run
+    assert run.stdout.splitlines() == ["BKRSUBMT: sent CP SMSG BKRBKUP SUBMIT GUESTFUL"], run
+    assert _record(tmp_path) == "20261201 01:00\n"
+
+
+def test_due_minute_after_minute_says_nothing_of_a_gap(cms, fake_clock, tmp_path):
+    _due_kept(cms, fake_clock, tmp_path, "2026-12-01T00:59:00")
+    run = _due_kept(cms, fake_clock, tmp_path, "2026-12-01T01:00:00")
+    assert (run.rc, run.stdout.splitlines()) == (0, ["BKRSUBMT: sent CP SMSG BKRBKUP SUBMIT GUESTFUL"]), run
+
+
+def test_due_names_a_gap_across_midnight_in_time_order(cms, fake_clock, tmp_path):
+    _due_kept(cms, fake_clock, tmp_path, "2026-11-30T23:00:00")
+    run = _due_kept(cms, fake_clock, tmp_path, "2026-12-01T02:00:00")
+    assert (run.rc, run.commands) == (4, ["CP QUERY USERID", "CP SMSG BKRBKUP SUBMIT SYSFU1"]), run
+    assert run.stdout.splitlines()[2:] == [
+        "BKRSUBMT:   01:00 TUE 20261201 GUESTFUL: EXEC BKRSUBMT JOB GUESTFUL",
+        "BKRSUBMT: sent CP SMSG BKRBKUP SUBMIT SYSFU1"], run
+
+
+def test_due_over_a_week_missed_names_the_gap_only(cms, fake_clock, tmp_path):
+    """A record from last month: no list (nor a loop over its minutes), rc 4."""
+    _due_kept(cms, fake_clock, tmp_path, "2026-11-01T00:00:00")
+    run = _due_kept(cms, fake_clock, tmp_path, "2026-12-01T00:30:00")
+    assert (run.rc, run.commands) == (4, ["CP QUERY USERID"]), run
+    assert run.stdout.splitlines() == [
+        "BKRSUBMT: no DUE ran for more than a week, after 00:00 on SUN 20261101. What",
+        "BKRSUBMT:     was due then is not listed.",
+        "BKRSUBMT: nothing due at 00:30 on TUE 20261201."], run
+
+
+def test_due_a_gap_with_nothing_due_in_it_is_not_named(cms, fake_clock, tmp_path):
+    """A caller that calls at the jobs' times only (01:00, then 02:00): rc 0, no gap said."""
+    _due_kept(cms, fake_clock, tmp_path, "2026-12-01T01:00:00")
+    run = _due_kept(cms, fake_clock, tmp_path, "2026-12-01T02:00:00")
+    assert (run.rc, run.stdout.splitlines()) == (0, ["BKRSUBMT: sent CP SMSG BKRBKUP SUBMIT SYSFU1"]), run
+
+
+def test_due_a_week_missed_names_each_day_s_jobs(cms, fake_clock, tmp_path):
+    _due_kept(cms, fake_clock, tmp_path, "2026-11-24T01:30:00")
+    run = _due_kept(cms, fake_clock, tmp_path, "2026-12-01T01:29:00")
+    assert run.rc == 4, run
+    named = [line for line in run.stdout.splitlines() if "EXEC BKRSUBMT JOB" in line]
+    assert len(named) == 14 and named[0] == "BKRSUBMT:   02:00 TUE 20261124 SYSFU1: EXEC BKRSUBMT JOB SYSFU1", run
+    assert named[-1] == "BKRSUBMT:   01:00 TUE 20261201 GUESTFUL: EXEC BKRSUBMT JOB GUESTFUL", run
+
+
+def test_due_named_minute_sends_and_keeps_the_record(cms, fake_clock, tmp_path):
+    _due_kept(cms, fake_clock, tmp_path, "2026-12-01T01:05:00")
+    late = _due_kept(cms, fake_clock, tmp_path, "2026-12-01T01:10:00", operands="DUE 01:00")
+    assert (late.rc, late.commands) == (0, ["CP QUERY USERID", "CP SMSG BKRBKUP SUBMIT GUESTFUL"]), late
+    assert _record(tmp_path) == "20261201 01:05\n"
+
+
+def test_due_record_far_ahead_of_the_clock_sends_nothing(cms, fake_clock, tmp_path):
+    """The clock set back a day: the record is ahead by more than the hour summer time
+    repeats. Nothing is sent again, rc 32 says so, the record stays."""
+    (tmp_path / "DEV1 BKRSUBMT A").write_text("20261202 01:00\n")
+    run = _due_kept(cms, fake_clock, tmp_path, "2026-12-01T01:00:00")
+    assert (run.rc, run.commands) == (32, ["CP QUERY USERID"]), run
+    assert run.stdout.splitlines() == [
+        "BKRSUBMT: the last minute handled, 01:00 on WED 20261202, is more than an hour",
+        "BKRSUBMT:     ahead of the clock. Nothing sent.",
+        "BKRSUBMT: if the clock is right, ERASE DEV1 BKRSUBMT A and call DUE again."], run
+    assert _record(tmp_path) == "20261202 01:00\n"
+
+
+@pytest.mark.parametrize("kept", ["20261301 01:00", "2026-12-01 01:00", "20261201 1:00", "20261201 01:00 X"])
+def test_due_record_that_is_no_minute_sends_nothing(cms, fake_clock, tmp_path, kept):
+    (tmp_path / "DEV1 BKRSUBMT A").write_text(kept + "\n")
+    run = _due_kept(cms, fake_clock, tmp_path, "2026-12-01T01:00:00")
+    assert (run.rc, run.commands) == (32, ["CP QUERY USERID"]), run
+    assert "ERASE DEV1 BKRSUBMT A" in run.stdout, run
+
+
+@pytest.mark.parametrize("exec_name", ["BKRSUBMT", "BKREXPIR"])
+def test_due_record_that_cannot_be_written_sends_nothing(cms, fake_clock, tmp_path, exec_name):
+    run = _due_kept(cms, fake_clock, tmp_path, "2026-12-01T05:00:00", exec_name=exec_name,
+                    unwritable=[f"DEV1 {exec_name} A"])
+    assert (run.rc, run.commands) == (32, ["CP QUERY USERID"]), run
+    assert f"cannot write 20261201 05:00 to DEV1 {exec_name} A" in run.stdout, run
+
+
+def test_expiry_due_names_a_missed_preview(cms, fake_clock, tmp_path):
+    _due_kept(cms, fake_clock, tmp_path, "2026-12-01T05:00:00", exec_name="BKREXPIR")
+    late = _due_kept(cms, fake_clock, tmp_path, "2026-12-02T05:03:00", exec_name="BKREXPIR")
+    assert late.rc == 4, late
+    assert "BKREXPIR:   05:00 WED 20261202 PREVIEW: EXEC BKREXPIR PREVIEW" in late.stdout.splitlines(), late
+
+
+def test_due_on_the_wrong_member_writes_no_record(cms, fake_clock, tmp_path):
+    import calendar
+    import time
+
+    epoch = calendar.timegm(time.strptime("2026-12-01T01:00:00", "%Y-%m-%dT%H:%M:%S"))
+    run = cms.run(example_exec("minimal", "DEV1", "BKRSUBMT"), "DUE", member="DEV2", logged_on=["BKRBKUP"],
+                  disk=tmp_path, env={"LD_PRELOAD": str(fake_clock), "BKR_FAKE_EPOCH": str(epoch),
+                                      "BKR_FAKE_USEC": "0", "TZ": "UTC"})
+    assert (run.rc, run.commands) == (40, ["CP QUERY USERID"]), run
+    assert list(tmp_path.iterdir()) == [], run
+
+
+def test_due_review_reads_and_writes_no_record(cms, fake_clock, tmp_path):
+    run = _due_kept(cms, fake_clock, tmp_path, "2026-12-01T01:00:00", operands="DUE ( REVIEW")
+    assert (run.rc, run.commands) == (0, ["CP QUERY USERID", "CP SMSG BKRBKUP REVIEW GUESTFUL"]), run
+    assert _record(tmp_path) is None

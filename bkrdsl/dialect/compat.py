@@ -534,13 +534,38 @@ bkrc assumes; check it on your system):
   change") show sites listing `Timezone_Boundary on yyyy-mm-dd at 02:00:00
   to SUM` statements, so that CP's local time changes by itself; IBM's
   page on those statements was not found (**assumed**). Where it changes,
-  a job in the hour skipped is not sent that day and one in the hour
-  repeated is sent twice ([rexx.md](rexx.md#what-due-does-at-the-edges)).
+  a job in the hour skipped is named by the first DUE after it (rc 4), not
+  sent, and one in the hour repeated is sent once: the repeated hour is
+  already handled by the record below ([rexx.md](rexx.md#what-due-does-at-the-edges)).
+- **The record DUE keeps.** A `DUE` read off the clock writes the last
+  minute it handled (`yyyymmdd hh:mm`) to the CMS file `member BKRSUBMT A`
+  (`member BKREXPIR A`) on the caller's A-disk, through REXX's stream
+  functions (`LINES`, `LINEIN`, `STREAM ... 'OPEN WRITE REPLACE'`,
+  `LINEOUT`, `STREAM ... 'CLOSE'`), and reads it back before it sends
+  anything. IBM's REXX/VM User's Guide (z/VM 7.2, "Accessing Data within
+  a Stream", www.ibm.com/docs/en/zvm/7.2.0?topic=tasks-accessing-data-within-stream)
+  says "A minidisk file, for example, [...] is one example of a persistent
+  stream" and names one by its file ID (`file = 'TESTIT FILE A'`, `stream(file,
+  C, 'OPEN TEXT lineend 15')`, `stream(file, C, 'CLOSE')`); its "Default
+  Streams" page reads a file with `LINES(fileid)` and `LINEIN(fileid)`.
+  Not checked against IBM's REXX/VM Reference (**assumed**): that `LINES`
+  of a file that does not exist is 0, that `OPEN WRITE REPLACE` is a
+  STREAM command of REXX/VM that answers `READY:` and replaces the file,
+  and that a full or read-only A-disk makes the write or the reading back
+  fail (the EXEC then ends with rc 32, nothing sent). Chosen over `GLOBALV
+  ... PUTP` (its LASTING GLOBALV file, and whether a PUTP reaches the disk
+  at once, was found described only for VM/PC) and `EXECIO` (whose
+  results reach the EXEC as variables set by a command, which the tests'
+  stand-in cannot do): the stream functions run unchanged under Regina,
+  so the tests exercise the code CMS runs. Run `EXEC BKRSUBMT DUE` twice in
+  one minute on the first day: the second must say `already handled`, and
+  `LISTFILE * BKRSUBMT A` show the record.
 - **A job submitted while it runs.** BKRSUBMT sends `SUBMIT` and cannot
   ask the backup server what it runs: what Backup Manager does with a
   `SUBMIT` of a job it is running or has queued (a second run, a queue, a
   refusal on its console) was not found. A `DUE` called twice in one
-  minute sends it so; check the server's console once, with `EXEC
+  minute no longer sends it so (the record above), but `JOB` typed twice,
+  or `ALL`, still does; check the server's console once, with `EXEC
   BKRSUBMT JOB name` typed twice, before relying on either.
 - **INCLUDE in a site table.** Where IBM wants the `INCLUDE` of a
   directory profile in an entry was not found; bkrc takes it for a control

@@ -108,7 +108,8 @@ def where_else(model: Model, exec_name: str, here: str) -> str:
 def assert_refuses_other_members(cms: CmsStandIn, model: Model, exec_of: ExecOf, member: str) -> None:
     """Every EXEC of `member` stops with rc 40 on any other member, and on a system
     outside the cluster, having only asked CP where it runs; it names the EXEC to
-    run there only where bkrc wrote one (`where_else`)."""
+    run there only where bkrc wrote one (`where_else`). A DUE read off the clock
+    there writes no record of a minute handled (docs/rexx.md)."""
     execs = ["BKRSUBMT", "BKRSTART"] + (["BKREXPIR"] if member in model.purging_members() else [])
     others = [m.name for m in model.members if m.name != member] + [outsider(model)]
     for exec_name in execs:
@@ -120,6 +121,9 @@ def assert_refuses_other_members(cms: CmsStandIn, model: Model, exec_of: ExecOf,
             assert run.commands == ["CP QUERY USERID"], run
             assert f"this EXEC is for member {member}, not for {other}." in run.stdout, run
             assert where_else(model, exec_name, other) in unfolded(run.stdout, exec_name), run
+        if exec_name != "BKRSTART":
+            run = cms.run(text, "DUE", member=others[0], logged_on=servers(model))
+            assert (run.rc, run.commands, run.records) == (40, ["CP QUERY USERID"], {}), run
 
 
 def expiry_actions(model: Model, member: str) -> list[tuple[str, object]]:
@@ -252,7 +256,8 @@ def assert_due(
     cms: CmsStandIn, model: Model, exec_of: ExecOf, member: str, hhmm: str, day: str, dd: int
 ) -> None:
     """BKRSUBMT DUE hh:mm day dd submits exactly the member's jobs due at that minute,
-    in table order, and nothing when none is."""
+    in table order, and nothing when none is; a minute named reads and writes no
+    record of the last minute handled."""
     due = [
         name
         for name, job in member_jobs(model, member)
@@ -261,7 +266,7 @@ def assert_due(
     expected = ["CP QUERY USERID"] + [f"CP SMSG {model.backup_server} SUBMIT {name}" for name in due]
     run = cms.run(exec_of(member, "BKRSUBMT"), f"DUE {hhmm} {day} {dd}", member=member,
                   logged_on=servers(model))
-    assert (run.rc, run.commands) == (0, expected), run
+    assert (run.rc, run.commands, run.records) == (0, expected, {}), run
     if not due:
         assert "nothing due at" in run.stdout, run
 
