@@ -20,10 +20,10 @@ the EXEC wrote it, as CMS and CP receive it. See docs/rexx.md.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 import subprocess
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
