@@ -2246,3 +2246,25 @@ def test_bkr227_not_with_a_catalog_per_member():
         "expire on each member {", "expire on VM1 {"
     )
     assert [d.code for d in analyse(path.name, shared.encode(), path=path).diagnostics] == ["BKR227"]
+
+
+# stop 73, h6: a `disk` for a guest or z/VM's own ID beside a shared Tape Manager without DMMs
+@pytest.mark.parametrize("declare,user", [("single group GUESTS { DB2A }", "DB2A"), ("", "TCPIP")])
+def test_h6_73_a_disk_for_a_guest_is_not_called_a_missing_dmm(declare: str, user: str):
+    # A newcomer's `disk TCPIP 191 ...` (z/VM's own IDENTITY machine, as std/zvm73
+    # declares it), or a guest's, in a cluster whose `tape manager shared` statement
+    # names no `catalog-dmm` and `request-dmm` (optional, as docs/language.md says):
+    # BKR332 said "if it is a Tape Manager machine, the statement names no
+    # `catalog-dmm` ...", and its help to name it there led to another error. Its
+    # help says to drop the statement, and the file so mended checks clean.
+    base = ("import std/zvm73\n" + H6_67_TAPE).replace("  single group LNX1", f"  {declare}\n  single group LNX1", 1)
+    assert _h6_67_errors(base) == []
+    text = base.replace("  disk TRTMM 191 size 10 cyl\n", f"  disk TRTMM 191 size 10 cyl\n  disk {user} 191 size 10 cyl\n", 1)
+    (found,) = _h6_67_errors(text)
+    assert found.code == "BKR332"
+    assert "Tape Manager" not in found.message and "catalog-dmm" not in found.help
+    assert found.help.startswith(f"drop the `disk` statement: {user}'s minidisks are defined in the site's own directory;")
+    # a name no one declares is still the DMM the statement may lack
+    other = base.replace("  disk TRTMM 191 size 10 cyl\n", "  disk TRTMM 191 size 10 cyl\n  disk TCDMM 191 size 10 cyl\n", 1)
+    (found,) = _h6_67_errors(other)
+    assert found.code == "BKR332" and "`catalog-dmm`" in found.help

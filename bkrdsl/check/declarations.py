@@ -2146,6 +2146,13 @@ def _machines_named_here(model: Model, names: list[str]) -> tuple[Related, ...]:
     return tuple(out)
 
 
+def _site_guest_or_zvm_own(model: Model, user: str) -> bool:
+    """Whether `user` is a guest a group lists or an ID a standard library module
+    declares (z/VM's own, TCPIP): no Tape Manager machine that the `tape manager`
+    statement left out (a site may declare a DMM's kind, `single user TCDMM`)."""
+    return any(u.origin.startswith("group ") or u.module.startswith("std/") for u in model.user_defs_of(user))
+
+
 def _tape_gap(model: Model) -> tuple[str, tuple[str, str], tuple[Related, ...]] | None:
     """What may be missing when a `disk` names no machine and Tape Manager lacks some:
     (the message's end, with `{it}` to fill, the helps for one disk and for several,
@@ -2844,8 +2851,15 @@ def _unknown_disk_reports(model: Model):
             )
         help = mean_help(close, written)
         # Where a Tape Manager machine may be missing, `disk TCDMM 191` is not TCTMM's, which
-        # has its 191: the `catalog-dmm` left out, not a typo.
-        if tape_gap is not None and not is_pattern(user) and not without_disk_at(model, close, addresses - {None}):
+        # has its 191: the `catalog-dmm` left out, not a typo. A guest a group lists, or
+        # one of z/VM's own IDs (`disk TCPIP 191`, a standard library's), is no DMM left
+        # out: its help says to drop the statement, not to name it `catalog-dmm`.
+        if (
+            tape_gap is not None
+            and not is_pattern(user)
+            and not _site_guest_or_zvm_own(model, user)
+            and not without_disk_at(model, close, addresses - {None})
+        ):
             tape_like.append((user, word, others))
             continue
         catalog_missing = bool(machines) and not model.catalogs and not close and not is_pattern(user)
