@@ -1084,9 +1084,14 @@ def _left_out_text(c: Coverage) -> str:
     if c.product:
         left.append(f"the product's {len(c.product)} machine{'s' if len(c.product) != 1 else ''}")
     if c.zvm:
-        left.append(f"z/VM's own {len(c.zvm)} ID{'s' if len(c.zvm) != 1 else ''}")
+        # named: a job may back them up (TCPIP), and the coverage says nothing of them
+        # below, so the reader learns here whom to ask `--user` of
+        left.append(f"z/VM's own {len(c.zvm)} ID{'s' if len(c.zvm) != 1 else ''} ({_names_text(c.zvm, MAX_DETAILS_SHOWN)})")
     out = f"of the users with minidisks in {c.directory}, per member below"
-    return out + (f"; leaves out {' and '.join(left)}, as `bkrc init --directory` does" if left else "")
+    if not left:
+        return out
+    out += f"; leaves out {' and '.join(left)}, as `bkrc init --directory` does"
+    return out + (" (`--user ID`: one's minidisks, even where a job backs them up)" if c.zvm else "")
 
 
 #: What each status other than BACKED_UP says, on the line of the users that have it.

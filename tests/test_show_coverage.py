@@ -743,3 +743,21 @@ def test_coverage_of_identities_alone_says_the_member_s_own_jobs(at_root, tmp_pa
         "  coverage: 43 of 43 directory users with minidisks on PRODA are backed up by PRODA's own\n"
         "    jobs, 86 of their 126 minidisks\n"
     )
+
+
+# stop 73, h6: the header names z/VM's own IDs it leaves out, for `--user`
+def test_h6_73_the_header_names_z_vm_s_own_ids_left_out(at_root):
+    # A newcomer's job backs up TCPIP's 191 (SYSIN of prodssi.bkr backs up TCPIP): the
+    # coverage leaves z/VM's own IDs out, so "which minidisks are not backed up?" never
+    # showed TCPIP's others, and the header said only "z/VM's own 8 IDs". It names them
+    # now, with `--user ID`, whose answer lists each of TCPIP's minidisks.
+    out = run_cli(["show", "examples/prodssi.bkr", "--directory", DIRECT], expect=0).stdout
+    header = " ".join(out.split("\n\n", 1)[0].split())
+    assert (
+        "leaves out the product's 13 machines and z/VM's own 8 IDs (AUTOLOG1, FTPSERVE, MAINT, MAINT730,"
+        " OPERATOR, PMAINT, TCPIP, TCPMAINT), as `bkrc init --directory` does (`--user ID`: one's minidisks,"
+        " even where a job backs them up)"
+    ) in header
+    user = run_cli(["show", "examples/prodssi.bkr", "--directory", DIRECT, "--user", "TCPIP"], expect=0).stdout
+    assert "one of z/VM's own IDs, which `bkrc show --directory` leaves out of its coverage" in " ".join(user.split())
+    assert re.search(r"^      0191  backed up by SYSIN1 on VMSYS1", user, re.MULTILINE)
