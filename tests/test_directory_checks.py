@@ -2034,3 +2034,84 @@ def test_the_lines_directory_md_quotes_for_a_directory_that_cannot_be_opened_are
         for command in (["check", PRODSSI], ["compile", PRODSSI, "-o", "out"], ["show", PRODSSI]):
             result = run_cli([*command, "--directory", name], expect=2)
             assert result.stderr == line + "\n" and not (tmp_path / "out").exists()
+
+
+# stop 73, h6: BKR533's second way, `sequential`, followed to a clean file
+H6_73_BKR = """import std/backup-manager
+import std/zvm73
+
+cluster ABCSSI {
+  member VMA { workers 1  private-volume VMAPV1 }
+  member VMB { workers 1  private-volume VMBPV1 }
+  shared-volume ABCCOM
+  disk BKRBKUP 191 size 10 cyl
+  disk BKRCATLG 191 size 10 cyl
+  disk BKRWRK* 191 size 5 cyl
+  disk BKRSVSFS 191 size 20 cyl
+  disk BKRADMIN 191 size 10 cyl
+  disk 5697J06C 191 size 10 cyl
+  catalog shared server BKRSVSFS pool BKRPOOL on VMA
+  expire on VMA {
+    preview daily 05:00
+    purge weekly sun 06:00
+    retain 35 days
+  }
+  single group GUESTS { DB2A DB2B }
+  identity group SVCS { TCPIP }
+  job SVCFU {
+    backup SVCS full
+    include minidisk * 0191
+    to disk pool BKUPPOOL
+    run on each member weekly sat 02:00
+  }
+  job GUESTINC {
+    backup GUESTS incremental
+    include minidisk * *
+    exclude minidisk * 0190 019D 019E
+    to disk pool BKUPPOOL
+    run on VMA daily 01:00
+  }
+}
+"""
+
+#: A site kept by hand (no DIRMAINT), its guests' minidisks from cylinder 1 of the shared volume.
+H6_73_DIRECT = """DIRECTORY 0123 3390 VMARES VMA
+DIRECTORY 0123 3390 VMBRES VMB
+USER DB2A XXXXXXXX 512M 1G G
+ MDISK 0191 3390 0001 0010 ABCCOM MR
+ MDISK 0200 3390 0011 0100 ABCCOM MR
+USER DB2B XXXXXXXX 512M 1G G
+ MDISK 0191 3390 0111 0010 ABCCOM MR
+IDENTITY TCPIP XXXXXXXX 128M 1G G
+ BUILD ON VMA USING SUBCONFIG TCPIP-1
+ BUILD ON VMB USING SUBCONFIG TCPIP-2
+SUBCONFIG TCPIP-1
+ MDISK 0191 3390 0500 0010 VMAPV1 MR
+SUBCONFIG TCPIP-2
+ MDISK 0191 3390 0500 0010 VMBPV1 MR
+"""
+
+
+def test_h6_73_bkr533_s_sequential_way_ends_clean_with_check_fix(tmp_path, monkeypatch):
+    # A newcomer's cluster against a directory kept by hand: BKR533's help offers
+    # `sequential`; followed as written, bkrc's extents start at cylinder 1 of the shared
+    # volume, over the guests' minidisks: three BKR523 errors, which the help did not
+    # announce. It says now to pass the table to `check --fix --directory` (BKR523,
+    # whose fixes move them); so followed, the file checks clean, with that table.
+    monkeypatch.chdir(tmp_path)
+    Path("abc.bkr").write_text(H6_73_BKR)
+    Path("abc.direct").write_text(H6_73_DIRECT)
+    said = run_cli(["check", "abc.bkr", "--directory", "abc.direct"], expect=0).output
+    assert "warning[BKR533]" in said
+    help = said[said.index("= help: give each such `disk`") :]
+    assert "`bkrc dialect > site-dialect.toml`" in help and '`[entries.disk_allocation] value = "sequential"`' in help
+    assert "pass `--dialect site-dialect.toml` to `check --fix --directory` (BKR523) and compile" in " ".join(help.split())
+    table = run_cli(["dialect"], expect=0).stdout
+    assert table.count('value = "autov"') == 1
+    Path("site-dialect.toml").write_text(table.replace('value = "autov"', 'value = "sequential"'))
+    site = ["--directory", "abc.direct", "--dialect", "site-dialect.toml"]
+    before = run_cli(["check", "abc.bkr", *site], expect=1).output
+    assert before.count("error[BKR523]") == before.count("error[") == 3
+    run_cli(["check", "--fix", "abc.bkr", *site], expect=0)
+    assert run_cli(["check", "abc.bkr", *site], expect=0).output == ""
+    assert "disk BKRSVSFS 191 size 20 cyl on ABCCOM at " in Path("abc.bkr").read_text()

@@ -3867,7 +3867,8 @@ def autov_without_dirmaint(model: Model, directory: Directory, dialect: Dialect 
         help=(
             "give each such `disk` its place, `on VOL at START` (an IDENTITY's: one per member), or compile"
             " `sequential`: `bkrc dialect > site-dialect.toml`, set `[entries.disk_allocation] value ="
-            ' "sequential"` in it, pass `--dialect site-dialect.toml` to check and compile (docs/deploy.md)'
+            ' "sequential"` in it, pass `--dialect site-dialect.toml` to `check --fix --directory` (BKR523) and'
+            " compile"
         ),
         related=tuple(Related(d.span, f"also compiles to `{form}`") for d in statements[1:3]),
     )
