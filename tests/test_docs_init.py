@@ -103,3 +103,21 @@ def test_the_warnings_init_md_counts_are_those_bkrc_init_prints(tmp_path):
     checked.add(counted(line))
 
     assert set(COUNTED.findall(page)) == checked, "a count of warnings the page quotes that no case here runs"
+
+
+# stop 73, h6: where `--tape` puts the catalog node, as the page says
+def test_h6_73_the_tape_catalog_node_is_on_the_catalog_s_member(tmp_path):
+    # A newcomer whose tape is on VMC, the catalog on VMA: the page did not say on which
+    # member `--tape` puts Tape Manager's catalog node. It says the catalog's
+    # (`--catalog-member`), and that moving it is `on MEMBER` after `catalog-node`,
+    # with the request nodes' volumes BKR252 names (none here): so moved, it checks clean.
+    page = " ".join(PAGE.read_text(encoding="utf-8").split())
+    assert "a catalog node (`TCTMM`, `TCDMM`) on the catalog's member (`--catalog-member`;" in page
+    out = run_cli(["init", "-", "--cluster", "ABC", "--member", "VMA", "--member", "VMB", "--member", "VMC",
+                   "--catalog-member", "VMB", "--tape"], expect=0).stdout
+    assert "  tape manager shared catalog-node TCTMM on VMB request-node TRTMM\n" in out
+    assert "  catalog shared server BKRSVSFS pool BKRPOOL on VMB\n" in out
+    moved = out.replace("catalog-node TCTMM on VMB", "catalog-node TCTMM on VMC", 1)
+    path = tmp_path / "abc.bkr"
+    path.write_text(moved)
+    assert run_cli(["check", path], expect=0).output == ""  # without --directory no disk names a volume
