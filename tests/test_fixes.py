@@ -2850,3 +2850,37 @@ def test_fix_names_each_file_once_in_one_summary_line_with_the_codes_it_fixed(tm
     ]
     assert result.stdout == ""
     assert [Path(name).read_text(encoding="utf-8") for name in ("many.bkr", "one.bkr")] == [BASE, BASE]
+
+
+# stop 73, h6: a job name one or more characters too long is cut to its first 8
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    "find,written,fixed",
+    [
+        ("job APPSFULL {", "job APPSFULLY {", "APPSFULL"),
+        ("job LNXFULL {", "job LNXFULLBK {", "LNXFULLB"),
+        # its first 8 characters name another job (LNXINC renamed LNXINCRE below): no fix
+        ("job LNXFULL {", "job LNXINCREM {", None),
+        # a job run on each member gets a suffix: the help counts it, no cut
+        ("job SYSIN {", "job SYSINCREM {", None),
+    ],
+)
+def test_h6_73_a_job_name_too_long_is_cut_to_eight(parser, monkeypatch, find, written, fixed):
+    # A newcomer's `job GUESTFULL` (9 characters): BKR303 said "write 1-8 characters".
+    # Its help and fix write the name's first 8 where no other job has them and the
+    # job gets no name per member; the file so mended checks clean.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = damaged(find, written)
+    if written == "job LNXINCREM {":
+        text = text.replace("job LNXINC {", "job LNXINCRE {", 1)
+    found = [d for d in check(text) if d.code == "BKR303"]
+    assert len(found) == 1
+    (d,) = found
+    if fixed is None:
+        assert d.fix is None and not d.help.startswith("write `")
+        return
+    assert d.help.startswith(f"write `{fixed}` (its first 8 characters), or 1-8 characters from")
+    assert d.fix.title == f"Write `{fixed}`"
+    mended = apply(text, d)
+    assert mended == damaged(find, f"job {fixed} {{")
+    assert check(mended) == []

@@ -1848,7 +1848,7 @@ def test_bkr303_s_help_counts_the_member_suffix_of_a_job_on_each_member():
         "identity group SYSIDS", "single group SYSIDS"
     )
     (found,) = [d for d in analyse("long.bkr", pinned.encode()).diagnostics if d.code == "BKR303"]
-    assert found.help == "write 1-8 characters from A-Z 0-9 $ # @ + - : _"
+    assert found.help == "write `SYSINCRE` (its first 8 characters), or 1-8 characters from A-Z 0-9 $ # @ + - : _"
 
 
 def test_a_group_s_one_misplaced_job_is_also_told_the_group_s_other_kind():

@@ -31,7 +31,7 @@ from bkrdsl.check.common import (
 )
 from bkrdsl.check.registry import check
 from bkrdsl.check.values import owner_after_addresses, owner_left_out
-from bkrdsl.diagnostics import Fix, Severity
+from bkrdsl.diagnostics import Edit, Fix, Severity
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import Model, is_pattern
 
@@ -675,7 +675,11 @@ def job_names(model: Model):
     for j in cluster.jobs:
         problem = cms_name_problem(j.name.text, "job name (a CMS file name)")
         if problem:
-            yield INVALID_JOB_NAME(problem, j.name.span, help=_job_name_help(model, models.get(id(j))))
+            job = models.get(id(j))
+            fix, help = _job_name_cut(cluster, j, job), _job_name_help(model, job)
+            if fix is not None:  # `write `GUESTFUL` (its first 8 characters), or 1-8 characters from ...`
+                help = f"write `{fix.edits[0].new_text}` (its first 8 characters), or {help.removeprefix('write ')}"
+            yield INVALID_JOB_NAME(problem, j.name.span, help=help, fix=fix)
     for m in cluster.members:
         for s in m.settings_named("job-suffix"):
             for w in s.values:
@@ -686,6 +690,19 @@ def job_names(model: Model):
                         w.span,
                         help="1-7 characters from A-Z 0-9 $ # @ + - : _ (it ends a CMS file name)",
                     )
+
+
+def _job_name_cut(cluster: ast.Cluster, decl: ast.Job, job) -> Fix | None:
+    """BKR303's fix for a name too long alone (`job GUESTFULL`, 9 characters of a CMS
+    file name's): its first 8, where no other job has that name and the job gets no
+    name per member (whose suffix leaves less room: `_job_name_help` says how much)."""
+    up = decl.name.upper
+    if len(up) <= 8 or not set(up) <= CMS_NAME_CHARS or (job is not None and job.derives_names):
+        return None
+    cut = up[:8]
+    if any(other is not decl and other.name.upper == cut for other in cluster.jobs):
+        return None
+    return Fix(f"Write `{cut}`", (Edit(decl.name.span, cut),))
 
 
 def _job_name_help(model: Model, job) -> str:
