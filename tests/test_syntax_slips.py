@@ -19360,3 +19360,21 @@ def test_h3s73_several_times_alone_are_one_error(line, runs, parser, monkeypatch
     assert H3S73_MEMBER in found.help
     assert too_long(found, analysis.sources) == []
     assert _h3s73_runs_check(found.help) == runs
+
+
+# stop 73, lead: an exclude of one owner's every address in English: h8's help said
+# `exclude minidisk LNX* *` "would leave the job nothing to back up", true only of owner `*`
+# (h6 found the same slip); it offers both forms, no fix
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("word", ["ALL", "any"])
+def test_lead_s73_an_owner_s_every_address_excluded_in_english_offers_both_forms(word, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("exclude minidisk LNX* 0192", f"exclude minidisk LNX* {word}", 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.fix) == ("BKR310", None)
+    assert found.help == (
+        "write the addresses to leave out (`exclude minidisk LNX* 0190`), or `exclude minidisk LNX* *`"
+        " to leave out every minidisk of LNX*"
+    )
+    star = text.replace(f"exclude minidisk LNX* {word}", "exclude minidisk LNX* *", 1)
+    assert "BKR310" not in [d.code for d in analyse("prodssi.bkr", star.encode("utf-8")).diagnostics]

@@ -1083,19 +1083,28 @@ def _every_address(selection: ast.Selection, w: ast.Word) -> Diagnostic:
     """BKR310 for `include minidisk * ALL`: English for every address (`all`, `every`,
     `any`, as a job template's `ALL` reads) where `*` is meant. The help writes the
     statement with `*`; the fix writes it where the word is the selection's only address
-    of an `include` (an exclude of every address would leave the job nothing, and `*`
-    beside other addresses would name them twice)."""
+    of an `include` (an exclude of every address would leave the job nothing, one owner's
+    every minidisk left out is a choice, and `*` beside other addresses would name them
+    twice)."""
     action = selection.action.value
     owner = selection.owner.text if selection.owner is not None else "*"
     addresses = ["*" if i is w else i.text for i in selection.items]
     meant = f"{action} minidisk {owner} {' '.join(addresses)}"
     message = f"{quoted(w.text)} is not a minidisk address or range: every address is written `*`"
-    if action == "exclude":
+    if action == "exclude" and owner == "*":
         return INVALID_ADDRESS(
             message,
             w.span,
             help=f"write the addresses to leave out (`exclude minidisk {owner} 0190`): `exclude minidisk {owner} *`"
             " would leave the job nothing to back up",
+        )
+    if action == "exclude":
+        # one owner's every minidisk left out is a choice the file may mean: no fix
+        return INVALID_ADDRESS(
+            message,
+            w.span,
+            help=f"write the addresses to leave out (`exclude minidisk {owner} 0190`), or `exclude minidisk {owner} *`"
+            f" to leave out every minidisk of {owner}",
         )
     if len(selection.items) != 1:
         return INVALID_ADDRESS(message, w.span, help=f"remove {quoted(w.text)}, or write `{action} minidisk {owner} *`"
