@@ -94,6 +94,31 @@ class GroupEntry(NamedTuple):
     span: Span
 
 
+class Entries(tuple):
+    """A group body's entries (`GroupEntry`s) as the fast parser reads them, with
+    `texts`: each entry's word's text, in order, read as it went, where no entry is
+    a `match` pattern. The model takes a group's users from it without a pass over
+    the entries (a large cluster's groups hold thousands: two list comprehensions
+    over them were 2% of a compile, docs/performance.md "Stop 73's runs").
+
+    A tuple like any other (equal to the plain tuple of its entries), so the texts
+    go wherever these entries go and nowhere else: a group made from other entries
+    (`dataclasses.replace`, entries joined) holds a plain tuple, and the model then
+    reads the entries themselves (`GroupDecl.entry_texts`)."""
+
+    texts: tuple[str, ...]
+
+    @classmethod
+    def read(cls, entries: list[GroupEntry], texts: list[str]) -> tuple[GroupEntry, ...]:
+        """`entries` as a tuple; an Entries with `texts` where they are every entry's text
+        (as many, so no `match` entry among them), else a plain tuple."""
+        if len(texts) != len(entries):
+            return tuple(entries)
+        made = cls(entries)
+        made.texts = tuple(texts)
+        return made
+
+
 @dataclass(frozen=True, slots=True)
 class GroupDecl:
     """`single|identity group NAME { ENTRY... }`, with its `##` doc."""
@@ -104,6 +129,16 @@ class GroupDecl:
     span: Span
     kind_span: Span
     doc: str | None = None
+
+    def entry_texts(self) -> tuple[list[str] | tuple[str, ...], list[bool]]:
+        """(each entry's word's text, whether each is a `match` pattern): from the
+        entries' `Entries.texts` where the fast parser kept them (no pattern among
+        them: the second list empty), else read from the entries."""
+        texts = getattr(self.entries, "texts", None)
+        if texts is not None:
+            return texts, []
+        # List comprehensions: the fastest way to read thousands of entries.
+        return [e.word.text for e in self.entries], [e.is_pattern for e in self.entries]
 
 
 @dataclass(frozen=True, slots=True)

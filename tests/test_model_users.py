@@ -1162,3 +1162,81 @@ def test_a_disk_line_cut_short_in_a_group_body_is_moved_out_and_its_unit_asked_f
     text = _group_text([["LNX01"], ["disk BKRBKUP 191 size 10"], ["LNX02"]])
     found = [(d.code, d.span.line) for d in analyse("t.bkr", text.encode()).diagnostics]
     assert found == [("BKR013", 5), ("BKR010", 5)]
+
+
+# stop 73, h7: a group's users from the texts the fast parser kept (ast.Entries)
+def _users_text(ids, extra: str = "") -> str:
+    return _group_text([list(ids[k : k + 10]) for k in range(0, len(ids), 10)] + ([[extra]] if extra else []))
+
+
+def _group_decl(text: str, parser: str, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    analysis = analyse("t.bkr", text.encode())
+    assert analysis.model is not None, analysis.diagnostics  # (BKR205 and the like: no matter here)
+    return analysis.model, analysis.model.groups[0].decl
+
+
+def test_the_fast_parser_keeps_a_group_bodys_texts_where_no_entry_is_a_pattern(monkeypatch):
+    from bkrdsl.ast import Entries
+
+    ids = [f"lnx{i:02d}" for i in range(25)] + ["APP*"]
+    fast_model, decl = _group_decl(_users_text(ids), "fast", monkeypatch)
+    assert isinstance(decl.entries, Entries)
+    assert decl.entries.texts == tuple(e.word.text for e in decl.entries)  # as written, before upper-casing
+    assert decl.entry_texts() == (decl.entries.texts, [])
+    lark_model, lark_decl = _group_decl(_users_text(ids), "lark", monkeypatch)
+    assert not isinstance(lark_decl.entries, Entries) and lark_decl.entries == decl.entries
+    for model in (fast_model, lark_model):  # the same users and patterns, read either way
+        assert model.groups[0].users == tuple(i.upper() for i in ids[:-1])
+        assert model.groups[0].patterns == ("APP*",)
+        assert [p.pattern for p in model.pattern_defs] == ["APP*"]
+    # a `match` entry among them: no texts kept, the entries read one by one
+    model, decl = _group_decl(_users_text(ids, "match TCPIP"), "fast", monkeypatch)
+    assert not isinstance(decl.entries, Entries) and not hasattr(decl.entries, "texts")
+    assert model.groups[0].patterns == ("APP*", "TCPIP")
+
+
+def test_a_group_made_from_other_entries_is_read_from_them(monkeypatch):
+    # The texts go with the entries they were read with: `dataclasses.replace` (the
+    # language server's renames) or entries joined make a plain tuple, never stale texts.
+    import dataclasses
+
+    from bkrdsl.resolve.model import build_model
+
+    _, decl = _group_decl(_users_text(["LNX01", "LNX02"]), "fast", monkeypatch)
+    renamed = dataclasses.replace(decl, entries=tuple(e._replace(word=e.word._replace(text="WAS01")) for e in decl.entries[:1]))
+    assert renamed.entry_texts() == (["WAS01"], [False])
+    joined = dataclasses.replace(decl, entries=decl.entries + decl.entries[:1])
+    assert joined.entry_texts() == (["LNX01", "LNX02", "LNX01"], [False, False, False])
+    module = analyse("t.bkr", _users_text(["LNX01", "LNX02"]).encode()).program.modules[0]
+    cluster = dataclasses.replace(module.clusters[0], groups=(renamed,))
+    assert build_model([dataclasses.replace(module, clusters=(cluster,))]).groups[0].users == ("WAS01",)
+
+
+def test_the_model_reads_no_entry_of_a_group_the_fast_parser_read(monkeypatch):
+    # Its users come from `Entries.texts`, in C: no Python line runs per entry, so
+    # building the model of 200 users runs as many lines as of 100 (with the entries
+    # read one by one, each list comprehension's line ran once per entry).
+    import sys
+
+    from bkrdsl.resolve.model import build_model
+
+    def lines_run(n: int) -> int:
+        monkeypatch.setenv("BKRDSL_PARSER", "fast")
+        modules = analyse("t.bkr", _users_text([f"LNX{i:04d}" for i in range(n)]).encode()).program.modules
+        count = 0
+
+        def tracer(frame, event, arg):
+            nonlocal count
+            if event == "line":
+                count += 1
+            return tracer
+
+        sys.settrace(tracer)
+        try:
+            build_model(modules)
+        finally:
+            sys.settrace(None)
+        return count
+
+    assert lines_run(200) == lines_run(100)

@@ -2930,21 +2930,24 @@ class _Parser:
                 return tuple(words)
             self._next(NAME)
 
-    def _group_users(self, entries: list) -> None:
+    def _group_users(self, entries: list, texts: list) -> None:
         """A run of user IDs in a group body (the current token is the first): the
         bulk of a large file, so the loop is flat. Under GROUP lexing (`plain`),
         a word is a NAME unless it spells `match`; anything else ends the run and
         `_next` decides it as usual. The named tuples are made with tuple.__new__,
         which is what their constructors do, less a Python call each; each token is
-        unpacked once, the classes are locals and the name's length is taken once."""
+        unpacked once, the classes are locals and the name's length is taken once.
+        Each name's text goes to `texts` too (`ast.Entries`)."""
         tokens, file, i = self.tokens, self.file, self.i
         add, make, entry, word = entries.append, tuple.__new__, ast.GroupEntry, ast.Word
+        add_text = texts.append
         stops, colon_ended = _GROUP_STOPS, self.colon_ended
         _kind, text, start, line, column, _first = tokens[i]
         while True:
             length = len(text)
             span = make(Span, (file, line, column, line, column + length, start, start + length))
             add(make(entry, (make(word, (text, span)), False, span)))
+            add_text(text)
             i += 1
             kind, text, start, line, column, _first = tokens[i]
             if kind != "n" or text.lower() in stops or colon_ended and text[-1] == ":":
@@ -2976,6 +2979,7 @@ class _Parser:
         brace_at = self.i
         self._expect("{", GROUP)
         entries = []
+        texts: list[str] = []  # the user IDs' texts, as `_group_users` reads them (ast.Entries)
         while self.type != "}":
             if self._group_closed_empty(brace_at):
                 break
@@ -2995,7 +2999,7 @@ class _Parser:
                     raise _GiveUp
                 if self._group_ends(name.text, brace_at, entries):
                     break  # its `}` missing before the next statement
-                self._group_users(entries)
+                self._group_users(entries, texts)
             elif self.type == "match":
                 entries.append(self._match_entry())
             elif self._group_closed_unsaid():
@@ -3005,7 +3009,8 @@ class _Parser:
         if self.type == "}":
             self._next(KEYWORD)
         span = self._since(first)
-        return ast.GroupDecl(kind, name, tuple(entries), span, self._keyword_span(first, kind), self._doc(span))
+        entries = ast.Entries.read(entries, texts)
+        return ast.GroupDecl(kind, name, entries, span, self._keyword_span(first, kind), self._doc(span))
 
     def _match_entry(self) -> ast.GroupEntry:
         """match PATTERN, in a group body (the current token is `match`)."""
@@ -3062,7 +3067,7 @@ class _Parser:
         self.group_reopened = True
         while self.type != "}":
             if self.type == T_NAME:
-                self._group_users(entries)
+                self._group_users(entries, [])  # the group joined below holds a plain tuple
             elif self.type == "match":
                 entries.append(self._match_entry())
             elif not self._slip_in_group_reopened(len(entries)):
@@ -4280,8 +4285,8 @@ class _Typing(_Parser):
         super()._next(lexing)
         self.types[self.i] = self.type
 
-    def _group_users(self, entries: list) -> None:
+    def _group_users(self, entries: list, texts: list) -> None:
         first = self.i
-        super()._group_users(entries)
+        super()._group_users(entries, texts)
         for k in range(first + 1, self.i):  # the names its loop read without `_next`
             self.types[k] = T_NAME
