@@ -98,6 +98,10 @@ def coverage(model: Model, directory: Directory) -> Coverage:
             for job in model.jobs
             for p in model.job_patterns(job)
         },
+        zvm_members={
+            m: tuple(found for entry in zvm if (found := selects.user_on(entry, m)) is not None)
+            for m in members
+        },
     )
 
 

@@ -29,6 +29,7 @@ and runs the front end.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -252,6 +253,9 @@ class Coverage:
     zvm: tuple[str, ...]  # z/VM's own IDs with minidisks (standard library), left out
     members: dict[str, tuple[UserCoverage, ...]]  # member -> its users, by ID
     pattern_users: dict[str, tuple[str, ...]]  # a group's `match` pattern -> the directory users it matches
+    #: member -> z/VM's own IDs (`zvm`) with permanent minidisks there, what the jobs do
+    #: with each, as `members` has the site's users; left out of `members`' counts.
+    zvm_members: dict[str, tuple[UserCoverage, ...]] = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -284,6 +288,9 @@ class MemberView:
     #: in the cluster's member order, then by time of day as each member's rows.
     coverage_jobs: tuple[tuple[str, JobRow], ...] | None = None
     capacity: MemberCapacity | None = None  # with --directory
+    #: With --directory: z/VM's own IDs with permanent minidisks on the member (left out
+    #: of `coverage`'s counts), what the jobs do with each.
+    zvm: tuple[UserCoverage, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -454,6 +461,7 @@ def _member_view(
         coverage=users,
         coverage_jobs=_coverage_jobs(users, every_row or {}) if users is not None else None,
         capacity=member_capacity(name, users, [row.name for row in jobs]) if users is not None else None,
+        zvm=coverage.zvm_members.get(name, ()) if coverage is not None else None,
     )
 
 
@@ -662,9 +670,34 @@ def _capacity_json(c: Capacity) -> dict:
     }
 
 
-def _member_coverage_json(users: tuple[UserCoverage, ...] | None, jobs=(), capacity: MemberCapacity | None = None) -> dict:
+def _zvm_json(member: str, zvm: Sequence[UserCoverage], jobs: Sequence[str]) -> dict:
+    """`members[].coverage.zvm`: z/VM's own IDs' minidisks on the member, left out of the
+    counts: how many, those no job backs up, and what each job of the member (`jobs`,
+    its names there) backs up of them."""
+    return {
+        "minidisks": sum(len(u.minidisks) for u in zvm),
+        "minidisks_backed_up": sum(d.status == BACKED_UP for u in zvm for d in u.minidisks),
+        "not_backed_up": [
+            {"user": u.user, "statement": u.statement, "address": d.address, "status": d.status}
+            for u in zvm
+            for d in u.minidisks
+            if d.status != BACKED_UP
+        ],
+        "jobs": [
+            {"name": name, "minidisks": [{"user": user, "address": address} for user, address in zvm_backed_up(member, zvm, name)]}
+            for name in jobs
+        ],
+    }
+
+
+def _member_coverage_json(
+    users: tuple[UserCoverage, ...] | None,
+    jobs=(),
+    capacity: MemberCapacity | None = None,
+    zvm: dict | None = None,
+) -> dict:
     """`members[].coverage`, with --directory only; `jobs`, those it names (`coverage_jobs`);
-    `capacity`, what the member's jobs back up."""
+    `capacity`, what the member's jobs back up; `zvm`, `_zvm_json`'s."""
     if users is None:
         return {}
     sizes = {} if capacity is None else {
@@ -682,6 +715,7 @@ def _member_coverage_json(users: tuple[UserCoverage, ...] | None, jobs=(), capac
             "entries": [_coverage_entry_json(u) for u in users],
             "jobs": [_job_on_member_json(member, row) for member, row in jobs],
             **sizes,
+            **({"zvm": zvm} if zvm is not None else {}),
         }
     }
 
@@ -736,7 +770,12 @@ def _member_json(m: MemberView, coverage: Coverage | None = None) -> dict:
         "jobs": [_job_json(j, coverage) for j in m.jobs],
         "expire": [{"action": action, **_timing_json(when)} for action, when in m.expire],
         "starts": [{"user": s.user, "role": s.role, "wait": s.wait} for s in m.starts],
-        **_member_coverage_json(m.coverage, m.coverage_jobs or (), m.capacity),
+        **_member_coverage_json(
+            m.coverage,
+            m.coverage_jobs or (),
+            m.capacity,
+            _zvm_json(m.name, m.zvm or (), [row.name for row in m.jobs]) if m.coverage is not None else None,
+        ),
     }
 
 
@@ -1199,6 +1238,19 @@ def _coverage_lines(member: str, users: tuple[UserCoverage, ...], main_file: str
     return out
 
 
+def _zvm_not_backed_up_lines(member: str, zvm: Sequence[UserCoverage]) -> list[str]:
+    """The minidisks of z/VM's own IDs on `member` that no job backs up: left out of the
+    counts above (as `bkrc init --directory` leaves those IDs out of its jobs), but
+    named, so that "which minidisks are not backed up?" has its whole answer here."""
+    disks = [d for u in zvm for d in u.minidisks]
+    missed = [f"{u.user}\xa0{d.address}" for u in zvm for d in u.minidisks if d.status != BACKED_UP]
+    if not missed:
+        return []
+    said = f"z/VM's own IDs (left out of the counts; `bkrc show --user ID` for one): no job backs up {len(missed)}"
+    said += f" of their {len(disks)} minidisks on {member}: {_names_text(missed, MAX_DETAILS_SHOWN)}"
+    return [line.replace("\xa0", " ") for line in _wrapped(said, " " * 4, " " * 6)]
+
+
 #: The units `_decimal` names, each 1,000 times the one before.
 _DECIMAL_UNITS = ("kB", "MB", "GB", "TB", "PB", "EB")
 
@@ -1236,19 +1288,45 @@ _UNSIZED_WORDS = {UNSIZED_DEVNO: "DEVNO", UNSIZED_END: "END"}
 _UNKNOWN_GEOMETRY = "\xa0unknown\xa0geometry"
 
 
-def _capacity_lines(member: str, capacity: MemberCapacity) -> list[str]:
+def zvm_backed_up(member: str, zvm: Sequence[UserCoverage], job: str | None = None) -> list[tuple[str, str]]:
+    """(user, address) of the minidisks of z/VM's own IDs (`zvm`, left out of the
+    coverage's counts) that a job of `member` backs up (`job`, its name there: that one)."""
+    return [
+        (u.user, d.address)
+        for u in zvm
+        for d in u.minidisks
+        if d.status == BACKED_UP and any(j.member == member and (job is None or j.name == job) for j in d.jobs)
+    ]
+
+
+def _zvm_only_text(disks: Sequence[tuple[str, str]]) -> str:
+    """`only z/VM's own IDs: TCPIP 0191, FTPSERVE 0191 (left out of the counts)`."""
+    named = _names_text([f"{user}\xa0{address}" for user, address in disks], MAX_DETAILS_SHOWN)
+    return f"only z/VM's own IDs: {named} (left out of the counts)"
+
+
+def _capacity_lines(member: str, capacity: MemberCapacity, zvm: Sequence[UserCoverage] = ()) -> list[str]:
     """What the member's jobs back up, in allocated size: all of them, each minidisk
     once; each job, every minidisk it backs up; then the minidisks without a size in
-    bytes (at most MAX_DETAILS_SHOWN), with why; one line when they back up none."""
+    bytes (at most MAX_DETAILS_SHOWN), with why; one line when they back up none.
+    A job (or the member's jobs) backing up none of those users' minidisks but some of
+    z/VM's own IDs' (`zvm`, left out of the counts) names those: it backs up something."""
     if not capacity.total.minidisks:
-        return [f"  allocated size: {member}'s own jobs back up none of those users' minidisks"]
+        said = f"allocated size: {member}'s own jobs back up none of those users' minidisks"
+        theirs = zvm_backed_up(member, zvm)
+        if theirs:
+            said += "; they back up " + _zvm_only_text(theirs)
+        return [line.replace("\xa0", " ") for line in _wrapped(said, "  ", " " * 4)]
     said = f"allocated size of those users' minidisks {member}'s own jobs back up "
     said += "(an upper bound of what they read):".replace(" ", "\xa0")
     out = [line.replace("\xa0", " ") for line in _wrapped(said, "  ", " " * 4)]
     rows = [("all jobs, each minidisk once: ", capacity.total)]
     rows += [(f"{name}: ", c) for name, c in capacity.jobs]
     for head, c in rows:
-        out += [line.replace("\xa0", " ") for line in _wrapped(head + _capacity_text(c), " " * 4, " " * 6)]
+        said = _capacity_text(c)
+        if not c.minidisks and head != rows[0][0] and (theirs := zvm_backed_up(member, zvm, head[: -len(": ")])):
+            said = "backs up " + _zvm_only_text(theirs)
+        out += [line.replace("\xa0", " ") for line in _wrapped(head + said, " " * 4, " " * 6)]
     if capacity.total.unsized:
         named = [
             f"{user}\xa0{address}\xa0({_UNSIZED_WORDS.get(why) or devtype + ',' + _UNKNOWN_GEOMETRY})"
@@ -1352,8 +1430,9 @@ def text(v: ClusterView) -> str:
         out += _wrapped(_starts_text(m.starts), "  BKRSTART starts, in order: ", " " * 4)
         if m.coverage is not None:
             out += _coverage_lines(m.name, m.coverage, v.file)
+            out += _zvm_not_backed_up_lines(m.name, m.zvm or ())
         if m.capacity is not None and m.jobs:
-            out += _capacity_lines(m.name, m.capacity)
+            out += _capacity_lines(m.name, m.capacity, m.zvm or ())
     return "\n".join(out) + "\n"
 
 

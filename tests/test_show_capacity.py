@@ -180,9 +180,9 @@ def test_text_says_each_job_s_and_the_member_s_total(at_root, tmp_path):
         "      in bytes\n"
         "    APPSFULL: 11 minidisks, 20 cylinders (3380), 4,110 cylinders (3390), 4,096 blocks (9336) and\n"
         "      8,192 blocks (FB-512): 3,513,869,856 bytes (3.51 GB); 3 without a size in bytes\n"
-        "    SYSIN1: no minidisk of theirs\n"
+        "    SYSIN1: backs up only z/VM's own IDs: FTPSERVE 0191, TCPIP 0191 (left out of the counts)\n"
         "    APPSINC: 3 minidisks, 110 cylinders (3390): 93,495,600 bytes (93.5 MB)\n"
-        "    SYSME1: no minidisk of theirs\n"
+        "    SYSME1: backs up only z/VM's own IDs: FTPSERVE 0191, TCPIP 0191 (left out of the counts)\n"
         "    without a size in bytes: CAPTEST 0201 (DEVNO), CAPTEST 0202 (END),\n"
         "      CAPTEST 0207 (9345, unknown geometry)\n"
     )

@@ -707,11 +707,20 @@ def test_coverage_counts_any_member_s_jobs_and_capacity_the_member_s_own(at_root
     assert _coverage_and_capacity(out, "VMSYS3") == (
         "  coverage: 7 of 7 directory users with minidisks on VMSYS3 are backed up by a job of any\n"
         "    member, 14 of their 14 minidisks\n"
-        "  allocated size: VMSYS3's own jobs back up none of those users' minidisks"
+        "    z/VM's own IDs (left out of the counts; `bkrc show --user ID` for one): no job backs up 13 of\n"
+        "      their 15 minidisks on VMSYS3: AUTOLOG1 0191, MAINT 0191, MAINT 0CF1, MAINT730 0191,\n"
+        "      MAINT730 0490, OPERATOR 0191, PMAINT 02CC, PMAINT 0551, PMAINT 0CF0, TCPMAINT 0191,\n"
+        "      TCPMAINT 0198, TCPMAINT 0591 (and 1 more)\n"
+        "  allocated size: VMSYS3's own jobs back up none of those users' minidisks; they back up only z/VM's\n"
+        "    own IDs: FTPSERVE 0191, TCPIP 0191 (left out of the counts)"
     )
     assert _coverage_and_capacity(out, "VMSYS2").startswith(
         "  coverage: 7 of 7 directory users with minidisks on VMSYS2 are backed up by a job of any\n"
         "    member, 14 of their 14 minidisks\n"
+        "    z/VM's own IDs (left out of the counts; `bkrc show --user ID` for one): no job backs up 13 of\n"
+        "      their 15 minidisks on VMSYS2: AUTOLOG1 0191, MAINT 0191, MAINT 0CF1, MAINT730 0191,\n"
+        "      MAINT730 0490, OPERATOR 0191, PMAINT 02CC, PMAINT 0551, PMAINT 0CF0, TCPMAINT 0191,\n"
+        "      TCPMAINT 0198, TCPMAINT 0591 (and 1 more)\n"
         "  allocated size of those users' minidisks VMSYS2's own jobs back up\n"
         "    (an upper bound of what they read):\n"
     )
@@ -761,3 +770,66 @@ def test_h6_73_the_header_names_z_vm_s_own_ids_left_out(at_root):
     user = run_cli(["show", "examples/prodssi.bkr", "--directory", DIRECT, "--user", "TCPIP"], expect=0).stdout
     assert "one of z/VM's own IDs, which `bkrc show --directory` leaves out of its coverage" in " ".join(user.split())
     assert re.search(r"^      0191  backed up by SYSIN1 on VMSYS1", user, re.MULTILINE)
+
+
+# stop 73, h10: z/VM's own IDs' minidisks in the coverage (h6's report, item 2)
+def _with_tcpip_0592(tmp_path):
+    """examples/prodssi.direct with a 0592 for TCPIP's VMSYS1 instance, which no job
+    selects (SYSIDS's jobs include 0191 alone)."""
+    text = (ROOT / DIRECT).read_text()
+    line = " MDISK 0191 3390 0316 0003 M1PRV1 MR                                    00010000\n"
+    assert line in text
+    direct = tmp_path / "tcpip.direct"
+    direct.write_text(text.replace(line, line + " MDISK 0592 3390 0400 0005 M1PRV1 MR\n"))
+    return direct
+
+
+def test_a_job_backing_up_only_zvm_ids_names_them_not_nothing(at_root, tmp_path):
+    """SYSIN1 backs up TCPIP's and FTPSERVE's 0191 (z/VM's own IDs, left out of the
+    counts): its line said `no minidisk of theirs`, as if it backed up nothing."""
+    out = run_cli(["show", "examples/prodssi.bkr", "--directory", str(_with_tcpip_0592(tmp_path))], expect=0).stdout
+    assert "no minidisk of theirs\n" not in out
+    for n in "12":
+        for job in (f"SYSIN{n}", f"SYSME{n}"):
+            said = f"    {job}: backs up only z/VM's own IDs: FTPSERVE 0191, TCPIP 0191 (left out of the counts)\n"
+            assert said in out
+    for member in ("VMSYS3", "VMSYS4"):
+        assert _coverage_and_capacity(out, member).rstrip("\n").endswith(
+            f"  allocated size: {member}'s own jobs back up none of those users' minidisks; they back up only z/VM's\n"
+            "    own IDs: FTPSERVE 0191, TCPIP 0191 (left out of the counts)"
+        )
+    assert max(len(line) for line in out.splitlines()) <= WIDTH
+
+
+def test_zvm_ids_minidisks_no_job_backs_up_are_named_and_counted_apart(at_root, tmp_path):
+    """TCPIP 0592, selected by no job, showed only under `--user TCPIP`: each member now
+    names z/VM's own IDs' minidisks no job backs up, how many of how many, on a line of
+    their own, left out of the site's counts; the JSON names every one."""
+    direct = _with_tcpip_0592(tmp_path)
+    out = run_cli(["show", "examples/prodssi.bkr", "--directory", str(direct)], expect=0).stdout
+    said = {m: " ".join(_coverage_and_capacity(out, m).split()) for m in ("VMSYS1", "VMSYS2")}
+    assert "14 of their 14 minidisks z/VM's own IDs (left out of the counts; `bkrc show --user ID` for one)" in said["VMSYS1"]
+    assert "no job backs up 14 of their 16 minidisks on VMSYS1: AUTOLOG1 0191, MAINT 0191," in said["VMSYS1"]
+    assert "PMAINT 0CF0, TCPIP 0592, TCPMAINT 0191, TCPMAINT 0198 (and 2 more)" in said["VMSYS1"]
+    assert "no job backs up 13 of their 15 minidisks on VMSYS2:" in said["VMSYS2"] and "TCPIP 0592" not in said["VMSYS2"]
+    data = show_json("examples/prodssi.bkr", str(direct))
+    for m in data["members"]:
+        zvm = m["coverage"]["zvm"]
+        assert zvm["minidisks"] == zvm["minidisks_backed_up"] + len(zvm["not_backed_up"])
+        assert m["coverage"]["minidisks"] == 14  # the site's counts stay as they were
+        jobs = {j["name"]: j["minidisks"] for j in zvm["jobs"]}
+        n = m["name"][-1]
+        assert jobs[f"SYSIN{n}"] == jobs[f"SYSME{n}"] == [
+            {"user": "FTPSERVE", "address": "0191"},
+            {"user": "TCPIP", "address": "0191"},
+        ]
+    (vmsys1,) = [m for m in data["members"] if m["name"] == "VMSYS1"]
+    missed = vmsys1["coverage"]["zvm"]["not_backed_up"]
+    assert len(missed) == 14 and {"user": "TCPIP", "statement": "IDENTITY", "address": "0592", "status": "not-selected"} in missed
+    assert [(d["user"], d["address"]) for d in missed] == sorted((d["user"], d["address"]) for d in missed)
+    # the line's pointer, followed: `--user TCPIP` answers for the 0592
+    user = run_cli(["show", "examples/prodssi.bkr", "--directory", str(direct), "--user", "TCPIP"], expect=0).stdout
+    assert re.search(r"^ +0592 +selected by no job$", user, re.MULTILINE), user
+    # the CSV lists the users counted alone, as docs/show.md says
+    csv = run_cli(["show", "examples/prodssi.bkr", "--directory", str(direct), "--format", "csv"], expect=0).stdout
+    assert "\nTCPIP," not in csv and "\nMAINT," not in csv
