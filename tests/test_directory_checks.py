@@ -2115,3 +2115,100 @@ def test_h6_73_bkr533_s_sequential_way_ends_clean_with_check_fix(tmp_path, monke
     run_cli(["check", "--fix", "abc.bkr", *site], expect=0)
     assert run_cli(["check", "abc.bkr", *site], expect=0).output == ""
     assert "disk BKRSVSFS 191 size 20 cyl on ABCCOM at " in Path("abc.bkr").read_text()
+
+
+# stop 73, h9: BKR523's fix under sequential allocation keeps the statements its move would shift
+H9_73_BKR = """import std/backup-manager
+import std/zvm73
+
+cluster ABCSSI {
+  member VMA { workers 1  private-volume VMAPV1 }
+  member VMB { workers 1  private-volume VMBPV1 }
+  shared-volume ABCCOM
+  disk BKRBKUP 191 size 10 cyl
+  disk BKRCATLG 191 size 10 cyl
+  disk BKRWRK* 191 size 5 cyl
+  disk BKRSVSFS 191 size 20 cyl
+  disk BKRADMIN 191 size 10 cyl
+  disk 5697J06C 191 size 10 cyl
+  catalog shared server BKRSVSFS pool BKRPOOL on VMA
+  expire on VMA {
+    preview daily 05:00
+    purge weekly sun 06:00
+    retain 35 days
+  }
+  single group GUESTS { DB2A DB2B }
+  identity group SVCS { TCPIP }
+  job SVCFU {
+    backup SVCS full
+    include minidisk * 0191
+    to disk pool BKUPPOOL
+    run on each member weekly sat 02:00
+  }
+  job GUESTINC {
+    backup GUESTS incremental
+    include minidisk * *
+    exclude minidisk * 0190 019D 019E
+    to disk pool BKUPPOOL
+    run on VMA daily 01:00
+  }
+}
+"""
+
+#: Kept by hand: the guests from cylinder 1 of the shared volume, TCPIP's 191 at cylinder 1
+#: of each member's private volume, where bkrc's sequential allocation puts BKRBKUP's.
+H9_73_DIRECT = """DIRECTORY 0123 3390 VMARES VMA
+DIRECTORY 0123 3390 VMBRES VMB
+USER DB2A XXXXXXXX 512M 1G G
+ MDISK 0191 3390 0001 0010 ABCCOM MR
+ MDISK 0200 3390 0011 0100 ABCCOM MR
+USER DB2B XXXXXXXX 512M 1G G
+ MDISK 0191 3390 0111 0010 ABCCOM MR
+IDENTITY TCPIP XXXXXXXX 128M 1G G
+ BUILD ON VMA USING SUBCONFIG TCPIP-1
+ BUILD ON VMB USING SUBCONFIG TCPIP-2
+SUBCONFIG TCPIP-1
+ MDISK 0191 3390 0001 0010 VMAPV1 MR
+SUBCONFIG TCPIP-2
+ MDISK 0191 3390 0001 0010 VMBPV1 MR
+"""
+
+
+def _h9_73_site(tmp_path: Path, direct: str) -> list[str]:
+    (tmp_path / "abc.direct").write_text(direct)
+    table = run_cli(["dialect"], expect=0).stdout
+    (tmp_path / "site-dialect.toml").write_text(table.replace('value = "autov"', 'value = "sequential"'))
+    return ["--directory", str(tmp_path / "abc.direct"), "--dialect", str(tmp_path / "site-dialect.toml")]
+
+
+def test_h9_73_bkr523_s_fix_under_sequential_allocation_converges_in_one_check_fix(tmp_path):
+    # BKRBKUP's fix moved it off TCPIP's cylinders 1-10; bkrc's sequential allocation then
+    # handed those to BKRCATLG (and BKRWRK*), onto TCPIP's 191: the fix was "not applied",
+    # run after run (h6's stop-73 report, item 3). It now writes `on VOL at START` where
+    # those statements are, so one `check --fix` leaves a file that checks clean.
+    bkr = tmp_path / "abc.bkr"
+    bkr.write_text(H9_73_BKR)
+    site = _h9_73_site(tmp_path, H9_73_DIRECT)
+    before = run_cli(["check", str(bkr), *site], expect=1).output
+    assert before.count("error[BKR523]") == before.count("error[") == 4
+    said = " ".join(before.split())
+    assert (
+        "and `on VOL at START` where 2 other statements place theirs now (bkrc's sequential allocation would move"
+        " them into the extent it frees)" in said
+    )
+    fixed = run_cli(["check", "--fix", str(bkr), *site], expect=0).output
+    assert "not applied" not in fixed and "4 fixes applied (BKR523); clean" in fixed
+    assert run_cli(["check", str(bkr), *site], expect=0).output == ""
+    text = bkr.read_text()
+    for line in (
+        "disk BKRBKUP 191 size 10 cyl on VMAPV1 at 26\n  disk BKRBKUP 191 size 10 cyl on VMBPV1 at 26\n",
+        "disk BKRCATLG 191 size 10 cyl on VMAPV1 at 11\n  disk BKRCATLG 191 size 10 cyl on VMBPV1 at 11\n",
+        "disk BKRWRK* 191 size 5 cyl on VMAPV1 at 21\n  disk BKRWRK* 191 size 5 cyl on VMBPV1 at 21\n",
+        "disk BKRSVSFS 191 size 20 cyl on ABCCOM at 121\n",
+    ):
+        assert line in text
+    # The fix's title (an editor's code action) names the statements it keeps.
+    bkr.write_text(H9_73_BKR)
+    found = json.loads(run_cli(["check", str(bkr), *site, "--format", "json"], expect=1).stdout)
+    assert "; keep `disk BKRCATLG 191`, `disk BKRWRK* 191` where bkrc places them now" in json.dumps(found)
+

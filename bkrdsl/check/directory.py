@@ -566,9 +566,15 @@ EXTENT_TAKEN = register(
     worker and member it runs on, worker by worker (`disk BKRWRK01 191 size
     5 cyl on M1PRV1 at 342`...): one `on VOL at START` would put a member's
     workers on one extent. The fixes of one check are worked out together:
-    each extent one hands out is clear of those the others hand out. None is
-    offered, and the help says why, where the directory holds an instance's
-    volume to its end. After the workers' fix, a worker a higher `workers`
+    each extent one hands out is clear of those the others hand out. With
+    `sequential`, the extent a fix frees would be handed out again, from the
+    volume's first cylinder or block, to the statements placed after it,
+    onto the directory's minidisks there (TCPIP's 191 at cylinder 1): the
+    fix also writes `on VOL at START` where those statements place their
+    instances now (the help counts them, the fix's title names them), so
+    one `check --fix` leaves a file that checks clean. None is offered, and
+    the help says why, where the
+    directory holds an instance's volume to its end. After the workers' fix, a worker a higher `workers`
     count adds later (`BKRWRK05`) has no statement of its own: BKR253 says
     so, with the one to add.
     """,
@@ -2508,10 +2514,15 @@ def extents_in_use(model: Model, directory: Directory, dialect: Dialect | None) 
         if hit is not None:
             first_hit[p.disk.span] = (p, hit)
     space = _Space(model, directory, taken, placed, _Kept(directory, replaced, of_replaced=True))
+    sequential = dialect["disk_allocation"] == "sequential"
     for span, (p, hit) in first_hit.items():
         instances = [o for o in allocation.placed if o.disk.span == span]
+        pins = len(space.pins)
         fix, why, note, target = _extent_fix(model, space, instances, p)
-        yield _extent_taken(model, p, hit, target, note, fix, why)
+        kept = _shifted_statements(dialect, allocation, space.pins[pins:], set(first_hit)) if sequential and fix else []
+        if kept:
+            fix = _with_kept(model, allocation, fix, kept)
+        yield _extent_taken(model, p, hit, target, note, fix, why, len(kept))
 
 
 class _Kept:
@@ -2571,6 +2582,7 @@ class _Space:
     def __init__(self, model: Model, directory: Directory, taken, placed: list[Placed], replaced) -> None:
         self.model, self.directory, self.taken, self.placed, self.replaced = model, directory, taken, placed, replaced
         self.claimed: list[tuple[str, str, int, int]] = []  # (volume, device type, first, one past the last)
+        self.pins: list[tuple[Placed, _Target]] = []  # the instance each of `claimed` is for, and where it goes
 
     def used(self, p: Placed, volume: str, writing: list[Placed]) -> list[tuple[float, float]]:
         """The extents on `volume` (of `p`'s device type) that `p` must keep clear of,
@@ -2622,10 +2634,16 @@ class _Space:
 
     def claim(self, target: _Target, p: Placed) -> None:
         self.claimed.append((target.volume, p.devtype, target.start, target.start + p.size))
+        self.pins.append((p, target))
+
+    def unclaim(self, since: int) -> None:
+        """Forget the claims from the `since`th on (a fix that is not offered)."""
+        del self.claimed[since:], self.pins[since:]
 
 
 def _extent_taken(
-    model: Model, p: Placed, hit: _Taken, target: _Target | None, per: str | None, fix: Fix | None, why: str | None
+    model: Model, p: Placed, hit: _Taken, target: _Target | None, per: str | None, fix: Fix | None, why: str | None,
+    kept: int = 0,
 ) -> Diagnostic:
     """BKR523 at `p`'s statement; the help moves `p` to `target` (see `_Space.target`),
     and says where the statement must become one per member, or per machine and
@@ -2643,12 +2661,18 @@ def _extent_taken(
     else:
         move = f"place it on a free extent: `on {p.volume} at {target.start}`, the first on {quoted(p.volume)} that holds {p.size} {unit}"
     move += _MOVE_NOTE[per]
+    move += ", clear of every extent of the directory and of the compile"
+    if kept:  # `_shifted_statements`: the fix writes their places too
+        move += (
+            f", and `on VOL at START` where {kept:,} other statement{'s' if kept > 1 else ''} place{'' if kept > 1 else 's'}"
+            " theirs now (bkrc's sequential allocation would move them into the extent it frees)"
+        )
     return EXTENT_TAKEN(
         f"{instance}'s minidisk {parse_address(p.disk.address.text):04X} on {quoted(p.volume)}, {unit} {p.start}-{p.start + p.size - 1}"
         f" ({where}), overlaps {hit.owner}'s minidisk {hit.disk.address:04X} ({unit} {extent}) in the"
         " site's directory: once both are deployed, each overwrites the other's files",
         p.disk.span,
-        help=f"{move}, clear of every extent of the directory and of the compile; or {autov}{_no_fix(why)}",
+        help=f"{move}; or {autov}{_no_fix(why)}",
         related=(Related(hit.disk.statement, f"{hit.owner}'s MDISK {hit.disk.address:04X}"),),
         fix=fix,
     )
@@ -2702,7 +2726,7 @@ def _extent_fix(model: Model, space: _Space, instances: list[Placed], p: Placed)
     for o in instances:
         target = space.target(o, anew) if any(o is a for a in anew) else _Target(o.volume, o.start, own=False)
         if target is None:
-            del space.claimed[claimed:]  # no fix: it claims nothing
+            space.unclaim(claimed)  # no fix: it claims nothing
             where = quoted(o.volume) if o.member is None else f"{quoted(o.volume)}, {quoted(o.member)}'s volume"
             return None, f"the directory's minidisks run to the end of {where}", per, space.target(p, [p])
         space.claim(target, o)
@@ -2714,6 +2738,74 @@ def _extent_fix(model: Model, space: _Space, instances: list[Placed], p: Placed)
     edits = (Edit(written.span, statements[0]), statements_after(model, written.span, statements[1:]))
     title = f"Write one `disk` statement per {per}, `{statements[0]}` and {len(statements) - 1:,} more"
     return Fix(title, edits), None, per, next(t for o, t in zip(instances, targets, strict=True) if o is p)
+
+
+def _shifted_statements(dialect: Dialect, allocation, pins: list[tuple[Placed, _Target]], reported: set[Span]) -> list[Span]:
+    """Under `disk_allocation = "sequential"`: the `disk` statements (none of `reported`,
+    BKR523's own) whose instances bkrc would place elsewhere once the instances of
+    `pins` are written where the fix puts them: the extents they leave are handed out
+    again, from the volume's first cylinder, to the instances after them, which can
+    land on the directory's minidisks (TCPIP's at cylinder 1 of a private volume: the
+    fix was refused, run after run). Each such statement is kept where it is (its
+    every instance `on VOL at START`, `_with_kept`), which can move others in turn:
+    worked out until none moves. In the order the entries write them."""
+    pinned = {id(o): (t.volume, t.start) for o, t in pins}
+    kept: list[Span] = []
+    while True:
+        moved = [o.disk.span for o in _sequential_moves(dialect, allocation, pinned) if o.disk.span not in reported]
+        new = list(dict.fromkeys(span for span in moved if span not in kept))
+        if not new:
+            return kept
+        for o in allocation.placed:
+            if o.disk.span in new:
+                pinned[id(o)] = (o.volume, o.start)
+        kept += new
+
+
+def _sequential_moves(dialect: Dialect, allocation, pinned: dict[int, tuple[str, int]]) -> list[Placed]:
+    """The instances sequential allocation places otherwise than `allocation` does once
+    those of `pinned` (by `id`) are explicit extents there (`allocation._Allocator`)."""
+    used: dict[str, list[tuple[int, int]]] = {}
+    placed = [o for o in allocation.placed if o.start is not None]
+    for o in placed:
+        if id(o) in pinned:
+            volume, start = pinned[id(o)]
+            used.setdefault(volume, []).append((start, start + o.size))
+        elif o.disk.start is not None:
+            used.setdefault(o.volume, []).append((o.start, o.start + o.size))
+    moved = []
+    for o in placed:
+        if id(o) in pinned or o.disk.start is not None:
+            continue
+        unit = dialect.unit(o.disk.unit.text)
+        start = unit.first if unit is not None else o.start
+        for lo, hi in sorted(used.get(o.volume, [])):
+            if start + o.size <= lo:
+                break
+            start = max(start, hi)
+        used.setdefault(o.volume, []).append((start, start + o.size))
+        if start != o.start:
+            moved.append(o)
+    return moved
+
+
+def _with_kept(model: Model, allocation, fix: Fix, kept: list[Span]) -> Fix:
+    """`fix` and the edits that keep each statement of `kept` where bkrc places it now:
+    `on VOL at START` for one instance, else one statement per member (per machine and
+    member for a pattern's), as BKR523's fix writes them."""
+    edits = list(fix.edits)
+    for span in kept:
+        written = next(d for d in model.disks if d.span == span)
+        instances = [o for o in allocation.placed if o.disk.span == span]
+        if len(instances) == 1:
+            o = instances[0]
+            edits += _place_words(o.disk, o.volume, o.start, o)[0]
+            continue
+        several = len({o.owner for o in instances}) > 1
+        statements = [f"{_disk_words(written, o.owner if several else None)} on {o.volume} at {o.start}" for o in instances]
+        edits += (Edit(written.span, statements[0]), statements_after(model, written.span, statements[1:]))
+    names = ", ".join(f"`disk {d.user.text} {d.address.text}`" for d in model.disks if d.span in kept)
+    return Fix(f"{fix.title}; keep {names} where bkrc places them now", tuple(edits))
 
 
 def _disk_words(statement: ast.Disk, user: str | None = None) -> str:
