@@ -2212,3 +2212,15 @@ def test_h9_73_bkr523_s_fix_under_sequential_allocation_converges_in_one_check_f
     found = json.loads(run_cli(["check", str(bkr), *site, "--format", "json"], expect=1).stdout)
     assert "; keep `disk BKRCATLG 191`, `disk BKRWRK* 191` where bkrc places them now" in json.dumps(found)
 
+
+def test_h9_73_bkr523_s_help_without_a_free_extent_gives_the_room_needed(tmp_path):
+    # The directory holds the shared volume to its end: no fix, and the help says how
+    # much another volume must hold.
+    bkr = tmp_path / "abc.bkr"
+    bkr.write_text(H9_73_BKR)
+    full = H9_73_DIRECT + "USER OPSMON XXXXXXXX 64M 128M G\n MDISK 0300 3390 0121 END ABCCOM MR\n"
+    said = " ".join(run_cli(["check", str(bkr), *_h9_73_site(tmp_path, full)], expect=1).output.split())
+    assert (
+        "place it on another volume, one with 20 cylinders free: the directory's minidisks run to the end of `ABCCOM`"
+        in said
+    )

@@ -573,7 +573,7 @@ EXTENT_TAKEN = register(
     fix also writes `on VOL at START` where those statements place their
     instances now (the help counts them, the fix's title names them), so
     one `check --fix` leaves a file that checks clean. None is offered, and
-    the help says why, where the
+    the help says why and how much another volume must hold, where the
     directory holds an instance's volume to its end. After the workers' fix, a worker a higher `workers`
     count adds later (`BKRWRK05`) has no statement of its own: BKR253 says
     so, with the one to add.
@@ -2655,7 +2655,7 @@ def _extent_taken(
     where = f"its `at {p.disk.start.text}`" if explicit else "placed by bkrc's sequential allocation"
     autov = "leave out `at` and let DirMaint place it" if explicit else "let DirMaint place it, the dialect's `disk_allocation = \"autov\"`"
     if target is None:
-        move = f"place it on another volume: the directory's minidisks run to the end of {quoted(p.volume)}"
+        move = f"place it on another volume, one with {p.size:,} {unit} free: the directory's minidisks run to the end of {quoted(p.volume)}"
     elif target.own:
         move = f"place it where the site's directory has it: `on {target.volume} at {target.start}`"
     else:
