@@ -574,9 +574,9 @@ EXTENT_TAKEN = register(
     instances now (the help counts them, the fix's title names them), so
     one `check --fix` leaves a file that checks clean. None is offered, and
     the help says why and how much another volume must hold, where the
-    directory holds an instance's volume to its end. After the workers' fix, a worker a higher `workers`
-    count adds later (`BKRWRK05`) has no statement of its own: BKR253 says
-    so, with the one to add.
+    directory holds an instance's volume to its end. After the workers'
+    fix, a worker a higher `workers` count adds later (`BKRWRK05`) has no
+    statement of its own: BKR253 says so, with the one to add.
     """,
     no_example="needs the site's CP directory beside the .bkr file",
 )
