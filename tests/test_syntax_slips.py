@@ -19378,3 +19378,92 @@ def test_lead_s73_an_owner_s_every_address_excluded_in_english_offers_both_forms
     )
     star = text.replace(f"exclude minidisk LNX* {word}", "exclude minidisk LNX* *", 1)
     assert "BKR310" not in [d.code for d in analyse("prodssi.bkr", star.encode("utf-8")).diagnostics]
+
+
+# stop 73, h11: schedule slips alone on a job's line, the weekly and other kinds (day or time written otherwise, no day, a day not every month has)
+H11S73_RUN_MISSING = ("a schedule is part of the `run` statement: `run` is missing, and so is the member the job"
+                      " runs on")
+
+#: A day (or time) BKR314's (or BKR313's) fix writes after `run on M`, alone on a job's
+#: line: the generic "write `run on MEMBER` before `weekly`" (followed: BKR314), or for
+#: `monthly last sun 3am` the same. Now one BKR004 whose help says how it is written and
+#: writes the `run`, each member's a choice that checks clean. (the line, the schedule meant)
+H11S73_RESPELT = [
+    ("weekly su 03:00", "weekly sun 03:00"),
+    ("weekly th 3am", "weekly thu 03:00"),
+    ("weekly We 03:00", "weekly wed 03:00"),
+    ("monthly last day 23:00", "monthly last-day 23:00"),
+    ("monthly last sun 3am", "monthly last sun 03:00"),
+    ("monthly first thur 03:00  # x", "monthly first thu 03:00"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "meant"), H11S73_RESPELT, ids=[c[0] for c in H11S73_RESPELT])
+def test_h11s73_a_day_written_otherwise_alone_is_one_error_whose_choices_check_clean(line, meant, parser, monkeypatch):
+    text, analysis = _h3_69_slip(line, "G", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.fix) == ("BKR004", H11S73_RUN_MISSING, None)
+    written = line.split("#")[0].strip()
+    assert found.help.startswith(f"write `run on MEMBER {meant}` with the member it runs on, `on DEV1` or `on DEV2`")
+    assert found.help.endswith(f"; `{written}` is written `{meant}`")
+    assert [c.title for c in found.choices] == [f"Write `run on {m} {meant}`" for m in ("DEV1", "DEV2")]
+    for choice in found.choices:
+        _h3_69_mended(text, choice)
+    assert too_long(found, analysis.sources) == []
+    assert _h3s73_runs_check(found.help) == [f"run on MEMBER {meant}"]
+
+
+#: In a job of IDENTITY users, the fix writes `run on each member` with the day as meant.
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h11s73_a_day_written_otherwise_alone_in_an_identity_job_is_fixed(parser, monkeypatch):
+    text, analysis = _h3_69_slip("weekly su 03:00", "S", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix.title, found.choices) == ("BKR004", "Write `run on each member weekly sun 03:00`", ())
+    _h3_69_mended(text, found.fix)
+
+
+#: `weekly 03:00` alone: two errors, "`run` is missing" and BKR010's "`weekly` needs a day
+#: of the week". Now one that says both, its help `run on MEMBER weekly DAY 03:00` and the
+#: days, no mend (which day is the site's).
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "time"), [("weekly 03:00", "03:00"), ("weekly 3am  # x", "03:00")])
+def test_h11s73_weekly_without_its_day_alone_is_one_error(line, time, parser, monkeypatch):
+    _text, analysis = _h3_69_slip(line, "G", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix, found.choices) == ("BKR004", None, ())
+    assert found.message == (f"`weekly` needs a day of the week before the time `{line.split()[1]}`; `run` is missing"
+                             " before the schedule, and so is the member the job runs on")
+    assert "DAY the day of the week it runs on (sun mon tue wed thu fri sat)" in found.help
+    assert too_long(found, analysis.sources) == []
+    assert _h3s73_runs_check(found.help) == [f"run on MEMBER weekly DAY {time}"]
+
+
+#: `monthly 31 03:00` alone: its choices write `run on DEV1 monthly 31 03:00`, which leaves
+#: BKR404's warning, which the help did not say. Now the help says it and writes the
+#: month's last day in its place; the choices stay (the day is the user's), each leaving
+#: BKR404's warning alone, and `monthly last-day` checks clean.
+H11S73_SHORT_MONTH = [
+    ("monthly 31 03:00", "monthly 31 03:00"),
+    ("monthly 31 3am", "monthly 31 03:00"),
+    ("monthly 30 2pm", "monthly 30 14:00"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "meant"), H11S73_SHORT_MONTH, ids=[c[0] for c in H11S73_SHORT_MONTH])
+def test_h11s73_a_day_not_every_month_has_alone_says_bkr404(line, meant, parser, monkeypatch):
+    text, analysis = _h3_69_slip(line, "G", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.fix) == ("BKR004", H11S73_RUN_MISSING, None)
+    day, time = meant.split()[1:]
+    assert found.help.endswith(
+        f"`monthly {day}` skips months of fewer days (BKR404 warns): `monthly last-day {time}` runs on each month's"
+        " last day"
+    )
+    assert [c.title for c in found.choices] == [f"Write `run on {m} {meant}`" for m in ("DEV1", "DEV2")]
+    for choice in found.choices:
+        mended = apply_edits(text, choice.edits)
+        assert [d.code for d in analyse("x.bkr", mended.encode("utf-8")).diagnostics] == ["BKR404"]
+    assert too_long(found, analysis.sources) == []
+    _h13s72_checks(f"run on DEV1 monthly last-day {time}")

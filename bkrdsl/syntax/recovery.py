@@ -655,6 +655,63 @@ def _monthly_untimed(phrase: str) -> str | None:
     return None
 
 
+#: The days of the week whole, for `_alone_day`: a word that begins one of them alone.
+_WHOLE_DAYS = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")
+
+
+def _alone_day(word: str) -> str | None:
+    """The one day of the week `word` names or begins (`sunday`, `sun`, `su`, `tues`):
+    its three letters, as BKR314's fix writes them after `run on M`; None for a word of
+    none or of several (`s`, `t`)."""
+    named = messages.phrase_day(word)
+    if len(named) == 1:
+        return named[0]
+    lowered = word.lower()
+    begun = [d[:3] for d in _WHOLE_DAYS if len(lowered) >= 2 and d.startswith(lowered)]
+    return begun[0] if len(begun) == 1 else None
+
+
+def _alone_respelt(phrase: str) -> str | None:
+    """`weekly su 03:00`, `weekly sunday 3am`, `monthly last day 23:00`, `monthly last sun
+    3am`: a `weekly` or `monthly` schedule alone on a job's line whose day or time is
+    written otherwise, as BKR314's or BKR313's fix writes it after `run on M` (`weekly sun
+    03:00`, `monthly last-day 23:00`), for `schedule_alone`'s one error, which says it
+    (was the generic "`run on MEMBER` before `weekly`", followed: BKR314). None for any
+    other phrase."""
+    words = phrase.split()
+    if len(words) < 3 or words[0].lower() not in ("weekly", "monthly"):
+        return None
+    time = _time_read(words[-1])
+    if time is None or messages.clock_has_not(time):
+        return None
+    days = [w.lower() for w in words[1:-1]]
+    if words[0].lower() == "weekly":
+        if len(days) != 1 or _alone_day(days[0]) is None:
+            return None
+        return f"weekly {_alone_day(days[0])} {time}"
+    if days in (["last", "day"], ["last-day"], ["lastday"]):
+        return f"monthly last-day {time}"
+    if len(days) == 2 and days[0] in ("first", "second", "third", "fourth", "last") and _alone_day(days[1]):
+        return f"monthly {days[0]} {_alone_day(days[1])} {time}"
+    return None
+
+
+def _short_month_note(schedule: str, written: str | None) -> str | None:
+    """What the help of a schedule alone on a job's line says where `run on MEMBER` before
+    it leaves BKR404's warning (`monthly 31 03:00`: not every month has the day), the
+    month's last day in its place; before it, how the schedule is written where
+    `written` (the line as written) differs. None for any other schedule."""
+    short = re.fullmatch(r"monthly (29|30|31) (\d\d:\d\d)", schedule)
+    if short is None:
+        return None
+    day, time = short.groups()
+    respelt = f"`{written}` is written `{schedule}`; " if written is not None and written != schedule else ""
+    return (
+        f"{respelt}`monthly {day}` skips months of fewer days (BKR404 warns):"
+        f" `monthly last-day {time}` runs on each month's last day"
+    )
+
+
 def _time_read(word: str) -> str | None:
     """`word` as a schedule's time: HH:MM as written (an hour of one digit written with
     two, as every help writes a time: `2:00`, 02:00), or the HH:MM BKR313 reads a time
@@ -5917,7 +5974,8 @@ class Recovery:
             self.said_and_skipped(ip, tok, diag, tok.start_pos, tok.start_pos + len(rest))
             return True
         diag = messages.run_and_member_missing(
-            rest, schedule, span, members, kind, home, phrase, others, how_often_unsaid=often
+            rest, schedule, span, members, kind, home, phrase, others, how_often_unsaid=often,
+            note=None if often is not None or others else _short_month_note(schedule, phrase),
         )
         self.said_and_skipped(ip, tok, diag, tok.start_pos, tok.start_pos + len(rest))
         return True
@@ -5945,6 +6003,13 @@ class Recovery:
             # has, said as after `run on MEMBER` (BKR313, BKR314), in one error
             return True
         if schedule is None:
+            # `weekly su 03:00`, `monthly last day 23:00`: the day (or time) as BKR314's (or
+            # BKR313's) fix writes it after `run on M`, which the help says
+            schedule = _alone_respelt(phrase)
+        if schedule is None and head and self.weekday_left_out_alone(ip, tok, rest, head, last):
+            # `weekly 03:00`: no day (was "`run` is missing", then BKR010)
+            return True
+        if schedule is None:
             timed = messages.certain_schedule(f"{phrase} 00:00") or _monthly_untimed(phrase)
             if timed is None or not timed.endswith(" 00:00"):
                 return False
@@ -5962,7 +6027,33 @@ class Recovery:
             return False
         kind, home = self.job_home(stack)
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
-        diag = messages.run_and_member_missing(rest, schedule, span, members, kind, home, written, untimed=untimed)
+        diag = messages.run_and_member_missing(
+            rest, schedule, span, members, kind, home, written, untimed=untimed, note=_short_month_note(schedule, written)
+        )
+        self.said_and_skipped(ip, tok, diag, tok.start_pos, tok.start_pos + len(rest))
+        return True
+
+    def weekday_left_out_alone(self, ip, tok: Token, rest: str, head: list[str], last: str) -> bool:
+        """`weekly 03:00` alone on a line of a job: no day of the week, and `run on` left
+        out (was "`run` is missing", then BKR010 "`weekly` needs a day of the week"). One
+        error that says both, its help `run on MEMBER weekly DAY 03:00` with the days, no
+        mend (which day is the site's). False for any other line."""
+        time = _time_read(last)
+        if [w.lower() for w in head] != ["weekly"] or time is None or messages.clock_has_not(time):
+            return False
+        stack = ip.parser_state.value_stack
+        members = members_read(stack)
+        words = tuple(re.findall(r",|[^\s,]+", f"run on X weekly sun {time}"))
+        sim = Sim.of(ip)
+        if not members or not self._whole_statement(sim, words) or not self._values_shaped(sim, words):
+            return False
+        kind, home = self.job_home(stack)
+        span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
+        problem = (
+            f"`weekly` needs a day of the week before the time `{last}`",
+            "DAY the day of the week it runs on (sun mon tue wed thu fri sat)",
+        )
+        diag = messages.run_and_member_missing(rest, f"weekly DAY {time}", span, members, kind, home, problem=problem)
         self.said_and_skipped(ip, tok, diag, tok.start_pos, tok.start_pos + len(rest))
         return True
 
