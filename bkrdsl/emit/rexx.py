@@ -399,8 +399,9 @@ _ROUTINE_NOMINUTE = [
 _ROUTINE_DUEMISSED = [
     "/* DUE on another member: what was due at that minute on the */",
     "/* member it ran on (away., awaysched.), and the command that */",
-    "/* sends it with the right EXEC (a minute in which no DUE runs is */",
-    "/* not caught up later); nothing when nothing was due there. The */",
+    "/* sends it with the right EXEC (if that member's own DUE did not */",
+    "/* run then, its next one names it as missed, without sending */",
+    "/* it); nothing when nothing was due there. The */",
     "/* minute is DUELIST's reading, as DUE's, the date as yyyymmdd. */",
     "/* Operands that name no minute: no command can, the wrong member */",
     "/* still what to fix first (rc 40, not USAGE's). */",
