@@ -2438,8 +2438,8 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.file,self.shown,self.errors,self.warnings,self.at,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_arg, _type_applied, _type_not_applied, _type_written, _type_unwritable, _type_unreadable, _type_stopped, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_applied, _dflt_not_applied, _dflt_written, _dflt_unwritable, _dflt_unreadable, _dflt_stopped, _return_type):
- def __init__(self,arg:_type_arg,applied:_type_applied=_HAS_DEFAULT_FACTORY,not_applied:_type_not_applied=_HAS_DEFAULT_FACTORY,written:_type_written=_dflt_written,unwritable:_type_unwritable=_dflt_unwritable,unreadable:_type_unreadable=_dflt_unreadable,stopped:_type_stopped=_dflt_stopped)->_return_type:
+def __create_fn__(_type_arg, _type_applied, _type_not_applied, _type_written, _type_unwritable, _type_unreadable, _type_stopped, _type_surfaced, _type_held, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_applied, _dflt_not_applied, _dflt_written, _dflt_unwritable, _dflt_unreadable, _dflt_stopped, _dflt_surfaced, _dflt_held, _return_type):
+ def __init__(self,arg:_type_arg,applied:_type_applied=_HAS_DEFAULT_FACTORY,not_applied:_type_not_applied=_HAS_DEFAULT_FACTORY,written:_type_written=_dflt_written,unwritable:_type_unwritable=_dflt_unwritable,unreadable:_type_unreadable=_dflt_unreadable,stopped:_type_stopped=_dflt_stopped,surfaced:_type_surfaced=_HAS_DEFAULT_FACTORY,held:_type_held=_HAS_DEFAULT_FACTORY)->_return_type:
   self.arg=arg
   self.applied=_dflt_applied() if applied is _HAS_DEFAULT_FACTORY else applied
   self.not_applied=_dflt_not_applied() if not_applied is _HAS_DEFAULT_FACTORY else not_applied
@@ -2447,22 +2447,24 @@ def __create_fn__(_type_arg, _type_applied, _type_not_applied, _type_written, _t
   self.unwritable=unwritable
   self.unreadable=unreadable
   self.stopped=stopped
+  self.surfaced=_dflt_surfaced() if surfaced is _HAS_DEFAULT_FACTORY else surfaced
+  self.held=_dflt_held() if held is _HAS_DEFAULT_FACTORY else held
  return __init__
-CODE['def __create_fn__(_type_arg, _type_applied, _type_not_applied, _type_written, _type_unwritable, _type_unreadable, _type_stopped, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_applied, _dflt_not_applied, _dflt_written, _dflt_unwritable, _dflt_unreadable, _dflt_stopped, _return_type):\n def __init__(self,arg:_type_arg,applied:_type_applied=_HAS_DEFAULT_FACTORY,not_applied:_type_not_applied=_HAS_DEFAULT_FACTORY,written:_type_written=_dflt_written,unwritable:_type_unwritable=_dflt_unwritable,unreadable:_type_unreadable=_dflt_unreadable,stopped:_type_stopped=_dflt_stopped)->_return_type:\n  self.arg=arg\n  self.applied=_dflt_applied() if applied is _HAS_DEFAULT_FACTORY else applied\n  self.not_applied=_dflt_not_applied() if not_applied is _HAS_DEFAULT_FACTORY else not_applied\n  self.written=written\n  self.unwritable=unwritable\n  self.unreadable=unreadable\n  self.stopped=stopped\n return __init__'] = __create_fn__.__code__
+CODE['def __create_fn__(_type_arg, _type_applied, _type_not_applied, _type_written, _type_unwritable, _type_unreadable, _type_stopped, _type_surfaced, _type_held, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_applied, _dflt_not_applied, _dflt_written, _dflt_unwritable, _dflt_unreadable, _dflt_stopped, _dflt_surfaced, _dflt_held, _return_type):\n def __init__(self,arg:_type_arg,applied:_type_applied=_HAS_DEFAULT_FACTORY,not_applied:_type_not_applied=_HAS_DEFAULT_FACTORY,written:_type_written=_dflt_written,unwritable:_type_unwritable=_dflt_unwritable,unreadable:_type_unreadable=_dflt_unreadable,stopped:_type_stopped=_dflt_stopped,surfaced:_type_surfaced=_HAS_DEFAULT_FACTORY,held:_type_held=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.arg=arg\n  self.applied=_dflt_applied() if applied is _HAS_DEFAULT_FACTORY else applied\n  self.not_applied=_dflt_not_applied() if not_applied is _HAS_DEFAULT_FACTORY else not_applied\n  self.written=written\n  self.unwritable=unwritable\n  self.unreadable=unreadable\n  self.stopped=stopped\n  self.surfaced=_dflt_surfaced() if surfaced is _HAS_DEFAULT_FACTORY else surfaced\n  self.held=_dflt_held() if held is _HAS_DEFAULT_FACTORY else held\n return __init__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(arg={self.arg!r}, applied={self.applied!r}, not_applied={self.not_applied!r}, written={self.written!r}, unwritable={self.unwritable!r}, unreadable={self.unreadable!r}, stopped={self.stopped!r})"
+  return self.__class__.__qualname__ + f"(arg={self.arg!r}, applied={self.applied!r}, not_applied={self.not_applied!r}, written={self.written!r}, unwritable={self.unwritable!r}, unreadable={self.unreadable!r}, stopped={self.stopped!r}, surfaced={self.surfaced!r}, held={self.held!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(arg={self.arg!r}, applied={self.applied!r}, not_applied={self.not_applied!r}, written={self.written!r}, unwritable={self.unwritable!r}, unreadable={self.unreadable!r}, stopped={self.stopped!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(arg={self.arg!r}, applied={self.applied!r}, not_applied={self.not_applied!r}, written={self.written!r}, unwritable={self.unwritable!r}, unreadable={self.unreadable!r}, stopped={self.stopped!r}, surfaced={self.surfaced!r}, held={self.held!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.arg,self.applied,self.not_applied,self.written,self.unwritable,self.unreadable,self.stopped,)==(other.arg,other.applied,other.not_applied,other.written,other.unwritable,other.unreadable,other.stopped,)
+   return (self.arg,self.applied,self.not_applied,self.written,self.unwritable,self.unreadable,self.stopped,self.surfaced,self.held,)==(other.arg,other.applied,other.not_applied,other.written,other.unwritable,other.unreadable,other.stopped,other.surfaced,other.held,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.arg,self.applied,self.not_applied,self.written,self.unwritable,self.unreadable,self.stopped,)==(other.arg,other.applied,other.not_applied,other.written,other.unwritable,other.unreadable,other.stopped,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.arg,self.applied,self.not_applied,self.written,self.unwritable,self.unreadable,self.stopped,self.surfaced,self.held,)==(other.arg,other.applied,other.not_applied,other.written,other.unwritable,other.unreadable,other.stopped,other.surfaced,other.held,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(_type_kind, _type_id, _type_span, _type_statement, _type_builds, _type_disks, _type_links, _type_profile, _type_follows, _type_builds_unread, _type_last_line, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_builds, _dflt_disks, _dflt_links, _dflt_profile, _dflt_follows, _dflt_builds_unread, _dflt_last_line, _return_type):
  def __init__(self,kind:_type_kind,id:_type_id,span:_type_span,statement:_type_statement,builds:_type_builds=_dflt_builds,disks:_type_disks=_dflt_disks,links:_type_links=_dflt_links,profile:_type_profile=_dflt_profile,follows:_type_follows=_dflt_follows,builds_unread:_type_builds_unread=_dflt_builds_unread,last_line:_type_last_line=_dflt_last_line)->_return_type:
@@ -2683,30 +2685,32 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.diagnostic,self.gives,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_text, _type_applied, _type_diagnostics, _type_analysis, _type_not_applied, _type_stopped, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_not_applied, _dflt_stopped, _return_type):
- def __init__(self,text:_type_text,applied:_type_applied,diagnostics:_type_diagnostics,analysis:_type_analysis,not_applied:_type_not_applied=_HAS_DEFAULT_FACTORY,stopped:_type_stopped=_dflt_stopped)->_return_type:
+def __create_fn__(_type_text, _type_applied, _type_diagnostics, _type_analysis, _type_not_applied, _type_stopped, _type_surfaced, _type_held, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_not_applied, _dflt_stopped, _dflt_surfaced, _dflt_held, _return_type):
+ def __init__(self,text:_type_text,applied:_type_applied,diagnostics:_type_diagnostics,analysis:_type_analysis,not_applied:_type_not_applied=_HAS_DEFAULT_FACTORY,stopped:_type_stopped=_dflt_stopped,surfaced:_type_surfaced=_HAS_DEFAULT_FACTORY,held:_type_held=_HAS_DEFAULT_FACTORY)->_return_type:
   self.text=text
   self.applied=applied
   self.diagnostics=diagnostics
   self.analysis=analysis
   self.not_applied=_dflt_not_applied() if not_applied is _HAS_DEFAULT_FACTORY else not_applied
   self.stopped=stopped
+  self.surfaced=_dflt_surfaced() if surfaced is _HAS_DEFAULT_FACTORY else surfaced
+  self.held=_dflt_held() if held is _HAS_DEFAULT_FACTORY else held
  return __init__
-CODE['def __create_fn__(_type_text, _type_applied, _type_diagnostics, _type_analysis, _type_not_applied, _type_stopped, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_not_applied, _dflt_stopped, _return_type):\n def __init__(self,text:_type_text,applied:_type_applied,diagnostics:_type_diagnostics,analysis:_type_analysis,not_applied:_type_not_applied=_HAS_DEFAULT_FACTORY,stopped:_type_stopped=_dflt_stopped)->_return_type:\n  self.text=text\n  self.applied=applied\n  self.diagnostics=diagnostics\n  self.analysis=analysis\n  self.not_applied=_dflt_not_applied() if not_applied is _HAS_DEFAULT_FACTORY else not_applied\n  self.stopped=stopped\n return __init__'] = __create_fn__.__code__
+CODE['def __create_fn__(_type_text, _type_applied, _type_diagnostics, _type_analysis, _type_not_applied, _type_stopped, _type_surfaced, _type_held, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_not_applied, _dflt_stopped, _dflt_surfaced, _dflt_held, _return_type):\n def __init__(self,text:_type_text,applied:_type_applied,diagnostics:_type_diagnostics,analysis:_type_analysis,not_applied:_type_not_applied=_HAS_DEFAULT_FACTORY,stopped:_type_stopped=_dflt_stopped,surfaced:_type_surfaced=_HAS_DEFAULT_FACTORY,held:_type_held=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.text=text\n  self.applied=applied\n  self.diagnostics=diagnostics\n  self.analysis=analysis\n  self.not_applied=_dflt_not_applied() if not_applied is _HAS_DEFAULT_FACTORY else not_applied\n  self.stopped=stopped\n  self.surfaced=_dflt_surfaced() if surfaced is _HAS_DEFAULT_FACTORY else surfaced\n  self.held=_dflt_held() if held is _HAS_DEFAULT_FACTORY else held\n return __init__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(text={self.text!r}, applied={self.applied!r}, diagnostics={self.diagnostics!r}, analysis={self.analysis!r}, not_applied={self.not_applied!r}, stopped={self.stopped!r})"
+  return self.__class__.__qualname__ + f"(text={self.text!r}, applied={self.applied!r}, diagnostics={self.diagnostics!r}, analysis={self.analysis!r}, not_applied={self.not_applied!r}, stopped={self.stopped!r}, surfaced={self.surfaced!r}, held={self.held!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(text={self.text!r}, applied={self.applied!r}, diagnostics={self.diagnostics!r}, analysis={self.analysis!r}, not_applied={self.not_applied!r}, stopped={self.stopped!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(text={self.text!r}, applied={self.applied!r}, diagnostics={self.diagnostics!r}, analysis={self.analysis!r}, not_applied={self.not_applied!r}, stopped={self.stopped!r}, surfaced={self.surfaced!r}, held={self.held!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.text,self.applied,self.diagnostics,self.analysis,self.not_applied,self.stopped,)==(other.text,other.applied,other.diagnostics,other.analysis,other.not_applied,other.stopped,)
+   return (self.text,self.applied,self.diagnostics,self.analysis,self.not_applied,self.stopped,self.surfaced,self.held,)==(other.text,other.applied,other.diagnostics,other.analysis,other.not_applied,other.stopped,other.surfaced,other.held,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.text,self.applied,self.diagnostics,self.analysis,self.not_applied,self.stopped,)==(other.text,other.applied,other.diagnostics,other.analysis,other.not_applied,other.stopped,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.text,self.applied,self.diagnostics,self.analysis,self.not_applied,self.stopped,self.surfaced,self.held,)==(other.text,other.applied,other.diagnostics,other.analysis,other.not_applied,other.stopped,other.surfaced,other.held,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(_type_source, _type_text, _type_diagnostics, _type_original, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_diagnostics, _dflt_original, _return_type):
  def __init__(self,source:_type_source,text:_type_text,diagnostics:_type_diagnostics=_HAS_DEFAULT_FACTORY,original:_type_original=_dflt_original)->_return_type:

@@ -17,6 +17,14 @@ import error is mended was hidden, not made (`introduced`). A round that adds
 an error is undone, and its fixes are tried one at a time: a fix that adds an
 error alone is not applied (`NotApplied`: its diagnostic stays, and what the
 fix would give is said), the others are.
+
+A fix is one the user could have seen offered. `check` shows only what its
+stages found, so a diagnostic that appears only once a round has mended the
+syntax (a check the syntax error stopped, a slip recovery skipped) was never
+printed: an error's fix is applied all the same, and `Fixed.surfaced` names it
+for the summary; a warning's is not (`Fixed.held`): a warning may be what the
+user meant (BKR227's fix renames a job), so it is printed with what is left,
+and `--fix` run again, once it has been seen, applies it.
 """
 
 from __future__ import annotations
@@ -233,6 +241,30 @@ class Fixed:
     not_applied: list[NotApplied] = field(default_factory=list)  # fixes left out: they add errors
     #: MAX_ROUNDS ran and the mended text still has fixes to apply: `--fix` again goes on.
     stopped: bool = False
+    #: Of `applied`, those whose diagnostic the first check did not show (it appeared
+    #: once a round mended the syntax): the summary names them.
+    surfaced: list[Diagnostic] = field(default_factory=list)
+    #: Warnings the first check did not show whose fixes were not applied (as the mended
+    #: text still reports them): they are printed with what is left.
+    held: list[Diagnostic] = field(default_factory=list)
+
+
+class _Shown:
+    """The diagnostics the first check showed, followed through the rounds' edits:
+    whether a later round's diagnostic is one of them (by code and place, its place
+    moved by the edits, or by code and message, as `introduced` matches errors)."""
+
+    def __init__(self, diagnostics: Sequence[Diagnostic]) -> None:
+        self.places = {(d.code, d.span.file, d.span.start) for d in diagnostics if d.span is not None}
+        self.messages = {(d.code, d.message) for d in diagnostics}
+
+    def has(self, d: Diagnostic) -> bool:
+        if (d.code, d.message) in self.messages:
+            return True
+        return d.span is not None and (d.code, d.span.file, d.span.start) in self.places
+
+    def move(self, edits: Sequence[Edit], file: str) -> None:
+        self.places = {(code, f, _moved(at, edits) if f == file else at) for code, f, at in self.places}
 
 
 def fix_all(text: str, file: str, check: Callable[[str], object]) -> Fixed:
@@ -246,12 +278,21 @@ def fix_all(text: str, file: str, check: Callable[[str], object]) -> Fixed:
     out (`Fixed.not_applied`), now and in the rounds after; the others are
     applied (the first alone, should they add one only together)."""
     analysis = check(text)
+    shown = _Shown(analysis.diagnostics)
     applied: list[Diagnostic] = []
+    surfaced: list[Diagnostic] = []
     refused: dict[tuple, tuple[Diagnostic, ...]] = {}  # the fixes left out, by `_key`
     seen = {text}
     rounds = 0
     while rounds < MAX_ROUNDS:
-        chosen = choose([d for d in analysis.diagnostics if d.fix is None or _key(d) not in refused], file)
+        chosen = choose(
+            [
+                d
+                for d in analysis.diagnostics
+                if (d.fix is None or _key(d) not in refused) and (d.is_error or shown.has(d))
+            ],
+            file,
+        )
         if not chosen:
             break
         mended = apply(text, chosen)
@@ -272,14 +313,19 @@ def fix_all(text: str, file: str, check: Callable[[str], object]) -> Fixed:
         refused = {moved[key]: errors for key, errors in refused.items() if moved[key] is not None}
         text, analysis = mended, after
         applied.extend(chosen)
+        surfaced.extend(d for d in chosen if not shown.has(d))
+        shown.move(edits, file)
         rounds += 1
     not_applied = [
         NotApplied(d, _gives(text, analysis, d, file, check) or refused[_key(d)])
         for d in analysis.diagnostics
         if d.fix is not None and _key(d) in refused
     ]
-    stopped = rounds == MAX_ROUNDS and any(d.fix is not None and _key(d) not in refused for d in analysis.diagnostics)
-    return Fixed(text, applied, list(analysis.diagnostics), analysis, not_applied, stopped)
+    held = [d for d in analysis.diagnostics if d.fix is not None and not d.is_error and not shown.has(d)]
+    stopped = rounds == MAX_ROUNDS and any(
+        d.fix is not None and _key(d) not in refused and d not in held for d in analysis.diagnostics
+    )
+    return Fixed(text, applied, list(analysis.diagnostics), analysis, not_applied, stopped, surfaced, held)
 
 
 def _sift(text, analysis, chosen, file, check, refused):

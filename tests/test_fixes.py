@@ -1243,6 +1243,8 @@ def test_fix_keeps_each_line_s_own_line_end(tmp_path, ends):
     slipped = slipped.replace("  disk BKRADMIN 191 size 10 cyl\n", "")
     path = tmp_path / NAME
     path.write_bytes(written(slipped))
+    # BKR253's warning shows only once the syntax is mended: the first --fix holds its fix back.
+    run_cli(["check", "--fix", path], expect=0)
     run_cli(["check", "--fix", path], expect=0)
     expected = written(slipped.replace("catalog sharedserver", "catalog shared server"))
     last_disk = b"disk BKRSVSFS 191 size 20 cyl on VMCOM1 at 1000"  # the machine's before BKRADMIN
@@ -1548,13 +1550,16 @@ def test_fix_says_what_is_left_in_the_sites_directory_as_the_directorys_not_an_i
     server = " MDISK 0191 3390 1000 0020 VMCOM1 MR RPASS WPASS"
     at = direct.index("\n", direct.index(server)) + 1
     Path("USER.DIRECT").write_text(direct[:at] + f"{' MDISK 0301 9336 0540 0300 VMCOM1 MR':<72}00022550\n" + direct[at:])
+    # BKR532's warnings show only once the syntax is mended: the first --fix holds their fixes back.
+    result = run_cli(["check", "--fix", "--format", "short", "site.bkr", "--directory", "USER.DIRECT"], expect=1)
+    assert result.stderr.splitlines()[-1].startswith("site.bkr: 1 fix applied (BKR012), 9 held back (BKR532: run --fix again)")
     result = run_cli(["check", "--fix", "--format", "short", "site.bkr", "--directory", "USER.DIRECT"], expect=1)
     # BKR532's fixes place prodssi.bkr's nine `disk` statements without `at START`.
     assert result.stderr.splitlines() == [
         # BKR526: prodssi.direct's AUTOONLY product machines; BKR534: the link passwords of
         # their minidisks it gives (tests/test_directory_checks.py).
         (
-            "site.bkr: 10 fixes applied (BKR012, BKR532); remaining: 4 warnings (BKR526, BKR534); in USER.DIRECT, the site's"
+            "site.bkr: 9 fixes applied (BKR532); remaining: 4 warnings (BKR526, BKR534); in USER.DIRECT, the site's"
             " directory: 1 error (BKR520)"
         ),
     ]
@@ -2884,3 +2889,76 @@ def test_h6_73_a_job_name_too_long_is_cut_to_eight(parser, monkeypatch, find, wr
     mended = apply(text, d)
     assert mended == damaged(find, f"job {fixed} {{")
     assert check(mended) == []
+
+
+# stop 73, h12: --fix applies no fix of a warning `check` never showed; it names an error's
+# fix whose diagnostic showed only once the syntax was mended (h6's stop-72 item 7)
+
+HIDDEN_BY_SYNTAX = """\
+import std/backup-manager
+import std/zvm73
+
+cluster ABCSSI {
+  member VMA { workers 2  private-volume VMAPV1 }
+  member VMB { workers 2  private-volume VMBPV1 }
+  shared-volume ABCCOM
+  disk BKRBKUP 191 size 10 cyl
+  disk BKRCATLG 191 size 10 cyl
+  disk BKRWRK* 191 size 5 cyl
+  disk BKRSVSFS 191 size 20 cyl
+  disk BKRADMIN 191 size 10 cyl
+  disk 5697J06C 191 size 10 cyl
+  catalog sharedserver BKRSVSFS pool BKRPOOL on VMA
+  expire on VMA { preview daily 05:00  purge weekly sun 06:00  retain 35 days }
+  identity group SVCS { TCPIP FTPSERVE }
+  job SVCFULL {
+    backup SVCS full
+    include minidisk * all
+    to disk pool BKUPPOOL
+    run on each member weekly sat 02:00
+  }
+}
+"""
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_fix_holds_back_a_warning_check_never_showed_and_names_an_error_it_did_not(tmp_path, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    path = tmp_path / "hidden.bkr"
+    path.write_text(HIDDEN_BY_SYNTAX, encoding="utf-8")
+    # `check` shows the syntax error alone: the checks (BKR310, BKR227) wait for it.
+    shown = run_cli(["check", "--format", "short", path], expect=1)
+    assert [line.split(" ")[2] for line in shown.stdout.splitlines() if ": error " in line or ": warning " in line] == [
+        "BKR012:"
+    ]
+    result = run_cli(["check", "--fix", "--format", "short", path], expect=0)
+    text = path.read_text(encoding="utf-8")
+    assert "catalog shared server" in text and "include minidisk * *" in text
+    assert "job SVCFULL {" in text  # BKR227's rename, a warning never shown, is not applied
+    lines = result.stderr.splitlines()
+    assert lines[0] == (
+        f"applied, though check had not shown it (it appeared once the syntax was mended): the fix for BKR310 at {path}:19:24"
+        " (Write `*` for `all`)"
+    )
+    assert lines[1] == (
+        f"held back: the fix for warning BKR227 at {path}:17:7 (Write `job SVCFU`): the warning appeared only once the"
+        " syntax was mended; read it below, and run --fix again to apply it"
+    )
+    assert lines[-1] == (
+        f"{path}: 2 fixes applied (BKR012, BKR310), 1 of them not shown by check before the syntax was mended (BKR310),"
+        " 1 held back (BKR227: run --fix again); remaining: 1 warning (BKR227)"
+    )
+    assert "BKR227" in result.stdout  # the warning held back is reported, its help with it
+    # Run again, the warning seen: its fix is applied, and the file checks clean.
+    again = run_cli(["check", "--fix", "--format", "short", path], expect=0)
+    assert again.stderr.splitlines() == [f"{path}: 1 fix applied (BKR227); clean"]
+    assert "job SVCFU {" in path.read_text(encoding="utf-8")
+    assert run_cli(["check", path], expect=0).stdout == ""
+
+
+def test_fix_all_says_which_fixes_check_had_not_shown():
+    fixed = fixes.fix_all(HIDDEN_BY_SYNTAX, "hidden.bkr", lambda text: analyse("hidden.bkr", text.encode("utf-8")))
+    assert [d.code for d in fixed.applied] == ["BKR012", "BKR310"]
+    assert [d.code for d in fixed.surfaced] == ["BKR310"]
+    assert [d.code for d in fixed.held] == ["BKR227"]
+    assert not fixed.stopped

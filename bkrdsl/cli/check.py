@@ -170,6 +170,8 @@ class FileFix:
     unwritable: bool = False  # fixes found, but the file could not be replaced
     unreadable: bool = False  # the FILE could not be read
     stopped: bool = False  # fixes.Fixed.stopped: the rounds ran out with fixes left
+    surfaced: list = field(default_factory=list)  # fixes.Fixed.surfaced: applied, their diagnostics shown by no check
+    held: list = field(default_factory=list)  # fixes.Fixed.held: warnings shown by no check, their fixes not applied
 
 
 def fix_arg(arg: str, include, done: list[FileFix], dialect=None, directory=None, *, unread=None):
@@ -196,10 +198,10 @@ def fix_arg(arg: str, include, done: list[FileFix], dialect=None, directory=None
         name,
         lambda text: analyse(name, text.encode("utf-8"), path=path, search_path=search_path, dialect=dialect, directory=directory),
     )
-    result = FileFix(arg, fixed.applied, fixed.not_applied, stopped=fixed.stopped)
+    result = FileFix(arg, fixed.applied, fixed.not_applied, stopped=fixed.stopped, surfaced=fixed.surfaced, held=fixed.held)
     if not fixed.applied:
         done.append(result)
-        _say_not_applied(fixed.not_applied)
+        _say_not_applied(fixed.not_applied, fixed)
         return fixed.analysis, False
     with Commit() as commit:
         try:
@@ -215,11 +217,26 @@ def fix_arg(arg: str, include, done: list[FileFix], dialect=None, directory=None
             click.echo(f"bkrc: warning: {left}", err=True)
     if commit.interrupted:
         commit.reraise()
-    _say_not_applied(fixed.not_applied)
+    _say_not_applied(fixed.not_applied, fixed)
     return fixed.analysis, True
 
 
-def _say_not_applied(not_applied) -> None:
+def _say_not_applied(not_applied, fixed=None) -> None:
+    """The lines on what --fix did that `check` had not shown (`fixed`: fixes.Fixed),
+    then one per fix left out."""
+    if fixed is not None:
+        for d in fixed.surfaced:
+            click.echo(
+                f"applied, though check had not shown it (it appeared once the syntax was mended): "
+                f"the fix for {d.code} at {_where(d)} ({d.fix.title})",
+                err=True,
+            )
+        for d in fixed.held:
+            click.echo(
+                f"held back: the fix for warning {d.code} at {_where(d)} ({d.fix.title}): the warning appeared "
+                "only once the syntax was mended; read it below, and run --fix again to apply it",
+                err=True,
+            )
     for left in not_applied:
         click.echo(_not_applied_line(left), err=True)
 
@@ -268,6 +285,10 @@ def summary(done: list[FileFix], checked: dict) -> list[str]:
         what = "not written" if one.unwritable else f"{count} fix{'es' if count != 1 else ''} applied"
         if count and not one.unwritable:
             what += f" ({_codes_fixed(one.applied)})"
+        if one.surfaced and not one.unwritable:
+            what += f", {len(one.surfaced)} of them not shown by check before the syntax was mended ({_codes_fixed(one.surfaced)})"
+        if one.held:
+            what += f", {len(one.held)} held back ({_codes_fixed(one.held)}: run --fix again)"
         if one.not_applied:
             what += f", {len(one.not_applied)} not applied"
         if one.stopped:
