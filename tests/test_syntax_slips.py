@@ -19467,3 +19467,81 @@ def test_h11s73_a_day_not_every_month_has_alone_says_bkr404(line, meant, parser,
         assert [d.code for d in analyse("x.bkr", mended.encode("utf-8")).diagnostics] == ["BKR404"]
     assert too_long(found, analysis.sources) == []
     _h13s72_checks(f"run on DEV1 monthly last-day {time}")
+
+
+# stop 73, h12: `retain 35 days` and `filepool BKRPOOL` on a line of their own below a
+# volume list's labels are one error each that names the slip (h8's stop-72 "Left": a
+# BKR021 warning that read `retain 35 days` as three volumes; two BKR305 for `filepool`
+# and `BKRPOOL` read as labels)
+H12S73_BELOW_LABELS = [
+    ("  shared-volume VMCOM1\n", "  ", "shared-volume"),
+    ("    private-volume M2PRV1\n", "    ", "private-volume"),
+]
+
+
+def _h12s73_below(anchor: str, indent: str, line: str, parser: str, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    assert BASE.count(anchor) == 1
+    text = BASE.replace(anchor, f"{anchor}{indent}{line}\n")
+    return text, analyse("prodssi.bkr", text.encode("utf-8"))
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("anchor", "indent", "keyword"), H12S73_BELOW_LABELS[:1], ids=["shared"])
+def test_h12s73_retain_below_a_volume_list_is_one_error(anchor, indent, keyword, parser, monkeypatch):
+    text, analysis = _h12s73_below(anchor, indent, "retain 35 days", parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix, found.choices) == ("BKR004", None, ())
+    assert found.message == (
+        f"`retain 35 days` is a retention, not volume labels: `{keyword}` lists volume labels, which are written in"
+        " capitals"
+    )
+    assert found.help == (
+        "`retain` belongs in an `expire on MEMBER { ... }` block: move it there, out of the list. If these are"
+        " volumes, write their labels so: `RETAIN 35 DAYS`"
+    )
+    assert text[found.span.start : found.span.end] == "retain 35 days"
+    assert too_long(found, analysis.sources) == []
+    # The help's two readings, each applied: the expire block already says `retain 35 days`
+    # (moved there, the line goes), or three volumes so labelled.
+    moved = text.replace(f"{indent}retain 35 days\n", "", 1)
+    assert moved == BASE and analyse("prodssi.bkr", moved.encode("utf-8")).diagnostics == []
+    labels = text.replace(f"{indent}retain 35 days\n", f"{indent}RETAIN 35 DAYS\n", 1)
+    assert [d.code for d in analyse("prodssi.bkr", labels.encode("utf-8")).diagnostics if d.is_error] == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("anchor", "indent", "keyword"), H12S73_BELOW_LABELS, ids=["shared", "private"])
+def test_h12s73_filepool_below_a_volume_list_is_one_error(anchor, indent, keyword, parser, monkeypatch):
+    text, analysis = _h12s73_below(anchor, indent, "filepool BKRPOOL", parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix, found.choices) == ("BKR004", None, ())
+    assert found.message == (
+        "`filepool BKRPOOL` is a file pool (CMS's `filepool` is `pool` in .bkr), not volume labels:"
+        f" `{keyword}` lists volume labels, which are written in capitals"
+    )
+    assert found.help == (
+        "`pool` names the catalog's file pool, `catalog shared server NAME pool BKRPOOL on MEMBER`, or a job's,"
+        " `to disk pool BKRPOOL`: write it in that statement, out of the list"
+    )
+    assert text[found.span.start : found.span.end] == "filepool BKRPOOL"
+    assert too_long(found, analysis.sources) == []
+    # The help applied: the catalog already names BKRPOOL with `pool`; the line goes.
+    assert "catalog shared server BKRSVSFS pool BKRPOOL on VMSYS1" in text
+    mended = text.replace(f"{indent}filepool BKRPOOL\n", "", 1)
+    assert mended == BASE and analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h12s73_labels_in_capitals_below_a_list_stay_labels(parser, monkeypatch):
+    # written in capitals, as labels are, the words are volumes: no syntax error
+    for line in ("RETAIN 35 DAYS", "FILEPO BKRPO"):
+        _text, analysis = _h12s73_below("  shared-volume VMCOM1\n", "  ", line, parser, monkeypatch)
+        assert [d.code for d in analysis.diagnostics if d.is_error] == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h12s73_retain_below_a_members_labels_is_still_bkr021(parser, monkeypatch):
+    # BKR021's own example (`retain 30 days` under `private-volume M1PRV1`): left a warning
+    _text, analysis = _h12s73_below("    private-volume M2PRV1\n", "    ", "retain 35 days", parser, monkeypatch)
+    assert [d.code for d in analysis.diagnostics] == ["BKR021"]

@@ -779,6 +779,19 @@ def _in_statement_run(labels: list, token: tuple) -> bool:
     )
 
 
+def _retain_after_labels(labels: list, token: tuple) -> bool:
+    """Whether `token`, `days`, ends `retain N days` written first on its line (not in
+    capitals) below a volume list's labels (the cluster's, the caller's test): one
+    error (Recovery.retain_after_labels)."""
+    if token[TEXT].lower() != "days" or len(labels) <= 2:
+        return False
+    on_line = [w for w in labels if w.span.line == token[LINE]]
+    if len(on_line) != 2 or labels[0].span.line == token[LINE]:
+        return False
+    retain, days = on_line
+    return retain.text.lower() == "retain" and retain.text != retain.text.upper() and days.text.isdigit()
+
+
 def _keyword_begun_after_labels(tok: tuple, block: str) -> bool:
     """Whether `tok`, after volume labels (a member's or the cluster's: `block`), is a
     word in small letters first on its line, no keyword, that begins a statement keyword
@@ -3315,6 +3328,10 @@ class _Parser:
                     raise _GiveUp
                 break
             text = self.tokens[self.i][TEXT]
+            if text.lower() == "filepool" and text != text.upper() and self.tokens[self.i][FIRST]:
+                raise _GiveUp  # `filepool BKRPOOL` below the labels (Recovery.filepool_after_labels)
+            if keyword == "shared-volume" and _retain_after_labels(values, self.tokens[self.i]):
+                raise _GiveUp  # `retain 35 days` below the labels (Recovery.retain_after_labels)
             if (
                 text.lower() in PLACE_WORDS
                 and text != text.upper()

@@ -2368,12 +2368,26 @@ def retention_as_labels(written: str, days: str, keyword: str, span: Span) -> Di
     `keep 35`). One error, over the words, that says what was written and how it is
     written where it belongs, as for `size 10 cyl` there (keyword_as_label); no fix: the
     statement is to be moved, to an expire block."""
+    if written.split()[0].lower() == "retain":
+        # `retain 35 days` itself below the labels (h8's stop-72 report: was BKR021's warning)
+        help = "`retain` belongs in an `expire on MEMBER { ... }` block: move it there, out of the list"
+    else:
+        help = f"a retention is written `retain {days} days`, in an `expire` block: write it there, out of the list"
+    return _phrase_not_labels(written, "a retention", keyword, span, help)
+
+
+def filepool_after_labels(pool: str, keyword: str, span: Span) -> Diagnostic:
+    """`filepool BKRPOOL` on a line of its own below a volume list's labels: CMS's word
+    for `pool` (`QUERY FILEPOOL`) and a pool's name, read as two more labels (BKR305
+    twice, h8's stop-72 report). One error that names it; no fix: the catalog's
+    `pool` or a job's may be meant, and each is written in its own statement."""
     return _phrase_not_labels(
-        written,
-        "a retention",
+        f"filepool {pool}",
+        "a file pool (CMS's `filepool` is `pool` in .bkr)",
         keyword,
         span,
-        f"a retention is written `retain {days} days`, in an `expire` block: write it there, out of the list",
+        f"`pool` names the catalog's file pool, `catalog shared server NAME pool {pool} on MEMBER`, or a job's,"
+        f" `to disk pool {pool}`: write it in that statement, out of the list",
     )
 
 

@@ -247,6 +247,8 @@ _EXTENT_THEN_VOLUME = re.compile(r"[ \t]+(?P<start>\d+)" + _VOLUME_AFTER_START.p
 _LINE_BLANKS = re.compile(r"[ \t]*")
 #: The words before `days` of a retention after a volume list's labels (`keep 35 `,
 #: `35 `): a word in small letters, which no label is, and the number (retention_before).
+#: `retain` and its number first on a line, up to the `days` after them (Recovery.retain_after_labels).
+_RETAIN_LINE = re.compile(r"[ \t]*([A-Za-z]+)[ \t]+([0-9]+)[ \t]+\Z")
 _RETENTION_BEFORE = re.compile(r"(?:(?<![^ \t])([a-z][a-z-]*)[ \t]+)?(?<![^ \t])([0-9]+)[ \t]+$")
 #: `single` or `identity` and blanks, before `group` (`Recovery.group_in_list`).
 _KIND_BEFORE = re.compile(rf"(?i:{_alternatives(lexicon.KINDS)})[ \t]+\Z")
@@ -9842,6 +9844,8 @@ class Recovery:
             return self.retype(tok, self.facts.keywords[low])  # read as `manager`: `tape` missing before it
         if low in messages.WORD_PLACES and self.keyword_as_label(tok):
             return self.retype(tok, _SKIPPED)
+        if low == "filepool" and self.filepool_after_labels(tok):
+            return self.retype(tok, _SKIPPED)
         keyword = self.facts.keywords.get(low)
         if keyword is not None and self.keyword_twice(tok, keyword, low):
             return self.retype(tok, _SKIPPED)
@@ -10389,6 +10393,16 @@ class Recovery:
             return False  # the list's keyword read for another word (`shared server`, BKR012): its slip
         if self.hyphen_spaced(tok) is not None:
             return False  # `shared volume W`: `shared-volume` without its hyphen (hyphen_missing)
+        retained = self.retain_after_labels(tok, listed[2]) if listed[1] == "shared-volume" else None
+        if retained is not None:
+            # `retain 35 days` on a line of its own below the labels: an expire block's
+            # statement, one error (was BKR021's warning, the words read as volumes)
+            start, days = retained
+            span = self.source.span(start, tok.end_pos)
+            written = " ".join(self.source.text[start : tok.end_pos].split())
+            self.report(messages.retention_as_labels(written, days, listed[1], span), tok.start_pos)
+            self.dropped.add(tok.start_pos)
+            return True
         if self.in_statement_run(tok):
             return False  # `retain 30 days` read as labels: BKR021's
         if self.scope_before_statement(tok):
@@ -10428,6 +10442,45 @@ class Recovery:
         self.report(messages.keyword_as_label(word, listed[1], self.span_of(tok)), tok.start_pos)
         self.dropped.add(tok.start_pos)
         return True
+
+    def filepool_after_labels(self, tok: Token) -> bool:
+        """`filepool BKRPOOL` first on its line below a volume list's labels (not in
+        capitals): CMS's word for `pool` and the pool's name, which the list read as two
+        more labels, each too long for one (BKR305 twice, h8's stop-72 report). One
+        error over both words (messages.filepool_after_labels), skipped with them; no
+        fix: the catalog's `pool` or a job's may be meant. The fast parser gives up on it
+        (`_Parser.names_setting`)."""
+        state = self.parser_state
+        word = str(tok.value)
+        if state is None or tok.start_pos is None or word == word.upper() or not self.first_on_line(tok.start_pos):
+            return False
+        listed = self.labels_may_end(state)
+        if listed is None or listed[1] not in _VOLUME_LISTS:
+            return False
+        names = self.line_names(tok.start_pos)
+        if len(names) != 2 or self.source.text[names[1][2] : names[1][2] + 1] not in ("", "\n", " ", "\t", "#"):
+            return False
+        pool, _start, end = names[1]
+        self.report(messages.filepool_after_labels(pool, listed[1], self.source.span(tok.start_pos, end)), tok.start_pos)
+        self.misplaced_at[tok.start_pos] = end
+        return True
+
+    def retain_after_labels(self, tok: Token, labels: list) -> tuple[int, str] | None:
+        """Where `retain` starts and its number, when `days` (`tok`) ends `retain N days`
+        written first on its line (not in capitals: labels are) below the cluster's
+        `shared-volume` labels (the caller's test): the expire block's statement, read as
+        three more labels. None else. (Below a member's `private-volume` labels it is
+        still BKR021's warning, the rule's own example.)"""
+        if str(tok.value).lower() != "days":
+            return None
+        text = self.source.text
+        begins = text.rfind("\n", 0, tok.start_pos) + 1
+        found = _RETAIN_LINE.match(text, begins, tok.start_pos)
+        if found is None or found.group(1).lower() != "retain" or found.group(1) == found.group(1).upper():
+            return None
+        if len(labels) <= 2:
+            return None  # `shared-volume` above `retain 35 days`: no label before them
+        return found.start(1), found.group(2)
 
     def retention_before(self, tok: Token, labels: list) -> tuple[int, str] | None:
         """Where the retention that `days` (`tok`) ends starts, and its number: `keep 35
