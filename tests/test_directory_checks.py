@@ -2118,60 +2118,12 @@ def test_h6_73_bkr533_s_sequential_way_ends_clean_with_check_fix(tmp_path, monke
 
 
 # stop 73, h9: BKR523's fix under sequential allocation keeps the statements its move would shift
-H9_73_BKR = """import std/backup-manager
-import std/zvm73
-
-cluster ABCSSI {
-  member VMA { workers 1  private-volume VMAPV1 }
-  member VMB { workers 1  private-volume VMBPV1 }
-  shared-volume ABCCOM
-  disk BKRBKUP 191 size 10 cyl
-  disk BKRCATLG 191 size 10 cyl
-  disk BKRWRK* 191 size 5 cyl
-  disk BKRSVSFS 191 size 20 cyl
-  disk BKRADMIN 191 size 10 cyl
-  disk 5697J06C 191 size 10 cyl
-  catalog shared server BKRSVSFS pool BKRPOOL on VMA
-  expire on VMA {
-    preview daily 05:00
-    purge weekly sun 06:00
-    retain 35 days
-  }
-  single group GUESTS { DB2A DB2B }
-  identity group SVCS { TCPIP }
-  job SVCFU {
-    backup SVCS full
-    include minidisk * 0191
-    to disk pool BKUPPOOL
-    run on each member weekly sat 02:00
-  }
-  job GUESTINC {
-    backup GUESTS incremental
-    include minidisk * *
-    exclude minidisk * 0190 019D 019E
-    to disk pool BKUPPOOL
-    run on VMA daily 01:00
-  }
-}
-"""
+H9_73_BKR = H6_73_BKR
 
 #: Kept by hand: the guests from cylinder 1 of the shared volume, TCPIP's 191 at cylinder 1
-#: of each member's private volume, where bkrc's sequential allocation puts BKRBKUP's.
-H9_73_DIRECT = """DIRECTORY 0123 3390 VMARES VMA
-DIRECTORY 0123 3390 VMBRES VMB
-USER DB2A XXXXXXXX 512M 1G G
- MDISK 0191 3390 0001 0010 ABCCOM MR
- MDISK 0200 3390 0011 0100 ABCCOM MR
-USER DB2B XXXXXXXX 512M 1G G
- MDISK 0191 3390 0111 0010 ABCCOM MR
-IDENTITY TCPIP XXXXXXXX 128M 1G G
- BUILD ON VMA USING SUBCONFIG TCPIP-1
- BUILD ON VMB USING SUBCONFIG TCPIP-2
-SUBCONFIG TCPIP-1
- MDISK 0191 3390 0001 0010 VMAPV1 MR
-SUBCONFIG TCPIP-2
- MDISK 0191 3390 0001 0010 VMBPV1 MR
-"""
+#: of each member's private volume, where bkrc's sequential allocation puts BKRBKUP's:
+#: h6's directory with TCPIP's 191s moved there.
+H9_73_DIRECT = H6_73_DIRECT.replace(" MDISK 0191 3390 0500 0010 ", " MDISK 0191 3390 0001 0010 ")
 
 
 def _h9_73_site(tmp_path: Path, direct: str) -> list[str]:
