@@ -5958,14 +5958,10 @@ class Recovery:
             schedule = f"daily {often}"
         if schedule is None:
             return False
-        stack = ip.parser_state.value_stack
-        members = members_read(stack)
-        words = tuple(re.findall(r",|[^\s,]+", f"run on X {schedule}"))
-        sim = Sim.of(ip)
-        if not members or not self._whole_statement(sim, words) or not self._values_shaped(sim, words):
+        read = self._alone_as_run_on(ip, tok, rest, schedule)
+        if read is None:
             return False
-        kind, home = self.job_home(stack)
-        span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
+        members, kind, home, span = read
         if past is not None:
             problem = (
                 f"`{past}` is not a time of day",
@@ -6021,19 +6017,28 @@ class Recovery:
         written = None if schedule == re.sub(r"\s*,\s*", ",", phrase.lower()) else phrase
         if untimed:
             schedule = f"{schedule} HH:MM"
-        stack = ip.parser_state.value_stack
-        members = members_read(stack)
-        words = tuple(re.findall(r",|[^\s,]+", f"run on X {schedule.replace('HH:MM', '00:00')}"))
-        sim = Sim.of(ip)
-        if not members or not self._whole_statement(sim, words) or not self._values_shaped(sim, words):
+        read = self._alone_as_run_on(ip, tok, rest, schedule.replace("HH:MM", "00:00"))
+        if read is None:
             return False
-        kind, home = self.job_home(stack)
-        span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
+        members, kind, home, span = read
         diag = messages.run_and_member_missing(
             rest, schedule, span, members, kind, home, written, untimed=untimed, note=_short_month_note(schedule, written)
         )
         self.said_and_skipped(ip, tok, diag, tok.start_pos, tok.start_pos + len(rest))
         return True
+
+    def _alone_as_run_on(self, ip, tok: Token, rest: str, schedule: str):
+        """For a schedule alone on a job's line (`rest`, from `tok`): (the members the file
+        declares, the job's kind and home, the line's span) where `run on X SCHEDULE` would
+        be read there as a whole statement of well-shaped values; else None."""
+        stack = ip.parser_state.value_stack
+        members = members_read(stack)
+        words = tuple(re.findall(r",|[^\s,]+", f"run on X {schedule}"))
+        sim = Sim.of(ip)
+        if not members or not self._whole_statement(sim, words) or not self._values_shaped(sim, words):
+            return None
+        kind, home = self.job_home(stack)
+        return members, kind, home, self.source.span(tok.start_pos, tok.start_pos + len(rest))
 
     def weekday_left_out_alone(self, ip, tok: Token, rest: str, head: list[str], last: str) -> bool:
         """`weekly 03:00` alone on a line of a job: no day of the week, and `run on` left
@@ -6043,14 +6048,10 @@ class Recovery:
         time = _time_read(last)
         if [w.lower() for w in head] != ["weekly"] or time is None or messages.clock_has_not(time):
             return False
-        stack = ip.parser_state.value_stack
-        members = members_read(stack)
-        words = tuple(re.findall(r",|[^\s,]+", f"run on X weekly sun {time}"))
-        sim = Sim.of(ip)
-        if not members or not self._whole_statement(sim, words) or not self._values_shaped(sim, words):
+        read = self._alone_as_run_on(ip, tok, rest, f"weekly sun {time}")
+        if read is None:
             return False
-        kind, home = self.job_home(stack)
-        span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
+        members, kind, home, span = read
         problem = (
             f"`weekly` needs a day of the week before the time `{last}`",
             "DAY the day of the week it runs on (sun mon tue wed thu fri sat)",
