@@ -59,7 +59,9 @@ class Slip:
     given where its message is that question alone, which another slip's error then
     says as "`dayly` is `daily` misspelt". A keyword written twice that the loader or
     the checks tell (`import import`, `backup backup`, `disk disk`: the second read as
-    a name) is "twice" too, its `written` the word as shown (`` `backup` ``)."""
+    a name) is "twice" too, its `written` the word as shown (`` `backup` ``). "times"
+    is a schedule with a time each for several runs (`daily 02:00 and 14:00`,
+    `messages.SEVERAL_TIMES`), which `second_slip` does not say with another."""
 
     kind: str
     written: str | None = None

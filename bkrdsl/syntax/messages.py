@@ -4544,6 +4544,10 @@ def schedule_without_run(
 #: (`Diagnostic.slip`): a word written twice, a list's `,` missing, and (after one of
 #: those) a keyword misspelt (`Slip("misspelt", ...)`, `_misspelt`).
 TWICE, COMMA = Slip("twice"), Slip("comma")
+#: A schedule with a time each for several runs (`daily 02:00 and 14:00`), told so by
+#: `schedule_phrase` for the reading of such a line alone on a job's line
+#: (`Recovery.times_alone`); `second_slip` says none of these with another slip.
+SEVERAL_TIMES = Slip("times")
 
 
 def _slip_of(diag: Diagnostic, first: bool) -> bool:
@@ -10967,7 +10971,7 @@ def _schedule_phrase(
             help += one_day_note(_each_time(written))
         else:
             help = f"a member has one `{statement}` schedule: keep one, {', '.join(each[:-1])} or {each[-1]}"
-        return code(f"{quoted} is not a .bkr schedule: {reason}", span, help=help + forms_of_schedule())
+        return code(f"{quoted} is not a .bkr schedule: {reason}", span, help=help + forms_of_schedule(), slip=SEVERAL_TIMES)
     often = more_than_daily_written(written)
     if often is not None:
         # `twice a day`, `every 6 hours`: no schedule runs more than once a day (were three

@@ -6456,7 +6456,7 @@ class Recovery:
             return False
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
         diag = messages.schedule_phrase(rest, True, span, statement="run")
-        if not diag.message.endswith("a schedule has one time of day"):
+        if diag.slip != messages.SEVERAL_TIMES:
             return False
         head, sep, forms = (diag.help or "").partition("\n")
         help = messages.run_placed(head, *messages._run_allowed(members, *self.job_home(stack))) + sep + forms
