@@ -10372,6 +10372,16 @@ class Recovery:
         self.feed_types(ip, keywords, tok)
         return True
 
+    def _retention_as_labels(self, tok: Token, found: tuple[int, str], keyword: str) -> bool:
+        """A retention (`retain 35 days`, `keep 35 days`) from `found`'s start to `tok`
+        read as more labels of the `keyword` list above: one error for what was written."""
+        start, days = found
+        span = self.source.span(start, tok.end_pos)
+        written = " ".join(self.source.text[start : tok.end_pos].split())
+        self.report(messages.retention_as_labels(written, days, keyword, span), tok.start_pos)
+        self.dropped.add(tok.start_pos)
+        return True
+
     def keyword_as_label(self, tok: Token) -> bool:
         """`private-volume M1PRV1 shared`, `shared-volume VMCOM1 on VMSYS1`: a keyword that
         starts no statement (messages.KEYWORD_PLACES), not in capitals, after a volume
@@ -10398,12 +10408,7 @@ class Recovery:
         if retained is not None:
             # `retain 35 days` on a line of its own below the labels: an expire block's
             # statement, one error (was BKR021's warning, the words read as volumes)
-            start, days = retained
-            span = self.source.span(start, tok.end_pos)
-            written = " ".join(self.source.text[start : tok.end_pos].split())
-            self.report(messages.retention_as_labels(written, days, listed[1], span), tok.start_pos)
-            self.dropped.add(tok.start_pos)
-            return True
+            return self._retention_as_labels(tok, retained, listed[1])
         if self.in_statement_run(tok):
             return False  # `retain 30 days` read as labels: BKR021's
         if self.scope_before_statement(tok):
@@ -10423,12 +10428,7 @@ class Recovery:
         if retention is not None:
             # `keep 35 days` on the line below the labels: `keep` and `35` read as two
             # more labels, then `days`: one slip, said for what was written
-            start, days = retention
-            span = self.source.span(start, tok.end_pos)
-            written = " ".join(self.source.text[start : tok.end_pos].split())
-            self.report(messages.retention_as_labels(written, days, listed[1], span), tok.start_pos)
-            self.dropped.add(tok.start_pos)
-            return True
+            return self._retention_as_labels(tok, retention, listed[1])
         names = self.line_names(tok.start_pos)
         count = statement_part([n for n, _start, _end in names]) if word.lower() in PLACE_WORDS else 1
         if count > 1:
