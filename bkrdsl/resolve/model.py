@@ -10,16 +10,14 @@ IDs, worker IDs) from here, so both agree by construction.
 
 from __future__ import annotations
 
-import calendar
 import collections
-import datetime
 import functools
 import itertools
 import re
 import types
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from bkrdsl import ast
 from bkrdsl.ast import Kind
@@ -33,6 +31,9 @@ from bkrdsl.resolve.patterns import (
     shared_id_outside,
 )
 from bkrdsl.source import Span
+
+if TYPE_CHECKING:
+    import datetime  # `_due_on`'s day; imported where used (`_longest_wait`)
 
 #: Roles a user declaration may carry, and the kind each requires.
 SERVICE_ROLES = {"backup-server", "catalog-server", "worker"}
@@ -541,6 +542,10 @@ def longest_wait(timings: Iterable[Timing]) -> int | None:
 def _longest_wait(timings: tuple[Timing, ...]) -> int | None:
     if not timings:
         return None
+    # only `bkrc show` asks: imported here, not at every check's and compile's start
+    import calendar
+    import datetime
+
     first = datetime.date(2001, 1, 1).toordinal()
     # daily and weekly ones repeat each week: two of them hold every wait
     end = datetime.date(2030, 1, 1).toordinal() if any(t.frequency == "monthly" for t in timings) else first + 14
