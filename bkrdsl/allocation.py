@@ -175,12 +175,18 @@ class _Allocator:
         return Placed(owner, member, disk, volume, start, size, unit.devtype)
 
     def _first_free(self, volume: str, first: int, size: int) -> int:
-        start = first
-        for lo, hi in sorted(self.used.get(volume, [])):
-            if start + size <= lo:
-                break
-            start = max(start, hi)
-        return start
+        return first_free(self.used.get(volume, []), first, size)
+
+
+def first_free(used: list[tuple[int, int]], first: int, size: int) -> int:
+    """The lowest start from `first` at which `size` units are clear of every extent
+    of `used` ((start, one past the last)): sequential allocation's rule."""
+    start = first
+    for lo, hi in sorted(used):
+        if start + size <= lo:
+            break
+        start = max(start, hi)
+    return start
 
 
 def _placed_there(model: Model, disk: ast.Disk, machines: dict) -> bool:

@@ -2764,7 +2764,10 @@ def _shifted_statements(dialect: Dialect, allocation, pins: list[tuple[Placed, _
 
 def _sequential_moves(dialect: Dialect, allocation, pinned: dict[int, tuple[str, int]]) -> list[Placed]:
     """The instances sequential allocation places otherwise than `allocation` does once
-    those of `pinned` (by `id`) are explicit extents there (`allocation._Allocator`)."""
+    those of `pinned` (by `id`) are explicit extents there (`allocation._Allocator`'s
+    order and rule, `first_free`)."""
+    from bkrdsl.allocation import first_free
+
     used: dict[str, list[tuple[int, int]]] = {}
     placed = [o for o in allocation.placed if o.start is not None]
     for o in placed:
@@ -2778,11 +2781,7 @@ def _sequential_moves(dialect: Dialect, allocation, pinned: dict[int, tuple[str,
         if id(o) in pinned or o.disk.start is not None:
             continue
         unit = dialect.unit(o.disk.unit.text)
-        start = unit.first if unit is not None else o.start
-        for lo, hi in sorted(used.get(o.volume, [])):
-            if start + o.size <= lo:
-                break
-            start = max(start, hi)
+        start = first_free(used.get(o.volume, []), unit.first if unit is not None else o.start, o.size)
         used.setdefault(o.volume, []).append((start, start + o.size))
         if start != o.start:
             moved.append(o)
