@@ -2016,8 +2016,9 @@ def catalog_above_tape_line(diag: Diagnostic) -> Diagnostic:
     `cat` or `catalo` where `tape manager ...` was, its `catalog-dmm TCDMM ...` line
     below): its BKR012 (`unknown_keyword`) without the fix that wrote `catalog`, which
     leaves that line's BKR013 (a catalog takes none of those options); the BKR013 says
-    where the line belongs. Other diagnostics as they are."""
-    if diag.fix is None or diag.fix.title != "Write `catalog`":
+    where the line belongs. Other diagnostics as they are. The fix is told by what it
+    writes (its one edit's text), not by its title, which is wording."""
+    if diag.fix is None or [edit.new_text for edit in diag.fix.edits] != ["catalog"]:
         return diag
     return replace(diag, fix=None, slip=None)
 
