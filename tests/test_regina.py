@@ -1852,3 +1852,26 @@ def test_due_review_reads_and_writes_no_record(cms, fake_clock, tmp_path):
     run = _due_kept(cms, fake_clock, tmp_path, "2026-12-01T01:00:00", operands="DUE ( REVIEW")
     assert (run.rc, run.commands) == (0, ["CP QUERY USERID", "CP SMSG BKRBKUP REVIEW GUESTFUL"]), run
     assert _record(tmp_path) is None
+
+
+# stop 74, h1: DUE writes its record with LINEOUT at line 1 (no STREAM OPEN: IBM's
+# text for OPEN WRITE REPLACE was not found), always 14 characters over 14; a
+# record of another shape is not one DUE wrote, and is left alone (rc 32). One
+# padded with blanks (a file of fixed 80-character records, as XEDIT may make) was
+# refused before too: LINEOUT's 14 characters might be read back padded.
+@pytest.mark.parametrize("kept", ["20261201  00:59", " 20261201 00:59", "20261201 00:59" + " " * 66])
+def test_due_record_not_of_14_characters_sends_nothing(cms, fake_clock, tmp_path, kept):
+    (tmp_path / "DEV1 BKRSUBMT A").write_text(kept + "\n")
+    run = _due_kept(cms, fake_clock, tmp_path, "2026-12-01T01:00:00")
+    assert (run.rc, run.commands) == (32, ["CP QUERY USERID"]), run
+    assert "ERASE DEV1 BKRSUBMT A" in run.stdout, run
+    assert _record(tmp_path) == kept + "\n"
+
+
+def test_due_record_that_cannot_be_written_says_the_stream_s_state(cms, fake_clock, tmp_path):
+    run = _due_kept(cms, fake_clock, tmp_path, "2026-12-01T01:00:00", unwritable=["DEV1 BKRSUBMT A"])
+    assert (run.rc, run.commands) == (32, ["CP QUERY USERID"]), run
+    assert run.stdout.splitlines() == [
+        "BKRSUBMT: cannot write 20261201 01:00 to DEV1 BKRSUBMT A (state ERROR).",
+        "BKRSUBMT:     Nothing sent.",
+        "BKRSUBMT: make the A-disk writable, with room, then call DUE again."], run

@@ -711,3 +711,34 @@ def test_away_rows_read_each_job_once_per_compile(example, monkeypatch):
     assert placed and len(model.member_names) > 1 or example == "minimal"
     for job in placed:
         assert seen.count(id(job.run.schedule)) == len(model.derived_names(job)) + 1, job.name
+
+
+# stop 74, h1: DUE's record rests on no STREAM command IBM's text does not show.
+# IBM's z/VM 7.2 REXX/VM User's Guide ("Accessing Data within a Stream") shows a
+# minidisk file opened with `OPEN TEXT lineend 15` and closed with `CLOSE`, and
+# says LINEIN and LINEOUT take a position; the REXX/VM Reference's list of OPEN's
+# options (REPLACE?) was not found (docs/compatibility.md, "The record DUE keeps").
+# So the record is written by LINEOUT at line 1 and only `CLOSE` is ever sent.
+_STREAM_CALL = re.compile(r"\bstream\(?\s*file,\s*'([A-Z])'(?:,\s*'([^']*)')?")
+
+
+def _due_execs():
+    for example in ("minimal", "prodssi", "bank"):
+        model = example_model(example)
+        for member in model.member_names:
+            purges = member in model.purging_members()
+            for exec_name in ("BKRSUBMT", "BKREXPIR")[: 1 + purges]:
+                yield generate(model, member, exec_name, f"{example}.bkr")
+
+
+def test_due_s_record_sends_stream_close_only_and_writes_with_lineout_at_line_1():
+    texts = list(_due_execs())
+    assert len(texts) > 4
+    for text in texts:
+        uses = _STREAM_CALL.findall(text)
+        # Every stream( in the code is one of these (no other form slips by the pattern).
+        assert len(uses) == len(re.findall(r"\bstream\b", text)), uses
+        assert set(uses) == {("C", "CLOSE"), ("S", "")}, uses
+        assert "OPEN" not in " ".join(command for _, command in uses)
+        writes = re.findall(r"\blineout\([^)]*\)", text)
+        assert writes == ["lineout(file, stamp, 1)"], writes
