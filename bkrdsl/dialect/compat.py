@@ -538,28 +538,52 @@ bkrc assumes; check it on your system):
   sent, and one in the hour repeated is sent once: the repeated hour is
   already handled by the record below ([rexx.md](rexx.md#what-due-does-at-the-edges)).
 - **The record DUE keeps.** A `DUE` read off the clock writes the last
-  minute it handled (`yyyymmdd hh:mm`) to the CMS file `member BKRSUBMT A`
-  (`member BKREXPIR A`) on the caller's A-disk, through REXX's stream
-  functions (`LINES`, `LINEIN`, `STREAM ... 'OPEN WRITE REPLACE'`,
-  `LINEOUT`, `STREAM ... 'CLOSE'`), and reads it back before it sends
-  anything. IBM's REXX/VM User's Guide (z/VM 7.2, "Accessing Data within
-  a Stream", www.ibm.com/docs/en/zvm/7.2.0?topic=tasks-accessing-data-within-stream)
+  minute it handled (`yyyymmdd hh:mm`, always 14 characters) to the CMS
+  file `member BKRSUBMT A` (`member BKREXPIR A`) on the caller's A-disk,
+  through REXX's stream functions, and reads it back before it sends
+  anything. It reads with `LINES` and `LINEIN`, writes the file's line 1
+  with `LINEOUT(file, stamp, 1)` (over the 14 characters it read, or into
+  a new file), and closes with `STREAM(file, 'C', 'CLOSE')`; it asks the
+  stream's state (`STREAM(file, 'S')`) only to show it when the write
+  fails. It sends no `OPEN`: stop 73's EXECs opened the file with
+  `'OPEN WRITE REPLACE'`, a STREAM command found in no IBM text for
+  REXX/VM. IBM's REXX/VM User's Guide (z/VM 7.2, "Accessing Data within a
+  Stream", www.ibm.com/docs/en/zvm/7.2.0?topic=tasks-accessing-data-within-stream)
   says "A minidisk file, for example, [...] is one example of a persistent
-  stream" and names one by its file ID (`file = 'TESTIT FILE A'`, `stream(file,
-  C, 'OPEN TEXT lineend 15')`, `stream(file, C, 'CLOSE')`); its "Default
-  Streams" page reads a file with `LINES(fileid)` and `LINEIN(fileid)`.
-  Not checked against IBM's REXX/VM Reference (**assumed**): that `LINES`
-  of a file that does not exist is 0, that `OPEN WRITE REPLACE` is a
-  STREAM command of REXX/VM that answers `READY:` and replaces the file,
-  and that a full or read-only A-disk makes the write or the reading back
-  fail (the EXEC then ends with rc 32, nothing sent). Chosen over `GLOBALV
-  ... PUTP` (its LASTING GLOBALV file, and whether a PUTP reaches the disk
-  at once, was found described only for VM/PC) and `EXECIO` (whose
-  results reach the EXEC as variables set by a command, which the tests'
-  stand-in cannot do): the stream functions run unchanged under Regina,
-  so the tests exercise the code CMS runs. Run `EXEC BKRSUBMT DUE` twice in
-  one minute on the first day: the second must say `already handled`, and
-  `LISTFILE * BKRSUBMT A` show the record.
+  stream. This means a program can read from or write to anywhere in the
+  file", that "You can specify another position for the read or write
+  positions by giving additional arguments on the stream functions
+  LINEIN, LINEOUT, CHARIN, CHAROUT", and names a file by its file ID
+  (`file = 'TESTIT FILE A'`, `stream(file, C, 'OPEN TEXT lineend 15')`,
+  `stream(file, C, 'CLOSE')`); its "Default Streams" page
+  (www.ibm.com/docs/SSB27U_7.2.0/com.ibm.zvm.v720.dmsb0/defstr.htm) reads
+  a file with `LINES(fileid)` and `LINEIN(fileid)`. The REXX/VM
+  Reference's own pages for STREAM, LINES and LINEOUT (the STREAM page,
+  www.ibm.com/docs/en/zvm/7.1?topic=functions-stream, is named in an
+  IBM-MAIN post; z/VM 6.4's edition, SC24-6221-02, was found as a title
+  and contents only) were not found as text: its list of `OPEN` options
+  (is there a `REPLACE`?) was not read. **Assumed**: that `LINES` of a file
+  that does not exist is 0; that `LINEOUT` at line 1 of a file that does
+  not exist creates it, and over an existing file replaces its first
+  record (a record of 14 characters over one of 14: DUE takes a record of
+  any other shape, one padded with blanks too, for no record of its own:
+  rc 32, `ERASE` it); that a full or read-only A-disk makes `LINEOUT`
+  return 1 or the reading back differ (the EXEC then ends with rc 32,
+  nothing sent). `ERASE` and a plain `LINEOUT` was not chosen: a failure
+  between the two would lose the record, and the next `DUE` would take
+  itself for the first, never naming the minute lost. Chosen over
+  `GLOBALV ... PUTP` (its LASTING GLOBALV file, and whether a PUTP reaches
+  the disk at once, was found described only for VM/PC) and `EXECIO`
+  (whose results reach the EXEC as variables set by a command, which the
+  tests' stand-in cannot do): the stream functions run unchanged under
+  Regina, so the tests exercise the code CMS runs. On the first day: run
+  `EXEC BKRSUBMT DUE` twice in one minute: the first must send, the
+  second say `already handled`; `LISTFILE * BKRSUBMT A (FORMAT` show the
+  record, and `TYPE member BKRSUBMT A` its one line; a third call the
+  next minute must say nothing of minutes missed (rc 0) and
+  leave the file one record of 14 characters, that minute. If the first call ends with rc 32 and `cannot write`
+  although the A-disk is writable, LINEOUT at a line number is not what
+  this assumes: tell the bkrc maintainers what it said.
 - **A job submitted while it runs.** BKRSUBMT sends `SUBMIT` and cannot
   ask the backup server what it runs: what Backup Manager does with a
   `SUBMIT` of a job it is running or has queued (a second run, a queue, a
