@@ -4253,52 +4253,53 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.total,self.jobs,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_directory, _type_product, _type_zvm, _type_members, _type_pattern_users, _type_zvm_members, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_zvm_members, _return_type):
- def __init__(self,directory:_type_directory,product:_type_product,zvm:_type_zvm,members:_type_members,pattern_users:_type_pattern_users,zvm_members:_type_zvm_members=_HAS_DEFAULT_FACTORY)->_return_type:
+def __create_fn__(_type_directory, _type_product, _type_zvm, _type_members, _type_pattern_users, _type_zvm_members, _type_product_members, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_zvm_members, _dflt_product_members, _return_type):
+ def __init__(self,directory:_type_directory,product:_type_product,zvm:_type_zvm,members:_type_members,pattern_users:_type_pattern_users,zvm_members:_type_zvm_members=_HAS_DEFAULT_FACTORY,product_members:_type_product_members=_HAS_DEFAULT_FACTORY)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'directory',directory)
   __dataclass_builtins_object__.__setattr__(self,'product',product)
   __dataclass_builtins_object__.__setattr__(self,'zvm',zvm)
   __dataclass_builtins_object__.__setattr__(self,'members',members)
   __dataclass_builtins_object__.__setattr__(self,'pattern_users',pattern_users)
   __dataclass_builtins_object__.__setattr__(self,'zvm_members',_dflt_zvm_members() if zvm_members is _HAS_DEFAULT_FACTORY else zvm_members)
+  __dataclass_builtins_object__.__setattr__(self,'product_members',_dflt_product_members() if product_members is _HAS_DEFAULT_FACTORY else product_members)
  return __init__
-CODE["def __create_fn__(_type_directory, _type_product, _type_zvm, _type_members, _type_pattern_users, _type_zvm_members, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_zvm_members, _return_type):\n def __init__(self,directory:_type_directory,product:_type_product,zvm:_type_zvm,members:_type_members,pattern_users:_type_pattern_users,zvm_members:_type_zvm_members=_HAS_DEFAULT_FACTORY)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'directory',directory)\n  __dataclass_builtins_object__.__setattr__(self,'product',product)\n  __dataclass_builtins_object__.__setattr__(self,'zvm',zvm)\n  __dataclass_builtins_object__.__setattr__(self,'members',members)\n  __dataclass_builtins_object__.__setattr__(self,'pattern_users',pattern_users)\n  __dataclass_builtins_object__.__setattr__(self,'zvm_members',_dflt_zvm_members() if zvm_members is _HAS_DEFAULT_FACTORY else zvm_members)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_directory, _type_product, _type_zvm, _type_members, _type_pattern_users, _type_zvm_members, _type_product_members, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_zvm_members, _dflt_product_members, _return_type):\n def __init__(self,directory:_type_directory,product:_type_product,zvm:_type_zvm,members:_type_members,pattern_users:_type_pattern_users,zvm_members:_type_zvm_members=_HAS_DEFAULT_FACTORY,product_members:_type_product_members=_HAS_DEFAULT_FACTORY)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'directory',directory)\n  __dataclass_builtins_object__.__setattr__(self,'product',product)\n  __dataclass_builtins_object__.__setattr__(self,'zvm',zvm)\n  __dataclass_builtins_object__.__setattr__(self,'members',members)\n  __dataclass_builtins_object__.__setattr__(self,'pattern_users',pattern_users)\n  __dataclass_builtins_object__.__setattr__(self,'zvm_members',_dflt_zvm_members() if zvm_members is _HAS_DEFAULT_FACTORY else zvm_members)\n  __dataclass_builtins_object__.__setattr__(self,'product_members',_dflt_product_members() if product_members is _HAS_DEFAULT_FACTORY else product_members)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(directory={self.directory!r}, product={self.product!r}, zvm={self.zvm!r}, members={self.members!r}, pattern_users={self.pattern_users!r}, zvm_members={self.zvm_members!r})"
+  return self.__class__.__qualname__ + f"(directory={self.directory!r}, product={self.product!r}, zvm={self.zvm!r}, members={self.members!r}, pattern_users={self.pattern_users!r}, zvm_members={self.zvm_members!r}, product_members={self.product_members!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(directory={self.directory!r}, product={self.product!r}, zvm={self.zvm!r}, members={self.members!r}, pattern_users={self.pattern_users!r}, zvm_members={self.zvm_members!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(directory={self.directory!r}, product={self.product!r}, zvm={self.zvm!r}, members={self.members!r}, pattern_users={self.pattern_users!r}, zvm_members={self.zvm_members!r}, product_members={self.product_members!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.directory,self.product,self.zvm,self.members,self.pattern_users,self.zvm_members,)==(other.directory,other.product,other.zvm,other.members,other.pattern_users,other.zvm_members,)
+   return (self.directory,self.product,self.zvm,self.members,self.pattern_users,self.zvm_members,self.product_members,)==(other.directory,other.product,other.zvm,other.members,other.pattern_users,other.zvm_members,other.product_members,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.directory,self.product,self.zvm,self.members,self.pattern_users,self.zvm_members,)==(other.directory,other.product,other.zvm,other.members,other.pattern_users,other.zvm_members,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.directory,self.product,self.zvm,self.members,self.pattern_users,self.zvm_members,self.product_members,)==(other.directory,other.product,other.zvm,other.members,other.pattern_users,other.zvm_members,other.product_members,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('directory','product','zvm','members','pattern_users','zvm_members',):
+  if type(self) is cls or name in ('directory','product','zvm','members','pattern_users','zvm_members','product_members',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'directory\',\'product\',\'zvm\',\'members\',\'pattern_users\',\'zvm_members\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'directory\',\'product\',\'zvm\',\'members\',\'pattern_users\',\'zvm_members\',\'product_members\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('directory','product','zvm','members','pattern_users','zvm_members',):
+  if type(self) is cls or name in ('directory','product','zvm','members','pattern_users','zvm_members','product_members',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'directory\',\'product\',\'zvm\',\'members\',\'pattern_users\',\'zvm_members\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'directory\',\'product\',\'zvm\',\'members\',\'pattern_users\',\'zvm_members\',\'product_members\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.directory,self.product,self.zvm,self.members,self.pattern_users,self.zvm_members,))
+  return hash((self.directory,self.product,self.zvm,self.members,self.pattern_users,self.zvm_members,self.product_members,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.directory,self.product,self.zvm,self.members,self.pattern_users,self.zvm_members,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.directory,self.product,self.zvm,self.members,self.pattern_users,self.zvm_members,self.product_members,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_owner, _type_member, _type_address, _type_size, _type_unit, _type_volume, _type_start, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,owner:_type_owner,member:_type_member,address:_type_address,size:_type_size,unit:_type_unit,volume:_type_volume,start:_type_start)->_return_type:
@@ -4348,8 +4349,8 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.owner,self.member,self.address,self.size,self.unit,self.volume,self.start,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_name, _type_ordinal, _type_workers, _type_job_suffix, _type_private_volumes, _type_jobs, _type_expire, _type_starts, _type_coverage, _type_coverage_jobs, _type_capacity, _type_zvm, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_coverage, _dflt_coverage_jobs, _dflt_capacity, _dflt_zvm, _return_type):
- def __init__(self,name:_type_name,ordinal:_type_ordinal,workers:_type_workers,job_suffix:_type_job_suffix,private_volumes:_type_private_volumes,jobs:_type_jobs,expire:_type_expire,starts:_type_starts,coverage:_type_coverage=_dflt_coverage,coverage_jobs:_type_coverage_jobs=_dflt_coverage_jobs,capacity:_type_capacity=_dflt_capacity,zvm:_type_zvm=_dflt_zvm)->_return_type:
+def __create_fn__(_type_name, _type_ordinal, _type_workers, _type_job_suffix, _type_private_volumes, _type_jobs, _type_expire, _type_starts, _type_coverage, _type_coverage_jobs, _type_capacity, _type_zvm, _type_product, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_coverage, _dflt_coverage_jobs, _dflt_capacity, _dflt_zvm, _dflt_product, _return_type):
+ def __init__(self,name:_type_name,ordinal:_type_ordinal,workers:_type_workers,job_suffix:_type_job_suffix,private_volumes:_type_private_volumes,jobs:_type_jobs,expire:_type_expire,starts:_type_starts,coverage:_type_coverage=_dflt_coverage,coverage_jobs:_type_coverage_jobs=_dflt_coverage_jobs,capacity:_type_capacity=_dflt_capacity,zvm:_type_zvm=_dflt_zvm,product:_type_product=_dflt_product)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'name',name)
   __dataclass_builtins_object__.__setattr__(self,'ordinal',ordinal)
   __dataclass_builtins_object__.__setattr__(self,'workers',workers)
@@ -4362,44 +4363,45 @@ def __create_fn__(_type_name, _type_ordinal, _type_workers, _type_job_suffix, _t
   __dataclass_builtins_object__.__setattr__(self,'coverage_jobs',coverage_jobs)
   __dataclass_builtins_object__.__setattr__(self,'capacity',capacity)
   __dataclass_builtins_object__.__setattr__(self,'zvm',zvm)
+  __dataclass_builtins_object__.__setattr__(self,'product',product)
  return __init__
-CODE["def __create_fn__(_type_name, _type_ordinal, _type_workers, _type_job_suffix, _type_private_volumes, _type_jobs, _type_expire, _type_starts, _type_coverage, _type_coverage_jobs, _type_capacity, _type_zvm, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_coverage, _dflt_coverage_jobs, _dflt_capacity, _dflt_zvm, _return_type):\n def __init__(self,name:_type_name,ordinal:_type_ordinal,workers:_type_workers,job_suffix:_type_job_suffix,private_volumes:_type_private_volumes,jobs:_type_jobs,expire:_type_expire,starts:_type_starts,coverage:_type_coverage=_dflt_coverage,coverage_jobs:_type_coverage_jobs=_dflt_coverage_jobs,capacity:_type_capacity=_dflt_capacity,zvm:_type_zvm=_dflt_zvm)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'ordinal',ordinal)\n  __dataclass_builtins_object__.__setattr__(self,'workers',workers)\n  __dataclass_builtins_object__.__setattr__(self,'job_suffix',job_suffix)\n  __dataclass_builtins_object__.__setattr__(self,'private_volumes',private_volumes)\n  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)\n  __dataclass_builtins_object__.__setattr__(self,'expire',expire)\n  __dataclass_builtins_object__.__setattr__(self,'starts',starts)\n  __dataclass_builtins_object__.__setattr__(self,'coverage',coverage)\n  __dataclass_builtins_object__.__setattr__(self,'coverage_jobs',coverage_jobs)\n  __dataclass_builtins_object__.__setattr__(self,'capacity',capacity)\n  __dataclass_builtins_object__.__setattr__(self,'zvm',zvm)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_name, _type_ordinal, _type_workers, _type_job_suffix, _type_private_volumes, _type_jobs, _type_expire, _type_starts, _type_coverage, _type_coverage_jobs, _type_capacity, _type_zvm, _type_product, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_coverage, _dflt_coverage_jobs, _dflt_capacity, _dflt_zvm, _dflt_product, _return_type):\n def __init__(self,name:_type_name,ordinal:_type_ordinal,workers:_type_workers,job_suffix:_type_job_suffix,private_volumes:_type_private_volumes,jobs:_type_jobs,expire:_type_expire,starts:_type_starts,coverage:_type_coverage=_dflt_coverage,coverage_jobs:_type_coverage_jobs=_dflt_coverage_jobs,capacity:_type_capacity=_dflt_capacity,zvm:_type_zvm=_dflt_zvm,product:_type_product=_dflt_product)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'ordinal',ordinal)\n  __dataclass_builtins_object__.__setattr__(self,'workers',workers)\n  __dataclass_builtins_object__.__setattr__(self,'job_suffix',job_suffix)\n  __dataclass_builtins_object__.__setattr__(self,'private_volumes',private_volumes)\n  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)\n  __dataclass_builtins_object__.__setattr__(self,'expire',expire)\n  __dataclass_builtins_object__.__setattr__(self,'starts',starts)\n  __dataclass_builtins_object__.__setattr__(self,'coverage',coverage)\n  __dataclass_builtins_object__.__setattr__(self,'coverage_jobs',coverage_jobs)\n  __dataclass_builtins_object__.__setattr__(self,'capacity',capacity)\n  __dataclass_builtins_object__.__setattr__(self,'zvm',zvm)\n  __dataclass_builtins_object__.__setattr__(self,'product',product)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, ordinal={self.ordinal!r}, workers={self.workers!r}, job_suffix={self.job_suffix!r}, private_volumes={self.private_volumes!r}, jobs={self.jobs!r}, expire={self.expire!r}, starts={self.starts!r}, coverage={self.coverage!r}, coverage_jobs={self.coverage_jobs!r}, capacity={self.capacity!r}, zvm={self.zvm!r})"
+  return self.__class__.__qualname__ + f"(name={self.name!r}, ordinal={self.ordinal!r}, workers={self.workers!r}, job_suffix={self.job_suffix!r}, private_volumes={self.private_volumes!r}, jobs={self.jobs!r}, expire={self.expire!r}, starts={self.starts!r}, coverage={self.coverage!r}, coverage_jobs={self.coverage_jobs!r}, capacity={self.capacity!r}, zvm={self.zvm!r}, product={self.product!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, ordinal={self.ordinal!r}, workers={self.workers!r}, job_suffix={self.job_suffix!r}, private_volumes={self.private_volumes!r}, jobs={self.jobs!r}, expire={self.expire!r}, starts={self.starts!r}, coverage={self.coverage!r}, coverage_jobs={self.coverage_jobs!r}, capacity={self.capacity!r}, zvm={self.zvm!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, ordinal={self.ordinal!r}, workers={self.workers!r}, job_suffix={self.job_suffix!r}, private_volumes={self.private_volumes!r}, jobs={self.jobs!r}, expire={self.expire!r}, starts={self.starts!r}, coverage={self.coverage!r}, coverage_jobs={self.coverage_jobs!r}, capacity={self.capacity!r}, zvm={self.zvm!r}, product={self.product!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,self.coverage,self.coverage_jobs,self.capacity,self.zvm,)==(other.name,other.ordinal,other.workers,other.job_suffix,other.private_volumes,other.jobs,other.expire,other.starts,other.coverage,other.coverage_jobs,other.capacity,other.zvm,)
+   return (self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,self.coverage,self.coverage_jobs,self.capacity,self.zvm,self.product,)==(other.name,other.ordinal,other.workers,other.job_suffix,other.private_volumes,other.jobs,other.expire,other.starts,other.coverage,other.coverage_jobs,other.capacity,other.zvm,other.product,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,self.coverage,self.coverage_jobs,self.capacity,self.zvm,)==(other.name,other.ordinal,other.workers,other.job_suffix,other.private_volumes,other.jobs,other.expire,other.starts,other.coverage,other.coverage_jobs,other.capacity,other.zvm,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,self.coverage,self.coverage_jobs,self.capacity,self.zvm,self.product,)==(other.name,other.ordinal,other.workers,other.job_suffix,other.private_volumes,other.jobs,other.expire,other.starts,other.coverage,other.coverage_jobs,other.capacity,other.zvm,other.product,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','ordinal','workers','job_suffix','private_volumes','jobs','expire','starts','coverage','coverage_jobs','capacity','zvm',):
+  if type(self) is cls or name in ('name','ordinal','workers','job_suffix','private_volumes','jobs','expire','starts','coverage','coverage_jobs','capacity','zvm','product',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'ordinal\',\'workers\',\'job_suffix\',\'private_volumes\',\'jobs\',\'expire\',\'starts\',\'coverage\',\'coverage_jobs\',\'capacity\',\'zvm\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'ordinal\',\'workers\',\'job_suffix\',\'private_volumes\',\'jobs\',\'expire\',\'starts\',\'coverage\',\'coverage_jobs\',\'capacity\',\'zvm\',\'product\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('name','ordinal','workers','job_suffix','private_volumes','jobs','expire','starts','coverage','coverage_jobs','capacity','zvm',):
+  if type(self) is cls or name in ('name','ordinal','workers','job_suffix','private_volumes','jobs','expire','starts','coverage','coverage_jobs','capacity','zvm','product',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'ordinal\',\'workers\',\'job_suffix\',\'private_volumes\',\'jobs\',\'expire\',\'starts\',\'coverage\',\'coverage_jobs\',\'capacity\',\'zvm\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'ordinal\',\'workers\',\'job_suffix\',\'private_volumes\',\'jobs\',\'expire\',\'starts\',\'coverage\',\'coverage_jobs\',\'capacity\',\'zvm\',\'product\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,self.coverage,self.coverage_jobs,self.capacity,self.zvm,))
+  return hash((self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,self.coverage,self.coverage_jobs,self.capacity,self.zvm,self.product,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,self.coverage,self.coverage_jobs,self.capacity,self.zvm,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.ordinal,self.workers,self.job_suffix,self.private_volumes,self.jobs,self.expire,self.starts,self.coverage,self.coverage_jobs,self.capacity,self.zvm,self.product,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_name, _type_file, _type_members, _type_catalog, _type_purging, _type_retain_days, _type_tape, _type_shared_volumes, _type_shown, _type_coverage, _type_minidisks, _type_retains, _type_purges, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_coverage, _dflt_minidisks, _dflt_retains, _dflt_purges, _return_type):
  def __init__(self,name:_type_name,file:_type_file,members:_type_members,catalog:_type_catalog,purging:_type_purging,retain_days:_type_retain_days,tape:_type_tape,shared_volumes:_type_shared_volumes,shown:_type_shown,coverage:_type_coverage=_dflt_coverage,minidisks:_type_minidisks=_dflt_minidisks,retains:_type_retains=_dflt_retains,purges:_type_purges=_dflt_purges)->_return_type:

@@ -20,7 +20,9 @@ Every answer comes from the rules the checks and the templates already use:
   member's worked out once; and, of a minidisk found excluded alone, which
   exclude statements take it out (`removing_excludes_of`, `excluded_by`);
 - who is left out, the product's machines and z/VM's own IDs:
-  `starter.classifier`, as `bkrc init --directory` leaves them out.
+  `starter.classifier`, as `bkrc init --directory` leaves them out. What the
+  jobs do with their minidisks is found as for the site's users, per member
+  (`zvm_members`, `product_members`), and kept apart from the site's counts.
 
 A USER's minidisks are the same on every member, so a job on any member
 backs them up: a USER counts on every member, backed up by whichever job
@@ -100,6 +102,10 @@ def coverage(model: Model, directory: Directory) -> Coverage:
         },
         zvm_members={
             m: tuple(found for entry in zvm if (found := selects.user_on(entry, m)) is not None)
+            for m in members
+        },
+        product_members={
+            m: tuple(found for entry in product if (found := selects.user_on(entry, m)) is not None)
             for m in members
         },
     )

@@ -256,6 +256,9 @@ class Coverage:
     #: member -> z/VM's own IDs (`zvm`) with permanent minidisks there, what the jobs do
     #: with each, as `members` has the site's users; left out of `members`' counts.
     zvm_members: dict[str, tuple[UserCoverage, ...]] = dataclasses.field(default_factory=dict)
+    #: member -> the product's machines (`product`) with permanent minidisks there, as
+    #: `zvm_members` has z/VM's own IDs; left out of `members`' counts too.
+    product_members: dict[str, tuple[UserCoverage, ...]] = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -291,6 +294,9 @@ class MemberView:
     #: With --directory: z/VM's own IDs with permanent minidisks on the member (left out
     #: of `coverage`'s counts), what the jobs do with each.
     zvm: tuple[UserCoverage, ...] | None = None
+    #: With --directory: the product's machines with permanent minidisks on the member
+    #: (left out of `coverage`'s counts, as `zvm`), what the jobs do with each.
+    product: tuple[UserCoverage, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -462,6 +468,7 @@ def _member_view(
         coverage_jobs=_coverage_jobs(users, every_row or {}) if users is not None else None,
         capacity=member_capacity(name, users, [row.name for row in jobs]) if users is not None else None,
         zvm=coverage.zvm_members.get(name, ()) if coverage is not None else None,
+        product=coverage.product_members.get(name, ()) if coverage is not None else None,
     )
 
 
@@ -695,9 +702,10 @@ def _member_coverage_json(
     jobs=(),
     capacity: MemberCapacity | None = None,
     zvm: dict | None = None,
+    product: dict | None = None,
 ) -> dict:
     """`members[].coverage`, with --directory only; `jobs`, those it names (`coverage_jobs`);
-    `capacity`, what the member's jobs back up; `zvm`, `_zvm_json`'s."""
+    `capacity`, what the member's jobs back up; `zvm` and `product`, `_zvm_json`'s."""
     if users is None:
         return {}
     sizes = {} if capacity is None else {
@@ -716,6 +724,7 @@ def _member_coverage_json(
             "jobs": [_job_on_member_json(member, row) for member, row in jobs],
             **sizes,
             **({"zvm": zvm} if zvm is not None else {}),
+            **({"product": product} if product is not None else {}),
         }
     }
 
@@ -775,6 +784,7 @@ def _member_json(m: MemberView, coverage: Coverage | None = None) -> dict:
             m.coverage_jobs or (),
             m.capacity,
             _zvm_json(m.name, m.zvm or (), [row.name for row in m.jobs]) if m.coverage is not None else None,
+            _zvm_json(m.name, m.product or (), [row.name for row in m.jobs]) if m.coverage is not None else None,
         ),
     }
 
@@ -1238,15 +1248,21 @@ def _coverage_lines(member: str, users: tuple[UserCoverage, ...], main_file: str
     return out
 
 
-def _zvm_not_backed_up_lines(member: str, zvm: Sequence[UserCoverage]) -> list[str]:
+#: How the text names those the coverage leaves out, by `UserView.left_out`'s word.
+_LEFT_OUT_WORDS = {"zvm": "z/VM's own IDs", "product": "the product's machines"}
+
+
+def _zvm_not_backed_up_lines(member: str, zvm: Sequence[UserCoverage], whose: str = "zvm") -> list[str]:
     """The minidisks of z/VM's own IDs on `member` that no job backs up: left out of the
     counts above (as `bkrc init --directory` leaves those IDs out of its jobs), but
-    named, so that "which minidisks are not backed up?" has its whole answer here."""
+    named, so that "which minidisks are not backed up?" has its whole answer here.
+    `whose` "product": of the product's machines (their 191s, the catalog's disks),
+    left out and named alike."""
     disks = [d for u in zvm for d in u.minidisks]
     missed = [f"{u.user}\xa0{d.address}" for u in zvm for d in u.minidisks if d.status != BACKED_UP]
     if not missed:
         return []
-    said = f"z/VM's own IDs (left out of the counts; `bkrc show --user ID` for one): no job backs up {len(missed)}"
+    said = f"{_LEFT_OUT_WORDS[whose]} (left out of the counts; `bkrc show --user ID` for one): no job backs up {len(missed)}"
     said += f" of their {len(disks)} minidisks on {member}: {_names_text(missed, MAX_DETAILS_SHOWN)}"
     return [line.replace("\xa0", " ") for line in _wrapped(said, " " * 4, " " * 6)]
 
@@ -1290,7 +1306,8 @@ _UNKNOWN_GEOMETRY = "\xa0unknown\xa0geometry"
 
 def zvm_backed_up(member: str, zvm: Sequence[UserCoverage], job: str | None = None) -> list[tuple[str, str]]:
     """(user, address) of the minidisks of z/VM's own IDs (`zvm`, left out of the
-    coverage's counts) that a job of `member` backs up (`job`, its name there: that one)."""
+    coverage's counts; or of the product's machines, `MemberView.product`) that a job
+    of `member` backs up (`job`, its name there: that one)."""
     return [
         (u.user, d.address)
         for u in zvm
@@ -1299,23 +1316,32 @@ def zvm_backed_up(member: str, zvm: Sequence[UserCoverage], job: str | None = No
     ]
 
 
-def _zvm_only_text(disks: Sequence[tuple[str, str]]) -> str:
-    """`only z/VM's own IDs: TCPIP 0191, FTPSERVE 0191 (left out of the counts)`."""
-    named = _names_text([f"{user}\xa0{address}" for user, address in disks], MAX_DETAILS_SHOWN)
-    return f"only z/VM's own IDs: {named} (left out of the counts)"
+def _zvm_only_text(disks: Sequence[tuple[str, str]], product: Sequence[tuple[str, str]] = ()) -> str:
+    """`only z/VM's own IDs: TCPIP 0191, FTPSERVE 0191 (left out of the counts)`; with
+    the product's machines' (`product`), `only z/VM's own IDs: TCPIP 0191; and the
+    product's machines: BKRBKUP 0191 (...)`, or theirs alone."""
+    parts = [
+        f"{_LEFT_OUT_WORDS[whose]}: " + _names_text([f"{user}\xa0{address}" for user, address in these], MAX_DETAILS_SHOWN)
+        for whose, these in (("zvm", disks), ("product", product))
+        if these
+    ]
+    return f"only {'; and '.join(parts)} (left out of the counts)"
 
 
-def _capacity_lines(member: str, capacity: MemberCapacity, zvm: Sequence[UserCoverage] = ()) -> list[str]:
+def _capacity_lines(
+    member: str, capacity: MemberCapacity, zvm: Sequence[UserCoverage] = (), product: Sequence[UserCoverage] = ()
+) -> list[str]:
     """What the member's jobs back up, in allocated size: all of them, each minidisk
     once; each job, every minidisk it backs up; then the minidisks without a size in
     bytes (at most MAX_DETAILS_SHOWN), with why; one line when they back up none.
     A job (or the member's jobs) backing up none of those users' minidisks but some of
-    z/VM's own IDs' (`zvm`, left out of the counts) names those: it backs up something."""
+    z/VM's own IDs' (`zvm`) or the product's machines' (`product`), both left out of the
+    counts, names those: it backs up something."""
     if not capacity.total.minidisks:
         said = f"allocated size: {member}'s own jobs back up none of those users' minidisks"
-        theirs = zvm_backed_up(member, zvm)
-        if theirs:
-            said += "; they back up " + _zvm_only_text(theirs)
+        theirs, ours = zvm_backed_up(member, zvm), zvm_backed_up(member, product)
+        if theirs or ours:
+            said += "; they back up " + _zvm_only_text(theirs, ours)
         return [line.replace("\xa0", " ") for line in _wrapped(said, "  ", " " * 4)]
     said = f"allocated size of those users' minidisks {member}'s own jobs back up "
     said += "(an upper bound of what they read):".replace(" ", "\xa0")
@@ -1324,8 +1350,11 @@ def _capacity_lines(member: str, capacity: MemberCapacity, zvm: Sequence[UserCov
     rows += [(f"{name}: ", c) for name, c in capacity.jobs]
     for head, c in rows:
         said = _capacity_text(c)
-        if not c.minidisks and head != rows[0][0] and (theirs := zvm_backed_up(member, zvm, head[: -len(": ")])):
-            said = "backs up " + _zvm_only_text(theirs)
+        job = head[: -len(": ")]
+        if not c.minidisks and head != rows[0][0]:
+            theirs, ours = zvm_backed_up(member, zvm, job), zvm_backed_up(member, product, job)
+            if theirs or ours:
+                said = "backs up " + _zvm_only_text(theirs, ours)
         out += [line.replace("\xa0", " ") for line in _wrapped(head + said, " " * 4, " " * 6)]
     if capacity.total.unsized:
         named = [
@@ -1431,8 +1460,9 @@ def text(v: ClusterView) -> str:
         if m.coverage is not None:
             out += _coverage_lines(m.name, m.coverage, v.file)
             out += _zvm_not_backed_up_lines(m.name, m.zvm or ())
+            out += _zvm_not_backed_up_lines(m.name, m.product or (), "product")
         if m.capacity is not None and m.jobs:
-            out += _capacity_lines(m.name, m.capacity, m.zvm or ())
+            out += _capacity_lines(m.name, m.capacity, m.zvm or (), m.product or ())
     return "\n".join(out) + "\n"
 
 

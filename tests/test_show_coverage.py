@@ -711,6 +711,9 @@ def test_coverage_counts_any_member_s_jobs_and_capacity_the_member_s_own(at_root
         "      their 15 minidisks on VMSYS3: AUTOLOG1 0191, MAINT 0191, MAINT 0CF1, MAINT730 0191,\n"
         "      MAINT730 0490, OPERATOR 0191, PMAINT 02CC, PMAINT 0551, PMAINT 0CF0, TCPMAINT 0191,\n"
         "      TCPMAINT 0198, TCPMAINT 0591 (and 1 more)\n"
+        "    the product's machines (left out of the counts; `bkrc show --user ID` for one): no job backs up\n"
+        "      11 of their 11 minidisks on VMSYS3: 5697J06C 0191, BKRADMIN 0191, BKRBKUP 0191, BKRCATLG 0191,\n"
+        "      BKRSVSFS 0191, BKRWRK01 0191, BKRWRK02 0191, TCDMM 0191, TCTMM 0191, TRDMM 0191, TRTMM 0191\n"
         "  allocated size: VMSYS3's own jobs back up none of those users' minidisks; they back up only z/VM's\n"
         "    own IDs: FTPSERVE 0191, TCPIP 0191 (left out of the counts)"
     )
@@ -721,6 +724,10 @@ def test_coverage_counts_any_member_s_jobs_and_capacity_the_member_s_own(at_root
         "      their 15 minidisks on VMSYS2: AUTOLOG1 0191, MAINT 0191, MAINT 0CF1, MAINT730 0191,\n"
         "      MAINT730 0490, OPERATOR 0191, PMAINT 02CC, PMAINT 0551, PMAINT 0CF0, TCPMAINT 0191,\n"
         "      TCPMAINT 0198, TCPMAINT 0591 (and 1 more)\n"
+        "    the product's machines (left out of the counts; `bkrc show --user ID` for one): no job backs up\n"
+        "      13 of their 13 minidisks on VMSYS2: 5697J06C 0191, BKRADMIN 0191, BKRBKUP 0191, BKRCATLG 0191,\n"
+        "      BKRSVSFS 0191, BKRWRK01 0191, BKRWRK02 0191, BKRWRK03 0191, BKRWRK04 0191, TCDMM 0191,\n"
+        "      TCTMM 0191, TRDMM 0191 (and 1 more)\n"
         "  allocated size of those users' minidisks VMSYS2's own jobs back up\n"
         "    (an upper bound of what they read):\n"
     )
@@ -833,3 +840,78 @@ def test_zvm_ids_minidisks_no_job_backs_up_are_named_and_counted_apart(at_root, 
     # the CSV lists the users counted alone, as docs/show.md says
     csv = run_cli(["show", "examples/prodssi.bkr", "--directory", str(direct), "--format", "csv"], expect=0).stdout
     assert "\nTCPIP," not in csv and "\nMAINT," not in csv
+
+
+# stop 74, h3: the product's machines' minidisks, named and counted apart as z/VM's own
+#: A job of group ADMINS (PMAINT, BKRADMIN) on VMSYS1, added after APPSFULL.
+ADMFULL = (
+    "\n  job ADMFULL {\n    backup ADMINS full\n"
+    "    include minidisk * 0191 0CF0\n    to tape\n    run on VMSYS1 daily 04:00\n  }\n"
+)
+#: examples/prodssi.bkr with BKRBKUP (an IDENTITY of the product) added to SYSIDS, and a
+#: job ADMFULL of PMAINT (a USER of z/VM's) and BKRADMIN (a USER of the product's).
+_ADMINS = (
+    ("  identity group SYSIDS { TCPIP FTPSERVE }", "  identity group SYSIDS { TCPIP FTPSERVE BKRBKUP }\n  single group ADMINS { PMAINT BKRADMIN }"),
+    ("    run on VMSYS1 daily 02:00\n  }\n", "    run on VMSYS1 daily 02:00\n  }\n" + ADMFULL),
+)
+
+
+def _admins(tmp_path, *replacements):
+    text = PRODSSI
+    for old, new in replacements or _ADMINS:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path = tmp_path / "site.bkr"
+    path.write_text(text)
+    return path
+
+
+def test_h3_74_product_machines_minidisks_no_job_backs_up_are_named_apart(at_root):
+    """The backup server's, workers', administrator's... 191s showed nowhere: each member
+    names those no job backs up on a line of its own below z/VM's, out of the counts;
+    the JSON's `coverage.product` has z/VM's keys, with every machine's entry."""
+    out = run_cli(["show", "examples/prodssi.bkr", "--directory", DIRECT], expect=0).stdout
+    said = {m: " ".join(_coverage_and_capacity(out, m).split()) for m in ("VMSYS1", "VMSYS3")}
+    assert (
+        "the product's machines (left out of the counts; `bkrc show --user ID` for one): no job backs up 11 of"
+        " their 11 minidisks on VMSYS1: 5697J06C 0191, BKRADMIN 0191, BKRBKUP 0191, BKRCATLG 0191, BKRSVSFS 0191,"
+        " BKRWRK01 0191, BKRWRK02 0191, BKRWRK03 0191, BKRWRK04 0191, TCDMM 0191, TCTMM 0191 allocated size"
+    ) in said["VMSYS1"]
+    assert "no job backs up 11 of their 11 minidisks on VMSYS3: 5697J06C 0191," in said["VMSYS3"]
+    assert "TRTMM 0191" in said["VMSYS3"] and "BKRWRK03" not in said["VMSYS3"]  # VMSYS3 has 2 workers
+    assert max(len(line) for line in out.splitlines()) <= WIDTH
+    data = show_json("examples/prodssi.bkr")
+    for m in data["members"]:
+        product = m["coverage"]["product"]
+        assert set(product) == set(m["coverage"]["zvm"]) >= {"minidisks", "not_backed_up", "jobs"}
+        assert product["minidisks"] == len(product["not_backed_up"])
+        assert product["minidisks_backed_up"] == 0
+        assert {"user": "BKRBKUP", "statement": "IDENTITY", "address": "0191", "status": "not-selected"} in product["not_backed_up"]
+        assert {d["user"] for d in product["not_backed_up"]} <= set(data["cluster"]["directory"]["left_out"]["product"])
+        assert (m["coverage"]["users"], m["coverage"]["minidisks"]) == (7, 14)  # the site's counts as they were
+
+
+def test_h3_74_a_job_backing_up_only_product_machines_says_so(at_root, tmp_path):
+    """ADMFULL backs up PMAINT's 0CF0 (z/VM's) and BKRADMIN's 0191 (the product's);
+    SYSIN1 with BKRBKUP in SYSIDS, TCPIP's, FTPSERVE's and BKRBKUP's 0191. Before, a
+    product machine's minidisk counted for nothing: `no minidisk of theirs`, or z/VM's
+    alone named. A job of the product's machines alone names them."""
+    out = run_cli(["show", str(_admins(tmp_path)), "--directory", DIRECT], expect=0).stdout
+    flat = " ".join(out.split())
+    assert "ADMFULL: backs up only z/VM's own IDs: PMAINT 0CF0; and the product's machines: BKRADMIN 0191 (left out of the counts)" in flat
+    assert "SYSIN1: backs up only z/VM's own IDs: FTPSERVE 0191, TCPIP 0191; and the product's machines: BKRBKUP 0191 (left out of the counts)" in flat
+    assert (
+        "allocated size: VMSYS3's own jobs back up none of those users' minidisks; they back up only z/VM's own IDs:"
+        " FTPSERVE 0191, TCPIP 0191; and the product's machines: BKRBKUP 0191 (left out of the counts)"
+    ) in flat
+    assert "no job backs up 9 of their 11 minidisks on VMSYS1: 5697J06C 0191, BKRCATLG 0191," in flat
+    assert max(len(line) for line in out.splitlines()) <= WIDTH
+    alone = _admins(tmp_path, *_ADMINS[:1], (_ADMINS[1][0], _ADMINS[1][1].replace("include minidisk * 0191 0CF0", "include minidisk BKRADMIN 0191")))
+    out = run_cli(["show", str(alone), "--directory", DIRECT], expect=0).stdout
+    assert "    ADMFULL: backs up only the product's machines: BKRADMIN 0191 (left out of the counts)\n" in out
+    data = show_json(alone)
+    (vmsys1,) = [m for m in data["members"] if m["name"] == "VMSYS1"]
+    jobs = {j["name"]: j["minidisks"] for j in vmsys1["coverage"]["product"]["jobs"]}
+    assert jobs["ADMFULL"] == [{"user": "BKRADMIN", "address": "0191"}]
+    assert jobs["SYSIN1"] == [{"user": "BKRBKUP", "address": "0191"}] and jobs["APPSFULL"] == []
+    assert vmsys1["coverage"]["product"]["minidisks_backed_up"] == 2
