@@ -679,8 +679,10 @@ def _capacity_json(c: Capacity) -> dict:
 
 def _zvm_json(member: str, zvm: Sequence[UserCoverage], jobs: Sequence[str]) -> dict:
     """`members[].coverage.zvm`: z/VM's own IDs' minidisks on the member, left out of the
-    counts: how many, those no job backs up, and what each job of the member (`jobs`,
-    its names there) backs up of them."""
+    counts: how many, those no job backs up, what each job of the member (`jobs`, its
+    names there) backs up of them, and each ID's entry, as `coverage.entries[]` has the
+    site's users. `members[].coverage.product`, of the product's machines' minidisks
+    (`MemberView.product`), is the same."""
     return {
         "minidisks": sum(len(u.minidisks) for u in zvm),
         "minidisks_backed_up": sum(d.status == BACKED_UP for u in zvm for d in u.minidisks),
@@ -694,6 +696,8 @@ def _zvm_json(member: str, zvm: Sequence[UserCoverage], jobs: Sequence[str]) -> 
             {"name": name, "minidisks": [{"user": user, "address": address} for user, address in zvm_backed_up(member, zvm, name)]}
             for name in jobs
         ],
+        # each ID as `coverage.entries[]` has a user: what the CSV's rows of its `class` say
+        "entries": [_coverage_entry_json(u) for u in zvm],
     }
 
 
@@ -1468,9 +1472,12 @@ def text(v: ClusterView) -> str:
 
 # ------------------------------------------------------------------ CSV
 #: The CSV format's columns, in their order (docs/show.md, "One line per minidisk"):
-#: every one but `devtype` and the last is a name, a word, a number or a list of
-#: names, never quoted; `devtype` is the directory's word, and the last,
-#: `excluded_by`, names the file, whose name may need quoting.
+#: every one but `devtype` and `excluded_by` is a name, a word, a number or a list of
+#: names, never quoted; `devtype` is the directory's word, and `excluded_by` names
+#: the file, whose name may need quoting. `class` (whose minidisk: `guest`, the site's
+#: users the coverage counts; `zvm`, z/VM's own IDs; `product`, the product's
+#: machines) came after the others and is last, so that every column before it keeps
+#: its place and `awk -F, '{print $NF}'` reads it whatever `excluded_by` holds.
 CSV_COLUMNS = (
     "user",
     "statement",
@@ -1484,7 +1491,11 @@ CSV_COLUMNS = (
     "size",
     "bytes",
     "excluded_by",
+    "class",
 )
+
+#: `class`'s word for the site's users, those the coverage counts.
+CSV_GUEST = "guest"
 
 #: The columns written exactly as the JSON has them, never neutralised (`_neutralised`):
 #: IDs, addresses, bkrc's own words and `NAME@MEMBER` lists, whose characters the
@@ -1522,13 +1533,17 @@ def _exclude_csv(x: ExcludeAt) -> str:
 def csv_rows(v: ClusterView) -> list[tuple[str, ...]]:
     """One row per permanent minidisk of the coverage (`--directory`), as CSV_COLUMNS:
     the very `UserCoverage` the JSON's `members[].coverage.entries` print, made flat,
-    the columns outside CSV_EXACT neutralised for a spreadsheet (`_neutralised`).
+    and those of z/VM's own IDs and the product's machines (`coverage.zvm`,
+    `coverage.product`), which `class` tells apart, the columns outside CSV_EXACT
+    neutralised for a spreadsheet (`_neutralised`).
     A USER's minidisks are one set, its entry the same on every member: one row each,
     `member` empty; an IDENTITY's are each member's own: one row per member shown.
     Sorted by user, member, address; none without `--directory`."""
     rows: dict[tuple[str, str, str], tuple[str, ...]] = {}
     for m in v.shown:
-        for u in m.coverage or ():
+        counted = [(CSV_GUEST, u) for u in m.coverage or ()]
+        counted += [("zvm", u) for u in m.zvm or ()] + [("product", u) for u in m.product or ()]
+        for whose, u in counted:
             member = "" if u.statement == "USER" else m.name
             for d in u.minidisks:
                 rows.setdefault(
@@ -1546,6 +1561,7 @@ def csv_rows(v: ClusterView) -> list[tuple[str, ...]]:
                         "" if d.size is None else str(d.size),
                         "" if d.bytes is None else str(d.bytes),
                         "; ".join(_exclude_csv(x) for x in d.excluded_by),
+                        whose,
                     ),
                 )
     return [_for_spreadsheet(rows[key]) for key in sorted(rows)]

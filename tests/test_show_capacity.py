@@ -196,7 +196,9 @@ def test_each_example_s_totals_are_the_sum_of_its_csv_rows(at_root):
         rows = list(csv.DictReader(io.StringIO(show(bkr, direct, "csv"))))
         data = json.loads(show(bkr, direct, "json"))
         for m in data["members"]:
-            mine = [r for r in rows if r["member"] in ("", m["name"]) and r["status"] == "backed-up"]
+            mine = [
+                r for r in rows if r["member"] in ("", m["name"]) and r["status"] == "backed-up" and r["class"] == "guest"
+            ]
             every = [r for r in mine if any(j.endswith("@" + m["name"]) for j in r["jobs"].split())]
             capacity = m["coverage"]["capacity"]
             assert (capacity["minidisks"], capacity["bytes"]) == (len(every), sum(int(r["bytes"] or 0) for r in every))
@@ -271,7 +273,7 @@ def test_against_says_how_the_size_backed_up_changes(at_root, tmp_path):
     path.write_text(bkr.replace(old, "LNXWEB01 LNXWEB02 "))
     args = ["show", str(path), "--against", "examples/prodssi.bkr", "--directory", "examples/prodssi.direct"]
     rows = list(csv.DictReader(io.StringIO(show("examples/prodssi.bkr", "examples/prodssi.direct", "csv"))))
-    before = sum(int(r["bytes"] or 0) for r in rows if r["status"] == "backed-up")
+    before = sum(int(r["bytes"] or 0) for r in rows if r["status"] == "backed-up" and r["class"] == "guest")
     after = before - (3338 + 10) * CYLINDER
     coverage = json.loads(run_cli([*args, "--format", "json"], expect=0).stdout)["cluster"]["coverage"]
     assert coverage["bytes_backed_up"] == {"old": before, "new": after}

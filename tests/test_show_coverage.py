@@ -837,9 +837,9 @@ def test_zvm_ids_minidisks_no_job_backs_up_are_named_and_counted_apart(at_root, 
     # the line's pointer, followed: `--user TCPIP` answers for the 0592
     user = run_cli(["show", "examples/prodssi.bkr", "--directory", str(direct), "--user", "TCPIP"], expect=0).stdout
     assert re.search(r"^ +0592 +selected by no job$", user, re.MULTILINE), user
-    # the CSV lists the users counted alone, as docs/show.md says
+    # the CSV lists them too, `class` zvm (stop 74, h3), as docs/show.md says
     csv = run_cli(["show", "examples/prodssi.bkr", "--directory", str(direct), "--format", "csv"], expect=0).stdout
-    assert "\nTCPIP," not in csv and "\nMAINT," not in csv
+    assert "\nTCPIP,IDENTITY,VMSYS1,backed-up,0592,not-selected,false,,3390,5,4249800,,zvm\n" in csv
 
 
 # stop 74, h3: the product's machines' minidisks, named and counted apart as z/VM's own
@@ -883,12 +883,14 @@ def test_h3_74_product_machines_minidisks_no_job_backs_up_are_named_apart(at_roo
     data = show_json("examples/prodssi.bkr")
     for m in data["members"]:
         product = m["coverage"]["product"]
-        assert set(product) == set(m["coverage"]["zvm"]) >= {"minidisks", "not_backed_up", "jobs"}
-        assert product["minidisks"] == len(product["not_backed_up"])
+        assert set(product) == set(m["coverage"]["zvm"]) >= {"minidisks", "not_backed_up", "jobs", "entries"}
+        assert product["minidisks"] == len(product["not_backed_up"]) == sum(len(e["minidisks"]) for e in product["entries"])
         assert product["minidisks_backed_up"] == 0
         assert {"user": "BKRBKUP", "statement": "IDENTITY", "address": "0191", "status": "not-selected"} in product["not_backed_up"]
-        assert {d["user"] for d in product["not_backed_up"]} <= set(data["cluster"]["directory"]["left_out"]["product"])
+        assert {e["user"] for e in product["entries"]} <= set(data["cluster"]["directory"]["left_out"]["product"])
         assert (m["coverage"]["users"], m["coverage"]["minidisks"]) == (7, 14)  # the site's counts as they were
+    (vmsys1,) = [m for m in data["members"] if m["name"] == "VMSYS1"]
+    assert [e["user"] for e in vmsys1["coverage"]["zvm"]["entries"]][:3] == ["AUTOLOG1", "FTPSERVE", "MAINT"]
 
 
 def test_h3_74_a_job_backing_up_only_product_machines_says_so(at_root, tmp_path):

@@ -47,10 +47,13 @@ def spreadsheet_safe(value: str) -> str:
 def rows_from_json(data: dict) -> dict[tuple[str, str, str], dict[str, str]]:
     """What each CSV row must say, worked out from the JSON document alone: a USER's
     minidisks once (`member` empty; its entry is the same on every member), an
-    IDENTITY's once per member."""
+    IDENTITY's once per member; the site's users' (`class` guest), z/VM's own IDs'
+    and the product's machines' (`coverage.zvm.entries`, `coverage.product.entries`)."""
     out: dict[tuple[str, str, str], dict[str, str]] = {}
     for m in data["members"]:
-        for e in m["coverage"]["entries"]:
+        classed = [("guest", e) for e in m["coverage"]["entries"]]
+        classed += [(whose, e) for whose in ("zvm", "product") for e in m["coverage"][whose]["entries"]]
+        for whose, e in classed:
             member = "" if e["statement"] == "USER" else m["name"]
             for d in e["minidisks"]:
                 row = {
@@ -71,6 +74,7 @@ def rows_from_json(data: dict) -> dict[tuple[str, str, str], dict[str, str]]:
                             for x in d["excluded_by"]
                         )
                     ),
+                    "class": whose,
                 }
                 key = (e["user"], member, d["address"])
                 assert out.setdefault(key, row) == row, key  # a USER's entry is the same on every member
@@ -91,7 +95,9 @@ def test_every_row_is_the_json_s_minidisk(at_root, bkr, direct):
 def test_bank_s_rows_count_each_minidisk_of_the_cluster_once(at_root):
     """docs/show.md's count, without jq: bank.bkr's 8 USERs' minidisks once, its
     IDENTITY machines' once per member: 363 backed up, 161 excluded."""
-    rows = read_csv(show("examples/bank.bkr", "examples/bank.direct", "csv"))
+    every = read_csv(show("examples/bank.bkr", "examples/bank.direct", "csv"))
+    rows = [r for r in every if r["class"] == "guest"]
+    assert [r["class"] for r in every].count("zvm") == 19 and [r["class"] for r in every].count("product") == 2
     statuses = [r["status"] for r in rows]
     assert (len(rows), statuses.count("backed-up"), statuses.count("excluded")) == (524, 363, 161)
     (db2b,) = [r for r in rows if (r["user"], r["address"]) == ("DB2B", "0600")]
@@ -108,6 +114,7 @@ def test_bank_s_rows_count_each_minidisk_of_the_cluster_once(at_root):
         "jobs": "LOCBFULL@PRODB LOCBINC@PRODB",
         **db2b_size,
         "excluded_by": "examples/bank.bkr:17:5 member PRODB",
+        "class": "guest",
     }
     lnx = [(r["member"], r["address"], r["status"]) for r in rows if r["user"] == "LNXP01"]
     assert [m for m, _, _ in lnx] == sorted(m for m, _, _ in lnx)
@@ -151,7 +158,7 @@ def test_a_value_with_a_comma_or_a_quote_is_quoted(at_root, tmp_path):
     value = f"{path}:13:5 member VMSYS2"
     quoted = '"' + value.replace('"', '""') + '"'
     (line,) = [line for line in text.splitlines() if line.startswith("LNXWEB01,USER,,backed-up,0100,")]
-    assert line == f"LNXWEB01,USER,,backed-up,0100,excluded,false,LNXFULL@VMSYS2,3390,3338,{3338 * 15 * 56_664},{quoted}"
+    assert line == f"LNXWEB01,USER,,backed-up,0100,excluded,false,LNXFULL@VMSYS2,3390,3338,{3338 * 15 * 56_664},{quoted},guest"
     (row,) = [r for r in read_csv(text) if (r["user"], r["address"]) == ("LNXWEB01", "0100")]
     assert row["excluded_by"] == value
     expected = rows_from_json(json.loads(show(path, "examples/prodssi.direct", "json")))
@@ -230,8 +237,8 @@ def test_docs_count_and_columns_are_bkrc_s(at_root):
     text = page()
     section = text.split("\n## One line per minidisk\n", 1)[1].split("\n## ", 1)[0]
     assert tuple(re.findall(r"^\| `(\w+)` \|", section, re.MULTILINE)) == CSV_COLUMNS
-    assert "bank.bkr's 524 rows\n  are 363 `backed-up` and 161 `excluded`" in section
-    assert "--format csv | tail -n +2 | cut -d, -f6 | sort | uniq -c" in text
+    assert "of bank.bkr's 545\n  rows, its 524 `guest` rows are 363 `backed-up` and 161 `excluded`, and 19\n  are z/VM's own IDs' and 2" in section
+    assert """--format csv | awk -F, 'NR > 1 && $NF == "guest"' | cut -d, -f6 | sort | uniq -c""" in text
 
 
 def test_docs_quarter_diff_is_the_diff_of_the_two_listings(at_root, tmp_path):
@@ -267,4 +274,46 @@ def test_the_same_bytes_in_fresh_processes_under_two_hash_seeds():
         )
         assert run.returncode == 0, run.stderr
         outs.append(run.stdout)
-    assert outs[0] == outs[1] and outs[0].count("\n") == 525
+    assert outs[0] == outs[1] and outs[0].count("\n") == 546
+
+
+# stop 74, h3: z/VM's own IDs' and the product's machines' minidisks have rows, `class` says whose
+def test_h3_74_zvm_ids_and_product_machines_have_rows_class_last(at_root):
+    """Their minidisks had no row: "which minidisks are not backed up?" missed TCPIP's,
+    BKRBKUP's... Each has one now, as a guest's (a USER's once, an IDENTITY's per
+    member), `class` `zvm` or `product`; the columns before it keep their places."""
+    assert CSV_COLUMNS[:12] == (
+        "user", "statement", "member", "user_status", "address", "status",
+        "manual_only", "jobs", "devtype", "size", "bytes", "excluded_by",
+    )
+    assert CSV_COLUMNS[-1] == "class"
+    data = json.loads(show("examples/prodssi.bkr", "examples/prodssi.direct", "json"))
+    rows = read_csv(show("examples/prodssi.bkr", "examples/prodssi.direct", "csv"))
+    whose = {r["user"]: r["class"] for r in rows}
+    left_out = data["cluster"]["directory"]["left_out"]
+    assert {u for u, c in whose.items() if c == "product"} == set(left_out["product"])
+    assert {u for u, c in whose.items() if c == "zvm"} == set(left_out["zvm"])
+    assert {c for u, c in whose.items() if u not in left_out["product"] + left_out["zvm"]} == {"guest"}
+    assert [(r["member"], r["status"]) for r in rows if (r["user"], r["address"]) == ("BKRBKUP", "0191")] == [
+        (m, "not-selected") for m in ("VMSYS1", "VMSYS2", "VMSYS3", "VMSYS4")
+    ]
+    assert [r["member"] for r in rows if r["user"] == "5697J06C"] == [""]  # a USER: one row
+    (tcpip,) = [r for r in rows if (r["user"], r["member"]) == ("TCPIP", "VMSYS1")]
+    assert (tcpip["status"], tcpip["jobs"], tcpip["class"]) == ("backed-up", "SYSIN1@VMSYS1 SYSME1@VMSYS1", "zvm")
+    # the guests' rows count what the coverage counts, and `awk -F, '$NF == "guest"'` finds them
+    guests = [r for r in rows if r["class"] == "guest"]
+    assert len(guests) == 14 and {r["status"] for r in guests} == {"backed-up"}
+    lines = show("examples/prodssi.bkr", "examples/prodssi.direct", "csv").splitlines()[1:]
+    assert sum(line.split(",")[-1] == "guest" for line in lines) == len(guests)
+
+
+def test_h3_74_the_last_field_is_class_where_excluded_by_is_quoted(at_root, tmp_path):
+    """`awk -F, '{print $NF}'`: an `excluded_by` with a comma in it is quoted, and the
+    field after it still the last one awk splits."""
+    folder = tmp_path / "a,b"
+    folder.mkdir()
+    path = folder / "site.bkr"
+    path.write_text(PRODSSI.replace("exclude minidisk LNX* 0192", "exclude minidisk LNXWEB01 0100"))
+    text = show(path, "examples/prodssi.direct", "csv")
+    (line,) = [line for line in text.splitlines() if line.startswith("LNXWEB01,USER,,backed-up,0100,")]
+    assert line.endswith(f'"{path}:13:5 member VMSYS2",guest') and line.split(",")[-1] == "guest"
