@@ -4685,54 +4685,56 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.user,self.statement,self.old,self.new,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_directory, _type_minidisks, _type_backed_up, _type_users, _type_bytes_backed_up, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_bytes_backed_up, _return_type):
- def __init__(self,directory:_type_directory,minidisks:_type_minidisks,backed_up:_type_backed_up,users:_type_users,bytes_backed_up:_type_bytes_backed_up=_dflt_bytes_backed_up)->_return_type:
+def __create_fn__(_type_directory, _type_minidisks, _type_backed_up, _type_users, _type_bytes_backed_up, _type_zvm, _type_product, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_bytes_backed_up, _dflt_zvm, _dflt_product, _return_type):
+ def __init__(self,directory:_type_directory,minidisks:_type_minidisks,backed_up:_type_backed_up,users:_type_users,bytes_backed_up:_type_bytes_backed_up=_dflt_bytes_backed_up,zvm:_type_zvm=_dflt_zvm,product:_type_product=_dflt_product)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'directory',directory)
   __dataclass_builtins_object__.__setattr__(self,'minidisks',minidisks)
   __dataclass_builtins_object__.__setattr__(self,'backed_up',backed_up)
   __dataclass_builtins_object__.__setattr__(self,'users',users)
   __dataclass_builtins_object__.__setattr__(self,'bytes_backed_up',bytes_backed_up)
+  __dataclass_builtins_object__.__setattr__(self,'zvm',zvm)
+  __dataclass_builtins_object__.__setattr__(self,'product',product)
  return __init__
-CODE["def __create_fn__(_type_directory, _type_minidisks, _type_backed_up, _type_users, _type_bytes_backed_up, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_bytes_backed_up, _return_type):\n def __init__(self,directory:_type_directory,minidisks:_type_minidisks,backed_up:_type_backed_up,users:_type_users,bytes_backed_up:_type_bytes_backed_up=_dflt_bytes_backed_up)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'directory',directory)\n  __dataclass_builtins_object__.__setattr__(self,'minidisks',minidisks)\n  __dataclass_builtins_object__.__setattr__(self,'backed_up',backed_up)\n  __dataclass_builtins_object__.__setattr__(self,'users',users)\n  __dataclass_builtins_object__.__setattr__(self,'bytes_backed_up',bytes_backed_up)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_directory, _type_minidisks, _type_backed_up, _type_users, _type_bytes_backed_up, _type_zvm, _type_product, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_bytes_backed_up, _dflt_zvm, _dflt_product, _return_type):\n def __init__(self,directory:_type_directory,minidisks:_type_minidisks,backed_up:_type_backed_up,users:_type_users,bytes_backed_up:_type_bytes_backed_up=_dflt_bytes_backed_up,zvm:_type_zvm=_dflt_zvm,product:_type_product=_dflt_product)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'directory',directory)\n  __dataclass_builtins_object__.__setattr__(self,'minidisks',minidisks)\n  __dataclass_builtins_object__.__setattr__(self,'backed_up',backed_up)\n  __dataclass_builtins_object__.__setattr__(self,'users',users)\n  __dataclass_builtins_object__.__setattr__(self,'bytes_backed_up',bytes_backed_up)\n  __dataclass_builtins_object__.__setattr__(self,'zvm',zvm)\n  __dataclass_builtins_object__.__setattr__(self,'product',product)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(directory={self.directory!r}, minidisks={self.minidisks!r}, backed_up={self.backed_up!r}, users={self.users!r}, bytes_backed_up={self.bytes_backed_up!r})"
+  return self.__class__.__qualname__ + f"(directory={self.directory!r}, minidisks={self.minidisks!r}, backed_up={self.backed_up!r}, users={self.users!r}, bytes_backed_up={self.bytes_backed_up!r}, zvm={self.zvm!r}, product={self.product!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(directory={self.directory!r}, minidisks={self.minidisks!r}, backed_up={self.backed_up!r}, users={self.users!r}, bytes_backed_up={self.bytes_backed_up!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(directory={self.directory!r}, minidisks={self.minidisks!r}, backed_up={self.backed_up!r}, users={self.users!r}, bytes_backed_up={self.bytes_backed_up!r}, zvm={self.zvm!r}, product={self.product!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.directory,self.minidisks,self.backed_up,self.users,self.bytes_backed_up,)==(other.directory,other.minidisks,other.backed_up,other.users,other.bytes_backed_up,)
+   return (self.directory,self.minidisks,self.backed_up,self.users,self.bytes_backed_up,self.zvm,self.product,)==(other.directory,other.minidisks,other.backed_up,other.users,other.bytes_backed_up,other.zvm,other.product,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.directory,self.minidisks,self.backed_up,self.users,self.bytes_backed_up,)==(other.directory,other.minidisks,other.backed_up,other.users,other.bytes_backed_up,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.directory,self.minidisks,self.backed_up,self.users,self.bytes_backed_up,self.zvm,self.product,)==(other.directory,other.minidisks,other.backed_up,other.users,other.bytes_backed_up,other.zvm,other.product,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('directory','minidisks','backed_up','users','bytes_backed_up',):
+  if type(self) is cls or name in ('directory','minidisks','backed_up','users','bytes_backed_up','zvm','product',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'directory\',\'minidisks\',\'backed_up\',\'users\',\'bytes_backed_up\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'directory\',\'minidisks\',\'backed_up\',\'users\',\'bytes_backed_up\',\'zvm\',\'product\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('directory','minidisks','backed_up','users','bytes_backed_up',):
+  if type(self) is cls or name in ('directory','minidisks','backed_up','users','bytes_backed_up','zvm','product',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'directory\',\'minidisks\',\'backed_up\',\'users\',\'bytes_backed_up\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'directory\',\'minidisks\',\'backed_up\',\'users\',\'bytes_backed_up\',\'zvm\',\'product\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.directory,self.minidisks,self.backed_up,self.users,self.bytes_backed_up,))
+  return hash((self.directory,self.minidisks,self.backed_up,self.users,self.bytes_backed_up,self.zvm,self.product,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.directory,self.minidisks,self.backed_up,self.users,self.bytes_backed_up,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.directory,self.minidisks,self.backed_up,self.users,self.bytes_backed_up,self.zvm,self.product,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_name, _type_status, _type_settings, _type_jobs, _type_backups, _type_minidisks, _type_coverage, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_minidisks, _dflt_coverage, _return_type):
- def __init__(self,name:_type_name,status:_type_status,settings:_type_settings,jobs:_type_jobs,backups:_type_backups,minidisks:_type_minidisks=_dflt_minidisks,coverage:_type_coverage=_dflt_coverage)->_return_type:
+def __create_fn__(_type_name, _type_status, _type_settings, _type_jobs, _type_backups, _type_minidisks, _type_coverage, _type_zvm_coverage, _type_product_coverage, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_minidisks, _dflt_coverage, _dflt_zvm_coverage, _dflt_product_coverage, _return_type):
+ def __init__(self,name:_type_name,status:_type_status,settings:_type_settings,jobs:_type_jobs,backups:_type_backups,minidisks:_type_minidisks=_dflt_minidisks,coverage:_type_coverage=_dflt_coverage,zvm_coverage:_type_zvm_coverage=_dflt_zvm_coverage,product_coverage:_type_product_coverage=_dflt_product_coverage)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'name',name)
   __dataclass_builtins_object__.__setattr__(self,'status',status)
   __dataclass_builtins_object__.__setattr__(self,'settings',settings)
@@ -4740,44 +4742,46 @@ def __create_fn__(_type_name, _type_status, _type_settings, _type_jobs, _type_ba
   __dataclass_builtins_object__.__setattr__(self,'backups',backups)
   __dataclass_builtins_object__.__setattr__(self,'minidisks',minidisks)
   __dataclass_builtins_object__.__setattr__(self,'coverage',coverage)
+  __dataclass_builtins_object__.__setattr__(self,'zvm_coverage',zvm_coverage)
+  __dataclass_builtins_object__.__setattr__(self,'product_coverage',product_coverage)
  return __init__
-CODE["def __create_fn__(_type_name, _type_status, _type_settings, _type_jobs, _type_backups, _type_minidisks, _type_coverage, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_minidisks, _dflt_coverage, _return_type):\n def __init__(self,name:_type_name,status:_type_status,settings:_type_settings,jobs:_type_jobs,backups:_type_backups,minidisks:_type_minidisks=_dflt_minidisks,coverage:_type_coverage=_dflt_coverage)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'settings',settings)\n  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)\n  __dataclass_builtins_object__.__setattr__(self,'backups',backups)\n  __dataclass_builtins_object__.__setattr__(self,'minidisks',minidisks)\n  __dataclass_builtins_object__.__setattr__(self,'coverage',coverage)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_name, _type_status, _type_settings, _type_jobs, _type_backups, _type_minidisks, _type_coverage, _type_zvm_coverage, _type_product_coverage, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_minidisks, _dflt_coverage, _dflt_zvm_coverage, _dflt_product_coverage, _return_type):\n def __init__(self,name:_type_name,status:_type_status,settings:_type_settings,jobs:_type_jobs,backups:_type_backups,minidisks:_type_minidisks=_dflt_minidisks,coverage:_type_coverage=_dflt_coverage,zvm_coverage:_type_zvm_coverage=_dflt_zvm_coverage,product_coverage:_type_product_coverage=_dflt_product_coverage)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'name',name)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'settings',settings)\n  __dataclass_builtins_object__.__setattr__(self,'jobs',jobs)\n  __dataclass_builtins_object__.__setattr__(self,'backups',backups)\n  __dataclass_builtins_object__.__setattr__(self,'minidisks',minidisks)\n  __dataclass_builtins_object__.__setattr__(self,'coverage',coverage)\n  __dataclass_builtins_object__.__setattr__(self,'zvm_coverage',zvm_coverage)\n  __dataclass_builtins_object__.__setattr__(self,'product_coverage',product_coverage)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(name={self.name!r}, status={self.status!r}, settings={self.settings!r}, jobs={self.jobs!r}, backups={self.backups!r}, minidisks={self.minidisks!r}, coverage={self.coverage!r})"
+  return self.__class__.__qualname__ + f"(name={self.name!r}, status={self.status!r}, settings={self.settings!r}, jobs={self.jobs!r}, backups={self.backups!r}, minidisks={self.minidisks!r}, coverage={self.coverage!r}, zvm_coverage={self.zvm_coverage!r}, product_coverage={self.product_coverage!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, status={self.status!r}, settings={self.settings!r}, jobs={self.jobs!r}, backups={self.backups!r}, minidisks={self.minidisks!r}, coverage={self.coverage!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(name={self.name!r}, status={self.status!r}, settings={self.settings!r}, jobs={self.jobs!r}, backups={self.backups!r}, minidisks={self.minidisks!r}, coverage={self.coverage!r}, zvm_coverage={self.zvm_coverage!r}, product_coverage={self.product_coverage!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.name,self.status,self.settings,self.jobs,self.backups,self.minidisks,self.coverage,)==(other.name,other.status,other.settings,other.jobs,other.backups,other.minidisks,other.coverage,)
+   return (self.name,self.status,self.settings,self.jobs,self.backups,self.minidisks,self.coverage,self.zvm_coverage,self.product_coverage,)==(other.name,other.status,other.settings,other.jobs,other.backups,other.minidisks,other.coverage,other.zvm_coverage,other.product_coverage,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.status,self.settings,self.jobs,self.backups,self.minidisks,self.coverage,)==(other.name,other.status,other.settings,other.jobs,other.backups,other.minidisks,other.coverage,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.name,self.status,self.settings,self.jobs,self.backups,self.minidisks,self.coverage,self.zvm_coverage,self.product_coverage,)==(other.name,other.status,other.settings,other.jobs,other.backups,other.minidisks,other.coverage,other.zvm_coverage,other.product_coverage,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('name','status','settings','jobs','backups','minidisks','coverage',):
+  if type(self) is cls or name in ('name','status','settings','jobs','backups','minidisks','coverage','zvm_coverage','product_coverage',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'status\',\'settings\',\'jobs\',\'backups\',\'minidisks\',\'coverage\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'name\',\'status\',\'settings\',\'jobs\',\'backups\',\'minidisks\',\'coverage\',\'zvm_coverage\',\'product_coverage\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('name','status','settings','jobs','backups','minidisks','coverage',):
+  if type(self) is cls or name in ('name','status','settings','jobs','backups','minidisks','coverage','zvm_coverage','product_coverage',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'status\',\'settings\',\'jobs\',\'backups\',\'minidisks\',\'coverage\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'name\',\'status\',\'settings\',\'jobs\',\'backups\',\'minidisks\',\'coverage\',\'zvm_coverage\',\'product_coverage\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.name,self.status,self.settings,self.jobs,self.backups,self.minidisks,self.coverage,))
+  return hash((self.name,self.status,self.settings,self.jobs,self.backups,self.minidisks,self.coverage,self.zvm_coverage,self.product_coverage,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.status,self.settings,self.jobs,self.backups,self.minidisks,self.coverage,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.name,self.status,self.settings,self.jobs,self.backups,self.minidisks,self.coverage,self.zvm_coverage,self.product_coverage,))\n return __hash__'] = __create_fn__.__code__
 
 def __create_fn__(_type_name, _type_old_file, _type_new_file, _type_cluster, _type_members, _type_gained, _type_lost, _type_warnings, _type_warnings_gone, _type_minidisks, _type_coverage, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_gained, _dflt_lost, _dflt_warnings, _dflt_warnings_gone, _dflt_minidisks, _dflt_coverage, _return_type):
  def __init__(self,name:_type_name,old_file:_type_old_file,new_file:_type_new_file,cluster:_type_cluster,members:_type_members,gained:_type_gained=_dflt_gained,lost:_type_lost=_dflt_lost,warnings:_type_warnings=_dflt_warnings,warnings_gone:_type_warnings_gone=_dflt_warnings_gone,minidisks:_type_minidisks=_dflt_minidisks,coverage:_type_coverage=_dflt_coverage)->_return_type:

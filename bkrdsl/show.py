@@ -1661,6 +1661,10 @@ class CoverageTotals:
     #: The allocated size in bytes of the minidisks backed up (`MinidiskCoverage.bytes`,
     #: those with one), counted as `minidisks`.
     bytes_backed_up: tuple[int, int] = (0, 0)
+    #: The USERs of z/VM's own IDs and of the product's machines whose coverage differs,
+    #: as `users` (left out of the counts, as `bkrc show` leaves them out).
+    zvm: tuple[CoverageChange, ...] = ()
+    product: tuple[CoverageChange, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -1672,6 +1676,10 @@ class MemberChanges:
     backups: tuple[BackupChange, ...]
     minidisks: tuple[MinidiskChange, ...] = ()  # its IDENTITY instances'
     coverage: tuple[CoverageChange, ...] = ()  # its IDENTITY users', with --directory
+    #: Its IDENTITYs of z/VM's own IDs and of the product's machines whose coverage
+    #: differs, as `coverage` (left out of the counts).
+    zvm_coverage: tuple[CoverageChange, ...] = ()
+    product_coverage: tuple[CoverageChange, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -1885,8 +1893,9 @@ def _coverage_totals(old: ClusterView, new: ClusterView) -> CoverageTotals | Non
     if old.coverage is None or new.coverage is None:
         return None
 
-    def users(v: ClusterView) -> list[UserCoverage]:
-        return list({u.user: u for m in v.shown for u in m.coverage or () if u.statement == "USER"}.values())
+    def users(v: ClusterView, whose: str = "coverage") -> list[UserCoverage]:
+        """The USERs of `v`'s members' `whose` (`coverage`, `zvm`, `product`), each once."""
+        return list({u.user: u for m in v.shown for u in getattr(m, whose) or () if u.statement == "USER"}.values())
 
     (disks_before, up_before, bytes_before), (disks_after, up_after, bytes_after) = _counted(old), _counted(new)
     changed = _coverage_changes(users(old), users(new), "USER")
@@ -1896,6 +1905,8 @@ def _coverage_totals(old: ClusterView, new: ClusterView) -> CoverageTotals | Non
         (up_before, up_after),
         changed,
         (bytes_before, bytes_after),
+        zvm=_coverage_changes(users(old, "zvm"), users(new, "zvm"), "USER"),
+        product=_coverage_changes(users(old, "product"), users(new, "product"), "USER"),
     )
 
 
@@ -1931,12 +1942,17 @@ def _member_changes(
         if set(before.get((kind, name), ())) != set(after.get((kind, name), ()))
     )
     minidisk_changes = _minidisk_changes(*disks)
-    users = _coverage_changes(
-        old.coverage or () if old is not None else (), new.coverage or () if new is not None else (), "IDENTITY"
+    users, zvm, product = (
+        _coverage_changes(
+            getattr(old, whose) or () if old is not None else (),
+            getattr(new, whose) or () if new is not None else (),
+            "IDENTITY",
+        )
+        for whose in ("coverage", "zvm", "product")
     )
-    if status == "changed" and not (settings or jobs or backups or minidisk_changes or users):
+    if status == "changed" and not (settings or jobs or backups or minidisk_changes or users or zvm or product):
         return None
-    return MemberChanges((new or old).name, status, settings, tuple(jobs), backups, minidisk_changes, users)
+    return MemberChanges((new or old).name, status, settings, tuple(jobs), backups, minidisk_changes, users, zvm, product)
 
 
 def new_warnings(old: Sequence[tuple[str, str]], new: Sequence[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
@@ -2035,6 +2051,8 @@ def _totals_json(t: CoverageTotals | None) -> dict | None:
         "minidisks_backed_up": {"old": t.backed_up[0], "new": t.backed_up[1]},
         "bytes_backed_up": {"old": t.bytes_backed_up[0], "new": t.bytes_backed_up[1]},
         "users": [_coverage_change_json(x) for x in t.users],
+        "zvm": [_coverage_change_json(x) for x in t.zvm],
+        "product": [_coverage_change_json(x) for x in t.product],
     }
 
 
@@ -2077,6 +2095,8 @@ def changes_json(c: ClusterChanges) -> dict:
                 ],
                 "minidisks": [_minidisk_change_json(x) for x in m.minidisks],
                 "coverage": [_coverage_change_json(x) for x in m.coverage],
+                "zvm_coverage": [_coverage_change_json(x) for x in m.zvm_coverage],
+                "product_coverage": [_coverage_change_json(x) for x in m.product_coverage],
             }
             for m in c.members
         ],
@@ -2199,6 +2219,10 @@ def _totals_lines(t: CoverageTotals) -> list[str]:
     out = [line.replace("\xa0", " ") for line in _wrapped(said, "  ", " " * 4)]
     if t.users:
         out += ["  USER entries whose coverage changes (the same on every member):", *_coverage_change_lines(t.users)]
+    for whose, changed in (("zvm", t.zvm), ("product", t.product)):
+        if changed:
+            said = f"{_LEFT_OUT_WORDS[whose]}' USER entries whose coverage changes (left out of the counts):"
+            out += [*_wrapped(said, "  ", " " * 4), *_coverage_change_lines(changed)]
     return out
 
 
@@ -2220,11 +2244,13 @@ def changes_text(c: ClusterChanges) -> str:
     out += _minidisk_lines(c.minidisks, 2)
     differs = c.coverage is not None and (
         c.coverage.users
+        or c.coverage.zvm
+        or c.coverage.product
         or c.coverage.minidisks[0] != c.coverage.minidisks[1]
         or c.coverage.backed_up[0] != c.coverage.backed_up[1]
         or c.coverage.bytes_backed_up[0] != c.coverage.bytes_backed_up[1]
     )
-    if c.coverage is not None and (differs or any(m.coverage for m in c.members)):
+    if c.coverage is not None and (differs or any(m.coverage or m.zvm_coverage or m.product_coverage for m in c.members)):
         out += _totals_lines(c.coverage)
     if not c.cluster and not c.members and not c.minidisks and not differs:
         out.append("  no change in what runs where and when" + (", nor whom it backs up" if c.coverage else ""))
@@ -2248,6 +2274,10 @@ def changes_text(c: ClusterChanges) -> str:
         out += _minidisk_lines(m.minidisks, 2)
         if m.coverage:
             out += ["  IDENTITY entries whose coverage on it changes:", *_coverage_change_lines(m.coverage)]
+        for whose, changed in (("zvm", m.zvm_coverage), ("product", m.product_coverage)):
+            if changed:
+                said = f"{_LEFT_OUT_WORDS[whose]}' IDENTITY entries whose coverage on it changes (left out of the counts):"
+                out += [*_wrapped(said, "  ", " " * 4), *_coverage_change_lines(changed)]
     return "\n".join(out) + "\n"
 
 __all__ = [

@@ -637,6 +637,8 @@ def test_coverage_unchanged_and_without_directory(tmp_path):
         "minidisks_backed_up": {"old": 363, "new": 363},
         "bytes_backed_up": {"old": 74_864_476_800, "new": 74_864_476_800},
         "users": [],
+        "zvm": [],
+        "product": [],
     }
     doc = against_json(new, old)
     assert doc["cluster"]["coverage"] is None and {len(m["coverage"]) for m in doc["members"]} == {0}
@@ -918,3 +920,115 @@ def test_a_changed_list_of_retains_breaks_between_members(tmp_path):
         "             now 100 days on VMSYSTM1, 200 days on VMSYSTM2, 300 days on VMSYSTM3,",
         "                 150 days on VMSYSTM4",
     ]
+
+
+# stop 74, h3: z/VM's own IDs' and the product's machines' coverage changes are said
+#: A job of group ADMINS (PMAINT, BKRADMIN) on VMSYS1, added after APPSFULL.
+ADMFULL = (
+    "\n  job ADMFULL {\n    backup ADMINS full\n"
+    "    include minidisk * 0191 0CF0\n    to tape\n    run on VMSYS1 daily 04:00\n  }\n"
+)
+_DIRECTORY = str(ROOT / "examples" / "prodssi.direct")
+#: TCPIP's 0191 excluded from both of SYSIDS's jobs: whom they back up stays the same
+#: (TCPIP is still named), but no job backs up that minidisk any more.
+_TCPIP_EXCLUDED = tuple(
+    (f"backup SYSIDS {level}\n    include minidisk * 0191\n", f"backup SYSIDS {level}\n    include minidisk * 0191\n    exclude minidisk TCPIP 0191\n")
+    for level in ("incremental", "full")
+)
+
+
+def _state(status: str, *disks: tuple[str, str]) -> dict:
+    return {"status": status, "minidisks": [{"address": a, "status": s, "manual_only": False} for a, s in disks]}
+
+
+def test_h3_74_a_zvm_id_s_minidisk_no_longer_backed_up_and_again(tmp_path):
+    """`--against` compared the guests' coverage alone: TCPIP's 0191, excluded from
+    SYSIDS's jobs, said only the jobs' `selects`. Each member says it now, below the
+    guests' lines, out of the counts; and the reverse change, the other way."""
+    new, old = edited(tmp_path, *_TCPIP_EXCLUDED)
+    for first, second, was, now in ((new, old, "backed up: 0191", "excluded: 0191"), (old, new, "excluded: 0191", "backed up: 0191")):
+        out = against(first, second, "--directory", _DIRECTORY)
+        for member in ("VMSYS1", "VMSYS2", "VMSYS3", "VMSYS4"):
+            part = out.split(f"\nmember {member}\n", 1)[1].split("\n\nmember ", 1)[0].rstrip("\n") + "\n"
+            assert part.endswith(
+                "  z/VM's own IDs' IDENTITY entries whose coverage on it changes (left out of the counts):\n"
+                "    TCPIP\n"
+                f"      was {was}\n"
+                f"      now {now}\n"
+            ), part
+        assert "  coverage of the users with minidisks in " in out and "14 of 14 minidisks backed up now, 14 of 14 before" in " ".join(out.split())
+        doc = against_json(first, second, "--directory", _DIRECTORY)
+        assert doc["cluster"]["coverage"]["zvm"] == doc["cluster"]["coverage"]["product"] == []
+        backed, excluded = _state("backed-up", ("0191", "backed-up")), _state("excluded", ("0191", "excluded"))
+        for m in doc["members"]:
+            assert m["zvm_coverage"] == [
+                {
+                    "user": "TCPIP",
+                    "statement": "IDENTITY",
+                    "old": backed if first is new else excluded,
+                    "new": excluded if first is new else backed,
+                }
+            ]
+            assert m["coverage"] == m["product_coverage"] == [] and m["backups"] == []
+    # without --directory: no coverage, and the keys are empty
+    assert all(m["zvm_coverage"] == m["product_coverage"] == [] for m in against_json(new, old)["members"])
+
+
+def test_h3_74_users_and_identities_of_z_vm_and_the_product_both_directions(tmp_path):
+    """PMAINT (a USER of z/VM's) and BKRADMIN (a USER of the product's) backed up by a job
+    added, BKRBKUP (an IDENTITY of the product's) by SYSIDS's jobs: the header says the
+    USERs (the same on every member), each member its BKRBKUP; the counts stay the
+    guests'. Taken out again, the other way round."""
+    new, old = edited(
+        tmp_path,
+        ("  identity group SYSIDS { TCPIP FTPSERVE }", "  identity group SYSIDS { TCPIP FTPSERVE BKRBKUP }\n  single group ADMINS { PMAINT BKRADMIN }"),
+        ("    run on VMSYS1 daily 02:00\n  }\n", "    run on VMSYS1 daily 02:00\n  }\n" + ADMFULL),
+    )
+    pmaint_before = _state("not-named", ("02CC", "not-selected"), ("0551", "not-selected"), ("0CF0", "not-selected"))
+    pmaint_after = _state("backed-up", ("02CC", "not-selected"), ("0551", "not-selected"), ("0CF0", "backed-up"))
+    one_before, one_after = _state("not-named", ("0191", "not-selected")), _state("backed-up", ("0191", "backed-up"))
+    for first, second, forward in ((new, old, True), (old, new, False)):
+        out = against(first, second, "--directory", _DIRECTORY)
+        was, now = ("named by no job", "backed up: 0191") if forward else ("backed up: 0191", "named by no job")
+        pmaint = ("named by no job", "backed up: 0CF0; not selected: 02CC 0551")
+        pmaint = pmaint if forward else pmaint[::-1]
+        assert "14 of 14 minidisks backed up now, 14 of 14 before" in " ".join(out.split())
+        assert (
+            "  z/VM's own IDs' USER entries whose coverage changes (left out of the counts):\n"
+            "    PMAINT\n"
+            f"      was {pmaint[0]}\n"
+            f"      now {pmaint[1]}\n"
+            "  the product's machines' USER entries whose coverage changes (left out of the counts):\n"
+            "    BKRADMIN\n"
+            f"      was {was}\n"
+            f"      now {now}\n"
+            "\nmember VMSYS1\n"
+        ) in out, out
+        assert out.count(
+            "  the product's machines' IDENTITY entries whose coverage on it changes (left out of the counts):\n"
+            f"    BKRBKUP\n      was {was}\n      now {now}\n"
+        ) == 4
+        doc = against_json(first, second, "--directory", _DIRECTORY)
+        coverage = doc["cluster"]["coverage"]
+        assert coverage["users"] == [] and coverage["minidisks_backed_up"] == {"old": 14, "new": 14}
+        pair = (pmaint_before, pmaint_after) if forward else (pmaint_after, pmaint_before)
+        assert coverage["zvm"] == [{"user": "PMAINT", "statement": "USER", "old": pair[0], "new": pair[1]}]
+        pair = (one_before, one_after) if forward else (one_after, one_before)
+        assert coverage["product"] == [{"user": "BKRADMIN", "statement": "USER", "old": pair[0], "new": pair[1]}]
+        assert [m["name"] for m in doc["members"]] == ["VMSYS1", "VMSYS2", "VMSYS3", "VMSYS4"]
+        for m in doc["members"]:
+            assert m["product_coverage"] == [{"user": "BKRBKUP", "statement": "IDENTITY", "old": pair[0], "new": pair[1]}]
+            assert m["zvm_coverage"] == m["coverage"] == []
+
+
+def test_h3_74_a_change_of_a_zvm_id_s_coverage_alone_is_a_change(tmp_path):
+    """With `--member VMSYS3`, TCPIP's 0191 excluded is said of that member alone, last,
+    and the header's coverage line is there (the counts the same), never `no change`."""
+    new, old = edited(tmp_path, *_TCPIP_EXCLUDED)
+    out = against(new, old, "--directory", _DIRECTORY, "--member", "VMSYS3")
+    assert "no change" not in out
+    assert out.endswith(
+        "  z/VM's own IDs' IDENTITY entries whose coverage on it changes (left out of the counts):\n"
+        "    TCPIP\n      was backed up: 0191\n      now excluded: 0191\n"
+    )
+    assert "\nmember VMSYS1\n" not in out
