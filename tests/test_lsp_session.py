@@ -1151,3 +1151,78 @@ def test_h5s69_items_accepted_in_the_middle_of_a_line_leave_no_syntax_error(tmp_
         assert accepted >= 10 and editor.errors == []
     finally:
         editor.close()
+
+
+# stop 74, h8: an editor session typed keystroke by keystroke (VS Code: `{` closed by the editor)
+#: Typed below a volume list, above the `}` the editor closed: a statement's keyword,
+#: the list's labels as its line is typed (a label the list may take: BKR021 of
+#: `bkrc check`), and the word after it, where it reads as the statement typed.
+_H8_UNDER_A_LIST = [
+    ("cluster A {\n  member M { workers 1  private-volume P1 }\n  shared-volume VMCOM1\n  |\n}\n", "disk", " B"),
+    ("cluster A {\n  member M { workers 1  private-volume P1 }\n  shared-volume VMCOM1\n  |\n}\n", "job", " J"),
+    ("cluster A {\n  member M { workers 1  private-volume P1 }\n  shared-volume VMCOM1\n  |\n}\n", "expire", " on"),
+    ("cluster A {\n  member M { workers 1  private-volume P1 }\n  shared-volume VMCOM1 |\n}\n", "tape", " manager"),
+]
+
+
+@pytest.mark.parametrize("reading", ["fast parser first", "lark"])
+@pytest.mark.parametrize("text, word, after", _H8_UNDER_A_LIST, ids=[w for _, w, _ in _H8_UNDER_A_LIST])
+def test_h8s74_a_statement_typed_under_a_volume_list_is_not_said_to_be_a_label(
+    tmp_path, monkeypatch, reading, text, word, after
+):
+    # VS Code closes the `{` it is typed with, so a statement typed below a
+    # `shared-volume` or `private-volume` line is typed above a `}`. Its keyword
+    # typed whole, and the blank after it, the line read (both parsers) as more
+    # labels of the list: "`disk` is read as one more volume of cluster `A`'s
+    # `shared-volume` list: `DISK`" (BKR021) blinked at each statement typed there,
+    # while completion offered the statement's next word. What is being typed is
+    # not said so; it is once the typing is elsewhere, as `bkrc check` says it.
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    line = text[: text.index("|")].count("\n")
+    column = len(text[: text.index("|")].split("\n")[-1])
+    text = text.replace("|", "")
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = (tmp_path / "typed.bkr").as_uri()
+        _open(editor, uri, text)
+        version = 1
+        seen = []
+        for n, ch in enumerate(word + after):
+            version += 1
+            text = _typed(editor, uri, text, (line, column + n), ch, version)
+            seen.append([d["code"] for d in editor.published(uri)])
+        assert all("BKR021" not in codes for codes in seen), seen
+        # typed whole: the last keystroke elsewhere (a save), the file is read as written
+        version += 1
+        text = _typed(editor, uri, text, (0, 0), "# x\n", version)
+        assert "BKR021" not in [d["code"] for d in editor.published(uri)]
+        assert editor.errors == []
+    finally:
+        editor.close()
+
+
+@pytest.mark.parametrize("reading", ["fast parser first", "lark"])
+def test_h8s74_a_keyword_left_under_a_volume_list_is_said_once_typing_is_elsewhere(tmp_path, monkeypatch, reading):
+    # The warning held back while its word is typed is the one `bkrc check` gives once
+    # the typing moves on: a keystroke on another line says it again, with its fix.
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    text = "cluster A {\n  member M { workers 1  private-volume P1 }\n  shared-volume VMCOM1\n  \n}\n"
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = (tmp_path / "typed.bkr").as_uri()
+        _open(editor, uri, text)
+        version = 1
+        for n, ch in enumerate("disk"):
+            version += 1
+            text = _typed(editor, uri, text, (3, 2 + n), ch, version)
+        assert "BKR021" not in [d["code"] for d in editor.published(uri)]
+        version += 1
+        text = _typed(editor, uri, text, (0, 0), "\n", version)  # a line end typed above
+        said = [d for d in editor.published(uri) if d["code"] == "BKR021"]
+        assert [(d["range"]["start"]["line"], d["range"]["start"]["character"]) for d in said] == [(4, 2)], said
+        assert editor.errors == []
+    finally:
+        editor.close()
+

@@ -974,6 +974,7 @@ class BkrServer(LanguageServer):
         if uri in self.typing_at_end:
             self.read_closed(doc)
         self.steadied(uri, doc)
+        self.unread_at_the_typing(uri, doc)
         self.documents[uri] = (text_doc.version, doc)
         self.buffers_read[uri] = buffers
         self.recheck.discard(uri)
@@ -1005,6 +1006,24 @@ class BkrServer(LanguageServer):
         closed = F.read_closed(doc, self.parsed.scratch() if self.parsed is not None else None)
         if closed is not None:
             doc.analysis.diagnostics = sorted(closed, key=sort_key)
+
+    def unread_at_the_typing(self, uri: str, doc: Document) -> None:
+        """BKR021 left out where it is at what is being typed (`features.at_the_typing`):
+        a statement's keyword typed below a volume list, above the `}` the editor
+        closed (`shared-volume VMCOM1`, then `disk`), reads to both parsers as one more
+        label of the list until the word after it is typed (`disk B`), and the warning
+        blinked at each statement typed there, while completion offered that statement's
+        next word. A change elsewhere, a save, or opening the file says it, as
+        `bkrc check` does."""
+        where = self.last_change.get(uri)
+        if where is None or not any(d.code == "BKR021" for d in doc.analysis.diagnostics):
+            return
+        start, end = (self.server_position(doc, p) for p in where)
+        doc.analysis.diagnostics = [
+            d
+            for d in doc.analysis.diagnostics
+            if not (d.code == "BKR021" and d.span is not None and F.at_the_typing(doc, d.span, start, end))
+        ]
 
     def steadied(self, uri: str, doc: Document) -> None:
         """BKR253 kept as it was published while the last change is in a `member` block
