@@ -1226,3 +1226,32 @@ def test_h8s74_a_keyword_left_under_a_volume_list_is_said_once_typing_is_elsewhe
     finally:
         editor.close()
 
+
+def test_h8s74_a_fix_that_writes_the_name_being_typed_elsewhere_is_not_preferred(tmp_path):
+    # `disk BKRSVSFS 191 size 20 cyl` written, then `catalog shared server BKRSVSFS`
+    # typed below it: at `server BKRSV` the disk is BKR332 (no product machine), its
+    # other place the server's name being typed, and its fix, *Replace with `BKRSV`*,
+    # was preferred: *Auto Fix* on the `disk` line wrote the letters typed so far
+    # into it. A fix whose diagnostic's other place is what is being typed is not
+    # preferred; once the typing is elsewhere it is again.
+    text = (
+        "import std/backup-manager\n\ncluster DEV {\n  member DEV1 { workers 1  private-volume D1PRV1 }\n"
+        "  shared-volume VMCOM1\n  disk BKRSVSFS 191 size 20 cyl\n  \n}\n"
+    )
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = (tmp_path / "dev.bkr").as_uri()
+        _open(editor, uri, text)
+        version = 1
+        for n, ch in enumerate("catalog shared server BKRSV"):
+            version += 1
+            text = _typed(editor, uri, text, (6, 2 + n), ch, version)
+        at = (5, len("  disk BKR"))
+        assert ("Replace with `BKRSV`", False) in _actions_at(editor, uri, at)
+        version += 1
+        text = _typed(editor, uri, text, (0, 0), "\n", version)  # typed elsewhere
+        assert ("Replace with `BKRSV`", True) in _actions_at(editor, uri, (at[0] + 1, at[1]))
+        assert editor.errors == []
+    finally:
+        editor.close()

@@ -5127,6 +5127,16 @@ def at_the_typing(doc: Document, span: Span, start: tuple[int, int], end: tuple[
     return line == end[0] and column <= end[1] and not lines[line][column : end[1]].strip(" \t")
 
 
+def fix_at_the_typing(doc: Document, shown: Placed, start: tuple[int, int], end: tuple[int, int]) -> bool:
+    """Whether the fix of `shown` (a placed diagnostic) is on what is being typed
+    (`at_the_typing`): the diagnostic itself, or one of its other places. `disk
+    BKRSVSFS ...` above `catalog shared server BKRSV|` is BKR332 at the disk, whose
+    other place is the server's name being typed, and whose fix, *Replace with
+    `BKRSV`*, writes the letters typed so far into the `disk` line."""
+    spans = [shown.span, *(r.span for r in shown.diagnostic.related)]
+    return any(s is not None and at_the_typing(doc, s, start, end) for s in spans)
+
+
 def closed_later(d: Diagnostic) -> bool:
     """Whether `d` is BKR005 for a `{` the file ends without closing (`messages.never_closed`,
     whose first other place is the end of the file): while the editor types at the

@@ -2139,7 +2139,8 @@ def build_server() -> BkrServer:
         if uri in ls.typing_at_end:  # BKR005 for a `{` left open at the end is not shown: nor its `}`
             offered = [f for f in offered if not any(F.closed_later(p.diagnostic) for p in (f.shown, *f.also))]
         # What is being typed (a name, a time, a keyword not typed out yet) gets no
-        # preferred fix, which *Auto Fix* would apply mid-word (`features.at_the_typing`).
+        # preferred fix, which *Auto Fix* would apply mid-word, nor a diagnostic whose
+        # other place it is (`features.fix_at_the_typing`).
         changed = ls.last_change.get(uri)
         typed = tuple(ls.server_position(doc, p) for p in changed) if changed is not None else None
         # A fix that would add an error is one `bkrc check --fix` leaves out: shown
@@ -2156,7 +2157,7 @@ def build_server() -> BkrServer:
                     edit=ls.versioned_edit({uri: edits}, {uri: version}),
                     is_preferred=fix.preferred
                     and not gives
-                    and (typed is None or not F.at_the_typing(doc, fix.shown.span, *typed)),
+                    and (typed is None or not F.fix_at_the_typing(doc, fix.shown, *typed)),
                     disabled=T.CodeActionDisabled(reason=F.fix_refusal(doc, gives, fix.choice)) if gives else None,
                 )
             )
