@@ -1385,7 +1385,11 @@ def test_the_options_of_the_statement_come_first_on_its_line_the_statements_belo
     # (at the line's end: glued before `pool`, `on pool BKRPOOL` reads no better, h5 stop 69)
     doc, line, column = doc_at(text.replace("BKRSVSFS pool BKRPOOL on DEV1", "BKRSVSFS "), "server BKRSVSFS |\n")
     labels = [c.label for c in F.complete(doc, line, column)]
-    assert labels[:4] == ["pool", "on", "logon-wait", "pool-wait"] and "description" in labels[4:]
+    # (no statement after them while the catalog names no pool, BKR212: stop 74, h8)
+    assert labels == ["pool", "on", "logon-wait", "pool-wait"]
+    doc, line, column = doc_at(text.replace("BKRSVSFS pool BKRPOOL on DEV1", "BKRSVSFS pool BKRPOOL "), "BKRPOOL |\n")
+    labels = [c.label for c in F.complete(doc, line, column)]
+    assert labels[:3] == ["on", "logon-wait", "pool-wait"] and "description" in labels[3:]
     doc, line, column = doc_at(text, "size 10 cyl\n  |")
     labels = [c.label for c in F.complete(doc, line, column)]
     assert labels[-1] == "on" and labels[0] == "description"
@@ -5004,3 +5008,43 @@ def test_h14s71_formatting_a_broken_file_says_it_waits_for_the_file_to_parse():
         assert editor.errors == []
     finally:
         editor.close()
+
+
+# stop 74, h8: completion on the line of a statement that still lacks what it must name
+#: (the statement as typed so far, `bkrc check`'s error while it lacks what it must
+#: name, the statement written whole, and the options it must name still)
+_H8_LACKING = [
+    ("catalog shared ", "BKR212", "catalog shared server BKRSVSFS pool BKRPOOL", {"server", "pool"}),
+    ("catalog shared server BKRSVSFS ", "BKR212", "catalog shared server BKRSVSFS pool BKRPOOL", {"pool"}),
+    ("catalog shared pool BKRPOOL on DEV1 ", "BKR212", "catalog shared pool BKRPOOL on DEV1 server BKRSVSFS", {"server"}),
+    ("tape manager shared ", "BKR233", "tape manager shared catalog-node TCTMM on DEV1 request-node TRTMM", {"catalog-node"}),
+]
+
+
+@pytest.mark.parametrize("reading", ["fast parser first", "lark"])
+@pytest.mark.parametrize("typed, code, whole, missing", _H8_LACKING, ids=[t.strip() for t, *_ in _H8_LACKING])
+def test_h8s74_a_statement_that_must_name_more_is_not_offered_the_next_statement(
+    monkeypatch, reading, typed, code, whole, missing
+):
+    # Typed from the top, `catalog shared |` was offered `server` and `pool`, and after
+    # them the statements that may follow it on its line, `disk`, `expire`, `job`...:
+    # each ends the catalog there, which `bkrc check` then says names no SFS server
+    # and no pool (BKR212, an error), as `tape manager shared |` ended so names no
+    # catalog node (BKR233). On the statement's line, while it lacks what it must
+    # name, the statements are not offered; its options are; once it names them
+    # the statements are offered again.
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    base = (
+        "import std/backup-manager\n\ncluster DEV {\n  member DEV1 { workers 1  private-volume D1PRV1 }\n"
+        "  member DEV2 { workers 1  private-volume D2PRV1 }\n  %s\n}\n"
+    )
+    line = 5
+    doc = analyse_document("/ws/dev.bkr", base % typed)
+    labels = [c.label for c in F.complete(doc, line, 2 + len(typed))]
+    assert labels, typed
+    assert not set(labels) & {"disk", "expire", "job", "member", "single", "identity", "description"}, labels
+    assert missing <= set(labels), labels  # what it must name still: offered
+    # said whole: `bkrc check` gives no such error, and the next statement is offered
+    doc = analyse_document("/ws/dev.bkr", base % (whole + " "))
+    assert code not in [d.code for d in doc.diagnostics]
+    assert "job" in [c.label for c in F.complete(doc, line, 2 + len(whole) + 1)]

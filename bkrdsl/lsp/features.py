@@ -1687,6 +1687,14 @@ ONCE_IN_STATEMENT = {
 #: The keywords that start a statement in a block (a statement's options end there): the
 #: cluster block's (syntax/lexicon.py), the one whose statements take options.
 STATEMENT_STARTS = lexicon.BLOCK_STATEMENTS["cluster"]
+#: The options a statement of a kind must name (its keyword, its kind): without them
+#: `bkrc check` says it is incomplete, a shared catalog its SFS server and pool
+#: (BKR212), a shared Tape Manager its catalog node (BKR233). (Its request node too
+#: where the cluster has more than one member: left to the checks, which count them.)
+MUST_NAME = {
+    ("catalog", "shared"): frozenset({"server", "pool"}),
+    ("tape", "shared"): frozenset({"catalog-node"}),
+}
 
 
 def _said_once_already(tokens) -> frozenset[str]:
@@ -1704,6 +1712,20 @@ def _said_once_already(tokens) -> frozenset[str]:
         options = said[: said.index(statement)]
         out |= ONCE_IN_STATEMENT[statement] & set(options)
     return frozenset(out)
+
+
+def _still_to_name(tokens) -> frozenset[str]:
+    """The options the statement being written at the end of `tokens` must name and has
+    not yet (`MUST_NAME`): `catalog shared server X |`, `pool`."""
+    _, said = _block_said(tokens)
+    statement = next((w for w in said if w in STATEMENT_STARTS), None)
+    if statement is None:
+        return frozenset()
+    options = said[: said.index(statement)]
+    for (keyword, kind), needed in MUST_NAME.items():
+        if statement == keyword and kind in options:
+            return needed - set(options)
+    return frozenset()
 
 
 def _block_said(tokens) -> tuple[str | None, list[str]]:
@@ -2364,6 +2386,10 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
     items = [Completion(k, "keyword") for k in keyword_texts(accepted) if k not in written]
     if tokens and ("RBRACE" in accepted or "$END" in accepted):
         items = _statement_or_options_first(prefix, items, tokens, doc.text[line_start:start])
+        if doc.text[line_start:start].strip() and _still_to_name(tokens):
+            # `catalog shared |`: a statement after it on its line ends it there, without
+            # the SFS server and pool it must name (BKR212): its options only.
+            items = [c for c in items if c.label not in lexicon.STATEMENT_KEYWORDS]
     one = None  # the keyword whose `on` names one member: no second, nor a name with its `,`
     if "NAME" in accepted:
         context = _context(tokens, accepted)
