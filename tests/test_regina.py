@@ -1809,7 +1809,10 @@ def test_due_record_far_ahead_of_the_clock_sends_nothing(cms, fake_clock, tmp_pa
     assert run.stdout.splitlines() == [
         "BKRSUBMT: the last minute handled, 01:00 on WED 20261202, is more than an hour",
         "BKRSUBMT:     ahead of the clock. Nothing sent.",
-        "BKRSUBMT: if the clock is right, ERASE DEV1 BKRSUBMT A and call DUE again."], run
+        "BKRSUBMT: if the clock is right, ERASE DEV1 BKRSUBMT A and call DUE again.",
+        "BKRSUBMT: due at 01:00 on TUE 20261201, not sent: GUESTFUL.",
+        "BKRSUBMT: if the next DUE neither sends nor names them (rc 4), send each with:",
+        "BKRSUBMT:   EXEC BKRSUBMT JOB GUESTFUL"], run
     assert _record(tmp_path) == "20261202 01:00\n"
 
 
@@ -1875,3 +1878,78 @@ def test_due_record_that_cannot_be_written_says_the_stream_s_state(cms, fake_clo
         "BKRSUBMT: cannot write 20261201 01:00 to DEV1 BKRSUBMT A (state ERROR).",
         "BKRSUBMT:     Nothing sent.",
         "BKRSUBMT: make the A-disk writable, with room, then call DUE again."], run
+
+
+# stop 74, h7: the operator's morning after a failed night. What DUE says when it
+# gives rc 32 or a server is down is all the operator has to recover from: rc 32
+# names the jobs of its minute (after ERASE, no later DUE names them), and a
+# failed SMSG points at the commands listed below it, not at "try again" (a DUE
+# called again sends nothing: its minute is handled, or has passed).
+RC32_NAMED = {
+    "BKRSUBMT": ["BKRSUBMT: due at 01:00 on TUE 20261201, not sent: GUESTFUL.",
+                 "BKRSUBMT: if the next DUE neither sends nor names them (rc 4), send each with:",
+                 "BKRSUBMT:   EXEC BKRSUBMT JOB GUESTFUL"],
+    "BKREXPIR": ["BKREXPIR: due at 05:00 on TUE 20261201, not sent: PREVIEW.",
+                 "BKREXPIR: if the next DUE neither sends nor names them (rc 4), send each with:",
+                 "BKREXPIR:   EXEC BKREXPIR PREVIEW"],
+}
+RC32_MINUTE = {"BKRSUBMT": "2026-12-01T01:00:00", "BKREXPIR": "2026-12-01T05:00:00"}
+
+
+@pytest.mark.parametrize("exec_name", ["BKRSUBMT", "BKREXPIR"])
+def test_due_record_not_written_names_the_minute_s_entries_and_their_commands(cms, fake_clock, tmp_path,
+                                                                               exec_name):
+    run = _due_kept(cms, fake_clock, tmp_path, RC32_MINUTE[exec_name], exec_name=exec_name,
+                    unwritable=[f"DEV1 {exec_name} A"])
+    assert (run.rc, run.commands) == (32, ["CP QUERY USERID"]), run
+    said = run.stdout.splitlines()
+    assert said[-3:] == RC32_NAMED[exec_name], run
+    assert said[0].startswith(f"{exec_name}: cannot write"), run
+
+
+@pytest.mark.parametrize("exec_name", ["BKRSUBMT", "BKREXPIR"])
+def test_due_record_not_sound_names_the_minute_s_entries(cms, fake_clock, tmp_path, exec_name):
+    (tmp_path / f"DEV1 {exec_name} A").write_text("garbage\n")
+    run = _due_kept(cms, fake_clock, tmp_path, RC32_MINUTE[exec_name], exec_name=exec_name)
+    assert (run.rc, run.commands) == (32, ["CP QUERY USERID"]), run
+    assert run.stdout.splitlines()[-3:] == RC32_NAMED[exec_name], run
+
+
+def test_due_rc_32_in_a_minute_with_nothing_due_names_nothing(cms, fake_clock, tmp_path):
+    (tmp_path / "DEV1 BKRSUBMT A").write_text("20261202 01:00\n")
+    run = _due_kept(cms, fake_clock, tmp_path, "2026-12-01T01:30:00")
+    assert run.rc == 32, run
+    assert "not sent" not in run.stdout and "EXEC BKRSUBMT JOB" not in run.stdout, run
+
+
+def test_after_erase_the_rc_32_lines_alone_name_what_was_missed(cms, fake_clock, tmp_path):
+    """The clock was set back: rc 32 at 01:00 (GUESTFUL due). The operator ERASEs
+    the record at 06:00, as the message says: the next DUE starts a new record and
+    names nothing, so the rc 32 lines are the one place GUESTFUL is named."""
+    (tmp_path / "DEV1 BKRSUBMT A").write_text("20261202 01:00\n")
+    refused = _due_kept(cms, fake_clock, tmp_path, "2026-12-01T01:00:00")
+    assert refused.rc == 32 and "EXEC BKRSUBMT JOB GUESTFUL" in refused.stdout.splitlines()[-1], refused
+    (tmp_path / "DEV1 BKRSUBMT A").unlink()
+    after = _due_kept(cms, fake_clock, tmp_path, "2026-12-01T06:00:00")
+    assert (after.rc, after.stdout.splitlines()) == (0, ["BKRSUBMT: nothing due at 06:00 on TUE 20261201."]), after
+
+
+@pytest.mark.parametrize(("fixed_at", "rc", "sent", "named"), [
+    ("2026-12-01T01:00:40", 0, ["CP SMSG BKRBKUP SUBMIT GUESTFUL"], False),  # fixed within the minute: sent
+    ("2026-12-01T01:05:00", 4, [], True),  # later: named in the gap's list
+])
+def test_after_a_record_not_written_the_next_due_sends_or_names_the_minute(cms, fake_clock, tmp_path,
+                                                                          fixed_at, rc, sent, named):
+    """What the rc 32 lines promise when the old record stays (a disk full, then
+    given room): the next DUE sends the minute's job or names it (rc 4)."""
+    _due_kept(cms, fake_clock, tmp_path, "2026-12-01T00:59:00")
+    record = tmp_path / "DEV1 BKRSUBMT A"
+    kept = record.read_text()
+    record.unlink()
+    refused = _due_kept(cms, fake_clock, tmp_path, "2026-12-01T01:00:00", unwritable=["DEV1 BKRSUBMT A"])
+    assert refused.rc == 32 and "not sent: GUESTFUL." in refused.stdout, refused
+    record.rmdir()
+    record.write_text(kept)
+    after = _due_kept(cms, fake_clock, tmp_path, fixed_at)
+    assert (after.rc, after.commands[1:]) == (rc, sent), after
+    assert ("01:00 TUE 20261201 GUESTFUL: EXEC BKRSUBMT JOB GUESTFUL" in after.stdout) is named, after
