@@ -1953,3 +1953,38 @@ def test_after_a_record_not_written_the_next_due_sends_or_names_the_minute(cms, 
     after = _due_kept(cms, fake_clock, tmp_path, fixed_at)
     assert (after.rc, after.commands[1:]) == (rc, sent), after
     assert ("01:00 TUE 20261201 GUESTFUL: EXEC BKRSUBMT JOB GUESTFUL" in after.stdout) is named, after
+
+
+@pytest.mark.parametrize(("state", "cause"), [
+    ({"fail": {"SMSG BKRBKUP": 45}}, "BKRSUBMT: start it with CP XAUTOLOG BKRBKUP, then send what is listed below."),
+    ({"smsg_off": ["BKRBKUP"]}, "BKRSUBMT: yet. See its console, then send what is listed below."),
+])
+def test_a_server_down_at_due_points_at_the_listed_commands_not_at_due_again(cms, fake_clock, tmp_path,
+                                                                             state, cause):
+    """"then try again" sent the operator back to DUE, which then sends nothing
+    (the minute handled, or passed) and ends with rc 0."""
+    run = _due_kept(cms, fake_clock, tmp_path, "2026-12-01T01:00:00", **state)
+    assert run.rc in (45, 57), run
+    said = run.stdout.splitlines()
+    assert "try again" not in run.stdout, run
+    assert cause in said, run
+    assert said[said.index(cause) + 1:][-2:] == ["BKRSUBMT: not sent. When the cause is fixed, send each with:",
+                                                "BKRSUBMT:   EXEC BKRSUBMT JOB GUESTFUL"], run
+    # Called again within the minute once the server runs: nothing sent, rc 0.
+    again = _due_kept(cms, fake_clock, tmp_path, "2026-12-01T01:00:30")
+    assert (again.rc, again.commands) == (0, ["CP QUERY USERID"]), again
+
+
+@pytest.mark.parametrize(("exec_name", "operands", "server", "command"), [
+    ("BKRSUBMT", "GUESTFUL", "BKRBKUP", "EXEC BKRSUBMT JOB GUESTFUL"),
+    ("BKRSUBMT", "JOB GUESTFUL ( REVIEW", "BKRBKUP", "EXEC BKRSUBMT JOB GUESTFUL ( REVIEW"),
+    ("BKREXPIR", "PURGE", "BKRCATLG", "EXEC BKREXPIR PURGE"),
+])
+def test_one_entry_sent_by_name_lists_its_command_below_too(cms, exec_name, operands, server, command):
+    """"listed below" holds for one entry sent by name as for ALL and DUE."""
+    run = cms.run(example_exec("minimal", "DEV1", exec_name), operands, member="DEV1")
+    assert run.rc == 45, run
+    said = run.stdout.splitlines()
+    assert f"{exec_name}: start it with CP XAUTOLOG {server}, then send what is listed below." in said, run
+    assert said[-2:] == [f"{exec_name}: not sent. When the cause is fixed, send each with:",
+                         f"{exec_name}:   {command}"], run

@@ -572,14 +572,15 @@ _ROUTINES_COMMON_TEMPLATE = [
     "  end",
     "  return 0",
     "",
-    "sendone: procedure expose me member server noun job. run. dry. review{more}",
+    "sendone: procedure expose me member server noun job. run. dry. review,",
+    "  typed.{more}",
     "{away}",
     "  parse arg name extra",
     "  if name == '' then return usage('Name the' noun 'to run.')",
     "  if extra == '' then nop",
     "  else return usage('One' noun 'at a time, not' name extra'.')",
     "  do i = 1 to job.0",
-    "    if job.i == name then return send(i)",
+    "    if job.i == name then return sendlist(i)",
     "  end",
     "  names = ''",
     "  do i = 1 to job.0",
@@ -884,7 +885,8 @@ _ROUTINES_COMMON_TEMPLATE = [
     "      'but does not'",
     "    call tell me': take messages now: its program is not',",
     "      'running or not ready'",
-    "    call tell me': yet. See its console, then try again.'",
+    "    call tell me': yet. See its console, then send what is listed',",
+    "      'below.'",
     "  end",
     "  return sent",
     "",
@@ -968,7 +970,7 @@ def _start_it(dialect, server: str) -> str:
     """SEND's lines after CP's "not logged on" (rc 45): the command that starts
     the server (the dialect's XAUTOLOG), so the operator has it at hand, said
     in one line whatever its length (set over as many lines as it takes)."""
-    said = f"start it with CP {dialect.text('xautolog', user=server)}, then try again."
+    said = f"start it with CP {dialect.text('xautolog', user=server)}, then send what is listed below."
     return "\n".join([*rexx_assign("said", said, indent=4, name=True), "    call tell me':' said"])
 
 
@@ -1266,8 +1268,8 @@ def submit_exec(
              f"QUERY USERID unreadable, {RC_MISSED} DUE named jobs of minutes "
              f"missed, {RC_RECORD} DUE's record not written or not sound (nothing "
              "sent; that minute's jobs named), else the rc of the CP "
-             "command that failed. ALL and DUE stop at the first command that fails "
-             "and list the jobs left unsent, each with the command that sends it."),
+             "command that failed. ALL and DUE stop at the first command that fails; "
+             "a failed send lists the jobs left unsent, each with the command that sends it."),
             "",
             f"Jobs of member {name}:" if entries else f"No job runs on member {name}.",
         ],
@@ -1394,8 +1396,8 @@ def expire_exec(model: Model, member: MemberModel | str, source: str, dialect) -
              f"QUERY USERID unreadable, {RC_MISSED} DUE named actions of minutes "
              f"missed, {RC_RECORD} DUE's record not written or not sound (nothing "
              "sent; that minute's actions named), else the rc of the CP "
-             "command that failed. DUE stops at the first command that fails and "
-             "lists the actions left unsent, each with the command that sends it."),
+             "command that failed. DUE stops at the first command that fails; a "
+             "failed send lists the actions left unsent, each with the command that sends it."),
             "",
             *(f"  {e['name']} {e['when']}" for e in entries),
         ],
