@@ -1009,11 +1009,12 @@ def test_expiry_due_on_a_member_without_it_says_what_to_send_where(cms, operands
     text = example_exec("prodssi", "VMSYS1", "BKREXPIR")
     run = cms.run(text, operands, member="VMSYS2", logged_on=["BKRCATLG"])
     assert (run.rc, run.commands) == (40, ["CP QUERY USERID"]), run
-    assert run.stdout.splitlines()[-7:] == [
+    assert run.stdout.splitlines()[-8:] == [
         f"BKREXPIR: due on VMSYS1 at {command.split(' DUE ')[1]}: {due}.",
         *named_by(text, "BKREXPIR", "VMSYS1"),
         "BKREXPIR: if nothing ran EXEC BKREXPIR DUE on VMSYS1 then, that was",
-        "BKREXPIR: not sent, and no later DUE sends it. Send it on VMSYS1 with:",
+        "BKREXPIR: not sent, and no later DUE sends it; the next DUE on VMSYS1",
+        "BKREXPIR: may name it (rc 4): the same one. Send it once, on VMSYS1, with:",
         f"BKREXPIR:   {command}",
         "BKREXPIR: have the scheduler of VMSYS2 not call BKREXPIR.",
     ], run
@@ -1988,3 +1989,29 @@ def test_one_entry_sent_by_name_lists_its_command_below_too(cms, exec_name, oper
     assert f"{exec_name}: start it with CP XAUTOLOG {server}, then send what is listed below." in said, run
     assert said[-2:] == [f"{exec_name}: not sent. When the cause is fixed, send each with:",
                          f"{exec_name}:   {command}"], run
+
+
+def test_expiry_missed_on_the_purging_member_is_one_expiry_in_two_logs(cms, fake_clock, tmp_path):
+    """(b), EXPIRE twice: VMSYS1's caller misses 03:00 SUN (prodssi's purge), while
+    VMSYS2's calls VMSYS1's BKREXPIR from a disk both see. Both logs then give a
+    command for one PURGE: VMSYS2's refusal says the next DUE on VMSYS1 may name
+    it, VMSYS1's next DUE (rc 4) names it; each sends it when typed."""
+    import calendar
+    import time
+
+    text = example_exec("prodssi", "VMSYS1", "BKREXPIR")
+
+    def due(member, instant, operands="DUE"):
+        epoch = calendar.timegm(time.strptime(instant, "%Y-%m-%dT%H:%M:%S"))
+        return cms.run(text, operands, member=member, logged_on=["BKRCATLG"], file_name="BKREXPIR.EXEC",
+                       disk=tmp_path / member, env={"LD_PRELOAD": str(fake_clock), "BKR_FAKE_EPOCH": str(epoch),
+                                                   "BKR_FAKE_USEC": "0", "TZ": "UTC"})
+
+    due("VMSYS1", "2026-12-06T02:00:00")
+    refused = due("VMSYS2", "2026-12-06T03:00:00")
+    assert refused.rc == 40, refused
+    assert "BKREXPIR: may name it (rc 4): the same one. Send it once, on VMSYS1, with:" in \
+        refused.stdout.splitlines(), refused
+    late = due("VMSYS1", "2026-12-06T03:05:00")
+    assert (late.rc, late.commands) == (4, ["CP QUERY USERID"]), late
+    assert "BKREXPIR:   03:00 SUN 20261206 PURGE: EXEC BKREXPIR PURGE" in late.stdout.splitlines(), late

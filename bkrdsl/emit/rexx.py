@@ -473,8 +473,10 @@ def _some_members(member: str, homes: tuple[str, ...], why: str) -> list[str]:
 #: purging member's EXEC, from a disk both see, or one that moved): its table is
 #: the purging member's own, so it says what was due there at that minute, and,
 #: since it may have been sent there all the same (that member's own caller),
-#: sends the operator to check before sending it once, there. PURGE goes to one
-#: member only (SSI rule 5): never the command to run here.
+#: sends the operator to check before sending it once, there; and, since that
+#: caller's next DUE names it as missed too (rc 4), says that both name one
+#: expiry. PURGE goes to one member only (SSI rule 5): never the command to
+#: run here.
 _ROUTINE_EXPMISSED = [
     "/* DUE on a member that has none: what was due on this EXEC's */",
     "/* member at that minute, and the command that sends it there, */",
@@ -497,8 +499,10 @@ _ROUTINE_EXPMISSED = [
     "    call tell me': may be of another: EXEC' me '( VERSION there says.'",
     "    call tell me': if nothing ran EXEC' me 'DUE on' member 'then,',",
     "      'that was'",
-    "    call tell me': not sent, and no later DUE sends it. Send it on',",
-    "      member 'with:'",
+    "    call tell me': not sent, and no later DUE sends it; the next DUE',",
+    "      'on' member",
+    f"    call tell me': may name it (rc {RC_MISSED}): the same one. Send it',",
+    "      'once, on' member', with:'",
     "    call tell me':   EXEC' me 'DUE' now day date",
     "  end",
     "  call tell me': have the scheduler of' here 'not call' me'.'",
