@@ -1878,7 +1878,11 @@ def test_due_record_that_cannot_be_written_says_the_stream_s_state(cms, fake_clo
     assert run.stdout.splitlines() == [
         "BKRSUBMT: cannot write 20261201 01:00 to DEV1 BKRSUBMT A (state ERROR).",
         "BKRSUBMT:     Nothing sent.",
-        "BKRSUBMT: make the A-disk writable, with room, then call DUE again."], run
+        "BKRSUBMT: make the A-disk writable, with room, then call DUE again.",
+        # h7: an rc 32 names the jobs of its minute, with the command for each
+        "BKRSUBMT: due at 01:00 on TUE 20261201, not sent: GUESTFUL.",
+        "BKRSUBMT: if the next DUE neither sends nor names them (rc 4), send each with:",
+        "BKRSUBMT:   EXEC BKRSUBMT JOB GUESTFUL"], run
 
 
 # stop 74, h7: the operator's morning after a failed night. What DUE says when it
