@@ -445,7 +445,8 @@ cluster C {
 
 #: Statements `bkrc fmt` fills over several lines (docs/fmt.md, "Long lists"): each
 #: continuation line aligned under the first value of its list; the line after it
-#: back at the statement's own indent (canonical: test_the_filled_sample_is_canonical).
+#: back at the statement's own indent; and a group's IDs, filled one level in ("Groups")
+#: (canonical: test_the_filled_sample_is_canonical).
 FILLED = """\
 import std/backup-manager
 identity user TCPIP, FTPSERVE, SMTP, LPSERVE, PORTMAP, REXECD, RXAGENT1, SNMPD,
@@ -471,15 +472,8 @@ cluster PROD {
   tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM
                       catalog-dmm TCDMM request-dmm TRDMM
   single group LINUX {
-    LNXWEB01
-    LNXWEB02
-    LNXWEB03
-    LNXWEB04
-    LNXWEB05
-    LNXWEB06
-    LNXWEB07
-    LNXWEB08
-    match LNXAPP*
+    LNXWEB01 LNXWEB02 LNXWEB03 LNXWEB04 LNXWEB05 LNXWEB06 LNXWEB07 LNXWEB08
+    LNXDB01 LNXDB02  match LNXAPP*
   }
   job J {
     backup LINUX, LINUX, LINUX, LINUX, LINUX, LINUX, LINUX, LINUX, LINUX, LINUX,
@@ -532,8 +526,7 @@ cluster PROD {
     LNXWEB01  # web
     LNXWEB02
     # the database
-    LNXDB01
-    match LNXAPP*
+    LNXDB01  match LNXAPP*
   }
   job J {  # not a group body, though its comment says group
     backup LINUX,  # the guests

@@ -173,18 +173,11 @@ CASES = [
         """,
     ),
     (
-        "group-one-entry-per-line-when-too-wide",
+        "group-filled-when-too-wide",
         "single group LINUXGUESTS { LNXWEB01 LNXWEB02 LNXWEB03 LNXWEB04 LNXDB01 LNXDB02 LNXDB03 match LNXAPP* }\n",
         """
         single group LINUXGUESTS {
-          LNXWEB01
-          LNXWEB02
-          LNXWEB03
-          LNXWEB04
-          LNXDB01
-          LNXDB02
-          LNXDB03
-          match LNXAPP*
+          LNXWEB01 LNXWEB02 LNXWEB03 LNXWEB04 LNXDB01 LNXDB02 LNXDB03  match LNXAPP*
         }
         """,
     ),
@@ -1356,3 +1349,119 @@ def test_h8s71_a_wide_catalog_statement_is_filled_at_its_options(monkeypatch, pa
         "                pool BKRPOOL logon-wait 2 minutes pool-wait 15 minutes\n"
         "                logon-wait 30 seconds\n}\n"
     )
+
+
+# stop 74, h6: a group too wide for its line is filled, not one ID a line
+def _h6s74_guests(n: int) -> str:
+    return " ".join(f"LNXG{i:04d}" for i in range(n))
+
+
+def _h6s74_cluster(body: str) -> str:
+    return (
+        "import std/backup-manager\ncluster C {\n  member VM1 { workers 2 }\n"
+        "  catalog shared server BKRSVSFS pool BKRPOOL on VM1\n"
+        "  expire on VM1 {\n    purge weekly sun 06:00\n    retain 30 days\n  }\n"
+        f"{body}"
+        "  job LNX {\n    backup LINUX full\n    include minidisk * 0191\n    to disk\n    run on VM1 daily 02:00\n  }\n}\n"
+    )
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h6s74_a_wide_group_is_filled_several_ids_to_a_line(monkeypatch, parser):
+    """A group body too wide for its line went one user ID per line: 40 guests made 42
+    lines, where `single user` of the same IDs fills two. The IDs are filled inside the
+    braces, indented one level, as many on a line as fit in 80 columns (rustfmt's
+    short-item arrays), a `match` set apart by two spaces as on one line."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = _h6s74_cluster(f"  single group linux {{ {_h6s74_guests(40)} match LNXAPP* LNXT01 }}\n")
+    formatted = format_text(text, "c.bkr")
+    rows = [" ".join(f"LNXG{i:04d}" for i in range(r, r + 8)) for r in range(0, 40, 8)]
+    group = "  single group LINUX {\n" + "".join(f"    {r}\n" for r in rows) + "    match LNXAPP*  LNXT01\n  }\n"
+    assert group in formatted
+    assert len(group.splitlines()) == 8
+    assert max(len(line) for line in formatted.splitlines()) <= 80
+    assert format_text(formatted, "c.bkr") == formatted
+    assert analyse("c.bkr", text.encode()).diagnostics == []
+    assert analyse("c.bkr", formatted.encode()).diagnostics == []
+    # the one-per-line layout of before formats to the same text
+    before = "  single group LINUX {\n" + "".join(f"    LNXG{i:04d}\n" for i in range(40))
+    before += "    match LNXAPP*\n    LNXT01\n  }\n"
+    assert format_text(formatted.replace(group, before), "c.bkr") == formatted
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h6s74_comments_and_blank_lines_break_a_group_s_fill(monkeypatch, parser):
+    """An ID with a comment after it ends its line (the comment still follows it); a
+    comment line stays its own line, and the fill starts again after it; a blank line
+    between IDs stays (a run of them becomes one); a `match` broken by its comment is
+    a statement on lines of its own; each stays where it was among the tokens."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = _d(
+        """
+        single group LINUX {
+          lnxweb01 LNXWEB02 LNXWEB03  # the web servers
+          LNXWEB04 LNXWEB05 LNXWEB06 LNXWEB07 LNXWEB08 LNXWEB09 LNXWEB10 LNXWEB11 LNXWEB12 LNXWEB13
+          # the databases
+          LNXDB01
+          LNXDB02
+
+
+
+          match LNXAPP*  LNXT01 match  # any test guest
+          LNXT*  LNXT02
+          # the end
+        }
+        """
+    )
+    expected = _d(
+        """
+        single group LINUX {
+          LNXWEB01 LNXWEB02 LNXWEB03  # the web servers
+          LNXWEB04 LNXWEB05 LNXWEB06 LNXWEB07 LNXWEB08 LNXWEB09 LNXWEB10 LNXWEB11
+          LNXWEB12 LNXWEB13
+          # the databases
+          LNXDB01 LNXDB02
+
+          match LNXAPP*  LNXT01
+          match  # any test guest
+              LNXT*
+          LNXT02
+          # the end
+        }
+        """
+    )
+    assert format_text(text) == expected
+    assert format_text(expected) == expected
+    from test_fmt_properties import assert_properties
+
+    assert assert_properties(text) == expected
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h6s74_an_entry_wider_than_a_line_stands_alone(monkeypatch, parser):
+    """A pattern longer than a line holds is never broken: it stands alone on its line,
+    and the IDs after it are filled on the next."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    long = "LNX" + "X" * 80 + "*"
+    text = f"single group G {{ A1 A2 match {long} A3 A4 }}\n"
+    expected = f"single group G {{\n  A1 A2\n  match {long}\n  A3 A4\n}}\n"
+    assert format_text(text) == expected
+    assert format_text(expected) == expected
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h6s74_a_last_id_that_alone_reads_as_a_keyword_typed_keeps_its_company(monkeypatch, parser):
+    """`shared`, the last ID (BKR021: a user SHARED), alone on its line would read as
+    `shared-volume` being typed, and BKR021 would say that instead: it stays after the
+    ID before it, even past 80 columns, and the file warns as it did."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    ids = " ".join(f"LNXWEB{i:02d}" for i in range(1, 9))
+    text = f"single group G {{ {ids} LNXT01 shared }}\n"
+    expected = f"single group G {{\n  {ids} LNXT01 shared\n}}\n"
+    assert format_text(text) == expected
+    assert format_text(expected) == expected
+
+    def said(t):
+        return [(d.code, d.message) for d in analyse("g.bkr", t.encode()).diagnostics]
+
+    assert said(expected) == said(text) and [code for code, _ in said(text)] == ["BKR021"]

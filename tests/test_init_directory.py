@@ -290,7 +290,7 @@ def test_force_and_standard_output(tmp_path):
     # Only the warnings of the check init ran: prodssi.direct's own BKR526 and BKR534 (`assert_clean`).
     assert set(re.findall(r"^(?:warning|error)\[(BKR\d+)\]", printed.stderr, re.MULTILINE)) == {"BKR526", "BKR534"}
     assert printed.stdout == path.read_text(encoding="utf-8")
-    assert "single group APPS {\n    CICSPRD\n" in printed.stdout
+    assert "single group APPS {\n    CICSPRD DB2PRD " in printed.stdout
 
 
 def test_an_id_no_bkr_name_can_spell_is_named_not_listed(tmp_path):

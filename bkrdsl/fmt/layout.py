@@ -27,9 +27,12 @@ from dataclasses import field
 from bkrdsl.fmt.outline import BLOCKS, DOCUMENTED, Node, Note, Outline, Tok
 from bkrdsl.records import dataclass
 from bkrdsl.syntax.lexicon import CATALOG_OPTIONS, TAPE_OPTIONS
+from bkrdsl.syntax.runon import begun
 
 #: A member block may stay on one line when it holds only these settings.
 ONE_LINE_MEMBER_ITEMS = frozenset({"workers", "private_volume", "job_suffix"})
+#: A group body's entries, filled several to a line (`Printer.group_entries`).
+GROUP_ENTRIES = frozenset({"group_user", "group_match"})
 #: A one-line block must fit in this many columns (indentation included).
 WIDTH = 80
 INDENT = "  "
@@ -434,6 +437,51 @@ class Printer:
             return "".join(out)
         return None
 
+    def group_entries(self, body, indent: str) -> None:
+        """A group body too wide for its line (or with a comment inside), filled: its
+        entries on lines of their own at `indent`, as many on a line as fit in WIDTH
+        columns, set apart as on one line (one space, two around a `match` entry), as
+        rustfmt lays out an array of short items. A comment or a blank line breaks the
+        fill where it stands: an entry with a trailing comment ends its line, an own-line
+        comment, or a blank line, starts a new one after it. An entry wider than a line
+        stands alone on its own; an entry with a comment inside (`match  # note` + its
+        pattern below) is printed as a statement, on lines of its own. An ID that, alone
+        on its line, would read as a statement keyword being typed (`shared`, kept as
+        written: runon.begun) never starts a filled line: in the plain body it has an
+        entry before it on its line, which it keeps (docs/fmt.md, "Groups")."""
+        lay = self.layout
+        line: list[str] = []  # the entries of the line being filled, each with its separator
+
+        def flush(trailing: Note | None = None) -> None:
+            if line:
+                self.code_line(indent, "".join(line), trailing)
+                line.clear()
+
+        prev: Node | None = None
+        for n, entry in enumerate(body):
+            first, last = self.token_range(entry)
+            if first in lay.leading or first in lay.blank_before:
+                flush()
+                self.leading_notes(first, indent, at_block_start=n == 0)
+            if self.has_comments_inside(first, last):
+                flush()
+                self.statement(first, last, indent, entry.kind)
+                prev = entry
+                continue
+            text = self.joined(first, last)
+            if line and prev is not None:
+                sep = "  " if "group_match" in (entry.kind, prev.kind) else " "
+                wide = len(indent) + sum(map(len, line)) + len(sep) + len(text) > WIDTH
+                if wide and not (entry.kind == "group_user" and begun(lay.toks[first].text)):
+                    flush()
+                else:
+                    text = sep + text
+            line.append(text)
+            if last in lay.trailing:
+                flush(lay.trailing[last])
+            prev = entry
+        flush()
+
     def block(self, node: Node, indent: str) -> None:
         lay = self.layout
         first, brace, last, body = self.block_parts(node)
@@ -468,7 +516,10 @@ class Printer:
             lay.trailing[head] = lay.trailing.pop(brace - 1)
         self.statement(first, head, indent)
         inner = inner_indent(indent)
-        self.items(body, inner, at_block_start=True)
+        if node.kind == "group_decl" and all(c.kind in GROUP_ENTRIES for c in body):
+            self.group_entries(body, inner)
+        else:
+            self.items(body, inner, at_block_start=True)
         closing = lay.leading.get(last, ())
         for n, note in enumerate(closing):
             if note.blank_before and (n > 0 or body):
