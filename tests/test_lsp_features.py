@@ -5048,3 +5048,25 @@ def test_h8s74_a_statement_that_must_name_more_is_not_offered_the_next_statement
     doc = analyse_document("/ws/dev.bkr", base % (whole + " "))
     assert code not in [d.code for d in doc.diagnostics]
     assert "job" in [c.label for c in F.complete(doc, line, 2 + len(whole) + 1)]
+
+
+# stop 74, h6: the language server's formatting fills a wide group as `bkrc fmt` does
+def test_h6s74_formatting_fills_a_wide_group_as_bkrc_fmt_does(typing_editor):
+    """Format Document and Format Selection call the formatter `bkrc fmt` runs: a group
+    too wide for its line, written one ID a line, comes back filled, several IDs to a line."""
+    from bkrdsl.fmt import format_text
+
+    ids = [f"LNXG{i:04d}" for i in range(12)]
+    text = "single group LINUX {\n" + "".join(f"  {i}\n" for i in ids) + "}\nsingle user LNXT01\n"
+    filled = "single group LINUX {\n  " + " ".join(ids[:8]) + "\n  " + " ".join(ids[8:]) + "\n}\nsingle user LNXT01\n"
+    assert format_text(text) == filled
+    doc = _session(typing_editor, "h6s74", text)
+    options = {"tabSize": 2, "insertSpaces": True}
+    edits = typing_editor.request("textDocument/formatting", {"textDocument": doc, "options": options})["result"]
+    typing_editor.notify("textDocument/didClose", {"textDocument": doc})
+    assert typing_editor.errors == []
+    assert _applied(text, edits) == filled
+    # the group's lines selected: the same change; the line after it alone: none
+    edits = _format_lines(typing_editor, "h6s74-group", text, 0, {"line": len(ids) + 2, "character": 0})
+    assert _applied(text, edits) == filled
+    assert _format_lines(typing_editor, "h6s74-user", text, len(ids) + 2, {"line": len(ids) + 3, "character": 0}) == []
