@@ -42,3 +42,20 @@ def test_every_command_answers_a_mutated_file_alike_under_both_parsers(prepared,
     case = mutate.Case(0, origin, text, edits)
     problems = mutate.check_case(case, work, baseline)
     assert not problems, f"{origin.name}: {edits}\n" + "\n".join(problems)
+
+
+# stop 74, h5: the oracle lets `check --fix` run again apply the fix it held back
+@pytest.mark.parametrize("which", ["fast", "lark"])
+def test_the_oracle_lets_a_second_fix_apply_what_the_first_held_back(tmp_path, which):
+    """examples/broken/prodssi.bkr: the first --fix spreads job SYSINC to every member
+    (BKR221), which then warns BKR227 (its names shared) and holds that fix back; the
+    second --fix applies it (docs/diagnostics.md), and a third changes nothing. The
+    oracle called the second's change a failure (`bench/mutate.py --seed 50758`: 18
+    of 165 cases, every one of them this)."""
+    from conftest import EXAMPLES
+
+    file = tmp_path / "prodssi.bkr"
+    file.write_bytes((EXAMPLES / "broken" / "prodssi.bkr").read_bytes())
+    problems, (_, _, stderr, _) = mutate.fix_problems(file, which)
+    assert "1 held back (BKR227: run --fix again)" in stderr
+    assert problems == []
