@@ -24,7 +24,8 @@ syntax (a check the syntax error stopped, a slip recovery skipped) was never
 printed: an error's fix is applied all the same, and `Fixed.surfaced` names it
 for the summary; a warning's is not (`Fixed.held`): a warning may be what the
 user meant (BKR227's fix renames a job), so it is printed with what is left,
-and `--fix` run again, once it has been seen, applies it.
+and `--fix` run again, once it has been seen, applies it. So is a warning that
+a round's fix made (BKR221's spreading a job to every member gives BKR227).
 """
 
 from __future__ import annotations

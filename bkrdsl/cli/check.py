@@ -233,8 +233,9 @@ def _say_not_applied(not_applied, fixed=None) -> None:
             )
         for d in fixed.held:
             click.echo(
-                f"held back: the fix for warning {d.code} at {_where(d)} ({d.fix.title}): the warning appeared "
-                "only once the syntax was mended; read it below, and run --fix again to apply it",
+                f"held back: the fix for warning {d.code} at {_where(d)} ({d.fix.title}): check had not shown "
+                "the warning, which appeared only once other fixes were applied; read it below, and run --fix "
+                "again to apply it",
                 err=True,
             )
     for left in not_applied:
