@@ -210,6 +210,16 @@ def analyse_program(
                 from bkrdsl.check.directory import directory_checks
 
                 found.extend(directory_checks(model, directory, dialect))
+    elif checks and program.main is not None:
+        # Syntax (or reading, or import) errors: the checks that judge one statement
+        # alone still speak, of the statements read whole (a name too long, an
+        # address's form), as a compiler reports the type errors of what its parser
+        # recovered; none that reads several. The model they read is not kept: with
+        # statements lost, nothing else may take it for the file's.
+        from bkrdsl.check import run_local_checks
+
+        errors = [d for d in program.diagnostics if d.is_error]
+        run_local_checks(build_model(program.modules), program.modules, program.sources, errors, found)
     diagnostics, stops = found.result()
     return Analysis(program, model, diagnostics, module, stops, directory)
 

@@ -2927,27 +2927,30 @@ cluster ABCSSI {
 def test_fix_holds_back_a_warning_check_never_showed_and_names_an_error_it_did_not(tmp_path, parser, monkeypatch):
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     path = tmp_path / "hidden.bkr"
-    path.write_text(HIDDEN_BY_SYNTAX, encoding="utf-8")
-    # `check` shows the syntax error alone: the checks (BKR310, BKR227) wait for it.
+    # `backup SVCZ`: a group misspelt, which BKR331 names, a check over several statements
+    path.write_text(HIDDEN_BY_SYNTAX.replace("backup SVCS full", "backup SVCZ full", 1), encoding="utf-8")
+    # `check` shows the syntax error and BKR310, a check of one statement alone (stop 74):
+    # the checks over several statements (BKR331, BKR227) wait for it.
     shown = run_cli(["check", "--format", "short", path], expect=1)
     assert [line.split(" ")[2] for line in shown.stdout.splitlines() if ": error " in line or ": warning " in line] == [
-        "BKR012:"
+        "BKR012:",
+        "BKR310:",
     ]
     result = run_cli(["check", "--fix", "--format", "short", path], expect=0)
     text = path.read_text(encoding="utf-8")
-    assert "catalog shared server" in text and "include minidisk * *" in text
+    assert "catalog shared server" in text and "include minidisk * *" in text and "backup SVCS full" in text
     assert "job SVCFULL {" in text  # BKR227's rename, a warning never shown, is not applied
     lines = result.stderr.splitlines()
     assert lines[0] == (
-        f"applied, though check had not shown it (it appeared once the syntax was mended): the fix for BKR310 at {path}:19:24"
-        " (Write `*` for `all`)"
+        f"applied, though check had not shown it (it appeared once the syntax was mended): the fix for BKR331 at {path}:18:12"
+        " (Replace with `SVCS`)"
     )
     assert lines[1] == (
         f"held back: the fix for warning BKR227 at {path}:17:7 (Write `job SVCFU`): check had not shown the warning,"
         " which appeared only once other fixes were applied; read it below, and run --fix again to apply it"
     )
     assert lines[-1] == (
-        f"{path}: 2 fixes applied (BKR012, BKR310), 1 of them not shown by check before the syntax was mended (BKR310),"
+        f"{path}: 3 fixes applied (BKR012, BKR310, BKR331), 1 of them not shown by check before the syntax was mended (BKR331),"
         " 1 held back (BKR227: run --fix again); remaining: 1 warning (BKR227)"
     )
     assert "BKR227" in result.stdout  # the warning held back is reported, its help with it
@@ -2960,8 +2963,14 @@ def test_fix_holds_back_a_warning_check_never_showed_and_names_an_error_it_did_n
 
 def test_fix_all_says_which_fixes_check_had_not_shown():
     fixed = fixes.fix_all(HIDDEN_BY_SYNTAX, "hidden.bkr", lambda text: analyse("hidden.bkr", text.encode("utf-8")))
+    # BKR310 judges one statement alone: check shows it beside the syntax error (stop 74)
     assert [d.code for d in fixed.applied] == ["BKR012", "BKR310"]
-    assert [d.code for d in fixed.surfaced] == ["BKR310"]
+    assert [d.code for d in fixed.surfaced] == []
+    assert [d.code for d in fixed.held] == ["BKR227"]
+    text = HIDDEN_BY_SYNTAX.replace("backup SVCS full", "backup SVCZ full", 1)
+    fixed = fixes.fix_all(text, "hidden.bkr", lambda text: analyse("hidden.bkr", text.encode("utf-8")))
+    assert [d.code for d in fixed.applied] == ["BKR012", "BKR310", "BKR331"]
+    assert [d.code for d in fixed.surfaced] == ["BKR331"]
     assert [d.code for d in fixed.held] == ["BKR227"]
     assert not fixed.stopped
 

@@ -862,3 +862,23 @@ async def test_a_line_separator_in_a_comment_is_warned_where_lsp_counts_lines(cl
         ("BKR023", T.DiagnosticSeverity.Warning, 0, len("single group WEB { HTTPD }  # ") + 2 + len(" old")),
         ("BKR006", T.DiagnosticSeverity.Error, 2, len("single group DB { DB2 } ")),
     ]
+
+
+# stop 74, h2: the editor shows the checks of one statement alone beside a syntax error
+
+
+@pytest.mark.asyncio
+async def test_h2_74_a_name_too_long_and_an_address_word_show_beside_a_syntax_error(client: LanguageClient):
+    # h6's case as typed in the editor: `catalog sharedserver` no longer hides BKR303
+    # (`job PAYROLLFULL`) and BKR310 (`all`), each with its quick fix where it has one.
+    broken = (
+        GOOD.replace("catalog shared server", "catalog sharedserver")
+        .replace("job PAYFULL {", "job PAYROLLFULL {", 1)
+        .replace("include minidisk * 0191", "include minidisk * all", 1)
+    )
+    assert broken.count("sharedserver") == 1 and "PAYROLLFULL" in broken and "* all" in broken
+    uri = open_doc(client, client.folder / "main.bkr", broken)
+    found = await diagnostics(client, uri, 1)
+    assert [d.code for d in found] == ["BKR012", "BKR303", "BKR310"]
+    actions = await code_actions(client, uri, broken)
+    assert {a.title for a in actions} >= {"Write `shared server`", "Write `*` for `all`"}

@@ -26,13 +26,15 @@ from bkrdsl.check import (  # noqa: F401
     tape,  # BKR230-BKR236: Tape Manager
     values,  # BKR310-BKR318, BKR336-BKR339, BKR019: addresses, times, counts, paths, pools, sizes, waits, escapes
 )
-from bkrdsl.check.registry import CHECKS, DIRECTORY
+from bkrdsl.check.registry import CHECKS, DIRECTORY, PARTIAL, local_checks
 from bkrdsl.diagnostics import Diagnostic
 from bkrdsl.diagnostics.limit import Collector
 from bkrdsl.resolve.model import Model
 
 if TYPE_CHECKING:
+    from bkrdsl import ast
     from bkrdsl.cpdirectory import Directory
+    from bkrdsl.source import Source
 
 
 def run_checks(
@@ -52,3 +54,107 @@ def run_checks(
     finally:
         DIRECTORY.reset(token)
     return collector.result()[0] if into is None else []
+
+
+def run_local_checks(
+    model: Model,
+    modules: list[ast.Module],
+    sources: dict[str, Source],
+    errors: list[Diagnostic],
+    into: Collector,
+) -> None:
+    """The checks that judge one statement alone (`registry.STATEMENT_LOCAL`) over the
+    model of a file with syntax errors (`errors`: those of reading it and its imports),
+    each saying only its own codes there, and only at a statement the parser read whole:
+    one no error touches, from its first word to the word after it (a statement the
+    recovery cut short, or read on into the next line's words, is passed over). No
+    check that reads several statements runs: what they would say may be of a
+    statement the recovery lost (`pipeline.analyse_program`)."""
+    units = _statement_units(modules)
+    broken = _broken_units(units, sources, errors)
+    token = PARTIAL.set(True)
+    try:
+        for fn, codes in local_checks():
+            for d in fn(model):
+                if d.code in codes and d.span is not None and _whole(d.span, units, broken):
+                    into.add(d, unique=True)
+    finally:
+        PARTIAL.reset(token)
+
+
+def _statement_units(modules: list[ast.Module]) -> dict[str, list[tuple[int, int]]]:
+    """Each file's statements as (start, end) offsets: a block's header (`job NAME {`:
+    from its keyword to its name) stands for the block's name, its body's statements
+    for themselves."""
+    units: dict[str, list[tuple[int, int]]] = {}
+
+    def header(node, name) -> None:
+        if name is not None:
+            units.setdefault(node.span.file, []).append((node.span.start, max(name.span.end, node.span.start)))
+
+    def whole(*nodes) -> None:
+        for n in nodes:
+            units.setdefault(n.span.file, []).append((n.span.start, n.span.end))
+
+    for module in modules:
+        whole(*module.imports, *module.users)
+        for g in module.groups:
+            header(g, g.name)
+        for c in module.clusters:
+            header(c, c.name)
+            whole(*c.users, *c.settings, *c.disks, *c.catalogs, *c.tapes, *c.expires)
+            for g in c.groups:
+                header(g, g.name)
+            for m in c.members:
+                header(m, m.name)
+                whole(*m.settings, *m.selections)
+            for j in c.jobs:
+                header(j, j.name)
+                whole(*j.backups, *j.selections, *j.targets, *j.runs, *j.descriptions)
+    return units
+
+
+def _broken_units(
+    units: dict[str, list[tuple[int, int]]], sources: dict[str, Source], errors: list[Diagnostic]
+) -> set[tuple[str, int, int]]:
+    """The statements an error touches: one that starts in it or in the spaces and
+    comments up to its next word."""
+    at: dict[str, list[tuple[int, int]]] = {}
+    for e in errors:
+        if e.is_error and e.span is not None:
+            at.setdefault(e.span.file, []).append((e.span.start, e.span.end))
+    broken = set()
+    for file, spans in units.items():
+        found = at.get(file)
+        if not found:
+            continue
+        source = sources.get(file)
+        text = source.text if source is not None else ""
+        for start, end in spans:
+            after = _next_word(text, end)
+            if any(s <= after and (e > start or s >= start) for s, e in found):
+                broken.add((file, start, end))
+    return broken
+
+
+def _next_word(text: str, at: int) -> int:
+    """The offset of the first character after `at` that is neither a space nor in a comment."""
+    n = len(text)
+    while at < n:
+        ch = text[at]
+        if ch == "#":
+            nl = text.find("\n", at)
+            at = n if nl < 0 else nl + 1
+        elif ch.isspace():
+            at += 1
+        else:
+            break
+    return at
+
+
+def _whole(span, units: dict[str, list[tuple[int, int]]], broken: set[tuple[str, int, int]]) -> bool:
+    """Whether `span` lies in a statement and in none an error touches. Not the
+    innermost alone: a word the recovery put in for one missing (an empty name) has
+    the place of the word after it, perhaps another statement's."""
+    held = [(span.file, start, end) for start, end in units.get(span.file, ()) if start <= span.start and span.end <= end]
+    return bool(held) and not any(unit in broken for unit in held)

@@ -34,3 +34,40 @@ def check(fn: Check) -> Check:
     """Decorator: register a check function."""
     CHECKS.append(fn)
     return fn
+
+
+#: The checks that judge one statement alone (a value's form, a name's length and
+#: characters), by their module and name, each with the codes it may say so: what
+#: `analyse` still reports of a file with syntax errors (`run_local_checks`), on the
+#: statements the parser read whole. A check named here finds each of those codes
+#: at a statement from that statement's own words, so no statement the recovery
+#: lost can make it appear, move or go once the syntax is mended (the oracle of
+#: tests/test_syntax_slips.py holds it so over the slips and the examples with a
+#: line cut). A help or fix may still read other statements (BKR303's cut asks
+#: whether another job has the name): the code and the place are the statement's.
+#: Not here: references, duplicates, the SSI rules, coverage, and any code whose
+#: finding depends on what another statement declares.
+STATEMENT_LOCAL: dict[str, frozenset[str]] = {
+    "bkrdsl.check.names.system_names": frozenset({"BKR302"}),
+    "bkrdsl.check.names.job_names": frozenset({"BKR303", "BKR304"}),
+    "bkrdsl.check.names.volume_names": frozenset({"BKR305"}),
+    "bkrdsl.check.names.pool_names": frozenset({"BKR306"}),
+    "bkrdsl.check.names.group_names": frozenset({"BKR307"}),
+    # `include minidisk ALL 0191` and `include minidisk 0191 0200` are judged by whether
+    # the files declare a user so named: with syntax errors such a selection is passed
+    # over (`values.owner_undecided`), its declaration perhaps lost.
+    "bkrdsl.check.values.addresses": frozenset({"BKR310", "BKR311"}),
+}
+
+#: True while `run_local_checks` runs: the model is a recovered AST's, with statements
+#: lost, so a check named in STATEMENT_LOCAL passes over what another statement decides.
+PARTIAL: ContextVar[bool] = ContextVar("bkrdsl_check_partial", default=False)
+
+
+def local_checks() -> list[tuple[Check, frozenset[str]]]:
+    """The registered checks of STATEMENT_LOCAL, in registration order, with their codes."""
+    return [
+        (fn, codes)
+        for fn in CHECKS
+        if (codes := STATEMENT_LOCAL.get(f"{fn.__module__}.{fn.__name__}")) is not None
+    ]

@@ -21,7 +21,7 @@ from bkrdsl.check.common import (
     swapped_disk,
     valid_user_or_pattern,
 )
-from bkrdsl.check.registry import check
+from bkrdsl.check.registry import PARTIAL, check
 from bkrdsl.diagnostics import Diagnostic, Edit, Fix, Related
 from bkrdsl.diagnostics.registry import register
 from bkrdsl.resolve.model import (
@@ -765,7 +765,10 @@ def addresses(model: Model):
     cluster = model.cluster
     if cluster is None:
         return
+    partial = PARTIAL.get()
     for kind, sel in block_selections_of(cluster, ast.Medium.MINIDISK):
+        if partial and owner_undecided(sel, model):
+            continue
         every = every_owner_meant(sel, model)
         if every:
             yield _every_owner(sel)  # `ALL ALL`: its one error; other addresses are judged as written
@@ -1052,6 +1055,20 @@ def every_owner_meant(selection: ast.Selection, model: Model) -> bool:
         and owner.text.lower() in _EVERY_WORDS
         and model.user(owner.upper) is None
     )
+
+
+def owner_undecided(selection: ast.Selection, model: Model) -> bool:
+    """Whether what BKR310 says of a minidisk selection turns on a declaration the
+    files may hold but a syntax error may have lost: an owner that is English for
+    every owner (`every_owner_meant`), or a three- or four-digit address in its place
+    (`owner_left_out`), where no user or pattern the model holds is so named. The
+    checks of a file with syntax errors (`registry.PARTIAL`) pass such a selection over."""
+    owner = selection.owner
+    if owner is None or selection.medium is not ast.Medium.MINIDISK:
+        return False
+    if owner.text.lower() not in _EVERY_WORDS and not _FOUR_DIGIT_ADDRESS.fullmatch(owner.upper):
+        return False
+    return model.user(owner.upper) is None and model.pattern_for(owner.upper) is None
 
 
 def _every_owner(selection: ast.Selection) -> Diagnostic:
