@@ -19712,3 +19712,172 @@ def test_h2_74_a_selection_a_lost_declaration_decides_is_passed_over(owner, tmp_
     assert found() == [("BKR101", 5), ("BKR303", 69)]
     (tmp_path / "owners.bkr").write_text(f"single user {owner}\n", encoding="utf-8")
     assert found() == [("BKR303", 69)]
+
+
+# stop 74, h4: stop 73's slips left: a range without its end, a size in bytes, MDISK in a member block, schedules alone
+#: A range without its last address (`0191-`), or a blank after its `-` (`0191- 01FF`):
+#: was BKR310's generic help, no fix. Now the range is said; with an address after the
+#: blank, the fix joins the two; alone, a range or the single address, each a choice.
+H4S74_APPSFULL = "    include minidisk * 0191-01FF 0200\n"
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["0191- 01FF 0200", "0191-   01FF 0200"])
+def test_h4s74_a_range_with_a_blank_after_its_dash_is_one_error_whose_fix_joins_it(written, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(H4S74_APPSFULL, f"    include minidisk * {written}\n", 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("BKR310", 70, 24)
+    assert found.message == "`0191-` is not a minidisk address or range: a range is written FIRST-LAST, `0191-01FF`"
+    assert found.help == "write `0191-01FF`: a range's two addresses are joined by `-`, with no blank after it"
+    assert (found.fix.title, found.choices) == ("Write `0191-01FF`", ())
+    assert too_long(found, analysis.sources) == []
+    mended = apply_edits(text, found.fix.edits)
+    assert mended == BASE and analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h4s74_a_range_with_a_blank_after_its_dash_turned_round_gets_no_fix(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(H4S74_APPSFULL, "    include minidisk * 01FF- 0191 0200\n", 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.fix) == ("BKR310", None)
+    assert found.help == "write `0191-01FF`: a range's two addresses are joined by `-`, with no blank after it, the lower first"
+    assert analyse("prodssi.bkr", BASE.encode("utf-8")).diagnostics == []  # the help's line is prodssi.bkr's
+
+
+#: LNXINC's include, its one address (no exclude below it for a range to meet: BKR413)
+H4S74_LNXINC = "    include minidisk * 0191\n    to disk"
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "first", "ranged"), [("0191-", "0191", "0191-0192"),
+                                                          ("0191-  # x", "0191", "0191-0192"),
+                                                          ("191-\n      0200", "191", "191-192")])
+def test_h4s74_a_range_without_its_last_address_offers_a_range_or_the_address(written, first, ranged, parser,
+                                                                                monkeypatch):
+    # an address on the next line is another, not the range's end
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(H4S74_LNXINC, f"    include minidisk * {written}\n    to disk", 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.span.line, found.fix) == ("BKR310", 63, None)
+    assert found.message == f"`{first}-` is not a minidisk address or range: the range has no last address"
+    assert found.help == f"write FIRST-LAST, e.g. `{ranged}`, or the single address `{first}`"
+    assert [c.title for c in found.choices] == [f"Write `{ranged}`", f"Write `{first}`"]
+    assert too_long(found, analysis.sources) == []
+    for choice in found.choices:
+        mended = apply_edits(text, choice.edits)
+        assert analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics == [], choice.title
+
+
+#: A `disk` size in bytes (`size 10 MB`): was BKR317 "use `cyl` (CKD DASD) or `blk` (FBA
+#: DASD)", no fix. Now the help says it in the volume's unit, rounded up (MB binary:
+#: 10 MB = 10,485,760 bytes = 12.3 cylinders of 849,960 bytes, 20,480 blocks of 512), and
+#: the fix writes it where the volumes say their kind. (the size as written, what the
+#: fix writes, the bytes)
+H4S74_BYTES = [
+    ("10 MB", "13 cyl", "10,485,760"),
+    ("10 M", "13 cyl", "10,485,760"),
+    ("2 GB", "2527 cyl", "2,147,483,648"),
+    ("500 KB", "1 cyl", "512,000"),
+    ("10 mb", "13 cyl", "10,485,760"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "meant", "size"), H4S74_BYTES, ids=[w for w, _, _ in H4S74_BYTES])
+def test_h4s74_a_size_in_bytes_on_a_ckd_volume_is_fixed_in_cylinders(written, meant, size, parser, monkeypatch):
+    # BKRBKUP's 191 goes on each member's first private volume, whose other minidisks
+    # are sized in cylinders (BKR247's reading): the volume is CKD
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace("disk BKRBKUP 191 size 10 cyl", f"disk BKRBKUP 191 size {written}", 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    unit = written.split()[1]
+    count = int(meant.split()[0])
+    assert (found.code, found.span.line) == ("BKR317", 31)
+    assert found.message == f"`{unit}` is not a minidisk size unit: a size is in cylinders (`cyl`) or blocks (`blk`)"
+    assert found.help == (
+        f"write `size {meant}`: `{written}` is {size} bytes, {count:,} cylinder{'s' if count > 1 else ''} of 849,960"
+        " bytes rounded up, as the minidisk's volume is CKD (3390)"
+    )
+    assert found.fix.title == f"Write `{meant}`"
+    assert too_long(found, analysis.sources) == []
+    mended = apply_edits(text, found.fix.edits)
+    assert mended == text.replace(f"size {written}", f"size {meant}", 1)
+    assert analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics == []
+
+
+#: a shared volume of its own for BKRADMIN's second minidisk, FBA (its size stated) or
+#: of no kind the file says
+H4S74_VOLUME = "  shared-volume VMCOM1\n"
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h4s74_a_size_in_bytes_on_an_fba_volume_is_fixed_in_blocks(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(H4S74_VOLUME, "  shared-volume VMCOM1 VMCOM2 2097152-blk\n  disk BKRADMIN 192 size 10 MB on VMCOM2\n", 1)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.fix.title) == ("BKR317", "Write `20480 blk`")
+    assert found.help == (
+        "write `size 20480 blk`: `10 MB` is 10,485,760 bytes, 20,480 blocks of 512 bytes rounded up, as the"
+        " minidisk's volume is FBA"
+    )
+    mended = apply_edits(text, found.fix.edits)
+    assert "disk BKRADMIN 192 size 20480 blk on VMCOM2\n" in mended
+    assert analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h4s74_a_size_in_bytes_on_a_volume_of_no_kind_said_offers_both_units(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = BASE.replace(H4S74_VOLUME, "  shared-volume VMCOM1 VMCOM2\n  disk BKRADMIN 192 size 10 MB on VMCOM2\n", 1)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix) == ("BKR317", None)
+    assert found.help == (
+        "write `size 13 cyl` on a CKD (3390) volume, or `size 20480 blk` on an FBA one: `10 MB` is 10,485,760 bytes,"
+        " 13 cylinders of 849,960 bytes or 20,480 blocks of 512 bytes, rounded up"
+    )
+    assert [c.title for c in found.choices] == ["Write `13 cyl`", "Write `20480 blk`"]
+    assert too_long(found, analysis.sources) == []
+    for choice in found.choices:
+        mended = apply_edits(text, choice.edits)
+        assert analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics == [], choice.title
+
+
+#: After a DASD device type (h8's stop 73 slip), the type says the unit: its one error's
+#: fix removes it and writes the size in that unit (was: the type removed, then BKR317).
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("written", "fixed"), [
+    ("disk BKRBKUP 191 3390 size 10 MB", "disk BKRBKUP 191 size 13 cyl"),
+    ("disk BKRBKUP 191 3390-9 size 10 M  # x", "disk BKRBKUP 191 size 13 cyl  # x"),
+    ("disk BKRSVSFS 191 3390 size 20 MB on VMCOM1 at 1000", "disk BKRSVSFS 191 size 25 cyl on VMCOM1 at 1000"),
+])
+def test_h4s74_a_size_in_bytes_after_a_device_type_is_written_in_its_unit(written, fixed, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, _clean = _h8s73_line(written)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert found.code == "BKR004"
+    assert found.help == f"write `{fixed.split('  #')[0]}`"
+    assert found.fix.title == f"Write `size {fixed.split()[4]} cyl`"
+    mended = apply_edits(text, found.fix.edits)
+    assert mended == text.replace(written, fixed, 1)
+    assert analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h4s74_a_size_in_bytes_after_an_fba_type_is_written_in_blocks(parser, monkeypatch):
+    # prodssi.bkr's volumes are CKD, so the mended file's one diagnostic is BKR247's
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text, _clean = _h8s73_line("disk BKRBKUP 191 FBA size 10 MB")
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert (found.code, found.help, found.fix.title) == (
+        "BKR004", "write `disk BKRBKUP 191 size 20480 blk`", "Write `size 20480 blk`"
+    )
+    mended = apply_edits(text, found.fix.edits)
+    assert "disk BKRBKUP 191 size 20480 blk\n" in mended
+    assert [d.code for d in analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics] == ["BKR247"]

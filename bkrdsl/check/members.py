@@ -1414,6 +1414,32 @@ def units_per_volume(model: Model):
             )
 
 
+def volume_unit_of(model: Model, disk) -> str | None:
+    """The unit (`CYL` or `BLK`) of the volumes `disk`'s minidisks go on, as
+    `units_per_volume` reads each (its stated size, else the unit most of the other
+    `disk` statements placing one there use), where they all have one and the same;
+    else None: a volume none of them says, or volumes of both kinds. For BKR317's
+    size in bytes (`size 10 MB`), which `disk` itself gives no unit."""
+    machines = model.product_machines()
+    placed: dict[str, list[tuple[object, str]]] = {}
+    for d in model.disks:
+        unit = parse_disk_unit(d.unit.text)
+        if unit is not None and d is not disk:
+            for _, _, volume, _ in _instances(model, d, machines):
+                if volume is not None:
+                    placed.setdefault(volume, []).append((d, unit))
+    units = set()
+    for _, _, volume, _ in _instances(model, disk, machines):
+        stated = model.volume_sizes.get(volume) if volume is not None else None
+        if stated is not None:
+            units.add(stated.unit)
+        elif volume in placed:
+            units.add(_volume_unit(placed[volume]))
+        else:
+            return None
+    return units.pop() if len(units) == 1 else None
+
+
 def _volume_unit(disks: list[tuple[object, str]]) -> str:
     """The unit of a volume whose size the file does not state: the one most of the
     `disk` statements placing a minidisk on it use, counted once each; on a tie, the

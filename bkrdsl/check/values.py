@@ -46,7 +46,13 @@ from bkrdsl.resolve.model import (
     volume_size_problem,
 )
 from bkrdsl.source import Span, span_through
-from bkrdsl.syntax.fast import day_after, time_meant  # the recovery's fixes read times as BKR313 does
+from bkrdsl.syntax.fast import (  # the recovery's fixes read times as BKR313 does, sizes in bytes as BKR317
+    BYTE_UNITS,
+    BYTES_PER,
+    day_after,
+    size_in,
+    time_meant,
+)
 
 INVALID_ADDRESS = register(
     "BKR310",
@@ -83,6 +89,10 @@ INVALID_ADDRESS = register(
     0191-01FF except 0195`, or `excluding`, `without`, `minus`): one error,
     not BKR312 for the addresses after it, whose fix writes them as the
     `exclude` statement they are, with the include's owner, on the next line.
+    A range without its last address (`0191-`) is named for it: where an
+    address follows after a blank (`0191- 0200`) the fix joins the two
+    (`0191-0200`); alone, the help offers a range or the single address
+    (`0191`), each a choice.
     A range whose addresses are joined as other tools join them (`0100:0FFF`,
     `0100..0FFF`) is named for it: the message writes it FIRST-LAST
     (`0100-0FFF`), and so does the fix (in reverse order, `0FFF:0100`, the
@@ -470,7 +480,14 @@ UNKNOWN_UNIT = register(
     """
     A `disk` size is given in cylinders (`cyl`, `cyls`, `cylinders`) for
     CKD/ECKD DASD such as 3390, or in 512-byte blocks (`blk`, `blks`,
-    `blocks`) for FBA DASD, as in the MDISK statement.
+    `blocks`) for FBA DASD, as in the MDISK statement. A size in bytes, as
+    storage is written (`size 10 MB`, `M`, `KB`, `GB`, binary as CP counts
+    storage: 1 MB is 1,048,576 bytes), is said in both units, rounded up so
+    the minidisk holds it: a 3390 cylinder holds 15 tracks of 56,664 bytes
+    (849,960 bytes), an FBA block 512, so 10 MB is 13 cylinders or 20,480
+    blocks. Where the volumes the minidisk goes on say their kind (a stated
+    size, `M1PRV1 3390-9`, or the unit the other minidisks on them are sized
+    in, as BKR247 reads it) the fix writes that unit; else each is a choice.
 
     Failing example:
 
@@ -802,7 +819,9 @@ def addresses(model: Model):
             elif rng is None and w.text.lower() in _EVERY_WORDS:
                 yield _every_address(sel, w)
             elif rng is None:
-                yield _range_joined_otherwise(w, cluster, sel) or _address_slip(w, "address or range") or INVALID_ADDRESS(
+                yield _range_joined_otherwise(w, cluster, sel) or _range_unended(sel, index) or _address_slip(
+                    w, "address or range"
+                ) or INVALID_ADDRESS(
                     f"{quoted(w.text)} is not a minidisk address or range",
                     w.span,
                     help="an address is 1-4 hex digits (0191); a range is FIRST-LAST (0100-0FFF); `*` is every address",
@@ -992,6 +1011,39 @@ def _range_joined_otherwise(w: ast.Word, cluster: ast.Cluster, sel: ast.Selectio
         w.span,
         help=f"write `{meant}`: a range joins its addresses with `-`, not `{joiner}`",
         fix=Fix(f"Write `{meant}`", (Edit(w.span, meant),)),
+    )
+
+
+def _range_unended(sel: ast.Selection, index: int) -> Diagnostic | None:
+    """BKR310 for a range without its last address (`0191-`): with an address after a
+    blank on its line (`0191- 0200`), the range meant, which the fix writes joined
+    (`0191-0200`); the last address written lower, the help alone, as a range turned
+    round may cover other addresses of the block (`_reversed_range`). Alone, the help
+    offers a range (its last address the next, as an example) or the single address,
+    each a choice: which one is meant is the writer's."""
+    w = sel.items[index]
+    first = w.text[:-1]
+    if not w.text.endswith("-") or parse_address(first) is None:
+        return None
+    after = sel.items[index + 1] if index + 1 < len(sel.items) else None
+    if after is not None and after.span.line == w.span.line and parse_address(after.text) is not None:
+        turned = parse_address(first) > parse_address(after.text)
+        meant = f"{after.text}-{first}" if turned else f"{first}-{after.text}"
+        message = f"{quoted(w.text)} is not a minidisk address or range: a range is written FIRST-LAST, `{meant}`"
+        help = f"write `{meant}`: a range's two addresses are joined by `-`, with no blank after it"
+        if turned:
+            return INVALID_ADDRESS(message, w.span, help=f"{help}, the lower first")
+        return INVALID_ADDRESS(
+            message, w.span, help=help, fix=Fix.replace(f"Write `{meant}`", span_through(w.span, after.span), meant)
+        )
+    low = parse_address(first)
+    example = f"{first}-{low + 1:0{len(first)}X}" if low < 0xFFFF else None
+    ranged = f"write FIRST-LAST, e.g. `{example}`, or" if example else "write"
+    return INVALID_ADDRESS(
+        f"{quoted(w.text)} is not a minidisk address or range: the range has no last address",
+        w.span,
+        help=f"{ranged} the single address `{first}`",
+        choices=tuple(Fix.replace(f"Write `{text}`", w.span, text) for text in (example, first) if text),
     )
 
 
@@ -2240,7 +2292,9 @@ def numbers(model: Model):
                 help="give the size as a number of cylinders or blocks, e.g. `size 10 cyl`",
             )
         unit = None if swapped else parse_disk_unit(d.unit.text)
-        if unit is None and not swapped:
+        if unit is None and not swapped and n and d.unit.text.upper() in BYTE_UNITS:
+            yield _size_in_bytes(model, d, n)
+        elif unit is None and not swapped:
             close = suggest.closest(d.unit.text, DISK_UNITS)
             yield UNKNOWN_UNIT(
                 f"{quoted(d.unit.text)} is not a minidisk size unit",
@@ -2272,6 +2326,48 @@ def numbers(model: Model):
                 d.start.span,
                 help=f"{why}; start it at {limit - n:,} at the latest",
             )
+
+
+def _size_in_bytes(model: Model, d: ast.Disk, n: int) -> Diagnostic:
+    """BKR317 for a size in bytes (`size 10 MB`): the help says it in cylinders or
+    blocks, rounded up so the minidisk holds it; the fix writes the unit of the
+    volumes it goes on where they say one (`members.volume_unit_of`), else each unit
+    is a choice. A count past the largest volume gets no mend."""
+    from bkrdsl.check.members import volume_unit_of  # members imports this module
+
+    size = n * BYTE_UNITS[d.unit.text.upper()]
+    counts = {unit: size_in(n, d.unit.text, unit) for unit in BYTES_PER}
+    sized = span_through(d.size.span, d.unit.span)
+    mends = {
+        unit: Fix.replace(f"Write `{count} {unit.lower()}`", sized, f"{count} {unit.lower()}")
+        for unit, count in counts.items()
+        if count <= DISK_UNIT_LIMITS[unit]
+    }
+    said = f"`{d.size.text} {d.unit.text}` is {size:,} bytes"
+    message = f"{quoted(d.unit.text)} is not a minidisk size unit: a size is in cylinders (`cyl`) or blocks (`blk`)"
+    known = volume_unit_of(model, d)
+    if known is not None:
+        volume = "CKD (3390)" if known == "CYL" else "FBA"
+        return UNKNOWN_UNIT(
+            message,
+            d.unit.span,
+            help=f"write `size {counts[known]} {known.lower()}`: {said}, {_in_units(known, counts[known])} rounded"
+            f" up, as the minidisk's volume is {volume}",
+            fix=mends.get(known),
+        )
+    return UNKNOWN_UNIT(
+        message,
+        d.unit.span,
+        help=f"write `size {counts['CYL']} cyl` on a CKD (3390) volume, or `size {counts['BLK']} blk` on an FBA one:"
+        f" {said}, {_in_units('CYL', counts['CYL'])} or {_in_units('BLK', counts['BLK'])}, rounded up",
+        choices=tuple(mends.values()),
+    )
+
+
+def _in_units(unit: str, count: int) -> str:
+    """`13 cylinders of 849,960 bytes`, `20,480 blocks of 512`."""
+    word = ("cylinder" if unit == "CYL" else "block") + ("s" if count != 1 else "")
+    return f"{count:,} {word} of {BYTES_PER[unit]:,} bytes"
 
 
 INVALID_VOLUME_SIZE = register(

@@ -271,6 +271,24 @@ KEYWORD_PLACE_WORDS = frozenset(k for k in KEYWORDS - STATEMENT_KEYWORDS if "-" 
 #: Minidisk size units in small letters: bkrdsl.resolve.model.DISK_UNITS (the
 #: syntax does not import the model; tests/test_syntax_slips.py keeps them equal).
 DISK_UNIT_WORDS = frozenset({"cyl", "cyls", "cylinder", "cylinders", "blk", "blks", "block", "blocks"})
+#: A disk's size in bytes, as storage is written (`size 10 MB`; CP's `64M`): how many
+#: bytes each unit is, binary as CP counts storage (docs/language.md, "Minidisks"); no
+#: unit of a `disk`, which BKR317 (and a device type's error) says in cylinders or blocks.
+BYTE_UNITS = {
+    **dict.fromkeys(("K", "KB", "KIB"), 2**10),
+    **dict.fromkeys(("M", "MB", "MIB"), 2**20),
+    **dict.fromkeys(("G", "GB", "GIB"), 2**30),
+}
+#: The bytes a 3390 cylinder holds (15 tracks of 56,664 bytes) and an FBA block.
+BYTES_PER = {"CYL": 15 * 56_664, "BLK": 512}
+
+
+def size_in(count: int, unit: str, kind: str) -> int:
+    """`count` `unit`s of bytes (`10`, `MB`) in cylinders (`kind` CYL) or blocks (BLK),
+    rounded up: the minidisk holds them all."""
+    return -(-count * BYTE_UNITS[unit.upper()] // BYTES_PER[kind])
+
+
 #: Units of `logon-wait` and `pool-wait` in small letters: bkrdsl.resolve.model.WAIT_UNITS
 #: (tests/test_syntax_slips.py keeps them equal).
 WAIT_UNIT_WORDS = frozenset({"sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes"})

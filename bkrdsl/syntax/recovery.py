@@ -52,6 +52,7 @@ from bkrdsl.syntax import codes, lexicon, messages
 from bkrdsl.syntax.fast import (
     BLANK_PAIRS,
     BLANK_PAIRS_BEGUN,
+    BYTE_UNITS,
     CMS_COMMAND_WORDS,
     DIRECTORY_STATEMENT_WORDS,
     DISK_UNIT_WORDS,
@@ -65,6 +66,7 @@ from bkrdsl.syntax.fast import (
     braces,
     day_after,
     misplaced_in_group,
+    size_in,
     statement_part,
     time_meant,
 )
@@ -400,6 +402,8 @@ _SIZE_AFTER_TYPE = re.compile(
     r"|(?P<unit>\d+[ \t]+(?:cyls?|cylinders?|blks?|blocks?|CYLS?|BLKS?)(?:[ \t]+[Oo][Nn][ \t]+\S+(?:[ \t]+[Aa][Tt][ \t]+\d+)?)?)"
     r"|(?P<count>\d+))"
 )
+#: `size N UNIT` after a device type, its count and unit (Recovery.device_type_in_disk: a unit in bytes).
+_SIZE_IN_BYTES = re.compile(r"[ \t]+[Ss][Ii][Zz][Ee][ \t]+(?P<count>\d+)[ \t]+(?P<unit>[A-Za-z]+)")
 #: A job's `to disk` line's pool (Recovery.tape_device_type: the file's disk pool).
 _DISK_POOL = re.compile(r"(?im)^[ \t]*to[ \t]+disk[ \t]+pool[ \t]+([A-Za-z0-9$@_][A-Za-z0-9$#@_+\-:.]*)")
 #: A word or a `,` of a schedule (Recovery.weekly_days_blank); a `#` ends the line.
@@ -4936,8 +4940,16 @@ class Recovery:
         if sized is not None and sized.group("size"):
             remove = self.blank_and(leaves[-1], tok)
             statement = f"{head} {' '.join(rest.split())}"
-            self.report(messages.device_type_in_disk(word, statement, self.span_of(tok),
-                                                     messages.remove_fix(f"`{word}`", remove)), tok.start_pos)
+            fix = messages.remove_fix(f"`{word}`", remove)
+            if (byte := _SIZE_IN_BYTES.match(rest)) is not None and byte.group("unit").upper() in BYTE_UNITS:
+                # `3390 size 10 MB`: the type says the unit, so the size is written in it (BKR317's sum)
+                kind = "BLK" if messages.FBA_DEVICE_TYPE.fullmatch(word) else "CYL"
+                meant = f"{size_in(int(byte.group('count')), byte.group('unit'), kind)} {kind.lower()}"
+                statement = f"{head} {rest[: byte.start('count')].split()[0]} {meant} {rest[byte.end():]}".rstrip()
+                statement = " ".join(statement.split())
+                written = self.source.span(tok.end_pos + byte.start("count"), tok.end_pos + byte.end("unit"))
+                fix = Fix(f"Write `size {meant}`", (*fix.edits, Edit(written, meant)))
+            self.report(messages.device_type_in_disk(word, statement, self.span_of(tok), fix), tok.start_pos)
             return None
         if sized is not None and sized.group("unit"):
             statement = f"{head} size {' '.join(rest.split())}"
