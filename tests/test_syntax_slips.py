@@ -19881,3 +19881,119 @@ def test_h4s74_a_size_in_bytes_after_an_fba_type_is_written_in_blocks(parser, mo
     mended = apply_edits(text, found.fix.edits)
     assert "disk BKRBKUP 191 size 20480 blk\n" in mended
     assert [d.code for d in analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics] == ["BKR247"]
+
+
+#: A day written otherwise alone on a job's line without its time (`weekly su`): two
+#: errors, "`run` is missing" (whose help was the generic "`run on MEMBER` before
+#: `weekly`") and BKR010's. Now one, as `weekly sun` alone gets, its help writing the day
+#: as BKR314's fix does and HH:MM, no mend (no time nobody gave); `weekly su 03:00`'s
+#: shape (h11, stop 73).
+H4S74_UNTIMED = [
+    ("weekly su", "weekly sun"),
+    ("weekly th  # x", "weekly thu"),
+    ("weekly snu", "weekly sun"),
+    ("monthly last su", "monthly last sun"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "meant"), H4S74_UNTIMED, ids=[c[0] for c in H4S74_UNTIMED])
+def test_h4s74_a_day_written_otherwise_alone_without_its_time_is_one_error(line, meant, parser, monkeypatch):
+    _text, analysis = _h3_69_slip(line, "G", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix, found.choices) == ("BKR004", None, ())
+    assert found.message == ("a schedule is part of the `run` statement: `run` is missing, and so are the member the"
+                             " job runs on and the time of day (HH:MM)")
+    written = line.split("#")[0].strip()
+    assert found.help.startswith(f"write `run on MEMBER {meant} HH:MM` with the member it runs on, `on DEV1` or `on DEV2`")
+    assert found.help.endswith(f"; `{written}` is written `{meant}`")
+    assert too_long(found, analysis.sources) == []
+    assert _h3s73_runs_check(found.help) == [f"run on MEMBER {meant} HH:MM"]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h4s74_a_day_written_otherwise_alone_without_its_time_in_an_identity_job(parser, monkeypatch):
+    _text, analysis = _h3_69_slip("weekly su", "S", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix, found.choices) == ("BKR004", None, ())
+    assert found.help.startswith("write `run on each member weekly sun HH:MM`, the time of day on a 24-hour clock")
+    _h13s72_checks("run on each member weekly sun 04:00".replace("each member", "DEV1"))
+
+
+#: A day misspelt (`snu`: BKR314 finds `sun` by its letters, no prefix of it) alone on a
+#: job's line with its time: was the generic "write `run on MEMBER` before `weekly`".
+#: Now `weekly su 03:00`'s help (h11, stop 73): the day as BKR314's fix writes it, each
+#: member a choice, in a job of IDENTITY users the fix.
+H4S74_MISSPELT = [
+    ("weekly snu 03:00", "weekly sun 03:00"),
+    ("weekly mno 3am", "weekly mon 03:00"),
+    ("monthly last snu 03:00  # x", "monthly last sun 03:00"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "meant"), H4S74_MISSPELT, ids=[c[0] for c in H4S74_MISSPELT])
+def test_h4s74_a_day_misspelt_alone_is_respelt_in_the_help(line, meant, parser, monkeypatch):
+    text, analysis = _h3_69_slip(line, "G", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.message, found.fix) == ("BKR004", H11S73_RUN_MISSING, None)
+    written = line.split("#")[0].strip()
+    assert found.help.startswith(f"write `run on MEMBER {meant}` with the member it runs on, `on DEV1` or `on DEV2`")
+    assert found.help.endswith(f"; `{written}` is written `{meant}`")
+    assert [c.title for c in found.choices] == [f"Write `run on {m} {meant}`" for m in ("DEV1", "DEV2")]
+    for choice in found.choices:
+        _h3_69_mended(text, choice)
+    assert too_long(found, analysis.sources) == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h4s74_a_day_misspelt_alone_in_an_identity_job_is_fixed(parser, monkeypatch):
+    text, analysis = _h3_69_slip("weekly snu 03:00", "S", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix.title, found.choices) == ("BKR004", "Write `run on each member weekly sun 03:00`", ())
+    _h3_69_mended(text, found.fix)
+
+
+#: A time window alone on a job's line (`daily 02:00-04:00`): was read as two times, its
+#: help a job for each. Now one error that says the window, as BKR313 does after `run on
+#: M` and the `to` form does: a schedule gives a start time (Backup Manager has no
+#: window), its help and mends writing the `run` with the start alone.
+H4S74_WINDOW = [
+    ("daily 03:00-05:00", "03:00-05:00", "daily 03:00"),
+    ("daily 3:00-5:00", "3:00-5:00", "daily 03:00"),
+    ("weekly sun 22:00 - 23:30  # x", "22:00 - 23:30", "weekly sun 22:00"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "window", "meant"), H4S74_WINDOW, ids=[c[0] for c in H4S74_WINDOW])
+def test_h4s74_a_time_window_alone_is_one_error_whose_run_gives_the_start(line, window, meant, parser, monkeypatch):
+    text, analysis = _h3_69_slip(line, "G", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix) == ("BKR004", None)
+    assert found.message == (f"a schedule gives a start time, not a time window (`{window}`); `run` is missing before"
+                             " the schedule, and so is the member the job runs on")
+    start = meant.split()[-1]
+    assert found.help.startswith(f"write `run on MEMBER {meant}` with the member it runs on, `on DEV1` or `on DEV2`")
+    assert found.help.endswith(f"; what is scheduled starts at {start} and runs until it is done: Backup Manager has no"
+                               " time window")
+    assert [c.title for c in found.choices] == [f"Write `run on {m} {meant}`" for m in ("DEV1", "DEV2")]
+    for choice in found.choices:
+        _h3_69_mended(text, choice)
+    assert too_long(found, analysis.sources) == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h4s74_a_time_window_alone_in_an_identity_job_is_fixed(parser, monkeypatch):
+    text, analysis = _h3_69_slip("daily 02:00-04:00", "S", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix.title, found.choices) == ("BKR004", "Write `run on each member daily 02:00`", ())
+    _h3_69_mended(text, found.fix)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h4s74_a_window_with_a_time_no_clock_has_is_read_as_before(parser, monkeypatch):
+    # `02:00-25:00`: no window of two times (BKR313 neither reads one): several times, as before
+    _text, analysis = _h3_69_slip("daily 02:00-25:00", "G", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert found.message == "`daily 02:00-25:00` is not a .bkr schedule: a schedule has one time of day; `run on` is missing before it"

@@ -404,6 +404,9 @@ _SIZE_AFTER_TYPE = re.compile(
 )
 #: `size N UNIT` after a device type, its count and unit (Recovery.device_type_in_disk: a unit in bytes).
 _SIZE_IN_BYTES = re.compile(r"[ \t]+[Ss][Ii][Zz][Ee][ \t]+(?P<count>\d+)[ \t]+(?P<unit>[A-Za-z]+)")
+#: A schedule alone on a job's line whose time is a window (Recovery.window_alone: `daily
+#: 02:00-04:00`, `weekly sun 02:00 - 04:00`), a comment after it removed.
+_WINDOW_ALONE = re.compile(r"(?P<head>[A-Za-z][^#]*?) (?P<start>\d{1,2}:\d\d) ?- ?(?P<end>\d{1,2}:\d\d)(?: #.*)?")
 #: A job's `to disk` line's pool (Recovery.tape_device_type: the file's disk pool).
 _DISK_POOL = re.compile(r"(?im)^[ \t]*to[ \t]+disk[ \t]+pool[ \t]+([A-Za-z0-9$@_][A-Za-z0-9$#@_+\-:.]*)")
 #: A word or a `,` of a schedule (Recovery.weekly_days_blank); a `#` ends the line.
@@ -663,18 +666,24 @@ def _monthly_untimed(phrase: str) -> str | None:
 
 #: The days of the week whole, for `_alone_day`: a word that begins one of them alone.
 _WHOLE_DAYS = ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")
+#: The days of the week as a schedule writes them, for `_alone_day`: a word misspelt.
+_DAYS = tuple(day[:3] for day in _WHOLE_DAYS)
 
 
 def _alone_day(word: str) -> str | None:
-    """The one day of the week `word` names or begins (`sunday`, `sun`, `su`, `tues`):
-    its three letters, as BKR314's fix writes them after `run on M`; None for a word of
-    none or of several (`s`, `t`)."""
+    """The one day of the week `word` names or begins (`sunday`, `sun`, `su`, `tues`), or
+    is misspelt for (`snu`): its three letters, as BKR314's fix writes them after `run
+    on M`; None for a word of none or of several (`s`, `t`, `xyz`)."""
     named = messages.phrase_day(word)
     if len(named) == 1:
         return named[0]
     lowered = word.lower()
     begun = [d[:3] for d in _WHOLE_DAYS if len(lowered) >= 2 and d.startswith(lowered)]
-    return begun[0] if len(begun) == 1 else None
+    if begun:
+        return begun[0] if len(begun) == 1 else None
+    # `snu`: a day misspelt, the one BKR314's fix writes after `run on M` (one slip from it)
+    close = messages.did_you_mean(lowered, _DAYS, synonyms=False) if len(lowered) >= 2 else []
+    return close[0] if len(close) == 1 else None
 
 
 def _alone_respelt(phrase: str) -> str | None:
@@ -6020,7 +6029,10 @@ class Recovery:
             # `weekly 03:00`: no day (was "`run` is missing", then BKR010)
             return True
         if schedule is None:
-            timed = messages.certain_schedule(f"{phrase} 00:00") or _monthly_untimed(phrase)
+            # `weekly su`: the day as BKR314's fix writes it too (`_alone_respelt`)
+            timed = (
+                messages.certain_schedule(f"{phrase} 00:00") or _monthly_untimed(phrase) or _alone_respelt(f"{phrase} 00:00")
+            )
             if timed is None or not timed.endswith(" 00:00"):
                 return False
             schedule, untimed = timed.removesuffix(" 00:00"), True
@@ -6466,6 +6478,8 @@ class Recovery:
         members = members_read(stack)
         if not members:
             return False
+        if self.window_alone(ip, tok, rest):
+            return True
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
         diag = messages.schedule_phrase(rest, True, span, statement="run")
         if diag.slip != messages.SEVERAL_TIMES:
@@ -6474,6 +6488,35 @@ class Recovery:
         help = messages.run_placed(head, *messages._run_allowed(members, *self.job_home(stack))) + sep + forms
         message = f"{diag.message}; `run on` is missing before it"
         self.said_and_skipped(ip, tok, replace(diag, message=message, help=help, fix=None, choices=()), tok.start_pos, tok.start_pos + len(rest))
+        return True
+
+    def window_alone(self, ip, tok: Token, rest: str) -> bool:
+        """`daily 02:00-04:00` alone on a line of a job (`rest`, from `tok`): a time window
+        where a schedule gives its start, and `run on` left out. One error that says both,
+        as BKR313 says the window after `run on M` and `time_window` the `to` form: its
+        help and mends write the `run` the file allows with the start alone
+        (`messages.run_and_member_missing`; was read as two times, a job for each). False
+        for any other line."""
+        phrase = " ".join(rest.split())
+        found = _WINDOW_ALONE.fullmatch(phrase)
+        times = [_time_read(found.group(t)) for t in ("start", "end")] if found is not None else [None]
+        if None in times or any(messages.clock_has_not(t) for t in times):
+            return False
+        start, window = times[0], phrase[found.start("start") : found.end("end")]
+        schedule = messages.certain_schedule(f"{found.group('head')} {start}")
+        read = self._alone_as_run_on(ip, tok, rest, schedule) if schedule is not None else None
+        if read is None:
+            return False
+        members, kind, home, span = read
+        note = (
+            f"what is scheduled starts at {start} and runs until it is done: Backup Manager has no time window"
+        )
+        diag = messages.run_and_member_missing(rest, schedule, span, members, kind, home, note=note)
+        message = (
+            f"a schedule gives a start time, not a time window (`{window}`); `run` is missing before the schedule,"
+            " and so is the member the job runs on"
+        )
+        self.said_and_skipped(ip, tok, replace(diag, message=message), tok.start_pos, tok.start_pos + len(rest))
         return True
 
     def _member_names(self, written: str) -> list[str] | None:
