@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from dataclasses import field
+from dataclasses import field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -162,7 +162,7 @@ def _analyse(
 ) -> Analysis:
     kwargs = {"reader": reader} if reader is not None else {}
     program = load(name, data, path=path, search_path=search_path, parsed=parsed, main=main, **kwargs)
-    return analyse_program(
+    analysis = analyse_program(
         program,
         dialect=dialect,
         directory=directory,
@@ -170,6 +170,67 @@ def _analyse(
         checks=checks,
         max_errors=max_errors,
     )
+    if program.syntax_ok or not checks or program.main is None:
+        return analysis
+
+    def again(text: str) -> Analysis:  # the text read and checked once, no MDISK line looked for again
+        mended = load(name, text.encode("utf-8"), path=path, search_path=search_path, parsed=parsed, **kwargs)
+        return analyse_program(mended, dialect=dialect, directory=directory, cluster_required=cluster_required)
+
+    return _a_disk_for_mdisk(analysis, program.sources[program.main.file], again)
+
+
+def _a_disk_for_mdisk(analysis: Analysis, source: Source, again) -> Analysis:
+    """`MDISK 0191 3390 0001 0010 VMAPV1 MR` pasted into a block, its user not said: the
+    syntax error's fix removes the line (`Recovery._heading_removed`), and the file then
+    checked (`again`, the analysis of a text) may lack the 191 of a machine, BKR253, whose
+    own fix adds the `disk` statement: two rounds of `--fix` for one slip. Where the file
+    without the line has exactly one such BKR253 with a fix, the syntax error's fix makes
+    both edits, and its help says the statement (BKR253's, `tables.a_disks`, reused as it
+    is: the stage that knows the model writes it). Only the first such line of a file,
+    and only for a 191; else `analysis` as it is."""
+    from bkrdsl.check.tables import A_DISK
+    from bkrdsl.diagnostics import MDISK_LINE, Edit, Fix
+    from bkrdsl.resolve.model import parse_address
+
+    found = next(
+        (
+            d
+            for d in analysis.diagnostics
+            if d.slip is not None
+            and d.slip.kind == MDISK_LINE.kind
+            and d.fix is not None
+            and len(d.fix.edits) == 1
+            and parse_address(d.slip.written or "") == A_DISK
+            and d.span is not None
+            and d.span.file == source.name
+        ),
+        None,
+    )
+    if found is None:
+        return analysis
+    (cut,) = found.fix.edits
+    text = source.text
+    lacking = [d for d in again(text[: cut.span.start] + cut.new_text + text[cut.span.end :]).diagnostics if d.code == "BKR253"]
+    if len(lacking) != 1 or lacking[0].fix is None:
+        return analysis
+    removed = cut.span.end - cut.span.start
+    edits = [cut]
+    for edit in lacking[0].fix.edits:
+        start = edit.span.start if edit.span.start <= cut.span.start else edit.span.start + removed
+        end = edit.span.end if edit.span.end <= cut.span.start else edit.span.end + removed
+        if start == cut.span.start:  # where the line was: one edit, the line written over
+            edits[0] = Edit(cut.span, cut.new_text + edit.new_text)
+        else:
+            edits.append(Edit(source.span(start, end), edit.new_text))
+    title = lacking[0].fix.title
+    fix = Fix(f"{found.fix.title}, and {title[:1].lower()}{title[1:]}", tuple(sorted(edits, key=lambda e: e.span.start)))
+    help = (
+        f"{found.help.split(';', 1)[0]}, and {lacking[0].help}: a machine without a 191 has no A-disk or PROFILE"
+        " EXEC (BKR253)"
+    )
+    mended = replace(found, fix=fix, help=help)
+    return replace(analysis, diagnostics=[mended if d is found else d for d in analysis.diagnostics])
 
 
 def analyse_program(

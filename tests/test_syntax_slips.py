@@ -19997,3 +19997,59 @@ def test_h4s74_a_window_with_a_time_no_clock_has_is_read_as_before(parser, monke
     _text, analysis = _h3_69_slip("daily 02:00-25:00", "G", False, parser, monkeypatch)
     (found,) = analysis.diagnostics
     assert found.message == "`daily 02:00-25:00` is not a .bkr schedule: a schedule has one time of day; `run on` is missing before it"
+
+
+#: A CP directory MDISK line of a 191 pasted into a member block, where the machine it
+#: was meant for has no `disk` statement of its 191: the fix removed the line, leaving
+#: BKR253, whose own fix adds the `disk`: two rounds of `--fix`. Now the first fix makes
+#: both edits (BKR253's own, `tables.a_disks`, read from the file without the line).
+H4S74_MDISK = "    MDISK 0191 3390 0001 0010 VMAPV1 MR"
+
+
+def _h4s74_mdisk(line: str, without: str | None = "  disk BKRBKUP 191 size 10 cyl\n") -> str:
+    text = BASE.replace(without, "", 1) if without else BASE
+    return text.replace("    private-volume M2PRV1\n", f"    private-volume M2PRV1\n{line}\n", 1)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("line", [H4S74_MDISK, f"{H4S74_MDISK}  # pasted"])
+def test_h4s74_an_mdisk_line_s_fix_adds_the_a_disk_bkr253_would(line, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = _h4s74_mdisk(line)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.span.line) == ("BKR012", 13)
+    assert found.help.endswith(
+        ", and add `disk BKRBKUP 191 size 10 cyl` to cluster `PRODSSI`: a machine without a 191 has no A-disk or"
+        " PROFILE EXEC (BKR253)"
+    )
+    assert found.fix.title.endswith(", and add `disk BKRBKUP 191 size 10 cyl`")
+    assert too_long(found, analysis.sources) == []
+    mended = apply_edits(text, found.fix.edits)
+    assert "MDISK" not in mended and "  disk BKRBKUP 191 size 10 cyl\n" in mended
+    assert ("# pasted" in mended) == ("# pasted" in line)  # no fix drops a comment
+    assert analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h4s74_check_fix_once_mends_an_mdisk_line_whole(parser, monkeypatch):
+    from bkrdsl.fixes import fix_all
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = _h4s74_mdisk(H4S74_MDISK)
+    fixed = fix_all(text, "prodssi.bkr", lambda t: analyse("prodssi.bkr", t.encode("utf-8")))
+    assert [d.code for d in fixed.applied] == ["BKR012"]  # one round, one fix (was BKR012, then BKR253)
+    assert fixed.diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "without"), [
+    (H4S74_MDISK, None),  # every machine has its 191: the line alone goes
+    ("    MDISK 0192 3390 0001 0010 VMAPV1 MR", "  disk BKRBKUP 191 size 10 cyl\n"),  # not a 191
+])
+def test_h4s74_an_mdisk_line_no_a_disk_is_missing_for_is_removed_as_before(line, without, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = _h4s74_mdisk(line, without)
+    (found,) = analyse("prodssi.bkr", text.encode("utf-8")).diagnostics
+    assert found.fix.title == "Remove the line"
+    assert found.help.startswith("remove the line: bkrc writes the MDISK statement of each `disk`; give a machine")

@@ -4,7 +4,10 @@
 `render` turns a list of diagnostics into text, short, json, sarif or github output.
 """
 
-from bkrdsl.diagnostics.core import Diagnostic, Edit, Fix, Related, Severity, Slip, sort_key
+from bkrdsl.diagnostics.core import MDISK_LINE, Diagnostic, Edit, Fix, Related, Severity, Slip, sort_key
 from bkrdsl.diagnostics.registry import REGISTRY, Code, lookup, register
 
-__all__ = ["REGISTRY", "Code", "Diagnostic", "Edit", "Fix", "Related", "Severity", "Slip", "lookup", "register", "sort_key"]
+__all__ = [
+    "MDISK_LINE", "REGISTRY", "Code", "Diagnostic", "Edit", "Fix", "Related", "Severity", "Slip", "lookup", "register",
+    "sort_key",
+]

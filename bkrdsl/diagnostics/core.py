@@ -61,11 +61,18 @@ class Slip:
     the checks tell (`import import`, `backup backup`, `disk disk`: the second read as
     a name) is "twice" too, its `written` the word as shown (`` `backup` ``). "times"
     is a schedule with a time each for several runs (`daily 02:00 and 14:00`,
-    `messages.SEVERAL_TIMES`), which `second_slip` does not say with another."""
+    `messages.SEVERAL_TIMES`), which `second_slip` does not say with another. "mdisk" is
+    a CP directory MDISK statement alone on its line, its user not said (`MDISK_LINE`,
+    its `written` the address), whose fix the pipeline joins to BKR253's
+    (`pipeline._a_disk_for_mdisk`)."""
 
     kind: str
     written: str | None = None
     meant: str | None = None
+
+
+#: The slip of a pasted MDISK line (`Slip`): the syntax's messages make it, the pipeline reads it.
+MDISK_LINE = Slip("mdisk")
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from bkrdsl.ast import Level
-from bkrdsl.diagnostics import Diagnostic, Fix, Related, Slip
+from bkrdsl.diagnostics import MDISK_LINE, Diagnostic, Fix, Related, Slip
 from bkrdsl.diagnostics.core import Edit
 from bkrdsl.diagnostics.suggest import alternatives, tied_best, typing_slips
 from bkrdsl.source import Source, Span
@@ -1105,6 +1105,7 @@ def foreign_line(
             span,
             help=f"remove the line: bkrc writes the MDISK statement of each `disk`; give a machine this minidisk"
             f" with `{disk}`, USERID its user ID",
+            slip=replace(MDISK_LINE, written=match.group(1)),
         )
     if _SUBCONFIG.match(line):
         return codes.UNKNOWN_KEYWORD(
