@@ -259,14 +259,22 @@ class Starter:
     #: Whether another user of the group has a permanent minidisk at one of those
     #: addresses, which `exclude minidisk *` would take out too: an exclude per user.
     temporary_per_user: bool = False
+    #: With `--directory`: (ID, addresses) of each user a group lists with permanent
+    #: minidisks its job's `include minidisk *` leaves out (`directory_unselected()`):
+    #: a single user's outside `FULL_JOB_RANGE`, an IDENTITY's in its SUBCONFIGs at
+    #: another address than `IDENTITY_JOB_ADDRESS`. Each job includes its users' by
+    #: name, so that the switch from a site's own templates drops none unawares.
+    single_extra: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    identity_extra: tuple[tuple[str, tuple[int, ...]], ...] = ()
 
     @property
     def only_global(self) -> bool:
         """Whether every user the identity group lists has its 0191 in `global_disks`:
         then `GLOBAL_JOB` backs up all the group's 0191s, and no job runs on each member
-        (with every user's excluded it would back up nothing, BKR407)."""
+        (with every user's excluded it would back up nothing, BKR407), unless it
+        includes other minidisks of theirs by name (`identity_extra`)."""
         users = self.roster.identities if self.roster is not None else ()
-        return bool(users) and {user for user, _ in self.global_disks} >= set(users)
+        return bool(users) and not self.identity_extra and {user for user, _ in self.global_disks} >= set(users)
 
     def workers_of(self, index: int) -> int:
         """The `workers` count of the member at `index`: the directory's, where it
@@ -782,6 +790,65 @@ def directory_temporary_disks(directory: Directory, singles: Sequence[str]) -> t
                 (temporary if d.temporary else permanent).add(d.address)
         found.extend((user_id, a) for a in sorted(temporary))
     return tuple(found), any(a in permanent for _, a in found)
+
+
+def directory_unselected(
+    directory: Directory, singles: Sequence[str], identities: Sequence[str], members: Sequence[str]
+) -> tuple[tuple[tuple[str, tuple[int, ...]], ...], tuple[tuple[str, tuple[int, ...]], ...]]:
+    """(ID, addresses) of the permanent minidisks (not a V-DISK or T-DISK) of the
+    groups' users that the jobs' `include minidisk *` lines leave out, which no job
+    would back up (`bkrc show --directory` lists them under "minidisks no job
+    selects"): of the `singles`, each USER's outside `FULL_JOB_RANGE`; of the
+    `identities`, each IDENTITY's at another address than `IDENTITY_JOB_ADDRESS` that
+    every SUBCONFIG it is built with defines (local: each member's own), or, with one
+    member, its entry too. Not added, and left to `bkrc show --directory`: with two
+    members or more, a global one (in the IDENTITY entry itself), which the job on
+    each member would back up once per member (BKR530), and an address only some
+    SUBCONFIGs define, which the include would look for on the others too (BKR515).
+    The jobs include them by name (`Starter.single_extra`, `Starter.identity_extra`).
+    Sorted by ID, then address."""
+    single: list[tuple[str, tuple[int, ...]]] = []
+    for user_id in sorted(singles):
+        entry = directory.entry(user_id)
+        if entry is None or entry.kind != "USER" or user_id in directory.twice:
+            continue
+        found = {
+            d.address
+            for d in entry.disks
+            if not d.temporary and not FULL_JOB_RANGE[0] <= d.address <= FULL_JOB_RANGE[1]
+        }
+        if found:
+            single.append((user_id, tuple(sorted(found))))
+    identity: list[tuple[str, tuple[int, ...]]] = []
+    for user_id in sorted(identities):
+        entry = directory.entry(user_id)
+        if entry is None or entry.kind != "IDENTITY" or user_id in directory.twice:
+            continue
+        found = {d.address for d in entry.disks if not d.temporary} if len(members) < 2 else set()
+        # A SUBCONFIG's address, where every member's has it (one only some define the
+        # include would look for on the others: BKR515); one member's alone is left out.
+        each = []
+        for build in entry.builds:
+            sub = directory.entry(build.subconfig)
+            if sub is not None and sub.kind == "SUBCONFIG":
+                each.append({d.address for d in sub.disks if not d.temporary})
+        if each:
+            found |= set.intersection(*each)
+        found.discard(IDENTITY_JOB_ADDRESS)
+        if found:
+            identity.append((user_id, tuple(sorted(found))))
+    return tuple(single), tuple(identity)
+
+
+def _extra_includes(s: Starter, extra: tuple[tuple[str, tuple[int, ...]], ...], selected: str) -> str:
+    """A job's `include minidisk USER ADDR...` line per user of `extra`
+    (`directory_unselected()`), after its `include minidisk * ...` (`selected`)."""
+    whose = s.roster.directory if s.roster else "the directory"
+    return "".join(
+        f"    include minidisk {user} {' '.join(f'{a:04X}' for a in addresses)}"
+        f"  # in {whose}: `* {selected}` leaves {'it' if len(addresses) == 1 else 'them'} out\n"
+        for user, addresses in extra
+    )
 
 
 def _full_job_excludes(s: Starter) -> str:
@@ -1700,6 +1767,7 @@ def _body(s: Starter) -> str:
         + f"  job {FULL_JOB} {{\n"
         f"    backup {SINGLE_GROUP} full\n"
         "    include minidisk * 0100-0FFF  # your minidisk addresses\n"
+        + _extra_includes(s, s.single_extra, "0100-0FFF")
         + _full_job_excludes(s)
         + f"    {full_target}\n"
         f"    run on {s.members[0]} daily 02:00  # your schedule\n"
@@ -1728,6 +1796,7 @@ def _identity_job(s: Starter) -> str:
         + f"  job {INCREMENTAL_JOB} {{\n"
         f"    backup {IDENTITY_GROUP} incremental\n"
         f"    include minidisk * {IDENTITY_JOB_ADDRESS:04X}  # your minidisk addresses\n"
+        + _extra_includes(s, s.identity_extra, f"{IDENTITY_JOB_ADDRESS:04X}")
         + "".join(
             f"    exclude minidisk {user} {address:04X}  # global: {GLOBAL_JOB} backs it up, below\n"
             for user, address in s.global_disks

@@ -21,7 +21,7 @@ import re
 from collections import Counter
 
 from conftest import EXAMPLES, ROOT, run_cli
-from test_init_directory import EVERY_IDENTITY, global_a_disks, sfs_server, with_entries
+from test_init_directory import every_a_disk_global, sfs_server, with_entries
 
 PAGE = ROOT / "docs" / "init.md"
 PLACED = re.compile(r"^ *disk (\S+) (\S+) size \d+ cyl on (\S+) at (\d+)", re.MULTILINE)
@@ -96,10 +96,10 @@ def test_the_warnings_init_md_counts_are_those_bkrc_init_prints(tmp_path):
     checked.add(counted(line))
 
     site = tmp_path / "site.direct"
-    site.write_text(global_a_disks(*EVERY_IDENTITY))
+    site.write_text(every_a_disk_global())
     codes, line = init_warnings(tmp_path, site)
     assert codes == Counter({"BKR401": 3, "BKR526": 3, "BKR534": 1})
-    assert f"with every IDENTITY user's 0191 so moved, `{counted(line)}`, BKR401 for VMSYS2, VMSYS3 and VMSYS4)" in page
+    assert f"with every IDENTITY user's 0191 so moved and MAINT's 0CF1 taken out, `{counted(line)}`, BKR401 for VMSYS2, VMSYS3 and VMSYS4)" in page
     checked.add(counted(line))
 
     assert set(COUNTED.findall(page)) == checked, "a count of warnings the page quotes that no case here runs"

@@ -1150,6 +1150,14 @@ EVERY_IDENTITY = (
 )
 
 
+def every_a_disk_global() -> str:
+    """`global_a_disks(*EVERY_IDENTITY)` without MAINT's 0CF1, the one minidisk of
+    those users in their SUBCONFIGs besides 0191: then only global minidisks are
+    left, and no job runs on each member (with it, SYSIN backs up MAINT's 0CF1 on
+    each member, by name)."""
+    return re.sub(r"(?m)^ MDISK 0CF1 .*\n", "", global_a_disks(*EVERY_IDENTITY))
+
+
 def test_every_identity_s_global_a_disk_is_backed_up_by_the_job_on_member_1_alone(tmp_path):
     """With every user of the identity group's 0191 global, SYSGLOB backs them all up
     once, from member 1, and no job runs on each member (with all of them excluded it
@@ -1158,7 +1166,7 @@ def test_every_identity_s_global_a_disk_is_backed_up_by_the_job_on_member_1_alon
     of the members no job runs on, as its page says, with a help that does not say to
     run SYSGLOB on each member (BKR530)."""
     site = tmp_path / "site.direct"
-    site.write_text(global_a_disks(*EVERY_IDENTITY))
+    site.write_text(every_a_disk_global())
     path = tmp_path / "new.bkr"
     result = run_cli(["init", path, "--cluster", "PRODSSI", "--directory", site, "--color", "never"], expect=0)
     found = re.findall(r"^(?:warning|error)\[(BKR\d+)\]", result.stderr, re.MULTILINE)
@@ -1199,7 +1207,7 @@ def test_the_next_step_says_which_warnings_bkrc_check_prints_where_it_is_not_sil
     product machines are `AUTOONLY`, as prodssi.direct's: BKR526 for three sets of them; their
     minidisks' link passwords, prodssi.direct's, which the compiled MDISKs drop: BKR534, once."""
     site = tmp_path / "site.direct"
-    site.write_text(global_a_disks(*EVERY_IDENTITY))
+    site.write_text(every_a_disk_global())
     path = tmp_path / "new.bkr"
     result = run_cli(["init", path, "--cluster", "PRODSSI", "--directory", site, "--color", "never"], expect=0)
     (line,) = [line for line in result.stderr.splitlines() if line.startswith("wrote ")]
@@ -1280,7 +1288,7 @@ def test_init_md_shows_the_jobs_bkrc_init_writes_for_an_identity_s_global_a_disk
     # The two cases the page tells after the excerpt, as `bkrc init` writes and says them.
     prose = " ".join(section.split())
     assert "SYSGLOB backs them all up and the file has no job on each member" in prose
-    (tmp_path / "USER.DIRECT").write_text(global_a_disks(*EVERY_IDENTITY), encoding="utf-8")
+    (tmp_path / "USER.DIRECT").write_text(every_a_disk_global(), encoding="utf-8")
     alone = run_cli(["init", "-", "--cluster", "PRODSSI", "--directory", "USER.DIRECT"], expect=0)
     assert "job SYSIN" not in alone.stdout and "no job runs on each member (`bkrc check` warns" in comments(alone.stdout)
     assert "BKR401, printed by `bkrc init` too" in prose and "warning[BKR401]" in alone.stderr
@@ -1359,3 +1367,43 @@ def test_without_dirmaint_an_extent_not_kept_gets_no_new_place(tmp_path):
     assert "  disk BKRSVSFS 301 size 300 cyl\n" in written
     assert "Its compiled MDISK says `AUTOV`" in comments(written)
     assert "DIRMAINT machine" not in written
+
+
+# stop 74, h9: each job includes by name the minidisks of its users its `*` line leaves out
+def test_h9_74_the_jobs_include_by_name_the_minidisks_their_range_leaves_out(tmp_path):
+    # A site moving from its own templates, whose DB2 server has minidisks at 0050 and
+    # 2000 (outside APPSFULL's `* 0100-0FFF`) and whose IDENTITYs have local minidisks
+    # besides 0191 (MAINT's 0CF1 in every SUBCONFIG): init's file backed up none of
+    # them, checked clean, and only `bkrc show --directory` said "minidisks no job
+    # selects". Now APPSFULL and SYSIN include them by name, and show finds none left.
+    # Not included: a V-DISK (empty at logon), TCPIP's 0400 on VMSYS1 alone (BKR515
+    # on the other members) and its global 0500 (BKR530: once per member).
+    text = with_mdisk("USER DB2PRD", " MDISK 2000 3390 30000 0010 VMCOM1 MR")
+    text = with_mdisk("USER DB2PRD", " MDISK 0050 3390 30010 0010 VMCOM1 MR", text, number="00099998")
+    text = with_mdisk("USER DB2PRD", " MDISK 3000 FB-512 V-DISK 1048576 MR", text, number="00099997")
+    text = with_mdisk("SUBCONFIG TCPIP-1", " MDISK 0400 3390 9000 0010 M1PRV1 MR", text, number="00099996")
+    text = with_mdisk(" BUILD ON VMSYS4 USING SUBCONFIG TCPIP-4", " MDISK 0500 3390 30020 0010 VMCOM1 MR", text, number="00099995")
+    direct = tmp_path / "USER.DIRECT"
+    direct.write_text(text, encoding="utf-8")
+    path = tmp_path / "new.bkr"
+    run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct], expect=0)
+    written = path.read_text(encoding="utf-8")
+    lines = [line.split("#")[0].strip() for line in written.splitlines()]
+    assert "include minidisk DB2PRD 0050 2000" in lines
+    assert "include minidisk MAINT 0CF1" in lines
+    assert [line for line in lines if line.startswith("include minidisk") and "*" not in line] == [
+        "include minidisk DB2PRD 0050 2000",
+        "include minidisk MAINT 0CF1",
+    ]
+    (said,) = [line for line in written.splitlines() if "DB2PRD 0050" in line]
+    assert said.endswith("  # in USER.DIRECT: `* 0100-0FFF` leaves them out")
+    assert checked(path, direct) == []
+    shown = run_cli(["show", path, "--directory", direct, "--format", "json"], expect=0).stdout
+    assert "DB2PRD" in shown
+    text_shown = run_cli(["show", path, "--directory", direct], expect=0).stdout
+    unselected = [line for line in text_shown.splitlines() if "minidisks no job selects" in line]
+    assert not any("DB2PRD" in line for line in unselected)
+    own = " ".join(line for line in text_shown.splitlines())
+    assert "MAINT 0CF1" not in own.split("no job backs up", 1)[-1].split("allocated size", 1)[0]
+    # The two left out are z/VM's own TCPIP's, which show lists as no job's on its members.
+    assert "TCPIP 0400" in own and "TCPIP 0500" in own

@@ -321,6 +321,7 @@ def _from_directory(starter, name: str, directory):
         directory_tape_links,
         directory_tape_machines,
         directory_temporary_disks,
+        directory_unselected,
         directory_volumes,
         directory_workers,
         roster,
@@ -355,6 +356,11 @@ def _from_directory(starter, name: str, directory):
     # The single group's V-DISKs and T-DISKs the full job's range selects (BKR516): it excludes them.
     temporary, per_user = directory_temporary_disks(directory, sorted_users.singles)
     starter = dataclasses.replace(starter, temporary_disks=temporary, temporary_per_user=per_user)
+    # The groups' minidisks the jobs' `include minidisk *` leave out: each job includes them by name.
+    single_extra, identity_extra = directory_unselected(
+        directory, sorted_users.singles, sorted_users.identities, starter.members
+    )
+    starter = dataclasses.replace(starter, single_extra=single_extra, identity_extra=identity_extra)
     if click.get_current_context().get_parameter_source("workers") is ParameterSource.DEFAULT:
         starter = dataclasses.replace(starter, workers_on=directory_workers(directory, starter.members, model))
     # After the workers: each worker's instances are those of the members whose count reaches it.
