@@ -121,3 +121,23 @@ def test_h6_73_the_tape_catalog_node_is_on_the_catalog_s_member(tmp_path):
     path = tmp_path / "abc.bkr"
     path.write_text(moved)
     assert run_cli(["check", path], expect=0).output == ""  # without --directory no disk names a volume
+
+
+# stop 74, h9: deploy.md's answer to "does the switch back up what my templates did?"
+def test_h9_74_deploy_md_names_the_show_line_that_lists_a_minidisk_no_job_selects(tmp_path):
+    # A template diff compares text (`0100 - 0102` beside `0100 - 0FFF`); deploy.md's
+    # "Coming from hand-written templates" now points at `bkrc show --directory`, whose
+    # line it quotes names a minidisk the jobs leave out (DB2PRD's 0200, the include
+    # narrowed to 0191) and, with the file as init wrote it, is not printed.
+    page = " ".join((ROOT / "docs" / "deploy.md").read_text(encoding="utf-8").split())
+    assert 'under each member, "minidisks no job selects" names every minidisk of the groups\' users left out' in page
+    direct = EXAMPLES / "prodssi.direct"
+    path = tmp_path / "new.bkr"
+    run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct], expect=0)
+    shown = run_cli(["show", path, "--directory", direct], expect=0).stdout
+    assert "minidisks no job selects" not in shown
+    text = path.read_text(encoding="utf-8").replace("include minidisk * 0100-0FFF", "include minidisk * 0191", 1)
+    path.write_text(text, encoding="utf-8")
+    shown = run_cli(["show", path, "--directory", direct], expect=0).stdout
+    (line,) = {line.strip() for line in shown.splitlines() if "minidisks no job selects" in line}
+    assert "DB2PRD 0200" in line
