@@ -5163,6 +5163,94 @@ def fix_at_the_typing(doc: Document, shown: Placed, start: tuple[int, int], end:
     return any(s is not None and at_the_typing(doc, s, start, end) for s in spans)
 
 
+#: Diagnostics of a name that names nothing (or nothing that has what it needs), which
+#: blinked at each keystroke while that name was typed: `run on e` (BKR330, unknown
+#: member `E`, while `each` is typed), `backup G` (BKR331, while `GUESTS` is), `catalog
+#: shared server B` (BKR253 at `B`, no 191 minidisk; BKR332 at the `disk BKRSVSFS`
+#: written above, not for a machine of the product, while `BKRSVSFS` is typed):
+#: `begun_at_the_typing`.
+HELD_WHILE_NAMED = frozenset({"BKR253", "BKR330", "BKR331", "BKR332"})
+
+
+def _machine_words(doc: Document):
+    """The words of this document that name a machine of the product: the catalog's SFS
+    server, the Tape Manager's nodes and Device Manager Machines."""
+    main = doc.analysis.program.main
+    for cluster in main.clusters if main is not None else ():
+        for catalog in cluster.catalogs:
+            yield from catalog.server
+        for tape in cluster.tapes:
+            yield from (node.name for node in tape.machines)
+
+
+def _names_begun(doc: Document, word: str, at: int, line: int, column: int) -> bool:
+    """Whether `word` (upper case), typed up to (`line`, `column`), begins a longer name
+    or keyword the file has there: one completion offers (a member, a group, a user),
+    a keyword the grammar takes there (`each`, which completion leaves out where the
+    job pins single-configuration users: BKR220), or what a `disk` of the file is for
+    (`catalog shared server B` below `disk BKRSVSFS ...`)."""
+    def begins(label: str) -> bool:
+        return len(label) > len(word) and label.upper().startswith(word)
+
+    try:
+        offered = completions(doc, line, column, limit=None).items
+    except Reanalyse:  # (not on a fresh analysis, which the server's checks are)
+        return False
+    if any(begins(c.label) for c in offered):
+        return True
+    if any(begins(k) for k in keyword_texts(parser_read(_skimmed(doc, at))[0])):
+        return True
+    main = doc.analysis.program.main
+    clusters = main.clusters if main is not None else ()
+    return any(begins(d.user.text) for c in clusters for d in c.disks)
+
+
+def begun_at_the_typing(
+    doc: Document, diagnostics: Sequence[Diagnostic], start: tuple[int, int], end: tuple[int, int]
+) -> list[Diagnostic]:
+    """The diagnostics of `diagnostics` (`HELD_WHILE_NAMED`) about the word whose last
+    letter the document's last change typed (`start`, `end`: 0-based line and column
+    of the changed text, after the change), when that word is the beginning of a
+    longer name or keyword the file has there (`_names_begun`): a name not typed out
+    yet, not a name that is wrong. About the word: at it, at one of its other places,
+    or, for a machine of the product being named (`catalog shared server BKRS`), the
+    `disk` for a machine the word begins (BKR332 at `disk BKRSVSFS ...`: not one of
+    the product's machines until the name is typed whole). A word that begins no name
+    there, or is typed whole, keeps its diagnostics. `BkrServer.unread_at_the_typing`
+    leaves them out until the typing is elsewhere."""
+    if end[0] - start[0] > 2:  # (a paste, a whole block: not a word being typed)
+        return []
+    lines = doc.lines(doc.name)
+    if end[0] >= len(lines):
+        return []
+    line = lines[end[0]]
+    first = end[1]
+    while first > 0 and line[first - 1] in NAME_CHARS:
+        first -= 1
+    word = line[first : end[1]].upper()
+    if not word or (end[1] < len(line) and line[end[1]] in NAME_CHARS):
+        return []
+    place = (end[0], first, end[0], end[1])
+
+    def on_the_word(s: Span | None) -> bool:
+        return s is not None and s.file == doc.name and (s.line - 1, s.column - 1, s.end_line - 1, s.end_column - 1) == place
+
+    machine = any(on_the_word(w.span) for w in _machine_words(doc))
+
+    def about(d: Diagnostic) -> bool:
+        if any(on_the_word(s) for s in (d.span, *(r.span for r in d.related))):
+            return True
+        if not (machine and d.code == "BKR332" and d.span is not None and d.span.file == doc.name):
+            return False
+        named = doc.text[d.span.start : d.span.end].upper()
+        return len(named) > len(word) and named.startswith(word)
+
+    found = [d for d in diagnostics if d.code in HELD_WHILE_NAMED and about(d)]
+    if not found or not _names_begun(doc, word, doc.offset(end[0], first), end[0], end[1]):
+        return []
+    return found
+
+
 def closed_later(d: Diagnostic) -> bool:
     """Whether `d` is BKR005 for a `{` the file ends without closing (`messages.never_closed`,
     whose first other place is the end of the file): while the editor types at the

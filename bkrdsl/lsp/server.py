@@ -1013,16 +1013,21 @@ class BkrServer(LanguageServer):
         closed (`shared-volume VMCOM1`, then `disk`), reads to both parsers as one more
         label of the list until the word after it is typed (`disk B`), and the warning
         blinked at each statement typed there, while completion offered that statement's
-        next word. A change elsewhere, a save, or opening the file says it, as
-        `bkrc check` does."""
+        next word. So is a name's diagnostic while that name is typed, the letters typed
+        so far the beginning of one that completion offers there (`run on e` while
+        `each` is typed, `backup G` while `GUESTS` is: `features.begun_at_the_typing`).
+        A change elsewhere, a save, or opening the file says it, as `bkrc check` does."""
         where = self.last_change.get(uri)
-        if where is None or not any(d.code == "BKR021" for d in doc.analysis.diagnostics):
+        held = ("BKR021", *F.HELD_WHILE_NAMED)
+        if where is None or not any(d.code in held for d in doc.analysis.diagnostics):
             return
         start, end = (self.server_position(doc, p) for p in where)
+        begun = F.begun_at_the_typing(doc, doc.analysis.diagnostics, start, end)
         doc.analysis.diagnostics = [
             d
             for d in doc.analysis.diagnostics
             if not (d.code == "BKR021" and d.span is not None and F.at_the_typing(doc, d.span, start, end))
+            and not any(d is b for b in begun)
         ]
 
     def steadied(self, uri: str, doc: Document) -> None:
