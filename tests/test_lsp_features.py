@@ -5070,3 +5070,34 @@ def test_h6s74_formatting_fills_a_wide_group_as_bkrc_fmt_does(typing_editor):
     edits = _format_lines(typing_editor, "h6s74-group", text, 0, {"line": len(ids) + 2, "character": 0})
     assert _applied(text, edits) == filled
     assert _format_lines(typing_editor, "h6s74-user", text, len(ids) + 2, {"line": len(ids) + 3, "character": 0}) == []
+
+
+# stop 74, h11: hover on a keyword just typed at the end of the file; hover on a description
+#: (the file as typed so far, the keyword at its end)
+_H11_KEYWORD_JUST_TYPED = [
+    ("import std/backup-manager\n\ncluster DEV {\n  member DEV1 { workers", "workers"),
+    ("import std/backup-manager\n\ncluster DEV {\n  expire on DEV1 { retain", "retain"),
+    ("import std/backup-manager\n\ncluster DEV {\n  member DEV1 { workers 1  private-volume", "private-volume"),
+]
+
+
+@pytest.mark.parametrize("reading", ["fast parser first", "lark"])
+@pytest.mark.parametrize("text, keyword", _H11_KEYWORD_JUST_TYPED, ids=[k for _, k in _H11_KEYWORD_JUST_TYPED])
+def test_h11s74_hover_on_a_keyword_just_typed_gives_its_doc_first(monkeypatch, reading, text, keyword):
+    # `member DEV1 { workers` typed at the end of the file: both parsers put a value
+    # in for the number left out, its place the keyword's, and hover took the keyword
+    # for that value (`_value_at`): it gave BKR010's explanation alone, not what
+    # `workers` is. The keyword's own doc comes first (what the word under the cursor
+    # is), then the explanation of the error on it.
+    from bkrdsl.keyword_docs import summary
+
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    doc = analyse_document("/ws/dev.bkr", text)
+    line = text.count("\n")
+    assert "BKR010" in [d.code for d in doc.diagnostics]
+    for column in (len(text.split("\n")[-1]) - 1, len(text.split("\n")[-1])):
+        found = F.hover(doc, line, column)
+        assert found is not None
+        first, *rest = found.markdown.split("\n\n---\n\n")
+        assert first.startswith(f"**{keyword}** (keyword") and summary(keyword)[1] in first, found.markdown
+        assert any(part.startswith("**BKR010**") for part in rest), found.markdown

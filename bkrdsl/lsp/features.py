@@ -3737,9 +3737,12 @@ def _values(module: ast.Module):
 
 def _value_at(doc: Document, start: int, end: int) -> str | None:
     """What the word at offsets `start`..`end` of this document is, when the file
-    gives it as a value, not a name (`_values`); None for anything else."""
+    gives it as a value, not a name (`_values`); None for anything else. Not the
+    word the parsers put in for a value left out (its text empty, its place the
+    keyword's: `member DEV1 { workers` at the end of the file), which made hover
+    on the keyword just typed leave out the keyword's own doc."""
     main = doc.analysis.program.main
-    found = None if main is None else _covering(_values(main), doc, start, end)
+    found = None if main is None else _covering(((w, what) for w, what in _values(main) if w.text), doc, start, end)
     return None if found is None else found[1]
 
 
