@@ -5101,3 +5101,52 @@ def test_h11s74_hover_on_a_keyword_just_typed_gives_its_doc_first(monkeypatch, r
         first, *rest = found.markdown.split("\n\n---\n\n")
         assert first.startswith(f"**{keyword}** (keyword") and summary(keyword)[1] in first, found.markdown
         assert any(part.startswith("**BKR010**") for part in rest), found.markdown
+
+
+_H11_DESCRIBED = (
+    "import std/backup-manager\n\ncluster DEV {\n  description \"the cluster\"\n"
+    "  member DEV1 { workers 1  private-volume D1PRV1  description \"first member\" }\n"
+    "  member DEV2 { workers 1  private-volume D2PRV1 }\n  shared-volume VMCOM1\n"
+    "  disk BKRSVSFS 191 size 20 cyl\n  catalog shared server BKRSVSFS pool BKRPOOL\n"
+    "  expire on DEV1 { purge daily 01:00  retain 5 days }\n"
+    "  single group APPS { LINUX01 }\n  identity group IDS { TCPIP }\n"
+    "  job APPSF {\n    description \"Nightly $full\"\n    backup APPS full\n    include minidisk * *\n"
+    "    to disk pool BKUPPOOL\n    run on DEV1 daily 02:00\n  }\n"
+    "  job IDINC {\n    description \"per member\"\n    backup IDS incremental\n    include minidisk * *\n"
+    "    to disk pool BKUPPOOL\n    run on each member daily 03:00\n  }\n}\n"
+)
+
+
+@pytest.mark.parametrize("reading", ["fast parser first", "lark"])
+def test_h11s74_hover_on_a_description_says_where_it_is_written(monkeypatch, reading):
+    # A `description "..."` text had no hover. It says what `description` does and
+    # where `bkrc compile` writes it: a job's at the head of its template (each
+    # member's, for a job per member) and in BKRSUBMT's LIST, a character outside the
+    # EBCDIC-invariant set as `<U+XXXX>`; a cluster's or a member's in no file. What
+    # it names is what the compile writes.
+    from bkrdsl.pipeline import compile_source
+
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    doc = analyse_document("/ws/dev.bkr", _H11_DESCRIBED)
+    assert [d.code for d in doc.diagnostics if d.severity.value == "error"] == []
+    lines = _H11_DESCRIBED.split("\n")
+
+    def hover_in(text: str) -> str:
+        line = next(n for n, s in enumerate(lines) if text in s)
+        found = F.hover(doc, line, lines[line].index(text) + 2)
+        assert found is not None and found.span is not None, text
+        assert lines[line][found.span.column - 1 : found.span.end_column - 1] == f'"{text}"'
+        return found.markdown
+
+    said = hover_in("Nightly $full")
+    assert said.startswith("**description** of job `APPSF`"), said
+    assert "`DEV1/APPSF.TEMPLATE`" in said and "BKRSUBMT LIST" in said and "<U+XXXX>" in said, said
+    assert "`DEV1/IDINC1.TEMPLATE`, `DEV2/IDINC2.TEMPLATE`" in hover_in("per member")
+    for text, owner in (("the cluster", "cluster `DEV`"), ("first member", "member `DEV1`")):
+        said = hover_in(text)
+        assert said.startswith(f"**description** of {owner}") and "in no generated file" in said, said
+    _, artifacts = compile_source("dev.bkr", _H11_DESCRIBED.encode())
+    written = {a.path for a in artifacts if "Nightly <U+0024>full" in a.text}
+    assert written == {"DEV1/APPSF.TEMPLATE", "DEV1/BKRSUBMT.EXEC"}, written
+    assert {a.path for a in artifacts if "per member" in a.text} >= {"DEV1/IDINC1.TEMPLATE", "DEV2/IDINC2.TEMPLATE"}
+    assert not [a.path for a in artifacts if "the cluster" in a.text or "first member" in a.text]

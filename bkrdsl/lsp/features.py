@@ -1345,6 +1345,60 @@ def _disk_start_hover(doc: Document, word: ast.Word, d: ast.Disk) -> list[str]:
 #: The values a hover explains by this table: the kind, where its words are (a
 #: function of the model yielding each value's words and what the hover reads),
 #: and what it says of one word.
+def _description_places(doc: Document):
+    """(what owns it, its name, the setting, whether it is its owner's first) for every
+    `description` of this document: the cluster's, a member's, a job's."""
+    main = doc.analysis.program.main
+    for cluster in main.clusters if main is not None else ():
+        owners = [("cluster", cluster.name, cluster.settings)]
+        owners += [("member", m.name, m.settings) for m in cluster.members]
+        owners += [("job", j.name, j.descriptions) for j in cluster.jobs]
+        for what, name, settings in owners:
+            said = [st for st in settings if st.keyword == "description"]
+            yield from ((what, name, st, n == 0) for n, st in enumerate(said))
+
+
+def _description_hover(doc: Document, at: int) -> tuple[list[str], Span] | None:
+    """The text of a `description "..."`: what `description` does, and where `bkrc
+    compile` writes it (a job's: its template's head, `template._template_parts`, and
+    what BKRSUBMT LIST shows, `rexx._job_summary`; a cluster's or a member's: nowhere)."""
+    found = next(
+        (
+            (what, name, st, first)
+            for what, name, st, first in _description_places(doc)
+            for w in st.values
+            if w.span.file == doc.name and w.span.start <= at <= w.span.end
+        ),
+        None,
+    )
+    if found is None:
+        return None
+    what, name, setting, first = found
+    owner = name.text.upper() if name is not None and name.text else ""
+    lines = [f"{strong('description')} of {what} `{owner}`: free text about it." if owner else f"{strong('description')} of a {what}: free text about it."]
+    if what != "job":
+        lines += ["", f"For the reader of the file: `bkrc compile` writes a {what}'s description in no generated file."]
+        return lines, setting.values[0].span
+    if not first:
+        lines += ["", "Not the job's first `description`: only the first is written; this one is in no generated file."]
+        return lines, setting.values[0].span
+    job = next((j for j in doc.model.jobs if j.name == owner), None) if doc.model is not None and owner else None
+    placed = per_member_names(doc, job) if job is not None else ()
+    if job is not None and not placed and not job.derives_names:
+        placed = tuple((m, job.name) for m in dict.fromkeys(job.members))
+    files = ", ".join(f"`{m}/{n}.TEMPLATE`" for m, n in placed) or "`MEMBER/JOB.TEMPLATE`"
+    lines += [
+        "",
+        (
+            f"`bkrc compile` writes it in the comments at the head of the job's template ({files}),"
+            " and the member's `BKRSUBMT EXEC` shows it for the job (`BKRSUBMT LIST`); a job without"
+            " one is listed as what it does (its level, what it backs up, its target)."
+        ),
+        "A character outside the EBCDIC-invariant set is written there as `<U+XXXX>`.",
+    ]
+    return lines, setting.values[0].span
+
+
 VALUE_HOVERS = {
     "retention (`retain N days`)": (_retain_words, _retain_hover),
     "wait (`logon-wait`, `pool-wait`)": (_wait_words, _wait_hover),
@@ -1435,7 +1489,9 @@ def hover(doc: Document, line: int, column: int) -> Hover | None:
         span = imp.span
     elif occ is None:
         start, end = _word_at(doc, line, column)
-        found_word = _name_hover(doc, start, end) if start < end else None
+        found_word = _description_hover(doc, doc.offset(line, column))
+        if found_word is None and start < end:
+            found_word = _name_hover(doc, start, end)
         if found_word is None and start < end:
             found_word = _workers_hover(doc, start, end)
         if found_word is None and start < end:
