@@ -62,7 +62,35 @@ def reported(source: Source, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     found, as `read_module` and so `bkrc check` report them: with homed.py's last pass.
     The formatter, which reads a file with errors with `parse()`, reports them so
     (`bkrdsl.fmt.read_outline`)."""
-    return _again_below(source, with_home_slips(source, diagnostics, lambda made: _read(made)[1]))
+    return _tape_option_begun(
+        source, _again_below(source, with_home_slips(source, diagnostics, lambda made: _read(made)[1]))
+    )
+
+
+def _tape_option_begun(source: Source, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """`tape manager shared cat` (`c` .. `catalog-`, on its line or first on the
+    statement's next line): a word that begins `catalog-node` and `catalog-dmm`, which
+    each parser reads otherwise (the cluster's `catalog`, its scope then missing; or
+    `catalog` and a `-`), with one or two errors for the word's line. Those errors are
+    one, that says which options the word begins (`messages.tape_option_begun`); so is
+    each "cannot appear outside `tape manager`" (BKR013) at the statement's own
+    `catalog-node` or `catalog-dmm` on a line below, read apart after the word. A file
+    without errors returns at once."""
+    if not diagnostics or "manager" not in source.text.lower():
+        return diagnostics
+    from bkrdsl.syntax import messages
+
+    for start, end, line_end, given in messages.tape_options_begun(source.text):
+        own = [d for d in diagnostics if d.span is not None and d.span.file == source.name]
+        on_line = [d for d in own if start <= d.span.start <= line_end]
+        below = [d for d in own if d.code == "BKR013" and d.span.start in given.values()]
+        if not on_line and not below:
+            continue
+        made = messages.tape_option_begun(source.text[start:end], given, source.span(start, end))
+        at = min(i for i, d in enumerate(diagnostics) if any(d is said for said in on_line + below))
+        diagnostics = [d for d in diagnostics if not any(d is said for said in on_line + below)]
+        diagnostics.insert(at, made)
+    return diagnostics
 
 
 def _again_below(source: Source, diagnostics: list[Diagnostic]) -> list[Diagnostic]:

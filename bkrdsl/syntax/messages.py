@@ -33,7 +33,7 @@ from bkrdsl.syntax.fast import (
 from bkrdsl.syntax.homes import STATEMENT_HOMES  # generated from the grammar (bkrdsl.keywords)
 
 if TYPE_CHECKING:  # pragma: no cover
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     from bkrdsl import ast
     from bkrdsl.syntax.recovery import Block
@@ -2166,6 +2166,81 @@ def abbreviation_ambiguous(found: str, words: list[str], span: Span) -> Diagnost
         f"{found} is ambiguous: it abbreviates {alternatives(words).replace(' or ', ' and ')}",
         span,
         help=f"write the keyword in full: {alternatives(words)}, whichever you meant",
+    )
+
+
+#: `tape manager shared`, then a word on its line, or first on the next line indented
+#: deeper than `tape` (the statement going on there), last on that line but for a
+#: comment: `tape_options_begun` keeps those that begin `catalog-` (`tape_option_begun`).
+_TAPE_WORD_AFTER_SHARED = re.compile(
+    r"^([ \t]*)tape[ \t]+manager[ \t]+shared(?:[ \t]+|[ \t]*(?:#[^\n]*)?\n([ \t]*))"
+    r"([A-Za-z][A-Za-z-]*)[ \t]*(?=#|\n|$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+#: The two options of `tape manager` that every word of `catalog-` begins.
+_CATALOG_OPTIONS = ("catalog-node", "catalog-dmm")
+
+
+def tape_options_begun(text: str) -> list[tuple[int, int, int, dict[str, int]]]:
+    """`tape manager shared cat` (or `c` .. `catalog-`, also first on the statement's
+    next line, indented deeper than `tape`): a word that begins both `catalog-node` and
+    `catalog-dmm`, which the parsers read otherwise (`catalog` the cluster's statement,
+    or the `-` alone). Each such word's start and end, where its line ends, and which of
+    the two options the statement's lines below it (indented deeper than `tape`) give,
+    each with where it stands."""
+    found = []
+    lowered = text.lower()
+    if "manager" not in lowered:
+        return found
+    for match in _TAPE_WORD_AFTER_SHARED.finditer(text):
+        indent, below, word = match.group(1), match.group(2), match.group(3)
+        if not "catalog-".startswith(word.lower()):
+            continue
+        if below is not None and len(below.expandtabs()) <= len(indent.expandtabs()):
+            continue  # a statement of its own below `tape manager shared`: perhaps `catalog`
+        start, end = match.start(3), match.end(3)
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        given: dict[str, int] = {}
+        at = line_end + 1
+        while at < len(text):
+            stop = text.find("\n", at)
+            stop = len(text) if stop < 0 else stop
+            line = text[at:stop].split("#", 1)[0]
+            if line.strip():
+                if len(line) - len(line.lstrip(" \t")) <= len(indent):
+                    break
+                for option in re.finditer(r"[^\s]+", line):
+                    if option.group().lower() in _CATALOG_OPTIONS:
+                        given.setdefault(option.group().lower(), at + option.start())
+            at = stop + 1
+        found.append((start, end, line_end, given))
+    return found
+
+
+def tape_option_begun(word: str, given: Iterable[str], span: Span) -> Diagnostic:
+    """`tape manager shared cat`: the word `tape_options_begun` finds, one error for it.
+    Where the statement below already gives one of the two options, the other is the
+    word's fix; else a choice of each, `catalog-node` first, which `shared` needs."""
+    left = [option for option in _CATALOG_OPTIONS if option not in given] or list(_CATALOG_OPTIONS)
+    node = "`catalog-node NAME on MEMBER`, the catalog node's Tape Manager Machine (TMM) and the member it runs on"
+    dmm = "`catalog-dmm NAME`, that node's Device Manager Machine (DMM)"
+    if len(left) == 1:
+        meant = left[0]
+        other = "catalog-dmm" if meant == "catalog-node" else "catalog-node"
+        return codes.UNKNOWN_KEYWORD(
+            f"`{word}` is `tape manager`'s option `{meant}` begun",
+            span,
+            help=f"write `{meant}` in full ({node if meant == 'catalog-node' else dmm}):"
+            f" the statement gives `{other}` below",
+            fix=write_fix(meant, span),
+        )
+    return codes.UNKNOWN_KEYWORD(
+        f"`{word}` is `tape manager`'s option `catalog-node` or `catalog-dmm` begun: which one cannot be told",
+        span,
+        help=f"`tape manager shared` needs {node}; {dmm}, is optional: write the one you meant in full",
+        choices=tuple(write_fix(option, span) for option in left),
     )
 
 
