@@ -575,3 +575,31 @@ def test_h2s72_a_word_beginning_one_keyword_is_offered_the_keyword_as_a_quick_fi
         assert editor.errors == []
     finally:
         editor.close()
+
+
+# stop 74, h10: `catalog-node` half typed after `tape manager shared` (`cat`): the
+# language server shows the one BKR012 `bkrc check` gives (was BKR012 and BKR004). Its two
+# choices are no quick fixes there: each leaves the option's name missing, an error the
+# text did not have (`fixes.introduced`); `catalog-node` typed, the editor shows that alone.
+@pytest.mark.parametrize("place", ["line", "below"])
+def test_h10s74_the_option_begun_is_one_diagnostic_in_the_editor_too(tmp_path, place):
+    base = (ROOT / "examples" / "prodssi.bkr").read_text(encoding="utf-8")
+    tape = (
+        "  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n"
+        "                      catalog-dmm TCDMM request-dmm TRDMM\n"
+    )
+    typed = "  tape manager shared cat\n" if place == "line" else "  tape manager shared\n    cat\n"
+    text = base.replace(tape, typed)
+    editor = _session(tmp_path)
+    try:
+        uri = _open(editor, tmp_path / "prodssi.bkr", text)
+        (shown,) = editor.published(uri)
+        assert shown["code"] == "BKR012"
+        params = {"textDocument": {"uri": uri}, "range": shown["range"], "context": {"diagnostics": [shown]}}
+        assert editor.request("textDocument/codeAction", params)["result"] == []
+        change = {"range": shown["range"], "text": "catalog-node"}
+        editor.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [change]})
+        assert [d["code"] for d in editor.published(uri)] == ["BKR010"]
+        assert editor.errors == []
+    finally:
+        editor.close()
