@@ -19783,72 +19783,6 @@ H4S74_BYTES = [
     ("2 GB", "2527 cyl", "2,147,483,648"),
     ("500 KB", "1 cyl", "512,000"),
     ("10 mb", "13 cyl", "10,485,760"),
-
-
-# stop 74, h10: `catalog-node` typed on a `tape manager shared` line. Each state from `c`
-# to `catalog-` (on the line, or first on the statement's next line, indented deeper than
-# `tape`) was BKR012 and BKR004 ("expected `local` or `shared` after `cat`": read as the
-# cluster's `catalog`), BKR004 alone (`catalog`), "unexpected `-`" (`catalog-`), or "did
-# you mean `catalog`?" (`catalo`, and `c` below the line). Now one BKR012 under both
-# parsers that names the two options the word begins, with a choice of each, or the fix
-# that writes the one the statement's lines below do not give.
-H10S74_TAPE = (
-    "  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n"
-    "                      catalog-dmm TCDMM request-dmm TRDMM\n"
-)
-H10S74_WORDS = ["c", "ca", "cat", "cata", "catal", "catalo", "catalog", "catalog-", "CATAL"]
-H10S74_PLACES = {"line": "  tape manager shared {}\n", "below": "  tape manager shared\n    {}\n"}
-
-
-def _h10s74_typed(line: str, parser: str, monkeypatch):
-    monkeypatch.setenv("BKRDSL_PARSER", parser)
-    assert BASE.count(H10S74_TAPE) == 1
-    text = BASE.replace(H10S74_TAPE, line)
-    return text, analyse("prodssi.bkr", text.encode("utf-8"))
-
-
-@pytest.mark.parametrize("parser", ["fast", "lark"])
-@pytest.mark.parametrize("place", sorted(H10S74_PLACES))
-@pytest.mark.parametrize("word", H10S74_WORDS)
-def test_h10s74_catalog_node_half_typed_after_tape_manager_shared_is_one_error(word, place, parser, monkeypatch):
-    text, analysis = _h10s74_typed(H10S74_PLACES[place].format(word), parser, monkeypatch)
-    (found,) = analysis.diagnostics
-    assert (found.code, found.fix) == ("BKR012", None)
-    assert text[found.span.start : found.span.end] == word
-    assert found.message == f"`{word}` is `tape manager`'s option `catalog-node` or `catalog-dmm` begun: which one cannot be told"
-    assert found.help == (
-        "`tape manager shared` needs `catalog-node NAME on MEMBER`, the catalog node's Tape Manager Machine (TMM) and"
-        " the member it runs on; `catalog-dmm NAME`, that node's Device Manager Machine (DMM), is optional: write the"
-        " one you meant in full"
-    )
-    assert too_long(found, analysis.sources) == []
-    # Each choice applied: the option written, the file then lacks only the option's name
-    # (BKR010 at the line's end, which says which machine's name).
-    assert [c.title for c in found.choices] == ["Write `catalog-node`", "Write `catalog-dmm`"]
-    for choice, option in zip(found.choices, ("catalog-node", "catalog-dmm"), strict=True):
-        mended = apply_edits(text, choice.edits)
-        assert mended == text[: found.span.start] + option + text[found.span.end :]
-        (left,) = analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics
-        assert (left.code, left.span.start, left.found) == ("BKR010", found.span.start, "the end of the line")
-        assert left.expected is not None and option in left.message.split(", found")[0]
-    # the option and its name written in full, with the example's other options: clean
-    rest = "catalog-node TCTMM on VMSYS1 request-node TRTMM catalog-dmm TCDMM request-dmm TRDMM"
-    whole = text[: found.span.start] + rest + text[found.span.end :]
-    assert analyse("prodssi.bkr", whole.encode("utf-8")).diagnostics == []
-
-
-@pytest.mark.parametrize("word", ["cat", "catalog", "catalog-"])
-def test_h10s74_both_parsers_say_the_option_begun_alike(word, monkeypatch):
-    for line in H10S74_PLACES.values():
-        said = [_h10s74_typed(line.format(word), parser, monkeypatch)[1].diagnostics for parser in ("fast", "lark")]
-        assert said[0] == said[1] and len(said[0]) == 1
-
-
-#: The statement's next line gives one of the two options (the line `tape manager ...`
-#: was typed over): the word is the other, its fix certain; no BKR013 at that line.
-H10S74_GIVEN_BELOW = [
-    ("catalog-dmm TCDMM request-dmm TRDMM", "catalog-node"),
-    ("catalog-node TCTMM on VMSYS1 request-node TRTMM", "catalog-dmm"),
 ]
 
 
@@ -20121,6 +20055,74 @@ def test_h4s74_an_mdisk_line_no_a_disk_is_missing_for_is_removed_as_before(line,
     assert found.help.startswith("remove the line: bkrc writes the MDISK statement of each `disk`; give a machine")
 
 
+# stop 74, h10: `catalog-node` typed on a `tape manager shared` line. Each state from `c`
+# to `catalog-` (on the line, or first on the statement's next line, indented deeper than
+# `tape`) was BKR012 and BKR004 ("expected `local` or `shared` after `cat`": read as the
+# cluster's `catalog`), BKR004 alone (`catalog`), "unexpected `-`" (`catalog-`), or "did
+# you mean `catalog`?" (`catalo`, and `c` below the line). Now one BKR012 under both
+# parsers that names the two options the word begins, with a choice of each, or the fix
+# that writes the one the statement's lines below do not give.
+H10S74_TAPE = (
+    "  tape manager shared catalog-node TCTMM on VMSYS1 request-node TRTMM\n"
+    "                      catalog-dmm TCDMM request-dmm TRDMM\n"
+)
+H10S74_WORDS = ["c", "ca", "cat", "cata", "catal", "catalo", "catalog", "catalog-", "CATAL"]
+H10S74_PLACES = {"line": "  tape manager shared {}\n", "below": "  tape manager shared\n    {}\n"}
+
+
+def _h10s74_typed(line: str, parser: str, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    assert BASE.count(H10S74_TAPE) == 1
+    text = BASE.replace(H10S74_TAPE, line)
+    return text, analyse("prodssi.bkr", text.encode("utf-8"))
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("place", sorted(H10S74_PLACES))
+@pytest.mark.parametrize("word", H10S74_WORDS)
+def test_h10s74_catalog_node_half_typed_after_tape_manager_shared_is_one_error(word, place, parser, monkeypatch):
+    text, analysis = _h10s74_typed(H10S74_PLACES[place].format(word), parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix) == ("BKR012", None)
+    assert text[found.span.start : found.span.end] == word
+    assert found.message == f"`{word}` is `tape manager`'s option `catalog-node` or `catalog-dmm` begun: which one cannot be told"
+    assert found.help == (
+        "`tape manager shared` needs `catalog-node NAME on MEMBER`, the catalog node's Tape Manager Machine (TMM) and"
+        " the member it runs on; `catalog-dmm NAME`, that node's Device Manager Machine (DMM), is optional: write the"
+        " one you meant in full"
+    )
+    assert too_long(found, analysis.sources) == []
+    # Each choice applied: the option written, the file then lacks only the option's name
+    # (BKR010 at the line's end, which says which machine's name).
+    assert [c.title for c in found.choices] == ["Write `catalog-node`", "Write `catalog-dmm`"]
+    for choice, option in zip(found.choices, ("catalog-node", "catalog-dmm"), strict=True):
+        mended = apply_edits(text, choice.edits)
+        assert mended == text[: found.span.start] + option + text[found.span.end :]
+        (left,) = analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics
+        assert (left.code, left.span.start, left.found) == ("BKR010", found.span.start, "the end of the line")
+        assert left.expected is not None and option in left.message.split(", found")[0]
+    # the option and its name written in full, with the example's other options: clean
+    rest = "catalog-node TCTMM on VMSYS1 request-node TRTMM catalog-dmm TCDMM request-dmm TRDMM"
+    whole = text[: found.span.start] + rest + text[found.span.end :]
+    assert analyse("prodssi.bkr", whole.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("word", ["cat", "catalog", "catalog-"])
+def test_h10s74_both_parsers_say_the_option_begun_alike(word, monkeypatch):
+    for line in H10S74_PLACES.values():
+        said = [_h10s74_typed(line.format(word), parser, monkeypatch)[1].diagnostics for parser in ("fast", "lark")]
+        assert said[0] == said[1] and len(said[0]) == 1
+
+
+#: The statement's next line gives one of the two options (the line `tape manager ...`
+#: was typed over): the word is the other, its fix certain; no BKR013 at that line.
+H10S74_GIVEN_BELOW = [
+    ("catalog-dmm TCDMM request-dmm TRDMM", "catalog-node"),
+    ("catalog-node TCTMM on VMSYS1 request-node TRTMM", "catalog-dmm"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
 @pytest.mark.parametrize(("below", "meant"), H10S74_GIVEN_BELOW, ids=["dmm-below", "node-below"])
 @pytest.mark.parametrize("word", ["cat", "catalog", "catalog-"])
 def test_h10s74_the_option_the_lines_below_leave_is_the_fix(word, below, meant, parser, monkeypatch):
