@@ -9,7 +9,8 @@ machines, and `roster()` sorts its users into the groups;
 `text()` writes the file: a cluster of the given members
 with every statement the checks ask for (workers, private and shared volumes,
 the 191 minidisks, one shared catalog, expiry on one member, one `single` and
-one `identity` group, a full and an incremental job), each placeholder marked
+one `identity` group, and for each a full job weekly and an incremental one the
+other nights: `_weekly_pair`), each placeholder marked
 by a `# your ...` comment, in the formatter's canonical layout. Both are pure:
 the command (`bkrdsl/cli/init.py`) checks the text with the whole front end,
 then writes it.
@@ -49,6 +50,13 @@ DISK_POOL = "BKUPPOOL"
 SINGLE_GROUP, SINGLE_USERS = "APPS", ("LINUX01", "LINUX02")
 IDENTITY_GROUP, IDENTITY_USERS = "SYSIDS", ("TCPIP", "FTPSERVE")
 FULL_JOB, INCREMENTAL_JOB = "APPSFULL", "SYSIN"
+#: Each group's other job: APPS's incremental, beside `FULL_JOB`, and SYSIDS's full,
+#: beside `INCREMENTAL_JOB` (5 characters, as BKR227 asks of a job on each member).
+SINGLE_INCREMENTAL_JOB, IDENTITY_FULL_JOB = "APPSINC", "SYSFL"
+#: A site's usual practice with Backup Manager: a full backup once a week, on
+#: `FULL_DAY`, and an incremental one on every other night (`INCREMENTAL_DAYS`).
+FULL_DAY = "sun"
+INCREMENTAL_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat")
 #: The minidisk address the IDENTITY job (`INCREMENTAL_JOB`, on each member) includes.
 IDENTITY_JOB_ADDRESS = 0x191
 #: The addresses `FULL_JOB` includes, and those it excludes (in most entries links to
@@ -58,6 +66,8 @@ CMS_LINKS = frozenset({0x190, 0x19D, 0x19E})
 #: With `--directory`: the job, on one member, that backs up once the IDENTITY users'
 #: global minidisks (in the IDENTITY entry itself) that `INCREMENTAL_JOB` excludes.
 GLOBAL_JOB = "SYSGLOB"
+#: Its full twin, weekly, as `FULL_JOB` is `SINGLE_INCREMENTAL_JOB`'s (`GLOBAL_JOB` is the incremental).
+GLOBAL_FULL_JOB = "SYSGLFUL"
 TAPE_CATALOG_NODE, TAPE_REQUEST_NODE = "TCTMM", "TRTMM"
 TAPE_CATALOG_DMM, TAPE_REQUEST_DMM = "TCDMM", "TRDMM"
 #: Tape Manager's machines under the names of IBM's example, which `--tape` writes.
@@ -270,7 +280,7 @@ class Starter:
     @property
     def only_global(self) -> bool:
         """Whether every user the identity group lists has its 0191 in `global_disks`:
-        then `GLOBAL_JOB` backs up all the group's 0191s, and no job runs on each member
+        then `GLOBAL_FULL_JOB` and `GLOBAL_JOB` back up all the group's 0191s, and no job runs on each member
         (with every user's excluded it would back up nothing, BKR407), unless it
         includes other minidisks of theirs by name (`identity_extra`)."""
         users = self.roster.identities if self.roster is not None else ()
@@ -1009,11 +1019,15 @@ def _comment(text: str, indent: str = "", mark: str = "#") -> str:
 
 
 def _derived_names(starter: Starter) -> str:
-    """`SYSIN1 on VMSYS1, SYSIN2 on VMSYS2, ...`: the incremental job's names."""
+    """`SYSFL1, SYSIN1 on VMSYS1, SYSFL2, SYSIN2 on VMSYS2, ...`: the IDENTITY jobs' names."""
     from bkrdsl.resolve.model import derived_job_name
 
-    names = [f"{derived_job_name(INCREMENTAL_JOB, str(n))} on {m}" for n, m in enumerate(starter.members, 1)]
-    return ", ".join(names[:2]) + (", ..." if len(names) > 2 else "")
+    names = [
+        f"{derived_job_name(job, str(n))}" + (f" on {m}" if job == INCREMENTAL_JOB else "")
+        for n, m in enumerate(starter.members, 1)
+        for job in (IDENTITY_FULL_JOB, INCREMENTAL_JOB)
+    ]
+    return ", ".join(names[:4]) + (", ..." if len(names) > 4 else "")
 
 
 def _tape(s: Starter) -> str:
@@ -1613,9 +1627,10 @@ def _listed_plain(names: Sequence[str]) -> str:
 
 
 def _global_job(s: Starter) -> str:
-    """The job on one member that backs up once the global minidisks the IDENTITY job
-    excludes (`Starter.global_disks`), and the comment that says why it is pinned and
-    that it compiles with `--directory` alone (BKR221's exception); "" without them."""
+    """The two jobs on one member (a full one weekly, an incremental one the other
+    nights: `_weekly_pair`) that back up once the global minidisks the IDENTITY jobs
+    exclude (`Starter.global_disks`), and the comment that says why they are pinned and
+    that they compile with `--directory` alone (BKR221's exception); "" without them."""
     if not s.global_disks:
         return ""
     whose = s.roster.directory if s.roster else "the directory"
@@ -1638,25 +1653,30 @@ def _global_job(s: Starter) -> str:
                 " a job on each member would back up once per member (BKR530). Every user of"
                 f" {IDENTITY_GROUP} has one, so no job runs on each member (`bkrc check` warns that none runs"
                 f" on {_listed_plain(s.members[1:])}, BKR401: add one there for what their instances hold of"
-                f" their own, in their SUBCONFIGs): this job backs {them} up once,"
+                f" their own, in their SUBCONFIGs): these two jobs, a full backup weekly and an incremental"
+                f" one the other nights, back {them} up once,"
                 if s.only_global
-                else f" {INCREMENTAL_JOB}, on each member, would back up once per member (BKR530). {INCREMENTAL_JOB}"
-                f" excludes {them}, and this job backs {them} up once,"
+                else f" {IDENTITY_FULL_JOB} and {INCREMENTAL_JOB}, on each member, would back up once per member"
+                f" (BKR530). They exclude {them}, and these two jobs, a full backup weekly and an incremental"
+                f" one the other nights, back {them} up once,"
             )
             + f" always from {member} (member 1, where"
-            f" {FULL_JOB} backs up the single-configuration users' minidisks, which every member shares too:"
+            f" {FULL_JOB} and {SINGLE_INCREMENTAL_JOB} back up the single-configuration users' minidisks, which"
+            " every member shares too:"
             " one member, one history). A job of IDENTITY users on one member is an error (BKR221) unless"
             " the site's directory shows that its includes select only such global minidisks: check and"
             f" compile this file with `--directory {whose}`.",
             "  ",
             "##",
         )
-        + f"  job {GLOBAL_JOB} {{\n"
-        f"    backup {IDENTITY_GROUP} incremental\n"
-        + "".join(f"    include minidisk {user} {' '.join(addresses)}\n" for user, addresses in by_user.items())
-        + f"    to disk pool {DISK_POOL}  # your backup disk pool\n"
-        f"    run on {member} daily 04:30  # your schedule\n"
-        "  }\n"
+        + _weekly_pair(
+            (GLOBAL_FULL_JOB, GLOBAL_JOB),
+            IDENTITY_GROUP,
+            "".join(f"    include minidisk {user} {' '.join(addresses)}\n" for user, addresses in by_user.items()),
+            (f"    to disk pool {DISK_POOL}  # your backup disk pool\n",) * 2,
+            member,
+            "04:30",
+        )
     )
 
 
@@ -1751,7 +1771,8 @@ def _body(s: Starter) -> str:
         + _groups(s)
         + "\n"
         + _comment(
-            "A full backup of the single-configuration users, always from the same member: from"
+            "A full backup of the single-configuration users once a week, and an incremental one"
+            " (what changed since) the other nights, both always from the same member: from"
             " several, the same minidisks would be backed up several times. The exclude keeps"
             " addresses 0190, 019D and 019E out of every user's range: in most entries they are"
             " links to MAINT's CMS disks, not the user's own (docs/language.md, job)."
@@ -1764,14 +1785,16 @@ def _body(s: Starter) -> str:
             "  ",
             "##",
         )
-        + f"  job {FULL_JOB} {{\n"
-        f"    backup {SINGLE_GROUP} full\n"
-        "    include minidisk * 0100-0FFF  # your minidisk addresses\n"
-        + _extra_includes(s, s.single_extra, "0100-0FFF")
-        + _full_job_excludes(s)
-        + f"    {full_target}\n"
-        f"    run on {s.members[0]} daily 02:00  # your schedule\n"
-        "  }\n"
+        + _weekly_pair(
+            (FULL_JOB, SINGLE_INCREMENTAL_JOB),
+            SINGLE_GROUP,
+            "    include minidisk * 0100-0FFF  # your minidisk addresses\n"
+            + _extra_includes(s, s.single_extra, "0100-0FFF")
+            + _full_job_excludes(s),
+            (f"    {full_target}\n", f"    to disk pool {DISK_POOL}  # your backup disk pool\n"),
+            f"{s.members[0]}",
+            "02:00",
+        )
         + _identity_job(s)
         + _global_job(s)
         + "}\n"
@@ -1788,20 +1811,47 @@ def _identity_job(s: Starter) -> str:
     return (
         "\n"
         + _comment(
-            "An incremental backup of the IDENTITY users: one job per member, each run by that"
-            f" member's own backup server under its own name ({_derived_names(s)}).",
+            "A full backup of the IDENTITY users once a week, and an incremental one the other"
+            " nights: each job runs on every member, by that member's own backup server under its"
+            f" own name ({_derived_names(s)}).",
             "  ",
             "##",
         )
-        + f"  job {INCREMENTAL_JOB} {{\n"
-        f"    backup {IDENTITY_GROUP} incremental\n"
-        f"    include minidisk * {IDENTITY_JOB_ADDRESS:04X}  # your minidisk addresses\n"
-        + _extra_includes(s, s.identity_extra, f"{IDENTITY_JOB_ADDRESS:04X}")
-        + "".join(
-            f"    exclude minidisk {user} {address:04X}  # global: {GLOBAL_JOB} backs it up, below\n"
-            for user, address in s.global_disks
+        + _weekly_pair(
+            (IDENTITY_FULL_JOB, INCREMENTAL_JOB),
+            IDENTITY_GROUP,
+            f"    include minidisk * {IDENTITY_JOB_ADDRESS:04X}  # your minidisk addresses\n"
+            + _extra_includes(s, s.identity_extra, f"{IDENTITY_JOB_ADDRESS:04X}")
+            + "".join(
+                f"    exclude minidisk {user} {address:04X}  # global: {GLOBAL_FULL_JOB} and {GLOBAL_JOB}, below\n"
+                for user, address in s.global_disks
+            ),
+            (f"    to disk pool {DISK_POOL}  # your backup disk pool\n",) * 2,
+            "each member",
+            "03:30",
         )
-        + f"    to disk pool {DISK_POOL}  # your backup disk pool\n"
-        "    run on each member daily 03:30  # your schedule\n"
+    )
+
+
+def _weekly_pair(
+    names: tuple[str, str], group: str, selection: str, targets: tuple[str, str], on: str, time: str
+) -> str:
+    """A group's two jobs, the same selection in each: `names[0]` a full backup weekly
+    on `FULL_DAY`, `names[1]` an incremental one on the `INCREMENTAL_DAYS`, both at
+    `time` on the same members (`on`), to `targets` (full, incremental)."""
+    full, incremental = names
+    return (
+        f"  job {full} {{\n"
+        f"    backup {group} full\n"
+        + selection
+        + targets[0]
+        + f"    run on {on} weekly {FULL_DAY} {time}  # your schedule\n"
+        "  }\n"
+        f"  job {incremental} {{\n"
+        f"    backup {group} incremental\n"
+        + selection
+        + targets[1]
+        + "    # your schedule: the nights the full backup does not run\n"
+        f"    run on {on} weekly {','.join(INCREMENTAL_DAYS)} {time}\n"
         "  }\n"
     )

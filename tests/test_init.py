@@ -563,3 +563,64 @@ def test_a_folder_that_lets_no_file_be_created_is_named(tmp_path, monkeypatch):
         " or name a file in a folder you may write; nothing written\n"
     )
     assert list(tmp_path.iterdir()) == []
+
+
+# stop 74, h14: a weekly full and nightly incrementals, as sites run Backup Manager
+H14_NIGHTS = "mon,tue,wed,thu,fri,sat"
+H14_OPTIONS = {
+    "default": DEFAULT,
+    "tape": [*DEFAULT, "--tape"],
+    "one member": ["--cluster", "LAB", "--member", "LAB1", "--workers", "1"],
+    "directory": ["--cluster", "PRODSSI", "--directory", ROOT / "examples" / "prodssi.direct"],
+    "directory tape": ["--cluster", "PRODSSI", "--directory", ROOT / "examples" / "prodssi.direct", "--tape"],
+}
+
+
+def h14_jobs(text: str) -> dict[str, list[str]]:
+    """Each job of `text` by name: its statements, comments and blank lines left out."""
+    jobs: dict[str, list[str]] = {}
+    for block in re.findall(r"^  job (\w+) \{\n(.*?)^  \}$", text, re.MULTILINE | re.DOTALL):
+        lines = [line.split("#")[0].strip() for line in block[1].splitlines()]
+        jobs[block[0]] = [line for line in lines if line]
+    return jobs
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("options", list(H14_OPTIONS))
+def test_h14_74_each_group_gets_a_weekly_full_and_an_incremental_the_other_nights(tmp_path, monkeypatch, parser, options):
+    # Was one APPS job `full ... daily 02:00` (a full backup of every guest each night)
+    # and SYSIDS's incremental job alone, with no full backup to start a restore from.
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    args = H14_OPTIONS[options]
+    _, path = init(tmp_path, *args)
+    text = path.read_text(encoding="utf-8")
+    jobs = h14_jobs(text)
+    assert list(jobs) == ["APPSFULL", "APPSINC", "SYSFL", "SYSIN"]
+    member = args[args.index("--member") + 1] if "--member" in args else "VMSYS1"
+    for full, incremental, group, on, time in (
+        ("APPSFULL", "APPSINC", "APPS", member, "02:00"),
+        ("SYSFL", "SYSIN", "SYSIDS", "each member", "03:30"),
+    ):
+        assert jobs[full][0] == f"backup {group} full" and jobs[incremental][0] == f"backup {group} incremental"
+        assert jobs[full][-1] == f"run on {on} weekly sun {time}"
+        assert jobs[incremental][-1] == f"run on {on} weekly {H14_NIGHTS} {time}"
+        # The same minidisks in both (h9's `include minidisk USER ADDR` lines too).
+        selection = [line for line in jobs[full] if line.startswith(("include", "exclude"))]
+        assert selection == [line for line in jobs[incremental] if line.startswith(("include", "exclude"))]
+        target = "to tape" if "tape" in options and group == "APPS" else "to disk pool BKUPPOOL"
+        assert target in jobs[full] and "to disk pool BKUPPOOL" in jobs[incremental]
+    if "directory" in options:
+        # h9's include of MAINT's 0CF1 (in every SUBCONFIG of prodssi.direct), in both of SYSIDS's jobs.
+        assert "include minidisk MAINT 0CF1" in jobs["SYSFL"] and "include minidisk MAINT 0CF1" in jobs["SYSIN"]
+    # Names of at most 8 characters; the jobs on each member of at most 5 (BKR227).
+    assert all(len(name) <= 8 for name in jobs) and len("SYSFL") <= 5 and len("SYSIN") <= 5
+    # The incremental's schedule is a placeholder too, said on the line above it.
+    assert text.count("    # your schedule: the nights the full backup does not run\n") == 2
+    # Clean (prodssi.direct's own BKR526 and BKR534 aside, as docs/init.md says), laid out, compiled.
+    check = ["check", path, "--color", "never"] + (["--directory", args[-1 if options == "directory" else -2]] if "directory" in options else [])
+    found = re.findall(r"^(?:warning|error)\[(BKR\d+)\]", run_cli(check, expect=0).output, re.MULTILINE)
+    assert set(found) <= ({"BKR526", "BKR534"} if "directory" in options else set())
+    run_cli(["fmt", "--check", path], expect=0)
+    run_cli(["compile", *check[1:2], *check[4:], "-o", tmp_path / "out"], expect=0)
+    written = {p.name for p in (tmp_path / "out").rglob("*.TEMPLATE")}
+    assert {"APPSFULL.TEMPLATE", "APPSINC.TEMPLATE", "SYSFL1.TEMPLATE", "SYSIN1.TEMPLATE"} <= written

@@ -1099,14 +1099,17 @@ def test_an_identity_s_global_a_disk_is_excluded_and_backed_up_once_on_member_1(
         "exclude minidisk TCPIP 0191",
     ]
     assert "run on each member" in sysinc
-    job = text[text.index("  job SYSGLOB {") :]
-    assert [line.split("#")[0].strip() for line in job.splitlines()[1:6]] == [
-        "backup SYSIDS incremental",
-        "include minidisk FTPSERVE 0191",
-        "include minidisk TCPIP 0191",
-        "to disk pool BKUPPOOL",
-        "run on VMSYS1 daily 04:30",
-    ]
+    # stop 74, h14: a weekly full (SYSGLFUL) and the other nights' incremental (SYSGLOB).
+    for name, level, schedule in (("SYSGLFUL", "full", "sun"), ("SYSGLOB", "incremental", "mon,tue,wed,thu,fri,sat")):
+        job = text[text.index(f"  job {name} {{") :]
+        code = [line.split("#")[0].strip() for line in job[: job.index("  }")].splitlines()[1:]]
+        assert [line for line in code if line] == [
+            f"backup SYSIDS {level}",
+            "include minidisk FTPSERVE 0191",
+            "include minidisk TCPIP 0191",
+            "to disk pool BKUPPOOL",
+            f"run on VMSYS1 weekly {schedule} 04:30",
+        ]
     said = comments(text)
     assert "FTPSERVE's 0191 and TCPIP's 0191 are defined in the IDENTITY entries themselves in site.direct" in said
     assert "always from VMSYS1 (member 1, where APPSFULL" in said and "(BKR530)" in said and "(BKR221)" in said
@@ -1115,7 +1118,7 @@ def test_an_identity_s_global_a_disk_is_excluded_and_backed_up_once_on_member_1(
     assert set(checked(path, site, logon=True)) <= {"BKR526"}  # see `assert_clean`
     run_cli(["fmt", "--check", path], expect=0)
     alone = run_cli(["check", path, "--color", "never"], expect=1).output
-    assert re.findall(r"^(?:warning|error)\[(BKR\d+)\]", alone, re.MULTILINE) == ["BKR221"]
+    assert re.findall(r"^(?:warning|error)\[(BKR\d+)\]", alone, re.MULTILINE) == ["BKR221"] * 2  # SYSGLFUL, SYSGLOB
     assert "job `SYSGLOB`" in alone and "`--directory`" in alone
     run_cli(["compile", path, "--directory", site, "-o", tmp_path / "out"], expect=0)
     assert (tmp_path / "out" / "VMSYS1" / "SYSGLOB.TEMPLATE").exists()
@@ -1172,18 +1175,24 @@ def test_every_identity_s_global_a_disk_is_backed_up_by_the_job_on_member_1_alon
     found = re.findall(r"^(?:warning|error)\[(BKR\d+)\]", result.stderr, re.MULTILINE)
     assert [code for code in found if code not in ("BKR526", "BKR534")] == ["BKR401"] * 3  # see `assert_clean`
     assert "`on each member`" not in result.stderr  # BKR401's help for a job that may run there
-    assert "job `SYSGLOB` runs on one member because what it backs up every member shares" in result.stderr
+    assert "job `SYSGLFUL` runs on one member because what it backs up every member shares" in result.stderr
     text = path.read_text(encoding="utf-8")
-    assert [line.split()[1] for line in text.splitlines() if line.startswith("  job ")] == ["APPSFULL", "SYSGLOB"]
-    assert [line.split("#")[0].strip() for line in text.splitlines() if "exclude" in line.split("#")[0]] == [
-        "exclude minidisk * 0190 019D 019E 0300"  # APPSFULL's, the Linux guests' V-DISKs at 0300 too
+    assert [line.split()[1] for line in text.splitlines() if line.startswith("  job ")] == [
+        "APPSFULL",
+        "APPSINC",
+        "SYSGLFUL",
+        "SYSGLOB",
     ]
+    assert [line.split("#")[0].strip() for line in text.splitlines() if "exclude" in line.split("#")[0]] == [
+        "exclude minidisk * 0190 019D 019E 0300"  # APPSFULL's and APPSINC's, the Linux guests' V-DISKs at 0300 too
+    ] * 2
     job = text[text.index("  job SYSGLOB {") :]
-    assert [line.split("#")[0].strip() for line in job.splitlines()[1:9]] == [
+    code = [line.split("#")[0].strip() for line in job[: job.index("  }")].splitlines()[1:]]
+    assert [line for line in code if line] == [
         "backup SYSIDS incremental",
         *(f"include minidisk {user} 0191" for user, _ in EVERY_IDENTITY),
         "to disk pool BKUPPOOL",
-        "run on VMSYS1 daily 04:30",
+        "run on VMSYS1 weekly mon,tue,wed,thu,fri,sat 04:30",
     ]
     said = comments(text)
     assert "Every user of SYSIDS has one, so no job runs on each member" in said
@@ -1287,7 +1296,7 @@ def test_init_md_shows_the_jobs_bkrc_init_writes_for_an_identity_s_global_a_disk
     assert written.endswith(shown)
     # The two cases the page tells after the excerpt, as `bkrc init` writes and says them.
     prose = " ".join(section.split())
-    assert "SYSGLOB backs them all up and the file has no job on each member" in prose
+    assert "SYSGLFUL and SYSGLOB back them all up and the file has no job on each member" in prose
     (tmp_path / "USER.DIRECT").write_text(every_a_disk_global(), encoding="utf-8")
     alone = run_cli(["init", "-", "--cluster", "PRODSSI", "--directory", "USER.DIRECT"], expect=0)
     assert "job SYSIN" not in alone.stdout and "no job runs on each member (`bkrc check` warns" in comments(alone.stdout)
@@ -1392,11 +1401,13 @@ def test_h9_74_the_jobs_include_by_name_the_minidisks_their_range_leaves_out(tmp
     assert "include minidisk DB2PRD 0050 2000" in lines
     assert "include minidisk MAINT 0CF1" in lines
     assert [line for line in lines if line.startswith("include minidisk") and "*" not in line] == [
+        "include minidisk DB2PRD 0050 2000",  # APPSFULL's, then APPSINC's (stop 74, h14)
         "include minidisk DB2PRD 0050 2000",
+        "include minidisk MAINT 0CF1",  # SYSFL's, then SYSIN's
         "include minidisk MAINT 0CF1",
     ]
-    (said,) = [line for line in written.splitlines() if "DB2PRD 0050" in line]
-    assert said.endswith("  # in USER.DIRECT: `* 0100-0FFF` leaves them out")
+    said = [line for line in written.splitlines() if "DB2PRD 0050" in line]
+    assert len(said) == 2 and all(line.endswith("  # in USER.DIRECT: `* 0100-0FFF` leaves them out") for line in said)
     assert checked(path, direct) == []
     shown = run_cli(["show", path, "--directory", direct, "--format", "json"], expect=0).stdout
     assert "DB2PRD" in shown
