@@ -228,12 +228,15 @@ def test_a_schedule_without_run_says_run_on_member_is_missing(schedule):
     ), d.help
 
 
-def test_a_schedule_without_run_is_read_on_so_its_own_mistake_is_reported_too():
+def test_a_schedule_without_run_whose_time_is_a_window_is_one_error():
+    # was two errors, "`run` is missing" and then the window's; since stop 74 (h4's
+    # `daily 02:00-04:00`, h12's `to` form: Recovery.window_alone) one says both, as the
+    # `-` form's, its help writing the `run` with the start alone
     found = diagnostics(JOB.replace("run on M1 daily 02:00", "daily 02:00 to 04:00"))
-    assert [d.message.split(":")[0] for d in found] == [
-        "a schedule is part of the `run` statement",
-        "a schedule gives a start time, not a time window",
+    assert [d.message.split(";")[0] for d in found] == [
+        "a schedule gives a start time, not a time window (`02:00 to 04:00`)",
     ]
+    assert found[0].help.startswith("write `run on MEMBER daily 02:00` with the member's name, `on M1`")
 
 
 @pytest.mark.parametrize(

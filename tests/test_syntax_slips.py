@@ -20146,3 +20146,57 @@ def test_h10s74_a_word_at_the_statement_s_own_indent_below_is_left_as_before(par
     # not indented deeper than `tape`: perhaps the cluster's `catalog` begun, as before
     _text, analysis = _h10s74_typed("  tape manager shared\n  cat\n", parser, monkeypatch)
     assert [d.code for d in analysis.diagnostics] == ["BKR004", "BKR012"]
+
+
+# stop 74, h12: h4's slips in their other forms: a time window alone written with `to`, a minidisk range with a blank before its `-`
+#: A time window written with `to` alone on a job's line (`daily 02:00 to 04:00`): was
+#: two errors, "`run` is missing" (its help `run on MEMBER` before `daily`) and then
+#: `to 04:00`'s. Now h4's one error for `daily 02:00-04:00` (Recovery.window_alone), its
+#: help and mends writing the `run` with the start alone. A `monthly last-day` or
+#: `monthly last sun` schedule, which certain_schedule leaves to the parser, is read so
+#: too in either form (`20:00-22:00` was read as two times, a job for each).
+H12S74_WINDOW = [
+    ("daily 03:00 to 05:00", "03:00 to 05:00", "daily 03:00"),
+    ("daily 3:00 to 5:00", "3:00 to 5:00", "daily 03:00"),
+    ("weekly sun 22:00 TO 23:30  # x", "22:00 TO 23:30", "weekly sun 22:00"),
+    ("monthly last-day 20:00 to 22:00", "20:00 to 22:00", "monthly last-day 20:00"),
+    ("monthly last-day 20:00-22:00", "20:00-22:00", "monthly last-day 20:00"),
+    ("monthly last sun 20:00 to 22:00", "20:00 to 22:00", "monthly last sun 20:00"),
+]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(("line", "window", "meant"), H12S74_WINDOW, ids=[c[0] for c in H12S74_WINDOW])
+def test_h12s74_a_time_window_alone_written_with_to_is_one_error(line, window, meant, parser, monkeypatch):
+    text, analysis = _h3_69_slip(line, "G", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert (found.code, found.span.line, found.fix) == ("BKR004", 25, None)
+    assert found.message == (f"a schedule gives a start time, not a time window (`{window}`); `run` is missing before"
+                             " the schedule, and so is the member the job runs on")
+    start = meant.split()[-1]
+    assert found.help.startswith(f"write `run on MEMBER {meant}` with the member it runs on, `on DEV1` or `on DEV2`")
+    assert found.help.endswith(f"; what is scheduled starts at {start} and runs until it is done: Backup Manager has no"
+                               " time window")
+    assert [c.title for c in found.choices] == [f"Write `run on {m} {meant}`" for m in ("DEV1", "DEV2")]
+    for choice in found.choices:
+        mended = _h3_69_mended(text, choice)
+        assert ("# x" in mended) == ("# x" in line)
+    assert too_long(found, analysis.sources) == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("line", ["daily 02:00 to 04:00", "monthly last-day 20:00 to 22:00"])
+def test_h12s74_a_time_window_with_to_alone_in_an_identity_job_is_fixed(line, parser, monkeypatch):
+    text, analysis = _h3_69_slip(line, "S", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    meant = line.split(" to ")[0]
+    assert (found.code, found.fix.title, found.choices) == ("BKR004", f"Write `run on each member {meant}`", ())
+    _h3_69_mended(text, found.fix)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h12s74_a_window_with_to_and_a_time_no_clock_has_is_said_as_before(parser, monkeypatch):
+    # `02:00 to 25:00`: no window of two times; the time's own error, as before
+    _text, analysis = _h3_69_slip("daily 02:00 to 25:00", "G", False, parser, monkeypatch)
+    (found,) = analysis.diagnostics
+    assert found.message.startswith("`25:00` is not a time of day; `run` is missing before the schedule")

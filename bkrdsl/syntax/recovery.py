@@ -405,8 +405,10 @@ _SIZE_AFTER_TYPE = re.compile(
 #: `size N UNIT` after a device type, its count and unit (Recovery.device_type_in_disk: a unit in bytes).
 _SIZE_IN_BYTES = re.compile(r"[ \t]+[Ss][Ii][Zz][Ee][ \t]+(?P<count>\d+)[ \t]+(?P<unit>[A-Za-z]+)")
 #: A schedule alone on a job's line whose time is a window (Recovery.window_alone: `daily
-#: 02:00-04:00`, `weekly sun 02:00 - 04:00`), a comment after it removed.
-_WINDOW_ALONE = re.compile(r"(?P<head>[A-Za-z][^#]*?) (?P<start>\d{1,2}:\d\d) ?- ?(?P<end>\d{1,2}:\d\d)(?: #.*)?")
+#: 02:00-04:00`, `weekly sun 02:00 - 04:00`, `daily 02:00 to 04:00`), a comment after it removed.
+_WINDOW_ALONE = re.compile(
+    r"(?P<head>[A-Za-z][^#]*?) (?P<start>\d{1,2}:\d\d)(?: ?- ?| [Tt][Oo] )(?P<end>\d{1,2}:\d\d)(?: #.*)?"
+)
 #: A job's `to disk` line's pool (Recovery.tape_device_type: the file's disk pool).
 _DISK_POOL = re.compile(r"(?im)^[ \t]*to[ \t]+disk[ \t]+pool[ \t]+([A-Za-z0-9$@_][A-Za-z0-9$#@_+\-:.]*)")
 #: A word or a `,` of a schedule (Recovery.weekly_days_blank); a `#` ends the line.
@@ -6470,16 +6472,16 @@ class Recovery:
         rest = self.source.text[tok.start_pos : end].rstrip()
         if len(messages._CLOCK.findall(rest)) < 2 or not messages.looks_like_schedule(rest):
             return False
-        if re.search(r"(?i)\d\s+to\s+\d", rest):
-            # `daily 02:00 to 04:00`: a time window, which `time_window` says after "`run` is
-            # missing", as before c8df814f (test_syntax_phrasings)
-            return False
         stack = ip.parser_state.value_stack
         members = members_read(stack)
         if not members:
             return False
         if self.window_alone(ip, tok, rest):
             return True
+        if re.search(r"(?i)\d\s+to\s+\d", rest):
+            # `daily 02:00 to 25:00`, no window of two times: `time_window` says the `to`
+            # after "`run` is missing", as before c8df814f
+            return False
         span = self.source.span(tok.start_pos, tok.start_pos + len(rest))
         diag = messages.schedule_phrase(rest, True, span, statement="run")
         if diag.slip != messages.SEVERAL_TIMES:
@@ -6491,19 +6493,25 @@ class Recovery:
         return True
 
     def window_alone(self, ip, tok: Token, rest: str) -> bool:
-        """`daily 02:00-04:00` alone on a line of a job (`rest`, from `tok`): a time window
-        where a schedule gives its start, and `run on` left out. One error that says both,
-        as BKR313 says the window after `run on M` and `time_window` the `to` form: its
-        help and mends write the `run` the file allows with the start alone
-        (`messages.run_and_member_missing`; was read as two times, a job for each). False
-        for any other line."""
+        """`daily 02:00-04:00` or `daily 02:00 to 04:00` alone on a line of a job (`rest`,
+        from `tok`): a time window where a schedule gives its start, and `run on` left
+        out. One error that says both, as BKR313 says the window after `run on M` and
+        `time_window` the `to` form: its help and mends write the `run` the file allows
+        with the start alone (`messages.run_and_member_missing`; was read as two times, a
+        job for each, and the `to` form "`run` is missing" and then `time_window`'s
+        error). False for any other line."""
         phrase = " ".join(rest.split())
         found = _WINDOW_ALONE.fullmatch(phrase)
         times = [_time_read(found.group(t)) for t in ("start", "end")] if found is not None else [None]
         if None in times or any(messages.clock_has_not(t) for t in times):
             return False
         start, window = times[0], phrase[found.start("start") : found.end("end")]
-        schedule = messages.certain_schedule(f"{found.group('head')} {start}")
+        started = f"{found.group('head')} {start}"
+        schedule = messages.certain_schedule(started)
+        if schedule is None and _alone_respelt(started) == started.lower():
+            # `monthly last-day 20:00`, `monthly last sun 20:00`: written as they are, which
+            # certain_schedule leaves to the parser (was two times read, or with `to` two errors)
+            schedule = started.lower()
         read = self._alone_as_run_on(ip, tok, rest, schedule) if schedule is not None else None
         if read is None:
             return False
