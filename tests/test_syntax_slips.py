@@ -20200,3 +20200,45 @@ def test_h12s74_a_window_with_to_and_a_time_no_clock_has_is_said_as_before(parse
     _text, analysis = _h3_69_slip("daily 02:00 to 25:00", "G", False, parser, monkeypatch)
     (found,) = analysis.diagnostics
     assert found.message.startswith("`25:00` is not a time of day; `run` is missing before the schedule")
+
+
+#: A minidisk range with a blank before its `-` (`0191 -0200`) or around it (`0191 -
+#: 0200`): one BKR004 whose fix joins it (Recovery.range_spaced), as h4's BKR310 for
+#: `0191- 0200`. Turned round (`0200 - 0191`): was a fix writing `0200-0191`, then
+#: BKR311; now the help alone writes it the lower first, as h4's does for `0200- 0191`.
+H12S74_SYSIN = "    backup SYSIDS incremental\n    include minidisk * 0191\n"
+
+
+def _h12s74_sysin(addresses: str) -> str:
+    return BASE.replace(H12S74_SYSIN, f"    backup SYSIDS incremental\n    include minidisk TCPIP {addresses}\n", 1)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["0191 -0200", "0191 - 0200", "0191  -  0200  # x"])
+def test_h12s74_a_range_with_a_blank_before_its_dash_is_one_error_whose_fix_joins_it(written, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = _h12s74_sysin(written)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.span.line, found.span.column) == ("BKR004", 80, 28)
+    assert found.message == "a range of minidisk addresses is one word: `0191-0200`, without blanks around the `-`"
+    assert found.help == "write `0191-0200`; with blanks, `-` stands alone and the addresses are two"
+    assert (found.fix.title, found.choices) == ("Write `0191-0200`", ())
+    assert too_long(found, analysis.sources) == []
+    mended = apply_edits(text, found.fix.edits)
+    assert mended == _h12s74_sysin("0191-0200" + ("  # x" if "#" in written else ""))
+    assert analyse("prodssi.bkr", mended.encode("utf-8")).diagnostics == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("written", ["0200 -0191", "0200 - 0191"])
+def test_h12s74_a_range_with_a_blank_before_its_dash_turned_round_gets_no_fix(written, parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = _h12s74_sysin(written)
+    analysis = analyse("prodssi.bkr", text.encode("utf-8"))
+    (found,) = analysis.diagnostics
+    assert (found.code, found.fix, found.choices) == ("BKR004", None, ())
+    assert found.message == "a range of minidisk addresses is one word: `0191-0200`, without blanks around the `-`"
+    assert found.help == "write `0191-0200`; with blanks, `-` stands alone and the addresses are two, the lower first"
+    assert too_long(found, analysis.sources) == []
+    assert analyse("prodssi.bkr", _h12s74_sysin("0191-0200").encode("utf-8")).diagnostics == []  # the help's line

@@ -1528,13 +1528,19 @@ def _smsg_line(
 
 
 def range_spaced(first: str, last: str, span: Span) -> Diagnostic:
-    """`0100 - 0FFF`: a minidisk range written with blanks around its `-`."""
-    meant = f"{first}-{last}"
+    """`0100 - 0FFF`, `0100 -0FFF`: a minidisk range written with blanks around its `-`
+    (or before it), whose fix joins it. Turned round (`0FFF - 0100`), the help writes
+    it the lower first and there is no fix, as BKR310's for `0FFF- 0100`
+    (check.values._range_unended): a range turned round may cover other addresses of
+    the block (was a fix writing `0FFF-0100`, then BKR311)."""
+    turned = int(first, 16) > int(last, 16)
+    meant = f"{last}-{first}" if turned else f"{first}-{last}"
+    help = f"write `{meant}`; with blanks, `-` stands alone and the addresses are two"
     return codes.SYNTAX(
         f"a range of minidisk addresses is one word: `{meant}`, without blanks around the `-`",
         span,
-        help=f"write `{meant}`; with blanks, `-` stands alone and the addresses are two",
-        fix=write_fix(meant, span),
+        help=f"{help}, the lower first" if turned else help,
+        fix=None if turned else write_fix(meant, span),
     )
 
 
