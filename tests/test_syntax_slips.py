@@ -19774,15 +19774,16 @@ def test_h4s74_a_range_without_its_last_address_offers_a_range_or_the_address(wr
 
 #: A `disk` size in bytes (`size 10 MB`): was BKR317 "use `cyl` (CKD DASD) or `blk` (FBA
 #: DASD)", no fix. Now the help says it in the volume's unit, rounded up (MB binary:
-#: 10 MB = 10,485,760 bytes = 12.3 cylinders of 849,960 bytes, 20,480 blocks of 512), and
+#: 10 MB = 10,485,760 bytes = 14.2 cylinders of 737,280 bytes formatted in 4 KB blocks,
+#: 20,480 blocks of 512), and
 #: the fix writes it where the volumes say their kind. (the size as written, what the
 #: fix writes, the bytes)
 H4S74_BYTES = [
-    ("10 MB", "13 cyl", "10,485,760"),
-    ("10 M", "13 cyl", "10,485,760"),
-    ("2 GB", "2527 cyl", "2,147,483,648"),
+    ("10 MB", "15 cyl", "10,485,760"),
+    ("10 M", "15 cyl", "10,485,760"),
+    ("2 GB", "2913 cyl", "2,147,483,648"),
     ("500 KB", "1 cyl", "512,000"),
-    ("10 mb", "13 cyl", "10,485,760"),
+    ("10 mb", "15 cyl", "10,485,760"),
 ]
 
 
@@ -19800,7 +19801,7 @@ def test_h4s74_a_size_in_bytes_on_a_ckd_volume_is_fixed_in_cylinders(written, me
     assert (found.code, found.span.line) == ("BKR317", 31)
     assert found.message == f"`{unit}` is not a minidisk size unit: a size is in cylinders (`cyl`) or blocks (`blk`)"
     assert found.help == (
-        f"write `size {meant}`: `{written}` is {size} bytes, {count:,} cylinder{'s' if count > 1 else ''} of 849,960"
+        f"write `size {meant}`: `{written}` is {size} bytes, {count:,} cylinder{'s' if count > 1 else ''} of 737,280"
         " bytes rounded up, as the minidisk's volume is CKD (3390)"
     )
     assert found.fix.title == f"Write `{meant}`"
@@ -19838,10 +19839,10 @@ def test_h4s74_a_size_in_bytes_on_a_volume_of_no_kind_said_offers_both_units(par
     (found,) = analysis.diagnostics
     assert (found.code, found.fix) == ("BKR317", None)
     assert found.help == (
-        "write `size 13 cyl` on a CKD (3390) volume, or `size 20480 blk` on an FBA one: `10 MB` is 10,485,760 bytes,"
-        " 13 cylinders of 849,960 bytes or 20,480 blocks of 512 bytes, rounded up"
+        "write `size 15 cyl` on a CKD (3390) volume, or `size 20480 blk` on an FBA one: `10 MB` is 10,485,760 bytes,"
+        " 15 cylinders of 737,280 bytes or 20,480 blocks of 512 bytes, rounded up"
     )
-    assert [c.title for c in found.choices] == ["Write `13 cyl`", "Write `20480 blk`"]
+    assert [c.title for c in found.choices] == ["Write `15 cyl`", "Write `20480 blk`"]
     assert too_long(found, analysis.sources) == []
     for choice in found.choices:
         mended = apply_edits(text, choice.edits)
@@ -19852,9 +19853,9 @@ def test_h4s74_a_size_in_bytes_on_a_volume_of_no_kind_said_offers_both_units(par
 #: fix removes it and writes the size in that unit (was: the type removed, then BKR317).
 @pytest.mark.parametrize("parser", ["fast", "lark"])
 @pytest.mark.parametrize(("written", "fixed"), [
-    ("disk BKRBKUP 191 3390 size 10 MB", "disk BKRBKUP 191 size 13 cyl"),
-    ("disk BKRBKUP 191 3390-9 size 10 M  # x", "disk BKRBKUP 191 size 13 cyl  # x"),
-    ("disk BKRSVSFS 191 3390 size 20 MB on VMCOM1 at 1000", "disk BKRSVSFS 191 size 25 cyl on VMCOM1 at 1000"),
+    ("disk BKRBKUP 191 3390 size 10 MB", "disk BKRBKUP 191 size 15 cyl"),
+    ("disk BKRBKUP 191 3390-9 size 10 M  # x", "disk BKRBKUP 191 size 15 cyl  # x"),
+    ("disk BKRSVSFS 191 3390 size 20 MB on VMCOM1 at 1000", "disk BKRSVSFS 191 size 29 cyl on VMCOM1 at 1000"),
 ])
 def test_h4s74_a_size_in_bytes_after_a_device_type_is_written_in_its_unit(written, fixed, parser, monkeypatch):
     monkeypatch.setenv("BKRDSL_PARSER", parser)

@@ -483,8 +483,9 @@ UNKNOWN_UNIT = register(
     `blocks`) for FBA DASD, as in the MDISK statement. A size in bytes, as
     storage is written (`size 10 MB`, `M`, `KB`, `GB`, binary as CP counts
     storage: 1 MB is 1,048,576 bytes), is said in both units, rounded up so
-    the minidisk holds it: a 3390 cylinder holds 15 tracks of 56,664 bytes
-    (849,960 bytes), an FBA block 512, so 10 MB is 13 cylinders or 20,480
+    the minidisk holds it: a 3390 cylinder formatted in 4 KB blocks (CMS
+    FORMAT, Linux's dasdfmt: 180 a cylinder) holds 737,280 bytes (849,960
+    unformatted), an FBA block 512, so 10 MB is 15 cylinders or 20,480
     blocks. Where the volumes the minidisk goes on say their kind (a stated
     size, `M1PRV1 3390-9`, or the unit the other minidisks on them are sized
     in, as BKR247 reads it) the fix writes that unit; else each is a choice.
@@ -2365,7 +2366,7 @@ def _size_in_bytes(model: Model, d: ast.Disk, n: int) -> Diagnostic:
 
 
 def _in_units(unit: str, count: int) -> str:
-    """`13 cylinders of 849,960 bytes`, `20,480 blocks of 512`."""
+    """`15 cylinders of 737,280 bytes`, `20,480 blocks of 512`."""
     word = ("cylinder" if unit == "CYL" else "block") + ("s" if count != 1 else "")
     return f"{count:,} {word} of {BYTES_PER[unit]:,} bytes"
 

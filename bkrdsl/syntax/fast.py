@@ -279,8 +279,12 @@ BYTE_UNITS = {
     **dict.fromkeys(("M", "MB", "MIB"), 2**20),
     **dict.fromkeys(("G", "GB", "GIB"), 2**30),
 }
-#: The bytes a 3390 cylinder holds (15 tracks of 56,664 bytes) and an FBA block.
-BYTES_PER = {"CYL": 15 * 56_664, "BLK": 512}
+#: The bytes of files a 3390 cylinder holds and an FBA block: a cylinder formatted in
+#: 4 KB blocks, as CMS FORMAT and Linux's dasdfmt lay it out (12 a track, 180 a
+#: cylinder: 737,280 bytes), not its 849,960 bytes unformatted (15 tracks of 56,664,
+#: which `bkrc show` counts as the space a minidisk takes): `size 10 MB` means a disk
+#: that holds 10 MB.
+BYTES_PER = {"CYL": 15 * 12 * 4096, "BLK": 512}
 
 
 def size_in(count: int, unit: str, kind: str) -> int:
