@@ -1372,18 +1372,9 @@ def units_per_volume(model: Model):
     every other disk on the volume after one sized otherwise first."""
     if model.cluster is None or not model.disks:
         return
-    machines = model.product_machines()
     sizes = model.volume_sizes
-    placed: dict[str, list[tuple[object, str]]] = {}  # volume: (disk, unit), in order
-    sized = []  # (disk, unit, its volumes), each disk's minidisks placed once
-    for d in model.disks:
-        unit = parse_disk_unit(d.unit.text)
-        if unit is None:
-            continue
-        volumes = [volume for _, _, volume, _ in _instances(model, d, machines) if volume is not None]
-        sized.append((d, unit, volumes))
-        for volume in volumes:
-            placed.setdefault(volume, []).append((d, unit))
+    sized = _sized_disks(model, model.product_machines())
+    placed = _placed_units(sized)
     kept = {volume: _volume_unit(disks) for volume, disks in placed.items()}
     reported = set()
     for d, unit, volumes in sized:
@@ -1421,13 +1412,7 @@ def volume_unit_of(model: Model, disk) -> str | None:
     else None: a volume none of them says, or volumes of both kinds. For BKR317's
     size in bytes (`size 10 MB`), which `disk` itself gives no unit."""
     machines = model.product_machines()
-    placed: dict[str, list[tuple[object, str]]] = {}
-    for d in model.disks:
-        unit = parse_disk_unit(d.unit.text)
-        if unit is not None and d is not disk:
-            for _, _, volume, _ in _instances(model, d, machines):
-                if volume is not None:
-                    placed.setdefault(volume, []).append((d, unit))
+    placed = _placed_units([(d, unit, volumes) for d, unit, volumes in _sized_disks(model, machines) if d is not disk])
     units = set()
     for _, _, volume, _ in _instances(model, disk, machines):
         stated = model.volume_sizes.get(volume) if volume is not None else None
@@ -1438,6 +1423,27 @@ def volume_unit_of(model: Model, disk) -> str | None:
         else:
             return None
     return units.pop() if len(units) == 1 else None
+
+
+def _sized_disks(model: Model, machines) -> list[tuple[object, str, list[str]]]:
+    """(disk, unit, its volumes) of each `disk` statement sized in a unit, each disk's
+    minidisks placed once: how BKR247 (`units_per_volume`) and `volume_unit_of` read
+    the units the volumes are sized in."""
+    sized = []
+    for d in model.disks:
+        unit = parse_disk_unit(d.unit.text)
+        if unit is not None:
+            sized.append((d, unit, [volume for _, _, volume, _ in _instances(model, d, machines) if volume is not None]))
+    return sized
+
+
+def _placed_units(sized: list[tuple[object, str, list[str]]]) -> dict[str, list[tuple[object, str]]]:
+    """volume: (disk, unit) of each `disk` of `sized` placing a minidisk there, in order."""
+    placed: dict[str, list[tuple[object, str]]] = {}
+    for d, unit, volumes in sized:
+        for volume in volumes:
+            placed.setdefault(volume, []).append((d, unit))
+    return placed
 
 
 def _volume_unit(disks: list[tuple[object, str]]) -> str:
