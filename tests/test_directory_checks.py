@@ -2176,3 +2176,20 @@ def test_h9_73_bkr523_s_help_without_a_free_extent_gives_the_room_needed(tmp_pat
         "place it on another volume, one with 20 cylinders free: the directory's minidisks run to the end of `ABCCOM`"
         in said
     )
+
+
+# stop 75, h5: a pattern's include that finds none of a user's minidisks, the job naming the user
+def test_h5_75_bkr515_not_said_of_a_pattern_where_the_job_includes_the_user_by_name():
+    # LNXDB01's 0191 moved to 0192: LNXINC's `include minidisk * 0191` backs up nothing of it.
+    moved = (r"^ MDISK 0191( 3390 11534)", r" MDISK 0192\1")
+    (d,) = check(PRODSSI, moved)
+    assert d.code == "BKR515" and "`0191` names no minidisk of `LNXDB01`" in d.message
+    # With the job including LNXDB01's 0192 by name (as `bkrc init` writes for a user whose
+    # minidisks the `*` line's range leaves out), the job backs it up: nothing to say.
+    assert check(_job_line("    include minidisk LNXDB01 0192"), moved) == []
+    # The named include itself is still compared: one that names no minidisk is reported.
+    (d,) = check(_job_line("    include minidisk LNXDB01 0193"), moved)
+    assert d.code == "BKR515" and "`0193` names no minidisk of `LNXDB01`" in d.message
+    # Another user of the pattern, not named, still is.
+    found = check(_job_line("    include minidisk LNXDB01 0192"), moved, (r"^ MDISK 0191( 3390 14882)", r" MDISK 0192\1"))
+    assert [d.code for d in found] == ["BKR515"] and "`LNXAPP01`" in found[0].message

@@ -233,7 +233,11 @@ MINIDISK_NOT_IN_DIRECTORY = register(
     known (docs/language.md). An `exclude` whose owner is a pattern (`*`)
     is not compared either: it is written as given, for every owner. Nor is
     a job's exclude that none of the job's includes reaches (BKR413, which
-    says that it removes nothing whatever the directory holds).
+    says that it removes nothing whatever the directory holds). Nor is a
+    pattern's include (`*`) that finds none of a user's minidisks where
+    another include of the same job names that user by ID (`include
+    minidisk DB2PRD 0050`, as `bkrc init` writes for a user whose minidisks
+    the `*` line's range leaves out): the job backs the user up by name.
 
     Failing example: `include minidisk * 0191` in a job of LINUX, where the
     directory's LNXDB01 has `MDISK 0192 ...` and no 0191.
@@ -1739,11 +1743,21 @@ def selected_minidisks(model: Model, directory: Directory) -> Iterator[Diagnosti
     for job in model.jobs:
         owners_of = model.include_owners(job)
         beside = _TemporaryBeside(model, held, job, owners_of)
+        # The users a minidisk include of the job names by ID: a pattern's include that
+        # finds none of such a user's minidisks is not said to back up nothing of it,
+        # the job backing it up by name (`bkrc init`'s `include minidisk DB2PRD 0050`).
+        named = {
+            s.owner.upper
+            for s in job.includes
+            if s.medium is Medium.MINIDISK and s.owner is not None and not is_pattern(s.owner.upper)
+        }
         for selection, owners in zip(job.includes, owners_of, strict=True):
             if selection.medium is Medium.MINIDISK:
                 explicit = selection.owner is not None and not is_pattern(selection.owner.upper)
                 users = held.users(owners)
-                yield from _selection_against(held, selection, users, job.members, explicit, suggest)
+                yield from _selection_against(
+                    held, selection, users, job.members, explicit, suggest, () if explicit else named
+                )
                 yield from beside.of(selection, users)
         for selection in job.excludes:
             if why_exclude_removes_nothing(model, job, selection) is None:  # else BKR413: none of it is included
@@ -1916,7 +1930,11 @@ _UNKNOWN = object()  # not yet in `_Held._found` (where None is an answer)
 _ABSENT_, _SELECTED = (_ABSENT,), ("",)  # `_Held.found`'s answers of one word
 
 
-def _selection_against(held: _Held, selection, users, members, explicit, suggest) -> Iterator[Diagnostic]:
+def _selection_against(
+    held: _Held, selection, users, members, explicit, suggest, named=()
+) -> Iterator[Diagnostic]:
+    """BKR515 and BKR516 of one selection; `named`: the users another include of the
+    job names by ID, whom a pattern's range that finds none of theirs is not said of."""
     include = selection.action.value == "include"
     for item in selection.items:
         if item.upper == "*":
@@ -1944,7 +1962,8 @@ def _selection_against(held: _Held, selection, users, members, explicit, suggest
             if found is None or found is _SELECTED:
                 continue
             if found[0] is _ABSENT:
-                absent.append((entry, held.instances(entry, members)))
+                if entry.id not in named:
+                    absent.append((entry, held.instances(entry, members)))
             elif include and found[0] is _PARTLY:
                 partly.append((entry, found[1]))
             elif include and found[0] is _TEMPORARY:
