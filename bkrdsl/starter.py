@@ -276,6 +276,18 @@ class Starter:
     #: name, so that the switch from a site's own templates drops none unawares.
     single_extra: tuple[tuple[str, tuple[int, ...]], ...] = ()
     identity_extra: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    #: With `--directory` and two members or more: (ID, members) of each user the
+    #: identity group lists whose SUBCONFIGs on those members define no minidisk at
+    #: `IDENTITY_JOB_ADDRESS`, where the others do (`directory_partly_held()`): the job
+    #: on each member backs it up on the others only, as `bkrc check --directory` warns
+    #: (BKR515), and the comment above the jobs says so.
+    identity_partly: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: With `--directory`: (code, how many) of each warning the check of the file
+    #: against the directory gives that no comment of the file names (BKR526, BKR534,
+    #: BKR524: what the compiled entries of the product's machines change of the
+    #: site's), which no statement of the file can avoid: the comment above the `disk`
+    #: statements names them and says why (`_warned_said`). Sorted by code.
+    warned: tuple[tuple[str, int], ...] = ()
 
     @property
     def only_global(self) -> bool:
@@ -850,6 +862,53 @@ def directory_unselected(
     return tuple(single), tuple(identity)
 
 
+def directory_partly_held(
+    directory: Directory, identities: Sequence[str], members: Sequence[str]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(ID, members) of each of `identities` whose SUBCONFIGs on those members hold no
+    permanent minidisk (not a V-DISK or T-DISK) at `IDENTITY_JOB_ADDRESS`, where its
+    SUBCONFIGs on other members of `members` do, and its entry itself holds none (a
+    global one every instance shares): `include minidisk *` at that address backs it
+    up on the other members only, which `bkrc check --directory` says (BKR515) and
+    no statement can avoid. Sorted by ID; () with one member."""
+    if len(members) < 2:
+        return ()
+    found = []
+    for user_id in sorted(identities):
+        entry = directory.entry(user_id)
+        if entry is None or entry.kind != "IDENTITY" or user_id in directory.twice:
+            continue
+        if any(d.address == IDENTITY_JOB_ADDRESS and not d.temporary for d in entry.disks):
+            continue
+        lacking, holding = [], []
+        for member in members:
+            sub = directory.subconfig_on(entry, member)
+            if sub is None:
+                continue
+            held = any(d.address == IDENTITY_JOB_ADDRESS and not d.temporary for d in sub.disks)
+            (holding if held else lacking).append(member)
+        if lacking and holding:
+            found.append((user_id, tuple(lacking)))
+    return tuple(found)
+
+
+def _partly_said(s: Starter) -> str:
+    """The end of the comment above the IDENTITY jobs: the users whose 0191 only some
+    members' SUBCONFIGs define (`Starter.identity_partly`); "" without them."""
+    if not s.identity_partly:
+        return ""
+    whose = s.roster.directory if s.roster else "the directory"
+    address = f"{IDENTITY_JOB_ADDRESS:04X}"
+    said = "".join(
+        f" {user} has no {address} in its SUBCONFIG{'s' if len(on) > 1 else ''} for {_listed_plain(on)}"
+        f" in {whose}: these jobs back up its {address} on the other members only, which"
+        " `bkrc check --directory` says (BKR515). Leave it so, or add the minidisk to"
+        f" {'those SUBCONFIGs' if len(on) > 1 else 'that SUBCONFIG'} to end the warning."
+        for user, on in s.identity_partly
+    )
+    return said
+
+
 def _extra_includes(s: Starter, extra: tuple[tuple[str, tuple[int, ...]], ...], selected: str) -> str:
     """A job's `include minidisk USER ADDR...` line per user of `extra`
     (`directory_unselected()`), after its `include minidisk * ...` (`selected`)."""
@@ -1419,9 +1478,39 @@ def _disks(s: Starter) -> str:
     return _comment(
         "Every machine bkrc writes a directory entry for starts CMS and needs its 191 minidisk, its"
         " A-disk: an IDENTITY machine gets one on each member's private volume, a"
-        " single-configuration machine one on the shared volume" + said,
+        " single-configuration machine one on the shared volume" + said + _warned_said(s),
         "  ",
     ) + "".join(lines)
+
+
+#: Why the check against the site's directory warns of the product machines' entries
+#: (`Starter.warned`), by code: what deploying the compiled entries changes.
+_WARNED_WHY = {
+    "BKR524": "drops statements {whose} gives the catalog's SFS server",
+    "BKR526": "changes who may log on to some of these machines, or what CP lets them do",
+    "BKR534": "drops the link passwords {whose} gives some of their minidisks",
+}
+
+
+def _warned_said(s: Starter) -> str:
+    """The end of the comment above the `disk` statements: the warnings of the check
+    against the directory that no other comment names (`Starter.warned`), and why a
+    .bkr file cannot avoid them; "" without them."""
+    if not s.warned:
+        return ""
+    whose = s.roster.directory if s.roster else "the directory"
+    count = sum(n for _, n in s.warned)
+    codes = [f"{code}{f' x{n}' if n > 1 else ''}" for code, n in s.warned]
+    why = [_WARNED_WHY[code].format(whose=whose) + f" ({code})" for code, _ in s.warned if code in _WARNED_WHY]
+    other = [code for code, _ in s.warned if code not in _WARNED_WHY]
+    if other:
+        why.append(f"changes what {whose} has otherwise (`bkrc explain {' '.join(other)}`)")
+    return (
+        f" `bkrc check --directory {whose}` gives {count} warning{'s' if count > 1 else ''} here"
+        f" ({', '.join(codes)}), which this file cannot avoid: deploying the compiled entries"
+        f" {' and '.join(why)}. Each warning's help says what to do: keep the site's (a site dialect"
+        " table, `--dialect`, or by hand) or deploy as is (docs/compatibility.md)."
+    )
 
 
 def _new_a_disk(s: Starter, user: str, role: str, given: tuple[SiteDisk, ...]) -> str:
@@ -1813,7 +1902,7 @@ def _identity_job(s: Starter) -> str:
         + _comment(
             "A full backup of the IDENTITY users once a week, and an incremental one the other"
             " nights: each job runs on every member, by that member's own backup server under its"
-            f" own name ({_derived_names(s)}).",
+            f" own name ({_derived_names(s)})." + _partly_said(s),
             "  ",
             "##",
         )

@@ -142,3 +142,19 @@ def test_h9_74_deploy_md_names_the_show_line_that_lists_a_minidisk_no_job_select
     shown = run_cli(["show", path, "--directory", direct], expect=0).stdout
     (line,) = {line.strip() for line in shown.splitlines() if "minidisks no job selects" in line}
     assert "DB2PRD 0200" in line
+
+
+# stop 75, h5: the warnings no statement avoids are said in the file, as the page quotes
+def test_h5_75_the_comment_init_md_quotes_names_the_warnings_init_prints(tmp_path):
+    """The page quotes the comment above the `disk` statements for prodssi.direct; it is
+    init's, and it names each code init prints after `wrote` (BKR526, BKR534), so that
+    the warnings a newcomer reads are said in the file too."""
+    page = flat(PAGE.read_text(encoding="utf-8"))
+    quoted = "`bkrc check --directory prodssi.direct` gives 4 warnings here (BKR526 x3, BKR534), which this file cannot avoid"
+    assert f"(prodssi.direct: `` {quoted} ``" in page
+    site = tmp_path / "prodssi.direct"
+    site.write_bytes((EXAMPLES / "prodssi.direct").read_bytes())
+    codes, _ = init_warnings(tmp_path, site)
+    comments = flat(" ".join(line.strip().lstrip("#") for line in (tmp_path / "new.bkr").read_text().splitlines() if line.strip().startswith("#")))
+    assert quoted in comments
+    assert all(f"({code})" in comments for code in codes)

@@ -624,3 +624,102 @@ def test_h14_74_each_group_gets_a_weekly_full_and_an_incremental_the_other_night
     run_cli(["compile", *check[1:2], *check[4:], "-o", tmp_path / "out"], expect=0)
     written = {p.name for p in (tmp_path / "out").rglob("*.TEMPLATE")}
     assert {"APPSFULL.TEMPLATE", "APPSINC.TEMPLATE", "SYSFL1.TEMPLATE", "SYSIN1.TEMPLATE"} <= written
+
+
+# stop 75, h5: every way a site starts: init's file checks clean, compiles and is laid out
+def h5_odd_directory(n: int, global_a: bool = False, partly_a: bool = False) -> str:
+    """A site's CP directory on members VMSYS1..n with the odd entries sites have, and
+    none of the product's machines: a PROFILE; IDENTITYs of 8 characters and with `$#@`,
+    one with a minidisk at 0200 besides its 0191, one with 0200 alone, one built on some
+    members only; a USER with minidisks outside 0100-0FFF and a V-DISK, one with its
+    only minidisk at 0050, one with V-DISKs only, one with LINKs only, one whose ID a
+    .bkr name cannot spell (`#LNX`). `global_a`: an IDENTITY whose 0191 is in its entry
+    itself; `partly_a`: one whose last member's SUBCONFIG has no 0191."""
+    out = [f"DIRECTORY 0123 3390 M{m}RES VMSYS{m}" for m in range(1, n + 1)]
+    out += ["PROFILE LNXPROF", " LINK MAINT 0190 0190 RR", " LINK MAINT 019E 019E RR"]
+
+    def identity(name, prefix, on, disks, start, entry_disks=()):
+        out.append(f"IDENTITY {name} PW 64M 128M G")
+        out.extend(f" BUILD ON VMSYS{m} USING SUBCONFIG {prefix}-{m}" for m in on)
+        out.append(" INCLUDE LNXPROF")
+        out.extend(f" MDISK {a} 3390 {s:04d} 0005 VMCOM1 MR" for a, s in entry_disks)
+        for m in on:
+            out.append(f"SUBCONFIG {prefix}-{m}")
+            out.extend(f" MDISK {a} 3390 {start + 10 * k:04d} 0005 M{m}PRV1 MR" for k, a in enumerate(disks(m)))
+
+    every = range(1, n + 1)
+    identity("OPSMON01", "OPSMN", every, lambda m: ["0191", "0200"], 1000)
+    identity("$MON#@", "SMON", every, lambda m: ["0191"], 1100)
+    identity("ONLY200", "ONLY2", every, lambda m: ["0200"], 1150)
+    if partly_a:
+        identity("EMPTYSUB", "EMPTY", every, lambda m: ["0191"] if m < n else [], 1200)
+    if n > 1:
+        identity("PARTLY", "PARTL", range(1, n), lambda m: ["0191"], 1300)
+    if global_a:
+        identity("GLOBA", "GLOBA", every, lambda m: ["0192"], 1400, entry_disks=[("0191", 3000)])
+    out += [
+        "USER LNXWEB01 PW 4G 8G G", " INCLUDE LNXPROF", " MDISK 0100 3390 0001 0100 LXP001 MR",
+        " MDISK 0050 3390 0101 0010 LXP001 MR", " MDISK 2000 3390 0111 0010 LXP001 MR",
+        " MDISK 0300 FB-512 V-DISK 1000 MR",
+        "USER L$NX#@1 PW 1G 2G G", " INCLUDE LNXPROF", " MDISK 0100 3390 0200 0100 LXP001 MR",
+        "USER LOWONLY PW 1G 2G G", " MDISK 0050 3390 0400 0010 LXP001 MR",
+        "USER VDISKS PW 1G 2G G", " MDISK 0300 FB-512 V-DISK 1000 MR", " MDISK 0301 FB-512 V-DISK 1000 MR",
+        "USER LINKONLY PW 1G 2G G", " LINK LNXWEB01 0100 0200 RR", " LINK MAINT 0190 0190 RR",
+        "USER #LNX PW 1G 2G G", " MDISK 0100 3390 0300 0010 LXP001 MR",
+    ]  # fmt: skip
+    return "\n".join(out) + "\n"
+
+
+H5_PRODSSI = ROOT / "examples" / "prodssi.direct"
+#: (name, options, the odd directory's (members, global_a, partly_a) or None).
+H5_MATRIX = [
+    # (prodssi.direct alone, bank.direct and the default file: the h14 block above and
+    # tests/test_init_directory.py; each case here costs 0.5-2 s.)
+    ("1 member --tape --stdlib zvm72", [*members(1), "--tape", "--stdlib", "zvm72"], None),
+    ("2 members", members(2), None),
+    ("2 members --workers 1 --catalog-member", [*members(2), "--workers", "1", "--catalog-member", "VMSYS2"], None),
+    ("4 members --purging-member --tape", [*members(4), "--purging-member", "VMSYS3", "--tape"], None),
+    ("4 members --stdlib zvm74 --workers 64", [*members(4), "--stdlib", "zvm74", "--workers", "64"], None),
+    ("prodssi.direct --tape --workers 2", ["--directory", H5_PRODSSI, "--tape", "--workers", "2"], None),
+    ("odd, 1 member", ["--workers", "1"], (1, True, True)),
+    ("odd, 2 members, a global 0191", [], (2, True, False)),
+    ("odd, 4 members, a 0191 on 3 of them, --tape", ["--tape"], (4, False, True)),
+]
+
+
+@pytest.mark.parametrize(("options", "odd"), [pytest.param(o, d, id=i) for i, o, d in H5_MATRIX])
+def test_h5_75_every_way_a_site_starts_checks_clean_compiles_and_is_laid_out(tmp_path, monkeypatch, options, odd):
+    """Each option set, the odd directory's entries too: under both parsers, the same
+    text, `bkrc check` with no error and no warning but those the file's comments name
+    and say why of (with --directory: the product machines' entries, BKR526 and
+    BKR534; an IDENTITY whose 0191 some SUBCONFIGs lack, BKR515), `fmt --check`
+    clean, the compile done, and every job on each member named in 5 characters, so
+    that two members with several workers never share worker task names (BKR227)."""
+    if odd is not None:
+        site = tmp_path / "site.direct"
+        site.write_text(h5_odd_directory(*odd), encoding="utf-8")
+        options = [*options, "--directory", site]
+    args = ["--cluster", "SITE", *options]
+    directory = args[args.index("--directory") + 1 : args.index("--directory") + 2] if "--directory" in args else []
+    texts = {}
+    for parser in ("fast", "lark"):
+        monkeypatch.setenv("BKRDSL_PARSER", parser)
+        _, path = init(tmp_path, *args, name=f"{parser}.bkr")
+        texts[parser] = path.read_text(encoding="utf-8")
+        check = ["check", path, "--color", "never", *(["--directory", *directory] if directory else [])]
+        said = run_cli(check, expect=0).output
+        codes = re.findall(r"^(?:warning|error)\[(BKR\d+)\]", said, re.MULTILINE)
+        if not directory:
+            assert said == ""
+        # A warning the file does not avoid, its comments name, and say why.
+        assert all(f"({code}" in texts[parser] or f"{code})" in texts[parser] for code in codes), codes
+        assert "BKR227" not in codes
+        assert set(codes) <= {"BKR515", "BKR526", "BKR534"}, codes
+    assert texts["fast"] == texts["lark"]
+    text = texts["fast"]
+    run_cli(["fmt", "--check", tmp_path / "fast.bkr"], expect=0)
+    run_cli(["compile", tmp_path / "fast.bkr", *(["--directory", *directory] if directory else []), "-o", tmp_path / "out"], expect=0)
+    assert (tmp_path / "out" / "manifest.json").is_file()
+    # BKR227 avoided by construction: every job on each member has a name of at most 5 characters.
+    on_each = re.findall(r"^  job (\w+) \{\n(?:    .*\n)*?    run on each member", text, re.MULTILINE)
+    assert on_each and all(len(job) <= 5 for job in on_each)

@@ -256,6 +256,15 @@ def init_cmd(
     new, analysis = _written(name, starter, directory=directory)
     if directory is not None:
         new, analysis = _free_places(name, starter, directory, analysis) or (new, analysis)
+        # The directory's warnings no comment names (BKR526, BKR534: the product machines'
+        # entries), which no statement avoids: the file anew, its comment saying why.
+        warned = _unsaid(new, analysis)
+        if warned:
+            import dataclasses
+
+            starter = dataclasses.replace(starter, warned=warned)
+            new, analysis = _written(name, starter, directory=directory)
+            new, analysis = _free_places(name, starter, directory, analysis) or (new, analysis)
     errors = [d for d in analysis.diagnostics if d.is_error]
     if errors and all(d.code in _DIRECTORY_CHECKS for d in errors):
         # The site's directory against the standard library's kinds (BKR510 at a
@@ -285,6 +294,16 @@ def init_cmd(
 #: job of their own, and `starter.directory_global_and_local` refuses, before this,
 #: an IDENTITY whose 0191 is defined again, in a SUBCONFIG or its entry).
 _DIRECTORY_CHECKS = (*(f"BKR{n}" for n in range(510, 521)), "BKR529", "BKR530")
+
+
+def _unsaid(new: str, analysis) -> tuple[tuple[str, int], ...]:
+    """(code, how many) of each warning of `analysis` whose code the text `new` does not
+    name (`starter.Starter.warned`), by code; () with an error (not written anyway)."""
+    from collections import Counter
+
+    if any(d.is_error for d in analysis.diagnostics):
+        return ()
+    return tuple(sorted(Counter(d.code for d in analysis.diagnostics if d.code not in new).items()))
 
 
 def _readable_directory(directory_path: str | None, fmt: str, color: str):
@@ -318,6 +337,7 @@ def _from_directory(starter, name: str, directory):
         directory_disks,
         directory_global_and_local,
         directory_global_disks,
+        directory_partly_held,
         directory_tape_links,
         directory_tape_machines,
         directory_temporary_disks,
@@ -360,7 +380,13 @@ def _from_directory(starter, name: str, directory):
     single_extra, identity_extra = directory_unselected(
         directory, sorted_users.singles, sorted_users.identities, starter.members
     )
-    starter = dataclasses.replace(starter, single_extra=single_extra, identity_extra=identity_extra)
+    starter = dataclasses.replace(
+        starter,
+        single_extra=single_extra,
+        identity_extra=identity_extra,
+        # The IDENTITY group's users whose 0191 some members' SUBCONFIGs lack (BKR515): said in a comment.
+        identity_partly=directory_partly_held(directory, sorted_users.identities, starter.members),
+    )
     if click.get_current_context().get_parameter_source("workers") is ParameterSource.DEFAULT:
         starter = dataclasses.replace(starter, workers_on=directory_workers(directory, starter.members, model))
     # After the workers: each worker's instances are those of the members whose count reaches it.
