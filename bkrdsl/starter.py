@@ -1804,8 +1804,8 @@ def _body(s: Starter) -> str:
             " write your site's own name or number in its place"
             + ("; one that says `guessed` a name taken from the site's directory, to check" if s.guessed_volumes else "")
             + ". Then run `bkrc check` on this file,"
-            " and `bkrc compile FILE -o DIR` to write every member's files. bkrdsl's docs/language.md"
-            " describes each statement, `bkrc explain CODE` each diagnostic."
+            " and `bkrc compile FILE -o DIR` to write every member's files. bkrdsl's docs/init.md"
+            " explains this file, docs/language.md each statement, `bkrc explain CODE` each diagnostic."
         )
         + "import std/backup-manager  # BKRBKUP, BKRCATLG, BKRWRKnn, BKRADMIN, 5697J06C\n"
         + f"import std/{s.release}  # {release_name(s.release)}'s own user IDs, each single or identity\n"
@@ -1902,7 +1902,9 @@ def _identity_job(s: Starter) -> str:
         + _comment(
             "A full backup of the IDENTITY users once a week, and an incremental one the other"
             " nights: each job runs on every member, by that member's own backup server under its"
-            f" own name ({_derived_names(s)})." + _partly_said(s),
+            f" own name ({_derived_names(s)}). Keep their names to five characters at most: the"
+            f" worker tasks of each member's copy are named by its first six ({INCREMENTAL_JOB}1:"
+            f" {INCREMENTAL_JOB}100, {INCREMENTAL_JOB}101, ...), so the members' stay apart (BKR227)." + _partly_said(s),
             "  ",
             "##",
         )

@@ -723,3 +723,9 @@ def test_h5_75_every_way_a_site_starts_checks_clean_compiles_and_is_laid_out(tmp
     # BKR227 avoided by construction: every job on each member has a name of at most 5 characters.
     on_each = re.findall(r"^  job (\w+) \{\n(?:    .*\n)*?    run on each member", text, re.MULTILINE)
     assert on_each and all(len(job) <= 5 for job in on_each)
+    # A newcomer who renames them is told why the names are short; and every page the
+    # comments send a newcomer to exists (the header names docs/init.md, about this file).
+    said = " ".join(line.strip().lstrip("#").strip() for line in text.splitlines() if line.strip().startswith("#"))
+    assert "Keep their names to five characters at most" in said and "(BKR227)" in said
+    assert "docs/init.md explains this file" in said
+    assert all((ROOT / page).is_file() for page in re.findall(r"\bdocs/[\w/-]+\.md\b", said))
