@@ -2193,3 +2193,20 @@ def test_h5_75_bkr515_not_said_of_a_pattern_where_the_job_includes_the_user_by_n
     # Another user of the pattern, not named, still is.
     found = check(_job_line("    include minidisk LNXDB01 0192"), moved, (r"^ MDISK 0191( 3390 14882)", r" MDISK 0192\1"))
     assert [d.code for d in found] == ["BKR515"] and "`LNXAPP01`" in found[0].message
+
+
+def test_h5_75_bkr516_not_said_of_a_pattern_where_the_job_names_the_user_and_excludes_the_disk():
+    # LNXDB01's 0191 made a V-DISK: LNXINC's `include minidisk * 0191` selects only that of it
+    # (and LNXFULL's `0100-0FFF` selects it beside LNXDB01's 0100: BKR516's other form, left aside).
+    vdisk = (r"^ MDISK 0191 3390 11534 .*$", " MDISK 0191 FB-512 V-DISK 1000 MR\n MDISK 0192 3390 11534 0010 LXP001 MR")
+
+    def only(found):
+        return [d.message for d in found if "selects only" in d.message]
+
+    (said,) = only(check(PRODSSI, vdisk))
+    assert said.startswith("`0191` selects only a V-DISK of `LNXDB01` in the site's directory")
+    # The job includes LNXDB01 by name and excludes its V-DISK (as `bkrc init` writes): nothing to say.
+    named = _job_line("    include minidisk LNXDB01 0192\n    exclude minidisk LNXDB01 0191")
+    assert only(check(named, vdisk)) == []
+    # Named but the V-DISK not excluded: the include still backs it up, and is said of.
+    assert len(only(check(_job_line("    include minidisk LNXDB01 0192"), vdisk))) == 1

@@ -265,7 +265,11 @@ TEMPORARY_DISK_SELECTED = register(
     permanent minidisks and the job's excludes leave it in
     (`include minidisk * 0100-0FFF` over each Linux guest's 0100 and its
     V-DISK at 0300): one warning per address or range, naming each user.
-    A warning: nothing is lost. What Backup Manager itself does with a
+    A pattern's include (`*`) that selects only such disks of a user is not
+    reported where another include of the job names that user by ID and the
+    job's excludes take those disks out (`bkrc init`'s `include minidisk
+    ALOW 0050` and `exclude minidisk * 0300`): the job backs the user up by
+    name and leaves the disks out. A warning: nothing is lost. What Backup Manager itself does with a
     V-DISK or T-DISK a range selects is not documented.
 
     Failing example: `include minidisk LNXWEB01 0300` where the directory
@@ -1756,7 +1760,7 @@ def selected_minidisks(model: Model, directory: Directory) -> Iterator[Diagnosti
                 explicit = selection.owner is not None and not is_pattern(selection.owner.upper)
                 users = held.users(owners)
                 yield from _selection_against(
-                    held, selection, users, job.members, explicit, suggest, () if explicit else named
+                    held, selection, users, job.members, explicit, suggest, () if explicit else named, beside
                 )
                 yield from beside.of(selection, users)
         for selection in job.excludes:
@@ -1931,10 +1935,12 @@ _ABSENT_, _SELECTED = (_ABSENT,), ("",)  # `_Held.found`'s answers of one word
 
 
 def _selection_against(
-    held: _Held, selection, users, members, explicit, suggest, named=()
+    held: _Held, selection, users, members, explicit, suggest, named=(), beside=None
 ) -> Iterator[Diagnostic]:
     """BKR515 and BKR516 of one selection; `named`: the users another include of the
-    job names by ID, whom a pattern's range that finds none of theirs is not said of."""
+    job names by ID, whom a pattern's range that finds none of theirs is not said of,
+    nor one that finds only V-DISKs or T-DISKs of theirs that the job's excludes take
+    out (`beside`, the job's `_TemporaryBeside`)."""
     include = selection.action.value == "include"
     for item in selection.items:
         if item.upper == "*":
@@ -1966,7 +1972,11 @@ def _selection_against(
                     absent.append((entry, held.instances(entry, members)))
             elif include and found[0] is _PARTLY:
                 partly.append((entry, found[1]))
-            elif include and found[0] is _TEMPORARY:
+            elif (
+                include
+                and found[0] is _TEMPORARY
+                and not (entry.id in named and beside is not None and not beside.kept(entry, first, last))
+            ):
                 temporary.append((entry, found[1]))
         if absent:
             yield _absent_disk(selection, item, absent, include, explicit, suggest)
@@ -2087,6 +2097,10 @@ class _TemporaryBeside:
             return True
         directory = self.held.directory
         return entry.kind == "IDENTITY" and any(directory.subconfig_ids_on(m).get(entry.id) in ids for m in self.job.members)
+
+    def kept(self, entry: Entry, first: int, last: int) -> list[Minidisk]:
+        """`_kept`: the user's V-DISKs and T-DISKs in the range the job's excludes leave in."""
+        return self._kept(entry, first, last)
 
     def _kept(self, entry: Entry, first: int, last: int) -> list[Minidisk]:
         """The user's V-DISKs and T-DISKs in the range (one per address) that the job's excludes
