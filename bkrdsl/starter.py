@@ -282,6 +282,11 @@ class Starter:
     #: on each member backs it up on the others only, as `bkrc check --directory` warns
     #: (BKR515), and the comment above the jobs says so.
     identity_partly: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: With `--directory`: the users the identity group lists whose SUBCONFIGs define
+    #: `IDENTITY_JOB_ADDRESS` as a V-DISK or T-DISK only, never a permanent minidisk
+    #: (`directory_partly_held()`): empty at each logon, the jobs on each member
+    #: exclude it, as `FULL_JOB` excludes the single users' (`temporary_disks`, BKR516).
+    identity_temporary: tuple[str, ...] = ()
     #: With `--directory`: (code, how many) of each warning the check of the file
     #: against the directory gives that no comment of the file names (BKR526, BKR534,
     #: BKR524: what the compiled entries of the product's machines change of the
@@ -860,6 +865,25 @@ def directory_unselected(
         if found:
             identity.append((user_id, tuple(sorted(found))))
     return tuple(single), tuple(identity)
+
+
+def directory_temporary_a_disks(directory: Directory, identities: Sequence[str], members: Sequence[str]) -> tuple[str, ...]:
+    """Those of `identities` whose instances on `members` (their SUBCONFIGs, and their
+    entry itself) define `IDENTITY_JOB_ADDRESS` as a V-DISK or T-DISK, and none as a
+    permanent minidisk: `Starter.identity_temporary`. Sorted."""
+    found = []
+    for user_id in sorted(identities):
+        entry = directory.entry(user_id)
+        if entry is None or entry.kind != "IDENTITY" or user_id in directory.twice:
+            continue
+        disks = [d for d in entry.disks if d.address == IDENTITY_JOB_ADDRESS]
+        for member in members:
+            sub = directory.subconfig_on(entry, member)
+            if sub is not None:
+                disks += [d for d in sub.disks if d.address == IDENTITY_JOB_ADDRESS]
+        if disks and all(d.temporary for d in disks):
+            found.append(user_id)
+    return tuple(found)
 
 
 def directory_partly_held(
@@ -1916,6 +1940,10 @@ def _identity_job(s: Starter) -> str:
             + "".join(
                 f"    exclude minidisk {user} {address:04X}  # global: {GLOBAL_FULL_JOB} and {GLOBAL_JOB}, below\n"
                 for user, address in s.global_disks
+            )
+            + "".join(
+                f"    exclude minidisk {user} {IDENTITY_JOB_ADDRESS:04X}  # a V-DISK or T-DISK: empty at each logon\n"
+                for user in s.identity_temporary
             ),
             (f"    to disk pool {DISK_POOL}  # your backup disk pool\n",) * 2,
             "each member",

@@ -630,9 +630,10 @@ def test_h14_74_each_group_gets_a_weekly_full_and_an_incremental_the_other_night
 def h5_odd_directory(n: int, global_a: bool = False, partly_a: bool = False) -> str:
     """A site's CP directory on members VMSYS1..n with the odd entries sites have, and
     none of the product's machines: a PROFILE; IDENTITYs of 8 characters and with `$#@`,
-    one with a minidisk at 0200 besides its 0191, one with 0200 alone, one built on some
-    members only; a USER with minidisks outside 0100-0FFF and a V-DISK, one with its
-    only minidisk at 0050, one with V-DISKs only, one with LINKs only, one whose ID a
+    one with a minidisk at 0200 besides its 0191, one with 0200 alone, one whose 0191 is a
+    V-DISK, one built on some members only; a USER with minidisks outside 0100-0FFF and a
+    V-DISK, one with its only minidisk at 0050, two whose only ones in 0100-0FFF are a
+    V-DISK or a T-DISK, one with V-DISKs only, one with LINKs only, one whose ID a
     .bkr name cannot spell (`#LNX`). `global_a`: an IDENTITY whose 0191 is in its entry
     itself; `partly_a`: one whose last member's SUBCONFIG has no 0191."""
     out = [f"DIRECTORY 0123 3390 M{m}RES VMSYS{m}" for m in range(1, n + 1)]
@@ -645,12 +646,16 @@ def h5_odd_directory(n: int, global_a: bool = False, partly_a: bool = False) -> 
         out.extend(f" MDISK {a} 3390 {s:04d} 0005 VMCOM1 MR" for a, s in entry_disks)
         for m in on:
             out.append(f"SUBCONFIG {prefix}-{m}")
-            out.extend(f" MDISK {a} 3390 {start + 10 * k:04d} 0005 M{m}PRV1 MR" for k, a in enumerate(disks(m)))
+            out.extend(
+                f" MDISK {a[:4]} FB-512 V-DISK 1000 MR" if a.endswith("V") else f" MDISK {a} 3390 {start + 10 * k:04d} 0005 M{m}PRV1 MR"
+                for k, a in enumerate(disks(m))
+            )
 
     every = range(1, n + 1)
     identity("OPSMON01", "OPSMN", every, lambda m: ["0191", "0200"], 1000)
     identity("$MON#@", "SMON", every, lambda m: ["0191"], 1100)
     identity("ONLY200", "ONLY2", every, lambda m: ["0200"], 1150)
+    identity("CVDISK", "CVD", every, lambda m: ["0191V", "0200"], 1170)  # 0191 a V-DISK ("V")
     if partly_a:
         identity("EMPTYSUB", "EMPTY", every, lambda m: ["0191"] if m < n else [], 1200)
     if n > 1:
@@ -663,6 +668,8 @@ def h5_odd_directory(n: int, global_a: bool = False, partly_a: bool = False) -> 
         " MDISK 0300 FB-512 V-DISK 1000 MR",
         "USER L$NX#@1 PW 1G 2G G", " INCLUDE LNXPROF", " MDISK 0100 3390 0200 0100 LXP001 MR",
         "USER LOWONLY PW 1G 2G G", " MDISK 0050 3390 0400 0010 LXP001 MR",
+        "USER ALOW PW 1G 2G G", " MDISK 0050 3390 0700 0010 LXP001 MR", " MDISK 0300 FB-512 V-DISK 1000 MR",
+        "USER BTDISK PW 1G 2G G", " MDISK 0400 3390 T-DISK 10 MR", " MDISK 2000 3390 0710 0010 LXP001 MR",
         "USER VDISKS PW 1G 2G G", " MDISK 0300 FB-512 V-DISK 1000 MR", " MDISK 0301 FB-512 V-DISK 1000 MR",
         "USER LINKONLY PW 1G 2G G", " LINK LNXWEB01 0100 0200 RR", " LINK MAINT 0190 0190 RR",
         "USER #LNX PW 1G 2G G", " MDISK 0100 3390 0300 0010 LXP001 MR",

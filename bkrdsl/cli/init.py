@@ -340,6 +340,7 @@ def _from_directory(starter, name: str, directory):
         directory_partly_held,
         directory_tape_links,
         directory_tape_machines,
+        directory_temporary_a_disks,
         directory_temporary_disks,
         directory_unselected,
         directory_volumes,
@@ -386,6 +387,8 @@ def _from_directory(starter, name: str, directory):
         identity_extra=identity_extra,
         # The IDENTITY group's users whose 0191 some members' SUBCONFIGs lack (BKR515): said in a comment.
         identity_partly=directory_partly_held(directory, sorted_users.identities, starter.members),
+        # Those whose 0191 is a V-DISK or T-DISK (BKR516): the jobs on each member exclude it.
+        identity_temporary=directory_temporary_a_disks(directory, sorted_users.identities, starter.members),
     )
     if click.get_current_context().get_parameter_source("workers") is ParameterSource.DEFAULT:
         starter = dataclasses.replace(starter, workers_on=directory_workers(directory, starter.members, model))
