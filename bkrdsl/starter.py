@@ -1509,7 +1509,7 @@ def _disks(s: Starter) -> str:
 
 #: Why the check against the site's directory warns of the product machines' entries
 #: (`Starter.warned`), by code: what deploying the compiled entries changes.
-_WARNED_WHY = {
+WARNED_WHY = {
     "BKR524": "drops statements {whose} gives the catalog's SFS server",
     "BKR526": "changes who may log on to some of these machines, or what CP lets them do",
     "BKR534": "drops the link passwords {whose} gives some of their minidisks",
@@ -1525,10 +1525,7 @@ def _warned_said(s: Starter) -> str:
     whose = s.roster.directory if s.roster else "the directory"
     count = sum(n for _, n in s.warned)
     codes = [f"{code}{f' x{n}' if n > 1 else ''}" for code, n in s.warned]
-    why = [_WARNED_WHY[code].format(whose=whose) + f" ({code})" for code, _ in s.warned if code in _WARNED_WHY]
-    other = [code for code, _ in s.warned if code not in _WARNED_WHY]
-    if other:
-        why.append(f"changes what {whose} has otherwise (`bkrc explain {' '.join(other)}`)")
+    why = [WARNED_WHY[code].format(whose=whose) + f" ({code})" for code, _ in s.warned]
     return (
         f" `bkrc check --directory {whose}` gives {count} warning{'s' if count > 1 else ''} here"
         f" ({', '.join(codes)}), which this file cannot avoid: deploying the compiled entries"
@@ -1593,11 +1590,13 @@ def _groups(s: Starter) -> str:
     identity = "IDENTITY users: an instance on every member, each with its own minidisks."
     if r is None or not r.singles:
         singles = f"  single group {SINGLE_GROUP} {{ {' '.join(SINGLE_USERS)} }}  # your user IDs, or `match LNX*`\n"
+        single += _placeholders_said(r, "USER", SINGLE_USERS)
     else:
         single += " " + _whose(r, "USER", r.singles_are_zvm)
         singles = f"  single group {SINGLE_GROUP} {{ {' '.join(r.singles)} }}\n"
     if r is None or not r.identities:
         identities = f"  identity group {IDENTITY_GROUP} {{ {' '.join(IDENTITY_USERS)} }}  # your user IDs\n"
+        identity += _placeholders_said(r, "IDENTITY", IDENTITY_USERS)
     else:
         identity += " " + _whose(r, "IDENTITY", r.identities_are_zvm)
         identities = f"  identity group {IDENTITY_GROUP} {{ {' '.join(r.identities)} }}\n"
@@ -1607,6 +1606,20 @@ def _groups(s: Starter) -> str:
         + _comment(identity, "  ", "##")
         + identities
         + (_unlisted(r, s) if r is not None else "")
+    )
+
+
+def _placeholders_said(r: Roster | None, statement: str, users: Sequence[str]) -> str:
+    """With `--directory`, where a group keeps its placeholders (the directory has no
+    user of that kind with a minidisk, z/VM's own neither): that it lacks them, which
+    `bkrc check --directory` says (BKR511) until the site's IDs are written."""
+    if r is None:
+        return ""
+    built = ", built on every member," if statement == "IDENTITY" else ""
+    return (
+        f" {r.directory} gives this group no user (no {statement} entry{built} that holds a minidisk, z/VM's own"
+        f" neither): {_listed_plain(users)} are placeholders it lacks, which `bkrc check --directory` says"
+        " (BKR511) until you write your own IDs."
     )
 
 

@@ -151,7 +151,7 @@ def test_h5_75_the_comment_init_md_quotes_names_the_warnings_init_prints(tmp_pat
     the warnings a newcomer reads are said in the file too."""
     page = flat(PAGE.read_text(encoding="utf-8"))
     quoted = "`bkrc check --directory prodssi.direct` gives 4 warnings here (BKR526 x3, BKR534), which this file cannot avoid"
-    assert f"(prodssi.direct: `` {quoted} ``" in page
+    assert f"prodssi.direct: `` {quoted} ``" in page
     site = tmp_path / "prodssi.direct"
     site.write_bytes((EXAMPLES / "prodssi.direct").read_bytes())
     codes, _ = init_warnings(tmp_path, site)

@@ -627,7 +627,7 @@ def test_h14_74_each_group_gets_a_weekly_full_and_an_incremental_the_other_night
 
 
 # stop 75, h5: every way a site starts: init's file checks clean, compiles and is laid out
-def h5_odd_directory(n: int, global_a: bool = False, partly_a: bool = False) -> str:
+def h5_odd_directory(n: int, global_a: bool = False, partly_a: bool = False, identities: bool = True) -> str:
     """A site's CP directory on members VMSYS1..n with the odd entries sites have, and
     none of the product's machines: a PROFILE; IDENTITYs of 8 characters and with `$#@`,
     one with a minidisk at 0200 besides its 0191, one with 0200 alone, one whose 0191 is a
@@ -635,11 +635,14 @@ def h5_odd_directory(n: int, global_a: bool = False, partly_a: bool = False) -> 
     V-DISK, one with its only minidisk at 0050, two whose only ones in 0100-0FFF are a
     V-DISK or a T-DISK, one with V-DISKs only, one with LINKs only, one whose ID a
     .bkr name cannot spell (`#LNX`). `global_a`: an IDENTITY whose 0191 is in its entry
-    itself; `partly_a`: one whose last member's SUBCONFIG has no 0191."""
+    itself; `partly_a`: one whose last member's SUBCONFIG has no 0191; not `identities`:
+    no IDENTITY at all (the group keeps its placeholders, which BKR511 finds missing)."""
     out = [f"DIRECTORY 0123 3390 M{m}RES VMSYS{m}" for m in range(1, n + 1)]
     out += ["PROFILE LNXPROF", " LINK MAINT 0190 0190 RR", " LINK MAINT 019E 019E RR"]
 
     def identity(name, prefix, on, disks, start, entry_disks=()):
+        if not identities:
+            return
         out.append(f"IDENTITY {name} PW 64M 128M G")
         out.extend(f" BUILD ON VMSYS{m} USING SUBCONFIG {prefix}-{m}" for m in on)
         out.append(" INCLUDE LNXPROF")
@@ -691,6 +694,7 @@ H5_MATRIX = [
     ("odd, 1 member", ["--workers", "1"], (1, True, True)),
     ("odd, 2 members, a global 0191", [], (2, True, False)),
     ("odd, 4 members, a 0191 on 3 of them, --tape", ["--tape"], (4, False, True)),
+    ("odd, 2 members, no IDENTITY", members(2), (2, False, False, False)),
 ]
 
 
@@ -721,7 +725,7 @@ def test_h5_75_every_way_a_site_starts_checks_clean_compiles_and_is_laid_out(tmp
         # A warning the file does not avoid, its comments name, and say why.
         assert all(f"({code}" in texts[parser] or f"{code})" in texts[parser] for code in codes), codes
         assert "BKR227" not in codes
-        assert set(codes) <= {"BKR515", "BKR526", "BKR534"}, codes
+        assert set(codes) <= {"BKR511", "BKR515", "BKR526", "BKR534"}, codes
     assert texts["fast"] == texts["lark"]
     text = texts["fast"]
     run_cli(["fmt", "--check", tmp_path / "fast.bkr"], expect=0)
@@ -735,4 +739,12 @@ def test_h5_75_every_way_a_site_starts_checks_clean_compiles_and_is_laid_out(tmp
     said = " ".join(line.strip().lstrip("#").strip() for line in text.splitlines() if line.strip().startswith("#"))
     assert "Keep their names to five characters at most" in said and "(BKR227)" in said
     assert "docs/init.md explains this file" in said
+    # The comment above the `disk` statements names only the product machines' entries' warnings;
+    # a group's placeholders that the directory lacks are said at the group (BKR511).
+    for named in re.findall(r"gives \d+ warnings? here \(([^)]*)\)", said):
+        assert {code.split()[0] for code in named.split(", ")} <= {"BKR524", "BKR526", "BKR534"}, named
+    if odd is not None and odd[3:4] != (False,):
+        assert "placeholders it lacks" not in said
+    elif odd is not None:
+        assert "TCPIP and FTPSERVE are placeholders it lacks, which `bkrc check --directory` says (BKR511)" in said
     assert all((ROOT / page).is_file() for page in re.findall(r"\bdocs/[\w/-]+\.md\b", said))

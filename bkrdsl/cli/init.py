@@ -297,13 +297,17 @@ _DIRECTORY_CHECKS = (*(f"BKR{n}" for n in range(510, 521)), "BKR529", "BKR530")
 
 
 def _unsaid(new: str, analysis) -> tuple[tuple[str, int], ...]:
-    """(code, how many) of each warning of `analysis` whose code the text `new` does not
-    name (`starter.Starter.warned`), by code; () with an error (not written anyway)."""
+    """(code, how many) of each warning of `analysis` of what the compiled entries of the
+    product's machines change (`starter.WARNED_WHY`: BKR524, BKR526, BKR534) whose code
+    the text `new` does not name (`starter.Starter.warned`), by code; () with an error."""
     from collections import Counter
+
+    from bkrdsl.starter import WARNED_WHY
 
     if any(d.is_error for d in analysis.diagnostics):
         return ()
-    return tuple(sorted(Counter(d.code for d in analysis.diagnostics if d.code not in new).items()))
+    found = Counter(d.code for d in analysis.diagnostics if d.code in WARNED_WHY and d.code not in new)
+    return tuple(sorted(found.items()))
 
 
 def _readable_directory(directory_path: str | None, fmt: str, color: str):
