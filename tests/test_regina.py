@@ -530,7 +530,7 @@ def test_a_failure_in_all_names_only_the_jobs_left_unsent(cms):
     assert [line for line in run.stdout.splitlines() if line.startswith("BKRSUBMT:")] == [
         "BKRSUBMT: sent CP SMSG BKRBKUP SUBMIT GUESTFUL",
         "BKRSUBMT: CP SMSG BKRBKUP SUBMIT SYSFU1 failed, rc 20.",
-        "BKRSUBMT: not sent. When the cause is fixed, send each with:",
+        "BKRSUBMT: not sent: when the cause is fixed, send each with:",
         "BKRSUBMT:   EXEC BKRSUBMT JOB SYSFU1",
     ], run
 
@@ -570,7 +570,7 @@ def test_a_job_left_unsent_is_named_as_typed_at_a_terminal(cms):
     assert run.rc == 57, run
     said = [line for line in run.stdout.splitlines() if line.startswith("BKRSUBMT:")]
     assert said[-5:] == [
-        "BKRSUBMT: not sent. When the cause is fixed, send each with:",
+        "BKRSUBMT: not sent: when the cause is fixed, send each with:",
         'BKRSUBMT:   EXEC BKRSUBMT JOB PAY"@1',
         'BKRSUBMT:   EXEC BKRSUBMT JOB SYS"#F1',
         'BKRSUBMT: type each " as shown: without it, the terminal reads',
@@ -1633,7 +1633,7 @@ def test_a_missed_minute_is_named_with_its_command(cms, fake_clock, tmp_path, in
     assert (run.rc, run.commands) == (4, ["CP QUERY USERID"]), run
     assert run.stdout.splitlines() == [
         f"BKRSUBMT: no DUE ran in the {minutes} minutes after 00:59 on TUE 20261201.",
-        "BKRSUBMT: due then, not sent; send each once with the command after it:",
+        "BKRSUBMT: due then, not sent: send each once with the command after it:",
         "BKRSUBMT:   01:00 TUE 20261201 GUESTFUL: EXEC BKRSUBMT JOB GUESTFUL",
         f"BKRSUBMT: nothing due at {instant[11:16]} on TUE 20261201."], run
     assert _record(tmp_path) == f"20261201 {instant[11:16]}\n"
@@ -1655,7 +1655,7 @@ def test_a_clock_that_springs_forward_names_the_job_of_the_hour_it_leaves_out(cm
     assert (run.rc, run.commands) == (4, ["CP QUERY USERID"]), run
     assert run.stdout.splitlines() == [
         "BKRSUBMT: no DUE ran in the 60 minutes after 01:59 on SUN 20260308.",
-        "BKRSUBMT: due then, not sent; send each once with the command after it:",
+        "BKRSUBMT: due then, not sent: send each once with the command after it:",
         "BKRSUBMT:   02:00 SUN 20260308 SYSFU1: EXEC BKRSUBMT JOB SYSFU1",
         "BKRSUBMT: nothing due at 03:00 on SUN 20260308."], run
 
@@ -1810,6 +1810,8 @@ def test_due_record_far_ahead_of_the_clock_sends_nothing(cms, fake_clock, tmp_pa
     assert run.stdout.splitlines() == [
         "BKRSUBMT: the last minute handled, 01:00 on WED 20261202, is more than an hour",
         "BKRSUBMT:     ahead of the clock. Nothing sent.",
+        "BKRSUBMT: if the clock is wrong, set it right: until it passes 01:00 on WED",
+        "BKRSUBMT:     20261202, each DUE sends nothing (rc 32) and names what is due.",
         "BKRSUBMT: if the clock is right, ERASE DEV1 BKRSUBMT A and call DUE again.",
         "BKRSUBMT: due at 01:00 on TUE 20261201, not sent: GUESTFUL.",
         "BKRSUBMT: if the next DUE neither sends nor names them (rc 4), send each with:",
@@ -1973,7 +1975,7 @@ def test_a_server_down_at_due_points_at_the_listed_commands_not_at_due_again(cms
     said = run.stdout.splitlines()
     assert "try again" not in run.stdout, run
     assert cause in said, run
-    assert said[said.index(cause) + 1:][-2:] == ["BKRSUBMT: not sent. When the cause is fixed, send each with:",
+    assert said[said.index(cause) + 1:][-2:] == ["BKRSUBMT: not sent: when the cause is fixed, send each with:",
                                                 "BKRSUBMT:   EXEC BKRSUBMT JOB GUESTFUL"], run
     # Called again within the minute once the server runs: nothing sent, rc 0.
     again = _due_kept(cms, fake_clock, tmp_path, "2026-12-01T01:00:30")
@@ -1991,7 +1993,7 @@ def test_one_entry_sent_by_name_lists_its_command_below_too(cms, exec_name, oper
     assert run.rc == 45, run
     said = run.stdout.splitlines()
     assert f"{exec_name}: start it with CP XAUTOLOG {server}, then send what is listed below." in said, run
-    assert said[-2:] == [f"{exec_name}: not sent. When the cause is fixed, send each with:",
+    assert said[-2:] == [f"{exec_name}: not sent: when the cause is fixed, send each with:",
                          f"{exec_name}:   {command}"], run
 
 
@@ -2019,3 +2021,78 @@ def test_expiry_missed_on_the_purging_member_is_one_expiry_in_two_logs(cms, fake
     late = due("VMSYS1", "2026-12-06T03:05:00")
     assert (late.rc, late.commands) == (4, ["CP QUERY USERID"]), late
     assert "BKREXPIR:   03:00 SUN 20261206 PURGE: EXEC BKREXPIR PURGE" in late.stdout.splitlines(), late
+
+
+# stop 75, h3: the operator's console after a bad night, what h7 left unclear. rc 32
+# with the record ahead of the clock says what to do when the clock is wrong, not only
+# when it is right; and every line about entries left unsent says `not sent:`, so one
+# search finds them all.
+def _due_on(cms, fake_clock, disk, example: str, member: str, exec_name: str, instant: str,
+            operands: str = "DUE", **more):
+    """`member`'s EXEC of `example` at `instant` (UTC) on the A-disk `disk`, with
+    `signal on novalue` after line 1: no variable read before it is set."""
+    import calendar
+    import time
+
+    epoch = calendar.timegm(time.strptime(instant, "%Y-%m-%dT%H:%M:%S"))
+    run = cms.run(_trapping_novalue(example_exec(example, member, exec_name)), operands, member=member,
+                  logged_on=["BKRBKUP", "BKRCATLG"], file_name=f"{exec_name}.EXEC", disk=disk,
+                  env={"LD_PRELOAD": str(fake_clock), "BKR_FAKE_EPOCH": str(epoch), "BKR_FAKE_USEC": "0",
+                       "TZ": "UTC"}, **more)
+    assert "Error" not in run.stderr, run
+    return run
+
+
+RC32_CLOCK = {
+    "BKRSUBMT": ("2026-12-01T01:00:00", [
+        "BKRSUBMT: if the clock is wrong, set it right: until it passes 01:00 on WED",
+        "BKRSUBMT:     20261202, each DUE sends nothing (rc 32) and names what is due.",
+        "BKRSUBMT: if the clock is right, ERASE DEV1 BKRSUBMT A and call DUE again."]),
+    "BKREXPIR": ("2026-12-01T05:00:00", [
+        "BKREXPIR: if the clock is wrong, set it right: until it passes 01:00 on WED",
+        "BKREXPIR:     20261202, each DUE sends nothing (rc 32) and names what is due.",
+        "BKREXPIR: if the clock is right, ERASE DEV1 BKREXPIR A and call DUE again."]),
+}
+
+
+@pytest.mark.parametrize("exec_name", ["BKRSUBMT", "BKREXPIR"])
+def test_record_ahead_of_the_clock_says_what_to_do_if_the_clock_is_wrong(cms, fake_clock, tmp_path, exec_name):
+    (tmp_path / f"DEV1 {exec_name} A").write_text("20261202 01:00\n")
+    instant, said = RC32_CLOCK[exec_name]
+    run = _due_on(cms, fake_clock, tmp_path, "minimal", "DEV1", exec_name, instant)
+    assert (run.rc, run.commands) == (32, ["CP QUERY USERID"]), run
+    assert run.stdout.splitlines()[2:5] == said, run
+
+
+def test_the_clock_set_right_past_the_record_sends_again(cms, fake_clock, tmp_path):
+    """The help applied: the clock set right (past the record, which is left as it
+    is), the next DUE sends its minute's job (SYSFU1, 02:00) with rc 0; before
+    that, each DUE sends nothing (rc 32)."""
+    (tmp_path / "DEV1 BKRSUBMT A").write_text("20261202 01:00\n")
+    wrong = [_due_on(cms, fake_clock, tmp_path, "minimal", "DEV1", "BKRSUBMT", instant)
+             for instant in ("2026-12-01T01:00:00", "2026-12-01T02:00:00")]
+    assert [(run.rc, run.commands[1:]) for run in wrong] == [(32, []), (32, [])], wrong
+    right = _due_on(cms, fake_clock, tmp_path, "minimal", "DEV1", "BKRSUBMT", "2026-12-02T02:00:00")
+    assert (right.rc, right.commands[1:]) == (0, ["CP SMSG BKRBKUP SUBMIT SYSFU1"]), right
+    assert _record(tmp_path) == "20261202 02:00\n"
+
+
+@pytest.mark.parametrize(("exec_name", "situation"), [
+    ("BKRSUBMT", {"fail": {"SMSG BKRBKUP": 45}}),  # the failure list
+    ("BKREXPIR", {"fail": {"SMSG BKRCATLG": 45}}),
+    ("BKRSUBMT", {"unwritable": ["DEV1 BKRSUBMT A"]}),  # rc 32
+    ("BKREXPIR", {"unwritable": ["DEV1 BKREXPIR A"]}),
+])
+def test_every_list_of_entries_left_unsent_says_not_sent_with_a_colon(cms, fake_clock, tmp_path, exec_name,
+                                                                         situation):
+    """One wording, `not sent:`, for the failure list, rc 32's and rc 4's (rc 40's
+    already said it): a search of the log for it finds every one."""
+    instant = RC32_MINUTE[exec_name]
+    run = _due_on(cms, fake_clock, tmp_path, "minimal", "DEV1", exec_name, instant, **situation)
+    assert run.rc in (32, 45), run
+    assert "not sent:" in run.stdout and "not sent." not in run.stdout and "not sent;" not in run.stdout, run
+    gap = tmp_path / "gap"
+    gap.mkdir()
+    _due_on(cms, fake_clock, gap, "minimal", "DEV1", exec_name, "2026-11-30T23:00:00")
+    missed = _due_on(cms, fake_clock, gap, "minimal", "DEV1", exec_name, "2026-12-01T23:00:00")
+    assert missed.rc == 4 and f"{exec_name}: due then, not sent: send" in missed.stdout, missed
