@@ -1634,7 +1634,7 @@ def test_a_missed_minute_is_named_with_its_command(cms, fake_clock, tmp_path, in
     assert run.stdout.splitlines() == [
         f"BKRSUBMT: no DUE ran in the {minutes} minutes after 00:59 on TUE 20261201.",
         "BKRSUBMT: due then, not sent: send each once with the command after it:",
-        "BKRSUBMT:   01:00 TUE 20261201 GUESTFUL: EXEC BKRSUBMT JOB GUESTFUL",
+        "BKRSUBMT:   01:00 TUE 20261201 full: EXEC BKRSUBMT JOB GUESTFUL",
         f"BKRSUBMT: nothing due at {instant[11:16]} on TUE 20261201."], run
     assert _record(tmp_path) == f"20261201 {instant[11:16]}\n"
 
@@ -1656,7 +1656,7 @@ def test_a_clock_that_springs_forward_names_the_job_of_the_hour_it_leaves_out(cm
     assert run.stdout.splitlines() == [
         "BKRSUBMT: no DUE ran in the 60 minutes after 01:59 on SUN 20260308.",
         "BKRSUBMT: due then, not sent: send each once with the command after it:",
-        "BKRSUBMT:   02:00 SUN 20260308 SYSFU1: EXEC BKRSUBMT JOB SYSFU1",
+        "BKRSUBMT:   02:00 SUN 20260308 full: EXEC BKRSUBMT JOB SYSFU1",
         "BKRSUBMT: nothing due at 03:00 on SUN 20260308."], run
 
 
@@ -1763,7 +1763,7 @@ def test_due_names_a_gap_across_midnight_in_time_order(cms, fake_clock, tmp_path
     run = _due_kept(cms, fake_clock, tmp_path, "2026-12-01T02:00:00")
     assert (run.rc, run.commands) == (4, ["CP QUERY USERID", "CP SMSG BKRBKUP SUBMIT SYSFU1"]), run
     assert run.stdout.splitlines()[2:] == [
-        "BKRSUBMT:   01:00 TUE 20261201 GUESTFUL: EXEC BKRSUBMT JOB GUESTFUL",
+        "BKRSUBMT:   01:00 TUE 20261201 full: EXEC BKRSUBMT JOB GUESTFUL",
         "BKRSUBMT: sent CP SMSG BKRBKUP SUBMIT SYSFU1"], run
 
 
@@ -1790,8 +1790,8 @@ def test_due_a_week_missed_names_each_day_s_jobs(cms, fake_clock, tmp_path):
     run = _due_kept(cms, fake_clock, tmp_path, "2026-12-01T01:29:00")
     assert run.rc == 4, run
     named = [line for line in run.stdout.splitlines() if "EXEC BKRSUBMT JOB" in line]
-    assert len(named) == 14 and named[0] == "BKRSUBMT:   02:00 TUE 20261124 SYSFU1: EXEC BKRSUBMT JOB SYSFU1", run
-    assert named[-1] == "BKRSUBMT:   01:00 TUE 20261201 GUESTFUL: EXEC BKRSUBMT JOB GUESTFUL", run
+    assert len(named) == 14 and named[0] == "BKRSUBMT:   02:00 TUE 20261124 full: EXEC BKRSUBMT JOB SYSFU1", run
+    assert named[-1] == "BKRSUBMT:   01:00 TUE 20261201 full: EXEC BKRSUBMT JOB GUESTFUL", run
 
 
 def test_due_named_minute_sends_and_keeps_the_record(cms, fake_clock, tmp_path):
@@ -1959,7 +1959,7 @@ def test_after_a_record_not_written_the_next_due_sends_or_names_the_minute(cms, 
     record.write_text(kept)
     after = _due_kept(cms, fake_clock, tmp_path, fixed_at)
     assert (after.rc, after.commands[1:]) == (rc, sent), after
-    assert ("01:00 TUE 20261201 GUESTFUL: EXEC BKRSUBMT JOB GUESTFUL" in after.stdout) is named, after
+    assert ("01:00 TUE 20261201 full: EXEC BKRSUBMT JOB GUESTFUL" in after.stdout) is named, after
 
 
 @pytest.mark.parametrize(("state", "cause"), [
@@ -2025,8 +2025,10 @@ def test_expiry_missed_on_the_purging_member_is_one_expiry_in_two_logs(cms, fake
 
 # stop 75, h3: the operator's console after a bad night, what h7 left unclear. rc 32
 # with the record ahead of the clock says what to do when the clock is wrong, not only
-# when it is right; and every line about entries left unsent says `not sent:`, so one
-# search finds them all.
+# when it is right; after a long gap, rc 4 marks each job's level and says which lines
+# can be left (sent late, a job backs up the disks as they are now: a job listed again,
+# or an incremental job beside a full job of the same users, does nothing more); and
+# every line about entries left unsent says `not sent:`, so one search finds them all.
 def _due_on(cms, fake_clock, disk, example: str, member: str, exec_name: str, instant: str,
             operands: str = "DUE", **more):
     """`member`'s EXEC of `example` at `instant` (UTC) on the A-disk `disk`, with
@@ -2096,3 +2098,74 @@ def test_every_list_of_entries_left_unsent_says_not_sent_with_a_colon(cms, fake_
     _due_on(cms, fake_clock, gap, "minimal", "DEV1", exec_name, "2026-11-30T23:00:00")
     missed = _due_on(cms, fake_clock, gap, "minimal", "DEV1", exec_name, "2026-12-01T23:00:00")
     assert missed.rc == 4 and f"{exec_name}: due then, not sent: send" in missed.stdout, missed
+
+
+# prodssi's VMSYS2: LNXFULL full weekly sat 22:00, LNXINC incremental daily 23:30
+# (both `backup LINUX`), SYSIN2 incremental daily 03:30 and SYSME2 full monthly
+# last-day 20:00 (both `backup SYSIDS`). Its caller stopped after Thursday 21:00 and
+# came back on Sunday at 06:00.
+PRODSSI_WEEKEND = [
+    "BKRSUBMT: no DUE ran in the 3419 minutes after 21:00 on THU 20261203.",
+    "BKRSUBMT: due then, not sent: send each once with the command after it:",
+    "BKRSUBMT:   23:30 THU 20261203 incremental: EXEC BKRSUBMT JOB LNXINC",
+    "BKRSUBMT:   03:30 FRI 20261204 incremental: EXEC BKRSUBMT JOB SYSIN2",
+    "BKRSUBMT:   23:30 FRI 20261204 incremental: EXEC BKRSUBMT JOB LNXINC",
+    "BKRSUBMT:   03:30 SAT 20261205 incremental: EXEC BKRSUBMT JOB SYSIN2",
+    "BKRSUBMT:   22:00 SAT 20261205 full: EXEC BKRSUBMT JOB LNXFULL",
+    "BKRSUBMT:   23:30 SAT 20261205 incremental: EXEC BKRSUBMT JOB LNXINC",
+    "BKRSUBMT:   03:30 SUN 20261206 incremental: EXEC BKRSUBMT JOB SYSIN2",
+    "BKRSUBMT: the LNXINC lines can be left: full job LNXFULL, listed too, backs up",
+    "BKRSUBMT:     the same users; send it first.",
+    "BKRSUBMT: the SYSIN2 lines before 03:30 SUN 20261206 can be left: sent now,",
+    "BKRSUBMT:     each does what that one does.",
+    "BKRSUBMT: nothing due at 06:00 on SUN 20261206.",
+]
+
+
+def test_a_long_gap_marks_each_level_and_says_which_lines_can_be_left(cms, fake_clock, tmp_path):
+    _due_on(cms, fake_clock, tmp_path, "prodssi", "VMSYS2", "BKRSUBMT", "2026-12-03T21:00:00")
+    run = _due_on(cms, fake_clock, tmp_path, "prodssi", "VMSYS2", "BKRSUBMT", "2026-12-06T06:00:00")
+    assert (run.rc, run.commands) == (4, ["CP QUERY USERID"]), run
+    assert run.stdout.splitlines() == PRODSSI_WEEKEND, run
+    # The help applied: the full job first, then the last SYSIN2, each with its command.
+    sent = [_due_on(cms, fake_clock, tmp_path, "prodssi", "VMSYS2", "BKRSUBMT", "2026-12-06T06:05:00",
+                    operands=f"JOB {name}") for name in ("LNXFULL", "SYSIN2")]
+    assert [(one.rc, one.commands[1:]) for one in sent] == [
+        (0, ["CP SMSG BKRBKUP SUBMIT LNXFULL"]), (0, ["CP SMSG BKRBKUP SUBMIT SYSIN2"])], sent
+
+
+def test_an_incremental_listed_without_its_full_is_not_said_to_be_left(cms, fake_clock, tmp_path):
+    """Thursday 21:00 to Saturday 21:00: LNXINC twice, no LNXFULL; the earlier LNXINC
+    can be left (the later one does the same), not for a full job."""
+    _due_on(cms, fake_clock, tmp_path, "prodssi", "VMSYS2", "BKRSUBMT", "2026-12-03T21:00:00")
+    run = _due_on(cms, fake_clock, tmp_path, "prodssi", "VMSYS2", "BKRSUBMT", "2026-12-05T21:00:00")
+    said = unfolded(run.stdout, "BKRSUBMT")
+    assert "full job" not in run.stdout, run
+    assert ("BKRSUBMT: the LNXINC lines before 23:30 FRI 20261204 can be left: sent now, each does what"
+            " that one does.") in said, run
+
+
+def test_a_short_gap_with_each_job_once_says_nothing_can_be_left(cms, fake_clock, tmp_path):
+    _due_on(cms, fake_clock, tmp_path, "prodssi", "VMSYS2", "BKRSUBMT", "2026-12-03T21:00:00")
+    run = _due_on(cms, fake_clock, tmp_path, "prodssi", "VMSYS2", "BKRSUBMT", "2026-12-04T06:00:00")
+    assert run.rc == 4 and "can be left" not in run.stdout, run
+    assert run.stdout.splitlines()[2:4] == [
+        "BKRSUBMT:   23:30 THU 20261203 incremental: EXEC BKRSUBMT JOB LNXINC",
+        "BKRSUBMT:   03:30 FRI 20261204 incremental: EXEC BKRSUBMT JOB SYSIN2"], run
+
+
+def test_expiry_actions_listed_again_can_be_left_as_the_jobs_can(cms, fake_clock, tmp_path):
+    """BKREXPIR in step: minimal's PREVIEW (daily 05:00) missed three days, PURGE (sun
+    06:00) once; the lines name the action, as before, not a level."""
+    _due_on(cms, fake_clock, tmp_path, "minimal", "DEV1", "BKREXPIR", "2026-12-04T04:00:00")
+    run = _due_on(cms, fake_clock, tmp_path, "minimal", "DEV1", "BKREXPIR", "2026-12-06T07:00:00")
+    assert (run.rc, run.commands) == (4, ["CP QUERY USERID"]), run
+    assert run.stdout.splitlines()[1:] == [
+        "BKREXPIR: due then, not sent: send each once with the command after it:",
+        "BKREXPIR:   05:00 FRI 20261204 PREVIEW: EXEC BKREXPIR PREVIEW",
+        "BKREXPIR:   05:00 SAT 20261205 PREVIEW: EXEC BKREXPIR PREVIEW",
+        "BKREXPIR:   05:00 SUN 20261206 PREVIEW: EXEC BKREXPIR PREVIEW",
+        "BKREXPIR:   06:00 SUN 20261206 PURGE: EXEC BKREXPIR PURGE",
+        "BKREXPIR: the PREVIEW lines before 05:00 SUN 20261206 can be left: sent now,",
+        "BKREXPIR:     each does what that one does.",
+        "BKREXPIR: nothing due at 07:00 on SUN 20261206."], run

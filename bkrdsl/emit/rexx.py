@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import hashlib
 
-from bkrdsl.ast import Kind, Scope, TargetMedium
+from bkrdsl.ast import Kind, Level, Scope, TargetMedium
 from bkrdsl.dialect import CP_NOT_LOGGED_ON
 from bkrdsl.emit.common import EXPIRE_EXEC, PROFILE_SNIPPET, SUBMIT_EXEC, Reading
 from bkrdsl.emit.destination import goes_to
@@ -597,7 +597,7 @@ _ROUTINES_COMMON_TEMPLATE = [
     f"  return {RC_UNKNOWN}",
     "",
     "senddue: procedure expose me member server noun job. run. dry.,",
-    "  review sched. typed.",
+    "  review sched. typed. kind. fulls.",
     "  bad = duelist(arg(1))",
     "  if bad == '' then nop",
     "  else return usage(bad)",
@@ -626,7 +626,8 @@ _ROUTINES_COMMON_TEMPLATE = [
     "/* is named with the command that sends it (GAPLIST), not sent. */",
     "/* The record is written, and read back, before anything is sent: */",
     "/* GO, or the rc to end with, nothing sent. */",
-    "duegate: procedure expose me member noun job. sched. typed. gap",
+    "duegate: procedure expose me member noun job. sched. typed. gap,",
+    "  kind. fulls.",
     "  parse arg date, now, day",
     "  file = member me 'A'",
     "  kept = ''",
@@ -692,18 +693,19 @@ _ROUTINES_COMMON_TEMPLATE = [
     "",
     "/* The entries due after the record's minute and before this one */",
     "/* (a week at most: 8 days of the table, not minute by minute), */",
-    "/* by day and time, each with the command that sends it; over a */",
-    "/* week, the gap alone. 1 when it names a gap, 0 when nothing was */",
-    "/* due in it (a caller that calls at the jobs' times only). */",
-    "gaplist: procedure expose me noun job. sched. typed.",
+    "/* by day and time, each with the command that sends it (and, of */",
+    "/* a job, its level, kind.); over a week, the gap alone. 1 when */",
+    "/* it names a gap, 0 when nothing was due in it (a caller that */",
+    "/* calls at the jobs' times only). Then which lines can be left */",
+    "/* (NEEDLESS). */",
+    "gaplist: procedure expose me noun job. sched. typed. kind. fulls.",
     "  parse arg kdate, ktime, date, now, diff",
     "  if diff > 10081 then do",
     "    call tell me': no DUE ran for more than a week, after' ktime 'on',",
     "      dayname(kdate) kdate'. What was due then is not listed.'",
     "    return 1",
     "  end",
-    "  shown = 0",
-    "  escaped = 0",
+    "  n = 0",
     "  d = kdate",
     "  do while d <= date",
     "    wd = dayname(d)",
@@ -717,25 +719,62 @@ _ROUTINES_COMMON_TEMPLATE = [
     "        list = insort(list, hhmm'/'i)",
     "    end",
     "    do k = 1 to words(list)",
-    "      if shown = 0 then do",
-    "        call tell me': no DUE ran in the' diff - 1 'minutes after',",
-    "          ktime 'on' dayname(kdate) kdate'.'",
-    "        call tell me': due then, not sent: send each once with the',",
-    "          'command after it:'",
-    "      end",
-    "      shown = 1",
+    "      n = n + 1",
     "      parse value word(list, k) with hhmm '/' j",
-    "      name = job.j",
-    "      if symbol('typed.j') == 'VAR' then do",
-    "        name = typed.j",
-    "        escaped = 1",
-    "      end",
-    "      call tell me':  ' hhmm wd d job.j': EXEC' me{byname} name",
+    "      at.n = hhmm wd d",
+    "      of.n = j",
     "    end",
     "    d = nextday(d)",
     "  end",
+    "  if n = 0 then return 0",
+    "  call tell me': no DUE ran in the' diff - 1 'minutes after',",
+    "    ktime 'on' dayname(kdate) kdate'.'",
+    "  call tell me': due then, not sent: send each once with the',",
+    "    'command after it:'",
+    "  escaped = 0",
+    "  do m = 1 to n",
+    "    j = of.m",
+    "    name = job.j",
+    "    if symbol('typed.j') == 'VAR' then do",
+    "      name = typed.j",
+    "      escaped = 1",
+    "    end",
+    "    what = job.j",
+    "    if symbol('kind.j') == 'VAR' then what = kind.j",
+    "    call tell me':  ' at.m what': EXEC' me{byname} name",
+    "  end",
     "  if escaped then call escnote",
-    "  return shown",
+    "  call needless n",
+    "  return 1",
+    "",
+    "/* A line sent now backs up the disks as they are now, whatever */",
+    "/* its minute: an entry listed again does once what its lines */",
+    "/* would, and an incremental job less than a full job of the */",
+    "/* same users (fulls.: those full jobs, the pair BKR417 checks) */",
+    "/* listed too. Those lines can be left, said once per entry; */",
+    "/* which to send stays the operator's: nothing is sent late. */",
+    "needless: procedure expose me job. fulls. at. of.",
+    "  parse arg n",
+    "  do j = 1 to job.0",
+    "    mine = 0",
+    "    full = 0",
+    "    do m = 1 to n",
+    "      if of.m = j then do",
+    "        mine = mine + 1",
+    "        last = m",
+    "      end",
+    "      else if symbol('fulls.j') == 'VAR' then",
+    "        if wordpos(of.m, fulls.j) > 0 then full = of.m",
+    "    end",
+    "    if mine = 0 then iterate",
+    "    if full > 0 then",
+    "      call tell me': the' job.j 'lines can be left: full job',",
+    "        job.full', listed too, backs up the same users; send it first.'",
+    "    else if mine > 1 then",
+    "      call tell me': the' job.j 'lines before' at.last 'can be left:',",
+    "        'sent now, each does what that one does.'",
+    "  end",
+    "  return",
     "",
     "/* Adds hh:mm/i to a list in time order, after those of its time. */",
     "insort: procedure",
@@ -1046,12 +1085,33 @@ def _shared_variables(out: _Exec, me: str, member: str, server: str, noun: str, 
     _table(out, entries)
 
 
+def _pair_fulls(entries: list[dict], jobs: list[JobModel]) -> None:
+    """For each incremental job of a member, the full jobs of the same member
+    whose `backup` statements name the same groups and users (BKR417's pair:
+    a restore starts from their full backup), as the 1-based numbers of their
+    entries, for DUE's list of minutes missed to say which lines can be left
+    (`needless`)."""
+    def names(job: JobModel) -> tuple[str, ...]:
+        return tuple(sorted(ref.word.text.upper() for ref in job.refs))
+
+    for entry, job in zip(entries, jobs):
+        if job.level is not Level.INCREMENTAL:
+            continue
+        fulls = [str(i) for i, other in enumerate(jobs, 1)
+                 if other.level is Level.FULL and names(other) == names(job)]
+        if fulls:
+            entry["fulls"] = " ".join(fulls)
+
+
 def _table(out: _Exec, entries: list[dict]) -> None:
     """The stems the routines read: job. run. dry. sched. when. text., and
-    typed. for a name that is typed otherwise at a terminal (`typed_at_terminal`)."""
+    typed. for a name that is typed otherwise at a terminal (`typed_at_terminal`);
+    of a job, kind. (its level) and fulls. (`_pair_fulls`)."""
     reviews = " (and the one that reviews it)" if any("dry" in e for e in entries) else ""
+    levels = ("; of a job, its level (kind.), and of an incremental one the full jobs "
+              "of the same users (fulls.)" if any("kind" in e for e in entries) else "")
     out.comment(f"The table: for each entry its name, the CP command that runs it{reviews}, "
-                "when it is due, and what LIST shows.")
+                f"when it is due, and what LIST shows{levels}.")
     out.code(f"job.0 = {len(entries)}")
     for i, entry in enumerate(entries, 1):
         out.assign(f"job.{i}", entry["name"], name=True)
@@ -1063,6 +1123,10 @@ def _table(out: _Exec, entries: list[dict]) -> None:
         out.assign(f"sched.{i}", entry["sched"])
         out.assign(f"when.{i}", entry["when"])
         out.assign(f"text.{i}", entry["text"], name=not entry.get("free", False))
+        if "kind" in entry:
+            out.assign(f"kind.{i}", entry["kind"])
+        if "fulls" in entry:
+            out.assign(f"fulls.{i}", entry["fulls"])
 
 
 def _dispatcher(out: _Exec, *, review: bool, verbs: list[tuple[str, str]], fallback: str) -> None:
@@ -1245,8 +1309,10 @@ def submit_exec(
                 "text": _job_summary(job),
                 "free": bool(job.description),  # as _job_summary: else names and bkrc's words
                 "source_job": job.name,
+                "kind": job.level.value,
             }
         )
+    _pair_fulls(entries, [job for _, job in jobs])
 
     out = _Exec(dialect)
     _header(
