@@ -3230,30 +3230,31 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.list,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_program, _type_model, _type_diagnostics, _type_module, _type_stops, _type_directory, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_module, _dflt_stops, _dflt_directory, _return_type):
- def __init__(self,program:_type_program,model:_type_model,diagnostics:_type_diagnostics,module:_type_module=_dflt_module,stops:_type_stops=_HAS_DEFAULT_FACTORY,directory:_type_directory=_dflt_directory)->_return_type:
+def __create_fn__(_type_program, _type_model, _type_diagnostics, _type_module, _type_stops, _type_directory, _type_allowed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_module, _dflt_stops, _dflt_directory, _dflt_allowed, _return_type):
+ def __init__(self,program:_type_program,model:_type_model,diagnostics:_type_diagnostics,module:_type_module=_dflt_module,stops:_type_stops=_HAS_DEFAULT_FACTORY,directory:_type_directory=_dflt_directory,allowed:_type_allowed=_HAS_DEFAULT_FACTORY)->_return_type:
   self.program=program
   self.model=model
   self.diagnostics=diagnostics
   self.module=module
   self.stops=_dflt_stops() if stops is _HAS_DEFAULT_FACTORY else stops
   self.directory=directory
+  self.allowed=_dflt_allowed() if allowed is _HAS_DEFAULT_FACTORY else allowed
  return __init__
-CODE['def __create_fn__(_type_program, _type_model, _type_diagnostics, _type_module, _type_stops, _type_directory, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_module, _dflt_stops, _dflt_directory, _return_type):\n def __init__(self,program:_type_program,model:_type_model,diagnostics:_type_diagnostics,module:_type_module=_dflt_module,stops:_type_stops=_HAS_DEFAULT_FACTORY,directory:_type_directory=_dflt_directory)->_return_type:\n  self.program=program\n  self.model=model\n  self.diagnostics=diagnostics\n  self.module=module\n  self.stops=_dflt_stops() if stops is _HAS_DEFAULT_FACTORY else stops\n  self.directory=directory\n return __init__'] = __create_fn__.__code__
+CODE['def __create_fn__(_type_program, _type_model, _type_diagnostics, _type_module, _type_stops, _type_directory, _type_allowed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_module, _dflt_stops, _dflt_directory, _dflt_allowed, _return_type):\n def __init__(self,program:_type_program,model:_type_model,diagnostics:_type_diagnostics,module:_type_module=_dflt_module,stops:_type_stops=_HAS_DEFAULT_FACTORY,directory:_type_directory=_dflt_directory,allowed:_type_allowed=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.program=program\n  self.model=model\n  self.diagnostics=diagnostics\n  self.module=module\n  self.stops=_dflt_stops() if stops is _HAS_DEFAULT_FACTORY else stops\n  self.directory=directory\n  self.allowed=_dflt_allowed() if allowed is _HAS_DEFAULT_FACTORY else allowed\n return __init__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(program={self.program!r}, model={self.model!r}, diagnostics={self.diagnostics!r}, module={self.module!r}, stops={self.stops!r}, directory={self.directory!r})"
+  return self.__class__.__qualname__ + f"(program={self.program!r}, model={self.model!r}, diagnostics={self.diagnostics!r}, module={self.module!r}, stops={self.stops!r}, directory={self.directory!r}, allowed={self.allowed!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(program={self.program!r}, model={self.model!r}, diagnostics={self.diagnostics!r}, module={self.module!r}, stops={self.stops!r}, directory={self.directory!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(program={self.program!r}, model={self.model!r}, diagnostics={self.diagnostics!r}, module={self.module!r}, stops={self.stops!r}, directory={self.directory!r}, allowed={self.allowed!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.program,self.model,self.diagnostics,self.module,self.stops,self.directory,)==(other.program,other.model,other.diagnostics,other.module,other.stops,other.directory,)
+   return (self.program,self.model,self.diagnostics,self.module,self.stops,self.directory,self.allowed,)==(other.program,other.model,other.diagnostics,other.module,other.stops,other.directory,other.allowed,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.program,self.model,self.diagnostics,self.module,self.stops,self.directory,)==(other.program,other.model,other.diagnostics,other.module,other.stops,other.directory,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.program,self.model,self.diagnostics,self.module,self.stops,self.directory,self.allowed,)==(other.program,other.model,other.diagnostics,other.module,other.stops,other.directory,other.allowed,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(_type_span, _type_kind, _type_name, _type_definition, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,span:_type_span,kind:_type_kind,name:_type_name,definition:_type_definition)->_return_type:

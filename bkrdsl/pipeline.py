@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bkrdsl.diagnostics import Diagnostic
+from bkrdsl.diagnostics.core import sort_key
 from bkrdsl.diagnostics.limit import Collector, Stop
 from bkrdsl.records import dataclass
 from bkrdsl.resolve import Model, Program, build_model, load
@@ -42,6 +43,9 @@ class Analysis:
     stops: list[Stop] = field(default_factory=list)
     #: The site's CP directory the model was checked against (`--directory`), if any.
     directory: Directory | None = None
+    #: The warnings a `# bkrc: allow` comment set aside (`diagnostics.allow.Allowed`),
+    #: in report order: not in `diagnostics`, and counted as allowed by the reports.
+    allowed: list = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -247,8 +251,10 @@ def analyse_program(
     quick fix's check, `lsp/fixcheck.py`); the caller turns the collector off."""
     # Every diagnostic goes to one collector as it is found, in the order a stable
     # sort of them all would keep for equal places: reading, then the checks.
-    found = Collector(max_errors)
+    allows, said = _allows(program)
+    found = Collector(max_errors, allows)
     found.extend(program.diagnostics)
+    found.extend(said)
     if directory is not None:
         found.extend(directory.diagnostics)
     model = None
@@ -281,8 +287,24 @@ def analyse_program(
 
         errors = [d for d in program.diagnostics if d.is_error]
         run_local_checks(build_model(program.modules), program.modules, program.sources, errors, found)
+    allowed = []
+    if allows is not None:
+        if model is not None and model.cluster is not None and checks:
+            found.extend(allows.unused(program.sources, directory=directory is not None))
+        allowed = sorted(allows.taken, key=lambda a: sort_key(a.diagnostic))
     diagnostics, stops = found.result()
-    return Analysis(program, model, diagnostics, module, stops, directory)
+    return Analysis(program, model, diagnostics, module, stops, directory, allowed)
+
+
+def _allows(program: Program):
+    """The `# bkrc: allow` comments of the program's files (`diagnostics.allow`), read
+    from the comments the parsers kept, and the errors in them; (None, []) where no
+    file's text holds `bkrc:` (the allow module not even imported)."""
+    if not any("bkrc:" in source.text for source in program.sources.values()):
+        return None, []
+    from bkrdsl.diagnostics.allow import gather
+
+    return gather(program.modules, program.sources)
 
 
 def compile_source(

@@ -35,6 +35,9 @@ FIXES: dict[str, list[tuple[str, str, str]]] = {
         ("`retain` to an `expire on MEMBER { ... }` block", "    retain 30 days   # <- BKR021\n", ""),
         ("`retain` to an `expire on MEMBER { ... }` block", "retain 35 days }", "retain 30 days }"),
     ],
+    "BKR025": [("delete the allow", "   # bkrc: allow BKR221 runs on one member on purpose", "")],
+    "BKR026": [("take `BKR22` out of the list", ", BKR22", "")],
+    "BKR027": [("delete the comment", "   # bkrc: allow BKR227 our own template names", "")],
     "BKR101": [("`import std/backup-manager`", "backup-manger", "backup-manager")],
     "BKR112": [
         (

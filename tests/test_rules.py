@@ -2268,3 +2268,153 @@ def test_h6_73_a_disk_for_a_guest_is_not_called_a_missing_dmm(declare: str, user
     other = base.replace("  disk TRTMM 191 size 10 cyl\n", "  disk TRTMM 191 size 10 cyl\n  disk TCDMM 191 size 10 cyl\n", 1)
     (found,) = _h6_67_errors(other)
     assert found.code == "BKR332" and "`catalog-dmm`" in found.help
+
+
+# stop 75, h1: `# bkrc: allow CODE reason`, a warning the site keeps, acknowledged in the file
+H1_75_SHARED = """\
+import std/backup-manager
+cluster PRODSSI {
+  member VMSYS1 { workers 2 }
+  member VMSYS2 { workers 2 }
+  catalog shared server BKRSVSFS pool BKRPOOL
+  expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+  identity group SYSIDS { TCPIP }
+  job SYSINC {
+    backup SYSIDS incremental
+    include minidisk * *
+    to disk
+    run on each member daily 01:00
+  }
+}
+"""
+H1_75_JOB = "  job SYSINC {\n"
+
+
+def _h1_75(text: str):
+    return analyse("site.bkr", text.encode(), path=Path("site.bkr"))
+
+
+def _h1_75_apply(text: str, fix) -> str:
+    for edit in sorted(fix.edits, key=lambda e: e.span.start, reverse=True):
+        text = text[: edit.span.start] + edit.new_text + text[edit.span.end :]
+    return text
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h1_75_a_trailing_allow_sets_its_lines_warning_aside_and_counts_it(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    assert [d.code for d in _h1_75(H1_75_SHARED).diagnostics] == ["BKR227"]
+    text = H1_75_SHARED.replace(H1_75_JOB, "  job SYSINC {   # bkrc: allow BKR227 our own template names\n")
+    analysis = _h1_75(text)
+    assert analysis.diagnostics == []
+    (allowed,) = analysis.allowed
+    assert allowed.diagnostic.code == "BKR227" and allowed.directive.reason == "our own template names"
+    # by the rule's name too
+    named = H1_75_SHARED.replace(H1_75_JOB, "  job SYSINC {   # bkrc: allow worker-task-names-shared\n")
+    assert _h1_75(named).diagnostics == [] and len(_h1_75(named).allowed) == 1
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h1_75_a_string_holding_the_words_is_no_allow(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = H1_75_SHARED.replace(H1_75_JOB, '  job SYSINC { description "# bkrc: allow BKR227 x"\n')
+    analysis = _h1_75(text)
+    assert [d.code for d in analysis.diagnostics] == ["BKR227"] and analysis.allowed == []
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h1_75_an_own_line_allow_covers_the_statement_below_and_a_trailing_one_its_line(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    # own line, above the job: the job whole (BKR227 is at its name)
+    above = H1_75_SHARED.replace(H1_75_JOB, "  # bkrc: allow BKR227 our own names\n  # and a comment between\n" + H1_75_JOB)
+    assert _h1_75(above).diagnostics == [] and len(_h1_75(above).allowed) == 1
+    # trailing on another line of the job: not its line, so the warning stays and the allow is unused
+    inside = H1_75_SHARED.replace("    to disk\n", "    to disk   # bkrc: allow BKR227\n")
+    assert [d.code for d in _h1_75(inside).diagnostics] == ["BKR227", "BKR027"]
+    # own line above the cluster: its opening line only, not every statement inside
+    top = H1_75_SHARED.replace("cluster PRODSSI {\n", "# bkrc: allow BKR227\ncluster PRODSSI {\n")
+    assert [d.code for d in _h1_75(top).diagnostics] == ["BKR027", "BKR227"]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h1_75_an_allow_of_an_error_is_an_error_and_silences_nothing(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    pinned = H1_75_SHARED.replace("run on each member", "run on VMSYS1").replace(
+        H1_75_JOB, "  job SYSINC {   # bkrc: allow BKR221 on purpose\n"
+    )
+    found = _h1_75(pinned).diagnostics
+    assert [d.code for d in found] == ["BKR025", "BKR221"]
+    assert found[0].message == "BKR221 (identity-job-pinned) is an error, which no allow silences"
+    assert found[0].span.column == pinned.splitlines()[7].index("BKR221") + 1
+    assert run_cli(["compile", "-", "-o", "/nonexistent-h1-75"], input=pinned).exit_code == 1
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h1_75_an_unknown_code_is_an_error_with_the_code_meant_and_its_fix(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = H1_75_SHARED.replace(H1_75_JOB, "  job SYSINC {   # bkrc: allow BKR2277 our names\n")
+    found = _h1_75(text).diagnostics
+    assert [d.code for d in found] == ["BKR227", "BKR026"]
+    assert found[1].message == "unknown code `BKR2277` in `# bkrc: allow`; did you mean `BKR227`?"
+    mended = _h1_75_apply(text, found[1].fix)
+    assert _h1_75(mended).diagnostics == [] and len(_h1_75(mended).allowed) == 1
+    # `alow` is `allow` misspelt; a comment that merely starts `bkrc:` is prose
+    (typo,) = [d for d in _h1_75(text.replace("allow BKR2277", "alow BKR227")).diagnostics if d.code == "BKR026"]
+    assert typo.fix.edits[0].new_text == "allow"
+    prose = H1_75_SHARED.replace(H1_75_JOB, "  job SYSINC {   # bkrc: writes SYSINC1 and SYSINC2\n")
+    assert [d.code for d in _h1_75(prose).diagnostics] == ["BKR227"]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h1_75_an_unused_allow_is_a_warning_whose_fix_deletes_it_and_the_file_checks_clean(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    renamed = H1_75_SHARED.replace("SYSINC", "SYSIN")
+    for written, left in [
+        ("  job SYSIN {   # bkrc: allow BKR227 our names\n", "  job SYSIN {\n"),
+        ("  # bkrc: allow BKR227 our names\n  job SYSIN {\n", "  job SYSIN {\n"),
+    ]:
+        text = renamed.replace("  job SYSIN {\n", written)
+        (unused,) = _h1_75(text).diagnostics
+        assert unused.code == "BKR027" and unused.severity.value == "warning"
+        fixed = _h1_75_apply(text, unused.fix)
+        assert fixed == renamed.replace("  job SYSIN {\n", left)
+        assert _h1_75(fixed).diagnostics == []
+    # of two codes, the one unused is taken out of the list
+    two = H1_75_SHARED.replace(H1_75_JOB, "  job SYSINC {   # bkrc: allow BKR227, BKR412 our names\n")
+    (unused,) = _h1_75(two).diagnostics
+    assert unused.message == "BKR412 in `# bkrc: allow` silences nothing"
+    fixed = _h1_75_apply(two, unused.fix)
+    assert "# bkrc: allow BKR227 our names" in fixed and _h1_75(fixed).diagnostics == []
+    # `bkrc check --fix` applies it
+    result = run_cli(["check", "--fix", "-"], input=renamed.replace("  job SYSIN {\n", "  job SYSIN {  # bkrc: allow BKR227\n"))
+    assert "bkrc: allow" not in result.output
+
+
+def test_h1_75_a_directory_warnings_allow_is_not_unused_without_the_directory():
+    text = H1_75_SHARED.replace("SYSINC", "SYSIN").replace("  job SYSIN {\n", "  job SYSIN {   # bkrc: allow BKR511 ours\n")
+    assert _h1_75(text).diagnostics == []
+    # nor any allow of a file with a syntax error, whose checks did not all run
+    broken = text.replace("include minidisk * *", "include minidisk * *\n    retain")
+    assert "BKR027" not in [d.code for d in _h1_75(broken).diagnostics]
+
+
+def test_h1_75_check_counts_the_allowed_warnings_and_json_marks_them():
+    text = H1_75_SHARED.replace(H1_75_JOB, "  job SYSINC {   # bkrc: allow BKR227 our names\n")
+    quiet = run_cli(["check", "-"], input=text, expect=0)
+    assert quiet.output == ""  # a run whose only findings are allowed is as quiet as a clean one
+    noisy = text.replace("retain 35 days }", "retain 35 days }\n  single group APPS { LINUX01 }")
+    result = run_cli(["check", "-"], input=noisy, expect=0)
+    assert result.output.splitlines()[-1] == "1 warning; 1 warning allowed"
+    document = json.loads(run_cli(["check", "--format", "json", "-"], input=noisy).output)
+    assert document["warning_count"] == 1 and document["allowed_count"] == 1
+    (allowed,) = document["allowed"]
+    assert allowed["code"] == "BKR227" and allowed["allowed_by"]["reason"] == "our names"
+    assert allowed["allowed_by"]["line"] == 9
+    assert "allowed" not in json.loads(run_cli(["check", "--format", "json", "-"], input=H1_75_SHARED).output)
+
+
+def test_h1_75_explain_answers_for_the_new_codes():
+    for code, name in [("BKR025", "allow-of-error"), ("BKR026", "allow-unknown-code"), ("BKR027", "unused-allow")]:
+        result = run_cli(["explain", code], expect=0)
+        assert name in result.output or code in result.output
+        assert run_cli(["explain", name], expect=0).output == result.output

@@ -902,6 +902,11 @@ def print_diagnostics(
         max_errors = error_limit()
 
     diagnostics = unique_diagnostics(analyses)
+    # The warnings a `# bkrc: allow` set aside, each once (a module several FILEs import).
+    allowed = {}
+    for x in analyses:
+        for a in getattr(x, "allowed", ()):
+            allowed.setdefault((a.diagnostic.code, a.diagnostic.span, a.diagnostic.message), a)
     # Where an analysis was cut at the limit already (analyse_arg), with what it left out.
     stops = [stop for a in analyses for stop in getattr(a, "stops", ())]
     sources = {}
@@ -925,6 +930,7 @@ def print_diagnostics(
         max_errors=max_errors,
         stops=stops,
         failures=failures,
+        allowed=list(allowed.values()),
     )
     if fmt in DOCUMENT_FORMATS:
         text = ascii_document(text, stream)

@@ -129,8 +129,11 @@ class Collector:
     (tests/test_error_limit.py checks every test file), so the count of those left
     out stays exact."""
 
-    def __init__(self, max_errors: int = 0):
+    def __init__(self, max_errors: int = 0, allows=None):
         self.max_errors = max_errors
+        #: The file's `# bkrc: allow` comments (`allow.Allows`), or None: a diagnostic
+        #: that is no error and that one covers is set aside there, before any count.
+        self.allows = allows
         self._arrivals = 0
         self._all: list[tuple[tuple, Diagnostic]] = []  # without a limit
         self._unique: dict[tuple, int] = {}  # without a limit: where each check's finding is
@@ -138,6 +141,8 @@ class Collector:
         self._stops: dict[str, Stop] = {}  # cuts made before these diagnostics came
 
     def add(self, d: Diagnostic, *, unique: bool = False) -> None:
+        if self.allows is not None and d.severity is not Severity.ERROR and self.allows.take(d):
+            return
         self._arrivals += 1
         key = (sort_key(d), self._arrivals)
         if self.max_errors <= 0:

@@ -102,6 +102,7 @@ def load_all() -> dict[str, Code]:
     import bkrdsl.check  # (registers the SSI rules)
     import bkrdsl.check.directory  # (registers BKR510-BKR526 and BKR528-BKR534: against the site's CP directory, with --directory)
     import bkrdsl.cpdirectory  # (registers BKR501-BKR505: reading the site's CP directory)
+    import bkrdsl.diagnostics.allow  # (BKR025-BKR027: `# bkrc: allow` comments)
     import bkrdsl.fmt  # (BKR090: the one layout bkrc fmt refuses)
     import bkrdsl.resolve  # (BKR101-BKR104: loading the modules a file imports)
     import bkrdsl.syntax.codes  # noqa: F401  (BKR001-BKR023: reading a file; the one import ruff sees unused)

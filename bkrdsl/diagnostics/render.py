@@ -49,8 +49,11 @@ def render(
     max_errors: int = 0,
     stops: Sequence[Stop] = (),
     failures: Sequence[str] = (),
+    allowed: Sequence = (),
 ) -> str:
-    """`modules`: the files checked as modules (no cluster), which only the text
+    """`allowed`: the warnings a `# bkrc: allow` set aside (`allow.Allowed`), which the
+    text format counts in its summary line and JSON lists as `allowed`.
+    `modules`: the files checked as modules (no cluster), which only the text
     format's summary line names. `max_errors`: each file's diagnostics up to its
     Nth error, then a note that the report stopped there (limit.py; 0: all).
     `stops`: where the diagnostics were cut already (`Analysis.stops`), whose
@@ -59,11 +62,13 @@ def render(
     ordered, stops = limit(diagnostics, max_errors, stops)
     fmt = Format(fmt)
     if fmt is Format.TEXT:
-        return render_text(ordered, sources, color=color, highlight=highlight, modules=modules, stops=stops)
+        return render_text(
+            ordered, sources, color=color, highlight=highlight, modules=modules, stops=stops, allowed=len(allowed)
+        )
     if fmt is Format.SHORT:
         return render_short(ordered, stops)
     if fmt is Format.JSON:
-        return render_json(ordered, stops, failures)
+        return render_json(ordered, stops, failures, allowed)
     if fmt is Format.SARIF:
         return render_sarif(ordered, stops, failures=failures)
     return render_github(ordered, stops, failures)
@@ -326,11 +331,13 @@ def render_text(
     highlight: Callable[[str], str] | None = None,
     modules: Sequence[str] = (),
     stops: Sequence[Stop] = (),
+    allowed: int = 0,
 ) -> str:
     """Each diagnostic's frame, a note for each file whose report stopped at the
-    error limit, then the summary line: the counts of the diagnostics shown, and
-    which files were checked as modules. Nothing at all for a clean run without a
-    module."""
+    error limit, then the summary line: the counts of the diagnostics shown, the
+    warnings a `# bkrc: allow` set aside (`allowed`), and which files were checked
+    as modules. Nothing at all for a clean run without a module: nor for one whose
+    only findings were allowed, which is what the site asked for."""
     if not diagnostics and not modules:
         return ""
     blocks = [render_one_text(d, sources, color=color, highlight=highlight) for d in diagnostics]
@@ -345,6 +352,8 @@ def render_text(
     if notes and not parts:
         parts.append(f"{notes} note{'s' if notes != 1 else ''}")
     summary = ", ".join(parts) or "no problems"
+    if allowed:
+        summary += f"; {allowed} warning{'s' if allowed != 1 else ''} allowed"
     if modules:
         summary += "; " + _modules_note(modules)
     return "".join(b + "\n\n" for b in blocks) + _style(summary, color, bold=True) + "\n"
@@ -396,7 +405,22 @@ def _fix_json(fix: Fix | None) -> dict | None:
     return {"title": fix.title, "edits": [{**_span_json(e.span), "new_text": e.new_text} for e in fix.edits]}
 
 
-def to_json_obj(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = (), failures: Sequence[str] = ()) -> dict:
+def _json_diagnostic(d: Diagnostic) -> dict:
+    return {
+        "code": d.code,
+        "severity": d.severity.value,
+        "message": d.message,
+        **_span_json(d.span),
+        "help": d.help,
+        "related": [{**_span_json(r.span), "message": r.label} for r in d.related],
+        "fix": _fix_json(d.fix),
+        "choices": [{**_fix_json(c), "preferred": d.prefer_choice} for c in d.choices],
+    }
+
+
+def to_json_obj(
+    diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = (), failures: Sequence[str] = (), allowed: Sequence = ()
+) -> dict:
     """The JSON report; `stopped` only when the error limit left diagnostics out.
     `failures`: bkrc's lines for what made the run fail (exit 2: a FILE, `--dialect`
     table or `--directory` not read, a usage error, an internal error), in every
@@ -406,24 +430,23 @@ def to_json_obj(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = (), f
     errors, warnings = counts(diagnostics)
     obj = {
         "format_version": "1",
-        "diagnostics": [
-            {
-                "code": d.code,
-                "severity": d.severity.value,
-                "message": d.message,
-                **_span_json(d.span),
-                "help": d.help,
-                "related": [{**_span_json(r.span), "message": r.label} for r in d.related],
-                "fix": _fix_json(d.fix),
-                "choices": [{**_fix_json(c), "preferred": d.prefer_choice} for c in d.choices],
-            }
-            for d in diagnostics
-        ],
+        "diagnostics": [_json_diagnostic(d) for d in diagnostics],
         "error_count": errors,
         "warning_count": warnings,
         "execution_successful": not failures,
         "failures": list(failures),
     }
+    if allowed:
+        # The warnings a `# bkrc: allow` set aside: marked, not dropped (only when there
+        # are some, so a file without an allow has the keys it always had).
+        obj["allowed"] = [
+            {
+                **_json_diagnostic(a.diagnostic),
+                "allowed_by": {**_span_json(a.directive.span), "reason": a.directive.reason},
+            }
+            for a in allowed
+        ]
+        obj["allowed_count"] = len(allowed)
     if stops:
         obj["stopped"] = [
             {
@@ -439,8 +462,10 @@ def to_json_obj(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = (), f
     return obj
 
 
-def render_json(diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = (), failures: Sequence[str] = ()) -> str:
-    return json_text(to_json_obj(diagnostics, stops, failures)) + "\n"
+def render_json(
+    diagnostics: Sequence[Diagnostic], stops: Sequence[Stop] = (), failures: Sequence[str] = (), allowed: Sequence = ()
+) -> str:
+    return json_text(to_json_obj(diagnostics, stops, failures, allowed)) + "\n"
 
 
 # -------------------------------------------------------------------- sarif
