@@ -1465,3 +1465,49 @@ def test_h6s74_a_last_id_that_alone_reads_as_a_keyword_typed_keeps_its_company(m
         return [(d.code, d.message) for d in analyse("g.bkr", t.encode()).diagnostics]
 
     assert said(expected) == said(text) and [code for code, _ in said(text)] == ["BKR021"]
+
+
+# stop 75, h1: `# bkrc: allow` kept where it is by `bkrc fmt`, idempotent, and still
+# covering the same warnings: a one-line block laid out over several lines keeps its
+# trailing allow after its `}`, which covers the block whole.
+H1_75_SHARED = """\
+import std/backup-manager
+cluster PRODSSI {
+  member VMSYS1 { workers 2 }
+  member VMSYS2 { workers 2 }
+  catalog shared server BKRSVSFS pool BKRPOOL
+  expire on VMSYS1 { purge daily 01:00  retain 35 days }   # bkrc: allow BKR403 the purge waits on a lock
+  identity group SYSIDS { TCPIP }
+     # bkrc: allow BKR227 our own template names
+  job SYSINC {
+    backup SYSIDS incremental
+    include minidisk   *   *
+    to disk
+    run on each member daily 01:00
+  }
+  job SYSINCF {    # bkrc: allow BKR227 ours too
+    backup SYSIDS full
+    include minidisk * *
+    to disk
+    run on each member daily 01:00   # bkrc: allow BKR402 a lock orders them
+  }
+}
+"""
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h1_75_fmt_keeps_each_allow_where_it_is_and_what_it_covers(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    before = analyse("site.bkr", H1_75_SHARED.encode())
+    assert before.diagnostics == []
+    assert sorted(a.diagnostic.code for a in before.allowed) == ["BKR227", "BKR227", "BKR402", "BKR403"]
+    once = format_text(H1_75_SHARED, "site.bkr")
+    assert format_text(once, "site.bkr") == once
+    lines = once.splitlines()
+    assert "  }  # bkrc: allow BKR403 the purge waits on a lock" in lines
+    assert lines[lines.index("  # bkrc: allow BKR227 our own template names") + 1] == "  job SYSINC {"
+    assert "  job SYSINCF {  # bkrc: allow BKR227 ours too" in lines
+    assert "    run on each member daily 01:00  # bkrc: allow BKR402 a lock orders them" in lines
+    after = analyse("site.bkr", once.encode())
+    assert after.diagnostics == []
+    assert sorted(a.diagnostic.code for a in after.allowed) == ["BKR227", "BKR227", "BKR402", "BKR403"]

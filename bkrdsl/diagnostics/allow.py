@@ -9,7 +9,10 @@ the site's reason after them:
 
 Where it covers (docs/language.md, "Allowing a warning"):
 
-- trailing a line, the warnings whose place starts on that line;
+- trailing a line, the warnings whose place starts on that line; where the line
+  ends a statement (a one-line block, or a block's `}`), that statement whole, so
+  that `bkrc fmt`, which lays a one-line block out over several lines and keeps the
+  comment after its `}`, never changes what an allow covers;
 - on a line of its own, the statement below it (the next line that is not blank
   and not only a comment), every line of it: a `job`, `member`, `expire` block or a
   group body whole, as rustc's `#[allow]` on an item covers the item; the
@@ -270,12 +273,14 @@ def read(module, source: Source) -> tuple[list[Directive], list[Diagnostic]]:
             )
             continue
         own_line = not source.text[source.line_start(span.line) : span.start].strip()
+        if statements is None:
+            statements = _statement_extents(module)
         first = last = span.line
         if own_line:
-            if statements is None:
-                statements = _statement_ends(module)
             first = _next_code_line(source, span.line)
-            last = max(first, statements.get(first, first)) if first else 0
+            last = max(first, statements[0].get(first, first)) if first else 0
+        else:
+            first = min(first, statements[1].get(first, first))
         found.append(Directive(span, tuple(codes), rest[pos:].strip(), first, last, own_line))
     return found, said
 
@@ -341,14 +346,18 @@ def _next_code_line(source: Source, line: int) -> int:
     return 0
 
 
-def _statement_ends(module) -> dict[int, int]:
+def _statement_extents(module) -> tuple[dict[int, int], dict[int, int]]:
     """For each line a statement starts on, the last line of the longest one starting
+    there; for each line a statement ends on, the first line of the longest one ending
     there (a `cluster` block counted as its opening line alone)."""
     ends: dict[int, int] = {}
+    starts: dict[int, int] = {}
 
     def add(span: Span) -> None:
         if ends.get(span.line, 0) < span.end_line:
             ends[span.line] = span.end_line
+        if starts.get(span.end_line, span.end_line) > span.line:
+            starts[span.end_line] = span.line
 
     for node in (*module.imports, *module.users, *module.groups):
         add(node.span)
@@ -375,7 +384,7 @@ def _statement_ends(module) -> dict[int, int]:
             *cluster.disks,
         ):
             add(node.span)
-    return ends
+    return ends, starts
 
 
 class Allows:
@@ -386,6 +395,7 @@ class Allows:
         self.directives = directives
         self.taken: list[Allowed] = []
         self.used: set[tuple[int, str]] = set()  # (the comment's offset, code)
+        self.said: set[tuple] = set()  # (code, span, message) of each warning taken
 
     def take(self, d: Diagnostic) -> bool:
         """Whether an allow covers `d`: then it is kept in `taken`, and not reported."""
@@ -402,7 +412,10 @@ class Allows:
             return False
         for x in covering:
             self.used.add((x.span.start, d.code))
-        self.taken.append(Allowed(d, covering[0]))
+        said = (d.code, span, d.message)
+        if said not in self.said:  # (a finding said again, `Collector.add(unique=True)`: once)
+            self.said.add(said)
+            self.taken.append(Allowed(d, covering[0]))
         return True
 
     def unused(self, sources: dict[str, Source], *, directory: bool) -> list[Diagnostic]:
@@ -425,7 +438,7 @@ class Allows:
                     continue
                 if len(idle) == len(x.codes):
                     named = ", ".join(code for code, _ in idle)
-                    where = "its line" if not x.own_line else "the statement below it"
+                    where = f"line {x.first}" if x.first == x.last else f"lines {x.first}-{x.last}"
                     out.append(
                         UNUSED_ALLOW(
                             f"`# bkrc: allow {named}` silences nothing: no {named} on {where}",
