@@ -742,7 +742,8 @@ async def test_quick_fixes_carry_the_edits_their_diagnostics_name(client: Langua
     broken = GOOD.replace("daily 05:00", "daily 5am").replace("  disk BKRWRK* 191 size 5 cyl\n", "")
     change(client, uri, broken, 3)
     assert sorted(d.code for d in await diagnostics(client, uri, 3)) == ["BKR221", "BKR253", "BKR313"]
-    actions = await code_actions(client, uri, broken)
+    # (the warnings' *Allow BKRnnn on this line*, stop 75, left out: tests/test_lsp_claims.py)
+    actions = [a for a in await code_actions(client, uri, broken) if not a.title.startswith("Allow ")]
     titles = sorted(a.title for a in actions)
     assert titles == ["Add `disk BKRWRK* 191 size 5 cyl`", "Run on each member", "Write `05:00`"]
     (add,) = [a for a in actions if a.title.startswith("Add")]

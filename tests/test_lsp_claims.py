@@ -419,7 +419,8 @@ def _fix_titles(editor: Editor, uri: str, start: tuple[int, int], end: tuple[int
         context["only"] = only
     where = {"start": {"line": start[0], "character": start[1]}, "end": {"line": end[0], "character": end[1]}}
     answer = editor.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": where, "context": context})
-    return [(a["kind"], a["title"]) for a in answer["result"]]
+    # (the warnings' *Allow BKRnnn on this line*, stop 75, left out: its own test below)
+    return [(a["kind"], a["title"]) for a in answer["result"] if not a["title"].startswith("Allow ")]
 
 
 def test_quick_fixes_are_those_of_the_range_or_of_the_diagnostics_the_client_shows(tmp_path):
@@ -600,6 +601,86 @@ def test_h10s74_the_option_begun_is_one_diagnostic_in_the_editor_too(tmp_path, p
         change = {"range": shown["range"], "text": "catalog-node"}
         editor.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [change]})
         assert [d["code"] for d in editor.published(uri)] == ["BKR010"]
+        assert editor.errors == []
+    finally:
+        editor.close()
+
+
+# stop 75, h1: `# bkrc: allow` in the editor: an allowed warning is not published, a
+# warning is offered *Allow BKRnnn on this line*, which leaves the buffer clean, and an
+# unused allow's warning is offered the fix that deletes it.
+H1_75_SHARED = """\
+import std/backup-manager
+cluster PRODSSI {
+  member VMSYS1 { workers 2 }
+  member VMSYS2 { workers 2 }
+  catalog shared server BKRSVSFS pool BKRPOOL
+  expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+  identity group SYSIDS { TCPIP }
+  job SYSINC {
+    backup SYSIDS incremental
+    include minidisk * *
+    to disk
+    run on each member daily 01:00
+  }
+}
+"""
+
+
+def _h1_75_edit(editor: Editor, uri: str, text: str, action: dict, version: int) -> str:
+    (change,) = action["edit"].get("documentChanges", [None])
+    edits = change["edits"] if change is not None else action["edit"]["changes"][uri]
+    lines = text.split("\n")
+    for edit in sorted(edits, key=lambda e: (e["range"]["start"]["line"], e["range"]["start"]["character"]), reverse=True):
+        start, end = edit["range"]["start"], edit["range"]["end"]
+        offset = sum(len(x) + 1 for x in lines[: start["line"]]) + start["character"]
+        last = sum(len(x) + 1 for x in lines[: end["line"]]) + end["character"]
+        text = text[:offset] + edit["newText"] + text[last:]
+        lines = text.split("\n")
+    editor.notify(
+        "textDocument/didChange",
+        {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]},
+    )
+    return text
+
+
+@pytest.mark.parametrize(
+    "job,written",
+    [
+        ("  job SYSINC {\n", "  job SYSINC {   # bkrc: allow BKR227\n"),
+        (
+            "  job SYSINC {  # the site's own names, kept as its job templates have them\n",
+            "  # bkrc: allow BKR227\n  job SYSINC {  # the site's own names, kept as its job templates have them\n",
+        ),
+    ],
+    ids=["trailing", "above"],
+)
+def test_h1_75_a_warning_is_offered_an_allow_that_leaves_the_buffer_clean(tmp_path, job, written):
+    editor = _session(tmp_path)
+    try:
+        text = H1_75_SHARED.replace("  job SYSINC {\n", job)
+        uri = _open(editor, tmp_path / "site.bkr", text)
+        (shown,) = editor.published(uri)
+        assert shown["code"] == "BKR227"
+        params = {"textDocument": {"uri": uri}, "range": shown["range"], "context": {"diagnostics": [shown]}}
+        actions = editor.request("textDocument/codeAction", params)["result"]
+        assert [a["title"] for a in actions] == ["Write `job SYSIN`", "Allow BKR227 on this line"]
+        assert not actions[1].get("isPreferred")
+        text = _h1_75_edit(editor, uri, text, actions[1], 2)
+        assert text == H1_75_SHARED.replace("  job SYSINC {\n", written)
+        assert editor.published(uri) == []
+        # renamed: the allow silences nothing, and its warning's fix deletes it
+        text = text.replace("SYSINC", "SYSIN")
+        editor.notify(
+            "textDocument/didChange", {"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": text}]}
+        )
+        (unused,) = editor.published(uri)
+        assert unused["code"] == "BKR027"
+        params = {"textDocument": {"uri": uri}, "range": unused["range"], "context": {"diagnostics": [unused]}}
+        (action,) = editor.request("textDocument/codeAction", params)["result"]
+        assert action["title"] == "Delete the unused allow"
+        text = _h1_75_edit(editor, uri, text, action, 4)
+        assert "bkrc:" not in text and editor.published(uri) == []
         assert editor.errors == []
     finally:
         editor.close()

@@ -144,3 +144,20 @@ def test_a_sequence_of_edits_publishes_a_full_analysis_s_diagnostics(buffer):
         buffer.type(step)
         published = buffer.shown()
         assert buffer.analysed() == published, step
+
+
+# stop 75, h1: a comment alone on its line that is, or becomes, a `# bkrc: allow` is
+# analysed: it sets the warnings of the statement below it aside, or no longer does.
+def test_h1_75_an_allow_typed_in_a_comment_alone_on_its_line_is_analysed(buffer):
+    buffer.type(("# the members", 0, "", "x"))  # spared first: the analysis is of an older text
+    count = buffer.publishes()
+    buffer.type(("# alone", -6, "", " bkrc: allow BKR408 kept"))
+    assert buffer.publishes() == count + 1
+    published = buffer.shown()
+    assert buffer.analysed() == published
+    assert [p for p in published if p[0] == "BKR408"] and all(p[1] != 11 for p in published if p[0] == "BKR408")
+    buffer.type(("# bkrc: allow BKR408 kept", 0, "", "!"))  # its reason only: still analysed
+    assert buffer.publishes() == count + 2
+    buffer.type(("# bkrc: allow BKR4", 0, "08", "13"))
+    assert buffer.publishes() == count + 3
+    assert buffer.analysed() == buffer.shown()

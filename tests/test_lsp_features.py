@@ -5150,3 +5150,52 @@ def test_h11s74_hover_on_a_description_says_where_it_is_written(monkeypatch, rea
     assert written == {"DEV1/APPSF.TEMPLATE", "DEV1/BKRSUBMT.EXEC"}, written
     assert {a.path for a in artifacts if "per member" in a.text} >= {"DEV1/IDINC1.TEMPLATE", "DEV2/IDINC2.TEMPLATE"}
     assert not [a.path for a in artifacts if "the cluster" in a.text or "first member" in a.text]
+
+
+# stop 75, h1: *Allow BKRnnn on this line*: trailing where the line stays within 80
+# columns and has no comment, else on a line of its own above; a second code joins the
+# line's allow. After the mends, never preferred; none for an error.
+H1_75_SHARED = """\
+import std/backup-manager
+cluster PRODSSI {
+  member VMSYS1 { workers 2 }
+  member VMSYS2 { workers 2 }
+  catalog shared server BKRSVSFS pool BKRPOOL
+  expire on VMSYS1 { purge weekly sun 03:00  retain 35 days }
+  identity group SYSIDS { TCPIP }
+  job SYSINC {
+    backup SYSIDS incremental
+    include minidisk * *
+    to disk
+    run on each member daily 01:00
+  }
+}
+"""
+
+
+def _h1_75_allowed(text: str, code: str) -> str:
+    doc, _, _ = doc_at(text, name="/ws/site.bkr")
+    (shown,) = [p for p in F.placed(doc) if p.diagnostic.code == code]
+    at = (shown.span.line - 1, shown.span.column - 1)
+    (action,) = [a for a in F.allow_actions(doc, at, at) if a.diagnostic.code == code]
+    assert action.title == f"Allow {code} on this line" and not action.preferred
+    return apply(text, action)
+
+
+def test_h1_75_the_allow_action_goes_above_a_long_line_and_joins_an_allow_there():
+    long = H1_75_SHARED.replace("  job SYSINC {\n", "  job SYSINC { description \"the site's own incremental of z/VM's ids\"\n")
+    fixed = _h1_75_allowed(long, "BKR227")
+    assert "  # bkrc: allow BKR227\n  job SYSINC { description" in fixed
+    assert analyse_document("/ws/site.bkr", fixed).diagnostics == []
+    # a line that has an allow already: the code joins it
+    group = "  single group APPS { LINUX01 }   # bkrc: allow BKR227\n"
+    text = H1_75_SHARED.replace("  job SYSINC {\n", group + "  job SYSINC {   # bkrc: allow BKR227\n")
+    assert [d.code for d in analyse_document("/ws/site.bkr", text).diagnostics] == ["BKR408", "BKR027"]
+    fixed = _h1_75_allowed(text, "BKR408")
+    assert "  single group APPS { LINUX01 }   # bkrc: allow BKR227, BKR408\n" in fixed
+    assert [d.code for d in analyse_document("/ws/site.bkr", fixed).diagnostics] == ["BKR027"]
+    # none for an error
+    pinned = H1_75_SHARED.replace("run on each member", "run on VMSYS1")
+    doc, _, _ = doc_at(pinned, name="/ws/site.bkr")
+    assert [d.code for d in doc.diagnostics] == ["BKR221"]
+    assert F.allow_actions(doc, (0, 0), (99, 0)) == []

@@ -3143,7 +3143,8 @@ def comment_edit(doc: Document, text: str) -> bool:
     file with a syntax error is left to the parser's recovery. `doc`'s analysis
     stays as it is: it is not of `text` (its offsets past the edit are not
     `text`'s), and a request analyses `text` as before; only the re-check the
-    keystroke scheduled is spared."""
+    keystroke scheduled is spared. But not in a comment that holds `bkrc:`, before
+    the edit or after: a `# bkrc: allow` is read (`diagnostics/allow.py`)."""
     from bkrdsl.syntax.reader import MAX_LINE_LENGTH, normalise
 
     if text.startswith("\ufeff") != doc.bom:
@@ -3170,6 +3171,9 @@ def comment_edit(doc: Document, text: str) -> bool:
             return False
         if not documents and text[span.start + 1 : span.start + 2] == "#":  # `##` now: a doc comment
             return False
+        end = text.find("\n", p)
+        if "bkrc:" in comment or "bkrc:" in text[text.rfind("\n", 0, p) + 1 : len(text) if end < 0 else end]:
+            return False  # (a `# bkrc: allow` sets warnings aside: diagnostics/allow.py)
         line = span.line
         return not any(
             d.span is not None and d.span.file == doc.name and line in (d.span.line, d.span.end_line)
@@ -4485,6 +4489,50 @@ def _offered_choices(doc: Document, shown: Placed) -> list[QuickFix]:
             continue
         chosen = replace(shown, diagnostic=replace(d, fix=choice, choices=(), prefer_choice=False))
         out.append(QuickFix(choice.title, chosen, choice.edits, preferred=d.prefer_choice, choice=True))
+    return out
+
+
+def allow_actions(
+    doc: Document,
+    start: tuple[int, int],
+    end: tuple[int, int],
+    shown: Sequence[tuple[str, tuple[int, int], tuple[int, int]]] = (),
+) -> list[QuickFix]:
+    """*Allow BKRnnn on this line*, for each warning of this document the range touches
+    or the client says it shows there (`shown`, as `fixes` reads it), once per code and
+    line: the `# bkrc: allow` the stage that reads them writes (`allow.allow_fix`: the
+    code added to the line's trailing allow, else a trailing one, or one on its own line
+    above where the line would pass 80 columns or has a comment already). ESLint's
+    *Disable rule for this line*. Never preferred, so *Auto Fix* never silences a
+    warning, and apart from `fixes`, after them: the mends come first. Not for an error,
+    which no allow silences (BKR025), nor for BKR027, whose fix deletes the allow."""
+    main = doc.analysis.program.main
+    source = doc.analysis.sources.get(doc.name)
+    if main is None or source is None:
+        return []
+    named = {(code, s, e) for code, s, e in shown}
+    out: list[QuickFix] = []
+    said: set[tuple[str, int]] = set()
+    directives = None
+    for where in placed(doc):
+        d = where.diagnostic
+        if d.is_error or d.code == "BKR027" or d.span is None or d.span.file != doc.name:
+            continue
+        s = where.span
+        first, last = (s.line - 1, s.column - 1), (s.end_line - 1, s.end_column - 1)
+        if not (first <= end and start <= last) and (d.code, first, last) not in named:
+            continue
+        if (d.code, s.line) in said:
+            continue
+        said.add((d.code, s.line))
+        from bkrdsl.diagnostics.allow import allow_fix, read
+
+        if directives is None:
+            directives = read(main, source)[0]
+        fix = allow_fix(source, d, main, directives)
+        if fix is not None:
+            chosen = replace(where, diagnostic=replace(d, fix=fix, choices=(), prefer_choice=False))
+            out.append(QuickFix(fix.title, chosen, fix.edits, preferred=False, choice=True))
     return out
 
 

@@ -2166,6 +2166,19 @@ def build_server() -> BkrServer:
                     disabled=T.CodeActionDisabled(reason=F.fix_refusal(doc, gives, fix.choice)) if gives else None,
                 )
             )
+        # *Allow BKRnnn on this line*, after the mends: a `# bkrc: allow` comment.
+        if not only or _asks_for(only, "quickfix"):
+            for fix in F.allow_actions(doc, start, end, shown):
+                edits = [ls.text_edit(uri, ls.range(e.span, doc), e.new_text) for e in fix.edits]
+                out.append(
+                    T.CodeAction(
+                        title=fix.title,
+                        kind=T.CodeActionKind.QuickFix,
+                        diagnostics=[ls.lsp_diagnostic(fix.shown, doc)],
+                        edit=ls.versioned_edit({uri: edits}, {uri: version}),
+                        is_preferred=False,
+                    )
+                )
         if _asks_for(only, T.CodeActionKind.SourceFixAll):
             out += _fix_all_action(ls, uri, doc, version, scratch)
         return out
