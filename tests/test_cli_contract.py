@@ -565,3 +565,20 @@ def test_the_json_plan_is_all_of_standard_output_whatever_stops_the_run(tmp_path
 def test_the_json_plan_needs_a_plan_and_no_diff(tmp_path, flags, said):
     result = run_cli(["compile", MINIMAL, "-o", tmp_path / "out", "--plan-format", "json", *flags], expect=2)
     assert said in result.output and not (tmp_path / "out").exists()
+
+
+# stop 75, h1: a warning a `# bkrc: allow` set aside is a SARIF result with an in-source
+# suppression (its reason the justification), valid by the schema.
+def test_h1_75_an_allowed_warning_is_a_suppressed_sarif_result(sarif_errors):
+    text = (DATA / "rules" / "BKR227.fail-letters.bkr").read_text(encoding="utf-8")
+    text = text.replace("job MONINC {  # expect: BKR227", "job MONINC {  # bkrc: allow BKR227 our templates' names")
+    result = run_cli(["check", "--format", "sarif", "-"], input=text, expect=0)
+    assert sarif_errors(result.output) == []
+    (found,) = json.loads(result.output)["runs"][0]["results"]
+    (suppression,) = found["suppressions"]
+    assert (found["ruleId"], suppression["kind"], suppression["justification"]) == (
+        "BKR227",
+        "inSource",
+        "our templates' names",
+    )
+    assert suppression["location"]["physicalLocation"]["region"]["startLine"] == 12

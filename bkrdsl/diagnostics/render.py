@@ -70,7 +70,7 @@ def render(
     if fmt is Format.JSON:
         return render_json(ordered, stops, failures, allowed)
     if fmt is Format.SARIF:
-        return render_sarif(ordered, stops, failures=failures)
+        return render_sarif(ordered, stops, failures=failures, allowed=allowed)
     return render_github(ordered, stops, failures)
 
 
@@ -541,8 +541,13 @@ def render_sarif(
     stops: Sequence[Stop] = (),
     failure: tuple[str, str, str] | None = None,
     failures: Sequence[str] = (),
+    allowed: Sequence = (),
 ) -> str:
-    """`failure`: (message, exception's kind, its message) of a run that an internal
+    """`allowed`: the warnings a `# bkrc: allow` set aside (`allow.Allowed`), each a
+    result after the others with an in-source suppression (SARIF 2.1.0, 3.27.23 and
+    3.35: `kind` "inSource", the allow's reason as its `justification`), which a
+    code-scanning upload shows as dismissed rather than as an alert.
+    `failure`: (message, exception's kind, its message) of a run that an internal
     error stopped: the run's invocation did not succeed, and says why. `failures`:
     bkrc's lines for what else made the run fail (exit 2: a FILE, `--dialect` table
     or `--directory` it could not read, a usage error), said the same way, so that
@@ -550,7 +555,7 @@ def render_sarif(
     from bkrdsl.diagnostics.registry import load_all
 
     registry = load_all()
-    used = sorted({d.code for d in diagnostics})
+    used = sorted({d.code for d in diagnostics} | {a.diagnostic.code for a in allowed})
     rules = []
     for code in used:
         entry = registry.get(code)
@@ -566,7 +571,8 @@ def render_sarif(
         )
     index = {code: i for i, code in enumerate(used)}
     results = []
-    for d in diagnostics:
+    suppressed = {id(a.diagnostic): a.directive for a in allowed}
+    for d in (*diagnostics, *(a.diagnostic for a in allowed)):
         text = d.message + (f"\nhelp: {d.help}" if d.help else "")
         result: dict = {
             "ruleId": d.code,
@@ -590,6 +596,10 @@ def render_sarif(
         ]
         if fixes:
             result["fixes"] = fixes
+        directive = suppressed.get(id(d))
+        if directive is not None:
+            suppression = {"kind": "inSource", "location": _sarif_location(directive.span)}
+            result["suppressions"] = [{**suppression, "justification": directive.reason} if directive.reason else suppression]
         results.append(result)
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
