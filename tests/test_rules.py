@@ -2393,6 +2393,8 @@ def test_h1_75_an_unused_allow_is_a_warning_whose_fix_deletes_it_and_the_file_ch
 def test_h1_75_a_directory_warnings_allow_is_not_unused_without_the_directory():
     text = H1_75_SHARED.replace("SYSINC", "SYSIN").replace("  job SYSIN {\n", "  job SYSIN {   # bkrc: allow BKR511 ours\n")
     assert _h1_75(text).diagnostics == []
+    # where a warning's check ran, its allow that silences nothing is said so
+    assert [d.code for d in _h1_75(text.replace("BKR511", "BKR412")).diagnostics] == ["BKR027"]
     # nor any allow of a file with a syntax error, whose checks did not all run
     broken = text.replace("include minidisk * *", "include minidisk * *\n    retain")
     assert "BKR027" not in [d.code for d in _h1_75(broken).diagnostics]
@@ -2418,3 +2420,19 @@ def test_h1_75_explain_answers_for_the_new_codes():
         result = run_cli(["explain", code], expect=0)
         assert name in result.output or code in result.output
         assert run_cli(["explain", name], expect=0).output == result.output
+
+
+def test_h1_75_bkr227s_help_where_the_site_names_its_members_jobs_ends_with_the_allow_that_checks_clean():
+    path = RULES_DIR / "BKR227.fail-letters.bkr"
+    text = path.read_text(encoding="utf-8")
+    (found,) = analyse(path.name, text.encode(), path=path).diagnostics
+    mend, allow = found.help.split("; or, if these are your own templates' names, allow it: ")
+    assert mend.startswith("keep an IDENTITY job's name to five characters")  # the mend first
+    assert allow == "`# bkrc: allow BKR227 REASON`"
+    lines = text.splitlines(keepends=True)
+    n = found.span.line - 1
+    lines[n] = lines[n].split("#")[0] + allow.strip("`").replace("REASON", "our templates' names") + "\n"
+    assert analyse(path.name, "".join(lines).encode(), path=path).diagnostics == []
+    # without a `job-suffix`, the names are bkrc's: no allow offered
+    (plain,) = _h1_75(H1_75_SHARED).diagnostics
+    assert "bkrc: allow" not in plain.help

@@ -470,9 +470,12 @@ WORKER_TASK_NAMES = register(
     in words.
 
     A warning does not stop `bkrc compile`, and warnings alone leave `bkrc
-    check` at exit 0. The .bkr language has no way to silence one warning:
-    a site that has confirmed the shared names do not matter may keep the
-    name and read past this warning.
+    check` at exit 0. A site that has confirmed the shared names do not
+    matter (its members' jobs named by its own `job-suffix`es, as its job
+    templates have them) keeps the name and says so in the file, with its
+    reason: `# bkrc: allow BKR227 REASON` after the job's opening line, or on
+    a line of its own above the job (docs/language.md, "Allowing a
+    warning"); where members have a `job-suffix`, the help says so last.
 
     Failing example:
 
@@ -1345,6 +1348,10 @@ def worker_task_names(model: Model):
                 f" {job.decl.name.text}` (line {job.decl.name.span.line}){_named_on(model, job, name)}"
             )
             fix = Fix.replace(f"Write `job {name}`", job.decl.name.span, name)
+        if any(model.member(m).decl.settings_named("job-suffix") for m, _ in clash):
+            # The site names its members' jobs itself (`job-suffix`): perhaps its own
+            # templates' names, kept. The mends stay first; the allow is the last resort.
+            help += f"; or, if these are your own templates' names, allow it: `# bkrc: allow {WORKER_TASK_NAMES.code} REASON`"
         yield WORKER_TASK_NAMES(
             f"job {quoted(job.name)} runs on members with several workers, and its per-member names {shown}"
             f" share their first six characters, `{shared}`: by APAR PH50490 its worker tasks,"
