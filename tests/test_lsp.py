@@ -883,3 +883,29 @@ async def test_h2_74_a_name_too_long_and_an_address_word_show_beside_a_syntax_er
     assert [d.code for d in found] == ["BKR012", "BKR303", "BKR310"]
     actions = await code_actions(client, uri, broken)
     assert {a.title for a in actions} >= {"Write `shared server`", "Write `*` for `all`"}
+
+
+# stop 75, h2: BKR301, BKR308, BKR309 and the value checks shown beside a syntax error
+
+
+@pytest.mark.asyncio
+async def test_h2_75_the_added_checks_of_one_statement_show_beside_a_syntax_error(client: LanguageClient):
+    # one buffer, a mistake of each check added to STATEMENT_LOCAL beside a misspelt
+    # `workers`: the server publishes each, as `bkrc check` reports it
+    broken = (
+        GOOD.replace("member TST2 { workers 1 ", "member TST2 { wrokers 1 ")
+        .replace("member TST1 { workers 1  private-volume T1PRV1", "member TST1 { workers 65  private-volume T1PRV1 3390-5")
+        .replace("pool BKRPOOL on TST1", "pool BKRPOOL pool-wait 0 minutes logon-wait 3 minuts on TST1")
+        .replace("preview daily 04:00", "preview daily 24:30")
+        .replace("purge weekly sat 04:30", "purge weekly satt 04:30")
+        .replace("retain 14 days", "retain 0 days")
+        .replace("job MONINC {", 'job MON@I {\n    description "monitor\\q"')
+        .replace("disk BKRCATLG 191 size 10 cyl", "disk BKRCATLG 191 size 10 trk\n  disk BKRADMIN01 191 size 10 cyl")
+        .replace("disk BKRBKUP 191 size 10 cyl", "disk BKRBKUP 191 size 10 cyl\n  tape manager shared catalog-node SYSTEM on TST1")
+    )
+    uri = open_doc(client, client.folder / "main.bkr", broken)
+    found = await diagnostics(client, uri, 1)
+    assert sorted(d.code for d in found) == [
+        "BKR012", "BKR019", "BKR301", "BKR308", "BKR309", "BKR313", "BKR314", "BKR315",
+        "BKR316", "BKR317", "BKR336", "BKR337", "BKR338",
+    ]

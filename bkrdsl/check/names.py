@@ -29,7 +29,7 @@ from bkrdsl.check.common import (
     variant_chars,
     volume_problem,
 )
-from bkrdsl.check.registry import check
+from bkrdsl.check.registry import PARTIAL, check
 from bkrdsl.check.values import owner_after_addresses, owner_left_out
 from bkrdsl.diagnostics import Edit, Fix, Severity
 from bkrdsl.diagnostics.registry import register
@@ -633,7 +633,8 @@ def reserved_ids(model: Model):
                 help="give the user an ID that starts with a letter",
                 severity=Severity.WARNING,
             )
-    yield from _reserved_worker_ids(model)
+    if not PARTIAL.get():  # a syntax error may have lost a member's `workers`
+        yield from _reserved_worker_ids(model)
 
 
 def _reserved_worker_ids(model: Model):
@@ -818,10 +819,17 @@ def ebcdic_variants(model: Model):
     seen = set()
     # `request-dmm TRDMM#x` beside `disk TRDMM 191`: BKR332 says it at the disk, its help naming the `#`.
     seen.update(span for _, span, _ in hash_glued_machines(model).values())
+    if PARTIAL.get():
+        # with syntax errors, whether a machine's `#` is BKR332's turns on `disk` statements perhaps lost
+        seen.update(span for what, text, span, _ in checks if "#" in text and what in _MACHINE_NAMES)
     for what, text, span, problem in checks:
         if problem is None and variant_chars(text) and span not in seen:
             seen.add(span)
             yield _variant_warning(what, text, span)
+
+
+#: What `_cluster_names` calls the machines `hash_glued_machines` reads.
+_MACHINE_NAMES = frozenset({"catalog server", "Tape Manager machine"})
 
 
 def _cluster_names(cluster) -> list:

@@ -57,6 +57,25 @@ STATEMENT_LOCAL: dict[str, frozenset[str]] = {
     # the files declare a user so named: with syntax errors such a selection is passed
     # over (`values.owner_undecided`), its declaration perhaps lost.
     "bkrdsl.check.values.addresses": frozenset({"BKR310", "BKR311"}),
+    # A declared ID, pattern, `disk` user, machine or selection's owner, each of its own
+    # words. (An owner in an address's place that no declaration names is BKR310's, not
+    # judged here; with one it is a three- or four-digit ID CP takes: no BKR301 either way.)
+    "bkrdsl.check.names.user_ids": frozenset({"BKR301"}),
+    # The names bkrc writes; a `catalog` or `tape manager` machine with a `#`
+    # (`TRDMM#x`) is passed over: a `disk TRDMM` elsewhere makes it BKR332's.
+    "bkrdsl.check.names.ebcdic_variants": frozenset({"BKR308"}),
+    # A declared ID or machine; not a worker pattern's IDs, which the members' counts give.
+    "bkrdsl.check.names.reserved_ids": frozenset({"BKR309"}),
+    "bkrdsl.check.values.times_and_days": frozenset({"BKR313", "BKR314"}),  # a schedule's own words
+    "bkrdsl.check.values.retention": frozenset({"BKR315"}),
+    "bkrdsl.check.values.numbers": frozenset({"BKR316", "BKR317"}),  # `workers N`, a `disk`'s size
+    "bkrdsl.check.values.volume_sizes": frozenset({"BKR336"}),
+    "bkrdsl.check.values.escapes": frozenset({"BKR019"}),  # a description's quoted text
+    "bkrdsl.check.values.startup_waits": frozenset({"BKR337", "BKR338"}),  # the `catalog` statement's waits
+    # Not here, each needing more than its statement: overlapping_ranges (BKR312: two
+    # selections of a job); sfs_paths (BKR318: the file pools the catalog and the other
+    # paths name, and the tape statements' settings); sfs_pool_near_misses (BKR339: the
+    # catalog's file pool).
 }
 
 #: True while `run_local_checks` runs: the model is a recovered AST's, with statements
