@@ -876,8 +876,10 @@ def test_a_file_typed_without_its_closing_braces_is_checked_while_typing(tmp_pat
         unknown = [d for d in seen[-1] if d["code"] == "BKR331"]
         assert len(unknown) == 1 and unknown[0]["range"]["start"] == {"line": 5, "character": 11}, seen[-1]
         assert "`SYS` is neither a group nor a declared user" in unknown[0]["message"]
-        # Mid-word, a syntax error: said as before, and alone.
-        assert [d["code"] for d in seen[-3]] == ["BKR012"], seen[-3]  # `backup SYS fu`
+        # Mid-word, a syntax error: said as before, and alone on its line (`backup SYS fu`);
+        # off it, the last checked analysis's diagnostics stay (stop 75, h4: `held_over`).
+        assert [d["code"] for d in seen[-3] if d["range"]["start"]["line"] == 5] == ["BKR012"], seen[-3]
+        assert "BKR005" not in [d["code"] for d in seen[-3]], seen[-3]
         # Saved: as `bkrc check` reads it.
         editor.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
         assert [d["code"] for d in editor.published(uri)] == ["BKR005"]
@@ -1342,6 +1344,104 @@ def test_h11s74_a_name_half_typed_is_said_once_the_typing_is_elsewhere_or_saved(
         assert "BKR330" in [d["code"] for d in editor.published((tmp_path / "saved.bkr").as_uri())]
         _, seen = _h11_typed(editor, (tmp_path / "other.bkr").as_uri(), text, "X")
         assert "BKR330" in seen[-1]
+        assert editor.errors == []
+    finally:
+        editor.close()
+
+
+# stop 75, h4: the checks' diagnostics kept outside the lines typed while a syntax error sits there
+def _h4_replayed(editor: Editor, uri: str, text: str, typed: str) -> tuple[str, list[list[tuple]]]:
+    """`text` opened, `typed` sent keystroke by keystroke at its `|` (a line end in it
+    moves the typing to the next line's start); after each keystroke, the published
+    diagnostics (code, 0-based line, character)."""
+    at = text.index("|")
+    line, column = text[:at].count("\n"), at - text.rfind("\n", 0, at) - 1
+    text = text.replace("|", "")
+    _open(editor, uri, text)
+    seen = []
+    for n, ch in enumerate(typed):
+        text = _typed(editor, uri, text, (line, column), ch, n + 2)
+        line, column = (line + 1, 0) if ch == "\n" else (line, column + 1)
+        seen.append(sorted((d["code"], d["range"]["start"]["line"], d["range"]["start"]["character"]) for d in editor.published(uri)))
+    return text, seen
+
+
+_H4_RUN_ON = _H11_CLUSTER.replace("CATALOG\n", "").replace("BACKUP", "APPS").replace("RUN", "|")
+
+
+@pytest.mark.parametrize("reading", ["fast parser first", "lark"])
+def test_h4s75_typing_run_on_each_member_keeps_the_files_warnings(tmp_path, monkeypatch, reading):
+    # `run on each member daily 01:00` typed a keystroke at a time: `each`, `each m` to
+    # `each membe`, `each member d` to `daily ` are syntax errors (BKR004, BKR012,
+    # BKR010), which stop every check, and the file's six warnings (BKR213, five
+    # BKR253, BKR408) went at each of them and came back at the next whole word: 13 of
+    # the 23 keystrokes published the line's error alone. The last checked analysis's
+    # diagnostics off the line typed are kept while its syntax error is there, and
+    # the text is parsed once a keystroke as before.
+    from bkrdsl.resolve import loader
+
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    parsed = []
+    read_text = loader.read_text
+
+    def counted(name, data):
+        parsed.append(name)
+        return read_text(name, data)
+
+    monkeypatch.setattr(loader, "read_text", counted)
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = (tmp_path / "typed.bkr").as_uri()
+        typed = "each member daily 01:00"
+        _, seen = _h4_replayed(editor, uri, _H4_RUN_ON, typed)
+        elsewhere = [[d for d in codes if d[1] != 12] for codes in seen]
+        # (per keystroke: how many diagnostics off the line typed; all 7 from `e` on)
+        assert [len(d) for d in elsewhere] == [7] * len(typed), elsewhere
+        assert all(d == elsewhere[0] for d in elsewhere), elsewhere
+        on_the_line = [sorted({c for c, line, _ in codes if line == 12}) for codes in seen]
+        assert on_the_line[3:7] == [["BKR004"]] * 4 and on_the_line[7:10] == [["BKR012"]] * 3, on_the_line
+        assert len([name for name in parsed if name.endswith("typed.bkr")]) == 1 + len(typed), parsed
+        assert editor.errors == []
+    finally:
+        editor.close()
+
+
+@pytest.mark.parametrize("reading", ["fast parser first", "lark"])
+def test_h4s75_the_kept_diagnostics_move_with_their_lines_and_go_at_an_error_elsewhere(tmp_path, monkeypatch, reading):
+    # A job typed line by line above `job J`: its lines are syntax errors until it is
+    # whole, and the warnings below it (BKR220 at `run on each member`) are kept where
+    # their lines are now, two lines lower after two line ends; a syntax error not
+    # on the lines typed (a `}` deleted) or a save publishes the text as `bkrc check`
+    # reads it.
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    text = _H4_RUN_ON.replace("|", "each member").replace("  job J {", "|  job J {")
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = (tmp_path / "typed.bkr").as_uri()
+        _open(editor, uri, text.replace("|", ""))
+        checked = sorted((d["code"], d["range"]["start"]["line"]) for d in editor.published(uri))
+        assert ("BKR220", 12) in checked, checked
+        typed, seen = _h4_replayed(editor, uri, text, "job K {\n  run\n")
+        assert ("BKR220", 14, 8) in seen[-1], seen[-1]  # (at 12:8 when opened)
+        for codes in seen[1:]:
+            assert len([c for c in codes if c[0] == "BKR253"]) == 5, codes
+        assert "BKR010" in {c for c, _, _ in seen[-1]} or "BKR004" in {c for c, _, _ in seen[-1]}, seen[-1]
+        editor.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+        saved = [d["code"] for d in editor.published(uri)]
+        assert "BKR253" not in saved and "BKR220" not in saved, saved
+        _open(editor, uri, typed)  # opened again: as `bkrc check` reads it
+        assert "BKR253" not in [d["code"] for d in editor.published(uri)]
+        other = (tmp_path / "other.bkr").as_uri()
+        whole = _H4_RUN_ON.replace("|", "each member")
+        _open(editor, other, whole)
+        lines = whole.split("\n")
+        at = next(n for n, line in enumerate(lines) if line.startswith("  member DEV2"))
+        cut = lines[at].rindex("}")
+        change = {"range": {"start": {"line": at, "character": cut}, "end": {"line": at, "character": cut + 1}}, "text": ""}
+        editor.notify("textDocument/didChange", {"textDocument": {"uri": other, "version": 2}, "contentChanges": [change]})
+        assert "BKR253" not in [d["code"] for d in editor.published(other)]
         assert editor.errors == []
     finally:
         editor.close()

@@ -5369,6 +5369,76 @@ def closed_later(d: Diagnostic) -> bool:
     return d.related[0].label == FILE_ENDS_HERE
 
 
+def held_over(doc: Document, good: tuple[str, list[Diagnostic], dict[str, str]], typing_at_end: bool) -> list[Diagnostic] | None:
+    """The diagnostics to publish for `doc`, whose text has a syntax error on the lines
+    being edited, from the last analysis of the buffer whose checks ran (`good`: its
+    text, its diagnostics as published, the texts of the other files it read): a
+    syntax error stops every check, so typing `run on each member` word by word
+    (`each`, `each m` to `each membe` are BKR004 and BKR012) took the whole file's
+    warnings away at each keystroke and gave them back at the next whole word. As
+    rust-analyzer keeps the last semantic diagnostics while a fresh syntax error
+    sits where the user types, those of `good` outside the lines changed since it
+    (the edited statement's) are kept, moved to where their lines are now, beside
+    `doc`'s own. None (publish `doc`'s own) when the text is `good`'s, when it has
+    no error of reading, or one elsewhere than on the lines changed (a `}` deleted
+    that leaves a block open above, a module's import), so that a syntax error the
+    user did not just type is said as `bkrc check` says it. A diagnostic of `good`
+    on those lines is dropped; so are its other places and its fix when on them.
+    `typing_at_end`: BKR005 of a `{` the file ends without closing is not an error
+    here (`closed_later`, held back while typing at the end)."""
+    old, said, others = good
+    text = doc.text
+    errors = [
+        d for d in doc.analysis.program.diagnostics if d.is_error and not (typing_at_end and closed_later(d))
+    ]
+    if text == old or not errors:
+        return None
+    p = common_prefix(old, text)
+    s = _common_suffix(old, text, min(len(old), len(text)) - p)
+    first = old.rfind("\n", 0, p) + 1  # the first line changed starts here in both texts
+    old_end, new_end = (t.find("\n", len(t) - s) % (len(t) + 1) for t in (old, text))  # its last line's end
+    if any(d.span is None or d.span.file != doc.name or not first <= d.span.start <= d.span.end <= new_end for d in errors):
+        return None
+    moved_by, lines_by = len(text) - len(old), text.count("\n", first, new_end) - old.count("\n", first, old_end)
+    sources = doc.analysis.sources
+
+    def moved(span: Span | None) -> Span | None:
+        if span is None or span.file != doc.name:
+            return span if span is None or (span.file in sources and sources[span.file].text == others.get(span.file)) else None
+        if span.end <= first and span.start < first:
+            return span
+        if span.start > old_end:
+            return span._replace(line=span.line + lines_by, end_line=span.end_line + lines_by, start=span.start + moved_by, end=span.end + moved_by)
+        return None
+
+    def fix_moved(fix: Fix | None) -> Fix | None:
+        if fix is None:
+            return None
+        edits = [e._replace(span=moved(e.span)) for e in fix.edits]
+        return replace(fix, edits=tuple(edits)) if all(e.span is not None for e in edits) else None
+
+    kept = {(d.code, d.span, d.message) for d in doc.analysis.diagnostics}
+    found = list(doc.analysis.diagnostics)
+    for d in said:
+        span = moved(d.span)
+        if (span is None and d.span is not None) or (d.code, span, d.message) in kept:
+            continue
+        related = tuple(replace(r, span=moved(r.span)) for r in d.related)
+        choices = tuple(c for c in (fix_moved(c) for c in d.choices) if c is not None)
+        found.append(
+            replace(
+                d,
+                span=span,
+                related=tuple(r for r in related if r.span is not None),
+                fix=fix_moved(d.fix),
+                choices=choices if len(choices) == len(d.choices) else (),
+            )
+        )
+    from bkrdsl.diagnostics.core import sort_key
+
+    return sorted(found, key=sort_key)
+
+
 def _closed_parse(doc: Document, held: Diagnostic, edit: Edit, text: str):
     """What the parser makes of `text`, the document's text with the `}`s of BKR005's
     mend (`held`, `edit`) written at its end, from the document's own parse (`read_closed`):

@@ -480,6 +480,10 @@ class BkrServer(LanguageServer):
         #: without it (`steadied`).
         self.last_change: dict[str, tuple[T.Position, T.Position]] = {}
         self.a_disks_shown: dict[str, int] = {}
+        #: Each open document's last analysis whose checks ran (`doc.text`, its diagnostics
+        #: as published, the texts of the other files it read): while a syntax error sits
+        #: on the lines being typed, its diagnostics elsewhere are kept (`held_over`).
+        self.last_good: dict[str, tuple[str, list[Diagnostic], dict[str, str]]] = {}
         self.debounce = DEFAULT_DEBOUNCE
         self.include: tuple[str, ...] = ()
         #: The `dialect` setting's table (None: the built-in one), which the checks
@@ -971,10 +975,10 @@ class BkrServer(LanguageServer):
             dialect=self.dialect,
             directory=self.directory,
         )
-        if uri in self.typing_at_end:
-            self.read_closed(doc)
+        closed = uri in self.typing_at_end and self.read_closed(doc)
         self.steadied(uri, doc)
         self.unread_at_the_typing(uri, doc)
+        self.held_over(uri, doc, closed)
         self.documents[uri] = (text_doc.version, doc)
         self.buffers_read[uri] = buffers
         self.recheck.discard(uri)
@@ -991,8 +995,9 @@ class BkrServer(LanguageServer):
         self.last_change.pop(uri, None)
         if not saved:
             self.a_disks_shown.pop(uri, None)
+            self.last_good.pop(uri, None)
 
-    def read_closed(self, doc: Document) -> None:
+    def read_closed(self, doc: Document) -> bool:
         """While the editor types at the end of the buffer, the blocks left open there
         read as closed at the end (`features.read_closed`): typed without auto-closed
         brackets, no check ran before the cluster's `}`, and the mistakes of the
@@ -1000,12 +1005,13 @@ class BkrServer(LanguageServer):
         until then. The BKR005 stays held back (`publish`); `bkrc check`, a save, or
         an edit above the end reads the file as written."""
         if not any(F.closed_later(d) for d in doc.analysis.diagnostics):
-            return
+            return False
         from bkrdsl.diagnostics.core import sort_key
 
         closed = F.read_closed(doc, self.parsed.scratch() if self.parsed is not None else None)
         if closed is not None:
             doc.analysis.diagnostics = sorted(closed, key=sort_key)
+        return closed is not None
 
     def unread_at_the_typing(self, uri: str, doc: Document) -> None:
         """BKR021 left out where it is at what is being typed (`features.at_the_typing`):
@@ -1029,6 +1035,26 @@ class BkrServer(LanguageServer):
             if not (d.code == "BKR021" and d.span is not None and F.at_the_typing(doc, d.span, start, end))
             and not any(d is b for b in begun)
         ]
+
+    def held_over(self, uri: str, doc: Document, closed: bool) -> None:
+        """The last checked analysis's diagnostics kept outside the lines being typed
+        while a syntax error sits on them (`features.held_over`): typing `run on each
+        member`, `each` and `each m` to `each membe` are syntax errors, which stop every
+        check, and the whole file's warnings went at each of them and came back at the
+        next whole word. Recorded from each analysis whose checks ran (`closed`: read
+        with its open blocks closed, `read_closed`). A syntax error elsewhere, a save
+        or opening the file publishes the analysis as `bkrc check` reads it."""
+        program = doc.analysis.program
+        if program.syntax_ok or closed:
+            others = {name: source.text for name, source in doc.analysis.sources.items() if name != doc.name}
+            self.last_good[uri] = (doc.text, list(doc.analysis.diagnostics), others)
+            return
+        good = self.last_good.get(uri)
+        if good is None or uri not in self.last_change or not doc.checked:
+            return
+        held = F.held_over(doc, good, uri in self.typing_at_end)
+        if held is not None:
+            doc.analysis.diagnostics = held
 
     def steadied(self, uri: str, doc: Document) -> None:
         """BKR253 kept as it was published while the last change is in a `member` block
