@@ -5199,3 +5199,37 @@ def test_h1_75_the_allow_action_goes_above_a_long_line_and_joins_an_allow_there(
     doc, _, _ = doc_at(pinned, name="/ws/site.bkr")
     assert [d.code for d in doc.diagnostics] == ["BKR221"]
     assert F.allow_actions(doc, (0, 0), (99, 0)) == []
+
+
+# stop 75, h4: completion where a shared Tape Manager must name its request node; the catalog's server
+_H4_TWO_MEMBERS = (
+    "import std/backup-manager\n\ncluster DEV {\n  member DEV1 { workers 1  private-volume D1PRV1 }\n"
+    "  member DEV2 { workers 1  private-volume D2PRV1 }\n  %s\n}\n"
+)
+_H4_STATEMENTS = {"disk", "expire", "job", "member", "single", "identity", "description"}
+
+
+@pytest.mark.parametrize("reading", ["fast parser first", "lark"])
+def test_h4s75_a_shared_tape_manager_of_two_members_is_offered_its_request_node_not_the_next_statement(
+    monkeypatch, reading
+):
+    # `tape manager shared catalog-node TCTMM on DEV1 |` in a cluster of two members was
+    # offered the statements after its options: each ends the statement there, without
+    # the request node DEV2 asks for tapes through, which `bkrc check` says (BKR233, an
+    # error). Its options only, `request-node` among them, until it names one; a
+    # cluster of one member needs none, and is offered the statements at once.
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    typed = "tape manager shared catalog-node TCTMM on DEV1 "
+    doc = analyse_document("/ws/dev.bkr", _H4_TWO_MEMBERS % typed)
+    assert "BKR233" in [d.code for d in doc.diagnostics]
+    labels = [c.label for c in F.complete(doc, 5, 2 + len(typed))]
+    assert "request-node" in labels and not set(labels) & _H4_STATEMENTS, labels
+    whole = typed + "request-node TRTMM "
+    doc = analyse_document("/ws/dev.bkr", _H4_TWO_MEMBERS % whole)
+    assert "BKR233" not in [d.code for d in doc.diagnostics]
+    assert "job" in [c.label for c in F.complete(doc, 5, 2 + len(whole))]
+    one = (_H4_TWO_MEMBERS % typed).replace("  member DEV2 { workers 1  private-volume D2PRV1 }\n", "")
+    doc = analyse_document("/ws/dev.bkr", one)
+    assert "BKR233" not in [d.code for d in doc.diagnostics]
+    assert "job" in [c.label for c in F.complete(doc, 4, 2 + len(typed))]
+

@@ -1745,12 +1745,15 @@ ONCE_IN_STATEMENT = {
 STATEMENT_STARTS = lexicon.BLOCK_STATEMENTS["cluster"]
 #: The options a statement of a kind must name (its keyword, its kind): without them
 #: `bkrc check` says it is incomplete, a shared catalog its SFS server and pool
-#: (BKR212), a shared Tape Manager its catalog node (BKR233). (Its request node too
-#: where the cluster has more than one member: left to the checks, which count them.)
+#: (BKR212), a shared Tape Manager its catalog node (BKR233).
 MUST_NAME = {
     ("catalog", "shared"): frozenset({"server", "pool"}),
     ("tape", "shared"): frozenset({"catalog-node"}),
 }
+#: What it must name besides in a cluster of more than one member: a shared Tape
+#: Manager's request node, the IDENTITY that asks for tapes on every member but the
+#: catalog node's (BKR233, `check.tape.nodes_missing`).
+MUST_NAME_OF_SEVERAL = {("tape", "shared"): frozenset({"request-node"})}
 
 
 def _said_once_already(tokens) -> frozenset[str]:
@@ -1770,9 +1773,11 @@ def _said_once_already(tokens) -> frozenset[str]:
     return frozenset(out)
 
 
-def _still_to_name(tokens) -> frozenset[str]:
+def _still_to_name(tokens, members: int = 0) -> frozenset[str]:
     """The options the statement being written at the end of `tokens` must name and has
-    not yet (`MUST_NAME`): `catalog shared server X |`, `pool`."""
+    not yet (`MUST_NAME`): `catalog shared server X |`, `pool`; in a cluster of
+    `members` members, two or more, those of `MUST_NAME_OF_SEVERAL` too (`tape
+    manager shared catalog-node T on M |`, `request-node`)."""
     _, said = _block_said(tokens)
     statement = next((w for w in said if w in STATEMENT_STARTS), None)
     if statement is None:
@@ -1780,6 +1785,8 @@ def _still_to_name(tokens) -> frozenset[str]:
     options = said[: said.index(statement)]
     for (keyword, kind), needed in MUST_NAME.items():
         if statement == keyword and kind in options:
+            if members > 1:
+                needed |= MUST_NAME_OF_SEVERAL.get((keyword, kind), frozenset())
             return needed - set(options)
     return frozenset()
 
@@ -2442,7 +2449,8 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
     items = [Completion(k, "keyword") for k in keyword_texts(accepted) if k not in written]
     if tokens and ("RBRACE" in accepted or "$END" in accepted):
         items = _statement_or_options_first(prefix, items, tokens, doc.text[line_start:start])
-        if doc.text[line_start:start].strip() and _still_to_name(tokens):
+        members = len(doc.model.member_names) if doc.model is not None and doc.model.cluster is not None else 0
+        if doc.text[line_start:start].strip() and _still_to_name(tokens, members):
             # `catalog shared |`: a statement after it on its line ends it there, without
             # the SFS server and pool it must name (BKR212): its options only.
             items = [c for c in items if c.label not in lexicon.STATEMENT_KEYWORDS]
