@@ -5233,3 +5233,20 @@ def test_h4s75_a_shared_tape_manager_of_two_members_is_offered_its_request_node_
     assert "BKR233" not in [d.code for d in doc.diagnostics]
     assert "job" in [c.label for c in F.complete(doc, 4, 2 + len(typed))]
 
+
+@pytest.mark.parametrize("reading", ["fast parser first", "lark"])
+def test_h4s75_the_catalogs_server_is_offered_the_user_a_disk_of_the_file_is_for(monkeypatch, reading):
+    # `catalog shared server |` offered nothing in a file that names no single user
+    # but gives `BKRSVSFS` a 191 disk: the machine the site made for the server. A
+    # `disk` user that is a product machine already (`BKRBKUP`), or an IDENTITY user,
+    # is not offered. Accepted, the statement completed checks without BKR332 or
+    # BKR253 for it.
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    above = "disk BKRSVSFS 191 size 20 cyl\n  disk BKRBKUP 191 size 10 cyl\n  disk APPSRV 191 size 1 cyl\n  "
+    text = _H4_TWO_MEMBERS % (above + "catalog shared server ") + "identity user APPSRV\n"
+    doc = analyse_document("/ws/dev.bkr", text)
+    items = F.complete(doc, 8, len("  catalog shared server "))
+    assert [(c.label, c.detail) for c in items] == [("BKRSVSFS", "single user, a `disk` of the file is for it")]
+    whole = _H4_TWO_MEMBERS % (above + "catalog shared server BKRSVSFS pool BKRPOOL") + "identity user APPSRV\n"
+    codes = [(d.code, d.message) for d in analyse_document("/ws/dev.bkr", whole).diagnostics]
+    assert not [c for c in codes if c[0] in ("BKR332", "BKR253") and "BKRSVSFS" in c[1]], codes

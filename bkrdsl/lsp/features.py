@@ -1981,6 +1981,7 @@ def _names_for(doc: Document, context: str | None, at: int) -> list[Completion]:
         # one (BKR202); none of the product's (BKR217); nor an ID another user has,
         # z/VM's own or a group's guest (BKR208): a `single user` or `identity user`
         # statement of the site's own, as BKR208's page says.
+        from bkrdsl.check.common import valid_user_id
         from bkrdsl.check.kinds import taken_id
 
         kind = Kind.IDENTITY if context == "local-server" else Kind.SINGLE
@@ -1994,6 +1995,23 @@ def _names_for(doc: Document, context: str | None, at: int) -> list[Completion]:
             for uid, fit in fits.items()
             if fit and not taken_id(model, uid, "catalog-sfs-server")
         ]
+        # The users of the file's `disk` statements that no role makes a machine of the
+        # product (`disk BKRSVSFS 191 size 20 cyl` written before its server: BKR332
+        # until the catalog names it), nor another statement one of the other kind: the
+        # machine the site gave a minidisk for. (The dialect table names no SFS server:
+        # its `catalog-sfs-server` is a role, the site's own ID.)
+        machines = model.machine_roles()
+        for d in model.disks:
+            uid = d.user.upper
+            if (
+                valid_user_id(uid)
+                and uid not in fits
+                and uid not in machines
+                and model.kind_of(uid) in (None, kind)
+                and not taken_id(model, uid, "catalog-sfs-server")
+            ):
+                fits[uid] = True
+                out.append(Completion(uid, "user", f"{kind.value} user, a `disk` of the file is for it"))
     # A name the parser's recovery assumed where none is written (`single group { A }`,
     # BKR010) declares nothing to offer: an empty item the editor would show as a blank.
     return [c for c in out if c.label]
