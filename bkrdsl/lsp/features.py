@@ -5404,12 +5404,14 @@ def held_over(doc: Document, good: tuple[str, list[Diagnostic], dict[str, str]],
     warnings away at each keystroke and gave them back at the next whole word. As
     rust-analyzer keeps the last semantic diagnostics while a fresh syntax error
     sits where the user types, those of `good` outside the lines changed since it
-    (the edited statement's) are kept, moved to where their lines are now, beside
-    `doc`'s own. None (publish `doc`'s own) when the text is `good`'s, when it has
-    no error of reading, or one elsewhere than on the lines changed (a `}` deleted
-    that leaves a block open above, a module's import), so that a syntax error the
-    user did not just type is said as `bkrc check` says it. A diagnostic of `good`
-    on those lines is dropped; so are its other places and its fix when on them.
+    (the edited statement's), or on them before the first character changed, are
+    kept, moved to where their lines are now, beside `doc`'s own. None (publish
+    `doc`'s own) when the text is `good`'s, when it has no error of reading, or one
+    elsewhere than on the lines changed (a `}` deleted that leaves a block open
+    above, a module's import), so that a syntax error the user did not just type
+    is said as `bkrc check` says it. A diagnostic of `good`
+    on those lines from the first character changed (or the word right before it)
+    on is dropped; so are its other places and its fix when there.
     `typing_at_end`: BKR005 of a `{` the file ends without closing is not an error
     here (`closed_later`, held back while typing at the end)."""
     old, said, others = good
@@ -5431,7 +5433,7 @@ def held_over(doc: Document, good: tuple[str, list[Diagnostic], dict[str, str]],
     def moved(span: Span | None) -> Span | None:
         if span is None or span.file != doc.name:
             return span if span is None or (span.file in sources and sources[span.file].text == others.get(span.file)) else None
-        if span.end <= first and span.start < first:
+        if span.end < p:  # before the first character changed (a word right before it: edited)
             return span
         if span.start > old_end:
             return span._replace(line=span.line + lines_by, end_line=span.end_line + lines_by, start=span.start + moved_by, end=span.end + moved_by)
