@@ -173,8 +173,11 @@ def test_a_keystroke_s_re_check_after_a_syntax_error_builds_no_model(session, mo
     monkeypatch.setattr(D, "build_model", lambda modules: calls.append(modules) or build(modules))
     session.type("job GUESTFUL {", 0, "", " {")  # a syntax error: BKR0xx
     doc = session.doc()
-    codes = [d["code"] for d in session.editor.published(session.uri)]
-    assert codes and all(c < "BKR100" for c in codes), codes
+    published = [d["code"] for d in session.editor.published(session.uri)]
+    # (the last checked analysis's diagnostics off the error stay while it is where the
+    # user types, taken as they were, no model built: stop 75, h4, `held_over`)
+    codes = [c for c in published if c < "BKR100"]
+    assert codes and "BKR332" in published, published
     assert doc.analysis.model is None and calls == []
     assert not doc.names.modelled
     for anchor, shift, gone, typed in [("LINUX01", 0, "", "9"), ("LINUX019", -1, "9", "")]:

@@ -1442,6 +1442,13 @@ def test_h4s75_the_kept_diagnostics_move_with_their_lines_and_go_at_an_error_els
         change = {"range": {"start": {"line": at, "character": cut}, "end": {"line": at, "character": cut + 1}}, "text": ""}
         editor.notify("textDocument/didChange", {"textDocument": {"uri": other, "version": 2}, "contentChanges": [change]})
         assert "BKR253" not in [d["code"] for d in editor.published(other)]
+        # `run on each` left, the syntax error there, and a line end typed at the end of the
+        # file: no longer where the user types, the file is read as `bkrc check` reads it.
+        left = (tmp_path / "left.bkr").as_uri()
+        text, seen = _h4_replayed(editor, left, _H4_RUN_ON, "each")
+        assert "BKR253" in {c for c, _, _ in seen[-1]}, seen[-1]
+        _typed(editor, left, text, (text.count("\n"), 0), "\n", 6)
+        assert "BKR253" not in [d["code"] for d in editor.published(left)]
         assert editor.errors == []
     finally:
         editor.close()

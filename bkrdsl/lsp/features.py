@@ -5395,7 +5395,9 @@ def closed_later(d: Diagnostic) -> bool:
     return d.related[0].label == FILE_ENDS_HERE
 
 
-def held_over(doc: Document, good: tuple[str, list[Diagnostic], dict[str, str]], typing_at_end: bool) -> list[Diagnostic] | None:
+def held_over(
+    doc: Document, good: tuple[str, list[Diagnostic], dict[str, str]], typing_at_end: bool, typed: tuple[int, int]
+) -> list[Diagnostic] | None:
     """The diagnostics to publish for `doc`, whose text has a syntax error on the lines
     being edited, from the last analysis of the buffer whose checks ran (`good`: its
     text, its diagnostics as published, the texts of the other files it read): a
@@ -5413,13 +5415,18 @@ def held_over(doc: Document, good: tuple[str, list[Diagnostic], dict[str, str]],
     on those lines from the first character changed (or the word right before it)
     on is dropped; so are its other places and its fix when there.
     `typing_at_end`: BKR005 of a `{` the file ends without closing is not an error
-    here (`closed_later`, held back while typing at the end)."""
+    here (`closed_later`, held back while typing at the end). `typed`: the first and
+    last line (0-based) of the document's last change: every error must be on them,
+    the word being typed (a syntax error left on a line while the user types on
+    another is said as `bkrc check` says it, though both changes are since `good`)."""
     old, said, others = good
     text = doc.text
     errors = [
         d for d in doc.analysis.program.diagnostics if d.is_error and not (typing_at_end and closed_later(d))
     ]
     if text == old or not errors:
+        return None
+    if any(d.span is None or not typed[0] <= d.span.line - 1 <= d.span.end_line - 1 <= typed[1] for d in errors):
         return None
     p = common_prefix(old, text)
     s = _common_suffix(old, text, min(len(old), len(text)) - p)

@@ -1042,17 +1042,20 @@ class BkrServer(LanguageServer):
         member`, `each` and `each m` to `each membe` are syntax errors, which stop every
         check, and the whole file's warnings went at each of them and came back at the
         next whole word. Recorded from each analysis whose checks ran (`closed`: read
-        with its open blocks closed, `read_closed`). A syntax error elsewhere, a save
-        or opening the file publishes the analysis as `bkrc check` reads it."""
+        with its open blocks closed, `read_closed`). A syntax error elsewhere than on
+        the lines of the last change, a save or opening the file publishes the analysis
+        as `bkrc check` reads it."""
         program = doc.analysis.program
         if program.syntax_ok or closed:
             others = {name: source.text for name, source in doc.analysis.sources.items() if name != doc.name}
             self.last_good[uri] = (doc.text, list(doc.analysis.diagnostics), others)
             return
         good = self.last_good.get(uri)
-        if good is None or uri not in self.last_change or not doc.checked:
+        where = self.last_change.get(uri)
+        if good is None or where is None or not doc.checked:
             return
-        held = F.held_over(doc, good, uri in self.typing_at_end)
+        start, end = (self.server_position(doc, p) for p in where)
+        held = F.held_over(doc, good, uri in self.typing_at_end, (start[0], end[0]))
         if held is not None:
             doc.analysis.diagnostics = held
 
