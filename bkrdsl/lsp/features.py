@@ -5481,12 +5481,20 @@ def _closed_parse(doc: Document, held: Diagnostic, edit: Edit, text: str):
     the closed text reads without a diagnostic (a second parse of a 10,000-user file at
     every keystroke at its end was most of a re-check: docs/lsp.md, *How fast*). None,
     and the text parsed again, unless the file's only diagnostic is that BKR005 and the
-    mend writes one `}` for each block it names. `tests/test_lsp_features.py` compares
+    mend writes one `}` for each block it names (a statement-local check's finding beside it,
+    `registry.STATEMENT_LOCAL`, a half-typed `daily 01:0`, is the checks' and leaves the parse
+    alone). `tests/test_lsp_features.py` compares
     this with the parse of the closed text, both parsers, every example left open."""
     main = doc.analysis.program.main
     if main is None or main.file != doc.name or doc.analysis.stops:
         return None
-    if any(d is not held and d.span is not None and d.span.file == doc.name for d in doc.analysis.diagnostics):
+    from bkrdsl.check.registry import STATEMENT_LOCAL
+
+    local = frozenset().union(*STATEMENT_LOCAL.values())  # (said beside syntax errors by the checks, not the parser)
+    if any(
+        d is not held and d.span is not None and d.span.file == doc.name and d.code not in local
+        for d in doc.analysis.diagnostics
+    ):
         return None
     opened = [held.span.start, *(r.span.start for r in held.related[1:])]  # innermost first
     closes = [edit.span.start + k for k, c in enumerate(edit.new_text) if c == "}"]  # innermost first
