@@ -225,6 +225,40 @@ def prose_after_paths(words: Sequence[str]) -> dict[int, int]:
     return runs
 
 
+#: A word as a statement's first is written: letters, perhaps joined by hyphens.
+STATEMENT_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+#: What a minidisk selection's address or range is written as: `*`, 1-4 hex digits,
+#: or two of them joined by `-` (resolve.model.parse_address_range reads them).
+_ADDRESS_WRITTEN = re.compile(r"\*|[0-9A-Fa-f]{1,4}(?:-[0-9A-Fa-f]{1,4})?")
+
+
+def statement_lines_in_addresses(owner_line: int, words: Sequence[tuple[str, int]]) -> dict[int, int]:
+    """A minidisk selection's addresses as written (text, line), its owner on
+    `owner_line`: each later line that starts with a word spelled as a statement's first
+    (`STATEMENT_WORD`) that is no address (`exclude minidisk * 0190`, then `frob 35
+    days`), by the index of that word -> the index after the line's last word. The
+    addresses run on over line breaks, so the parsers read such a line as more of them,
+    but the writer most likely began a statement there: one BKR310 for the line, said
+    at its first word (check.values), whose line `bkrc fmt` keeps as written, that word
+    first on it (fmt.outline): joined to the line above, each of its words would be an
+    error of its own."""
+    runs: dict[int, int] = {}
+    line = owner_line
+    for index, (text, at) in enumerate(words):
+        starts_line, line = at != line, at
+        if starts_line and STATEMENT_WORD.fullmatch(text) and not _ADDRESS_WRITTEN.fullmatch(text):
+            end = index + 1
+            while end < len(words) and words[end][1] == at:
+                end += 1
+            runs[index] = end
+    return runs
+
+
+def address_written(text: str) -> bool:
+    """Whether a word of a minidisk selection is written as an address or a range (`_ADDRESS_WRITTEN`)."""
+    return _ADDRESS_WRITTEN.fullmatch(text) is not None
+
+
 def size_indexes(texts: Sequence[str]) -> frozenset[int]:
     """Which words of a volume list (as written, in order) are sizes: a size-shaped
     word right after a label (whether it names a size is the checker's to say,

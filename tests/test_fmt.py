@@ -1511,3 +1511,41 @@ def test_h1_75_fmt_keeps_each_allow_where_it_is_and_what_it_covers(parser, monke
     after = analyse("site.bkr", once.encode())
     assert after.diagnostics == []
     assert sorted(a.diagnostic.code for a in after.allowed) == ["BKR227", "BKR227", "BKR402", "BKR403"]
+
+
+# stop 75, h6: a line under a selection's addresses that reads as a statement keeps its line
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize(
+    ("job", "above", "line", "codes"),
+    [
+        # bench/mutate.py --seed 50761 --case 34, reduced: `exclude` misspelt as another word
+        ("APPSFULL", "    exclude minidisk * 0190 019D 019E\n", "one minidisk * 0190", ["BKR310", "BKR312"]),
+        # a tape's own setting, as JCL writes it, in small letters
+        ("SYSIN", "    include minidisk * 0191\n", "density 6250", ["BKR310"]),
+        # words after the first that are no addresses either are the same one slip
+        ("APPSFULL", "    exclude minidisk * 0190 019D 019E\n", "frob x1 35 days", ["BKR310"]),
+    ],
+)
+def test_h6s75_a_statement_read_as_addresses_keeps_its_line_after_fmt(monkeypatch, parser, job, above, line, codes):
+    """A word that starts a line under a minidisk selection's addresses, no address and
+    spelled as a statement's first (`one minidisk * 0190`), is one BKR310 for its line
+    (the addresses run on over line breaks). `bkrc fmt` joined the line to the one above,
+    `exclude minidisk * 0190 019D 019E ONE MINIDISK * 0190`, where ONE and MINIDISK are
+    each an error of their own (and `DENSITY 6250` no longer a tape's setting). It now
+    keeps the line, its first word first on it and the words that are no addresses as
+    written, so the file reports what it did, and the output is a fixed point."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    base = (ROOT / "examples" / "prodssi.bkr").read_text(encoding="utf-8")
+    assert f"  job {job} {{" in base and above in base
+    text = base.replace(above, f"{above}    {line}\n", 1)
+
+    def said(source: str) -> list[tuple[str, str, int]]:
+        return [(d.code, d.message, d.span.line) for d in analyse("prodssi.bkr", source.encode()).diagnostics]
+
+    before = said(text)
+    assert sorted(code for code, _, _ in before) == codes
+    formatted = format_text(text)
+    align = " " * len(above.rstrip("\n").split(" * ")[0] + " * ")
+    assert f"{above}{align}{line}\n" in formatted
+    assert format_text(formatted) == formatted
+    assert said(formatted) == before

@@ -774,10 +774,6 @@ def _schedules(cluster: ast.Cluster) -> Iterator[tuple[str, ast.Schedule]]:
             yield "purge", sched
 
 
-#: A word as a statement's first is written: letters, perhaps joined by hyphens.
-_WORD_SHAPED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
-
-
 @check
 def addresses(model: Model):
     cluster = model.cluster
@@ -814,7 +810,7 @@ def addresses(model: Model):
                 continue
             if excepted is not None and index == excepted:
                 continue  # `except 0195`: said once, above
-            if rng is None and starts_line and _WORD_SHAPED.fullmatch(w.text):
+            if rng is None and starts_line and ast.STATEMENT_WORD.fullmatch(w.text):  # ast.statement_lines_in_addresses
                 said = line
                 yield _statement_read_as_address(sel, w, kind)
             elif rng is None and w.text.lower() in _EVERY_WORDS:

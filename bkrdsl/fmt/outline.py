@@ -171,6 +171,19 @@ def _volumes_read_on(
         written.update(labels[i][2] for run in [*runs, *misspelt] for i in run)
 
 
+def _addresses_read_on(owner_line: int, words: list[tuple[str, int, int]], starts: set, written: set) -> None:
+    """Note the lines of a minidisk selection's addresses, words (text, line, start
+    offset), that start with a word read as a statement's (`exclude minidisk * 0190`,
+    then `frob 35 days`: ast.statement_lines_in_addresses, one BKR310 for the line): its
+    first word into `starts`, so that the line stays its own, and the words of the line
+    that are no addresses into `written`, as written (a tape's own setting, `density
+    6250`, is one in small letters) and with no wrap before them."""
+    lines = ast.statement_lines_in_addresses(owner_line, [(text, line) for text, line, _ in words])
+    for first, end in lines.items():
+        starts.add(words[first][2])
+        written.update(words[i][2] for i in range(first, end) if not ast.address_written(words[i][0]))
+
+
 def _group_body(
     name_line: int,
     entries: list[tuple[bool, str, int, int, int, int]],
@@ -271,6 +284,9 @@ class _Walk:
 
     def selection(self, selection: ast.Selection) -> Node:
         if selection.medium is ast.Medium.MINIDISK:
+            owner_line = selection.owner.span.line if selection.owner is not None else selection.span.line
+            words = [(w.text, w.span.line, w.span.start) for w in selection.items]
+            _addresses_read_on(owner_line, words, self.line_starts, self.as_written)
             return _node("minidisk_selection", selection.span)
         # words in small letters after the paths, a comment without its `#` (BKR318 for the
         # run): as written, as the warning reads them; in capitals each would be a path
@@ -372,6 +388,11 @@ def from_lark(tree, raw_tokens, raw_comments) -> Outline:
                 written,
                 _lark_brace_line(node, braces, brace_lines),
             )
+        elif node.data == "minidisk_selection" and _placed(node):
+            names = [c for c in node.children if not hasattr(c, "data")]  # the owner, the addresses
+            words = [(str(t.value), t.line, t.start_pos) for t in names[1:]]
+            if names:
+                _addresses_read_on(names[0].line, words, starts, written)  # as _Walk.selection
         elif node.data == "sfs_selection" and _placed(node):
             paths = [c for c in node.children if not hasattr(c, "data")]
             for start, end in ast.prose_after_paths([str(t.value) for t in paths]).items():
