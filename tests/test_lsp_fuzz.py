@@ -41,6 +41,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import unquote
 
+import pytest
 from conftest import EXAMPLES, PROFILE, SCALE, run_cli
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -1008,3 +1009,45 @@ def test_a_lone_surrogate_in_a_buffer_is_reported_as_a_file_would_be(tmp_path):
         assert editor.errors == []
     finally:
         editor.close()
+
+
+# stop 75, h7: completion before a form feed or a no-break space (LSP fuzz, seed 4940)
+def _completion_labels(tmp_path, text: str, position: dict) -> list[str]:
+    """The labels of the completion at `position` in a new buffer holding `text`; the
+    server must have answered it without an internal error."""
+    editor = Editor()
+    try:
+        editor.initialize(tmp_path)
+        uri = "untitled:Untitled-1"
+        item = {"uri": uri, "languageId": "bkr", "version": 1, "text": text}
+        editor.notify("textDocument/didOpen", {"textDocument": item})
+        answer = editor.request("textDocument/completion", {"textDocument": {"uri": uri}, "position": position})
+        assert "error" not in answer, answer["error"]
+        assert editor.errors == []
+        result = answer["result"] or []
+        return [i["label"] for i in (result["items"] if isinstance(result, dict) else result)]
+    finally:
+        editor.close()
+
+
+@pytest.mark.parametrize("reading", ["fast parser first", "lark"])
+@pytest.mark.parametrize("blank", ["\x0c", "\xa0", "\u3000", "\x1c"])
+def test_h7s75_completion_before_a_character_python_splits_at(tmp_path, monkeypatch, reading, blank):
+    """Found by the fuzz (seed 4940; reduced: a buffer `single \\f`, completion after
+    `single `): the words after the cursor were found with `str.split`, for which a
+    form feed, a no-break space, U+3000 or U+001C is a blank, after `_rest_of_line`
+    had taken them for a word (it passed over spaces and tabs only): no word, an
+    IndexError, an internal error at every completion there. The form feed is a
+    blank to the grammar: the words after the cursor are now read past it, as past
+    a space. The others are no blank to it: the server answers (what it answers
+    before a character it does not read), with no internal error."""
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    texts = [
+        ("single @", {"line": 0, "character": 7}),
+        ("single group G { A }\nbackup G @\n", {"line": 1, "character": 9}),
+        ("single @\n  group", {"line": 0, "character": 7}),
+    ]
+    for text, at in texts:
+        labels = _completion_labels(tmp_path, text.replace("@", blank), at)
+        if blank == "\x0c":
+            assert labels == _completion_labels(tmp_path, text.replace("@", " "), at), repr(text)

@@ -2558,19 +2558,22 @@ def _rest_of_line(text: str, at: int, glued: bool = False) -> str | None:
     (`run on DEV1 weekly | }`: the statement is being written, as at the line's end)."""
     end = text.find("\n", at)
     end = len(text) if end < 0 else end
-    if not glued:
-        after = text[at:end].lstrip(" \t")
-        if not after or after.startswith("#") or not after.split("#", 1)[0].strip(" \t}"):
+    if not glued:  # (blanks as the grammar's: a form feed too, `_BLANKS`)
+        after = text[at:end].lstrip(_BLANKS)
+        if not after or after.startswith("#") or not after.split("#", 1)[0].strip(_BLANKS + "}"):
             return None  # (before the `}` of a block on one line, as at its end: `weekly | }`)
     while end < len(text):
         below = text.find("\n", end + 1)
         below = len(text) if below < 0 else below
-        word = text[end + 1 : below].lstrip(" \t")
+        word = text[end + 1 : below].lstrip(_BLANKS)
         end = below
         if word and not word.startswith("#"):
             break
     return " " + text[at:end] if glued else text[at:end]
 
+
+#: The blanks between the words after the cursor, as the grammar reads them (`_BLANKS`, line ends).
+_WORDS_AFTER = re.compile(r"[ \t\f\n]+")
 
 #: The signs a name is written with, each run of which a name's shape reads as one
 #: (`LNXWEB01` and `CICSPRD` read alike; `BKRPOOL:`, `*`, `LNXAPP*` each as itself).
@@ -2613,7 +2616,8 @@ def _reading_on(
         # its `,`).
         named = _reads_on(ip, "X", rest)
         read = named if named is not None else read
-    following = rest.split(None, 1)[0].lower()
+    # (the first word as the grammar reads it: a no-break space is no blank there, but one to `str.split`)
+    following = _WORDS_AFTER.split(rest.strip(_BLANKS + "\n"), 1)[0].lower()
     own = not glued and (following in ("{", "}") or following in _OWN_START)
     again = _said_once_after(tokens, read, rest) if read else frozenset()
     tried: dict[str, bool] = {}
