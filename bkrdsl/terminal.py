@@ -13,8 +13,9 @@ Three helpers, each the one place its rule lives:
   a message line: each character a terminal would act on written `<U+XXXX>`.
   A frame shows the same characters as pictures, one for one, to keep its
   columns (`SHOWN`); a message has no columns to keep, and says the code point.
-- `json_text`: every JSON bkrc writes (`json.dumps`, then `json_safe`: each such
-  character that JSON leaves raw as its `\\u` escape).
+- `json_text`: every JSON bkrc writes (`json.dumps`, or `_indented_json`, its
+  text at half the cost, then `json_safe`: each such character that JSON
+  leaves raw as its `\\u` escape).
 
 Pure, and small: `bkrdsl.check.common` imports it for every message that
 quotes a name.
@@ -69,10 +70,90 @@ def json_text(value: object, *, indent: int | None = 2, ascii_only: bool = False
     then `json_safe`. `ascii_only`, every character past ASCII as its escape
     (`ensure_ascii`), as the documents that always wrote so do (show, the plan, the
     manifest, whose bytes its hashes are compared by): json_safe changes no byte of
-    those but a DEL's. No line end after it."""
+    those but a DEL's. No line end after it. An indented document of plain values
+    is written by `_indented_json`, the same text as `json.dumps` at half its
+    cost."""
+    if type(indent) is int:
+        text = _indented_json(value, indent, ascii_only)
+        if text is not None:
+            return json_safe(text)
     import json
 
     return json_safe(json.dumps(value, indent=indent, ensure_ascii=ascii_only))
+
+
+_INFINITY = float("inf")
+
+
+def _indented_json(value: object, indent: int, ascii_only: bool) -> str | None:
+    """`json.dumps(value, indent=indent, ensure_ascii=ascii_only)`, the same text,
+    for a document of plain values only (dict with str keys, list, tuple, str,
+    int, float, bool, None, each of exactly that type); None for anything else
+    (another type, a key not a str, a container inside itself), which
+    `json.dumps` then writes or refuses as ever. json writes an indented document
+    with its pure-Python encoder, a generator per container and a call per value;
+    here each string goes to its C encoder (`encode_basestring_ascii`) and each
+    container is one join: manifest.json, written by every compile, in half
+    of the instructions (docs/performance.md, "Stop 75's runs")."""
+    from json.encoder import encode_basestring, encode_basestring_ascii
+
+    enc = encode_basestring_ascii if ascii_only else encode_basestring
+    step = " " * indent
+    inside: set[int] = set()  # the containers being written: one met again is a cycle
+    keys: dict[str, dict[str, str]] = {}  # the files' entries repeat the same keys
+
+    def dump(o: object, pad: str) -> str | None:
+        kind = type(o)
+        if kind is str:
+            return enc(o)
+        if kind is dict or kind is list or kind is tuple:
+            if not o:
+                return "{}" if kind is dict else "[]"
+            if id(o) in inside:
+                return None
+            inside.add(id(o))
+            inner = pad + step
+            items = []
+            if kind is dict:
+                heads = keys.setdefault(inner, {})  # a key's line start, by its depth
+                for k, v in o.items():  # type: ignore[union-attr]
+                    text = enc(v) if type(v) is str else "null" if v is None else dump(v, inner)
+                    head = heads.get(k)
+                    if head is None:
+                        if text is None or type(k) is not str:
+                            return None
+                        head = heads[k] = f"{inner}{enc(k)}: "
+                    elif text is None:
+                        return None
+                    items.append(head + text)
+            else:
+                for v in o:  # type: ignore[union-attr]
+                    text = enc(v) if type(v) is str else dump(v, inner)
+                    if text is None:
+                        return None
+                    items.append(inner + text)
+            inside.discard(id(o))
+            opening, closing = ("{", "}") if kind is dict else ("[", "]")
+            return f"{opening}\n" + ",\n".join(items) + f"\n{pad}{closing}"
+        if o is None:
+            return "null"
+        if o is True:
+            return "true"
+        if o is False:
+            return "false"
+        if kind is int:
+            return int.__repr__(o)
+        if kind is float:
+            if o != o:  # noqa: PLR0124 (NaN, as json writes it)
+                return "NaN"
+            if o == _INFINITY:
+                return "Infinity"
+            if o == -_INFINITY:
+                return "-Infinity"
+            return float.__repr__(o)
+        return None
+
+    return dump(value, "")
 
 
 def columns(text: str) -> int:

@@ -1851,3 +1851,71 @@ def test_every_read_only_folder_a_change_touches_is_in_the_hint(tmp_path):
         assert (out / "M1" / "sub" / "DEEP.TEMPLATE").read_text() == "* deep 2\n"
     finally:
         _thaw(out)
+
+
+# stop 75, h8: manifest.json (and every indented JSON bkrc writes) without json's pure-Python encoder
+def test_manifest_text_runs_no_python_json_encoder(monkeypatch):
+    """manifest.json is written by `terminal._indented_json`: the same bytes as
+    `json.dumps(indent=2, ensure_ascii=True)`, which writes an indented document
+    with its pure-Python encoder (a generator per container, a call per value)."""
+    import json.encoder
+
+    from bkrdsl.dialect import load_dialect
+
+    artifacts = [*arts(), Artifact("cluster/X.DIRECT", "* x\n", "directory", None)]
+    expected = output.manifest_text("test.bkr", artifacts, load_dialect())
+    assert expected == json.dumps(json.loads(expected), indent=2, ensure_ascii=True) + "\n"
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("json's pure-Python encoder ran")
+
+    monkeypatch.setattr(json.encoder, "_make_iterencode", refuse)
+    assert output.manifest_text("test.bkr", artifacts, load_dialect()) == expected
+
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.lists(inner, max_size=3).map(tuple)
+        | st.dictionaries(st.text(max_size=6), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@given(value=_JSON_VALUES, indent=st.integers(0, 4), ascii_only=st.booleans())
+def test_indented_json_is_json_dumps(value, indent, ascii_only):
+    """Every document of plain values (NaN and the infinities, `\u2028`, tuples,
+    empty containers among them) is written as json.dumps writes it."""
+    from bkrdsl.terminal import _indented_json, json_safe, json_text
+
+    expected = json.dumps(value, indent=indent, ensure_ascii=ascii_only)
+    assert _indented_json(value, indent, ascii_only) == expected
+    assert json_text(value, indent=indent, ascii_only=ascii_only) == json_safe(expected)
+
+
+def test_indented_json_leaves_other_values_to_json_dumps():
+    """A value of another type, a key not a str, a container inside itself: json.dumps
+    writes or refuses it as ever (json_text's text and errors unchanged)."""
+    import enum
+
+    from bkrdsl.terminal import _indented_json, json_text
+
+    class Colour(str, enum.Enum):
+        RED = "red"
+
+    cycle: list = []
+    cycle.append(cycle)
+    for value in ({1: "a"}, {"a": Colour.RED}, [Colour.RED], {"a": {True: None}}, {"a": [1, (2, {3.5: 1})]}):
+        assert _indented_json(value, 2, True) is None
+        assert json_text(value, ascii_only=True) == json.dumps(value, indent=2, ensure_ascii=True)
+    assert _indented_json(cycle, 2, True) is None
+    with pytest.raises(ValueError, match="Circular reference"):
+        json_text(cycle)
+    with pytest.raises(TypeError):
+        json_text({"a": object()})
+    assert json_text({"a": "\u2028\x7f"}) == '{\n  "a": "\\u2028\\u007f"\n}'
