@@ -1240,3 +1240,59 @@ def test_the_model_reads_no_entry_of_a_group_the_fast_parser_read(monkeypatch):
         return count
 
     assert lines_run(200) == lines_run(100)
+
+
+# stop 75, h8: `id_lines` joins each list's text, kept as the model split its names
+def _id_lines_joined_per_id(model, kind) -> str:
+    """`Model.id_lines` as it was made before stop 75: every ID of `kind` joined again."""
+    import itertools
+
+    ids = "\n".join(itertools.chain.from_iterable(lst.ids for lst in model.user_lists if lst.kind is kind))
+    return f"\n{ids}\n" if ids else "\n"
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(clusters())
+def test_id_lines_from_the_lists_texts_are_the_ids_joined(text):
+    """Under both parsers: each list's kept text is its IDs (upper case, the
+    patterns left out) joined by line ends, and `id_lines` is what joining every ID
+    again gave."""
+    import os
+
+    for parser in ("fast", "lark"):
+        before = os.environ.get("BKRDSL_PARSER")
+        os.environ["BKRDSL_PARSER"] = parser
+        try:
+            model = _model(text)
+        finally:
+            if before is None:
+                del os.environ["BKRDSL_PARSER"]
+            else:
+                os.environ["BKRDSL_PARSER"] = before
+        for lst in model.user_lists:
+            assert lst.text == "\n".join(lst.ids)
+        for kind in Kind:
+            assert model.id_lines(kind) == _id_lines_joined_per_id(model, kind)
+
+
+class _Unread(tuple):
+    """A list's IDs that may be counted but not read one by one."""
+
+    def __iter__(self):
+        raise AssertionError("an ID list was read one ID at a time")
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_id_lines_reads_no_id_list_again(parser, monkeypatch):
+    """`id_lines` of thousands of IDs joins the lists' texts (a few strings), not
+    every ID again: the lists' IDs are not read for it."""
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    ids = [f"lnx{i:04d}" for i in range(300)] + ["match LNX9*", "APP01"]
+    model = _model(_users_text(ids))
+    expected = {kind: _id_lines_joined_per_id(model, kind) for kind in Kind}
+    assert "\nLNX0042\n" in expected[model.groups[0].kind] and "LNX9*" not in expected[model.groups[0].kind]
+    model = _model(_users_text(ids))
+    for lst in model.user_lists:
+        object.__setattr__(lst, "ids", _Unread(lst.ids))
+    model._lines.clear()  # (the checks asked for them already)
+    assert {kind: model.id_lines(kind) for kind in Kind} == expected

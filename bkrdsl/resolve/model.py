@@ -651,6 +651,9 @@ class UserList:
     module: str
     decl: ast.UserDecl | ast.GroupDecl
     users_at: tuple[int, ...] | None  # which of the statement's names are IDs; None: all of them
+    #: `ids` joined by line ends, as `_split_names` had them in hand (`Model.id_lines`
+    #: joins these, not every ID again); None: not kept, joined when asked.
+    text: str | None = None
 
     @functools.cached_property
     def defs(self) -> tuple[UserDef, ...]:
@@ -1012,8 +1015,11 @@ class Model:
         Python-level loop per user. (Names hold no line ends.)"""
         text = self._lines.get(kind)
         if text is None:
+            # Each list's IDs were joined once already, as the model split its names.
             ids = "\n".join(
-                itertools.chain.from_iterable(lst.ids for lst in self.user_lists if lst.kind is kind)
+                "\n".join(lst.ids) if lst.text is None else lst.text
+                for lst in self.user_lists
+                if lst.kind is kind and lst.ids
             )
             text = self._lines[kind] = f"\n{ids}\n" if ids else "\n"
         return text
@@ -1672,10 +1678,11 @@ def description_of(settings: Iterable[ast.Setting]) -> str | None:
 
 def _split_names(
     texts: list[str] | tuple[str, ...], marked: list[bool]
-) -> tuple[tuple[str, ...], tuple[int, ...] | None, list[int]]:
+) -> tuple[tuple[str, ...], tuple[int, ...] | None, list[int], str]:
     """Split a statement's names into user IDs and patterns (marked `match NAME`,
     or holding a wildcard): the IDs upper-cased, their positions (None when every
-    name is an ID) and the positions of the patterns.
+    name is an ID), the positions of the patterns, and the IDs joined by line ends
+    (`UserList.text`: the text this function reads them by, kept for `id_lines`).
 
     A group may list thousands of users, so whole-list operations (compress, join)
     do the work; only a list that holds a bare wildcard is read name by name.
@@ -1693,8 +1700,10 @@ def _split_names(
         users = list(itertools.compress(texts, keep))
         joined = "\n".join(users)
     # Names are usually written in upper case already: one comparison, no upper() per name.
-    ids = tuple(users) if joined.upper() == joined else tuple(map(str.upper, users))
-    return ids, tuple(itertools.compress(range(len(texts)), keep)) if at else None, at
+    # (Upper case maps each character alone, so the joined text's is the IDs' joined.)
+    upper = joined.upper()
+    ids = tuple(users) if upper == joined else tuple(map(str.upper, users))
+    return ids, tuple(itertools.compress(range(len(texts)), keep)) if at else None, at, upper
 
 
 def _user_defs(
@@ -1710,18 +1719,18 @@ def _user_defs(
     def take(decls_users, decls_groups, module: str) -> None:
         for d in decls_users:
             role = d.role.text.lower() if d.role else None
-            ids, users_at, at = _split_names([w.text for w in d.names], [])
+            ids, users_at, at, text = _split_names([w.text for w in d.names], [])
             for i in at:
                 w = d.names[i]
                 patterns.append(PatternDef(w.upper, d.kind, role, w.span, d.kind_span, "user", module))
-            explicit.append(UserList(ids, d.kind, role, d.kind_span, "user", module, d, users_at))
+            explicit.append(UserList(ids, d.kind, role, d.kind_span, "user", module, d, users_at, text))
         for g in decls_groups:
             origin = f"group {g.name.upper}"
-            ids, users_at, at = _split_names(*g.entry_texts())
+            ids, users_at, at, text = _split_names(*g.entry_texts())
             for i in at:
                 w = g.entries[i].word
                 patterns.append(PatternDef(w.upper, g.kind, None, w.span, g.kind_span, origin, module))
-            listed.append(UserList(ids, g.kind, None, g.kind_span, origin, module, g, users_at))
+            listed.append(UserList(ids, g.kind, None, g.kind_span, origin, module, g, users_at, text))
             pats = tuple(p.pattern for p in patterns[len(patterns) - len(at) :])
             # A pattern named twice (BKR416) is one pattern of the group; an ID, below.
             groups.append(Group(g.name.upper, g.kind, ids, tuple(dict.fromkeys(pats)), g, module))
