@@ -695,7 +695,8 @@ def test_bkr021_reads_no_entry_of_a_group_without_a_keyword(monkeypatch):
     assert not [d for d in quiet.diagnostics if d.code == "BKR021"] and read == []
     loud = analyse("t.bkr", _group_text([[f"LNX{n:03}" for n in range(20)], ["retain", "X"]]).encode())
     assert [d.code for d in loud.diagnostics if d.code == "BKR021"] == ["BKR021"] and read
-    assert declarations.may_hold_runs is runon.may_hold_runs
+    # runon's gate (`may_hold_runs`' labels), asked once per model of every group (stop 75)
+    assert declarations.RUN_LABELS is runon.RUN_LABELS
 
 
 @pytest.mark.parametrize(
@@ -1296,3 +1297,43 @@ def test_id_lines_reads_no_id_list_again(parser, monkeypatch):
         object.__setattr__(lst, "ids", _Unread(lst.ids))
     model._lines.clear()  # (the checks asked for them already)
     assert {kind: model.id_lines(kind) for kind in Kind} == expected
+
+
+# stop 75, h8: the groups that may hold a run worked out once per model (`groups_naming_any`)
+class _CountedIds(tuple):
+    """A group's IDs that count how often they are read whole."""
+
+    reads = 0
+
+    def __iter__(self):
+        type(self).reads += 1
+        return super().__iter__()
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_groups_that_may_hold_runs_are_found_once(parser, monkeypatch):
+    """BKR021 (`group_bodies_read_on`), BKR309's `read_on_ids` and BKR208's
+    `keyword_values` each asked every group whether its IDs hold a keyword, each
+    reading all of them: now one reading per group per model, whoever asks."""
+    from bkrdsl.check import declarations
+    from bkrdsl.resolve import build_model
+    from bkrdsl.syntax.runon import RUN_LABELS, may_hold_runs
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = _users_text([f"LNX{i:03d}" for i in range(40)]).replace("    LNX010", "    identity user FOO\n    LNX010")
+    text = text.replace("  job J", "  single group H { APP01 APP02 }\n  job J")
+    analysis = analyse("t.bkr", text.encode())
+    assert any(d.code == "BKR021" for d in analysis.diagnostics)
+    model = build_model(analysis.program.modules)
+    assert [g.name for g in model.groups_naming_any(RUN_LABELS)] == [
+        g.name for g in model.groups if may_hold_runs(g.users)
+    ] == ["G"]
+    said = [d.message for d in declarations.group_bodies_read_on(model)]
+    read_on, values = declarations.read_on_ids(model), declarations.keyword_values(model)
+    model = build_model(analysis.program.modules)
+    for g in model.groups:
+        object.__setattr__(g, "users", _CountedIds(g.users))
+    _CountedIds.reads = 0
+    assert [d.message for d in declarations.group_bodies_read_on(model)] == said
+    assert declarations.read_on_ids(model) == read_on and declarations.keyword_values(model) == values
+    assert _CountedIds.reads == len(model.groups)

@@ -60,12 +60,12 @@ from bkrdsl.resolve.model import (
 from bkrdsl.source import Span
 from bkrdsl.syntax.fast import KEYWORD_PLACE_WORDS
 from bkrdsl.syntax.runon import (
+    RUN_LABELS,
     begun,
     directory_line,
     group_entry_lines,
     keyword_first,
     keyword_phrases,
-    may_hold_runs,
     misspelt_runs,
     statement_like_runs,
 )
@@ -1937,11 +1937,11 @@ def _keyword_first(
 
 @check
 def group_bodies_read_on(model: Model):
-    for group in model.groups:
-        # The group's user IDs, upper-cased (its patterns and names holding a wildcard
-        # left out: neither starts a run), hold every label that could start one.
-        if may_hold_runs(group.users):
-            yield from _group_read_on(group.decl)
+    # The group's user IDs, upper-cased (its patterns and names holding a wildcard
+    # left out: neither starts a run), hold every label that could start one
+    # (`runon.may_hold_runs`, for every group at once).
+    for group in model.groups_naming_any(RUN_LABELS):
+        yield from _group_read_on(group.decl)
 
 
 def _group_read_on(decl: ast.GroupDecl):
@@ -2016,9 +2016,7 @@ def read_on_ids(model: Model) -> frozenset[int]:
     statement, `retain 35`; a keyword's phrase; a keyword alone): BKR309 leaves them to
     it (`35`, all digits, is no user ID the file means)."""
     found: set[int] = set()
-    for group in model.groups:
-        if not may_hold_runs(group.users):
-            continue
+    for group in model.groups_naming_any(RUN_LABELS):  # `runon.may_hold_runs`
         entries = group.decl.entries
         runs, phrases = _group_runs(group.decl)
         for taken in (*runs, *phrases):
@@ -2044,9 +2042,7 @@ def keyword_values(model: Model) -> frozenset[int]:
     `{ CICSPRD server BKRSVSFS }`: runon.keyword_phrases), whose BKR021 says the slip:
     the catalog's server is not also a user of the group (BKR208's `_taken_by`)."""
     found: set[int] = set()
-    for group in model.groups:
-        if not may_hold_runs(group.users):
-            continue
+    for group in model.groups_naming_any(RUN_LABELS):  # `runon.may_hold_runs`
         entries = group.decl.entries
         lines = group_entry_lines([(e.is_pattern, e.word.text, e.span.line) for e in entries])
         runs = statement_like_runs(group.decl.name.span.line, lines, group=True)

@@ -965,6 +965,7 @@ class Model:
     # `user`'s table of first places, built once scans have cost more than it:
     _first_place: dict[str, int] | None = field(default=None, repr=False, compare=False)
     _ids_scanned: int = field(default=0, repr=False, compare=False)
+    _naming: dict[frozenset[str], tuple[Group, ...]] = field(default_factory=dict, repr=False, compare=False)
     #: The minidisks placed by each dialect table (`bkrdsl.allocation.allocate`), kept
     #: here so that the checks and the emitters of one compile work them out once.
     allocations: dict = field(default_factory=dict, repr=False, compare=False)
@@ -1032,6 +1033,16 @@ class Model:
         found: set[str] = set()
         for k in Kind if kind is None else (kind,):
             found.update(scanner.findall(self.id_lines(k)))
+        return found
+
+    def groups_naming_any(self, ids: frozenset[str]) -> tuple[Group, ...]:
+        """The groups, in order, that declare one of `ids` (upper case): worked out once
+        per set asked for, so that the checks that look for a group's IDs spelled as
+        keywords (BKR021, and BKR309's, BKR208's and BKR416's reading of its runs,
+        `runon.RUN_LABELS`) read each group's thousands of IDs once, not once each."""
+        found = self._naming.get(ids)
+        if found is None:
+            found = self._naming[ids] = tuple(g for g in self.groups if not ids.isdisjoint(g.users))
         return found
 
     def ids_holding(self, chars: str) -> set[str]:

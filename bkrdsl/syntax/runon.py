@@ -127,6 +127,11 @@ def may_hold_runs(upper_labels: Iterable[str]) -> bool:
     return not _KEYWORD_LABELS.isdisjoint(upper_labels)
 
 
+#: The labels `may_hold_runs` looks for: a list of upper-cased labels that holds none
+#: of them holds no run (`Model.groups_naming_any` takes it to find the groups that may).
+RUN_LABELS = _KEYWORD_LABELS
+
+
 #: The CP directory statements whose name a volume label may be (six characters or
 #: fewer, letters only), as a line of a directory entry starts: `USER LNXWEB` pasted
 #: below a member's labels is two more volumes, USER and LNXWEB, to the parser
