@@ -260,6 +260,9 @@ def _terminal_colors() -> dict:
             String.Escape: ("red", "brightred"),
             String.Doc: ("green", "brightgreen"),
             Comment: ("gray", "brightblack"),
+            # `# bkrc: allow BKR227 reason`: the words and the codes apart from the reason
+            Comment.Preproc: ("cyan", "brightcyan"),
+            Comment.PreprocFile: ("cyan", "brightcyan"),
             Keyword: ("blue", "brightblue"),
             Generic.Error: ("_brightred_", "_brightred_"),  # a stray character
         }

@@ -208,6 +208,16 @@ KINDS: tuple[Kind, ...] = (
     Kind("doc-comment", "String.Doc", "comment.line.documentation.bkr", ("bkrDocComment", "bkrImportDocComment"),
          "SpecialComment",
          "## to the end of the line: documentation kept with the declaration below"),
+    # `# bkrc: allow CODE, CODE reason` (bkrdsl/diagnostics/allow.py): a comment the
+    # checker reads; its words `bkrc:` and `allow`, and the codes, coloured inside it.
+    Kind("directive", "Comment.Special", "comment.line.number-sign.directive.bkr",
+         ("bkrDirective", "bkrDirectiveComma", "bkrDirectiveReason", "bkrDirectiveRest", "bkrImportDirective"), "SpecialComment",
+         "# bkrc: allow CODE reason: a warning acknowledged (docs/language.md, \"Allowing a warning\")"),
+    Kind("directive-keyword", "Comment.Preproc", "keyword.other.directive.bkr",
+         ("bkrDirectiveKeyword", "bkrDirectiveAllow"), "PreProc",
+         "the `bkrc:` and `allow` of a directive"),
+    Kind("rule-code", "Comment.PreprocFile", "constant.other.rule-code.bkr", ("bkrRuleCode",), "Constant",
+         "a code or rule name a directive allows: BKR227, worker-task-names-shared"),
     Kind("brace", "Punctuation", "punctuation.section.braces.bkr", ("bkrBrace",), "Delimiter",
          "{ and }"),
     Kind("comma", "Punctuation.Marker", "punctuation.separator.comma.bkr", ("bkrComma",), "Delimiter",
@@ -815,6 +825,18 @@ class Include:
 Rule = Match | Region | Include
 
 
+def directive_regex() -> str:
+    """`# bkrc: allow CODE, CODE reason` from its `#` to the line's end, as
+    `diagnostics.allow.read` reads a comment (built of its pieces): never a `##`;
+    group 1 `bkrc:`, 2 `allow`, 3 the codes (with the blanks and commas between
+    them), the reason after them."""
+    from bkrdsl.diagnostics import allow
+
+    b, code = allow.BLANKS, allow.CODE
+    return (f"#(?!#){b}({re.escape(allow.PREFIX)}){b}((?i:{allow.WORD}))(?![^\\s,])"
+            f"((?:{b}{code}(?:{allow.COMMA}{b}{code})*)?).*$")
+
+
 def _alternation(words) -> str:
     # Longest first keeps the alternation readable; the (?!name char) guard is what
     # stops `catalog` from matching the front of `catalog-node`.
@@ -828,6 +850,8 @@ def rules() -> dict[str, tuple[Rule, ...]]:
     nc, word = v.name_char, v.word
     pre, post = f"(?<!{nc})", f"(?!{nc})"
     sp = "[ \\t]"
+    directive = directive_regex()
+    from bkrdsl.diagnostics.allow import CODE as allow_code
 
     def kw(*words: str) -> str:
         return f"{pre}(?i:{_alternation(words)}){post}"
@@ -960,6 +984,8 @@ def rules() -> dict[str, tuple[Rule, ...]]:
                       None, {1: "@value"}, {1: "@value"})
     lists["schedule-comments"] = (
         Match("## documentation, and its line end", f"({pre}##.*$)\\n?", None, {1: "doc-comment"}),
+        Match("# bkrc: allow CODE reason, and its line end", f"({pre}(?={directive})#.*$)\\n?", None,
+              {1: "@directive"}),
         Match("# comment, and its line end", f"({pre}#.*$)\\n?", None, {1: "comment"}),
     )
     lists["monthly-ordinal"] = (Include("schedule-comments"), day_time)
@@ -1004,7 +1030,7 @@ def rules() -> dict[str, tuple[Rule, ...]]:
                 "import PATH, and a comment right after it (a path cannot hold #)",
                 f"({kw(IMPORT)}){sp}+({v.import_path})(?:(##.*$)|(#.*$))?",
                 None,
-                {1: "keyword", 2: "import-path", 3: "doc-comment", 4: "comment"},
+                {1: "keyword", 2: "import-path", 3: "doc-comment", 4: "@import-comment"},
             ),
             Region(
                 "import, the path on a later line (after a comment), and a comment right after it; but a"
@@ -1014,7 +1040,7 @@ def rules() -> dict[str, tuple[Rule, ...]]:
                 "comments",
                 None,
                 {1: "keyword"},
-                {1: "import-path", 2: "doc-comment", 3: "comment"},
+                {1: "import-path", 2: "doc-comment", 3: "@import-comment"},
             ),
             *decl,
             *name_list("user", kw(*USER_LISTS), "user-words", "user ID, ID, ..."),
@@ -1162,8 +1188,19 @@ def rules() -> dict[str, tuple[Rule, ...]]:
         ),
         "comments": (
             Match("## documentation", f"{pre}##.*$", "doc-comment"),
+            Include("directive"),
             Match("# comment", f"{pre}#.*$", "comment"),
         ),
+        # `# bkrc: allow CODE, CODE reason` (diagnostics/allow.py): after a name character
+        # no comment (`pre`), but right after an import's path, which cannot hold `#`
+        "directive": (Match("# bkrc: allow CODE, CODE reason", f"{pre}{directive}",
+                            "directive", {1: "directive-keyword", 2: "directive-keyword", 3: "@rule-codes"}),),
+        "import-comment": (
+            Match("# bkrc: allow right after the path", directive, "directive",
+                  {1: "directive-keyword", 2: "directive-keyword", 3: "@rule-codes"}),
+            Match("# comment right after the path", "#.*$", "comment"),
+        ),
+        "rule-codes": (Match("a code or name", allow_code, "rule-code"),),
         "strings": (Region('"string" (to the end of the line when unterminated)', '"', '"|$', "string-body", "string"),),
         "string-body": (Match("backslash escape", "\\\\.", "escape"),),
         "group-body": (
@@ -1342,8 +1379,28 @@ def vim_syntax() -> str:
     over = "skipwhite skipnl skipempty"
     nls_path = nls.replace("\\k\\@!", path + "\\@!")  # after `import`: a keyword not in a path
 
+    # `# bkrc: allow CODE, CODE reason` (diagnostics/allow.py, as `directive_regex`): its `#`
+    # (defined after the comments, to win over them), then each piece in turn; `\\C`, as
+    # `bkrc:` is in small letters only (`allow` in any case)
+    from bkrdsl.diagnostics import allow
+
+    code = "[^[:space:],]\\+"
+    allow_word = "".join(f"[{c.lower()}{c.upper()}]" for c in allow.WORD)
+    directive_head = f"\\C#\\%(#\\)\\@![ \\t]*\\ze{allow.PREFIX}[ \\t]*{allow_word}\\%([^[:space:],]\\)\\@!"
+    directive_lines = [
+        "\" # bkrc: allow CODE, CODE reason: a warning acknowledged (bkrdsl/diagnostics/allow.py)",
+        f"syn match bkrDirective /\\k\\@<!{directive_head}/ nextgroup=bkrDirectiveKeyword",
+        f"syn match bkrDirectiveKeyword /\\C{allow.PREFIX}/ contained nextgroup=bkrDirectiveAllow skipwhite",
+        f"syn match bkrDirectiveAllow /{allow_word}/ contained nextgroup=bkrDirectiveReason,bkrRuleCode skipwhite",
+        "\" the reason: after `allow` or a comma, what no code starts (a `,`); after a code, what no comma starts",
+        "syn match bkrDirectiveReason /\\%([ \\t]*[^[:space:],]\\)\\@!.*$/ contained contains=@Spell",
+        "syn match bkrDirectiveRest /\\%([ \\t]*,\\)\\@!.*$/ contained contains=@Spell",
+        f"syn match bkrRuleCode /{code}/ contained nextgroup=bkrDirectiveComma,bkrDirectiveRest skipwhite",
+        "syn match bkrDirectiveComma /,/ contained nextgroup=bkrDirectiveReason,bkrRuleCode skipwhite",
+    ]
+
     def comment(group: str, then: str) -> str:
-        return (f"syn match {group} /\\k\\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment"
+        return (f"syn match {group} /\\k\\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective"
                 f" nextgroup={then},{group} {over}")
 
     # A declaration's name: first on a later line than its keyword (any statement keyword
@@ -1418,7 +1475,7 @@ def vim_syntax() -> str:
             f"syn keyword bkrKeyword {k} nextgroup={region},{region}C {over}",
             comment(f"{region}C", region),
             (f"syn region {region} start=/\\k\\@<!{nls}{word}/rs=s end=/\\%([{{}}]\\|{stops}\\)\\@=/ contained"
-             " transparent contains=bkrName,bkrNumber,bkrTime,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrString,"
+             " transparent contains=bkrName,bkrNumber,bkrTime,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrDirective,bkrString,"
              "bkrError"),
         ]
     selection_stops = f"\\k\\@<!\\%({_vim_words(selection_statements())}\\)\\k\\@!"
@@ -1470,10 +1527,11 @@ def vim_syntax() -> str:
         f"syn keyword bkrKeyword {IMPORT} nextgroup=bkrImportPath,bkrImportC {over}",
         comment("bkrImportC", "bkrImportPath"),
         (f"syn match bkrImportPath /{nls_path}{path}\\+/ contained"
-         " nextgroup=bkrImportComment,bkrImportDocComment"),
+         " nextgroup=bkrImportComment,bkrImportDocComment,bkrImportDirective"),
         "\" a path cannot hold #: a comment may follow it without a blank",
         "syn match bkrImportComment /#\\%(#\\)\\@!.*$/ contained contains=@Spell",
         "syn match bkrImportDocComment /##.*$/ contained contains=@Spell",
+        f"syn match bkrImportDirective /{directive_head}/ contained nextgroup=bkrDirectiveKeyword",
         "",
         f"\" {MONTHLY} ORDINAL DAY HH:MM: the ordinal a keyword right after `{MONTHLY}`; the day",
         "\" and the time values, even those spelled like keywords; over line breaks",
@@ -1493,7 +1551,7 @@ def vim_syntax() -> str:
         "\" later line; a group's body after it, over line breaks",
         *decls,
         ("syn region bkrGroupBody matchgroup=bkrBrace start=/{/ end=/}/ contained fold"
-         " contains=bkrComment,bkrDocComment,bkrString,bkrMatchKeyword,bkrUserId,bkrPattern,"
+         " contains=bkrComment,bkrDocComment,bkrDirective,bkrString,bkrMatchKeyword,bkrUserId,bkrPattern,"
          "bkrComma,bkrError"),
         "",
         "\" user ID, ID, ...: over line breaks after a comma",
@@ -1544,7 +1602,7 @@ def vim_syntax() -> str:
         comment("bkrPathListC", "bkrPathList"),
         (f"syn region bkrPathList start=/\\k\\@<!{nls}{word}/rs=s end=/\\%([{{}}]\\|{selection_stops}\\)\\@=/"
          " contained transparent"
-         " contains=bkrName,bkrNumber,bkrTime,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrString,bkrError"),
+         " contains=bkrName,bkrNumber,bkrTime,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrDirective,bkrString,bkrError"),
         "",
         f"\" {WEEKLY} DAY, DAY, ... HH:MM: days, even those spelled like keywords; the time, but for a",
         "\" keyword that may follow a list",
@@ -1561,7 +1619,7 @@ def vim_syntax() -> str:
         comment("bkrOwnerC", "bkrAddressList"),
         (f"syn region bkrAddressList start=/\\k\\@<!{nls}{word}/rs=s end=/\\%([{{}}]\\|{selection_stops}\\)\\@=/"
          " contained transparent"
-         " contains=bkrName,bkrAddress,bkrRange,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrString,bkrError"),
+         " contains=bkrName,bkrAddress,bkrRange,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrDirective,bkrString,bkrError"),
         "syn match bkrAddress /\\k\\@<![0-9A-Fa-f]\\{1,4}\\k\\@!/ contained",
         "syn match bkrRange /\\k\\@<![0-9A-Fa-f]\\{1,4}-[0-9A-Fa-f]\\{1,4}\\k\\@!/ contained contains=bkrRangeOperator",
         "syn match bkrRangeOperator /-/ contained",
@@ -1578,6 +1636,7 @@ def vim_syntax() -> str:
         "syn match bkrEscape /\\\\./ contained",
         "syn match bkrComment /\\k\\@<!#.*$/ contains=@Spell",
         "syn match bkrDocComment /\\k\\@<!##.*$/ contains=@Spell",
+        *directive_lines,
         "",
         *links,
         "",

@@ -481,6 +481,9 @@ GOLDEN: list[tuple[str, list[tuple[str, str]]]] = [
     ("import ./site##x", [("keyword", "import"), ("import-path", "./site"), ("doc-comment", "##x")]),
     ("workers 4 #four", [("keyword", "workers"), ("number", "4"), ("comment", "#four")]),
     ('"x"#y', [("string", '"x"'), ("comment", "#y")]),
+    ("workers 4 # bkrc: allow BKR227, x reason", [("keyword", "workers"), ("number", "4"), ("directive", "#"),
+     ("directive-keyword", "bkrc:"), ("directive-keyword", "allow"), ("rule-code", "BKR227"), ("directive", ","),
+     ("rule-code", "x"), ("directive", "reason")]),
     # what no token starts with
     ("workers = 4", [("keyword", "workers"), ("invalid", "="), ("number", "4")]),
     ("job-suffix -A", [("keyword", "job-suffix"), ("invalid", "-A")]),
@@ -741,7 +744,7 @@ def test_lexer_agrees_with_the_parser(path):
                  "cluster-name", "member-name", "group-name", "job-name"},
         "STRING": {"string", "escape"},
         "IMPORT_PATH": {"import-path"},
-        "COMMENT": {"comment"},
+        "COMMENT": {"comment", "directive", "directive-keyword", "rule-code"},  # `# bkrc: allow`: stop 75, h10
         "DOC_COMMENT": {"doc-comment"},
     }
     kinds = pygments_kinds(text)
@@ -1812,3 +1815,163 @@ def test_h6s72_a_comma_after_a_comma_is_coloured_alike(tmp_path):
     texts = [f"cluster C {{\n  {body}\n}}\n" for body in H6S72_COMMAS]
     assert not _engines_disagree(texts, tmp_path)
     assert ("group-name", "H") in runs(texts[3], pygments_kinds(texts[3]))
+
+
+# stop 75, h10: the `# bkrc: allow CODE reason` directive in every highlighter
+#: Comments the checker reads as a directive or not (bkrdsl/diagnostics/allow.py), after a
+#: statement: each engine must colour one exactly where `allow.read` finds it.
+#: Each with whether it is one (its `bkrc:` and `allow` coloured).
+H10S75_COMMENTS = {
+    "# bkrc: allow BKR227 our own template names": True,
+    "#bkrc:allow BKR227": True,
+    "# bkrc:   ALLOW   worker-task-names-shared, BKR402 two jobs, one lock": True,
+    "# bkrc: allow BKR227 ,BKR402 , BKR228 reason, BKR3 not a code": True,
+    "# bkrc: allow BKR227,,BKR402 reason": True,
+    "# bkrc: allow BKR227 BKR402": True,
+    "# bkrc: allow": True,
+    "# bkrc: allow,BKR227": True,
+    "## bkrc: allow BKR227": False,
+    "# BKRC: allow BKR227": False,
+    "# bkrc: allowed BKR227": False,
+    "# bkrc: alow BKR227": False,
+    "# see # bkrc: allow BKR227": False,
+    "# bkrc allow BKR227": False,
+}
+
+
+def _h10s75_file(comment: str) -> str:
+    return (
+        "import std/backup-manager\ncluster PRODSSI {\n  member VMSYS1 { workers 2 }\n"
+        "  catalog shared server BKRSVSFS pool BKRPOOL\n"
+        f"  expire on VMSYS1 {{ purge weekly sun 03:00  retain 35 days }}   {comment}\n}}\n"
+    )
+
+
+def _h10s75_runs(text: str, kind: str) -> list[tuple[int, int]]:
+    out, kinds = [], pygments_kinds(text)
+    for i, k in enumerate(kinds):
+        if k == kind and (i == 0 or kinds[i - 1] != kind):
+            out.append([i, i + 1])
+        elif k == kind:
+            out[-1][1] = i + 1
+    return [tuple(r) for r in out]
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+@pytest.mark.parametrize("comment", H10S75_COMMENTS)
+def test_h10s75_a_directive_is_coloured_where_the_checker_reads_one(comment, parser, monkeypatch):
+    """The codes are coloured exactly where `allow.read` finds them (under both parsers,
+    whose kept comments it reads); `bkrc:` and `allow` wherever it reads a directive, its
+    codes named or not (`# bkrc: allow` alone, BKR026), and nowhere else."""
+    from bkrdsl.diagnostics.allow import read
+    from bkrdsl.source import Source
+    from bkrdsl.syntax import read_module
+
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    text = _h10s75_file(comment)
+    source = Source.of("allow.bkr", text)
+    module, said = read_module(source)
+    assert module is not None and not said, said
+    found, errors = read(module, source)
+    codes = sorted((span.start, span.end) for d in found for _, span in d.codes)
+    assert _h10s75_runs(text, "rule-code") == codes
+    directive = bool(found) or any("names no code" in e.message for e in errors)
+    assert directive == H10S75_COMMENTS[comment]
+    assert bool(_h10s75_runs(text, "directive-keyword")) == directive
+
+
+def test_h10s75_a_string_or_a_name_holding_the_directive_is_none():
+    for text, kind in (('description "# bkrc: allow BKR227 x"', "string"), ("user A#bkrc:allow", "user-id")):
+        kinds = pygments_kinds(text)
+        assert "directive-keyword" not in kinds and "rule-code" not in kinds, text
+        assert kind in kinds, text
+
+
+#: A directive in each context the highlighters' comment rules repeat in: after a statement,
+#: alone on its line, right after an import's path, between a keyword and its value on the
+#: next line (declarations, lists, schedules, slots, a disk's slots, `to`, `on each`), in a
+#: group body, a volume, path and address list.
+H10S75_CONTEXTS = (
+    "job X {   # bkrc: allow BKR227, worker-task-names-shared our names\n}\n",
+    "# bkrc: allow BKR227 the job below\njob X {\n}\n",
+    "import std/backup-manager# bkrc: allow BKR1 y\n",
+    "import std/backup-manager ## bkrc: allow BKR1 y\n",
+    "import std/backup-manager # bkrc: allow BKR1 y\n",
+    "import # bkrc: allow BKR1 y\n  std/backup-manager\n",
+    "job J {\n  run on M weekly sun # bkrc: allow BKR2\n  02:00\n}\n",
+    "job J {\n  run on M weekly # bkrc: allow BKR2\n  sun 02:00\n}\n",
+    "job J {\n  run on M monthly first # bkrc: allow BKR2\n  sun 02:00\n}\n",
+    "job J {\n  run on M monthly # bkrc: allow BKR2\n  first sun 02:00\n}\n",
+    "job J {\n  run on M daily # bkrc: allow BKR2 y\n  01:00\n}\n",
+    "cluster C {\n  member M { workers 2 }  # bkrc: allow BKR227 x\n}\n",
+    "single group G { A, # bkrc: allow BKR2 y\n  B }\n",
+    "single group G {\n  # bkrc: allow BKR2 y\n  A }\n",
+    "job J {\n  backup G, # bkrc: allow BKR2 y\n  H full\n}\n",
+    "job J {\n  backup # bkrc: allow BKR2 y\n  G full\n}\n",
+    "cluster C {\n  user # bkrc: allow BKR2 y\n  A, B role R\n}\n",
+    "job J {\n  include minidisk # bkrc: allow BKR2 y\n  MAINT 0191\n}\n",
+    "job J {\n  include minidisk MAINT # bkrc: allow BKR2 y\n  0191\n}\n",
+    "job J {\n  include minidisk MAINT 0191 # bkrc: allow BKR2 y\n  0192\n}\n",
+    "job J {\n  include sfs # bkrc: allow BKR2 y\n  P:X.\n}\n",
+    "job J {\n  include sfs P:X. # bkrc: allow BKR2 y\n  P:Y.\n}\n",
+    "member M {\n  private-volume V1 # bkrc: allow BKR2 y\n  V2\n}\n",
+    "member M {\n  private-volume # bkrc: allow BKR2 y\n  V1\n}\n",
+    "cluster C {\n  shared-volume V1 # bkrc: allow BKR2 y\n  V2\n}\n",
+    "cluster C {\n  disk # bkrc: allow BKR2 y\n  B 191 size 10 cyl on V\n}\n",
+    "cluster C {\n  disk B # bkrc: allow BKR2 y\n  191 size 10 cyl on V\n}\n",
+    "cluster C {\n  disk B 191 # bkrc: allow BKR2 y\n  size 10 cyl on V\n}\n",
+    "cluster C {\n  disk B 191 size # bkrc: allow BKR2 y\n  10 cyl on V\n}\n",
+    "cluster C {\n  disk B 191 size 10 # bkrc: allow BKR2 y\n  cyl\n}\n",
+    "cluster C {\n  disk B 191 size 10 cyl # bkrc: allow BKR2 y\n  on V\n}\n",
+    "cluster C {\n  disk B 191 size 10 cyl on # bkrc: allow BKR2 y\n  V\n}\n",
+    "cluster C {\n  catalog shared server # bkrc: allow BKR2 y\n  S\n}\n",
+    "member M {\n  workers # bkrc: allow BKR2 y\n  2\n}\n",
+    "cluster C {\n  tape manager shared logon-wait # bkrc: allow BKR2 y\n  2 minutes\n}\n",
+    "cluster C {\n  tape manager shared logon-wait 2 # bkrc: allow BKR2 y\n  minutes\n}\n",
+    "job J {\n  run on # bkrc: allow BKR2 y\n  M daily 01:00\n}\n",
+    "job J {\n  run on M, # bkrc: allow BKR2 y\n  N daily 01:00\n}\n",
+    "job J {\n  run on each # bkrc: allow BKR2 y\n  member daily 01:00\n}\n",
+    "job # bkrc: allow BKR2 y\n  J {\n}\n",
+    "job J {\n  to # bkrc: allow BKR2 y\n  disk\n}\n",
+    "single group # bkrc: allow BKR2 y\n  G { A }\n",
+    "single group G # bkrc: allow BKR2 y\n  { A }\n",
+    "cluster # bkrc: allow BKR2 y\n  C {\n}\n",
+    "member # bkrc: allow BKR2 y\n  M {\n}\n",
+)
+
+
+@pytest.mark.parametrize("text", H10S75_CONTEXTS)
+def test_h10s75_a_directive_is_one_in_every_context_a_comment_may_stand_in(text):
+    """pygments (whose rules the TextMate grammar is written from) colours the directive's
+    words and codes in each context, but a `##` comment, which is none."""
+    runs_ = [(k, v) for k, v in runs(text, pygments_kinds(text)) if k in ("directive-keyword", "rule-code")]
+    if "## bkrc" in text:
+        assert runs_ == []
+        assert ("doc-comment", "## bkrc: allow BKR1 y") in runs(text, pygments_kinds(text))
+    else:
+        assert runs_[:2] == [("directive-keyword", "bkrc:"), ("directive-keyword", "allow")]
+        assert runs_[2][0] == "rule-code" and runs_[2][1].startswith("BKR")
+
+
+def test_h10s75_every_engine_colours_the_directive_alike(tmp_path):
+    texts = [*H10S75_CONTEXTS, *(_h10s75_file(c) for c in H10S75_COMMENTS),
+             'description "# bkrc: allow BKR227 x"\n', "user A#bkrc:allow BKR2\n"]
+    assert _engines_disagree(texts, tmp_path) == []
+
+
+def test_h10s75_the_highlighters_build_the_directive_of_the_checker_s_pieces(monkeypatch):
+    """One definition: `keywords.directive_regex` is made of allow.py's pieces, so a change
+    there (a code that may hold a `.`, say) reaches the highlighters too."""
+    from bkrdsl import keywords
+    from bkrdsl.diagnostics import allow
+
+    monkeypatch.setattr(allow, "CODE", r"[^\s,;]+")
+    assert r"[^\s,;]+" in keywords.directive_regex()
+
+
+def test_h10s75_the_terminal_colours_a_directive_s_words_and_codes_apart_from_its_reason():
+    from bkrdsl.highlight import highlight_line
+
+    line = highlight_line("job X {  # bkrc: allow BKR227 our names")
+    coloured = {text: colour for colour, text in re.findall(r"\x1b\[([0-9;]*)m([^\x1b]+)", line)}
+    assert coloured["bkrc:"] == coloured["allow"] == coloured["BKR227"] != coloured[" our names"]

@@ -588,6 +588,9 @@ H12S72_TABLE = {
     "string": ("string", 0),
     "comment": ("comment", 0),
     "doc-comment": ("comment", 1),
+    "directive": ("comment", 0),
+    "directive-keyword": ("macro", 0),
+    "rule-code": ("enumMember", 0),
 }
 H12S72_NO_TOKEN = {"brace", "comma", "escape", "invalid", "name"}
 
@@ -846,3 +849,34 @@ def test_h4s73_only_the_first_cluster_s_labels_are_labels(editor, parser, monkey
     doc = editor.server.documents[uri][1]
     assert [d.code for d in doc.analysis.diagnostics if d.code == "BKR111"] == ["BKR111"]
     assert sorted(o.name for o in doc.occurrences if o.kind == VOLUME) == ["P1", "VMCOM1"]
+
+
+# stop 75, h10: a `# bkrc: allow` directive's words are a macro's, its codes enum members
+def test_h10s75_a_directive_s_words_codes_and_reason_exactly(editor):
+    text = (
+        "cluster A {\n"
+        "  member M1 { workers 2 }  # bkrc: allow BKR227, worker-task-names-shared our names\n"
+        "  #bkrc:ALLOW BKR402\n"
+        "  ## bkrc: allow BKR227\n"
+        '  description "# bkrc: allow BKR227"\n'
+        "}\n"
+    )
+    uri = opened(editor, text)
+    data = editor.request("textDocument/semanticTokens/full", {"textDocument": {"uri": uri}})["result"]["data"]
+    assert [t for t in named(text, data) if t[0] in (1, 2, 3, 4) and t[3] not in ("keyword", "struct", "number")] == [
+        (1, 27, "# ", "comment", 0),
+        (1, 29, "bkrc:", "macro", 0),
+        (1, 34, " ", "comment", 0),
+        (1, 35, "allow", "macro", 0),
+        (1, 40, " ", "comment", 0),
+        (1, 41, "BKR227", "enumMember", 0),
+        (1, 47, ", ", "comment", 0),
+        (1, 49, "worker-task-names-shared", "enumMember", 0),
+        (1, 73, " our names", "comment", 0),
+        (2, 2, "#", "comment", 0),
+        (2, 3, "bkrc:ALLOW", "macro", 0),  # one run of one type, as the lexer gives it
+        (2, 13, " ", "comment", 0),
+        (2, 14, "BKR402", "enumMember", 0),
+        (3, 2, "## bkrc: allow BKR227", "comment", 1),
+        (4, 14, '"# bkrc: allow BKR227"', "string", 0),
+    ]

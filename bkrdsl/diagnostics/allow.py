@@ -43,9 +43,17 @@ from bkrdsl.source import Source, Span
 
 #: The words that start a directive in a comment, as written: `bkrc:` then `allow`.
 PREFIX = "bkrc:"
-_DIRECTIVE = re.compile(r"#[ \t]*bkrc:[ \t]*(?P<word>[^\s,]*)(?P<rest>.*)", re.DOTALL)
-_CODE = re.compile(r"[ \t]*(?P<code>[^\s,]+)")
-_COMMA = re.compile(r"[ \t]*,")
+#: The pieces of the directive's form, which `read` and the highlighters
+#: (`keywords.directive_regex`: pygments, TextMate, Vim, the semantic tokens) both
+#: build their expressions of: the blanks between its words, its one word after
+#: `bkrc:` (any case), a code or name, and the comma between two.
+BLANKS = r"[ \t]*"
+WORD = "allow"
+CODE = r"[^\s,]+"
+COMMA = BLANKS + ","
+_DIRECTIVE = re.compile(f"#{BLANKS}{re.escape(PREFIX)}{BLANKS}(?P<word>[^\\s,]*)(?P<rest>.*)", re.DOTALL)
+_CODE = re.compile(f"{BLANKS}(?P<code>{CODE})")
+_COMMA = re.compile(COMMA)
 
 #: The longest line the language server's *Allow* action writes its directive onto; a
 #: longer one gets it on a line of its own above (docs/fmt.md keeps lines short).
@@ -231,7 +239,7 @@ def read(module, source: Source) -> tuple[list[Directive], list[Diagnostic]]:
             candidates = _candidates()
         word = m["word"]
         at = span.start + m.start("word")
-        if word.lower() != "allow":
+        if word.lower() != WORD:
             from bkrdsl.diagnostics.suggest import typing_slips
 
             if word and typing_slips(word.lower(), "allow", 2) <= 2:

@@ -5,7 +5,8 @@ token types; and a new answer as one edit of the integers sent before (`delta`).
 The tokens are those of the pygments lexer (`bkrdsl.highlight.tokenize`), which
 runs the rules of `bkrdsl.keywords` as VS Code's TextMate grammar and the docs
 do: a keyword, a member name after `member` or `on`, a user ID in a group body
-or as a minidisk's owner, an address, a time, a string, a comment. The volume
+or as a minidisk's owner, an address, a time, a string, a comment, and in a
+`# bkrc: allow` directive its words and codes. The volume
 labels are the parser's: the rules leave a label a plain name, which has no
 token, and read a volume list as the parser does only where its keyword's line
 tells (a last label spelled like a statement of the block at the end of its
@@ -48,6 +49,8 @@ TOKEN_TYPES = (
     "string",
     "comment",
     "operator",
+    "macro",
+    "enumMember",
 )
 #: The legend's modifiers: bit 0, a `##` comment, kept with the declaration below it.
 TOKEN_MODIFIERS = ("documentation",)
@@ -55,7 +58,10 @@ TOKEN_MODIFIERS = ("documentation",)
 #: The highlighters' kind (`bkrdsl.keywords.KINDS`) -> (token type, modifier bits).
 #: A cluster is a class of its own; a member a part of it (struct); a group a
 #: type of user (single or identity); a job runs (function); a user ID is the
-#: variable the groups, owners and servers name; a pattern is a regexp.
+#: variable the groups, owners and servers name; a pattern is a regexp. A
+#: directive (`# bkrc: allow BKR227 reason`) is a comment whose `bkrc:` and
+#: `allow` are a macro's (the preprocessor's words of C, which themes colour apart
+#: from comments) and whose codes are members of the fixed set of codes.
 KIND_TOKENS = {
     "keyword": ("keyword", 0),
     "import-path": ("namespace", 0),
@@ -73,6 +79,9 @@ KIND_TOKENS = {
     "string": ("string", 0),
     "comment": ("comment", 0),
     "doc-comment": ("comment", 1),
+    "directive": ("comment", 0),
+    "directive-keyword": ("macro", 0),
+    "rule-code": ("enumMember", 0),
 }
 
 

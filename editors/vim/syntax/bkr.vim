@@ -39,140 +39,141 @@ syn keyword bkrKeyword run shared single size tape
 " import PATH
 " over line breaks, but a statement keyword starting a line (a path may hold `/`, `.`)
 syn keyword bkrKeyword import nextgroup=bkrImportPath,bkrImportC skipwhite skipnl skipempty
-syn match bkrImportC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrImportPath,bkrImportC skipwhite skipnl skipempty
-syn match bkrImportPath /\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)[A-Za-z0-9\-.\/_]\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9\-.\/_]\+/ contained nextgroup=bkrImportComment,bkrImportDocComment
+syn match bkrImportC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrImportPath,bkrImportC skipwhite skipnl skipempty
+syn match bkrImportPath /\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)[A-Za-z0-9\-.\/_]\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9\-.\/_]\+/ contained nextgroup=bkrImportComment,bkrImportDocComment,bkrImportDirective
 " a path cannot hold #: a comment may follow it without a blank
 syn match bkrImportComment /#\%(#\)\@!.*$/ contained contains=@Spell
 syn match bkrImportDocComment /##.*$/ contained contains=@Spell
+syn match bkrImportDirective /\C#\%(#\)\@![ \t]*\zebkrc:[ \t]*[aA][lL][lL][oO][wW]\%([^[:space:],]\)\@!/ contained nextgroup=bkrDirectiveKeyword
 
 " monthly ORDINAL DAY HH:MM: the ordinal a keyword right after `monthly`; the day
 " and the time values, even those spelled like keywords; over line breaks
 syn keyword bkrKeyword monthly nextgroup=bkrOrdinal,bkrMonthDay,bkrMonthC skipwhite skipnl skipempty
-syn match bkrMonthC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrOrdinal,bkrMonthDay,bkrMonthC skipwhite skipnl skipempty
+syn match bkrMonthC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrOrdinal,bkrMonthDay,bkrMonthC skipwhite skipnl skipempty
 syn keyword bkrOrdinal first second third fourth last contained nextgroup=bkrMonthDay,bkrOrdinalC skipwhite skipnl skipempty
-syn match bkrOrdinalC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrMonthDay,bkrOrdinalC skipwhite skipnl skipempty
+syn match bkrOrdinalC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrMonthDay,bkrOrdinalC skipwhite skipnl skipempty
 syn match bkrMonthDay /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber nextgroup=bkrValueWord,bkrMonthDayC skipwhite skipnl skipempty
-syn match bkrMonthDayC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrValueWord,bkrMonthDayC skipwhite skipnl skipempty
+syn match bkrMonthDayC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrValueWord,bkrMonthDayC skipwhite skipnl skipempty
 " daily HH:MM: a time, even one spelled like a keyword; over line breaks
 syn keyword bkrKeyword daily nextgroup=bkrValueWord,bkrDailyC skipwhite skipnl skipempty
-syn match bkrDailyC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrValueWord,bkrDailyC skipwhite skipnl skipempty
+syn match bkrDailyC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrValueWord,bkrDailyC skipwhite skipnl skipempty
 syn match bkrValueWord /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber
 
 " Declarations: the name before a { (or a comment, the line end) on the keyword's line, or first on a
 " later line; a group's body after it, over line breaks
 syn keyword bkrKeyword cluster nextgroup=bkrClusterName,bkrClusterNameC skipwhite skipnl skipempty
-syn match bkrClusterNameC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrClusterName,bkrClusterNameC skipwhite skipnl skipempty
+syn match bkrClusterNameC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrClusterName,bkrClusterNameC skipwhite skipnl skipempty
 syn match bkrClusterName /\k\@<!\%(\%(^[ \t]*\)\@<=\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*\|\%(^[ \t]*\)\@<![A-Za-z0-9$%*?@_]\k*\k\@!\ze[ \t]*\%({\|#\|$\)\)/ contained
 syn keyword bkrKeyword member nextgroup=bkrMemberName,bkrMemberNameC skipwhite skipnl skipempty
-syn match bkrMemberNameC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrMemberName,bkrMemberNameC skipwhite skipnl skipempty
+syn match bkrMemberNameC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrMemberName,bkrMemberNameC skipwhite skipnl skipempty
 syn match bkrMemberName /\k\@<!\%(\%(^[ \t]*\)\@<=\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*\|\%(^[ \t]*\)\@<![A-Za-z0-9$%*?@_]\k*\k\@!\ze[ \t]*\%({\|#\|$\)\)/ contained
 syn keyword bkrKeyword group nextgroup=bkrGroupName,bkrGroupNameC skipwhite skipnl skipempty
-syn match bkrGroupNameC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrGroupName,bkrGroupNameC skipwhite skipnl skipempty
+syn match bkrGroupNameC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrGroupName,bkrGroupNameC skipwhite skipnl skipempty
 syn match bkrGroupName /\k\@<!\%(\%(^[ \t]*\)\@<=\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*\|\%(^[ \t]*\)\@<![A-Za-z0-9$%*?@_]\k*\k\@!\ze[ \t]*\%({\|#\|$\)\)/ contained nextgroup=bkrGroupBody,bkrGroupBodyC skipwhite skipnl skipempty
-syn match bkrGroupBodyC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrGroupBody,bkrGroupBodyC skipwhite skipnl skipempty
+syn match bkrGroupBodyC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrGroupBody,bkrGroupBodyC skipwhite skipnl skipempty
 syn keyword bkrKeyword job nextgroup=bkrJobName,bkrJobNameC skipwhite skipnl skipempty
-syn match bkrJobNameC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrJobName,bkrJobNameC skipwhite skipnl skipempty
+syn match bkrJobNameC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrJobName,bkrJobNameC skipwhite skipnl skipempty
 syn match bkrJobName /\k\@<!\%(\%(^[ \t]*\)\@<=\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*\|\%(^[ \t]*\)\@<![A-Za-z0-9$%*?@_]\k*\k\@!\ze[ \t]*\%({\|#\|$\)\)/ contained
-syn region bkrGroupBody matchgroup=bkrBrace start=/{/ end=/}/ contained fold contains=bkrComment,bkrDocComment,bkrString,bkrMatchKeyword,bkrUserId,bkrPattern,bkrComma,bkrError
+syn region bkrGroupBody matchgroup=bkrBrace start=/{/ end=/}/ contained fold contains=bkrComment,bkrDocComment,bkrDirective,bkrString,bkrMatchKeyword,bkrUserId,bkrPattern,bkrComma,bkrError
 
 " user ID, ID, ...: over line breaks after a comma
 syn keyword bkrKeyword user nextgroup=bkrUserItem,bkrUserHeadC skipwhite skipnl skipempty
 syn match bkrUserItem /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrUserId,bkrPattern nextgroup=bkrUserComma,bkrUserTailC skipwhite skipnl skipempty
 syn match bkrUserComma /,/ contained transparent contains=bkrComma nextgroup=bkrUserItem,bkrUserComma,bkrUserCommaC skipwhite skipnl skipempty
-syn match bkrUserHeadC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrUserItem,bkrUserHeadC skipwhite skipnl skipempty
-syn match bkrUserCommaC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrUserItem,bkrUserComma,bkrUserCommaC skipwhite skipnl skipempty
-syn match bkrUserTailC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrUserComma,bkrUserTailC skipwhite skipnl skipempty
+syn match bkrUserHeadC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrUserItem,bkrUserHeadC skipwhite skipnl skipempty
+syn match bkrUserCommaC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrUserItem,bkrUserComma,bkrUserCommaC skipwhite skipnl skipempty
+syn match bkrUserTailC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrUserComma,bkrUserTailC skipwhite skipnl skipempty
 " backup GROUP, GROUP, ...: groups, even those spelled like keywords
 syn keyword bkrKeyword backup nextgroup=bkrBackupItem,bkrBackupHeadC skipwhite skipnl skipempty
 syn match bkrBackupItem /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrGroupRef,bkrPattern nextgroup=bkrBackupComma,bkrBackupTailC skipwhite skipnl skipempty
 syn match bkrBackupComma /,/ contained transparent contains=bkrComma nextgroup=bkrBackupItem,bkrBackupComma,bkrBackupCommaC skipwhite skipnl skipempty
-syn match bkrBackupHeadC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrBackupItem,bkrBackupHeadC skipwhite skipnl skipempty
-syn match bkrBackupCommaC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrBackupItem,bkrBackupComma,bkrBackupCommaC skipwhite skipnl skipempty
-syn match bkrBackupTailC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrBackupComma,bkrBackupTailC skipwhite skipnl skipempty
+syn match bkrBackupHeadC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrBackupItem,bkrBackupHeadC skipwhite skipnl skipempty
+syn match bkrBackupCommaC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrBackupItem,bkrBackupComma,bkrBackupCommaC skipwhite skipnl skipempty
+syn match bkrBackupTailC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrBackupComma,bkrBackupTailC skipwhite skipnl skipempty
 " on MEMBER, MEMBER, ...: members, even those spelled like keywords; not `on each member`
 syn keyword bkrKeyword on nextgroup=bkrPlaceItem,bkrPlaceEach,bkrPlaceHeadC skipwhite skipnl skipempty
 syn match bkrPlaceItem /\k\@<!\%(each[ \t]\+member\k\@!\)\@!\%(\%(\%(expire\|run\)[ \t]\+on[ \t]\+\)\@<=each[ \t]*\%(#.*\)\=$\)\@!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrMemberRef,bkrPattern nextgroup=bkrPlaceComma,bkrPlaceTailC skipwhite skipnl skipempty
 syn match bkrPlaceComma /,/ contained transparent contains=bkrComma nextgroup=bkrPlaceItem,bkrPlaceComma,bkrPlaceCommaC skipwhite skipnl skipempty
-syn match bkrPlaceHeadC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrPlaceItem,bkrPlaceEach,bkrPlaceHeadC skipwhite skipnl skipempty
-syn match bkrPlaceCommaC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrPlaceItem,bkrPlaceComma,bkrPlaceCommaC skipwhite skipnl skipempty
-syn match bkrPlaceTailC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrPlaceComma,bkrPlaceTailC skipwhite skipnl skipempty
+syn match bkrPlaceHeadC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrPlaceItem,bkrPlaceEach,bkrPlaceHeadC skipwhite skipnl skipempty
+syn match bkrPlaceCommaC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrPlaceItem,bkrPlaceComma,bkrPlaceCommaC skipwhite skipnl skipempty
+syn match bkrPlaceTailC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrPlaceComma,bkrPlaceTailC skipwhite skipnl skipempty
 " each member after `on`, also `run on each` (`expire on each`) at a line's end and `member` on a later line: keywords, not a declaration
 syn match bkrPlaceEach /\k\@<!each\k\@!\%([ \t]\+member\k\@!\)\@=/ contained nextgroup=bkrEachMember skipwhite
 syn match bkrPlaceEach /\%(\%(expire\|run\)[ \t]\+on[ \t]\+\)\@<=each\k\@!\ze[ \t]*\%(#.*\)\=$/ contained nextgroup=bkrEachMember,bkrEachC skipwhite skipnl skipempty
-syn match bkrEachC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrEachMember,bkrEachC skipwhite skipnl skipempty
+syn match bkrEachC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrEachMember,bkrEachC skipwhite skipnl skipempty
 syn match bkrEachMember /\k\@<!member\k\@!/ contained
 " `each member` elsewhere too (misplaced: `each member M2`): keywords, not a declaration
 syn keyword bkrKeyword each nextgroup=bkrEachMember skipwhite
 " server ID, catalog-node ID, request-node ID, catalog-dmm ID, request-dmm ID, match PATTERN
 syn keyword bkrSlotKeyword catalog-dmm catalog-node match request-dmm request-node server nextgroup=bkrUserWord,bkrSlotC skipwhite skipnl skipempty
-syn match bkrSlotC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrUserWord,bkrSlotC skipwhite skipnl skipempty
+syn match bkrSlotC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrUserWord,bkrSlotC skipwhite skipnl skipempty
 syn match bkrUserWord /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrUserId,bkrPattern
 syn match bkrSlotWord /\k\@<![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrUserId,bkrPattern
 " in a group body only match PATTERN: any other word there is a user ID
 syn keyword bkrMatchKeyword match contained nextgroup=bkrSlotWord skipwhite
 " at, job-suffix, pool, retain, role, workers: one value, even one spelled like a keyword (`pool BACKUP`)
 syn keyword bkrKeyword at job-suffix pool retain role workers nextgroup=bkrValueWord,bkrValueC skipwhite skipnl skipempty
-syn match bkrValueC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrValueWord,bkrValueC skipwhite skipnl skipempty
+syn match bkrValueC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrValueWord,bkrValueC skipwhite skipnl skipempty
 " logon-wait, pool-wait AMOUNT UNIT: two values, even those spelled like keywords
 syn keyword bkrKeyword logon-wait pool-wait nextgroup=bkrWaitAmount,bkrWaitC skipwhite skipnl skipempty
-syn match bkrWaitC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrWaitAmount,bkrWaitC skipwhite skipnl skipempty
+syn match bkrWaitC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrWaitAmount,bkrWaitC skipwhite skipnl skipempty
 syn match bkrWaitAmount /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber nextgroup=bkrWaitUnit,bkrWaitAmountC skipwhite skipnl skipempty
-syn match bkrWaitAmountC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrWaitUnit,bkrWaitAmountC skipwhite skipnl skipempty
+syn match bkrWaitAmountC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrWaitUnit,bkrWaitAmountC skipwhite skipnl skipempty
 syn match bkrWaitUnit /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber
 
 " private-volume LABEL..., shared-volume LABEL...: volume labels, even those spelled like
 " keywords, over lines to the next statement of the block (not one right before a }) or a brace
 syn keyword bkrKeyword private-volume nextgroup=bkrPrivateVolumeList,bkrPrivateVolumeListC skipwhite skipnl skipempty
-syn match bkrPrivateVolumeListC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrPrivateVolumeList,bkrPrivateVolumeListC skipwhite skipnl skipempty
-syn region bkrPrivateVolumeList start=/\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/rs=s end=/\%([{}]\|\k\@<!\%(private-volume\|description\|job-suffix\|exclude\|include\|workers\)\k\@!\%([ \t]*}\)\@!\)\@=/ contained transparent contains=bkrName,bkrNumber,bkrTime,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrString,bkrError
+syn match bkrPrivateVolumeListC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrPrivateVolumeList,bkrPrivateVolumeListC skipwhite skipnl skipempty
+syn region bkrPrivateVolumeList start=/\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/rs=s end=/\%([{}]\|\k\@<!\%(private-volume\|description\|job-suffix\|exclude\|include\|workers\)\k\@!\%([ \t]*}\)\@!\)\@=/ contained transparent contains=bkrName,bkrNumber,bkrTime,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrDirective,bkrString,bkrError
 syn keyword bkrKeyword shared-volume nextgroup=bkrSharedVolumeList,bkrSharedVolumeListC skipwhite skipnl skipempty
-syn match bkrSharedVolumeListC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrSharedVolumeList,bkrSharedVolumeListC skipwhite skipnl skipempty
-syn region bkrSharedVolumeList start=/\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/rs=s end=/\%([{}]\|\k\@<!\%(shared-volume\|description\|identity\|catalog\|expire\|member\|single\|disk\|tape\|job\)\k\@!\%([ \t]*}\)\@!\)\@=/ contained transparent contains=bkrName,bkrNumber,bkrTime,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrString,bkrError
+syn match bkrSharedVolumeListC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrSharedVolumeList,bkrSharedVolumeListC skipwhite skipnl skipempty
+syn region bkrSharedVolumeList start=/\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/rs=s end=/\%([{}]\|\k\@<!\%(shared-volume\|description\|identity\|catalog\|expire\|member\|single\|disk\|tape\|job\)\k\@!\%([ \t]*}\)\@!\)\@=/ contained transparent contains=bkrName,bkrNumber,bkrTime,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrDirective,bkrString,bkrError
 " sfs PATH...: SFS paths, even those spelled like keywords, over lines to the next statement
 " of a member or job or a brace
 syn keyword bkrKeyword sfs nextgroup=bkrPathList,bkrPathListC skipwhite skipnl skipempty
-syn match bkrPathListC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrPathList,bkrPathListC skipwhite skipnl skipempty
-syn region bkrPathList start=/\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/rs=s end=/\%([{}]\|\k\@<!\%(private-volume\|description\|job-suffix\|exclude\|include\|workers\|backup\|run\|to\)\k\@!\)\@=/ contained transparent contains=bkrName,bkrNumber,bkrTime,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrString,bkrError
+syn match bkrPathListC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrPathList,bkrPathListC skipwhite skipnl skipempty
+syn region bkrPathList start=/\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/rs=s end=/\%([{}]\|\k\@<!\%(private-volume\|description\|job-suffix\|exclude\|include\|workers\|backup\|run\|to\)\k\@!\)\@=/ contained transparent contains=bkrName,bkrNumber,bkrTime,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrDirective,bkrString,bkrError
 
 " weekly DAY, DAY, ... HH:MM: days, even those spelled like keywords; the time, but for a
 " keyword that may follow a list
 syn keyword bkrKeyword weekly nextgroup=bkrDayItem,bkrDayHeadC skipwhite skipnl skipempty
 syn match bkrDayItem /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrName,bkrNumber,bkrTime,bkrPattern nextgroup=bkrDayComma,bkrDayTailC,bkrDayTime skipwhite skipnl skipempty
 syn match bkrDayComma /,/ contained transparent contains=bkrComma nextgroup=bkrDayItem,bkrDayComma,bkrDayCommaC skipwhite skipnl skipempty
-syn match bkrDayHeadC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrDayItem,bkrDayHeadC skipwhite skipnl skipempty
-syn match bkrDayCommaC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrDayItem,bkrDayComma,bkrDayCommaC skipwhite skipnl skipempty
-syn match bkrDayTailC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrDayComma,bkrDayTime,bkrDayTailC skipwhite skipnl skipempty
+syn match bkrDayHeadC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrDayItem,bkrDayHeadC skipwhite skipnl skipempty
+syn match bkrDayCommaC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrDayItem,bkrDayComma,bkrDayCommaC skipwhite skipnl skipempty
+syn match bkrDayTailC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrDayComma,bkrDayTime,bkrDayTailC skipwhite skipnl skipempty
 syn match bkrDayTime /\k\@<!\%(\%(shared-volume\|description\|incremental\|identity\|catalog\|cluster\|exclude\|include\|monthly\|backup\|expire\|import\|manual\|member\|single\|weekly\|daily\|disk\|full\|role\|tape\|job\|run\|to\)\k\@!\)\@!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@![ \t]*[^ \t#}]\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber
 
 " minidisk OWNER ADDRESS...: addresses, even those spelled like keywords, from the first over
 " lines to the next statement of a member or job or a brace
 syn keyword bkrKeyword minidisk nextgroup=bkrOwner,bkrOwnerHeadC skipwhite skipnl skipempty
-syn match bkrOwnerHeadC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrOwner,bkrOwnerHeadC skipwhite skipnl skipempty
+syn match bkrOwnerHeadC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrOwner,bkrOwnerHeadC skipwhite skipnl skipempty
 syn match bkrOwner /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrUserId,bkrPattern nextgroup=bkrAddressList,bkrOwnerC skipwhite skipnl skipempty
-syn match bkrOwnerC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrAddressList,bkrOwnerC skipwhite skipnl skipempty
-syn region bkrAddressList start=/\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/rs=s end=/\%([{}]\|\k\@<!\%(private-volume\|description\|job-suffix\|exclude\|include\|workers\|backup\|run\|to\)\k\@!\)\@=/ contained transparent contains=bkrName,bkrAddress,bkrRange,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrString,bkrError
+syn match bkrOwnerC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrAddressList,bkrOwnerC skipwhite skipnl skipempty
+syn region bkrAddressList start=/\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/rs=s end=/\%([{}]\|\k\@<!\%(private-volume\|description\|job-suffix\|exclude\|include\|workers\|backup\|run\|to\)\k\@!\)\@=/ contained transparent contains=bkrName,bkrAddress,bkrRange,bkrPattern,bkrComma,bkrComment,bkrDocComment,bkrDirective,bkrString,bkrError
 syn match bkrAddress /\k\@<![0-9A-Fa-f]\{1,4}\k\@!/ contained
 syn match bkrRange /\k\@<![0-9A-Fa-f]\{1,4}-[0-9A-Fa-f]\{1,4}\k\@!/ contained contains=bkrRangeOperator
 syn match bkrRangeOperator /-/ contained
 
 " disk USER ADDRESS size AMOUNT UNIT on VOLUME: each slot in turn, over line breaks; this `on` names a volume, not a member; `to disk` is the medium
 syn keyword bkrKeyword to nextgroup=bkrMedium,bkrMediumC skipwhite skipnl skipempty
-syn match bkrMediumC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrMedium,bkrMediumC skipwhite skipnl skipempty
+syn match bkrMediumC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrMedium,bkrMediumC skipwhite skipnl skipempty
 syn match bkrMedium /\k\@<!disk\k\@!/ contained
 syn keyword bkrKeyword disk nextgroup=bkrDiskUser,bkrDiskC skipwhite skipnl skipempty
-syn match bkrDiskC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrDiskUser,bkrDiskC skipwhite skipnl skipempty
+syn match bkrDiskC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrDiskUser,bkrDiskC skipwhite skipnl skipempty
 syn match bkrDiskUser /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrUserId,bkrPattern nextgroup=bkrDiskAddress,bkrDiskUserC skipwhite skipnl skipempty
-syn match bkrDiskUserC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrDiskAddress,bkrDiskUserC skipwhite skipnl skipempty
+syn match bkrDiskUserC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrDiskAddress,bkrDiskUserC skipwhite skipnl skipempty
 syn match bkrDiskAddress /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrAddress,bkrRange,bkrPattern nextgroup=bkrDiskAddress,bkrDiskSize,bkrDiskAddressC skipwhite skipnl skipempty
-syn match bkrDiskAddressC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrDiskAddress,bkrDiskSize,bkrDiskAddressC skipwhite skipnl skipempty
+syn match bkrDiskAddressC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrDiskAddress,bkrDiskSize,bkrDiskAddressC skipwhite skipnl skipempty
 syn match bkrDiskSize /\k\@<!size\k\@!/ contained nextgroup=bkrSizeAmount,bkrDiskSizeC skipwhite skipnl skipempty
-syn match bkrDiskSizeC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrSizeAmount,bkrDiskSizeC skipwhite skipnl skipempty
+syn match bkrDiskSizeC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrSizeAmount,bkrDiskSizeC skipwhite skipnl skipempty
 syn match bkrSizeAmount /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber nextgroup=bkrSizeUnit,bkrSizeAmountC skipwhite skipnl skipempty
-syn match bkrSizeAmountC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrSizeUnit,bkrSizeAmountC skipwhite skipnl skipempty
+syn match bkrSizeAmountC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrSizeUnit,bkrSizeAmountC skipwhite skipnl skipempty
 syn match bkrSizeUnit /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber nextgroup=bkrSizeUnitAgain,bkrDiskOn,bkrSizeUnitC skipwhite skipnl skipempty
-syn match bkrSizeUnitC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrSizeUnitAgain,bkrDiskOn,bkrSizeUnitC skipwhite skipnl skipempty
+syn match bkrSizeUnitC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrSizeUnitAgain,bkrDiskOn,bkrSizeUnitC skipwhite skipnl skipempty
 syn match bkrDiskOn /\k\@<!on\k\@!/ contained nextgroup=bkrDiskVolume,bkrDiskOnC skipwhite skipnl skipempty
-syn match bkrDiskOnC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment nextgroup=bkrDiskVolume,bkrDiskOnC skipwhite skipnl skipempty
+syn match bkrDiskOnC /\k\@<!#.*$/ contained transparent contains=bkrComment,bkrDocComment,bkrDirective nextgroup=bkrDiskVolume,bkrDiskOnC skipwhite skipnl skipempty
 syn match bkrDiskVolume /\k\@<!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber
 syn match bkrSizeUnitAgain /\k\@<!\%(^[ \t]*\)\@<=\%(on\k\@!\)\@!\%(\%(\%(private-volume\|shared-volume\|description\|job-suffix\|identity\|catalog\|cluster\|exclude\|include\|preview\|workers\|backup\|expire\|import\|member\|retain\|single\|match\|purge\|disk\|tape\|job\|run\|to\)\k\@!\)\@=\%(^[ \t]*\)\@<=\)\@![A-Za-z0-9$%*?@_]\k*/ contained transparent contains=bkrTime,bkrPattern,bkrNumber nextgroup=bkrSizeUnitAgain,bkrDiskOn,bkrSizeUnitC skipwhite skipnl skipempty
 
@@ -181,6 +182,15 @@ syn region bkrString start=/"/ skip=/\\./ end=/"\|$/ contains=bkrEscape
 syn match bkrEscape /\\./ contained
 syn match bkrComment /\k\@<!#.*$/ contains=@Spell
 syn match bkrDocComment /\k\@<!##.*$/ contains=@Spell
+" # bkrc: allow CODE, CODE reason: a warning acknowledged (bkrdsl/diagnostics/allow.py)
+syn match bkrDirective /\k\@<!\C#\%(#\)\@![ \t]*\zebkrc:[ \t]*[aA][lL][lL][oO][wW]\%([^[:space:],]\)\@!/ nextgroup=bkrDirectiveKeyword
+syn match bkrDirectiveKeyword /\Cbkrc:/ contained nextgroup=bkrDirectiveAllow skipwhite
+syn match bkrDirectiveAllow /[aA][lL][lL][oO][wW]/ contained nextgroup=bkrDirectiveReason,bkrRuleCode skipwhite
+" the reason: after `allow` or a comma, what no code starts (a `,`); after a code, what no comma starts
+syn match bkrDirectiveReason /\%([ \t]*[^[:space:],]\)\@!.*$/ contained contains=@Spell
+syn match bkrDirectiveRest /\%([ \t]*,\)\@!.*$/ contained contains=@Spell
+syn match bkrRuleCode /[^[:space:],]\+/ contained nextgroup=bkrDirectiveComma,bkrDirectiveRest skipwhite
+syn match bkrDirectiveComma /,/ contained nextgroup=bkrDirectiveReason,bkrRuleCode skipwhite
 
 hi def link bkrKeyword Keyword
 hi def link bkrSlotKeyword bkrKeyword
@@ -211,6 +221,14 @@ hi def link bkrComment Comment
 hi def link bkrImportComment bkrComment
 hi def link bkrDocComment SpecialComment
 hi def link bkrImportDocComment bkrDocComment
+hi def link bkrDirective SpecialComment
+hi def link bkrDirectiveComma bkrDirective
+hi def link bkrDirectiveReason bkrDirective
+hi def link bkrDirectiveRest bkrDirective
+hi def link bkrImportDirective bkrDirective
+hi def link bkrDirectiveKeyword PreProc
+hi def link bkrDirectiveAllow bkrDirectiveKeyword
+hi def link bkrRuleCode Constant
 hi def link bkrBrace Delimiter
 hi def link bkrComma Delimiter
 hi def link bkrError Error
