@@ -2350,11 +2350,18 @@ def test_h1_75_an_allow_of_an_error_is_an_error_and_silences_nothing(parser, mon
 
 
 @pytest.mark.parametrize("parser", ["fast", "lark"])
-def test_h1_75_an_unknown_code_is_an_error_with_the_code_meant_and_its_fix(parser, monkeypatch):
+def test_h1_75_an_unknown_code_is_a_warning_with_the_code_meant_and_its_fix(parser, monkeypatch):
     monkeypatch.setenv("BKRDSL_PARSER", parser)
     text = H1_75_SHARED.replace(H1_75_JOB, "  job SYSINC {   # bkrc: allow BKR2277 our names\n")
     found = _h1_75(text).diagnostics
     assert [d.code for d in found] == ["BKR227", "BKR026"]
+    # a warning (rustc's unknown_lints): a code a later bkrc added must not stop this one's compile
+    assert found[1].severity.name == "WARNING"
+    assert run_cli(["compile", "-", "-o", "/nonexistent-lead-75", "--dry-run"], input=text).exit_code == 0
+    # and it is no warning an allow silences: the word is mended instead
+    bad = text.replace("allow BKR2277 our names", "allow BKR2277, BKR026 our names")
+    (refused,) = [d for d in _h1_75(bad).diagnostics if d.code == "BKR025"]
+    assert refused.message == "BKR026 (allow-unknown-code) cannot be allowed"
     assert found[1].message == "unknown code `BKR2277` in `# bkrc: allow`; did you mean `BKR227`?"
     mended = _h1_75_apply(text, found[1].fix)
     assert _h1_75(mended).diagnostics == [] and len(_h1_75(mended).allowed) == 1

@@ -26,7 +26,8 @@ through (`limit.Collector`, `pipeline.analyse_program`: `bkrc check`, `compile`,
 `Allowed`, before the error limit counts anything. Only a diagnostic that is not an
 error is set aside: an allow naming an error code is itself an error (BKR025), so
 no comment talks `bkrc compile` past one. An unknown code or name is BKR026 (with a
-did-you-mean), and an allow that set nothing aside in a run whose checks all ran is
+did-you-mean), a warning as rustc's `unknown_lints` and ruff's RUF102 are, so that a
+file whose allow names a code a later bkrc added still compiles with this one; and an allow that set nothing aside in a run whose checks all ran is
 BKR027, whose fix deletes it (ruff's RUF100). A BKR5xx code is computed only with
 `--directory`: without one its allow is not said unused.
 """
@@ -63,7 +64,7 @@ ALLOW_OF_ERROR = register(
     "BKR025",
     "allow-of-error",
     "error",
-    "`# bkrc: allow` names an error, or BKR027, which no allow silences",
+    "`# bkrc: allow` names an error, or BKR026 or BKR027, which no allow silences",
     """
     `# bkrc: allow CODE` acknowledges a warning the site means to keep: the
     warning is not shown, and `bkrc check` counts it as allowed. An error is
@@ -72,7 +73,8 @@ ALLOW_OF_ERROR = register(
     name) is an error itself, at that code, and silences nothing.
 
     BKR027, an allow that silences nothing, cannot be allowed either: its
-    fix deletes that allow, which is what the warning asks.
+    fix deletes that allow, which is what the warning asks; nor BKR026, an
+    allow's word that names no code: mend the word instead.
 
     Failing example:
 
@@ -98,7 +100,7 @@ ALLOW_OF_ERROR = register(
 UNKNOWN_CODE = register(
     "BKR026",
     "allow-unknown-code",
-    "error",
+    "warning",
     "`# bkrc: allow` names no code bkrc has, or none at all",
     """
     The words after `# bkrc: allow` are codes (`BKR227`) or the names
@@ -107,8 +109,10 @@ UNKNOWN_CODE = register(
     code no longer reported, which says which code reports it now) silences
     nothing: bkrc says so rather than let the warning it meant come back
     unexplained, with the closest code or name when one is close. An allow
-    with no code after it is this error too, and so is `# bkrc:` followed by
-    a word that is `allow` misspelt (`alow`).
+    with no code after it is this warning too, and so is `# bkrc:` followed
+    by a word that is `allow` misspelt (`alow`). A warning, not an error (as
+    rustc's `unknown_lints`, ruff's RUF102): a file whose allow names a code
+    a later bkrc added still compiles with this one.
 
     Failing example:
 
@@ -333,12 +337,16 @@ def _code_of(
             )
         )
         return None
-    if code == UNUSED_ALLOW.code:
+    if code in (UNUSED_ALLOW.code, UNKNOWN_CODE.code):
         said.append(
             ALLOW_OF_ERROR(
                 f"{code} ({entry.name}) cannot be allowed",
                 at,
-                help="delete the allow that BKR027 reports instead, as its fix does",
+                help=(
+                    "delete the allow that BKR027 reports instead, as its fix does"
+                    if code == UNUSED_ALLOW.code
+                    else "mend or delete the word BKR026 reports instead, as its fix does"
+                ),
             )
         )
         return None
