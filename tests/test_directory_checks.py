@@ -1,5 +1,5 @@
 """`--directory FILE`: the .bkr files checked against the site's CP source
-directory (bkrdsl/check/directory.py, BKR510-BKR520, BKR522-BKR526, BKR528-BKR534; the reader's own tests:
+directory (bkrdsl/check/directory.py, BKR510-BKR520, BKR522-BKR526, BKR528-BKR535; the reader's own tests:
 tests/test_cpdirectory.py), and the commands that take it.
 
 Each slip below is examples/prodssi.direct (examples/prodssi.bkr's directory)
@@ -416,7 +416,8 @@ def test_bkr515_an_identity_s_minidisk_missing_on_some_members_names_them():
         assert "IDENTITY `FTPSERVE` that its SUBCONFIG on `VMSYS2` does not define" in d.message
         assert d.span.file == str(PRODSSI)
     every = [(r"^( MDISK )0191( 3390 0319 0003 M\dPRV1)", r"\g<1>0291\2")]
-    (d, _) = check(PRODSSI, *every)
+    # (and BKR535, at SYSIDS's `FTPSERVE`: its 0291 is selected by no job)
+    (d, _) = [x for x in check(PRODSSI, *every) if x.code == "BKR515"]
     assert "names no minidisk of `FTPSERVE`" in d.message and "(`FTPSERVE`'s minidisks: `0291`)" in d.help
 
 
@@ -503,8 +504,9 @@ def test_bkr530_stays_within_the_message_width_with_the_longest_names(run, local
     # MESSAGE_WIDTH. The related labels name them now.
     bkr, direct = _longest_names(run, local)
     found = analyse("site.bkr", bkr.encode(), directory=read_directory("site.direct", direct.encode())).diagnostics
-    # SYSINCX, seven characters on members with several workers, is BKR227's warning too
-    (d,) = [x for x in found if x.code != "BKR227"]
+    # SYSINCX, seven characters on members with several workers, is BKR227's warning too;
+    # TCPIPXYZ's 0191, which no job selects, BKR535's
+    (d,) = [x for x in found if x.code not in ("BKR227", "BKR535")]
     assert d.code == "BKR530"
     assert len(d.message) <= MESSAGE_WIDTH and len(d.help) <= MESSAGE_WIDTH, d.message
     assert all(len(r.label) <= MESSAGE_WIDTH for r in d.related)
@@ -1116,7 +1118,8 @@ def test_check_fix_with_the_directory_mends_bkr519_bkr520_and_bkr523_as_fmt_writ
     copy = tmp_path / "prodssi.bkr"
     copy.write_text(PRODSSI.read_text())
     result = run_cli(["check", copy, "--directory", path, "--fix"], expect=1)
-    assert "10 fixes applied" in result.output and "BKR523, BKR519, BKR520" in result.output
+    assert "11 fixes applied" in result.output and "BKR523, BKR519, BKR520" in result.output
+    assert "    include minidisk DB2PRD 0201" in copy.read_text().splitlines()  # BKR535's: its new 0201
     # and BKR516's: LNXWEB02's 191 a T-DISK there, which LNXFULL's `0100-0FFF` selects beside its 100
     assert "    exclude minidisk * 0190 019D 019E 0300 0191  # 0300: each guest's V-DISK swap, empty at logon" in (
         copy.read_text().splitlines()
@@ -2210,3 +2213,183 @@ def test_h5_75_bkr516_not_said_of_a_pattern_where_the_job_names_the_user_and_exc
     assert only(check(named, vdisk)) == []
     # Named but the V-DISK not excluded: the include still backs it up, and is said of.
     assert len(only(check(_job_line("    include minidisk LNXDB01 0192"), vdisk))) == 1
+
+
+# stop 75, h9: BKR535, a minidisk of a group's user that no job selects (h13's stop-74 patch, landed)
+H9_75_BKR = """import std/backup-manager
+import std/zvm73
+
+cluster ABCSSI {
+  member VMA { workers 1  private-volume VMAPV1 }
+  member VMB { workers 1  private-volume VMBPV1 }
+  shared-volume ABCCOM
+  disk BKRBKUP 191 size 10 cyl
+  disk BKRCATLG 191 size 10 cyl
+  disk BKRWRK* 191 size 5 cyl
+  disk BKRSVSFS 191 size 20 cyl
+  disk BKRADMIN 191 size 10 cyl
+  disk 5697J06C 191 size 10 cyl
+  catalog shared server BKRSVSFS pool BKRPOOL on VMA
+  expire on VMA {
+    preview daily 05:00
+    purge weekly sun 06:00
+    retain 35 days
+  }
+  single group GUESTS { DB2A DB2B }
+  identity group SVCS { TCPIP }
+  job SVCFU {
+    backup SVCS full
+    include minidisk * 0191
+    to disk pool BKUPPOOL
+    run on each member weekly sat 02:00
+  }
+  job GUESTINC {
+    backup GUESTS incremental
+    include minidisk * 0191-01FF
+    exclude minidisk * 0190 019D 019E
+    to disk pool BKUPPOOL
+    run on VMA daily 01:00
+  }
+}
+"""
+
+#: DB2A's 0200 is outside GUESTINC's range and its 0300 a V-DISK; TCPIP's SUBCONFIGs hold
+#: its 0198 (its configuration) beside the 0191 SVCFU selects.
+H9_75_DIRECT = """DIRECTORY 0123 3390 VMARES VMA
+DIRECTORY 0123 3390 VMBRES VMB
+USER DB2A XXXXXXXX 512M 1G G
+ MDISK 0191 3390 0001 0010 ABCCOM MR
+ MDISK 0200 3390 0011 0100 ABCCOM MR
+ MDISK 0300 FB-512 V-DISK 2097152 MR
+USER DB2B XXXXXXXX 512M 1G G
+ MDISK 0191 3390 0111 0010 ABCCOM MR
+IDENTITY TCPIP XXXXXXXX 128M 1G G
+ BUILD ON VMA USING SUBCONFIG TCPIP-1
+ BUILD ON VMB USING SUBCONFIG TCPIP-2
+SUBCONFIG TCPIP-1
+ MDISK 0191 3390 0500 0010 VMAPV1 MR
+ MDISK 0198 3390 0510 0009 VMAPV1 MR
+SUBCONFIG TCPIP-2
+ MDISK 0191 3390 0500 0010 VMBPV1 MR
+ MDISK 0198 3390 0510 0009 VMBPV1 MR
+"""
+
+
+def _h9_75(bkr: str = H9_75_BKR, direct: str = H9_75_DIRECT):
+    return [d for d in check(bkr, text=direct) if d.code == "BKR535"]
+
+
+def test_h9_75_bkr535_tcpip_s_0198_and_a_guest_s_0200_no_job_selects():
+    found = _h9_75()
+    assert [(d.span.line, d.span.column) for d in found] == [(20, 25), (21, 25)]  # DB2A, TCPIP: their group entries
+    db2a, tcpip = found
+    assert db2a.message == (
+        "`DB2A`'s minidisk `0200` in the site's directory is selected by no job: group `GUESTS` backs it up"
+        " with job `GUESTINC`, whose includes leave it out"
+    )  # not its V-DISK 0300
+    assert db2a.help == (
+        "add `include minidisk DB2A 0200` to job `GUESTINC`, or `exclude minidisk DB2A 0200` there if it is"
+        " left out on purpose"
+    )
+    # one diagnostic for TCPIP, built on both members, its 0198 missed on each
+    assert tcpip.message == (
+        "`TCPIP`'s minidisk `0198` in the site's directory is selected by no job: group `SVCS` backs it up"
+        " with job `SVCFU`, whose includes leave it out"
+    )
+    assert [r.span.line for r in tcpip.related] == [14]  # VMA's MDISK 0198
+    assert all(d.severity is Severity.WARNING for d in found)
+
+
+def test_h9_75_bkr535_s_fixes_applied_check_clean():
+    from bkrdsl.fixes import apply
+
+    found = _h9_75()
+    assert [d.fix.title for d in found] == ["Add `include minidisk DB2A 0200`", "Add `include minidisk TCPIP 0198`"]
+    before = codes(check(H9_75_BKR, text=H9_75_DIRECT))
+    fixed = apply(H9_75_BKR, found)
+    assert "    include minidisk * 0191-01FF\n    include minidisk DB2A 0200\n" in fixed
+    assert "    include minidisk * 0191\n    include minidisk TCPIP 0198\n" in fixed
+    assert before == ["BKR535", "BKR535"]
+    assert codes(check(fixed, text=H9_75_DIRECT)) == []  # BKR526, BKR532-BKR534 aside, as `check` leaves them
+    assert codes(analyse("site.bkr", fixed.encode()).diagnostics) == []
+
+
+def test_h9_75_bkr535_an_explicit_exclude_silences_it():
+    # The help's other choice: the file says DB2A's 0200 is left out on purpose. BKR413
+    # (which reads no directory) then says the exclude reaches no include of the job.
+    excluded = H9_75_BKR.replace(
+        "    exclude minidisk * 0190 019D 019E\n", "    exclude minidisk * 0190 019D 019E\n    exclude minidisk DB2A 0200\n"
+    )
+    assert excluded != H9_75_BKR
+    assert [d.message.split("'")[0] for d in _h9_75(excluded)] == ["`TCPIP`"]
+    assert "BKR413" in codes(check(excluded, text=H9_75_DIRECT))
+    # an exclude of an address the include does select is BKR535's too: excluded, not missed
+    narrowed = H9_75_BKR.replace("include minidisk * 0191-01FF", "include minidisk * 0191-0200").replace(
+        "    exclude minidisk * 0190 019D 019E\n", "    exclude minidisk * 0190 019D 019E 0200\n"
+    )
+    assert [d.message.split("'")[0] for d in _h9_75(narrowed)] == ["`TCPIP`"]
+    assert "BKR413" not in codes(check(narrowed, text=H9_75_DIRECT))
+
+
+def test_h9_75_bkr535_an_identity_on_several_members_leaves_out_what_other_rules_judge():
+    # 0198 in one SUBCONFIG only (an include of it is BKR515's), 0199 in the IDENTITY
+    # entry itself (global: backing it up on each member is BKR530's): neither reported.
+    direct = H9_75_DIRECT.replace(" MDISK 0198 3390 0510 0009 VMBPV1 MR\n", "").replace(
+        " BUILD ON VMB USING SUBCONFIG TCPIP-2\n", " BUILD ON VMB USING SUBCONFIG TCPIP-2\n MDISK 0199 3390 0600 0001 ABCCOM RR\n"
+    )
+    assert [d.message.split("'")[0] for d in _h9_75(direct=direct)] == ["`DB2A`"]
+    # both members' SUBCONFIGs hold 0198 and 0197: one diagnostic, both addresses
+    both = H9_75_DIRECT.replace(
+        " MDISK 0198 3390 0510 0009 VMAPV1 MR\n", " MDISK 0197 3390 0520 0001 VMAPV1 MR\n MDISK 0198 3390 0510 0009 VMAPV1 MR\n"
+    ).replace(" MDISK 0198 3390 0510 0009 VMBPV1 MR\n", " MDISK 0197 3390 0520 0001 VMBPV1 MR\n MDISK 0198 3390 0510 0009 VMBPV1 MR\n")
+    tcpip = _h9_75(direct=both)[1]
+    assert tcpip.message.startswith("`TCPIP`'s minidisks `0197` and `0198` in the site's directory are selected by no job")
+    assert tcpip.fix.title == "Add `include minidisk TCPIP 0197 0198`"
+
+
+def test_h9_75_bkr535_two_jobs_of_the_group_name_both_and_give_no_fix():
+    two = H9_75_BKR.replace(
+        "  job GUESTINC {",
+        "  job GUESTFU {\n    backup GUESTS full\n    include minidisk * 0191\n    to disk pool BKUPPOOL\n"
+        "    run on VMA weekly sun 01:00\n  }\n  job GUESTINC {",
+    )
+    db2a = _h9_75(two)[0]
+    assert "backs it up with jobs `GUESTFU` and `GUESTINC`, whose" in db2a.message
+    assert db2a.fix is None
+    assert db2a.help.startswith("add `include minidisk DB2A 0200` to each of jobs `GUESTFU` and `GUESTINC` that should copy it")
+
+
+def test_h9_75_bkr535_a_user_a_pattern_covers_is_said_at_the_pattern():
+    matched = H9_75_BKR.replace("single group GUESTS { DB2A DB2B }", "single group GUESTS { match DB2* }")
+    assert [(d.span.line, d.span.column, d.message.split("'")[0]) for d in _h9_75(matched)] == [
+        (20, 31, "`DB2A`"),
+        (21, 25, "`TCPIP`"),
+    ]
+
+
+def test_h9_75_bkr535_not_said_of_the_examples():
+    for name in ("prodssi", "bank"):
+        bkr = EXAMPLES / f"{name}.bkr"
+        found = read_directory(f"{name}.direct", (EXAMPLES / f"{name}.direct").read_bytes())
+        result = analyse(str(bkr), bkr.read_bytes(), path=bkr, directory=found)
+        assert "BKR535" not in codes(result.diagnostics), name
+
+
+def test_h9_75_bkr535_docs_show_md_s_cicsprd_0200_its_fix_below_the_job_s_minidisk_include():
+    # docs/show.md's site.bkr: APPSFULL's include cut to `0191-01FF`, DB2PRD excluded,
+    # LNXDB01 out of LINUX. CICSPRD's 0200 alone is said; the fix goes below the
+    # minidisk include, not below APPSFULL's last include (an SFS one).
+    from bkrdsl.fixes import apply
+
+    site = (
+        PRODSSI.read_text()
+        .replace("LNXWEB02 LNXDB01 ", "LNXWEB02 ")
+        .replace("include minidisk * 0191-01FF 0200", "include minidisk * 0191-01FF")
+        .replace("    exclude minidisk * 0190 019D 019E\n    include sfs", "    exclude minidisk * 0190 019D 019E\n"
+                 "    exclude minidisk DB2PRD *\n    include sfs")
+    )
+    (d,) = _h9_75(site, unnumbered(DIRECT.read_text()))
+    assert d.message.startswith("`CICSPRD`'s minidisk `0200` in the site's directory is selected by no job")
+    fixed = apply(site, [d])
+    assert "    include minidisk * 0191-01FF\n    include minidisk CICSPRD 0200\n    exclude minidisk * 0190" in fixed
+    assert "BKR535" not in codes(check(fixed))

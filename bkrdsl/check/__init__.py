@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 # Rule families register their codes and checks on import. One is not imported here:
 # analyse imports it with --directory alone, and `registry.load_all` for its codes,
 # so that a check without the option does not load it:
-#     directory,  # BKR510-BKR526, BKR528-BKR534: against the site's CP directory (BKR521: bkrc init --directory)
+#     directory,  # BKR510-BKR526, BKR528-BKR535: against the site's CP directory (BKR521: bkrc init --directory)
 from bkrdsl.check import (  # noqa: F401
     catalog,  # BKR210-BKR219, BKR260, BKR261: the catalog and its expiry
     coverage,  # BKR401-BKR417: coverage and schedules

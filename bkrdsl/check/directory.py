@@ -1,4 +1,4 @@
-"""Checks against the site's CP source directory (BKR510-BKR520, BKR522-BKR526, BKR528-BKR534), and what
+"""Checks against the site's CP source directory (BKR510-BKR520, BKR522-BKR526, BKR528-BKR535), and what
 `bkrc init --directory` cannot carry of it (BKR521).
 
 Not checks of the model alone: the kind of each user (a USER or an IDENTITY
@@ -758,6 +758,46 @@ LINK_ACCESS_DROPPED = register(
     no_example="needs the site's CP directory beside the .bkr file",
 )
 
+MINIDISK_SELECTED_BY_NO_JOB = register(
+    "BKR535",
+    "minidisk-selected-by-no-job",
+    "warning",
+    "a user a group backs up has a minidisk in the site's CP directory that no job's selection picks",
+    """
+    Listing a user in a group that a job backs up (`identity group SYSIDS
+    { TCPIP FTPSERVE }`, `backup SYSIDS`) backs up only the minidisks the
+    jobs' `include minidisk` lines select: TCPIP's 0198, its configuration,
+    is copied by no job when every job of the group has `include minidisk *
+    0191` alone. With `--directory FILE`, bkrc reads each such user's
+    permanent minidisks (an IDENTITY's on each member its group's jobs run
+    on) and says, once per user at the group entry that names it (a user a
+    `match` pattern covers: at the pattern), the addresses no job selects
+    after its excludes: data the site believes is backed up, and is not.
+    The jobs' selections are the ones `bkrc show --directory` and `bkrc show
+    --user` report ("selected by no job"), worked out by the same code.
+
+    Not reported: a V-DISK or T-DISK (nothing to back up, BKR516); an
+    IDENTITY's minidisk defined in its entry itself where a job of the
+    group runs on several members (backing it up there is BKR530's error);
+    an IDENTITY's address that only some of its SUBCONFIGs define on those
+    members (an include of it is BKR515's warning); a minidisk a job that
+    backs up the user selects and excludes; one an `exclude` of a job of
+    the group (or, for a single-configuration job, of its member block)
+    takes out although no include selects it: the file says it is left out
+    on purpose. A user whose entry is of the other kind (BKR510) or twice
+    in the directory (BKR503) is not judged.
+
+    Failing example: `identity group SYSIDS { TCPIP }`, one job `backup
+    SYSIDS` with `include minidisk * 0191`, and a directory whose TCPIP
+    SUBCONFIGs hold `MDISK 0191` and `MDISK 0198`.
+
+    Fix: add `include minidisk TCPIP 0198` to the job that backs up its
+    group (the fix writes it where one job backs the group up), or `exclude
+    minidisk TCPIP 0198` there to say it is left out on purpose.
+    """,
+    no_example="needs the site's CP directory beside the .bkr file",
+)
+
 
 SUBCONFIG_RENAMED = register(
     "BKR529",
@@ -1128,6 +1168,7 @@ def directory_checks(model: Model, directory: Directory, dialect: Dialect | None
     out.extend(subconfig_ids_taken(model, directory))
     out.extend(selected_minidisks(model, directory))
     out.extend(global_minidisks_per_member(model, directory))
+    out.extend(minidisks_selected_by_no_job(model, directory))
     out.extend(subconfigs_built_by_none(directory, lacking))
     overlapping = list(extents_in_use(model, directory, dialect))
     # A statement whose extent is another user's: BKR523's error says it (its help
@@ -4126,3 +4167,124 @@ def free_places(
             continue
         del space.claimed[claimed:]  # a volume without room: the statement stays, and claims nothing
     return Fix("Give each minidisk left to DirMaint a free place", tuple(edits)) if edits else None
+
+
+def minidisks_selected_by_no_job(model: Model, directory: Directory) -> Iterator[Diagnostic]:
+    """BKR535: each user a group lists (or a group's `match` pattern covers) that a job
+    backs up, whose permanent minidisks in the directory include some that no job's
+    selection picks after its excludes (`bkrdsl.coverage.selections`, `bkrc show
+    --directory`'s), once per user at the group's entry (its pattern) that names it."""
+    jobs_of: dict[str, list] = {}
+    for job in model.jobs:
+        for ref in job.refs:
+            if ref.group is not None:
+                jobs = jobs_of.setdefault(ref.group.name.upper(), [])
+                if not any(j is job for j in jobs):
+                    jobs.append(job)
+    if not jobs_of:
+        return
+    from bkrdsl.coverage import selections  # it reads `user_instances` of this module
+
+    selects = selections(model, directory)
+    seen: set[str] = set()
+    for lst in model.user_lists:
+        group = lst.origin.removeprefix("group ").upper() if lst.origin.startswith("group ") else None
+        if group not in jobs_of:
+            continue
+        for k, user_id in enumerate(lst.ids):
+            if user_id not in seen:
+                seen.add(user_id)
+                found = _unselected(model, directory, selects, user_id, jobs_of[group])
+                if found is not None:
+                    yield _selected_by_no_job(model, user_id, lst.defs[k].span, lst.origin, jobs_of[group], *found)
+    for pattern in model.pattern_defs:
+        group = pattern.origin.removeprefix("group ").upper() if pattern.origin.startswith("group ") else None
+        if group not in jobs_of:
+            continue
+        for entry in directory.users_named((pattern.pattern,)):
+            if entry.id not in seen:
+                seen.add(entry.id)
+                found = _unselected(model, directory, selects, entry.id, jobs_of[group])
+                if found is not None:
+                    yield _selected_by_no_job(model, entry.id, pattern.span, pattern.origin, jobs_of[group], *found)
+
+
+def _unselected(model: Model, directory: Directory, selects, user_id: str, jobs: list):
+    """(each address of `user_id`'s that no job selects -> the members it is not
+    selected on, of the members checked; the members checked; its first MDISK
+    statement) for BKR535, or None when every one is selected, excluded or left out."""
+    entry = directory.entry(user_id)
+    if entry is None or entry.kind not in ("USER", "IDENTITY") or user_id in directory.twice:
+        return None
+    kinds = {j.kind for j in jobs}
+    if kinds != {KIND_OF_STATEMENT[entry.kind]}:  # the other kind: BKR510's; a job of mixed kind: its own error
+        return None
+    names = model.member_names
+    if not names:
+        return None
+    if entry.kind == "USER":  # the same minidisks on every member, every member's jobs count
+        checked = (names[0],)
+        on_any = True
+    else:
+        checked = tuple(m for m in names if any(m in j.members for j in jobs))
+        on_any = False
+    several = any(j.each_member or len(set(j.members)) > 1 for j in jobs)
+    global_ = {d.address for d in entry.disks} if entry.kind == "IDENTITY" and several else set()
+    statuses: dict[str, dict[int, str]] = {}
+    for m in checked:
+        found = selects.disk_statuses(entry, m)
+        if found is not None:
+            statuses[m] = found
+    if not statuses:
+        return None
+    from bkrdsl.show import NOT_SELECTED
+
+    every = set.intersection(*(set(s) for s in statuses.values()))  # not an address some SUBCONFIGs lack: BKR515's
+    out: dict[int, list[str]] = {}
+    for address in sorted(every - global_):
+        where = [m for m, s in statuses.items() if s[address] == NOT_SELECTED]
+        if where and not _excluded_on_purpose(model, selects, jobs, user_id, address, on_any):
+            out[address] = where
+    if not out:
+        return None
+    disks: dict[int, Minidisk] = {}  # the first member's MDISK statement of each address
+    for instance in user_instances(directory, entry, tuple(statuses)):
+        for d in instance.disks:
+            disks.setdefault(d.address, d)
+    return out, tuple(statuses), disks[min(out)]
+
+
+def _excluded_on_purpose(model: Model, selects, jobs: list, user_id: str, address: int, on_any: bool) -> bool:
+    """Whether an exclude of one of `jobs` (with, of a single-configuration job, its
+    member block's) takes `user_id`'s minidisk at `address` out, though no include selects it."""
+    for job in jobs:
+        for member in job.members if job.members else model.member_names:
+            if any(first <= address <= last for first, last in selects.removed(job, member)(user_id)):
+                return True
+    return False
+
+
+def _selected_by_no_job(model: Model, user_id: str, span, origin: str, jobs: list, found, checked, disk) -> Diagnostic:
+    addresses = [f"{a:04X}" for a in found]
+    each = [f"`{a:04X}`" + ("" if len(where) == len(checked) else f" (on {listed(where)})") for a, where in found.items()]
+    shown_ = ", ".join(each[:-1]) + " and " + each[-1] if len(each) > 1 else each[0]
+    words = " ".join(addresses)
+    group = origin.removeprefix("group ")
+    line = f"include minidisk {user_id} {words}"
+    one = len(addresses) == 1
+    by = f"job {quoted(jobs[0].name)}" if len(jobs) == 1 else f"jobs {listed([j.name for j in jobs])}"
+    fix = None
+    minidisks = [i for i in jobs[0].includes if i.medium is Medium.MINIDISK] if len(jobs) == 1 else []
+    if minidisks:  # below the job's last minidisk include
+        fix = Fix(f"Add `{line}`", (statements_after(model, minidisks[-1].span, [line]),))
+    where = by if len(jobs) == 1 else f"each of {by} that should copy {'it' if one else 'them'}"
+    return MINIDISK_SELECTED_BY_NO_JOB(
+        f"{quoted(user_id)}'s {'minidisk' if one else 'minidisks'} {shown_} in the site's directory"
+        f" {'is' if one else 'are'} selected by no job: group {quoted(group)} backs it up with {by},"
+        f" whose includes leave {'it' if one else 'them'} out",
+        span,
+        help=f"add `{line}` to {where}, or `exclude minidisk {user_id} {words}` there if {'it is' if one else 'they are'}"
+        " left out on purpose",
+        related=(Related(disk.statement, f"{quoted(user_id)}'s {disk.address:04X} in the directory"),),
+        fix=fix,
+    )

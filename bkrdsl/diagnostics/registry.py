@@ -100,7 +100,7 @@ def register(
 def load_all() -> dict[str, Code]:
     """Import every module that registers codes, then return the registry."""
     import bkrdsl.check  # (registers the SSI rules)
-    import bkrdsl.check.directory  # (registers BKR510-BKR526 and BKR528-BKR534: against the site's CP directory, with --directory)
+    import bkrdsl.check.directory  # (registers BKR510-BKR526 and BKR528-BKR535: against the site's CP directory, with --directory)
     import bkrdsl.cpdirectory  # (registers BKR501-BKR505: reading the site's CP directory)
     import bkrdsl.diagnostics.allow  # (BKR025-BKR027: `# bkrc: allow` comments)
     import bkrdsl.fmt  # (BKR090: the one layout bkrc fmt refuses)
