@@ -2288,8 +2288,8 @@ def test_h9_75_bkr535_tcpip_s_0198_and_a_guest_s_0200_no_job_selects():
         " with job `GUESTINC`, whose includes leave it out"
     )  # not its V-DISK 0300
     assert db2a.help == (
-        "add `include minidisk DB2A 0200` to job `GUESTINC`, or `exclude minidisk DB2A 0200` there if it is"
-        " left out on purpose"
+        "add `include minidisk DB2A 0200` to job `GUESTINC`; or, if it is left out on purpose, allow it on this"
+        " line: `# bkrc: allow BKR535 REASON`"
     )
     # one diagnostic for TCPIP, built on both members, its 0198 missed on each
     assert tcpip.message == (
@@ -2314,15 +2314,27 @@ def test_h9_75_bkr535_s_fixes_applied_check_clean():
     assert codes(analyse("site.bkr", fixed.encode()).diagnostics) == []
 
 
-def test_h9_75_bkr535_an_explicit_exclude_silences_it():
-    # The help's other choice: the file says DB2A's 0200 is left out on purpose. BKR413
-    # (which reads no directory) then says the exclude reaches no include of the job.
+def test_h9_75_bkr535_an_exclude_silences_it_unless_bkr413_says_it_removes_nothing():
+    # `exclude minidisk DB2A 0200` beside `include minidisk * 0191-01FF` reaches no include:
+    # BKR413 says so, and its help deletes it. It does not silence BKR535 (h13's patch did, so
+    # following one warning's help brought the other back); the allow says "on purpose".
     excluded = H9_75_BKR.replace(
         "    exclude minidisk * 0190 019D 019E\n", "    exclude minidisk * 0190 019D 019E\n    exclude minidisk DB2A 0200\n"
     )
     assert excluded != H9_75_BKR
-    assert [d.message.split("'")[0] for d in _h9_75(excluded)] == ["`TCPIP`"]
+    assert [d.message.split("'")[0] for d in _h9_75(excluded)] == ["`DB2A`", "`TCPIP`"]
     assert "BKR413" in codes(check(excluded, text=H9_75_DIRECT))
+    # an exclude BKR413 does not report (it reaches the include's 019D and 019E) says it
+    wider = H9_75_BKR.replace("    exclude minidisk * 0190 019D 019E\n", "    exclude minidisk * 0190 019D 019E 0200\n")
+    assert codes(check(wider, text=H9_75_DIRECT)) == ["BKR535"]  # TCPIP's alone, no BKR413
+    assert [d.message.split("'")[0] for d in _h9_75(wider)] == ["`TCPIP`"]
+    # so does a member block's exclude of a single-configuration job, which BKR413 does not judge
+    member = H9_75_BKR.replace(
+        "member VMA { workers 1  private-volume VMAPV1 }",
+        "member VMA {\n    workers 1\n    private-volume VMAPV1\n    exclude minidisk DB2A 0200\n  }",
+    )
+    assert codes(check(member, text=H9_75_DIRECT)) == ["BKR535"]
+    assert [d.message.split("'")[0] for d in _h9_75(member)] == ["`TCPIP`"]
     # an exclude of an address the include does select is BKR535's too: excluded, not missed
     narrowed = H9_75_BKR.replace("include minidisk * 0191-01FF", "include minidisk * 0191-0200").replace(
         "    exclude minidisk * 0190 019D 019E\n", "    exclude minidisk * 0190 019D 019E 0200\n"
@@ -2393,3 +2405,47 @@ def test_h9_75_bkr535_docs_show_md_s_cicsprd_0200_its_fix_below_the_job_s_minidi
     fixed = apply(site, [d])
     assert "    include minidisk * 0191-01FF\n    include minidisk CICSPRD 0200\n    exclude minidisk * 0190" in fixed
     assert "BKR535" not in codes(check(fixed))
+
+
+def _h9_75_allowed(text: str, d) -> str:
+    """`text` with the allow BKR535's help gives trailing the warning's line, a reason for REASON."""
+    (allow,) = re.findall(r"`(# bkrc: allow BKR535 REASON)`$", d.help)
+    lines = text.splitlines(keepends=True)
+    lines[d.span.line - 1] = lines[d.span.line - 1].rstrip("\n") + "   " + allow.replace("REASON", "a scratch disk") + "\n"
+    return "".join(lines)
+
+
+@pytest.mark.parametrize("parser", ["fast", "lark"])
+def test_h9_75_bkr535_s_allow_on_the_group_entry_s_line_silences_it_and_is_not_unused(parser, monkeypatch):
+    monkeypatch.setenv("BKRDSL_PARSER", parser)
+    db2a, tcpip = _h9_75()
+    allowed = _h9_75_allowed(H9_75_BKR, db2a)
+    assert "  single group GUESTS { DB2A DB2B }   # bkrc: allow BKR535 a scratch disk\n" in allowed
+    # with --directory: DB2A's warning allowed, TCPIP's left, no BKR027 (the allow silences one)
+    analysis = analyse("site.bkr", allowed.encode(), directory=directory(text=H9_75_DIRECT))
+    assert [(d.code, d.span.line) for d in analysis.diagnostics if d.code in ("BKR535", "BKR027")] == [("BKR535", 21)]
+    (kept,) = analysis.allowed
+    assert kept.diagnostic.code == "BKR535" and kept.directive.reason == "a scratch disk"
+    # both choices taken (TCPIP's too, by its allow): the file checks clean, with the directory and without
+    both = _h9_75_allowed(allowed, tcpip)
+    assert codes(check(both, text=H9_75_DIRECT)) == []  # BKR526, BKR532-BKR534 aside, as `check` leaves them
+    # without --directory BKR535 is not computed, and its allow is not said unused (BKR027)
+    assert codes(analyse("site.bkr", both.encode()).diagnostics) == []
+    # once the include is added, the allow silences nothing: BKR027 with the directory, not without
+    fixed = both.replace("    include minidisk * 0191-01FF\n", "    include minidisk * 0191-01FF\n    include minidisk DB2A 0200\n")
+    unused = [d for d in check(fixed, text=H9_75_DIRECT) if d.code == "BKR027"]
+    assert [d.span.line for d in unused] == [20]
+    assert codes(analyse("site.bkr", fixed.encode()).diagnostics) == []
+
+
+def test_h9_75_bkr535_allowed_check_directory_prints_nothing_but_counts_it(tmp_path):
+    db2a, tcpip = _h9_75()
+    bkr = tmp_path / "site.bkr"
+    bkr.write_text(_h9_75_allowed(_h9_75_allowed(H9_75_BKR, db2a), tcpip))
+    direct = tmp_path / "site.direct"
+    direct.write_text(H9_75_DIRECT)
+    document = json.loads(run_cli(["check", bkr, "--directory", direct, "--format", "json"]).output)
+    assert sorted(d["code"] for d in document["allowed"]) == ["BKR535", "BKR535"]
+    assert "BKR535" not in [d["code"] for d in document["diagnostics"]]
+    assert "BKR027" not in [d["code"] for d in document["diagnostics"]]
+    assert "BKR027" not in run_cli(["check", bkr]).output

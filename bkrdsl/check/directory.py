@@ -784,16 +784,24 @@ MINIDISK_SELECTED_BY_NO_JOB = register(
     backs up the user selects and excludes; one an `exclude` of a job of
     the group (or, for a single-configuration job, of its member block)
     takes out although no include selects it: the file says it is left out
-    on purpose. A user whose entry is of the other kind (BKR510) or twice
-    in the directory (BKR503) is not judged.
+    on purpose. But not where that exclude is the job's own and reaches
+    none of its includes (`exclude minidisk DB2A 0200` beside `include
+    minidisk * 0191-01FF`): BKR413 says it removes nothing, and deleting
+    it, as its help says, would bring this warning back. A user whose entry
+    is of the other kind (BKR510) or twice in the directory (BKR503) is not
+    judged.
 
     Failing example: `identity group SYSIDS { TCPIP }`, one job `backup
     SYSIDS` with `include minidisk * 0191`, and a directory whose TCPIP
     SUBCONFIGs hold `MDISK 0191` and `MDISK 0198`.
 
     Fix: add `include minidisk TCPIP 0198` to the job that backs up its
-    group (the fix writes it where one job backs the group up), or `exclude
-    minidisk TCPIP 0198` there to say it is left out on purpose.
+    group (the fix writes it where one job backs the group up). A minidisk
+    left out on purpose (a scratch disk, a copy kept elsewhere) is
+    acknowledged where the warning is, on the line of the group's entry,
+    with the reason: `# bkrc: allow BKR535 REASON` (docs/language.md,
+    "Allowing a warning"). The allow covers that line's users: one whose
+    next minidisk should still be said is written on a line of its own.
     """,
     no_example="needs the site's CP directory beside the .bkr file",
 )
@@ -4186,6 +4194,7 @@ def minidisks_selected_by_no_job(model: Model, directory: Directory) -> Iterator
     from bkrdsl.coverage import selections  # it reads `user_instances` of this module
 
     selects = selections(model, directory)
+    memo: dict = {}  # `_excluded_on_purpose`'s, for every user
     seen: set[str] = set()
     for lst in model.user_lists:
         group = lst.origin.removeprefix("group ").upper() if lst.origin.startswith("group ") else None
@@ -4194,7 +4203,7 @@ def minidisks_selected_by_no_job(model: Model, directory: Directory) -> Iterator
         for k, user_id in enumerate(lst.ids):
             if user_id not in seen:
                 seen.add(user_id)
-                found = _unselected(model, directory, selects, user_id, jobs_of[group])
+                found = _unselected(model, directory, selects, user_id, jobs_of[group], memo)
                 if found is not None:
                     yield _selected_by_no_job(model, user_id, lst.defs[k].span, lst.origin, jobs_of[group], *found)
     for pattern in model.pattern_defs:
@@ -4204,12 +4213,12 @@ def minidisks_selected_by_no_job(model: Model, directory: Directory) -> Iterator
         for entry in directory.users_named((pattern.pattern,)):
             if entry.id not in seen:
                 seen.add(entry.id)
-                found = _unselected(model, directory, selects, entry.id, jobs_of[group])
+                found = _unselected(model, directory, selects, entry.id, jobs_of[group], memo)
                 if found is not None:
                     yield _selected_by_no_job(model, entry.id, pattern.span, pattern.origin, jobs_of[group], *found)
 
 
-def _unselected(model: Model, directory: Directory, selects, user_id: str, jobs: list):
+def _unselected(model: Model, directory: Directory, selects, user_id: str, jobs: list, memo: dict):
     """(each address of `user_id`'s that no job selects -> the members it is not
     selected on, of the members checked; the members checked; its first MDISK
     statement) for BKR535, or None when every one is selected, excluded or left out."""
@@ -4224,10 +4233,8 @@ def _unselected(model: Model, directory: Directory, selects, user_id: str, jobs:
         return None
     if entry.kind == "USER":  # the same minidisks on every member, every member's jobs count
         checked = (names[0],)
-        on_any = True
     else:
         checked = tuple(m for m in names if any(m in j.members for j in jobs))
-        on_any = False
     several = any(j.each_member or len(set(j.members)) > 1 for j in jobs)
     global_ = {d.address for d in entry.disks} if entry.kind == "IDENTITY" and several else set()
     statuses: dict[str, dict[int, str]] = {}
@@ -4243,7 +4250,7 @@ def _unselected(model: Model, directory: Directory, selects, user_id: str, jobs:
     out: dict[int, list[str]] = {}
     for address in sorted(every - global_):
         where = [m for m, s in statuses.items() if s[address] == NOT_SELECTED]
-        if where and not _excluded_on_purpose(model, selects, jobs, user_id, address, on_any):
+        if where and not _excluded_on_purpose(model, selects, jobs, user_id, address, memo):
             out[address] = where
     if not out:
         return None
@@ -4254,14 +4261,37 @@ def _unselected(model: Model, directory: Directory, selects, user_id: str, jobs:
     return out, tuple(statuses), disks[min(out)]
 
 
-def _excluded_on_purpose(model: Model, selects, jobs: list, user_id: str, address: int, on_any: bool) -> bool:
-    """Whether an exclude of one of `jobs` (with, of a single-configuration job, its
-    member block's) takes `user_id`'s minidisk at `address` out, though no include selects it."""
+def _excluded_on_purpose(model: Model, selects, jobs: list, user_id: str, address: int, memo: dict) -> bool:
+    """Whether an exclude that applies to one of `jobs` (its own, or of a
+    single-configuration job, its member block's) takes `user_id`'s minidisk at
+    `address` out, though no include selects it: the file says it is left out on
+    purpose. Not a job's exclude that BKR413 says removes nothing (none of the job's
+    minidisk includes reaches an address of it, `exclude minidisk DB2A 0200` beside
+    `include minidisk * 0191-01FF`): BKR413's help deletes it, and this warning would
+    be back; the allow says "on purpose" instead (`# bkrc: allow BKR535`). `memo`
+    keeps, per job and member, what the excludes left take out, for every user."""
     for job in jobs:
-        for member in job.members if job.members else model.member_names:
-            if any(first <= address <= last for first, last in selects.removed(job, member)(user_id)):
+        for member in job.members or model.member_names:
+            if not any(first <= address <= last for first, last in selects.removed(job, member)(user_id)):
+                continue  # no exclude takes it out: the usual answer, read from show's own
+            kept = memo.get((id(job), member))
+            if kept is None:
+                kept = memo[id(job), member] = _removed_by_excludes_kept(model, selects, job, member)
+            if any(first <= address <= last for first, last in kept(user_id)):
                 return True
     return False
+
+
+def _removed_by_excludes_kept(model: Model, selects, job, member: str):
+    """What the excludes that apply to `job` on `member` take out of a user (a function
+    of its ID), less the job's own excludes BKR413 reports: `selects.removed` where
+    it reports none."""
+    from bkrdsl.check.coverage import excludes_on, removed_ranges_of
+
+    said = [x for x in job.excludes if why_exclude_removes_nothing(model, job, x)]
+    if not said:
+        return selects.removed(job, member)
+    return removed_ranges_of([x for x in excludes_on(job, model.member(member)) if not any(x is s for s in said)])
 
 
 def _selected_by_no_job(model: Model, user_id: str, span, origin: str, jobs: list, found, checked, disk) -> Diagnostic:
@@ -4283,8 +4313,8 @@ def _selected_by_no_job(model: Model, user_id: str, span, origin: str, jobs: lis
         f" {'is' if one else 'are'} selected by no job: group {quoted(group)} backs it up with {by},"
         f" whose includes leave {'it' if one else 'them'} out",
         span,
-        help=f"add `{line}` to {where}, or `exclude minidisk {user_id} {words}` there if {'it is' if one else 'they are'}"
-        " left out on purpose",
+        help=f"add `{line}` to {where}; or, if {'it is' if one else 'they are'} left out on purpose, allow it on this"
+        f" line: `# bkrc: allow {MINIDISK_SELECTED_BY_NO_JOB.code} REASON`",
         related=(Related(disk.statement, f"{quoted(user_id)}'s {disk.address:04X} in the directory"),),
         fix=fix,
     )
