@@ -142,7 +142,7 @@ def user_coverage(
 
 def selections(model: Model, directory: Directory) -> _Selects:
     """What every member's jobs select of the directory's users, as `coverage` works
-    it out (`_Selects.user_on`, `disk_statuses`): `bkrc check --directory`'s BKR535
+    it out (`_Selects.user_on`, `disk_selected`): `bkrc check --directory`'s BKR535
     asks it of the users a group lists, so that check and show never find a
     selection two ways."""
     every_job = tuple((job_name, job, m) for m in model.member_names for job_name, job in model.member_jobs(m))
@@ -213,22 +213,22 @@ class _Selects:
                             jobs.append(job_on)
         return known
 
-    def disk_statuses(self, entry: Entry, member: str) -> dict[int, str] | None:
-        """Each permanent minidisk of `entry` on `member` (address -> status), as
-        `user_on` gives its `MinidiskCoverage`s: the best of what each job that names
-        the user does with it (`statuses`), without the jobs, sizes and excludes
-        `bkrc show` prints. None where `user_on` is None. BKR535 asks it of every
-        user a group lists, where `user_on` would cost it five times as much."""
+    def disk_selected(self, entry: Entry, member: str) -> dict[int, bool] | None:
+        """Each permanent minidisk of `entry` on `member` (address -> whether a job
+        selects it): `user_on`'s NOT_SELECTED, a minidisk none of the includes of the
+        jobs that name the user reaches (`named`, `statuses`' ranges), is False; the
+        excludes are not read, which tell only a selected minidisk backed up from
+        excluded. None where `user_on` is None. BKR535 asks it of every user a group
+        lists, where `user_on` would cost it five times as much."""
         found = user_instances(self.directory, entry, (member,))
         disks = _permanent(found[0].disks) if found else ()
         if not disks:
             return None
-        each = [NOT_SELECTED] * len(disks)
-        for _job_name, job, where in self.naming(None if entry.kind == "USER" else member).get(entry.id, ()):
-            found_by = self.statuses(job, where, entry.id, disks)
-            if found_by is not None:
-                each = [min(a, b, key=_RANK.index) for a, b in zip(each, found_by)]
-        return {d.address: s for d, s in zip(disks, each)}
+        ranges = [
+            r for _job_name, job, _where in self.naming(None if entry.kind == "USER" else member).get(entry.id, ())
+            for r in self.named(job)[entry.id]
+        ]
+        return {d.address: _within(d.address, ranges) for d in disks}
 
     def _user_on(self, entry: Entry, member: str, jobs) -> UserCoverage | None:
         found = user_instances(self.directory, entry, (member,))

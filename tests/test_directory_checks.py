@@ -2449,3 +2449,43 @@ def test_h9_75_bkr535_allowed_check_directory_prints_nothing_but_counts_it(tmp_p
     assert "BKR535" not in [d["code"] for d in document["diagnostics"]]
     assert "BKR027" not in [d["code"] for d in document["diagnostics"]]
     assert "BKR027" not in run_cli(["check", bkr]).output
+
+
+def test_h9_75_bkr535_reads_no_exclude_of_a_selected_minidisk_and_grows_with_the_users(tmp_path, monkeypatch):
+    # bench/directory.py's clusters, whose jobs select every minidisk of their groups' users:
+    # BKR535 says nothing, asks `_Selects.removed` (the excludes, which only tell a selected
+    # minidisk backed up from excluded) of no user, and its calls at 2n users are 2n's.
+    import sys
+
+    from conftest import bench_module
+
+    from bkrdsl import coverage
+    from bkrdsl.check import directory as checks
+
+    bench = bench_module("directory")
+    removed = []
+    reads = coverage._Selects.removed
+    monkeypatch.setattr(coverage._Selects, "removed", lambda self, *a: removed.append(a) or reads(self, *a))
+    calls = []
+    real = checks.directory_checks
+    for users in (200, 400):
+        bkr, direct = bench.write(users, tmp_path / str(users))
+        found = read_directory(direct.name, direct.read_bytes())
+        models = []
+        monkeypatch.setattr(checks, "directory_checks", lambda m, d, x=None, models=models: models.append(m) or real(m, d, x))
+        assert analyse(str(bkr), bkr.read_bytes(), path=bkr, directory=found).diagnostics == []
+        count = [0]
+
+        def counter(frame, event, arg, count=count):
+            if event == "call":
+                count[0] += 1
+
+        sys.setprofile(counter)
+        try:
+            said = list(checks.minidisks_selected_by_no_job(models[0], found))
+        finally:
+            sys.setprofile(None)
+        assert said == []
+        calls.append(count[0])
+    assert removed == []
+    assert calls[1] <= 2.2 * calls[0], calls

@@ -4237,19 +4237,17 @@ def _unselected(model: Model, directory: Directory, selects, user_id: str, jobs:
         checked = tuple(m for m in names if any(m in j.members for j in jobs))
     several = any(j.each_member or len(set(j.members)) > 1 for j in jobs)
     global_ = {d.address for d in entry.disks} if entry.kind == "IDENTITY" and several else set()
-    statuses: dict[str, dict[int, str]] = {}
+    statuses: dict[str, dict[int, bool]] = {}  # member -> address -> whether a job selects it
     for m in checked:
-        found = selects.disk_statuses(entry, m)
+        found = selects.disk_selected(entry, m)
         if found is not None:
             statuses[m] = found
     if not statuses:
         return None
-    from bkrdsl.show import NOT_SELECTED
-
     every = set.intersection(*(set(s) for s in statuses.values()))  # not an address some SUBCONFIGs lack: BKR515's
     out: dict[int, list[str]] = {}
     for address in sorted(every - global_):
-        where = [m for m, s in statuses.items() if s[address] == NOT_SELECTED]
+        where = [m for m, s in statuses.items() if not s[address]]
         if where and not _excluded_on_purpose(model, selects, jobs, user_id, address, memo):
             out[address] = where
     if not out:
