@@ -5250,3 +5250,55 @@ def test_h4s75_the_catalogs_server_is_offered_the_user_a_disk_of_the_file_is_for
     whole = _H4_TWO_MEMBERS % (above + "catalog shared server BKRSVSFS pool BKRPOOL") + "identity user APPSRV\n"
     codes = [(d.code, d.message) for d in analyse_document("/ws/dev.bkr", whole).diagnostics]
     assert not [c for c in codes if c[0] in ("BKR332", "BKR253") and "BKRSVSFS" in c[1]], codes
+
+
+# stop 75, h13: a one-member cluster's shared Tape Manager is not offered a request node; a local catalog's server
+@pytest.mark.parametrize("reading", ["fast parser first", "lark"])
+def test_h13s75_a_shared_tape_manager_of_one_member_is_not_offered_a_request_node(monkeypatch, reading):
+    # `tape manager shared catalog-node T on M |` in a cluster of one member offered
+    # `request-node` and `request-dmm`: the member is the catalog node's, so no member
+    # runs a request node, and naming one is BKR236 (a `disk` for it BKR253). Offered
+    # with two members (h4's test above), not with one; accepted there, the warning.
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    typed = "tape manager shared catalog-node TCTMM on DEV1 "
+    one = (_H4_TWO_MEMBERS % typed).replace("  member DEV2 { workers 1  private-volume D2PRV1 }\n", "")
+    doc = analyse_document("/ws/dev.bkr", one)
+    labels = [c.label for c in F.complete(doc, 4, 2 + len(typed))]
+    assert "catalog-dmm" in labels and "job" in labels, labels
+    assert not {"request-node", "request-dmm"} & set(labels), labels
+    assert [d.code for d in doc.diagnostics if d.code in ("BKR233", "BKR236")] == []
+    for option in ("request-node TRTMM", "request-dmm TRDMM"):
+        said = analyse_document("/ws/dev.bkr", one.replace(typed, typed + option)).diagnostics
+        assert "BKR236" in [d.code for d in said], option
+    # after `catalog-dmm TCDMM` too; and with two members both are offered
+    doc = analyse_document("/ws/dev.bkr", one.replace(typed, typed + "catalog-dmm TCDMM "))
+    labels = [c.label for c in F.complete(doc, 4, 2 + len(typed + "catalog-dmm TCDMM "))]
+    assert "job" in labels and not {"request-node", "request-dmm", "catalog-dmm"} & set(labels), labels
+    doc = analyse_document("/ws/dev.bkr", _H4_TWO_MEMBERS % typed)
+    assert {"request-node", "request-dmm"} <= {c.label for c in F.complete(doc, 5, 2 + len(typed))}
+
+
+@pytest.mark.parametrize("reading", ["fast parser first", "lark"])
+def test_h13s75_a_local_catalogs_server_is_offered_the_user_a_disk_of_the_file_is_for(monkeypatch, reading):
+    # `catalog local server |`: a server on each member, an IDENTITY (BKR202). Offered
+    # the user of a `disk` statement the file declares no kind of (LCLSFS), as an
+    # IDENTITY user; not one declared single (APPSRV, BKR202 there), nor one of the
+    # product's machines (BKRBKUP, BKR217); a declared IDENTITY with a `disk` once.
+    # Accepted, the statement checks without BKR332 or BKR253 for it.
+    monkeypatch.setenv("BKRDSL_PARSER", "lark" if reading == "lark" else "")
+    above = (
+        "disk LCLSFS 191 size 20 cyl\n  disk BKRBKUP 191 size 10 cyl\n  disk APPSRV 191 size 1 cyl\n"
+        "  disk IDSFS 191 size 1 cyl\n  "
+    )
+    users = "single user APPSRV\nidentity user IDSFS\n"
+    text = _H4_TWO_MEMBERS % (above + "catalog local server ") + users
+    doc = analyse_document("/ws/dev.bkr", text)
+    items = F.complete(doc, 9, len("  catalog local server "))
+    assert sorted((c.label, c.detail) for c in items) == [
+        ("IDSFS", "identity user"),
+        ("LCLSFS", "identity user, a `disk` of the file is for it"),
+    ]
+    whole = _H4_TWO_MEMBERS % (above + "catalog local server LCLSFS pool BKRPOOL") + users
+    codes = [(d.code, d.message) for d in analyse_document("/ws/dev.bkr", whole).diagnostics]
+    assert not [c for c in codes if c[0] in ("BKR332", "BKR253", "BKR202") and "LCLSFS" in c[1]], codes
+    assert [c for c in codes if c[0] == "BKR332" and "APPSRV" in c[1]], codes  # (APPSRV's `disk` is no machine's)

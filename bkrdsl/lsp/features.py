@@ -1754,6 +1754,10 @@ MUST_NAME = {
 #: Manager's request node, the IDENTITY that asks for tapes on every member but the
 #: catalog node's (BKR233, `check.tape.nodes_missing`).
 MUST_NAME_OF_SEVERAL = {("tape", "shared"): frozenset({"request-node"})}
+#: The options a statement of a kind names only in a cluster of more than one member:
+#: in one of a single member, the catalog node's, a shared Tape Manager has no request
+#: node, nor its DMM (BKR236; a `disk` for either, BKR253), so they are not offered.
+OF_SEVERAL_ONLY = {("tape", "shared"): frozenset({"request-node", "request-dmm"})}
 
 
 def _said_once_already(tokens) -> frozenset[str]:
@@ -1789,6 +1793,22 @@ def _still_to_name(tokens, members: int = 0) -> frozenset[str]:
                 needed |= MUST_NAME_OF_SEVERAL.get((keyword, kind), frozenset())
             return needed - set(options)
     return frozenset()
+
+
+def _of_several_only(tokens, members: int) -> frozenset[str]:
+    """The options not to offer to the statement being written at the end of `tokens`
+    in a cluster of `members` members, fewer than two (`OF_SEVERAL_ONLY`): `tape
+    manager shared catalog-node T on M |`, not `request-node` nor `request-dmm`."""
+    if members > 1:
+        return frozenset()
+    _, said = _block_said(tokens)
+    statement = next((w for w in said if w in STATEMENT_STARTS), None)
+    if statement is None:
+        return frozenset()
+    options = said[: said.index(statement)]
+    return frozenset().union(
+        *(left for (keyword, kind), left in OF_SEVERAL_ONLY.items() if statement == keyword and kind in options)
+    )
 
 
 def _block_said(tokens) -> tuple[str | None, list[str]]:
@@ -2462,6 +2482,8 @@ def completions(doc: Document, line: int, column: int, limit: int | None = MAX_C
     prefix = _skimmed(doc, start)
     accepted, tokens, ip = parser_read(prefix)
     written = _said_once_already(tokens)
+    if doc.model is not None and doc.model.cluster is not None:  # (one member: no request node)
+        written |= _of_several_only(tokens, len(doc.model.member_names))
     if "exclude" in keyword_texts(accepted) and (_enclosing_block(tokens) or ("",))[0] == "member":
         written |= {"include"}  # a member block only excludes (BKR117)
     items = [Completion(k, "keyword") for k in keyword_texts(accepted) if k not in written]
