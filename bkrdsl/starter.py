@@ -1808,18 +1808,60 @@ def _global_job(s: Starter) -> str:
 
 def text(s: Starter) -> str:
     """The cluster file, in canonical layout. The names must have passed `problems()`."""
-    from bkrdsl.fmt import format_text
-
-    return format_text(_body(s), "<bkrc init>")
+    return text_read(s, "<bkrc init>")[0]
 
 
 def text_read(s: Starter, name: str):
     """`text(s)`, and the formatter's parse of it under the file name `name`
     (`fmt.format_text_read`: None when nothing parsed the text laid out), for the
-    check of the file `bkrc init` writes to take rather than parse it again."""
+    check of the file `bkrc init` writes to take rather than parse it again.
+    Every line within `WIDTH` columns: `bkrc fmt` keeps a trailing comment where
+    it is and aligns those of a run of lines, so a statement whose comment passes
+    the width once laid out gets it as a comment line above (`_fit`), and the text
+    is laid out again until every line fits (with `--directory` only: its names
+    and addresses make the long comments; a round is one `bkrc fmt` of the file)."""
     from bkrdsl.fmt import format_text_read
 
-    return format_text_read(_body(s), "<bkrc init>", read_as=name)
+    body = _body(s)
+    while True:
+        laid_out, read = format_text_read(body, "<bkrc init>", read_as=name)
+        fitted = _fit(laid_out)
+        if fitted == laid_out:
+            return laid_out, read
+        body = fitted
+
+
+#: The columns a line of `bkrc init`'s file takes at most.
+WIDTH = 80
+#: A statement line and its trailing comment as `bkrc fmt` lays them out (a
+#: name never starts with `#`; no statement init writes holds a string; a
+#: `# bkrc: allow` directive stays on its line).
+_TRAILING = re.compile(r'^( *)([^ #"][^"]*?) {2,}# (?!bkrc:)(.*)$')
+
+
+def _fit(laid_out: str) -> str:
+    """`laid_out` with the trailing comment of each line past `WIDTH` moved to
+    comment lines above its statement: first only those of lines that pass it
+    even with the comment two spaces after the statement, since moving them out
+    of a run of aligned comments narrows the run and the others may then fit;
+    once none of those is left, that of the widest line of each block alone,
+    the rest laid out again before they are measured."""
+    lines = laid_out.splitlines(keepends=True)
+    wide = [
+        (n, m)
+        for n, line in enumerate(lines)
+        if len(line.rstrip("\n")) > WIDTH and (m := _TRAILING.match(line.rstrip("\n")))
+    ]
+    alone = [(n, m) for n, m in wide if len(m.group(1)) + len(m.group(2)) + 4 + len(m.group(3)) > WIDTH]
+    widest: dict[int, tuple[int, re.Match]] = {}  # per block (its `{` line): no run of comments spans two
+    for n, m in wide:
+        block = next((b for b in range(n, -1, -1) if lines[b].rstrip().endswith("{")), -1)
+        if block not in widest or len(lines[n]) > len(lines[widest[block][0]]):
+            widest[block] = (n, m)
+    for n, m in alone or widest.values():
+        indent, statement, said = m.groups()
+        lines[n] = _comment(said, indent) + f"{indent}{statement}\n"
+    return "".join(lines)
 
 
 def _body(s: Starter) -> str:

@@ -728,6 +728,8 @@ def test_h5_75_every_way_a_site_starts_checks_clean_compiles_and_is_laid_out(tmp
         assert set(codes) <= {"BKR511", "BKR515", "BKR526", "BKR534"}, codes
     assert texts["fast"] == texts["lark"]
     text = texts["fast"]
+    # stop 75, h13: every line within 80 columns (`bkrc fmt` keeps a trailing comment where it is).
+    assert [line for line in text.splitlines() if len(line) > 80] == []
     run_cli(["fmt", "--check", tmp_path / "fast.bkr"], expect=0)
     run_cli(["compile", tmp_path / "fast.bkr", *(["--directory", *directory] if directory else []), "-o", tmp_path / "out"], expect=0)
     assert (tmp_path / "out" / "manifest.json").is_file()

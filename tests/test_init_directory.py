@@ -832,8 +832,9 @@ def test_a_directory_without_the_product_s_machines_suggests_volumes_marked_as_g
     direct = tmp_path / "USER.DIRECT"
     direct.write_text(SITE_ONLY)
     out = run_cli(["init", "-", "--cluster", "SSIA", "--directory", direct], expect=0).stdout
-    assert "member VMA1 { workers 4  private-volume A1PRV1 }  # guessed from USER.DIRECT: check it" in out
-    assert "member VMA2 { workers 4  private-volume A2PRV1 }  # guessed from USER.DIRECT: check it" in out
+    # Past 80 columns as a trailing comment: a comment line above (stop 75, h13).
+    assert "  # guessed from USER.DIRECT: check it\n  member VMA1 { workers 4  private-volume A1PRV1 }\n" in out
+    assert "  # guessed from USER.DIRECT: check it\n  member VMA2 { workers 4  private-volume A2PRV1 }\n" in out
     assert "shared-volume ACOM01  # guessed from USER.DIRECT: check it" in out
     assert "says `guessed` a name taken from the site's directory, to check" in comments(out)
     site = tmp_path / "site.bkr"
@@ -842,7 +843,8 @@ def test_a_directory_without_the_product_s_machines_suggests_volumes_marked_as_g
     # Only VMA1's SUBCONFIGs on a volume of their own: VMA2 keeps its placeholder.
     direct.write_text(SITE_ONLY.replace("0175 A2PRV1", "0175 ASHRD1"))
     out = run_cli(["init", "-", "--cluster", "SSIA", "--directory", direct], expect=0).stdout
-    assert "private-volume A1PRV1 }  # guessed" in out and "private-volume M2PRV1 }  # your volume label" in out
+    assert "# guessed from USER.DIRECT: check it\n  member VMA1 { workers 4  private-volume A1PRV1 }\n" in out
+    assert "private-volume M2PRV1 }  # your volume label" in out
 
 
 # ------------------------------------------------ the site's own SFS server and Tape Manager
@@ -918,7 +920,7 @@ def test_a_server_that_identifies_resany_gets_the_pool_of_its_ipl_as_a_guess_or_
     path = tmp_path / "new.bkr"
     run_cli(["init", path, "--cluster", "PRODSSI", "--directory", direct], expect=0)
     text = path.read_text(encoding="utf-8")
-    assert "catalog shared server SFSCATLG pool CATPOOL on VMSYS1  # guessed: check the file pool" in text
+    assert "  # guessed: check the file pool\n  catalog shared server SFSCATLG pool CATPOOL on VMSYS1\n" in text
     assert "CATPOOL, its IPL statement's `FILEPOOL`, is guessed; check it against the FILEPOOLID of SFSCATLG DMSPARMS." in comments(text)
     assert checked(path, direct) == ["BKR524"]
     assert f"`{ipl}`" in run_cli(["check", path, "--directory", direct], expect=0).output
@@ -1406,8 +1408,9 @@ def test_h9_74_the_jobs_include_by_name_the_minidisks_their_range_leaves_out(tmp
         "include minidisk MAINT 0CF1",  # SYSFL's, then SYSIN's
         "include minidisk MAINT 0CF1",
     ]
-    said = [line for line in written.splitlines() if "DB2PRD 0050" in line]
-    assert len(said) == 2 and all(line.endswith("  # in USER.DIRECT: `* 0100-0FFF` leaves them out") for line in said)
+    # Past 80 columns as a trailing comment: a comment line above (stop 75, h13).
+    said = written.count("    # in USER.DIRECT: `* 0100-0FFF` leaves them out\n    include minidisk DB2PRD 0050 2000\n")
+    assert said == 2
     assert checked(path, direct) == []
     shown = run_cli(["show", path, "--directory", direct, "--format", "json"], expect=0).stdout
     assert "DB2PRD" in shown
